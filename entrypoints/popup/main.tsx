@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Indiscrets</p>, document.getElementById('app')!);

@@ -1,0 +1,30 @@
+/**
+ * The one model every export format reads. Built from an issue and its drafts by the caller;
+ * export modules never touch storage.
+ */
+export interface ExportSource {
+  url: string;
+  title?: string;
+  siteName?: string;
+}
+
+export interface ExportItem {
+  id: string;
+  /**
+   * The item's text as restricted HTML: `<p>`, `<strong>`/`<b>`, `<em>`/`<i>`, `<a href>`, `<br>`.
+   * It comes from an editor and from pasted pages: treat it as untrusted.
+   */
+  bodyHtml: string;
+  /** Sources of the item, first one the main one. */
+  sources: ExportSource[];
+}
+
+export interface ExportIssue {
+  /** Already formatted title, e.g. "Les indiscrets du 15 mars". */
+  title: string;
+  /** ISO date of the issue (YYYY-MM-DD). */
+  date: string;
+  /** Optional intro paragraph (restricted HTML, untrusted). */
+  intro?: string;
+  items: ExportItem[];
+}

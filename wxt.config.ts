@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+/**
+ * A test build (`npm run build:test`) may reach pages served on 127.0.0.1 without a user
+ * gesture, because Playwright cannot press the toolbar button or a keyboard shortcut.
+ * The shipped build never carries a host permission.
+ */
+const testBuild = process.env.INDISCRETS_TEST_BUILD === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'fr',
+    permissions: ['activeTab', 'scripting', 'contextMenus', 'storage', 'unlimitedStorage'],
+    ...(testBuild ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    commands: {
+      'clip-page': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandClip__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'indiscrets@petitweb.fr' } } }
+      : {}),
+  }),
+});
