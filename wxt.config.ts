@@ -10,6 +10,7 @@ const testBuild = process.env.INDISCRETS_TEST_BUILD === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  ...(testBuild ? { outDir: '.output/test' } : {}),
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

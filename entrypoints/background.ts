@@ -1,1 +1,10 @@
-export default defineBackground(() => {});
+import { registerHandlers } from '../messaging/protocol';
+import { watchBadge } from '../services/badge';
+import { handlers } from '../services/handlers';
+import { registerTriggers } from '../services/triggers';
+
+export default defineBackground(() => {
+  registerHandlers(handlers);
+  registerTriggers();
+  watchBadge();
+});

@@ -1,0 +1,61 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '../locales';
+import { sendMessage, type ClipOutcome } from '../messaging/protocol';
+import { describeOutcome } from '../services/notify';
+
+interface Props {
+  /** The tab to clip; by default the active tab of the current window. */
+  tabId?: number;
+  /** Called with the outcome so that the list can highlight the draft. */
+  onClipped: (outcome: ClipOutcome) => void;
+}
+
+async function activeTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+/** The "Clip this page" button and the sentence that says what the clip did. */
+export function ClipPanel({ tabId, onClipped }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; tone: 'ok' | 'info' | 'warn' | 'error' }>();
+
+  async function clip() {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const target = tabId ?? (await activeTabId());
+      if (target === undefined) {
+        setMessage({ text: t('clip.noTab'), tone: 'error' });
+        return;
+      }
+      const outcome = await sendMessage('clipTab', { tabId: target });
+      const tone = outcome.limit ? 'warn' : outcome.status === 'merged' ? 'info' : 'ok';
+      setMessage({ text: describeOutcome(outcome), tone });
+      onClipped(outcome);
+    } catch (error) {
+      setMessage({
+        text: t('clip.failed', { error: error instanceof Error ? error.message : String(error) }),
+        tone: 'error',
+      });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="clip-panel">
+      <button type="button" class="button button--primary" onClick={clip} disabled={busy}>
+        {busy ? t('clip.working') : t('clip.button')}
+      </button>
+      <p
+        class={`notice${message ? ` notice--${message.tone}` : ''}`}
+        role={message?.tone === 'error' ? 'alert' : 'status'}
+        data-testid="clip-message"
+      >
+        {message?.text}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { browser } from 'wxt/browser';
+import type { CaptureResult } from '../capture/types';
+import type { Clip } from '../storage/db';
+import type { CaptureLimit } from '../services/limits';
+
+/** What happened when a tab was clipped: the popup and the page toast tell the editor this. */
+export interface ClipOutcome {
+  /** `created`: a new draft; `merged`: the URL had a draft, the selection joined it. */
+  status: 'created' | 'merged';
+  clip: Clip;
+  /** A merge that brought a new quote (false when the same passage was clipped twice). */
+  quoteAdded: boolean;
+  /** Set when the page could not be read and the draft holds the tab's URL and title only. */
+  limit?: CaptureLimit;
+}
+
+export type { CaptureLimit };
+
+/**
+ * Every message between the extension's contexts, request type → response type.
+ * The background answers them all; popup and options pages only ask.
+ */
+export interface ProtocolMap {
+  /** Clip a tab (the popup's "Clip this page"). */
+  clipTab: { request: { tabId: number }; response: ClipOutcome };
+  /** Ask the background to recount the toolbar badge (after bulk changes). */
+  refreshBadge: { request: void; response: number };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type Request<K extends MessageType> = ProtocolMap[K]['request'];
+export type Response<K extends MessageType> = ProtocolMap[K]['response'];
+
+/** The map of handlers the background registers: one per message type, no other dispatch. */
+export type Handlers = {
+  [K in MessageType]: (request: Request<K>) => Promise<Response<K>>;
+};
+
+/** On the wire: tagged so that we ignore anyone else's messages. */
+interface Envelope<K extends MessageType = MessageType> {
+  indiscrets: 1;
+  type: K;
+  request: Request<K>;
+}
+
+type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function isEnvelope(message: unknown): message is Envelope {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as Envelope).indiscrets === 1 &&
+    typeof (message as Envelope).type === 'string'
+  );
+}
+
+/**
+ * Sends one typed message to the background and returns its answer. A handler's failure is
+ * rethrown here as an Error with the handler's message, so the UI can show it.
+ */
+export async function sendMessage<K extends MessageType>(
+  type: K,
+  ...[request]: Request<K> extends void ? [] : [Request<K>]
+): Promise<Response<K>> {
+  const envelope: Envelope<K> = { indiscrets: 1, type, request: request as Request<K> };
+  const reply = (await browser.runtime.sendMessage(envelope)) as Reply<Response<K>> | undefined;
+  if (!reply) throw new Error(`No answer to ${type}`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+/** Registers the background's handlers. Returns a function that removes them. */
+export function registerHandlers(handlers: Handlers): () => void {
+  const listener = (
+    message: unknown,
+    _sender: unknown,
+    sendResponse: (reply: Reply<unknown>) => void,
+  ): true | undefined => {
+    if (!isEnvelope(message)) return undefined;
+    const handler = handlers[message.type] as (request: unknown) => Promise<unknown>;
+    if (!handler) return undefined;
+    handler(message.request).then(
+      (value) => sendResponse({ ok: true, value }),
+      (error: unknown) =>
+        sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+    // Keeps the channel open for the asynchronous answer (Chrome, Firefox and fakeBrowser).
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  return () => browser.runtime.onMessage.removeListener(listener as never);
+}
+
+export type { CaptureResult };

@@ -1,0 +1,64 @@
+// `npm test`: every suite, the browser ones included. Never skips a suite silently.
+//   unit       Vitest + fakeBrowser + fake-indexeddb (vitest.config.ts)
+//   browser    the built extension in real headless Chromium (vitest.browser.config.ts)
+//   wordpress  the publishing client against a real WordPress (vitest.wordpress.config.ts)
+// Options: --only=unit,browser,wordpress
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { findChromium } from './chromium.mjs';
+
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7).split(',');
+const wanted = (suite) => !only || only.includes(suite);
+mkdirSync('.tmp', { recursive: true });
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+function vitest(name, config, env = {}) {
+  const report = `.tmp/vitest-${name}.json`;
+  const status = run(
+    'npx',
+    ['vitest', 'run', '-c', config, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    env,
+  );
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    totals.passed += json.numPassedTests ?? 0;
+    totals.failed += json.numFailedTests ?? 0;
+    totals.skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+    if (json.numTotalTests === 0) failures.push(`${name}: ran no test`);
+  } else {
+    failures.push(`${name}: no report`);
+  }
+  if (status !== 0) failures.push(`${name}: exit ${status}`);
+}
+
+if (wanted('unit')) vitest('unit', 'vitest.config.ts');
+
+if (wanted('browser') || wanted('wordpress')) {
+  let chromium;
+  try {
+    chromium = findChromium();
+  } catch (error) {
+    console.error(String(error.message ?? error));
+    process.exit(1);
+  }
+  // The test build adds a host permission for 127.0.0.1 only (see wxt.config.ts).
+  if (run('npx', ['wxt', 'build'], { INDISCRETS_TEST_BUILD: '1' }) !== 0) {
+    console.error('The test build of the extension failed.');
+    process.exit(1);
+  }
+  const env = { CHROMIUM_PATH: chromium };
+  if (wanted('browser')) vitest('browser', 'vitest.browser.config.ts', env);
+  if (wanted('wordpress')) vitest('wordpress', 'vitest.wordpress.config.ts', env);
+}
+
+console.log('');
+for (const failure of failures) console.log(`FAILED ${failure}`);
+console.log(`npm test: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failures.length > 0 ? 1 : 0);

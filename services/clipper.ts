@@ -1,0 +1,134 @@
+import { browser } from 'wxt/browser';
+import type { CaptureResult, PageMetadata, SelectedPassage } from '../capture/types';
+import { cleanUrl } from '../capture/url';
+import type { ClipOutcome } from '../messaging/protocol';
+import { saveClip } from '../storage/clips';
+import { limitForFailure, limitForUrl } from './limits';
+
+/** What the background knows when a clip is asked for. */
+export interface ClipRequest {
+  tabId: number;
+  /** The selection as the context menu saw it, used when the script cannot read it. */
+  selectionText?: string;
+  /** For "Clip link": the link's URL; the draft is then about that link, not the page. */
+  linkUrl?: string;
+}
+
+/** Where the link described by the capture script's helper lives in the page. */
+interface LinkDescription {
+  url: string;
+  text: string;
+  context?: SelectedPassage;
+}
+
+/**
+ * Clips a tab: injects the capture script, stores what it returns, and falls back to the tab's
+ * URL and title when the page forbids scripts. Never throws for a page that cannot be read.
+ */
+export async function clipTab(request: ClipRequest): Promise<ClipOutcome> {
+  const tab = await browser.tabs.get(request.tabId);
+  const tabUrl = tab.url ?? tab.pendingUrl ?? '';
+  let limit = limitForUrl(tabUrl);
+  let capture: CaptureResult | undefined;
+  let link: LinkDescription | undefined;
+  if (!limit) {
+    try {
+      capture = await runCaptureScript(request.tabId);
+      if (request.linkUrl) link = await describeLinkInPage(request.tabId, request.linkUrl);
+    } catch {
+      limit = limitForFailure(tabUrl);
+    }
+  }
+  if (!capture) capture = fromTab(tabUrl, tab.title);
+  if (request.selectionText && !capture.selection) {
+    capture.selection = passageFromText(request.selectionText);
+  }
+  if (request.linkUrl) capture = forLink(request.linkUrl, link, capture);
+  const saved = await saveClip({ ...capture, ...(limit && !request.linkUrl ? { captureNote: limit } : {}) });
+  return {
+    status: saved.merged ? 'merged' : 'created',
+    clip: saved.clip,
+    quoteAdded: saved.quoteAdded,
+    ...(limit ? { limit } : {}),
+  };
+}
+
+async function runCaptureScript(tabId: number): Promise<CaptureResult> {
+  const [frame] = await browser.scripting.executeScript({
+    target: { tabId },
+    files: ['/capture.js'],
+  });
+  const result = frame?.result as CaptureResult | undefined;
+  if (!result?.metadata?.url) throw new Error('The capture script returned nothing');
+  return result;
+}
+
+async function describeLinkInPage(tabId: number, href: string) {
+  try {
+    const [frame] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: (target: string) =>
+        (
+          globalThis as { __indiscretsDescribeLink?: (h: string) => unknown }
+        ).__indiscretsDescribeLink?.(target),
+      args: [href],
+    });
+    return (frame?.result ?? undefined) as LinkDescription | undefined;
+  } catch {
+    // The link's own URL is enough for a draft; its text is a bonus.
+    return undefined;
+  }
+}
+
+/** A draft from what the browser tab alone tells: its URL and title. */
+export function fromTab(url: string, title: string | undefined): CaptureResult {
+  const cleaned = cleanUrl(url);
+  const metadata: PageMetadata = {
+    url: cleaned,
+    title: title?.trim() || cleaned,
+    provenance: { url: 'tab', title: 'tab' },
+  };
+  const host = hostOf(cleaned);
+  if (host) {
+    metadata.siteName = host;
+    metadata.provenance.siteName = 'hostname';
+  }
+  return { metadata };
+}
+
+/** "Clip link": the draft is the linked page, credited with the link text and its paragraph. */
+function forLink(
+  linkUrl: string,
+  link: LinkDescription | undefined,
+  page: CaptureResult,
+): CaptureResult {
+  const url = cleanUrl(link?.url ?? linkUrl);
+  const metadata: PageMetadata = {
+    url,
+    title: link?.text?.trim() || url,
+    provenance: { url: 'link', title: link?.text ? 'link text' : 'link' },
+  };
+  const host = hostOf(url);
+  if (host) {
+    metadata.siteName = host;
+    metadata.provenance.siteName = 'hostname';
+  }
+  const selection = page.selection ?? link?.context;
+  return selection ? { metadata, selection } : { metadata };
+}
+
+function passageFromText(text: string): SelectedPassage {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  const escaped = clean.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return { text: clean, html: escaped ? `<p>${escaped}</p>` : '' };
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    const { hostname } = new URL(url);
+    return hostname.replace(/^www\./, '') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+

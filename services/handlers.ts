@@ -1,0 +1,9 @@
+import type { Handlers } from '../messaging/protocol';
+import { refreshBadge } from './badge';
+import { clipTab } from './clipper';
+
+/** The background's answer to every message of the protocol. */
+export const handlers: Handlers = {
+  clipTab: ({ tabId }) => clipTab({ tabId }),
+  refreshBadge: () => refreshBadge(),
+};

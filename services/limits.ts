@@ -1,0 +1,66 @@
+/**
+ * Why a page could not be read by the capture script. Translated in the UI
+ * (`locales/*`, keys `limit.*`).
+ */
+export type CaptureLimit =
+  | 'browser-page'
+  | 'web-store'
+  | 'pdf'
+  | 'view-source'
+  | 'file'
+  | 'script-failed';
+
+const BROWSER_SCHEMES = [
+  'chrome:',
+  'chrome-extension:',
+  'chrome-search:',
+  'chrome-untrusted:',
+  'devtools:',
+  'edge:',
+  'brave:',
+  'opera:',
+  'vivaldi:',
+  'about:',
+  'moz-extension:',
+  'resource:',
+  'data:',
+  'javascript:',
+];
+
+const WEB_STORES: Array<[host: string, pathPrefix: string]> = [
+  ['chromewebstore.google.com', '/'],
+  ['chrome.google.com', '/webstore'],
+  ['addons.mozilla.org', '/'],
+  ['microsoftedge.microsoft.com', '/addons'],
+];
+
+/**
+ * Tells in advance why a tab's page cannot be read by an injected script, when its URL says
+ * so. `undefined` means: try, and map a failure with {@link limitForFailure}.
+ */
+export function limitForUrl(rawUrl: string | undefined): CaptureLimit | undefined {
+  if (!rawUrl) return 'browser-page';
+  if (rawUrl.startsWith('view-source:')) return 'view-source';
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return 'browser-page';
+  }
+  if (BROWSER_SCHEMES.includes(url.protocol)) return 'browser-page';
+  if (WEB_STORES.some(([host, path]) => url.hostname === host && url.pathname.startsWith(path))) {
+    return 'web-store';
+  }
+  return undefined;
+}
+
+/** Names the reason an injection failed on a page whose URL looked readable. */
+export function limitForFailure(rawUrl: string): CaptureLimit {
+  if (rawUrl.startsWith('file:')) return 'file';
+  try {
+    if (new URL(rawUrl).pathname.toLowerCase().endsWith('.pdf')) return 'pdf';
+  } catch {
+    // An unparsable URL cannot be injected into anyway.
+  }
+  return 'script-failed';
+}

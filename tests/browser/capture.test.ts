@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  launchExtension,
+  ROOT,
+  selectText,
+  servePages,
+  type ExtensionSession,
+  type PageServer,
+} from './harness';
+
+/** Selects a passage in `page`, then clips its tab from the popup opened on `popup.html?tabId=`. */
+async function clipFromPopup(session: ExtensionSession, page: Page, popup?: Page) {
+  const tabId = await session.tabIdOf(page.url());
+  const target = await session.openExtensionPage(`popup.html?tabId=${tabId}`, popup);
+  await target.setViewportSize({ width: 420, height: 640 });
+  await target.getByRole('button', { name: 'Couper cette page' }).click();
+  await target.getByTestId('clip-message').filter({ hasText: /\S/ }).waitFor();
+  return target;
+}
+
+describe('clipping in Chromium with the built extension', () => {
+  let session: ExtensionSession;
+  let server: PageServer;
+
+  beforeAll(async () => {
+    server = await servePages();
+    session = await launchExtension();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('clips a page with its selected passage and shows the draft in the popup', async () => {
+    const article = await session.context.newPage();
+    await article.goto(server.fixture('lemonde-1'));
+    const passage = await selectText(article, '#articleBody p');
+
+    const popup = await clipFromPopup(session, article);
+
+    await expect(popup.getByTestId('clip-message').textContent()).resolves.toMatch(
+      /^Nouveau brouillon : « Le projet de loi sur le renseignement/,
+    );
+    const drafts = popup.getByTestId('draft');
+    await expect(drafts.count()).resolves.toBe(1);
+    await expect(drafts.first().textContent()).resolves.toContain('Le Monde');
+    const quote = await popup.getByTestId('quote').first().textContent();
+    expect(quote?.replace(/\s+/g, ' ').trim()).toBe(passage.replace(/\s+/g, ' ').trim());
+    await popup.screenshot({ path: path.join(ROOT, 'docs/popup.png') });
+    await popup.close();
+    await article.close();
+  });
+
+  it('adds a second selection of the same page to the same draft as another quote', async () => {
+    const article = await session.context.newPage();
+    await article.goto(server.fixture('lemonde-1'));
+    await selectText(article, '#articleBody p:nth-of-type(3)');
+
+    const popup = await clipFromPopup(session, article);
+
+    await expect(popup.getByTestId('clip-message').textContent()).resolves.toContain(
+      'avait déjà un brouillon',
+    );
+    await expect(popup.getByTestId('draft').count()).resolves.toBe(1);
+    await expect(popup.getByTestId('quote-count').textContent()).resolves.toContain('2 citations');
+    await popup.close();
+    await article.close();
+  });
+
+  it('still makes a draft from a page whose JSON-LD is malformed', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.page('bad-jsonld.html'));
+    await selectText(page, '#lead');
+
+    const popup = await clipFromPopup(session, page);
+
+    const first = popup.getByTestId('draft').first();
+    await expect(first.textContent()).resolves.toContain('Une page au JSON-LD cassé');
+    await expect(first.textContent()).resolves.toContain('Petit Web');
+    await expect(popup.getByTestId('draft').count()).resolves.toBe(2);
+    await popup.close();
+    await page.close();
+  });
+
+  it('keeps the URL and title of a page that forbids scripts, and says why', async () => {
+    const page = await session.context.newPage();
+    await page.goto('chrome://version/');
+
+    const popup = await clipFromPopup(session, page);
+
+    await expect(popup.getByTestId('clip-message').textContent()).resolves.toContain(
+      'seuls l’adresse et le titre ont été gardés',
+    );
+    await expect(popup.getByTestId('draft').first().getAttribute('data-id')).resolves.toBeTruthy();
+    await popup.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,141 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '../..');
+/** The page corpus lives beside the repository, in `../shared` (as in CI). */
+export const FIXTURES = path.resolve(ROOT, '../shared/fixtures/pages');
+const OWN_PAGES = path.resolve(__dirname, 'pages');
+export const EXTENSION_DIR = path.resolve(ROOT, '.output/test/chrome-mv3');
+
+interface ChromeTabs {
+  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
+}
+
+export interface PageServer {
+  origin: string;
+  /** URL of a corpus page: `/fixtures/NAME/`. */
+  fixture(name: string): string;
+  /** URL of one of the browser tests' own pages: `/pages/FILE`. */
+  page(file: string): string;
+  close(): Promise<void>;
+}
+
+/** Serves the corpus and the tests' own pages on 127.0.0.1, on a free port. */
+export async function servePages(): Promise<PageServer> {
+  const server: Server = createServer(async (request, response) => {
+    const { pathname } = new URL(request.url ?? '/', 'http://127.0.0.1');
+    let file: string | undefined;
+    const fixture = /^\/fixtures\/([\w-]+)\/$/.exec(pathname);
+    const own = /^\/pages\/([\w.-]+\.html)$/.exec(pathname);
+    if (fixture) file = path.join(FIXTURES, fixture[1]!, 'source.html');
+    else if (own) file = path.join(OWN_PAGES, own[1]!);
+    try {
+      if (!file) throw new Error('not found');
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  const origin = `http://127.0.0.1:${address.port}`;
+  return {
+    origin,
+    fixture: (name) => `${origin}/fixtures/${name}/`,
+    page: (file) => `${origin}/pages/${file}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  /** Opens an extension page (`popup.html`, `desk.html`…) in a new tab. */
+  openExtensionPage(pathAndQuery: string, page?: Page): Promise<Page>;
+  /** The browser's id of the tab showing `url` (the popup's `?tabId=` wants it). */
+  tabIdOf(url: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Launches Debian's Chromium with the test build of the extension loaded. */
+export async function launchExtension(): Promise<ExtensionSession> {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'indiscrets-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1100, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  // Tests never touch the internet: whatever a corpus page asks of another host is refused.
+  await context.route(/^https?:\/\//, (route) => {
+    const { hostname } = new URL(route.request().url());
+    return hostname === '127.0.0.1' || hostname === 'localhost' ? route.continue() : route.abort();
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const base = `chrome-extension://${extensionId}/`;
+
+  async function openExtensionPage(pathAndQuery: string, page?: Page) {
+    const target = page ?? (await context.newPage());
+    await target.goto(base + pathAndQuery);
+    return target;
+  }
+
+  async function tabIdOf(url: string) {
+    const probe = await openExtensionPage('popup.html');
+    try {
+      const id = await probe.evaluate(async (wanted) => {
+        // `chrome` is the page's own global here: this runs in the extension page.
+        const api = (globalThis as unknown as { chrome: ChromeTabs }).chrome;
+        const tabs = await api.tabs.query({});
+        return tabs.find((tab) => tab.url === wanted)?.id;
+      }, url);
+      if (id === undefined) throw new Error(`No tab shows ${url}`);
+      return id;
+    } finally {
+      await probe.close();
+    }
+  }
+
+  return {
+    context,
+    extensionId,
+    openExtensionPage,
+    tabIdOf,
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Selects the text of the first element matching `selector` in the page, as a reader would. */
+export async function selectText(page: Page, selector: string): Promise<string> {
+  return page.evaluate((css) => {
+    const element = document.querySelector(css);
+    if (!element) throw new Error(`Nothing matches ${css}`);
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return selection.toString();
+  }, selector);
+}

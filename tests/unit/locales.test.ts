@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../locales/en';
+import { fr } from '../../locales/fr';
+import { detectLocale, t } from '../../locales';
+
+describe('locales', () => {
+  it('has an English message for every French key, with the same placeholders', () => {
+    for (const [key, message] of Object.entries(fr)) {
+      const english = en[key as keyof typeof fr];
+      expect(english, key).toBeTruthy();
+      const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(names(english), key).toEqual(names(message));
+    }
+  });
+
+  it('speaks French unless the browser asks for English', () => {
+    expect(detectLocale('fr-FR')).toBe('fr');
+    expect(detectLocale('de-DE')).toBe('fr');
+    expect(detectLocale('en-GB')).toBe('en');
+  });
+
+  it('fills placeholders', () => {
+    expect(t('drafts.count', { count: 3 }, 'fr')).toBe('3 brouillons');
+    expect(t('drafts.count', { count: 3 }, 'en')).toBe('3 drafts');
+  });
+});

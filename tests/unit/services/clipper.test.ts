@@ -1,0 +1,127 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { CaptureResult } from '../../../capture/types';
+import { clipTab } from '../../../services/clipper';
+import { limitForFailure, limitForUrl } from '../../../services/limits';
+import { db } from '../../../storage/db';
+
+const pageCapture: CaptureResult = {
+  metadata: {
+    url: 'https://www.bloomberg.com/news/ovh-ipo',
+    title: 'OVH Weighs IPO',
+    siteName: 'Bloomberg',
+    provenance: { url: 'link[rel=canonical]', title: 'og:title', siteName: 'og:site_name' },
+  },
+  selection: { text: 'OVH is weighing an IPO.', html: '<p>OVH is weighing an IPO.</p>' },
+};
+
+/** fakeBrowser has no scripting API: the tests give it one that answers like Chrome. */
+function stubScripting(impl: (injection: { files?: string[]; args?: unknown[] }) => unknown) {
+  const executeScript = vi.fn(async (injection: { files?: string[]; args?: unknown[] }) => [
+    { frameId: 0, result: await impl(injection) },
+  ]);
+  (fakeBrowser as unknown as { scripting: object }).scripting = { executeScript };
+  return executeScript;
+}
+
+async function openTab(url: string, title = 'Tab title') {
+  const tab = await fakeBrowser.tabs.create({ url });
+  // fakeBrowser leaves titles empty; a real tab shows the page's.
+  await fakeBrowser.tabs.update(tab.id!, { url });
+  (tab as { title?: string }).title = title;
+  vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ ...tab, url, title } as never);
+  return tab.id!;
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+  await db.clips.clear();
+});
+
+describe('clipTab', () => {
+  it('injects the capture script and stores what it returns', async () => {
+    const executeScript = stubScripting(() => pageCapture);
+    const tabId = await openTab('https://www.bloomberg.com/news/ovh-ipo?utm_source=x');
+
+    const outcome = await clipTab({ tabId });
+
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId }, files: ['/capture.js'] });
+    expect(outcome).toMatchObject({ status: 'created', quoteAdded: true });
+    expect(outcome.limit).toBeUndefined();
+    const stored = await db.clips.toArray();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ title: 'OVH Weighs IPO', quotes: [{ text: 'OVH is weighing an IPO.' }] });
+  });
+
+  it('falls back to the tab URL and title on a browser page, without injecting', async () => {
+    const executeScript = stubScripting(() => pageCapture);
+    const tabId = await openTab('chrome://settings/', 'Paramètres');
+
+    const outcome = await clipTab({ tabId });
+
+    expect(executeScript).not.toHaveBeenCalled();
+    expect(outcome).toMatchObject({ status: 'created', limit: 'browser-page' });
+    expect(outcome.clip).toMatchObject({
+      url: 'chrome://settings/',
+      title: 'Paramètres',
+      captureNote: 'browser-page',
+      provenance: { title: 'tab' },
+    });
+  });
+
+  it('names the reason when the page refuses the script', async () => {
+    stubScripting(() => {
+      throw new Error('Cannot access contents of the page');
+    });
+    const tabId = await openTab('https://example.test/report.pdf', 'report.pdf');
+
+    const outcome = await clipTab({ tabId, selectionText: '  Un   passage ' });
+
+    expect(outcome.limit).toBe('pdf');
+    expect(outcome.clip.quotes[0]).toMatchObject({ text: 'Un passage', html: '<p>Un passage</p>' });
+    expect(outcome.clip.siteName).toBe('example.test');
+  });
+
+  it('clips a link as its own draft, titled with the link text and quoting its paragraph', async () => {
+    stubScripting((injection) =>
+      injection.files
+        ? { metadata: { ...pageCapture.metadata } }
+        : {
+            url: 'https://fr.wikipedia.org/wiki/Lina_Khan',
+            text: 'Lina Khan',
+            context: { text: 'La nomination de Lina Khan.', html: '<p>La nomination de Lina Khan.</p>' },
+          },
+    );
+    const tabId = await openTab('https://www.bloomberg.com/news/ovh-ipo');
+
+    const outcome = await clipTab({ tabId, linkUrl: 'https://fr.wikipedia.org/wiki/Lina_Khan?fbclid=1' });
+
+    expect(outcome.clip).toMatchObject({
+      url: 'https://fr.wikipedia.org/wiki/Lina_Khan',
+      title: 'Lina Khan',
+      siteName: 'fr.wikipedia.org',
+      quotes: [{ text: 'La nomination de Lina Khan.' }],
+    });
+  });
+});
+
+describe('limitForUrl', () => {
+  it.each([
+    ['chrome://extensions/', 'browser-page'],
+    ['about:blank', 'browser-page'],
+    ['view-source:https://a.test/', 'view-source'],
+    ['https://chromewebstore.google.com/detail/x', 'web-store'],
+    ['https://chrome.google.com/webstore/category', 'web-store'],
+    ['https://addons.mozilla.org/fr/firefox/', 'web-store'],
+    ['https://www.lemonde.fr/', undefined],
+  ])('%s → %s', (url, limit) => {
+    expect(limitForUrl(url)).toBe(limit);
+  });
+
+  it('maps an injection failure to the reason an editor can act on', () => {
+    expect(limitForFailure('file:///home/me/a.html')).toBe('file');
+    expect(limitForFailure('https://a.test/doc.PDF')).toBe('pdf');
+    expect(limitForFailure('https://a.test/')).toBe('script-failed');
+  });
+});
