@@ -1,13 +1,6 @@
 /** Metadata fields that a clip records, each with where its value came from. */
 export type MetadataField =
-  | 'url'
-  | 'title'
-  | 'siteName'
-  | 'byline'
-  | 'publishedAt'
-  | 'lang'
-  | 'excerpt'
-  | 'imageUrl';
+  'url' | 'title' | 'siteName' | 'byline' | 'publishedAt' | 'lang' | 'excerpt' | 'imageUrl';
 
 /**
  * Where a metadata value was found, so that an editor can tell a declared fact from a guess:
@@ -47,4 +40,9 @@ export interface CaptureResult {
   metadata: PageMetadata;
   /** The user's selection, when there is one. */
   selection?: SelectedPassage;
+  /**
+   * The document's MIME type when it is not HTML (a PDF shown by the browser's viewer, an
+   * image, plain text): such a page has no metadata for the script to read.
+   */
+  contentType?: string;
 }

@@ -1,0 +1,113 @@
+/**
+ * Bylines: who wrote the page. Declared metadata is preferred; the DOM is read as a fallback, and
+ * whatever is found is cleaned of the "By", dates and handles that surround names on the page.
+ */
+
+import { cleanText, collapseWhitespace, decodeEntities, looksLikeUrl } from './text';
+
+/** A byline longer than this is a bio or a paragraph that happened to match a selector. */
+const MAX_BYLINE_LENGTH = 120;
+
+/** "By", "Par", "Von"... with an optional verb before it ("Written by", "Publié par"). */
+const LEADING_BY =
+  /^(?:(?:written|posted|published|reported|words|text|story|article|photos?|publié|écrit|rédigé|geschrieben)\s+)?(?:by|par|von|por|door|af|av)\b\s*:?\s*/i;
+
+const MONTHS =
+  'jan(?:uary|vier)?|feb(?:ruary)?|f[ée]v(?:rier)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|july?|juil(?:let)?|aug(?:ust)?|ao[uû]t|sep(?:t(?:ember|embre)?)?|oct(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?|d[ée]c(?:embre)?';
+
+/** Where the names stop and the date, time, handle or "Updated…" notice begins. */
+const TRAILING_NOISE = [
+  new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b`, 'i'),
+  new RegExp(`\\b\\d{1,2}(?:er)?\\.?\\s+(?:${MONTHS})\\b`, 'i'),
+  /\b\d{4}-\d{2}-\d{2}\b/,
+  /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/,
+  /\b\d{1,2}:\d{2}\b/,
+  /\b(?:last\s+)?(?:updated|published|posted|modified)\b/i,
+  /\b(?:mis à jour|publié le|modifié le)\b/i,
+  /(?:^|\s)@\w/,
+  /\s[|\u2022\u00b7]\s/,
+];
+
+/**
+ * Cleans one byline: drops "By "/"Par ", dates and times, "Updated…" notices, @handles and
+ * trailing punctuation. Returns undefined when nothing name-like is left, or for URLs.
+ */
+export function cleanByline(raw: string | null | undefined): string | undefined {
+  if (raw == null) return undefined;
+  let value = collapseWhitespace(decodeEntities(raw));
+  if (value === '' || looksLikeUrl(value)) return undefined;
+  value = value.replace(LEADING_BY, '');
+  let end = value.length;
+  for (const pattern of TRAILING_NOISE) {
+    const match = pattern.exec(value);
+    if (match && match.index < end) end = match.index;
+  }
+  value = value
+    .slice(0, end)
+    .replace(/^[\s,;:|\-\u2013\u2014\u00b7\u2022]+/, '')
+    .replace(/[\s,;:|\-\u2013\u2014\u00b7\u2022]+$/, '')
+    .replace(/\s+(?:and|et|und|y)$/i, '')
+    .trim();
+  // Also catches a second "By" left behind when a date preceded it.
+  value = value.replace(LEADING_BY, '').trim();
+  if (value === '' || value.length > MAX_BYLINE_LENGTH || looksLikeUrl(value)) return undefined;
+  // At least one word of two letters: "J J" (avatar initials) is not a byline.
+  if (!/\p{L}{2}/u.test(value)) return undefined;
+  return value;
+}
+
+/**
+ * Joins several authors. Names that contain a comma (`Jong, Michiel de`) are joined with `; ` so
+ * that the list can still be read back.
+ */
+export function joinAuthors(names: readonly string[]): string | undefined {
+  const unique: string[] = [];
+  for (const name of names) {
+    if (!unique.some((known) => known.toLowerCase() === name.toLowerCase())) unique.push(name);
+  }
+  if (unique.length === 0) return undefined;
+  return unique.join(unique.some((name) => name.includes(',')) ? '; ' : ', ');
+}
+
+/** Selectors for bylines in the page itself, most structured first. */
+const BYLINE_SELECTORS: readonly [string, string][] = [
+  ['[itemprop~="author"]', '[itemprop=author]'],
+  ['[rel~="author"]', '[rel=author]'],
+  ['.byline', '.byline'],
+  ['.author-name', '.author-name'],
+  ['.article-author', '.article-author'],
+];
+
+/** Comment threads reuse byline markup for commenters' names. */
+const COMMENT_CONTAINER = /comment|reply|replies|discussion|disqus/i;
+
+function inComments(element: Element): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const marker = `${node.id} ${node.getAttribute('class') ?? ''}`;
+    if (COMMENT_CONTAINER.test(marker)) return true;
+  }
+  return false;
+}
+
+/** The name held by an author element: its `itemprop=name`, a meta's content, or its text. */
+function authorElementText(element: Element): string | undefined {
+  const named = element.querySelector('[itemprop~="name"]');
+  const source = named ?? element;
+  if (source.tagName === 'META') return cleanText(source.getAttribute('content'));
+  if (source.tagName === 'LINK') return undefined;
+  return cleanText(source.textContent);
+}
+
+/** The byline found in the page's markup, with the selector it came from. */
+export function bylineFromDom(doc: Document): { value: string; source: string } | undefined {
+  for (const [selector, label] of BYLINE_SELECTORS) {
+    // Only the first few matches: later ones are related articles, author boxes and comments.
+    const elements = Array.from(doc.querySelectorAll(selector)).slice(0, 5);
+    for (const element of elements) {
+      if (inComments(element)) continue;
+      const value = cleanByline(authorElementText(element));
+      if (value) return { value, source: label };
+    }
+  }
+  return undefined;
+}

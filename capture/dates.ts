@@ -1,0 +1,81 @@
+/**
+ * Publication dates come in every format; the clip stores ISO 8601.
+ */
+
+/** `2015-07-10`, `2015-07-10T09:53`, `2015-07-10 09:53:00.123456 -0400`, `…Z`, `… UTC`. */
+const ISO_LIKE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/** Dates outside this range are placeholders (`0001-01-01`, `9999-12-31`) rather than facts. */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2200;
+
+function pad(value: number, width = 2): string {
+  return String(value).padStart(width, '0');
+}
+
+function isPlausible(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return !Number.isNaN(date.getTime()) && year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
+/** Formats `±HHMM`, `±HH:MM` or `±HH` as `±HH:MM`. */
+function formatOffset(offset: string): string {
+  const digits = offset.slice(1).replace(':', '');
+  return `${offset[0]}${digits.slice(0, 2)}:${digits.slice(2, 4) || '00'}`;
+}
+
+/**
+ * Normalises a date string to ISO 8601, or returns undefined when it is not a plausible date.
+ *
+ * - An explicit offset is kept as written (`2021-11-01T10:52:50+0100` gives
+ *   `2021-11-01T10:52:50+01:00`): the local time of publication is information worth keeping.
+ * - `Z`, `UTC` and `GMT` give a `Z` time.
+ * - Without any zone, the result is the full UTC form (`toISOString`). Wall-clock values are read
+ *   as UTC rather than in the reader's zone, so that the same page always gives the same value.
+ * - Other formats (`January 7, 2025`, RFC 2822) go through `Date.parse`, also read as UTC when
+ *   they carry no zone.
+ */
+export function toIsoDate(input: string | undefined): string | undefined {
+  const value = input?.trim();
+  if (!value) return undefined;
+  const match = ISO_LIKE.exec(value);
+  if (match) {
+    const [, y, mo, d, h, mi, s, fraction, zone] = match;
+    // Checked before Date.UTC, which maps years 0-99 to 1900-1999.
+    if (Number(y) < MIN_YEAR || Number(y) > MAX_YEAR) return undefined;
+    const millis = fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0;
+    const parts = [
+      Number(y),
+      Number(mo) - 1,
+      Number(d),
+      Number(h ?? 0),
+      Number(mi ?? 0),
+      Number(s ?? 0),
+    ];
+    const utc = new Date(
+      Date.UTC(parts[0]!, parts[1]!, parts[2]!, parts[3], parts[4], parts[5], millis),
+    );
+    // Date.UTC rolls 2019-02-31 over to March: reject instead of inventing a date.
+    if (
+      !isPlausible(utc) ||
+      utc.getUTCDate() !== Number(d) ||
+      utc.getUTCMonth() !== Number(mo) - 1
+    ) {
+      return undefined;
+    }
+    if (zone && /^[+-]/.test(zone)) {
+      const offset = formatOffset(zone);
+      if (!/^[+-](?:0\d|1[0-4]):[0-5]\d$/.test(offset)) return undefined;
+      const time = `${h ?? '00'}:${mi ?? '00'}:${s ?? '00'}${fraction ? `.${pad(millis, 3)}` : ''}`;
+      return `${y}-${mo}-${d}T${time}${offset}`;
+    }
+    return utc.toISOString();
+  }
+  // Only try free-form text that plausibly holds a date: a four-digit year.
+  if (!/\b\d{4}\b/.test(value) || value.length > 64) return undefined;
+  const hasZone = /(?:\b(?:Z|UTC|GMT|[ECMP][SD]T)\b|[+-]\d{2}:?\d{2}\s*$)/.test(value);
+  const time = Date.parse(hasZone ? value : `${value} UTC`);
+  const date = new Date(Number.isNaN(time) ? Date.parse(value) : time);
+  return isPlausible(date) ? date.toISOString() : undefined;
+}

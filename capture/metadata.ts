@@ -1,0 +1,375 @@
+/**
+ * Page metadata for a clip: each field is taken from the most explicit source the page offers
+ * (Open Graph, Twitter cards, JSON-LD, Dublin Core, Parse.ly, then the markup itself), and its
+ * provenance is recorded so that an editor can tell a declared fact from a guess.
+ */
+
+import { bylineFromDom, cleanByline, joinAuthors } from './byline';
+import { toIsoDate } from './dates';
+import { extractJsonLdArticle, type JsonLdArticle } from './jsonld';
+import { MetaIndex, type MetaValue } from './meta-tags';
+import { cleanTitle, isSiteAffix, titleSuffix, type TitleContext } from './title';
+import type { MetadataField, PageMetadata, Provenance } from './types';
+import { cleanText, compactKey, looksLikeUrl, textKey } from './text';
+import { cleanUrl, resolveHttpUrl } from './url';
+
+/** A value and where it was found. */
+interface Sourced {
+  value: string;
+  source: string;
+}
+
+/** Everything read once from the document and shared by the field extractors. */
+interface PageContext {
+  doc: Document;
+  pageUrl: string;
+  base: string;
+  meta: MetaIndex;
+  jsonLd: JsonLdArticle | undefined;
+  headings: string[];
+}
+
+/** Runs an extractor and treats any exception as "nothing found": a broken page is not fatal. */
+function attempt<T>(extract: () => T): T | undefined {
+  try {
+    return extract();
+  } catch {
+    return undefined;
+  }
+}
+
+function sourced(value: string | undefined, source: string): Sourced | undefined {
+  return value === undefined ? undefined : { value, source };
+}
+
+function fromMeta(found: MetaValue | undefined): Sourced | undefined {
+  return found && { value: found.value, source: found.source };
+}
+
+/** Texts of the page's `<h1>`s, used to recognise the headline among the declared titles. */
+function readHeadings(doc: Document): string[] {
+  const headings: string[] = [];
+  for (const h1 of Array.from(doc.getElementsByTagName('h1')).slice(0, 10)) {
+    const text = cleanText(h1.textContent);
+    if (text && text.length <= 300) headings.push(text);
+  }
+  return headings;
+}
+
+function hostnameOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A URL that only points at a site's home page, while the page itself is deeper. */
+function isHomepageOnly(candidate: string, pageUrl: string): boolean {
+  const url = new URL(candidate);
+  if (url.pathname !== '/' || url.search !== '') return false;
+  try {
+    return new URL(pageUrl).pathname !== '/';
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The page's URL: its declared canonical URL, else og:url, else the address it was loaded from.
+ * A canonical pointing at the home page of a deeper page is a common CMS misconfiguration and is
+ * ignored. The result is always cleaned of tracking parameters.
+ */
+function extractUrl(ctx: PageContext): Sourced {
+  const declared: Sourced[] = [];
+  for (const link of Array.from(ctx.doc.querySelectorAll('link[rel][href]'))) {
+    const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+    if (!rel.includes('canonical')) continue;
+    const href = resolveHttpUrl(link.getAttribute('href'), ctx.base);
+    if (href) declared.push({ value: href, source: 'link[rel=canonical]' });
+    break;
+  }
+  const ogUrl = ctx.meta.first('og:url');
+  const ogHref = resolveHttpUrl(ogUrl?.value, ctx.base);
+  if (ogHref) declared.push({ value: ogHref, source: 'og:url' });
+  for (const candidate of declared) {
+    if (!isHomepageOnly(candidate.value, ctx.pageUrl)) {
+      return { value: cleanUrl(candidate.value), source: candidate.source };
+    }
+  }
+  return { value: cleanUrl(ctx.pageUrl), source: 'location' };
+}
+
+/** The first source with usable names, cleaned and joined. */
+function firstAuthors(sources: readonly [string, readonly string[]][]): Sourced | undefined {
+  for (const [source, raw] of sources) {
+    const names = raw.map((value) => cleanByline(value)).filter((v): v is string => !!v);
+    const joined = joinAuthors(names);
+    if (joined) return { value: joined, source };
+  }
+  return undefined;
+}
+
+/**
+ * The author(s): JSON-LD, then Dublin Core, `meta[name=author]`, `article:author` (when it is a
+ * name rather than a profile URL), Parse.ly, then the page's byline markup.
+ */
+function extractByline(ctx: PageContext): Sourced | undefined {
+  const values = (key: string): string[] => ctx.meta.all(key).map((found) => found.value);
+  const declared = firstAuthors([
+    ['json-ld', ctx.jsonLd?.authors ?? []],
+    ['dc:creator', values('dc:creator')],
+    ['meta[name=author]', values('author')],
+    ['article:author', values('article:author').filter((value) => !looksLikeUrl(value))],
+    ['parsely-author', values('parsely-author')],
+  ]);
+  return declared ?? attempt(() => bylineFromDom(ctx.doc));
+}
+
+/** Declared site names, to recognise the site's part of a title. */
+function declaredSiteNames(ctx: PageContext): Sourced[] {
+  return [
+    fromMeta(ctx.meta.first('og:site_name')),
+    sourced(ctx.jsonLd?.publisher, 'json-ld'),
+    fromMeta(ctx.meta.first('application-name')),
+  ].filter((found): found is Sourced => found !== undefined);
+}
+
+/** Title candidates in priority order, as written on the page. */
+function titleCandidates(ctx: PageContext): Sourced[] {
+  const docTitle = cleanText(ctx.doc.title);
+  return [
+    fromMeta(ctx.meta.first('og:title')),
+    fromMeta(ctx.meta.first('twitter:title')),
+    sourced(ctx.jsonLd?.headline, 'json-ld'),
+    sourced(ctx.jsonLd?.name, 'json-ld'),
+    fromMeta(ctx.meta.first('dc:title')),
+    fromMeta(ctx.meta.first('parsely-title')),
+    fromMeta(ctx.meta.first('itemprop:headline')),
+    sourced(docTitle, '<title>'),
+    sourced(ctx.headings[0], '<h1>'),
+  ].filter((found): found is Sourced => found !== undefined);
+}
+
+/**
+ * Picks the title: each candidate is cleaned of its site affix, candidates that are only the site's
+ * name are dropped, and a candidate that matches one of the page's `<h1>`s wins over higher-priority
+ * ones (og:title is sometimes a social-media rewrite, or the site's generic title).
+ */
+function extractTitle(
+  ctx: PageContext,
+  titleCtx: TitleContext,
+): { title?: Sourced; siteAffix?: string } {
+  const siteKeys = new Set(titleCtx.siteNames.map(compactKey));
+  const cleaned: Sourced[] = [];
+  let siteAffix: string | undefined;
+  for (const candidate of titleCandidates(ctx)) {
+    const result = cleanTitle(candidate.value, titleCtx);
+    siteAffix ??= result.siteAffix;
+    if (siteKeys.has(compactKey(result.title))) continue;
+    cleaned.push({ value: result.title, source: candidate.source });
+  }
+  const headingKeys = new Set(ctx.headings.map(textKey));
+  const matchingHeading = cleaned.find(
+    (candidate) => candidate.source !== '<h1>' && headingKeys.has(textKey(candidate.value)),
+  );
+  return { title: matchingHeading ?? cleaned[0], siteAffix };
+}
+
+/** Separators inside a site name that introduce a tagline (`Aktuálně.cz - Víte, co se děje`). */
+const SITE_TAGLINE = /\s+(?:[|\-\u2013\u2014\u00b7\u2022:]|::)\s+/;
+
+/**
+ * The site's name. A declared name may carry a tagline or a legal suffix; when the site calls
+ * itself by a shorter form in its titles (or its JSON-LD), that form is used.
+ */
+function extractSiteName(
+  ctx: PageContext,
+  titleCtx: TitleContext,
+  siteAffix: string | undefined,
+  url: string,
+): Sourced | undefined {
+  const declared = declaredSiteNames(ctx)[0];
+  if (declared) {
+    const shortForms = [siteAffix, ctx.jsonLd?.publisher].filter((v): v is string => !!v);
+    const full = textKey(declared.value);
+    for (const short of shortForms) {
+      const key = textKey(short);
+      // A proper prefix at a word boundary: "Spiceworks" for "Spiceworks Inc".
+      const boundary = full.charAt(key.length);
+      if (key.length >= 3 && full.startsWith(key) && /[^\p{L}\p{N}]/u.test(boundary)) {
+        return { value: short, source: short === siteAffix ? '<title>' : 'json-ld' };
+      }
+    }
+    const parts = declared.value.split(SITE_TAGLINE);
+    if (parts.length > 1) {
+      const named = parts.find((part) => isSiteAffix(part, titleCtx, 'suffix'));
+      if (named) return { value: named.trim(), source: declared.source };
+    }
+    return declared;
+  }
+  const docTitle = cleanText(ctx.doc.title);
+  const suffix = siteAffix ?? (docTitle ? titleSuffix(docTitle) : undefined);
+  if (suffix) return { value: suffix, source: '<title>' };
+  const host = hostnameOf(url);
+  return host ? { value: host.replace(/^www\d*\./, ''), source: 'hostname' } : undefined;
+}
+
+/** The first element of `selector` with a parseable date in `datetime`, `content` or its text. */
+function dateFromElements(doc: Document, selector: string): string | undefined {
+  for (const element of Array.from(doc.querySelectorAll(selector)).slice(0, 5)) {
+    const raw =
+      element.getAttribute('datetime') ?? element.getAttribute('content') ?? element.textContent;
+    const date = toIsoDate(cleanText(raw));
+    if (date) return date;
+  }
+  return undefined;
+}
+
+/** The publication date, normalised to ISO 8601. */
+function extractPublishedAt(ctx: PageContext): Sourced | undefined {
+  const metaKeys = [
+    'article:published_time',
+    'article:published',
+    'og:published_time',
+    'json-ld',
+    'parsely-pub-date',
+    'dc:date',
+    'dc:date.issued',
+    'dc:created',
+    'itemprop:datepublished',
+    'date',
+    'publish-date',
+    'publish_date',
+    'publishdate',
+    'pubdate',
+    'sailthru.date',
+  ];
+  for (const key of metaKeys) {
+    const found =
+      key === 'json-ld'
+        ? sourced(ctx.jsonLd?.datePublished, 'json-ld')
+        : fromMeta(ctx.meta.first(key));
+    const date = toIsoDate(found?.value);
+    if (found && date) return { value: date, source: found.source };
+  }
+  const structured = dateFromElements(ctx.doc, '[itemprop~="datePublished"]');
+  if (structured) return { value: structured, source: '[itemprop=datePublished]' };
+  const inArticle = dateFromElements(ctx.doc, 'article time[datetime], main time[datetime]');
+  if (inArticle) return { value: inArticle, source: 'time[datetime]' };
+  return undefined;
+}
+
+/**
+ * Normalises a language tag to BCP 47 casing (`fr_FR` and `fr-fr` give `fr-FR`). Returns
+ * undefined for values that are not language tags.
+ */
+export function normalizeLang(raw: string | null | undefined): string | undefined {
+  const first = raw?.split(',')[0]?.trim().replace(/_/g, '-');
+  if (!first || !/^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(first)) return undefined;
+  return first
+    .split('-')
+    .map((part, index) => {
+      if (index === 0) return part.toLowerCase();
+      if (part.length === 2) return part.toUpperCase();
+      if (part.length === 4) return part[0]!.toUpperCase() + part.slice(1).toLowerCase();
+      return part.toLowerCase();
+    })
+    .join('-');
+}
+
+/** The page's language: `<html lang>`, then Content-Language, Dublin Core, og:locale. */
+function extractLang(ctx: PageContext): Sourced | undefined {
+  const root = ctx.doc.documentElement;
+  const htmlLang = normalizeLang(root?.getAttribute('lang') ?? root?.getAttribute('xml:lang'));
+  if (htmlLang) return { value: htmlLang, source: 'html[lang]' };
+  for (const key of ['content-language', 'dc:language', 'og:locale']) {
+    const found = ctx.meta.first(key);
+    const lang = normalizeLang(found?.value);
+    if (found && lang) return { value: lang, source: found.source };
+  }
+  return undefined;
+}
+
+/** The page's own description. */
+function extractExcerpt(ctx: PageContext): Sourced | undefined {
+  return (
+    fromMeta(
+      ctx.meta.first(
+        'og:description',
+        'twitter:description',
+        'description',
+        'dc:description',
+        'itemprop:description',
+      ),
+    ) ?? sourced(ctx.jsonLd?.description, 'json-ld')
+  );
+}
+
+/** The lead image, as an absolute http(s) URL. */
+function extractImageUrl(ctx: PageContext): Sourced | undefined {
+  const candidates = [
+    fromMeta(ctx.meta.first('og:image', 'og:image:url', 'og:image:secure_url')),
+    fromMeta(ctx.meta.first('twitter:image', 'twitter:image:src')),
+    sourced(ctx.jsonLd?.image, 'json-ld'),
+  ];
+  for (const candidate of candidates) {
+    const url = resolveHttpUrl(candidate?.value, ctx.base);
+    if (candidate && url) return { value: url, source: candidate.source };
+  }
+  return undefined;
+}
+
+/**
+ * Reads a page's metadata: URL, title, site name, byline, publication date, language, excerpt and
+ * lead image, each with its provenance. Pure: reads `doc` only, never modifies it.
+ *
+ * @param doc The page's document.
+ * @param pageUrl The address the page was loaded from; defaults to `doc.URL`. Relative URLs are
+ *   resolved against `doc.baseURI`, which honours `<base href>`.
+ */
+export function extractMetadata(doc: Document, pageUrl: string = doc.URL): PageMetadata {
+  const ctx: PageContext = {
+    doc,
+    pageUrl,
+    base: doc.baseURI || pageUrl,
+    meta: new MetaIndex(doc),
+    jsonLd: attempt(() => extractJsonLdArticle(doc)),
+    headings: attempt(() => readHeadings(doc)) ?? [],
+  };
+  const provenance: Provenance = {};
+  const metadata: PageMetadata = { url: pageUrl, title: '', provenance };
+  const set = (field: MetadataField, found: Sourced | undefined) => {
+    if (!found) return;
+    metadata[field] = found.value;
+    provenance[field] = found.source;
+  };
+
+  const url = attempt(() => extractUrl(ctx)) ?? { value: pageUrl, source: 'location' };
+  set('url', url);
+  const byline = attempt(() => extractByline(ctx));
+  set('byline', byline);
+
+  const titleCtx: TitleContext = {
+    siteNames: declaredSiteNames(ctx).map((found) => found.value),
+    hostnames: [hostnameOf(pageUrl), hostnameOf(url.value)].filter((h): h is string => !!h),
+    byline: byline?.value,
+    headings: ctx.headings,
+  };
+  const { title, siteAffix } = attempt(() => extractTitle(ctx, titleCtx)) ?? {};
+  // A clip needs a title: the URL is a poor but honest one.
+  set('title', title ?? { value: url.value, source: 'url' });
+
+  // Independent fields: each one may fail alone.
+  const others: [MetadataField, () => Sourced | undefined][] = [
+    ['siteName', () => extractSiteName(ctx, titleCtx, siteAffix, url.value)],
+    ['publishedAt', () => extractPublishedAt(ctx)],
+    ['lang', () => extractLang(ctx)],
+    ['excerpt', () => extractExcerpt(ctx)],
+    ['imageUrl', () => extractImageUrl(ctx)],
+  ];
+  for (const [field, extract] of others) set(field, attempt(extract));
+  return metadata;
+}

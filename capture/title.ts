@@ -1,0 +1,194 @@
+/**
+ * Title clean-up. Pages decorate their titles with the site's name (`Headline | Site`,
+ * `Site: Headline`), a section, or the author; a clip wants the headline alone. A separator is only
+ * cut where the other side is recognisably the site (or the author, or the page's own `<h1>` is the
+ * remaining part): `Outside the web: standalone WebAssembly…` keeps its colon.
+ */
+
+import { compactKey, foldPunctuation } from './text';
+
+/** What the page tells us about itself, to recognise the decoration around a headline. */
+export interface TitleContext {
+  /** Declared site names (og:site_name, JSON-LD publisher, application-name), in any order. */
+  siteNames: readonly string[];
+  /** Host names the page is known by (the address and the canonical URL). */
+  hostnames: readonly string[];
+  /** The page's author; personal sites often end their titles with it. */
+  byline?: string;
+  /** Texts of the page's `<h1>` elements. */
+  headings: readonly string[];
+}
+
+/** The result of cleaning one title. */
+export interface CleanedTitle {
+  title: string;
+  /** The site part that was cut off, when one was recognised as the site's name. */
+  siteAffix?: string;
+}
+
+/** Separators that sites put between a headline and their name, with mandatory spaces around. */
+const SEPARATOR = /\s+(?:[|\-\u2013\u2014\u00b7\u2022\u00bb\u00ab~]|::|\/\/)\s+/g;
+
+/** Anchored version, to check that a candidate split falls on a separator. */
+const LEADING_SEPARATOR = /^\s+(?:[|\-\u2013\u2014\u00b7\u2022\u00bb\u00ab~]|::|\/\/)\s+/;
+const TRAILING_SEPARATOR = /\s+(?:[|\-\u2013\u2014\u00b7\u2022\u00bb\u00ab~]|::|\/\/)\s+$/;
+
+/** An affix of more words than this is part of a headline, not the name of a site or section. */
+const MAX_AFFIX_WORDS = 4;
+
+/** Words in `value`, not counting separator punctuation (`| Author | Section` has 2 words). */
+function wordCount(value: string): number {
+  return value
+    .replace(/[|\-\u2013\u2014\u00b7\u2022\u00bb\u00ab~:/]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean).length;
+}
+
+/** Keys identifying a host: `sport.aktualne.cz` gives `aktualne`, `sport`, `aktualnecz`, … */
+function hostKeys(hostnames: readonly string[]): { exact: Set<string>; labels: string[] } {
+  const exact = new Set<string>();
+  const labels: string[] = [];
+  for (const host of hostnames) {
+    const parts = host
+      .toLowerCase()
+      .replace(/^www\d*\./, '')
+      .split('.')
+      .filter(Boolean);
+    for (let i = 0; i < parts.length - 1; i += 1) {
+      const label = compactKey(parts[i] ?? '');
+      if (label.length >= 2) {
+        exact.add(label);
+        labels.push(label);
+      }
+      exact.add(compactKey(parts.slice(i).join('.')));
+    }
+  }
+  return { exact, labels };
+}
+
+/**
+ * Whether `affix` names the site, by its declared name or its host. Suffixes may be a short form
+ * of a declared name (`Aktuálně.cz` for `Aktuálně.cz - Víte, co se právě děje`, `Spiceworks` for
+ * `Spiceworks Inc`) or start with the host's name (`BuzzFeed News` on buzzfeed.com); prefixes must
+ * match exactly, because a headline may well begin with a word that is also a site's name.
+ */
+export function isSiteAffix(
+  affix: string,
+  ctx: TitleContext,
+  position: 'prefix' | 'suffix',
+): boolean {
+  const key = compactKey(affix);
+  if (key.length < 2 || wordCount(affix) > MAX_AFFIX_WORDS) return false;
+  const hosts = hostKeys(ctx.hostnames);
+  if (hosts.exact.has(key)) return true;
+  for (const name of ctx.siteNames) {
+    const site = compactKey(name);
+    if (site === '') continue;
+    if (site === key) return true;
+    if (position === 'suffix' && key.length >= 3 && site.startsWith(key)) return true;
+    if (position === 'suffix' && site.length >= 4 && key.startsWith(site)) return true;
+  }
+  return position === 'suffix' && hosts.labels.some((l) => l.length >= 5 && key.startsWith(l));
+}
+
+/** Whether a title suffix is the author's name, as personal sites and columns add. */
+function isBylineAffix(affix: string, ctx: TitleContext): boolean {
+  return !!ctx.byline && compactKey(ctx.byline) === compactKey(affix);
+}
+
+/**
+ * When the title is an `<h1>` plus decoration (`<h1> | Author | Section | Site`), returns the
+ * `<h1>` part, spelled as in the title. The decoration must be short, or shorter than the heading:
+ * a blog's `<h1>` is often the blog's name, and `Blog name | Post title` must not become `Blog name`.
+ */
+function stripToHeading(title: string, headings: readonly string[]): string | undefined {
+  const folded = foldPunctuation(title).toLowerCase();
+  // Indices found in the folded title are used on the original: lower-casing must keep lengths.
+  if (folded.length !== title.length) return undefined;
+  let best: string | undefined;
+  for (const heading of headings) {
+    const key = foldPunctuation(heading).toLowerCase();
+    if (key.length < 2 || key.length >= folded.length) continue;
+    let kept: string | undefined;
+    let removed: string | undefined;
+    if (folded.startsWith(key) && LEADING_SEPARATOR.test(title.slice(key.length))) {
+      kept = title.slice(0, key.length);
+      removed = title.slice(key.length);
+    } else if (folded.endsWith(key) && TRAILING_SEPARATOR.test(title.slice(0, -key.length))) {
+      kept = title.slice(title.length - key.length);
+      removed = title.slice(0, title.length - key.length);
+    }
+    if (kept === undefined || removed === undefined) continue;
+    const short = wordCount(removed) <= MAX_AFFIX_WORDS || removed.length < kept.length;
+    if (short && (best === undefined || kept.length > best.length)) best = kept.trim();
+  }
+  return best;
+}
+
+/** Splits `title` at its last separator: `[head, tail]`, or undefined when there is none. */
+function splitLast(title: string): [string, string] | undefined {
+  let last: RegExpExecArray | undefined;
+  for (const match of title.matchAll(SEPARATOR)) last = match as RegExpExecArray;
+  if (!last) return undefined;
+  return [title.slice(0, last.index), title.slice(last.index + last[0].length)];
+}
+
+/** Splits `title` at its first separator, or at a colon (`Site: Headline`). */
+function splitFirst(title: string): [string, string] | undefined {
+  SEPARATOR.lastIndex = 0;
+  const separator = SEPARATOR.exec(title);
+  SEPARATOR.lastIndex = 0;
+  const colon = /:\s+/.exec(title);
+  const match = [separator, colon]
+    .filter((m): m is RegExpExecArray => m !== null)
+    .sort((a, b) => a.index - b.index)[0];
+  if (!match) return undefined;
+  return [title.slice(0, match.index), title.slice(match.index + match[0].length)];
+}
+
+/** Whether what remains after a cut still reads as a title. */
+function isSubstantial(value: string): boolean {
+  return compactKey(value).length >= 2;
+}
+
+/**
+ * Removes the site's name (and, behind it, the author's) from a title, and any decoration around
+ * the page's `<h1>`. Separators that belong to the headline are left alone.
+ */
+export function cleanTitle(raw: string, ctx: TitleContext): CleanedTitle {
+  let title = raw.trim();
+  let siteAffix: string | undefined;
+  // Cut site suffixes first, so that the affix is known even when the <h1> rule then applies.
+  for (let i = 0; i < 3; i += 1) {
+    const parts = splitLast(title);
+    if (!parts || !isSubstantial(parts[0])) break;
+    const isSite = isSiteAffix(parts[1], ctx, 'suffix');
+    if (!isSite && !isBylineAffix(parts[1], ctx)) break;
+    // Only a site affix names the site; an author suffix is just dropped.
+    if (isSite) siteAffix ??= parts[1].trim();
+    title = parts[0].trim();
+  }
+  const fromHeading = stripToHeading(title, ctx.headings);
+  if (fromHeading) return { title: fromHeading, siteAffix };
+  const prefix = splitFirst(title);
+  if (prefix && isSubstantial(prefix[1]) && isSiteAffix(prefix[0], ctx, 'prefix')) {
+    siteAffix ??= prefix[0].trim();
+    title = prefix[1].trim();
+  }
+  return { title, siteAffix };
+}
+
+/**
+ * The last segment of a decorated title, when it is short enough to be a site's name: the
+ * fallback site name of pages that declare none (`… - The New York Times`).
+ */
+export function titleSuffix(raw: string): string | undefined {
+  const parts = splitLast(raw.trim());
+  if (!parts) return undefined;
+  const [head, tail] = parts;
+  const suffix = tail.trim();
+  if (suffix === '' || wordCount(suffix) > MAX_AFFIX_WORDS || suffix.length >= head.length) {
+    return undefined;
+  }
+  return suffix;
+}

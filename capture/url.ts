@@ -1,0 +1,181 @@
+/**
+ * URL clean-up: tracking parameters are noise in a clip and leak where the reader came from.
+ */
+
+/** Exact parameter names (lower-case) that only ever carry tracking data. */
+const TRACKING_PARAMS = new Set([
+  // Ad click identifiers.
+  'fbclid',
+  'gclid',
+  'gclsrc',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'yclid',
+  'ysclid',
+  'twclid',
+  'ttclid',
+  'li_fat_id',
+  'epik',
+  'srsltid',
+  'rb_clickid',
+  'wickedid',
+  'irclickid',
+  // Analytics and cross-domain linkers.
+  '_ga',
+  '_gl',
+  '_ke',
+  '_kx',
+  '_openstat',
+  'igshid',
+  'igsh',
+  'ref_src',
+  'ref_url',
+  'ocid',
+  'ncid',
+  'soc_src',
+  'soc_trk',
+  'guccounter',
+  'guce_referrer',
+  'guce_referrer_sig',
+  'spm',
+  'scm',
+  'vero_id',
+  'vero_conv',
+  'oly_anon_id',
+  'oly_enc_id',
+  'ml_subscriber',
+  'ml_subscriber_hash',
+  '_branch_match_id',
+  '_branch_referrer',
+  '__twitter_impression',
+  'wt_mc',
+  'wt.mc_id',
+  'wt_zmc',
+  // E-mail campaigns.
+  'mc_cid',
+  'mc_eid',
+  'mkt_tok',
+  '_hsenc',
+  '_hsmi',
+  '__hssc',
+  '__hstc',
+  '__hsfp',
+  'hsctatracking',
+  'sc_cid',
+  // Share buttons and newsroom campaign codes (Le Monde, the Guardian, the NYT, the BBC...).
+  'xtor',
+  'xtref',
+  'cmp',
+  'smid',
+  'smtyp',
+  'emc',
+  'ito',
+  'sr_share',
+  'fb_action_ids',
+  'fb_action_types',
+  'fb_ref',
+  'fb_source',
+  'action_object_map',
+  'action_type_map',
+  'action_ref_map',
+]);
+
+/** Parameter-name prefixes (lower-case) used by analytics suites for whole families of fields. */
+const TRACKING_PREFIXES = [
+  'utm_',
+  'pk_',
+  'mtm_',
+  'piwik_',
+  'matomo_',
+  'hsa_',
+  'ns_',
+  'at_',
+  'itm_',
+  'stm_',
+  'oly_',
+];
+
+/** Whether a query (or hash) parameter name is a tracking parameter. */
+export function isTrackingParam(name: string): boolean {
+  const key = name.toLowerCase();
+  return TRACKING_PARAMS.has(key) || TRACKING_PREFIXES.some((prefix) => key.startsWith(prefix));
+}
+
+/** Decodes a `key=value` pair's key leniently: a malformed escape must not make us keep it. */
+function paramName(pair: string): string {
+  const raw = pair.split('=', 1)[0] ?? '';
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * Removes tracking pairs from a raw `a=1&b=2` string, keeping the others byte for byte (going
+ * through URLSearchParams would re-encode them, e.g. `%20` into `+`).
+ */
+function stripTrackingPairs(query: string): string {
+  return query
+    .split('&')
+    .filter((pair) => pair !== '' && !isTrackingParam(paramName(pair)))
+    .join('&');
+}
+
+/**
+ * The hash to keep, without its `#`: text fragments (`#:~:text=`) are a browser feature pointing at
+ * what someone else highlighted, and `#xtor=RSS-1`-style hashes are tracking, so both go.
+ */
+function cleanHash(hash: string): string {
+  let fragment = hash.replace(/^#/, '');
+  const directive = fragment.indexOf(':~:');
+  if (directive !== -1) fragment = fragment.slice(0, directive);
+  if (fragment === '') return '';
+  // A hash made only of key=value pairs is data, not an anchor: keep what is left after cleaning.
+  if (/^[^=&]+=[^&]*(?:&[^=&]+=[^&]*)*$/.test(fragment)) {
+    const pairs = fragment.split('&');
+    if (pairs.some((pair) => isTrackingParam(paramName(pair)))) return stripTrackingPairs(fragment);
+  }
+  return fragment;
+}
+
+/**
+ * Removes tracking parameters (utm_*, fbclid, gclid...) from an http(s) URL, drops an empty `?`,
+ * and drops the hash when it is a text fragment or tracking data.
+ *
+ * Returns the input unchanged when it is not a valid absolute http(s) URL.
+ */
+export function cleanUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return url;
+  const query = stripTrackingPairs(parsed.search.replace(/^\?/, ''));
+  parsed.search = query === '' ? '' : `?${query}`;
+  const hash = cleanHash(parsed.hash);
+  parsed.hash = hash === '' ? '' : `#${hash}`;
+  // Assigning an empty hash still leaves a trailing `#` when the input had one.
+  return parsed.href.replace(/#$/, '');
+}
+
+/**
+ * Resolves `href` against `base` and returns it only if it is an http(s) URL: the one place that
+ * decides whether a URL read off the page is usable.
+ */
+export function resolveHttpUrl(href: string | null | undefined, base: string): string | undefined {
+  const value = href?.trim();
+  if (!value) return undefined;
+  try {
+    const resolved = new URL(value, base);
+    return resolved.protocol === 'http:' || resolved.protocol === 'https:'
+      ? resolved.href
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,442 @@
+import { describe, expect, it } from 'vitest';
+import { cleanByline } from '../../../capture/byline';
+import { toIsoDate } from '../../../capture/dates';
+import { extractMetadata, normalizeLang } from '../../../capture/metadata';
+import { cleanTitle, type TitleContext } from '../../../capture/title';
+import { makeDoc, pageWith } from './dom';
+
+const meta = (key: string, content: string, attribute = 'property') =>
+  `<meta ${attribute}="${key}" content="${content}">`;
+
+describe('cleanTitle', () => {
+  const ctx = (overrides: Partial<TitleContext> = {}): TitleContext => ({
+    siteNames: ['The Daily'],
+    hostnames: ['www.thedaily.example'],
+    headings: [],
+    ...overrides,
+  });
+
+  it.each([
+    ['Big news today | The Daily'],
+    ['Big news today - The Daily'],
+    ['Big news today — The Daily'],
+    ['Big news today – The Daily'],
+    ['Big news today :: The Daily'],
+    ['Big news today · The Daily'],
+    ['The Daily: Big news today'],
+    ['The Daily | Big news today'],
+  ])('strips the site name from "%s"', (title) => {
+    expect(cleanTitle(title, ctx())).toEqual({ title: 'Big news today', siteAffix: 'The Daily' });
+  });
+
+  it('recognises the site by its host name when no site name is declared', () => {
+    expect(
+      cleanTitle('Mozilla - Wikipedia', ctx({ siteNames: [], hostnames: ['en.wikipedia.org'] }))
+        .title,
+    ).toBe('Mozilla');
+    expect(
+      cleanTitle(
+        'Some story - BuzzFeed News',
+        ctx({ siteNames: [], hostnames: ['www.buzzfeed.com'] }),
+      ).title,
+    ).toBe('Some story');
+  });
+
+  it('recognises a short form of a declared site name', () => {
+    const declared = ctx({ siteNames: ['Aktuálně.cz - Víte, co se právě děje'], hostnames: [] });
+    expect(cleanTitle('West Ham hrozí gigantům | Aktuálně.cz', declared)).toEqual({
+      title: 'West Ham hrozí gigantům',
+      siteAffix: 'Aktuálně.cz',
+    });
+  });
+
+  it('strips the site and then the author from the end', () => {
+    expect(
+      cleanTitle('Get your code covered | Nicolas Perriault', ctx({ byline: 'Nicolas Perriault' }))
+        .title,
+    ).toBe('Get your code covered');
+  });
+
+  it('keeps separators that are part of the headline', () => {
+    expect(cleanTitle('Outside the web: standalone WebAssembly binaries', ctx()).title).toBe(
+      'Outside the web: standalone WebAssembly binaries',
+    );
+    expect(cleanTitle('Rock - Paper - Scissors, the final', ctx()).title).toBe(
+      'Rock - Paper - Scissors, the final',
+    );
+    expect(
+      cleanTitle('Brexit: what happens next', ctx({ siteNames: ['Brexit Weekly'] })).title,
+    ).toBe('Brexit: what happens next');
+  });
+
+  it('reduces a title to the <h1> it decorates', () => {
+    const headings = ['Outside the web: standalone WebAssembly binaries using Emscripten'];
+    expect(
+      cleanTitle(
+        'Outside the web: standalone WebAssembly binaries using Emscripten · V8',
+        ctx({ headings }),
+      ).title,
+    ).toBe('Outside the web: standalone WebAssembly binaries using Emscripten');
+  });
+
+  it('does not reduce a title to a blog-name <h1>', () => {
+    expect(
+      cleanTitle(
+        'Silicon Exposed | Open Verilog flow for Silego GreenPak4 devices',
+        ctx({ headings: ['Silicon Exposed'] }),
+      ).title,
+    ).toBe('Silicon Exposed | Open Verilog flow for Silego GreenPak4 devices');
+  });
+
+  it('never strips a title down to nothing', () => {
+    expect(cleanTitle('The Daily', ctx()).title).toBe('The Daily');
+    expect(cleanTitle('| The Daily', ctx()).title).toBe('| The Daily');
+  });
+});
+
+describe('extractMetadata: title', () => {
+  it('prefers og:title and strips the site suffix that matches og:site_name', () => {
+    const doc = pageWith(
+      meta('og:title', 'How to Build a Terrarium | eHow') +
+        meta('og:site_name', 'eHow') +
+        '<title>Other</title>',
+    );
+    const { title, provenance, siteName } = extractMetadata(doc);
+    expect(title).toBe('How to Build a Terrarium');
+    expect(provenance.title).toBe('og:title');
+    expect(siteName).toBe('eHow');
+  });
+
+  it('falls back through twitter:title, JSON-LD, dc:title, <title> and <h1>', () => {
+    expect(
+      extractMetadata(pageWith(meta('twitter:title', 'From Twitter', 'name'))).provenance.title,
+    ).toBe('twitter:title');
+    expect(
+      extractMetadata(
+        pageWith('<script type="application/ld+json">{"@type":"Article","headline":"LD"}</script>'),
+      ).title,
+    ).toBe('LD');
+    expect(extractMetadata(pageWith(meta('DC.Title', 'Dublin Core', 'name'))).title).toBe(
+      'Dublin Core',
+    );
+    expect(extractMetadata(pageWith('<title> Tab   title </title>')).title).toBe('Tab title');
+    expect(extractMetadata(pageWith('', '<h1>Only a heading</h1>'))).toMatchObject({
+      title: 'Only a heading',
+      provenance: { title: '<h1>' },
+    });
+  });
+
+  it('prefers a declared title that matches the <h1> over a social-media og:title', () => {
+    const doc = pageWith(
+      meta('og:title', "If You Can Picture A Tarot Card, It's Because of These 3 People") +
+        '<script type="application/ld+json">{"@type":"NewsArticle","headline":"The Deck of Cards That Made Tarot"}</script>',
+      '<h1>The Deck of Cards That Made Tarot</h1>',
+    );
+    expect(extractMetadata(doc)).toMatchObject({
+      title: 'The Deck of Cards That Made Tarot',
+      provenance: { title: 'json-ld' },
+    });
+  });
+
+  it('drops an og:title that is only the site name', () => {
+    const doc = pageWith(
+      meta('og:title', 'Yahoo News - Latest News &amp; Headlines') +
+        meta('application-name', 'Yahoo News - Latest News &amp; Headlines', 'name') +
+        '<title>Russia: Space ship breaks up over Siberia</title>',
+      '<h1>Russia: Space ship breaks up over Siberia</h1>',
+    );
+    expect(extractMetadata(doc).title).toBe('Russia: Space ship breaks up over Siberia');
+  });
+
+  it('uses the URL when the page has no title at all', () => {
+    expect(extractMetadata(pageWith('')).title).toBe('https://news.example.com/2024/05/story.html');
+  });
+});
+
+describe('extractMetadata: meta tag lookups', () => {
+  it('handles space-separated property lists', () => {
+    const doc = pageWith(
+      meta('x:title dc:title', 'Preferred title') +
+        meta('og:description x:description twitter:description', 'A description'),
+    );
+    expect(extractMetadata(doc)).toMatchObject({
+      title: 'Preferred title',
+      excerpt: 'A description',
+    });
+  });
+
+  it('ignores the case of keys and reads name, property and itemprop', () => {
+    const doc = pageWith(
+      meta('OG:Title', 'Upper case') +
+        meta('Description', 'By name', 'name') +
+        meta('datePublished', '2020-01-02', 'itemprop'),
+    );
+    expect(extractMetadata(doc)).toMatchObject({
+      title: 'Upper case',
+      excerpt: 'By name',
+      publishedAt: '2020-01-02T00:00:00.000Z',
+    });
+  });
+
+  it('decodes entities left by double escaping, and collapses whitespace', () => {
+    const doc = pageWith(
+      meta('og:title', 'Fish &amp;amp; Chips &amp;#8211; the   editor&amp;#39;s\n pick'),
+    );
+    expect(extractMetadata(doc).title).toBe("Fish & Chips – the editor's pick");
+  });
+
+  it('skips empty values and leaves the field absent', () => {
+    const doc = pageWith(
+      meta('og:description', '   ') + meta('description', '', 'name') + meta('author', ' ', 'name'),
+    );
+    const metadata = extractMetadata(doc);
+    expect('excerpt' in metadata).toBe(false);
+    expect('byline' in metadata).toBe(false);
+    expect(metadata.provenance.excerpt).toBeUndefined();
+  });
+});
+
+describe('extractMetadata: url', () => {
+  it('uses the canonical URL, made absolute and cleaned of tracking', () => {
+    const doc = pageWith('<link rel="canonical" href="/2024/05/story.html?utm_source=x&id=3">');
+    expect(extractMetadata(doc)).toMatchObject({
+      url: 'https://news.example.com/2024/05/story.html?id=3',
+      provenance: { url: 'link[rel=canonical]' },
+    });
+  });
+
+  it('ignores a canonical that only points at a home page', () => {
+    const doc = pageWith(
+      '<link rel="canonical" href="https://news.example.com/">' +
+        meta('og:url', 'https://news.example.com/2024/05/story.html'),
+    );
+    expect(extractMetadata(doc)).toMatchObject({
+      url: 'https://news.example.com/2024/05/story.html',
+      provenance: { url: 'og:url' },
+    });
+  });
+
+  it('ignores non-http canonical URLs and falls back to the cleaned page address', () => {
+    const doc = pageWith('<link rel="canonical" href="android-app://com.example/story">');
+    expect(extractMetadata(doc)).toMatchObject({
+      url: 'https://news.example.com/2024/05/story.html',
+      provenance: { url: 'location' },
+    });
+  });
+
+  it('accepts an explicit page URL', () => {
+    expect(extractMetadata(pageWith(''), 'https://other.example/a?fbclid=1').url).toBe(
+      'https://other.example/a',
+    );
+  });
+});
+
+describe('extractMetadata: site name', () => {
+  it('prefers the short name a site uses in its titles over a declared name with a suffix', () => {
+    const doc = pageWith(
+      meta('og:site_name', 'Spiceworks Inc') + '<title>Video in 2020 - Spiceworks</title>',
+    );
+    expect(extractMetadata(doc).siteName).toBe('Spiceworks');
+  });
+
+  it('falls back to JSON-LD publisher, application-name, the title suffix, then the host name', () => {
+    expect(
+      extractMetadata(
+        pageWith(
+          '<script type="application/ld+json">{"@type":"Article","publisher":{"name":"Pub"}}</script>',
+        ),
+      ).siteName,
+    ).toBe('Pub');
+    expect(
+      extractMetadata(pageWith(meta('application-name', 'The Guardian', 'name'))).siteName,
+    ).toBe('The Guardian');
+    expect(
+      extractMetadata(pageWith('<title>Sudan sanctions lifted - The New York Times</title>')),
+    ).toMatchObject({
+      title: 'Sudan sanctions lifted - The New York Times',
+      siteName: 'The New York Times',
+      provenance: { siteName: '<title>' },
+    });
+    expect(extractMetadata(pageWith('<title>Plain</title>'))).toMatchObject({
+      siteName: 'news.example.com',
+      provenance: { siteName: 'hostname' },
+    });
+  });
+});
+
+describe('extractMetadata: byline', () => {
+  it('reads JSON-LD authors first and joins several', () => {
+    const doc = pageWith(
+      '<script type="application/ld+json">{"@type":"Article","author":[{"name":"A One"},{"name":"B Two"}]}</script>' +
+        meta('author', 'Someone Else', 'name'),
+    );
+    expect(extractMetadata(doc)).toMatchObject({
+      byline: 'A One, B Two',
+      provenance: { byline: 'json-ld' },
+    });
+  });
+
+  it('ignores article:author when it is a profile URL', () => {
+    const doc = pageWith(
+      meta('article:author', 'https://www.facebook.com/someone') +
+        meta('parsely-author', 'Jane Doe', 'name'),
+    );
+    expect(extractMetadata(doc)).toMatchObject({
+      byline: 'Jane Doe',
+      provenance: { byline: 'parsely-author' },
+    });
+  });
+
+  it('reads the byline markup, without "By", dates or comment authors', () => {
+    const doc = pageWith(
+      '',
+      '<div class="comments"><div class="byline">J J</div></div>' +
+        '<p class="byline">By  Jane   Doe | May 4, 2021 10:00 am</p>',
+    );
+    expect(extractMetadata(doc)).toMatchObject({
+      byline: 'Jane Doe',
+      provenance: { byline: '.byline' },
+    });
+  });
+
+  it('reads an itemprop=author element through its itemprop=name', () => {
+    const doc = pageWith(
+      '',
+      '<span itemprop="author creator" itemscope><a href="/by/x"><span itemprop="name">Nelson D. Schwartz</span></a> and more</span>',
+    );
+    expect(extractMetadata(doc).byline).toBe('Nelson D. Schwartz');
+  });
+});
+
+describe('cleanByline', () => {
+  it.each([
+    ['By Jane Doe', 'Jane Doe'],
+    ['par Martin Untersinger', 'Martin Untersinger'],
+    ['Written by: Jane Doe', 'Jane Doe'],
+    ['by Steven Musil January 18, 2017 11:00 PM PST @stevenmusil', 'Steven Musil'],
+    ['Jane Doe — 2019-04-28', 'Jane Doe'],
+    ['Jane Doe Updated April 29, 2019', 'Jane Doe'],
+    ['Nicolas Perriault —', 'Nicolas Perriault'],
+    ['Laura June Topolsky', 'Laura June Topolsky'],
+    [
+      'Martin Untersinger (avec Damien Leloup et Morgane Tual)',
+      'Martin Untersinger (avec Damien Leloup et Morgane Tual)',
+    ],
+  ])('cleans "%s" to "%s"', (raw, cleaned) => {
+    expect(cleanByline(raw)).toBe(cleaned);
+  });
+
+  it.each([
+    'https://example.com/author/jane',
+    'April 28, 2019 at 6:01 am',
+    'Last Updated: January 7, 2025',
+    'J J',
+    '  ',
+  ])('rejects "%s"', (raw) => {
+    expect(cleanByline(raw)).toBeUndefined();
+  });
+});
+
+describe('extractMetadata: publication date', () => {
+  it('reads article:published_time first and keeps its offset', () => {
+    const doc = pageWith(
+      meta('article:published_time', '2015-07-10 09:53:00 -0400') +
+        '<script type="application/ld+json">{"@type":"Article","datePublished":"2001-01-01"}</script>',
+    );
+    expect(extractMetadata(doc)).toMatchObject({
+      publishedAt: '2015-07-10T09:53:00-04:00',
+      provenance: { publishedAt: 'article:published_time' },
+    });
+  });
+
+  it('falls back to a <time datetime> inside the article', () => {
+    const doc = pageWith(
+      '',
+      '<time datetime="2000-01-01">nav</time><article><time datetime="2019-11-21">21 Nov</time></article>',
+    );
+    expect(extractMetadata(doc).publishedAt).toBe('2019-11-21T00:00:00.000Z');
+  });
+});
+
+describe('toIsoDate', () => {
+  it.each([
+    ['2021-11-01T10:52:50+0100', '2021-11-01T10:52:50+01:00'],
+    ['2015-07-10 09:53:00 -0400', '2015-07-10T09:53:00-04:00'],
+    ['2019-01-03T07:00:02.000Z', '2019-01-03T07:00:02.000Z'],
+    ['2017-11-03 03:01:00.000000', '2017-11-03T03:01:00.000Z'],
+    ['2020-09-21', '2020-09-21T00:00:00.000Z'],
+    ['2024-06-25T08:00:00.5+05:30', '2024-06-25T08:00:00.500+05:30'],
+    ['Tue, 14 May 2019 10:00:00 GMT', '2019-05-14T10:00:00.000Z'],
+    ['January 7, 2025', '2025-01-07T00:00:00.000Z'],
+  ])('normalises %s to %s', (input, expected) => {
+    expect(toIsoDate(input)).toBe(expected);
+  });
+
+  it.each(['', 'yesterday', '2019-02-31', '0001-01-01', '2019-13-01', '12345'])(
+    'rejects "%s"',
+    (input) => {
+      expect(toIsoDate(input)).toBeUndefined();
+    },
+  );
+});
+
+describe('extractMetadata: language, excerpt and image', () => {
+  it('reads html[lang], then Content-Language, then og:locale', () => {
+    expect(extractMetadata(makeDoc('<html lang="en-us"><head></head></html>')).lang).toBe('en-US');
+    expect(
+      extractMetadata(pageWith('<meta http-equiv="Content-Language" content="de_AT">')).lang,
+    ).toBe('de-AT');
+    expect(extractMetadata(pageWith(meta('og:locale', 'fr_FR')))).toMatchObject({
+      lang: 'fr-FR',
+      provenance: { lang: 'og:locale' },
+    });
+  });
+
+  it('normalises language tags and rejects junk', () => {
+    expect(normalizeLang('zh_hant_tw')).toBe('zh-Hant-TW');
+    expect(normalizeLang('en, fr')).toBe('en');
+    expect(normalizeLang('english!')).toBeUndefined();
+  });
+
+  it('reads the excerpt in priority order', () => {
+    const doc = pageWith(
+      meta('description', 'Meta description', 'name') +
+        meta('twitter:description', 'Twitter description', 'name'),
+    );
+    expect(extractMetadata(doc)).toMatchObject({
+      excerpt: 'Twitter description',
+      provenance: { excerpt: 'twitter:description' },
+    });
+  });
+
+  it('makes the image absolute against <base href>', () => {
+    const doc = pageWith(
+      '<base href="https://cdn.example.com/assets/">' + meta('og:image', 'img/lead.jpg'),
+    );
+    expect(extractMetadata(doc).imageUrl).toBe('https://cdn.example.com/assets/img/lead.jpg');
+  });
+
+  it('skips images that are not http(s)', () => {
+    const doc = pageWith(
+      meta('og:image', 'data:image/png;base64,AAAA') + meta('twitter:image', '/t.jpg', 'name'),
+    );
+    expect(extractMetadata(doc)).toMatchObject({
+      imageUrl: 'https://news.example.com/t.jpg',
+      provenance: { imageUrl: 'twitter:image' },
+    });
+  });
+});
+
+describe('extractMetadata: microdata', () => {
+  it('reads itemprop=headline and itemprop=description from meta tags', () => {
+    const doc = pageWith(
+      meta('headline', 'Microdata headline', 'itemprop') +
+        meta('description', 'Microdata description', 'itemprop'),
+    );
+    expect(extractMetadata(doc)).toMatchObject({
+      title: 'Microdata headline',
+      excerpt: 'Microdata description',
+      provenance: { title: 'itemprop=headline', excerpt: 'itemprop=description' },
+    });
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { cleanUrl, isTrackingParam, resolveHttpUrl } from '../../../capture/url';
+
+describe('cleanUrl', () => {
+  it('removes utm_* parameters and click identifiers but keeps meaningful ones', () => {
+    expect(
+      cleanUrl('https://example.com/a?id=42&utm_source=x&p=3&fbclid=abc&utm_medium=social&gclid=1'),
+    ).toBe('https://example.com/a?id=42&p=3');
+  });
+
+  it.each([
+    'utm_campaign',
+    'UTM_Source',
+    'fbclid',
+    'gclid',
+    'dclid',
+    'msclkid',
+    'mc_cid',
+    'mc_eid',
+    'igshid',
+    '_ga',
+    '_gl',
+    'yclid',
+    'ref_src',
+    'xtor',
+    '_hsenc',
+    'mkt_tok',
+    'pk_campaign',
+    'mtm_source',
+  ])('removes the tracking parameter %s', (name) => {
+    expect(cleanUrl(`https://example.com/story?${name}=v&page=2`)).toBe(
+      'https://example.com/story?page=2',
+    );
+  });
+
+  it.each(['id', 'p', 'page', 'q', 'ref', 's', 'v', 'share', 'source', 'lang'])(
+    'keeps the meaningful parameter %s',
+    (name) => {
+      expect(isTrackingParam(name)).toBe(false);
+      expect(cleanUrl(`https://example.com/story?${name}=1`)).toBe(
+        `https://example.com/story?${name}=1`,
+      );
+    },
+  );
+
+  it('drops the "?" when no parameter is left, and an empty one', () => {
+    expect(cleanUrl('https://example.com/a?utm_source=rss&utm_medium=feed')).toBe(
+      'https://example.com/a',
+    );
+    expect(cleanUrl('https://example.com/a?')).toBe('https://example.com/a');
+  });
+
+  it('keeps the other parameters exactly as they were encoded', () => {
+    expect(cleanUrl('https://example.com/s?q=a%20b+c&path=%2Fx&utm_term=z&list=1,2')).toBe(
+      'https://example.com/s?q=a%20b+c&path=%2Fx&list=1,2',
+    );
+  });
+
+  it('keeps an anchor hash', () => {
+    expect(cleanUrl('https://example.com/a?utm_source=x#section-2')).toBe(
+      'https://example.com/a#section-2',
+    );
+  });
+
+  it('drops a text-fragment hash, keeping the anchor before it', () => {
+    expect(cleanUrl('https://example.com/a#:~:text=some%20words')).toBe('https://example.com/a');
+    expect(cleanUrl('https://example.com/a#intro:~:text=words')).toBe(
+      'https://example.com/a#intro',
+    );
+  });
+
+  it('drops a tracking hash', () => {
+    expect(cleanUrl('https://www.lemonde.fr/article.html#xtor=RSS-3208')).toBe(
+      'https://www.lemonde.fr/article.html',
+    );
+    expect(cleanUrl('https://example.com/a#utm_source=x&utm_medium=y')).toBe(
+      'https://example.com/a',
+    );
+    expect(cleanUrl('https://example.com/a#')).toBe('https://example.com/a');
+  });
+
+  it('returns the input unchanged when it is not an http(s) URL', () => {
+    for (const input of [
+      'not a url',
+      '/relative/path?utm_source=x',
+      'mailto:someone@example.com?utm_source=x',
+      'ftp://example.com/file?utm_source=x',
+      'javascript:alert(1)',
+      '',
+    ]) {
+      expect(cleanUrl(input)).toBe(input);
+    }
+  });
+
+  it('survives malformed percent-escapes in parameter names', () => {
+    expect(cleanUrl('https://example.com/a?%E0%A4%A=1&utm_source=x')).toBe(
+      'https://example.com/a?%E0%A4%A=1',
+    );
+  });
+});
+
+describe('resolveHttpUrl', () => {
+  it('resolves relative and protocol-relative URLs against the base', () => {
+    expect(resolveHttpUrl('../img/a.jpg', 'https://example.com/news/story/')).toBe(
+      'https://example.com/news/img/a.jpg',
+    );
+    expect(resolveHttpUrl('//cdn.example.com/a.jpg', 'https://example.com/')).toBe(
+      'https://cdn.example.com/a.jpg',
+    );
+  });
+
+  it('rejects non-http(s) schemes and empty values', () => {
+    expect(resolveHttpUrl('data:image/png;base64,AAAA', 'https://example.com/')).toBeUndefined();
+    expect(resolveHttpUrl('javascript:void(0)', 'https://example.com/')).toBeUndefined();
+    expect(resolveHttpUrl('  ', 'https://example.com/')).toBeUndefined();
+    expect(resolveHttpUrl(null, 'https://example.com/')).toBeUndefined();
+  });
+});
