@@ -1,6 +1,9 @@
+import Dexie from 'dexie';
 import type { CaptureResult } from '../capture/types';
 import type { CaptureLimit } from '../services/limits';
 import { db as defaultDb, type Clip, type IndiscretsDB, type Quote } from './db';
+import { deriveFields } from './derive';
+import { DEFAULT_DRAFT_TEMPLATE, renderDraftTemplate } from './template';
 
 /** What a clip did: a new draft, or a quote added to the draft that already had this URL. */
 export interface SaveClipOutcome {
@@ -14,6 +17,11 @@ export interface SaveClipOutcome {
 export interface SaveClipInput extends CaptureResult {
   /** Why the page could not be read, for a draft made from the tab alone. */
   captureNote?: CaptureLimit;
+  /**
+   * The editor's draft template (the `draftTemplate` setting), for the body of a new draft.
+   * The caller reads it: browser storage cannot be awaited inside the database transaction.
+   */
+  template?: string;
 }
 
 const now = () => new Date().toISOString();
@@ -21,7 +29,11 @@ const now = () => new Date().toISOString();
 /**
  * Stores a capture as a draft. The same URL clipped again adds its selection to the existing
  * draft instead of making a second one; metadata the draft lacked is filled in, but nothing
- * the draft already had is overwritten (the editor may have corrected it).
+ * the draft already had is overwritten (the editor may have corrected it), and the body is
+ * never touched: the editor's words win over a new quote. A re-clipped draft that was in the
+ * trash comes back out of it, since clipping it again says the editor wants it.
+ *
+ * A new draft starts with a body from the template and the page as its first source.
  */
 export async function saveClip(
   input: SaveClipInput,
@@ -66,23 +78,52 @@ export async function saveClip(
         updatedAt: at,
       };
       if (!updated.captureNote) delete updated.captureNote;
+      delete updated.deletedAt;
       await database.clips.put(updated);
-      return { clip: updated, merged: true, quoteAdded };
+      return { clip: await stored(database, existing.id), merged: true, quoteAdded };
     }
-    const clip: Clip = {
+    const quotes = quote ? [quote] : [];
+    const fields = pick(metadata);
+    const fresh: Omit<Clip, 'words' | 'sourceUrls'> = {
       id: crypto.randomUUID(),
       url: metadata.url,
       title: metadata.title,
-      ...pick(metadata),
-      quotes: quote ? [quote] : [],
+      ...fields,
+      quotes,
       provenance: metadata.provenance,
       ...(input.captureNote ? { captureNote: input.captureNote } : {}),
       createdAt: at,
       updatedAt: at,
+      body: renderDraftTemplate(input.template ?? DEFAULT_DRAFT_TEMPLATE, {
+        url: metadata.url,
+        title: metadata.title,
+        quotes,
+        ...fields,
+      }),
+      sources: [
+        {
+          url: metadata.url,
+          title: metadata.title,
+          ...(fields.siteName ? { siteName: fields.siteName } : {}),
+        },
+      ],
+      note: '',
+      tags: [],
+      status: 'draft',
+      issueId: '',
+      sortKey: '',
     };
-    await database.clips.add(clip);
-    return { clip, merged: false, quoteAdded: !!quote };
+    // The table hooks derive these too; computing them here keeps the record complete as typed.
+    const id = await database.clips.add({ ...fresh, ...deriveFields(fresh) });
+    return { clip: await stored(database, id), merged: false, quoteAdded: !!quote };
   });
+}
+
+/** The record as written, with what the hooks derived. */
+async function stored(database: IndiscretsDB, id: string): Promise<Clip> {
+  const clip = await database.clips.get(id);
+  if (!clip) throw new Error(`Draft ${id} vanished while being saved`);
+  return clip;
 }
 
 function pick(m: CaptureResult['metadata']): Partial<Clip> {
@@ -93,16 +134,48 @@ function pick(m: CaptureResult['metadata']): Partial<Clip> {
   return out;
 }
 
-/** Drafts, newest first. */
+/** Drafts in the inbox (not in an issue, not in the trash), newest first. */
 export function listClips(database: IndiscretsDB = defaultDb, limit = 200): Promise<Clip[]> {
-  return database.clips.orderBy('createdAt').reverse().limit(limit).toArray();
+  return newestFirstIn('', database)
+    .filter((clip) => !clip.deletedAt)
+    .limit(limit)
+    .toArray();
+}
+
+/**
+ * Drafts with this `issueId` ('' for the inbox), trashed ones included, newest first, straight
+ * from the `[issueId+createdAt]` index.
+ */
+export function newestFirstIn(issueId: string, database: IndiscretsDB = defaultDb) {
+  return database.clips
+    .where('[issueId+createdAt]')
+    .between([issueId, Dexie.minKey], [issueId, Dexie.maxKey])
+    .reverse();
 }
 
 export function getClip(id: string, database: IndiscretsDB = defaultDb) {
   return database.clips.get(id);
 }
 
-/** Drafts not yet in an issue: the number on the toolbar badge. */
+/**
+ * Drafts not yet in an issue and not in the trash: the number on the toolbar badge. Counted
+ * from two indexes, without reading a record: the badge recounts after every write.
+ */
 export function countInbox(database: IndiscretsDB = defaultDb): Promise<number> {
-  return database.clips.count();
+  return countBox('', database);
+}
+
+/** Drafts with this `issueId` ('' for the inbox) that are not in the trash, from indexes. */
+export function countBox(issueId: string, database: IndiscretsDB = defaultDb): Promise<number> {
+  return database.transaction('r', database.clips, async () => {
+    const [all, trashed] = await Promise.all([
+      database.clips.where('issueId').equals(issueId).count(),
+      // Only trashed drafts are in this index: a record without `deletedAt` is left out.
+      database.clips
+        .where('[issueId+deletedAt]')
+        .between([issueId, Dexie.minKey], [issueId, Dexie.maxKey])
+        .count(),
+    ]);
+    return all - trashed;
+  });
 }

@@ -1,6 +1,8 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Provenance } from '../capture/types';
 import type { CaptureLimit } from '../services/limits';
+import { deriveFields } from './derive';
+import { DEFAULT_DRAFT_TEMPLATE, renderDraftTemplate } from './template';
 
 /** A passage the editor selected on the page when clipping it. */
 export interface Quote {
@@ -12,9 +14,26 @@ export interface Quote {
   clippedAt: string;
 }
 
+/** A page an item draws on, cited with it. */
+export interface Source {
+  /** Absolute URL of the page. Only http(s) URLs are linked on export. */
+  url: string;
+  /** Title of the page, as the editor wants it cited. */
+  title: string;
+  /** Name of the publication, when known. */
+  siteName?: string;
+}
+
+/**
+ * How far the editor has got with a draft: written but not checked, facts checked, ready to
+ * publish.
+ */
+export type DraftStatus = 'draft' | 'checked' | 'ready';
+
 /**
  * A draft: one clipped page, later written into an item of an issue.
- * Field names are a contract: the backup format and the tests rely on them.
+ * Field names are a contract: the backup format and the tests rely on them, except `words`
+ * and `sourceUrls`, which are index-only and recomputed whenever a draft is written.
  */
 export interface Clip {
   /** Random UUID; stable across backups. */
@@ -48,11 +67,104 @@ export interface Clip {
   createdAt: string;
   /** When the draft last changed (ISO 8601). */
   updatedAt: string;
+  /**
+   * The item's text in the house voice: restricted HTML (`<p>`, `<strong>`, `<em>`,
+   * `<a href>`, `<br>`). Starts from the draft template; from then on only the editor writes it.
+   */
+  body: string;
+  /** The pages the item cites, in order; the first is the clipped page itself. */
+  sources: Source[];
+  /** The editor's private note. Never exported. */
+  note: string;
+  /** Free labels for filtering (`tech`, `à vérifier`…), trimmed and distinct. */
+  tags: string[];
+  /** How far the editor has got; see {@link DraftStatus}. */
+  status: DraftStatus;
+  /**
+   * The issue the item is in, or `''` while the draft is in the inbox. An empty string rather
+   * than `undefined`, because IndexedDB leaves records without the key out of the index and the
+   * inbox is looked up by this index.
+   */
+  issueId: string;
+  /** Order of the item inside its issue (a key from `fractional.ts`); `''` in the inbox. */
+  sortKey: string;
+  /**
+   * When the draft was put in the trash (ISO 8601); absent otherwise, which keeps drafts out
+   * of the trash out of the `deletedAt` index. A trashed draft keeps its `issueId` and
+   * `sortKey`, so that restoring it puts it back in place.
+   */
+  deletedAt?: string;
+  /**
+   * Search tokens (lowercase, without accents) from the title, body text, site name, tags,
+   * quotes and note. Derived: kept up to date by the table hooks on every write, and not part of
+   * the backup contract (an import may omit it; it is recomputed).
+   */
+  words: string[];
+  /**
+   * The sources' URLs, normalised (see `normaliseUrl`), to find a source used twice. Derived
+   * like `words`, and likewise not part of the backup contract.
+   */
+  sourceUrls: string[];
+}
+
+/** Where an issue stands: being composed, exported (copied or downloaded), or published. */
+export type IssueStatus = 'open' | 'exported' | 'published';
+
+/** The WordPress post an issue was published as. */
+export interface WordPressPost {
+  /** The post's id on the site. */
+  postId: number;
+  /** Public URL of the post. */
+  link: string;
+  /** The post's `modified_gmt` when we last wrote or read it, to notice edits made in WordPress. */
+  modifiedGmt: string;
+  /** When it was published (ISO 8601). */
+  publishedAt: string;
+}
+
+/** A weekly issue: a title, an intro and items (drafts with this `issueId`) in order. */
+export interface Issue {
+  /** Random UUID. */
+  id: string;
+  /** The issue's title, already formatted by the caller ("Les indiscrets du 15 mars"). */
+  title: string;
+  /** Day of publication, `YYYY-MM-DD`. */
+  date: string;
+  /** Text before the items (may be empty). */
+  intro: string;
+  /** Number of characters the whole issue should fit in (4000 unless set). */
+  lengthBudget: number;
+  /** Where the issue stands; see {@link IssueStatus}. */
+  status: IssueStatus;
+  /** When the issue was created (ISO 8601). */
+  createdAt: string;
+  /** When the issue's own fields last changed (ISO 8601); moving items does not change it. */
+  updatedAt: string;
+  /** When the issue was last exported (ISO 8601). */
+  exportedAt?: string;
+  /** The WordPress post, once published there. */
+  wordpress?: WordPressPost;
+}
+
+/** What the checks of an issue can find wrong with an item. */
+export type CheckCode = 'empty-text' | 'no-source' | 'duplicate-source' | 'already-exported';
+
+/** One problem found in an item before export. */
+export interface Check {
+  /** Which problem. */
+  code: CheckCode;
+  /** The source URL concerned, for `duplicate-source` and `already-exported`. */
+  url?: string;
+  /** Title of the other item that uses the same source. */
+  otherTitle?: string;
+  /** Title of the issue that other item was exported in, for `already-exported`. */
+  otherIssueTitle?: string;
 }
 
 /** The extension's one IndexedDB database. Schema versions are only ever appended. */
 export class IndiscretsDB extends Dexie {
   clips!: EntityTable<Clip, 'id'>;
+  issues!: EntityTable<Issue, 'id'>;
 
   constructor(name = 'indiscrets') {
     super(name);
@@ -60,7 +172,61 @@ export class IndiscretsDB extends Dexie {
     this.version(1).stores({
       clips: 'id, url, createdAt, updatedAt',
     });
+    // Version 2: the editor's desk. Drafts get a body, sources, tags and a place in an issue.
+    // - `[issueId+createdAt]` pages the inbox (issueId '') newest first without a filter;
+    // - `[issueId+sortKey]` lists an issue's items in order;
+    // - `[issueId+deletedAt]` holds trashed drafts only (a record without `deletedAt` is left
+    //   out of a compound index), so the inbox can be counted from indexes alone;
+    // - `*words` and `*sourceUrls` are multi-entry: one index entry per word or URL.
+    this.version(2)
+      .stores({
+        clips:
+          'id, url, createdAt, updatedAt, status, siteName, *tags, issueId, [issueId+sortKey], ' +
+          '[issueId+createdAt], [issueId+deletedAt], deletedAt, *words, *sourceUrls',
+        issues: 'id, date, createdAt, status',
+      })
+      .upgrade((tx) => upgradeToV2(tx));
+
+    // Derived fields are maintained here, on every write, so that no caller can forget them.
+    this.clips.hook('creating', (_key, clip) => {
+      Object.assign(clip, deriveFields(clip));
+    });
+    this.clips.hook('updating', (modifications, _key, clip) => {
+      // `modifications` maps key paths to new values; apply them to a copy to see the result.
+      const next: Partial<Clip> = Dexie.deepClone(clip);
+      for (const [keyPath, value] of Object.entries(modifications)) {
+        Dexie.setByKeyPath(next, keyPath, value);
+      }
+      return deriveFields(next);
+    });
   }
+}
+
+/** Fills the version-2 fields of version-1 drafts. */
+function upgradeToV2(tx: Transaction): Promise<unknown> {
+  return tx
+    .table('clips')
+    .toCollection()
+    .modify((record: Partial<Clip> & Pick<Clip, 'url' | 'title'>) => {
+      const quotes = record.quotes ?? [];
+      record.quotes = quotes;
+      // The editor's template lives in browser storage, which cannot be awaited inside an
+      // IndexedDB upgrade: version-1 drafts get the default template.
+      record.body ??= renderDraftTemplate(DEFAULT_DRAFT_TEMPLATE, { ...record, quotes });
+      record.sources ??= [
+        {
+          url: record.url,
+          title: record.title,
+          ...(record.siteName ? { siteName: record.siteName } : {}),
+        },
+      ];
+      record.note ??= '';
+      record.tags ??= [];
+      record.status ??= 'draft';
+      record.issueId ??= '';
+      record.sortKey ??= '';
+      Object.assign(record, deriveFields(record));
+    });
 }
 
 /** The singleton every context uses. Tests may create their own with another name. */

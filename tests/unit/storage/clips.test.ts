@@ -43,6 +43,57 @@ describe('saveClip', () => {
     expect(stored!.createdAt).toBe(stored!.updatedAt);
   });
 
+  it('starts a new draft with a body from the template, its page as source, in the inbox', async () => {
+    const outcome = await saveClip(capture('https://a.test/1', 'Un passage'), database, clock);
+
+    expect(outcome.clip).toMatchObject({
+      body: '<p>«\u00a0Un passage\u00a0» (<a href="https://a.test/1">Bloomberg</a>)</p>',
+      sources: [
+        { url: 'https://a.test/1', title: 'Title of https://a.test/1', siteName: 'Bloomberg' },
+      ],
+      note: '',
+      tags: [],
+      status: 'draft',
+      issueId: '',
+      sortKey: '',
+      sourceUrls: ['https://a.test/1'],
+    });
+    expect(outcome.clip.words).toEqual(expect.arrayContaining(['passage', 'bloomberg']));
+    expect(outcome.clip).not.toHaveProperty('deletedAt');
+  });
+
+  it("uses the editor's template when given one", async () => {
+    const outcome = await saveClip(
+      { ...capture('https://a.test/1', 'Un passage'), template: '<p>{title}: {quote}</p>' },
+      database,
+      clock,
+    );
+
+    expect(outcome.clip.body).toBe('<p>Title of https://a.test/1: «\u00a0Un passage\u00a0»</p>');
+  });
+
+  it("never touches the body when a re-clip adds a quote: the editor's words win", async () => {
+    const first = await saveClip(capture('https://a.test/1', 'Premier'), database, clock);
+    await database.clips.update(first.clip.id, { body: '<p>Mon texte</p>' });
+
+    const second = await saveClip(capture('https://a.test/1', 'Second'), database, clock);
+
+    expect(second.clip.body).toBe('<p>Mon texte</p>');
+    expect(second.clip.quotes.map((q) => q.text)).toEqual(['Premier', 'Second']);
+    // The new quote is searchable at once.
+    expect(second.clip.words).toContain('second');
+  });
+
+  it('takes a re-clipped draft back out of the trash', async () => {
+    const first = await saveClip(capture('https://a.test/1', 'Premier'), database, clock);
+    await database.clips.update(first.clip.id, { deletedAt: clock() });
+
+    const second = await saveClip(capture('https://a.test/1', 'Second'), database, clock);
+
+    expect(second.merged).toBe(true);
+    expect(second.clip).not.toHaveProperty('deletedAt');
+  });
+
   it('adds a second selection of the same URL to the existing draft', async () => {
     const first = await saveClip(capture('https://a.test/1', 'Premier'), database, clock);
 
@@ -109,5 +160,35 @@ describe('listClips', () => {
 
     expect(clips.map((c) => c.url)).toEqual(['https://a.test/new', 'https://a.test/old']);
     expect(await countInbox(database)).toBe(2);
+  });
+
+  it('leaves out drafts in an issue and drafts in the trash', async () => {
+    const kept = await saveClip(capture('https://a.test/kept'), database, clock);
+    const inIssue = await saveClip(capture('https://a.test/issue'), database, clock);
+    const trashed = await saveClip(capture('https://a.test/trash'), database, clock);
+    await database.clips.update(inIssue.clip.id, { issueId: 'some-issue', sortKey: 'V' });
+    await database.clips.update(trashed.clip.id, { deletedAt: clock() });
+
+    const clips = await listClips(database);
+
+    expect(clips.map((c) => c.id)).toEqual([kept.clip.id]);
+  });
+});
+
+describe('countInbox', () => {
+  it('counts drafts neither in an issue nor in the trash', async () => {
+    await saveClip(capture('https://a.test/1'), database, clock);
+    const inIssue = await saveClip(capture('https://a.test/2'), database, clock);
+    const trashed = await saveClip(capture('https://a.test/3'), database, clock);
+    const trashedInIssue = await saveClip(capture('https://a.test/4'), database, clock);
+    await database.clips.update(inIssue.clip.id, { issueId: 'x', sortKey: 'V' });
+    await database.clips.update(trashed.clip.id, { deletedAt: clock() });
+    await database.clips.update(trashedInIssue.clip.id, {
+      issueId: 'x',
+      sortKey: 'W',
+      deletedAt: clock(),
+    });
+
+    expect(await countInbox(database)).toBe(1);
   });
 });

@@ -1,0 +1,169 @@
+/**
+ * Values derived from a draft for its indexes: search words and normalised source URLs. Kept
+ * free of the DOM on purpose: the background service worker writes drafts too, and it has no
+ * DOMParser.
+ */
+
+/** Words longer than this are cut: IndexedDB keys that long only bloat the index. */
+const MAX_WORD_LENGTH = 32;
+
+/** Letters that Unicode does not decompose but a French reader spells out. */
+const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd' };
+
+/**
+ * Splits text into search tokens: lowercase, accents stripped (`été` → `ete`), ligatures
+ * spelled out (`œuvre` → `oeuvre`), split on anything that is not a letter or a digit (so
+ * `l'OVH` gives `l` and `ovh`).
+ */
+export function tokenize(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[œæßøłđ]/g, (c) => LIGATURES[c] ?? c)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((word) => word.slice(0, MAX_WORD_LENGTH));
+}
+
+/**
+ * The distinct words to index. Single letters are left out (`l'`, `d'`, `à`, `y` are in nearly
+ * every draft and would only make the index bigger).
+ */
+export function indexWords(parts: ReadonlyArray<string | undefined>): string[] {
+  const words = new Set<string>();
+  for (const part of parts) {
+    if (!part) continue;
+    for (const word of tokenize(part)) if (word.length > 1) words.add(word);
+  }
+  return [...words];
+}
+
+/**
+ * The tokens of a search query, each matched as a prefix. A single letter is dropped when the
+ * query has longer words (`l'été` searches `ete`), since it would match half of the drafts;
+ * alone, it is kept.
+ */
+export function queryTokens(query: string): string[] {
+  const tokens = [...new Set(tokenize(query))];
+  const long = tokens.filter((token) => token.length > 1);
+  return long.length > 0 ? long : tokens;
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
+
+/** Decodes the entities a browser writes when it serialises HTML, and numeric ones. */
+export function decodeEntities(html: string): string {
+  return html.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+    if (name[0] === '#') {
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    }
+    return ENTITIES[name.toLowerCase()] ?? entity;
+  });
+}
+
+/**
+ * The visible text of an item's body (restricted HTML): tags removed, entities decoded,
+ * paragraphs and line breaks turned into spaces. For search and checks, not for display.
+ */
+export function bodyText(html: string): string {
+  return decodeEntities(
+    html
+      .replace(/<(br|\/p|\/li|\/h\d)\b[^>]*>/gi, ' ')
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<[^>]*>/g, ''),
+  )
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** True when the HTML shows some text (not only tags, spaces or non-breaking spaces). */
+export function hasVisibleText(html: string): boolean {
+  return /[^\s\u00a0\u200b\u202f\ufeff]/.test(bodyText(html));
+}
+
+/** True when the HTML has a link to an http(s) URL. */
+export function hasHttpLink(html: string): boolean {
+  return /<a\b[^>]*\shref\s*=\s*["']?\s*https?:\/\//i.test(html);
+}
+
+/** True for an absolute http: or https: URL, the only ones an item may link to. */
+export function isHttpUrl(raw: string | undefined): raw is string {
+  if (!raw) return false;
+  try {
+    const { protocol } = new URL(raw.trim());
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A URL in the form used to tell that two sources are the same page: host lowercased without
+ * `www.`, no hash, no trailing slash, and http and https taken as the same (one article is
+ * often linked both ways). Anything that is not an http(s) URL is only trimmed.
+ */
+export function normaliseUrl(raw: string): string {
+  const trimmed = raw.trim();
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return trimmed;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return trimmed;
+  const host = url.hostname.toLowerCase().replace(/^www\./, '');
+  const port = url.port ? `:${url.port}` : '';
+  const path = url.pathname.replace(/\/+$/, '');
+  return `https://${host}${port}${path}${url.search}`;
+}
+
+/** The fields of a draft that its derived fields are computed from. */
+export interface DerivableDraft {
+  title?: string;
+  body?: string;
+  siteName?: string;
+  tags?: readonly string[];
+  quotes?: ReadonlyArray<{ text: string }>;
+  note?: string;
+  sources?: ReadonlyArray<{ url: string }>;
+}
+
+/** The index-only fields of a draft, recomputed from the fields the editor writes. */
+export interface DerivedFields {
+  words: string[];
+  sourceUrls: string[];
+}
+
+/**
+ * Computes `words` and `sourceUrls`. Tolerates missing fields: the database hooks also see
+ * version-1 records while they are being upgraded.
+ */
+export function deriveFields(draft: DerivableDraft): DerivedFields {
+  return {
+    words: indexWords([
+      draft.title,
+      draft.body ? bodyText(draft.body) : undefined,
+      draft.siteName,
+      ...(draft.tags ?? []),
+      ...(draft.quotes ?? []).map((quote) => quote.text),
+      draft.note,
+    ]),
+    sourceUrls: [
+      ...new Set(
+        (draft.sources ?? [])
+          .map((source) => (source.url ? normaliseUrl(source.url) : ''))
+          .filter(Boolean),
+      ),
+    ],
+  };
+}

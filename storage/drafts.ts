@@ -1,0 +1,388 @@
+import type { Collection, InsertType } from 'dexie';
+import { countBox, newestFirstIn } from './clips';
+import { db as defaultDb, type Clip, type DraftStatus, type IndiscretsDB } from './db';
+import { bodyText, hasVisibleText, normaliseUrl, queryTokens } from './derive';
+
+const now = () => new Date().toISOString();
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Thrown when an id names no draft (deleted meanwhile, or from another database). */
+export class DraftNotFoundError extends Error {
+  override name = 'DraftNotFoundError';
+  constructor(readonly draftId: string) {
+    super(`No draft with id ${draftId}`);
+  }
+}
+
+/** The fields an editor changes by hand. The rest is managed by the functions that own it. */
+export const EDITABLE_FIELDS = [
+  'title',
+  'body',
+  'sources',
+  'note',
+  'tags',
+  'status',
+  'quotes',
+  'siteName',
+  'byline',
+  'publishedAt',
+  'lang',
+  'excerpt',
+  'imageUrl',
+] as const satisfies ReadonlyArray<keyof Clip>;
+
+/** A change to a draft's editable fields. An optional field set to `undefined` is removed. */
+export type DraftPatch = Partial<Pick<Clip, (typeof EDITABLE_FIELDS)[number]>>;
+
+const REQUIRED_FIELDS = new Set<string>([
+  'title',
+  'body',
+  'sources',
+  'note',
+  'tags',
+  'status',
+  'quotes',
+]);
+const STATUSES: ReadonlySet<string> = new Set<DraftStatus>(['draft', 'checked', 'ready']);
+
+/** Trims tags, drops empty ones and keeps the first of those that differ only by case. */
+export function normaliseTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.trim();
+    const key = tag.toLocaleLowerCase('fr');
+    if (tag && !seen.has(key)) {
+      seen.add(key);
+      out.push(tag);
+    }
+  }
+  return out;
+}
+
+/**
+ * Applies an edit and stamps `updatedAt`; returns the draft as stored. Fields outside
+ * {@link EDITABLE_FIELDS} are ignored, not written: the patch may come from the journal, i.e.
+ * from JSON that was written by an older version. Unknown statuses are rejected.
+ */
+export function updateDraft(
+  id: string,
+  patch: DraftPatch,
+  database: IndiscretsDB = defaultDb,
+  clock: () => string = now,
+): Promise<Clip> {
+  const changes: Partial<Clip> = {};
+  for (const field of EDITABLE_FIELDS) {
+    if (!Object.hasOwn(patch, field)) continue;
+    const value = patch[field];
+    if (value === undefined && REQUIRED_FIELDS.has(field)) continue;
+    (changes as Record<string, unknown>)[field] = value;
+  }
+  if (changes.tags) changes.tags = normaliseTags(changes.tags);
+  if (changes.status !== undefined && !STATUSES.has(changes.status)) {
+    return Promise.reject(new TypeError(`Unknown draft status: ${String(changes.status)}`));
+  }
+  return database.transaction('rw', database.clips, async () => {
+    changes.updatedAt = clock();
+    // Dexie's update() removes a field set to undefined, and the hooks re-derive the indexes.
+    const updated = await database.clips.update(id, changes);
+    if (!updated) throw new DraftNotFoundError(id);
+    return (await database.clips.get(id))!;
+  });
+}
+
+/** Which drafts a search looks at. */
+export type DraftBox =
+  /** Not in an issue, not in the trash. */
+  | 'inbox'
+  /** Everything but the trash. */
+  | 'all'
+  /** Only the trash. */
+  | 'trash'
+  /** The items of `issueId`, not in the trash. */
+  | 'issue';
+
+export interface DraftQuery {
+  /** Words to find, each as a word prefix, all required; case and accents are ignored. */
+  text?: string;
+  status?: DraftStatus;
+  siteName?: string;
+  tag?: string;
+  /** Where to look; `all` unless set. */
+  box?: DraftBox;
+  /** The issue, for `box: 'issue'`. */
+  issueId?: string;
+  /** Page size, 50 unless set. */
+  limit?: number;
+  /** Drafts to skip, for the following pages. */
+  offset?: number;
+}
+
+/** One page of a search, and how many drafts match in all. */
+export interface DraftPage {
+  drafts: Clip[];
+  total: number;
+}
+
+/**
+ * Above this many candidates from the most selective index, a search intersects primary keys
+ * instead of reading the candidates: reading records is what costs.
+ */
+const READ_CANDIDATES_MAX = 1000;
+
+type ClipCollection = Collection<Clip, string, InsertType<Clip, 'id'>>;
+
+/**
+ * Finds drafts, newest first (by creation). Every constraint is answered by an index:
+ * - no text and no filter (the inbox as it opens): one page is read from
+ *   `[issueId+createdAt]` (or `createdAt`), and the total is counted from indexes;
+ * - otherwise each constraint is an index range (`*words` prefix per word, `status`,
+ *   `siteName`, `*tags`, `issueId`, `deletedAt`). Their sizes are counted first; when the
+ *   smallest is small, only its drafts are read and checked against the rest; when all are
+ *   large (a very common word), primary keys are intersected in `createdAt` order and only the
+ *   page is read.
+ */
+export function searchDrafts(
+  query: DraftQuery = {},
+  database: IndiscretsDB = defaultDb,
+): Promise<DraftPage> {
+  const { box = 'all', limit = 50, offset = 0, status, siteName, tag } = query;
+  if (box === 'issue' && !query.issueId) {
+    return Promise.reject(new TypeError("searchDrafts: box 'issue' needs an issueId"));
+  }
+  const tokens = query.text ? queryTokens(query.text) : [];
+  // The issueId a box is confined to; undefined for 'all' and 'trash'.
+  const issueId = box === 'inbox' ? '' : box === 'issue' ? query.issueId : undefined;
+  const clips = database.clips;
+
+  return database.transaction('r', clips, async (): Promise<DraftPage> => {
+    if (tokens.length === 0 && !status && !siteName && !tag && box !== 'trash') {
+      const ordered =
+        issueId === undefined
+          ? clips.orderBy('createdAt').reverse()
+          : newestFirstIn(issueId, database);
+      const [drafts, total] = await Promise.all([
+        // Trashed drafts are few: the filter skips them while the cursor walks one page.
+        ordered
+          .filter((clip) => !clip.deletedAt)
+          .offset(offset)
+          .limit(limit)
+          .toArray(),
+        issueId === undefined
+          ? Promise.all([clips.count(), clips.orderBy('deletedAt').count()]).then(([a, t]) => a - t)
+          : countBox(issueId, database),
+      ]);
+      return { drafts, total };
+    }
+
+    const constraints: ClipCollection[] = [
+      ...tokens.map((token) => clips.where('words').startsWith(token)),
+      ...(tag ? [clips.where('tags').equals(tag)] : []),
+      ...(siteName ? [clips.where('siteName').equals(siteName)] : []),
+      ...(status ? [clips.where('status').equals(status)] : []),
+      ...(issueId !== undefined ? [clips.where('issueId').equals(issueId)] : []),
+      ...(box === 'trash' ? [clips.orderBy('deletedAt')] : []),
+    ];
+    const sizes = await Promise.all(constraints.map((constraint) => constraint.count()));
+    const smallest = sizes.indexOf(Math.min(...sizes));
+
+    if (sizes[smallest]! <= READ_CANDIDATES_MAX) {
+      const ids = [...new Set(await constraints[smallest]!.primaryKeys())];
+      const matches = (clip: Clip | undefined): clip is Clip =>
+        !!clip &&
+        (box === 'trash' ? !!clip.deletedAt : !clip.deletedAt) &&
+        (issueId === undefined || clip.issueId === issueId) &&
+        (!status || clip.status === status) &&
+        (!siteName || clip.siteName === siteName) &&
+        (!tag || clip.tags.includes(tag)) &&
+        tokens.every((token) => clip.words.some((word) => word.startsWith(token)));
+      const found = (await clips.bulkGet(ids)).filter(matches).sort(newestFirst);
+      return { drafts: found.slice(offset, offset + limit), total: found.length };
+    }
+
+    const [sets, trashed, ordered] = await Promise.all([
+      Promise.all(constraints.map(async (constraint) => new Set(await constraint.primaryKeys()))),
+      box === 'trash'
+        ? new Set<string>()
+        : clips
+            .orderBy('deletedAt')
+            .primaryKeys()
+            .then((k) => new Set(k)),
+      // Ascending order reads keys in one getAllKeys call; walked backwards below.
+      clips.orderBy('createdAt').primaryKeys(),
+    ]);
+    const ids: string[] = [];
+    for (let i = ordered.length - 1; i >= 0; i--) {
+      const id = ordered[i]!;
+      if (!trashed.has(id) && sets.every((set) => set.has(id))) ids.push(id);
+    }
+    const page = await clips.bulkGet(ids.slice(offset, offset + limit));
+    return { drafts: page.filter((clip): clip is Clip => !!clip), total: ids.length };
+  });
+}
+
+/** The order of the `createdAt` index read backwards: newest first, then by id descending. */
+function newestFirst(a: Clip, b: Clip): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+/** Every publication name in use, in French alphabetical order, for the filter menu. */
+export async function listSiteNames(database: IndiscretsDB = defaultDb): Promise<string[]> {
+  const keys = await database.clips.orderBy('siteName').uniqueKeys();
+  return keys.map(String).sort(collator.compare);
+}
+
+/** Every tag in use, in French alphabetical order, for the filter menu. */
+export async function listTags(database: IndiscretsDB = defaultDb): Promise<string[]> {
+  const keys = await database.clips.orderBy('tags').uniqueKeys();
+  return keys.map(String).sort(collator.compare);
+}
+
+/**
+ * What an action changed, so that {@link undo} can put it back: the records as they were, and
+ * the ids of drafts the action created. Meant for the "Undo" toast right after the action;
+ * undoing later also reverts edits made since to those drafts.
+ */
+export interface UndoToken {
+  /** Which action: the UI words the toast. */
+  label: 'trash' | 'merge';
+  /** The drafts as they were before the action, written back verbatim. */
+  before: Clip[];
+  /** Ids of drafts the action created, deleted on undo. */
+  after: string[];
+}
+
+/** Reverts an action: in one transaction, deletes what it created and rewrites what it changed. */
+export async function undo(token: UndoToken, database: IndiscretsDB = defaultDb): Promise<void> {
+  await database.transaction('rw', database.clips, async () => {
+    if (token.after.length > 0) await database.clips.bulkDelete(token.after);
+    if (token.before.length > 0) await database.clips.bulkPut(token.before);
+  });
+}
+
+async function mustGet(database: IndiscretsDB, id: string): Promise<Clip> {
+  const clip = await database.clips.get(id);
+  if (!clip) throw new DraftNotFoundError(id);
+  return clip;
+}
+
+/**
+ * Puts a draft in the trash. It keeps its issue and place there, but no longer shows in the
+ * issue, the inbox or searches, and {@link purgeTrash} deletes it after 30 days.
+ */
+export function trashDraft(
+  id: string,
+  database: IndiscretsDB = defaultDb,
+  clock: () => string = now,
+): Promise<UndoToken> {
+  return database.transaction('rw', database.clips, async () => {
+    const before = await mustGet(database, id);
+    if (!before.deletedAt) {
+      const at = clock();
+      await database.clips.update(id, { deletedAt: at, updatedAt: at });
+    }
+    return { label: 'trash', before: [before], after: [] };
+  });
+}
+
+/** Takes a draft out of the trash, back where it was (the inbox, or its place in its issue). */
+export function restoreDraft(
+  id: string,
+  database: IndiscretsDB = defaultDb,
+  clock: () => string = now,
+): Promise<Clip> {
+  return database.transaction('rw', database.clips, async () => {
+    const clip = await mustGet(database, id);
+    if (!clip.deletedAt) return clip;
+    await database.clips.update(id, { deletedAt: undefined, updatedAt: clock() });
+    return mustGet(database, id);
+  });
+}
+
+/** The trash, most recently trashed first. */
+export function listTrash(database: IndiscretsDB = defaultDb): Promise<Clip[]> {
+  return database.clips.orderBy('deletedAt').reverse().toArray();
+}
+
+/**
+ * Deletes for good the drafts trashed more than `days` days before `now`; returns how many.
+ * Run at start-up.
+ */
+export function purgeTrash(
+  now: Date = new Date(),
+  days = 30,
+  database: IndiscretsDB = defaultDb,
+): Promise<number> {
+  const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString();
+  return database.clips.where('deletedAt').below(cutoff).delete();
+}
+
+const GAP_FIELDS = ['siteName', 'byline', 'publishedAt', 'lang', 'excerpt', 'imageUrl'] as const;
+
+/**
+ * Merges one draft into another, for two clips that make one item. The target keeps its body,
+ * followed by the source's as a new paragraph when it has text the target lacks; sources are
+ * concatenated (one per URL), quotes too (oldest first), tags united and notes joined. Metadata
+ * the target lacks is taken from the source. The source draft is deleted.
+ */
+export function mergeDrafts(
+  sourceId: string,
+  targetId: string,
+  database: IndiscretsDB = defaultDb,
+  clock: () => string = now,
+): Promise<UndoToken> {
+  if (sourceId === targetId) {
+    return Promise.reject(new TypeError('A draft cannot be merged into itself'));
+  }
+  return database.transaction('rw', database.clips, async () => {
+    const [source, target] = await Promise.all([
+      mustGet(database, sourceId),
+      mustGet(database, targetId),
+    ]);
+    const merged: Clip = {
+      ...target,
+      body: appendParagraph(target.body, source.body),
+      sources: uniqueBy([...target.sources, ...source.sources], (s) => normaliseUrl(s.url)),
+      quotes: uniqueBy([...target.quotes, ...source.quotes], (q) => q.text)
+        // Stable sort: quotes clipped at the same moment keep the target's first.
+        .sort((a, b) => (a.clippedAt < b.clippedAt ? -1 : a.clippedAt > b.clippedAt ? 1 : 0)),
+      tags: normaliseTags([...target.tags, ...source.tags]),
+      note: [...new Set([target.note.trim(), source.note.trim()].filter(Boolean))].join('\n\n'),
+      provenance: { ...target.provenance },
+      updatedAt: clock(),
+    };
+    for (const field of GAP_FIELDS) {
+      const value = source[field];
+      if (!target[field] && value) {
+        merged[field] = value;
+        const from = source.provenance[field];
+        if (from) merged.provenance[field] = from;
+      }
+    }
+    await database.clips.delete(sourceId);
+    await database.clips.put(merged);
+    return { label: 'merge', before: [source, target], after: [] };
+  });
+}
+
+/** The target body, plus the source's as a paragraph when it brings text the target lacks. */
+function appendParagraph(target: string, source: string): string {
+  const extra = source.trim();
+  if (!hasVisibleText(extra)) return target;
+  if (!hasVisibleText(target)) return extra;
+  if (bodyText(target).includes(bodyText(extra))) return target;
+  return target.trim() + (/^<p[\s>]/i.test(extra) ? extra : `<p>${extra}</p>`);
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

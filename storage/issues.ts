@@ -1,0 +1,381 @@
+import Dexie from 'dexie';
+import {
+  db as defaultDb,
+  type Check,
+  type Clip,
+  type IndiscretsDB,
+  type Issue,
+  type IssueStatus,
+  type WordPressPost,
+} from './db';
+import { hasHttpLink, hasVisibleText, isHttpUrl, normaliseUrl } from './derive';
+import { DraftNotFoundError } from './drafts';
+import { isOrderKey, keyBetween, keysBetween } from './fractional';
+
+export type { Check, CheckCode } from './db';
+
+const now = () => new Date().toISOString();
+
+/** Characters an issue should fit in, unless the editor sets another budget. */
+export const DEFAULT_LENGTH_BUDGET = 4000;
+
+/** Thrown when an id names no issue. */
+export class IssueNotFoundError extends Error {
+  override name = 'IssueNotFoundError';
+  constructor(readonly issueId: string) {
+    super(`No issue with id ${issueId}`);
+  }
+}
+
+export interface NewIssue {
+  title: string;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  intro?: string;
+  lengthBudget?: number;
+}
+
+/** The fields of an issue that can be changed after creation. */
+export type IssuePatch = Partial<
+  Pick<Issue, 'title' | 'date' | 'intro' | 'lengthBudget' | 'status' | 'exportedAt' | 'wordpress'>
+>;
+
+const ISSUE_FIELDS = [
+  'title',
+  'date',
+  'intro',
+  'lengthBudget',
+  'status',
+  'exportedAt',
+  'wordpress',
+] as const satisfies ReadonlyArray<keyof IssuePatch>;
+const ISSUE_STATUSES: ReadonlySet<string> = new Set<IssueStatus>(['open', 'exported', 'published']);
+
+function validate(fields: IssuePatch): void {
+  if (fields.date !== undefined) {
+    const valid =
+      /^\d{4}-\d{2}-\d{2}$/.test(fields.date) &&
+      new Date(`${fields.date}T00:00:00Z`).toISOString().startsWith(fields.date);
+    if (!valid) throw new TypeError(`Not a YYYY-MM-DD date: ${fields.date}`);
+  }
+  if (
+    fields.lengthBudget !== undefined &&
+    !(Number.isInteger(fields.lengthBudget) && fields.lengthBudget > 0)
+  ) {
+    throw new TypeError(`Not a length budget: ${fields.lengthBudget}`);
+  }
+  if (fields.status !== undefined && !ISSUE_STATUSES.has(fields.status)) {
+    throw new TypeError(`Unknown issue status: ${String(fields.status)}`);
+  }
+}
+
+/** Creates an open issue, without items. */
+export async function createIssue(
+  input: NewIssue,
+  database: IndiscretsDB = defaultDb,
+  clock: () => string = now,
+): Promise<Issue> {
+  validate(input);
+  const at = clock();
+  const issue: Issue = {
+    id: crypto.randomUUID(),
+    title: input.title,
+    date: input.date,
+    intro: input.intro ?? '',
+    lengthBudget: input.lengthBudget ?? DEFAULT_LENGTH_BUDGET,
+    status: 'open',
+    createdAt: at,
+    updatedAt: at,
+  };
+  await database.issues.add(issue);
+  return issue;
+}
+
+/** Changes an issue's own fields and stamps `updatedAt`; returns the issue as stored. */
+export async function updateIssue(
+  id: string,
+  patch: IssuePatch,
+  database: IndiscretsDB = defaultDb,
+  clock: () => string = now,
+): Promise<Issue> {
+  validate(patch);
+  const changes: Record<string, unknown> = {};
+  for (const field of ISSUE_FIELDS) {
+    if (Object.hasOwn(patch, field)) changes[field] = patch[field];
+  }
+  return database.transaction('rw', database.issues, async () => {
+    changes.updatedAt = clock();
+    if (!(await database.issues.update(id, changes))) throw new IssueNotFoundError(id);
+    return (await database.issues.get(id))!;
+  });
+}
+
+/** Records an export (copy or download): the issue is `exported`, unless already published. */
+export async function markExported(
+  id: string,
+  database: IndiscretsDB = defaultDb,
+  clock: () => string = now,
+): Promise<Issue> {
+  return database.transaction('rw', database.issues, async () => {
+    const issue = await getIssue(id, database);
+    if (!issue) throw new IssueNotFoundError(id);
+    const at = clock();
+    const status = issue.status === 'published' ? 'published' : 'exported';
+    return updateIssue(id, { status, exportedAt: at }, database, () => at);
+  });
+}
+
+/** Records the WordPress post an issue was published as. */
+export function markPublished(
+  id: string,
+  wordpress: WordPressPost,
+  database: IndiscretsDB = defaultDb,
+  clock: () => string = now,
+): Promise<Issue> {
+  return updateIssue(id, { status: 'published', wordpress }, database, clock);
+}
+
+/** Every issue, latest date first (then latest created). */
+export async function listIssues(database: IndiscretsDB = defaultDb): Promise<Issue[]> {
+  const issues = await database.issues.orderBy('date').reverse().toArray();
+  return issues.sort((a, b) =>
+    a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1,
+  );
+}
+
+export function getIssue(id: string, database: IndiscretsDB = defaultDb) {
+  return database.issues.get(id);
+}
+
+/**
+ * Deletes an issue; its items (trashed ones too) go back to the inbox. Returns how many items
+ * went back. Whoever holds the issue as "current" (the `currentIssueId` setting) should clear
+ * it: this module does not touch browser storage.
+ */
+export function deleteIssue(
+  id: string,
+  database: IndiscretsDB = defaultDb,
+  clock: () => string = now,
+): Promise<number> {
+  return database.transaction('rw', database.clips, database.issues, async () => {
+    const at = clock();
+    const returned = await database.clips
+      .where('issueId')
+      .equals(id)
+      .modify({ issueId: '', sortKey: '', updatedAt: at });
+    await database.issues.delete(id);
+    return returned;
+  });
+}
+
+/** An issue's drafts in order, trashed ones included (they keep their key for a restore). */
+function allItems(issueId: string, database: IndiscretsDB): Promise<Clip[]> {
+  return database.clips
+    .where('[issueId+sortKey]')
+    .between([issueId, Dexie.minKey], [issueId, Dexie.maxKey])
+    .toArray();
+}
+
+/** The items of an issue, in order, without trashed drafts. */
+export async function issueItems(
+  issueId: string,
+  database: IndiscretsDB = defaultDb,
+): Promise<Clip[]> {
+  if (!issueId) return [];
+  return (await allItems(issueId, database)).filter((clip) => !clip.deletedAt);
+}
+
+/**
+ * Appends a draft to an issue (after its last item, trashed ones included, so that a restored
+ * draft never shares a key). From another issue, this moves it. Returns the draft as stored.
+ */
+export function addToIssue(
+  draftId: string,
+  issueId: string,
+  database: IndiscretsDB = defaultDb,
+  clock: () => string = now,
+): Promise<Clip> {
+  return database.transaction('rw', database.clips, database.issues, async () => {
+    if (!(await database.issues.get(issueId))) throw new IssueNotFoundError(issueId);
+    const draft = await database.clips.get(draftId);
+    if (!draft) throw new DraftNotFoundError(draftId);
+    if (draft.deletedAt) throw new Error(`Draft ${draftId} is in the trash`);
+    if (draft.issueId === issueId) return draft;
+    const last = await database.clips
+      .where('[issueId+sortKey]')
+      .between([issueId, Dexie.minKey], [issueId, Dexie.maxKey])
+      .last();
+    const sortKey = keyBetween(last?.sortKey || null, null);
+    await database.clips.update(draftId, { issueId, sortKey, updatedAt: clock() });
+    return (await database.clips.get(draftId))!;
+  });
+}
+
+/** Moves an item to the end of another issue. */
+export function moveToIssue(
+  draftId: string,
+  otherIssueId: string,
+  database: IndiscretsDB = defaultDb,
+  clock: () => string = now,
+): Promise<Clip> {
+  return addToIssue(draftId, otherIssueId, database, clock);
+}
+
+/** Takes an item out of its issue, back to the inbox. */
+export function removeFromIssue(
+  draftId: string,
+  database: IndiscretsDB = defaultDb,
+  clock: () => string = now,
+): Promise<Clip> {
+  return database.transaction('rw', database.clips, async () => {
+    const draft = await database.clips.get(draftId);
+    if (!draft) throw new DraftNotFoundError(draftId);
+    if (!draft.issueId) return draft;
+    await database.clips.update(draftId, { issueId: '', sortKey: '', updatedAt: clock() });
+    return (await database.clips.get(draftId))!;
+  });
+}
+
+/**
+ * Moves an item to `toIndex` in its issue's list (as shown: trashed items do not count), by
+ * giving it a key between its new neighbours: one record is written, the others keep theirs.
+ * `toIndex` is clamped to the list; moving an item where it already is writes nothing.
+ */
+export function moveItem(
+  issueId: string,
+  draftId: string,
+  toIndex: number,
+  database: IndiscretsDB = defaultDb,
+  clock: () => string = now,
+): Promise<void> {
+  return database.transaction('rw', database.clips, async () => {
+    const all = await allItems(issueId, database);
+    const moving = all.find((clip) => clip.id === draftId);
+    if (!moving || moving.deletedAt) {
+      throw new Error(`Draft ${draftId} is not an item of issue ${issueId}`);
+    }
+    const visible = all.filter((clip) => !clip.deletedAt);
+    const others = visible.filter((clip) => clip !== moving);
+    const target = Math.max(0, Math.min(Math.trunc(toIndex) || 0, others.length));
+    if (visible.indexOf(moving) === target) return;
+
+    // Neighbours in the full list, trashed items included, so that the new key is never one a
+    // trashed item will come back with.
+    const rest = all.filter((clip) => clip !== moving);
+    let before: Clip | undefined;
+    let after: Clip | undefined;
+    if (target === 0) {
+      after = others[0];
+      before = rest[rest.indexOf(after!) - 1];
+    } else {
+      before = others[target - 1];
+      after = rest[rest.indexOf(before!) + 1];
+    }
+    const low = before?.sortKey ?? null;
+    const high = after?.sortKey ?? null;
+    const at = clock();
+    if (
+      (low !== null && !isOrderKey(low)) ||
+      (high !== null && !isOrderKey(high)) ||
+      (low !== null && high !== null && low >= high)
+    ) {
+      // Keys that cannot be split (duplicates from an old import): renumber this issue once.
+      const order = [...rest];
+      order.splice(after ? order.indexOf(after) : order.length, 0, moving);
+      const keys = keysBetween(null, null, order.length);
+      await database.clips.bulkPut(
+        order.map((clip, i) => ({
+          ...clip,
+          sortKey: keys[i]!,
+          ...(clip === moving ? { updatedAt: at } : {}),
+        })),
+      );
+    } else {
+      await database.clips.update(draftId, { sortKey: keyBetween(low, high), updatedAt: at });
+    }
+  });
+}
+
+/** Moves an item up (`delta` −1) or down (+1) in its issue, for the keyboard. */
+export function moveItemBy(
+  issueId: string,
+  draftId: string,
+  delta: number,
+  database: IndiscretsDB = defaultDb,
+  clock: () => string = now,
+): Promise<void> {
+  return database.transaction('rw', database.clips, async () => {
+    const items = await issueItems(issueId, database);
+    const index = items.findIndex((clip) => clip.id === draftId);
+    if (index < 0) throw new Error(`Draft ${draftId} is not an item of issue ${issueId}`);
+    return moveItem(issueId, draftId, index + delta, database, clock);
+  });
+}
+
+const EXPORTED: ReadonlySet<IssueStatus> = new Set<IssueStatus>(['exported', 'published']);
+
+/**
+ * Checks an issue's items before export. For each item (by draft id; an empty list when all
+ * is well):
+ * - `empty-text`: the body shows no text;
+ * - `no-source`: no source with an http(s) URL and no link in the body;
+ * - `duplicate-source`: a source URL another item of this issue also uses;
+ * - `already-exported`: a source URL used by an item of an issue already exported or
+ *   published (found with the `*sourceUrls` index).
+ * URLs are compared normalised (host without `www.`, no hash, no trailing slash).
+ */
+export function checkIssue(
+  issueId: string,
+  database: IndiscretsDB = defaultDb,
+): Promise<Record<string, Check[]>> {
+  return database.transaction('r', database.clips, database.issues, async () => {
+    const items = await issueItems(issueId, database);
+    const checks: Record<string, Check[]> = {};
+    const users = new Map<string, Clip[]>();
+    for (const item of items) {
+      for (const url of item.sourceUrls) users.set(url, [...(users.get(url) ?? []), item]);
+    }
+
+    // Other issues' items sharing a URL with this issue, and those issues when exported.
+    const elsewhere = (
+      await database.clips
+        .where('sourceUrls')
+        .anyOf([...users.keys()])
+        .toArray()
+    ).filter((clip) => clip.issueId && clip.issueId !== issueId && !clip.deletedAt);
+    const issueIds = [...new Set(elsewhere.map((clip) => clip.issueId))];
+    const exported = new Map<string, Issue>();
+    for (const issue of await database.issues.bulkGet(issueIds)) {
+      if (issue && EXPORTED.has(issue.status)) exported.set(issue.id, issue);
+    }
+    // Latest issue first, so that a check names the most recent use.
+    const earlier = elsewhere
+      .filter((clip) => exported.has(clip.issueId))
+      .sort((a, b) => (exported.get(a.issueId)!.date < exported.get(b.issueId)!.date ? 1 : -1));
+
+    for (const item of items) {
+      const list: Check[] = [];
+      if (!hasVisibleText(item.body)) list.push({ code: 'empty-text' });
+      if (!item.sources.some((source) => isHttpUrl(source.url)) && !hasHttpLink(item.body)) {
+        list.push({ code: 'no-source' });
+      }
+      for (const normalised of item.sourceUrls) {
+        const url =
+          item.sources.find((s) => normaliseUrl(s.url) === normalised)?.url.trim() ?? normalised;
+        const twin = users.get(normalised)!.find((other) => other !== item);
+        if (twin) list.push({ code: 'duplicate-source', url, otherTitle: twin.title });
+        const used = earlier.find((clip) => clip.sourceUrls.includes(normalised));
+        if (used) {
+          list.push({
+            code: 'already-exported',
+            url,
+            otherTitle: used.title,
+            otherIssueTitle: exported.get(used.issueId)!.title,
+          });
+        }
+      }
+      checks[item.id] = list;
+    }
+    return checks;
+  });
+}

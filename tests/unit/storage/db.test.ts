@@ -1,0 +1,152 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { IndiscretsDB } from '../../../storage/db';
+import { addDraft, freshDatabase } from './helpers';
+
+describe('IndiscretsDB migration v1 → v2', () => {
+  const name = `test-${crypto.randomUUID()}`;
+
+  afterEach(async () => {
+    await Dexie.delete(name);
+  });
+
+  it('fills the new fields of existing drafts', async () => {
+    // The database as version 1 of the extension left it.
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ clips: 'id, url, createdAt, updatedAt' });
+    await v1.table('clips').bulkAdd([
+      {
+        id: 'quoted',
+        url: 'https://www.bloomberg.com/news/ovh-ipo',
+        title: 'OVH Weighs IPO',
+        siteName: 'Bloomberg',
+        quotes: [
+          { text: 'Older', html: '', clippedAt: '2021-03-15T08:00:00.000Z' },
+          { text: "L'été d'OVH", html: '', clippedAt: '2021-03-15T08:01:00.000Z' },
+        ],
+        provenance: { title: 'og:title' },
+        createdAt: '2021-03-15T08:00:00.000Z',
+        updatedAt: '2021-03-15T08:01:00.000Z',
+      },
+      {
+        id: 'bare',
+        url: 'chrome://version/',
+        title: 'Version',
+        quotes: [],
+        provenance: { title: 'tab' },
+        captureNote: 'browser-page',
+        createdAt: '2021-03-15T09:00:00.000Z',
+        updatedAt: '2021-03-15T09:00:00.000Z',
+      },
+    ]);
+    v1.close();
+
+    const database = new IndiscretsDB(name);
+    const quoted = await database.clips.get('quoted');
+    const bare = await database.clips.get('bare');
+    database.close();
+
+    expect(quoted).toMatchObject({
+      body:
+        '<p>«\u00a0L&#39;été d&#39;OVH\u00a0» ' +
+        '(<a href="https://www.bloomberg.com/news/ovh-ipo">Bloomberg</a>)</p>',
+      sources: [
+        {
+          url: 'https://www.bloomberg.com/news/ovh-ipo',
+          title: 'OVH Weighs IPO',
+          siteName: 'Bloomberg',
+        },
+      ],
+      note: '',
+      tags: [],
+      status: 'draft',
+      issueId: '',
+      sortKey: '',
+      sourceUrls: ['https://bloomberg.com/news/ovh-ipo'],
+      // Untouched: the upgrade is not an edit.
+      updatedAt: '2021-03-15T08:01:00.000Z',
+    });
+    expect(quoted!.words).toEqual(expect.arrayContaining(['ovh', 'ete', 'older', 'bloomberg']));
+    expect(quoted).not.toHaveProperty('deletedAt');
+    // No quote, and a URL that cannot be linked: plain text, no link.
+    expect(bare).toMatchObject({
+      body: '<p>Version (Version)</p>',
+      sources: [{ url: 'chrome://version/', title: 'Version' }],
+      captureNote: 'browser-page',
+    });
+  });
+
+  it('indexes the upgraded drafts: inbox, search words and source URLs', async () => {
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ clips: 'id, url, createdAt, updatedAt' });
+    await v1.table('clips').add({
+      id: 'one',
+      url: 'https://a.test/1',
+      title: 'Été chaud',
+      quotes: [],
+      provenance: {},
+      createdAt: '2021-03-15T08:00:00.000Z',
+      updatedAt: '2021-03-15T08:00:00.000Z',
+    });
+    v1.close();
+
+    const database = new IndiscretsDB(name);
+    const inbox = await database.clips.where('issueId').equals('').primaryKeys();
+    const byWord = await database.clips.where('words').startsWith('ete').primaryKeys();
+    const byUrl = await database.clips.where('sourceUrls').equals('https://a.test/1').primaryKeys();
+    database.close();
+
+    expect({ inbox, byWord, byUrl }).toEqual({ inbox: ['one'], byWord: ['one'], byUrl: ['one'] });
+  });
+});
+
+describe('IndiscretsDB derived fields', () => {
+  let database: IndiscretsDB;
+  beforeEach(() => {
+    database = freshDatabase();
+  });
+  afterEach(async () => {
+    await database.delete();
+  });
+
+  it('derives words and source URLs when a draft is created', async () => {
+    const draft = await addDraft(database, {
+      title: 'Le Conseil d’État',
+      sources: [{ url: 'https://www.a.test/x/#y', title: 'A' }],
+    });
+
+    expect(draft.words).toEqual(expect.arrayContaining(['le', 'conseil', 'etat']));
+    expect(draft.sourceUrls).toEqual(['https://a.test/x']);
+  });
+
+  it('re-derives them on update(), put() and modify(), whoever writes', async () => {
+    const draft = await addDraft(database);
+
+    await database.clips.update(draft.id, { note: 'Rappeler Matignon' });
+    expect((await database.clips.get(draft.id))!.words).toContain('matignon');
+
+    await database.clips.put({ ...draft, tags: ['Élysée'], words: [] });
+    expect((await database.clips.get(draft.id))!.words).toContain('elysee');
+    expect((await database.clips.get(draft.id))!.words).not.toContain('matignon');
+
+    await database.clips
+      .where('id')
+      .equals(draft.id)
+      .modify((clip) => {
+        clip.sources = [{ url: 'https://b.test/', title: 'B' }];
+      });
+    expect((await database.clips.get(draft.id))!.sourceUrls).toEqual(['https://b.test']);
+  });
+
+  it('re-derives them from a nested key-path update', async () => {
+    const draft = await addDraft(database, {
+      quotes: [{ text: 'avant', html: '', clippedAt: '2021-03-15T08:00:00.000Z' }],
+    });
+
+    await database.clips.update(draft.id, { 'quotes.0.text': 'après' });
+
+    const words = (await database.clips.get(draft.id))!.words;
+    expect(words).toContain('apres');
+    expect(words).not.toContain('avant');
+  });
+});

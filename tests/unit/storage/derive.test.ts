@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bodyText,
+  deriveFields,
+  hasHttpLink,
+  hasVisibleText,
+  indexWords,
+  normaliseUrl,
+  queryTokens,
+  tokenize,
+} from '../../../storage/derive';
+
+describe('tokenize', () => {
+  it('lowercases, strips accents and spells out ligatures', () => {
+    expect(tokenize("L'été de l'Œuvre À PARIS")).toEqual([
+      'l',
+      'ete',
+      'de',
+      'l',
+      'oeuvre',
+      'a',
+      'paris',
+    ]);
+  });
+
+  it('keeps digits and splits on punctuation', () => {
+    expect(tokenize('OVHcloud, 2021: +12,5 %')).toEqual(['ovhcloud', '2021', '12', '5']);
+  });
+});
+
+describe('indexWords', () => {
+  it('keeps distinct words of two letters or more', () => {
+    expect(indexWords(["l'été", undefined, 'Été à Paris'])).toEqual(['ete', 'paris']);
+  });
+});
+
+describe('queryTokens', () => {
+  it('drops single letters when the query has longer words', () => {
+    expect(queryTokens("l'été")).toEqual(['ete']);
+  });
+
+  it('keeps a single letter typed alone, as a prefix', () => {
+    expect(queryTokens('o')).toEqual(['o']);
+  });
+});
+
+describe('bodyText', () => {
+  it('removes tags, decodes entities and separates paragraphs', () => {
+    expect(bodyText('<p>A&nbsp;&amp;&#233;<br>B</p><p><a href="x">C</a>&#x27;</p>')).toBe(
+      "A &é B C'",
+    );
+  });
+});
+
+describe('hasVisibleText', () => {
+  it('sees no text in empty paragraphs, breaks and non-breaking spaces', () => {
+    expect(hasVisibleText('<p>&nbsp;</p><p><br></p>')).toBe(false);
+    expect(hasVisibleText('<p>x</p>')).toBe(true);
+  });
+});
+
+describe('hasHttpLink', () => {
+  it('finds http(s) links only', () => {
+    expect(hasHttpLink('<p><a href="https://a.test">a</a></p>')).toBe(true);
+    expect(hasHttpLink("<a class='x' href='http://a.test'>a</a>")).toBe(true);
+    expect(hasHttpLink('<a href="javascript:void 0">a</a> https://a.test')).toBe(false);
+  });
+});
+
+describe('normaliseUrl', () => {
+  it('drops www., the hash and a trailing slash, lowercases the host and ignores the scheme', () => {
+    expect(normaliseUrl('http://WWW.Example.COM/Path/?a=1#top')).toBe(
+      'https://example.com/Path?a=1',
+    );
+    expect(normaliseUrl('https://example.com/Path/')).toBe('https://example.com/Path');
+    expect(normaliseUrl('https://example.com/')).toBe('https://example.com');
+  });
+
+  it('keeps what is not an http(s) URL as typed, trimmed', () => {
+    expect(normaliseUrl(' chrome://version/ ')).toBe('chrome://version/');
+    expect(normaliseUrl('not a url')).toBe('not a url');
+  });
+});
+
+describe('deriveFields', () => {
+  it('indexes title, body text, site, tags, quotes and note, and normalises source URLs', () => {
+    const derived = deriveFields({
+      title: 'Titre',
+      body: '<p>Corps <a href="https://x.test">lien</a></p>',
+      siteName: 'Le Monde',
+      tags: ['Économie'],
+      quotes: [{ text: 'Citation' }],
+      note: 'Rappeler',
+      sources: [{ url: 'https://www.x.test/a/' }, { url: 'http://x.test/a' }, { url: '' }],
+    });
+
+    expect(derived.words.sort()).toEqual(
+      ['titre', 'corps', 'lien', 'le', 'monde', 'economie', 'citation', 'rappeler'].sort(),
+    );
+    expect(derived.sourceUrls).toEqual(['https://x.test/a']);
+  });
+});

@@ -1,0 +1,474 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Clip, IndiscretsDB } from '../../../storage/db';
+import {
+  DraftNotFoundError,
+  listSiteNames,
+  listTags,
+  listTrash,
+  mergeDrafts,
+  purgeTrash,
+  restoreDraft,
+  searchDrafts,
+  trashDraft,
+  undo,
+  updateDraft,
+} from '../../../storage/drafts';
+import { addDraft, freshDatabase, steppingClock } from './helpers';
+
+let database: IndiscretsDB;
+let clock: () => string;
+
+beforeEach(() => {
+  database = freshDatabase();
+  clock = steppingClock('2021-03-20T08:00:00.000Z');
+});
+afterEach(async () => {
+  await database.delete();
+});
+
+const ids = (drafts: Clip[]) => drafts.map((d) => d.id);
+
+describe('updateDraft', () => {
+  it('changes the given fields, stamps updatedAt and returns the stored draft', async () => {
+    const draft = await addDraft(database);
+
+    const updated = await updateDraft(
+      draft.id,
+      { body: '<p>Nouveau</p>', status: 'checked', tags: [' tech ', 'Tech', '', 'IPO'] },
+      database,
+      clock,
+    );
+
+    expect(updated).toMatchObject({
+      body: '<p>Nouveau</p>',
+      status: 'checked',
+      tags: ['tech', 'IPO'],
+      updatedAt: '2021-03-20T08:00:00.000Z',
+      title: draft.title,
+    });
+    expect(await database.clips.get(draft.id)).toEqual(updated);
+    expect(updated.words).toContain('nouveau');
+  });
+
+  it('removes an optional field set to undefined but ignores undefined for a required one', async () => {
+    const draft = await addDraft(database, { imageUrl: 'https://a.test/i.png' });
+
+    const updated = await updateDraft(
+      draft.id,
+      { imageUrl: undefined, title: undefined },
+      database,
+      clock,
+    );
+
+    expect(updated).not.toHaveProperty('imageUrl');
+    expect(updated.title).toBe(draft.title);
+  });
+
+  it('ignores fields that are not editable', async () => {
+    const draft = await addDraft(database);
+
+    const updated = await updateDraft(
+      draft.id,
+      { issueId: 'x', createdAt: 'never', note: 'ok' } as never,
+      database,
+      clock,
+    );
+
+    expect(updated).toMatchObject({ issueId: '', createdAt: draft.createdAt, note: 'ok' });
+  });
+
+  it('rejects an unknown id and an unknown status', async () => {
+    const draft = await addDraft(database);
+
+    await expect(updateDraft('nope', { note: 'x' }, database)).rejects.toBeInstanceOf(
+      DraftNotFoundError,
+    );
+    await expect(updateDraft(draft.id, { status: 'done' as never }, database)).rejects.toThrow(
+      /status/,
+    );
+  });
+});
+
+describe('searchDrafts', () => {
+  it('lists the inbox newest first, one page at a time, with the total', async () => {
+    const drafts: Clip[] = [];
+    for (let i = 0; i < 7; i++) drafts.push(await addDraft(database));
+    const newestFirst = ids(drafts).reverse();
+
+    const first = await searchDrafts({ box: 'inbox', limit: 3 }, database);
+    const third = await searchDrafts({ box: 'inbox', limit: 3, offset: 6 }, database);
+
+    expect(first).toEqual({ drafts: drafts.slice(4).reverse(), total: 7 });
+    expect(ids(third.drafts)).toEqual(newestFirst.slice(6));
+  });
+
+  it('skips trashed drafts and drafts in an issue when paging the inbox', async () => {
+    const a = await addDraft(database);
+    await addDraft(database, { deletedAt: '2021-03-10T00:00:00.000Z' });
+    await addDraft(database, { issueId: 'issue', sortKey: 'V' });
+    const d = await addDraft(database);
+    await addDraft(database, { deletedAt: '2021-03-10T00:00:00.000Z' });
+    const f = await addDraft(database);
+
+    const page1 = await searchDrafts({ box: 'inbox', limit: 2 }, database);
+    const page2 = await searchDrafts({ box: 'inbox', limit: 2, offset: 2 }, database);
+
+    expect(ids(page1.drafts)).toEqual([f.id, d.id]);
+    expect(ids(page2.drafts)).toEqual([a.id]);
+    expect(page1.total).toBe(3);
+  });
+
+  it('finds words whatever their accents and case: "ete" finds "Été"', async () => {
+    const summer = await addDraft(database, { title: "L'Été de la French Tech" });
+    await addDraft(database, { title: 'Hiver' });
+
+    const result = await searchDrafts({ text: 'ete', box: 'inbox' }, database);
+    const accented = await searchDrafts({ text: 'ÉTÉ', box: 'inbox' }, database);
+
+    expect(ids(result.drafts)).toEqual([summer.id]);
+    expect(ids(accented.drafts)).toEqual([summer.id]);
+  });
+
+  it('matches each word as a prefix, and requires all words', async () => {
+    const both = await addDraft(database, { title: 'OVHcloud prépare son introduction en Bourse' });
+    const one = await addDraft(database, { title: 'OVH recrute' });
+
+    expect(ids((await searchDrafts({ text: 'ovh' }, database)).drafts)).toEqual([one.id, both.id]);
+    expect(ids((await searchDrafts({ text: 'ovh bours' }, database)).drafts)).toEqual([both.id]);
+    expect((await searchDrafts({ text: 'ovh absent' }, database)).total).toBe(0);
+  });
+
+  it('searches the body text, quotes, tags, site name and note, but not markup', async () => {
+    const body = await addDraft(database, {
+      body: '<p>Selon <a href="https://x.test">Matignon</a></p>',
+    });
+    const quote = await addDraft(database, {
+      quotes: [{ text: 'Le ministre dément', html: '', clippedAt: '2021-03-01T00:00:00.000Z' }],
+    });
+    const note = await addDraft(database, { note: 'Rappeler le cabinet' });
+    const tag = await addDraft(database, { tags: ['Élysée'] });
+    const site = await addDraft(database, { siteName: 'Les Échos' });
+
+    const find = async (text: string) => ids((await searchDrafts({ text }, database)).drafts);
+
+    expect(await find('matignon')).toEqual([body.id]);
+    expect(await find('href')).toEqual([]);
+    expect(await find('dement')).toEqual([quote.id]);
+    expect(await find('cabinet')).toEqual([note.id]);
+    expect(await find('elysee')).toEqual([tag.id]);
+    expect(await find('echos')).toEqual([site.id]);
+  });
+
+  it('filters by status, site name and tag, alone or with text', async () => {
+    const a = await addDraft(database, {
+      title: 'OVH',
+      status: 'ready',
+      siteName: 'Bloomberg',
+      tags: ['tech'],
+    });
+    const b = await addDraft(database, {
+      title: 'OVH',
+      status: 'draft',
+      siteName: 'Bloomberg',
+      tags: [],
+    });
+    const c = await addDraft(database, {
+      title: 'Autre',
+      status: 'ready',
+      siteName: 'Le Monde',
+      tags: ['tech'],
+    });
+
+    const find = async (query: Parameters<typeof searchDrafts>[0]) =>
+      ids((await searchDrafts(query, database)).drafts);
+
+    expect(await find({ status: 'ready' })).toEqual([c.id, a.id]);
+    expect(await find({ siteName: 'Bloomberg' })).toEqual([b.id, a.id]);
+    expect(await find({ tag: 'tech' })).toEqual([c.id, a.id]);
+    expect(
+      await find({ text: 'ovh', status: 'ready', siteName: 'Bloomberg', tag: 'tech' }),
+    ).toEqual([a.id]);
+  });
+
+  it('looks in the box asked for: inbox, an issue, everything but the trash, or the trash', async () => {
+    const inbox = await addDraft(database, { title: 'OVH inbox' });
+    const item = await addDraft(database, { title: 'OVH item', issueId: 'i1', sortKey: 'V' });
+    const trashed = await addDraft(database, {
+      title: 'OVH trash',
+      deletedAt: '2021-03-10T00:00:00.000Z',
+    });
+    const trashedItem = await addDraft(database, {
+      title: 'OVH trashed item',
+      issueId: 'i1',
+      sortKey: 'W',
+      deletedAt: '2021-03-10T00:00:00.000Z',
+    });
+
+    for (const text of [undefined, 'ovh']) {
+      const find = async (box: 'inbox' | 'all' | 'trash' | 'issue') =>
+        ids(
+          (await searchDrafts({ box, issueId: 'i1', ...(text ? { text } : {}) }, database)).drafts,
+        );
+      expect(await find('inbox')).toEqual([inbox.id]);
+      expect(await find('issue')).toEqual([item.id]);
+      expect(await find('all')).toEqual([item.id, inbox.id]);
+      expect(await find('trash')).toEqual([trashedItem.id, trashed.id]);
+    }
+    expect((await searchDrafts({ box: 'all' }, database)).total).toBe(2);
+    await expect(searchDrafts({ box: 'issue' }, database)).rejects.toThrow(/issueId/);
+  });
+
+  it('pages a search and counts all its matches', async () => {
+    for (let i = 0; i < 5; i++) await addDraft(database, { title: `Bourse ${i}` });
+    await addDraft(database, { title: 'Autre' });
+
+    const page = await searchDrafts({ text: 'bourse', limit: 2, offset: 2 }, database);
+
+    expect(page.total).toBe(5);
+    expect(page.drafts.map((d) => d.title)).toEqual(['Bourse 2', 'Bourse 1']);
+  });
+
+  it('gives the same answer when every index range is large (keys intersected)', async () => {
+    // More candidates than the search reads one by one, to take the key-intersection path.
+    const records = Array.from({ length: 1500 }, (_, i) => ({
+      id: `id-${String(i).padStart(4, '0')}`,
+      url: `https://a.test/${i}`,
+      title: `Le marché ${i % 3 === 0 ? 'OVH' : 'autre'}`,
+      siteName: i % 2 ? 'Bloomberg' : 'Reuters',
+      quotes: [],
+      provenance: {},
+      // Some drafts share a creation time: ties are ordered by id, newest (highest) first.
+      createdAt: new Date(Date.UTC(2021, 0, 1, 0, 0, Math.floor(i / 2))).toISOString(),
+      updatedAt: '2021-01-01T00:00:00.000Z',
+      body: '',
+      sources: [],
+      note: '',
+      tags: [],
+      status: i % 5 === 0 ? ('ready' as const) : ('draft' as const),
+      issueId: i % 7 === 0 ? 'issue' : '',
+      sortKey: i % 7 === 0 ? 'V' : '',
+      ...(i % 11 === 0 ? { deletedAt: '2021-02-01T00:00:00.000Z' } : {}),
+      words: [],
+      sourceUrls: [],
+    }));
+    await database.clips.bulkAdd(records);
+    const expected = records
+      .filter(
+        (r) =>
+          !r.deletedAt && r.issueId === '' && r.status === 'draft' && r.title.includes('marché'),
+      )
+      .sort((a, b) =>
+        a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1,
+      )
+      .map((r) => r.id);
+
+    const page = await searchDrafts(
+      { text: 'marche', status: 'draft', box: 'inbox', limit: 30, offset: 10 },
+      database,
+    );
+
+    expect(page.total).toBe(expected.length);
+    expect(ids(page.drafts)).toEqual(expected.slice(10, 40));
+  });
+});
+
+describe('listSiteNames and listTags', () => {
+  it('list each value once, in French alphabetical order', async () => {
+    await addDraft(database, { siteName: 'Le Monde', tags: ['tech', 'Élysée'] });
+    await addDraft(database, { siteName: 'Bloomberg', tags: ['tech', 'bourse'] });
+    await addDraft(database, { siteName: 'Les Échos', tags: [] });
+    await addDraft(database, { siteName: 'Bloomberg' });
+
+    expect(await listSiteNames(database)).toEqual(['Bloomberg', 'Le Monde', 'Les Échos']);
+    expect(await listTags(database)).toEqual(['bourse', 'Élysée', 'tech']);
+  });
+});
+
+describe('trash', () => {
+  it('hides a trashed draft everywhere but the trash, and restores it in place', async () => {
+    const draft = await addDraft(database, { issueId: 'i1', sortKey: 'V' });
+
+    await trashDraft(draft.id, database, clock);
+    const trashed = await database.clips.get(draft.id);
+    const trash = await listTrash(database);
+    const restored = await restoreDraft(draft.id, database, clock);
+
+    expect(trashed).toMatchObject({
+      deletedAt: '2021-03-20T08:00:00.000Z',
+      issueId: 'i1',
+      sortKey: 'V',
+    });
+    expect(ids(trash)).toEqual([draft.id]);
+    expect(restored).not.toHaveProperty('deletedAt');
+    expect(restored).toMatchObject({ issueId: 'i1', sortKey: 'V' });
+    expect(await listTrash(database)).toEqual([]);
+  });
+
+  it('returns an undo token that puts the draft back exactly', async () => {
+    const draft = await addDraft(database);
+
+    const token = await trashDraft(draft.id, database, clock);
+    await undo(token, database);
+
+    expect(token.label).toBe('trash');
+    expect(await database.clips.get(draft.id)).toEqual(draft);
+  });
+
+  it('lists the most recently trashed first', async () => {
+    const a = await addDraft(database);
+    const b = await addDraft(database);
+    await trashDraft(b.id, database, clock);
+    await trashDraft(a.id, database, clock);
+
+    expect(ids(await listTrash(database))).toEqual([a.id, b.id]);
+  });
+
+  it('purges drafts trashed more than 30 days ago, and only those', async () => {
+    const old = await addDraft(database);
+    const recent = await addDraft(database);
+    const kept = await addDraft(database);
+    await trashDraft(old.id, database, () => '2021-02-01T12:00:00.000Z');
+    await trashDraft(recent.id, database, () => '2021-02-20T12:00:00.000Z');
+
+    const purged = await purgeTrash(new Date('2021-03-05T12:00:00.000Z'), 30, database);
+
+    expect(purged).toBe(1);
+    expect(await database.clips.get(old.id)).toBeUndefined();
+    expect(await database.clips.get(recent.id)).toBeDefined();
+    expect(await database.clips.get(kept.id)).toBeDefined();
+  });
+
+  it('keeps a draft trashed exactly 30 days ago, then purges it a moment later', async () => {
+    const draft = await addDraft(database);
+    await trashDraft(draft.id, database, () => '2021-02-01T12:00:00.000Z');
+
+    expect(await purgeTrash(new Date('2021-03-03T12:00:00.000Z'), 30, database)).toBe(0);
+    expect(await purgeTrash(new Date('2021-03-03T12:00:00.001Z'), 30, database)).toBe(1);
+  });
+});
+
+describe('mergeDrafts', () => {
+  const quote = (text: string, clippedAt: string) => ({ text, html: '', clippedAt });
+
+  async function pair() {
+    const source = await addDraft(database, {
+      url: 'https://b.test/2',
+      title: 'Source',
+      body: '<p>Second paragraphe</p>',
+      sources: [
+        { url: 'https://b.test/2', title: 'B' },
+        { url: 'https://www.a.test/1/', title: 'A again' },
+      ],
+      quotes: [quote('Q2', '2021-03-02T00:00:00.000Z'), quote('Q1', '2021-03-01T00:00:00.000Z')],
+      tags: ['bourse', 'Tech'],
+      note: 'Note B',
+      byline: 'Jane Doe',
+      provenance: { byline: 'json-ld' },
+    });
+    const target = await addDraft(database, {
+      url: 'https://a.test/1',
+      title: 'Target',
+      body: '<p>Premier paragraphe</p>',
+      sources: [{ url: 'https://a.test/1', title: 'A' }],
+      quotes: [quote('Q1', '2021-03-01T00:00:00.000Z'), quote('Q3', '2021-03-03T00:00:00.000Z')],
+      tags: ['tech'],
+      note: 'Note A',
+      issueId: 'i1',
+      sortKey: 'V',
+    });
+    return { source, target };
+  }
+
+  it('makes one item of two and deletes the source', async () => {
+    const { source, target } = await pair();
+
+    await mergeDrafts(source.id, target.id, database, clock);
+    const merged = await database.clips.get(target.id);
+
+    expect(await database.clips.get(source.id)).toBeUndefined();
+    expect(merged).toMatchObject({
+      title: 'Target',
+      body: '<p>Premier paragraphe</p><p>Second paragraphe</p>',
+      sources: [
+        { url: 'https://a.test/1', title: 'A' },
+        { url: 'https://b.test/2', title: 'B' },
+      ],
+      quotes: [
+        quote('Q1', '2021-03-01T00:00:00.000Z'),
+        quote('Q2', '2021-03-02T00:00:00.000Z'),
+        quote('Q3', '2021-03-03T00:00:00.000Z'),
+      ],
+      tags: ['tech', 'bourse'],
+      note: 'Note A\n\nNote B',
+      byline: 'Jane Doe',
+      provenance: { byline: 'json-ld' },
+      issueId: 'i1',
+      sortKey: 'V',
+      createdAt: target.createdAt,
+      updatedAt: '2021-03-20T08:00:00.000Z',
+    });
+    expect(merged!.sourceUrls).toEqual(['https://a.test/1', 'https://b.test/2']);
+    expect(merged!.words).toContain('second');
+  });
+
+  it("does not repeat the source's body when the target already says it", async () => {
+    const { source, target } = await pair();
+    await database.clips.update(target.id, {
+      body: '<p>Premier paragraphe</p><p>Second paragraphe</p>',
+    });
+
+    await mergeDrafts(source.id, target.id, database, clock);
+
+    expect((await database.clips.get(target.id))!.body).toBe(
+      '<p>Premier paragraphe</p><p>Second paragraphe</p>',
+    );
+  });
+
+  it('wraps a body without paragraph in one, and ignores an empty one', async () => {
+    const { source, target } = await pair();
+    const empty = await addDraft(database, { body: '<p>&nbsp;</p>' });
+    await database.clips.update(source.id, { body: 'Sans balise' });
+
+    await mergeDrafts(source.id, target.id, database, clock);
+    await mergeDrafts(empty.id, target.id, database, clock);
+
+    expect((await database.clips.get(target.id))!.body).toBe(
+      '<p>Premier paragraphe</p><p>Sans balise</p>',
+    );
+  });
+
+  it('is undone exactly, in one step', async () => {
+    const { source, target } = await pair();
+
+    const token = await mergeDrafts(source.id, target.id, database, clock);
+    await undo(token, database);
+
+    expect(token.label).toBe('merge');
+    expect(await database.clips.get(source.id)).toEqual(source);
+    expect(await database.clips.get(target.id)).toEqual(target);
+    expect(await database.clips.count()).toBe(2);
+  });
+
+  it('refuses to merge a draft into itself or into a missing draft', async () => {
+    const { source } = await pair();
+
+    await expect(mergeDrafts(source.id, source.id, database)).rejects.toThrow();
+    await expect(mergeDrafts(source.id, 'nope', database)).rejects.toBeInstanceOf(
+      DraftNotFoundError,
+    );
+    expect(await database.clips.get(source.id)).toEqual(source);
+  });
+});
+
+describe('undo', () => {
+  it('deletes the drafts an action created and rewrites the ones it changed', async () => {
+    const changed = await addDraft(database, { note: 'before' });
+    const created = await addDraft(database);
+    await database.clips.update(changed.id, { note: 'after' });
+
+    await undo({ label: 'merge', before: [changed], after: [created.id] }, database);
+
+    expect(await database.clips.get(created.id)).toBeUndefined();
+    expect(await database.clips.get(changed.id)).toEqual(changed);
+  });
+});

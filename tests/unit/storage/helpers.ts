@@ -1,0 +1,50 @@
+import { IndiscretsDB, type Clip } from '../../../storage/db';
+
+/** A database of its own for one test; delete it in afterEach. */
+export const freshDatabase = () => new IndiscretsDB(`test-${crypto.randomUUID()}`);
+
+/** A clock that moves one second per call from `first`, so that order and times are defined. */
+export function steppingClock(first = '2021-03-15T08:00:00.000Z') {
+  let t = Date.parse(first);
+  const clock = () => {
+    const at = new Date(t).toISOString();
+    t += 1000;
+    return at;
+  };
+  return clock;
+}
+
+let serial = 0;
+
+/**
+ * A complete draft record, written directly (no template, no merge rules), for tests that are
+ * about what happens to drafts afterwards. `words` and `sourceUrls` come from the hooks.
+ */
+export async function addDraft(
+  database: IndiscretsDB,
+  fields: Partial<Omit<Clip, 'words' | 'sourceUrls'>> = {},
+): Promise<Clip> {
+  const n = ++serial;
+  const url = fields.url ?? `https://news.test/article-${n}`;
+  const at = fields.createdAt ?? new Date(Date.UTC(2021, 2, 1, 0, 0, n)).toISOString();
+  const draft = {
+    id: crypto.randomUUID(),
+    url,
+    title: `Article ${n}`,
+    siteName: 'News',
+    quotes: [],
+    provenance: {},
+    createdAt: at,
+    updatedAt: at,
+    body: `<p>Texte ${n}</p>`,
+    sources: [{ url, title: fields.title ?? `Article ${n}`, siteName: 'News' }],
+    note: '',
+    tags: [],
+    status: 'draft' as const,
+    issueId: '',
+    sortKey: '',
+    ...fields,
+  };
+  const id = await database.clips.add(draft as Clip);
+  return (await database.clips.get(id))!;
+}
