@@ -1,0 +1,123 @@
+/**
+ * Markdown (CommonMark, safe for GFM): `# Title`, then one paragraph per intro/item/outro,
+ * separated by blank lines. Bold is `**x**`, italic `*x*`, links `[text](url)`, line breaks
+ * inside an item a backslash at the end of the line.
+ *
+ * Escaping: every `\ ` * _ [ ] ( ) # < > ~ |` in text is backslash-escaped, so no text can open
+ * emphasis, a link, raw HTML (`<script>`), an autolink, a heading or a GFM table/strikethrough; a
+ * `!` right before a link is escaped too, since `![…](…)` would be an image;
+ * `&` is escaped before something that reads as a character reference, so "&lt;" stays literal.
+ * At the start of a line, `-`, `+` and `=` are escaped (list item, setext underline) and so is the
+ * dot of `1.` (ordered list). The item opener has every ASCII punctuation escaped (`\-\-\> `): it
+ * renders as "-->" and typographer plugins (smartypants, markdown-it) cannot turn its "--" into an
+ * en dash, since escaped characters are exempt from their replacements.
+ */
+import type { ExportIssue } from './model';
+import type { HouseStyle } from './house-style';
+import { prepareIssue, type PreparedIssue } from './prepare';
+import type { SafeInline } from './sanitize';
+
+const ALWAYS_ESCAPED = /[\\`*_[\]()#<>~|]/g;
+const ENTITY_LIKE = /&(?=#?[a-z0-9]+;)/gi;
+
+/**
+ * Escapes text so that Markdown renders it literally.
+ * @param text plain text.
+ * @param lineStart whether the text begins a line (enables the block-marker rules).
+ */
+export function escapeMarkdown(text: string, lineStart = false): string {
+  let out = text.replace(ALWAYS_ESCAPED, '\\$&').replace(ENTITY_LIKE, '\\&');
+  if (lineStart) {
+    if (/^[-+=]/.test(out)) out = `\\${out}`;
+    else out = out.replace(/^(\d+)\./, '$1\\.');
+  }
+  return out;
+}
+
+/**
+ * Makes a link destination safe inside `(…)`: parentheses, spaces and angle brackets are
+ * percent-encoded (URLs from sanitize.ts are already normalised, this is belt and braces).
+ */
+export function markdownUrl(url: string): string {
+  return url.replace(/[()<>\s\\]/g, (c) =>
+    c === '\\' ? '%5C' : `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+}
+
+/** Escapes every ASCII punctuation character, for the item opener. */
+function escapeAllPunctuation(text: string): string {
+  return text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
+interface Cursor {
+  /** True when the next emitted character starts a line. */
+  lineStart: boolean;
+}
+
+/**
+ * Wraps content in a delimiter, moving edge whitespace and hard breaks outside: `** x**` or a
+ * `**` opening a line after a break would not render as emphasis.
+ */
+function delimit(content: string, delimiter: string): string {
+  const match = /^((?:\s|\\\n)*)([\s\S]*?)((?:\s|\\\n)*)$/.exec(content);
+  const [, lead = '', core = '', trail = ''] = match ?? [];
+  return core ? `${lead}${delimiter}${core}${delimiter}${trail}` : content;
+}
+
+function inlineToMarkdown(nodes: readonly SafeInline[], cursor: Cursor): string {
+  let out = '';
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        if (node.text) {
+          out += escapeMarkdown(node.text, cursor.lineStart);
+          cursor.lineStart = false;
+        }
+        break;
+      case 'br':
+        out += '\\\n';
+        cursor.lineStart = true;
+        break;
+      case 'strong':
+      case 'em': {
+        // The delimiter comes first on the line, so the text inside is not at a line start.
+        const delimiter = node.type === 'strong' ? '**' : '*';
+        const wasLineStart = cursor.lineStart;
+        cursor.lineStart = false;
+        const inner = inlineToMarkdown(node.children, cursor);
+        out += delimit(inner, delimiter);
+        if (!inner) cursor.lineStart = wasLineStart;
+        break;
+      }
+      case 'link': {
+        // A "!" right before the link would make it an image: "Wow![x](u)".
+        if (out.endsWith('!')) out = `${out.slice(0, -1)}\\!`;
+        cursor.lineStart = false;
+        out += `[${inlineToMarkdown(node.children, cursor)}](${markdownUrl(node.href)})`;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Renders an already prepared issue as Markdown, ending with a newline. */
+export function renderPreparedMarkdown(prepared: PreparedIssue): string {
+  const opener = escapeAllPunctuation(prepared.style.itemOpener);
+  const blocks = [`# ${escapeMarkdown(prepared.title)}`];
+  if (prepared.intro) blocks.push(inlineToMarkdown(prepared.intro, { lineStart: true }));
+  for (const item of prepared.items) {
+    blocks.push(opener + inlineToMarkdown(item.content, { lineStart: opener === '' }));
+  }
+  if (prepared.outro) blocks.push(inlineToMarkdown(prepared.outro, { lineStart: true }));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/**
+ * Renders the issue as Markdown.
+ * @param issue the untrusted model; it is sanitized here.
+ * @param style house style to apply.
+ */
+export function renderMarkdown(issue: ExportIssue, style: HouseStyle): string {
+  return renderPreparedMarkdown(prepareIssue(issue, style));
+}

@@ -1,0 +1,190 @@
+/**
+ * The step shared by every format: sanitize the untrusted model, apply house style (title,
+ * credits, typography) and hand serialisers a safe, finished structure. Serialisers then only
+ * decide syntax, which is why a hostile string cannot become markup in one format but not another.
+ */
+import type { ExportIssue, ExportSource } from './model';
+import { formatIssueTitle, type HouseStyle } from './house-style';
+import {
+  collectLinks,
+  plainTextToInline,
+  safeUrl,
+  sanitizeHtml,
+  type SafeInline,
+  type SafeParagraph,
+} from './sanitize';
+import { frenchTypographyInline, frenchTypographyText } from './typography';
+
+export interface PreparedSource {
+  /** Validated, normalised http(s)/mailto URL. */
+  url: string;
+  title: string | null;
+  siteName: string | null;
+  /** Name shown in a credit: site name, else title, else host name. */
+  label: string;
+}
+
+export interface PreparedItem {
+  id: string;
+  /** The item's own paragraphs, typeset, without opener or credit (for data formats). */
+  paragraphs: SafeParagraph[];
+  /** The item as one displayed paragraph: body (line breaks between paragraphs) then credit. */
+  content: SafeInline[];
+  sources: PreparedSource[];
+}
+
+export interface PreparedIssue {
+  /** Title as plain text, typeset when the house style asks for it. */
+  title: string;
+  /** Title before typography, for file names. */
+  plainTitle: string;
+  date: string;
+  /** Intro paragraphs (issue intro, else the house-style default), typeset; empty if none. */
+  introParagraphs: SafeParagraph[];
+  /** The intro as one displayed paragraph; null if none. */
+  intro: SafeInline[] | null;
+  outro: SafeInline[] | null;
+  items: PreparedItem[];
+  style: HouseStyle;
+}
+
+/** Collapses whitespace in a plain-text field (source titles, site names). */
+function cleanField(value: string | undefined): string | null {
+  const cleaned = (value ?? '').replace(/\s+/g, ' ').trim();
+  return cleaned || null;
+}
+
+/**
+ * A comparison key for URLs, so that "https://www.x.com/a/" in the text and "https://x.com/a" as
+ * the source count as the same link and the source is not credited twice.
+ */
+export function urlKey(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.protocol === 'mailto:') return url.toLowerCase();
+    const host = u.hostname.replace(/^www\./, '');
+    const path = u.pathname.replace(/\/+$/, '');
+    return `${host}${u.port ? `:${u.port}` : ''}${path}${u.search}`;
+  } catch {
+    return url;
+  }
+}
+
+function sourceLabel(url: string, title: string | null, siteName: string | null): string {
+  if (siteName) return siteName;
+  if (title) return title;
+  try {
+    const u = new URL(url);
+    if (u.protocol === 'mailto:') return decodeURIComponent(u.pathname);
+    return u.hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+/** Sources with a usable URL, deduplicated; unsafe URLs (javascript:, relative) are dropped. */
+export function prepareSources(sources: readonly ExportSource[]): PreparedSource[] {
+  const seen = new Set<string>();
+  const out: PreparedSource[] = [];
+  for (const source of sources) {
+    const url = safeUrl(source.url);
+    if (!url || seen.has(urlKey(url))) continue;
+    seen.add(urlKey(url));
+    const title = cleanField(source.title);
+    const siteName = cleanField(source.siteName);
+    out.push({ url, title, siteName, label: sourceLabel(url, title, siteName) });
+  }
+  return out;
+}
+
+function joinParagraphs(paragraphs: readonly SafeParagraph[]): SafeInline[] {
+  const out: SafeInline[] = [];
+  for (const paragraph of paragraphs) {
+    if (out.length > 0) out.push({ type: 'br' });
+    out.push(...paragraph);
+  }
+  return out;
+}
+
+/** Cuts the first nodes of `content` back into paragraphs shaped like `raw`. */
+function splitParagraphs(
+  content: readonly SafeInline[],
+  raw: readonly SafeParagraph[],
+): SafeParagraph[] {
+  const out: SafeParagraph[] = [];
+  let at = 0;
+  for (const paragraph of raw) {
+    if (out.length > 0) at++; // the line break joinParagraphs put between paragraphs
+    out.push(content.slice(at, at + paragraph.length));
+    at += paragraph.length;
+  }
+  return out;
+}
+
+function creditNodes(
+  sources: readonly PreparedSource[],
+  body: readonly SafeInline[],
+  style: HouseStyle,
+): SafeInline[] {
+  if (style.creditStyle === 'none') return [];
+  const linked = new Set(collectLinks(body).map(urlKey));
+  const missing = sources.filter((s) => !linked.has(urlKey(s.url)));
+  if (missing.length === 0) return [];
+  const names: SafeInline[] = [];
+  missing.forEach((source, index) => {
+    if (index > 0) names.push({ type: 'text', text: ', ' });
+    names.push({
+      type: 'link',
+      href: source.url,
+      children: [{ type: 'text', text: source.label }],
+    });
+  });
+  const lead = body.length > 0 ? ' ' : '';
+  if (style.creditStyle === 'via') return [{ type: 'text', text: `${lead}— via ` }, ...names];
+  return [{ type: 'text', text: `${lead}(` }, ...names, { type: 'text', text: ')' }];
+}
+
+/**
+ * Sanitizes the issue and applies the house style. Pure: same input, same output.
+ * @param issue the untrusted model.
+ * @param style the house style to apply.
+ */
+export function prepareIssue(issue: ExportIssue, style: HouseStyle): PreparedIssue {
+  const typeset = (nodes: SafeInline[]): SafeInline[] =>
+    style.frenchTypography ? frenchTypographyInline(nodes) : nodes;
+
+  const plainTitle =
+    issue.title.replace(/\s+/g, ' ').trim() ||
+    formatIssueTitle(style.titlePattern, issue.date, style.locale);
+  const title = style.frenchTypography ? frenchTypographyText(plainTitle) : plainTitle;
+
+  // The issue intro is restricted HTML (see model.ts); house-style texts are plain text.
+  let introParagraphs = issue.intro ? sanitizeHtml(issue.intro) : [];
+  if (introParagraphs.length === 0 && style.intro) {
+    const fallback = plainTextToInline(style.intro);
+    if (fallback.length > 0) introParagraphs = [fallback];
+  }
+  introParagraphs = introParagraphs.map(typeset);
+  const outroNodes = style.outro ? plainTextToInline(style.outro) : [];
+
+  const items = issue.items.map((item): PreparedItem => {
+    const raw = sanitizeHtml(item.bodyHtml);
+    const sources = prepareSources(item.sources);
+    const body = joinParagraphs(raw);
+    // Typeset body and credit together, once; the body's own paragraphs (for data formats) are
+    // read back from the result, whose root keeps the same nodes in the same places.
+    const content = typeset([...body, ...creditNodes(sources, body, style)]);
+    return { id: item.id, paragraphs: splitParagraphs(content, raw), content, sources };
+  });
+
+  return {
+    title,
+    plainTitle,
+    date: issue.date,
+    introParagraphs,
+    intro: introParagraphs.length > 0 ? joinParagraphs(introParagraphs) : null,
+    outro: outroNodes.length > 0 ? typeset(outroNodes) : null,
+    items,
+    style,
+  };
+}

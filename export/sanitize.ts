@@ -1,0 +1,393 @@
+/**
+ * Turns untrusted item HTML into a tiny safe tree that every export format serialises.
+ *
+ * Allowed: paragraphs, `<br>`, `<strong>`/`<b>` (both become `strong`), `<em>`/`<i>` (both become
+ * `em`) and `<a href>` with an http, https or mailto URL. Everything else is unwrapped: its text
+ * stays, its markup and attributes go. The content of elements a reader never sees (`<script>`,
+ * `<style>`, `<template>`, `<title>`, `<iframe>`, `<noscript>`…) is dropped rather than unwrapped,
+ * since it is code or fallback, not prose. Block elements (`div`, `li`, `h1`…) end a paragraph so
+ * that pasted pages do not glue words together.
+ *
+ * Whitespace follows HTML rendering: runs collapse to one space, and spaces at the start or end of
+ * a paragraph or line are trimmed. Text in the tree is decoded (no entities); serialisers escape
+ * it for their format, which is what makes a hostile `&lt;script&gt;` come out as text.
+ *
+ * Uses our own tokenizer rather than DOMParser so that Node and the extension produce exactly the
+ * same tree and no DOM global is needed.
+ */
+import { tokenizeHtml } from './html-tokenizer';
+
+export type SafeInline =
+  | { type: 'text'; text: string }
+  | { type: 'br' }
+  | { type: 'strong'; children: SafeInline[] }
+  | { type: 'em'; children: SafeInline[] }
+  | { type: 'link'; href: string; children: SafeInline[] };
+
+/** One paragraph of inline content. */
+export type SafeParagraph = SafeInline[];
+
+type ContainerNode = Extract<SafeInline, { children: SafeInline[] }>;
+
+/** Content of these is never rendered by a browser, so it is not the author's text. */
+const DROPPED_CONTENT = new Set([
+  'script',
+  'style',
+  'title',
+  'iframe',
+  'noembed',
+  'noframes',
+  'noscript',
+]);
+
+/** Opening or closing one of these starts a new paragraph. */
+const BLOCK_ELEMENTS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'caption',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
+]);
+
+const INLINE_KIND: Record<string, 'strong' | 'em'> = {
+  strong: 'strong',
+  b: 'strong',
+  em: 'em',
+  i: 'em',
+};
+
+/** Everything HTML treats as inter-word space; NBSP is content and is kept. */
+const HTML_SPACE_RUN = /[\t\n\f\r ]+/g;
+/** C0/C1 controls other than whitespace: invisible, and some break consumers (XML, terminals). */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g;
+
+/**
+ * Validates a link target. Returns a normalised absolute URL for http, https and mailto, or null
+ * for anything else (javascript:, data:, relative URLs, which have no base in an export).
+ *
+ * http(s) URLs go through the WHATWG URL parser, so spaces, quotes and angle brackets come out
+ * percent-encoded and can never break out of an attribute or a Markdown link.
+ */
+export function safeUrl(raw: string): string | null {
+  // The URL parser ignores leading/trailing C0 controls and spaces and any tab or newline inside;
+  // do the same before checking the scheme so "java\tscript:" cannot sneak past the check.
+  const cleaned = raw.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(cleaned)?.[1]?.toLowerCase();
+  if (scheme === 'mailto') {
+    const address = cleaned.slice('mailto:'.length);
+    if (!address) return null;
+    return `mailto:${address.replace(/[\u0000-\u0020"<>`\u007F]/g, (c) => encodeURIComponent(c))}`;
+  }
+  if (scheme !== 'http' && scheme !== 'https') return null;
+  try {
+    const url = new URL(cleaned);
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) return null;
+    return url.href;
+  } catch {
+    return null;
+  }
+}
+
+interface Frame {
+  /** Tag name as written, to pair the end tag. */
+  tag: string;
+  /** Null for a tag we pair but do not render (a nested duplicate, an unsafe link). */
+  kind: 'strong' | 'em' | 'link' | null;
+  href?: string;
+  node?: ContainerNode;
+}
+
+/** Builds paragraphs from tokens; kept as a class-free closure to stay tiny. */
+function buildParagraphs(html: string): SafeParagraph[] {
+  const paragraphs: SafeParagraph[] = [];
+  let root: SafeInline[] = [];
+  let stack: Frame[] = [];
+  /** True when the next text should drop a leading space (paragraph/line start, after a space). */
+  let suppressSpace = true;
+  /** True until the current line (paragraph start or after a break) has visible content. */
+  let atLineStart = true;
+  let templateDepth = 0;
+
+  const container = (): SafeInline[] => {
+    for (let k = stack.length - 1; k >= 0; k--) {
+      const node = stack[k]?.node;
+      if (node) return node.children;
+    }
+    return root;
+  };
+
+  const appendText = (raw: string): void => {
+    let text = raw.replace(CONTROL_CHARS, '').replace(HTML_SPACE_RUN, ' ');
+    if (suppressSpace && text.startsWith(' ')) text = text.slice(1);
+    if (!text) return;
+    const children = container();
+    const last = children[children.length - 1];
+    if (last?.type === 'text') last.text += text;
+    else children.push({ type: 'text', text });
+    suppressSpace = text.endsWith(' ');
+    atLineStart = false;
+  };
+
+  const appendBreak = (): void => {
+    // A line break at the start of a paragraph or right after another one adds nothing an item
+    // paragraph needs, and doubled breaks would read as a paragraph split in plain text.
+    if (atLineStart) return;
+    trimTrailing(root);
+    container().push({ type: 'br' });
+    suppressSpace = true;
+    atLineStart = true;
+  };
+
+  const openFrame = (frame: Frame): void => {
+    if (frame.kind) {
+      const node: ContainerNode =
+        frame.kind === 'link'
+          ? { type: 'link', href: frame.href ?? '', children: [] }
+          : { type: frame.kind, children: [] };
+      container().push(node);
+      frame.node = node;
+    }
+    stack.push(frame);
+  };
+
+  const endParagraph = (): void => {
+    trimTrailing(root);
+    const finished = prune(root);
+    if (finished.length > 0) paragraphs.push(finished);
+    root = [];
+    suppressSpace = true;
+    atLineStart = true;
+    // Formatting still open carries over into the next paragraph, as browsers do.
+    const open = stack;
+    stack = [];
+    for (const frame of open) openFrame({ tag: frame.tag, kind: frame.kind, href: frame.href });
+  };
+
+  const closeFrame = (tag: string): void => {
+    for (let k = stack.length - 1; k >= 0; k--) {
+      if (stack[k]?.tag === tag) {
+        stack.length = k;
+        return;
+      }
+    }
+    // An end tag with nothing open to close is ignored, as in browsers.
+  };
+
+  let dropping: string | null = null;
+  for (const token of tokenizeHtml(html)) {
+    if (token.type === 'comment') continue;
+    if (token.type === 'text') {
+      if (templateDepth > 0) continue;
+      if (token.rawTextParent && DROPPED_CONTENT.has(token.rawTextParent)) continue;
+      if (dropping) continue;
+      appendText(token.text);
+      continue;
+    }
+    const name = token.name;
+    if (name === 'template') {
+      templateDepth += token.type === 'startTag' ? 1 : templateDepth > 0 ? -1 : 0;
+      continue;
+    }
+    if (templateDepth > 0) continue;
+    if (token.type === 'startTag' && DROPPED_CONTENT.has(name)) {
+      dropping = name;
+      continue;
+    }
+    if (token.type === 'endTag' && dropping === name) {
+      dropping = null;
+      continue;
+    }
+    if (BLOCK_ELEMENTS.has(name)) {
+      endParagraph();
+      continue;
+    }
+    if (name === 'br') {
+      // "</br>" is treated as "<br>" by browsers too.
+      appendBreak();
+      continue;
+    }
+    const inlineKind = name === 'a' ? 'link' : INLINE_KIND[name];
+    if (!inlineKind) continue; // unknown or disallowed element: unwrap (its text stays)
+    if (token.type === 'endTag') {
+      closeFrame(name);
+      continue;
+    }
+    if (inlineKind === 'link') {
+      // Links cannot nest: a new <a> closes the open one, as in browsers.
+      const openLink = stack.findIndex((f) => f.tag === 'a');
+      if (openLink !== -1) stack.length = openLink;
+      const hrefAttr = token.attributes.find((a) => a.name === 'href');
+      const href = hrefAttr ? safeUrl(hrefAttr.value) : null;
+      openFrame({ tag: 'a', kind: href ? 'link' : null, href: href ?? undefined });
+      continue;
+    }
+    // <b><strong>x</strong></b> would render as nested bold; keep one level, still pair the tag.
+    const alreadyOpen = stack.some((f) => f.kind === inlineKind);
+    openFrame({ tag: name, kind: alreadyOpen ? null : inlineKind });
+  }
+  endParagraph();
+  return paragraphs;
+}
+
+/** Removes trailing spaces and line breaks at the end of a paragraph or before a break. */
+function trimTrailing(nodes: SafeInline[]): void {
+  for (;;) {
+    const last = nodes[nodes.length - 1];
+    if (!last) return;
+    if (last.type === 'text') {
+      last.text = last.text.replace(/ +$/, '');
+      if (last.text) return;
+      nodes.pop();
+    } else if (last.type === 'br') {
+      nodes.pop();
+    } else {
+      trimTrailing(last.children);
+      // An element left open may still receive text; only drop it once it is empty and closed,
+      // which prune() does at the end of the paragraph.
+      return;
+    }
+  }
+}
+
+/** Drops empty elements and leading/trailing breaks; returns a fresh array. */
+function prune(nodes: SafeInline[]): SafeInline[] {
+  const out: SafeInline[] = [];
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      if (node.text) out.push(node);
+    } else if (node.type === 'br') {
+      out.push(node);
+    } else {
+      const children = prune(node.children);
+      if (children.some((c) => c.type !== 'br')) out.push({ ...node, children });
+    }
+  }
+  while (out[0]?.type === 'br') out.shift();
+  while (out[out.length - 1]?.type === 'br') out.pop();
+  return out;
+}
+
+/**
+ * Parses untrusted HTML into safe paragraphs. Never throws; empty paragraphs are dropped.
+ * @param html restricted HTML from the editor or a pasted page.
+ */
+export function sanitizeHtml(html: string): SafeParagraph[] {
+  return buildParagraphs(html);
+}
+
+/**
+ * Parses untrusted HTML into a single paragraph: an item is one paragraph in every format, so
+ * paragraph boundaries inside it become line breaks.
+ */
+export function sanitizeInline(html: string): SafeInline[] {
+  const out: SafeInline[] = [];
+  for (const paragraph of sanitizeHtml(html)) {
+    if (out.length > 0) out.push({ type: 'br' });
+    out.push(...paragraph);
+  }
+  return out;
+}
+
+/**
+ * Plain text (a title, a house-style intro) as inline nodes. Nothing in it is markup; newlines
+ * become line breaks unless `singleLine`, and other whitespace runs collapse to one space.
+ */
+export function plainTextToInline(text: string, singleLine = false): SafeInline[] {
+  const clean = text.replace(CONTROL_CHARS, '');
+  const lines = (singleLine ? [clean.replace(/\s*[\r\n]+\s*/g, ' ')] : clean.split(/\r\n?|\n/))
+    .map((line) => line.replace(/[\t\f ]+/g, ' ').trim())
+    .filter((line) => line.length > 0);
+  const out: SafeInline[] = [];
+  for (const line of lines) {
+    if (out.length > 0) out.push({ type: 'br' });
+    out.push({ type: 'text', text: line });
+  }
+  return out;
+}
+
+/** Escapes text for an HTML text node. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+
+/** Escapes text for a double-quoted HTML attribute value. */
+export function escapeAttribute(text: string): string {
+  return escapeHtml(text).replace(/"/g, '&quot;');
+}
+
+/** Serialises safe inline nodes to HTML (the only place the tree becomes markup). */
+export function inlineToHtml(nodes: readonly SafeInline[]): string {
+  let out = '';
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        out += escapeHtml(node.text);
+        break;
+      case 'br':
+        out += '<br>';
+        break;
+      case 'strong':
+        out += `<strong>${inlineToHtml(node.children)}</strong>`;
+        break;
+      case 'em':
+        out += `<em>${inlineToHtml(node.children)}</em>`;
+        break;
+      case 'link':
+        out += `<a href="${escapeAttribute(node.href)}">${inlineToHtml(node.children)}</a>`;
+        break;
+    }
+  }
+  return out;
+}
+
+/** The visible text of inline nodes; line breaks become "\n". */
+export function inlineToText(nodes: readonly SafeInline[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'text') out += node.text;
+    else if (node.type === 'br') out += '\n';
+    else out += inlineToText(node.children);
+  }
+  return out;
+}
+
+/** Collects the hrefs of every link in the nodes, in document order. */
+export function collectLinks(nodes: readonly SafeInline[], into: string[] = []): string[] {
+  for (const node of nodes) {
+    if (node.type === 'link') into.push(node.href);
+    if ('children' in node) collectLinks(node.children, into);
+  }
+  return into;
+}

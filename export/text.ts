@@ -1,0 +1,82 @@
+/**
+ * Plain text for e-mail: the title line, a blank line, then one paragraph per intro/item/outro
+ * separated by blank lines, and the link list at the end. Links become footnotes: "la vidéo[1]"
+ * in the text, "[1] https://…" at the end; a URL linked twice gets one number. A link whose text
+ * already is its URL gets no footnote. Bold and italic are dropped (no `*stars*`: readers of
+ * plain-text mail see them literally).
+ *
+ * Lines are not wrapped: mail clients wrap (format=flowed or not) better than a fixed width,
+ * and hard wrapping would break URLs and the "one paragraph per item" structure. Line breaks
+ * inside an item stay single newlines. Text is written verbatim: nothing is escaped, since
+ * plain text has no markup to escape.
+ */
+import type { ExportIssue } from './model';
+import type { HouseStyle } from './house-style';
+import { prepareIssue, type PreparedIssue } from './prepare';
+import { inlineToText, type SafeInline } from './sanitize';
+
+class Footnotes {
+  readonly urls: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  number(url: string): number {
+    let n = this.numbers.get(url);
+    if (n === undefined) {
+      this.urls.push(url);
+      n = this.urls.length;
+      this.numbers.set(url, n);
+    }
+    return n;
+  }
+}
+
+/** "https://www.x.com/" and "www.x.com" name the same place; no footnote needed then. */
+function sameAsUrl(text: string, url: string): boolean {
+  const bare = (s: string): string =>
+    s
+      .trim()
+      .toLowerCase()
+      .replace(/^(?:https?:\/\/|mailto:)/, '')
+      .replace(/^www\./, '')
+      .replace(/\/$/, '');
+  return bare(text) === bare(url);
+}
+
+function inlineToFootnotedText(nodes: readonly SafeInline[], notes: Footnotes): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'text') out += node.text;
+    else if (node.type === 'br') out += '\n';
+    else if (node.type === 'link') {
+      const text = inlineToFootnotedText(node.children, notes);
+      out += sameAsUrl(inlineToText(node.children), node.href)
+        ? text
+        : `${text}[${notes.number(node.href)}]`;
+    } else out += inlineToFootnotedText(node.children, notes);
+  }
+  return out;
+}
+
+/** Renders an already prepared issue as plain text, ending with a newline. */
+export function renderPreparedText(prepared: PreparedIssue): string {
+  const notes = new Footnotes();
+  const blocks = [prepared.title];
+  if (prepared.intro) blocks.push(inlineToFootnotedText(prepared.intro, notes));
+  for (const item of prepared.items) {
+    blocks.push(prepared.style.itemOpener + inlineToFootnotedText(item.content, notes));
+  }
+  if (prepared.outro) blocks.push(inlineToFootnotedText(prepared.outro, notes));
+  if (notes.urls.length > 0) {
+    blocks.push(notes.urls.map((url, i) => `[${i + 1}] ${url}`).join('\n'));
+  }
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/**
+ * Renders the issue as plain text with footnoted links.
+ * @param issue the untrusted model; it is sanitized here.
+ * @param style house style to apply.
+ */
+export function renderText(issue: ExportIssue, style: HouseStyle): string {
+  return renderPreparedText(prepareIssue(issue, style));
+}

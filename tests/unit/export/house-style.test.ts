@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_HOUSE_STYLE,
+  createHouseStyle,
+  formatIssueTitle,
+  parseIsoDate,
+} from '../../../export/house-style';
+
+describe('formatIssueTitle', () => {
+  it('writes the date the French way with the default pattern', () => {
+    expect(formatIssueTitle(DEFAULT_HOUSE_STYLE.titlePattern, '2021-03-15', 'fr')).toBe(
+      'Les indiscrets du 15 mars',
+    );
+  });
+
+  it('writes "1er" for the first of the month in French', () => {
+    expect(formatIssueTitle('Les indiscrets du {date}', '2021-03-01', 'fr')).toBe(
+      'Les indiscrets du 1er mars',
+    );
+    expect(formatIssueTitle('{day}', '2021-08-01', 'fr')).toBe('1er');
+  });
+
+  it('writes month then day in English', () => {
+    expect(formatIssueTitle('Insider notes, {date}', '2021-03-15', 'en')).toBe(
+      'Insider notes, March 15',
+    );
+    expect(formatIssueTitle('{date}', '2021-03-01', 'en')).toBe('March 1');
+  });
+
+  it('supports {day}, {month}, {year} and {longdate}', () => {
+    expect(formatIssueTitle('{day}/{month}/{year}', '2021-12-05', 'fr')).toBe('5/décembre/2021');
+    expect(formatIssueTitle('{longdate}', '2021-03-15', 'fr')).toBe('lundi 15 mars 2021');
+    expect(formatIssueTitle('{longdate}', '2021-03-01', 'fr')).toBe('lundi 1er mars 2021');
+    expect(formatIssueTitle('{longdate}', '2021-03-15', 'en')).toBe('Monday, March 15, 2021');
+  });
+
+  it('leaves unknown placeholders as written', () => {
+    expect(formatIssueTitle('{date} {edition}', '2021-03-15', 'fr')).toBe('15 mars {edition}');
+  });
+
+  it('inserts an invalid date verbatim instead of failing', () => {
+    expect(formatIssueTitle('Les indiscrets du {date}', '2021-02-30', 'fr')).toBe(
+      'Les indiscrets du 2021-02-30',
+    );
+  });
+});
+
+describe('parseIsoDate', () => {
+  it('computes the weekday independently of the time zone', () => {
+    expect(parseIsoDate('2021-03-15')).toEqual({ year: 2021, month: 3, day: 15, weekday: 1 });
+    expect(parseIsoDate('15/03/2021')).toBeNull();
+  });
+});
+
+describe('createHouseStyle', () => {
+  it('uses the column defaults', () => {
+    expect(createHouseStyle()).toEqual({
+      titlePattern: 'Les indiscrets du {date}',
+      itemOpener: '--> ',
+      creditStyle: 'parenthesis',
+      frenchTypography: true,
+      locale: 'fr',
+    });
+  });
+
+  it('turns French typography off by default for English', () => {
+    expect(createHouseStyle({ locale: 'en' }).frenchTypography).toBe(false);
+    expect(createHouseStyle({ locale: 'en', frenchTypography: true }).frenchTypography).toBe(true);
+  });
+});

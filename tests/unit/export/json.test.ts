@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createHouseStyle } from '../../../export/house-style';
+import {
+  ISSUE_SCHEMA_ID,
+  issueJsonToExportIssue,
+  parseIssueJson,
+  renderJson,
+  type IssueJsonDocument,
+} from '../../../export/json';
+import { FIXED_NOW, here, sampleIssue } from './fixtures';
+
+const style = createHouseStyle();
+
+function exported(): IssueJsonDocument {
+  return JSON.parse(renderJson(sampleIssue, style, { now: FIXED_NOW })) as IssueJsonDocument;
+}
+
+describe('renderJson', () => {
+  it('writes the versioned envelope with an injected clock', () => {
+    const doc = exported();
+
+    expect(doc.$schema).toBe('https://indiscrets.app/schema/issue-v1.json');
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.generator).toBe('Indiscrets');
+    expect(doc.exportedAt).toBe('2021-03-15T07:30:00.000Z');
+  });
+
+  it('writes sanitized html and text per item, and sources as data', () => {
+    const item = exported().issue.items[1];
+
+    expect(item?.id).toBe('ovh-bourse');
+    expect(item?.html).toMatch(
+      /^<p>En septembre, <a href="https:\/\/www\.bloomberg\.com\/.*<\/p>$/,
+    );
+    expect(item?.text).toMatch(/^En septembre, Bloomberg avait dévoilé/);
+    expect(item?.sources).toEqual([
+      {
+        url: 'https://www.bloomberg.com/news/articles/2020-09-17/ovh-ipo',
+        title: null,
+        siteName: 'Bloomberg',
+      },
+      {
+        url: 'https://www.lesechos.fr/tech-medias/ovh-bourse-2021',
+        title: 'OVH prépare son entrée en Bourse',
+        siteName: 'Les Échos',
+      },
+    ]);
+  });
+
+  it('writes a null intro when there is none', () => {
+    const doc = JSON.parse(
+      renderJson({ ...sampleIssue, intro: undefined }, style),
+    ) as IssueJsonDocument;
+
+    expect(doc.issue.intro).toBeNull();
+  });
+});
+
+describe('parseIssueJson', () => {
+  it('reads back what renderJson writes', () => {
+    const text = renderJson(sampleIssue, style, { now: FIXED_NOW });
+
+    const result = parseIssueJson(text);
+
+    expect(result).toEqual({ ok: true, value: JSON.parse(text) });
+  });
+
+  it('round-trips through the export model', () => {
+    const result = parseIssueJson(renderJson(sampleIssue, style, { now: FIXED_NOW }));
+    if (!result.ok) throw new Error(result.error);
+
+    const again = renderJson(issueJsonToExportIssue(result.value), style, { now: FIXED_NOW });
+
+    // Sanitizing and typesetting are idempotent, so a re-export is identical.
+    expect(JSON.parse(again).issue.items.map((i: { html: string }) => i.html)).toEqual(
+      result.value.issue.items.map((i) => i.html),
+    );
+  });
+
+  it('returns a clear error instead of throwing on bad input', () => {
+    const valid = exported();
+    const cases: Array<[string, string]> = [
+      ['{', 'Not valid JSON'],
+      ['null', '(root): expected an object'],
+      ['[]', '(root): expected an object, got an array'],
+      [JSON.stringify({ ...valid, schemaVersion: 2 }), 'schemaVersion 2 is not supported'],
+      [JSON.stringify({ ...valid, schemaVersion: '1' }), 'schemaVersion: expected the number 1'],
+      [JSON.stringify({ ...valid, $schema: 'x' }), '$schema: expected'],
+      [
+        JSON.stringify({ ...valid, exportedAt: 'hier' }),
+        'exportedAt: expected an ISO 8601 date-time',
+      ],
+      [
+        JSON.stringify({ ...valid, issue: { ...valid.issue, date: '15/03/2021' } }),
+        'issue.date: expected a YYYY-MM-DD date',
+      ],
+      [
+        JSON.stringify({ ...valid, issue: { ...valid.issue, items: {} } }),
+        'issue.items: expected an array',
+      ],
+      [
+        JSON.stringify({
+          ...valid,
+          issue: {
+            ...valid.issue,
+            items: [
+              {
+                ...valid.issue.items[0],
+                sources: [{ url: 'javascript:alert(1)', title: null, siteName: null }],
+              },
+            ],
+          },
+        }),
+        'issue.items[0].sources[0].url: expected an http(s) or mailto URL, got "javascript:alert(1)"',
+      ],
+      [
+        JSON.stringify({
+          ...valid,
+          issue: { ...valid.issue, items: [{ ...valid.issue.items[0], id: 3 }] },
+        }),
+        'issue.items[0].id: expected a string, got 3',
+      ],
+    ];
+    for (const [input, message] of cases) {
+      const result = parseIssueJson(input);
+      expect(result.ok, input).toBe(false);
+      if (!result.ok) expect(result.error).toContain(message);
+    }
+  });
+
+  it('ignores unknown extra fields', () => {
+    const result = parseIssueJson(JSON.stringify({ ...exported(), future: true }));
+
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe('issue.schema.json', () => {
+  const schema = JSON.parse(readFileSync(here('../../../export/issue.schema.json'), 'utf8'));
+
+  it('is identified by the URI the documents point to', () => {
+    expect(schema.$id).toBe(ISSUE_SCHEMA_ID);
+    expect(schema.properties.schemaVersion.const).toBe(1);
+  });
+
+  it('requires the same fields the exporter writes and the parser checks', () => {
+    const doc = exported();
+
+    expect(schema.required.sort()).toEqual(Object.keys(doc).sort());
+    expect(schema.$defs.issue.required.sort()).toEqual(Object.keys(doc.issue).sort());
+    expect(schema.$defs.item.required.sort()).toEqual(Object.keys(doc.issue.items[0] ?? {}).sort());
+    expect(schema.$defs.source.required.sort()).toEqual(
+      Object.keys(doc.issue.items[0]?.sources[0] ?? {}).sort(),
+    );
+  });
+});
