@@ -1,0 +1,781 @@
+/**
+ * WordPress REST client for the extension: checks a connection and publishes an issue as a post.
+ *
+ * Runs in an extension page or the service worker: only `fetch`, `AbortController`, `URL`,
+ * `TextEncoder` and `btoa`, no Node API. Authentication is an application password sent as
+ * HTTP Basic (`Authorization: Basic base64(user:password)`), spaces kept: WordPress ignores them.
+ *
+ * Nothing here throws for network or HTTP trouble: every function resolves to `{ ok: true, … }`
+ * or to a {@link WpFailure} `{ ok: false, code, message: { fr, en }, … }` (codes and messages in
+ * `wordpress-messages.ts`). No failure ever holds the password or the Authorization header: the
+ * messages are fixed templates, and the one field with server text (`detail`) is scrubbed.
+ */
+
+import { wpErrorMessage, type WpErrorCode, type WpMessage } from './wordpress-messages';
+
+export { WP_ERROR_MESSAGES, wpErrorMessage } from './wordpress-messages';
+export type { WpErrorCode, WpMessage } from './wordpress-messages';
+
+export type WpPostStatus = 'draft' | 'pending';
+
+export type WpSettings = {
+  /** Address of the site, e.g. `https://monsite.fr` (a sub-folder install keeps its path). */
+  siteUrl: string;
+  username: string;
+  /** Application password, as WordPress shows it (`abcd efgh …`) or without spaces. */
+  appPassword: string;
+  /** Category of published issues; created when missing. Default `Indiscrets`. */
+  category?: string;
+  /** Status of created posts. Default `draft`. */
+  status?: WpPostStatus;
+};
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface WpRequestOptions {
+  /** Injected for tests; defaults to the global `fetch`. */
+  fetch?: FetchLike;
+  /** Per request. Default 20 000 ms. */
+  timeoutMs?: number;
+  /** Lets the caller cancel (code `cancelled`). */
+  signal?: AbortSignal;
+  /** Tells `offline` from `unreachable`; defaults to `navigator.onLine`. */
+  isOnline?: () => boolean;
+}
+
+export interface WpFailure {
+  ok: false;
+  code: WpErrorCode;
+  message: WpMessage;
+  /** HTTP status, when there was an answer. */
+  status?: number;
+  /** WordPress's own error code (`incorrect_password`, `rest_disabled`…), when it sent one. */
+  wpCode?: string;
+  /** Server text for a details pane (scrubbed of credentials, at most 300 characters). */
+  detail?: string;
+  /** `conflict` only: the post's `modified_gmt` in WordPress now. */
+  remoteModifiedGmt?: string;
+  /** `conflict` only: the post's status in WordPress now. */
+  remoteStatus?: string;
+}
+
+export type WpResult<T> = ({ ok: true } & T) | WpFailure;
+
+export type WpConnection = {
+  siteName: string;
+  userName: string;
+  /**
+   * The account may publish directly (`publish_posts`: Author and above). A Contributor can
+   * still create drafts and pending posts: `ok` is true for them too, `canPublish` false.
+   */
+  canPublish: boolean;
+  /** The account may create the category if it is missing (`manage_categories`). */
+  canCreateCategory: boolean;
+  siteUrl: string;
+  /** REST root actually used (`…/wp-json/` or `…/?rest_route=/`). */
+  restUrl: string;
+};
+
+export type WpPostInput = {
+  title: string;
+  /** Post content as stored by WordPress (block markup or HTML). */
+  content: string;
+  /** Id of the post created by an earlier publication: update it instead of creating one. */
+  postId?: number;
+  /**
+   * `modifiedGmt` returned by that earlier publication. When WordPress's copy has another one,
+   * the update stops with `conflict` unless `overwrite` is set. Without it, no check is made.
+   */
+  lastModifiedGmt?: string;
+};
+
+export type WpPublished = {
+  postId: number;
+  /** Public link (a preview-style `?p=` link while the post is a draft). */
+  link: string;
+  /** Keep it for the next update's conflict check. */
+  modifiedGmt: string;
+  status: string;
+  /** `${site}/wp-admin/post.php?post=ID&action=edit` */
+  editLink: string;
+  created: boolean;
+};
+
+export const DEFAULT_CATEGORY = 'Indiscrets';
+export const DEFAULT_TIMEOUT_MS = 20_000;
+
+// ---------------------------------------------------------------------------------------------
+// Site address
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
+
+export type SiteUrlCheck = { ok: true; url: string } | WpFailure;
+
+function failure(
+  code: WpErrorCode,
+  extra: Omit<Partial<WpFailure>, 'ok' | 'code' | 'message'> & { category?: string } = {},
+): WpFailure {
+  const { category, ...rest } = extra;
+  return {
+    ok: false,
+    code,
+    message: wpErrorMessage(code, { status: extra.status, category }),
+    ...rest,
+  };
+}
+
+function isSecureOrLocal(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
+}
+
+/**
+ * Checks and normalises the site address: https required (http only for localhost and
+ * 127.0.0.1, as the extension's host permissions allow), `https://` added when no scheme is
+ * given, query, fragment, trailing slashes and a pasted `/wp-admin/…`, `/wp-login.php` or
+ * `/wp-json/…` removed. The result has no trailing slash: `https://monsite.fr/blog`.
+ */
+export function validateSiteUrl(input: string): SiteUrlCheck {
+  let text = (input ?? '').trim();
+  if (!text) return failure('bad_url');
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) text = `https://${text.replace(/^\/+/, '')}`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return failure('bad_url');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return failure('bad_url');
+  if (!url.hostname || url.username || url.password) return failure('bad_url');
+  if (!isSecureOrLocal(url)) return failure('insecure_url');
+  const path = url.pathname
+    .replace(/\/(wp-admin|wp-json)(\/.*)?$/, '')
+    .replace(/\/(wp-login\.php|index\.php)$/, '')
+    .replace(/\/+$/, '');
+  return { ok: true, url: `${url.origin}${path}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Secrets
+
+function utf8Base64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function basicAuth(settings: WpSettings): string {
+  return `Basic ${utf8Base64(`${settings.username}:${settings.appPassword}`)}`;
+}
+
+/** Every form in which a password could come back from a server. */
+function secretsOf(settings: WpSettings): string[] {
+  const password = settings.appPassword ?? '';
+  const forms = new Set<string>();
+  const add = (s: string) => {
+    if (s.length >= 3) forms.add(s);
+  };
+  add(password);
+  add(password.trim());
+  add(password.replace(/\s+/g, ''));
+  add(encodeURIComponent(password));
+  add(password.replace(/\s+/g, '+'));
+  if (password) {
+    const token = utf8Base64(`${settings.username}:${password}`);
+    add(token);
+    add(token.replace(/=+$/, ''));
+    add(utf8Base64(`${settings.username}:${password.replace(/\s+/g, '')}`));
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+function scrub(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) out = out.split(secret).join('•••');
+  return (
+    out
+      .replace(/(authorization\s*[:=]\s*)[^\s,;"']+(\s+[^\s,;"']+)?/gi, '$1•••')
+      // A token, not prose: "Basic authentication" stays, "Basic YWRtaW46…" goes.
+      .replace(
+        /\b([Bb]asic|BASIC|[Bb]earer|BEARER)\s+(?=[\w+/=.-]*[0-9A-Z+/=])[\w+/=.-]{8,}/g,
+        '$1 •••',
+      )
+  );
+}
+
+function scrubDeep<T>(value: T, secrets: readonly string[]): T {
+  if (typeof value === 'string') return scrub(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((v) => scrubDeep(v, secrets)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = scrubDeep(v, secrets);
+    return out as T;
+  }
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP
+
+type JsonObject = Record<string, unknown>;
+
+type HttpAnswer = {
+  kind: 'answer';
+  status: number;
+  url: string;
+  headers: Headers;
+  text: string;
+  json: unknown;
+};
+type HttpTrouble = { kind: 'trouble'; code: 'timeout' | 'offline' | 'unreachable' | 'cancelled' };
+type Http = HttpAnswer | HttpTrouble;
+
+const isObject = (v: unknown): v is JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+function wpCodeOf(json: unknown): string | undefined {
+  return isObject(json) ? str(json.code) : undefined;
+}
+
+function decodeEntities(text: string): string {
+  const named: Record<string, string> = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: '\u00a0',
+    rsquo: '’',
+    lsquo: '‘',
+    laquo: '«',
+    raquo: '»',
+    hellip: '…',
+    ndash: '–',
+    mdash: '—',
+  };
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
+    if (entity[0] === '#') {
+      const code =
+        entity[1] === 'x' || entity[1] === 'X'
+          ? parseInt(entity.slice(2), 16)
+          : parseInt(entity.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff
+        ? String.fromCodePoint(code)
+        : whole;
+    }
+    return named[entity.toLowerCase()] ?? whole;
+  });
+}
+
+class Transport {
+  private readonly fetchFn: FetchLike;
+  private readonly timeoutMs: number;
+  private readonly signal?: AbortSignal;
+  private readonly isOnline: () => boolean;
+
+  constructor(options: WpRequestOptions) {
+    this.fetchFn =
+      options.fetch ??
+      ((input: string, init: RequestInit) => globalThis.fetch.call(globalThis, input, init));
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.signal = options.signal;
+    this.isOnline =
+      options.isOnline ??
+      (() => (typeof navigator === 'undefined' ? true : navigator.onLine !== false));
+  }
+
+  async request(
+    url: string,
+    init: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+  ): Promise<Http> {
+    if (this.signal?.aborted) return { kind: 'trouble', code: 'cancelled' };
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    const onAbort = () => controller.abort();
+    this.signal?.addEventListener('abort', onAbort);
+    const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
+    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    try {
+      const response = await this.fetchFn(url, {
+        method: init.method ?? 'GET',
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: controller.signal,
+        // A logged-in WordPress cookie would win over Basic auth and then fail the REST nonce check.
+        credentials: 'omit',
+        cache: 'no-store',
+        redirect: 'follow',
+      });
+      // The body is read under the same timer: a server may send headers and then stall.
+      const text = await response.text();
+      let json: unknown;
+      try {
+        // WordPress behind some hosts prefixes a BOM or a PHP notice: take the JSON that follows.
+        const start = text.search(/[[{]/);
+        json = start >= 0 ? JSON.parse(text.slice(start)) : undefined;
+      } catch {
+        json = undefined;
+      }
+      return {
+        kind: 'answer',
+        status: response.status,
+        url: response.url || url,
+        headers: response.headers,
+        text,
+        json,
+      };
+    } catch {
+      if (timedOut) return { kind: 'trouble', code: 'timeout' };
+      if (this.signal?.aborted) return { kind: 'trouble', code: 'cancelled' };
+      return { kind: 'trouble', code: this.isOnline() ? 'unreachable' : 'offline' };
+    } finally {
+      clearTimeout(timer);
+      this.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// REST root discovery
+
+type RestRoot = {
+  /** `https://site/wp-json/` (pretty) or `https://site/` with `?rest_route=` (plain). */
+  base: string;
+  plain: boolean;
+  index: JsonObject;
+};
+
+function restRootFromUrl(url: string): { base: string; plain: boolean } {
+  const parsed = new URL(url);
+  if (parsed.searchParams.has('rest_route')) {
+    return { base: `${parsed.origin}${parsed.pathname}`, plain: true };
+  }
+  const path = parsed.pathname.endsWith('/') ? parsed.pathname : `${parsed.pathname}/`;
+  return { base: `${parsed.origin}${path}`, plain: false };
+}
+
+function routeUrl(
+  root: { base: string; plain: boolean },
+  route: string,
+  query: Record<string, string | number> = {},
+): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) params.set(k, String(v));
+  const qs = params.toString();
+  if (root.plain) {
+    const encoded = encodeURIComponent(route).replace(/%2F/gi, '/');
+    return `${root.base}?rest_route=${encoded}${qs ? `&${qs}` : ''}`;
+  }
+  return `${root.base}${route.replace(/^\//, '')}${qs ? `?${qs}` : ''}`;
+}
+
+function isRestIndex(json: unknown): json is JsonObject {
+  return isObject(json) && (Array.isArray(json.namespaces) || isObject(json.routes));
+}
+
+function looksLikeWordPressHtml(answer: HttpAnswer): boolean {
+  const link = answer.headers.get('link') ?? '';
+  if (link.includes('api.w.org')) return true;
+  return /wp-content\/|wp-includes\/|api\.w\.org|<meta[^>]+generator[^>]+WordPress/i.test(
+    answer.text.slice(0, 200_000),
+  );
+}
+
+function apiLinkOf(answer: HttpAnswer): string | undefined {
+  const header = answer.headers.get('link') ?? '';
+  const fromHeader = /<([^>]+)>\s*;\s*rel="https:\/\/api\.w\.org\/"/.exec(header)?.[1];
+  if (fromHeader) return fromHeader;
+  const tag = /<link[^>]+rel=["']https:\/\/api\.w\.org\/["'][^>]*>/i.exec(answer.text)?.[0];
+  const href = tag ? /href=["']([^"']+)["']/i.exec(tag)?.[1] : undefined;
+  return href ? decodeEntities(href) : undefined;
+}
+
+const APP_PASSWORD_OFF_CODES = new Set([
+  'application_passwords_disabled',
+  'application_passwords_disabled_for_user',
+]);
+const REST_OFF_CODES = new Set(['rest_disabled', 'rest_api_disabled', 'rest_api_blocked']);
+
+type Purpose = 'read' | 'create_post' | 'edit_post' | 'create_category';
+
+function serverDetail(answer: HttpAnswer): string | undefined {
+  const message = isObject(answer.json) ? str(answer.json.message) : undefined;
+  if (!message) return undefined;
+  const plain = decodeEntities(message.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain ? plain.slice(0, 300) : undefined;
+}
+
+function fromTrouble(trouble: HttpTrouble): WpFailure {
+  return failure(trouble.code);
+}
+
+/** Maps a non-2xx (or unreadable) answer to a failure. */
+function fromAnswer(answer: HttpAnswer, purpose: Purpose, category?: string): WpFailure {
+  const { status } = answer;
+  const wpCode = wpCodeOf(answer.json);
+  const extra = { status, wpCode, detail: serverDetail(answer), category };
+  if (wpCode && REST_OFF_CODES.has(wpCode)) return failure('rest_disabled', extra);
+  if (wpCode && APP_PASSWORD_OFF_CODES.has(wpCode)) {
+    return failure('app_passwords_unavailable', extra);
+  }
+  if (status === 401) {
+    if (!wpCode && /basic|digest/i.test(answer.headers.get('www-authenticate') ?? '')) {
+      return failure('site_protected', extra);
+    }
+    return failure('wrong_credentials', extra);
+  }
+  if (status === 403) {
+    const byPurpose: Record<Purpose, WpErrorCode> = {
+      read: 'forbidden',
+      create_post: 'cannot_create_posts',
+      edit_post: 'cannot_edit_post',
+      create_category: 'cannot_create_category',
+    };
+    return failure(byPurpose[purpose], extra);
+  }
+  if (status === 404) return failure('not_found', extra);
+  if (status === 400) return failure('rejected', extra);
+  if (status >= 500) return failure('server_error', extra);
+  if (status >= 200 && status < 300) return failure('bad_response', extra);
+  return failure('http_error', extra);
+}
+
+const isSuccess = (answer: HttpAnswer) => answer.status >= 200 && answer.status < 300;
+
+// ---------------------------------------------------------------------------------------------
+// Client
+
+class WordPressClient {
+  private readonly http: Transport;
+  private readonly settings: WpSettings;
+  private readonly auth: string;
+  private root?: RestRoot;
+  readonly site: string;
+
+  constructor(site: string, settings: WpSettings, options: WpRequestOptions) {
+    this.site = site;
+    this.settings = settings;
+    this.http = new Transport(options);
+    this.auth = basicAuth(settings);
+  }
+
+  private authed(url: string, init: { method?: string; body?: unknown } = {}) {
+    return this.http.request(url, { ...init, headers: { Authorization: this.auth } });
+  }
+
+  /** Finds the REST root: /wp-json/, then ?rest_route=/, then the home page's api.w.org link. */
+  async discover(): Promise<WpResult<{ root: RestRoot }>> {
+    if (this.root) return { ok: true, root: this.root };
+    const tried = new Set<string>();
+    let guarded: { url: string; answer: HttpAnswer } | undefined;
+    let home: HttpAnswer | undefined;
+
+    const attempt = async (url: string): Promise<WpResult<{ root: RestRoot }> | undefined> => {
+      tried.add(url);
+      const answer = await this.http.request(url);
+      if (answer.kind === 'trouble') return fromTrouble(answer);
+      if (isSuccess(answer) && isRestIndex(answer.json)) return this.found(answer);
+      // A WordPress error object: the REST API exists but refuses anonymous visitors.
+      if (wpCodeOf(answer.json) && !guarded) guarded = { url, answer };
+      return undefined;
+    };
+
+    for (const url of [`${this.site}/wp-json/`, `${this.site}/?rest_route=/`]) {
+      const result = await attempt(url);
+      if (result) return result;
+    }
+
+    if (!guarded) {
+      const answer = await this.http.request(`${this.site}/`);
+      if (answer.kind === 'trouble') return fromTrouble(answer);
+      home = answer;
+      const link = apiLinkOf(answer);
+      if (link) {
+        try {
+          const resolved = new URL(link, answer.url);
+          if (
+            resolved.origin === new URL(this.site).origin &&
+            isSecureOrLocal(resolved) &&
+            !tried.has(resolved.href)
+          ) {
+            const result = await attempt(resolved.href);
+            if (result) return result;
+          }
+        } catch {
+          // not a usable link
+        }
+      }
+    }
+
+    if (guarded) {
+      // Some sites open the REST API to logged-in users only: ask again with the credentials.
+      const answer = await this.authed(guarded.url);
+      if (answer.kind === 'trouble') return fromTrouble(answer);
+      if (isSuccess(answer) && isRestIndex(answer.json)) return this.found(answer);
+      const refused = fromAnswer(answer, 'read');
+      if (refused.code === 'wrong_credentials' || refused.code === 'app_passwords_unavailable') {
+        return refused;
+      }
+      return failure('rest_disabled', {
+        status: answer.status,
+        wpCode: refused.wpCode,
+        detail: refused.detail,
+      });
+    }
+
+    if (home && looksLikeWordPressHtml(home)) return failure('rest_disabled', { status: 404 });
+    return failure('not_wordpress', { status: home?.status });
+  }
+
+  private found(answer: HttpAnswer): WpResult<{ root: RestRoot }> {
+    let finalUrl: URL;
+    try {
+      finalUrl = new URL(answer.url);
+    } catch {
+      return failure('bad_response');
+    }
+    // After redirects, never send the password over plain http to a remote host.
+    if (!isSecureOrLocal(finalUrl)) return failure('insecure_url');
+    this.root = { ...restRootFromUrl(answer.url), index: answer.json as JsonObject };
+    return { ok: true, root: this.root };
+  }
+
+  async connection(): Promise<WpResult<WpConnection>> {
+    const discovered = await this.discover();
+    if (!discovered.ok) return discovered;
+    const { root } = discovered;
+
+    // WordPress lists the authentication schemes it offers; `[]` when none.
+    const schemes = root.index.authentication;
+    if (
+      (Array.isArray(schemes) && schemes.length === 0) ||
+      (isObject(schemes) && !('application-passwords' in schemes))
+    ) {
+      return failure('app_passwords_unavailable');
+    }
+
+    const me = await this.authed(routeUrl(root, '/wp/v2/users/me', { context: 'edit' }));
+    if (me.kind === 'trouble') return fromTrouble(me);
+    if (!isSuccess(me)) {
+      const refused = fromAnswer(me, 'read');
+      return refused.code === 'forbidden'
+        ? { ...refused, ...failure('cannot_create_posts') }
+        : refused;
+    }
+    if (!isObject(me.json)) return failure('bad_response', { status: me.status });
+
+    const caps = isObject(me.json.capabilities) ? me.json.capabilities : undefined;
+    let canCreate = caps?.edit_posts === true;
+    if (!caps) {
+      // Some security plugins strip capabilities: the post type's edit context needs edit_posts.
+      const type = await this.authed(routeUrl(root, '/wp/v2/types/post', { context: 'edit' }));
+      if (type.kind === 'trouble') return fromTrouble(type);
+      canCreate = isSuccess(type);
+    }
+    if (!canCreate) return failure('cannot_create_posts', { status: me.status });
+
+    return {
+      ok: true,
+      siteName: decodeEntities(str(root.index.name) ?? ''),
+      userName: decodeEntities(str(me.json.name) ?? this.settings.username),
+      canPublish: caps?.publish_posts === true,
+      canCreateCategory: caps?.manage_categories === true,
+      siteUrl: this.site,
+      restUrl: routeUrl(root, '/'),
+    };
+  }
+
+  async category(name: string): Promise<WpResult<{ id: number; created: boolean }>> {
+    const discovered = await this.discover();
+    if (!discovered.ok) return discovered;
+    const { root } = discovered;
+    const wanted = name.trim().normalize('NFC').toLocaleLowerCase('fr');
+
+    // Search by the longest word of the name: WordPress stores `&` as `&amp;` in term names, so
+    // a search for the whole name can miss; the exact comparison is done here.
+    const words = name.match(/[\p{L}\p{N}]+/gu) ?? [];
+    const term = words.reduce((a, b) => (b.length > a.length ? b : a), '') || name.trim();
+    for (let page = 1; page <= 10; page += 1) {
+      const search = await this.authed(
+        routeUrl(root, '/wp/v2/categories', {
+          search: term,
+          per_page: 100,
+          page,
+          _fields: 'id,name',
+        }),
+      );
+      if (search.kind === 'trouble') return fromTrouble(search);
+      if (!isSuccess(search)) return fromAnswer(search, 'read', name);
+      if (!Array.isArray(search.json)) return failure('bad_response', { status: search.status });
+      for (const category of search.json) {
+        if (!isObject(category) || typeof category.id !== 'number') continue;
+        const candidate = decodeEntities(str(category.name) ?? '')
+          .trim()
+          .normalize('NFC')
+          .toLocaleLowerCase('fr');
+        if (candidate === wanted) return { ok: true, id: category.id, created: false };
+      }
+      const pages = Number(search.headers.get('x-wp-totalpages') ?? '1');
+      if (!(page < pages)) break;
+    }
+
+    const created = await this.authed(routeUrl(root, '/wp/v2/categories'), {
+      method: 'POST',
+      body: { name: name.trim() },
+    });
+    if (created.kind === 'trouble') return fromTrouble(created);
+    if (isSuccess(created) && isObject(created.json) && typeof created.json.id === 'number') {
+      return { ok: true, id: created.json.id, created: true };
+    }
+    // Created meanwhile, or its name differs only in ways search did not show.
+    const data = isObject(created.json) ? created.json.data : undefined;
+    if (wpCodeOf(created.json) === 'term_exists' && isObject(data)) {
+      const id = Number(data.term_id);
+      if (Number.isInteger(id) && id > 0) return { ok: true, id, created: false };
+    }
+    return fromAnswer(created, 'create_category', name);
+  }
+
+  async publish(post: WpPostInput, overwrite: boolean): Promise<WpResult<WpPublished>> {
+    const discovered = await this.discover();
+    if (!discovered.ok) return discovered;
+    const { root } = discovered;
+    const status: WpPostStatus = this.settings.status === 'pending' ? 'pending' : 'draft';
+
+    const category = await this.category(this.settings.category?.trim() || DEFAULT_CATEGORY);
+    if (!category.ok) return category;
+
+    const body: JsonObject = { title: post.title, content: post.content };
+    let url = routeUrl(root, '/wp/v2/posts');
+    const updating = post.postId !== undefined;
+
+    if (updating) {
+      const id = post.postId;
+      if (!Number.isInteger(id) || (id ?? 0) <= 0) return failure('deleted');
+      url = routeUrl(root, `/wp/v2/posts/${id}`);
+      const current = await this.authed(routeUrl(root, `/wp/v2/posts/${id}`, { context: 'edit' }));
+      if (current.kind === 'trouble') return fromTrouble(current);
+      if (current.status === 404 || current.status === 410) {
+        return failure('deleted', {
+          status: current.status,
+          wpCode: wpCodeOf(current.json),
+        });
+      }
+      if (!isSuccess(current)) return fromAnswer(current, 'edit_post');
+      if (!isObject(current.json)) return failure('bad_response', { status: current.status });
+      const remoteStatus = str(current.json.status) ?? '';
+      if (remoteStatus === 'trash') return failure('deleted', { status: current.status });
+      const remoteModifiedGmt = str(current.json.modified_gmt) ?? '';
+      if (
+        !overwrite &&
+        post.lastModifiedGmt !== undefined &&
+        remoteModifiedGmt !== post.lastModifiedGmt
+      ) {
+        return failure('conflict', { status: current.status, remoteModifiedGmt, remoteStatus });
+      }
+      // Never unpublish or reschedule a post that an editor moved on: only drafts follow settings.
+      if (['draft', 'pending', 'auto-draft'].includes(remoteStatus)) body.status = status;
+      const existing = Array.isArray(current.json.categories)
+        ? current.json.categories.filter((c): c is number => typeof c === 'number')
+        : [];
+      body.categories = [...new Set([...existing, category.id])];
+    } else {
+      body.status = status;
+      body.categories = [category.id];
+    }
+
+    const saved = await this.authed(url, { method: 'POST', body });
+    if (saved.kind === 'trouble') return fromTrouble(saved);
+    if (updating && (saved.status === 404 || saved.status === 410)) {
+      return failure('deleted', { status: saved.status, wpCode: wpCodeOf(saved.json) });
+    }
+    if (!isSuccess(saved)) return fromAnswer(saved, updating ? 'edit_post' : 'create_post');
+    const json = saved.json;
+    if (!isObject(json) || typeof json.id !== 'number') {
+      return failure('bad_response', { status: saved.status });
+    }
+    return {
+      ok: true,
+      postId: json.id,
+      link: str(json.link) ?? `${this.site}/?p=${json.id}`,
+      modifiedGmt: str(json.modified_gmt) ?? '',
+      status: str(json.status) ?? status,
+      editLink: `${this.site}/wp-admin/post.php?post=${json.id}&action=edit`,
+      created: !updating,
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public API
+
+async function withClient<T>(
+  settings: WpSettings,
+  options: WpRequestOptions,
+  work: (client: WordPressClient) => Promise<WpResult<T>>,
+): Promise<WpResult<T>> {
+  const secrets = secretsOf(settings ?? ({} as WpSettings));
+  let result: WpResult<T>;
+  try {
+    const site = validateSiteUrl(settings?.siteUrl ?? '');
+    if (!site.ok) {
+      result = site;
+    } else if (!settings.username?.trim() || !settings.appPassword?.trim()) {
+      result = failure('missing_credentials');
+    } else {
+      result = await work(new WordPressClient(site.url, settings, options));
+    }
+  } catch (error) {
+    result = failure('unexpected', {
+      detail: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : undefined,
+    });
+  }
+  // Failures built above hold no server text but `detail`; scrub the whole object anyway.
+  return result.ok ? result : scrubDeep(result, secrets);
+}
+
+/**
+ * Checks that the site is a WordPress with its REST API on, that the credentials work, and
+ * that the account may create posts.
+ */
+export function testConnection(
+  settings: WpSettings,
+  options: WpRequestOptions = {},
+): Promise<WpResult<WpConnection>> {
+  return withClient(settings, options, (client) => client.connection());
+}
+
+/**
+ * Returns the id of the category called `name` (exact name, case-insensitive), creating it when
+ * missing. `name` defaults to `settings.category`, then `Indiscrets`.
+ */
+export function ensureCategory(
+  settings: WpSettings,
+  name: string = settings.category?.trim() || DEFAULT_CATEGORY,
+  options: WpRequestOptions = {},
+): Promise<WpResult<{ id: number; created: boolean }>> {
+  return withClient(settings, options, (client) => client.category(name));
+}
+
+/**
+ * Creates the post (status `settings.status`, default draft, in `settings.category`) or, with
+ * `post.postId`, updates it. Before an update the post is read back: `deleted` when it is gone or
+ * in the trash (offer to create a new one), `conflict` when its `modified_gmt` differs from
+ * `post.lastModifiedGmt` and `overwrite` is not set. An update keeps the post's categories
+ * (adding ours) and never changes the status of a post that is no longer a draft or pending.
+ */
+export function publishPost(
+  settings: WpSettings,
+  post: WpPostInput,
+  options: WpRequestOptions & { overwrite?: boolean } = {},
+): Promise<WpResult<WpPublished>> {
+  return withClient(settings, options, (client) =>
+    client.publish(post, options.overwrite === true),
+  );
+}

@@ -1,0 +1,28 @@
+<?php
+/**
+ * Plugin Name: Indiscrets local test site
+ * Description: Keeps the throw-away WordPress of scripts/wordpress/ offline and quiet, and
+ * offers switches that the tests flip with WP-CLI-like PHP calls (options below).
+ */
+
+// No mail leaves this site.
+add_filter('pre_wp_mail', '__return_false');
+
+// No outgoing HTTP at all (WP_HTTP_BLOCK_EXTERNAL still lets loopback requests through, and a
+// single php -S worker answering its own loopback request would stall).
+add_filter('pre_http_request', function () {
+    return new WP_Error('http_request_blocked', 'Outgoing HTTP is disabled on this test site.');
+}, 1);
+
+// Test switch: behave like a site whose REST API was turned off by a security plugin.
+add_filter('rest_authentication_errors', function ($result) {
+    if (get_option('indiscrets_test_rest_disabled')) {
+        return new WP_Error('rest_disabled', 'The REST API has been disabled on this site.', array('status' => 403));
+    }
+    return $result;
+}, 99);
+
+// Test switch: behave like a site where application passwords are turned off.
+add_filter('wp_is_application_passwords_available', function ($available) {
+    return get_option('indiscrets_test_no_app_passwords') ? false : $available;
+});

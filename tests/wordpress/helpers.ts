@@ -1,0 +1,79 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { inject } from 'vitest';
+import { wpEval } from '../../scripts/wordpress/server.mjs';
+import type { WpSettings } from '../../export/wordpress-client';
+
+export function site() {
+  return inject('wordpress');
+}
+
+export function adminSettings(overrides: Partial<WpSettings> = {}): WpSettings {
+  const wp = site();
+  return { siteUrl: wp.url, username: wp.adminUser, appPassword: wp.appPassword, ...overrides };
+}
+
+export function subscriberSettings(overrides: Partial<WpSettings> = {}): WpSettings {
+  const wp = site();
+  return {
+    siteUrl: wp.url,
+    username: wp.subscriberUser,
+    appPassword: wp.subscriberAppPassword,
+    ...overrides,
+  };
+}
+
+/** Calls the real REST API as the administrator, bypassing the client under test. */
+export async function rest(
+  method: string,
+  route: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
+  const wp = site();
+  const auth = Buffer.from(`${wp.adminUser}:${wp.appPassword}`).toString('base64');
+  // ?rest_route= works whatever the permalink settings.
+  const [path = '', query] = route.split('?');
+  const url = `${wp.url}/?rest_route=${path}${query ? `&${query}` : ''}`;
+  const response = await fetch(url, {
+    method,
+    headers: {
+      Authorization: `Basic ${auth}`,
+      Accept: 'application/json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, json: await response.json() };
+}
+
+/** Runs PHP inside the site (like `wp eval`). */
+export function php(code: string): Promise<string> {
+  return wpEval(site().wpDir, code);
+}
+
+export type TestServer = { url: string; close: () => Promise<void> };
+
+/** A plain node server on 127.0.0.1 (a non-WordPress site, a silent one, an echoing one…). */
+export async function serve(handler: http.RequestListener): Promise<TestServer> {
+  const server = http.createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A port where nothing listens. */
+export async function closedPortUrl(): Promise<string> {
+  const server = await serve(() => {});
+  const { url } = server;
+  await server.close();
+  return url;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
