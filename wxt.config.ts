@@ -10,6 +10,8 @@ const testBuild = process.env.INDISCRETS_TEST_BUILD === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports only: auto-imports from components/ leak into tests and hide dependencies.
+  imports: false,
   ...(testBuild ? { outDir: '.output/test' } : {}),
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({

@@ -19,7 +19,10 @@ async function activeTabId(): Promise<number | undefined> {
 /** The "Clip this page" button and the sentence that says what the clip did. */
 export function ClipPanel({ tabId, onClipped }: Props) {
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; tone: 'ok' | 'info' | 'warn' | 'error' }>();
+  const [message, setMessage] = useState<{
+    text: string;
+    tone: 'ok' | 'info' | 'warn' | 'error';
+  }>();
 
   async function clip() {
     setBusy(true);

@@ -1,3 +1,4 @@
+import { defineBackground } from 'wxt/utils/define-background';
 import { registerHandlers } from '../messaging/protocol';
 import { watchBadge } from '../services/badge';
 import { handlers } from '../services/handlers';

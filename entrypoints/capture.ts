@@ -1,3 +1,4 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { capturePage } from '../capture';
 import { describeLink } from '../capture/links';
 

@@ -27,7 +27,13 @@ export function t(
   params: Record<string, string | number> = {},
   locale = current,
 ): string {
-  const template = catalogs[locale][key] ?? fr[key];
+  let template: string = catalogs[locale][key] ?? fr[key];
+  // "one|many" messages pick their form by `count`: French says 0 and 1 in the singular.
+  if (template.includes('|') && typeof params.count === 'number') {
+    const [one, many] = template.split('|') as [string, string];
+    const singular = locale === 'fr' ? params.count < 2 : params.count === 1;
+    template = singular ? one : many;
+  }
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { CaptureResult } from '../capture/types';
 import type { Clip } from '../storage/db';
 import type { CaptureLimit } from '../services/limits';
+import type { PublishOutcome, PublishRequest } from '../services/publisher';
 
 /** What happened when a tab was clipped: the popup and the page toast tell the editor this. */
 export interface ClipOutcome {
@@ -14,7 +15,7 @@ export interface ClipOutcome {
   limit?: CaptureLimit;
 }
 
-export type { CaptureLimit };
+export type { CaptureLimit, PublishOutcome, PublishRequest };
 
 /**
  * Every message between the extension's contexts, request type → response type.
@@ -23,6 +24,8 @@ export type { CaptureLimit };
 export interface ProtocolMap {
   /** Clip a tab (the popup's "Clip this page"). */
   clipTab: { request: { tabId: number }; response: ClipOutcome };
+  /** Publish an issue to WordPress (create the post, or update the one published before). */
+  publishIssue: { request: PublishRequest; response: PublishOutcome };
   /** Ask the background to recount the toolbar badge (after bulk changes). */
   refreshBadge: { request: void; response: number };
 }

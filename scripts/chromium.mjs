@@ -25,6 +25,7 @@ export function findChromium({ log = console.log } = {}) {
     stdio: 'inherit',
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
-  if (!existsSync('/usr/bin/chromium')) throw new Error(`"${INSTALL}" did not install /usr/bin/chromium.`);
+  if (!existsSync('/usr/bin/chromium'))
+    throw new Error(`"${INSTALL}" did not install /usr/bin/chromium.`);
   return '/usr/bin/chromium';
 }

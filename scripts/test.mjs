@@ -1,13 +1,17 @@
 // `npm test`: every suite, the browser ones included. Never skips a suite silently.
+//   check      typecheck, lint, format (npm run check)
 //   unit       Vitest + fakeBrowser + fake-indexeddb (vitest.config.ts)
 //   browser    the built extension in real headless Chromium (vitest.browser.config.ts)
 //   wordpress  the publishing client against a real WordPress (vitest.wordpress.config.ts)
-// Options: --only=unit,browser,wordpress
+// Options: --only=check,unit,browser,wordpress
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { findChromium } from './chromium.mjs';
 
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7).split(',');
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const wanted = (suite) => !only || only.includes(suite);
 mkdirSync('.tmp', { recursive: true });
 
@@ -23,7 +27,15 @@ function vitest(name, config, env = {}) {
   const report = `.tmp/vitest-${name}.json`;
   const status = run(
     'npx',
-    ['vitest', 'run', '-c', config, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    [
+      'vitest',
+      'run',
+      '-c',
+      config,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
     env,
   );
   if (existsSync(report)) {
@@ -38,6 +50,8 @@ function vitest(name, config, env = {}) {
   if (status !== 0) failures.push(`${name}: exit ${status}`);
 }
 
+if (wanted('check') && run('npm', ['run', 'check']) !== 0)
+  failures.push('check: typecheck, lint or format');
 if (wanted('unit')) vitest('unit', 'vitest.config.ts');
 
 if (wanted('browser') || wanted('wordpress')) {
@@ -60,5 +74,7 @@ if (wanted('browser') || wanted('wordpress')) {
 
 console.log('');
 for (const failure of failures) console.log(`FAILED ${failure}`);
-console.log(`npm test: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+console.log(
+  `npm test: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`,
+);
 process.exit(failures.length > 0 ? 1 : 0);

@@ -3,6 +3,7 @@ import type { CaptureResult, PageMetadata, SelectedPassage } from '../capture/ty
 import { cleanUrl } from '../capture/url';
 import type { ClipOutcome } from '../messaging/protocol';
 import { saveClip } from '../storage/clips';
+import { draftTemplate } from '../storage/settings';
 import { limitForFailure, limitForUrl } from './limits';
 
 /** What the background knows when a clip is asked for. */
@@ -38,13 +39,25 @@ export async function clipTab(request: ClipRequest): Promise<ClipOutcome> {
     } catch {
       limit = limitForFailure(tabUrl);
     }
+    // The PDF viewer lets the script in, but there is no page to read behind it.
+    if (capture?.contentType) {
+      limit = capture.contentType === 'application/pdf' ? 'pdf' : 'script-failed';
+      capture = {
+        ...fromTab(tabUrl, tab.title),
+        ...(capture.selection ? { selection: capture.selection } : {}),
+      };
+    }
   }
   if (!capture) capture = fromTab(tabUrl, tab.title);
   if (request.selectionText && !capture.selection) {
     capture.selection = passageFromText(request.selectionText);
   }
   if (request.linkUrl) capture = forLink(request.linkUrl, link, capture);
-  const saved = await saveClip({ ...capture, ...(limit && !request.linkUrl ? { captureNote: limit } : {}) });
+  const saved = await saveClip({
+    ...capture,
+    template: await draftTemplate.getValue(),
+    ...(limit && !request.linkUrl ? { captureNote: limit } : {}),
+  });
   return {
     status: saved.merged ? 'merged' : 'created',
     clip: saved.clip,
@@ -85,7 +98,11 @@ export function fromTab(url: string, title: string | undefined): CaptureResult {
   const cleaned = cleanUrl(url);
   const metadata: PageMetadata = {
     url: cleaned,
-    title: title?.trim() || cleaned,
+    // The last path segment names a file (report.pdf) better than its whole address.
+    title:
+      title?.trim() ||
+      decodeURIComponent(cleaned.split(/[?#]/)[0]!.split('/').filter(Boolean).pop() ?? '') ||
+      cleaned,
     provenance: { url: 'tab', title: 'tab' },
   };
   const host = hostOf(cleaned);
@@ -131,4 +148,3 @@ function hostOf(url: string): string | undefined {
     return undefined;
   }
 }
-

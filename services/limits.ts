@@ -3,12 +3,7 @@
  * (`locales/*`, keys `limit.*`).
  */
 export type CaptureLimit =
-  | 'browser-page'
-  | 'web-store'
-  | 'pdf'
-  | 'view-source'
-  | 'file'
-  | 'script-failed';
+  'browser-page' | 'web-store' | 'pdf' | 'view-source' | 'file' | 'script-failed';
 
 const BROWSER_SCHEMES = [
   'chrome:',

@@ -41,7 +41,10 @@ export async function onMenuClicked(
 /** The keyboard command (Alt+Shift+K by default) clips the active tab. */
 export async function onCommand(command: string, tab?: Browser.tabs.Tab): Promise<void> {
   if (command !== COMMAND_CLIP) return;
-  const target = tab?.id !== undefined ? tab : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  const target =
+    tab?.id !== undefined
+      ? tab
+      : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (target?.id === undefined) return;
   const outcome = await clipTab({ tabId: target.id });
   await notifyInTab(target.id, outcome);

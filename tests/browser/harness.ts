@@ -29,13 +29,14 @@ export async function servePages(): Promise<PageServer> {
     const { pathname } = new URL(request.url ?? '/', 'http://127.0.0.1');
     let file: string | undefined;
     const fixture = /^\/fixtures\/([\w-]+)\/$/.exec(pathname);
-    const own = /^\/pages\/([\w.-]+\.html)$/.exec(pathname);
+    const own = /^\/pages\/([\w.-]+\.(?:html|pdf))$/.exec(pathname);
     if (fixture) file = path.join(FIXTURES, fixture[1]!, 'source.html');
     else if (own) file = path.join(OWN_PAGES, own[1]!);
     try {
       if (!file) throw new Error('not found');
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      const type = file.endsWith('.pdf') ? 'application/pdf' : 'text/html; charset=utf-8';
+      response.writeHead(200, { 'content-type': type });
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' });
@@ -71,6 +72,8 @@ export async function launchExtension(): Promise<ExtensionSession> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1100, height: 800 },
+    // French editors first: the extension speaks the browser's language.
+    locale: 'fr-FR',
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
@@ -81,6 +84,7 @@ export async function launchExtension(): Promise<ExtensionSession> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      '--lang=fr-FR',
     ],
   });
   // Tests never touch the internet: whatever a corpus page asks of another host is refused.

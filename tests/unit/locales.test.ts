@@ -24,3 +24,13 @@ describe('locales', () => {
     expect(t('drafts.count', { count: 3 }, 'en')).toBe('3 drafts');
   });
 });
+
+describe('plurals', () => {
+  it('picks the singular for 0 and 1 in French, for 1 only in English', () => {
+    expect(t('drafts.count', { count: 0 }, 'fr')).toBe('0 brouillon');
+    expect(t('drafts.count', { count: 1 }, 'fr')).toBe('1 brouillon');
+    expect(t('drafts.count', { count: 2 }, 'fr')).toBe('2 brouillons');
+    expect(t('drafts.count', { count: 0 }, 'en')).toBe('0 drafts');
+    expect(t('drafts.count', { count: 1 }, 'en')).toBe('1 draft');
+  });
+});

@@ -11,6 +11,7 @@ const handlers: Handlers = {
     if (tabId < 0) throw new Error('No such tab');
     return { status: 'created', clip, quoteAdded: false };
   },
+  publishIssue: async () => ({ ok: true, postId: 1, link: '', editLink: '', created: true }),
   refreshBadge: async () => 3,
 };
 

@@ -51,7 +51,10 @@ describe('clipTab', () => {
     expect(outcome.limit).toBeUndefined();
     const stored = await db.clips.toArray();
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ title: 'OVH Weighs IPO', quotes: [{ text: 'OVH is weighing an IPO.' }] });
+    expect(stored[0]).toMatchObject({
+      title: 'OVH Weighs IPO',
+      quotes: [{ text: 'OVH is weighing an IPO.' }],
+    });
   });
 
   it('falls back to the tab URL and title on a browser page, without injecting', async () => {
@@ -90,12 +93,18 @@ describe('clipTab', () => {
         : {
             url: 'https://fr.wikipedia.org/wiki/Lina_Khan',
             text: 'Lina Khan',
-            context: { text: 'La nomination de Lina Khan.', html: '<p>La nomination de Lina Khan.</p>' },
+            context: {
+              text: 'La nomination de Lina Khan.',
+              html: '<p>La nomination de Lina Khan.</p>',
+            },
           },
     );
     const tabId = await openTab('https://www.bloomberg.com/news/ovh-ipo');
 
-    const outcome = await clipTab({ tabId, linkUrl: 'https://fr.wikipedia.org/wiki/Lina_Khan?fbclid=1' });
+    const outcome = await clipTab({
+      tabId,
+      linkUrl: 'https://fr.wikipedia.org/wiki/Lina_Khan?fbclid=1',
+    });
 
     expect(outcome.clip).toMatchObject({
       url: 'https://fr.wikipedia.org/wiki/Lina_Khan',

@@ -33,7 +33,11 @@ describe('triggers', () => {
     await triggers.createMenus();
 
     expect(api.contextMenus.create).toHaveBeenCalledWith(
-      expect.objectContaining({ id: triggers.MENU_CLIP_PAGE, contexts: ['page', 'selection'], title: 'Couper dans Indiscrets' }),
+      expect.objectContaining({
+        id: triggers.MENU_CLIP_PAGE,
+        contexts: ['page', 'selection'],
+        title: 'Couper dans Indiscrets',
+      }),
     );
     expect(api.contextMenus.create).toHaveBeenCalledWith(
       expect.objectContaining({ id: triggers.MENU_CLIP_LINK, contexts: ['link'] }),
@@ -44,7 +48,12 @@ describe('triggers', () => {
     const api = stubApis();
 
     await triggers.onMenuClicked(
-      { menuItemId: triggers.MENU_CLIP_PAGE, selectionText: 'passage', editable: false, pageUrl: 'x' } as never,
+      {
+        menuItemId: triggers.MENU_CLIP_PAGE,
+        selectionText: 'passage',
+        editable: false,
+        pageUrl: 'x',
+      } as never,
       { id: 4 } as never,
     );
 
@@ -57,7 +66,12 @@ describe('triggers', () => {
     stubApis();
 
     await triggers.onMenuClicked(
-      { menuItemId: triggers.MENU_CLIP_LINK, linkUrl: 'https://b.test/', editable: false, pageUrl: 'x' } as never,
+      {
+        menuItemId: triggers.MENU_CLIP_LINK,
+        linkUrl: 'https://b.test/',
+        editable: false,
+        pageUrl: 'x',
+      } as never,
       { id: 4 } as never,
     );
 

@@ -1,0 +1,142 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '../locales';
+import { currentIssueId as currentIssueItem } from '../storage/settings';
+import { ClipPanel } from './ClipPanel';
+import { DraftEditor } from './DraftEditor';
+import { Inbox } from './Inbox';
+import { IssueView } from './IssueView';
+import { UndoProvider } from './Undo';
+import { useStorageItem } from './useStorageItem';
+
+type View = { kind: 'drafts' } | { kind: 'draft'; id: string } | { kind: 'issue' };
+
+interface Props {
+  /** The popup shows one view at a time; the desk shows inbox, editor and issue side by side. */
+  layout: 'popup' | 'desk';
+  /** The tab that "Clip this page" clips (popup.html?tabId=N); the active tab otherwise. */
+  tabId?: number;
+}
+
+/** The editor's desk: clip, write drafts, compose the issue. Same components in popup and tab. */
+export function App({ layout, tabId }: Props) {
+  const [view, setView] = useState<View>({ kind: 'drafts' });
+  const [freshId, setFreshId] = useState<string>();
+  const [selectedId, setSelectedId] = useState<string>();
+  const currentIssueId = useStorageItem(currentIssueItem);
+  const selectIssue = (id: string | null) => void currentIssueItem.setValue(id);
+
+  const openDraft = (id: string) => {
+    setSelectedId(id);
+    if (layout === 'popup') setView({ kind: 'draft', id });
+  };
+
+  const header = (
+    <header class="app__header">
+      <ClipPanel tabId={tabId} onClipped={(outcome) => setFreshId(outcome.clip.id)} />
+      <nav class="app__nav">
+        {layout === 'popup' && (
+          <div class="tabs" role="tablist">
+            <button
+              type="button"
+              role="tab"
+              aria-selected={view.kind !== 'issue'}
+              class="tab"
+              onClick={() => setView({ kind: 'drafts' })}
+            >
+              {t('nav.drafts')}
+            </button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={view.kind === 'issue'}
+              class="tab"
+              onClick={() => setView({ kind: 'issue' })}
+            >
+              {t('nav.issue')}
+            </button>
+          </div>
+        )}
+        <span class="spacer" />
+        {layout === 'popup' && (
+          <button
+            type="button"
+            class="button button--small"
+            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/desk.html') })}
+          >
+            {t('nav.openDesk')}
+          </button>
+        )}
+        <button
+          type="button"
+          class="button button--small"
+          aria-label={t('nav.options')}
+          title={t('nav.options')}
+          onClick={() => void browser.runtime.openOptionsPage()}
+        >
+          ⚙
+        </button>
+      </nav>
+    </header>
+  );
+
+  if (layout === 'desk') {
+    return (
+      <UndoProvider>
+        <div class="desk">
+          {header}
+          <div class="desk__columns">
+            <div class="desk__column">
+              <Inbox onOpen={openDraft} currentIssueId={currentIssueId} freshId={freshId} />
+            </div>
+            <div class="desk__column">
+              {selectedId ? (
+                <DraftEditor
+                  key={selectedId}
+                  id={selectedId}
+                  currentIssueId={currentIssueId}
+                  onClose={() => setSelectedId(undefined)}
+                />
+              ) : (
+                <p class="muted">{t('desk.pickDraft')}</p>
+              )}
+            </div>
+            <div class="desk__column">
+              <IssueView
+                currentIssueId={currentIssueId}
+                onSelectIssue={selectIssue}
+                onOpenDraft={openDraft}
+              />
+            </div>
+          </div>
+        </div>
+      </UndoProvider>
+    );
+  }
+
+  return (
+    <UndoProvider>
+      <div class="popup">
+        {header}
+        {view.kind === 'drafts' && (
+          <Inbox onOpen={openDraft} currentIssueId={currentIssueId} freshId={freshId} />
+        )}
+        {view.kind === 'draft' && (
+          <DraftEditor
+            key={view.id}
+            id={view.id}
+            currentIssueId={currentIssueId}
+            onClose={() => setView({ kind: 'drafts' })}
+          />
+        )}
+        {view.kind === 'issue' && (
+          <IssueView
+            currentIssueId={currentIssueId}
+            onSelectIssue={selectIssue}
+            onOpenDraft={openDraft}
+          />
+        )}
+      </div>
+    </UndoProvider>
+  );
+}

@@ -1,0 +1,193 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../locales';
+import type { Clip, DraftStatus, Source } from '../storage/db';
+import { getClip } from '../storage/clips';
+import { trashDraft } from '../storage/drafts';
+import { addToIssue, removeFromIssue } from '../storage/issues';
+import { MergeDialog } from './MergeDialog';
+import { Provenance } from './Provenance';
+import { RichText } from './RichText';
+import { SourcesEditor } from './SourcesEditor';
+import { TagsInput } from './TagsInput';
+import { useAutosave, type DraftPatch } from './useAutosave';
+import { useLiveQuery } from './useLiveQuery';
+import { useUndo } from './Undo';
+import { countText, itemText } from './richtext';
+
+interface Props {
+  id: string;
+  /** The issue the editor is composing, if any: "Add to issue" targets it. */
+  currentIssueId?: string | null;
+  onClose?: () => void;
+}
+
+const STATUSES: DraftStatus[] = ['draft', 'checked', 'ready'];
+
+function escapeHtml(text: string) {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Everything about one draft: its text, sources, quotes, tags, note and status. Saves as you type. */
+export function DraftEditor({ id, currentIssueId, onClose }: Props) {
+  const draft = useLiveQuery(() => getClip(id), [id]);
+  const [form, setForm] = useState<Clip>();
+  const [merging, setMerging] = useState(false);
+  const { edit, flush, state } = useAutosave(id);
+  const { offer } = useUndo();
+
+  // The form is the editor's from the moment it is loaded: later database echoes of our own
+  // saves must not move the caret or undo a keystroke typed in between.
+  useEffect(() => {
+    if (draft && (!form || form.id !== draft.id)) setForm(draft);
+  }, [draft, form]);
+
+  if (draft === undefined && !form) return <p class="muted">{t('common.loading')}</p>;
+  if (!form) return <p class="muted">{t('editor.gone')}</p>;
+
+  const change = (patch: DraftPatch) => {
+    setForm({ ...form, ...patch });
+    edit(patch);
+  };
+
+  const insertQuote = (text: string) => {
+    const body = `${form.body}<p>« ${escapeHtml(text)} »</p>`;
+    change({ body });
+  };
+
+  const remove = async () => {
+    await flush();
+    const token = await trashDraft(id);
+    offer(token, t('undo.trashed', { title: form.title }));
+    onClose?.();
+  };
+
+  const inIssue = !!draft?.issueId;
+  const counts = countText(itemText(form.body));
+
+  return (
+    <section class="editor" aria-label={t('editor.heading')} data-testid="draft-editor">
+      <div class="editor__bar">
+        {onClose && (
+          <button
+            type="button"
+            class="button button--small"
+            onClick={() => void flush().then(onClose)}
+          >
+            ← {t('common.back')}
+          </button>
+        )}
+        <label class="editor__status">
+          <span class="visually-hidden">{t('editor.status')}</span>
+          <select
+            value={form.status}
+            onChange={(e) =>
+              change({ status: (e.target as HTMLSelectElement).value as DraftStatus })
+            }
+            aria-label={t('editor.status')}
+          >
+            {STATUSES.map((status) => (
+              <option value={status} key={status}>
+                {t(`status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span class={`save-state save-state--${state}`} role="status" data-testid="save-state">
+          {t(`save.${state}`)}
+        </span>
+        <span class="spacer" />
+        {inIssue ? (
+          <button
+            type="button"
+            class="button button--small"
+            onClick={() => void removeFromIssue(id)}
+          >
+            {t('editor.removeFromIssue')}
+          </button>
+        ) : (
+          currentIssueId && (
+            <button
+              type="button"
+              class="button button--small"
+              onClick={() => void flush().then(() => addToIssue(id, currentIssueId))}
+            >
+              {t('editor.addToIssue')}
+            </button>
+          )
+        )}
+        <button type="button" class="button button--small" onClick={() => setMerging(true)}>
+          {t('editor.mergeInto')}
+        </button>
+        <button type="button" class="button button--small button--danger" onClick={remove}>
+          {t('editor.delete')}
+        </button>
+      </div>
+      {merging && (
+        <MergeDialog
+          sourceId={id}
+          onDone={(merged) => {
+            setMerging(false);
+            if (merged) onClose?.();
+          }}
+          beforeMerge={flush}
+        />
+      )}
+      <label class="field">
+        <span>{t('editor.title')}</span>
+        <input
+          type="text"
+          value={form.title}
+          onInput={(e) => change({ title: (e.target as HTMLInputElement).value })}
+        />
+      </label>
+      <div class="field">
+        <span id={`body-label-${id}`}>
+          {t('editor.body')}{' '}
+          <span class="muted">
+            {t('counts.item', { words: counts.words, chars: counts.chars })}
+          </span>
+        </span>
+        <RichText
+          value={form.body}
+          onChange={(body) => change({ body })}
+          label={t('editor.body')}
+        />
+      </div>
+      {form.quotes.length > 0 && (
+        <div class="field">
+          <span>{t('editor.quotes')}</span>
+          <ul class="quotes">
+            {form.quotes.map((quote, index) => (
+              <li key={`${quote.clippedAt}-${index}`}>
+                <blockquote>{quote.text}</blockquote>
+                <button
+                  type="button"
+                  class="button button--small"
+                  onClick={() => insertQuote(quote.text)}
+                >
+                  {t('editor.insertQuote')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <SourcesEditor sources={form.sources} onChange={(sources: Source[]) => change({ sources })} />
+      <TagsInput tags={form.tags} onChange={(tags) => change({ tags })} />
+      {form.captureNote && (
+        <p class="draft__limit" role="note">
+          {t(`limit.${form.captureNote}`)}
+        </p>
+      )}
+      <Provenance clip={form} />
+      <label class="field">
+        <span>{t('editor.note')}</span>
+        <textarea
+          rows={2}
+          value={form.note}
+          onInput={(e) => change({ note: (e.target as HTMLTextAreaElement).value })}
+        />
+      </label>
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+import { useState } from 'preact/hooks';
+import { exportForClipboard, exportIssue, type ExportFormat } from '../export';
+import type { HouseStyle } from '../export/house-style';
+import type { ExportIssue } from '../export/model';
+import { t } from '../locales';
+import type { Issue } from '../storage/db';
+import { markExported } from '../storage/issues';
+
+const FORMATS: ExportFormat[] = ['wordpress', 'html', 'markdown', 'text', 'json'];
+
+interface Props {
+  issue: Issue;
+  model: ExportIssue;
+  style: HouseStyle;
+  /** Number of open checks, shown as a warning before export. */
+  problems: number;
+}
+
+/** Writes text/html and text/plain together, so a paste into a mail or a CMS keeps the links. */
+export async function copyRichText(html: string, text: string): Promise<void> {
+  if (typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write) {
+    try {
+      await navigator.clipboard.write([
+        new ClipboardItem({
+          'text/html': new Blob([html], { type: 'text/html' }),
+          'text/plain': new Blob([text], { type: 'text/plain' }),
+        }),
+      ]);
+      return;
+    } catch {
+      // Some contexts refuse the async API without focus: the copy event below still works.
+    }
+  }
+  const onCopy = (event: ClipboardEvent) => {
+    event.clipboardData?.setData('text/html', html);
+    event.clipboardData?.setData('text/plain', text);
+    event.preventDefault();
+  };
+  document.addEventListener('copy', onCopy);
+  try {
+    if (!document.execCommand('copy')) throw new Error(t('export.copyRefused'));
+  } finally {
+    document.removeEventListener('copy', onCopy);
+  }
+}
+
+function download(filename: string, mimeType: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = filename;
+  document.body.appendChild(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Copy the issue (rich and plain text) or download it in one of five formats. */
+export function ExportPanel({ issue, model, style, problems }: Props) {
+  const [format, setFormat] = useState<ExportFormat>('html');
+  const [message, setMessage] = useState<{ text: string; tone: 'ok' | 'error' }>();
+
+  async function copy() {
+    try {
+      const { html, text } = exportForClipboard(model, style);
+      await copyRichText(html, text);
+      await markExported(issue.id);
+      setMessage({ text: t('export.copied'), tone: 'ok' });
+    } catch (error) {
+      setMessage({
+        text: t('export.failed', { error: error instanceof Error ? error.message : String(error) }),
+        tone: 'error',
+      });
+    }
+  }
+
+  async function save() {
+    try {
+      const file = exportIssue(model, format, style);
+      download(file.filename, file.mimeType, file.content);
+      await markExported(issue.id);
+      setMessage({ text: t('export.downloaded', { filename: file.filename }), tone: 'ok' });
+    } catch (error) {
+      setMessage({
+        text: t('export.failed', { error: error instanceof Error ? error.message : String(error) }),
+        tone: 'error',
+      });
+    }
+  }
+
+  return (
+    <section class="export" aria-label={t('export.heading')}>
+      {problems > 0 && (
+        <p class="notice notice--warn">{t('export.checksPending', { count: problems })}</p>
+      )}
+      <div class="export__row">
+        <button type="button" class="button" onClick={copy} data-testid="copy">
+          {t('export.copy')}
+        </button>
+        <select
+          aria-label={t('export.format')}
+          value={format}
+          onChange={(e) => setFormat((e.target as HTMLSelectElement).value as ExportFormat)}
+        >
+          {FORMATS.map((f) => (
+            <option value={f} key={f}>
+              {t(`export.format.${f}`)}
+            </option>
+          ))}
+        </select>
+        <button type="button" class="button" onClick={save} data-testid="download">
+          {t('export.download')}
+        </button>
+      </div>
+      {message && (
+        <p
+          class={`notice notice--${message.tone}`}
+          role={message.tone === 'error' ? 'alert' : 'status'}
+        >
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

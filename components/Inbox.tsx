@@ -1,0 +1,288 @@
+import { useState } from 'preact/hooks';
+import { t } from '../locales';
+import type { Clip, DraftStatus } from '../storage/db';
+import {
+  listSiteNames,
+  listTags,
+  mergeDrafts,
+  restoreDraft,
+  searchDrafts,
+  trashDraft,
+} from '../storage/drafts';
+import { addToIssue } from '../storage/issues';
+import { GUESSED_SOURCES, provenanceSummary } from './Provenance';
+import { useLiveQuery } from './useLiveQuery';
+import { useUndo } from './Undo';
+import { countText, itemText } from './richtext';
+
+const PAGE = 50;
+export const DRAFT_MIME = 'application/x-indiscrets-draft';
+
+interface Props {
+  onOpen: (id: string) => void;
+  currentIssueId?: string | null;
+  /** The draft just clipped, highlighted. */
+  freshId?: string;
+}
+
+type Box = 'inbox' | 'all' | 'trash';
+
+/** The inbox: drafts newest first, searched and filtered with indexes, one page at a time. */
+export function Inbox({ onOpen, currentIssueId, freshId }: Props) {
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState<DraftStatus | ''>('');
+  const [siteName, setSiteName] = useState('');
+  const [tag, setTag] = useState('');
+  const [box, setBox] = useState<Box>('inbox');
+  const [limit, setLimit] = useState(PAGE);
+  const { offer } = useUndo();
+
+  const query = {
+    box,
+    limit,
+    ...(text.trim() ? { text } : {}),
+    ...(status ? { status } : {}),
+    ...(siteName ? { siteName } : {}),
+    ...(tag ? { tag } : {}),
+  };
+  const result = useLiveQuery(() => searchDrafts(query), [text, status, siteName, tag, box, limit]);
+  const sites = useLiveQuery(() => listSiteNames(), []);
+  const tags = useLiveQuery(() => listTags(), []);
+
+  const reset = () => setLimit(PAGE);
+
+  async function trash(draft: Clip) {
+    offer(await trashDraft(draft.id), t('undo.trashed', { title: draft.title }));
+  }
+
+  async function mergeInto(sourceId: string, target: Clip) {
+    if (sourceId === target.id) return;
+    offer(await mergeDrafts(sourceId, target.id), t('undo.merged', { title: target.title }));
+  }
+
+  return (
+    <section class="inbox" aria-label={t('drafts.heading')}>
+      <div class="inbox__search">
+        <input
+          type="search"
+          aria-label={t('search.label')}
+          placeholder={t('search.placeholder')}
+          value={text}
+          data-testid="search"
+          onInput={(e) => {
+            setText((e.target as HTMLInputElement).value);
+            reset();
+          }}
+        />
+      </div>
+      <div class="inbox__filters">
+        <select
+          aria-label={t('filter.box')}
+          value={box}
+          onChange={(e) => {
+            setBox((e.target as HTMLSelectElement).value as Box);
+            reset();
+          }}
+        >
+          <option value="inbox">{t('filter.boxInbox')}</option>
+          <option value="all">{t('filter.boxAll')}</option>
+          <option value="trash">{t('filter.boxTrash')}</option>
+        </select>
+        <select
+          aria-label={t('filter.status')}
+          value={status}
+          onChange={(e) => {
+            setStatus((e.target as HTMLSelectElement).value as DraftStatus | '');
+            reset();
+          }}
+        >
+          <option value="">{t('filter.anyStatus')}</option>
+          <option value="draft">{t('status.draft')}</option>
+          <option value="checked">{t('status.checked')}</option>
+          <option value="ready">{t('status.ready')}</option>
+        </select>
+        <select
+          aria-label={t('filter.site')}
+          value={siteName}
+          onChange={(e) => {
+            setSiteName((e.target as HTMLSelectElement).value);
+            reset();
+          }}
+        >
+          <option value="">{t('filter.anySite')}</option>
+          {sites?.map((site) => (
+            <option value={site} key={site}>
+              {site}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('filter.tag')}
+          value={tag}
+          onChange={(e) => {
+            setTag((e.target as HTMLSelectElement).value);
+            reset();
+          }}
+        >
+          <option value="">{t('filter.anyTag')}</option>
+          {tags?.map((name) => (
+            <option value={name} key={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {result && (
+        <p class="muted inbox__count" data-testid="draft-total">
+          {t('drafts.count', { count: result.total })}
+          {box === 'trash' && ` · ${t('trash.note')}`}
+        </p>
+      )}
+      {result?.drafts.length === 0 && (
+        <p class="muted">
+          {text || status || siteName || tag ? t('search.none') : t('drafts.empty')}
+        </p>
+      )}
+      <ol class="draft-list">
+        {result?.drafts.map((draft) => (
+          <li key={draft.id}>
+            <DraftRow
+              draft={draft}
+              fresh={draft.id === freshId}
+              trashed={box === 'trash'}
+              onOpen={() => onOpen(draft.id)}
+              onTrash={() => void trash(draft)}
+              onRestore={() => void restoreDraft(draft.id)}
+              onAdd={
+                currentIssueId && !draft.issueId
+                  ? () => void addToIssue(draft.id, currentIssueId)
+                  : undefined
+              }
+              onDropDraft={(sourceId) => void mergeInto(sourceId, draft)}
+            />
+          </li>
+        ))}
+      </ol>
+      {result && result.drafts.length < result.total && (
+        <button type="button" class="button inbox__more" onClick={() => setLimit(limit + PAGE)}>
+          {t('drafts.more', { count: result.total - result.drafts.length })}
+        </button>
+      )}
+    </section>
+  );
+}
+
+interface RowProps {
+  draft: Clip;
+  fresh: boolean;
+  trashed: boolean;
+  onOpen: () => void;
+  onTrash: () => void;
+  onRestore: () => void;
+  onAdd?: () => void;
+  onDropDraft: (sourceId: string) => void;
+}
+
+/** One draft in the inbox. Drop another draft on it to merge the two into one item. */
+function DraftRow({
+  draft,
+  fresh,
+  trashed,
+  onOpen,
+  onTrash,
+  onRestore,
+  onAdd,
+  onDropDraft,
+}: RowProps) {
+  const [over, setOver] = useState(false);
+  const quote = draft.quotes.at(-1)?.text;
+  const counts = countText(itemText(draft.body));
+  return (
+    <article
+      class={`draft${fresh ? ' draft--fresh' : ''}${over ? ' draft--drop' : ''}`}
+      data-testid="draft"
+      data-id={draft.id}
+      draggable={!trashed}
+      onDragStart={(e) => {
+        e.dataTransfer?.setData(DRAFT_MIME, draft.id);
+        e.dataTransfer?.setData('text/plain', draft.url);
+      }}
+      onDragOver={(e) => {
+        if (!trashed && e.dataTransfer?.types.includes(DRAFT_MIME)) {
+          e.preventDefault();
+          setOver(true);
+        }
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        setOver(false);
+        const sourceId = e.dataTransfer?.getData(DRAFT_MIME);
+        if (sourceId && sourceId !== draft.id) {
+          e.preventDefault();
+          onDropDraft(sourceId);
+        }
+      }}
+    >
+      <header>
+        <button type="button" class="draft__title linklike" onClick={onOpen} disabled={trashed}>
+          {draft.title}
+        </button>
+        {fresh && <span class="draft__badge">{t('drafts.new')}</span>}
+      </header>
+      <p class="draft__meta" title={`${t('provenance.label')}\n${provenanceSummary(draft)}`}>
+        <span class={GUESSED_SOURCES.has(draft.provenance.siteName ?? '') ? 'guess' : ''}>
+          {draft.siteName}
+        </span>
+        {draft.byline && <span> · {draft.byline}</span>}
+        <span class={`chip chip--${draft.status}`}> {t(`status.${draft.status}`)}</span>
+        {draft.tags.map((tag) => (
+          <span class="chip" key={tag}>
+            #{tag}
+          </span>
+        ))}
+        {draft.quotes.length > 1 && (
+          <span data-testid="quote-count">
+            {' '}
+            · {t('drafts.quotes', { count: draft.quotes.length })}
+          </span>
+        )}
+        {counts.words > 0 && <span> · {t('counts.words', { words: counts.words })}</span>}
+      </p>
+      {quote ? (
+        <blockquote class="draft__quote" data-testid="quote">
+          {quote}
+        </blockquote>
+      ) : (
+        counts.words > 0 && <p class="draft__quote">{itemText(draft.body)}</p>
+      )}
+      {draft.captureNote && (
+        <p class="draft__limit" role="note">
+          {t(`limit.${draft.captureNote}`)}
+        </p>
+      )}
+      <div class="draft__actions">
+        {trashed ? (
+          <button type="button" class="button button--small" onClick={onRestore}>
+            {t('trash.restore')}
+          </button>
+        ) : (
+          <>
+            {onAdd && (
+              <button type="button" class="button button--small" onClick={onAdd}>
+                + {t('issue.addShort')}
+              </button>
+            )}
+            <button
+              type="button"
+              class="button button--small"
+              onClick={onTrash}
+              aria-label={t('editor.deleteNamed', { title: draft.title })}
+            >
+              {t('editor.delete')}
+            </button>
+          </>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,376 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { t } from '../locales';
+import type { Check, Clip, Issue } from '../storage/db';
+import {
+  addToIssue,
+  checkIssue,
+  deleteIssue,
+  getIssue,
+  issueItems,
+  listIssues,
+  moveItem,
+  moveToIssue,
+  removeFromIssue,
+  updateIssue,
+} from '../storage/issues';
+import { renderHtml } from '../export';
+import { useHouseStyle } from './useSettings';
+import { DRAFT_MIME } from './Inbox';
+import { ExportPanel } from './ExportPanel';
+import { NewIssueForm } from './NewIssueForm';
+import { PublishPanel } from './PublishPanel';
+import { ReorderList } from './ReorderList';
+import { toExportIssue } from '../export/from-issue';
+import { countText, itemText } from './richtext';
+import { useLiveQuery } from './useLiveQuery';
+
+interface Props {
+  currentIssueId: string | null | undefined;
+  onSelectIssue: (id: string | null) => void;
+  onOpenDraft: (id: string) => void;
+}
+
+/** The issue being composed: its items in order, their checks, counts and the live preview. */
+export function IssueView({ currentIssueId, onSelectIssue, onOpenDraft }: Props) {
+  const issues = useLiveQuery(() => listIssues(), []);
+  const issue = useLiveQuery(
+    () => (currentIssueId ? getIssue(currentIssueId) : undefined),
+    [currentIssueId],
+  );
+  const [creating, setCreating] = useState(false);
+
+  if (!issues) return <p class="muted">{t('common.loading')}</p>;
+
+  const picker = (
+    <div class="issue__picker">
+      <label>
+        <span class="visually-hidden">{t('issue.pick')}</span>
+        <select
+          aria-label={t('issue.pick')}
+          value={issue?.id ?? ''}
+          onChange={(e) => onSelectIssue((e.target as HTMLSelectElement).value || null)}
+        >
+          {!issue && <option value="">{t('issue.none')}</option>}
+          {issues.map((item) => (
+            <option value={item.id} key={item.id}>
+              {item.title}
+              {item.status !== 'open' ? ` (${t(`issue.status.${item.status}`)})` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" class="button button--small" onClick={() => setCreating(true)}>
+        + {t('issue.new')}
+      </button>
+    </div>
+  );
+
+  if (creating || issues.length === 0) {
+    return (
+      <section class="issue">
+        {issues.length > 0 && picker}
+        <NewIssueForm
+          onCreated={(id) => {
+            setCreating(false);
+            onSelectIssue(id);
+          }}
+          onCancel={issues.length > 0 ? () => setCreating(false) : undefined}
+        />
+      </section>
+    );
+  }
+
+  return (
+    <section class="issue" aria-label={t('issue.heading')}>
+      {picker}
+      {issue ? (
+        <IssueEditor
+          issue={issue}
+          issues={issues}
+          onOpenDraft={onOpenDraft}
+          onDeleted={() => onSelectIssue(null)}
+        />
+      ) : (
+        <p class="muted">{t('issue.pickHint')}</p>
+      )}
+    </section>
+  );
+}
+
+interface EditorProps {
+  issue: Issue;
+  issues: Issue[];
+  onOpenDraft: (id: string) => void;
+  onDeleted: () => void;
+}
+
+function IssueEditor({ issue, issues, onOpenDraft, onDeleted }: EditorProps) {
+  const items = useLiveQuery(() => issueItems(issue.id), [issue.id]);
+  const checks = useLiveQuery(() => checkIssue(issue.id), [issue.id]);
+  const style = useHouseStyle();
+  const [fields, setFields] = useState({
+    title: issue.title,
+    date: issue.date,
+    intro: issue.intro,
+    lengthBudget: issue.lengthBudget,
+  });
+  const [preview, setPreview] = useState(true);
+
+  useEffect(() => {
+    setFields({
+      title: issue.title,
+      date: issue.date,
+      intro: issue.intro,
+      lengthBudget: issue.lengthBudget,
+    });
+    // Only when another issue is shown: our own saves echo back and must not reset the caret.
+  }, [issue.id]);
+
+  // Issue fields are short: each change is written at once, after a short pause.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (
+        fields.title !== issue.title ||
+        fields.date !== issue.date ||
+        fields.intro !== issue.intro ||
+        fields.lengthBudget !== issue.lengthBudget
+      ) {
+        void updateIssue(issue.id, fields);
+      }
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [fields, issue]);
+
+  const model = useMemo(
+    () => (items ? toExportIssue({ ...issue, ...fields }, items) : undefined),
+    [items, issue, fields],
+  );
+  const previewHtml = useMemo(
+    () => (model && style ? renderHtml(model, style) : ''),
+    [model, style],
+  );
+
+  if (!items || !checks) return <p class="muted">{t('common.loading')}</p>;
+
+  const counts = items.map((item) => countText(itemText(item.body)));
+  const total = counts.reduce(
+    (sum, c) => ({ words: sum.words + c.words, chars: sum.chars + c.chars }),
+    { words: 0, chars: 0 },
+  );
+  const over = fields.lengthBudget > 0 && total.chars > fields.lengthBudget;
+  const problems = Object.values(checks).reduce((sum, list) => sum + list.length, 0);
+
+  return (
+    <div class="issue__editor">
+      <div class="issue__fields">
+        <label class="field">
+          <span>{t('issue.title')}</span>
+          <input
+            type="text"
+            value={fields.title}
+            onInput={(e) => setFields({ ...fields, title: (e.target as HTMLInputElement).value })}
+          />
+        </label>
+        <div class="field-row">
+          <label class="field">
+            <span>{t('issue.date')}</span>
+            <input
+              type="date"
+              value={fields.date}
+              onInput={(e) => setFields({ ...fields, date: (e.target as HTMLInputElement).value })}
+            />
+          </label>
+          <label class="field">
+            <span>{t('issue.budget')}</span>
+            <input
+              type="number"
+              min={0}
+              step={100}
+              value={fields.lengthBudget}
+              onInput={(e) =>
+                setFields({
+                  ...fields,
+                  lengthBudget: Number((e.target as HTMLInputElement).value) || 0,
+                })
+              }
+            />
+          </label>
+        </div>
+        <label class="field">
+          <span>{t('issue.intro')}</span>
+          <textarea
+            rows={2}
+            value={fields.intro}
+            onInput={(e) =>
+              setFields({ ...fields, intro: (e.target as HTMLTextAreaElement).value })
+            }
+          />
+        </label>
+      </div>
+
+      <p class={`issue__totals${over ? ' issue__totals--over' : ''}`} data-testid="issue-totals">
+        {t('counts.issue', {
+          items: items.length,
+          words: total.words,
+          chars: total.chars,
+          budget: fields.lengthBudget,
+        })}
+        {over && ` · ${t('counts.over', { chars: total.chars - fields.lengthBudget })}`}
+        {problems > 0 && ` · ${t('checks.count', { count: problems })}`}
+      </p>
+
+      {items.length === 0 ? (
+        <DropZone issueId={issue.id} />
+      ) : (
+        <ReorderList
+          items={items}
+          getId={(item) => item.id}
+          getLabel={(item) => item.title}
+          label={t('issue.items')}
+          onMove={(id, toIndex) => moveItem(issue.id, id, toIndex)}
+          onForeignDrop={(event) => {
+            const draftId = event.dataTransfer?.getData(DRAFT_MIME);
+            if (!draftId) return false;
+            void addToIssue(draftId, issue.id);
+            return true;
+          }}
+        >
+          {(item, index) => (
+            <IssueItem
+              item={item}
+              counts={counts[index]!}
+              checks={checks[item.id] ?? []}
+              issues={issues.filter((other) => other.id !== issue.id)}
+              onOpen={() => onOpenDraft(item.id)}
+            />
+          )}
+        </ReorderList>
+      )}
+
+      <div class="issue__actions">
+        <button
+          type="button"
+          class="button button--small"
+          aria-pressed={preview}
+          onClick={() => setPreview(!preview)}
+        >
+          {t('issue.preview')}
+        </button>
+        <button
+          type="button"
+          class="button button--small button--danger"
+          onClick={async () => {
+            if (confirm(t('issue.deleteConfirm', { title: issue.title }))) {
+              await deleteIssue(issue.id);
+              onDeleted();
+            }
+          }}
+        >
+          {t('issue.delete')}
+        </button>
+      </div>
+      {model && style && (
+        <ExportPanel issue={issue} model={model} style={style} problems={problems} />
+      )}
+      {model && style && (
+        <PublishPanel issue={issue} model={model} style={style} problems={problems} />
+      )}
+      {preview && (
+        <article class="preview" aria-label={t('issue.preview')} data-testid="preview">
+          {/* The export module escapes every value: this HTML holds no markup from the page. */}
+          <div dangerouslySetInnerHTML={{ __html: previewHtml }} />
+        </article>
+      )}
+    </div>
+  );
+}
+
+function DropZone({ issueId }: { issueId: string }) {
+  const [over, setOver] = useState(false);
+  return (
+    <p
+      class={`dropzone${over ? ' dropzone--over' : ''}`}
+      onDragOver={(e) => {
+        if (e.dataTransfer?.types.includes(DRAFT_MIME)) {
+          e.preventDefault();
+          setOver(true);
+        }
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        setOver(false);
+        const id = e.dataTransfer?.getData(DRAFT_MIME);
+        if (id) {
+          e.preventDefault();
+          void addToIssue(id, issueId);
+        }
+      }}
+    >
+      {t('issue.empty')}
+    </p>
+  );
+}
+
+interface ItemProps {
+  item: Clip;
+  counts: { words: number; chars: number };
+  checks: Check[];
+  issues: Issue[];
+  onOpen: () => void;
+}
+
+function IssueItem({ item, counts, checks, issues, onOpen }: ItemProps) {
+  return (
+    <div class="issue-item">
+      <div class="issue-item__head">
+        <button type="button" class="linklike issue-item__title" onClick={onOpen}>
+          {item.title}
+        </button>
+        <span class="muted">{t('counts.item', counts)}</span>
+      </div>
+      <p class="issue-item__text">
+        {itemText(item.body) || <em class="muted">{t('checks.empty-text')}</em>}
+      </p>
+      {checks.length > 0 && (
+        <ul class="checks" data-testid="checks">
+          {checks.map((check, index) => (
+            <li key={index} class="check">
+              ⚠{' '}
+              {t(`checks.${check.code}`, {
+                url: check.url ?? '',
+                title: check.otherTitle ?? '',
+                issue: check.otherIssueTitle ?? '',
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="issue-item__actions">
+        <button
+          type="button"
+          class="button button--small"
+          onClick={() => void removeFromIssue(item.id)}
+        >
+          {t('issue.remove')}
+        </button>
+        {issues.length > 0 && (
+          <select
+            aria-label={t('issue.moveTo')}
+            value=""
+            onChange={(e) => {
+              const target = (e.target as HTMLSelectElement).value;
+              if (target) void moveToIssue(item.id, target);
+            }}
+          >
+            <option value="">{t('issue.moveTo')}</option>
+            {issues.map((other) => (
+              <option value={other.id} key={other.id}>
+                {other.title}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+    </div>
+  );
+}

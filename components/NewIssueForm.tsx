@@ -1,0 +1,93 @@
+import { useState } from 'preact/hooks';
+import { formatIssueTitle } from '../export/house-style';
+import { t } from '../locales';
+import { createIssue } from '../storage/issues';
+import { useHouseStyle } from './useSettings';
+
+/** Today in the editor's time zone, as YYYY-MM-DD. */
+export function localIsoDate(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+interface Props {
+  onCreated: (id: string) => void;
+  onCancel?: () => void;
+}
+
+/** A new issue: its date gives its title through the house pattern, until the editor edits it. */
+export function NewIssueForm({ onCreated, onCancel }: Props) {
+  const style = useHouseStyle();
+  const [date, setDate] = useState(localIsoDate());
+  const [customTitle, setCustomTitle] = useState<string>();
+  const [intro, setIntro] = useState('');
+  const [error, setError] = useState<string>();
+
+  if (!style) return null;
+  const suggested = date ? formatIssueTitle(style.titlePattern, date, style.locale) : '';
+  const title = customTitle ?? suggested;
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      setError(t('issue.badDate'));
+      return;
+    }
+    if (!title.trim()) {
+      setError(t('issue.noTitle'));
+      return;
+    }
+    const issue = await createIssue({
+      title: title.trim(),
+      date,
+      intro: intro.trim() || style?.intro || '',
+    });
+    onCreated(issue.id);
+  }
+
+  return (
+    <form class="new-issue" onSubmit={submit} aria-labelledby="new-issue-heading">
+      <h2 id="new-issue-heading">{t('issue.new')}</h2>
+      <label class="field">
+        <span>{t('issue.date')}</span>
+        <input
+          type="date"
+          value={date}
+          required
+          onInput={(e) => setDate((e.target as HTMLInputElement).value)}
+        />
+      </label>
+      <label class="field">
+        <span>{t('issue.title')}</span>
+        <input
+          type="text"
+          value={title}
+          onInput={(e) => setCustomTitle((e.target as HTMLInputElement).value)}
+        />
+      </label>
+      <label class="field">
+        <span>{t('issue.intro')}</span>
+        <textarea
+          rows={2}
+          value={intro}
+          onInput={(e) => setIntro((e.target as HTMLTextAreaElement).value)}
+        />
+      </label>
+      {error && (
+        <p class="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="form-actions">
+        <button type="submit" class="button button--primary">
+          {t('issue.create')}
+        </button>
+        {onCancel && (
+          <button type="button" class="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

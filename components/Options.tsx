@@ -1,0 +1,219 @@
+import { useEffect, useState } from 'preact/hooks';
+import {
+  createHouseStyle,
+  formatIssueTitle,
+  type CreditStyle,
+  type HouseStyle,
+} from '../export/house-style';
+import { t, setLocale, detectLocale } from '../locales';
+import { houseStyleItem } from '../storage/preferences';
+import { draftTemplate, uiLocale, type UiLocale } from '../storage/settings';
+import { DEFAULT_DRAFT_TEMPLATE } from '../storage/template';
+import { useHouseStyle } from './useSettings';
+import { useStorageItem } from './useStorageItem';
+import { WordPressSettings } from './WordPressSettings';
+
+type Message = { text: string; tone: 'ok' | 'error' } | undefined;
+
+function Saved({ message }: { message: Message }) {
+  if (!message) return null;
+  return (
+    <p
+      class={`notice notice--${message.tone}`}
+      role={message.tone === 'error' ? 'alert' : 'status'}
+    >
+      {message.text}
+    </p>
+  );
+}
+
+/** The options page: language, house style, draft template, WordPress. */
+export function Options() {
+  return (
+    <main class="options">
+      <h1>{t('options.heading')}</h1>
+      <LanguageSettings />
+      <HouseStyleSettings />
+      <TemplateSettings />
+      <WordPressSettings />
+    </main>
+  );
+}
+
+function LanguageSettings() {
+  const value = useStorageItem(uiLocale);
+  if (!value) return null;
+  return (
+    <section class="card" aria-labelledby="lang-heading">
+      <h2 id="lang-heading">{t('options.language')}</h2>
+      <select
+        aria-label={t('options.language')}
+        value={value}
+        onChange={async (e) => {
+          const next = (e.target as HTMLSelectElement).value as UiLocale;
+          await uiLocale.setValue(next);
+          setLocale(next === 'auto' ? detectLocale() : next);
+          location.reload();
+        }}
+      >
+        <option value="auto">{t('options.languageAuto')}</option>
+        <option value="fr">Français</option>
+        <option value="en">English</option>
+      </select>
+    </section>
+  );
+}
+
+function HouseStyleSettings() {
+  const stored = useHouseStyle();
+  const [form, setForm] = useState<HouseStyle>();
+  const [message, setMessage] = useState<Message>();
+  useEffect(() => {
+    if (stored && !form) setForm(stored);
+  }, [stored, form]);
+  if (!form) return null;
+
+  const set = (patch: Partial<HouseStyle>) => {
+    setMessage(undefined);
+    setForm({ ...form, ...patch });
+  };
+  const sampleDate = '2021-03-15';
+  let sample = '';
+  try {
+    sample = formatIssueTitle(form.titlePattern, sampleDate, form.locale);
+  } catch {
+    sample = '';
+  }
+
+  async function save(event: Event) {
+    event.preventDefault();
+    if (!form!.titlePattern.trim()) {
+      setMessage({ text: t('options.patternEmpty'), tone: 'error' });
+      return;
+    }
+    await houseStyleItem.setValue(createHouseStyle(form));
+    setMessage({ text: t('options.saved'), tone: 'ok' });
+  }
+
+  return (
+    <form class="card" onSubmit={save} aria-labelledby="style-heading">
+      <h2 id="style-heading">{t('options.houseStyle')}</h2>
+      <label class="field">
+        <span>{t('options.titlePattern')}</span>
+        <input
+          type="text"
+          value={form.titlePattern}
+          onInput={(e) => set({ titlePattern: (e.target as HTMLInputElement).value })}
+        />
+        <small class="muted">
+          {t('options.titlePatternHelp')} {sample && <>→ « {sample} »</>}
+        </small>
+      </label>
+      <label class="field">
+        <span>{t('options.opener')}</span>
+        <input
+          type="text"
+          value={form.itemOpener}
+          onInput={(e) => set({ itemOpener: (e.target as HTMLInputElement).value })}
+        />
+      </label>
+      <label class="field">
+        <span>{t('options.credit')}</span>
+        <select
+          value={form.creditStyle}
+          onChange={(e) =>
+            set({ creditStyle: (e.target as HTMLSelectElement).value as CreditStyle })
+          }
+        >
+          <option value="parenthesis">{t('options.credit.parenthesis')}</option>
+          <option value="via">{t('options.credit.via')}</option>
+          <option value="none">{t('options.credit.none')}</option>
+        </select>
+      </label>
+      <label class="field">
+        <span>{t('options.intro')}</span>
+        <textarea
+          rows={2}
+          value={form.intro ?? ''}
+          onInput={(e) => set({ intro: (e.target as HTMLTextAreaElement).value })}
+        />
+      </label>
+      <label class="field">
+        <span>{t('options.outro')}</span>
+        <textarea
+          rows={2}
+          value={form.outro ?? ''}
+          onInput={(e) => set({ outro: (e.target as HTMLTextAreaElement).value })}
+        />
+      </label>
+      <label class="field">
+        <span>{t('options.exportLocale')}</span>
+        <select
+          value={form.locale}
+          onChange={(e) => {
+            const locale = (e.target as HTMLSelectElement).value as HouseStyle['locale'];
+            set({ locale, frenchTypography: locale === 'fr' });
+          }}
+        >
+          <option value="fr">Français</option>
+          <option value="en">English</option>
+        </select>
+      </label>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          checked={form.frenchTypography}
+          onChange={(e) => set({ frenchTypography: (e.target as HTMLInputElement).checked })}
+        />
+        {t('options.typography')}
+      </label>
+      <div class="form-actions">
+        <button type="submit" class="button button--primary">
+          {t('options.save')}
+        </button>
+      </div>
+      <Saved message={message} />
+    </form>
+  );
+}
+
+function TemplateSettings() {
+  const stored = useStorageItem(draftTemplate);
+  const [value, setValue] = useState<string>();
+  const [message, setMessage] = useState<Message>();
+  useEffect(() => {
+    if (stored !== undefined && value === undefined) setValue(stored);
+  }, [stored, value]);
+  if (value === undefined) return null;
+  return (
+    <form
+      class="card"
+      aria-labelledby="template-heading"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        await draftTemplate.setValue(value.trim() || DEFAULT_DRAFT_TEMPLATE);
+        setMessage({ text: t('options.saved'), tone: 'ok' });
+      }}
+    >
+      <h2 id="template-heading">{t('options.template')}</h2>
+      <label class="field">
+        <span>{t('options.templateLabel')}</span>
+        <textarea
+          rows={3}
+          value={value}
+          onInput={(e) => setValue((e.target as HTMLTextAreaElement).value)}
+        />
+        <small class="muted">{t('options.templateHelp')}</small>
+      </label>
+      <div class="form-actions">
+        <button type="submit" class="button button--primary">
+          {t('options.save')}
+        </button>
+        <button type="button" class="button" onClick={() => setValue(DEFAULT_DRAFT_TEMPLATE)}>
+          {t('options.reset')}
+        </button>
+      </div>
+      <Saved message={message} />
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+import { t } from '../locales';
+import type { Clip } from '../storage/db';
+
+/** Sources of metadata that the page did not declare: we derived them, so they are guesses. */
+export const GUESSED_SOURCES = new Set([
+  'tab',
+  'hostname',
+  '<title>',
+  '<h1>',
+  'link',
+  'link text',
+  'url',
+]);
+
+const FIELDS = [
+  'url',
+  'title',
+  'siteName',
+  'byline',
+  'publishedAt',
+  'lang',
+  'excerpt',
+  'imageUrl',
+] as const;
+
+/** Where each metadata value of a draft came from, guesses marked as such. */
+export function Provenance({ clip }: { clip: Clip }) {
+  return (
+    <details class="provenance">
+      <summary>{t('provenance.label')}</summary>
+      <dl>
+        {FIELDS.filter((field) => clip[field]).map((field) => {
+          const source = clip.provenance[field];
+          const guessed = !source || GUESSED_SOURCES.has(source);
+          return (
+            <div key={field} class={guessed ? 'guess' : ''}>
+              <dt>{t(`field.${field}`)}</dt>
+              <dd>
+                <span class="provenance__value">{clip[field]}</span>{' '}
+                <span class="muted">
+                  ({source ?? '?'}
+                  {guessed ? `, ${t('provenance.guess')}` : ''})
+                </span>
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+    </details>
+  );
+}
+
+/** One line for a tooltip: `title: og:title`… */
+export function provenanceSummary(clip: Clip): string {
+  return Object.entries(clip.provenance)
+    .map(
+      ([field, source]) =>
+        `${field}: ${source}${GUESSED_SOURCES.has(source) ? ` (${t('provenance.guess')})` : ''}`,
+    )
+    .join('\n');
+}

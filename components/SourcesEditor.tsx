@@ -1,0 +1,62 @@
+import { t } from '../locales';
+import type { Source } from '../storage/db';
+
+interface Props {
+  sources: Source[];
+  onChange: (sources: Source[]) => void;
+}
+
+const isLink = (url: string) => /^https?:\/\/\S+$/i.test(url.trim());
+
+/** The item's sources: several per item, the first one the clipped page. */
+export function SourcesEditor({ sources, onChange }: Props) {
+  const update = (index: number, patch: Partial<Source>) =>
+    onChange(sources.map((source, i) => (i === index ? { ...source, ...patch } : source)));
+
+  return (
+    <fieldset class="field sources" data-testid="sources">
+      <legend>{t('editor.sources')}</legend>
+      {sources.map((source, index) => (
+        <div class="sources__row" key={index}>
+          <input
+            type="url"
+            aria-label={t('editor.sourceUrl')}
+            placeholder="https://"
+            value={source.url}
+            aria-invalid={!isLink(source.url)}
+            onInput={(e) => update(index, { url: (e.target as HTMLInputElement).value })}
+          />
+          <input
+            type="text"
+            aria-label={t('editor.sourceTitle')}
+            placeholder={t('editor.sourceTitle')}
+            value={source.title}
+            onInput={(e) => update(index, { title: (e.target as HTMLInputElement).value })}
+          />
+          <input
+            type="text"
+            aria-label={t('editor.sourceSite')}
+            placeholder={t('editor.sourceSite')}
+            value={source.siteName ?? ''}
+            onInput={(e) => update(index, { siteName: (e.target as HTMLInputElement).value })}
+          />
+          <button
+            type="button"
+            class="button button--small"
+            aria-label={t('editor.removeSource', { title: source.title || source.url })}
+            onClick={() => onChange(sources.filter((_, i) => i !== index))}
+          >
+            ×
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        class="button button--small"
+        onClick={() => onChange([...sources, { url: '', title: '' }])}
+      >
+        + {t('editor.addSource')}
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,58 @@
+import { useState } from 'preact/hooks';
+import { t } from '../locales';
+
+interface Props {
+  tags: string[];
+  onChange: (tags: string[]) => void;
+}
+
+/** Tags as chips; Enter or a comma adds one, Backspace in an empty field removes the last. */
+export function TagsInput({ tags, onChange }: Props) {
+  const [text, setText] = useState('');
+
+  const add = (raw: string) => {
+    const tag = raw.trim().replace(/^#/, '');
+    if (tag && !tags.includes(tag)) onChange([...tags, tag]);
+    setText('');
+  };
+
+  return (
+    <div class="field">
+      <span id="tags-label">{t('editor.tags')}</span>
+      <div class="tags">
+        {tags.map((tag) => (
+          <span class="tag" key={tag}>
+            {tag}
+            <button
+              type="button"
+              aria-label={t('editor.removeTag', { tag })}
+              onClick={() => onChange(tags.filter((x) => x !== tag))}
+            >
+              ×
+            </button>
+          </span>
+        ))}
+        <input
+          type="text"
+          aria-labelledby="tags-label"
+          value={text}
+          placeholder={t('editor.addTag')}
+          onInput={(e) => {
+            const value = (e.target as HTMLInputElement).value;
+            if (value.endsWith(',')) add(value.slice(0, -1));
+            else setText(value);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              add(text);
+            } else if (e.key === 'Backspace' && !text && tags.length > 0) {
+              onChange(tags.slice(0, -1));
+            }
+          }}
+          onBlur={() => text && add(text)}
+        />
+      </div>
+    </div>
+  );
+}

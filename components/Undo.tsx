@@ -1,0 +1,60 @@
+import { createContext, type ComponentChildren } from 'preact';
+import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
+import { t } from '../locales';
+import { undo, type UndoToken } from '../storage/drafts';
+
+interface UndoApi {
+  /** Offers to undo what `token` recorded, for a few seconds. */
+  offer: (token: UndoToken, label: string) => void;
+}
+
+const UndoContext = createContext<UndoApi>({ offer: () => {} });
+
+export const useUndo = () => useContext(UndoContext);
+
+const VISIBLE_MS = 10_000;
+
+/** Holds the last undoable action (delete, merge) and shows its "Undo" bar. */
+export function UndoProvider({ children }: { children: ComponentChildren }) {
+  const [token, setToken] = useState<UndoToken>();
+  const [label, setLabel] = useState('');
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    if (!token) return;
+    const timer = setTimeout(() => setToken(undefined), VISIBLE_MS);
+    return () => clearTimeout(timer);
+  }, [token]);
+
+  const offer = useCallback((next: UndoToken, text: string) => {
+    setError(undefined);
+    setLabel(text);
+    setToken(next);
+  }, []);
+
+  async function doUndo() {
+    if (!token) return;
+    try {
+      await undo(token);
+      setToken(undefined);
+    } catch (e) {
+      setError(t('undo.failed', { error: e instanceof Error ? e.message : String(e) }));
+    }
+  }
+
+  return (
+    <UndoContext.Provider value={{ offer }}>
+      {children}
+      {(token || error) && (
+        <div class="undo-bar" role="status" data-testid="undo-bar">
+          <span>{error ?? label}</span>
+          {token && (
+            <button type="button" class="button button--small" onClick={doUndo}>
+              {t('undo.button')}
+            </button>
+          )}
+        </div>
+      )}
+    </UndoContext.Provider>
+  );
+}

@@ -1,0 +1,83 @@
+import DOMPurify from 'dompurify';
+
+/** What an item's text may contain: the house voice is paragraphs, bold, italic and links. */
+const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'a'];
+
+/**
+ * Cleans HTML typed or pasted into an item to the house allow-list: `<b>`/`<i>` become
+ * `<strong>`/`<em>`, headings and divs become paragraphs, links keep only an http(s)/mailto
+ * href, everything else is reduced to its text.
+ */
+export function cleanItemHtml(html: string, doc: Document = document): string {
+  const template = doc.createElement('template');
+  template.innerHTML = html;
+  const root = template.content;
+  for (const [from, to] of [
+    ['b', 'strong'],
+    ['i', 'em'],
+  ] as const) {
+    root.querySelectorAll(from).forEach((el) => rename(el, to, doc));
+  }
+  root.querySelectorAll('div, h1, h2, h3, h4, h5, h6, li, blockquote').forEach((el) => {
+    // Only blocks that hold text become paragraphs; wrappers are unwrapped by the purifier.
+    if (!el.querySelector('div, p, h1, h2, h3, h4, h5, h6, li, blockquote, ul, ol')) {
+      rename(el, 'p', doc);
+    }
+  });
+  const purify = DOMPurify(doc.defaultView ?? window);
+  const clean = purify.sanitize(root, {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR: ['href'],
+    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+    KEEP_CONTENT: true,
+    RETURN_DOM_FRAGMENT: true,
+  }) as DocumentFragment;
+  // Links that lost their href (a javascript: one, say) are plain text now.
+  clean.querySelectorAll('a:not([href])').forEach((a) => a.replaceWith(...a.childNodes));
+  clean.querySelectorAll('p').forEach((p) => {
+    if (!p.textContent?.trim() && !p.querySelector('br')) p.remove();
+  });
+  const out = doc.createElement('div');
+  out.appendChild(clean);
+  return wrapLooseText(out, doc).innerHTML.trim();
+}
+
+/** Text typed straight into the editor, outside any paragraph, goes into one. */
+function wrapLooseText(container: HTMLElement, doc: Document): HTMLElement {
+  let current: HTMLParagraphElement | undefined;
+  for (const node of Array.from(container.childNodes)) {
+    const inline =
+      node.nodeType === 3 || (node.nodeType === 1 && (node as Element).tagName !== 'P');
+    if (inline) {
+      if (node.nodeType === 3 && !node.textContent?.trim() && !current) {
+        node.remove();
+        continue;
+      }
+      current ??= container.insertBefore(doc.createElement('p'), node);
+      current.appendChild(node);
+    } else {
+      current = undefined;
+    }
+  }
+  return container;
+}
+
+function rename(el: Element, tag: string, doc: Document) {
+  const replacement = doc.createElement(tag);
+  for (const attr of Array.from(el.attributes)) replacement.setAttribute(attr.name, attr.value);
+  replacement.append(...Array.from(el.childNodes));
+  el.replaceWith(replacement);
+}
+
+/** The visible text of an item, for counts and checks. */
+export function itemText(html: string, doc: Document = document): string {
+  const template = doc.createElement('template');
+  template.innerHTML = html.replace(/<\/p>\s*<p>/g, '</p> <p>').replace(/<br\s*\/?>/g, ' ');
+  return (template.content.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Words and characters, as an editor counts them against the length budget. */
+export function countText(text: string): { words: number; chars: number } {
+  const trimmed = text.trim();
+  return { words: trimmed ? trimmed.split(/\s+/).length : 0, chars: trimmed.length };
+}

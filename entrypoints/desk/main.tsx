@@ -1,0 +1,3 @@
+import { start } from '../../components/start';
+
+void start('desk', document.getElementById('app')!);

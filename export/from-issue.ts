@@ -1,0 +1,22 @@
+import type { ExportIssue } from './model';
+import type { Clip, Issue } from '../storage/db';
+
+/** The export model of an issue: its items in order, their text and their sources. */
+export function toExportIssue(issue: Issue, items: Clip[]): ExportIssue {
+  return {
+    title: issue.title,
+    date: issue.date,
+    ...(issue.intro.trim() ? { intro: issue.intro } : {}),
+    items: items.map((item) => ({
+      id: item.id,
+      bodyHtml: item.body,
+      sources: item.sources
+        .filter((source) => source.url.trim())
+        .map((source) => ({
+          url: source.url.trim(),
+          ...(source.title ? { title: source.title } : {}),
+          ...(source.siteName ? { siteName: source.siteName } : {}),
+        })),
+    })),
+  };
+}

@@ -1,0 +1,116 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DraftEditor } from '../../../components/DraftEditor';
+import { UndoProvider } from '../../../components/Undo';
+import { db } from '../../../storage/db';
+import { readJournal } from '../../../storage/journal';
+import { addDraft } from '../storage/helpers';
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  localStorage.clear();
+  await Promise.all([db.clips.clear(), db.issues.clear()]);
+});
+afterEach(cleanup);
+
+const renderEditor = (id: string) =>
+  render(
+    <UndoProvider>
+      <DraftEditor id={id} onClose={() => {}} />
+    </UndoProvider>,
+  );
+
+describe('DraftEditor', () => {
+  it('saves the title and the note as the editor types', async () => {
+    const draft = await addDraft(db, { title: 'OVH en feu' });
+    renderEditor(draft.id);
+    const title = await screen.findByLabelText('Titre du brouillon');
+
+    fireEvent.input(title, { target: { value: 'OVH a pris feu' } });
+    fireEvent.input(screen.getByLabelText('Note privée (jamais exportée)'), {
+      target: { value: 'Vérifier avec Klaba' },
+    });
+
+    // The journal holds the keystroke at once, before any database write.
+    expect(readJournal(draft.id)?.patch).toMatchObject({ title: 'OVH a pris feu' });
+    await waitFor(async () =>
+      expect(await db.clips.get(draft.id)).toMatchObject({
+        title: 'OVH a pris feu',
+        note: 'Vérifier avec Klaba',
+      }),
+    );
+    await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Enregistré'));
+    expect(readJournal(draft.id)).toBeUndefined();
+  });
+
+  it('keeps the text typed just before the editor closes', async () => {
+    const draft = await addDraft(db, { body: '<p>Avant</p>' });
+    const { unmount } = renderEditor(draft.id);
+    const area = await screen.findByTestId('item-text');
+
+    area.innerHTML = '<p>Après, <b>en gras</b><script>alert(1)</script></p>';
+    fireEvent.input(area);
+    unmount();
+
+    await waitFor(async () =>
+      expect((await db.clips.get(draft.id))?.body).toBe('<p>Après, <strong>en gras</strong></p>'),
+    );
+  });
+
+  it('edits sources, tags and status', async () => {
+    const draft = await addDraft(db, { tags: ['ovh'] });
+    renderEditor(draft.id);
+    await screen.findByLabelText('Titre du brouillon');
+
+    fireEvent.click(screen.getByText('+ Ajouter une source'));
+    const urls = screen.getAllByLabelText('Adresse de la source');
+    fireEvent.input(urls[1]!, { target: { value: 'https://www.bloomberg.com/ovh' } });
+    const tagInput = screen.getByPlaceholderText('Ajouter un tag');
+    fireEvent.input(tagInput, { target: { value: 'bourse' } });
+    fireEvent.keyDown(tagInput, { key: 'Enter' });
+    fireEvent.change(screen.getByLabelText('Statut'), { target: { value: 'ready' } });
+
+    await waitFor(async () => {
+      const stored = await db.clips.get(draft.id);
+      expect(stored?.sources.map((s) => s.url)).toEqual([
+        draft.url,
+        'https://www.bloomberg.com/ovh',
+      ]);
+      expect(stored?.tags).toEqual(['ovh', 'bourse']);
+      expect(stored?.status).toBe('ready');
+    });
+  });
+
+  it('merges the draft into another and undoes the merge', async () => {
+    const source = await addDraft(db, { title: 'Bloomberg : OVH vise la Bourse' });
+    const target = await addDraft(db, { title: 'OVH prévoit une IPO' });
+    renderEditor(source.id);
+    await screen.findByLabelText('Titre du brouillon');
+
+    fireEvent.click(screen.getByText('Fusionner dans…'));
+    fireEvent.click(await screen.findByText('OVH prévoit une IPO'));
+
+    await waitFor(async () => expect(await db.clips.count()).toBe(1));
+    const merged = await db.clips.get(target.id);
+    expect(merged?.sources.map((s) => s.url)).toEqual([target.url, source.url]);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Annuler' }));
+
+    await waitFor(async () => expect(await db.clips.count()).toBe(2));
+    expect((await db.clips.get(target.id))?.sources).toHaveLength(1);
+  });
+
+  it('sends the draft to the trash, with undo', async () => {
+    const draft = await addDraft(db, { title: 'À jeter' });
+    renderEditor(draft.id);
+    await screen.findByLabelText('Titre du brouillon');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Supprimer' }));
+
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.deletedAt).toBeTruthy());
+    expect(screen.getByTestId('undo-bar').textContent).toContain('« À jeter » est à la corbeille.');
+    fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.deletedAt).toBeUndefined());
+  });
+});
