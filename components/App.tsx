@@ -119,7 +119,12 @@ export function App({ layout, tabId }: Props) {
       <div class="popup">
         {header}
         {view.kind === 'drafts' && (
-          <Inbox onOpen={openDraft} currentIssueId={currentIssueId} freshId={freshId} />
+          <Inbox
+            onOpen={openDraft}
+            currentIssueId={currentIssueId}
+            freshId={freshId}
+            pageSize={20}
+          />
         )}
         {view.kind === 'draft' && (
           <DraftEditor

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../locales';
 import type { Clip, DraftStatus } from '../storage/db';
 import {
@@ -6,19 +6,23 @@ import {
   listTags,
   mergeDrafts,
   restoreDraft,
-  searchDrafts,
+  countDrafts,
+  searchPage,
   trashDraft,
 } from '../storage/drafts';
 import { addToIssue } from '../storage/issues';
 import { GUESSED_SOURCES, provenanceSummary } from './Provenance';
+import { readInboxSnapshot, writeInboxSnapshot } from './inboxSnapshot';
+import { useDebounced } from './useDebounced';
 import { useLiveQuery } from './useLiveQuery';
 import { useUndo } from './Undo';
 import { countText, itemText } from './richtext';
 
-const PAGE = 50;
 export const DRAFT_MIME = 'application/x-indiscrets-draft';
 
 interface Props {
+  /** Drafts per page: the popup shows few at a time, the desk more. */
+  pageSize?: number;
   onOpen: (id: string) => void;
   currentIssueId?: string | null;
   /** The draft just clipped, highlighted. */
@@ -28,13 +32,13 @@ interface Props {
 type Box = 'inbox' | 'all' | 'trash';
 
 /** The inbox: drafts newest first, searched and filtered with indexes, one page at a time. */
-export function Inbox({ onOpen, currentIssueId, freshId }: Props) {
+export function Inbox({ onOpen, currentIssueId, freshId, pageSize = 50 }: Props) {
   const [text, setText] = useState('');
   const [status, setStatus] = useState<DraftStatus | ''>('');
   const [siteName, setSiteName] = useState('');
   const [tag, setTag] = useState('');
   const [box, setBox] = useState<Box>('inbox');
-  const [limit, setLimit] = useState(PAGE);
+  const [limit, setLimit] = useState(pageSize);
   const { offer } = useUndo();
 
   const query = {
@@ -45,11 +49,49 @@ export function Inbox({ onOpen, currentIssueId, freshId }: Props) {
     ...(siteName ? { siteName } : {}),
     ...(tag ? { tag } : {}),
   };
-  const result = useLiveQuery(() => searchDrafts(query), [text, status, siteName, tag, box, limit]);
-  const sites = useLiveQuery(() => listSiteNames(), []);
-  const tags = useLiveQuery(() => listTags(), []);
+  const deps = [text, status, siteName, tag, box, limit];
+  // The page first, the exact total apart: counting can read a whole index, the page never.
+  const live = useLiveQuery(() => searchPage(query), deps);
+  const isFirstPage =
+    box === 'inbox' && !text.trim() && !status && !siteName && !tag && limit === pageSize;
+  const [snapshot] = useState(() => (isFirstPage ? readInboxSnapshot() : undefined));
+  useEffect(() => {
+    if (live && isFirstPage) writeInboxSnapshot(live);
+  }, [live, isFirstPage]);
+  const drafts = live ?? (isFirstPage ? snapshot : undefined);
+  // Counting waits until typing pauses, so that it never slows the page of the next keystroke.
+  const countKey = useDebounced(JSON.stringify([text, status, siteName, tag, box]), 300);
+  const total = useLiveQuery(() => {
+    const [t, st, site, tg, b] = JSON.parse(countKey) as [
+      string,
+      DraftStatus | '',
+      string,
+      string,
+      Box,
+    ];
+    return countDrafts({
+      box: b,
+      ...(t.trim() ? { text: t } : {}),
+      ...(st ? { status: st } : {}),
+      ...(site ? { siteName: site } : {}),
+      ...(tg ? { tag: tg } : {}),
+    });
+  }, [countKey]);
+  const totalIsCurrent = countKey === JSON.stringify([text, status, siteName, tag, box]);
+  // The filter menus are read when the editor reaches for them, not on every popup opening.
+  const [menusWanted, setMenusWanted] = useState(false);
+  const wantMenus = () => setMenusWanted(true);
+  const sites = useLiveQuery(
+    () => (menusWanted || siteName ? listSiteNames() : undefined),
+    [menusWanted, siteName],
+  );
+  const tags = useLiveQuery(
+    () => (menusWanted || tag ? listTags() : undefined),
+    [menusWanted, tag],
+  );
+  const result = drafts && { drafts, total: totalIsCurrent ? total : undefined };
 
-  const reset = () => setLimit(PAGE);
+  const reset = () => setLimit(pageSize);
 
   async function trash(draft: Clip) {
     offer(await trashDraft(draft.id), t('undo.trashed', { title: draft.title }));
@@ -75,7 +117,7 @@ export function Inbox({ onOpen, currentIssueId, freshId }: Props) {
           }}
         />
       </div>
-      <div class="inbox__filters">
+      <div class="inbox__filters" onMouseEnter={wantMenus} onFocusCapture={wantMenus}>
         <select
           aria-label={t('filter.box')}
           value={box}
@@ -134,7 +176,7 @@ export function Inbox({ onOpen, currentIssueId, freshId }: Props) {
       </div>
       {result && (
         <p class="muted inbox__count" data-testid="draft-total">
-          {t('drafts.count', { count: result.total })}
+          {result.total === undefined ? '…' : t('drafts.count', { count: result.total })}
           {box === 'trash' && ` · ${t('trash.note')}`}
         </p>
       )}
@@ -163,9 +205,11 @@ export function Inbox({ onOpen, currentIssueId, freshId }: Props) {
           </li>
         ))}
       </ol>
-      {result && result.drafts.length < result.total && (
-        <button type="button" class="button inbox__more" onClick={() => setLimit(limit + PAGE)}>
-          {t('drafts.more', { count: result.total - result.drafts.length })}
+      {result && result.drafts.length === limit && (result.total ?? Infinity) > limit && (
+        <button type="button" class="button inbox__more" onClick={() => setLimit(limit + pageSize)}>
+          {result.total === undefined
+            ? t('drafts.moreUnknown')
+            : t('drafts.more', { count: result.total - result.drafts.length })}
         </button>
       )}
     </section>

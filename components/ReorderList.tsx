@@ -32,20 +32,23 @@ export function ReorderList<T>({
 }: Props<T>) {
   const [announcement, setAnnouncement] = useState('');
   const [dropIndex, setDropIndex] = useState<number | null>(null);
-  const refocus = useRef<string | null>(null);
+  const refocus = useRef<{ id: string; index: number } | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
 
-  // After a keyboard move the item re-renders elsewhere: focus follows it.
+  // After a keyboard move the item re-renders elsewhere (moving a node blurs it): focus
+  // follows it once the list shows it at its new place.
   useEffect(() => {
-    if (!refocus.current) return;
-    const el = listRef.current?.querySelector<HTMLElement>(`[data-item-id="${refocus.current}"]`);
+    const pending = refocus.current;
+    const shown = pending ? items[pending.index] : undefined;
+    if (!pending || shown === undefined || getId(shown) !== pending.id) return;
+    const el = listRef.current?.querySelector<HTMLElement>(`[data-item-id="${pending.id}"]`);
     el?.focus();
     refocus.current = null;
   });
 
   async function move(id: string, from: number, to: number) {
     if (to < 0 || to >= items.length || to === from) return;
-    refocus.current = id;
+    refocus.current = { id, index: to };
     await onMove(id, to);
     const item = items[from];
     if (item) {

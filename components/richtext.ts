@@ -69,12 +69,11 @@ function rename(el: Element, tag: string, doc: Document) {
   el.replaceWith(replacement);
 }
 
-/** The visible text of an item, for counts and checks. */
-export function itemText(html: string, doc: Document = document): string {
-  const template = doc.createElement('template');
-  template.innerHTML = html.replace(/<\/p>\s*<p>/g, '</p> <p>').replace(/<br\s*\/?>/g, ' ');
-  return (template.content.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
+/**
+ * The visible text of an item, for counts, checks and list snippets. A string function, no DOM
+ * parse: the inbox calls it for every row on every keystroke.
+ */
+export { bodyText as itemText } from '../storage/derive';
 
 /** Words and characters, as an editor counts them against the length budget. */
 export function countText(text: string): { words: number; chars: number } {

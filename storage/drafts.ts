@@ -133,91 +133,160 @@ const READ_CANDIDATES_MAX = 1000;
 type ClipCollection = Collection<Clip, string, InsertType<Clip, 'id'>>;
 
 /**
- * Finds drafts, newest first (by creation). Every constraint is answered by an index:
- * - no text and no filter (the inbox as it opens): one page is read from
- *   `[issueId+createdAt]` (or `createdAt`), and the total is counted from indexes;
- * - otherwise each constraint is an index range (`*words` prefix per word, `status`,
- *   `siteName`, `*tags`, `issueId`, `deletedAt`). Their sizes are counted first; when the
- *   smallest is small, only its drafts are read and checked against the rest; when all are
- *   large (a very common word), primary keys are intersected in `createdAt` order and only the
- *   page is read.
+ * Below this many candidates from the most selective index (a search word, a tag, a site),
+ * a page is read from those candidates; above it, walking the drafts newest first and keeping
+ * the matches fills a page sooner. Reading a record costs about the same either way, so the
+ * crossover is where both read as many: √(page × drafts) for a page of 50 among 10,000.
  */
-export function searchDrafts(
-  query: DraftQuery = {},
-  database: IndiscretsDB = defaultDb,
-): Promise<DraftPage> {
+const WALK_ABOVE = 700;
+
+/** The parts of a query every search function resolves the same way. */
+function resolveQuery(query: DraftQuery) {
   const { box = 'all', limit = 50, offset = 0, status, siteName, tag } = query;
   if (box === 'issue' && !query.issueId) {
-    return Promise.reject(new TypeError("searchDrafts: box 'issue' needs an issueId"));
+    throw new TypeError("searchDrafts: box 'issue' needs an issueId");
   }
   const tokens = query.text ? queryTokens(query.text) : [];
   // The issueId a box is confined to; undefined for 'all' and 'trash'.
   const issueId = box === 'inbox' ? '' : box === 'issue' ? query.issueId : undefined;
+  const plain = tokens.length === 0 && !status && !siteName && !tag && box !== 'trash';
+  const matches = (clip: Clip | undefined): clip is Clip =>
+    !!clip &&
+    (box === 'trash' ? !!clip.deletedAt : !clip.deletedAt) &&
+    (issueId === undefined || clip.issueId === issueId) &&
+    (!status || clip.status === status) &&
+    (!siteName || clip.siteName === siteName) &&
+    (!tag || clip.tags.includes(tag)) &&
+    tokens.every((token) => clip.words.some((word) => word.startsWith(token)));
+  return { box, limit, offset, status, siteName, tag, tokens, issueId, plain, matches };
+}
+
+/** The drafts of a box, newest first, as an index walk (no record read before it is needed). */
+function newestFirstInBox(issueId: string | undefined, database: IndiscretsDB) {
+  return issueId === undefined
+    ? database.clips.orderBy('createdAt').reverse()
+    : newestFirstIn(issueId, database);
+}
+
+/**
+ * One page of a search, newest first (by creation), without counting all matches: what the
+ * inbox shows on each keystroke. Every path reads few records:
+ * - no text and no filter (the inbox as it opens): one page from `[issueId+createdAt]`;
+ * - a selective constraint (a rare word, a tag, a site: at most {@link WALK_ABOVE} drafts):
+ *   only its drafts are read, checked against the rest and sorted;
+ * - otherwise the box is walked newest first until the page is full: a common word fills it
+ *   within a few hundred drafts.
+ */
+export function searchPage(
+  query: DraftQuery = {},
+  database: IndiscretsDB = defaultDb,
+): Promise<Clip[]> {
+  let q: ReturnType<typeof resolveQuery>;
+  try {
+    q = resolveQuery(query);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   const clips = database.clips;
-
-  return database.transaction('r', clips, async (): Promise<DraftPage> => {
-    if (tokens.length === 0 && !status && !siteName && !tag && box !== 'trash') {
-      const ordered =
-        issueId === undefined
-          ? clips.orderBy('createdAt').reverse()
-          : newestFirstIn(issueId, database);
-      const [drafts, total] = await Promise.all([
-        // Trashed drafts are few: the filter skips them while the cursor walks one page.
-        ordered
-          .filter((clip) => !clip.deletedAt)
-          .offset(offset)
-          .limit(limit)
-          .toArray(),
-        issueId === undefined
-          ? Promise.all([clips.count(), clips.orderBy('deletedAt').count()]).then(([a, t]) => a - t)
-          : countBox(issueId, database),
-      ]);
-      return { drafts, total };
+  return database.transaction('r', clips, async () => {
+    if (q.plain) {
+      // Trashed drafts are few: the filter skips them while the cursor walks one page.
+      return newestFirstInBox(q.issueId, database)
+        .filter((clip) => !clip.deletedAt)
+        .offset(q.offset)
+        .limit(q.limit)
+        .toArray();
     }
+    const selective: ClipCollection[] = [
+      ...q.tokens.map((token) => clips.where('words').startsWith(token)),
+      ...(q.tag ? [clips.where('tags').equals(q.tag)] : []),
+      ...(q.siteName ? [clips.where('siteName').equals(q.siteName)] : []),
+      ...(q.box === 'trash' ? [clips.orderBy('deletedAt')] : []),
+    ];
+    if (selective.length > 0) {
+      const sizes = await Promise.all(selective.map((constraint) => constraint.count()));
+      const smallest = sizes.indexOf(Math.min(...sizes));
+      if (sizes[smallest]! <= WALK_ABOVE) {
+        const ids = [...new Set(await selective[smallest]!.primaryKeys())];
+        const found = (await clips.bulkGet(ids)).filter(q.matches).sort(newestFirst);
+        return found.slice(q.offset, q.offset + q.limit);
+      }
+    }
+    return newestFirstInBox(q.issueId, database)
+      .filter(q.matches)
+      .offset(q.offset)
+      .limit(q.limit)
+      .toArray();
+  });
+}
 
+/**
+ * How many drafts a search matches in all. Exact, and dearer than a page on a large database
+ * (it may read every key of an index): the inbox asks for it apart, after the page is shown.
+ * - no text and no filter: counted from indexes;
+ * - otherwise each constraint is an index range; when the smallest is small its drafts are read
+ *   and checked, else primary keys are intersected without reading any record.
+ */
+export function countDrafts(
+  query: DraftQuery = {},
+  database: IndiscretsDB = defaultDb,
+): Promise<number> {
+  let q: ReturnType<typeof resolveQuery>;
+  try {
+    q = resolveQuery(query);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  const clips = database.clips;
+  return database.transaction('r', clips, async () => {
+    if (q.plain) {
+      return q.issueId === undefined
+        ? Promise.all([clips.count(), clips.orderBy('deletedAt').count()]).then(([a, t]) => a - t)
+        : countBox(q.issueId, database);
+    }
     const constraints: ClipCollection[] = [
-      ...tokens.map((token) => clips.where('words').startsWith(token)),
-      ...(tag ? [clips.where('tags').equals(tag)] : []),
-      ...(siteName ? [clips.where('siteName').equals(siteName)] : []),
-      ...(status ? [clips.where('status').equals(status)] : []),
-      ...(issueId !== undefined ? [clips.where('issueId').equals(issueId)] : []),
-      ...(box === 'trash' ? [clips.orderBy('deletedAt')] : []),
+      ...q.tokens.map((token) => clips.where('words').startsWith(token)),
+      ...(q.tag ? [clips.where('tags').equals(q.tag)] : []),
+      ...(q.siteName ? [clips.where('siteName').equals(q.siteName)] : []),
+      ...(q.status ? [clips.where('status').equals(q.status)] : []),
+      ...(q.issueId !== undefined ? [clips.where('issueId').equals(q.issueId)] : []),
+      ...(q.box === 'trash' ? [clips.orderBy('deletedAt')] : []),
     ];
     const sizes = await Promise.all(constraints.map((constraint) => constraint.count()));
     const smallest = sizes.indexOf(Math.min(...sizes));
-
     if (sizes[smallest]! <= READ_CANDIDATES_MAX) {
       const ids = [...new Set(await constraints[smallest]!.primaryKeys())];
-      const matches = (clip: Clip | undefined): clip is Clip =>
-        !!clip &&
-        (box === 'trash' ? !!clip.deletedAt : !clip.deletedAt) &&
-        (issueId === undefined || clip.issueId === issueId) &&
-        (!status || clip.status === status) &&
-        (!siteName || clip.siteName === siteName) &&
-        (!tag || clip.tags.includes(tag)) &&
-        tokens.every((token) => clip.words.some((word) => word.startsWith(token)));
-      const found = (await clips.bulkGet(ids)).filter(matches).sort(newestFirst);
-      return { drafts: found.slice(offset, offset + limit), total: found.length };
+      return (await clips.bulkGet(ids)).filter(q.matches).length;
     }
-
-    const [sets, trashed, ordered] = await Promise.all([
+    const [sets, trashed] = await Promise.all([
       Promise.all(constraints.map(async (constraint) => new Set(await constraint.primaryKeys()))),
-      box === 'trash'
+      q.box === 'trash'
         ? new Set<string>()
         : clips
             .orderBy('deletedAt')
             .primaryKeys()
             .then((k) => new Set(k)),
-      // Ascending order reads keys in one getAllKeys call; walked backwards below.
-      clips.orderBy('createdAt').primaryKeys(),
     ]);
-    const ids: string[] = [];
-    for (let i = ordered.length - 1; i >= 0; i--) {
-      const id = ordered[i]!;
-      if (!trashed.has(id) && sets.every((set) => set.has(id))) ids.push(id);
+    const [first, ...rest] = sets;
+    let total = 0;
+    for (const id of first!) {
+      if (!trashed.has(id) && rest.every((set) => set.has(id))) total++;
     }
-    const page = await clips.bulkGet(ids.slice(offset, offset + limit));
-    return { drafts: page.filter((clip): clip is Clip => !!clip), total: ids.length };
+    return total;
+  });
+}
+
+/** A page and the total: {@link searchPage} and {@link countDrafts} in one transaction. */
+export function searchDrafts(
+  query: DraftQuery = {},
+  database: IndiscretsDB = defaultDb,
+): Promise<DraftPage> {
+  return database.transaction('r', database.clips, async () => {
+    const [drafts, total] = await Promise.all([
+      searchPage(query, database),
+      countDrafts(query, database),
+    ]);
+    return { drafts, total };
   });
 }
 

@@ -1,0 +1,134 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { IssueView } from '../../../components/IssueView';
+import { UndoProvider } from '../../../components/Undo';
+import { db } from '../../../storage/db';
+import { addToIssue, createIssue, issueItems, markExported } from '../../../storage/issues';
+import { addDraft } from '../storage/helpers';
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  localStorage.clear();
+  await Promise.all([db.clips.clear(), db.issues.clear()]);
+});
+afterEach(cleanup);
+
+/** An issue of the 15th of March holding drafts with these titles (and bodies), in order. */
+async function issueWith(items: Array<{ title: string; body?: string; url?: string }>) {
+  const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
+  for (const item of items) {
+    const draft = await addDraft(db, item);
+    await addToIssue(draft.id, issue.id);
+  }
+  return issue;
+}
+
+const renderIssue = (issueId: string | null) =>
+  render(
+    <UndoProvider>
+      <IssueView currentIssueId={issueId} onSelectIssue={() => {}} onOpenDraft={() => {}} />
+    </UndoProvider>,
+  );
+
+const order = async (issueId: string) => (await issueItems(issueId)).map((item) => item.title);
+
+describe('IssueView', () => {
+  it('moves an item with Alt+arrow keys alone, and announces where it went', async () => {
+    const issue = await issueWith([
+      { title: 'OVH' },
+      { title: 'Mauboussin' },
+      { title: 'Lina Khan' },
+    ]);
+    renderIssue(issue.id);
+    const items = await screen.findAllByTestId('issue-item');
+
+    items[0]!.focus();
+    fireEvent.keyDown(items[0]!, { key: 'ArrowDown', altKey: true });
+
+    await waitFor(async () =>
+      expect(await order(issue.id)).toEqual(['Mauboussin', 'OVH', 'Lina Khan']),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('reorder-announcement').textContent).toBe(
+        '« OVH » déplacé en position 2 sur 3.',
+      ),
+    );
+    // Focus follows the moved item, so a second press keeps moving it.
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^OVH, position 2/),
+    );
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown', altKey: true });
+    await waitFor(async () =>
+      expect(await order(issue.id)).toEqual(['Mauboussin', 'Lina Khan', 'OVH']),
+    );
+  });
+
+  it('ignores arrows without Alt, and a move past either end', async () => {
+    const issue = await issueWith([{ title: 'OVH' }, { title: 'Mauboussin' }]);
+    renderIssue(issue.id);
+    const items = await screen.findAllByTestId('issue-item');
+
+    fireEvent.keyDown(items[0]!, { key: 'ArrowDown' });
+    fireEvent.keyDown(items[0]!, { key: 'ArrowUp', altKey: true });
+
+    expect(await order(issue.id)).toEqual(['OVH', 'Mauboussin']);
+  });
+
+  it('shows each check next to its item', async () => {
+    const exported = await issueWith([
+      { title: 'Ancien', body: '<p>Déjà paru</p>', url: 'https://www.bloomberg.com/ovh-ipo' },
+    ]);
+    await markExported(exported.id);
+    const issue = await issueWith([
+      { title: 'Vide', body: '' },
+      { title: 'Sans lien', body: '<p>Du texte</p>', url: 'notes://aucune' },
+      { title: 'Redite', body: '<p>OVH en Bourse</p>', url: 'https://www.bloomberg.com/ovh-ipo' },
+    ]);
+    renderIssue(issue.id);
+
+    const items = await screen.findAllByTestId('issue-item');
+    await waitFor(() =>
+      expect(within(items[0]!).getByTestId('checks').textContent).toContain('Texte vide'),
+    );
+    expect(within(items[1]!).getByTestId('checks').textContent).toContain(
+      'Aucun lien vers une source',
+    );
+    expect(within(items[2]!).getByTestId('checks').textContent).toContain(
+      'Source déjà publiée dans « Les indiscrets du 15 mars »',
+    );
+    expect(screen.getByTestId('issue-totals').textContent).toMatch(/3 indiscrets/);
+  });
+
+  it('counts words and characters of the issue against its budget', async () => {
+    const issue = await issueWith([{ title: 'Un', body: '<p>Quatre mots bien comptés</p>' }]);
+    renderIssue(issue.id);
+
+    const totals = await screen.findByTestId('issue-totals');
+    await waitFor(() =>
+      expect(totals.textContent).toContain('1 indiscrets · 4 mots · 24 / 4000 signes'),
+    );
+
+    fireEvent.input(screen.getByLabelText('Longueur visée (signes)'), { target: { value: '10' } });
+
+    await waitFor(() =>
+      expect(screen.getByTestId('issue-totals').textContent).toContain('14 signes de trop'),
+    );
+  });
+
+  it('previews the issue in house style', async () => {
+    const issue = await issueWith([
+      {
+        title: 'OVH',
+        body: '<p>OVH <strong>a pris feu</strong>.</p>',
+        url: 'https://www.linkedin.com/posts/klaba',
+      },
+    ]);
+    renderIssue(issue.id);
+
+    const preview = await screen.findByTestId('preview');
+    await waitFor(() => expect(preview.textContent).toContain('Les indiscrets du 15 mars'));
+    expect(preview.textContent).toContain('--> OVH a pris feu.');
+    expect(preview.querySelector('strong')?.textContent).toBe('a pris feu');
+  });
+});
