@@ -1,13 +1,13 @@
 import { liveQuery } from 'dexie';
-import { browser } from 'wxt/browser';
+import { toolbarButton } from './action';
 import { t } from '../locales';
 import { countInbox } from '../storage/clips';
 
 /** Shows on the toolbar button how many drafts are not yet in an issue. */
 export async function showInboxCount(count: number): Promise<void> {
-  await browser.action.setBadgeText({ text: count > 0 ? String(Math.min(count, 999)) : '' });
-  await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
-  await browser.action.setTitle({ title: t('badge.title', { count }) });
+  await toolbarButton().setBadgeText({ text: count > 0 ? String(Math.min(count, 999)) : '' });
+  await toolbarButton().setBadgeBackgroundColor({ color: '#b3261e' });
+  await toolbarButton().setTitle({ title: t('badge.title', { count }) });
 }
 
 /** Recounts now. */

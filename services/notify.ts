@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { toolbarButton } from './action';
 import { showToast } from '../capture/toast';
 import { t } from '../locales';
 import type { ClipOutcome } from '../messaging/protocol';
@@ -27,6 +28,6 @@ export async function notifyInTab(tabId: number, outcome: ClipOutcome): Promise<
       args: [message, tone],
     });
   } catch {
-    await browser.action.setTitle({ tabId, title: message });
+    await toolbarButton().setTitle({ tabId, title: message });
   }
 }
