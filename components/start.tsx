@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { detectLocale, setLocale } from '../locales';
-import { purgeTrash } from '../storage/drafts';
+import { emptyOldTrash } from '../services/housekeeping';
 import { replayJournal } from '../storage/journal';
 import { uiLocale } from '../storage/settings';
 import { App } from './App';
@@ -31,7 +31,7 @@ export async function start(page: 'popup' | 'desk' | 'options', root: HTMLElemen
   } catch (error) {
     console.error('Indiscrets journal replay', error);
   }
-  void purgeTrash().catch((error) => console.error('Indiscrets trash', error));
+  emptyOldTrash();
   const param = new URLSearchParams(location.search).get('tabId');
   const tabId = param && /^\d+$/.test(param) ? Number(param) : undefined;
   render(<App layout={page} tabId={tabId} />, root);

@@ -2,10 +2,12 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { registerHandlers } from '../messaging/protocol';
 import { watchBadge } from '../services/badge';
 import { handlers } from '../services/handlers';
+import { emptyOldTrash } from '../services/housekeeping';
 import { registerTriggers } from '../services/triggers';
 
 export default defineBackground(() => {
   registerHandlers(handlers);
   registerTriggers();
   watchBadge();
+  emptyOldTrash();
 });
