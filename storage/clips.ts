@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import type { CaptureResult } from '../capture/types';
 import type { CaptureLimit } from '../services/limits';
 import { db as defaultDb, type Clip, type IndiscretsDB, type Quote } from './db';
-import { deriveFields } from './derive';
+import { deriveFields, normaliseUrl } from './derive';
 import { DEFAULT_DRAFT_TEMPLATE, renderDraftTemplate } from './template';
 
 /** What a clip did: a new draft, or a quote added to the draft that already had this URL. */
@@ -46,7 +46,15 @@ export async function saveClip(
     : undefined;
   const { metadata } = input;
   return database.transaction('rw', database.clips, async () => {
-    const existing = await database.clips.where('url').equals(metadata.url).first();
+    const byUrl = await database.clips.where('url').equals(metadata.url).first();
+    // A page merged into another draft lives on as one of its sources: that draft gets the quote.
+    const existing =
+      byUrl ??
+      (await database.clips
+        .where('sourceUrls')
+        .equals(normaliseUrl(metadata.url))
+        .filter((clip) => !clip.deletedAt)
+        .first());
     if (existing) {
       const quoteAdded = !!quote && !existing.quotes.some((q) => q.text === quote.text);
       const filled: Partial<Clip> = {};
@@ -63,7 +71,8 @@ export async function saveClip(
         const value = metadata[key];
         // A tab-only fallback title is weaker than anything a real capture found later.
         const weak = existing.provenance[key] === 'tab' && metadata.provenance[key] !== 'tab';
-        if (value && (!existing[key] || weak)) {
+        // The metadata of another page (a merged source) must not fill this draft's own.
+        if (byUrl && value && (!existing[key] || weak)) {
           filled[key] = value;
           const source = metadata.provenance[key];
           if (source) provenance[key] = source;

@@ -192,3 +192,24 @@ describe('countInbox', () => {
     expect(await countInbox(database)).toBe(1);
   });
 });
+
+describe('saveClip after a merge', () => {
+  it('adds the quote of a page merged into another draft to that draft', async () => {
+    const { mergeDrafts } = await import('../../../storage/drafts');
+    const kept = await saveClip(capture('https://a.test/kept', 'Gardé'), database, clock);
+    const merged = await saveClip(capture('https://a.test/merged', 'Fusionné'), database, clock);
+    await mergeDrafts(merged.clip.id, kept.clip.id, database, clock);
+
+    const again = await saveClip(
+      capture('https://a.test/merged', 'Nouveau passage', { title: 'Autre titre' }),
+      database,
+      clock,
+    );
+
+    expect(again).toMatchObject({ merged: true, quoteAdded: true });
+    expect(again.clip.id).toBe(kept.clip.id);
+    expect(again.clip.title).toBe(kept.clip.title);
+    expect(again.clip.quotes.map((q) => q.text)).toEqual(['Gardé', 'Fusionné', 'Nouveau passage']);
+    expect(await database.clips.count()).toBe(1);
+  });
+});
