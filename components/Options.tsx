@@ -12,6 +12,7 @@ import { DEFAULT_DRAFT_TEMPLATE } from '../storage/template';
 import { useHouseStyle } from './useSettings';
 import { useStorageItem } from './useStorageItem';
 import { WordPressSettings } from './WordPressSettings';
+import './options.css';
 
 type Message = { text: string; tone: 'ok' | 'error' } | undefined;
 

@@ -17,9 +17,24 @@ interface Props {
 
 type Failure = Extract<PublishOutcome, { ok: false }>;
 
+/** Codes for which the fix is in the settings: the failure offers to open them. */
+const FIXED_IN_SETTINGS = new Set<Failure['code']>([
+  'not_configured',
+  'no_permission',
+  'bad_url',
+  'insecure_url',
+  'missing_credentials',
+  'wrong_credentials',
+  'app_passwords_unavailable',
+  'not_wordpress',
+  'rest_disabled',
+]);
+
 /**
  * "Publish to WordPress": creates the draft post the first time, updates the same post after.
  * Asks before overwriting a post edited in WordPress, offers a new post when it was deleted.
+ * The request runs in the background (see services/publisher.ts), which never asks for a
+ * permission: a popup cannot show the prompt everywhere, so the options page asks for it.
  * A failure changes nothing here: the issue stays as it was and the button retries.
  */
 export function PublishPanel({ issue, model }: Props) {
@@ -30,6 +45,7 @@ export function PublishPanel({ issue, model }: Props) {
 
   if (!wordpress) return null;
   const configured = !!wordpress.siteUrl && !!wordpress.username;
+  const openOptions = () => void browser.runtime.openOptionsPage();
 
   async function publish(extra: Omit<PublishRequest, 'issueId'> = {}) {
     setBusy(true);
@@ -39,28 +55,27 @@ export function PublishPanel({ issue, model }: Props) {
       const outcome = await sendMessage('publishIssue', { issueId: issue.id, ...extra });
       if (outcome.ok) setSuccess(outcome);
       else setFailure(outcome);
-    } catch (error) {
+    } catch {
+      // The background did not answer (stopped, or updated meanwhile): nothing was recorded.
       setFailure({
         ok: false,
         code: 'unexpected',
-        message: { fr: String(error instanceof Error ? error.message : error), en: String(error) },
+        message: { fr: t('publish.failed', {}, 'fr'), en: t('publish.failed', {}, 'en') },
       });
     } finally {
       setBusy(false);
     }
   }
 
+  const createLabel =
+    wordpress.status === 'pending' ? t('publish.createPending') : t('publish.create');
   const locale = getLocale();
   return (
     <section class="publish" aria-label={t('publish.heading')} data-testid="publish">
       {!configured ? (
         <p class="muted">
           {t('publish.notConfigured')}{' '}
-          <button
-            type="button"
-            class="linklike"
-            onClick={() => void browser.runtime.openOptionsPage()}
-          >
+          <button type="button" class="linklike" onClick={openOptions}>
             {t('nav.options')}
           </button>
         </p>
@@ -73,11 +88,7 @@ export function PublishPanel({ issue, model }: Props) {
             onClick={() => void publish()}
             data-testid="publish-button"
           >
-            {busy
-              ? t('publish.working')
-              : issue.wordpress
-                ? t('publish.update')
-                : t('publish.create')}
+            {busy ? t('publish.working') : issue.wordpress ? t('publish.update') : createLabel}
           </button>
           {issue.wordpress && (
             <a href={issue.wordpress.link} target="_blank" rel="noreferrer" data-testid="post-link">
@@ -97,33 +108,42 @@ export function PublishPanel({ issue, model }: Props) {
       {failure && (
         <div class="notice notice--error" role="alert" data-testid="publish-message">
           <p>{failure.message[locale]}</p>
-          {failure.code === 'conflict' && (
+          <div class="form-actions">
+            {failure.code === 'conflict' && (
+              <button
+                type="button"
+                class="button button--small"
+                disabled={busy}
+                onClick={() => void publish({ overwrite: true })}
+              >
+                {t('publish.overwrite')}
+              </button>
+            )}
+            {failure.code === 'deleted' && (
+              <button
+                type="button"
+                class="button button--small"
+                disabled={busy}
+                onClick={() => void publish({ createNew: true })}
+              >
+                {t('publish.createNew')}
+              </button>
+            )}
+            {FIXED_IN_SETTINGS.has(failure.code) && (
+              <button type="button" class="button button--small" onClick={openOptions}>
+                {t('nav.options')}
+              </button>
+            )}
             <button
               type="button"
               class="button button--small"
-              onClick={() => void publish({ overwrite: true })}
+              onClick={() => setFailure(undefined)}
             >
-              {t('publish.overwrite')}
+              {failure.code === 'conflict' || failure.code === 'deleted'
+                ? t('common.cancel')
+                : t('publish.dismiss')}
             </button>
-          )}
-          {failure.code === 'deleted' && (
-            <button
-              type="button"
-              class="button button--small"
-              onClick={() => void publish({ createNew: true })}
-            >
-              {t('publish.createNew')}
-            </button>
-          )}
-          {(failure.code === 'no_permission' || failure.code === 'not_configured') && (
-            <button
-              type="button"
-              class="button button--small"
-              onClick={() => void browser.runtime.openOptionsPage()}
-            >
-              {t('nav.options')}
-            </button>
-          )}
+          </div>
         </div>
       )}
     </section>

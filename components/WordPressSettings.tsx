@@ -22,6 +22,22 @@ type Status =
   | { kind: 'ok'; connection: WpConnection }
   | { kind: 'error'; text: string };
 
+/** Gives back the permission for a site no longer used, so that only the current one is allowed. */
+async function forgetOldSite(oldUrl: string, newUrl: string): Promise<void> {
+  if (!oldUrl) return;
+  let old: string;
+  try {
+    old = originPattern(oldUrl);
+  } catch {
+    return;
+  }
+  if (old === originPattern(newUrl)) return;
+  // Refused for an origin the manifest requires (the test build's 127.0.0.1): nothing to do.
+  await Promise.resolve()
+    .then(() => browser.permissions.remove({ origins: [old] }))
+    .catch(() => undefined);
+}
+
 /**
  * Site, user, application password, category and status of published posts. "Test connection"
  * asks for the site's permission (this origin only) and says exactly what is wrong.
@@ -55,9 +71,14 @@ export function WordPressSettings() {
       setStatus({ kind: 'error', text: failureText(checked) });
       return undefined;
     }
-    const granted = await browser.permissions
-      .request({ origins: [originPattern(checked.url)] })
-      .catch(() => false);
+    // Called before any await: Firefox only shows the prompt inside the click's own handler.
+    let asked: Promise<boolean>;
+    try {
+      asked = browser.permissions.request({ origins: [originPattern(checked.url)] });
+    } catch {
+      asked = Promise.resolve(false);
+    }
+    const granted = await asked.catch(() => false);
     if (!granted) {
       setStatus({
         kind: 'error',
@@ -69,23 +90,35 @@ export function WordPressSettings() {
       ...form!,
       siteUrl: checked.url,
       username: form!.username.trim(),
-      category: form!.category.trim() || 'Indiscrets',
+      category: form!.category.trim() || DEFAULT_WORDPRESS.category,
     };
+    const before = await wordpressItem.getValue();
     await wordpressItem.setValue(next);
     await wordpressPasswordItem.setValue(password.trim());
     setForm(next);
+    await forgetOldSite(before.siteUrl, checked.url);
     return next;
   }
 
   async function onSave(event: Event) {
     event.preventDefault();
     setStatus({ kind: 'busy' });
-    if (await save()) setStatus({ kind: 'saved' });
+    try {
+      if (await save()) setStatus({ kind: 'saved' });
+    } catch {
+      setStatus({ kind: 'error', text: t('wp.saveFailed') });
+    }
   }
 
   async function onTest() {
     setStatus({ kind: 'busy' });
-    const saved = await save();
+    let saved: WordPressPreferences | undefined;
+    try {
+      saved = await save();
+    } catch {
+      setStatus({ kind: 'error', text: t('wp.saveFailed') });
+      return;
+    }
     if (!saved) return;
     const result = await testConnection({ ...saved, appPassword: password.trim() });
     setStatus(
@@ -96,6 +129,7 @@ export function WordPressSettings() {
   return (
     <form
       class="card"
+      noValidate
       onSubmit={onSave}
       aria-labelledby="wp-heading"
       data-testid="wordpress-settings"
@@ -106,16 +140,21 @@ export function WordPressSettings() {
         <span>{t('wp.siteUrl')}</span>
         <input
           type="url"
+          inputMode="url"
+          autoComplete="off"
+          spellcheck={false}
           placeholder="https://monsite.fr"
           value={form.siteUrl}
           onInput={(e) => set({ siteUrl: (e.target as HTMLInputElement).value })}
         />
+        <small class="muted">{t('wp.siteUrlHelp')}</small>
       </label>
       <label class="field">
         <span>{t('wp.username')}</span>
         <input
           type="text"
-          autoComplete="username"
+          autoComplete="off"
+          spellcheck={false}
           value={form.username}
           onInput={(e) => set({ username: (e.target as HTMLInputElement).value })}
         />
@@ -124,7 +163,9 @@ export function WordPressSettings() {
         <span>{t('wp.appPassword')}</span>
         <input
           type="password"
-          autoComplete="current-password"
+          // Kept out of the browser's password manager: it lives in storage.local only.
+          autoComplete="off"
+          spellcheck={false}
           value={password}
           onInput={(e) => {
             setStatus({ kind: 'idle' });

@@ -1,7 +1,12 @@
 import { browser } from 'wxt/browser';
 import { toExportIssue } from '../export/from-issue';
 import { renderWordPressBlocks } from '../export/wordpress-blocks';
-import { publishPost, type WpFailure, type WpMessage } from '../export/wordpress-client';
+import {
+  publishPost,
+  wpErrorMessage,
+  type WpFailure,
+  type WpMessage,
+} from '../export/wordpress-client';
 import { getIssue, issueItems, markPublished } from '../storage/issues';
 import { getHouseStyle, getWordPressSettings, originPattern } from '../storage/preferences';
 
@@ -14,17 +19,19 @@ export interface PublishRequest {
   createNew?: boolean;
 }
 
+type OwnCode = 'not_configured' | 'no_permission' | 'issue_missing';
+
 export type PublishOutcome =
   | { ok: true; postId: number; link: string; editLink: string; created: boolean }
   | {
       ok: false;
-      /** The client's codes, plus `not_configured` and `no_permission` of our own. */
-      code: WpFailure['code'] | 'not_configured' | 'no_permission' | 'issue_missing';
+      /** The client's codes, plus `not_configured`, `no_permission` and `issue_missing`. */
+      code: WpFailure['code'] | OwnCode;
       message: WpMessage;
       remoteModifiedGmt?: string;
     };
 
-const OWN_MESSAGES: Record<'not_configured' | 'no_permission' | 'issue_missing', WpMessage> = {
+const OWN_MESSAGES: Record<OwnCode, WpMessage> = {
   not_configured: {
     fr: 'WordPress n’est pas configuré : renseignez l’adresse, l’utilisateur et le mot de passe d’application dans les réglages.',
     en: 'WordPress is not set up: enter the address, user and application password in the settings.',
@@ -36,16 +43,77 @@ const OWN_MESSAGES: Record<'not_configured' | 'no_permission' | 'issue_missing',
   issue_missing: { fr: 'Ce numéro n’existe plus.', en: 'This issue no longer exists.' },
 };
 
+/** What {@link publishIssue} calls; tests inject their own. */
+export interface PublisherDeps {
+  publish?: typeof publishPost;
+}
+
+/**
+ * Chrome stops an idle MV3 service worker after 30 s without an event or extension API call,
+ * and a publication is several requests of up to 20 s each: a worker stopped between the post's
+ * creation and `markPublished` would lose the post id, and the next attempt would duplicate the
+ * post. A cheap API call every 20 s keeps the worker up while a publication runs.
+ */
+function keepAlive(): () => void {
+  const ping = () => {
+    Promise.resolve()
+      .then(() => browser.runtime.getPlatformInfo())
+      .catch(() => undefined);
+  };
+  const timer = setInterval(ping, 20_000);
+  return () => clearInterval(timer);
+}
+
+/** One publication at a time per issue: a second click waits and then updates the same post. */
+const running = new Map<string, Promise<unknown>>();
+
 /**
  * Publishes an issue as a WordPress post, from the background so that closing the popup
  * mid-request cannot lose the post id (a lost id would mean a duplicate post next time).
- * The issue and its items are only read; on success the issue remembers the post.
+ * The issue and its items are only read; on success the issue remembers the post. Never
+ * rejects: every failure is an outcome with a message in French and English, and none holds
+ * the application password.
  */
-export async function publishIssue(request: PublishRequest): Promise<PublishOutcome> {
+export function publishIssue(
+  request: PublishRequest,
+  deps: PublisherDeps = {},
+): Promise<PublishOutcome> {
+  const previous = running.get(request.issueId) ?? Promise.resolve();
+  const next = previous.then(() => publishNow(request, deps));
+  const settled = next.catch(() => undefined);
+  running.set(request.issueId, settled);
+  void settled.then(() => {
+    if (running.get(request.issueId) === settled) running.delete(request.issueId);
+  });
+  return next;
+}
+
+async function publishNow(request: PublishRequest, deps: PublisherDeps): Promise<PublishOutcome> {
+  const stop = keepAlive();
+  try {
+    return await attempt(request, deps.publish ?? publishPost);
+  } catch {
+    // A bug or a storage failure: its text could be anything, so it is not passed on.
+    return { ok: false, code: 'unexpected', message: wpErrorMessage('unexpected') };
+  } finally {
+    stop();
+  }
+}
+
+async function attempt(
+  request: PublishRequest,
+  publish: typeof publishPost,
+): Promise<PublishOutcome> {
   const settings = await getWordPressSettings();
   if (!settings) return { ok: false, code: 'not_configured', message: OWN_MESSAGES.not_configured };
-  const allowed = await browser.permissions
-    .contains({ origins: [originPattern(settings.siteUrl)] })
+  let pattern: string;
+  try {
+    pattern = originPattern(settings.siteUrl);
+  } catch {
+    return { ok: false, code: 'bad_url', message: wpErrorMessage('bad_url') };
+  }
+  const allowed = await Promise.resolve()
+    .then(() => browser.permissions.contains({ origins: [pattern] }))
     .catch(() => false);
   if (!allowed) return { ok: false, code: 'no_permission', message: OWN_MESSAGES.no_permission };
   const issue = await getIssue(request.issueId);
@@ -53,8 +121,11 @@ export async function publishIssue(request: PublishRequest): Promise<PublishOutc
 
   const items = await issueItems(issue.id);
   const post = renderWordPressBlocks(toExportIssue(issue, items), await getHouseStyle());
-  const previous = request.createNew ? undefined : issue.wordpress;
-  const result = await publishPost(
+  // A post recorded on another site (the settings changed since) is not ours to update there.
+  const recorded = issue.wordpress;
+  const sameSite = !recorded?.siteUrl || recorded.siteUrl === settings.siteUrl;
+  const previous = request.createNew || !sameSite ? undefined : recorded;
+  const result = await publish(
     settings,
     {
       title: post.title,
@@ -76,6 +147,7 @@ export async function publishIssue(request: PublishRequest): Promise<PublishOutc
     link: result.link,
     modifiedGmt: result.modifiedGmt,
     publishedAt: new Date().toISOString(),
+    siteUrl: settings.siteUrl,
   });
   return {
     ok: true,

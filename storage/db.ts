@@ -120,6 +120,11 @@ export interface WordPressPost {
   modifiedGmt: string;
   /** When it was published (ISO 8601). */
   publishedAt: string;
+  /**
+   * The site the post is on (normalised address). A post recorded for another site is never
+   * updated: the next publication creates one on the current site. Absent before 0.1.
+   */
+  siteUrl?: string;
 }
 
 /** A weekly issue: a title, an intro and items (drafts with this `issueId`) in order. */

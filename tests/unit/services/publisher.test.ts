@@ -1,0 +1,350 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  WP_ERROR_MESSAGES,
+  wpErrorMessage,
+  type publishPost,
+  type WpPublished,
+  type WpResult,
+} from '../../../export/wordpress-client';
+import { publishIssue } from '../../../services/publisher';
+import { saveClip } from '../../../storage/clips';
+import { db } from '../../../storage/db';
+import { updateDraft } from '../../../storage/drafts';
+import { addToIssue, createIssue, getIssue, issueItems } from '../../../storage/issues';
+import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
+
+const PASSWORD = 'abcd EFGH ijkl MNOP qrst UVWX';
+const SITE = 'https://monsite.fr';
+
+type PublishFn = typeof publishPost;
+type Call = Parameters<PublishFn>;
+
+/** A stand-in for the WordPress client: records its calls and answers what the test says. */
+function fakeClient(...answers: Array<WpResult<WpPublished> | (() => Promise<never>)>) {
+  const calls: Call[] = [];
+  const publish = vi.fn(async (...args: Call) => {
+    calls.push(args);
+    const answer = answers.shift();
+    if (!answer) throw new Error('no answer left');
+    return typeof answer === 'function' ? answer() : answer;
+  });
+  return { publish: publish as unknown as PublishFn, calls, mock: publish };
+}
+
+const published = (
+  postId: number,
+  modifiedGmt: string,
+  created = true,
+): WpPublished & { ok: true } => ({
+  ok: true,
+  postId,
+  link: `${SITE}/?p=${postId}`,
+  modifiedGmt,
+  status: 'draft',
+  editLink: `${SITE}/wp-admin/post.php?post=${postId}&action=edit`,
+  created,
+});
+
+async function configure() {
+  await wordpressItem.setValue({
+    siteUrl: SITE,
+    username: 'redac',
+    category: 'Indiscrets',
+    status: 'draft',
+  });
+  await wordpressPasswordItem.setValue(PASSWORD);
+}
+
+/** fakeBrowser does not implement permissions: answer like Chrome would. */
+function allowSite(allowed = true) {
+  return vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(allowed as never);
+}
+
+async function issueWithItems() {
+  const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
+  for (const [url, body] of [
+    ['https://www.lemonde.fr/ministre', '<p>Le ministre quitte Bercy.</p>'],
+    ['https://www.bloomberg.com/ovh', '<p>OVH prépare son entrée en Bourse.</p>'],
+  ] as const) {
+    const { clip } = await saveClip({
+      metadata: { url, title: url, siteName: 'Le Monde', provenance: {} },
+    });
+    await updateDraft(clip.id, { body });
+    await addToIssue(clip.id, issue.id);
+  }
+  return issue;
+}
+
+/** The issue and its items as stored, to compare before and after. */
+async function snapshot(issueId: string) {
+  return { issue: await getIssue(issueId), items: await issueItems(issueId) };
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+  await db.clips.clear();
+  await db.issues.clear();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('publishIssue', () => {
+  it('says WordPress is not set up when the password is missing, without calling the client', async () => {
+    await configure();
+    await wordpressPasswordItem.setValue('');
+    allowSite();
+    const issue = await issueWithItems();
+    const client = fakeClient();
+
+    const outcome = await publishIssue({ issueId: issue.id }, client);
+
+    expect(outcome).toMatchObject({ ok: false, code: 'not_configured' });
+    if (!outcome.ok) expect(outcome.message.fr).toMatch(/^WordPress n’est pas configuré/);
+    expect(client.mock).not.toHaveBeenCalled();
+  });
+
+  it('asks for the site’s permission to be granted in the settings when it is missing', async () => {
+    await configure();
+    const contains = allowSite(false);
+    const issue = await issueWithItems();
+    const client = fakeClient();
+
+    const outcome = await publishIssue({ issueId: issue.id }, client);
+
+    expect(contains).toHaveBeenCalledWith({ origins: ['https://monsite.fr/*'] });
+    expect(outcome).toMatchObject({ ok: false, code: 'no_permission' });
+    if (!outcome.ok) expect(outcome.message.fr).toContain('« Tester la connexion »');
+    expect(client.mock).not.toHaveBeenCalled();
+  });
+
+  it('creates the post from the issue’s blocks and remembers its id and link on the issue', async () => {
+    await configure();
+    allowSite();
+    const issue = await issueWithItems();
+    const client = fakeClient(published(41, '2021-03-15T08:00:00'));
+
+    const outcome = await publishIssue({ issueId: issue.id }, client);
+
+    expect(outcome).toEqual({
+      ok: true,
+      postId: 41,
+      link: `${SITE}/?p=41`,
+      editLink: `${SITE}/wp-admin/post.php?post=41&action=edit`,
+      created: true,
+    });
+    const [settings, post, options] = client.calls[0]!;
+    expect(settings).toMatchObject({ siteUrl: SITE, username: 'redac', appPassword: PASSWORD });
+    expect(post.title).toBe('Les indiscrets du 15 mars');
+    expect(post.content).toContain('<!-- wp:paragraph -->\n<p>--&gt; Le ministre quitte Bercy.');
+    expect(post.content).toContain('OVH prépare son entrée en Bourse.');
+    expect(post.postId).toBeUndefined();
+    expect(options).toEqual({ overwrite: false });
+    const stored = await getIssue(issue.id);
+    expect(stored?.status).toBe('published');
+    expect(stored?.wordpress).toMatchObject({
+      postId: 41,
+      link: `${SITE}/?p=41`,
+      modifiedGmt: '2021-03-15T08:00:00',
+    });
+  });
+
+  it('updates the post published before, with its last known modification date', async () => {
+    await configure();
+    allowSite();
+    const issue = await issueWithItems();
+    const client = fakeClient(
+      published(41, '2021-03-15T08:00:00'),
+      published(41, '2021-03-15T09:30:00', false),
+    );
+    await publishIssue({ issueId: issue.id }, client);
+
+    const outcome = await publishIssue({ issueId: issue.id }, client);
+
+    expect(outcome).toMatchObject({ ok: true, postId: 41, created: false });
+    expect(client.calls[1]![1]).toMatchObject({
+      postId: 41,
+      lastModifiedGmt: '2021-03-15T08:00:00',
+    });
+    expect((await getIssue(issue.id))?.wordpress?.modifiedGmt).toBe('2021-03-15T09:30:00');
+  });
+
+  it('creates a post on the new site rather than update a post id recorded for another site', async () => {
+    await configure();
+    allowSite();
+    const issue = await issueWithItems();
+    const client = fakeClient(
+      published(41, '2021-03-15T08:00:00'),
+      published(7, '2021-03-16T08:00:00'),
+    );
+    await publishIssue({ issueId: issue.id }, client);
+    await wordpressItem.setValue({
+      siteUrl: 'https://autre.fr',
+      username: 'redac',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+
+    const outcome = await publishIssue({ issueId: issue.id }, client);
+
+    expect(outcome).toMatchObject({ ok: true, postId: 7 });
+    expect(client.calls[1]![1].postId).toBeUndefined();
+    expect((await getIssue(issue.id))?.wordpress).toMatchObject({
+      postId: 7,
+      siteUrl: 'https://autre.fr',
+    });
+  });
+
+  it('leaves the issue and its items untouched when WordPress refuses', async () => {
+    await configure();
+    allowSite();
+    const issue = await issueWithItems();
+    const before = await snapshot(issue.id);
+    const client = fakeClient({
+      ok: false,
+      code: 'wrong_credentials',
+      message: wpErrorMessage('wrong_credentials'),
+      status: 401,
+    });
+
+    const outcome = await publishIssue({ issueId: issue.id }, client);
+
+    expect(outcome).toEqual({
+      ok: false,
+      code: 'wrong_credentials',
+      message: WP_ERROR_MESSAGES.wrong_credentials,
+    });
+    expect(await snapshot(issue.id)).toEqual(before);
+  });
+
+  it('passes a conflict on with the date of the WordPress version, and overwrites when asked', async () => {
+    await configure();
+    allowSite();
+    const issue = await issueWithItems();
+    const client = fakeClient(
+      published(41, '2021-03-15T08:00:00'),
+      {
+        ok: false,
+        code: 'conflict',
+        message: wpErrorMessage('conflict'),
+        remoteModifiedGmt: '2021-03-15T10:00:00',
+      },
+      published(41, '2021-03-15T10:05:00', false),
+    );
+    await publishIssue({ issueId: issue.id }, client);
+    const afterFirst = await snapshot(issue.id);
+
+    const conflict = await publishIssue({ issueId: issue.id }, client);
+    expect(conflict).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      remoteModifiedGmt: '2021-03-15T10:00:00',
+    });
+    expect(await snapshot(issue.id)).toEqual(afterFirst);
+
+    const forced = await publishIssue({ issueId: issue.id, overwrite: true }, client);
+    expect(forced).toMatchObject({ ok: true, postId: 41 });
+    expect(client.calls[2]![1]).toMatchObject({
+      postId: 41,
+      lastModifiedGmt: '2021-03-15T08:00:00',
+    });
+    expect(client.calls[2]![2]).toEqual({ overwrite: true });
+  });
+
+  it('creates a new post instead of the deleted one when asked, and remembers the new one', async () => {
+    await configure();
+    allowSite();
+    const issue = await issueWithItems();
+    const client = fakeClient(
+      published(41, '2021-03-15T08:00:00'),
+      published(57, '2021-03-16T08:00:00'),
+    );
+    await publishIssue({ issueId: issue.id }, client);
+
+    const outcome = await publishIssue({ issueId: issue.id, createNew: true }, client);
+
+    expect(client.calls[1]![1].postId).toBeUndefined();
+    expect(client.calls[1]![1].lastModifiedGmt).toBeUndefined();
+    expect(outcome).toMatchObject({ ok: true, postId: 57, created: true });
+    expect((await getIssue(issue.id))?.wordpress?.postId).toBe(57);
+  });
+
+  it('runs two publications of one issue one after the other, so the second updates the first post', async () => {
+    await configure();
+    allowSite();
+    const issue = await issueWithItems();
+    const client = fakeClient(
+      published(41, '2021-03-15T08:00:00'),
+      published(41, '2021-03-15T08:00:05', false),
+    );
+
+    const [first, second] = await Promise.all([
+      publishIssue({ issueId: issue.id }, client),
+      publishIssue({ issueId: issue.id }, client),
+    ]);
+
+    expect(first).toMatchObject({ ok: true, created: true });
+    expect(second).toMatchObject({ ok: true, created: false });
+    expect(client.calls[1]![1]).toMatchObject({
+      postId: 41,
+      lastModifiedGmt: '2021-03-15T08:00:00',
+    });
+  });
+
+  it('says the issue no longer exists when it was deleted', async () => {
+    await configure();
+    allowSite();
+    const client = fakeClient();
+
+    const outcome = await publishIssue({ issueId: 'gone' }, client);
+
+    expect(outcome).toMatchObject({ ok: false, code: 'issue_missing' });
+    expect(client.mock).not.toHaveBeenCalled();
+  });
+
+  it('turns an unexpected error into a fixed message that cannot hold the password', async () => {
+    await configure();
+    allowSite();
+    const issue = await issueWithItems();
+    const before = await snapshot(issue.id);
+    const client = fakeClient(() =>
+      Promise.reject(new Error(`Basic auth redac:${PASSWORD} failed`)),
+    );
+
+    const outcome = await publishIssue({ issueId: issue.id }, client);
+
+    expect(outcome).toEqual({
+      ok: false,
+      code: 'unexpected',
+      message: WP_ERROR_MESSAGES.unexpected,
+    });
+    expect(JSON.stringify(outcome)).not.toContain(PASSWORD);
+    expect(await snapshot(issue.id)).toEqual(before);
+  });
+
+  it('keeps the background awake with an API call every 20 seconds while WordPress answers', async () => {
+    await configure();
+    allowSite();
+    const issue = await issueWithItems();
+    // fakeBrowser has no getPlatformInfo.
+    const ping = vi.fn(async () => ({ os: 'linux', arch: 'x86-64' }));
+    (fakeBrowser.runtime as unknown as { getPlatformInfo: typeof ping }).getPlatformInfo = ping;
+    let answer!: (result: WpResult<WpPublished>) => void;
+    const client = fakeClient(
+      () => new Promise<never>((resolve) => (answer = resolve as unknown as typeof answer)),
+    );
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+
+    const outcome = publishIssue({ issueId: issue.id }, client);
+    await vi.waitFor(() => expect(client.mock).toHaveBeenCalled());
+    await vi.advanceTimersByTimeAsync(45_000);
+    expect(ping).toHaveBeenCalledTimes(2);
+    answer(published(41, '2021-03-15T08:00:00'));
+    await expect(outcome).resolves.toMatchObject({ ok: true });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(ping).toHaveBeenCalledTimes(2);
+  });
+});

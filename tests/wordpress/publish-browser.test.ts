@@ -1,0 +1,458 @@
+/**
+ * Publishing from the built extension (test build, .output/test/chrome-mv3) in real Chromium
+ * to the real WordPress of the suite's global setup: options page, popup, background, REST.
+ * Build first: INDISCRETS_TEST_BUILD=1 npx wxt build (npm run test:wordpress does it).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from '@wordpress/block-serialization-default-parser';
+import type { ConsoleMessage, Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WP_ERROR_MESSAGES } from '../../export/wordpress-client';
+import { t } from '../../locales';
+import type { Clip, Issue } from '../../storage/db';
+import { deriveFields } from '../../storage/derive';
+import { EXTENSION_DIR, launchExtension, ROOT, type ExtensionSession } from '../browser/harness';
+import { rest, site, sleep } from './helpers';
+
+type Post = {
+  id: number;
+  status: string;
+  categories: number[];
+  modified_gmt: string;
+  title: { raw: string };
+  content: { raw: string };
+};
+
+const NBSP = '\u00a0';
+const NNBSP = '\u202f';
+const ISSUE_ID = 'issue-15-mars';
+const WRONG_PASSWORD = 'zzzz yyyy xxxx wwww vvvv uuuu';
+
+const issueRecord: Issue = {
+  id: ISSUE_ID,
+  title: 'Les indiscrets du 15 mars',
+  date: '2021-03-15',
+  intro: 'Cette semaine : deux indiscrets.',
+  lengthBudget: 4000,
+  status: 'open',
+  createdAt: '2021-03-10T09:00:00.000Z',
+  updatedAt: '2021-03-10T09:00:00.000Z',
+};
+
+function item(fields: Pick<Clip, 'id' | 'url' | 'title' | 'siteName' | 'body' | 'sortKey'>): Clip {
+  const clip: Omit<Clip, 'words' | 'sourceUrls'> = {
+    ...fields,
+    quotes: [],
+    provenance: {},
+    createdAt: '2021-03-10T09:00:00.000Z',
+    updatedAt: '2021-03-10T09:00:00.000Z',
+    sources: [{ url: fields.url, title: fields.title, siteName: fields.siteName }],
+    note: 'Note privée : ne jamais publier.',
+    tags: [],
+    status: 'ready',
+    issueId: ISSUE_ID,
+  };
+  // The table hooks compute these in the extension; the records are written here without Dexie.
+  return { ...clip, ...deriveFields(clip) };
+}
+
+const items: Clip[] = [
+  item({
+    id: 'item-ministre',
+    url: 'https://www.lemonde.fr/politique/ministre',
+    title: 'Le ministre et Bercy',
+    siteName: 'Le Monde',
+    body: '<p>Le ministre <strong>quitte</strong> Bercy ?</p>',
+    sortKey: 'V',
+  }),
+  item({
+    id: 'item-ovh',
+    url: 'https://www.bloomberg.com/news/ovh-ipo',
+    title: 'OVH Weighs IPO',
+    siteName: 'Bloomberg',
+    body: '<p>OVH prépare son entrée en Bourse.</p>',
+    sortKey: 'k',
+  }),
+];
+
+/** The post content WordPress must hold: one paragraph block per paragraph, typeset. */
+const expectedParagraphs = (ovhText: string) => [
+  `<p>Cette semaine${NBSP}: deux indiscrets.</p>`,
+  `<p>--&gt; Le ministre <strong>quitte</strong> Bercy${NNBSP}? (<a href="https://www.lemonde.fr/politique/ministre">Le Monde</a>)</p>`,
+  `<p>--&gt; ${ovhText} (<a href="https://www.bloomberg.com/news/ovh-ipo">Bloomberg</a>)</p>`,
+];
+
+/** The blocks of a post's raw content, whitespace between blocks left out. */
+function paragraphsOf(raw: string) {
+  const blocks = parse(raw).filter((block) => block.blockName !== null || block.innerHTML.trim());
+  for (const block of blocks) {
+    expect(block.blockName).toBe('core/paragraph');
+    expect(block.attrs).toEqual({});
+    expect(block.innerBlocks).toEqual([]);
+  }
+  return blocks.map((block) => block.innerHTML.trim());
+}
+
+async function readPost(id: number): Promise<Post> {
+  const { status, json } = await rest('GET', `/wp/v2/posts/${id}?context=edit`);
+  expect(status).toBe(200);
+  return json as Post;
+}
+
+async function categoryIdByName(name: string): Promise<number | undefined> {
+  const { json } = await rest(
+    'GET',
+    `/wp/v2/categories?per_page=100&search=${encodeURIComponent(name)}`,
+  );
+  return (json as { id: number; name: string }[]).find((c) => c.name === name)?.id;
+}
+
+/** Runs in an extension page: the raw IndexedDB of the extension, without Dexie. */
+function idb<T>(page: Page, action: 'get' | 'put', arg: { issue?: Issue; items?: Clip[] } = {}) {
+  return page.evaluate(
+    async ({ action, arg, issueId }) => {
+      // Opened without a version, a database Dexie has not created yet would be made empty.
+      const ready = async () =>
+        (await indexedDB.databases()).some((d) => d.name === 'indiscrets' && d.version! >= 20);
+      for (let tries = 0; !(await ready()); tries += 1) {
+        if (tries > 100) throw new Error('The extension never created its database');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('indiscrets');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      try {
+        const tx = db.transaction(['issues', 'clips'], action === 'put' ? 'readwrite' : 'readonly');
+        const done = new Promise<void>((resolve, reject) => {
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+        const ask = <R>(request: IDBRequest<R>) =>
+          new Promise<R>((resolve, reject) => {
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+        if (action === 'put') {
+          if (arg.issue) tx.objectStore('issues').put(arg.issue);
+          for (const clip of arg.items ?? []) tx.objectStore('clips').put(clip);
+          await done;
+          return undefined;
+        }
+        const issue = await ask(tx.objectStore('issues').get(issueId));
+        const clips = await ask(tx.objectStore('clips').getAll());
+        await done;
+        return { issue, clips };
+      } finally {
+        db.close();
+      }
+    },
+    { action, arg, issueId: ISSUE_ID },
+  ) as Promise<T>;
+}
+
+type Stored = { issue: Issue; clips: Clip[] };
+
+/** The few extension APIs the tests call from an extension page (`chrome` is its global). */
+interface ChromeApis {
+  permissions: { contains(query: { origins: string[] }): Promise<boolean> };
+  storage: Record<'local' | 'sync', StorageArea>;
+}
+interface StorageArea {
+  get(keys: null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+describe('publishing an issue from the built extension to a real WordPress', () => {
+  let session: ExtensionSession;
+  let options: Page;
+  let popup: Page;
+  const consoleLines: string[] = [];
+  const record = (message: ConsoleMessage) => consoleLines.push(message.text());
+  const watchWorker = (worker: Worker) => worker.on('console', record);
+
+  const password = () => site().appPassword;
+  /** The password in every form it could leak in: as typed, without spaces, as Basic auth. */
+  const secretForms = (secret: string) => {
+    const b64 = Buffer.from(`${site().adminUser}:${secret}`).toString('base64');
+    return [secret, secret.replace(/ /g, ''), b64, b64.replace(/=+$/, '')];
+  };
+  const expectNoSecret = (text: string, secret = password()) => {
+    for (const form of secretForms(secret)) expect(text).not.toContain(form);
+  };
+
+  /** What the options page passed to permissions.request (recorded by a wrapper). */
+  function permissionRequests(): Promise<unknown[]> {
+    return options.evaluate(() => (globalThis as unknown as { requests: unknown[] }).requests);
+  }
+
+  async function stored(page: Page = popup): Promise<Stored> {
+    return idb<Stored>(page, 'get');
+  }
+
+  async function publishButton(name: string) {
+    const button = popup.getByRole('button', { name, exact: true });
+    await button.waitFor();
+    return button;
+  }
+
+  async function publishMessage(text: string | RegExp) {
+    const message = popup.getByTestId('publish-message').filter({ hasText: text });
+    await message.waitFor();
+    return (await message.innerText()).trim();
+  }
+
+  /** Fills the WordPress settings and presses "Tester la connexion"; returns the status shown. */
+  async function testConnection(secret: string) {
+    await options.getByLabel('Adresse du site').fill(site().url);
+    await options.getByLabel('Identifiant WordPress').fill(site().adminUser);
+    await options.getByLabel('Mot de passe d’application').fill(secret);
+    await options.getByRole('button', { name: 'Tester la connexion' }).click();
+    const status = options.getByTestId('wp-status');
+    await status.filter({ hasNotText: 'Vérification…' }).filter({ hasText: /\S/ }).waitFor();
+    return (await status.innerText()).trim();
+  }
+
+  beforeAll(async () => {
+    // The first publication has to create the category.
+    const id = await categoryIdByName('Indiscrets');
+    if (id) await rest('DELETE', `/wp/v2/categories/${id}?force=true`);
+
+    const manifest = await readFile(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8').catch(
+      () => '{}',
+    );
+    if (!(JSON.parse(manifest) as { host_permissions?: string[] }).host_permissions) {
+      throw new Error('No test build: run INDISCRETS_TEST_BUILD=1 npx wxt build first.');
+    }
+    session = await launchExtension();
+    session.context.on('console', record);
+    session.context.serviceWorkers().forEach(watchWorker);
+    session.context.on('serviceworker', watchWorker);
+
+    options = await session.openExtensionPage('options.html');
+    // Records each permissions.request, then lets Chrome answer it (same call, same gesture).
+    await options.evaluate(() => {
+      const scope = globalThis as unknown as {
+        requests: unknown[];
+        chrome: { permissions: { request: (query: unknown) => Promise<boolean> } };
+      };
+      const permissions = scope.chrome.permissions;
+      const request = permissions.request.bind(permissions);
+      scope.requests = [];
+      permissions.request = (query) => {
+        scope.requests.push(query);
+        return request(query);
+      };
+    });
+    await options.setViewportSize({ width: 900, height: 1000 });
+    popup = await session.openExtensionPage('popup.html');
+    await popup.setViewportSize({ width: 420, height: 720 });
+    await popup.getByRole('tab', { name: 'Numéro' }).waitFor();
+    // The popup opened the database (schema version 2): seed one issue with two items.
+    await idb(popup, 'put', { issue: issueRecord, items });
+    await popup.evaluate(async (id) => {
+      await (globalThis as unknown as { chrome: ChromeApis }).chrome.storage.local.set({
+        currentIssueId: id,
+      });
+    }, ISSUE_ID);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('refuses a plain http address other than localhost, before asking for any permission', async () => {
+    await options.getByLabel('Adresse du site').fill('http://monsite.fr');
+    await options.getByRole('button', { name: 'Tester la connexion' }).click();
+
+    await expect(options.getByTestId('wp-status').innerText()).resolves.toBe(
+      WP_ERROR_MESSAGES.insecure_url.fr,
+    );
+    await expect(permissionRequests()).resolves.toEqual([]);
+  });
+
+  it('tests the connection from the options page and keeps the password in storage.local only', async () => {
+    const status = await testConnection(password());
+
+    // Asked during the click, for the site's origin only.
+    await expect(permissionRequests()).resolves.toEqual([{ origins: ['http://127.0.0.1/*'] }]);
+
+    expect(status).toBe(`Connexion réussie à « Petit Web » en tant que ${site().adminUser}.`);
+    // The test build holds 127.0.0.1 already: the request resolved without a prompt.
+    const storage = await options.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: ChromeApis }).chrome;
+      return {
+        allowed: await api.permissions.contains({ origins: ['http://127.0.0.1/*'] }),
+        local: await api.storage.local.get(null),
+        sync: await api.storage.sync.get(null),
+      };
+    });
+    expect(storage.allowed).toBe(true);
+    expect(storage.local.wordpressPassword).toBe(password());
+    expect(storage.local.wordpress).toEqual({
+      siteUrl: site().url,
+      username: site().adminUser,
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+    expectNoSecret(JSON.stringify(storage.sync));
+    await options.screenshot({ path: path.join(ROOT, 'docs/options.png'), fullPage: true });
+  });
+
+  it('publishes the issue as a draft in "Indiscrets", as the paragraph blocks of the export', async () => {
+    await popup.reload();
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+
+    await (await publishButton('Publier sur WordPress (brouillon)')).click();
+
+    await expect(publishMessage('Article créé dans WordPress.')).resolves.toContain(
+      'L’ouvrir dans WordPress',
+    );
+    const { issue } = await stored();
+    expect(issue.status).toBe('published');
+    expect(issue.wordpress?.postId).toBeGreaterThan(0);
+    const postId = issue.wordpress!.postId;
+    expect(issue.wordpress?.link).toBe(`${site().url}/?p=${postId}`);
+    const post = await readPost(postId);
+    expect(post.status).toBe('draft');
+    expect(post.categories).toEqual([await categoryIdByName('Indiscrets')]);
+    expect(post.title.raw).toBe('Les indiscrets du 15 mars');
+    expect(paragraphsOf(post.content.raw)).toEqual(
+      expectedParagraphs('OVH prépare son entrée en Bourse.'),
+    );
+    expect(post.content.raw).not.toContain('Note privée');
+    expect(post.modified_gmt).toBe(issue.wordpress?.modifiedGmt);
+    await expect(popup.getByTestId('post-link').innerText()).resolves.toBe(`Article n° ${postId}`);
+    // As the toolbar popup shows it: 600 px high at most, scrolled down to the publish panel.
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.getByTestId('publish').evaluate((panel) => panel.scrollIntoView({ block: 'end' }));
+    await popup.screenshot({ path: path.join(ROOT, 'docs/publish.png') });
+    await popup.setViewportSize({ width: 420, height: 720 });
+  });
+
+  it('updates the same post when the issue is published again', async () => {
+    const before = await stored();
+    const edited = { ...items[1]!, body: '<p>OVH entrera en Bourse en juin.</p>' };
+    await idb(popup, 'put', { items: [{ ...edited, ...deriveFields(edited) }] });
+
+    await (await publishButton('Mettre à jour l’article WordPress')).click();
+
+    await publishMessage('Article mis à jour dans WordPress.');
+    const { issue } = await stored();
+    expect(issue.wordpress?.postId).toBe(before.issue.wordpress?.postId);
+    const post = await readPost(issue.wordpress!.postId);
+    expect(paragraphsOf(post.content.raw)).toEqual(
+      expectedParagraphs('OVH entrera en Bourse en juin.'),
+    );
+    expect(issue.wordpress?.modifiedGmt).toBe(post.modified_gmt);
+  });
+
+  it('asks before overwriting a post edited in WordPress, and overwrites on request', async () => {
+    const { issue } = await stored();
+    const postId = issue.wordpress!.postId;
+    await sleep(1100); // modified_gmt counts seconds
+    const edit = await rest('POST', `/wp/v2/posts/${postId}`, {
+      content: '<!-- wp:paragraph -->\n<p>Retouché dans WordPress</p>\n<!-- /wp:paragraph -->',
+    });
+    expect(edit.status).toBe(200);
+
+    await (await publishButton('Mettre à jour l’article WordPress')).click();
+
+    await expect(publishMessage('modifié dans WordPress')).resolves.toContain(
+      WP_ERROR_MESSAGES.conflict.fr,
+    );
+    expect(paragraphsOf((await readPost(postId)).content.raw)).toEqual([
+      '<p>Retouché dans WordPress</p>',
+    ]);
+    await popup.getByRole('button', { name: 'Écraser la version de WordPress' }).click();
+    await publishMessage('Article mis à jour dans WordPress.');
+    const post = await readPost(postId);
+    expect(paragraphsOf(post.content.raw)).toEqual(
+      expectedParagraphs('OVH entrera en Bourse en juin.'),
+    );
+    expect((await stored()).issue.wordpress).toMatchObject({
+      postId,
+      modifiedGmt: post.modified_gmt,
+    });
+  });
+
+  it('offers a new post when the post was deleted in WordPress, and creates it', async () => {
+    const oldId = (await stored()).issue.wordpress!.postId;
+    expect((await rest('DELETE', `/wp/v2/posts/${oldId}?force=true`)).status).toBe(200);
+
+    await (await publishButton('Mettre à jour l’article WordPress')).click();
+
+    await expect(publishMessage('supprimé')).resolves.toContain(WP_ERROR_MESSAGES.deleted.fr);
+    await popup.getByRole('button', { name: 'Créer un nouvel article' }).click();
+    await publishMessage('Article créé dans WordPress.');
+    const { issue } = await stored();
+    expect(issue.wordpress?.postId).not.toBe(oldId);
+    const post = await readPost(issue.wordpress!.postId);
+    expect(post.status).toBe('draft');
+    expect(paragraphsOf(post.content.raw)).toEqual(
+      expectedParagraphs('OVH entrera en Bourse en juin.'),
+    );
+  });
+
+  it('names a wrong password, loses nothing when publishing fails, and retries once fixed', async () => {
+    const before = await stored();
+    const postBefore = await readPost(before.issue.wordpress!.postId);
+
+    await expect(testConnection(WRONG_PASSWORD)).resolves.toBe(
+      WP_ERROR_MESSAGES.wrong_credentials.fr,
+    );
+    await popup.reload();
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+    await (await publishButton('Mettre à jour l’article WordPress')).click();
+
+    await expect(publishMessage('refusé')).resolves.toContain(
+      WP_ERROR_MESSAGES.wrong_credentials.fr,
+    );
+    expect(await stored()).toEqual(before);
+    expect((await readPost(postBefore.id)).modified_gmt).toBe(postBefore.modified_gmt);
+    expectNoSecret(await popup.locator('body').innerText(), WRONG_PASSWORD);
+    expectNoSecret(await options.content(), WRONG_PASSWORD);
+
+    await expect(testConnection(password())).resolves.toMatch(/^Connexion réussie/);
+    await (await publishButton('Mettre à jour l’article WordPress')).click();
+    await publishMessage('Article mis à jour dans WordPress.');
+    expect((await stored()).issue.wordpress?.postId).toBe(postBefore.id);
+  });
+
+  it('keeps the password out of the pages, the exported files and the console', async () => {
+    const exported: string[] = [];
+    for (const format of ['json', 'html', 'wordpress']) {
+      await popup
+        .getByRole('combobox', { name: t('export.format', {}, 'fr') })
+        .selectOption(format);
+      const [download] = await Promise.all([
+        popup.waitForEvent('download'),
+        popup.getByRole('button', { name: 'Télécharger' }).click(),
+      ]);
+      exported.push(await readFile((await download.path())!, 'utf8'));
+    }
+
+    expect(JSON.parse(exported[0]!)).toMatchObject({
+      issue: { title: 'Les indiscrets du 15 mars' },
+    });
+    expect(exported[1]).toContain('Bloomberg');
+    expect(exported[2]).toContain('<!-- wp:paragraph -->');
+    for (const file of exported) expectNoSecret(file);
+    for (const page of [options, popup]) {
+      expectNoSecret(await page.locator('body').innerText());
+      expectNoSecret(await page.content());
+    }
+    // The capture itself works, for the pages and the background.
+    await popup.evaluate(() => console.info('probe: popup console'));
+    await session.context
+      .serviceWorkers()[0]!
+      .evaluate(() => console.info('probe: worker console'));
+    await sleep(200);
+    expect(consoleLines).toContain('probe: popup console');
+    expect(consoleLines).toContain('probe: worker console');
+    expectNoSecret(consoleLines.join('\n'));
+    expectNoSecret(consoleLines.join('\n'), WRONG_PASSWORD);
+  });
+});
