@@ -9,7 +9,9 @@ import { IssueView } from './IssueView';
 import { UndoProvider } from './Undo';
 import { useStorageItem } from './useStorageItem';
 
-type View = { kind: 'drafts' } | { kind: 'draft'; id: string } | { kind: 'issue' };
+type Tab = 'drafts' | 'issue';
+/** A draft is opened from a tab, and "Back" returns to it. */
+type View = { kind: Tab } | { kind: 'draft'; id: string; from: Tab };
 
 interface Props {
   /** The popup shows one view at a time; the desk shows inbox, editor and issue side by side. */
@@ -26,21 +28,30 @@ export function App({ layout, tabId }: Props) {
   const currentIssueId = useStorageItem(currentIssueItem);
   const selectIssue = (id: string | null) => void currentIssueItem.setValue(id);
 
-  const openDraft = (id: string) => {
+  const openDraft = (from: Tab) => (id: string) => {
     setSelectedId(id);
-    if (layout === 'popup') setView({ kind: 'draft', id });
+    if (layout === 'popup') setView({ kind: 'draft', id, from });
   };
+  const tab: Tab = view.kind === 'draft' ? view.from : view.kind;
 
   const header = (
     <header class="app__header">
-      <ClipPanel tabId={tabId} onClipped={(outcome) => setFreshId(outcome.clip.id)} />
+      {layout === 'popup' || tabId !== undefined ? (
+        <ClipPanel tabId={tabId} onClipped={(outcome) => setFreshId(outcome.clip.id)} />
+      ) : (
+        // In its own tab the desk is the active tab: "Clip this page" would clip the desk.
+        <div class="desk__title">
+          <h1>{t('desk.heading')}</h1>
+          <p class="muted">{t('desk.clipHint')}</p>
+        </div>
+      )}
       <nav class="app__nav">
         {layout === 'popup' && (
           <div class="tabs" role="tablist">
             <button
               type="button"
               role="tab"
-              aria-selected={view.kind !== 'issue'}
+              aria-selected={tab === 'drafts'}
               class="tab"
               onClick={() => setView({ kind: 'drafts' })}
             >
@@ -49,7 +60,7 @@ export function App({ layout, tabId }: Props) {
             <button
               type="button"
               role="tab"
-              aria-selected={view.kind === 'issue'}
+              aria-selected={tab === 'issue'}
               class="tab"
               onClick={() => setView({ kind: 'issue' })}
             >
@@ -87,7 +98,12 @@ export function App({ layout, tabId }: Props) {
           {header}
           <div class="desk__columns">
             <div class="desk__column">
-              <Inbox onOpen={openDraft} currentIssueId={currentIssueId} freshId={freshId} />
+              <Inbox
+                onOpen={openDraft('drafts')}
+                currentIssueId={currentIssueId}
+                freshId={freshId}
+                selectedId={selectedId}
+              />
             </div>
             <div class="desk__column">
               {selectedId ? (
@@ -96,6 +112,7 @@ export function App({ layout, tabId }: Props) {
                   id={selectedId}
                   currentIssueId={currentIssueId}
                   onClose={() => setSelectedId(undefined)}
+                  closeLabel={t('common.close')}
                 />
               ) : (
                 <p class="muted">{t('desk.pickDraft')}</p>
@@ -105,7 +122,8 @@ export function App({ layout, tabId }: Props) {
               <IssueView
                 currentIssueId={currentIssueId}
                 onSelectIssue={selectIssue}
-                onOpenDraft={openDraft}
+                onOpenDraft={openDraft('issue')}
+                selectedId={selectedId}
               />
             </div>
           </div>
@@ -120,7 +138,7 @@ export function App({ layout, tabId }: Props) {
         {header}
         {view.kind === 'drafts' && (
           <Inbox
-            onOpen={openDraft}
+            onOpen={openDraft('drafts')}
             currentIssueId={currentIssueId}
             freshId={freshId}
             pageSize={20}
@@ -131,14 +149,15 @@ export function App({ layout, tabId }: Props) {
             key={view.id}
             id={view.id}
             currentIssueId={currentIssueId}
-            onClose={() => setView({ kind: 'drafts' })}
+            onClose={() => setView({ kind: view.from })}
           />
         )}
         {view.kind === 'issue' && (
           <IssueView
             currentIssueId={currentIssueId}
             onSelectIssue={selectIssue}
-            onOpenDraft={openDraft}
+            onOpenDraft={openDraft('issue')}
+            compact
           />
         )}
       </div>

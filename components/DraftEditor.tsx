@@ -19,6 +19,8 @@ interface Props {
   /** The issue the editor is composing, if any: "Add to issue" targets it. */
   currentIssueId?: string | null;
   onClose?: () => void;
+  /** What the close button says: "Back" in the popup, "Close" on the desk. */
+  closeLabel?: string;
 }
 
 const STATUSES: DraftStatus[] = ['draft', 'checked', 'ready'];
@@ -28,8 +30,10 @@ function escapeHtml(text: string) {
 }
 
 /** Everything about one draft: its text, sources, quotes, tags, note and status. Saves as you type. */
-export function DraftEditor({ id, currentIssueId, onClose }: Props) {
-  const draft = useLiveQuery(() => getClip(id), [id]);
+export function DraftEditor({ id, currentIssueId, onClose, closeLabel = t('common.back') }: Props) {
+  // `null` once the draft is gone (merged into another, emptied from the trash): `undefined`
+  // is only "still loading".
+  const draft = useLiveQuery(async () => (await getClip(id)) ?? null, [id]);
   const [form, setForm] = useState<Clip>();
   const [merging, setMerging] = useState(false);
   const { edit, flush, state } = useAutosave(id);
@@ -41,8 +45,19 @@ export function DraftEditor({ id, currentIssueId, onClose }: Props) {
     if (draft && (!form || form.id !== draft.id)) setForm(draft);
   }, [draft, form]);
 
-  if (draft === undefined && !form) return <p class="muted">{t('common.loading')}</p>;
-  if (!form) return <p class="muted">{t('editor.gone')}</p>;
+  if (draft === null) {
+    return (
+      <section class="editor" aria-label={t('editor.heading')} data-testid="draft-editor">
+        <p class="muted">{t('editor.gone')}</p>
+        {onClose && (
+          <button type="button" class="button button--small" onClick={onClose}>
+            ← {closeLabel}
+          </button>
+        )}
+      </section>
+    );
+  }
+  if (!form) return <p class="muted">{t('common.loading')}</p>;
 
   const change = (patch: DraftPatch) => {
     setForm({ ...form, ...patch });
@@ -63,64 +78,81 @@ export function DraftEditor({ id, currentIssueId, onClose }: Props) {
 
   const inIssue = !!draft?.issueId;
   const counts = countText(itemText(form.body));
+  // What the editor does not type (quotes added by a later clip, metadata) follows the database.
+  const live = draft ?? form;
+  const addToCurrent = async (issueId: string) => {
+    await flush();
+    try {
+      await addToIssue(id, issueId);
+    } catch (error) {
+      console.error('Indiscrets add to issue', error);
+    }
+  };
 
   return (
     <section class="editor" aria-label={t('editor.heading')} data-testid="draft-editor">
       <div class="editor__bar">
-        {onClose && (
-          <button
-            type="button"
-            class="button button--small"
-            onClick={() => void flush().then(onClose)}
-          >
-            ← {t('common.back')}
-          </button>
-        )}
-        <label class="editor__status">
-          <span class="visually-hidden">{t('editor.status')}</span>
-          <select
-            value={form.status}
-            onChange={(e) =>
-              change({ status: (e.target as HTMLSelectElement).value as DraftStatus })
-            }
-            aria-label={t('editor.status')}
-          >
-            {STATUSES.map((status) => (
-              <option value={status} key={status}>
-                {t(`status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <span class={`save-state save-state--${state}`} role="status" data-testid="save-state">
-          {t(`save.${state}`)}
-        </span>
-        <span class="spacer" />
-        {inIssue ? (
-          <button
-            type="button"
-            class="button button--small"
-            onClick={() => void removeFromIssue(id)}
-          >
-            {t('editor.removeFromIssue')}
-          </button>
-        ) : (
-          currentIssueId && (
+        <div class="editor__state">
+          {onClose && (
             <button
               type="button"
               class="button button--small"
-              onClick={() => void flush().then(() => addToIssue(id, currentIssueId))}
+              onClick={() => void flush().then(onClose)}
             >
-              {t('editor.addToIssue')}
+              ← {closeLabel}
             </button>
-          )
-        )}
-        <button type="button" class="button button--small" onClick={() => setMerging(true)}>
-          {t('editor.mergeInto')}
-        </button>
-        <button type="button" class="button button--small button--danger" onClick={remove}>
-          {t('editor.delete')}
-        </button>
+          )}
+          <label class="editor__status">
+            <span class="visually-hidden">{t('editor.status')}</span>
+            <select
+              value={form.status}
+              onChange={(e) =>
+                change({ status: (e.target as HTMLSelectElement).value as DraftStatus })
+              }
+              aria-label={t('editor.status')}
+            >
+              {STATUSES.map((status) => (
+                <option value={status} key={status}>
+                  {t(`status.${status}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span class={`save-state save-state--${state}`} role="status" data-testid="save-state">
+            {t(`save.${state}`)}
+          </span>
+        </div>
+        <div class="editor__actions">
+          {inIssue ? (
+            <button
+              type="button"
+              class="button button--small"
+              onClick={() => void removeFromIssue(id)}
+            >
+              {t('editor.removeFromIssue')}
+            </button>
+          ) : (
+            currentIssueId && (
+              <button
+                type="button"
+                class="button button--small"
+                onClick={() => void addToCurrent(currentIssueId)}
+              >
+                {t('editor.addToIssue')}
+              </button>
+            )
+          )}
+          <button type="button" class="button button--small" onClick={() => setMerging(true)}>
+            {t('editor.mergeInto')}
+          </button>
+          <button
+            type="button"
+            class="button button--small button--danger"
+            onClick={() => void remove()}
+          >
+            {t('editor.delete')}
+          </button>
+        </div>
       </div>
       {merging && (
         <MergeDialog
@@ -153,11 +185,11 @@ export function DraftEditor({ id, currentIssueId, onClose }: Props) {
           label={t('editor.body')}
         />
       </div>
-      {form.quotes.length > 0 && (
+      {live.quotes.length > 0 && (
         <div class="field">
           <span>{t('editor.quotes')}</span>
           <ul class="quotes">
-            {form.quotes.map((quote, index) => (
+            {live.quotes.map((quote, index) => (
               <li key={`${quote.clippedAt}-${index}`}>
                 <blockquote>{quote.text}</blockquote>
                 <button
@@ -174,12 +206,12 @@ export function DraftEditor({ id, currentIssueId, onClose }: Props) {
       )}
       <SourcesEditor sources={form.sources} onChange={(sources: Source[]) => change({ sources })} />
       <TagsInput tags={form.tags} onChange={(tags) => change({ tags })} />
-      {form.captureNote && (
+      {live.captureNote && (
         <p class="draft__limit" role="note">
-          {t(`limit.${form.captureNote}`)}
+          {t(`limit.${live.captureNote}`)}
         </p>
       )}
-      <Provenance clip={form} />
+      <Provenance clip={live} />
       <label class="field">
         <span>{t('editor.note')}</span>
         <textarea

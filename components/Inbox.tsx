@@ -20,6 +20,12 @@ import { countText, itemText } from './richtext';
 
 export const DRAFT_MIME = 'application/x-indiscrets-draft';
 
+/**
+ * The draft being dragged from this page, if any. `dataTransfer` cannot be read during
+ * `dragover`, and a row must not offer itself as a merge target for its own drag.
+ */
+let dragging: string | undefined;
+
 interface Props {
   /** Drafts per page: the popup shows few at a time, the desk more. */
   pageSize?: number;
@@ -27,12 +33,14 @@ interface Props {
   currentIssueId?: string | null;
   /** The draft just clipped, highlighted. */
   freshId?: string;
+  /** The draft open in the desk's editor, marked. */
+  selectedId?: string;
 }
 
 type Box = 'inbox' | 'all' | 'trash';
 
 /** The inbox: drafts newest first, searched and filtered with indexes, one page at a time. */
-export function Inbox({ onOpen, currentIssueId, freshId, pageSize = 50 }: Props) {
+export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 50 }: Props) {
   const [text, setText] = useState('');
   const [status, setStatus] = useState<DraftStatus | ''>('');
   const [siteName, setSiteName] = useState('');
@@ -99,8 +107,20 @@ export function Inbox({ onOpen, currentIssueId, freshId, pageSize = 50 }: Props)
 
   async function mergeInto(sourceId: string, target: Clip) {
     if (sourceId === target.id) return;
-    offer(await mergeDrafts(sourceId, target.id), t('undo.merged', { title: target.title }));
+    try {
+      offer(await mergeDrafts(sourceId, target.id), t('undo.merged', { title: target.title }));
+    } catch (error) {
+      console.error('Indiscrets merge', error);
+    }
   }
+
+  const filtered = !!(text.trim() || status || siteName || tag);
+  // An empty inbox is not an empty desk: say so when every draft is in an issue.
+  const inboxEmpty = box === 'inbox' && !filtered && drafts?.length === 0;
+  const elsewhere = useLiveQuery(
+    () => (inboxEmpty ? countDrafts({ box: 'all' }) : 0),
+    [inboxEmpty],
+  );
 
   return (
     <section class="inbox" aria-label={t('drafts.heading')}>
@@ -181,8 +201,14 @@ export function Inbox({ onOpen, currentIssueId, freshId, pageSize = 50 }: Props)
         </p>
       )}
       {result?.drafts.length === 0 && (
-        <p class="muted">
-          {text || status || siteName || tag ? t('search.none') : t('drafts.empty')}
+        <p class="muted" data-testid="drafts-empty">
+          {filtered
+            ? t('search.none')
+            : box === 'trash'
+              ? t('trash.empty')
+              : elsewhere
+                ? t('drafts.allInIssues')
+                : t('drafts.empty')}
         </p>
       )}
       <ol class="draft-list">
@@ -191,13 +217,17 @@ export function Inbox({ onOpen, currentIssueId, freshId, pageSize = 50 }: Props)
             <DraftRow
               draft={draft}
               fresh={draft.id === freshId}
+              selected={draft.id === selectedId}
               trashed={box === 'trash'}
               onOpen={() => onOpen(draft.id)}
               onTrash={() => void trash(draft)}
               onRestore={() => void restoreDraft(draft.id)}
               onAdd={
                 currentIssueId && !draft.issueId
-                  ? () => void addToIssue(draft.id, currentIssueId)
+                  ? () =>
+                      void addToIssue(draft.id, currentIssueId).catch((error) =>
+                        console.error('Indiscrets add to issue', error),
+                      )
                   : undefined
               }
               onDropDraft={(sourceId) => void mergeInto(sourceId, draft)}
@@ -219,6 +249,7 @@ export function Inbox({ onOpen, currentIssueId, freshId, pageSize = 50 }: Props)
 interface RowProps {
   draft: Clip;
   fresh: boolean;
+  selected: boolean;
   trashed: boolean;
   onOpen: () => void;
   onTrash: () => void;
@@ -231,6 +262,7 @@ interface RowProps {
 function DraftRow({
   draft,
   fresh,
+  selected,
   trashed,
   onOpen,
   onTrash,
@@ -243,23 +275,32 @@ function DraftRow({
   const counts = countText(itemText(draft.body));
   return (
     <article
-      class={`draft${fresh ? ' draft--fresh' : ''}${over ? ' draft--drop' : ''}`}
+      class={`draft${fresh ? ' draft--fresh' : ''}${selected ? ' draft--selected' : ''}${over ? ' draft--drop' : ''}`}
       data-testid="draft"
       data-id={draft.id}
       draggable={!trashed}
       onDragStart={(e) => {
+        dragging = draft.id;
         e.dataTransfer?.setData(DRAFT_MIME, draft.id);
         e.dataTransfer?.setData('text/plain', draft.url);
       }}
+      onDragEnd={() => {
+        dragging = undefined;
+      }}
       onDragOver={(e) => {
-        if (!trashed && e.dataTransfer?.types.includes(DRAFT_MIME)) {
+        if (!trashed && dragging !== draft.id && e.dataTransfer?.types.includes(DRAFT_MIME)) {
           e.preventDefault();
-          setOver(true);
+          if (!over) setOver(true);
         }
       }}
-      onDragLeave={() => setOver(false)}
+      onDragLeave={(e) => {
+        // Moving over the row's own title or buttons is not leaving it.
+        const next = e.relatedTarget as Node | null;
+        if (!next || !(e.currentTarget as HTMLElement).contains(next)) setOver(false);
+      }}
       onDrop={(e) => {
         setOver(false);
+        dragging = undefined;
         const sourceId = e.dataTransfer?.getData(DRAFT_MIME);
         if (sourceId && sourceId !== draft.id) {
           e.preventDefault();
@@ -268,7 +309,13 @@ function DraftRow({
       }}
     >
       <header>
-        <button type="button" class="draft__title linklike" onClick={onOpen} disabled={trashed}>
+        <button
+          type="button"
+          class="draft__title linklike"
+          onClick={onOpen}
+          disabled={trashed}
+          aria-current={selected || undefined}
+        >
           {draft.title}
         </button>
         {fresh && <span class="draft__badge">{t('drafts.new')}</span>}
@@ -279,6 +326,7 @@ function DraftRow({
         </span>
         {draft.byline && <span> · {draft.byline}</span>}
         <span class={`chip chip--${draft.status}`}> {t(`status.${draft.status}`)}</span>
+        {draft.issueId && !trashed && <span class="chip chip--issue">{t('drafts.inIssue')}</span>}
         {draft.tags.map((tag) => (
           <span class="chip" key={tag}>
             #{tag}
@@ -312,7 +360,12 @@ function DraftRow({
         ) : (
           <>
             {onAdd && (
-              <button type="button" class="button button--small" onClick={onAdd}>
+              <button
+                type="button"
+                class="button button--small"
+                onClick={onAdd}
+                aria-label={t('issue.addNamed', { title: draft.title })}
+              >
                 + {t('issue.addShort')}
               </button>
             )}

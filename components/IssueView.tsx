@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import type { Check, Clip, Issue } from '../storage/db';
 import {
@@ -28,10 +28,20 @@ interface Props {
   currentIssueId: string | null | undefined;
   onSelectIssue: (id: string | null) => void;
   onOpenDraft: (id: string) => void;
+  /** The popup folds the issue's own fields (title, date…) away, to show the items first. */
+  compact?: boolean;
+  /** The draft open in the desk's editor, marked in the list. */
+  selectedId?: string;
 }
 
 /** The issue being composed: its items in order, their checks, counts and the live preview. */
-export function IssueView({ currentIssueId, onSelectIssue, onOpenDraft }: Props) {
+export function IssueView({
+  currentIssueId,
+  onSelectIssue,
+  onOpenDraft,
+  compact,
+  selectedId,
+}: Props) {
   const issues = useLiveQuery(() => listIssues(), []);
   const issue = useLiveQuery(
     () => (currentIssueId ? getIssue(currentIssueId) : undefined),
@@ -85,6 +95,9 @@ export function IssueView({ currentIssueId, onSelectIssue, onOpenDraft }: Props)
       {picker}
       {issue ? (
         <IssueEditor
+          key={issue.id}
+          compact={compact}
+          selectedId={selectedId}
           issue={issue}
           issues={issues}
           onOpenDraft={onOpenDraft}
@@ -97,14 +110,23 @@ export function IssueView({ currentIssueId, onSelectIssue, onOpenDraft }: Props)
   );
 }
 
+/** A real calendar date as YYYY-MM-DD (what the issue stores). */
+function validIsoDate(date: string): boolean {
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date)
+  );
+}
+
 interface EditorProps {
+  compact?: boolean;
+  selectedId?: string;
   issue: Issue;
   issues: Issue[];
   onOpenDraft: (id: string) => void;
   onDeleted: () => void;
 }
 
-function IssueEditor({ issue, issues, onOpenDraft, onDeleted }: EditorProps) {
+function IssueEditor({ compact, selectedId, issue, issues, onOpenDraft, onDeleted }: EditorProps) {
   const items = useLiveQuery(() => issueItems(issue.id), [issue.id]);
   const checks = useLiveQuery(() => checkIssue(issue.id), [issue.id]);
   const style = useHouseStyle();
@@ -115,31 +137,55 @@ function IssueEditor({ issue, issues, onOpenDraft, onDeleted }: EditorProps) {
     lengthBudget: issue.lengthBudget,
   });
   const [preview, setPreview] = useState(true);
+  // The form is the editor's (the component is keyed by issue): our own saves echo back and
+  // must not reset the caret. What is typed is written after a short pause, and at once when
+  // the page closes or another issue is shown.
+  const latest = useRef(fields);
+  latest.current = fields;
+  // The values as last read or written: only what the editor changed since is written, so that
+  // a change made elsewhere (another window) is not overwritten by a stale copy.
+  const synced = useRef(fields);
+  const dateValid = validIsoDate(fields.date);
+  const budgetValid = Number.isInteger(fields.lengthBudget) && fields.lengthBudget > 0;
+
+  const save = () => {
+    const now = latest.current;
+    const stored = synced.current;
+    const patch: Partial<typeof now> = {};
+    if (now.title !== stored.title) patch.title = now.title;
+    if (now.intro !== stored.intro) patch.intro = now.intro;
+    // A date or budget being typed is written once it is one.
+    if (now.date !== stored.date && validIsoDate(now.date)) patch.date = now.date;
+    if (
+      now.lengthBudget !== stored.lengthBudget &&
+      Number.isInteger(now.lengthBudget) &&
+      now.lengthBudget > 0
+    ) {
+      patch.lengthBudget = now.lengthBudget;
+    }
+    if (Object.keys(patch).length === 0) return;
+    synced.current = { ...stored, ...patch };
+    void updateIssue(issue.id, patch).catch((error) =>
+      console.error('Indiscrets issue save', error),
+    );
+  };
+  const saveRef = useRef(save);
+  saveRef.current = save;
 
   useEffect(() => {
-    setFields({
-      title: issue.title,
-      date: issue.date,
-      intro: issue.intro,
-      lengthBudget: issue.lengthBudget,
-    });
-    // Only when another issue is shown: our own saves echo back and must not reset the caret.
-  }, [issue.id]);
-
-  // Issue fields are short: each change is written at once, after a short pause.
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      if (
-        fields.title !== issue.title ||
-        fields.date !== issue.date ||
-        fields.intro !== issue.intro ||
-        fields.lengthBudget !== issue.lengthBudget
-      ) {
-        void updateIssue(issue.id, fields);
-      }
-    }, 250);
+    const timer = setTimeout(() => saveRef.current(), 250);
     return () => clearTimeout(timer);
-  }, [fields, issue]);
+  }, [fields]);
+
+  // Closing the page or leaving the issue keeps what was typed in the last 250 ms.
+  useEffect(() => {
+    const onHide = () => saveRef.current();
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      saveRef.current();
+    };
+  }, []);
 
   const model = useMemo(
     () => (items ? toExportIssue({ ...issue, ...fields }, items) : undefined),
@@ -157,12 +203,13 @@ function IssueEditor({ issue, issues, onOpenDraft, onDeleted }: EditorProps) {
     (sum, c) => ({ words: sum.words + c.words, chars: sum.chars + c.chars }),
     { words: 0, chars: 0 },
   );
-  const over = fields.lengthBudget > 0 && total.chars > fields.lengthBudget;
+  const over = budgetValid && total.chars > fields.lengthBudget;
   const problems = Object.values(checks).reduce((sum, list) => sum + list.length, 0);
 
   return (
     <div class="issue__editor">
-      <div class="issue__fields">
+      <details class="issue__fields" open={!compact}>
+        <summary>{t('issue.settings')}</summary>
         <label class="field">
           <span>{t('issue.title')}</span>
           <input
@@ -177,6 +224,7 @@ function IssueEditor({ issue, issues, onOpenDraft, onDeleted }: EditorProps) {
             <input
               type="date"
               value={fields.date}
+              aria-invalid={!dateValid}
               onInput={(e) => setFields({ ...fields, date: (e.target as HTMLInputElement).value })}
             />
           </label>
@@ -184,9 +232,10 @@ function IssueEditor({ issue, issues, onOpenDraft, onDeleted }: EditorProps) {
             <span>{t('issue.budget')}</span>
             <input
               type="number"
-              min={0}
+              min={1}
               step={100}
-              value={fields.lengthBudget}
+              value={fields.lengthBudget || ''}
+              aria-invalid={!budgetValid}
               onInput={(e) =>
                 setFields({
                   ...fields,
@@ -206,7 +255,7 @@ function IssueEditor({ issue, issues, onOpenDraft, onDeleted }: EditorProps) {
             }
           />
         </label>
-      </div>
+      </details>
 
       <p class={`issue__totals${over ? ' issue__totals--over' : ''}`} data-testid="issue-totals">
         {t('counts.issue', {
@@ -227,11 +276,19 @@ function IssueEditor({ issue, issues, onOpenDraft, onDeleted }: EditorProps) {
           getId={(item) => item.id}
           getLabel={(item) => item.title}
           label={t('issue.items')}
-          onMove={(id, toIndex) => moveItem(issue.id, id, toIndex)}
-          onForeignDrop={(event) => {
+          onMove={(id, toIndex) =>
+            moveItem(issue.id, id, toIndex).catch((error) =>
+              console.error('Indiscrets move', error),
+            )
+          }
+          foreignTypes={[DRAFT_MIME]}
+          onForeignDrop={(event, toIndex) => {
             const draftId = event.dataTransfer?.getData(DRAFT_MIME);
             if (!draftId) return false;
-            void addToIssue(draftId, issue.id);
+            // A draft from the inbox goes where it was dropped, not at the end.
+            void addToIssue(draftId, issue.id)
+              .then(() => moveItem(issue.id, draftId, toIndex))
+              .catch((error) => console.error('Indiscrets add to issue', error));
             return true;
           }}
         >
@@ -242,6 +299,7 @@ function IssueEditor({ issue, issues, onOpenDraft, onDeleted }: EditorProps) {
               checks={checks[item.id] ?? []}
               issues={issues.filter((other) => other.id !== issue.id)}
               onOpen={() => onOpenDraft(item.id)}
+              selected={item.id === selectedId}
             />
           )}
         </ReorderList>
@@ -317,20 +375,23 @@ interface ItemProps {
   checks: Check[];
   issues: Issue[];
   onOpen: () => void;
+  selected?: boolean;
 }
 
-function IssueItem({ item, counts, checks, issues, onOpen }: ItemProps) {
+function IssueItem({ item, counts, checks, issues, onOpen, selected }: ItemProps) {
+  const text = itemText(item.body);
+  const fail = (what: string) => (error: unknown) => console.error(`Indiscrets ${what}`, error);
   return (
-    <div class="issue-item">
-      <div class="issue-item__head">
-        <button type="button" class="linklike issue-item__title" onClick={onOpen}>
-          {item.title}
-        </button>
-        <span class="muted">{t('counts.item', counts)}</span>
-      </div>
-      <p class="issue-item__text">
-        {itemText(item.body) || <em class="muted">{t('checks.empty-text')}</em>}
-      </p>
+    <div class={`issue-item${selected ? ' issue-item--selected' : ''}`}>
+      <button
+        type="button"
+        class="linklike issue-item__title"
+        onClick={onOpen}
+        aria-current={selected || undefined}
+      >
+        {item.title}
+      </button>
+      {text && <p class="issue-item__text">{text}</p>}
       {checks.length > 0 && (
         <ul class="checks" data-testid="checks">
           {checks.map((check, index) => (
@@ -349,17 +410,21 @@ function IssueItem({ item, counts, checks, issues, onOpen }: ItemProps) {
         <button
           type="button"
           class="button button--small"
-          onClick={() => void removeFromIssue(item.id)}
+          aria-label={t('issue.removeNamed', { title: item.title })}
+          onClick={() => void removeFromIssue(item.id).catch(fail('remove from issue'))}
         >
           {t('issue.remove')}
         </button>
         {issues.length > 0 && (
           <select
-            aria-label={t('issue.moveTo')}
+            aria-label={t('issue.moveToNamed', { title: item.title })}
             value=""
             onChange={(e) => {
-              const target = (e.target as HTMLSelectElement).value;
-              if (target) void moveToIssue(item.id, target);
+              const select = e.target as HTMLSelectElement;
+              const target = select.value;
+              // The menu is an action, not a state: it shows its prompt again.
+              select.value = '';
+              if (target) void moveToIssue(item.id, target).catch(fail('move to issue'));
             }}
           >
             <option value="">{t('issue.moveTo')}</option>
@@ -370,6 +435,7 @@ function IssueItem({ item, counts, checks, issues, onOpen }: ItemProps) {
             ))}
           </select>
         )}
+        <span class="muted issue-item__counts">{t('counts.item', counts)}</span>
       </div>
     </div>
   );

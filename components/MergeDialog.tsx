@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import { mergeDrafts, searchDrafts } from '../storage/drafts';
 import { useLiveQuery } from './useLiveQuery';
@@ -15,15 +15,23 @@ interface Props {
 /** "Merge into…": pick the draft that absorbs this one. Undo puts both back. */
 export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
   const [text, setText] = useState('');
+  const [error, setError] = useState<string>();
+  const search = useRef<HTMLInputElement>(null);
   const { offer } = useUndo();
+  // `autofocus` is ignored on elements added after the page loaded.
+  useEffect(() => search.current?.focus(), []);
   const result = useLiveQuery(() => searchDrafts({ text, box: 'all', limit: 20 }), [text]);
   const candidates = result?.drafts.filter((draft) => draft.id !== sourceId) ?? [];
 
   async function merge(targetId: string, title: string) {
-    await beforeMerge?.();
-    const token = await mergeDrafts(sourceId, targetId);
-    offer(token, t('undo.merged', { title }));
-    onDone(true);
+    try {
+      await beforeMerge?.();
+      const token = await mergeDrafts(sourceId, targetId);
+      offer(token, t('undo.merged', { title }));
+      onDone(true);
+    } catch (e) {
+      setError(t('merge.failed', { error: e instanceof Error ? e.message : String(e) }));
+    }
   }
 
   return (
@@ -33,6 +41,7 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
       aria-modal="true"
       aria-labelledby="merge-title"
       data-testid="merge-dialog"
+      onKeyDown={(e) => e.key === 'Escape' && onDone(false)}
     >
       <h3 id="merge-title">{t('merge.heading')}</h3>
       <input
@@ -40,9 +49,8 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
         aria-label={t('search.label')}
         placeholder={t('search.placeholder')}
         value={text}
+        ref={search}
         onInput={(e) => setText((e.target as HTMLInputElement).value)}
-        autoFocus
-        onKeyDown={(e) => e.key === 'Escape' && onDone(false)}
       />
       <ul class="dialog__list">
         {candidates.map((draft) => (
@@ -57,6 +65,12 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
           </li>
         ))}
       </ul>
+      {result && candidates.length === 0 && <p class="muted">{t('search.none')}</p>}
+      {error && (
+        <p class="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
       <button type="button" class="button button--small" onClick={() => onDone(false)}>
         {t('common.cancel')}
       </button>

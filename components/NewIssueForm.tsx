@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatIssueTitle } from '../export/house-style';
+import { formatIssueTitle, parseIsoDate } from '../export/house-style';
 import { t } from '../locales';
 import { createIssue } from '../storage/issues';
 import { useHouseStyle } from './useSettings';
@@ -23,13 +23,14 @@ export function NewIssueForm({ onCreated, onCancel }: Props) {
   const [intro, setIntro] = useState('');
   const [error, setError] = useState<string>();
 
-  if (!style) return null;
+  if (!style) return <p class="muted">{t('common.loading')}</p>;
   const suggested = date ? formatIssueTitle(style.titlePattern, date, style.locale) : '';
   const title = customTitle ?? suggested;
 
   async function submit(event: Event) {
     event.preventDefault();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    // A well-formed but impossible date (2027-02-30) has no title either.
+    if (!parseIsoDate(date)) {
       setError(t('issue.badDate'));
       return;
     }
@@ -37,12 +38,17 @@ export function NewIssueForm({ onCreated, onCancel }: Props) {
       setError(t('issue.noTitle'));
       return;
     }
-    const issue = await createIssue({
-      title: title.trim(),
-      date,
-      intro: intro.trim() || style?.intro || '',
-    });
-    onCreated(issue.id);
+    setError(undefined);
+    try {
+      const issue = await createIssue({
+        title: title.trim(),
+        date,
+        intro: intro.trim() || style?.intro || '',
+      });
+      onCreated(issue.id);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
   }
 
   return (

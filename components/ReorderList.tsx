@@ -13,6 +13,8 @@ interface Props<T> {
   onMove: (id: string, toIndex: number) => void | Promise<void>;
   /** Another kind of drop (a draft from the inbox dropped on the list). */
   onForeignDrop?: (event: DragEvent, toIndex: number) => boolean;
+  /** The drag data types `onForeignDrop` takes; other drags (files, text) are refused. */
+  foreignTypes?: string[];
   children: (item: T, index: number) => ComponentChildren;
   label: string;
 }
@@ -27,6 +29,7 @@ export function ReorderList<T>({
   getLabel,
   onMove,
   onForeignDrop,
+  foreignTypes = [],
   children,
   label,
 }: Props<T>) {
@@ -96,7 +99,17 @@ export function ReorderList<T>({
       <p class="visually-hidden" id="reorder-help">
         {t('reorder.help')}
       </p>
-      <ol class="reorder" ref={listRef} aria-label={label} aria-describedby="reorder-help">
+      <ol
+        class="reorder"
+        ref={listRef}
+        aria-label={label}
+        aria-describedby="reorder-help"
+        onDragLeave={(e) => {
+          // Out of the list (not merely onto another item): no drop marker left behind.
+          const next = e.relatedTarget as Node | null;
+          if (!next || !listRef.current?.contains(next)) setDropIndex(null);
+        }}
+      >
         {items.map((item, index) => {
           const id = getId(item);
           return (
@@ -118,8 +131,16 @@ export function ReorderList<T>({
                 if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
               }}
               onDragOver={(e) => {
+                const types = e.dataTransfer?.types ?? [];
+                if (
+                  !types.includes(ITEM_MIME) &&
+                  !foreignTypes.some((type) => types.includes(type))
+                ) {
+                  return;
+                }
                 e.preventDefault();
-                setDropIndex(indexAt(e, index));
+                const at = indexAt(e, index);
+                if (at !== dropIndex) setDropIndex(at);
               }}
               onDragEnd={() => setDropIndex(null)}
               onDrop={(e) => onDrop(e, index)}

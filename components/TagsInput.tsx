@@ -12,7 +12,11 @@ export function TagsInput({ tags, onChange }: Props) {
 
   const add = (raw: string) => {
     const tag = raw.trim().replace(/^#/, '');
-    if (tag && !tags.includes(tag)) onChange([...tags, tag]);
+    // Tags differing only by case are one tag (storage keeps the first).
+    const key = tag.toLocaleLowerCase('fr');
+    if (tag && !tags.some((other) => other.toLocaleLowerCase('fr') === key)) {
+      onChange([...tags, tag]);
+    }
     setText('');
   };
 
