@@ -31,10 +31,23 @@ export function t(
   // "one|many" messages pick their form by `count`: French says 0 and 1 in the singular.
   if (template.includes('|') && typeof params.count === 'number') {
     const [one, many] = template.split('|') as [string, string];
-    const singular = locale === 'fr' ? params.count < 2 : params.count === 1;
-    template = singular ? one : many;
+    template = isSingular(params.count, locale) ? one : many;
   }
+  // `{words|mot|mots}`: the number, then the singular or plural word after it.
+  template = template.replace(
+    /\{(\w+)\|([^|}]*)\|([^}]*)\}/g,
+    (whole, name: string, one: string, many: string) => {
+      const value = params[name];
+      if (typeof value !== 'number') return whole;
+      return `${value} ${isSingular(value, locale) ? one : many}`;
+    },
+  );
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+/** French says 0 and 1 in the singular, English only 1. */
+function isSingular(count: number, locale: Locale): boolean {
+  return locale === 'fr' ? count < 2 : count === 1;
 }

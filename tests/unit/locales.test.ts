@@ -8,7 +8,8 @@ describe('locales', () => {
     for (const [key, message] of Object.entries(fr)) {
       const english = en[key as keyof typeof fr];
       expect(english, key).toBeTruthy();
-      const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      const names = (text: string) =>
+        [...text.matchAll(/\{(\w+)(?:\|[^}]*)?\}/g)].map((m) => m[1]).sort();
       expect(names(english), key).toEqual(names(message));
     }
   });
@@ -32,5 +33,10 @@ describe('plurals', () => {
     expect(t('drafts.count', { count: 2 }, 'fr')).toBe('2 brouillons');
     expect(t('drafts.count', { count: 0 }, 'en')).toBe('0 drafts');
     expect(t('drafts.count', { count: 1 }, 'en')).toBe('1 draft');
+  });
+
+  it('pluralises each number of a message on its own', () => {
+    expect(t('counts.item', { words: 1, chars: 4 }, 'fr')).toBe('1 mot, 4 signes');
+    expect(t('counts.item', { words: 2, chars: 1 }, 'en')).toBe('2 words, 1 character');
   });
 });

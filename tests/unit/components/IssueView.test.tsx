@@ -106,7 +106,7 @@ describe('IssueView', () => {
 
     const totals = await screen.findByTestId('issue-totals');
     await waitFor(() =>
-      expect(totals.textContent).toContain('1 indiscrets · 4 mots · 24 / 4000 signes'),
+      expect(totals.textContent).toContain('1 indiscret · 4 mots · 24 / 4000 signes'),
     );
 
     fireEvent.input(screen.getByLabelText('Longueur visée (signes)'), { target: { value: '10' } });
