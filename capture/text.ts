@@ -1,57 +1,18 @@
+import { decodeEntities as decodeShared } from '../lib/entities';
+
 /**
  * Small text helpers shared by the capture functions. Everything here is pure string work so that
  * it can run inside any page without touching globals.
  */
 
-/** Named entities that survive into attribute values when a page double-encodes its metadata. */
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  lsquo: '\u2018',
-  rsquo: '\u2019',
-  ldquo: '\u201c',
-  rdquo: '\u201d',
-  laquo: '\u00ab',
-  raquo: '\u00bb',
-  ndash: '\u2013',
-  mdash: '\u2014',
-  hellip: '\u2026',
-  middot: '\u00b7',
-  eacute: '\u00e9',
-  egrave: '\u00e8',
-  agrave: '\u00e0',
-  ccedil: '\u00e7',
-};
-
 /**
  * Decodes character references left in a string, e.g. `editor&#39;s` or `Fish &amp;amp; Chips`.
  *
  * The HTML parser already decodes attributes once; CMSs that escape twice leave references in the
- * value, which would otherwise end up verbatim in a clip. Unknown references are kept as they are.
+ * value, which would otherwise end up verbatim in a clip. Invalid references are kept as they are.
  */
 export function decodeEntities(value: string): string {
-  if (!value.includes('&')) return value;
-  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-    if (ref[0] === '#') {
-      const code =
-        ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-      // Lone surrogates and out-of-range code points would make fromCodePoint throw.
-      if (
-        !Number.isFinite(code) ||
-        code <= 0 ||
-        code > 0x10ffff ||
-        (code >= 0xd800 && code <= 0xdfff)
-      ) {
-        return whole;
-      }
-      return String.fromCodePoint(code);
-    }
-    return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
-  });
+  return decodeShared(value, { invalid: 'keep' });
 }
 
 /** Collapses every run of whitespace (including no-break spaces) to one space, and trims. */

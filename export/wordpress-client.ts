@@ -11,6 +11,7 @@
  * messages are fixed templates, and the one field with server text (`detail`) is scrubbed.
  */
 
+import { decodeEntities } from '../lib/entities';
 import { wpErrorMessage, type WpErrorCode, type WpMessage } from './wordpress-messages';
 
 export { WP_ERROR_MESSAGES, wpErrorMessage } from './wordpress-messages';
@@ -235,36 +236,6 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 
 function wpCodeOf(json: unknown): string | undefined {
   return isObject(json) ? str(json.code) : undefined;
-}
-
-function decodeEntities(text: string): string {
-  const named: Record<string, string> = {
-    amp: '&',
-    lt: '<',
-    gt: '>',
-    quot: '"',
-    apos: "'",
-    nbsp: '\u00a0',
-    rsquo: '’',
-    lsquo: '‘',
-    laquo: '«',
-    raquo: '»',
-    hellip: '…',
-    ndash: '–',
-    mdash: '—',
-  };
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
-    if (entity[0] === '#') {
-      const code =
-        entity[1] === 'x' || entity[1] === 'X'
-          ? parseInt(entity.slice(2), 16)
-          : parseInt(entity.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff
-        ? String.fromCodePoint(code)
-        : whole;
-    }
-    return named[entity.toLowerCase()] ?? whole;
-  });
 }
 
 class Transport {

@@ -4,6 +4,8 @@
  * DOMParser.
  */
 
+import { decodeEntities as decodeShared } from '../lib/entities';
+
 /** Words longer than this are cut: IndexedDB keys that long only bloat the index. */
 const MAX_WORD_LENGTH = 32;
 
@@ -50,25 +52,9 @@ export function queryTokens(query: string): string[] {
   return long.length > 0 ? long : tokens;
 }
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
-
 /** Decodes the entities a browser writes when it serialises HTML, and numeric ones. */
 export function decodeEntities(html: string): string {
-  return html.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-    if (name[0] === '#') {
-      const code =
-        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1));
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-    }
-    return ENTITIES[name.toLowerCase()] ?? entity;
-  });
+  return decodeShared(html, { invalid: 'keep' });
 }
 
 /**
