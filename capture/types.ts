@@ -1,6 +1,21 @@
 /** Metadata fields that a clip records, each with where its value came from. */
-export type MetadataField =
-  'url' | 'title' | 'siteName' | 'byline' | 'publishedAt' | 'lang' | 'excerpt' | 'imageUrl';
+export const METADATA_FIELDS = [
+  'url',
+  'title',
+  'siteName',
+  'byline',
+  'publishedAt',
+  'lang',
+  'excerpt',
+  'imageUrl',
+] as const;
+
+export type MetadataField = (typeof METADATA_FIELDS)[number];
+
+/** The metadata fields other than the URL, which identifies the page rather than describes it. */
+export const DESCRIPTIVE_FIELDS = METADATA_FIELDS.filter(
+  (field): field is Exclude<MetadataField, 'url'> => field !== 'url',
+);
 
 /**
  * Where a metadata value was found, so that an editor can tell a declared fact from a guess:

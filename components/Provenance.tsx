@@ -1,3 +1,4 @@
+import { METADATA_FIELDS } from '../capture/types';
 import { t } from '../locales';
 import type { Clip } from '../storage/db';
 
@@ -12,24 +13,13 @@ export const GUESSED_SOURCES = new Set([
   'url',
 ]);
 
-const FIELDS = [
-  'url',
-  'title',
-  'siteName',
-  'byline',
-  'publishedAt',
-  'lang',
-  'excerpt',
-  'imageUrl',
-] as const;
-
 /** Where each metadata value of a draft came from, guesses marked as such. */
 export function Provenance({ clip }: { clip: Clip }) {
   return (
     <details class="provenance">
       <summary>{t('provenance.label')}</summary>
       <dl>
-        {FIELDS.filter((field) => clip[field]).map((field) => {
+        {METADATA_FIELDS.filter((field) => clip[field]).map((field) => {
           const source = clip.provenance[field];
           const guessed = !source || GUESSED_SOURCES.has(source);
           return (

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { CaptureResult } from '../capture/types';
+import { DESCRIPTIVE_FIELDS, type CaptureResult } from '../capture/types';
 import type { CaptureLimit } from '../services/limits';
 import { db as defaultDb, type Clip, type IndiscretsDB, type Quote } from './db';
 import { deriveFields, normaliseUrl } from './derive';
@@ -59,15 +59,7 @@ export async function saveClip(
       const quoteAdded = !!quote && !existing.quotes.some((q) => q.text === quote.text);
       const filled: Partial<Clip> = {};
       const provenance = { ...existing.provenance };
-      for (const key of [
-        'title',
-        'siteName',
-        'byline',
-        'publishedAt',
-        'lang',
-        'excerpt',
-        'imageUrl',
-      ] as const) {
+      for (const key of DESCRIPTIVE_FIELDS) {
         const value = metadata[key];
         // A tab-only fallback title is weaker than anything a real capture found later.
         const weak = existing.provenance[key] === 'tab' && metadata.provenance[key] !== 'tab';
@@ -137,7 +129,7 @@ async function stored(database: IndiscretsDB, id: string): Promise<Clip> {
 
 function pick(m: CaptureResult['metadata']): Partial<Clip> {
   const out: Partial<Clip> = {};
-  for (const key of ['siteName', 'byline', 'publishedAt', 'lang', 'excerpt', 'imageUrl'] as const) {
+  for (const key of DESCRIPTIVE_FIELDS) {
     if (m[key]) out[key] = m[key];
   }
   return out;
