@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { findChromium } from '../scripts/chromium.mjs';
+import { extensionArgs, findChromium } from '../scripts/chromium.mjs';
 
 const EXTENSION = path.resolve('.output/test/chrome-mv3');
 const RUNS = 15;
@@ -15,17 +15,7 @@ const context = await chromium.launchPersistentContext(userDataDir, {
   executablePath: findChromium(),
   headless: true,
   locale: 'fr-FR',
-  args: [
-    `--disable-extensions-except=${EXTENSION}`,
-    `--load-extension=${EXTENSION}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: extensionArgs(EXTENSION),
 });
 try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

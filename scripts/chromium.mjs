@@ -29,3 +29,21 @@ export function findChromium({ log = console.log } = {}) {
     throw new Error(`"${INSTALL}" did not install /usr/bin/chromium.`);
   return '/usr/bin/chromium';
 }
+
+/**
+ * Command-line switches for Chromium with one unpacked extension, on a machine whose network
+ * is closed: background networking off, or Chromium keeps knocking on Google's hosts.
+ */
+export function extensionArgs(extensionDir) {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}

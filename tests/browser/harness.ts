@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { extensionArgs } from '../../scripts/chromium.mjs';
 
 export const ROOT = path.resolve(__dirname, '../..');
 /** The page corpus lives beside the repository, in `../shared` (as in CI). */
@@ -74,18 +75,7 @@ export async function launchExtension(): Promise<ExtensionSession> {
     viewport: { width: 1100, height: 800 },
     // French editors first: the extension speaks the browser's language.
     locale: 'fr-FR',
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=fr-FR',
-    ],
+    args: [...extensionArgs(EXTENSION_DIR), '--lang=fr-FR'],
   });
   // Tests never touch the internet: whatever a corpus page asks of another host is refused.
   await context.route(/^https?:\/\//, (route) => {
