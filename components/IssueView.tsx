@@ -12,7 +12,9 @@ import {
   moveToIssue,
   removeFromIssue,
   updateIssue,
+  type IssuePatch,
 } from '../storage/issues';
+import { commitIssueJournal, journalIssueEdit, readIssueJournal } from '../storage/journal';
 import { renderHtml } from '../export';
 import { useHouseStyle } from './useSettings';
 import { DRAFT_MIME } from './Inbox';
@@ -130,12 +132,24 @@ function IssueEditor({ compact, selectedId, issue, issues, onOpenDraft, onDelete
   const items = useLiveQuery(() => issueItems(issue.id), [issue.id]);
   const checks = useLiveQuery(() => checkIssue(issue.id), [issue.id]);
   const style = useHouseStyle();
-  const [fields, setFields] = useState({
+  const [fields, setFieldsState] = useState({
     title: issue.title,
     date: issue.date,
     intro: issue.intro,
     lengthBudget: issue.lengthBudget,
   });
+  /** Every keystroke goes to the journal at once (see storage/journal.ts), then to Dexie. */
+  const setFields = (next: typeof fields) => {
+    const patch: IssuePatch = {};
+    if (next.title !== fields.title) patch.title = next.title;
+    if (next.intro !== fields.intro) patch.intro = next.intro;
+    if (next.date !== fields.date && validIsoDate(next.date)) patch.date = next.date;
+    if (next.lengthBudget !== fields.lengthBudget && next.lengthBudget > 0) {
+      patch.lengthBudget = next.lengthBudget;
+    }
+    if (Object.keys(patch).length > 0) journalIssueEdit(issue.id, patch);
+    setFieldsState(next);
+  };
   const [preview, setPreview] = useState(true);
   // The form is the editor's (the component is keyed by issue): our own saves echo back and
   // must not reset the caret. What is typed is written after a short pause, and at once when
@@ -165,9 +179,10 @@ function IssueEditor({ compact, selectedId, issue, issues, onOpenDraft, onDelete
     }
     if (Object.keys(patch).length === 0) return;
     synced.current = { ...stored, ...patch };
-    void updateIssue(issue.id, patch).catch((error) =>
-      console.error('Indiscrets issue save', error),
-    );
+    const journaled = readIssueJournal(issue.id)?.at;
+    void updateIssue(issue.id, patch)
+      .then(() => commitIssueJournal(issue.id, journaled))
+      .catch((error) => console.error('Indiscrets issue save', error));
   };
   const saveRef = useRef(save);
   saveRef.current = save;

@@ -1,5 +1,6 @@
 import { db as defaultDb, type IndiscretsDB } from './db';
 import { updateDraft, type DraftPatch } from './drafts';
+import { updateIssue, type IssuePatch } from './issues';
 
 /**
  * A write-ahead journal of draft edits in `localStorage`. IndexedDB writes are asynchronous:
@@ -91,16 +92,73 @@ export function commitJournal(draftId: string, at?: string): void {
   store.removeItem(journalKey(draftId));
 }
 
-/** Drafts that have an entry pending. */
-export function pendingDrafts(): string[] {
+/** Ids that have an entry pending under `prefix`. */
+function pendingUnder(prefix: string): string[] {
   const store = local();
   if (!store) return [];
   const ids: string[] = [];
   for (let i = 0; i < store.length; i++) {
     const key = store.key(i);
-    if (key?.startsWith(PREFIX)) ids.push(key.slice(PREFIX.length));
+    if (key?.startsWith(prefix)) ids.push(key.slice(prefix.length));
   }
   return ids;
+}
+
+/** Drafts that have an entry pending. */
+export function pendingDrafts(): string[] {
+  return pendingUnder(PREFIX);
+}
+
+/*
+ * The same safety net for an issue's own fields (title, date, intro, length budget), typed in
+ * the issue view: one entry per issue, under its own prefix.
+ */
+const ISSUE_PREFIX = 'indiscrets:issue-journal:';
+
+export interface IssueJournalEntry {
+  issueId: string;
+  patch: IssuePatch;
+  at: string;
+}
+
+export const issueJournalKey = (issueId: string) => ISSUE_PREFIX + issueId;
+
+export function readIssueJournal(issueId: string): IssueJournalEntry | undefined {
+  try {
+    const raw = local()?.getItem(issueJournalKey(issueId));
+    const entry = raw ? (JSON.parse(raw) as IssueJournalEntry) : undefined;
+    if (entry?.issueId !== issueId || typeof entry.at !== 'string') return undefined;
+    return typeof entry.patch === 'object' && entry.patch !== null ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Journals an edit of an issue's fields, synchronously, merged over what is pending. */
+export function journalIssueEdit(
+  issueId: string,
+  patch: IssuePatch,
+  clock: () => string = now,
+): IssueJournalEntry {
+  const entry: IssueJournalEntry = {
+    issueId,
+    patch: { ...readIssueJournal(issueId)?.patch, ...patch },
+    at: clock(),
+  };
+  try {
+    local()?.setItem(issueJournalKey(issueId), JSON.stringify(entry));
+  } catch (error) {
+    console.warn('Indiscrets journal', error);
+  }
+  return entry;
+}
+
+/** Drops an issue's pending entry once Dexie has it (only the one journaled at `at`, if given). */
+export function commitIssueJournal(issueId: string, at?: string): void {
+  const store = local();
+  if (!store) return;
+  if (at !== undefined && readIssueJournal(issueId)?.at !== at) return;
+  store.removeItem(issueJournalKey(issueId));
 }
 
 /**
@@ -108,7 +166,8 @@ export function pendingDrafts(): string[] {
  * is written (stamped with the entry's time); an older one was written already, or was
  * overtaken by a later edit made elsewhere, and is dropped, as are entries for drafts that no
  * longer exist and unreadable ones. An entry whose write fails stays for the next start.
- * Returns the ids of the drafts that were updated.
+ * The issues' entries are replayed the same way. Returns the ids of the drafts and issues
+ * that were updated.
  */
 export async function replayJournal(database: IndiscretsDB = defaultDb): Promise<string[]> {
   const store = local();
@@ -128,6 +187,23 @@ export async function replayJournal(database: IndiscretsDB = defaultDb): Promise
         applied.push(draftId);
       }
       commitJournal(draftId, entry.at);
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  for (const issueId of pendingUnder(ISSUE_PREFIX)) {
+    const entry = readIssueJournal(issueId);
+    if (!entry) {
+      store.removeItem(issueJournalKey(issueId));
+      continue;
+    }
+    try {
+      const issue = await database.issues.get(issueId);
+      if (issue && entry.at > issue.updatedAt) {
+        await updateIssue(issueId, entry.patch, database, () => entry.at);
+        applied.push(issueId);
+      }
+      commitIssueJournal(issueId, entry.at);
     } catch (error) {
       failures.push(error);
     }

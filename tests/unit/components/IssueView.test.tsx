@@ -132,3 +132,24 @@ describe('IssueView', () => {
     expect(preview.querySelector('strong')?.textContent).toBe('a pris feu');
   });
 });
+
+describe('IssueView and closing the page', () => {
+  it('journals the issue title at each keystroke, before any database write', async () => {
+    const { readIssueJournal } = await import('../../../storage/journal');
+    const issue = await issueWith([{ title: 'OVH' }]);
+    const { unmount } = renderIssue(issue.id);
+    fireEvent.click(await screen.findByText('Titre, date, chapô et longueur visée'));
+
+    fireEvent.input(screen.getByLabelText('Titre'), {
+      target: { value: 'Les indiscrets du 16 mars' },
+    });
+
+    expect(readIssueJournal(issue.id)?.patch).toEqual({ title: 'Les indiscrets du 16 mars' });
+    unmount();
+    await waitFor(async () => expect((await issueItems(issue.id)).length).toBe(1));
+    await waitFor(async () =>
+      expect((await db.issues.get(issue.id))?.title).toBe('Les indiscrets du 16 mars'),
+    );
+    await waitFor(() => expect(readIssueJournal(issue.id)).toBeUndefined());
+  });
+});

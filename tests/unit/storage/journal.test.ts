@@ -131,3 +131,35 @@ describe('replayJournal', () => {
     expect(await database.clips.get(b.id)).toMatchObject({ tags: ['b'], issueId: '' });
   });
 });
+
+describe('the journal of an issue’s fields', () => {
+  it('replays a title typed just before the page closed, and drops an older entry', async () => {
+    const { createIssue, getIssue } = await import('../../../storage/issues');
+    const { journalIssueEdit, readIssueJournal } = await import('../../../storage/journal');
+    const fresh = await createIssue(
+      { title: 'Les indiscrets du 15 mars', date: '2021-03-15' },
+      database,
+      () => '2021-03-15T08:00:00.000Z',
+    );
+    const stale = await createIssue(
+      { title: 'Ancien titre', date: '2021-03-08' },
+      database,
+      () => '2021-03-15T09:00:00.000Z',
+    );
+    journalIssueEdit(
+      fresh.id,
+      { title: 'Les indiscrets du 15 mars 2021' },
+      () => '2021-03-15T08:30:00.000Z',
+    );
+    // Written to Dexie later than journaled: the journal's copy is outdated.
+    journalIssueEdit(stale.id, { title: 'Plus ancien encore' }, () => '2021-03-15T08:30:00.000Z');
+
+    const applied = await replayJournal(database);
+
+    expect(applied).toEqual([fresh.id]);
+    expect((await getIssue(fresh.id, database))?.title).toBe('Les indiscrets du 15 mars 2021');
+    expect((await getIssue(stale.id, database))?.title).toBe('Ancien titre');
+    expect(readIssueJournal(fresh.id)).toBeUndefined();
+    expect(readIssueJournal(stale.id)).toBeUndefined();
+  });
+});
