@@ -38,7 +38,15 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'indiscrets@petitweb.fr' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'indiscrets@petitweb.fr',
+              // Nothing leaves the browser but what the editor publishes to their own site.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });
