@@ -3,9 +3,11 @@ import { registerHandlers } from '../messaging/protocol';
 import { watchBadge } from '../services/badge';
 import { handlers } from '../services/handlers';
 import { emptyOldTrash } from '../services/housekeeping';
+import { followUiLocale } from '../services/language';
 import { registerTriggers } from '../services/triggers';
 
 export default defineBackground(() => {
+  followUiLocale();
   registerHandlers(handlers);
   registerTriggers();
   watchBadge();

@@ -88,3 +88,19 @@ describe('triggers', () => {
     expect(clipTab).toHaveBeenCalledWith({ tabId: 9 });
   });
 });
+
+describe('menus and the language chosen in the options', () => {
+  it('names the menu items in English when the editor chose English', async () => {
+    const api = stubApis();
+    const { uiLocale } = await import('../../../storage/settings');
+    const { setLocale } = await import('../../../locales');
+    await uiLocale.setValue('en');
+
+    await triggers.createMenus();
+
+    expect(api.contextMenus.create).toHaveBeenCalledWith(
+      expect.objectContaining({ id: triggers.MENU_CLIP_PAGE, title: 'Clip to Indiscrets' }),
+    );
+    setLocale('fr');
+  });
+});
