@@ -12,6 +12,7 @@ import { DEFAULT_DRAFT_TEMPLATE } from '../storage/template';
 import { useHouseStyle } from './useSettings';
 import { useStorageItem } from './useStorageItem';
 import { WordPressSettings } from './WordPressSettings';
+import { BackupSettings } from './BackupSettings';
 import './options.css';
 
 type Message = { text: string; tone: 'ok' | 'error' } | undefined;
@@ -28,7 +29,7 @@ function Saved({ message }: { message: Message }) {
   );
 }
 
-/** The options page: language, house style, draft template, WordPress. */
+/** The options page: language, house style, draft template, WordPress, backup. */
 export function Options() {
   return (
     <main class="options">
@@ -37,6 +38,7 @@ export function Options() {
       <HouseStyleSettings />
       <TemplateSettings />
       <WordPressSettings />
+      <BackupSettings />
     </main>
   );
 }

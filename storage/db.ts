@@ -213,25 +213,33 @@ function upgradeToV2(tx: Transaction): Promise<unknown> {
     .table('clips')
     .toCollection()
     .modify((record: Partial<Clip> & Pick<Clip, 'url' | 'title'>) => {
-      const quotes = record.quotes ?? [];
-      record.quotes = quotes;
-      // The editor's template lives in browser storage, which cannot be awaited inside an
-      // IndexedDB upgrade: version-1 drafts get the default template.
-      record.body ??= renderDraftTemplate(DEFAULT_DRAFT_TEMPLATE, { ...record, quotes });
-      record.sources ??= [
-        {
-          url: record.url,
-          title: record.title,
-          ...(record.siteName ? { siteName: record.siteName } : {}),
-        },
-      ];
-      record.note ??= '';
-      record.tags ??= [];
-      record.status ??= 'draft';
-      record.issueId ??= '';
-      record.sortKey ??= '';
+      fillV2Fields(record);
       Object.assign(record, deriveFields(record));
     });
+}
+
+/**
+ * Gives a version-1 draft (or one from a backup made by version 1) the fields version 2 added,
+ * in place; fields it already has are left alone. The body comes from the default template:
+ * the editor's own lives in browser storage, which an IndexedDB upgrade cannot await.
+ * Derived fields are not computed here (the table hooks and the upgrade do it).
+ */
+export function fillV2Fields(record: Partial<Clip> & Pick<Clip, 'url' | 'title'>): void {
+  const quotes = record.quotes ?? [];
+  record.quotes = quotes;
+  record.body ??= renderDraftTemplate(DEFAULT_DRAFT_TEMPLATE, { ...record, quotes });
+  record.sources ??= [
+    {
+      url: record.url,
+      title: record.title,
+      ...(record.siteName ? { siteName: record.siteName } : {}),
+    },
+  ];
+  record.note ??= '';
+  record.tags ??= [];
+  record.status ??= 'draft';
+  record.issueId ??= '';
+  record.sortKey ??= '';
 }
 
 /** The singleton every context uses. Tests may create their own with another name. */

@@ -1,0 +1,391 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchExtension,
+  ROOT,
+  selectText,
+  servePages,
+  type ExtensionSession,
+  type PageServer,
+} from './harness';
+
+/**
+ * Backup and restore from the options page, in real Chromium with the built extension: drafts
+ * clipped from the corpus and an issue composed in the popup go into a downloaded file; a
+ * broken file is refused and changes nothing; the good file brings everything back into an
+ * emptied browser. The tests run in order and share one browser profile.
+ */
+
+const POPUP = { width: 420, height: 600 };
+const PASSWORD = 'abcd EFGH ijkl MNOP qrst UVWX';
+
+/** Polls `read` until `check` accepts its value, for at most 10 s; returns the value. */
+async function until<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string) {
+  const deadline = Date.now() + 10_000;
+  let value = await read();
+  while (!check(value)) {
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${what}; last: ${String(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
+
+const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+interface Stored {
+  clips: Array<Record<string, unknown> & { id: string; title: string; issueId: string }>;
+  issues: Array<Record<string, unknown> & { id: string; title: string }>;
+}
+
+/** Both tables of the extension's database, read with IndexedDB itself from an extension page. */
+function readDatabase(page: Page): Promise<Stored> {
+  return page.evaluate(
+    () =>
+      new Promise<Stored>((resolve, reject) => {
+        const request = indexedDB.open('indiscrets');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const idb = request.result;
+          const tx = idb.transaction(['clips', 'issues']);
+          const clips = tx.objectStore('clips').getAll();
+          const issues = tx.objectStore('issues').getAll();
+          tx.oncomplete = () => {
+            idb.close();
+            const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+            resolve({ clips: clips.result.sort(byId), issues: issues.result.sort(byId) });
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+/** Empties both tables, as a lost or reset browser profile would be. */
+function clearDatabase(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('indiscrets');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const idb = request.result;
+          const tx = idb.transaction(['clips', 'issues'], 'readwrite');
+          tx.objectStore('clips').clear();
+          tx.objectStore('issues').clear();
+          tx.oncomplete = () => {
+            idb.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+interface ChromeStorage {
+  storage: {
+    local: {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: object): Promise<void>;
+    };
+    sync: { set(items: object): Promise<void> };
+  };
+}
+
+describe('backup and restore in Chromium with the built extension', () => {
+  let session: ExtensionSession;
+  let server: PageServer;
+  /** The downloaded backup file. */
+  let backupText = '';
+  let backupName = '';
+  const titles = { lemonde: '', guardian: '', wikipedia: '' };
+
+  async function openPopup(query = ''): Promise<Page> {
+    const page = await session.context.newPage();
+    await page.setViewportSize(POPUP);
+    await session.openExtensionPage(`popup.html${query}`, page);
+    return page;
+  }
+
+  async function openOptions(): Promise<Page> {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 900, height: 900 });
+    await session.openExtensionPage('options.html', page);
+    await page.getByTestId('backup-settings').waitFor();
+    return page;
+  }
+
+  /** Opens a corpus page, selects a passage, clips it from the popup; returns the draft title. */
+  async function clip(name: string, selector: string): Promise<string> {
+    const article = await session.context.newPage();
+    await article.goto(server.fixture(name));
+    await selectText(article, selector);
+    const tabId = await session.tabIdOf(article.url());
+    const popup = await openPopup(`?tabId=${tabId}`);
+    await popup.getByRole('button', { name: 'Couper cette page' }).click();
+    const message = popup.getByTestId('clip-message').filter({ hasText: /\S/ });
+    const text = squash(await message.textContent());
+    await popup.close();
+    await article.close();
+    const title = /^Nouveau brouillon : « (.*) »$/.exec(text)?.[1];
+    if (!title) throw new Error(`Unexpected clip message: ${text}`);
+    return title;
+  }
+
+  /** Chooses a file in the "Restaurer une sauvegarde…" picker, as the editor would. */
+  async function chooseFile(page: Page, name: string, content: string) {
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Restaurer une sauvegarde…' }).click(),
+    ]);
+    await chooser.setFiles({
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(content, 'utf8'),
+    });
+  }
+
+  const status = (page: Page) => page.getByTestId('backup-status');
+
+  const issueTitles = (page: Page) =>
+    page
+      .getByTestId('issue-item')
+      .locator('.issue-item__title')
+      .allTextContents()
+      .then((list) => list.map(squash));
+
+  beforeAll(async () => {
+    server = await servePages();
+    session = await launchExtension();
+    session.context.setDefaultTimeout(5_000);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('has three clipped drafts, two of them in an issue, and a WordPress password', async () => {
+    titles.lemonde = await clip('lemonde-1', '#articleBody p');
+    titles.guardian = await clip('guardian-1', '[itemprop="articleBody"] p');
+    titles.wikipedia = await clip('wikipedia', '#mw-content-text p');
+
+    const popup = await openPopup();
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+    const form = popup.getByRole('form', { name: 'Nouveau numéro' });
+    await form.getByLabel('Date').fill('2027-03-15');
+    await until(
+      () => form.getByLabel('Titre').inputValue(),
+      (v) => v === 'Les indiscrets du 15 mars',
+      'the title',
+    );
+    await form.getByRole('button', { name: 'Créer le numéro' }).click();
+    await popup.getByRole('tab', { name: 'Brouillons' }).click();
+    for (const title of [titles.lemonde, titles.guardian]) {
+      await popup.getByRole('button', { name: `Ajouter « ${title} » au numéro` }).click();
+      await popup
+        .getByTestId('draft')
+        .filter({ has: popup.getByRole('button', { name: title }) })
+        .waitFor({ state: 'detached' });
+    }
+    await popup.evaluate(async (password) => {
+      const api = (globalThis as unknown as { chrome: ChromeStorage }).chrome;
+      await api.storage.local.set({ wordpressPassword: password });
+    }, PASSWORD);
+
+    const stored = await readDatabase(popup);
+    expect(stored.clips).toHaveLength(3);
+    expect(stored.issues).toHaveLength(1);
+    expect(stored.clips.filter((c) => c.issueId === stored.issues[0]!.id)).toHaveLength(2);
+    await popup.close();
+  });
+
+  it('downloads a backup holding the drafts and the issue, without the password', async () => {
+    const options = await openOptions();
+    const stored = await readDatabase(options);
+
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Télécharger une sauvegarde' }).click(),
+    ]);
+
+    backupName = download.suggestedFilename();
+    expect(backupName).toMatch(/^indiscrets-sauvegarde-\d{4}-\d{2}-\d{2}\.json$/);
+    backupText = await readFile((await download.path())!, 'utf8');
+    const backup = JSON.parse(backupText);
+    expect(backup).toMatchObject({ format: 'indiscrets-backup', version: 1, schemaVersion: 2 });
+    expect(backup.clips.map((c: { title: string }) => c.title).sort()).toEqual(
+      [titles.lemonde, titles.guardian, titles.wikipedia].sort(),
+    );
+    expect(backup.issues).toEqual(stored.issues);
+    // Every field of every draft, except the derived ones.
+    for (const record of stored.clips) {
+      const { words: _words, sourceUrls: _urls, ...contract } = record;
+      expect(backup.clips.find((c: { id: string }) => c.id === record.id)).toEqual(contract);
+      expect(_words).toBeDefined();
+      expect(_urls).toBeDefined();
+    }
+    expect(backupText).not.toContain(PASSWORD);
+    expect(backup.settings.wordpress).not.toHaveProperty('appPassword');
+    expect(squash(await status(options).textContent())).toBe(
+      `Fichier ${backupName} téléchargé : 3 brouillons, 1 numéro.`,
+    );
+    await options.close();
+  });
+
+  it('refuses a file with a broken draft, says which, and changes nothing', async () => {
+    const options = await openOptions();
+    const before = await readDatabase(options);
+    const broken = JSON.parse(backupText);
+    // The draft with the shortest title, so that the message names it in full.
+    const lengths: number[] = broken.clips.map((c: { title: string }) => c.title.length);
+    const index = lengths.indexOf(Math.min(...lengths));
+    const victim = broken.clips[index];
+    delete victim.createdAt;
+    // A draft of the file that would be new here, to show that nothing at all is written.
+    broken.clips.push({ ...broken.clips[0], id: 'nouveau', url: 'https://exemple.fr/nouveau' });
+
+    await chooseFile(options, 'cassee.json', JSON.stringify(broken));
+
+    await until(
+      () => status(options).textContent(),
+      (text) => squash(text).length > 0,
+      'the message',
+    );
+    expect(squash(await status(options).textContent())).toBe(
+      `Le brouillon n° ${index + 1} de la sauvegarde (« ${victim.title} ») n’a pas de champ ` +
+        '« date de création » (createdAt). Rien n’a été modifié.',
+    );
+    expect(await status(options).getAttribute('role')).toBe('alert');
+    expect(await options.getByTestId('backup-summary').count()).toBe(0);
+    expect(await readDatabase(options)).toEqual(before);
+    await options.close();
+  });
+
+  it('refuses a file that is not a backup at all', async () => {
+    const options = await openOptions();
+    const before = await readDatabase(options);
+
+    await chooseFile(options, 'notes.json', backupText.slice(0, 200));
+
+    await until(
+      () => status(options).textContent(),
+      (text) => squash(text).startsWith('Ce fichier n’est pas une sauvegarde'),
+      'the message',
+    );
+    expect(squash(await status(options).textContent())).toBe(
+      'Ce fichier n’est pas une sauvegarde d’Indiscrets : ce n’est pas du JSON lisible ' +
+        '(fichier tronqué, ou d’un autre type). Rien n’a été modifié.',
+    );
+    expect(await readDatabase(options)).toEqual(before);
+    await options.close();
+  });
+
+  it('brings the drafts and the issue back into an emptied browser by merging the file', async () => {
+    const options = await openOptions();
+    const before = await readDatabase(options);
+    await clearDatabase(options);
+    const popup = await openPopup();
+    await popup.getByTestId('drafts-empty').waitFor();
+    await popup.close();
+
+    await chooseFile(options, backupName, backupText);
+
+    const summary = options.getByTestId('backup-summary');
+    await summary.waitFor();
+    expect(squash(await summary.textContent())).toContain(
+      '3 brouillons, 1 numéro et les réglages.',
+    );
+    expect(squash(await summary.textContent())).toMatch(/Sauvegarde du \d{1,2} \S+ \d{4}/);
+    await options.getByTestId('backup-settings').scrollIntoViewIfNeeded();
+    await options
+      .getByTestId('backup-settings')
+      .screenshot({ path: path.join(ROOT, 'docs/backup.png') });
+
+    await summary.getByRole('button', { name: 'Fusionner' }).click();
+
+    await until(
+      () => status(options).textContent(),
+      (text) => squash(text).startsWith('Sauvegarde fusionnée'),
+      'the restore',
+    );
+    expect(squash(await status(options).textContent())).toBe(
+      'Sauvegarde fusionnée : 3 brouillons ajoutés, 0 mis à jour, 0 gardé ; ' +
+        '1 numéro ajouté, 0 mis à jour, 0 gardé.',
+    );
+    expect(await readDatabase(options)).toEqual(before);
+    await options.close();
+
+    const again = await openPopup();
+    const rows = again.getByTestId('draft');
+    await rows.first().waitFor();
+    expect((await rows.locator('.draft__title').allTextContents()).map(squash)).toEqual([
+      titles.wikipedia,
+    ]);
+    await again.getByRole('tab', { name: 'Numéro' }).click();
+    await again.getByTestId('issue-item').nth(1).waitFor();
+    expect(await issueTitles(again)).toEqual([titles.lemonde, titles.guardian]);
+    expect(
+      await again
+        .getByRole('combobox', { name: 'Numéro en cours' })
+        .locator('option:checked')
+        .textContent(),
+    ).toBe('Les indiscrets du 15 mars');
+    await again.close();
+  });
+
+  it('replaces everything after a confirmation, with the settings, and keeps the password', async () => {
+    const extra = await clip('quanta-1', '.post__content__section p');
+    const options = await openOptions();
+    await options.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: ChromeStorage }).chrome;
+      await api.storage.sync.set({ draftTemplate: '<p>Modèle changé depuis</p>' });
+    });
+
+    await chooseFile(options, backupName, backupText);
+    const summary = options.getByTestId('backup-summary');
+    await summary.getByRole('checkbox', { name: /Restaurer aussi les réglages/ }).check();
+    await summary.getByRole('button', { name: 'Remplacer tout…' }).click();
+    const confirm = options.getByTestId('backup-confirm');
+    await confirm.waitFor();
+    expect(squash(await confirm.textContent())).toContain(
+      'Ce navigateur a 4 brouillons et 1 numéro.',
+    );
+    // Nothing happens before the confirmation.
+    expect((await readDatabase(options)).clips).toHaveLength(4);
+
+    await confirm.getByRole('button', { name: 'Oui, tout remplacer' }).click();
+
+    // Restored settings reload the page; the message follows it.
+    await until(
+      () => status(options).textContent(),
+      (text) => squash(text).startsWith('Tout a été remplacé'),
+      'the replace',
+    );
+    expect(squash(await status(options).textContent())).toBe(
+      'Tout a été remplacé par la sauvegarde : 3 brouillons et 1 numéro. ' +
+        'Réglages restaurés ; le mot de passe WordPress n’a pas changé.',
+    );
+    // …and is in view, although the cards above it filled in after the reload.
+    await until(
+      () => status(options).evaluate((el) => el.getBoundingClientRect().top),
+      (top) => top > 0 && top < 900,
+      'the message to be in view',
+    );
+    const stored = await readDatabase(options);
+    expect(stored.clips.map((c) => c.title)).not.toContain(extra);
+    expect(stored.clips).toHaveLength(3);
+    const template = options.getByRole('textbox', { name: /Texte de départ/ });
+    expect(await template.inputValue()).not.toContain('Modèle changé depuis');
+    const password = await options.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: ChromeStorage }).chrome;
+      return (await api.storage.local.get('wordpressPassword')).wordpressPassword;
+    });
+    expect(password).toBe(PASSWORD);
+    await options.close();
+  });
+});

@@ -1,0 +1,754 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describeBackupError, describeRestore } from '../../../components/BackupSettings';
+import {
+  applyBackupSettings,
+  backupFilename,
+  createBackup,
+  forgetMissingCurrentIssue,
+  parseBackup,
+  restoreBackup,
+  serializeBackup,
+  type Backup,
+  type BackupError,
+  type ParsedBackup,
+} from '../../../storage/backup';
+import { IndiscretsDB, type Clip, type Issue } from '../../../storage/db';
+import { trashDraft, updateDraft } from '../../../storage/drafts';
+import { addToIssue, createIssue, markPublished, updateIssue } from '../../../storage/issues';
+import { houseStyleItem, wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
+import { currentIssueId, draftTemplate, uiLocale } from '../../../storage/settings';
+import { DEFAULT_DRAFT_TEMPLATE } from '../../../storage/template';
+import { addDraft, freshDatabase, steppingClock } from './helpers';
+
+const PASSWORD = 'abcd EFGH ijkl MNOP qrst UVWX';
+
+let database: IndiscretsDB;
+const others: IndiscretsDB[] = [];
+
+/** Another empty database, deleted after the test. */
+function anotherDatabase(): IndiscretsDB {
+  const other = freshDatabase();
+  others.push(other);
+  return other;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  database = freshDatabase();
+});
+afterEach(async () => {
+  await database.delete();
+  await Promise.all(others.splice(0).map((other) => other.delete()));
+});
+
+/** Every record of both tables, by id, as stored (derived fields included). */
+async function snapshot(db: IndiscretsDB) {
+  const byId = <T extends { id: string }>(records: T[]) =>
+    records.sort((a, b) => (a.id < b.id ? -1 : 1));
+  return {
+    clips: byId(await db.clips.toArray()),
+    issues: byId(await db.issues.toArray()),
+  };
+}
+
+/**
+ * A desk with a bit of everything: drafts in the inbox, in an issue (ordered), in the trash,
+ * one with quotes, tags, a note and a capture note; a published issue and an empty one.
+ */
+async function seedDesk(db: IndiscretsDB) {
+  const clock = steppingClock('2027-03-10T08:00:00.000Z');
+  const issue = await createIssue(
+    { title: 'Les indiscrets du 15 mars', date: '2027-03-15' },
+    db,
+    clock,
+  );
+  await createIssue(
+    { title: 'Les indiscrets du 22 mars', date: '2027-03-22', intro: 'Chapô' },
+    db,
+    clock,
+  );
+  const quoted = await addDraft(db, {
+    title: 'OVH envisage une introduction en Bourse',
+    siteName: 'Bloomberg',
+    byline: 'Jane Doe',
+    quotes: [
+      { text: 'L’été d’OVH', html: '<p>L’été d’OVH</p>', clippedAt: '2027-03-09T10:00:00.000Z' },
+    ],
+    provenance: { title: 'og:title', siteName: 'json-ld' },
+    body: '<p>OVH <strong>pèse</strong> une <a href="https://bloomberg.com/ovh">IPO</a>.</p>',
+    tags: ['tech', 'à vérifier'],
+    note: 'Appeler le service de presse',
+    status: 'checked',
+  });
+  const second = await addDraft(db, { title: 'Les baleines de Nouvelle-Zélande' });
+  await addDraft(db, {
+    url: 'chrome://version/',
+    title: 'Version',
+    captureNote: 'browser-page',
+    provenance: { title: 'tab' },
+  });
+  const trashed = await addDraft(db, { title: 'Une fausse piste' });
+  await addToIssue(quoted.id, issue.id, db, clock);
+  await addToIssue(second.id, issue.id, db, clock);
+  await trashDraft(trashed.id, db, clock);
+  await markPublished(
+    issue.id,
+    {
+      postId: 42,
+      link: 'https://monsite.fr/?p=42',
+      modifiedGmt: '2027-03-15T09:00:00',
+      publishedAt: '2027-03-15T09:00:00.000Z',
+      siteUrl: 'https://monsite.fr',
+    },
+    db,
+    clock,
+  );
+  return { issue, quoted, second, trashed };
+}
+
+/** What the options page does with a file: read it, and restore only what reads. */
+async function restoreText(text: string, db: IndiscretsDB) {
+  const parsed = parseBackup(text);
+  if (!parsed.ok) return parsed;
+  return { ok: true as const, result: await restoreBackup(parsed.backup, db) };
+}
+
+function mustParse(text: string): ParsedBackup {
+  const parsed = parseBackup(text);
+  if (!parsed.ok) throw new Error(`Expected a backup, got ${JSON.stringify(parsed.error)}`);
+  return parsed.backup;
+}
+
+describe('createBackup', () => {
+  it('holds every draft (trashed too) and every issue, with the schema version and the date', async () => {
+    await seedDesk(database);
+
+    const backup = await createBackup(database, new Date('2027-03-16T10:42:00.000Z'));
+
+    expect(backup).toMatchObject({
+      format: 'indiscrets-backup',
+      version: 1,
+      exportedAt: '2027-03-16T10:42:00.000Z',
+      schemaVersion: 2,
+    });
+    expect(backup.clips).toHaveLength(4);
+    expect(backup.issues).toHaveLength(2);
+    expect(backup.clips.filter((clip) => clip.deletedAt)).toHaveLength(1);
+  });
+
+  it('leaves out the derived fields words and sourceUrls', async () => {
+    await seedDesk(database);
+
+    const backup = await createBackup(database);
+
+    for (const clip of backup.clips) {
+      expect(clip).not.toHaveProperty('words');
+      expect(clip).not.toHaveProperty('sourceUrls');
+    }
+  });
+
+  it('holds the settings of the options page', async () => {
+    await houseStyleItem.setValue({ titlePattern: 'Indiscrets, {date}', itemOpener: '• ' });
+    await draftTemplate.setValue('<p>{quote}</p>');
+    await uiLocale.setValue('en');
+    await currentIssueId.setValue('issue-1');
+    await wordpressItem.setValue({
+      siteUrl: 'https://monsite.fr',
+      username: 'redaction',
+      category: 'Coulisses',
+      status: 'pending',
+    });
+
+    const backup = await createBackup(database);
+
+    expect(backup.settings).toEqual({
+      houseStyle: { titlePattern: 'Indiscrets, {date}', itemOpener: '• ' },
+      draftTemplate: '<p>{quote}</p>',
+      uiLocale: 'en',
+      currentIssueId: 'issue-1',
+      wordpress: {
+        siteUrl: 'https://monsite.fr',
+        username: 'redaction',
+        category: 'Coulisses',
+        status: 'pending',
+      },
+    });
+  });
+
+  it('never puts the WordPress application password in the file', async () => {
+    await wordpressItem.setValue({
+      siteUrl: 'https://monsite.fr',
+      username: 'redaction',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+    await wordpressPasswordItem.setValue(PASSWORD);
+    // Even if some day the password ended up in the WordPress object, it must stay out.
+    await fakeBrowser.storage.local.set({
+      wordpress: { ...(await wordpressItem.getValue()), appPassword: PASSWORD },
+    });
+    await seedDesk(database);
+
+    const text = serializeBackup(await createBackup(database));
+
+    expect(text).not.toContain(PASSWORD);
+    expect(text).not.toMatch(/appPassword/i);
+  });
+
+  it('names the file after the local date', () => {
+    expect(backupFilename(new Date(2027, 2, 5, 23, 59))).toBe(
+      'indiscrets-sauvegarde-2027-03-05.json',
+    );
+  });
+});
+
+describe('round trip', () => {
+  it('restores into an empty database records identical to the originals', async () => {
+    await seedDesk(database);
+    const text = serializeBackup(await createBackup(database));
+    const target = anotherDatabase();
+
+    const result = await restoreBackup(mustParse(text), target);
+
+    expect(await snapshot(target)).toEqual(await snapshot(database));
+    expect(result.clips).toEqual({ added: 4, updated: 0, kept: 0, removed: 0 });
+    expect(result.issues).toEqual({ added: 2, updated: 0, kept: 0, removed: 0 });
+  });
+
+  it('recomputes the derived fields, so that search and checks work on restored drafts', async () => {
+    const { quoted } = await seedDesk(database);
+    const target = anotherDatabase();
+
+    await restoreBackup(mustParse(serializeBackup(await createBackup(database))), target);
+
+    expect(await target.clips.where('words').startsWith('baleine').count()).toBe(1);
+    expect(await target.clips.where('sourceUrls').equals(quoted.sourceUrls[0]!).count()).toBe(1);
+  });
+});
+
+describe('restoreBackup, merge', () => {
+  it('adds records this browser does not have and leaves its own alone', async () => {
+    const source = anotherDatabase();
+    await seedDesk(source);
+    const fromSource = mustParse(serializeBackup(await createBackup(source)));
+    const mine = await addDraft(database, { title: 'Seulement ici' });
+
+    const result = await restoreBackup(fromSource, database);
+
+    expect(result.clips).toEqual({ added: 4, updated: 0, kept: 0, removed: 0 });
+    expect(await database.clips.get(mine.id)).toEqual(mine);
+    expect(await database.clips.count()).toBe(5);
+  });
+
+  it('keeps newer local work: a draft edited here after the backup stays as edited', async () => {
+    const { quoted } = await seedDesk(database);
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    const edited = await updateDraft(
+      quoted.id,
+      { body: '<p>Réécrit après la sauvegarde</p>' },
+      database,
+      () => '2027-04-01T00:00:00.000Z',
+    );
+
+    const result = await restoreBackup(backup, database, { mode: 'merge' });
+
+    expect(await database.clips.get(quoted.id)).toEqual(edited);
+    expect(result.clips).toEqual({ added: 0, updated: 0, kept: 4, removed: 0 });
+    expect(result.issues).toEqual({ added: 0, updated: 0, kept: 2, removed: 0 });
+  });
+
+  it('takes newer backup work: a record older here is replaced by the backup’s', async () => {
+    const { quoted, issue } = await seedDesk(database);
+    const stale = anotherDatabase();
+    await restoreBackup(mustParse(serializeBackup(await createBackup(database))), stale);
+    await updateDraft(
+      quoted.id,
+      { body: '<p>Version du bureau</p>' },
+      database,
+      () => '2027-04-01T00:00:00.000Z',
+    );
+    await updateIssue(
+      issue.id,
+      { intro: 'Nouveau chapô' },
+      database,
+      () => '2027-04-01T00:00:00.000Z',
+    );
+    const newer = mustParse(serializeBackup(await createBackup(database)));
+
+    const result = await restoreBackup(newer, stale, { mode: 'merge' });
+
+    expect(await stale.clips.get(quoted.id)).toEqual(await database.clips.get(quoted.id));
+    expect((await stale.issues.get(issue.id))?.intro).toBe('Nouveau chapô');
+    expect(result.clips).toEqual({ added: 0, updated: 1, kept: 3, removed: 0 });
+    expect(result.issues).toEqual({ added: 0, updated: 1, kept: 1, removed: 0 });
+    // The hooks re-derived the search words from the new text.
+    expect(await stale.clips.where('words').equals('bureau').primaryKeys()).toEqual([quoted.id]);
+  });
+
+  it('keeps the local record when both have the same updatedAt', async () => {
+    const draft = await addDraft(database, { title: 'Même heure', note: 'ici' });
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    backup.clips[0]!.note = 'dans la sauvegarde';
+
+    const result = await restoreBackup(backup, database);
+
+    expect((await database.clips.get(draft.id))?.note).toBe('ici');
+    expect(result.clips.kept).toBe(1);
+  });
+
+  it('puts back in the inbox a draft whose issue exists neither here nor in the backup', async () => {
+    const { quoted } = await seedDesk(database);
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    backup.issues = [];
+    const target = anotherDatabase();
+
+    const result = await restoreBackup(backup, target);
+
+    expect(result.movedToInbox).toBe(2);
+    expect(await target.clips.get(quoted.id)).toMatchObject({ issueId: '', sortKey: '' });
+  });
+
+  it('writes nothing at all when one record cannot be written', async () => {
+    await seedDesk(database);
+    const before = await snapshot(database);
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    backup.issues.push({ ...backup.issues[0]!, id: 'new-issue' });
+    // A value IndexedDB cannot store: the write of the drafts fails after the issues' write.
+    backup.clips.push({ ...backup.clips[0]!, id: 'new-draft', note: (() => 'x') as never });
+
+    await expect(restoreBackup(backup, database)).rejects.toThrow();
+
+    expect(await snapshot(database)).toEqual(before);
+  });
+});
+
+describe('restoreBackup, replace', () => {
+  it('deletes every draft and issue here, then writes the backup’s', async () => {
+    const source = anotherDatabase();
+    await seedDesk(source);
+    const backup = mustParse(serializeBackup(await createBackup(source)));
+    const onlyHere = await addDraft(database, { title: 'Seulement ici' });
+    await createIssue({ title: 'Numéro local', date: '2027-01-01' }, database);
+
+    const result = await restoreBackup(backup, database, { mode: 'replace' });
+
+    expect(await snapshot(database)).toEqual(await snapshot(source));
+    expect(await database.clips.get(onlyHere.id)).toBeUndefined();
+    expect(result.clips).toEqual({ added: 4, updated: 0, kept: 0, removed: 1 });
+    expect(result.issues).toEqual({ added: 2, updated: 0, kept: 0, removed: 1 });
+  });
+
+  it('replaces a newer local record too (that is what the confirmation is for)', async () => {
+    const { quoted } = await seedDesk(database);
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    await updateDraft(
+      quoted.id,
+      { note: 'plus récent' },
+      database,
+      () => '2027-04-01T00:00:00.000Z',
+    );
+
+    await restoreBackup(backup, database, { mode: 'replace' });
+
+    expect((await database.clips.get(quoted.id))?.note).toBe('Appeler le service de presse');
+  });
+  it('leaves everything as it was when a replace fails midway', async () => {
+    await seedDesk(database);
+    const before = await snapshot(database);
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    backup.clips.push({ ...backup.clips[0]!, id: 'new-draft', note: (() => 'x') as never });
+
+    await expect(restoreBackup(backup, database, { mode: 'replace' })).rejects.toThrow();
+
+    expect(await snapshot(database)).toEqual(before);
+  });
+});
+
+/** A backup file as loose JSON, to break it in every way a file can be broken. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type FileJson = Record<string, any>;
+
+describe('parseBackup, malformed files', () => {
+  /** A valid backup's JSON, changed by `edit`. */
+  async function fileWith(edit: (json: FileJson) => void): Promise<string> {
+    const source = anotherDatabase();
+    await seedDesk(source);
+    const json = JSON.parse(serializeBackup(await createBackup(source)));
+    edit(json);
+    return JSON.stringify(json);
+  }
+
+  const cases: Array<[string, (json: FileJson) => void, BackupError]> = [
+    ['a file of another format', (j) => (j.format = 'issue-export'), { code: 'not-backup' }],
+    ['a version that is not a number', (j) => (j.version = '1'), { code: 'invalid-version' }],
+    ['a newer version', (j) => (j.version = 2), { code: 'newer-version', version: 2 }],
+    ['no list of drafts', (j) => delete j.clips, { code: 'missing-list', list: 'clips' }],
+    ['drafts that are not a list', (j) => (j.clips = {}), { code: 'missing-list', list: 'clips' }],
+    ['no list of issues', (j) => delete j.issues, { code: 'missing-list', list: 'issues' }],
+    [
+      'a draft that is not an object',
+      (j) => (j.clips[1] = 'brouillon'),
+      { code: 'invalid-record', list: 'clips', index: 1 },
+    ],
+    [
+      'a draft without id',
+      (j) => delete j.clips[2].id,
+      { code: 'missing-field', list: 'clips', index: 2, field: 'id' },
+    ],
+    [
+      'a draft without url',
+      (j) => delete j.clips[0].url,
+      { code: 'missing-field', list: 'clips', index: 0, field: 'url' },
+    ],
+    [
+      'a draft without title',
+      (j) => delete j.clips[3].title,
+      { code: 'missing-field', list: 'clips', index: 3, field: 'title' },
+    ],
+    [
+      'a draft without createdAt',
+      (j) => delete j.clips[1].createdAt,
+      { code: 'missing-field', list: 'clips', index: 1, field: 'createdAt' },
+    ],
+    [
+      'a draft with a numeric title',
+      (j) => (j.clips[0].title = 42),
+      { code: 'invalid-field', list: 'clips', index: 0, field: 'title' },
+    ],
+    [
+      'a draft with an unreadable date',
+      (j) => (j.clips[0].createdAt = 'hier'),
+      { code: 'invalid-field', list: 'clips', index: 0, field: 'createdAt' },
+    ],
+    [
+      'a draft with tags that are not a list',
+      (j) => (j.clips[0].tags = 'tech'),
+      { code: 'invalid-field', list: 'clips', index: 0, field: 'tags' },
+    ],
+    [
+      'a draft with an unknown status',
+      (j) => (j.clips[0].status = 'published'),
+      { code: 'invalid-field', list: 'clips', index: 0, field: 'status' },
+    ],
+    [
+      'a quote without text',
+      (j) => (j.clips[0].quotes = [{ html: '', clippedAt: '2027-03-01T00:00:00Z' }]),
+      { code: 'invalid-field', list: 'clips', index: 0, field: 'quotes[0].text' },
+    ],
+    [
+      'a source with a numeric url',
+      (j) => (j.clips[0].sources[0].url = 7),
+      { code: 'invalid-field', list: 'clips', index: 0, field: 'sources[0].url' },
+    ],
+    [
+      'an issue without date',
+      (j) => delete j.issues[1].date,
+      { code: 'missing-field', list: 'issues', index: 1, field: 'date' },
+    ],
+    [
+      'an issue with an impossible date',
+      (j) => (j.issues[0].date = '2027-02-30'),
+      { code: 'invalid-field', list: 'issues', index: 0, field: 'date' },
+    ],
+    [
+      'an issue with a negative budget',
+      (j) => (j.issues[0].lengthBudget = -5),
+      { code: 'invalid-field', list: 'issues', index: 0, field: 'lengthBudget' },
+    ],
+    [
+      'a published issue without its post id',
+      (j) => delete j.issues.find((i: Issue) => i.wordpress).wordpress.postId,
+      { code: 'invalid-field', list: 'issues', field: 'wordpress.postId' },
+    ],
+    [
+      'two drafts with one id',
+      (j) => (j.clips[2].id = j.clips[0].id),
+      { code: 'duplicate-id', list: 'clips', index: 2 },
+    ],
+    [
+      'a language setting it does not know',
+      (j) => (j.settings.uiLocale = 'de'),
+      { code: 'invalid-field', list: 'settings', field: 'uiLocale' },
+    ],
+  ];
+
+  it.each(cases)(
+    'refuses %s, and the database is left untouched',
+    async (_name, edit, expected) => {
+      const text = await fileWith(edit);
+      await seedDesk(database);
+      const before = await snapshot(database);
+
+      const outcome = await restoreText(text, database);
+
+      expect(outcome.ok).toBe(false);
+      expect(!outcome.ok && outcome.error).toMatchObject(expected);
+      expect(await snapshot(database)).toEqual(before);
+    },
+  );
+
+  it.each([
+    ['text that is not JSON', 'Les indiscrets du 15 mars'],
+    ['a truncated file', '{"format": "indiscrets-backup", "version": 1, "clips": ['],
+    ['an empty file', ''],
+  ])('refuses %s as not JSON', (_name, text) => {
+    expect(parseBackup(text)).toEqual({ ok: false, error: { code: 'not-json' } });
+  });
+
+  it.each([['null'], ['[]'], ['"indiscrets-backup"'], ['{"clips": []}']])(
+    'refuses the JSON %s as not a backup',
+    (text) => {
+      expect(parseBackup(text)).toEqual({ ok: false, error: { code: 'not-backup' } });
+    },
+  );
+
+  it('names the bad record by its id and title', async () => {
+    const text = await fileWith((j) => (j.clips[1].status = 'perdu'));
+    const parsed = parseBackup(text);
+
+    expect(parsed.ok).toBe(false);
+    const error = !parsed.ok ? parsed.error : undefined;
+    expect(error?.id).toEqual(expect.any(String));
+    expect(error?.title).toEqual(expect.any(String));
+  });
+});
+
+describe('older backups', () => {
+  const v1 = {
+    format: 'indiscrets-backup',
+    version: 1,
+    exportedAt: '2021-03-16T08:00:00.000Z',
+    schemaVersion: 1,
+    clips: [
+      {
+        id: 'quoted',
+        url: 'https://www.bloomberg.com/news/ovh-ipo',
+        title: 'OVH Weighs IPO',
+        siteName: 'Bloomberg',
+        quotes: [{ text: "L'été d'OVH", html: '', clippedAt: '2021-03-15T08:01:00.000Z' }],
+        provenance: { title: 'og:title' },
+        createdAt: '2021-03-15T08:00:00.000Z',
+        updatedAt: '2021-03-15T08:01:00.000Z',
+      },
+      {
+        id: 'bare',
+        url: 'https://a.test/1',
+        title: 'Été chaud',
+        createdAt: '2021-03-15T09:00:00.000Z',
+      },
+    ],
+  };
+
+  it('restores drafts without the version-2 fields, with the defaults the upgrade gives', async () => {
+    const result = await restoreText(JSON.stringify(v1), database);
+
+    expect(result).toMatchObject({ ok: true, result: { clips: { added: 2 } } });
+    expect(await database.clips.get('quoted')).toMatchObject({
+      body:
+        '<p>«\u00a0L&#39;été d&#39;OVH\u00a0» ' +
+        '(<a href="https://www.bloomberg.com/news/ovh-ipo">Bloomberg</a>)</p>',
+      sources: [
+        {
+          url: 'https://www.bloomberg.com/news/ovh-ipo',
+          title: 'OVH Weighs IPO',
+          siteName: 'Bloomberg',
+        },
+      ],
+      note: '',
+      tags: [],
+      status: 'draft',
+      issueId: '',
+      sortKey: '',
+      updatedAt: '2021-03-15T08:01:00.000Z',
+      sourceUrls: ['https://bloomberg.com/news/ovh-ipo'],
+    });
+    expect(await database.clips.get('bare')).toMatchObject({
+      quotes: [],
+      provenance: {},
+      updatedAt: '2021-03-15T09:00:00.000Z',
+      sources: [{ url: 'https://a.test/1', title: 'Été chaud' }],
+    });
+  });
+
+  it('puts the restored drafts in the inbox, found by search', async () => {
+    await restoreText(JSON.stringify(v1), database);
+
+    const inbox = await database.clips.where('issueId').equals('').primaryKeys();
+    const byWord = await database.clips.where('words').startsWith('ete').primaryKeys();
+    expect(inbox.sort()).toEqual(['bare', 'quoted']);
+    expect(byWord.sort()).toEqual(['bare', 'quoted']);
+  });
+
+  it('fills the defaults of issues that lack optional fields', () => {
+    const backup = mustParse(
+      JSON.stringify({
+        ...v1,
+        schemaVersion: 2,
+        issues: [
+          {
+            id: 'i',
+            title: 'Les indiscrets du 15 mars',
+            date: '2021-03-15',
+            createdAt: '2021-03-14T08:00:00Z',
+          },
+        ],
+      }),
+    );
+
+    expect(backup.issues[0]).toEqual({
+      id: 'i',
+      title: 'Les indiscrets du 15 mars',
+      date: '2021-03-15',
+      createdAt: '2021-03-14T08:00:00Z',
+      updatedAt: '2021-03-14T08:00:00Z',
+      intro: '',
+      lengthBudget: 4000,
+      status: 'open',
+    });
+  });
+
+  it('ignores words and sourceUrls found in a file, and recomputes them', async () => {
+    const file = structuredClone(v1) as typeof v1 & { clips: Array<Record<string, unknown>> };
+    file.clips[1]!.words = ['faux'];
+    file.clips[1]!.sourceUrls = ['https://faux.test'];
+
+    await restoreText(JSON.stringify(file), database);
+
+    const bare = (await database.clips.get('bare')) as Clip;
+    expect(bare.words).not.toContain('faux');
+    expect(bare.sourceUrls).toEqual(['https://a.test/1']);
+  });
+});
+
+describe('settings', () => {
+  async function backupWithSettings(): Promise<Backup> {
+    await houseStyleItem.setValue({ titlePattern: 'Indiscrets, {date}' });
+    await draftTemplate.setValue('<p>{title}</p>');
+    await uiLocale.setValue('en');
+    await wordpressItem.setValue({
+      siteUrl: 'https://monsite.fr',
+      username: 'redaction',
+      category: 'Coulisses',
+      status: 'pending',
+    });
+    const issue = await createIssue({ title: 'N', date: '2027-03-15' }, database);
+    await currentIssueId.setValue(issue.id);
+    const backup = await createBackup(database);
+    fakeBrowser.reset();
+    return backup;
+  }
+
+  it('are returned by a restore only when asked for', async () => {
+    const backup = await backupWithSettings();
+    const target = anotherDatabase();
+
+    const without = await restoreBackup(backup, target, { mode: 'merge' });
+    const withThem = await restoreBackup(backup, target, { mode: 'merge', settings: true });
+
+    expect(without.settings).toBeUndefined();
+    expect(withThem.settings).toEqual(backup.settings);
+    // Returning them wrote nothing: applying them is the caller's choice.
+    expect(await uiLocale.getValue()).toBe('auto');
+  });
+
+  it('are applied with the storage items, and the WordPress password is left as it was', async () => {
+    const backup = await backupWithSettings();
+    await wordpressPasswordItem.setValue(PASSWORD);
+    const parsed = mustParse(
+      JSON.stringify({
+        ...backup,
+        settings: {
+          ...backup.settings,
+          wordpress: { ...backup.settings.wordpress, appPassword: 'volé' },
+        },
+      }),
+    );
+
+    const applied = await applyBackupSettings(parsed.settings, database);
+
+    expect(applied.sort()).toEqual(
+      ['currentIssueId', 'draftTemplate', 'houseStyle', 'uiLocale', 'wordpress'].sort(),
+    );
+    expect(await houseStyleItem.getValue()).toEqual({ titlePattern: 'Indiscrets, {date}' });
+    expect(await draftTemplate.getValue()).toBe('<p>{title}</p>');
+    expect(await uiLocale.getValue()).toBe('en');
+    expect(await wordpressItem.getValue()).toEqual(backup.settings.wordpress);
+    expect(await currentIssueId.getValue()).toBe(backup.settings.currentIssueId);
+    expect(await wordpressPasswordItem.getValue()).toBe(PASSWORD);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get())).not.toContain('volé');
+  });
+
+  it('do not make current an issue that does not exist here', async () => {
+    const backup = await backupWithSettings();
+    const target = anotherDatabase();
+
+    await applyBackupSettings(backup.settings, target);
+
+    expect(await currentIssueId.getValue()).toBeNull();
+    expect(await draftTemplate.getValue()).toBe('<p>{title}</p>');
+  });
+
+  it('a current issue replaced away is forgotten', async () => {
+    const issue = await createIssue({ title: 'N', date: '2027-03-15' }, database);
+    await currentIssueId.setValue(issue.id);
+    const empty = mustParse(serializeBackup(await createBackup(anotherDatabase())));
+
+    await restoreBackup(empty, database, { mode: 'replace' });
+
+    expect(await forgetMissingCurrentIssue(database)).toBe(true);
+    expect(await currentIssueId.getValue()).toBeNull();
+  });
+
+  it('of the default template restore as the default template', async () => {
+    const backup = await createBackup(database);
+    expect(backup.settings.draftTemplate).toBe(DEFAULT_DRAFT_TEMPLATE);
+  });
+});
+
+describe('messages', () => {
+  it('say in French which problem, and which record', () => {
+    expect(
+      describeBackupError({
+        code: 'missing-field',
+        list: 'clips',
+        index: 2,
+        id: 'x',
+        title: 'OVH envisage une introduction en Bourse',
+        field: 'createdAt',
+      }),
+    ).toBe(
+      'Le brouillon n° 3 de la sauvegarde (« OVH envisage une introduction en Bourse ») ' +
+        'n’a pas de champ « date de création » (createdAt).',
+    );
+    expect(
+      describeBackupError({ code: 'invalid-field', list: 'issues', index: 0, field: 'date' }),
+    ).toBe('Le numéro n° 1 de la sauvegarde a un champ « date » (date) invalide.');
+    expect(describeBackupError({ code: 'newer-version', version: 3 })).toBe(
+      'Cette sauvegarde vient d’une version plus récente d’Indiscrets (format 3) : ' +
+        'mettez l’extension à jour pour la restaurer.',
+    );
+    expect(describeBackupError({ code: 'missing-list', list: 'issues' })).toBe(
+      'La sauvegarde est incomplète : la liste des numéros manque.',
+    );
+  });
+
+  it('say what a merge did, with singulars and plurals', () => {
+    const counts = (added: number, updated: number, kept: number) => ({
+      added,
+      updated,
+      kept,
+      removed: 0,
+    });
+    expect(
+      describeRestore(
+        { mode: 'merge', clips: counts(12, 3, 40), issues: counts(1, 0, 2), movedToInbox: 0 },
+        false,
+      ),
+    ).toBe(
+      'Sauvegarde fusionnée : 12 brouillons ajoutés, 3 mis à jour, 40 gardés ; ' +
+        '1 numéro ajouté, 0 mis à jour, 2 gardés. ' +
+        'Gardés : ce navigateur en avait une version aussi récente ou plus récente.',
+    );
+  });
+});
