@@ -15,6 +15,7 @@ import {
   type RestoreResult,
 } from '../storage/backup';
 import { db } from '../storage/db';
+import { downloadFile } from './download';
 
 /** A file read and found to be a backup, waiting for the editor to choose how to restore it. */
 interface Chosen {
@@ -119,17 +120,6 @@ function formatDate(iso: string): string {
   }).format(new Date(iso));
 }
 
-function download(filename: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json;charset=utf-8' }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = filename;
-  document.body.appendChild(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -185,7 +175,7 @@ export function BackupSettings() {
       const now = new Date();
       const backup = await createBackup(db, now);
       const filename = backupFilename(now);
-      download(filename, serializeBackup(backup));
+      downloadFile(filename, 'application/json', serializeBackup(backup));
       setStatus({
         kind: 'ok',
         text: t('backup.downloaded', {

@@ -3,6 +3,7 @@ import { exportForClipboard, exportIssue, type ExportFormat } from '../export';
 import type { HouseStyle } from '../export/house-style';
 import type { ExportIssue } from '../export/model';
 import { t } from '../locales';
+import { downloadFile } from './download';
 import type { Issue } from '../storage/db';
 import { markExported } from '../storage/issues';
 
@@ -44,17 +45,6 @@ export async function copyRichText(html: string, text: string): Promise<void> {
   }
 }
 
-function download(filename: string, mimeType: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = filename;
-  document.body.appendChild(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Copy the issue (rich and plain text) or download it in one of five formats. */
 export function ExportPanel({ issue, model, style, problems }: Props) {
   const [format, setFormat] = useState<ExportFormat>('html');
@@ -77,7 +67,7 @@ export function ExportPanel({ issue, model, style, problems }: Props) {
   async function save() {
     try {
       const file = exportIssue(model, format, style);
-      download(file.filename, file.mimeType, file.content);
+      downloadFile(file.filename, file.mimeType, file.content);
       await markExported(issue.id);
       setMessage({ text: t('export.downloaded', { filename: file.filename }), tone: 'ok' });
     } catch (error) {

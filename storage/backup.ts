@@ -286,19 +286,27 @@ function copyRecord(record: Json): Json {
   return copy;
 }
 
-function readClip(raw: unknown, index: number): BackupClip {
-  const where = { list: 'clips' as const, index };
-  if (!isObject(raw)) throw new Invalid({ code: 'invalid-record', ...where });
+/**
+ * Starts reading record `index` of a list: a copy of its own fields, a reader of them, and the
+ * error that names the record (its id and title, when it has them) and the field at fault.
+ */
+function openRecord(raw: unknown, list: 'clips' | 'issues', index: number) {
+  if (!isObject(raw)) throw new Invalid({ code: 'invalid-record', list, index });
   const record = copyRecord(raw);
   const fail = (code: 'missing-field' | 'invalid-field', field: string) =>
     new Invalid({
       code,
-      ...where,
+      list,
+      index,
       field,
       ...(isNonEmpty(record.id) ? { id: record.id as string } : {}),
       ...(isNonEmpty(record.title) ? { title: record.title as string } : {}),
     });
-  const r = new RecordReader(record, fail);
+  return { record, fail, r: new RecordReader(record, fail) };
+}
+
+function readClip(raw: unknown, index: number): BackupClip {
+  const { record, fail, r } = openRecord(raw, 'clips', index);
   r.required('id', isNonEmpty);
   r.required('url', isNonEmpty);
   r.required('title', isString);
@@ -345,18 +353,7 @@ function readClip(raw: unknown, index: number): BackupClip {
 }
 
 function readIssue(raw: unknown, index: number): Issue {
-  const where = { list: 'issues' as const, index };
-  if (!isObject(raw)) throw new Invalid({ code: 'invalid-record', ...where });
-  const record = copyRecord(raw);
-  const fail = (code: 'missing-field' | 'invalid-field', field: string) =>
-    new Invalid({
-      code,
-      ...where,
-      field,
-      ...(isNonEmpty(record.id) ? { id: record.id as string } : {}),
-      ...(isNonEmpty(record.title) ? { title: record.title as string } : {}),
-    });
-  const r = new RecordReader(record, fail);
+  const { record, fail, r } = openRecord(raw, 'issues', index);
   r.required('id', isNonEmpty);
   r.required('title', isString);
   r.required('date', isDay);

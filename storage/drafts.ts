@@ -183,6 +183,21 @@ function indexRanges(
   ];
 }
 
+/** Resolves a query, then runs `body` on it in one read transaction; a bad query rejects. */
+function runQuery<T>(
+  query: DraftQuery,
+  database: IndiscretsDB,
+  body: (q: ReturnType<typeof resolveQuery>) => Promise<T>,
+): Promise<T> {
+  let q: ReturnType<typeof resolveQuery>;
+  try {
+    q = resolveQuery(query);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return database.transaction('r', database.clips, () => body(q));
+}
+
 /** The drafts of a box, newest first, as an index walk (no record read before it is needed). */
 function newestFirstInBox(issueId: string | undefined, database: IndiscretsDB) {
   return issueId === undefined
@@ -203,14 +218,8 @@ export function searchPage(
   query: DraftQuery = {},
   database: IndiscretsDB = defaultDb,
 ): Promise<Clip[]> {
-  let q: ReturnType<typeof resolveQuery>;
-  try {
-    q = resolveQuery(query);
-  } catch (error) {
-    return Promise.reject(error);
-  }
   const clips = database.clips;
-  return database.transaction('r', clips, async () => {
+  return runQuery(query, database, async (q) => {
     if (q.plain) {
       // Trashed drafts are few: the filter skips them while the cursor walks one page.
       return newestFirstInBox(q.issueId, database)
@@ -248,14 +257,8 @@ export function countDrafts(
   query: DraftQuery = {},
   database: IndiscretsDB = defaultDb,
 ): Promise<number> {
-  let q: ReturnType<typeof resolveQuery>;
-  try {
-    q = resolveQuery(query);
-  } catch (error) {
-    return Promise.reject(error);
-  }
   const clips = database.clips;
-  return database.transaction('r', clips, async () => {
+  return runQuery(query, database, async (q) => {
     if (q.plain) {
       return q.issueId === undefined
         ? Promise.all([clips.count(), clips.orderBy('deletedAt').count()]).then(([a, t]) => a - t)

@@ -3,10 +3,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import {
+  clipFixture,
   launchExtension,
+  openPopup as openPopupPage,
   ROOT,
-  selectText,
   servePages,
+  squash,
+  until,
   type ExtensionSession,
   type PageServer,
 } from './harness';
@@ -18,37 +21,13 @@ import {
  * where the previous one left the drafts.
  */
 
-const POPUP = { width: 420, height: 600 };
 const DESK = { width: 1400, height: 900 };
-
-/**
- * Polls `read` until `check` accepts its value, for at most 10 s (playwright-core has no
- * retrying `expect`); returns the value.
- */
-async function until<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string) {
-  const deadline = Date.now() + 10_000;
-  let value = await read();
-  while (!check(value)) {
-    if (Date.now() > deadline)
-      throw new Error(`Timed out waiting for ${what}; last: ${String(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await read();
-  }
-  return value;
-}
-
-const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 describe('composing an issue in Chromium with the built extension', () => {
   let session: ExtensionSession;
   let server: PageServer;
 
-  async function openPopup(query = ''): Promise<Page> {
-    const page = await session.context.newPage();
-    await page.setViewportSize(POPUP);
-    await session.openExtensionPage(`popup.html${query}`, page);
-    return page;
-  }
+  const openPopup = (query = '') => openPopupPage(session, query);
 
   async function openDesk(): Promise<Page> {
     const page = await session.context.newPage();
@@ -57,22 +36,7 @@ describe('composing an issue in Chromium with the built extension', () => {
     return page;
   }
 
-  /** Opens a corpus page, selects a passage, clips it from the popup; returns the draft title. */
-  async function clip(name: string, selector: string): Promise<string> {
-    const article = await session.context.newPage();
-    await article.goto(server.fixture(name));
-    await selectText(article, selector);
-    const tabId = await session.tabIdOf(article.url());
-    const popup = await openPopup(`?tabId=${tabId}`);
-    await popup.getByRole('button', { name: 'Couper cette page' }).click();
-    const message = popup.getByTestId('clip-message').filter({ hasText: /\S/ });
-    const text = squash(await message.textContent());
-    await popup.close();
-    await article.close();
-    const title = /^Nouveau brouillon : « (.*) »$/.exec(text)?.[1];
-    if (!title) throw new Error(`Unexpected clip message: ${text}`);
-    return title;
-  }
+  const clip = (name: string, selector: string) => clipFixture(session, server, name, selector);
 
   const draftRow = (page: Page, title: string) =>
     page.getByTestId('draft').filter({ has: page.getByRole('button', { name: title }) });

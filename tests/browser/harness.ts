@@ -133,3 +133,63 @@ export async function selectText(page: Page, selector: string): Promise<string> 
     return selection.toString();
   }, selector);
 }
+
+/** Text as a reader sees it: runs of white space folded to one space. */
+export const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** The popup's size in Chrome: the browser tests open popup.html in a tab of that size. */
+export const POPUP = { width: 420, height: 600 };
+
+/** Opens popup.html (with an optional `?query`) in a new tab of the popup's size. */
+export async function openPopup(session: ExtensionSession, query = ''): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.setViewportSize(POPUP);
+  await session.openExtensionPage(`popup.html${query}`, page);
+  return page;
+}
+
+/**
+ * Opens a corpus page, selects a passage as a reader would, clips it from the popup; returns
+ * the new draft's title as the popup announced it.
+ */
+export async function clipFixture(
+  session: ExtensionSession,
+  server: PageServer,
+  name: string,
+  selector: string,
+): Promise<string> {
+  const article = await session.context.newPage();
+  await article.goto(server.fixture(name));
+  await selectText(article, selector);
+  const tabId = await session.tabIdOf(article.url());
+  const popup = await openPopup(session, `?tabId=${tabId}`);
+  await popup.getByRole('button', { name: 'Couper cette page' }).click();
+  const message = popup.getByTestId('clip-message').filter({ hasText: /\S/ });
+  const text = squash(await message.textContent());
+  await popup.close();
+  await article.close();
+  const title = /^Nouveau brouillon : « (.*) »$/.exec(text)?.[1];
+  if (!title) throw new Error(`Unexpected clip message: ${text}`);
+  return title;
+}
+
+/**
+ * Polls `read` until `check` accepts its value, for at most 10 s (playwright-core has no
+ * retrying `expect`); returns the value.
+ */
+export async function until<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  let value = await read();
+  while (!check(value)) {
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out waiting for ${what}; last: ${String(value)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
