@@ -7,6 +7,7 @@ import {
   mergeDrafts,
   restoreDraft,
   countDrafts,
+  type DraftQuery,
   searchPage,
   trashDraft,
 } from '../storage/drafts';
@@ -49,43 +50,26 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
   const [limit, setLimit] = useState(pageSize);
   const { offer } = useUndo();
 
-  const query = {
-    box,
-    limit,
+  const filters = {
     ...(text.trim() ? { text } : {}),
     ...(status ? { status } : {}),
     ...(siteName ? { siteName } : {}),
     ...(tag ? { tag } : {}),
   };
-  const deps = [text, status, siteName, tag, box, limit];
+  const filtered = Object.keys(filters).length > 0;
+  const filterKey = JSON.stringify({ box, ...filters });
   // The page first, the exact total apart: counting can read a whole index, the page never.
-  const live = useLiveQuery(() => searchPage(query), deps);
-  const isFirstPage =
-    box === 'inbox' && !text.trim() && !status && !siteName && !tag && limit === pageSize;
+  const live = useLiveQuery(() => searchPage({ box, limit, ...filters }), [filterKey, limit]);
+  const isFirstPage = box === 'inbox' && !filtered && limit === pageSize;
   const [snapshot] = useState(() => (isFirstPage ? readInboxSnapshot() : undefined));
   useEffect(() => {
     if (live && isFirstPage) writeInboxSnapshot(live);
   }, [live, isFirstPage]);
   const drafts = live ?? (isFirstPage ? snapshot : undefined);
   // Counting waits until typing pauses, so that it never slows the page of the next keystroke.
-  const countKey = useDebounced(JSON.stringify([text, status, siteName, tag, box]), 300);
-  const total = useLiveQuery(() => {
-    const [t, st, site, tg, b] = JSON.parse(countKey) as [
-      string,
-      DraftStatus | '',
-      string,
-      string,
-      Box,
-    ];
-    return countDrafts({
-      box: b,
-      ...(t.trim() ? { text: t } : {}),
-      ...(st ? { status: st } : {}),
-      ...(site ? { siteName: site } : {}),
-      ...(tg ? { tag: tg } : {}),
-    });
-  }, [countKey]);
-  const totalIsCurrent = countKey === JSON.stringify([text, status, siteName, tag, box]);
+  const countKey = useDebounced(filterKey, 300);
+  const total = useLiveQuery(() => countDrafts(JSON.parse(countKey) as DraftQuery), [countKey]);
+  const totalIsCurrent = countKey === filterKey;
   // The filter menus are read when the editor reaches for them, not on every popup opening.
   const [menusWanted, setMenusWanted] = useState(false);
   const wantMenus = () => setMenusWanted(true);
@@ -114,7 +98,6 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
     }
   }
 
-  const filtered = !!(text.trim() || status || siteName || tag);
   // An empty inbox is not an empty desk: say so when every draft is in an issue.
   const inboxEmpty = box === 'inbox' && !filtered && drafts?.length === 0;
   const elsewhere = useLiveQuery(
@@ -272,7 +255,8 @@ function DraftRow({
 }: RowProps) {
   const [over, setOver] = useState(false);
   const quote = draft.quotes.at(-1)?.text;
-  const counts = countText(itemText(draft.body));
+  const text = itemText(draft.body);
+  const counts = countText(text);
   return (
     <article
       class={`draft${fresh ? ' draft--fresh' : ''}${selected ? ' draft--selected' : ''}${over ? ' draft--drop' : ''}`}
@@ -345,7 +329,7 @@ function DraftRow({
           {quote}
         </blockquote>
       ) : (
-        counts.words > 0 && <p class="draft__quote">{itemText(draft.body)}</p>
+        counts.words > 0 && <p class="draft__quote">{text}</p>
       )}
       {draft.captureNote && (
         <p class="draft__limit" role="note">

@@ -6,6 +6,8 @@ import {
   checkIssue,
   deleteIssue,
   getIssue,
+  isIsoDate,
+  isLengthBudget,
   issueItems,
   listIssues,
   moveItem,
@@ -113,10 +115,18 @@ export function IssueView({
 }
 
 /** A real calendar date as YYYY-MM-DD (what the issue stores). */
-function validIsoDate(date: string): boolean {
-  return (
-    /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date)
-  );
+type IssueFields = Pick<Issue, 'title' | 'date' | 'intro' | 'lengthBudget'>;
+
+/** What `next` changed from `base` that can be written: a date or budget once it is one. */
+function writableChanges(next: IssueFields, base: IssueFields): IssuePatch {
+  const patch: IssuePatch = {};
+  if (next.title !== base.title) patch.title = next.title;
+  if (next.intro !== base.intro) patch.intro = next.intro;
+  if (next.date !== base.date && isIsoDate(next.date)) patch.date = next.date;
+  if (next.lengthBudget !== base.lengthBudget && isLengthBudget(next.lengthBudget)) {
+    patch.lengthBudget = next.lengthBudget;
+  }
+  return patch;
 }
 
 interface EditorProps {
@@ -140,13 +150,7 @@ function IssueEditor({ compact, selectedId, issue, issues, onOpenDraft, onDelete
   });
   /** Every keystroke goes to the journal at once (see storage/journal.ts), then to Dexie. */
   const setFields = (next: typeof fields) => {
-    const patch: IssuePatch = {};
-    if (next.title !== fields.title) patch.title = next.title;
-    if (next.intro !== fields.intro) patch.intro = next.intro;
-    if (next.date !== fields.date && validIsoDate(next.date)) patch.date = next.date;
-    if (next.lengthBudget !== fields.lengthBudget && next.lengthBudget > 0) {
-      patch.lengthBudget = next.lengthBudget;
-    }
+    const patch = writableChanges(next, fields);
     if (Object.keys(patch).length > 0) journalIssueEdit(issue.id, patch);
     setFieldsState(next);
   };
@@ -159,24 +163,12 @@ function IssueEditor({ compact, selectedId, issue, issues, onOpenDraft, onDelete
   // The values as last read or written: only what the editor changed since is written, so that
   // a change made elsewhere (another window) is not overwritten by a stale copy.
   const synced = useRef(fields);
-  const dateValid = validIsoDate(fields.date);
-  const budgetValid = Number.isInteger(fields.lengthBudget) && fields.lengthBudget > 0;
+  const dateValid = isIsoDate(fields.date);
+  const budgetValid = isLengthBudget(fields.lengthBudget);
 
   const save = () => {
-    const now = latest.current;
     const stored = synced.current;
-    const patch: Partial<typeof now> = {};
-    if (now.title !== stored.title) patch.title = now.title;
-    if (now.intro !== stored.intro) patch.intro = now.intro;
-    // A date or budget being typed is written once it is one.
-    if (now.date !== stored.date && validIsoDate(now.date)) patch.date = now.date;
-    if (
-      now.lengthBudget !== stored.lengthBudget &&
-      Number.isInteger(now.lengthBudget) &&
-      now.lengthBudget > 0
-    ) {
-      patch.lengthBudget = now.lengthBudget;
-    }
+    const patch = writableChanges(latest.current, stored);
     if (Object.keys(patch).length === 0) return;
     synced.current = { ...stored, ...patch };
     const journaled = readIssueJournal(issue.id)?.at;

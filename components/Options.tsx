@@ -5,7 +5,7 @@ import {
   type CreditStyle,
   type HouseStyle,
 } from '../export/house-style';
-import { t, setLocale, detectLocale } from '../locales';
+import { t, setLocaleChoice } from '../locales';
 import { houseStyleItem } from '../storage/preferences';
 import { draftTemplate, uiLocale, type UiLocale } from '../storage/settings';
 import { DEFAULT_DRAFT_TEMPLATE } from '../storage/template';
@@ -55,7 +55,7 @@ function LanguageSettings() {
         onChange={async (e) => {
           const next = (e.target as HTMLSelectElement).value as UiLocale;
           await uiLocale.setValue(next);
-          setLocale(next === 'auto' ? detectLocale() : next);
+          setLocaleChoice(next);
           location.reload();
         }}
       >

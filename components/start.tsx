@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { detectLocale, setLocale } from '../locales';
+import { setLocaleChoice } from '../locales';
 import { emptyOldTrash } from '../services/housekeeping';
 import { replayJournal } from '../storage/journal';
 import { uiLocale } from '../storage/settings';
@@ -9,10 +9,7 @@ import './theme.css';
 
 /** The language the editor chose in the options, else the browser's. */
 export async function applyUiLocale(): Promise<void> {
-  const choice = await uiLocale.getValue();
-  const locale = choice === 'auto' ? detectLocale() : choice;
-  setLocale(locale);
-  document.documentElement.lang = locale;
+  document.documentElement.lang = setLocaleChoice(await uiLocale.getValue());
 }
 
 /**

@@ -1,11 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { updateDraft } from '../storage/drafts';
+import { updateDraft, type DraftPatch } from '../storage/drafts';
 import { commitJournal, journalEdit } from '../storage/journal';
-import type { Clip } from '../storage/db';
 
-export type DraftPatch = Partial<
-  Pick<Clip, 'title' | 'body' | 'sources' | 'note' | 'tags' | 'status'>
->;
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 
 const DELAY_MS = 400;

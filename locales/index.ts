@@ -17,6 +17,13 @@ export function setLocale(locale: Locale) {
   current = locale;
 }
 
+/** Speaks the language chosen in the options (`auto`: the browser's); returns it. */
+export function setLocaleChoice(choice: Locale | 'auto'): Locale {
+  const locale = choice === 'auto' ? detectLocale() : choice;
+  setLocale(locale);
+  return locale;
+}
+
 export function getLocale(): Locale {
   return current;
 }

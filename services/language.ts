@@ -1,9 +1,7 @@
-import { detectLocale, setLocale } from '../locales';
-import { uiLocale, type UiLocale } from '../storage/settings';
+import { setLocaleChoice } from '../locales';
+import { uiLocale } from '../storage/settings';
 import { refreshBadge } from './badge';
 import { createMenus } from './triggers';
-
-const resolve = (choice: UiLocale) => (choice === 'auto' ? detectLocale() : choice);
 
 /**
  * The background speaks the language chosen in the options too: its menu items, badge
@@ -12,10 +10,10 @@ const resolve = (choice: UiLocale) => (choice === 'auto' ? detectLocale() : choi
 export function followUiLocale(): void {
   void uiLocale
     .getValue()
-    .then((choice) => setLocale(resolve(choice)))
+    .then(setLocaleChoice)
     .catch((error) => console.error('Indiscrets locale', error));
   uiLocale.watch((choice) => {
-    setLocale(resolve(choice));
+    setLocaleChoice(choice);
     void createMenus().catch((error) => console.error('Indiscrets menus', error));
     void refreshBadge().catch((error) => console.error('Indiscrets badge', error));
   });

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { detectLocale, setLocale, t } from '../locales';
+import { setLocaleChoice, t } from '../locales';
 import { uiLocale } from '../storage/settings';
 import { clipTab } from './clipper';
 import { notifyInTab } from './notify';
@@ -11,8 +11,7 @@ export const COMMAND_CLIP = 'clip-page';
 /** Creates the context menu items (on install and on update: menus persist in between). */
 export async function createMenus(): Promise<void> {
   // In the language chosen in the options, which the install event may precede.
-  const choice = await uiLocale.getValue().catch(() => 'auto' as const);
-  setLocale(choice === 'auto' ? detectLocale() : choice);
+  setLocaleChoice(await uiLocale.getValue().catch(() => 'auto' as const));
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({
     id: MENU_CLIP_PAGE,

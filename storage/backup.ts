@@ -10,6 +10,7 @@ import {
   type IssueStatus,
 } from './db';
 import { deriveFields } from './derive';
+import { isIsoDate, isLengthBudget } from './issues';
 import {
   DEFAULT_WORDPRESS,
   houseStyleItem,
@@ -214,11 +215,7 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isDate = (value: unknown) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
-const isDay = (value: unknown) =>
-  typeof value === 'string' &&
-  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-  !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-  new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+const isDay = (value: unknown) => typeof value === 'string' && isIsoDate(value);
 
 const DRAFT_STATUSES: ReadonlySet<unknown> = new Set<DraftStatus>(['draft', 'checked', 'ready']);
 const ISSUE_STATUSES: ReadonlySet<unknown> = new Set<IssueStatus>([
@@ -360,7 +357,7 @@ function readIssue(raw: unknown, index: number): Issue {
   r.required('createdAt', isDate);
   r.optional('updatedAt', isDate);
   r.optional('intro', isString);
-  r.optional('lengthBudget', (v) => Number.isInteger(v) && (v as number) > 0);
+  r.optional('lengthBudget', (v) => typeof v === 'number' && isLengthBudget(v));
   r.optional('status', (v) => ISSUE_STATUSES.has(v));
   r.optional('exportedAt', isDate);
   r.optional('wordpress', isObject);

@@ -51,17 +51,24 @@ const ISSUE_FIELDS = [
 ] as const satisfies ReadonlyArray<keyof IssuePatch>;
 const ISSUE_STATUSES: ReadonlySet<string> = new Set<IssueStatus>(['open', 'exported', 'published']);
 
+/** True for a calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const day = new Date(`${date}T00:00:00Z`);
+  // An impossible month is an invalid Date, whose toISOString() throws.
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
+}
+
+/** True for a length budget: a whole number of characters, above zero. */
+export function isLengthBudget(budget: number): boolean {
+  return Number.isInteger(budget) && budget > 0;
+}
+
 function validate(fields: IssuePatch): void {
-  if (fields.date !== undefined) {
-    const valid =
-      /^\d{4}-\d{2}-\d{2}$/.test(fields.date) &&
-      new Date(`${fields.date}T00:00:00Z`).toISOString().startsWith(fields.date);
-    if (!valid) throw new TypeError(`Not a YYYY-MM-DD date: ${fields.date}`);
+  if (fields.date !== undefined && !isIsoDate(fields.date)) {
+    throw new TypeError(`Not a YYYY-MM-DD date: ${fields.date}`);
   }
-  if (
-    fields.lengthBudget !== undefined &&
-    !(Number.isInteger(fields.lengthBudget) && fields.lengthBudget > 0)
-  ) {
+  if (fields.lengthBudget !== undefined && !isLengthBudget(fields.lengthBudget)) {
     throw new TypeError(`Not a length budget: ${fields.lengthBudget}`);
   }
   if (fields.status !== undefined && !ISSUE_STATUSES.has(fields.status)) {

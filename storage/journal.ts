@@ -23,8 +23,6 @@ export interface JournalEntry {
   at: string;
 }
 
-export const journalKey = (draftId: string) => PREFIX + draftId;
-
 function local(): Storage | undefined {
   try {
     return globalThis.localStorage ?? undefined;
@@ -37,25 +35,96 @@ function local(): Storage | undefined {
 /** JSON drops `undefined`; the journal must keep "remove this field", so it writes `null`. */
 const keepUndefined = (_key: string, value: unknown) => (value === undefined ? null : value);
 
-function parse(raw: string | null): JournalEntry | undefined {
-  if (!raw) return undefined;
-  try {
-    const entry = JSON.parse(raw) as JournalEntry;
-    if (typeof entry?.draftId !== 'string' || typeof entry.at !== 'string') return undefined;
-    if (typeof entry.patch !== 'object' || entry.patch === null) return undefined;
-    const patch: Record<string, unknown> = {};
-    for (const [field, value] of Object.entries(entry.patch)) {
-      patch[field] = value === null ? undefined : value;
+/**
+ * The journal of one kind of record: an entry per record under `prefix`, naming the record in
+ * `idField`, its patches since the last commit merged.
+ */
+function journalOf<K extends 'draftId' | 'issueId', P extends object>(prefix: string, idField: K) {
+  type Entry = Record<K, string> & { patch: P; at: string };
+  const keyOf = (id: string) => prefix + id;
+
+  function read(id: string): Entry | undefined {
+    try {
+      const raw = local()?.getItem(keyOf(id));
+      const entry = raw ? (JSON.parse(raw) as Record<string, unknown> | null) : undefined;
+      if (entry?.[idField] !== id || typeof entry.at !== 'string') return undefined;
+      if (typeof entry.patch !== 'object' || entry.patch === null) return undefined;
+      const patch: Record<string, unknown> = {};
+      for (const [field, value] of Object.entries(entry.patch)) {
+        patch[field] = value === null ? undefined : value;
+      }
+      return { [idField]: id, patch, at: entry.at } as Entry;
+    } catch {
+      return undefined;
     }
-    return { draftId: entry.draftId, patch: patch as DraftPatch, at: entry.at };
-  } catch {
-    return undefined;
   }
+
+  function write(id: string, patch: P, clock: () => string): Entry {
+    const entry = { [idField]: id, patch: { ...read(id)?.patch, ...patch }, at: clock() } as Entry;
+    try {
+      local()?.setItem(keyOf(id), JSON.stringify(entry, keepUndefined));
+    } catch (error) {
+      // Storage full: the edit still goes to Dexie, only without the safety net.
+      console.warn('Indiscrets journal', error);
+    }
+    return entry;
+  }
+
+  function commit(id: string, at?: string): void {
+    const store = local();
+    if (!store) return;
+    if (at !== undefined && read(id)?.at !== at) return;
+    store.removeItem(keyOf(id));
+  }
+
+  /** Ids that have an entry pending. */
+  function pending(): string[] {
+    const store = local();
+    if (!store) return [];
+    const ids: string[] = [];
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (key?.startsWith(prefix)) ids.push(key.slice(prefix.length));
+    }
+    return ids;
+  }
+
+  /** Replays each pending entry newer than its record; see {@link replayJournal}. */
+  async function replay(
+    get: (id: string) => Promise<{ updatedAt: string } | undefined>,
+    update: (id: string, patch: P, clock: () => string) => Promise<unknown>,
+    applied: string[],
+    failures: unknown[],
+  ): Promise<void> {
+    for (const id of pending()) {
+      const entry = read(id);
+      if (!entry) {
+        local()?.removeItem(keyOf(id));
+        continue;
+      }
+      try {
+        const record = await get(id);
+        if (record && entry.at > record.updatedAt) {
+          await update(id, entry.patch, () => entry.at);
+          applied.push(id);
+        }
+        commit(id, entry.at);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+  }
+
+  return { keyOf, read, write, commit, pending, replay };
 }
+
+const drafts = journalOf<'draftId', DraftPatch>(PREFIX, 'draftId');
+
+export const journalKey = drafts.keyOf;
 
 /** The pending entry of a draft, if any. */
 export function readJournal(draftId: string): JournalEntry | undefined {
-  return parse(local()?.getItem(journalKey(draftId)) ?? null);
+  return drafts.read(draftId);
 }
 
 /**
@@ -67,18 +136,7 @@ export function journalEdit(
   patch: DraftPatch,
   clock: () => string = now,
 ): JournalEntry {
-  const entry: JournalEntry = {
-    draftId,
-    patch: { ...readJournal(draftId)?.patch, ...patch },
-    at: clock(),
-  };
-  try {
-    local()?.setItem(journalKey(draftId), JSON.stringify(entry, keepUndefined));
-  } catch (error) {
-    // Storage full: the edit still goes to Dexie, only without the safety net.
-    console.warn('Indiscrets journal', error);
-  }
-  return entry;
+  return drafts.write(draftId, patch, clock);
 }
 
 /**
@@ -86,27 +144,12 @@ export function journalEdit(
  * moment is dropped: an edit journaled while the write was in flight stays pending.
  */
 export function commitJournal(draftId: string, at?: string): void {
-  const store = local();
-  if (!store) return;
-  if (at !== undefined && readJournal(draftId)?.at !== at) return;
-  store.removeItem(journalKey(draftId));
-}
-
-/** Ids that have an entry pending under `prefix`. */
-function pendingUnder(prefix: string): string[] {
-  const store = local();
-  if (!store) return [];
-  const ids: string[] = [];
-  for (let i = 0; i < store.length; i++) {
-    const key = store.key(i);
-    if (key?.startsWith(prefix)) ids.push(key.slice(prefix.length));
-  }
-  return ids;
+  drafts.commit(draftId, at);
 }
 
 /** Drafts that have an entry pending. */
 export function pendingDrafts(): string[] {
-  return pendingUnder(PREFIX);
+  return drafts.pending();
 }
 
 /*
@@ -121,17 +164,12 @@ export interface IssueJournalEntry {
   at: string;
 }
 
-export const issueJournalKey = (issueId: string) => ISSUE_PREFIX + issueId;
+const issues = journalOf<'issueId', IssuePatch>(ISSUE_PREFIX, 'issueId');
+
+export const issueJournalKey = issues.keyOf;
 
 export function readIssueJournal(issueId: string): IssueJournalEntry | undefined {
-  try {
-    const raw = local()?.getItem(issueJournalKey(issueId));
-    const entry = raw ? (JSON.parse(raw) as IssueJournalEntry) : undefined;
-    if (entry?.issueId !== issueId || typeof entry.at !== 'string') return undefined;
-    return typeof entry.patch === 'object' && entry.patch !== null ? entry : undefined;
-  } catch {
-    return undefined;
-  }
+  return issues.read(issueId);
 }
 
 /** Journals an edit of an issue's fields, synchronously, merged over what is pending. */
@@ -140,25 +178,12 @@ export function journalIssueEdit(
   patch: IssuePatch,
   clock: () => string = now,
 ): IssueJournalEntry {
-  const entry: IssueJournalEntry = {
-    issueId,
-    patch: { ...readIssueJournal(issueId)?.patch, ...patch },
-    at: clock(),
-  };
-  try {
-    local()?.setItem(issueJournalKey(issueId), JSON.stringify(entry));
-  } catch (error) {
-    console.warn('Indiscrets journal', error);
-  }
-  return entry;
+  return issues.write(issueId, patch, clock);
 }
 
 /** Drops an issue's pending entry once Dexie has it (only the one journaled at `at`, if given). */
 export function commitIssueJournal(issueId: string, at?: string): void {
-  const store = local();
-  if (!store) return;
-  if (at !== undefined && readIssueJournal(issueId)?.at !== at) return;
-  store.removeItem(issueJournalKey(issueId));
+  issues.commit(issueId, at);
 }
 
 /**
@@ -170,44 +195,21 @@ export function commitIssueJournal(issueId: string, at?: string): void {
  * that were updated.
  */
 export async function replayJournal(database: IndiscretsDB = defaultDb): Promise<string[]> {
-  const store = local();
-  if (!store) return [];
+  if (!local()) return [];
   const applied: string[] = [];
   const failures: unknown[] = [];
-  for (const draftId of pendingDrafts()) {
-    const entry = readJournal(draftId);
-    if (!entry || entry.draftId !== draftId) {
-      store.removeItem(journalKey(draftId));
-      continue;
-    }
-    try {
-      const draft = await database.clips.get(draftId);
-      if (draft && entry.at > draft.updatedAt) {
-        await updateDraft(draftId, entry.patch, database, () => entry.at);
-        applied.push(draftId);
-      }
-      commitJournal(draftId, entry.at);
-    } catch (error) {
-      failures.push(error);
-    }
-  }
-  for (const issueId of pendingUnder(ISSUE_PREFIX)) {
-    const entry = readIssueJournal(issueId);
-    if (!entry) {
-      store.removeItem(issueJournalKey(issueId));
-      continue;
-    }
-    try {
-      const issue = await database.issues.get(issueId);
-      if (issue && entry.at > issue.updatedAt) {
-        await updateIssue(issueId, entry.patch, database, () => entry.at);
-        applied.push(issueId);
-      }
-      commitIssueJournal(issueId, entry.at);
-    } catch (error) {
-      failures.push(error);
-    }
-  }
+  await drafts.replay(
+    (id) => database.clips.get(id),
+    (id, patch, clock) => updateDraft(id, patch, database, clock),
+    applied,
+    failures,
+  );
+  await issues.replay(
+    (id) => database.issues.get(id),
+    (id, patch, clock) => updateIssue(id, patch, database, clock),
+    applied,
+    failures,
+  );
   if (failures.length > 0) throw new AggregateError(failures, 'Journal replay failed');
   return applied;
 }
