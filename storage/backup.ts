@@ -1,16 +1,9 @@
 import type { CreditStyle, ExportLocale, HouseStyle } from '../export/house-style';
 import type { CaptureLimit } from '../services/limits';
-import {
-  db as defaultDb,
-  fillV2Fields,
-  type Clip,
-  type DraftStatus,
-  type IndiscretsDB,
-  type Issue,
-  type IssueStatus,
-} from './db';
+import { db as defaultDb, fillV2Fields, type Clip, type IndiscretsDB, type Issue } from './db';
 import { deriveFields } from './derive';
-import { isIsoDate, isLengthBudget } from './issues';
+import { DRAFT_STATUSES } from './drafts';
+import { isIsoDate, isLengthBudget, ISSUE_STATUSES } from './issues';
 import {
   DEFAULT_WORDPRESS,
   houseStyleItem,
@@ -217,12 +210,6 @@ const isObject = (value: unknown): value is Json =>
 const isDate = (value: unknown) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 const isDay = (value: unknown) => typeof value === 'string' && isIsoDate(value);
 
-const DRAFT_STATUSES: ReadonlySet<unknown> = new Set<DraftStatus>(['draft', 'checked', 'ready']);
-const ISSUE_STATUSES: ReadonlySet<unknown> = new Set<IssueStatus>([
-  'open',
-  'exported',
-  'published',
-]);
 const CAPTURE_LIMITS: Record<CaptureLimit, true> = {
   'browser-page': true,
   'web-store': true,

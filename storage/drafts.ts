@@ -43,7 +43,12 @@ const REQUIRED_FIELDS = new Set<string>([
   'status',
   'quotes',
 ]);
-const STATUSES: ReadonlySet<string> = new Set<DraftStatus>(['draft', 'checked', 'ready']);
+/** The editorial statuses a draft may have. */
+export const DRAFT_STATUSES: ReadonlySet<unknown> = new Set<DraftStatus>([
+  'draft',
+  'checked',
+  'ready',
+]);
 
 /** Trims tags, drops empty ones and keeps the first of those that differ only by case. */
 export function normaliseTags(tags: readonly string[]): string[] {
@@ -79,7 +84,7 @@ export function updateDraft(
     (changes as Record<string, unknown>)[field] = value;
   }
   if (changes.tags) changes.tags = normaliseTags(changes.tags);
-  if (changes.status !== undefined && !STATUSES.has(changes.status)) {
+  if (changes.status !== undefined && !DRAFT_STATUSES.has(changes.status)) {
     return Promise.reject(new TypeError(`Unknown draft status: ${String(changes.status)}`));
   }
   return database.transaction('rw', database.clips, async () => {

@@ -49,7 +49,12 @@ const ISSUE_FIELDS = [
   'exportedAt',
   'wordpress',
 ] as const satisfies ReadonlyArray<keyof IssuePatch>;
-const ISSUE_STATUSES: ReadonlySet<string> = new Set<IssueStatus>(['open', 'exported', 'published']);
+/** The statuses an issue may have. */
+export const ISSUE_STATUSES: ReadonlySet<unknown> = new Set<IssueStatus>([
+  'open',
+  'exported',
+  'published',
+]);
 
 /** True for a calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(date: string): boolean {
