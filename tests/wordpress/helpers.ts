@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { wpEval } from '../../scripts/wordpress/server.mjs';
 import type { WpSettings } from '../../export/wordpress-client';
 
@@ -77,3 +77,29 @@ export async function closedPortUrl(): Promise<string> {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A post as WordPress returns it with `context=edit`: the fields the tests read. */
+export type Post = {
+  id: number;
+  status: string;
+  categories: number[];
+  modified_gmt: string;
+  title: { raw: string };
+  content: { raw: string };
+};
+
+/** Reads a post back from WordPress with `context=edit` (raw title and content). */
+export async function readPost(id: number): Promise<Post> {
+  const { status, json } = await rest('GET', `/wp/v2/posts/${id}?context=edit`);
+  expect(status).toBe(200);
+  return json as Post;
+}
+
+/** The id of the category with exactly this name, if WordPress has one. */
+export async function categoryIdByName(name: string): Promise<number | undefined> {
+  const { json } = await rest(
+    'GET',
+    `/wp/v2/categories?per_page=100&search=${encodeURIComponent(name)}`,
+  );
+  return (json as { id: number; name: string }[]).find((c) => c.name === name)?.id;
+}

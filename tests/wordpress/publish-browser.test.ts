@@ -13,16 +13,7 @@ import { t } from '../../locales';
 import type { Clip, Issue } from '../../storage/db';
 import { deriveFields } from '../../storage/derive';
 import { EXTENSION_DIR, launchExtension, ROOT, type ExtensionSession } from '../browser/harness';
-import { rest, site, sleep } from './helpers';
-
-type Post = {
-  id: number;
-  status: string;
-  categories: number[];
-  modified_gmt: string;
-  title: { raw: string };
-  content: { raw: string };
-};
+import { categoryIdByName, readPost, rest, site, sleep } from './helpers';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
@@ -92,20 +83,6 @@ function paragraphsOf(raw: string) {
     expect(block.innerBlocks).toEqual([]);
   }
   return blocks.map((block) => block.innerHTML.trim());
-}
-
-async function readPost(id: number): Promise<Post> {
-  const { status, json } = await rest('GET', `/wp/v2/posts/${id}?context=edit`);
-  expect(status).toBe(200);
-  return json as Post;
-}
-
-async function categoryIdByName(name: string): Promise<number | undefined> {
-  const { json } = await rest(
-    'GET',
-    `/wp/v2/categories?per_page=100&search=${encodeURIComponent(name)}`,
-  );
-  return (json as { id: number; name: string }[]).find((c) => c.name === name)?.id;
 }
 
 /** Runs in an extension page: the raw IndexedDB of the extension, without Dexie. */

@@ -1,15 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureCategory, publishPost, testConnection } from '../../export/wordpress-client';
-import { adminSettings, php, rest, site, sleep, subscriberSettings } from './helpers';
-
-type Post = {
-  id: number;
-  status: string;
-  categories: number[];
-  modified_gmt: string;
-  title: { raw: string };
-  content: { raw: string };
-};
+import {
+  adminSettings,
+  categoryIdByName,
+  php,
+  readPost,
+  rest,
+  site,
+  sleep,
+  subscriberSettings,
+  type Post,
+} from './helpers';
 
 const CONTENT = [
   '<!-- wp:paragraph -->',
@@ -20,20 +21,6 @@ const CONTENT = [
   '<p>Source : <a href="https://exemple.fr/article?id=1&amp;x=2">Exemple</a></p>',
   '<!-- /wp:paragraph -->',
 ].join('\n');
-
-async function readPost(id: number): Promise<Post> {
-  const { status, json } = await rest('GET', `/wp/v2/posts/${id}?context=edit`);
-  expect(status).toBe(200);
-  return json as Post;
-}
-
-async function categoryIdByName(name: string): Promise<number | undefined> {
-  const { json } = await rest(
-    'GET',
-    `/wp/v2/categories?per_page=100&search=${encodeURIComponent(name)}`,
-  );
-  return (json as { id: number; name: string }[]).find((c) => c.name === name)?.id;
-}
 
 describe('publishPost against a real WordPress', () => {
   beforeAll(async () => {
