@@ -6,8 +6,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { extensionArgs } from '../../scripts/chromium.mjs';
 
 export const ROOT = path.resolve(__dirname, '../..');
-/** The page corpus lives beside the repository, in `../shared` (as in CI). */
-export const FIXTURES = path.resolve(ROOT, '../shared/fixtures/pages');
+/** The page corpus, kept in the repository (tests/fixtures/pages). */
+export const FIXTURES = path.resolve(ROOT, 'tests/fixtures/pages');
 const OWN_PAGES = path.resolve(__dirname, 'pages');
 export const EXTENSION_DIR = path.resolve(ROOT, '.output/test/chrome-mv3');
 

@@ -1,5 +1,5 @@
 /**
- * Loads the shared page corpus (`<repo>/../shared/fixtures/pages`) into jsdom documents, for the
+ * Loads the page corpus (`tests/fixtures/pages`) into jsdom documents, for the
  * corpus test and the capture benchmark. Nothing is fetched: jsdom runs no scripts and loads no
  * sub-resources by default.
  */
@@ -9,10 +9,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
 
-/** The corpus sits beside the repository, never inside it: CI clones `shared/` next to the repo. */
+/** The corpus is part of the repository: a clone alone runs every test (see tests/fixtures/README.md). */
 export const CORPUS_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../shared/fixtures/pages',
+  '../../fixtures/pages',
 );
 
 /** Readability 0.6's output for a page: a reference to compare with, not ground truth. */

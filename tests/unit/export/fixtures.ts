@@ -14,8 +14,8 @@ export function here(relative: string): string {
   return fileURLToPath(new URL(relative, import.meta.url));
 }
 
-/** The published seed issue lives in `<repo>/../shared/seed/`. */
-export const SEED_PATH = here('../../../../shared/seed/indiscrets-du-15-mars.txt');
+/** The published seed issue, kept in `tests/fixtures/seed/`. */
+export const SEED_PATH = here('../../fixtures/seed/indiscrets-du-15-mars.txt');
 
 export function readSeed(): string {
   return readFileSync(SEED_PATH, 'utf8');

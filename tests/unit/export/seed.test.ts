@@ -1,5 +1,5 @@
 /**
- * Acceptance against the real issue as published (shared/seed, a plain-text copy whose links were
+ * Acceptance against the real issue as published (tests/fixtures/seed, a plain-text copy whose links were
  * lost): rebuilt as an ExportIssue, exported to text, it must keep the seed's structure.
  */
 import { describe, expect, it } from 'vitest';
