@@ -8,8 +8,21 @@ export const MENU_CLIP_PAGE = 'indiscrets-clip-page';
 export const MENU_CLIP_LINK = 'indiscrets-clip-link';
 export const COMMAND_CLIP = 'clip-page';
 
-/** Creates the context menu items (on install and on update: menus persist in between). */
-export async function createMenus(): Promise<void> {
+/** The menus being made, if any: calls run one after the other (see createMenus). */
+let making: Promise<void> = Promise.resolve();
+
+/**
+ * Makes the context menu items afresh: removes every item, then creates ours. Calls are queued,
+ * so that two starts close together (install, then the language setting being read) never
+ * create the same id twice, which the browser refuses.
+ */
+export function createMenus(): Promise<void> {
+  const run = making.then(makeMenus, makeMenus);
+  making = run.catch(() => undefined);
+  return run;
+}
+
+async function makeMenus(): Promise<void> {
   // In the language chosen in the options, which the install event may precede.
   setLocaleChoice(await uiLocale.getValue().catch(() => 'auto' as const));
   await browser.contextMenus.removeAll();
@@ -53,9 +66,23 @@ export async function onCommand(command: string, tab?: Browser.tabs.Tab): Promis
   await notifyInTab(target.id, outcome);
 }
 
-/** Wires every trigger. */
-export function registerTriggers(): void {
-  browser.runtime.onInstalled.addListener(() => void createMenus());
+/**
+ * Whether the menus must be made at each start of the background. Chrome (MV3) keeps context
+ * menu items across browser restarts and its service worker starts many times a session, so
+ * install and update are enough there. Firefox (MV2) does not keep them: its background is a
+ * persistent page started once per browser start (and on install, update, re-enable), so each
+ * start makes them.
+ */
+export function menusNeedEachStart(manifestVersion: number = import.meta.env.MANIFEST_VERSION) {
+  return manifestVersion === 2;
+}
+
+/** Wires every trigger; makes the context menus now if this browser needs it at each start. */
+export function registerTriggers({ eachStart = menusNeedEachStart() } = {}): void {
+  const make = () =>
+    void createMenus().catch((error) => console.error('Indiscrets menus', error));
+  if (eachStart) make();
+  else browser.runtime.onInstalled.addListener(make);
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
 }

@@ -14,7 +14,12 @@ const triggers = await import('../../../services/triggers');
 /** fakeBrowser lacks contextMenus, commands and scripting: spies stand in for them. */
 function stubApis() {
   const api = {
-    contextMenus: { removeAll: vi.fn(async () => {}), create: vi.fn() },
+    contextMenus: {
+      removeAll: vi.fn(async () => {}),
+      create: vi.fn(),
+      onClicked: { addListener: vi.fn() },
+    },
+    commands: { onCommand: { addListener: vi.fn() } },
     scripting: { executeScript: vi.fn(async () => [{ frameId: 0, result: undefined }]) },
   };
   Object.assign(fakeBrowser, api);
@@ -102,5 +107,48 @@ describe('menus and the language chosen in the options', () => {
       expect.objectContaining({ id: triggers.MENU_CLIP_PAGE, title: 'Clip to Indiscrets' }),
     );
     setLocale('fr');
+  });
+});
+
+describe('when the context menus are made', () => {
+  it('makes them at each background start in Firefox (MV2), which forgets them on restart', async () => {
+    const api = stubApis();
+
+    triggers.registerTriggers({ eachStart: triggers.menusNeedEachStart(2) });
+
+    await vi.waitFor(() => expect(api.contextMenus.create).toHaveBeenCalledTimes(2));
+    expect(api.contextMenus.removeAll).toHaveBeenCalledTimes(1);
+  });
+
+  it('makes them on install only in Chrome (MV3), which keeps them and restarts its worker often', async () => {
+    const api = stubApis();
+
+    triggers.registerTriggers({ eachStart: triggers.menusNeedEachStart(3) });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(api.contextMenus.create).not.toHaveBeenCalled();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+
+    await vi.waitFor(() => expect(api.contextMenus.create).toHaveBeenCalledTimes(2));
+  });
+
+  it('never creates an id twice when two starts overlap (the browser would refuse it)', async () => {
+    // A browser-like registry: create throws on an id that exists, as Firefox and Chrome do.
+    const ids = new Set<string>();
+    Object.assign(fakeBrowser, {
+      contextMenus: {
+        removeAll: vi.fn(async () => {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          ids.clear();
+        }),
+        create: vi.fn(({ id }: { id: string }) => {
+          if (ids.has(id)) throw new Error(`duplicate id ${id}`);
+          ids.add(id);
+        }),
+      },
+    });
+
+    await Promise.all([triggers.createMenus(), triggers.createMenus(), triggers.createMenus()]);
+
+    expect([...ids].sort()).toEqual([triggers.MENU_CLIP_LINK, triggers.MENU_CLIP_PAGE].sort());
   });
 });
