@@ -11,8 +11,9 @@ export default defineConfig({
     include: ['tests/wordpress/**/*.test.ts'],
     globalSetup: ['tests/wordpress/global-setup.ts'],
     fileParallelism: false,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Limits for a hang, not for speed: PHP on a loaded 2-core CI machine is slow.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     // The first run may apt-get install php/MariaDB and download WordPress.
     teardownTimeout: 30_000,
   },

@@ -79,8 +79,7 @@ export function menusNeedEachStart(manifestVersion: number = import.meta.env.MAN
 
 /** Wires every trigger; makes the context menus now if this browser needs it at each start. */
 export function registerTriggers({ eachStart = menusNeedEachStart() } = {}): void {
-  const make = () =>
-    void createMenus().catch((error) => console.error('Indiscrets menus', error));
+  const make = () => void createMenus().catch((error) => console.error('Indiscrets menus', error));
   if (eachStart) make();
   else browser.runtime.onInstalled.addListener(make);
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));

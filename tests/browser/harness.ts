@@ -174,15 +174,16 @@ export async function clipFixture(
 }
 
 /**
- * Polls `read` until `check` accepts its value, for at most 10 s (playwright-core has no
- * retrying `expect`); returns the value.
+ * Polls `read` until `check` accepts its value (playwright-core has no retrying `expect`);
+ * returns the value. The 30 s limit catches a condition that never comes, and leaves room for
+ * a loaded CI machine: a test never relies on the machine being idle.
  */
 export async function until<T>(
   read: () => Promise<T>,
   check: (value: T) => boolean,
   what: string,
 ): Promise<T> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 30_000;
   let value = await read();
   while (!check(value)) {
     if (Date.now() > deadline) {

@@ -126,7 +126,7 @@ describe('when the context menus are made', () => {
     triggers.registerTriggers({ eachStart: triggers.menusNeedEachStart(3) });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(api.contextMenus.create).not.toHaveBeenCalled();
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
 
     await vi.waitFor(() => expect(api.contextMenus.create).toHaveBeenCalledTimes(2));
   });
