@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clipFixture,
   launchExtension,
   openPopup as openPopupPage,
-  ROOT,
+  screenshotPath,
   servePages,
   squash,
   until,
@@ -269,9 +268,7 @@ describe('backup and restore in Chromium with the built extension', () => {
     );
     expect(squash(await summary.textContent())).toMatch(/Sauvegarde du \d{1,2} \S+ \d{4}/);
     await options.getByTestId('backup-settings').scrollIntoViewIfNeeded();
-    await options
-      .getByTestId('backup-settings')
-      .screenshot({ path: path.join(ROOT, 'docs/backup.png') });
+    await options.getByTestId('backup-settings').screenshot({ path: screenshotPath('backup.png') });
 
     await summary.getByRole('button', { name: 'Fusionner' }).click();
 

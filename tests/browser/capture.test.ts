@@ -1,9 +1,8 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   launchExtension,
-  ROOT,
+  screenshotPath,
   selectText,
   servePages,
   type ExtensionSession,
@@ -49,7 +48,7 @@ describe('clipping in Chromium with the built extension', () => {
     await expect(drafts.first().textContent()).resolves.toContain('Le Monde');
     const quote = await popup.getByTestId('quote').first().textContent();
     expect(quote?.replace(/\s+/g, ' ').trim()).toBe(passage.replace(/\s+/g, ' ').trim());
-    await popup.screenshot({ path: path.join(ROOT, 'docs/popup.png') });
+    await popup.screenshot({ path: screenshotPath('popup.png') });
     await popup.close();
     await article.close();
   });

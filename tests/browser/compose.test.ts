@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import {
   clipFixture,
   launchExtension,
   openPopup as openPopupPage,
-  ROOT,
+  screenshotPath,
   servePages,
   squash,
   until,
@@ -96,7 +95,7 @@ describe('composing an issue in Chromium with the built extension', () => {
       (text) => text === '3 brouillons',
       'the count',
     );
-    await popup.screenshot({ path: path.join(ROOT, 'docs/inbox.png') });
+    await popup.screenshot({ path: screenshotPath('inbox.png') });
     await popup.close();
   });
 
@@ -131,7 +130,7 @@ describe('composing an issue in Chromium with the built extension', () => {
       'La loi sur le renseignement passe à une large majorité, selon Le Monde.',
     );
     lemondeUrl = await popup.getByRole('textbox', { name: 'Adresse de la source' }).inputValue();
-    await popup.screenshot({ path: path.join(ROOT, 'docs/editor.png') });
+    await popup.screenshot({ path: screenshotPath('editor.png') });
     await popup.close();
   });
 
@@ -342,7 +341,7 @@ describe('composing an issue in Chromium with the built extension', () => {
       /^4 indiscrets · .* · 3 points à vérifier$/,
     );
     await popup.getByTestId('preview').waitFor();
-    await popup.screenshot({ path: path.join(ROOT, 'docs/issue.png'), fullPage: true });
+    await popup.screenshot({ path: screenshotPath('issue.png'), fullPage: true });
 
     // Without its source, and with no link in its text, the item cites nothing.
     await popup.getByRole('button', { name: titles.nytimes, exact: true }).click();
@@ -585,7 +584,7 @@ describe('composing an issue in Chromium with the built extension', () => {
     );
     await desk.getByLabel('Longueur visée (signes)').fill('4000');
     await desk.getByLabel('Longueur visée (signes)').blur();
-    await desk.screenshot({ path: path.join(ROOT, 'docs/desk.png') });
+    await desk.screenshot({ path: screenshotPath('desk.png') });
     await desk.close();
   });
 

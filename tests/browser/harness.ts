@@ -11,6 +11,17 @@ export const FIXTURES = path.resolve(ROOT, 'tests/fixtures/pages');
 const OWN_PAGES = path.resolve(__dirname, 'pages');
 export const EXTENSION_DIR = path.resolve(ROOT, '.output/test/chrome-mv3');
 
+/**
+ * Where a test saves a screenshot named `name` (`popup.png`…). The README's screenshots in
+ * `docs/` are tracked: only `npm run screenshots` (INDISCRETS_SCREENSHOTS=1) writes them. A test
+ * run writes to the ignored `.tmp/screenshots/`, so it never leaves the working tree dirty, and
+ * the images are still there to look at after a failure.
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.INDISCRETS_SCREENSHOTS === '1' ? 'docs' : '.tmp/screenshots';
+  return path.join(ROOT, dir, name);
+}
+
 interface ChromeTabs {
   tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
 }

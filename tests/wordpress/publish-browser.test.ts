@@ -12,7 +12,12 @@ import { WP_ERROR_MESSAGES } from '../../export/wordpress-client';
 import { t } from '../../locales';
 import type { Clip, Issue } from '../../storage/db';
 import { deriveFields } from '../../storage/derive';
-import { EXTENSION_DIR, launchExtension, ROOT, type ExtensionSession } from '../browser/harness';
+import {
+  EXTENSION_DIR,
+  launchExtension,
+  screenshotPath,
+  type ExtensionSession,
+} from '../browser/harness';
 import { categoryIdByName, readPost, rest, site, sleep } from './helpers';
 
 const NBSP = '\u00a0';
@@ -275,7 +280,7 @@ describe('publishing an issue from the built extension to a real WordPress', () 
       status: 'draft',
     });
     expectNoSecret(JSON.stringify(storage.sync));
-    await options.screenshot({ path: path.join(ROOT, 'docs/options.png'), fullPage: true });
+    await options.screenshot({ path: screenshotPath('options.png'), fullPage: true });
   });
 
   it('publishes the issue as a draft in "Indiscrets", as the paragraph blocks of the export', async () => {
@@ -305,7 +310,7 @@ describe('publishing an issue from the built extension to a real WordPress', () 
     // As the toolbar popup shows it: 600 px high at most, scrolled down to the publish panel.
     await popup.setViewportSize({ width: 420, height: 600 });
     await popup.getByTestId('publish').evaluate((panel) => panel.scrollIntoView({ block: 'end' }));
-    await popup.screenshot({ path: path.join(ROOT, 'docs/publish.png') });
+    await popup.screenshot({ path: screenshotPath('publish.png') });
     await popup.setViewportSize({ width: 420, height: 720 });
   });
 
