@@ -22,6 +22,7 @@ import { useHouseStyle } from './useSettings';
 import { DRAFT_MIME } from './Inbox';
 import { ExportPanel } from './ExportPanel';
 import { NewIssueForm } from './NewIssueForm';
+import { DateField } from './DateField';
 import { PublishPanel } from './PublishPanel';
 import { ReorderList } from './ReorderList';
 import { toExportIssue } from '../export/from-issue';
@@ -163,7 +164,6 @@ function IssueEditor({ compact, selectedId, issue, issues, onOpenDraft, onDelete
   // The values as last read or written: only what the editor changed since is written, so that
   // a change made elsewhere (another window) is not overwritten by a stale copy.
   const synced = useRef(fields);
-  const dateValid = isIsoDate(fields.date);
   const budgetValid = isLengthBudget(fields.lengthBudget);
 
   const save = () => {
@@ -226,15 +226,12 @@ function IssueEditor({ compact, selectedId, issue, issues, onOpenDraft, onDelete
           />
         </label>
         <div class="field-row">
-          <label class="field">
-            <span>{t('issue.date')}</span>
-            <input
-              type="date"
-              value={fields.date}
-              aria-invalid={!dateValid}
-              onInput={(e) => setFields({ ...fields, date: (e.target as HTMLInputElement).value })}
-            />
-          </label>
+          <DateField
+            label={t('issue.date')}
+            value={fields.date}
+            required
+            onChange={(date) => setFields({ ...fields, date })}
+          />
           <label class="field">
             <span>{t('issue.budget')}</span>
             <input

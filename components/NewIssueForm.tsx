@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { formatIssueTitle, parseIsoDate } from '../export/house-style';
 import { t } from '../locales';
 import { createIssue } from '../storage/issues';
+import { DateField } from './DateField';
 import { useHouseStyle } from './useSettings';
 
 /** Today in the editor's time zone, as YYYY-MM-DD. */
@@ -54,15 +55,7 @@ export function NewIssueForm({ onCreated, onCancel }: Props) {
   return (
     <form class="new-issue" onSubmit={submit} aria-labelledby="new-issue-heading">
       <h2 id="new-issue-heading">{t('issue.new')}</h2>
-      <label class="field">
-        <span>{t('issue.date')}</span>
-        <input
-          type="date"
-          value={date}
-          required
-          onInput={(e) => setDate((e.target as HTMLInputElement).value)}
-        />
-      </label>
+      <DateField label={t('issue.date')} value={date} required onChange={setDate} />
       <label class="field">
         <span>{t('issue.title')}</span>
         <input
