@@ -180,13 +180,27 @@ function nameOf(value: unknown, byId: Map<string, JsonObject>): string | undefin
   return joined === '' ? undefined : joined;
 }
 
-/** Author names from every shape schema.org allows: string, object, array of either. */
-function authorsOf(value: unknown, byId: Map<string, JsonObject>): string[] {
+/**
+ * Names that credit a crowd rather than a person: "Contributors to Wikimedia projects",
+ * « Contributeurs aux projets Wikimedia », "the Mozilla community".
+ */
+const COLLECTIVE =
+  /\b(?:contributors?|contributeurs?|contributrices?|contribuidores|collaborateurs|mitwirkende|autoren|community|communauté)\b/iu;
+
+/**
+ * Author names from every shape schema.org allows: string, object, array of either. A publisher
+ * or a collective is not a byline: an author named like the publisher, or like a crowd of
+ * contributors, is left out.
+ */
+function authorsOf(value: unknown, byId: Map<string, JsonObject>, publisher?: string): string[] {
   const list = Array.isArray(value) ? value : [value];
   const names: string[] = [];
+  const publisherKey = publisher?.toLowerCase();
   for (const item of list) {
     const name = nameOf(item, byId);
-    if (name && !names.includes(name)) names.push(name);
+    if (!name || names.includes(name)) continue;
+    if (name.toLowerCase() === publisherKey || COLLECTIVE.test(name)) continue;
+    names.push(name);
   }
   return names;
 }
@@ -232,13 +246,16 @@ export function extractJsonLdArticle(doc: Document): JsonLdArticle | undefined {
   }
   if (!best || !bestRank) return undefined;
   const { type } = bestRank;
-  const authors = authorsOf(best.author ?? best.creator, byId);
+  const publisher = nameOf(
+    Array.isArray(best.publisher) ? best.publisher[0] : best.publisher,
+    byId,
+  );
   return {
     type,
     headline: stringOf(best.headline),
     name: stringOf(best.name),
-    authors,
-    publisher: nameOf(Array.isArray(best.publisher) ? best.publisher[0] : best.publisher, byId),
+    authors: authorsOf(best.author ?? best.creator, byId, publisher),
+    publisher,
     datePublished: stringOf(best.datePublished) ?? stringOf(best.dateCreated),
     description: stringOf(best.description),
     image: imageOf(best.image, byId) ?? stringOf(best.thumbnailUrl),

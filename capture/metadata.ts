@@ -178,6 +178,14 @@ function extractTitle(
   return { title: matchingHeading ?? cleaned[0], siteAffix };
 }
 
+/**
+ * Sites whose declared name is their publisher's (« Wikimedia Foundation, Inc. » on every
+ * Wikipedia page) while readers and editors cite them by another: host suffix → name.
+ */
+const KNOWN_SITES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(^|\.)wikipedia\.org$/, 'Wikipédia'],
+];
+
 /** Separators inside a site name that introduce a tagline (`Aktuálně.cz - Víte, co se děje`). */
 const SITE_TAGLINE = /\s+(?:[|\-\u2013\u2014\u00b7\u2022:]|::)\s+/;
 
@@ -191,6 +199,9 @@ function extractSiteName(
   siteAffix: string | undefined,
   url: string,
 ): Sourced | undefined {
+  const host = hostnameOf(url) ?? hostnameOf(ctx.pageUrl);
+  const known = host && KNOWN_SITES.find(([pattern]) => pattern.test(host));
+  if (known) return { value: known[1], source: 'hostname' };
   const declared = declaredSiteNames(ctx)[0];
   if (declared) {
     const shortForms = [siteAffix, ctx.jsonLd?.publisher].filter((v): v is string => !!v);
@@ -213,7 +224,6 @@ function extractSiteName(
   const docTitle = cleanText(ctx.doc.title);
   const suffix = siteAffix ?? (docTitle ? titleSuffix(docTitle) : undefined);
   if (suffix) return { value: suffix, source: '<title>' };
-  const host = hostnameOf(url);
   return host ? { value: host.replace(/^www\d*\./, ''), source: 'hostname' } : undefined;
 }
 

@@ -324,12 +324,17 @@ function DraftRow({
         )}
         {counts.words > 0 && <span> · {t('counts.words', { words: counts.words })}</span>}
       </p>
-      {quote ? (
-        <blockquote class="draft__quote" data-testid="quote">
-          {quote}
-        </blockquote>
+      {/* What the editor wrote is what they look for; the clipped quote until they write. */}
+      {counts.words > 0 ? (
+        <p class="draft__text" data-testid="draft-text">
+          {text}
+        </p>
       ) : (
-        counts.words > 0 && <p class="draft__quote">{text}</p>
+        quote && (
+          <blockquote class="draft__quote" data-testid="quote">
+            {quote}
+          </blockquote>
+        )
       )}
       {draft.captureNote && (
         <p class="draft__limit" role="note">

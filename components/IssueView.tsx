@@ -124,7 +124,10 @@ function writableChanges(next: IssueFields, base: IssueFields): IssuePatch {
   if (next.title !== base.title) patch.title = next.title;
   if (next.intro !== base.intro) patch.intro = next.intro;
   if (next.date !== base.date && isIsoDate(next.date)) patch.date = next.date;
-  if (next.lengthBudget !== base.lengthBudget && isLengthBudget(next.lengthBudget)) {
+  if (
+    next.lengthBudget !== base.lengthBudget &&
+    (next.lengthBudget === undefined || isLengthBudget(next.lengthBudget))
+  ) {
     patch.lengthBudget = next.lengthBudget;
   }
   return patch;
@@ -164,7 +167,8 @@ function IssueEditor({ compact, selectedId, issue, issues, onOpenDraft, onDelete
   // The values as last read or written: only what the editor changed since is written, so that
   // a change made elsewhere (another window) is not overwritten by a stale copy.
   const synced = useRef(fields);
-  const budgetValid = isLengthBudget(fields.lengthBudget);
+  const budget = fields.lengthBudget;
+  const budgetValid = budget === undefined || isLengthBudget(budget);
 
   const save = () => {
     const stored = synced.current;
@@ -210,7 +214,7 @@ function IssueEditor({ compact, selectedId, issue, issues, onOpenDraft, onDelete
     (sum, c) => ({ words: sum.words + c.words, chars: sum.chars + c.chars }),
     { words: 0, chars: 0 },
   );
-  const over = budgetValid && total.chars > fields.lengthBudget;
+  const over = budget !== undefined && budgetValid && total.chars > budget;
   const problems = Object.values(checks).reduce((sum, list) => sum + list.length, 0);
 
   return (
@@ -238,14 +242,14 @@ function IssueEditor({ compact, selectedId, issue, issues, onOpenDraft, onDelete
               type="number"
               min={1}
               step={100}
-              value={fields.lengthBudget || ''}
+              value={budget ?? ''}
+              placeholder={t('issue.noBudget')}
               aria-invalid={!budgetValid}
-              onInput={(e) =>
-                setFields({
-                  ...fields,
-                  lengthBudget: Number((e.target as HTMLInputElement).value) || 0,
-                })
-              }
+              onInput={(e) => {
+                // Empty: no budget. Anything else must be a whole number of signs above zero.
+                const raw = (e.target as HTMLInputElement).value.trim();
+                setFields({ ...fields, lengthBudget: raw === '' ? undefined : Number(raw) || 0 });
+              }}
             />
           </label>
         </div>
@@ -262,13 +266,19 @@ function IssueEditor({ compact, selectedId, issue, issues, onOpenDraft, onDelete
       </details>
 
       <p class={`issue__totals${over ? ' issue__totals--over' : ''}`} data-testid="issue-totals">
-        {t('counts.issue', {
-          items: items.length,
-          words: total.words,
-          chars: total.chars,
-          budget: fields.lengthBudget,
-        })}
-        {over && ` · ${t('counts.over', { chars: total.chars - fields.lengthBudget })}`}
+        {budget !== undefined && budgetValid
+          ? t('counts.issue', {
+              items: items.length,
+              words: total.words,
+              chars: total.chars,
+              budget,
+            })
+          : t('counts.issueNoBudget', {
+              items: items.length,
+              words: total.words,
+              chars: total.chars,
+            })}
+        {over && ` · ${t('counts.over', { chars: total.chars - budget })}`}
         {problems > 0 && ` · ${t('checks.count', { count: problems })}`}
       </p>
 

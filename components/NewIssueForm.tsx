@@ -25,7 +25,10 @@ export function NewIssueForm({ onCreated, onCancel }: Props) {
   const [error, setError] = useState<string>();
 
   if (!style) return <p class="muted">{t('common.loading')}</p>;
-  const suggested = date ? formatIssueTitle(style.titlePattern, date, style.locale) : '';
+  // A date still being typed, or impossible, gives no title: never « Les indiscrets du
+  // 152021-12-03 ». The field says what is wrong instead.
+  const dateValid = parseIsoDate(date) !== null;
+  const suggested = dateValid ? formatIssueTitle(style.titlePattern, date, style.locale) : '';
   const title = customTitle ?? suggested;
 
   async function submit(event: Event) {
@@ -61,6 +64,7 @@ export function NewIssueForm({ onCreated, onCancel }: Props) {
         <input
           type="text"
           value={title}
+          placeholder={dateValid ? undefined : t('issue.titleAfterDate')}
           onInput={(e) => setCustomTitle((e.target as HTMLInputElement).value)}
         />
       </label>

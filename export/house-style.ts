@@ -37,7 +37,9 @@ export interface HouseStyle {
 export const DEFAULT_HOUSE_STYLE: Readonly<HouseStyle> = {
   titlePattern: 'Les indiscrets du {date}',
   itemOpener: '--> ',
-  creditStyle: 'parenthesis',
+  // The house voice credits a source by linking words of the text; the check "no link to a
+  // source" catches an item that forgets. An automatic " (Source)" is an option, not the default.
+  creditStyle: 'none',
   frenchTypography: true,
   locale: 'fr',
 };

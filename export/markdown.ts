@@ -3,21 +3,24 @@
  * separated by blank lines. Bold is `**x**`, italic `*x*`, links `[text](url)`, line breaks
  * inside an item a backslash at the end of the line.
  *
- * Escaping: every `\ ` * _ [ ] ( ) # < > ~ |` in text is backslash-escaped, so no text can open
- * emphasis, a link, raw HTML (`<script>`), an autolink, a heading or a GFM table/strikethrough; a
- * `!` right before a link is escaped too, since `![…](…)` would be an image;
- * `&` is escaped before something that reads as a character reference, so "&lt;" stays literal.
- * At the start of a line, `-`, `+` and `=` are escaped (list item, setext underline) and so is the
- * dot of `1.` (ordered list). The item opener has every ASCII punctuation escaped (`\-\-\> `): it
- * renders as "-->" and typographer plugins (smartypants, markdown-it) cannot turn its "--" into an
- * en dash, since escaped characters are exempt from their replacements.
+ * Escaping is kept to what CommonMark (and GFM) would otherwise read as markup, so that the file
+ * stays readable and pastes cleanly into editors that show the source:
+ * - anywhere: `\`, `` ` ``, `*`, `_`, `[`, `<`, `~` and `|` (code, emphasis, links, raw HTML and
+ *   autolinks, GFM strikethrough and tables); `&` before something that reads as a character
+ *   reference, so "&lt;" stays literal; a `!` right before a link, since `![…](…)` is an image.
+ *   Inside a link's text, `]` too. Parentheses, `#`, `>`, `-` inside a line are left alone:
+ *   they are literal there.
+ * - at the start of a line only: `#` (heading), `>` (block quote), `-`/`+` followed by a space
+ *   (list item), a line of `-` or `=` only (setext underline, thematic break) and the dot or
+ *   parenthesis of `1.` / `1)` (ordered list).
+ * The item opener `--> ` is written as is: no rule above applies to it.
  */
 import type { ExportIssue } from './model';
 import type { HouseStyle } from './house-style';
 import { prepareIssue, type PreparedIssue } from './prepare';
 import type { SafeInline } from './sanitize';
 
-const ALWAYS_ESCAPED = /[\\`*_[\]()#<>~|]/g;
+const ALWAYS_ESCAPED = /[\\`*_[<~|]/g;
 const ENTITY_LIKE = /&(?=#?[a-z0-9]+;)/gi;
 
 /**
@@ -28,8 +31,8 @@ const ENTITY_LIKE = /&(?=#?[a-z0-9]+;)/gi;
 export function escapeMarkdown(text: string, lineStart = false): string {
   let out = text.replace(ALWAYS_ESCAPED, '\\$&').replace(ENTITY_LIKE, '\\&');
   if (lineStart) {
-    if (/^[-+=]/.test(out)) out = `\\${out}`;
-    else out = out.replace(/^(\d+)\./, '$1\\.');
+    if (/^(?:[#>]|[-+](?:\s|$)|[-=]+\s*$)/.test(out)) out = `\\${out}`;
+    else out = out.replace(/^(\d+)([.)])/, '$1\\$2');
   }
   return out;
 }
@@ -44,14 +47,11 @@ export function markdownUrl(url: string): string {
   );
 }
 
-/** Escapes every ASCII punctuation character, for the item opener. */
-function escapeAllPunctuation(text: string): string {
-  return text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
-}
-
 interface Cursor {
   /** True when the next emitted character starts a line. */
   lineStart: boolean;
+  /** True inside a link's text, where a `]` would end it. */
+  inLink?: boolean;
 }
 
 /**
@@ -70,7 +70,8 @@ function inlineToMarkdown(nodes: readonly SafeInline[], cursor: Cursor): string 
     switch (node.type) {
       case 'text':
         if (node.text) {
-          out += escapeMarkdown(node.text, cursor.lineStart);
+          const escaped = escapeMarkdown(node.text, cursor.lineStart);
+          out += cursor.inLink ? escaped.replace(/]/g, '\\]') : escaped;
           cursor.lineStart = false;
         }
         break;
@@ -93,7 +94,8 @@ function inlineToMarkdown(nodes: readonly SafeInline[], cursor: Cursor): string 
         // A "!" right before the link would make it an image: "Wow![x](u)".
         if (out.endsWith('!')) out = `${out.slice(0, -1)}\\!`;
         cursor.lineStart = false;
-        out += `[${inlineToMarkdown(node.children, cursor)}](${markdownUrl(node.href)})`;
+        const text = inlineToMarkdown(node.children, { ...cursor, inLink: true });
+        out += `[${text}](${markdownUrl(node.href)})`;
         break;
       }
     }
@@ -103,7 +105,7 @@ function inlineToMarkdown(nodes: readonly SafeInline[], cursor: Cursor): string 
 
 /** Renders an already prepared issue as Markdown, ending with a newline. */
 export function renderPreparedMarkdown(prepared: PreparedIssue): string {
-  const opener = escapeAllPunctuation(prepared.style.itemOpener);
+  const opener = escapeMarkdown(prepared.style.itemOpener, true);
   const blocks = [`# ${escapeMarkdown(prepared.title)}`];
   if (prepared.intro) blocks.push(inlineToMarkdown(prepared.intro, { lineStart: true }));
   for (const item of prepared.items) {

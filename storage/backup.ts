@@ -33,7 +33,7 @@ import { currentIssueId, draftTemplate, uiLocale, type UiLocale } from './settin
  *   recomputed on restore. Required: `id`, `url`, `title`, `createdAt`; `updatedAt` defaults to
  *   `createdAt`, `provenance` to `{}`, `quotes` to `[]`. Fields unknown to this version are kept.
  * - `issues`: every {@link Issue}. Required: `id`, `title`, `date` (`YYYY-MM-DD`), `createdAt`;
- *   `updatedAt` defaults to `createdAt`, `intro` to `''`, `lengthBudget` to 4000, `status` to
+ *   `updatedAt` defaults to `createdAt`, `intro` to `''`, `lengthBudget` stays absent (no budget), `status` to
  *   `'open'`. An issue's items are the drafts whose `issueId` is its id, ordered by `sortKey`.
  * - `settings`: the options page, each one optional on restore:
  *   - `houseStyle`: the house style as stored (a partial `HouseStyle`; what it leaves out takes
@@ -363,7 +363,6 @@ function readIssue(raw: unknown, index: number): Issue {
   const issue = record as Partial<Issue> & Pick<Issue, 'id' | 'title' | 'date' | 'createdAt'>;
   issue.updatedAt ??= issue.createdAt;
   issue.intro ??= '';
-  issue.lengthBudget ??= 4000;
   issue.status ??= 'open';
   return issue as Issue;
 }

@@ -137,8 +137,11 @@ export interface Issue {
   date: string;
   /** Text before the items (may be empty). */
   intro: string;
-  /** Number of characters the whole issue should fit in (4000 unless set). */
-  lengthBudget: number;
+  /**
+   * Number of characters the whole issue should fit in, when the editor sets one. Absent: no
+   * budget (a fixed default flagged real issues, which run from 4,000 to 6,000 signs).
+   */
+  lengthBudget?: number;
   /** Where the issue stands; see {@link IssueStatus}. */
   status: IssueStatus;
   /** When the issue was created (ISO 8601). */

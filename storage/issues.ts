@@ -16,9 +16,6 @@ export type { Check, CheckCode } from './db';
 
 const now = () => new Date().toISOString();
 
-/** Characters an issue should fit in, unless the editor sets another budget. */
-export const DEFAULT_LENGTH_BUDGET = 4000;
-
 /** Thrown when an id names no issue. */
 export class IssueNotFoundError extends Error {
   override name = 'IssueNotFoundError';
@@ -35,7 +32,10 @@ export interface NewIssue {
   lengthBudget?: number;
 }
 
-/** The fields of an issue that can be changed after creation. */
+/**
+ * The fields of an issue that can be changed after creation. `lengthBudget: undefined` removes
+ * the budget.
+ */
 export type IssuePatch = Partial<
   Pick<Issue, 'title' | 'date' | 'intro' | 'lengthBudget' | 'status' | 'exportedAt' | 'wordpress'>
 >;
@@ -94,7 +94,7 @@ export async function createIssue(
     title: input.title,
     date: input.date,
     intro: input.intro ?? '',
-    lengthBudget: input.lengthBudget ?? DEFAULT_LENGTH_BUDGET,
+    ...(input.lengthBudget !== undefined && { lengthBudget: input.lengthBudget }),
     status: 'open',
     createdAt: at,
     updatedAt: at,

@@ -46,8 +46,9 @@ describe('clipping in Chromium with the built extension', () => {
     const drafts = popup.getByTestId('draft');
     await expect(drafts.count()).resolves.toBe(1);
     await expect(drafts.first().textContent()).resolves.toContain('Le Monde');
-    const quote = await popup.getByTestId('quote').first().textContent();
-    expect(quote?.replace(/\s+/g, ' ').trim()).toBe(passage.replace(/\s+/g, ' ').trim());
+    // The row shows the item's text, which starts from the template: the quote, then its source.
+    const text = await popup.getByTestId('draft-text').first().textContent();
+    expect(text?.replace(/\s+/g, ' ')).toContain(passage.replace(/\s+/g, ' ').trim());
     await popup.screenshot({ path: screenshotPath('popup.png') });
     await popup.close();
     await article.close();

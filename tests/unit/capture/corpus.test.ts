@@ -47,7 +47,18 @@ const EXCEPTIONS: Record<string, Partial<Record<Field, Exception>>> = {
         'the reference cuts the headline at its colon and keeps the " · V8" site suffix; the <h1> has the full headline',
     },
   },
+  'wikipedia-4': {
+    byline: {
+      ours: null,
+      reason:
+        'the reference takes the JSON-LD author "Contributors to Wikimedia projects", a collective, not a byline',
+    },
+  },
   wikipedia: {
+    siteName: {
+      ours: 'Wikipédia',
+      reason: 'the reference finds no site name; the page is on en.wikipedia.org',
+    },
     title: {
       ours: 'Mozilla',
       reason:

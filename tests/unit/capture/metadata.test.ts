@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cleanByline } from '../../../capture/byline';
 import { toIsoDate } from '../../../capture/dates';
 import { extractMetadata, normalizeLang } from '../../../capture/metadata';
@@ -438,5 +441,65 @@ describe('extractMetadata: microdata', () => {
       excerpt: 'Microdata description',
       provenance: { title: 'itemprop=headline', excerpt: 'itemprop=description' },
     });
+  });
+});
+
+describe('extractMetadata: Wikipedia', () => {
+  // The real page, as saved in the corpus, loaded from its address on Wikipedia.
+  const html = readFileSync(
+    path.join(
+      path.dirname(fileURLToPath(import.meta.url)),
+      '../../fixtures/pages/wikipedia-4/source.html',
+    ),
+    'utf8',
+  );
+  const metadata = extractMetadata(
+    makeDoc(html, 'https://en.wikipedia.org/wiki/List_of_films_featuring_time_loops'),
+  );
+
+  it('names the site « Wikipédia », not its publisher « Wikimedia Foundation, Inc. »', () => {
+    expect(metadata.siteName).toBe('Wikipédia');
+  });
+
+  it('gives no byline: "Contributors to Wikimedia projects" is a collective, not an author', () => {
+    expect(metadata.byline).toBeUndefined();
+  });
+
+  it('knows French and mobile Wikipedia too', () => {
+    for (const url of [
+      'https://fr.wikipedia.org/wiki/Lina_Khan',
+      'https://fr.m.wikipedia.org/wiki/X',
+    ]) {
+      expect(extractMetadata(makeDoc(html, url)).siteName).toBe('Wikipédia');
+    }
+  });
+});
+
+describe('extractMetadata: authors that are not bylines', () => {
+  const ld = (author: unknown) =>
+    pageWith(
+      `<script type="application/ld+json">${JSON.stringify({
+        '@type': 'NewsArticle',
+        headline: 'Titre',
+        author,
+        publisher: { '@type': 'Organization', name: 'Le Journal' },
+      })}</script>`,
+    );
+
+  it('leaves out an author named like the publisher, and keeps the people', () => {
+    const metadata = extractMetadata(
+      ld([
+        { '@type': 'Organization', name: 'Le Journal' },
+        { '@type': 'Person', name: 'Ana Lopez' },
+      ]),
+    );
+    expect(metadata.byline).toBe('Ana Lopez');
+  });
+
+  it('leaves out « Contributeurs aux projets Wikimedia »', () => {
+    const metadata = extractMetadata(
+      ld({ '@type': 'Organization', name: 'Contributeurs aux projets Wikimedia' }),
+    );
+    expect(metadata.byline).toBeUndefined();
   });
 });

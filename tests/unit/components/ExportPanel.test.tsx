@@ -17,7 +17,8 @@ const model: ExportIssue = {
     },
   ],
 };
-const style = createHouseStyle();
+// Credits on: the clipboard text carries the source's address as a footnote.
+const style = createHouseStyle({ creditStyle: 'parenthesis' });
 
 /** jsdom has no ClipboardItem: a stand-in that keeps what it was given. */
 /** jsdom's Blob has no text(): FileReader reads it. */

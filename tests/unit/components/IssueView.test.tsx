@@ -6,6 +6,8 @@ import { UndoProvider } from '../../../components/Undo';
 import { db } from '../../../storage/db';
 import { addToIssue, createIssue, issueItems, markExported } from '../../../storage/issues';
 import { addDraft } from '../storage/helpers';
+import { readSeed } from '../export/fixtures';
+import { escapeHtml } from '../../../export/sanitize';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -100,20 +102,40 @@ describe('IssueView', () => {
     expect(screen.getByTestId('issue-totals').textContent).toMatch(/3 indiscrets/);
   });
 
-  it('counts words and characters of the issue against its budget', async () => {
+  it('counts words and characters of the issue against its budget, when it has one', async () => {
     const issue = await issueWith([{ title: 'Un', body: '<p>Quatre mots bien comptés</p>' }]);
     renderIssue(issue.id);
 
+    // A new issue has no budget: nothing to be over.
     const totals = await screen.findByTestId('issue-totals');
-    await waitFor(() =>
-      expect(totals.textContent).toContain('1 indiscret · 4 mots · 24 / 4000 signes'),
-    );
+    await waitFor(() => expect(totals.textContent).toBe('1 indiscret · 4 mots · 24 signes'));
 
     fireEvent.input(screen.getByLabelText('Longueur visée (signes)'), { target: { value: '10' } });
 
     await waitFor(() =>
       expect(screen.getByTestId('issue-totals').textContent).toContain('14 signes de trop'),
     );
+  });
+
+  it('does not flag the real issue of the 15th of March (about 5,200 signs) as too long', async () => {
+    const seed = readSeed();
+    const texts = seed
+      .split(/\n[ \t\u00A0]*\n/)
+      .filter((block) => block.startsWith('--> '))
+      .map((block) => block.slice(4));
+    const issue = await issueWith(
+      texts.map((text, i) => ({ title: `Item ${i}`, body: `<p>${escapeHtml(text)}</p>` })),
+    );
+    renderIssue(issue.id);
+
+    const totals = await screen.findByTestId('issue-totals');
+    await waitFor(() => expect(totals.textContent).toMatch(/^7 indiscrets/));
+    const chars = Number(
+      /([\d\s\u202f]+) signes/.exec(totals.textContent!)![1]!.replace(/\D/g, ''),
+    );
+    expect(chars).toBeGreaterThan(5000);
+    expect(totals.textContent).not.toContain('de trop');
+    expect(totals.className).not.toContain('issue__totals--over');
   });
 
   it('previews the issue in house style', async () => {

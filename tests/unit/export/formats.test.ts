@@ -73,8 +73,16 @@ describe('source credits', () => {
     { url: 'https://x.fr/c' },
   ];
 
-  it('credits sources in parentheses, linked, named by site, title or host', () => {
+  const credited = { ...style, creditStyle: 'parenthesis' as const };
+
+  it('credits nothing by default: the house voice links its sources in the text', () => {
     const html = renderHtml(issueWith('Texte.', sources), style);
+
+    expect(html).toContain('<p>--&gt; Texte.</p>');
+  });
+
+  it('credits sources in parentheses, linked, named by site, title or host', () => {
+    const html = renderHtml(issueWith('Texte.', sources), credited);
 
     expect(html).toContain(
       '<p>--&gt; Texte. (<a href="https://www.bloomberg.com/a">Bloomberg</a>, <a href="https://www.lesechos.fr/b">Un titre</a>, <a href="https://x.fr/c">x.fr</a>)</p>',
@@ -95,7 +103,7 @@ describe('source credits', () => {
   it('does not credit a source the text already links to', () => {
     const body = 'Selon <a href="https://bloomberg.com/a/">Bloomberg</a>.';
 
-    const html = renderHtml(issueWith(body, sources.slice(0, 1)), style);
+    const html = renderHtml(issueWith(body, sources.slice(0, 1)), credited);
 
     expect(html).toBe(
       '<article>\n<h1>Les indiscrets du 15 mars</h1>\n<p>--&gt; Selon <a href="https://bloomberg.com/a/">Bloomberg</a>.</p>\n</article>',
@@ -159,7 +167,7 @@ describe('renderMarkdown', () => {
       style,
     );
 
-    expect(md).toBe('# T\n\nIntro\n\n\\-\\-\\> a\n\n\\-\\-\\> b\n');
+    expect(md).toBe('# T\n\nIntro\n\n--> a\n\n--> b\n');
   });
 
   it('renders bold, italic, links and line breaks', () => {
@@ -177,17 +185,37 @@ describe('renderMarkdown', () => {
     expect(md).toContain('a **gras** b');
   });
 
-  it('escapes Markdown syntax in text', () => {
+  it('escapes Markdown syntax in text, and only that', () => {
     expect(escapeMarkdown('*a* _b_ [c](d) # e > f \\ `g` <h> ~i~ |j| &amp;')).toBe(
-      '\\*a\\* \\_b\\_ \\[c\\]\\(d\\) \\# e \\> f \\\\ \\`g\\` \\<h\\> \\~i\\~ \\|j\\| \\&amp;',
+      '\\*a\\* \\_b\\_ \\[c](d) # e > f \\\\ \\`g\\` \\<h> \\~i\\~ \\|j\\| \\&amp;',
     );
+  });
+
+  it('leaves parentheses, dashes and arrows of ordinary prose alone', () => {
+    const md = renderMarkdown(issueWith('Le groupe (OVH) -- selon X -> Y, 2021-03-15.'), {
+      ...style,
+      frenchTypography: false,
+    });
+
+    expect(md).toContain('--> Le groupe (OVH) -- selon X -> Y, 2021-03-15.');
+  });
+
+  it('escapes a "]" inside a link\'s text, where it would end the link', () => {
+    const md = renderMarkdown(issueWith('<a href="https://x.fr/">[sic] a</a>'), style);
+
+    expect(md).toContain('[\\[sic\\] a](https://x.fr/)');
   });
 
   it('escapes list and heading markers at the start of a line only', () => {
     expect(escapeMarkdown('- a - b', true)).toBe('\\- a - b');
     expect(escapeMarkdown('+ a', true)).toBe('\\+ a');
     expect(escapeMarkdown('2021. Bilan', true)).toBe('2021\\. Bilan');
-    expect(escapeMarkdown('=== x', true)).toBe('\\=== x');
+    expect(escapeMarkdown('===', true)).toBe('\\===');
+    expect(escapeMarkdown('=== x', true)).toBe('=== x');
+    expect(escapeMarkdown('# titre', true)).toBe('\\# titre');
+    expect(escapeMarkdown('> cité', true)).toBe('\\> cité');
+    expect(escapeMarkdown('3) trois', true)).toBe('3\\) trois');
+    expect(escapeMarkdown('--> a', true)).toBe('--> a');
     expect(escapeMarkdown('2021. Bilan', false)).toBe('2021. Bilan');
   });
 
@@ -208,7 +236,7 @@ describe('renderMarkdown', () => {
 
   it('escapes "&" only where it would start a character reference', () => {
     expect(escapeMarkdown('Pierre & Vacances &lt;b&gt; &#60;')).toBe(
-      'Pierre & Vacances \\&lt;b\\&gt; &\\#60;', // "\\#" already breaks a numeric reference
+      'Pierre & Vacances \\&lt;b\\&gt; \\&#60;',
     );
   });
 
@@ -220,10 +248,16 @@ describe('renderMarkdown', () => {
     expect(md).toContain('[l](https://x.fr/a%20b%28c%29)');
   });
 
-  it('escapes the opener so that "-->" renders literally', () => {
+  it('writes the opener "-->" as is: it opens no Markdown block', () => {
     const md = renderMarkdown(issueWith('texte'), style);
 
-    expect(md.split('\n')[2]).toBe('\\-\\-\\> texte');
+    expect(md.split('\n')[2]).toBe('--> texte');
+  });
+
+  it('escapes an opener that would open a list', () => {
+    const md = renderMarkdown(issueWith('texte'), { ...style, itemOpener: '- ' });
+
+    expect(md.split('\n')[2]).toBe('\\- texte');
   });
 });
 
@@ -263,7 +297,7 @@ describe('renderText', () => {
   it('footnotes credited sources too', () => {
     const text = renderText(
       issueWith('Texte.', [{ url: 'https://bloomberg.com/a', siteName: 'Bloomberg' }]),
-      style,
+      { ...style, creditStyle: 'parenthesis' },
     );
 
     expect(text).toContain('--> Texte. (Bloomberg[1])\n\n[1] https://bloomberg.com/a\n');

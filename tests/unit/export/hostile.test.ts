@@ -39,7 +39,8 @@ const hostile: ExportIssue = {
   ],
 };
 
-const style = createHouseStyle();
+// Credits on, so that hostile source titles reach every format.
+const style = createHouseStyle({ creditStyle: 'parenthesis' });
 const ALLOWED = new Set(['ARTICLE', 'H1', 'P', 'BR', 'STRONG', 'EM', 'A']);
 
 /** Parses HTML with the test DOM and checks that only the allowed, inert markup is present. */
@@ -93,9 +94,11 @@ describe('hostile input', () => {
   it('is escaped in Markdown: no raw HTML, no link to a bad scheme', () => {
     const md = exportIssue(hostile, 'markdown', style).content;
 
-    // Every "<" and ">" is backslash-escaped, so no renderer sees an HTML tag or autolink.
-    expect(md).not.toMatch(/(^|[^\\])[<>]/m);
-    expect(md).toContain('\\<img src=x onerror=alert\\(1\\)\\>');
+    // Every "<" is backslash-escaped, so no renderer sees an HTML tag or autolink; a ">" alone
+    // opens nothing inside a line, and one at a line start is escaped (block quote).
+    expect(md).not.toMatch(/(^|[^\\])</m);
+    expect(md).not.toMatch(/^>/m);
+    expect(md).toContain('\\<img src=x onerror=alert(1)>');
     expect(md).not.toMatch(/\]\((?!https?:|mailto:)/);
     expect(md).not.toMatch(/javascript:/i);
   });

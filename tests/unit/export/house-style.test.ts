@@ -57,7 +57,7 @@ describe('createHouseStyle', () => {
     expect(createHouseStyle()).toEqual({
       titlePattern: 'Les indiscrets du {date}',
       itemOpener: '--> ',
-      creditStyle: 'parenthesis',
+      creditStyle: 'none',
       frenchTypography: true,
       locale: 'fr',
     });

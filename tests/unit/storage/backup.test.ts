@@ -603,7 +603,6 @@ describe('older backups', () => {
       createdAt: '2021-03-14T08:00:00Z',
       updatedAt: '2021-03-14T08:00:00Z',
       intro: '',
-      lengthBudget: 4000,
       status: 'open',
     });
   });

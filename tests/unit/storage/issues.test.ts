@@ -60,7 +60,6 @@ describe('createIssue and updateIssue', () => {
       title: 'Les indiscrets du 15 mars',
       date: '2021-03-15',
       intro: '',
-      lengthBudget: 4000,
       status: 'open',
       createdAt: '2021-03-20T08:00:00.000Z',
       updatedAt: '2021-03-20T08:00:00.000Z',
