@@ -573,9 +573,7 @@ describe('composing an issue in Chromium with the built extension', () => {
       'the preview to follow the typing',
     );
     const totals = desk.getByTestId('issue-totals');
-    expect(squash(await totals.textContent())).toContain(
-      '2 indiscrets · 23 mots · 137 signes',
-    );
+    expect(squash(await totals.textContent())).toContain('2 indiscrets · 23 mots · 137 signes');
     await desk.getByLabel('Longueur visée (signes)').fill('100');
     await until(
       () => totals.textContent(),
