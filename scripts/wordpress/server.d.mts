@@ -11,12 +11,26 @@ export interface WordPressSite {
   subscriberPassword: string;
   subscriberAppPassword: string;
   wpVersion: string;
+  /**
+   * One user per newsroom role (editor `redac`, author `auteur`, contributor `pigiste`), each
+   * with an application password. The companion plugin (wordpress/plugin/indiscrets) is active.
+   */
+  newsroom: Record<'editor' | 'author' | 'contributor', NewsroomUser>;
   pids: Record<string, number>;
   /** Temp dir of this run (removed by stop()). */
   dir: string;
   /** WordPress files of this run (for wpEval). */
   wpDir: string;
   socket: string;
+}
+
+export interface NewsroomUser {
+  user: string;
+  id: number;
+  /** Display name. */
+  name: string;
+  /** Application password, formatted with spaces. */
+  appPassword: string;
 }
 
 export interface RunningWordPress extends WordPressSite {

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
 const PHP_DIR = path.join(HERE, 'php');
+const PLUGIN_DIR = path.join(REPO, 'wordpress', 'plugin', 'indiscrets');
 
 export const DEFAULT_CACHE_DIR =
   process.env.INDISCRETS_WP_CACHE || path.join(REPO, '.tmp', 'wordpress-cache');
@@ -501,6 +502,10 @@ export async function startWordPress(options = {}) {
       path.join(PHP_DIR, 'mu-plugin.php'),
       path.join(wpDir, 'wp-content', 'mu-plugins', 'indiscrets-local.php'),
     );
+    // The companion plugin of the shared desk (wordpress/plugin/indiscrets), activated by install.php.
+    fs.cpSync(PLUGIN_DIR, path.join(wpDir, 'wp-content', 'plugins', 'indiscrets'), {
+      recursive: true,
+    });
 
     const mariadb = spawnServer('mariadbd', bins.mariadbd, [
       '--no-defaults',
@@ -595,6 +600,7 @@ export async function startWordPress(options = {}) {
       subscriberPassword,
       subscriberAppPassword: site.subscriberAppPassword,
       wpVersion: site.wpVersion,
+      newsroom: site.newsroom,
       pids: { ...state.pids },
       dir,
       wpDir,

@@ -75,6 +75,39 @@ if (is_wp_error($subscriber_app)) {
     indiscrets_fail('subscriber application password', $subscriber_app);
 }
 
+// The newsroom of the shared desk: one user per role, each with an application password.
+$newsroom = array();
+foreach (array('editor' => array('redac', 'Rédactrice en chef'), 'author' => array('auteur', 'Auteur'), 'contributor' => array('pigiste', 'Pigiste')) as $role => $who) {
+    $user_id = wp_insert_user(array(
+        'user_login' => $who[0],
+        'user_pass' => wp_generate_password(24),
+        'user_email' => $who[0] . '@example.test',
+        'display_name' => $who[1],
+        'role' => $role,
+    ));
+    if (is_wp_error($user_id)) {
+        indiscrets_fail($role, $user_id);
+    }
+    $app = WP_Application_Passwords::create_new_application_password($user_id, array('name' => 'indiscrets-tests'));
+    if (is_wp_error($app)) {
+        indiscrets_fail("$role application password", $app);
+    }
+    $newsroom[$role] = array(
+        'user' => $who[0],
+        'id' => (int) $user_id,
+        'name' => $who[1],
+        'appPassword' => WP_Application_Passwords::chunk_password($app[0]),
+    );
+}
+
+// The companion plugin (copied into wp-content/plugins by server.mjs), active as on a newsroom's
+// site; a test that needs a site without it deactivates it.
+require_once ABSPATH . 'wp-admin/includes/plugin.php';
+$activated = activate_plugin('indiscrets/indiscrets.php');
+if (is_wp_error($activated)) {
+    indiscrets_fail('activate indiscrets', $activated);
+}
+
 echo 'INDISCRETS_JSON:' . json_encode(array(
     'adminUser' => 'admin',
     'adminId' => $admin_id,
@@ -84,4 +117,5 @@ echo 'INDISCRETS_JSON:' . json_encode(array(
     'subscriberId' => (int) $subscriber_id,
     'subscriberAppPassword' => WP_Application_Passwords::chunk_password($subscriber_app[0]),
     'wpVersion' => get_bloginfo('version'),
+    'newsroom' => $newsroom,
 )) . "\n";

@@ -1,0 +1,541 @@
+<?php
+/**
+ * REST controller of the shared desk's records (`/indiscrets/v1/drafts`, `/indiscrets/v1/issues`).
+ *
+ * WordPress's posts controller, with what a shared desk needs on top:
+ * - reading needs `read_indiscrets` (never public, even for published records);
+ * - every record has a stable `meta.clientId`; creating one that exists answers 409 with it,
+ *   so a client retrying a lost answer never makes a duplicate;
+ * - an update must carry `base_version`, the version it was based on; a stale one answers 409
+ *   with the current record (WordPress has no If-Match of its own);
+ * - a draft's `issueId` and `sortKey` (putting it in an issue, ordering it) need
+ *   `arrange_indiscrets_issues`;
+ * - `modified_after` compares GMT times and includes the second it names, `status=any,trash`
+ *   lists trashed records too: a client pulls everything that changed since its last pull;
+ * - sub-routes `restore`, `lock` and `versions`.
+ *
+ * @package Indiscrets
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
+
+	/** Registers WordPress's routes for the post type and the plugin's sub-routes. */
+	public function register_routes() {
+		parent::register_routes();
+		$item = '/' . $this->rest_base . '/(?P<id>[\d]+)';
+		register_rest_route(
+			$this->namespace,
+			$item . '/restore',
+			array(
+				'methods'             => WP_REST_Server::CREATABLE,
+				'callback'            => array( $this, 'restore_item' ),
+				'permission_callback' => array( $this, 'restore_item_permissions_check' ),
+				'args'                => array( 'id' => array( 'type' => 'integer' ) ),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			$item . '/lock',
+			array(
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_lock' ),
+					'permission_callback' => array( $this, 'get_item_permissions_check' ),
+				),
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'take_lock' ),
+					'permission_callback' => array( $this, 'lock_permissions_check' ),
+					'args'                => array(
+						'force' => array(
+							'description' => 'Take the lock even if another user holds it.',
+							'type'        => 'boolean',
+							'default'     => false,
+						),
+					),
+				),
+				array(
+					'methods'             => WP_REST_Server::DELETABLE,
+					'callback'            => array( $this, 'release_lock' ),
+					'permission_callback' => array( $this, 'lock_permissions_check' ),
+				),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			$item . '/versions',
+			array(
+				'methods'             => WP_REST_Server::READABLE,
+				'callback'            => array( $this, 'get_versions' ),
+				'permission_callback' => array( $this, 'get_item_permissions_check' ),
+			)
+		);
+	}
+
+	// -----------------------------------------------------------------------------------------
+	// Reading
+
+	/** Everyone on the desk reads everything, in the edit context too (raw title and text). */
+	public function get_items_permissions_check( $request ) {
+		return $this->desk_permission();
+	}
+
+	public function get_item_permissions_check( $request ) {
+		$post = $this->get_post( $request['id'] );
+		if ( is_wp_error( $post ) ) {
+			return $post;
+		}
+		return $this->desk_permission();
+	}
+
+	/** True while get_items() runs (see check_update_permission). */
+	private $listing = false;
+
+	/**
+	 * Lists records. WordPress lists the edit context only with the records the user may edit;
+	 * the desk shows everyone's, so while listing, "may edit" means "may read".
+	 */
+	public function get_items( $request ) {
+		$this->listing = true;
+		try {
+			return parent::get_items( $request );
+		} finally {
+			$this->listing = false;
+		}
+	}
+
+	protected function check_update_permission( $post ) {
+		if ( $this->listing ) {
+			return $this->check_read_permission( $post );
+		}
+		return parent::check_update_permission( $post );
+	}
+
+	public function check_read_permission( $post ) {
+		return $post && $post->post_type === $this->post_type && current_user_can( INDISCRETS_CAP_READ );
+	}
+
+	/**
+	 * Any status may be listed (trash included, to pull deletions): the permission check
+	 * (read_indiscrets) guards the whole collection.
+	 */
+	public function sanitize_post_statuses( $statuses, $request, $parameter ) {
+		$statuses = wp_parse_slug_list( $statuses );
+		foreach ( $statuses as $status ) {
+			$result = rest_validate_request_arg( $status, $request, $parameter );
+			if ( is_wp_error( $result ) ) {
+				return $result;
+			}
+		}
+		return $statuses;
+	}
+
+	public function get_collection_params() {
+		$params                   = parent::get_collection_params();
+		// Records are never "published" in WordPress's sense: list every live one by default.
+		$params['status']['default'] = 'any';
+		$params['modified_after'] = array(
+			'description' => 'Records modified at or after this time (ISO 8601, GMT when no offset is given). The second it names is included: keep the record versions you already have to skip them.',
+			'type'        => 'string',
+			'format'      => 'date-time',
+		);
+		$params['client_id']      = array(
+			'description' => 'Only the record with this meta.clientId.',
+			'type'        => 'string',
+			'pattern'     => INDISCRETS_CLIENT_ID_PATTERN,
+		);
+		return $params;
+	}
+
+	protected function prepare_items_query( $prepared_args = array(), $request = null ) {
+		$args = parent::prepare_items_query( $prepared_args, $request );
+		if ( ! empty( $request['modified_after'] ) ) {
+			$time = rest_parse_date( $request['modified_after'], true );
+			if ( isset( $args['date_query'] ) ) {
+				$args['date_query'] = array_values(
+					array_filter(
+						$args['date_query'],
+						function ( $clause ) {
+							return ! ( is_array( $clause ) && isset( $clause['column'] ) && 'post_modified' === $clause['column'] && isset( $clause['after'] ) );
+						}
+					)
+				);
+			}
+			$args['date_query'][] = array(
+				'column'    => 'post_modified_gmt',
+				'after'     => gmdate( 'Y-m-d H:i:s', (int) $time ),
+				'inclusive' => true,
+			);
+		}
+		if ( isset( $args['orderby'] ) && 'modified' === $args['orderby'] ) {
+			// Stable paging: records modified in the same second keep one order.
+			$order           = isset( $args['order'] ) ? $args['order'] : 'DESC';
+			$args['orderby'] = array(
+				'modified' => $order,
+				'ID'       => $order,
+			);
+		}
+		if ( ! empty( $request['client_id'] ) ) {
+			$args['meta_query']   = isset( $args['meta_query'] ) ? $args['meta_query'] : array();
+			$args['meta_query'][] = array(
+				'key'   => 'clientId',
+				'value' => $request['client_id'],
+			);
+		}
+		return $args;
+	}
+
+	// -----------------------------------------------------------------------------------------
+	// Writing
+
+	public function create_item_permissions_check( $request ) {
+		$allowed = parent::create_item_permissions_check( $request );
+		if ( is_wp_error( $allowed ) ) {
+			return $allowed;
+		}
+		return $this->check_arrange( $request, null );
+	}
+
+	/**
+	 * Creates a record. `meta.clientId` is required; if a record (even trashed) already has it,
+	 * nothing is created and the answer is 409 `indiscrets_exists` with that record.
+	 */
+	public function create_item( $request ) {
+		$meta      = is_array( $request['meta'] ) ? $request['meta'] : array();
+		$client_id = isset( $meta['clientId'] ) ? (string) $meta['clientId'] : '';
+		if ( '' === $client_id ) {
+			return new WP_Error(
+				'indiscrets_client_id_required',
+				__( 'A record needs meta.clientId, the extension\'s stable id.', 'indiscrets' ),
+				array( 'status' => 400 )
+			);
+		}
+		global $wpdb;
+		// Two requests creating the same record at once: the second waits, then finds the first.
+		$lock = 'indiscrets_' . md5( $this->post_type . ':' . $client_id );
+		$wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, 10)', $lock ) );
+		try {
+			$existing = $this->find_by_client_id( $client_id );
+			if ( $existing ) {
+				return new WP_Error(
+					'indiscrets_exists',
+					__( 'A record with this clientId already exists.', 'indiscrets' ),
+					array(
+						'status'  => 409,
+						'current' => $this->record_data( $existing ),
+					)
+				);
+			}
+			return parent::create_item( $request );
+		} finally {
+			$wpdb->get_var( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', $lock ) );
+		}
+	}
+
+	public function update_item_permissions_check( $request ) {
+		$allowed = parent::update_item_permissions_check( $request );
+		if ( is_wp_error( $allowed ) ) {
+			return $allowed;
+		}
+		$post = $this->get_post( $request['id'] );
+		return $this->check_arrange( $request, $post );
+	}
+
+	/**
+	 * Updates a record if it is still at `base_version`; otherwise 409 `indiscrets_conflict`
+	 * with the current record, and nothing is written.
+	 */
+	public function update_item( $request ) {
+		$post = $this->get_post( $request['id'] );
+		if ( is_wp_error( $post ) ) {
+			return $post;
+		}
+		$meta = is_array( $request['meta'] ) ? $request['meta'] : array();
+		if ( isset( $meta['clientId'] ) && (string) $meta['clientId'] !== (string) get_post_meta( $post->ID, 'clientId', true ) ) {
+			return new WP_Error(
+				'indiscrets_client_id_immutable',
+				__( 'The clientId of a record cannot change.', 'indiscrets' ),
+				array( 'status' => 400 )
+			);
+		}
+		$base = $this->base_version( $request );
+		if ( is_wp_error( $base ) ) {
+			return $base;
+		}
+		if ( ! indiscrets_claim_version( $post->ID, $base ) ) {
+			return $this->conflict( $post, $base );
+		}
+		$response = parent::update_item( $request );
+		if ( is_wp_error( $response ) ) {
+			indiscrets_release_version( $post->ID, $base );
+		}
+		return $response;
+	}
+
+	/**
+	 * Trashes a record (or deletes it for good with `force`, which needs the right to delete
+	 * others' records). `base_version`, when sent, is checked as for an update.
+	 */
+	public function delete_item( $request ) {
+		$post = $this->get_post( $request['id'] );
+		if ( is_wp_error( $post ) ) {
+			return $post;
+		}
+		if ( $request['force'] && ! current_user_can( 'delete_others_' . $this->plural() ) ) {
+			return new WP_Error(
+				'indiscrets_cannot_delete_forever',
+				__( 'Only an editor may delete a record for good; it can go to the trash.', 'indiscrets' ),
+				array(
+					'status' => rest_authorization_required_code(),
+					'needs'  => 'editor',
+				)
+			);
+		}
+		if ( null !== $request['base_version'] && '' !== $request['base_version'] ) {
+			$base = $this->base_version( $request );
+			if ( is_wp_error( $base ) ) {
+				return $base;
+			}
+			if ( indiscrets_version( $post->ID ) !== $base ) {
+				return $this->conflict( $post, $base );
+			}
+		}
+		return parent::delete_item( $request );
+	}
+
+	public function restore_item_permissions_check( $request ) {
+		$post = $this->get_post( $request['id'] );
+		if ( is_wp_error( $post ) ) {
+			return $post;
+		}
+		if ( ! current_user_can( 'delete_post', $post->ID ) ) {
+			return new WP_Error(
+				'rest_cannot_restore',
+				__( 'Sorry, you are not allowed to restore this record.', 'indiscrets' ),
+				array( 'status' => rest_authorization_required_code() )
+			);
+		}
+		return true;
+	}
+
+	/** Takes a record out of the trash, with the status it had. Restoring a live record is a no-op. */
+	public function restore_item( $request ) {
+		$post = $this->get_post( $request['id'] );
+		if ( 'trash' === $post->post_status && ! wp_untrash_post( $post->ID ) ) {
+			return new WP_Error( 'indiscrets_cannot_restore', __( 'The record could not be restored.', 'indiscrets' ), array( 'status' => 500 ) );
+		}
+		return rest_ensure_response( $this->record_data( get_post( $post->ID ), $request ) );
+	}
+
+	// -----------------------------------------------------------------------------------------
+	// Locks and versions
+
+	public function lock_permissions_check( $request ) {
+		$post = $this->get_post( $request['id'] );
+		if ( is_wp_error( $post ) ) {
+			return $post;
+		}
+		if ( ! current_user_can( 'edit_post', $post->ID ) ) {
+			return new WP_Error(
+				'rest_cannot_edit',
+				__( 'Sorry, you are not allowed to edit this record.', 'indiscrets' ),
+				array( 'status' => rest_authorization_required_code() )
+			);
+		}
+		return true;
+	}
+
+	public function get_lock( $request ) {
+		return rest_ensure_response( array( 'lock' => indiscrets_lock_of( (int) $request['id'] ) ) );
+	}
+
+	/**
+	 * Takes (or renews) the edit lock for the current user. When another user holds a fresh
+	 * lock, answers 423 `indiscrets_locked` with it, unless `force` (taking over, as wp-admin
+	 * offers).
+	 */
+	public function take_lock( $request ) {
+		$post_id = (int) $request['id'];
+		$current = indiscrets_lock_of( $post_id );
+		$me      = get_current_user_id();
+		if ( $current && $current['user']['id'] !== $me && ! $request['force'] ) {
+			return new WP_Error(
+				'indiscrets_locked',
+				__( 'Someone else is editing this record.', 'indiscrets' ),
+				array(
+					'status' => 423,
+					'lock'   => $current,
+				)
+			);
+		}
+		// The format of WordPress's own wp_set_post_lock(): "time:user_id".
+		update_post_meta( $post_id, '_edit_lock', time() . ':' . $me );
+		return rest_ensure_response( array( 'lock' => indiscrets_lock_of( $post_id ) ) );
+	}
+
+	/** Releases the current user's lock; another user's lock is left alone. */
+	public function release_lock( $request ) {
+		$post_id = (int) $request['id'];
+		$current = indiscrets_lock_of( $post_id );
+		if ( $current && get_current_user_id() === $current['user']['id'] ) {
+			delete_post_meta( $post_id, '_edit_lock' );
+			$current = null;
+		}
+		return rest_ensure_response( array( 'lock' => $current ) );
+	}
+
+	/**
+	 * Every version of the record kept in its revisions, newest first: revision id, version,
+	 * when, who, and the record as it was (title, content, meta).
+	 */
+	public function get_versions( $request ) {
+		$post_id   = (int) $request['id'];
+		$revisions = wp_get_post_revisions(
+			$post_id,
+			array(
+				'orderby' => 'ID',
+				'order'   => 'DESC',
+			)
+		);
+		$out       = array();
+		foreach ( $revisions as $revision ) {
+			$stored = get_metadata( 'post', $revision->ID, INDISCRETS_SNAPSHOT_KEY, true );
+			$record = $stored ? json_decode( $stored, true ) : null;
+			$out[]  = array(
+				'revision'     => $revision->ID,
+				'version'      => isset( $record['version'] ) ? (int) $record['version'] : null,
+				'modified_gmt' => mysql_to_rfc3339( $revision->post_modified_gmt ),
+				'author'       => indiscrets_user_ref( $revision->post_author ),
+				'title'        => $revision->post_title,
+				'content'      => $revision->post_content,
+				'meta'         => isset( $record['meta'] ) ? $record['meta'] : null,
+			);
+		}
+		return rest_ensure_response( $out );
+	}
+
+	// -----------------------------------------------------------------------------------------
+	// Helpers
+
+	private function desk_permission() {
+		if ( current_user_can( INDISCRETS_CAP_READ ) ) {
+			return true;
+		}
+		return new WP_Error(
+			'indiscrets_cannot_read',
+			__( 'Sorry, your role on this site does not give access to the shared desk.', 'indiscrets' ),
+			array(
+				'status' => rest_authorization_required_code(),
+				'needs'  => 'contributor',
+			)
+		);
+	}
+
+	private function plural() {
+		return INDISCRETS_ISSUE === $this->post_type ? 'indiscrets_issues' : 'indiscrets_drafts';
+	}
+
+	/**
+	 * Putting a draft in an issue or moving it there needs `arrange_indiscrets_issues`;
+	 * publishing an issue needs `publish_indiscrets_issues`. Checked before anything is written.
+	 *
+	 * @param WP_Post|null|WP_Error $post The record being updated, null when creating.
+	 */
+	private function check_arrange( $request, $post ) {
+		if ( is_wp_error( $post ) ) {
+			return $post;
+		}
+		$meta = is_array( $request['meta'] ) ? $request['meta'] : array();
+		if ( INDISCRETS_DRAFT === $this->post_type && ! current_user_can( INDISCRETS_CAP_ARRANGE ) ) {
+			foreach ( array( 'issueId', 'sortKey' ) as $key ) {
+				if ( ! array_key_exists( $key, $meta ) ) {
+					continue;
+				}
+				$now = $post ? (string) get_post_meta( $post->ID, $key, true ) : '';
+				if ( (string) $meta[ $key ] !== $now ) {
+					return new WP_Error(
+						'indiscrets_cannot_arrange',
+						__( 'Only an editor may put a draft in an issue or change its place.', 'indiscrets' ),
+						array(
+							'status' => rest_authorization_required_code(),
+							'needs'  => 'editor',
+						)
+					);
+				}
+			}
+		}
+		if ( INDISCRETS_ISSUE === $this->post_type && isset( $meta['status'] ) && 'published' === $meta['status']
+			&& ! current_user_can( 'publish_indiscrets_issues' ) ) {
+			$now = $post ? (string) get_post_meta( $post->ID, 'status', true ) : '';
+			if ( 'published' !== $now ) {
+				return new WP_Error(
+					'indiscrets_cannot_publish',
+					__( 'Only an editor may publish an issue.', 'indiscrets' ),
+					array(
+						'status' => rest_authorization_required_code(),
+						'needs'  => 'editor',
+					)
+				);
+			}
+		}
+		return true;
+	}
+
+	/** The `base_version` of a request, or 428 when it is missing. */
+	private function base_version( $request ) {
+		$base = $request['base_version'];
+		if ( null === $base || '' === $base || ! is_numeric( $base ) || (int) $base < 0 ) {
+			return new WP_Error(
+				'indiscrets_base_version_required',
+				__( 'An update must say which version it is based on (base_version).', 'indiscrets' ),
+				array( 'status' => 428 )
+			);
+		}
+		return (int) $base;
+	}
+
+	private function conflict( $post, $base ) {
+		$post = get_post( $post->ID );
+		return new WP_Error(
+			'indiscrets_conflict',
+			__( 'This record changed since the version the update was based on.', 'indiscrets' ),
+			array(
+				'status'       => 409,
+				'base_version' => $base,
+				'version'      => indiscrets_version( $post->ID ),
+				'current'      => $this->record_data( $post ),
+			)
+		);
+	}
+
+	/** The record as a GET with context=edit would answer it. */
+	private function record_data( $post, $request = null ) {
+		$read = new WP_REST_Request( 'GET' );
+		$read->set_param( 'context', 'edit' );
+		if ( $request && $request['_fields'] ) {
+			$read->set_param( '_fields', $request['_fields'] );
+		}
+		$data = $this->prepare_item_for_response( $post, $read )->get_data();
+		return $data;
+	}
+
+	private function find_by_client_id( $client_id ) {
+		$ids = get_posts(
+			array(
+				'post_type'        => $this->post_type,
+				'post_status'      => 'any,trash',
+				'meta_key'         => 'clientId',
+				'meta_value'       => $client_id,
+				'fields'           => 'ids',
+				'posts_per_page'   => 1,
+				'suppress_filters' => true,
+				'no_found_rows'    => true,
+				'orderby'          => 'ID',
+				'order'            => 'ASC',
+			)
+		);
+		return $ids ? get_post( $ids[0] ) : null;
+	}
+}

@@ -1,0 +1,468 @@
+<?php
+/**
+ * The two post types, their meta, and what the plugin keeps about every record: a version
+ * number (for conflict detection), who last edited it, and a snapshot of every version in
+ * WordPress's revisions.
+ *
+ * @package Indiscrets
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/** Version of a record: 1 when created, +1 at every write. Never sent by clients. */
+const INDISCRETS_VERSION_KEY = '_indiscrets_version';
+/** User id of the last person who wrote the record. */
+const INDISCRETS_EDITOR_KEY = '_indiscrets_last_editor';
+/** On a revision: the whole record (title, content, meta, version) as JSON. */
+const INDISCRETS_SNAPSHOT_KEY = '_indiscrets_record';
+/** Seconds a lock lasts without being renewed (WordPress's own post lock window). */
+const INDISCRETS_LOCK_WINDOW = 150;
+
+/** The plugin's post types, by REST base. */
+function indiscrets_types() {
+	return array(
+		'drafts' => INDISCRETS_DRAFT,
+		'issues' => INDISCRETS_ISSUE,
+	);
+}
+
+/** Is this one of the plugin's post types? */
+function indiscrets_is_record_type( $post_type ) {
+	return in_array( $post_type, indiscrets_types(), true );
+}
+
+/** The meta schemas of a post type. */
+function indiscrets_fields_of( $post_type ) {
+	return INDISCRETS_ISSUE === $post_type ? indiscrets_issue_fields() : indiscrets_draft_fields();
+}
+
+/** Registers the post types and their meta (on `init`). */
+function indiscrets_register_types() {
+	$common = array(
+		'public'              => false,
+		'publicly_queryable'  => false,
+		'exclude_from_search' => true,
+		'show_ui'             => true,
+		'show_in_menu'        => true,
+		'show_in_nav_menus'   => false,
+		'show_in_rest'        => true,
+		'rest_namespace'      => INDISCRETS_NAMESPACE,
+		'rest_controller_class' => 'Indiscrets_Records_Controller',
+		'map_meta_cap'        => true,
+		'hierarchical'        => false,
+		'has_archive'         => false,
+		'rewrite'             => false,
+		'query_var'           => false,
+		'can_export'          => true,
+		'delete_with_user'    => false,
+		'supports'            => array( 'title', 'editor', 'author', 'revisions', 'custom-fields' ),
+	);
+	register_post_type(
+		INDISCRETS_DRAFT,
+		array_merge(
+			$common,
+			array(
+				'labels'          => array(
+					'name'          => __( 'Indiscrets drafts', 'indiscrets' ),
+					'singular_name' => __( 'Indiscrets draft', 'indiscrets' ),
+				),
+				'menu_icon'       => 'dashicons-paperclip',
+				'rest_base'       => 'drafts',
+				'capability_type' => array( 'indiscrets_draft', 'indiscrets_drafts' ),
+				'capabilities'    => array(
+					'read'         => INDISCRETS_CAP_READ,
+					'create_posts' => 'edit_indiscrets_drafts',
+				),
+			)
+		)
+	);
+	register_post_type(
+		INDISCRETS_ISSUE,
+		array_merge(
+			$common,
+			array(
+				'labels'          => array(
+					'name'          => __( 'Indiscrets issues', 'indiscrets' ),
+					'singular_name' => __( 'Indiscrets issue', 'indiscrets' ),
+				),
+				'menu_icon'       => 'dashicons-media-document',
+				'rest_base'       => 'issues',
+				'capability_type' => array( 'indiscrets_issue', 'indiscrets_issues' ),
+				'capabilities'    => array(
+					'read'         => INDISCRETS_CAP_READ,
+					'create_posts' => 'edit_indiscrets_issues',
+				),
+			)
+		)
+	);
+
+	foreach ( indiscrets_types() as $post_type ) {
+		foreach ( indiscrets_fields_of( $post_type ) as $key => $schema ) {
+			$default = $schema['default'];
+			unset( $schema['default'] );
+			register_post_meta(
+				$post_type,
+				$key,
+				array(
+					'type'              => $schema['type'],
+					'description'       => isset( $schema['description'] ) ? $schema['description'] : '',
+					'single'            => true,
+					'default'           => $default,
+					// WordPress 6.4+ keeps meta in revisions itself; older versions get the
+					// plugin's snapshots (indiscrets_snapshot_revision) either way.
+					'revisions_enabled' => true,
+					'auth_callback'     => 'indiscrets_can_write_meta',
+					'show_in_rest'      => array( 'schema' => $schema ),
+				)
+			);
+		}
+	}
+	foreach ( array( INDISCRETS_VERSION_KEY, INDISCRETS_EDITOR_KEY ) as $key ) {
+		foreach ( indiscrets_types() as $post_type ) {
+			register_post_meta(
+				$post_type,
+				$key,
+				array(
+					'type'          => 'integer',
+					'single'        => true,
+					'show_in_rest'  => false,
+					'auth_callback' => '__return_false',
+				)
+			);
+		}
+	}
+}
+
+/** Meta of a record may be written by whoever may edit the record. */
+function indiscrets_can_write_meta( $allowed, $meta_key, $post_id, $user_id ) {
+	return user_can( $user_id, 'edit_post', $post_id );
+}
+
+/** The record's version (0 for a post written before the plugin knew it). */
+function indiscrets_version( $post_id ) {
+	return (int) get_post_meta( $post_id, INDISCRETS_VERSION_KEY, true );
+}
+
+/** Requests in this PHP process that already bumped the version of a post (see the controller). */
+function indiscrets_version_claimed( $post_id, $set = null ) {
+	static $claimed = array();
+	if ( null !== $set ) {
+		if ( $set ) {
+			$claimed[ $post_id ] = true;
+		} else {
+			unset( $claimed[ $post_id ] );
+		}
+	}
+	return ! empty( $claimed[ $post_id ] );
+}
+
+/**
+ * Moves a record from version $base to $base + 1 if, and only if, it is at $base now: one SQL
+ * UPDATE, so two concurrent writers based on the same version cannot both win.
+ *
+ * @return bool Whether this request now owns version $base + 1.
+ */
+function indiscrets_claim_version( $post_id, $base ) {
+	global $wpdb;
+	if ( '' === get_post_meta( $post_id, INDISCRETS_VERSION_KEY, true ) ) {
+		add_post_meta( $post_id, INDISCRETS_VERSION_KEY, 0, true );
+	}
+	$rows = $wpdb->query(
+		$wpdb->prepare(
+			"UPDATE {$wpdb->postmeta} SET meta_value = %s WHERE post_id = %d AND meta_key = %s AND meta_value = %s",
+			(string) ( $base + 1 ),
+			$post_id,
+			INDISCRETS_VERSION_KEY,
+			(string) $base
+		)
+	);
+	wp_cache_delete( $post_id, 'post_meta' );
+	if ( 1 !== $rows ) {
+		return false;
+	}
+	indiscrets_version_claimed( $post_id, true );
+	return true;
+}
+
+/** Gives the version back after a claimed write failed (only if nobody wrote since). */
+function indiscrets_release_version( $post_id, $base ) {
+	global $wpdb;
+	$wpdb->query(
+		$wpdb->prepare(
+			"UPDATE {$wpdb->postmeta} SET meta_value = %s WHERE post_id = %d AND meta_key = %s AND meta_value = %s",
+			(string) $base,
+			$post_id,
+			INDISCRETS_VERSION_KEY,
+			(string) ( $base + 1 )
+		)
+	);
+	wp_cache_delete( $post_id, 'post_meta' );
+	indiscrets_version_claimed( $post_id, false );
+}
+
+/** The hooks that keep versions, editors and snapshots up to date, whatever writes a record. */
+function indiscrets_add_record_hooks() {
+	foreach ( array( INDISCRETS_DRAFT, INDISCRETS_ISSUE ) as $post_type ) {
+		add_action( "save_post_{$post_type}", 'indiscrets_on_save', 10, 1 );
+		add_filter( "rest_{$post_type}_trashable", '__return_true' );
+	}
+	add_action( 'wp_after_insert_post', 'indiscrets_after_insert', 10, 2 );
+	add_action( '_wp_put_post_revision', 'indiscrets_note_revision', 10, 1 );
+	add_filter( 'wp_untrash_post_status', 'indiscrets_untrash_status', 10, 3 );
+	add_action( 'rest_api_init', 'indiscrets_register_rest_fields' );
+}
+
+/**
+ * Every write of a record moves its version on, unless the REST controller already did so
+ * atomically for this write (an update with base_version).
+ */
+function indiscrets_on_save( $post_id ) {
+	if ( wp_is_post_revision( $post_id ) || wp_is_post_autosave( $post_id ) ) {
+		return;
+	}
+	if ( indiscrets_version_claimed( $post_id ) ) {
+		return;
+	}
+	$current = get_post_meta( $post_id, INDISCRETS_VERSION_KEY, true );
+	if ( '' === $current ) {
+		add_post_meta( $post_id, INDISCRETS_VERSION_KEY, 1, true );
+	} else {
+		update_post_meta( $post_id, INDISCRETS_VERSION_KEY, (int) $current + 1 );
+	}
+}
+
+/**
+ * After a record and its meta are saved (REST saves meta after the post, then fires this):
+ * remember who wrote it and make sure the latest revision holds this exact version, so that
+ * every version that was ever current can be found again in the revisions.
+ */
+function indiscrets_after_insert( $post_id, $post ) {
+	if ( ! $post || ! indiscrets_is_record_type( $post->post_type ) ) {
+		return;
+	}
+	indiscrets_version_claimed( $post_id, false );
+	if ( 'trash' === $post->post_status || 'auto-draft' === $post->post_status ) {
+		return;
+	}
+	$user_id = get_current_user_id();
+	if ( $user_id ) {
+		update_post_meta( $post_id, INDISCRETS_EDITOR_KEY, $user_id );
+	}
+	indiscrets_snapshot_revision( $post_id );
+}
+
+/** The record's content as it is now: what a revision snapshot holds. */
+function indiscrets_record_snapshot( $post_id ) {
+	$post   = get_post( $post_id );
+	$fields = array();
+	foreach ( array_keys( indiscrets_fields_of( $post->post_type ) ) as $key ) {
+		$fields[ $key ] = get_post_meta( $post_id, $key, true );
+	}
+	return array(
+		'title'   => $post->post_title,
+		'content' => $post->post_content,
+		'meta'    => $fields,
+	);
+}
+
+/**
+ * Makes the newest revision of the record hold its current state: attaches the snapshot to the
+ * revision WordPress just made, or makes one when WordPress made none (a change of meta only).
+ */
+function indiscrets_snapshot_revision( $post_id ) {
+	if ( ! wp_revisions_enabled( get_post( $post_id ) ) ) {
+		return;
+	}
+	$snapshot  = indiscrets_record_snapshot( $post_id );
+	$json      = wp_json_encode( $snapshot );
+	$revisions = wp_get_post_revisions(
+		$post_id,
+		array(
+			'posts_per_page' => 1,
+			'orderby'        => 'ID',
+			'order'          => 'DESC',
+		)
+	);
+	$latest    = $revisions ? reset( $revisions ) : null;
+	if ( $latest && indiscrets_revision_made_now( $latest->ID ) ) {
+		// WordPress made this revision for this very write (the title or text changed), before
+		// the meta was saved: it gets the snapshot of the write as it ended.
+		indiscrets_attach_snapshot( $latest->ID, $post_id, $json );
+		return;
+	}
+	if ( $latest ) {
+		$stored = get_metadata( 'post', $latest->ID, INDISCRETS_SNAPSHOT_KEY, true );
+		if ( '' !== $stored ) {
+			$previous = json_decode( $stored, true );
+			unset( $previous['version'] );
+			if ( wp_json_encode( $previous ) === $json ) {
+				return;
+			}
+		}
+	}
+	$revision_id = _wp_put_post_revision( get_post( $post_id ) );
+	if ( $revision_id && ! is_wp_error( $revision_id ) ) {
+		indiscrets_attach_snapshot( $revision_id, $post_id, $json );
+	}
+}
+
+/**
+ * Revisions WordPress made in this PHP process (action `_wp_put_post_revision`) and that have
+ * no snapshot yet. `$mode`: 'note' records one, 'take' tells whether it was there and forgets it.
+ */
+function indiscrets_revision_made_now( $revision_id, $mode = 'take' ) {
+	static $made = array();
+	if ( 'note' === $mode ) {
+		$made[ $revision_id ] = true;
+		return true;
+	}
+	$was = ! empty( $made[ $revision_id ] );
+	unset( $made[ $revision_id ] );
+	return $was;
+}
+
+function indiscrets_note_revision( $revision_id ) {
+	indiscrets_revision_made_now( $revision_id, 'note' );
+}
+
+function indiscrets_attach_snapshot( $revision_id, $post_id, $json ) {
+	$snapshot            = json_decode( $json, true );
+	$snapshot['version'] = indiscrets_version( $post_id );
+	// update_metadata() on the revision itself (update_post_meta() would write to its parent).
+	update_metadata( 'post', $revision_id, INDISCRETS_SNAPSHOT_KEY, wp_slash( wp_json_encode( $snapshot ) ) );
+}
+
+/** Restoring a record from the trash gives it back the status it had, not `draft`. */
+function indiscrets_untrash_status( $new_status, $post_id, $previous_status ) {
+	if ( indiscrets_is_record_type( get_post_type( $post_id ) ) && $previous_status ) {
+		return $previous_status;
+	}
+	return $new_status;
+}
+
+/** A user as the REST fields show them: id and display name. */
+function indiscrets_user_ref( $user_id ) {
+	$user_id = (int) $user_id;
+	if ( ! $user_id ) {
+		return null;
+	}
+	$user = get_userdata( $user_id );
+	return array(
+		'id'   => $user_id,
+		'name' => $user ? $user->display_name : '',
+	);
+}
+
+/**
+ * The edit lock on a record, when another user holds one that is still fresh. Uses WordPress's
+ * own `_edit_lock` post meta (`time:user_id`), so a lock taken in wp-admin shows here and the
+ * other way round.
+ *
+ * @return array|null { user: {id, name}, since: ISO date, expires: ISO date }
+ */
+function indiscrets_lock_of( $post_id ) {
+	$lock = get_post_meta( $post_id, '_edit_lock', true );
+	if ( ! $lock ) {
+		return null;
+	}
+	$parts   = explode( ':', $lock );
+	$time    = isset( $parts[0] ) ? (int) $parts[0] : 0;
+	$user_id = isset( $parts[1] ) ? (int) $parts[1] : 0;
+	if ( ! $user_id ) {
+		$user_id = (int) get_post_meta( $post_id, '_edit_last', true );
+	}
+	/** This filter is WordPress's own (wp_check_post_lock), so both agree on the window. */
+	$window = (int) apply_filters( 'wp_check_post_lock_window', INDISCRETS_LOCK_WINDOW );
+	if ( ! $time || ! $user_id || $time <= time() - $window ) {
+		return null;
+	}
+	return array(
+		'user'    => indiscrets_user_ref( $user_id ),
+		'since'   => gmdate( 'Y-m-d\TH:i:s\Z', $time ),
+		'expires' => gmdate( 'Y-m-d\TH:i:s\Z', $time + $window ),
+	);
+}
+
+/** Read-only fields every record carries in REST answers. */
+function indiscrets_register_rest_fields() {
+	$user_schema = array(
+		'type'       => array( 'object', 'null' ),
+		'readonly'   => true,
+		'properties' => array(
+			'id'   => array( 'type' => 'integer' ),
+			'name' => array( 'type' => 'string' ),
+		),
+	);
+	$fields      = array(
+		'version'        => array(
+			'get_callback' => function ( $record ) {
+				return indiscrets_version( $record['id'] );
+			},
+			'schema'       => array(
+				'description' => 'Version of the record: send it back as base_version to update it.',
+				'type'        => 'integer',
+				'readonly'    => true,
+				'context'     => array( 'view', 'edit' ),
+			),
+		),
+		'clipped_by'     => array(
+			'get_callback' => function ( $record ) {
+				return indiscrets_user_ref( get_post_field( 'post_author', $record['id'] ) );
+			},
+			'schema'       => array_merge(
+				$user_schema,
+				array(
+					'description' => 'Who created the record.',
+					'context'     => array( 'view', 'edit' ),
+				)
+			),
+		),
+		'last_edited_by' => array(
+			'get_callback' => function ( $record ) {
+				$editor = (int) get_post_meta( $record['id'], INDISCRETS_EDITOR_KEY, true );
+				return indiscrets_user_ref( $editor ? $editor : get_post_field( 'post_author', $record['id'] ) );
+			},
+			'schema'       => array_merge(
+				$user_schema,
+				array(
+					'description' => 'Who last wrote the record.',
+					'context'     => array( 'view', 'edit' ),
+				)
+			),
+		),
+		'lock'           => array(
+			'get_callback' => function ( $record ) {
+				return indiscrets_lock_of( $record['id'] );
+			},
+			'schema'       => array(
+				'description' => 'The edit lock someone holds on the record now, or null.',
+				'type'        => array( 'object', 'null' ),
+				'readonly'    => true,
+				'context'     => array( 'view', 'edit' ),
+			),
+		),
+		'can'            => array(
+			'get_callback' => function ( $record ) {
+				return array(
+					'edit'  => current_user_can( 'edit_post', $record['id'] ),
+					'trash' => current_user_can( 'delete_post', $record['id'] ),
+				);
+			},
+			'schema'       => array(
+				'description' => 'What the current user may do with this record.',
+				'type'        => 'object',
+				'readonly'    => true,
+				'context'     => array( 'view', 'edit' ),
+				'properties'  => array(
+					'edit'  => array( 'type' => 'boolean' ),
+					'trash' => array( 'type' => 'boolean' ),
+				),
+			),
+		),
+	);
+	foreach ( indiscrets_types() as $post_type ) {
+		foreach ( $fields as $name => $args ) {
+			register_rest_field( $post_type, $name, $args );
+		}
+	}
+}
