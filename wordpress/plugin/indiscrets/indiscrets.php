@@ -34,6 +34,7 @@ register_activation_hook( __FILE__, 'indiscrets_activate' );
 add_action( 'init', 'indiscrets_register_types' );
 add_action( 'init', 'indiscrets_maybe_upgrade_caps' );
 add_action( 'rest_api_init', 'indiscrets_register_routes' );
+add_filter( 'map_meta_cap', 'indiscrets_map_read_cap', 10, 4 );
 indiscrets_add_record_hooks();
 
 /** Activation: the roles get their capabilities (stored by WordPress in the roles option). */

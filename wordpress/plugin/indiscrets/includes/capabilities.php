@@ -132,3 +132,18 @@ function indiscrets_user_abilities() {
 		'deleteForever' => current_user_can( 'delete_others_indiscrets_drafts' ),
 	);
 }
+
+/**
+ * Reading a record is for the whole desk: WordPress would map `read_post` on someone else's
+ * draft to `edit_post`; here it needs `read_indiscrets`, as the REST API does.
+ */
+function indiscrets_map_read_cap( $caps, $cap, $user_id, $args ) {
+	if ( 'read_post' !== $cap || empty( $args[0] ) ) {
+		return $caps;
+	}
+	$post = get_post( $args[0] );
+	if ( $post && in_array( $post->post_type, array( INDISCRETS_DRAFT, INDISCRETS_ISSUE ), true ) ) {
+		return array( INDISCRETS_CAP_READ );
+	}
+	return $caps;
+}

@@ -220,6 +220,7 @@ function indiscrets_on_save( $post_id ) {
 	if ( wp_is_post_revision( $post_id ) || wp_is_post_autosave( $post_id ) ) {
 		return;
 	}
+	indiscrets_fix_modified_gmt( $post_id );
 	if ( indiscrets_version_claimed( $post_id ) ) {
 		return;
 	}
@@ -229,6 +230,25 @@ function indiscrets_on_save( $post_id ) {
 	} else {
 		update_post_meta( $post_id, INDISCRETS_VERSION_KEY, (int) $current + 1 );
 	}
+}
+
+/**
+ * WordPress gives a new draft no GMT modification time (`0000-00-00 00:00:00`, a "floating"
+ * date) until its first update; pulls compare GMT times (modified_after), so every record gets
+ * its real one from its creation on.
+ */
+function indiscrets_fix_modified_gmt( $post_id ) {
+	global $wpdb;
+	$post = get_post( $post_id );
+	if ( ! $post || '0000-00-00 00:00:00' !== $post->post_modified_gmt ) {
+		return;
+	}
+	$wpdb->update(
+		$wpdb->posts,
+		array( 'post_modified_gmt' => get_gmt_from_date( $post->post_modified ) ),
+		array( 'ID' => $post_id )
+	);
+	clean_post_cache( $post_id );
 }
 
 /**

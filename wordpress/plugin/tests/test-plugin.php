@@ -1,0 +1,369 @@
+<?php
+/**
+ * The plugin's own tests, run inside the real test WordPress (see harness.php).
+ * Each test runs in a transaction rolled back afterwards.
+ */
+
+require_once __DIR__ . '/harness.php';
+
+/** A draft created through REST by $user_id; returns its REST data. */
+function indiscrets_make_draft( $user_id, $fields = array() ) {
+	$body = array_replace_recursive(
+		array(
+			'title'   => 'Le ministre et le yacht',
+			'content' => '<p>Texte.</p>',
+			'meta'    => array(
+				'clientId' => indiscrets_cid(),
+				'url'      => 'https://exemple.fr/yacht',
+				'siteName' => 'Exemple',
+				'quotes'   => array(
+					array(
+						'text'      => '« Je ne savais pas »',
+						'html'      => '<p>« Je ne savais pas »</p>',
+						'clippedAt' => '2026-03-10T10:00:00.000Z',
+					),
+				),
+			),
+		),
+		$fields
+	);
+	list( $status, $data ) = indiscrets_rest( $user_id, 'POST', '/indiscrets/v1/drafts', $body );
+	assert_same( 201, $status, 'create draft: ' . wp_json_encode( $data ) );
+	return $data;
+}
+
+indiscrets_test(
+	'every field of the contract is registered meta with its schema, shown in REST',
+	function () {
+		foreach ( array( INDISCRETS_DRAFT => indiscrets_draft_fields(), INDISCRETS_ISSUE => indiscrets_issue_fields() ) as $type => $fields ) {
+			$registered = get_registered_meta_keys( 'post', $type );
+			foreach ( $fields as $key => $schema ) {
+				// register_meta() refuses a field whose default fails its own schema, silently.
+				assert_true( isset( $registered[ $key ] ), "$type.$key registered" );
+				assert_same( $schema['type'], $registered[ $key ]['show_in_rest']['schema']['type'], "$type.$key type" );
+			}
+			assert_true( empty( $registered['_indiscrets_version']['show_in_rest'] ), "$type version hidden from meta" );
+		}
+	}
+);
+
+indiscrets_test(
+	'the post types are private to the desk: not public, not queryable, in REST under indiscrets/v1',
+	function () {
+		foreach ( array( INDISCRETS_DRAFT, INDISCRETS_ISSUE ) as $type ) {
+			$object = get_post_type_object( $type );
+			assert_false( $object->public, "$type public" );
+			assert_false( is_post_type_viewable( $type ), "$type viewable" );
+			assert_true( $object->show_in_rest, "$type show_in_rest" );
+			assert_same( 'indiscrets/v1', $object->rest_namespace, "$type namespace" );
+			assert_true( post_type_supports( $type, 'revisions' ), "$type revisions" );
+		}
+		list( $status ) = indiscrets_rest( 0, 'GET', '/indiscrets/v1/drafts' );
+		assert_same( 401, $status, 'anonymous list' );
+	}
+);
+
+indiscrets_test(
+	'a Contributor clips and edits their own drafts, not another’s, and cannot arrange or create issues',
+	function () {
+		$me    = indiscrets_user( 'contributor' );
+		$other = indiscrets_user( 'contributor' );
+		$mine  = indiscrets_make_draft( $me );
+		$their = indiscrets_make_draft( $other );
+		assert_true( user_can( $me, 'edit_post', $mine['id'] ), 'edit own' );
+		assert_true( user_can( $me, 'delete_post', $mine['id'] ), 'trash own' );
+		assert_false( user_can( $me, 'edit_post', $their['id'] ), 'edit other' );
+		assert_false( user_can( $me, 'delete_post', $their['id'] ), 'trash other' );
+		assert_false( user_can( $me, INDISCRETS_CAP_ARRANGE ), 'arrange' );
+		assert_false( user_can( $me, 'edit_indiscrets_issues' ), 'issues' );
+		assert_true( user_can( $me, 'read_post', $their['id'] ), 'read other' );
+
+		list( $status, $data ) = indiscrets_rest( $me, 'POST', '/indiscrets/v1/drafts/' . $their['id'], array( 'title' => 'Volé', 'base_version' => $their['version'] ) );
+		assert_same( 403, $status, 'update other' );
+		assert_same( 'Le ministre et le yacht', get_post( $their['id'] )->post_title, 'other untouched' );
+
+		list( $status, $data ) = indiscrets_rest( $me, 'POST', '/indiscrets/v1/drafts/' . $mine['id'], array( 'meta' => array( 'sortKey' => 'a0' ), 'base_version' => $mine['version'] ) );
+		assert_same( 403, $status, 'reorder' );
+		assert_same( 'indiscrets_cannot_arrange', $data['code'], 'reorder code' );
+		assert_same( 'editor', $data['data']['needs'], 'reorder needs' );
+		assert_same( '', get_post_meta( $mine['id'], 'sortKey', true ), 'sortKey untouched' );
+		assert_same( $mine['version'], indiscrets_version( $mine['id'] ), 'version untouched by a refused write' );
+
+		list( $status ) = indiscrets_rest( $me, 'POST', '/indiscrets/v1/issues', array( 'title' => 'N°1', 'meta' => array( 'clientId' => indiscrets_cid() ) ) );
+		assert_same( 403, $status, 'create issue' );
+	}
+);
+
+indiscrets_test(
+	'an Author edits their own drafts only',
+	function () {
+		$author = indiscrets_user( 'author' );
+		$other  = indiscrets_user( 'contributor' );
+		$mine   = indiscrets_make_draft( $author );
+		$their  = indiscrets_make_draft( $other );
+		assert_true( user_can( $author, 'edit_post', $mine['id'] ), 'edit own' );
+		assert_false( user_can( $author, 'edit_post', $their['id'] ), 'edit other' );
+		assert_false( user_can( $author, INDISCRETS_CAP_ARRANGE ), 'arrange' );
+		list( $status ) = indiscrets_rest( $author, 'POST', '/indiscrets/v1/drafts/' . $mine['id'], array( 'title' => 'Réécrit', 'base_version' => $mine['version'] ) );
+		assert_same( 200, $status, 'update own' );
+	}
+);
+
+indiscrets_test(
+	'an Editor edits every draft, arranges and publishes issues; a Subscriber sees nothing',
+	function () {
+		$editor = indiscrets_user( 'editor' );
+		$writer = indiscrets_user( 'contributor' );
+		$draft  = indiscrets_make_draft( $writer );
+		assert_true( user_can( $editor, 'edit_post', $draft['id'] ), 'edit other' );
+		assert_true( user_can( $editor, 'delete_post', $draft['id'] ), 'trash other' );
+		assert_true( user_can( $editor, INDISCRETS_CAP_ARRANGE ), 'arrange' );
+		assert_true( user_can( $editor, 'publish_indiscrets_issues' ), 'publish' );
+
+		$issue_cid             = indiscrets_cid();
+		list( $status, $issue ) = indiscrets_rest( $editor, 'POST', '/indiscrets/v1/issues', array( 'title' => 'Les indiscrets du 15 mars', 'meta' => array( 'clientId' => $issue_cid, 'date' => '2026-03-15' ) ) );
+		assert_same( 201, $status, 'create issue' );
+		list( $status, $data ) = indiscrets_rest( $editor, 'POST', '/indiscrets/v1/drafts/' . $draft['id'], array( 'meta' => array( 'issueId' => $issue_cid, 'sortKey' => 'a0' ), 'base_version' => $draft['version'] ) );
+		assert_same( 200, $status, 'arrange' );
+		assert_same( 'a0', $data['meta']['sortKey'], 'sortKey' );
+		assert_same( array( 'id' => $editor, 'name' => get_userdata( $editor )->display_name ), $data['last_edited_by'], 'last editor' );
+		assert_same( $writer, $data['clipped_by']['id'], 'clipped by' );
+		list( $status ) = indiscrets_rest( $editor, 'POST', '/indiscrets/v1/issues/' . $issue['id'], array( 'meta' => array( 'status' => 'published' ), 'base_version' => $issue['version'] ) );
+		assert_same( 200, $status, 'publish issue' );
+
+		$subscriber = indiscrets_user( 'subscriber' );
+		assert_false( user_can( $subscriber, 'read_post', $draft['id'] ), 'subscriber read' );
+		list( $status, $data ) = indiscrets_rest( $subscriber, 'GET', '/indiscrets/v1/drafts/' . $draft['id'] );
+		assert_same( 403, $status, 'subscriber GET' );
+		assert_same( 'indiscrets_cannot_read', $data['code'], 'subscriber code' );
+	}
+);
+
+indiscrets_test(
+	'an update needs base_version: 428 without it, 409 with the current record when stale',
+	function () {
+		$editor = indiscrets_user( 'editor' );
+		$draft  = indiscrets_make_draft( $editor );
+		list( $status, $data ) = indiscrets_rest( $editor, 'POST', '/indiscrets/v1/drafts/' . $draft['id'], array( 'title' => 'Sans base' ) );
+		assert_same( 428, $status, 'no base' );
+		list( $status, $data ) = indiscrets_rest( $editor, 'POST', '/indiscrets/v1/drafts/' . $draft['id'], array( 'title' => 'Premier', 'base_version' => 1 ) );
+		assert_same( 200, $status, 'first writer' );
+		assert_same( 2, $data['version'], 'version after first write' );
+		list( $status, $data ) = indiscrets_rest( $editor, 'POST', '/indiscrets/v1/drafts/' . $draft['id'], array( 'title' => 'Second', 'base_version' => 1 ) );
+		assert_same( 409, $status, 'stale' );
+		assert_same( 'indiscrets_conflict', $data['code'], 'code' );
+		assert_same( 'Premier', $data['data']['current']['title']['raw'], 'current record' );
+		assert_same( 2, $data['data']['current']['version'], 'current version' );
+		assert_same( 'Premier', get_post( $draft['id'] )->post_title, 'nothing written' );
+	}
+);
+
+indiscrets_test(
+	'two writers claiming the same base version: exactly one wins (one SQL compare-and-set)',
+	function () {
+		$editor = indiscrets_user( 'editor' );
+		$draft  = indiscrets_make_draft( $editor );
+		assert_true( indiscrets_claim_version( $draft['id'], 1 ), 'first claim' );
+		indiscrets_version_claimed( $draft['id'], false );
+		assert_false( indiscrets_claim_version( $draft['id'], 1 ), 'second claim' );
+		assert_same( 2, indiscrets_version( $draft['id'] ), 'version' );
+	}
+);
+
+indiscrets_test(
+	'a clientId is required, and creating one that exists answers 409 with the record (no duplicate)',
+	function () {
+		$writer = indiscrets_user( 'contributor' );
+		list( $status ) = indiscrets_rest( $writer, 'POST', '/indiscrets/v1/drafts', array( 'title' => 'Sans id' ) );
+		assert_same( 400, $status, 'no clientId' );
+		$draft = indiscrets_make_draft( $writer );
+		list( $status, $data ) = indiscrets_rest( $writer, 'POST', '/indiscrets/v1/drafts', array( 'title' => 'Encore', 'meta' => array( 'clientId' => $draft['meta']['clientId'] ) ) );
+		assert_same( 409, $status, 'duplicate' );
+		assert_same( 'indiscrets_exists', $data['code'], 'code' );
+		assert_same( $draft['id'], $data['data']['current']['id'], 'existing record' );
+		$count = count( get_posts( array( 'post_type' => INDISCRETS_DRAFT, 'post_status' => 'any', 'meta_key' => 'clientId', 'meta_value' => $draft['meta']['clientId'], 'fields' => 'ids' ) ) );
+		assert_same( 1, $count, 'records with that clientId' );
+	}
+);
+
+indiscrets_test(
+	'WordPress validates the fields against their schema and stores nothing invalid',
+	function () {
+		$writer = indiscrets_user( 'contributor' );
+		$draft  = indiscrets_make_draft( $writer );
+		$bad    = array(
+			array( 'status' => 'publiée' ),
+			array( 'url' => 'javascript:alert(1)' ),
+			array( 'quotes' => array( array( 'html' => '<p>sans texte</p>' ) ) ),
+			array( 'tags' => array( 'a', 'a' ) ),
+			array( 'publishedAt' => 'hier' ),
+			array( 'sources' => array( array( 'url' => 'https://x.fr', 'title' => 'X', 'extra' => 1 ) ) ),
+		);
+		foreach ( $bad as $meta ) {
+			list( $status ) = indiscrets_rest( $writer, 'POST', '/indiscrets/v1/drafts/' . $draft['id'], array( 'meta' => $meta, 'base_version' => indiscrets_version( $draft['id'] ) ) );
+			assert_same( 400, $status, wp_json_encode( $meta ) );
+		}
+		assert_same( 'draft', get_post_meta( $draft['id'], 'status', true ), 'status kept' );
+		assert_same( 'https://exemple.fr/yacht', get_post_meta( $draft['id'], 'url', true ), 'url kept' );
+		assert_same( $draft['version'], indiscrets_version( $draft['id'] ), 'a refused write gives its version back' );
+	}
+);
+
+indiscrets_test(
+	'every version is kept in the revisions, a change of meta only included',
+	function () {
+		$editor = indiscrets_user( 'editor' );
+		$draft  = indiscrets_make_draft( $editor, array( 'meta' => array( 'tags' => array( 'un' ) ) ) );
+		indiscrets_rest( $editor, 'POST', '/indiscrets/v1/drafts/' . $draft['id'], array( 'title' => 'Titre 2', 'base_version' => 1 ) );
+		indiscrets_rest( $editor, 'POST', '/indiscrets/v1/drafts/' . $draft['id'], array( 'meta' => array( 'tags' => array( 'deux' ) ), 'base_version' => 2 ) );
+		list( $status, $versions ) = indiscrets_rest( $editor, 'GET', '/indiscrets/v1/drafts/' . $draft['id'] . '/versions' );
+		assert_same( 200, $status, 'versions' );
+		assert_same( array( 3, 2, 1 ), array_column( $versions, 'version' ), 'versions newest first' );
+		assert_same( array( 'deux' ), $versions[0]['meta']['tags'], 'v3 tags' );
+		assert_same( array( 'un' ), $versions[1]['meta']['tags'], 'v2 tags (overwritten by a meta-only change)' );
+		assert_same( 'Titre 2', $versions[1]['title'], 'v2 title' );
+		assert_same( 'Le ministre et le yacht', $versions[2]['title'], 'v1 title' );
+		// A write that changes nothing makes no new revision.
+		indiscrets_rest( $editor, 'POST', '/indiscrets/v1/drafts/' . $draft['id'], array( 'meta' => array( 'tags' => array( 'deux' ) ), 'base_version' => 3 ) );
+		assert_same( 3, count( wp_get_post_revisions( $draft['id'] ) ), 'no empty revision' );
+	}
+);
+
+indiscrets_test(
+	'a write outside the REST API (wp-admin, code) moves the version on too',
+	function () {
+		$editor = indiscrets_user( 'editor' );
+		$draft  = indiscrets_make_draft( $editor );
+		wp_set_current_user( $editor );
+		wp_update_post( array( 'ID' => $draft['id'], 'post_title' => 'Édité dans wp-admin' ) );
+		assert_same( 2, indiscrets_version( $draft['id'] ), 'version' );
+		list( $status ) = indiscrets_rest( $editor, 'POST', '/indiscrets/v1/drafts/' . $draft['id'], array( 'title' => 'Ancien', 'base_version' => 1 ) );
+		assert_same( 409, $status, 'stale after an admin edit' );
+	}
+);
+
+indiscrets_test(
+	'trash and restore: the record keeps its place and comes back with its status',
+	function () {
+		$editor = indiscrets_user( 'editor' );
+		$draft  = indiscrets_make_draft( $editor, array( 'meta' => array( 'issueId' => 'issue-123456', 'sortKey' => 'a1' ) ) );
+		list( $status, $data ) = indiscrets_rest( $editor, 'DELETE', '/indiscrets/v1/drafts/' . $draft['id'] );
+		assert_same( 200, $status, 'trash' );
+		assert_same( 'trash', $data['status'], 'status' );
+		assert_same( 2, $data['version'], 'trashing is a change' );
+		list( $status, $data ) = indiscrets_rest( $editor, 'POST', '/indiscrets/v1/drafts/' . $draft['id'] . '/restore' );
+		assert_same( 200, $status, 'restore' );
+		assert_same( 'draft', $data['status'], 'restored status' );
+		assert_same( 'a1', $data['meta']['sortKey'], 'place kept' );
+		assert_same( 3, $data['version'], 'restoring is a change' );
+	}
+);
+
+indiscrets_test(
+	'deleting for good is for editors; a writer’s DELETE goes to the trash only',
+	function () {
+		$writer = indiscrets_user( 'contributor' );
+		$draft  = indiscrets_make_draft( $writer );
+		list( $status, $data ) = indiscrets_rest( $writer, 'DELETE', '/indiscrets/v1/drafts/' . $draft['id'], null, array( 'force' => true ) );
+		assert_same( 403, $status, 'force' );
+		assert_same( 'draft', get_post_status( $draft['id'] ), 'still there' );
+	}
+);
+
+indiscrets_test(
+	'the edit lock is WordPress’s _edit_lock: shown to others, expires after the lock window',
+	function () {
+		$a     = indiscrets_user( 'editor' );
+		$b     = indiscrets_user( 'editor' );
+		$draft = indiscrets_make_draft( $a );
+		list( $status, $data ) = indiscrets_rest( $a, 'POST', '/indiscrets/v1/drafts/' . $draft['id'] . '/lock' );
+		assert_same( 200, $status, 'take' );
+		assert_same( $a, $data['lock']['user']['id'], 'holder' );
+		list( $status, $data ) = indiscrets_rest( $b, 'GET', '/indiscrets/v1/drafts/' . $draft['id'] );
+		assert_same( $a, $data['lock']['user']['id'], 'seen by B' );
+		list( $status, $data ) = indiscrets_rest( $b, 'POST', '/indiscrets/v1/drafts/' . $draft['id'] . '/lock' );
+		assert_same( 423, $status, 'B blocked' );
+		list( $status, $data ) = indiscrets_rest( $b, 'DELETE', '/indiscrets/v1/drafts/' . $draft['id'] . '/lock' );
+		assert_same( $a, $data['lock']['user']['id'], 'B cannot release A’s lock' );
+		// wp-admin's own format and window.
+		update_post_meta( $draft['id'], '_edit_lock', ( time() - 151 ) . ':' . $a );
+		assert_same( null, indiscrets_lock_of( $draft['id'] ), 'expired' );
+		require_once ABSPATH . 'wp-admin/includes/post.php';
+		wp_set_current_user( $b );
+		wp_set_post_lock( $draft['id'] );
+		assert_same( $b, indiscrets_lock_of( $draft['id'] )['user']['id'], 'lock taken in wp-admin' );
+	}
+);
+
+indiscrets_test(
+	'modified_after lists changes since a time, trashed records included, oldest first, paged',
+	function () {
+		global $wpdb;
+		$editor = indiscrets_user( 'editor' );
+		$old    = indiscrets_make_draft( $editor );
+		$new    = indiscrets_make_draft( $editor );
+		$gone   = indiscrets_make_draft( $editor );
+		$wpdb->update( $wpdb->posts, array( 'post_modified_gmt' => '2020-01-01 00:00:00', 'post_modified' => '2020-01-01 00:00:00' ), array( 'ID' => $old['id'] ) );
+		indiscrets_rest( $editor, 'DELETE', '/indiscrets/v1/drafts/' . $gone['id'] );
+		clean_post_cache( $old['id'] );
+		$since = gmdate( 'Y-m-d\TH:i:s\Z', time() - 60 );
+		list( $status, $data ) = indiscrets_rest(
+			$editor,
+			'GET',
+			'/indiscrets/v1/drafts',
+			null,
+			array(
+				'modified_after' => $since,
+				'status'         => 'any,trash',
+				'orderby'        => 'modified',
+				'order'          => 'asc',
+				'per_page'       => 1,
+				'_fields'        => 'id,version,status',
+			)
+		);
+		assert_same( 200, $status, 'list' );
+		assert_same( 1, count( $data ), 'one per page' );
+		$ids = array( $data[0]['id'] );
+		list( $status, $data ) = indiscrets_rest( $editor, 'GET', '/indiscrets/v1/drafts', null, array( 'modified_after' => $since, 'status' => 'any,trash', 'orderby' => 'modified', 'order' => 'asc', 'per_page' => 1, 'page' => 2, '_fields' => 'id,version,status' ) );
+		$ids[] = $data[0]['id'];
+		sort( $ids );
+		assert_same( array( $new['id'], $gone['id'] ), $ids, 'changed records' );
+		list( $status, $data ) = indiscrets_rest( $editor, 'GET', '/indiscrets/v1/drafts', null, array( 'modified_after' => $since, 'per_page' => 10 ) );
+		assert_same( array( $new['id'] ), array_column( $data, 'id' ), 'without trash by default' );
+	}
+);
+
+indiscrets_test(
+	'the namespace index says which plugin answers, who the user is and what they may do',
+	function () {
+		$writer = indiscrets_user( 'contributor' );
+		list( $status, $data ) = indiscrets_rest( $writer, 'GET', '/indiscrets/v1' );
+		assert_same( 200, $status, 'index' );
+		assert_same( INDISCRETS_VERSION, $data['plugin']['version'], 'version' );
+		assert_same( $writer, $data['user']['id'], 'user' );
+		assert_same( array( 'contributor' ), $data['user']['roles'], 'roles' );
+		assert_true( $data['can']['clip'], 'clip' );
+		assert_false( $data['can']['arrange'], 'arrange' );
+		assert_false( $data['can']['publish'], 'publish' );
+		$editor = indiscrets_user( 'editor' );
+		list( , $data ) = indiscrets_rest( $editor, 'GET', '/indiscrets/v1' );
+		assert_true( $data['can']['arrange'], 'editor arranges' );
+		assert_true( $data['can']['publish'], 'editor publishes' );
+	}
+);
+
+indiscrets_test(
+	'uninstalling removes the capabilities and keeps the newsroom’s records',
+	function () {
+		$writer = indiscrets_user( 'contributor' );
+		$draft  = indiscrets_make_draft( $writer );
+		define( 'WP_UNINSTALL_PLUGIN', 'indiscrets/indiscrets.php' );
+		include WP_PLUGIN_DIR . '/indiscrets/uninstall.php';
+		wp_roles()->for_site();
+		assert_false( get_role( 'editor' )->has_cap( INDISCRETS_CAP_ARRANGE ), 'editor cap removed' );
+		assert_false( get_role( 'contributor' )->has_cap( INDISCRETS_CAP_READ ), 'contributor cap removed' );
+		assert_same( INDISCRETS_DRAFT, get_post_type( $draft['id'] ), 'record kept' );
+	}
+);
+
+indiscrets_run_tests();
