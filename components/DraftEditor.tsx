@@ -1,16 +1,18 @@
-import { useEffect, useState } from 'preact/hooks';
-import { t } from '../locales';
+import { useState } from 'preact/hooks';
+import { t, type MessageKey } from '../locales';
 import type { Clip, DraftStatus, Source } from '../storage/db';
 import { getClip } from '../storage/clips';
-import { trashDraft, type DraftPatch } from '../storage/drafts';
+import { saveDraftEdit, trashDraft, type DraftPatch } from '../storage/drafts';
 import { addToIssue, removeFromIssue } from '../storage/issues';
+import { commitJournal, journalEdit } from '../storage/journal';
+import { ConflictChooser } from './ConflictChooser';
 import { MergeDialog } from './MergeDialog';
 import { Provenance } from './Provenance';
 import { RichText } from './RichText';
 import { SourcesEditor } from './SourcesEditor';
 import { TagsInput } from './TagsInput';
-import { useAutosave } from './useAutosave';
 import { useLiveQuery } from './useLiveQuery';
+import { useSyncedRecord } from './useSyncedRecord';
 import { useUndo } from './Undo';
 import { countText, itemText } from './richtext';
 
@@ -29,21 +31,54 @@ function escapeHtml(text: string) {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** The fields the editor types, merged field by field with changes made in other views. */
+const FORM_FIELDS = ['title', 'body', 'sources', 'note', 'tags', 'status'] as const;
+type FormField = (typeof FORM_FIELDS)[number];
+
+const FIELD_LABELS: Record<FormField, MessageKey> = {
+  title: 'editor.title',
+  body: 'editor.body',
+  sources: 'editor.sources',
+  note: 'editor.note',
+  tags: 'editor.tags',
+  status: 'editor.status',
+};
+
+/** A field's value as the conflict chooser shows it: text, not markup or JSON. */
+function showValue(field: FormField, value: Clip[FormField]): string {
+  if (field === 'body') return itemText(value as string);
+  if (field === 'sources') {
+    return (value as Source[]).map((source) => source.title || source.url).join(' ; ');
+  }
+  if (field === 'tags') return (value as string[]).join(', ');
+  if (field === 'status') return t(`status.${value as DraftStatus}`);
+  return value as string;
+}
+
 /** Everything about one draft: its text, sources, quotes, tags, note and status. Saves as you type. */
-export function DraftEditor({ id, currentIssueId, onClose, closeLabel = t('common.back') }: Props) {
+export function DraftEditor(props: Props) {
+  // One editing session per draft: its merge state belongs to that draft only.
+  return <DraftEditorOf key={props.id} {...props} />;
+}
+
+function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.back') }: Props) {
   // `null` once the draft is gone (merged into another, emptied from the trash): `undefined`
   // is only "still loading".
   const draft = useLiveQuery(async () => (await getClip(id)) ?? null, [id]);
-  const [form, setForm] = useState<Clip>();
   const [merging, setMerging] = useState(false);
-  const { edit, flush, state } = useAutosave(id);
+  const { form, edit, flush, state, conflicts, resolve } = useSyncedRecord<Clip, FormField>({
+    stored: draft,
+    fields: FORM_FIELDS,
+    write: async (patch, base) => {
+      const { draft: record, conflicts: unwritten } = await saveDraftEdit(id, patch, base);
+      return { record, conflicts: unwritten.filter((f): f is FormField => f in FIELD_LABELS) };
+    },
+    journal: {
+      write: (patch) => journalEdit(id, patch).at,
+      commit: (at) => commitJournal(id, at),
+    },
+  });
   const { offer } = useUndo();
-
-  // The form is the editor's from the moment it is loaded: later database echoes of our own
-  // saves must not move the caret or undo a keystroke typed in between.
-  useEffect(() => {
-    if (draft && (!form || form.id !== draft.id)) setForm(draft);
-  }, [draft, form]);
 
   if (draft === null) {
     return (
@@ -57,12 +92,9 @@ export function DraftEditor({ id, currentIssueId, onClose, closeLabel = t('commo
       </section>
     );
   }
-  if (!form) return <p class="muted">{t('common.loading')}</p>;
+  if (!form || !draft) return <p class="muted">{t('common.loading')}</p>;
 
-  const change = (patch: DraftPatch) => {
-    setForm({ ...form, ...patch });
-    edit(patch);
-  };
+  const change = (patch: Pick<DraftPatch, FormField>) => edit(patch);
 
   const insertQuote = (text: string) => {
     const body = `${form.body}<p>« ${escapeHtml(text)} »</p>`;
@@ -76,10 +108,10 @@ export function DraftEditor({ id, currentIssueId, onClose, closeLabel = t('commo
     onClose?.();
   };
 
-  const inIssue = !!draft?.issueId;
+  const inIssue = !!draft.issueId;
   const counts = countText(itemText(form.body));
   // What the editor does not type (quotes added by a later clip, metadata) follows the database.
-  const live = draft ?? form;
+  const live = draft;
   const addToCurrent = async (issueId: string) => {
     await flush();
     try {
@@ -164,6 +196,12 @@ export function DraftEditor({ id, currentIssueId, onClose, closeLabel = t('commo
           beforeMerge={flush}
         />
       )}
+      <ConflictChooser<Clip, FormField>
+        conflicts={conflicts}
+        label={(field) => t(FIELD_LABELS[field])}
+        show={showValue}
+        onChoose={resolve}
+      />
       <label class="field">
         <span>{t('editor.title')}</span>
         <input

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t } from '../locales';
+import { useMemo, useState } from 'preact/hooks';
+import { t, type MessageKey } from '../locales';
 import type { Check, Clip, Issue } from '../storage/db';
 import {
   addToIssue,
@@ -13,10 +13,13 @@ import {
   moveItem,
   moveToIssue,
   removeFromIssue,
-  updateIssue,
-  type IssuePatch,
+  saveIssueEdit,
+  ISSUE_EDITABLE_FIELDS,
+  type IssueField,
 } from '../storage/issues';
-import { commitIssueJournal, journalIssueEdit, readIssueJournal } from '../storage/journal';
+import { commitIssueJournal, journalIssueEdit } from '../storage/journal';
+import { ConflictChooser } from './ConflictChooser';
+import { useSyncedRecord } from './useSyncedRecord';
 import { renderHtml } from '../export';
 import { useHouseStyle } from './useSettings';
 import { DRAFT_MIME } from './Inbox';
@@ -115,22 +118,21 @@ export function IssueView({
   );
 }
 
-/** A real calendar date as YYYY-MM-DD (what the issue stores). */
-type IssueFields = Pick<Issue, 'title' | 'date' | 'intro' | 'lengthBudget'>;
+type IssueFields = Pick<Issue, IssueField>;
 
-/** What `next` changed from `base` that can be written: a date or budget once it is one. */
-function writableChanges(next: IssueFields, base: IssueFields): IssuePatch {
-  const patch: IssuePatch = {};
-  if (next.title !== base.title) patch.title = next.title;
-  if (next.intro !== base.intro) patch.intro = next.intro;
-  if (next.date !== base.date && isIsoDate(next.date)) patch.date = next.date;
-  if (
-    next.lengthBudget !== base.lengthBudget &&
-    (next.lengthBudget === undefined || isLengthBudget(next.lengthBudget))
-  ) {
-    patch.lengthBudget = next.lengthBudget;
-  }
-  return patch;
+const FIELD_LABELS: Record<IssueField, MessageKey> = {
+  title: 'issue.title',
+  date: 'issue.date',
+  intro: 'issue.intro',
+  lengthBudget: 'issue.budget',
+};
+
+/** A date or a budget is stored once it is one; what is half typed stays on screen. */
+function writable(field: IssueField, value: IssueFields[IssueField]): boolean {
+  if (field === 'date') return isIsoDate(value as string);
+  // No budget (`undefined`) is one choice; otherwise a whole number of signs above zero.
+  if (field === 'lengthBudget') return value === undefined || isLengthBudget(value as number);
+  return true;
 }
 
 interface EditorProps {
@@ -146,57 +148,32 @@ function IssueEditor({ compact, selectedId, issue, issues, onOpenDraft, onDelete
   const items = useLiveQuery(() => issueItems(issue.id), [issue.id]);
   const checks = useLiveQuery(() => checkIssue(issue.id), [issue.id]);
   const style = useHouseStyle();
-  const [fields, setFieldsState] = useState({
-    title: issue.title,
-    date: issue.date,
-    intro: issue.intro,
-    lengthBudget: issue.lengthBudget,
-  });
-  /** Every keystroke goes to the journal at once (see storage/journal.ts), then to Dexie. */
-  const setFields = (next: typeof fields) => {
-    const patch = writableChanges(next, fields);
-    if (Object.keys(patch).length > 0) journalIssueEdit(issue.id, patch);
-    setFieldsState(next);
-  };
   const [preview, setPreview] = useState(true);
-  // The form is the editor's (the component is keyed by issue): our own saves echo back and
-  // must not reset the caret. What is typed is written after a short pause, and at once when
-  // the page closes or another issue is shown.
-  const latest = useRef(fields);
-  latest.current = fields;
-  // The values as last read or written: only what the editor changed since is written, so that
-  // a change made elsewhere (another window) is not overwritten by a stale copy.
-  const synced = useRef(fields);
+  // The issue's own fields: every keystroke journaled, then written at once; changes made in
+  // another view (the popup and the desk on one issue) merged field by field.
+  const synced = useSyncedRecord<Issue, IssueField>({
+    stored: issue,
+    fields: ISSUE_EDITABLE_FIELDS,
+    write: async (patch, base) => {
+      const { issue: record, conflicts } = await saveIssueEdit(issue.id, patch, base);
+      return { record, conflicts };
+    },
+    journal: {
+      write: (patch) => journalIssueEdit(issue.id, patch).at,
+      commit: (at) => commitIssueJournal(issue.id, at),
+    },
+    writable,
+  });
+  const fields: IssueFields = synced.form ?? issue;
+  const setFields = (next: IssueFields) => {
+    const patch: Partial<IssueFields> = {};
+    for (const field of ISSUE_EDITABLE_FIELDS) {
+      if (next[field] !== fields[field]) (patch as Record<string, unknown>)[field] = next[field];
+    }
+    synced.edit(patch);
+  };
   const budget = fields.lengthBudget;
   const budgetValid = budget === undefined || isLengthBudget(budget);
-
-  const save = () => {
-    const stored = synced.current;
-    const patch = writableChanges(latest.current, stored);
-    if (Object.keys(patch).length === 0) return;
-    synced.current = { ...stored, ...patch };
-    const journaled = readIssueJournal(issue.id)?.at;
-    void updateIssue(issue.id, patch)
-      .then(() => commitIssueJournal(issue.id, journaled))
-      .catch((error) => console.error('Indiscrets issue save', error));
-  };
-  const saveRef = useRef(save);
-  saveRef.current = save;
-
-  useEffect(() => {
-    const timer = setTimeout(() => saveRef.current(), 250);
-    return () => clearTimeout(timer);
-  }, [fields]);
-
-  // Closing the page or leaving the issue keeps what was typed in the last 250 ms.
-  useEffect(() => {
-    const onHide = () => saveRef.current();
-    window.addEventListener('pagehide', onHide);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      saveRef.current();
-    };
-  }, []);
 
   const model = useMemo(
     () => (items ? toExportIssue({ ...issue, ...fields }, items) : undefined),
@@ -219,6 +196,18 @@ function IssueEditor({ compact, selectedId, issue, issues, onOpenDraft, onDelete
 
   return (
     <div class="issue__editor">
+      {/* Outside the folded fields: a conflict or a failed save must be seen in the popup too. */}
+      <ConflictChooser<Issue, IssueField>
+        conflicts={synced.conflicts}
+        label={(field) => t(FIELD_LABELS[field])}
+        show={(_field, value) => String(value)}
+        onChoose={synced.resolve}
+      />
+      {(synced.state === 'error' || synced.state === 'quota') && (
+        <p class="save-state save-state--error" role="alert" data-testid="issue-save-state">
+          {t(`save.${synced.state}`)}
+        </p>
+      )}
       <details class="issue__fields" open={!compact}>
         <summary>{t('issue.settings')}</summary>
         <label class="field">

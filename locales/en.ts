@@ -68,6 +68,18 @@ export const en: Messages = {
   'save.pending': 'Edited…',
   'save.saving': 'Saving…',
   'save.error': 'Saving failed: your text is kept and will be retried',
+  'save.quota':
+    'No room left to save: your text is kept in this browser and will be saved as soon as space is freed (empty the trash, delete old drafts).',
+  'conflict.heading': 'Changed elsewhere at the same time',
+  'conflict.intro':
+    'These fields were changed in another window while you were writing. Choose which version to keep: nothing is lost until you choose.',
+  'conflict.mine': 'Your version',
+  'conflict.theirs': 'The other version',
+  'conflict.keepMine': 'Keep mine',
+  'conflict.keepMineNamed': 'Keep your version of “{field}”',
+  'conflict.takeTheirs': 'Take the other',
+  'conflict.takeTheirsNamed': 'Take the other version of “{field}”',
+  'conflict.empty': '(empty)',
   'editor.heading': 'Draft',
   'editor.gone': 'This draft no longer exists.',
   'editor.status': 'Status',

@@ -69,6 +69,18 @@ export const fr = {
   'save.pending': 'Modifié…',
   'save.saving': 'Enregistrement…',
   'save.error': 'Échec de l’enregistrement : la saisie est gardée et sera réessayée',
+  'save.quota':
+    'Plus de place pour enregistrer : votre saisie est gardée dans ce navigateur et sera enregistrée dès que de la place se libère (videz la corbeille, supprimez d’anciens brouillons).',
+  'conflict.heading': 'Modifié ailleurs en même temps',
+  'conflict.intro':
+    'Ces champs ont été changés dans une autre fenêtre pendant que vous écriviez. Choisissez la version à garder : rien n’est perdu tant que vous n’avez pas choisi.',
+  'conflict.mine': 'Votre version',
+  'conflict.theirs': 'L’autre version',
+  'conflict.keepMine': 'Garder la mienne',
+  'conflict.keepMineNamed': 'Garder votre version de « {field} »',
+  'conflict.takeTheirs': 'Prendre l’autre',
+  'conflict.takeTheirsNamed': 'Prendre l’autre version de « {field} »',
+  'conflict.empty': '(vide)',
   'editor.heading': 'Brouillon',
   'editor.gone': 'Ce brouillon n’existe plus.',
   'editor.status': 'Statut',

@@ -68,6 +68,14 @@ export interface Clip {
   /** When the draft last changed (ISO 8601). */
   updatedAt: string;
   /**
+   * Revision: raised by one on every write (the table hooks do it), absent (read as 0) until
+   * the first one. A view that has read revision n knows a record of revision < n is an older
+   * answer than what it has, not a change made elsewhere (see `components/useSyncedRecord.ts`).
+   * Local bookkeeping, not part of the backup contract (a restored record keeps whatever it
+   * carries; the next write raises it).
+   */
+  rev?: number;
+  /**
    * The item's text in the house voice: restricted HTML (`<p>`, `<strong>`, `<em>`,
    * `<a href>`, `<br>`). Starts from the draft template; from then on only the editor writes it.
    */
@@ -148,6 +156,8 @@ export interface Issue {
   createdAt: string;
   /** When the issue's own fields last changed (ISO 8601); moving items does not change it. */
   updatedAt: string;
+  /** Revision, raised on every write of the issue; see {@link Clip.rev}. */
+  rev?: number;
   /** When the issue was last exported (ISO 8601). */
   exportedAt?: string;
   /** The WordPress post, once published there. */
@@ -205,9 +215,15 @@ export class IndiscretsDB extends Dexie {
       for (const [keyPath, value] of Object.entries(modifications)) {
         Dexie.setByKeyPath(next, keyPath, value);
       }
-      return deriveFields(next);
+      return { ...deriveFields(next), rev: nextRev(clip) };
     });
+    this.issues.hook('updating', (_modifications, _key, issue) => ({ rev: nextRev(issue) }));
   }
+}
+
+/** The revision a record gets on its next write (see {@link Clip.rev}). */
+function nextRev(record: { rev?: unknown }): number {
+  return typeof record.rev === 'number' && Number.isSafeInteger(record.rev) ? record.rev + 1 : 1;
 }
 
 /** Fills the version-2 fields of version-1 drafts. */

@@ -2,6 +2,7 @@ import type { Collection, InsertType } from 'dexie';
 import { countBox, newestFirstIn } from './clips';
 import { db as defaultDb, type Clip, type DraftStatus, type IndiscretsDB } from './db';
 import { bodyText, hasVisibleText, normaliseUrl, queryTokens } from './derive';
+import { sameValue } from '../lib/merge';
 
 const now = () => new Date().toISOString();
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -93,6 +94,52 @@ export function updateDraft(
     const updated = await database.clips.update(id, changes);
     if (!updated) throw new DraftNotFoundError(id);
     return (await database.clips.get(id))!;
+  });
+}
+
+/** A draft's editable field. */
+export type DraftField = (typeof EDITABLE_FIELDS)[number];
+
+/** What {@link saveDraftEdit} wrote, and what it could not. */
+export interface DraftEditResult {
+  /** The draft as stored after the write. */
+  draft: Clip;
+  /**
+   * Fields of the patch that were not written: changed elsewhere since `base` (another view,
+   * the background), to a value other than the patch's. The caller asks the editor to choose.
+   */
+  conflicts: DraftField[];
+}
+
+/**
+ * Writes an editor's changes made from `base` (for each field of `patch`, the value the editor
+ * started from), in one transaction: a field still as in `base` (or already as in `patch`) is
+ * written; a field someone else changed meanwhile is left as they wrote it and reported in
+ * `conflicts`. Nothing is overwritten unseen, whatever the order of the views' writes.
+ */
+export function saveDraftEdit(
+  id: string,
+  patch: DraftPatch,
+  base: DraftPatch,
+  database: IndiscretsDB = defaultDb,
+  clock: () => string = now,
+): Promise<DraftEditResult> {
+  return database.transaction('rw', database.clips, async () => {
+    const current = await database.clips.get(id);
+    if (!current) throw new DraftNotFoundError(id);
+    const writable: DraftPatch = {};
+    const conflicts: DraftField[] = [];
+    for (const field of EDITABLE_FIELDS) {
+      if (!Object.hasOwn(patch, field)) continue;
+      if (sameValue(current[field], base[field]) || sameValue(current[field], patch[field])) {
+        (writable as Record<string, unknown>)[field] = patch[field];
+      } else {
+        conflicts.push(field);
+      }
+    }
+    const draft =
+      Object.keys(writable).length > 0 ? await updateDraft(id, writable, database, clock) : current;
+    return { draft, conflicts };
   });
 }
 

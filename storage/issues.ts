@@ -10,6 +10,7 @@ import {
 } from './db';
 import { hasHttpLink, hasVisibleText, isHttpUrl, normaliseUrl } from './derive';
 import { DraftNotFoundError } from './drafts';
+import { sameValue } from '../lib/merge';
 import { isOrderKey, keyBetween, keysBetween } from './fractional';
 
 export type { Check, CheckCode } from './db';
@@ -119,6 +120,49 @@ export async function updateIssue(
     changes.updatedAt = clock();
     if (!(await database.issues.update(id, changes))) throw new IssueNotFoundError(id);
     return (await database.issues.get(id))!;
+  });
+}
+
+/** The issue's own fields an editor types in the issue view. */
+export const ISSUE_EDITABLE_FIELDS = ['title', 'date', 'intro', 'lengthBudget'] as const;
+export type IssueField = (typeof ISSUE_EDITABLE_FIELDS)[number];
+
+/** What {@link saveIssueEdit} wrote, and which fields it left because they changed elsewhere. */
+export interface IssueEditResult {
+  issue: Issue;
+  conflicts: IssueField[];
+}
+
+/**
+ * Writes changes to an issue's own fields made from `base`, field by field as
+ * `saveDraftEdit` does for a draft: a field changed elsewhere since `base` is not
+ * overwritten but reported in `conflicts`.
+ */
+export function saveIssueEdit(
+  id: string,
+  patch: Pick<IssuePatch, IssueField>,
+  base: Pick<IssuePatch, IssueField>,
+  database: IndiscretsDB = defaultDb,
+  clock: () => string = now,
+): Promise<IssueEditResult> {
+  return database.transaction('rw', database.issues, async () => {
+    const current = await database.issues.get(id);
+    if (!current) throw new IssueNotFoundError(id);
+    const writable: Record<string, unknown> = {};
+    const conflicts: IssueField[] = [];
+    for (const field of ISSUE_EDITABLE_FIELDS) {
+      if (!Object.hasOwn(patch, field)) continue;
+      if (sameValue(current[field], base[field]) || sameValue(current[field], patch[field])) {
+        writable[field] = patch[field];
+      } else {
+        conflicts.push(field);
+      }
+    }
+    const issue =
+      Object.keys(writable).length > 0
+        ? await updateIssue(id, writable as IssuePatch, database, clock)
+        : current;
+    return { issue, conflicts };
   });
 }
 

@@ -3,10 +3,16 @@ import { updateDraft, type DraftPatch } from './drafts';
 import { updateIssue, type IssuePatch } from './issues';
 
 /**
- * A write-ahead journal of draft edits in `localStorage`. IndexedDB writes are asynchronous:
- * a popup closed mid-sentence is gone before they finish. `localStorage` writes synchronously,
- * so every keystroke's patch is journaled first, written to Dexie a moment later, and the
- * journal entry removed once Dexie has it. At the next start, what is left is replayed.
+ * A write-ahead journal of draft edits in `localStorage`. Editors write every keystroke to
+ * IndexedDB at once (see `components/useSyncedRecord.ts`); this journal is kept because it
+ * still covers what IndexedDB cannot:
+ * - a page closed while its write is in flight (an IndexedDB transaction is asynchronous and
+ *   dies with its page; `localStorage` is written synchronously, by the browser process);
+ * - a write that fails (disk full, quota): what was typed waits here, replayed at next start;
+ * - a field left in conflict with another view until the editor chooses.
+ * It does not cover a killed browser: Chromium writes `localStorage` to disk seconds later,
+ * which is why the keystrokes go to IndexedDB within milliseconds rather than after a pause.
+ * The entry is removed once Dexie has everything. At the next start, what is left is replayed.
  *
  * Only pages have `localStorage` (the background service worker does not): elsewhere the
  * journal does nothing, and edits go to Dexie unprotected.

@@ -95,6 +95,18 @@ export async function launchExtension(): Promise<ExtensionSession> {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  return sessionOf(context, extensionId, async () => {
+    await context.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  });
+}
+
+/** The helpers of a session, over a browser context where the extension `extensionId` runs. */
+export function sessionOf(
+  context: BrowserContext,
+  extensionId: string,
+  close: () => Promise<void>,
+): ExtensionSession {
   const base = `chrome-extension://${extensionId}/`;
 
   async function openExtensionPage(pathAndQuery: string, page?: Page) {
@@ -119,16 +131,7 @@ export async function launchExtension(): Promise<ExtensionSession> {
     }
   }
 
-  return {
-    context,
-    extensionId,
-    openExtensionPage,
-    tabIdOf,
-    async close() {
-      await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
-    },
-  };
+  return { context, extensionId, openExtensionPage, tabIdOf, close };
 }
 
 /** Selects the text of the first element matching `selector` in the page, as a reader would. */

@@ -1,9 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DraftEditor } from '../../../components/DraftEditor';
 import { UndoProvider } from '../../../components/Undo';
 import { db } from '../../../storage/db';
+import { updateDraft } from '../../../storage/drafts';
 import { readJournal } from '../../../storage/journal';
 import { addDraft } from '../storage/helpers';
 
@@ -112,5 +113,107 @@ describe('DraftEditor', () => {
     expect(screen.getByTestId('undo-bar').textContent).toContain('« À jeter » est à la corbeille.');
     fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
     await waitFor(async () => expect((await db.clips.get(draft.id))?.deletedAt).toBeUndefined());
+  });
+
+  it('takes in a change made in another view without touching what is typed here', async () => {
+    const draft = await addDraft(db, { title: 'Avant', note: '' });
+    renderEditor(draft.id);
+    const title = await screen.findByLabelText('Titre du brouillon');
+    fireEvent.input(title, { target: { value: 'Mon titre' } });
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.title).toBe('Mon titre'));
+
+    // The desk writes the note while the popup has the draft open.
+    await updateDraft(draft.id, { note: 'Écrit ailleurs' });
+
+    const note = screen.getByLabelText('Note privée (jamais exportée)') as HTMLTextAreaElement;
+    await waitFor(() => expect(note.value).toBe('Écrit ailleurs'));
+    expect((title as HTMLInputElement).value).toBe('Mon titre');
+    expect(screen.queryByTestId('conflicts')).toBeNull();
+  });
+});
+
+describe('DraftEditor when a write fails', () => {
+  /** Makes the draft writes throw what a full disk makes IndexedDB throw. */
+  const fillTheDisk = () =>
+    vi
+      .spyOn(db.clips, 'update')
+      .mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+
+  afterEach(() => vi.restoreAllMocks());
+
+  it('says the disk is full in French and keeps what was typed until it can be written', async () => {
+    const draft = await addDraft(db, { title: 'Avant' });
+    renderEditor(draft.id);
+    const title = (await screen.findByLabelText('Titre du brouillon')) as HTMLInputElement;
+    const full = fillTheDisk();
+
+    fireEvent.input(title, { target: { value: 'Tapé sur un disque plein' } });
+
+    await waitFor(() =>
+      expect(screen.getByTestId('save-state').textContent).toMatch(
+        /^Plus de place pour enregistrer/,
+      ),
+    );
+    expect(title.value).toBe('Tapé sur un disque plein');
+    // The journal keeps it for the next start, should the page close before space is freed.
+    expect(readJournal(draft.id)?.patch).toMatchObject({ title: 'Tapé sur un disque plein' });
+    expect((await db.clips.get(draft.id))?.title).toBe('Avant');
+
+    // Space freed: the next keystroke writes everything.
+    full.mockRestore();
+    fireEvent.input(title, { target: { value: 'Tapé sur un disque plein !' } });
+    await waitFor(async () =>
+      expect((await db.clips.get(draft.id))?.title).toBe('Tapé sur un disque plein !'),
+    );
+    await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Enregistré'));
+    expect(readJournal(draft.id)).toBeUndefined();
+  });
+
+  it('shows both versions of a field changed here and elsewhere, and keeps the chosen one', async () => {
+    const draft = await addDraft(db, { title: 'Avant' });
+    renderEditor(draft.id);
+    const title = (await screen.findByLabelText('Titre du brouillon')) as HTMLInputElement;
+    // This view's write cannot land before the other view's: the two changes cross.
+    const full = fillTheDisk();
+    fireEvent.input(title, { target: { value: 'Mon titre' } });
+    await waitFor(() => expect(full).toHaveBeenCalled());
+    full.mockRestore();
+    await updateDraft(draft.id, { title: 'Leur titre' });
+
+    const conflicts = await screen.findByTestId('conflicts');
+    expect(conflicts.textContent).toContain('Modifié ailleurs en même temps');
+    expect(screen.getByTestId('conflict-mine').textContent).toBe('Mon titre');
+    expect(screen.getByTestId('conflict-theirs').textContent).toBe('Leur titre');
+    // Nothing is overwritten while the editor has not chosen.
+    expect((await db.clips.get(draft.id))?.title).toBe('Leur titre');
+    expect(title.value).toBe('Mon titre');
+
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Garder votre version de « Titre du brouillon »' }),
+    );
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.title).toBe('Mon titre'));
+    expect(screen.queryByTestId('conflicts')).toBeNull();
+  });
+
+  it('takes the other version when the editor chooses it', async () => {
+    const draft = await addDraft(db, { note: '' });
+    renderEditor(draft.id);
+    const note = (await screen.findByLabelText(
+      'Note privée (jamais exportée)',
+    )) as HTMLTextAreaElement;
+    const full = fillTheDisk();
+    fireEvent.input(note, { target: { value: 'Ma note' } });
+    await waitFor(() => expect(full).toHaveBeenCalled());
+    full.mockRestore();
+    await updateDraft(draft.id, { note: 'Leur note' });
+
+    fireEvent.click(
+      await screen.findByRole('button', {
+        name: 'Prendre l’autre version de « Note privée (jamais exportée) »',
+      }),
+    );
+    await waitFor(() => expect(note.value).toBe('Leur note'));
+    expect((await db.clips.get(draft.id))?.note).toBe('Leur note');
+    await waitFor(() => expect(readJournal(draft.id)).toBeUndefined());
   });
 });

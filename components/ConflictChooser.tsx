@@ -1,0 +1,78 @@
+import { t } from '../locales';
+import type { FieldConflict } from '../lib/merge';
+
+interface Props<T, K extends keyof T> {
+  conflicts: FieldConflict<T, K>[];
+  /** The field's name as the form labels it. */
+  label: (field: K) => string;
+  /** A value as the editor reads it (text of a body, titles of sources…). */
+  show: (field: K, value: T[K]) => string;
+  onChoose: (field: K, choice: 'mine' | 'theirs') => void;
+}
+
+/**
+ * Fields another view changed while this one was writing them: both versions side by side,
+ * and a choice for each. Until the editor chooses, this view keeps its own value on screen and
+ * in the journal, and the other stays stored: nothing is dropped.
+ */
+export function ConflictChooser<T, K extends keyof T>({
+  conflicts,
+  label,
+  show,
+  onChoose,
+}: Props<T, K>) {
+  if (conflicts.length === 0) return null;
+  return (
+    <section
+      class="conflicts"
+      role="region"
+      aria-labelledby="conflicts-heading"
+      data-testid="conflicts"
+    >
+      <h3 id="conflicts-heading" class="conflicts__heading">
+        {t('conflict.heading')}
+      </h3>
+      <p class="conflicts__intro" role="alert">
+        {t('conflict.intro')}
+      </p>
+      <ul class="conflicts__list">
+        {conflicts.map((conflict) => {
+          const name = label(conflict.field);
+          const mine = show(conflict.field, conflict.mine);
+          const theirs = show(conflict.field, conflict.theirs);
+          return (
+            <li class="conflict" key={String(conflict.field)} data-testid="conflict">
+              <h4 class="conflict__field">{name}</h4>
+              <div class="conflict__versions">
+                <figure class="conflict__version">
+                  <figcaption>{t('conflict.mine')}</figcaption>
+                  <p data-testid="conflict-mine">{mine || t('conflict.empty')}</p>
+                  <button
+                    type="button"
+                    class="button button--small"
+                    aria-label={t('conflict.keepMineNamed', { field: name })}
+                    onClick={() => onChoose(conflict.field, 'mine')}
+                  >
+                    {t('conflict.keepMine')}
+                  </button>
+                </figure>
+                <figure class="conflict__version">
+                  <figcaption>{t('conflict.theirs')}</figcaption>
+                  <p data-testid="conflict-theirs">{theirs || t('conflict.empty')}</p>
+                  <button
+                    type="button"
+                    class="button button--small"
+                    aria-label={t('conflict.takeTheirsNamed', { field: name })}
+                    onClick={() => onChoose(conflict.field, 'theirs')}
+                  >
+                    {t('conflict.takeTheirs')}
+                  </button>
+                </figure>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
