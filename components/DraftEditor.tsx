@@ -69,8 +69,15 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
   const { form, edit, flush, state, conflicts, resolve } = useSyncedRecord<Clip, FormField>({
     stored: draft,
     fields: FORM_FIELDS,
-    write: async (patch, base) => {
-      const { draft: record, conflicts: unwritten } = await saveDraftEdit(id, patch, base);
+    write: async (patch, base, at) => {
+      const stamp = at ? () => at : undefined;
+      const { draft: record, conflicts: unwritten } = await saveDraftEdit(
+        id,
+        patch,
+        base,
+        undefined,
+        stamp,
+      );
       return { record, conflicts: unwritten.filter((f): f is FormField => f in FIELD_LABELS) };
     },
     journal: {

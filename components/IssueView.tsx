@@ -154,8 +154,15 @@ function IssueEditor({ compact, selectedId, issue, issues, onOpenDraft, onDelete
   const synced = useSyncedRecord<Issue, IssueField>({
     stored: issue,
     fields: ISSUE_EDITABLE_FIELDS,
-    write: async (patch, base) => {
-      const { issue: record, conflicts } = await saveIssueEdit(issue.id, patch, base);
+    write: async (patch, base, at) => {
+      const stamp = at ? () => at : undefined;
+      const { issue: record, conflicts } = await saveIssueEdit(
+        issue.id,
+        patch,
+        base,
+        undefined,
+        stamp,
+      );
       return { record, conflicts };
     },
     journal: {

@@ -18,11 +18,14 @@ export interface SyncedRecordOptions<T extends { rev?: number }, K extends keyof
   fields: readonly K[];
   /**
    * Writes the changes `patch` made from `base` (see `saveDraftEdit`): returns the record as
-   * stored and the fields left unwritten because they changed elsewhere meanwhile.
+   * stored and the fields left unwritten because they changed elsewhere meanwhile. `at` is the
+   * journal time of the latest keystroke in the patch: stamped as the record's `updatedAt`, so
+   * that the journal replay knows a later keystroke (journaled after `at`) is not stored yet.
    */
   write(
     patch: Partial<Pick<T, K>>,
     base: Partial<Pick<T, K>>,
+    at: string | undefined,
   ): Promise<{ record: T; conflicts: K[] }>;
   journal: EditJournal<Partial<Pick<T, K>>>;
   /** Whether a value may be stored yet: a half-typed date stays on screen, unsaved. */
@@ -160,8 +163,9 @@ export function useSyncedRecord<T extends { rev?: number }, K extends keyof T>(
     for (let todo = dirty(); todo.length > 0; todo = dirty()) {
       const patch = pick(s.mine!, todo);
       const base = pick(s.base!, todo);
+      const at = s.journaled;
       try {
-        const { record, conflicts } = await opts.current.write(patch, base);
+        const { record, conflicts } = await opts.current.write(patch, base, at);
         s.error = undefined;
         // What was sent is now the base of the fields written; the stored record may differ
         // (tags normalised) and is then taken in like any change.

@@ -110,7 +110,9 @@ function journalOf<K extends 'draftId' | 'issueId', P extends object>(prefix: st
       }
       try {
         const record = await get(id);
-        if (record && entry.at > record.updatedAt) {
+        // Editors stamp a write with the journal time of its latest keystroke: an entry of the
+        // same time holds nothing newer, and writing it again changes nothing.
+        if (record && entry.at >= record.updatedAt) {
           await update(id, entry.patch, () => entry.at);
           applied.push(id);
         }
