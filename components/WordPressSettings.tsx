@@ -1,11 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import {
-  testConnection,
-  validateSiteUrl,
-  type WpConnection,
-  type WpFailure,
-} from '../export/wordpress-client';
+import { testConnection, validateSiteUrl, type WpConnection } from '../wordpress/client';
+import type { WpFailure } from '../wordpress/errors';
 import { getLocale, t } from '../locales';
 import {
   DEFAULT_WORDPRESS,

@@ -1,12 +1,8 @@
 import { browser } from 'wxt/browser';
 import { toExportIssue } from '../export/from-issue';
 import { renderWordPressBlocks } from '../export/wordpress-blocks';
-import {
-  publishPost,
-  wpErrorMessage,
-  type WpFailure,
-  type WpMessage,
-} from '../export/wordpress-client';
+import { publishPost } from '../wordpress/client';
+import { wpErrorMessage, type WpFailure, type WpMessage } from '../wordpress/errors';
 import { getIssue, issueItems, markPublished } from '../storage/issues';
 import { getHouseStyle, getWordPressSettings, originPattern } from '../storage/preferences';
 

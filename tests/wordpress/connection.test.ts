@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { testConnection, validateSiteUrl } from '../../export/wordpress-client';
+import { testConnection, validateSiteUrl } from '../../wordpress/client';
 import {
   adminSettings,
   closedPortUrl,

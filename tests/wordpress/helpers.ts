@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, inject } from 'vitest';
 import { wpEval } from '../../scripts/wordpress/server.mjs';
-import type { WpSettings } from '../../export/wordpress-client';
+import type { WpSettings } from '../../wordpress/client';
 
 export function site() {
   return inject('wordpress');

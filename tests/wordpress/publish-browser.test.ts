@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse } from '@wordpress/block-serialization-default-parser';
 import type { ConsoleMessage, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WP_ERROR_MESSAGES } from '../../export/wordpress-client';
+import { WP_ERROR_MESSAGES } from '../../wordpress/errors';
 import { t } from '../../locales';
 import type { Clip, Issue } from '../../storage/db';
 import { deriveFields } from '../../storage/derive';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureCategory, publishPost, testConnection } from '../../export/wordpress-client';
+import { ensureCategory, publishPost, testConnection } from '../../wordpress/client';
 import {
   adminSettings,
   categoryIdByName,

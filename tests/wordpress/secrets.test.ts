@@ -4,9 +4,9 @@ import {
   ensureCategory,
   publishPost,
   testConnection,
-  type WpResult,
   type WpSettings,
-} from '../../export/wordpress-client';
+} from '../../wordpress/client';
+import type { WpResult } from '../../wordpress/errors';
 import { adminSettings, serve, site, type TestServer } from './helpers';
 
 /** Every way the password could show up in a result. */

@@ -1,12 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  WP_ERROR_MESSAGES,
-  wpErrorMessage,
-  type publishPost,
-  type WpPublished,
-  type WpResult,
-} from '../../../export/wordpress-client';
+import type { publishPost, WpPublished } from '../../../wordpress/client';
+import { WP_ERROR_MESSAGES, wpErrorMessage, type WpResult } from '../../../wordpress/errors';
 import { publishIssue } from '../../../services/publisher';
 import { saveClip } from '../../../storage/clips';
 import { db } from '../../../storage/db';

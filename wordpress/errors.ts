@@ -1,11 +1,16 @@
 /**
- * Messages for the WordPress client's failures, French first with an English variant.
+ * The WordPress client's failures: their codes, their messages (French first with an English
+ * variant), and how an HTTP answer or a network trouble maps to one.
  *
- * Every failure of `wordpress-client.ts` carries a stable `code` and `message: { fr, en }` built
- * from this table, so a UI can either show `message[locale]` directly or map `code` itself.
- * Templates only take the placeholders listed below ({status}, {category}), never text from the
- * server: a message cannot leak the application password, whatever the server sends back.
+ * Every failure carries a stable `code` and `message: { fr, en }` built from this table, so a UI
+ * can either show `message[locale]` directly or map `code` itself. Templates only take the
+ * placeholders listed below ({status}, {category}), never text from the server: a message cannot
+ * leak the application password, whatever the server sends back. The one field with server text
+ * (`detail`) is scrubbed by the client before a failure leaves it.
  */
+
+import { decodeEntities } from '../lib/entities';
+import { isObject, str, type HttpAnswer, type HttpTrouble } from './transport';
 
 export type WpErrorCode =
   /** The address is empty, not http(s), has a user/password in it, or cannot be parsed. */
@@ -171,4 +176,94 @@ export function wpErrorMessage(code: WpErrorCode, params: WpMessageParams = {}):
     );
   const entry = WP_ERROR_MESSAGES[code];
   return { fr: fill(entry.fr), en: fill(entry.en) };
+}
+
+export interface WpFailure {
+  ok: false;
+  code: WpErrorCode;
+  message: WpMessage;
+  /** HTTP status, when there was an answer. */
+  status?: number;
+  /** WordPress's own error code (`incorrect_password`, `rest_disabled`…), when it sent one. */
+  wpCode?: string;
+  /** Server text for a details pane (scrubbed of credentials, at most 300 characters). */
+  detail?: string;
+  /** `conflict` only: the post's `modified_gmt` in WordPress now. */
+  remoteModifiedGmt?: string;
+  /** `conflict` only: the post's status in WordPress now. */
+  remoteStatus?: string;
+}
+
+export type WpResult<T> = ({ ok: true } & T) | WpFailure;
+
+/** A failure with its message; `category` only fills the message. */
+export function failure(
+  code: WpErrorCode,
+  extra: Omit<Partial<WpFailure>, 'ok' | 'code' | 'message'> & { category?: string } = {},
+): WpFailure {
+  const { category, ...rest } = extra;
+  return {
+    ok: false,
+    code,
+    message: wpErrorMessage(code, { status: extra.status, category }),
+    ...rest,
+  };
+}
+
+/** WordPress's own error code in an error body (`{ code, message, data }`). */
+export function wpCodeOf(json: unknown): string | undefined {
+  return isObject(json) ? str(json.code) : undefined;
+}
+
+const APP_PASSWORD_OFF_CODES = new Set([
+  'application_passwords_disabled',
+  'application_passwords_disabled_for_user',
+]);
+const REST_OFF_CODES = new Set(['rest_disabled', 'rest_api_disabled', 'rest_api_blocked']);
+
+/** What the refused request was for: a 403 means something different for each. */
+export type Purpose = 'read' | 'create_post' | 'edit_post' | 'create_category';
+
+function serverDetail(answer: HttpAnswer): string | undefined {
+  const message = isObject(answer.json) ? str(answer.json.message) : undefined;
+  if (!message) return undefined;
+  const plain = decodeEntities(message.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain ? plain.slice(0, 300) : undefined;
+}
+
+export function fromTrouble(trouble: HttpTrouble): WpFailure {
+  return failure(trouble.code);
+}
+
+/** Maps a non-2xx (or unreadable) answer to a failure. */
+export function fromAnswer(answer: HttpAnswer, purpose: Purpose, category?: string): WpFailure {
+  const { status } = answer;
+  const wpCode = wpCodeOf(answer.json);
+  const extra = { status, wpCode, detail: serverDetail(answer), category };
+  if (wpCode && REST_OFF_CODES.has(wpCode)) return failure('rest_disabled', extra);
+  if (wpCode && APP_PASSWORD_OFF_CODES.has(wpCode)) {
+    return failure('app_passwords_unavailable', extra);
+  }
+  if (status === 401) {
+    if (!wpCode && /basic|digest/i.test(answer.headers.get('www-authenticate') ?? '')) {
+      return failure('site_protected', extra);
+    }
+    return failure('wrong_credentials', extra);
+  }
+  if (status === 403) {
+    const byPurpose: Record<Purpose, WpErrorCode> = {
+      read: 'forbidden',
+      create_post: 'cannot_create_posts',
+      edit_post: 'cannot_edit_post',
+      create_category: 'cannot_create_category',
+    };
+    return failure(byPurpose[purpose], extra);
+  }
+  if (status === 404) return failure('not_found', extra);
+  if (status === 400) return failure('rejected', extra);
+  if (status >= 500) return failure('server_error', extra);
+  if (status >= 200 && status < 300) return failure('bad_response', extra);
+  return failure('http_error', extra);
 }

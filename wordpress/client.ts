@@ -1,21 +1,32 @@
 /**
  * WordPress REST client for the extension: checks a connection and publishes an issue as a post.
  *
- * Runs in an extension page or the service worker: only `fetch`, `AbortController`, `URL`,
- * `TextEncoder` and `btoa`, no Node API. Authentication is an application password sent as
- * HTTP Basic (`Authorization: Basic base64(user:password)`), spaces kept: WordPress ignores them.
+ * What WordPress means lives here: finding the REST root, `users/me` and capabilities,
+ * categories, posts and the conflict check. Requests go through `transport.ts` (fetch, timeout,
+ * Authorization header); failures are built in `errors.ts`.
  *
  * Nothing here throws for network or HTTP trouble: every function resolves to `{ ok: true, … }`
- * or to a {@link WpFailure} `{ ok: false, code, message: { fr, en }, … }` (codes and messages in
- * `wordpress-messages.ts`). No failure ever holds the password or the Authorization header: the
- * messages are fixed templates, and the one field with server text (`detail`) is scrubbed.
+ * or to a {@link WpFailure} `{ ok: false, code, message: { fr, en }, … }`. No failure ever holds
+ * the password or the Authorization header: the messages are fixed templates, and every failure
+ * is scrubbed of the credentials before it is returned.
  */
 
 import { decodeEntities } from '../lib/entities';
-import { wpErrorMessage, type WpErrorCode, type WpMessage } from './wordpress-messages';
-
-export { WP_ERROR_MESSAGES, wpErrorMessage } from './wordpress-messages';
-export type { WpErrorCode, WpMessage } from './wordpress-messages';
+import { failure, fromAnswer, fromTrouble, wpCodeOf, type WpResult } from './errors';
+import type { WpFailure } from './errors';
+import {
+  basicAuth,
+  isObject,
+  isSecureOrLocal,
+  isSuccess,
+  scrubDeep,
+  secretsOf,
+  str,
+  Transport,
+  type HttpAnswer,
+  type JsonObject,
+  type WpRequestOptions,
+} from './transport';
 
 export type WpPostStatus = 'draft' | 'pending';
 
@@ -30,37 +41,6 @@ export type WpSettings = {
   /** Status of created posts. Default `draft`. */
   status?: WpPostStatus;
 };
-
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
-
-export interface WpRequestOptions {
-  /** Injected for tests; defaults to the global `fetch`. */
-  fetch?: FetchLike;
-  /** Per request. Default 20 000 ms. */
-  timeoutMs?: number;
-  /** Lets the caller cancel (code `cancelled`). */
-  signal?: AbortSignal;
-  /** Tells `offline` from `unreachable`; defaults to `navigator.onLine`. */
-  isOnline?: () => boolean;
-}
-
-export interface WpFailure {
-  ok: false;
-  code: WpErrorCode;
-  message: WpMessage;
-  /** HTTP status, when there was an answer. */
-  status?: number;
-  /** WordPress's own error code (`incorrect_password`, `rest_disabled`…), when it sent one. */
-  wpCode?: string;
-  /** Server text for a details pane (scrubbed of credentials, at most 300 characters). */
-  detail?: string;
-  /** `conflict` only: the post's `modified_gmt` in WordPress now. */
-  remoteModifiedGmt?: string;
-  /** `conflict` only: the post's status in WordPress now. */
-  remoteStatus?: string;
-}
-
-export type WpResult<T> = ({ ok: true } & T) | WpFailure;
 
 export type WpConnection = {
   siteName: string;
@@ -103,31 +83,11 @@ export type WpPublished = {
 };
 
 export const DEFAULT_CATEGORY = 'Indiscrets';
-export const DEFAULT_TIMEOUT_MS = 20_000;
 
 // ---------------------------------------------------------------------------------------------
 // Site address
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
-
 export type SiteUrlCheck = { ok: true; url: string } | WpFailure;
-
-function failure(
-  code: WpErrorCode,
-  extra: Omit<Partial<WpFailure>, 'ok' | 'code' | 'message'> & { category?: string } = {},
-): WpFailure {
-  const { category, ...rest } = extra;
-  return {
-    ok: false,
-    code,
-    message: wpErrorMessage(code, { status: extra.status, category }),
-    ...rest,
-  };
-}
-
-function isSecureOrLocal(url: URL): boolean {
-  return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
-}
 
 /**
  * Checks and normalises the site address: https required (http only for localhost and
@@ -153,161 +113,6 @@ export function validateSiteUrl(input: string): SiteUrlCheck {
     .replace(/\/(wp-login\.php|index\.php)$/, '')
     .replace(/\/+$/, '');
   return { ok: true, url: `${url.origin}${path}` };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Secrets
-
-function utf8Base64(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function basicAuth(settings: WpSettings): string {
-  return `Basic ${utf8Base64(`${settings.username}:${settings.appPassword}`)}`;
-}
-
-/** Every form in which a password could come back from a server. */
-function secretsOf(settings: WpSettings): string[] {
-  const password = settings.appPassword ?? '';
-  const forms = new Set<string>();
-  const add = (s: string) => {
-    if (s.length >= 3) forms.add(s);
-  };
-  add(password);
-  add(password.trim());
-  add(password.replace(/\s+/g, ''));
-  add(encodeURIComponent(password));
-  add(password.replace(/\s+/g, '+'));
-  if (password) {
-    const token = utf8Base64(`${settings.username}:${password}`);
-    add(token);
-    add(token.replace(/=+$/, ''));
-    add(utf8Base64(`${settings.username}:${password.replace(/\s+/g, '')}`));
-  }
-  return [...forms].sort((a, b) => b.length - a.length);
-}
-
-function scrub(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) out = out.split(secret).join('•••');
-  return (
-    out
-      .replace(/(authorization\s*[:=]\s*)[^\s,;"']+(\s+[^\s,;"']+)?/gi, '$1•••')
-      // A token, not prose: "Basic authentication" stays, "Basic YWRtaW46…" goes.
-      .replace(
-        /\b([Bb]asic|BASIC|[Bb]earer|BEARER)\s+(?=[\w+/=.-]*[0-9A-Z+/=])[\w+/=.-]{8,}/g,
-        '$1 •••',
-      )
-  );
-}
-
-function scrubDeep<T>(value: T, secrets: readonly string[]): T {
-  if (typeof value === 'string') return scrub(value, secrets) as T;
-  if (Array.isArray(value)) return value.map((v) => scrubDeep(v, secrets)) as T;
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = scrubDeep(v, secrets);
-    return out as T;
-  }
-  return value;
-}
-
-// ---------------------------------------------------------------------------------------------
-// HTTP
-
-type JsonObject = Record<string, unknown>;
-
-type HttpAnswer = {
-  kind: 'answer';
-  status: number;
-  url: string;
-  headers: Headers;
-  text: string;
-  json: unknown;
-};
-type HttpTrouble = { kind: 'trouble'; code: 'timeout' | 'offline' | 'unreachable' | 'cancelled' };
-type Http = HttpAnswer | HttpTrouble;
-
-const isObject = (v: unknown): v is JsonObject =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
-function wpCodeOf(json: unknown): string | undefined {
-  return isObject(json) ? str(json.code) : undefined;
-}
-
-class Transport {
-  private readonly fetchFn: FetchLike;
-  private readonly timeoutMs: number;
-  private readonly signal?: AbortSignal;
-  private readonly isOnline: () => boolean;
-
-  constructor(options: WpRequestOptions) {
-    this.fetchFn =
-      options.fetch ??
-      ((input: string, init: RequestInit) => globalThis.fetch.call(globalThis, input, init));
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.signal = options.signal;
-    this.isOnline =
-      options.isOnline ??
-      (() => (typeof navigator === 'undefined' ? true : navigator.onLine !== false));
-  }
-
-  async request(
-    url: string,
-    init: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
-  ): Promise<Http> {
-    if (this.signal?.aborted) return { kind: 'trouble', code: 'cancelled' };
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.timeoutMs);
-    const onAbort = () => controller.abort();
-    this.signal?.addEventListener('abort', onAbort);
-    const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
-    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    try {
-      const response = await this.fetchFn(url, {
-        method: init.method ?? 'GET',
-        headers,
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal: controller.signal,
-        // A logged-in WordPress cookie would win over Basic auth and then fail the REST nonce check.
-        credentials: 'omit',
-        cache: 'no-store',
-        redirect: 'follow',
-      });
-      // The body is read under the same timer: a server may send headers and then stall.
-      const text = await response.text();
-      let json: unknown;
-      try {
-        // WordPress behind some hosts prefixes a BOM or a PHP notice: take the JSON that follows.
-        const start = text.search(/[[{]/);
-        json = start >= 0 ? JSON.parse(text.slice(start)) : undefined;
-      } catch {
-        json = undefined;
-      }
-      return {
-        kind: 'answer',
-        status: response.status,
-        url: response.url || url,
-        headers: response.headers,
-        text,
-        json,
-      };
-    } catch {
-      if (timedOut) return { kind: 'trouble', code: 'timeout' };
-      if (this.signal?.aborted) return { kind: 'trouble', code: 'cancelled' };
-      return { kind: 'trouble', code: this.isOnline() ? 'unreachable' : 'offline' };
-    } finally {
-      clearTimeout(timer);
-      this.signal?.removeEventListener('abort', onAbort);
-    }
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -365,60 +170,6 @@ function apiLinkOf(answer: HttpAnswer): string | undefined {
   return href ? decodeEntities(href) : undefined;
 }
 
-const APP_PASSWORD_OFF_CODES = new Set([
-  'application_passwords_disabled',
-  'application_passwords_disabled_for_user',
-]);
-const REST_OFF_CODES = new Set(['rest_disabled', 'rest_api_disabled', 'rest_api_blocked']);
-
-type Purpose = 'read' | 'create_post' | 'edit_post' | 'create_category';
-
-function serverDetail(answer: HttpAnswer): string | undefined {
-  const message = isObject(answer.json) ? str(answer.json.message) : undefined;
-  if (!message) return undefined;
-  const plain = decodeEntities(message.replace(/<[^>]*>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
-  return plain ? plain.slice(0, 300) : undefined;
-}
-
-function fromTrouble(trouble: HttpTrouble): WpFailure {
-  return failure(trouble.code);
-}
-
-/** Maps a non-2xx (or unreadable) answer to a failure. */
-function fromAnswer(answer: HttpAnswer, purpose: Purpose, category?: string): WpFailure {
-  const { status } = answer;
-  const wpCode = wpCodeOf(answer.json);
-  const extra = { status, wpCode, detail: serverDetail(answer), category };
-  if (wpCode && REST_OFF_CODES.has(wpCode)) return failure('rest_disabled', extra);
-  if (wpCode && APP_PASSWORD_OFF_CODES.has(wpCode)) {
-    return failure('app_passwords_unavailable', extra);
-  }
-  if (status === 401) {
-    if (!wpCode && /basic|digest/i.test(answer.headers.get('www-authenticate') ?? '')) {
-      return failure('site_protected', extra);
-    }
-    return failure('wrong_credentials', extra);
-  }
-  if (status === 403) {
-    const byPurpose: Record<Purpose, WpErrorCode> = {
-      read: 'forbidden',
-      create_post: 'cannot_create_posts',
-      edit_post: 'cannot_edit_post',
-      create_category: 'cannot_create_category',
-    };
-    return failure(byPurpose[purpose], extra);
-  }
-  if (status === 404) return failure('not_found', extra);
-  if (status === 400) return failure('rejected', extra);
-  if (status >= 500) return failure('server_error', extra);
-  if (status >= 200 && status < 300) return failure('bad_response', extra);
-  return failure('http_error', extra);
-}
-
-const isSuccess = (answer: HttpAnswer) => answer.status >= 200 && answer.status < 300;
-
 // ---------------------------------------------------------------------------------------------
 // Client
 
@@ -433,7 +184,7 @@ class WordPressClient {
     this.site = site;
     this.settings = settings;
     this.http = new Transport(options);
-    this.auth = basicAuth(settings);
+    this.auth = basicAuth(settings.username, settings.appPassword);
   }
 
   private authed(url: string, init: { method?: string; body?: unknown } = {}) {
@@ -691,7 +442,7 @@ async function withClient<T>(
   options: WpRequestOptions,
   work: (client: WordPressClient) => Promise<WpResult<T>>,
 ): Promise<WpResult<T>> {
-  const secrets = secretsOf(settings ?? ({} as WpSettings));
+  const secrets = secretsOf(settings?.username ?? '', settings?.appPassword ?? '');
   let result: WpResult<T>;
   try {
     const site = validateSiteUrl(settings?.siteUrl ?? '');

@@ -1,0 +1,193 @@
+/**
+ * How the extension talks to a WordPress site, below any WordPress meaning: secure addresses only,
+ * `fetch` with a timeout and cancellation, the Authorization header, and keeping credentials out
+ * of anything handed back.
+ *
+ * Runs in an extension page or the service worker: only `fetch`, `AbortController`, `URL`,
+ * `TextEncoder` and `btoa`, no Node API. Authentication is an application password sent as
+ * HTTP Basic (`Authorization: Basic base64(user:password)`), spaces kept: WordPress ignores them.
+ * Nothing here throws for network trouble: a request resolves to an answer or to a trouble code.
+ */
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface WpRequestOptions {
+  /** Injected for tests; defaults to the global `fetch`. */
+  fetch?: FetchLike;
+  /** Per request. Default 20 000 ms. */
+  timeoutMs?: number;
+  /** Lets the caller cancel (code `cancelled`). */
+  signal?: AbortSignal;
+  /** Tells `offline` from `unreachable`; defaults to `navigator.onLine`. */
+  isOnline?: () => boolean;
+}
+
+export const DEFAULT_TIMEOUT_MS = 20_000;
+
+// ---------------------------------------------------------------------------------------------
+// Site address
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
+
+/** https, or http to this machine only: the password never travels in clear to a remote host. */
+export function isSecureOrLocal(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Credentials
+
+function utf8Base64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/** The `Authorization` header value for an application password. */
+export function basicAuth(username: string, appPassword: string): string {
+  return `Basic ${utf8Base64(`${username}:${appPassword}`)}`;
+}
+
+/** Every form in which a password could come back from a server, longest first. */
+export function secretsOf(username: string, appPassword: string): string[] {
+  const password = appPassword ?? '';
+  const forms = new Set<string>();
+  const add = (s: string) => {
+    if (s.length >= 3) forms.add(s);
+  };
+  add(password);
+  add(password.trim());
+  add(password.replace(/\s+/g, ''));
+  add(encodeURIComponent(password));
+  add(password.replace(/\s+/g, '+'));
+  if (password) {
+    const token = utf8Base64(`${username}:${password}`);
+    add(token);
+    add(token.replace(/=+$/, ''));
+    add(utf8Base64(`${username}:${password.replace(/\s+/g, '')}`));
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+function scrub(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) out = out.split(secret).join('•••');
+  return (
+    out
+      .replace(/(authorization\s*[:=]\s*)[^\s,;"']+(\s+[^\s,;"']+)?/gi, '$1•••')
+      // A token, not prose: "Basic authentication" stays, "Basic YWRtaW46…" goes.
+      .replace(
+        /\b([Bb]asic|BASIC|[Bb]earer|BEARER)\s+(?=[\w+/=.-]*[0-9A-Z+/=])[\w+/=.-]{8,}/g,
+        '$1 •••',
+      )
+  );
+}
+
+/** A copy of `value` with every string scrubbed of the secrets and of Authorization tokens. */
+export function scrubDeep<T>(value: T, secrets: readonly string[]): T {
+  if (typeof value === 'string') return scrub(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((v) => scrubDeep(v, secrets)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = scrubDeep(v, secrets);
+    return out as T;
+  }
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP
+
+export type JsonObject = Record<string, unknown>;
+
+export type HttpAnswer = {
+  kind: 'answer';
+  status: number;
+  url: string;
+  headers: Headers;
+  text: string;
+  json: unknown;
+};
+export type HttpTrouble = {
+  kind: 'trouble';
+  code: 'timeout' | 'offline' | 'unreachable' | 'cancelled';
+};
+export type Http = HttpAnswer | HttpTrouble;
+
+export const isObject = (v: unknown): v is JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+export const isSuccess = (answer: HttpAnswer) => answer.status >= 200 && answer.status < 300;
+
+/** JSON requests with a per-request timeout, the caller's cancellation and no cookies. */
+export class Transport {
+  private readonly fetchFn: FetchLike;
+  private readonly timeoutMs: number;
+  private readonly signal?: AbortSignal;
+  private readonly isOnline: () => boolean;
+
+  constructor(options: WpRequestOptions) {
+    this.fetchFn =
+      options.fetch ??
+      ((input: string, init: RequestInit) => globalThis.fetch.call(globalThis, input, init));
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.signal = options.signal;
+    this.isOnline =
+      options.isOnline ??
+      (() => (typeof navigator === 'undefined' ? true : navigator.onLine !== false));
+  }
+
+  async request(
+    url: string,
+    init: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+  ): Promise<Http> {
+    if (this.signal?.aborted) return { kind: 'trouble', code: 'cancelled' };
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    const onAbort = () => controller.abort();
+    this.signal?.addEventListener('abort', onAbort);
+    const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
+    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    try {
+      const response = await this.fetchFn(url, {
+        method: init.method ?? 'GET',
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: controller.signal,
+        // A logged-in WordPress cookie would win over Basic auth and then fail the REST nonce check.
+        credentials: 'omit',
+        cache: 'no-store',
+        redirect: 'follow',
+      });
+      // The body is read under the same timer: a server may send headers and then stall.
+      const text = await response.text();
+      let json: unknown;
+      try {
+        // WordPress behind some hosts prefixes a BOM or a PHP notice: take the JSON that follows.
+        const start = text.search(/[[{]/);
+        json = start >= 0 ? JSON.parse(text.slice(start)) : undefined;
+      } catch {
+        json = undefined;
+      }
+      return {
+        kind: 'answer',
+        status: response.status,
+        url: response.url || url,
+        headers: response.headers,
+        text,
+        json,
+      };
+    } catch {
+      if (timedOut) return { kind: 'trouble', code: 'timeout' };
+      if (this.signal?.aborted) return { kind: 'trouble', code: 'cancelled' };
+      return { kind: 'trouble', code: this.isOnline() ? 'unreachable' : 'offline' };
+    } finally {
+      clearTimeout(timer);
+      this.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}
