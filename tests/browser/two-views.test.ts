@@ -1,0 +1,223 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  clipFixture,
+  launchExtension,
+  openPopup,
+  servePages,
+  until,
+  type ExtensionSession,
+  type PageServer,
+} from './harness';
+
+/**
+ * The popup and the desk open on one draft, and on one issue, both typing at once: every edit
+ * must end up stored, or, when both changed the same field, be shown for the editor to choose.
+ */
+
+const DESK = { width: 1280, height: 800 };
+
+/** A record read straight from IndexedDB in an extension page. */
+function stored(page: Page, table: 'clips' | 'issues', id: string) {
+  return page.evaluate(
+    ([name, key]) =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const open = indexedDB.open('indiscrets');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction(name).objectStore(name).get(key);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(get.result as Record<string, unknown>);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    [table, id] as const,
+  );
+}
+
+describe('two views of one record in Chromium', () => {
+  let session: ExtensionSession;
+  let server: PageServer;
+  let title: string;
+  let popup: Page;
+  let desk: Page;
+
+  beforeAll(async () => {
+    server = await servePages();
+    session = await launchExtension();
+    title = await clipFixture(session, server, 'lemonde-1', 'h1');
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  async function openDraftIn(page: Page): Promise<Locator> {
+    await page.getByRole('button', { name: title, exact: true }).first().click();
+    const editor = page.getByTestId('draft-editor');
+    await editor.waitFor();
+    return editor;
+  }
+
+  const saved = (page: Page) =>
+    until(
+      () => page.getByTestId('save-state').textContent(),
+      (text) => text === 'Enregistré',
+      'the editor to be saved',
+    );
+
+  it('keeps both views’ edits of different fields of one draft, typed at once', async () => {
+    popup = await openPopup(session);
+    desk = await session.context.newPage();
+    await desk.setViewportSize(DESK);
+    await session.openExtensionPage('desk.html', desk);
+    const inPopup = await openDraftIn(popup);
+    const onDesk = await openDraftIn(desk);
+    const note = 'Vérifier le chiffre avec le service de presse';
+    const newTitle = 'Un titre réécrit sur le bureau';
+
+    const popupNote = inPopup.getByLabel('Note privée (jamais exportée)');
+    const deskTitle = onDesk.getByLabel('Titre du brouillon');
+    await popupNote.click();
+    await deskTitle.fill('');
+    // Both type at once, key by key: each write of one view lands between the other's.
+    await Promise.all([
+      popupNote.pressSequentially(note, { delay: 20 }),
+      deskTitle.pressSequentially(newTitle, { delay: 20 }),
+    ]);
+    await saved(popup);
+    await saved(desk);
+
+    // Each view shows the other's edit: it came back from the database through the live query.
+    await until(
+      () => inPopup.getByLabel('Titre du brouillon').inputValue(),
+      (value) => value === newTitle,
+      'the desk’s title in the popup',
+    );
+    await until(
+      () => onDesk.getByLabel('Note privée (jamais exportée)').inputValue(),
+      (value) => value === note,
+      'the popup’s note on the desk',
+    );
+    expect(await popup.getByTestId('conflicts').count()).toBe(0);
+    expect(await desk.getByTestId('conflicts').count()).toBe(0);
+  });
+
+  it('shows both versions of a field both views changed, and stores the one chosen', async () => {
+    const inPopup = popup.getByTestId('draft-editor');
+    const onDesk = desk.getByTestId('draft-editor');
+    const fromPopup = ' (popup)';
+    const fromDesk = ' (bureau)';
+    const before = await inPopup.getByLabel('Note privée (jamais exportée)').inputValue();
+
+    await inPopup.getByLabel('Note privée (jamais exportée)').click();
+    await popup.keyboard.press('End');
+    await onDesk.getByLabel('Note privée (jamais exportée)').click();
+    await desk.keyboard.press('End');
+    await Promise.all([
+      popup.keyboard.type(fromPopup, { delay: 20 }),
+      desk.keyboard.type(fromDesk, { delay: 20 }),
+    ]);
+
+    // One view's text is stored; the other is offered next to it, not dropped.
+    const both = [before + fromPopup, before + fromDesk];
+    const conflicted = await until(
+      async () => {
+        for (const page of [popup, desk]) {
+          if ((await page.getByTestId('conflicts').count()) > 0) return page;
+        }
+        return undefined;
+      },
+      (page) => page !== undefined,
+      'a view to show the conflict',
+    );
+    const chooser = conflicted!.getByTestId('conflict');
+    const mine = await chooser.getByTestId('conflict-mine').textContent();
+    const theirs = await chooser.getByTestId('conflict-theirs').textContent();
+    expect([mine, theirs].sort()).toEqual([...both].sort());
+
+    await conflicted!
+      .getByRole('button', { name: 'Garder votre version de « Note privée (jamais exportée) »' })
+      .click();
+    const other = conflicted === popup ? desk : popup;
+    for (const page of [popup, desk]) {
+      await until(
+        () =>
+          page.getByTestId('draft-editor').getByLabel('Note privée (jamais exportée)').inputValue(),
+        (value) => value === mine,
+        'the chosen note in both views',
+      );
+    }
+    expect(await other.getByTestId('conflicts').count()).toBe(0);
+    await saved(conflicted!);
+  });
+
+  it('keeps both views’ edits of one issue’s title and intro, typed at once', async () => {
+    // An issue made the way the app makes it, then chosen in both views.
+    const issueId = await desk.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('indiscrets');
+          open.onsuccess = () => {
+            const id = crypto.randomUUID();
+            const at = new Date().toISOString();
+            const tx = open.result.transaction('issues', 'readwrite');
+            tx.objectStore('issues').add({
+              id,
+              title: 'Les indiscrets du 15 mars',
+              date: '2027-03-15',
+              intro: '',
+              status: 'open',
+              createdAt: at,
+              updatedAt: at,
+            });
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve(id);
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    // Written behind Dexie's back, so no live query heard of it: both pages start again.
+    await popup.reload();
+    await desk.reload();
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+    await popup.getByLabel('Numéro en cours').selectOption(issueId);
+    await popup.getByText('Titre, date, chapô et longueur visée').click();
+    await desk.getByLabel('Numéro en cours').selectOption(issueId);
+
+    const popupTitle = popup.getByLabel('Titre', { exact: true });
+    const deskIntro = desk.getByLabel('Chapô (facultatif)');
+    await popupTitle.click();
+    await popup.keyboard.press('End');
+    await deskIntro.click();
+    await Promise.all([
+      popup.keyboard.type(', spécial cloud', { delay: 20 }),
+      desk.keyboard.type('Cette semaine, le cloud brûle.', { delay: 20 }),
+    ]);
+
+    await until(
+      () => stored(desk, 'issues', issueId),
+      (issue) =>
+        issue.title === 'Les indiscrets du 15 mars, spécial cloud' &&
+        issue.intro === 'Cette semaine, le cloud brûle.',
+      'both edits stored',
+    );
+    await until(
+      () => popup.getByLabel('Chapô (facultatif)').inputValue(),
+      (value) => value === 'Cette semaine, le cloud brûle.',
+      'the desk’s intro in the popup',
+    );
+    await until(
+      () => desk.getByLabel('Titre', { exact: true }).inputValue(),
+      (value) => value === 'Les indiscrets du 15 mars, spécial cloud',
+      'the popup’s title on the desk',
+    );
+    expect(await popup.getByTestId('conflicts').count()).toBe(0);
+    expect(await desk.getByTestId('conflicts').count()).toBe(0);
+  });
+});
