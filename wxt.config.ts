@@ -4,7 +4,8 @@ import preact from '@preact/preset-vite';
 /**
  * A test build (`npm run build:test`) may reach pages served on 127.0.0.1 without a user
  * gesture, because Playwright cannot press the toolbar button or a keyboard shortcut.
- * The shipped build never carries a host permission.
+ * The shipped build never carries a host permission. For Firefox (MV2) WXT moves
+ * `host_permissions` into `permissions`, where MV2 wants them: `.output/test/firefox-mv2`.
  */
 const testBuild = process.env.INDISCRETS_TEST_BUILD === '1';
 

@@ -3,10 +3,13 @@
 //   unit       Vitest + fakeBrowser + fake-indexeddb (vitest.config.ts)
 //   browser    the built extension in real headless Chromium (vitest.browser.config.ts)
 //   wordpress  the publishing client against a real WordPress (vitest.wordpress.config.ts)
-// Options: --only=check,unit,browser,wordpress
+//   firefox    the built Firefox (MV2) extension in real headless Firefox ESR, driven by
+//              puppeteer-core over WebDriver BiDi (vitest.firefox.config.ts)
+// Options: --only=check,unit,browser,wordpress,firefox
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { findChromium } from './chromium.mjs';
+import { findFirefox } from './firefox.mjs';
 
 const only = process.argv
   .find((arg) => arg.startsWith('--only='))
@@ -70,6 +73,24 @@ if (wanted('browser') || wanted('wordpress')) {
   const env = { CHROMIUM_PATH: chromium };
   if (wanted('browser')) vitest('browser', 'vitest.browser.config.ts', env);
   if (wanted('wordpress')) vitest('wordpress', 'vitest.wordpress.config.ts', env);
+}
+
+if (wanted('firefox')) {
+  let firefox;
+  try {
+    firefox = findFirefox();
+  } catch (error) {
+    console.error(String(error.message ?? error));
+    process.exit(1);
+  }
+  // The Firefox test build (.output/test/firefox-mv2), with the same 127.0.0.1 host permission.
+  if (
+    run('npx', ['wxt', 'build', '-b', 'firefox', '--mv2'], { INDISCRETS_TEST_BUILD: '1' }) !== 0
+  ) {
+    console.error('The Firefox test build of the extension failed.');
+    process.exit(1);
+  }
+  vitest('firefox', 'vitest.firefox.config.ts', { FIREFOX_PATH: firefox });
 }
 
 console.log('');

@@ -134,18 +134,24 @@ export function sessionOf(
   return { context, extensionId, openExtensionPage, tabIdOf, close };
 }
 
+/**
+ * Runs in the page: selects the text of the first element matching `css`, as a reader would;
+ * returns the selected text. Shared by the Chromium (Playwright) and Firefox (puppeteer) tests.
+ */
+export function selectInPage(css: string): string {
+  const element = document.querySelector(css);
+  if (!element) throw new Error(`Nothing matches ${css}`);
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  const selection = window.getSelection()!;
+  selection.removeAllRanges();
+  selection.addRange(range);
+  return selection.toString();
+}
+
 /** Selects the text of the first element matching `selector` in the page, as a reader would. */
 export async function selectText(page: Page, selector: string): Promise<string> {
-  return page.evaluate((css) => {
-    const element = document.querySelector(css);
-    if (!element) throw new Error(`Nothing matches ${css}`);
-    const range = document.createRange();
-    range.selectNodeContents(element);
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    return selection.toString();
-  }, selector);
+  return page.evaluate(selectInPage, selector);
 }
 
 /** Text as a reader sees it: runs of white space folded to one space. */

@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { ROOT, until } from '../browser/harness';
+
+/** The Firefox test build: `INDISCRETS_TEST_BUILD=1 wxt build -b firefox --mv2`. */
+export const FIREFOX_EXTENSION_DIR = path.resolve(ROOT, '.output/test/firefox-mv2');
+/** The extension's id in Firefox (wxt.config.ts, browser_specific_settings). */
+export const GECKO_ID = 'indiscrets@petitweb.fr';
+
+export interface FirefoxSession {
+  browser: Browser;
+  /** `moz-extension://<uuid>/`: the uuid is fixed before the start (pref below). */
+  base: string;
+  /** Where downloads land (`browser.download.dir`). */
+  downloadDir: string;
+  /** Opens an http page in a new tab. */
+  openUrl(url: string): Promise<Page>;
+  /** Opens an extension page (`popup.html`, `desk.html`…) in a new tab, or in `page`. */
+  openExtensionPage(pathAndQuery: string, page?: Page): Promise<Page>;
+  /** The browser's id of the tab showing `url` (the popup's `?tabId=` wants it). */
+  tabIdOf(url: string): Promise<number>;
+  /** What the extension (its pages and its background) logged as an error so far. */
+  extensionErrors(): string[];
+  /** Quits Firefox and starts it again on the same profile, the extension still installed. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Debian's Firefox ESR over WebDriver BiDi with the test build installed in a fresh
+ * profile, speaking French (`intl.accept_languages`).
+ *
+ * The extension is installed the way a user's is (in the profile's `extensions/` folder, a
+ * proxy file pointing at the build), not as a temporary add-on (BiDi's `installExtension`):
+ * a temporary add-on is gone after a restart, and the restart is what we test. Unsigned
+ * add-ons are allowed by `xpinstall.signatures.required`, which ESR honours.
+ */
+export async function launchFirefox(): Promise<FirefoxSession> {
+  const profile = await mkdtemp(path.join(tmpdir(), 'indiscrets-firefox-'));
+  const downloadDir = path.join(profile, 'downloads');
+  await mkdir(path.join(profile, 'extensions'), { recursive: true });
+  await mkdir(downloadDir, { recursive: true });
+  await writeFile(path.join(profile, 'extensions', GECKO_ID), `${FIREFOX_EXTENSION_DIR}\n`);
+  const uuid = randomUUID();
+  const base = `moz-extension://${uuid}/`;
+  const output: string[] = [];
+  let browser!: Browser;
+
+  async function start() {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      protocol: 'webDriverBiDi',
+      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      headless: true,
+      userDataDir: profile,
+      // Without it Firefox refuses to navigate a tab to moz-extension:// over BiDi.
+      args: ['--remote-allow-system-access'],
+      defaultViewport: { width: 1100, height: 800 },
+      // Firefox can be slow to start on a loaded machine.
+      timeout: 120_000,
+      protocolTimeout: 120_000,
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+        'xpinstall.signatures.required': false,
+        'extensions.autoDisableScopes': 0,
+        'extensions.enabledScopes': 15,
+        'intl.accept_languages': 'fr-FR, fr',
+        'intl.locale.requested': 'fr-FR',
+        // Pages' console.* and errors (extension pages and background included) go to stdout,
+        // which puppeteer's console events do not give for extension pages; Firefox's own
+        // chrome code stays quiet.
+        'devtools.console.stdout.content': true,
+        'devtools.console.stdout.chrome': false,
+        'browser.download.dir': downloadDir,
+        'browser.download.folderList': 2,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.download.start_downloads_in_tmp_dir': false,
+        // Tests never touch the internet.
+        'network.proxy.type': 0,
+        'browser.safebrowsing.malware.enabled': false,
+        'browser.safebrowsing.phishing.enabled': false,
+      },
+    });
+    const child = browser.process();
+    for (const stream of [child?.stdout, child?.stderr]) {
+      stream?.setEncoding('utf8');
+      stream?.on('data', (chunk: string) => output.push(...chunk.split('\n')));
+    }
+    // The background has started once an extension page answers.
+    const probe = await openExtensionPage('popup.html');
+    await probe.close();
+  }
+
+  async function openExtensionPage(pathAndQuery: string, page?: Page): Promise<Page> {
+    const target = page ?? (await browser.newPage());
+    const url = base + pathAndQuery;
+    // page.goto() never resolves for moz-extension:// pages: start it, then watch the page.
+    void target.goto(url).catch(() => undefined);
+    await until(
+      () =>
+        target
+          .evaluate(() => [location.href, document.readyState, !!document.body?.firstElementChild])
+          .catch(() => ['', '', false] as const),
+      ([href, state, rendered]) => href === url && state === 'complete' && rendered === true,
+      `${url} to load`,
+    );
+    return target;
+  }
+
+  async function openUrl(url: string): Promise<Page> {
+    const page = await browser.newPage();
+    try {
+      await page.goto(url);
+    } catch (error) {
+      // Firefox now and then rejects the first http navigation ("Address rejected").
+      if (!String(error).includes('Address rejected')) throw error;
+      await page.goto(url);
+    }
+    return page;
+  }
+
+  async function tabIdOf(url: string): Promise<number> {
+    const probe = await openExtensionPage('popup.html');
+    try {
+      const id = await probe.evaluate(async (wanted) => {
+        const tabs = await (
+          globalThis as unknown as {
+            browser: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } };
+          }
+        ).browser.tabs.query({});
+        return tabs.find((tab) => tab.url === wanted)?.id;
+      }, url);
+      if (id === undefined) throw new Error(`No tab shows ${url}`);
+      return id;
+    } finally {
+      await probe.close();
+    }
+  }
+
+  await start();
+  return {
+    get browser() {
+      return browser;
+    },
+    base,
+    downloadDir,
+    openUrl,
+    openExtensionPage,
+    tabIdOf,
+    extensionErrors: () => extensionErrors(output, base),
+    async restart() {
+      await browser.close();
+      await start();
+    },
+    async close() {
+      await browser.close();
+      // INDISCRETS_FIREFOX_LOG=1 shows what Firefox printed, to debug a failure.
+      if (process.env.INDISCRETS_FIREFOX_LOG === '1') console.log(output.join('\n'));
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The errors among Firefox's output lines that come from the extension: script errors in its
+ * pages or background (`JavaScript error: moz-extension://…`) and its own `console.error`
+ * calls, which all start with "Indiscrets".
+ */
+export function extensionErrors(lines: readonly string[], base: string): string[] {
+  return lines.filter(
+    (line) =>
+      (/^JavaScript error:/.test(line) && line.includes(base)) ||
+      /^console\.error: .*Indiscrets/.test(line),
+  );
+}
+
+/** Clicks the button whose text is `name` (puppeteer has no role locator over BiDi here). */
+export async function clickButton(page: Page, name: string): Promise<void> {
+  await until(
+    () =>
+      page.evaluate((wanted) => {
+        const button = [...document.querySelectorAll('button')].find(
+          (candidate) => candidate.textContent?.replace(/\s+/g, ' ').trim() === wanted,
+        );
+        if (!button || button.disabled) return false;
+        button.click();
+        return true;
+      }, name),
+    (clicked) => clicked,
+    `a button « ${name} »`,
+  );
+}
+
+/** The text of every element matching `selector`, white space folded. */
+export function textsOf(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate(
+    (css) =>
+      [...document.querySelectorAll(css)].map((element) =>
+        (element.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      ),
+    selector,
+  );
+}
