@@ -56,8 +56,9 @@ describe('the extension in Firefox (MV2)', () => {
       'one draft in the inbox',
     );
     expect(drafts[0]).toContain('Le Monde');
-    const [quote] = await textsOf(popup, '[data-testid="quote"]');
-    expect(quote).toBe(squash(passage));
+    // The row shows the item's text, which starts from the template: the quote, then its source.
+    const [text] = await textsOf(popup, '[data-testid="draft-text"]');
+    expect(text).toContain(squash(passage));
     await popup.close();
     await article.close();
   });
@@ -69,7 +70,7 @@ describe('the extension in Firefox (MV2)', () => {
     const popup = await clipFromPopup(session, article);
 
     const [message] = await textsOf(popup, '[data-testid="clip-message"]');
-    expect(message).toContain('avait déjà un brouillon');
+    expect(message).toContain('la citation y a été ajoutée (2 citations)');
     await until(
       () => textsOf(popup, '[data-testid="quote-count"]'),
       (texts) => texts.some((text) => text.includes('2 citations')),
