@@ -19,7 +19,9 @@ export default defineConfig({
   // The benchmark's data-seeding page exists in test builds only.
   ...(testBuild
     ? { outDir: '.output/test' }
-    : { filterEntrypoints: ['background', 'capture', 'popup', 'desk', 'options'] }),
+    : {
+        filterEntrypoints: ['background', 'capture', 'describe-link', 'popup', 'desk', 'options'],
+      }),
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',

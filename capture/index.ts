@@ -3,17 +3,26 @@
  * that never throws (a page can break any assumption; a degraded clip is better than none).
  */
 
+import { boundMetadata } from './bounds';
 import { extractMetadata } from './metadata';
 import { captureSelection } from './selection';
-import type { CaptureResult, PageMetadata, SelectedPassage } from './types';
+import type { CapturedPassage, PageCapture, PageMetadata } from './types';
 import { cleanText } from './text';
 import { cleanUrl } from './url';
 
 export { cleanUrl } from './url';
 export { extractMetadata } from './metadata';
-export { captureSelection, sanitizePassageHtml } from './selection';
+export { captureSelection, readRanges } from './selection';
 export { describeLink, type LinkDescription } from './links';
-export type { CaptureResult, PageMetadata, Provenance, SelectedPassage } from './types';
+export type {
+  CapturedPassage,
+  CaptureResult,
+  PageCapture,
+  PageMetadata,
+  PassageNode,
+  Provenance,
+  SelectedPassage,
+} from './types';
 
 /** The least a clip can hold when metadata extraction failed: the address and the tab title. */
 function fallbackMetadata(win: Window): PageMetadata {
@@ -34,16 +43,17 @@ function fallbackMetadata(win: Window): PageMetadata {
 
 /**
  * Captures the page's metadata and the user's selection. Never throws: a failing part degrades to
- * a minimal value (metadata) or is left out (selection).
+ * a minimal value (metadata) or is left out (selection). Every field is within the limits of
+ * `./bounds` (FIELD_LIMITS, MAX_QUOTE_CHARS).
  */
-export function capturePage(win: Window = window): CaptureResult {
+export function capturePage(win: Window = window): PageCapture {
   let metadata: PageMetadata;
   try {
     metadata = extractMetadata(win.document);
   } catch {
     metadata = fallbackMetadata(win);
   }
-  let selection: SelectedPassage | undefined;
+  let selection: CapturedPassage | undefined;
   try {
     selection = captureSelection(win);
   } catch {
@@ -56,7 +66,8 @@ export function capturePage(win: Window = window): CaptureResult {
     contentType = undefined;
   }
   return {
-    metadata,
+    // Every field is bounded here, in the page: nothing oversized crosses to the extension.
+    metadata: boundMetadata(metadata),
     ...(selection ? { selection } : {}),
     ...(contentType && !/html|xml/.test(contentType) ? { contentType } : {}),
   };

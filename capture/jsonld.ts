@@ -26,6 +26,12 @@ type JsonObject = Record<string, unknown>;
 /** Blocks bigger than this are skipped: parsing them would stall the page for little gain. */
 export const MAX_JSONLD_CHARS = 1_000_000;
 
+/** All blocks together: past this many characters, the remaining blocks are not parsed. */
+export const MAX_JSONLD_TOTAL_CHARS = 2_000_000;
+
+/** How many JSON-LD scripts are looked at, at most (some pages carry one per product tile). */
+export const MAX_JSONLD_SCRIPTS = 50;
+
 /** How many objects to visit at most, whatever the shape of the data. */
 const MAX_NODES = 2_000;
 
@@ -109,11 +115,15 @@ export function parseJsonLd(doc: Document): JsonObject[] {
     visit(value['@graph'], depth + 1);
     visit(value.mainEntity, depth + 1);
   };
+  let scripts = 0;
+  let budget = MAX_JSONLD_TOTAL_CHARS;
   for (const script of Array.from(doc.querySelectorAll('script[type]'))) {
     const type = script.getAttribute('type')?.split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/ld+json') continue;
+    if ((scripts += 1) > MAX_JSONLD_SCRIPTS) break;
     const text = script.textContent ?? '';
-    if (text.length > MAX_JSONLD_CHARS) continue;
+    if (text.length > MAX_JSONLD_CHARS || text.length > budget) continue;
+    budget -= text.length;
     visit(parseBlock(text), 0);
   }
   return found;

@@ -3,8 +3,8 @@
  * element is found again in the page to read its text and the paragraph around it.
  */
 
-import { passageText, sanitizePassageHtml } from './selection';
-import type { SelectedPassage } from './types';
+import { readElement } from './selection';
+import type { CapturedPassage } from './types';
 import { cleanText } from './text';
 import { cleanUrl } from './url';
 
@@ -15,7 +15,7 @@ export interface LinkDescription {
   /** The link's text, else its title or aria-label, else the alt text of an image inside it. */
   text: string;
   /** The paragraph (or list item, quote, cell...) that contains the link. */
-  context?: SelectedPassage;
+  context?: CapturedPassage;
 }
 
 /** Containers that make a sensible context for a link. */
@@ -57,15 +57,14 @@ function linkText(link: Element): string | undefined {
   );
 }
 
-function contextOf(link: Element, doc: Document): SelectedPassage | undefined {
+function contextOf(link: Element): CapturedPassage | undefined {
   const block = link.closest(CONTEXT_SELECTOR);
   if (!block) return undefined;
-  const text = passageText(block).replace(/\s+/g, ' ');
-  if (text === '' || text.length > MAX_CONTEXT_CHARS) return undefined;
+  // Checked before reading: a layout container can hold a whole page.
+  if ((block.textContent ?? '').replace(/\s+/g, ' ').length > MAX_CONTEXT_CHARS) return undefined;
   // Paragraphs and quotes keep their element; other containers (li, td...) give their content.
-  const tag = block.tagName.toLowerCase();
-  const html = tag === 'p' || tag === 'blockquote' ? block.outerHTML : block.innerHTML;
-  return { text, html: sanitizePassageHtml(html, doc) };
+  const tag = block.localName;
+  return readElement(block, tag === 'p' || tag === 'blockquote');
 }
 
 /**
@@ -77,5 +76,5 @@ export function describeLink(doc: Document, href: string): LinkDescription | und
   const link = findLink(doc, href);
   if (!link) return undefined;
   const url = cleanUrl(href);
-  return { url, text: linkText(link) ?? url, context: contextOf(link, doc) };
+  return { url, text: linkText(link) ?? url, context: contextOf(link) };
 }

@@ -1,217 +1,203 @@
 /**
- * The user's selection, as plain text and as HTML reduced to a small allow-list. The HTML ends up
- * in a WordPress draft, so everything that could run, track or restyle is removed, and links are
- * made absolute (a relative link means nothing once the passage leaves the page).
+ * The user's selection, read as a small tree of allowed nodes (text, paragraphs, emphasis, links
+ * with absolute http(s) URLs, lists, quotes): never as HTML. The extension writes the HTML from
+ * the tree with its one escaper (services/passage.ts), so nothing a page puts in its markup can
+ * reach a draft as markup: there is no filter to bypass.
+ *
+ * The page is read in place (nothing is cloned or moved) and within budgets: a select-all on a
+ * 20 MB page stops at the longest quote a clip keeps, or when reading takes too long, and says so.
+ * Everything that needs no page (tidying whitespace, the text, the HTML) is done by the
+ * background, to keep this script small: it is parsed in the page at every clip.
  */
 
-import DOMPurify from 'dompurify';
-import type { SelectedPassage } from './types';
-import { normalizeMultiline } from './text';
+import { CUT_MARK, MAX_QUOTE_CHARS, MAX_QUOTE_RANGES, cutAtWord } from './bounds';
+import { PASSAGE_TAGS, type CapturedPassage, type PassageNode, type PassageTag } from './types';
 import { cleanUrl } from './url';
-
-/** Elements a passage may keep. Everything else is unwrapped (or dropped with its content). */
-export const PASSAGE_TAGS: readonly string[] =
-  'p br a strong b em i blockquote q cite ul ol li code sub sup'.split(' ');
-
-/** Link schemes worth keeping; `javascript:`, `data:`, `blob:`... are dropped. */
-const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
-/** Ancestors whose meaning a partial selection should keep (selecting words inside a link). */
-const CONTEXT_TAGS = new Set('A STRONG B EM I Q CITE CODE SUB SUP BLOCKQUOTE'.split(' '));
+const ALLOWED = new Set<string>(PASSAGE_TAGS);
 
-/** Elements that end a paragraph when the passage is turned into text. */
-const BLOCK_TAGS = new Set([
-  ...'ADDRESS ARTICLE ASIDE BLOCKQUOTE DD DIV DL DT FIGCAPTION FIGURE FOOTER HEADER HR'.split(' '),
-  ...'H1 H2 H3 H4 H5 H6 LI MAIN NAV OL P PRE SECTION TABLE TR UL'.split(' '),
-]);
+/** Ancestors whose meaning a partial selection should keep (selecting words inside a link). */
+const CONTEXT_TAGS = new Set('a strong b em i q cite code sub sup blockquote'.split(' '));
 
 /** Elements whose text is not part of what the reader saw. */
-const HIDDEN_TAGS = new Set('SCRIPT STYLE NOSCRIPT TEMPLATE SVG MATH'.split(' '));
+const HIDDEN_TAGS = new Set('script style noscript template svg math select textarea'.split(' '));
 
-/** Resolves a link against the page and returns it if its scheme is safe, cleaned of tracking. */
-function safeHref(href: string, base: string): string | undefined {
+/** Page elements that are paragraphs for a reader, though not allowed as such: they become `p`. */
+const BLOCK_TAGS =
+  /^(?:h\d|d[dlt]|div|t[dhr]|table|pre|hr|address|article|aside|figure|figcaption|footer|header|main|nav|section)$/;
+
+/** Passage elements that stand on their own lines. */
+const PASSAGE_BLOCKS = new Set(['p', 'ul', 'ol', 'li', 'blockquote']);
+
+/** Elements visited at most, and how long reading may take, before the passage is cut. */
+const MAX_NODES = 200_000;
+const MAX_MILLISECONDS = 400;
+
+/** Nesting deeper than this is read as text only (a page can nest thousands of elements). */
+const MAX_DEPTH = 200;
+
+const isBlock = (node: PassageNode): boolean =>
+  typeof node === 'object' && PASSAGE_BLOCKS.has(node.tag);
+
+/** Resolves a link against the page; returns it when it is http(s), cleaned of tracking. */
+function httpHref(element: Element, base: string): string | undefined {
   try {
-    const url = new URL(href.trim(), base);
-    if (!SAFE_PROTOCOLS.has(url.protocol)) return undefined;
-    return cleanUrl(url.href);
+    // The URL parser itself strips the spaces around an attribute's value.
+    const url = new URL(element.getAttribute('href') ?? '', base);
+    return /^https?:$/.test(url.protocol) ? cleanUrl(url.href) : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Replaces an element by its children. */
-function unwrap(element: Element): void {
-  const parent = element.parentNode;
-  if (!parent) return;
-  while (element.firstChild) parent.insertBefore(element.firstChild, element);
-  parent.removeChild(element);
-}
+/** Reads ranges into passage nodes, counting characters, elements and time. */
+class Reader {
+  chars = 0;
+  nodes = 0;
+  cut = false;
+  /** Whether any text other than whitespace was read. */
+  words = false;
+  private readonly deadline: number;
 
-/** Passage elements that start on their own line: whitespace next to them is not content. */
-const PASSAGE_BLOCKS = new Set(['P', 'UL', 'OL', 'LI', 'BLOCKQUOTE']);
-
-function isPassageBlock(node: Node | null): boolean {
-  return node?.nodeType === ELEMENT_NODE && PASSAGE_BLOCKS.has((node as Element).tagName);
-}
-
-/**
- * Collapses whitespace in text nodes and drops the source indentation around blocks, so that a
- * passage serialises as `<p>a</p><p>b</p>` rather than keeping the page's formatting.
- */
-function tidyWhitespace(root: DocumentFragment, owner: Document): void {
-  root.normalize();
-  const texts: Text[] = [];
-  const walker = owner.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
-  for (const text of texts) {
-    let value = text.data.replace(/[\s\u00a0]+/g, ' ');
-    const parent = text.parentNode;
-    const inBlock = parent === root || isPassageBlock(parent);
-    const prev = text.previousSibling;
-    const next = text.nextSibling;
-    if ((prev === null && inBlock) || isPassageBlock(prev)) value = value.trimStart();
-    if ((next === null && inBlock) || isPassageBlock(next)) value = value.trimEnd();
-    if (value === '') text.remove();
-    else text.data = value;
+  constructor(private readonly base: string) {
+    this.deadline = Date.now() + MAX_MILLISECONDS;
   }
-}
 
-/** Escapes text for use as HTML, for environments where DOMPurify cannot run. */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-/**
- * Sanitises HTML to the passage allow-list (`p, br, a, strong, b, em, i, blockquote, q, cite, ul,
- * ol, li, code, sub, sup`), keeping only `href` on links: relative links are made absolute against
- * `doc.baseURI`, links with an unsafe scheme lose their `href` and are unwrapped, and whitespace is
- * collapsed. Scripts, styles, event handlers and inline styles never survive.
- *
- * @param html Untrusted HTML, e.g. a serialised selection.
- * @param doc The document the HTML comes from: gives the base URL and the window DOMPurify needs.
- */
-export function sanitizePassageHtml(html: string, doc: Document = document): string {
-  const win = doc.defaultView;
-  const base = doc.baseURI;
-  const purify = win ? DOMPurify(win) : undefined;
-  if (!purify?.isSupported) {
-    // Without a working DOMPurify, only text is safe.
-    return escapeHtml(normalizeMultiline(html.replace(/<[^>]*>/g, ' ')));
-  }
-  purify.addHook('afterSanitizeAttributes', (node) => {
+  /** The part of `range` under `node`, as passage nodes appended to `out`. */
+  read(node: Node, range: Range, partial: boolean, depth: number, out: PassageNode[]): void {
+    if (this.cut) return;
+    if (node.nodeType === TEXT_NODE) {
+      let value = node.nodeValue ?? '';
+      if (node === range.endContainer) value = value.slice(0, range.endOffset);
+      if (node === range.startContainer) value = value.slice(range.startOffset);
+      this.text(value, out);
+      return;
+    }
+    if (node.nodeType !== ELEMENT_NODE) return;
+    this.nodes += 1;
+    if (this.nodes > MAX_NODES || (this.nodes % 1024 === 0 && Date.now() > this.deadline)) {
+      this.cut = true;
+      return;
+    }
     const element = node as Element;
-    if (element.nodeType !== ELEMENT_NODE || !element.hasAttribute('href')) return;
-    const href = safeHref(element.getAttribute('href') ?? '', base);
-    if (href) element.setAttribute('href', href);
-    else element.removeAttribute('href');
-  });
-  const fragment = purify.sanitize(html, {
-    ALLOWED_TAGS: [...PASSAGE_TAGS],
-    ALLOWED_ATTR: ['href'],
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-    KEEP_CONTENT: true,
-    // A fragment rather than a string: the post-processing below then needs no innerHTML write,
-    // which pages enforcing Trusted Types would refuse.
-    RETURN_DOM_FRAGMENT: true,
-  });
-  const owner = fragment.ownerDocument ?? doc;
-  for (const link of Array.from(fragment.querySelectorAll('a:not([href])'))) unwrap(link);
-  tidyWhitespace(fragment, owner);
-  const holder = owner.createElement('div');
-  holder.appendChild(fragment);
-  return holder.innerHTML.trim();
+    const tag = element.localName;
+    if (HIDDEN_TAGS.has(tag) || element.hasAttribute('hidden')) return;
+    if (tag === 'br') {
+      out.push({ tag: 'br', children: [] });
+      return;
+    }
+    const children: PassageNode[] = [];
+    if (depth < MAX_DEPTH) this.readChildren(node, range, partial, depth, children);
+    else this.text(element.textContent ?? '', children);
+    for (const kept of this.element(element, tag, children)) out.push(kept);
+  }
+
+  /** The part of `range` under the children of `node`. */
+  readChildren(node: Node, range: Range, partial: boolean, depth: number, out: PassageNode[]) {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (this.cut) break;
+      if (!partial) {
+        this.read(child, range, false, depth + 1, out);
+      } else if (range.intersectsNode(child)) {
+        const edge = child.contains(range.startContainer) || child.contains(range.endContainer);
+        this.read(child, range, edge, depth + 1, out);
+      }
+    }
+  }
+
+  /** The element itself when allowed; else its children, made a paragraph if it was a block. */
+  element(element: Element, tag: string, children: PassageNode[]): PassageNode[] {
+    if (children.length === 0) return [];
+    if (tag === 'a') {
+      const href = httpHref(element, this.base);
+      return href ? [{ tag: 'a', href, children }] : children;
+    }
+    if (ALLOWED.has(tag)) return [{ tag: tag as PassageTag, children }];
+    if (BLOCK_TAGS.test(tag) && !children.some(isBlock)) return [{ tag: 'p', children }];
+    return children;
+  }
+
+  text(raw: string, out: PassageNode[]): void {
+    let value = raw.replace(/[\s\u00a0]+/g, ' ');
+    if (value === '') return;
+    const room = MAX_QUOTE_CHARS - this.chars;
+    if (value.length > room) {
+      value = cutAtWord(value, room, CUT_MARK);
+      this.cut = true;
+    }
+    this.chars += value.length;
+    if (/\S/.test(value)) this.words = true;
+    out.push(value);
+  }
 }
 
-/** The selected part of one range, wrapped in clones of the inline elements around it. */
-function cloneRange(range: Range, doc: Document): Node {
-  let fragment: Node = range.cloneContents();
+/** Wraps `nodes` in the inline elements (link, emphasis, quote…) the range sits inside. */
+function withContext(range: Range, nodes: PassageNode[], reader: Reader): PassageNode[] {
+  let wrapped = nodes;
   let node: Node | null = range.commonAncestorContainer;
   if (node.nodeType !== ELEMENT_NODE) node = node.parentNode;
-  for (; node && node.nodeType === ELEMENT_NODE && node !== doc.body; node = node.parentNode) {
-    if (CONTEXT_TAGS.has((node as Element).tagName.toUpperCase())) {
-      const wrapper = node.cloneNode(false);
-      wrapper.appendChild(fragment);
-      fragment = wrapper;
-    }
+  const body = node?.ownerDocument?.body;
+  for (; node && node.nodeType === ELEMENT_NODE && node !== body; node = node.parentNode) {
+    const tag = (node as Element).localName;
+    if (CONTEXT_TAGS.has(tag)) wrapped = reader.element(node as Element, tag, wrapped);
   }
-  return fragment;
+  return wrapped;
 }
 
 /**
- * Text of a node with paragraph breaks (`\n\n`) where blocks end, without the contents of
- * scripts and styles: what `Selection.toString()` gives in a browser, also where it does not
- * (jsdom returns raw text nodes, source indentation and script text included).
+ * Reads ranges of a page into a passage tree, as the page holds it (the background tidies the
+ * whitespace and writes the text and HTML: services/passage.ts). Returns undefined when the
+ * ranges hold no text.
+ *
+ * @param shown What the browser says is selected (`Selection.toString()`): read only for a
+ *   passage that was not cut, since it costs as much as the selection is long.
  */
-export function passageText(root: Node): string {
-  const parts: string[] = [];
-  const visit = (node: Node): void => {
-    if (node.nodeType === TEXT_NODE) {
-      parts.push((node.nodeValue ?? '').replace(/\s+/g, ' '));
-      return;
-    }
-    const tag = node.nodeType === ELEMENT_NODE ? (node as Element).tagName.toUpperCase() : '';
-    if (HIDDEN_TAGS.has(tag)) return;
-    if (tag === 'BR') {
-      parts.push('\n');
-      return;
-    }
-    const block = BLOCK_TAGS.has(tag);
-    if (block) parts.push('\n\n');
-    for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
-    if (block) parts.push('\n\n');
-  };
-  visit(root);
-  return normalizeMultiline(parts.join(''));
-}
-
-/** Whether the fragment already has block structure (a multi-range selection can mix both). */
-function hasBlocks(node: Node): boolean {
-  if (node.nodeType === ELEMENT_NODE && BLOCK_TAGS.has((node as Element).tagName.toUpperCase())) {
-    return true;
+export function readRanges(
+  ranges: Range[],
+  base: string,
+  shown?: () => string,
+): CapturedPassage | undefined {
+  const reader = new Reader(base);
+  const nodes: PassageNode[] = [];
+  for (const range of ranges.slice(0, MAX_QUOTE_RANGES)) {
+    if (reader.cut) break;
+    const root = range.commonAncestorContainer;
+    const part: PassageNode[] = [];
+    // The common ancestor itself is context (added below when it means something), not content.
+    if (root.nodeType === TEXT_NODE) reader.read(root, range, true, 0, part);
+    else reader.readChildren(root, range, true, 0, part);
+    let read = withContext(range, part, reader);
+    // Separate ranges (Firefox's Ctrl+selection, table cells) are separate paragraphs.
+    if (ranges.length > 1 && !read.some(isBlock)) read = [{ tag: 'p', children: read }];
+    for (const node of read) nodes.push(node);
   }
-  for (let child = node.firstChild; child; child = child.nextSibling) {
-    if (hasBlocks(child)) return true;
-  }
-  return false;
+  if (!reader.words) return undefined;
+  if (reader.cut || ranges.length > MAX_QUOTE_RANGES) return { nodes, truncated: true };
+  return shown ? { nodes, shown: shown().slice(0, MAX_QUOTE_CHARS) } : { nodes };
 }
-
-const withoutSpace = (text: string): string => text.replace(/\s+/g, '');
 
 /**
- * Reads the user's selection: every range is cloned (not moved: the page is left untouched), its
- * HTML sanitised with {@link sanitizePassageHtml}, and its text whitespace-normalised with
- * paragraph breaks kept as `\n\n`. Returns undefined when nothing (or only whitespace) is selected.
+ * Reads the user's selection, without touching the page. Returns undefined when nothing (or
+ * only whitespace) is selected.
  */
-export function captureSelection(win: Window = window): SelectedPassage | undefined {
+export function captureSelection(win: Window = window): CapturedPassage | undefined {
   const selection = win.getSelection();
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return undefined;
-  const doc = win.document;
-  const container = doc.createElement('div');
-  for (let i = 0; i < selection.rangeCount; i += 1) {
-    const fragment = cloneRange(selection.getRangeAt(i), doc);
-    // Separate ranges (Firefox's Ctrl+selection, table cells) are separate paragraphs.
-    if (selection.rangeCount > 1 && !hasBlocks(fragment)) {
-      const paragraph = doc.createElement('p');
-      paragraph.appendChild(fragment);
-      container.appendChild(paragraph);
-    } else {
-      container.appendChild(fragment);
-    }
+  const ranges: Range[] = [];
+  for (let i = 0; i < Math.min(selection.rangeCount, MAX_QUOTE_RANGES + 1); i += 1) {
+    ranges.push(selection.getRangeAt(i));
   }
-  const selected = normalizeMultiline(selection.toString());
-  const structured = passageText(container);
-  // Prefer the structured text when the browser's text contains each of its paragraphs: it keeps
-  // paragraph breaks that toString() loses in some engines. When a paragraph is missing from the
-  // browser's text (an element hidden with CSS), trust the browser, which knows what is rendered.
-  const flat = withoutSpace(selected);
-  const faithful =
-    structured !== '' &&
-    structured.split('\n\n').every((part) => flat.includes(withoutSpace(part)));
-  const text = faithful ? structured : selected;
-  if (text === '') return undefined;
-  return { text, html: sanitizePassageHtml(container.innerHTML, doc) };
+  return readRanges(ranges, win.document.baseURI, () => selection.toString());
+}
+
+/** The passage made of one element of the page (a link's paragraph), element included. */
+export function readElement(element: Element, withElement: boolean): CapturedPassage | undefined {
+  const doc = element.ownerDocument;
+  const range = doc.createRange();
+  if (withElement) range.selectNode(element);
+  else range.selectNodeContents(element);
+  return readRanges([range], doc.baseURI);
 }

@@ -1,18 +1,44 @@
-import { decodeEntities as decodeShared } from '../lib/entities';
+import { MAX_RAW_CHARS } from './bounds';
 
 /**
  * Small text helpers shared by the capture functions. Everything here is pure string work so that
  * it can run inside any page without touching globals.
  */
 
+const REFERENCE = /&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
+
+/**
+ * A named reference (`&eacute;`) as the browser's own HTML parser reads it: the page script
+ * carries no table of the 2,000 names. The parsed string is one reference, no markup (the
+ * pattern above allows letters and digits only), so nothing is created but a text node.
+ * Undefined when the name is unknown or no parser is at hand.
+ */
+function parseReference(reference: string): string | undefined {
+  try {
+    const text = new DOMParser().parseFromString(reference, 'text/html').body.textContent;
+    return text && text !== reference ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Decodes character references left in a string, e.g. `editor&#39;s` or `Fish &amp;amp; Chips`.
  *
  * The HTML parser already decodes attributes once; CMSs that escape twice leave references in the
- * value, which would otherwise end up verbatim in a clip. Invalid references are kept as they are.
+ * value, which would otherwise end up verbatim in a clip. Invalid and unknown references are kept
+ * as they are; a name is matched as written, then in lower case (`&EACUTE;`).
  */
 export function decodeEntities(value: string): string {
-  return decodeShared(value, { invalid: 'keep' });
+  if (!value.includes('&')) return value;
+  return value.replace(REFERENCE, (match, dec?: string, hex?: string, name?: string) => {
+    if (name !== undefined) {
+      return parseReference(match) ?? parseReference(match.toLowerCase()) ?? match;
+    }
+    const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
+    const invalid = code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff);
+    return invalid ? match : String.fromCodePoint(code);
+  });
 }
 
 /** Collapses every run of whitespace (including no-break spaces) to one space, and trims. */
@@ -22,11 +48,14 @@ export function collapseWhitespace(value: string): string {
 
 /**
  * Cleans a value read from the page: entity-decoded, whitespace-collapsed. Returns `undefined` for
- * empty results so that callers can chain sources with `??`.
+ * empty results so that callers can chain sources with `??`. Only the first
+ * {@link MAX_RAW_CHARS} characters are read: no field keeps more, and a megabyte-long attribute
+ * must not cost a megabyte of regular-expression work.
  */
 export function cleanText(value: string | null | undefined): string | undefined {
   if (value == null) return undefined;
-  const cleaned = collapseWhitespace(decodeEntities(value));
+  const raw = value.length > MAX_RAW_CHARS ? value.slice(0, MAX_RAW_CHARS) : value;
+  const cleaned = collapseWhitespace(decodeEntities(raw));
   return cleaned === '' ? undefined : cleaned;
 }
 

@@ -44,13 +44,78 @@ export interface PageMetadata {
   provenance: Provenance;
 }
 
-/** A selected passage: plain text, and HTML sanitised to a small allow-list with absolute links. */
+/** The elements a passage may hold: paragraphs, emphasis, links, lists, quotes, line breaks. */
+export const PASSAGE_TAGS = [
+  'p',
+  'br',
+  'a',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'blockquote',
+  'q',
+  'cite',
+  'ul',
+  'ol',
+  'li',
+  'code',
+  'sub',
+  'sup',
+] as const;
+
+export type PassageTag = (typeof PASSAGE_TAGS)[number];
+
+/** An element of a passage. Links (`a`) carry an absolute http(s) `href`; nothing else has one. */
+export interface PassageElement {
+  tag: PassageTag;
+  href?: string;
+  children: PassageNode[];
+}
+
+/**
+ * One node of a selected passage: a text (whitespace already collapsed) or an allowed element.
+ * The page sends this tree, never HTML: the extension writes the HTML itself, escaping every
+ * text, so there is nothing for a page to smuggle through.
+ */
+export type PassageNode = string | PassageElement;
+
+/**
+ * A selected passage as the page reads it: the tree of allowed nodes, whitespace collapsed but
+ * not yet tidied (services/passage.ts tidies it and writes its text and HTML).
+ */
+export interface CapturedPassage {
+  nodes: PassageNode[];
+  /**
+   * What the browser says is selected (`Selection.toString()`), to check the tree's text
+   * against: an element hidden with CSS is in the tree but not in this text.
+   */
+  shown?: string;
+  /** True when the passage was longer than a quote may be and was cut (ends with `[…]`). */
+  truncated?: boolean;
+}
+
+/** A selected passage as the extension stores it: plain text, and HTML written from the tree. */
 export interface SelectedPassage {
   text: string;
   html: string;
+  /** True when the page's passage was cut to the longest quote a clip keeps. */
+  truncated?: boolean;
 }
 
 /** What the injected capture script returns to the background. */
+export interface PageCapture {
+  metadata: PageMetadata;
+  /** The user's selection, when there is one, as a tree of allowed nodes. */
+  selection?: CapturedPassage;
+  /**
+   * The document's MIME type when it is not HTML (a PDF shown by the browser's viewer, an
+   * image, plain text): such a page has no metadata for the script to read.
+   */
+  contentType?: string;
+}
+
+/** A capture once the extension has written the selection's HTML: what a draft is made from. */
 export interface CaptureResult {
   metadata: PageMetadata;
   /** The user's selection, when there is one. */

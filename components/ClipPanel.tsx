@@ -34,7 +34,8 @@ export function ClipPanel({ tabId, onClipped }: Props) {
         return;
       }
       const outcome = await sendMessage('clipTab', { tabId: target });
-      const tone = outcome.limit ? 'warn' : outcome.status === 'merged' ? 'info' : 'ok';
+      const tone =
+        outcome.limit || outcome.truncated ? 'warn' : outcome.status === 'merged' ? 'info' : 'ok';
       setMessage({ text: describeOutcome(outcome), tone });
       onClipped(outcome);
     } catch (error) {

@@ -10,6 +10,8 @@ export const en: Messages = {
   'clip.mergedNoQuote': 'This page already had a draft: nothing new to add.',
   'clip.failed': 'Clipping failed: {error}',
   'clip.noTab': 'No tab to clip.',
+  'clip.truncated':
+    'The selection was too long for a quote: it was cut at 100,000 characters, at the end of a word, and ends with […].',
   'menu.clipPage': 'Clip to Indiscrets',
   'menu.clipLink': 'Clip link to Indiscrets',
   'limit.browser-page':

@@ -9,6 +9,8 @@ export const fr = {
   'clip.mergedNoQuote': 'Cette page avait déjà un brouillon : rien de nouveau à ajouter.',
   'clip.failed': 'La coupe a échoué : {error}',
   'clip.noTab': 'Aucun onglet à couper.',
+  'clip.truncated':
+    'La sélection était trop longue pour une citation : elle a été coupée à 100 000 caractères, à la fin d’un mot, et se termine par […].',
   'menu.clipPage': 'Couper dans Indiscrets',
   'menu.clipLink': 'Couper le lien dans Indiscrets',
   'limit.browser-page':

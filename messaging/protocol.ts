@@ -13,6 +13,8 @@ export interface ClipOutcome {
   quoteAdded: boolean;
   /** Set when the page could not be read and the draft holds the tab's URL and title only. */
   limit?: CaptureLimit;
+  /** True when the selection was longer than a quote may be and was cut (it ends with `[…]`). */
+  truncated?: boolean;
 }
 
 export type { CaptureLimit, PublishOutcome, PublishRequest };

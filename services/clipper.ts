@@ -1,10 +1,18 @@
 import { browser } from 'wxt/browser';
-import type { CaptureResult, PageMetadata, SelectedPassage } from '../capture/types';
+import type {
+  CapturedPassage,
+  CaptureResult,
+  PageCapture,
+  PageMetadata,
+  SelectedPassage,
+} from '../capture/types';
 import { cleanUrl } from '../capture/url';
 import type { ClipOutcome } from '../messaging/protocol';
 import { saveClip } from '../storage/clips';
 import { draftTemplate } from '../storage/settings';
 import { limitForFailure, limitForUrl } from './limits';
+import { toSelectedPassage } from './passage';
+import { escapeHtml } from '../lib/html';
 
 /** What the background knows when a clip is asked for. */
 export interface ClipRequest {
@@ -19,7 +27,7 @@ export interface ClipRequest {
 interface LinkDescription {
   url: string;
   text: string;
-  context?: SelectedPassage;
+  context?: CapturedPassage;
 }
 
 /**
@@ -63,6 +71,7 @@ export async function clipTab(request: ClipRequest): Promise<ClipOutcome> {
     clip: saved.clip,
     quoteAdded: saved.quoteAdded,
     ...(limit ? { limit } : {}),
+    ...(capture.selection?.truncated ? { truncated: true } : {}),
   };
 }
 
@@ -71,20 +80,28 @@ async function runCaptureScript(tabId: number): Promise<CaptureResult> {
     target: { tabId },
     files: ['/capture.js'],
   });
-  const result = frame?.result as CaptureResult | undefined;
+  const result = frame?.result as PageCapture | undefined;
   if (!result?.metadata?.url) throw new Error('The capture script returned nothing');
-  return result;
+  // The page sends its selection as a tree; the HTML is written here, never in the page.
+  const { selection: captured, ...rest } = result;
+  const selection = captured && toSelectedPassage(captured);
+  return selection ? { ...rest, selection } : rest;
 }
 
 async function describeLinkInPage(tabId: number, href: string) {
   try {
+    // A script injected from a file takes no arguments: the link's URL waits in a global of the
+    // extension's isolated world, where the page cannot see or change it.
+    await browser.scripting.executeScript({
+      target: { tabId },
+      func: (target: string) => {
+        (globalThis as { __indiscretsLinkTarget?: string }).__indiscretsLinkTarget = target;
+      },
+      args: [href],
+    });
     const [frame] = await browser.scripting.executeScript({
       target: { tabId },
-      func: (target: string) =>
-        (
-          globalThis as { __indiscretsDescribeLink?: (h: string) => unknown }
-        ).__indiscretsDescribeLink?.(target),
-      args: [href],
+      files: ['/describe-link.js'],
     });
     return (frame?.result ?? undefined) as LinkDescription | undefined;
   } catch {
@@ -130,14 +147,14 @@ function forLink(
     metadata.siteName = host;
     metadata.provenance.siteName = 'hostname';
   }
-  const selection = page.selection ?? link?.context;
+  const selection = page.selection ?? (link?.context && toSelectedPassage(link.context));
   return selection ? { metadata, selection } : { metadata };
 }
 
+/** The context menu's selection text, when the script could not read the page. */
 function passageFromText(text: string): SelectedPassage {
   const clean = text.replace(/\s+/g, ' ').trim();
-  const escaped = clean.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return { text: clean, html: escaped ? `<p>${escaped}</p>` : '' };
+  return { text: clean, html: clean ? `<p>${escapeHtml(clean)}</p>` : '' };
 }
 
 function hostOf(url: string): string | undefined {

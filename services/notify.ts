@@ -11,6 +11,7 @@ export function describeOutcome(outcome: ClipOutcome): string {
   else if (outcome.quoteAdded) parts.push(t('clip.merged', { count: outcome.clip.quotes.length }));
   else parts.push(t('clip.mergedNoQuote'));
   if (outcome.limit) parts.push(t(`limit.${outcome.limit}`));
+  if (outcome.truncated) parts.push(t('clip.truncated'));
   return parts.join(' ');
 }
 
@@ -20,7 +21,8 @@ export function describeOutcome(outcome: ClipOutcome): string {
  */
 export async function notifyInTab(tabId: number, outcome: ClipOutcome): Promise<void> {
   const message = describeOutcome(outcome);
-  const tone = outcome.limit ? 'warn' : outcome.status === 'merged' ? 'info' : 'ok';
+  const tone =
+    outcome.limit || outcome.truncated ? 'warn' : outcome.status === 'merged' ? 'info' : 'ok';
   try {
     await browser.scripting.executeScript({
       target: { tabId },

@@ -25,8 +25,8 @@ describe('capturePage', () => {
     range.selectNodeContents(win.document.getElementById('p')!);
     win.getSelection()!.addRange(range);
     expect(capturePage(win).selection).toEqual({
-      text: 'Un passage choisi.',
-      html: 'Un passage choisi.',
+      nodes: ['Un passage choisi.'],
+      shown: 'Un passage choisi.',
     });
   });
 

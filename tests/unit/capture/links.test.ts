@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeLink } from '../../../capture/links';
+import { describeLink as describeInPage } from '../../../capture/links';
+import { toSelectedPassage } from '../../../services/passage';
 import { makeDoc } from './dom';
 
 const PAGE = `<!doctype html><html><head></head><body>
@@ -11,6 +12,12 @@ const PAGE = `<!doctype html><html><head></head><body>
   <a href="/icon" aria-label="Share on Mastodon"></a>
   <div><a href="/bare">Bare link</a></div>
 </body></html>`;
+
+/** The description as the background stores it: the context's tree written as HTML. */
+function describeLink(page: Document, href: string) {
+  const found = describeInPage(page, href);
+  return found?.context ? { ...found, context: toSelectedPassage(found.context) } : found;
+}
 
 const doc = () => makeDoc(PAGE, 'https://news.example.com/politics/story.html');
 

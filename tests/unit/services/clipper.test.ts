@@ -1,18 +1,19 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { CaptureResult } from '../../../capture/types';
+import type { PageCapture } from '../../../capture/types';
 import { clipTab } from '../../../services/clipper';
 import { limitForFailure, limitForUrl } from '../../../services/limits';
 import { db } from '../../../storage/db';
 
-const pageCapture: CaptureResult = {
+const pageCapture: PageCapture = {
   metadata: {
     url: 'https://www.bloomberg.com/news/ovh-ipo',
     title: 'OVH Weighs IPO',
     siteName: 'Bloomberg',
     provenance: { url: 'link[rel=canonical]', title: 'og:title', siteName: 'og:site_name' },
   },
-  selection: { text: 'OVH is weighing an IPO.', html: '<p>OVH is weighing an IPO.</p>' },
+  // The page sends a tree, never HTML: the background writes the HTML.
+  selection: { nodes: [{ tag: 'p', children: ['OVH is weighing an IPO.'] }] },
 };
 
 /** fakeBrowser has no scripting API: the tests give it one that answers like Chrome. */
@@ -53,7 +54,7 @@ describe('clipTab', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({
       title: 'OVH Weighs IPO',
-      quotes: [{ text: 'OVH is weighing an IPO.' }],
+      quotes: [{ text: 'OVH is weighing an IPO.', html: '<p>OVH is weighing an IPO.</p>' }],
     });
   });
 
@@ -87,17 +88,16 @@ describe('clipTab', () => {
   });
 
   it('clips a link as its own draft, titled with the link text and quoting its paragraph', async () => {
-    stubScripting((injection) =>
-      injection.files
+    const executeScript = stubScripting((injection) =>
+      injection.files?.[0] === '/capture.js'
         ? { metadata: { ...pageCapture.metadata } }
-        : {
-            url: 'https://fr.wikipedia.org/wiki/Lina_Khan',
-            text: 'Lina Khan',
-            context: {
-              text: 'La nomination de Lina Khan.',
-              html: '<p>La nomination de Lina Khan.</p>',
-            },
-          },
+        : injection.files?.[0] === '/describe-link.js'
+          ? {
+              url: 'https://fr.wikipedia.org/wiki/Lina_Khan',
+              text: 'Lina Khan',
+              context: { nodes: [{ tag: 'p', children: ['La nomination de ', 'Lina Khan.'] }] },
+            }
+          : undefined,
     );
     const tabId = await openTab('https://www.bloomberg.com/news/ovh-ipo');
 
@@ -110,8 +110,12 @@ describe('clipTab', () => {
       url: 'https://fr.wikipedia.org/wiki/Lina_Khan',
       title: 'Lina Khan',
       siteName: 'fr.wikipedia.org',
-      quotes: [{ text: 'La nomination de Lina Khan.' }],
+      quotes: [{ text: 'La nomination de Lina Khan.', html: '<p>La nomination de Lina Khan.</p>' }],
     });
+    // The link's URL reaches the file-injected script through a global set just before it.
+    expect(executeScript).toHaveBeenCalledWith(
+      expect.objectContaining({ args: ['https://fr.wikipedia.org/wiki/Lina_Khan?fbclid=1'] }),
+    );
   });
 });
 

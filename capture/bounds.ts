@@ -1,0 +1,81 @@
+/**
+ * Size limits applied in the page, before anything is sent to the extension: a page can hold a
+ * 500,000-character headline or a 20 MB selection, and whatever crosses the messaging boundary
+ * is stored, indexed, rendered and exported. Limits are in UTF-16 code units (JavaScript's
+ * `length`), close enough to bytes for the text editors clip.
+ */
+
+import type { MetadataField, PageMetadata } from './types';
+
+/**
+ * The longest value kept for each metadata field. `publishedAt` needs none: it is always written
+ * by `toIsoDate` (./dates), a fixed-length ISO 8601 date.
+ */
+export const FIELD_LIMITS: Record<Exclude<MetadataField, 'publishedAt'>, number> = {
+  url: 4_096,
+  title: 1_000,
+  siteName: 1_000,
+  byline: 1_000,
+  lang: 35,
+  excerpt: 5_000,
+  imageUrl: 4_096,
+};
+
+/** The longest quote a clip keeps: a long article, not a whole book. */
+export const MAX_QUOTE_CHARS = 100_000;
+
+/** How many separate ranges of a selection (Firefox's Ctrl+selection, table cells) are kept. */
+export const MAX_QUOTE_RANGES = 20;
+
+/** The mark left where a text was shortened (the typographic sign of an elision). */
+export const CUT_MARK = '[…]';
+
+/**
+ * How much of a raw value the cleaning functions look at: well above every field limit, so the
+ * result is the same for any sensible value, and a megabyte-long attribute costs no more than
+ * this to clean.
+ */
+export const MAX_RAW_CHARS = 20_000;
+
+/**
+ * Shortens `text` to at most `max` characters, cutting at the last word boundary when one is
+ * close enough (a single 5,000-character "word" is cut where the limit falls), and never in the
+ * middle of a surrogate pair. Returns the text unchanged when it fits.
+ *
+ * @param mark Appended after the cut (with a space), counted within `max`.
+ */
+export function cutAtWord(text: string, max: number, mark = '…'): string {
+  if (text.length <= max) return text;
+  const room = Math.max(0, max - mark.length - 1);
+  let end = room;
+  const space = text.lastIndexOf(' ', room);
+  const newline = text.lastIndexOf('\n', room);
+  const boundary = Math.max(space, newline);
+  // A boundary in the second half of the room ends a word; earlier, the text has no words to
+  // speak of (a long address, a run of characters) and is cut where the limit falls.
+  if (boundary > room / 2) end = boundary;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  const kept = text.slice(0, end).trimEnd();
+  return kept === '' ? mark : `${kept} ${mark}`;
+}
+
+/**
+ * Applies {@link FIELD_LIMITS} to every field. Addresses that do not fit are dropped rather than
+ * cut (half a URL leads nowhere); the page URL, which a clip cannot do without, is cut.
+ */
+export function boundMetadata(metadata: PageMetadata): PageMetadata {
+  const bounded: PageMetadata = { ...metadata, provenance: { ...metadata.provenance } };
+  for (const field of Object.keys(FIELD_LIMITS) as (keyof typeof FIELD_LIMITS)[]) {
+    const value = bounded[field];
+    if (typeof value !== 'string') continue;
+    const max = FIELD_LIMITS[field];
+    if (value.length <= max) continue;
+    if (field === 'url') bounded.url = value.slice(0, max);
+    else if (field === 'imageUrl') {
+      delete bounded.imageUrl;
+      delete bounded.provenance.imageUrl;
+    } else bounded[field] = cutAtWord(value, max);
+  }
+  return bounded;
+}

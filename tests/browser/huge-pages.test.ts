@@ -1,0 +1,104 @@
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, openPopup, squash, type ExtensionSession } from './harness';
+
+/**
+ * Pages close to the browser's limits, generated here and served from 127.0.0.1: a clip must
+ * come back with bounded fields (and say when it cut something), never hang or store megabytes.
+ * How fast is measured by `npm run bench`; this checks the behaviour.
+ */
+
+const HEADLINE = 'Titre '.repeat(500_000 / 6);
+
+/** A page titled by its JSON-LD alone, whose headline is 500,000 characters long. */
+const jsonLdPage = () => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<script type="application/ld+json">${JSON.stringify({
+  '@type': 'NewsArticle',
+  headline: HEADLINE,
+  author: { '@type': 'Person', name: 'Auteur '.repeat(14_000) },
+  description: 'Résumé '.repeat(14_000),
+})}</script></head><body><p>Un article sans autre titre que son JSON-LD.</p></body></html>`;
+
+/** About 20 MB and 500,000 nodes: 250,000 paragraphs of 80 characters. */
+function hugePage(): string {
+  const paragraph =
+    'Une phrase du très long document, répétée pour faire un grand corps de texte. ';
+  const parts = ['<!doctype html><html lang="fr"><head><meta charset="utf-8">'];
+  parts.push('<title>Énorme page</title></head><body><main id="all">');
+  for (let i = 0; i < 250_000; i += 1) parts.push(`<p>${i} ${paragraph}</p>`);
+  parts.push('</main></body></html>');
+  return parts.join('');
+}
+
+describe('clipping pages close to the browser’s limits', () => {
+  let session: ExtensionSession;
+  let server: Server;
+  let origin = '';
+  const pages: Record<string, string> = {};
+
+  beforeAll(async () => {
+    pages['/jsonld.html'] = jsonLdPage();
+    pages['/huge.html'] = hugePage();
+    server = createServer((request, response) => {
+      const body = pages[request.url ?? ''];
+      response.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(body ?? 'not found');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    if (!address || typeof address === 'string') throw new Error('no port');
+    origin = `http://127.0.0.1:${address.port}`;
+    session = await launchExtension();
+  }, 120_000);
+
+  afterAll(async () => {
+    await session?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  async function clip(url: string, selectAll: boolean) {
+    const page = await session.context.newPage();
+    await page.goto(url, { timeout: 120_000 });
+    if (selectAll) {
+      await page.evaluate(() => {
+        const range = document.createRange();
+        range.selectNodeContents(document.body);
+        window.getSelection()!.addRange(range);
+      });
+    }
+    const tabId = await session.tabIdOf(page.url());
+    const popup = await openPopup(session, `?tabId=${tabId}`);
+    await popup.getByRole('button', { name: 'Couper cette page' }).click();
+    const message = popup.getByTestId('clip-message').filter({ hasText: /\S/ });
+    await message.waitFor({ timeout: 60_000 });
+    return { page, popup, message: squash(await message.textContent()) };
+  }
+
+  it('keeps a 500,000-character JSON-LD headline to the title limit, and the popup lists it', async () => {
+    const { page, popup, message } = await clip(`${origin}/jsonld.html`, false);
+
+    expect(message).toMatch(/^Nouveau brouillon : « Titre Titre/);
+    const title = /« (.*) »/.exec(message)?.[1] ?? '';
+    expect(title.length).toBeLessThanOrEqual(1_000);
+    expect(title.endsWith('Titre …')).toBe(true);
+    const draft = popup.getByTestId('draft').first();
+    await draft.waitFor();
+    expect((await draft.textContent())?.length ?? 0).toBeLessThan(10_000);
+    await popup.close();
+    await page.close();
+  }, 120_000);
+
+  it('clips a select-all on a 20 MB, 500,000-node page as a quote cut at 100,000 characters, and says so', async () => {
+    const { page, popup, message } = await clip(`${origin}/huge.html`, true);
+
+    expect(message).toContain('Nouveau brouillon : « Énorme page »');
+    expect(message).toContain('La sélection était trop longue pour une citation');
+    const quote = squash(await popup.getByTestId('quote').first().textContent());
+    expect(quote.length).toBeLessThanOrEqual(100_000);
+    expect(quote.length).toBeGreaterThan(90_000);
+    expect(quote).toMatch(/^0 Une phrase du très long document/);
+    expect(quote).toMatch(/\[…\]$/);
+    await popup.close();
+    await page.close();
+  }, 300_000);
+});
