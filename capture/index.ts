@@ -8,9 +8,7 @@ import { extractMetadata } from './metadata';
 import { captureSelection } from './selection';
 import type { CapturedPassage, PageCapture, PageMetadata } from './types';
 import { cleanText } from './text';
-import { cleanUrl } from './url';
 
-export { cleanUrl } from './url';
 export { extractMetadata } from './metadata';
 export { captureSelection, readRanges } from './selection';
 export { describeLink, type LinkDescription } from './links';
@@ -29,7 +27,7 @@ function fallbackMetadata(win: Window): PageMetadata {
   let url = '';
   let title: string | undefined;
   try {
-    url = cleanUrl(win.location.href);
+    url = win.location.href;
     title = cleanText(win.document.title);
   } catch {
     // Keep whatever was read.

@@ -11,7 +11,7 @@ import { MetaIndex, type MetaValue } from './meta-tags';
 import { cleanTitle, isSiteAffix, titleSuffix, type TitleContext } from './title';
 import type { MetadataField, PageMetadata, Provenance } from './types';
 import { cleanText, compactKey, looksLikeUrl, textKey } from './text';
-import { cleanUrl, resolveHttpUrl } from './url';
+import { resolveHttpUrl } from './url';
 
 /** A value and where it was found. */
 interface Sourced {
@@ -79,6 +79,8 @@ function isHomepageOnly(candidate: string, pageUrl: string): boolean {
 
 /**
  * The page's URL: its declared canonical URL, else og:url, else the address it was loaded from.
+ * Tracking parameters are removed by the background (services/clipper.ts), which keeps the
+ * injected script small.
  * A canonical pointing at the home page of a deeper page is a common CMS misconfiguration and is
  * ignored. The result is always cleaned of tracking parameters.
  */
@@ -96,10 +98,10 @@ function extractUrl(ctx: PageContext): Sourced {
   if (ogHref) declared.push({ value: ogHref, source: 'og:url' });
   for (const candidate of declared) {
     if (!isHomepageOnly(candidate.value, ctx.pageUrl)) {
-      return { value: cleanUrl(candidate.value), source: candidate.source };
+      return { value: candidate.value, source: candidate.source };
     }
   }
-  return { value: cleanUrl(ctx.pageUrl), source: 'location' };
+  return { value: ctx.pageUrl, source: 'location' };
 }
 
 /** The first source with usable names, cleaned and joined. */

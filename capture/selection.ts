@@ -12,7 +12,6 @@
 
 import { CUT_MARK, MAX_QUOTE_CHARS, MAX_QUOTE_RANGES, cutAtWord } from './bounds';
 import { PASSAGE_TAGS, type CapturedPassage, type PassageNode, type PassageTag } from './types';
-import { cleanUrl } from './url';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -42,12 +41,12 @@ const MAX_DEPTH = 200;
 const isBlock = (node: PassageNode): boolean =>
   typeof node === 'object' && PASSAGE_BLOCKS.has(node.tag);
 
-/** Resolves a link against the page; returns it when it is http(s), cleaned of tracking. */
+/** Resolves a link against the page; returns it when it is http(s) (the background cleans it). */
 function httpHref(element: Element, base: string): string | undefined {
   try {
     // The URL parser itself strips the spaces around an attribute's value.
     const url = new URL(element.getAttribute('href') ?? '', base);
-    return /^https?:$/.test(url.protocol) ? cleanUrl(url.href) : undefined;
+    return /^https?:$/.test(url.protocol) ? url.href : undefined;
   } catch {
     return undefined;
   }

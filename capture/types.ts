@@ -27,7 +27,10 @@ export type Provenance = Partial<Record<MetadataField, string>>;
 
 /** What the capture script reads off a page. Pure data: it crosses the messaging boundary. */
 export interface PageMetadata {
-  /** Canonical URL when the page declares one, tracking parameters removed. */
+  /**
+   * Canonical URL when the page declares one. The page sends it as found; the background removes
+   * tracking parameters before anything is stored.
+   */
   url: string;
   /** Title without the " | Site" suffix. */
   title: string;

@@ -83,9 +83,14 @@ async function runCaptureScript(tabId: number): Promise<CaptureResult> {
   const result = frame?.result as PageCapture | undefined;
   if (!result?.metadata?.url) throw new Error('The capture script returned nothing');
   // The page sends its selection as a tree; the HTML is written here, never in the page.
-  const { selection: captured, ...rest } = result;
+  const { selection: captured, metadata, ...rest } = result;
+  // The page sends its address as found: tracking parameters are removed here.
+  const url = cleanUrl(metadata.url);
+  // A page without a title is titled with its address: the cleaned one.
+  const title = metadata.provenance.title === 'url' ? url : metadata.title;
+  const page = { ...rest, metadata: { ...metadata, url, title } };
   const selection = captured && toSelectedPassage(captured);
-  return selection ? { ...rest, selection } : rest;
+  return selection ? { ...page, selection } : page;
 }
 
 async function describeLinkInPage(tabId: number, href: string) {

@@ -14,6 +14,7 @@ import {
   type SelectedPassage,
 } from '../capture/types';
 import { normalizeMultiline } from '../capture/text';
+import { cleanUrl } from '../capture/url';
 import { escapeHtml } from '../lib/html';
 
 const ALLOWED = new Set<string>(PASSAGE_TAGS);
@@ -27,12 +28,15 @@ const MAX_DEPTH = 64;
 const isBlock = (node: PassageNode | undefined): boolean =>
   typeof node === 'object' && BLOCKS.has(node.tag);
 
-/** The link's URL when it is an absolute http(s) URL, else undefined (the link is unwrapped). */
+/**
+ * The link's URL, cleaned of tracking parameters, when it is an absolute http(s) URL; else
+ * undefined (the link is unwrapped).
+ */
 function httpUrl(href: unknown): string | undefined {
   if (typeof href !== 'string') return undefined;
   try {
     const url = new URL(href);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+    return url.protocol === 'http:' || url.protocol === 'https:' ? cleanUrl(url.href) : undefined;
   } catch {
     return undefined;
   }

@@ -8,7 +8,7 @@ const HTML = `<!doctype html><html lang="fr"><head>
 
 describe('capturePage', () => {
   it('returns the metadata alone when nothing is selected', () => {
-    const result = capturePage(makeWindow(HTML, 'https://site.example/a?utm_source=x'));
+    const result = capturePage(makeWindow(HTML, 'https://site.example/a'));
     expect(result).toEqual({
       metadata: expect.objectContaining({
         url: 'https://site.example/a',
@@ -54,7 +54,7 @@ describe('capturePage', () => {
     const result = capturePage(hostile);
     expect(result).toEqual({
       metadata: {
-        url: 'https://site.example/a',
+        url: 'https://site.example/a?fbclid=1',
         title: 'Tab title',
         provenance: { url: 'location', title: '<title>' },
       },

@@ -152,7 +152,9 @@ describe('extractMetadata: title', () => {
   });
 
   it('uses the URL when the page has no title at all', () => {
-    expect(extractMetadata(pageWith('')).title).toBe('https://news.example.com/2024/05/story.html');
+    expect(extractMetadata(pageWith('')).title).toBe(
+      'https://news.example.com/2024/05/story.html?utm_source=feed',
+    );
   });
 });
 
@@ -200,10 +202,11 @@ describe('extractMetadata: meta tag lookups', () => {
 });
 
 describe('extractMetadata: url', () => {
-  it('uses the canonical URL, made absolute and cleaned of tracking', () => {
+  // Tracking parameters are removed by the background (tests/unit/services/clipper.test.ts).
+  it('uses the canonical URL, made absolute', () => {
     const doc = pageWith('<link rel="canonical" href="/2024/05/story.html?utm_source=x&id=3">');
     expect(extractMetadata(doc)).toMatchObject({
-      url: 'https://news.example.com/2024/05/story.html?id=3',
+      url: 'https://news.example.com/2024/05/story.html?utm_source=x&id=3',
       provenance: { url: 'link[rel=canonical]' },
     });
   });
@@ -219,17 +222,17 @@ describe('extractMetadata: url', () => {
     });
   });
 
-  it('ignores non-http canonical URLs and falls back to the cleaned page address', () => {
+  it('ignores non-http canonical URLs and falls back to the page address', () => {
     const doc = pageWith('<link rel="canonical" href="android-app://com.example/story">');
     expect(extractMetadata(doc)).toMatchObject({
-      url: 'https://news.example.com/2024/05/story.html',
+      url: 'https://news.example.com/2024/05/story.html?utm_source=feed',
       provenance: { url: 'location' },
     });
   });
 
   it('accepts an explicit page URL', () => {
     expect(extractMetadata(pageWith(''), 'https://other.example/a?fbclid=1').url).toBe(
-      'https://other.example/a',
+      'https://other.example/a?fbclid=1',
     );
   });
 });

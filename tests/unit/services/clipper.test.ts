@@ -58,6 +58,21 @@ describe('clipTab', () => {
     });
   });
 
+  it('removes tracking parameters from the page address and the passage links it stores', async () => {
+    stubScripting(() => ({
+      metadata: { ...pageCapture.metadata, url: 'https://a.example/story?id=3&utm_source=x' },
+      selection: {
+        nodes: [{ tag: 'a', href: 'https://b.example/?fbclid=1&q=2', children: ['lien'] }],
+      },
+    }));
+    const tabId = await openTab('https://a.example/story?id=3&utm_source=x');
+
+    const { clip } = await clipTab({ tabId });
+
+    expect(clip.url).toBe('https://a.example/story?id=3');
+    expect(clip.quotes[0]?.html).toBe('<a href="https://b.example/?q=2">lien</a>');
+  });
+
   it('falls back to the tab URL and title on a browser page, without injecting', async () => {
     const executeScript = stubScripting(() => pageCapture);
     const tabId = await openTab('chrome://settings/', 'Paramètres');
