@@ -1,14 +1,14 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../locales';
 import type { Clip, DraftStatus, Source } from '../storage/db';
 import { getClip } from '../storage/clips';
 import { saveDraftEdit, trashDraft, type DraftPatch } from '../storage/drafts';
-import { addToIssue, removeFromIssue } from '../storage/issues';
+import { addToIssue, issueItems, removeFromIssue } from '../storage/issues';
 import { commitJournal, journalEdit } from '../storage/journal';
 import { ConflictChooser } from './ConflictChooser';
 import { MergeDialog } from './MergeDialog';
 import { Provenance } from './Provenance';
-import { RichText } from './RichText';
+import { RichText, type LinkSuggestion, type RichTextHandle } from './RichText';
 import { SourcesEditor } from './SourcesEditor';
 import { TagsInput } from './TagsInput';
 import { useLiveQuery } from './useLiveQuery';
@@ -27,8 +27,46 @@ interface Props {
 
 const STATUSES: DraftStatus[] = ['draft', 'checked', 'ready'];
 
-function escapeHtml(text: string) {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const isHttp = (url: string) => /^https?:\/\/\S+$/i.test(url.trim());
+
+/** The host of an address without `www.`, to name a page that has no title. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * What the link form offers, in order: the draft's sources, the links of its quotes, then the
+ * other items of its issue (by their first source).
+ */
+export function linkSuggestions(draft: Clip, others: readonly Clip[]): LinkSuggestion[] {
+  const out: LinkSuggestion[] = [];
+  for (const source of draft.sources) {
+    if (!isHttp(source.url)) continue;
+    const name = source.title || source.siteName || hostOf(source.url);
+    const label = source.siteName && source.title ? `${source.siteName} · ${source.title}` : name;
+    out.push({ url: source.url.trim(), label, kind: t('link.kind.source') });
+  }
+  for (const quote of draft.quotes) {
+    if (!quote.html) continue;
+    const doc = new DOMParser().parseFromString(quote.html, 'text/html');
+    for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
+      const href = a.getAttribute('href') ?? '';
+      if (!isHttp(href)) continue;
+      const text = a.textContent?.replace(/\s+/g, ' ').trim();
+      out.push({ url: href, label: text || hostOf(href), kind: t('link.kind.quote') });
+    }
+  }
+  for (const other of others) {
+    const url = other.sources.find((source) => isHttp(source.url))?.url;
+    if (other.id !== draft.id && url) {
+      out.push({ url: url.trim(), label: other.title, kind: t('link.kind.item') });
+    }
+  }
+  return out;
 }
 
 /** The fields the editor types, merged field by field with changes made in other views. */
@@ -86,6 +124,14 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
     },
   });
   const { offer } = useUndo();
+  const text = useRef<RichTextHandle | null>(null);
+  // The other items of the draft's issue (or of the issue being composed), to link to them.
+  const issueId = draft?.issueId || currentIssueId || '';
+  const others = useLiveQuery(() => issueItems(issueId), [issueId]);
+  const suggestions = useMemo(
+    () => (form ? linkSuggestions(form, others ?? []) : []),
+    [form, others],
+  );
 
   if (draft === null) {
     return (
@@ -102,11 +148,6 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
   if (!form || !draft) return <p class="muted">{t('common.loading')}</p>;
 
   const change = (patch: Pick<DraftPatch, FormField>) => edit(patch);
-
-  const insertQuote = (text: string) => {
-    const body = `${form.body}<p>« ${escapeHtml(text)} »</p>`;
-    change({ body });
-  };
 
   const remove = async () => {
     await flush();
@@ -228,6 +269,9 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
           value={form.body}
           onChange={(body) => change({ body })}
           label={t('editor.body')}
+          suggestions={suggestions}
+          handle={text}
+          autoFocus
         />
       </div>
       {live.quotes.length > 0 && (
@@ -237,13 +281,26 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
             {live.quotes.map((quote, index) => (
               <li key={`${quote.clippedAt}-${index}`}>
                 <blockquote>{quote.text}</blockquote>
-                <button
-                  type="button"
-                  class="button button--small"
-                  onClick={() => insertQuote(quote.text)}
-                >
-                  {t('editor.insertQuote')}
-                </button>
+                <div class="quotes__actions">
+                  {/* The text keeps its caret: the quote goes where the editor was writing. */}
+                  <button
+                    type="button"
+                    class="button button--small"
+                    onMouseDown={(e) => e.preventDefault()}
+                    onClick={() => text.current?.insertQuote(quote.text, false)}
+                  >
+                    {t('editor.insertQuote')}
+                  </button>
+                  <button
+                    type="button"
+                    class="button button--small"
+                    title={t('editor.insertQuoteBlockNamed')}
+                    onMouseDown={(e) => e.preventDefault()}
+                    onClick={() => text.current?.insertQuote(quote.text, true)}
+                  >
+                    {t('editor.insertQuoteBlock')}
+                  </button>
+                </div>
               </li>
             ))}
           </ul>

@@ -2,12 +2,57 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import { cleanItemHtml } from './richtext';
 
+/** A link the link form offers before any typing: a source, a quote's link, another item. */
+export interface LinkSuggestion {
+  url: string;
+  /** What the editor recognises it by: a page title, a site, an item's label. */
+  label: string;
+  /** Where it comes from (« Source », « Citation »…), shown beside it. */
+  kind: string;
+}
+
 interface Props {
   value: string;
   onChange: (html: string) => void;
   label: string;
   id?: string;
+  /** Offered first by the link form (Ctrl+K), in this order. */
+  suggestions?: readonly LinkSuggestion[];
+  /** Puts the caret at the end of the text once shown, to write at once. */
+  autoFocus?: boolean;
+  /** Filled with what the editor's other controls can do to the text (insert a quote). */
+  handle?: { current: RichTextHandle | null };
 }
+
+/** What the rest of the draft editor can do to the text. */
+export interface RichTextHandle {
+  /**
+   * Inserts a quote where the caret is (or was last; at the end when it never was in the
+   * text): inline in « », or as a paragraph of its own after the caret's paragraph.
+   */
+  insertQuote: (text: string, block: boolean) => void;
+}
+
+/** An http(s) address alone, as pasted from the address bar. */
+const LONE_URL = /^https?:\/\/[^\s<>"]+$/i;
+
+/** The suggestions that match what is typed in the link form (all of them when nothing is). */
+export function matchSuggestions(
+  suggestions: readonly LinkSuggestion[],
+  typed: string,
+): LinkSuggestion[] {
+  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const query = fold(typed.trim());
+  const seen = new Set<string>();
+  return suggestions.filter((s) => {
+    if (seen.has(s.url)) return false;
+    seen.add(s.url);
+    return !query || fold(`${s.label} ${s.url}`).includes(query);
+  });
+}
+
+/** Drag data of a source (its URL), dropped on selected words to link them. */
+export const SOURCE_MIME = 'application/x-indiscrets-source';
 
 function escapeText(text: string) {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -38,19 +83,99 @@ export function normaliseLinkUrl(raw: string): string | undefined {
  * The item's text: paragraphs, bold, italic and links, nothing else. Paste is cleaned to that.
  * The DOM is the editor's while it has focus; it is rewritten from `value` only when it has not.
  */
-export function RichText({ value, onChange, label, id }: Props) {
+export function RichText({
+  value,
+  onChange,
+  label,
+  id,
+  suggestions = [],
+  autoFocus,
+  handle,
+}: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const urlRef = useRef<HTMLInputElement>(null);
   const savedRange = useRef<Range | null>(null);
   const [linking, setLinking] = useState(false);
   const [linkUrl, setLinkUrl] = useState('');
   const [linkInvalid, setLinkInvalid] = useState(false);
+  const [active, setActive] = useState(0);
+  const dropRange = useRef<Range | null>(null);
+  /** Where the caret last was in the text, for a quote inserted from a button. */
+  const lastCaret = useRef<Range | null>(null);
+
+  useEffect(() => {
+    const onSelection = () => {
+      const range = editorRange();
+      if (range) lastCaret.current = range;
+    };
+    document.addEventListener('selectionchange', onSelection);
+    return () => document.removeEventListener('selectionchange', onSelection);
+  });
+
+  if (handle) {
+    handle.current = {
+      insertQuote(text, block) {
+        const el = ref.current;
+        if (!el) return;
+        el.focus();
+        const selection = window.getSelection();
+        if (!selection) return;
+        const saved = lastCaret.current;
+        let range: Range;
+        if (saved && el.contains(saved.commonAncestorContainer)) {
+          range = saved.cloneRange();
+        } else {
+          range = document.createRange();
+          range.selectNodeContents(el.lastElementChild ?? el);
+          range.collapse(false);
+        }
+        const clean = text.replace(/^[\s«"“”„»]+|[\s«"“”„»]+$/g, '').replace(/\s+/g, ' ');
+        if (block) {
+          // After the paragraph the caret is in: a quote never cuts a sentence in two.
+          let paragraph: Node | null = range.endContainer;
+          while (paragraph && paragraph.parentNode !== el) paragraph = paragraph.parentNode;
+          const p = document.createElement('p');
+          p.textContent = `« ${clean} »`;
+          if (paragraph) paragraph.parentNode!.insertBefore(p, paragraph.nextSibling);
+          else el.appendChild(p);
+          range = document.createRange();
+          range.selectNodeContents(p);
+          range.collapse(false);
+          selection.removeAllRanges();
+          selection.addRange(range);
+        } else {
+          selection.removeAllRanges();
+          selection.addRange(range);
+          // Plain spaces: the export's typography makes them no-break; a space is added where
+          // the quote would stick to a word.
+          const before = range.startContainer.textContent?.slice(0, range.startOffset) ?? '';
+          const lead = before && !/\s$/.test(before) ? ' ' : '';
+          document.execCommand('insertText', false, `${lead}« ${clean} »`);
+        }
+        emit();
+      },
+    };
+  }
+  const offered = linking ? matchSuggestions(suggestions, linkUrl) : [];
+  const activeIndex = Math.min(active, offered.length - 1);
 
   // Before paint: the editor never flashes empty, and a click lands in the text.
   useLayoutEffect(() => {
     const el = ref.current;
     if (el && document.activeElement !== el && el.innerHTML !== value) el.innerHTML = value;
   }, [value]);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!autoFocus || !el) return;
+    el.focus();
+    const end = document.createRange();
+    end.selectNodeContents(el);
+    end.collapse(false);
+    window.getSelection()?.removeAllRanges();
+    window.getSelection()?.addRange(end);
+    // Only when the editor is first shown.
+  }, []);
 
   // `autofocus` is ignored on elements added after the page loaded: focus the field by hand.
   useEffect(() => {
@@ -98,26 +223,12 @@ export function RichText({ value, onChange, label, id }: Props) {
   const startLink = () => {
     savedRange.current = editorRange();
     setLinkInvalid(false);
+    setActive(0);
     setLinking(true);
   };
 
-  const cancelLink = () => {
-    setLinking(false);
-    setLinkUrl('');
-    restoreSelection();
-  };
-
-  const applyLink = (event: Event) => {
-    event.preventDefault();
-    const url = normaliseLinkUrl(linkUrl);
-    if (!url) {
-      setLinkInvalid(true);
-      urlRef.current?.focus();
-      return;
-    }
-    setLinking(false);
-    setLinkInvalid(false);
-    restoreSelection();
+  /** Links the selection (or, with none, inserts the address as its own text). */
+  const linkSelection = (url: string) => {
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed) {
       document.execCommand('createLink', false, url);
@@ -130,16 +241,78 @@ export function RichText({ value, onChange, label, id }: Props) {
       );
     }
     emit();
+  };
+
+  const pick = (suggestion: LinkSuggestion) => {
+    setLinking(false);
+    setLinkUrl('');
+    restoreSelection();
+    linkSelection(suggestion.url);
+  };
+
+  const cancelLink = () => {
+    setLinking(false);
+    setLinkUrl('');
+    restoreSelection();
+  };
+
+  const applyLink = (event: Event) => {
+    event.preventDefault();
+    // What looks like an address is that address; anything else picks the suggestion shown.
+    const typedUrl = normaliseLinkUrl(linkUrl);
+    const chosen = offered[activeIndex];
+    if (!typedUrl && chosen) {
+      pick(chosen);
+      return;
+    }
+    const url = typedUrl;
+    if (!url) {
+      setLinkInvalid(true);
+      urlRef.current?.focus();
+      return;
+    }
+    setLinking(false);
+    setLinkInvalid(false);
+    restoreSelection();
+    linkSelection(url);
     setLinkUrl('');
   };
 
   const onPaste = (event: ClipboardEvent) => {
     event.preventDefault();
     const data = event.clipboardData;
+    // An address pasted over selected words links them, as in every word processor.
+    const plain = data?.getData('text/plain').trim() ?? '';
+    const selection = window.getSelection();
+    if (LONE_URL.test(plain) && selection && !selection.isCollapsed && editorRange()) {
+      linkSelection(plain);
+      return;
+    }
     const html = data?.getData('text/html');
     const clean = cleanItemHtml(html || textToHtml(data?.getData('text/plain') ?? ''));
     document.execCommand('insertHTML', false, clean);
     emit();
+  };
+
+  /** A source dragged over the text: the selected words it will link are kept. */
+  const onDragEnter = (event: DragEvent) => {
+    if (!event.dataTransfer?.types.includes(SOURCE_MIME)) return;
+    const range = editorRange();
+    if (range && !range.collapsed) dropRange.current = range;
+  };
+
+  const onDrop = (event: DragEvent) => {
+    const url = event.dataTransfer?.getData(SOURCE_MIME);
+    if (!url) return;
+    event.preventDefault();
+    const range = dropRange.current ?? editorRange();
+    dropRange.current = null;
+    const el = ref.current;
+    if (!el || !range || range.collapsed) return;
+    el.focus();
+    window.getSelection()?.removeAllRanges();
+    window.getSelection()?.addRange(range);
+    linkSelection(url);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -189,7 +362,7 @@ export function RichText({ value, onChange, label, id }: Props) {
               type="text"
               inputMode="url"
               aria-label={t('editor.linkUrl')}
-              placeholder="https://"
+              placeholder={suggestions.length > 0 ? t('editor.linkSearch') : 'https://'}
               value={linkUrl}
               aria-invalid={linkInvalid}
               aria-describedby={linkInvalid ? 'richtext-link-error' : undefined}
@@ -197,10 +370,21 @@ export function RichText({ value, onChange, label, id }: Props) {
                 setLinkUrl((e.target as HTMLInputElement).value);
                 setLinkInvalid(false);
               }}
+              role="combobox"
+              aria-expanded={offered.length > 0}
+              aria-controls="richtext-link-options"
+              aria-activedescendant={
+                offered.length > 0 ? `richtext-link-option-${activeIndex}` : undefined
+              }
               onKeyDown={(e) => {
                 if (e.key === 'Escape') {
                   e.preventDefault();
                   cancelLink();
+                } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                  e.preventDefault();
+                  if (offered.length === 0) return;
+                  const step = e.key === 'ArrowDown' ? 1 : -1;
+                  setActive((activeIndex + step + offered.length) % offered.length);
                 }
               }}
             />
@@ -215,6 +399,32 @@ export function RichText({ value, onChange, label, id }: Props) {
                 {t('editor.linkInvalid')}
               </p>
             )}
+            {offered.length > 0 && (
+              <ul
+                class="richtext__options"
+                id="richtext-link-options"
+                role="listbox"
+                aria-label={t('editor.linkSuggestions')}
+                data-testid="link-options"
+              >
+                {offered.map((suggestion, index) => (
+                  <li
+                    key={suggestion.url}
+                    id={`richtext-link-option-${index}`}
+                    role="option"
+                    aria-selected={index === activeIndex}
+                    class="richtext__option"
+                    // The editor's selection must survive the click.
+                    onMouseDown={(e) => e.preventDefault()}
+                    onClick={() => pick(suggestion)}
+                  >
+                    <span class="richtext__option-kind">{suggestion.kind}</span>
+                    <span class="richtext__option-label">{suggestion.label}</span>
+                    <span class="richtext__option-url">{suggestion.url}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
           </form>
         )}
       </div>
@@ -227,6 +437,11 @@ export function RichText({ value, onChange, label, id }: Props) {
         aria-multiline="true"
         aria-label={label}
         data-testid="item-text"
+        onFocus={() => {
+          // Enter makes a real paragraph (<p>), Shift+Enter a line break; the browser's default
+          // separator is a <div>.
+          document.execCommand('defaultParagraphSeparator', false, 'p');
+        }}
         onInput={emit}
         onBlur={(event) => {
           // Focus gone to the link form: the selection it will link must stay where it is.
@@ -236,6 +451,11 @@ export function RichText({ value, onChange, label, id }: Props) {
           if (ref.current && ref.current.innerHTML !== value) ref.current.innerHTML = value;
         }}
         onPaste={onPaste}
+        onDragEnter={onDragEnter}
+        onDragOver={(e) => {
+          if (e.dataTransfer?.types.includes(SOURCE_MIME)) e.preventDefault();
+        }}
+        onDrop={onDrop}
         onKeyDown={onKeyDown}
       />
     </div>

@@ -1,5 +1,6 @@
 import { t } from '../locales';
 import type { Source } from '../storage/db';
+import { SOURCE_MIME } from './RichText';
 
 interface Props {
   sources: Source[];
@@ -18,6 +19,20 @@ export function SourcesEditor({ sources, onChange }: Props) {
       <legend>{t('editor.sources')}</legend>
       {sources.map((source, index) => (
         <div class="sources__row" key={index}>
+          <span
+            class="sources__handle"
+            draggable={isLink(source.url)}
+            title={t('editor.dragSource', { title: source.title || source.url })}
+            aria-hidden="true"
+            data-testid="source-handle"
+            onDragStart={(e) => {
+              e.dataTransfer?.setData(SOURCE_MIME, source.url.trim());
+              e.dataTransfer?.setData('text/uri-list', source.url.trim());
+              e.dataTransfer?.setData('text/plain', source.url.trim());
+            }}
+          >
+            ⠿
+          </span>
           <input
             type="url"
             aria-label={t('editor.sourceUrl')}

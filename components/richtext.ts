@@ -6,7 +6,7 @@ const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'a'];
 /**
  * Cleans HTML typed or pasted into an item to the house allow-list: `<b>`/`<i>` become
  * `<strong>`/`<em>`, headings and divs become paragraphs, links keep only an http(s)/mailto
- * href, everything else is reduced to its text.
+ * href, everything else (spans included) is reduced to its text; no-break spaces become spaces.
  */
 export function cleanItemHtml(html: string, doc: Document = document): string {
   const template = doc.createElement('template');
@@ -37,6 +37,12 @@ export function cleanItemHtml(html: string, doc: Document = document): string {
   clean.querySelectorAll('p').forEach((p) => {
     if (!p.textContent?.trim() && !p.querySelector('br')) p.remove();
   });
+  // Browsers type a space at the end of a line as a no-break space (to keep it visible) and
+  // leave `&nbsp;` behind; spacing is the export's typography's job, so the text keeps spaces.
+  const walker = doc.createTreeWalker(clean, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeValue?.includes('\u00a0')) node.nodeValue = node.nodeValue.replace(/\u00a0/g, ' ');
+  }
   const out = doc.createElement('div');
   out.appendChild(clean);
   return wrapLooseText(out, doc).innerHTML.trim();

@@ -1,7 +1,7 @@
 /**
  * Clean semantic HTML. The fragment is an `<article>` whose heading is an `<h1>`: an exported
  * issue is a standalone piece (a file, or a paste into a mail or a CMS body), so its title is the
- * top-level heading. Then the optional intro `<p>`, one `<p>` per item starting with the opener,
+ * top-level heading. Then the intro's `<p>`s, each item's `<p>`s (the first starting with the opener),
  * and the optional outro `<p>`. No classes, no inline styles, no scripts: only the elements
  * sanitize.ts allows, and every text escaped.
  */
@@ -10,12 +10,19 @@ import type { HouseStyle } from './house-style';
 import { prepareIssue, type PreparedIssue } from './prepare';
 import { escapeHtml, inlineToHtml } from './sanitize';
 
-/** One `<p>` per displayed paragraph, shared with the WordPress serialiser. */
+/**
+ * One `<p>` per displayed paragraph, shared with the WordPress serialiser: each paragraph of the
+ * intro, each paragraph of each item (the opener before its first only), the outro.
+ */
 export function paragraphsHtml(prepared: PreparedIssue): string[] {
   const opener = escapeHtml(prepared.style.itemOpener);
   const out: string[] = [];
-  if (prepared.intro) out.push(`<p>${inlineToHtml(prepared.intro)}</p>`);
-  for (const item of prepared.items) out.push(`<p>${opener}${inlineToHtml(item.content)}</p>`);
+  for (const paragraph of prepared.introParagraphs) out.push(`<p>${inlineToHtml(paragraph)}</p>`);
+  for (const item of prepared.items) {
+    item.blocks.forEach((block, index) => {
+      out.push(`<p>${index === 0 ? opener : ''}${inlineToHtml(block)}</p>`);
+    });
+  }
   if (prepared.outro) out.push(`<p>${inlineToHtml(prepared.outro)}</p>`);
   return out;
 }

@@ -1,7 +1,8 @@
 /**
- * Markdown (CommonMark, safe for GFM): `# Title`, then one paragraph per intro/item/outro,
- * separated by blank lines. Bold is `**x**`, italic `*x*`, links `[text](url)`, line breaks
- * inside an item a backslash at the end of the line.
+ * Markdown (CommonMark, safe for GFM): `# Title`, then one Markdown paragraph per paragraph of
+ * the intro, of each item (the opener before its first) and the outro, separated by blank lines.
+ * Bold is `**x**`, italic `*x*`, links `[text](url)`, line breaks inside a paragraph a backslash
+ * at the end of the line.
  *
  * Escaping is kept to what CommonMark (and GFM) would otherwise read as markup, so that the file
  * stays readable and pastes cleanly into editors that show the source:
@@ -107,9 +108,14 @@ function inlineToMarkdown(nodes: readonly SafeInline[], cursor: Cursor): string 
 export function renderPreparedMarkdown(prepared: PreparedIssue): string {
   const opener = escapeMarkdown(prepared.style.itemOpener, true);
   const blocks = [`# ${escapeMarkdown(prepared.title)}`];
-  if (prepared.intro) blocks.push(inlineToMarkdown(prepared.intro, { lineStart: true }));
+  for (const paragraph of prepared.introParagraphs) {
+    blocks.push(inlineToMarkdown(paragraph, { lineStart: true }));
+  }
   for (const item of prepared.items) {
-    blocks.push(opener + inlineToMarkdown(item.content, { lineStart: opener === '' }));
+    item.blocks.forEach((block, index) => {
+      const lead = index === 0 ? opener : '';
+      blocks.push(lead + inlineToMarkdown(block, { lineStart: lead === '' }));
+    });
   }
   if (prepared.outro) blocks.push(inlineToMarkdown(prepared.outro, { lineStart: true }));
   return `${blocks.join('\n\n')}\n`;

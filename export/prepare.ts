@@ -28,8 +28,11 @@ export interface PreparedItem {
   id: string;
   /** The item's own paragraphs, typeset, without opener or credit (for data formats). */
   paragraphs: SafeParagraph[];
-  /** The item as one displayed paragraph: body (line breaks between paragraphs) then credit. */
-  content: SafeInline[];
+  /**
+   * The item as displayed: its paragraphs, typeset, the credit (if any) at the end of the last
+   * one. Serialisers put the opener before the first only.
+   */
+  blocks: SafeParagraph[];
   sources: PreparedSource[];
 }
 
@@ -41,8 +44,7 @@ export interface PreparedIssue {
   date: string;
   /** Intro paragraphs (issue intro, else the house-style default), typeset; empty if none. */
   introParagraphs: SafeParagraph[];
-  /** The intro as one displayed paragraph; null if none. */
-  intro: SafeInline[] | null;
+
   outro: SafeInline[] | null;
   items: PreparedItem[];
   style: HouseStyle;
@@ -106,18 +108,25 @@ function joinParagraphs(paragraphs: readonly SafeParagraph[]): SafeInline[] {
   return out;
 }
 
-/** Cuts the first nodes of `content` back into paragraphs shaped like `raw`. */
+/**
+ * Cuts `content` back into paragraphs shaped like `raw`. With `rest`, what follows the last
+ * paragraph (the credit) stays with it.
+ */
 function splitParagraphs(
   content: readonly SafeInline[],
   raw: readonly SafeParagraph[],
+  rest = false,
 ): SafeParagraph[] {
   const out: SafeParagraph[] = [];
   let at = 0;
-  for (const paragraph of raw) {
-    if (out.length > 0) at++; // the line break joinParagraphs put between paragraphs
-    out.push(content.slice(at, at + paragraph.length));
+  raw.forEach((paragraph, index) => {
+    if (index > 0) at++; // the line break joinParagraphs put between paragraphs
+    const last = index === raw.length - 1;
+    out.push(content.slice(at, rest && last ? content.length : at + paragraph.length));
     at += paragraph.length;
-  }
+  });
+  // An item without text may still carry a credit.
+  if (rest && raw.length === 0 && content.length > 0) out.push([...content]);
   return out;
 }
 
@@ -174,7 +183,12 @@ export function prepareIssue(issue: ExportIssue, style: HouseStyle): PreparedIss
     // Typeset body and credit together, once; the body's own paragraphs (for data formats) are
     // read back from the result, whose root keeps the same nodes in the same places.
     const content = typeset([...body, ...creditNodes(sources, body, style)]);
-    return { id: item.id, paragraphs: splitParagraphs(content, raw), content, sources };
+    return {
+      id: item.id,
+      paragraphs: splitParagraphs(content, raw),
+      blocks: splitParagraphs(content, raw, true),
+      sources,
+    };
   });
 
   return {
@@ -182,7 +196,6 @@ export function prepareIssue(issue: ExportIssue, style: HouseStyle): PreparedIss
     plainTitle,
     date: issue.date,
     introParagraphs,
-    intro: introParagraphs.length > 0 ? joinParagraphs(introParagraphs) : null,
     outro: outroNodes.length > 0 ? typeset(outroNodes) : null,
     items,
     style,

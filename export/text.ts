@@ -1,13 +1,13 @@
 /**
- * Plain text for e-mail: the title line, a blank line, then one paragraph per intro/item/outro
- * separated by blank lines, and the link list at the end. Links become footnotes: "la vidéo[1]"
+ * Plain text for e-mail: the title line, a blank line, then each paragraph of the intro, of the
+ * items (the opener before an item's first) and the outro, separated by blank lines, and the link list at the end. Links become footnotes: "la vidéo[1]"
  * in the text, "[1] https://…" at the end; a URL linked twice gets one number. A link whose text
  * already is its URL gets no footnote. Bold and italic are dropped (no `*stars*`: readers of
  * plain-text mail see them literally).
  *
  * Lines are not wrapped: mail clients wrap (format=flowed or not) better than a fixed width,
- * and hard wrapping would break URLs and the "one paragraph per item" structure. Line breaks
- * inside an item stay single newlines. Text is written verbatim: nothing is escaped, since
+ * and hard wrapping would break URLs and the paragraph structure. Line breaks inside a
+ * paragraph stay single newlines. Text is written verbatim: nothing is escaped, since
  * plain text has no markup to escape.
  */
 import type { ExportIssue } from './model';
@@ -61,9 +61,14 @@ function inlineToFootnotedText(nodes: readonly SafeInline[], notes: Footnotes): 
 export function renderPreparedText(prepared: PreparedIssue): string {
   const notes = new Footnotes();
   const blocks = [prepared.title];
-  if (prepared.intro) blocks.push(inlineToFootnotedText(prepared.intro, notes));
+  for (const paragraph of prepared.introParagraphs) {
+    blocks.push(inlineToFootnotedText(paragraph, notes));
+  }
   for (const item of prepared.items) {
-    blocks.push(prepared.style.itemOpener + inlineToFootnotedText(item.content, notes));
+    item.blocks.forEach((block, index) => {
+      const lead = index === 0 ? prepared.style.itemOpener : '';
+      blocks.push(lead + inlineToFootnotedText(block, notes));
+    });
   }
   if (prepared.outro) blocks.push(inlineToFootnotedText(prepared.outro, notes));
   if (notes.urls.length > 0) {

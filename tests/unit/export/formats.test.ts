@@ -20,7 +20,7 @@ function issueWith(
 }
 
 describe('renderHtml', () => {
-  it('renders an article with an h1, the intro and one paragraph per item', () => {
+  it('renders an article with an h1, the intro and each paragraph of each item, the opener on the first', () => {
     const issue: ExportIssue = {
       title: 'Les indiscrets du 15 mars',
       date: '2021-03-15',
@@ -39,7 +39,8 @@ describe('renderHtml', () => {
         '<h1>Les indiscrets du 15 mars</h1>',
         '<p>Bonjour</p>',
         '<p>--&gt; Un</p>',
-        '<p>--&gt; Deux<br>suite</p>',
+        '<p>--&gt; Deux</p>',
+        '<p>suite</p>',
         '</article>',
       ].join('\n'),
     );

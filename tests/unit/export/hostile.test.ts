@@ -85,7 +85,12 @@ describe('hostile input', () => {
       'Titre &lt;img src=x onerror=alert(1)&gt; &lt;script&gt;alert(2)&lt;/script&gt; "&gt;&lt;svg onload=alert(3)&gt;',
     );
     const blocks = parse(post.content).filter((b) => b.blockName !== null);
-    expect(blocks.map((b) => b.blockName)).toEqual(['core/paragraph', 'core/paragraph']);
+    // The intro, and the item's two paragraphs.
+    expect(blocks.map((b) => b.blockName)).toEqual([
+      'core/paragraph',
+      'core/paragraph',
+      'core/paragraph',
+    ]);
     for (const block of blocks) expectInertHtml(block.innerHTML);
     expect(post.content).not.toMatch(/<(img|script|svg|iframe)/i);
     expect(post.content).not.toMatch(/javascript:/i);

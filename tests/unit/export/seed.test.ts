@@ -154,3 +154,63 @@ describe('seed issue "Les indiscrets du 15 mars" exported to text', () => {
     expect(paragraphs[3]).toContain(`les pinceaux${NBSP}: elle`);
   });
 });
+
+describe("the seed's first item, three paragraphs, in every format", () => {
+  const seed = parseSeed(readSeed());
+  const lines = seed.items[0]!.split('\n');
+  // As the editor stores it since Enter makes a paragraph: one <p> per line of the seed.
+  const issue: ExportIssue = {
+    title: seed.title,
+    date: '2021-03-15',
+    items: [
+      { id: 'ovh', bodyHtml: lines.map((l) => `<p>${escapeHtml(l)}</p>`).join(''), sources: [] },
+    ],
+  };
+  const style = createHouseStyle();
+
+  it('has three paragraphs in the seed', () => {
+    expect(lines).toHaveLength(3);
+  });
+
+  it('is three <p> in HTML, the opener on the first only', () => {
+    const html = exportIssue(issue, 'html', style).content;
+    const paragraphs = [...html.matchAll(/<p>(.*?)<\/p>/g)].map((m) => m[1]!);
+
+    expect(paragraphs).toHaveLength(3);
+    expect(paragraphs[0]).toMatch(/^--&gt; Le 10 mars/);
+    expect(paragraphs[1]).toMatch(/^Le groupe a publié/);
+    expect(paragraphs[2]).toMatch(/^L’accident a en tout cas/);
+    expect(html).not.toContain('<br>');
+  });
+
+  it('is three paragraph blocks in WordPress, the opener on the first only', () => {
+    const content = exportIssue(issue, 'wordpress', style).content;
+    const blocks = content.trim().split('\n\n');
+
+    expect(blocks).toHaveLength(3);
+    for (const block of blocks) {
+      expect(block).toMatch(/^<!-- wp:paragraph -->\n<p>[^]*<\/p>\n<!-- \/wp:paragraph -->$/);
+    }
+    expect(content.match(/--&gt; /g)).toHaveLength(1);
+    expect(blocks[0]).toContain('<p>--&gt; Le 10 mars');
+  });
+
+  it('is three Markdown paragraphs and three text paragraphs', () => {
+    for (const format of ['markdown', 'text'] as const) {
+      const out = exportIssue(issue, format, style).content;
+      const paragraphs = out.trim().split('\n\n').slice(1);
+
+      expect(paragraphs, format).toHaveLength(3);
+      expect(paragraphs[0], format).toMatch(/^--> Le 10 mars/);
+      expect(paragraphs[1], format).toMatch(/^Le groupe a publié/);
+      expect(paragraphs.join('\n'), format).not.toMatch(/\\$/m);
+    }
+  });
+
+  it('keeps the paragraphs in JSON', () => {
+    const json = JSON.parse(exportIssue(issue, 'json', style).content);
+    const html: string = json.issue?.items?.[0]?.html ?? json.items?.[0]?.html;
+
+    expect(html.match(/<p>/g)).toHaveLength(3);
+  });
+});

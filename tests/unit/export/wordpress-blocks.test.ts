@@ -51,7 +51,8 @@ describe('renderWordPressBlocks', () => {
 
     const blocks = parseBlocks(post.content);
 
-    expect(blocks).toHaveLength(1 + sampleIssue.items.length);
+    // The intro, then one block per paragraph: the first item has two.
+    expect(blocks).toHaveLength(2 + sampleIssue.items.length);
     blocks.forEach((block, i) => {
       expect(block.blockName).toBe('core/paragraph');
       expect(block.attrs).toEqual({});

@@ -1,0 +1,249 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import {
+  clipFixture,
+  launchExtension,
+  openPopup as openPopupPage,
+  screenshotPath,
+  servePages,
+  squash,
+  until,
+  type ExtensionSession,
+  type PageServer,
+} from './harness';
+
+/**
+ * The writing loop, in real Chromium with the built extension: an item with an inline link to
+ * its clipped source must cost at most 3 clicks and 4 keys besides typing the prose; Enter
+ * makes paragraphs; an address pasted or a source dropped on selected words links them; a
+ * quote goes where the caret is. The tests share one profile and run in order.
+ */
+describe('writing an item in Chromium with the built extension', () => {
+  let session: ExtensionSession;
+  let server: PageServer;
+  const titles = { guardian: '', lemonde: '' };
+
+  const openPopup = (query = '') => openPopupPage(session, query);
+
+  /** The item's text as stored: the editor shows exactly that once it loses focus. */
+  async function storedBody(page: Page, area: Locator): Promise<string> {
+    await page.getByTestId('save-state').filter({ hasText: 'Enregistré' }).waitFor();
+    await area.evaluate((el) => (el as HTMLElement).blur());
+    return area.innerHTML();
+  }
+
+  /** Selects `word` in the editor with a double click, as an editor would. */
+  async function wordBox(page: Page, area: Locator, word: string) {
+    return area.evaluate((el, w) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.nodeValue!.lastIndexOf(w);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + w.length);
+        const box = range.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      }
+      throw new Error(`No "${w}" in the text`);
+    }, word);
+  }
+
+  /** Selects `word` in the editor without the mouse (for the tests that do not count). */
+  async function select(area: Locator, word: string) {
+    await area.evaluate((el, w) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.nodeValue!.lastIndexOf(w);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + w.length);
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+        return;
+      }
+      throw new Error(`No "${w}" in the text`);
+    }, word);
+  }
+
+  beforeAll(async () => {
+    server = await servePages();
+    session = await launchExtension();
+    session.context.setDefaultTimeout(10_000);
+    titles.guardian = await clipFixture(
+      session,
+      server,
+      'guardian-1',
+      '[itemprop="articleBody"] p',
+    );
+    titles.lemonde = await clipFixture(session, server, 'lemonde-1', '#articleBody p');
+    // An issue to add items to.
+    const popup = await openPopup();
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+    await popup.getByRole('button', { name: 'Créer le numéro' }).click();
+    await popup.getByTestId('issue-totals').waitFor();
+    await popup.close();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('writes an item linked to its clipped source in at most 3 clicks and 4 keys', async () => {
+    const popup = await openPopup();
+    let clicks = 0;
+    let keys = 0;
+    const click = async (target: Locator) => {
+      clicks++;
+      await target.click();
+    };
+    const key = async (name: string) => {
+      keys++;
+      await popup.keyboard.press(name);
+    };
+
+    // 1 click: open the draft; the caret is already in its text.
+    await click(popup.getByRole('button', { name: titles.guardian, exact: true }));
+    const area = popup.getByTestId('item-text');
+    await area.waitFor();
+    await until(
+      () => area.evaluate((el) => document.activeElement === el),
+      Boolean,
+      'the text to have the focus',
+    );
+    // 1 key: select the template, then the prose (not counted) replaces it.
+    await key('Control+A');
+    await popup.keyboard.type(
+      'Les Maoris s’inquiètent des échouages de baleines, dit le Guardian.',
+    );
+    // 1 click: a double click selects the words to link.
+    clicks++;
+    const box = await wordBox(popup, area, 'Guardian');
+    await popup.mouse.dblclick(box.x, box.y);
+    // 2 keys: Ctrl+K offers the draft's source first, Enter picks it.
+    await key('Control+K');
+    const options = popup.getByTestId('link-options').getByRole('option');
+    await options.first().waitFor();
+    expect(squash(await options.first().textContent())).toContain('Source');
+    expect(await options.first().getAttribute('aria-selected')).toBe('true');
+    await popup.screenshot({ path: screenshotPath('link-picker.png') });
+    await key('Enter');
+    // 1 click: into the issue.
+    await click(popup.getByRole('button', { name: 'Ajouter au numéro' }));
+    await popup.getByRole('button', { name: 'Retirer du numéro' }).waitFor();
+
+    const link = area.getByRole('link', { name: 'Guardian' });
+    const sourceUrl = await popup
+      .getByRole('textbox', { name: 'Adresse de la source' })
+      .first()
+      .inputValue();
+    expect(await link.getAttribute('href')).toBe(sourceUrl);
+    expect(squash(await area.textContent())).toBe(
+      'Les Maoris s’inquiètent des échouages de baleines, dit le Guardian.',
+    );
+    expect(clicks).toBeLessThanOrEqual(3);
+    expect(keys).toBeLessThanOrEqual(4);
+    await popup.close();
+  });
+
+  it('makes a paragraph with Enter, kept as <p> in the stored text', async () => {
+    const popup = await openPopup();
+    await popup.getByRole('button', { name: titles.lemonde, exact: true }).click();
+    const area = popup.getByTestId('item-text');
+    await area.waitFor();
+    await popup.keyboard.press('Control+A');
+    await popup.keyboard.type('Premier paragraphe.');
+    await popup.keyboard.press('Enter');
+    await popup.keyboard.type('Deuxième paragraphe.');
+    await popup.keyboard.press('Enter');
+    await popup.keyboard.type('Troisième.');
+
+    const body = await storedBody(popup, area);
+    expect(body).toBe('<p>Premier paragraphe.</p><p>Deuxième paragraphe.</p><p>Troisième.</p>');
+    await popup.close();
+  });
+
+  it('links selected words to an address pasted over them', async () => {
+    const popup = await openPopup();
+    await popup.getByRole('button', { name: titles.lemonde, exact: true }).click();
+    const area = popup.getByTestId('item-text');
+    await area.waitFor();
+    await select(area, 'Deuxième');
+    await area.evaluate((el) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'https://www.lemonde.fr/pixels/article.html');
+      el.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    });
+
+    const body = await storedBody(popup, area);
+    expect(body).toContain('<a href="https://www.lemonde.fr/pixels/article.html">Deuxième</a>');
+    expect(squash(await area.textContent())).toContain('Deuxième paragraphe.');
+    await popup.close();
+  });
+
+  it('links selected words to a source dropped on them', async () => {
+    const popup = await openPopup();
+    await popup.getByRole('button', { name: titles.lemonde, exact: true }).click();
+    const area = popup.getByTestId('item-text');
+    await area.waitFor();
+    const url = await popup
+      .getByRole('textbox', { name: 'Adresse de la source' })
+      .first()
+      .inputValue();
+    await area.click();
+    await select(area, 'Troisième');
+    await area.evaluate((el, href) => {
+      const data = new DataTransfer();
+      data.setData('application/x-indiscrets-source', href);
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        el.dispatchEvent(
+          new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
+        );
+      }
+    }, url);
+
+    const body = await storedBody(popup, area);
+    expect(body).toContain(`<a href="${url}">Troisième</a>`);
+    await popup.close();
+  });
+
+  it('inserts a quote at the caret, inline in « », with no span or &nbsp; stored', async () => {
+    const popup = await openPopup();
+    await popup.getByRole('button', { name: titles.lemonde, exact: true }).click();
+    const area = popup.getByTestId('item-text');
+    await area.waitFor();
+    await select(area, 'Premier paragraphe.');
+    await popup.keyboard.type('Le ministre a dit ');
+    await popup.getByRole('button', { name: 'Insérer', exact: true }).first().click();
+    await popup.keyboard.type(' avant le vote.');
+
+    const body = await storedBody(popup, area);
+    const first = /<p>(.*?)<\/p>/.exec(body)![1]!;
+    expect(first).toMatch(/^Le ministre a dit « [^«»]+ » avant le vote\.$/);
+    expect(body).not.toContain('&nbsp;');
+    expect(body).not.toContain('<span');
+    // The other paragraphs are untouched: the quote went where the caret was, not at the end.
+    expect(body).toMatch(/<p>Troisième|Troisième<\/a>\.<\/p>$/);
+    await popup.close();
+  });
+
+  it('inserts a quote as a paragraph of its own on request', async () => {
+    const popup = await openPopup();
+    await popup.getByRole('button', { name: titles.lemonde, exact: true }).click();
+    const area = popup.getByTestId('item-text');
+    await area.waitFor();
+    await select(area, 'avant le vote');
+    await popup.getByRole('button', { name: 'En paragraphe' }).first().click();
+
+    const body = await storedBody(popup, area);
+    const paragraphs = [...body.matchAll(/<p>(.*?)<\/p>/g)].map((m) => m[1]!);
+    expect(paragraphs).toHaveLength(4);
+    expect(paragraphs[1]).toMatch(/^« [^«»]+ »$/);
+    expect(body).not.toContain('&nbsp;');
+    await popup.close();
+  });
+});
