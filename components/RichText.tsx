@@ -440,7 +440,10 @@ export function RichText({
         onFocus={() => {
           // Enter makes a real paragraph (<p>), Shift+Enter a line break; the browser's default
           // separator is a <div>.
-          document.execCommand('defaultParagraphSeparator', false, 'p');
+          // (Absent outside browsers: jsdom has no editing commands.)
+          if (typeof document.execCommand === 'function') {
+            document.execCommand('defaultParagraphSeparator', false, 'p');
+          }
         }}
         onInput={emit}
         onBlur={(event) => {
