@@ -111,7 +111,7 @@ describe('composing an issue in Chromium with the built extension', () => {
     await area.pressSequentially(', selon Le Monde');
     for (let i = 0; i < 'Le Monde'.length; i++) await popup.keyboard.press('Shift+ArrowLeft');
     await popup.getByRole('button', { name: 'Lien' }).click();
-    const url = popup.getByRole('textbox', { name: 'Adresse du lien' });
+    const url = popup.getByRole('combobox', { name: 'Adresse du lien' });
     await url.fill('https://www.lemonde.fr/pixels/');
     await url.press('Enter');
     await area.press('End');
