@@ -42,7 +42,10 @@ function hostOf(url: string): string {
  * What the link form offers, in order: the draft's sources, the links of its quotes, then the
  * other items of its issue (by their first source).
  */
-export function linkSuggestions(draft: Clip, others: readonly Clip[]): LinkSuggestion[] {
+export function linkSuggestions(
+  draft: Pick<Clip, 'id' | 'sources' | 'quotes'>,
+  others: readonly Clip[],
+): LinkSuggestion[] {
   const out: LinkSuggestion[] = [];
   for (const source of draft.sources) {
     if (!isHttp(source.url)) continue;
@@ -129,8 +132,11 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
   const issueId = draft?.issueId || currentIssueId || '';
   const others = useLiveQuery(() => issueItems(issueId), [issueId]);
   const suggestions = useMemo(
-    () => (form ? linkSuggestions(form, others ?? []) : []),
-    [form, others],
+    () =>
+      form && draft
+        ? linkSuggestions({ id, sources: form.sources, quotes: draft.quotes }, others ?? [])
+        : [],
+    [id, form?.sources, draft?.quotes, others],
   );
 
   if (draft === null) {
