@@ -12,6 +12,24 @@ const testBuild = process.env.INDISCRETS_TEST_BUILD === '1';
 /** Where a WordPress site may be: https anywhere, plain http on this machine only. */
 const WORDPRESS_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 
+/**
+ * The extension pages' content security policy: their own scripts and styles only (Vite emits
+ * files, Preact sets styles through the CSSOM: no inline script or style is needed), images
+ * from the pages clipped, connections to the WordPress site (any https origin, plain http on
+ * this machine only, as `WORDPRESS_ORIGINS`), no plugin, no <base>, no form posted anywhere.
+ */
+const EXTENSION_PAGES_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob: https: http://localhost:* http://127.0.0.1:*",
+  "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports only: auto-imports from components/ leak into tests and hide dependencies.
@@ -27,6 +45,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
+    // MV3 wants it per kind of page; MV2 (Firefox) takes the string.
+    content_security_policy:
+      manifestVersion === 2 ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     permissions: ['activeTab', 'scripting', 'contextMenus', 'storage', 'unlimitedStorage'],
     ...(testBuild ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     // The WordPress site's origin, asked for at run time (options page). MV2 (Firefox) has no
