@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from './harness';
+
+/**
+ * Size budgets of the built test extension (`npm test` builds it before this suite). Sizes are
+ * deterministic, so they are checked here rather than in the benchmark: gzip -9, as a browser
+ * would receive them compressed.
+ */
+
+const gzipped = (file: string) =>
+  gzipSync(readFileSync(path.join(EXTENSION_DIR, file)), { level: 9 }).length;
+
+/** The JavaScript a page loads before it can paint: its module scripts and their static imports. */
+function scriptsBeforePaint(page: string): string[] {
+  const html = readFileSync(path.join(EXTENSION_DIR, page), 'utf8');
+  const found = new Set<string>();
+  const queue = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+\.js)"/g)].map(
+    (match) => match[1]!.replace(/^\.?\//, ''),
+  );
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (found.has(file)) continue;
+    found.add(file);
+    const code = readFileSync(path.join(EXTENSION_DIR, file), 'utf8');
+    // Static imports only: `import(...)` is loaded when first used, after the first paint.
+    for (const match of code.matchAll(
+      /(?:^|[;}\n])\s*import\s*(?:[^'"()]*?from\s*)?["']([^"']+)["']/g,
+    )) {
+      queue.push(path.posix.join(path.posix.dirname(file), match[1]!).replace(/^\.\//, ''));
+    }
+  }
+  return [...found];
+}
+
+describe('size budgets of the built extension', () => {
+  it('keeps the injected capture script within 8 KB gzipped', () => {
+    const size = gzipped('capture.js');
+    console.log(`capture.js: ${(size / 1024).toFixed(2)} KB gz (budget 8 KB)`);
+    expect(size).toBeLessThanOrEqual(8 * 1024);
+  });
+
+  it('reports the popup JavaScript loaded before its first paint', () => {
+    const files = scriptsBeforePaint('popup.html');
+    const total = files.reduce((sum, file) => sum + gzipped(file), 0);
+    console.log(
+      `popup before first paint: ${(total / 1024).toFixed(1)} KB gz (${files.join(', ')})`,
+    );
+    // The popup's own entry and the chunks it imports statically are all found.
+    expect(files.length).toBeGreaterThan(1);
+  });
+});
