@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectInPage, servePages, squash, until, type PageServer } from '../browser/harness';
@@ -79,6 +81,71 @@ describe('the extension in Firefox (MV2)', () => {
     expect(await textsOf(popup, '[data-testid="draft"]')).toHaveLength(1);
     await popup.close();
     await article.close();
+  });
+
+  it('composes an issue from a French date typed jj/mm/aaaa and downloads it as Markdown', async () => {
+    const popup = await session.openExtensionPage('popup.html');
+    await clickButton(popup, 'Numéro');
+    const dateField = 'form.new-issue .date-field input';
+    await popup.waitForSelector(dateField);
+    // What a keyboard entry gives the field: the text, then an input event.
+    await popup.evaluate((css) => {
+      const input = document.querySelector(css) as HTMLInputElement;
+      input.focus();
+      input.value = '15/03/2027';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, dateField);
+    const title = await until(
+      () =>
+        popup.evaluate(
+          () => (document.querySelectorAll('form.new-issue input')[1] as HTMLInputElement).value,
+        ),
+      (value) => value === 'Les indiscrets du 15 mars',
+      'the title from the date',
+    );
+    expect(title).toBe('Les indiscrets du 15 mars');
+    // The day said in words (its no-break spaces folded by textsOf).
+    expect((await textsOf(popup, 'form.new-issue .date-field small'))[0]).toBe(
+      'lundi 15 mars 2027', // (no-break spaces, folded by textsOf),
+    );
+    await clickButton(popup, 'Créer le numéro');
+    await clickButton(popup, 'Brouillons');
+    await until(
+      () =>
+        popup.evaluate(() => {
+          const add = document.querySelector<HTMLButtonElement>('button[aria-label^="Ajouter « "]');
+          add?.click();
+          return !!add;
+        }),
+      (clicked) => clicked,
+      'the button adding the draft to the issue',
+    );
+    await popup.close();
+
+    const desk = await session.openExtensionPage('desk.html');
+    await until(
+      () => textsOf(desk, '[data-testid="issue-item"]'),
+      (items) => items.length === 1,
+      'the issue with its item',
+    );
+    await desk.evaluate(() => {
+      const select = document.querySelector<HTMLSelectElement>('section.export select')!;
+      select.value = 'markdown';
+      select.dispatchEvent(new Event('input', { bubbles: true }));
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await desk.click('[data-testid="download"]');
+    const file = await until(
+      async () => (await readdir(session.downloadDir)).find((name) => name.endsWith('.md')),
+      (name) => name !== undefined,
+      'the Markdown file in the downloads',
+    );
+    const markdown = await readFile(path.join(session.downloadDir, file!), 'utf8');
+    expect(markdown).toContain('Les indiscrets du 15 mars');
+    expect(markdown).toMatch(/^# Les indiscrets du 15 mars\n/);
+    expect(markdown).toContain('le projet de loi sur le renseignement');
+    expect(markdown).toContain('[Le Monde.fr](http://www.lemonde.fr/pixels/');
+    await desk.close();
   });
 
   it('keeps the URL and title of a PDF, which the script cannot read, and says why', async () => {
