@@ -54,7 +54,7 @@ export function queryTokens(query: string): string[] {
 
 /** Decodes the entities a browser writes when it serialises HTML, and numeric ones. */
 export function decodeEntities(html: string): string {
-  return decodeShared(html, { invalid: 'keep' });
+  return decodeShared(html);
 }
 
 /**
