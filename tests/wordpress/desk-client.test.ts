@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { Clip } from '../../storage/db';
+import {
+  createRecord,
+  discoverDesk,
+  lockRecord,
+  pullChanges,
+  restoreRecord,
+  trashRecord,
+  unlockRecord,
+  updateRecord,
+  type DeskSettings,
+} from '../../wordpress/desk-client';
+import { draftToRest, restToDraft } from '../../wordpress/desk-records';
+import { php, site, sleep } from './helpers';
+
+function as(role: 'editor' | 'contributor'): DeskSettings {
+  const wp = site();
+  return {
+    siteUrl: wp.url,
+    username: wp.newsroom[role].user,
+    appPassword: wp.newsroom[role].appPassword,
+  };
+}
+
+function newClip(): Clip {
+  return {
+    id: randomUUID(),
+    url: 'https://exemple.fr/yacht',
+    title: 'Le ministre et le yacht',
+    siteName: 'Exemple',
+    quotes: [
+      {
+        text: '« Je ne savais pas »',
+        html: '<p>« Je ne savais pas »</p>',
+        clippedAt: '2026-03-10T10:00:00.000Z',
+      },
+    ],
+    provenance: { title: 'og:title' },
+    createdAt: '2026-03-10T10:00:00.000Z',
+    updatedAt: '2026-03-10T10:00:00.000Z',
+    body: '<p>Le ministre dément.</p>',
+    sources: [{ url: 'https://exemple.fr/yacht', title: 'Le ministre et le yacht' }],
+    note: '',
+    tags: ['politique'],
+    status: 'draft',
+    issueId: '',
+    sortKey: '',
+    words: [],
+    sourceUrls: [],
+  };
+}
+
+describe('desk client against the real plugin', () => {
+  it('discovers the plugin with the user’s role and rights', async () => {
+    const desk = await discoverDesk(as('contributor'));
+    expect(desk.ok).toBe(true);
+    if (desk.ok) {
+      expect(desk.desk.user?.roles).toEqual(['contributor']);
+      expect(desk.desk.can).toMatchObject({ clip: true, arrange: false });
+    }
+  });
+
+  it('says no_plugin when the plugin is inactive', async () => {
+    await php(
+      `require_once ABSPATH . 'wp-admin/includes/plugin.php'; deactivate_plugins('indiscrets/indiscrets.php');`,
+    );
+    try {
+      const desk = await discoverDesk(as('editor'));
+      expect(desk).toMatchObject({ ok: false, code: 'no_plugin' });
+    } finally {
+      await php(
+        `require_once ABSPATH . 'wp-admin/includes/plugin.php'; activate_plugin('indiscrets/indiscrets.php');`,
+      );
+    }
+  });
+
+  it('creates, pulls, updates with a base version and gets a typed conflict with the server record', async () => {
+    const clip = newClip();
+    const since = new Date(Date.now() - 1000).toISOString();
+    const created = await createRecord(as('contributor'), 'drafts', draftToRest(clip));
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    expect(restToDraft(created.record)).toMatchObject({
+      id: clip.id,
+      quotes: clip.quotes,
+      siteName: 'Exemple',
+    });
+
+    const again = await createRecord(as('contributor'), 'drafts', draftToRest(clip));
+    expect(again).toMatchObject({ ok: false, code: 'exists', current: { id: created.record.id } });
+
+    const pulled = await pullChanges(as('editor'), 'drafts', since);
+    expect(pulled.ok && pulled.records.map((r) => r.meta.clientId)).toContain(clip.id);
+
+    const first = await updateRecord(as('editor'), 'drafts', created.record.id, 1, {
+      title: 'Titre A',
+    });
+    expect(first).toMatchObject({ ok: true, record: { version: 2 } });
+    const stale = await updateRecord(as('contributor'), 'drafts', created.record.id, 1, {
+      title: 'Titre B',
+    });
+    expect(stale).toMatchObject({ ok: false, code: 'conflict', status: 409 });
+    if (!stale.ok) expect(stale.current?.title.raw).toBe('Titre A');
+  });
+
+  it('a refused action says which role it needs', async () => {
+    const created = await createRecord(as('contributor'), 'drafts', draftToRest(newClip()));
+    if (!created.ok) throw new Error(created.code);
+    const moved = await updateRecord(as('contributor'), 'drafts', created.record.id, 1, {
+      meta: { sortKey: 'a0' },
+    });
+    expect(moved).toMatchObject({ ok: false, code: 'forbidden', needs: 'editor' });
+  });
+
+  it('trashes and restores, and pulls see the trash', async () => {
+    await sleep(1100);
+    const since = new Date().toISOString();
+    const created = await createRecord(as('contributor'), 'drafts', draftToRest(newClip()));
+    if (!created.ok) throw new Error(created.code);
+    const trashed = await trashRecord(as('contributor'), 'drafts', created.record.id);
+    expect(trashed).toMatchObject({ ok: true, record: { status: 'trash' } });
+    const pulled = await pullChanges(as('editor'), 'drafts', since, { perPage: 1 });
+    expect(pulled.ok && pulled.records.find((r) => r.id === created.record.id)?.status).toBe(
+      'trash',
+    );
+    if (trashed.ok) expect(restToDraft(trashed.record).deletedAt).toBeTruthy();
+    const restored = await restoreRecord(as('editor'), 'drafts', created.record.id);
+    expect(restored).toMatchObject({ ok: true, record: { status: 'draft' } });
+  });
+
+  it('locks and unlocks; another user is told who holds the lock', async () => {
+    const created = await createRecord(as('editor'), 'drafts', draftToRest(newClip()));
+    if (!created.ok) throw new Error(created.code);
+    const lock = await lockRecord(as('editor'), 'drafts', created.record.id);
+    expect(lock.ok && lock.lock?.user.name).toBe(site().newsroom.editor.name);
+    await unlockRecord(as('editor'), 'drafts', created.record.id);
+    const other = await lockRecord(as('editor'), 'drafts', created.record.id);
+    expect(other.ok).toBe(true);
+  });
+
+  it('reports wrong credentials', async () => {
+    const desk = await discoverDesk({
+      ...as('editor'),
+      appPassword: 'abcd efgh ijkl mnop qrst uvwx',
+    });
+    expect(desk).toMatchObject({ ok: false, code: 'wrong_credentials' });
+  });
+});

@@ -1,0 +1,362 @@
+/**
+ * Client of the companion plugin's REST API (namespace `indiscrets/v1`, contract in
+ * wordpress/plugin/README.md): discovery, pulls of what changed, creates and updates with the
+ * version they were based on, trash, restore, edit locks.
+ *
+ * Like the publishing client, nothing here throws for network or HTTP trouble: every call
+ * resolves to `{ ok: true, … }` or to a {@link DeskFailure}. A stale update resolves to
+ * `{ ok: false, code: 'conflict', current }` with the server's record, for the 3-way merge.
+ * The password is only ever in the Authorization header, never in a failure.
+ */
+
+import type { DeskLock, DeskUser, RestDraft, RestIssue, RestWrite } from './desk-records';
+
+export type DeskKind = 'drafts' | 'issues';
+
+export interface DeskSettings {
+  /** Normalised site address (`validateSiteUrl`), without a trailing slash. */
+  siteUrl: string;
+  username: string;
+  appPassword: string;
+}
+
+export interface DeskOptions {
+  /** Injected for tests; defaults to the global `fetch`. */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  /** Per request. Default 20 000 ms. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export type DeskErrorCode =
+  /** No answer (network, DNS, refused). */
+  | 'unreachable'
+  | 'timeout'
+  | 'cancelled'
+  /** Username or application password refused (401). */
+  | 'wrong_credentials'
+  /** The site answers but the plugin does not (its namespace is unknown). */
+  | 'no_plugin'
+  /** The user's role does not allow it (403); `needs` names the role it takes. */
+  | 'forbidden'
+  /** The record changed since `base_version`; `current` is the server's record. */
+  | 'conflict'
+  /** A record with this clientId already exists; `current` is it. */
+  | 'exists'
+  /** Another user holds the edit lock; `lock` says who. */
+  | 'locked'
+  | 'not_found'
+  /** WordPress refused a field (400): `detail` says which. */
+  | 'invalid'
+  | 'server_error';
+
+export interface DeskFailure<R = unknown> {
+  ok: false;
+  code: DeskErrorCode;
+  status?: number;
+  /** WordPress's error code (`indiscrets_cannot_arrange`…). */
+  wpCode?: string;
+  /** The role the refused action needs (`editor`, `contributor`). */
+  needs?: string;
+  /** `conflict`, `exists`: the server's record now. */
+  current?: R;
+  /** `locked`: who holds the lock. */
+  lock?: DeskLock;
+  /** WordPress's message, at most 300 characters. */
+  detail?: string;
+}
+
+export type DeskResult<T, R = unknown> = ({ ok: true } & T) | DeskFailure<R>;
+
+/** What the namespace index says about the plugin, the user and their rights. */
+export interface DeskDiscovery {
+  plugin: { name: string; version: string; wordpress: string; revisions: boolean };
+  user: (DeskUser & { roles: string[] }) | null;
+  can: {
+    read: boolean;
+    clip: boolean;
+    editOwn: boolean;
+    editOthers: boolean;
+    trashOwn: boolean;
+    trashOthers: boolean;
+    editIssues: boolean;
+    arrange: boolean;
+    publish: boolean;
+    deleteForever: boolean;
+  };
+  /** Seconds a lock lasts unless renewed. */
+  lockWindow: number;
+}
+
+type RecordOf<K extends DeskKind> = K extends 'drafts' ? RestDraft : RestIssue;
+
+/** The fields a desk reads: everything it maps, and who did what. */
+export const RECORD_FIELDS =
+  'id,status,modified_gmt,version,title.raw,content.raw,meta,clipped_by,last_edited_by,lock,can';
+
+function utf8Base64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+interface Answer {
+  status: number;
+  json: unknown;
+  headers: Headers;
+}
+
+async function request(
+  settings: DeskSettings,
+  method: string,
+  route: string,
+  body: unknown,
+  options: DeskOptions,
+): Promise<Answer | DeskFailure> {
+  const doFetch = options.fetch ?? ((input: string, init: RequestInit) => fetch(input, init));
+  const controller = new AbortController();
+  const onAbort = () => controller.abort();
+  options.signal?.addEventListener('abort', onAbort);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs ?? 20_000);
+  const [path = '', query] = route.split('?');
+  // ?rest_route= works whatever the permalink settings.
+  const url = `${settings.siteUrl}/?rest_route=${path}${query ? `&${query}` : ''}`;
+  try {
+    const response = await doFetch(url, {
+      method,
+      headers: {
+        Authorization: `Basic ${utf8Base64(`${settings.username}:${settings.appPassword}`)}`,
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: controller.signal,
+      credentials: 'omit',
+    });
+    const text = await response.text();
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
+    }
+    return { status: response.status, json, headers: response.headers };
+  } catch {
+    if (options.signal?.aborted) return { ok: false, code: 'cancelled' };
+    return { ok: false, code: timedOut ? 'timeout' : 'unreachable' };
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+type WpError = { code?: string; message?: string; data?: Record<string, unknown> };
+
+function failureOf(answer: Answer): DeskFailure {
+  const error = (answer.json ?? {}) as WpError;
+  const data = error.data ?? {};
+  const base = {
+    ok: false as const,
+    status: answer.status,
+    ...(error.code ? { wpCode: error.code } : {}),
+    ...(typeof error.message === 'string' ? { detail: error.message.slice(0, 300) } : {}),
+  };
+  if (answer.status === 409) {
+    return {
+      ...base,
+      code: error.code === 'indiscrets_exists' ? 'exists' : 'conflict',
+      current: data.current,
+    };
+  }
+  if (answer.status === 423) return { ...base, code: 'locked', lock: data.lock as DeskLock };
+  if (answer.status === 401) return { ...base, code: 'wrong_credentials' };
+  if (answer.status === 403) {
+    return {
+      ...base,
+      code: 'forbidden',
+      ...(typeof data.needs === 'string' ? { needs: data.needs } : {}),
+    };
+  }
+  if (answer.status === 404) {
+    return { ...base, code: error.code === 'rest_no_route' ? 'no_plugin' : 'not_found' };
+  }
+  if (answer.status === 400 || answer.status === 428) return { ...base, code: 'invalid' };
+  return { ...base, code: 'server_error' };
+}
+
+async function call<T>(
+  settings: DeskSettings,
+  method: string,
+  route: string,
+  body: unknown,
+  options: DeskOptions,
+): Promise<DeskResult<{ data: T; headers: Headers }>> {
+  const answer = await request(settings, method, route, body, options);
+  if ('ok' in answer) return answer;
+  if (answer.status >= 200 && answer.status < 300) {
+    return { ok: true, data: answer.json as T, headers: answer.headers };
+  }
+  return failureOf(answer);
+}
+
+/** Asks the site whether the plugin answers, who the user is and what their role allows. */
+export async function discoverDesk(
+  settings: DeskSettings,
+  options: DeskOptions = {},
+): Promise<DeskResult<{ desk: DeskDiscovery }>> {
+  const result = await call<DeskDiscovery>(
+    settings,
+    'GET',
+    '/indiscrets/v1&_fields=plugin,user,can,lockWindow',
+    undefined,
+    options,
+  );
+  if (!result.ok) return result;
+  if (result.data?.plugin?.name !== 'indiscrets') return { ok: false, code: 'no_plugin' };
+  // The index is public: a refused password shows as an anonymous user, not as a 401.
+  if (!result.data.user) return { ok: false, code: 'wrong_credentials', status: 401 };
+  return { ok: true, desk: result.data };
+}
+
+/**
+ * Everything of one kind modified at or after `since` (WordPress GMT, or ISO 8601), trashed
+ * records included, oldest first, all pages. The caller keeps the largest `modified_gmt` as its
+ * next `since` and skips versions it already has (the second named is included).
+ */
+export async function pullChanges<K extends DeskKind>(
+  settings: DeskSettings,
+  kind: K,
+  since: string | undefined,
+  options: DeskOptions & { perPage?: number; onPage?: (done: number, total: number) => void } = {},
+): Promise<DeskResult<{ records: RecordOf<K>[]; requests: number }>> {
+  const records: RecordOf<K>[] = [];
+  const perPage = options.perPage ?? 100;
+  const after = since
+    ? `&modified_after=${encodeURIComponent(since.endsWith('Z') ? since : `${since}Z`)}`
+    : '';
+  for (let page = 1; ; page += 1) {
+    const result = await call<RecordOf<K>[]>(
+      settings,
+      'GET',
+      `/indiscrets/v1/${kind}?context=edit&status=any,trash&orderby=modified&order=asc&per_page=${perPage}&page=${page}${after}&_fields=${RECORD_FIELDS}`,
+      undefined,
+      options,
+    );
+    if (!result.ok) return result;
+    records.push(...result.data);
+    const pages = Number(result.headers.get('x-wp-totalpages') ?? '1') || 1;
+    options.onPage?.(page, pages);
+    if (page >= pages) return { ok: true, records, requests: page };
+  }
+}
+
+/** Creates a record; `exists` (with the server's record) when its clientId is already there. */
+export async function createRecord<K extends DeskKind>(
+  settings: DeskSettings,
+  kind: K,
+  write: RestWrite<unknown>,
+  options: DeskOptions = {},
+): Promise<DeskResult<{ record: RecordOf<K> }, RecordOf<K>>> {
+  const result = await call<RecordOf<K>>(
+    settings,
+    'POST',
+    `/indiscrets/v1/${kind}?context=edit&_fields=${RECORD_FIELDS}`,
+    write,
+    options,
+  );
+  return result.ok ? { ok: true, record: result.data } : (result as DeskFailure<RecordOf<K>>);
+}
+
+/**
+ * Updates a record if it is still at `baseVersion`: send only the fields that changed.
+ * `conflict` carries the server's record when someone wrote in between.
+ */
+export async function updateRecord<K extends DeskKind>(
+  settings: DeskSettings,
+  kind: K,
+  remoteId: number,
+  baseVersion: number,
+  changes: Partial<RestWrite<Record<string, unknown>>>,
+  options: DeskOptions = {},
+): Promise<DeskResult<{ record: RecordOf<K> }, RecordOf<K>>> {
+  const result = await call<RecordOf<K>>(
+    settings,
+    'POST',
+    `/indiscrets/v1/${kind}/${remoteId}?context=edit&_fields=${RECORD_FIELDS}`,
+    { ...changes, base_version: baseVersion },
+    options,
+  );
+  return result.ok ? { ok: true, record: result.data } : (result as DeskFailure<RecordOf<K>>);
+}
+
+/** Puts a record in the trash (for every desk); restorable. */
+export async function trashRecord<K extends DeskKind>(
+  settings: DeskSettings,
+  kind: K,
+  remoteId: number,
+  options: DeskOptions = {},
+): Promise<DeskResult<{ record: RecordOf<K> }, RecordOf<K>>> {
+  const result = await call<RecordOf<K>>(
+    settings,
+    'DELETE',
+    `/indiscrets/v1/${kind}/${remoteId}&context=edit&_fields=${RECORD_FIELDS}`,
+    undefined,
+    options,
+  );
+  return result.ok ? { ok: true, record: result.data } : (result as DeskFailure<RecordOf<K>>);
+}
+
+/** Takes a record out of the trash, in its place. */
+export async function restoreRecord<K extends DeskKind>(
+  settings: DeskSettings,
+  kind: K,
+  remoteId: number,
+  options: DeskOptions = {},
+): Promise<DeskResult<{ record: RecordOf<K> }, RecordOf<K>>> {
+  const result = await call<RecordOf<K>>(
+    settings,
+    'POST',
+    `/indiscrets/v1/${kind}/${remoteId}/restore&_fields=${RECORD_FIELDS}`,
+    undefined,
+    options,
+  );
+  return result.ok ? { ok: true, record: result.data } : (result as DeskFailure<RecordOf<K>>);
+}
+
+/** Takes or renews the edit lock; `locked` (with who holds it) unless `force`. */
+export async function lockRecord(
+  settings: DeskSettings,
+  kind: DeskKind,
+  remoteId: number,
+  options: DeskOptions & { force?: boolean } = {},
+): Promise<DeskResult<{ lock: DeskLock | null }>> {
+  const result = await call<{ lock: DeskLock | null }>(
+    settings,
+    'POST',
+    `/indiscrets/v1/${kind}/${remoteId}/lock${options.force ? '&force=true' : ''}`,
+    undefined,
+    options,
+  );
+  return result.ok ? { ok: true, lock: result.data.lock } : result;
+}
+
+/** Releases the user's own lock (another user's is left alone). */
+export async function unlockRecord(
+  settings: DeskSettings,
+  kind: DeskKind,
+  remoteId: number,
+  options: DeskOptions = {},
+): Promise<DeskResult<{ lock: DeskLock | null }>> {
+  const result = await call<{ lock: DeskLock | null }>(
+    settings,
+    'DELETE',
+    `/indiscrets/v1/${kind}/${remoteId}/lock`,
+    undefined,
+    options,
+  );
+  return result.ok ? { ok: true, lock: result.data.lock } : result;
+}
