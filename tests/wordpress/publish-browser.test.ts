@@ -235,8 +235,11 @@ describe('publishing an issue from the built extension to a real WordPress', () 
     // The popup opened the database (schema version 2): seed one issue with two items.
     await idb(popup, 'put', { issue: issueRecord, items });
     await popup.evaluate(async (id) => {
-      await (globalThis as unknown as { chrome: ChromeApis }).chrome.storage.local.set({
-        currentIssueId: id,
+      const api = (globalThis as unknown as { chrome: ChromeApis }).chrome;
+      await api.storage.local.set({ currentIssueId: id });
+      // Credits are off by default (the house voice links words); this suite checks them on.
+      await (api.storage as unknown as { sync: { set(v: object): Promise<void> } }).sync.set({
+        houseStyle: { creditStyle: 'parenthesis' },
       });
     }, ISSUE_ID);
   });
