@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { packPlugin } from './scripts/pack-plugin.mjs';
 
 /**
  * A test build (`npm run build:test`) may reach pages served on 127.0.0.1 without a user
@@ -41,6 +42,16 @@ export default defineConfig({
         filterEntrypoints: ['background', 'capture', 'describe-link', 'popup', 'desk', 'options'],
       }),
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push('indiscrets-wordpress.zip');
+    },
+    // The companion WordPress plugin ships inside the extension, so that the options page can
+    // offer it to a site that lacks it (Options › Rédaction partagée).
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: packPlugin(), relativeDest: 'indiscrets-wordpress.zip' });
+    },
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

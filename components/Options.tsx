@@ -13,6 +13,7 @@ import { useHouseStyle } from './useSettings';
 import { useStorageItem } from './useStorageItem';
 import { WordPressSettings } from './WordPressSettings';
 import { BackupSettings } from './BackupSettings';
+import { SharedDeskSettings } from './SharedDeskSettings';
 import './options.css';
 
 type Message = { text: string; tone: 'ok' | 'error' } | undefined;
@@ -29,7 +30,7 @@ function Saved({ message }: { message: Message }) {
   );
 }
 
-/** The options page: language, house style, draft template, WordPress, backup. */
+/** The options page: language, house style, draft template, WordPress, shared desk, backup. */
 export function Options() {
   return (
     <main class="options">
@@ -38,6 +39,7 @@ export function Options() {
       <HouseStyleSettings />
       <TemplateSettings />
       <WordPressSettings />
+      <SharedDeskSettings />
       <BackupSettings />
     </main>
   );

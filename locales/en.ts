@@ -330,4 +330,43 @@ export const en: Messages = {
   'backup.field.status': 'status',
   'backup.field.issueId': 'issue',
   'backup.field.lengthBudget': 'length budget',
+  'shared.settings.heading': 'Shared desk',
+  'shared.settings.help':
+    'Share drafts and issues with the whole newsroom through your WordPress: everyone clips, writes and fills the same issue, even offline.',
+  'shared.role.administrator': 'Administrator',
+  'shared.role.editor': 'Editor',
+  'shared.role.author': 'Author',
+  'shared.role.contributor': 'Contributor',
+  'shared.role.subscriber': 'Subscriber',
+  'shared.probe.checking': 'Checking the site…',
+  'shared.probe.ok': 'The site {site} hosts the shared desk (Indiscrets plugin {version}).',
+  'shared.probe.retry': 'Check again',
+  'shared.probe.noSettings':
+    'First set up the WordPress connection above (address, user name, application password).',
+  'shared.probe.noPermission':
+    'Indiscrets is not yet allowed to reach this site: click “Test connection” above.',
+  'shared.probe.offline':
+    'You are offline: the shared desk will be checked when the network is back.',
+  'shared.probe.timeout': 'The site did not answer in time. Try again in a moment.',
+  'shared.probe.unreachable': 'The site cannot be reached. Check its address and your connection.',
+  'shared.probe.wrongCredentials':
+    'WordPress refuses the user name or application password (401). Correct them above.',
+  'shared.probe.forbidden':
+    'Your WordPress account has no access to the shared desk (403): it takes at least the {role} role. Ask a site administrator for it.',
+  'shared.probe.noPlugin':
+    'The “Indiscrets” WordPress plugin is not installed (or not active) on this site: the shared desk needs it.',
+  'shared.probe.cancelled': 'The check was interrupted.',
+  'shared.probe.httpError': 'The site answered with an error ({status}). Try again later.',
+  'shared.probe.unexpected': 'Checking the site failed. Try again.',
+  'shared.rights.editor':
+    'You are {role}: you can write every draft, order the issue and publish it.',
+  'shared.rights.contributor':
+    'You are {role}: you can suggest and write your own drafts; ordering the issue and publishing are up to an Editor.',
+  'shared.rights.readOnly':
+    'You are {role}: you can read the issue; writing drafts takes the Contributor role.',
+  'shared.plugin.download': 'Download the WordPress plugin (indiscrets-wordpress.zip)',
+  'shared.plugin.step1':
+    'A site administrator opens Plugins › Add New › Upload Plugin in WordPress.',
+  'shared.plugin.step2': 'They choose this zip file, click “Install Now”, then “Activate”.',
+  'shared.plugin.step3': 'Come back here and click “Check again”.',
 };

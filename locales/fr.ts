@@ -333,6 +333,47 @@ export const fr = {
   'backup.field.status': 'statut',
   'backup.field.issueId': 'numéro',
   'backup.field.lengthBudget': 'longueur visée',
+  'shared.settings.heading': 'Rédaction partagée',
+  'shared.settings.help':
+    'Partagez brouillons et numéros avec toute la rédaction, à travers votre WordPress : chacun coupe, écrit et complète le même numéro, même hors ligne.',
+  'shared.role.administrator': 'Administrateur',
+  'shared.role.editor': 'Éditeur',
+  'shared.role.author': 'Auteur',
+  'shared.role.contributor': 'Contributeur',
+  'shared.role.subscriber': 'Abonné',
+  'shared.probe.checking': 'Vérification du site…',
+  'shared.probe.ok':
+    'Le site {site} accueille la rédaction partagée (extension Indiscrets {version}).',
+  'shared.probe.retry': 'Vérifier à nouveau',
+  'shared.probe.noSettings':
+    'Réglez d’abord la connexion à WordPress ci-dessus (adresse, identifiant, mot de passe d’application).',
+  'shared.probe.noPermission':
+    'Indiscrets n’a pas encore l’autorisation de joindre ce site : cliquez sur « Tester la connexion » ci-dessus.',
+  'shared.probe.offline':
+    'Vous êtes hors ligne : la rédaction partagée sera vérifiée au retour du réseau.',
+  'shared.probe.timeout': 'Le site n’a pas répondu à temps. Réessayez dans un moment.',
+  'shared.probe.unreachable': 'Le site est injoignable. Vérifiez son adresse et votre connexion.',
+  'shared.probe.wrongCredentials':
+    'WordPress refuse l’identifiant ou le mot de passe d’application (401). Corrigez-les ci-dessus.',
+  'shared.probe.forbidden':
+    'Votre compte WordPress n’a pas accès à la rédaction partagée (403) : il faut au moins le rôle {role}. Demandez-le à un administrateur du site.',
+  'shared.probe.noPlugin':
+    'L’extension WordPress « Indiscrets » n’est pas installée (ou pas activée) sur ce site : la rédaction partagée en a besoin.',
+  'shared.probe.cancelled': 'La vérification a été interrompue.',
+  'shared.probe.httpError': 'Le site a répondu par une erreur ({status}). Réessayez plus tard.',
+  'shared.probe.unexpected': 'La vérification du site a échoué. Réessayez.',
+  'shared.rights.editor':
+    'Vous êtes {role} : vous pouvez écrire tous les brouillons, ordonner le numéro et le publier.',
+  'shared.rights.contributor':
+    'Vous êtes {role} : vous pouvez proposer et écrire vos brouillons ; l’ordre du numéro et la publication reviennent à un Éditeur.',
+  'shared.rights.readOnly':
+    'Vous êtes {role} : vous pouvez lire le numéro ; écrire des brouillons demande le rôle Contributeur.',
+  'shared.plugin.download': 'Télécharger l’extension WordPress (indiscrets-wordpress.zip)',
+  'shared.plugin.step1':
+    'Un administrateur du site ouvre, dans WordPress, Extensions › Ajouter › Téléverser une extension.',
+  'shared.plugin.step2':
+    'Il choisit ce fichier zip, clique sur « Installer maintenant », puis sur « Activer ».',
+  'shared.plugin.step3': 'Revenez ici et cliquez sur « Vérifier à nouveau ».',
 } as const;
 
 export type MessageKey = keyof typeof fr;

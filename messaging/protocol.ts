@@ -3,6 +3,7 @@ import type { CaptureResult } from '../capture/types';
 import type { Clip } from '../storage/db';
 import type { CaptureLimit } from '../services/limits';
 import type { PublishOutcome, PublishRequest } from '../services/publisher';
+import type { DeskProbe } from '../services/desk-discovery';
 
 /** What happened when a tab was clipped: the popup and the page toast tell the editor this. */
 export interface ClipOutcome {
@@ -17,7 +18,7 @@ export interface ClipOutcome {
   truncated?: boolean;
 }
 
-export type { CaptureLimit, PublishOutcome, PublishRequest };
+export type { CaptureLimit, DeskProbe, PublishOutcome, PublishRequest };
 
 /**
  * Every message between the extension's contexts, request type → response type.
@@ -30,6 +31,8 @@ export interface ProtocolMap {
   publishIssue: { request: PublishRequest; response: PublishOutcome };
   /** Ask the background to recount the toolbar badge (after bulk changes). */
   refreshBadge: { request: void; response: number };
+  /** Ask the configured site whether the shared desk plugin answers, and what the user may do. */
+  syncDiscover: { request: void; response: DeskProbe };
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -13,6 +13,7 @@ const handlers: Handlers = {
   },
   publishIssue: async () => ({ ok: true, postId: 1, link: '', editLink: '', created: true }),
   refreshBadge: async () => 3,
+  syncDiscover: async () => ({ ok: false, code: 'no_settings' }),
 };
 
 describe('message protocol', () => {

@@ -1,0 +1,160 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t, type MessageKey } from '../locales';
+import { sendMessage } from '../messaging/protocol';
+import type { DeskProbe, DeskRole } from '../services/desk-discovery';
+import { wordpressItem, wordpressPasswordItem } from '../storage/preferences';
+import { useStorageItem } from './useStorageItem';
+
+/** The plugin's zip, copied into the extension by the build (wxt.config.ts). */
+export const PLUGIN_ZIP = 'indiscrets-wordpress.zip';
+
+type Failure = Extract<DeskProbe, { ok: false }>;
+
+const ROLE_KEYS: Record<DeskRole, MessageKey> = {
+  administrator: 'shared.role.administrator',
+  editor: 'shared.role.editor',
+  author: 'shared.role.author',
+  contributor: 'shared.role.contributor',
+  subscriber: 'shared.role.subscriber',
+};
+
+/** The role's name as WordPress shows it in French (« Éditeur »), or in English. */
+export function roleName(role: string | undefined): string {
+  return t(ROLE_KEYS[(role ?? 'editor') as DeskRole] ?? 'shared.role.editor');
+}
+
+/** What the editor reads when the desk cannot be offered: one sentence that says what to do. */
+export function probeFailureText(failure: Failure): string {
+  switch (failure.code) {
+    case 'no_settings':
+      return t('shared.probe.noSettings');
+    case 'no_permission':
+      return t('shared.probe.noPermission');
+    case 'offline':
+      return t('shared.probe.offline');
+    case 'timeout':
+      return t('shared.probe.timeout');
+    case 'unreachable':
+      return t('shared.probe.unreachable');
+    case 'wrong_credentials':
+      return t('shared.probe.wrongCredentials');
+    case 'forbidden':
+      return t('shared.probe.forbidden', { role: roleName(failure.needs ?? 'contributor') });
+    case 'no_plugin':
+      return t('shared.probe.noPlugin');
+    case 'cancelled':
+      return t('shared.probe.cancelled');
+    default:
+      return failure.status
+        ? t('shared.probe.httpError', { status: failure.status })
+        : t('shared.probe.unexpected');
+  }
+}
+
+/** What the user's role allows on the shared desk, in one sentence. */
+export function rightsText(probe: Extract<DeskProbe, { ok: true }>): string {
+  const role = roleName(probe.role);
+  if (probe.can.arrange && probe.can.publish) return t('shared.rights.editor', { role });
+  if (probe.can.clip) return t('shared.rights.contributor', { role });
+  return t('shared.rights.readOnly', { role });
+}
+
+/**
+ * Options › « Rédaction partagée »: asks the configured WordPress site (through the background)
+ * whether the companion plugin answers. If it does, says who the user is and what their role
+ * allows; if not, links to the plugin's zip shipped in the extension and says how to install it.
+ * Every failure (401, 403, offline, timeout, no plugin) is one sentence saying what to do.
+ */
+export function SharedDeskSettings() {
+  const settings = useStorageItem(wordpressItem);
+  const password = useStorageItem(wordpressPasswordItem);
+  const [probe, setProbe] = useState<DeskProbe | 'checking'>('checking');
+  const asked = useRef(0);
+
+  const check = useCallback(() => {
+    const ticket = ++asked.current;
+    setProbe('checking');
+    sendMessage('syncDiscover').then(
+      (answer) => ticket === asked.current && setProbe(answer),
+      () => ticket === asked.current && setProbe({ ok: false, code: 'unexpected' }),
+    );
+  }, []);
+
+  // Asked again whenever the WordPress settings change (a new site, user or password).
+  const configured = settings && password !== undefined;
+  const key = configured ? `${settings.siteUrl}\n${settings.username}\n${password}` : undefined;
+  useEffect(() => {
+    if (key !== undefined) check();
+  }, [key, check]);
+
+  // Back online, or the site's origin just granted (« Tester la connexion »): ask again rather
+  // than leave an outdated problem on screen.
+  useEffect(() => {
+    const again = () => check();
+    globalThis.addEventListener('online', again);
+    browser.permissions.onAdded?.addListener(again);
+    return () => {
+      globalThis.removeEventListener('online', again);
+      browser.permissions.onAdded?.removeListener(again);
+    };
+  }, [check]);
+
+  return (
+    <section class="card" aria-labelledby="desk-heading" data-testid="shared-desk">
+      <h2 id="desk-heading">{t('shared.settings.heading')}</h2>
+      <p class="muted">{t('shared.settings.help')}</p>
+      {probe === 'checking' ? (
+        <p class="notice" role="status">
+          {t('shared.probe.checking')}
+        </p>
+      ) : probe.ok ? (
+        <div data-testid="desk-role">
+          <p>
+            {t('shared.probe.ok', {
+              site: new URL(probe.siteUrl).host,
+              version: probe.plugin.version,
+            })}
+          </p>
+          <p class="notice notice--ok" role="status">
+            {rightsText(probe)}
+          </p>
+        </div>
+      ) : (
+        <ProbeFailure failure={probe} onRetry={check} />
+      )}
+    </section>
+  );
+}
+
+function ProbeFailure({ failure, onRetry }: { failure: Failure; onRetry: () => void }) {
+  const zipUrl = browser.runtime.getURL(`/${PLUGIN_ZIP}`);
+  return (
+    <div>
+      <p class="notice notice--error" role="alert" data-testid="desk-problem">
+        {probeFailureText(failure)}
+      </p>
+      {failure.code === 'no_plugin' && (
+        <div class="desk-plugin" data-testid="desk-plugin-help">
+          <p>
+            <a class="button" href={zipUrl} download={PLUGIN_ZIP}>
+              {t('shared.plugin.download')}
+            </a>
+          </p>
+          <ol>
+            <li>{t('shared.plugin.step1')}</li>
+            <li>{t('shared.plugin.step2')}</li>
+            <li>{t('shared.plugin.step3')}</li>
+          </ol>
+        </div>
+      )}
+      {failure.code !== 'no_settings' && (
+        <div class="form-actions">
+          <button type="button" class="button" onClick={onRetry}>
+            {t('shared.probe.retry')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
