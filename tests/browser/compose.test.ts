@@ -596,12 +596,15 @@ describe('composing an issue in Chromium with the built extension', () => {
       targetPosition: { x: 60, y: (await items.nth(0).boundingBox())!.height - 6 },
     });
 
+    // The item list redraws from a live query: wait for the final order rather than reading it
+    // at the first redraw that shows three items (a loaded machine may show an earlier state).
+    const expected = [titles.guardian, titles.quanta, titles.lemonde];
     await until(
       () => issueTitles(desk),
-      (t) => t.length === 3,
-      'the drop',
+      (t) => JSON.stringify(t) === JSON.stringify(expected),
+      'the drop at the second place',
     );
-    expect(await issueTitles(desk)).toEqual([titles.guardian, titles.quanta, titles.lemonde]);
+    expect(await issueTitles(desk)).toEqual(expected);
     await draftRow(desk, titles.quanta).waitFor({ state: 'detached' });
     await desk.close();
   });

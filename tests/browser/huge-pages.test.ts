@@ -93,7 +93,11 @@ describe('clipping pages close to the browser’s limits', () => {
 
     expect(message).toContain('Nouveau brouillon : « Énorme page »');
     expect(message).toContain('La sélection était trop longue pour une citation');
-    const quote = squash(await popup.getByTestId('quote').first().textContent());
+    // The popup shows a 100,000-character quote after the clip message: on a loaded machine its
+    // first layout can take longer than Playwright's default 30 s action limit.
+    const quoteElement = popup.getByTestId('quote').first();
+    await quoteElement.waitFor({ timeout: 180_000 });
+    const quote = squash(await quoteElement.textContent({ timeout: 60_000 }));
     expect(quote.length).toBeLessThanOrEqual(100_000);
     expect(quote.length).toBeGreaterThan(90_000);
     expect(quote).toMatch(/^0 Une phrase du très long document/);
