@@ -120,6 +120,14 @@ describe('the extension in Firefox (MV2)', () => {
       (clicked) => clicked,
       'the button adding the draft to the issue',
     );
+    // The popup writes to IndexedDB itself: closing it before the transaction commits aborts
+    // the write (what failed on a loaded CI machine). Wait until the issue lists the item.
+    await clickButton(popup, 'Numéro');
+    await until(
+      () => textsOf(popup, '[data-testid="issue-item"]'),
+      (items) => items.length === 1,
+      'the item in the popup’s issue',
+    );
     await popup.close();
 
     const desk = await session.openExtensionPage('desk.html');
