@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { toExportIssue } from '../export/from-issue';
 import { renderWordPressBlocks } from '../export/wordpress-blocks';
-import { publishPost } from '../wordpress/client';
+import { publishPost, publishSlug } from '../wordpress/client';
 import { wpErrorMessage, type WpFailure, type WpMessage } from '../wordpress/errors';
-import { getIssue, issueItems, markPublished } from '../storage/issues';
+import { getIssue, issueItems, markPublished, recordPublishIntent } from '../storage/issues';
 import { getHouseStyle, getWordPressSettings, originPattern } from '../storage/preferences';
 
 /** What the editor asked: publish, overwrite a post changed in WordPress, or start a new post. */
@@ -46,9 +46,9 @@ export interface PublisherDeps {
 
 /**
  * Chrome stops an idle MV3 service worker after 30 s without an event or extension API call,
- * and a publication is several requests of up to 20 s each: a worker stopped between the post's
- * creation and `markPublished` would lose the post id, and the next attempt would duplicate the
- * post. A cheap API call every 20 s keeps the worker up while a publication runs.
+ * and a publication is several requests of up to 20 s each. A cheap API call every 20 s keeps
+ * the worker up while a publication runs. A worker stopped anyway (browser closed, extension
+ * updated, Chrome's own limits) loses nothing: see the publish intent in {@link attempt}.
  */
 function keepAlive(): () => void {
   const ping = () => {
@@ -96,6 +96,18 @@ async function publishNow(request: PublishRequest, deps: PublisherDeps): Promise
   }
 }
 
+/** Eight random lowercase letters and digits: the unique part of a publication's slug. */
+function randomKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return Array.from(bytes, (b) => 'abcdefghijklmnopqrstuvwxyz0123456789'[b % 36]).join('');
+}
+
+/**
+ * One publication. Idempotent against a stop at any point: an update (post id recorded) is
+ * idempotent by itself; a creation records its intent (a unique slug) first, the client looks
+ * the slug up before creating, and `markPublished` records the post and drops the intent in one
+ * write.
+ */
 async function attempt(
   request: PublishRequest,
   publish: typeof publishPost,
@@ -121,12 +133,31 @@ async function attempt(
   const recorded = issue.wordpress;
   const sameSite = !recorded?.siteUrl || recorded.siteUrl === settings.siteUrl;
   const previous = request.createNew || !sameSite ? undefined : recorded;
+  let marker: string | undefined;
+  if (!previous) {
+    // A creation is recorded before its request: if the answer is lost (the worker stopped, the
+    // network cut), the next attempt reuses this slug and finds the post instead of making a
+    // second one. An intent for another site is of no use here.
+    const intent = issue.publishing;
+    if (intent && intent.siteUrl === settings.siteUrl) {
+      marker = intent.slug;
+    } else {
+      marker = publishSlug(issue.title, randomKey());
+      await recordPublishIntent(issue.id, {
+        slug: marker,
+        siteUrl: settings.siteUrl,
+        startedAt: new Date().toISOString(),
+      });
+    }
+  }
   const result = await publish(
     settings,
     {
       title: post.title,
       content: post.content,
-      ...(previous ? { postId: previous.postId, lastModifiedGmt: previous.modifiedGmt } : {}),
+      ...(previous
+        ? { postId: previous.postId, lastModifiedGmt: previous.modifiedGmt }
+        : { marker }),
     },
     { overwrite: request.overwrite === true },
   );

@@ -162,6 +162,23 @@ export interface Issue {
   exportedAt?: string;
   /** The WordPress post, once published there. */
   wordpress?: WordPressPost;
+  /**
+   * A creation of a WordPress post started and not yet recorded in `wordpress`: written before
+   * the request, removed when the post is recorded. While it is here, publishing again looks for
+   * the post by its slug before creating one, so a publication cut off mid-way (background
+   * stopped, network lost) never leaves a duplicate post.
+   */
+  publishing?: PublishIntent;
+}
+
+/** What {@link Issue.publishing} remembers of a creation in progress. */
+export interface PublishIntent {
+  /** The slug the post is created with, unique to this publication (`wordpress/client.ts`). */
+  slug: string;
+  /** The site the post is created on (normalised address). */
+  siteUrl: string;
+  /** When the first attempt started (ISO 8601). */
+  startedAt: string;
 }
 
 /** What the checks of an issue can find wrong with an item. */

@@ -6,6 +6,7 @@ import {
   type IndiscretsDB,
   type Issue,
   type IssueStatus,
+  type PublishIntent,
   type WordPressPost,
 } from './db';
 import { hasHttpLink, hasVisibleText, isHttpUrl, normaliseUrl } from './derive';
@@ -38,7 +39,17 @@ export interface NewIssue {
  * the budget.
  */
 export type IssuePatch = Partial<
-  Pick<Issue, 'title' | 'date' | 'intro' | 'lengthBudget' | 'status' | 'exportedAt' | 'wordpress'>
+  Pick<
+    Issue,
+    | 'title'
+    | 'date'
+    | 'intro'
+    | 'lengthBudget'
+    | 'status'
+    | 'exportedAt'
+    | 'wordpress'
+    | 'publishing'
+  >
 >;
 
 const ISSUE_FIELDS = [
@@ -49,6 +60,7 @@ const ISSUE_FIELDS = [
   'status',
   'exportedAt',
   'wordpress',
+  'publishing',
 ] as const satisfies ReadonlyArray<keyof IssuePatch>;
 /** The statuses an issue may have. */
 export const ISSUE_STATUSES: ReadonlySet<unknown> = new Set<IssueStatus>([
@@ -181,14 +193,35 @@ export async function markExported(
   });
 }
 
-/** Records the WordPress post an issue was published as. */
+/**
+ * Records the WordPress post an issue was published as, and forgets the creation in progress
+ * ({@link recordPublishIntent}) in the same write.
+ */
 export function markPublished(
   id: string,
   wordpress: WordPressPost,
   database: IndiscretsDB = defaultDb,
   clock: () => string = now,
 ): Promise<Issue> {
-  return updateIssue(id, { status: 'published', wordpress }, database, clock);
+  return updateIssue(
+    id,
+    { status: 'published', wordpress, publishing: undefined },
+    database,
+    clock,
+  );
+}
+
+/**
+ * Remembers, before the request is sent, that a WordPress post is being created for the issue
+ * with this slug: if the answer is lost, the next attempt finds the post by it.
+ */
+export async function recordPublishIntent(
+  id: string,
+  publishing: PublishIntent,
+  database: IndiscretsDB = defaultDb,
+): Promise<void> {
+  // Bookkeeping, not an edit: `updatedAt` stays.
+  if (!(await database.issues.update(id, { publishing }))) throw new IssueNotFoundError(id);
 }
 
 /** Every issue, latest date first (then latest created). */

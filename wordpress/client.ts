@@ -68,6 +68,13 @@ export type WpPostInput = {
    * the update stops with `conflict` unless `overwrite` is set. Without it, no check is made.
    */
   lastModifiedGmt?: string;
+  /**
+   * The publication's marker, a slug made by {@link publishSlug} and kept by the caller until
+   * the post id is recorded. A creation first looks for a post with this slug (a creation cut
+   * off before its answer came back) and updates it instead of creating a second one; the post
+   * it creates carries the slug. Ignored with `postId`.
+   */
+  marker?: string;
 };
 
 export type WpPublished = {
@@ -113,6 +120,32 @@ export function validateSiteUrl(input: string): SiteUrlCheck {
     .replace(/\/(wp-login\.php|index\.php)$/, '')
     .replace(/\/+$/, '');
   return { ok: true, url: `${url.origin}${path}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Publication marker
+
+/** A slug WordPress keeps as it is: lowercase ASCII letters, digits and single hyphens. */
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The slug that marks the post of one publication: the title as WordPress would turn it into a
+ * slug (accents dropped, lowercase, hyphens), cut at 60 characters, then `key`. WordPress keeps
+ * a slug given to a draft or pending post as is, so a retry finds the post by it on any site,
+ * without a plugin. `key` (lowercase letters and digits) makes it unique.
+ */
+export function publishSlug(title: string, key: string): string {
+  const words = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[œŒ]/g, 'oe')
+    .replace(/[æÆ]/g, 'ae')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 60)
+    .replace(/^-+|-+$/g, '');
+  const tail = key.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return words ? `${words}-${tail}` : `indiscrets-${tail}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,15 +397,77 @@ class WordPressClient {
     return fromAnswer(created, 'create_category', name);
   }
 
+  /**
+   * The ids of the posts (any status but trash) whose slug is `marker`, lowest first. Drafts
+   * and pending posts are only listed to an account that may edit posts: the one publishing.
+   */
+  private async marked(root: RestRoot, marker: string): Promise<WpResult<{ ids: number[] }>> {
+    const answer = await this.authed(
+      routeUrl(root, '/wp/v2/posts', {
+        slug: marker,
+        status: 'any',
+        context: 'edit',
+        per_page: 20,
+        _fields: 'id,slug',
+      }),
+    );
+    if (answer.kind === 'trouble') return fromTrouble(answer);
+    if (!isSuccess(answer)) return fromAnswer(answer, 'read');
+    if (!Array.isArray(answer.json)) return failure('bad_response', { status: answer.status });
+    const ids = answer.json
+      .filter((p): p is JsonObject => isObject(p) && typeof p.id === 'number' && p.slug === marker)
+      .map((p) => p.id as number)
+      .sort((a, b) => a - b);
+    return { ok: true, ids };
+  }
+
   async publish(post: WpPostInput, overwrite: boolean): Promise<WpResult<WpPublished>> {
     const discovered = await this.discover();
     if (!discovered.ok) return discovered;
     const { root } = discovered;
-    const status: WpPostStatus = this.settings.status === 'pending' ? 'pending' : 'draft';
+    const marker = post.postId === undefined ? post.marker : undefined;
+    if (marker !== undefined && !SLUG.test(marker)) return failure('unexpected');
 
     const category = await this.category(this.settings.category?.trim() || DEFAULT_CATEGORY);
     if (!category.ok) return category;
 
+    if (marker) {
+      // An earlier attempt may have created the post and lost the answer (the background was
+      // stopped, the network cut): that post is ours, update it rather than create another.
+      const found = await this.marked(root, marker);
+      if (!found.ok) return found;
+      const first = found.ids[0];
+      if (first !== undefined) {
+        const result = await this.save(root, { ...post, postId: first }, true, category.id);
+        return result.ok ? { ...result, created: true } : result;
+      }
+    }
+    const result = await this.save(root, post, overwrite, category.id, marker);
+    if (!result.ok || !marker) return result;
+
+    // The cut-off attempt's request may have reached WordPress after our look-up: of two posts
+    // with the marker, the lowest id stays and the other, created a moment ago, is deleted.
+    const twins = await this.marked(root, marker);
+    const first = twins.ok ? twins.ids[0] : undefined;
+    if (first === undefined || first >= result.postId) return result;
+    const removed = await this.authed(
+      routeUrl(root, `/wp/v2/posts/${result.postId}`, { force: 'true' }),
+      { method: 'DELETE' },
+    );
+    if (removed.kind === 'trouble' || !isSuccess(removed)) return result;
+    const kept = await this.save(root, { ...post, postId: first }, true, category.id);
+    return kept.ok ? { ...kept, created: true } : kept;
+  }
+
+  /** Creates the post (with `slug` when given) or, with `post.postId`, updates it. */
+  private async save(
+    root: RestRoot,
+    post: WpPostInput,
+    overwrite: boolean,
+    categoryId: number,
+    slug?: string,
+  ): Promise<WpResult<WpPublished>> {
+    const status: WpPostStatus = this.settings.status === 'pending' ? 'pending' : 'draft';
     const body: JsonObject = { title: post.title, content: post.content };
     let url = routeUrl(root, '/wp/v2/posts');
     const updating = post.postId !== undefined;
@@ -406,10 +501,11 @@ class WordPressClient {
       const existing = Array.isArray(current.json.categories)
         ? current.json.categories.filter((c): c is number => typeof c === 'number')
         : [];
-      body.categories = [...new Set([...existing, category.id])];
+      body.categories = [...new Set([...existing, categoryId])];
     } else {
       body.status = status;
-      body.categories = [category.id];
+      body.categories = [categoryId];
+      if (slug) body.slug = slug;
     }
 
     const saved = await this.authed(url, { method: 'POST', body });
@@ -487,7 +583,8 @@ export function ensureCategory(
 
 /**
  * Creates the post (status `settings.status`, default draft, in `settings.category`) or, with
- * `post.postId`, updates it. Before an update the post is read back: `deleted` when it is gone or
+ * `post.postId`, updates it. A creation with `post.marker` is idempotent: it updates the post an
+ * earlier attempt with the same marker created, and creates one carrying the marker otherwise. Before an update the post is read back: `deleted` when it is gone or
  * in the trash (offer to create a new one), `conflict` when its `modified_gmt` differs from
  * `post.lastModifiedGmt` and `overwrite` is not set. An update keeps the post's categories
  * (adding ours) and never changes the status of a post that is no longer a draft or pending.

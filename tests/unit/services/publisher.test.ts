@@ -71,9 +71,18 @@ async function issueWithItems() {
   return issue;
 }
 
-/** The issue and its items as stored, to compare before and after. */
+/**
+ * The issue and its items as stored, to compare before and after. A creation's intent
+ * (`publishing`, written before the request, see publish-stops.test.ts) and the revision it
+ * raises are left out: a failed creation keeps it on purpose.
+ */
 async function snapshot(issueId: string) {
-  return { issue: await getIssue(issueId), items: await issueItems(issueId) };
+  const issue = await getIssue(issueId);
+  if (issue) {
+    delete issue.publishing;
+    delete issue.rev;
+  }
+  return { issue, items: await issueItems(issueId) };
 }
 
 beforeEach(async () => {
