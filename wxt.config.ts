@@ -41,7 +41,11 @@ export default defineConfig({
     : {
         filterEntrypoints: ['background', 'capture', 'describe-link', 'popup', 'desk', 'options'],
       }),
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Lets test-only code (the benchmark's floor, bench/floor.ts) be left out of shipped builds.
+    define: { 'import.meta.env.INDISCRETS_TEST_BUILD': JSON.stringify(testBuild) },
+  }),
   hooks: {
     'prepare:publicPaths': (_wxt, paths) => {
       paths.push('indiscrets-wordpress.zip');

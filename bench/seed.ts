@@ -81,3 +81,35 @@ export async function seed(
   }
   return database;
 }
+
+/** The issue the desk benchmark opens: open, with 100 items. */
+export const DESK_ISSUE = 'issue-desk';
+export const DESK_ITEMS = 100;
+
+/**
+ * Adds an open issue of 100 items, made of 100 inbox drafts of the seeded data set (they leave
+ * the inbox, as when an editor adds them to the issue).
+ */
+export async function seedDeskIssue(database: IndiscretsDB): Promise<void> {
+  const now = new Date(Date.UTC(2024, 2, 15, 7, 30)).toISOString();
+  await database.issues.put({
+    id: DESK_ISSUE,
+    title: 'Les indiscrets du 15 mars',
+    date: now.slice(0, 10),
+    intro: '<p>Cette semaine, cent indiscrets.</p>',
+    lengthBudget: 40_000,
+    status: 'open',
+    createdAt: now,
+    updatedAt: now,
+  });
+  const keys = keysBetween(null, null, DESK_ITEMS);
+  const drafts = await database.clips
+    .where('issueId')
+    .equals('')
+    .filter((draft) => !draft.deletedAt)
+    .limit(DESK_ITEMS)
+    .toArray();
+  await database.clips.bulkPut(
+    drafts.map((draft, i) => ({ ...draft, issueId: DESK_ISSUE, sortKey: keys[i]! })),
+  );
+}

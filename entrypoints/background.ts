@@ -5,6 +5,7 @@ import { handlers } from '../services/handlers';
 import { emptyOldTrash } from '../services/housekeeping';
 import { followUiLocale } from '../services/language';
 import { registerTriggers } from '../services/triggers';
+import { registerBenchFloor } from '../bench/floor';
 
 export default defineBackground(() => {
   followUiLocale();
@@ -12,4 +13,6 @@ export default defineBackground(() => {
   registerTriggers();
   watchBadge();
   emptyOldTrash();
+  // Test builds only: the floor `npm run bench` measures clips against (bench/floor.ts).
+  if (import.meta.env.INDISCRETS_TEST_BUILD) registerBenchFloor();
 });

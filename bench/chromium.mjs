@@ -1,0 +1,346 @@
+// The benchmarks that need the real extension in Chromium (the test build, which may reach pages
+// on 127.0.0.1): clip latency against its floor, in-page capture against Readability and
+// Defuddle, the popup with 10,000 drafts, the desk with a 100-item issue. Called by bench/run.mjs.
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { extensionArgs, findChromium } from '../scripts/chromium.mjs';
+
+const require = createRequire(import.meta.url);
+
+/** Median (the mean of the middle two for an even count), p90 and minimum of a list. */
+export function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  const middle = sorted.length / 2;
+  const p50 =
+    sorted.length % 2 === 1
+      ? sorted[Math.floor(middle)]
+      : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { p50, p90: at(0.9), min: sorted[0], n: sorted.length };
+}
+
+/** Serves `DIR/NAME/source.html` at `/page/NAME/` on 127.0.0.1 (any query string is ignored). */
+async function serveCorpus(dir) {
+  const server = createServer(async (request, response) => {
+    const { pathname } = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const match = /^\/page\/([^/]+)\/$/.exec(pathname);
+    try {
+      if (!match) throw new Error('not found');
+      const body = await readFile(path.join(dir, decodeURIComponent(match[1]), 'source.html'));
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: (name, round) =>
+      `http://127.0.0.1:${port}/page/${encodeURIComponent(name)}/?round=${round}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * The two reference extractors as scripts to evaluate in a page. Each is wrapped with its own
+ * `module` so that a page's AMD loader or globals cannot catch it: Readability and Defuddle end
+ * up in `window.__benchReadability` and `window.__benchDefuddle`.
+ */
+async function referenceLibraries() {
+  const wrap = (code, global) =>
+    `(function () { var module = { exports: {} }; var exports = module.exports; var define;\n${code}\n` +
+    `;window.${global} = module.exports; })();`;
+  const readability = await readFile(
+    require.resolve('@mozilla/readability/Readability.js'),
+    'utf8',
+  );
+  const defuddle = await readFile(require.resolve('defuddle'), 'utf8');
+  return (
+    wrap(readability, '__benchReadability') +
+    wrap(defuddle, '__benchDefuddle') +
+    // Defuddle's UMD bundle exports the class or a namespace holding it.
+    'window.__benchDefuddle = window.__benchDefuddle.default || window.__benchDefuddle.Defuddle || window.__benchDefuddle;'
+  );
+}
+
+/** Runs in a corpus page: selects its longest paragraph, as an editor would select a passage. */
+function selectPassage() {
+  let best = null;
+  let bestLength = 0;
+  for (const p of document.querySelectorAll('p, li, blockquote')) {
+    const length = (p.textContent ?? '').trim().length;
+    if (length > bestLength && length < 5000) {
+      best = p;
+      bestLength = length;
+    }
+  }
+  const selection = window.getSelection();
+  selection?.removeAllRanges();
+  if (best) {
+    const range = document.createRange();
+    range.selectNodeContents(best);
+    selection?.addRange(range);
+  }
+  return bestLength;
+}
+
+/**
+ * Runs in a corpus page: one timed run of `what`. The capture script is evaluated from its
+ * source each time, as `scripting.executeScript` does at every clip (its parse is included);
+ * Readability clones the page first (it changes the document it reads, its README says to pass
+ * a clone); Defuddle clones it itself.
+ */
+function timeExtractor([what, captureCode]) {
+  const start = performance.now();
+  let result;
+  if (what === 'capture') result = (0, eval)(captureCode);
+  else if (what === 'readability') {
+    result = new window.__benchReadability(document.cloneNode(true)).parse();
+  } else result = new window.__benchDefuddle(document).parse();
+  const ms = performance.now() - start;
+  // Keeps the work observable (and tells a broken run from a fast one).
+  const ok = what === 'capture' ? Boolean(result?.metadata?.url) : result !== undefined;
+  return { ms, ok };
+}
+
+/**
+ * Runs in the bench extension page: one clip request (the popup's message) or one floor
+ * request, timed from sending it to the background's answer, which comes once the draft is
+ * committed to IndexedDB.
+ */
+async function timeRequest([kind, tabId]) {
+  const message =
+    kind === 'clip'
+      ? { indiscrets: 1, type: 'clipTab', request: { tabId } }
+      : { indiscretsBench: 'floor', tabId };
+  const start = performance.now();
+  const reply = await chrome.runtime.sendMessage(message);
+  const ms = performance.now() - start;
+  if (!reply?.ok) throw new Error(`${kind}: ${reply?.error ?? 'no answer'}`);
+  return { ms, status: reply.value?.status, limit: reply.value?.limit };
+}
+
+/** Runs in an extension page: the id of the tab showing `url`. */
+async function tabIdOf(url) {
+  const tabs = await chrome.tabs.query({});
+  const tab = tabs.find((candidate) => candidate.url === url);
+  if (!tab) throw new Error(`No tab shows ${url}`);
+  return tab.id;
+}
+
+/**
+ * Clip latency and in-page extraction over the corpus. For each page and round: a fresh load
+ * (a new URL, so that each clip creates a draft), its longest paragraph selected, then a real
+ * clip and a floor request in alternating order; then, on the same page, the capture script,
+ * Readability and Defuddle in turn.
+ */
+async function benchCorpus({ context, bench, extensionDir, corpus, rounds, log }) {
+  const server = await serveCorpus(corpus.dir);
+  const captureCode = await readFile(path.join(extensionDir, 'capture.js'), 'utf8');
+  const libraries = await referenceLibraries();
+  const clip = [];
+  const floor = [];
+  const perPage = [];
+  const problems = [];
+  const article = await context.newPage();
+  try {
+    // One round on the first page first, not counted: it wakes the service worker and warms up
+    // both paths.
+    const pages = [corpus.names[0], ...corpus.names];
+    for (const [index, name] of pages.entries()) {
+      const warmUp = index === 0;
+      const page = { name, clip: [], floor: [], capture: [], readability: [], defuddle: [] };
+      for (let round = 0; round < (warmUp ? 1 : rounds); round++) {
+        const url = server.url(name, warmUp ? 'warm-up' : round);
+        await article.goto(url, { waitUntil: 'load', timeout: 120_000 });
+        await article.evaluate(selectPassage);
+        const tabId = await bench.evaluate(tabIdOf, article.url());
+        const order = round % 2 === 0 ? ['clip', 'floor'] : ['floor', 'clip'];
+        for (const kind of order) {
+          const { ms, limit } = await bench.evaluate(timeRequest, [kind, tabId]);
+          if (kind === 'clip' && limit) problems.push(`${name}: clipped with a limit (${limit})`);
+          page[kind].push(ms);
+        }
+        await article.evaluate(libraries);
+        for (const what of ['capture', 'readability', 'defuddle']) {
+          const { ms, ok } = await article.evaluate(timeExtractor, [what, captureCode]);
+          if (!ok) problems.push(`${name}: ${what} returned nothing`);
+          page[what].push(ms);
+        }
+      }
+      if (warmUp) continue;
+      clip.push(...page.clip);
+      floor.push(...page.floor);
+      const median = (key) => stats(page[key]).p50;
+      perPage.push({
+        name,
+        clip: median('clip'),
+        floor: median('floor'),
+        capture: median('capture'),
+        readability: median('readability'),
+        defuddle: median('defuddle'),
+      });
+      log(
+        `  ${name}: clip ${median('clip').toFixed(1)} ms, floor ${median('floor').toFixed(1)} ms, ` +
+          `capture ${median('capture').toFixed(2)} ms, Readability ${median('readability').toFixed(1)} ms, ` +
+          `Defuddle ${median('defuddle').toFixed(1)} ms`,
+      );
+    }
+  } finally {
+    await article.close();
+    await server.close();
+  }
+  return { clip, floor, perPage, problems: [...new Set(problems)] };
+}
+
+/** Replaces the extension's data with the benchmark data set (bench/seed.ts). */
+async function seedDatabase(bench, log) {
+  const count = await bench.evaluate(() => globalThis.seedBench());
+  log(`  seeded ${count} drafts`);
+}
+
+/**
+ * The popup with 10,000 drafts: first render (navigation to the first draft on screen, from the
+ * page's own clock) and a search keystroke (input event to the first match on screen).
+ */
+async function benchPopup({ context, base, runs }) {
+  const firstRender = [];
+  const keystroke = [];
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 420, height: 600 });
+  try {
+    for (let run = 0; run < runs; run++) {
+      await popup.goto(`${base}popup.html`);
+      await popup.waitForFunction(() => globalThis.__firstDraft !== undefined, null, {
+        timeout: 60_000,
+      });
+      firstRender.push(await popup.evaluate(() => globalThis.__firstDraft));
+      // A keystroke on a settled popup (live list and total shown), as an editor types.
+      await popup.waitForFunction(
+        () => /\d/.test(document.querySelector('[data-testid="draft-total"]')?.textContent ?? ''),
+        null,
+        { timeout: 60_000 },
+      );
+      await popup.waitForTimeout(200);
+      const query = run % 2 === 0 ? 'ovh' : 'bercy';
+      keystroke.push(
+        await popup.evaluate(
+          (q) =>
+            new Promise((resolve) => {
+              const input = document.querySelector('[data-testid="search"]');
+              const done = () =>
+                (document.querySelector('[data-testid="draft"]')?.textContent ?? '')
+                  .toLowerCase()
+                  .includes(q);
+              const start = performance.now();
+              new MutationObserver((_, observer) => {
+                if (done()) {
+                  observer.disconnect();
+                  resolve(performance.now() - start);
+                }
+              }).observe(document.body, { childList: true, subtree: true, characterData: true });
+              input.value = q;
+              input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+            }),
+          query,
+        ),
+      );
+    }
+  } finally {
+    await popup.close();
+  }
+  return { firstRender, keystroke };
+}
+
+/** The desk (desk.html, 1366×768) opening on a 100-item issue: navigation to all items on screen. */
+async function benchDesk({ context, base, runs, items }) {
+  const ready = [];
+  const desk = await context.newPage();
+  await desk.setViewportSize({ width: 1366, height: 768 });
+  try {
+    for (let run = 0; run < runs; run++) {
+      await desk.goto(`${base}desk.html`);
+      await desk.waitForFunction(() => globalThis.__deskReady !== undefined, null, {
+        timeout: 60_000,
+      });
+      ready.push(await desk.evaluate(() => globalThis.__deskReady));
+    }
+    const shown = await desk.locator('[data-testid="issue-item"]').count();
+    if (shown < items) throw new Error(`the desk showed ${shown} of ${items} items`);
+  } finally {
+    await desk.close();
+  }
+  return { ready };
+}
+
+/** Runs every Chromium benchmark in one browser; `log` prints progress. */
+export async function benchChromium({ extensionDir, corpus, rounds, runs, deskItems, log }) {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'indiscrets-bench-'));
+  const executablePath = findChromium({ log });
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    locale: 'fr-FR',
+    // The reference extractors are evaluated in corpus pages whatever their own policy says.
+    bypassCSP: true,
+    args: [...extensionArgs(extensionDir), '--lang=fr-FR'],
+  });
+  try {
+    // Nothing leaves the machine: whatever a corpus page asks of another host is refused.
+    await context.route(/^https?:\/\//, (route) => {
+      const { hostname } = new URL(route.request().url());
+      return hostname === '127.0.0.1' ? route.continue() : route.abort();
+    });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const base = `chrome-extension://${new URL(worker.url()).host}/`;
+    const bench = await context.newPage();
+    await bench.goto(`${base}bench.html`);
+    await bench.waitForFunction(() => typeof globalThis.seedBench === 'function');
+    const version =
+      context.browser()?.version() ?? (await bench.evaluate(() => navigator.userAgent));
+
+    log(`Clips and extractors over ${corpus.names.length} pages (${rounds} rounds each)…`);
+    const corpusResults = await benchCorpus({ context, bench, extensionDir, corpus, rounds, log });
+
+    log('Seeding 10,000 drafts and a 100-item issue…');
+    await seedDatabase(bench, log);
+    // Marks, from each page's own clock (0 = navigation), the first draft on screen (popup) and
+    // the moment the desk shows its issue's items and its inbox.
+    await context.addInitScript((expected) => {
+      new MutationObserver((_, observer) => {
+        const isDesk = location.pathname.endsWith('/desk.html');
+        if (!isDesk && document.querySelector('[data-testid="draft"]')) {
+          globalThis.__firstDraft = performance.now();
+          observer.disconnect();
+        }
+        if (
+          isDesk &&
+          document.querySelectorAll('[data-testid="issue-item"]').length >= expected &&
+          document.querySelector('[data-testid="draft"]')
+        ) {
+          globalThis.__deskReady = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    }, deskItems);
+    log(`Popup with 10,000 drafts (${runs} runs)…`);
+    const popup = await benchPopup({ context, base, runs });
+    log(`Desk with a ${deskItems}-item issue (${runs} runs)…`);
+    let desk;
+    try {
+      desk = await benchDesk({ context, base, runs, items: deskItems });
+    } catch (error) {
+      desk = { error: error instanceof Error ? error.message : String(error) };
+    }
+    return { version, executablePath, corpus: corpusResults, popup, desk };
+  } finally {
+    await context.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,422 @@
+// Turns the raw figures of `npm run bench` into results beside their targets, a console table,
+// an SVG chart and docs/benchmarks.md.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { stats } from './chromium.mjs';
+
+/**
+ * One result: `value` in `unit`; with a `target`, it passes when value ≤ target. `group` sorts
+ * the table, `how` says in a few words what was timed.
+ */
+const result = (group, name, value, unit, target, how) => ({
+  group,
+  name,
+  value,
+  unit,
+  target,
+  pass: target === undefined ? undefined : value <= target,
+  how,
+});
+
+/** The median of Vitest bench `name` in group `groupName` (suffix match), in ms. */
+function vitestMedian(vitest, groupName, name) {
+  for (const file of vitest.files ?? []) {
+    for (const group of file.groups ?? []) {
+      if (!group.fullName.endsWith(groupName)) continue;
+      const bench = group.benchmarks.find((candidate) => candidate.name === name);
+      if (bench) return bench.median ?? bench.mean;
+    }
+  }
+  return undefined;
+}
+
+const median = (values) => stats(values).p50;
+
+/** Every figure of the run with its target. */
+export function evaluate({ vitest, size, chromium, corpus, rounds, runs }) {
+  const results = [];
+  const { clip, floor, perPage } = chromium.corpus;
+  const pages = `${corpus.names.length} pages × ${rounds}`;
+
+  // Clip latency, real extension, against the floor measured in the same run.
+  const clipP50 = median(clip);
+  const floorP50 = median(floor);
+  results.push(
+    result(
+      'Clip',
+      'Clip request → draft committed, p50',
+      clipP50,
+      'ms',
+      undefined,
+      `Chromium, ${pages}`,
+    ),
+    result(
+      'Clip',
+      'Floor: empty script + one put, p50',
+      floorP50,
+      'ms',
+      undefined,
+      `Chromium, ${pages}`,
+    ),
+    result('Clip', 'Clip ÷ floor at p50', clipP50 / floorP50, '×', 1.25, 'same run'),
+  );
+
+  // In-page extraction, same pages, same loads.
+  const captureToReadability = median(perPage.map((page) => page.capture / page.readability));
+  const captureToDefuddle = median(perPage.map((page) => page.capture / page.defuddle));
+  results.push(
+    result(
+      'Capture',
+      'Capture script in the page, p50 of pages',
+      median(perPage.map((p) => p.capture)),
+      'ms',
+      undefined,
+      'Chromium, parse + run',
+    ),
+    result(
+      'Capture',
+      'Readability 0.6 clone + parse, p50 of pages',
+      median(perPage.map((p) => p.readability)),
+      'ms',
+      undefined,
+      'Chromium',
+    ),
+    result(
+      'Capture',
+      'Defuddle parse, p50 of pages',
+      median(perPage.map((p) => p.defuddle)),
+      'ms',
+      undefined,
+      'Chromium',
+    ),
+    result(
+      'Capture',
+      'Capture ÷ Readability, p50 of pages',
+      captureToReadability,
+      '×',
+      0.2,
+      'per-page ratio',
+    ),
+    result(
+      'Capture',
+      'Capture ÷ Defuddle, p50 of pages',
+      captureToDefuddle,
+      '×',
+      undefined,
+      'per-page ratio',
+    ),
+  );
+
+  // The extension's pages with a newsroom's data.
+  results.push(
+    result(
+      'Pages',
+      'Popup first render, 10,000 drafts, p50',
+      median(chromium.popup.firstRender),
+      'ms',
+      100,
+      `Chromium, ${runs} runs`,
+    ),
+    result(
+      'Pages',
+      'Popup search keystroke, 10,000 drafts, p50',
+      median(chromium.popup.keystroke),
+      'ms',
+      50,
+      `Chromium, ${runs} runs`,
+    ),
+  );
+  if (chromium.desk.ready) {
+    results.push(
+      result(
+        'Pages',
+        'Desk with a 100-item issue, p50',
+        median(chromium.desk.ready),
+        'ms',
+        150,
+        `Chromium 1366×768, ${runs} runs`,
+      ),
+    );
+  } else {
+    results.push(
+      result(
+        'Pages',
+        'Desk with a 100-item issue, p50',
+        Number.NaN,
+        'ms',
+        150,
+        chromium.desk.error,
+      ),
+    );
+  }
+
+  // Exports of a 100-item issue (Vitest bench, Node).
+  for (const format of ['wordpress', 'html', 'markdown', 'text', 'json']) {
+    const value = vitestMedian(vitest, 'export a 100-item issue', format);
+    if (value !== undefined) {
+      results.push(
+        result('Export', `Export ${format}, 100 items, median`, value, 'ms', 10, 'Node'),
+      );
+    }
+  }
+  const clipboard = vitestMedian(vitest, 'export a 100-item issue', 'clipboard (html + text)');
+  if (clipboard !== undefined) {
+    results.push(
+      result(
+        'Export',
+        'Copy (HTML + text), 100 items, median',
+        clipboard,
+        'ms',
+        20,
+        'Node, 2 exports',
+      ),
+    );
+  }
+
+  // Storage queries and jsdom figures: the code alone, without the browser (informative).
+  const storage = 'storage with 10,000 drafts and 200 issues';
+  const inbox = vitestMedian(vitest, storage, 'searchDrafts({ box: "inbox" }), first page');
+  const ovh = vitestMedian(vitest, storage, 'searchDrafts({ text: "ovh" })');
+  if (inbox !== undefined)
+    results.push(
+      result('Storage', 'Inbox first page query, median', inbox, 'ms', 100, 'Node, fake-indexeddb'),
+    );
+  if (ovh !== undefined)
+    results.push(
+      result('Storage', 'Text search query, median', ovh, 'ms', 50, 'Node, fake-indexeddb'),
+    );
+  const metadata = (vitest.files ?? [])
+    .flatMap((file) => file.groups ?? [])
+    .find((group) => group.fullName.endsWith('capture'))?.benchmarks[0];
+  if (metadata) {
+    results.push(
+      result(
+        'Storage',
+        `${metadata.name}, median`,
+        metadata.median ?? metadata.mean,
+        'ms',
+        undefined,
+        'Node, jsdom',
+      ),
+    );
+  }
+
+  // Sizes, from the built files.
+  const kb = (bytes) => bytes / 1024;
+  results.push(
+    result('Size', 'Popup JavaScript before first paint', kb(size.popup), 'KB gz', 45, 'gzip -9'),
+    result('Size', 'Injected capture script', kb(size.capture), 'KB gz', 8, 'gzip -9'),
+    result(
+      'Size',
+      'Desk JavaScript before first paint',
+      kb(size.desk),
+      'KB gz',
+      undefined,
+      'gzip -9',
+    ),
+    result(
+      'Size',
+      'Options JavaScript before first paint',
+      kb(size.options),
+      'KB gz',
+      undefined,
+      'gzip -9',
+    ),
+    result('Size', 'Background script', kb(size.background), 'KB gz', undefined, 'gzip -9'),
+  );
+  return results;
+}
+
+/** A figure as shown: 3 significant digits at most, unit attached. */
+export function format(value, unit) {
+  if (!Number.isFinite(value)) return 'n/a';
+  const digits = value >= 100 || Number.isInteger(value) ? 0 : value >= 10 ? 1 : 2;
+  return `${value.toFixed(digits)} ${unit}`;
+}
+
+const verdict = (r) => (r.pass === undefined ? '—' : r.pass ? 'pass' : 'FAIL');
+
+/** The console table, passes and failures last. */
+export function table(results) {
+  const rows = results.map((r) => [
+    r.name,
+    format(r.value, r.unit),
+    r.target === undefined ? '' : `≤ ${format(r.target, r.unit)}`,
+    verdict(r),
+  ]);
+  const header = ['Figure', 'Measured', 'Target', 'Result'];
+  const widths = header.map((title, i) =>
+    Math.max(title.length, ...rows.map((row) => row[i].length)),
+  );
+  const line = (cells) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ');
+  const judged = results.filter((r) => r.pass !== undefined);
+  const passed = judged.filter((r) => r.pass).length;
+  return [
+    line(header),
+    line(widths.map((width) => '-'.repeat(width))),
+    ...rows.map(line),
+    '',
+    `${passed} of ${judged.length} targets met.`,
+  ].join('\n');
+}
+
+/** What the figures were measured on. */
+export async function machine(chromium) {
+  const cpus = os.cpus();
+  let system = `${os.type()} ${os.release()}`;
+  try {
+    const release = readFileSync('/etc/os-release', 'utf8');
+    const pretty = /^PRETTY_NAME="?([^"\n]*)"?/m.exec(release)?.[1];
+    if (pretty) system = `${pretty} (${os.type()} ${os.release()})`;
+  } catch {
+    // Not Linux: the kernel's name and release are enough.
+  }
+  let browser = chromium.version;
+  try {
+    browser = execFileSync(chromium.executablePath, ['--version'], {
+      encoding: 'utf8',
+      // Debian's wrapper script complains on stderr about the machine's memory: not ours to show.
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    // The version the browser reported over the protocol is kept.
+  }
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    ram: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    os: system,
+    chromium: browser,
+    node: process.version,
+  };
+}
+
+const escapeXml = (text) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+/**
+ * A horizontal bar chart of every figure that has a target, as a share of its target: a bar
+ * that ends left of the 100 % line meets it. Bars beyond 300 % are cut and say so.
+ */
+export function svgChart(results) {
+  const judged = results.filter((r) => r.target !== undefined && Number.isFinite(r.value));
+  const labelWidth = 330;
+  const plotWidth = 360;
+  const row = 24;
+  const top = 40;
+  const max = 3;
+  const height = top + judged.length * row + 30;
+  const x = (share) => labelWidth + (Math.min(share, max) / max) * plotWidth;
+  const bars = judged.map((r, i) => {
+    const share = r.value / r.target;
+    const y = top + i * row;
+    const color = share <= 1 ? '#2e7d32' : '#c62828';
+    const text = `${format(r.value, r.unit)} / ${format(r.target, r.unit)}${share > max ? ' ▸' : ''}`;
+    return [
+      `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${escapeXml(r.name)}</text>`,
+      `<rect x="${labelWidth}" y="${y + 4}" width="${(x(share) - labelWidth).toFixed(1)}" height="${row - 8}" fill="${color}"/>`,
+      `<text x="${(x(share) + 6).toFixed(1)}" y="${y + 15}">${escapeXml(text)}</text>`,
+    ].join('\n  ');
+  });
+  const ticks = [0, 1, 2, 3].map(
+    (share) =>
+      `<line x1="${x(share)}" y1="${top - 4}" x2="${x(share)}" y2="${height - 26}" stroke="${share === 1 ? '#000' : '#ccc'}"${share === 1 ? ' stroke-dasharray="4 3"' : ''}/>\n  ` +
+      `<text x="${x(share)}" y="${height - 10}" text-anchor="middle">${share * 100} %</text>`,
+  );
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${labelWidth + plotWidth + 190}" height="${height}" font-family="sans-serif" font-size="12">
+  <rect width="100%" height="100%" fill="#fff"/>
+  <text x="8" y="20" font-size="14" font-weight="bold">Each figure as a share of its target (left of the dashed line: met)</text>
+  ${ticks.join('\n  ')}
+  ${bars.join('\n  ')}
+</svg>
+`;
+}
+
+/** docs/benchmarks.md: how the figures were made, the machine, the table and the chart. */
+export function markdown(results, context) {
+  const { machine: m, load, corpus } = context;
+  const cell = (text) => String(text).replace(/\|/g, '\\|');
+  const rows = results.map(
+    (r) =>
+      `| ${cell(r.name)} | ${format(r.value, r.unit)} | ${r.target === undefined ? '' : `≤ ${format(r.target, r.unit)}`} | ${verdict(r)} | ${cell(r.how ?? '')} |`,
+  );
+  const judged = results.filter((r) => r.pass !== undefined);
+  const passed = judged.filter((r) => r.pass).length;
+  const perPage = context.perPage.map(
+    (p) =>
+      `| ${cell(p.name)} | ${p.clip.toFixed(1)} | ${p.floor.toFixed(1)} | ${p.capture.toFixed(2)} | ${p.readability.toFixed(1)} | ${p.defuddle.toFixed(1)} |`,
+  );
+  return `# Benchmarks
+
+Generated by \`npm run bench -- --write-docs\` on ${context.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.
+Run \`npm run bench\` to measure on your machine (see [How to run](#how-to-run)); the figures that depend on the
+machine's speed are judged as ratios measured in the same run where the issue asks for it.
+
+**${passed} of ${judged.length} targets met.**
+
+![Each figure as a share of its target](benchmarks.svg)
+
+| Figure | Measured | Target | Result | How |
+| ------ | -------- | ------ | ------ | --- |
+${rows.join('\n')}
+
+## Machine
+
+| | |
+| - | - |
+| CPU | ${cell(m.cpu)} |
+| Cores | ${m.cores} |
+| RAM | ${m.ram} |
+| OS | ${cell(m.os)} |
+| Chromium | ${cell(m.chromium)} (headless) |
+| Node | ${m.node} |
+| Load average (1 min) | ${load.before[0].toFixed(2)} at the start, ${load.after[0].toFixed(2)} at the end |
+| Corpus | \`${corpus.dir}\`: ${corpus.pages} pages, ${corpus.rounds} rounds each; popup and desk ${corpus.runs} openings |
+
+A load average above the number of cores means other work shared the machine during the run: absolute times
+are then longer than on an idle machine, the ratios less so.
+${context.problems.length > 0 ? `\nProblems seen during the run:\n\n${context.problems.map((p) => `- ${p}`).join('\n')}\n` : ''}
+## What is measured
+
+- **Clip request → draft committed**: the test build of the extension in headless Chromium, corpus pages served
+  on 127.0.0.1. For each page and round the page is loaded at a new address (so every clip creates a draft), its
+  longest paragraph selected, then the bench page (\`bench.html\`, test builds only) sends the popup's \`clipTab\`
+  message and times it until the background answers, which it does once the draft is committed to IndexedDB.
+- **Floor**: in the same round, alternating which goes first, a test-only message (\`bench/floor.ts\`, registered
+  by test builds only) makes the background inject an empty script file into the same tab and write one record.
+  The clip's p50 over every round of every page is divided by the floor's.
+- **Capture ÷ Readability, Defuddle**: in the same loaded page, the built \`capture.js\` is evaluated from its
+  source (its parse included, as at every clip), \`@mozilla/readability\` clones and parses the document,
+  \`defuddle\` parses it (it clones it itself). Both libraries are loaded beforehand, so their own parse is not
+  counted. The ratio is computed per page from medians, then its median over the pages is taken.
+- **Popup and desk**: the real pages of the test build with 10,000 drafts and 200 issues seeded (\`bench/seed.ts\`)
+  plus a 100-item open issue. Times are read from the page's own clock, from navigation to: the first draft on
+  screen (popup); the issue's 100 items and the inbox's first draft on screen (desk, 1366 × 768); and from a
+  search input event to the first match on screen.
+- **Exports, storage**: Vitest bench in Node (\`bench/*.bench.ts\`), medians; the popup is also benched in jsdom
+  there (its figures are in the console only: the Chromium ones above are the ones that count).
+- **Sizes**: the built test extension, gzip -9: the scripts a page loads before it can paint (its module scripts
+  and their static imports), the injected capture script, the background.
+
+## Per page
+
+| Page | Clip (ms) | Floor (ms) | Capture (ms) | Readability (ms) | Defuddle (ms) |
+| ---- | --------- | ---------- | ------------ | ---------------- | ------------- |
+${perPage.join('\n')}
+
+## How to run
+
+\`\`\`sh
+npm ci
+npm run bench                          # everything, corpus tests/fixtures/pages
+npm run bench -- --corpus ~/my-pages   # any folder of NAME/source.html
+npm run bench -- --write-docs          # also rewrite this page and its chart
+\`\`\`
+
+It needs Chromium (\`CHROMIUM_PATH\`, or Debian's \`/usr/bin/chromium\`, installed when missing and run as root).
+It builds the test extension itself (\`--no-build\` reuses \`.output/test/chrome-mv3\`). \`--rounds N\` (default 5)
+sets the rounds per corpus page, \`--runs N\` (default 15) the popup and desk openings. It is not a test: nothing
+here runs in \`npm test\`, and a missed target does not fail the command.
+`;
+}

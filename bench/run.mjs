@@ -1,0 +1,131 @@
+// `npm run bench`: every speed and size figure of the extension in one run, each beside its
+// target, and a pass/fail table at the end. Not a test: nothing here runs in `npm test`.
+//
+//   npm run bench                        all figures, corpus tests/fixtures/pages
+//   npm run bench -- --corpus DIR        clips and extractors over DIR/NAME/source.html
+//   npm run bench -- --rounds 5          rounds per corpus page (default 5)
+//   npm run bench -- --runs 15           popup and desk openings (default 15)
+//   npm run bench -- --no-build          reuse .output/test/chrome-mv3 as it is
+//   npm run bench -- --write-docs        also write docs/benchmarks.md and docs/benchmarks.svg
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchChromium } from './chromium.mjs';
+import { evaluate, machine, markdown, svgChart, table } from './report.mjs';
+import { sizes } from './sizes.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const EXTENSION_DIR = path.join(ROOT, '.output/test/chrome-mv3');
+const OUT = path.join(ROOT, '.tmp/bench');
+
+const { values: options } = parseArgs({
+  options: {
+    corpus: { type: 'string', default: path.join(ROOT, 'tests/fixtures/pages') },
+    rounds: { type: 'string', default: '5' },
+    runs: { type: 'string', default: '15' },
+    'no-build': { type: 'boolean', default: false },
+    'write-docs': { type: 'boolean', default: false },
+  },
+});
+const rounds = Number(options.rounds);
+const runs = Number(options.runs);
+if (!(rounds >= 1) || !(runs >= 1)) throw new Error('--rounds and --runs take a number ≥ 1');
+
+const log = (line) => console.log(line);
+
+/** The corpus: every folder of DIR holding a source.html, sorted by name. */
+function readCorpus(dir) {
+  const absolute = path.resolve(dir);
+  if (!existsSync(absolute)) throw new Error(`--corpus ${dir}: no such folder`);
+  const names = readdirSync(absolute, { withFileTypes: true })
+    .filter(
+      (entry) => entry.isDirectory() && existsSync(path.join(absolute, entry.name, 'source.html')),
+    )
+    .map((entry) => entry.name)
+    .sort();
+  if (names.length === 0) throw new Error(`--corpus ${dir}: no NAME/source.html inside`);
+  return { dir: absolute, names };
+}
+
+/** Runs a command in the project, its output shown; throws when it fails, unless `mayFail`. */
+function run(command, args, { env = {}, mayFail = false } = {}) {
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  if (result.status !== 0 && !mayFail) throw new Error(`${command} ${args.join(' ')} failed`);
+  return result.status === 0;
+}
+
+const corpus = readCorpus(options.corpus);
+await mkdir(OUT, { recursive: true });
+const loadBefore = os.loadavg();
+const startedAt = new Date();
+
+// 1. The pure code in Node (Vitest bench): exports, storage queries, extraction in jsdom. Their
+//    JSON report is read back for the table; a bench that failed is reported, the rest go on.
+log('\n== Vitest benchmarks (Node, jsdom, fake-indexeddb)');
+const vitestJson = path.join(OUT, 'vitest.json');
+await rm(vitestJson, { force: true });
+const vitestPassed = run('npx', ['vitest', 'bench', '--run', '--outputJson', vitestJson], {
+  mayFail: true,
+});
+const vitest = existsSync(vitestJson) ? JSON.parse(await readFile(vitestJson, 'utf8')) : {};
+
+// 2. The test build: the extension with the 127.0.0.1 host permission and the bench page.
+if (!options['no-build']) {
+  log('\n== Test build (INDISCRETS_TEST_BUILD=1 wxt build)');
+  run('npx', ['wxt', 'build'], { env: { INDISCRETS_TEST_BUILD: '1' } });
+}
+if (!existsSync(path.join(EXTENSION_DIR, 'bench.html'))) {
+  throw new Error(`${EXTENSION_DIR} is not a test build: run without --no-build`);
+}
+
+// 3. Sizes, read from the built files.
+const size = await sizes(EXTENSION_DIR);
+
+// 4. The real extension in Chromium.
+log('\n== Chromium (test build)');
+const chromium = await benchChromium({
+  extensionDir: EXTENSION_DIR,
+  corpus,
+  rounds,
+  runs,
+  deskItems: 100,
+  log,
+});
+
+const loadAfter = os.loadavg();
+const results = evaluate({ vitest, size, chromium, corpus, rounds, runs });
+const context = {
+  startedAt,
+  machine: await machine(chromium),
+  load: { before: loadBefore, after: loadAfter },
+  corpus: { dir: path.relative(ROOT, corpus.dir) || '.', pages: corpus.names.length, rounds, runs },
+  problems: [
+    ...chromium.corpus.problems,
+    ...(chromium.desk.error ? [`desk: ${chromium.desk.error}`] : []),
+  ],
+  perPage: chromium.corpus.perPage,
+};
+await writeFile(path.join(OUT, 'results.json'), JSON.stringify({ ...context, results }, null, 2));
+
+log('\n== Results');
+log(table(results));
+for (const problem of context.problems) log(`! ${problem}`);
+log(
+  `\nLoad average (1 min) ${loadBefore[0].toFixed(2)} before, ${loadAfter[0].toFixed(2)} after, ` +
+    `on ${os.cpus().length} cores. Raw figures: ${path.relative(ROOT, OUT)}/results.json`,
+);
+
+if (options['write-docs']) {
+  await writeFile(path.join(ROOT, 'docs/benchmarks.svg'), svgChart(results));
+  await writeFile(path.join(ROOT, 'docs/benchmarks.md'), markdown(results, context));
+  // The generated Markdown is formatted as `npm run check` wants it.
+  run('npx', ['prettier', '--write', 'docs/benchmarks.md']);
+  log('Wrote docs/benchmarks.md and docs/benchmarks.svg');
+}
