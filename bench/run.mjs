@@ -107,6 +107,7 @@ const context = {
   load: { before: loadBefore, after: loadAfter },
   corpus: { dir: path.relative(ROOT, corpus.dir) || '.', pages: corpus.names.length, rounds, runs },
   problems: [
+    ...(vitestPassed ? [] : ['a Vitest benchmark failed (see its output above)']),
     ...chromium.corpus.problems,
     ...(chromium.desk.error ? [`desk: ${chromium.desk.error}`] : []),
   ],
