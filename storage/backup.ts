@@ -582,6 +582,9 @@ export function restoreBackup(
     let clips: BackupClip[];
     let issues: Issue[];
     let issueIds: Set<string>;
+    // Read before a replace clears them: the revisions the open views have seen.
+    const seenClips = await revisionsOf(backup.clips, database.clips);
+    const seenIssues = await revisionsOf(backup.issues, database.issues);
     if (mode === 'replace') {
       result.clips.removed = await database.clips.count();
       result.issues.removed = await database.issues.count();
@@ -603,11 +606,42 @@ export function restoreBackup(
       result.movedToInbox++;
       return { ...clip, issueId: '', sortKey: '' };
     });
-    await database.issues.bulkPut(issues);
+    await database.issues.bulkPut(issues.map((issue) => aboveSeen(issue, seenIssues)));
     // The hooks derive these too; computing them here keeps the records complete as typed.
-    await database.clips.bulkPut(written.map((clip) => ({ ...clip, ...deriveFields(clip) })));
+    await database.clips.bulkPut(
+      written.map((clip) => aboveSeen({ ...clip, ...deriveFields(clip) }, seenClips)),
+    );
     return result;
   });
+}
+
+/** The revision (`rev`) of each record this browser has with the id of a backup record. */
+async function revisionsOf(
+  records: ReadonlyArray<{ id: string }>,
+  table: { bulkGet(ids: string[]): Promise<Array<{ rev?: number } | undefined>> },
+): Promise<Map<string, number>> {
+  const here = await table.bulkGet(records.map((record) => record.id));
+  const revs = new Map<string, number>();
+  here.forEach((record, i) => {
+    if (record && typeof record.rev === 'number') revs.set(records[i]!.id, record.rev);
+  });
+  return revs;
+}
+
+/**
+ * A restored record replacing one of this browser gets a revision above both: an open view
+ * ignores a record older than the last revision it saw (see `useSyncedRecord`), so a restored
+ * record with the backup's lower `rev` would not be shown, and the view's next keystroke would
+ * silently write over the restore.
+ */
+function aboveSeen<T extends { id: string; rev?: number }>(
+  record: T,
+  seen: Map<string, number>,
+): T {
+  const here = seen.get(record.id);
+  if (here === undefined) return record;
+  const own = typeof record.rev === 'number' && Number.isSafeInteger(record.rev) ? record.rev : 0;
+  return { ...record, rev: Math.max(own, here) + 1 };
 }
 
 /** The backup's records to write in a merge, counting each decision. */

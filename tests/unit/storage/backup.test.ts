@@ -365,6 +365,55 @@ describe('restoreBackup, replace', () => {
   });
 });
 
+describe('restoreBackup and the revisions open views have seen', () => {
+  // A view ignores a record whose `rev` is below the last it saw (an older live-query answer):
+  // a restored record must come with a higher one, or the view would miss the restore and its
+  // next keystroke would write over it.
+  for (const mode of ['merge', 'replace'] as const) {
+    it(`gives a restored record a revision above this browser's (${mode})`, async () => {
+      const draft = await addDraft(database, {
+        title: 'Sauvegardé',
+        createdAt: '2027-01-01T00:00:00.000Z',
+        updatedAt: '2027-01-01T00:00:00.000Z',
+      });
+      const issue = await createIssue(
+        { title: 'Numéro', date: '2027-01-01' },
+        database,
+        () => '2027-01-01T00:00:00.000Z',
+      );
+      const backup = mustParse(serializeBackup(await createBackup(database)));
+      // Edited many times here since the backup, with older stamps: the backup wins a merge.
+      for (let i = 0; i < 5; i += 1) {
+        await updateDraft(draft.id, { note: `n${i}` }, database, () => '2026-01-01T00:00:00.000Z');
+        await updateIssue(issue.id, { intro: `i${i}` }, database, () => '2026-01-01T00:00:00.000Z');
+      }
+      const seenDraft = (await database.clips.get(draft.id))!.rev!;
+      const seenIssue = (await database.issues.get(issue.id))!.rev!;
+      expect(backup.clips[0]!.rev ?? 0).toBeLessThan(seenDraft);
+
+      await restoreBackup(backup, database, { mode });
+
+      const restoredDraft = (await database.clips.get(draft.id))!;
+      const restoredIssue = (await database.issues.get(issue.id))!;
+      expect(restoredDraft.note).toBe(backup.clips[0]!.note);
+      expect(restoredIssue.intro).toBe('');
+      expect(restoredDraft.rev).toBeGreaterThan(seenDraft);
+      expect(restoredIssue.rev).toBeGreaterThan(seenIssue);
+    });
+  }
+
+  it('keeps the backup’s revision for a record this browser does not have', async () => {
+    const source = anotherDatabase();
+    const draft = await addDraft(source, { title: 'Ailleurs' });
+    await updateDraft(draft.id, { note: 'deux' }, source);
+    const backup = mustParse(serializeBackup(await createBackup(source)));
+
+    await restoreBackup(backup, database);
+
+    expect((await database.clips.get(draft.id))?.rev).toBe((await source.clips.get(draft.id))?.rev);
+  });
+});
+
 /** A backup file as loose JSON, to break it in every way a file can be broken. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type FileJson = Record<string, any>;
