@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IssueView } from '../../../components/IssueView';
 import { UndoProvider } from '../../../components/Undo';
@@ -172,6 +172,42 @@ describe('IssueView and closing the page', () => {
     await waitFor(async () =>
       expect((await db.issues.get(issue.id))?.title).toBe('Les indiscrets du 16 mars'),
     );
+    await waitFor(() => expect(readIssueJournal(issue.id)).toBeUndefined());
+  });
+});
+
+describe('IssueView when a write fails', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('says the disk is full in French and keeps what was typed, on screen and in the journal', async () => {
+    const { readIssueJournal } = await import('../../../storage/journal');
+    const issue = await issueWith([{ title: 'OVH' }]);
+    renderIssue(issue.id);
+    fireEvent.click(await screen.findByText('Titre, date, chapô et longueur visée'));
+    const title = screen.getByLabelText('Titre') as HTMLInputElement;
+    // What a full disk makes IndexedDB throw, through Dexie.
+    const full = vi
+      .spyOn(db.issues, 'update')
+      .mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+
+    fireEvent.input(title, { target: { value: 'Les indiscrets du 16 mars' } });
+
+    await waitFor(() =>
+      expect(screen.getByTestId('issue-save-state').textContent).toMatch(
+        /^Plus de place pour enregistrer/,
+      ),
+    );
+    expect(title.value).toBe('Les indiscrets du 16 mars');
+    expect(readIssueJournal(issue.id)?.patch).toEqual({ title: 'Les indiscrets du 16 mars' });
+    expect((await db.issues.get(issue.id))?.title).toBe('Les indiscrets du 15 mars');
+
+    // Space freed: the next keystroke writes everything and the message goes.
+    full.mockRestore();
+    fireEvent.input(title, { target: { value: 'Les indiscrets du 16 mars !' } });
+    await waitFor(async () =>
+      expect((await db.issues.get(issue.id))?.title).toBe('Les indiscrets du 16 mars !'),
+    );
+    await waitFor(() => expect(screen.queryByTestId('issue-save-state')).toBeNull());
     await waitFor(() => expect(readIssueJournal(issue.id)).toBeUndefined());
   });
 });
