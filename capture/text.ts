@@ -1,3 +1,4 @@
+import { replaceCodePoint } from 'entities/decode';
 import { MAX_RAW_CHARS } from './bounds';
 
 /**
@@ -27,7 +28,8 @@ function parseReference(reference: string): string | undefined {
  *
  * The HTML parser already decodes attributes once; CMSs that escape twice leave references in the
  * value, which would otherwise end up verbatim in a clip. Invalid and unknown references are kept
- * as they are; a name is matched as written, then in lower case (`&EACUTE;`).
+ * as they are; a name is matched as written, then in lower case (`&EACUTE;`). Numbers read as a
+ * browser reads them: `&#146;` is ’ (only that small table of the `entities` package is bundled).
  */
 export function decodeEntities(value: string): string {
   if (!value.includes('&')) return value;
@@ -37,7 +39,8 @@ export function decodeEntities(value: string): string {
     }
     const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
     const invalid = code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff);
-    return invalid ? match : String.fromCodePoint(code);
+    // `&#146;` is ’ for a browser (Windows-1252's meaning of the C1 range), not a control character.
+    return invalid ? match : String.fromCodePoint(replaceCodePoint(code));
   });
 }
 
