@@ -10,6 +10,7 @@
  * background, to keep this script small: it is parsed in the page at every clip.
  */
 
+import { BLOCK_ELEMENTS } from '../lib/html';
 import { CUT_MARK, MAX_QUOTE_CHARS, MAX_QUOTE_RANGES, cutAtWord } from './bounds';
 import { PASSAGE_TAGS, type CapturedPassage, type PassageNode, type PassageTag } from './types';
 
@@ -24,13 +25,6 @@ const CONTEXT_TAGS = new Set('a strong b em i q cite code sub sup blockquote'.sp
 /** Elements whose text is not part of what the reader saw. */
 const HIDDEN_TAGS = new Set('script style noscript template svg math select textarea'.split(' '));
 
-/** Page elements that are paragraphs for a reader, though not allowed as such: they become `p`. */
-const BLOCK_TAGS =
-  /^(?:h\d|d[dlt]|div|t[dhr]|table|pre|hr|address|article|aside|figure|figcaption|footer|header|main|nav|section)$/;
-
-/** Passage elements that stand on their own lines. */
-const PASSAGE_BLOCKS = new Set(['p', 'ul', 'ol', 'li', 'blockquote']);
-
 /** Elements visited at most, and how long reading may take, before the passage is cut. */
 const MAX_NODES = 200_000;
 const MAX_MILLISECONDS = 400;
@@ -39,7 +33,7 @@ const MAX_MILLISECONDS = 400;
 const MAX_DEPTH = 200;
 
 const isBlock = (node: PassageNode): boolean =>
-  typeof node === 'object' && PASSAGE_BLOCKS.has(node.tag);
+  typeof node === 'object' && BLOCK_ELEMENTS.has(node.tag);
 
 /** Resolves a link against the page; returns it when it is http(s) (the background cleans it). */
 function httpHref(element: Element, base: string): string | undefined {
@@ -115,7 +109,8 @@ class Reader {
       return href ? [{ tag: 'a', href, children }] : children;
     }
     if (ALLOWED.has(tag)) return [{ tag: tag as PassageTag, children }];
-    if (BLOCK_TAGS.test(tag) && !children.some(isBlock)) return [{ tag: 'p', children }];
+    // Page blocks that a passage does not allow (div, h2, td…) become paragraphs.
+    if (BLOCK_ELEMENTS.has(tag) && !children.some(isBlock)) return [{ tag: 'p', children }];
     return children;
   }
 

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../locales';
+import { stripWww } from '../lib/html';
 import type { Clip, DraftStatus, Source } from '../storage/db';
 import { getClip } from '../storage/clips';
 import { saveDraftEdit, trashDraft, type DraftPatch } from '../storage/drafts';
@@ -32,7 +33,7 @@ const isHttp = (url: string) => /^https?:\/\/\S+$/i.test(url.trim());
 /** The host of an address without `www.`, to name a page that has no title. */
 function hostOf(url: string): string {
   try {
-    return new URL(url).hostname.replace(/^www\./, '');
+    return stripWww(new URL(url).hostname);
   } catch {
     return url;
   }

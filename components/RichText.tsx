@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
+import { escapeHtml } from '../lib/html';
 import { cleanItemHtml } from './richtext';
 
 /** A link the link form offers before any typing: a source, a quote's link, another item. */
@@ -54,17 +55,13 @@ export function matchSuggestions(
 /** Drag data of a source (its URL), dropped on selected words to link them. */
 export const SOURCE_MIME = 'application/x-indiscrets-source';
 
-function escapeText(text: string) {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /** Plain text pasted: one paragraph per blank-line-separated block. */
 function textToHtml(text: string) {
   return text
     .split(/\n\s*\n/)
     .map((block) => block.trim())
     .filter(Boolean)
-    .map((block) => `<p>${escapeText(block).replace(/\n/g, '<br>')}</p>`)
+    .map((block) => `<p>${escapeHtml(block).replace(/\n/g, '<br>')}</p>`)
     .join('');
 }
 
@@ -233,12 +230,8 @@ export function RichText({
     if (selection && !selection.isCollapsed) {
       document.execCommand('createLink', false, url);
     } else {
-      const safe = escapeText(url);
-      document.execCommand(
-        'insertHTML',
-        false,
-        `<a href="${safe.replace(/"/g, '&quot;')}">${safe}</a>`,
-      );
+      const safe = escapeHtml(url);
+      document.execCommand('insertHTML', false, `<a href="${safe}">${safe}</a>`);
     }
     emit();
   };

@@ -8,14 +8,15 @@
 import type { ExportIssue } from './model';
 import type { HouseStyle } from './house-style';
 import { prepareIssue, type PreparedIssue } from './prepare';
-import { escapeHtml, inlineToHtml } from './sanitize';
+import { escapeHtml } from '../lib/html';
+import { inlineToHtml } from './sanitize';
 
 /**
  * One `<p>` per displayed paragraph, shared with the WordPress serialiser: each paragraph of the
  * intro, each paragraph of each item (the opener before its first only), the outro.
  */
 export function paragraphsHtml(prepared: PreparedIssue): string[] {
-  const opener = escapeHtml(prepared.style.itemOpener);
+  const opener = escapeHtml(prepared.style.itemOpener, 'text');
   const out: string[] = [];
   for (const paragraph of prepared.introParagraphs) out.push(`<p>${inlineToHtml(paragraph)}</p>`);
   for (const item of prepared.items) {
@@ -31,7 +32,7 @@ export function paragraphsHtml(prepared: PreparedIssue): string[] {
 export function renderPreparedHtml(prepared: PreparedIssue): string {
   return [
     '<article>',
-    `<h1>${escapeHtml(prepared.title)}</h1>`,
+    `<h1>${escapeHtml(prepared.title, 'text')}</h1>`,
     ...paragraphsHtml(prepared),
     '</article>',
   ].join('\n');
@@ -57,7 +58,7 @@ export function renderPreparedHtmlDocument(prepared: PreparedIssue): string {
     `<html lang="${prepared.style.locale === 'en' ? 'en' : 'fr'}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<title>${escapeHtml(prepared.title)}</title>`,
+    `<title>${escapeHtml(prepared.title, 'text')}</title>`,
     '</head>',
     '<body>',
     renderPreparedHtml(prepared),

@@ -4,6 +4,7 @@
  * decide syntax, which is why a hostile string cannot become markup in one format but not another.
  */
 import type { ExportIssue, ExportSource } from './model';
+import { stripWww } from '../lib/html';
 import { formatIssueTitle, type HouseStyle } from './house-style';
 import {
   collectLinks,
@@ -64,7 +65,7 @@ export function urlKey(url: string): string {
   try {
     const u = new URL(url);
     if (u.protocol === 'mailto:') return url.toLowerCase();
-    const host = u.hostname.replace(/^www\./, '');
+    const host = stripWww(u.hostname);
     const path = u.pathname.replace(/\/+$/, '');
     return `${host}${u.port ? `:${u.port}` : ''}${path}${u.search}`;
   } catch {
@@ -78,7 +79,7 @@ function sourceLabel(url: string, title: string | null, siteName: string | null)
   try {
     const u = new URL(url);
     if (u.protocol === 'mailto:') return decodeURIComponent(u.pathname);
-    return u.hostname.replace(/^www\./, '');
+    return stripWww(u.hostname);
   } catch {
     return url;
   }

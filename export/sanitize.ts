@@ -15,6 +15,7 @@
  * Uses our own tokenizer rather than DOMParser so that Node and the extension produce exactly the
  * same tree and no DOM global is needed.
  */
+import { BLOCK_ELEMENTS, escapeHtml } from '../lib/html';
 import { tokenizeHtml } from './html-tokenizer';
 
 export type SafeInline =
@@ -38,47 +39,6 @@ const DROPPED_CONTENT = new Set([
   'noembed',
   'noframes',
   'noscript',
-]);
-
-/** Opening or closing one of these starts a new paragraph. */
-const BLOCK_ELEMENTS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'caption',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'td',
-  'th',
-  'tr',
-  'ul',
 ]);
 
 const INLINE_KIND: Record<string, 'strong' | 'em'> = {
@@ -337,23 +297,13 @@ export function plainTextToInline(text: string, singleLine = false): SafeInline[
   return out;
 }
 
-/** Escapes text for an HTML text node. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
-}
-
-/** Escapes text for a double-quoted HTML attribute value. */
-export function escapeAttribute(text: string): string {
-  return escapeHtml(text).replace(/"/g, '&quot;');
-}
-
 /** Serialises safe inline nodes to HTML (the only place the tree becomes markup). */
 export function inlineToHtml(nodes: readonly SafeInline[]): string {
   let out = '';
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
-        out += escapeHtml(node.text);
+        out += escapeHtml(node.text, 'text');
         break;
       case 'br':
         out += '<br>';
@@ -365,7 +315,7 @@ export function inlineToHtml(nodes: readonly SafeInline[]): string {
         out += `<em>${inlineToHtml(node.children)}</em>`;
         break;
       case 'link':
-        out += `<a href="${escapeAttribute(node.href)}">${inlineToHtml(node.children)}</a>`;
+        out += `<a href="${escapeHtml(node.href)}">${inlineToHtml(node.children)}</a>`;
         break;
     }
   }

@@ -11,6 +11,7 @@
  * plain text has no markup to escape.
  */
 import type { ExportIssue } from './model';
+import { stripWww } from '../lib/html';
 import type { HouseStyle } from './house-style';
 import { prepareIssue, type PreparedIssue } from './prepare';
 import { inlineToText, type SafeInline } from './sanitize';
@@ -33,12 +34,12 @@ class Footnotes {
 /** "https://www.x.com/" and "www.x.com" name the same place; no footnote needed then. */
 function sameAsUrl(text: string, url: string): boolean {
   const bare = (s: string): string =>
-    s
-      .trim()
-      .toLowerCase()
-      .replace(/^(?:https?:\/\/|mailto:)/, '')
-      .replace(/^www\./, '')
-      .replace(/\/$/, '');
+    stripWww(
+      s
+        .trim()
+        .toLowerCase()
+        .replace(/^(?:https?:\/\/|mailto:)/, ''),
+    ).replace(/\/$/, '');
   return bare(text) === bare(url);
 }
 

@@ -26,7 +26,8 @@
  * Idempotent: applying a function twice gives the same result as once.
  */
 import { tokenizeHtml, type HtmlToken } from './html-tokenizer';
-import { escapeHtml, type SafeInline } from './sanitize';
+import { BLOCK_ELEMENTS, escapeHtml } from '../lib/html';
+import type { SafeInline } from './sanitize';
 
 export const NBSP = '\u00A0';
 export const NNBSP = '\u202F';
@@ -300,43 +301,10 @@ const PROTECTED_ELEMENTS = new Set([
   'math',
 ]);
 
-/** Tags that separate paragraphs: quotes are never paired across them. */
-const SEGMENT_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'caption',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'head',
-  'header',
-  'hr',
-  'html',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'section',
-  'table',
-  'td',
-  'th',
-  'tr',
-  'ul',
-]);
+/** Tags that separate paragraphs: quotes are never paired across them (protected ones are copied whole). */
+const SEGMENT_TAGS = new Set(
+  [...BLOCK_ELEMENTS, 'body', 'head', 'html'].filter((tag) => !PROTECTED_ELEMENTS.has(tag)),
+);
 
 /**
  * Applies French typography to the text nodes of an HTML string. Tags, attributes, comments and
@@ -353,7 +321,7 @@ export function frenchTypographyHtml(html: string): string {
     const texts = typesetPieces(segment);
     let t = 0;
     for (const piece of segment) {
-      out += typeof piece === 'string' ? escapeHtml(texts[t++] ?? piece) : piece.raw;
+      out += typeof piece === 'string' ? escapeHtml(texts[t++] ?? piece, 'text') : piece.raw;
     }
     segment = [];
   };

@@ -8,7 +8,7 @@ import type { ExportIssue } from './model';
 import type { HouseStyle } from './house-style';
 import { paragraphsHtml } from './html';
 import { prepareIssue, type PreparedIssue } from './prepare';
-import { escapeHtml } from './sanitize';
+import { escapeHtml } from '../lib/html';
 
 export interface WordPressPost {
   /**
@@ -28,7 +28,7 @@ export function paragraphBlock(paragraphHtml: string): string {
 /** Builds the post from an already prepared issue. */
 export function renderPreparedWordPress(prepared: PreparedIssue): WordPressPost {
   return {
-    title: escapeHtml(prepared.title),
+    title: escapeHtml(prepared.title, 'text'),
     content: paragraphsHtml(prepared).map(paragraphBlock).join('\n\n'),
   };
 }

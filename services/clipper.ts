@@ -12,7 +12,7 @@ import { saveClip } from '../storage/clips';
 import { draftTemplate } from '../storage/settings';
 import { limitForFailure, limitForUrl } from './limits';
 import { toSelectedPassage } from './passage';
-import { escapeHtml } from '../lib/html';
+import { escapeHtml, stripWww } from '../lib/html';
 
 /** What the background knows when a clip is asked for. */
 export interface ClipRequest {
@@ -165,7 +165,7 @@ function passageFromText(text: string): SelectedPassage {
 function hostOf(url: string): string | undefined {
   try {
     const { hostname } = new URL(url);
-    return hostname.replace(/^www\./, '') || undefined;
+    return stripWww(hostname) || undefined;
   } catch {
     return undefined;
   }

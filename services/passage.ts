@@ -15,18 +15,15 @@ import {
 } from '../capture/types';
 import { normalizeMultiline } from '../capture/text';
 import { cleanUrl } from '../capture/url';
-import { escapeHtml } from '../lib/html';
+import { BLOCK_ELEMENTS, escapeHtml } from '../lib/html';
 
 const ALLOWED = new Set<string>(PASSAGE_TAGS);
-
-/** Passage elements that stand on their own lines. */
-const BLOCKS = new Set(['p', 'ul', 'ol', 'li', 'blockquote']);
 
 /** Deeper trees are flattened to their text: no real passage nests this much. */
 const MAX_DEPTH = 64;
 
 const isBlock = (node: PassageNode | undefined): boolean =>
-  typeof node === 'object' && BLOCKS.has(node.tag);
+  typeof node === 'object' && BLOCK_ELEMENTS.has(node.tag);
 
 /**
  * The link's URL, cleaned of tracking parameters, when it is an absolute http(s) URL; else
@@ -83,7 +80,7 @@ function tidy(nodes: PassageNode[], inBlock: boolean): PassageNode[] {
       else merged.push(value);
       continue;
     }
-    const children = tidy(node.children, BLOCKS.has(node.tag));
+    const children = tidy(node.children, BLOCK_ELEMENTS.has(node.tag));
     if (children.length > 0 || node.tag === 'br') merged.push({ ...node, children });
   }
   const result: PassageNode[] = [];
@@ -124,7 +121,7 @@ export function passageText(nodes: readonly PassageNode[]): string {
       parts.push('\n');
       return;
     }
-    const block = BLOCKS.has(node.tag);
+    const block = BLOCK_ELEMENTS.has(node.tag);
     if (block) parts.push('\n\n');
     node.children.forEach(visit);
     if (block) parts.push('\n\n');

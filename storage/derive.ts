@@ -5,6 +5,7 @@
  */
 
 import { decodeEntities as decodeShared } from '../lib/entities';
+import { stripWww } from '../lib/html';
 
 /** Words longer than this are cut: IndexedDB keys that long only bloat the index. */
 const MAX_WORD_LENGTH = 32;
@@ -107,7 +108,7 @@ export function normaliseUrl(raw: string): string {
     return trimmed;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return trimmed;
-  const host = url.hostname.toLowerCase().replace(/^www\./, '');
+  const host = stripWww(url.hostname.toLowerCase());
   const port = url.port ? `:${url.port}` : '';
   const path = url.pathname.replace(/\/+$/, '');
   return `https://${host}${port}${path}${url.search}`;

@@ -1,5 +1,6 @@
 import type { Clip } from './db';
 import { isHttpUrl } from './derive';
+import { escapeHtml, stripWww } from '../lib/html';
 
 /**
  * The body a new draft starts with: the last quote in French quotation marks, then the source
@@ -14,14 +15,6 @@ export const NO_QUOTE_TEMPLATE = '<p>{link} ({site})</p>';
 export type TemplateDraft = Pick<Clip, 'url' | 'title' | 'quotes'> &
   Partial<Pick<Clip, 'siteName' | 'byline'>>;
 
-/** Escapes text for HTML content and for quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-}
-
 /** Quotation marks a selection may already carry; the template adds the French ones itself. */
 const WRAPPING_QUOTES = /^[\s«"“”„‘’']+|[\s»"“”„‘’']+$/g;
 
@@ -29,7 +22,7 @@ const WRAPPING_QUOTES = /^[\s«"“”„‘’']+|[\s»"“”„‘’']+$/g;
 function siteLabel(draft: TemplateDraft): string {
   if (draft.siteName?.trim()) return draft.siteName.trim();
   // `chrome://version/` has a "host" too, but it names no publication.
-  if (isHttpUrl(draft.url)) return new URL(draft.url.trim()).hostname.replace(/^www\./, '');
+  if (isHttpUrl(draft.url)) return stripWww(new URL(draft.url.trim()).hostname);
   return draft.title;
 }
 

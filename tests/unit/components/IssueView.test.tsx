@@ -7,7 +7,7 @@ import { db } from '../../../storage/db';
 import { addToIssue, createIssue, issueItems, markExported } from '../../../storage/issues';
 import { addDraft } from '../storage/helpers';
 import { readSeed } from '../export/fixtures';
-import { escapeHtml } from '../../../export/sanitize';
+import { escapeHtml } from '../../../lib/html';
 
 beforeEach(async () => {
   fakeBrowser.reset();

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  escapeAttribute,
-  escapeHtml,
   inlineToHtml,
   inlineToText,
   plainTextToInline,
@@ -185,13 +183,6 @@ describe('plainTextToInline', () => {
       { type: 'text', text: 'b c' },
     ]);
     expect(plainTextToInline('a\nb', true)).toEqual([{ type: 'text', text: 'a b' }]);
-  });
-});
-
-describe('escapeHtml / escapeAttribute', () => {
-  it('escapes what could open markup or close an attribute', () => {
-    expect(escapeHtml('<a href="x">&')).toBe('&lt;a href="x"&gt;&amp;');
-    expect(escapeAttribute('"><svg onload=x>')).toBe('&quot;&gt;&lt;svg onload=x&gt;');
   });
 });
 

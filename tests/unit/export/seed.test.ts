@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHouseStyle } from '../../../export/house-style';
 import { exportIssue } from '../../../export/index';
-import { escapeHtml } from '../../../export/sanitize';
+import { escapeHtml } from '../../../lib/html';
 import { NBSP, NNBSP } from '../../../export/typography';
 import type { ExportIssue } from '../../../export/model';
 import { readSeed } from './fixtures';

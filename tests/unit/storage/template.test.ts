@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_DRAFT_TEMPLATE,
-  escapeHtml,
   renderDraftTemplate,
   type TemplateDraft,
 } from '../../../storage/template';
@@ -82,14 +81,6 @@ describe('renderDraftTemplate', () => {
   it('leaves unknown placeholders as typed', () => {
     expect(renderDraftTemplate('<p>{title} {nope}</p>', draft())).toBe(
       '<p>OVH Weighs IPO {nope}</p>',
-    );
-  });
-});
-
-describe('escapeHtml', () => {
-  it('escapes the five characters that matter in HTML', () => {
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
-      '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;',
     );
   });
 });
