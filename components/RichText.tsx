@@ -76,9 +76,48 @@ export function normaliseLinkUrl(raw: string): string | undefined {
   return undefined;
 }
 
+/** How many characters of `el`'s text come before the caret, when the caret is in `el`. */
+function caretOffset(el: HTMLElement): number | undefined {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0) return undefined;
+  const range = selection.getRangeAt(0);
+  if (!el.contains(range.endContainer)) return undefined;
+  const before = document.createRange();
+  before.selectNodeContents(el);
+  before.setEnd(range.endContainer, range.endOffset);
+  return before.toString().length;
+}
+
+/** Puts the caret after the `offset`-th character of `el`'s text (at the end if shorter). */
+function placeCaret(el: HTMLElement, offset: number): void {
+  const selection = window.getSelection();
+  if (!selection) return;
+  const range = document.createRange();
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let left = offset;
+  let placed = false;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = node.textContent?.length ?? 0;
+    if (left <= length) {
+      range.setStart(node, left);
+      placed = true;
+      break;
+    }
+    left -= length;
+  }
+  if (!placed) {
+    range.selectNodeContents(el);
+    range.collapse(false);
+  }
+  range.collapse(true);
+  selection.removeAllRanges();
+  selection.addRange(range);
+}
+
 /**
  * The item's text: paragraphs, bold, italic and links, nothing else. Paste is cleaned to that.
- * The DOM is the editor's while it has focus; it is rewritten from `value` only when it has not.
+ * The DOM is the editor's while it has focus: it is rewritten from `value` when it has not, and,
+ * while it has, only for a change made elsewhere (never for the echo of its own typing).
  */
 export function RichText({
   value,
@@ -97,6 +136,8 @@ export function RichText({
   const [linkInvalid, setLinkInvalid] = useState(false);
   const [active, setActive] = useState(0);
   const dropRange = useRef<Range | null>(null);
+  /** The last value this editor sent: `value` coming back equal to it is an echo, not news. */
+  const emitted = useRef<string | undefined>(undefined);
   /** Where the caret last was in the text, for a quote inserted from a button. */
   const lastCaret = useRef<Range | null>(null);
 
@@ -159,7 +200,20 @@ export function RichText({
   // Before paint: the editor never flashes empty, and a click lands in the text.
   useLayoutEffect(() => {
     const el = ref.current;
-    if (el && document.activeElement !== el && el.innerHTML !== value) el.innerHTML = value;
+    if (!el || el.innerHTML === value) return;
+    if (document.activeElement !== el) {
+      el.innerHTML = value;
+      return;
+    }
+    // Focused: what was typed here comes back as `value` (cleaned); the DOM, with its caret,
+    // stays. Any other value is a change made elsewhere (another view, merged in): it is shown
+    // now, the caret kept at the same character, or the next keystroke would write the old text
+    // back over it.
+    if (value === emitted.current) return;
+    const caret = caretOffset(el);
+    el.innerHTML = value;
+    emitted.current = value;
+    if (caret !== undefined) placeCaret(el, caret);
   }, [value]);
 
   useEffect(() => {
@@ -180,7 +234,10 @@ export function RichText({
   }, [linking]);
 
   const emit = () => {
-    if (ref.current) onChange(cleanItemHtml(ref.current.innerHTML));
+    if (!ref.current) return;
+    const html = cleanItemHtml(ref.current.innerHTML);
+    emitted.current = html;
+    onChange(html);
   };
 
   const command = (name: 'bold' | 'italic') => {

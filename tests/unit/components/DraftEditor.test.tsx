@@ -217,3 +217,46 @@ describe('DraftEditor when a write fails', () => {
     await waitFor(() => expect(readJournal(draft.id)).toBeUndefined());
   });
 });
+
+describe('DraftEditor with the text focused while another view edits it', () => {
+  it('shows the text changed elsewhere at once, and the next keystroke keeps it', async () => {
+    const draft = await addDraft(db, { body: '<p>Le ministre quitte Bercy.</p>' });
+    renderEditor(draft.id);
+    const text = await screen.findByRole('textbox', { name: 'Texte de l’indiscret' });
+    // jsdom focuses only what has a tab index; the browser focuses a contenteditable as is.
+    text.tabIndex = 0;
+    text.focus();
+    expect(document.activeElement).toBe(text);
+
+    // The desk rewrites the text while the popup has the caret in it.
+    await updateDraft(draft.id, { body: '<p>Le ministre quitte Bercy jeudi.</p>' });
+
+    await waitFor(() => expect(text.innerHTML).toBe('<p>Le ministre quitte Bercy jeudi.</p>'));
+    expect(document.activeElement).toBe(text);
+    // The editor types on, in the text as it now is.
+    text.innerHTML = '<p>Le ministre quitte Bercy jeudi soir.</p>';
+    fireEvent.input(text);
+    await waitFor(async () =>
+      expect((await db.clips.get(draft.id))?.body).toBe(
+        '<p>Le ministre quitte Bercy jeudi soir.</p>',
+      ),
+    );
+    expect(screen.queryByTestId('conflicts')).toBeNull();
+  });
+
+  it('leaves the text being typed alone when its own save comes back', async () => {
+    const draft = await addDraft(db, { body: '<p>Avant</p>' });
+    renderEditor(draft.id);
+    const text = await screen.findByRole('textbox', { name: 'Texte de l’indiscret' });
+    text.tabIndex = 0;
+    text.focus();
+    // Not yet clean (a trailing empty span): the DOM is the editor's while it types.
+    text.innerHTML = '<p>Avant, après<span></span></p>';
+    fireEvent.input(text);
+
+    await waitFor(async () =>
+      expect((await db.clips.get(draft.id))?.body).toBe('<p>Avant, après</p>'),
+    );
+    expect(text.innerHTML).toBe('<p>Avant, après<span></span></p>');
+  });
+});
