@@ -155,6 +155,40 @@ describe('two views of one record in Chromium', () => {
     await saved(conflicted!);
   });
 
+  it('shows in a focused text what the other view typed, and the next keystrokes keep it', async () => {
+    const body = (page: Page) =>
+      page.getByTestId('draft-editor').getByRole('textbox', { name: 'Texte de l’indiscret' });
+    const inPopup = body(popup);
+    const onDesk = body(desk);
+    // The popup has the caret at the end of the text, and does not type yet.
+    await inPopup.click();
+    await popup.keyboard.press('Control+End');
+    await onDesk.click();
+    await desk.keyboard.press('Control+End');
+    await desk.keyboard.type(' Ajouté sur le bureau.', { delay: 20 });
+    await saved(desk);
+
+    // Shown in the popup while its caret is still in the text.
+    await until(
+      () => inPopup.innerText(),
+      (text) => text.includes('Ajouté sur le bureau.'),
+      'the desk’s words in the focused popup text',
+    );
+    expect(await inPopup.evaluate((el) => document.activeElement === el)).toBe(true);
+    await popup.keyboard.press('Control+End');
+    await popup.keyboard.type(' Et dans la fenêtre.', { delay: 20 });
+    await saved(popup);
+
+    // The desk's text comes from the database (live query): both additions are stored.
+    await until(
+      () => onDesk.innerText(),
+      (value) => value.includes('Ajouté sur le bureau. Et dans la fenêtre.'),
+      'both views’ words, stored, on the desk',
+    );
+    expect(await popup.getByTestId('conflicts').count()).toBe(0);
+    expect(await desk.getByTestId('conflicts').count()).toBe(0);
+  });
+
   it('keeps both views’ edits of one issue’s title and intro, typed at once', async () => {
     // An issue made the way the app makes it, then chosen in both views.
     const issueId = await desk.evaluate(
