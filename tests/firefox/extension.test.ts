@@ -1,22 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectInPage, servePages, squash, until, type PageServer } from '../browser/harness';
-import { clickButton, launchFirefox, textsOf, type FirefoxSession } from './harness';
-
-/** Clips the tab showing `article` from the popup opened on `popup.html?tabId=`. */
-async function clipFromPopup(session: FirefoxSession, article: Page): Promise<Page> {
-  const tabId = await session.tabIdOf(article.url());
-  const popup = await session.openExtensionPage(`popup.html?tabId=${tabId}`);
-  await clickButton(popup, 'Couper cette page');
-  await until(
-    () => textsOf(popup, '[data-testid="clip-message"]'),
-    (texts) => texts.some((text) => text !== '' && !text.startsWith('Coupe en cours')),
-    'the clip message',
-  );
-  return popup;
-}
+import { clickButton, clipFromPopup, launchFirefox, textsOf, type FirefoxSession } from './harness';
 
 describe('the extension in Firefox (MV2)', () => {
   let session: FirefoxSession;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -83,6 +83,9 @@ export async function launchFirefox(): Promise<FirefoxSession> {
         'network.proxy.type': 0,
         'browser.safebrowsing.malware.enabled': false,
         'browser.safebrowsing.phishing.enabled': false,
+        // permissions.request() still needs the click of a user (a trusted click: puppeteer's
+        // page.click) but grants without showing the doorhanger, which BiDi cannot press.
+        'extensions.webextOptionalPermissionPrompts': false,
       },
     });
     const child = browser.process();
@@ -204,4 +207,96 @@ export function textsOf(page: Page, selector: string): Promise<string[]> {
       ),
     selector,
   );
+}
+
+/**
+ * Clicks the button whose text (or accessible label) is `name` with the mouse (a trusted click, which Firefox wants
+ * for permissions.request, clipboard writes and downloads), once it is there and enabled.
+ */
+export async function pressButton(page: Page, name: string, within = 'body'): Promise<void> {
+  const marker = `pressed-${Math.random().toString(36).slice(2)}`;
+  await until(
+    () =>
+      page.evaluate(
+        (wanted, scope, mark) => {
+          const button = [
+            ...(document.querySelector(scope)?.querySelectorAll('button') ?? []),
+          ].find(
+            (candidate) =>
+              candidate.textContent?.replace(/\s+/g, ' ').trim() === wanted ||
+              candidate.getAttribute('aria-label') === wanted,
+          );
+          if (!button || button.disabled) return false;
+          button.setAttribute('data-pressed', mark);
+          return true;
+        },
+        name,
+        within,
+        marker,
+      ),
+    (found) => found,
+    `a button « ${name} »`,
+  );
+  await page.click(`[data-pressed="${marker}"]`);
+}
+
+/** The field (input, select or textarea) of the `label.field` whose caption is `caption`. */
+export async function fieldSelector(page: Page, caption: string): Promise<string> {
+  const marker = `field-${Math.random().toString(36).slice(2)}`;
+  await until(
+    () =>
+      page.evaluate(
+        (wanted, mark) => {
+          const label = [...document.querySelectorAll('label.field')].find(
+            (candidate) =>
+              candidate.querySelector('span')?.textContent?.replace(/\s+/g, ' ').trim() === wanted,
+          );
+          const field = label?.querySelector('input, select, textarea');
+          field?.setAttribute('data-field', mark);
+          return !!field;
+        },
+        caption,
+        marker,
+      ),
+    (found) => found,
+    `the field « ${caption} »`,
+  );
+  return `[data-field="${marker}"]`;
+}
+
+/** Clips the tab showing `article` from the popup opened on `popup.html?tabId=`. */
+export async function clipFromPopup(session: FirefoxSession, article: Page): Promise<Page> {
+  const tabId = await session.tabIdOf(article.url());
+  const popup = await session.openExtensionPage(`popup.html?tabId=${tabId}`);
+  await clickButton(popup, 'Couper cette page');
+  await until(
+    () => textsOf(popup, '[data-testid="clip-message"]'),
+    (texts) => texts.some((text) => text !== '' && !text.startsWith('Coupe en cours')),
+    'the clip message',
+  );
+  return popup;
+}
+
+/** Waits for the file `wanted` to be whole in the download folder (Firefox renames `.part`). */
+export async function downloaded(
+  session: FirefoxSession,
+  wanted: (name: string) => boolean,
+  what: string,
+): Promise<string> {
+  const name = await until(
+    async () => {
+      const names = await readdir(session.downloadDir);
+      return names.find((candidate) => !candidate.endsWith('.part') && wanted(candidate));
+    },
+    (found) => found !== undefined,
+    what,
+  );
+  const file = path.join(session.downloadDir, name!);
+  // A file is renamed from .part once complete; still, wait for a size that holds.
+  await until(
+    async () => (await stat(file)).size,
+    (size) => size > 0,
+    `${what} to be written`,
+  );
+  return file;
 }
