@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import { getLocale, t } from '../locales';
 import { addDays, formatFrenchDate, longDate, parseFrenchDate, todayIso } from '../lib/french-date';
 
@@ -23,12 +23,18 @@ export function DateField({ label, value, onChange, required }: Props) {
   const [text, setText] = useState(() => formatFrenchDate(value));
   /** The last value we sent: a new `value` from elsewhere (another window) replaces the text. */
   const sent = useRef(value);
-  useEffect(() => {
+  /** The `value` of the last render, to notice when it changes. */
+  const seen = useRef(value);
+  // Checked while rendering, where `value` and `sent` agree: a deferred effect could run after
+  // the next keystroke, take the value of « 15/03/20 » (2020) for a foreign one because « 202 »
+  // had sent '' meanwhile, and rewrite the field under the typing (« 15/03/20207 »).
+  if (value !== seen.current) {
+    seen.current = value;
     if (value !== sent.current) {
       sent.current = value;
       setText(formatFrenchDate(value));
     }
-  }, [value]);
+  }
 
   const parsed = parseFrenchDate(text);
   const emit = (iso: string) => {
