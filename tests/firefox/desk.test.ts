@@ -271,11 +271,14 @@ describe('composing, exporting, backing up and publishing in Firefox (MV2)', () 
     expect(text.indexOf('theguardian.com')).toBeLessThan(text.indexOf('lemonde.fr'));
 
     const data = JSON.parse(json) as {
-      issue: { title: string };
-      items: Array<{ title: string }>;
+      issue: { title: string; items: Array<{ text: string; sources: Array<{ url: string }> }> };
     };
     expect(data.issue.title).toBe('Les indiscrets du 15 mars');
-    expect(data.items.map((item) => item.title)).toEqual([titles.guardian, titles.lemonde]);
+    expect(data.issue.items.map((item) => new URL(item.sources[0]!.url).hostname)).toEqual([
+      'www.theguardian.com',
+      'www.lemonde.fr',
+    ]);
+    expect(data.issue.items[1]!.text).toContain('Les députés ont, sans surprise');
   });
 
   it('copies the issue as rich text and plain text', async () => {
