@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { packPlugin } from './scripts/pack-plugin.mjs';
 
 /**
@@ -31,6 +32,27 @@ const EXTENSION_PAGES_CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * The big libraries each in a chunk of its own in the pages' build: left to the automatic
+ * splitting, a library that the popup loads lazily can share a chunk with a small module it
+ * needs to paint (the entity decoder with the settings' template, say), and be loaded before
+ * the first paint with it. The popup's budget (tests/browser/budgets.test.ts) depends on it.
+ * Script builds (background, content scripts: one IIFE file each) are left alone.
+ */
+function librariesApart(): Plugin {
+  const groups = ['dexie', 'dompurify', 'entities'].map((name) => ({
+    name,
+    test: new RegExp(`[\\\\/]node_modules[\\\\/]${name}[\\\\/]`),
+  }));
+  return {
+    name: 'indiscrets:libraries-apart',
+    outputOptions(options) {
+      if (options.format !== undefined && options.format !== 'es') return null;
+      return { ...options, codeSplitting: { groups } };
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports only: auto-imports from components/ leak into tests and hide dependencies.
@@ -42,7 +64,7 @@ export default defineConfig({
         filterEntrypoints: ['background', 'capture', 'describe-link', 'popup', 'desk', 'options'],
       }),
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), librariesApart()],
     // Lets test-only code (the benchmark's floor, bench/floor.ts) be left out of shipped builds.
     define: { 'import.meta.env.INDISCRETS_TEST_BUILD': JSON.stringify(testBuild) },
   }),

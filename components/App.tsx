@@ -3,11 +3,14 @@ import { browser } from 'wxt/browser';
 import { t } from '../locales';
 import { currentIssueId as currentIssueItem } from '../storage/settings';
 import { ClipPanel } from './ClipPanel';
-import { DraftEditor } from './DraftEditor';
 import { Inbox } from './Inbox';
-import { IssueView } from './IssueView';
+import { lazyComponent } from './lazy';
 import { UndoProvider } from './Undo';
 import { useStorageItem } from './useStorageItem';
+
+// The inbox paints first; the editor and the issue (with exports, WordPress) load when opened.
+const DraftEditor = lazyComponent(() => import('./DraftEditor').then((m) => m.DraftEditor));
+const IssueView = lazyComponent(() => import('./IssueView').then((m) => m.IssueView));
 
 type Tab = 'drafts' | 'issue';
 /** A draft is opened from a tab, and "Back" returns to it. */

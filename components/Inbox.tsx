@@ -1,23 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../locales';
-import type { Clip, DraftStatus } from '../storage/db';
-import {
-  listSiteNames,
-  listTags,
-  mergeDrafts,
-  restoreDraft,
-  countDrafts,
-  type DraftQuery,
-  searchPage,
-  trashDraft,
-} from '../storage/drafts';
-import { addToIssue } from '../storage/issues';
+import type { DraftStatus } from '../storage/db';
+import type { DraftQuery } from '../storage/drafts';
+import { loadData, useDataQuery } from './data';
+import { countText } from './counts';
+import type { InboxRow } from './inboxRow';
 import { GUESSED_SOURCES, provenanceSummary } from './Provenance';
 import { readInboxSnapshot, writeInboxSnapshot } from './inboxSnapshot';
 import { useDebounced } from './useDebounced';
-import { useLiveQuery } from './useLiveQuery';
 import { useUndo } from './Undo';
-import { countText, itemText } from './richtext';
 
 export const DRAFT_MIME = 'application/x-indiscrets-draft';
 
@@ -59,7 +50,10 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
   const filtered = Object.keys(filters).length > 0;
   const filterKey = JSON.stringify({ box, ...filters });
   // The page first, the exact total apart: counting can read a whole index, the page never.
-  const live = useLiveQuery(() => searchPage({ box, limit, ...filters }), [filterKey, limit]);
+  const live = useDataQuery(
+    (data) => data.inboxRows({ box, limit, ...filters }),
+    [filterKey, limit],
+  );
   const isFirstPage = box === 'inbox' && !filtered && limit === pageSize;
   const [snapshot] = useState(() => (isFirstPage ? readInboxSnapshot() : undefined));
   useEffect(() => {
@@ -68,31 +62,37 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
   const drafts = live ?? (isFirstPage ? snapshot : undefined);
   // Counting waits until typing pauses, so that it never slows the page of the next keystroke.
   const countKey = useDebounced(filterKey, 300);
-  const total = useLiveQuery(() => countDrafts(JSON.parse(countKey) as DraftQuery), [countKey]);
+  const total = useDataQuery(
+    (data) => data.countDrafts(JSON.parse(countKey) as DraftQuery),
+    [countKey],
+  );
   const totalIsCurrent = countKey === filterKey;
   // The filter menus are read when the editor reaches for them, not on every popup opening.
   const [menusWanted, setMenusWanted] = useState(false);
   const wantMenus = () => setMenusWanted(true);
-  const sites = useLiveQuery(
-    () => (menusWanted || siteName ? listSiteNames() : undefined),
+  const sites = useDataQuery(
+    (data) => (menusWanted || siteName ? data.listSiteNames() : undefined),
     [menusWanted, siteName],
   );
-  const tags = useLiveQuery(
-    () => (menusWanted || tag ? listTags() : undefined),
+  const tags = useDataQuery(
+    (data) => (menusWanted || tag ? data.listTags() : undefined),
     [menusWanted, tag],
   );
   const result = drafts && { drafts, total: totalIsCurrent ? total : undefined };
 
   const reset = () => setLimit(pageSize);
 
-  async function trash(draft: Clip) {
-    offer(await trashDraft(draft.id), t('undo.trashed', { title: draft.title }));
+  // A row painted from the snapshot may be acted on before the database layer is loaded.
+  async function trash(draft: InboxRow) {
+    const data = await loadData();
+    offer(await data.trashDraft(draft.id), t('undo.trashed', { title: draft.title }));
   }
 
-  async function mergeInto(sourceId: string, target: Clip) {
+  async function mergeInto(sourceId: string, target: InboxRow) {
     if (sourceId === target.id) return;
     try {
-      offer(await mergeDrafts(sourceId, target.id), t('undo.merged', { title: target.title }));
+      const data = await loadData();
+      offer(await data.mergeDrafts(sourceId, target.id), t('undo.merged', { title: target.title }));
     } catch (error) {
       console.error('Indiscrets merge', error);
     }
@@ -100,8 +100,8 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
 
   // An empty inbox is not an empty desk: say so when every draft is in an issue.
   const inboxEmpty = box === 'inbox' && !filtered && drafts?.length === 0;
-  const elsewhere = useLiveQuery(
-    () => (inboxEmpty ? countDrafts({ box: 'all' }) : 0),
+  const elsewhere = useDataQuery(
+    (data) => (inboxEmpty ? data.countDrafts({ box: 'all' }) : 0),
     [inboxEmpty],
   );
 
@@ -204,13 +204,13 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
               trashed={box === 'trash'}
               onOpen={() => onOpen(draft.id)}
               onTrash={() => void trash(draft)}
-              onRestore={() => void restoreDraft(draft.id)}
+              onRestore={() => void loadData().then((data) => data.restoreDraft(draft.id))}
               onAdd={
                 currentIssueId && !draft.issueId
                   ? () =>
-                      void addToIssue(draft.id, currentIssueId).catch((error) =>
-                        console.error('Indiscrets add to issue', error),
-                      )
+                      void loadData()
+                        .then((data) => data.addToIssue(draft.id, currentIssueId))
+                        .catch((error) => console.error('Indiscrets add to issue', error))
                   : undefined
               }
               onDropDraft={(sourceId) => void mergeInto(sourceId, draft)}
@@ -230,7 +230,7 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
 }
 
 interface RowProps {
-  draft: Clip;
+  draft: InboxRow;
   fresh: boolean;
   selected: boolean;
   trashed: boolean;
@@ -254,9 +254,8 @@ function DraftRow({
   onDropDraft,
 }: RowProps) {
   const [over, setOver] = useState(false);
-  const quote = draft.quotes.at(-1)?.text;
-  const text = itemText(draft.body);
-  const counts = countText(text);
+  const { quote, text } = draft;
+  const { words } = countText(text);
   return (
     <article
       class={`draft${fresh ? ' draft--fresh' : ''}${selected ? ' draft--selected' : ''}${over ? ' draft--drop' : ''}`}
@@ -316,16 +315,16 @@ function DraftRow({
             #{tag}
           </span>
         ))}
-        {draft.quotes.length > 1 && (
+        {draft.quoteCount > 1 && (
           <span data-testid="quote-count">
             {' '}
-            · {t('drafts.quotes', { count: draft.quotes.length })}
+            · {t('drafts.quotes', { count: draft.quoteCount })}
           </span>
         )}
-        {counts.words > 0 && <span> · {t('counts.words', { words: counts.words })}</span>}
+        {words > 0 && <span> · {t('counts.words', { words })}</span>}
       </p>
       {/* What the editor wrote is what they look for; the clipped quote until they write. */}
-      {counts.words > 0 ? (
+      {words > 0 ? (
         <p class="draft__text" data-testid="draft-text">
           {text}
         </p>

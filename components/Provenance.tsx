@@ -41,7 +41,7 @@ export function Provenance({ clip }: { clip: Clip }) {
 }
 
 /** One line for a tooltip: `title: og:title`… */
-export function provenanceSummary(clip: Clip): string {
+export function provenanceSummary(clip: Pick<Clip, 'provenance'>): string {
   return Object.entries(clip.provenance)
     .map(
       ([field, source]) =>

@@ -1,7 +1,8 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
 import { t } from '../locales';
-import { undo, type UndoToken } from '../storage/drafts';
+import type { UndoToken } from '../storage/drafts';
+import { loadData } from './data';
 
 interface UndoApi {
   /** Offers to undo what `token` recorded, for a few seconds. */
@@ -35,7 +36,7 @@ export function UndoProvider({ children }: { children: ComponentChildren }) {
   async function doUndo() {
     if (!token) return;
     try {
-      await undo(token);
+      await (await loadData()).undo(token);
       setToken(undefined);
     } catch (e) {
       setError(t('undo.failed', { error: e instanceof Error ? e.message : String(e) }));

@@ -1,28 +1,43 @@
-import type { Clip } from '../storage/db';
+import type { InboxRow } from './inboxRow';
 
-const KEY = 'indiscrets:inbox-snapshot';
+/** Versioned: a snapshot of another shape is ignored, never shown half-read. */
+const KEY = 'indiscrets:inbox-snapshot:2';
+const OLD_KEYS = ['indiscrets:inbox-snapshot'];
 
 /**
  * The first page of the inbox as last shown, kept in localStorage (synchronous, a few kB) so
- * that the popup paints its list at once instead of waiting for IndexedDB to open. The live
+ * that the popup paints its list at once, before the database layer is even loaded. The live
  * query replaces it a moment later; it is never written back to the database.
  */
-export function readInboxSnapshot(): Clip[] | undefined {
+export function readInboxSnapshot(): InboxRow[] | undefined {
   try {
     const raw = localStorage.getItem(KEY);
     const parsed: unknown = raw ? JSON.parse(raw) : undefined;
-    return Array.isArray(parsed) ? (parsed as Clip[]) : undefined;
+    return Array.isArray(parsed) && parsed.every(isRow) ? parsed : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function writeInboxSnapshot(drafts: Clip[]): void {
+export function writeInboxSnapshot(rows: InboxRow[]): void {
   try {
-    // The search tokens are the bulk of a record and the list does not show them.
-    const light = drafts.map(({ words: _words, sourceUrls: _urls, ...rest }) => rest);
-    localStorage.setItem(KEY, JSON.stringify(light));
+    for (const key of OLD_KEYS) localStorage.removeItem(key);
+    localStorage.setItem(KEY, JSON.stringify(rows));
   } catch {
     // A full or disabled localStorage only costs the next popup its head start.
   }
+}
+
+function isRow(value: unknown): value is InboxRow {
+  const row = value as Partial<InboxRow> | null;
+  return (
+    typeof row === 'object' &&
+    row !== null &&
+    typeof row.id === 'string' &&
+    typeof row.title === 'string' &&
+    typeof row.text === 'string' &&
+    typeof row.quoteCount === 'number' &&
+    Array.isArray(row.tags) &&
+    typeof row.provenance === 'object'
+  );
 }

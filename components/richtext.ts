@@ -81,8 +81,4 @@ function rename(el: Element, tag: string, doc: Document) {
  */
 export { bodyText as itemText } from '../storage/derive';
 
-/** Words and characters, as an editor counts them against the length budget. */
-export function countText(text: string): { words: number; chars: number } {
-  const trimmed = text.trim();
-  return { words: trimmed ? trimmed.split(/\s+/).length : 0, chars: trimmed.length };
-}
+export { countText } from './counts';

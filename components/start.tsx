@@ -1,35 +1,18 @@
 import { render } from 'preact';
-import { setLocaleChoice } from '../locales';
-import { emptyOldTrash } from '../services/housekeeping';
-import { replayJournal } from '../storage/journal';
-import { uiLocale } from '../storage/settings';
 import { App } from './App';
-import { Options } from './Options';
+import { loadData } from './data';
+import { applyUiLocale } from './uiLocale';
 import './theme.css';
 
-/** The language the editor chose in the options, else the browser's. */
-export async function applyUiLocale(): Promise<void> {
-  document.documentElement.lang = setLocaleChoice(await uiLocale.getValue());
-}
-
 /**
- * Starts the popup, the desk or the options page. The popup and the desk first replay edits
- * that a closed page left in the journal, so the editor sees every keystroke, then empty the
- * trash of drafts deleted more than 30 days ago.
+ * Starts the popup or the desk. The inbox paints from its snapshot; the database layer (Dexie,
+ * a third of the code) is loaded right after, replays the edits that a closed page left in the
+ * journal and empties the old trash before any view reads it (see `data.ts`).
  */
-export async function start(page: 'popup' | 'desk' | 'options', root: HTMLElement) {
+export async function start(page: 'popup' | 'desk', root: HTMLElement) {
   await applyUiLocale().catch((error) => console.error('Indiscrets locale', error));
-  if (page === 'options') {
-    render(<Options />, root);
-    return;
-  }
-  try {
-    await replayJournal();
-  } catch (error) {
-    console.error('Indiscrets journal replay', error);
-  }
-  emptyOldTrash();
   const param = new URLSearchParams(location.search).get('tabId');
   const tabId = param && /^\d+$/.test(param) ? Number(param) : undefined;
   render(<App layout={page} tabId={tabId} />, root);
+  void loadData().catch((error) => console.error('Indiscrets data', error));
 }

@@ -38,6 +38,7 @@ export const en: Messages = {
   'common.cancel': 'Cancel',
   'common.close': 'Close',
   'common.loading': 'Loading…',
+  'common.loadFailed': 'This part of the extension could not load. Close and reopen the window.',
   'nav.drafts': 'Drafts',
   'nav.issue': 'Issue',
   'nav.openDesk': 'Open the desk',

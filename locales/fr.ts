@@ -39,6 +39,8 @@ export const fr = {
   'common.cancel': 'Annuler',
   'common.close': 'Fermer',
   'common.loading': 'Chargement…',
+  'common.loadFailed':
+    'Cette partie de l’extension n’a pas pu se charger. Fermez et rouvrez la fenêtre.',
   'nav.drafts': 'Brouillons',
   'nav.issue': 'Numéro',
   'nav.openDesk': 'Ouvrir le bureau',

@@ -83,16 +83,7 @@ export function hasHttpLink(html: string): boolean {
   return /<a\b[^>]*\shref\s*=\s*["']?\s*https?:\/\//i.test(html);
 }
 
-/** True for an absolute http: or https: URL, the only ones an item may link to. */
-export function isHttpUrl(raw: string | undefined): raw is string {
-  if (!raw) return false;
-  try {
-    const { protocol } = new URL(raw.trim());
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+export { isHttpUrl } from './http-url';
 
 /**
  * A URL in the form used to tell that two sources are the same page: host lowercased without

@@ -1,5 +1,5 @@
 import type { Clip } from './db';
-import { isHttpUrl } from './derive';
+import { isHttpUrl } from './http-url';
 import { escapeHtml, stripWww } from '../lib/html';
 
 /**

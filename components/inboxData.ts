@@ -1,0 +1,56 @@
+/**
+ * Everything the popup needs from the database, in one module loaded after the first paint
+ * (see `data.ts`): Dexie is a third of the popup's code and the inbox first paints from its
+ * snapshot. Extension pages import it through {@link loadData}, never statically.
+ */
+import { liveQuery } from 'dexie';
+import { emptyOldTrash } from '../services/housekeeping';
+import type { Clip } from '../storage/db';
+import { bodyText } from '../storage/derive';
+import { searchPage, type DraftQuery } from '../storage/drafts';
+import { replayJournal } from '../storage/journal';
+import type { InboxRow } from './inboxRow';
+
+export {
+  countDrafts,
+  listSiteNames,
+  listTags,
+  mergeDrafts,
+  restoreDraft,
+  trashDraft,
+  undo,
+} from '../storage/drafts';
+export { addToIssue } from '../storage/issues';
+export { liveQuery };
+
+/** A row shows a few lines of the quote: a clipped quote may be 100 KB. */
+const QUOTE_PREVIEW = 600;
+
+/** A draft as the inbox shows it. */
+export function toRow({ body, quotes, words: _words, sourceUrls: _urls, ...rest }: Clip): InboxRow {
+  return {
+    ...rest,
+    text: bodyText(body),
+    quote: quotes.at(-1)?.text.slice(0, QUOTE_PREVIEW),
+    quoteCount: quotes.length,
+  };
+}
+
+/** A window of the inbox's rows: `offset` and `limit` in the search's order. */
+export async function inboxRows(query: DraftQuery): Promise<InboxRow[]> {
+  return (await searchPage(query)).map(toRow);
+}
+
+/**
+ * What the popup and the desk do once they open, before any view reads the database: replay
+ * edits that a closed page left in the journal, so the editor sees every keystroke, then empty
+ * the trash of drafts deleted more than 30 days ago.
+ */
+export async function prepare(): Promise<void> {
+  try {
+    await replayJournal();
+  } catch (error) {
+    console.error('Indiscrets journal replay', error);
+  }
+  emptyOldTrash();
+}

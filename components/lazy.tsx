@@ -1,0 +1,60 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../locales';
+import { loadData } from './data';
+
+/** A loading note shown sooner would only flash: most chunks arrive well within this. */
+const QUIET_MS = 300;
+
+/**
+ * A component whose code is loaded when it is first rendered (a dynamic import, its own
+ * chunk), after the database layer is ready. Until then it shows nothing, then after
+ * {@link QUIET_MS} a quiet « Chargement… »; a failed load says so instead of staying blank.
+ */
+export function lazyComponent<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+): ComponentType<P> {
+  let loaded: ComponentType<P> | undefined;
+  let loading: Promise<ComponentType<P>> | undefined;
+  const fetch = () =>
+    (loading ??= loadData()
+      .then(load)
+      .then((component) => (loaded = component))
+      .catch((error: unknown) => {
+        // A next render tries again (a chunk may fail to load while the extension updates).
+        loading = undefined;
+        throw error;
+      }));
+  function Lazy(props: P) {
+    const [component, setComponent] = useState(() => loaded);
+    const [slow, setSlow] = useState(false);
+    const [failed, setFailed] = useState(false);
+    useEffect(() => {
+      if (component) return;
+      let live = true;
+      const timer = setTimeout(() => live && setSlow(true), QUIET_MS);
+      fetch().then(
+        (next) => live && setComponent(() => next),
+        (error: unknown) => {
+          console.error('Indiscrets load', error);
+          if (live) setFailed(true);
+        },
+      );
+      return () => {
+        live = false;
+        clearTimeout(timer);
+      };
+    }, []);
+    if (component) {
+      const Component = component;
+      return <Component {...props} />;
+    }
+    if (failed) return <p role="alert">{t('common.loadFailed')}</p>;
+    return slow ? (
+      <p class="muted loading" role="status" data-testid="loading">
+        {t('common.loading')}
+      </p>
+    ) : null;
+  }
+  return Lazy;
+}
