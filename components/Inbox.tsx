@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import type { DraftStatus } from '../storage/db';
 import type { DraftQuery } from '../storage/drafts';
@@ -8,7 +8,9 @@ import type { InboxRow } from './inboxRow';
 import { GUESSED_SOURCES, provenanceSummary } from './Provenance';
 import { readInboxSnapshot, writeInboxSnapshot } from './inboxSnapshot';
 import { useDebounced } from './useDebounced';
+import { useInboxFilters, type Box } from './useInboxFilters';
 import { useUndo } from './Undo';
+import { VirtualList } from './VirtualList';
 
 export const DRAFT_MIME = 'application/x-indiscrets-draft';
 
@@ -18,8 +20,13 @@ export const DRAFT_MIME = 'application/x-indiscrets-draft';
  */
 let dragging: string | undefined;
 
+/** A row's height before it is drawn and measured (title, meta line, two lines, buttons). */
+const ROW_ESTIMATE = 118;
+/** `.draft-list`'s gap. */
+const ROW_GAP = 8;
+
 interface Props {
-  /** Drafts per page: the popup shows few at a time, the desk more. */
+  /** Drafts read at a time (and kept in the snapshot): the popup shows few, the desk more. */
   pageSize?: number;
   onOpen: (id: string) => void;
   currentIssueId?: string | null;
@@ -29,58 +36,74 @@ interface Props {
   selectedId?: string;
 }
 
-type Box = 'inbox' | 'all' | 'trash';
+/** Rows read by one query of the list: the part drawn, rounded out to whole pages. */
+interface Loaded {
+  key: string;
+  offset: number;
+  rows: InboxRow[];
+}
 
-/** The inbox: drafts newest first, searched and filtered with indexes, one page at a time. */
+/**
+ * The inbox: drafts newest first, searched and filtered with indexes. The whole result is one
+ * scrolling list, but only the rows near the visible part are read and drawn (VirtualList).
+ */
 export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 50 }: Props) {
-  const [text, setText] = useState('');
-  const [status, setStatus] = useState<DraftStatus | ''>('');
-  const [siteName, setSiteName] = useState('');
-  const [tag, setTag] = useState('');
-  const [box, setBox] = useState<Box>('inbox');
-  const [limit, setLimit] = useState(pageSize);
+  const filters = useInboxFilters();
+  const { box, filtered, key: filterKey } = filters;
   const { offer } = useUndo();
 
-  const filters = {
-    ...(text.trim() ? { text } : {}),
-    ...(status ? { status } : {}),
-    ...(siteName ? { siteName } : {}),
-    ...(tag ? { tag } : {}),
-  };
-  const filtered = Object.keys(filters).length > 0;
-  const filterKey = JSON.stringify({ box, ...filters });
-  // The page first, the exact total apart: counting can read a whole index, the page never.
+  // The part of the list drawn, as whole pages of `pageSize` rows from `offset`.
+  const [drawn, setDrawn] = useState({ key: filterKey, offset: 0, limit: pageSize });
+  const current = drawn.key === filterKey ? drawn : { key: filterKey, offset: 0, limit: pageSize };
   const live = useDataQuery(
-    (data) => data.inboxRows({ box, limit, ...filters }),
-    [filterKey, limit],
+    async (data): Promise<Loaded> => ({
+      key: current.key,
+      offset: current.offset,
+      rows: await data.inboxRows({
+        ...filters.query,
+        offset: current.offset,
+        limit: current.limit,
+      }),
+    }),
+    [current.key, current.offset, current.limit],
   );
-  const isFirstPage = box === 'inbox' && !filtered && limit === pageSize;
-  const [snapshot] = useState(() => (isFirstPage ? readInboxSnapshot() : undefined));
+  // The rows of the previous window stay drawn while the next one is read.
+  const shown = useRef<Loaded | undefined>(undefined);
+  if (live && live.key === filterKey) shown.current = live;
+  else if (shown.current && shown.current.key !== filterKey) shown.current = undefined;
+
+  const isPlainInbox = box === 'inbox' && !filtered;
+  const [snapshot] = useState(() => (isPlainInbox ? readInboxSnapshot() : undefined));
   useEffect(() => {
-    if (live && isFirstPage) writeInboxSnapshot(live);
-  }, [live, isFirstPage]);
-  const drafts = live ?? (isFirstPage ? snapshot : undefined);
+    if (live && isPlainInbox && live.offset === 0) writeInboxSnapshot(live.rows.slice(0, pageSize));
+  }, [live, isPlainInbox]);
+  const loaded: Loaded | undefined =
+    shown.current ??
+    (isPlainInbox && snapshot ? { key: filterKey, offset: 0, rows: snapshot } : undefined);
+
   // Counting waits until typing pauses, so that it never slows the page of the next keystroke.
   const countKey = useDebounced(filterKey, 300);
   const total = useDataQuery(
     (data) => data.countDrafts(JSON.parse(countKey) as DraftQuery),
     [countKey],
   );
-  const totalIsCurrent = countKey === filterKey;
+  const totalIsCurrent = countKey === filterKey && total !== undefined;
+  // Until the count is known, the list is as long as what has been read.
+  const count = totalIsCurrent ? total : loaded ? loaded.offset + loaded.rows.length : 0;
+  const rowAt = (index: number): InboxRow | undefined =>
+    loaded ? loaded.rows[index - loaded.offset] : undefined;
+
   // The filter menus are read when the editor reaches for them, not on every popup opening.
   const [menusWanted, setMenusWanted] = useState(false);
   const wantMenus = () => setMenusWanted(true);
   const sites = useDataQuery(
-    (data) => (menusWanted || siteName ? data.listSiteNames() : undefined),
-    [menusWanted, siteName],
+    (data) => (menusWanted || filters.siteName ? data.listSiteNames() : undefined),
+    [menusWanted, filters.siteName],
   );
   const tags = useDataQuery(
-    (data) => (menusWanted || tag ? data.listTags() : undefined),
-    [menusWanted, tag],
+    (data) => (menusWanted || filters.tag ? data.listTags() : undefined),
+    [menusWanted, filters.tag],
   );
-  const result = drafts && { drafts, total: totalIsCurrent ? total : undefined };
-
-  const reset = () => setLimit(pageSize);
 
   // A row painted from the snapshot may be acted on before the database layer is loaded.
   async function trash(draft: InboxRow) {
@@ -99,11 +122,21 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
   }
 
   // An empty inbox is not an empty desk: say so when every draft is in an issue.
-  const inboxEmpty = box === 'inbox' && !filtered && drafts?.length === 0;
+  const empty = loaded !== undefined && count === 0;
+  const inboxEmpty = isPlainInbox && empty;
   const elsewhere = useDataQuery(
     (data) => (inboxEmpty ? data.countDrafts({ box: 'all' }) : 0),
     [inboxEmpty],
   );
+
+  // The draft open in the desk's editor is scrolled into view when it is in the rows read.
+  const selectedIndex =
+    selectedId && loaded
+      ? (() => {
+          const at = loaded.rows.findIndex((row) => row.id === selectedId);
+          return at < 0 ? undefined : loaded.offset + at;
+        })()
+      : undefined;
 
   return (
     <section class="inbox" aria-label={t('drafts.heading')}>
@@ -112,22 +145,16 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
           type="search"
           aria-label={t('search.label')}
           placeholder={t('search.placeholder')}
-          value={text}
+          value={filters.text}
           data-testid="search"
-          onInput={(e) => {
-            setText((e.target as HTMLInputElement).value);
-            reset();
-          }}
+          onInput={(e) => filters.setText((e.target as HTMLInputElement).value)}
         />
       </div>
       <div class="inbox__filters" onMouseEnter={wantMenus} onFocusCapture={wantMenus}>
         <select
           aria-label={t('filter.box')}
           value={box}
-          onChange={(e) => {
-            setBox((e.target as HTMLSelectElement).value as Box);
-            reset();
-          }}
+          onChange={(e) => filters.setBox((e.target as HTMLSelectElement).value as Box)}
         >
           <option value="inbox">{t('filter.boxInbox')}</option>
           <option value="all">{t('filter.boxAll')}</option>
@@ -135,11 +162,10 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
         </select>
         <select
           aria-label={t('filter.status')}
-          value={status}
-          onChange={(e) => {
-            setStatus((e.target as HTMLSelectElement).value as DraftStatus | '');
-            reset();
-          }}
+          value={filters.status}
+          onChange={(e) =>
+            filters.setStatus((e.target as HTMLSelectElement).value as DraftStatus | '')
+          }
         >
           <option value="">{t('filter.anyStatus')}</option>
           <option value="draft">{t('status.draft')}</option>
@@ -148,11 +174,8 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
         </select>
         <select
           aria-label={t('filter.site')}
-          value={siteName}
-          onChange={(e) => {
-            setSiteName((e.target as HTMLSelectElement).value);
-            reset();
-          }}
+          value={filters.siteName}
+          onChange={(e) => filters.setSiteName((e.target as HTMLSelectElement).value)}
         >
           <option value="">{t('filter.anySite')}</option>
           {sites?.map((site) => (
@@ -163,11 +186,8 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
         </select>
         <select
           aria-label={t('filter.tag')}
-          value={tag}
-          onChange={(e) => {
-            setTag((e.target as HTMLSelectElement).value);
-            reset();
-          }}
+          value={filters.tag}
+          onChange={(e) => filters.setTag((e.target as HTMLSelectElement).value)}
         >
           <option value="">{t('filter.anyTag')}</option>
           {tags?.map((name) => (
@@ -177,13 +197,13 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
           ))}
         </select>
       </div>
-      {result && (
+      {loaded && (
         <p class="muted inbox__count" data-testid="draft-total">
-          {result.total === undefined ? '…' : t('drafts.count', { count: result.total })}
+          {totalIsCurrent ? t('drafts.count', { count: total }) : '…'}
           {box === 'trash' && ` · ${t('trash.note')}`}
         </p>
       )}
-      {result?.drafts.length === 0 && (
+      {empty && (
         <p class="muted" data-testid="drafts-empty">
           {filtered
             ? t('search.none')
@@ -194,37 +214,52 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
                 : t('drafts.empty')}
         </p>
       )}
-      <ol class="draft-list">
-        {result?.drafts.map((draft) => (
-          <li key={draft.id}>
-            <DraftRow
-              draft={draft}
-              fresh={draft.id === freshId}
-              selected={draft.id === selectedId}
-              trashed={box === 'trash'}
-              onOpen={() => onOpen(draft.id)}
-              onTrash={() => void trash(draft)}
-              onRestore={() => void loadData().then((data) => data.restoreDraft(draft.id))}
-              onAdd={
-                currentIssueId && !draft.issueId
-                  ? () =>
-                      void loadData()
-                        .then((data) => data.addToIssue(draft.id, currentIssueId))
-                        .catch((error) => console.error('Indiscrets add to issue', error))
-                  : undefined
-              }
-              onDropDraft={(sourceId) => void mergeInto(sourceId, draft)}
-            />
-          </li>
-        ))}
-      </ol>
-      {result && result.drafts.length === limit && (result.total ?? Infinity) > limit && (
-        <button type="button" class="button inbox__more" onClick={() => setLimit(limit + pageSize)}>
-          {result.total === undefined
-            ? t('drafts.moreUnknown')
-            : t('drafts.more', { count: result.total - result.drafts.length })}
-        </button>
-      )}
+      <VirtualList
+        class="draft-list"
+        count={count}
+        estimate={ROW_ESTIMATE}
+        gap={ROW_GAP}
+        resetKey={filterKey}
+        loadingLabel={t('common.loading')}
+        revealIndex={selectedIndex}
+        rowKey={(index) => rowAt(index)?.id ?? `row:${index}`}
+        onRange={(start, end) => {
+          // Whole pages around what is drawn, so that scrolling a little reads nothing new.
+          const offset = Math.floor(start / pageSize) * pageSize;
+          const limit = Math.max(pageSize, Math.ceil(end / pageSize) * pageSize - offset);
+          if (offset !== current.offset || limit !== current.limit || drawn.key !== filterKey)
+            setDrawn({ key: filterKey, offset, limit });
+        }}
+        onActivate={(index) => {
+          const draft = rowAt(index);
+          if (draft && box !== 'trash') onOpen(draft.id);
+        }}
+        renderRow={(index) => {
+          const draft = rowAt(index);
+          return (
+            draft && (
+              <DraftRow
+                draft={draft}
+                fresh={draft.id === freshId}
+                selected={draft.id === selectedId}
+                trashed={box === 'trash'}
+                onOpen={() => onOpen(draft.id)}
+                onTrash={() => void trash(draft)}
+                onRestore={() => void loadData().then((data) => data.restoreDraft(draft.id))}
+                onAdd={
+                  currentIssueId && !draft.issueId
+                    ? () =>
+                        void loadData()
+                          .then((data) => data.addToIssue(draft.id, currentIssueId))
+                          .catch((error) => console.error('Indiscrets add to issue', error))
+                    : undefined
+                }
+                onDropDraft={(sourceId) => void mergeInto(sourceId, draft)}
+              />
+            )
+          );
+        }}
+      />
     </section>
   );
 }

@@ -47,7 +47,6 @@ export const en: Messages = {
   'desk.heading': 'Indiscrets desk',
   'desk.clipHint':
     'To clip a page: the Indiscrets toolbar button, the context menu (“Clip to Indiscrets”) or Alt+Shift+K.',
-  'drafts.more': 'Show more ({count} left)',
   'search.label': 'Search',
   'search.placeholder': 'Title, text, site, tag…',
   'search.none': 'No draft matches.',
@@ -256,7 +255,6 @@ export const en: Messages = {
     'Connected to “{site}” as {user}: this account can create drafts but not publish.',
   'wp.saveFailed': 'The WordPress settings could not be saved. Try again.',
   'wp.permissionRefused': 'Without permission to reach {origin}, Indiscrets cannot publish.',
-  'drafts.moreUnknown': 'Show more',
   'backup.heading': 'Backup',
   'backup.help':
     'Everything you wrote in this browser (drafts, trash included, issues and settings) in one JSON file to keep somewhere safe. The WordPress password is never in it.',

@@ -49,7 +49,6 @@ export const fr = {
   'desk.heading': 'Indiscrets, le bureau',
   'desk.clipHint':
     'Pour couper une page : le bouton Indiscrets de la barre d’outils, le clic droit (« Couper dans Indiscrets ») ou Alt+Maj+K.',
-  'drafts.more': 'Afficher plus ({count} restants)',
   'search.label': 'Rechercher',
   'search.placeholder': 'Titre, texte, site, tag…',
   'search.none': 'Aucun brouillon ne correspond.',
@@ -259,7 +258,6 @@ export const fr = {
   'wp.saveFailed': 'Les réglages WordPress n’ont pas pu être enregistrés. Réessayez.',
   'wp.permissionRefused':
     'Sans l’autorisation d’accéder à {origin}, Indiscrets ne peut pas publier.',
-  'drafts.moreUnknown': 'Afficher plus',
   'backup.heading': 'Sauvegarde',
   'backup.help':
     'Tout ce que vous avez écrit dans ce navigateur (brouillons, corbeille comprise, numéros et réglages) dans un fichier JSON à garder en lieu sûr. Le mot de passe WordPress n’y figure jamais.',

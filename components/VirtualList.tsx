@@ -1,0 +1,268 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+
+/** Rows drawn beyond each edge of the visible part, so that a quick scroll shows no gap. */
+const OVERSCAN_PX = 600;
+
+interface Props {
+  /** How many rows the list holds in all; only those near the visible part are in the DOM. */
+  count: number;
+  /** A row's height before it is measured, in pixels. */
+  estimate: number;
+  /** The CSS gap between rows, in pixels (`.draft-list`). */
+  gap: number;
+  /** A new query: the measured heights and the keyboard position start over. */
+  resetKey: string;
+  /** The key of row `index` (its record's id once loaded). */
+  rowKey: (index: number) => string;
+  /** The row's content, or `undefined` while it is not loaded yet (a placeholder is shown). */
+  renderRow: (index: number) => ComponentChildren | undefined;
+  /** Which rows are drawn: the caller loads those. */
+  onRange: (start: number, end: number) => void;
+  /** Enter on a row. */
+  onActivate?: (index: number) => void;
+  /** A row to bring into view when it changes (the draft open in the editor). */
+  revealIndex?: number;
+  class?: string;
+  /** The placeholder's words for a row not loaded yet. */
+  loadingLabel: string;
+}
+
+/**
+ * A long list that only puts in the DOM the rows near the part of it that is visible in the
+ * window: thousands of drafts cost the same as a screenful. Rows may differ in height: each is
+ * measured once drawn, and rows never drawn count for `estimate`. The page keeps scrolling as
+ * usual (the list is not a scroll box of its own), so it works the same in the popup and in a
+ * desk column.
+ *
+ * Keyboard: one row is in the Tab order (roving tabindex); ↑ ↓, Page ↑ ↓, Home and End move
+ * between rows, drawing and loading them on the way; Enter activates; Tab enters the row's
+ * buttons. Screen readers hear each row's place in the whole list (aria-posinset/setsize).
+ */
+export function VirtualList({
+  count,
+  estimate,
+  gap,
+  resetKey,
+  rowKey,
+  renderRow,
+  onRange,
+  onActivate,
+  revealIndex,
+  class: className,
+  loadingLabel,
+}: Props) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const heights = useRef(new Map<number, number>());
+  const [measured, setMeasured] = useState(0);
+  const [range, setRange] = useState({ start: 0, end: Math.min(count, 20) });
+  const [active, setActive] = useState(0);
+  /** The row keyboard navigation moved to, focused as soon as it is drawn. */
+  const focusWanted = useRef<number | undefined>(undefined);
+  /** A row to scroll into view as soon as it is drawn. */
+  const revealWanted = useRef<number | undefined>(undefined);
+
+  const lastReset = useRef(resetKey);
+  if (lastReset.current !== resetKey) {
+    lastReset.current = resetKey;
+    heights.current.clear();
+  }
+
+  // Offsets of each row's top from the list's top: offsets[count] is the whole height + gap.
+  const offsets = useMemo(() => {
+    const sums = new Float64Array(count + 1);
+    for (let i = 0; i < count; i++)
+      sums[i + 1] = sums[i]! + (heights.current.get(i) ?? estimate) + gap;
+    return sums;
+  }, [count, estimate, gap, measured, resetKey]);
+
+  useEffect(() => setActive(0), [resetKey]);
+
+  /** The rows overlapping the visible part of the window, plus the overscan. */
+  function visibleRange(): { start: number; end: number } {
+    const list = listRef.current;
+    if (!list || count === 0) return { start: 0, end: 0 };
+    const top = list.getBoundingClientRect().top;
+    const from = Math.max(0, -top - OVERSCAN_PX);
+    const to = Math.max(0, window.innerHeight - top + OVERSCAN_PX);
+    const start = Math.max(0, upperBound(offsets, from) - 1);
+    const end = Math.min(count, Math.max(start + 1, upperBound(offsets, to)));
+    return { start: Math.min(start, count - 1), end };
+  }
+
+  const update = () =>
+    setRange((current) => {
+      const next = visibleRange();
+      return next.start === current.start && next.end === current.end ? current : next;
+    });
+
+  // Scrolling anywhere (the window, a desk column) or resizing may show other rows.
+  useEffect(() => {
+    let frame = 0;
+    const schedule = () => {
+      if (!frame)
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          update();
+        });
+    };
+    window.addEventListener('scroll', schedule, { capture: true, passive: true });
+    window.addEventListener('resize', schedule);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', schedule, { capture: true });
+      window.removeEventListener('resize', schedule);
+    };
+  });
+  useLayoutEffect(update, [offsets]);
+
+  const start = Math.min(range.start, count);
+  const end = Math.min(Math.max(range.end, start), count);
+  useEffect(() => onRange(start, end), [start, end, resetKey]);
+
+  // Measure the rows drawn; bring a wanted row into view and focus.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    let changed = false;
+    for (const item of Array.from(list.children) as HTMLElement[]) {
+      const index = Number(item.dataset.index);
+      if (item.dataset.loaded !== 'true' || !Number.isInteger(index)) continue;
+      const height = item.getBoundingClientRect().height;
+      if (Math.abs((heights.current.get(index) ?? -1) - height) > 0.5) {
+        heights.current.set(index, height);
+        changed = true;
+      }
+    }
+    if (changed) setMeasured((n) => n + 1);
+    const row = (index: number | undefined) =>
+      index === undefined
+        ? null
+        : list.querySelector<HTMLElement>(`:scope > li[data-index="${index}"]`);
+    const reveal = row(revealWanted.current);
+    if (reveal) {
+      revealWanted.current = undefined;
+      reveal.scrollIntoView({ block: 'nearest' });
+    }
+    const focus = row(focusWanted.current);
+    if (focus) {
+      if (!focus.contains(document.activeElement)) {
+        focus.scrollIntoView({ block: 'nearest' });
+        focus.focus({ preventScroll: true });
+      }
+      // A row still loading is replaced once loaded: focus moves to the new one then.
+      if (focus.dataset.loaded === 'true') focusWanted.current = undefined;
+    }
+  });
+
+  /** Draws row `index` (the range around it) and scrolls it into view. */
+  function bringIntoView(index: number) {
+    const list = listRef.current;
+    if (!list) return;
+    const rowTop = offsets[index]!;
+    const top = list.getBoundingClientRect().top;
+    // The row's place in the window: scroll the window (or the column) so that it shows.
+    if (top + rowTop < 0 || top + rowTop + estimate > window.innerHeight) {
+      const extra = OVERSCAN_PX / Math.max(estimate + gap, 1);
+      setRange({
+        start: Math.max(0, index - Math.ceil(extra)),
+        end: Math.min(count, index + Math.ceil(extra) + 1),
+      });
+    }
+    revealWanted.current = index;
+  }
+
+  function moveTo(index: number) {
+    const next = Math.max(0, Math.min(count - 1, index));
+    setActive(next);
+    focusWanted.current = next;
+    bringIntoView(next);
+  }
+
+  useEffect(() => {
+    if (revealIndex !== undefined && revealIndex >= 0 && revealIndex < count) {
+      bringIntoView(revealIndex);
+    }
+  }, [revealIndex]);
+
+  function onKeyDown(event: KeyboardEvent) {
+    const item = (event.target as HTMLElement).closest<HTMLElement>('li[data-index]');
+    // Keys typed in a row's own controls stay theirs, except on the row itself.
+    if (!item || event.target !== item || event.altKey || event.ctrlKey || event.metaKey) return;
+    const index = Number(item.dataset.index);
+    const page = Math.max(1, Math.floor(window.innerHeight / (estimate + gap)) - 1);
+    const target = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: count - 1,
+    }[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      moveTo(target);
+    } else if (event.key === 'Enter' && onActivate) {
+      event.preventDefault();
+      onActivate(index);
+    }
+  }
+
+  const rows = [];
+  for (let index = start; index < end; index++) {
+    const content = renderRow(index);
+    const loaded = content !== undefined;
+    rows.push(
+      <li
+        key={loaded ? rowKey(index) : `pending:${index}`}
+        data-index={index}
+        data-loaded={loaded ? 'true' : 'false'}
+        class={loaded ? 'virtual-row' : 'virtual-row virtual-row--pending'}
+        tabIndex={index === Math.min(active, count - 1) ? 0 : -1}
+        aria-setsize={count}
+        aria-posinset={index + 1}
+        aria-busy={loaded ? undefined : true}
+        style={loaded ? undefined : { height: `${heights.current.get(index) ?? estimate}px` }}
+        onFocus={(event) => {
+          if (event.target === event.currentTarget) setActive(index);
+        }}
+      >
+        {loaded ? content : <span class="visually-hidden">{loadingLabel}</span>}
+      </li>,
+    );
+  }
+
+  return (
+    <ol
+      ref={listRef}
+      class={className}
+      style={{
+        paddingTop: `${offsets[start] ?? 0}px`,
+        paddingBottom: `${Math.max(0, (offsets[count] ?? 0) - (offsets[end] ?? 0))}px`,
+      }}
+      onKeyDown={onKeyDown}
+      onFocusOut={(event) => {
+        // Leaving the list for another control: stop pulling focus back to a row.
+        const next = event.relatedTarget as Node | null;
+        if (next && !listRef.current?.contains(next)) focusWanted.current = undefined;
+      }}
+      onMouseDown={() => {
+        focusWanted.current = undefined;
+      }}
+    >
+      {rows}
+    </ol>
+  );
+}
+
+/** The first index whose offset is greater than `value` (binary search). */
+function upperBound(offsets: Float64Array, value: number): number {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (offsets[middle]! <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

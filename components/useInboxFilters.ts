@@ -1,0 +1,56 @@
+import { useState } from 'preact/hooks';
+import type { DraftStatus } from '../storage/db';
+import type { DraftQuery } from '../storage/drafts';
+
+export type Box = 'inbox' | 'all' | 'trash';
+
+/** What the inbox's search box and menus ask for, and the query they make. */
+export interface InboxFilters {
+  text: string;
+  status: DraftStatus | '';
+  siteName: string;
+  tag: string;
+  box: Box;
+  setText: (text: string) => void;
+  setStatus: (status: DraftStatus | '') => void;
+  setSiteName: (siteName: string) => void;
+  setTag: (tag: string) => void;
+  setBox: (box: Box) => void;
+  /** The search without paging: box, text and filters that are set. */
+  query: DraftQuery;
+  /** True when any filter or text narrows the box. */
+  filtered: boolean;
+  /** Changes whenever the query does: a key for queries, counts and the list's scroll. */
+  key: string;
+}
+
+/** The inbox's filter state: the search text, status, publication, tag and box. */
+export function useInboxFilters(): InboxFilters {
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState<DraftStatus | ''>('');
+  const [siteName, setSiteName] = useState('');
+  const [tag, setTag] = useState('');
+  const [box, setBox] = useState<Box>('inbox');
+  const narrowing = {
+    ...(text.trim() ? { text } : {}),
+    ...(status ? { status } : {}),
+    ...(siteName ? { siteName } : {}),
+    ...(tag ? { tag } : {}),
+  };
+  const query: DraftQuery = { box, ...narrowing };
+  return {
+    text,
+    status,
+    siteName,
+    tag,
+    box,
+    setText,
+    setStatus,
+    setSiteName,
+    setTag,
+    setBox,
+    query,
+    filtered: Object.keys(narrowing).length > 0,
+    key: JSON.stringify(query),
+  };
+}
