@@ -207,7 +207,10 @@ type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const isDate = (value: unknown) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+/** A moment written in ISO 8601 as the extension writes it (`2021-03-15T08:00:00.000Z`). */
+const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const isDate = (value: unknown) =>
+  typeof value === 'string' && ISO_MOMENT.test(value) && !Number.isNaN(Date.parse(value));
 const isDay = (value: unknown) => typeof value === 'string' && isIsoDate(value);
 
 const CAPTURE_LIMITS: Record<CaptureLimit, true> = {

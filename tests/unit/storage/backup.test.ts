@@ -471,6 +471,17 @@ describe('parseBackup, malformed files', () => {
       { code: 'invalid-field', list: 'clips', index: 0, field: 'createdAt' },
     ],
     [
+      // Date.parse('1') is 1 January 2001: "a date" only to a lenient parser.
+      'a draft whose date is a bare number',
+      (j) => (j.clips[0].createdAt = '1'),
+      { code: 'invalid-field', list: 'clips', index: 0, field: 'createdAt' },
+    ],
+    [
+      'an issue whose update date is a day without a time',
+      (j) => (j.issues[0].updatedAt = '2021-03-15'),
+      { code: 'invalid-field', list: 'issues', index: 0, field: 'updatedAt' },
+    ],
+    [
       'a draft with tags that are not a list',
       (j) => (j.clips[0].tags = 'tech'),
       { code: 'invalid-field', list: 'clips', index: 0, field: 'tags' },
