@@ -129,3 +129,11 @@ export interface CaptureResult {
    */
   contentType?: string;
 }
+
+/**
+ * Why a page could not be read by the capture script (the background finds it out, from the
+ * tab's URL or the failed injection; the flow starts here, so the type is declared here). Translated in the UI
+ * (`locales/*`, keys `limit.*`).
+ */
+export type CaptureLimit =
+  'browser-page' | 'web-store' | 'pdf' | 'view-source' | 'file' | 'script-failed';

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../locales';
+import { describeOutcome } from '../messaging/outcome';
 import { sendMessage, type ClipOutcome } from '../messaging/protocol';
-import { describeOutcome } from '../services/notify';
 
 interface Props {
   /** The tab to clip; by default the active tab of the current window. */

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '../locales';
-import { sendMessage } from '../messaging/protocol';
-import type { DeskProbe, DeskRole } from '../services/desk-discovery';
+import { sendMessage, type DeskProbe, type DeskRole } from '../messaging/protocol';
 import { wordpressItem, wordpressPasswordItem } from '../storage/preferences';
 import { useStorageItem } from './useStorageItem';
 

@@ -4,7 +4,7 @@
  * snapshot. Extension pages import it through {@link loadData}, never statically.
  */
 import { liveQuery } from 'dexie';
-import { emptyOldTrash } from '../services/housekeeping';
+import { emptyOldTrash } from '../storage/housekeeping';
 import type { Clip } from '../storage/db';
 import { bodyText } from '../storage/derive';
 import { searchPage, type DraftQuery } from '../storage/drafts';

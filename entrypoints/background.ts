@@ -2,7 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { registerHandlers } from '../messaging/protocol';
 import { watchBadge } from '../services/badge';
 import { handlers } from '../services/handlers';
-import { emptyOldTrash } from '../services/housekeeping';
+import { emptyOldTrash } from '../storage/housekeeping';
 import { followUiLocale } from '../services/language';
 import { registerTriggers } from '../services/triggers';
 import { registerBenchFloor } from '../bench/floor';

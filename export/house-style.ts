@@ -1,63 +1,18 @@
 /**
- * The newsroom's house style: how a title is written, how items open, how sources are credited.
- * Every export format reads the same style so that a column looks the same wherever it goes.
+ * The newsroom's house style at work: the issue title written from its pattern and date. The
+ * style itself is a setting (storage/house-style.ts), re-exported here for the export formats,
+ * which all read the same style so that a column looks the same wherever it goes.
  */
 
-export type ExportLocale = 'fr' | 'en';
+import type { ExportLocale } from '../storage/house-style';
 
-/**
- * How the sources of an item are credited after its text, for sources the text does not already
- * link to:
- * - `none`: no credit;
- * - `parenthesis`: ` (Bloomberg)`, the name linked to the source;
- * - `via`: ` — via Bloomberg`, the name linked to the source.
- * Several sources are joined with ", ".
- */
-export type CreditStyle = 'none' | 'parenthesis' | 'via';
-
-export interface HouseStyle {
-  /** Title pattern; see {@link formatIssueTitle} for the placeholders. */
-  titlePattern: string;
-  /** Text each item paragraph opens with, verbatim (it is not typeset). */
-  itemOpener: string;
-  creditStyle: CreditStyle;
-  /** Default intro, plain text, used when the issue has none. */
-  intro?: string;
-  /** Closing paragraph, plain text, after the items. */
-  outro?: string;
-  /** Apply French typography (see typography.ts) to titles and text. */
-  frenchTypography: boolean;
-  locale: ExportLocale;
-}
-
-/**
- * Defaults of the column as published. Readonly by type but not frozen: settings code spreads
- * and stores it.
- */
-export const DEFAULT_HOUSE_STYLE: Readonly<HouseStyle> = {
-  titlePattern: 'Les indiscrets du {date}',
-  itemOpener: '--> ',
-  // The house voice credits a source by linking words of the text; the check "no link to a
-  // source" catches an item that forgets. An automatic " (Source)" is an option, not the default.
-  creditStyle: 'none',
-  frenchTypography: true,
-  locale: 'fr',
-};
-
-/**
- * Builds a complete house style from partial settings. `frenchTypography` defaults to true for
- * French and false for English, since French spacing rules would be wrong in English copy.
- * @param overrides the settings the newsroom changed.
- */
-export function createHouseStyle(overrides: Partial<HouseStyle> = {}): HouseStyle {
-  const locale = overrides.locale ?? DEFAULT_HOUSE_STYLE.locale;
-  return {
-    ...DEFAULT_HOUSE_STYLE,
-    ...overrides,
-    locale,
-    frenchTypography: overrides.frenchTypography ?? locale === 'fr',
-  };
-}
+export {
+  createHouseStyle,
+  DEFAULT_HOUSE_STYLE,
+  type CreditStyle,
+  type ExportLocale,
+  type HouseStyle,
+} from '../storage/house-style';
 
 const MONTHS: Record<ExportLocale, readonly string[]> = {
   fr: [

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { CaptureResult } from '../capture/types';
 import type { Clip } from '../storage/db';
-import type { CaptureLimit } from '../services/limits';
-import type { PublishOutcome, PublishRequest } from '../services/publisher';
-import type { DeskProbe } from '../services/desk-discovery';
+import type { CaptureLimit } from '../capture/types';
+import type { DeskDiscovery, DeskErrorCode } from '../wordpress/desk-client';
+import type { WpFailure, WpMessage } from '../wordpress/errors';
 
 /** What happened when a tab was clipped: the popup and the page toast tell the editor this. */
 export interface ClipOutcome {
@@ -18,7 +18,75 @@ export interface ClipOutcome {
   truncated?: boolean;
 }
 
-export type { CaptureLimit, DeskProbe, PublishOutcome, PublishRequest };
+export type { CaptureLimit };
+
+/** What the editor asked: publish, overwrite a post changed in WordPress, or start a new post. */
+export interface PublishRequest {
+  issueId: string;
+  /** Overwrite the post although it changed in WordPress since our last publication. */
+  overwrite?: boolean;
+  /** Create a new post (the one we published before was deleted). */
+  createNew?: boolean;
+}
+
+/** Why publishing stopped before WordPress was asked. */
+export type PublishOwnCode = 'not_configured' | 'no_permission' | 'issue_missing';
+
+export type PublishOutcome =
+  | { ok: true; postId: number; link: string; editLink: string; created: boolean }
+  | {
+      ok: false;
+      /** The client's codes, plus `not_configured`, `no_permission` and `issue_missing`. */
+      code: WpFailure['code'] | PublishOwnCode;
+      message: WpMessage;
+      remoteModifiedGmt?: string;
+    };
+
+/** The WordPress roles the shared desk knows, strongest first. */
+export const DESK_ROLES = [
+  'administrator',
+  'editor',
+  'author',
+  'contributor',
+  'subscriber',
+] as const;
+export type DeskRole = (typeof DESK_ROLES)[number];
+
+/** What the user may do on the shared desk: the plugin's discovery `can`. */
+export type DeskCan = DeskDiscovery['can'];
+
+/** Why the shared desk cannot be offered, beyond the client's own codes. */
+export type DeskProbeOwnCode =
+  /** Site, user or application password not set in the WordPress settings. */
+  | 'no_settings'
+  /** The site's origin was never granted (the WordPress settings' « Tester la connexion »). */
+  | 'no_permission'
+  /** The browser says it is offline: nothing was asked. */
+  | 'offline'
+  /** A bug or a storage failure on our side. */
+  | 'unexpected';
+
+/** The answer of `syncDiscover`: may this site share a desk, and what may this user do there. */
+export type DeskProbe =
+  | {
+      ok: true;
+      siteUrl: string;
+      user: { id: number; name: string; roles: string[] };
+      /** The strongest of the user's roles the desk knows (`subscriber` when none). */
+      role: DeskRole;
+      can: DeskCan;
+      plugin: { version: string };
+      /** Seconds an edit lock lasts unless renewed. */
+      lockWindow: number;
+    }
+  | {
+      ok: false;
+      code: DeskErrorCode | DeskProbeOwnCode;
+      /** `forbidden`: the role the desk needs. */
+      needs?: string;
+      /** The HTTP status, when the site answered. */
+      status?: number;
+    };
 
 /**
  * Every message between the extension's contexts, request type → response type.

@@ -1,52 +1,15 @@
 import { browser } from 'wxt/browser';
 import { getWordPressSettings, originPattern } from '../storage/preferences';
-import { discoverDesk, type DeskDiscovery, type DeskErrorCode } from '../wordpress/desk-client';
+import {
+  DESK_ROLES,
+  type DeskCan,
+  type DeskProbe,
+  type DeskProbeOwnCode,
+  type DeskRole,
+} from '../messaging/protocol';
+import { discoverDesk } from '../wordpress/desk-client';
 
-/** The WordPress roles the shared desk knows, strongest first. */
-export const DESK_ROLES = [
-  'administrator',
-  'editor',
-  'author',
-  'contributor',
-  'subscriber',
-] as const;
-export type DeskRole = (typeof DESK_ROLES)[number];
-
-/** What the user may do on the shared desk: the plugin's discovery `can`. */
-export type DeskCan = DeskDiscovery['can'];
-
-/** Why the shared desk cannot be offered, beyond the client's own codes. */
-export type DeskProbeOwnCode =
-  /** Site, user or application password not set in the WordPress settings. */
-  | 'no_settings'
-  /** The site's origin was never granted (the WordPress settings' « Tester la connexion »). */
-  | 'no_permission'
-  /** The browser says it is offline: nothing was asked. */
-  | 'offline'
-  /** A bug or a storage failure on our side. */
-  | 'unexpected';
-
-/** The answer of `syncDiscover`: may this site share a desk, and what may this user do there. */
-export type DeskProbe =
-  | {
-      ok: true;
-      siteUrl: string;
-      user: { id: number; name: string; roles: string[] };
-      /** The strongest of the user's roles the desk knows (`subscriber` when none). */
-      role: DeskRole;
-      can: DeskCan;
-      plugin: { version: string };
-      /** Seconds an edit lock lasts unless renewed. */
-      lockWindow: number;
-    }
-  | {
-      ok: false;
-      code: DeskErrorCode | DeskProbeOwnCode;
-      /** `forbidden`: the role the desk needs. */
-      needs?: string;
-      /** The HTTP status, when the site answered. */
-      status?: number;
-    };
+export { DESK_ROLES, type DeskCan, type DeskProbe, type DeskProbeOwnCode, type DeskRole };
 
 export interface DeskProbeDeps {
   discover?: typeof discoverDesk;

@@ -1,9 +1,6 @@
-/**
- * Why a page could not be read by the capture script. Translated in the UI
- * (`locales/*`, keys `limit.*`).
- */
-export type CaptureLimit =
-  'browser-page' | 'web-store' | 'pdf' | 'view-source' | 'file' | 'script-failed';
+import type { CaptureLimit } from '../capture/types';
+
+export type { CaptureLimit };
 
 const BROWSER_SCHEMES = [
   'chrome:',

@@ -2,30 +2,16 @@ import { browser } from 'wxt/browser';
 import { toExportIssue } from '../export/from-issue';
 import { renderWordPressBlocks } from '../export/wordpress-blocks';
 import { publishPost, publishSlug } from '../wordpress/client';
-import { wpErrorMessage, type WpFailure, type WpMessage } from '../wordpress/errors';
+import { wpErrorMessage, type WpMessage } from '../wordpress/errors';
+import type {
+  PublishOutcome,
+  PublishOwnCode as OwnCode,
+  PublishRequest,
+} from '../messaging/protocol';
 import { getIssue, issueItems, markPublished, recordPublishIntent } from '../storage/issues';
 import { getHouseStyle, getWordPressSettings, originPattern } from '../storage/preferences';
 
-/** What the editor asked: publish, overwrite a post changed in WordPress, or start a new post. */
-export interface PublishRequest {
-  issueId: string;
-  /** Overwrite the post although it changed in WordPress since our last publication. */
-  overwrite?: boolean;
-  /** Create a new post (the one we published before was deleted). */
-  createNew?: boolean;
-}
-
-type OwnCode = 'not_configured' | 'no_permission' | 'issue_missing';
-
-export type PublishOutcome =
-  | { ok: true; postId: number; link: string; editLink: string; created: boolean }
-  | {
-      ok: false;
-      /** The client's codes, plus `not_configured`, `no_permission` and `issue_missing`. */
-      code: WpFailure['code'] | OwnCode;
-      message: WpMessage;
-      remoteModifiedGmt?: string;
-    };
+export type { PublishOutcome, PublishRequest };
 
 const OWN_MESSAGES: Record<OwnCode, WpMessage> = {
   not_configured: {

@@ -1,5 +1,5 @@
-import type { CreditStyle, ExportLocale, HouseStyle } from '../export/house-style';
-import type { CaptureLimit } from '../services/limits';
+import type { CreditStyle, ExportLocale, HouseStyle } from './house-style';
+import type { CaptureLimit } from '../capture/types';
 import { db as defaultDb, fillV2Fields, type Clip, type IndiscretsDB, type Issue } from './db';
 import { deriveFields } from './derive';
 import { DRAFT_STATUSES } from './drafts';

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { DESCRIPTIVE_FIELDS, type CaptureResult } from '../capture/types';
-import type { CaptureLimit } from '../services/limits';
+import type { CaptureLimit } from '../capture/types';
 import { db as defaultDb, type Clip, type IndiscretsDB, type Quote } from './db';
 import { deriveFields, normaliseUrl } from './derive';
 import { DEFAULT_DRAFT_TEMPLATE, renderDraftTemplate } from './template';

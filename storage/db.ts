@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Provenance } from '../capture/types';
-import type { CaptureLimit } from '../services/limits';
+import type { CaptureLimit } from '../capture/types';
 import { deriveFields } from './derive';
 import { DEFAULT_DRAFT_TEMPLATE, renderDraftTemplate } from './template';
 

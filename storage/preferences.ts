@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { createHouseStyle, DEFAULT_HOUSE_STYLE, type HouseStyle } from '../export/house-style';
+import { createHouseStyle, DEFAULT_HOUSE_STYLE, type HouseStyle } from './house-style';
 
 /**
  * The house style of exports, set in the options page. Synced across the editor's browsers;

@@ -5,7 +5,7 @@
  * counter) never leaves it, and a record read back gets it from the local copy.
  */
 
-import type { CaptureLimit } from '../services/limits';
+import type { CaptureLimit } from '../capture/types';
 import type {
   Clip,
   Issue,

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SharedDeskSettings } from '../../../components/SharedDeskSettings';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
-import type { DeskProbe } from '../../../services/desk-discovery';
+import type { DeskProbe } from '../../../messaging/protocol';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
 
 const can = (editor: boolean) => ({

@@ -1,4 +1,4 @@
-import { purgeTrash } from '../storage/drafts';
+import { purgeTrash } from './drafts';
 
 /**
  * Empties the trash of drafts deleted more than 30 days ago. Run whenever the background

@@ -1,0 +1,61 @@
+/**
+ * The newsroom's house style as the settings store it: how a title is written, how items open,
+ * how sources are credited. The editor sets it (storage/preferences.ts keeps it) and every
+ * export format reads it, so it is declared here, upstream of export/.
+ */
+
+export type ExportLocale = 'fr' | 'en';
+
+/**
+ * How the sources of an item are credited after its text, for sources the text does not already
+ * link to:
+ * - `none`: no credit;
+ * - `parenthesis`: ` (Bloomberg)`, the name linked to the source;
+ * - `via`: ` — via Bloomberg`, the name linked to the source.
+ * Several sources are joined with ", ".
+ */
+export type CreditStyle = 'none' | 'parenthesis' | 'via';
+
+export interface HouseStyle {
+  /** Title pattern; see `formatIssueTitle` (export/house-style.ts) for the placeholders. */
+  titlePattern: string;
+  /** Text each item paragraph opens with, verbatim (it is not typeset). */
+  itemOpener: string;
+  creditStyle: CreditStyle;
+  /** Default intro, plain text, used when the issue has none. */
+  intro?: string;
+  /** Closing paragraph, plain text, after the items. */
+  outro?: string;
+  /** Apply French typography (see typography.ts) to titles and text. */
+  frenchTypography: boolean;
+  locale: ExportLocale;
+}
+
+/**
+ * Defaults of the column as published. Readonly by type but not frozen: settings code spreads
+ * and stores it.
+ */
+export const DEFAULT_HOUSE_STYLE: Readonly<HouseStyle> = {
+  titlePattern: 'Les indiscrets du {date}',
+  itemOpener: '--> ',
+  // The house voice credits a source by linking words of the text; the check "no link to a
+  // source" catches an item that forgets. An automatic " (Source)" is an option, not the default.
+  creditStyle: 'none',
+  frenchTypography: true,
+  locale: 'fr',
+};
+
+/**
+ * Builds a complete house style from partial settings. `frenchTypography` defaults to true for
+ * French and false for English, since French spacing rules would be wrong in English copy.
+ * @param overrides the settings the newsroom changed.
+ */
+export function createHouseStyle(overrides: Partial<HouseStyle> = {}): HouseStyle {
+  const locale = overrides.locale ?? DEFAULT_HOUSE_STYLE.locale;
+  return {
+    ...DEFAULT_HOUSE_STYLE,
+    ...overrides,
+    locale,
+    frenchTypography: overrides.frenchTypography ?? locale === 'fr',
+  };
+}
