@@ -23,11 +23,32 @@ export function stats(values) {
   return { p50, p90: at(0.9), min: sorted[0], n: sorted.length };
 }
 
-/** Serves `DIR/NAME/source.html` at `/page/NAME/` on 127.0.0.1 (any query string is ignored). */
+/** About 20 MB and 500,000 nodes: 250,000 paragraphs of 80 characters (as tests/browser/huge-pages). */
+function hugePage() {
+  const paragraph =
+    'Une phrase du très long document, répétée pour faire un grand corps de texte. ';
+  const parts = ['<!doctype html><html lang="fr"><head><meta charset="utf-8">'];
+  parts.push('<title>Énorme page</title></head><body><main id="all">');
+  for (let i = 0; i < 250_000; i += 1) parts.push(`<p>${i} ${paragraph}</p>`);
+  parts.push('</main></body></html>');
+  return parts.join('');
+}
+
+/**
+ * Serves `DIR/NAME/source.html` at `/page/NAME/` on 127.0.0.1 (any query string is ignored), and
+ * the generated 20 MB page at `/huge/`.
+ */
 async function serveCorpus(dir) {
+  let huge;
   const server = createServer(async (request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://127.0.0.1');
     const match = /^\/page\/([^/]+)\/$/.exec(pathname);
+    if (pathname === '/huge/') {
+      huge ??= hugePage();
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(huge);
+      return;
+    }
     try {
       if (!match) throw new Error('not found');
       const body = await readFile(path.join(dir, decodeURIComponent(match[1]), 'source.html'));
@@ -41,6 +62,7 @@ async function serveCorpus(dir) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   return {
+    huge: (round) => `http://127.0.0.1:${port}/huge/?round=${round}`,
     url: (name, round) =>
       `http://127.0.0.1:${port}/page/${encodeURIComponent(name)}/?round=${round}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
@@ -140,13 +162,14 @@ async function tabIdOf(url) {
  * clip and a floor request in alternating order; then, on the same page, the capture script,
  * Readability and Defuddle in turn.
  */
-async function benchCorpus({ context, bench, extensionDir, corpus, rounds, log }) {
+async function benchCorpus({ context, bench, extensionDir, corpus, rounds, hugeRounds, log }) {
   const server = await serveCorpus(corpus.dir);
   const captureCode = await readFile(path.join(extensionDir, 'capture.js'), 'utf8');
   const libraries = await referenceLibraries();
   const clip = [];
   const floor = [];
   const perPage = [];
+  const huge = [];
   const problems = [];
   const article = await context.newPage();
   try {
@@ -192,11 +215,33 @@ async function benchCorpus({ context, bench, extensionDir, corpus, rounds, log }
           `Defuddle ${median('defuddle').toFixed(1)} ms`,
       );
     }
+    // The 20 MB page, all of it selected: the clip must come back in under a second.
+    log('  the generated 20 MB page (500,000 nodes), all selected…');
+    for (let round = 0; round < hugeRounds; round++) {
+      // A fresh tab each time: three 20 MB documents in a row in one tab can exhaust its memory.
+      const tab = await context.newPage();
+      try {
+        await tab.goto(server.huge(round), { waitUntil: 'load', timeout: 300_000 });
+        await tab.evaluate(() => {
+          const range = document.createRange();
+          range.selectNodeContents(document.body);
+          window.getSelection()?.removeAllRanges();
+          window.getSelection()?.addRange(range);
+        });
+        const tabId = await bench.evaluate(tabIdOf, tab.url());
+        const { ms, limit } = await bench.evaluate(timeRequest, ['clip', tabId]);
+        if (limit) problems.push(`huge page: clipped with a limit (${limit})`);
+        huge.push(ms);
+      } finally {
+        await tab.close();
+      }
+    }
+    log(`  huge page: clip ${stats(huge).p50.toFixed(0)} ms (p50 of ${huge.length})`);
   } finally {
     await article.close();
     await server.close();
   }
-  return { clip, floor, perPage, problems: [...new Set(problems)] };
+  return { clip, floor, perPage, huge, problems: [...new Set(problems)] };
 }
 
 /** Replaces the extension's data with the benchmark data set (bench/seed.ts). */
@@ -306,7 +351,15 @@ export async function benchChromium({ extensionDir, corpus, rounds, runs, deskIt
       context.browser()?.version() ?? (await bench.evaluate(() => navigator.userAgent));
 
     log(`Clips and extractors over ${corpus.names.length} pages (${rounds} rounds each)…`);
-    const corpusResults = await benchCorpus({ context, bench, extensionDir, corpus, rounds, log });
+    const corpusResults = await benchCorpus({
+      context,
+      bench,
+      extensionDir,
+      corpus,
+      rounds,
+      hugeRounds: 3,
+      log,
+    });
 
     log('Seeding 10,000 drafts and a 100-item issue…');
     await seedDatabase(bench, log);
@@ -341,6 +394,7 @@ export async function benchChromium({ extensionDir, corpus, rounds, runs, deskIt
     return { version, executablePath, corpus: corpusResults, popup, desk };
   } finally {
     await context.close();
-    await rm(userDataDir, { recursive: true, force: true });
+    // Chromium may still be writing its profile as it exits.
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 500 });
   }
 }

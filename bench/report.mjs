@@ -61,6 +61,18 @@ export function evaluate({ vitest, size, chromium, corpus, rounds, runs }) {
     ),
     result('Clip', 'Clip ÷ floor at p50', clipP50 / floorP50, '×', 1.25, 'same run'),
   );
+  if (chromium.corpus.huge?.length) {
+    results.push(
+      result(
+        'Clip',
+        '20 MB page, 500,000 nodes, all selected: clip, p50',
+        median(chromium.corpus.huge),
+        'ms',
+        1000,
+        `Chromium, ${chromium.corpus.huge.length} runs`,
+      ),
+    );
+  }
 
   // In-page extraction, same pages, same loads.
   const captureToReadability = median(perPage.map((page) => page.capture / page.readability));
@@ -375,7 +387,12 @@ ${rows.join('\n')}
 | Corpus | \`${corpus.dir}\`: ${corpus.pages} pages, ${corpus.rounds} rounds each; popup and desk ${corpus.runs} openings |
 
 A load average above the number of cores means other work shared the machine during the run: absolute times
-are then longer than on an idle machine, the ratios less so.
+are then longer than on an idle machine, the ratios less so.${
+    load.before[0] > m.cores
+      ? ` **This run was made on a shared machine, ${(load.before[0] / m.cores).toFixed(0)} runnable tasks per core` +
+        ' at the start: read the absolute times as an upper bound, several times what an idle machine gives.**'
+      : ''
+  }
 ${context.problems.length > 0 ? `\nProblems seen during the run:\n\n${context.problems.map((p) => `- ${p}`).join('\n')}\n` : ''}
 ## What is measured
 
@@ -386,7 +403,12 @@ ${context.problems.length > 0 ? `\nProblems seen during the run:\n\n${context.pr
 - **Floor**: in the same round, alternating which goes first, a test-only message (\`bench/floor.ts\`, registered
   by test builds only) makes the background inject an empty script file into the same tab and write one record.
   The clip's p50 over every round of every page is divided by the floor's.
-- **Capture ÷ Readability, Defuddle**: in the same loaded page, the built \`capture.js\` is evaluated from its
+${
+  results.some((r) => r.name.startsWith('20 MB page'))
+    ? '- **20 MB page**: a generated page of 250,000 paragraphs (about 500,000 nodes), all of it selected, ' +
+      'clipped as above three times (a new address each time).\n'
+    : ''
+}- **Capture ÷ Readability, Defuddle**: in the same loaded page, the built \`capture.js\` is evaluated from its
   source (its parse included, as at every clip), \`@mozilla/readability\` clones and parses the document,
   \`defuddle\` parses it (it clones it itself). Both libraries are loaded beforehand, so their own parse is not
   counted. The ratio is computed per page from medians, then its median over the pages is taken.
@@ -394,8 +416,7 @@ ${context.problems.length > 0 ? `\nProblems seen during the run:\n\n${context.pr
   plus a 100-item open issue. Times are read from the page's own clock, from navigation to: the first draft on
   screen (popup); the issue's 100 items and the inbox's first draft on screen (desk, 1366 × 768); and from a
   search input event to the first match on screen.
-- **Exports, storage**: Vitest bench in Node (\`bench/*.bench.ts\`), medians; the popup is also benched in jsdom
-  there (its figures are in the console only: the Chromium ones above are the ones that count).
+- **Exports, storage**: Vitest bench in Node (\`bench/*.bench.ts\`), medians.
 - **Sizes**: the built test extension, gzip -9: the scripts a page loads before it can paint (its module scripts
   and their static imports), the injected capture script, the background.
 

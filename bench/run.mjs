@@ -7,6 +7,7 @@
 //   npm run bench -- --runs 15           popup and desk openings (default 15)
 //   npm run bench -- --no-build          reuse .output/test/chrome-mv3 as it is
 //   npm run bench -- --write-docs        also write docs/benchmarks.md and docs/benchmarks.svg
+//   npm run bench -- --docs-from .tmp/bench/results.json   rewrite them from a saved run
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -28,6 +29,7 @@ const { values: options } = parseArgs({
     runs: { type: 'string', default: '15' },
     'no-build': { type: 'boolean', default: false },
     'write-docs': { type: 'boolean', default: false },
+    'docs-from': { type: 'string' },
   },
 });
 const rounds = Number(options.rounds);
@@ -59,6 +61,23 @@ function run(command, args, { env = {}, mayFail = false } = {}) {
   });
   if (result.status !== 0 && !mayFail) throw new Error(`${command} ${args.join(' ')} failed`);
   return result.status === 0;
+}
+
+/** Writes docs/benchmarks.md and its chart from a run's results. */
+async function writeDocs(results, context) {
+  await writeFile(path.join(ROOT, 'docs/benchmarks.svg'), svgChart(results));
+  await writeFile(path.join(ROOT, 'docs/benchmarks.md'), markdown(results, context));
+  // The generated Markdown is formatted as `npm run check` wants it.
+  run('npx', ['prettier', '--write', 'docs/benchmarks.md']);
+  log('Wrote docs/benchmarks.md and docs/benchmarks.svg');
+}
+
+// `--docs-from FILE`: rewrites the docs from a run's results.json, measuring nothing.
+if (options['docs-from']) {
+  const saved = JSON.parse(await readFile(options['docs-from'], 'utf8'));
+  const { results, ...context } = saved;
+  await writeDocs(results, { ...context, startedAt: new Date(context.startedAt) });
+  process.exit(0);
 }
 
 const corpus = readCorpus(options.corpus);
@@ -123,10 +142,4 @@ log(
     `on ${os.cpus().length} cores. Raw figures: ${path.relative(ROOT, OUT)}/results.json`,
 );
 
-if (options['write-docs']) {
-  await writeFile(path.join(ROOT, 'docs/benchmarks.svg'), svgChart(results));
-  await writeFile(path.join(ROOT, 'docs/benchmarks.md'), markdown(results, context));
-  // The generated Markdown is formatted as `npm run check` wants it.
-  run('npx', ['prettier', '--write', 'docs/benchmarks.md']);
-  log('Wrote docs/benchmarks.md and docs/benchmarks.svg');
-}
+if (options['write-docs']) await writeDocs(results, context);
