@@ -10,6 +10,7 @@
  */
 
 import type { DeskLock, DeskUser, RestDraft, RestIssue, RestWrite } from './desk-records';
+import { basicAuth, Transport, type FetchLike } from './transport';
 
 export type DeskKind = 'drafts' | 'issues';
 
@@ -22,13 +23,19 @@ export interface DeskSettings {
 
 export interface DeskOptions {
   /** Injected for tests; defaults to the global `fetch`. */
-  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  fetch?: FetchLike;
   /** Per request. Default 20 000 ms. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Tells `offline` from `unreachable`; defaults to `navigator.onLine`. */
+  isOnline?: () => boolean;
+  /** Called after each request with the size of the answer's body (bytes): the bench counts. */
+  onRequest?: (bytes: number) => void;
 }
 
 export type DeskErrorCode =
+  /** The browser is offline: the outbox waits. */
+  | 'offline'
   /** No answer (network, DNS, refused). */
   | 'unreachable'
   | 'timeout'
@@ -48,6 +55,8 @@ export type DeskErrorCode =
   | 'not_found'
   /** WordPress refused a field (400): `detail` says which. */
   | 'invalid'
+  /** An update without the version it was based on (428): a bug on our side. */
+  | 'base_version_required'
   | 'server_error';
 
 export interface DeskFailure<R = unknown> {
@@ -94,18 +103,18 @@ type RecordOf<K extends DeskKind> = K extends 'drafts' ? RestDraft : RestIssue;
 export const RECORD_FIELDS =
   'id,status,modified_gmt,version,title.raw,content.raw,meta,clipped_by,last_edited_by,lock,can';
 
-function utf8Base64(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
 interface Answer {
   status: number;
   json: unknown;
   headers: Headers;
+  /** Size of the body as received, in bytes (for the scale bench). */
+  bytes: number;
 }
 
+/**
+ * One request through the shared transport (`transport.ts`: timeout, cancellation, no cookies,
+ * the Authorization header). Network trouble comes back as a failure with its code.
+ */
 async function request(
   settings: DeskSettings,
   method: string,
@@ -113,45 +122,24 @@ async function request(
   body: unknown,
   options: DeskOptions,
 ): Promise<Answer | DeskFailure> {
-  const doFetch = options.fetch ?? ((input: string, init: RequestInit) => fetch(input, init));
-  const controller = new AbortController();
-  const onAbort = () => controller.abort();
-  options.signal?.addEventListener('abort', onAbort);
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.timeoutMs ?? 20_000);
+  const transport = new Transport({
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.isOnline ? { isOnline: options.isOnline } : {}),
+  });
   const [path = '', query] = route.split('?');
   // ?rest_route= works whatever the permalink settings.
   const url = `${settings.siteUrl}/?rest_route=${path}${query ? `&${query}` : ''}`;
-  try {
-    const response = await doFetch(url, {
-      method,
-      headers: {
-        Authorization: `Basic ${utf8Base64(`${settings.username}:${settings.appPassword}`)}`,
-        Accept: 'application/json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: controller.signal,
-      credentials: 'omit',
-    });
-    const text = await response.text();
-    let json: unknown = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      json = null;
-    }
-    return { status: response.status, json, headers: response.headers };
-  } catch {
-    if (options.signal?.aborted) return { ok: false, code: 'cancelled' };
-    return { ok: false, code: timedOut ? 'timeout' : 'unreachable' };
-  } finally {
-    clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onAbort);
-  }
+  const answer = await transport.request(url, {
+    method,
+    headers: { Authorization: basicAuth(settings.username, settings.appPassword) },
+    ...(body === undefined ? {} : { body }),
+  });
+  const bytes = answer.kind === 'answer' ? new TextEncoder().encode(answer.text).length : 0;
+  options.onRequest?.(bytes);
+  if (answer.kind === 'trouble') return { ok: false, code: answer.code };
+  return { status: answer.status, json: answer.json ?? null, headers: answer.headers, bytes };
 }
 
 type WpError = { code?: string; message?: string; data?: Record<string, unknown> };
@@ -184,7 +172,8 @@ function failureOf(answer: Answer): DeskFailure {
   if (answer.status === 404) {
     return { ...base, code: error.code === 'rest_no_route' ? 'no_plugin' : 'not_found' };
   }
-  if (answer.status === 400 || answer.status === 428) return { ...base, code: 'invalid' };
+  if (answer.status === 428) return { ...base, code: 'base_version_required' };
+  if (answer.status === 400) return { ...base, code: 'invalid' };
   return { ...base, code: 'server_error' };
 }
 
@@ -252,6 +241,55 @@ export async function pullChanges<K extends DeskKind>(
     options.onPage?.(page, pages);
     if (page >= pages) return { ok: true, records, requests: page };
   }
+}
+
+/** One page of {@link pullChanges}, with the paging headers and the server's clock. */
+export async function pullPage<K extends DeskKind>(
+  settings: DeskSettings,
+  kind: K,
+  since: string | undefined,
+  page: number,
+  options: DeskOptions & { perPage?: number; fields?: string } = {},
+): Promise<
+  DeskResult<{ records: RecordOf<K>[]; total: number; pages: number; serverTime?: string }>
+> {
+  const perPage = options.perPage ?? 100;
+  const after = since
+    ? `&modified_after=${encodeURIComponent(since.endsWith('Z') ? since : `${since}Z`)}`
+    : '';
+  const result = await call<RecordOf<K>[]>(
+    settings,
+    'GET',
+    `/indiscrets/v1/${kind}?context=edit&status=any,trash&orderby=modified&order=asc&per_page=${perPage}&page=${page}${after}&_fields=${options.fields ?? RECORD_FIELDS}`,
+    undefined,
+    options,
+  );
+  if (!result.ok) return result;
+  const date = Date.parse(result.headers.get('date') ?? '');
+  return {
+    ok: true,
+    records: Array.isArray(result.data) ? result.data : [],
+    total: Number(result.headers.get('x-wp-total') ?? '0') || 0,
+    pages: Number(result.headers.get('x-wp-totalpages') ?? '1') || 1,
+    ...(Number.isNaN(date) ? {} : { serverTime: new Date(date).toISOString() }),
+  };
+}
+
+/** How many records of a kind the newsroom has (trash excluded): one small request. */
+export async function countRecords(
+  settings: DeskSettings,
+  kind: DeskKind,
+  options: DeskOptions = {},
+): Promise<DeskResult<{ total: number }>> {
+  const result = await call<unknown[]>(
+    settings,
+    'GET',
+    `/indiscrets/v1/${kind}?per_page=1&_fields=id`,
+    undefined,
+    options,
+  );
+  if (!result.ok) return result;
+  return { ok: true, total: Number(result.headers.get('x-wp-total') ?? '0') || 0 };
 }
 
 /** Creates a record; `exists` (with the server's record) when its clientId is already there. */
