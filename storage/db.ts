@@ -2,6 +2,15 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Provenance } from '../capture/types';
 import type { CaptureLimit } from '../capture/types';
 import { deriveFields } from './derive';
+import { outboxMiddleware } from './outbox';
+import type {
+  DeskMark,
+  OutboxEntry,
+  SyncConflict,
+  SyncRecord,
+  SyncRefusal,
+  SyncState,
+} from './sync-state';
 import { DEFAULT_DRAFT_TEMPLATE, renderDraftTemplate } from './template';
 
 /** A passage the editor selected on the page when clipping it. */
@@ -84,6 +93,16 @@ export interface Clip {
   sources: Source[];
   /** The editor's private note. Never exported. */
   note: string;
+  /**
+   * The editor shares the note with the newsroom (shared desk): only then does it leave this
+   * browser. Absent: private.
+   */
+  noteShared?: boolean;
+  /**
+   * Who clipped and last edited the draft, and who is editing it now, when the desk is shared
+   * (written by the sync only). Absent on a draft that was never synced.
+   */
+  desk?: DeskMark;
   /** Free labels for filtering (`tech`, `à vérifier`…), trimmed and distinct. */
   tags: string[];
   /** How far the editor has got; see {@link DraftStatus}. */
@@ -169,6 +188,8 @@ export interface Issue {
    * stopped, network lost) never leaves a duplicate post.
    */
   publishing?: PublishIntent;
+  /** Who created and last edited the issue on the shared desk; see {@link Clip.desk}. */
+  desk?: DeskMark;
 }
 
 /** What {@link Issue.publishing} remembers of a creation in progress. */
@@ -200,6 +221,16 @@ export interface Check {
 export class IndiscretsDB extends Dexie {
   clips!: EntityTable<Clip, 'id'>;
   issues!: EntityTable<Issue, 'id'>;
+  /** Records waiting to be pushed to the shared desk (one entry per record). */
+  outbox!: EntityTable<OutboxEntry, 'key'>;
+  /** Each synced record's server id, version and merge base. */
+  syncRecords!: EntityTable<SyncRecord, 'key'>;
+  /** Same-field conflicts waiting for the editor's choice. */
+  conflicts!: EntityTable<SyncConflict, 'key'>;
+  /** Changes WordPress refused (403), rolled back, waiting to be read. */
+  refusals!: EntityTable<SyncRefusal, 'key'>;
+  /** The sync's own state: one record, id `desk`. */
+  syncState!: EntityTable<SyncState, 'id'>;
 
   constructor(name = 'indiscrets') {
     super(name);
@@ -221,6 +252,18 @@ export class IndiscretsDB extends Dexie {
         issues: 'id, date, createdAt, status',
       })
       .upgrade((tx) => upgradeToV2(tx));
+    // Version 3: the shared desk. New tables only; drafts and issues are not rewritten (their
+    // new fields `noteShared` and `desk` are optional and absent until sync is turned on).
+    // - `outbox` is read oldest first; `syncRecords` is found by the server's id for pulls.
+    this.version(3).stores({
+      outbox: 'key, queuedAt',
+      syncRecords: 'key, [kind+remoteId]',
+      conflicts: 'key',
+      refusals: 'key',
+      syncState: 'id',
+    });
+    // Queues local writes for the shared desk when sync is on (see outbox.ts).
+    this.use(outboxMiddleware);
 
     // Derived fields are maintained here, on every write, so that no caller can forget them.
     this.clips.hook('creating', (_key, clip) => {

@@ -21,6 +21,7 @@ export const EDITABLE_FIELDS = [
   'body',
   'sources',
   'note',
+  'noteShared',
   'tags',
   'status',
   'quotes',

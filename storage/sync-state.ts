@@ -1,0 +1,208 @@
+/**
+ * What the shared desk's sync keeps in IndexedDB: the outbox, each record's sync state (the
+ * merge base), the conflicts and refusals waiting for the editor, and the sync's own state.
+ * Everything the sync needs to go on after the MV3 service worker stopped lives here, not in
+ * memory. Types and small readers only: the engine is `services/sync.ts`, the outbox is written
+ * by the middleware in `storage/outbox.ts`.
+ */
+
+/** Which kind of record: a draft (`clips` table) or an issue (`issues` table). */
+export type SyncKind = 'draft' | 'issue';
+
+/** The roles WordPress gives; the plugin maps its rights onto them. */
+export type DeskRole = 'administrator' | 'editor' | 'author' | 'contributor' | 'subscriber';
+
+/** What the current user may do on the shared desk (the plugin's discovery `can`). */
+export interface DeskCan {
+  read: boolean;
+  clip: boolean;
+  editOwn: boolean;
+  editOthers: boolean;
+  trashOwn: boolean;
+  trashOthers: boolean;
+  editIssues: boolean;
+  arrange: boolean;
+  publish: boolean;
+  deleteForever: boolean;
+}
+
+/** The edit lock another editor holds on a record. */
+export interface DeskMarkLock {
+  /** Display name of the editor holding it. */
+  by: string;
+  /** Their WordPress user id. */
+  userId: number;
+  /** When they took it (ISO 8601). */
+  since: string;
+  /** When it lapses unless renewed (ISO 8601). */
+  expires: string;
+}
+
+/**
+ * Who did what on a shared record, for the desk to show. Written by the sync only; absent on a
+ * record that was never synced (sync off: records are exactly as before).
+ */
+export interface DeskMark {
+  /** WordPress's id of the record. */
+  remoteId: number;
+  /** Display name of who clipped the draft (created the issue). */
+  createdBy?: string;
+  /** Display name of who last wrote it on the server. */
+  modifiedBy?: string;
+  /** When it was last written on the server (ISO 8601). */
+  modifiedAt?: string;
+  /** The edit lock, when another editor holds it. */
+  lock?: DeskMarkLock;
+  /** The server's answer to "may the current user edit it". */
+  canEdit?: boolean;
+  /** The server's answer to "may the current user trash it". */
+  canTrash?: boolean;
+}
+
+/** One record waiting to be pushed: the outbox holds at most one entry per record. */
+export interface OutboxEntry {
+  /** `draft:<id>` or `issue:<id>`. */
+  key: string;
+  kind: SyncKind;
+  /** The record's local id (its `clientId` on the server). */
+  recordId: string;
+  /** `upsert`: send the record as it is now; `delete`: it was deleted locally. */
+  op: 'upsert' | 'delete';
+  /** When the record was first queued since its last push (ISO 8601). */
+  queuedAt: string;
+  /** Raised on every local write of the record: a push compares it to know it pushed the last. */
+  seq: number;
+  /** Failed pushes of this entry (not counting network trouble). */
+  attempts: number;
+  /** Set while a conflict waits for the editor: the record is not pushed meanwhile. */
+  blocked?: 'conflict';
+  /** Why the last push of this entry failed, when it was refused as invalid (400). */
+  error?: string;
+}
+
+/** A record's state on the server as last synced: the base of the 3-way merge. */
+export interface SyncRecord {
+  /** Same key as the outbox: `draft:<id>` or `issue:<id>`. */
+  key: string;
+  kind: SyncKind;
+  recordId: string;
+  /** WordPress's id. */
+  remoteId: number;
+  /** The server's version at the last sync (what an update is based on). */
+  version: number;
+  /** The server's `modified_gmt` at the last sync. */
+  modifiedGmt: string;
+  /** The shared fields as last synced (see `services/sync-fields.ts`). */
+  base: Record<string, unknown>;
+}
+
+/** A field both this browser and the server changed, differently. */
+export interface ConflictField {
+  /** A field of the draft (`title`, `body`, `tags`…) or of the issue (`title`, `intro`…). */
+  field: string;
+  base: unknown;
+  mine: unknown;
+  theirs: unknown;
+}
+
+/** A record where the same field was changed here and on the server: the editor chooses. */
+export interface SyncConflict {
+  key: string;
+  kind: SyncKind;
+  recordId: string;
+  /** The record's title, for the list. */
+  title: string;
+  fields: ConflictField[];
+  /** Display name of who wrote the server's version. */
+  theirsBy?: string;
+  /** The server's version the conflict was found against. */
+  remoteVersion: number;
+  /** When it was found (ISO 8601). */
+  detectedAt: string;
+}
+
+/** What a refused push tried to do. */
+export type SyncAction = 'create' | 'edit' | 'arrange' | 'trash' | 'restore' | 'publish';
+
+/** A change WordPress refused (403): rolled back locally, kept until the editor read it. */
+export interface SyncRefusal {
+  /** `<kind>:<id>:<action>`. */
+  key: string;
+  kind: SyncKind;
+  recordId: string;
+  title: string;
+  action: SyncAction;
+  /** The role the action takes (the plugin's `data.needs`). */
+  needs?: DeskRole;
+  /** WordPress's error code (`indiscrets_cannot_arrange`…). */
+  wpCode?: string;
+  /** When it was refused (ISO 8601). */
+  at: string;
+  /** The shared fields as the editor had them before the rollback: nothing is lost. */
+  discarded: Record<string, unknown>;
+}
+
+export type SyncPhase = 'idle' | 'first-sync' | 'syncing';
+
+/** Where a long sync stands. */
+export interface SyncProgress {
+  step: 'count' | 'upload' | 'download';
+  done: number;
+  total: number;
+}
+
+/** The sync's own state: one record, id `desk`. */
+export interface SyncState {
+  id: 'desk';
+  /** Sync on: local writes queue in the outbox, and runs push and pull. */
+  enabled: boolean;
+  /** The site and account the desk is shared through (to notice a change of account). */
+  siteUrl: string;
+  username: string;
+  /** The current user, as the plugin names them. */
+  user?: { id: number; name: string; roles: DeskRole[] };
+  /** What the current user may do. */
+  can?: DeskCan;
+  /** Seconds an edit lock lasts unless renewed. */
+  lockWindow?: number;
+  phase: SyncPhase;
+  /** During a first sync or a long pull. */
+  progress?: SyncProgress;
+  /** The first sync (upload local, download the newsroom's) finished. */
+  firstSyncDone: boolean;
+  /** Asked to stop: the running sync stops at its next step. */
+  cancelRequested?: boolean;
+  /** Per kind, the `modified_after` of the next pull (WordPress GMT). */
+  cursors: { drafts?: string; issues?: string };
+  /** When the last run finished without trouble (ISO 8601). */
+  lastSyncAt?: string;
+  /** Why the last run stopped, when it did. */
+  /**
+   * Why the last run stopped, when it did: a `DeskErrorCode` of wordpress/desk-client.ts
+   * (`offline`, `timeout`, `wrong_credentials`…) or `no_settings`.
+   */
+  lastError?: { code: string; at: string; detail?: string };
+  /** When the running run started (ISO 8601); absent when none runs. */
+  runningSince?: string;
+}
+
+/** The state when sync was never turned on. */
+export const SYNC_OFF: SyncState = {
+  id: 'desk',
+  enabled: false,
+  siteUrl: '',
+  username: '',
+  phase: 'idle',
+  firstSyncDone: false,
+  cursors: {},
+};
+
+/** What the UI shows of the state: the stored record with the counts it needs. */
+export interface SyncStatus extends SyncState {
+  /** Outbox entries not yet pushed (blocked ones included). */
+  pending: number;
+  conflicts: number;
+  refusals: number;
+}
+
+export const outboxKey = (kind: SyncKind, id: string) => `${kind}:${id}`;

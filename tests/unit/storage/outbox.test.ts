@@ -1,0 +1,198 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { IndiscretsDB } from '../../../storage/db';
+import {
+  mergeDrafts,
+  purgeTrash,
+  restoreDraft,
+  trashDraft,
+  updateDraft,
+} from '../../../storage/drafts';
+import {
+  addToIssue,
+  createIssue,
+  deleteIssue,
+  moveItem,
+  updateIssue,
+} from '../../../storage/issues';
+import { onOutboxWrite, quietly } from '../../../storage/outbox';
+import { SYNC_OFF } from '../../../storage/sync-state';
+import { addDraft, freshDatabase } from './helpers';
+
+describe('IndiscretsDB migration v2 → v3 (shared desk tables)', () => {
+  const name = `test-${crypto.randomUUID()}`;
+  afterEach(() => Dexie.delete(name));
+
+  it('keeps drafts and issues as they were and adds empty sync tables', async () => {
+    // The database as version 2 of the extension left it.
+    const v2 = new Dexie(name);
+    v2.version(2).stores({
+      clips:
+        'id, url, createdAt, updatedAt, status, siteName, *tags, issueId, [issueId+sortKey], ' +
+        '[issueId+createdAt], [issueId+deletedAt], deletedAt, *words, *sourceUrls',
+      issues: 'id, date, createdAt, status',
+    });
+    const draft = {
+      id: 'd1',
+      url: 'https://exemple.fr/a',
+      title: 'A',
+      quotes: [],
+      provenance: {},
+      createdAt: '2026-03-01T00:00:00.000Z',
+      updatedAt: '2026-03-01T00:00:00.000Z',
+      body: '<p>A</p>',
+      sources: [],
+      note: 'privé',
+      tags: ['x'],
+      status: 'draft',
+      issueId: 'i1',
+      sortKey: 'a0',
+      words: ['a'],
+      sourceUrls: [],
+      rev: 4,
+    };
+    const issue = {
+      id: 'i1',
+      title: 'Les indiscrets du 15 mars',
+      date: '2026-03-15',
+      intro: '',
+      status: 'open',
+      createdAt: '2026-03-01T00:00:00.000Z',
+      updatedAt: '2026-03-01T00:00:00.000Z',
+    };
+    await v2.table('clips').add(draft);
+    await v2.table('issues').add(issue);
+    v2.close();
+
+    const database = new IndiscretsDB(name);
+    expect(await database.clips.get('d1')).toEqual(draft);
+    expect(await database.issues.get('i1')).toEqual(issue);
+    expect(database.verno).toBe(3);
+    expect(await database.outbox.count()).toBe(0);
+    expect(await database.syncRecords.count()).toBe(0);
+    expect(await database.syncState.get('desk')).toBeUndefined();
+    // The new index answers: the pull finds a record by the server's id.
+    await database.syncRecords.add({
+      key: 'draft:d1',
+      kind: 'draft',
+      recordId: 'd1',
+      remoteId: 42,
+      version: 1,
+      modifiedGmt: '2026-03-01T00:00:00',
+      base: {},
+    });
+    expect(
+      await database.syncRecords.where('[kind+remoteId]').equals(['draft', 42]).first(),
+    ).toMatchObject({ recordId: 'd1' });
+    database.close();
+  });
+});
+
+describe('outbox', () => {
+  let database: IndiscretsDB;
+  beforeEach(() => {
+    database = freshDatabase();
+  });
+  afterEach(async () => {
+    database.close();
+    await Dexie.delete(database.name);
+  });
+
+  const turnOn = () => database.syncState.put({ ...SYNC_OFF, enabled: true });
+
+  it('queues nothing while sync is off: writes behave exactly as before', async () => {
+    const draft = await addDraft(database);
+    await updateDraft(draft.id, { title: 'Nouveau' }, database);
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, database);
+    await addToIssue(draft.id, issue.id, database);
+    expect(await database.outbox.count()).toBe(0);
+    expect(await database.clips.get(draft.id)).toMatchObject({ title: 'Nouveau', rev: 2 });
+  });
+
+  it('queues every local write of a draft or an issue once sync is on', async () => {
+    await turnOn();
+    const draft = await addDraft(database);
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, database);
+    expect((await database.outbox.toArray()).map((e) => [e.key, e.op])).toEqual([
+      [`draft:${draft.id}`, 'upsert'],
+      [`issue:${issue.id}`, 'upsert'],
+    ]);
+  });
+
+  it('coalesces writes to one record into one entry whose seq rises', async () => {
+    await turnOn();
+    const draft = await addDraft(database);
+    await updateDraft(draft.id, { title: 'Un' }, database);
+    await updateDraft(draft.id, { title: 'Deux' }, database);
+    const entries = await database.outbox.toArray();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ key: `draft:${draft.id}`, seq: 3, op: 'upsert' });
+  });
+
+  it('queues the item whose fractional order key a move changed, and no other', async () => {
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, database);
+    const a = await addDraft(database);
+    const b = await addDraft(database);
+    const c = await addDraft(database);
+    for (const d of [a, b, c]) await addToIssue(d.id, issue.id, database);
+    await turnOn();
+    await moveItem(issue.id, c.id, 0, database);
+    expect((await database.outbox.toArray()).map((e) => e.recordId)).toEqual([c.id]);
+  });
+
+  it('queues trash, restore, and a delete (merge, purge, deleted issue) as a delete', async () => {
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, database);
+    const a = await addDraft(database);
+    const b = await addDraft(database);
+    const old = await addDraft(database, { deletedAt: '2020-01-01T00:00:00.000Z' });
+    await addToIssue(a.id, issue.id, database);
+    await turnOn();
+    await trashDraft(a.id, database);
+    await restoreDraft(a.id, database);
+    await mergeDrafts(b.id, a.id, database);
+    await purgeTrash(new Date('2026-03-01T00:00:00.000Z'), 30, database);
+    await deleteIssue(issue.id, database);
+    const ops = Object.fromEntries(
+      (await database.outbox.toArray()).map((e) => [e.recordId, e.op]),
+    );
+    expect(ops).toEqual({
+      [a.id]: 'upsert',
+      [b.id]: 'delete',
+      [old.id]: 'delete',
+      [issue.id]: 'delete',
+    });
+  });
+
+  it('keeps a record blocked by a conflict blocked when the editor writes it again', async () => {
+    await turnOn();
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, database);
+    await database.outbox.update(`issue:${issue.id}`, { blocked: 'conflict' });
+    await updateIssue(issue.id, { title: 'M' }, database);
+    expect(await database.outbox.get(`issue:${issue.id}`)).toMatchObject({
+      blocked: 'conflict',
+      seq: 2,
+    });
+  });
+
+  it('does not queue the sync engine’s own writes', async () => {
+    await turnOn();
+    const draft = await addDraft(database);
+    await database.outbox.clear();
+    await quietly(database, ['clips', 'outbox', 'syncState'], () =>
+      database.clips.update(draft.id, { title: 'Du serveur' }),
+    );
+    expect(await database.outbox.count()).toBe(0);
+    expect(await database.clips.get(draft.id)).toMatchObject({ title: 'Du serveur' });
+  });
+
+  it('tells listeners once the transaction that queued has committed', async () => {
+    await turnOn();
+    let calls = 0;
+    const off = onOutboxWrite(() => (calls += 1));
+    const draft = await addDraft(database);
+    await database.clips.update(draft.id, { title: 'x' });
+    off();
+    await database.clips.update(draft.id, { title: 'y' });
+    expect(calls).toBe(2);
+  });
+});
