@@ -4,6 +4,14 @@ import type { Clip } from '../storage/db';
 import type { CaptureLimit } from '../capture/types';
 import type { DeskDiscovery, DeskErrorCode } from '../wordpress/desk-client';
 import type { WpFailure, WpMessage } from '../wordpress/errors';
+import type {
+  DeskLockAnswer,
+  SyncConflict,
+  SyncKind,
+  SyncPlan,
+  SyncReason,
+  SyncStatus,
+} from '../storage/sync-state';
 
 /** What happened when a tab was clipped: the popup and the page toast tell the editor this. */
 export interface ClipOutcome {
@@ -87,6 +95,7 @@ export type DeskProbe =
       /** The HTTP status, when the site answered. */
       status?: number;
     };
+export type { DeskLockAnswer, SyncConflict, SyncPlan, SyncReason, SyncStatus };
 
 /**
  * Every message between the extension's contexts, request type → response type.
@@ -101,6 +110,38 @@ export interface ProtocolMap {
   refreshBadge: { request: void; response: number };
   /** Ask the configured site whether the shared desk plugin answers, and what the user may do. */
   syncDiscover: { request: void; response: DeskProbe };
+
+  // The shared desk (services/sync.ts; contract in wordpress/plugin/README.md). Network and
+  // HTTP trouble is never thrown: it is in the answer or in `SyncStatus.lastError`.
+  /** What a first sync would upload and download, for the confirmation. */
+  syncPlan: {
+    request: void;
+    response: SyncPlan | { ok: false; code: string };
+  };
+  /** Turns sync on and starts the first sync; answers at once (follow `syncStatus`). */
+  syncEnable: { request: void; response: SyncStatus };
+  /** Stops the running sync; a first sync cancelled also turns sync off. */
+  syncCancel: { request: void; response: SyncStatus };
+  /** Sync off: outbox and sync state dropped, local records kept. */
+  syncDisable: { request: void; response: SyncStatus };
+  /** The sync's state, with counts of what waits. */
+  syncStatus: { request: void; response: SyncStatus };
+  /** One sync now (joins the running one); `write` is debounced ~2 s. */
+  syncNow: { request: { reason: SyncReason }; response: SyncStatus };
+  /** Same-field conflicts waiting for the editor. */
+  syncConflicts: { request: void; response: SyncConflict[] };
+  /** The editor's choice per field of a conflict (`mine` or `theirs`), then a push. */
+  syncResolve: {
+    request: { key: string; choose: Record<string, 'mine' | 'theirs'> };
+    response: SyncStatus;
+  };
+  /** The editor read a refusal (403). */
+  syncDismissRefusal: { request: { key: string }; response: SyncStatus };
+  /** Takes or renews (every minute while editing) the edit lock on a record, or releases it. */
+  deskLock: {
+    request: { kind: SyncKind; id: string; release?: boolean };
+    response: DeskLockAnswer;
+  };
 }
 
 export type MessageType = keyof ProtocolMap;

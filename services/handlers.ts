@@ -3,6 +3,7 @@ import { refreshBadge } from './badge';
 import { clipTab } from './clipper';
 import { probeDesk } from './desk-discovery';
 import { publishIssue } from './publisher';
+import { syncEngine } from './sync-background';
 
 /** The background's answer to every message of the protocol. */
 export const handlers: Handlers = {
@@ -10,4 +11,14 @@ export const handlers: Handlers = {
   publishIssue: (request) => publishIssue(request),
   refreshBadge: () => refreshBadge(),
   syncDiscover: () => probeDesk(),
+  syncPlan: () => syncEngine().plan(),
+  syncEnable: () => syncEngine().enable(),
+  syncCancel: () => syncEngine().cancel(),
+  syncDisable: () => syncEngine().disable(),
+  syncStatus: () => syncEngine().status(),
+  syncNow: ({ reason }) => syncEngine().syncNow(reason),
+  syncConflicts: () => syncEngine().listConflicts(),
+  syncResolve: ({ key, choose }) => syncEngine().resolve(key, choose),
+  syncDismissRefusal: ({ key }) => syncEngine().dismissRefusal(key),
+  deskLock: ({ kind, id, release }) => syncEngine().lock(kind, id, release),
 };

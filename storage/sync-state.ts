@@ -206,3 +206,22 @@ export interface SyncStatus extends SyncState {
 }
 
 export const outboxKey = (kind: SyncKind, id: string) => `${kind}:${id}`;
+
+export type SyncReason = 'open' | 'poll' | 'write' | 'online' | 'manual';
+
+/** Counts for the first-sync confirmation. */
+export interface SyncPlan {
+  localDrafts: number;
+  localIssues: number;
+  remoteDrafts: number;
+  remoteIssues: number;
+}
+
+export type DeskLockAnswer =
+  | { ok: true; lock: null }
+  | {
+      ok: false;
+      code: 'locked';
+      lock: { by: string; userId: number; since: string; expires: string };
+    }
+  | { ok: false; code: 'not_synced' | 'no_settings' | string };

@@ -3,8 +3,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { registerHandlers, sendMessage, type Handlers } from '../../messaging/protocol';
 import type { Clip } from '../../storage/db';
+import { SYNC_OFF } from '../../storage/sync-state';
 
 const clip = { id: 'c1', url: 'https://a.test/', title: 'A', quotes: [] } as unknown as Clip;
+
+const status = { ...SYNC_OFF, pending: 0, conflicts: 0, refusals: 0 };
 
 const handlers: Handlers = {
   clipTab: async ({ tabId }) => {
@@ -13,7 +16,18 @@ const handlers: Handlers = {
   },
   publishIssue: async () => ({ ok: true, postId: 1, link: '', editLink: '', created: true }),
   refreshBadge: async () => 3,
+  // The shared desk's messages are not what this suite is about: they answer nothing useful.
   syncDiscover: async () => ({ ok: false, code: 'no_settings' }),
+  syncPlan: async () => ({ ok: false, code: 'no_settings' }),
+  syncEnable: async () => status,
+  syncCancel: async () => status,
+  syncDisable: async () => status,
+  syncStatus: async () => status,
+  syncNow: async () => status,
+  syncConflicts: async () => [],
+  syncResolve: async () => status,
+  syncDismissRefusal: async () => status,
+  deskLock: async () => ({ ok: false, code: 'not_synced' }),
 };
 
 describe('message protocol', () => {

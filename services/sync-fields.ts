@@ -1,0 +1,283 @@
+/**
+ * The fields the shared desk shares, as one flat object per record: what the 3-way merge
+ * compares (base = last synced, mine = local, theirs = server), built the same way from a Dexie
+ * record and from a REST record so that equal content compares equal. Pure functions.
+ *
+ * Drafts: the private note is shared as `sharedNote` only when the editor shares it; trash is
+ * the boolean `trashed` (the local `deletedAt` time and the server's `status: trash` differ in
+ * form, not in meaning). Local bookkeeping (`words`, `sourceUrls`, `rev`, `updatedAt`, `desk`)
+ * is not shared.
+ */
+
+import type { Clip, Issue, Quote, Source } from '../storage/db';
+import type { DeskMark } from '../storage/sync-state';
+import type {
+  DeskUser,
+  RestDraft,
+  RestDraftMeta,
+  RestIssue,
+  RestIssueMeta,
+  RestWrite,
+} from '../wordpress/desk-records';
+import { fromGmt } from '../wordpress/desk-records';
+
+export const DRAFT_SHARED = [
+  'title',
+  'body',
+  'url',
+  'siteName',
+  'byline',
+  'publishedAt',
+  'lang',
+  'excerpt',
+  'imageUrl',
+  'quotes',
+  'provenance',
+  'captureNote',
+  'sources',
+  'sharedNote',
+  'tags',
+  'status',
+  'issueId',
+  'sortKey',
+  'createdAt',
+  'trashed',
+] as const;
+
+export const ISSUE_SHARED = [
+  'title',
+  'intro',
+  'date',
+  'lengthBudget',
+  'status',
+  'createdAt',
+  'exportedAt',
+  'wordpress',
+  'trashed',
+] as const;
+
+export type DraftSharedField = (typeof DRAFT_SHARED)[number];
+export type IssueSharedField = (typeof ISSUE_SHARED)[number];
+export type Shared = Record<string, unknown>;
+
+const quotesOf = (quotes: readonly Quote[] | undefined): Quote[] =>
+  (quotes ?? []).map((q) => ({ text: q.text, html: q.html ?? '', clippedAt: q.clippedAt }));
+const sourcesOf = (sources: readonly Source[] | undefined): Source[] =>
+  (sources ?? []).map((s) => ({
+    url: s.url,
+    title: s.title,
+    ...(s.siteName ? { siteName: s.siteName } : {}),
+  }));
+
+/** A local draft's shared fields. */
+export function sharedDraft(clip: Clip): Shared {
+  return {
+    title: clip.title,
+    body: clip.body,
+    url: clip.url,
+    siteName: clip.siteName ?? '',
+    byline: clip.byline ?? '',
+    publishedAt: clip.publishedAt ?? '',
+    lang: clip.lang ?? '',
+    excerpt: clip.excerpt ?? '',
+    imageUrl: clip.imageUrl ?? '',
+    quotes: quotesOf(clip.quotes),
+    provenance: { ...clip.provenance },
+    captureNote: clip.captureNote ?? '',
+    sources: sourcesOf(clip.sources),
+    sharedNote: clip.noteShared ? clip.note : '',
+    tags: [...clip.tags],
+    status: clip.status,
+    issueId: clip.issueId,
+    sortKey: clip.sortKey,
+    createdAt: clip.createdAt,
+    trashed: !!clip.deletedAt,
+  };
+}
+
+/** A server draft's shared fields. */
+export function sharedFromRestDraft(record: RestDraft): Shared {
+  const m = record.meta;
+  return {
+    title: record.title.raw,
+    body: record.content.raw,
+    url: m.url,
+    siteName: m.siteName ?? '',
+    byline: m.byline ?? '',
+    publishedAt: m.publishedAt ?? '',
+    lang: m.lang ?? '',
+    excerpt: m.excerpt ?? '',
+    imageUrl: m.imageUrl ?? '',
+    quotes: quotesOf(m.quotes),
+    provenance: Array.isArray(m.provenance) ? {} : { ...m.provenance },
+    captureNote: m.captureNote ?? '',
+    sources: sourcesOf(m.sources),
+    sharedNote: m.note ?? '',
+    tags: [...(m.tags ?? [])],
+    status: m.status,
+    issueId: m.issueId ?? '',
+    sortKey: m.sortKey ?? '',
+    createdAt: m.createdAt || fromGmt(record.modified_gmt),
+    trashed: record.status === 'trash',
+  };
+}
+
+/** A local issue's shared fields. */
+export function sharedIssue(issue: Issue): Shared {
+  return {
+    title: issue.title,
+    intro: issue.intro,
+    date: issue.date,
+    lengthBudget: issue.lengthBudget ?? 0,
+    status: issue.status,
+    createdAt: issue.createdAt,
+    exportedAt: issue.exportedAt ?? '',
+    wordpress: issue.wordpress ? { ...issue.wordpress } : null,
+    trashed: false,
+  };
+}
+
+/** A server issue's shared fields. */
+export function sharedFromRestIssue(record: RestIssue): Shared {
+  const m = record.meta;
+  return {
+    title: record.title.raw,
+    intro: record.content.raw,
+    date: m.date,
+    lengthBudget: m.lengthBudget ?? 0,
+    status: m.status,
+    createdAt: m.createdAt || fromGmt(record.modified_gmt),
+    exportedAt: m.exportedAt ?? '',
+    wordpress: !Array.isArray(m.wordpress) && m.wordpress?.postId ? { ...m.wordpress } : null,
+    trashed: record.status === 'trash',
+  };
+}
+
+function setOrDelete(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (value === '' || value === undefined || value === null) delete target[key];
+  else target[key] = value;
+}
+
+/**
+ * The local draft with shared fields `s` applied. What only this browser knows (a private note,
+ * the trash time) is kept from `local`; `words`/`sourceUrls` are derived by the table hooks.
+ */
+export function applyDraft(local: Clip | undefined, s: Shared, modifiedAt: string): Clip {
+  const clip = {
+    ...(local ?? { words: [], sourceUrls: [] }),
+    id: local?.id ?? '',
+    url: s.url,
+    title: s.title,
+    quotes: s.quotes,
+    provenance: s.provenance,
+    createdAt: s.createdAt,
+    updatedAt: modifiedAt,
+    body: s.body,
+    sources: s.sources,
+    tags: s.tags,
+    status: s.status,
+    issueId: s.issueId,
+    sortKey: s.sortKey,
+  } as Clip;
+  const record = clip as unknown as Record<string, unknown>;
+  for (const key of [
+    'siteName',
+    'byline',
+    'publishedAt',
+    'lang',
+    'excerpt',
+    'imageUrl',
+    'captureNote',
+  ]) {
+    setOrDelete(record, key, s[key]);
+  }
+  if (s.sharedNote) {
+    clip.note = s.sharedNote as string;
+    clip.noteShared = true;
+  } else {
+    clip.note = local?.note ?? '';
+  }
+  if (s.trashed) clip.deletedAt = local?.deletedAt ?? modifiedAt;
+  else delete clip.deletedAt;
+  return clip;
+}
+
+/** The local issue with shared fields `s` applied. */
+export function applyIssue(local: Issue | undefined, s: Shared, modifiedAt: string): Issue {
+  const issue = {
+    ...(local ?? {}),
+    id: local?.id ?? '',
+    title: s.title,
+    date: s.date,
+    intro: s.intro,
+    status: s.status,
+    createdAt: s.createdAt,
+    updatedAt: modifiedAt,
+  } as Issue;
+  const record = issue as unknown as Record<string, unknown>;
+  setOrDelete(record, 'lengthBudget', s.lengthBudget || undefined);
+  setOrDelete(record, 'exportedAt', s.exportedAt);
+  setOrDelete(record, 'wordpress', s.wordpress);
+  return issue;
+}
+
+/** The REST body that sends the `fields` of `s` (an update sends only what changed). */
+export function restChanges(
+  kind: 'draft' | 'issue',
+  s: Shared,
+  fields: readonly string[],
+): Partial<RestWrite<Record<string, unknown>>> {
+  const out: Partial<RestWrite<Record<string, unknown>>> = {};
+  const meta: Record<string, unknown> = {};
+  const contentField = kind === 'draft' ? 'body' : 'intro';
+  for (const field of fields) {
+    if (field === 'trashed') continue;
+    if (field === 'title') out.title = s.title as string;
+    else if (field === contentField) out.content = s[field] as string;
+    else if (field === 'sharedNote') meta.note = s.sharedNote;
+    else if (field === 'wordpress') meta.wordpress = s.wordpress ?? [];
+    else meta[field] = s[field];
+  }
+  if (Object.keys(meta).length > 0) out.meta = meta;
+  return out;
+}
+
+/** What a create sends: every shared field, with the record's id as `clientId`. */
+export function restCreate(
+  kind: 'draft' | 'issue',
+  id: string,
+  s: Shared,
+): RestWrite<RestDraftMeta | RestIssueMeta> {
+  const fields = (kind === 'draft' ? DRAFT_SHARED : ISSUE_SHARED) as readonly string[];
+  const write = restChanges(kind, s, fields);
+  return {
+    title: write.title ?? '',
+    content: write.content ?? '',
+    meta: { ...(write.meta ?? {}), clientId: id } as unknown as RestDraftMeta | RestIssueMeta,
+  };
+}
+
+const nameOf = (user: DeskUser | null | undefined) => user?.name || undefined;
+
+/** The desk marks of a server record, as seen by user `me` (their own lock is not shown). */
+export function deskMarkOf(record: RestDraft | RestIssue, me: number | undefined): DeskMark {
+  const mark: DeskMark = { remoteId: record.id, modifiedAt: fromGmt(record.modified_gmt) };
+  const createdBy = nameOf(record.clipped_by);
+  const modifiedBy = nameOf(record.last_edited_by);
+  if (createdBy) mark.createdBy = createdBy;
+  if (modifiedBy) mark.modifiedBy = modifiedBy;
+  const lock = record.lock;
+  if (lock && lock.user && lock.user.id !== me && Date.parse(lock.expires) > Date.now()) {
+    mark.lock = {
+      by: lock.user.name,
+      userId: lock.user.id,
+      since: lock.since,
+      expires: lock.expires,
+    };
+  }
+  if (record.can) {
+    mark.canEdit = record.can.edit;
+    mark.canTrash = record.can.trash;
+  }
+  return mark;
+}

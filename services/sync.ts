@@ -1,0 +1,962 @@
+/**
+ * The shared desk's sync engine (background only). Dexie stays the working copy: local writes
+ * are queued in the outbox (storage/outbox.ts) and pushed; pulls ask only what changed since the
+ * last cursor. Everything it needs to go on is in IndexedDB (outbox, sync records, cursors,
+ * first-sync state), so a stopped MV3 service worker loses nothing: the next trigger resumes.
+ *
+ * Push, per outbox entry:
+ * - never synced → create with the record's id as `clientId`; `exists` (a retried create whose
+ *   answer was lost, or the same backup on two desks) → adopt the server's record and merge;
+ * - synced → send only the fields that changed since the merge base, with `base_version`;
+ *   `conflict` → 3-way merge against the base (storage of `syncRecords`): disjoint fields are
+ *   merged and pushed again, a field both changed becomes a stored conflict for the editor (the
+ *   local value is kept, nothing is dropped, the record waits);
+ * - 403 → the local change is rolled back to the server's state and a typed refusal is kept;
+ * - offline, timeout, server trouble → the run stops, the outbox waits.
+ * Pull: each kind since its cursor (`modified_after`, paged, `_fields`), trash included; a
+ * record with unpushed local edits is merged the same way.
+ *
+ * Runs are serialised: one at a time; a trigger during a run joins it (and a write during a run
+ * asks for one more).
+ */
+
+import { changedFields, merge3, sameValue } from '../lib/merge';
+import type { Clip, IndiscretsDB, Issue } from '../storage/db';
+import { quietly } from '../storage/outbox';
+import {
+  outboxKey,
+  SYNC_OFF,
+  type DeskCan,
+  type DeskLockAnswer,
+  type DeskRole,
+  type OutboxEntry,
+  type SyncAction,
+  type SyncConflict,
+  type SyncKind,
+  type SyncPlan,
+  type SyncReason,
+  type SyncRecord,
+  type SyncRefusal,
+  type SyncState,
+  type SyncStatus,
+} from '../storage/sync-state';
+import {
+  countRecords,
+  createRecord,
+  discoverDesk,
+  lockRecord,
+  pullPage,
+  restoreRecord,
+  trashRecord,
+  unlockRecord,
+  updateRecord,
+  type DeskErrorCode,
+  type DeskFailure,
+  type DeskKind,
+  type DeskOptions,
+  type DeskSettings,
+} from '../wordpress/desk-client';
+import type { RestDraft, RestIssue } from '../wordpress/desk-records';
+import {
+  applyDraft,
+  applyIssue,
+  deskMarkOf,
+  DRAFT_SHARED,
+  ISSUE_SHARED,
+  restChanges,
+  restCreate,
+  sharedDraft,
+  sharedFromRestDraft,
+  sharedFromRestIssue,
+  sharedIssue,
+  type Shared,
+} from './sync-fields';
+import type { FetchLike } from '../wordpress/transport';
+import { fromGmt } from '../wordpress/desk-records';
+
+/** Who the user is on the desk and what they may do (kept in the sync state on enable). */
+export type EngineProbe =
+  | {
+      ok: true;
+      user: { id: number; name: string; roles: DeskRole[] };
+      /** The user's highest role. */
+      role: DeskRole;
+      can: DeskCan;
+      plugin: { version: string };
+      /** Seconds an edit lock lasts. */
+      lockWindow: number;
+    }
+  | { ok: false; code: DeskErrorCode | 'no_settings' };
+
+export interface SyncDeps {
+  db: IndiscretsDB;
+  /** The WordPress account, or undefined while the settings are incomplete. */
+  settings: () => Promise<DeskSettings | undefined>;
+  fetch?: FetchLike;
+  isOnline?: () => boolean;
+  clock?: () => string;
+  /** Records per pull request (WordPress allows 100). */
+  perPage?: number;
+  /** Debounce of `syncNow('write')`, ms. */
+  writeDelayMs?: number;
+  /** Called after each request with its answer's size in bytes (the scale bench counts). */
+  onRequest?: (bytes: number) => void;
+}
+
+const ROLE_ORDER: DeskRole[] = ['administrator', 'editor', 'author', 'contributor', 'subscriber'];
+
+/** The highest of a user's roles. */
+export function highestRole(roles: readonly string[]): DeskRole {
+  return ROLE_ORDER.find((role) => roles.includes(role)) ?? 'subscriber';
+}
+
+const TRANSIENT: ReadonlySet<string> = new Set([
+  'offline',
+  'unreachable',
+  'timeout',
+  'cancelled',
+  'server_error',
+  'wrong_credentials',
+  'no_plugin',
+]);
+
+/** A stop of the whole run (network, credentials): the outbox waits for the next one. */
+class Stop extends Error {
+  constructor(readonly failure: DeskFailure) {
+    super(failure.code);
+  }
+}
+
+const restKind = (kind: SyncKind): DeskKind => (kind === 'draft' ? 'drafts' : 'issues');
+const tableOf = (kind: SyncKind) => (kind === 'draft' ? 'clips' : 'issues');
+const fieldsOf = (kind: SyncKind) =>
+  (kind === 'draft' ? DRAFT_SHARED : ISSUE_SHARED) as readonly string[];
+const SYNC_TABLES = [
+  'clips',
+  'issues',
+  'outbox',
+  'syncRecords',
+  'conflicts',
+  'refusals',
+  'syncState',
+];
+
+type AnyRecord = Clip | Issue;
+type RestRecord = RestDraft | RestIssue;
+
+function sharedOf(kind: SyncKind, record: AnyRecord): Shared {
+  return kind === 'draft' ? sharedDraft(record as Clip) : sharedIssue(record as Issue);
+}
+function sharedOfRest(kind: SyncKind, record: RestRecord): Shared {
+  return kind === 'draft'
+    ? sharedFromRestDraft(record as RestDraft)
+    : sharedFromRestIssue(record as RestIssue);
+}
+function titleOf(shared: Shared): string {
+  return typeof shared.title === 'string' ? shared.title : '';
+}
+
+/** One second after a WordPress GMT time (`2026-03-15T10:00:00`). */
+function plusSeconds(gmt: string, seconds: number): string {
+  const t = Date.parse(`${gmt.replace(/Z$/, '')}Z`);
+  return new Date(t + seconds * 1000).toISOString().slice(0, 19);
+}
+
+/**
+ * The next pull's `modified_after`: past the last record seen (the bound is inclusive, so an
+ * idle desk is not sent the same record at every poll), but never later than five seconds
+ * before the server's clock, so that a write still committing when we asked is not skipped.
+ */
+export function nextCursor(
+  previous: string | undefined,
+  maxSeen: string | undefined,
+  serverTime: string | undefined,
+): string | undefined {
+  if (!maxSeen) return previous;
+  let next = plusSeconds(maxSeen, 1);
+  if (serverTime) {
+    const guard = plusSeconds(serverTime.slice(0, 19), -5);
+    if (guard < next) next = guard > maxSeen ? guard : maxSeen;
+  } else {
+    next = maxSeen;
+  }
+  return previous && previous > next ? previous : next;
+}
+
+export class SyncEngine {
+  private readonly db: IndiscretsDB;
+  private running?: Promise<SyncStatus>;
+  private again = false;
+  private controller?: AbortController;
+  private writeTimer?: ReturnType<typeof setTimeout>;
+
+  constructor(private readonly deps: SyncDeps) {
+    this.db = deps.db;
+  }
+
+  private now(): string {
+    return (this.deps.clock ?? (() => new Date().toISOString()))();
+  }
+
+  private options(extra: Partial<DeskOptions> = {}): DeskOptions {
+    return {
+      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+      ...(this.deps.isOnline ? { isOnline: this.deps.isOnline } : {}),
+      ...(this.deps.onRequest ? { onRequest: this.deps.onRequest } : {}),
+      ...(this.controller ? { signal: this.controller.signal } : {}),
+      ...extra,
+    };
+  }
+
+  async state(): Promise<SyncState> {
+    return (await this.db.syncState.get('desk')) ?? { ...SYNC_OFF };
+  }
+
+  private async patchState(patch: Partial<SyncState>): Promise<SyncState> {
+    return this.db.transaction('rw', this.db.syncState, async () => {
+      const next = { ...(await this.state()), ...patch };
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === undefined) delete (next as Record<string, unknown>)[key];
+      }
+      await this.db.syncState.put(next);
+      return next;
+    });
+  }
+
+  /** The state with the counts the UI shows. */
+  async status(): Promise<SyncStatus> {
+    const [state, pending, conflicts, refusals] = await Promise.all([
+      this.state(),
+      this.db.outbox.count(),
+      this.db.conflicts.count(),
+      this.db.refusals.count(),
+    ]);
+    return { ...state, pending, conflicts, refusals };
+  }
+
+  /** Whether the site has the plugin, who the user is and what their role allows. */
+  async discover(): Promise<EngineProbe> {
+    const settings = await this.deps.settings();
+    if (!settings) return { ok: false, code: 'no_settings' };
+    const result = await discoverDesk(settings, this.options());
+    if (!result.ok) return { ok: false, code: result.code };
+    const { desk } = result;
+    const roles = (desk.user?.roles ?? []) as DeskRole[];
+    return {
+      ok: true,
+      user: { id: desk.user!.id, name: desk.user!.name, roles },
+      role: highestRole(roles),
+      can: desk.can,
+      plugin: { version: desk.plugin.version },
+      lockWindow: desk.lockWindow,
+    };
+  }
+
+  /** What a first sync would move: local records to upload, the newsroom's to download. */
+  async plan(): Promise<SyncPlan | { ok: false; code: DeskErrorCode | 'no_settings' }> {
+    const settings = await this.deps.settings();
+    if (!settings) return { ok: false, code: 'no_settings' };
+    const [drafts, issues] = await Promise.all([
+      countRecords(settings, 'drafts', this.options()),
+      countRecords(settings, 'issues', this.options()),
+    ]);
+    if (!drafts.ok) return { ok: false, code: drafts.code };
+    if (!issues.ok) return { ok: false, code: issues.code };
+    const localDrafts = await this.db.clips.filter((clip) => !clip.deletedAt).count();
+    return {
+      localDrafts,
+      localIssues: await this.db.issues.count(),
+      remoteDrafts: drafts.total,
+      remoteIssues: issues.total,
+    };
+  }
+
+  /**
+   * Turns sync on and starts the first sync (upload every local draft and issue, download the
+   * newsroom's). Returns at once; the state tells the progress.
+   */
+  async enable(): Promise<SyncStatus> {
+    const probe = await this.discover();
+    if (!probe.ok) {
+      await this.patchState({ lastError: { code: probe.code, at: this.now() } });
+      return this.status();
+    }
+    const settings = (await this.deps.settings())!;
+    const previous = await this.state();
+    const sameAccount =
+      previous.siteUrl === settings.siteUrl && previous.username === settings.username;
+    await this.db.transaction('rw', SYNC_TABLES, async () => {
+      if (!sameAccount) await this.forget();
+      const at = this.now();
+      const state: SyncState = {
+        ...SYNC_OFF,
+        ...(sameAccount ? { cursors: previous.cursors } : {}),
+        enabled: true,
+        siteUrl: settings.siteUrl,
+        username: settings.username,
+        user: probe.user,
+        can: probe.can,
+        lockWindow: probe.lockWindow,
+        phase: 'first-sync',
+        firstSyncDone: false,
+      };
+      await this.db.syncState.put(state);
+      // Every local record not yet on this desk is uploaded: issues first, items refer to them.
+      const entries: OutboxEntry[] = [];
+      const known = new Set(await this.db.syncRecords.toCollection().primaryKeys());
+      for (const issue of await this.db.issues.toArray()) {
+        const key = outboxKey('issue', issue.id);
+        if (!known.has(key)) entries.push(this.entry('issue', issue.id, at));
+      }
+      await this.db.clips.each((clip) => {
+        const key = outboxKey('draft', clip.id);
+        if (!clip.deletedAt && !known.has(key)) entries.push(this.entry('draft', clip.id, at));
+      });
+      await this.db.outbox.bulkPut(entries);
+    });
+    void this.run();
+    return this.status();
+  }
+
+  private entry(kind: SyncKind, recordId: string, at: string): OutboxEntry {
+    return {
+      key: outboxKey(kind, recordId),
+      kind,
+      recordId,
+      op: 'upsert',
+      queuedAt: at,
+      seq: 1,
+      attempts: 0,
+    };
+  }
+
+  /** Drops everything the sync knew (another account, or sync off). Records stay. */
+  private async forget(): Promise<void> {
+    await Promise.all([
+      this.db.outbox.clear(),
+      this.db.syncRecords.clear(),
+      this.db.conflicts.clear(),
+      this.db.refusals.clear(),
+    ]);
+  }
+
+  /** Sync off: the outbox and sync records are dropped, local records stay as they are. */
+  async disable(): Promise<SyncStatus> {
+    this.controller?.abort();
+    await this.running?.catch(() => undefined);
+    await quietly(this.db, SYNC_TABLES, async () => {
+      await this.forget();
+      await this.db.syncState.put({ ...SYNC_OFF });
+      // Without a desk, who-did-what marks mean nothing: records go back to what they were.
+      await this.db.clips.filter((clip) => !!clip.desk).modify((clip) => void delete clip.desk);
+      await this.db.issues
+        .filter((issue) => !!issue.desk)
+        .modify((issue) => void delete issue.desk);
+    });
+    return this.status();
+  }
+
+  /** Stops the running sync. A first sync cancelled also turns sync off (what was sent stays). */
+  async cancel(): Promise<SyncStatus> {
+    const state = await this.state();
+    if (state.phase === 'idle' && !this.running) return this.status();
+    await this.patchState({ cancelRequested: true });
+    this.controller?.abort();
+    await this.running?.catch(() => undefined);
+    return this.status();
+  }
+
+  /** One run now (joining the running one); `write` waits ~2 s for more writes first. */
+  async syncNow(reason: SyncReason = 'manual'): Promise<SyncStatus> {
+    if (reason === 'write') {
+      if (this.writeTimer) clearTimeout(this.writeTimer);
+      this.writeTimer = setTimeout(() => {
+        this.writeTimer = undefined;
+        void this.run();
+      }, this.deps.writeDelayMs ?? 2000);
+      return this.status();
+    }
+    return this.run();
+  }
+
+  /** Resolves once no run is going on (the first sync started by `enable`, a debounced run). */
+  async whenIdle(): Promise<void> {
+    while (this.running || this.writeTimer) {
+      if (this.running) await this.running.catch(() => undefined);
+      else await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  /** Runs one sync, or joins the running one (and asks for one more after it). */
+  run(): Promise<SyncStatus> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    const run = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.runOnce();
+        } while (this.again);
+      } finally {
+        this.running = undefined;
+      }
+      return this.status();
+    })();
+    this.running = run;
+    return run;
+  }
+
+  private async runOnce(): Promise<void> {
+    const state = await this.state();
+    if (!state.enabled) return;
+    const settings = await this.deps.settings();
+    if (!settings) {
+      await this.patchState({ lastError: { code: 'no_settings', at: this.now() } });
+      return;
+    }
+    this.controller = new AbortController();
+    const first = !state.firstSyncDone;
+    await this.patchState({
+      phase: first ? 'first-sync' : 'syncing',
+      runningSince: this.now(),
+      cancelRequested: undefined,
+    });
+    try {
+      await this.push(settings, first);
+      await this.pull(settings, first);
+      await this.patchState({
+        phase: 'idle',
+        firstSyncDone: true,
+        lastSyncAt: this.now(),
+        lastError: undefined,
+        progress: undefined,
+        runningSince: undefined,
+      });
+    } catch (error) {
+      if (!(error instanceof Stop)) {
+        await this.patchState({
+          phase: 'idle',
+          runningSince: undefined,
+          progress: undefined,
+          lastError: { code: 'unexpected', at: this.now(), detail: String(error).slice(0, 300) },
+        });
+        throw error;
+      }
+      const cancelled = error.failure.code === 'cancelled';
+      const now = await this.state();
+      await this.patchState({
+        phase: 'idle',
+        runningSince: undefined,
+        progress: undefined,
+        cancelRequested: undefined,
+        // Cancelling the first sync means "not now": sync goes off, what was sent stays.
+        ...(cancelled && first && now.cancelRequested ? { enabled: false } : {}),
+        lastError: {
+          code: error.failure.code,
+          at: this.now(),
+          ...(error.failure.detail ? { detail: error.failure.detail } : {}),
+        },
+      });
+      this.again = false;
+    } finally {
+      this.controller = undefined;
+    }
+  }
+
+  private async checkCancelled(): Promise<void> {
+    if (this.controller?.signal.aborted || (await this.state()).cancelRequested) {
+      throw new Stop({ ok: false, code: 'cancelled' });
+    }
+  }
+
+  private async progress(step: 'upload' | 'download', done: number, total: number, on: boolean) {
+    if (on) await this.patchState({ progress: { step, done, total } });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Push
+
+  private async push(settings: DeskSettings, first: boolean): Promise<void> {
+    const entries = await this.db.outbox.orderBy('queuedAt').toArray();
+    // Issues before drafts (items name their issue), deletions last.
+    const rank = (e: OutboxEntry) => (e.op === 'delete' ? 2 : e.kind === 'issue' ? 0 : 1);
+    entries.sort((a, b) => rank(a) - rank(b));
+    let done = 0;
+    await this.progress('upload', 0, entries.length, first);
+    for (const entry of entries) {
+      await this.checkCancelled();
+      if (!entry.blocked) await this.pushEntry(settings, entry.key);
+      done += 1;
+      if (first && (done % 10 === 0 || done === entries.length)) {
+        await this.progress('upload', done, entries.length, true);
+      }
+    }
+  }
+
+  private fail(result: DeskFailure): never | void {
+    if (TRANSIENT.has(result.code)) throw new Stop(result);
+  }
+
+  /** Pushes one outbox entry; loops while a merge makes something new to push (at most 3). */
+  private async pushEntry(settings: DeskSettings, key: string): Promise<void> {
+    for (let round = 0; round < 4; round += 1) {
+      const snapshot = await this.db.transaction(
+        'r',
+        [this.db.outbox, this.db.syncRecords, this.db.clips, this.db.issues],
+        async () => {
+          const entry = await this.db.outbox.get(key);
+          if (!entry || entry.blocked) return undefined;
+          const table = entry.kind === 'draft' ? this.db.clips : this.db.issues;
+          const record = (await table.get(entry.recordId)) as AnyRecord | undefined;
+          const sync = await this.db.syncRecords.get(key);
+          return { entry, record, sync };
+        },
+      );
+      if (!snapshot) return;
+      const again = await this.pushOne(settings, snapshot.entry, snapshot.record, snapshot.sync);
+      if (!again) return;
+    }
+  }
+
+  /** Returns true when the entry must be pushed again (after a merge). */
+  private async pushOne(
+    settings: DeskSettings,
+    entry: OutboxEntry,
+    record: AnyRecord | undefined,
+    sync: SyncRecord | undefined,
+  ): Promise<boolean> {
+    const { kind } = entry;
+    const rk = restKind(kind);
+    if (!record || entry.op === 'delete') {
+      if (!sync || sync.base.trashed) return this.settle(entry, undefined, undefined);
+      const result = await trashRecord(settings, rk, sync.remoteId, this.options());
+      if (!result.ok) {
+        this.fail(result);
+        if (result.code === 'forbidden') {
+          // Not allowed to delete it: it comes back, as the server has it.
+          await this.refuse(entry, 'trash', result, sync.base, () =>
+            this.writeLocal(kind, undefined, sync.base, this.now(), entry.recordId),
+          );
+          return false;
+        }
+        if (result.code === 'not_found') return this.settle(entry, undefined, undefined, true);
+        return this.settleFailed(entry, result);
+      }
+      return this.settle(entry, undefined, result.record as RestRecord);
+    }
+
+    const mine = sharedOf(kind, record);
+    if (!sync) {
+      if (kind === 'draft' && mine.trashed) return this.settle(entry, undefined, undefined, true);
+      const result = await createRecord(
+        settings,
+        rk,
+        restCreate(kind, record.id, mine),
+        this.options(),
+      );
+      if (result.ok) return this.settle(entry, record, result.record as RestRecord);
+      this.fail(result);
+      if (result.code === 'exists' && result.current) {
+        // Already there (a create whose answer was lost): adopt it and merge.
+        await this.absorb(kind, result.current as RestRecord, true);
+        return true;
+      }
+      if (result.code === 'forbidden') {
+        if (result.wpCode === 'indiscrets_cannot_arrange' && kind === 'draft') {
+          // May clip but not arrange: the draft goes up to the inbox, the arrangement is undone.
+          const rollback = { ...mine, issueId: '', sortKey: '' };
+          await this.refuse(entry, 'arrange', result, mine, () =>
+            this.writeLocal(kind, record, rollback, this.now()),
+          );
+          await this.db.outbox.put({ ...entry, seq: entry.seq + 1 });
+          return true;
+        }
+        await this.refuse(entry, 'create', result, mine, () => this.removeLocal(kind, record.id));
+        return false;
+      }
+      return this.settleFailed(entry, result);
+    }
+
+    // Trash and restore are requests of their own; then the fields that changed.
+    if (mine.trashed !== sync.base.trashed) {
+      const result = mine.trashed
+        ? await trashRecord(settings, rk, sync.remoteId, this.options())
+        : await restoreRecord(settings, rk, sync.remoteId, this.options());
+      if (!result.ok) {
+        this.fail(result);
+        if (result.code === 'forbidden') {
+          await this.refuse(entry, mine.trashed ? 'trash' : 'restore', result, mine, () =>
+            this.writeLocal(kind, record, { ...mine, trashed: sync.base.trashed }, this.now()),
+          );
+          return false;
+        }
+        return this.settleFailed(entry, result);
+      }
+      // Only the base moves: field edits made with the trash still have to be pushed.
+      await this.recordSynced(kind, record.id, result.record as RestRecord, false);
+      return true;
+    }
+
+    const fields = fieldsOf(kind);
+    const changes = changedFields(sync.base, mine, fields);
+    if (changes.length === 0) return this.settle(entry, record, undefined);
+    const result = await updateRecord(
+      settings,
+      rk,
+      sync.remoteId,
+      sync.version,
+      restChanges(kind, mine, changes),
+      this.options(),
+    );
+    if (result.ok) return this.settle(entry, record, result.record as RestRecord);
+    this.fail(result);
+    if (result.code === 'conflict' && result.current) {
+      const blocked = await this.absorb(kind, result.current as RestRecord, true);
+      return !blocked;
+    }
+    if (result.code === 'forbidden') {
+      const action: SyncAction =
+        changes.includes('issueId') || changes.includes('sortKey')
+          ? 'arrange'
+          : kind === 'issue' && changes.includes('status') && mine.status === 'published'
+            ? 'publish'
+            : 'edit';
+      const rollback = { ...mine };
+      for (const field of changes) rollback[field] = sync.base[field];
+      await this.refuse(entry, action, result, mine, () =>
+        this.writeLocal(kind, record, rollback, this.now()),
+      );
+      return false;
+    }
+    if (result.code === 'not_found') {
+      // Deleted for good on the server (an editor emptied the trash): gone here too.
+      await quietly(this.db, SYNC_TABLES, async () => {
+        await this.removeLocal(kind, record.id);
+        await this.db.syncRecords.delete(entry.key);
+        await this.db.outbox.delete(entry.key);
+      });
+      return false;
+    }
+    return this.settleFailed(entry, result);
+  }
+
+  /** A push that WordPress refused as invalid: counted, kept, the others go on. */
+  private async settleFailed(entry: OutboxEntry, failure: DeskFailure): Promise<false> {
+    await this.db.outbox.update(entry.key, {
+      attempts: entry.attempts + 1,
+      error: `${failure.code}${failure.detail ? `: ${failure.detail}` : ''}`.slice(0, 300),
+    });
+    return false;
+  }
+
+  /**
+   * After a successful push (or nothing to push): the server's record becomes the merge base,
+   * the outbox entry goes unless the record was written again meanwhile.
+   */
+  private async settle(
+    entry: OutboxEntry,
+    record: AnyRecord | undefined,
+    reply: RestRecord | undefined,
+    dropSync = false,
+  ): Promise<false> {
+    await quietly(this.db, SYNC_TABLES, async () => {
+      const current = await this.db.outbox.get(entry.key);
+      const unchanged = current?.seq === entry.seq;
+      if (unchanged) await this.db.outbox.delete(entry.key);
+      if (dropSync) await this.db.syncRecords.delete(entry.key);
+      if (reply) await this.recordSynced(entry.kind, entry.recordId, reply, unchanged && !!record);
+    });
+    return false;
+  }
+
+  /** Stores the server's record as the merge base; optionally writes its values locally. */
+  private async recordSynced(
+    kind: SyncKind,
+    recordId: string,
+    reply: RestRecord,
+    writeBack = true,
+  ): Promise<void> {
+    await quietly(this.db, SYNC_TABLES, async () => {
+      const theirs = sharedOfRest(kind, reply);
+      const key = outboxKey(kind, recordId);
+      await this.db.syncRecords.put({
+        key,
+        kind,
+        recordId,
+        remoteId: reply.id,
+        version: reply.version,
+        modifiedGmt: reply.modified_gmt,
+        base: theirs,
+      });
+      const table = this.db.table(tableOf(kind));
+      const local = (await table.get(recordId)) as AnyRecord | undefined;
+      if (!local) return;
+      const mark = deskMarkOf(reply, (await this.state()).user?.id);
+      const sameFields = sameValue(sharedOf(kind, local), theirs);
+      if (writeBack && !sameFields) {
+        // The server normalised something we sent: take its form, or the next push resends it.
+        await this.writeLocal(kind, local, theirs, fromGmt(reply.modified_gmt), recordId, mark);
+      } else if (!sameValue(local.desk, mark)) {
+        await table.update(recordId, { desk: mark });
+      }
+    });
+  }
+
+  /** Keeps a typed refusal and rolls the local change back (in one quiet transaction). */
+  private async refuse(
+    entry: OutboxEntry,
+    action: SyncAction,
+    failure: DeskFailure,
+    discarded: Shared,
+    rollback: () => Promise<void>,
+  ): Promise<void> {
+    const refusal: SyncRefusal = {
+      key: `${entry.key}:${action}`,
+      kind: entry.kind,
+      recordId: entry.recordId,
+      title: titleOf(discarded),
+      action,
+      ...(failure.needs ? { needs: failure.needs as DeskRole } : {}),
+      ...(failure.wpCode ? { wpCode: failure.wpCode } : {}),
+      at: this.now(),
+      discarded,
+    };
+    await quietly(this.db, SYNC_TABLES, async () => {
+      await rollback();
+      await this.db.refusals.put(refusal);
+      await this.db.outbox.delete(entry.key);
+    });
+  }
+
+  /** Writes shared fields onto the local record, quietly (not queued). */
+  private async writeLocal(
+    kind: SyncKind,
+    local: AnyRecord | undefined,
+    shared: Shared,
+    modifiedAt: string,
+    id = local?.id,
+    mark?: AnyRecord['desk'],
+  ): Promise<void> {
+    await quietly(this.db, SYNC_TABLES, async () => {
+      const current = (await this.db.table(tableOf(kind)).get(id!)) as AnyRecord | undefined;
+      const base = current ?? local;
+      if (kind === 'issue' && shared.trashed) {
+        if (current) await this.removeLocal('issue', id!);
+        return;
+      }
+      const next =
+        kind === 'draft'
+          ? applyDraft(base as Clip | undefined, shared, modifiedAt)
+          : applyIssue(base as Issue | undefined, shared, modifiedAt);
+      next.id = id!;
+      if (mark) next.desk = mark;
+      await this.db.table(tableOf(kind)).put(next);
+    });
+  }
+
+  /** Removes a record locally, quietly (an issue's items go back to the inbox, as on delete). */
+  private async removeLocal(kind: SyncKind, id: string): Promise<void> {
+    await quietly(this.db, SYNC_TABLES, async () => {
+      if (kind === 'issue') {
+        await this.db.clips.where('issueId').equals(id).modify({ issueId: '', sortKey: '' });
+        await this.db.issues.delete(id);
+      } else {
+        await this.db.clips.delete(id);
+      }
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Merge a server record into the local copy
+
+  /**
+   * Takes a server record in. Without unpushed local edits, the local copy becomes the
+   * server's; with some, a 3-way merge against the last synced version: disjoint changes are
+   * both kept, a field both changed keeps the local value and becomes a stored conflict (the
+   * record then waits for the editor). Returns true when a conflict blocks the record.
+   */
+  async absorb(kind: SyncKind, remote: RestRecord, force = false): Promise<boolean> {
+    const me = (await this.state()).user?.id;
+    return quietly(this.db, SYNC_TABLES, async () => {
+      const theirs = sharedOfRest(kind, remote);
+      const recordId = String((remote.meta as { clientId?: string }).clientId ?? '');
+      if (!recordId) return false;
+      const key = outboxKey(kind, recordId);
+      const table = this.db.table(tableOf(kind));
+      const [local, sync, entry] = await Promise.all([
+        table.get(recordId) as Promise<AnyRecord | undefined>,
+        this.db.syncRecords.get(key),
+        this.db.outbox.get(key),
+      ]);
+      const mark = deskMarkOf(remote, me);
+      if (!force && sync && sync.version >= remote.version) {
+        // Nothing new in the fields; the marks (a lock taken, rights) may have changed.
+        if (local && !sameValue(local.desk, mark)) await table.update(recordId, { desk: mark });
+        return false;
+      }
+      const modifiedAt = fromGmt(remote.modified_gmt);
+      const newSync: SyncRecord = {
+        key,
+        kind,
+        recordId,
+        remoteId: remote.id,
+        version: remote.version,
+        modifiedGmt: remote.modified_gmt,
+        base: theirs,
+      };
+      let blocked = false;
+      if (!local) {
+        // Deleted here (waiting to be trashed there), or trashed there and never seen here.
+        const deletedHere = entry?.op === 'delete' || (sync && theirs.trashed);
+        if (!deletedHere && !(kind === 'issue' && theirs.trashed)) {
+          await this.writeLocal(kind, undefined, theirs, modifiedAt, recordId, mark);
+        }
+      } else if (!entry || entry.op === 'delete') {
+        if (!entry) await this.writeLocal(kind, local, theirs, modifiedAt, recordId, mark);
+      } else {
+        const fields = fieldsOf(kind);
+        const mine = sharedOf(kind, local);
+        const base = sync?.base ?? theirs;
+        const { merged, conflicts } = merge3<Shared, string>(base, mine, theirs, fields);
+        await this.writeLocal(kind, local, merged, local.updatedAt, recordId, mark);
+        if (conflicts.length > 0) {
+          blocked = true;
+          const conflict: SyncConflict = {
+            key,
+            kind,
+            recordId,
+            title: titleOf(mine),
+            fields: conflicts.map((c) => ({
+              field: kind === 'draft' && c.field === 'sharedNote' ? 'note' : c.field,
+              base: c.base,
+              mine: c.mine,
+              theirs: c.theirs,
+            })),
+            ...(remote.last_edited_by?.name ? { theirsBy: remote.last_edited_by.name } : {}),
+            remoteVersion: remote.version,
+            detectedAt: this.now(),
+          };
+          await this.db.conflicts.put(conflict);
+          await this.db.outbox.update(key, { blocked: 'conflict' });
+        } else if (sameValue(merged, theirs)) {
+          // Everything local is already on the server: nothing left to push.
+          await this.db.outbox.delete(key);
+        }
+      }
+      await this.db.syncRecords.put(newSync);
+      return blocked;
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Pull
+
+  private async pull(settings: DeskSettings, first: boolean): Promise<void> {
+    let done = 0;
+    let total = 0;
+    for (const kind of ['issue', 'draft'] as const) {
+      const rk = restKind(kind);
+      const cursor = (await this.state()).cursors[rk];
+      let maxSeen: string | undefined;
+      let serverTime: string | undefined;
+      for (let page = 1; ; page += 1) {
+        await this.checkCancelled();
+        const result = await pullPage(settings, rk, cursor, page, {
+          ...this.options(),
+          ...(this.deps.perPage ? { perPage: this.deps.perPage } : {}),
+        });
+        if (!result.ok) throw new Stop(result);
+        if (page === 1) {
+          total += result.total;
+          serverTime = result.serverTime;
+        }
+        for (const record of result.records) {
+          await this.absorb(kind, record as RestRecord);
+          if (!maxSeen || record.modified_gmt > maxSeen) maxSeen = record.modified_gmt;
+        }
+        done += result.records.length;
+        await this.progress('download', done, total, first);
+        if (page >= result.pages || result.records.length === 0) break;
+      }
+      const next = nextCursor(cursor, maxSeen, serverTime);
+      if (next !== cursor) {
+        const state = await this.state();
+        await this.patchState({ cursors: { ...state.cursors, [rk]: next } });
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Conflicts, refusals, locks
+
+  listConflicts(): Promise<SyncConflict[]> {
+    return this.db.conflicts.toArray();
+  }
+
+  /**
+   * The editor's choice for each field of a conflict: the chosen values are written locally and
+   * pushed, based on the server's version the conflict was found against (whatever is not
+   * chosen stays in WordPress's revisions when it was the server's).
+   */
+  async resolve(key: string, choose: Record<string, 'mine' | 'theirs'>): Promise<SyncStatus> {
+    await quietly(this.db, SYNC_TABLES, async () => {
+      const conflict = await this.db.conflicts.get(key);
+      if (!conflict) return;
+      const table = this.db.table(tableOf(conflict.kind));
+      const local = (await table.get(conflict.recordId)) as AnyRecord | undefined;
+      if (local) {
+        const shared = sharedOf(conflict.kind, local);
+        for (const field of conflict.fields) {
+          const name =
+            conflict.kind === 'draft' && field.field === 'note' ? 'sharedNote' : field.field;
+          shared[name] = choose[field.field] === 'theirs' ? field.theirs : field.mine;
+        }
+        await this.writeLocal(conflict.kind, local, shared, this.now(), conflict.recordId);
+      }
+      await this.db.conflicts.delete(key);
+      const entry = await this.db.outbox.get(key);
+      if (entry) {
+        const unblocked: OutboxEntry = { ...entry, seq: entry.seq + 1 };
+        delete unblocked.blocked;
+        await this.db.outbox.put(unblocked);
+      }
+    });
+    void this.run();
+    return this.status();
+  }
+
+  async dismissRefusal(key: string): Promise<SyncStatus> {
+    await this.db.refusals.delete(key);
+    return this.status();
+  }
+
+  /** Takes (or renews) the edit lock on a shared record, or releases it. */
+  async lock(kind: SyncKind, id: string, release = false): Promise<DeskLockAnswer> {
+    const settings = await this.deps.settings();
+    if (!settings) return { ok: false, code: 'no_settings' };
+    const sync = await this.db.syncRecords.get(outboxKey(kind, id));
+    if (!sync || !(await this.state()).enabled) return { ok: false, code: 'not_synced' };
+    const rk = restKind(kind);
+    const result = release
+      ? await unlockRecord(settings, rk, sync.remoteId, this.options())
+      : await lockRecord(settings, rk, sync.remoteId, this.options());
+    if (result.ok) return { ok: true, lock: null };
+    if (result.code === 'locked' && result.lock) {
+      const lock = {
+        by: result.lock.user.name,
+        userId: result.lock.user.id,
+        since: result.lock.since,
+        expires: result.lock.expires,
+      };
+      const table = this.db.table(tableOf(kind));
+      await quietly(this.db, SYNC_TABLES, async () => {
+        const local = (await table.get(id)) as AnyRecord | undefined;
+        if (local?.desk) await table.update(id, { desk: { ...local.desk, lock } });
+      });
+      return { ok: false, code: 'locked', lock };
+    }
+    return { ok: false, code: result.code };
+  }
+}

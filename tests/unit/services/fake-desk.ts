@@ -1,0 +1,300 @@
+/**
+ * An in-memory stand-in for the companion plugin's REST API (wordpress/plugin/README.md), as a
+ * `fetch`: the sync engine's unit tests run every branch against it without a WordPress. It
+ * follows the contract the real plugin is tested against in tests/wordpress/: clientId dedupe
+ * (409 exists), base_version (428 / 409 with the current record), roles (a contributor edits
+ * only their own drafts and never arranges), trash and restore, locks, `modified_after`
+ * (inclusive, whole seconds) with paging.
+ */
+
+type Kind = 'drafts' | 'issues';
+type Role = 'editor' | 'contributor';
+
+interface User {
+  id: number;
+  name: string;
+  role: Role;
+}
+
+interface Stored {
+  id: number;
+  kind: Kind;
+  status: 'draft' | 'trash';
+  version: number;
+  modified: number;
+  title: string;
+  content: string;
+  meta: Record<string, unknown>;
+  author: number;
+  lastEditor: number;
+  lock?: { user: number; since: number };
+}
+
+const DRAFT_META_DEFAULTS: Record<string, unknown> = {
+  url: '',
+  siteName: '',
+  byline: '',
+  publishedAt: '',
+  lang: '',
+  excerpt: '',
+  imageUrl: '',
+  quotes: [],
+  provenance: [],
+  captureNote: '',
+  sources: [],
+  note: '',
+  tags: [],
+  status: 'draft',
+  issueId: '',
+  sortKey: '',
+  createdAt: '',
+};
+const ISSUE_META_DEFAULTS: Record<string, unknown> = {
+  date: '',
+  lengthBudget: 0,
+  status: 'open',
+  createdAt: '',
+  exportedAt: '',
+  wordpress: [],
+};
+
+const gmt = (ms: number) => new Date(ms).toISOString().slice(0, 19);
+
+export class FakeDesk {
+  readonly url = 'https://desk.test';
+  private users = new Map<string, User>();
+  private records: Stored[] = [];
+  private nextId = 100;
+  /** Server clock (ms): moves one second per write, so `modified_after` is exercised. */
+  now = Date.parse('2026-03-15T10:00:00Z');
+  offline = false;
+  /** Requests answered (or failed), in order: `METHOD route`. */
+  log: string[] = [];
+  /** When set, the next matching request is carried out but its answer is lost. */
+  loseAnswerOf?: RegExp;
+
+  addUser(username: string, name: string, role: Role): { username: string; appPassword: string } {
+    this.users.set(username, { id: this.users.size + 1, name, role });
+    return { username, appPassword: `pw-${username}` };
+  }
+
+  settings(username: string) {
+    return { siteUrl: this.url, username, appPassword: `pw-${username}` };
+  }
+
+  all(kind: Kind): Stored[] {
+    return this.records.filter((r) => r.kind === kind);
+  }
+
+  byClientId(kind: Kind, clientId: string): Stored | undefined {
+    return this.records.find((r) => r.kind === kind && r.meta.clientId === clientId);
+  }
+
+  /** A write made on the server by `username` (as another desk or wp-admin would). */
+  edit(kind: Kind, clientId: string, username: string, change: Partial<Stored>): void {
+    const record = this.byClientId(kind, clientId)!;
+    const user = this.users.get(username)!;
+    Object.assign(record, change, {
+      meta: { ...record.meta, ...(change.meta ?? {}) },
+    });
+    this.touch(record, user);
+  }
+
+  private touch(record: Stored, user: User): void {
+    this.now += 1000;
+    record.version += 1;
+    record.modified = this.now;
+    record.lastEditor = user.id;
+  }
+
+  private userName(id: number) {
+    for (const user of this.users.values()) if (user.id === id) return { id, name: user.name };
+    return null;
+  }
+
+  private view(record: Stored, user: User) {
+    const mine = record.author === user.id;
+    const editor = user.role === 'editor';
+    return {
+      id: record.id,
+      status: record.status,
+      modified_gmt: gmt(record.modified),
+      version: record.version,
+      title: { raw: record.title },
+      content: { raw: record.content },
+      meta: record.meta,
+      clipped_by: this.userName(record.author),
+      last_edited_by: this.userName(record.lastEditor),
+      lock:
+        record.lock && record.lock.since + 150_000 > this.now
+          ? {
+              user: this.userName(record.lock.user),
+              since: new Date(record.lock.since).toISOString(),
+              expires: new Date(record.lock.since + 150_000).toISOString(),
+            }
+          : null,
+      can: { edit: editor || (record.kind === 'drafts' && mine), trash: editor || mine },
+    };
+  }
+
+  /** The `fetch` the engine is given. */
+  fetch = async (input: string, init: RequestInit = {}): Promise<Response> => {
+    const url = new URL(input);
+    const route = url.searchParams.get('rest_route') ?? '';
+    const method = init.method ?? 'GET';
+    this.log.push(`${method} ${route}`);
+    if (this.offline) throw new TypeError('Failed to fetch');
+    const response = this.answer(method, route, url.searchParams, init);
+    if (this.loseAnswerOf?.test(`${method} ${route}`)) {
+      this.loseAnswerOf = undefined;
+      throw new TypeError('Connection reset');
+    }
+    return response;
+  };
+
+  private json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+    return new Response(JSON.stringify(body), {
+      status,
+      headers: {
+        'Content-Type': 'application/json',
+        Date: new Date(this.now).toUTCString(),
+        ...headers,
+      },
+    });
+  }
+
+  private error(status: number, code: string, data: Record<string, unknown> = {}): Response {
+    return this.json(status, { code, message: code, data: { status, ...data } });
+  }
+
+  private answer(method: string, route: string, params: URLSearchParams, init: RequestInit) {
+    const auth = String((init.headers as Record<string, string>)?.Authorization ?? '');
+    const [username, password] = atob(auth.replace(/^Basic /, '')).split(':');
+    const user = this.users.get(username ?? '');
+    if (!user || password !== `pw-${username}`) {
+      return this.error(401, 'incorrect_password');
+    }
+    const body = init.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : {};
+    if (route === '/indiscrets/v1') {
+      const editor = user.role === 'editor';
+      return this.json(200, {
+        plugin: { name: 'indiscrets', version: '0.1.0', wordpress: '6.1', revisions: true },
+        user: { id: user.id, name: user.name, roles: [user.role] },
+        can: {
+          read: true,
+          clip: true,
+          editOwn: true,
+          editOthers: editor,
+          trashOwn: true,
+          trashOthers: editor,
+          editIssues: editor,
+          arrange: editor,
+          publish: editor,
+          deleteForever: editor,
+        },
+        lockWindow: 150,
+      });
+    }
+    const match = /^\/indiscrets\/v1\/(drafts|issues)(?:\/(\d+))?(?:\/(restore|lock))?$/.exec(
+      route,
+    );
+    if (!match) return this.error(404, 'rest_no_route');
+    const kind = match[1] as Kind;
+    const id = match[2] ? Number(match[2]) : undefined;
+    const action = match[3];
+    const editor = user.role === 'editor';
+
+    if (id === undefined && method === 'GET') {
+      const since = params.get('modified_after');
+      const statuses = (params.get('status') ?? 'draft').split(',');
+      const list = this.all(kind)
+        .filter((r) => statuses.includes(r.status) || statuses.includes('any'))
+        .filter((r) => (r.status === 'trash' ? statuses.includes('trash') : true))
+        .filter(
+          (r) => !since || Math.floor(r.modified / 1000) >= Math.floor(Date.parse(since) / 1000),
+        )
+        .sort((a, b) => a.modified - b.modified || a.id - b.id);
+      const perPage = Number(params.get('per_page') ?? '10');
+      const page = Number(params.get('page') ?? '1');
+      const pages = Math.max(1, Math.ceil(list.length / perPage));
+      const slice = list.slice((page - 1) * perPage, page * perPage);
+      return this.json(
+        200,
+        slice.map((r) => this.view(r, user)),
+        { 'X-WP-Total': String(list.length), 'X-WP-TotalPages': String(pages) },
+      );
+    }
+
+    if (id === undefined && method === 'POST') {
+      const meta = (body.meta ?? {}) as Record<string, unknown>;
+      const existing = this.byClientId(kind, String(meta.clientId));
+      if (existing) {
+        return this.error(409, 'indiscrets_exists', { current: this.view(existing, user) });
+      }
+      if (kind === 'issues' && !editor) {
+        return this.error(403, 'indiscrets_cannot_edit_issues', { needs: 'editor' });
+      }
+      if (kind === 'drafts' && !editor && (meta.issueId || meta.sortKey)) {
+        return this.error(403, 'indiscrets_cannot_arrange', { needs: 'editor' });
+      }
+      this.now += 1000;
+      const record: Stored = {
+        id: this.nextId++,
+        kind,
+        status: 'draft',
+        version: 1,
+        modified: this.now,
+        title: String(body.title ?? ''),
+        content: String(body.content ?? ''),
+        meta: { ...(kind === 'drafts' ? DRAFT_META_DEFAULTS : ISSUE_META_DEFAULTS), ...meta },
+        author: user.id,
+        lastEditor: user.id,
+      };
+      this.records.push(record);
+      return this.json(201, this.view(record, user));
+    }
+
+    const record = this.records.find((r) => r.kind === kind && r.id === id);
+    if (!record) return this.error(404, 'rest_post_invalid_id');
+    const mayEdit = editor || (kind === 'drafts' && record.author === user.id);
+
+    if (action === 'lock') {
+      if (method === 'DELETE') {
+        if (record.lock?.user === user.id) delete record.lock;
+        return this.json(200, { lock: null });
+      }
+      if (record.lock && record.lock.user !== user.id && record.lock.since + 150_000 > this.now) {
+        return this.error(423, 'indiscrets_locked', { lock: this.view(record, user).lock });
+      }
+      record.lock = { user: user.id, since: this.now };
+      return this.json(200, { lock: this.view(record, user).lock });
+    }
+    if (action === 'restore' || method === 'DELETE') {
+      if (!(editor || record.author === user.id)) {
+        return this.error(403, 'indiscrets_cannot_trash', { needs: 'editor' });
+      }
+      record.status = action === 'restore' ? 'draft' : 'trash';
+      this.touch(record, user);
+      return this.json(200, this.view(record, user));
+    }
+    // Update.
+    if (body.base_version === undefined) return this.error(428, 'indiscrets_base_version_required');
+    if (Number(body.base_version) !== record.version) {
+      return this.error(409, 'indiscrets_conflict', {
+        base_version: body.base_version,
+        version: record.version,
+        current: this.view(record, user),
+      });
+    }
+    if (!mayEdit) return this.error(403, 'indiscrets_cannot_edit', { needs: 'editor' });
+    const meta = (body.meta ?? {}) as Record<string, unknown>;
+    if (!editor && ('issueId' in meta || 'sortKey' in meta)) {
+      return this.error(403, 'indiscrets_cannot_arrange', { needs: 'editor' });
+    }
+    if (typeof body.title === 'string') record.title = body.title;
+    if (typeof body.content === 'string') record.content = body.content;
+    record.meta = { ...record.meta, ...meta };
+    this.touch(record, user);
+    return this.json(200, this.view(record, user));
+  }
+}

@@ -1,0 +1,561 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nextCursor, SyncEngine } from '../../../services/sync';
+import { saveClip } from '../../../storage/clips';
+import { IndiscretsDB } from '../../../storage/db';
+import { trashDraft, restoreDraft, updateDraft } from '../../../storage/drafts';
+import { addToIssue, createIssue, moveItem } from '../../../storage/issues';
+import { FakeDesk } from './fake-desk';
+
+/** One browser of the newsroom: its own database and engine, signed in as `username`. */
+class Desk {
+  readonly db = new IndiscretsDB(`sync-${crypto.randomUUID()}`);
+  readonly engine: SyncEngine;
+  constructor(
+    readonly server: FakeDesk,
+    readonly username: string,
+  ) {
+    this.engine = new SyncEngine({
+      db: this.db,
+      settings: async () => server.settings(username),
+      fetch: server.fetch,
+      isOnline: () => !server.offline,
+      writeDelayMs: 10,
+      perPage: 2,
+    });
+  }
+  /** Turns sync on and waits for the first sync to end. */
+  async join() {
+    await this.engine.enable();
+    await this.engine.whenIdle();
+    return this.engine.status();
+  }
+  sync() {
+    return this.engine.run();
+  }
+  async clip(url: string, title = 'Le ministre et le yacht', selection = '« Je ne savais pas »') {
+    const { clip } = await saveClip(
+      {
+        metadata: {
+          url,
+          title,
+          siteName: 'Exemple',
+          byline: 'Jeanne Reporter',
+          publishedAt: '2026-03-10T08:00:00.000Z',
+          lang: 'fr',
+          provenance: { title: 'og:title', siteName: 'og:site_name' },
+        },
+        selection: { text: selection, html: `<p>${selection}</p>` },
+      } as never,
+      this.db,
+    );
+    return clip;
+  }
+}
+
+describe('sync engine (against an in-memory plugin)', () => {
+  let server: FakeDesk;
+  let a: Desk;
+  let b: Desk;
+  let pigiste: Desk;
+
+  beforeEach(() => {
+    server = new FakeDesk();
+    server.addUser('redac', 'Rédaction', 'editor');
+    server.addUser('auteur', 'Auteur', 'editor');
+    server.addUser('pigiste', 'Pigiste', 'contributor');
+    a = new Desk(server, 'redac');
+    b = new Desk(server, 'auteur');
+    pigiste = new Desk(server, 'pigiste');
+  });
+  afterEach(async () => {
+    for (const desk of [a, b, pigiste]) {
+      desk.db.close();
+      await Dexie.delete(desk.db.name);
+    }
+  });
+
+  it('does nothing while sync is off: no outbox, no request', async () => {
+    await a.clip('https://exemple.fr/1');
+    await a.sync();
+    expect(server.log).toEqual([]);
+    expect(await a.db.outbox.count()).toBe(0);
+    expect((await a.engine.status()).enabled).toBe(false);
+  });
+
+  it('discovers the role and rights, and plans the first sync', async () => {
+    await b.join();
+    await b.clip('https://exemple.fr/1');
+    await b.sync();
+    await pigiste.clip('https://exemple.fr/2');
+    await createIssue({ title: 'N', date: '2026-03-15' }, pigiste.db);
+    expect(await pigiste.engine.discover()).toMatchObject({
+      ok: true,
+      role: 'contributor',
+      user: { name: 'Pigiste' },
+      can: { clip: true, arrange: false, publish: false },
+    });
+    expect(await pigiste.engine.plan()).toEqual({
+      localDrafts: 1,
+      localIssues: 1,
+      remoteDrafts: 1,
+      remoteIssues: 0,
+    });
+  });
+
+  it('first sync uploads local drafts and issues, downloads the newsroom’s, and reports progress', async () => {
+    const issue = await createIssue(
+      { title: 'Les indiscrets du 15 mars', date: '2026-03-15' },
+      a.db,
+    );
+    const one = await a.clip('https://exemple.fr/1');
+    await a.clip('https://exemple.fr/2');
+    await addToIssue(one.id, issue.id, a.db);
+    const status = await a.join();
+    expect(status).toMatchObject({ enabled: true, firstSyncDone: true, phase: 'idle', pending: 0 });
+    expect(status.lastError).toBeUndefined();
+    expect(server.all('drafts')).toHaveLength(2);
+    expect(server.all('issues')).toHaveLength(1);
+
+    const seen: unknown[] = [];
+    const watch = setInterval(
+      () => void b.db.syncState.get('desk').then((s) => seen.push(s?.progress)),
+      1,
+    );
+    const bStatus = await b.join();
+    clearInterval(watch);
+    expect(bStatus.firstSyncDone).toBe(true);
+    expect(await b.db.clips.count()).toBe(2);
+    expect(await b.db.issues.get(issue.id)).toMatchObject({ title: 'Les indiscrets du 15 mars' });
+    expect(await b.db.clips.get(one.id)).toMatchObject({
+      issueId: issue.id,
+      sortKey: one.sortKey || expect.any(String),
+    });
+    // B had nothing to upload; it downloaded page by page (2 per page here).
+    expect(seen.some((p) => (p as { step?: string } | undefined)?.step === 'download')).toBe(true);
+  });
+
+  it('B sees A’s clip with its quote and metadata intact, and who clipped it', async () => {
+    await a.join();
+    await b.join();
+    const clip = await a.clip('https://exemple.fr/yacht');
+    await a.sync();
+    await b.sync();
+    const seen = await b.db.clips.get(clip.id);
+    expect(seen).toMatchObject({
+      url: 'https://exemple.fr/yacht',
+      title: 'Le ministre et le yacht',
+      siteName: 'Exemple',
+      byline: 'Jeanne Reporter',
+      publishedAt: '2026-03-10T08:00:00.000Z',
+      lang: 'fr',
+      quotes: clip.quotes,
+      provenance: clip.provenance,
+      body: clip.body,
+      sources: clip.sources,
+      desk: { createdBy: 'Rédaction', modifiedBy: 'Rédaction' },
+    });
+    // Derived search fields are rebuilt locally.
+    expect(seen?.words).toContain('yacht');
+    expect(await b.db.outbox.count()).toBe(0);
+  });
+
+  it('pushes a burst of edits to one draft as one update, with only the changed fields', async () => {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    await a.sync();
+    server.log = [];
+    await updateDraft(clip.id, { title: 'Un' }, a.db);
+    await updateDraft(clip.id, { title: 'Deux' }, a.db);
+    await updateDraft(clip.id, { tags: ['politique'] }, a.db);
+    await a.sync();
+    const posts = server.log.filter((line) => line.startsWith('POST'));
+    expect(posts).toEqual([
+      `POST /indiscrets/v1/drafts/${server.byClientId('drafts', clip.id)!.id}`,
+    ]);
+    expect(server.byClientId('drafts', clip.id)).toMatchObject({
+      title: 'Deux',
+      meta: { tags: ['politique'] },
+      version: 2,
+    });
+  });
+
+  it('keeps the private note in the browser unless the editor shares it', async () => {
+    await a.join();
+    await b.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    await updateDraft(clip.id, { note: 'source : le chauffeur' }, a.db);
+    await a.sync();
+    expect(server.byClientId('drafts', clip.id)!.meta.note).toBe('');
+    await b.sync();
+    expect((await b.db.clips.get(clip.id))!.note).toBe('');
+
+    await updateDraft(clip.id, { noteShared: true }, a.db);
+    await a.sync();
+    expect(server.byClientId('drafts', clip.id)!.meta.note).toBe('source : le chauffeur');
+    await b.sync();
+    expect(await b.db.clips.get(clip.id)).toMatchObject({
+      note: 'source : le chauffeur',
+      noteShared: true,
+    });
+  });
+
+  it('merges edits of different fields made on two desks: both survive', async () => {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    await a.sync();
+    await b.join();
+    await updateDraft(clip.id, { title: 'Titre de A' }, a.db);
+    await updateDraft(clip.id, { tags: ['de-b'] }, b.db);
+    await a.sync();
+    await b.sync(); // 409 → merge → pushed again
+    await a.sync();
+    for (const desk of [a, b]) {
+      expect(await desk.db.clips.get(clip.id)).toMatchObject({
+        title: 'Titre de A',
+        tags: ['de-b'],
+      });
+    }
+    expect(server.byClientId('drafts', clip.id)).toMatchObject({
+      title: 'Titre de A',
+      meta: { tags: ['de-b'] },
+    });
+    expect(await b.db.conflicts.count()).toBe(0);
+  });
+
+  it('keeps a same-field conflict for the editor, drops nothing, and pushes the choice', async () => {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    await a.sync();
+    await b.join();
+    await updateDraft(clip.id, { body: '<p>Version A</p>' }, a.db);
+    await updateDraft(clip.id, { body: '<p>Version B</p>', status: 'checked' }, b.db);
+    await a.sync();
+    const status = await b.sync();
+    expect(status.conflicts).toBe(1);
+    const [conflict] = await b.engine.listConflicts();
+    expect(conflict).toMatchObject({
+      recordId: clip.id,
+      theirsBy: 'Rédaction',
+      fields: [{ field: 'body', mine: '<p>Version B</p>', theirs: '<p>Version A</p>' }],
+    });
+    // B keeps its text while it decides; the server still has A's; the record waits.
+    expect((await b.db.clips.get(clip.id))!.body).toBe('<p>Version B</p>');
+    expect(server.byClientId('drafts', clip.id)!.content).toBe('<p>Version A</p>');
+    expect(await b.db.outbox.get(`draft:${clip.id}`)).toMatchObject({ blocked: 'conflict' });
+    await b.sync();
+    expect(server.byClientId('drafts', clip.id)!.content).toBe('<p>Version A</p>');
+
+    await b.engine.resolve(conflict!.key, { body: 'mine' });
+    await b.engine.whenIdle();
+    expect(server.byClientId('drafts', clip.id)).toMatchObject({
+      content: '<p>Version B</p>',
+      meta: { status: 'checked' },
+    });
+    expect(await b.db.conflicts.count()).toBe(0);
+    await a.sync();
+    expect((await a.db.clips.get(clip.id))!.body).toBe('<p>Version B</p>');
+  });
+
+  it('resolving with their version writes it locally and pushes nothing for that field', async () => {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    await a.sync();
+    await b.join();
+    await updateDraft(clip.id, { title: 'A' }, a.db);
+    await updateDraft(clip.id, { title: 'B' }, b.db);
+    await a.sync();
+    await b.sync();
+    const [conflict] = await b.engine.listConflicts();
+    const version = server.byClientId('drafts', clip.id)!.version;
+    await b.engine.resolve(conflict!.key, { title: 'theirs' });
+    await b.engine.whenIdle();
+    expect((await b.db.clips.get(clip.id))!.title).toBe('A');
+    expect(server.byClientId('drafts', clip.id)!.version).toBe(version);
+    expect(await b.db.outbox.count()).toBe(0);
+  });
+
+  it('merges a pulled change into a draft with unpushed local edits', async () => {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    await a.sync();
+    server.edit('drafts', clip.id, 'auteur', { title: 'Titre du serveur' });
+    server.offline = true;
+    await updateDraft(clip.id, { tags: ['local'] }, a.db);
+    await a.sync(); // offline: nothing leaves
+    server.offline = false;
+    await a.sync();
+    expect(await a.db.clips.get(clip.id)).toMatchObject({
+      title: 'Titre du serveur',
+      tags: ['local'],
+    });
+    expect(server.byClientId('drafts', clip.id)).toMatchObject({
+      title: 'Titre du serveur',
+      meta: { tags: ['local'] },
+    });
+  });
+
+  it('offline: the outbox waits with a typed error, then everything is pushed once', async () => {
+    await a.join();
+    server.offline = true;
+    const one = await a.clip('https://exemple.fr/1');
+    const two = await a.clip('https://exemple.fr/2');
+    await updateDraft(one.id, { title: 'Écrit hors ligne' }, a.db);
+    const status = await a.sync();
+    expect(status).toMatchObject({ pending: 2, lastError: { code: 'offline' } });
+    server.offline = false;
+    server.log = [];
+    const back = await a.sync();
+    expect(back.pending).toBe(0);
+    expect(back.lastError).toBeUndefined();
+    expect(server.log.filter((l) => l === 'POST /indiscrets/v1/drafts')).toHaveLength(2);
+    expect(
+      server
+        .all('drafts')
+        .map((r) => r.meta.clientId)
+        .sort(),
+    ).toEqual([one.id, two.id].sort());
+    expect(server.byClientId('drafts', one.id)!.title).toBe('Écrit hors ligne');
+  });
+
+  it('a create whose answer was lost is adopted on retry (409 exists), never duplicated', async () => {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    server.loseAnswerOf = /^POST \/indiscrets\/v1\/drafts$/;
+    const lost = await a.sync();
+    expect(lost.pending).toBe(1);
+    await updateDraft(clip.id, { title: 'Retouché' }, a.db);
+    await a.sync();
+    expect(server.all('drafts')).toHaveLength(1);
+    expect(server.byClientId('drafts', clip.id)!.title).toBe('Retouché');
+    expect(await a.db.syncRecords.get(`draft:${clip.id}`)).toMatchObject({
+      remoteId: server.byClientId('drafts', clip.id)!.id,
+    });
+  });
+
+  it('reorder on one desk and text edit on another both survive', async () => {
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
+    const x = await a.clip('https://exemple.fr/x');
+    const y = await a.clip('https://exemple.fr/y');
+    await addToIssue(x.id, issue.id, a.db);
+    await addToIssue(y.id, issue.id, a.db);
+    await a.join();
+    await b.join();
+    await moveItem(issue.id, y.id, 0, b.db);
+    await updateDraft(y.id, { body: '<p>Texte de A</p>' }, a.db);
+    await b.sync();
+    await a.sync();
+    await b.sync();
+    for (const desk of [a, b]) {
+      const items = (await desk.db.clips.where('issueId').equals(issue.id).sortBy('sortKey')).map(
+        (c) => c.id,
+      );
+      expect(items).toEqual([y.id, x.id]);
+      expect((await desk.db.clips.get(y.id))!.body).toBe('<p>Texte de A</p>');
+    }
+  });
+
+  it('a contributor’s refused edit (403) is rolled back with a typed refusal naming the role', async () => {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    await a.sync();
+    await pigiste.join();
+    await updateDraft(clip.id, { title: 'Titre du pigiste' }, pigiste.db);
+    const status = await pigiste.sync();
+    expect(status.refusals).toBe(1);
+    expect(await pigiste.db.refusals.toArray()).toMatchObject([
+      {
+        recordId: clip.id,
+        action: 'edit',
+        needs: 'editor',
+        discarded: { title: 'Titre du pigiste' },
+      },
+    ]);
+    expect((await pigiste.db.clips.get(clip.id))!.title).toBe('Le ministre et le yacht');
+    expect(server.byClientId('drafts', clip.id)!.title).toBe('Le ministre et le yacht');
+    expect(await pigiste.db.outbox.count()).toBe(0);
+    const after = await pigiste.engine.dismissRefusal(
+      (await pigiste.db.refusals.toArray())[0]!.key,
+    );
+    expect(after.refusals).toBe(0);
+  });
+
+  it('a contributor cannot reorder the issue: the move is undone, nothing changes on the server', async () => {
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
+    const x = await a.clip('https://exemple.fr/x');
+    const y = await a.clip('https://exemple.fr/y');
+    await addToIssue(x.id, issue.id, a.db);
+    await addToIssue(y.id, issue.id, a.db);
+    await a.join();
+    await pigiste.join();
+    const key = server.byClientId('drafts', y.id)!.meta.sortKey;
+    await moveItem(issue.id, y.id, 0, pigiste.db);
+    await pigiste.sync();
+    expect(server.byClientId('drafts', y.id)!.meta.sortKey).toBe(key);
+    expect((await pigiste.db.clips.get(y.id))!.sortKey).toBe(key);
+    expect(await pigiste.db.refusals.toArray()).toMatchObject([
+      { action: 'arrange', needs: 'editor' },
+    ]);
+  });
+
+  it('a contributor’s own clip put in an issue goes up to the inbox, the arrangement refused', async () => {
+    await a.join();
+    await pigiste.join();
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
+    await a.sync();
+    await pigiste.sync();
+    const clip = await pigiste.clip('https://exemple.fr/p');
+    await addToIssue(clip.id, issue.id, pigiste.db);
+    await pigiste.sync();
+    expect(server.byClientId('drafts', clip.id)).toMatchObject({
+      meta: { issueId: '', sortKey: '' },
+    });
+    expect(await pigiste.db.clips.get(clip.id)).toMatchObject({ issueId: '', sortKey: '' });
+    expect(await pigiste.db.refusals.toArray()).toMatchObject([{ action: 'arrange' }]);
+  });
+
+  it('a contributor’s new issue is refused and taken back, with what it held kept in the refusal', async () => {
+    await pigiste.join();
+    const issue = await createIssue({ title: 'Mon numéro', date: '2026-03-15' }, pigiste.db);
+    await pigiste.sync();
+    expect(server.all('issues')).toHaveLength(0);
+    expect(await pigiste.db.issues.get(issue.id)).toBeUndefined();
+    expect(await pigiste.db.refusals.toArray()).toMatchObject([
+      { action: 'create', kind: 'issue', needs: 'editor', discarded: { title: 'Mon numéro' } },
+    ]);
+  });
+
+  it('trash on one desk reaches the other, and so does the restore', async () => {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    await a.sync();
+    await b.join();
+    await trashDraft(clip.id, a.db);
+    await a.sync();
+    expect(server.byClientId('drafts', clip.id)!.status).toBe('trash');
+    await b.sync();
+    expect((await b.db.clips.get(clip.id))!.deletedAt).toBeDefined();
+    await restoreDraft(clip.id, b.db);
+    await b.sync();
+    expect(server.byClientId('drafts', clip.id)!.status).toBe('draft');
+    await a.sync();
+    expect((await a.db.clips.get(clip.id))!.deletedAt).toBeUndefined();
+  });
+
+  it('an idle poll asks two small questions and gets nothing back', async () => {
+    await a.join();
+    await a.clip('https://exemple.fr/1');
+    await a.sync();
+    server.now += 60_000; // time passes: the cursor can move past the last record
+    await a.sync();
+    server.log = [];
+    let bytes = 0;
+    const counting = new SyncEngine({
+      db: a.db,
+      settings: async () => server.settings('redac'),
+      fetch: server.fetch,
+      onRequest: (n) => (bytes += n),
+    });
+    await counting.run();
+    expect(server.log).toHaveLength(2);
+    expect(bytes).toBeLessThanOrEqual(4);
+  });
+
+  it('serialises runs: triggers during a run join it', async () => {
+    await a.join();
+    await a.clip('https://exemple.fr/1');
+    server.log = [];
+    await Promise.all([
+      a.engine.syncNow('open'),
+      a.engine.syncNow('poll'),
+      a.engine.syncNow('online'),
+    ]);
+    expect(server.log.filter((l) => l === 'POST /indiscrets/v1/drafts')).toHaveLength(1);
+  });
+
+  it('debounces syncs asked after writes into one run', async () => {
+    await a.join();
+    await a.clip('https://exemple.fr/1');
+    server.log = [];
+    await a.engine.syncNow('write');
+    await a.engine.syncNow('write');
+    expect(server.log).toEqual([]);
+    await a.engine.whenIdle();
+    expect(server.log.filter((l) => l.startsWith('GET /indiscrets/v1/drafts'))).toHaveLength(1);
+  });
+
+  it('cancelling the first sync stops it and turns sync off; what was sent stays', async () => {
+    for (let i = 0; i < 30; i += 1) await a.clip(`https://exemple.fr/${i}`);
+    const started = a.engine.enable();
+    await started;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const status = await a.engine.cancel();
+    expect(status).toMatchObject({ enabled: false, phase: 'idle', firstSyncDone: false });
+    expect(server.all('drafts').length).toBeLessThan(30);
+    // Writes are no longer queued.
+    const before = await a.db.outbox.count();
+    await a.clip('https://exemple.fr/after');
+    expect(await a.db.outbox.count()).toBe(before);
+  });
+
+  it('disable drops the outbox and the desk marks: records stay as they are', async () => {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    await a.sync();
+    expect((await a.db.clips.get(clip.id))!.desk).toBeDefined();
+    await updateDraft(clip.id, { title: 'Pas encore envoyé' }, a.db);
+    const status = await a.engine.disable();
+    expect(status).toMatchObject({ enabled: false, pending: 0 });
+    expect(await a.db.clips.get(clip.id)).toMatchObject({ title: 'Pas encore envoyé' });
+    expect((await a.db.clips.get(clip.id))!.desk).toBeUndefined();
+  });
+
+  it('stops with wrong_credentials when the password is refused, keeping the outbox', async () => {
+    await a.join();
+    await a.clip('https://exemple.fr/1');
+    const wrong = new SyncEngine({
+      db: a.db,
+      settings: async () => ({ ...server.settings('redac'), appPassword: 'nope' }),
+      fetch: server.fetch,
+    });
+    const status = await wrong.run();
+    expect(status).toMatchObject({ pending: 1, lastError: { code: 'wrong_credentials' } });
+  });
+
+  it('takes the edit lock, and tells who holds it when another editor does', async () => {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    await a.sync();
+    await b.join();
+    expect(await a.engine.lock('draft', clip.id)).toEqual({ ok: true, lock: null });
+    expect(await b.engine.lock('draft', clip.id)).toMatchObject({
+      ok: false,
+      code: 'locked',
+      lock: { by: 'Rédaction' },
+    });
+    expect((await b.db.clips.get(clip.id))!.desk?.lock).toMatchObject({ by: 'Rédaction' });
+    await a.engine.lock('draft', clip.id, true);
+    expect(await b.engine.lock('draft', clip.id)).toEqual({ ok: true, lock: null });
+  });
+});
+
+describe('nextCursor', () => {
+  it('moves one second past the last record seen once the server clock is well past it', () => {
+    expect(nextCursor(undefined, '2026-03-15T10:00:00', '2026-03-15T10:01:00.000Z')).toBe(
+      '2026-03-15T10:00:01',
+    );
+  });
+  it('stays on the last second while a write of that second may still be committing', () => {
+    expect(nextCursor(undefined, '2026-03-15T10:00:00', '2026-03-15T10:00:02.000Z')).toBe(
+      '2026-03-15T10:00:00',
+    );
+  });
+  it('never goes back, and stays put when nothing was seen', () => {
+    expect(nextCursor('2026-03-15T11:00:00', '2026-03-15T10:00:00', undefined)).toBe(
+      '2026-03-15T11:00:00',
+    );
+    expect(nextCursor('2026-03-15T11:00:00', undefined, '2026-03-15T12:00:00Z')).toBe(
+      '2026-03-15T11:00:00',
+    );
+  });
+});
