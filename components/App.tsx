@@ -6,6 +6,7 @@ import { ClipPanel } from './ClipPanel';
 import { Inbox } from './Inbox';
 import { lazyComponent } from './lazy';
 import { UndoProvider } from './Undo';
+import { useDeskSync } from './useDeskSync';
 import { useStorageItem } from './useStorageItem';
 
 // The inbox paints first; the editor and the issue (with exports, WordPress) load when opened.
@@ -30,6 +31,7 @@ export function App({ layout, tabId }: Props) {
   const [selectedId, setSelectedId] = useState<string>();
   const currentIssueId = useStorageItem(currentIssueItem);
   const selectIssue = (id: string | null) => void currentIssueItem.setValue(id);
+  useDeskSync(layout);
 
   const openDraft = (from: Tab) => (id: string) => {
     setSelectedId(id);

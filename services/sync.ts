@@ -718,7 +718,10 @@ export class SyncEngine {
       recordId: entry.recordId,
       title: titleOf(discarded),
       action,
-      ...(failure.needs ? { needs: failure.needs as DeskRole } : {}),
+      // WordPress's own permission check (before the plugin's) names no role: on this desk,
+      // what a Contributor or Author lacks is an Editor's, and a Subscriber lacks a clip.
+      needs: (failure.needs ??
+        (action === 'create' && entry.kind === 'draft' ? 'contributor' : 'editor')) as DeskRole,
       ...(failure.wpCode ? { wpCode: failure.wpCode } : {}),
       at: this.now(),
       discarded,

@@ -1,0 +1,283 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SyncEngine } from '../../services/sync';
+import { saveClip } from '../../storage/clips';
+import { IndiscretsDB } from '../../storage/db';
+import { restoreDraft, trashDraft, updateDraft } from '../../storage/drafts';
+import { addToIssue, createIssue, issueItems, moveItem } from '../../storage/issues';
+import type { DeskSettings } from '../../wordpress/desk-client';
+import { php, site } from './helpers';
+
+/**
+ * The sync engine against the real WordPress with the companion plugin: each `Desk` is one
+ * browser (its own IndexedDB database, its own engine) signed in as a newsroom user. Two
+ * editors (`redac` and `chef`, made here) and the contributor `pigiste`.
+ */
+
+let chef: { user: string; appPassword: string };
+
+class Desk {
+  readonly db = new IndiscretsDB(`wp-sync-${crypto.randomUUID()}`);
+  readonly engine: SyncEngine;
+  offline = false;
+  posts: string[] = [];
+  constructor(readonly settings: DeskSettings) {
+    this.engine = new SyncEngine({
+      db: this.db,
+      settings: async () => this.settings,
+      isOnline: () => !this.offline,
+      fetch: async (input, init) => {
+        if (this.offline) throw new TypeError('Failed to fetch');
+        if (init.method === 'POST') this.posts.push(new URL(input).searchParams.get('rest_route')!);
+        return fetch(input, init);
+      },
+    });
+  }
+  async join() {
+    await this.engine.enable();
+    await this.engine.whenIdle();
+    const status = await this.engine.status();
+    expect(status).toMatchObject({ enabled: true, firstSyncDone: true });
+    return status;
+  }
+  async sync() {
+    const status = await this.engine.run();
+    expect(status.lastError).toBeUndefined();
+    return status;
+  }
+  async clip(url: string) {
+    const { clip } = await saveClip(
+      {
+        metadata: {
+          url,
+          title: 'Le ministre et le yacht',
+          siteName: 'Exemple',
+          byline: 'Jeanne Reporter',
+          publishedAt: '2026-03-10T08:00:00.000Z',
+          lang: 'fr',
+          provenance: { title: 'og:title', byline: 'json-ld' },
+        },
+        selection: { text: '« Je ne savais pas »', html: '<p>« Je ne savais pas »</p>' },
+      } as never,
+      this.db,
+    );
+    return clip;
+  }
+  async close() {
+    this.db.close();
+    await Dexie.delete(this.db.name);
+  }
+}
+
+const desks: Desk[] = [];
+function as(who: 'editor' | 'contributor' | 'chef'): Desk {
+  const wp = site();
+  const user = who === 'chef' ? chef : wp.newsroom[who];
+  const desk = new Desk({ siteUrl: wp.url, username: user.user, appPassword: user.appPassword });
+  desks.push(desk);
+  return desk;
+}
+
+let serial = 0;
+const url = () => `https://exemple.fr/sync-${Date.now()}-${++serial}`;
+
+/** The server's record for a local id, read as the administrator would. */
+async function serverRecord(kind: 'drafts' | 'issues', clientId: string) {
+  const out = await php(
+    `$q = get_posts(['post_type' => 'indiscrets_${kind === 'drafts' ? 'draft' : 'issue'}', 'post_status' => 'any,trash', 'numberposts' => -1, 'meta_key' => 'clientId', 'meta_value' => '${clientId}']);
+     echo json_encode(array_map(function ($p) { return ['id' => $p->ID, 'status' => $p->post_status, 'title' => $p->post_title, 'content' => $p->post_content, 'sortKey' => get_post_meta($p->ID, 'sortKey', true), 'tags' => get_post_meta($p->ID, 'tags', true)]; }, $q));`,
+  );
+  return JSON.parse(out.slice(out.indexOf('['))) as {
+    id: number;
+    status: string;
+    title: string;
+    content: string;
+    sortKey: string;
+    tags: string[];
+  }[];
+}
+
+describe('shared desk sync against the real WordPress', () => {
+  beforeAll(async () => {
+    // A second Editor, for two desks that may both edit any draft.
+    const out = await php(`
+      $id = username_exists('chef') ?: wp_insert_user(['user_login' => 'chef', 'user_pass' => wp_generate_password(), 'role' => 'editor', 'display_name' => 'Chef d’édition']);
+      [$password] = WP_Application_Passwords::create_new_application_password($id, ['name' => 'sync-test-' . wp_generate_password(6, false)]);
+      echo json_encode(['user' => 'chef', 'appPassword' => $password]);`);
+    chef = JSON.parse(out.slice(out.indexOf('{')));
+  });
+  afterAll(async () => {
+    for (const desk of desks) await desk.close();
+  });
+
+  it('A clips a page; B sees the draft after a sync, quote and metadata intact', async () => {
+    const a = as('editor');
+    const b = as('chef');
+    await a.join();
+    await b.join();
+    const clip = await a.clip(url());
+    await a.sync();
+    await b.sync();
+    const seen = await b.db.clips.get(clip.id);
+    expect(seen).toMatchObject({
+      url: clip.url,
+      title: clip.title,
+      siteName: 'Exemple',
+      byline: 'Jeanne Reporter',
+      publishedAt: '2026-03-10T08:00:00.000Z',
+      lang: 'fr',
+      quotes: clip.quotes,
+      provenance: clip.provenance,
+      body: clip.body,
+      sources: clip.sources,
+      desk: { createdBy: site().newsroom.editor.name },
+    });
+    expect(await serverRecord('drafts', clip.id)).toHaveLength(1);
+  });
+
+  it('edits of different fields on two desks both survive', async () => {
+    const a = as('editor');
+    const b = as('chef');
+    await a.join();
+    const clip = await a.clip(url());
+    await a.sync();
+    await b.join();
+    await updateDraft(clip.id, { title: 'Titre écrit par A' }, a.db);
+    await updateDraft(clip.id, { tags: ['écrit-par-b'] }, b.db);
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    for (const desk of [a, b]) {
+      expect(await desk.db.clips.get(clip.id)).toMatchObject({
+        title: 'Titre écrit par A',
+        tags: ['écrit-par-b'],
+      });
+    }
+    expect((await serverRecord('drafts', clip.id))[0]).toMatchObject({
+      title: 'Titre écrit par A',
+      tags: ['écrit-par-b'],
+    });
+  });
+
+  it('same field: B is asked; the version not chosen stays in WordPress’s revisions', async () => {
+    const a = as('editor');
+    const b = as('chef');
+    await a.join();
+    const clip = await a.clip(url());
+    await a.sync();
+    await b.join();
+    await updateDraft(clip.id, { body: '<p>Version de A</p>' }, a.db);
+    await updateDraft(clip.id, { body: '<p>Version de B</p>' }, b.db);
+    await a.sync();
+    const status = await b.sync();
+    expect(status.conflicts).toBe(1);
+    const [conflict] = await b.engine.listConflicts();
+    expect(conflict!.fields).toEqual([
+      expect.objectContaining({
+        field: 'body',
+        mine: '<p>Version de B</p>',
+        theirs: '<p>Version de A</p>',
+      }),
+    ]);
+    await b.engine.resolve(conflict!.key, { body: 'mine' });
+    await b.engine.whenIdle();
+    const [record] = await serverRecord('drafts', clip.id);
+    expect(record!.content).toBe('<p>Version de B</p>');
+    // Read as an editor through REST: the overwritten text is one of the versions.
+    const wp = site();
+    const auth = Buffer.from(
+      `${wp.newsroom.editor.user}:${wp.newsroom.editor.appPassword}`,
+    ).toString('base64');
+    const answer = await fetch(
+      `${wp.url}/?rest_route=/indiscrets/v1/drafts/${record!.id}/versions`,
+      {
+        headers: { Authorization: `Basic ${auth}` },
+      },
+    );
+    const list = (await answer.json()) as { content: string }[];
+    expect(list.map((v) => v.content)).toContain('<p>Version de A</p>');
+  });
+
+  it('A goes offline, clips and writes; back online everything is pushed once', async () => {
+    const a = as('editor');
+    await a.join();
+    a.offline = true;
+    const one = await a.clip(url());
+    const two = await a.clip(url());
+    await updateDraft(one.id, { title: 'Écrit dans le train' }, a.db);
+    const waiting = await a.engine.run();
+    expect(waiting).toMatchObject({ pending: 2, lastError: { code: 'offline' } });
+    a.offline = false;
+    a.posts = [];
+    await a.sync();
+    await a.sync();
+    expect(a.posts.filter((route) => route === '/indiscrets/v1/drafts')).toHaveLength(2);
+    expect(await serverRecord('drafts', one.id)).toMatchObject([{ title: 'Écrit dans le train' }]);
+    expect(await serverRecord('drafts', two.id)).toHaveLength(1);
+  });
+
+  it('B reorders the items while A edits one: order and text both survive', async () => {
+    const a = as('editor');
+    const b = as('chef');
+    const issue = await createIssue(
+      { title: 'Les indiscrets du 15 mars', date: '2026-03-15' },
+      a.db,
+    );
+    const x = await a.clip(url());
+    const y = await a.clip(url());
+    await addToIssue(x.id, issue.id, a.db);
+    await addToIssue(y.id, issue.id, a.db);
+    await a.join();
+    await b.join();
+    await moveItem(issue.id, y.id, 0, b.db);
+    await updateDraft(y.id, { body: '<p>Texte de A</p>' }, a.db);
+    await b.sync();
+    await a.sync();
+    await b.sync();
+    for (const desk of [a, b]) {
+      expect((await issueItems(issue.id, desk.db)).map((item) => item.id)).toEqual([y.id, x.id]);
+      expect((await desk.db.clips.get(y.id))!.body).toBe('<p>Texte de A</p>');
+    }
+  });
+
+  it('the contributor cannot reorder: 403, rolled back, nothing changes in WordPress', async () => {
+    const a = as('editor');
+    const pigiste = as('contributor');
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
+    const x = await a.clip(url());
+    const y = await a.clip(url());
+    await addToIssue(x.id, issue.id, a.db);
+    await addToIssue(y.id, issue.id, a.db);
+    await a.join();
+    await pigiste.join();
+    const before = await serverRecord('drafts', y.id);
+    await moveItem(issue.id, y.id, 0, pigiste.db);
+    const status = await pigiste.sync();
+    expect(status.refusals).toBe(1);
+    expect(await pigiste.db.refusals.toArray()).toMatchObject([
+      { action: 'arrange', needs: 'editor', recordId: y.id },
+    ]);
+    expect(await serverRecord('drafts', y.id)).toEqual(before);
+    expect((await issueItems(issue.id, pigiste.db)).map((item) => item.id)).toEqual([x.id, y.id]);
+  });
+
+  it('A trashes a draft: it goes to the trash for B too, and can be restored', async () => {
+    const a = as('editor');
+    const b = as('chef');
+    await a.join();
+    const clip = await a.clip(url());
+    await a.sync();
+    await b.join();
+    await trashDraft(clip.id, a.db);
+    await a.sync();
+    expect((await serverRecord('drafts', clip.id))[0]!.status).toBe('trash');
+    await b.sync();
+    expect((await b.db.clips.get(clip.id))!.deletedAt).toBeDefined();
+    await restoreDraft(clip.id, b.db);
+    await b.sync();
+    expect((await serverRecord('drafts', clip.id))[0]!.status).toBe('draft');
+    await a.sync();
+    expect((await a.db.clips.get(clip.id))!.deletedAt).toBeUndefined();
+  });
+});
