@@ -7,7 +7,7 @@
  * is false there, so this module is not even bundled.
  */
 import { browser } from 'wxt/browser';
-import { db, type Clip } from '../storage/db';
+import { db, type Draft } from '../storage/db';
 
 /** The message an extension page sends: `{ indiscretsBench: 'floor', tabId }`. */
 export interface FloorRequest {
@@ -22,7 +22,7 @@ const isFloorRequest = (message: unknown): message is FloorRequest =>
   typeof (message as FloorRequest).tabId === 'number';
 
 /** One small draft, always the same id (a put replaces it), in the trash so no list shows it. */
-function floorRecord(): Omit<Clip, 'words' | 'sourceUrls'> {
+function floorRecord(): Omit<Draft, 'words' | 'sourceUrls'> {
   const now = new Date().toISOString();
   const url = 'https://bench.invalid/floor';
   return {
@@ -47,7 +47,7 @@ function floorRecord(): Omit<Clip, 'words' | 'sourceUrls'> {
 async function floor(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: ['/bench-empty.js'] });
   // `words` and `sourceUrls` are filled by the creating hook, as for a real draft.
-  await db.clips.put(floorRecord() as Clip);
+  await db.clips.put(floorRecord() as Draft);
 }
 
 /** Answers floor requests with `{ ok: true }` once the record is committed. */

@@ -1,5 +1,5 @@
 // The data set of the benchmarks: a newsroom after four years of use.
-import { IndiscretsDB, type Clip, type Issue } from '../storage/db';
+import { IndiscretsDB, type Draft, type Issue } from '../storage/db';
 import { keysBetween } from '../storage/fractional';
 
 export const DRAFTS = 10_000;
@@ -73,7 +73,7 @@ export async function seed(
       issueId: issue?.id ?? '',
       sortKey: issue ? keys[i % ITEMS_PER_ISSUE]! : '',
       ...(i % 97 === 0 ? { deletedAt: at(DRAFTS) } : {}),
-    } as Clip; // `words` and `sourceUrls` are filled by the creating hook.
+    } as Draft; // `words` and `sourceUrls` are filled by the creating hook.
   });
   await database.issues.bulkAdd(issues);
   for (let i = 0; i < drafts.length; i += 1000) {

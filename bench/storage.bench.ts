@@ -2,7 +2,7 @@
 // runs on its own, e.g. under another config. The import is idempotent.
 import 'fake-indexeddb/auto';
 import { bench, describe } from 'vitest';
-import { countInbox } from '../storage/clips';
+import { countInbox } from '../storage/draft-records';
 import { searchDrafts } from '../storage/drafts';
 import { checkIssue } from '../storage/issues';
 import { ISSUES, seed } from './seed';

@@ -407,7 +407,7 @@ function hasSettings(backup: ParsedBackup): boolean {
 
 /** "12 brouillons (dont 2 à la corbeille), 3 numéros et les réglages." */
 function summary(backup: ParsedBackup): string {
-  const trashed = backup.clips.filter((clip) => clip.deletedAt).length;
+  const trashed = backup.clips.filter((draft) => draft.deletedAt).length;
   let clips = t('drafts.count', { count: backup.clips.length });
   if (trashed > 0) clips += ` (${t('backup.trashed', { count: trashed })})`;
   return t(hasSettings(backup) ? 'backup.contentsAndSettings' : 'backup.contents', {

@@ -1,8 +1,8 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../locales';
 import { stripWww } from '../lib/html';
-import type { Clip, DraftStatus, Source } from '../storage/db';
-import { getClip } from '../storage/clips';
+import type { Draft, DraftStatus, Source } from '../storage/db';
+import { getDraft } from '../storage/draft-records';
 import { saveDraftEdit, trashDraft, type DraftPatch } from '../storage/drafts';
 import { addToIssue, issueItems, removeFromIssue } from '../storage/issues';
 import { commitJournal, journalEdit } from '../storage/journal';
@@ -44,8 +44,8 @@ function hostOf(url: string): string {
  * other items of its issue (by their first source).
  */
 export function linkSuggestions(
-  draft: Pick<Clip, 'id' | 'sources' | 'quotes'>,
-  others: readonly Clip[],
+  draft: Pick<Draft, 'id' | 'sources' | 'quotes'>,
+  others: readonly Draft[],
 ): LinkSuggestion[] {
   const out: LinkSuggestion[] = [];
   for (const source of draft.sources) {
@@ -87,7 +87,7 @@ const FIELD_LABELS: Record<FormField, MessageKey> = {
 };
 
 /** A field's value as the conflict chooser shows it: text, not markup or JSON. */
-function showValue(field: FormField, value: Clip[FormField]): string {
+function showValue(field: FormField, value: Draft[FormField]): string {
   if (field === 'body') return itemText(value as string);
   if (field === 'sources') {
     return (value as Source[]).map((source) => source.title || source.url).join(' ; ');
@@ -106,9 +106,9 @@ export function DraftEditor(props: Props) {
 function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.back') }: Props) {
   // `null` once the draft is gone (merged into another, emptied from the trash): `undefined`
   // is only "still loading".
-  const draft = useLiveQuery(async () => (await getClip(id)) ?? null, [id]);
+  const draft = useLiveQuery(async () => (await getDraft(id)) ?? null, [id]);
   const [merging, setMerging] = useState(false);
-  const { form, edit, flush, state, conflicts, resolve } = useSyncedRecord<Clip, FormField>({
+  const { form, edit, flush, state, conflicts, resolve } = useSyncedRecord<Draft, FormField>({
     stored: draft,
     fields: FORM_FIELDS,
     write: async (patch, base, at) => {
@@ -251,7 +251,7 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
           beforeMerge={flush}
         />
       )}
-      <ConflictChooser<Clip, FormField>
+      <ConflictChooser<Draft, FormField>
         conflicts={conflicts}
         label={(field) => t(FIELD_LABELS[field])}
         show={showValue}

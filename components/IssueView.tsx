@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../locales';
-import type { Check, Clip, Issue } from '../storage/db';
+import type { Check, Draft, Issue } from '../storage/db';
 import {
   addToIssue,
   checkIssue,
@@ -380,7 +380,7 @@ function DropZone({ issueId }: { issueId: string }) {
 }
 
 interface ItemProps {
-  item: Clip;
+  item: Draft;
   counts: { words: number; chars: number };
   checks: Check[];
   issues: Issue[];

@@ -1,6 +1,6 @@
 import { METADATA_FIELDS } from '../capture/types';
 import { t } from '../locales';
-import type { Clip } from '../storage/db';
+import type { Draft } from '../storage/db';
 
 /** Sources of metadata that the page did not declare: we derived them, so they are guesses. */
 export const GUESSED_SOURCES = new Set([
@@ -14,19 +14,19 @@ export const GUESSED_SOURCES = new Set([
 ]);
 
 /** Where each metadata value of a draft came from, guesses marked as such. */
-export function Provenance({ clip }: { clip: Clip }) {
+export function Provenance({ clip: draft }: { clip: Draft }) {
   return (
     <details class="provenance">
       <summary>{t('provenance.label')}</summary>
       <dl>
-        {METADATA_FIELDS.filter((field) => clip[field]).map((field) => {
-          const source = clip.provenance[field];
+        {METADATA_FIELDS.filter((field) => draft[field]).map((field) => {
+          const source = draft.provenance[field];
           const guessed = !source || GUESSED_SOURCES.has(source);
           return (
             <div key={field} class={guessed ? 'guess' : ''}>
               <dt>{t(`field.${field}`)}</dt>
               <dd>
-                <span class="provenance__value">{clip[field]}</span>{' '}
+                <span class="provenance__value">{draft[field]}</span>{' '}
                 <span class="muted">
                   ({source ?? '?'}
                   {guessed ? `, ${t('provenance.guess')}` : ''})
@@ -41,8 +41,8 @@ export function Provenance({ clip }: { clip: Clip }) {
 }
 
 /** One line for a tooltip: `title: og:title`… */
-export function provenanceSummary(clip: Pick<Clip, 'provenance'>): string {
-  return Object.entries(clip.provenance)
+export function provenanceSummary(draft: Pick<Draft, 'provenance'>): string {
+  return Object.entries(draft.provenance)
     .map(
       ([field, source]) =>
         `${field}: ${source}${GUESSED_SOURCES.has(source) ? ` (${t('provenance.guess')})` : ''}`,

@@ -5,7 +5,7 @@
  */
 import { liveQuery } from 'dexie';
 import { emptyOldTrash } from '../storage/housekeeping';
-import type { Clip } from '../storage/db';
+import type { Draft } from '../storage/db';
 import { bodyText } from '../storage/derive';
 import { searchPage, type DraftQuery } from '../storage/drafts';
 import { replayJournal } from '../storage/journal';
@@ -27,7 +27,13 @@ export { liveQuery };
 const QUOTE_PREVIEW = 600;
 
 /** A draft as the inbox shows it. */
-export function toRow({ body, quotes, words: _words, sourceUrls: _urls, ...rest }: Clip): InboxRow {
+export function toRow({
+  body,
+  quotes,
+  words: _words,
+  sourceUrls: _urls,
+  ...rest
+}: Draft): InboxRow {
   return {
     ...rest,
     text: bodyText(body),

@@ -1,8 +1,8 @@
 import type { ExportIssue } from './model';
-import type { Clip, Issue } from '../storage/db';
+import type { Draft, Issue } from '../storage/db';
 
 /** The export model of an issue: its items in order, their text and their sources. */
-export function toExportIssue(issue: Issue, items: Clip[]): ExportIssue {
+export function toExportIssue(issue: Issue, items: Draft[]): ExportIssue {
   return {
     title: issue.title,
     date: issue.date,

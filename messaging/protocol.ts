@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CaptureResult } from '../capture/types';
-import type { Clip } from '../storage/db';
+import type { Draft } from '../storage/db';
 import type { CaptureLimit } from '../capture/types';
 import type { DeskDiscovery, DeskErrorCode } from '../wordpress/desk-client';
 import type { WpFailure, WpMessage } from '../wordpress/errors';
@@ -17,7 +17,7 @@ import type {
 export interface ClipOutcome {
   /** `created`: a new draft; `merged`: the URL had a draft, the selection joined it. */
   status: 'created' | 'merged';
-  clip: Clip;
+  clip: Draft;
   /** A merge that brought a new quote (false when the same passage was clipped twice). */
   quoteAdded: boolean;
   /** Set when the page could not be read and the draft holds the tab's URL and title only. */

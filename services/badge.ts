@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { toolbarButton } from './action';
 import { t } from '../locales';
-import { countInbox } from '../storage/clips';
+import { countInbox } from '../storage/draft-records';
 
 /** Shows on the toolbar button how many drafts are not yet in an issue. */
 export async function showInboxCount(count: number): Promise<void> {

@@ -8,7 +8,7 @@ import type {
 } from '../capture/types';
 import { cleanUrl } from '../capture/url';
 import type { ClipOutcome } from '../messaging/protocol';
-import { saveClip } from '../storage/clips';
+import { saveDraft } from '../storage/draft-records';
 import { draftTemplate } from '../storage/settings';
 import { limitForFailure, limitForUrl } from './limits';
 import { toSelectedPassage } from './passage';
@@ -61,7 +61,7 @@ export async function clipTab(request: ClipRequest): Promise<ClipOutcome> {
     capture.selection = passageFromText(request.selectionText);
   }
   if (request.linkUrl) capture = forLink(request.linkUrl, link, capture);
-  const saved = await saveClip({
+  const saved = await saveDraft({
     ...capture,
     template: await draftTemplate.getValue(),
     ...(limit && !request.linkUrl ? { captureNote: limit } : {}),

@@ -9,7 +9,7 @@
  * is not shared.
  */
 
-import type { Clip, Issue, Quote, Source } from '../storage/db';
+import type { Draft, Issue, Quote, Source } from '../storage/db';
 import type { DeskMark } from '../storage/sync-state';
 import type {
   DeskUser,
@@ -70,28 +70,28 @@ const sourcesOf = (sources: readonly Source[] | undefined): Source[] =>
   }));
 
 /** A local draft's shared fields. */
-export function sharedDraft(clip: Clip): Shared {
+export function sharedDraft(draft: Draft): Shared {
   return {
-    title: clip.title,
-    body: clip.body,
-    url: clip.url,
-    siteName: clip.siteName ?? '',
-    byline: clip.byline ?? '',
-    publishedAt: clip.publishedAt ?? '',
-    lang: clip.lang ?? '',
-    excerpt: clip.excerpt ?? '',
-    imageUrl: clip.imageUrl ?? '',
-    quotes: quotesOf(clip.quotes),
-    provenance: { ...clip.provenance },
-    captureNote: clip.captureNote ?? '',
-    sources: sourcesOf(clip.sources),
-    sharedNote: clip.noteShared ? clip.note : '',
-    tags: [...clip.tags],
-    status: clip.status,
-    issueId: clip.issueId,
-    sortKey: clip.sortKey,
-    createdAt: clip.createdAt,
-    trashed: !!clip.deletedAt,
+    title: draft.title,
+    body: draft.body,
+    url: draft.url,
+    siteName: draft.siteName ?? '',
+    byline: draft.byline ?? '',
+    publishedAt: draft.publishedAt ?? '',
+    lang: draft.lang ?? '',
+    excerpt: draft.excerpt ?? '',
+    imageUrl: draft.imageUrl ?? '',
+    quotes: quotesOf(draft.quotes),
+    provenance: { ...draft.provenance },
+    captureNote: draft.captureNote ?? '',
+    sources: sourcesOf(draft.sources),
+    sharedNote: draft.noteShared ? draft.note : '',
+    tags: [...draft.tags],
+    status: draft.status,
+    issueId: draft.issueId,
+    sortKey: draft.sortKey,
+    createdAt: draft.createdAt,
+    trashed: !!draft.deletedAt,
   };
 }
 
@@ -162,8 +162,8 @@ function setOrDelete(target: Record<string, unknown>, key: string, value: unknow
  * The local draft with shared fields `s` applied. What only this browser knows (a private note,
  * the trash time) is kept from `local`; `words`/`sourceUrls` are derived by the table hooks.
  */
-export function applyDraft(local: Clip | undefined, s: Shared, modifiedAt: string): Clip {
-  const clip = {
+export function applyDraft(local: Draft | undefined, s: Shared, modifiedAt: string): Draft {
+  const draft = {
     ...(local ?? { words: [], sourceUrls: [] }),
     id: local?.id ?? '',
     url: s.url,
@@ -178,8 +178,8 @@ export function applyDraft(local: Clip | undefined, s: Shared, modifiedAt: strin
     status: s.status,
     issueId: s.issueId,
     sortKey: s.sortKey,
-  } as Clip;
-  const record = clip as unknown as Record<string, unknown>;
+  } as Draft;
+  const record = draft as unknown as Record<string, unknown>;
   for (const key of [
     'siteName',
     'byline',
@@ -192,14 +192,14 @@ export function applyDraft(local: Clip | undefined, s: Shared, modifiedAt: strin
     setOrDelete(record, key, s[key]);
   }
   if (s.sharedNote) {
-    clip.note = s.sharedNote as string;
-    clip.noteShared = true;
+    draft.note = s.sharedNote as string;
+    draft.noteShared = true;
   } else {
-    clip.note = local?.note ?? '';
+    draft.note = local?.note ?? '';
   }
-  if (s.trashed) clip.deletedAt = local?.deletedAt ?? modifiedAt;
-  else delete clip.deletedAt;
-  return clip;
+  if (s.trashed) draft.deletedAt = local?.deletedAt ?? modifiedAt;
+  else delete draft.deletedAt;
+  return draft;
 }
 
 /** The local issue with shared fields `s` applied. */

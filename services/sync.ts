@@ -21,7 +21,7 @@
  */
 
 import { changedFields, merge3, sameValue } from '../lib/merge';
-import type { Clip, IndiscretsDB, Issue } from '../storage/db';
+import type { Draft, IndiscretsDB, Issue } from '../storage/db';
 import { quietly } from '../storage/outbox';
 import {
   outboxKey,
@@ -141,11 +141,11 @@ const SYNC_TABLES = [
   'syncState',
 ];
 
-type AnyRecord = Clip | Issue;
+type AnyRecord = Draft | Issue;
 type RestRecord = RestDraft | RestIssue;
 
 function sharedOf(kind: SyncKind, record: AnyRecord): Shared {
-  return kind === 'draft' ? sharedDraft(record as Clip) : sharedIssue(record as Issue);
+  return kind === 'draft' ? sharedDraft(record as Draft) : sharedIssue(record as Issue);
 }
 function sharedOfRest(kind: SyncKind, record: RestRecord): Shared {
   return kind === 'draft'
@@ -262,7 +262,7 @@ export class SyncEngine {
     ]);
     if (!drafts.ok) return { ok: false, code: drafts.code };
     if (!issues.ok) return { ok: false, code: issues.code };
-    const localDrafts = await this.db.clips.filter((clip) => !clip.deletedAt).count();
+    const localDrafts = await this.db.clips.filter((draft) => !draft.deletedAt).count();
     return {
       localDrafts,
       localIssues: await this.db.issues.count(),
@@ -348,7 +348,7 @@ export class SyncEngine {
       await this.forget();
       await this.db.syncState.put({ ...SYNC_OFF });
       // Without a desk, who-did-what marks mean nothing: records go back to what they were.
-      await this.db.clips.filter((clip) => !!clip.desk).modify((clip) => void delete clip.desk);
+      await this.db.clips.filter((draft) => !!draft.desk).modify((draft) => void delete draft.desk);
       await this.db.issues
         .filter((issue) => !!issue.desk)
         .modify((issue) => void delete issue.desk);
@@ -751,7 +751,7 @@ export class SyncEngine {
       }
       const next =
         kind === 'draft'
-          ? applyDraft(base as Clip | undefined, shared, modifiedAt)
+          ? applyDraft(base as Draft | undefined, shared, modifiedAt)
           : applyIssue(base as Issue | undefined, shared, modifiedAt);
       next.id = id!;
       if (mark) next.desk = mark;

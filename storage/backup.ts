@@ -1,6 +1,6 @@
 import type { CreditStyle, ExportLocale, HouseStyle } from './house-style';
 import type { CaptureLimit } from '../capture/types';
-import { db as defaultDb, fillV2Fields, type Clip, type IndiscretsDB, type Issue } from './db';
+import { db as defaultDb, fillV2Fields, type Draft, type IndiscretsDB, type Issue } from './db';
 import { deriveFields } from './derive';
 import { DRAFT_STATUSES } from './drafts';
 import { isIsoDate, isLengthBudget, ISSUE_STATUSES } from './issues';
@@ -28,7 +28,7 @@ import { currentIssueId, draftTemplate, uiLocale, type UiLocale } from './settin
  *   Records from schema 1 lack the fields version 2 added; they are filled on restore as the
  *   database upgrade fills them (see `fillV2Fields` in `db.ts`), and such a backup may have no
  *   `issues` list.
- * - `clips`: every draft, trashed ones included: {@link Clip} records, field names and meaning
+ * - `clips`: every draft, trashed ones included: {@link Draft} records, field names and meaning
  *   as documented there (a contract), without the derived `words` and `sourceUrls`, which are
  *   recomputed on restore. Required: `id`, `url`, `title`, `createdAt`; `updatedAt` defaults to
  *   `createdAt`, `provenance` to `{}`, `quotes` to `[]`. Fields unknown to this version are kept.
@@ -52,7 +52,7 @@ export const BACKUP_FORMAT = 'indiscrets-backup';
 export const BACKUP_VERSION = 1;
 
 /** A draft as a backup holds it: without the derived index fields. */
-export type BackupClip = Omit<Clip, 'words' | 'sourceUrls'>;
+export type BackupDraft = Omit<Draft, 'words' | 'sourceUrls'>;
 
 /** The WordPress settings a backup holds: everything but the password. */
 export type BackupWordPress = Pick<
@@ -75,7 +75,7 @@ export interface Backup {
   version: number;
   exportedAt: string;
   schemaVersion: number;
-  clips: BackupClip[];
+  clips: BackupDraft[];
   issues: Issue[];
   settings: BackupSettings;
 }
@@ -134,11 +134,11 @@ export async function createBackup(
   };
 }
 
-function withoutDerived(clip: Clip): BackupClip {
-  const copy: Partial<Clip> = { ...clip };
+function withoutDerived(draft: Draft): BackupDraft {
+  const copy: Partial<Draft> = { ...draft };
   delete copy.words;
   delete copy.sourceUrls;
-  return copy as BackupClip;
+  return copy as BackupDraft;
 }
 
 /** The file a backup is downloaded as: `indiscrets-sauvegarde-YYYY-MM-DD.json`, local date. */
@@ -292,7 +292,7 @@ function openRecord(raw: unknown, list: 'clips' | 'issues', index: number) {
   return { record, fail, r: new RecordReader(record, fail) };
 }
 
-function readClip(raw: unknown, index: number): BackupClip {
+function readDraft(raw: unknown, index: number): BackupDraft {
   const { record, fail, r } = openRecord(raw, 'clips', index);
   r.required('id', isNonEmpty);
   r.required('url', isNonEmpty);
@@ -331,12 +331,12 @@ function readClip(raw: unknown, index: number): BackupClip {
   r.optional('deletedAt', isDate);
 
   // What schema 1 lacked, and what older files may leave out, filled as the upgrade fills it.
-  const clip = record as Partial<Clip> & Pick<Clip, 'id' | 'url' | 'title' | 'createdAt'>;
-  clip.updatedAt ??= clip.createdAt;
-  clip.provenance ??= {};
-  clip.quotes = (clip.quotes ?? []).map((quote) => ({ ...quote, html: quote.html ?? '' }));
-  fillV2Fields(clip);
-  return clip as BackupClip;
+  const draft = record as Partial<Draft> & Pick<Draft, 'id' | 'url' | 'title' | 'createdAt'>;
+  draft.updatedAt ??= draft.createdAt;
+  draft.provenance ??= {};
+  draft.quotes = (draft.quotes ?? []).map((quote) => ({ ...quote, html: quote.html ?? '' }));
+  fillV2Fields(draft);
+  return draft as BackupDraft;
 }
 
 function readIssue(raw: unknown, index: number): Issue {
@@ -493,9 +493,9 @@ export function parseBackup(text: string): ParseResult {
     if (!noIssues && !Array.isArray(json.issues)) {
       return { ok: false, error: { code: 'missing-list', list: 'issues' } };
     }
-    const clips = json.clips.map(readClip);
+    const drafts = json.clips.map(readDraft);
     const issues = noIssues ? [] : (json.issues as unknown[]).map(readIssue);
-    assertDistinct(clips, 'clips');
+    assertDistinct(drafts, 'clips');
     assertDistinct(issues, 'issues');
     const settings = readSettings(json.settings);
     return {
@@ -505,7 +505,7 @@ export function parseBackup(text: string): ParseResult {
         version: version as number,
         ...(json.exportedAt !== undefined ? { exportedAt: json.exportedAt as string } : {}),
         schemaVersion: (schemaVersion as number | undefined) ?? 1,
-        clips,
+        clips: drafts,
         issues,
         settings,
       },
@@ -582,7 +582,7 @@ export function restoreBackup(
       movedToInbox: 0,
       ...(options.settings ? { settings: backup.settings } : {}),
     };
-    let clips: BackupClip[];
+    let drafts: BackupDraft[];
     let issues: Issue[];
     let issueIds: Set<string>;
     // Read before a replace clears them: the revisions the open views have seen.
@@ -593,26 +593,26 @@ export function restoreBackup(
       result.issues.removed = await database.issues.count();
       await database.clips.clear();
       await database.issues.clear();
-      clips = backup.clips;
+      drafts = backup.clips;
       issues = backup.issues;
-      result.clips.added = clips.length;
+      result.clips.added = drafts.length;
       result.issues.added = issues.length;
       issueIds = new Set(issues.map((issue) => issue.id));
     } else {
       issues = await chooseNewer(backup.issues, database.issues, result.issues);
-      clips = await chooseNewer(backup.clips, database.clips, result.clips);
+      drafts = await chooseNewer(backup.clips, database.clips, result.clips);
       const here = await database.issues.toCollection().primaryKeys();
       issueIds = new Set([...here, ...backup.issues.map((issue) => issue.id)]);
     }
-    const written = clips.map((clip) => {
-      if (!clip.issueId || issueIds.has(clip.issueId)) return clip;
+    const written = drafts.map((draft) => {
+      if (!draft.issueId || issueIds.has(draft.issueId)) return draft;
       result.movedToInbox++;
-      return { ...clip, issueId: '', sortKey: '' };
+      return { ...draft, issueId: '', sortKey: '' };
     });
     await database.issues.bulkPut(issues.map((issue) => aboveSeen(issue, seenIssues)));
     // The hooks derive these too; computing them here keeps the records complete as typed.
     await database.clips.bulkPut(
-      written.map((clip) => aboveSeen({ ...clip, ...deriveFields(clip) }, seenClips)),
+      written.map((draft) => aboveSeen({ ...draft, ...deriveFields(draft) }, seenClips)),
     );
     return result;
   });

@@ -44,7 +44,7 @@ export type DraftStatus = 'draft' | 'checked' | 'ready';
  * Field names are a contract: the backup format and the tests rely on them, except `words`
  * and `sourceUrls`, which are index-only and recomputed whenever a draft is written.
  */
-export interface Clip {
+export interface Draft {
   /** Random UUID; stable across backups. */
   id: string;
   /** Canonical URL of the page, tracking parameters removed. One draft per URL. */
@@ -175,7 +175,7 @@ export interface Issue {
   createdAt: string;
   /** When the issue's own fields last changed (ISO 8601); moving items does not change it. */
   updatedAt: string;
-  /** Revision, raised on every write of the issue; see {@link Clip.rev}. */
+  /** Revision, raised on every write of the issue; see {@link Draft.rev}. */
   rev?: number;
   /** When the issue was last exported (ISO 8601). */
   exportedAt?: string;
@@ -188,7 +188,7 @@ export interface Issue {
    * stopped, network lost) never leaves a duplicate post.
    */
   publishing?: PublishIntent;
-  /** Who created and last edited the issue on the shared desk; see {@link Clip.desk}. */
+  /** Who created and last edited the issue on the shared desk; see {@link Draft.desk}. */
   desk?: DeskMark;
 }
 
@@ -219,7 +219,11 @@ export interface Check {
 
 /** The extension's one IndexedDB database. Schema versions are only ever appended. */
 export class IndiscretsDB extends Dexie {
-  clips!: EntityTable<Clip, 'id'>;
+  /**
+   * The drafts. The table keeps its first name, `clips`: it is stored data (the IndexedDB
+   * object store of every installed copy), so renaming it would need a migration for nothing.
+   */
+  clips!: EntityTable<Draft, 'id'>;
   issues!: EntityTable<Issue, 'id'>;
   /** Records waiting to be pushed to the shared desk (one entry per record). */
   outbox!: EntityTable<OutboxEntry, 'key'>;
@@ -266,22 +270,22 @@ export class IndiscretsDB extends Dexie {
     this.use(outboxMiddleware);
 
     // Derived fields are maintained here, on every write, so that no caller can forget them.
-    this.clips.hook('creating', (_key, clip) => {
-      Object.assign(clip, deriveFields(clip));
+    this.clips.hook('creating', (_key, draft) => {
+      Object.assign(draft, deriveFields(draft));
     });
-    this.clips.hook('updating', (modifications, _key, clip) => {
+    this.clips.hook('updating', (modifications, _key, draft) => {
       // `modifications` maps key paths to new values; apply them to a copy to see the result.
-      const next: Partial<Clip> = Dexie.deepClone(clip);
+      const next: Partial<Draft> = Dexie.deepClone(draft);
       for (const [keyPath, value] of Object.entries(modifications)) {
         Dexie.setByKeyPath(next, keyPath, value);
       }
-      return { ...deriveFields(next), rev: nextRev(clip) };
+      return { ...deriveFields(next), rev: nextRev(draft) };
     });
     this.issues.hook('updating', (_modifications, _key, issue) => ({ rev: nextRev(issue) }));
   }
 }
 
-/** The revision a record gets on its next write (see {@link Clip.rev}). */
+/** The revision a record gets on its next write (see {@link Draft.rev}). */
 function nextRev(record: { rev?: unknown }): number {
   return typeof record.rev === 'number' && Number.isSafeInteger(record.rev) ? record.rev + 1 : 1;
 }
@@ -291,7 +295,7 @@ function upgradeToV2(tx: Transaction): Promise<unknown> {
   return tx
     .table('clips')
     .toCollection()
-    .modify((record: Partial<Clip> & Pick<Clip, 'url' | 'title'>) => {
+    .modify((record: Partial<Draft> & Pick<Draft, 'url' | 'title'>) => {
       fillV2Fields(record);
       Object.assign(record, deriveFields(record));
     });
@@ -303,7 +307,7 @@ function upgradeToV2(tx: Transaction): Promise<unknown> {
  * the editor's own lives in browser storage, which an IndexedDB upgrade cannot await.
  * Derived fields are not computed here (the table hooks and the upgrade do it).
  */
-export function fillV2Fields(record: Partial<Clip> & Pick<Clip, 'url' | 'title'>): void {
+export function fillV2Fields(record: Partial<Draft> & Pick<Draft, 'url' | 'title'>): void {
   const quotes = record.quotes ?? [];
   record.quotes = quotes;
   record.body ??= renderDraftTemplate(DEFAULT_DRAFT_TEMPLATE, { ...record, quotes });

@@ -1,6 +1,6 @@
 import type { Collection, InsertType } from 'dexie';
-import { countBox, newestFirstIn } from './clips';
-import { db as defaultDb, type Clip, type DraftStatus, type IndiscretsDB } from './db';
+import { countBox, newestFirstIn } from './draft-records';
+import { db as defaultDb, type Draft, type DraftStatus, type IndiscretsDB } from './db';
 import { bodyText, hasVisibleText, normaliseUrl, queryTokens } from './derive';
 import { sameValue } from '../lib/merge';
 
@@ -31,10 +31,10 @@ export const EDITABLE_FIELDS = [
   'lang',
   'excerpt',
   'imageUrl',
-] as const satisfies ReadonlyArray<keyof Clip>;
+] as const satisfies ReadonlyArray<keyof Draft>;
 
 /** A change to a draft's editable fields. An optional field set to `undefined` is removed. */
-export type DraftPatch = Partial<Pick<Clip, (typeof EDITABLE_FIELDS)[number]>>;
+export type DraftPatch = Partial<Pick<Draft, (typeof EDITABLE_FIELDS)[number]>>;
 
 const REQUIRED_FIELDS = new Set<string>([
   'title',
@@ -77,8 +77,8 @@ export function updateDraft(
   patch: DraftPatch,
   database: IndiscretsDB = defaultDb,
   clock: () => string = now,
-): Promise<Clip> {
-  const changes: Partial<Clip> = {};
+): Promise<Draft> {
+  const changes: Partial<Draft> = {};
   for (const field of EDITABLE_FIELDS) {
     if (!Object.hasOwn(patch, field)) continue;
     const value = patch[field];
@@ -104,7 +104,7 @@ export type DraftField = (typeof EDITABLE_FIELDS)[number];
 /** What {@link saveDraftEdit} wrote, and what it could not. */
 export interface DraftEditResult {
   /** The draft as stored after the write. */
-  draft: Clip;
+  draft: Draft;
   /**
    * Fields of the patch that were not written: changed elsewhere since `base` (another view,
    * the background), to a value other than the patch's. The caller asks the editor to choose.
@@ -173,7 +173,7 @@ export interface DraftQuery {
 
 /** One page of a search, and how many drafts match in all. */
 export interface DraftPage {
-  drafts: Clip[];
+  drafts: Draft[];
   total: number;
 }
 
@@ -183,7 +183,7 @@ export interface DraftPage {
  */
 const READ_CANDIDATES_MAX = 1000;
 
-type ClipCollection = Collection<Clip, string, InsertType<Clip, 'id'>>;
+type DraftCollection = Collection<Draft, string, InsertType<Draft, 'id'>>;
 
 /**
  * Below this many candidates from the most selective index (a search word, a tag, a site),
@@ -203,14 +203,14 @@ function resolveQuery(query: DraftQuery) {
   // The issueId a box is confined to; undefined for 'all' and 'trash'.
   const issueId = box === 'inbox' ? '' : box === 'issue' ? query.issueId : undefined;
   const plain = tokens.length === 0 && !status && !siteName && !tag && box !== 'trash';
-  const matches = (clip: Clip | undefined): clip is Clip =>
-    !!clip &&
-    (box === 'trash' ? !!clip.deletedAt : !clip.deletedAt) &&
-    (issueId === undefined || clip.issueId === issueId) &&
-    (!status || clip.status === status) &&
-    (!siteName || clip.siteName === siteName) &&
-    (!tag || clip.tags.includes(tag)) &&
-    tokens.every((token) => clip.words.some((word) => word.startsWith(token)));
+  const matches = (draft: Draft | undefined): draft is Draft =>
+    !!draft &&
+    (box === 'trash' ? !!draft.deletedAt : !draft.deletedAt) &&
+    (issueId === undefined || draft.issueId === issueId) &&
+    (!status || draft.status === status) &&
+    (!siteName || draft.siteName === siteName) &&
+    (!tag || draft.tags.includes(tag)) &&
+    tokens.every((token) => draft.words.some((word) => word.startsWith(token)));
   return { box, limit, offset, status, siteName, tag, tokens, issueId, plain, matches };
 }
 
@@ -222,17 +222,17 @@ function indexRanges(
   q: ReturnType<typeof resolveQuery>,
   database: IndiscretsDB,
   which: 'selective' | 'all',
-): ClipCollection[] {
-  const clips = database.clips;
+): DraftCollection[] {
+  const drafts = database.clips;
   return [
-    ...q.tokens.map((token) => clips.where('words').startsWith(token)),
-    ...(q.tag ? [clips.where('tags').equals(q.tag)] : []),
-    ...(q.siteName ? [clips.where('siteName').equals(q.siteName)] : []),
-    ...(which === 'all' && q.status ? [clips.where('status').equals(q.status)] : []),
+    ...q.tokens.map((token) => drafts.where('words').startsWith(token)),
+    ...(q.tag ? [drafts.where('tags').equals(q.tag)] : []),
+    ...(q.siteName ? [drafts.where('siteName').equals(q.siteName)] : []),
+    ...(which === 'all' && q.status ? [drafts.where('status').equals(q.status)] : []),
     ...(which === 'all' && q.issueId !== undefined
-      ? [clips.where('issueId').equals(q.issueId)]
+      ? [drafts.where('issueId').equals(q.issueId)]
       : []),
-    ...(q.box === 'trash' ? [clips.orderBy('deletedAt')] : []),
+    ...(q.box === 'trash' ? [drafts.orderBy('deletedAt')] : []),
   ];
 }
 
@@ -270,13 +270,13 @@ function newestFirstInBox(issueId: string | undefined, database: IndiscretsDB) {
 export function searchPage(
   query: DraftQuery = {},
   database: IndiscretsDB = defaultDb,
-): Promise<Clip[]> {
+): Promise<Draft[]> {
   const clips = database.clips;
   return runQuery(query, database, async (q) => {
     if (q.plain) {
       // Trashed drafts are few: the filter skips them while the cursor walks one page.
       return newestFirstInBox(q.issueId, database)
-        .filter((clip) => !clip.deletedAt)
+        .filter((draft) => !draft.deletedAt)
         .offset(q.offset)
         .limit(q.limit)
         .toArray();
@@ -310,11 +310,11 @@ export function countDrafts(
   query: DraftQuery = {},
   database: IndiscretsDB = defaultDb,
 ): Promise<number> {
-  const clips = database.clips;
+  const drafts = database.clips;
   return runQuery(query, database, async (q) => {
     if (q.plain) {
       return q.issueId === undefined
-        ? Promise.all([clips.count(), clips.orderBy('deletedAt').count()]).then(([a, t]) => a - t)
+        ? Promise.all([drafts.count(), drafts.orderBy('deletedAt').count()]).then(([a, t]) => a - t)
         : countBox(q.issueId, database);
     }
     const constraints = indexRanges(q, database, 'all');
@@ -322,13 +322,13 @@ export function countDrafts(
     const smallest = sizes.indexOf(Math.min(...sizes));
     if (sizes[smallest]! <= READ_CANDIDATES_MAX) {
       const ids = [...new Set(await constraints[smallest]!.primaryKeys())];
-      return (await clips.bulkGet(ids)).filter(q.matches).length;
+      return (await drafts.bulkGet(ids)).filter(q.matches).length;
     }
     const [sets, trashed] = await Promise.all([
       Promise.all(constraints.map(async (constraint) => new Set(await constraint.primaryKeys()))),
       q.box === 'trash'
         ? new Set<string>()
-        : clips
+        : drafts
             .orderBy('deletedAt')
             .primaryKeys()
             .then((k) => new Set(k)),
@@ -357,7 +357,7 @@ export function searchDrafts(
 }
 
 /** The order of the `createdAt` index read backwards: newest first, then by id descending. */
-function newestFirst(a: Clip, b: Clip): number {
+function newestFirst(a: Draft, b: Draft): number {
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
@@ -385,7 +385,7 @@ export interface UndoToken {
   /** Which action: the UI words the toast. */
   label: 'trash' | 'merge';
   /** The drafts as they were before the action, written back verbatim. */
-  before: Clip[];
+  before: Draft[];
   /** Ids of drafts the action created, deleted on undo. */
   after: string[];
 }
@@ -398,10 +398,10 @@ export async function undo(token: UndoToken, database: IndiscretsDB = defaultDb)
   });
 }
 
-async function mustGet(database: IndiscretsDB, id: string): Promise<Clip> {
-  const clip = await database.clips.get(id);
-  if (!clip) throw new DraftNotFoundError(id);
-  return clip;
+async function mustGet(database: IndiscretsDB, id: string): Promise<Draft> {
+  const draft = await database.clips.get(id);
+  if (!draft) throw new DraftNotFoundError(id);
+  return draft;
 }
 
 /**
@@ -428,17 +428,17 @@ export function restoreDraft(
   id: string,
   database: IndiscretsDB = defaultDb,
   clock: () => string = now,
-): Promise<Clip> {
+): Promise<Draft> {
   return database.transaction('rw', database.clips, async () => {
-    const clip = await mustGet(database, id);
-    if (!clip.deletedAt) return clip;
+    const draft = await mustGet(database, id);
+    if (!draft.deletedAt) return draft;
     await database.clips.update(id, { deletedAt: undefined, updatedAt: clock() });
     return mustGet(database, id);
   });
 }
 
 /** The trash, most recently trashed first. */
-export function listTrash(database: IndiscretsDB = defaultDb): Promise<Clip[]> {
+export function listTrash(database: IndiscretsDB = defaultDb): Promise<Draft[]> {
   return database.clips.orderBy('deletedAt').reverse().toArray();
 }
 
@@ -477,7 +477,7 @@ export function mergeDrafts(
       mustGet(database, sourceId),
       mustGet(database, targetId),
     ]);
-    const merged: Clip = {
+    const merged: Draft = {
       ...target,
       body: appendParagraph(target.body, source.body),
       sources: uniqueBy([...target.sources, ...source.sources], (s) => normaliseUrl(s.url)),

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import {
   db as defaultDb,
   type Check,
-  type Clip,
+  type Draft,
   type IndiscretsDB,
   type Issue,
   type IssueStatus,
@@ -258,7 +258,7 @@ export function deleteIssue(
 }
 
 /** An issue's drafts in order, trashed ones included (they keep their key for a restore). */
-function allItems(issueId: string, database: IndiscretsDB): Promise<Clip[]> {
+function allItems(issueId: string, database: IndiscretsDB): Promise<Draft[]> {
   return database.clips
     .where('[issueId+sortKey]')
     .between([issueId, Dexie.minKey], [issueId, Dexie.maxKey])
@@ -269,9 +269,9 @@ function allItems(issueId: string, database: IndiscretsDB): Promise<Clip[]> {
 export async function issueItems(
   issueId: string,
   database: IndiscretsDB = defaultDb,
-): Promise<Clip[]> {
+): Promise<Draft[]> {
   if (!issueId) return [];
-  return (await allItems(issueId, database)).filter((clip) => !clip.deletedAt);
+  return (await allItems(issueId, database)).filter((draft) => !draft.deletedAt);
 }
 
 /**
@@ -283,7 +283,7 @@ export function addToIssue(
   issueId: string,
   database: IndiscretsDB = defaultDb,
   clock: () => string = now,
-): Promise<Clip> {
+): Promise<Draft> {
   return database.transaction('rw', database.clips, database.issues, async () => {
     if (!(await database.issues.get(issueId))) throw new IssueNotFoundError(issueId);
     const draft = await database.clips.get(draftId);
@@ -306,7 +306,7 @@ export function moveToIssue(
   otherIssueId: string,
   database: IndiscretsDB = defaultDb,
   clock: () => string = now,
-): Promise<Clip> {
+): Promise<Draft> {
   return addToIssue(draftId, otherIssueId, database, clock);
 }
 
@@ -315,7 +315,7 @@ export function removeFromIssue(
   draftId: string,
   database: IndiscretsDB = defaultDb,
   clock: () => string = now,
-): Promise<Clip> {
+): Promise<Draft> {
   return database.transaction('rw', database.clips, async () => {
     const draft = await database.clips.get(draftId);
     if (!draft) throw new DraftNotFoundError(draftId);
@@ -339,20 +339,20 @@ export function moveItem(
 ): Promise<void> {
   return database.transaction('rw', database.clips, async () => {
     const all = await allItems(issueId, database);
-    const moving = all.find((clip) => clip.id === draftId);
+    const moving = all.find((draft) => draft.id === draftId);
     if (!moving || moving.deletedAt) {
       throw new Error(`Draft ${draftId} is not an item of issue ${issueId}`);
     }
-    const visible = all.filter((clip) => !clip.deletedAt);
-    const others = visible.filter((clip) => clip !== moving);
+    const visible = all.filter((draft) => !draft.deletedAt);
+    const others = visible.filter((draft) => draft !== moving);
     const target = Math.max(0, Math.min(Math.trunc(toIndex) || 0, others.length));
     if (visible.indexOf(moving) === target) return;
 
     // Neighbours in the full list, trashed items included, so that the new key is never one a
     // trashed item will come back with.
-    const rest = all.filter((clip) => clip !== moving);
-    let before: Clip | undefined;
-    let after: Clip | undefined;
+    const rest = all.filter((draft) => draft !== moving);
+    let before: Draft | undefined;
+    let after: Draft | undefined;
     if (target === 0) {
       after = others[0];
       before = rest[rest.indexOf(after!) - 1];
@@ -373,10 +373,10 @@ export function moveItem(
       order.splice(after ? order.indexOf(after) : order.length, 0, moving);
       const keys = keysBetween(null, null, order.length);
       await database.clips.bulkPut(
-        order.map((clip, i) => ({
-          ...clip,
+        order.map((draft, i) => ({
+          ...draft,
           sortKey: keys[i]!,
-          ...(clip === moving ? { updatedAt: at } : {}),
+          ...(draft === moving ? { updatedAt: at } : {}),
         })),
       );
     } else {
@@ -395,7 +395,7 @@ export function moveItemBy(
 ): Promise<void> {
   return database.transaction('rw', database.clips, async () => {
     const items = await issueItems(issueId, database);
-    const index = items.findIndex((clip) => clip.id === draftId);
+    const index = items.findIndex((draft) => draft.id === draftId);
     if (index < 0) throw new Error(`Draft ${draftId} is not an item of issue ${issueId}`);
     return moveItem(issueId, draftId, index + delta, database, clock);
   });
@@ -420,7 +420,7 @@ export function checkIssue(
   return database.transaction('r', database.clips, database.issues, async () => {
     const items = await issueItems(issueId, database);
     const checks: Record<string, Check[]> = {};
-    const users = new Map<string, Clip[]>();
+    const users = new Map<string, Draft[]>();
     for (const item of items) {
       for (const url of item.sourceUrls) users.set(url, [...(users.get(url) ?? []), item]);
     }
@@ -431,15 +431,15 @@ export function checkIssue(
         .where('sourceUrls')
         .anyOf([...users.keys()])
         .toArray()
-    ).filter((clip) => clip.issueId && clip.issueId !== issueId && !clip.deletedAt);
-    const issueIds = [...new Set(elsewhere.map((clip) => clip.issueId))];
+    ).filter((draft) => draft.issueId && draft.issueId !== issueId && !draft.deletedAt);
+    const issueIds = [...new Set(elsewhere.map((draft) => draft.issueId))];
     const exported = new Map<string, Issue>();
     for (const issue of await database.issues.bulkGet(issueIds)) {
       if (issue && EXPORTED.has(issue.status)) exported.set(issue.id, issue);
     }
     // Latest issue first, so that a check names the most recent use.
     const earlier = elsewhere
-      .filter((clip) => exported.has(clip.issueId))
+      .filter((draft) => exported.has(draft.issueId))
       .sort((a, b) => (exported.get(a.issueId)!.date < exported.get(b.issueId)!.date ? 1 : -1));
 
     for (const item of items) {
@@ -453,7 +453,7 @@ export function checkIssue(
           item.sources.find((s) => normaliseUrl(s.url) === normalised)?.url.trim() ?? normalised;
         const twin = users.get(normalised)!.find((other) => other !== item);
         if (twin) list.push({ code: 'duplicate-source', url, otherTitle: twin.title });
-        const used = earlier.find((clip) => clip.sourceUrls.includes(normalised));
+        const used = earlier.find((draft) => draft.sourceUrls.includes(normalised));
         if (used) {
           list.push({
             code: 'already-exported',

@@ -1,4 +1,4 @@
-import type { Clip } from './db';
+import type { Draft } from './db';
 import { isHttpUrl } from './http-url';
 import { escapeHtml, stripWww } from '../lib/html';
 
@@ -12,8 +12,8 @@ export const DEFAULT_DRAFT_TEMPLATE = '<p>{quote} ({source})</p>';
 export const NO_QUOTE_TEMPLATE = '<p>{link} ({site})</p>';
 
 /** What a template can draw from. */
-export type TemplateDraft = Pick<Clip, 'url' | 'title' | 'quotes'> &
-  Partial<Pick<Clip, 'siteName' | 'byline'>>;
+export type TemplateDraft = Pick<Draft, 'url' | 'title' | 'quotes'> &
+  Partial<Pick<Draft, 'siteName' | 'byline'>>;
 
 /** Quotation marks a selection may already carry; the template adds the French ones itself. */
 const WRAPPING_QUOTES = /^[\s«"“”„‘’']+|[\s»"“”„‘’']+$/g;

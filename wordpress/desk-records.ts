@@ -7,7 +7,7 @@
 
 import type { CaptureLimit } from '../capture/types';
 import type {
-  Clip,
+  Draft,
   Issue,
   IssueStatus,
   DraftStatus,
@@ -122,35 +122,35 @@ const optional = (value: string | undefined): string => value ?? '';
  * request of its own (`deletedAt` is not a field on the server).
  */
 export function draftToRest(
-  clip: Clip,
+  draft: Draft,
   options: { shareNote?: boolean } = {},
 ): RestWrite<RestDraftMeta> {
   return {
-    title: clip.title,
-    content: clip.body,
+    title: draft.title,
+    content: draft.body,
     meta: {
-      clientId: clip.id,
-      url: clip.url,
-      siteName: optional(clip.siteName),
-      byline: optional(clip.byline),
-      publishedAt: optional(clip.publishedAt),
-      lang: optional(clip.lang),
-      excerpt: optional(clip.excerpt),
-      imageUrl: optional(clip.imageUrl),
-      quotes: clip.quotes.map((q) => ({ text: q.text, html: q.html, clippedAt: q.clippedAt })),
-      provenance: { ...clip.provenance } as Record<string, string>,
-      captureNote: optional(clip.captureNote),
-      sources: clip.sources.map((s) => ({
+      clientId: draft.id,
+      url: draft.url,
+      siteName: optional(draft.siteName),
+      byline: optional(draft.byline),
+      publishedAt: optional(draft.publishedAt),
+      lang: optional(draft.lang),
+      excerpt: optional(draft.excerpt),
+      imageUrl: optional(draft.imageUrl),
+      quotes: draft.quotes.map((q) => ({ text: q.text, html: q.html, clippedAt: q.clippedAt })),
+      provenance: { ...draft.provenance } as Record<string, string>,
+      captureNote: optional(draft.captureNote),
+      sources: draft.sources.map((s) => ({
         url: s.url,
         title: s.title,
         ...(s.siteName ? { siteName: s.siteName } : {}),
       })),
-      note: options.shareNote ? clip.note : '',
-      tags: [...clip.tags],
-      status: clip.status,
-      issueId: clip.issueId,
-      sortKey: clip.sortKey,
-      createdAt: clip.createdAt,
+      note: options.shareNote ? draft.note : '',
+      tags: [...draft.tags],
+      status: draft.status,
+      issueId: draft.issueId,
+      sortKey: draft.sortKey,
+      createdAt: draft.createdAt,
     },
   };
 }
@@ -165,10 +165,10 @@ function setOptional<T extends object>(target: T, key: keyof T, value: string): 
  * one: its private note is kept unless the server holds a shared one. `words` and
  * `sourceUrls` are left empty: the table hooks derive them on write.
  */
-export function restToDraft(record: RestDraft, local?: Clip): Clip {
+export function restToDraft(record: RestDraft, local?: Draft): Draft {
   const m = record.meta;
   const modified = fromGmt(record.modified_gmt);
-  const clip: Clip = {
+  const draft: Draft = {
     id: m.clientId,
     url: m.url,
     title: record.title.raw,
@@ -186,15 +186,15 @@ export function restToDraft(record: RestDraft, local?: Clip): Clip {
     words: [],
     sourceUrls: [],
   };
-  setOptional(clip, 'siteName', m.siteName);
-  setOptional(clip, 'byline', m.byline);
-  setOptional(clip, 'publishedAt', m.publishedAt);
-  setOptional(clip, 'lang', m.lang);
-  setOptional(clip, 'excerpt', m.excerpt);
-  setOptional(clip, 'imageUrl', m.imageUrl);
-  if (m.captureNote) clip.captureNote = m.captureNote as CaptureLimit;
-  if (record.status === 'trash') clip.deletedAt = local?.deletedAt ?? modified;
-  return clip;
+  setOptional(draft, 'siteName', m.siteName);
+  setOptional(draft, 'byline', m.byline);
+  setOptional(draft, 'publishedAt', m.publishedAt);
+  setOptional(draft, 'lang', m.lang);
+  setOptional(draft, 'excerpt', m.excerpt);
+  setOptional(draft, 'imageUrl', m.imageUrl);
+  if (m.captureNote) draft.captureNote = m.captureNote as CaptureLimit;
+  if (record.status === 'trash') draft.deletedAt = local?.deletedAt ?? modified;
+  return draft;
 }
 
 /** An issue as the plugin stores it. */

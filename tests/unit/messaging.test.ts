@@ -2,17 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { registerHandlers, sendMessage, type Handlers } from '../../messaging/protocol';
-import type { Clip } from '../../storage/db';
+import type { Draft } from '../../storage/db';
 import { SYNC_OFF } from '../../storage/sync-state';
 
-const clip = { id: 'c1', url: 'https://a.test/', title: 'A', quotes: [] } as unknown as Clip;
+const draft = { id: 'c1', url: 'https://a.test/', title: 'A', quotes: [] } as unknown as Draft;
 
 const status = { ...SYNC_OFF, pending: 0, conflicts: 0, refusals: 0 };
 
 const handlers: Handlers = {
   clipTab: async ({ tabId }) => {
     if (tabId < 0) throw new Error('No such tab');
-    return { status: 'created', clip, quoteAdded: false };
+    return { status: 'created', clip: draft, quoteAdded: false };
   },
   publishIssue: async () => ({ ok: true, postId: 1, link: '', editLink: '', created: true }),
   refreshBadge: async () => 3,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Clip } from '../../storage/db';
+import type { Draft } from '../../storage/db';
 import {
   createRecord,
   discoverDesk,
@@ -24,7 +24,7 @@ function as(role: 'editor' | 'contributor'): DeskSettings {
   };
 }
 
-function newClip(): Clip {
+function newDraft(): Draft {
   return {
     id: randomUUID(),
     url: 'https://exemple.fr/yacht',
@@ -77,22 +77,22 @@ describe('desk client against the real plugin', () => {
   });
 
   it('creates, pulls, updates with a base version and gets a typed conflict with the server record', async () => {
-    const clip = newClip();
+    const draft = newDraft();
     const since = new Date(Date.now() - 1000).toISOString();
-    const created = await createRecord(as('contributor'), 'drafts', draftToRest(clip));
+    const created = await createRecord(as('contributor'), 'drafts', draftToRest(draft));
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     expect(restToDraft(created.record)).toMatchObject({
-      id: clip.id,
-      quotes: clip.quotes,
+      id: draft.id,
+      quotes: draft.quotes,
       siteName: 'Exemple',
     });
 
-    const again = await createRecord(as('contributor'), 'drafts', draftToRest(clip));
+    const again = await createRecord(as('contributor'), 'drafts', draftToRest(draft));
     expect(again).toMatchObject({ ok: false, code: 'exists', current: { id: created.record.id } });
 
     const pulled = await pullChanges(as('editor'), 'drafts', since);
-    expect(pulled.ok && pulled.records.map((r) => r.meta.clientId)).toContain(clip.id);
+    expect(pulled.ok && pulled.records.map((r) => r.meta.clientId)).toContain(draft.id);
 
     const first = await updateRecord(as('editor'), 'drafts', created.record.id, 1, {
       title: 'Titre A',
@@ -106,7 +106,7 @@ describe('desk client against the real plugin', () => {
   });
 
   it('a refused action says which role it needs', async () => {
-    const created = await createRecord(as('contributor'), 'drafts', draftToRest(newClip()));
+    const created = await createRecord(as('contributor'), 'drafts', draftToRest(newDraft()));
     if (!created.ok) throw new Error(created.code);
     const moved = await updateRecord(as('contributor'), 'drafts', created.record.id, 1, {
       meta: { sortKey: 'a0' },
@@ -117,7 +117,7 @@ describe('desk client against the real plugin', () => {
   it('trashes and restores, and pulls see the trash', async () => {
     await sleep(1100);
     const since = new Date().toISOString();
-    const created = await createRecord(as('contributor'), 'drafts', draftToRest(newClip()));
+    const created = await createRecord(as('contributor'), 'drafts', draftToRest(newDraft()));
     if (!created.ok) throw new Error(created.code);
     const trashed = await trashRecord(as('contributor'), 'drafts', created.record.id);
     expect(trashed).toMatchObject({ ok: true, record: { status: 'trash' } });
@@ -131,7 +131,7 @@ describe('desk client against the real plugin', () => {
   });
 
   it('locks and unlocks; another user is told who holds the lock', async () => {
-    const created = await createRecord(as('editor'), 'drafts', draftToRest(newClip()));
+    const created = await createRecord(as('editor'), 'drafts', draftToRest(newDraft()));
     if (!created.ok) throw new Error(created.code);
     const lock = await lockRecord(as('editor'), 'drafts', created.record.id);
     expect(lock.ok && lock.lock?.user.name).toBe(site().newsroom.editor.name);

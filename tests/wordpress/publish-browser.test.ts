@@ -10,7 +10,7 @@ import type { ConsoleMessage, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WP_ERROR_MESSAGES } from '../../wordpress/errors';
 import { t } from '../../locales';
-import type { Clip, Issue } from '../../storage/db';
+import type { Draft, Issue } from '../../storage/db';
 import { deriveFields } from '../../storage/derive';
 import {
   EXTENSION_DIR,
@@ -36,8 +36,10 @@ const issueRecord: Issue = {
   updatedAt: '2021-03-10T09:00:00.000Z',
 };
 
-function item(fields: Pick<Clip, 'id' | 'url' | 'title' | 'siteName' | 'body' | 'sortKey'>): Clip {
-  const clip: Omit<Clip, 'words' | 'sourceUrls'> = {
+function item(
+  fields: Pick<Draft, 'id' | 'url' | 'title' | 'siteName' | 'body' | 'sortKey'>,
+): Draft {
+  const draft: Omit<Draft, 'words' | 'sourceUrls'> = {
     ...fields,
     quotes: [],
     provenance: {},
@@ -50,10 +52,10 @@ function item(fields: Pick<Clip, 'id' | 'url' | 'title' | 'siteName' | 'body' | 
     issueId: ISSUE_ID,
   };
   // The table hooks compute these in the extension; the records are written here without Dexie.
-  return { ...clip, ...deriveFields(clip) };
+  return { ...draft, ...deriveFields(draft) };
 }
 
-const items: Clip[] = [
+const items: Draft[] = [
   item({
     id: 'item-ministre',
     url: 'https://www.lemonde.fr/politique/ministre',
@@ -91,7 +93,7 @@ function paragraphsOf(raw: string) {
 }
 
 /** Runs in an extension page: the raw IndexedDB of the extension, without Dexie. */
-function idb<T>(page: Page, action: 'get' | 'put', arg: { issue?: Issue; items?: Clip[] } = {}) {
+function idb<T>(page: Page, action: 'get' | 'put', arg: { issue?: Issue; items?: Draft[] } = {}) {
   return page.evaluate(
     async ({ action, arg, issueId }) => {
       // Opened without a version, a database Dexie has not created yet would be made empty.
@@ -119,7 +121,7 @@ function idb<T>(page: Page, action: 'get' | 'put', arg: { issue?: Issue; items?:
           });
         if (action === 'put') {
           if (arg.issue) tx.objectStore('issues').put(arg.issue);
-          for (const clip of arg.items ?? []) tx.objectStore('clips').put(clip);
+          for (const draft of arg.items ?? []) tx.objectStore('clips').put(draft);
           await done;
           return undefined;
         }
@@ -135,7 +137,7 @@ function idb<T>(page: Page, action: 'get' | 'put', arg: { issue?: Issue; items?:
   ) as Promise<T>;
 }
 
-type Stored = { issue: Issue; clips: Clip[] };
+type Stored = { issue: Issue; clips: Draft[] };
 
 /** The few extension APIs the tests call from an extension page (`chrome` is its global). */
 interface ChromeApis {

@@ -9,7 +9,7 @@
  */
 import type { CDPSession, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clip, Issue } from '../../storage/db';
+import type { Draft, Issue } from '../../storage/db';
 import { deriveFields } from '../../storage/derive';
 import { launchExtension, type ExtensionSession } from '../browser/harness';
 import { rest, site, sleep } from './helpers';
@@ -18,9 +18,9 @@ import { rest, site, sleep } from './helpers';
 type StoredIssue = Pick<Issue, 'id' | 'wordpress' | 'publishing' | 'status'>;
 
 /** Runs in an extension page: writes records into the extension's IndexedDB, without Dexie. */
-function seed(page: Page, issue: Issue, clip: Clip) {
+function seed(page: Page, issue: Issue, draft: Draft) {
   return page.evaluate(
-    async ({ issue, clip }) => {
+    async ({ issue, clip: draft }) => {
       // Opened without a version, a database Dexie has not created yet would be made empty.
       for (let tries = 0; ; tries += 1) {
         const dbs = await indexedDB.databases();
@@ -36,7 +36,7 @@ function seed(page: Page, issue: Issue, clip: Clip) {
       try {
         const tx = db.transaction(['issues', 'clips'], 'readwrite');
         tx.objectStore('issues').put(issue);
-        tx.objectStore('clips').put(clip);
+        tx.objectStore('clips').put(draft);
         await new Promise<void>((resolve, reject) => {
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
@@ -45,7 +45,7 @@ function seed(page: Page, issue: Issue, clip: Clip) {
         db.close();
       }
     },
-    { issue, clip },
+    { issue, clip: draft },
   );
 }
 
@@ -83,7 +83,7 @@ async function postsTitled(title: string): Promise<Array<{ id: number; slug: str
 
 const run = Date.now().toString(36);
 
-function roundRecords(round: number): { issue: Issue; clip: Clip } {
+function roundRecords(round: number): { issue: Issue; clip: Draft } {
   const at = '2021-03-10T09:00:00.000Z';
   const issue: Issue = {
     id: `issue-coupe-${run}-${round}`,
@@ -94,7 +94,7 @@ function roundRecords(round: number): { issue: Issue; clip: Clip } {
     createdAt: at,
     updatedAt: at,
   };
-  const fields: Omit<Clip, 'words' | 'sourceUrls'> = {
+  const fields: Omit<Draft, 'words' | 'sourceUrls'> = {
     id: `item-coupe-${run}-${round}`,
     url: `https://www.lemonde.fr/politique/coupe-${round}`,
     title: 'Le ministre et Bercy',
@@ -133,8 +133,8 @@ describe('publishing when the background is stopped mid-way, against a real Word
   }
 
   async function openRound(round: number) {
-    const { issue, clip } = roundRecords(round);
-    await seed(control, issue, clip);
+    const { issue, clip: draft } = roundRecords(round);
+    await seed(control, issue, draft);
     await control.evaluate(async (id) => {
       const api = (globalThis as unknown as { chrome: { storage: { local: StorageLike } } }).chrome;
       await api.storage.local.set({ currentIssueId: id });

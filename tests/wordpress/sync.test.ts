@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncEngine } from '../../services/sync';
-import { saveClip } from '../../storage/clips';
+import { saveDraft } from '../../storage/draft-records';
 import { IndiscretsDB } from '../../storage/db';
 import { restoreDraft, trashDraft, updateDraft } from '../../storage/drafts';
 import { addToIssue, createIssue, issueItems, moveItem } from '../../storage/issues';
@@ -47,7 +47,7 @@ class Desk {
     return status;
   }
   async clip(url: string) {
-    const { clip } = await saveClip(
+    const { clip: draft } = await saveDraft(
       {
         metadata: {
           url,
@@ -62,7 +62,7 @@ class Desk {
       } as never,
       this.db,
     );
-    return clip;
+    return draft;
   }
   async close() {
     this.db.close();
@@ -118,45 +118,45 @@ describe('shared desk sync against the real WordPress', { timeout: 180_000 }, ()
     const b = as('chef');
     await a.join();
     await b.join();
-    const clip = await a.clip(url());
+    const draft = await a.clip(url());
     await a.sync();
     await b.sync();
-    const seen = await b.db.clips.get(clip.id);
+    const seen = await b.db.clips.get(draft.id);
     expect(seen).toMatchObject({
-      url: clip.url,
-      title: clip.title,
+      url: draft.url,
+      title: draft.title,
       siteName: 'Exemple',
       byline: 'Jeanne Reporter',
       publishedAt: '2026-03-10T08:00:00.000Z',
       lang: 'fr',
-      quotes: clip.quotes,
-      provenance: clip.provenance,
-      body: clip.body,
-      sources: clip.sources,
+      quotes: draft.quotes,
+      provenance: draft.provenance,
+      body: draft.body,
+      sources: draft.sources,
       desk: { createdBy: site().newsroom.editor.name },
     });
-    expect(await serverRecord('drafts', clip.id)).toHaveLength(1);
+    expect(await serverRecord('drafts', draft.id)).toHaveLength(1);
   });
 
   it('edits of different fields on two desks both survive', async () => {
     const a = as('editor');
     const b = as('chef');
     await a.join();
-    const clip = await a.clip(url());
+    const draft = await a.clip(url());
     await a.sync();
     await b.join();
-    await updateDraft(clip.id, { title: 'Titre écrit par A' }, a.db);
-    await updateDraft(clip.id, { tags: ['écrit-par-b'] }, b.db);
+    await updateDraft(draft.id, { title: 'Titre écrit par A' }, a.db);
+    await updateDraft(draft.id, { tags: ['écrit-par-b'] }, b.db);
     await a.sync();
     await b.sync();
     await a.sync();
     for (const desk of [a, b]) {
-      expect(await desk.db.clips.get(clip.id)).toMatchObject({
+      expect(await desk.db.clips.get(draft.id)).toMatchObject({
         title: 'Titre écrit par A',
         tags: ['écrit-par-b'],
       });
     }
-    expect((await serverRecord('drafts', clip.id))[0]).toMatchObject({
+    expect((await serverRecord('drafts', draft.id))[0]).toMatchObject({
       title: 'Titre écrit par A',
       tags: ['écrit-par-b'],
     });
@@ -166,11 +166,11 @@ describe('shared desk sync against the real WordPress', { timeout: 180_000 }, ()
     const a = as('editor');
     const b = as('chef');
     await a.join();
-    const clip = await a.clip(url());
+    const draft = await a.clip(url());
     await a.sync();
     await b.join();
-    await updateDraft(clip.id, { body: '<p>Version de A</p>' }, a.db);
-    await updateDraft(clip.id, { body: '<p>Version de B</p>' }, b.db);
+    await updateDraft(draft.id, { body: '<p>Version de A</p>' }, a.db);
+    await updateDraft(draft.id, { body: '<p>Version de B</p>' }, b.db);
     await a.sync();
     const status = await b.sync();
     expect(status.conflicts).toBe(1);
@@ -184,7 +184,7 @@ describe('shared desk sync against the real WordPress', { timeout: 180_000 }, ()
     ]);
     await b.engine.resolve(conflict!.key, { body: 'mine' });
     await b.engine.whenIdle();
-    const [record] = await serverRecord('drafts', clip.id);
+    const [record] = await serverRecord('drafts', draft.id);
     expect(record!.content).toBe('<p>Version de B</p>');
     // Read as an editor through REST: the overwritten text is one of the versions.
     const wp = site();

@@ -67,10 +67,10 @@ describe('clipTab', () => {
     }));
     const tabId = await openTab('https://a.example/story?id=3&utm_source=x');
 
-    const { clip } = await clipTab({ tabId });
+    const { clip: draft } = await clipTab({ tabId });
 
-    expect(clip.url).toBe('https://a.example/story?id=3');
-    expect(clip.quotes[0]?.html).toBe('<a href="https://b.example/?q=2">lien</a>');
+    expect(draft.url).toBe('https://a.example/story?id=3');
+    expect(draft.quotes[0]?.html).toBe('<a href="https://b.example/?q=2">lien</a>');
   });
 
   it('falls back to the tab URL and title on a browser page, without injecting', async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { publishIssue } from '../../../services/publisher';
-import { saveClip } from '../../../storage/clips';
+import { saveDraft } from '../../../storage/draft-records';
 import { db } from '../../../storage/db';
 import { updateDraft } from '../../../storage/drafts';
 import { addToIssue, createIssue, getIssue } from '../../../storage/issues';
@@ -129,11 +129,11 @@ async function configure() {
 
 async function issueWithItem() {
   const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
-  const { clip } = await saveClip({
+  const { clip: draft } = await saveDraft({
     metadata: { url: 'https://www.lemonde.fr/ministre', title: 'Ministre', provenance: {} },
   });
-  await updateDraft(clip.id, { body: '<p>Le ministre quitte Bercy.</p>' });
-  await addToIssue(clip.id, issue.id);
+  await updateDraft(draft.id, { body: '<p>Le ministre quitte Bercy.</p>' });
+  await addToIssue(draft.id, issue.id);
   return issue;
 }
 

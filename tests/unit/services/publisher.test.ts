@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { publishPost, WpPublished } from '../../../wordpress/client';
 import { WP_ERROR_MESSAGES, wpErrorMessage, type WpResult } from '../../../wordpress/errors';
 import { publishIssue } from '../../../services/publisher';
-import { saveClip } from '../../../storage/clips';
+import { saveDraft } from '../../../storage/draft-records';
 import { db } from '../../../storage/db';
 import { updateDraft } from '../../../storage/drafts';
 import { addToIssue, createIssue, getIssue, issueItems } from '../../../storage/issues';
@@ -62,11 +62,11 @@ async function issueWithItems() {
     ['https://www.lemonde.fr/ministre', '<p>Le ministre quitte Bercy.</p>'],
     ['https://www.bloomberg.com/ovh', '<p>OVH prépare son entrée en Bourse.</p>'],
   ] as const) {
-    const { clip } = await saveClip({
+    const { clip: draft } = await saveDraft({
       metadata: { url, title: url, siteName: 'Le Monde', provenance: {} },
     });
-    await updateDraft(clip.id, { body });
-    await addToIssue(clip.id, issue.id);
+    await updateDraft(draft.id, { body });
+    await addToIssue(draft.id, issue.id);
   }
   return issue;
 }

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nextCursor, SyncEngine } from '../../../services/sync';
-import { saveClip } from '../../../storage/clips';
+import { saveDraft } from '../../../storage/draft-records';
 import { IndiscretsDB } from '../../../storage/db';
 import { trashDraft, restoreDraft, updateDraft } from '../../../storage/drafts';
 import { addToIssue, createIssue, moveItem } from '../../../storage/issues';
@@ -34,7 +34,7 @@ class Desk {
     return this.engine.run();
   }
   async clip(url: string, title = 'Le ministre et le yacht', selection = '« Je ne savais pas »') {
-    const { clip } = await saveClip(
+    const { clip: draft } = await saveDraft(
       {
         metadata: {
           url,
@@ -49,7 +49,7 @@ class Desk {
       } as never,
       this.db,
     );
-    return clip;
+    return draft;
   }
 }
 
@@ -138,10 +138,10 @@ describe('sync engine (against an in-memory plugin)', () => {
   it('B sees A’s clip with its quote and metadata intact, and who clipped it', async () => {
     await a.join();
     await b.join();
-    const clip = await a.clip('https://exemple.fr/yacht');
+    const draft = await a.clip('https://exemple.fr/yacht');
     await a.sync();
     await b.sync();
-    const seen = await b.db.clips.get(clip.id);
+    const seen = await b.db.clips.get(draft.id);
     expect(seen).toMatchObject({
       url: 'https://exemple.fr/yacht',
       title: 'Le ministre et le yacht',
@@ -149,10 +149,10 @@ describe('sync engine (against an in-memory plugin)', () => {
       byline: 'Jeanne Reporter',
       publishedAt: '2026-03-10T08:00:00.000Z',
       lang: 'fr',
-      quotes: clip.quotes,
-      provenance: clip.provenance,
-      body: clip.body,
-      sources: clip.sources,
+      quotes: draft.quotes,
+      provenance: draft.provenance,
+      body: draft.body,
+      sources: draft.sources,
       desk: { createdBy: 'Rédaction', modifiedBy: 'Rédaction' },
     });
     // Derived search fields are rebuilt locally.
@@ -162,18 +162,18 @@ describe('sync engine (against an in-memory plugin)', () => {
 
   it('pushes a burst of edits to one draft as one update, with only the changed fields', async () => {
     await a.join();
-    const clip = await a.clip('https://exemple.fr/1');
+    const draft = await a.clip('https://exemple.fr/1');
     await a.sync();
     server.log = [];
-    await updateDraft(clip.id, { title: 'Un' }, a.db);
-    await updateDraft(clip.id, { title: 'Deux' }, a.db);
-    await updateDraft(clip.id, { tags: ['politique'] }, a.db);
+    await updateDraft(draft.id, { title: 'Un' }, a.db);
+    await updateDraft(draft.id, { title: 'Deux' }, a.db);
+    await updateDraft(draft.id, { tags: ['politique'] }, a.db);
     await a.sync();
     const posts = server.log.filter((line) => line.startsWith('POST'));
     expect(posts).toEqual([
-      `POST /indiscrets/v1/drafts/${server.byClientId('drafts', clip.id)!.id}`,
+      `POST /indiscrets/v1/drafts/${server.byClientId('drafts', draft.id)!.id}`,
     ]);
-    expect(server.byClientId('drafts', clip.id)).toMatchObject({
+    expect(server.byClientId('drafts', draft.id)).toMatchObject({
       title: 'Deux',
       meta: { tags: ['politique'] },
       version: 2,
@@ -183,18 +183,18 @@ describe('sync engine (against an in-memory plugin)', () => {
   it('keeps the private note in the browser unless the editor shares it', async () => {
     await a.join();
     await b.join();
-    const clip = await a.clip('https://exemple.fr/1');
-    await updateDraft(clip.id, { note: 'source : le chauffeur' }, a.db);
+    const draft = await a.clip('https://exemple.fr/1');
+    await updateDraft(draft.id, { note: 'source : le chauffeur' }, a.db);
     await a.sync();
-    expect(server.byClientId('drafts', clip.id)!.meta.note).toBe('');
+    expect(server.byClientId('drafts', draft.id)!.meta.note).toBe('');
     await b.sync();
-    expect((await b.db.clips.get(clip.id))!.note).toBe('');
+    expect((await b.db.clips.get(draft.id))!.note).toBe('');
 
-    await updateDraft(clip.id, { noteShared: true }, a.db);
+    await updateDraft(draft.id, { noteShared: true }, a.db);
     await a.sync();
-    expect(server.byClientId('drafts', clip.id)!.meta.note).toBe('source : le chauffeur');
+    expect(server.byClientId('drafts', draft.id)!.meta.note).toBe('source : le chauffeur');
     await b.sync();
-    expect(await b.db.clips.get(clip.id)).toMatchObject({
+    expect(await b.db.clips.get(draft.id)).toMatchObject({
       note: 'source : le chauffeur',
       noteShared: true,
     });
@@ -202,21 +202,21 @@ describe('sync engine (against an in-memory plugin)', () => {
 
   it('merges edits of different fields made on two desks: both survive', async () => {
     await a.join();
-    const clip = await a.clip('https://exemple.fr/1');
+    const draft = await a.clip('https://exemple.fr/1');
     await a.sync();
     await b.join();
-    await updateDraft(clip.id, { title: 'Titre de A' }, a.db);
-    await updateDraft(clip.id, { tags: ['de-b'] }, b.db);
+    await updateDraft(draft.id, { title: 'Titre de A' }, a.db);
+    await updateDraft(draft.id, { tags: ['de-b'] }, b.db);
     await a.sync();
     await b.sync(); // 409 → merge → pushed again
     await a.sync();
     for (const desk of [a, b]) {
-      expect(await desk.db.clips.get(clip.id)).toMatchObject({
+      expect(await desk.db.clips.get(draft.id)).toMatchObject({
         title: 'Titre de A',
         tags: ['de-b'],
       });
     }
-    expect(server.byClientId('drafts', clip.id)).toMatchObject({
+    expect(server.byClientId('drafts', draft.id)).toMatchObject({
       title: 'Titre de A',
       meta: { tags: ['de-b'] },
     });
@@ -259,37 +259,37 @@ describe('sync engine (against an in-memory plugin)', () => {
 
   it('resolving with their version writes it locally and pushes nothing for that field', async () => {
     await a.join();
-    const clip = await a.clip('https://exemple.fr/1');
+    const draft = await a.clip('https://exemple.fr/1');
     await a.sync();
     await b.join();
-    await updateDraft(clip.id, { title: 'A' }, a.db);
-    await updateDraft(clip.id, { title: 'B' }, b.db);
+    await updateDraft(draft.id, { title: 'A' }, a.db);
+    await updateDraft(draft.id, { title: 'B' }, b.db);
     await a.sync();
     await b.sync();
     const [conflict] = await b.engine.listConflicts();
-    const version = server.byClientId('drafts', clip.id)!.version;
+    const version = server.byClientId('drafts', draft.id)!.version;
     await b.engine.resolve(conflict!.key, { title: 'theirs' });
     await b.engine.whenIdle();
-    expect((await b.db.clips.get(clip.id))!.title).toBe('A');
-    expect(server.byClientId('drafts', clip.id)!.version).toBe(version);
+    expect((await b.db.clips.get(draft.id))!.title).toBe('A');
+    expect(server.byClientId('drafts', draft.id)!.version).toBe(version);
     expect(await b.db.outbox.count()).toBe(0);
   });
 
   it('merges a pulled change into a draft with unpushed local edits', async () => {
     await a.join();
-    const clip = await a.clip('https://exemple.fr/1');
+    const draft = await a.clip('https://exemple.fr/1');
     await a.sync();
-    server.edit('drafts', clip.id, 'auteur', { title: 'Titre du serveur' });
+    server.edit('drafts', draft.id, 'auteur', { title: 'Titre du serveur' });
     server.offline = true;
-    await updateDraft(clip.id, { tags: ['local'] }, a.db);
+    await updateDraft(draft.id, { tags: ['local'] }, a.db);
     await a.sync(); // offline: nothing leaves
     server.offline = false;
     await a.sync();
-    expect(await a.db.clips.get(clip.id)).toMatchObject({
+    expect(await a.db.clips.get(draft.id)).toMatchObject({
       title: 'Titre du serveur',
       tags: ['local'],
     });
-    expect(server.byClientId('drafts', clip.id)).toMatchObject({
+    expect(server.byClientId('drafts', draft.id)).toMatchObject({
       title: 'Titre du serveur',
       meta: { tags: ['local'] },
     });
@@ -357,22 +357,22 @@ describe('sync engine (against an in-memory plugin)', () => {
 
   it('a contributor’s refused edit (403) is rolled back with a typed refusal naming the role', async () => {
     await a.join();
-    const clip = await a.clip('https://exemple.fr/1');
+    const draft = await a.clip('https://exemple.fr/1');
     await a.sync();
     await pigiste.join();
-    await updateDraft(clip.id, { title: 'Titre du pigiste' }, pigiste.db);
+    await updateDraft(draft.id, { title: 'Titre du pigiste' }, pigiste.db);
     const status = await pigiste.sync();
     expect(status.refusals).toBe(1);
     expect(await pigiste.db.refusals.toArray()).toMatchObject([
       {
-        recordId: clip.id,
+        recordId: draft.id,
         action: 'edit',
         needs: 'editor',
         discarded: { title: 'Titre du pigiste' },
       },
     ]);
-    expect((await pigiste.db.clips.get(clip.id))!.title).toBe('Le ministre et le yacht');
-    expect(server.byClientId('drafts', clip.id)!.title).toBe('Le ministre et le yacht');
+    expect((await pigiste.db.clips.get(draft.id))!.title).toBe('Le ministre et le yacht');
+    expect(server.byClientId('drafts', draft.id)!.title).toBe('Le ministre et le yacht');
     expect(await pigiste.db.outbox.count()).toBe(0);
     const after = await pigiste.engine.dismissRefusal(
       (await pigiste.db.refusals.toArray())[0]!.key,
@@ -404,13 +404,13 @@ describe('sync engine (against an in-memory plugin)', () => {
     const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
     await a.sync();
     await pigiste.sync();
-    const clip = await pigiste.clip('https://exemple.fr/p');
-    await addToIssue(clip.id, issue.id, pigiste.db);
+    const draft = await pigiste.clip('https://exemple.fr/p');
+    await addToIssue(draft.id, issue.id, pigiste.db);
     await pigiste.sync();
-    expect(server.byClientId('drafts', clip.id)).toMatchObject({
+    expect(server.byClientId('drafts', draft.id)).toMatchObject({
       meta: { issueId: '', sortKey: '' },
     });
-    expect(await pigiste.db.clips.get(clip.id)).toMatchObject({ issueId: '', sortKey: '' });
+    expect(await pigiste.db.clips.get(draft.id)).toMatchObject({ issueId: '', sortKey: '' });
     expect(await pigiste.db.refusals.toArray()).toMatchObject([{ action: 'arrange' }]);
   });
 
@@ -500,14 +500,14 @@ describe('sync engine (against an in-memory plugin)', () => {
 
   it('disable drops the outbox and the desk marks: records stay as they are', async () => {
     await a.join();
-    const clip = await a.clip('https://exemple.fr/1');
+    const draft = await a.clip('https://exemple.fr/1');
     await a.sync();
-    expect((await a.db.clips.get(clip.id))!.desk).toBeDefined();
-    await updateDraft(clip.id, { title: 'Pas encore envoyé' }, a.db);
+    expect((await a.db.clips.get(draft.id))!.desk).toBeDefined();
+    await updateDraft(draft.id, { title: 'Pas encore envoyé' }, a.db);
     const status = await a.engine.disable();
     expect(status).toMatchObject({ enabled: false, pending: 0 });
-    expect(await a.db.clips.get(clip.id)).toMatchObject({ title: 'Pas encore envoyé' });
-    expect((await a.db.clips.get(clip.id))!.desk).toBeUndefined();
+    expect(await a.db.clips.get(draft.id)).toMatchObject({ title: 'Pas encore envoyé' });
+    expect((await a.db.clips.get(draft.id))!.desk).toBeUndefined();
   });
 
   it('stops with wrong_credentials when the password is refused, keeping the outbox', async () => {

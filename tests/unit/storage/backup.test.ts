@@ -13,7 +13,7 @@ import {
   type BackupError,
   type ParsedBackup,
 } from '../../../storage/backup';
-import { IndiscretsDB, type Clip, type Issue } from '../../../storage/db';
+import { IndiscretsDB, type Draft, type Issue } from '../../../storage/db';
 import { trashDraft, updateDraft } from '../../../storage/drafts';
 import { addToIssue, createIssue, markPublished, updateIssue } from '../../../storage/issues';
 import { houseStyleItem, wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
@@ -134,7 +134,7 @@ describe('createBackup', () => {
     });
     expect(backup.clips).toHaveLength(4);
     expect(backup.issues).toHaveLength(2);
-    expect(backup.clips.filter((clip) => clip.deletedAt)).toHaveLength(1);
+    expect(backup.clips.filter((draft) => draft.deletedAt)).toHaveLength(1);
   });
 
   it('leaves out the derived fields words and sourceUrls', async () => {
@@ -142,9 +142,9 @@ describe('createBackup', () => {
 
     const backup = await createBackup(database);
 
-    for (const clip of backup.clips) {
-      expect(clip).not.toHaveProperty('words');
-      expect(clip).not.toHaveProperty('sourceUrls');
+    for (const draft of backup.clips) {
+      expect(draft).not.toHaveProperty('words');
+      expect(draft).not.toHaveProperty('sourceUrls');
     }
   });
 
@@ -674,7 +674,7 @@ describe('older backups', () => {
 
     await restoreText(JSON.stringify(file), database);
 
-    const bare = (await database.clips.get('bare')) as Clip;
+    const bare = (await database.clips.get('bare')) as Draft;
     expect(bare.words).not.toContain('faux');
     expect(bare.sourceUrls).toEqual(['https://a.test/1']);
   });

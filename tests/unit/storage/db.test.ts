@@ -132,8 +132,8 @@ describe('IndiscretsDB derived fields', () => {
     await database.clips
       .where('id')
       .equals(draft.id)
-      .modify((clip) => {
-        clip.sources = [{ url: 'https://b.test/', title: 'B' }];
+      .modify((draft) => {
+        draft.sources = [{ url: 'https://b.test/', title: 'B' }];
       });
     expect((await database.clips.get(draft.id))!.sourceUrls).toEqual(['https://b.test']);
   });

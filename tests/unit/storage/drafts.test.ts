@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Clip, IndiscretsDB } from '../../../storage/db';
+import type { Draft, IndiscretsDB } from '../../../storage/db';
 import {
   DraftNotFoundError,
   listSiteNames,
@@ -26,7 +26,7 @@ afterEach(async () => {
   await database.delete();
 });
 
-const ids = (drafts: Clip[]) => drafts.map((d) => d.id);
+const ids = (drafts: Draft[]) => drafts.map((d) => d.id);
 
 describe('updateDraft', () => {
   it('changes the given fields, stamps updatedAt and returns the stored draft', async () => {
@@ -91,7 +91,7 @@ describe('updateDraft', () => {
 
 describe('searchDrafts', () => {
   it('lists the inbox newest first, one page at a time, with the total', async () => {
-    const drafts: Clip[] = [];
+    const drafts: Draft[] = [];
     for (let i = 0; i < 7; i++) drafts.push(await addDraft(database));
     const newestFirst = ids(drafts).reverse();
 

@@ -1,4 +1,4 @@
-import { IndiscretsDB, type Clip } from '../../../storage/db';
+import { IndiscretsDB, type Draft } from '../../../storage/db';
 
 /** A database of its own for one test; delete it in afterEach. */
 export const freshDatabase = () => new IndiscretsDB(`test-${crypto.randomUUID()}`);
@@ -22,8 +22,8 @@ let serial = 0;
  */
 export async function addDraft(
   database: IndiscretsDB,
-  fields: Partial<Omit<Clip, 'words' | 'sourceUrls'>> = {},
-): Promise<Clip> {
+  fields: Partial<Omit<Draft, 'words' | 'sourceUrls'>> = {},
+): Promise<Draft> {
   const n = ++serial;
   const url = fields.url ?? `https://news.test/article-${n}`;
   const at = fields.createdAt ?? new Date(Date.UTC(2021, 2, 1, 0, 0, n)).toISOString();
@@ -45,6 +45,6 @@ export async function addDraft(
     sortKey: '',
     ...fields,
   };
-  const id = await database.clips.add(draft as Clip);
+  const id = await database.clips.add(draft as Draft);
   return (await database.clips.get(id))!;
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Clip, IndiscretsDB, Issue } from '../../../storage/db';
+import type { Draft, IndiscretsDB, Issue } from '../../../storage/db';
 import { trashDraft, restoreDraft } from '../../../storage/drafts';
 import {
   addToIssue,
@@ -31,15 +31,15 @@ afterEach(async () => {
   await database.delete();
 });
 
-const titles = (items: Clip[]) => items.map((item) => item.title);
+const titles = (items: Draft[]) => items.map((item) => item.title);
 
 /** An issue with drafts titled after `names`, added in that order. */
 async function issueWith(
   names: string[],
   date = '2021-03-15',
-): Promise<{ issue: Issue; drafts: Clip[] }> {
+): Promise<{ issue: Issue; drafts: Draft[] }> {
   const issue = await createIssue({ title: `Les indiscrets du ${date}`, date }, database, clock);
-  const drafts: Clip[] = [];
+  const drafts: Draft[] = [];
   for (const title of names) {
     const draft = await addDraft(database, { title });
     drafts.push(await addToIssue(draft.id, issue.id, database, clock));
@@ -213,11 +213,11 @@ describe('moveItem', () => {
     await moveItem(issue.id, drafts[4]!.id, 1, database, clock);
 
     const after = await database.clips.toArray();
-    const changed = after.filter((clip) => {
-      const old = before.find((b) => b.id === clip.id);
-      return JSON.stringify(old) !== JSON.stringify(clip);
+    const changed = after.filter((draft) => {
+      const old = before.find((b) => b.id === draft.id);
+      return JSON.stringify(old) !== JSON.stringify(draft);
     });
-    expect(changed.map((clip) => clip.title)).toEqual(['E']);
+    expect(changed.map((draft) => draft.title)).toEqual(['E']);
     expect(changed[0]!.updatedAt > drafts[4]!.updatedAt).toBe(true);
   });
 

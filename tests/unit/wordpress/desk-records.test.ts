@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Clip, Issue } from '../../../storage/db';
+import type { Draft, Issue } from '../../../storage/db';
 import {
   deskInfo,
   draftToRest,
@@ -11,7 +11,7 @@ import {
   type RestIssue,
 } from '../../../wordpress/desk-records';
 
-const clip: Clip = {
+const clip: Draft = {
   id: '0b5c3c1e-8f7a-4d2b-9c1e-5a6b7c8d9e0f',
   url: 'https://exemple.fr/yacht',
   title: 'Le ministre et le yacht',
@@ -62,7 +62,7 @@ function asServer(
 describe('draftToRest / restToDraft', () => {
   it('round-trips every shared field of a draft', () => {
     const back = restToDraft(asServer(draftToRest(clip, { shareNote: true })));
-    const shared: Partial<Clip> = { ...clip };
+    const shared: Partial<Draft> = { ...clip };
     delete shared.words;
     delete shared.sourceUrls;
     expect(back).toMatchObject(shared);
@@ -78,7 +78,7 @@ describe('draftToRest / restToDraft', () => {
   });
 
   it('sends empty strings for absent optional fields and reads them back as absent', () => {
-    const bare: Clip = {
+    const bare: Draft = {
       ...clip,
       siteName: undefined,
       byline: undefined,

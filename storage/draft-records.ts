@@ -1,20 +1,20 @@
 import Dexie from 'dexie';
 import { DESCRIPTIVE_FIELDS, type CaptureResult } from '../capture/types';
 import type { CaptureLimit } from '../capture/types';
-import { db as defaultDb, type Clip, type IndiscretsDB, type Quote } from './db';
+import { db as defaultDb, type Draft, type IndiscretsDB, type Quote } from './db';
 import { deriveFields, normaliseUrl } from './derive';
 import { DEFAULT_DRAFT_TEMPLATE, renderDraftTemplate } from './template';
 
 /** What a clip did: a new draft, or a quote added to the draft that already had this URL. */
-export interface SaveClipOutcome {
-  clip: Clip;
+export interface SaveDraftOutcome {
+  clip: Draft;
   /** True when the URL already had a draft and the new selection joined it. */
   merged: boolean;
   /** True when a merge brought a selection that the draft did not have yet. */
   quoteAdded: boolean;
 }
 
-export interface SaveClipInput extends CaptureResult {
+export interface SaveDraftInput extends CaptureResult {
   /** Why the page could not be read, for a draft made from the tab alone. */
   captureNote?: CaptureLimit;
   /**
@@ -35,11 +35,11 @@ const now = () => new Date().toISOString();
  *
  * A new draft starts with a body from the template and the page as its first source.
  */
-export async function saveClip(
-  input: SaveClipInput,
+export async function saveDraft(
+  input: SaveDraftInput,
   database: IndiscretsDB = defaultDb,
   clock: () => string = now,
-): Promise<SaveClipOutcome> {
+): Promise<SaveDraftOutcome> {
   const at = clock();
   const quote: Quote | undefined = input.selection?.text
     ? { text: input.selection.text, html: input.selection.html, clippedAt: at }
@@ -53,11 +53,11 @@ export async function saveClip(
       (await database.clips
         .where('sourceUrls')
         .equals(normaliseUrl(metadata.url))
-        .filter((clip) => !clip.deletedAt)
+        .filter((draft) => !draft.deletedAt)
         .first());
     if (existing) {
       const quoteAdded = !!quote && !existing.quotes.some((q) => q.text === quote.text);
-      const filled: Partial<Clip> = {};
+      const filled: Partial<Draft> = {};
       const provenance = { ...existing.provenance };
       for (const key of DESCRIPTIVE_FIELDS) {
         const value = metadata[key];
@@ -70,7 +70,7 @@ export async function saveClip(
           if (source) provenance[key] = source;
         }
       }
-      const updated: Clip = {
+      const updated: Draft = {
         ...existing,
         ...filled,
         provenance,
@@ -85,7 +85,7 @@ export async function saveClip(
     }
     const quotes = quote ? [quote] : [];
     const fields = pick(metadata);
-    const fresh: Omit<Clip, 'words' | 'sourceUrls'> = {
+    const fresh: Omit<Draft, 'words' | 'sourceUrls'> = {
       id: crypto.randomUUID(),
       url: metadata.url,
       title: metadata.title,
@@ -121,14 +121,14 @@ export async function saveClip(
 }
 
 /** The record as written, with what the hooks derived. */
-async function stored(database: IndiscretsDB, id: string): Promise<Clip> {
-  const clip = await database.clips.get(id);
-  if (!clip) throw new Error(`Draft ${id} vanished while being saved`);
-  return clip;
+async function stored(database: IndiscretsDB, id: string): Promise<Draft> {
+  const draft = await database.clips.get(id);
+  if (!draft) throw new Error(`Draft ${id} vanished while being saved`);
+  return draft;
 }
 
-function pick(m: CaptureResult['metadata']): Partial<Clip> {
-  const out: Partial<Clip> = {};
+function pick(m: CaptureResult['metadata']): Partial<Draft> {
+  const out: Partial<Draft> = {};
   for (const key of DESCRIPTIVE_FIELDS) {
     if (m[key]) out[key] = m[key];
   }
@@ -136,9 +136,9 @@ function pick(m: CaptureResult['metadata']): Partial<Clip> {
 }
 
 /** Drafts in the inbox (not in an issue, not in the trash), newest first. */
-export function listClips(database: IndiscretsDB = defaultDb, limit = 200): Promise<Clip[]> {
+export function listDrafts(database: IndiscretsDB = defaultDb, limit = 200): Promise<Draft[]> {
   return newestFirstIn('', database)
-    .filter((clip) => !clip.deletedAt)
+    .filter((draft) => !draft.deletedAt)
     .limit(limit)
     .toArray();
 }
@@ -154,7 +154,7 @@ export function newestFirstIn(issueId: string, database: IndiscretsDB = defaultD
     .reverse();
 }
 
-export function getClip(id: string, database: IndiscretsDB = defaultDb) {
+export function getDraft(id: string, database: IndiscretsDB = defaultDb) {
   return database.clips.get(id);
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaptureResult } from '../../../capture/types';
-import { countInbox, listClips, saveClip } from '../../../storage/clips';
+import { countInbox, listDrafts, saveDraft } from '../../../storage/draft-records';
 import { IndiscretsDB } from '../../../storage/db';
 
 let database: IndiscretsDB;
@@ -27,9 +27,9 @@ afterEach(async () => {
   await database.delete();
 });
 
-describe('saveClip', () => {
+describe('saveDraft', () => {
   it('creates a draft with every contract field and the quote', async () => {
-    const outcome = await saveClip(capture('https://a.test/1', 'Un passage'), database, clock);
+    const outcome = await saveDraft(capture('https://a.test/1', 'Un passage'), database, clock);
 
     expect(outcome.merged).toBe(false);
     const stored = await database.clips.get(outcome.clip.id);
@@ -44,7 +44,7 @@ describe('saveClip', () => {
   });
 
   it('starts a new draft with a body from the template, its page as source, in the inbox', async () => {
-    const outcome = await saveClip(capture('https://a.test/1', 'Un passage'), database, clock);
+    const outcome = await saveDraft(capture('https://a.test/1', 'Un passage'), database, clock);
 
     expect(outcome.clip).toMatchObject({
       body: '<p>«\u00a0Un passage\u00a0» (<a href="https://a.test/1">Bloomberg</a>)</p>',
@@ -63,7 +63,7 @@ describe('saveClip', () => {
   });
 
   it("uses the editor's template when given one", async () => {
-    const outcome = await saveClip(
+    const outcome = await saveDraft(
       { ...capture('https://a.test/1', 'Un passage'), template: '<p>{title}: {quote}</p>' },
       database,
       clock,
@@ -73,10 +73,10 @@ describe('saveClip', () => {
   });
 
   it("never touches the body when a re-clip adds a quote: the editor's words win", async () => {
-    const first = await saveClip(capture('https://a.test/1', 'Premier'), database, clock);
+    const first = await saveDraft(capture('https://a.test/1', 'Premier'), database, clock);
     await database.clips.update(first.clip.id, { body: '<p>Mon texte</p>' });
 
-    const second = await saveClip(capture('https://a.test/1', 'Second'), database, clock);
+    const second = await saveDraft(capture('https://a.test/1', 'Second'), database, clock);
 
     expect(second.clip.body).toBe('<p>Mon texte</p>');
     expect(second.clip.quotes.map((q) => q.text)).toEqual(['Premier', 'Second']);
@@ -85,19 +85,19 @@ describe('saveClip', () => {
   });
 
   it('takes a re-clipped draft back out of the trash', async () => {
-    const first = await saveClip(capture('https://a.test/1', 'Premier'), database, clock);
+    const first = await saveDraft(capture('https://a.test/1', 'Premier'), database, clock);
     await database.clips.update(first.clip.id, { deletedAt: clock() });
 
-    const second = await saveClip(capture('https://a.test/1', 'Second'), database, clock);
+    const second = await saveDraft(capture('https://a.test/1', 'Second'), database, clock);
 
     expect(second.merged).toBe(true);
     expect(second.clip).not.toHaveProperty('deletedAt');
   });
 
   it('adds a second selection of the same URL to the existing draft', async () => {
-    const first = await saveClip(capture('https://a.test/1', 'Premier'), database, clock);
+    const first = await saveDraft(capture('https://a.test/1', 'Premier'), database, clock);
 
-    const second = await saveClip(capture('https://a.test/1', 'Second'), database, clock);
+    const second = await saveDraft(capture('https://a.test/1', 'Second'), database, clock);
 
     expect(second).toMatchObject({ merged: true, quoteAdded: true });
     expect(second.clip.id).toBe(first.clip.id);
@@ -107,21 +107,21 @@ describe('saveClip', () => {
   });
 
   it('does not duplicate a quote clipped twice', async () => {
-    await saveClip(capture('https://a.test/1', 'Même'), database, clock);
+    await saveDraft(capture('https://a.test/1', 'Même'), database, clock);
 
-    const again = await saveClip(capture('https://a.test/1', 'Même'), database, clock);
+    const again = await saveDraft(capture('https://a.test/1', 'Même'), database, clock);
 
     expect(again).toMatchObject({ merged: true, quoteAdded: false });
     expect(again.clip.quotes).toHaveLength(1);
   });
 
   it('fills metadata the draft lacked without overwriting what it had', async () => {
-    await saveClip(
+    await saveDraft(
       capture('https://a.test/1', undefined, { title: 'Tab title', provenance: { title: 'tab' } }),
       database,
       clock,
     );
-    const outcome = await saveClip(
+    const outcome = await saveDraft(
       capture('https://a.test/1', undefined, {
         title: 'Declared title',
         siteName: 'Other',
@@ -141,7 +141,7 @@ describe('saveClip', () => {
   });
 
   it('records why a page could not be read', async () => {
-    const outcome = await saveClip(
+    const outcome = await saveDraft(
       { ...capture('chrome://version/'), captureNote: 'browser-page' },
       database,
       clock,
@@ -151,36 +151,36 @@ describe('saveClip', () => {
   });
 });
 
-describe('listClips', () => {
+describe('listDrafts', () => {
   it('lists drafts newest first', async () => {
-    await saveClip(capture('https://a.test/old'), database, clock);
-    await saveClip(capture('https://a.test/new'), database, clock);
+    await saveDraft(capture('https://a.test/old'), database, clock);
+    await saveDraft(capture('https://a.test/new'), database, clock);
 
-    const clips = await listClips(database);
+    const drafts = await listDrafts(database);
 
-    expect(clips.map((c) => c.url)).toEqual(['https://a.test/new', 'https://a.test/old']);
+    expect(drafts.map((c) => c.url)).toEqual(['https://a.test/new', 'https://a.test/old']);
     expect(await countInbox(database)).toBe(2);
   });
 
   it('leaves out drafts in an issue and drafts in the trash', async () => {
-    const kept = await saveClip(capture('https://a.test/kept'), database, clock);
-    const inIssue = await saveClip(capture('https://a.test/issue'), database, clock);
-    const trashed = await saveClip(capture('https://a.test/trash'), database, clock);
+    const kept = await saveDraft(capture('https://a.test/kept'), database, clock);
+    const inIssue = await saveDraft(capture('https://a.test/issue'), database, clock);
+    const trashed = await saveDraft(capture('https://a.test/trash'), database, clock);
     await database.clips.update(inIssue.clip.id, { issueId: 'some-issue', sortKey: 'V' });
     await database.clips.update(trashed.clip.id, { deletedAt: clock() });
 
-    const clips = await listClips(database);
+    const drafts = await listDrafts(database);
 
-    expect(clips.map((c) => c.id)).toEqual([kept.clip.id]);
+    expect(drafts.map((c) => c.id)).toEqual([kept.clip.id]);
   });
 });
 
 describe('countInbox', () => {
   it('counts drafts neither in an issue nor in the trash', async () => {
-    await saveClip(capture('https://a.test/1'), database, clock);
-    const inIssue = await saveClip(capture('https://a.test/2'), database, clock);
-    const trashed = await saveClip(capture('https://a.test/3'), database, clock);
-    const trashedInIssue = await saveClip(capture('https://a.test/4'), database, clock);
+    await saveDraft(capture('https://a.test/1'), database, clock);
+    const inIssue = await saveDraft(capture('https://a.test/2'), database, clock);
+    const trashed = await saveDraft(capture('https://a.test/3'), database, clock);
+    const trashedInIssue = await saveDraft(capture('https://a.test/4'), database, clock);
     await database.clips.update(inIssue.clip.id, { issueId: 'x', sortKey: 'V' });
     await database.clips.update(trashed.clip.id, { deletedAt: clock() });
     await database.clips.update(trashedInIssue.clip.id, {
@@ -193,14 +193,14 @@ describe('countInbox', () => {
   });
 });
 
-describe('saveClip after a merge', () => {
+describe('saveDraft after a merge', () => {
   it('adds the quote of a page merged into another draft to that draft', async () => {
     const { mergeDrafts } = await import('../../../storage/drafts');
-    const kept = await saveClip(capture('https://a.test/kept', 'Gardé'), database, clock);
-    const merged = await saveClip(capture('https://a.test/merged', 'Fusionné'), database, clock);
+    const kept = await saveDraft(capture('https://a.test/kept', 'Gardé'), database, clock);
+    const merged = await saveDraft(capture('https://a.test/merged', 'Fusionné'), database, clock);
     await mergeDrafts(merged.clip.id, kept.clip.id, database, clock);
 
-    const again = await saveClip(
+    const again = await saveDraft(
       capture('https://a.test/merged', 'Nouveau passage', { title: 'Autre titre' }),
       database,
       clock,
