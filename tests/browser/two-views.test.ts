@@ -134,10 +134,20 @@ describe('two views of one record in Chromium', () => {
       (page) => page !== undefined,
       'a view to show the conflict',
     );
+    // The conflict is raised at the first keystrokes that cross; the other view's last ones
+    // reach this one through its live query a little later (IndexedDB, then a broadcast between
+    // pages): wait until the chooser holds both whole texts, not the first ones it saw.
     const chooser = conflicted!.getByTestId('conflict');
-    const mine = await chooser.getByTestId('conflict-mine').textContent();
-    const theirs = await chooser.getByTestId('conflict-theirs').textContent();
-    expect([mine, theirs].sort()).toEqual([...both].sort());
+    const versions = async () =>
+      [
+        await chooser.getByTestId('conflict-mine').textContent(),
+        await chooser.getByTestId('conflict-theirs').textContent(),
+      ] as const;
+    const [mine] = await until(
+      versions,
+      (pair) => JSON.stringify([...pair].sort()) === JSON.stringify([...both].sort()),
+      'both views’ whole notes in the conflict chooser',
+    );
 
     await conflicted!
       .getByRole('button', { name: 'Garder votre version de « Note privée (jamais exportée) »' })
