@@ -95,9 +95,15 @@ describe('clipping pages close to the browser’s limits', () => {
 
     expect(message).toContain('Nouveau brouillon : « Énorme page »');
     expect(message).toContain('La sélection était trop longue pour une citation');
-    // The popup shows a 100,000-character quote after the clip message: on a loaded machine its
-    // first layout can take longer than Playwright's default 30 s action limit.
-    const quoteElement = popup.getByTestId('quote').first();
+    // The inbox row shows the draft's text (its body, drawn from the template with the quote),
+    // so the whole quote is read where the editor reads it: in the draft, opened from the popup.
+    // On a loaded machine the first layout of 100,000 characters can take longer than
+    // Playwright's default 30 s action limit.
+    await popup
+      .getByRole('button', { name: 'Énorme page', exact: true })
+      .first()
+      .click({ timeout: 180_000 });
+    const quoteElement = popup.getByTestId('draft-editor').locator('.quotes blockquote').first();
     await quoteElement.waitFor({ timeout: 180_000 });
     const quote = squash(await quoteElement.textContent({ timeout: 60_000 }));
     expect(quote.length).toBeLessThanOrEqual(100_000);

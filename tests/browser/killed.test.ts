@@ -174,9 +174,19 @@ describe('a keystroke survives the browser being killed', () => {
       await kill(running);
 
       running = await start(profile);
-      // The desk replays the journal (if anything survived in it) before showing anything.
+      // The desk paints its inbox from a snapshot at once, then loads the database layer, which
+      // replays the journal (if anything survived in it) before any query: the count of drafts
+      // is the first answer of a query, so once it shows, the stored text is final. A browser
+      // started cold on a loaded machine may take well over Playwright's default 30 s for that.
       const after = await running.session.openExtensionPage('desk.html');
-      await after.getByRole('button', { name: title, exact: true }).first().waitFor();
+      await after
+        .getByTestId('draft-total')
+        .filter({ hasText: /\d/ })
+        .waitFor({ timeout: 120_000 });
+      await after
+        .getByRole('button', { name: title, exact: true })
+        .first()
+        .waitFor({ timeout: 120_000 });
       const stored = await storedText(after, id);
       await after.close();
 
