@@ -5,7 +5,7 @@
  */
 import { liveQuery } from 'dexie';
 import { emptyOldTrash } from '../storage/housekeeping';
-import type { Draft } from '../storage/db';
+import { db, type Draft } from '../storage/db';
 import { bodyText } from '../storage/derive';
 import { searchPage, type DraftQuery } from '../storage/drafts';
 import { replayJournal } from '../storage/journal';
@@ -21,7 +21,13 @@ export {
   undo,
 } from '../storage/drafts';
 export { addToIssue } from '../storage/issues';
+export { onOutboxWrite } from '../storage/outbox';
 export { liveQuery };
+
+/** Whether the shared desk is on (`useDeskSync` asks for syncs only then). */
+export async function syncEnabled(): Promise<boolean> {
+  return !!(await db.syncState.get('desk'))?.enabled;
+}
 
 /** A row shows a few lines of the quote: a clipped quote may be 100 KB. */
 const QUOTE_PREVIEW = 600;
