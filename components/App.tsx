@@ -5,6 +5,7 @@ import { currentIssueId as currentIssueItem } from '../storage/settings';
 import { ClipPanel } from './ClipPanel';
 import { Inbox } from './Inbox';
 import { lazyComponent } from './lazy';
+import { SharedDeskBar } from './SharedDeskBar';
 import { UndoProvider } from './Undo';
 import { useDeskSync } from './useDeskSync';
 import { useStorageItem } from './useStorageItem';
@@ -93,6 +94,7 @@ export function App({ layout, tabId }: Props) {
           ⚙
         </button>
       </nav>
+      <SharedDeskBar />
     </header>
   );
 

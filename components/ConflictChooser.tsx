@@ -8,6 +8,8 @@ interface Props<T, K extends keyof T> {
   /** A value as the editor reads it (text of a body, titles of sources…). */
   show: (field: K, value: T[K]) => string;
   onChoose: (field: K, choice: 'mine' | 'theirs') => void;
+  /** The heading's id, unique on the page when several records show their conflicts. */
+  headingId?: string;
 }
 
 /**
@@ -20,16 +22,12 @@ export function ConflictChooser<T, K extends keyof T>({
   label,
   show,
   onChoose,
+  headingId = 'conflicts-heading',
 }: Props<T, K>) {
   if (conflicts.length === 0) return null;
   return (
-    <section
-      class="conflicts"
-      role="region"
-      aria-labelledby="conflicts-heading"
-      data-testid="conflicts"
-    >
-      <h3 id="conflicts-heading" class="conflicts__heading">
+    <section class="conflicts" role="region" aria-labelledby={headingId} data-testid="conflicts">
+      <h3 id={headingId} class="conflicts__heading">
         {t('conflict.heading')}
       </h3>
       <p class="conflicts__intro" role="alert">

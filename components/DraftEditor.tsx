@@ -3,16 +3,19 @@ import { t, type MessageKey } from '../locales';
 import { stripWww } from '../lib/html';
 import type { Draft, DraftStatus, Source } from '../storage/db';
 import { getDraft } from '../storage/draft-records';
-import { saveDraftEdit, trashDraft, type DraftPatch } from '../storage/drafts';
+import { saveDraftEdit, trashDraft, updateDraft, type DraftPatch } from '../storage/drafts';
 import { addToIssue, issueItems, removeFromIssue } from '../storage/issues';
 import { commitJournal, journalEdit } from '../storage/journal';
 import { ConflictChooser } from './ConflictChooser';
+import { DeskMarks } from './DeskMarks';
 import { MergeDialog } from './MergeDialog';
 import { Provenance } from './Provenance';
 import { RichText, type LinkSuggestion, type RichTextHandle } from './RichText';
 import { SourcesEditor } from './SourcesEditor';
 import { TagsInput } from './TagsInput';
 import { useLiveQuery } from './useLiveQuery';
+import { useDeskLock } from './useDeskLock';
+import { refusedReason, useSharedDesk } from './useSharedDesk';
 import { useSyncedRecord } from './useSyncedRecord';
 import { useUndo } from './Undo';
 import { countText, itemText } from './richtext';
@@ -129,6 +132,11 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
   });
   const { offer } = useUndo();
   const text = useRef<RichTextHandle | null>(null);
+  // The shared desk: who else is editing this draft (its lock is held while it is open here),
+  // and what the role allows. Sync off: none of it shows.
+  const desk = useSharedDesk();
+  const editingElsewhere = useDeskLock('draft', id, desk.enabled && !!draft?.desk);
+  const cannotArrange = refusedReason(desk, 'arrange');
   // The other items of the draft's issue (or of the issue being composed), to link to them.
   const issueId = draft?.issueId || currentIssueId || '';
   const others = useLiveQuery(() => issueItems(issueId), [issueId]);
@@ -214,6 +222,8 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
             <button
               type="button"
               class="button button--small"
+              disabled={!!cannotArrange}
+              title={cannotArrange}
               onClick={() => void removeFromIssue(id)}
             >
               {t('editor.removeFromIssue')}
@@ -223,6 +233,8 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
               <button
                 type="button"
                 class="button button--small"
+                disabled={!!cannotArrange}
+                title={cannotArrange}
                 onClick={() => void addToCurrent(currentIssueId)}
               >
                 {t('editor.addToIssue')}
@@ -250,6 +262,12 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
           }}
           beforeMerge={flush}
         />
+      )}
+      <DeskMarks mark={draft.desk} kind="draft" />
+      {editingElsewhere && (
+        <p class="notice desk-lock-notice" role="status" data-testid="editing-elsewhere">
+          {t('shared.lock.draft', { name: editingElsewhere })}
+        </p>
       )}
       <ConflictChooser<Draft, FormField>
         conflicts={conflicts}
@@ -329,6 +347,22 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
           onInput={(e) => change({ note: (e.target as HTMLTextAreaElement).value })}
         />
       </label>
+      {desk.enabled && (
+        // The note is private: it leaves this browser only when the editor says so.
+        <label class="checkbox" data-testid="share-note">
+          <input
+            type="checkbox"
+            checked={live.noteShared === true}
+            onChange={(e) =>
+              void updateDraft(id, { noteShared: (e.target as HTMLInputElement).checked })
+            }
+          />
+          {t('shared.note.share')}
+          <small class="muted">
+            {t(live.noteShared ? 'shared.note.shared' : 'shared.note.private')}
+          </small>
+        </label>
+      )}
     </section>
   );
 }

@@ -11,6 +11,8 @@ import { useDebounced } from './useDebounced';
 import { useInboxFilters, type Box } from './useInboxFilters';
 import { useUndo } from './Undo';
 import { VirtualList } from './VirtualList';
+import { DeskMarks } from './DeskMarks';
+import { refusedReason, useSharedDesk } from './useSharedDesk';
 
 export const DRAFT_MIME = 'application/x-indiscrets-draft';
 
@@ -51,6 +53,8 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
   const filters = useInboxFilters();
   const { box, filtered, key: filterKey } = filters;
   const { offer } = useUndo();
+  // A role that may not arrange the issue (shared desk) sees « Ajouter » disabled, with why.
+  const cannotArrange = refusedReason(useSharedDesk(), 'arrange');
 
   // The part of the list drawn, as whole pages of `pageSize` rows from `offset`.
   const [drawn, setDrawn] = useState({ key: filterKey, offset: 0, limit: pageSize });
@@ -255,6 +259,7 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
                     : undefined
                 }
                 onDropDraft={(sourceId) => void mergeInto(sourceId, draft)}
+                addRefused={cannotArrange}
               />
             )
           );
@@ -274,6 +279,8 @@ interface RowProps {
   onRestore: () => void;
   onAdd?: () => void;
   onDropDraft: (sourceId: string) => void;
+  /** Why the user's role may not add a draft to the issue (shared desk), if it may not. */
+  addRefused?: string;
 }
 
 /** One draft in the inbox. Drop another draft on it to merge the two into one item. */
@@ -287,6 +294,7 @@ function DraftRow({
   onRestore,
   onAdd,
   onDropDraft,
+  addRefused,
 }: RowProps) {
   const [over, setOver] = useState(false);
   const { quote, text } = draft;
@@ -375,6 +383,7 @@ function DraftRow({
           {t(`limit.${draft.captureNote}`)}
         </p>
       )}
+      <DeskMarks mark={draft.desk} kind="draft" />
       <div class="draft__actions">
         {trashed ? (
           <button type="button" class="button button--small" onClick={onRestore}>
@@ -387,6 +396,8 @@ function DraftRow({
                 type="button"
                 class="button button--small"
                 onClick={onAdd}
+                disabled={!!addRefused}
+                title={addRefused}
                 aria-label={t('issue.addNamed', { title: draft.title })}
               >
                 + {t('issue.addShort')}

@@ -31,6 +31,8 @@ import { ReorderList } from './ReorderList';
 import { toExportIssue } from '../export/from-issue';
 import { countText, itemText } from './richtext';
 import { useLiveQuery } from './useLiveQuery';
+import { DeskMarks } from './DeskMarks';
+import { refusedReason, useSharedDesk } from './useSharedDesk';
 
 interface Props {
   currentIssueId: string | null | undefined;
@@ -149,6 +151,10 @@ function IssueEditor({ compact, selectedId, issue, issues, onOpenDraft, onDelete
   const checks = useLiveQuery(() => checkIssue(issue.id), [issue.id]);
   const style = useHouseStyle();
   const [preview, setPreview] = useState(true);
+  // The shared desk: a role that may not order the issue or publish sees why, not a failure.
+  const desk = useSharedDesk();
+  const cannotArrange = refusedReason(desk, 'arrange');
+  const cannotPublish = refusedReason(desk, 'publish');
   // The issue's own fields: every keystroke journaled, then written at once; changes made in
   // another view (the popup and the desk on one issue) merged field by field.
   const synced = useSyncedRecord<Issue, IssueField>({
@@ -278,10 +284,17 @@ function IssueEditor({ compact, selectedId, issue, issues, onOpenDraft, onDelete
         {problems > 0 && ` · ${t('checks.count', { count: problems })}`}
       </p>
 
+      <DeskMarks mark={issue.desk} kind="issue" />
+      {cannotArrange && (
+        <p class="notice role-notice" data-testid="role-notice">
+          {cannotArrange}
+        </p>
+      )}
       {items.length === 0 ? (
         <DropZone issueId={issue.id} />
       ) : (
         <ReorderList
+          locked={!!cannotArrange}
           items={items}
           getId={(item) => item.id}
           getLabel={(item) => item.title}
@@ -310,6 +323,7 @@ function IssueEditor({ compact, selectedId, issue, issues, onOpenDraft, onDelete
               issues={issues.filter((other) => other.id !== issue.id)}
               onOpen={() => onOpenDraft(item.id)}
               selected={item.id === selectedId}
+              arrangeRefused={cannotArrange}
             />
           )}
         </ReorderList>
@@ -341,7 +355,13 @@ function IssueEditor({ compact, selectedId, issue, issues, onOpenDraft, onDelete
         <ExportPanel issue={issue} model={model} style={style} problems={problems} />
       )}
       {model && style && (
-        <PublishPanel issue={issue} model={model} style={style} problems={problems} />
+        <PublishPanel
+          issue={issue}
+          model={model}
+          style={style}
+          problems={problems}
+          refused={cannotPublish}
+        />
       )}
       {preview && (
         <article class="preview" aria-label={t('issue.preview')} data-testid="preview">
@@ -386,9 +406,11 @@ interface ItemProps {
   issues: Issue[];
   onOpen: () => void;
   selected?: boolean;
+  /** Why the user's role may not arrange the issue (shared desk), if it may not. */
+  arrangeRefused?: string;
 }
 
-function IssueItem({ item, counts, checks, issues, onOpen, selected }: ItemProps) {
+function IssueItem({ item, counts, checks, issues, onOpen, selected, arrangeRefused }: ItemProps) {
   const text = itemText(item.body);
   const fail = (what: string) => (error: unknown) => console.error(`Indiscrets ${what}`, error);
   return (
@@ -402,6 +424,7 @@ function IssueItem({ item, counts, checks, issues, onOpen, selected }: ItemProps
         {item.title}
       </button>
       {text && <p class="issue-item__text">{text}</p>}
+      <DeskMarks mark={item.desk} kind="draft" />
       {checks.length > 0 && (
         <ul class="checks" data-testid="checks">
           {checks.map((check, index) => (
@@ -421,6 +444,8 @@ function IssueItem({ item, counts, checks, issues, onOpen, selected }: ItemProps
           type="button"
           class="button button--small"
           aria-label={t('issue.removeNamed', { title: item.title })}
+          disabled={!!arrangeRefused}
+          title={arrangeRefused}
           onClick={() => void removeFromIssue(item.id).catch(fail('remove from issue'))}
         >
           {t('issue.remove')}
@@ -428,6 +453,8 @@ function IssueItem({ item, counts, checks, issues, onOpen, selected }: ItemProps
         {issues.length > 0 && (
           <select
             aria-label={t('issue.moveToNamed', { title: item.title })}
+            disabled={!!arrangeRefused}
+            title={arrangeRefused}
             value=""
             onChange={(e) => {
               const select = e.target as HTMLSelectElement;

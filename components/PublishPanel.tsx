@@ -13,6 +13,8 @@ interface Props {
   model: ExportIssue;
   style: HouseStyle;
   problems: number;
+  /** Why the user's role may not publish (shared desk), if it may not: shown, button disabled. */
+  refused?: string;
 }
 
 type Failure = Extract<PublishOutcome, { ok: false }>;
@@ -37,7 +39,7 @@ const FIXED_IN_SETTINGS = new Set<Failure['code']>([
  * permission: a popup cannot show the prompt everywhere, so the options page asks for it.
  * A failure changes nothing here: the issue stays as it was and the button retries.
  */
-export function PublishPanel({ issue, model }: Props) {
+export function PublishPanel({ issue, model, refused }: Props) {
   const wordpress = useStorageItem(wordpressItem);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure>();
@@ -84,7 +86,8 @@ export function PublishPanel({ issue, model }: Props) {
           <button
             type="button"
             class="button button--primary"
-            disabled={busy || model.items.length === 0}
+            disabled={busy || model.items.length === 0 || !!refused}
+            title={refused}
             onClick={() => void publish()}
             data-testid="publish-button"
           >
@@ -94,6 +97,11 @@ export function PublishPanel({ issue, model }: Props) {
             <a href={issue.wordpress.link} target="_blank" rel="noreferrer" data-testid="post-link">
               {t('publish.postLink', { id: issue.wordpress.postId })}
             </a>
+          )}
+          {refused && (
+            <p class="muted" data-testid="publish-refused">
+              {refused}
+            </p>
           )}
         </div>
       )}

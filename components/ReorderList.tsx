@@ -17,6 +17,8 @@ interface Props<T> {
   foreignTypes?: string[];
   children: (item: T, index: number) => ComponentChildren;
   label: string;
+  /** The order may not be changed (the user's role on the shared desk): no drag, no moves. */
+  locked?: boolean;
 }
 
 /**
@@ -32,6 +34,7 @@ export function ReorderList<T>({
   foreignTypes = [],
   children,
   label,
+  locked = false,
 }: Props<T>) {
   const [announcement, setAnnouncement] = useState('');
   const [dropIndex, setDropIndex] = useState<number | null>(null);
@@ -50,6 +53,7 @@ export function ReorderList<T>({
   });
 
   async function move(id: string, from: number, to: number) {
+    if (locked) return;
     if (to < 0 || to >= items.length || to === from) return;
     refocus.current = { id, index: to };
     await onMove(id, to);
@@ -118,7 +122,7 @@ export function ReorderList<T>({
               data-item-id={id}
               data-testid="issue-item"
               tabIndex={0}
-              draggable
+              draggable={!locked}
               class={`reorder__item${dropIndex === index ? ' reorder__item--before' : ''}${dropIndex === index + 1 && index === items.length - 1 ? ' reorder__item--after' : ''}`}
               aria-label={t('reorder.itemLabel', {
                 title: getLabel(item),
@@ -154,7 +158,7 @@ export function ReorderList<T>({
                   type="button"
                   class="button button--small"
                   aria-label={t('reorder.up', { title: getLabel(item) })}
-                  disabled={index === 0}
+                  disabled={locked || index === 0}
                   onClick={() => void move(id, index, index - 1)}
                 >
                   ↑
@@ -163,7 +167,7 @@ export function ReorderList<T>({
                   type="button"
                   class="button button--small"
                   aria-label={t('reorder.down', { title: getLabel(item) })}
-                  disabled={index === items.length - 1}
+                  disabled={locked || index === items.length - 1}
                   onClick={() => void move(id, index, index + 1)}
                 >
                   ↓

@@ -1,27 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t, type MessageKey } from '../locales';
-import { sendMessage, type DeskProbe, type DeskRole } from '../messaging/protocol';
+import { t } from '../locales';
+import { sendMessage, type DeskProbe, type SyncPlan } from '../messaging/protocol';
 import { wordpressItem, wordpressPasswordItem } from '../storage/preferences';
+import { roleName } from './roles';
+import { syncLine } from './SharedDeskBar';
+import { useSharedDesk } from './useSharedDesk';
 import { useStorageItem } from './useStorageItem';
 
 /** The plugin's zip, copied into the extension by the build (wxt.config.ts). */
 export const PLUGIN_ZIP = 'indiscrets-wordpress.zip';
 
 type Failure = Extract<DeskProbe, { ok: false }>;
-
-const ROLE_KEYS: Record<DeskRole, MessageKey> = {
-  administrator: 'shared.role.administrator',
-  editor: 'shared.role.editor',
-  author: 'shared.role.author',
-  contributor: 'shared.role.contributor',
-  subscriber: 'shared.role.subscriber',
-};
-
-/** The role's name as WordPress shows it in French (« Éditeur »), or in English. */
-export function roleName(role: string | undefined): string {
-  return t(ROLE_KEYS[(role ?? 'editor') as DeskRole] ?? 'shared.role.editor');
-}
 
 /** What the editor reads when the desk cannot be offered: one sentence that says what to do. */
 export function probeFailureText(failure: Failure): string {
@@ -122,7 +112,147 @@ export function SharedDeskSettings() {
       ) : (
         <ProbeFailure failure={probe} onRetry={check} />
       )}
+      <SyncSwitch available={probe !== 'checking' && probe.ok} />
     </section>
+  );
+}
+
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'planning' }
+  | { kind: 'confirm'; plan: SyncPlan }
+  | { kind: 'error'; text: string };
+
+/**
+ * Turning the shared desk on or off. On asks first, with what will be sent (« Envoyer vos N
+ * brouillons et M numéros à la rédaction ? »), then follows the first sync (step, count,
+ * Cancel). Off keeps every draft and issue in this browser, as they are.
+ */
+function SyncSwitch({ available }: { available: boolean }) {
+  const desk = useSharedDesk();
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const state = desk.state;
+
+  async function plan() {
+    setStep({ kind: 'planning' });
+    try {
+      const answer = await sendMessage('syncPlan');
+      if ('ok' in answer) {
+        setStep({ kind: 'error', text: t('shared.switch.planFailed') });
+        return;
+      }
+      setStep({ kind: 'confirm', plan: answer });
+    } catch {
+      setStep({ kind: 'error', text: t('shared.switch.planFailed') });
+    }
+  }
+
+  async function run(type: 'syncEnable' | 'syncCancel' | 'syncDisable') {
+    setStep({ kind: 'idle' });
+    try {
+      await sendMessage(type);
+    } catch {
+      setStep({ kind: 'error', text: t('shared.switch.failed') });
+    }
+  }
+
+  if (desk.enabled && state) {
+    const progress = state.phase === 'first-sync' ? state.progress : undefined;
+    return (
+      <div class="shared-switch" data-testid="sync-switch">
+        {state.phase === 'first-sync' ? (
+          <div role="status" data-testid="first-sync">
+            <p>
+              {progress
+                ? t(`shared.progress.${progress.step}`, {
+                    done: progress.done,
+                    total: progress.total,
+                  })
+                : t('shared.status.syncing')}
+            </p>
+            <progress
+              max={progress?.total || 1}
+              value={progress ? progress.done : undefined}
+              aria-label={t('shared.switch.progress')}
+            />
+            <div class="form-actions">
+              <button type="button" class="button" onClick={() => void run('syncCancel')}>
+                {t('shared.switch.cancel')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <>
+            <p class="notice notice--ok" role="status" data-testid="sync-on">
+              {syncLine(state, desk.pending, globalThis.navigator?.onLine !== false)}
+            </p>
+            <div class="form-actions">
+              <button type="button" class="button" onClick={() => void run('syncDisable')}>
+                {t('shared.switch.off')}
+              </button>
+            </div>
+            <p class="muted">{t('shared.switch.offHelp')}</p>
+          </>
+        )}
+        {step.kind === 'error' && (
+          <p class="notice notice--error" role="alert">
+            {step.text}
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  if (!available) return null;
+  return (
+    <div class="shared-switch" data-testid="sync-switch">
+      {step.kind === 'confirm' ? (
+        <div class="backup__panel" role="group" aria-labelledby="sync-confirm">
+          <p id="sync-confirm">
+            <strong>
+              {t('shared.switch.confirm', {
+                drafts: step.plan.localDrafts,
+                issues: step.plan.localIssues,
+              })}
+            </strong>
+          </p>
+          <p class="muted">
+            {t('shared.switch.confirmHelp', {
+              drafts: step.plan.remoteDrafts,
+              issues: step.plan.remoteIssues,
+            })}
+          </p>
+          <div class="form-actions">
+            <button
+              type="button"
+              class="button button--primary"
+              onClick={() => void run('syncEnable')}
+            >
+              {t('shared.switch.send')}
+            </button>
+            <button type="button" class="button" onClick={() => setStep({ kind: 'idle' })}>
+              {t('shared.switch.notNow')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="form-actions">
+          <button
+            type="button"
+            class="button button--primary"
+            disabled={step.kind === 'planning'}
+            onClick={() => void plan()}
+          >
+            {step.kind === 'planning' ? t('shared.switch.counting') : t('shared.switch.on')}
+          </button>
+        </div>
+      )}
+      {step.kind === 'error' && (
+        <p class="notice notice--error" role="alert">
+          {step.text}
+        </p>
+      )}
+    </div>
   );
 }
 

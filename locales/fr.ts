@@ -374,6 +374,69 @@ export const fr = {
   'shared.plugin.step2':
     'Il choisit ce fichier zip, clique sur « Installer maintenant », puis sur « Activer ».',
   'shared.plugin.step3': 'Revenez ici et cliquez sur « Vérifier à nouveau ».',
+  'shared.cannot.arrange': 'Vous êtes {role} : l’ordre du numéro revient à un Éditeur.',
+  'shared.cannot.publish': 'Vous êtes {role} : la publication revient à un Éditeur.',
+  'shared.cannot.editIssues':
+    'Vous êtes {role} : créer et modifier les numéros revient à un Éditeur.',
+  'shared.marks.clippedBy': 'Coupé par {name}',
+  'shared.marks.createdBy': 'Créé par {name}',
+  'shared.marks.editedBy': 'modifié par {name}',
+  'shared.marks.editing': '{name} le modifie en ce moment',
+  'shared.marks.lockHelp':
+    '{name} a ce brouillon ouvert : vos modifications pourraient croiser les siennes.',
+  'shared.lock.draft':
+    '{name} modifie ce brouillon en ce moment : si vous changez les mêmes champs, on vous demandera quelle version garder.',
+  'shared.note.share': 'Partager la note avec la rédaction',
+  'shared.note.private': 'La note reste dans ce navigateur.',
+  'shared.note.shared': 'La note est envoyée à la rédaction avec le brouillon.',
+  'shared.status.offline': 'Hors ligne : vos modifications partiront au retour du réseau',
+  'shared.status.syncing': 'Synchronisation…',
+  'shared.status.synced': 'Synchronisé à {time}',
+  'shared.status.never': 'Pas encore synchronisé',
+  'shared.status.pending': '{count} modification à envoyer|{count} modifications à envoyer',
+  'shared.status.syncNow': 'Synchroniser',
+  'shared.progress.count': 'Préparation : {done} sur {total}',
+  'shared.progress.upload': 'Envoi à la rédaction : {done} sur {total}',
+  'shared.progress.download': 'Réception de la rédaction : {done} sur {total}',
+  'shared.error.offline': 'Hors ligne : la synchronisation reprendra au retour du réseau',
+  'shared.error.unreachable': 'Le site est injoignable : nouvel essai bientôt',
+  'shared.error.timeout': 'Le site n’a pas répondu à temps : nouvel essai bientôt',
+  'shared.error.wrongCredentials':
+    'WordPress refuse le mot de passe d’application (401) : corrigez-le dans les réglages',
+  'shared.error.noPlugin': 'L’extension WordPress « Indiscrets » ne répond plus sur le site',
+  'shared.error.forbidden': 'WordPress refuse l’accès à la rédaction partagée (403)',
+  'shared.error.noSettings': 'Réglages WordPress incomplets',
+  'shared.error.other': 'La dernière synchronisation a échoué : nouvel essai bientôt',
+  'shared.refused':
+    '« {title} » : {action} refusé par WordPress, il faut le rôle {role}. Votre modification a été annulée.',
+  'shared.refusedOk': 'Compris',
+  'shared.action.create': 'l’envoi',
+  'shared.action.edit': 'la modification',
+  'shared.action.arrange': 'le classement dans le numéro',
+  'shared.action.trash': 'la mise à la corbeille',
+  'shared.action.restore': 'la restauration',
+  'shared.action.publish': 'la publication',
+  'shared.conflict.by':
+    '« {title} » a été modifié en même temps par {name} : choisissez la version à garder pour chaque champ.',
+  'shared.conflict.anon':
+    '« {title} » a été modifié en même temps sur le site : choisissez la version à garder pour chaque champ.',
+  'shared.conflict.failed': 'Votre choix n’a pas pu être enregistré. Réessayez.',
+  'shared.switch.on': 'Activer la rédaction partagée',
+  'shared.switch.counting': 'Décompte…',
+  'shared.switch.confirm':
+    'Envoyer vos {drafts|brouillon|brouillons} et {issues|numéro|numéros} à la rédaction ?',
+  'shared.switch.confirmHelp':
+    'La rédaction en a déjà {drafts|brouillon|brouillons} et {issues|numéro|numéros} : ils arriveront dans ce navigateur.',
+  'shared.switch.send': 'Envoyer et activer',
+  'shared.switch.notNow': 'Pas maintenant',
+  'shared.switch.progress': 'Première synchronisation',
+  'shared.switch.cancel': 'Annuler',
+  'shared.switch.off': 'Désactiver la rédaction partagée',
+  'shared.switch.offHelp':
+    'Désactivée, la rédaction partagée laisse tous vos brouillons et numéros dans ce navigateur, tels quels.',
+  'shared.switch.planFailed':
+    'Impossible de compter ce qui serait envoyé. Vérifiez la connexion et réessayez.',
+  'shared.switch.failed': 'Le changement n’a pas pu être fait. Réessayez.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

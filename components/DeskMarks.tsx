@@ -1,0 +1,52 @@
+import { t } from '../locales';
+import type { DeskMark } from '../storage/sync-state';
+
+interface Props {
+  mark: DeskMark | undefined;
+  /** A draft is « coupé par », an issue « créé par ». */
+  kind: 'draft' | 'issue';
+  /** Now, for the lock's expiry (tests pin it). */
+  now?: number;
+}
+
+/** Whether another editor holds a fresh edit lock on the record. */
+export function lockedBy(mark: DeskMark | undefined, now = Date.now()): string | undefined {
+  const lock = mark?.lock;
+  return lock && Date.parse(lock.expires) > now ? lock.by : undefined;
+}
+
+/**
+ * Who clipped (created) a shared record, who last edited it, and who is editing it right now.
+ * Nothing on a record that was never shared: the desk looks as it did without sync.
+ */
+export function DeskMarks({ mark, kind, now }: Props) {
+  if (!mark) return null;
+  const editing = lockedBy(mark, now);
+  return (
+    <p class="desk-marks" data-testid="desk-marks">
+      {mark.createdBy && (
+        <span>
+          {t(kind === 'draft' ? 'shared.marks.clippedBy' : 'shared.marks.createdBy', {
+            name: mark.createdBy,
+          })}
+        </span>
+      )}
+      {mark.modifiedBy && (
+        <span>
+          {mark.createdBy ? ' · ' : ''}
+          {t('shared.marks.editedBy', { name: mark.modifiedBy })}
+        </span>
+      )}
+      {editing && (
+        <span
+          class="desk-marks__lock"
+          data-testid="desk-lock"
+          title={t('shared.marks.lockHelp', { name: editing })}
+        >
+          {mark.createdBy || mark.modifiedBy ? ' · ' : ''}✎{' '}
+          {t('shared.marks.editing', { name: editing })}
+        </span>
+      )}
+    </p>
+  );
+}

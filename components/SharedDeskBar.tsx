@@ -1,0 +1,209 @@
+import { useEffect, useState } from 'preact/hooks';
+import { getLocale, t, type MessageKey } from '../locales';
+import { sendMessage } from '../messaging/protocol';
+import type { SyncConflict, SyncRefusal, SyncState } from '../storage/sync-state';
+import { ConflictChooser } from './ConflictChooser';
+import { itemText } from './richtext';
+import { roleName } from './roles';
+import { useSharedDesk } from './useSharedDesk';
+
+/** Follows `navigator.onLine`. */
+function useOnline(): boolean {
+  const [online, setOnline] = useState(() => globalThis.navigator?.onLine !== false);
+  useEffect(() => {
+    const update = () => setOnline(globalThis.navigator?.onLine !== false);
+    globalThis.addEventListener('online', update);
+    globalThis.addEventListener('offline', update);
+    return () => {
+      globalThis.removeEventListener('online', update);
+      globalThis.removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
+/** « 10:42 » today, « 3 mars, 10:42 » another day. */
+function when(iso: string): string {
+  const date = new Date(iso);
+  const locale = getLocale() === 'fr' ? 'fr-FR' : 'en-GB';
+  const time = date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  if (date.toDateString() === new Date().toDateString()) return time;
+  return `${date.toLocaleDateString(locale, { day: 'numeric', month: 'long' })}, ${time}`;
+}
+
+const ERROR_KEYS: Record<string, MessageKey> = {
+  offline: 'shared.error.offline',
+  unreachable: 'shared.error.unreachable',
+  timeout: 'shared.error.timeout',
+  wrong_credentials: 'shared.error.wrongCredentials',
+  no_plugin: 'shared.error.noPlugin',
+  forbidden: 'shared.error.forbidden',
+  no_settings: 'shared.error.noSettings',
+};
+
+/** The sync's state in one line: running, last sync, what waits, or why it stopped. */
+export function syncLine(state: SyncState, pending: number, online: boolean): string {
+  const parts: string[] = [];
+  if (!online) parts.push(t('shared.status.offline'));
+  else if (state.phase === 'first-sync' && state.progress) {
+    parts.push(
+      t(`shared.progress.${state.progress.step}`, {
+        done: state.progress.done,
+        total: state.progress.total,
+      }),
+    );
+  } else if (state.phase !== 'idle') parts.push(t('shared.status.syncing'));
+  else if (state.lastError && state.lastError.code !== 'cancelled') {
+    parts.push(t(ERROR_KEYS[state.lastError.code] ?? 'shared.error.other'));
+  } else if (state.lastSyncAt) {
+    parts.push(t('shared.status.synced', { time: when(state.lastSyncAt) }));
+  } else parts.push(t('shared.status.never'));
+  if (pending > 0) parts.push(t('shared.status.pending', { count: pending }));
+  return parts.join(' · ');
+}
+
+/**
+ * The shared desk in the desk's header: when it last synced, what waits to be sent, offline;
+ * then what waits for the editor: changes WordPress refused (with the role they take) and
+ * conflicts to settle. Nothing at all when sync is off.
+ */
+export function SharedDeskBar() {
+  const desk = useSharedDesk();
+  const online = useOnline();
+  if (!desk.enabled || !desk.state) return null;
+  const { state } = desk;
+  const busy = state.phase !== 'idle';
+  return (
+    <div class="shared-desk" data-testid="sync-bar">
+      <p class="shared-desk__status" role="status" data-testid="sync-status">
+        <span class={`shared-desk__dot${online ? '' : ' shared-desk__dot--offline'}`} />
+        {syncLine(state, desk.pending, online)}
+        {state.user && (
+          <span class="muted">
+            {' '}
+            · {state.user.name} ({roleName(state.user.roles[0])})
+          </span>
+        )}
+        <button
+          type="button"
+          class="button button--small"
+          disabled={busy || !online}
+          onClick={() => void sendMessage('syncNow', { reason: 'manual' }).catch(() => undefined)}
+        >
+          {t('shared.status.syncNow')}
+        </button>
+      </p>
+      {desk.refusals.map((refusal) => (
+        <Refusal key={refusal.key} refusal={refusal} />
+      ))}
+      {desk.conflicts.map((conflict) => (
+        <SyncConflictView key={conflict.key} conflict={conflict} />
+      ))}
+    </div>
+  );
+}
+
+/** A change WordPress refused (403): what it was, the role it takes, and that it was undone. */
+function Refusal({ refusal }: { refusal: SyncRefusal }) {
+  return (
+    <p class="notice notice--error shared-desk__refusal" role="alert" data-testid="sync-refusal">
+      {t('shared.refused', {
+        title: refusal.title,
+        action: t(`shared.action.${refusal.action}`),
+        role: roleName(refusal.needs ?? 'editor'),
+      })}{' '}
+      <button
+        type="button"
+        class="button button--small"
+        onClick={() =>
+          void sendMessage('syncDismissRefusal', { key: refusal.key }).catch(() => undefined)
+        }
+      >
+        {t('shared.refusedOk')}
+      </button>
+    </p>
+  );
+}
+
+type Field = string;
+type Values = Record<Field, unknown>;
+
+/** A value of a record's field as the editor reads it. */
+function show(field: Field, value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (field === 'body' || field === 'intro') return itemText(String(value));
+  if (field === 'status' && typeof value === 'string') {
+    const key = `status.${value}` as MessageKey;
+    return t(key) === key ? value : t(key);
+  }
+  if (Array.isArray(value)) {
+    return value
+      .map((entry) =>
+        typeof entry === 'object' && entry
+          ? String(
+              (entry as Record<string, unknown>).title ??
+                (entry as Record<string, unknown>).text ??
+                (entry as Record<string, unknown>).url ??
+                '',
+            )
+          : String(entry),
+      )
+      .join(' ; ');
+  }
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+const FIELD_KEYS: Record<string, MessageKey> = {
+  title: 'editor.title',
+  body: 'editor.body',
+  sources: 'editor.sources',
+  note: 'editor.note',
+  tags: 'editor.tags',
+  status: 'editor.status',
+  intro: 'issue.intro',
+  date: 'issue.date',
+  lengthBudget: 'issue.budget',
+};
+
+/**
+ * The same field changed here and by someone else on the shared desk: both versions, a choice
+ * for each field; once every field is chosen, the choice goes to the background. Until then the
+ * draft keeps this browser's version and is not sent: nothing is dropped.
+ */
+function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
+  const [chosen, setChosen] = useState<Record<Field, 'mine' | 'theirs'>>({});
+  const [failed, setFailed] = useState(false);
+  const open = conflict.fields.filter((field) => !(field.field in chosen));
+  const label = (field: Field) => (FIELD_KEYS[field] ? t(FIELD_KEYS[field]) : field);
+  return (
+    <div class="shared-desk__conflict" data-testid="sync-conflict">
+      <p>
+        {t(conflict.theirsBy ? 'shared.conflict.by' : 'shared.conflict.anon', {
+          title: conflict.title,
+          name: conflict.theirsBy ?? '',
+        })}
+      </p>
+      <ConflictChooser<Values, Field>
+        conflicts={open.map((field) => ({ ...field, field: field.field }))}
+        label={label}
+        show={show}
+        headingId={`sync-conflict-${conflict.key}`}
+        onChoose={(field, choice) => {
+          const next = { ...chosen, [field]: choice };
+          setChosen(next);
+          if (conflict.fields.every((f) => f.field in next)) {
+            sendMessage('syncResolve', { key: conflict.key, choose: next }).catch(() => {
+              setFailed(true);
+              setChosen({});
+            });
+          }
+        }}
+      />
+      {failed && (
+        <p class="notice notice--error" role="alert">
+          {t('shared.conflict.failed')}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,347 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DeskMarks } from '../../../components/DeskMarks';
+import { SharedDeskBar, syncLine } from '../../../components/SharedDeskBar';
+import { SharedDeskSettings } from '../../../components/SharedDeskSettings';
+import { refusedReason, type SharedDesk } from '../../../components/useSharedDesk';
+import { registerHandlers, type Handlers } from '../../../messaging/protocol';
+import { db } from '../../../storage/db';
+import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
+import { SYNC_OFF, type DeskCan, type SyncState } from '../../../storage/sync-state';
+
+const can = (editor: boolean): DeskCan => ({
+  read: true,
+  clip: true,
+  editOwn: true,
+  editOthers: editor,
+  trashOwn: true,
+  trashOthers: editor,
+  editIssues: editor,
+  arrange: editor,
+  publish: editor,
+  deleteForever: editor,
+});
+
+const contributorState: SyncState = {
+  ...SYNC_OFF,
+  enabled: true,
+  siteUrl: 'https://monsite.fr',
+  username: 'pigiste',
+  user: { id: 5, name: 'Pigiste', roles: ['contributor'] },
+  can: can(false),
+  firstSyncDone: true,
+  lastSyncAt: new Date().toISOString(),
+};
+
+let calls: Array<[string, unknown]>;
+let unregister: () => void;
+
+/** The background, answered by the test: records what the page asked for. */
+function background(answers: Partial<Record<keyof Handlers, unknown>>) {
+  const handlers = Object.fromEntries(
+    Object.entries(answers).map(([type, answer]) => [
+      type,
+      async (request: unknown) => {
+        calls.push([type, request]);
+        return answer;
+      },
+    ]),
+  );
+  unregister = registerHandlers(handlers as unknown as Handlers);
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => {});
+  vi.spyOn(fakeBrowser.permissions.onAdded, 'removeListener').mockImplementation(() => {});
+  calls = [];
+  unregister = () => {};
+  await Promise.all([
+    db.syncState.clear(),
+    db.outbox.clear(),
+    db.conflicts.clear(),
+    db.refusals.clear(),
+  ]);
+});
+afterEach(() => {
+  unregister();
+  cleanup();
+});
+
+describe('DeskMarks', () => {
+  const now = Date.parse('2026-03-15T10:00:00Z');
+
+  it('says who clipped a draft, who last edited it and who is editing it now', () => {
+    render(
+      <DeskMarks
+        kind="draft"
+        now={now}
+        mark={{
+          remoteId: 12,
+          createdBy: 'Pigiste',
+          modifiedBy: 'Rédac',
+          lock: {
+            by: 'Rédac',
+            userId: 3,
+            since: '2026-03-15T09:59:00Z',
+            expires: '2026-03-15T10:01:30Z',
+          },
+        }}
+      />,
+    );
+
+    expect(screen.getByTestId('desk-marks').textContent).toBe(
+      'Coupé par Pigiste · modifié par Rédac · ✎ Rédac le modifie en ce moment',
+    );
+    expect(screen.getByTestId('desk-lock')).toBeTruthy();
+  });
+
+  it('drops a lock past its expiry: nobody is editing any more', () => {
+    render(
+      <DeskMarks
+        kind="issue"
+        now={now}
+        mark={{
+          remoteId: 12,
+          createdBy: 'Rédac',
+          modifiedBy: 'Rédac',
+          lock: {
+            by: 'Pigiste',
+            userId: 5,
+            since: '2026-03-15T09:50:00Z',
+            expires: '2026-03-15T09:52:30Z',
+          },
+        }}
+      />,
+    );
+
+    expect(screen.getByTestId('desk-marks').textContent).toBe('Créé par Rédac · modifié par Rédac');
+    expect(screen.queryByTestId('desk-lock')).toBeNull();
+  });
+
+  it('shows nothing on a record never shared', () => {
+    const { container } = render(<DeskMarks kind="draft" mark={undefined} />);
+    expect(container.textContent).toBe('');
+  });
+});
+
+describe('refusedReason', () => {
+  const desk = (state?: SyncState): SharedDesk => ({
+    enabled: !!state?.enabled,
+    state,
+    pending: 0,
+    conflicts: [],
+    refusals: [],
+  });
+
+  it('names the role a Contributor lacks to order and publish the issue', () => {
+    expect(refusedReason(desk(contributorState), 'arrange')).toBe(
+      'Vous êtes Contributeur : l’ordre du numéro revient à un Éditeur.',
+    );
+    expect(refusedReason(desk(contributorState), 'publish')).toBe(
+      'Vous êtes Contributeur : la publication revient à un Éditeur.',
+    );
+  });
+
+  it('refuses nothing to an Editor, nor when the desk is not shared', () => {
+    const editor = {
+      ...contributorState,
+      user: { id: 3, name: 'Rédac', roles: ['editor' as const] },
+      can: can(true),
+    };
+    expect(refusedReason(desk(editor), 'arrange')).toBeUndefined();
+    expect(refusedReason(desk(undefined), 'publish')).toBeUndefined();
+    expect(refusedReason(desk({ ...contributorState, enabled: false }), 'publish')).toBeUndefined();
+  });
+});
+
+describe('syncLine', () => {
+  it('says offline first, with what waits', () => {
+    expect(syncLine(contributorState, 3, false)).toBe(
+      'Hors ligne : vos modifications partiront au retour du réseau · 3 modifications à envoyer',
+    );
+  });
+
+  it('follows a first sync step by step', () => {
+    expect(
+      syncLine(
+        {
+          ...contributorState,
+          phase: 'first-sync',
+          progress: { step: 'upload', done: 4, total: 10 },
+        },
+        0,
+        true,
+      ),
+    ).toBe('Envoi à la rédaction : 4 sur 10');
+  });
+
+  it('names why the last run stopped', () => {
+    expect(
+      syncLine(
+        {
+          ...contributorState,
+          lastError: { code: 'wrong_credentials', at: '2026-03-15T10:00:00Z' },
+        },
+        1,
+        true,
+      ),
+    ).toBe(
+      'WordPress refuse le mot de passe d’application (401) : corrigez-le dans les réglages · 1 modification à envoyer',
+    );
+  });
+});
+
+describe('SharedDeskBar', () => {
+  it('is not there when sync is off', async () => {
+    await db.syncState.put({ ...SYNC_OFF });
+    const { container } = render(<SharedDeskBar />);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(container.textContent).toBe('');
+  });
+
+  it('says a refused change takes the Editor role and dismisses it once read', async () => {
+    await db.syncState.put(contributorState);
+    await db.refusals.put({
+      key: 'draft:d1:arrange',
+      kind: 'draft',
+      recordId: 'd1',
+      title: 'Le ministre et Bercy',
+      action: 'arrange',
+      needs: 'editor',
+      at: '2026-03-15T10:00:00Z',
+      discarded: { issueId: 'i1' },
+    });
+    background({ syncDismissRefusal: contributorState });
+    render(<SharedDeskBar />);
+
+    const refusal = await screen.findByTestId('sync-refusal');
+    expect(refusal.textContent).toContain(
+      '« Le ministre et Bercy » : le classement dans le numéro refusé par WordPress, il faut le rôle Éditeur. Votre modification a été annulée.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Compris' }));
+    await waitFor(() =>
+      expect(calls).toEqual([['syncDismissRefusal', { key: 'draft:d1:arrange' }]]),
+    );
+  });
+
+  it('shows both versions of a conflicting field and sends the choice once every field is chosen', async () => {
+    await db.syncState.put(contributorState);
+    await db.conflicts.put({
+      key: 'draft:d1',
+      kind: 'draft',
+      recordId: 'd1',
+      title: 'Le ministre et Bercy',
+      fields: [
+        {
+          field: 'title',
+          base: 'Le ministre',
+          mine: 'Le ministre part',
+          theirs: 'Le ministre reste',
+        },
+        { field: 'body', base: '<p>a</p>', mine: '<p>Mien</p>', theirs: '<p>Sien</p>' },
+      ],
+      theirsBy: 'Rédac',
+      remoteVersion: 4,
+      detectedAt: '2026-03-15T10:00:00Z',
+    });
+    background({ syncResolve: contributorState });
+    render(<SharedDeskBar />);
+
+    const conflict = await screen.findByTestId('sync-conflict');
+    expect(conflict.textContent).toContain(
+      '« Le ministre et Bercy » a été modifié en même temps par Rédac',
+    );
+    expect(screen.getAllByTestId('conflict-theirs').map((p) => p.textContent)).toEqual([
+      'Le ministre reste',
+      'Sien',
+    ]);
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Prendre l’autre version de « Titre du brouillon »' }),
+    );
+    // One field still open: nothing sent yet.
+    expect(calls).toEqual([]);
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Garder votre version de « Texte de l’indiscret »' }),
+    );
+
+    await waitFor(() =>
+      expect(calls).toEqual([
+        ['syncResolve', { key: 'draft:d1', choose: { title: 'theirs', body: 'mine' } }],
+      ]),
+    );
+  });
+});
+
+describe('SharedDeskSettings › turning the shared desk on', () => {
+  beforeEach(async () => {
+    await wordpressItem.setValue({
+      siteUrl: 'https://monsite.fr',
+      username: 'pigiste',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+    await wordpressPasswordItem.setValue('abcd efgh');
+  });
+
+  it('asks first with what will be sent, then starts the first sync', async () => {
+    background({
+      syncDiscover: {
+        ok: true,
+        siteUrl: 'https://monsite.fr',
+        user: { id: 5, name: 'Pigiste', roles: ['contributor'] },
+        role: 'contributor',
+        can: can(false),
+        plugin: { version: '0.1.0' },
+        lockWindow: 150,
+      },
+      syncPlan: { localDrafts: 12, localIssues: 1, remoteDrafts: 40, remoteIssues: 3 },
+      syncEnable: contributorState,
+    });
+    render(<SharedDeskSettings />);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Activer la rédaction partagée' }));
+
+    const question = await screen.findByText(
+      'Envoyer vos 12 brouillons et 1 numéro à la rédaction ?',
+    );
+    expect(question).toBeTruthy();
+    expect(screen.getByText(/La rédaction en a déjà 40 brouillons et 3 numéros/)).toBeTruthy();
+    expect(calls.map(([type]) => type)).toEqual(['syncDiscover', 'syncPlan']);
+    fireEvent.click(screen.getByRole('button', { name: 'Envoyer et activer' }));
+    await waitFor(() => expect(calls.map(([type]) => type)).toContain('syncEnable'));
+  });
+
+  it('shows the first sync’s progress with a Cancel button', async () => {
+    await db.syncState.put({
+      ...contributorState,
+      phase: 'first-sync',
+      firstSyncDone: false,
+      progress: { step: 'download', done: 30, total: 43 },
+    });
+    background({ syncDiscover: { ok: false, code: 'offline' }, syncCancel: SYNC_OFF });
+    render(<SharedDeskSettings />);
+
+    const progress = await screen.findByTestId('first-sync');
+    expect(progress.textContent).toContain('Réception de la rédaction : 30 sur 43');
+    expect(progress.querySelector('progress')?.getAttribute('value')).toBe('30');
+    fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
+    await waitFor(() => expect(calls.map(([type]) => type)).toContain('syncCancel'));
+  });
+
+  it('turns off and says the drafts stay in this browser', async () => {
+    await db.syncState.put(contributorState);
+    background({ syncDiscover: { ok: false, code: 'timeout' }, syncDisable: SYNC_OFF });
+    render(<SharedDeskSettings />);
+
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Désactiver la rédaction partagée' }),
+    );
+
+    await waitFor(() => expect(calls.map(([type]) => type)).toContain('syncDisable'));
+    expect(screen.getByTestId('sync-switch').textContent).toContain(
+      'laisse tous vos brouillons et numéros dans ce navigateur',
+    );
+  });
+});
