@@ -7,11 +7,14 @@ import { itemText } from './richtext';
 import { roleName } from './roles';
 import { useSharedDesk } from './useSharedDesk';
 
-/** Follows `navigator.onLine`. */
+/**
+ * Follows `navigator.onLine`: read at every render (the bar re-renders whenever the sync's state
+ * moves), and the `online`/`offline` events render it again as soon as the network changes.
+ */
 function useOnline(): boolean {
-  const [online, setOnline] = useState(() => globalThis.navigator?.onLine !== false);
+  const [, setTick] = useState(0);
   useEffect(() => {
-    const update = () => setOnline(globalThis.navigator?.onLine !== false);
+    const update = () => setTick((n) => n + 1);
     globalThis.addEventListener('online', update);
     globalThis.addEventListener('offline', update);
     return () => {
@@ -19,7 +22,7 @@ function useOnline(): boolean {
       globalThis.removeEventListener('offline', update);
     };
   }, []);
-  return online;
+  return globalThis.navigator?.onLine !== false;
 }
 
 /** « 10:42 » today, « 3 mars, 10:42 » another day. */

@@ -1,0 +1,502 @@
+/**
+ * The shared desk end to end: two (or three) browsers, each with the built test extension and
+ * its own WordPress account, sharing drafts and issues through the real WordPress of the suite
+ * (companion plugin active). A = Editor (`redac`), B = a second Editor (the administrator),
+ * P = Contributor (`pigiste`). Each browser turns the shared desk on from the options page, as
+ * an editor would; syncs are asked with the desk's « Synchroniser » button and awaited on the
+ * sync's own state in IndexedDB, never on a fixed delay.
+ * Build first: INDISCRETS_TEST_BUILD=1 npx wxt build (npm run test:wordpress does it).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  clipFixture,
+  launchExtension,
+  openPopup,
+  screenshotPath,
+  selectText,
+  servePages,
+  until,
+  type ExtensionSession,
+  type PageServer,
+} from '../browser/harness';
+import { t } from '../../locales';
+import { site } from './helpers';
+
+type Who = { user: string; name: string; appPassword: string };
+type Row = Record<string, unknown>;
+type StoredClip = Row & {
+  id: string;
+  title: string;
+  body: string;
+  url: string;
+  siteName?: string;
+  byline?: string;
+  quotes: Array<{ text: string }>;
+  issueId?: string;
+  sortKey?: string;
+  deletedAt?: string;
+  desk?: { remoteId: number; createdBy?: string; modifiedBy?: string };
+};
+
+/** Reads the extension's IndexedDB from one of its pages, without Dexie. */
+function readStore<T>(page: Page, store: string, key?: string): Promise<T> {
+  return page.evaluate(
+    async ({ store, key }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('indiscrets');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      try {
+        if (!db.objectStoreNames.contains(store)) return (key ? undefined : []) as never;
+        const tx = db.transaction(store, 'readonly');
+        const request = key ? tx.objectStore(store).get(key) : tx.objectStore(store).getAll();
+        return await new Promise((resolve, reject) => {
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      } finally {
+        db.close();
+      }
+    },
+    { store, key },
+  ) as Promise<T>;
+}
+
+interface Desk {
+  who: Who;
+  session: ExtensionSession;
+  /** desk.html, where the editor works. */
+  page: Page;
+}
+
+/** Calls the plugin's REST API as one of the newsroom, outside the extension. */
+async function restAs(who: Who, method: string, route: string, body?: unknown) {
+  const auth = Buffer.from(`${who.user}:${who.appPassword}`).toString('base64');
+  const [path = '', query] = route.split('?');
+  const response = await fetch(`${site().url}/?rest_route=${path}${query ? `&${query}` : ''}`, {
+    method,
+    headers: {
+      Authorization: `Basic ${auth}`,
+      Accept: 'application/json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** Every server record with this clientId, trashed ones included. */
+async function serverRecords(who: Who, kind: 'drafts' | 'issues', clientId: string) {
+  const answer = await restAs(
+    who,
+    'GET',
+    `/indiscrets/v1/${kind}?client_id=${encodeURIComponent(clientId)}&status=any,trash&context=edit&_fields=id,version,status,title.raw,content.raw,meta`,
+  );
+  expect(answer.status).toBe(200);
+  return answer.json as Array<{
+    id: number;
+    version: number;
+    status: string;
+    title: { raw: string };
+    content: { raw: string };
+    meta: Row;
+  }>;
+}
+
+/** Launches a browser for `who`, saves their WordPress account and turns the shared desk on. */
+async function openDesk(who: Who): Promise<Desk> {
+  const session = await launchExtension();
+  const options = await session.openExtensionPage('options.html');
+  await options.evaluate(
+    async ({ url, who }) => {
+      type Local = { set(items: Record<string, unknown>): Promise<void> };
+      const api = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome;
+      await api.storage.local.set({
+        wordpress: { siteUrl: url, username: who.user, category: 'Indiscrets', status: 'draft' },
+        wordpressPassword: who.appPassword,
+      });
+    },
+    { url: site().url, who },
+  );
+  const section = options.getByTestId('shared-desk');
+  await section.getByTestId('desk-role').waitFor({ timeout: 30_000 });
+  await section.getByRole('button', { name: 'Activer la rédaction partagée' }).click();
+  await section.getByRole('button', { name: 'Envoyer et activer' }).click({ timeout: 30_000 });
+  await section.getByTestId('sync-on').waitFor({ timeout: 60_000 });
+  await options.close();
+  const page = await session.openExtensionPage('desk.html');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.getByTestId('sync-bar').waitFor({ timeout: 30_000 });
+  return { who, session, page };
+}
+
+/** Waits until the desk has pushed everything and no sync runs. */
+async function settled(desk: Desk) {
+  await until(
+    async () => {
+      const [state, outbox] = await Promise.all([
+        readStore<Row | undefined>(desk.page, 'syncState', 'desk'),
+        readStore<Row[]>(desk.page, 'outbox'),
+      ]);
+      // A string, so that a timeout says what was left.
+      return JSON.stringify({ phase: state?.phase, error: state?.lastError, outbox });
+    },
+    (s) => {
+      const { phase, outbox } = JSON.parse(s) as { phase?: string; outbox: Row[] };
+      return phase === 'idle' && outbox.length === 0;
+    },
+    `${desk.who.user}'s desk to push everything`,
+  );
+}
+
+/** Presses « Synchroniser » and waits for that run to finish. */
+async function sync(desk: Desk) {
+  const before = (await readStore<Row | undefined>(desk.page, 'syncState', 'desk'))?.lastSyncAt;
+  const button = desk.page.getByTestId('sync-bar').getByRole('button', { name: 'Synchroniser' });
+  await until(
+    () => button.isEnabled(),
+    (enabled) => enabled,
+    'the sync button to be enabled',
+  );
+  await button.click();
+  await until(
+    () => readStore<Row | undefined>(desk.page, 'syncState', 'desk'),
+    (state) => state?.phase === 'idle' && state.lastSyncAt !== before,
+    `${desk.who.user}'s sync to finish`,
+  );
+}
+
+async function clips(desk: Desk): Promise<StoredClip[]> {
+  return readStore<StoredClip[]>(desk.page, 'clips');
+}
+
+async function clipByTitle(desk: Desk, title: string): Promise<StoredClip> {
+  return until(
+    async () => (await clips(desk)).find((clip) => clip.title === title),
+    (clip) => clip !== undefined,
+    `« ${title} » in ${desk.who.user}'s database`,
+  ) as Promise<StoredClip>;
+}
+
+/** Opens a draft of the inbox in the desk's editor. */
+async function openDraft(desk: Desk, title: string) {
+  // In the inbox, or in the issue once it is an item of it.
+  const row = desk.page
+    .getByTestId('draft')
+    .or(desk.page.getByTestId('issue-item'))
+    .filter({ hasText: title })
+    .first();
+  await row.getByRole('button', { name: title, exact: true }).click();
+  await desk.page.getByTestId('draft-editor').getByLabel('Titre du brouillon').waitFor();
+  return desk.page.getByTestId('draft-editor');
+}
+
+describe('the shared desk between two browsers, through a real WordPress', () => {
+  let server: PageServer;
+  let a: Desk;
+  let b: Desk;
+  const newsroom = () => site().newsroom;
+  const admin = (): Who => ({
+    user: site().adminUser,
+    name: site().adminUser,
+    appPassword: site().appPassword,
+  });
+
+  beforeAll(async () => {
+    server = await servePages();
+    a = await openDesk(newsroom().editor);
+    b = await openDesk(admin());
+  });
+
+  afterAll(async () => {
+    await a?.session.close();
+    await b?.session.close();
+    await server?.close();
+  });
+
+  it('A clips a page; B sees the draft after a sync, quote and metadata intact', async () => {
+    const title = await clipFixture(a.session, server, 'lemonde-1', '#articleBody p');
+    const mine = await clipByTitle(a, title);
+    await settled(a);
+
+    await sync(b);
+
+    const theirs = await clipByTitle(b, title);
+    for (const field of [
+      'id',
+      'url',
+      'siteName',
+      'byline',
+      'publishedAt',
+      'lang',
+      'body',
+    ] as const) {
+      expect(theirs[field], field).toEqual(mine[field]);
+    }
+    expect(theirs.quotes.map((q) => q.text)).toEqual(mine.quotes.map((q) => q.text));
+    expect(theirs.quotes.length).toBeGreaterThan(0);
+    // B's inbox says who clipped it.
+    const row = b.page.getByTestId('draft').filter({ hasText: title }).first();
+    await row
+      .getByTestId('desk-marks')
+      .filter({ hasText: `Coupé par ${newsroom().editor.name}` })
+      .waitFor();
+    await b.page.screenshot({ path: screenshotPath('shared-desk.png') });
+  });
+
+  /** The draft both desks share from the first test. */
+  let shared: StoredClip;
+  const fr = (key: Parameters<typeof t>[0], params: Record<string, string | number> = {}) =>
+    t(key, params, 'fr');
+
+  it('keeps both edits when A and B change different fields of one draft', async () => {
+    shared = (await clips(a))[0]!;
+    // B works offline: its change waits in the outbox while A's reaches WordPress first.
+    await b.session.context.setOffline(true);
+    const editorB = await openDraft(b, shared.title);
+    await editorB.getByLabel(fr('editor.status')).selectOption('checked');
+    await until(
+      async () => (await clips(b)).find((c) => c.id === shared.id)?.status,
+      (status) => status === 'checked',
+      'B’s status change stored',
+    );
+    const editorA = await openDraft(a, shared.title);
+    await editorA.getByLabel(fr('editor.title')).fill('Renseignement : la loi adoptée');
+    await until(
+      async () => (await clips(a)).find((c) => c.id === shared.id)?.title,
+      (title) => title === 'Renseignement : la loi adoptée',
+      'A’s title stored',
+    );
+    await settled(a);
+
+    await b.session.context.setOffline(false);
+    await sync(b);
+    await settled(b);
+    await sync(a);
+
+    const [record] = await serverRecords(a.who, 'drafts', shared.id);
+    expect(record!.title.raw).toBe('Renseignement : la loi adoptée');
+    expect(record!.meta.status).toBe('checked');
+    for (const desk of [a, b]) {
+      const clip = (await clips(desk)).find((c) => c.id === shared.id)!;
+      expect([clip.title, clip.status], desk.who.user).toEqual([
+        'Renseignement : la loi adoptée',
+        'checked',
+      ]);
+    }
+  });
+
+  it('asks B when both changed the same field, and keeps the other version in the revisions', async () => {
+    await b.session.context.setOffline(true);
+    const editorB = b.page.getByTestId('draft-editor');
+    await editorB.getByLabel(fr('editor.title')).fill('Titre de B');
+    await until(
+      async () => (await clips(b)).find((c) => c.id === shared.id)?.title,
+      (title) => title === 'Titre de B',
+      'B’s title stored',
+    );
+    const editorA = a.page.getByTestId('draft-editor');
+    await editorA.getByLabel(fr('editor.title')).fill('Titre de A');
+    await until(
+      async () => (await clips(a)).find((c) => c.id === shared.id)?.title,
+      (title) => title === 'Titre de A',
+      'A’s title stored',
+    );
+    await settled(a);
+
+    await b.session.context.setOffline(false);
+    await sync(b);
+
+    const conflict = b.page.getByTestId('sync-conflict');
+    await conflict.waitFor({ timeout: 30_000 });
+    await expect(conflict.getByTestId('conflict-mine').innerText()).resolves.toBe('Titre de B');
+    await expect(conflict.getByTestId('conflict-theirs').innerText()).resolves.toBe('Titre de A');
+    await b.page.screenshot({ path: screenshotPath('shared-desk-conflict.png') });
+    await conflict
+      .getByRole('button', {
+        name: fr('conflict.keepMineNamed', { field: fr('editor.title') }),
+      })
+      .click();
+    await conflict.waitFor({ state: 'detached', timeout: 30_000 });
+    await settled(b);
+
+    const [record] = await serverRecords(a.who, 'drafts', shared.id);
+    expect(record!.title.raw).toBe('Titre de B');
+    const versions = await restAs(a.who, 'GET', `/indiscrets/v1/drafts/${record!.id}/versions`);
+    expect(versions.status).toBe(200);
+    const titles = (versions.json as Array<{ title: string }>).map((v) => v.title);
+    expect(titles).toContain('Titre de A');
+    expect(titles[0]).toBe('Titre de B');
+  });
+
+  it('pushes what A clipped and wrote offline once back online, without duplicates', async () => {
+    const article = await a.session.context.newPage();
+    await article.goto(server.fixture('guardian-1'));
+    await selectText(article, '[itemprop="articleBody"] p');
+    const tabId = await a.session.tabIdOf(article.url());
+    await a.session.context.setOffline(true);
+    const popup = await openPopup(a.session, `?tabId=${tabId}`);
+    await popup.getByRole('button', { name: 'Couper cette page' }).click();
+    const message = await popup.getByTestId('clip-message').filter({ hasText: /\S/ }).innerText();
+    const title = /« (.*) »/.exec(message)?.[1];
+    expect(title).toBeTruthy();
+    await popup.close();
+    await article.close();
+    const editor = await openDraft(a, title!);
+    await editor.getByLabel(fr('editor.title')).fill(`${title} (hors ligne)`);
+    const offline = await clipByTitle(a, `${title} (hors ligne)`);
+    // Nothing reached WordPress: it waits in the outbox.
+    expect(await serverRecords(a.who, 'drafts', offline.id)).toEqual([]);
+    expect((await readStore<Row[]>(a.page, 'outbox')).length).toBeGreaterThan(0);
+
+    await a.session.context.setOffline(false);
+    await sync(a);
+    await settled(a);
+    await sync(a);
+
+    const records = await serverRecords(a.who, 'drafts', offline.id);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.title.raw).toBe(`${title} (hors ligne)`);
+    expect(records[0]!.status).toBe('draft');
+  });
+
+  it(
+    'keeps B’s new order and A’s text when B reorders the issue while A edits an item',
+    { timeout: 120_000 },
+    async () => {
+      // A composes an issue with both drafts.
+      await a.page.getByRole('button', { name: fr('issue.create') }).click();
+      const all = await clips(a);
+      for (const clip of all) {
+        await a.page
+          .getByRole('button', { name: fr('issue.addNamed', { title: clip.title }) })
+          .click();
+      }
+      const items = a.page.getByTestId('issue-item');
+      await until(
+        () => items.count(),
+        (n) => n === all.length,
+        'both items in A’s issue',
+      );
+      await settled(a);
+      await sync(b);
+      const issueId = (await clips(b)).find((c) => c.issueId)!.issueId!;
+      await b.page.getByLabel(fr('issue.pick')).selectOption(issueId);
+      const itemsB = b.page.getByTestId('issue-item');
+      await until(
+        () => itemsB.count(),
+        (n) => n === all.length,
+        'both items in B’s issue',
+      );
+      const firstTitle = (await clips(b)).sort((x, y) => (x.sortKey! < y.sortKey! ? -1 : 1))[0]!
+        .title;
+
+      // B moves the first item down; A, who has not seen it, rewrites that item's title.
+      await b.page.getByRole('button', { name: fr('reorder.down', { title: firstTitle }) }).click();
+      const editorA = await openDraft(a, firstTitle);
+      await editorA.getByLabel(fr('editor.title')).fill(`${firstTitle} — réécrit`);
+      await settled(b);
+      await settled(a);
+      await sync(a);
+      await sync(b);
+
+      for (const desk of [a, b]) {
+        const inIssue = (await clips(desk))
+          .filter((c) => c.issueId === issueId)
+          .sort((x, y) => (x.sortKey! < y.sortKey! ? -1 : 1))
+          .map((c) => c.title);
+        expect(inIssue, desk.who.user).toHaveLength(2);
+        expect(inIssue[1], desk.who.user).toBe(`${firstTitle} — réécrit`);
+      }
+    },
+  );
+
+  it(
+    'trashes a draft for B too when A deletes it, and B can restore it',
+    { timeout: 120_000 },
+    async () => {
+      const victim = (await clips(a)).find((c) => !c.deletedAt)!;
+      const editor = await openDraft(a, victim.title);
+      await editor.getByRole('button', { name: fr('editor.delete'), exact: true }).click();
+      await settled(a);
+      const [trashed] = await serverRecords(a.who, 'drafts', victim.id);
+      expect(trashed!.status).toBe('trash');
+
+      await sync(b);
+      await until(
+        async () => (await clips(b)).find((c) => c.id === victim.id)?.deletedAt,
+        (deletedAt) => !!deletedAt,
+        'the draft in B’s trash',
+      );
+      await b.page.getByLabel(fr('filter.box')).selectOption('trash');
+      const row = b.page.getByTestId('draft').filter({ hasText: victim.title });
+      await row.getByRole('button', { name: fr('trash.restore') }).click();
+      await settled(b);
+
+      const [restored] = await serverRecords(a.who, 'drafts', victim.id);
+      expect(restored!.status).toBe('draft');
+      await sync(a);
+      await until(
+        async () => (await clips(a)).find((c) => c.id === victim.id),
+        (clip) => !!clip && !clip.deletedAt,
+        'the draft restored on A',
+      );
+    },
+  );
+
+  describe('a Contributor', () => {
+    let p: Desk;
+    beforeAll(async () => {
+      p = await openDesk(newsroom().contributor);
+    });
+    afterAll(async () => {
+      await p?.session.close();
+    });
+
+    it('sees reorder and publish disabled with the reason; a forced request gets 403 and changes nothing', async () => {
+      const issueId = (await clips(p)).find((c) => c.issueId)!.issueId!;
+      await p.page.getByLabel(fr('issue.pick')).selectOption(issueId);
+      const notice = p.page.getByTestId('role-notice');
+      await expect(notice.innerText()).resolves.toBe(
+        'Vous êtes Contributeur : l’ordre du numéro revient à un Éditeur.',
+      );
+      const items = p.page.getByTestId('issue-item');
+      await until(
+        () => items.count(),
+        (n) => n > 0,
+        'the issue’s items',
+      );
+      for (const button of await p.page
+        .getByRole('button', { name: /^(Monter|Descendre) « / })
+        .all()) {
+        await expect(button.isDisabled()).resolves.toBe(true);
+      }
+      await expect(items.first().getAttribute('draggable')).resolves.toBe('false');
+      await expect(p.page.getByTestId('publish-button').isDisabled()).resolves.toBe(true);
+      await expect(p.page.getByTestId('publish-refused').innerText()).resolves.toBe(
+        'Vous êtes Contributeur : la publication revient à un Éditeur.',
+      );
+      await p.page.screenshot({ path: screenshotPath('shared-desk-contributor.png') });
+
+      // Forced: the Contributor's own password, straight to the REST API.
+      const item = (await clips(p)).find((c) => c.issueId === issueId)!;
+      const [before] = await serverRecords(a.who, 'drafts', item.id);
+      const forced = await restAs(
+        newsroom().contributor,
+        'POST',
+        `/indiscrets/v1/drafts/${before!.id}`,
+        {
+          base_version: before!.version,
+          meta: { sortKey: 'zz' },
+        },
+      );
+      expect(forced.status).toBe(403);
+      const [after] = await serverRecords(a.who, 'drafts', item.id);
+      expect(after).toEqual(before);
+      await sync(p);
+      expect((await clips(p)).find((c) => c.id === item.id)!.sortKey).toBe(item.sortKey);
+    });
+  });
+});
