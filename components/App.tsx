@@ -5,7 +5,6 @@ import { currentIssueId as currentIssueItem } from '../storage/settings';
 import { ClipPanel } from './ClipPanel';
 import { Inbox } from './Inbox';
 import { lazyComponent } from './lazy';
-import { SharedDeskBar } from './SharedDeskBar';
 import { UndoProvider } from './Undo';
 import { useDeskSync } from './useDeskSync';
 import { useStorageItem } from './useStorageItem';
@@ -13,6 +12,10 @@ import { useStorageItem } from './useStorageItem';
 // The inbox paints first; the editor and the issue (with exports, WordPress) load when opened.
 const DraftEditor = lazyComponent(() => import('./DraftEditor').then((m) => m.DraftEditor));
 const IssueView = lazyComponent(() => import('./IssueView').then((m) => m.IssueView));
+// The shared desk's status line (empty when sync is off) brings the conflict chooser with it.
+const SharedDeskBar = lazyComponent(() => import('./SharedDeskBar').then((m) => m.SharedDeskBar), {
+  silent: true,
+});
 
 type Tab = 'drafts' | 'issue';
 /** A draft is opened from a tab, and "Back" returns to it. */

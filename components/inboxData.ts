@@ -10,6 +10,7 @@ import { bodyText } from '../storage/derive';
 import { searchPage, type DraftQuery } from '../storage/drafts';
 import { replayJournal } from '../storage/journal';
 import type { InboxRow } from './inboxRow';
+import { SHARED_DESK_OFF, type SharedDesk } from './sharedDesk';
 
 export {
   countDrafts,
@@ -27,6 +28,21 @@ export { liveQuery };
 /** Whether the shared desk is on (`useDeskSync` asks for syncs only then). */
 export async function syncEnabled(): Promise<boolean> {
   return !!(await db.syncState.get('desk'))?.enabled;
+}
+
+/**
+ * The shared desk as the desk shows it: the sync's state and what waits for the editor.
+ * Sync off: `{ enabled: false }` and nothing else, so the desk is exactly as before.
+ */
+export async function sharedDesk(): Promise<SharedDesk> {
+  const state = await db.syncState.get('desk');
+  if (!state?.enabled) return SHARED_DESK_OFF;
+  const [pending, conflicts, refusals] = await Promise.all([
+    db.outbox.count(),
+    db.conflicts.toArray(),
+    db.refusals.toArray(),
+  ]);
+  return { enabled: true, state, pending, conflicts, refusals };
 }
 
 /** A row shows a few lines of the quote: a clipped quote may be 100 KB. */

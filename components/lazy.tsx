@@ -10,9 +10,11 @@ const QUIET_MS = 300;
  * A component whose code is loaded when it is first rendered (a dynamic import, its own
  * chunk), after the database layer is ready. Until then it shows nothing, then after
  * {@link QUIET_MS} a quiet « Chargement… »; a failed load says so instead of staying blank.
+ * `silent`: nothing at all until loaded, for a part that is often empty (a status line).
  */
 export function lazyComponent<P extends object>(
   load: () => Promise<ComponentType<P>>,
+  { silent = false }: { silent?: boolean } = {},
 ): ComponentType<P> {
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<ComponentType<P>> | undefined;
@@ -50,7 +52,7 @@ export function lazyComponent<P extends object>(
       return <Component {...props} />;
     }
     if (failed) return <p role="alert">{t('common.loadFailed')}</p>;
-    return slow ? (
+    return slow && !silent ? (
       <p class="muted loading" role="status" data-testid="loading">
         {t('common.loading')}
       </p>

@@ -1,39 +1,18 @@
 import { t } from '../locales';
-import { db } from '../storage/db';
-import type { DeskCan, SyncConflict, SyncRefusal, SyncState } from '../storage/sync-state';
+import type { DeskCan } from '../storage/sync-state';
+import { useDataQuery } from './data';
 import { roleName, strongestRole } from './roles';
-import { useLiveQuery } from './useLiveQuery';
+import { SHARED_DESK_OFF, type SharedDesk } from './sharedDesk';
 
-/** What the desk shows of the shared desk: the sync's state and what waits for the editor. */
-export interface SharedDesk {
-  /** Sync on (the shared desk is used); everything else is empty when it is off. */
-  enabled: boolean;
-  state?: SyncState;
-  /** Records waiting to be pushed. */
-  pending: number;
-  conflicts: SyncConflict[];
-  refusals: SyncRefusal[];
-}
-
-const OFF: SharedDesk = { enabled: false, pending: 0, conflicts: [], refusals: [] };
+export type { SharedDesk } from './sharedDesk';
 
 /**
  * Follows the shared desk's state in IndexedDB (written by the background's sync) from any
- * view. Sync off: `{ enabled: false }` and nothing else, so the desk is exactly as before.
+ * view, through the data layer loaded after the first paint (the popup paints without Dexie).
+ * Sync off, or before the layer is loaded: `{ enabled: false }`, so the desk is as before.
  */
 export function useSharedDesk(): SharedDesk {
-  return (
-    useLiveQuery(async () => {
-      const state = await db.syncState.get('desk');
-      if (!state?.enabled) return OFF;
-      const [pending, conflicts, refusals] = await Promise.all([
-        db.outbox.count(),
-        db.conflicts.toArray(),
-        db.refusals.toArray(),
-      ]);
-      return { enabled: true, state, pending, conflicts, refusals };
-    }) ?? OFF
-  );
+  return useDataQuery((data) => data.sharedDesk(), []) ?? SHARED_DESK_OFF;
 }
 
 /** An action a role may not take on the shared desk. */
