@@ -121,12 +121,19 @@ describe('publishing when the background is stopped mid-way, against a real Word
   let control: Page;
   let cdp: CDPSession;
   let workerStatus = 'running';
+  /** How many times one of the extension's worker versions went to `stopped`. */
+  let stops = 0;
+  const versionStatus = new Map<string, string>();
 
   /** Stops the extension's service worker as Chrome does, and waits until it is stopped. */
   async function stopWorker() {
+    if (workerStatus === 'stopped') return;
+    // Count stop transitions rather than read the latest status: the popup may wake the worker
+    // again within milliseconds of the stop, and a poll would miss the short `stopped` state.
+    const before = stops;
     await cdp.send('ServiceWorker.stopAllWorkers');
     const until = Date.now() + 30_000;
-    while (workerStatus !== 'stopped') {
+    while (stops === before) {
       if (Date.now() > until) throw new Error(`The worker did not stop (${workerStatus})`);
       await sleep(20);
     }
@@ -191,8 +198,13 @@ describe('publishing when the background is stopped mid-way, against a real Word
     control = await session.openExtensionPage('options.html');
     cdp = await session.context.newCDPSession(control);
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      const ours = versions.find((v) => v.scriptURL.startsWith(`chrome-extension://`));
-      if (ours) workerStatus = ours.runningStatus;
+      for (const version of versions) {
+        if (!version.scriptURL.startsWith(`chrome-extension://`)) continue;
+        const previous = versionStatus.get(version.versionId);
+        if (version.runningStatus === 'stopped' && previous !== 'stopped') stops += 1;
+        versionStatus.set(version.versionId, version.runningStatus);
+        workerStatus = version.runningStatus;
+      }
     });
     await cdp.send('ServiceWorker.enable');
     await control.evaluate(
