@@ -9,6 +9,7 @@
  * The password is only ever in the Authorization header, never in a failure.
  */
 
+import type { DeskCan } from '../storage/sync-state';
 import type { DeskLock, DeskUser, RestDraft, RestIssue, RestWrite } from './desk-records';
 import { basicAuth, Transport, type FetchLike } from './transport';
 
@@ -81,18 +82,7 @@ export type DeskResult<T, R = unknown> = ({ ok: true } & T) | DeskFailure<R>;
 export interface DeskDiscovery {
   plugin: { name: string; version: string; wordpress: string; revisions: boolean };
   user: (DeskUser & { roles: string[] }) | null;
-  can: {
-    read: boolean;
-    clip: boolean;
-    editOwn: boolean;
-    editOthers: boolean;
-    trashOwn: boolean;
-    trashOthers: boolean;
-    editIssues: boolean;
-    arrange: boolean;
-    publish: boolean;
-    deleteForever: boolean;
-  };
+  can: DeskCan;
   /** Seconds a lock lasts unless renewed. */
   lockWindow: number;
 }
