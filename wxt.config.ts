@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { packPlugin } from './scripts/pack-plugin.mjs';
+import { manifestLocales } from './locales/manifest';
 
 /**
  * A test build (`npm run build:test`) may reach pages served on 127.0.0.1 without a user
@@ -74,8 +75,13 @@ export default defineConfig({
     },
     // The companion WordPress plugin ships inside the extension, so that the options page can
     // offer it to a site that lacks it (Options › Rédaction partagée).
+    // The manifest's words (name, description, command) come from locales/*.ts like all others:
+    // `_locales` is written at build time, never kept by hand.
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: packPlugin(), relativeDest: 'indiscrets-wordpress.zip' });
+      for (const [language, contents] of Object.entries(manifestLocales())) {
+        files.push({ contents, relativeDest: `_locales/${language}/messages.json` });
+      }
     },
   },
   manifest: ({ browser, manifestVersion }) => ({

@@ -25,15 +25,23 @@ export const en: Messages = {
   'limit.script-failed': 'This page refused our script: only the address and title were kept.',
   'drafts.heading': 'Drafts',
   'drafts.empty': 'No drafts yet. Clip a page to start.',
-  'drafts.count': '{count} draft|{count} drafts',
-  'drafts.quotes': '{count} quote|{count} quotes',
+  'drafts.count': {
+    one: '{count} draft',
+    other: '{count} drafts',
+  },
+  'drafts.quotes': {
+    one: '{count} quote',
+    other: '{count} quotes',
+  },
   'drafts.new': 'new',
   'drafts.inIssue': 'in an issue',
   'drafts.allInIssues': 'Every draft is in an issue. Clip a page to add one.',
   'provenance.label': 'Where the metadata came from',
   'provenance.guess': 'guessed',
-  'badge.title':
-    'Indiscrets: {count} draft not in an issue|Indiscrets: {count} drafts not in an issue',
+  'badge.title': {
+    one: 'Indiscrets: {count} draft not in an issue',
+    other: 'Indiscrets: {count} drafts not in an issue',
+  },
   'common.back': 'Back',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
@@ -131,7 +139,10 @@ export const en: Messages = {
   'counts.issue': '{items|item|items} · {words|word|words} · {chars} / {budget} characters',
   'counts.issueNoBudget': '{items|item|items} · {words|word|words} · {chars|character|characters}',
   'counts.over': '{chars|character|characters} too many',
-  'checks.count': '{count} thing to check|{count} things to check',
+  'checks.count': {
+    one: '{count} thing to check',
+    other: '{count} things to check',
+  },
   'checks.empty-text': 'Empty text',
   'checks.no-source': 'No link to a source',
   'checks.duplicate-source': 'Source already used by “{title}” in this issue',
@@ -188,8 +199,10 @@ export const en: Messages = {
   'export.downloaded': 'File {filename} downloaded.',
   'export.failed': 'Export failed: {error}',
   'export.copyRefused': 'the browser refused to copy',
-  'export.checksPending':
-    '{count} thing to check before export.|{count} things to check before export.',
+  'export.checksPending': {
+    one: '{count} thing to check before export.',
+    other: '{count} things to check before export.',
+  },
   'field.url': 'Address',
   'field.title': 'Title',
   'field.siteName': 'Site',
@@ -269,7 +282,10 @@ export const en: Messages = {
   'backup.undated': 'Undated backup',
   'backup.contents': '{clips}, {issues}.',
   'backup.contentsAndSettings': '{clips}, {issues} and the settings.',
-  'backup.issueCount': '{count} issue|{count} issues',
+  'backup.issueCount': {
+    one: '{count} issue',
+    other: '{count} issues',
+  },
   'backup.trashed': '{count} of them in the trash',
   'backup.settingsFailed': 'The settings, however, could not be restored: {error}',
   'backup.withSettings': 'Restore the settings too',
@@ -290,8 +306,10 @@ export const en: Messages = {
   'backup.keptHelp': 'Kept: this browser had a version as recent or more recent.',
   'backup.replaced':
     'Everything was replaced by the backup: {clips|draft|drafts} and {issues|issue|issues}.',
-  'backup.movedToInbox':
-    '{count} draft whose issue no longer exists is back in the inbox.|{count} drafts whose issue no longer exists are back in the inbox.',
+  'backup.movedToInbox': {
+    one: '{count} draft whose issue no longer exists is back in the inbox.',
+    other: '{count} drafts whose issue no longer exists are back in the inbox.',
+  },
   'backup.settingsRestored': 'Settings restored; the WordPress password did not change.',
   'backup.failed': 'The restore failed and nothing was changed: {error}',
   'backup.unchanged': 'Nothing was changed.',
@@ -385,7 +403,10 @@ export const en: Messages = {
   'shared.status.syncing': 'Syncing…',
   'shared.status.synced': 'Synced at {time}',
   'shared.status.never': 'Not synced yet',
-  'shared.status.pending': '{count} change to send|{count} changes to send',
+  'shared.status.pending': {
+    one: '{count} change to send',
+    other: '{count} changes to send',
+  },
   'shared.status.syncNow': 'Sync',
   'shared.progress.count': 'Preparing: {done} of {total}',
   'shared.progress.upload': 'Sending to the newsroom: {done} of {total}',
@@ -429,4 +450,49 @@ export const en: Messages = {
   'shared.switch.planFailed':
     'Could not count what would be sent. Check the connection and try again.',
   'shared.switch.failed': 'The change could not be made. Try again.',
+  'wp.error.bad_url':
+    'Invalid site address. Enter the address of your WordPress site, e.g. https://example.com.',
+  'wp.error.insecure_url':
+    'The address must start with https:// (only localhost and 127.0.0.1 may use http).',
+  'wp.error.missing_credentials': 'Enter the WordPress username and the application password.',
+  'wp.error.offline': 'No Internet connection. Try again once you are online.',
+  'wp.error.unreachable': 'The site cannot be reached. Check the address and your connection.',
+  'wp.error.timeout': 'The site took too long to answer. Try again later.',
+  'wp.error.cancelled': 'Operation cancelled.',
+  'wp.error.not_wordpress':
+    'This site does not look like WordPress (no WordPress REST API found at this address).',
+  'wp.error.rest_disabled':
+    'The REST API of this WordPress site is disabled or blocked (often by a security plugin). Ask the administrator to allow it.',
+  'wp.error.site_protected':
+    'The site is protected by a server password (HTTP authentication), which Indiscrets cannot get through.',
+  'wp.error.app_passwords_unavailable':
+    'This WordPress site does not accept application passwords (turned off, or the server drops the authentication header).',
+  'wp.error.wrong_credentials':
+    'Username or application password refused. Use an application password (Profile › Application Passwords), not your usual password.',
+  'wp.error.cannot_create_posts':
+    'This WordPress account may not create posts. Ask for a Contributor, Author or Editor role.',
+  'wp.error.cannot_edit_post': 'This WordPress account may not edit this post.',
+  'wp.error.cannot_create_category':
+    'The category “{category}” does not exist and this account may not create it. Ask an administrator to create it.',
+  'wp.error.forbidden': 'WordPress refused the operation (forbidden).',
+  'wp.error.not_found': 'WordPress cannot find what was asked for (error 404).',
+  'wp.error.rejected': 'WordPress rejected the data sent.',
+  'wp.error.server_error':
+    'The WordPress server ran into an error (status {status}). Try again later.',
+  'wp.error.http_error': 'Unexpected answer from the server (status {status}).',
+  'wp.error.bad_response':
+    'The server sent an unreadable answer (not the JSON WordPress should send).',
+  'wp.error.deleted':
+    'The post was deleted or moved to the trash in WordPress. You can create a new one.',
+  'wp.error.conflict':
+    'The post was changed in WordPress since it was last published. Overwrite those changes?',
+  'wp.error.unexpected': 'Unexpected error while talking to WordPress.',
+  'publish.error.not_configured':
+    'WordPress is not set up: enter the address, user and application password in the settings.',
+  'publish.error.no_permission':
+    'Indiscrets is not yet allowed to reach this site: grant it in the settings (“Test connection”).',
+  'publish.error.issue_missing': 'This issue no longer exists.',
+  'manifest.name': 'Indiscrets',
+  'manifest.description': 'Clip pages into drafts and compose « Les indiscrets » for WordPress.',
+  'manifest.commandClip': 'Clip this page to Indiscrets',
 };

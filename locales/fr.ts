@@ -1,4 +1,10 @@
-/** French messages: the reference set. Every key here must exist in `en.ts` (a test checks). */
+/**
+ * French messages: the reference set, and the one place where the extension's words live (with
+ * `en.ts`). `{name}` is a placeholder; `{name|one|other}` puts the number `name` and the form
+ * `Intl.PluralRules` picks for it (for a sentence with several numbers); a `{ one, other }`
+ * object is a message chosen by `count`. The `manifest.*` keys become each language’s `_locales` messages
+ * at build time (wxt.config.ts), for the manifest's name, description and command.
+ */
 export const fr = {
   'app.name': 'Indiscrets',
   'clip.button': 'Couper cette page',
@@ -26,15 +32,23 @@ export const fr = {
     'Cette page a refusé notre script : seuls l’adresse et le titre ont été gardés.',
   'drafts.heading': 'Brouillons',
   'drafts.empty': 'Aucun brouillon. Coupez une page pour commencer.',
-  'drafts.count': '{count} brouillon|{count} brouillons',
-  'drafts.quotes': '{count} citation|{count} citations',
+  'drafts.count': {
+    one: '{count} brouillon',
+    other: '{count} brouillons',
+  },
+  'drafts.quotes': {
+    one: '{count} citation',
+    other: '{count} citations',
+  },
   'drafts.new': 'nouveau',
   'drafts.inIssue': 'dans un numéro',
   'drafts.allInIssues': 'Tous les brouillons sont dans un numéro. Coupez une page pour en ajouter.',
   'provenance.label': 'Origine des métadonnées',
   'provenance.guess': 'déduit',
-  'badge.title':
-    'Indiscrets : {count} brouillon hors numéro|Indiscrets : {count} brouillons hors numéro',
+  'badge.title': {
+    one: 'Indiscrets : {count} brouillon hors numéro',
+    other: 'Indiscrets : {count} brouillons hors numéro',
+  },
   'common.back': 'Retour',
   'common.cancel': 'Annuler',
   'common.close': 'Fermer',
@@ -133,7 +147,10 @@ export const fr = {
   'counts.issue': '{items|indiscret|indiscrets} · {words|mot|mots} · {chars} / {budget} signes',
   'counts.issueNoBudget': '{items|indiscret|indiscrets} · {words|mot|mots} · {chars|signe|signes}',
   'counts.over': '{chars|signe|signes} de trop',
-  'checks.count': '{count} point à vérifier|{count} points à vérifier',
+  'checks.count': {
+    one: '{count} point à vérifier',
+    other: '{count} points à vérifier',
+  },
   'checks.empty-text': 'Texte vide',
   'checks.no-source': 'Aucun lien vers une source',
   'checks.duplicate-source': 'Source déjà utilisée par « {title} » dans ce numéro',
@@ -190,8 +207,10 @@ export const fr = {
   'export.downloaded': 'Fichier {filename} téléchargé.',
   'export.failed': 'L’export a échoué : {error}',
   'export.copyRefused': 'le navigateur a refusé la copie',
-  'export.checksPending':
-    '{count} point à vérifier avant l’export.|{count} points à vérifier avant l’export.',
+  'export.checksPending': {
+    one: '{count} point à vérifier avant l’export.',
+    other: '{count} points à vérifier avant l’export.',
+  },
   'field.url': 'Adresse',
   'field.title': 'Titre',
   'field.siteName': 'Site',
@@ -273,7 +292,10 @@ export const fr = {
   'backup.undated': 'Sauvegarde sans date',
   'backup.contents': '{clips}, {issues}.',
   'backup.contentsAndSettings': '{clips}, {issues} et les réglages.',
-  'backup.issueCount': '{count} numéro|{count} numéros',
+  'backup.issueCount': {
+    one: '{count} numéro',
+    other: '{count} numéros',
+  },
   'backup.trashed': 'dont {count} à la corbeille',
   'backup.settingsFailed': 'Les réglages, eux, n’ont pas pu être restaurés : {error}',
   'backup.withSettings': 'Restaurer aussi les réglages',
@@ -294,8 +316,10 @@ export const fr = {
   'backup.keptHelp': 'Gardés : ce navigateur en avait une version aussi récente ou plus récente.',
   'backup.replaced':
     'Tout a été remplacé par la sauvegarde : {clips|brouillon|brouillons} et {issues|numéro|numéros}.',
-  'backup.movedToInbox':
-    '{count} brouillon dont le numéro n’existe plus est revenu hors numéro.|{count} brouillons dont le numéro n’existe plus sont revenus hors numéro.',
+  'backup.movedToInbox': {
+    one: '{count} brouillon dont le numéro n’existe plus est revenu hors numéro.',
+    other: '{count} brouillons dont le numéro n’existe plus sont revenus hors numéro.',
+  },
   'backup.settingsRestored': 'Réglages restaurés ; le mot de passe WordPress n’a pas changé.',
   'backup.failed': 'La restauration a échoué et rien n’a été modifié : {error}',
   'backup.unchanged': 'Rien n’a été modifié.',
@@ -393,7 +417,10 @@ export const fr = {
   'shared.status.syncing': 'Synchronisation…',
   'shared.status.synced': 'Synchronisé à {time}',
   'shared.status.never': 'Pas encore synchronisé',
-  'shared.status.pending': '{count} modification à envoyer|{count} modifications à envoyer',
+  'shared.status.pending': {
+    one: '{count} modification à envoyer',
+    other: '{count} modifications à envoyer',
+  },
   'shared.status.syncNow': 'Synchroniser',
   'shared.progress.count': 'Préparation : {done} sur {total}',
   'shared.progress.upload': 'Envoi à la rédaction : {done} sur {total}',
@@ -437,7 +464,72 @@ export const fr = {
   'shared.switch.planFailed':
     'Impossible de compter ce qui serait envoyé. Vérifiez la connexion et réessayez.',
   'shared.switch.failed': 'Le changement n’a pas pu être fait. Réessayez.',
+  'wp.error.bad_url':
+    'Adresse du site invalide. Indiquez l’adresse de votre WordPress, par exemple https://monsite.fr.',
+  'wp.error.insecure_url':
+    'L’adresse doit commencer par https:// (seuls localhost et 127.0.0.1 sont acceptés en http).',
+  'wp.error.missing_credentials':
+    'Indiquez l’identifiant WordPress et le mot de passe d’application.',
+  'wp.error.offline': 'Pas de connexion Internet. Réessayez une fois en ligne.',
+  'wp.error.unreachable': 'Le site ne répond pas. Vérifiez l’adresse et votre connexion.',
+  'wp.error.timeout': 'Le site met trop de temps à répondre. Réessayez plus tard.',
+  'wp.error.cancelled': 'Opération annulée.',
+  'wp.error.not_wordpress':
+    'Ce site ne semble pas être un WordPress (aucune API REST WordPress trouvée à cette adresse).',
+  'wp.error.rest_disabled':
+    'L’API REST de ce WordPress est désactivée ou bloquée (souvent par une extension de sécurité). Demandez à l’administrateur de l’autoriser.',
+  'wp.error.site_protected':
+    'Le site est protégé par un mot de passe du serveur (authentification HTTP) : Indiscrets ne peut pas le traverser.',
+  'wp.error.app_passwords_unavailable':
+    'Ce WordPress n’accepte pas les mots de passe d’application (désactivés, ou l’en-tête d’authentification est supprimé par le serveur).',
+  'wp.error.wrong_credentials':
+    'Identifiant ou mot de passe d’application refusé. Utilisez un mot de passe d’application (Profil › Mots de passe d’application), pas votre mot de passe habituel.',
+  'wp.error.cannot_create_posts':
+    'Ce compte WordPress n’a pas le droit de créer des articles. Demandez un rôle Contributeur, Auteur ou Éditeur.',
+  'wp.error.cannot_edit_post': 'Ce compte WordPress n’a pas le droit de modifier cet article.',
+  'wp.error.cannot_create_category':
+    'La catégorie « {category} » n’existe pas et ce compte ne peut pas la créer. Demandez à un administrateur de la créer.',
+  'wp.error.forbidden': 'WordPress a refusé l’opération (accès interdit).',
+  'wp.error.not_found': 'WordPress ne trouve pas ce qui est demandé (erreur 404).',
+  'wp.error.rejected': 'WordPress a refusé les données envoyées.',
+  'wp.error.server_error':
+    'Le serveur WordPress a rencontré une erreur (code {status}). Réessayez plus tard.',
+  'wp.error.http_error': 'Réponse inattendue du serveur (code {status}).',
+  'wp.error.bad_response':
+    'Le serveur a envoyé une réponse illisible (pas le JSON attendu de WordPress).',
+  'wp.error.deleted':
+    'L’article a été supprimé ou mis à la corbeille dans WordPress. Vous pouvez en créer un nouveau.',
+  'wp.error.conflict':
+    'L’article a été modifié dans WordPress depuis la dernière publication. Écraser ces modifications ?',
+  'wp.error.unexpected': 'Erreur inattendue lors de l’échange avec WordPress.',
+  'publish.error.not_configured':
+    'WordPress n’est pas configuré : renseignez l’adresse, l’utilisateur et le mot de passe d’application dans les réglages.',
+  'publish.error.no_permission':
+    'Indiscrets n’a pas encore l’autorisation d’écrire sur ce site : accordez-la dans les réglages (« Tester la connexion »).',
+  'publish.error.issue_missing': 'Ce numéro n’existe plus.',
+  'manifest.name': 'Indiscrets',
+  'manifest.description':
+    'Coupez des pages en brouillons et composez « Les indiscrets » pour WordPress.',
+  'manifest.commandClip': 'Couper cette page dans Indiscrets',
 } as const;
 
 export type MessageKey = keyof typeof fr;
-export type Messages = Record<MessageKey, string>;
+
+/**
+ * A message that depends on a number (`t(key, { count })`): one form per `Intl.PluralRules`
+ * category the language needs. French and English need `one` and `other`; French puts 0 and 1
+ * in `one`. A category without its form (French `many`, for millions) takes `other`.
+ */
+export interface PluralMessage {
+  one: string;
+  other: string;
+}
+
+/**
+ * A catalogue: exactly French's keys, each a sentence where French has a sentence and plural
+ * forms where French has plural forms (an English catalogue missing a key, with a key French
+ * lacks, or with a sentence for a plural, does not compile).
+ */
+export type Messages = {
+  [K in MessageKey]: (typeof fr)[K] extends string ? string : PluralMessage;
+};

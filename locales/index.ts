@@ -1,8 +1,8 @@
 import { en } from './en';
-import { fr, type MessageKey, type Messages } from './fr';
+import { fr, type MessageKey, type Messages, type PluralMessage } from './fr';
 
 export type Locale = 'fr' | 'en';
-export type { MessageKey };
+export type { MessageKey, Messages, PluralMessage };
 
 const catalogs: Record<Locale, Messages> = { fr, en };
 
@@ -28,33 +28,43 @@ export function getLocale(): Locale {
   return current;
 }
 
-/** Translates a key, filling `{name}` placeholders. */
+/** `Intl.PluralRules` per language, built once (French: 0 and 1 are `one`). */
+const pluralRules: Record<Locale, Intl.PluralRules> = {
+  fr: new Intl.PluralRules('fr'),
+  en: new Intl.PluralRules('en'),
+};
+
+/** The form of a plural message for `count`: its category's, or `other`. */
+function pluralForm(forms: PluralMessage, count: number, locale: Locale): string {
+  return pluralRules[locale].select(count) === 'one' ? forms.one : forms.other;
+}
+
+/**
+ * Translates a key, filling `{name}` placeholders. A plural message takes its form from
+ * `count` (`other` when no count is given); `{name|one|other}` inside a sentence puts the
+ * number `name` followed by the form it needs.
+ */
 export function t(
   key: MessageKey,
   params: Record<string, string | number> = {},
   locale = current,
 ): string {
-  let template: string = catalogs[locale][key] ?? fr[key];
-  // "one|many" messages pick their form by `count`: French says 0 and 1 in the singular.
-  if (template.includes('|') && typeof params.count === 'number') {
-    const [one, many] = template.split('|') as [string, string];
-    template = isSingular(params.count, locale) ? one : many;
-  }
-  // `{words|mot|mots}`: the number, then the singular or plural word after it.
+  const entry: string | PluralMessage = catalogs[locale][key] ?? fr[key];
+  let template =
+    typeof entry === 'string'
+      ? entry
+      : typeof params.count === 'number'
+        ? pluralForm(entry, params.count, locale)
+        : entry.other;
   template = template.replace(
     /\{(\w+)\|([^|}]*)\|([^}]*)\}/g,
-    (whole, name: string, one: string, many: string) => {
+    (whole, name: string, one: string, other: string) => {
       const value = params[name];
       if (typeof value !== 'number') return whole;
-      return `${value} ${isSingular(value, locale) ? one : many}`;
+      return `${value} ${pluralForm({ one, other }, value, locale)}`;
     },
   );
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
-}
-
-/** French says 0 and 1 in the singular, English only 1. */
-function isSingular(count: number, locale: Locale): boolean {
-  return locale === 'fr' ? count < 2 : count === 1;
 }

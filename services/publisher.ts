@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../locales';
 import { toExportIssue } from '../export/from-issue';
 import { renderWordPressBlocks } from '../export/wordpress-blocks';
 import { publishPost, publishSlug } from '../wordpress/client';
@@ -13,17 +14,10 @@ import { getHouseStyle, getWordPressSettings, originPattern } from '../storage/p
 
 export type { PublishOutcome, PublishRequest };
 
-const OWN_MESSAGES: Record<OwnCode, WpMessage> = {
-  not_configured: {
-    fr: 'WordPress n’est pas configuré : renseignez l’adresse, l’utilisateur et le mot de passe d’application dans les réglages.',
-    en: 'WordPress is not set up: enter the address, user and application password in the settings.',
-  },
-  no_permission: {
-    fr: 'Indiscrets n’a pas encore l’autorisation d’écrire sur ce site : accordez-la dans les réglages (« Tester la connexion »).',
-    en: 'Indiscrets is not yet allowed to reach this site: grant it in the settings (“Test connection”).',
-  },
-  issue_missing: { fr: 'Ce numéro n’existe plus.', en: 'This issue no longer exists.' },
-};
+/** A stop before WordPress was asked, in French and English (`publish.error.<code>`). */
+function ownMessage(code: OwnCode): WpMessage {
+  return { fr: t(`publish.error.${code}`, {}, 'fr'), en: t(`publish.error.${code}`, {}, 'en') };
+}
 
 /** What {@link publishIssue} calls; tests inject their own. */
 export interface PublisherDeps {
@@ -99,7 +93,8 @@ async function attempt(
   publish: typeof publishPost,
 ): Promise<PublishOutcome> {
   const settings = await getWordPressSettings();
-  if (!settings) return { ok: false, code: 'not_configured', message: OWN_MESSAGES.not_configured };
+  if (!settings)
+    return { ok: false, code: 'not_configured', message: ownMessage('not_configured') };
   let pattern: string;
   try {
     pattern = originPattern(settings.siteUrl);
@@ -109,9 +104,9 @@ async function attempt(
   const allowed = await Promise.resolve()
     .then(() => browser.permissions.contains({ origins: [pattern] }))
     .catch(() => false);
-  if (!allowed) return { ok: false, code: 'no_permission', message: OWN_MESSAGES.no_permission };
+  if (!allowed) return { ok: false, code: 'no_permission', message: ownMessage('no_permission') };
   const issue = await getIssue(request.issueId);
-  if (!issue) return { ok: false, code: 'issue_missing', message: OWN_MESSAGES.issue_missing };
+  if (!issue) return { ok: false, code: 'issue_missing', message: ownMessage('issue_missing') };
 
   const items = await issueItems(issue.id);
   const post = renderWordPressBlocks(toExportIssue(issue, items), await getHouseStyle());

@@ -10,6 +10,7 @@
  */
 
 import { decodeEntities } from '../lib/entities';
+import { t } from '../locales';
 import { isObject, str, type HttpAnswer, type HttpTrouble } from './transport';
 
 export type WpErrorCode =
@@ -67,115 +68,12 @@ export interface WpMessage {
   en: string;
 }
 
-export const WP_ERROR_MESSAGES: Record<WpErrorCode, WpMessage> = {
-  bad_url: {
-    fr: 'Adresse du site invalide. Indiquez l’adresse de votre WordPress, par exemple https://monsite.fr.',
-    en: 'Invalid site address. Enter the address of your WordPress site, e.g. https://example.com.',
-  },
-  insecure_url: {
-    fr: 'L’adresse doit commencer par https:// (seuls localhost et 127.0.0.1 sont acceptés en http).',
-    en: 'The address must start with https:// (only localhost and 127.0.0.1 may use http).',
-  },
-  missing_credentials: {
-    fr: 'Indiquez l’identifiant WordPress et le mot de passe d’application.',
-    en: 'Enter the WordPress username and the application password.',
-  },
-  offline: {
-    fr: 'Pas de connexion Internet. Réessayez une fois en ligne.',
-    en: 'No Internet connection. Try again once you are online.',
-  },
-  unreachable: {
-    fr: 'Le site ne répond pas. Vérifiez l’adresse et votre connexion.',
-    en: 'The site cannot be reached. Check the address and your connection.',
-  },
-  timeout: {
-    fr: 'Le site met trop de temps à répondre. Réessayez plus tard.',
-    en: 'The site took too long to answer. Try again later.',
-  },
-  cancelled: {
-    fr: 'Opération annulée.',
-    en: 'Operation cancelled.',
-  },
-  not_wordpress: {
-    fr: 'Ce site ne semble pas être un WordPress (aucune API REST WordPress trouvée à cette adresse).',
-    en: 'This site does not look like WordPress (no WordPress REST API found at this address).',
-  },
-  rest_disabled: {
-    fr: 'L’API REST de ce WordPress est désactivée ou bloquée (souvent par une extension de sécurité). Demandez à l’administrateur de l’autoriser.',
-    en: 'The REST API of this WordPress site is disabled or blocked (often by a security plugin). Ask the administrator to allow it.',
-  },
-  site_protected: {
-    fr: 'Le site est protégé par un mot de passe du serveur (authentification HTTP) : Indiscrets ne peut pas le traverser.',
-    en: 'The site is protected by a server password (HTTP authentication), which Indiscrets cannot get through.',
-  },
-  app_passwords_unavailable: {
-    fr: 'Ce WordPress n’accepte pas les mots de passe d’application (désactivés, ou l’en-tête d’authentification est supprimé par le serveur).',
-    en: 'This WordPress site does not accept application passwords (turned off, or the server drops the authentication header).',
-  },
-  wrong_credentials: {
-    fr: 'Identifiant ou mot de passe d’application refusé. Utilisez un mot de passe d’application (Profil › Mots de passe d’application), pas votre mot de passe habituel.',
-    en: 'Username or application password refused. Use an application password (Profile › Application Passwords), not your usual password.',
-  },
-  cannot_create_posts: {
-    fr: 'Ce compte WordPress n’a pas le droit de créer des articles. Demandez un rôle Contributeur, Auteur ou Éditeur.',
-    en: 'This WordPress account may not create posts. Ask for a Contributor, Author or Editor role.',
-  },
-  cannot_edit_post: {
-    fr: 'Ce compte WordPress n’a pas le droit de modifier cet article.',
-    en: 'This WordPress account may not edit this post.',
-  },
-  cannot_create_category: {
-    fr: 'La catégorie « {category} » n’existe pas et ce compte ne peut pas la créer. Demandez à un administrateur de la créer.',
-    en: 'The category “{category}” does not exist and this account may not create it. Ask an administrator to create it.',
-  },
-  forbidden: {
-    fr: 'WordPress a refusé l’opération (accès interdit).',
-    en: 'WordPress refused the operation (forbidden).',
-  },
-  not_found: {
-    fr: 'WordPress ne trouve pas ce qui est demandé (erreur 404).',
-    en: 'WordPress cannot find what was asked for (error 404).',
-  },
-  rejected: {
-    fr: 'WordPress a refusé les données envoyées.',
-    en: 'WordPress rejected the data sent.',
-  },
-  server_error: {
-    fr: 'Le serveur WordPress a rencontré une erreur (code {status}). Réessayez plus tard.',
-    en: 'The WordPress server ran into an error (status {status}). Try again later.',
-  },
-  http_error: {
-    fr: 'Réponse inattendue du serveur (code {status}).',
-    en: 'Unexpected answer from the server (status {status}).',
-  },
-  bad_response: {
-    fr: 'Le serveur a envoyé une réponse illisible (pas le JSON attendu de WordPress).',
-    en: 'The server sent an unreadable answer (not the JSON WordPress should send).',
-  },
-  deleted: {
-    fr: 'L’article a été supprimé ou mis à la corbeille dans WordPress. Vous pouvez en créer un nouveau.',
-    en: 'The post was deleted or moved to the trash in WordPress. You can create a new one.',
-  },
-  conflict: {
-    fr: 'L’article a été modifié dans WordPress depuis la dernière publication. Écraser ces modifications ?',
-    en: 'The post was changed in WordPress since it was last published. Overwrite those changes?',
-  },
-  unexpected: {
-    fr: 'Erreur inattendue lors de l’échange avec WordPress.',
-    en: 'Unexpected error while talking to WordPress.',
-  },
-};
-
 export type WpMessageParams = { status?: number; category?: string };
 
-/** The message of a code, placeholders filled. */
+/** The message of a code in French and English (locales/*.ts, `wp.error.<code>`), filled. */
 export function wpErrorMessage(code: WpErrorCode, params: WpMessageParams = {}): WpMessage {
-  const fill = (template: string) =>
-    template.replace(/\{(status|category)\}/g, (_, key: 'status' | 'category') =>
-      String(params[key] ?? '?'),
-    );
-  const entry = WP_ERROR_MESSAGES[code];
-  return { fr: fill(entry.fr), en: fill(entry.en) };
+  const values = { status: params.status ?? '?', category: params.category ?? '?' };
+  return { fr: t(`wp.error.${code}`, values, 'fr'), en: t(`wp.error.${code}`, values, 'en') };
 }
 
 export interface WpFailure {

@@ -1,17 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../locales/en';
-import { fr } from '../../locales/fr';
+import { fr, type PluralMessage } from '../../locales/fr';
 import { detectLocale, t } from '../../locales';
+import { manifestLocales } from '../../locales/manifest';
+
+/** Every text of a message: the sentence, or each plural form. */
+const texts = (message: string | PluralMessage): string[] =>
+  typeof message === 'string' ? [message] : [message.one, message.other];
 
 describe('locales', () => {
   it('has an English message for every French key, with the same placeholders', () => {
+    const names = (text: string) =>
+      [...text.matchAll(/\{(\w+)(?:\|[^}]*)?\}/g)].map((m) => m[1]).sort();
     for (const [key, message] of Object.entries(fr)) {
-      const english = en[key as keyof typeof fr];
+      const english: string | PluralMessage = en[key as keyof typeof fr];
       expect(english, key).toBeTruthy();
-      const names = (text: string) =>
-        [...text.matchAll(/\{(\w+)(?:\|[^}]*)?\}/g)].map((m) => m[1]).sort();
-      expect(names(english), key).toEqual(names(message));
+      expect(typeof english, key).toBe(typeof message);
+      for (const text of [...texts(english), ...texts(message)]) {
+        expect(names(text), key).toEqual(names(texts(message)[0]!));
+      }
     }
+    expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
   });
 
   it('speaks French unless the browser asks for English', () => {
@@ -23,11 +32,16 @@ describe('locales', () => {
   it('fills placeholders', () => {
     expect(t('drafts.count', { count: 3 }, 'fr')).toBe('3 brouillons');
     expect(t('drafts.count', { count: 3 }, 'en')).toBe('3 drafts');
+    expect(t('clip.created', { title: 'Un titre' }, 'fr')).toBe('Nouveau brouillon : « Un titre »');
+  });
+
+  it('leaves a placeholder without its value visible rather than inventing one', () => {
+    expect(t('clip.created', {}, 'fr')).toBe('Nouveau brouillon : « {title} »');
   });
 });
 
 describe('plurals', () => {
-  it('picks the singular for 0 and 1 in French, for 1 only in English', () => {
+  it('picks the singular for 0 and 1 in French, for 1 only in English (Intl.PluralRules)', () => {
     expect(t('drafts.count', { count: 0 }, 'fr')).toBe('0 brouillon');
     expect(t('drafts.count', { count: 1 }, 'fr')).toBe('1 brouillon');
     expect(t('drafts.count', { count: 2 }, 'fr')).toBe('2 brouillons');
@@ -35,8 +49,33 @@ describe('plurals', () => {
     expect(t('drafts.count', { count: 1 }, 'en')).toBe('1 draft');
   });
 
+  it('takes the other form for a category the message has no form for (French millions)', () => {
+    // CLDR puts 1 000 000 in French `many`: the messages only know `one` and `other`.
+    expect(t('drafts.count', { count: 1_000_000 }, 'fr')).toBe('1000000 brouillons');
+    expect(t('counts.words', { words: 1_000_000 }, 'fr')).toBe('1000000 mots');
+  });
+
+  it('takes the other form when no count is given', () => {
+    expect(t('drafts.count', {}, 'fr')).toBe('{count} brouillons');
+  });
+
   it('pluralises each number of a message on its own', () => {
     expect(t('counts.item', { words: 1, chars: 4 }, 'fr')).toBe('1 mot, 4 signes');
+    expect(t('counts.item', { words: 0, chars: 2 }, 'fr')).toBe('0 mot, 2 signes');
     expect(t('counts.item', { words: 2, chars: 1 }, 'en')).toBe('2 words, 1 character');
+  });
+});
+
+describe('manifest locales', () => {
+  it('writes the manifest’s name, description and command from the catalogues', () => {
+    const files = manifestLocales();
+    const french = JSON.parse(files.fr) as Record<string, { message: string }>;
+    const english = JSON.parse(files.en) as Record<string, { message: string }>;
+    expect(french.extName?.message).toBe(fr['manifest.name']);
+    expect(french.extDescription?.message).toBe(fr['manifest.description']);
+    expect(french.commandClip?.message).toBe('Couper cette page dans Indiscrets');
+    expect(english.commandClip?.message).toBe(en['manifest.commandClip']);
+    // The manifest names exactly these messages (wxt.config.ts).
+    expect(Object.keys(french).sort()).toEqual(['commandClip', 'extDescription', 'extName']);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { publishPost, WpPublished } from '../../../wordpress/client';
-import { WP_ERROR_MESSAGES, wpErrorMessage, type WpResult } from '../../../wordpress/errors';
+import { wpErrorMessage, type WpResult } from '../../../wordpress/errors';
 import { publishIssue } from '../../../services/publisher';
 import { saveDraft } from '../../../storage/draft-records';
 import { db } from '../../../storage/db';
@@ -219,7 +219,7 @@ describe('publishIssue', () => {
     expect(outcome).toEqual({
       ok: false,
       code: 'wrong_credentials',
-      message: WP_ERROR_MESSAGES.wrong_credentials,
+      message: wpErrorMessage('wrong_credentials'),
     });
     expect(await snapshot(issue.id)).toEqual(before);
   });
@@ -323,7 +323,7 @@ describe('publishIssue', () => {
     expect(outcome).toEqual({
       ok: false,
       code: 'unexpected',
-      message: WP_ERROR_MESSAGES.unexpected,
+      message: wpErrorMessage('unexpected'),
     });
     expect(JSON.stringify(outcome)).not.toContain(PASSWORD);
     expect(await snapshot(issue.id)).toEqual(before);
