@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { formatIssueTitle, parseIsoDate } from '../export/house-style';
 import { t } from '../locales';
 import { createIssue } from '../storage/issues';
@@ -23,6 +23,16 @@ export function NewIssueForm({ onCreated, onCancel }: Props) {
   const [customTitle, setCustomTitle] = useState<string>();
   const [intro, setIntro] = useState('');
   const [error, setError] = useState<string>();
+  // What was typed last, read by the submission: Enter right after the last key must not
+  // submit the values of the render before it.
+  const typed = useRef({ date, customTitle, intro });
+  typed.current = { date, customTitle, intro };
+  const keep = (next: Partial<typeof typed.current>) => {
+    typed.current = { ...typed.current, ...next };
+    if ('date' in next) setDate(next.date!);
+    if ('customTitle' in next) setCustomTitle(next.customTitle);
+    if ('intro' in next) setIntro(next.intro!);
+  };
 
   if (!style) return <p class="muted">{t('common.loading')}</p>;
   // A date still being typed, or impossible, gives no title: never « Les indiscrets du
@@ -33,6 +43,10 @@ export function NewIssueForm({ onCreated, onCancel }: Props) {
 
   async function submit(event: Event) {
     event.preventDefault();
+    const { date, customTitle, intro } = typed.current;
+    const title =
+      customTitle ??
+      (parseIsoDate(date) ? formatIssueTitle(style!.titlePattern, date, style!.locale) : '');
     // A well-formed but impossible date (2027-02-30) has no title either.
     if (!parseIsoDate(date)) {
       setError(t('issue.badDate'));
@@ -58,14 +72,19 @@ export function NewIssueForm({ onCreated, onCancel }: Props) {
   return (
     <form class="new-issue" onSubmit={submit} aria-labelledby="new-issue-heading">
       <h2 id="new-issue-heading">{t('issue.new')}</h2>
-      <DateField label={t('issue.date')} value={date} required onChange={setDate} />
+      <DateField
+        label={t('issue.date')}
+        value={date}
+        required
+        onChange={(next) => keep({ date: next })}
+      />
       <label class="field">
         <span>{t('issue.title')}</span>
         <input
           type="text"
           value={title}
           placeholder={dateValid ? undefined : t('issue.titleAfterDate')}
-          onInput={(e) => setCustomTitle((e.target as HTMLInputElement).value)}
+          onInput={(e) => keep({ customTitle: (e.target as HTMLInputElement).value })}
         />
       </label>
       <label class="field">
@@ -73,7 +92,7 @@ export function NewIssueForm({ onCreated, onCancel }: Props) {
         <textarea
           rows={2}
           value={intro}
-          onInput={(e) => setIntro((e.target as HTMLTextAreaElement).value)}
+          onInput={(e) => keep({ intro: (e.target as HTMLTextAreaElement).value })}
         />
       </label>
       {error && (
