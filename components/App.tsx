@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../locales';
 import { currentIssueId as currentIssueItem } from '../storage/settings';
+import { AnnouncerProvider } from './Announcer';
 import { ClipPanel } from './ClipPanel';
 import { Inbox } from './Inbox';
 import { lazyComponent } from './lazy';
@@ -12,6 +13,8 @@ import { useStorageItem } from './useStorageItem';
 // The inbox paints first; the editor and the issue (with exports, WordPress) load when opened.
 const DraftEditor = lazyComponent(() => import('./DraftEditor').then((m) => m.DraftEditor));
 const IssueView = lazyComponent(() => import('./IssueView').then((m) => m.IssueView));
+// The desk tab: the issue, its items, the open item's editor and the folding inbox.
+const Desk = lazyComponent(() => import('./Desk').then((m) => m.Desk));
 // The shared desk's status line (empty when sync is off) brings the conflict chooser with it.
 const SharedDeskBar = lazyComponent(() => import('./SharedDeskBar').then((m) => m.SharedDeskBar), {
   silent: true,
@@ -28,19 +31,18 @@ interface Props {
   tabId?: number;
 }
 
-/** The editor's desk: clip, write drafts, compose the issue. Same components in popup and tab. */
+/**
+ * The editor's desk: clip, write drafts, compose the issue. The popup shows one view at a time;
+ * the desk (its own tab) lays the same components out around the issue (Desk.tsx).
+ */
 export function App({ layout, tabId }: Props) {
   const [view, setView] = useState<View>({ kind: 'drafts' });
   const [freshId, setFreshId] = useState<string>();
-  const [selectedId, setSelectedId] = useState<string>();
   const currentIssueId = useStorageItem(currentIssueItem);
   const selectIssue = (id: string | null) => void currentIssueItem.setValue(id);
   useDeskSync(layout);
 
-  const openDraft = (from: Tab) => (id: string) => {
-    setSelectedId(id);
-    if (layout === 'popup') setView({ kind: 'draft', id, from });
-  };
+  const openDraft = (from: Tab) => (id: string) => setView({ kind: 'draft', id, from });
   const tab: Tab = view.kind === 'draft' ? view.from : view.kind;
 
   const header = (
@@ -104,73 +106,49 @@ export function App({ layout, tabId }: Props) {
   if (layout === 'desk') {
     return (
       <UndoProvider>
-        <div class="desk">
-          {header}
-          <div class="desk__columns">
-            <div class="desk__column">
-              <Inbox
-                onOpen={openDraft('drafts')}
-                currentIssueId={currentIssueId}
-                freshId={freshId}
-                selectedId={selectedId}
-              />
-            </div>
-            <div class="desk__column">
-              {selectedId ? (
-                <DraftEditor
-                  key={selectedId}
-                  id={selectedId}
-                  currentIssueId={currentIssueId}
-                  onClose={() => setSelectedId(undefined)}
-                  closeLabel={t('common.close')}
-                />
-              ) : (
-                <p class="muted">{t('desk.pickDraft')}</p>
-              )}
-            </div>
-            <div class="desk__column">
-              <IssueView
-                currentIssueId={currentIssueId}
-                onSelectIssue={selectIssue}
-                onOpenDraft={openDraft('issue')}
-                selectedId={selectedId}
-              />
-            </div>
-          </div>
-        </div>
+        <AnnouncerProvider>
+          <Desk
+            header={header}
+            currentIssueId={currentIssueId}
+            onSelectIssue={selectIssue}
+            freshId={freshId}
+          />
+        </AnnouncerProvider>
       </UndoProvider>
     );
   }
 
   return (
     <UndoProvider>
-      <div class="popup">
-        {header}
-        {view.kind === 'drafts' && (
-          <Inbox
-            onOpen={openDraft('drafts')}
-            currentIssueId={currentIssueId}
-            freshId={freshId}
-            pageSize={20}
-          />
-        )}
-        {view.kind === 'draft' && (
-          <DraftEditor
-            key={view.id}
-            id={view.id}
-            currentIssueId={currentIssueId}
-            onClose={() => setView({ kind: view.from })}
-          />
-        )}
-        {view.kind === 'issue' && (
-          <IssueView
-            currentIssueId={currentIssueId}
-            onSelectIssue={selectIssue}
-            onOpenDraft={openDraft('issue')}
-            compact
-          />
-        )}
-      </div>
+      <AnnouncerProvider>
+        <div class="popup">
+          {header}
+          {view.kind === 'drafts' && (
+            <Inbox
+              onOpen={openDraft('drafts')}
+              currentIssueId={currentIssueId}
+              freshId={freshId}
+              pageSize={20}
+            />
+          )}
+          {view.kind === 'draft' && (
+            <DraftEditor
+              key={view.id}
+              id={view.id}
+              currentIssueId={currentIssueId}
+              onClose={() => setView({ kind: view.from })}
+            />
+          )}
+          {view.kind === 'issue' && (
+            <IssueView
+              currentIssueId={currentIssueId}
+              onSelectIssue={selectIssue}
+              onOpenDraft={openDraft('issue')}
+              compact
+            />
+          )}
+        </div>
+      </AnnouncerProvider>
     </UndoProvider>
   );
 }

@@ -1,6 +1,5 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../locales';
-import { stripWww } from '../lib/html';
 import type { Draft, DraftStatus, Source } from '../storage/db';
 import { getDraft } from '../storage/draft-records';
 import { saveDraftEdit, trashDraft, updateDraft, type DraftPatch } from '../storage/drafts';
@@ -8,9 +7,12 @@ import { addToIssue, issueItems, removeFromIssue } from '../storage/issues';
 import { commitJournal, journalEdit } from '../storage/journal';
 import { ConflictChooser } from './ConflictChooser';
 import { DeskMarks } from './DeskMarks';
+import { DraftEditorBar } from './DraftEditorBar';
+import { linkSuggestions } from './linkSuggestions';
 import { MergeDialog } from './MergeDialog';
 import { Provenance } from './Provenance';
-import { RichText, type LinkSuggestion, type RichTextHandle } from './RichText';
+import { QuoteList } from './QuoteList';
+import { RichText, type RichTextHandle } from './RichText';
 import { SourcesEditor } from './SourcesEditor';
 import { TagsInput } from './TagsInput';
 import { useLiveQuery } from './useLiveQuery';
@@ -27,53 +29,6 @@ interface Props {
   onClose?: () => void;
   /** What the close button says: "Back" in the popup, "Close" on the desk. */
   closeLabel?: string;
-}
-
-const STATUSES: DraftStatus[] = ['draft', 'checked', 'ready'];
-
-const isHttp = (url: string) => /^https?:\/\/\S+$/i.test(url.trim());
-
-/** The host of an address without `www.`, to name a page that has no title. */
-function hostOf(url: string): string {
-  try {
-    return stripWww(new URL(url).hostname);
-  } catch {
-    return url;
-  }
-}
-
-/**
- * What the link form offers, in order: the draft's sources, the links of its quotes, then the
- * other items of its issue (by their first source).
- */
-export function linkSuggestions(
-  draft: Pick<Draft, 'id' | 'sources' | 'quotes'>,
-  others: readonly Draft[],
-): LinkSuggestion[] {
-  const out: LinkSuggestion[] = [];
-  for (const source of draft.sources) {
-    if (!isHttp(source.url)) continue;
-    const name = source.title || source.siteName || hostOf(source.url);
-    const label = source.siteName && source.title ? `${source.siteName} · ${source.title}` : name;
-    out.push({ url: source.url.trim(), label, kind: t('link.kind.source') });
-  }
-  for (const quote of draft.quotes) {
-    if (!quote.html) continue;
-    const doc = new DOMParser().parseFromString(quote.html, 'text/html');
-    for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
-      const href = a.getAttribute('href') ?? '';
-      if (!isHttp(href)) continue;
-      const text = a.textContent?.replace(/\s+/g, ' ').trim();
-      out.push({ url: href, label: text || hostOf(href), kind: t('link.kind.quote') });
-    }
-  }
-  for (const other of others) {
-    const url = other.sources.find((source) => isHttp(source.url))?.url;
-    if (other.id !== draft.id && url) {
-      out.push({ url: url.trim(), label: other.title, kind: t('link.kind.item') });
-    }
-  }
-  return out;
 }
 
 /** The fields the editor types, merged field by field with changes made in other views. */
@@ -186,73 +141,20 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
 
   return (
     <section class="editor" aria-label={t('editor.heading')} data-testid="draft-editor">
-      <div class="editor__bar">
-        <div class="editor__state">
-          {onClose && (
-            <button
-              type="button"
-              class="button button--small"
-              onClick={() => void flush().then(onClose)}
-            >
-              ← {closeLabel}
-            </button>
-          )}
-          <label class="editor__status">
-            <span class="visually-hidden">{t('editor.status')}</span>
-            <select
-              value={form.status}
-              onChange={(e) =>
-                change({ status: (e.target as HTMLSelectElement).value as DraftStatus })
-              }
-              aria-label={t('editor.status')}
-            >
-              {STATUSES.map((status) => (
-                <option value={status} key={status}>
-                  {t(`status.${status}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <span class={`save-state save-state--${state}`} role="status" data-testid="save-state">
-            {t(`save.${state}`)}
-          </span>
-        </div>
-        <div class="editor__actions">
-          {inIssue ? (
-            <button
-              type="button"
-              class="button button--small"
-              disabled={!!cannotArrange}
-              title={cannotArrange}
-              onClick={() => void removeFromIssue(id)}
-            >
-              {t('editor.removeFromIssue')}
-            </button>
-          ) : (
-            currentIssueId && (
-              <button
-                type="button"
-                class="button button--small"
-                disabled={!!cannotArrange}
-                title={cannotArrange}
-                onClick={() => void addToCurrent(currentIssueId)}
-              >
-                {t('editor.addToIssue')}
-              </button>
-            )
-          )}
-          <button type="button" class="button button--small" onClick={() => setMerging(true)}>
-            {t('editor.mergeInto')}
-          </button>
-          <button
-            type="button"
-            class="button button--small button--danger"
-            onClick={() => void remove()}
-          >
-            {t('editor.delete')}
-          </button>
-        </div>
-      </div>
+      <DraftEditorBar
+        status={form.status}
+        onStatus={(status) => change({ status })}
+        state={state}
+        inIssue={inIssue}
+        currentIssueId={currentIssueId}
+        onClose={onClose && (() => void flush().then(onClose))}
+        closeLabel={closeLabel}
+        onRemoveFromIssue={() => void removeFromIssue(id)}
+        onAddToIssue={(issueId) => void addToCurrent(issueId)}
+        onMerge={() => setMerging(true)}
+        onDelete={() => void remove()}
+        arrangeRefused={cannotArrange}
+      />
       {merging && (
         <MergeDialog
           sourceId={id}
@@ -299,38 +201,10 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
           autoFocus
         />
       </div>
-      {live.quotes.length > 0 && (
-        <div class="field">
-          <span>{t('editor.quotes')}</span>
-          <ul class="quotes">
-            {live.quotes.map((quote, index) => (
-              <li key={`${quote.clippedAt}-${index}`}>
-                <blockquote>{quote.text}</blockquote>
-                <div class="quotes__actions">
-                  {/* The text keeps its caret: the quote goes where the editor was writing. */}
-                  <button
-                    type="button"
-                    class="button button--small"
-                    onMouseDown={(e) => e.preventDefault()}
-                    onClick={() => text.current?.insertQuote(quote.text, false)}
-                  >
-                    {t('editor.insertQuote')}
-                  </button>
-                  <button
-                    type="button"
-                    class="button button--small"
-                    title={t('editor.insertQuoteBlockNamed')}
-                    onMouseDown={(e) => e.preventDefault()}
-                    onClick={() => text.current?.insertQuote(quote.text, true)}
-                  >
-                    {t('editor.insertQuoteBlock')}
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <QuoteList
+        quotes={live.quotes}
+        onInsert={(quote, block) => text.current?.insertQuote(quote, block)}
+      />
       <SourcesEditor sources={form.sources} onChange={(sources: Source[]) => change({ sources })} />
       <TagsInput tags={form.tags} onChange={(tags) => change({ tags })} />
       {live.captureNote && (

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import type { DraftStatus } from '../storage/db';
 import type { DraftQuery } from '../storage/drafts';
+import { useAnnounce } from './Announcer';
 import { loadData, useDataQuery } from './data';
 import { countText } from './counts';
 import type { InboxRow } from './inboxRow';
@@ -55,6 +56,8 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
   const { offer } = useUndo();
   // A role that may not arrange the issue (shared desk) sees « Ajouter » disabled, with why.
   const cannotArrange = refusedReason(useSharedDesk(), 'arrange');
+  const announce = useAnnounce();
+  const section = useRef<HTMLElement>(null);
 
   // The part of the list drawn, as whole pages of `pageSize` rows from `offset`.
   const [drawn, setDrawn] = useState({ key: filterKey, offset: 0, limit: pageSize });
@@ -125,6 +128,32 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
     }
   }
 
+  /**
+   * « a » (or « + ») on a row adds its draft to the issue being composed, and says so; the
+   * keyboard stays in the list, on the neighbour of the draft that leaves it.
+   */
+  function onRowKey(event: KeyboardEvent) {
+    const item = event.target as HTMLElement;
+    if (event.key !== 'a' && event.key !== '+') return;
+    if (event.altKey || event.ctrlKey || event.metaKey || !item.matches('li[data-index]')) return;
+    const draft = rowAt(Number(item.dataset.index));
+    if (!draft || box === 'trash') return;
+    event.preventDefault();
+    if (!currentIssueId) return announce(t('drafts.noIssueToAdd'));
+    if (draft.issueId) return announce(t('drafts.alreadyInIssue', { title: draft.title }));
+    if (cannotArrange) return announce(cannotArrange);
+    if (box === 'inbox') {
+      const next = (item.nextElementSibling ?? item.previousElementSibling) as HTMLElement | null;
+      next?.focus();
+    }
+    loadData()
+      .then((data) => data.addToIssue(draft.id, currentIssueId))
+      .then(
+        () => announce(t('drafts.added', { title: draft.title })),
+        (error: unknown) => console.error('Indiscrets add to issue', error),
+      );
+  }
+
   // An empty inbox is not an empty desk: say so when every draft is in an issue.
   const empty = loaded !== undefined && count === 0;
   const inboxEmpty = isPlainInbox && empty;
@@ -143,7 +172,7 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
       : undefined;
 
   return (
-    <section class="inbox" aria-label={t('drafts.heading')}>
+    <section class="inbox" aria-label={t('drafts.heading')} ref={section} onKeyDown={onRowKey}>
       <div class="inbox__search">
         <input
           type="search"
@@ -152,6 +181,18 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
           value={filters.text}
           data-testid="search"
           onInput={(e) => filters.setText((e.target as HTMLInputElement).value)}
+          onKeyDown={(e) => {
+            // From the search to its results without the mouse.
+            if (e.key !== 'ArrowDown') return;
+            const list = section.current?.querySelector('.draft-list');
+            const row =
+              list?.querySelector<HTMLElement>(':scope > li[tabindex="0"]') ??
+              list?.querySelector<HTMLElement>(':scope > li');
+            if (row) {
+              e.preventDefault();
+              row.focus();
+            }
+          }}
         />
       </div>
       <div class="inbox__filters" onMouseEnter={wantMenus} onFocusCapture={wantMenus}>

@@ -11,6 +11,8 @@ interface Props<T> {
   getLabel: (item: T) => string;
   /** Moves an item to a new index (0-based, in the list as it is before the move). */
   onMove: (id: string, toIndex: number) => void | Promise<void>;
+  /** Opens an item: Enter on the focused item. */
+  onActivate?: (id: string) => void;
   /** Another kind of drop (a draft from the inbox dropped on the list). */
   onForeignDrop?: (event: DragEvent, toIndex: number) => boolean;
   /** The drag data types `onForeignDrop` takes; other drags (files, text) are refused. */
@@ -23,13 +25,15 @@ interface Props<T> {
 
 /**
  * A list the editor reorders with the mouse (drag and drop) or the keyboard alone:
- * focus an item, Alt+↑ / Alt+↓ move it, and a live region says where it went.
+ * focus an item, Alt+↑ / Alt+↓ move it, and a live region says where it went. ↑ / ↓ (or k / j)
+ * go from one item to the next, Home / End to either end, Enter opens the focused item.
  */
 export function ReorderList<T>({
   items,
   getId,
   getLabel,
   onMove,
+  onActivate,
   onForeignDrop,
   foreignTypes = [],
   children,
@@ -65,8 +69,30 @@ export function ReorderList<T>({
     }
   }
 
+  /** Focus on the item at `index` (clamped to the list). */
+  function focusAt(index: number) {
+    const nodes = listRef.current?.querySelectorAll<HTMLElement>(':scope > [data-item-id]');
+    if (!nodes || nodes.length === 0) return;
+    nodes[Math.max(0, Math.min(nodes.length - 1, index))]?.focus();
+  }
+
   function onKeyDown(event: KeyboardEvent, id: string, index: number) {
-    if (event.target !== event.currentTarget || !event.altKey) return;
+    // Keys typed in the item's own buttons and menus are theirs.
+    if (event.target !== event.currentTarget || event.ctrlKey || event.metaKey) return;
+    if (!event.altKey) {
+      const step: Record<string, number> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 };
+      if (event.key in step) {
+        event.preventDefault();
+        focusAt(index + step[event.key]!);
+      } else if (event.key === 'Home' || event.key === 'End') {
+        event.preventDefault();
+        focusAt(event.key === 'Home' ? 0 : items.length - 1);
+      } else if (event.key === 'Enter' && onActivate) {
+        event.preventDefault();
+        onActivate(id);
+      }
+      return;
+    }
     if (event.key === 'ArrowUp') {
       event.preventDefault();
       void move(id, index, index - 1);

@@ -35,7 +35,7 @@ interface Props {
  * usual (the list is not a scroll box of its own), so it works the same in the popup and in a
  * desk column.
  *
- * Keyboard: one row is in the Tab order (roving tabindex); ↑ ↓, Page ↑ ↓, Home and End move
+ * Keyboard: one row is in the Tab order (roving tabindex); ↑ ↓ (j k), Page ↑ ↓, Home and End move
  * between rows, drawing and loading them on the way; Enter activates; Tab enters the row's
  * buttons. Screen readers hear each row's place in the whole list (aria-posinset/setsize).
  */
@@ -194,6 +194,9 @@ export function VirtualList({
     const target = {
       ArrowDown: index + 1,
       ArrowUp: index - 1,
+      // As in mail readers: j and k, the hands kept on the letters.
+      j: index + 1,
+      k: index - 1,
       PageDown: index + page,
       PageUp: index - page,
       Home: 0,

@@ -574,6 +574,8 @@ describe('composing an issue in Chromium with the built extension', () => {
     );
     const totals = desk.getByTestId('issue-totals');
     expect(squash(await totals.textContent())).toContain('2 indiscrets · 23 mots · 137 signes');
+    // The issue's own fields are folded on the desk, under its items' totals.
+    await desk.getByText('Titre, date, chapô et longueur visée').click();
     await desk.getByLabel('Longueur visée (signes)').fill('100');
     await until(
       () => totals.textContent(),

@@ -1,0 +1,379 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t, type MessageKey } from '../locales';
+import type { Issue } from '../storage/db';
+import { useAnnounce } from './Announcer';
+import { DraftEditor } from './DraftEditor';
+import { Inbox } from './Inbox';
+import { IssueFieldsForm } from './IssueFieldsForm';
+import { IssueItems } from './IssueItems';
+import { IssueOutput } from './IssueOutput';
+import { IssuePicker, useIssues } from './IssuePicker';
+import { NewIssueForm } from './NewIssueForm';
+import { useIssueWorkspace } from './useIssueWorkspace';
+
+const FOLDED_KEY = 'indiscrets:desk-inbox-folded';
+
+/** Whether the desk's inbox was folded away, as the editor left it (kept in localStorage). */
+export function readInboxFolded(): boolean {
+  try {
+    return localStorage.getItem(FOLDED_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function writeInboxFolded(folded: boolean) {
+  try {
+    localStorage.setItem(FOLDED_KEY, folded ? '1' : '0');
+  } catch {
+    // Without localStorage the desk opens with its inbox shown: nothing is lost.
+  }
+}
+
+/** The desk's keys, as the help lists them: what is pressed, then what it does. */
+export const DESK_KEYS: Array<{ keys: () => string; what: MessageKey }> = [
+  { keys: () => '↑ ↓ · j k', what: 'desk.key.move' },
+  { keys: () => t('desk.keyName.enter'), what: 'desk.key.open' },
+  { keys: () => t('desk.keyName.escape'), what: 'desk.key.back' },
+  { keys: () => 'a', what: 'desk.key.add' },
+  { keys: () => 'Alt+↑ Alt+↓', what: 'desk.key.reorder' },
+  { keys: () => 'Ctrl+K', what: 'desk.key.link' },
+  { keys: () => '1 2 3 4', what: 'desk.key.columns' },
+  { keys: () => 'i', what: 'desk.key.inbox' },
+  { keys: () => '/', what: 'desk.key.search' },
+  { keys: () => 'n', what: 'desk.key.newIssue' },
+  { keys: () => '?', what: 'desk.key.help' },
+];
+
+/** Keys typed into a field are text, never shortcuts. */
+function typing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable ||
+    target.matches('input, textarea, select, [contenteditable], [role="combobox"]')
+  );
+}
+
+interface Props {
+  header: ComponentChildren;
+  currentIssueId: string | null | undefined;
+  onSelectIssue: (id: string | null) => void;
+  freshId?: string;
+}
+
+/**
+ * The desk, in its own tab: the issue is its centre. Its items in order, the open item's editor
+ * beside them, then publishing, exports and the preview, each column scrolling by itself so that
+ * the publish button and the preview stay in view on a 1366×768 screen. The inbox folds away to
+ * the left. Everything is reachable from the keyboard (see DESK_KEYS, shown by « ? »).
+ */
+export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) {
+  const [selectedId, setSelectedId] = useState<string>();
+  const [folded, setFolded] = useState(readInboxFolded);
+  const [help, setHelp] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const { issues, issue } = useIssues(currentIssueId);
+  const announce = useAnnounce();
+  const root = useRef<HTMLDivElement>(null);
+
+  const fold = (next: boolean) => {
+    // The keyboard stays on the desk, not on a row that disappears.
+    if (next && root.current?.querySelector('.desk__inbox')?.contains(document.activeElement)) {
+      setTimeout(() =>
+        root.current?.querySelector<HTMLElement>('[data-testid="inbox-toggle"]')?.focus(),
+      );
+    }
+    setFolded(next);
+    writeInboxFolded(next);
+    announce(t(next ? 'desk.inboxFolded' : 'desk.inboxShown'));
+  };
+
+  /** Back from the editor to the list it was opened from, on the item that was open. */
+  const focusList = () => {
+    const el = root.current;
+    if (!el || !selectedId) return;
+    const target =
+      el.querySelector<HTMLElement>(`.desk__issue [data-item-id="${selectedId}"]`) ??
+      // The inbox's row (the list's item around the draft) holds its keyboard place.
+      el.querySelector(`.desk__inbox [data-id="${selectedId}"]`)?.closest<HTMLElement>('li');
+    target?.focus();
+  };
+
+  /**
+   * The keyboard jumps to a column: 1 the drafts (unfolded if need be), 2 the issue's items (the
+   * open one, or the first), 3 the editor's text, 4 the publish button (or the first control).
+   */
+  const focusColumn = (column: number) => {
+    const el = root.current;
+    if (!el) return;
+    if (column === 1) {
+      if (folded) fold(false);
+      // The inbox renders once unfolded.
+      setTimeout(() => {
+        const row =
+          el.querySelector<HTMLElement>('.desk__inbox .draft-list > li[tabindex="0"]') ??
+          el.querySelector<HTMLElement>('.desk__inbox .draft-list > li');
+        (row ?? el.querySelector<HTMLElement>('.desk__inbox input'))?.focus();
+      });
+      return;
+    }
+    const targets: Record<number, string[]> = {
+      2: [
+        `.desk__issue [data-item-id="${selectedId ?? ''}"]`,
+        '.desk__issue [data-item-id]',
+        '.desk__issue select',
+      ],
+      3: ['.desk__editor [contenteditable]', '.desk__editor input'],
+      4: ['.desk__output [data-testid="publish-button"]', '.desk__output button'],
+    };
+    for (const selector of targets[column] ?? []) {
+      const target = el.querySelector<HTMLElement>(selector);
+      if (target) {
+        target.focus();
+        return;
+      }
+    }
+  };
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === 'Escape') {
+        if (help) {
+          setHelp(false);
+          return;
+        }
+        if (root.current?.querySelector('.desk__editor')?.contains(event.target as Node)) {
+          event.preventDefault();
+          focusList();
+        }
+        return;
+      }
+      if (typing(event.target)) return;
+      if (event.key === '?') {
+        event.preventDefault();
+        setHelp(!help);
+      } else if (event.key === 'i') {
+        event.preventDefault();
+        fold(!folded);
+      } else if (event.key === 'n') {
+        event.preventDefault();
+        setCreating(true);
+      } else if (['1', '2', '3', '4'].includes(event.key)) {
+        event.preventDefault();
+        focusColumn(Number(event.key));
+      } else if (event.key === '/') {
+        event.preventDefault();
+        if (folded) fold(false);
+        // The inbox renders its search once unfolded.
+        setTimeout(() => root.current?.querySelector<HTMLElement>('.inbox input')?.focus());
+      }
+    }
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
+  // A new issue's form takes the keyboard at once.
+  useEffect(() => {
+    if (creating) root.current?.querySelector<HTMLElement>('.new-issue input')?.focus();
+  }, [creating]);
+
+  const editor = selectedId ? (
+    <DraftEditor
+      key={selectedId}
+      id={selectedId}
+      currentIssueId={currentIssueId}
+      onClose={() => {
+        focusList();
+        setSelectedId(undefined);
+      }}
+      closeLabel={t('common.close')}
+    />
+  ) : (
+    <p class="muted desk__hint">{t(issue ? 'desk.pickItem' : 'desk.pickDraft')}</p>
+  );
+
+  let centre: ComponentChildren;
+  if (!issues) {
+    centre = <p class="muted">{t('common.loading')}</p>;
+  } else if (creating || issues.length === 0) {
+    centre = (
+      <>
+        {issues.length > 0 && (
+          <IssuePicker
+            issues={issues}
+            issue={issue}
+            onSelectIssue={onSelectIssue}
+            onCreate={() => setCreating(true)}
+          />
+        )}
+        {issues.length === 0 && <p class="desk__welcome">{t('desk.firstIssue')}</p>}
+        <NewIssueForm
+          onCreated={(id) => {
+            setCreating(false);
+            onSelectIssue(id);
+            announce(t('desk.issueCreated'));
+          }}
+          onCancel={issues.length > 0 ? () => setCreating(false) : undefined}
+        />
+      </>
+    );
+  }
+
+  return (
+    <div class={`desk${folded ? ' desk--folded' : ''}`} ref={root}>
+      <div class="desk__top">
+        {header}
+        <div class="desk__tools">
+          <button
+            type="button"
+            class="button button--small"
+            aria-expanded={!folded}
+            aria-controls="desk-inbox"
+            aria-keyshortcuts="i"
+            onClick={() => fold(!folded)}
+            data-testid="inbox-toggle"
+          >
+            {folded ? '▸' : '◂'} {t('desk.inbox')}
+          </button>
+          <button
+            type="button"
+            class="button button--small"
+            aria-expanded={help}
+            aria-controls="desk-help"
+            aria-keyshortcuts="?"
+            onClick={() => setHelp(!help)}
+          >
+            {t('desk.shortcuts')} <kbd>?</kbd>
+          </button>
+        </div>
+      </div>
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      <div class="desk__columns">
+        {!folded && (
+          <aside class="desk__column desk__inbox" id="desk-inbox" aria-label={t('drafts.heading')}>
+            <Inbox
+              onOpen={setSelectedId}
+              currentIssueId={issue ? currentIssueId : undefined}
+              freshId={freshId}
+              selectedId={selectedId}
+            />
+          </aside>
+        )}
+        {centre !== undefined || !issue ? (
+          <>
+            <section class="desk__column desk__issue" aria-label={t('issue.heading')}>
+              {centre ?? (
+                <>
+                  <IssuePicker
+                    issues={issues ?? []}
+                    issue={issue}
+                    onSelectIssue={onSelectIssue}
+                    onCreate={() => setCreating(true)}
+                  />
+                  <p class="muted">{t('issue.pickHint')}</p>
+                </>
+              )}
+            </section>
+            <div class="desk__column desk__editor">{editor}</div>
+            <div class="desk__column desk__output">
+              <p class="muted">{t('desk.noIssueOutput')}</p>
+            </div>
+          </>
+        ) : (
+          <DeskIssue
+            key={issue.id}
+            issue={issue}
+            issues={issues ?? []}
+            selectedId={selectedId}
+            onOpen={setSelectedId}
+            onSelectIssue={onSelectIssue}
+            onCreate={() => setCreating(true)}
+            editor={editor}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+interface DeskIssueProps {
+  issue: Issue;
+  issues: Issue[];
+  selectedId?: string;
+  onOpen: (id: string) => void;
+  onSelectIssue: (id: string | null) => void;
+  onCreate: () => void;
+  editor: ComponentChildren;
+}
+
+/** The issue's three columns: its items, the open item's editor, and what leaves the desk. */
+function DeskIssue({
+  issue,
+  issues,
+  selectedId,
+  onOpen,
+  onSelectIssue,
+  onCreate,
+  editor,
+}: DeskIssueProps) {
+  const workspace = useIssueWorkspace(issue);
+  return (
+    <>
+      <section class="desk__column desk__issue" aria-label={t('issue.heading')}>
+        <IssuePicker
+          issues={issues}
+          issue={issue}
+          onSelectIssue={onSelectIssue}
+          onCreate={onCreate}
+        />
+        <IssueFieldsForm workspace={workspace} onDeleted={() => onSelectIssue(null)} />
+        <IssueItems
+          workspace={workspace}
+          otherIssues={issues.filter((other) => other.id !== issue.id)}
+          onOpenDraft={onOpen}
+          selectedId={selectedId}
+        />
+      </section>
+      <div class="desk__column desk__editor">{editor}</div>
+      <section class="desk__column desk__output" aria-label={t('desk.output')}>
+        {workspace.items ? (
+          <IssueOutput workspace={workspace} />
+        ) : (
+          <p class="muted">{t('common.loading')}</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** The desk's keyboard shortcuts, listed. */
+function ShortcutHelp({ onClose }: { onClose: () => void }) {
+  const close = useRef<HTMLButtonElement>(null);
+  useEffect(() => close.current?.focus(), []);
+  return (
+    <section
+      class="desk__help"
+      id="desk-help"
+      role="dialog"
+      aria-labelledby="desk-help-heading"
+      data-testid="shortcut-help"
+    >
+      <h2 id="desk-help-heading">{t('desk.shortcuts')}</h2>
+      <dl>
+        {DESK_KEYS.map(({ keys, what }) => (
+          <div key={what}>
+            <dt>
+              <kbd>{keys()}</kbd>
+            </dt>
+            <dd>{t(what)}</dd>
+          </div>
+        ))}
+      </dl>
+      <button type="button" class="button button--small" ref={close} onClick={onClose}>
+        {t('common.close')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { t } from '../locales';
+import type { DraftStatus } from '../storage/db';
+import type { SaveState } from './useSyncedRecord';
+
+const STATUSES: DraftStatus[] = ['draft', 'checked', 'ready'];
+
+interface Props {
+  status: DraftStatus;
+  onStatus: (status: DraftStatus) => void;
+  /** Where the typing is: saved, pending, saving, failed, disk full. */
+  state: SaveState;
+  inIssue: boolean;
+  /** The issue being composed, if any: "Add to issue" targets it. */
+  currentIssueId?: string | null;
+  onClose?: () => void;
+  closeLabel: string;
+  onRemoveFromIssue: () => void;
+  onAddToIssue: (issueId: string) => void;
+  onMerge: () => void;
+  onDelete: () => void;
+  /** Why the user's role may not arrange the issue (shared desk), if it may not. */
+  arrangeRefused?: string;
+}
+
+/** The editor's bar: back or close, status, save state, and what is done to the draft as a whole. */
+export function DraftEditorBar({
+  status,
+  onStatus,
+  state,
+  inIssue,
+  currentIssueId,
+  onClose,
+  closeLabel,
+  onRemoveFromIssue,
+  onAddToIssue,
+  onMerge,
+  onDelete,
+  arrangeRefused,
+}: Props) {
+  return (
+    <div class="editor__bar">
+      <div class="editor__state">
+        {onClose && (
+          <button type="button" class="button button--small" onClick={onClose}>
+            ← {closeLabel}
+          </button>
+        )}
+        <label class="editor__status">
+          <span class="visually-hidden">{t('editor.status')}</span>
+          <select
+            value={status}
+            onChange={(e) => onStatus((e.target as HTMLSelectElement).value as DraftStatus)}
+            aria-label={t('editor.status')}
+          >
+            {STATUSES.map((option) => (
+              <option value={option} key={option}>
+                {t(`status.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span class={`save-state save-state--${state}`} role="status" data-testid="save-state">
+          {t(`save.${state}`)}
+        </span>
+      </div>
+      <div class="editor__actions">
+        {inIssue ? (
+          <button
+            type="button"
+            class="button button--small"
+            disabled={!!arrangeRefused}
+            title={arrangeRefused}
+            onClick={onRemoveFromIssue}
+          >
+            {t('editor.removeFromIssue')}
+          </button>
+        ) : (
+          currentIssueId && (
+            <button
+              type="button"
+              class="button button--small"
+              disabled={!!arrangeRefused}
+              title={arrangeRefused}
+              onClick={() => onAddToIssue(currentIssueId)}
+            >
+              {t('editor.addToIssue')}
+            </button>
+          )
+        )}
+        <button type="button" class="button button--small" onClick={onMerge}>
+          {t('editor.mergeInto')}
+        </button>
+        <button type="button" class="button button--small button--danger" onClick={onDelete}>
+          {t('editor.delete')}
+        </button>
+      </div>
+    </div>
+  );
+}

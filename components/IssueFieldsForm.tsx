@@ -1,0 +1,102 @@
+import { t, type MessageKey } from '../locales';
+import type { Issue } from '../storage/db';
+import { deleteIssue, isLengthBudget, type IssueField } from '../storage/issues';
+import { ConflictChooser } from './ConflictChooser';
+import { DateField } from './DateField';
+import type { IssueWorkspace } from './useIssueWorkspace';
+
+const FIELD_LABELS: Record<IssueField, MessageKey> = {
+  title: 'issue.title',
+  date: 'issue.date',
+  intro: 'issue.intro',
+  lengthBudget: 'issue.budget',
+};
+
+interface Props {
+  workspace: IssueWorkspace;
+  /** Folded at first: the items come first, the issue's own fields on request. */
+  open?: boolean;
+  onDeleted: () => void;
+}
+
+/** The issue's own fields (title, date, length budget, intro), its conflicts and its deletion. */
+export function IssueFieldsForm({ workspace, open, onDeleted }: Props) {
+  const { issue, fields, setFields, synced } = workspace;
+  const budget = fields.lengthBudget;
+  const budgetValid = budget === undefined || isLengthBudget(budget);
+  return (
+    <>
+      {/* Outside the folded fields: a conflict or a failed save must be seen when folded too. */}
+      <ConflictChooser<Issue, IssueField>
+        conflicts={synced.conflicts}
+        label={(field) => t(FIELD_LABELS[field])}
+        show={(_field, value) => String(value)}
+        onChoose={synced.resolve}
+      />
+      {(synced.state === 'error' || synced.state === 'quota') && (
+        <p class="save-state save-state--error" role="alert" data-testid="issue-save-state">
+          {t(`save.${synced.state}`)}
+        </p>
+      )}
+      <details class="issue__fields" open={open}>
+        <summary>{t('issue.settings')}</summary>
+        <label class="field">
+          <span>{t('issue.title')}</span>
+          <input
+            type="text"
+            value={fields.title}
+            onInput={(e) => setFields({ ...fields, title: (e.target as HTMLInputElement).value })}
+          />
+        </label>
+        <div class="field-row">
+          <DateField
+            label={t('issue.date')}
+            value={fields.date}
+            required
+            onChange={(date) => setFields({ ...fields, date })}
+          />
+          <label class="field">
+            <span>{t('issue.budget')}</span>
+            <input
+              type="number"
+              min={1}
+              step={100}
+              value={budget ?? ''}
+              placeholder={t('issue.noBudget')}
+              aria-invalid={!budgetValid}
+              onInput={(e) => {
+                // Empty: no budget. Anything else must be a whole number of signs above zero.
+                const raw = (e.target as HTMLInputElement).value.trim();
+                setFields({ ...fields, lengthBudget: raw === '' ? undefined : Number(raw) || 0 });
+              }}
+            />
+          </label>
+        </div>
+        <label class="field">
+          <span>{t('issue.intro')}</span>
+          <textarea
+            rows={2}
+            value={fields.intro}
+            onInput={(e) =>
+              setFields({ ...fields, intro: (e.target as HTMLTextAreaElement).value })
+            }
+          />
+        </label>
+        <div class="issue__actions">
+          <button
+            type="button"
+            class="button button--small button--danger"
+            onClick={async () => {
+              if (confirm(t('issue.deleteConfirm', { title: issue.title }))) {
+                await deleteIssue(issue.id);
+                onDeleted();
+              }
+            }}
+          >
+            {t('issue.delete')}
+          </button>
+        </div>
+      </details>
+    </>
+  );
+}

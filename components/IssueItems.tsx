@@ -1,0 +1,199 @@
+import { useState } from 'preact/hooks';
+import { t } from '../locales';
+import type { Check, Draft, Issue } from '../storage/db';
+import { addToIssue, moveItem, moveToIssue, removeFromIssue } from '../storage/issues';
+import { DeskMarks } from './DeskMarks';
+import { DRAFT_MIME } from './Inbox';
+import { ReorderList } from './ReorderList';
+import { itemText } from './richtext';
+import type { Counts, IssueWorkspace } from './useIssueWorkspace';
+import { refusedReason, useSharedDesk } from './useSharedDesk';
+
+interface Props {
+  workspace: IssueWorkspace;
+  /** The other issues, to move an item to one of them. */
+  otherIssues: Issue[];
+  onOpenDraft: (id: string) => void;
+  /** The draft open in the desk's editor, marked in the list. */
+  selectedId?: string;
+}
+
+/** The issue's totals against its budget, then its items in order (reordered by mouse or keys). */
+export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: Props) {
+  const { issue, items, checks, counts, total, budget, over, problems } = workspace;
+  // The shared desk: a role that may not order the issue sees why, not a failure.
+  const cannotArrange = refusedReason(useSharedDesk(), 'arrange');
+  if (!items || !checks) return <p class="muted">{t('common.loading')}</p>;
+  return (
+    <>
+      <p class={`issue__totals${over ? ' issue__totals--over' : ''}`} data-testid="issue-totals">
+        {budget !== undefined
+          ? t('counts.issue', {
+              items: items.length,
+              words: total.words,
+              chars: total.chars,
+              budget,
+            })
+          : t('counts.issueNoBudget', {
+              items: items.length,
+              words: total.words,
+              chars: total.chars,
+            })}
+        {over && budget !== undefined && ` · ${t('counts.over', { chars: total.chars - budget })}`}
+        {problems > 0 && ` · ${t('checks.count', { count: problems })}`}
+      </p>
+
+      <DeskMarks mark={issue.desk} kind="issue" />
+      {cannotArrange && (
+        <p class="notice role-notice" data-testid="role-notice">
+          {cannotArrange}
+        </p>
+      )}
+      {items.length === 0 ? (
+        <DropZone issueId={issue.id} />
+      ) : (
+        <ReorderList
+          locked={!!cannotArrange}
+          items={items}
+          getId={(item) => item.id}
+          getLabel={(item) => item.title}
+          label={t('issue.items')}
+          onMove={(id, toIndex) =>
+            moveItem(issue.id, id, toIndex).catch((error) =>
+              console.error('Indiscrets move', error),
+            )
+          }
+          onActivate={onOpenDraft}
+          foreignTypes={[DRAFT_MIME]}
+          onForeignDrop={(event, toIndex) => {
+            const draftId = event.dataTransfer?.getData(DRAFT_MIME);
+            if (!draftId) return false;
+            // A draft from the inbox goes where it was dropped, not at the end.
+            void addToIssue(draftId, issue.id)
+              .then(() => moveItem(issue.id, draftId, toIndex))
+              .catch((error) => console.error('Indiscrets add to issue', error));
+            return true;
+          }}
+        >
+          {(item, index) => (
+            <IssueItem
+              item={item}
+              counts={counts[index]!}
+              checks={checks[item.id] ?? []}
+              issues={otherIssues}
+              onOpen={() => onOpenDraft(item.id)}
+              selected={item.id === selectedId}
+              arrangeRefused={cannotArrange}
+            />
+          )}
+        </ReorderList>
+      )}
+    </>
+  );
+}
+
+function DropZone({ issueId }: { issueId: string }) {
+  const [over, setOver] = useState(false);
+  return (
+    <p
+      class={`dropzone${over ? ' dropzone--over' : ''}`}
+      onDragOver={(e) => {
+        if (e.dataTransfer?.types.includes(DRAFT_MIME)) {
+          e.preventDefault();
+          setOver(true);
+        }
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        setOver(false);
+        const id = e.dataTransfer?.getData(DRAFT_MIME);
+        if (id) {
+          e.preventDefault();
+          void addToIssue(id, issueId);
+        }
+      }}
+    >
+      {t('issue.empty')}
+    </p>
+  );
+}
+
+interface ItemProps {
+  item: Draft;
+  counts: Counts;
+  checks: Check[];
+  issues: Issue[];
+  onOpen: () => void;
+  selected?: boolean;
+  /** Why the user's role may not arrange the issue (shared desk), if it may not. */
+  arrangeRefused?: string;
+}
+
+function IssueItem({ item, counts, checks, issues, onOpen, selected, arrangeRefused }: ItemProps) {
+  const text = itemText(item.body);
+  const fail = (what: string) => (error: unknown) => console.error(`Indiscrets ${what}`, error);
+  return (
+    <div class={`issue-item${selected ? ' issue-item--selected' : ''}`}>
+      <button
+        type="button"
+        class="linklike issue-item__title"
+        onClick={onOpen}
+        aria-current={selected || undefined}
+        tabIndex={-1}
+      >
+        {item.title}
+      </button>
+      {text && <p class="issue-item__text">{text}</p>}
+      <DeskMarks mark={item.desk} kind="draft" />
+      {checks.length > 0 && (
+        <ul class="checks" data-testid="checks">
+          {checks.map((check, index) => (
+            <li key={index} class="check">
+              ⚠{' '}
+              {t(`checks.${check.code}`, {
+                url: check.url ?? '',
+                title: check.otherTitle ?? '',
+                issue: check.otherIssueTitle ?? '',
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="issue-item__actions">
+        <button
+          type="button"
+          class="button button--small"
+          aria-label={t('issue.removeNamed', { title: item.title })}
+          disabled={!!arrangeRefused}
+          title={arrangeRefused}
+          onClick={() => void removeFromIssue(item.id).catch(fail('remove from issue'))}
+        >
+          {t('issue.remove')}
+        </button>
+        {issues.length > 0 && (
+          <select
+            aria-label={t('issue.moveToNamed', { title: item.title })}
+            disabled={!!arrangeRefused}
+            title={arrangeRefused}
+            value=""
+            onChange={(e) => {
+              const select = e.target as HTMLSelectElement;
+              const target = select.value;
+              // The menu is an action, not a state: it shows its prompt again.
+              select.value = '';
+              if (target) void moveToIssue(item.id, target).catch(fail('move to issue'));
+            }}
+          >
+            <option value="">{t('issue.moveTo')}</option>
+            {issues.map((other) => (
+              <option value={other.id} key={other.id}>
+                {other.title}
+              </option>
+            ))}
+          </select>
+        )}
+        <span class="muted issue-item__counts">{t('counts.item', counts)}</span>
+      </div>
+    </div>
+  );
+}

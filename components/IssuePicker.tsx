@@ -1,0 +1,48 @@
+import { t } from '../locales';
+import type { Issue } from '../storage/db';
+import { getIssue, listIssues } from '../storage/issues';
+import { useLiveQuery } from './useLiveQuery';
+
+/** Every issue (`undefined` while loading) and the one being composed, if any. */
+export function useIssues(currentIssueId: string | null | undefined) {
+  const issues = useLiveQuery(() => listIssues(), []);
+  const issue = useLiveQuery(
+    () => (currentIssueId ? getIssue(currentIssueId) : undefined),
+    [currentIssueId],
+  );
+  return { issues, issue };
+}
+
+interface Props {
+  issues: Issue[];
+  issue: Issue | undefined;
+  onSelectIssue: (id: string | null) => void;
+  onCreate: () => void;
+}
+
+/** "Numéro en cours": which issue is being composed, and a way to start a new one. */
+export function IssuePicker({ issues, issue, onSelectIssue, onCreate }: Props) {
+  return (
+    <div class="issue__picker">
+      <label>
+        <span class="visually-hidden">{t('issue.pick')}</span>
+        <select
+          aria-label={t('issue.pick')}
+          value={issue?.id ?? ''}
+          onChange={(e) => onSelectIssue((e.target as HTMLSelectElement).value || null)}
+        >
+          {!issue && <option value="">{t('issue.none')}</option>}
+          {issues.map((item) => (
+            <option value={item.id} key={item.id}>
+              {item.title}
+              {item.status !== 'open' ? ` (${t(`issue.status.${item.status}`)})` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" class="button button--small" onClick={onCreate}>
+        + {t('issue.new')}
+      </button>
+    </div>
+  );
+}

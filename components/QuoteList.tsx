@@ -1,0 +1,45 @@
+import { t } from '../locales';
+import type { Quote } from '../storage/db';
+
+interface Props {
+  quotes: Quote[];
+  /** Inserts a quote's text at the text's caret: inline in « » or as a block of its own. */
+  onInsert: (text: string, block: boolean) => void;
+}
+
+/** The passages clipped from the sources, each insertable where the editor is writing. */
+export function QuoteList({ quotes, onInsert }: Props) {
+  if (quotes.length === 0) return null;
+  return (
+    <div class="field">
+      <span>{t('editor.quotes')}</span>
+      <ul class="quotes">
+        {quotes.map((quote, index) => (
+          <li key={`${quote.clippedAt}-${index}`}>
+            <blockquote>{quote.text}</blockquote>
+            <div class="quotes__actions">
+              {/* The text keeps its caret: the quote goes where the editor was writing. */}
+              <button
+                type="button"
+                class="button button--small"
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => onInsert(quote.text, false)}
+              >
+                {t('editor.insertQuote')}
+              </button>
+              <button
+                type="button"
+                class="button button--small"
+                title={t('editor.insertQuoteBlockNamed')}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => onInsert(quote.text, true)}
+              >
+                {t('editor.insertQuoteBlock')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

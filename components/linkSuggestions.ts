@@ -1,0 +1,49 @@
+import { stripWww } from '../lib/html';
+import { t } from '../locales';
+import type { Draft } from '../storage/db';
+import type { LinkSuggestion } from './RichText';
+
+const isHttp = (url: string) => /^https?:\/\/\S+$/i.test(url.trim());
+
+/** The host of an address without `www.`, to name a page that has no title. */
+function hostOf(url: string): string {
+  try {
+    return stripWww(new URL(url).hostname);
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * What the link form offers, in order: the draft's sources, the links of its quotes, then the
+ * other items of its issue (by their first source).
+ */
+export function linkSuggestions(
+  draft: Pick<Draft, 'id' | 'sources' | 'quotes'>,
+  others: readonly Draft[],
+): LinkSuggestion[] {
+  const out: LinkSuggestion[] = [];
+  for (const source of draft.sources) {
+    if (!isHttp(source.url)) continue;
+    const name = source.title || source.siteName || hostOf(source.url);
+    const label = source.siteName && source.title ? `${source.siteName} · ${source.title}` : name;
+    out.push({ url: source.url.trim(), label, kind: t('link.kind.source') });
+  }
+  for (const quote of draft.quotes) {
+    if (!quote.html) continue;
+    const doc = new DOMParser().parseFromString(quote.html, 'text/html');
+    for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
+      const href = a.getAttribute('href') ?? '';
+      if (!isHttp(href)) continue;
+      const text = a.textContent?.replace(/\s+/g, ' ').trim();
+      out.push({ url: href, label: text || hostOf(href), kind: t('link.kind.quote') });
+    }
+  }
+  for (const other of others) {
+    const url = other.sources.find((source) => isHttp(source.url))?.url;
+    if (other.id !== draft.id && url) {
+      out.push({ url: url.trim(), label: other.title, kind: t('link.kind.item') });
+    }
+  }
+  return out;
+}

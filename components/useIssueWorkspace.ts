@@ -1,0 +1,130 @@
+import { useMemo } from 'preact/hooks';
+import type { Check, Draft, Issue } from '../storage/db';
+import {
+  checkIssue,
+  isIsoDate,
+  isLengthBudget,
+  issueItems,
+  saveIssueEdit,
+  ISSUE_EDITABLE_FIELDS,
+  type IssueField,
+} from '../storage/issues';
+import { commitIssueJournal, journalIssueEdit } from '../storage/journal';
+import { renderHtml } from '../export';
+import type { HouseStyle } from '../export/house-style';
+import type { ExportIssue } from '../export/model';
+import { toExportIssue } from '../export/from-issue';
+import { countText, itemText } from './richtext';
+import { useHouseStyle } from './useSettings';
+import { useLiveQuery } from './useLiveQuery';
+import { useSyncedRecord, type SyncedRecord } from './useSyncedRecord';
+
+export type IssueFields = Pick<Issue, IssueField>;
+export type Counts = { words: number; chars: number };
+
+/** A date or a budget is stored once it is one; what is half typed stays on screen. */
+function writable(field: IssueField, value: IssueFields[IssueField]): boolean {
+  if (field === 'date') return isIsoDate(value as string);
+  // No budget (`undefined`) is one choice; otherwise a whole number of signs above zero.
+  if (field === 'lengthBudget') return value === undefined || isLengthBudget(value as number);
+  return true;
+}
+
+/** Everything shown about one issue, shared by its list, its fields and its preview. */
+export interface IssueWorkspace {
+  issue: Issue;
+  /** The issue's own fields as typed (ahead of the database while a save is pending). */
+  fields: IssueFields;
+  setFields: (next: IssueFields) => void;
+  synced: SyncedRecord<Issue, IssueField>;
+  /** `undefined` while loading. */
+  items: Draft[] | undefined;
+  checks: Record<string, Check[]> | undefined;
+  counts: Counts[];
+  total: Counts;
+  /** The length budget when it is a valid one. */
+  budget: number | undefined;
+  budgetValid: boolean;
+  over: boolean;
+  /** Open checks, all items together. */
+  problems: number;
+  style: HouseStyle | undefined;
+  model: ExportIssue | undefined;
+  previewHtml: string;
+}
+
+/**
+ * One issue being composed: its items and checks from the database, its own fields typed with
+ * every keystroke journaled then written at once (changes made in another view merged field by
+ * field), the counts against its budget and the export model its preview and exports use.
+ */
+export function useIssueWorkspace(issue: Issue): IssueWorkspace {
+  const items = useLiveQuery(() => issueItems(issue.id), [issue.id]);
+  const checks = useLiveQuery(() => checkIssue(issue.id), [issue.id]);
+  const style = useHouseStyle();
+  const synced = useSyncedRecord<Issue, IssueField>({
+    stored: issue,
+    fields: ISSUE_EDITABLE_FIELDS,
+    write: async (patch, base, at) => {
+      const stamp = at ? () => at : undefined;
+      const { issue: record, conflicts } = await saveIssueEdit(
+        issue.id,
+        patch,
+        base,
+        undefined,
+        stamp,
+      );
+      return { record, conflicts };
+    },
+    journal: {
+      write: (patch) => journalIssueEdit(issue.id, patch).at,
+      commit: (at) => commitIssueJournal(issue.id, at),
+    },
+    writable,
+  });
+  const fields: IssueFields = synced.form ?? issue;
+  const setFields = (next: IssueFields) => {
+    const patch: Partial<IssueFields> = {};
+    for (const field of ISSUE_EDITABLE_FIELDS) {
+      if (next[field] !== fields[field]) (patch as Record<string, unknown>)[field] = next[field];
+    }
+    synced.edit(patch);
+  };
+  const budget = fields.lengthBudget;
+  const budgetValid = budget === undefined || isLengthBudget(budget);
+
+  const model = useMemo(
+    () => (items ? toExportIssue({ ...issue, ...fields }, items) : undefined),
+    [items, issue, fields],
+  );
+  const previewHtml = useMemo(
+    () => (model && style ? renderHtml(model, style) : ''),
+    [model, style],
+  );
+  const counts = useMemo(
+    () => (items ?? []).map((item) => countText(itemText(item.body))),
+    [items],
+  );
+  const total = counts.reduce(
+    (sum, c) => ({ words: sum.words + c.words, chars: sum.chars + c.chars }),
+    { words: 0, chars: 0 },
+  );
+  const problems = checks ? Object.values(checks).reduce((sum, list) => sum + list.length, 0) : 0;
+  return {
+    issue,
+    fields,
+    setFields,
+    synced,
+    items,
+    checks,
+    counts,
+    total,
+    budget: budgetValid ? budget : undefined,
+    budgetValid,
+    over: budget !== undefined && budgetValid && total.chars > budget,
+    problems,
+    style,
+    model,
+    previewHtml,
+  };
+}

@@ -1,0 +1,273 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  clipFixture,
+  launchExtension,
+  screenshotPath,
+  servePages,
+  squash,
+  until,
+  type ExtensionSession,
+  type PageServer,
+} from './harness';
+
+/** A common laptop screen: the desk must hold the issue, its preview and publishing in it. */
+const LAPTOP = { width: 1366, height: 768 };
+
+/**
+ * The desk in real Chromium with the built extension: the issue in the centre, the preview and
+ * the publish button in view without scrolling at 1366×768, the inbox folding away (and staying
+ * folded), and the whole loop (create an issue, add drafts, go through items, open, write,
+ * reorder) from the keyboard alone, announced to screen readers. The tests share one profile
+ * and run in order.
+ */
+describe('the desk in Chromium with the built extension', () => {
+  let session: ExtensionSession;
+  let server: PageServer;
+  const titles = { guardian: '', lemonde: '' };
+
+  async function openDesk(): Promise<Page> {
+    const page = await session.context.newPage();
+    await page.setViewportSize(LAPTOP);
+    await session.openExtensionPage('desk.html', page);
+    return page;
+  }
+
+  /** What the screen reader was last told. */
+  const announcement = (page: Page) =>
+    page
+      .getByTestId('announcement')
+      .textContent()
+      .then((text) => squash(text));
+
+  /** The issue's items, in order, as the list names them. */
+  const itemNames = (page: Page) =>
+    page
+      .getByTestId('issue-item')
+      .locator('.issue-item__title')
+      .allTextContents()
+      .then((names) => names.map(squash));
+
+  /** The accessible label of the focused element (the issue list's items carry one). */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el?.getAttribute('aria-label') ?? el?.textContent ?? '';
+    });
+
+  beforeAll(async () => {
+    server = await servePages();
+    session = await launchExtension();
+    session.context.setDefaultTimeout(15_000);
+    titles.guardian = await clipFixture(
+      session,
+      server,
+      'guardian-1',
+      '[itemprop="articleBody"] p',
+    );
+    titles.lemonde = await clipFixture(session, server, 'lemonde-1', '#articleBody p');
+    // WordPress configured (never reached here): the desk shows its publish button.
+    const page = await session.openExtensionPage('desk.html');
+    await page.evaluate(async () => {
+      const api = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { set(v: object): Promise<void> } } };
+        }
+      ).chrome;
+      await api.storage.local.set({
+        wordpress: {
+          siteUrl: 'https://redaction.example',
+          username: 'redaction',
+          category: 'Indiscrets',
+          status: 'draft',
+        },
+      });
+    });
+    await page.close();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('offers to create the first issue, and composes it from the keyboard alone', async () => {
+    const desk = await openDesk();
+    // No issue yet: the centre of the desk says so and holds the form.
+    await desk.getByText('Pas encore de numéro : créez-le').waitFor();
+    const form = desk.getByRole('form', { name: 'Nouveau numéro' });
+    await form.waitFor();
+
+    // n: the new issue's form takes the keyboard; its date gives its title.
+    await desk.keyboard.press('n');
+    await until(
+      () => desk.evaluate(() => !!document.activeElement?.closest('.new-issue')),
+      Boolean,
+      'the new issue form to take the focus',
+    );
+    await desk.keyboard.press('Control+A');
+    await desk.keyboard.type('15/03/2027');
+    await desk.keyboard.press('Enter');
+    const picker = desk.getByRole('combobox', { name: 'Numéro en cours' });
+    await picker.waitFor({ timeout: 30_000 });
+    await until(
+      () => picker.locator('option:checked').textContent(),
+      (text) => squash(text) === 'Les indiscrets du 15 mars',
+      'the new issue to be the current one',
+    );
+
+    // 1: the drafts; a adds the one in focus to the issue, and the keyboard stays in the list.
+    await desk.keyboard.press('1');
+    await until(
+      () => desk.evaluate(() => document.activeElement?.classList.contains('draft__title')),
+      Boolean,
+      'a draft to take the focus',
+    );
+    const first = squash(await desk.evaluate(() => document.activeElement?.textContent ?? ''));
+    await desk.keyboard.press('a');
+    await until(
+      () => announcement(desk),
+      (text) => text === `« ${first} » ajouté au numéro.`,
+      'the first addition to be announced',
+    );
+    await until(
+      () => itemNames(desk),
+      (names) => names.length === 1,
+      'the first item',
+    );
+    await desk.keyboard.press('a');
+    await until(
+      () => itemNames(desk),
+      (names) => names.length === 2,
+      'the second item',
+    );
+    const added = await itemNames(desk);
+    expect([...added].sort()).toEqual([titles.guardian, titles.lemonde].sort());
+
+    // 2: the issue's items; ↓ goes to the second, Enter opens it in the editor beside.
+    await desk.keyboard.press('2');
+    await until(
+      () => focused(desk),
+      (label) => label.startsWith(`${added[0]}, position 1 sur 2`),
+      'the first item to take the focus',
+    );
+    await desk.keyboard.press('j');
+    await until(
+      () => focused(desk),
+      (label) => label.startsWith(`${added[1]}, position 2 sur 2`),
+      'the second item to take the focus',
+    );
+    await desk.keyboard.press('Enter');
+    const area = desk.getByTestId('draft-editor').getByTestId('item-text');
+    await until(
+      () =>
+        area.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)),
+      Boolean,
+      'the editor to take the keyboard',
+    );
+    await desk.keyboard.press('Control+A');
+    await desk.keyboard.type('Le texte tapé au clavier seul.');
+    await desk.getByTestId('save-state').filter({ hasText: 'Enregistré' }).waitFor();
+    await until(
+      () => desk.getByTestId('preview').textContent(),
+      (text) => squash(text).includes('Le texte tapé au clavier seul.'),
+      'the preview to follow the typing',
+    );
+
+    // Escape: back on the item in the list; Alt+↑ moves it first, and says so.
+    await desk.keyboard.press('Escape');
+    await until(
+      () => focused(desk),
+      (label) => label.startsWith(`${added[1]}, position 2 sur 2`),
+      'the item to take the focus back',
+    );
+    await desk.keyboard.press('Alt+ArrowUp');
+    await until(
+      () => itemNames(desk),
+      (names) => names[0] === added[1],
+      'the item to move up',
+    );
+    await until(
+      () => desk.getByTestId('reorder-announcement').textContent(),
+      (text) => squash(text) === `« ${added[1]} » déplacé en position 1 sur 2.`,
+      'the move to be announced',
+    );
+    expect(squash(await desk.getByTestId('preview').textContent())).toMatch(
+      /^Les indiscrets du 15 mars.*Le texte tapé au clavier seul\./,
+    );
+    await desk.close();
+  });
+
+  it('keeps the preview and the publish button in view at 1366×768, without scrolling', async () => {
+    const desk = await openDesk();
+    await desk.getByTestId('issue-item').nth(1).waitFor();
+    await desk.getByTestId('issue-item').nth(0).locator('.issue-item__title').click();
+    await desk.getByTestId('draft-editor').waitFor();
+    const publish = desk.getByTestId('publish-button');
+    const preview = desk.getByTestId('preview');
+    await publish.waitFor();
+    await preview.waitFor();
+
+    const inView = async (name: string) => {
+      const box = (await desk.getByTestId(name).boundingBox())!;
+      return (
+        box.y >= 0 && box.x >= 0 && box.x + box.width <= LAPTOP.width && box.y + 24 <= LAPTOP.height
+      );
+    };
+    expect(await inView('publish-button')).toBe(true);
+    expect(await inView('preview')).toBe(true);
+    expect(await inView('draft-editor')).toBe(true);
+    // The page itself never scrolls: each column scrolls by itself.
+    const page = await desk.evaluate(() => ({
+      height: document.documentElement.scrollHeight,
+      width: document.documentElement.scrollWidth,
+    }));
+    expect(page.height).toBeLessThanOrEqual(LAPTOP.height);
+    expect(page.width).toBeLessThanOrEqual(LAPTOP.width);
+    // The items are listed beside the editor, not below it.
+    const list = (await desk.getByTestId('issue-item').nth(0).boundingBox())!;
+    const editor = (await desk.getByTestId('draft-editor').boundingBox())!;
+    expect(list.x + list.width).toBeLessThanOrEqual(editor.x);
+    await desk.screenshot({ path: screenshotPath('desk-1366.png') });
+    await desk.close();
+  });
+
+  it('folds the inbox away, and opens folded the next time', async () => {
+    const desk = await openDesk();
+    const inbox = desk.locator('#desk-inbox');
+    await inbox.waitFor();
+    const toggle = desk.getByTestId('inbox-toggle');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+
+    await desk.keyboard.press('i');
+    await inbox.waitFor({ state: 'detached' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await until(
+      () => announcement(desk),
+      (text) => text === 'Brouillons repliés.',
+      'the fold to be announced',
+    );
+    // The editor's column takes the room.
+    await desk.reload();
+    await desk.getByTestId('issue-item').nth(1).waitFor();
+    expect(await desk.locator('#desk-inbox').count()).toBe(0);
+
+    await desk.getByTestId('inbox-toggle').click();
+    await desk.locator('#desk-inbox').waitFor();
+    await desk.close();
+  });
+
+  it('lists its keyboard shortcuts on « ? », and closes the list on Escape', async () => {
+    const desk = await openDesk();
+    await desk.getByTestId('issue-item').nth(1).waitFor();
+    await desk.keyboard.press('?');
+    const help = desk.getByRole('dialog', { name: 'Raccourcis clavier' });
+    await help.waitFor();
+    const text = squash(await help.textContent());
+    expect(text).toContain('Ajouter le brouillon choisi au numéro');
+    expect(text).toContain('Déplacer l’indiscret choisi dans le numéro');
+    await desk.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+    await desk.close();
+  });
+});
