@@ -58,6 +58,20 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
   const cannotArrange = refusedReason(useSharedDesk(), 'arrange');
   const announce = useAnnounce();
   const section = useRef<HTMLElement>(null);
+  /**
+   * After « a », the draft that takes the keyboard once the added one has left the list: its
+   * row may be drawn anew meanwhile (the list re-keys its rows), so it is found again by id.
+   */
+  const focusAfterAdd = useRef<{ added: string; next: string } | undefined>(undefined);
+  useEffect(() => {
+    const wanted = focusAfterAdd.current;
+    const list = section.current?.querySelector('.draft-list');
+    if (!wanted || !list) return;
+    if (list.querySelector(`[data-id="${wanted.added}"]`)) return;
+    focusAfterAdd.current = undefined;
+    const row = list.querySelector(`[data-id="${wanted.next}"]`)?.closest<HTMLElement>('li');
+    if (row && !row.contains(document.activeElement)) row.focus();
+  });
 
   // The part of the list drawn, as whole pages of `pageSize` rows from `offset`.
   const [drawn, setDrawn] = useState({ key: filterKey, offset: 0, limit: pageSize });
@@ -144,7 +158,11 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
     if (cannotArrange) return announce(cannotArrange);
     if (box === 'inbox') {
       const next = (item.nextElementSibling ?? item.previousElementSibling) as HTMLElement | null;
-      next?.focus();
+      const nextId = next?.querySelector<HTMLElement>('[data-id]')?.dataset.id;
+      if (next && nextId) {
+        next.focus();
+        focusAfterAdd.current = { added: draft.id, next: nextId };
+      }
     }
     loadData()
       .then((data) => data.addToIssue(draft.id, currentIssueId))

@@ -118,12 +118,17 @@ describe('the desk in Chromium with the built extension', () => {
 
     // 1: the drafts; a adds the one in focus to the issue, and the keyboard stays in the list.
     await desk.keyboard.press('1');
+    // The inbox's rows take the keyboard (a roving tabindex on the list's items).
     await until(
-      () => desk.evaluate(() => document.activeElement?.classList.contains('draft__title')),
+      () => desk.evaluate(() => !!document.activeElement?.matches('.draft-list > li')),
       Boolean,
       'a draft to take the focus',
     );
-    const first = squash(await desk.evaluate(() => document.activeElement?.textContent ?? ''));
+    const first = squash(
+      await desk.evaluate(
+        () => document.activeElement?.querySelector('.draft__title')?.textContent ?? '',
+      ),
+    );
     await desk.keyboard.press('a');
     await until(
       () => announcement(desk),
