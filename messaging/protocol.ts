@@ -3,7 +3,8 @@ import type { CaptureResult } from '../capture/types';
 import type { Draft } from '../storage/db';
 import type { CaptureLimit } from '../capture/types';
 import type { DeskDiscovery, DeskErrorCode } from '../wordpress/desk-client';
-import type { WpFailure, WpMessage } from '../wordpress/errors';
+import type { WpErrorCode, WpFailure, WpMessage } from '../wordpress/errors';
+import type { SitePost } from '../storage/site-posts';
 import type {
   DeskLockAnswer,
   SyncConflict,
@@ -97,6 +98,22 @@ export type DeskProbe =
     };
 export type { DeskLockAnswer, SyncConflict, SyncPlan, SyncReason, SyncStatus };
 
+/** Why the site's posts could not be listed, beyond the client's own codes. */
+export type SitePostsOwnCode =
+  /** Site, user or application password not set: the link form offers no site posts. */
+  | 'not_configured'
+  /** The site's origin was never granted (the WordPress settings' « Tester la connexion »). */
+  | 'no_permission';
+
+/**
+ * The answer of `sitePosts`. A list without `search` also replaces the cached one
+ * (`storage/site-posts.ts`) that the link form shows first. Failures carry a code only: the
+ * link form says it in one quiet line and keeps the last list.
+ */
+export type SitePostsAnswer =
+  | { ok: true; posts: SitePost[]; fetchedAt: string }
+  | { ok: false; code: WpErrorCode | SitePostsOwnCode; status?: number };
+
 /**
  * Every message between the extension's contexts, request type → response type.
  * The background answers them all; popup and options pages only ask.
@@ -137,6 +154,8 @@ export interface ProtocolMap {
   };
   /** The editor read a refusal (403). */
   syncDismissRefusal: { request: { key: string }; response: SyncStatus };
+  /** The site's latest published posts (or those matching `search`), for the link form. */
+  sitePosts: { request: { search?: string }; response: SitePostsAnswer };
   /** Takes or renews (every minute while editing) the edit lock on a record, or releases it. */
   deskLock: {
     request: { kind: SyncKind; id: string; release?: boolean };

@@ -3,6 +3,7 @@ import { refreshBadge } from './badge';
 import { clipTab } from './clipper';
 import { probeDesk } from './desk-discovery';
 import { publishIssue } from './publisher';
+import { listSitePosts } from './site-posts';
 import { syncEngine } from './sync-background';
 
 /** The background's answer to every message of the protocol. */
@@ -21,4 +22,5 @@ export const handlers: Handlers = {
   syncResolve: ({ key, choose }) => syncEngine().resolve(key, choose),
   syncDismissRefusal: ({ key }) => syncEngine().dismissRefusal(key),
   deskLock: ({ kind, id, release }) => syncEngine().lock(kind, id, release),
+  sitePosts: (request) => listSitePosts(request ?? {}),
 };

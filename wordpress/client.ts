@@ -89,6 +89,24 @@ export type WpPublished = {
   created: boolean;
 };
 
+/** One of the site's published posts, as the link form offers it (« voir notre article »). */
+export type WpSitePost = {
+  id: number;
+  /** The post's public address (its permalink). */
+  link: string;
+  /** The title as readers see it: tags dropped, character references decoded. */
+  title: string;
+  /** Publication date, site time, as WordPress gives it (`2026-11-30T08:15:00`). */
+  date: string;
+};
+
+export type WpSitePostsQuery = {
+  /** Words to look for (WordPress's `search`, title and content); none: the latest posts. */
+  search?: string;
+  /** How many, 1 to 100. Default 20. */
+  perPage?: number;
+};
+
 export const DEFAULT_CATEGORY = 'Indiscrets';
 
 // ---------------------------------------------------------------------------------------------
@@ -203,8 +221,22 @@ function apiLinkOf(answer: HttpAnswer): string | undefined {
   return href ? decodeEntities(href) : undefined;
 }
 
+/**
+ * A rendered title as plain text: WordPress's typography (`&#8217;`, `&laquo;&nbsp;`) decoded
+ * with the project's decoder, tags (a `<em>` in a title) dropped, spaces collapsed. No-break
+ * spaces stay: they are French typography.
+ */
+export function plainTitle(rendered: string): string {
+  return decodeEntities(rendered.replace(/<[^>]*>/g, ''))
+    .replace(/[ \t\r\n]+/g, ' ')
+    .trim();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Client
+
+/** REST roots already found, by site: for the requests made as the editor types. */
+const knownRoots = new Map<string, { base: string; plain: boolean }>();
 
 class WordPressClient {
   private readonly http: Transport;
@@ -421,6 +453,55 @@ class WordPressClient {
     return { ok: true, ids };
   }
 
+  /**
+   * The site's published posts, latest first (or matching `query.search`). Asked with the
+   * credentials: some sites open the REST API to logged-in users only. Entries that are not a
+   * post with an id and an http(s) link are left out.
+   */
+  async sitePosts(query: WpSitePostsQuery): Promise<WpResult<{ posts: WpSitePost[] }>> {
+    const perPage = Math.min(100, Math.max(1, Math.floor(query.perPage ?? 20)));
+    const search = query.search?.trim().replace(/\s+/g, ' ').slice(0, 200);
+    const ask = (root: { base: string; plain: boolean }) =>
+      this.authed(
+        routeUrl(root, '/wp/v2/posts', {
+          per_page: perPage,
+          status: 'publish',
+          _fields: 'id,link,title,date',
+          ...(search ? { search } : {}),
+        }),
+      );
+    // The link form asks as the editor types: the REST root found once is reused rather than
+    // fetching the site's whole REST index before each search.
+    const known = knownRoots.get(this.site);
+    let answer = known ? await ask(known) : undefined;
+    if (!answer || (answer.kind === 'answer' && answer.status === 404)) {
+      knownRoots.delete(this.site);
+      const discovered = await this.discover();
+      if (!discovered.ok) return discovered;
+      answer = await ask(discovered.root);
+      if (answer.kind === 'answer' && isSuccess(answer)) {
+        knownRoots.set(this.site, { base: discovered.root.base, plain: discovered.root.plain });
+      }
+    }
+    if (answer.kind === 'trouble') return fromTrouble(answer);
+    if (!isSuccess(answer)) return fromAnswer(answer, 'read');
+    if (!Array.isArray(answer.json)) return failure('bad_response', { status: answer.status });
+    const posts: WpSitePost[] = [];
+    for (const entry of answer.json) {
+      if (!isObject(entry) || typeof entry.id !== 'number') continue;
+      const link = str(entry.link) ?? '';
+      if (!/^https?:\/\/\S+$/i.test(link)) continue;
+      const rendered = isObject(entry.title) ? str(entry.title.rendered) : str(entry.title);
+      posts.push({
+        id: entry.id,
+        link,
+        title: plainTitle(rendered ?? ''),
+        date: str(entry.date) ?? '',
+      });
+    }
+    return { ok: true, posts };
+  }
+
   async publish(post: WpPostInput, overwrite: boolean): Promise<WpResult<WpPublished>> {
     const discovered = await this.discover();
     if (!discovered.ok) return discovered;
@@ -597,4 +678,16 @@ export function publishPost(
   return withClient(settings, options, (client) =>
     client.publish(post, options.overwrite === true),
   );
+}
+
+/**
+ * The site's latest published posts (`query.search`: those matching it), for the link form:
+ * id, permalink, plain title and date, at most `query.perPage` (20).
+ */
+export function sitePosts(
+  settings: WpSettings,
+  query: WpSitePostsQuery = {},
+  options: WpRequestOptions = {},
+): Promise<WpResult<{ posts: WpSitePost[] }>> {
+  return withClient(settings, options, (client) => client.sitePosts(query));
 }

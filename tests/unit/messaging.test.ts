@@ -28,6 +28,14 @@ const handlers: Handlers = {
   syncResolve: async () => status,
   syncDismissRefusal: async () => status,
   deskLock: async () => ({ ok: false, code: 'not_synced' }),
+  sitePosts: async ({ search }) =>
+    search === 'bercy'
+      ? {
+          ok: true,
+          posts: [{ id: 4, link: 'https://monsite.fr/bercy', title: 'Bercy', date: '' }],
+          fetchedAt: '2026-12-01T09:00:00.000Z',
+        }
+      : { ok: false, code: 'offline' },
 };
 
 describe('message protocol', () => {
@@ -44,6 +52,14 @@ describe('message protocol', () => {
       clip: { id: 'c1' },
     });
     await expect(sendMessage('refreshBadge')).resolves.toBe(3);
+  });
+
+  it('carries the site posts request and its answer, failure included, as data', async () => {
+    await expect(sendMessage('sitePosts', { search: 'bercy' })).resolves.toMatchObject({
+      ok: true,
+      posts: [{ id: 4, title: 'Bercy' }],
+    });
+    await expect(sendMessage('sitePosts', {})).resolves.toEqual({ ok: false, code: 'offline' });
   });
 
   it('rethrows a handler failure as an Error with its message', async () => {
