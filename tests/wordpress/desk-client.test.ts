@@ -6,6 +6,8 @@ import {
   discoverDesk,
   lockRecord,
   pullChanges,
+  pullFirstPages,
+  RECORD_FIELDS,
   restoreRecord,
   trashRecord,
   unlockRecord,
@@ -128,6 +130,47 @@ describe('desk client against the real plugin', () => {
     if (trashed.ok) expect(restToDraft(trashed.record).deletedAt).toBeTruthy();
     const restored = await restoreRecord(as('editor'), 'drafts', created.record.id);
     expect(restored).toMatchObject({ ok: true, record: { status: 'draft' } });
+  });
+
+  it('asks both kinds’ changes in one request, each from its own cursor, with the same records as /drafts', async () => {
+    await sleep(1100);
+    const since = new Date().toISOString();
+    const draft = newDraft();
+    const created = await createRecord(as('contributor'), 'drafts', draftToRest(draft));
+    if (!created.ok) throw new Error(created.code);
+    const changes = await pullFirstPages(as('editor'), { drafts: since, issues: since });
+    if (!changes.ok) throw new Error(changes.code);
+    expect(changes.drafts.records.map((r) => r.meta.clientId)).toEqual([draft.id]);
+    expect(changes.drafts).toMatchObject({ total: 1, pages: 1 });
+    expect(changes.issues).toMatchObject({ records: [], total: 0 });
+    expect(changes.serverTime).toBeDefined();
+    // Each record is exactly what /drafts answers with the same fields.
+    const listed = await pullChanges(as('editor'), 'drafts', since);
+    expect(listed.ok && listed.records).toEqual(changes.drafts.records);
+    expect(Object.keys(changes.drafts.records[0]!).sort()).toEqual(
+      [...new Set(RECORD_FIELDS.split(',').map((f) => f.split('.')[0]))].sort(),
+    );
+
+    // Nothing changed since a later cursor: an empty envelope, a few dozen bytes.
+    let bytes = 0;
+    const later = new Date(Date.now() + 2000).toISOString();
+    const idle = await pullFirstPages(
+      as('editor'),
+      { drafts: later, issues: later },
+      { onRequest: (n) => (bytes += n) },
+    );
+    expect(idle).toMatchObject({ ok: true, drafts: { records: [] }, issues: { records: [] } });
+    expect(bytes).toBeLessThan(200);
+  });
+
+  it('refuses the changes to a Subscriber, saying the role it takes', async () => {
+    const wp = site();
+    const answer = await pullFirstPages({
+      siteUrl: wp.url,
+      username: wp.subscriberUser,
+      appPassword: wp.subscriberAppPassword,
+    });
+    expect(answer).toMatchObject({ ok: false, code: 'forbidden', needs: 'contributor' });
   });
 
   it('locks and unlocks; another user is told who holds the lock', async () => {

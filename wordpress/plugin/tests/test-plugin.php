@@ -357,6 +357,49 @@ indiscrets_test(
 );
 
 indiscrets_test(
+	'GET /changes answers both kinds’ first page from each cursor, trash included, with the asked fields only',
+	function () {
+		$writer = indiscrets_user( 'contributor' );
+		$editor = indiscrets_user( 'editor' );
+		$since  = gmdate( 'Y-m-d\TH:i:s\Z', time() - 1 );
+		$live   = indiscrets_make_draft( $writer );
+		$gone   = indiscrets_make_draft( $writer );
+		list( $status ) = indiscrets_rest( $writer, 'DELETE', '/indiscrets/v1/drafts/' . $gone['id'] );
+		assert_same( 200, $status, 'trash' );
+		list( $status, $issue ) = indiscrets_rest( $editor, 'POST', '/indiscrets/v1/issues', array( 'title' => 'N°1', 'meta' => array( 'clientId' => indiscrets_cid() ) ) );
+		assert_same( 201, $status, 'issue' );
+
+		list( $status, $data ) = indiscrets_rest(
+			$writer,
+			'GET',
+			'/indiscrets/v1/changes',
+			null,
+			array(
+				'drafts_after' => $since,
+				'issues_after' => gmdate( 'Y-m-d\TH:i:s\Z', time() + 3600 ),
+				'fields'       => 'id,status,version,meta.clientId',
+			)
+		);
+		assert_same( 200, $status, 'changes: ' . wp_json_encode( $data ) );
+		$ids = array_map( function ( $r ) { return $r['id']; }, $data['drafts']['records'] );
+		assert_true( in_array( $live['id'], $ids, true ), 'live draft listed' );
+		assert_true( in_array( $gone['id'], $ids, true ), 'trashed draft listed' );
+		assert_same( count( $ids ), $data['drafts']['total'], 'drafts total' );
+		assert_same( array(), $data['issues']['records'], 'issues after their own (later) cursor' );
+		$record = $data['drafts']['records'][0];
+		$keys = array_keys( $record );
+		sort( $keys );
+		assert_same( array( 'id', 'meta', 'status', 'version' ), $keys, 'fields' );
+		assert_same( array( 'clientId' ), array_keys( $record['meta'] ), 'meta fields' );
+
+		$subscriber = indiscrets_user( 'subscriber' );
+		list( $status, $data ) = indiscrets_rest( $subscriber, 'GET', '/indiscrets/v1/changes' );
+		assert_same( 403, $status, 'subscriber' );
+		assert_same( 'contributor', $data['data']['needs'], 'needs' );
+	}
+);
+
+indiscrets_test(
 	'uninstalling removes the capabilities and keeps the newsroom’s records',
 	function () {
 		$writer = indiscrets_user( 'contributor' );

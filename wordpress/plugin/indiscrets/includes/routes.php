@@ -11,6 +11,104 @@ defined( 'ABSPATH' ) || exit;
 
 function indiscrets_register_routes() {
 	add_filter( 'rest_namespace_index', 'indiscrets_namespace_index', 10, 2 );
+	register_rest_route(
+		INDISCRETS_NAMESPACE,
+		'/changes',
+		array(
+			'methods'             => WP_REST_Server::READABLE,
+			'callback'            => 'indiscrets_changes',
+			'permission_callback' => 'indiscrets_changes_permission',
+			'args'                => array(
+				'drafts_after' => array(
+					'description' => 'Drafts modified at or after this time (as modified_after on /drafts).',
+					'type'        => 'string',
+					'format'      => 'date-time',
+				),
+				'issues_after' => array(
+					'description' => 'Issues modified at or after this time (as modified_after on /issues).',
+					'type'        => 'string',
+					'format'      => 'date-time',
+				),
+				'fields'       => array(
+					'description' => 'The fields of each record, as _fields on /drafts (the answer\'s own _fields would filter the envelope).',
+					'type'        => 'string',
+				),
+				'per_page'     => array(
+					'description' => 'Records of each kind in this answer (first page of each).',
+					'type'        => 'integer',
+					'default'     => 100,
+					'minimum'     => 1,
+					'maximum'     => 100,
+				),
+			),
+		)
+	);
+}
+
+function indiscrets_changes_permission() {
+	if ( current_user_can( INDISCRETS_CAP_READ ) ) {
+		return true;
+	}
+	return new WP_Error(
+		'indiscrets_cannot_read',
+		__( 'Sorry, your role on this site does not give access to the shared desk.', 'indiscrets' ),
+		array(
+			'status' => rest_authorization_required_code(),
+			'needs'  => 'contributor',
+		)
+	);
+}
+
+/**
+ * `GET /indiscrets/v1/changes?drafts_after=T&issues_after=T&fields=…`: what changed on the
+ * desk, both kinds in one request — the first page of `GET /drafts` and of `GET /issues` with
+ * `modified_after`, trash included, oldest first, in the edit context, each with its paging
+ * (`total`, `pages`; later pages are asked of /drafts and /issues). A desk's poll is this one
+ * request, and when nothing changed its answer is a few dozen bytes.
+ *
+ * `fields` names the fields of each record (`id,version,meta…`), as `_fields` does on /drafts
+ * (not `_fields` itself: WordPress would apply it to this answer's envelope).
+ */
+function indiscrets_changes( $request ) {
+	$server = rest_get_server();
+	$fields = $request['fields'];
+	$out    = array();
+	foreach ( array(
+		'issues' => 'issues_after',
+		'drafts' => 'drafts_after',
+	) as $kind => $after ) {
+		$inner = new WP_REST_Request( 'GET', '/' . INDISCRETS_NAMESPACE . '/' . $kind );
+		$inner->set_query_params(
+			array_filter(
+				array(
+					'context'        => 'edit',
+					'status'         => 'any,trash',
+					'orderby'        => 'modified',
+					'order'          => 'asc',
+					'per_page'       => (int) $request['per_page'],
+					'page'           => 1,
+					'modified_after' => $request[ $after ],
+					'_fields'        => $fields,
+				)
+			)
+		);
+		$response = rest_do_request( $inner );
+		if ( $response->is_error() ) {
+			return $response;
+		}
+		if ( $fields ) {
+			// What serve_request() would do with _fields for an outer request.
+			$response = rest_filter_response_fields( $response, $server, $inner );
+		}
+		$headers      = $response->get_headers();
+		$out[ $kind ] = array(
+			'records' => $response->get_data(),
+			'total'   => isset( $headers['X-WP-Total'] ) ? (int) $headers['X-WP-Total'] : 0,
+			'pages'   => isset( $headers['X-WP-TotalPages'] ) ? (int) $headers['X-WP-TotalPages'] : 0,
+		);
+	}
+	$response = rest_ensure_response( $out );
+	return $response;
 }
 
 /**
