@@ -45,6 +45,7 @@ import {
   createRecord,
   discoverDesk,
   lockRecord,
+  pullFirstPages,
   pullPage,
   restoreRecord,
   trashRecord,
@@ -780,8 +781,8 @@ export class SyncEngine {
    * both kept, a field both changed keeps the local value and becomes a stored conflict (the
    * record then waits for the editor). Returns true when a conflict blocks the record.
    */
-  async absorb(kind: SyncKind, remote: RestRecord, force = false): Promise<boolean> {
-    const me = (await this.state()).user?.id;
+  async absorb(kind: SyncKind, remote: RestRecord, force = false, me?: number): Promise<boolean> {
+    me ??= (await this.state()).user?.id;
     return quietly(this.db, SYNC_TABLES, async () => {
       const theirs = sharedOfRest(kind, remote);
       const recordId = String((remote.meta as { clientId?: string }).clientId ?? '');
@@ -856,39 +857,98 @@ export class SyncEngine {
   // -------------------------------------------------------------------------------------------
   // Pull
 
+  /**
+   * Pulls what changed since each kind's cursor. The first page of both kinds comes in one
+   * request (`/changes`): a poll that finds nothing is that one small request. Further pages
+   * are asked per kind. Each page is taken in with one transaction.
+   */
   private async pull(settings: DeskSettings, first: boolean): Promise<void> {
+    await this.checkCancelled();
+    const cursors = { ...(await this.state()).cursors };
+    const perPage = this.deps.perPage ? { perPage: this.deps.perPage } : {};
+    const firstPages = await pullFirstPages(settings, cursors, { ...this.options(), ...perPage });
+    if (!firstPages.ok) throw new Stop(firstPages);
+    const total = firstPages.issues.total + firstPages.drafts.total;
     let done = 0;
-    let total = 0;
     for (const kind of ['issue', 'draft'] as const) {
       const rk = restKind(kind);
-      const cursor = (await this.state()).cursors[rk];
+      const cursor = cursors[rk];
       let maxSeen: string | undefined;
-      let serverTime: string | undefined;
-      for (let page = 1; ; page += 1) {
-        await this.checkCancelled();
-        const result = await pullPage(settings, rk, cursor, page, {
-          ...this.options(),
-          ...(this.deps.perPage ? { perPage: this.deps.perPage } : {}),
-        });
-        if (!result.ok) throw new Stop(result);
-        if (page === 1) {
-          total += result.total;
-          serverTime = result.serverTime;
+      let page: { records: RestRecord[]; pages: number } = firstPages[rk];
+      for (let n = 1; ; n += 1) {
+        if (n > 1) {
+          await this.checkCancelled();
+          const result = await pullPage(settings, rk, cursor, n, { ...this.options(), ...perPage });
+          if (!result.ok) throw new Stop(result);
+          page = result;
         }
-        for (const record of result.records) {
-          await this.absorb(kind, record as RestRecord);
+        await this.absorbPage(kind, page.records);
+        for (const record of page.records) {
           if (!maxSeen || record.modified_gmt > maxSeen) maxSeen = record.modified_gmt;
         }
-        done += result.records.length;
+        done += page.records.length;
         await this.progress('download', done, total, first);
-        if (page >= result.pages || result.records.length === 0) break;
+        if (n >= page.pages || page.records.length === 0) break;
       }
-      const next = nextCursor(cursor, maxSeen, serverTime);
+      const next = nextCursor(cursor, maxSeen, firstPages.serverTime);
       if (next !== cursor) {
         const state = await this.state();
         await this.patchState({ cursors: { ...state.cursors, [rk]: next } });
       }
     }
+  }
+
+  /**
+   * Takes one page of server records in, in one transaction. Records this desk has never seen
+   * (the whole of a first sync) are written with two bulk puts; the others go through
+   * {@link absorb}, one by one, for their merge.
+   */
+  private async absorbPage(kind: SyncKind, records: RestRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await quietly(this.db, SYNC_TABLES, async () => {
+      const me = (await this.state()).user?.id;
+      const table = this.db.table(tableOf(kind));
+      const ids = records.map((r) => String((r.meta as { clientId?: string }).clientId ?? ''));
+      const keys = ids.map((id) => outboxKey(kind, id));
+      const [locals, syncs, entries] = await Promise.all([
+        table.bulkGet(ids) as Promise<(AnyRecord | undefined)[]>,
+        this.db.syncRecords.bulkGet(keys),
+        this.db.outbox.bulkGet(keys),
+      ]);
+      const fresh: AnyRecord[] = [];
+      const freshSync: SyncRecord[] = [];
+      for (const [i, remote] of records.entries()) {
+        const recordId = ids[i]!;
+        if (!recordId) continue;
+        if (locals[i] || syncs[i] || entries[i]) {
+          await this.absorb(kind, remote, false, me);
+          continue;
+        }
+        const theirs = sharedOfRest(kind, remote);
+        freshSync.push({
+          key: keys[i]!,
+          kind,
+          recordId,
+          remoteId: remote.id,
+          version: remote.version,
+          modifiedGmt: remote.modified_gmt,
+          base: theirs,
+        });
+        // A trashed issue is not kept locally (its items are in the inbox); a trashed draft is
+        // kept in the trash, as everywhere else.
+        if (kind === 'issue' && theirs.trashed) continue;
+        const modifiedAt = fromGmt(remote.modified_gmt);
+        const next =
+          kind === 'draft'
+            ? applyDraft(undefined, theirs, modifiedAt)
+            : applyIssue(undefined, theirs, modifiedAt);
+        next.id = recordId;
+        next.desk = deskMarkOf(remote, me);
+        fresh.push(next);
+      }
+      if (fresh.length > 0) await table.bulkPut(fresh);
+      if (freshSync.length > 0) await this.db.syncRecords.bulkPut(freshSync);
+    });
   }
 
   // -------------------------------------------------------------------------------------------

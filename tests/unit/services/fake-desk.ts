@@ -167,6 +167,24 @@ export class FakeDesk {
     return this.json(status, { code, message: code, data: { status, ...data } });
   }
 
+  /** A page of one kind's records as `GET /drafts` lists them (`since`: the cursor's parameter). */
+  private list(kind: Kind, user: User, params: URLSearchParams, since: string) {
+    const after = params.get(since);
+    const statuses = (params.get('status') ?? 'draft').split(',');
+    const list = this.all(kind)
+      .filter((r) => statuses.includes(r.status) || statuses.includes('any'))
+      .filter((r) => (r.status === 'trash' ? statuses.includes('trash') : true))
+      .filter(
+        (r) => !after || Math.floor(r.modified / 1000) >= Math.floor(Date.parse(after) / 1000),
+      )
+      .sort((a, b) => a.modified - b.modified || a.id - b.id);
+    const perPage = Number(params.get('per_page') ?? '10');
+    const page = Number(params.get('page') ?? '1');
+    const pages = Math.max(1, Math.ceil(list.length / perPage));
+    const slice = list.slice((page - 1) * perPage, page * perPage);
+    return { records: slice.map((r) => this.view(r, user)), total: list.length, pages };
+  }
+
   private answer(method: string, route: string, params: URLSearchParams, init: RequestInit) {
     const auth = String((init.headers as Record<string, string>)?.Authorization ?? '');
     const [username, password] = atob(auth.replace(/^Basic /, '')).split(':');
@@ -195,6 +213,16 @@ export class FakeDesk {
         lockWindow: 150,
       });
     }
+    if (route === '/indiscrets/v1/changes' && method === 'GET') {
+      // Both kinds' first page, as the plugin's /changes answers (trash included).
+      const first = new URLSearchParams(params);
+      first.set('status', 'any,trash');
+      first.set('page', '1');
+      return this.json(200, {
+        issues: this.list('issues', user, first, 'issues_after'),
+        drafts: this.list('drafts', user, first, 'drafts_after'),
+      });
+    }
     const match = /^\/indiscrets\/v1\/(drafts|issues)(?:\/(\d+))?(?:\/(restore|lock))?$/.exec(
       route,
     );
@@ -205,24 +233,11 @@ export class FakeDesk {
     const editor = user.role === 'editor';
 
     if (id === undefined && method === 'GET') {
-      const since = params.get('modified_after');
-      const statuses = (params.get('status') ?? 'draft').split(',');
-      const list = this.all(kind)
-        .filter((r) => statuses.includes(r.status) || statuses.includes('any'))
-        .filter((r) => (r.status === 'trash' ? statuses.includes('trash') : true))
-        .filter(
-          (r) => !since || Math.floor(r.modified / 1000) >= Math.floor(Date.parse(since) / 1000),
-        )
-        .sort((a, b) => a.modified - b.modified || a.id - b.id);
-      const perPage = Number(params.get('per_page') ?? '10');
-      const page = Number(params.get('page') ?? '1');
-      const pages = Math.max(1, Math.ceil(list.length / perPage));
-      const slice = list.slice((page - 1) * perPage, page * perPage);
-      return this.json(
-        200,
-        slice.map((r) => this.view(r, user)),
-        { 'X-WP-Total': String(list.length), 'X-WP-TotalPages': String(pages) },
-      );
+      const { records, total, pages } = this.list(kind, user, params, 'modified_after');
+      return this.json(200, records, {
+        'X-WP-Total': String(total),
+        'X-WP-TotalPages': String(pages),
+      });
     }
 
     if (id === undefined && method === 'POST') {

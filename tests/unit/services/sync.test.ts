@@ -442,7 +442,7 @@ describe('sync engine (against an in-memory plugin)', () => {
     expect((await a.db.clips.get(clip.id))!.deletedAt).toBeUndefined();
   });
 
-  it('an idle poll asks two small questions and gets nothing back', async () => {
+  it('an idle poll is one small request that gets nothing back', async () => {
     await a.join();
     await a.clip('https://exemple.fr/1');
     await a.sync();
@@ -457,8 +457,9 @@ describe('sync engine (against an in-memory plugin)', () => {
       onRequest: (n) => (bytes += n),
     });
     await counting.run();
-    expect(server.log).toHaveLength(2);
-    expect(bytes).toBeLessThanOrEqual(4);
+    // Both kinds' changes in one question; the answer is the empty envelope only.
+    expect(server.log).toEqual(['GET /indiscrets/v1/changes']);
+    expect(bytes).toBeLessThanOrEqual(120);
   });
 
   it('serialises runs: triggers during a run join it', async () => {
@@ -481,7 +482,7 @@ describe('sync engine (against an in-memory plugin)', () => {
     await a.engine.syncNow('write');
     expect(server.log).toEqual([]);
     await a.engine.whenIdle();
-    expect(server.log.filter((l) => l.startsWith('GET /indiscrets/v1/drafts'))).toHaveLength(1);
+    expect(server.log.filter((l) => l.startsWith('GET /indiscrets/v1/changes'))).toHaveLength(1);
   });
 
   it('cancelling the first sync stops it and turns sync off; what was sent stays', async () => {
