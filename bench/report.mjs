@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { stats } from './chromium.mjs';
+import { syncMarkdown } from './sync-scale.mjs';
 
 /**
  * One result: `value` in `unit`; with a `target`, it passes when value ≤ target. `group` sorts
@@ -426,13 +427,14 @@ ${
 | ---- | --------- | ---------- | ------------ | ---------------- | ------------- |
 ${perPage.join('\n')}
 
-## How to run
+${context.sync ? `${syncMarkdown(context.sync)}\n` : ''}## How to run
 
 \`\`\`sh
 npm ci
 npm run bench                          # everything, corpus tests/fixtures/pages
 npm run bench -- --corpus ~/my-pages   # any folder of NAME/source.html
 npm run bench -- --write-docs          # also rewrite this page and its chart
+npm run bench -- --only=sync           # only the shared desk at scale (WordPress + Chromium)
 \`\`\`
 
 It needs Chromium (\`CHROMIUM_PATH\`, or Debian's \`/usr/bin/chromium\`, installed when missing and run as root).

@@ -8,15 +8,20 @@
 //   npm run bench -- --no-build          reuse .output/test/chrome-mv3 as it is
 //   npm run bench -- --write-docs        also write docs/benchmarks.md and docs/benchmarks.svg
 //   npm run bench -- --docs-from .tmp/bench/results.json   rewrite them from a saved run
+//   npm run bench -- --only=sync         only the shared desk at scale (bench/sync-scale.mjs);
+//                                        with --write-docs, its figures replace those of the
+//                                        last full run's .tmp/bench/results.json in the docs
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { findChromium } from '../scripts/chromium.mjs';
 import { benchChromium } from './chromium.mjs';
 import { evaluate, machine, markdown, svgChart, table } from './report.mjs';
 import { sizes } from './sizes.mjs';
+import { benchSync, syncResults } from './sync-scale.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const EXTENSION_DIR = path.join(ROOT, '.output/test/chrome-mv3');
@@ -30,8 +35,12 @@ const { values: options } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'write-docs': { type: 'boolean', default: false },
     'docs-from': { type: 'string' },
+    only: { type: 'string' },
   },
 });
+if (options.only !== undefined && options.only !== 'sync') {
+  throw new Error('--only takes: sync');
+}
 const rounds = Number(options.rounds);
 const runs = Number(options.runs);
 if (!(rounds >= 1) || !(runs >= 1)) throw new Error('--rounds and --runs take a number ≥ 1');
@@ -80,6 +89,61 @@ if (options['docs-from']) {
   process.exit(0);
 }
 
+/** The shared desk at scale (a WordPress of its own, the test build in Chromium). */
+async function runSync() {
+  log('\n== Shared desk at scale (WordPress + the extension in Chromium)');
+  try {
+    const sync = await benchSync({ extensionDir: EXTENSION_DIR, log });
+    return { sync, results: syncResults(sync), problems: sync.problems.map((p) => `sync: ${p}`) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`! the sync bench failed: ${message}`);
+    return { sync: undefined, results: [], problems: [`sync: ${message}`] };
+  }
+}
+
+/** Builds the test build unless --no-build, and checks it is one. */
+function testBuild() {
+  if (!options['no-build']) {
+    log('\n== Test build (INDISCRETS_TEST_BUILD=1 wxt build)');
+    run('npx', ['wxt', 'build'], { env: { INDISCRETS_TEST_BUILD: '1' } });
+  }
+  if (!existsSync(path.join(EXTENSION_DIR, 'bench.html'))) {
+    throw new Error(`${EXTENSION_DIR} is not a test build: run without --no-build`);
+  }
+}
+
+// `--only=sync`: the shared desk alone. Its figures are printed; with --write-docs they replace
+// the shared desk's in the last full run's results, and the docs are written from those.
+if (options.only === 'sync') {
+  await mkdir(OUT, { recursive: true });
+  testBuild();
+  const own = await runSync();
+  await writeFile(path.join(OUT, 'sync.json'), JSON.stringify(own, null, 2));
+  log('\n== Results');
+  log(table(own.results));
+  for (const problem of own.problems) log(`! ${problem}`);
+  const m = await machine({ executablePath: findChromium({ log }), version: 'Chromium' });
+  log(
+    `\nMachine: ${m.cpu}, ${m.cores} cores, ${m.ram}, ${m.os}; ${m.chromium}; Node ${m.node}. ` +
+      `Load average (1 min) ${os.loadavg()[0].toFixed(2)}. Raw figures: ${path.relative(ROOT, OUT)}/sync.json`,
+  );
+  if (options['write-docs']) {
+    const saved = path.join(OUT, 'results.json');
+    if (!existsSync(saved)) throw new Error(`--only=sync --write-docs needs a full run's ${saved}`);
+    const { results, ...context } = JSON.parse(await readFile(saved, 'utf8'));
+    const merged = [...results.filter((r) => r.group !== 'Shared desk'), ...own.results];
+    const next = {
+      ...context,
+      sync: own.sync,
+      problems: [...context.problems.filter((p) => !p.startsWith('sync: ')), ...own.problems],
+    };
+    await writeFile(saved, JSON.stringify({ ...next, results: merged }, null, 2));
+    await writeDocs(merged, { ...next, startedAt: new Date(next.startedAt) });
+  }
+  process.exit(0);
+}
+
 const corpus = readCorpus(options.corpus);
 await mkdir(OUT, { recursive: true });
 const loadBefore = os.loadavg();
@@ -96,13 +160,7 @@ const vitestPassed = run('npx', ['vitest', 'bench', '--run', '--outputJson', vit
 const vitest = existsSync(vitestJson) ? JSON.parse(await readFile(vitestJson, 'utf8')) : {};
 
 // 2. The test build: the extension with the 127.0.0.1 host permission and the bench page.
-if (!options['no-build']) {
-  log('\n== Test build (INDISCRETS_TEST_BUILD=1 wxt build)');
-  run('npx', ['wxt', 'build'], { env: { INDISCRETS_TEST_BUILD: '1' } });
-}
-if (!existsSync(path.join(EXTENSION_DIR, 'bench.html'))) {
-  throw new Error(`${EXTENSION_DIR} is not a test build: run without --no-build`);
-}
+testBuild();
 
 // 3. Sizes, read from the built files.
 const size = await sizes(EXTENSION_DIR);
@@ -118,8 +176,11 @@ const chromium = await benchChromium({
   log,
 });
 
+// 5. The shared desk at scale.
+const own = await runSync();
+
 const loadAfter = os.loadavg();
-const results = evaluate({ vitest, size, chromium, corpus, rounds, runs });
+const results = [...evaluate({ vitest, size, chromium, corpus, rounds, runs }), ...own.results];
 const context = {
   startedAt,
   machine: await machine(chromium),
@@ -129,8 +190,10 @@ const context = {
     ...(vitestPassed ? [] : ['a Vitest benchmark failed (see its output above)']),
     ...chromium.corpus.problems,
     ...(chromium.desk.error ? [`desk: ${chromium.desk.error}`] : []),
+    ...own.problems,
   ],
   perPage: chromium.corpus.perPage,
+  sync: own.sync,
 };
 await writeFile(path.join(OUT, 'results.json'), JSON.stringify({ ...context, results }, null, 2));
 
