@@ -197,6 +197,7 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
           onChange={(body) => change({ body })}
           label={t('editor.body')}
           suggestions={suggestions}
+          sitePosts
           handle={text}
           autoFocus
         />

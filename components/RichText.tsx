@@ -1,15 +1,26 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../locales';
+import { getLocale, t } from '../locales';
 import { escapeHtml } from '../lib/html';
+import type { SitePost } from '../storage/site-posts';
 import { cleanItemHtml } from './richtext';
+import { useSitePosts } from './useSitePosts';
+
+/**
+ * Where a suggested link comes from, the headings of the link form in this order: the draft's
+ * own sources and quotes' links, the other items of its issue, the site's own posts.
+ */
+export type LinkGroup = 'draft' | 'issue' | 'site';
+const GROUPS: readonly LinkGroup[] = ['draft', 'issue', 'site'];
 
 /** A link the link form offers before any typing: a source, a quote's link, another item. */
 export interface LinkSuggestion {
   url: string;
   /** What the editor recognises it by: a page title, a site, an item's label. */
   label: string;
-  /** Where it comes from (« Source », « Citation »…), shown beside it. */
+  /** Where it comes from (« Source », « Citation »…) or a post's date, shown beside it. */
   kind: string;
+  /** The heading it is listed under. */
+  group: LinkGroup;
 }
 
 interface Props {
@@ -19,6 +30,8 @@ interface Props {
   id?: string;
   /** Offered first by the link form (Ctrl+K), in this order. */
   suggestions?: readonly LinkSuggestion[];
+  /** Also offer the site's own recent posts (« Articles du site ») when WordPress is set up. */
+  sitePosts?: boolean;
   /** Puts the caret at the end of the text once shown, to write at once. */
   autoFocus?: boolean;
   /** Filled with what the editor's other controls can do to the text (insert a quote). */
@@ -50,6 +63,51 @@ export function matchSuggestions(
     seen.add(s.url);
     return !query || fold(`${s.label} ${s.url}`).includes(query);
   });
+}
+
+/** « 30 nov. », « 30 nov. 2025 » for another year: a post's date in the link form. */
+function postDay(date: string, today = new Date()): string {
+  const match = /^(\d{4})-(\d\d)-(\d\d)/.exec(date);
+  if (!match) return '';
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // The site's own day, whatever the browser's time zone.
+  return new Intl.DateTimeFormat(getLocale() === 'fr' ? 'fr-FR' : 'en-GB', {
+    day: 'numeric',
+    month: 'short',
+    ...(year === today.getFullYear() ? {} : { year: 'numeric' }),
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+/** A post of the site as the link form offers it. */
+export function postSuggestion(post: SitePost): LinkSuggestion {
+  return {
+    url: post.link,
+    label: post.title || t('link.site.untitled'),
+    kind: postDay(post.date),
+    group: 'site',
+  };
+}
+
+/**
+ * Everything the link form offers for what is typed, grouped in heading order with no address
+ * twice: the given suggestions and the site's cached posts filtered by the words typed, then
+ * the posts the site itself found for them (WordPress searches their text too).
+ */
+export function offeredLinks(
+  suggestions: readonly LinkSuggestion[],
+  latest: readonly SitePost[],
+  found: readonly SitePost[],
+  typed: string,
+): LinkSuggestion[] {
+  const matched = matchSuggestions([...suggestions, ...latest.map(postSuggestion)], typed);
+  const seen = new Set(matched.map((s) => s.url));
+  for (const post of found) {
+    if (seen.has(post.link)) continue;
+    seen.add(post.link);
+    matched.push(postSuggestion(post));
+  }
+  return GROUPS.flatMap((group) => matched.filter((s) => s.group === group));
 }
 
 /** Drag data of a source (its URL), dropped on selected words to link them. */
@@ -125,6 +183,7 @@ export function RichText({
   label,
   id,
   suggestions = [],
+  sitePosts = false,
   autoFocus,
   handle,
 }: Props) {
@@ -194,7 +253,9 @@ export function RichText({
       },
     };
   }
-  const offered = linking ? matchSuggestions(suggestions, linkUrl) : [];
+  // The site's posts are asked for while the link form is open; never waited for.
+  const site = useSitePosts(linking && sitePosts, linkUrl);
+  const offered = linking ? offeredLinks(suggestions, site.latest, site.found, linkUrl) : [];
   const activeIndex = Math.min(active, offered.length - 1);
 
   // Before paint: the editor never flashes empty, and a click lands in the text.
@@ -227,6 +288,14 @@ export function RichText({
     window.getSelection()?.addRange(end);
     // Only when the editor is first shown.
   }, []);
+
+  // The option picked by the arrows stays in sight in the scrolling list.
+  useEffect(() => {
+    if (!linking || activeIndex < 0) return;
+    document.getElementById(`richtext-link-option-${activeIndex}`)?.scrollIntoView?.({
+      block: 'nearest',
+    });
+  }, [linking, activeIndex]);
 
   // `autofocus` is ignored on elements added after the page loaded: focus the field by hand.
   useEffect(() => {
@@ -412,7 +481,9 @@ export function RichText({
               type="text"
               inputMode="url"
               aria-label={t('editor.linkUrl')}
-              placeholder={suggestions.length > 0 ? t('editor.linkSearch') : 'https://'}
+              placeholder={
+                suggestions.length > 0 || site.configured ? t('editor.linkSearch') : 'https://'
+              }
               value={linkUrl}
               aria-invalid={linkInvalid}
               aria-describedby={linkInvalid ? 'richtext-link-error' : undefined}
@@ -457,23 +528,53 @@ export function RichText({
                 aria-label={t('editor.linkSuggestions')}
                 data-testid="link-options"
               >
-                {offered.map((suggestion, index) => (
-                  <li
-                    key={suggestion.url}
-                    id={`richtext-link-option-${index}`}
-                    role="option"
-                    aria-selected={index === activeIndex}
-                    class="richtext__option"
-                    // The editor's selection must survive the click.
-                    onMouseDown={(e) => e.preventDefault()}
-                    onClick={() => pick(suggestion)}
-                  >
-                    <span class="richtext__option-kind">{suggestion.kind}</span>
-                    <span class="richtext__option-label">{suggestion.label}</span>
-                    <span class="richtext__option-url">{suggestion.url}</span>
-                  </li>
-                ))}
+                {GROUPS.map((group) => {
+                  const members = offered
+                    .map((suggestion, index) => ({ suggestion, index }))
+                    .filter(({ suggestion }) => suggestion.group === group);
+                  if (members.length === 0) return null;
+                  return (
+                    <li
+                      key={group}
+                      role="group"
+                      aria-labelledby={`richtext-link-group-${group}`}
+                      class="richtext__group"
+                      data-testid={`link-group-${group}`}
+                    >
+                      <span
+                        class="richtext__group-heading"
+                        id={`richtext-link-group-${group}`}
+                        role="presentation"
+                      >
+                        {t(`link.group.${group}`)}
+                      </span>
+                      <ul role="none" class="richtext__group-options">
+                        {members.map(({ suggestion, index }) => (
+                          <li
+                            key={suggestion.url}
+                            id={`richtext-link-option-${index}`}
+                            role="option"
+                            aria-selected={index === activeIndex}
+                            class="richtext__option"
+                            // The editor's selection must survive the click.
+                            onMouseDown={(e) => e.preventDefault()}
+                            onClick={() => pick(suggestion)}
+                          >
+                            <span class="richtext__option-kind">{suggestion.kind}</span>
+                            <span class="richtext__option-label">{suggestion.label}</span>
+                            <span class="richtext__option-url">{suggestion.url}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    </li>
+                  );
+                })}
               </ul>
+            )}
+            {site.note && (
+              <p class="richtext__note" role="status" data-testid="site-posts-note">
+                {site.note}
+              </p>
             )}
           </form>
         )}

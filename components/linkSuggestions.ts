@@ -27,7 +27,7 @@ export function linkSuggestions(
     if (!isHttp(source.url)) continue;
     const name = source.title || source.siteName || hostOf(source.url);
     const label = source.siteName && source.title ? `${source.siteName} · ${source.title}` : name;
-    out.push({ url: source.url.trim(), label, kind: t('link.kind.source') });
+    out.push({ url: source.url.trim(), label, kind: t('link.kind.source'), group: 'draft' });
   }
   for (const quote of draft.quotes) {
     if (!quote.html) continue;
@@ -36,13 +36,18 @@ export function linkSuggestions(
       const href = a.getAttribute('href') ?? '';
       if (!isHttp(href)) continue;
       const text = a.textContent?.replace(/\s+/g, ' ').trim();
-      out.push({ url: href, label: text || hostOf(href), kind: t('link.kind.quote') });
+      out.push({
+        url: href,
+        label: text || hostOf(href),
+        kind: t('link.kind.quote'),
+        group: 'draft',
+      });
     }
   }
   for (const other of others) {
     const url = other.sources.find((source) => isHttp(source.url))?.url;
     if (other.id !== draft.id && url) {
-      out.push({ url: url.trim(), label: other.title, kind: t('link.kind.item') });
+      out.push({ url: url.trim(), label: other.title, kind: t('link.kind.item'), group: 'issue' });
     }
   }
   return out;
