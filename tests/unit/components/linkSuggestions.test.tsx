@@ -9,6 +9,9 @@ import {
   type LinkSuggestion,
 } from '../../../components/RichText';
 import { SEARCH_DELAY_MS } from '../../../components/useSitePosts';
+
+/** Limits for a hang, not for speed: a loaded CI machine renders jsdom slowly. */
+const WAIT = { timeout: 10_000 };
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
 import type { Draft } from '../../../storage/db';
 import { wordpressItem } from '../../../storage/preferences';
@@ -131,7 +134,7 @@ describe('the link form with the site’s posts', () => {
       />,
     );
     fireEvent.keyDown(screen.getByTestId('item-text'), { key: 'k', ctrlKey: true });
-    return screen.findByRole('combobox', { name: 'Adresse du lien' });
+    return screen.findByRole('combobox', { name: 'Adresse du lien' }, WAIT);
   }
 
   it('shows the last list at once, with its date, when the site cannot be reached', async () => {
@@ -144,14 +147,16 @@ describe('the link form with the site’s posts', () => {
 
     await openLinkForm();
 
-    const site = await screen.findByTestId('link-group-site');
+    const site = await screen.findByTestId('link-group-site', {}, WAIT);
     expect(within(site).getByText('Articles du site')).toBeTruthy();
     expect(within(site).getByRole('option').textContent).toContain('Bercy, l’année des comptes');
     expect(within(screen.getByTestId('link-group-draft')).getByText('Sources')).toBeTruthy();
-    await waitFor(() =>
-      expect(screen.getByTestId('site-posts-note').textContent).toMatch(
-        /^Hors ligne : derniers articles connus, liste du 30 novembre 2026/,
-      ),
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('site-posts-note').textContent).toMatch(
+          /^Hors ligne : derniers articles connus, liste du 30 novembre 2026/,
+        ),
+      WAIT,
     );
     expect(answer).toHaveBeenCalledWith({});
   });
@@ -161,10 +166,12 @@ describe('the link form with the site’s posts', () => {
 
     const field = await openLinkForm();
 
-    await waitFor(() =>
-      expect(screen.getByTestId('site-posts-note').textContent).toBe(
-        'WordPress refuse l’identifiant ou le mot de passe d’application : articles du site indisponibles.',
-      ),
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('site-posts-note').textContent).toBe(
+          'WordPress refuse l’identifiant ou le mot de passe d’application : articles du site indisponibles.',
+        ),
+      WAIT,
     );
     expect(screen.queryByTestId('link-group-site')).toBeNull();
     fireEvent.input(field, { target: { value: 'lemonde.fr/pixels' } });
@@ -184,7 +191,7 @@ describe('the link form with the site’s posts', () => {
     const site = await screen.findByTestId(
       'link-group-site',
       {},
-      { timeout: SEARCH_DELAY_MS * 20 },
+      { timeout: SEARCH_DELAY_MS + WAIT.timeout },
     );
     expect(within(site).getByRole('option').textContent).toContain('Le budget');
     expect(answer).toHaveBeenCalledWith({ search: 'comptes publics' });
