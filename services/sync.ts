@@ -41,8 +41,10 @@ import {
   type SyncStatus,
 } from '../storage/sync-state';
 import {
+  BATCH_SIZE,
   countRecords,
   createRecord,
+  createRecords,
   discoverDesk,
   lockRecord,
   pullFirstPages,
@@ -486,7 +488,10 @@ export class SyncEngine {
     entries.sort((a, b) => rank(a) - rank(b));
     let done = 0;
     await this.progress('upload', 0, entries.length, first);
+    done = await this.createInBatches(settings, entries, first);
     for (const entry of entries) {
+      // Created by a batch above (the entry is gone), or to be pushed one by one.
+      if (!(await this.db.outbox.get(entry.key))) continue;
       await this.checkCancelled();
       if (!entry.blocked) await this.pushEntry(settings, entry.key);
       done += 1;
@@ -494,6 +499,59 @@ export class SyncEngine {
         await this.progress('upload', done, entries.length, true);
       }
     }
+  }
+
+  /**
+   * Records never sent (the upload of a first sync, clips made offline) go up
+   * {@link BATCH_SIZE} at a time, one request each batch. Whatever a batch did not create
+   * (`exists`, a refusal, an invalid field) stays in the outbox for the one-by-one push, which
+   * knows what to do with each answer. Returns how many entries were settled.
+   */
+  private async createInBatches(
+    settings: DeskSettings,
+    entries: OutboxEntry[],
+    first: boolean,
+  ): Promise<number> {
+    let settled = 0;
+    for (const kind of ['issue', 'draft'] as const) {
+      const candidates = entries.filter((e) => e.kind === kind && e.op === 'upsert' && !e.blocked);
+      const keys = candidates.map((e) => e.key);
+      const [synced, records] = await Promise.all([
+        this.db.syncRecords.bulkGet(keys),
+        this.db.table(tableOf(kind)).bulkGet(candidates.map((e) => e.recordId)) as Promise<
+          (AnyRecord | undefined)[]
+        >,
+      ]);
+      const creates = candidates
+        .map((entry, i) => ({ entry, record: records[i], sync: synced[i] }))
+        .filter(({ record, sync }) => record && !sync)
+        .map(({ entry, record }) => ({ entry, record: record!, mine: sharedOf(kind, record!) }))
+        .filter(({ mine }) => !(kind === 'draft' && mine.trashed));
+      if (creates.length < 2) continue;
+      for (let i = 0; i < creates.length; i += BATCH_SIZE) {
+        await this.checkCancelled();
+        const batch = creates.slice(i, i + BATCH_SIZE);
+        const result = await createRecords(
+          settings,
+          restKind(kind),
+          batch.map(({ record, mine }) => restCreate(kind, record.id, mine)),
+          this.options(),
+        );
+        if (!result.ok) {
+          this.fail(result);
+          // No batch API here (or it refused): the one-by-one push takes them all.
+          return settled;
+        }
+        for (const [j, answer] of result.answers.entries()) {
+          if (!answer.record) continue;
+          const { entry, record } = batch[j]!;
+          await this.settle(entry, record, answer.record as RestRecord);
+          settled += 1;
+        }
+        if (first) await this.progress('upload', settled, entries.length, true);
+      }
+    }
+    return settled;
   }
 
   private fail(result: DeskFailure): never | void {

@@ -354,6 +354,44 @@ export async function createRecord<K extends DeskKind>(
   return result.ok ? { ok: true, record: result.data } : (result as DeskFailure<RecordOf<K>>);
 }
 
+/** Requests in one `POST /batch/v1` (WordPress's own limit). */
+export const BATCH_SIZE = 25;
+
+/**
+ * Creates up to {@link BATCH_SIZE} records in one request (WordPress's batch API, `/batch/v1`):
+ * each answer in order, `201` with the record, or WordPress's error (`409 indiscrets_exists`…)
+ * for the caller to take record by record.
+ */
+export async function createRecords<K extends DeskKind>(
+  settings: DeskSettings,
+  kind: K,
+  writes: RestWrite<unknown>[],
+  options: DeskOptions = {},
+): Promise<DeskResult<{ answers: { status: number; record?: RecordOf<K> }[] }>> {
+  const result = await call<{ responses?: { status?: number; body?: unknown }[] }>(
+    settings,
+    'POST',
+    '/batch/v1',
+    {
+      requests: writes.map((body) => ({
+        method: 'POST',
+        path: `/indiscrets/v1/${kind}?context=edit&_fields=${RECORD_FIELDS}`,
+        body,
+      })),
+    },
+    options,
+  );
+  if (!result.ok) return result;
+  const responses = Array.isArray(result.data?.responses) ? result.data.responses : [];
+  return {
+    ok: true,
+    answers: writes.map((_, i) => {
+      const status = Number(responses[i]?.status) || 0;
+      return status === 201 ? { status, record: responses[i]!.body as RecordOf<K> } : { status };
+    }),
+  };
+}
+
 /**
  * Updates a record if it is still at `baseVersion`: send only the fields that changed.
  * `conflict` carries the server's record when someone wrote in between.

@@ -185,7 +185,12 @@ export class FakeDesk {
     return { records: slice.map((r) => this.view(r, user)), total: list.length, pages };
   }
 
-  private answer(method: string, route: string, params: URLSearchParams, init: RequestInit) {
+  private answer(
+    method: string,
+    route: string,
+    params: URLSearchParams,
+    init: RequestInit,
+  ): Response | Promise<Response> {
     const auth = String((init.headers as Record<string, string>)?.Authorization ?? '');
     const [username, password] = atob(auth.replace(/^Basic /, '')).split(':');
     const user = this.users.get(username ?? '');
@@ -212,6 +217,20 @@ export class FakeDesk {
         },
         lockWindow: 150,
       });
+    }
+    if (route === '/batch/v1' && method === 'POST') {
+      // WordPress's batch API: each request answered in order, as if sent alone.
+      const requests = (body.requests ?? []) as { method: string; path: string; body: unknown }[];
+      const responses = requests.map(async (one): Promise<{ status: number; body: unknown }> => {
+        const url = new URL(one.path, 'http://batch.invalid');
+        this.log.push(`${one.method} ${url.pathname} (batch)`);
+        const answer = await this.answer(one.method, url.pathname, url.searchParams, {
+          ...init,
+          body: JSON.stringify(one.body),
+        });
+        return { status: answer.status, body: await answer.json() };
+      });
+      return Promise.all(responses).then((all) => this.json(207, { responses: all }));
     }
     if (route === '/indiscrets/v1/changes' && method === 'GET') {
       // Both kinds' first page, as the plugin's /changes answers (trash included).

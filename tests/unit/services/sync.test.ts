@@ -308,7 +308,12 @@ describe('sync engine (against an in-memory plugin)', () => {
     const back = await a.sync();
     expect(back.pending).toBe(0);
     expect(back.lastError).toBeUndefined();
-    expect(server.log.filter((l) => l === 'POST /indiscrets/v1/drafts')).toHaveLength(2);
+    // Both creates in one request of WordPress's batch API.
+    expect(server.log.filter((l) => l === 'POST /batch/v1')).toHaveLength(1);
+    expect(server.log.filter((l) => l.startsWith('POST /indiscrets/v1/drafts'))).toEqual([
+      'POST /indiscrets/v1/drafts (batch)',
+      'POST /indiscrets/v1/drafts (batch)',
+    ]);
     expect(
       server
         .all('drafts')
