@@ -4,7 +4,7 @@ import type { Draft, DraftStatus, Source } from '../storage/db';
 import { getDraft } from '../storage/draft-records';
 import { saveDraftEdit, trashDraft, updateDraft, type DraftPatch } from '../storage/drafts';
 import { addToIssue, issueItems, removeFromIssue } from '../storage/issues';
-import { commitJournal, journalEdit } from '../storage/journal';
+import { draftJournal, newJournalView } from '../storage/journal';
 import { ConflictChooser } from './ConflictChooser';
 import { DeskMarks } from './DeskMarks';
 import { DraftEditorBar } from './DraftEditorBar';
@@ -66,24 +66,25 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
   // is only "still loading".
   const draft = useLiveQuery(async () => (await getDraft(id)) ?? null, [id]);
   const [merging, setMerging] = useState(false);
+  // This editor's own journal entry; the journal replay tells its writes from other views'.
+  const [journal] = useState(() => draftJournal(id, newJournalView()));
   const { form, edit, flush, state, conflicts, resolve } = useSyncedRecord<Draft, FormField>({
     stored: draft,
     fields: FORM_FIELDS,
-    write: async (patch, base, at) => {
+    write: async (patch, base, at, held) => {
       const stamp = at ? () => at : undefined;
+      const source = at ? { view: journal.view, at, held } : undefined;
       const { draft: record, conflicts: unwritten } = await saveDraftEdit(
         id,
         patch,
         base,
         undefined,
         stamp,
+        source,
       );
       return { record, conflicts: unwritten.filter((f): f is FormField => f in FIELD_LABELS) };
     },
-    journal: {
-      write: (patch) => journalEdit(id, patch).at,
-      commit: (at) => commitJournal(id, at),
-    },
+    journal,
   });
   const { offer } = useUndo();
   const text = useRef<RichTextHandle | null>(null);

@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Check, Draft, Issue } from '../storage/db';
 import {
   checkIssue,
@@ -9,7 +9,7 @@ import {
   ISSUE_EDITABLE_FIELDS,
   type IssueField,
 } from '../storage/issues';
-import { commitIssueJournal, journalIssueEdit } from '../storage/journal';
+import { issueJournal, newJournalView } from '../storage/journal';
 import { renderHtml } from '../export';
 import type { HouseStyle } from '../export/house-style';
 import type { ExportIssue } from '../export/model';
@@ -62,24 +62,25 @@ export function useIssueWorkspace(issue: Issue): IssueWorkspace {
   const items = useLiveQuery(() => issueItems(issue.id), [issue.id]);
   const checks = useLiveQuery(() => checkIssue(issue.id), [issue.id]);
   const style = useHouseStyle();
+  // This editor's own journal entry; the journal replay tells its writes from other views'.
+  const [journal] = useState(() => issueJournal(issue.id, newJournalView()));
   const synced = useSyncedRecord<Issue, IssueField>({
     stored: issue,
     fields: ISSUE_EDITABLE_FIELDS,
-    write: async (patch, base, at) => {
+    write: async (patch, base, at, held) => {
       const stamp = at ? () => at : undefined;
+      const source = at ? { view: journal.view, at, held } : undefined;
       const { issue: record, conflicts } = await saveIssueEdit(
         issue.id,
         patch,
         base,
         undefined,
         stamp,
+        source,
       );
       return { record, conflicts };
     },
-    journal: {
-      write: (patch) => journalIssueEdit(issue.id, patch).at,
-      commit: (at) => commitIssueJournal(issue.id, at),
-    },
+    journal,
     writable,
   });
   const fields: IssueFields = synced.form ?? issue;

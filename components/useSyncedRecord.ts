@@ -3,12 +3,24 @@ import { merge3, sameValue, type FieldConflict } from '../lib/merge';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'quota';
 
-/** Where an editor's keystrokes are kept synchronously, before the database has them. */
+/**
+ * Where an editor's pending edits are kept synchronously, before the database has them: one
+ * entry per editor view, holding what it has not stored yet and what each of those fields was
+ * based on (see `storage/journal.ts`).
+ */
 export interface EditJournal<P> {
-  /** Journals a patch; returns the entry's time, to commit it later. */
-  write(patch: P): string;
+  /** Journals the view's pending state after a keystroke; returns the entry's new time. */
+  write(patch: P, base: P): string;
+  /** Journals the view's pending state after a write, keeping the time `at`. */
+  keep(patch: P, base: P, at: string): void;
   /** Drops the entry journaled at `at` (not a later one). */
   commit(at: string): void;
+  /** What editor views that are gone left unresolved (changed elsewhere meanwhile). */
+  orphans(): Array<{ patch: P; base?: P }>;
+  /** Drops those, once taken in. */
+  dropOrphans(): void;
+  /** The view closes with its entry (journaled at `at`) not all stored: leaves it to others. */
+  release(at: string): void;
 }
 
 export interface SyncedRecordOptions<T extends { rev?: number }, K extends keyof T> {
@@ -21,11 +33,14 @@ export interface SyncedRecordOptions<T extends { rev?: number }, K extends keyof
    * stored and the fields left unwritten because they changed elsewhere meanwhile. `at` is the
    * journal time of the latest keystroke in the patch: stamped as the record's `updatedAt`, so
    * that the journal replay knows a later keystroke (journaled after `at`) is not stored yet.
+   * `held` are the fields this view has pending and leaves out of the write (in conflict, or
+   * not storable yet), marked on the record with it for the journal replay.
    */
   write(
     patch: Partial<Pick<T, K>>,
     base: Partial<Pick<T, K>>,
     at: string | undefined,
+    held: K[],
   ): Promise<{ record: T; conflicts: K[] }>;
   journal: EditJournal<Partial<Pick<T, K>>>;
   /** Whether a value may be stored yet: a half-typed date stays on screen, unsaved. */
@@ -115,6 +130,70 @@ export function useSyncedRecord<T extends { rev?: number }, K extends keyof T>(
     );
   };
 
+  /**
+   * What the journal keeps of this view: its values of the fields not stored yet (typed, or in
+   * conflict), each with the stored value it is based on (a conflict's: the value both sides
+   * started from, so that a replay after a crash finds the conflict again).
+   */
+  const pendingState = () => {
+    const { fields } = opts.current;
+    const patch = {} as Partial<Pick<T, K>>;
+    const base = {} as Partial<Pick<T, K>>;
+    for (const field of fields) {
+      const conflict = s.conflicts.get(field);
+      if (!conflict && sameValue(s.mine![field], s.base![field])) continue;
+      patch[field] = s.mine![field];
+      base[field] = conflict ? conflict.base : s.base![field];
+    }
+    return { patch, base };
+  };
+
+  /** After a write or a change taken in: the journal entry follows, same keystroke time. */
+  const rejournal = () => {
+    if (!s.journaled || !s.mine || !s.base) return;
+    const { patch, base } = pendingState();
+    if (Object.keys(patch).length > 0) opts.current.journal.keep(patch, base, s.journaled);
+  };
+
+  /**
+   * What editor views that are gone (a page closed or a browser killed before they stored it,
+   * an editor closed with a choice pending) left for this record: taken in as this view's own
+   * values. A field still as stored when it was typed is written; one changed elsewhere
+   * meanwhile becomes a conflict, so the editor sees both and chooses.
+   */
+  const adoptOrphans = (record: T) => {
+    const { fields, journal } = opts.current;
+    const orphans = journal.orphans();
+    if (orphans.length === 0) return;
+    // Oldest first: a newer orphan of the same field wins.
+    for (const { patch, base } of orphans.reverse()) {
+      for (const field of fields) {
+        if (!Object.hasOwn(patch, field)) continue;
+        const mine = patch[field] as T[K];
+        const theirs = record[field];
+        s.conflicts.delete(field);
+        s.mine![field] = mine;
+        if (sameValue(mine, theirs)) continue;
+        const known = !!base && Object.hasOwn(base, field);
+        if (known && sameValue(theirs, base[field])) continue;
+        s.conflicts.set(field, {
+          field,
+          // Unknown (an entry of before 0.2): no value both started from, as far as we know.
+          base: (known ? base[field] : undefined) as T[K],
+          mine,
+          theirs,
+        } as FieldConflict<T, K>);
+      }
+    }
+    const { patch, base } = pendingState();
+    if (Object.keys(patch).length > 0) {
+      s.journaled = journal.write(patch, base);
+      // What merges without conflict is written like a keystroke.
+      queueMicrotask(() => void flush());
+    }
+    journal.dropOrphans();
+  };
+
   /** Takes in a stored record: changes made elsewhere merge into the editor's values. */
   const absorb = (record: T) => {
     const { fields } = opts.current;
@@ -123,6 +202,7 @@ export function useSyncedRecord<T extends { rev?: number }, K extends keyof T>(
       s.base = pick(record, fields);
       s.mine = pick(record, fields);
       s.rev = rev;
+      adoptOrphans(record);
       return;
     }
     // An older answer of the live query than what a write of ours returned.
@@ -140,6 +220,7 @@ export function useSyncedRecord<T extends { rev?: number }, K extends keyof T>(
     // Every field is now based on what is stored: a conflict's stored value is `theirs`,
     // and choosing `mine` writes over exactly that.
     s.base = theirs;
+    rejournal();
   };
 
   const settle = () => {
@@ -165,13 +246,18 @@ export function useSyncedRecord<T extends { rev?: number }, K extends keyof T>(
       const base = pick(s.base!, todo);
       const at = s.journaled;
       try {
-        const { record, conflicts } = await opts.current.write(patch, base, at);
+        // Left out of this write: in conflict, or not storable yet (a half-typed date).
+        const held = Object.keys(pendingState().patch).filter(
+          (field) => !todo.includes(field as K),
+        ) as K[];
+        const { record, conflicts } = await opts.current.write(patch, base, at, held);
         s.error = undefined;
         // What was sent is now the base of the fields written; the stored record may differ
         // (tags normalised) and is then taken in like any change.
         const written = todo.filter((field) => !conflicts.includes(field));
         s.base = { ...s.base!, ...pick(patch, written) };
         absorb(record);
+        rejournal();
       } catch (error) {
         s.error = error;
         console.error('Indiscrets save', error);
@@ -215,7 +301,8 @@ export function useSyncedRecord<T extends { rev?: number }, K extends keyof T>(
       const conflict = s.conflicts.get(field);
       if (conflict) conflict.mine = s.mine[field];
     }
-    s.journaled = opts.current.journal.write(patch);
+    const state = pendingState();
+    s.journaled = opts.current.journal.write(state.patch, state.base);
     rerender();
     void flush();
   }, []);
@@ -225,10 +312,10 @@ export function useSyncedRecord<T extends { rev?: number }, K extends keyof T>(
     if (!conflict || !s.mine) return;
     s.conflicts.delete(field);
     if (choice === 'theirs') {
-      const patch = { [field]: conflict.theirs } as unknown as Partial<Pick<T, K>>;
-      s.mine = { ...s.mine, ...patch };
-      s.journaled = opts.current.journal.write(patch);
+      s.mine = { ...s.mine, [field]: conflict.theirs };
     }
+    const state = pendingState();
+    s.journaled = opts.current.journal.write(state.patch, state.base);
     rerender();
     void flush();
   }, []);
@@ -243,7 +330,11 @@ export function useSyncedRecord<T extends { rev?: number }, K extends keyof T>(
       document.removeEventListener('visibilitychange', onVisibility);
       s.unmounted = true;
       clearTimeout(s.retry);
-      void flush();
+      void flush().then(() => {
+        // Left unstored (a choice pending, a failed write): the next editor of the record,
+        // in this page or after the next start, takes it in.
+        if (s.journaled) opts.current.journal.release(s.journaled);
+      });
     };
   }, [flush]);
 

@@ -129,7 +129,7 @@ export async function createBackup(
     exportedAt: now.toISOString(),
     schemaVersion: database.verno,
     clips: clips.map(withoutDerived),
-    issues,
+    issues: issues.map(withoutMarks),
     settings: await readBackupSettings(),
   };
 }
@@ -138,7 +138,15 @@ function withoutDerived(draft: Draft): BackupDraft {
   const copy: Partial<Draft> = { ...draft };
   delete copy.words;
   delete copy.sourceUrls;
+  // Which editor views of this browser wrote last: meaningless anywhere else.
+  delete copy.edits;
   return copy as BackupDraft;
+}
+
+function withoutMarks(issue: Issue): Issue {
+  const copy = { ...issue };
+  delete copy.edits;
+  return copy;
 }
 
 /** The file a backup is downloaded as: `indiscrets-sauvegarde-YYYY-MM-DD.json`, local date. */
@@ -226,7 +234,7 @@ const CREDIT_STYLES: ReadonlySet<unknown> = new Set<CreditStyle>(['none', 'paren
 const EXPORT_LOCALES: ReadonlySet<unknown> = new Set<ExportLocale>(['fr', 'en']);
 const WP_STATUSES: ReadonlySet<unknown> = new Set<BackupWordPress['status']>(['draft', 'pending']);
 /** Never taken from a file: recomputed, or dangerous as an own key. */
-const DROPPED_KEYS = new Set(['words', 'sourceUrls', '__proto__']);
+const DROPPED_KEYS = new Set(['words', 'sourceUrls', 'edits', '__proto__']);
 
 /** Checks one record's fields; `fail` builds the error with the record's place. */
 class RecordReader {

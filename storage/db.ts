@@ -40,6 +40,23 @@ export interface Source {
 export type DraftStatus = 'draft' | 'checked' | 'ready';
 
 /**
+ * One editor view's latest write of a record (see {@link Draft.edits}): lets the journal replay
+ * tell that view's own later writes from changes made elsewhere.
+ */
+export interface EditMark {
+  /** The editor view (a random id per opened editor; see `storage/journal.ts`). */
+  view: string;
+  /** The journal time of the latest keystroke the write held (ISO 8601). */
+  at: string;
+  /** The record's revision after the write: equal to `rev` while no one has written since. */
+  rev: number;
+  /** The fields the write stored; kept on the newest mark only (the one the replay reads). */
+  wrote?: string[];
+  /** Fields the view held in conflict (changed elsewhere, its choice pending): not stored. */
+  held?: string[];
+}
+
+/**
  * A draft: one clipped page, later written into an item of an issue.
  * Field names are a contract: the backup format and the tests rely on them, except `words`
  * and `sourceUrls`, which are index-only and recomputed whenever a draft is written.
@@ -84,6 +101,15 @@ export interface Draft {
    * carries; the next write raises it).
    */
   rev?: number;
+  /**
+   * The latest write of each of the last editor views that wrote the record, newest first (at
+   * most {@link EDIT_MARKS_KEPT}, about 70 bytes each). Local bookkeeping like `rev`, left out
+   * of backups: the
+   * journal replay reads it to tell a closed view's own later writes (a journal entry left
+   * behind by a killed browser is older than what the view stored since) from changes made
+   * elsewhere meanwhile, which it merges field by field. Absent until an editor writes.
+   */
+  edits?: EditMark[];
   /**
    * The item's text in the house voice: restricted HTML (`<p>`, `<strong>`, `<em>`,
    * `<a href>`, `<br>`). Starts from the draft template; from then on only the editor writes it.
@@ -177,6 +203,8 @@ export interface Issue {
   updatedAt: string;
   /** Revision, raised on every write of the issue; see {@link Draft.rev}. */
   rev?: number;
+  /** The last editor views' latest writes; see {@link Draft.edits}. */
+  edits?: EditMark[];
   /** When the issue was last exported (ISO 8601). */
   exportedAt?: string;
   /** The WordPress post, once published there. */
@@ -285,8 +313,11 @@ export class IndiscretsDB extends Dexie {
   }
 }
 
+/** How many editor views' marks a record keeps (see {@link Draft.edits}). */
+export const EDIT_MARKS_KEPT = 12;
+
 /** The revision a record gets on its next write (see {@link Draft.rev}). */
-function nextRev(record: { rev?: unknown }): number {
+export function nextRev(record: { rev?: unknown }): number {
   return typeof record.rev === 'number' && Number.isSafeInteger(record.rev) ? record.rev + 1 : 1;
 }
 

@@ -3,6 +3,7 @@ import { countBox, newestFirstIn } from './draft-records';
 import { db as defaultDb, type Draft, type DraftStatus, type IndiscretsDB } from './db';
 import { bodyText, hasVisibleText, normaliseUrl, queryTokens } from './derive';
 import { sameValue } from '../lib/merge';
+import { markEdit, type EditSource } from './edit-marks';
 
 const now = () => new Date().toISOString();
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -77,8 +78,9 @@ export function updateDraft(
   patch: DraftPatch,
   database: IndiscretsDB = defaultDb,
   clock: () => string = now,
+  bookkeeping: Pick<Draft, 'edits'> = {},
 ): Promise<Draft> {
-  const changes: Partial<Draft> = {};
+  const changes: Partial<Draft> = { ...bookkeeping };
   for (const field of EDITABLE_FIELDS) {
     if (!Object.hasOwn(patch, field)) continue;
     const value = patch[field];
@@ -117,6 +119,8 @@ export interface DraftEditResult {
  * started from), in one transaction: a field still as in `base` (or already as in `patch`) is
  * written; a field someone else changed meanwhile is left as they wrote it and reported in
  * `conflicts`. Nothing is overwritten unseen, whatever the order of the views' writes.
+ * With `source` (an editor view), the write is marked on the draft (`edits`) for the journal
+ * replay.
  */
 export function saveDraftEdit(
   id: string,
@@ -124,6 +128,7 @@ export function saveDraftEdit(
   base: DraftPatch,
   database: IndiscretsDB = defaultDb,
   clock: () => string = now,
+  source?: EditSource,
 ): Promise<DraftEditResult> {
   return database.transaction('rw', database.clips, async () => {
     const current = await database.clips.get(id);
@@ -138,8 +143,10 @@ export function saveDraftEdit(
         conflicts.push(field);
       }
     }
+    const wrote = Object.keys(writable);
+    const marks = source ? { edits: markEdit(current, source, wrote, conflicts) } : {};
     const draft =
-      Object.keys(writable).length > 0 ? await updateDraft(id, writable, database, clock) : current;
+      wrote.length > 0 ? await updateDraft(id, writable, database, clock, marks) : current;
     return { draft, conflicts };
   });
 }

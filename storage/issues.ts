@@ -12,6 +12,7 @@ import {
 import { hasHttpLink, hasVisibleText, isHttpUrl, normaliseUrl } from './derive';
 import { DraftNotFoundError } from './drafts';
 import { sameValue } from '../lib/merge';
+import { markEdit, type EditSource } from './edit-marks';
 import { isOrderKey, keyBetween, keysBetween } from './fractional';
 
 export type { Check, CheckCode } from './db';
@@ -122,15 +123,19 @@ export async function updateIssue(
   patch: IssuePatch,
   database: IndiscretsDB = defaultDb,
   clock: () => string = now,
+  bookkeeping: Pick<Issue, 'edits'> = {},
 ): Promise<Issue> {
   validate(patch);
   const changes: Record<string, unknown> = {};
+  if (bookkeeping.edits) changes.edits = bookkeeping.edits;
   for (const field of ISSUE_FIELDS) {
     if (Object.hasOwn(patch, field)) changes[field] = patch[field];
   }
   return database.transaction('rw', database.issues, async () => {
     changes.updatedAt = clock();
-    if (!(await database.issues.update(id, changes))) throw new IssueNotFoundError(id);
+    if (!(await database.issues.update(id, changes as Partial<Issue>))) {
+      throw new IssueNotFoundError(id);
+    }
     return (await database.issues.get(id))!;
   });
 }
@@ -148,7 +153,7 @@ export interface IssueEditResult {
 /**
  * Writes changes to an issue's own fields made from `base`, field by field as
  * `saveDraftEdit` does for a draft: a field changed elsewhere since `base` is not
- * overwritten but reported in `conflicts`.
+ * overwritten but reported in `conflicts`. With `source`, the write is marked on the issue.
  */
 export function saveIssueEdit(
   id: string,
@@ -156,6 +161,7 @@ export function saveIssueEdit(
   base: Pick<IssuePatch, IssueField>,
   database: IndiscretsDB = defaultDb,
   clock: () => string = now,
+  source?: EditSource,
 ): Promise<IssueEditResult> {
   return database.transaction('rw', database.issues, async () => {
     const current = await database.issues.get(id);
@@ -170,9 +176,11 @@ export function saveIssueEdit(
         conflicts.push(field);
       }
     }
+    const wrote = Object.keys(writable);
+    const marks = source ? { edits: markEdit(current, source, wrote, conflicts) } : {};
     const issue =
-      Object.keys(writable).length > 0
-        ? await updateIssue(id, writable as IssuePatch, database, clock)
+      wrote.length > 0
+        ? await updateIssue(id, writable as IssuePatch, database, clock, marks)
         : current;
     return { issue, conflicts };
   });

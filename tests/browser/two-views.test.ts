@@ -266,4 +266,109 @@ describe('two views of one record in Chromium', () => {
     expect(await popup.getByTestId('conflicts').count()).toBe(0);
     expect(await desk.getByTestId('conflicts').count()).toBe(0);
   });
+  it('merges what a page closed before its write typed with what another view changed since', async () => {
+    // The one draft, as stored now (earlier tests renamed it).
+    const draft = await desk.evaluate(
+      () =>
+        new Promise<{ id: string; title: string; note: string; body: string }>((resolve) => {
+          const open = indexedDB.open('indiscrets');
+          open.onsuccess = () => {
+            const all = open.result.transaction('clips').objectStore('clips').getAll();
+            all.onsuccess = () => {
+              open.result.close();
+              resolve(all.result[0]);
+            };
+          };
+        }),
+    );
+    const openDraft = async (page: Page) => {
+      await page.getByRole('button', { name: draft.title, exact: true }).first().click();
+      const editor = page.getByTestId('draft-editor');
+      await editor.waitFor();
+      return editor;
+    };
+    // View B: the desk, on the draft.
+    await session.openExtensionPage('desk.html', desk);
+    const b = await openDraft(desk);
+    // View A: another desk tab on the draft, whose writes never land (the page will close
+    // before they do): IndexedDB refuses them, as a full disk would.
+    const pageA = await session.context.newPage();
+    await pageA.setViewportSize(DESK);
+    await session.openExtensionPage('desk.html', pageA);
+    const a = await openDraft(pageA);
+    await pageA.evaluate(() => {
+      const full = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      IDBObjectStore.prototype.put = full;
+      IDBObjectStore.prototype.add = full;
+      IDBCursor.prototype.update = full;
+    });
+    const titleA = 'Le titre tapé dans l’onglet fermé';
+    const noteA = 'Une note tapée dans l’onglet fermé';
+    await a.getByLabel('Titre du brouillon').fill(titleA);
+    await a.getByLabel('Note privée (jamais exportée)').fill(noteA);
+    await until(
+      () => pageA.getByTestId('save-state').textContent(),
+      (text) => !!text?.startsWith('Plus de place pour enregistrer'),
+      'the closed tab’s write to fail',
+    );
+    await pageA.close();
+    expect((await stored(desk, 'clips', draft.id)).title).toBe(draft.title);
+
+    // B, afterwards, changes the same field (the title) and another one (the text).
+    const titleB = 'Le titre changé sur le bureau ensuite';
+    await b.getByLabel('Titre du brouillon').fill(titleB);
+    const text = b.getByRole('textbox', { name: 'Texte de l’indiscret' });
+    await text.click();
+    await desk.keyboard.press('Control+End');
+    await desk.keyboard.type(' Ajouté sur le bureau après la fermeture.', { delay: 10 });
+    await saved(desk);
+
+    // A opens again: its note is stored next to B's text, and its title, changed by B too, is
+    // offered next to B's.
+    const again = await session.context.newPage();
+    await again.setViewportSize(DESK);
+    await session.openExtensionPage('desk.html', again);
+    await again.getByRole('button', { name: titleB, exact: true }).first().click();
+    const chooser = again.getByTestId('conflict');
+    await chooser.waitFor();
+    expect(await chooser.count()).toBe(1);
+    expect(await chooser.getByTestId('conflict-mine').textContent()).toBe(titleA);
+    expect(await chooser.getByTestId('conflict-theirs').textContent()).toBe(titleB);
+    const afterReplay = await stored(again, 'clips', draft.id);
+    expect(afterReplay).toMatchObject({ title: titleB, note: noteA });
+    expect(String(afterReplay.body)).toContain('Ajouté sur le bureau après la fermeture.');
+    // B takes the note in through its live query.
+    await until(
+      () => b.getByLabel('Note privée (jamais exportée)').inputValue(),
+      (value) => value === noteA,
+      'the closed tab’s note on the desk',
+    );
+
+    await chooser
+      .getByRole('button', { name: 'Garder votre version de « Titre du brouillon »' })
+      .click();
+    await until(
+      () => stored(again, 'clips', draft.id),
+      (record) => record.title === titleA && record.note === noteA,
+      'the chosen title stored',
+    );
+    await until(
+      () => b.getByLabel('Titre du brouillon').inputValue(),
+      (value) => value === titleA,
+      'the chosen title on the desk',
+    );
+    expect(await desk.getByTestId('conflicts').count()).toBe(0);
+    // Nothing is left waiting in the journal.
+    await until(
+      () =>
+        again.evaluate(() =>
+          Object.keys(localStorage).filter((key) => key.startsWith('indiscrets:journal:')),
+        ),
+      (keys) => keys.length === 0,
+      'the journal to be empty',
+    );
+    await again.close();
+  });
 });

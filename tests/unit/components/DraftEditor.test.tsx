@@ -1,11 +1,11 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DraftEditor } from '../../../components/DraftEditor';
 import { UndoProvider } from '../../../components/Undo';
 import { db } from '../../../storage/db';
-import { updateDraft } from '../../../storage/drafts';
-import { readJournal } from '../../../storage/journal';
+import { saveDraftEdit, updateDraft } from '../../../storage/drafts';
+import { draftJournal, newJournalView, readJournal, replayJournal } from '../../../storage/journal';
 import { addDraft } from '../storage/helpers';
 
 beforeEach(async () => {
@@ -258,5 +258,79 @@ describe('DraftEditor with the text focused while another view edits it', () => 
       expect((await db.clips.get(draft.id))?.body).toBe('<p>Avant, après</p>'),
     );
     expect(text.innerHTML).toBe('<p>Avant, après<span></span></p>');
+  });
+});
+
+describe('DraftEditor opening a draft a closed page typed in, changed elsewhere meanwhile', () => {
+  /** A page typed a title and a note over "Avant", closed before its write; another view then wrote the title. */
+  async function leftBehind() {
+    const draft = await addDraft(db, { title: 'Avant', note: '' });
+    draftJournal(draft.id, newJournalView()).write(
+      { title: 'Tapé ici', note: 'Note tapée ici' },
+      { title: 'Avant', note: '' },
+    );
+    await saveDraftEdit(draft.id, { title: 'Écrit ailleurs' }, { title: 'Avant' }, db);
+    // What the popup or the desk does when it opens.
+    await replayJournal(db);
+    return draft;
+  }
+
+  it('shows the typed title next to the one written elsewhere, keeps the note, and stores the one chosen', async () => {
+    const draft = await leftBehind();
+    expect(await db.clips.get(draft.id)).toMatchObject({
+      title: 'Écrit ailleurs',
+      note: 'Note tapée ici',
+    });
+
+    renderEditor(draft.id);
+
+    const chooser = await screen.findByTestId('conflict');
+    expect(within(chooser).getByTestId('conflict-mine').textContent).toBe('Tapé ici');
+    expect(within(chooser).getByTestId('conflict-theirs').textContent).toBe('Écrit ailleurs');
+    fireEvent.click(
+      within(chooser).getByRole('button', {
+        name: 'Garder votre version de « Titre du brouillon »',
+      }),
+    );
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.title).toBe('Tapé ici'));
+    await waitFor(() => expect(readJournal(draft.id)).toBeUndefined());
+  });
+
+  it('keeps both versions in the journal until the editor chooses, even if it closes again', async () => {
+    const draft = await leftBehind();
+    const { unmount } = renderEditor(draft.id);
+    await screen.findByTestId('conflict');
+    // Another field is typed and stored as usual meanwhile.
+    fireEvent.input(screen.getByLabelText('Note privée (jamais exportée)'), {
+      target: { value: 'Note reprise' },
+    });
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.note).toBe('Note reprise'));
+
+    unmount();
+    await replayJournal(db);
+
+    expect((await db.clips.get(draft.id))?.title).toBe('Écrit ailleurs');
+    expect(readJournal(draft.id)).toMatchObject({
+      patch: { title: 'Tapé ici' },
+      base: { title: 'Avant' },
+      orphaned: true,
+    });
+    renderEditor(draft.id);
+    expect((await screen.findByTestId('conflict-mine')).textContent).toBe('Tapé ici');
+  });
+
+  it('shows no chooser when the other view wrote the same title', async () => {
+    const draft = await addDraft(db, { title: 'Avant' });
+    draftJournal(draft.id, newJournalView()).write({ title: 'Pareil' }, { title: 'Avant' });
+    await saveDraftEdit(draft.id, { title: 'Pareil' }, { title: 'Avant' }, db);
+    await replayJournal(db);
+
+    renderEditor(draft.id);
+
+    expect(((await screen.findByLabelText('Titre du brouillon')) as HTMLInputElement).value).toBe(
+      'Pareil',
+    );
+    expect(screen.queryByTestId('conflicts')).toBeNull();
+    expect(readJournal(draft.id)).toBeUndefined();
   });
 });

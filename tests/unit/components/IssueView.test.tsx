@@ -211,3 +211,40 @@ describe('IssueView when a write fails', () => {
     await waitFor(() => expect(readIssueJournal(issue.id)).toBeUndefined());
   });
 });
+
+describe('IssueView opening an issue a closed page typed in, changed elsewhere meanwhile', () => {
+  it('writes the intro only that page typed, and shows both titles for the editor to choose', async () => {
+    const { issueJournal, newJournalView, replayJournal, readIssueJournal } =
+      await import('../../../storage/journal');
+    const { saveIssueEdit } = await import('../../../storage/issues');
+    const issue = await issueWith([{ title: 'OVH' }]);
+    // A page typed a title and an intro, then closed before its write; another view then
+    // changed the title.
+    issueJournal(issue.id, newJournalView()).write(
+      { title: 'Les indiscrets du 15 mars, spécial cloud', intro: 'Le cloud brûle.' },
+      { title: 'Les indiscrets du 15 mars', intro: '' },
+    );
+    await saveIssueEdit(
+      issue.id,
+      { title: 'Les indiscrets du lundi 15 mars' },
+      { title: 'Les indiscrets du 15 mars' },
+      db,
+    );
+    await replayJournal(db);
+
+    renderIssue(issue.id);
+
+    const chooser = await screen.findByTestId('conflict');
+    expect(within(chooser).getByTestId('conflict-mine').textContent).toBe(
+      'Les indiscrets du 15 mars, spécial cloud',
+    );
+    expect(within(chooser).getByTestId('conflict-theirs').textContent).toBe(
+      'Les indiscrets du lundi 15 mars',
+    );
+    expect((await db.issues.get(issue.id))?.intro).toBe('Le cloud brûle.');
+    fireEvent.click(within(chooser).getByRole('button', { name: /^Prendre l’autre version/ }));
+    await waitFor(() => expect(screen.queryByTestId('conflicts')).toBeNull());
+    expect((await db.issues.get(issue.id))?.title).toBe('Les indiscrets du lundi 15 mars');
+    await waitFor(() => expect(readIssueJournal(issue.id)).toBeUndefined());
+  });
+});
