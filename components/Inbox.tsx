@@ -4,7 +4,6 @@ import type { DraftStatus } from '../storage/db';
 import type { DraftQuery } from '../storage/drafts';
 import { useAnnounce } from './Announcer';
 import { loadData, useDataQuery } from './data';
-import { countText } from './counts';
 import type { InboxRow } from './inboxRow';
 import { GUESSED_SOURCES, provenanceSummary } from './Provenance';
 import { readInboxSnapshot, writeInboxSnapshot } from './inboxSnapshot';
@@ -356,8 +355,7 @@ function DraftRow({
   addRefused,
 }: RowProps) {
   const [over, setOver] = useState(false);
-  const { quote, text } = draft;
-  const { words } = countText(text);
+  const { quote, text, wordCount: words } = draft;
   return (
     <article
       class={`draft${fresh ? ' draft--fresh' : ''}${selected ? ' draft--selected' : ''}${over ? ' draft--drop' : ''}`}

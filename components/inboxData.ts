@@ -9,6 +9,7 @@ import { db, type Draft } from '../storage/db';
 import { bodyText } from '../storage/derive';
 import { searchPage, type DraftQuery } from '../storage/drafts';
 import { replayJournal } from '../storage/journal';
+import { countText } from './counts';
 import type { InboxRow } from './inboxRow';
 import { SHARED_DESK_OFF, type SharedDesk } from './sharedDesk';
 
@@ -45,8 +46,24 @@ export async function sharedDesk(): Promise<SharedDesk> {
   return { enabled: true, state, pending, conflicts, refusals };
 }
 
-/** A row shows a few lines of the quote: a clipped quote may be 100 KB. */
-const QUOTE_PREVIEW = 600;
+/**
+ * A row shows three lines of the body or of the last quote: a body or a clipped quote may be
+ * 100 KB, and the first page of rows is kept in localStorage (inboxSnapshot.ts) and parsed
+ * before the popup paints. The word count is taken on the whole text first.
+ */
+export const ROW_PREVIEW_CHARS = 600;
+
+/** The start of `text`, at most {@link ROW_PREVIEW_CHARS} long, "…" where it was cut. */
+function preview(text: string): string {
+  if (text.length <= ROW_PREVIEW_CHARS) return text;
+  const room = ROW_PREVIEW_CHARS - 1;
+  const space = text.lastIndexOf(' ', room);
+  // Cut between words when one ends in the second half; never inside a surrogate pair.
+  let end = space > room / 2 ? space : room;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${text.slice(0, end).trimEnd()}…`;
+}
 
 /** A draft as the inbox shows it. */
 export function toRow({
@@ -56,10 +73,13 @@ export function toRow({
   sourceUrls: _urls,
   ...rest
 }: Draft): InboxRow {
+  const text = bodyText(body);
+  const quote = quotes.at(-1)?.text;
   return {
     ...rest,
-    text: bodyText(body),
-    quote: quotes.at(-1)?.text.slice(0, QUOTE_PREVIEW),
+    text: preview(text),
+    wordCount: countText(text).words,
+    ...(quote !== undefined ? { quote: preview(quote) } : {}),
     quoteCount: quotes.length,
   };
 }

@@ -7,9 +7,14 @@ import type { Draft } from '../storage/db';
  * neither the entity decoder nor the database to paint.
  */
 export type InboxRow = Omit<Draft, 'body' | 'quotes' | 'words' | 'sourceUrls'> & {
-  /** The visible text of the body, as the editor wrote it; empty until they write. */
+  /**
+   * The start of the visible text of the body, as the editor wrote it (at most
+   * ROW_PREVIEW_CHARS, see inboxData.ts); empty until they write.
+   */
   text: string;
-  /** The last clipped quote, shown until the editor writes. */
+  /** How many words the whole body holds (`text` may be cut). */
+  wordCount: number;
+  /** The start of the last clipped quote (at most ROW_PREVIEW_CHARS), shown until the editor writes. */
   quote?: string;
   /** How many quotes the draft holds. */
   quoteCount: number;

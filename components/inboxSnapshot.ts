@@ -1,8 +1,8 @@
 import type { InboxRow } from './inboxRow';
 
 /** Versioned: a snapshot of another shape is ignored, never shown half-read. */
-const KEY = 'indiscrets:inbox-snapshot:2';
-const OLD_KEYS = ['indiscrets:inbox-snapshot'];
+const KEY = 'indiscrets:inbox-snapshot:3';
+const OLD_KEYS = ['indiscrets:inbox-snapshot', 'indiscrets:inbox-snapshot:2'];
 
 /**
  * The first page of the inbox as last shown, kept in localStorage (synchronous, a few kB) so
@@ -36,6 +36,7 @@ function isRow(value: unknown): value is InboxRow {
     typeof row.id === 'string' &&
     typeof row.title === 'string' &&
     typeof row.text === 'string' &&
+    typeof row.wordCount === 'number' &&
     typeof row.quoteCount === 'number' &&
     Array.isArray(row.tags) &&
     typeof row.provenance === 'object'

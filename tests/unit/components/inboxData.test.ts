@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { ROW_PREVIEW_CHARS, toRow } from '../../../components/inboxData';
+import type { Draft } from '../../../storage/db';
+
+function draft(overrides: Partial<Draft>): Draft {
+  return {
+    id: 'd1',
+    url: 'https://example.com/a',
+    title: 'Un titre',
+    quotes: [],
+    provenance: {},
+    createdAt: '2024-03-15T07:30:00.000Z',
+    updatedAt: '2024-03-15T07:30:00.000Z',
+    body: '',
+    sources: [],
+    note: '',
+    tags: [],
+    status: 'draft',
+    issueId: '',
+    sortKey: '',
+    words: [],
+    sourceUrls: [],
+    ...overrides,
+  };
+}
+
+describe('toRow', () => {
+  it('keeps a short body and quote whole, with the word count of the body', () => {
+    const row = toRow(
+      draft({
+        body: '<p>Trois mots <em>ici</em>.</p>',
+        quotes: [{ text: 'Une citation.', html: '', clippedAt: '2024-03-15T07:30:00.000Z' }],
+      }),
+    );
+    expect(row.text).toBe('Trois mots ici.');
+    expect(row.wordCount).toBe(3);
+    expect(row.quote).toBe('Une citation.');
+    expect(row.quoteCount).toBe(1);
+    expect(row).not.toHaveProperty('body');
+    expect(row).not.toHaveProperty('quotes');
+  });
+
+  it('caps the text and the quote a row stores, counting the words of the whole body', () => {
+    // A 100 KB body and quote: the first page of rows is kept in localStorage and parsed
+    // before the popup paints, so a row must stay small whatever the draft holds.
+    const long = 'mot '.repeat(25_000).trim();
+    const row = toRow(
+      draft({
+        body: `<p>${long}</p>`,
+        quotes: [{ text: long, html: '', clippedAt: '2024-03-15T07:30:00.000Z' }],
+      }),
+    );
+    expect(row.text.length).toBeLessThanOrEqual(ROW_PREVIEW_CHARS);
+    expect(row.text.endsWith('mot…')).toBe(true);
+    expect(row.quote!.length).toBeLessThanOrEqual(ROW_PREVIEW_CHARS);
+    expect(row.wordCount).toBe(25_000);
+    expect(JSON.stringify(row).length).toBeLessThan(3 * ROW_PREVIEW_CHARS);
+  });
+
+  it('leaves out the quote of a draft that has none', () => {
+    expect(toRow(draft({})).quote).toBeUndefined();
+  });
+});
