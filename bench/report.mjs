@@ -74,6 +74,18 @@ export function evaluate({ vitest, size, chromium, corpus, rounds, runs }) {
       ),
     );
   }
+  if (chromium.corpus.hugeCapture?.length) {
+    results.push(
+      result(
+        'Clip',
+        '20 MB page: capture script in the page, p50',
+        median(chromium.corpus.hugeCapture),
+        'ms',
+        undefined,
+        `Chromium, ${chromium.corpus.hugeCapture.length} runs`,
+      ),
+    );
+  }
 
   // In-page extraction, same pages, same loads.
   const captureToReadability = median(perPage.map((page) => page.capture / page.readability));
