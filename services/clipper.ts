@@ -35,6 +35,9 @@ interface LinkDescription {
  * URL and title when the page forbids scripts. Never throws for a page that cannot be read.
  */
 export async function clipTab(request: ClipRequest): Promise<ClipOutcome> {
+  // Read while the page is being read: browser storage is a round trip of its own.
+  const template = draftTemplate.getValue();
+  template.catch(() => undefined); // awaited below; a failure is reported there
   const tab = await browser.tabs.get(request.tabId);
   const tabUrl = tab.url ?? tab.pendingUrl ?? '';
   let limit = limitForUrl(tabUrl);
@@ -63,7 +66,7 @@ export async function clipTab(request: ClipRequest): Promise<ClipOutcome> {
   if (request.linkUrl) capture = forLink(request.linkUrl, link, capture);
   const saved = await saveDraft({
     ...capture,
-    template: await draftTemplate.getValue(),
+    template: await template,
     ...(limit && !request.linkUrl ? { captureNote: limit } : {}),
   });
   return {

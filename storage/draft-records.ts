@@ -46,15 +46,17 @@ export async function saveDraft(
     : undefined;
   const { metadata } = input;
   return database.transaction('rw', database.clips, async () => {
-    const byUrl = await database.clips.where('url').equals(metadata.url).first();
-    // A page merged into another draft lives on as one of its sources: that draft gets the quote.
-    const existing =
-      byUrl ??
-      (await database.clips
+    // Both lookups at once (a clip of a new page needs both answers): one round trip, not two.
+    const [byUrl, bySource] = await Promise.all([
+      database.clips.where('url').equals(metadata.url).first(),
+      // A page merged into another draft lives on as one of its sources: that draft gets the quote.
+      database.clips
         .where('sourceUrls')
         .equals(normaliseUrl(metadata.url))
         .filter((draft) => !draft.deletedAt)
-        .first());
+        .first(),
+    ]);
+    const existing = byUrl ?? bySource;
     if (existing) {
       const quoteAdded = !!quote && !existing.quotes.some((q) => q.text === quote.text);
       const filled: Partial<Draft> = {};
@@ -114,9 +116,11 @@ export async function saveDraft(
       issueId: '',
       sortKey: '',
     };
-    // The table hooks derive these too; computing them here keeps the record complete as typed.
-    const id = await database.clips.add({ ...fresh, ...deriveFields(fresh) });
-    return { clip: await stored(database, id), merged: false, quoteAdded: !!quote };
+    // The creating hook derives the same fields on the way in; computing them here makes the
+    // record complete as typed, and it is what was stored: no read back.
+    const record: Draft = { ...fresh, ...deriveFields(fresh) };
+    await database.clips.add(record);
+    return { clip: record, merged: false, quoteAdded: !!quote };
   });
 }
 
