@@ -133,7 +133,16 @@ export interface CaptureResult {
 /**
  * Why a page could not be read by the capture script (the background finds it out, from the
  * tab's URL or the failed injection; the flow starts here, so the type is declared here). Translated in the UI
- * (`locales/*`, keys `limit.*`).
+ * (`locales/*`, keys `limit.*`). Also the values the stored `captureNote` may take.
  */
-export type CaptureLimit =
-  'browser-page' | 'web-store' | 'pdf' | 'view-source' | 'file' | 'script-failed';
+export const CAPTURE_LIMITS = [
+  'browser-page',
+  'web-store',
+  'pdf',
+  'view-source',
+  'file',
+  'script-failed',
+] as const;
+
+/** One of {@link CAPTURE_LIMITS}. */
+export type CaptureLimit = (typeof CAPTURE_LIMITS)[number];

@@ -1,19 +1,19 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getLocale, t, type MessageKey } from '../locales';
 import {
-  applyBackupSettings,
   backupFilename,
   createBackup,
-  forgetMissingCurrentIssue,
-  parseBackup,
-  restoreBackup,
   serializeBackup,
-  type BackupError,
-  type BackupErrorCode,
   type ParsedBackup,
+} from '../storage/backup-format';
+import { parseBackup, type BackupError, type BackupErrorCode } from '../storage/backup-read';
+import {
+  applyBackupSettings,
+  forgetMissingCurrentIssue,
+  restoreBackup,
   type RestoreOptions,
   type RestoreResult,
-} from '../storage/backup';
+} from '../storage/backup-restore';
 import { db } from '../storage/db';
 import { downloadFile } from './download';
 

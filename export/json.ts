@@ -6,13 +6,14 @@
  * source credit are presentation and are not baked into `html`/`text`; sources are listed as data.
  * Sources whose URL is not http(s)/mailto are dropped, like everywhere else.
  */
+import * as v from 'valibot';
 import type { ExportIssue } from './model';
 import type { HouseStyle } from './house-style';
 import { prepareIssue, type PreparedIssue } from './prepare';
 import { inlineToHtml, inlineToText, safeUrl, type SafeParagraph } from './sanitize';
 
 export const ISSUE_SCHEMA_ID = 'https://indiscrets.app/schema/issue-v1.json';
-export const ISSUE_SCHEMA_VERSION = 1;
+export const ISSUE_SCHEMA_VERSION = 1 as const;
 const GENERATOR = 'Indiscrets';
 
 export interface IssueJsonSource {
@@ -31,8 +32,8 @@ export interface IssueJsonItem {
 }
 
 export interface IssueJsonDocument {
-  $schema: string;
-  schemaVersion: 1;
+  $schema: typeof ISSUE_SCHEMA_ID;
+  schemaVersion: typeof ISSUE_SCHEMA_VERSION;
   generator: string;
   /** ISO 8601 instant of the export. */
   exportedAt: string;
@@ -102,88 +103,72 @@ export type ParseIssueJsonResult =
 
 type Json = unknown;
 
-const isRecord = (v: Json): v is Record<string, Json> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (value: Json): value is Record<string, Json> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Thrown inside the validator only; parseIssueJson turns it into `{ ok: false }`. */
-class InvalidIssue extends Error {}
+/**
+ * An object with these fields; the other fields it may have are left out of the result. The
+ * first check refuses arrays, which valibot's `object` alone would take for objects. Pure (as
+ * valibot's own functions are marked): a bundle that does not parse leaves the schemas out.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function record<E extends v.ObjectEntries>(entries: E) {
+  return v.pipe(v.custom<Record<string, Json>>(isRecord, 'an object'), v.object(entries));
+}
 
-function fail(path: string, expected: string, got: Json): never {
+/** A string, or null for "none". */
+const stringOrNull = v.nullable(v.string('a string or null'));
+
+/*
+ * The document as the parser accepts it, each check with the words its error message uses
+ * (`issue.date: expected a YYYY-MM-DD date, got …`). `issue.schema.json` says the same for other
+ * programs: a test checks that both agree, field by field.
+ */
+const IssueJsonSourceSchema = record({
+  url: v.pipe(
+    v.string('a string'),
+    v.check((url) => !!safeUrl(url), 'an http(s) or mailto URL'),
+  ),
+  title: stringOrNull,
+  siteName: stringOrNull,
+});
+
+const IssueJsonItemSchema = record({
+  id: v.string('a string'),
+  html: v.string('a string'),
+  text: v.string('a string'),
+  sources: v.array(IssueJsonSourceSchema, 'an array'),
+});
+
+export const IssueJsonDocumentSchema = record({
+  $schema: v.literal(ISSUE_SCHEMA_ID, `"${ISSUE_SCHEMA_ID}"`),
+  schemaVersion: v.literal(ISSUE_SCHEMA_VERSION, 'the number 1'),
+  generator: v.string('a string'),
+  exportedAt: v.pipe(
+    v.string('a string'),
+    v.check((at) => !Number.isNaN(Date.parse(at)), 'an ISO 8601 date-time'),
+  ),
+  issue: record({
+    title: v.string('a string'),
+    date: v.pipe(v.string('a string'), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date')),
+    intro: stringOrNull,
+    items: v.array(IssueJsonItemSchema, 'an array'),
+  }),
+});
+
+/** The first problem, as `path: expected …, got …`. */
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const path =
+    (issue.path ?? [])
+      .map((item, i) =>
+        typeof item.key === 'number' ? `[${item.key}]` : `${i > 0 ? '.' : ''}${String(item.key)}`,
+      )
+      .join('') || '(root)';
+  const got = issue.input;
   const shown =
     got === undefined ? 'nothing' : Array.isArray(got) ? 'an array' : JSON.stringify(got);
   const short = shown.length > 40 ? `${shown.slice(0, 37)}...` : shown;
-  throw new InvalidIssue(`${path}: expected ${expected}, got ${short}`);
-}
-
-function str(obj: Record<string, Json>, key: string, path: string): string {
-  const v = obj[key];
-  if (typeof v !== 'string') fail(path === '(root)' ? key : `${path}.${key}`, 'a string', v);
-  return v;
-}
-
-function strOrNull(obj: Record<string, Json>, key: string, path: string): string | null {
-  const v = obj[key];
-  if (v === null) return null;
-  if (typeof v !== 'string') fail(`${path}.${key}`, 'a string or null', v);
-  return v;
-}
-
-function validate(data: Json): IssueJsonDocument {
-  if (!isRecord(data)) fail('(root)', 'an object', data);
-  const version = data.schemaVersion;
-  if (version !== ISSUE_SCHEMA_VERSION) {
-    if (typeof version === 'number') {
-      throw new InvalidIssue(
-        `schemaVersion ${version} is not supported (this version reads schemaVersion 1)`,
-      );
-    }
-    fail('schemaVersion', 'the number 1', version);
-  }
-  if (data.$schema !== ISSUE_SCHEMA_ID) fail('$schema', `"${ISSUE_SCHEMA_ID}"`, data.$schema);
-  const generator = str(data, 'generator', '(root)');
-  const exportedAt = str(data, 'exportedAt', '(root)');
-  if (Number.isNaN(Date.parse(exportedAt))) fail('exportedAt', 'an ISO 8601 date-time', exportedAt);
-  const issue = data.issue;
-  if (!isRecord(issue)) fail('issue', 'an object', issue);
-  const title = str(issue, 'title', 'issue');
-  const date = str(issue, 'date', 'issue');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) fail('issue.date', 'a YYYY-MM-DD date', date);
-  const intro = strOrNull(issue, 'intro', 'issue');
-  const items = issue.items;
-  if (!Array.isArray(items)) fail('issue.items', 'an array', items);
-  return {
-    $schema: ISSUE_SCHEMA_ID,
-    schemaVersion: 1,
-    generator,
-    exportedAt,
-    issue: {
-      title,
-      date,
-      intro,
-      items: items.map((item: Json, i): IssueJsonItem => {
-        const path = `issue.items[${i}]`;
-        if (!isRecord(item)) fail(path, 'an object', item);
-        const sources = item.sources;
-        if (!Array.isArray(sources)) fail(`${path}.sources`, 'an array', sources);
-        return {
-          id: str(item, 'id', path),
-          html: str(item, 'html', path),
-          text: str(item, 'text', path),
-          sources: sources.map((source: Json, j): IssueJsonSource => {
-            const sourcePath = `${path}.sources[${j}]`;
-            if (!isRecord(source)) fail(sourcePath, 'an object', source);
-            const url = str(source, 'url', sourcePath);
-            if (!safeUrl(url)) fail(`${sourcePath}.url`, 'an http(s) or mailto URL', url);
-            return {
-              url,
-              title: strOrNull(source, 'title', sourcePath),
-              siteName: strOrNull(source, 'siteName', sourcePath),
-            };
-          }),
-        };
-      }),
-    },
-  };
+  return `${path}: expected ${issue.message}, got ${short}`;
 }
 
 /**
@@ -203,10 +188,19 @@ export function parseIssueJson(text: string): ParseIssueJsonResult {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, error: `Not valid JSON: ${reason}` };
   }
+  // A version this reader does not know is said as such, before any field is looked at.
+  const version = isRecord(data) ? data.schemaVersion : undefined;
+  if (typeof version === 'number' && version !== ISSUE_SCHEMA_VERSION) {
+    return {
+      ok: false,
+      error: `schemaVersion ${version} is not supported (this version reads schemaVersion 1)`,
+    };
+  }
   try {
-    return { ok: true, value: validate(data) };
+    const result = v.safeParse(IssueJsonDocumentSchema, data, { abortEarly: true });
+    if (result.success) return { ok: true, value: result.output };
+    return { ok: false, error: describeIssue(result.issues[0]) };
   } catch (error) {
-    if (error instanceof InvalidIssue) return { ok: false, error: error.message };
     return { ok: false, error: `Unreadable issue: ${String(error)}` };
   }
 }

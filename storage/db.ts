@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Provenance } from '../capture/types';
 import type { CaptureLimit } from '../capture/types';
 import { deriveFields } from './derive';
+import type { DRAFT_STATUSES, ISSUE_STATUSES } from './record-values';
 import { outboxMiddleware } from './outbox';
 import type {
   DeskMark,
@@ -37,7 +38,7 @@ export interface Source {
  * How far the editor has got with a draft: written but not checked, facts checked, ready to
  * publish.
  */
-export type DraftStatus = 'draft' | 'checked' | 'ready';
+export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 
 /**
  * One editor view's latest write of a record (see {@link Draft.edits}): lets the journal replay
@@ -161,7 +162,7 @@ export interface Draft {
 }
 
 /** Where an issue stands: being composed, exported (copied or downloaded), or published. */
-export type IssueStatus = 'open' | 'exported' | 'published';
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 
 /** The WordPress post an issue was published as. */
 export interface WordPressPost {

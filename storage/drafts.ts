@@ -4,6 +4,7 @@ import { db as defaultDb, type Draft, type DraftStatus, type IndiscretsDB } from
 import { bodyText, hasVisibleText, normaliseUrl, queryTokens } from './derive';
 import { sameValue } from '../lib/merge';
 import { markEdit, type EditSource } from './edit-marks';
+import { DRAFT_STATUSES } from './record-values';
 
 const now = () => new Date().toISOString();
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -46,12 +47,6 @@ const REQUIRED_FIELDS = new Set<string>([
   'status',
   'quotes',
 ]);
-/** The editorial statuses a draft may have. */
-export const DRAFT_STATUSES: ReadonlySet<unknown> = new Set<DraftStatus>([
-  'draft',
-  'checked',
-  'ready',
-]);
 
 /** Trims tags, drops empty ones and keeps the first of those that differ only by case. */
 export function normaliseTags(tags: readonly string[]): string[] {
@@ -88,7 +83,10 @@ export function updateDraft(
     (changes as Record<string, unknown>)[field] = value;
   }
   if (changes.tags) changes.tags = normaliseTags(changes.tags);
-  if (changes.status !== undefined && !DRAFT_STATUSES.has(changes.status)) {
+  if (
+    changes.status !== undefined &&
+    !(DRAFT_STATUSES as readonly unknown[]).includes(changes.status)
+  ) {
     return Promise.reject(new TypeError(`Unknown draft status: ${String(changes.status)}`));
   }
   return database.transaction('rw', database.clips, async () => {

@@ -4,7 +4,9 @@
  * export format reads it, so it is declared here, upstream of export/.
  */
 
-export type ExportLocale = 'fr' | 'en';
+import type { CREDIT_STYLES, EXPORT_LOCALES } from './record-values';
+
+export type ExportLocale = (typeof EXPORT_LOCALES)[number];
 
 /**
  * How the sources of an item are credited after its text, for sources the text does not already
@@ -14,7 +16,7 @@ export type ExportLocale = 'fr' | 'en';
  * - `via`: ` — via Bloomberg`, the name linked to the source.
  * Several sources are joined with ", ".
  */
-export type CreditStyle = 'none' | 'parenthesis' | 'via';
+export type CreditStyle = (typeof CREDIT_STYLES)[number];
 
 export interface HouseStyle {
   /** Title pattern; see `formatIssueTitle` (export/house-style.ts) for the placeholders. */

@@ -14,6 +14,7 @@ import { DraftNotFoundError } from './drafts';
 import { sameValue } from '../lib/merge';
 import { markEdit, type EditSource } from './edit-marks';
 import { isOrderKey, keyBetween, keysBetween } from './fractional';
+import { isIsoDate, isLengthBudget, ISSUE_STATUSES } from './record-values';
 
 export type { Check, CheckCode } from './db';
 
@@ -63,25 +64,7 @@ const ISSUE_FIELDS = [
   'wordpress',
   'publishing',
 ] as const satisfies ReadonlyArray<keyof IssuePatch>;
-/** The statuses an issue may have. */
-export const ISSUE_STATUSES: ReadonlySet<unknown> = new Set<IssueStatus>([
-  'open',
-  'exported',
-  'published',
-]);
-
-/** True for a calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(date: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
-  const day = new Date(`${date}T00:00:00Z`);
-  // An impossible month is an invalid Date, whose toISOString() throws.
-  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
-}
-
-/** True for a length budget: a whole number of characters, above zero. */
-export function isLengthBudget(budget: number): boolean {
-  return Number.isInteger(budget) && budget > 0;
-}
+export { isIsoDate, isLengthBudget };
 
 function validate(fields: IssuePatch): void {
   if (fields.date !== undefined && !isIsoDate(fields.date)) {
@@ -90,7 +73,10 @@ function validate(fields: IssuePatch): void {
   if (fields.lengthBudget !== undefined && !isLengthBudget(fields.lengthBudget)) {
     throw new TypeError(`Not a length budget: ${fields.lengthBudget}`);
   }
-  if (fields.status !== undefined && !ISSUE_STATUSES.has(fields.status)) {
+  if (
+    fields.status !== undefined &&
+    !(ISSUE_STATUSES as readonly unknown[]).includes(fields.status)
+  ) {
     throw new TypeError(`Unknown issue status: ${String(fields.status)}`);
   }
 }

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { createHouseStyle, DEFAULT_HOUSE_STYLE, type HouseStyle } from './house-style';
+import type { WORDPRESS_POST_STATUSES } from './record-values';
 
 /**
  * The house style of exports, set in the options page. Synced across the editor's browsers;
@@ -22,7 +23,7 @@ export interface WordPressPreferences {
   /** Category of published issues (created when missing). */
   category: string;
   /** Status of created posts. */
-  status: 'draft' | 'pending';
+  status: (typeof WORDPRESS_POST_STATUSES)[number];
 }
 
 export const DEFAULT_WORDPRESS: WordPressPreferences = {

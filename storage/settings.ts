@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_DRAFT_TEMPLATE } from './template';
+import type { UI_LOCALES } from './record-values';
 
 /**
  * Small settings in the browser's extension storage, readable from every context and watched
@@ -20,7 +21,7 @@ export const draftTemplate = storage.defineItem<string>('sync:draftTemplate', {
 });
 
 /** The language of the interface: `auto` follows the browser's. */
-export type UiLocale = 'auto' | 'fr' | 'en';
+export type UiLocale = (typeof UI_LOCALES)[number];
 
 /** The language of the interface. Synced, like the other preferences of the person. */
 export const uiLocale = storage.defineItem<UiLocale>('sync:uiLocale', { fallback: 'auto' });

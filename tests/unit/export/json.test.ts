@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { toJsonSchema } from '@valibot/to-json-schema';
+import type * as v from 'valibot';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createHouseStyle } from '../../../export/house-style';
 import {
+  IssueJsonDocumentSchema,
   ISSUE_SCHEMA_ID,
   issueJsonToExportIssue,
   parseIssueJson,
@@ -154,4 +157,73 @@ describe('issue.schema.json', () => {
       Object.keys(doc.issue.items[0]?.sources[0] ?? {}).sort(),
     );
   });
+
+  it('says, field by field, what the parser accepts: types, constants, patterns, required', () => {
+    const fromParser = shape(toJsonSchema(IssueJsonDocumentSchema, { errorMode: 'ignore' }));
+    const fromFile = shape(schema, schema);
+    // Checked in code by functions a JSON Schema can only approximate (see `safeUrl` and
+    // `Date.parse`): the file's pattern and format for them are tested on examples below.
+    delete fromFile.properties.exportedAt.format;
+    delete fromFile.properties.issue.properties.items.items.properties.sources.items.properties.url
+      .pattern;
+
+    expect(fromFile).toEqual(fromParser);
+  });
+
+  it('has a URL pattern that takes the URLs the parser takes, and refuses the others', () => {
+    const pattern = new RegExp(schema.$defs.source.properties.url.pattern);
+    const urls = [
+      'https://a.fr/x',
+      'HTTP://a.fr',
+      'mailto:a@b.fr',
+      'javascript:alert(1)',
+      'ftp://a',
+      'a.fr',
+    ];
+    for (const url of urls) {
+      const doc = exported();
+      doc.issue.items[0]!.sources = [{ url, title: null, siteName: null }];
+      expect(pattern.test(url), url).toBe(parseIssueJson(JSON.stringify(doc)).ok);
+    }
+  });
+
+  it('is the type the parser returns', () => {
+    expectTypeOf<
+      v.InferOutput<typeof IssueJsonDocumentSchema>
+    >().toEqualTypeOf<IssueJsonDocument>();
+  });
 });
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * The parts of a JSON Schema that say what a document may hold (type, const, enum, pattern,
+ * properties, required, items), with references resolved and `anyOf` of plain types written as
+ * a list of types, so that two ways of writing one schema compare equal.
+ */
+function shape(node: any, root: any = node): any {
+  if (node.$ref) {
+    const target = node.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce((at: any, key: string) => at[key], root);
+    return shape(target, root);
+  }
+  const out: any = {};
+  const types = node.anyOf
+    ? node.anyOf.map((option: any) => option.type)
+    : node.type === undefined
+      ? undefined
+      : [node.type].flat();
+  if (types) out.type = [...types].sort();
+  for (const key of ['const', 'enum', 'pattern', 'format']) {
+    if (node[key] !== undefined) out[key] = node[key];
+  }
+  if (node.properties) {
+    out.properties = Object.fromEntries(
+      Object.entries(node.properties).map(([key, value]) => [key, shape(value, root)]),
+    );
+    out.required = [...(node.required ?? [])].sort();
+  }
+  if (node.items) out.items = shape(node.items, root);
+  return out;
+}

@@ -2,17 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describeBackupError, describeRestore } from '../../../components/BackupSettings';
 import {
-  applyBackupSettings,
   backupFilename,
   createBackup,
-  forgetMissingCurrentIssue,
-  parseBackup,
-  restoreBackup,
   serializeBackup,
   type Backup,
-  type BackupError,
   type ParsedBackup,
-} from '../../../storage/backup';
+} from '../../../storage/backup-format';
+import { parseBackup, type BackupError } from '../../../storage/backup-read';
+import {
+  applyBackupSettings,
+  forgetMissingCurrentIssue,
+  restoreBackup,
+} from '../../../storage/backup-restore';
 import { IndiscretsDB, type Draft, type Issue } from '../../../storage/db';
 import { trashDraft, updateDraft } from '../../../storage/drafts';
 import { addToIssue, createIssue, markPublished, updateIssue } from '../../../storage/issues';

@@ -1,0 +1,253 @@
+import * as v from 'valibot';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  type BackupDraft,
+  type BackupWordPress,
+  type ParsedBackup,
+} from './backup-format';
+import { fillV2Fields, type Draft, type Issue } from './db';
+import { isIsoMoment } from './record-values';
+import { BackupDraftFileSchema, BackupIssueFileSchema, BackupSettingsFileSchema } from './schema';
+
+/**
+ * Reading a backup file (format in `backup-format.ts`): the records are checked with the schemas
+ * of `schema.ts`; the first problem becomes a {@link BackupError} that says which record and
+ * which field, as a path inside it (`quotes[2].text`).
+ */
+
+/** Why a file cannot be restored. */
+export type BackupErrorCode =
+  /** The text is not JSON. */
+  | 'not-json'
+  /** JSON, but not an Indiscrets backup (no `format: 'indiscrets-backup'`). */
+  | 'not-backup'
+  /** `version` is missing or not a positive integer. */
+  | 'invalid-version'
+  /** Made by a newer Indiscrets (`version` above {@link BACKUP_VERSION}). */
+  | 'newer-version'
+  /** The `clips` or `issues` list (`list`) is missing or not an array. */
+  | 'missing-list'
+  /** An element of a list is not an object (`list`, `index`). */
+  | 'invalid-record'
+  /** A record lacks a required field (`list`, `index`, `field`). */
+  | 'missing-field'
+  /** A field has the wrong type or an unknown value (`list`, `index`, `field`). */
+  | 'invalid-field'
+  /** Two records of a list have the same id (`list`, `index` of the second, `id`). */
+  | 'duplicate-id';
+
+/** What is wrong with a file, and where. */
+export interface BackupError {
+  code: BackupErrorCode;
+  /** The list the problem is in; absent for the file's own fields. */
+  list?: 'clips' | 'issues' | 'settings';
+  /** Position of the bad record in its list, from 0. */
+  index?: number;
+  /** The bad record's id, when it has a readable one. */
+  id?: string;
+  /** The bad record's title, when it has a readable one (to name it to the editor). */
+  title?: string;
+  /** The field concerned, as a path inside the record (`sources[1].url`). */
+  field?: string;
+  /** The file's `version`, for `newer-version`. */
+  version?: number;
+}
+
+export type ParseResult = { ok: true; backup: ParsedBackup } | { ok: false; error: BackupError };
+
+/** Thrown inside the parser, turned into a result at its top: `parseBackup` never throws. */
+class Invalid extends Error {
+  constructor(readonly error: BackupError) {
+    super(error.code);
+  }
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNonEmpty = (value: unknown): value is string =>
+  typeof value === 'string' && value.trim() !== '';
+
+/** Never taken from a file: recomputed, or dangerous as an own key. */
+const DROPPED_KEYS = new Set(['words', 'sourceUrls', 'edits', '__proto__']);
+
+/**
+ * A copy of a record's own fields, without the derived and dangerous ones, and without the
+ * fields set to `null`: an optional one is then absent (removed), a required one missing.
+ */
+function copyRecord(record: Json): Json {
+  const copy: Json = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (!DROPPED_KEYS.has(key) && value !== null) copy[key] = value;
+  }
+  return copy;
+}
+
+/** A valibot issue's path as the error names it: `quotes[2].text`. */
+function pathOf(issue: v.BaseIssue<unknown>): string {
+  return (issue.path ?? [])
+    .map((item, i) =>
+      typeof item.key === 'number' ? `[${item.key}]` : `${i > 0 ? '.' : ''}${String(item.key)}`,
+    )
+    .join('');
+}
+
+/**
+ * Checks record `index` of a list with its schema. The first problem becomes the error that
+ * names the record (its id and title, when it has readable ones) and the field at fault: a
+ * field of the record itself that is absent is missing, anything else (a nested one included)
+ * is invalid.
+ */
+function readRecord<S extends v.GenericSchema>(
+  schema: S,
+  raw: unknown,
+  list: 'clips' | 'issues',
+  index: number,
+): v.InferOutput<S> {
+  if (!isObject(raw)) throw new Invalid({ code: 'invalid-record', list, index });
+  const record = copyRecord(raw);
+  const result = v.safeParse(schema, record, { abortEarly: true });
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const path = issue.path ?? [];
+  throw new Invalid({
+    code: path.length === 1 && issue.input === undefined ? 'missing-field' : 'invalid-field',
+    list,
+    index,
+    field: pathOf(issue),
+    ...(isNonEmpty(record.id) ? { id: record.id } : {}),
+    ...(isNonEmpty(record.title) ? { title: record.title } : {}),
+  });
+}
+
+function readDraft(raw: unknown, index: number): BackupDraft {
+  const read = readRecord(BackupDraftFileSchema, raw, 'clips', index);
+  // What schema 1 lacked, and what older files may leave out, filled as the upgrade fills it.
+  const draft: Partial<Draft> & Pick<Draft, 'id' | 'url' | 'title' | 'createdAt'> = {
+    ...read,
+    updatedAt: read.updatedAt ?? read.createdAt,
+    provenance: read.provenance ?? {},
+    quotes: read.quotes ?? [],
+  };
+  fillV2Fields(draft);
+  return draft as BackupDraft;
+}
+
+function readIssue(raw: unknown, index: number): Issue {
+  const read = readRecord(BackupIssueFileSchema, raw, 'issues', index);
+  return { ...read, updatedAt: read.updatedAt ?? read.createdAt };
+}
+
+/** Throws `duplicate-id` for the second record that has an id already seen. */
+function assertDistinct(
+  records: ReadonlyArray<{ id: string; title: string }>,
+  list: 'clips' | 'issues',
+) {
+  const seen = new Set<string>();
+  records.forEach((record, index) => {
+    if (seen.has(record.id)) {
+      throw new Invalid({ code: 'duplicate-id', list, index, id: record.id, title: record.title });
+    }
+    seen.add(record.id);
+  });
+}
+
+function readSettings(raw: unknown): ParsedBackup['settings'] {
+  if (raw === undefined || raw === null) return {};
+  const fail = (field: string) => new Invalid({ code: 'invalid-field', list: 'settings', field });
+  if (!isObject(raw)) throw fail('settings');
+  // valibot takes an array for an object: the two groups of settings must be objects.
+  for (const group of ['houseStyle', 'wordpress']) {
+    if (Array.isArray(raw[group])) throw fail(group);
+  }
+  const result = v.safeParse(BackupSettingsFileSchema, raw, { abortEarly: true });
+  if (!result.success) throw fail(pathOf(result.issues[0]));
+  // Only the settings the file has: one it lacks is not restored.
+  const settings: ParsedBackup['settings'] = {};
+  const { houseStyle, draftTemplate, uiLocale, currentIssueId, wordpress } = result.output;
+  if (houseStyle !== undefined) settings.houseStyle = withoutAbsent(houseStyle);
+  if (draftTemplate !== undefined) settings.draftTemplate = draftTemplate;
+  if (uiLocale !== undefined) settings.uiLocale = uiLocale;
+  if (currentIssueId !== undefined) settings.currentIssueId = currentIssueId || null;
+  if (wordpress !== undefined) {
+    settings.wordpress = withoutAbsent(wordpress) as Partial<BackupWordPress>;
+  }
+  return settings;
+}
+
+/** The object without its `undefined` fields: a setting the file leaves out stays as it is here. */
+function withoutAbsent<T extends object>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+}
+
+/**
+ * Reads a backup file's text. Never throws: a file that is not JSON, not a backup, from a newer
+ * version, or with a record that is missing a required field or has one of the wrong type,
+ * gives an error that says which problem and, for a record, which one (`list`, `index`, `id`,
+ * `field`). Records of older backups get the fields they lack, as the database upgrade gives
+ * them; derived fields in the file are ignored.
+ */
+export function parseBackup(text: string): ParseResult {
+  try {
+    let json: unknown;
+    try {
+      json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch {
+      return { ok: false, error: { code: 'not-json' } };
+    }
+    if (!isObject(json) || json.format !== BACKUP_FORMAT) {
+      return { ok: false, error: { code: 'not-backup' } };
+    }
+    const { version } = json;
+    if (!(Number.isInteger(version) && (version as number) > 0)) {
+      return { ok: false, error: { code: 'invalid-version' } };
+    }
+    if ((version as number) > BACKUP_VERSION) {
+      return { ok: false, error: { code: 'newer-version', version: version as number } };
+    }
+    if (
+      json.exportedAt !== undefined &&
+      !(typeof json.exportedAt === 'string' && isIsoMoment(json.exportedAt))
+    ) {
+      return { ok: false, error: { code: 'invalid-field', field: 'exportedAt' } };
+    }
+    const { schemaVersion } = json;
+    if (
+      schemaVersion !== undefined &&
+      !(Number.isInteger(schemaVersion) && (schemaVersion as number) > 0)
+    ) {
+      return { ok: false, error: { code: 'invalid-field', field: 'schemaVersion' } };
+    }
+    if (!Array.isArray(json.clips)) {
+      return { ok: false, error: { code: 'missing-list', list: 'clips' } };
+    }
+    // Schema 1 had no issues: a backup made from it may have no list of them.
+    const noIssues = json.issues === undefined && schemaVersion === 1;
+    if (!noIssues && !Array.isArray(json.issues)) {
+      return { ok: false, error: { code: 'missing-list', list: 'issues' } };
+    }
+    const drafts = json.clips.map(readDraft);
+    const issues = noIssues ? [] : (json.issues as unknown[]).map(readIssue);
+    assertDistinct(drafts, 'clips');
+    assertDistinct(issues, 'issues');
+    const settings = readSettings(json.settings);
+    return {
+      ok: true,
+      backup: {
+        format: BACKUP_FORMAT,
+        version: version as number,
+        ...(json.exportedAt !== undefined ? { exportedAt: json.exportedAt as string } : {}),
+        schemaVersion: (schemaVersion as number | undefined) ?? 1,
+        clips: drafts,
+        issues,
+        settings,
+      },
+    };
+  } catch (error) {
+    if (error instanceof Invalid) return { ok: false, error: error.error };
+    // A bug of ours, not the file's fault; still no exception for the caller.
+    return { ok: false, error: { code: 'not-backup' } };
+  }
+}

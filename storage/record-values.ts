@@ -1,0 +1,39 @@
+/**
+ * The values stored fields may take, declared once: the types in `db.ts`, the schemas in
+ * `schema.ts` and the checks of the write functions read them from here. Plain data and
+ * predicates, without valibot, so that the popup's bundle does not grow with the backup reader.
+ */
+
+/** The editorial statuses a draft may have (see `DraftStatus`). */
+export const DRAFT_STATUSES = ['draft', 'checked', 'ready'] as const;
+/** Where an issue may stand (see `IssueStatus`). */
+export const ISSUE_STATUSES = ['open', 'exported', 'published'] as const;
+/** The languages of the interface (`auto` follows the browser). */
+export const UI_LOCALES = ['auto', 'fr', 'en'] as const;
+/** The languages exports are written in. */
+export const EXPORT_LOCALES = ['fr', 'en'] as const;
+/** How sources are credited (see `CreditStyle`). */
+export const CREDIT_STYLES = ['none', 'parenthesis', 'via'] as const;
+/** The WordPress statuses a post is created with. */
+export const WORDPRESS_POST_STATUSES = ['draft', 'pending'] as const;
+
+/** A moment written in ISO 8601 as the extension writes it (`2021-03-15T08:00:00.000Z`). */
+const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** True for a moment in ISO 8601 with a time and a zone; `"1"` or a bare day is not one. */
+export function isIsoMoment(value: string): boolean {
+  return ISO_MOMENT.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/** True for a calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const day = new Date(`${date}T00:00:00Z`);
+  // An impossible month is an invalid Date, whose toISOString() throws.
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
+}
+
+/** True for a length budget: a whole number of characters, above zero. */
+export function isLengthBudget(budget: number): boolean {
+  return Number.isInteger(budget) && budget > 0;
+}
