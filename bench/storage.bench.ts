@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { bench, describe } from 'vitest';
 import { countInbox } from '../storage/draft-records';
-import { searchDrafts } from '../storage/drafts';
+import { searchDrafts } from '../storage/draft-search';
 import { checkIssue } from '../storage/issues';
 import { ISSUES, seed } from './seed';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import type { DraftStatus } from '../storage/db';
-import type { DraftQuery } from '../storage/drafts';
+import type { DraftQuery } from '../storage/draft-search';
 import { useAnnounce } from './Announcer';
 import { loadData, useDataQuery } from './data';
 import type { InboxRow } from './inboxRow';

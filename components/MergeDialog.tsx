@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
-import { mergeDrafts, searchDrafts } from '../storage/drafts';
+import { searchDrafts } from '../storage/draft-search';
+import { mergeDrafts } from '../storage/drafts';
 import { useLiveQuery } from './useLiveQuery';
 import { useUndo } from './Undo';
 

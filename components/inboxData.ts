@@ -7,21 +7,14 @@ import { liveQuery } from 'dexie';
 import { emptyOldTrash } from '../storage/housekeeping';
 import { db, type Draft } from '../storage/db';
 import { bodyText } from '../storage/derive';
-import { searchPage, type DraftQuery } from '../storage/drafts';
+import { searchPage, type DraftQuery } from '../storage/draft-search';
 import { replayJournal } from '../storage/journal';
 import { countText } from './counts';
 import type { InboxRow } from './inboxRow';
 import { SHARED_DESK_OFF, type SharedDesk } from './sharedDesk';
 
-export {
-  countDrafts,
-  listSiteNames,
-  listTags,
-  mergeDrafts,
-  restoreDraft,
-  trashDraft,
-  undo,
-} from '../storage/drafts';
+export { countDrafts, listSiteNames, listTags } from '../storage/draft-search';
+export { mergeDrafts, restoreDraft, trashDraft, undo } from '../storage/drafts';
 export { addToIssue } from '../storage/issues';
 export { onOutboxWrite } from '../storage/outbox';
 export { liveQuery };

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { DraftStatus } from '../storage/db';
-import type { DraftQuery } from '../storage/drafts';
+import type { DraftQuery } from '../storage/draft-search';
 
 export type Box = 'inbox' | 'all' | 'trash';
 

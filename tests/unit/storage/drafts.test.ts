@@ -1,14 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Draft, IndiscretsDB } from '../../../storage/db';
+import { listSiteNames, listTags, searchDrafts } from '../../../storage/draft-search';
 import {
   DraftNotFoundError,
-  listSiteNames,
-  listTags,
   listTrash,
   mergeDrafts,
   purgeTrash,
   restoreDraft,
-  searchDrafts,
   trashDraft,
   undo,
   updateDraft,

@@ -1,0 +1,242 @@
+import type { Collection, InsertType } from 'dexie';
+import { countBox, newestFirstIn } from './draft-records';
+import { db as defaultDb, type Draft, type DraftStatus, type IndiscretsDB } from './db';
+import { queryTokens } from './derive';
+
+/**
+ * Searching the drafts: a query (words, status, site, tag, box) resolved into index ranges, and
+ * a planner that picks, per query, between reading the candidates of the most selective index
+ * and walking the drafts newest first (see {@link WALK_ABOVE}); counts come from primary keys.
+ */
+
+/** Which drafts a search looks at. */
+export type DraftBox =
+  /** Not in an issue, not in the trash. */
+  | 'inbox'
+  /** Everything but the trash. */
+  | 'all'
+  /** Only the trash. */
+  | 'trash'
+  /** The items of `issueId`, not in the trash. */
+  | 'issue';
+
+export interface DraftQuery {
+  /** Words to find, each as a word prefix, all required; case and accents are ignored. */
+  text?: string;
+  status?: DraftStatus;
+  siteName?: string;
+  tag?: string;
+  /** Where to look; `all` unless set. */
+  box?: DraftBox;
+  /** The issue, for `box: 'issue'`. */
+  issueId?: string;
+  /** Page size, 50 unless set. */
+  limit?: number;
+  /** Drafts to skip, for the following pages. */
+  offset?: number;
+}
+
+/** One page of a search, and how many drafts match in all. */
+export interface DraftPage {
+  drafts: Draft[];
+  total: number;
+}
+
+/**
+ * Above this many candidates from the most selective index, a search intersects primary keys
+ * instead of reading the candidates: reading records is what costs.
+ */
+const READ_CANDIDATES_MAX = 1000;
+
+type DraftCollection = Collection<Draft, string, InsertType<Draft, 'id'>>;
+
+/**
+ * Below this many candidates from the most selective index (a search word, a tag, a site),
+ * a page is read from those candidates; above it, walking the drafts newest first and keeping
+ * the matches fills a page sooner. Reading a record costs about the same either way, so the
+ * crossover is where both read as many: √(page × drafts) for a page of 50 among 10,000.
+ */
+const WALK_ABOVE = 700;
+
+/** The parts of a query every search function resolves the same way. */
+function resolveQuery(query: DraftQuery) {
+  const { box = 'all', limit = 50, offset = 0, status, siteName, tag } = query;
+  if (box === 'issue' && !query.issueId) {
+    throw new TypeError("searchDrafts: box 'issue' needs an issueId");
+  }
+  const tokens = query.text ? queryTokens(query.text) : [];
+  // The issueId a box is confined to; undefined for 'all' and 'trash'.
+  const issueId = box === 'inbox' ? '' : box === 'issue' ? query.issueId : undefined;
+  const plain = tokens.length === 0 && !status && !siteName && !tag && box !== 'trash';
+  const matches = (draft: Draft | undefined): draft is Draft =>
+    !!draft &&
+    (box === 'trash' ? !!draft.deletedAt : !draft.deletedAt) &&
+    (issueId === undefined || draft.issueId === issueId) &&
+    (!status || draft.status === status) &&
+    (!siteName || draft.siteName === siteName) &&
+    (!tag || draft.tags.includes(tag)) &&
+    tokens.every((token) => draft.words.some((word) => word.startsWith(token)));
+  return { box, limit, offset, status, siteName, tag, tokens, issueId, plain, matches };
+}
+
+/**
+ * The index range of each constraint of a query. `selective` leaves out status and box, whose
+ * ranges hold thousands of drafts: a page is found sooner by walking the box than by reading them.
+ */
+function indexRanges(
+  q: ReturnType<typeof resolveQuery>,
+  database: IndiscretsDB,
+  which: 'selective' | 'all',
+): DraftCollection[] {
+  const drafts = database.clips;
+  return [
+    ...q.tokens.map((token) => drafts.where('words').startsWith(token)),
+    ...(q.tag ? [drafts.where('tags').equals(q.tag)] : []),
+    ...(q.siteName ? [drafts.where('siteName').equals(q.siteName)] : []),
+    ...(which === 'all' && q.status ? [drafts.where('status').equals(q.status)] : []),
+    ...(which === 'all' && q.issueId !== undefined
+      ? [drafts.where('issueId').equals(q.issueId)]
+      : []),
+    ...(q.box === 'trash' ? [drafts.orderBy('deletedAt')] : []),
+  ];
+}
+
+/** Resolves a query, then runs `body` on it in one read transaction; a bad query rejects. */
+function runQuery<T>(
+  query: DraftQuery,
+  database: IndiscretsDB,
+  body: (q: ReturnType<typeof resolveQuery>) => Promise<T>,
+): Promise<T> {
+  let q: ReturnType<typeof resolveQuery>;
+  try {
+    q = resolveQuery(query);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return database.transaction('r', database.clips, () => body(q));
+}
+
+/** The drafts of a box, newest first, as an index walk (no record read before it is needed). */
+function newestFirstInBox(issueId: string | undefined, database: IndiscretsDB) {
+  return issueId === undefined
+    ? database.clips.orderBy('createdAt').reverse()
+    : newestFirstIn(issueId, database);
+}
+
+/**
+ * One page of a search, newest first (by creation), without counting all matches: what the
+ * inbox shows on each keystroke. Every path reads few records:
+ * - no text and no filter (the inbox as it opens): one page from `[issueId+createdAt]`;
+ * - a selective constraint (a rare word, a tag, a site: at most {@link WALK_ABOVE} drafts):
+ *   only its drafts are read, checked against the rest and sorted;
+ * - otherwise the box is walked newest first until the page is full: a common word fills it
+ *   within a few hundred drafts.
+ */
+export function searchPage(
+  query: DraftQuery = {},
+  database: IndiscretsDB = defaultDb,
+): Promise<Draft[]> {
+  const clips = database.clips;
+  return runQuery(query, database, async (q) => {
+    if (q.plain) {
+      // Trashed drafts are few: the filter skips them while the cursor walks one page.
+      return newestFirstInBox(q.issueId, database)
+        .filter((draft) => !draft.deletedAt)
+        .offset(q.offset)
+        .limit(q.limit)
+        .toArray();
+    }
+    const selective = indexRanges(q, database, 'selective');
+    if (selective.length > 0) {
+      const sizes = await Promise.all(selective.map((constraint) => constraint.count()));
+      const smallest = sizes.indexOf(Math.min(...sizes));
+      if (sizes[smallest]! <= WALK_ABOVE) {
+        const ids = [...new Set(await selective[smallest]!.primaryKeys())];
+        const found = (await clips.bulkGet(ids)).filter(q.matches).sort(newestFirst);
+        return found.slice(q.offset, q.offset + q.limit);
+      }
+    }
+    return newestFirstInBox(q.issueId, database)
+      .filter(q.matches)
+      .offset(q.offset)
+      .limit(q.limit)
+      .toArray();
+  });
+}
+
+/**
+ * How many drafts a search matches in all. Exact, and dearer than a page on a large database
+ * (it may read every key of an index): the inbox asks for it apart, after the page is shown.
+ * - no text and no filter: counted from indexes;
+ * - otherwise each constraint is an index range; when the smallest is small its drafts are read
+ *   and checked, else primary keys are intersected without reading any record.
+ */
+export function countDrafts(
+  query: DraftQuery = {},
+  database: IndiscretsDB = defaultDb,
+): Promise<number> {
+  const drafts = database.clips;
+  return runQuery(query, database, async (q) => {
+    if (q.plain) {
+      return q.issueId === undefined
+        ? Promise.all([drafts.count(), drafts.orderBy('deletedAt').count()]).then(([a, t]) => a - t)
+        : countBox(q.issueId, database);
+    }
+    const constraints = indexRanges(q, database, 'all');
+    const sizes = await Promise.all(constraints.map((constraint) => constraint.count()));
+    const smallest = sizes.indexOf(Math.min(...sizes));
+    if (sizes[smallest]! <= READ_CANDIDATES_MAX) {
+      const ids = [...new Set(await constraints[smallest]!.primaryKeys())];
+      return (await drafts.bulkGet(ids)).filter(q.matches).length;
+    }
+    const [sets, trashed] = await Promise.all([
+      Promise.all(constraints.map(async (constraint) => new Set(await constraint.primaryKeys()))),
+      q.box === 'trash'
+        ? new Set<string>()
+        : drafts
+            .orderBy('deletedAt')
+            .primaryKeys()
+            .then((k) => new Set(k)),
+    ]);
+    const [first, ...rest] = sets;
+    let total = 0;
+    for (const id of first!) {
+      if (!trashed.has(id) && rest.every((set) => set.has(id))) total++;
+    }
+    return total;
+  });
+}
+
+/** A page and the total: {@link searchPage} and {@link countDrafts} in one transaction. */
+export function searchDrafts(
+  query: DraftQuery = {},
+  database: IndiscretsDB = defaultDb,
+): Promise<DraftPage> {
+  return database.transaction('r', database.clips, async () => {
+    const [drafts, total] = await Promise.all([
+      searchPage(query, database),
+      countDrafts(query, database),
+    ]);
+    return { drafts, total };
+  });
+}
+
+/** The order of the `createdAt` index read backwards: newest first, then by id descending. */
+function newestFirst(a: Draft, b: Draft): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+/** Every publication name in use, in French alphabetical order, for the filter menu. */
+export async function listSiteNames(database: IndiscretsDB = defaultDb): Promise<string[]> {
+  const keys = await database.clips.orderBy('siteName').uniqueKeys();
+  return keys.map(String).sort(collator.compare);
+}
+
+/** Every tag in use, in French alphabetical order, for the filter menu. */
+export async function listTags(database: IndiscretsDB = defaultDb): Promise<string[]> {
+  const keys = await database.clips.orderBy('tags').uniqueKeys();
+  return keys.map(String).sort(collator.compare);
+}
