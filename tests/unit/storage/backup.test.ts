@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { describeBackupError, describeRestore } from '../../../components/BackupSettings';
+import { describeBackupError, describeRestore } from '../../../components/backupMessages';
 import {
   backupFilename,
   createBackup,

@@ -1,0 +1,124 @@
+import { t } from '../locales';
+import type { ParsedBackup } from '../storage/backup-format';
+import { formatDate, hasSettings, summary } from './backupMessages';
+
+/** A file read and found to be a backup, waiting for the editor to choose how to restore it. */
+export interface Chosen {
+  name: string;
+  backup: ParsedBackup;
+}
+
+interface Props {
+  chosen: Chosen;
+  /** Something is under way: every button waits. */
+  busy: boolean;
+  /** Restore the settings too (only offered when the file has some). */
+  withSettings: boolean;
+  onWithSettings: (checked: boolean) => void;
+  /** This browser's counts while « Tout remplacer » waits for a confirmation. */
+  confirming?: { clips: number; issues: number };
+  onMerge: () => void;
+  onAskReplace: () => void;
+  onReplace: () => void;
+  /** Download a backup of this browser before replacing it. */
+  onSaveFirst: () => void;
+  /** Forget the chosen file. */
+  onCancel: () => void;
+  /** Keep everything here: back from the confirmation. */
+  onKeep: () => void;
+}
+
+/**
+ * The restore flow once a file is chosen: what it holds and when it was made, whether to restore
+ * its settings, then merge, or replace everything after a confirmation that counts what goes.
+ */
+export function RestorePanel({
+  chosen,
+  busy,
+  withSettings,
+  onWithSettings,
+  confirming,
+  onMerge,
+  onAskReplace,
+  onReplace,
+  onSaveFirst,
+  onCancel,
+  onKeep,
+}: Props) {
+  return (
+    <div
+      class="backup__panel"
+      role="group"
+      aria-label={t('backup.chosen', { name: chosen.name })}
+      data-testid="backup-summary"
+    >
+      <p class="muted">{t('backup.chosen', { name: chosen.name })}</p>
+      <p>
+        <strong>
+          {chosen.backup.exportedAt
+            ? t('backup.madeOn', { date: formatDate(chosen.backup.exportedAt) })
+            : t('backup.undated')}
+        </strong>
+        <br />
+        {summary(chosen.backup)}
+      </p>
+      {hasSettings(chosen.backup) ? (
+        <>
+          <label class="checkbox backup__settings">
+            <input
+              type="checkbox"
+              checked={withSettings}
+              disabled={busy}
+              aria-describedby="backup-settings-help"
+              onChange={(e) => onWithSettings((e.target as HTMLInputElement).checked)}
+            />
+            {t('backup.withSettings')}
+          </label>
+          <small id="backup-settings-help" class="muted">
+            {t('backup.withSettingsHelp')}
+          </small>
+        </>
+      ) : (
+        <p class="muted">{t('backup.noSettings')}</p>
+      )}
+      {!confirming ? (
+        <>
+          <div class="form-actions">
+            <button type="button" class="button button--primary" disabled={busy} onClick={onMerge}>
+              {t('backup.merge')}
+            </button>
+            <button type="button" class="button" disabled={busy} onClick={onAskReplace}>
+              {t('backup.replace')}
+            </button>
+            <button type="button" class="button" disabled={busy} onClick={onCancel}>
+              {t('common.cancel')}
+            </button>
+          </div>
+          <p class="muted backup__small">{t('backup.mergeHelp')}</p>
+        </>
+      ) : (
+        <div role="group" aria-labelledby="backup-confirm" data-testid="backup-confirm">
+          <p id="backup-confirm" class="notice notice--warn backup__confirm">
+            {t('backup.replaceConfirm', confirming)}
+          </p>
+          <div class="form-actions backup__actions">
+            <button
+              type="button"
+              class="button button--primary"
+              disabled={busy}
+              onClick={onReplace}
+            >
+              {t('backup.replaceDo')}
+            </button>
+            <button type="button" class="button" disabled={busy} onClick={onSaveFirst}>
+              {t('backup.saveFirst')}
+            </button>
+            <button type="button" class="button" disabled={busy} onClick={onKeep}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { getLocale, t, type MessageKey } from '../locales';
+import type { ParsedBackup } from '../storage/backup-format';
+import type { BackupError, BackupErrorCode } from '../storage/backup-read';
+import type { RestoreResult } from '../storage/backup-restore';
+
+/**
+ * The options page's words for backups: what is wrong with a file (which problem, which record,
+ * which field), what a restore did, what a file holds.
+ */
+
+const ERROR_MESSAGES: Record<BackupErrorCode, MessageKey> = {
+  'not-json': 'backup.error.not-json',
+  'not-backup': 'backup.error.not-backup',
+  'invalid-version': 'backup.error.invalid-version',
+  'newer-version': 'backup.error.newer-version',
+  'missing-list': 'backup.error.missing-list',
+  'invalid-record': 'backup.error.invalid-record',
+  'missing-field': 'backup.error.missing-field',
+  'invalid-field': 'backup.error.invalid-field',
+  'duplicate-id': 'backup.error.duplicate-id',
+};
+
+const FIELD_LABELS: Record<string, MessageKey> = {
+  id: 'backup.field.id',
+  url: 'backup.field.url',
+  title: 'backup.field.title',
+  createdAt: 'backup.field.createdAt',
+  updatedAt: 'backup.field.updatedAt',
+  deletedAt: 'backup.field.deletedAt',
+  date: 'backup.field.date',
+  body: 'backup.field.body',
+  sources: 'backup.field.sources',
+  quotes: 'backup.field.quotes',
+  tags: 'backup.field.tags',
+  note: 'backup.field.note',
+  status: 'backup.field.status',
+  issueId: 'backup.field.issueId',
+  lengthBudget: 'backup.field.lengthBudget',
+};
+
+/** A field as the editor reads it: « date de création » (createdAt), or the path as is. */
+function fieldName(field = ''): string {
+  const key = FIELD_LABELS[field];
+  return key ? t('backup.field', { label: t(key), field }) : `« ${field} »`;
+}
+
+const shorten = (text: string, max = 60) =>
+  text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+
+/** The editor's words for what is wrong with a file: which problem, and which record. */
+export function describeBackupError(error: BackupError): string {
+  if (error.list === 'settings') {
+    return t('backup.error.invalid-setting', { field: `« ${error.field ?? ''} »` });
+  }
+  let record = t('backup.record.file');
+  if ((error.list === 'clips' || error.list === 'issues') && error.index !== undefined) {
+    record = t(error.list === 'clips' ? 'backup.record.clips' : 'backup.record.issues', {
+      position: error.index + 1,
+    });
+    if (error.title) record = t('backup.record.titled', { record, title: shorten(error.title) });
+  }
+  return t(ERROR_MESSAGES[error.code], {
+    record,
+    field: fieldName(error.field),
+    id: error.id ?? '',
+    version: error.version ?? '',
+    list: t(error.list === 'issues' ? 'backup.list.issues' : 'backup.list.clips'),
+  });
+}
+
+/** What a restore did, in a sentence or three. */
+export function describeRestore(result: RestoreResult, settingsApplied: boolean): string {
+  const parts =
+    result.mode === 'replace'
+      ? [t('backup.replaced', { clips: result.clips.added, issues: result.issues.added })]
+      : [
+          t('backup.merged', {
+            added: result.clips.added,
+            updated: result.clips.updated,
+            kept: result.clips.kept,
+            issuesAdded: result.issues.added,
+            issuesUpdated: result.issues.updated,
+            issuesKept: result.issues.kept,
+          }),
+          ...(result.clips.kept + result.issues.kept > 0 ? [t('backup.keptHelp')] : []),
+        ];
+  if (result.movedToInbox > 0) parts.push(t('backup.movedToInbox', { count: result.movedToInbox }));
+  if (settingsApplied) parts.push(t('backup.settingsRestored'));
+  return parts.join(' ');
+}
+
+export function formatDate(iso: string): string {
+  return new Intl.DateTimeFormat(getLocale() === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(new Date(iso));
+}
+
+export function hasSettings(backup: ParsedBackup): boolean {
+  return Object.keys(backup.settings).length > 0;
+}
+
+/** "12 brouillons (dont 2 à la corbeille), 3 numéros et les réglages." */
+export function summary(backup: ParsedBackup): string {
+  const trashed = backup.clips.filter((draft) => draft.deletedAt).length;
+  let clips = t('drafts.count', { count: backup.clips.length });
+  if (trashed > 0) clips += ` (${t('backup.trashed', { count: trashed })})`;
+  return t(hasSettings(backup) ? 'backup.contentsAndSettings' : 'backup.contents', {
+    clips,
+    issues: t('backup.issueCount', { count: backup.issues.length }),
+  });
+}
