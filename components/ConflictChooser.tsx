@@ -10,12 +10,17 @@ interface Props<T, K extends keyof T> {
   onChoose: (field: K, choice: 'mine' | 'theirs') => void;
   /** The heading's id, unique on the page when several records show their conflicts. */
   headingId?: string;
+  /**
+   * Where the other version comes from. By default another window of this browser (the popup
+   * and the desk on one record); a sync conflict says the shared desk and, when known, who.
+   */
+  origin?: { desk: true; title: string; by?: string };
 }
 
 /**
- * Fields another view changed while this one was writing them: both versions side by side,
- * and a choice for each. Until the editor chooses, this view keeps its own value on screen and
- * in the journal, and the other stays stored: nothing is dropped.
+ * Fields changed elsewhere while this view was writing them (another window of this browser, or
+ * another editor on the shared desk): both versions side by side, and a choice for each. Until
+ * the editor chooses, this view keeps its own value and the other stays stored: nothing is dropped.
  */
 export function ConflictChooser<T, K extends keyof T>({
   conflicts,
@@ -23,15 +28,25 @@ export function ConflictChooser<T, K extends keyof T>({
   show,
   onChoose,
   headingId = 'conflicts-heading',
+  origin,
 }: Props<T, K>) {
   if (conflicts.length === 0) return null;
+  const intro = !origin
+    ? t('conflict.intro')
+    : t(origin.by ? 'conflict.introDesk' : 'conflict.introDeskAnon', {
+        title: origin.title,
+        name: origin.by ?? '',
+      });
+  const theirsCaption = origin?.by
+    ? t('conflict.theirsBy', { name: origin.by })
+    : t('conflict.theirs');
   return (
     <section class="conflicts" role="region" aria-labelledby={headingId} data-testid="conflicts">
       <h3 id={headingId} class="conflicts__heading">
         {t('conflict.heading')}
       </h3>
       <p class="conflicts__intro" role="alert">
-        {t('conflict.intro')}
+        {intro}
       </p>
       <ul class="conflicts__list">
         {conflicts.map((conflict) => {
@@ -55,7 +70,7 @@ export function ConflictChooser<T, K extends keyof T>({
                   </button>
                 </figure>
                 <figure class="conflict__version">
-                  <figcaption>{t('conflict.theirs')}</figcaption>
+                  <figcaption>{theirsCaption}</figcaption>
                   <p data-testid="conflict-theirs">{theirs || t('conflict.empty')}</p>
                   <button
                     type="button"

@@ -180,17 +180,16 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
   const label = (field: Field) => (FIELD_KEYS[field] ? t(FIELD_KEYS[field]) : field);
   return (
     <div class="shared-desk__conflict" data-testid="sync-conflict">
-      <p>
-        {t(conflict.theirsBy ? 'shared.conflict.by' : 'shared.conflict.anon', {
-          title: conflict.title,
-          name: conflict.theirsBy ?? '',
-        })}
-      </p>
       <ConflictChooser<Values, Field>
         conflicts={open.map((field) => ({ ...field, field: field.field }))}
         label={label}
         show={show}
         headingId={`sync-conflict-${conflict.key}`}
+        origin={{
+          desk: true,
+          title: conflict.title,
+          ...(conflict.theirsBy ? { by: conflict.theirsBy } : {}),
+        }}
         onChoose={(field, choice) => {
           const next = { ...chosen, [field]: choice };
           setChosen(next);

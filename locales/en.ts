@@ -110,6 +110,11 @@ export const en: Messages = {
     'These fields were changed in another window while you were writing. Choose which version to keep: nothing is lost until you choose.',
   'conflict.mine': 'Your version',
   'conflict.theirs': 'The other version',
+  'conflict.introDesk':
+    '“{title}” was changed on the shared desk by {name} while you were writing. Choose the version to keep for each field: nothing is lost until you choose.',
+  'conflict.introDeskAnon':
+    '“{title}” was changed on the shared desk by another member of the newsroom while you were writing. Choose the version to keep for each field: nothing is lost until you choose.',
+  'conflict.theirsBy': '{name}’s version',
   'conflict.keepMine': 'Keep mine',
   'conflict.keepMineNamed': 'Keep your version of “{field}”',
   'conflict.takeTheirs': 'Take the other',
@@ -469,10 +474,6 @@ export const en: Messages = {
   'shared.action.trash': 'trashing',
   'shared.action.restore': 'restoring',
   'shared.action.publish': 'publishing',
-  'shared.conflict.by':
-    '“{title}” was changed at the same time by {name}: choose the version to keep for each field.',
-  'shared.conflict.anon':
-    '“{title}” was changed at the same time on the site: choose the version to keep for each field.',
   'shared.conflict.failed': 'Your choice could not be saved. Try again.',
   'shared.switch.on': 'Turn on the shared desk',
   'shared.switch.counting': 'Counting…',

@@ -118,6 +118,11 @@ export const fr = {
     'Ces champs ont été changés dans une autre fenêtre pendant que vous écriviez. Choisissez la version à garder : rien n’est perdu tant que vous n’avez pas choisi.',
   'conflict.mine': 'Votre version',
   'conflict.theirs': 'L’autre version',
+  'conflict.introDesk':
+    '« {title} » a été modifié sur le bureau partagé par {name} pendant que vous écriviez. Choisissez la version à garder pour chaque champ : rien n’est perdu tant que vous n’avez pas choisi.',
+  'conflict.introDeskAnon':
+    '« {title} » a été modifié sur le bureau partagé par un autre membre de la rédaction pendant que vous écriviez. Choisissez la version à garder pour chaque champ : rien n’est perdu tant que vous n’avez pas choisi.',
+  'conflict.theirsBy': 'Version de {name}',
   'conflict.keepMine': 'Garder la mienne',
   'conflict.keepMineNamed': 'Garder votre version de « {field} »',
   'conflict.takeTheirs': 'Prendre l’autre',
@@ -484,10 +489,6 @@ export const fr = {
   'shared.action.trash': 'la mise à la corbeille',
   'shared.action.restore': 'la restauration',
   'shared.action.publish': 'la publication',
-  'shared.conflict.by':
-    '« {title} » a été modifié en même temps par {name} : choisissez la version à garder pour chaque champ.',
-  'shared.conflict.anon':
-    '« {title} » a été modifié en même temps sur le site : choisissez la version à garder pour chaque champ.',
   'shared.conflict.failed': 'Votre choix n’a pas pu être enregistré. Réessayez.',
   'shared.switch.on': 'Activer la rédaction partagée',
   'shared.switch.counting': 'Décompte…',

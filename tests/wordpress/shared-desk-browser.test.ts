@@ -313,6 +313,10 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     await conflict.waitFor({ timeout: 30_000 });
     await expect(conflict.getByTestId('conflict-mine').innerText()).resolves.toBe('Titre de B');
     await expect(conflict.getByTestId('conflict-theirs').innerText()).resolves.toBe('Titre de A');
+    // Who wrote the other version, and where: the shared desk, not « another window ».
+    await expect(conflict.getByRole('alert').innerText()).resolves.toContain(
+      `a été modifié sur le bureau partagé par ${newsroom().editor.name} pendant que vous écriviez`,
+    );
     await b.page.screenshot({ path: screenshotPath('shared-desk-conflict.png') });
     await conflict
       .getByRole('button', {

@@ -250,9 +250,11 @@ describe('SharedDeskBar', () => {
     render(<SharedDeskBar />);
 
     const conflict = await screen.findByTestId('sync-conflict');
+    // Who and where: the other editor on the shared desk, not « another window ».
     expect(conflict.textContent).toContain(
-      '« Le ministre et Bercy » a été modifié en même temps par Rédac',
+      '« Le ministre et Bercy » a été modifié sur le bureau partagé par Rédac pendant que vous écriviez.',
     );
+    expect(conflict.textContent).not.toContain('fenêtre');
     expect(screen.getAllByTestId('conflict-theirs').map((p) => p.textContent)).toEqual([
       'Le ministre reste',
       'Sien',

@@ -1,0 +1,49 @@
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConflictChooser } from '../../../components/ConflictChooser';
+
+type Fields = { title: string };
+const conflicts = [{ field: 'title' as const, base: 'Le ministre', mine: 'Part', theirs: 'Reste' }];
+
+function chooser(origin?: { desk: true; title: string; by?: string }) {
+  render(
+    <ConflictChooser<Fields, 'title'>
+      conflicts={conflicts}
+      label={() => 'Titre'}
+      show={(_field, value) => value}
+      onChoose={() => undefined}
+      {...(origin ? { origin } : {})}
+    />,
+  );
+  return screen.getByRole('alert').textContent;
+}
+
+afterEach(cleanup);
+
+describe('ConflictChooser', () => {
+  it('says another window when two views of this browser wrote the same field', () => {
+    expect(chooser()).toBe(
+      'Ces champs ont été changés dans une autre fenêtre pendant que vous écriviez. Choisissez la version à garder : rien n’est perdu tant que vous n’avez pas choisi.',
+    );
+    expect(screen.getAllByRole('figure')[1]!.querySelector('figcaption')!.textContent).toBe(
+      'L’autre version',
+    );
+  });
+
+  it('names the other editor and the shared desk for a sync conflict', () => {
+    const intro = chooser({ desk: true, title: 'Le ministre et Bercy', by: 'Rédac' });
+    expect(intro).toBe(
+      '« Le ministre et Bercy » a été modifié sur le bureau partagé par Rédac pendant que vous écriviez. Choisissez la version à garder pour chaque champ : rien n’est perdu tant que vous n’avez pas choisi.',
+    );
+    expect(intro).not.toContain('fenêtre');
+    expect(screen.getByText('Version de Rédac')).toBeTruthy();
+  });
+
+  it('says the shared desk without a name when the server did not say who wrote it', () => {
+    const intro = chooser({ desk: true, title: 'Le ministre et Bercy' });
+    expect(intro).toBe(
+      '« Le ministre et Bercy » a été modifié sur le bureau partagé par un autre membre de la rédaction pendant que vous écriviez. Choisissez la version à garder pour chaque champ : rien n’est perdu tant que vous n’avez pas choisi.',
+    );
+    expect(screen.getByText('L’autre version')).toBeTruthy();
+  });
+});
