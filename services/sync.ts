@@ -28,6 +28,7 @@ import {
   SYNC_OFF,
   type DeskCan,
   type DeskLockAnswer,
+  type DeskMark,
   type DeskRole,
   type OutboxEntry,
   type SyncAction,
@@ -56,6 +57,7 @@ import {
   type DeskErrorCode,
   type DeskFailure,
   type DeskKind,
+  type DeskLockRef,
   type DeskOptions,
   type DeskSettings,
 } from '../wordpress/desk-client';
@@ -924,7 +926,12 @@ export class SyncEngine {
     await this.checkCancelled();
     const cursors = { ...(await this.state()).cursors };
     const perPage = this.deps.perPage ? { perPage: this.deps.perPage } : {};
-    const firstPages = await pullFirstPages(settings, cursors, { ...this.options(), ...perPage });
+    // Who is editing what rides on the same answer: a lock changes no record.
+    const firstPages = await pullFirstPages(settings, cursors, {
+      ...this.options(),
+      ...perPage,
+      locks: true,
+    });
     if (!firstPages.ok) throw new Stop(firstPages);
     const total = firstPages.issues.total + firstPages.drafts.total;
     let done = 0;
@@ -954,6 +961,47 @@ export class SyncEngine {
         await this.patchState({ cursors: { ...state.cursors, [rk]: next } });
       }
     }
+    if (firstPages.locks) await this.applyLocks(firstPages.locks);
+  }
+
+  /**
+   * Marks who is editing what now, as the site listed its fresh locks: a lock taken elsewhere
+   * appears on the record, a released (or expired) one goes, while the desk stays open. Quiet
+   * writes of `desk.lock` only (never queued); this user's own locks are not marks.
+   */
+  private async applyLocks(locks: DeskLockRef[]): Promise<void> {
+    const state = await this.state();
+    const me = state.user?.id;
+    const held = new Map<string, NonNullable<DeskMark['lock']>>();
+    // The site lists fresh locks only, by its own clock: no expiry check against this one's.
+    for (const lock of locks) {
+      if (lock.user.id === me) continue;
+      const kind: SyncKind = lock.kind === 'drafts' ? 'draft' : 'issue';
+      held.set(outboxKey(kind, lock.clientId), {
+        by: lock.user.name,
+        userId: lock.user.id,
+        since: lock.since,
+        expires: lock.expires,
+      });
+    }
+    const marked: string[] = [];
+    await quietly(this.db, SYNC_TABLES, async () => {
+      for (const key of new Set([...(state.locks ?? []), ...held.keys()])) {
+        const [kind, ...rest] = key.split(':') as [SyncKind, ...string[]];
+        const id = rest.join(':');
+        const table = this.db.table(tableOf(kind));
+        const local = (await table.get(id)) as AnyRecord | undefined;
+        if (!local?.desk) continue;
+        const lock = held.get(key);
+        if (lock) marked.push(key);
+        if (sameValue(local.desk.lock, lock)) continue;
+        const desk: DeskMark = { ...local.desk };
+        if (lock) desk.lock = lock;
+        else delete desk.lock;
+        await table.update(id, { desk });
+      }
+      await this.patchState({ locks: marked.length > 0 ? marked : undefined });
+    });
   }
 
   /**
@@ -1074,7 +1122,12 @@ export class SyncEngine {
       const table = this.db.table(tableOf(kind));
       await quietly(this.db, SYNC_TABLES, async () => {
         const local = (await table.get(id)) as AnyRecord | undefined;
-        if (local?.desk) await table.update(id, { desk: { ...local.desk, lock } });
+        if (!local?.desk) return;
+        await table.update(id, { desk: { ...local.desk, lock } });
+        // Followed by the polls from now on: its release clears the mark.
+        const key = outboxKey(kind, id);
+        const marked = (await this.state()).locks ?? [];
+        if (!marked.includes(key)) await this.patchState({ locks: [...marked, key] });
       });
       return { ok: false, code: 'locked', lock };
     }

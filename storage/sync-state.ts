@@ -184,6 +184,12 @@ export interface SyncState {
   lastError?: { code: string; at: string; detail?: string };
   /** When the running run started (ISO 8601); absent when none runs. */
   runningSince?: string;
+  /**
+   * The records (`draft:<id>` | `issue:<id>`) whose `desk.lock` says another editor has them
+   * open, as of the last poll: the next poll clears those no longer held without reading every
+   * record. Absent: none marked (or a plugin that does not list its locks).
+   */
+  locks?: string[];
 }
 
 /** The state when sync was never turned on. */

@@ -233,15 +233,58 @@ export async function pullChanges<K extends DeskKind>(
   }
 }
 
-/** One page of {@link pullChanges}, with the paging headers and the server's clock. */
+/** A fresh edit lock somewhere on the desk (the `X-Indiscrets-Locks` header of a listing). */
+export interface DeskLockRef extends DeskLock {
+  kind: DeskKind;
+  /** The record's WordPress id. */
+  id: number;
+  /** The record's id in the extension. */
+  clientId: string;
+}
+
+/** The locks header: a list of locks, or undefined when it is missing or unreadable. */
+export function parseLocks(header: string | null): DeskLockRef[] | undefined {
+  if (header === null) return undefined;
+  try {
+    return lockList(JSON.parse(header));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The well-formed locks of a list the site sent, or undefined when it is not a list. */
+function lockList(parsed: unknown): DeskLockRef[] | undefined {
+  if (!Array.isArray(parsed)) return undefined;
+  return parsed.filter(
+    (lock): lock is DeskLockRef =>
+      !!lock &&
+      (lock.kind === 'drafts' || lock.kind === 'issues') &&
+      typeof lock.clientId === 'string' &&
+      typeof lock.user?.id === 'number' &&
+      typeof lock.user?.name === 'string' &&
+      typeof lock.expires === 'string',
+  );
+}
+
+/**
+ * One page of {@link pullChanges}, with the paging headers and the server's clock; with `locks`,
+ * also every fresh edit lock of the desk (in the same answer: a lock changes no record).
+ */
 export async function pullPage<K extends DeskKind>(
   settings: DeskSettings,
   kind: K,
   since: string | undefined,
   page: number,
-  options: DeskOptions & { perPage?: number; fields?: string } = {},
+  options: DeskOptions & { perPage?: number; fields?: string; locks?: boolean } = {},
 ): Promise<
-  DeskResult<{ records: RecordOf<K>[]; total: number; pages: number; serverTime?: string }>
+  DeskResult<{
+    records: RecordOf<K>[];
+    total: number;
+    pages: number;
+    serverTime?: string;
+    /** Asked with `locks`: who is editing what now (undefined: the site did not say). */
+    locks?: DeskLockRef[];
+  }>
 > {
   const perPage = options.perPage ?? 100;
   const after = since
@@ -250,18 +293,20 @@ export async function pullPage<K extends DeskKind>(
   const result = await call<RecordOf<K>[]>(
     settings,
     'GET',
-    `/indiscrets/v1/${kind}?context=edit&status=any,trash&orderby=modified&order=asc&per_page=${perPage}&page=${page}${after}&_fields=${options.fields ?? RECORD_FIELDS}`,
+    `/indiscrets/v1/${kind}?context=edit&status=any,trash&orderby=modified&order=asc&per_page=${perPage}&page=${page}${after}&_fields=${options.fields ?? RECORD_FIELDS}${options.locks ? '&locks=1' : ''}`,
     undefined,
     options,
   );
   if (!result.ok) return result;
   const date = Date.parse(result.headers.get('date') ?? '');
+  const locks = options.locks ? parseLocks(result.headers.get('x-indiscrets-locks')) : undefined;
   return {
     ok: true,
     records: Array.isArray(result.data) ? result.data : [],
     total: Number(result.headers.get('x-wp-total') ?? '0') || 0,
     pages: Number(result.headers.get('x-wp-totalpages') ?? '1') || 1,
     ...(Number.isNaN(date) ? {} : { serverTime: new Date(date).toISOString() }),
+    ...(locks ? { locks } : {}),
   };
 }
 
@@ -283,12 +328,14 @@ const sinceParam = (since: string) => encodeURIComponent(since.endsWith('Z') ? s
 export async function pullFirstPages(
   settings: DeskSettings,
   since: { drafts?: string; issues?: string } = {},
-  options: DeskOptions & { perPage?: number; fields?: string } = {},
+  options: DeskOptions & { perPage?: number; fields?: string; locks?: boolean } = {},
 ): Promise<
   DeskResult<{
     drafts: ChangesPage<'drafts'>;
     issues: ChangesPage<'issues'>;
     serverTime?: string;
+    /** Asked with `locks`: who is editing what now (undefined: the site did not say). */
+    locks?: DeskLockRef[];
   }>
 > {
   const perPage = options.perPage ?? 100;
@@ -298,10 +345,11 @@ export async function pullFirstPages(
   const result = await call<{
     drafts?: Partial<ChangesPage<'drafts'>>;
     issues?: Partial<ChangesPage<'issues'>>;
+    locks?: unknown;
   }>(
     settings,
     'GET',
-    `/indiscrets/v1/changes&per_page=${perPage}${after}&fields=${options.fields ?? RECORD_FIELDS}`,
+    `/indiscrets/v1/changes&per_page=${perPage}${after}&fields=${options.fields ?? RECORD_FIELDS}${options.locks ? '&locks=1' : ''}`,
     undefined,
     options,
   );
@@ -317,6 +365,9 @@ export async function pullFirstPages(
     drafts: page(result.data?.drafts),
     issues: page(result.data?.issues),
     ...(Number.isNaN(date) ? {} : { serverTime: new Date(date).toISOString() }),
+    ...(options.locks && result.data?.locks !== undefined
+      ? { locks: lockList(result.data.locks) ?? [] }
+      : {}),
   };
 }
 

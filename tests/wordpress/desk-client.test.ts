@@ -7,6 +7,7 @@ import {
   lockRecord,
   pullChanges,
   pullFirstPages,
+  pullPage,
   RECORD_FIELDS,
   restoreRecord,
   trashRecord,
@@ -181,6 +182,34 @@ describe('desk client against the real plugin', () => {
     await unlockRecord(as('editor'), 'drafts', created.record.id);
     const other = await lockRecord(as('editor'), 'drafts', created.record.id);
     expect(other.ok).toBe(true);
+  });
+
+  it('a pull asked with locks says who is editing what on the whole desk', async () => {
+    const draft = newDraft();
+    const created = await createRecord(as('editor'), 'drafts', draftToRest(draft));
+    if (!created.ok) throw new Error(created.code);
+    await lockRecord(as('editor'), 'drafts', created.record.id);
+    try {
+      // Nothing changed since a minute from now: the records are not sent, the locks are.
+      const later = new Date(Date.now() + 60_000).toISOString();
+      const pulled = await pullPage(as('contributor'), 'issues', later, 1, { locks: true });
+      if (!pulled.ok) throw new Error(pulled.code);
+      expect(pulled.records).toEqual([]);
+      expect(pulled.locks).toContainEqual(
+        expect.objectContaining({
+          kind: 'drafts',
+          id: created.record.id,
+          clientId: draft.id,
+          user: { id: expect.any(Number), name: site().newsroom.editor.name },
+        }),
+      );
+      const plain = await pullPage(as('contributor'), 'issues', later, 1);
+      expect(plain.ok && plain.locks).toBeUndefined();
+    } finally {
+      await unlockRecord(as('editor'), 'drafts', created.record.id);
+    }
+    const after = await pullPage(as('contributor'), 'drafts', undefined, 1, { locks: true });
+    expect(after.ok && after.locks?.some((lock) => lock.clientId === draft.id)).toBe(false);
   });
 
   it('reports wrong credentials', async () => {

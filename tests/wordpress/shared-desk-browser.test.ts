@@ -246,6 +246,32 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     await b.page.screenshot({ path: screenshotPath('shared-desk.png') });
   });
 
+  it('marks on A’s open desk, at its next sync, the draft B is editing, and unmarks it when B closes it', async () => {
+    const draft = (await clips(a))[0]!;
+    const [record] = await serverRecords(a.who, 'drafts', draft.id);
+    const lockOnServer = async () =>
+      (await restAs(a.who, 'GET', `/indiscrets/v1/drafts/${record!.id}?_fields=lock`)).json
+        .lock as { user: { name: string } } | null;
+    const row = a.page.getByTestId('draft').filter({ hasText: draft.title }).first();
+    await row.getByTestId('desk-marks').waitFor();
+    expect(await row.getByTestId('desk-lock').count()).toBe(0);
+
+    // B opens the draft: its editor takes WordPress's lock. A's desk stays as it is, open.
+    const editorB = await openDraft(b, draft.title);
+    const lock = await until(lockOnServer, (held) => !!held, 'B’s lock on the server');
+    await sync(a);
+    await expect(row.getByTestId('desk-lock').innerText()).resolves.toContain(
+      fr('shared.marks.editing', { name: lock!.user.name }),
+    );
+
+    // B closes it: the lock is released, and A's next sync takes the mark away.
+    await editorB.getByRole('button', { name: `← ${fr('common.close')}` }).click();
+    await until(lockOnServer, (held) => held === null, 'B’s lock released');
+    await sync(a);
+    await row.getByTestId('desk-lock').waitFor({ state: 'detached' });
+    await row.getByTestId('desk-marks').waitFor();
+  });
+
   /** The draft both desks share from the first test. */
   let shared: StoredClip;
   const fr = (key: Parameters<typeof t>[0], params: Record<string, string | number> = {}) =>
@@ -262,6 +288,21 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
       (status) => status === 'checked',
       'B’s status change stored',
     );
+    // B's sync bar says so: offline, and how many changes wait. (Checked on a desk that opened
+    // no other extension page while offline: in Chromium, closing one ends the emulated offline
+    // of every page of the extension's process, which a real network failure would not.)
+    const status = b.page.getByTestId('sync-status');
+    const waiting = (await readStore<Row[]>(b.page, 'outbox')).length;
+    expect(waiting).toBeGreaterThan(0);
+    const offlineLine = `${fr('shared.status.offline')} · ${fr('shared.status.pending', { count: waiting })}`;
+    await until(
+      () => status.innerText(),
+      (text) => text.includes(offlineLine),
+      `B’s sync bar to say « ${offlineLine} »`,
+    );
+    await expect(
+      status.getByRole('button', { name: fr('shared.status.syncNow') }).isDisabled(),
+    ).resolves.toBe(true);
     const editorA = await openDraft(a, shared.title);
     await editorA.getByLabel(fr('editor.title')).fill('Renseignement : la loi adoptée');
     await until(
@@ -274,6 +315,15 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     await b.session.context.setOffline(false);
     await sync(b);
     await settled(b);
+    // Back online and everything sent: no offline marker, nothing waiting.
+    await until(
+      () => status.innerText(),
+      (text) =>
+        !text.includes(fr('shared.status.offline')) &&
+        !text.includes(fr('shared.status.pending', { count: waiting })) &&
+        text.includes(fr('shared.status.synced', { time: '' }).trim()),
+      'B’s sync bar to say synced, with nothing waiting',
+    );
     await sync(a);
 
     const [record] = await serverRecords(a.who, 'drafts', shared.id);

@@ -7,6 +7,8 @@
  * (inclusive, whole seconds) with paging.
  */
 
+import { deskCan } from '../desk-fixtures';
+
 type Kind = 'drafts' | 'issues';
 type Role = 'editor' | 'contributor';
 
@@ -137,6 +139,18 @@ export class FakeDesk {
     };
   }
 
+  /** Every fresh lock of the desk, both kinds, as the plugin's `X-Indiscrets-Locks` lists them. */
+  private locks() {
+    return this.records
+      .filter((r) => r.status !== 'trash' && r.lock && r.lock.since + 150_000 > this.now)
+      .map((r) => ({
+        kind: r.kind,
+        id: r.id,
+        clientId: String(r.meta.clientId),
+        ...this.view(r, this.users.values().next().value!).lock!,
+      }));
+  }
+
   /** The `fetch` the engine is given. */
   fetch = async (input: string, init: RequestInit = {}): Promise<Response> => {
     const url = new URL(input);
@@ -199,22 +213,10 @@ export class FakeDesk {
     }
     const body = init.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : {};
     if (route === '/indiscrets/v1') {
-      const editor = user.role === 'editor';
       return this.json(200, {
         plugin: { name: 'indiscrets', version: '0.1.0', wordpress: '6.1', revisions: true },
         user: { id: user.id, name: user.name, roles: [user.role] },
-        can: {
-          read: true,
-          clip: true,
-          editOwn: true,
-          editOthers: editor,
-          trashOwn: true,
-          trashOthers: editor,
-          editIssues: editor,
-          arrange: editor,
-          publish: editor,
-          deleteForever: editor,
-        },
+        can: deskCan(user.role),
         lockWindow: 150,
       });
     }
@@ -240,6 +242,7 @@ export class FakeDesk {
       return this.json(200, {
         issues: this.list('issues', user, first, 'issues_after'),
         drafts: this.list('drafts', user, first, 'drafts_after'),
+        ...(params.get('locks') === '1' ? { locks: this.locks() } : {}),
       });
     }
     const match = /^\/indiscrets\/v1\/(drafts|issues)(?:\/(\d+))?(?:\/(restore|lock))?$/.exec(
@@ -256,6 +259,9 @@ export class FakeDesk {
       return this.json(200, records, {
         'X-WP-Total': String(total),
         'X-WP-TotalPages': String(pages),
+        ...(params.get('locks') === '1'
+          ? { 'X-Indiscrets-Locks': JSON.stringify(this.locks()) }
+          : {}),
       });
     }
 

@@ -543,6 +543,37 @@ describe('sync engine (against an in-memory plugin)', () => {
     await a.engine.lock('draft', clip.id, true);
     expect(await b.engine.lock('draft', clip.id)).toEqual({ ok: true, lock: null });
   });
+
+  it('shows a lock taken or released elsewhere at the next poll, with no request of its own', async () => {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
+    await a.sync();
+    await b.join();
+    const lockOf = async () => (await b.db.clips.get(clip.id))!.desk?.lock;
+    expect(await lockOf()).toBeUndefined();
+
+    // A opens the draft and the issue; B's desk, open all along, only polls.
+    await a.engine.lock('draft', clip.id);
+    await a.engine.lock('issue', issue.id);
+    server.log = [];
+    await b.sync();
+    // The poll's one request brought the locks too.
+    expect(server.log).toEqual(['GET /indiscrets/v1/changes']);
+    expect(await lockOf()).toMatchObject({ by: 'Rédaction', userId: 1 });
+    expect((await b.db.issues.get(issue.id))!.desk?.lock).toMatchObject({ by: 'Rédaction' });
+    // A's own desk does not mark its own locks, and nothing is queued to be sent.
+    await a.sync();
+    expect((await a.db.clips.get(clip.id))!.desk?.lock).toBeUndefined();
+    expect(await b.db.outbox.count()).toBe(0);
+
+    await a.engine.lock('draft', clip.id, true);
+    await b.sync();
+    expect(await lockOf()).toBeUndefined();
+    expect((await b.db.issues.get(issue.id))!.desk?.lock).toMatchObject({ by: 'Rédaction' });
+    expect((await b.engine.state()).locks).toEqual([`issue:${issue.id}`]);
+    expect(await b.db.outbox.count()).toBe(0);
+  });
 });
 
 describe('nextCursor', () => {

@@ -296,6 +296,51 @@ indiscrets_test(
 );
 
 indiscrets_test(
+	'a listing asked with locks=1 says who is editing what on the whole desk, fresh locks only',
+	function () {
+		$a      = indiscrets_user( 'editor' );
+		$b      = indiscrets_user( 'contributor' );
+		$held   = indiscrets_make_draft( $a );
+		$stale  = indiscrets_make_draft( $a );
+		list( $status, $issue ) = indiscrets_rest( $a, 'POST', '/indiscrets/v1/issues', array( 'title' => 'N°2', 'meta' => array( 'clientId' => indiscrets_cid() ) ) );
+		assert_same( 201, $status, 'issue' );
+		indiscrets_rest( $a, 'POST', '/indiscrets/v1/drafts/' . $held['id'] . '/lock' );
+		indiscrets_rest( $a, 'POST', '/indiscrets/v1/issues/' . $issue['id'] . '/lock' );
+		update_post_meta( $stale['id'], '_edit_lock', ( time() - 151 ) . ':' . $a );
+		$list = function ( $query ) use ( $b ) {
+			wp_set_current_user( $b );
+			$request = new WP_REST_Request( 'GET', '/indiscrets/v1/issues' );
+			foreach ( $query as $k => $v ) {
+				$request->set_param( $k, $v );
+			}
+			return rest_do_request( $request )->get_headers();
+		};
+		// Only this test's records: other suites leave locks of their own on the desk.
+		$ours    = function ( $locks ) use ( $held, $stale, $issue ) {
+			$out = array();
+			foreach ( $locks as $lock ) {
+				if ( in_array( $lock['id'], array( $held['id'], $stale['id'], $issue['id'] ), true ) ) {
+					$out[ $lock['kind'] . ':' . $lock['id'] ] = $lock;
+				}
+			}
+			return $out;
+		};
+		$headers = $list( array( 'locks' => true, 'per_page' => 1 ) );
+		$held_of = $ours( json_decode( $headers['X-Indiscrets-Locks'], true ) );
+		assert_same( 2, count( $held_of ), 'the draft and the issue, not the stale lock' );
+		$draft_lock = $held_of[ 'drafts:' . $held['id'] ];
+		assert_same( $a, $draft_lock['user']['id'], 'holder' );
+		assert_same( $held['meta']['clientId'], $draft_lock['clientId'], 'clientId' );
+		assert_true( isset( $held_of[ 'issues:' . $issue['id'] ] ), 'issue lock' );
+		assert_true( (bool) preg_match( '/^[\x20-\x7e]*$/', $headers['X-Indiscrets-Locks'] ), 'ASCII header' );
+		indiscrets_rest( $a, 'DELETE', '/indiscrets/v1/drafts/' . $held['id'] . '/lock' );
+		$locks = $ours( json_decode( $list( array( 'locks' => true ) )['X-Indiscrets-Locks'], true ) );
+		assert_same( array( 'issues:' . $issue['id'] ), array_keys( $locks ), 'released' );
+		assert_true( ! isset( $list( array() )['X-Indiscrets-Locks'] ), 'only when asked' );
+	}
+);
+
+indiscrets_test(
 	'modified_after lists changes since a time, trashed records included, oldest first, paged',
 	function () {
 		global $wpdb;

@@ -100,10 +100,17 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 	public function get_items( $request ) {
 		$this->listing = true;
 		try {
-			return parent::get_items( $request );
+			$response = parent::get_items( $request );
 		} finally {
 			$this->listing = false;
 		}
+		if ( $request['locks'] && $response instanceof WP_REST_Response ) {
+			// Who is editing what, in the answer a desk already asks for at every poll: a lock
+			// changes no record's modified time, and a request of its own would double the polls.
+			// ASCII JSON (wp_json_encode escapes the rest), like WordPress's own X-WP-* headers.
+			$response->header( 'X-Indiscrets-Locks', wp_json_encode( indiscrets_fresh_locks() ) );
+		}
+		return $response;
 	}
 
 	protected function check_update_permission( $post ) {
@@ -140,6 +147,11 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 			'description' => 'Records modified at or after this time (ISO 8601, GMT when no offset is given). The second it names is included: keep the record versions you already have to skip them.',
 			'type'        => 'string',
 			'format'      => 'date-time',
+		);
+		$params['locks']          = array(
+			'description' => 'Also answer, in the X-Indiscrets-Locks header, every fresh edit lock of the desk (both kinds) as JSON: [{kind, id, clientId, user: {id, name}, since, expires}].',
+			'type'        => 'boolean',
+			'default'     => false,
 		);
 		$params['client_id']      = array(
 			'description' => 'Only the record with this meta.clientId.',

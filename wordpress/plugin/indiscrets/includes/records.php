@@ -403,6 +403,47 @@ function indiscrets_lock_of( $post_id ) {
 	);
 }
 
+/**
+ * Every fresh edit lock on the desk, in one indexed query (`_edit_lock` is WordPress's own post
+ * lock, so wp-admin's locks are in it): who is editing what right now. A lock does not change a
+ * record's `modified_gmt`, so a pull of changes would never see one taken or released.
+ *
+ * @return array[] { kind: 'drafts'|'issues', id, clientId, user: {id, name}, since, expires }
+ */
+function indiscrets_fresh_locks() {
+	global $wpdb;
+	$window = (int) apply_filters( 'wp_check_post_lock_window', INDISCRETS_LOCK_WINDOW );
+	$kinds  = array_flip( indiscrets_types() );
+	$rows   = $wpdb->get_results(
+		$wpdb->prepare(
+			"SELECT p.ID, p.post_type, m.meta_value FROM {$wpdb->postmeta} m
+			INNER JOIN {$wpdb->posts} p ON p.ID = m.post_id
+			WHERE m.meta_key = '_edit_lock' AND p.post_type IN (%s, %s) AND p.post_status <> 'trash'
+			AND CAST(SUBSTRING_INDEX(m.meta_value, ':', 1) AS UNSIGNED) > %d
+			ORDER BY p.ID",
+			INDISCRETS_DRAFT,
+			INDISCRETS_ISSUE,
+			time() - $window
+		)
+	);
+	$locks  = array();
+	foreach ( $rows as $row ) {
+		$lock = indiscrets_lock_of( (int) $row->ID );
+		if ( ! $lock ) {
+			continue;
+		}
+		$locks[] = array_merge(
+			array(
+				'kind'     => $kinds[ $row->post_type ],
+				'id'       => (int) $row->ID,
+				'clientId' => (string) get_post_meta( (int) $row->ID, 'clientId', true ),
+			),
+			$lock
+		);
+	}
+	return $locks;
+}
+
 /** Read-only fields every record carries in REST answers. */
 function indiscrets_register_rest_fields() {
 	$user_schema = array(

@@ -11,6 +11,7 @@ defined( 'ABSPATH' ) || exit;
 
 function indiscrets_register_routes() {
 	add_filter( 'rest_namespace_index', 'indiscrets_namespace_index', 10, 2 );
+	add_filter( 'rest_exposed_cors_headers', 'indiscrets_exposed_headers' );
 	register_rest_route(
 		INDISCRETS_NAMESPACE,
 		'/changes',
@@ -39,6 +40,11 @@ function indiscrets_register_routes() {
 					'default'     => 100,
 					'minimum'     => 1,
 					'maximum'     => 100,
+				),
+				'locks'        => array(
+					'description' => 'Also answer `locks`: every fresh edit lock of the desk, both kinds: [{kind, id, clientId, user: {id, name}, since, expires}].',
+					'type'        => 'boolean',
+					'default'     => false,
 				),
 			),
 		)
@@ -107,8 +113,19 @@ function indiscrets_changes( $request ) {
 			'pages'   => isset( $headers['X-WP-TotalPages'] ) ? (int) $headers['X-WP-TotalPages'] : 0,
 		);
 	}
+	if ( $request['locks'] ) {
+		// Who is editing what: a lock changes no record's modified time, so a pull of changes
+		// would never see one taken or released. In the poll's own answer, not a request of its own.
+		$out['locks'] = indiscrets_fresh_locks();
+	}
 	$response = rest_ensure_response( $out );
 	return $response;
+}
+
+/** The desk's locks header, readable by a page of another origin as X-WP-Total is. */
+function indiscrets_exposed_headers( $headers ) {
+	$headers[] = 'X-Indiscrets-Locks';
+	return $headers;
 }
 
 /**
