@@ -8,31 +8,10 @@ import { refusedReason, type SharedDesk } from '../../../components/useSharedDes
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
 import { db } from '../../../storage/db';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
-import { SYNC_OFF, type DeskCan, type SyncState } from '../../../storage/sync-state';
+import { SYNC_OFF, type SyncState } from '../../../storage/sync-state';
+import { deskProbe, deskState } from '../desk-fixtures';
 
-const can = (editor: boolean): DeskCan => ({
-  read: true,
-  clip: true,
-  editOwn: true,
-  editOthers: editor,
-  trashOwn: true,
-  trashOthers: editor,
-  editIssues: editor,
-  arrange: editor,
-  publish: editor,
-  deleteForever: editor,
-});
-
-const contributorState: SyncState = {
-  ...SYNC_OFF,
-  enabled: true,
-  siteUrl: 'https://monsite.fr',
-  username: 'pigiste',
-  user: { id: 5, name: 'Pigiste', roles: ['contributor'] },
-  can: can(false),
-  firstSyncDone: true,
-  lastSyncAt: new Date().toISOString(),
-};
+const contributorState = deskState('contributor');
 
 let calls: Array<[string, unknown]>;
 let unregister: () => void;
@@ -145,11 +124,7 @@ describe('refusedReason', () => {
   });
 
   it('refuses nothing to an Editor, nor when the desk is not shared', () => {
-    const editor = {
-      ...contributorState,
-      user: { id: 3, name: 'Rédac', roles: ['editor' as const] },
-      can: can(true),
-    };
+    const editor = deskState('editor');
     expect(refusedReason(desk(editor), 'arrange')).toBeUndefined();
     expect(refusedReason(desk(undefined), 'publish')).toBeUndefined();
     expect(refusedReason(desk({ ...contributorState, enabled: false }), 'publish')).toBeUndefined();
@@ -289,15 +264,7 @@ describe('SharedDeskSettings › turning the shared desk on', () => {
 
   it('asks first with what will be sent, then starts the first sync', async () => {
     background({
-      syncDiscover: {
-        ok: true,
-        siteUrl: 'https://monsite.fr',
-        user: { id: 5, name: 'Pigiste', roles: ['contributor'] },
-        role: 'contributor',
-        can: can(false),
-        plugin: { version: '0.1.0' },
-        lockWindow: 150,
-      },
+      syncDiscover: deskProbe('contributor'),
       syncPlan: { localDrafts: 12, localIssues: 1, remoteDrafts: 40, remoteIssues: 3 },
       syncEnable: contributorState,
     });

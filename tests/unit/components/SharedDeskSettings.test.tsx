@@ -5,29 +5,9 @@ import { SharedDeskSettings } from '../../../components/SharedDeskSettings';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
 import type { DeskProbe } from '../../../messaging/protocol';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
+import { deskProbe } from '../desk-fixtures';
 
-const can = (editor: boolean) => ({
-  read: true,
-  clip: true,
-  editOwn: true,
-  editOthers: editor,
-  trashOwn: true,
-  trashOthers: editor,
-  editIssues: editor,
-  arrange: editor,
-  publish: editor,
-  deleteForever: editor,
-});
-
-const contributor: DeskProbe = {
-  ok: true,
-  siteUrl: 'https://monsite.fr',
-  user: { id: 5, name: 'Pigiste', roles: ['contributor'] },
-  role: 'contributor',
-  can: can(false),
-  plugin: { version: '0.1.0' },
-  lockWindow: 150,
-};
+const contributor = deskProbe('contributor');
 
 let answers: DeskProbe[];
 let unregister: () => void;
@@ -71,7 +51,7 @@ describe('SharedDeskSettings', () => {
   });
 
   it('says an Editor may order and publish the issue', async () => {
-    answers.push({ ...contributor, role: 'editor', can: can(true) });
+    answers.push(deskProbe('editor'));
     render(<SharedDeskSettings />);
 
     await waitFor(() =>

@@ -3,22 +3,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { deskRoleOf, probeDesk } from '../../../services/desk-discovery';
 import type { DeskDiscovery, discoverDesk } from '../../../wordpress/desk-client';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
+import { deskCan } from '../desk-fixtures';
 
 const PASSWORD = 'abcd EFGH ijkl MNOP qrst UVWX';
 const SITE = 'https://monsite.fr';
 
-const contributorCan: DeskDiscovery['can'] = {
-  read: true,
-  clip: true,
-  editOwn: true,
-  editOthers: false,
-  trashOwn: true,
-  trashOthers: false,
-  editIssues: false,
-  arrange: false,
-  publish: false,
-  deleteForever: false,
-};
+const contributorCan: DeskDiscovery['can'] = deskCan('contributor');
 
 const discovery: DeskDiscovery = {
   plugin: { name: 'indiscrets', version: '0.1.0', wordpress: '6.1.9', revisions: true },
