@@ -203,6 +203,14 @@ describe('desk client against the real plugin', () => {
           user: { id: expect.any(Number), name: site().newsroom.editor.name },
         }),
       );
+      // The poll's own request (/changes) carries them too.
+      const poll = await pullFirstPages(
+        as('contributor'),
+        { drafts: later, issues: later },
+        { locks: true },
+      );
+      if (!poll.ok) throw new Error(poll.code);
+      expect(poll.locks?.map((lock) => lock.clientId)).toContain(draft.id);
       const plain = await pullPage(as('contributor'), 'issues', later, 1);
       expect(plain.ok && plain.locks).toBeUndefined();
     } finally {
