@@ -44,6 +44,9 @@ describe('clipping in Chromium with the built extension', () => {
       /^Nouveau brouillon : « Le projet de loi sur le renseignement/,
     );
     const drafts = popup.getByTestId('draft');
+    // The answer comes once the draft is committed; the inbox's live query hears of the write a
+    // moment later (another context's IndexedDB notification), so the row is waited for.
+    await drafts.first().waitFor();
     await expect(drafts.count()).resolves.toBe(1);
     await expect(drafts.first().textContent()).resolves.toContain('Le Monde');
     // The row shows the item's text, which starts from the template: the quote, then its source.
@@ -64,6 +67,7 @@ describe('clipping in Chromium with the built extension', () => {
     await expect(popup.getByTestId('clip-message').textContent()).resolves.toContain(
       'avait déjà un brouillon',
     );
+    await popup.getByTestId('draft').first().waitFor();
     await expect(popup.getByTestId('draft').count()).resolves.toBe(1);
     await expect(popup.getByTestId('quote-count').textContent()).resolves.toContain('2 citations');
     await popup.close();
