@@ -4,7 +4,7 @@ import { sendMessage } from '../messaging/protocol';
 import type { SyncConflict, SyncRefusal, SyncState } from '../storage/sync-state';
 import { ConflictChooser } from './ConflictChooser';
 import { itemText } from './richtext';
-import { roleName } from './roles';
+import { deskIdentity, refusalSentence } from './roles';
 import { useSharedDesk } from './useSharedDesk';
 
 /**
@@ -81,12 +81,7 @@ export function SharedDeskBar() {
       <p class="shared-desk__status" role="status" data-testid="sync-status">
         <span class={`shared-desk__dot${online ? '' : ' shared-desk__dot--offline'}`} />
         {syncLine(state, desk.pending, online)}
-        {state.user && (
-          <span class="muted">
-            {' '}
-            · {state.user.name} ({roleName(state.user.roles[0])})
-          </span>
-        )}
+        {state.user && <span class="muted"> · {deskIdentity(state.user)}</span>}
         <button
           type="button"
           class="button button--small"
@@ -110,11 +105,7 @@ export function SharedDeskBar() {
 function Refusal({ refusal }: { refusal: SyncRefusal }) {
   return (
     <p class="notice notice--error shared-desk__refusal" role="alert" data-testid="sync-refusal">
-      {t('shared.refused', {
-        title: refusal.title,
-        action: t(`shared.action.${refusal.action}`),
-        role: roleName(refusal.needs ?? 'editor'),
-      })}{' '}
+      {refusalSentence(refusal)}{' '}
       <button
         type="button"
         class="button button--small"

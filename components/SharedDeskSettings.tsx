@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { t } from '../locales';
 import { sendMessage, type DeskProbe, type SyncPlan } from '../messaging/protocol';
 import { wordpressItem, wordpressPasswordItem } from '../storage/preferences';
-import { roleName } from './roles';
+import { forbiddenSentence, rightsSentence } from './roles';
 import { syncLine } from './SharedDeskBar';
 import { useSharedDesk } from './useSharedDesk';
 import { useStorageItem } from './useStorageItem';
@@ -29,7 +29,7 @@ export function probeFailureText(failure: Failure): string {
     case 'wrong_credentials':
       return t('shared.probe.wrongCredentials');
     case 'forbidden':
-      return t('shared.probe.forbidden', { role: roleName(failure.needs ?? 'contributor') });
+      return forbiddenSentence(failure.needs);
     case 'no_plugin':
       return t('shared.probe.noPlugin');
     case 'cancelled':
@@ -43,10 +43,7 @@ export function probeFailureText(failure: Failure): string {
 
 /** What the user's role allows on the shared desk, in one sentence. */
 export function rightsText(probe: Extract<DeskProbe, { ok: true }>): string {
-  const role = roleName(probe.role);
-  if (probe.can.arrange && probe.can.publish) return t('shared.rights.editor', { role });
-  if (probe.can.clip) return t('shared.rights.contributor', { role });
-  return t('shared.rights.readOnly', { role });
+  return rightsSentence(probe.role, probe.can);
 }
 
 /**

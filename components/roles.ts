@@ -1,4 +1,18 @@
+/**
+ * What each role may do on the shared desk, in one place: the one rule every view asks before
+ * enabling an action (and the sentence it shows when it may not), and every sentence that names
+ * a role. The rule follows the companion plugin's capability map
+ * (wordpress/plugin/indiscrets/includes/capabilities.php), as the site reports it at discovery
+ * (`can`) and on each record (`desk.canEdit`, `desk.canTrash`):
+ * - Contributor and Author: clip, edit and trash their own drafts; read everything else;
+ * - Editor and Administrator: edit and trash every draft, create and edit issues, arrange an
+ *   issue (put drafts in it, order them) and publish it;
+ * - Subscriber: read only.
+ * Sync off (or not read yet): everything is allowed, the desk is as it was without sharing.
+ */
 import { t, type MessageKey } from '../locales';
+import type { DeskCan, DeskMark, DeskRole, SyncRefusal, SyncState } from '../storage/sync-state';
+import type { SharedDesk } from './sharedDesk';
 
 /** The WordPress roles the shared desk knows, strongest first. */
 const ROLES = ['administrator', 'editor', 'author', 'contributor', 'subscriber'] as const;
@@ -20,4 +34,95 @@ export function strongestRole(roles: readonly string[]): Role {
 /** A role's name as WordPress shows it (« Éditeur », « Contributeur »…); unknown → Éditeur. */
 export function roleName(role: string | undefined): string {
   return t(ROLE_KEYS[role as Role] ?? ROLE_KEYS.editor);
+}
+
+/** What someone may try on the shared desk. */
+export type DeskAction =
+  /** Put drafts in an issue, take them out, order them. */
+  | 'arrange'
+  /** Publish an issue. */
+  | 'publish'
+  /** Create an issue (and, given the issue, edit its title, date, budget and intro). */
+  | 'editIssues'
+  /** Write this record: a draft's fields, an issue's fields. */
+  | 'edit'
+  /** Put this record in the trash (a draft), or delete it (an issue). */
+  | 'trash';
+
+/** The record an action is about, as far as the rule needs it. */
+export interface DeskTarget {
+  kind: 'draft' | 'issue';
+  desk?: DeskMark;
+}
+
+/**
+ * The one rule: why the current user may not do `action` (on `target`, for the record-level
+ * actions), in a sentence naming their role and the role it takes; `undefined` when they may,
+ * or when the desk is not shared. Every view enables exactly what this allows, and shows this
+ * sentence on what it disables, so nothing is discovered by a refusal from WordPress.
+ */
+export function deskRefusal(
+  desk: SharedDesk,
+  action: DeskAction,
+  target?: DeskTarget,
+): string | undefined {
+  const can: DeskCan | undefined = desk.enabled ? desk.state?.can : undefined;
+  if (!can) return undefined;
+  const role = roleName(strongestRole(desk.state?.user?.roles ?? []));
+  const issue = target?.kind === 'issue' || action === 'editIssues';
+  if (issue && action !== 'arrange' && action !== 'publish') {
+    // An issue is an Editor's: creating, writing and deleting one alike.
+    if (!can.editIssues) return t('shared.cannot.editIssues', { role });
+    if (target?.desk?.canEdit === false) return t('shared.cannot.editIssues', { role });
+    return undefined;
+  }
+  switch (action) {
+    case 'arrange':
+    case 'publish':
+      return can[action] ? undefined : t(`shared.cannot.${action}`, { role });
+    case 'edit': {
+      const mark = target?.desk;
+      // Not shared yet (clipped here since the last sync): this user's own draft.
+      if (!mark || mark.canEdit !== false) return undefined;
+      return mark.createdBy
+        ? t('shared.cannot.editOthers', { role, name: mark.createdBy })
+        : t('shared.cannot.edit', { role });
+    }
+    case 'trash': {
+      const mark = target?.desk;
+      if (!mark || mark.canTrash !== false) return undefined;
+      return mark.createdBy
+        ? t('shared.cannot.trashOthers', { role, name: mark.createdBy })
+        : t('shared.cannot.trash', { role });
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** What a role allows on the shared desk, in one sentence (the options page). */
+export function rightsSentence(role: DeskRole | string, can: DeskCan): string {
+  const name = roleName(role);
+  if (can.arrange && can.publish) return t('shared.rights.editor', { role: name });
+  if (can.clip) return t('shared.rights.contributor', { role: name });
+  return t('shared.rights.readOnly', { role: name });
+}
+
+/** « Pigiste (Contributeur) »: who this desk is shared as, with their strongest role. */
+export function deskIdentity(user: NonNullable<SyncState['user']>): string {
+  return t('shared.identity', { name: user.name, role: roleName(strongestRole(user.roles)) });
+}
+
+/** A change WordPress refused (403): what it was, and the role it takes. */
+export function refusalSentence(refusal: SyncRefusal): string {
+  return t('shared.refused', {
+    title: refusal.title,
+    action: t(`shared.action.${refusal.action}`),
+    role: roleName(refusal.needs ?? 'editor'),
+  });
+}
+
+/** The site refused the desk to this account (403 at discovery): the role it takes. */
+export function forbiddenSentence(needs: string | undefined): string {
+  return t('shared.probe.forbidden', { role: roleName(needs ?? 'contributor') });
 }

@@ -1,7 +1,4 @@
-import { t } from '../locales';
-import type { DeskCan } from '../storage/sync-state';
 import { useDataQuery } from './data';
-import { roleName, strongestRole } from './roles';
 import { SHARED_DESK_OFF, type SharedDesk } from './sharedDesk';
 
 export type { SharedDesk } from './sharedDesk';
@@ -15,16 +12,8 @@ export function useSharedDesk(): SharedDesk {
   return useDataQuery((data) => data.sharedDesk(), []) ?? SHARED_DESK_OFF;
 }
 
-/** An action a role may not take on the shared desk. */
-export type GuardedAction = 'arrange' | 'publish' | 'editIssues';
-
 /**
- * Why the current user may not do `action`, in one sentence naming the role it takes, or
- * `undefined` when they may (or when the desk is not shared: then everything is allowed).
+ * Why the current user may not do `action`, or `undefined` when they may: the one rule of
+ * components/roles.ts (`deskRefusal`), under the name the views have used.
  */
-export function refusedReason(desk: SharedDesk, action: GuardedAction): string | undefined {
-  const can: DeskCan | undefined = desk.enabled ? desk.state?.can : undefined;
-  if (!can || can[action]) return undefined;
-  const role = roleName(strongestRole(desk.state?.user?.roles ?? []));
-  return t(`shared.cannot.${action}`, { role });
-}
+export { deskRefusal as refusedReason } from './roles';

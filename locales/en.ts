@@ -434,6 +434,15 @@ export const en: Messages = {
   'shared.cannot.arrange': 'You are {role}: ordering the issue is up to an Editor.',
   'shared.cannot.publish': 'You are {role}: publishing is up to an Editor.',
   'shared.cannot.editIssues': 'You are {role}: creating and editing issues is up to an Editor.',
+  'shared.cannot.edit':
+    'You are {role}: this draft is not yours; editing it is up to its author or an Editor. You can read it.',
+  'shared.cannot.editOthers':
+    'You are {role}: this draft is {name}’s; editing it is up to its author or an Editor. You can read it.',
+  'shared.cannot.trash':
+    'You are {role}: this draft is not yours; trashing it is up to its author or an Editor.',
+  'shared.cannot.trashOthers':
+    'You are {role}: this draft is {name}’s; trashing it is up to its author or an Editor.',
+  'shared.identity': '{name} ({role})',
   'shared.marks.clippedBy': 'Clipped by {name}',
   'shared.marks.createdBy': 'Created by {name}',
   'shared.marks.editedBy': 'edited by {name}',

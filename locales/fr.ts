@@ -448,6 +448,15 @@ export const fr = {
   'shared.cannot.publish': 'Vous êtes {role} : la publication revient à un Éditeur.',
   'shared.cannot.editIssues':
     'Vous êtes {role} : créer et modifier les numéros revient à un Éditeur.',
+  'shared.cannot.edit':
+    'Vous êtes {role} : ce brouillon n’est pas le vôtre, le modifier revient à son auteur ou à un Éditeur. Vous pouvez le lire.',
+  'shared.cannot.editOthers':
+    'Vous êtes {role} : ce brouillon est celui de {name}, le modifier revient à son auteur ou à un Éditeur. Vous pouvez le lire.',
+  'shared.cannot.trash':
+    'Vous êtes {role} : ce brouillon n’est pas le vôtre, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
+  'shared.cannot.trashOthers':
+    'Vous êtes {role} : ce brouillon est celui de {name}, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
+  'shared.identity': '{name} ({role})',
   'shared.marks.clippedBy': 'Coupé par {name}',
   'shared.marks.createdBy': 'Créé par {name}',
   'shared.marks.editedBy': 'modifié par {name}',

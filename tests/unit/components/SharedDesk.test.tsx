@@ -4,11 +4,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DeskMarks } from '../../../components/DeskMarks';
 import { SharedDeskBar, syncLine } from '../../../components/SharedDeskBar';
 import { SharedDeskSettings } from '../../../components/SharedDeskSettings';
-import { refusedReason, type SharedDesk } from '../../../components/useSharedDesk';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
 import { db } from '../../../storage/db';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
-import { SYNC_OFF, type SyncState } from '../../../storage/sync-state';
+import { SYNC_OFF } from '../../../storage/sync-state';
 import { deskProbe, deskState } from '../desk-fixtures';
 
 const contributorState = deskState('contributor');
@@ -102,32 +101,6 @@ describe('DeskMarks', () => {
   it('shows nothing on a record never shared', () => {
     const { container } = render(<DeskMarks kind="draft" mark={undefined} />);
     expect(container.textContent).toBe('');
-  });
-});
-
-describe('refusedReason', () => {
-  const desk = (state?: SyncState): SharedDesk => ({
-    enabled: !!state?.enabled,
-    state,
-    pending: 0,
-    conflicts: [],
-    refusals: [],
-  });
-
-  it('names the role a Contributor lacks to order and publish the issue', () => {
-    expect(refusedReason(desk(contributorState), 'arrange')).toBe(
-      'Vous êtes Contributeur : l’ordre du numéro revient à un Éditeur.',
-    );
-    expect(refusedReason(desk(contributorState), 'publish')).toBe(
-      'Vous êtes Contributeur : la publication revient à un Éditeur.',
-    );
-  });
-
-  it('refuses nothing to an Editor, nor when the desk is not shared', () => {
-    const editor = deskState('editor');
-    expect(refusedReason(desk(editor), 'arrange')).toBeUndefined();
-    expect(refusedReason(desk(undefined), 'publish')).toBeUndefined();
-    expect(refusedReason(desk({ ...contributorState, enabled: false }), 'publish')).toBeUndefined();
   });
 });
 

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import {
+  deskIdentity,
+  deskRefusal,
+  refusalSentence,
+  rightsSentence,
+  type DeskAction,
+  type DeskTarget,
+} from '../../../components/roles';
+import type { SharedDesk } from '../../../components/sharedDesk';
+import type { DeskMark, SyncState } from '../../../storage/sync-state';
+import { deskCan, deskState, type DeskPerson } from '../desk-fixtures';
+
+const desk = (state?: SyncState): SharedDesk => ({
+  enabled: !!state?.enabled,
+  ...(state ? { state } : {}),
+  pending: 0,
+  conflicts: [],
+  refusals: [],
+});
+const as = (who: DeskPerson) => desk(deskState(who));
+
+/** A draft as the site reports it to the current user: whose it is, and may they write it. */
+const draft = (createdBy: string, mine: boolean): DeskTarget => ({
+  kind: 'draft',
+  desk: { remoteId: 1, createdBy, canEdit: mine, canTrash: mine } satisfies DeskMark,
+});
+const issue: DeskTarget = { kind: 'issue', desk: { remoteId: 2, createdBy: 'Rédac' } };
+
+describe('deskRefusal, the one rule of what a role may do', () => {
+  // The plugin's capability map (wordpress/plugin/indiscrets/includes/capabilities.php), row by
+  // row: true = allowed. A Contributor and an Author write their own drafts; the issue is an Editor's.
+  const table: Array<[DeskAction, DeskTarget | undefined, Record<DeskPerson, boolean>]> = [
+    ['edit', draft('Pigiste', true), { contributor: true, author: true, editor: true }],
+    ['edit', draft('Rédac', false), { contributor: false, author: false, editor: false }],
+    ['trash', draft('Pigiste', true), { contributor: true, author: true, editor: true }],
+    ['arrange', undefined, { contributor: false, author: false, editor: true }],
+    ['publish', undefined, { contributor: false, author: false, editor: true }],
+    ['editIssues', undefined, { contributor: false, author: false, editor: true }],
+    ['edit', issue, { contributor: false, author: false, editor: true }],
+    ['trash', issue, { contributor: false, author: false, editor: true }],
+  ];
+  it.each(table)('%s %o', (action, target, allowed) => {
+    for (const who of ['contributor', 'author', 'editor'] as const) {
+      expect(deskRefusal(as(who), action, target) === undefined, who).toBe(allowed[who]);
+    }
+  });
+
+  it('says why, naming the role the user has and the role it takes', () => {
+    expect(deskRefusal(as('contributor'), 'arrange')).toBe(
+      'Vous êtes Contributeur : l’ordre du numéro revient à un Éditeur.',
+    );
+    expect(deskRefusal(as('author'), 'publish')).toBe(
+      'Vous êtes Auteur : la publication revient à un Éditeur.',
+    );
+    expect(deskRefusal(as('contributor'), 'edit', issue)).toBe(
+      'Vous êtes Contributeur : créer et modifier les numéros revient à un Éditeur.',
+    );
+    expect(deskRefusal(as('contributor'), 'edit', draft('Rédac', false))).toBe(
+      'Vous êtes Contributeur : ce brouillon est celui de Rédac, le modifier revient à son auteur ou à un Éditeur. Vous pouvez le lire.',
+    );
+    expect(deskRefusal(as('author'), 'trash', draft('Rédac', false))).toBe(
+      'Vous êtes Auteur : ce brouillon est celui de Rédac, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
+    );
+  });
+
+  it('allows everything when the desk is not shared, and a draft not shared yet to its writer', () => {
+    for (const action of ['arrange', 'publish', 'editIssues', 'edit', 'trash'] as const) {
+      expect(deskRefusal(desk(undefined), action, issue)).toBeUndefined();
+      expect(
+        deskRefusal(desk({ ...deskState('contributor'), enabled: false }), action, issue),
+      ).toBeUndefined();
+    }
+    expect(deskRefusal(as('contributor'), 'edit', { kind: 'draft' })).toBeUndefined();
+  });
+
+  it('names the strongest role, whatever order WordPress lists them in', () => {
+    const state = deskState('contributor', {
+      user: { id: 5, name: 'Pigiste', roles: ['subscriber', 'contributor'] },
+    });
+    expect(deskRefusal(desk(state), 'publish')).toBe(
+      'Vous êtes Contributeur : la publication revient à un Éditeur.',
+    );
+    expect(deskIdentity(state.user!)).toBe('Pigiste (Contributeur)');
+  });
+});
+
+describe('the role sentences', () => {
+  it('say what a role allows', () => {
+    expect(rightsSentence('editor', deskCan('editor'))).toBe(
+      'Vous êtes Éditeur : vous pouvez écrire tous les brouillons, ordonner le numéro et le publier.',
+    );
+    expect(rightsSentence('author', deskCan('author'))).toBe(
+      'Vous êtes Auteur : vous pouvez proposer et écrire vos brouillons ; l’ordre du numéro et la publication reviennent à un Éditeur.',
+    );
+    expect(rightsSentence('subscriber', deskCan('subscriber'))).toBe(
+      'Vous êtes Abonné : vous pouvez lire le numéro ; écrire des brouillons demande le rôle Contributeur.',
+    );
+  });
+
+  it('say what WordPress refused and the role it takes', () => {
+    expect(
+      refusalSentence({
+        key: 'draft:d1:arrange',
+        kind: 'draft',
+        recordId: 'd1',
+        title: 'Le ministre',
+        action: 'arrange',
+        needs: 'editor',
+        at: '2026-03-15T10:00:00Z',
+        discarded: {},
+      }),
+    ).toBe(
+      '« Le ministre » : le classement dans le numéro refusé par WordPress, il faut le rôle Éditeur. Votre modification a été annulée.',
+    );
+  });
+});
