@@ -1,5 +1,6 @@
 import type { ExportIssue } from './model';
 import type { Draft, Issue } from '../storage/db';
+import { itemLabel } from '../storage/label';
 
 /** The export model of an issue: its items in order, their text and their sources. */
 export function toExportIssue(issue: Issue, items: Draft[]): ExportIssue {
@@ -9,6 +10,7 @@ export function toExportIssue(issue: Issue, items: Draft[]): ExportIssue {
     ...(issue.intro.trim() ? { intro: issue.intro } : {}),
     items: items.map((item) => ({
       id: item.id,
+      label: itemLabel(item),
       bodyHtml: item.body,
       sources: item.sources
         .filter((source) => source.url.trim())

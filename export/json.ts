@@ -24,6 +24,8 @@ export interface IssueJsonSource {
 
 export interface IssueJsonItem {
   id: string;
+  /** The item's short name in the issue list; absent from files written before it existed. */
+  label?: string;
   /** Sanitized HTML: `<p>`, `<br>`, `<strong>`, `<em>`, `<a href>` only. */
   html: string;
   /** Visible text; paragraphs separated by a blank line, line breaks as "\n". */
@@ -76,6 +78,7 @@ export function buildIssueJson(
         prepared.introParagraphs.length > 0 ? paragraphsToHtml(prepared.introParagraphs) : null,
       items: prepared.items.map((item) => ({
         id: item.id,
+        ...(item.label ? { label: item.label } : {}),
         html: paragraphsToHtml(item.paragraphs),
         text: paragraphsToText(item.paragraphs),
         sources: item.sources.map(({ url, title, siteName }) => ({ url, title, siteName })),
@@ -135,6 +138,8 @@ const IssueJsonSourceSchema = record({
 
 const IssueJsonItemSchema = record({
   id: v.string('a string'),
+  // Added after the first files were written: optional, a string when present.
+  label: v.optional(v.string('a string')),
   html: v.string('a string'),
   text: v.string('a string'),
   sources: v.array(IssueJsonSourceSchema, 'an array'),
@@ -175,9 +180,9 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
  * Parses and validates an exported issue (schema version 1). Never throws: returns the typed
  * document, or a message naming the first problem and where it is, e.g.
  * `issue.items[2].sources[0].url: expected an http(s) or mailto URL, got "javascript:…"`.
- * Every field the exporter writes is required; unknown extra fields are ignored (additive
- * changes do not bump the version). The `html` fields are
- * returned as found: sanitize them again before display, as any untrusted HTML.
+ * Every field the exporter writes is required but `label` (added later); unknown extra fields
+ * are ignored (additive changes do not bump the version). The `html` fields are returned as
+ * found: sanitize them again before display, as any untrusted HTML.
  * @param text the file content.
  */
 export function parseIssueJson(text: string): ParseIssueJsonResult {
@@ -216,6 +221,7 @@ export function issueJsonToExportIssue(doc: IssueJsonDocument): ExportIssue {
     intro: doc.issue.intro ?? undefined,
     items: doc.issue.items.map((item) => ({
       id: item.id,
+      ...(item.label !== undefined ? { label: item.label } : {}),
       bodyHtml: item.html,
       sources: item.sources.map((s) => ({
         url: s.url,

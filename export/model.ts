@@ -11,6 +11,11 @@ export interface ExportSource {
 export interface ExportItem {
   id: string;
   /**
+   * The item's short name in the issue list (the editor's, or the first words of its text).
+   * Data only: the JSON export carries it, the formats for readers do not show it.
+   */
+  label?: string;
+  /**
    * The item's text as restricted HTML: `<p>`, `<strong>`/`<b>`, `<em>`/`<i>`, `<a href>`, `<br>`.
    * It comes from an editor and from pasted pages: treat it as untrusted.
    */

@@ -27,6 +27,8 @@ export interface PreparedSource {
 
 export interface PreparedItem {
   id: string;
+  /** The item's short name, as given by the model (data formats only). */
+  label?: string;
   /** The item's own paragraphs, typeset, without opener or credit (for data formats). */
   paragraphs: SafeParagraph[];
   /**
@@ -186,6 +188,7 @@ export function prepareIssue(issue: ExportIssue, style: HouseStyle): PreparedIss
     const content = typeset([...body, ...creditNodes(sources, body, style)]);
     return {
       id: item.id,
+      ...(item.label ? { label: item.label } : {}),
       paragraphs: splitParagraphs(content, raw),
       blocks: splitParagraphs(content, raw, true),
       sources,

@@ -23,6 +23,7 @@ import { fromGmt } from '../wordpress/desk-records';
 
 export const DRAFT_SHARED = [
   'title',
+  'label',
   'body',
   'url',
   'siteName',
@@ -73,6 +74,7 @@ const sourcesOf = (sources: readonly Source[] | undefined): Source[] =>
 export function sharedDraft(draft: Draft): Shared {
   return {
     title: draft.title,
+    label: draft.label ?? '',
     body: draft.body,
     url: draft.url,
     siteName: draft.siteName ?? '',
@@ -100,6 +102,7 @@ export function sharedFromRestDraft(record: RestDraft): Shared {
   const m = record.meta;
   return {
     title: record.title.raw,
+    label: m.label ?? '',
     body: record.content.raw,
     url: m.url,
     siteName: m.siteName ?? '',
@@ -181,6 +184,7 @@ export function applyDraft(local: Draft | undefined, s: Shared, modifiedAt: stri
   } as Draft;
   const record = draft as unknown as Record<string, unknown>;
   for (const key of [
+    'label',
     'siteName',
     'byline',
     'publishedAt',

@@ -116,6 +116,13 @@ export interface Draft {
    * `<a href>`, `<br>`). Starts from the draft template; from then on only the editor writes it.
    */
   body: string;
+  /**
+   * The item's short name in the issue list, as the editor gave it (« OVH en Bourse »): trimmed,
+   * at most 80 characters. Absent (or `''`): the list shows the first words of the item's text,
+   * else the draft's title (see `itemLabel` in `label.ts`). Added in schema version 4; records
+   * of earlier versions have none, which is that default.
+   */
+  label?: string;
   /** The pages the item cites, in order; the first is the clipped page itself. */
   sources: Source[];
   /** The editor's private note. Never exported. */
@@ -149,7 +156,7 @@ export interface Draft {
    */
   deletedAt?: string;
   /**
-   * Search tokens (lowercase, without accents) from the title, body text, site name, tags,
+   * Search tokens (lowercase, without accents) from the title, label, body text, site name, tags,
    * quotes and note. Derived: kept up to date by the table hooks on every write, and not part of
    * the backup contract (an import may omit it; it is recomputed).
    */
@@ -295,6 +302,11 @@ export class IndiscretsDB extends Dexie {
       refusals: 'key',
       syncState: 'id',
     });
+    // Version 4: items get a short name of their own, `label` (optional, not indexed). No record
+    // is rewritten: a draft without one shows the first words of its text, which is what an
+    // upgrade would have to leave it with anyway. The version number tells a backup's reader
+    // (its `schemaVersion`) that the records may carry it.
+    this.version(4).stores({});
     // Queues local writes for the shared desk when sync is on (see outbox.ts).
     this.use(outboxMiddleware);
 

@@ -108,6 +108,7 @@ export function normaliseUrl(raw: string): string {
 /** The fields of a draft that its derived fields are computed from. */
 export interface DerivableDraft {
   title?: string;
+  label?: string;
   body?: string;
   siteName?: string;
   tags?: readonly string[];
@@ -130,6 +131,7 @@ export function deriveFields(draft: DerivableDraft): DerivedFields {
   return {
     words: indexWords([
       draft.title,
+      draft.label,
       draft.body ? bodyText(draft.body) : undefined,
       draft.siteName,
       ...(draft.tags ?? []),

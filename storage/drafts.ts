@@ -18,6 +18,7 @@ export class DraftNotFoundError extends Error {
 /** The fields an editor changes by hand. The rest is managed by the functions that own it. */
 export const EDITABLE_FIELDS = [
   'title',
+  'label',
   'body',
   'sources',
   'note',

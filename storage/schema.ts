@@ -100,6 +100,7 @@ export const DraftSchema = v.looseObject({
   quotes: v.array(QuoteSchema),
   rev: v.optional(v.number()),
   body: v.string(),
+  label: v.optional(v.string()),
   sources: v.array(SourceSchema),
   note: v.string(),
   noteShared: v.optional(v.boolean()),

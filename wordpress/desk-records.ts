@@ -66,6 +66,8 @@ export interface RestDraftMeta {
   status: DraftStatus;
   issueId: string;
   sortKey: string;
+  /** The item's short name in the issue list (see `Draft.label`); empty: none given. */
+  label?: string;
   createdAt: string;
 }
 

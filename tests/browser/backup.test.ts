@@ -183,9 +183,9 @@ describe('backup and restore in Chromium with the built extension', () => {
     expect(backupName).toMatch(/^indiscrets-sauvegarde-\d{4}-\d{2}-\d{2}\.json$/);
     backupText = await readFile((await download.path())!, 'utf8');
     const backup = JSON.parse(backupText);
-    // Schema 3 is the shared desk's (its sync tables); the backup names it but holds only the
-    // drafts, the issues and the settings: the sync bookkeeping stays out.
-    expect(backup).toMatchObject({ format: 'indiscrets-backup', version: 1, schemaVersion: 3 });
+    // Schema 4 (item labels) follows the shared desk's 3 (its sync tables); the backup names it
+    // but holds only the drafts, the issues and the settings: the sync bookkeeping stays out.
+    expect(backup).toMatchObject({ format: 'indiscrets-backup', version: 1, schemaVersion: 4 });
     expect(Object.keys(backup).sort()).toEqual(
       ['clips', 'exportedAt', 'format', 'issues', 'schemaVersion', 'settings', 'version'].sort(),
     );

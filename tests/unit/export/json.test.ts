@@ -51,6 +51,33 @@ describe('renderJson', () => {
     ]);
   });
 
+  it('writes the label of an item that has one, and reads it back', () => {
+    const labelled = {
+      ...sampleIssue,
+      items: sampleIssue.items.map((item, i) =>
+        i === 1 ? { ...item, label: 'OVH en Bourse' } : item,
+      ),
+    };
+    const text = renderJson(labelled, style, { now: FIXED_NOW });
+    const doc = JSON.parse(text) as IssueJsonDocument;
+
+    expect(doc.issue.items[1]?.label).toBe('OVH en Bourse');
+    // An item without one has no label field (older files have none either).
+    expect(doc.issue.items[0]).not.toHaveProperty('label');
+    const parsed = parseIssueJson(text);
+    expect(parsed.ok && issueJsonToExportIssue(parsed.value).items[1]?.label).toBe('OVH en Bourse');
+  });
+
+  it('refuses a label that is not a string, naming where it is', () => {
+    const doc = exported() as unknown as { issue: { items: Array<Record<string, unknown>> } };
+    doc.issue.items[0]!.label = 12;
+
+    expect(parseIssueJson(JSON.stringify(doc))).toEqual({
+      ok: false,
+      error: 'issue.items[0].label: expected a string, got 12',
+    });
+  });
+
   it('writes a null intro when there is none', () => {
     const doc = JSON.parse(
       renderJson({ ...sampleIssue, intro: undefined }, style),
@@ -153,6 +180,9 @@ describe('issue.schema.json', () => {
     expect(schema.required.sort()).toEqual(Object.keys(doc).sort());
     expect(schema.$defs.issue.required.sort()).toEqual(Object.keys(doc.issue).sort());
     expect(schema.$defs.item.required.sort()).toEqual(Object.keys(doc.issue.items[0] ?? {}).sort());
+    // The one optional field, written when the item has a label.
+    expect(schema.$defs.item.properties.label.type).toBe('string');
+    expect(schema.$defs.item.required).not.toContain('label');
     expect(schema.$defs.source.required.sort()).toEqual(
       Object.keys(doc.issue.items[0]?.sources[0] ?? {}).sort(),
     );

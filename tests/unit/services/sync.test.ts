@@ -223,6 +223,38 @@ describe('sync engine (against an in-memory plugin)', () => {
     expect(await b.db.conflicts.count()).toBe(0);
   });
 
+  it('shares an item’s label: merged with another desk’s edit, asked when both renamed it', async () => {
+    await a.join();
+    const draft = await a.clip('https://exemple.fr/1');
+    await a.sync();
+    await b.join();
+    await updateDraft(draft.id, { label: 'OVH en Bourse' }, a.db);
+    await updateDraft(draft.id, { status: 'checked' }, b.db);
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    for (const desk of [a, b]) {
+      expect(await desk.db.clips.get(draft.id)).toMatchObject({
+        label: 'OVH en Bourse',
+        status: 'checked',
+      });
+    }
+    expect(server.byClientId('drafts', draft.id)).toMatchObject({
+      meta: { label: 'OVH en Bourse', status: 'checked' },
+    });
+
+    // Both rename it: B is asked, with A's name as the other version.
+    await updateDraft(draft.id, { label: 'Nom de A' }, a.db);
+    await updateDraft(draft.id, { label: 'Nom de B' }, b.db);
+    await a.sync();
+    const status = await b.sync();
+    expect(status.conflicts).toBe(1);
+    const [conflict] = await b.engine.listConflicts();
+    expect(conflict?.fields).toMatchObject([
+      { field: 'label', mine: 'Nom de B', theirs: 'Nom de A' },
+    ]);
+  });
+
   it('keeps a same-field conflict for the editor, drops nothing, and pushes the choice', async () => {
     await a.join();
     const clip = await a.clip('https://exemple.fr/1');

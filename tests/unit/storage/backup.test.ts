@@ -131,7 +131,7 @@ describe('createBackup', () => {
       format: 'indiscrets-backup',
       version: 1,
       exportedAt: '2027-03-16T10:42:00.000Z',
-      schemaVersion: 3,
+      schemaVersion: 4,
     });
     expect(backup.clips).toHaveLength(4);
     expect(backup.issues).toHaveLength(2);
@@ -215,6 +215,17 @@ describe('round trip', () => {
     expect(await snapshot(target)).toEqual(await snapshot(database));
     expect(result.clips).toEqual({ added: 4, updated: 0, kept: 0, removed: 0 });
     expect(result.issues).toEqual({ added: 2, updated: 0, kept: 0, removed: 0 });
+  });
+
+  it('carries an item’s label, and a draft without one comes back without one', async () => {
+    const { quoted, second } = await seedDesk(database);
+    await updateDraft(quoted.id, { label: 'La baleine' }, database);
+    const target = anotherDatabase();
+
+    await restoreBackup(mustParse(serializeBackup(await createBackup(database))), target);
+
+    expect((await target.clips.get(quoted.id))!.label).toBe('La baleine');
+    expect(await target.clips.get(second.id)).not.toHaveProperty('label');
   });
 
   it('recomputes the derived fields, so that search and checks work on restored drafts', async () => {
@@ -460,6 +471,11 @@ describe('parseBackup, malformed files', () => {
       'a draft without createdAt',
       (j) => delete j.clips[1].createdAt,
       { code: 'missing-field', list: 'clips', index: 1, field: 'createdAt' },
+    ],
+    [
+      'a draft whose label is not text',
+      (j) => (j.clips[0].label = 7),
+      { code: 'invalid-field', list: 'clips', index: 0, field: 'label' },
     ],
     [
       'a draft with a numeric title',

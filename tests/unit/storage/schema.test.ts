@@ -140,6 +140,7 @@ describe('a backup of records with every field set', () => {
     updatedAt: '2027-03-10T10:00:00.000Z',
     rev: 5,
     body: '<p>OVH <strong>pèse</strong> une IPO.</p>',
+    label: 'OVH en Bourse',
     sources: [
       {
         url: 'https://bloomberg.com/ovh',
@@ -189,6 +190,7 @@ describe('a backup of records with every field set', () => {
   it.each([
     ['desk.lock.userId', (file: FileJson) => (file.clips[0].desk.lock.userId = 'Léa')],
     ['noteShared', (file: FileJson) => (file.clips[0].noteShared = 'oui')],
+    ['label', (file: FileJson) => (file.clips[0].label = 7)],
     ['rev', (file: FileJson) => (file.clips[0].rev = '5')],
     ['publishing.slug', (file: FileJson) => delete file.issues[0].publishing.slug],
     ['desk.remoteId', (file: FileJson) => delete file.issues[0].desk.remoteId],
@@ -213,7 +215,7 @@ function fileOf(clips: unknown[], issues: unknown[]): FileJson {
     format: 'indiscrets-backup',
     version: 1,
     exportedAt: '2027-03-15T10:00:00.000Z',
-    schemaVersion: 3,
+    schemaVersion: 4,
     clips,
     issues,
     settings: {},

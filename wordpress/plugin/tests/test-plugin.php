@@ -210,6 +210,21 @@ indiscrets_test(
 );
 
 indiscrets_test(
+	'an item’s label is stored and given back as typed; one too long is refused',
+	function () {
+		$writer = indiscrets_user( 'contributor' );
+		$draft  = indiscrets_make_draft( $writer );
+		assert_same( '', $draft['meta']['label'], 'no label at first: the extension shows the first words' );
+		list( $status, $data ) = indiscrets_rest( $writer, 'POST', '/indiscrets/v1/drafts/' . $draft['id'], array( 'meta' => array( 'label' => '« OVH » en Bourse' ), 'base_version' => $draft['version'] ) );
+		assert_same( 200, $status, 'label written: ' . wp_json_encode( $data ) );
+		assert_same( '« OVH » en Bourse', $data['meta']['label'], 'label given back' );
+		list( $status ) = indiscrets_rest( $writer, 'POST', '/indiscrets/v1/drafts/' . $draft['id'], array( 'meta' => array( 'label' => str_repeat( 'x', 201 ) ), 'base_version' => indiscrets_version( $draft['id'] ) ) );
+		assert_same( 400, $status, 'label over 200 characters' );
+		assert_same( '« OVH » en Bourse', get_post_meta( $draft['id'], 'label', true ), 'label kept' );
+	}
+);
+
+indiscrets_test(
 	'every version is kept in the revisions, a change of meta only included',
 	function () {
 		$editor = indiscrets_user( 'editor' );

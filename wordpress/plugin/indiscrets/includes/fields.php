@@ -183,7 +183,7 @@ function indiscrets_draft_fields() {
 		),
 		'label'       => array(
 			'type'        => 'string',
-			'description' => 'The item\'s label in the issue (a short heading), or empty.',
+			'description' => 'The item\'s short name in the issue list, as the editor gave it; empty: the extension shows the first words of its text.',
 			'maxLength'   => 200,
 			'default'     => '',
 		),
