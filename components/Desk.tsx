@@ -10,7 +10,9 @@ import { IssueItems } from './IssueItems';
 import { IssueOutput } from './IssueOutput';
 import { IssuePicker, useIssues } from './IssuePicker';
 import { NewIssueForm } from './NewIssueForm';
+import { deskRefusal } from './roles';
 import { useIssueWorkspace } from './useIssueWorkspace';
+import { useSharedDesk } from './useSharedDesk';
 
 const FOLDED_KEY = 'indiscrets:desk-inbox-folded';
 
@@ -75,6 +77,7 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
   const [creating, setCreating] = useState(false);
   const { issues, issue } = useIssues(currentIssueId);
   const announce = useAnnounce();
+  const cannotCreate = deskRefusal(useSharedDesk(), 'editIssues');
   const root = useRef<HTMLDivElement>(null);
 
   const fold = (next: boolean) => {
@@ -159,7 +162,9 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
         fold(!folded);
       } else if (event.key === 'n') {
         event.preventDefault();
-        setCreating(true);
+        // A role that may not create issues hears why instead (the button says it too).
+        if (cannotCreate) announce(cannotCreate);
+        else setCreating(true);
       } else if (['1', '2', '3', '4'].includes(event.key)) {
         event.preventDefault();
         focusColumn(Number(event.key));

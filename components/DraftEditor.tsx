@@ -17,7 +17,8 @@ import { SourcesEditor } from './SourcesEditor';
 import { TagsInput } from './TagsInput';
 import { useLiveQuery } from './useLiveQuery';
 import { useDeskLock } from './useDeskLock';
-import { refusedReason, useSharedDesk } from './useSharedDesk';
+import { deskRefusal } from './roles';
+import { useSharedDesk } from './useSharedDesk';
 import { useSyncedRecord } from './useSyncedRecord';
 import { useUndo } from './Undo';
 import { countText, itemText } from './richtext';
@@ -92,7 +93,8 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
   // and what the role allows. Sync off: none of it shows.
   const desk = useSharedDesk();
   const editingElsewhere = useDeskLock('draft', id, desk.enabled && !!draft?.desk);
-  const cannotArrange = refusedReason(desk, 'arrange');
+  const cannotArrange = deskRefusal(desk, 'arrange');
+  const record = { kind: 'draft', desk: draft?.desk } as const;
   // The other items of the draft's issue (or of the issue being composed), to link to them.
   const issueId = draft?.issueId || currentIssueId || '';
   const others = useLiveQuery(() => issueItems(issueId), [issueId]);
@@ -155,6 +157,8 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
         onMerge={() => setMerging(true)}
         onDelete={() => void remove()}
         arrangeRefused={cannotArrange}
+        trashRefused={deskRefusal(desk, 'trash', record)}
+        mergeRefused={deskRefusal(desk, 'merge', record)}
       />
       {merging && (
         <MergeDialog

@@ -1,5 +1,6 @@
 import { t } from '../locales';
 import type { DraftStatus } from '../storage/db';
+import { useRefused } from './RoleReason';
 import type { SaveState } from './useSyncedRecord';
 
 const STATUSES: DraftStatus[] = ['draft', 'checked', 'ready'];
@@ -20,6 +21,12 @@ interface Props {
   onDelete: () => void;
   /** Why the user's role may not arrange the issue (shared desk), if it may not. */
   arrangeRefused?: string;
+  /** Why the user's role may not write this draft (shared desk): its status is read-only. */
+  editRefused?: string;
+  /** Why the user's role may not put this draft in the trash (shared desk). */
+  trashRefused?: string;
+  /** Why the user's role may not merge this draft into another (shared desk). */
+  mergeRefused?: string;
 }
 
 /** The editor's bar: back or close, status, save state, and what is done to the draft as a whole. */
@@ -36,7 +43,15 @@ export function DraftEditorBar({
   onMerge,
   onDelete,
   arrangeRefused,
+  editRefused,
+  trashRefused,
+  mergeRefused,
 }: Props) {
+  // Each control the role may not use is greyed with its reason (the read-only draft's own
+  // line says why once for the fields; these say it on the buttons themselves).
+  const arrange = useRefused(arrangeRefused);
+  const merge = useRefused(mergeRefused);
+  const trash = useRefused(trashRefused);
   return (
     <div class="editor__bar">
       <div class="editor__state">
@@ -49,6 +64,8 @@ export function DraftEditorBar({
           <span class="visually-hidden">{t('editor.status')}</span>
           <select
             value={status}
+            disabled={!!editRefused}
+            title={editRefused}
             onChange={(e) => onStatus((e.target as HTMLSelectElement).value as DraftStatus)}
             aria-label={t('editor.status')}
           >
@@ -68,8 +85,7 @@ export function DraftEditorBar({
           <button
             type="button"
             class="button button--small"
-            disabled={!!arrangeRefused}
-            title={arrangeRefused}
+            {...arrange.control}
             onClick={onRemoveFromIssue}
           >
             {t('editor.removeFromIssue')}
@@ -79,20 +95,34 @@ export function DraftEditorBar({
             <button
               type="button"
               class="button button--small"
-              disabled={!!arrangeRefused}
-              title={arrangeRefused}
+              {...arrange.control}
               onClick={() => onAddToIssue(currentIssueId)}
             >
               {t('editor.addToIssue')}
             </button>
           )
         )}
-        <button type="button" class="button button--small" onClick={onMerge}>
+        {(inIssue || currentIssueId) && arrange.reason}
+        <button
+          type="button"
+          class="button button--small"
+          {...merge.control}
+          onClick={onMerge}
+          data-testid="merge-button"
+        >
           {t('editor.mergeInto')}
         </button>
-        <button type="button" class="button button--small button--danger" onClick={onDelete}>
+        {merge.reason}
+        <button
+          type="button"
+          class="button button--small button--danger"
+          {...trash.control}
+          onClick={onDelete}
+          data-testid="delete-button"
+        >
           {t('editor.delete')}
         </button>
+        {trash.reason}
       </div>
     </div>
   );

@@ -12,7 +12,9 @@ import { useInboxFilters, type Box } from './useInboxFilters';
 import { useUndo } from './Undo';
 import { VirtualList } from './VirtualList';
 import { DeskMarks } from './DeskMarks';
-import { refusedReason, useSharedDesk } from './useSharedDesk';
+import { deskRefusal } from './roles';
+import { useRefused } from './RoleReason';
+import { useSharedDesk } from './useSharedDesk';
 
 export const DRAFT_MIME = 'application/x-indiscrets-draft';
 
@@ -21,6 +23,8 @@ export const DRAFT_MIME = 'application/x-indiscrets-draft';
  * `dragover`, and a row must not offer itself as a merge target for its own drag.
  */
 let dragging: string | undefined;
+/** The dragged draft may not be merged into another (the user's role, shared desk). */
+let draggingUnmergeable = false;
 
 /** A row's height before it is drawn and measured (title, meta line, two lines, buttons). */
 const ROW_ESTIMATE = 118;
@@ -54,7 +58,8 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
   const { box, filtered, key: filterKey } = filters;
   const { offer } = useUndo();
   // A role that may not arrange the issue (shared desk) sees « Ajouter » disabled, with why.
-  const cannotArrange = refusedReason(useSharedDesk(), 'arrange');
+  const desk = useSharedDesk();
+  const cannotArrange = deskRefusal(desk, 'arrange');
   const announce = useAnnounce();
   const section = useRef<HTMLElement>(null);
   /**
@@ -318,6 +323,13 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
                 }
                 onDropDraft={(sourceId) => void mergeInto(sourceId, draft)}
                 addRefused={cannotArrange}
+                trashRefused={deskRefusal(desk, 'trash', { kind: 'draft', desk: draft.desk })}
+                mergeRefused={deskRefusal(desk, 'merge', { kind: 'draft', desk: draft.desk })}
+                mergeIntoRefused={deskRefusal(desk, 'mergeInto', {
+                  kind: 'draft',
+                  desk: draft.desk,
+                  title: draft.title,
+                })}
               />
             )
           );
@@ -339,6 +351,12 @@ interface RowProps {
   onDropDraft: (sourceId: string) => void;
   /** Why the user's role may not add a draft to the issue (shared desk), if it may not. */
   addRefused?: string;
+  /** Why the user's role may not trash (or restore) this draft (shared desk). */
+  trashRefused?: string;
+  /** Why the user's role may not merge this draft into another (shared desk). */
+  mergeRefused?: string;
+  /** Why the user's role may not merge another draft into this one (shared desk). */
+  mergeIntoRefused?: string;
 }
 
 /** One draft in the inbox. Drop another draft on it to merge the two into one item. */
@@ -353,8 +371,13 @@ function DraftRow({
   onAdd,
   onDropDraft,
   addRefused,
+  trashRefused,
+  mergeRefused,
+  mergeIntoRefused,
 }: RowProps) {
   const [over, setOver] = useState(false);
+  const add = useRefused(addRefused);
+  const trash = useRefused(trashRefused);
   const { quote, text, wordCount: words } = draft;
   return (
     <article
@@ -364,14 +387,23 @@ function DraftRow({
       draggable={!trashed}
       onDragStart={(e) => {
         dragging = draft.id;
+        draggingUnmergeable = !!mergeRefused;
         e.dataTransfer?.setData(DRAFT_MIME, draft.id);
         e.dataTransfer?.setData('text/plain', draft.url);
       }}
       onDragEnd={() => {
         dragging = undefined;
+        draggingUnmergeable = false;
       }}
       onDragOver={(e) => {
-        if (!trashed && dragging !== draft.id && e.dataTransfer?.types.includes(DRAFT_MIME)) {
+        // A merge the role may not make is not offered: the row takes no drop.
+        const mergeable = !mergeIntoRefused && !draggingUnmergeable;
+        if (
+          !trashed &&
+          mergeable &&
+          dragging !== draft.id &&
+          e.dataTransfer?.types.includes(DRAFT_MIME)
+        ) {
           e.preventDefault();
           if (!over) setOver(true);
         }
@@ -385,7 +417,7 @@ function DraftRow({
         setOver(false);
         dragging = undefined;
         const sourceId = e.dataTransfer?.getData(DRAFT_MIME);
-        if (sourceId && sourceId !== draft.id) {
+        if (sourceId && sourceId !== draft.id && !mergeIntoRefused) {
           e.preventDefault();
           onDropDraft(sourceId);
         }
@@ -443,9 +475,17 @@ function DraftRow({
       <DeskMarks mark={draft.desk} kind="draft" />
       <div class="draft__actions">
         {trashed ? (
-          <button type="button" class="button button--small" onClick={onRestore}>
-            {t('trash.restore')}
-          </button>
+          <>
+            <button
+              type="button"
+              class="button button--small"
+              onClick={onRestore}
+              {...trash.control}
+            >
+              {t('trash.restore')}
+            </button>
+            {trash.reason}
+          </>
         ) : (
           <>
             {onAdd && (
@@ -453,21 +493,23 @@ function DraftRow({
                 type="button"
                 class="button button--small"
                 onClick={onAdd}
-                disabled={!!addRefused}
-                title={addRefused}
+                {...add.control}
                 aria-label={t('issue.addNamed', { title: draft.title })}
               >
                 + {t('issue.addShort')}
               </button>
             )}
+            {onAdd && add.reason}
             <button
               type="button"
               class="button button--small"
               onClick={onTrash}
+              {...trash.control}
               aria-label={t('editor.deleteNamed', { title: draft.title })}
             >
               {t('editor.delete')}
             </button>
+            {trash.reason}
           </>
         )}
       </div>

@@ -3,7 +3,10 @@ import type { Issue } from '../storage/db';
 import { deleteIssue, isLengthBudget, type IssueField } from '../storage/issues';
 import { ConflictChooser } from './ConflictChooser';
 import { DateField } from './DateField';
+import { deskRefusal } from './roles';
+import { useRefused } from './RoleReason';
 import type { IssueWorkspace } from './useIssueWorkspace';
+import { useSharedDesk } from './useSharedDesk';
 
 const FIELD_LABELS: Record<IssueField, MessageKey> = {
   title: 'issue.title',
@@ -24,6 +27,11 @@ export function IssueFieldsForm({ workspace, open, onDeleted }: Props) {
   const { issue, fields, setFields, synced } = workspace;
   const budget = fields.lengthBudget;
   const budgetValid = budget === undefined || isLengthBudget(budget);
+  // The shared desk: an issue is an Editor's; another role reads its fields greyed, with why.
+  const desk = useSharedDesk();
+  const target = { kind: 'issue', desk: issue.desk } as const;
+  const cannotEdit = deskRefusal(desk, 'edit', target);
+  const deletion = useRefused(deskRefusal(desk, 'trash', target));
   return (
     <>
       {/* Outside the folded fields: a conflict or a failed save must be seen when folded too. */}
@@ -40,52 +48,68 @@ export function IssueFieldsForm({ workspace, open, onDeleted }: Props) {
       )}
       <details class="issue__fields" open={open}>
         <summary>{t('issue.settings')}</summary>
-        <label class="field">
-          <span>{t('issue.title')}</span>
-          <input
-            type="text"
-            value={fields.title}
-            onInput={(e) => setFields({ ...fields, title: (e.target as HTMLInputElement).value })}
-          />
-        </label>
-        <div class="field-row">
-          <DateField
-            label={t('issue.date')}
-            value={fields.date}
-            required
-            onChange={(date) => setFields({ ...fields, date })}
-          />
+        {cannotEdit && (
+          <p
+            class="notice role-notice"
+            id={`issue-refused-${issue.id}`}
+            data-testid="issue-fields-refused"
+          >
+            {cannotEdit}
+          </p>
+        )}
+        <fieldset
+          class="plain-fieldset"
+          disabled={!!cannotEdit}
+          aria-describedby={cannotEdit ? `issue-refused-${issue.id}` : undefined}
+        >
           <label class="field">
-            <span>{t('issue.budget')}</span>
+            <span>{t('issue.title')}</span>
             <input
-              type="number"
-              min={1}
-              step={100}
-              value={budget ?? ''}
-              placeholder={t('issue.noBudget')}
-              aria-invalid={!budgetValid}
-              onInput={(e) => {
-                // Empty: no budget. Anything else must be a whole number of signs above zero.
-                const raw = (e.target as HTMLInputElement).value.trim();
-                setFields({ ...fields, lengthBudget: raw === '' ? undefined : Number(raw) || 0 });
-              }}
+              type="text"
+              value={fields.title}
+              onInput={(e) => setFields({ ...fields, title: (e.target as HTMLInputElement).value })}
             />
           </label>
-        </div>
-        <label class="field">
-          <span>{t('issue.intro')}</span>
-          <textarea
-            rows={2}
-            value={fields.intro}
-            onInput={(e) =>
-              setFields({ ...fields, intro: (e.target as HTMLTextAreaElement).value })
-            }
-          />
-        </label>
+          <div class="field-row">
+            <DateField
+              label={t('issue.date')}
+              value={fields.date}
+              required
+              onChange={(date) => setFields({ ...fields, date })}
+            />
+            <label class="field">
+              <span>{t('issue.budget')}</span>
+              <input
+                type="number"
+                min={1}
+                step={100}
+                value={budget ?? ''}
+                placeholder={t('issue.noBudget')}
+                aria-invalid={!budgetValid}
+                onInput={(e) => {
+                  // Empty: no budget. Anything else must be a whole number of signs above zero.
+                  const raw = (e.target as HTMLInputElement).value.trim();
+                  setFields({ ...fields, lengthBudget: raw === '' ? undefined : Number(raw) || 0 });
+                }}
+              />
+            </label>
+          </div>
+          <label class="field">
+            <span>{t('issue.intro')}</span>
+            <textarea
+              rows={2}
+              value={fields.intro}
+              onInput={(e) =>
+                setFields({ ...fields, intro: (e.target as HTMLTextAreaElement).value })
+              }
+            />
+          </label>
+        </fieldset>
         <div class="issue__actions">
           <button
             type="button"
             class="button button--small button--danger"
+            {...deletion.control}
             onClick={async () => {
               if (confirm(t('issue.deleteConfirm', { title: issue.title }))) {
                 await deleteIssue(issue.id);
@@ -95,6 +119,7 @@ export function IssueFieldsForm({ workspace, open, onDeleted }: Props) {
           >
             {t('issue.delete')}
           </button>
+          {deletion.reason}
         </div>
       </details>
     </>

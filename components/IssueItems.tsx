@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { t } from '../locales';
 import type { Check, Draft, Issue } from '../storage/db';
 import { addToIssue, moveItem, moveToIssue, removeFromIssue } from '../storage/issues';
@@ -7,7 +7,8 @@ import { DRAFT_MIME } from './Inbox';
 import { ReorderList } from './ReorderList';
 import { itemText } from './richtext';
 import type { Counts, IssueWorkspace } from './useIssueWorkspace';
-import { refusedReason, useSharedDesk } from './useSharedDesk';
+import { deskRefusal } from './roles';
+import { useSharedDesk } from './useSharedDesk';
 
 interface Props {
   workspace: IssueWorkspace;
@@ -22,7 +23,9 @@ interface Props {
 export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: Props) {
   const { issue, items, checks, counts, total, budget, over, problems } = workspace;
   // The shared desk: a role that may not order the issue sees why, not a failure.
-  const cannotArrange = refusedReason(useSharedDesk(), 'arrange');
+  const cannotArrange = deskRefusal(useSharedDesk(), 'arrange');
+  // The notice below says why once; each greyed control points to it for screen readers.
+  const noticeId = useId();
   if (!items || !checks) return <p class="muted">{t('common.loading')}</p>;
   return (
     <>
@@ -45,12 +48,12 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
 
       <DeskMarks mark={issue.desk} kind="issue" />
       {cannotArrange && (
-        <p class="notice role-notice" data-testid="role-notice">
+        <p class="notice role-notice" id={noticeId} data-testid="role-notice">
           {cannotArrange}
         </p>
       )}
       {items.length === 0 ? (
-        <DropZone issueId={issue.id} />
+        <DropZone issueId={issue.id} refused={!!cannotArrange} />
       ) : (
         <ReorderList
           locked={!!cannotArrange}
@@ -64,7 +67,8 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
             )
           }
           onActivate={onOpenDraft}
-          foreignTypes={[DRAFT_MIME]}
+          // A role that may not arrange the issue cannot drop drafts into it either.
+          foreignTypes={cannotArrange ? [] : [DRAFT_MIME]}
           onForeignDrop={(event, toIndex) => {
             const draftId = event.dataTransfer?.getData(DRAFT_MIME);
             if (!draftId) return false;
@@ -84,6 +88,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
               onOpen={() => onOpenDraft(item.id)}
               selected={item.id === selectedId}
               arrangeRefused={cannotArrange}
+              noticeId={noticeId}
             />
           )}
         </ReorderList>
@@ -92,13 +97,13 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
   );
 }
 
-function DropZone({ issueId }: { issueId: string }) {
+function DropZone({ issueId, refused }: { issueId: string; refused: boolean }) {
   const [over, setOver] = useState(false);
   return (
     <p
       class={`dropzone${over ? ' dropzone--over' : ''}`}
       onDragOver={(e) => {
-        if (e.dataTransfer?.types.includes(DRAFT_MIME)) {
+        if (!refused && e.dataTransfer?.types.includes(DRAFT_MIME)) {
           e.preventDefault();
           setOver(true);
         }
@@ -107,7 +112,7 @@ function DropZone({ issueId }: { issueId: string }) {
       onDrop={(e) => {
         setOver(false);
         const id = e.dataTransfer?.getData(DRAFT_MIME);
-        if (id) {
+        if (id && !refused) {
           e.preventDefault();
           void addToIssue(id, issueId);
         }
@@ -127,9 +132,20 @@ interface ItemProps {
   selected?: boolean;
   /** Why the user's role may not arrange the issue (shared desk), if it may not. */
   arrangeRefused?: string;
+  /** The notice that says it, read with the greyed controls. */
+  noticeId?: string;
 }
 
-function IssueItem({ item, counts, checks, issues, onOpen, selected, arrangeRefused }: ItemProps) {
+function IssueItem({
+  item,
+  counts,
+  checks,
+  issues,
+  onOpen,
+  selected,
+  arrangeRefused,
+  noticeId,
+}: ItemProps) {
   const text = itemText(item.body);
   const fail = (what: string) => (error: unknown) => console.error(`Indiscrets ${what}`, error);
   return (
@@ -166,6 +182,7 @@ function IssueItem({ item, counts, checks, issues, onOpen, selected, arrangeRefu
           aria-label={t('issue.removeNamed', { title: item.title })}
           disabled={!!arrangeRefused}
           title={arrangeRefused}
+          aria-describedby={arrangeRefused && noticeId}
           onClick={() => void removeFromIssue(item.id).catch(fail('remove from issue'))}
         >
           {t('issue.remove')}
@@ -175,6 +192,7 @@ function IssueItem({ item, counts, checks, issues, onOpen, selected, arrangeRefu
             aria-label={t('issue.moveToNamed', { title: item.title })}
             disabled={!!arrangeRefused}
             title={arrangeRefused}
+            aria-describedby={arrangeRefused && noticeId}
             value=""
             onChange={(e) => {
               const select = e.target as HTMLSelectElement;

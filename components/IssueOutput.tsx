@@ -3,7 +3,8 @@ import { t } from '../locales';
 import { ExportPanel } from './ExportPanel';
 import { PublishPanel } from './PublishPanel';
 import type { IssueWorkspace } from './useIssueWorkspace';
-import { refusedReason, useSharedDesk } from './useSharedDesk';
+import { deskRefusal } from './roles';
+import { useSharedDesk } from './useSharedDesk';
 
 interface Props {
   workspace: IssueWorkspace;
@@ -16,7 +17,7 @@ export function IssueOutput({ workspace, previewToggle }: Props) {
   const { issue, model, style, problems, previewHtml } = workspace;
   const [preview, setPreview] = useState(true);
   // The shared desk: a role that may not publish sees why, not a failure.
-  const cannotPublish = refusedReason(useSharedDesk(), 'publish');
+  const cannotPublish = deskRefusal(useSharedDesk(), 'publish');
   if (!model || !style) return <p class="muted">{t('common.loading')}</p>;
   const shown = preview || !previewToggle;
   return (

@@ -1,7 +1,10 @@
 import { t } from '../locales';
 import type { Issue } from '../storage/db';
 import { getIssue, listIssues } from '../storage/issues';
+import { deskRefusal } from './roles';
+import { useRefused } from './RoleReason';
 import { useLiveQuery } from './useLiveQuery';
+import { useSharedDesk } from './useSharedDesk';
 
 /** Every issue (`undefined` while loading) and the one being composed, if any. */
 export function useIssues(currentIssueId: string | null | undefined) {
@@ -22,6 +25,8 @@ interface Props {
 
 /** "Numéro en cours": which issue is being composed, and a way to start a new one. */
 export function IssuePicker({ issues, issue, onSelectIssue, onCreate }: Props) {
+  // The shared desk: a role that may not create issues sees why, on the button itself.
+  const refused = useRefused(deskRefusal(useSharedDesk(), 'editIssues'));
   return (
     <div class="issue__picker">
       <label>
@@ -40,9 +45,16 @@ export function IssuePicker({ issues, issue, onSelectIssue, onCreate }: Props) {
           ))}
         </select>
       </label>
-      <button type="button" class="button button--small" onClick={onCreate}>
+      <button
+        type="button"
+        class="button button--small"
+        onClick={onCreate}
+        data-testid="new-issue"
+        {...refused.control}
+      >
         + {t('issue.new')}
       </button>
+      {refused.reason}
     </div>
   );
 }

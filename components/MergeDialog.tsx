@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import { searchDrafts } from '../storage/draft-search';
 import { mergeDrafts } from '../storage/drafts';
+import { deskRefusal } from './roles';
 import { useLiveQuery } from './useLiveQuery';
+import { useSharedDesk } from './useSharedDesk';
 import { useUndo } from './Undo';
 
 interface Props {
@@ -23,6 +25,8 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
   useEffect(() => search.current?.focus(), []);
   const result = useLiveQuery(() => searchDrafts({ text, box: 'all', limit: 20 }), [text]);
   const candidates = result?.drafts.filter((draft) => draft.id !== sourceId) ?? [];
+  // The shared desk: a draft the user may not write is listed greyed, with why.
+  const desk = useSharedDesk();
 
   async function merge(targetId: string, title: string) {
     try {
@@ -54,17 +58,33 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
         onInput={(e) => setText((e.target as HTMLInputElement).value)}
       />
       <ul class="dialog__list">
-        {candidates.map((draft) => (
-          <li key={draft.id}>
-            <button
-              type="button"
-              class="linklike"
-              onClick={() => void merge(draft.id, draft.title)}
-            >
-              {draft.title} <span class="muted">{draft.siteName}</span>
-            </button>
-          </li>
-        ))}
+        {candidates.map((draft) => {
+          const refused = deskRefusal(desk, 'mergeInto', {
+            kind: 'draft',
+            desk: draft.desk,
+            title: draft.title,
+          });
+          const reasonId = `merge-refused-${draft.id}`;
+          return (
+            <li key={draft.id}>
+              <button
+                type="button"
+                class="linklike"
+                disabled={!!refused}
+                title={refused}
+                aria-describedby={refused ? reasonId : undefined}
+                onClick={() => void merge(draft.id, draft.title)}
+              >
+                {draft.title} <span class="muted">{draft.siteName}</span>
+              </button>
+              {refused && (
+                <span class="visually-hidden" id={reasonId} data-testid="role-reason">
+                  {refused}
+                </span>
+              )}
+            </li>
+          );
+        })}
       </ul>
       {result && candidates.length === 0 && <p class="muted">{t('search.none')}</p>}
       {error && (

@@ -3,7 +3,9 @@ import { formatIssueTitle, parseIsoDate } from '../export/house-style';
 import { t } from '../locales';
 import { createIssue } from '../storage/issues';
 import { DateField } from './DateField';
+import { deskRefusal } from './roles';
 import { useHouseStyle } from './useSettings';
+import { useSharedDesk } from './useSharedDesk';
 
 /** Today in the editor's time zone, as YYYY-MM-DD. */
 export function localIsoDate(now = new Date()): string {
@@ -23,6 +25,8 @@ export function NewIssueForm({ onCreated, onCancel }: Props) {
   const [customTitle, setCustomTitle] = useState<string>();
   const [intro, setIntro] = useState('');
   const [error, setError] = useState<string>();
+  // The shared desk: a role that may not create issues sees the form greyed, with why.
+  const refused = deskRefusal(useSharedDesk(), 'editIssues');
   // What was typed last, read by the submission: Enter right after the last key must not
   // submit the values of the render before it.
   const typed = useRef({ date, customTitle, intro });
@@ -43,6 +47,7 @@ export function NewIssueForm({ onCreated, onCancel }: Props) {
 
   async function submit(event: Event) {
     event.preventDefault();
+    if (refused) return;
     const { date, customTitle, intro } = typed.current;
     const title =
       customTitle ??
@@ -72,36 +77,47 @@ export function NewIssueForm({ onCreated, onCancel }: Props) {
   return (
     <form class="new-issue" onSubmit={submit} aria-labelledby="new-issue-heading">
       <h2 id="new-issue-heading">{t('issue.new')}</h2>
-      <DateField
-        label={t('issue.date')}
-        value={date}
-        required
-        onChange={(next) => keep({ date: next })}
-      />
-      <label class="field">
-        <span>{t('issue.title')}</span>
-        <input
-          type="text"
-          value={title}
-          placeholder={dateValid ? undefined : t('issue.titleAfterDate')}
-          onInput={(e) => keep({ customTitle: (e.target as HTMLInputElement).value })}
+      {refused && (
+        <p class="notice role-notice" id="new-issue-refused" data-testid="new-issue-refused">
+          {refused}
+        </p>
+      )}
+      <fieldset
+        class="plain-fieldset"
+        disabled={!!refused}
+        aria-describedby={refused ? 'new-issue-refused' : undefined}
+      >
+        <DateField
+          label={t('issue.date')}
+          value={date}
+          required
+          onChange={(next) => keep({ date: next })}
         />
-      </label>
-      <label class="field">
-        <span>{t('issue.intro')}</span>
-        <textarea
-          rows={2}
-          value={intro}
-          onInput={(e) => keep({ intro: (e.target as HTMLTextAreaElement).value })}
-        />
-      </label>
+        <label class="field">
+          <span>{t('issue.title')}</span>
+          <input
+            type="text"
+            value={title}
+            placeholder={dateValid ? undefined : t('issue.titleAfterDate')}
+            onInput={(e) => keep({ customTitle: (e.target as HTMLInputElement).value })}
+          />
+        </label>
+        <label class="field">
+          <span>{t('issue.intro')}</span>
+          <textarea
+            rows={2}
+            value={intro}
+            onInput={(e) => keep({ intro: (e.target as HTMLTextAreaElement).value })}
+          />
+        </label>
+      </fieldset>
       {error && (
         <p class="notice notice--error" role="alert">
           {error}
         </p>
       )}
       <div class="form-actions">
-        <button type="submit" class="button button--primary">
+        <button type="submit" class="button button--primary" disabled={!!refused}>
           {t('issue.create')}
         </button>
         {onCancel && (

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { HouseStyle } from '../export/house-style';
 import type { ExportIssue } from '../export/model';
@@ -44,6 +44,7 @@ export function PublishPanel({ issue, model, refused }: Props) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure>();
   const [success, setSuccess] = useState<Extract<PublishOutcome, { ok: true }>>();
+  const refusedId = useId();
 
   if (!wordpress) return null;
   const configured = !!wordpress.siteUrl && !!wordpress.username;
@@ -88,6 +89,7 @@ export function PublishPanel({ issue, model, refused }: Props) {
             class="button button--primary"
             disabled={busy || model.items.length === 0 || !!refused}
             title={refused}
+            aria-describedby={refused ? refusedId : undefined}
             onClick={() => void publish()}
             data-testid="publish-button"
           >
@@ -99,7 +101,7 @@ export function PublishPanel({ issue, model, refused }: Props) {
             </a>
           )}
           {refused && (
-            <p class="muted" data-testid="publish-refused">
+            <p class="muted" id={refusedId} data-testid="publish-refused">
               {refused}
             </p>
           )}

@@ -47,12 +47,18 @@ export type DeskAction =
   /** Write this record: a draft's fields, an issue's fields. */
   | 'edit'
   /** Put this record in the trash (a draft), or delete it (an issue). */
-  | 'trash';
+  | 'trash'
+  /** Merge this draft into another: it goes to the trash, its quotes and sources to the other. */
+  | 'merge'
+  /** Merge another draft into this one: this one takes its text, quotes and sources. */
+  | 'mergeInto';
 
 /** The record an action is about, as far as the rule needs it. */
 export interface DeskTarget {
   kind: 'draft' | 'issue';
   desk?: DeskMark;
+  /** Its title, for the sentences that name it. */
+  title?: string;
 }
 
 /**
@@ -88,12 +94,19 @@ export function deskRefusal(
         ? t('shared.cannot.editOthers', { role, name: mark.createdBy })
         : t('shared.cannot.edit', { role });
     }
-    case 'trash': {
+    case 'trash':
+    case 'merge': {
+      // A merged draft goes to the trash: the same right, said as what the editor tried.
       const mark = target?.desk;
       if (!mark || mark.canTrash !== false) return undefined;
       return mark.createdBy
-        ? t('shared.cannot.trashOthers', { role, name: mark.createdBy })
-        : t('shared.cannot.trash', { role });
+        ? t(`shared.cannot.${action}Others`, { role, name: mark.createdBy })
+        : t(`shared.cannot.${action}`, { role });
+    }
+    case 'mergeInto': {
+      const mark = target?.desk;
+      if (!mark || mark.canEdit !== false) return undefined;
+      return t('shared.cannot.mergeInto', { role, title: target?.title ?? '' });
     }
     default:
       return undefined;

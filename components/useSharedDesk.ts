@@ -11,9 +11,3 @@ export type { SharedDesk } from './sharedDesk';
 export function useSharedDesk(): SharedDesk {
   return useDataQuery((data) => data.sharedDesk(), []) ?? SHARED_DESK_OFF;
 }
-
-/**
- * Why the current user may not do `action`, or `undefined` when they may: the one rule of
- * components/roles.ts (`deskRefusal`), under the name the views have used.
- */
-export { deskRefusal as refusedReason } from './roles';

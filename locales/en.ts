@@ -442,6 +442,12 @@ export const en: Messages = {
     'You are {role}: this draft is not yours; trashing it is up to its author or an Editor.',
   'shared.cannot.trashOthers':
     'You are {role}: this draft is {name}’s; trashing it is up to its author or an Editor.',
+  'shared.cannot.merge':
+    'You are {role}: this draft is not yours; merging it into another is up to its author or an Editor.',
+  'shared.cannot.mergeOthers':
+    'You are {role}: this draft is {name}’s; merging it into another is up to its author or an Editor.',
+  'shared.cannot.mergeInto':
+    'You are {role}: “{title}” is not your draft; merging another into it is up to its author or an Editor.',
   'shared.identity': '{name} ({role})',
   'shared.marks.clippedBy': 'Clipped by {name}',
   'shared.marks.createdBy': 'Created by {name}',

@@ -456,6 +456,12 @@ export const fr = {
     'Vous êtes {role} : ce brouillon n’est pas le vôtre, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
   'shared.cannot.trashOthers':
     'Vous êtes {role} : ce brouillon est celui de {name}, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
+  'shared.cannot.merge':
+    'Vous êtes {role} : ce brouillon n’est pas le vôtre, le fusionner dans un autre revient à son auteur ou à un Éditeur.',
+  'shared.cannot.mergeOthers':
+    'Vous êtes {role} : ce brouillon est celui de {name}, le fusionner dans un autre revient à son auteur ou à un Éditeur.',
+  'shared.cannot.mergeInto':
+    'Vous êtes {role} : « {title} » n’est pas votre brouillon, y fusionner un autre revient à son auteur ou à un Éditeur.',
   'shared.identity': '{name} ({role})',
   'shared.marks.clippedBy': 'Coupé par {name}',
   'shared.marks.createdBy': 'Créé par {name}',

@@ -34,6 +34,11 @@ describe('deskRefusal, the one rule of what a role may do', () => {
     ['edit', draft('Pigiste', true), { contributor: true, author: true, editor: true }],
     ['edit', draft('Rédac', false), { contributor: false, author: false, editor: false }],
     ['trash', draft('Pigiste', true), { contributor: true, author: true, editor: true }],
+    ['trash', draft('Rédac', false), { contributor: false, author: false, editor: false }],
+    ['merge', draft('Pigiste', true), { contributor: true, author: true, editor: true }],
+    ['merge', draft('Rédac', false), { contributor: false, author: false, editor: false }],
+    ['mergeInto', draft('Pigiste', true), { contributor: true, author: true, editor: true }],
+    ['mergeInto', draft('Rédac', false), { contributor: false, author: false, editor: false }],
     ['arrange', undefined, { contributor: false, author: false, editor: true }],
     ['publish', undefined, { contributor: false, author: false, editor: true }],
     ['editIssues', undefined, { contributor: false, author: false, editor: true }],
@@ -62,10 +67,18 @@ describe('deskRefusal, the one rule of what a role may do', () => {
     expect(deskRefusal(as('author'), 'trash', draft('Rédac', false))).toBe(
       'Vous êtes Auteur : ce brouillon est celui de Rédac, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
     );
+    expect(deskRefusal(as('contributor'), 'merge', draft('Rédac', false))).toBe(
+      'Vous êtes Contributeur : ce brouillon est celui de Rédac, le fusionner dans un autre revient à son auteur ou à un Éditeur.',
+    );
+    expect(
+      deskRefusal(as('contributor'), 'mergeInto', { ...draft('Rédac', false), title: 'OVH' }),
+    ).toBe(
+      'Vous êtes Contributeur : « OVH » n’est pas votre brouillon, y fusionner un autre revient à son auteur ou à un Éditeur.',
+    );
   });
 
   it('allows everything when the desk is not shared, and a draft not shared yet to its writer', () => {
-    for (const action of ['arrange', 'publish', 'editIssues', 'edit', 'trash'] as const) {
+    for (const action of ['arrange', 'publish', 'editIssues', 'edit', 'trash', 'merge'] as const) {
       expect(deskRefusal(desk(undefined), action, issue)).toBeUndefined();
       expect(
         deskRefusal(desk({ ...deskState('contributor'), enabled: false }), action, issue),

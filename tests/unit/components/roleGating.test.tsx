@@ -1,0 +1,230 @@
+/**
+ * What each role may do on the shared desk is shown before anything is tried: every view asks
+ * the one rule (components/roles.ts, deskRefusal) and greys what the role may not use, with the
+ * reason in the control's tooltip and in a line read with it. Nothing here is clickable and then
+ * undone by WordPress's 403. The desk's state comes from IndexedDB, as the sync writes it.
+ */
+import type { ComponentChildren } from 'preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AnnouncerProvider } from '../../../components/Announcer';
+import { DraftEditor } from '../../../components/DraftEditor';
+import { Inbox } from '../../../components/Inbox';
+import { IssueView } from '../../../components/IssueView';
+import { MergeDialog } from '../../../components/MergeDialog';
+import { UndoProvider } from '../../../components/Undo';
+import { db } from '../../../storage/db';
+import { addToIssue, createIssue } from '../../../storage/issues';
+import { wordpressItem } from '../../../storage/preferences';
+import type { DeskMark } from '../../../storage/sync-state';
+import { deskState, type DeskPerson } from '../desk-fixtures';
+import { addDraft } from '../storage/helpers';
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  localStorage.clear();
+  await Promise.all([
+    db.clips.clear(),
+    db.issues.clear(),
+    db.syncState.clear(),
+    db.outbox.clear(),
+    db.conflicts.clear(),
+    db.refusals.clear(),
+  ]);
+  // Publishing is set up: the publish button is there, enabled or not by the role.
+  await wordpressItem.setValue({
+    siteUrl: 'https://monsite.fr',
+    username: 'pigiste',
+    category: 'Indiscrets',
+    status: 'draft',
+  });
+});
+afterEach(cleanup);
+
+/** The desk shared as one of the newsroom (the sync's state, as the background writes it). */
+const sharedAs = (who: DeskPerson) => db.syncState.put(deskState(who));
+
+/** How the site marks a record for the current user: whose it is, and may they write it. */
+const mark = (createdBy: string, mine: boolean): DeskMark => ({
+  remoteId: Math.floor(Math.random() * 1e6),
+  createdBy,
+  canEdit: mine,
+  canTrash: mine,
+});
+
+/** An issue created by the Editor, holding one of their drafts. */
+async function editorsIssue() {
+  const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
+  await db.issues.update(issue.id, { desk: { remoteId: 90, createdBy: 'Rédac', canEdit: false } });
+  const draft = await addDraft(db, { title: 'OVH en feu', desk: mark('Rédac', false) });
+  await addToIssue(draft.id, issue.id);
+  return issue;
+}
+
+const wrap = (node: ComponentChildren) =>
+  render(
+    <AnnouncerProvider>
+      <UndoProvider>{node}</UndoProvider>
+    </AnnouncerProvider>,
+  );
+
+/** The greyed control's reason, as its tooltip and as the line read with it. */
+function expectRefused(control: HTMLElement, reason: string) {
+  expect(control).toHaveProperty('disabled', true);
+  expect(control.title).toBe(reason);
+  const described = control.getAttribute('aria-describedby');
+  expect(described, 'aria-describedby').toBeTruthy();
+  expect(document.getElementById(described!)?.textContent).toBe(reason);
+}
+
+const ISSUES_REFUSED =
+  'Vous êtes Contributeur : créer et modifier les numéros revient à un Éditeur.';
+
+describe('the issue (IssuePicker, IssueFieldsForm, IssueItems, IssueOutput) for a Contributor', () => {
+  it('greys « + Nouveau numéro », the issue’s fields and deletion, the order and publishing, each with why', async () => {
+    await sharedAs('contributor');
+    const issue = await editorsIssue();
+    wrap(<IssueView currentIssueId={issue.id} onSelectIssue={() => {}} onOpenDraft={() => {}} />);
+
+    const create = await screen.findByRole('button', { name: '+ Nouveau numéro' });
+    await waitFor(() => expect(create).toHaveProperty('disabled', true));
+    expectRefused(create, ISSUES_REFUSED);
+
+    // The issue's own fields: greyed together, the reason said once above them.
+    // Each view follows the desk's state by itself: wait for this one's.
+    expect((await screen.findByTestId('issue-fields-refused')).textContent).toBe(ISSUES_REFUSED);
+    const title = screen.getByLabelText('Titre', { selector: '.issue__fields input' });
+    expect(title.closest('fieldset')).toHaveProperty('disabled', true);
+    expectRefused(screen.getByRole('button', { name: 'Supprimer le numéro' }), ISSUES_REFUSED);
+
+    // The order: the notice says why; the item's own controls are greyed and point to it.
+    const arrange = 'Vous êtes Contributeur : l’ordre du numéro revient à un Éditeur.';
+    expect((await screen.findByTestId('role-notice')).textContent).toBe(arrange);
+    expectRefused(screen.getByRole('button', { name: /^Retirer « OVH en feu »/ }), arrange);
+
+    const publish = await screen.findByTestId('publish-button');
+    await waitFor(() => expect(publish).toHaveProperty('disabled', true));
+    expectRefused(publish, 'Vous êtes Contributeur : la publication revient à un Éditeur.');
+  });
+
+  it('gives them back as soon as the desk says the user is an Editor', async () => {
+    await sharedAs('contributor');
+    const issue = await editorsIssue();
+    wrap(<IssueView currentIssueId={issue.id} onSelectIssue={() => {}} onOpenDraft={() => {}} />);
+    const create = await screen.findByRole('button', { name: '+ Nouveau numéro' });
+    await waitFor(() => expect(create).toHaveProperty('disabled', true));
+
+    // The same account promoted on the site: the next sync writes its new rights.
+    await db.issues.update(issue.id, { desk: { remoteId: 90, createdBy: 'Rédac', canEdit: true } });
+    await sharedAs('editor');
+
+    await waitFor(() => {
+      expect(create).toHaveProperty('disabled', false);
+      expect(screen.getByRole('button', { name: 'Supprimer le numéro' })).toHaveProperty(
+        'disabled',
+        false,
+      );
+      expect(screen.getByTestId('publish-button')).toHaveProperty('disabled', false);
+      expect(screen.queryByTestId('role-reason')).toBeNull();
+    });
+    expect(screen.queryByTestId('role-notice')).toBeNull();
+    expect(screen.queryByTestId('issue-fields-refused')).toBeNull();
+  });
+});
+
+describe('NewIssueForm for a Contributor', () => {
+  it('shows the form greyed with why, and creates nothing', async () => {
+    await sharedAs('contributor');
+    wrap(<IssueView currentIssueId={null} onSelectIssue={() => {}} onOpenDraft={() => {}} />);
+
+    const why = await screen.findByTestId('new-issue-refused');
+    expect(why.textContent).toBe(ISSUES_REFUSED);
+    const form = why.closest('form')!;
+    expect(form.querySelector('fieldset')).toHaveProperty('disabled', true);
+    const submit = within(form).getByRole('button', { name: 'Créer le numéro' });
+    expect(submit).toHaveProperty('disabled', true);
+
+    fireEvent.submit(form);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await db.issues.count()).toBe(0);
+  });
+});
+
+describe('DraftEditorBar for a Contributor', () => {
+  it('greys deleting and merging another’s draft, with whose it is', async () => {
+    await sharedAs('contributor');
+    const draft = await addDraft(db, { title: 'OVH en feu', desk: mark('Rédac', false) });
+    wrap(<DraftEditor id={draft.id} onClose={() => {}} />);
+
+    const remove = await screen.findByTestId('delete-button');
+    await waitFor(() => expect(remove).toHaveProperty('disabled', true));
+    expectRefused(
+      remove,
+      'Vous êtes Contributeur : ce brouillon est celui de Rédac, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
+    );
+    expectRefused(
+      screen.getByTestId('merge-button'),
+      'Vous êtes Contributeur : ce brouillon est celui de Rédac, le fusionner dans un autre revient à son auteur ou à un Éditeur.',
+    );
+  });
+
+  it('leaves their own draft to them', async () => {
+    await sharedAs('contributor');
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
+    const draft = await addDraft(db, { title: 'Mon scoop', desk: mark('Pigiste', true) });
+    wrap(<DraftEditor id={draft.id} currentIssueId={issue.id} onClose={() => {}} />);
+
+    // The role is read (adding to the issue is an Editor's), and yet their own draft is theirs.
+    const add = await screen.findByRole('button', { name: 'Ajouter au numéro' });
+    await waitFor(() => expect(add).toHaveProperty('disabled', true));
+    expectRefused(add, 'Vous êtes Contributeur : l’ordre du numéro revient à un Éditeur.');
+    expect(screen.getByTestId('delete-button')).toHaveProperty('disabled', false);
+    expect(screen.getByTestId('merge-button')).toHaveProperty('disabled', false);
+  });
+});
+
+describe('Inbox for a Contributor', () => {
+  it('greys trashing another’s draft and adding to the issue, and leaves their own to them', async () => {
+    await sharedAs('contributor');
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
+    await addDraft(db, { title: 'Chez Rédac', desk: mark('Rédac', false) });
+    await addDraft(db, { title: 'Mon scoop', desk: mark('Pigiste', true) });
+    wrap(<Inbox onOpen={() => {}} currentIssueId={issue.id} />);
+
+    const theirs = (await screen.findByText('Chez Rédac')).closest('article')!;
+    const mine = screen.getByText('Mon scoop').closest('article')!;
+    const trashTheirs = within(theirs).getByRole('button', { name: /^Supprimer « Chez Rédac »/ });
+    await waitFor(() => expect(trashTheirs).toHaveProperty('disabled', true));
+    expectRefused(
+      trashTheirs,
+      'Vous êtes Contributeur : ce brouillon est celui de Rédac, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
+    );
+    expect(within(mine).getByRole('button', { name: /^Supprimer « Mon scoop »/ })).toHaveProperty(
+      'disabled',
+      false,
+    );
+    expectRefused(
+      within(mine).getByRole('button', { name: /^Ajouter « Mon scoop »/ }),
+      'Vous êtes Contributeur : l’ordre du numéro revient à un Éditeur.',
+    );
+  });
+});
+
+describe('MergeDialog for a Contributor', () => {
+  it('lists another’s draft greyed: merging into it would rewrite it', async () => {
+    await sharedAs('contributor');
+    const source = await addDraft(db, { title: 'Mon scoop', desk: mark('Pigiste', true) });
+    await addDraft(db, { title: 'Chez Rédac', desk: mark('Rédac', false) });
+    await addDraft(db, { title: 'Mon autre', desk: mark('Pigiste', true) });
+    wrap(<MergeDialog sourceId={source.id} onDone={() => {}} />);
+
+    const theirs = (await screen.findByText('Chez Rédac')).closest('button')!;
+    await waitFor(() => expect(theirs).toHaveProperty('disabled', true));
+    expectRefused(
+      theirs,
+      'Vous êtes Contributeur : « Chez Rédac » n’est pas votre brouillon, y fusionner un autre revient à son auteur ou à un Éditeur.',
+    );
+    expect(screen.getByText('Mon autre').closest('button')).toHaveProperty('disabled', false);
+  });
+});
