@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import { backupFilename, createBackup, serializeBackup } from '../storage/backup-format';
 import { parseBackup } from '../storage/backup-read';
+import { wordFailure } from '../locales/errors';
 import {
   applyBackupSettings,
   forgetMissingCurrentIssue,
@@ -14,14 +15,14 @@ import { RestorePanel, type Chosen } from './BackupRestorePanel';
 import { describeBackupError, describeRestore, hasSettings } from './backupMessages';
 import { downloadFile } from './download';
 import { rememberRestore, useRestoredReport } from './useRestoredReport';
+import { FailureDetail } from './FailureDetail';
 
 type Status =
   | { kind: 'idle' }
   | { kind: 'busy'; text: string }
   | { kind: 'ok'; text: string }
-  | { kind: 'error'; text: string };
+  | { kind: 'error'; text: string; detail?: string };
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * "Sauvegarde" on the options page: download everything the editor wrote as one JSON file, and
@@ -61,7 +62,7 @@ export function BackupSettings() {
         }),
       });
     } catch (error) {
-      setStatus({ kind: 'error', text: t('backup.downloadFailed', { error: errorText(error) }) });
+      setStatus({ kind: 'error', ...wordFailure('backup.downloadFailed', error) });
     }
   }
 
@@ -78,7 +79,7 @@ export function BackupSettings() {
     try {
       text = await file.text();
     } catch (error) {
-      setStatus({ kind: 'error', text: t('backup.failed', { error: errorText(error) }) });
+      setStatus({ kind: 'error', ...wordFailure('backup.failed', error) });
       return;
     }
     const parsed = parseBackup(text);
@@ -107,7 +108,7 @@ export function BackupSettings() {
     try {
       result = await restoreBackup(chosen.backup, db, { mode, settings });
     } catch (error) {
-      setStatus({ kind: 'error', text: t('backup.failed', { error: errorText(error) }) });
+      setStatus({ kind: 'error', ...wordFailure('backup.failed', error) });
       return;
     }
     setChosen(undefined);
@@ -116,8 +117,12 @@ export function BackupSettings() {
       if (result.settings) await applyBackupSettings(result.settings, db);
       await forgetMissingCurrentIssue(db);
     } catch (error) {
-      const text = `${describeRestore(result, false)} ${t('backup.settingsFailed', { error: errorText(error) })}`;
-      setStatus({ kind: 'error', text });
+      const worded = wordFailure('backup.settingsFailed', error);
+      setStatus({
+        ...worded,
+        kind: 'error',
+        text: `${describeRestore(result, false)} ${worded.text}`,
+      });
       return;
     }
     if (result.settings) {
@@ -182,6 +187,7 @@ export function BackupSettings() {
         ref={message}
       >
         {status.kind !== 'idle' && status.text}
+        {status.kind === 'error' && <FailureDetail detail={status.detail} />}
       </p>
     </section>
   );

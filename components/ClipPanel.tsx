@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../locales';
+import { wordFailure } from '../locales/errors';
+import { FailureDetail } from './FailureDetail';
 import { describeOutcome } from '../messaging/outcome';
 import { sendMessage, type ClipOutcome } from '../messaging/protocol';
 
@@ -22,6 +24,7 @@ export function ClipPanel({ tabId, onClipped }: Props) {
   const [message, setMessage] = useState<{
     text: string;
     tone: 'ok' | 'info' | 'warn' | 'error';
+    detail?: string;
   }>();
 
   async function clip() {
@@ -39,10 +42,7 @@ export function ClipPanel({ tabId, onClipped }: Props) {
       setMessage({ text: describeOutcome(outcome), tone });
       onClipped(outcome);
     } catch (error) {
-      setMessage({
-        text: t('clip.failed', { error: error instanceof Error ? error.message : String(error) }),
-        tone: 'error',
-      });
+      setMessage({ ...wordFailure('clip.failed', error), tone: 'error' });
     } finally {
       setBusy(false);
     }
@@ -59,6 +59,7 @@ export function ClipPanel({ tabId, onClipped }: Props) {
         data-testid="clip-message"
       >
         {message?.text}
+        <FailureDetail detail={message?.detail} />
       </p>
     </section>
   );

@@ -3,6 +3,8 @@ import { exportForClipboard, exportIssue, type ExportFormat } from '../export';
 import type { HouseStyle } from '../export/house-style';
 import type { ExportIssue } from '../export/model';
 import { t } from '../locales';
+import { wordFailure } from '../locales/errors';
+import { FailureDetail } from './FailureDetail';
 import { downloadFile } from './download';
 import type { Issue } from '../storage/db';
 import { markExported } from '../storage/issues';
@@ -15,6 +17,14 @@ interface Props {
   style: HouseStyle;
   /** Number of open checks, shown as a warning before export. */
   problems: number;
+}
+
+/** The browser refused both ways of copying (no focus, or a policy). */
+export class CopyRefusedError extends Error {
+  constructor() {
+    super('The browser refused to copy');
+    this.name = 'CopyRefusedError';
+  }
 }
 
 /** Writes text/html and text/plain together, so a paste into a mail or a CMS keeps the links. */
@@ -39,7 +49,7 @@ export async function copyRichText(html: string, text: string): Promise<void> {
   };
   document.addEventListener('copy', onCopy);
   try {
-    if (!document.execCommand('copy')) throw new Error(t('export.copyRefused'));
+    if (!document.execCommand('copy')) throw new CopyRefusedError();
   } finally {
     document.removeEventListener('copy', onCopy);
   }
@@ -48,7 +58,11 @@ export async function copyRichText(html: string, text: string): Promise<void> {
 /** Copy the issue (rich and plain text) or download it in one of five formats. */
 export function ExportPanel({ issue, model, style, problems }: Props) {
   const [format, setFormat] = useState<ExportFormat>('html');
-  const [message, setMessage] = useState<{ text: string; tone: 'ok' | 'error' }>();
+  const [message, setMessage] = useState<{
+    text: string;
+    tone: 'ok' | 'error';
+    detail?: string;
+  }>();
 
   async function copy() {
     try {
@@ -57,10 +71,11 @@ export function ExportPanel({ issue, model, style, problems }: Props) {
       await markExported(issue.id);
       setMessage({ text: t('export.copied'), tone: 'ok' });
     } catch (error) {
-      setMessage({
-        text: t('export.failed', { error: error instanceof Error ? error.message : String(error) }),
-        tone: 'error',
-      });
+      setMessage(
+        error instanceof CopyRefusedError
+          ? { text: t('export.copyRefused'), tone: 'error' }
+          : { ...wordFailure('export.failed', error), tone: 'error' },
+      );
     }
   }
 
@@ -71,10 +86,7 @@ export function ExportPanel({ issue, model, style, problems }: Props) {
       await markExported(issue.id);
       setMessage({ text: t('export.downloaded', { filename: file.filename }), tone: 'ok' });
     } catch (error) {
-      setMessage({
-        text: t('export.failed', { error: error instanceof Error ? error.message : String(error) }),
-        tone: 'error',
-      });
+      setMessage({ ...wordFailure('export.failed', error), tone: 'error' });
     }
   }
 
@@ -108,6 +120,7 @@ export function ExportPanel({ issue, model, style, problems }: Props) {
           role={message.tone === 'error' ? 'alert' : 'status'}
         >
           {message.text}
+          <FailureDetail detail={message.detail} />
         </p>
       )}
     </section>

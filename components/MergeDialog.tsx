@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
+import { wordFailure, type WordedFailure } from '../locales/errors';
 import { searchDrafts } from '../storage/draft-search';
 import { mergeDrafts } from '../storage/drafts';
+import { FailureDetail } from './FailureDetail';
 import { deskRefusal } from './roles';
 import { useLiveQuery } from './useLiveQuery';
 import { useSharedDesk } from './useSharedDesk';
@@ -18,7 +20,7 @@ interface Props {
 /** "Merge into…": pick the draft that absorbs this one. Undo puts both back. */
 export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
   const [text, setText] = useState('');
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<WordedFailure>();
   const search = useRef<HTMLInputElement>(null);
   const { offer } = useUndo();
   // `autofocus` is ignored on elements added after the page loaded.
@@ -35,7 +37,7 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
       offer(token, t('undo.merged', { title }));
       onDone(true);
     } catch (e) {
-      setError(t('merge.failed', { error: e instanceof Error ? e.message : String(e) }));
+      setError(wordFailure('merge.failed', e));
     }
   }
 
@@ -89,7 +91,8 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
       {result && candidates.length === 0 && <p class="muted">{t('search.none')}</p>}
       {error && (
         <p class="notice notice--error" role="alert">
-          {error}
+          {error.text}
+          <FailureDetail detail={error.detail} />
         </p>
       )}
       <button type="button" class="button button--small" onClick={() => onDone(false)}>

@@ -1,6 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { formatIssueTitle, parseIsoDate } from '../export/house-style';
 import { t } from '../locales';
+import { wordFailure, type WordedFailure } from '../locales/errors';
+import { FailureDetail } from './FailureDetail';
 import { createIssue } from '../storage/issues';
 import { DateField } from './DateField';
 import { deskRefusal } from './roles';
@@ -24,7 +26,7 @@ export function NewIssueForm({ onCreated, onCancel }: Props) {
   const [date, setDate] = useState(localIsoDate());
   const [customTitle, setCustomTitle] = useState<string>();
   const [intro, setIntro] = useState('');
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<WordedFailure>();
   // The shared desk: a role that may not create issues sees the form greyed, with why.
   const refused = deskRefusal(useSharedDesk(), 'editIssues');
   // What was typed last, read by the submission: Enter right after the last key must not
@@ -54,11 +56,11 @@ export function NewIssueForm({ onCreated, onCancel }: Props) {
       (parseIsoDate(date) ? formatIssueTitle(style!.titlePattern, date, style!.locale) : '');
     // A well-formed but impossible date (2027-02-30) has no title either.
     if (!parseIsoDate(date)) {
-      setError(t('issue.badDate'));
+      setError({ text: t('issue.badDate') });
       return;
     }
     if (!title.trim()) {
-      setError(t('issue.noTitle'));
+      setError({ text: t('issue.noTitle') });
       return;
     }
     setError(undefined);
@@ -70,7 +72,7 @@ export function NewIssueForm({ onCreated, onCancel }: Props) {
       });
       onCreated(issue.id);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(wordFailure('issue.createFailed', e));
     }
   }
 
@@ -113,7 +115,8 @@ export function NewIssueForm({ onCreated, onCancel }: Props) {
       </fieldset>
       {error && (
         <p class="notice notice--error" role="alert">
-          {error}
+          {error.text}
+          <FailureDetail detail={error.detail} />
         </p>
       )}
       <div class="form-actions">

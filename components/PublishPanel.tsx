@@ -2,7 +2,8 @@ import { useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { HouseStyle } from '../export/house-style';
 import type { ExportIssue } from '../export/model';
-import { getLocale, t } from '../locales';
+import { t } from '../locales';
+import { publishFailureText } from '../locales/errors';
 import { sendMessage, type PublishOutcome, type PublishRequest } from '../messaging/protocol';
 import type { Issue } from '../storage/db';
 import { wordpressItem } from '../storage/preferences';
@@ -17,7 +18,8 @@ interface Props {
   refused?: string;
 }
 
-type Failure = Extract<PublishOutcome, { ok: false }>;
+/** The background's answer, or no answer at all (`no_answer`: the worker stopped meanwhile). */
+type Failure = Extract<PublishOutcome, { ok: false }> | { ok: false; code: 'no_answer' };
 
 /** Codes for which the fix is in the settings: the failure offers to open them. */
 const FIXED_IN_SETTINGS = new Set<Failure['code']>([
@@ -60,11 +62,7 @@ export function PublishPanel({ issue, model, refused }: Props) {
       else setFailure(outcome);
     } catch {
       // The background did not answer (stopped, or updated meanwhile): nothing was recorded.
-      setFailure({
-        ok: false,
-        code: 'unexpected',
-        message: { fr: t('publish.failed', {}, 'fr'), en: t('publish.failed', {}, 'en') },
-      });
+      setFailure({ ok: false, code: 'no_answer' });
     } finally {
       setBusy(false);
     }
@@ -72,7 +70,6 @@ export function PublishPanel({ issue, model, refused }: Props) {
 
   const createLabel =
     wordpress.status === 'pending' ? t('publish.createPending') : t('publish.create');
-  const locale = getLocale();
   return (
     <section class="publish" aria-label={t('publish.heading')} data-testid="publish">
       {!configured ? (
@@ -117,7 +114,11 @@ export function PublishPanel({ issue, model, refused }: Props) {
       )}
       {failure && (
         <div class="notice notice--error" role="alert" data-testid="publish-message">
-          <p>{failure.message[locale]}</p>
+          <p>
+            {failure.code === 'no_answer'
+              ? t('publish.failed')
+              : publishFailureText(failure.code, failure.params)}
+          </p>
           <div class="form-actions">
             {failure.code === 'conflict' && (
               <button

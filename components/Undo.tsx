@@ -1,6 +1,8 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
 import { t } from '../locales';
+import { wordFailure, type WordedFailure } from '../locales/errors';
+import { FailureDetail } from './FailureDetail';
 import type { UndoToken } from '../storage/drafts';
 import { loadData } from './data';
 
@@ -19,7 +21,7 @@ const VISIBLE_MS = 10_000;
 export function UndoProvider({ children }: { children: ComponentChildren }) {
   const [token, setToken] = useState<UndoToken>();
   const [label, setLabel] = useState('');
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<WordedFailure>();
 
   useEffect(() => {
     if (!token) return;
@@ -39,7 +41,7 @@ export function UndoProvider({ children }: { children: ComponentChildren }) {
       await (await loadData()).undo(token);
       setToken(undefined);
     } catch (e) {
-      setError(t('undo.failed', { error: e instanceof Error ? e.message : String(e) }));
+      setError(wordFailure('undo.failed', e));
     }
   }
 
@@ -48,7 +50,10 @@ export function UndoProvider({ children }: { children: ComponentChildren }) {
       {children}
       {(token || error) && (
         <div class="undo-bar" role="status" data-testid="undo-bar">
-          <span>{error ?? label}</span>
+          <span>
+            {error ? error.text : label}
+            <FailureDetail detail={error?.detail} />
+          </span>
           {token && (
             <button type="button" class="button button--small" onClick={doUndo}>
               {t('undo.button')}

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { testConnection, validateSiteUrl, type WpConnection } from '../wordpress/client';
 import type { WpFailure } from '../wordpress/errors';
-import { getLocale, t } from '../locales';
+import { t } from '../locales';
+import { publishFailureText } from '../locales/errors';
 import {
   DEFAULT_WORDPRESS,
   originPattern,
@@ -58,7 +59,7 @@ export function WordPressSettings() {
     setForm({ ...form, ...patch });
   };
 
-  const failureText = (failure: WpFailure) => failure.message[getLocale()];
+  const failureText = (failure: WpFailure) => publishFailureText(failure.code, failure);
 
   /** Validates, asks for the origin's permission (needs this click), then stores. */
   async function save(): Promise<WordPressPreferences | undefined> {

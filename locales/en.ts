@@ -8,7 +8,7 @@ export const en: Messages = {
   'clip.created': 'New draft: “{title}”',
   'clip.merged': 'This page already had a draft: the quote was added to it ({count} quotes).',
   'clip.mergedNoQuote': 'This page already had a draft: nothing new to add.',
-  'clip.failed': 'Clipping failed: {error}',
+  'clip.failed': 'Clipping failed.',
   'clip.noTab': 'No tab to clip.',
   'clip.truncated':
     'The selection was too long for a quote: it was cut at 100,000 characters, at the end of a word, and ends with […].',
@@ -172,10 +172,10 @@ export const en: Messages = {
   'editor.mergeInto': 'Merge into…',
   'editor.delete': 'Delete',
   'editor.deleteNamed': 'Delete “{title}”',
-  'merge.failed': 'The merge failed: {error}',
+  'merge.failed': 'The merge failed.',
   'merge.heading': 'Merge into which draft?',
   'undo.button': 'Undo',
-  'undo.failed': 'Could not undo: {error}',
+  'undo.failed': 'Could not undo.',
   'undo.trashed': '“{title}” is in the trash.',
   'undo.merged': 'Merged into “{title}”.',
   'counts.item': '{words|word|words}, {chars|character|characters}',
@@ -242,8 +242,8 @@ export const en: Messages = {
   'export.format.json': 'JSON',
   'export.copied': 'Issue copied (rich text and plain text).',
   'export.downloaded': 'File {filename} downloaded.',
-  'export.failed': 'Export failed: {error}',
-  'export.copyRefused': 'the browser refused to copy',
+  'export.failed': 'Export failed.',
+  'export.copyRefused': 'The browser refused to copy: download the file instead.',
   'export.checksPending': {
     one: '{count} thing to check before export.',
     other: '{count} things to check before export.',
@@ -320,7 +320,7 @@ export const en: Messages = {
   'backup.restore': 'Restore a backup…',
   'backup.fileLabel': 'Backup file to restore',
   'backup.downloaded': 'Downloaded {filename}: {clips|draft|drafts}, {issues|issue|issues}.',
-  'backup.downloadFailed': 'The backup could not be made: {error}',
+  'backup.downloadFailed': 'The backup could not be made.',
   'backup.reading': 'Reading the file…',
   'backup.chosen': 'File “{name}”',
   'backup.madeOn': 'Backup of {date}',
@@ -332,7 +332,7 @@ export const en: Messages = {
     other: '{count} issues',
   },
   'backup.trashed': '{count} of them in the trash',
-  'backup.settingsFailed': 'The settings, however, could not be restored: {error}',
+  'backup.settingsFailed': 'The settings, however, could not be restored.',
   'backup.withSettings': 'Restore the settings too',
   'backup.withSettingsHelp':
     'House style, draft template, language and WordPress; never the password, which stays this browser’s.',
@@ -356,7 +356,7 @@ export const en: Messages = {
     other: '{count} drafts whose issue no longer exists are back in the inbox.',
   },
   'backup.settingsRestored': 'Settings restored; the WordPress password did not change.',
-  'backup.failed': 'The restore failed and nothing was changed: {error}',
+  'backup.failed': 'The restore failed and nothing was changed.',
   'backup.unchanged': 'Nothing was changed.',
   'backup.error.not-json':
     'This file is not an Indiscrets backup: it is not readable JSON (a truncated file, or another kind).',
@@ -506,6 +506,12 @@ export const en: Messages = {
   'shared.switch.planFailed':
     'Could not count what would be sent. Check the connection and try again.',
   'shared.switch.failed': 'The change could not be made. Try again.',
+  'issue.createFailed': 'The issue could not be created.',
+  'error.no_answer': 'The extension did not answer (it may just have been updated): try again.',
+  'error.tab_gone': 'The tab was closed meanwhile.',
+  'error.quota': 'The browser has no room left to save: empty the trash or delete old drafts.',
+  'error.unexpected': 'Something unexpected went wrong.',
+  'error.detail': 'Technical detail: {detail}',
   'wp.error.bad_url':
     'Invalid site address. Enter the address of your WordPress site, e.g. https://example.com.',
   'wp.error.insecure_url':

@@ -13,7 +13,7 @@ export const fr = {
   'clip.merged':
     'Cette page avait déjà un brouillon : la citation y a été ajoutée ({count} citations).',
   'clip.mergedNoQuote': 'Cette page avait déjà un brouillon : rien de nouveau à ajouter.',
-  'clip.failed': 'La coupe a échoué : {error}',
+  'clip.failed': 'La coupe a échoué.',
   'clip.noTab': 'Aucun onglet à couper.',
   'clip.truncated':
     'La sélection était trop longue pour une citation : elle a été coupée à 100 000 caractères, à la fin d’un mot, et se termine par […].',
@@ -182,9 +182,9 @@ export const fr = {
   'editor.delete': 'Supprimer',
   'editor.deleteNamed': 'Supprimer « {title} »',
   'merge.heading': 'Fusionner dans quel brouillon ?',
-  'merge.failed': 'La fusion a échoué : {error}',
+  'merge.failed': 'La fusion a échoué.',
   'undo.button': 'Annuler',
-  'undo.failed': 'Impossible d’annuler : {error}',
+  'undo.failed': 'Impossible d’annuler.',
   'undo.trashed': '« {title} » est à la corbeille.',
   'undo.merged': 'Fusionné dans « {title} ».',
   'counts.item': '{words|mot|mots}, {chars|signe|signes}',
@@ -251,8 +251,8 @@ export const fr = {
   'export.format.json': 'JSON',
   'export.copied': 'Numéro copié (texte enrichi et texte brut).',
   'export.downloaded': 'Fichier {filename} téléchargé.',
-  'export.failed': 'L’export a échoué : {error}',
-  'export.copyRefused': 'le navigateur a refusé la copie',
+  'export.failed': 'L’export a échoué.',
+  'export.copyRefused': 'Le navigateur a refusé la copie : téléchargez le fichier à la place.',
   'export.checksPending': {
     one: '{count} point à vérifier avant l’export.',
     other: '{count} points à vérifier avant l’export.',
@@ -331,7 +331,7 @@ export const fr = {
   'backup.fileLabel': 'Fichier de sauvegarde à restaurer',
   'backup.downloaded':
     'Fichier {filename} téléchargé : {clips|brouillon|brouillons}, {issues|numéro|numéros}.',
-  'backup.downloadFailed': 'La sauvegarde n’a pas pu être créée : {error}',
+  'backup.downloadFailed': 'La sauvegarde n’a pas pu être créée.',
   'backup.reading': 'Lecture du fichier…',
   'backup.chosen': 'Fichier « {name} »',
   'backup.madeOn': 'Sauvegarde du {date}',
@@ -343,7 +343,7 @@ export const fr = {
     other: '{count} numéros',
   },
   'backup.trashed': 'dont {count} à la corbeille',
-  'backup.settingsFailed': 'Les réglages, eux, n’ont pas pu être restaurés : {error}',
+  'backup.settingsFailed': 'Les réglages, eux, n’ont pas pu être restaurés.',
   'backup.withSettings': 'Restaurer aussi les réglages',
   'backup.withSettingsHelp':
     'Style maison, modèle des brouillons, langue et WordPress ; jamais le mot de passe, qui reste celui de ce navigateur.',
@@ -367,7 +367,7 @@ export const fr = {
     other: '{count} brouillons dont le numéro n’existe plus sont revenus hors numéro.',
   },
   'backup.settingsRestored': 'Réglages restaurés ; le mot de passe WordPress n’a pas changé.',
-  'backup.failed': 'La restauration a échoué et rien n’a été modifié : {error}',
+  'backup.failed': 'La restauration a échoué et rien n’a été modifié.',
   'backup.unchanged': 'Rien n’a été modifié.',
   'backup.error.not-json':
     'Ce fichier n’est pas une sauvegarde d’Indiscrets : ce n’est pas du JSON lisible (fichier tronqué, ou d’un autre type).',
@@ -521,6 +521,14 @@ export const fr = {
   'shared.switch.planFailed':
     'Impossible de compter ce qui serait envoyé. Vérifiez la connexion et réessayez.',
   'shared.switch.failed': 'Le changement n’a pas pu être fait. Réessayez.',
+  'issue.createFailed': 'Le numéro n’a pas pu être créé.',
+  'error.no_answer':
+    'L’extension n’a pas répondu (elle vient peut-être d’être mise à jour) : réessayez.',
+  'error.tab_gone': 'L’onglet a été fermé entre-temps.',
+  'error.quota':
+    'Le navigateur n’a plus de place pour enregistrer : videz la corbeille ou supprimez d’anciens brouillons.',
+  'error.unexpected': 'Une erreur inattendue s’est produite.',
+  'error.detail': 'Détail technique : {detail}',
   'wp.error.bad_url':
     'Adresse du site invalide. Indiquez l’adresse de votre WordPress, par exemple https://monsite.fr.',
   'wp.error.insecure_url':

@@ -3,8 +3,9 @@ import type { CaptureResult } from '../capture/types';
 import type { Draft } from '../storage/db';
 import type { CaptureLimit } from '../capture/types';
 import type { DeskDiscovery, DeskErrorCode } from '../wordpress/desk-client';
-import type { WpErrorCode, WpFailure, WpMessage } from '../wordpress/errors';
+import type { WpErrorCode, WpFailure } from '../wordpress/errors';
 import type { SitePost } from '../storage/site-posts';
+import { CodedError, technicalDetail, toFailure, type CodedFailure } from './errors';
 import type {
   DeskLockAnswer,
   SyncConflict,
@@ -41,13 +42,22 @@ export interface PublishRequest {
 /** Why publishing stopped before WordPress was asked. */
 export type PublishOwnCode = 'not_configured' | 'no_permission' | 'issue_missing';
 
+/** Every reason a publication stops; the UI words it (`wp.error.*`, `publish.error.*`). */
+export type PublishErrorCode = WpFailure['code'] | PublishOwnCode;
+
+/** What fills a publication failure's message: the HTTP status, the missing category. */
+export interface PublishErrorParams {
+  status?: number;
+  category?: string;
+}
+
 export type PublishOutcome =
   | { ok: true; postId: number; link: string; editLink: string; created: boolean }
   | {
       ok: false;
       /** The client's codes, plus `not_configured`, `no_permission` and `issue_missing`. */
-      code: WpFailure['code'] | PublishOwnCode;
-      message: WpMessage;
+      code: PublishErrorCode;
+      params: PublishErrorParams;
       remoteModifiedGmt?: string;
     };
 
@@ -179,7 +189,8 @@ interface Envelope<K extends MessageType = MessageType> {
   request: Request<K>;
 }
 
-type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A handler's failure crosses as a code (messaging/errors.ts), never as a sentence. */
+type Reply<T> = { ok: true; value: T } | { ok: false; error: CodedFailure };
 
 function isEnvelope(message: unknown): message is Envelope {
   return (
@@ -191,17 +202,23 @@ function isEnvelope(message: unknown): message is Envelope {
 }
 
 /**
- * Sends one typed message to the background and returns its answer. A handler's failure is
- * rethrown here as an Error with the handler's message, so the UI can show it.
+ * Sends one typed message to the background and returns its answer. A handler's failure, or no
+ * answer at all, is thrown here as a {@link CodedError}: the UI words its code.
  */
 export async function sendMessage<K extends MessageType>(
   type: K,
   ...[request]: Request<K> extends void ? [] : [Request<K>]
 ): Promise<Response<K>> {
   const envelope: Envelope<K> = { indiscrets: 1, type, request: request as Request<K> };
-  const reply = (await browser.runtime.sendMessage(envelope)) as Reply<Response<K>> | undefined;
-  if (!reply) throw new Error(`No answer to ${type}`);
-  if (!reply.ok) throw new Error(reply.error);
+  let reply: Reply<Response<K>> | undefined;
+  try {
+    reply = (await browser.runtime.sendMessage(envelope)) as Reply<Response<K>> | undefined;
+  } catch (error) {
+    // Nobody listening (the worker was updated or failed to start): the browser's own words.
+    throw new CodedError({ code: 'no_answer', detail: technicalDetail(error) ?? type });
+  }
+  if (!reply) throw new CodedError({ code: 'no_answer', detail: type });
+  if (!reply.ok) throw new CodedError(reply.error);
   return reply.value;
 }
 
@@ -217,8 +234,7 @@ export function registerHandlers(handlers: Handlers): () => void {
     if (!handler) return undefined;
     handler(message.request).then(
       (value) => sendResponse({ ok: true, value }),
-      (error: unknown) =>
-        sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => sendResponse({ ok: false, error: toFailure(error) }),
     );
     // Keeps the channel open for the asynchronous answer (Chrome, Firefox and fakeBrowser).
     return true;
@@ -228,3 +244,4 @@ export function registerHandlers(handlers: Handlers): () => void {
 }
 
 export type { CaptureResult };
+export { CodedError, type CodedFailure };

@@ -7,6 +7,7 @@ import type {
   SelectedPassage,
 } from '../capture/types';
 import { cleanUrl } from '../capture/url';
+import { CodedError, technicalDetail } from '../messaging/errors';
 import type { ClipOutcome } from '../messaging/protocol';
 import { saveDraft } from '../storage/draft-records';
 import { draftTemplate } from '../storage/settings';
@@ -38,7 +39,10 @@ export async function clipTab(request: ClipRequest): Promise<ClipOutcome> {
   // Read while the page is being read: browser storage is a round trip of its own.
   const template = draftTemplate.getValue();
   template.catch(() => undefined); // awaited below; a failure is reported there
-  const tab = await browser.tabs.get(request.tabId);
+  // A tab closed between the click and now: the editor is told so, not the browser's words.
+  const tab = await browser.tabs.get(request.tabId).catch((error: unknown) => {
+    throw new CodedError({ code: 'tab_gone', detail: technicalDetail(error) });
+  });
   const tabUrl = tab.url ?? tab.pendingUrl ?? '';
   let limit = limitForUrl(tabUrl);
   let capture: CaptureResult | undefined;

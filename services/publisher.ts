@@ -1,9 +1,7 @@
 import { browser } from 'wxt/browser';
-import { t } from '../locales';
 import { toExportIssue } from '../export/from-issue';
 import { renderWordPressBlocks } from '../export/wordpress-blocks';
 import { publishPost, publishSlug } from '../wordpress/client';
-import { wpErrorMessage, type WpMessage } from '../wordpress/errors';
 import type {
   PublishOutcome,
   PublishOwnCode as OwnCode,
@@ -13,11 +11,6 @@ import { getIssue, issueItems, markPublished, recordPublishIntent } from '../sto
 import { getHouseStyle, getWordPressSettings, originPattern } from '../storage/preferences';
 
 export type { PublishOutcome, PublishRequest };
-
-/** A stop before WordPress was asked, in French and English (`publish.error.<code>`). */
-function ownMessage(code: OwnCode): WpMessage {
-  return { fr: t(`publish.error.${code}`, {}, 'fr'), en: t(`publish.error.${code}`, {}, 'en') };
-}
 
 /** What {@link publishIssue} calls; tests inject their own. */
 export interface PublisherDeps {
@@ -47,7 +40,7 @@ const running = new Map<string, Promise<unknown>>();
  * Publishes an issue as a WordPress post, from the background so that closing the popup
  * mid-request cannot lose the post id (a lost id would mean a duplicate post next time).
  * The issue and its items are only read; on success the issue remembers the post. Never
- * rejects: every failure is an outcome with a message in French and English, and none holds
+ * rejects: every failure is an outcome with a code the UI words, and none holds
  * the application password.
  */
 export function publishIssue(
@@ -70,7 +63,7 @@ async function publishNow(request: PublishRequest, deps: PublisherDeps): Promise
     return await attempt(request, deps.publish ?? publishPost);
   } catch {
     // A bug or a storage failure: its text could be anything, so it is not passed on.
-    return { ok: false, code: 'unexpected', message: wpErrorMessage('unexpected') };
+    return { ok: false, code: 'unexpected', params: {} };
   } finally {
     stop();
   }
@@ -93,20 +86,19 @@ async function attempt(
   publish: typeof publishPost,
 ): Promise<PublishOutcome> {
   const settings = await getWordPressSettings();
-  if (!settings)
-    return { ok: false, code: 'not_configured', message: ownMessage('not_configured') };
+  if (!settings) return { ok: false, code: 'not_configured', params: {} };
   let pattern: string;
   try {
     pattern = originPattern(settings.siteUrl);
   } catch {
-    return { ok: false, code: 'bad_url', message: wpErrorMessage('bad_url') };
+    return { ok: false, code: 'bad_url', params: {} };
   }
   const allowed = await Promise.resolve()
     .then(() => browser.permissions.contains({ origins: [pattern] }))
     .catch(() => false);
-  if (!allowed) return { ok: false, code: 'no_permission', message: ownMessage('no_permission') };
+  if (!allowed) return { ok: false, code: 'no_permission', params: {} };
   const issue = await getIssue(request.issueId);
-  if (!issue) return { ok: false, code: 'issue_missing', message: ownMessage('issue_missing') };
+  if (!issue) return { ok: false, code: 'issue_missing', params: {} };
 
   const items = await issueItems(issue.id);
   const post = renderWordPressBlocks(toExportIssue(issue, items), await getHouseStyle());
@@ -146,7 +138,10 @@ async function attempt(
     return {
       ok: false,
       code: result.code,
-      message: result.message,
+      params: {
+        ...(result.status !== undefined ? { status: result.status } : {}),
+        ...(result.category !== undefined ? { category: result.category } : {}),
+      },
       ...(result.remoteModifiedGmt ? { remoteModifiedGmt: result.remoteModifiedGmt } : {}),
     };
   }

@@ -6,9 +6,9 @@
  * Authorization header); failures are built in `errors.ts`.
  *
  * Nothing here throws for network or HTTP trouble: every function resolves to `{ ok: true, … }`
- * or to a {@link WpFailure} `{ ok: false, code, message: { fr, en }, … }`. No failure ever holds
- * the password or the Authorization header: the messages are fixed templates, and every failure
- * is scrubbed of the credentials before it is returned.
+ * or to a {@link WpFailure} `{ ok: false, code, status?, … }` that the UI words from its code.
+ * No failure ever holds the password or the Authorization header: the messages are fixed
+ * templates, and every failure is scrubbed of the credentials before it is returned.
  */
 
 import { decodeEntities } from '../lib/entities';

@@ -1,16 +1,15 @@
 /**
- * The WordPress client's failures: their codes, their messages (French first with an English
- * variant), and how an HTTP answer or a network trouble maps to one.
+ * The WordPress client's failures: their codes, and how an HTTP answer or a network trouble maps
+ * to one.
  *
- * Every failure carries a stable `code` and `message: { fr, en }` built from this table, so a UI
- * can either show `message[locale]` directly or map `code` itself. Templates only take the
- * placeholders listed below ({status}, {category}), never text from the server: a message cannot
- * leak the application password, whatever the server sends back. The one field with server text
- * (`detail`) is scrubbed by the client before a failure leaves it.
+ * Every failure carries a stable `code` and what fills its message (`status`, `category`); the UI
+ * words it with `t('wp.error.<code>')` (locales/*.ts). Messages only take those placeholders,
+ * never text from the server: a message cannot leak the application password, whatever the
+ * server sends back. The one field with server text (`detail`) is scrubbed by the client before
+ * a failure leaves it.
  */
 
 import { decodeEntities } from '../lib/entities';
-import { t } from '../locales';
 import { isObject, str, type HttpAnswer, type HttpTrouble } from './transport';
 
 export type WpErrorCode =
@@ -63,25 +62,13 @@ export type WpErrorCode =
   /** A bug on our side; details in `detail`. */
   | 'unexpected';
 
-export interface WpMessage {
-  fr: string;
-  en: string;
-}
-
-export type WpMessageParams = { status?: number; category?: string };
-
-/** The message of a code in French and English (locales/*.ts, `wp.error.<code>`), filled. */
-export function wpErrorMessage(code: WpErrorCode, params: WpMessageParams = {}): WpMessage {
-  const values = { status: params.status ?? '?', category: params.category ?? '?' };
-  return { fr: t(`wp.error.${code}`, values, 'fr'), en: t(`wp.error.${code}`, values, 'en') };
-}
-
 export interface WpFailure {
   ok: false;
   code: WpErrorCode;
-  message: WpMessage;
-  /** HTTP status, when there was an answer. */
+  /** HTTP status, when there was an answer (fills `{status}` in the message). */
   status?: number;
+  /** `cannot_create_category` only: the category's name (fills `{category}`). */
+  category?: string;
   /** WordPress's own error code (`incorrect_password`, `rest_disabled`…), when it sent one. */
   wpCode?: string;
   /** Server text for a details pane (scrubbed of credentials, at most 300 characters). */
@@ -94,18 +81,13 @@ export interface WpFailure {
 
 export type WpResult<T> = ({ ok: true } & T) | WpFailure;
 
-/** A failure with its message; `category` only fills the message. */
+/** A failure: its code and what fills its message (no server text in either). */
 export function failure(
   code: WpErrorCode,
-  extra: Omit<Partial<WpFailure>, 'ok' | 'code' | 'message'> & { category?: string } = {},
+  extra: Omit<Partial<WpFailure>, 'ok' | 'code'> = {},
 ): WpFailure {
-  const { category, ...rest } = extra;
-  return {
-    ok: false,
-    code,
-    message: wpErrorMessage(code, { status: extra.status, category }),
-    ...rest,
-  };
+  const rest = Object.fromEntries(Object.entries(extra).filter(([, value]) => value !== undefined));
+  return { ok: false, code, ...rest };
 }
 
 /** WordPress's own error code in an error body (`{ code, message, data }`). */

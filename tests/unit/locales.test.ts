@@ -3,6 +3,8 @@ import { en } from '../../locales/en';
 import { fr, type PluralMessage } from '../../locales/fr';
 import { detectLocale, t } from '../../locales';
 import { manifestLocales } from '../../locales/manifest';
+import { publishFailureText, wordFailure } from '../../locales/errors';
+import { CodedError } from '../../messaging/errors';
 
 /** Every text of a message: the sentence, or each plural form. */
 const texts = (message: string | PluralMessage): string[] =>
@@ -21,6 +23,17 @@ describe('locales', () => {
       }
     }
     expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
+  });
+
+  it('writes plurals as { one, other } forms, never as a "one|other" sentence', () => {
+    // A sentence with "|" outside `{name|one|other}` would show both forms to the editor.
+    for (const catalogue of [fr, en]) {
+      for (const [key, message] of Object.entries(catalogue)) {
+        for (const text of texts(message)) {
+          expect(text.replace(/\{\w+\|[^}]*\}/g, ''), key).not.toContain('|');
+        }
+      }
+    }
   });
 
   it('speaks French unless the browser asks for English', () => {
@@ -77,5 +90,43 @@ describe('manifest locales', () => {
     expect(english.commandClip?.message).toBe(en['manifest.commandClip']);
     // The manifest names exactly these messages (wxt.config.ts).
     expect(Object.keys(french).sort()).toEqual(['commandClip', 'extDescription', 'extName']);
+  });
+});
+
+describe('failures in words', () => {
+  it('words a WordPress code with its status and category, and a publication stop', () => {
+    expect(publishFailureText('server_error', { status: 502 }, 'fr')).toBe(
+      'Le serveur WordPress a rencontré une erreur (code 502). Réessayez plus tard.',
+    );
+    expect(publishFailureText('cannot_create_category', { category: 'Éco' }, 'fr')).toContain(
+      'La catégorie « Éco » n’existe pas',
+    );
+    expect(publishFailureText('issue_missing', {}, 'en')).toBe('This issue no longer exists.');
+    // A missing value shows « ? », never the placeholder.
+    expect(publishFailureText('http_error', {}, 'fr')).toBe(
+      'Réponse inattendue du serveur (code ?).',
+    );
+  });
+
+  it('keeps an unknown error’s English text out of the French sentence', () => {
+    const worded = wordFailure('clip.failed', new TypeError('Cannot read properties of undefined'));
+    expect(worded).toEqual({
+      text: t('clip.failed'),
+      detail: 'TypeError: Cannot read properties of undefined',
+    });
+    expect(worded.text).not.toContain('Cannot');
+  });
+
+  it('follows the sentence with the reason a coded failure gives', () => {
+    const closed = new CodedError({ code: 'tab_gone', detail: 'Error: No tab with id: 4.' });
+    expect(wordFailure('clip.failed', closed)).toEqual({
+      text: `${t('clip.failed')} ${t('error.tab_gone')}`,
+    });
+    const full = Object.assign(new Error('x'), {
+      inner: new DOMException('full', 'QuotaExceededError'),
+    });
+    expect(wordFailure('export.failed', full).text).toBe(
+      `${t('export.failed')} ${t('error.quota')}`,
+    );
   });
 });

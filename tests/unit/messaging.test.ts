@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
+import { CodedError } from '../../messaging/errors';
 import { registerHandlers, sendMessage, type Handlers } from '../../messaging/protocol';
 import type { Draft } from '../../storage/db';
 import { SYNC_OFF } from '../../storage/sync-state';
@@ -11,7 +12,13 @@ const status = { ...SYNC_OFF, pending: 0, conflicts: 0, refusals: 0 };
 
 const handlers: Handlers = {
   clipTab: async ({ tabId }) => {
-    if (tabId < 0) throw new Error('No such tab');
+    if (tabId === -1) throw new Error('No such tab');
+    if (tabId === -2) throw new CodedError({ code: 'tab_gone', detail: 'closed' });
+    if (tabId === -3) {
+      // Dexie wraps the browser's QuotaExceededError in its own error (`inner`).
+      const inner = new DOMException('Quota exceeded', 'QuotaExceededError');
+      throw Object.assign(new Error('AbortError'), { name: 'AbortError', inner });
+    }
     return { status: 'created', clip: draft, quoteAdded: false };
   },
   publishIssue: async () => ({ ok: true, postId: 1, link: '', editLink: '', created: true }),
@@ -62,8 +69,31 @@ describe('message protocol', () => {
     await expect(sendMessage('sitePosts', {})).resolves.toEqual({ ok: false, code: 'offline' });
   });
 
-  it('rethrows a handler failure as an Error with its message', async () => {
-    await expect(sendMessage('clipTab', { tabId: -1 })).rejects.toThrow('No such tab');
+  it('passes an unknown handler failure on as `unexpected`, its text apart as the detail', async () => {
+    const error = await sendMessage('clipTab', { tabId: -1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CodedError);
+    expect((error as CodedError).failure).toEqual({
+      code: 'unexpected',
+      detail: 'Error: No such tab',
+    });
+  });
+
+  it('passes a coded failure on with its code and parameters', async () => {
+    const error = await sendMessage('clipTab', { tabId: -2 }).catch((e: unknown) => e);
+    expect((error as CodedError).failure).toEqual({ code: 'tab_gone', detail: 'closed' });
+  });
+
+  it('says a full storage is full, whatever wraps the browser’s error', async () => {
+    const error = await sendMessage('clipTab', { tabId: -3 }).catch((e: unknown) => e);
+    expect((error as CodedError).failure).toEqual({ code: 'quota' });
+  });
+
+  it('says the background did not answer when nobody listens', async () => {
+    unregister();
+    const error = await sendMessage('refreshBadge').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CodedError);
+    expect((error as CodedError).failure.code).toBe('no_answer');
+    unregister = registerHandlers(handlers);
   });
 
   it('ignores messages that are not ours', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { publishFailureText } from '../../locales/errors';
 import { testConnection, validateSiteUrl } from '../../wordpress/client';
 import {
   adminSettings,
@@ -41,8 +42,8 @@ describe('validateSiteUrl', () => {
     const insecure = validateSiteUrl('http://monsite.fr');
     expect(insecure).toMatchObject({ ok: false, code: 'insecure_url' });
     if (!insecure.ok) {
-      expect(insecure.message.fr).toMatch(/https/);
-      expect(insecure.message.en).toMatch(/https/);
+      expect(publishFailureText(insecure.code, insecure, 'fr')).toMatch(/https/);
+      expect(publishFailureText(insecure.code, insecure, 'en')).toMatch(/https/);
     }
   });
 });
@@ -83,8 +84,8 @@ describe('testConnection against a real WordPress', () => {
     );
     expect(result).toMatchObject({ ok: false, code: 'wrong_credentials', status: 401 });
     if (!result.ok) {
-      expect(result.message.fr).toContain('mot de passe d’application');
-      expect(result.message.en).toContain('application password');
+      expect(publishFailureText(result.code, result, 'fr')).toContain('mot de passe d’application');
+      expect(publishFailureText(result.code, result, 'en')).toContain('application password');
     }
   });
 

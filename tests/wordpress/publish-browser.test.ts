@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse } from '@wordpress/block-serialization-default-parser';
 import type { ConsoleMessage, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wpErrorMessage } from '../../wordpress/errors';
+import { publishFailureText } from '../../locales/errors';
 import { t } from '../../locales';
 import type { Draft, Issue } from '../../storage/db';
 import { deriveFields } from '../../storage/derive';
@@ -255,7 +255,7 @@ describe('publishing an issue from the built extension to a real WordPress', () 
     await options.getByRole('button', { name: 'Tester la connexion' }).click();
 
     await expect(options.getByTestId('wp-status').innerText()).resolves.toBe(
-      wpErrorMessage('insecure_url').fr,
+      publishFailureText('insecure_url', {}, 'fr'),
     );
     await expect(permissionRequests()).resolves.toEqual([]);
   });
@@ -348,7 +348,7 @@ describe('publishing an issue from the built extension to a real WordPress', () 
     await (await publishButton('Mettre à jour l’article WordPress')).click();
 
     await expect(publishMessage('modifié dans WordPress')).resolves.toContain(
-      wpErrorMessage('conflict').fr,
+      publishFailureText('conflict', {}, 'fr'),
     );
     expect(paragraphsOf((await readPost(postId)).content.raw)).toEqual([
       '<p>Retouché dans WordPress</p>',
@@ -371,7 +371,9 @@ describe('publishing an issue from the built extension to a real WordPress', () 
 
     await (await publishButton('Mettre à jour l’article WordPress')).click();
 
-    await expect(publishMessage('supprimé')).resolves.toContain(wpErrorMessage('deleted').fr);
+    await expect(publishMessage('supprimé')).resolves.toContain(
+      publishFailureText('deleted', {}, 'fr'),
+    );
     await popup.getByRole('button', { name: 'Créer un nouvel article' }).click();
     await publishMessage('Article créé dans WordPress.');
     const { issue } = await stored();
@@ -388,14 +390,14 @@ describe('publishing an issue from the built extension to a real WordPress', () 
     const postBefore = await readPost(before.issue.wordpress!.postId);
 
     await expect(testConnection(WRONG_PASSWORD)).resolves.toBe(
-      wpErrorMessage('wrong_credentials').fr,
+      publishFailureText('wrong_credentials', {}, 'fr'),
     );
     await popup.reload();
     await popup.getByRole('tab', { name: 'Numéro' }).click();
     await (await publishButton('Mettre à jour l’article WordPress')).click();
 
     await expect(publishMessage('refusé')).resolves.toContain(
-      wpErrorMessage('wrong_credentials').fr,
+      publishFailureText('wrong_credentials', {}, 'fr'),
     );
     expect(await stored()).toEqual(before);
     expect((await readPost(postBefore.id)).modified_gmt).toBe(postBefore.modified_gmt);

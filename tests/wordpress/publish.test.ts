@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { publishFailureText } from '../../locales/errors';
 import { ensureCategory, publishPost, testConnection } from '../../wordpress/client';
 import {
   adminSettings,
@@ -163,7 +164,7 @@ describe('publishPost against a real WordPress', () => {
       lastModifiedGmt: gone.modifiedGmt,
     });
     expect(result).toMatchObject({ ok: false, code: 'deleted', status: 404 });
-    if (!result.ok) expect(result.message.fr).toMatch(/supprimé/);
+    if (!result.ok) expect(publishFailureText(result.code, result, 'fr')).toMatch(/supprimé/);
 
     // The UI then offers to create a new post: same call without postId.
     const fresh = await publishPost(adminSettings(), { title: 'Nouveau', content: '<p>n</p>' });
@@ -179,7 +180,8 @@ describe('publishPost against a real WordPress', () => {
       content: '<p>a</p>',
     });
     expect(noCategory).toMatchObject({ ok: false, code: 'cannot_create_category', status: 403 });
-    if (!noCategory.ok) expect(noCategory.message.fr).toContain('« Inexistante »');
+    if (!noCategory.ok)
+      expect(publishFailureText(noCategory.code, noCategory, 'fr')).toContain('« Inexistante »');
     // With the category already there, the post creation itself is refused.
     await ensureCategory(adminSettings(), 'Existe');
     expect(

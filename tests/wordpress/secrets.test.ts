@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishFailureText } from '../../locales/errors';
 import {
   ensureCategory,
   publishPost,
@@ -100,7 +101,7 @@ describe('no failure ever holds the password', () => {
     if (!result.ok) {
       expect(result.detail).toContain('Refused.');
       expect(result.detail).toContain('•••');
-      expect(result.message.fr).toContain('500');
+      expect(publishFailureText(result.code, result, 'fr')).toContain('500');
     }
   });
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PageCapture } from '../../../capture/types';
+import { CodedError } from '../../../messaging/errors';
 import { clipTab } from '../../../services/clipper';
 import { limitForFailure, limitForUrl } from '../../../services/limits';
 import { db } from '../../../storage/db';
@@ -87,6 +88,20 @@ describe('clipTab', () => {
       captureNote: 'browser-page',
       provenance: { title: 'tab' },
     });
+  });
+
+  it('answers `tab_gone` when the tab was closed before the background read it', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'get').mockRejectedValue(new Error('No tab with id: 42.'));
+
+    const failure = await clipTab({ tabId: 42 }).catch((error: unknown) => error);
+
+    // The popup words the code; the browser's English stays a technical detail.
+    expect(failure).toBeInstanceOf(CodedError);
+    expect((failure as CodedError).failure).toEqual({
+      code: 'tab_gone',
+      detail: 'Error: No tab with id: 42.',
+    });
+    expect(await db.clips.count()).toBe(0);
   });
 
   it('names the reason when the page refuses the script', async () => {

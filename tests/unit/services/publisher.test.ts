@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { publishPost, WpPublished } from '../../../wordpress/client';
-import { wpErrorMessage, type WpResult } from '../../../wordpress/errors';
+import { type WpResult } from '../../../wordpress/errors';
+import { publishFailureText } from '../../../locales/errors';
 import { publishIssue } from '../../../services/publisher';
 import { saveDraft } from '../../../storage/draft-records';
 import { db } from '../../../storage/db';
@@ -107,7 +108,12 @@ describe('publishIssue', () => {
     const outcome = await publishIssue({ issueId: issue.id }, client);
 
     expect(outcome).toMatchObject({ ok: false, code: 'not_configured' });
-    if (!outcome.ok) expect(outcome.message.fr).toMatch(/^WordPress n’est pas configuré/);
+    // The background answers with a code; the UI words it.
+    if (!outcome.ok) {
+      expect(publishFailureText(outcome.code, outcome.params, 'fr')).toMatch(
+        /^WordPress n’est pas configuré/,
+      );
+    }
     expect(client.mock).not.toHaveBeenCalled();
   });
 
@@ -121,7 +127,11 @@ describe('publishIssue', () => {
 
     expect(contains).toHaveBeenCalledWith({ origins: ['https://monsite.fr/*'] });
     expect(outcome).toMatchObject({ ok: false, code: 'no_permission' });
-    if (!outcome.ok) expect(outcome.message.fr).toContain('« Tester la connexion »');
+    if (!outcome.ok) {
+      expect(publishFailureText(outcome.code, outcome.params, 'fr')).toContain(
+        '« Tester la connexion »',
+      );
+    }
     expect(client.mock).not.toHaveBeenCalled();
   });
 
@@ -210,17 +220,12 @@ describe('publishIssue', () => {
     const client = fakeClient({
       ok: false,
       code: 'wrong_credentials',
-      message: wpErrorMessage('wrong_credentials'),
       status: 401,
     });
 
     const outcome = await publishIssue({ issueId: issue.id }, client);
 
-    expect(outcome).toEqual({
-      ok: false,
-      code: 'wrong_credentials',
-      message: wpErrorMessage('wrong_credentials'),
-    });
+    expect(outcome).toEqual({ ok: false, code: 'wrong_credentials', params: { status: 401 } });
     expect(await snapshot(issue.id)).toEqual(before);
   });
 
@@ -233,7 +238,6 @@ describe('publishIssue', () => {
       {
         ok: false,
         code: 'conflict',
-        message: wpErrorMessage('conflict'),
         remoteModifiedGmt: '2021-03-15T10:00:00',
       },
       published(41, '2021-03-15T10:05:00', false),
@@ -320,11 +324,7 @@ describe('publishIssue', () => {
 
     const outcome = await publishIssue({ issueId: issue.id }, client);
 
-    expect(outcome).toEqual({
-      ok: false,
-      code: 'unexpected',
-      message: wpErrorMessage('unexpected'),
-    });
+    expect(outcome).toEqual({ ok: false, code: 'unexpected', params: {} });
     expect(JSON.stringify(outcome)).not.toContain(PASSWORD);
     expect(await snapshot(issue.id)).toEqual(before);
   });
