@@ -2,11 +2,7 @@ import { browser } from 'wxt/browser';
 import { toExportIssue } from '../export/from-issue';
 import { renderWordPressBlocks } from '../export/wordpress-blocks';
 import { publishPost, publishSlug } from '../wordpress/client';
-import type {
-  PublishOutcome,
-  PublishOwnCode as OwnCode,
-  PublishRequest,
-} from '../messaging/protocol';
+import type { PublishOutcome, PublishRequest } from '../messaging/protocol';
 import { getIssue, issueItems, markPublished, recordPublishIntent } from '../storage/issues';
 import { getHouseStyle, getWordPressSettings, originPattern } from '../storage/preferences';
 
