@@ -3,11 +3,23 @@ import { createHouseStyle, DEFAULT_HOUSE_STYLE, type HouseStyle } from './house-
 import type { WORDPRESS_POST_STATUSES } from './record-values';
 
 /**
+ * Version 2: the stored style is complete (version 1 could hold only the fields the editor had
+ * changed): the missing fields take their defaults, French typography following the language.
+ */
+export const HOUSE_STYLE_MIGRATIONS = {
+  2: (old: Partial<HouseStyle> | null): HouseStyle =>
+    createHouseStyle(old && typeof old === 'object' ? old : {}),
+};
+
+/**
  * The house style of exports, set in the options page. Synced across the editor's browsers;
- * fields an older version did not store are completed on read by {@link getHouseStyle}.
+ * {@link getHouseStyle} still completes on read what a browser with an older extension may have
+ * synced since. Versions: see storage/settings.ts.
  */
 export const houseStyleItem = storage.defineItem<Partial<HouseStyle>>('sync:houseStyle', {
   fallback: DEFAULT_HOUSE_STYLE,
+  version: 2,
+  migrations: HOUSE_STYLE_MIGRATIONS,
 });
 
 export async function getHouseStyle(): Promise<HouseStyle> {
@@ -33,9 +45,28 @@ export const DEFAULT_WORDPRESS: WordPressPreferences = {
   status: 'draft',
 };
 
-/** WordPress settings; local to this browser, like the password. */
+/**
+ * Version 2: exactly the fields of {@link WordPressPreferences}: missing ones take their
+ * defaults, anything else stored beside them is dropped (a backup of the settings copies this
+ * object: nothing unknown rides along).
+ */
+export const WORDPRESS_MIGRATIONS = {
+  2: (old: Partial<WordPressPreferences> | null): WordPressPreferences => {
+    const value: Partial<WordPressPreferences> = old && typeof old === 'object' ? old : {};
+    return {
+      siteUrl: typeof value.siteUrl === 'string' ? value.siteUrl : DEFAULT_WORDPRESS.siteUrl,
+      username: typeof value.username === 'string' ? value.username : DEFAULT_WORDPRESS.username,
+      category: typeof value.category === 'string' ? value.category : DEFAULT_WORDPRESS.category,
+      status: value.status === 'pending' ? 'pending' : 'draft',
+    };
+  },
+};
+
+/** WordPress settings; local to this browser, like the password. Versions: see settings.ts. */
 export const wordpressItem = storage.defineItem<WordPressPreferences>('local:wordpress', {
   fallback: DEFAULT_WORDPRESS,
+  version: 2,
+  migrations: WORDPRESS_MIGRATIONS,
 });
 
 /**
@@ -44,6 +75,9 @@ export const wordpressItem = storage.defineItem<WordPressPreferences>('local:wor
  */
 export const wordpressPasswordItem = storage.defineItem<string>('local:wordpressPassword', {
   fallback: '',
+  // Version 1: the password as typed; no change of shape yet (versions: see settings.ts).
+  version: 1,
+  migrations: {},
 });
 
 /** The settings the WordPress client needs, or `undefined` while they are incomplete. */

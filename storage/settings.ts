@@ -7,9 +7,19 @@ import type { UI_LOCALES } from './record-values';
  * for changes. Drafts and issues are in IndexedDB (`db.ts`); only a few bytes belong here.
  */
 
+/**
+ * Every item has a `version` and its `migrations` (WXT runs them when the item is defined, that
+ * is when a page or the worker starts). Version 1 is the shape stored before items had versions
+ * (a value without a version is read as version 1). A shape change appends a version and its
+ * migration, tested in tests/unit/storage/settings.test.ts: never edit one that shipped.
+ */
+
 /** The issue being composed, that "Add to issue" adds to; `null` when none is chosen. */
 export const currentIssueId = storage.defineItem<string | null>('local:currentIssueId', {
   fallback: null,
+  // Version 1: an issue's id; no change of shape yet.
+  version: 1,
+  migrations: {},
 });
 
 /**
@@ -18,10 +28,31 @@ export const currentIssueId = storage.defineItem<string | null>('local:currentIs
  */
 export const draftTemplate = storage.defineItem<string>('sync:draftTemplate', {
   fallback: DEFAULT_DRAFT_TEMPLATE,
+  // Version 1: the template as the options page writes it; no change of shape yet.
+  version: 1,
+  migrations: {},
 });
 
 /** The language of the interface: `auto` follows the browser's. */
 export type UiLocale = (typeof UI_LOCALES)[number];
 
+/**
+ * Version 2: a language the interface does not speak (a tag such as `fr-FR` written by a sync,
+ * or anything else) becomes `auto`, or the language it names when it is one of ours.
+ */
+export const UI_LOCALE_MIGRATIONS = {
+  2: (old: unknown): UiLocale => {
+    const tag = typeof old === 'string' ? old.trim().toLowerCase() : '';
+    if (tag === 'auto') return 'auto';
+    if (tag === 'fr' || tag.startsWith('fr-')) return 'fr';
+    if (tag === 'en' || tag.startsWith('en-')) return 'en';
+    return 'auto';
+  },
+};
+
 /** The language of the interface. Synced, like the other preferences of the person. */
-export const uiLocale = storage.defineItem<UiLocale>('sync:uiLocale', { fallback: 'auto' });
+export const uiLocale = storage.defineItem<UiLocale>('sync:uiLocale', {
+  fallback: 'auto',
+  version: 2,
+  migrations: UI_LOCALE_MIGRATIONS,
+});

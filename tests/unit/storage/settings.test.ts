@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { currentIssueId, draftTemplate, uiLocale } from '../../../storage/settings';
+import {
+  DEFAULT_WORDPRESS,
+  houseStyleItem,
+  wordpressItem,
+  wordpressPasswordItem,
+} from '../../../storage/preferences';
 import { DEFAULT_DRAFT_TEMPLATE } from '../../../storage/template';
 
 beforeEach(() => {
@@ -37,5 +43,82 @@ describe('settings', () => {
     unwatch();
 
     expect(seen).toEqual(['issue-2', null]);
+  });
+});
+
+/**
+ * Each migration: a value stored in the old shape, without a version (as every item was before
+ * items had versions), then the item's migration as WXT runs it at start-up, then a read.
+ */
+describe('settings migrations', () => {
+  it('turns a language tag into a language the interface speaks (uiLocale v2)', async () => {
+    for (const [old, now] of [
+      ['fr', 'fr'],
+      ['en', 'en'],
+      ['auto', 'auto'],
+      ['fr-FR', 'fr'],
+      ['en-GB', 'en'],
+      ['de', 'auto'],
+    ] as const) {
+      fakeBrowser.reset();
+      await fakeBrowser.storage.sync.set({ uiLocale: old });
+
+      await uiLocale.migrate();
+
+      expect(await uiLocale.getValue(), old).toBe(now);
+      expect(await uiLocale.getMeta(), old).toEqual({ v: 2 });
+    }
+  });
+
+  it('completes a house style that held only the changed fields (houseStyle v2)', async () => {
+    await fakeBrowser.storage.sync.set({ houseStyle: { locale: 'en', itemOpener: '• ' } });
+
+    await houseStyleItem.migrate();
+
+    // English copy: French typography off, the other fields at their defaults.
+    expect(await houseStyleItem.getValue()).toEqual({
+      titlePattern: 'Les indiscrets du {date}',
+      itemOpener: '• ',
+      creditStyle: 'none',
+      frenchTypography: false,
+      locale: 'en',
+    });
+    expect(await houseStyleItem.getMeta()).toEqual({ v: 2 });
+  });
+
+  it('keeps exactly the WordPress fields, completing the missing ones (wordpress v2)', async () => {
+    await fakeBrowser.storage.local.set({
+      wordpress: { siteUrl: 'https://monsite.fr', username: 'redac', stray: 1 },
+    });
+
+    await wordpressItem.migrate();
+
+    expect(await wordpressItem.getValue()).toEqual({
+      ...DEFAULT_WORDPRESS,
+      siteUrl: 'https://monsite.fr',
+      username: 'redac',
+    });
+    expect(await wordpressItem.getMeta()).toEqual({ v: 2 });
+  });
+
+  it('leaves the items still at version 1 as they were', async () => {
+    await fakeBrowser.storage.sync.set({ draftTemplate: '<p>{title}</p>' });
+    await fakeBrowser.storage.local.set({ wordpressPassword: 'abcd efgh', currentIssueId: 'i-7' });
+
+    await draftTemplate.migrate();
+    await wordpressPasswordItem.migrate();
+    await currentIssueId.migrate();
+
+    expect(await draftTemplate.getValue()).toBe('<p>{title}</p>');
+    expect(await wordpressPasswordItem.getValue()).toBe('abcd efgh');
+    expect(await currentIssueId.getValue()).toBe('i-7');
+  });
+
+  it('writes the version with the first value of an item never stored', async () => {
+    await uiLocale.migrate();
+    await uiLocale.setValue('en');
+
+    // Read as version 2 at the next start: no migration runs on a value already new.
+    expect(await uiLocale.getMeta()).toEqual({ v: 2 });
   });
 });
