@@ -2,7 +2,6 @@ import { useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import { backupFilename, createBackup, serializeBackup } from '../storage/backup-format';
 import { parseBackup } from '../storage/backup-read';
-import { wordFailure } from '../locales/errors';
 import {
   applyBackupSettings,
   forgetMissingCurrentIssue,
@@ -16,13 +15,13 @@ import { describeBackupError, describeRestore, hasSettings } from './backupMessa
 import { downloadFile } from './download';
 import { rememberRestore, useRestoredReport } from './useRestoredReport';
 import { FailureDetail } from './FailureDetail';
+import { wordFailure } from './failureText';
 
 type Status =
   | { kind: 'idle' }
   | { kind: 'busy'; text: string }
   | { kind: 'ok'; text: string }
   | { kind: 'error'; text: string; detail?: string };
-
 
 /**
  * "Sauvegarde" on the options page: download everything the editor wrote as one JSON file, and

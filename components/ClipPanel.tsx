@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../locales';
-import { wordFailure } from '../locales/errors';
+import { wordFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
 import { describeOutcome } from '../messaging/outcome';
 import { sendMessage, type ClipOutcome } from '../messaging/protocol';

@@ -3,7 +3,7 @@ import { exportForClipboard, exportIssue, type ExportFormat } from '../export';
 import type { HouseStyle } from '../export/house-style';
 import type { ExportIssue } from '../export/model';
 import { t } from '../locales';
-import { wordFailure } from '../locales/errors';
+import { wordFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
 import { downloadFile } from './download';
 import type { Issue } from '../storage/db';

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
-import { wordFailure, type WordedFailure } from '../locales/errors';
 import { searchDrafts } from '../storage/draft-search';
 import { mergeDrafts } from '../storage/drafts';
+import { wordFailure, type WordedFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
 import { deskRefusal } from './roles';
 import { useLiveQuery } from './useLiveQuery';

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { formatIssueTitle, parseIsoDate } from '../export/house-style';
 import { t } from '../locales';
-import { wordFailure, type WordedFailure } from '../locales/errors';
+import { wordFailure, type WordedFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
 import { createIssue } from '../storage/issues';
 import { DateField } from './DateField';

@@ -1,7 +1,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
 import { t } from '../locales';
-import { wordFailure, type WordedFailure } from '../locales/errors';
+import { wordFailure, type WordedFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
 import type { UndoToken } from '../storage/drafts';
 import { loadData } from './data';

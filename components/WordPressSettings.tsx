@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { testConnection, validateSiteUrl, type WpConnection } from '../wordpress/client';
 import type { WpFailure } from '../wordpress/errors';
 import { t } from '../locales';
-import { publishFailureText } from '../locales/errors';
+import { publishFailureText } from './failureText';
 import {
   DEFAULT_WORDPRESS,
   originPattern,

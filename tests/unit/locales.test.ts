@@ -3,7 +3,7 @@ import { en } from '../../locales/en';
 import { fr, type PluralMessage } from '../../locales/fr';
 import { detectLocale, t } from '../../locales';
 import { manifestLocales } from '../../locales/manifest';
-import { publishFailureText, wordFailure } from '../../locales/errors';
+import { publishFailureText, wordFailure } from '../../components/failureText';
 import { CodedError } from '../../messaging/errors';
 
 /** Every text of a message: the sentence, or each plural form. */

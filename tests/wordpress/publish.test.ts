@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { publishFailureText } from '../../locales/errors';
+import { publishFailureText } from '../../components/failureText';
 import { ensureCategory, publishPost, testConnection } from '../../wordpress/client';
 import {
   adminSettings,

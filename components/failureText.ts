@@ -1,7 +1,7 @@
 import type { CodedFailure } from '../messaging/errors';
 import { toFailure } from '../messaging/errors';
 import type { PublishErrorCode, PublishErrorParams } from '../messaging/protocol';
-import { t, type Locale, type MessageKey } from './index';
+import { t, type Locale, type MessageKey } from '../locales';
 
 /**
  * Failures in words: the background and the WordPress client answer with codes, these functions
