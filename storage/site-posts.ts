@@ -25,7 +25,13 @@ export interface SitePostsCache {
   posts: SitePost[];
 }
 
-/** Local to this browser: a cache, rebuilt from WordPress at any time; never in a backup. */
+/**
+ * Local to this browser: a cache, rebuilt from WordPress at any time; never in a backup.
+ * Version 1: {@link SitePostsCache} as above; no change of shape yet. A shape change appends a
+ * version and its migration, tested in tests/unit/storage/settings.test.ts (see settings.ts).
+ */
 export const sitePostsItem = storage.defineItem<SitePostsCache | null>('local:sitePosts', {
   fallback: null,
+  version: 1,
+  migrations: {},
 });

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { currentIssueId, draftTemplate, uiLocale } from '../../../storage/settings';
@@ -7,6 +10,7 @@ import {
   wordpressItem,
   wordpressPasswordItem,
 } from '../../../storage/preferences';
+import { sitePostsItem, type SitePostsCache } from '../../../storage/site-posts';
 import { DEFAULT_DRAFT_TEMPLATE } from '../../../storage/template';
 
 beforeEach(() => {
@@ -103,15 +107,33 @@ describe('settings migrations', () => {
 
   it('leaves the items still at version 1 as they were', async () => {
     await fakeBrowser.storage.sync.set({ draftTemplate: '<p>{title}</p>' });
-    await fakeBrowser.storage.local.set({ wordpressPassword: 'abcd efgh', currentIssueId: 'i-7' });
+    const posts: SitePostsCache = {
+      siteUrl: 'https://monsite.fr',
+      fetchedAt: '2026-12-01T09:30:00.000Z',
+      posts: [
+        {
+          id: 7,
+          link: 'https://monsite.fr/?p=7',
+          title: 'Un article',
+          date: '2026-11-30T08:15:00',
+        },
+      ],
+    };
+    await fakeBrowser.storage.local.set({
+      wordpressPassword: 'abcd efgh',
+      currentIssueId: 'i-7',
+      sitePosts: posts,
+    });
 
     await draftTemplate.migrate();
     await wordpressPasswordItem.migrate();
     await currentIssueId.migrate();
+    await sitePostsItem.migrate();
 
     expect(await draftTemplate.getValue()).toBe('<p>{title}</p>');
     expect(await wordpressPasswordItem.getValue()).toBe('abcd efgh');
     expect(await currentIssueId.getValue()).toBe('i-7');
+    expect(await sitePostsItem.getValue()).toEqual(posts);
   });
 
   it('writes the version with the first value of an item never stored', async () => {
@@ -120,5 +142,80 @@ describe('settings migrations', () => {
 
     // Read as version 2 at the next start: no migration runs on a value already new.
     expect(await uiLocale.getMeta()).toEqual({ v: 2 });
+  });
+});
+
+/** The `storage.defineItem` calls of a source, each with the option names it is given. */
+function definedItems(source: string): Array<{ key: string; options: string[] }> {
+  const file = ts.createSourceFile('item.ts', source, ts.ScriptTarget.Latest, true);
+  const found: Array<{ key: string; options: string[] }> = [];
+  const visit = (node: ts.Node) => {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      node.expression.name.text === 'defineItem'
+    ) {
+      const [key, options] = node.arguments;
+      found.push({
+        key: key && ts.isStringLiteral(key) ? key.text : '?',
+        options:
+          options && ts.isObjectLiteralExpression(options)
+            ? options.properties.flatMap((property) =>
+                property.name && ts.isIdentifier(property.name) ? [property.name.text] : [],
+              )
+            : [],
+      });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+/**
+ * WXT runs an item's migrations only when the item declares them: an item defined without a
+ * version could never be given one that reads its old values right. Read from the tree, so that
+ * a new item cannot forget it.
+ */
+describe('settings items in the tree', () => {
+  it('finds the options given to each item', () => {
+    expect(
+      definedItems(
+        "const a = storage.defineItem<string>('local:a', { fallback: '', version: 1, migrations: {} });\n" +
+          "const b = storage.defineItem('sync:b');",
+      ),
+    ).toEqual([
+      { key: 'local:a', options: ['fallback', 'version', 'migrations'] },
+      { key: 'sync:b', options: [] },
+    ]);
+  });
+
+  it('each declare a version and their migrations', () => {
+    // Items belong in storage/, but one defined anywhere in the extension's code is checked too.
+    const folders = [
+      'storage',
+      'services',
+      'components',
+      'entrypoints',
+      'messaging',
+      'wordpress',
+      'lib',
+    ];
+    const items = folders.flatMap((folder) =>
+      readdirSync(path.join(process.cwd(), folder), { recursive: true, encoding: 'utf8' })
+        .filter((name) => /\.tsx?$/.test(name))
+        .map((name) => readFileSync(path.join(process.cwd(), folder, name), 'utf8'))
+        // Parsed only where the word is: parsing the whole tree is slow on a loaded machine.
+        .flatMap((source) => (source.includes('defineItem') ? definedItems(source) : [])),
+    );
+    // The items really were found (settings, preferences, site posts).
+    expect(items.map((item) => item.key)).toEqual(
+      expect.arrayContaining(['sync:uiLocale', 'local:wordpress', 'local:sitePosts']),
+    );
+    expect(
+      items.filter(
+        (item) => !item.options.includes('version') || !item.options.includes('migrations'),
+      ),
+    ).toEqual([]);
   });
 });
