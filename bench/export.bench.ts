@@ -7,6 +7,7 @@
 import { bench, describe } from 'vitest';
 import { createHouseStyle } from '../export/house-style';
 import { EXPORT_FORMATS, exportForClipboard, exportIssue } from '../export/index';
+import { forgetPreparedItems } from '../export/prepare';
 import type { ExportIssue } from '../export/model';
 
 const NOW = (): Date => new Date('2021-03-15T07:30:00.000Z');
@@ -40,19 +41,43 @@ const issue: ExportIssue = {
   items: Array.from({ length: 100 }, (_, i) => item(i)),
 };
 const style = createHouseStyle();
+let edits = 0;
 
+// A first export: every item sanitized and typeset (the prepared-item cache emptied each time).
+// These are the figures held to the target.
 describe('export a 100-item issue', () => {
+  for (const format of EXPORT_FORMATS) {
+    bench(format, () => {
+      forgetPreparedItems();
+      exportIssue(issue, format, style, { now: NOW });
+    });
+  }
+
+  bench('clipboard (html + text)', () => {
+    forgetPreparedItems();
+    exportForClipboard(issue, style);
+  });
+
+  bench('all five formats', () => {
+    forgetPreparedItems();
+    for (const format of EXPORT_FORMATS) exportIssue(issue, format, style, { now: NOW });
+  });
+});
+
+// The same exports once the items are prepared, as in the desk: its preview has prepared every
+// item before the editor copies, downloads or publishes, and an edit prepares the edited item only.
+describe('export a 100-item issue, items already prepared', () => {
   for (const format of EXPORT_FORMATS) {
     bench(format, () => {
       exportIssue(issue, format, style, { now: NOW });
     });
   }
 
-  bench('clipboard (html + text)', () => {
-    exportForClipboard(issue, style);
-  });
-
-  bench('all five formats', () => {
-    for (const format of EXPORT_FORMATS) exportIssue(issue, format, style, { now: NOW });
+  bench('after editing one item (html)', () => {
+    edits++;
+    const items = issue.items.slice();
+    const first = items[0] as ExportIssue['items'][number];
+    items[0] = { ...first, bodyHtml: `${first.bodyHtml}<p>Ajout ${edits}.</p>` };
+    exportIssue({ ...issue, items }, 'html', style, { now: NOW });
   });
 });

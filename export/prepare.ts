@@ -3,7 +3,7 @@
  * credits, typography) and hand serialisers a safe, finished structure. Serialisers then only
  * decide syntax, which is why a hostile string cannot become markup in one format but not another.
  */
-import type { ExportIssue, ExportSource } from './model';
+import type { ExportIssue, ExportItem, ExportSource } from './model';
 import { stripWww } from '../lib/html';
 import { formatIssueTitle, type HouseStyle } from './house-style';
 import {
@@ -75,9 +75,32 @@ export function urlKey(url: string): string {
   }
 }
 
+/**
+ * The parts of an http(s) URL as the WHATWG parser serialises it (lower-case scheme and host,
+ * default port left out, a path that starts with "/"): user info, host, port, path, query.
+ */
+const SERIALISED_HTTP_URL =
+  /^https?:\/\/(?:[^@/?#]*@)?(\[[^\]/?#]*\]|[^:/?#]*)(?::(\d+))?(\/[^?#]*)(\?[^#]*)?/;
+
+/**
+ * {@link urlKey} for a URL that safeUrl returned (every link and source of the prepared tree):
+ * read from the serialised string instead of parsing it again, which was most of the time spent
+ * on sources and credits. Anything else goes through urlKey.
+ */
+function serialisedUrlKey(url: string): string {
+  const match = SERIALISED_HTTP_URL.exec(url);
+  if (!match) return urlKey(url);
+  const [, host = '', port, path = '', search] = match;
+  // The parser's `search` is empty for a lone "?".
+  const query = search === '?' ? '' : (search ?? '');
+  return `${stripWww(host)}${port ? `:${port}` : ''}${path.replace(/\/+$/, '')}${query}`;
+}
+
 function sourceLabel(url: string, title: string | null, siteName: string | null): string {
   if (siteName) return siteName;
   if (title) return title;
+  const host = SERIALISED_HTTP_URL.exec(url)?.[1];
+  if (host) return stripWww(host);
   try {
     const u = new URL(url);
     if (u.protocol === 'mailto:') return decodeURIComponent(u.pathname);
@@ -93,8 +116,10 @@ export function prepareSources(sources: readonly ExportSource[]): PreparedSource
   const out: PreparedSource[] = [];
   for (const source of sources) {
     const url = safeUrl(source.url);
-    if (!url || seen.has(urlKey(url))) continue;
-    seen.add(urlKey(url));
+    if (!url) continue;
+    const key = serialisedUrlKey(url);
+    if (seen.has(key)) continue;
+    seen.add(key);
     const title = cleanField(source.title);
     const siteName = cleanField(source.siteName);
     out.push({ url, title, siteName, label: sourceLabel(url, title, siteName) });
@@ -139,8 +164,8 @@ function creditNodes(
   style: HouseStyle,
 ): SafeInline[] {
   if (style.creditStyle === 'none') return [];
-  const linked = new Set(collectLinks(body).map(urlKey));
-  const missing = sources.filter((s) => !linked.has(urlKey(s.url)));
+  const linked = new Set(collectLinks(body).map(serialisedUrlKey));
+  const missing = sources.filter((s) => !linked.has(serialisedUrlKey(s.url)));
   if (missing.length === 0) return [];
   const names: SafeInline[] = [];
   missing.forEach((source, index) => {
@@ -154,6 +179,56 @@ function creditNodes(
   const lead = body.length > 0 ? ' ' : '';
   if (style.creditStyle === 'via') return [{ type: 'text', text: `${lead}— via ` }, ...names];
   return [{ type: 'text', text: `${lead}(` }, ...names, { type: 'text', text: ')' }];
+}
+
+/** What an item becomes, apart from its id and label: the same for every item with the same content. */
+type PreparedContent = Omit<PreparedItem, 'id' | 'label'>;
+
+/**
+ * Prepared items by content (style, sources, text), shared by every export. The desk renders its
+ * preview from the issue at each change, then copy, download and publish read the same items: an
+ * item is sanitized and typeset once until its text, its sources or the style change, and an
+ * edit prepares the edited item only. Prepared trees are never mutated (serialisers only read
+ * them), which is what makes sharing them safe. Bounded: past the limit the least recently used
+ * entries go.
+ */
+const preparedItems = new Map<string, PreparedContent>();
+const PREPARED_ITEMS_LIMIT = 1000;
+
+/** Empties the prepared-item cache (the bench measures a first export with it). */
+export function forgetPreparedItems(): void {
+  preparedItems.clear();
+}
+
+function prepareItemContent(item: ExportItem, style: HouseStyle): PreparedContent {
+  // Only these two settings change an item's prepared content (opener and title are applied by
+  // the serialisers and prepareIssue).
+  const key = `${style.frenchTypography ? 1 : 0}${style.creditStyle}\u0000${JSON.stringify(item.sources)}\u0000${item.bodyHtml}`;
+  const cached = preparedItems.get(key);
+  if (cached) {
+    // Most recently used last, so that eviction takes the oldest.
+    preparedItems.delete(key);
+    preparedItems.set(key, cached);
+    return cached;
+  }
+  const raw = sanitizeHtml(item.bodyHtml);
+  const sources = prepareSources(item.sources);
+  const body = joinParagraphs(raw);
+  // Typeset body and credit together, once; the body's own paragraphs (for data formats) are
+  // read back from the result, whose root keeps the same nodes in the same places.
+  const credited = [...body, ...creditNodes(sources, body, style)];
+  const content = style.frenchTypography ? frenchTypographyInline(credited) : credited;
+  const prepared: PreparedContent = {
+    paragraphs: splitParagraphs(content, raw),
+    blocks: splitParagraphs(content, raw, true),
+    sources,
+  };
+  preparedItems.set(key, prepared);
+  if (preparedItems.size > PREPARED_ITEMS_LIMIT) {
+    const oldest = preparedItems.keys().next().value;
+    if (oldest !== undefined) preparedItems.delete(oldest);
+  }
+  return prepared;
 }
 
 /**
@@ -179,21 +254,11 @@ export function prepareIssue(issue: ExportIssue, style: HouseStyle): PreparedIss
   introParagraphs = introParagraphs.map(typeset);
   const outroNodes = style.outro ? plainTextToInline(style.outro) : [];
 
-  const items = issue.items.map((item): PreparedItem => {
-    const raw = sanitizeHtml(item.bodyHtml);
-    const sources = prepareSources(item.sources);
-    const body = joinParagraphs(raw);
-    // Typeset body and credit together, once; the body's own paragraphs (for data formats) are
-    // read back from the result, whose root keeps the same nodes in the same places.
-    const content = typeset([...body, ...creditNodes(sources, body, style)]);
-    return {
-      id: item.id,
-      ...(item.label ? { label: item.label } : {}),
-      paragraphs: splitParagraphs(content, raw),
-      blocks: splitParagraphs(content, raw, true),
-      sources,
-    };
-  });
+  const items = issue.items.map((item): PreparedItem => ({
+    id: item.id,
+    ...(item.label ? { label: item.label } : {}),
+    ...prepareItemContent(item, style),
+  }));
 
   return {
     title,

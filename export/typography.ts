@@ -201,8 +201,6 @@ function typesetPieces(pieces: readonly Piece[]): string[] {
   /** Index (in pieces) of the string that owns each group between splitting placeholders. */
   const owners: Array<number | null> = [null];
   let previousWasText = false;
-  // One protected-span pattern for the whole paragraph: its triggers are tested once.
-  const pattern = protectedPattern(pieces.filter((p) => typeof p === 'string').join(''));
   pieces.forEach((piece, index) => {
     if (typeof piece !== 'string') {
       joined += PLACEHOLDER[piece.kind];
@@ -219,6 +217,9 @@ function typesetPieces(pieces: readonly Piece[]): string[] {
     }
     owners[owners.length - 1] = index;
     previousWasText = true;
+    // Each run gets the pattern of the spans its own text can hold: a span never crosses a
+    // boundary, and the costly URL alternative then only scans the runs that contain "://".
+    const pattern = protectedPattern(piece);
     joined += pattern
       ? piece.replace(pattern, (span) => {
           slots.push({ raw: span, splits: false });
