@@ -69,6 +69,12 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
   const [merging, setMerging] = useState(false);
   // This editor's own journal entry; the journal replay tells its writes from other views'.
   const [journal] = useState(() => draftJournal(id, newJournalView()));
+  // The shared desk: what the role allows on this draft. Another's draft, for a Contributor or
+  // an Author, is shown to be read: its fields greyed, no lock taken, nothing journaled or
+  // written. Sync off: everything is allowed, as before.
+  const desk = useSharedDesk();
+  const record = { kind: 'draft', desk: draft?.desk } as const;
+  const cannotEdit = deskRefusal(desk, 'edit', record);
   const { form, edit, flush, state, conflicts, resolve } = useSyncedRecord<Draft, FormField>({
     stored: draft,
     fields: FORM_FIELDS,
@@ -86,15 +92,14 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
       return { record, conflicts: unwritten.filter((f): f is FormField => f in FIELD_LABELS) };
     },
     journal,
+    readOnly: !!cannotEdit,
   });
   const { offer } = useUndo();
   const text = useRef<RichTextHandle | null>(null);
-  // The shared desk: who else is editing this draft (its lock is held while it is open here),
-  // and what the role allows. Sync off: none of it shows.
-  const desk = useSharedDesk();
-  const editingElsewhere = useDeskLock('draft', id, desk.enabled && !!draft?.desk);
+  // Who else is editing this draft: its lock is held while it is open here to be written
+  // (read-only, nothing is taken).
+  const editingElsewhere = useDeskLock('draft', id, desk.enabled && !!draft?.desk && !cannotEdit);
   const cannotArrange = deskRefusal(desk, 'arrange');
-  const record = { kind: 'draft', desk: draft?.desk } as const;
   // The other items of the draft's issue (or of the issue being composed), to link to them.
   const issueId = draft?.issueId || currentIssueId || '';
   const others = useLiveQuery(() => issueItems(issueId), [issueId]);
@@ -120,7 +125,9 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
   }
   if (!form || !draft) return <p class="muted">{t('common.loading')}</p>;
 
-  const change = (patch: Pick<DraftPatch, FormField>) => edit(patch);
+  const change = (patch: Pick<DraftPatch, FormField>) => {
+    if (!cannotEdit) edit(patch);
+  };
 
   const remove = async () => {
     await flush();
@@ -157,6 +164,7 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
         onMerge={() => setMerging(true)}
         onDelete={() => void remove()}
         arrangeRefused={cannotArrange}
+        editRefused={cannotEdit}
         trashRefused={deskRefusal(desk, 'trash', record)}
         mergeRefused={deskRefusal(desk, 'merge', record)}
       />
@@ -171,6 +179,11 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
         />
       )}
       <DeskMarks mark={draft.desk} kind="draft" />
+      {cannotEdit && (
+        <p class="notice role-notice" role="note" id={`read-only-${id}`} data-testid="read-only">
+          {cannotEdit}
+        </p>
+      )}
       {editingElsewhere && (
         <p class="notice desk-lock-notice" role="status" data-testid="editing-elsewhere">
           {t('shared.lock.draft', { name: editingElsewhere })}
@@ -182,67 +195,77 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
         show={showValue}
         onChoose={resolve}
       />
-      <label class="field">
-        <span>{t('editor.title')}</span>
-        <input
-          type="text"
-          value={form.title}
-          onInput={(e) => change({ title: (e.target as HTMLInputElement).value })}
-        />
-      </label>
-      <div class="field">
-        <span id={`body-label-${id}`}>
-          {t('editor.body')}{' '}
-          <span class="muted">
-            {t('counts.item', { words: counts.words, chars: counts.chars })}
-          </span>
-        </span>
-        <RichText
-          value={form.body}
-          onChange={(body) => change({ body })}
-          label={t('editor.body')}
-          suggestions={suggestions}
-          sitePosts
-          handle={text}
-          autoFocus
-        />
-      </div>
-      <QuoteList
-        quotes={live.quotes}
-        onInsert={(quote, block) => text.current?.insertQuote(quote, block)}
-      />
-      <SourcesEditor sources={form.sources} onChange={(sources: Source[]) => change({ sources })} />
-      <TagsInput tags={form.tags} onChange={(tags) => change({ tags })} />
-      {live.captureNote && (
-        <p class="draft__limit" role="note">
-          {t(`limit.${live.captureNote}`)}
-        </p>
-      )}
-      <Provenance clip={live} />
-      <label class="field">
-        <span>{t('editor.note')}</span>
-        <textarea
-          rows={2}
-          value={form.note}
-          onInput={(e) => change({ note: (e.target as HTMLTextAreaElement).value })}
-        />
-      </label>
-      {desk.enabled && (
-        // The note is private: it leaves this browser only when the editor says so.
-        <label class="checkbox" data-testid="share-note">
+      <fieldset
+        class="plain-fieldset"
+        disabled={!!cannotEdit}
+        aria-describedby={cannotEdit ? `read-only-${id}` : undefined}
+      >
+        <label class="field">
+          <span>{t('editor.title')}</span>
           <input
-            type="checkbox"
-            checked={live.noteShared === true}
-            onChange={(e) =>
-              void updateDraft(id, { noteShared: (e.target as HTMLInputElement).checked })
-            }
+            type="text"
+            value={form.title}
+            onInput={(e) => change({ title: (e.target as HTMLInputElement).value })}
           />
-          {t('shared.note.share')}
-          <small class="muted">
-            {t(live.noteShared ? 'shared.note.shared' : 'shared.note.private')}
-          </small>
         </label>
-      )}
+        <div class="field">
+          <span id={`body-label-${id}`}>
+            {t('editor.body')}{' '}
+            <span class="muted">
+              {t('counts.item', { words: counts.words, chars: counts.chars })}
+            </span>
+          </span>
+          <RichText
+            value={form.body}
+            onChange={(body) => change({ body })}
+            label={t('editor.body')}
+            suggestions={suggestions}
+            sitePosts
+            handle={text}
+            autoFocus
+            readOnly={!!cannotEdit}
+          />
+        </div>
+        <QuoteList
+          quotes={live.quotes}
+          onInsert={(quote, block) => text.current?.insertQuote(quote, block)}
+        />
+        <SourcesEditor
+          sources={form.sources}
+          onChange={(sources: Source[]) => change({ sources })}
+        />
+        <TagsInput tags={form.tags} onChange={(tags) => change({ tags })} />
+        {live.captureNote && (
+          <p class="draft__limit" role="note">
+            {t(`limit.${live.captureNote}`)}
+          </p>
+        )}
+        <Provenance clip={live} />
+        <label class="field">
+          <span>{t('editor.note')}</span>
+          <textarea
+            rows={2}
+            value={form.note}
+            onInput={(e) => change({ note: (e.target as HTMLTextAreaElement).value })}
+          />
+        </label>
+        {desk.enabled && (
+          // The note is private: it leaves this browser only when the editor says so.
+          <label class="checkbox" data-testid="share-note">
+            <input
+              type="checkbox"
+              checked={live.noteShared === true}
+              onChange={(e) =>
+                void updateDraft(id, { noteShared: (e.target as HTMLInputElement).checked })
+              }
+            />
+            {t('shared.note.share')}
+            <small class="muted">
+              {t(live.noteShared ? 'shared.note.shared' : 'shared.note.private')}
+            </small>
+          </label>
+        )}
+      </fieldset>
     </section>
   );
 }

@@ -36,6 +36,8 @@ interface Props {
   autoFocus?: boolean;
   /** Filled with what the editor's other controls can do to the text (insert a quote). */
   handle?: { current: RichTextHandle | null };
+  /** Shown to be read, not written (a draft the user's role may not edit): no toolbar, no caret. */
+  readOnly?: boolean;
 }
 
 /** What the rest of the draft editor can do to the text. */
@@ -186,6 +188,7 @@ export function RichText({
   sitePosts = false,
   autoFocus,
   handle,
+  readOnly = false,
 }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const urlRef = useRef<HTMLInputElement>(null);
@@ -279,7 +282,7 @@ export function RichText({
 
   useEffect(() => {
     const el = ref.current;
-    if (!autoFocus || !el) return;
+    if (!autoFocus || readOnly || !el) return;
     el.focus();
     const end = document.createRange();
     end.selectNodeContents(el);
@@ -443,7 +446,12 @@ export function RichText({
 
   return (
     <div class="richtext">
-      <div class="richtext__toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
+      <div
+        class="richtext__toolbar"
+        role="toolbar"
+        aria-label={t('editor.toolbar')}
+        hidden={readOnly}
+      >
         <button
           type="button"
           class="button button--small"
@@ -583,9 +591,12 @@ export function RichText({
         ref={ref}
         id={id}
         class="richtext__area"
-        contentEditable
+        contentEditable={readOnly ? 'false' : 'true'}
+        // Read-only, it can still be reached from the keyboard and read.
+        tabIndex={readOnly ? 0 : undefined}
         role="textbox"
         aria-multiline="true"
+        aria-readonly={readOnly || undefined}
         aria-label={label}
         data-testid="item-text"
         onFocus={() => {
@@ -596,7 +607,7 @@ export function RichText({
             document.execCommand('defaultParagraphSeparator', false, 'p');
           }
         }}
-        onInput={emit}
+        onInput={readOnly ? undefined : emit}
         onBlur={(event) => {
           // Focus gone to the link form: the selection it will link must stay where it is.
           const next = event.relatedTarget as Node | null;
@@ -604,13 +615,13 @@ export function RichText({
           // Shows the cleaned text once the editor is done typing.
           if (ref.current && ref.current.innerHTML !== value) ref.current.innerHTML = value;
         }}
-        onPaste={onPaste}
-        onDragEnter={onDragEnter}
+        onPaste={readOnly ? (e) => e.preventDefault() : onPaste}
+        onDragEnter={readOnly ? undefined : onDragEnter}
         onDragOver={(e) => {
-          if (e.dataTransfer?.types.includes(SOURCE_MIME)) e.preventDefault();
+          if (!readOnly && e.dataTransfer?.types.includes(SOURCE_MIME)) e.preventDefault();
         }}
-        onDrop={onDrop}
-        onKeyDown={onKeyDown}
+        onDrop={readOnly ? undefined : onDrop}
+        onKeyDown={readOnly ? undefined : onKeyDown}
       />
     </div>
   );

@@ -45,6 +45,12 @@ export interface SyncedRecordOptions<T extends { rev?: number }, K extends keyof
   journal: EditJournal<Partial<Pick<T, K>>>;
   /** Whether a value may be stored yet: a half-typed date stays on screen, unsaved. */
   writable?: (field: K, value: T[K]) => boolean;
+  /**
+   * The user may not write this record (another's, on the shared desk): it is shown as stored
+   * and follows changes made elsewhere; nothing is journaled or written, and what an earlier
+   * view left in the journal stays there for someone who may write it.
+   */
+  readOnly?: boolean;
 }
 
 export interface SyncedRecord<T, K extends keyof T> {
@@ -163,6 +169,7 @@ export function useSyncedRecord<T extends { rev?: number }, K extends keyof T>(
    */
   const adoptOrphans = (record: T) => {
     const { fields, journal } = opts.current;
+    if (opts.current.readOnly) return;
     const orphans = journal.orphans();
     if (orphans.length === 0) return;
     // Oldest first: a newer orphan of the same field wins.
@@ -295,7 +302,7 @@ export function useSyncedRecord<T extends { rev?: number }, K extends keyof T>(
   }
 
   const edit = useCallback((patch: Partial<Pick<T, K>>) => {
-    if (!s.mine) return;
+    if (!s.mine || opts.current.readOnly) return;
     s.mine = { ...s.mine, ...patch };
     for (const field of Object.keys(patch) as K[]) {
       const conflict = s.conflicts.get(field);
@@ -309,7 +316,7 @@ export function useSyncedRecord<T extends { rev?: number }, K extends keyof T>(
 
   const resolve = useCallback((field: K, choice: 'mine' | 'theirs') => {
     const conflict = s.conflicts.get(field);
-    if (!conflict || !s.mine) return;
+    if (!conflict || !s.mine || opts.current.readOnly) return;
     s.conflicts.delete(field);
     if (choice === 'theirs') {
       s.mine = { ...s.mine, [field]: conflict.theirs };

@@ -14,7 +14,9 @@ import { Inbox } from '../../../components/Inbox';
 import { IssueView } from '../../../components/IssueView';
 import { MergeDialog } from '../../../components/MergeDialog';
 import { UndoProvider } from '../../../components/Undo';
+import { registerHandlers, type Handlers } from '../../../messaging/protocol';
 import { db } from '../../../storage/db';
+import { readJournal } from '../../../storage/journal';
 import { addToIssue, createIssue } from '../../../storage/issues';
 import { wordpressItem } from '../../../storage/preferences';
 import type { DeskMark } from '../../../storage/sync-state';
@@ -226,5 +228,97 @@ describe('MergeDialog for a Contributor', () => {
       'Vous êtes Contributeur : « Chez Rédac » n’est pas votre brouillon, y fusionner un autre revient à son auteur ou à un Éditeur.',
     );
     expect(screen.getByText('Mon autre').closest('button')).toHaveProperty('disabled', false);
+  });
+});
+
+describe('DraftEditor on a draft the user may not edit', () => {
+  /** The edit locks the editor asks the background for. */
+  let locks: Array<{ id: string; release?: boolean }>;
+  let unregister: () => void;
+  beforeEach(() => {
+    locks = [];
+    unregister = registerHandlers({
+      deskLock: async (request: { id: string; release?: boolean }) => {
+        locks.push(request);
+        return { ok: true, lock: null };
+      },
+    } as unknown as Handlers);
+  });
+  afterEach(() => unregister());
+
+  it('shows another’s draft to be read, says whose it is and why, and writes nothing', async () => {
+    await sharedAs('contributor');
+    const draft = await addDraft(db, {
+      title: 'OVH en feu',
+      body: '<p>Le datacenter de Strasbourg.</p>',
+      desk: mark('Rédac', false),
+    });
+    // What the outbox holds before (the test's own write of the draft): no write may add to it.
+    const outbox = await db.outbox.toArray();
+    wrap(<DraftEditor id={draft.id} onClose={() => {}} />);
+
+    const why = await screen.findByTestId('read-only');
+    expect(why.textContent).toBe(
+      'Vous êtes Contributeur : ce brouillon est celui de Rédac, le modifier revient à son auteur ou à un Éditeur. Vous pouvez le lire.',
+    );
+    const title = screen.getByLabelText('Titre du brouillon') as HTMLInputElement;
+    expect(title.value).toBe('OVH en feu');
+    const fields = title.closest('fieldset')!;
+    expect(fields.disabled).toBe(true);
+    expect(fields.getAttribute('aria-describedby')).toBe(why.id);
+    const text = screen.getByTestId('item-text');
+    expect(text.getAttribute('contenteditable')).toBe('false');
+    expect(text.getAttribute('aria-readonly')).toBe('true');
+    expect(text.textContent).toBe('Le datacenter de Strasbourg.');
+    expect(screen.getByRole('toolbar', { hidden: true }).hidden).toBe(true);
+    expect(screen.getByLabelText('Statut')).toHaveProperty('disabled', true);
+
+    // Even an input that reached a field (a script, an extension) is neither journaled nor stored.
+    fireEvent.input(title, { target: { value: 'OVH a pris feu' } });
+    text.innerHTML = '<p>Autre chose</p>';
+    fireEvent.input(text);
+    expect(readJournal(draft.id)).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await db.clips.get(draft.id)).toMatchObject({
+      title: 'OVH en feu',
+      body: '<p>Le datacenter de Strasbourg.</p>',
+    });
+    expect(await db.outbox.toArray()).toEqual(outbox);
+    // Nobody is kept out of a draft only read here: no edit lock is taken.
+    expect(locks).toEqual([]);
+  });
+
+  it('keeps the Contributor’s own draft editable, and holds its lock while it is open', async () => {
+    await sharedAs('contributor');
+    const draft = await addDraft(db, { title: 'Mon scoop', desk: mark('Pigiste', true) });
+    const { unmount } = wrap(<DraftEditor id={draft.id} onClose={() => {}} />);
+
+    await waitFor(() => expect(locks).toEqual([{ kind: 'draft', id: draft.id }]));
+    expect(screen.queryByTestId('read-only')).toBeNull();
+    const title = screen.getByLabelText('Titre du brouillon');
+    expect(title.closest('fieldset')).toHaveProperty('disabled', false);
+    expect(screen.getByTestId('item-text').getAttribute('contenteditable')).toBe('true');
+    fireEvent.input(title, { target: { value: 'Mon vrai scoop' } });
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.title).toBe('Mon vrai scoop'));
+    unmount();
+    await waitFor(() =>
+      expect(locks.at(-1)).toEqual({ kind: 'draft', id: draft.id, release: true }),
+    );
+  });
+
+  it('lets an Editor write everyone’s drafts', async () => {
+    await sharedAs('editor');
+    const draft = await addDraft(db, {
+      title: 'Chez Pigiste',
+      desk: { ...mark('Pigiste', true) },
+    });
+    wrap(<DraftEditor id={draft.id} onClose={() => {}} />);
+
+    await waitFor(() => expect(locks.length).toBeGreaterThan(0));
+    expect(screen.queryByTestId('read-only')).toBeNull();
+    expect(screen.getByLabelText('Titre du brouillon').closest('fieldset')).toHaveProperty(
+      'disabled',
+      false,
+    );
   });
 });
