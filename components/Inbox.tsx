@@ -4,27 +4,19 @@ import type { DraftStatus } from '../storage/db';
 import type { DraftQuery } from '../storage/draft-search';
 import { useAnnounce } from './Announcer';
 import { loadData, useDataQuery } from './data';
+import { DraftRow } from './DraftRow';
 import type { InboxRow } from './inboxRow';
-import { GUESSED_SOURCES, provenanceSummary } from './Provenance';
 import { readInboxSnapshot, writeInboxSnapshot } from './inboxSnapshot';
 import { useDebounced } from './useDebounced';
-import { useInboxFilters, type Box } from './useInboxFilters';
+import { useFilterMenus, useInboxFilters, type Box } from './useInboxFilters';
+import { useInboxKeys } from './useInboxKeys';
 import { useUndo } from './Undo';
 import { VirtualList } from './VirtualList';
-import { DeskMarks } from './DeskMarks';
 import { deskRefusal } from './roles';
-import { useRefused } from './RoleReason';
 import { useSharedDesk } from './useSharedDesk';
 
-export const DRAFT_MIME = 'application/x-indiscrets-draft';
-
-/**
- * The draft being dragged from this page, if any. `dataTransfer` cannot be read during
- * `dragover`, and a row must not offer itself as a merge target for its own drag.
- */
-let dragging: string | undefined;
-/** The dragged draft may not be merged into another (the user's role, shared desk). */
-let draggingUnmergeable = false;
+/** The type a dragged draft carries (kept here too: the issue's items import it from the inbox). */
+export { DRAFT_MIME } from './DraftRow';
 
 /** A row's height before it is drawn and measured (title, meta line, two lines, buttons). */
 const ROW_ESTIMATE = 118;
@@ -62,21 +54,6 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
   const cannotArrange = deskRefusal(desk, 'arrange');
   const announce = useAnnounce();
   const section = useRef<HTMLElement>(null);
-  /**
-   * After « a », the draft that takes the keyboard once the added one has left the list: its
-   * row may be drawn anew meanwhile (the list re-keys its rows), so it is found again by id.
-   */
-  const focusAfterAdd = useRef<{ added: string; next: string } | undefined>(undefined);
-  useEffect(() => {
-    const wanted = focusAfterAdd.current;
-    const list = section.current?.querySelector('.draft-list');
-    if (!wanted || !list) return;
-    if (list.querySelector(`[data-id="${wanted.added}"]`)) return;
-    focusAfterAdd.current = undefined;
-    const row = list.querySelector(`[data-id="${wanted.next}"]`)?.closest<HTMLElement>('li');
-    if (row && !row.contains(document.activeElement)) row.focus();
-  });
-
   // The part of the list drawn, as whole pages of `pageSize` rows from `offset`.
   const [drawn, setDrawn] = useState({ key: filterKey, offset: 0, limit: pageSize });
   const current = drawn.key === filterKey ? drawn : { key: filterKey, offset: 0, limit: pageSize };
@@ -118,17 +95,7 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
   const rowAt = (index: number): InboxRow | undefined =>
     loaded ? loaded.rows[index - loaded.offset] : undefined;
 
-  // The filter menus are read when the editor reaches for them, not on every popup opening.
-  const [menusWanted, setMenusWanted] = useState(false);
-  const wantMenus = () => setMenusWanted(true);
-  const sites = useDataQuery(
-    (data) => (menusWanted || filters.siteName ? data.listSiteNames() : undefined),
-    [menusWanted, filters.siteName],
-  );
-  const tags = useDataQuery(
-    (data) => (menusWanted || filters.tag ? data.listTags() : undefined),
-    [menusWanted, filters.tag],
-  );
+  const { sites, tags, wantMenus } = useFilterMenus(filters);
 
   // A row painted from the snapshot may be acted on before the database layer is loaded.
   async function trash(draft: InboxRow) {
@@ -146,35 +113,7 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
     }
   }
 
-  /**
-   * « a » (or « + ») on a row adds its draft to the issue being composed, and says so; the
-   * keyboard stays in the list, on the neighbour of the draft that leaves it.
-   */
-  function onRowKey(event: KeyboardEvent) {
-    const item = event.target as HTMLElement;
-    if (event.key !== 'a' && event.key !== '+') return;
-    if (event.altKey || event.ctrlKey || event.metaKey || !item.matches('li[data-index]')) return;
-    const draft = rowAt(Number(item.dataset.index));
-    if (!draft || box === 'trash') return;
-    event.preventDefault();
-    if (!currentIssueId) return announce(t('drafts.noIssueToAdd'));
-    if (draft.issueId) return announce(t('drafts.alreadyInIssue', { title: draft.title }));
-    if (cannotArrange) return announce(cannotArrange);
-    if (box === 'inbox') {
-      const next = (item.nextElementSibling ?? item.previousElementSibling) as HTMLElement | null;
-      const nextId = next?.querySelector<HTMLElement>('[data-id]')?.dataset.id;
-      if (next && nextId) {
-        next.focus();
-        focusAfterAdd.current = { added: draft.id, next: nextId };
-      }
-    }
-    loadData()
-      .then((data) => data.addToIssue(draft.id, currentIssueId))
-      .then(
-        () => announce(t('drafts.added', { title: draft.title })),
-        (error: unknown) => console.error('Indiscrets add to issue', error),
-      );
-  }
+  const keys = useInboxKeys({ section, rowAt, box, currentIssueId, cannotArrange, announce });
 
   // An empty inbox is not an empty desk: say so when every draft is in an issue.
   const empty = loaded !== undefined && count === 0;
@@ -194,7 +133,7 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
       : undefined;
 
   return (
-    <section class="inbox" aria-label={t('drafts.heading')} ref={section} onKeyDown={onRowKey}>
+    <section class="inbox" aria-label={t('drafts.heading')} ref={section} onKeyDown={keys.onRowKey}>
       <div class="inbox__search">
         <input
           type="search"
@@ -203,18 +142,8 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
           value={filters.text}
           data-testid="search"
           onInput={(e) => filters.setText((e.target as HTMLInputElement).value)}
-          onKeyDown={(e) => {
-            // From the search to its results without the mouse.
-            if (e.key !== 'ArrowDown') return;
-            const list = section.current?.querySelector('.draft-list');
-            const row =
-              list?.querySelector<HTMLElement>(':scope > li[tabindex="0"]') ??
-              list?.querySelector<HTMLElement>(':scope > li');
-            if (row) {
-              e.preventDefault();
-              row.focus();
-            }
-          }}
+          // From the search to its results without the mouse.
+          onKeyDown={keys.onSearchKey}
         />
       </div>
       <div class="inbox__filters" onMouseEnter={wantMenus} onFocusCapture={wantMenus}>
@@ -336,183 +265,5 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
         }}
       />
     </section>
-  );
-}
-
-interface RowProps {
-  draft: InboxRow;
-  fresh: boolean;
-  selected: boolean;
-  trashed: boolean;
-  onOpen: () => void;
-  onTrash: () => void;
-  onRestore: () => void;
-  onAdd?: () => void;
-  onDropDraft: (sourceId: string) => void;
-  /** Why the user's role may not add a draft to the issue (shared desk), if it may not. */
-  addRefused?: string;
-  /** Why the user's role may not trash (or restore) this draft (shared desk). */
-  trashRefused?: string;
-  /** Why the user's role may not merge this draft into another (shared desk). */
-  mergeRefused?: string;
-  /** Why the user's role may not merge another draft into this one (shared desk). */
-  mergeIntoRefused?: string;
-}
-
-/** One draft in the inbox. Drop another draft on it to merge the two into one item. */
-function DraftRow({
-  draft,
-  fresh,
-  selected,
-  trashed,
-  onOpen,
-  onTrash,
-  onRestore,
-  onAdd,
-  onDropDraft,
-  addRefused,
-  trashRefused,
-  mergeRefused,
-  mergeIntoRefused,
-}: RowProps) {
-  const [over, setOver] = useState(false);
-  const add = useRefused(addRefused);
-  const trash = useRefused(trashRefused);
-  const { quote, text, wordCount: words } = draft;
-  return (
-    <article
-      class={`draft${fresh ? ' draft--fresh' : ''}${selected ? ' draft--selected' : ''}${over ? ' draft--drop' : ''}`}
-      data-testid="draft"
-      data-id={draft.id}
-      draggable={!trashed}
-      onDragStart={(e) => {
-        dragging = draft.id;
-        draggingUnmergeable = !!mergeRefused;
-        e.dataTransfer?.setData(DRAFT_MIME, draft.id);
-        e.dataTransfer?.setData('text/plain', draft.url);
-      }}
-      onDragEnd={() => {
-        dragging = undefined;
-        draggingUnmergeable = false;
-      }}
-      onDragOver={(e) => {
-        // A merge the role may not make is not offered: the row takes no drop.
-        const mergeable = !mergeIntoRefused && !draggingUnmergeable;
-        if (
-          !trashed &&
-          mergeable &&
-          dragging !== draft.id &&
-          e.dataTransfer?.types.includes(DRAFT_MIME)
-        ) {
-          e.preventDefault();
-          if (!over) setOver(true);
-        }
-      }}
-      onDragLeave={(e) => {
-        // Moving over the row's own title or buttons is not leaving it.
-        const next = e.relatedTarget as Node | null;
-        if (!next || !(e.currentTarget as HTMLElement).contains(next)) setOver(false);
-      }}
-      onDrop={(e) => {
-        setOver(false);
-        dragging = undefined;
-        const sourceId = e.dataTransfer?.getData(DRAFT_MIME);
-        if (sourceId && sourceId !== draft.id && !mergeIntoRefused) {
-          e.preventDefault();
-          onDropDraft(sourceId);
-        }
-      }}
-    >
-      <header>
-        <button
-          type="button"
-          class="draft__title linklike"
-          onClick={onOpen}
-          disabled={trashed}
-          aria-current={selected || undefined}
-        >
-          {draft.title}
-        </button>
-        {fresh && <span class="draft__badge">{t('drafts.new')}</span>}
-      </header>
-      <p class="draft__meta" title={`${t('provenance.label')}\n${provenanceSummary(draft)}`}>
-        <span class={GUESSED_SOURCES.has(draft.provenance.siteName ?? '') ? 'guess' : ''}>
-          {draft.siteName}
-        </span>
-        {draft.byline && <span> · {draft.byline}</span>}
-        <span class={`chip chip--${draft.status}`}> {t(`status.${draft.status}`)}</span>
-        {draft.issueId && !trashed && <span class="chip chip--issue">{t('drafts.inIssue')}</span>}
-        {draft.tags.map((tag) => (
-          <span class="chip" key={tag}>
-            #{tag}
-          </span>
-        ))}
-        {draft.quoteCount > 1 && (
-          <span data-testid="quote-count">
-            {' '}
-            · {t('drafts.quotes', { count: draft.quoteCount })}
-          </span>
-        )}
-        {words > 0 && <span> · {t('counts.words', { words })}</span>}
-      </p>
-      {/* What the editor wrote is what they look for; the clipped quote until they write. */}
-      {words > 0 ? (
-        <p class="draft__text" data-testid="draft-text">
-          {text}
-        </p>
-      ) : (
-        quote && (
-          <blockquote class="draft__quote" data-testid="quote">
-            {quote}
-          </blockquote>
-        )
-      )}
-      {draft.captureNote && (
-        <p class="draft__limit" role="note">
-          {t(`limit.${draft.captureNote}`)}
-        </p>
-      )}
-      <DeskMarks mark={draft.desk} kind="draft" />
-      <div class="draft__actions">
-        {trashed ? (
-          <>
-            <button
-              type="button"
-              class="button button--small"
-              onClick={onRestore}
-              {...trash.control}
-            >
-              {t('trash.restore')}
-            </button>
-            {trash.reason}
-          </>
-        ) : (
-          <>
-            {onAdd && (
-              <button
-                type="button"
-                class="button button--small"
-                onClick={onAdd}
-                {...add.control}
-                aria-label={t('issue.addNamed', { title: draft.title })}
-              >
-                + {t('issue.addShort')}
-              </button>
-            )}
-            {onAdd && add.reason}
-            <button
-              type="button"
-              class="button button--small"
-              onClick={onTrash}
-              {...trash.control}
-              aria-label={t('editor.deleteNamed', { title: draft.title })}
-            >
-              {t('editor.delete')}
-            </button>
-            {trash.reason}
-          </>
-        )}
-      </div>
-    </article>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { DraftStatus } from '../storage/db';
 import type { DraftQuery } from '../storage/draft-search';
+import { useDataQuery } from './data';
 
 export type Box = 'inbox' | 'all' | 'trash';
 
@@ -53,4 +54,31 @@ export function useInboxFilters(): InboxFilters {
     filtered: Object.keys(narrowing).length > 0,
     key: JSON.stringify(query),
   };
+}
+
+/** The choices of the site and tag menus, read once wanted. */
+export interface FilterMenus {
+  /** The sites drafts were clipped from, once read. */
+  sites?: string[];
+  /** The tags drafts carry, once read. */
+  tags?: string[];
+  /** Called when the editor reaches for the menus (pointer over them, focus in them). */
+  wantMenus: () => void;
+}
+
+/**
+ * The filter menus are read when the editor reaches for them, not on every popup opening (a
+ * menu already set is read at once, to show its choice).
+ */
+export function useFilterMenus(filters: Pick<InboxFilters, 'siteName' | 'tag'>): FilterMenus {
+  const [menusWanted, setMenusWanted] = useState(false);
+  const sites = useDataQuery(
+    (data) => (menusWanted || filters.siteName ? data.listSiteNames() : undefined),
+    [menusWanted, filters.siteName],
+  );
+  const tags = useDataQuery(
+    (data) => (menusWanted || filters.tag ? data.listTags() : undefined),
+    [menusWanted, filters.tag],
+  );
+  return { sites, tags, wantMenus: () => setMenusWanted(true) };
 }

@@ -1,0 +1,103 @@
+import type { RefObject } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../locales';
+import { loadData } from './data';
+import type { InboxRow } from './inboxRow';
+import type { Box } from './useInboxFilters';
+
+interface Options {
+  /** The inbox's section: its `.draft-list` holds the rows (`li[data-index]`). */
+  section: RefObject<HTMLElement>;
+  /** The draft at a row's index, when it has been read. */
+  rowAt: (index: number) => InboxRow | undefined;
+  box: Box;
+  /** The issue being composed, that « a » adds to. */
+  currentIssueId?: string | null;
+  /** Why the user's role may not arrange the issue (shared desk), if it may not. */
+  cannotArrange?: string;
+  /** Says a sentence to screen readers. */
+  announce: (text: string) => void;
+}
+
+/** The inbox's keyboard, beyond the list's own arrows and Enter (VirtualList). */
+export interface InboxKeys {
+  /** On the section: « a » or « + » on a row adds its draft to the issue. */
+  onRowKey: (event: KeyboardEvent) => void;
+  /** On the search box: ↓ goes to the results. */
+  onSearchKey: (event: KeyboardEvent) => void;
+}
+
+/** The row of the list that takes the keyboard: the one the list marked, else the first. */
+function firstRow(section: HTMLElement | null): HTMLElement | null | undefined {
+  const list = section?.querySelector('.draft-list');
+  return (
+    list?.querySelector<HTMLElement>(':scope > li[tabindex="0"]') ??
+    list?.querySelector<HTMLElement>(':scope > li')
+  );
+}
+
+/**
+ * The inbox's keys: « a » (or « + ») on a row adds its draft to the issue being composed, and
+ * says so; the keyboard stays in the list, on the neighbour of the draft that leaves it. ↓ in
+ * the search box goes to its results without the mouse.
+ */
+export function useInboxKeys({
+  section,
+  rowAt,
+  box,
+  currentIssueId,
+  cannotArrange,
+  announce,
+}: Options): InboxKeys {
+  /**
+   * After « a », the draft that takes the keyboard once the added one has left the list: its
+   * row may be drawn anew meanwhile (the list re-keys its rows), so it is found again by id.
+   */
+  const focusAfterAdd = useRef<{ added: string; next: string } | undefined>(undefined);
+  useEffect(() => {
+    const wanted = focusAfterAdd.current;
+    const list = section.current?.querySelector('.draft-list');
+    if (!wanted || !list) return;
+    if (list.querySelector(`[data-id="${wanted.added}"]`)) return;
+    focusAfterAdd.current = undefined;
+    const row = list.querySelector(`[data-id="${wanted.next}"]`)?.closest<HTMLElement>('li');
+    if (row && !row.contains(document.activeElement)) row.focus();
+  });
+
+  function onRowKey(event: KeyboardEvent) {
+    const item = event.target as HTMLElement;
+    if (event.key !== 'a' && event.key !== '+') return;
+    if (event.altKey || event.ctrlKey || event.metaKey || !item.matches('li[data-index]')) return;
+    const draft = rowAt(Number(item.dataset.index));
+    if (!draft || box === 'trash') return;
+    event.preventDefault();
+    if (!currentIssueId) return announce(t('drafts.noIssueToAdd'));
+    if (draft.issueId) return announce(t('drafts.alreadyInIssue', { title: draft.title }));
+    if (cannotArrange) return announce(cannotArrange);
+    if (box === 'inbox') {
+      const next = (item.nextElementSibling ?? item.previousElementSibling) as HTMLElement | null;
+      const nextId = next?.querySelector<HTMLElement>('[data-id]')?.dataset.id;
+      if (next && nextId) {
+        next.focus();
+        focusAfterAdd.current = { added: draft.id, next: nextId };
+      }
+    }
+    loadData()
+      .then((data) => data.addToIssue(draft.id, currentIssueId))
+      .then(
+        () => announce(t('drafts.added', { title: draft.title })),
+        (error: unknown) => console.error('Indiscrets add to issue', error),
+      );
+  }
+
+  function onSearchKey(event: KeyboardEvent) {
+    if (event.key !== 'ArrowDown') return;
+    const row = firstRow(section.current);
+    if (row) {
+      event.preventDefault();
+      row.focus();
+    }
+  }
+
+  return { onRowKey, onSearchKey };
+}
