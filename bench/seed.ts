@@ -87,10 +87,10 @@ export const DESK_ISSUE = 'issue-desk';
 export const DESK_ITEMS = 100;
 
 /**
- * Adds an open issue of 100 items, made of 100 inbox drafts of the seeded data set (they leave
- * the inbox, as when an editor adds them to the issue).
+ * Adds an open issue of 100 items (or `count`), made of that many inbox drafts of the seeded
+ * data set (they leave the inbox, as when an editor adds them to the issue).
  */
-export async function seedDeskIssue(database: IndiscretsDB): Promise<void> {
+export async function seedDeskIssue(database: IndiscretsDB, count = DESK_ITEMS): Promise<void> {
   const now = new Date(Date.UTC(2024, 2, 15, 7, 30)).toISOString();
   await database.issues.put({
     id: DESK_ISSUE,
@@ -102,12 +102,12 @@ export async function seedDeskIssue(database: IndiscretsDB): Promise<void> {
     createdAt: now,
     updatedAt: now,
   });
-  const keys = keysBetween(null, null, DESK_ITEMS);
+  const keys = keysBetween(null, null, count);
   const drafts = await database.clips
     .where('issueId')
     .equals('')
     .filter((draft) => !draft.deletedAt)
-    .limit(DESK_ITEMS)
+    .limit(count)
     .toArray();
   await database.clips.bulkPut(
     drafts.map((draft, i) => ({ ...draft, issueId: DESK_ISSUE, sortKey: keys[i]! })),

@@ -57,6 +57,8 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
       ) : (
         <ReorderList
           locked={!!cannotArrange}
+          resetKey={issue.id}
+          revealId={selectedId}
           items={items}
           getId={(item) => item.id}
           getLabel={(item) => item.title}

@@ -1,6 +1,12 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
+import { VirtualList, type VirtualListHandle } from './VirtualList';
+
+/** An item's height before it is drawn and measured (title, two lines of text, its actions). */
+const ROW_ESTIMATE = 104;
+/** `.reorder`'s gap. */
+const ROW_GAP = 6;
 
 export const ITEM_MIME = 'application/x-indiscrets-item';
 
@@ -21,12 +27,18 @@ interface Props<T> {
   label: string;
   /** The order may not be changed (the user's role on the shared desk): no drag, no moves. */
   locked?: boolean;
+  /** An item to bring into view when it changes (the one open in the editor). */
+  revealId?: string;
+  /** The list's identity: another list (another issue) starts over at the top. */
+  resetKey?: string;
 }
 
 /**
  * A list the editor reorders with the mouse (drag and drop) or the keyboard alone:
  * focus an item, Alt+↑ / Alt+↓ move it, and a live region says where it went. ↑ / ↓ (or k / j)
- * go from one item to the next, Home / End to either end, Enter opens the focused item.
+ * go from one item to the next, Page ↑ / ↓ a screen further, Home / End to either end, Enter
+ * opens the focused item. Only the items near the visible part are in the DOM (VirtualList):
+ * a 300-item issue costs a screenful; the keys draw and scroll to the items they reach.
  */
 export function ReorderList<T>({
   items,
@@ -39,11 +51,13 @@ export function ReorderList<T>({
   children,
   label,
   locked = false,
+  revealId,
+  resetKey = '',
 }: Props<T>) {
   const [announcement, setAnnouncement] = useState('');
   const [dropIndex, setDropIndex] = useState<number | null>(null);
   const refocus = useRef<{ id: string; index: number } | null>(null);
-  const listRef = useRef<HTMLOListElement>(null);
+  const list = useRef<VirtualListHandle>(null);
 
   // After a keyboard move the item re-renders elsewhere (moving a node blurs it): focus
   // follows it once the list shows it at its new place.
@@ -51,10 +65,16 @@ export function ReorderList<T>({
     const pending = refocus.current;
     const shown = pending ? items[pending.index] : undefined;
     if (!pending || shown === undefined || getId(shown) !== pending.id) return;
-    const el = listRef.current?.querySelector<HTMLElement>(`[data-item-id="${pending.id}"]`);
-    el?.focus();
+    list.current?.focusRow(pending.index);
     refocus.current = null;
   });
+
+  // The item to reveal, found when it changes only: a reorder elsewhere must not scroll to it.
+  const revealIndex = useMemo(
+    () =>
+      revealId === undefined ? undefined : items.findIndex((item) => getId(item) === revealId),
+    [revealId],
+  );
 
   async function move(id: string, from: number, to: number) {
     if (locked) return;
@@ -69,30 +89,11 @@ export function ReorderList<T>({
     }
   }
 
-  /** Focus on the item at `index` (clamped to the list). */
-  function focusAt(index: number) {
-    const nodes = listRef.current?.querySelectorAll<HTMLElement>(':scope > [data-item-id]');
-    if (!nodes || nodes.length === 0) return;
-    nodes[Math.max(0, Math.min(nodes.length - 1, index))]?.focus();
-  }
-
+  /** Alt+↑ / Alt+↓ on an item move it; the other keys are the list's (VirtualList). */
   function onKeyDown(event: KeyboardEvent, id: string, index: number) {
     // Keys typed in the item's own buttons and menus are theirs.
-    if (event.target !== event.currentTarget || event.ctrlKey || event.metaKey) return;
-    if (!event.altKey) {
-      const step: Record<string, number> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 };
-      if (event.key in step) {
-        event.preventDefault();
-        focusAt(index + step[event.key]!);
-      } else if (event.key === 'Home' || event.key === 'End') {
-        event.preventDefault();
-        focusAt(event.key === 'Home' ? 0 : items.length - 1);
-      } else if (event.key === 'Enter' && onActivate) {
-        event.preventDefault();
-        onActivate(id);
-      }
+    if (event.target !== event.currentTarget || !event.altKey || event.ctrlKey || event.metaKey)
       return;
-    }
     if (event.key === 'ArrowUp') {
       event.preventDefault();
       void move(id, index, index - 1);
@@ -124,85 +125,111 @@ export function ReorderList<T>({
     if (onForeignDrop?.(event, target)) event.preventDefault();
   }
 
+  function rowProps(index: number) {
+    const item = items[index]!;
+    const id = getId(item);
+    const marker =
+      dropIndex === index
+        ? ' reorder__item--before'
+        : dropIndex === index + 1 && index === items.length - 1
+          ? ' reorder__item--after'
+          : '';
+    return {
+      'data-item-id': id,
+      'data-testid': 'issue-item',
+      draggable: !locked,
+      class: `reorder__item${marker}`,
+      'aria-label': t('reorder.itemLabel', {
+        title: getLabel(item),
+        position: index + 1,
+        total: items.length,
+      }),
+      onKeyDown: (e: KeyboardEvent) => onKeyDown(e, id, index),
+      onDragStart: (e: DragEvent) => {
+        e.dataTransfer?.setData(ITEM_MIME, id);
+        if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
+      },
+      onDragOver: (e: DragEvent) => {
+        const types = e.dataTransfer?.types ?? [];
+        if (!types.includes(ITEM_MIME) && !foreignTypes.some((type) => types.includes(type))) {
+          return;
+        }
+        e.preventDefault();
+        const at = indexAt(e, index);
+        if (at !== dropIndex) setDropIndex(at);
+      },
+      onDragEnd: () => setDropIndex(null),
+      onDrop: (e: DragEvent) => onDrop(e, index),
+    };
+  }
+
+  function renderRow(index: number) {
+    const item = items[index]!;
+    const id = getId(item);
+    return (
+      <>
+        <div class="reorder__handle" aria-hidden="true">
+          ⋮⋮
+        </div>
+        <div class="reorder__body">{children(item, index)}</div>
+        <div class="reorder__buttons">
+          <button
+            type="button"
+            class="button button--small"
+            aria-label={t('reorder.up', { title: getLabel(item) })}
+            disabled={locked || index === 0}
+            onClick={() => void move(id, index, index - 1)}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            class="button button--small"
+            aria-label={t('reorder.down', { title: getLabel(item) })}
+            disabled={locked || index === items.length - 1}
+            onClick={() => void move(id, index, index + 1)}
+          >
+            ↓
+          </button>
+        </div>
+      </>
+    );
+  }
+
   return (
     <>
       <p class="visually-hidden" id="reorder-help">
         {t('reorder.help')}
       </p>
-      <ol
+      <VirtualList
         class="reorder"
-        ref={listRef}
-        aria-label={label}
-        aria-describedby="reorder-help"
-        onDragLeave={(e) => {
-          // Out of the list (not merely onto another item): no drop marker left behind.
-          const next = e.relatedTarget as Node | null;
-          if (!next || !listRef.current?.contains(next)) setDropIndex(null);
+        handle={list}
+        count={items.length}
+        estimate={ROW_ESTIMATE}
+        gap={ROW_GAP}
+        resetKey={resetKey}
+        rowKey={(index) => getId(items[index]!)}
+        renderRow={renderRow}
+        // Every item is in memory: nothing to load for the rows drawn.
+        onRange={() => {}}
+        onActivate={(index) => {
+          const item = items[index];
+          if (item && onActivate) onActivate(getId(item));
         }}
-      >
-        {items.map((item, index) => {
-          const id = getId(item);
-          return (
-            <li
-              key={id}
-              data-item-id={id}
-              data-testid="issue-item"
-              tabIndex={0}
-              draggable={!locked}
-              class={`reorder__item${dropIndex === index ? ' reorder__item--before' : ''}${dropIndex === index + 1 && index === items.length - 1 ? ' reorder__item--after' : ''}`}
-              aria-label={t('reorder.itemLabel', {
-                title: getLabel(item),
-                position: index + 1,
-                total: items.length,
-              })}
-              onKeyDown={(e) => onKeyDown(e, id, index)}
-              onDragStart={(e) => {
-                e.dataTransfer?.setData(ITEM_MIME, id);
-                if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
-              }}
-              onDragOver={(e) => {
-                const types = e.dataTransfer?.types ?? [];
-                if (
-                  !types.includes(ITEM_MIME) &&
-                  !foreignTypes.some((type) => types.includes(type))
-                ) {
-                  return;
-                }
-                e.preventDefault();
-                const at = indexAt(e, index);
-                if (at !== dropIndex) setDropIndex(at);
-              }}
-              onDragEnd={() => setDropIndex(null)}
-              onDrop={(e) => onDrop(e, index)}
-            >
-              <div class="reorder__handle" aria-hidden="true">
-                ⋮⋮
-              </div>
-              <div class="reorder__body">{children(item, index)}</div>
-              <div class="reorder__buttons">
-                <button
-                  type="button"
-                  class="button button--small"
-                  aria-label={t('reorder.up', { title: getLabel(item) })}
-                  disabled={locked || index === 0}
-                  onClick={() => void move(id, index, index - 1)}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  class="button button--small"
-                  aria-label={t('reorder.down', { title: getLabel(item) })}
-                  disabled={locked || index === items.length - 1}
-                  onClick={() => void move(id, index, index + 1)}
-                >
-                  ↓
-                </button>
-              </div>
-            </li>
-          );
-        })}
-      </ol>
+        revealIndex={revealIndex !== undefined && revealIndex >= 0 ? revealIndex : undefined}
+        loadingLabel={t('common.loading')}
+        listProps={{
+          'aria-label': label,
+          'aria-describedby': 'reorder-help',
+          onDragLeave: (e: DragEvent) => {
+            // Out of the list (not merely onto another item): no drop marker left behind.
+            const next = e.relatedTarget as Node | null;
+            const own = e.currentTarget as HTMLElement;
+            if (!next || !own.contains(next)) setDropIndex(null);
+          },
+        }}
+        rowProps={rowProps}
+      />
       <p class="visually-hidden" aria-live="polite" data-testid="reorder-announcement">
         {announcement}
       </p>

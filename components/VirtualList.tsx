@@ -1,8 +1,21 @@
-import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren, JSX, Ref } from 'preact';
+import {
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'preact/hooks';
 
 /** Rows drawn beyond each edge of the visible part, so that a quick scroll shows no gap. */
 const OVERSCAN_PX = 600;
+
+/** What a list's owner may ask of it. */
+export interface VirtualListHandle {
+  /** Draws row `index`, scrolls it into view and focuses it (as the arrow keys do). */
+  focusRow(index: number): void;
+}
 
 interface Props {
   /** How many rows the list holds in all; only those near the visible part are in the DOM. */
@@ -26,6 +39,12 @@ interface Props {
   class?: string;
   /** The placeholder's words for a row not loaded yet. */
   loadingLabel: string;
+  /** More attributes of the list itself (its accessible name, drag handlers…). */
+  listProps?: JSX.HTMLAttributes<HTMLOListElement>;
+  /** More attributes of a loaded row (its `class` is added to the row's own). */
+  rowProps?: (index: number) => JSX.HTMLAttributes<HTMLLIElement>;
+  /** Filled with the list's handle (see VirtualListHandle). */
+  handle?: Ref<VirtualListHandle>;
 }
 
 /**
@@ -51,6 +70,9 @@ export function VirtualList({
   revealIndex,
   class: className,
   loadingLabel,
+  listProps,
+  rowProps,
+  handle,
 }: Props) {
   const listRef = useRef<HTMLOListElement>(null);
   const heights = useRef(new Map<number, number>());
@@ -179,6 +201,8 @@ export function VirtualList({
     bringIntoView(next);
   }
 
+  useImperativeHandle(handle ?? null, () => ({ focusRow: moveTo }));
+
   useEffect(() => {
     if (revealIndex !== undefined && revealIndex >= 0 && revealIndex < count) {
       bringIntoView(revealIndex);
@@ -215,12 +239,18 @@ export function VirtualList({
   for (let index = start; index < end; index++) {
     const content = renderRow(index);
     const loaded = content !== undefined;
+    const extra = loaded && rowProps ? rowProps(index) : undefined;
     rows.push(
       <li
+        {...extra}
         key={loaded ? rowKey(index) : `pending:${index}`}
         data-index={index}
         data-loaded={loaded ? 'true' : 'false'}
-        class={loaded ? 'virtual-row' : 'virtual-row virtual-row--pending'}
+        class={
+          loaded
+            ? `virtual-row${extra?.class ? ` ${String(extra.class)}` : ''}`
+            : 'virtual-row virtual-row--pending'
+        }
         tabIndex={index === Math.min(active, count - 1) ? 0 : -1}
         aria-setsize={count}
         aria-posinset={index + 1}
@@ -237,6 +267,7 @@ export function VirtualList({
 
   return (
     <ol
+      {...listProps}
       ref={listRef}
       class={className}
       style={{

@@ -1,12 +1,36 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openPopup, until, type ExtensionSession } from './harness';
+import { launchExtension, openPopup, squash, until, type ExtensionSession } from './harness';
 
 /**
  * The inbox of a newsroom after years of use (the benchmark's 10,000 drafts, seeded by the test
- * build's bench page): the list scrolls through all of them while the DOM only holds the
- * rows near the visible part, and the keyboard reaches the last draft.
+ * build's bench page) and a 300-item issue on the desk: each list scrolls through all of its
+ * rows while the DOM only holds those near the visible part, and the keyboard reaches the last
+ * one (and, in the issue, moves it).
  */
+
+/** The long issue's length (seeded by the bench page as the desk's open issue). */
+const ISSUE_ITEMS = 300;
+
+let session: ExtensionSession;
+
+beforeAll(async () => {
+  session = await launchExtension();
+  const seeding = await session.openExtensionPage('bench.html');
+  await seeding.waitForFunction(() => 'seedBench' in globalThis);
+  // Ten thousand records take a while to write on a loaded machine: evaluate waits for it.
+  const seeded = await seeding.evaluate(
+    (items) =>
+      (globalThis as unknown as { seedBench(items: number): Promise<number> }).seedBench(items),
+    ISSUE_ITEMS,
+  );
+  expect(seeded).toBeGreaterThanOrEqual(10_000);
+  await seeding.close();
+}, 300_000);
+
+afterAll(async () => {
+  await session?.close();
+});
 
 /** Rows in the DOM, and the place in the whole list of the first and last ones. */
 function drawnRows(page: Page) {
@@ -38,20 +62,10 @@ function focusedRow(page: Page) {
 }
 
 describe('the inbox of 10,000 drafts in Chromium', () => {
-  let session: ExtensionSession;
   let popup: Page;
   let total: number;
 
   beforeAll(async () => {
-    session = await launchExtension();
-    const seeding = await session.openExtensionPage('bench.html');
-    await seeding.waitForFunction(() => 'seedBench' in globalThis);
-    // Ten thousand records take a while to write on a loaded machine: evaluate waits for it.
-    const seeded = await seeding.evaluate(() =>
-      (globalThis as unknown as { seedBench(): Promise<number> }).seedBench(),
-    );
-    expect(seeded).toBeGreaterThanOrEqual(10_000);
-    await seeding.close();
     popup = await openPopup(session);
     // The total is counted after the first rows are shown; the list then spans all of them.
     const count = await until(
@@ -63,7 +77,7 @@ describe('the inbox of 10,000 drafts in Chromium', () => {
   }, 300_000);
 
   afterAll(async () => {
-    await session?.close();
+    await popup?.close();
   });
 
   it('holds only a window of rows in the DOM, each telling its place in the whole list', async () => {
@@ -139,5 +153,182 @@ describe('the inbox of 10,000 drafts in Chromium', () => {
       'the first row focused',
     );
     expect(await popup.evaluate(() => window.scrollY)).toBeLessThan(400);
+  });
+});
+
+/** The issue's items in the DOM, and the place in the whole issue of the first and last ones. */
+function drawnItems(page: Page) {
+  return page.evaluate(() => {
+    const rows = Array.from(
+      document.querySelectorAll<HTMLElement>('.desk__issue [data-testid="issue-item"]'),
+    );
+    const places = rows.map((row) => Number(row.getAttribute('aria-posinset')));
+    return {
+      count: rows.length,
+      first: Math.min(...places),
+      last: Math.max(...places),
+      setSize: Number(rows[0]?.getAttribute('aria-setsize') ?? 0),
+    };
+  });
+}
+
+/** The focused item's accessible name (« title, position N sur 300 ») and its title. */
+function focusedItem(page: Page) {
+  return page.evaluate(() => {
+    const row = document.activeElement?.closest<HTMLElement>('[data-item-id]');
+    return row
+      ? {
+          label: row.getAttribute('aria-label') ?? '',
+          title: row.querySelector('.issue-item__title')?.textContent ?? '',
+          focusedRow: row === document.activeElement,
+        }
+      : undefined;
+  });
+}
+
+describe('an issue of 300 items on the desk in Chromium', () => {
+  let desk: Page;
+  const at = (place: number) => new RegExp(`, position ${place} sur ${ISSUE_ITEMS}$`);
+
+  beforeAll(async () => {
+    desk = await session.context.newPage();
+    await desk.setViewportSize({ width: 1366, height: 768 });
+    await session.openExtensionPage('desk.html', desk);
+    await until(
+      () => drawnItems(desk),
+      (rows) => rows.setSize === ISSUE_ITEMS && rows.count > 3,
+      'the issue list',
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await desk?.close();
+  });
+
+  it('holds only the items near the visible part of its column, each telling its place', async () => {
+    const rows = await drawnItems(desk);
+    expect(rows.first).toBe(1);
+    // The column is 768 px high: a few screens of items at most, never the whole issue.
+    expect(rows.count).toBeLessThan(60);
+    const first = desk.locator('.desk__issue [data-testid="issue-item"]').first();
+    expect(await first.getAttribute('aria-label')).toMatch(at(1));
+    // The totals still count every item, drawn or not.
+    expect(squash(await desk.getByTestId('issue-totals').textContent())).toMatch(/^300 indiscrets/);
+  });
+
+  it('draws other items when its column is scrolled', async () => {
+    await desk.evaluate(() => {
+      const column = document.querySelector('.desk__issue')!;
+      column.scrollTo(0, column.scrollHeight / 2);
+    });
+    const rows = await until(
+      () => drawnItems(desk),
+      (found) => found.first > 100 && found.count > 3,
+      'items from the middle of the issue',
+    );
+    expect(rows.count).toBeLessThan(60);
+    expect(rows.last).toBeLessThan(ISSUE_ITEMS);
+    await desk.evaluate(() => document.querySelector('.desk__issue')!.scrollTo(0, 0));
+    await until(
+      () => drawnItems(desk),
+      (found) => found.first === 1,
+      'the first items again',
+    );
+  });
+
+  it('reaches the last item with End, moves with j and k, opens with Enter and comes back with Escape', async () => {
+    await desk.locator('.desk__issue [data-testid="issue-item"][aria-posinset="1"]').focus();
+    await desk.keyboard.press('j');
+    await until(
+      () => focusedItem(desk),
+      (item) => at(2).test(item?.label ?? ''),
+      'the second item focused',
+    );
+    await desk.keyboard.press('End');
+    await until(
+      () => focusedItem(desk),
+      (item) => at(ISSUE_ITEMS).test(item?.label ?? '') && !!item?.focusedRow,
+      'the last item focused',
+    );
+    expect((await drawnItems(desk)).count).toBeLessThan(60);
+    await desk.keyboard.press('k');
+    const before = await until(
+      () => focusedItem(desk),
+      (item) => at(ISSUE_ITEMS - 1).test(item?.label ?? ''),
+      'the item before the last focused',
+    );
+
+    await desk.keyboard.press('Enter');
+    const editor = desk.getByTestId('draft-editor');
+    await editor.waitFor({ timeout: 30_000 });
+    await until(
+      () => editor.locator('input').first().inputValue(),
+      (value) => value === squash(before!.title),
+      'the editor on the focused item',
+    );
+    // Escape in the editor: back to the item that was open, far down the issue.
+    await editor.locator('input').first().focus();
+    await desk.keyboard.press('Escape');
+    await until(
+      () => focusedItem(desk),
+      (item) => at(ISSUE_ITEMS - 1).test(item?.label ?? '') && !!item?.focusedRow,
+      'the open item focused again',
+    );
+  });
+
+  it('moves the last item with Alt+↑ and Alt+↓, announced, the focus following it', async () => {
+    await desk.keyboard.press('End');
+    const last = await until(
+      () => focusedItem(desk),
+      (item) => at(ISSUE_ITEMS).test(item?.label ?? '') && !!item?.focusedRow,
+      'the last item focused',
+    );
+    const title = squash(last!.title);
+    const announcement = desk.getByTestId('reorder-announcement');
+
+    await desk.keyboard.press('Alt+ArrowUp');
+    await until(
+      () => focusedItem(desk),
+      (item) => squash(item?.title ?? '') === title && at(ISSUE_ITEMS - 1).test(item!.label),
+      'the moved item focused at its new place',
+    );
+    await until(
+      () => announcement.textContent(),
+      (text) => text === `« ${title} » déplacé en position ${ISSUE_ITEMS - 1} sur ${ISSUE_ITEMS}.`,
+      'the move announced',
+    );
+    await desk.keyboard.press('Alt+ArrowDown');
+    await until(
+      () => focusedItem(desk),
+      (item) => squash(item?.title ?? '') === title && at(ISSUE_ITEMS).test(item!.label),
+      'the item back at the end',
+    );
+    await until(
+      () => announcement.textContent(),
+      (text) => text === `« ${title} » déplacé en position ${ISSUE_ITEMS} sur ${ISSUE_ITEMS}.`,
+      'the second move announced',
+    );
+  });
+
+  it('moves an item by dragging it above another', async () => {
+    await desk.evaluate(() => document.querySelector('.desk__issue')!.scrollTo(0, 0));
+    await until(
+      () => drawnItems(desk),
+      (found) => found.first === 1 && found.count > 3,
+      'the first items drawn',
+    );
+    const item = (place: number) =>
+      desk.locator(`.desk__issue [data-testid="issue-item"][aria-posinset="${place}"]`);
+    const third = squash(await item(3).locator('.issue-item__title').textContent());
+    // The third item dropped on the top half of the first one: it becomes the first.
+    await item(3)
+      .locator('.reorder__handle')
+      .dragTo(item(1), { targetPosition: { x: 40, y: 4 } });
+    await until(
+      () => item(1).locator('.issue-item__title').textContent(),
+      (text) => squash(text) === third,
+      'the dropped item first',
+    );
+    expect(await item(1).getAttribute('aria-label')).toMatch(at(1));
   });
 });
