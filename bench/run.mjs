@@ -11,6 +11,10 @@
 //   npm run bench -- --only=sync         only the shared desk at scale (bench/sync-scale.mjs);
 //                                        with --write-docs, its figures replace those of the
 //                                        last full run's .tmp/bench/results.json in the docs
+//   npm run bench -- --only=pages        only the popup and the desk with the seeded data set
+//                                        (figures printed, docs untouched)
+//   npm run bench -- --extension DIR     measure another build of the test extension (with
+//                                        --no-build: before/after comparisons in one session)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -18,13 +22,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findChromium } from '../scripts/chromium.mjs';
-import { benchChromium } from './chromium.mjs';
+import { benchChromium, stats } from './chromium.mjs';
 import { evaluate, machine, markdown, svgChart, table } from './report.mjs';
 import { sizes } from './sizes.mjs';
 import { benchSync, syncResults } from './sync-scale.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const EXTENSION_DIR = path.join(ROOT, '.output/test/chrome-mv3');
 const OUT = path.join(ROOT, '.tmp/bench');
 
 const { values: options } = parseArgs({
@@ -36,11 +39,15 @@ const { values: options } = parseArgs({
     'write-docs': { type: 'boolean', default: false },
     'docs-from': { type: 'string' },
     only: { type: 'string' },
+    extension: { type: 'string' },
   },
 });
-if (options.only !== undefined && options.only !== 'sync') {
-  throw new Error('--only takes: sync');
+if (options.only !== undefined && !['sync', 'pages'].includes(options.only)) {
+  throw new Error('--only takes: sync, pages');
 }
+const EXTENSION_DIR = options.extension
+  ? path.resolve(options.extension)
+  : path.join(ROOT, '.output/test/chrome-mv3');
 const rounds = Number(options.rounds);
 const runs = Number(options.runs);
 if (!(rounds >= 1) || !(runs >= 1)) throw new Error('--rounds and --runs take a number ≥ 1');
@@ -146,6 +153,49 @@ if (options.only === 'sync') {
 
 const corpus = readCorpus(options.corpus);
 await mkdir(OUT, { recursive: true });
+
+// `--only=pages`: the popup and the desk alone, printed (quick before/after comparisons).
+if (options.only === 'pages') {
+  testBuild();
+  const loadStart = os.loadavg()[0];
+  const chromium = await benchChromium({
+    extensionDir: EXTENSION_DIR,
+    corpus,
+    rounds,
+    runs,
+    deskItems: 100,
+    parts: ['pages'],
+    log,
+  });
+  const figure = (name, values, target) => {
+    const { p50, p90, min, n } = stats(values);
+    return {
+      group: 'Pages',
+      name,
+      value: p50,
+      unit: 'ms',
+      target,
+      pass: p50 <= target,
+      how: `p90 ${p90.toFixed(1)}, min ${min.toFixed(1)}, n ${n}`,
+    };
+  };
+  const pages = [
+    figure('Popup first render, 10,000 drafts, p50', chromium.popup.firstRender, 100),
+    figure('Popup search keystroke, 10,000 drafts, p50', chromium.popup.keystroke, 50),
+    ...(chromium.desk.ready
+      ? [figure('Desk with a 100-item issue, p50', chromium.desk.ready, 150)]
+      : []),
+  ];
+  await writeFile(path.join(OUT, 'pages.json'), JSON.stringify({ chromium, pages }, null, 2));
+  log('\n== Results');
+  log(table(pages));
+  if (chromium.desk.error) log(`! desk: ${chromium.desk.error}`);
+  log(
+    `\nLoad average (1 min) ${loadStart.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after, ` +
+      `on ${os.cpus().length} cores. Raw figures: ${path.relative(ROOT, OUT)}/pages.json`,
+  );
+  process.exit(0);
+}
 const loadBefore = os.loadavg();
 const startedAt = new Date();
 
