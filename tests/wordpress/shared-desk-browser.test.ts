@@ -36,7 +36,7 @@ type StoredClip = Row & {
   issueId?: string;
   sortKey?: string;
   deletedAt?: string;
-  desk?: { remoteId: number; createdBy?: string; modifiedBy?: string };
+  desk?: { remoteId: number; createdBy?: string; modifiedBy?: string; canEdit?: boolean };
 };
 
 /** Reads the extension's IndexedDB from one of its pages, without Dexie. */
@@ -551,6 +551,85 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
       expect(after).toEqual(before);
       await sync(p);
       expect((await clips(p)).find((c) => c.id === item.id)!.sortKey).toBe(item.sortKey);
+    });
+
+    it('sees « + Nouveau numéro » disabled with its reason, another’s draft read-only and their own draft editable', async () => {
+      const issuesRefused =
+        'Vous êtes Contributeur : créer et modifier les numéros revient à un Éditeur.';
+      const issueId = (await clips(p)).find((c) => c.issueId)!.issueId!;
+      await p.page.getByLabel(fr('issue.pick')).selectOption(issueId);
+
+      // « + Nouveau numéro »: greyed, its reason as its tooltip and read with it.
+      const create = p.page.getByTestId('new-issue');
+      await until(
+        () => create.isDisabled(),
+        (disabled) => disabled,
+        '« + Nouveau numéro » greyed',
+      );
+      await expect(create.getAttribute('title')).resolves.toBe(issuesRefused);
+      const described = await create.getAttribute('aria-describedby');
+      await expect(p.page.locator(`[id="${described}"]`).textContent()).resolves.toBe(
+        issuesRefused,
+      );
+      // Its key says the same instead of opening the form.
+      await p.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await p.page.keyboard.press('n');
+      await until(
+        () => p.page.getByTestId('announcement').textContent(),
+        (text) => text === issuesRefused,
+        'the reason announced for « n »',
+      );
+      expect(await p.page.locator('.new-issue').count()).toBe(0);
+
+      // An item of the Editor's: shown to be read, with whose it is; nothing taken or written.
+      const theirs = (await clips(p)).find(
+        (c) => c.issueId === issueId && c.desk?.canEdit === false,
+      )!;
+      expect(theirs, 'an item the Contributor may not edit').toBeTruthy();
+      const editor = await openDraft(p, theirs.title);
+      await expect(editor.getByTestId('read-only').innerText()).resolves.toBe(
+        `Vous êtes Contributeur : ce brouillon est celui de ${theirs.desk!.createdBy}, le modifier revient à son auteur ou à un Éditeur. Vous pouvez le lire.`,
+      );
+      await expect(editor.getByLabel(fr('editor.title')).isDisabled()).resolves.toBe(true);
+      await expect(editor.getByLabel(fr('editor.status')).isDisabled()).resolves.toBe(true);
+      const text = editor.getByTestId('item-text');
+      await expect(text.getAttribute('contenteditable')).resolves.toBe('false');
+      await expect(editor.getByTestId('delete-button').isDisabled()).resolves.toBe(true);
+      await text.click();
+      await p.page.keyboard.type('ajout');
+      await p.page.screenshot({ path: screenshotPath('shared-desk-read-only.png') });
+      const [record] = await serverRecords(a.who, 'drafts', theirs.id);
+      const lockOn = async (id: number) =>
+        (await restAs(a.who, 'GET', `/indiscrets/v1/drafts/${id}?_fields=lock`)).json.lock as {
+          user: { name: string };
+        } | null;
+      expect(await lockOn(record!.id)).toBeNull();
+      expect((await clips(p)).find((c) => c.id === theirs.id)!.body).toBe(theirs.body);
+      expect(await readStore<Row[]>(p.page, 'outbox')).toEqual([]);
+      await editor.getByRole('button', { name: `← ${fr('common.close')}` }).click();
+
+      // Their own draft: clipped here, written here, pushed under their name.
+      // A page nobody on the desk has clipped yet.
+      const title = await clipFixture(p.session, server, 'engadget', 'h1');
+      await clipByTitle(p, title);
+      await settled(p);
+      const own = await openDraft(p, title);
+      expect(await own.getByTestId('read-only').count()).toBe(0);
+      await expect(own.getByTestId('item-text').getAttribute('contenteditable')).resolves.toBe(
+        'true',
+      );
+      await own.getByLabel(fr('editor.title')).fill('Le scoop du pigiste');
+      const mine = await clipByTitle(p, 'Le scoop du pigiste');
+      await settled(p);
+      const [pushed] = await serverRecords(a.who, 'drafts', mine.id);
+      expect(pushed!.title.raw).toBe('Le scoop du pigiste');
+      // Written here, it is held here: the Editor sees the Contributor is on it.
+      const held = await until(
+        () => lockOn(pushed!.id),
+        (lock) => !!lock,
+        'the Contributor’s lock on their own draft',
+      );
+      expect(held!.user.name).toBe(newsroom().contributor.name);
     });
   });
 });
