@@ -1,4 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { renderHtml } from '../export';
+import type { HouseStyle } from '../export/house-style';
+import type { ExportIssue } from '../export/model';
 import { t } from '../locales';
 import { ExportPanel } from './ExportPanel';
 import { PublishPanel } from './PublishPanel';
@@ -14,7 +17,7 @@ interface Props {
 
 /** What leaves the desk: publish to WordPress, copy or download, and the live preview. */
 export function IssueOutput({ workspace, previewToggle }: Props) {
-  const { issue, model, style, problems, previewHtml } = workspace;
+  const { issue, model, style, problems } = workspace;
   const [preview, setPreview] = useState(true);
   // The shared desk: a role that may not publish sees why, not a failure.
   const cannotPublish = deskRefusal(useSharedDesk(), 'publish');
@@ -46,10 +49,29 @@ export function IssueOutput({ workspace, previewToggle }: Props) {
       </div>
       {shown && (
         <article class="preview" aria-label={t('issue.preview')} data-testid="preview">
-          {/* The export module escapes every value: this HTML holds no markup from the page. */}
-          <div dangerouslySetInnerHTML={{ __html: previewHtml }} />
+          <Preview model={model} style={style} />
         </article>
       )}
     </div>
   );
+}
+
+/**
+ * The issue as it will read, rendered once the page is idle after it opens: the items and the
+ * editor come first (a 100-item issue's preview is its longest text to lay out), the preview a
+ * moment later. Afterwards it follows every change at once.
+ */
+function Preview({ model, style }: { model: ExportIssue; style: HouseStyle }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(() => setReady(true), { timeout: 500 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(() => setReady(true), 50);
+    return () => clearTimeout(timer);
+  }, []);
+  const html = useMemo(() => (ready ? renderHtml(model, style) : ''), [ready, model, style]);
+  // The export module escapes every value: this HTML holds no markup from the page.
+  return <div aria-busy={!ready || undefined} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -10,7 +10,6 @@ import {
   type IssueField,
 } from '../storage/issues';
 import { issueJournal, newJournalView } from '../storage/journal';
-import { renderHtml } from '../export';
 import type { HouseStyle } from '../export/house-style';
 import type { ExportIssue } from '../export/model';
 import { toExportIssue } from '../export/from-issue';
@@ -50,7 +49,6 @@ export interface IssueWorkspace {
   problems: number;
   style: HouseStyle | undefined;
   model: ExportIssue | undefined;
-  previewHtml: string;
 }
 
 /**
@@ -98,10 +96,6 @@ export function useIssueWorkspace(issue: Issue): IssueWorkspace {
     () => (items ? toExportIssue({ ...issue, ...fields }, items) : undefined),
     [items, issue, fields],
   );
-  const previewHtml = useMemo(
-    () => (model && style ? renderHtml(model, style) : ''),
-    [model, style],
-  );
   const counts = useMemo(
     () => (items ?? []).map((item) => countText(itemText(item.body))),
     [items],
@@ -126,6 +120,5 @@ export function useIssueWorkspace(issue: Issue): IssueWorkspace {
     problems,
     style,
     model,
-    previewHtml,
   };
 }
