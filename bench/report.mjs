@@ -457,8 +457,10 @@ ${
   counted. The ratio is computed per page from medians, then its median over the pages is taken.
 - **Popup and desk**: the real pages of the test build with 10,000 drafts and 200 issues seeded (\`bench/seed.ts\`)
   plus a 100-item open issue. Times are read from the page's own clock, from navigation to: the first draft on
-  screen (popup); the issue's 100 items and the inbox's first draft on screen (desk, 1366 × 768); and from a
-  search input event to the first match on screen.
+  screen (popup); the issue's first items filling its column (the list draws only the items near its visible
+  part), the editor column and the inbox's first draft on screen (desk, 1366 × 768; the issue's last item must
+  then be drawn once the column is scrolled to its end); and from a search input event to the first match on
+  screen.
 - **Exports, storage**: Vitest bench in Node (\`bench/*.bench.ts\`), medians.
 - **Sizes**: the built test extension, gzip -9: the scripts a page loads before it can paint (its module scripts
   and their static imports), the injected capture script, the background.
@@ -477,6 +479,7 @@ npm run bench                          # everything, corpus tests/fixtures/pages
 npm run bench -- --corpus ~/my-pages   # any folder of NAME/source.html
 npm run bench -- --write-docs          # also rewrite this page and its chart
 npm run bench -- --only=sync           # only the shared desk at scale (WordPress + Chromium)
+npm run bench -- --only=pages          # only the popup and the desk (printed, docs untouched)
 \`\`\`
 
 It needs Chromium (\`CHROMIUM_PATH\`, or Debian's \`/usr/bin/chromium\`, installed when missing and run as root).
