@@ -3,6 +3,7 @@
  * whatever is found is cleaned of the "By", dates and handles that surround names on the page.
  */
 
+import { finder, type Find } from './find';
 import { cleanText, collapseWhitespace, decodeEntities, looksLikeUrl } from './text';
 
 /** A byline longer than this is a bio or a paragraph that happened to match a selector. */
@@ -98,11 +99,17 @@ function authorElementText(element: Element): string | undefined {
   return cleanText(source.textContent);
 }
 
-/** The byline found in the page's markup, with the selector it came from. */
-export function bylineFromDom(doc: Document): { value: string; source: string } | undefined {
+/**
+ * The byline found in the page's markup, with the selector it came from.
+ * @param find the capture's shared lookups (see ./find), when it has them.
+ */
+export function bylineFromDom(
+  doc: Document,
+  find: Find = finder(doc),
+): { value: string; source: string } | undefined {
   for (const [selector, label] of BYLINE_SELECTORS) {
     // Only the first few matches: later ones are related articles, author boxes and comments.
-    const elements = Array.from(doc.querySelectorAll(selector)).slice(0, 5);
+    const elements = find(selector).slice(0, 5);
     for (const element of elements) {
       if (inComments(element)) continue;
       const value = cleanByline(authorElementText(element));

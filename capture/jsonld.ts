@@ -117,7 +117,8 @@ export function parseJsonLd(doc: Document): JsonObject[] {
   };
   let scripts = 0;
   let budget = MAX_JSONLD_TOTAL_CHARS;
-  for (const script of Array.from(doc.querySelectorAll('script[type]'))) {
+  // Every <script>, not `script[type]`: a walk by tag name is the faster one on a huge page.
+  for (const script of Array.from(doc.getElementsByTagName('script'))) {
     const type = script.getAttribute('type')?.split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/ld+json') continue;
     if ((scripts += 1) > MAX_JSONLD_SCRIPTS) break;
