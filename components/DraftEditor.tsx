@@ -4,6 +4,7 @@ import type { Draft, DraftStatus, Source } from '../storage/db';
 import { getDraft } from '../storage/draft-records';
 import { saveDraftEdit, trashDraft, updateDraft, type DraftPatch } from '../storage/drafts';
 import { addToIssue, issueItems, removeFromIssue } from '../storage/issues';
+import { itemLabel, LABEL_MAX } from '../storage/label';
 import { draftJournal, newJournalView } from '../storage/journal';
 import { ConflictChooser } from './ConflictChooser';
 import { DeskMarks } from './DeskMarks';
@@ -33,10 +34,11 @@ interface Props {
 }
 
 /** The fields the editor types, merged field by field with changes made in other views. */
-const FORM_FIELDS = ['title', 'body', 'sources', 'note', 'tags', 'status'] as const;
+const FORM_FIELDS = ['label', 'title', 'body', 'sources', 'note', 'tags', 'status'] as const;
 type FormField = (typeof FORM_FIELDS)[number];
 
 const FIELD_LABELS: Record<FormField, MessageKey> = {
+  label: 'editor.label',
   title: 'editor.title',
   body: 'editor.body',
   sources: 'editor.sources',
@@ -53,7 +55,8 @@ function showValue(field: FormField, value: Draft[FormField]): string {
   }
   if (field === 'tags') return (value as string[]).join(', ');
   if (field === 'status') return t(`status.${value as DraftStatus}`);
-  return value as string;
+  // A label never given is `undefined`: the chooser says « (vide) » for it, as for ''.
+  return (value as string | undefined) ?? '';
 }
 
 /** Everything about one draft: its text, sources, quotes, tags, note and status. Saves as you type. */
@@ -200,6 +203,25 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
         disabled={!!cannotEdit}
         aria-describedby={cannotEdit ? `read-only-${id}` : undefined}
       >
+        <div class="field">
+          <label for={`label-${id}`} class="field__label">
+            {t('editor.label')}
+          </label>
+          <input
+            id={`label-${id}`}
+            type="text"
+            data-testid="item-label"
+            value={form.label ?? ''}
+            maxLength={LABEL_MAX}
+            // What the issue list shows while the field is empty: the first words of the text.
+            placeholder={itemLabel({ ...form, label: '' })}
+            aria-describedby={`label-help-${id}`}
+            onInput={(e) => change({ label: (e.target as HTMLInputElement).value })}
+          />
+          <small class="muted" id={`label-help-${id}`}>
+            {t('editor.labelHelp')}
+          </small>
+        </div>
         <label class="field">
           <span>{t('editor.title')}</span>
           <input

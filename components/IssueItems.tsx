@@ -2,6 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { t } from '../locales';
 import type { Check, Draft, Issue } from '../storage/db';
 import { addToIssue, moveItem, moveToIssue, removeFromIssue } from '../storage/issues';
+import { itemLabel } from '../storage/label';
 import { DeskMarks } from './DeskMarks';
 import { DRAFT_MIME } from './Inbox';
 import { ReorderList } from './ReorderList';
@@ -61,7 +62,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
           revealId={selectedId}
           items={items}
           getId={(item) => item.id}
-          getLabel={(item) => item.title}
+          getLabel={itemLabel}
           label={t('issue.items')}
           onMove={(id, toIndex) =>
             moveItem(issue.id, id, toIndex).catch((error) =>
@@ -149,6 +150,8 @@ function IssueItem({
   noticeId,
 }: ItemProps) {
   const text = itemText(item.body);
+  // The item's own name (the editor's label, else its first words), not the source page's title.
+  const label = itemLabel(item);
   const fail = (what: string) => (error: unknown) => console.error(`Indiscrets ${what}`, error);
   return (
     <div class={`issue-item${selected ? ' issue-item--selected' : ''}`}>
@@ -159,7 +162,7 @@ function IssueItem({
         aria-current={selected || undefined}
         tabIndex={-1}
       >
-        {item.title}
+        {label}
       </button>
       {text && <p class="issue-item__text">{text}</p>}
       <DeskMarks mark={item.desk} kind="draft" />
@@ -181,7 +184,7 @@ function IssueItem({
         <button
           type="button"
           class="button button--small"
-          aria-label={t('issue.removeNamed', { title: item.title })}
+          aria-label={t('issue.removeNamed', { title: label })}
           disabled={!!arrangeRefused}
           title={arrangeRefused}
           aria-describedby={arrangeRefused && noticeId}
@@ -191,7 +194,7 @@ function IssueItem({
         </button>
         {issues.length > 0 && (
           <select
-            aria-label={t('issue.moveToNamed', { title: item.title })}
+            aria-label={t('issue.moveToNamed', { title: label })}
             disabled={!!arrangeRefused}
             title={arrangeRefused}
             aria-describedby={arrangeRefused && noticeId}

@@ -1,6 +1,7 @@
 import { stripWww } from '../lib/html';
 import { t } from '../locales';
 import type { Draft } from '../storage/db';
+import { itemLabel } from '../storage/label';
 import type { LinkSuggestion } from './RichText';
 
 const isHttp = (url: string) => /^https?:\/\/\S+$/i.test(url.trim());
@@ -16,7 +17,7 @@ function hostOf(url: string): string {
 
 /**
  * What the link form offers, in order: the draft's sources, the links of its quotes, then the
- * other items of its issue (by their first source).
+ * other items of its issue (named by their label, linked to their first source).
  */
 export function linkSuggestions(
   draft: Pick<Draft, 'id' | 'sources' | 'quotes'>,
@@ -47,7 +48,12 @@ export function linkSuggestions(
   for (const other of others) {
     const url = other.sources.find((source) => isHttp(source.url))?.url;
     if (other.id !== draft.id && url) {
-      out.push({ url: url.trim(), label: other.title, kind: t('link.kind.item'), group: 'issue' });
+      out.push({
+        url: url.trim(),
+        label: itemLabel(other),
+        kind: t('link.kind.item'),
+        group: 'issue',
+      });
     }
   }
   return out;

@@ -123,6 +123,8 @@ export const en: Messages = {
   'editor.heading': 'Draft',
   'editor.gone': 'This draft no longer exists.',
   'editor.status': 'Status',
+  'editor.label': 'Label',
+  'editor.labelHelp': 'The item’s name in the issue list. Empty: its first words.',
   'editor.title': 'Draft title',
   'editor.body': 'Item text',
   'editor.quotes': 'Quotes',

@@ -131,6 +131,8 @@ export const fr = {
   'editor.heading': 'Brouillon',
   'editor.gone': 'Ce brouillon n’existe plus.',
   'editor.status': 'Statut',
+  'editor.label': 'Libellé',
+  'editor.labelHelp': 'Le nom de l’indiscret dans la liste du numéro. Vide : ses premiers mots.',
   'editor.title': 'Titre du brouillon',
   'editor.body': 'Texte de l’indiscret',
   'editor.quotes': 'Citations',

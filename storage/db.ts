@@ -247,7 +247,7 @@ export interface Check {
   code: CheckCode;
   /** The source URL concerned, for `duplicate-source` and `already-exported`. */
   url?: string;
-  /** Title of the other item that uses the same source. */
+  /** Label of the other item that uses the same source (see `itemLabel`). */
   otherTitle?: string;
   /** Title of the issue that other item was exported in, for `already-exported`. */
   otherIssueTitle?: string;

@@ -14,6 +14,7 @@ import { DraftNotFoundError } from './drafts';
 import { sameValue } from '../lib/merge';
 import { markEdit, type EditSource } from './edit-marks';
 import { isOrderKey, keyBetween, keysBetween } from './fractional';
+import { itemLabel } from './label';
 import { isIsoDate, isLengthBudget, ISSUE_STATUSES } from './record-values';
 
 export type { Check, CheckCode } from './db';
@@ -446,13 +447,13 @@ export function checkIssue(
         const url =
           item.sources.find((s) => normaliseUrl(s.url) === normalised)?.url.trim() ?? normalised;
         const twin = users.get(normalised)!.find((other) => other !== item);
-        if (twin) list.push({ code: 'duplicate-source', url, otherTitle: twin.title });
+        if (twin) list.push({ code: 'duplicate-source', url, otherTitle: itemLabel(twin) });
         const used = earlier.find((draft) => draft.sourceUrls.includes(normalised));
         if (used) {
           list.push({
             code: 'already-exported',
             url,
-            otherTitle: used.title,
+            otherTitle: itemLabel(used),
             otherIssueTitle: exported.get(used.issueId)!.title,
           });
         }

@@ -55,14 +55,26 @@ describe('composing an issue in Chromium with the built extension', () => {
     await page.keyboard.press('Delete');
   }
 
-  const issueTitles = (page: Page) =>
+  /** The issue's items, in order, as the list names them (their labels). */
+  const issueNames = (page: Page) =>
     page
       .getByTestId('issue-item')
       .locator('.issue-item__title')
       .allTextContents()
-      .then((titles) => titles.map(squash));
+      .then((names) => names.map(squash));
 
+  /** The clipped pages' titles: the inbox names drafts by them. */
   const titles = { lemonde: '', guardian: '', wikipedia: '', nytimes: '', quanta: '' };
+  /**
+   * How the issue list names the items, none of which is given a label here: the first words
+   * of their text (the clipped passage in « » until the editor writes over it).
+   */
+  const labels = {
+    lemonde: 'La loi sur le renseignement passe…',
+    guardian: 'Les Maoris s’inquiètent des échouages de…',
+    wikipedia: '« Mozilla is a free-software community, created…',
+    quanta: '« A little over half a century…',
+  };
   /** The address of the Le Monde draft's first source, to use it twice. */
   let lemondeUrl = '';
 
@@ -190,7 +202,7 @@ describe('composing an issue in Chromium with the built extension', () => {
 
     await popup.getByRole('tab', { name: 'Numéro' }).click();
     await popup.getByTestId('issue-item').nth(2).waitFor();
-    expect(await issueTitles(popup)).toEqual([titles.lemonde, titles.guardian, titles.wikipedia]);
+    expect(await issueNames(popup)).toEqual([labels.lemonde, labels.guardian, labels.wikipedia]);
     await popup.close();
   });
 
@@ -204,33 +216,33 @@ describe('composing an issue in Chromium with the built extension', () => {
     await items.nth(0).focus();
     await popup.keyboard.press('Alt+ArrowDown');
     await until(
-      () => issueTitles(popup),
-      (t) => t[1] === titles.lemonde,
+      () => issueNames(popup),
+      (t) => t[1] === labels.lemonde,
       'the move down',
     );
     expect(await announcement.textContent()).toBe(
-      `« ${titles.lemonde} » déplacé en position 2 sur 3.`,
+      `« ${labels.lemonde} » déplacé en position 2 sur 3.`,
     );
     // Focus followed the item: a second press moves it again.
     await popup.keyboard.press('Alt+ArrowDown');
     await until(
-      () => issueTitles(popup),
-      (t) => t[2] === titles.lemonde,
+      () => issueNames(popup),
+      (t) => t[2] === labels.lemonde,
       'the second move',
     );
     expect(await announcement.textContent()).toBe(
-      `« ${titles.lemonde} » déplacé en position 3 sur 3.`,
+      `« ${labels.lemonde} » déplacé en position 3 sur 3.`,
     );
     await popup.keyboard.press('Alt+ArrowUp');
     await until(
-      () => issueTitles(popup),
-      (t) => t[1] === titles.lemonde,
+      () => issueNames(popup),
+      (t) => t[1] === labels.lemonde,
       'the move up',
     );
 
-    expect(await issueTitles(popup)).toEqual([titles.guardian, titles.lemonde, titles.wikipedia]);
+    expect(await issueNames(popup)).toEqual([labels.guardian, labels.lemonde, labels.wikipedia]);
     expect(await announcement.textContent()).toBe(
-      `« ${titles.lemonde} » déplacé en position 2 sur 3.`,
+      `« ${labels.lemonde} » déplacé en position 2 sur 3.`,
     );
     await popup.close();
   });
@@ -250,11 +262,11 @@ describe('composing an issue in Chromium with the built extension', () => {
       .dragTo(items.nth(0), { targetPosition: { x: 40, y: 4 } });
 
     await until(
-      () => issueTitles(popup),
-      (t) => t[0] === titles.wikipedia,
+      () => issueNames(popup),
+      (t) => t[0] === labels.wikipedia,
       'the drop',
     );
-    expect(await issueTitles(popup)).toEqual([titles.wikipedia, titles.guardian, titles.lemonde]);
+    expect(await issueNames(popup)).toEqual([labels.wikipedia, labels.guardian, labels.lemonde]);
     await popup.close();
   });
 
@@ -263,7 +275,7 @@ describe('composing an issue in Chromium with the built extension', () => {
     await popup.getByRole('tab', { name: 'Numéro' }).click();
     await popup.getByTestId('issue-item').nth(2).waitFor();
 
-    expect(await issueTitles(popup)).toEqual([titles.wikipedia, titles.guardian, titles.lemonde]);
+    expect(await issueNames(popup)).toEqual([labels.wikipedia, labels.guardian, labels.lemonde]);
     const preview = popup.getByTestId('preview');
     await until(
       () => preview.textContent(),
@@ -277,7 +289,7 @@ describe('composing an issue in Chromium with the built extension', () => {
     );
     expect(await preview.locator('strong').first().textContent()).toBe('à une large majorité');
 
-    await popup.getByRole('button', { name: titles.lemonde, exact: true }).click();
+    await popup.getByRole('button', { name: labels.lemonde, exact: true }).click();
     const area = popup.getByTestId('item-text');
     expect(await until(() => area.innerHTML(), Boolean, 'the item text')).toBe(
       '<p>La loi sur le renseignement passe <strong>à une large majorité</strong>, selon ' +
@@ -289,7 +301,7 @@ describe('composing an issue in Chromium with the built extension', () => {
   it('keeps what was typed just before the page closed, mid-sentence', async () => {
     const popup = await openPopup();
     await popup.getByRole('tab', { name: 'Numéro' }).click();
-    await popup.getByRole('button', { name: titles.wikipedia, exact: true }).click();
+    await popup.getByRole('button', { name: labels.wikipedia, exact: true }).click();
     const area = popup.getByTestId('item-text');
     await clearItem(popup, area);
     await popup.keyboard.type('Mozilla fête ses vingt ans et');
@@ -298,7 +310,14 @@ describe('composing an issue in Chromium with the built extension', () => {
 
     const again = await openPopup();
     await again.getByRole('tab', { name: 'Numéro' }).click();
-    await again.getByRole('button', { name: titles.wikipedia, exact: true }).click();
+    // The list names the item by the words typed, all of them: nothing was lost.
+    labels.wikipedia = 'Mozilla fête ses vingt ans et';
+    await until(
+      () => issueNames(again),
+      (names) => names.includes(labels.wikipedia),
+      'the item named by the text typed before closing',
+    );
+    await again.getByRole('button', { name: labels.wikipedia, exact: true }).click();
     const reopened = again.getByTestId('item-text');
     await until(
       () => reopened.textContent(),
@@ -313,30 +332,33 @@ describe('composing an issue in Chromium with the built extension', () => {
     const popup = await openPopup();
     await popup.getByRole('button', { name: `Ajouter « ${titles.nytimes} » au numéro` }).click();
     await popup.getByRole('tab', { name: 'Numéro' }).click();
-    await popup.getByRole('button', { name: titles.nytimes, exact: true }).click();
+    // Named by its clipped passage until its text is emptied, then by its page's title.
+    await popup
+      .getByRole('button', { name: '« LONDON — After nearly 20 years of…', exact: true })
+      .click();
 
     // Its text emptied, its page replaced by the one Le Monde's item cites.
     await clearItem(popup, popup.getByTestId('item-text'));
     await popup.getByRole('textbox', { name: 'Adresse de la source' }).fill(lemondeUrl);
     await popup.getByRole('button', { name: /Retour/ }).click();
 
-    const item = (title: string) =>
+    const item = (name: string) =>
       popup
         .getByTestId('issue-item')
-        .filter({ has: popup.getByRole('button', { name: title, exact: true }) });
-    const checks = (title: string) => item(title).getByTestId('checks');
+        .filter({ has: popup.getByRole('button', { name, exact: true }) });
+    const checks = (name: string) => item(name).getByTestId('checks');
     await until(
       () => checks(titles.nytimes).textContent(),
       (text) => squash(text).includes('Texte vide'),
       'the empty-text check',
     );
     expect(squash(await checks(titles.nytimes).textContent())).toContain(
-      `Source déjà utilisée par « ${titles.lemonde} » dans ce numéro`,
+      `Source déjà utilisée par « ${labels.lemonde} » dans ce numéro`,
     );
-    expect(squash(await checks(titles.lemonde).textContent())).toContain(
+    expect(squash(await checks(labels.lemonde).textContent())).toContain(
       `Source déjà utilisée par « ${titles.nytimes} » dans ce numéro`,
     );
-    expect(await checks(titles.guardian).count()).toBe(0);
+    expect(await checks(labels.guardian).count()).toBe(0);
     expect(squash(await popup.getByTestId('issue-totals').textContent())).toMatch(
       /^4 indiscrets · .* · 3 points à vérifier$/,
     );
@@ -352,7 +374,7 @@ describe('composing an issue in Chromium with the built extension', () => {
       (text) => squash(text).includes('Aucun lien vers une source'),
       'the no-source check',
     );
-    expect(await checks(titles.lemonde).count()).toBe(0);
+    expect(await checks(labels.lemonde).count()).toBe(0);
     await popup.close();
   });
 
@@ -363,11 +385,11 @@ describe('composing an issue in Chromium with the built extension', () => {
     await popup.getByRole('button', { name: `Retirer « ${titles.nytimes} » du numéro` }).click();
 
     await until(
-      () => issueTitles(popup),
+      () => issueNames(popup),
       (t) => t.length === 3,
       'the removal',
     );
-    expect(await issueTitles(popup)).toEqual([titles.wikipedia, titles.guardian, titles.lemonde]);
+    expect(await issueNames(popup)).toEqual([labels.wikipedia, labels.guardian, labels.lemonde]);
     await popup.getByRole('tab', { name: 'Brouillons' }).click();
     await draftRow(popup, titles.nytimes).waitFor();
     await popup.close();
@@ -479,19 +501,19 @@ describe('composing an issue in Chromium with the built extension', () => {
     await popup.getByTestId('issue-item').nth(2).waitFor();
 
     await popup
-      .getByRole('combobox', { name: `Déplacer « ${titles.wikipedia} » vers un autre numéro` })
+      .getByRole('combobox', { name: `Déplacer « ${labels.wikipedia} » vers un autre numéro` })
       .selectOption({ label: 'Les indiscrets du 22 mars' });
 
     await until(
-      () => issueTitles(popup),
+      () => issueNames(popup),
       (t) => t.length === 2,
       'the move',
     );
-    expect(await issueTitles(popup)).toEqual([titles.guardian, titles.lemonde]);
+    expect(await issueNames(popup)).toEqual([labels.guardian, labels.lemonde]);
     await picker.selectOption({ label: 'Les indiscrets du 22 mars' });
     await until(
-      () => issueTitles(popup),
-      (t) => t[0] === titles.wikipedia,
+      () => issueNames(popup),
+      (t) => t[0] === labels.wikipedia,
       'the other issue',
     );
     await picker.selectOption({ label: 'Les indiscrets du 15 mars' });
@@ -506,7 +528,7 @@ describe('composing an issue in Chromium with the built extension', () => {
     await desk.getByText('Numéro copié (texte enrichi et texte brut).').waitFor();
     // Read back as a paste reads it (no permission can be granted to an extension origin).
     const note = desk.getByRole('textbox', { name: 'Note privée (jamais exportée)' });
-    await desk.getByRole('button', { name: titles.guardian, exact: true }).click();
+    await desk.getByRole('button', { name: labels.guardian, exact: true }).click();
     await note.evaluate((el: HTMLElement) => {
       el.addEventListener('paste', (event: ClipboardEvent) => {
         event.preventDefault();
@@ -548,7 +570,7 @@ describe('composing an issue in Chromium with the built extension', () => {
     await desk.getByTestId('issue-item').nth(1).waitFor();
     await draftRow(desk, titles.quanta).waitFor();
 
-    await desk.getByRole('button', { name: titles.guardian, exact: true }).click();
+    await desk.getByRole('button', { name: labels.guardian, exact: true }).click();
 
     const area = desk.getByTestId('item-text');
     await until(
@@ -556,7 +578,7 @@ describe('composing an issue in Chromium with the built extension', () => {
       (text) => squash(text) === 'Les Maoris s’inquiètent des échouages de baleines.',
       'the second item in the desk editor',
     );
-    expect(await issueTitles(desk)).toEqual([titles.guardian, titles.lemonde]);
+    expect(await issueNames(desk)).toEqual([labels.guardian, labels.lemonde]);
     expect(await desk.getByTestId('draft').count()).toBe(2);
 
     // The preview and the counts follow the editor's typing.
@@ -600,13 +622,13 @@ describe('composing an issue in Chromium with the built extension', () => {
 
     // The item list redraws from a live query: wait for the final order rather than reading it
     // at the first redraw that shows three items (a loaded machine may show an earlier state).
-    const expected = [titles.guardian, titles.quanta, titles.lemonde];
+    const expected = [labels.guardian, labels.quanta, labels.lemonde];
     await until(
-      () => issueTitles(desk),
+      () => issueNames(desk),
       (t) => JSON.stringify(t) === JSON.stringify(expected),
       'the drop at the second place',
     );
-    expect(await issueTitles(desk)).toEqual(expected);
+    expect(await issueNames(desk)).toEqual(expected);
     await draftRow(desk, titles.quanta).waitFor({ state: 'detached' });
     await desk.close();
   });

@@ -25,6 +25,11 @@ describe('the desk in Chromium with the built extension', () => {
   let session: ExtensionSession;
   let server: PageServer;
   const titles = { guardian: '', lemonde: '' };
+  /** How the issue list names the two items: the first words of their clipped passage. */
+  const labels = {
+    guardian: '« Whale whisperer Hori Parata was just…',
+    lemonde: '« Les députés ont, sans surprise, adopté…',
+  };
 
   async function openDesk(): Promise<Page> {
     const page = await session.context.newPage();
@@ -147,7 +152,7 @@ describe('the desk in Chromium with the built extension', () => {
       'the second item',
     );
     const added = await itemNames(desk);
-    expect([...added].sort()).toEqual([titles.guardian, titles.lemonde].sort());
+    expect([...added].sort()).toEqual([labels.guardian, labels.lemonde].sort());
 
     // 2: the issue's items; ↓ goes to the second, Enter opens it in the editor beside.
     await desk.keyboard.press('2');
@@ -173,6 +178,8 @@ describe('the desk in Chromium with the built extension', () => {
     await desk.keyboard.press('Control+A');
     await desk.keyboard.type('Le texte tapé au clavier seul.');
     await desk.getByTestId('save-state').filter({ hasText: 'Enregistré' }).waitFor();
+    // The list names the item by its new first words from now on.
+    const written = 'Le texte tapé au clavier seul.';
     await until(
       () => desk.getByTestId('preview').textContent(),
       (text) => squash(text).includes('Le texte tapé au clavier seul.'),
@@ -183,18 +190,18 @@ describe('the desk in Chromium with the built extension', () => {
     await desk.keyboard.press('Escape');
     await until(
       () => focused(desk),
-      (label) => label.startsWith(`${added[1]}, position 2 sur 2`),
+      (label) => label.startsWith(`${written}, position 2 sur 2`),
       'the item to take the focus back',
     );
     await desk.keyboard.press('Alt+ArrowUp');
     await until(
       () => itemNames(desk),
-      (names) => names[0] === added[1],
+      (names) => names[0] === written,
       'the item to move up',
     );
     await until(
       () => desk.getByTestId('reorder-announcement').textContent(),
-      (text) => squash(text) === `« ${added[1]} » déplacé en position 1 sur 2.`,
+      (text) => squash(text) === `« ${written} » déplacé en position 1 sur 2.`,
       'the move to be announced',
     );
     expect(squash(await desk.getByTestId('preview').textContent())).toMatch(

@@ -84,7 +84,8 @@ async function typeInto(page: Page, selector: string, text: string) {
   await page.type(selector, text);
 }
 
-const itemTitles = (page: Page) => textsOf(page, '[data-testid="issue-item"] .issue-item__title');
+/** The issue's items, in order, as the list names them (their labels). */
+const itemNames = (page: Page) => textsOf(page, '[data-testid="issue-item"] .issue-item__title');
 
 describe('composing, exporting, backing up and publishing in Firefox (MV2)', () => {
   let session: FirefoxSession;
@@ -92,6 +93,11 @@ describe('composing, exporting, backing up and publishing in Firefox (MV2)', () 
   let desk: Page;
   const titles = { lemonde: '', guardian: '' };
   const passages = { lemonde: '', guardian: '' };
+  /** How the issue list names the two items: the first words of their clipped passage. */
+  const labels = {
+    lemonde: '« Les députés ont, sans surprise, adopté…',
+    guardian: '« Whale whisperer Hori Parata was just…',
+  };
   let backupText = '';
 
   /** Picks a format in the desk's export panel and downloads it; returns the file's text. */
@@ -175,11 +181,11 @@ describe('composing, exporting, backing up and publishing in Firefox (MV2)', () 
     }
     expect(
       await until(
-        () => itemTitles(desk),
+        () => itemNames(desk),
         (list) => list.length === 2,
         'the two items',
       ),
-    ).toEqual([titles.lemonde, titles.guardian]);
+    ).toEqual([labels.lemonde, labels.guardian]);
   });
 
   it('moves an item down with Alt+↓ and keeps the new order after a reload', async () => {
@@ -189,11 +195,11 @@ describe('composing, exporting, backing up and publishing in Firefox (MV2)', () 
     await desk.keyboard.up('Alt');
 
     await until(
-      () => itemTitles(desk),
-      (list) => list[0] === titles.guardian,
+      () => itemNames(desk),
+      (list) => list[0] === labels.guardian,
       'the new order',
     );
-    expect(await itemTitles(desk)).toEqual([titles.guardian, titles.lemonde]);
+    expect(await itemNames(desk)).toEqual([labels.guardian, labels.lemonde]);
     const [announcement] = await textsOf(desk, '[data-testid="reorder-announcement"]');
     expect(announcement).toContain('2');
     // The moved item keeps the focus, so that Alt+↑ brings it back at once.
@@ -201,8 +207,8 @@ describe('composing, exporting, backing up and publishing in Firefox (MV2)', () 
     await desk.keyboard.press('ArrowUp');
     await desk.keyboard.up('Alt');
     await until(
-      () => itemTitles(desk),
-      (list) => list[0] === titles.lemonde,
+      () => itemNames(desk),
+      (list) => list[0] === labels.lemonde,
       'the item back up',
     );
     // Alt+↓ once more, then a fresh desk shows what was stored.
@@ -211,19 +217,19 @@ describe('composing, exporting, backing up and publishing in Firefox (MV2)', () 
     await desk.keyboard.press('ArrowDown');
     await desk.keyboard.up('Alt');
     await until(
-      () => itemTitles(desk),
-      (list) => list[0] === titles.guardian,
+      () => itemNames(desk),
+      (list) => list[0] === labels.guardian,
       'the order again',
     );
     await desk.close();
     desk = await session.openExtensionPage('desk.html');
     expect(
       await until(
-        () => itemTitles(desk),
+        () => itemNames(desk),
         (list) => list.length === 2,
         'the items after a reload',
       ),
-    ).toEqual([titles.guardian, titles.lemonde]);
+    ).toEqual([labels.guardian, labels.lemonde]);
   });
 
   it('downloads the issue in each of the five formats, items in their order', async () => {
@@ -398,11 +404,11 @@ describe('composing, exporting, backing up and publishing in Firefox (MV2)', () 
     desk = await session.openExtensionPage('desk.html');
     expect(
       await until(
-        () => itemTitles(desk),
+        () => itemNames(desk),
         (list) => list.length === 2,
         'the restored items',
       ),
-    ).toEqual([titles.guardian, titles.lemonde]);
+    ).toEqual([labels.guardian, labels.lemonde]);
   });
 
   it('asks for the site’s origin from the options page, then publishes the issue to WordPress', async () => {

@@ -21,6 +21,7 @@ import {
   type PageServer,
 } from '../browser/harness';
 import { t } from '../../locales';
+import { itemLabel } from '../../storage/label';
 import { site } from './helpers';
 
 type Who = { user: string; name: string; appPassword: string };
@@ -180,7 +181,10 @@ async function clipByTitle(desk: Desk, title: string): Promise<StoredClip> {
   ) as Promise<StoredClip>;
 }
 
-/** Opens a draft of the inbox in the desk's editor. */
+/**
+ * Opens a draft in the desk's editor, from the row that shows `title`: the inbox names a draft
+ * by its title, the issue list an item by its label (see {@link shownName}).
+ */
 async function openDraft(desk: Desk, title: string) {
   // In the inbox, or in the issue once it is an item of it.
   const row = desk.page
@@ -192,6 +196,9 @@ async function openDraft(desk: Desk, title: string) {
   await desk.page.getByTestId('draft-editor').getByLabel('Titre du brouillon').waitFor();
   return desk.page.getByTestId('draft-editor');
 }
+
+/** How the desk names a draft: by its title in the inbox, by its label once in an issue. */
+const shownName = (clip: StoredClip) => (clip.issueId ? itemLabel(clip) : clip.title);
 
 describe('the shared desk between two browsers, through a real WordPress', () => {
   let server: PageServer;
@@ -444,12 +451,14 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
         (n) => n === all.length,
         'both items in B’s issue',
       );
-      const firstTitle = (await clips(b)).sort((x, y) => (x.sortKey! < y.sortKey! ? -1 : 1))[0]!
-        .title;
+      const first = (await clips(b)).sort((x, y) => (x.sortKey! < y.sortKey! ? -1 : 1))[0]!;
+      const firstTitle = first.title;
 
       // B moves the first item down; A, who has not seen it, rewrites that item's title.
-      await b.page.getByRole('button', { name: fr('reorder.down', { title: firstTitle }) }).click();
-      const editorA = await openDraft(a, firstTitle);
+      await b.page
+        .getByRole('button', { name: fr('reorder.down', { title: shownName(first) }) })
+        .click();
+      const editorA = await openDraft(a, shownName(first));
       await editorA.getByLabel(fr('editor.title')).fill(`${firstTitle} — réécrit`);
       await settled(b);
       await settled(a);
@@ -472,7 +481,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     { timeout: 120_000 },
     async () => {
       const victim = (await clips(a)).find((c) => !c.deletedAt)!;
-      const editor = await openDraft(a, victim.title);
+      const editor = await openDraft(a, shownName(victim));
       await editor.getByRole('button', { name: fr('editor.delete'), exact: true }).click();
       await settled(a);
       const [trashed] = await serverRecords(a.who, 'drafts', victim.id);
@@ -586,7 +595,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
         (c) => c.issueId === issueId && c.desk?.canEdit === false,
       )!;
       expect(theirs, 'an item the Contributor may not edit').toBeTruthy();
-      const editor = await openDraft(p, theirs.title);
+      const editor = await openDraft(p, shownName(theirs));
       await expect(editor.getByTestId('read-only').innerText()).resolves.toBe(
         `Vous êtes Contributeur : ce brouillon est celui de ${theirs.desk!.createdBy}, le modifier revient à son auteur ou à un Éditeur. Vous pouvez le lire.`,
       );

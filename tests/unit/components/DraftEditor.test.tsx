@@ -115,6 +115,48 @@ describe('DraftEditor', () => {
     await waitFor(async () => expect((await db.clips.get(draft.id))?.deletedAt).toBeUndefined());
   });
 
+  it('names the item with its « Libellé », saved like the other fields, and shows the default', async () => {
+    const draft = await addDraft(db, {
+      title: 'OVH Is Said to Pick Rothschild for IPO',
+      body: '<p>OVH prépare son entrée en Bourse pour la rentrée.</p>',
+    });
+    renderEditor(draft.id);
+    const label = (await screen.findByLabelText('Libellé')) as HTMLInputElement;
+
+    // Empty: the placeholder is what the issue list shows, the first words of the text.
+    expect(label.value).toBe('');
+    expect(label.placeholder).toBe('OVH prépare son entrée en Bourse…');
+    expect(label.maxLength).toBe(80);
+    expect(label.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(label.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Le nom de l’indiscret dans la liste du numéro. Vide : ses premiers mots.',
+    );
+
+    fireEvent.input(label, { target: { value: 'OVH en Bourse' } });
+    // The journal holds the keystroke at once, before any database write.
+    expect(readJournal(draft.id)?.patch).toMatchObject({ label: 'OVH en Bourse' });
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.label).toBe('OVH en Bourse'));
+    await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Enregistré'));
+
+    // Emptied again: back to the default, which follows the text.
+    fireEvent.input(label, { target: { value: '' } });
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.label).toBe(''));
+    const area = screen.getByTestId('item-text');
+    area.innerHTML = '<p>Rothschild conseillera OVH</p>';
+    fireEvent.input(area);
+    await waitFor(() => expect(label.placeholder).toBe('Rothschild conseillera OVH'));
+  });
+
+  it('takes in a label given in another view while the editor is open', async () => {
+    const draft = await addDraft(db, { body: '<p>OVH en Bourse</p>' });
+    renderEditor(draft.id);
+    const label = (await screen.findByLabelText('Libellé')) as HTMLInputElement;
+
+    await updateDraft(draft.id, { label: 'Nom venu d’ailleurs' });
+
+    await waitFor(() => expect(label.value).toBe('Nom venu d’ailleurs'));
+  });
+
   it('takes in a change made in another view without touching what is typed here', async () => {
     const draft = await addDraft(db, { title: 'Avant', note: '' });
     renderEditor(draft.id);
@@ -192,6 +234,26 @@ describe('DraftEditor when a write fails', () => {
       screen.getByRole('button', { name: 'Garder votre version de « Titre du brouillon »' }),
     );
     await waitFor(async () => expect((await db.clips.get(draft.id))?.title).toBe('Mon titre'));
+    expect(screen.queryByTestId('conflicts')).toBeNull();
+  });
+
+  it('shows both labels when the item was renamed here and elsewhere, and keeps the chosen one', async () => {
+    const draft = await addDraft(db, { body: '<p>OVH en Bourse</p>' });
+    renderEditor(draft.id);
+    const label = (await screen.findByLabelText('Libellé')) as HTMLInputElement;
+    const full = fillTheDisk();
+    fireEvent.input(label, { target: { value: 'Mon nom' } });
+    await waitFor(() => expect(full).toHaveBeenCalled());
+    full.mockRestore();
+    await updateDraft(draft.id, { label: 'Leur nom' });
+
+    await screen.findByTestId('conflicts');
+    expect(screen.getByTestId('conflict-mine').textContent).toBe('Mon nom');
+    expect(screen.getByTestId('conflict-theirs').textContent).toBe('Leur nom');
+    expect((await db.clips.get(draft.id))?.label).toBe('Leur nom');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Garder votre version de « Libellé »' }));
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.label).toBe('Mon nom'));
     expect(screen.queryByTestId('conflicts')).toBeNull();
   });
 

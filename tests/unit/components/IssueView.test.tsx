@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IssueView } from '../../../components/IssueView';
 import { UndoProvider } from '../../../components/Undo';
 import { db } from '../../../storage/db';
+import { updateDraft } from '../../../storage/drafts';
 import { addToIssue, createIssue, issueItems, markExported } from '../../../storage/issues';
 import { addDraft } from '../storage/helpers';
 import { readSeed } from '../export/fixtures';
@@ -17,7 +18,9 @@ beforeEach(async () => {
 afterEach(cleanup);
 
 /** An issue of the 15th of March holding drafts with these titles (and bodies), in order. */
-async function issueWith(items: Array<{ title: string; body?: string; url?: string }>) {
+async function issueWith(
+  items: Array<{ title: string; body?: string; url?: string; label?: string }>,
+) {
   const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
   for (const item of items) {
     const draft = await addDraft(db, item);
@@ -37,10 +40,11 @@ const order = async (issueId: string) => (await issueItems(issueId)).map((item) 
 
 describe('IssueView', () => {
   it('moves an item with Alt+arrow keys alone, and announces where it went', async () => {
+    // Named by their text's first words: the list, the moves and their announcements use them.
     const issue = await issueWith([
-      { title: 'OVH' },
-      { title: 'Mauboussin' },
-      { title: 'Lina Khan' },
+      { title: 'OVH', body: '<p>OVH</p>' },
+      { title: 'Mauboussin', body: '<p>Mauboussin</p>' },
+      { title: 'Lina Khan', body: '<p>Lina Khan</p>' },
     ]);
     renderIssue(issue.id);
     const items = await screen.findAllByTestId('issue-item');
@@ -63,6 +67,45 @@ describe('IssueView', () => {
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown', altKey: true });
     await waitFor(async () =>
       expect(await order(issue.id)).toEqual(['Mauboussin', 'Lina Khan', 'OVH']),
+    );
+  });
+
+  it('names each item by its label, else by its text’s first words, else by its title', async () => {
+    const title = 'OVH Is Said to Pick Rothschild for IPO';
+    const issue = await issueWith([
+      { title, body: '<p>OVH prépare son entrée en Bourse pour la rentrée.</p>' },
+      { title, body: '<p>Texte</p>', label: 'OVH en Bourse' },
+      { title, body: '' },
+    ]);
+    renderIssue(issue.id);
+
+    const items = await screen.findAllByTestId('issue-item');
+    const names = items.map((item) => item.querySelector('.issue-item__title')?.textContent);
+    expect(names).toEqual(['OVH prépare son entrée en Bourse…', 'OVH en Bourse', title]);
+    // The buttons and the list's own names for screen readers say the same.
+    expect(
+      within(items[1]!).getByRole('button', { name: 'Retirer « OVH en Bourse » du numéro' }),
+    ).toBeTruthy();
+    expect(items[0]!.getAttribute('aria-label')).toMatch(
+      /^OVH prépare son entrée en Bourse…, position 1 sur 3/,
+    );
+  });
+
+  it('shows a new label as soon as it is stored elsewhere (the editor beside)', async () => {
+    const issue = await issueWith([
+      { title: 'OVH Is Said to Pick Rothschild', body: '<p>OVH</p>' },
+    ]);
+    renderIssue(issue.id);
+    const [item] = await screen.findAllByTestId('issue-item');
+    expect(item!.querySelector('.issue-item__title')?.textContent).toBe('OVH');
+
+    const [draft] = await issueItems(issue.id);
+    await updateDraft(draft!.id, { label: 'OVH en Bourse' });
+
+    await waitFor(() =>
+      expect(
+        screen.getAllByTestId('issue-item')[0]!.querySelector('.issue-item__title')?.textContent,
+      ).toBe('OVH en Bourse'),
     );
   });
 

@@ -47,6 +47,7 @@ describe('linkSuggestions', () => {
     const other = {
       id: 'd2',
       title: 'OVH Weighs IPO',
+      body: '<p>OVH prépare son entrée en Bourse pour la rentrée.</p>',
       sources: [{ url: 'https://www.bloomberg.com/ovh' }],
     } as unknown as Draft;
 
@@ -56,6 +57,30 @@ describe('linkSuggestions', () => {
       ['https://www.lemonde.fr/bercy', 'draft'],
       ['https://insee.fr/t', 'draft'],
       ['https://www.bloomberg.com/ovh', 'issue'],
+    ]);
+  });
+
+  it('names the other items as the issue list does: their label, else their first words', () => {
+    const draft = { id: 'd1', sources: [], quotes: [] } as unknown as Draft;
+    const other = (id: string, fields: Partial<Draft>) =>
+      ({
+        id,
+        title: 'OVH Is Said to Pick Rothschild for IPO',
+        body: '<p>OVH prépare son entrée en Bourse pour la rentrée.</p>',
+        sources: [{ url: `https://www.bloomberg.com/${id}`, title: 'OVH' }],
+        ...fields,
+      }) as unknown as Draft;
+
+    const out = linkSuggestions(draft, [
+      other('d2', { label: 'OVH en Bourse' }),
+      other('d3', {}),
+      other('d4', { body: '' }),
+    ]);
+
+    expect(out.map(({ label }) => label)).toEqual([
+      'OVH en Bourse',
+      'OVH prépare son entrée en Bourse…',
+      'OVH Is Said to Pick Rothschild for IPO',
     ]);
   });
 });

@@ -59,7 +59,12 @@ const mark = (createdBy: string, mine: boolean): DeskMark => ({
 async function editorsIssue() {
   const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
   await db.issues.update(issue.id, { desk: { remoteId: 90, createdBy: 'Rédac', canEdit: false } });
-  const draft = await addDraft(db, { title: 'OVH en feu', desk: mark('Rédac', false) });
+  // The issue list names the item by its text's first words.
+  const draft = await addDraft(db, {
+    title: 'OVH Data Center Fire',
+    body: '<p>OVH en feu</p>',
+    desk: mark('Rédac', false),
+  });
   await addToIssue(draft.id, issue.id);
   return issue;
 }

@@ -310,20 +310,27 @@ describe('checkIssue', () => {
 
   it('reports a source used by two items of the issue, however its URL is written', async () => {
     const { issue, drafts } = await issueWith(['A', 'B']);
+    // Each names the other as the issue list does: by its label, else its first words.
     await database.clips.update(drafts[0]!.id, {
+      body: '<p>Les baleines s’échouent</p>',
       sources: [...drafts[0]!.sources, { url: 'https://www.shared.test/x/#top', title: 'S' }],
     });
     await database.clips.update(drafts[1]!.id, {
+      label: 'Les Maoris',
       sources: [...drafts[1]!.sources, { url: 'http://SHARED.test/x', title: 'S' }],
     });
 
     const checks = await checkIssue(issue.id, database);
 
     expect(checks[drafts[0]!.id]).toEqual([
-      { code: 'duplicate-source', url: 'https://www.shared.test/x/#top', otherTitle: 'B' },
+      { code: 'duplicate-source', url: 'https://www.shared.test/x/#top', otherTitle: 'Les Maoris' },
     ]);
     expect(checks[drafts[1]!.id]).toEqual([
-      { code: 'duplicate-source', url: 'http://SHARED.test/x', otherTitle: 'A' },
+      {
+        code: 'duplicate-source',
+        url: 'http://SHARED.test/x',
+        otherTitle: 'Les baleines s’échouent',
+      },
     ]);
   });
 
@@ -335,6 +342,7 @@ describe('checkIssue', () => {
     for (const draft of [old.drafts[0]!, open.drafts[0]!, drafts[0]!]) {
       await database.clips.update(draft.id, { sources: [...draft.sources, shared] });
     }
+    await database.clips.update(old.drafts[0]!.id, { label: 'Ancien indiscret' });
     const before = await checkIssue(issue.id, database);
     await markExported(old.issue.id, database, clock);
 
@@ -345,7 +353,7 @@ describe('checkIssue', () => {
       {
         code: 'already-exported',
         url: 'https://shared.test/x',
-        otherTitle: 'Old item',
+        otherTitle: 'Ancien indiscret',
         otherIssueTitle: 'Les indiscrets du 2021-03-01',
       },
     ]);
