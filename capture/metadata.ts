@@ -13,6 +13,7 @@ import { cleanTitle, isSiteAffix, titleSuffix, type TitleContext } from './title
 import type { MetadataField, PageMetadata, Provenance } from './types';
 import { cleanText, compactKey, looksLikeUrl, textKey } from './text';
 import { resolveHttpUrl } from './url';
+import { stripWww } from '../lib/html';
 
 /** A value and where it was found. */
 interface Sourced {
@@ -230,7 +231,7 @@ function extractSiteName(
   const docTitle = cleanText(ctx.doc.title);
   const suffix = siteAffix ?? (docTitle ? titleSuffix(docTitle) : undefined);
   if (suffix) return { value: suffix, source: '<title>' };
-  return host ? { value: host.replace(/^www\d*\./, ''), source: 'hostname' } : undefined;
+  return host ? { value: stripWww(host), source: 'hostname' } : undefined;
 }
 
 /** The first element of `selector` with a parseable date in `datetime`, `content` or its text. */

@@ -6,6 +6,7 @@
  */
 
 import { compactKey, foldPunctuation } from './text';
+import { stripWww } from '../lib/html';
 
 /** What the page tells us about itself, to recognise the decoration around a headline. */
 export interface TitleContext {
@@ -49,11 +50,7 @@ function hostKeys(hostnames: readonly string[]): { exact: Set<string>; labels: s
   const exact = new Set<string>();
   const labels: string[] = [];
   for (const host of hostnames) {
-    const parts = host
-      .toLowerCase()
-      .replace(/^www\d*\./, '')
-      .split('.')
-      .filter(Boolean);
+    const parts = stripWww(host.toLowerCase()).split('.').filter(Boolean);
     for (let i = 0; i < parts.length - 1; i += 1) {
       const label = compactKey(parts[i] ?? '');
       if (label.length >= 2) {

@@ -37,7 +37,10 @@ export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** A host name as an editor names a site: without its `www.` (`www.lemonde.fr` → `lemonde.fr`). */
+/**
+ * A host name as an editor names a site: without its `www.` (`www.lemonde.fr` → `lemonde.fr`),
+ * numbered mirrors included (`www2.lefigaro.fr` → `lefigaro.fr`).
+ */
 export function stripWww(hostname: string): string {
-  return hostname.replace(/^www\./i, '');
+  return hostname.replace(/^www\d*\./i, '');
 }

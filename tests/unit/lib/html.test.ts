@@ -37,6 +37,11 @@ describe('stripWww', () => {
     expect(stripWww('WWW.Example.com')).toBe('Example.com');
   });
 
+  it('names a numbered mirror like its site', () => {
+    expect(stripWww('www2.lefigaro.fr')).toBe('lefigaro.fr');
+    expect(stripWww('www10.example.com')).toBe('example.com');
+  });
+
   it('keeps hosts that only contain www elsewhere', () => {
     expect(stripWww('wwwx.fr')).toBe('wwwx.fr');
     expect(stripWww('news.www.fr')).toBe('news.www.fr');
