@@ -5,6 +5,9 @@ import { wordFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
 import { describeOutcome } from '../messaging/outcome';
 import { sendMessage, type ClipOutcome } from '../messaging/protocol';
+import { useRefused } from './RoleReason';
+import { deskRefusal } from './roles';
+import { useSharedDesk } from './useSharedDesk';
 
 interface Props {
   /** The tab to clip; by default the active tab of the current window. */
@@ -21,6 +24,8 @@ async function activeTabId(): Promise<number | undefined> {
 /** The "Clip this page" button and the sentence that says what the clip did. */
 export function ClipPanel({ tabId, onClipped }: Props) {
   const [busy, setBusy] = useState(false);
+  // A Subscriber of the shared desk reads it and may not add to it: said before they try.
+  const refused = useRefused(deskRefusal(useSharedDesk(), 'clip'), true);
   const [message, setMessage] = useState<{
     text: string;
     tone: 'ok' | 'info' | 'warn' | 'error';
@@ -28,6 +33,7 @@ export function ClipPanel({ tabId, onClipped }: Props) {
   }>();
 
   async function clip() {
+    if (refused.control.disabled) return;
     setBusy(true);
     setMessage(undefined);
     try {
@@ -50,9 +56,16 @@ export function ClipPanel({ tabId, onClipped }: Props) {
 
   return (
     <section class="clip-panel">
-      <button type="button" class="button button--primary" onClick={clip} disabled={busy}>
+      <button
+        type="button"
+        class="button button--primary"
+        onClick={clip}
+        {...refused.control}
+        disabled={busy || refused.control.disabled === true}
+      >
         {busy ? t('clip.working') : t('clip.button')}
       </button>
+      {refused.reason}
       <p
         class={`notice${message ? ` notice--${message.tone}` : ''}`}
         role={message?.tone === 'error' ? 'alert' : 'status'}

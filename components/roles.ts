@@ -38,6 +38,8 @@ export function roleName(role: string | undefined): string {
 
 /** What someone may try on the shared desk. */
 export type DeskAction =
+  /** Clip a page into a new draft of the shared desk. */
+  | 'clip'
   /** Put drafts in an issue, take them out, order them. */
   | 'arrange'
   /** Publish an issue. */
@@ -83,6 +85,7 @@ export function deskRefusal(
     return undefined;
   }
   switch (action) {
+    case 'clip':
     case 'arrange':
     case 'publish':
       return can[action] ? undefined : t(`shared.cannot.${action}`, { role });

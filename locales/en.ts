@@ -433,6 +433,8 @@ export const en: Messages = {
     'A site administrator opens Plugins › Add New › Upload Plugin in WordPress.',
   'shared.plugin.step2': 'They choose this zip file, click “Install Now”, then “Activate”.',
   'shared.plugin.step3': 'Come back here and click “Check again”.',
+  'shared.cannot.clip':
+    'You are {role}: clipping pages for the shared desk is up to a Contributor or above.',
   'shared.cannot.arrange': 'You are {role}: ordering the issue is up to an Editor.',
   'shared.cannot.publish': 'You are {role}: publishing is up to an Editor.',
   'shared.cannot.editIssues': 'You are {role}: creating and editing issues is up to an Editor.',

@@ -446,6 +446,8 @@ export const fr = {
   'shared.plugin.step2':
     'Il choisit ce fichier zip, clique sur « Installer maintenant », puis sur « Activer ».',
   'shared.plugin.step3': 'Revenez ici et cliquez sur « Vérifier à nouveau ».',
+  'shared.cannot.clip':
+    'Vous êtes {role} : couper des pages pour le bureau partagé revient à un Contributeur ou plus.',
   'shared.cannot.arrange': 'Vous êtes {role} : l’ordre du numéro revient à un Éditeur.',
   'shared.cannot.publish': 'Vous êtes {role} : la publication revient à un Éditeur.',
   'shared.cannot.editIssues':

@@ -9,6 +9,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AnnouncerProvider } from '../../../components/Announcer';
+import { ClipPanel } from '../../../components/ClipPanel';
 import { DraftEditor } from '../../../components/DraftEditor';
 import { Inbox } from '../../../components/Inbox';
 import { IssueView } from '../../../components/IssueView';
@@ -20,7 +21,7 @@ import { readJournal } from '../../../storage/journal';
 import { addToIssue, createIssue } from '../../../storage/issues';
 import { wordpressItem } from '../../../storage/preferences';
 import type { DeskMark } from '../../../storage/sync-state';
-import { deskState, type DeskPerson } from '../desk-fixtures';
+import { deskCan, deskState, type DeskPerson } from '../desk-fixtures';
 import { addDraft } from '../storage/helpers';
 
 beforeEach(async () => {
@@ -137,6 +138,35 @@ describe('the issue (IssuePicker, IssueFieldsForm, IssueItems, IssueOutput) for 
     });
     expect(screen.queryByTestId('role-notice')).toBeNull();
     expect(screen.queryByTestId('issue-fields-refused')).toBeNull();
+  });
+});
+
+describe('ClipPanel', () => {
+  it('greys « Couper cette page » for a Subscriber, with why, and sends nothing', async () => {
+    const sent: unknown[] = [];
+    const unregister = registerHandlers({
+      clipTab: async (request) => {
+        sent.push(request);
+        throw new Error('not expected');
+      },
+    } as Partial<Handlers> as Handlers);
+    await db.syncState.put(
+      deskState('contributor', {
+        user: { id: 9, name: 'Lecteur', roles: ['subscriber'] },
+        can: deskCan('subscriber'),
+      }),
+    );
+    wrap(<ClipPanel tabId={7} onClipped={() => {}} />);
+
+    const button = await screen.findByRole('button', { name: 'Couper cette page' });
+    await waitFor(() => expect(button).toHaveProperty('disabled', true));
+    const reason =
+      'Vous êtes Abonné : couper des pages pour le bureau partagé revient à un Contributeur ou plus.';
+    expectRefused(button, reason);
+    expect(screen.getByTestId('role-reason').textContent).toBe(reason);
+    fireEvent.click(button);
+    expect(sent).toEqual([]);
+    unregister();
   });
 });
 

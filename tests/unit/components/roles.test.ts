@@ -11,6 +11,15 @@ import type { SharedDesk } from '../../../components/sharedDesk';
 import type { DeskMark, SyncState } from '../../../storage/sync-state';
 import { deskCan, deskState, type DeskPerson } from '../desk-fixtures';
 
+/** A Subscriber of the desk: they read it, nothing more. */
+const subscriber = (): SharedDesk =>
+  desk(
+    deskState('contributor', {
+      user: { id: 9, name: 'Lecteur', roles: ['subscriber'] },
+      can: deskCan('subscriber'),
+    }),
+  );
+
 const desk = (state?: SyncState): SharedDesk => ({
   enabled: !!state?.enabled,
   ...(state ? { state } : {}),
@@ -39,6 +48,7 @@ describe('deskRefusal, the one rule of what a role may do', () => {
     ['merge', draft('Rédac', false), { contributor: false, author: false, editor: false }],
     ['mergeInto', draft('Pigiste', true), { contributor: true, author: true, editor: true }],
     ['mergeInto', draft('Rédac', false), { contributor: false, author: false, editor: false }],
+    ['clip', undefined, { contributor: true, author: true, editor: true }],
     ['arrange', undefined, { contributor: false, author: false, editor: true }],
     ['publish', undefined, { contributor: false, author: false, editor: true }],
     ['editIssues', undefined, { contributor: false, author: false, editor: true }],
@@ -49,6 +59,12 @@ describe('deskRefusal, the one rule of what a role may do', () => {
     for (const who of ['contributor', 'author', 'editor'] as const) {
       expect(deskRefusal(as(who), action, target) === undefined, who).toBe(allowed[who]);
     }
+  });
+
+  it('keeps a Subscriber from clipping into the desk, and says so', () => {
+    expect(deskRefusal(subscriber(), 'clip')).toBe(
+      'Vous êtes Abonné : couper des pages pour le bureau partagé revient à un Contributeur ou plus.',
+    );
   });
 
   it('says why, naming the role the user has and the role it takes', () => {
