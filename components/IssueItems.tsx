@@ -58,6 +58,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
       ) : (
         <ReorderList
           locked={!!cannotArrange}
+          lockedReason={cannotArrange}
           resetKey={issue.id}
           revealId={selectedId}
           items={items}

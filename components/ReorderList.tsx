@@ -27,6 +27,8 @@ interface Props<T> {
   label: string;
   /** The order may not be changed (the user's role on the shared desk): no drag, no moves. */
   locked?: boolean;
+  /** Why it is locked: the move buttons' tooltip, and what Alt+↑ / Alt+↓ announce instead. */
+  lockedReason?: string;
   /** An item to bring into view when it changes (the one open in the editor). */
   revealId?: string;
   /** The list's identity: another list (another issue) starts over at the top. */
@@ -51,6 +53,7 @@ export function ReorderList<T>({
   children,
   label,
   locked = false,
+  lockedReason,
   revealId,
   resetKey = '',
 }: Props<T>) {
@@ -94,6 +97,12 @@ export function ReorderList<T>({
     // Keys typed in the item's own buttons and menus are theirs.
     if (event.target !== event.currentTarget || !event.altKey || event.ctrlKey || event.metaKey)
       return;
+    if (locked && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      // Said rather than silently ignored: the editor pressed a move and must know why not.
+      event.preventDefault();
+      if (lockedReason) setAnnouncement(lockedReason);
+      return;
+    }
     if (event.key === 'ArrowUp') {
       event.preventDefault();
       void move(id, index, index - 1);
@@ -178,6 +187,7 @@ export function ReorderList<T>({
             class="button button--small"
             aria-label={t('reorder.up', { title: getLabel(item) })}
             disabled={locked || index === 0}
+            title={locked ? lockedReason : undefined}
             onClick={() => void move(id, index, index - 1)}
           >
             ↑
@@ -187,6 +197,7 @@ export function ReorderList<T>({
             class="button button--small"
             aria-label={t('reorder.down', { title: getLabel(item) })}
             disabled={locked || index === items.length - 1}
+            title={locked ? lockedReason : undefined}
             onClick={() => void move(id, index, index + 1)}
           >
             ↓

@@ -110,6 +110,12 @@ describe('the issue (IssuePicker, IssueFieldsForm, IssueItems, IssueOutput) for 
     const arrange = 'Vous êtes Contributeur : l’ordre du numéro revient à un Éditeur.';
     expect((await screen.findByTestId('role-notice')).textContent).toBe(arrange);
     expectRefused(screen.getByRole('button', { name: /^Retirer « OVH en feu »/ }), arrange);
+    // A move from the keyboard is answered with the same reason, not silently ignored.
+    const item = screen.getByTestId('issue-item');
+    fireEvent.keyDown(item, { key: 'ArrowDown', altKey: true });
+    await waitFor(() =>
+      expect(screen.getByTestId('reorder-announcement').textContent).toBe(arrange),
+    );
 
     const publish = await screen.findByTestId('publish-button');
     await waitFor(() => expect(publish).toHaveProperty('disabled', true));
