@@ -136,7 +136,7 @@ describe('the inbox of 10,000 drafts in Chromium', () => {
     await popup.keyboard.press('Enter');
     await popup.getByTestId('draft-editor').waitFor({ timeout: 30_000 });
     await until(
-      () => popup.getByTestId('draft-editor').locator('input').first().inputValue(),
+      () => popup.getByTestId('draft-editor').getByLabel('Titre du brouillon').inputValue(),
       (value) => value === before!.title,
       'the editor on the focused draft',
     );
@@ -262,12 +262,17 @@ describe('an issue of 300 items on the desk in Chromium', () => {
     const editor = desk.getByTestId('draft-editor');
     await editor.waitFor({ timeout: 30_000 });
     await until(
-      () => editor.locator('input').first().inputValue(),
-      (value) => value === squash(before!.title),
+      // The issue names an item by its label (by default its text's first words), which the
+      // editor's « Libellé » field shows, typed or as its placeholder.
+      () =>
+        editor
+          .getByTestId('item-label')
+          .evaluate((input: HTMLInputElement) => input.value || input.placeholder),
+      (value) => squash(value) === squash(before!.title),
       'the editor on the focused item',
     );
     // Escape in the editor: back to the item that was open, far down the issue.
-    await editor.locator('input').first().focus();
+    await editor.getByLabel('Titre du brouillon').focus();
     await desk.keyboard.press('Escape');
     await until(
       () => focusedItem(desk),
