@@ -11,7 +11,7 @@ export const en: Messages = {
   'clip.failed': 'Clipping failed.',
   'clip.noTab': 'No tab to clip.',
   'clip.truncated':
-    'The selection was too long for a quote: it was cut at 100,000 characters, at the end of a word, and ends with […].',
+    'The selection was too long for a quote: it was cut at the end of a word (100,000 characters at most) and ends with […].',
   'menu.clipPage': 'Clip to Indiscrets',
   'menu.clipLink': 'Clip link to Indiscrets',
   'limit.browser-page':

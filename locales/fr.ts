@@ -16,7 +16,7 @@ export const fr = {
   'clip.failed': 'La coupe a échoué.',
   'clip.noTab': 'Aucun onglet à couper.',
   'clip.truncated':
-    'La sélection était trop longue pour une citation : elle a été coupée à 100 000 caractères, à la fin d’un mot, et se termine par […].',
+    'La sélection était trop longue pour une citation : elle a été coupée à la fin d’un mot (100 000 caractères au plus) et se termine par […].',
   'menu.clipPage': 'Couper dans Indiscrets',
   'menu.clipLink': 'Couper le lien dans Indiscrets',
   'limit.browser-page':

