@@ -1,5 +1,3 @@
-import { browser } from 'wxt/browser';
-import { getWordPressSettings, originPattern } from '../storage/preferences';
 import {
   DESK_ROLES,
   type DeskCan,
@@ -8,6 +6,7 @@ import {
   type DeskRole,
 } from '../messaging/protocol';
 import { discoverDesk } from '../wordpress/desk-client';
+import { siteAccess } from './site-access';
 
 export { DESK_ROLES, type DeskCan, type DeskProbe, type DeskProbeOwnCode, type DeskRole };
 
@@ -30,20 +29,17 @@ export function deskRoleOf(roles: readonly string[]): DeskRole {
  */
 export async function probeDesk(deps: DeskProbeDeps = {}): Promise<DeskProbe> {
   try {
-    const settings = await getWordPressSettings();
-    if (!settings) return { ok: false, code: 'no_settings' };
-    const online = deps.isOnline ?? (() => globalThis.navigator?.onLine !== false);
-    if (!online()) return { ok: false, code: 'offline' };
-    let pattern: string;
-    try {
-      pattern = originPattern(settings.siteUrl);
-    } catch {
-      return { ok: false, code: 'no_settings' };
+    const access = await siteAccess(
+      deps.isOnline ?? (() => globalThis.navigator?.onLine !== false),
+    );
+    if (!access.ok) {
+      // No site, or one whose address is not one: the options page asks for the settings.
+      if (access.code === 'not_configured' || access.code === 'bad_url') {
+        return { ok: false, code: 'no_settings' };
+      }
+      return { ok: false, code: access.code };
     }
-    const allowed = await Promise.resolve()
-      .then(() => browser.permissions.contains({ origins: [pattern] }))
-      .catch(() => false);
-    if (!allowed) return { ok: false, code: 'no_permission' };
+    const { settings } = access;
     const result = await (deps.discover ?? discoverDesk)(
       {
         siteUrl: settings.siteUrl,

@@ -4,7 +4,8 @@ import { renderWordPressBlocks } from '../export/wordpress-blocks';
 import { publishPost, publishSlug } from '../wordpress/client';
 import type { PublishOutcome, PublishRequest } from '../messaging/protocol';
 import { getIssue, issueItems, markPublished, recordPublishIntent } from '../storage/issues';
-import { getHouseStyle, getWordPressSettings, originPattern } from '../storage/preferences';
+import { getHouseStyle } from '../storage/preferences';
+import { siteAccess } from './site-access';
 
 export type { PublishOutcome, PublishRequest };
 
@@ -81,18 +82,9 @@ async function attempt(
   request: PublishRequest,
   publish: typeof publishPost,
 ): Promise<PublishOutcome> {
-  const settings = await getWordPressSettings();
-  if (!settings) return { ok: false, code: 'not_configured', params: {} };
-  let pattern: string;
-  try {
-    pattern = originPattern(settings.siteUrl);
-  } catch {
-    return { ok: false, code: 'bad_url', params: {} };
-  }
-  const allowed = await Promise.resolve()
-    .then(() => browser.permissions.contains({ origins: [pattern] }))
-    .catch(() => false);
-  if (!allowed) return { ok: false, code: 'no_permission', params: {} };
+  const access = await siteAccess();
+  if (!access.ok) return { ok: false, code: access.code, params: {} };
+  const { settings } = access;
   const issue = await getIssue(request.issueId);
   if (!issue) return { ok: false, code: 'issue_missing', params: {} };
 

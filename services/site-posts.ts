@@ -1,8 +1,7 @@
-import { browser } from 'wxt/browser';
 import type { SitePostsAnswer } from '../messaging/protocol';
-import { getWordPressSettings, originPattern } from '../storage/preferences';
 import { sitePostsItem } from '../storage/site-posts';
 import { sitePosts } from '../wordpress/client';
+import { siteAccess } from './site-access';
 
 export type { SitePostsAnswer };
 
@@ -36,20 +35,11 @@ export async function listSitePosts(
   deps: SitePostsDeps = {},
 ): Promise<SitePostsAnswer> {
   try {
-    const settings = await getWordPressSettings();
-    if (!settings) return { ok: false, code: 'not_configured' };
-    const online = deps.isOnline ?? (() => globalThis.navigator?.onLine !== false);
-    if (!online()) return { ok: false, code: 'offline' };
-    let pattern: string;
-    try {
-      pattern = originPattern(settings.siteUrl);
-    } catch {
-      return { ok: false, code: 'bad_url' };
-    }
-    const allowed = await Promise.resolve()
-      .then(() => browser.permissions.contains({ origins: [pattern] }))
-      .catch(() => false);
-    if (!allowed) return { ok: false, code: 'no_permission' };
+    const access = await siteAccess(
+      deps.isOnline ?? (() => globalThis.navigator?.onLine !== false),
+    );
+    if (!access.ok) return { ok: false, code: access.code };
+    const { settings } = access;
 
     const search = request.search?.trim() ?? '';
     const fetchPosts = deps.fetchPosts ?? sitePosts;
