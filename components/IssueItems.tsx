@@ -27,7 +27,8 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
   const cannotArrange = deskRefusal(useSharedDesk(), 'arrange');
   // The notice below says why once; each greyed control points to it for screen readers.
   const noticeId = useId();
-  if (!items || !checks) return <p class="muted">{t('common.loading')}</p>;
+  // The items are drawn as soon as they are read; their checks (a wider query) fill in after.
+  if (!items) return <p class="muted">{t('common.loading')}</p>;
   return (
     <>
       <p class={`issue__totals${over ? ' issue__totals--over' : ''}`} data-testid="issue-totals">
@@ -87,7 +88,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
             <IssueItem
               item={item}
               counts={counts[index]!}
-              checks={checks[item.id] ?? []}
+              checks={checks?.[item.id] ?? []}
               issues={otherIssues}
               onOpen={() => onOpenDraft(item.id)}
               selected={item.id === selectedId}
@@ -194,30 +195,64 @@ function IssueItem({
           {t('issue.remove')}
         </button>
         {issues.length > 0 && (
-          <select
-            aria-label={t('issue.moveToNamed', { title: label })}
-            disabled={!!arrangeRefused}
-            title={arrangeRefused}
-            aria-describedby={arrangeRefused && noticeId}
-            value=""
-            onChange={(e) => {
-              const select = e.target as HTMLSelectElement;
-              const target = select.value;
-              // The menu is an action, not a state: it shows its prompt again.
-              select.value = '';
-              if (target) void moveToIssue(item.id, target).catch(fail('move to issue'));
-            }}
-          >
-            <option value="">{t('issue.moveTo')}</option>
-            {issues.map((other) => (
-              <option value={other.id} key={other.id}>
-                {other.title}
-              </option>
-            ))}
-          </select>
+          <MoveToMenu
+            label={t('issue.moveToNamed', { title: label })}
+            issues={issues}
+            refused={arrangeRefused}
+            noticeId={noticeId}
+            onMove={(target) => void moveToIssue(item.id, target).catch(fail('move to issue'))}
+          />
         )}
         <span class="muted issue-item__counts">{t('counts.item', counts)}</span>
       </div>
     </div>
+  );
+}
+
+interface MoveToMenuProps {
+  label: string;
+  issues: Issue[];
+  refused?: string;
+  noticeId?: string;
+  onMove: (issueId: string) => void;
+}
+
+/**
+ * « Déplacer vers… »: an action menu of the other issues. Every drawn item has one, and a
+ * newsroom has hundreds of issues: its options are put in only when the editor reaches for it
+ * (pointer down, focus by Tab), which is before the browser opens it or reads its keys, so that
+ * opening a long issue does not lay out issues × items options nobody looks at.
+ */
+function MoveToMenu({ label, issues, refused, noticeId, onMove }: MoveToMenuProps) {
+  const [filled, setFilled] = useState(false);
+  const fill = () => {
+    if (!filled) setFilled(true);
+  };
+  return (
+    <select
+      aria-label={label}
+      disabled={!!refused}
+      title={refused}
+      aria-describedby={refused && noticeId}
+      value=""
+      onFocus={fill}
+      onMouseDown={fill}
+      onPointerDown={fill}
+      onChange={(e) => {
+        const select = e.target as HTMLSelectElement;
+        const target = select.value;
+        // The menu is an action, not a state: it shows its prompt again.
+        select.value = '';
+        if (target) onMove(target);
+      }}
+    >
+      <option value="">{t('issue.moveTo')}</option>
+      {filled &&
+        issues.map((other) => (
+          <option value={other.id} key={other.id}>
+            {other.title}
+          </option>
+        ))}
+    </select>
   );
 }

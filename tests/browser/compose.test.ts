@@ -500,9 +500,12 @@ describe('composing an issue in Chromium with the built extension', () => {
     await picker.selectOption({ label: 'Les indiscrets du 15 mars' });
     await popup.getByTestId('issue-item').nth(2).waitFor();
 
-    await popup
-      .getByRole('combobox', { name: `Déplacer « ${labels.wikipedia} » vers un autre numéro` })
-      .selectOption({ label: 'Les indiscrets du 22 mars' });
+    const move = popup.getByRole('combobox', {
+      name: `Déplacer « ${labels.wikipedia} » vers un autre numéro`,
+    });
+    // The menu lists the other issues once reached for (focus or pointer), as an editor does.
+    await move.focus();
+    await move.selectOption({ label: 'Les indiscrets du 22 mars' });
 
     await until(
       () => issueNames(popup),

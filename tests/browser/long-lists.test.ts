@@ -315,6 +315,53 @@ describe('an issue of 300 items on the desk in Chromium', () => {
     );
   });
 
+  it('fills an item’s « Déplacer vers… » menu with the other issues only when it is reached for', async () => {
+    await desk.evaluate(() => document.querySelector('.desk__issue')!.scrollTo(0, 0));
+    await until(
+      () => drawnItems(desk),
+      (found) => found.first === 1 && found.count > 3,
+      'the first items drawn',
+    );
+    const menus = desk.locator('.desk__issue [data-testid="issue-item"] select');
+    const options = (menu: ReturnType<typeof menus.nth>) =>
+      menu.evaluate((select: HTMLSelectElement) => Array.from(select.options, (o) => o.text));
+    // Every drawn item has one: untouched, each holds its prompt alone, not the 199 other issues.
+    const sizes = await menus.evaluateAll((selects) =>
+      selects.map((select) => (select as HTMLSelectElement).options.length),
+    );
+    expect(sizes.length).toBeGreaterThan(3);
+    expect(new Set(sizes)).toEqual(new Set([1]));
+
+    // Its prompt, then every issue but this one: as many entries as the issue picker's.
+    const issues = await desk
+      .getByRole('combobox', { name: 'Numéro en cours' })
+      .evaluate((select: HTMLSelectElement) => select.options.length);
+    expect(issues).toBeGreaterThan(100);
+
+    // Reached with Tab from the item's « Retirer » button: the other issues are there to pick.
+    const second = desk.locator('.desk__issue [data-testid="issue-item"][aria-posinset="2"]');
+    await second.getByRole('button', { name: /^Retirer/ }).focus();
+    await desk.keyboard.press('Tab');
+    const menu = second.locator('select');
+    expect(await menu.evaluate((select) => select === document.activeElement)).toBe(true);
+    const listed = await until(
+      () => options(menu),
+      (texts) => texts.length === issues,
+      'the other issues in the focused menu',
+    );
+    expect(listed[0]).toBe('Déplacer vers…');
+    expect(listed).toContain('Les indiscrets n° 0');
+    // The mouse pressed on another one fills it too, before the browser opens its list.
+    const third = desk.locator('.desk__issue [data-testid="issue-item"][aria-posinset="3"] select');
+    await third.dispatchEvent('mousedown');
+    await until(
+      () => options(third),
+      (texts) => texts.length === issues,
+      'the other issues in the pressed menu',
+    );
+    await desk.keyboard.press('Escape');
+  });
+
   it('moves an item by dragging it above another', async () => {
     await desk.evaluate(() => document.querySelector('.desk__issue')!.scrollTo(0, 0));
     await until(
