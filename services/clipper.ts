@@ -10,7 +10,7 @@ import { cleanUrl } from '../capture/url';
 import { CodedError, technicalDetail } from '../messaging/errors';
 import type { ClipOutcome } from '../messaging/protocol';
 import { saveDraft } from '../storage/draft-records';
-import { draftTemplate } from '../storage/settings';
+import { cachedReader, draftTemplate } from '../storage/settings';
 import { limitForFailure, limitForUrl } from './limits';
 import { toSelectedPassage } from './passage';
 import { escapeHtml, stripWww } from '../lib/html';
@@ -31,13 +31,16 @@ interface LinkDescription {
   context?: CapturedPassage;
 }
 
+/** The editor's draft template, read from browser storage once and then watched. */
+const readTemplate = cachedReader(draftTemplate);
+
 /**
  * Clips a tab: injects the capture script, stores what it returns, and falls back to the tab's
  * URL and title when the page forbids scripts. Never throws for a page that cannot be read.
  */
 export async function clipTab(request: ClipRequest): Promise<ClipOutcome> {
-  // Read while the page is being read: browser storage is a round trip of its own.
-  const template = draftTemplate.getValue();
+  // Read while the page is being read (after the first clip, from memory).
+  const template = readTemplate();
   template.catch(() => undefined); // awaited below; a failure is reported there
   // A tab closed between the click and now: the editor is told so, not the browser's words.
   const tab = await browser.tabs.get(request.tabId).catch((error: unknown) => {
@@ -48,9 +51,14 @@ export async function clipTab(request: ClipRequest): Promise<ClipOutcome> {
   let capture: CaptureResult | undefined;
   let link: LinkDescription | undefined;
   if (!limit) {
+    // The link is described while the page is read: two injections at once, not one after the
+    // other. A page that could not be read keeps no description (the draft is the tab's).
+    const described = request.linkUrl
+      ? describeLinkInPage(request.tabId, request.linkUrl)
+      : undefined;
     try {
       capture = await runCaptureScript(request.tabId);
-      if (request.linkUrl) link = await describeLinkInPage(request.tabId, request.linkUrl);
+      link = await described;
     } catch {
       limit = limitForFailure(tabUrl);
     }

@@ -116,10 +116,12 @@ export async function saveDraft(
       issueId: '',
       sortKey: '',
     };
-    // The creating hook derives the same fields on the way in; computing them here makes the
-    // record complete as typed, and it is what was stored: no read back.
-    const record: Draft = { ...fresh, ...deriveFields(fresh) };
+    // The creating hook derives `words` and `sourceUrls` into the record it is given (this very
+    // object: Dexie passes it down as is), once: the record returned is what was stored, with
+    // no read back. Derived here only if a hook ever stopped writing into it.
+    const record = fresh as Draft;
     await database.clips.add(record);
+    if (!Array.isArray(record.words)) Object.assign(record, deriveFields(record));
     return { clip: record, merged: false, quoteAdded: !!quote };
   });
 }

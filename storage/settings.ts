@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { DEFAULT_DRAFT_TEMPLATE } from './template';
 import type { UI_LOCALES } from './record-values';
 
@@ -56,3 +56,33 @@ export const uiLocale = storage.defineItem<UiLocale>('sync:uiLocale', {
   version: 2,
   migrations: UI_LOCALE_MIGRATIONS,
 });
+
+/**
+ * A reader of `item` that asks browser storage once, then keeps the value it holds up to date
+ * with a watch: for the clip, where every storage read is one more round trip to the browser
+ * before the draft can be written. A read that failed is not kept (the next call asks again).
+ * The watch lives as long as the context (a service worker that stops forgets it all).
+ */
+export function cachedReader<T>(
+  item: WxtStorageItem<T, Record<string, unknown>>,
+): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  let watching = false;
+  return () => {
+    if (!watching) {
+      // Watched before the first read: a change made while it is under way is not missed.
+      watching = true;
+      item.watch((next) => {
+        value = Promise.resolve(next);
+      });
+    }
+    if (!value) {
+      const read = item.getValue();
+      value = read;
+      read.catch(() => {
+        if (value === read) value = undefined;
+      });
+    }
+    return value;
+  };
+}

@@ -60,6 +60,8 @@ describe('saveDraft', () => {
     });
     expect(outcome.clip.words).toEqual(expect.arrayContaining(['passage', 'bloomberg']));
     expect(outcome.clip).not.toHaveProperty('deletedAt');
+    // What the clip answers is what was stored, derived fields included: nothing is read back.
+    expect(outcome.clip).toEqual(await database.clips.get(outcome.clip.id));
   });
 
   it("uses the editor's template when given one", async () => {

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { currentIssueId, draftTemplate, uiLocale } from '../../../storage/settings';
+import { storage } from 'wxt/utils/storage';
+import { cachedReader, currentIssueId, draftTemplate, uiLocale } from '../../../storage/settings';
 import {
   DEFAULT_WORDPRESS,
   houseStyleItem,
@@ -217,5 +218,44 @@ describe('settings items in the tree', () => {
         (item) => !item.options.includes('version') || !item.options.includes('migrations'),
       ),
     ).toEqual([]);
+  });
+});
+
+describe('cachedReader', () => {
+  // A key of its own per test: the reader's watch outlives fakeBrowser.reset().
+  let n = 0;
+  const freshItem = () =>
+    storage.defineItem<string>(`local:cachedReaderTest${++n}`, { fallback: 'défaut' });
+
+  it('reads storage once, then answers from memory', async () => {
+    const item = freshItem();
+    await item.setValue('<p>{quote}</p>');
+    const read = cachedReader(item);
+    expect(await read()).toBe('<p>{quote}</p>');
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+
+    expect(await read()).toBe('<p>{quote}</p>');
+    expect(get).not.toHaveBeenCalled();
+  });
+
+  it('follows a change made after the first read, and a removal back to the fallback', async () => {
+    const item = freshItem();
+    const read = cachedReader(item);
+    expect(await read()).toBe('défaut');
+
+    await item.setValue('<p>{title}</p>');
+    await vi.waitFor(async () => expect(await read()).toBe('<p>{title}</p>'));
+    await item.removeValue();
+    await vi.waitFor(async () => expect(await read()).toBe('défaut'));
+  });
+
+  it('asks again after a read that failed', async () => {
+    const item = freshItem();
+    await item.setValue('<p>{link}</p>');
+    const read = cachedReader(item);
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValueOnce(new Error('storage down'));
+
+    await expect(read()).rejects.toThrow('storage down');
+    expect(await read()).toBe('<p>{link}</p>');
   });
 });
