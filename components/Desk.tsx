@@ -11,8 +11,20 @@ import { IssueOutput } from './IssueOutput';
 import { IssuePicker, useIssues } from './IssuePicker';
 import { NewIssueForm } from './NewIssueForm';
 import { deskRefusal } from './roles';
-import { useIssueWorkspace } from './useIssueWorkspace';
+import { loadData } from './data';
+import { currentIssueId as currentIssueItem } from '../storage/settings';
+import { readItemsAhead, useIssueWorkspace } from './useIssueWorkspace';
 import { useSharedDesk } from './useSharedDesk';
+
+/**
+ * What the desk reads first, started as its page loads rather than one step after another once
+ * it renders: the database layer (its journal replayed), then the open issue's items, read
+ * while the desk reads the issue itself (see readItemsAhead).
+ */
+export async function readDeskAhead(): Promise<void> {
+  const [issueId] = await Promise.all([currentIssueItem.getValue(), loadData()]);
+  if (issueId) await readItemsAhead(issueId);
+}
 
 const FOLDED_KEY = 'indiscrets:desk-inbox-folded';
 

@@ -2,8 +2,9 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IssueView } from '../../../components/IssueView';
+import { readItemsAhead, useIssueWorkspace } from '../../../components/useIssueWorkspace';
 import { UndoProvider } from '../../../components/Undo';
-import { db } from '../../../storage/db';
+import { db, type Issue } from '../../../storage/db';
 import { updateDraft } from '../../../storage/drafts';
 import { addToIssue, createIssue, issueItems, markExported } from '../../../storage/issues';
 import { addDraft } from '../storage/helpers';
@@ -289,5 +290,54 @@ describe('IssueView opening an issue a closed page typed in, changed elsewhere m
     await waitFor(() => expect(screen.queryByTestId('conflicts')).toBeNull());
     expect((await db.issues.get(issue.id))?.title).toBe('Les indiscrets du lundi 15 mars');
     await waitFor(() => expect(readIssueJournal(issue.id)).toBeUndefined());
+  });
+});
+
+describe('readItemsAhead', () => {
+  /** An issue's workspace, noting the titles of its items at each render (`undefined`: not read). */
+  function Probe({ issue, seen }: { issue: Issue; seen: Array<string[] | undefined> }) {
+    const { items } = useIssueWorkspace(issue);
+    seen.push(items?.map((item) => item.title));
+    return null;
+  }
+
+  it('gives the issue’s next workspace its items at its first render, and only that one', async () => {
+    const issue = await issueWith([{ title: 'OVH' }, { title: 'Mauboussin' }]);
+    await readItemsAhead(issue.id);
+    const first: Array<string[] | undefined> = [];
+    render(<Probe issue={issue} seen={first} />);
+    expect(first[0]).toEqual(['OVH', 'Mauboussin']);
+    cleanup();
+
+    // Taken once: a workspace opened later reads them itself (they may have changed since).
+    const [draft] = await issueItems(issue.id);
+    await updateDraft(draft!.id, { title: 'OVH en Bourse' });
+    const later: Array<string[] | undefined> = [];
+    render(<Probe issue={issue} seen={later} />);
+    expect(later[0]).toBeUndefined();
+    await waitFor(() => expect(later.at(-1)).toEqual(['OVH en Bourse', 'Mauboussin']));
+  });
+
+  it('leaves nothing to another issue’s workspace, nor to one opened before they were read', async () => {
+    const issue = await issueWith([{ title: 'OVH' }]);
+    const other = await createIssue({ title: 'Les indiscrets du 22 mars', date: '2021-03-22' });
+    await readItemsAhead(issue.id);
+    const elsewhere: Array<string[] | undefined> = [];
+    render(<Probe issue={other} seen={elsewhere} />);
+    expect(elsewhere[0]).toBeUndefined();
+    await waitFor(() => expect(elsewhere.at(-1)).toEqual([]));
+    cleanup();
+
+    // Opened while they are being read: it reads its own, and the late answer is not kept.
+    const reading = readItemsAhead(issue.id);
+    const early: Array<string[] | undefined> = [];
+    render(<Probe issue={issue} seen={early} />);
+    expect(early[0]).toBeUndefined();
+    await reading;
+    cleanup();
+    const after: Array<string[] | undefined> = [];
+    render(<Probe issue={issue} seen={after} />);
+    expect(after[0]).toBeUndefined();
+    await waitFor(() => expect(after.at(-1)).toEqual(['OVH']));
   });
 });
