@@ -68,6 +68,8 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
       }),
     }),
     [current.key, current.offset, current.limit],
+    // The rows of what was just typed: asked for at once, not a frame later.
+    { now: true },
   );
   // The rows of the previous window stay drawn while the next one is read.
   const shown = useRef<Loaded | undefined>(undefined);

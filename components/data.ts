@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 
 /** The database layer of the extension pages, loaded on demand: see `inboxData.ts`. */
 export type Data = typeof import('./inboxData');
@@ -33,6 +33,16 @@ export function useData(): Data | undefined {
   return data;
 }
 
+/** How a query of {@link useDataQuery} is started. */
+interface QueryOptions {
+  /**
+   * Start the query as soon as the component is drawn (a layout effect) rather than after the
+   * next frame (an effect): for what the editor is waiting for, such as the results of what they
+   * just typed. The others wait, so that they never delay a paint.
+   */
+  now?: boolean;
+}
+
 /**
  * Subscribes a component to a Dexie query of the database layer: it re-renders when any
  * context changes the rows the query read. `undefined` until the layer is loaded and the query
@@ -41,10 +51,13 @@ export function useData(): Data | undefined {
 export function useDataQuery<T>(
   query: (data: Data) => Promise<T> | T | undefined,
   deps: unknown[],
+  { now = false }: QueryOptions = {},
 ): T | undefined {
   const data = useData();
   const [value, setValue] = useState<T | undefined>(undefined);
-  useEffect(() => {
+  // One call site always passes the same `now`: the same hook runs at every render.
+  const useSubscription = now ? useLayoutEffect : useEffect;
+  useSubscription(() => {
     if (!data) return;
     const subscription = data
       .liveQuery(() => query(data))

@@ -1,4 +1,4 @@
-import type { Collection, InsertType } from 'dexie';
+import Dexie, { type Collection, type InsertType } from 'dexie';
 import { countBox, newestFirstIn } from './draft-records';
 import { db as defaultDb, type Draft, type DraftStatus, type IndiscretsDB } from './db';
 import { queryTokens } from './derive';
@@ -116,17 +116,75 @@ function runQuery<T>(
   return database.transaction('r', database.clips, () => body(q));
 }
 
-/** The drafts of a box, newest first, as an index walk (no record read before it is needed). */
-function newestFirstInBox(issueId: string | undefined, database: IndiscretsDB) {
+/**
+ * The drafts of a box, newest first, from the time `from` (included) down: an index range read
+ * backwards. `from` undefined: from the newest.
+ */
+function newestFirstFrom(
+  issueId: string | undefined,
+  from: string | undefined,
+  database: IndiscretsDB,
+): DraftCollection {
+  const clips = database.clips;
+  if (from === undefined) {
+    return issueId === undefined
+      ? clips.orderBy('createdAt').reverse()
+      : newestFirstIn(issueId, database);
+  }
   return issueId === undefined
-    ? database.clips.orderBy('createdAt').reverse()
-    : newestFirstIn(issueId, database);
+    ? clips.where('createdAt').belowOrEqual(from).reverse()
+    : clips
+        .where('[issueId+createdAt]')
+        .between([issueId, Dexie.minKey], [issueId, from], true, true)
+        .reverse();
+}
+
+/** The first chunk of drafts a walk reads at once; each next chunk is twice as long. */
+const WALK_CHUNK = 64;
+
+/**
+ * The drafts of a box that `keep` accepts, newest first (by creation, then by id), from the
+ * `offset`th, at most `limit`. The box is read in chunks of consecutive drafts, each chunk in
+ * one request (an index range read whole, backwards where the browser can), not record by
+ * record through a cursor: reading records one at a time is what costs. Chunks grow as the walk
+ * goes on, so a common word reads about what it needs and a rare one few requests. Each chunk
+ * starts at the time of the last draft read (drafts may share a time: those already read, whose
+ * ids are not below the last one's, are skipped).
+ */
+async function walkNewestFirst(
+  issueId: string | undefined,
+  keep: (draft: Draft) => boolean,
+  offset: number,
+  limit: number,
+  database: IndiscretsDB,
+): Promise<Draft[]> {
+  if (limit <= 0) return [];
+  const wanted = offset + limit;
+  const kept: Draft[] = [];
+  let last: Draft | undefined;
+  for (let size = WALK_CHUNK; ; size *= 2) {
+    const chunk = await newestFirstFrom(issueId, last?.createdAt, database).limit(size).toArray();
+    const seen = last;
+    for (const draft of chunk) {
+      if (seen && draft.createdAt === seen.createdAt && draft.id >= seen.id) continue;
+      last = draft;
+      if (keep(draft) && kept.push(draft) === wanted) return kept.slice(offset);
+    }
+    if (chunk.length < size) return kept.slice(offset);
+  }
+}
+
+/** Each draft once: a multi-entry index (words, tags) lists a draft under each of its keys. */
+function distinct(drafts: Draft[]): Draft[] {
+  const ids = new Set<string>();
+  return drafts.filter((draft) => !ids.has(draft.id) && !!ids.add(draft.id));
 }
 
 /**
  * One page of a search, newest first (by creation), without counting all matches: what the
- * inbox shows on each keystroke. Every path reads few records:
- * - no text and no filter (the inbox as it opens): one page from `[issueId+createdAt]`;
+ * inbox shows on each keystroke. Every path reads few records, each range in one request:
+ * - no text and no filter (the inbox as it opens): the box walked newest first, skipping the
+ *   trash (a few drafts), so one chunk fills a page;
  * - a selective constraint (a rare word, a tag, a site: at most {@link WALK_ABOVE} drafts):
  *   only its drafts are read, checked against the rest and sorted;
  * - otherwise the box is walked newest first until the page is full: a common word fills it
@@ -136,31 +194,20 @@ export function searchPage(
   query: DraftQuery = {},
   database: IndiscretsDB = defaultDb,
 ): Promise<Draft[]> {
-  const clips = database.clips;
   return runQuery(query, database, async (q) => {
-    if (q.plain) {
-      // Trashed drafts are few: the filter skips them while the cursor walks one page.
-      return newestFirstInBox(q.issueId, database)
-        .filter((draft) => !draft.deletedAt)
-        .offset(q.offset)
-        .limit(q.limit)
-        .toArray();
-    }
-    const selective = indexRanges(q, database, 'selective');
-    if (selective.length > 0) {
-      const sizes = await Promise.all(selective.map((constraint) => constraint.count()));
-      const smallest = sizes.indexOf(Math.min(...sizes));
-      if (sizes[smallest]! <= WALK_ABOVE) {
-        const ids = [...new Set(await selective[smallest]!.primaryKeys())];
-        const found = (await clips.bulkGet(ids)).filter(q.matches).sort(newestFirst);
-        return found.slice(q.offset, q.offset + q.limit);
+    if (!q.plain) {
+      const selective = indexRanges(q, database, 'selective');
+      if (selective.length > 0) {
+        const sizes = await Promise.all(selective.map((constraint) => constraint.count()));
+        const smallest = sizes.indexOf(Math.min(...sizes));
+        if (sizes[smallest]! <= WALK_ABOVE) {
+          const candidates = distinct(await selective[smallest]!.toArray());
+          const found = candidates.filter(q.matches).sort(newestFirst);
+          return found.slice(q.offset, q.offset + q.limit);
+        }
       }
     }
-    return newestFirstInBox(q.issueId, database)
-      .filter(q.matches)
-      .offset(q.offset)
-      .limit(q.limit)
-      .toArray();
+    return walkNewestFirst(q.issueId, q.matches, q.offset, q.limit, database);
   });
 }
 
@@ -186,8 +233,7 @@ export function countDrafts(
     const sizes = await Promise.all(constraints.map((constraint) => constraint.count()));
     const smallest = sizes.indexOf(Math.min(...sizes));
     if (sizes[smallest]! <= READ_CANDIDATES_MAX) {
-      const ids = [...new Set(await constraints[smallest]!.primaryKeys())];
-      return (await drafts.bulkGet(ids)).filter(q.matches).length;
+      return distinct(await constraints[smallest]!.toArray()).filter(q.matches).length;
     }
     const [sets, trashed] = await Promise.all([
       Promise.all(constraints.map(async (constraint) => new Set(await constraint.primaryKeys()))),

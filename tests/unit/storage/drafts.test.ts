@@ -268,6 +268,50 @@ describe('searchDrafts', () => {
     expect(page.total).toBe(expected.length);
     expect(ids(page.drafts)).toEqual(expected.slice(10, 40));
   });
+
+  it('pages through drafts that share a creation time, none skipped or repeated', async () => {
+    // The walk reads the box in chunks, each from the last draft's time: 200 drafts created in
+    // the same second span several chunks, and must come out in id order, each exactly once.
+    const records = Array.from({ length: 320 }, (_, i) => ({
+      id: `id-${String((i * 7919) % 320).padStart(3, '0')}`,
+      url: `https://a.test/${i}`,
+      title: `Brève ${i}`,
+      siteName: 'Reuters',
+      quotes: [],
+      provenance: {},
+      createdAt: new Date(Date.UTC(2021, 0, 1, 0, 0, i < 200 ? 0 : i)).toISOString(),
+      updatedAt: '2021-01-01T00:00:00.000Z',
+      body: '',
+      sources: [],
+      note: '',
+      tags: [],
+      status: i % 3 === 0 ? ('ready' as const) : ('draft' as const),
+      issueId: '',
+      sortKey: '',
+      ...(i % 13 === 0 ? { deletedAt: '2021-02-01T00:00:00.000Z' } : {}),
+      words: [],
+      sourceUrls: [],
+    }));
+    await database.clips.bulkAdd(records);
+    const newestFirst = (a: Draft, b: Draft) =>
+      a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1;
+    const live = records.filter((r) => !r.deletedAt).sort(newestFirst);
+    const ready = live.filter((r) => r.status === 'ready');
+
+    const pages = async (query: Parameters<typeof searchDrafts>[0], size: number) => {
+      const found: string[] = [];
+      for (let offset = 0; offset < 400; offset += size) {
+        found.push(
+          ...ids((await searchDrafts({ ...query, offset, limit: size }, database)).drafts),
+        );
+      }
+      return found;
+    };
+
+    expect(await pages({ box: 'inbox' }, 50)).toEqual(ids(live));
+    expect(await pages({ box: 'all', status: 'ready' }, 30)).toEqual(ids(ready));
+    expect(await pages({ box: 'inbox', status: 'ready' }, 100)).toEqual(ids(ready));
+  });
 });
 
 describe('listSiteNames and listTags', () => {
