@@ -22,6 +22,8 @@ export { DRAFT_MIME } from './DraftRow';
 const ROW_ESTIMATE = 118;
 /** `.draft-list`'s gap. */
 const ROW_GAP = 8;
+/** The shortest a row is (title, meta line and buttons, no text): what fills a screen at most. */
+const ROW_MIN_HEIGHT = 80;
 
 interface Props {
   /** Drafts read at a time (and kept in the snapshot): the popup shows few, the desk more. */
@@ -79,7 +81,12 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
   const isPlainInbox = box === 'inbox' && !filtered;
   const [snapshot] = useState(() => (isPlainInbox ? readInboxSnapshot() : undefined));
   useEffect(() => {
-    if (live && isPlainInbox && live.offset === 0) writeInboxSnapshot(live.rows.slice(0, pageSize));
+    // What the first screen can show, not the whole page: the next opening paints only that
+    // before the database answers (the list draws the rest once it does).
+    const firstScreen = Math.min(pageSize, Math.ceil(innerHeight / ROW_MIN_HEIGHT));
+    if (live && isPlainInbox && live.offset === 0) {
+      writeInboxSnapshot(live.rows.slice(0, firstScreen));
+    }
   }, [live, isPlainInbox]);
   const loaded: Loaded | undefined =
     shown.current ??

@@ -1,18 +1,41 @@
 import { render } from 'preact';
+import { getLocale } from '../locales';
 import { App } from './App';
 import { loadData } from './data';
-import { applyUiLocale } from './uiLocale';
+import { applyUiLocale, rememberedUiLocale, speakUiLocale } from './uiLocale';
 import './theme.css';
 
 /**
- * Starts the popup or the desk. The inbox paints from its snapshot; the database layer (Dexie,
- * a third of the code) is loaded right after, replays the edits that a closed page left in the
- * journal and empties the old trash before any view reads it (see `data.ts`).
+ * Starts the popup or the desk. The inbox paints from its snapshot, in the language the last
+ * page read (checked in the extension's storage right after: drawn again if it changed); the
+ * database layer (Dexie, a third of the code) is loaded then, replays the edits that a closed
+ * page left in the journal and empties the old trash before any view reads it (see `data.ts`).
  */
 export async function start(page: 'popup' | 'desk', root: HTMLElement) {
-  await applyUiLocale().catch((error) => console.error('Indiscrets locale', error));
   const param = new URLSearchParams(location.search).get('tabId');
   const tabId = param && /^\d+$/.test(param) ? Number(param) : undefined;
-  render(<App layout={page} tabId={tabId} />, root);
-  void loadData().catch((error) => console.error('Indiscrets data', error));
+  // Another language is another App: drawn anew rather than half in each.
+  const draw = () => render(<App key={getLocale()} layout={page} tabId={tabId} />, root);
+  const remembered = rememberedUiLocale();
+  if (remembered) speakUiLocale(remembered);
+  const checked = applyUiLocale().catch((error) => {
+    console.error('Indiscrets locale', error);
+    return false;
+  });
+  if (remembered) {
+    draw();
+    void checked.then((changed) => changed && draw());
+  } else {
+    await checked;
+    draw();
+  }
+  const load = () => void loadData().catch((error) => console.error('Indiscrets data', error));
+  // The desk waits for the database to show its issue: loaded at once. The popup shows its
+  // snapshot first: the database layer is loaded once that is painted, not before.
+  if (page === 'desk') load();
+  else {
+    requestAnimationFrame(() => setTimeout(load));
+    // A page in a hidden tab draws no frame: it loads anyway (loading twice is loading once).
+    setTimeout(load, 100);
+  }
 }

@@ -1,0 +1,95 @@
+/**
+ * The popup paints before it has read anything from the extension's storage: in the language the
+ * last page read (remembered in localStorage), checked in storage right after; and its inbox from
+ * a snapshot that holds only what a first screen shows.
+ */
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Inbox } from '../../../components/Inbox';
+import { start } from '../../../components/start';
+import { rememberedUiLocale } from '../../../components/uiLocale';
+import { getLocale, setLocale } from '../../../locales';
+import { db } from '../../../storage/db';
+import { uiLocale } from '../../../storage/settings';
+import { addDraft } from '../storage/helpers';
+
+const REMEMBERED = 'indiscrets:ui-locale';
+const SNAPSHOT = 'indiscrets:inbox-snapshot:3';
+
+let root: HTMLElement;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  localStorage.clear();
+  await db.clips.clear();
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  cleanup();
+  root.remove();
+  // The other tests speak French (tests/setup.ts).
+  setLocale('fr');
+});
+
+const clipButton = () => root.querySelector('.clip-panel button')?.textContent;
+
+describe('start', () => {
+  it('paints at once in the remembered language, then in the one chosen since', async () => {
+    localStorage.setItem(REMEMBERED, 'en');
+    // Chosen in the options of another browser, and synced here since the last opening.
+    await uiLocale.setValue('fr');
+
+    await start('popup', root);
+
+    // Drawn before the extension's storage answered: in the language the last page read.
+    expect(clipButton()).toBe('Clip this page');
+    expect(document.documentElement.lang).toBe('en');
+    // Then drawn again in the one chosen, and that one remembered for the next opening.
+    await waitFor(() => expect(clipButton()).toBe('Couper cette page'));
+    expect(document.documentElement.lang).toBe('fr');
+    expect(rememberedUiLocale()).toBe('fr');
+  });
+
+  it('reads the choice before painting the first time, and remembers it', async () => {
+    await uiLocale.setValue('en');
+    expect(rememberedUiLocale()).toBeUndefined();
+
+    await start('popup', root);
+
+    expect(clipButton()).toBe('Clip this page');
+    expect(getLocale()).toBe('en');
+    expect(localStorage.getItem(REMEMBERED)).toBe('en');
+  });
+
+  it('ignores a remembered value that is not a language choice', async () => {
+    localStorage.setItem(REMEMBERED, 'klingon');
+    await uiLocale.setValue('fr');
+
+    expect(rememberedUiLocale()).toBeUndefined();
+    await start('popup', root);
+
+    expect(clipButton()).toBe('Couper cette page');
+  });
+});
+
+describe('Inbox snapshot', () => {
+  it('keeps the rows a first screen can show, and paints them before the database answers', async () => {
+    for (let i = 0; i < 30; i++) await addDraft(db, { title: `Brève ${i}` });
+    const first = render(<Inbox onOpen={() => {}} pageSize={20} />);
+    await waitFor(() => expect(localStorage.getItem(SNAPSHOT)).not.toBeNull());
+
+    // jsdom's window is 768 px high; a row is at least 80 px: 10 rows fill it, whatever is read.
+    const rows = JSON.parse(localStorage.getItem(SNAPSHOT)!) as { title: string }[];
+    expect(rows.map((row) => row.title)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Brève ${29 - i}`),
+    );
+    first.unmount();
+
+    // The next opening draws them from the snapshot, the database still empty.
+    await db.clips.clear();
+    render(<Inbox onOpen={() => {}} pageSize={20} />);
+    expect(screen.getAllByTestId('draft')).toHaveLength(10);
+  });
+});
