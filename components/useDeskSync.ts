@@ -1,32 +1,9 @@
 import { useEffect } from 'preact/hooks';
 import { sendMessage, type SyncReason } from '../messaging/protocol';
-import { loadData, type Data } from './data';
+import { useData, useDataQuery } from './data';
 
 /** How often an open desk asks for changes. */
 export const DESK_POLL_MS = 30_000;
-
-/** Asks for syncs at the page's moments (see useDeskSync); returns what stops them. */
-function askForSyncs(data: Data, layout: 'popup' | 'desk'): () => void {
-  const ask = (reason: SyncReason) =>
-    void sendMessage('syncNow', { reason }).catch((error: unknown) =>
-      console.error('Indiscrets sync', error),
-    );
-  ask('open');
-  const offWrites = data.onOutboxWrite(() => ask('write'));
-  const online = () => ask('online');
-  addEventListener('online', online);
-  const timer =
-    layout === 'desk'
-      ? setInterval(() => {
-          if (document.visibilityState !== 'hidden') ask('poll');
-        }, DESK_POLL_MS)
-      : undefined;
-  return () => {
-    offWrites();
-    removeEventListener('online', online);
-    if (timer) clearInterval(timer);
-  };
-}
 
 /**
  * The shared desk's triggers that belong to a page (services/sync.ts runs the sync in the
@@ -35,36 +12,31 @@ function askForSyncs(data: Data, layout: 'popup' | 'desk'): () => void {
  * own writes (the background waits ~2 s for more). Sync off: nothing at all is sent.
  *
  * It reads the database through the lazy data layer (`data.ts`), after the first paint: a static
- * import of the storage here would put Dexie back in the popup's first paint. It holds no state:
- * the page (App, around everything) is never drawn again for it.
+ * import of the storage here would put Dexie back in the popup's first paint.
  */
 export function useDeskSync(layout: 'popup' | 'desk'): void {
+  const data = useData();
+  const enabled = useDataQuery((loaded) => loaded.syncEnabled(), []);
   useEffect(() => {
-    let stopped = false;
-    let subscription: { unsubscribe(): void } | undefined;
-    let stopAsking: (() => void) | undefined;
-    loadData().then(
-      (data) => {
-        if (stopped) return;
-        subscription = data
-          .liveQuery(() => data.syncEnabled())
-          .subscribe({
-            next: (enabled) => {
-              if (enabled && !stopAsking) stopAsking = askForSyncs(data, layout);
-              if (!enabled && stopAsking) {
-                stopAsking();
-                stopAsking = undefined;
-              }
-            },
-            error: (error) => console.error('Indiscrets query', error),
-          });
-      },
-      (error: unknown) => console.error('Indiscrets data', error),
-    );
+    if (!data || !enabled) return;
+    const ask = (reason: SyncReason) =>
+      void sendMessage('syncNow', { reason }).catch((error: unknown) =>
+        console.error('Indiscrets sync', error),
+      );
+    ask('open');
+    const offWrites = data.onOutboxWrite(() => ask('write'));
+    const online = () => ask('online');
+    addEventListener('online', online);
+    const timer =
+      layout === 'desk'
+        ? setInterval(() => {
+            if (document.visibilityState !== 'hidden') ask('poll');
+          }, DESK_POLL_MS)
+        : undefined;
     return () => {
-      stopped = true;
-      subscription?.unsubscribe();
-      stopAsking?.();
+      offWrites();
+      removeEventListener('online', online);
+      if (timer) clearInterval(timer);
     };
-  }, [layout]);
+  }, [data, enabled, layout]);
 }

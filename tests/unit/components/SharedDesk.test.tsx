@@ -4,8 +4,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DeskMarks } from '../../../components/DeskMarks';
 import { SharedDeskBar, syncLine } from '../../../components/SharedDeskBar';
 import { SharedDeskSettings } from '../../../components/SharedDeskSettings';
-import { loadData } from '../../../components/data';
-import { useSharedDesk } from '../../../components/useSharedDesk';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
 import { db } from '../../../storage/db';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
@@ -103,42 +101,6 @@ describe('DeskMarks', () => {
   it('shows nothing on a record never shared', () => {
     const { container } = render(<DeskMarks kind="draft" mark={undefined} />);
     expect(container.textContent).toBe('');
-  });
-});
-
-describe('useSharedDesk', () => {
-  /** A view of the shared desk, noting at each of its renders whether sync is on. */
-  function Probe({ seen }: { seen: boolean[] }) {
-    seen.push(useSharedDesk().enabled);
-    return null;
-  }
-
-  it('draws a view again only when the state changes, and starts later views from it', async () => {
-    const first: boolean[] = [];
-    render(<Probe seen={first} />);
-    await loadData();
-    await db.syncState.put(contributorState);
-    await waitFor(() => expect(first.at(-1)).toBe(true));
-    // Sync off answered first (the very state it started from) drew nothing more.
-    expect(first).toEqual([false, true]);
-
-    // Another view, drawn after the state was read, starts from it.
-    const second: boolean[] = [];
-    render(<Probe seen={second} />);
-    expect(second[0]).toBe(true);
-  });
-
-  it('forgets the state once no view follows it', async () => {
-    await db.syncState.put(contributorState);
-    const first: boolean[] = [];
-    render(<Probe seen={first} />);
-    await waitFor(() => expect(first.at(-1)).toBe(true));
-    cleanup();
-    await db.syncState.clear();
-
-    const later: boolean[] = [];
-    render(<Probe seen={later} />);
-    expect(later[0]).toBe(false);
   });
 });
 
