@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Check, Draft, Issue } from '../storage/db';
 import {
   checkIssue,
@@ -19,31 +19,38 @@ import { useLiveQuery } from './useLiveQuery';
 import { useSyncedRecord, type SyncedRecord } from './useSyncedRecord';
 
 export type IssueFields = Pick<Issue, IssueField>;
+export type Counts = { words: number; chars: number };
 
-/** Items read ahead of an issue's workspace (see readItemsAhead), taken once by the next one. */
-let ahead: { issueId: string; items?: Draft[] } | undefined;
+/** Items read ahead for an issue's workspace: being read, then `read`. */
+interface ItemsAhead {
+  issueId: string;
+  reading: Promise<Draft[]>;
+  read?: Draft[];
+}
+
+/** What readItemsAhead read last, taken by the next workspace that opens. */
+let ahead: ItemsAhead | undefined;
 
 /**
  * Reads an issue's items before its workspace asks for them: the desk knows which issue it opens
  * (a setting) before it has read that issue's record, and reading both at once spares the page
- * one database round trip before its first items show. The next workspace to open takes them as
- * its first answer (its live query follows any change from there); one opened before they are
- * read leaves them unused. Call once the data layer is ready.
+ * one database round trip before its first items show. The next workspace to open takes them
+ * (read, then at its first render; or still being read) as its first answer, and its live query
+ * follows any change from there; a workspace of another issue leaves them, and nothing is kept
+ * for later ones. Call once the data layer is ready.
  */
 export async function readItemsAhead(issueId: string): Promise<void> {
-  const entry: { issueId: string; items?: Draft[] } = { issueId };
+  const entry: ItemsAhead = { issueId, reading: issueItems(issueId) };
   ahead = entry;
-  const items = await issueItems(issueId);
-  if (ahead === entry) entry.items = items;
+  entry.read = await entry.reading;
 }
 
 /** The items read ahead for this issue, if any; either way nothing is kept for later. */
-function takeItemsAhead(issueId: string): Draft[] | undefined {
-  const entry = ahead;
+function takeItemsAhead(issueId: string): ItemsAhead | undefined {
+  const taken = ahead;
   ahead = undefined;
-  return entry?.issueId === issueId ? entry.items : undefined;
+  return taken?.issueId === issueId ? taken : undefined;
 }
-export type Counts = { words: number; chars: number };
 
 /** A date or a budget is stored once it is one; what is half typed stays on screen. */
 function writable(field: IssueField, value: IssueFields[IssueField]): boolean {
@@ -72,6 +79,7 @@ export interface IssueWorkspace {
   /** Open checks, all items together. */
   problems: number;
   style: HouseStyle | undefined;
+  /** `undefined` while loading, and until the items have been drawn once (see below). */
   model: ExportIssue | undefined;
 }
 
@@ -81,11 +89,22 @@ export interface IssueWorkspace {
  * field), the counts against its budget and the export model its preview and exports use.
  */
 export function useIssueWorkspace(issue: Issue): IssueWorkspace {
-  const items = useLiveQuery(
-    () => issueItems(issue.id),
-    [issue.id],
-    () => takeItemsAhead(issue.id),
-  );
+  const live = useLiveQuery(() => issueItems(issue.id), [issue.id]);
+  // Until the live query answers: the items read ahead, if they are this issue's.
+  const [ahead] = useState(() => takeItemsAhead(issue.id));
+  const [early, setEarly] = useState(() => ahead?.read);
+  useEffect(() => {
+    if (!ahead || ahead.read) return;
+    let mounted = true;
+    ahead.reading.then(
+      (read) => mounted && setEarly(read),
+      () => undefined, // The live query reads them too, and says why it cannot.
+    );
+    return () => {
+      mounted = false;
+    };
+  }, []);
+  const items = live ?? (ahead?.issueId === issue.id ? early : undefined);
   const checks = useLiveQuery(() => checkIssue(issue.id), [issue.id]);
   const style = useHouseStyle();
   // This editor's own journal entry; the journal replay tells its writes from other views'.
@@ -120,9 +139,26 @@ export function useIssueWorkspace(issue: Issue): IssueWorkspace {
   const budget = fields.lengthBudget;
   const budgetValid = budget === undefined || isLengthBudget(budget);
 
+  // The export model (every item's text cleaned and prepared) serves the publishing, the exports
+  // and the preview beside the items: it is built once the items have been drawn (after the
+  // frame that shows them), not before, since preparing a long issue takes longer than drawing
+  // the part of it that shows. From then on it follows every change at once.
+  const [modelWanted, setModelWanted] = useState(false);
+  const itemsRead = items !== undefined;
+  useEffect(() => {
+    if (!itemsRead || modelWanted) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setModelWanted(true));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [itemsRead, modelWanted]);
   const model = useMemo(
-    () => (items ? toExportIssue({ ...issue, ...fields }, items) : undefined),
-    [items, issue, fields],
+    () => (items && modelWanted ? toExportIssue({ ...issue, ...fields }, items) : undefined),
+    [items, issue, fields, modelWanted],
   );
   const counts = useMemo(
     () => (items ?? []).map((item) => countText(itemText(item.body))),

@@ -3,15 +3,10 @@ import { useEffect, useState } from 'preact/hooks';
 
 /**
  * Subscribes a component to a Dexie query: it re-renders when any context (popup, desk,
- * background) changes the rows the query read. `undefined` until the first answer, unless
- * `initial` gives what the same query answered a moment ago (read ahead of the component).
+ * background) changes the rows the query read. `undefined` until the first answer.
  */
-export function useLiveQuery<T>(
-  query: () => Promise<T> | T,
-  deps: unknown[] = [],
-  initial?: () => T | undefined,
-): T | undefined {
-  const [value, setValue] = useState<T | undefined>(() => initial?.());
+export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[] = []): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: setValue,
