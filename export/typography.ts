@@ -90,10 +90,38 @@ function protectedPattern(text: string): RegExp | null {
   return pattern;
 }
 
-/** Horizontal spaces (ordinary, tab, NBSP, NNBSP, thin). */
-const HS = ' \\t\\u00A0\\u202F\\u2009';
-/** "There is content just before": not a space, not a mark, not a line end. */
-const CONTENT = /[^ \t\u00A0\u202F\u2009\uE000\n\r\uE002]/;
+/*
+ * The rules below find the characters that trigger them (indexOf, or an expression that starts
+ * with that character) and then read the spaces and marks right around each one, code unit by
+ * code unit. They used to be one replace per rule with patterns such as `([ \t…]*)»`, which the
+ * engine tries at every position of the text, and a callback per match: most of the time of a
+ * first export. Each rule still reads the previous rule's output, in the same order as before.
+ */
+const SPACE = 0x20;
+const TAB = 0x09;
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const MARK_CODE = 0xe000;
+const BREAK_CODE = 0xe002;
+
+/** Two horizontal spaces or more (ordinary, tab, NBSP, NNBSP, thin). */
+const SPACE_RUN = /[ \t\u00A0\u202F\u2009]{2,}/g;
+const ORDINARY_SPACE = /[ \t]/;
+/** The signs that take a no-break space before them. */
+const HIGH_PUNCTUATION = /[;:!?]/g;
+/** Horizontal spaces: ordinary, tab, NBSP, NNBSP, thin. */
+const isHorizontalSpace = (code: number): boolean =>
+  code === SPACE || code === TAB || code === 0xa0 || code === 0x202f || code === 0x2009;
+/** A horizontal space or a tag mark: what the rules look through around a sign. */
+const isSpaceOrMark = (code: number): boolean => code === MARK_CODE || isHorizontalSpace(code);
+/** "There is content here": not a space, not a mark, not a line end, not past either end (NaN). */
+const isContent = (code: number): boolean =>
+  !Number.isNaN(code) &&
+  !isSpaceOrMark(code) &&
+  code !== LINE_FEED &&
+  code !== CARRIAGE_RETURN &&
+  code !== BREAK_CODE;
+
 /** What may end a word right before `,` or `.`. */
 const WORD_END_STRICT = /[\p{L}\p{M}\p{N})\]»’"%€$\uE001]/u;
 /** What may end a word right before `;:!?` when we insert a missing space. */
@@ -104,89 +132,194 @@ const FOLLOWS_MARK = /[\s\uE002»«"’)\]…;:!?.,]/;
 const FOLLOWS_STOP = /[ \t\n\r\uE002»"’)\]]/;
 const LETTER = /[\p{L}\p{M}]/u;
 
-/** Two or more horizontal spaces of which at least one is an ordinary space or a tab. */
-const COLLAPSE_SPACES = new RegExp(`[${HS}]{2,}`, 'g');
-const STRAIGHT_QUOTE = new RegExp(`([${HS}]*)"([${HS}]*)`, 'g');
-// Runs of spaces and marks before a sign. Written without a leading lookbehind (slow in V8):
-// a match starts right after the previous character, which the callbacks then check.
-const OPEN_GUILLEMET = new RegExp(`«([${HS}\\uE000]*)`, 'g');
-const CLOSE_GUILLEMET = new RegExp(`([${HS}\\uE000]*)»`, 'g');
-const SPACE_BEFORE_STOP = /([ \t\uE000]*[ \t][ \t\uE000]*)([,.])/g;
-const HIGH_PUNCTUATION = new RegExp(`([${HS}\\uE000]*)([;:!?])`, 'g');
+/** The tag marks of `text` from `start` to `end`, without the spaces between them. */
+function marksBetween(text: string, start: number, end: number): string {
+  let marks = '';
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === MARK_CODE) marks += MARK;
+  return marks;
+}
 
-const onlyMarks = (run: string): string => run.replace(/[^\uE000]/g, '');
+/** Where the run of spaces and marks (or of spaces only) ending at `end` starts, not before `floor`. */
+function runStart(text: string, end: number, floor: number, marksToo: boolean): number {
+  let i = end;
+  while (i > floor) {
+    const code = text.charCodeAt(i - 1);
+    if (!(marksToo ? isSpaceOrMark(code) : isHorizontalSpace(code))) break;
+    i--;
+  }
+  return i;
+}
 
 /** The first character at or after `index` that is not a tag mark, or undefined at the end. */
 function nextNonMark(all: string, index: number): string | undefined {
   let i = index;
-  while (all[i] === MARK) i++;
+  while (all.charCodeAt(i) === MARK_CODE) i++;
   return all[i];
 }
 
-/** Applies every rule to one paragraph's worth of text with placeholders. */
-function applyRules(input: string): string {
-  // A no-break space beside an ordinary one is the trace of a double space typed in a WYSIWYG
-  // editor (WordPress saves "  " as " &nbsp;"; the seed is full of them): collapse it too. Runs
-  // of no-break spaces only are left, they may be deliberate.
-  let s = input.replace(COLLAPSE_SPACES, (run) => (/[ \t]/.test(run) ? ' ' : run));
+/**
+ * Rebuilds a string from the replacements a rule decides, in order: `replace(start, end, text)`
+ * replaces `start`…`end` of the rule's input; `done()` returns the input itself when nothing was
+ * replaced.
+ */
+function edits(input: string): {
+  replace: (start: number, end: number, text: string) => void;
+  done: () => string;
+} {
+  let out = '';
+  let copied = 0;
+  let changed = false;
+  return {
+    replace(start, end, text) {
+      out += input.slice(copied, start) + text;
+      copied = end;
+      changed = true;
+    },
+    done: () => (changed ? out + input.slice(copied) : input),
+  };
+}
 
-  if (s.includes('"')) {
-    const quotes = s.split('"').length - 1;
-    if (quotes % 2 === 0) {
-      let index = 0;
-      s = s.replace(STRAIGHT_QUOTE, (_m, before: string, after: string) =>
-        index++ % 2 === 0 ? `${before}«${NBSP}` : `${NBSP}»${after}`,
-      );
+/**
+ * A no-break space beside an ordinary one is the trace of a double space typed in a WYSIWYG
+ * editor (WordPress saves "  " as " &nbsp;"; the seed is full of them): every run of two spaces
+ * or more that holds an ordinary space or a tab becomes one ordinary space. Runs of no-break
+ * spaces only are left, they may be deliberate.
+ */
+function collapseSpaces(s: string): string {
+  const out = edits(s);
+  // A regular expression without a leading repetition is the fast way to find the candidates.
+  SPACE_RUN.lastIndex = 0;
+  for (let run = SPACE_RUN.exec(s); run; run = SPACE_RUN.exec(s)) {
+    if (ORDINARY_SPACE.test(run[0])) out.replace(run.index, SPACE_RUN.lastIndex, ' ');
+  }
+  return out.done();
+}
+
+/**
+ * Balanced straight double quotes become guillemets, alternately opening and closing: the spaces
+ * before an opening one stay and those after it go, the reverse for a closing one.
+ */
+function straightQuotes(s: string): string {
+  let count = 0;
+  for (let q = s.indexOf('"'); q !== -1; q = s.indexOf('"', q + 1)) count++;
+  if (count === 0 || count % 2 !== 0) return s;
+  const out = edits(s);
+  let index = 0;
+  let previousEnd = 0;
+  for (let q = s.indexOf('"'); q !== -1; q = s.indexOf('"', previousEnd)) {
+    const start = runStart(s, q, previousEnd, false);
+    let end = q + 1;
+    while (end < s.length && isHorizontalSpace(s.charCodeAt(end))) end++;
+    out.replace(
+      start,
+      end,
+      index++ % 2 === 0 ? `${s.slice(start, q)}«${NBSP}` : `${NBSP}»${s.slice(q + 1, end)}`,
+    );
+    previousEnd = end;
+  }
+  return out.done();
+}
+
+/** `'` after a letter is an apostrophe. */
+function apostrophes(s: string): string {
+  const out = edits(s);
+  for (let q = s.indexOf("'"); q !== -1; q = s.indexOf("'", q + 1)) {
+    if (LETTER.test(s[q - 1] ?? '')) out.replace(q, q + 1, '’');
+  }
+  return out.done();
+}
+
+/** A no-break space after `«`, when content follows on the same line ("«" at a line end keeps its newline). */
+function openingGuillemets(s: string): string {
+  const out = edits(s);
+  let end = 0;
+  for (let g = s.indexOf('«'); g !== -1; g = s.indexOf('«', end)) {
+    end = g + 1;
+    while (end < s.length && isSpaceOrMark(s.charCodeAt(end))) end++;
+    if (isContent(s.charCodeAt(end))) {
+      out.replace(g, end, `«${NBSP}${marksBetween(s, g + 1, end)}`);
     }
   }
+  return out.done();
+}
 
-  if (s.includes("'")) {
-    s = s.replace(/'/g, (quote, offset: number, all: string) =>
-      LETTER.test(all[offset - 1] ?? '') ? '’' : quote,
-    );
+/** A no-break space before `»`, when content precedes it on the same line. */
+function closingGuillemets(s: string): string {
+  const out = edits(s);
+  for (let g = s.indexOf('»'); g !== -1; g = s.indexOf('»', g + 1)) {
+    const start = runStart(s, g, 0, true);
+    if (isContent(s.charCodeAt(start - 1))) {
+      out.replace(start, g + 1, `${marksBetween(s, start, g)}${NBSP}»`);
+    }
   }
+  return out.done();
+}
 
-  if (s.includes('«')) {
-    s = s.replace(OPEN_GUILLEMET, (match, run: string, offset: number, all: string) => {
-      // Only when content follows on the same line: "«" at a line end keeps its newline.
-      const after = all[offset + match.length];
-      return after !== undefined && CONTENT.test(after) ? `«${NBSP}${onlyMarks(run)}` : match;
-    });
+/** The position of the next `,` or `.` at or after `from`, or -1. */
+function nextStop(s: string, from: number): number {
+  const comma = s.indexOf(',', from);
+  const dot = s.indexOf('.', from);
+  return comma === -1 ? dot : dot === -1 ? comma : Math.min(comma, dot);
+}
+
+/** No space before `,` or `.` after a word ("la mesure ." → "la mesure."). */
+function spaceBeforeStops(s: string): string {
+  const out = edits(s);
+  for (let stop = nextStop(s, 0); stop !== -1; stop = nextStop(s, stop + 1)) {
+    // The run of spaces and marks right before the stop, which must hold a space or a tab.
+    let start = stop;
+    let spaced = false;
+    for (; start > 0; start--) {
+      const code = s.charCodeAt(start - 1);
+      if (code === SPACE || code === TAB) spaced = true;
+      else if (code !== MARK_CODE) break;
+    }
+    if (!spaced || start === 0 || !WORD_END_STRICT.test(s[start - 1] as string)) continue;
+    const after = nextNonMark(s, stop + 1);
+    if (after !== undefined && !FOLLOWS_STOP.test(after)) continue;
+    out.replace(start, stop + 1, marksBetween(s, start, stop) + (s[stop] as string));
   }
-  if (s.includes('»')) {
-    s = s.replace(CLOSE_GUILLEMET, (match, run: string, offset: number, all: string) => {
-      const before = all[offset - 1];
-      return before !== undefined && CONTENT.test(before) ? `${onlyMarks(run)}${NBSP}»` : match;
-    });
+  return out.done();
+}
+
+/**
+ * The right no-break space before `;:!?` (U+202F, U+00A0 before `:`) in place of whatever space
+ * is there, or inserted when there is none.
+ */
+function highPunctuation(s: string): string {
+  const out = edits(s);
+  HIGH_PUNCTUATION.lastIndex = 0;
+  for (let found = HIGH_PUNCTUATION.exec(s); found; found = HIGH_PUNCTUATION.exec(s)) {
+    const i = found.index;
+    const code = s.charCodeAt(i);
+    const start = runStart(s, i, 0, true);
+    if (!isContent(s.charCodeAt(start - 1))) continue;
+    const sign = s[i] as string;
+    const space = code === 0x3a ? NBSP : NNBSP;
+    const marks = marksBetween(s, start, i);
+    if (marks.length !== i - start) {
+      out.replace(start, i + 1, marks + space + sign);
+      continue;
+    }
+    // No space yet: insert one only after a word and before a space/end, so that
+    // "index.php?id=1", "3:2" or "?!" keep their meaning.
+    if (!WORD_END.test(s[start - 1] as string)) continue;
+    const after = nextNonMark(s, i + 1);
+    if (after !== undefined && !FOLLOWS_MARK.test(after)) continue;
+    out.replace(start, i + 1, marks + space + sign);
   }
+  return out.done();
+}
 
-  s = s.replace(
-    SPACE_BEFORE_STOP,
-    (match, run: string, stop: string, offset: number, all: string) => {
-      const before = all[offset - 1];
-      if (before === undefined || !WORD_END_STRICT.test(before)) return match;
-      const after = nextNonMark(all, offset + match.length);
-      if (after !== undefined && !FOLLOWS_STOP.test(after)) return match;
-      return onlyMarks(run) + stop;
-    },
-  );
-
-  s = s.replace(
-    HIGH_PUNCTUATION,
-    (match, run: string, mark: string, offset: number, all: string) => {
-      const before = all[offset - 1];
-      if (before === undefined || !CONTENT.test(before)) return match;
-      const space = mark === ':' ? NBSP : NNBSP;
-      if (onlyMarks(run).length !== run.length) return onlyMarks(run) + space + mark;
-      // No space yet: insert one only after a word and before a space/end, so that
-      // "index.php?id=1", "3:2" or "?!" keep their meaning.
-      if (!WORD_END.test(before)) return match;
-      const after = nextNonMark(all, offset + match.length);
-      if (after !== undefined && !FOLLOWS_MARK.test(after)) return match;
-      return run + space + mark;
-    },
-  );
-  return s;
+/** Applies every rule to one paragraph's worth of text with placeholders, in this order. */
+function applyRules(input: string): string {
+  let s = collapseSpaces(input);
+  if (s.includes('"')) s = straightQuotes(s);
+  if (s.includes("'")) s = apostrophes(s);
+  if (s.includes('«')) s = openingGuillemets(s);
+  if (s.includes('»')) s = closingGuillemets(s);
+  s = spaceBeforeStops(s);
+  return highPunctuation(s);
 }
 
 /**
