@@ -184,32 +184,62 @@ function creditNodes(
 /** What an item becomes, apart from its id and label: the same for every item with the same content. */
 type PreparedContent = Omit<PreparedItem, 'id' | 'label'>;
 
+/** One prepared version of a body: the settings and sources it was prepared with, and the result. */
+interface PreparedVariant {
+  frenchTypography: boolean;
+  creditStyle: HouseStyle['creditStyle'];
+  /** A copy of the item's sources, compared field by field. */
+  sources: ExportSource[];
+  content: PreparedContent;
+}
+
 /**
  * Prepared items by content (style, sources, text), shared by every export. The desk renders its
  * preview from the issue at each change, then copy, download and publish read the same items: an
  * item is sanitized and typeset once until its text, its sources or the style change, and an
  * edit prepares the edited item only. Prepared trees are never mutated (serialisers only read
- * them), which is what makes sharing them safe. Bounded: past the limit the least recently used
- * entries go.
+ * them), which is what makes sharing them safe.
+ *
+ * Keyed by the body itself, so that a lookup hashes the item's own string (V8 keeps a string's
+ * hash) instead of a new key joining style, sources and body, whose building and hashing cost
+ * as much as typesetting a short item; the few versions of one body (other sources, another
+ * style) are told apart by comparing their fields. Bounded: past the limit the least recently
+ * used bodies go, and a body keeps its latest few versions.
  */
-const preparedItems = new Map<string, PreparedContent>();
+const preparedItems = new Map<string, PreparedVariant[]>();
 const PREPARED_ITEMS_LIMIT = 1000;
+const VARIANTS_PER_BODY = 4;
 
 /** Empties the prepared-item cache (the bench measures a first export with it). */
 export function forgetPreparedItems(): void {
   preparedItems.clear();
 }
 
+function sameSources(a: readonly ExportSource[], b: readonly ExportSource[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as ExportSource;
+    const y = b[i] as ExportSource;
+    if (x.url !== y.url || x.title !== y.title || x.siteName !== y.siteName) return false;
+  }
+  return true;
+}
+
 function prepareItemContent(item: ExportItem, style: HouseStyle): PreparedContent {
   // Only these two settings change an item's prepared content (opener and title are applied by
   // the serialisers and prepareIssue).
-  const key = `${style.frenchTypography ? 1 : 0}${style.creditStyle}\u0000${JSON.stringify(item.sources)}\u0000${item.bodyHtml}`;
-  const cached = preparedItems.get(key);
-  if (cached) {
+  const variants = preparedItems.get(item.bodyHtml);
+  if (variants) {
     // Most recently used last, so that eviction takes the oldest.
-    preparedItems.delete(key);
-    preparedItems.set(key, cached);
-    return cached;
+    preparedItems.delete(item.bodyHtml);
+    preparedItems.set(item.bodyHtml, variants);
+    const found = variants.find(
+      (variant) =>
+        variant.frenchTypography === style.frenchTypography &&
+        variant.creditStyle === style.creditStyle &&
+        sameSources(variant.sources, item.sources),
+    );
+    if (found) return found.content;
   }
   const raw = sanitizeHtml(item.bodyHtml);
   const sources = prepareSources(item.sources);
@@ -223,10 +253,21 @@ function prepareItemContent(item: ExportItem, style: HouseStyle): PreparedConten
     blocks: splitParagraphs(content, raw, true),
     sources,
   };
-  preparedItems.set(key, prepared);
-  if (preparedItems.size > PREPARED_ITEMS_LIMIT) {
-    const oldest = preparedItems.keys().next().value;
-    if (oldest !== undefined) preparedItems.delete(oldest);
+  const variant: PreparedVariant = {
+    frenchTypography: style.frenchTypography,
+    creditStyle: style.creditStyle,
+    sources: item.sources.map(({ url, title, siteName }) => ({ url, title, siteName })),
+    content: prepared,
+  };
+  if (variants) {
+    variants.push(variant);
+    if (variants.length > VARIANTS_PER_BODY) variants.shift();
+  } else {
+    preparedItems.set(item.bodyHtml, [variant]);
+    if (preparedItems.size > PREPARED_ITEMS_LIMIT) {
+      const oldest = preparedItems.keys().next().value;
+      if (oldest !== undefined) preparedItems.delete(oldest);
+    }
   }
   return prepared;
 }
