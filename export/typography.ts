@@ -45,47 +45,68 @@ type Boundary = { kind: 'mark' | 'word' | 'break'; raw: string };
 type Piece = string | Boundary;
 
 const PLACEHOLDER: Record<Boundary['kind'], string> = { mark: MARK, word: WORD, break: BREAK };
+const PLACEHOLDERS = /[\uE000-\uE002]/;
 
 /** The end of a URL-like span: no space or quote, and not the punctuation ending a sentence. */
 const SPAN_TAIL = String.raw`[^\s<>"«»\uE000-\uE002]*[^\s<>"«»\uE000-\uE002.,;:!?'’)\]]`;
 
 /**
- * Spans inside text that must not change, each with a cheap trigger: the combined pattern only
- * includes the alternatives whose trigger occurs in the text (most prose has no "@" or "://"),
- * which keeps the scan linear and fast on long items.
+ * Spans inside text that must not change, each with a cheap trigger, a test that holds whenever
+ * the pattern can match: the combined pattern only includes the alternatives whose trigger holds
+ * for the text (most prose has no "@" or "://"), which keeps the scan linear and fast on long
+ * items. The triggers are substring tests rather than regular expressions: they run on every run
+ * of text of every item.
  */
-const PROTECTED_ALTERNATIVES: ReadonlyArray<{ trigger: RegExp; pattern: string }> = [
+const PROTECTED_ALTERNATIVES: ReadonlyArray<{
+  trigger: (text: string) => boolean;
+  pattern: string;
+}> = [
   // scheme://…
-  { trigger: /:\/\//, pattern: String.raw`\b[a-zA-Z][a-zA-Z0-9+.-]*:\/\/${SPAN_TAIL}` },
+  {
+    trigger: (text) => text.includes('://'),
+    pattern: String.raw`\b[a-zA-Z][a-zA-Z0-9+.-]*:\/\/${SPAN_TAIL}`,
+  },
   // mailto:, tel:, javascript:… (schemes without "//"), and times such as 11:30
   {
-    trigger: /:/,
+    trigger: (text) => text.includes(':'),
     pattern: String.raw`\b(?:[mM][aA][iI][lL][tT][oO]|[tT][eE][lL]|[uU][rR][nN]|[dD][aA][tT][aA]|[jJ][aA][vV][aA][sS][cC][rR][iI][pP][tT]):${SPAN_TAIL}|\b\d{1,2}:\d{2}(?::\d{2})?\b`,
   },
-  { trigger: /[wW]{3}\./, pattern: String.raw`\b[wW]{3}\.${SPAN_TAIL}` },
+  {
+    trigger: (text) => (text.includes('w.') || text.includes('W.')) && /[wW]{3}\./.test(text),
+    pattern: String.raw`\b[wW]{3}\.${SPAN_TAIL}`,
+  },
   // e-mail addresses; the lookbehind makes the scan start at word starts only
   {
-    trigger: /@/,
+    trigger: (text) => text.includes('@'),
     pattern: String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`,
   },
   // character references (in plain text they are somebody's markup, keep them whole)
-  { trigger: /&/, pattern: String.raw`&(?:#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);` },
+  {
+    trigger: (text) => text.includes('&'),
+    pattern: String.raw`&(?:#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);`,
+  },
   // our own placeholder characters occurring in the input
-  { trigger: /[\uE000-\uE002]/, pattern: String.raw`[\uE000-\uE002]` },
+  {
+    trigger: (text) => text.includes(MARK) || text.includes(WORD) || text.includes(BREAK),
+    pattern: String.raw`[\uE000-\uE002]`,
+  },
 ];
-const protectedPatternCache = new Map<number, RegExp | null>();
+/** The combined pattern of each set of alternatives (bit i for alternative i), built when first needed. */
+const protectedPatterns: Array<RegExp | null | undefined> = [];
 
 /** The protected-span pattern for this text, or null when nothing in it can be protected. */
 function protectedPattern(text: string): RegExp | null {
   let key = 0;
-  PROTECTED_ALTERNATIVES.forEach(({ trigger }, i) => {
-    if (trigger.test(text)) key |= 1 << i;
-  });
-  let pattern = protectedPatternCache.get(key);
+  for (let i = 0; i < PROTECTED_ALTERNATIVES.length; i++) {
+    if ((PROTECTED_ALTERNATIVES[i] as (typeof PROTECTED_ALTERNATIVES)[number]).trigger(text)) {
+      key |= 1 << i;
+    }
+  }
+  let pattern = protectedPatterns[key];
   if (pattern === undefined) {
     const parts = PROTECTED_ALTERNATIVES.filter((_, i) => key & (1 << i)).map((a) => a.pattern);
     pattern = parts.length > 0 ? new RegExp(parts.join('|'), 'gu') : null;
-    protectedPatternCache.set(key, pattern);
+    protectedPatterns[key] = pattern;
   }
   return pattern;
 }
@@ -329,76 +350,71 @@ function applyRules(input: string): string {
  */
 function typesetPieces(pieces: readonly Piece[]): string[] {
   let joined = '';
-  /** Verbatim replacement for each placeholder in `joined`, in order. */
-  const slots: Array<{ raw: string; splits: boolean }> = [];
-  /** Index (in pieces) of the string that owns each group between splitting placeholders. */
-  const owners: Array<number | null> = [null];
+  /**
+   * What each placeholder of `joined` stands for, in order: the verbatim text of a protected
+   * span, or null for a boundary, which ends a group of text.
+   */
+  const spans: Array<string | null> = [];
+  /** Index (in pieces) of the string that owns each group between boundaries, or -1. */
+  const owners: number[] = [-1];
+  const protect = (span: string): string => {
+    spans.push(span);
+    return WORD;
+  };
   let previousWasText = false;
-  pieces.forEach((piece, index) => {
+  for (let index = 0; index < pieces.length; index++) {
+    const piece = pieces[index] as Piece;
     if (typeof piece !== 'string') {
       joined += PLACEHOLDER[piece.kind];
-      slots.push({ raw: piece.raw, splits: true });
-      owners.push(null);
+      spans.push(null);
+      owners.push(-1);
       previousWasText = false;
-      return;
+      continue;
     }
     if (previousWasText) {
       // Two runs in a row: separate them with an invisible transparent mark.
       joined += MARK;
-      slots.push({ raw: '', splits: true });
-      owners.push(null);
+      spans.push(null);
+      owners.push(-1);
     }
     owners[owners.length - 1] = index;
     previousWasText = true;
     // Each run gets the pattern of the spans its own text can hold: a span never crosses a
     // boundary, and the costly URL alternative then only scans the runs that contain "://".
     const pattern = protectedPattern(piece);
-    joined += pattern
-      ? piece.replace(pattern, (span) => {
-          slots.push({ raw: span, splits: false });
-          return WORD;
-        })
-      : piece;
-  });
+    joined += pattern ? piece.replace(pattern, protect) : piece;
+  }
 
-  const result = applyRules(joined);
-  const parts = result.split(/[\uE000-\uE002]/);
-  if (parts.length !== slots.length + 1) {
+  const parts = applyRules(joined).split(PLACEHOLDERS);
+  if (parts.length !== spans.length + 1) {
     // Cannot happen (no rule creates or deletes a placeholder); fail safe, change nothing.
     return pieces.filter((p): p is string => typeof p === 'string');
   }
-
-  const texts = new Map<number, string>();
+  // Each group's text, its protected spans put back, goes to the run that owns the group.
+  const texts: string[] = [];
   let group = 0;
-  let current = parts[0] ?? '';
+  let current = parts[0] as string;
   let carry = '';
-  const flush = (): void => {
-    const owner = owners[group];
-    if (owner === null || owner === undefined) carry += current;
+  for (let k = 0; k <= spans.length; k++) {
+    const span = spans[k];
+    if (typeof span === 'string') {
+      current += span + (parts[k + 1] as string);
+      continue;
+    }
+    const owner = owners[group++] ?? -1;
+    if (owner === -1) carry += current;
     else {
-      texts.set(owner, carry + current);
+      texts[owner] = carry + current;
       carry = '';
     }
-  };
-  slots.forEach((slot, k) => {
-    if (slot.splits) {
-      flush();
-      group++;
-      current = parts[k + 1] ?? '';
-    } else {
-      current += slot.raw + (parts[k + 1] ?? '');
-    }
-  });
-  flush();
+    current = parts[k + 1] ?? '';
+  }
   const out: string[] = [];
-  let lastOwner: number | null = null;
-  pieces.forEach((piece, index) => {
-    if (typeof piece === 'string') {
-      out.push(texts.get(index) ?? piece);
-      lastOwner = out.length - 1;
-    }
-  });
-  if (carry && lastOwner !== null) out[lastOwner] += carry;
+  for (let index = 0; index < pieces.length; index++) {
+    const piece = pieces[index];
+    if (typeof piece === 'string') out.push(texts[index] ?? piece);
+  }
+  if (carry && out.length > 0) out[out.length - 1] += carry;
   return out;
 }
 
@@ -498,6 +514,10 @@ export function frenchTypographyHtml(html: string): string {
   return out;
 }
 
+/** The boundaries of a tree: nothing to write back, so one object each serves every paragraph. */
+const TREE_MARK: Boundary = { kind: 'mark', raw: '' };
+const TREE_BREAK: Boundary = { kind: 'break', raw: '' };
+
 /**
  * Applies French typography to a sanitized paragraph, treating element boundaries as transparent
  * (so `"<em>x</em>"` pairs its quotes) and `<br>` as a line break. Link targets are attributes,
@@ -508,11 +528,11 @@ export function frenchTypographyInline(nodes: readonly SafeInline[]): SafeInline
   const walk = (list: readonly SafeInline[]): void => {
     for (const node of list) {
       if (node.type === 'text') pieces.push(node.text);
-      else if (node.type === 'br') pieces.push({ kind: 'break', raw: '' });
+      else if (node.type === 'br') pieces.push(TREE_BREAK);
       else {
-        pieces.push({ kind: 'mark', raw: '' });
+        pieces.push(TREE_MARK);
         walk(node.children);
-        pieces.push({ kind: 'mark', raw: '' });
+        pieces.push(TREE_MARK);
       }
     }
   };
