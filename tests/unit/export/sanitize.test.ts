@@ -33,6 +33,14 @@ describe('sanitizeHtml', () => {
     expect(clean(html)).toBe('rouge souligné police');
   });
 
+  it('unwraps an element named like a property of every object, keeping its text', () => {
+    // Tag names were looked up as keys of a plain object, where "constructor" is inherited: the
+    // element became a node no format writes, and its text was lost.
+    expect(clean('<p>avant <constructor>dedans</constructor> après</p>')).toBe(
+      'avant dedans après',
+    );
+  });
+
   it('drops the content of script, style, template and similar invisible elements', () => {
     const html =
       'a<script>alert(1)</script>b<style>p{}</style>c<template><b>t</b></template>d<noscript>n</noscript>e<title>t</title>f';
@@ -152,6 +160,41 @@ describe('safeUrl', () => {
     expect(safeUrl('https://Example.com/a b')).toBe('https://example.com/a%20b');
     expect(safeUrl('  http://x.fr/path?q=1#top ')).toBe('http://x.fr/path?q=1#top');
     expect(safeUrl('MAILTO:redac@x.fr')).toBe('mailto:redac@x.fr');
+  });
+
+  it("gives the URL parser's serialisation, whether or not the URL needed parsing", () => {
+    // Plain URLs are returned as written, without parsing them: each of these must come out
+    // exactly as the parser writes it, the tricky ones included.
+    for (const url of [
+      'https://www.bloomberg.com/news/articles/2021-03-10/ovh?utm_source=x&a=1#top',
+      'http://x.fr',
+      'https://x.fr?q=1',
+      'https://x.fr/a/./b/../c',
+      'https://x.fr/%2e%2E/a',
+      'https://x.fr/.well-known/a',
+      "https://x.fr/l'article?q='1'#l'ancre",
+      'https://x.fr/a%zz%41',
+      'https://x.fr:443/a',
+      'http://x.fr:8080/a',
+      'https://user@x.fr/',
+      'https://1.2.3/',
+      'https://x.0x10/',
+      'https://x.fr./',
+      'https://xn--e1afmkfd.xn--p1ai/',
+      'https://X.fr/A',
+      'https://x.fr/a|b^c`d{e}',
+      'https://x.fr/a?b`c#d`e',
+      'https://www2.lefigaro.fr/a_b/~c;d=e:f@g!h$i&j(k)l*m+n,o',
+      'https://localhost',
+    ]) {
+      let parsed: string | null = null;
+      try {
+        parsed = new URL(url).href;
+      } catch {
+        // "x.0x10" ends like an IPv4 address and is not one: the parser refuses it.
+      }
+      expect(safeUrl(url), url).toBe(parsed);
+    }
   });
 
   it('rejects other schemes and relative URLs', () => {
