@@ -1,3 +1,4 @@
+import type { InsertType, Table } from 'dexie';
 import { sameValue } from '../lib/merge';
 import { db as defaultDb, type EditMark, type IndiscretsDB } from './db';
 import { updateDraft, type DraftPatch } from './drafts';
@@ -413,6 +414,44 @@ function replayMark(
 }
 
 /**
+ * How the replay applies one entry to a record of `table`: the record read and the journal's
+ * winning fields written in one transaction, each write stamped with the entry's time (or now
+ * when the record is newer) and marked with the entry's view. Undefined when the record is gone.
+ */
+function replayInto<R extends { id: string; updatedAt: string }, P extends object>(
+  database: IndiscretsDB,
+  table: Table<R, string, InsertType<R, 'id'>>,
+  update: (
+    id: string,
+    patch: P,
+    database: IndiscretsDB,
+    clock: () => string,
+    bookkeeping: { edits?: EditMark[] },
+  ) => Promise<unknown>,
+): (
+  id: string,
+  entry: { patch: P; base?: P; view?: string; at: string },
+) => Promise<ReplayDecision | undefined> {
+  return (id, entry) =>
+    database.transaction('rw', table, async () => {
+      const record = await table.get(id);
+      if (!record) return undefined;
+      const replayed = record as unknown as ReplayedRecord;
+      const decision = replayDecision(entry, replayed);
+      if (Object.keys(decision.write).length > 0) {
+        await update(
+          id,
+          decision.write as P,
+          database,
+          () => (entry.at > record.updatedAt ? entry.at : now()),
+          replayMark(entry, replayed, decision),
+        );
+      }
+      return decision;
+    });
+}
+
+/**
  * Applies what the journal holds, at start-up: each entry of an editor view that is gone (its
  * page closed or its browser killed) is decided field by field ({@link replayDecision}); the
  * journal's values that win are written in one transaction with the read (stamped with the
@@ -427,50 +466,8 @@ export async function replayJournal(database: IndiscretsDB = defaultDb): Promise
   const applied: string[] = [];
   const failures: unknown[] = [];
   const live = await livePages();
-  const stamp = (entry: { at: string }, record: { updatedAt: string }) => () =>
-    entry.at > record.updatedAt ? entry.at : now();
-  await drafts.replay(
-    (id, entry) =>
-      database.transaction('rw', database.clips, async () => {
-        const record = await database.clips.get(id);
-        if (!record) return undefined;
-        const decision = replayDecision(entry, record as unknown as ReplayedRecord);
-        if (Object.keys(decision.write).length > 0) {
-          await updateDraft(
-            id,
-            decision.write as DraftPatch,
-            database,
-            stamp(entry, record),
-            replayMark(entry, record as unknown as ReplayedRecord, decision),
-          );
-        }
-        return decision;
-      }),
-    live,
-    applied,
-    failures,
-  );
-  await issues.replay(
-    (id, entry) =>
-      database.transaction('rw', database.issues, async () => {
-        const record = await database.issues.get(id);
-        if (!record) return undefined;
-        const decision = replayDecision(entry, record as unknown as ReplayedRecord);
-        if (Object.keys(decision.write).length > 0) {
-          await updateIssue(
-            id,
-            decision.write as IssuePatch,
-            database,
-            stamp(entry, record),
-            replayMark(entry, record as unknown as ReplayedRecord, decision),
-          );
-        }
-        return decision;
-      }),
-    live,
-    applied,
-    failures,
-  );
+  await drafts.replay(replayInto(database, database.clips, updateDraft), live, applied, failures);
+  await issues.replay(replayInto(database, database.issues, updateIssue), live, applied, failures);
   if (failures.length > 0) throw new AggregateError(failures, 'Journal replay failed');
   return applied;
 }
