@@ -22,6 +22,12 @@ export interface ClipRequest {
   selectionText?: string;
   /** For "Clip link": the link's URL; the draft is then about that link, not the page. */
   linkUrl?: string;
+  /**
+   * What the browser told of the tab with the event that asked for the clip (context menu,
+   * keyboard command): with its address, the tab is not asked again, a round trip saved before
+   * the page can be read. Without one (no permission to see it), the tab is read as usual.
+   */
+  tab?: { url?: string; title?: string };
 }
 
 /** Where the link described by the capture script's helper lives in the page. */
@@ -43,9 +49,11 @@ export async function clipTab(request: ClipRequest): Promise<ClipOutcome> {
   const template = readTemplate();
   template.catch(() => undefined); // awaited below; a failure is reported there
   // A tab closed between the click and now: the editor is told so, not the browser's words.
-  const tab = await browser.tabs.get(request.tabId).catch((error: unknown) => {
-    throw new CodedError({ code: 'tab_gone', detail: technicalDetail(error) });
-  });
+  const tab: { url?: string; pendingUrl?: string; title?: string } = request.tab?.url
+    ? request.tab
+    : await browser.tabs.get(request.tabId).catch((error: unknown) => {
+        throw new CodedError({ code: 'tab_gone', detail: technicalDetail(error) });
+      });
   const tabUrl = tab.url ?? tab.pendingUrl ?? '';
   let limit = limitForUrl(tabUrl);
   let capture: CaptureResult | undefined;

@@ -38,6 +38,11 @@ async function makeMenus(): Promise<void> {
   });
 }
 
+/** The tab's address and title as the event gave them, when it did: clipTab need not ask. */
+function knownTab(tab: Browser.tabs.Tab): { tab?: { url: string; title?: string } } {
+  return tab.url ? { tab: { url: tab.url, ...(tab.title ? { title: tab.title } : {}) } } : {};
+}
+
 /** "Clip to Indiscrets" and "Clip link" from the context menu. */
 export async function onMenuClicked(
   info: Browser.contextMenus.OnClickData,
@@ -50,6 +55,7 @@ export async function onMenuClicked(
     tabId: tab.id,
     ...(info.selectionText ? { selectionText: info.selectionText } : {}),
     ...(isLink && info.linkUrl ? { linkUrl: info.linkUrl } : {}),
+    ...knownTab(tab),
   });
   await notifyInTab(tab.id, outcome);
 }
@@ -62,7 +68,7 @@ export async function onCommand(command: string, tab?: Browser.tabs.Tab): Promis
       ? tab
       : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (target?.id === undefined) return;
-  const outcome = await clipTab({ tabId: target.id });
+  const outcome = await clipTab({ tabId: target.id, ...knownTab(target) });
   await notifyInTab(target.id, outcome);
 }
 

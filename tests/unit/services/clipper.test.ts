@@ -90,6 +90,31 @@ describe('clipTab', () => {
     });
   });
 
+  it('uses the tab the trigger already knows instead of asking the browser again', async () => {
+    const executeScript = stubScripting(() => pageCapture);
+    const get = vi.spyOn(fakeBrowser.tabs, 'get');
+
+    const outcome = await clipTab({ tabId: 7, tab: { url: 'https://www.bloomberg.com/news/x' } });
+
+    expect(get).not.toHaveBeenCalled();
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/capture.js'] });
+    expect(outcome.clip.title).toBe('OVH Weighs IPO');
+  });
+
+  it('does not inject into a browser page the trigger already names', async () => {
+    const executeScript = stubScripting(() => pageCapture);
+    const get = vi.spyOn(fakeBrowser.tabs, 'get');
+
+    const outcome = await clipTab({
+      tabId: 7,
+      tab: { url: 'chrome://settings/', title: 'Paramètres' },
+    });
+
+    expect(get).not.toHaveBeenCalled();
+    expect(executeScript).not.toHaveBeenCalled();
+    expect(outcome).toMatchObject({ limit: 'browser-page', clip: { title: 'Paramètres' } });
+  });
+
   it('answers `tab_gone` when the tab was closed before the background read it', async () => {
     vi.spyOn(fakeBrowser.tabs, 'get').mockRejectedValue(new Error('No tab with id: 42.'));
 

@@ -92,6 +92,26 @@ describe('triggers', () => {
     expect(clipTab).toHaveBeenCalledTimes(1);
     expect(clipTab).toHaveBeenCalledWith({ tabId: 9 });
   });
+
+  it('hands over the tab address and title the event came with, so the tab is not asked again', async () => {
+    stubApis();
+    const tab = { id: 4, url: 'https://a.test/story', title: 'Une histoire' };
+
+    await triggers.onMenuClicked(
+      { menuItemId: triggers.MENU_CLIP_PAGE, editable: false, pageUrl: 'x' } as never,
+      tab as never,
+    );
+    await triggers.onCommand('clip-page', { ...tab, id: 9 } as never);
+
+    expect(clipTab).toHaveBeenNthCalledWith(1, {
+      tabId: 4,
+      tab: { url: 'https://a.test/story', title: 'Une histoire' },
+    });
+    expect(clipTab).toHaveBeenNthCalledWith(2, {
+      tabId: 9,
+      tab: { url: 'https://a.test/story', title: 'Une histoire' },
+    });
+  });
 });
 
 describe('menus and the language chosen in the options', () => {
