@@ -4,6 +4,7 @@
  * a snapshot that holds only what a first screen shows.
  */
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { render as renderInto } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Inbox } from '../../../components/Inbox';
@@ -28,6 +29,9 @@ beforeEach(async () => {
 });
 afterEach(() => {
   cleanup();
+  // What start() drew is unmounted too: a popup left alive keeps its inbox's live query, which
+  // would write its own snapshot while the next test adds drafts.
+  renderInto(null, root);
   root.remove();
   // The other tests speak French (tests/setup.ts).
   setLocale('fr');
