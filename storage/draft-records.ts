@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { DESCRIPTIVE_FIELDS, type CaptureResult } from '../capture/types';
 import type { CaptureLimit } from '../capture/types';
 import { db as defaultDb, type Draft, type IndiscretsDB, type Quote } from './db';
-import { deriveFields, normaliseUrl } from './derive';
+import { normaliseUrl } from './derive';
 import { DEFAULT_DRAFT_TEMPLATE, renderDraftTemplate } from './template';
 
 /** What a clip did: a new draft, or a quote added to the draft that already had this URL. */
@@ -118,10 +118,9 @@ export async function saveDraft(
     };
     // The creating hook derives `words` and `sourceUrls` into the record it is given (this very
     // object: Dexie passes it down as is), once: the record returned is what was stored, with
-    // no read back. Derived here only if a hook ever stopped writing into it.
+    // no read back (a unit test compares the two).
     const record = fresh as Draft;
     await database.clips.add(record);
-    if (!Array.isArray(record.words)) Object.assign(record, deriveFields(record));
     return { clip: record, merged: false, quoteAdded: !!quote };
   });
 }
@@ -151,12 +150,12 @@ export function listDrafts(database: IndiscretsDB = defaultDb, limit = 200): Pro
 
 /**
  * Drafts with this `issueId` ('' for the inbox), trashed ones included, newest first, straight
- * from the `[issueId+createdAt]` index.
+ * from the `[issueId+createdAt]` index; from the time `from` (included) down when it is given.
  */
-export function newestFirstIn(issueId: string, database: IndiscretsDB = defaultDb) {
+export function newestFirstIn(issueId: string, database: IndiscretsDB = defaultDb, from?: string) {
   return database.clips
     .where('[issueId+createdAt]')
-    .between([issueId, Dexie.minKey], [issueId, Dexie.maxKey])
+    .between([issueId, Dexie.minKey], [issueId, from ?? Dexie.maxKey], true, true)
     .reverse();
 }
 

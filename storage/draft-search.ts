@@ -1,4 +1,4 @@
-import Dexie, { type Collection, type InsertType } from 'dexie';
+import type { Collection, InsertType } from 'dexie';
 import { countBox, newestFirstIn } from './draft-records';
 import { db as defaultDb, type Draft, type DraftStatus, type IndiscretsDB } from './db';
 import { queryTokens } from './derive';
@@ -125,18 +125,11 @@ function newestFirstFrom(
   from: string | undefined,
   database: IndiscretsDB,
 ): DraftCollection {
+  if (issueId !== undefined) return newestFirstIn(issueId, database, from);
   const clips = database.clips;
-  if (from === undefined) {
-    return issueId === undefined
-      ? clips.orderBy('createdAt').reverse()
-      : newestFirstIn(issueId, database);
-  }
-  return issueId === undefined
-    ? clips.where('createdAt').belowOrEqual(from).reverse()
-    : clips
-        .where('[issueId+createdAt]')
-        .between([issueId, Dexie.minKey], [issueId, from], true, true)
-        .reverse();
+  return from === undefined
+    ? clips.orderBy('createdAt').reverse()
+    : clips.where('createdAt').belowOrEqual(from).reverse();
 }
 
 /** The first chunk of drafts a walk reads at once; each next chunk is twice as long. */
