@@ -102,6 +102,8 @@ describe('composing, exporting, backing up and publishing in Firefox (MV2)', () 
 
   /** Picks a format in the desk's export panel and downloads it; returns the file's text. */
   async function download(format: string, wanted: (name: string) => boolean) {
+    // Drawn the frame after the items: wait for it rather than take its absence for a failure.
+    await desk.waitForSelector('section.export select');
     await desk.select('section.export select', format);
     await desk.click('[data-testid="download"]');
     const file = await downloaded(session, wanted, `the ${format} file`);

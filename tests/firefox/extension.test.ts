@@ -122,6 +122,8 @@ describe('the extension in Firefox (MV2)', () => {
       (items) => items.length === 1,
       'the issue with its item',
     );
+    // The export panel is drawn the frame after the items (the desk paints its issue first).
+    await desk.waitForSelector('section.export select');
     await desk.evaluate(() => {
       const select = document.querySelector<HTMLSelectElement>('section.export select')!;
       select.value = 'markdown';
