@@ -11,6 +11,33 @@ import {
 /** Rows drawn beyond each edge of the visible part, so that a quick scroll shows no gap. */
 const OVERSCAN_PX = 600;
 
+/**
+ * Runs `fn` once the browser has painted the current frame (the next task after the next frame),
+ * or after 100 ms in a page that draws no frame (a hidden tab).
+ */
+function afterPaint(fn: () => void): () => void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame =
+    typeof requestAnimationFrame === 'function'
+      ? requestAnimationFrame(() => {
+          timer = setTimeout(once);
+        })
+      : undefined;
+  const fallback = setTimeout(once, 100);
+  return () => {
+    done = true;
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    clearTimeout(fallback);
+  };
+}
+
 /** What a list's owner may ask of it. */
 export interface VirtualListHandle {
   /** Draws row `index`, scrolls it into view and focuses it (as the arrow keys do). */
@@ -77,7 +104,11 @@ export function VirtualList({
   const listRef = useRef<HTMLOListElement>(null);
   const heights = useRef(new Map<number, number>());
   const [measured, setMeasured] = useState(0);
-  const [range, setRange] = useState({ start: 0, end: Math.min(count, 20) });
+  // Until the list has been painted once and measured: the rows a window's height holds from the
+  // top at their estimated height (the list starts at or below the window's top), so that the
+  // first paint lays nothing out ahead of the browser's own layout.
+  const [range, setRange] = useState<{ start: number; end: number } | undefined>(undefined);
+  const [painted, setPainted] = useState(false);
   const [active, setActive] = useState(0);
   /** The row keyboard navigation moved to, focused as soon as it is drawn. */
   const focusWanted = useRef<number | undefined>(undefined);
@@ -115,8 +146,10 @@ export function VirtualList({
   const update = () =>
     setRange((current) => {
       const next = visibleRange();
-      return next.start === current.start && next.end === current.end ? current : next;
+      return current && next.start === current.start && next.end === current.end ? current : next;
     });
+
+  useEffect(() => afterPaint(() => setPainted(true)), []);
 
   // Scrolling anywhere (the window, a desk column) or resizing may show other rows.
   useEffect(() => {
@@ -136,10 +169,16 @@ export function VirtualList({
       window.removeEventListener('resize', schedule);
     };
   });
-  useLayoutEffect(update, [offsets]);
+  useLayoutEffect(() => {
+    if (painted) update();
+  }, [offsets, painted]);
 
-  const start = Math.min(range.start, count);
-  const end = Math.min(Math.max(range.end, start), count);
+  const shown = range ?? {
+    start: 0,
+    end: Math.ceil((window.innerHeight + OVERSCAN_PX) / Math.max(estimate + gap, 1)),
+  };
+  const start = Math.min(shown.start, count);
+  const end = Math.min(Math.max(shown.end, start), count);
   useEffect(() => onRange(start, end), [start, end, resetKey]);
 
   // Measure the rows drawn; bring a wanted row into view and focus.
@@ -147,7 +186,8 @@ export function VirtualList({
     const list = listRef.current;
     if (!list) return;
     let changed = false;
-    for (const item of Array.from(list.children) as HTMLElement[]) {
+    // Not before the first paint: reading a row's height would lay the page out first.
+    for (const item of painted ? (Array.from(list.children) as HTMLElement[]) : []) {
       const index = Number(item.dataset.index);
       if (item.dataset.loaded !== 'true' || !Number.isInteger(index)) continue;
       const height = item.getBoundingClientRect().height;
