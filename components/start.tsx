@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { afterPaint } from '../lib/after-paint';
 import { getLocale } from '../locales';
 import { App } from './App';
 import { loadData } from './data';
@@ -16,26 +17,25 @@ export async function start(page: 'popup' | 'desk', root: HTMLElement) {
   const tabId = param && /^\d+$/.test(param) ? Number(param) : undefined;
   // Another language is another App: drawn anew rather than half in each.
   const draw = () => render(<App key={getLocale()} layout={page} tabId={tabId} />, root);
+  const check = () =>
+    applyUiLocale().catch((error) => {
+      console.error('Indiscrets locale', error);
+      return false;
+    });
   const remembered = rememberedUiLocale();
-  if (remembered) speakUiLocale(remembered);
-  const checked = applyUiLocale().catch((error) => {
-    console.error('Indiscrets locale', error);
-    return false;
-  });
   if (remembered) {
+    speakUiLocale(remembered);
     draw();
-    void checked.then((changed) => changed && draw());
+    // Checked once painted: reading the extension's storage (and the browser setting up its
+    // storage bindings for this page) would otherwise come before the first frame.
+    afterPaint(() => void check().then((changed) => changed && draw()));
   } else {
-    await checked;
+    await check();
     draw();
   }
   const load = () => void loadData().catch((error) => console.error('Indiscrets data', error));
   // The desk waits for the database to show its issue: loaded at once. The popup shows its
   // snapshot first: the database layer is loaded once that is painted, not before.
   if (page === 'desk') load();
-  else {
-    requestAnimationFrame(() => setTimeout(load));
-    // A page in a hidden tab draws no frame: it loads anyway (loading twice is loading once).
-    setTimeout(load, 100);
-  }
+  else afterPaint(load);
 }

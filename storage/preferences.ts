@@ -1,3 +1,4 @@
+import { definedOnUse } from './defined-on-use';
 import { storage } from 'wxt/utils/storage';
 import { createHouseStyle, DEFAULT_HOUSE_STYLE, type HouseStyle } from './house-style';
 import type { WORDPRESS_POST_STATUSES } from './record-values';
@@ -16,11 +17,13 @@ export const HOUSE_STYLE_MIGRATIONS = {
  * {@link getHouseStyle} still completes on read what a browser with an older extension may have
  * synced since. Versions: see storage/settings.ts.
  */
-export const houseStyleItem = storage.defineItem<Partial<HouseStyle>>('sync:houseStyle', {
-  fallback: DEFAULT_HOUSE_STYLE,
-  version: 2,
-  migrations: HOUSE_STYLE_MIGRATIONS,
-});
+export const houseStyleItem = definedOnUse(() =>
+  storage.defineItem<Partial<HouseStyle>>('sync:houseStyle', {
+    fallback: DEFAULT_HOUSE_STYLE,
+    version: 2,
+    migrations: HOUSE_STYLE_MIGRATIONS,
+  }),
+);
 
 export async function getHouseStyle(): Promise<HouseStyle> {
   return createHouseStyle(await houseStyleItem.getValue());
@@ -63,22 +66,26 @@ export const WORDPRESS_MIGRATIONS = {
 };
 
 /** WordPress settings; local to this browser, like the password. Versions: see settings.ts. */
-export const wordpressItem = storage.defineItem<WordPressPreferences>('local:wordpress', {
-  fallback: DEFAULT_WORDPRESS,
-  version: 2,
-  migrations: WORDPRESS_MIGRATIONS,
-});
+export const wordpressItem = definedOnUse(() =>
+  storage.defineItem<WordPressPreferences>('local:wordpress', {
+    fallback: DEFAULT_WORDPRESS,
+    version: 2,
+    migrations: WORDPRESS_MIGRATIONS,
+  }),
+);
 
 /**
  * The WordPress application password. Only ever in `storage.local`: never synced, never in a
  * backup or an export, never in a log or an error message.
  */
-export const wordpressPasswordItem = storage.defineItem<string>('local:wordpressPassword', {
-  fallback: '',
-  // Version 1: the password as typed; no change of shape yet (versions: see settings.ts).
-  version: 1,
-  migrations: {},
-});
+export const wordpressPasswordItem = definedOnUse(() =>
+  storage.defineItem<string>('local:wordpressPassword', {
+    fallback: '',
+    // Version 1: the password as typed; no change of shape yet (versions: see settings.ts).
+    version: 1,
+    migrations: {},
+  }),
+);
 
 /** The settings the WordPress client needs, or `undefined` while they are incomplete. */
 export async function getWordPressSettings() {

@@ -1,3 +1,4 @@
+import { definedOnUse } from './defined-on-use';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { DEFAULT_DRAFT_TEMPLATE } from './template';
 import type { UI_LOCALES } from './record-values';
@@ -8,30 +9,34 @@ import type { UI_LOCALES } from './record-values';
  */
 
 /**
- * Every item has a `version` and its `migrations` (WXT runs them when the item is defined, that
- * is when a page or the worker starts). Version 1 is the shape stored before items had versions
+ * Every item has a `version` and its `migrations` (WXT runs them when the item is defined: here
+ * when it is first used, see `definedOnUse`, and before any read or write of it). Version 1 is the shape stored before items had versions
  * (a value without a version is read as version 1). A shape change appends a version and its
  * migration, tested in tests/unit/storage/settings.test.ts: never edit one that shipped.
  */
 
 /** The issue being composed, that "Add to issue" adds to; `null` when none is chosen. */
-export const currentIssueId = storage.defineItem<string | null>('local:currentIssueId', {
-  fallback: null,
-  // Version 1: an issue's id; no change of shape yet.
-  version: 1,
-  migrations: {},
-});
+export const currentIssueId = definedOnUse(() =>
+  storage.defineItem<string | null>('local:currentIssueId', {
+    fallback: null,
+    // Version 1: an issue's id; no change of shape yet.
+    version: 1,
+    migrations: {},
+  }),
+);
 
 /**
  * The template a new draft's body starts from (see `renderDraftTemplate`). Synced: the editor
  * writes the same way in each of their browsers.
  */
-export const draftTemplate = storage.defineItem<string>('sync:draftTemplate', {
-  fallback: DEFAULT_DRAFT_TEMPLATE,
-  // Version 1: the template as the options page writes it; no change of shape yet.
-  version: 1,
-  migrations: {},
-});
+export const draftTemplate = definedOnUse(() =>
+  storage.defineItem<string>('sync:draftTemplate', {
+    fallback: DEFAULT_DRAFT_TEMPLATE,
+    // Version 1: the template as the options page writes it; no change of shape yet.
+    version: 1,
+    migrations: {},
+  }),
+);
 
 /** The language of the interface: `auto` follows the browser's. */
 export type UiLocale = (typeof UI_LOCALES)[number];
@@ -51,11 +56,13 @@ export const UI_LOCALE_MIGRATIONS = {
 };
 
 /** The language of the interface. Synced, like the other preferences of the person. */
-export const uiLocale = storage.defineItem<UiLocale>('sync:uiLocale', {
-  fallback: 'auto',
-  version: 2,
-  migrations: UI_LOCALE_MIGRATIONS,
-});
+export const uiLocale = definedOnUse(() =>
+  storage.defineItem<UiLocale>('sync:uiLocale', {
+    fallback: 'auto',
+    version: 2,
+    migrations: UI_LOCALE_MIGRATIONS,
+  }),
+);
 
 /**
  * A reader of `item` that asks browser storage once, then keeps the value it holds up to date

@@ -1,3 +1,4 @@
+import { definedOnUse } from './defined-on-use';
 import { storage } from 'wxt/utils/storage';
 
 /** One of the site's published posts, kept for the link form (« Articles du site »). */
@@ -30,8 +31,10 @@ export interface SitePostsCache {
  * Version 1: {@link SitePostsCache} as above; no change of shape yet. A shape change appends a
  * version and its migration, tested in tests/unit/storage/settings.test.ts (see settings.ts).
  */
-export const sitePostsItem = storage.defineItem<SitePostsCache | null>('local:sitePosts', {
-  fallback: null,
-  version: 1,
-  migrations: {},
-});
+export const sitePostsItem = definedOnUse(() =>
+  storage.defineItem<SitePostsCache | null>('local:sitePosts', {
+    fallback: null,
+    version: 1,
+    migrations: {},
+  }),
+);
