@@ -7,36 +7,10 @@ import {
   useRef,
   useState,
 } from 'preact/hooks';
+import { afterPaint } from '../lib/after-paint';
 
 /** Rows drawn beyond each edge of the visible part, so that a quick scroll shows no gap. */
 const OVERSCAN_PX = 600;
-
-/**
- * Runs `fn` once the browser has painted the current frame (the next task after the next frame),
- * or after 100 ms in a page that draws no frame (a hidden tab).
- */
-function afterPaint(fn: () => void): () => void {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    fn();
-  };
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame =
-    typeof requestAnimationFrame === 'function'
-      ? requestAnimationFrame(() => {
-          timer = setTimeout(once);
-        })
-      : undefined;
-  const fallback = setTimeout(once, 100);
-  return () => {
-    done = true;
-    if (frame !== undefined) cancelAnimationFrame(frame);
-    clearTimeout(timer);
-    clearTimeout(fallback);
-  };
-}
 
 /** What a list's owner may ask of it. */
 export interface VirtualListHandle {
