@@ -5,6 +5,7 @@
  */
 
 import type { ExportLocale } from '../storage/house-style';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../lib/french-date';
 
 export {
   createHouseStyle,
@@ -13,42 +14,6 @@ export {
   type ExportLocale,
   type HouseStyle,
 } from '../storage/house-style';
-
-const MONTHS: Record<ExportLocale, readonly string[]> = {
-  fr: [
-    'janvier',
-    'février',
-    'mars',
-    'avril',
-    'mai',
-    'juin',
-    'juillet',
-    'août',
-    'septembre',
-    'octobre',
-    'novembre',
-    'décembre',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
-
-const WEEKDAYS: Record<ExportLocale, readonly string[]> = {
-  fr: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
-  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-};
 
 interface DateParts {
   year: number;
@@ -91,8 +56,8 @@ export function formatIssueTitle(
   const parts = parseIsoDate(isoDate);
   return pattern.replace(/\{(date|day|month|year|longdate)\}/g, (_m, key: string) => {
     if (!parts) return isoDate;
-    const month = MONTHS[locale][parts.month - 1] ?? '';
-    const weekday = WEEKDAYS[locale][parts.weekday] ?? '';
+    const month = MONTH_NAMES[locale][parts.month - 1] ?? '';
+    const weekday = WEEKDAY_NAMES[locale][parts.weekday] ?? '';
     const day = locale === 'fr' && parts.day === 1 ? '1er' : String(parts.day);
     switch (key) {
       case 'date':

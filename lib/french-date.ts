@@ -4,34 +4,43 @@
  * given one, no time zone (a calendar date is not an instant).
  */
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-] as const;
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+/** Month names, January first, in the languages the interface and the exports speak. */
+export const MONTH_NAMES = {
+  fr: [
+    'janvier',
+    'février',
+    'mars',
+    'avril',
+    'mai',
+    'juin',
+    'juillet',
+    'août',
+    'septembre',
+    'octobre',
+    'novembre',
+    'décembre',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+} as const satisfies Record<'fr' | 'en', readonly string[]>;
+
+/** Weekday names, Sunday first (as `Date#getUTCDay`). */
+export const WEEKDAY_NAMES = {
+  fr: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+} as const satisfies Record<'fr' | 'en', readonly string[]>;
 
 /** Why a typed date was refused. */
 export type DateProblem =
@@ -53,7 +62,7 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
 function monthFromName(word: string): number | undefined {
   const typed = fold(word).replace(/\.$/, '');
   if (typed.length < 3) return undefined;
-  const names = [...MONTHS, ...MONTHS_EN].map(fold);
+  const names = [...MONTH_NAMES.fr, ...MONTH_NAMES.en].map(fold);
   const index = names.findIndex((name) => name.startsWith(typed));
   // « ju » is ambiguous but too short anyway; « jui » is juin or juillet: refuse the guess.
   const matches = names.filter((name) => name.startsWith(typed));
@@ -133,14 +142,12 @@ export function longDate(iso: string, locale: 'fr' | 'en' = 'fr'): string | unde
   if (!parts) return undefined;
   const date = new Date(Date.UTC(2000, parts.month - 1, parts.day));
   date.setUTCFullYear(parts.year);
-  const weekday = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    weekday: 'long',
-    timeZone: 'UTC',
-  }).format(date);
-  if (locale === 'en') return `${weekday} ${parts.day} ${MONTHS_EN[parts.month - 1]} ${parts.year}`;
+  const weekday = WEEKDAY_NAMES[locale][date.getUTCDay()]!;
+  if (locale === 'en')
+    return `${weekday} ${parts.day} ${MONTH_NAMES.en[parts.month - 1]!} ${parts.year}`;
   const day = parts.day === 1 ? '1er' : String(parts.day);
   // No-break spaces inside the date, as French typography wants.
-  return `${weekday}\u00a0${day}\u00a0${MONTHS[parts.month - 1]}\u00a0${parts.year}`;
+  return `${weekday}\u00a0${day}\u00a0${MONTH_NAMES.fr[parts.month - 1]!}\u00a0${parts.year}`;
 }
 
 /** The ISO date `days` days after (or before) `iso`; `iso` itself when it is not a valid date. */
