@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import {
   clipFixture,
   launchExtension,
+  openDesk as openDeskPage,
   openPopup as openPopupPage,
   screenshotPath,
   servePages,
@@ -28,12 +29,7 @@ describe('composing an issue in Chromium with the built extension', () => {
 
   const openPopup = (query = '') => openPopupPage(session, query);
 
-  async function openDesk(): Promise<Page> {
-    const page = await session.context.newPage();
-    await page.setViewportSize(DESK);
-    await session.openExtensionPage('desk.html', page);
-    return page;
-  }
+  const openDesk = () => openDeskPage(session, DESK);
 
   const clip = (name: string, selector: string) => clipFixture(session, server, name, selector);
 

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  clipFixture,
+  clipTwoArticles,
+  LAPTOP,
   launchExtension,
+  openDesk as openDeskPage,
   screenshotPath,
   servePages,
   squash,
@@ -10,9 +12,6 @@ import {
   type ExtensionSession,
   type PageServer,
 } from './harness';
-
-/** A common laptop screen: the desk must hold the issue, its preview and publishing in it. */
-const LAPTOP = { width: 1366, height: 768 };
 
 /**
  * The desk in real Chromium with the built extension: the issue in the centre, the preview and
@@ -31,12 +30,7 @@ describe('the desk in Chromium with the built extension', () => {
     lemonde: '« Les députés ont, sans surprise, adopté…',
   };
 
-  async function openDesk(): Promise<Page> {
-    const page = await session.context.newPage();
-    await page.setViewportSize(LAPTOP);
-    await session.openExtensionPage('desk.html', page);
-    return page;
-  }
+  const openDesk = () => openDeskPage(session);
 
   /** What the screen reader was last told. */
   const announcement = (page: Page) =>
@@ -64,13 +58,7 @@ describe('the desk in Chromium with the built extension', () => {
     server = await servePages();
     session = await launchExtension();
     session.context.setDefaultTimeout(15_000);
-    titles.guardian = await clipFixture(
-      session,
-      server,
-      'guardian-1',
-      '[itemprop="articleBody"] p',
-    );
-    titles.lemonde = await clipFixture(session, server, 'lemonde-1', '#articleBody p');
+    Object.assign(titles, await clipTwoArticles(session, server));
     // WordPress configured (never reached here): the desk shows its publish button.
     const page = await session.openExtensionPage('desk.html');
     await page.evaluate(async () => {

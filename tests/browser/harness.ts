@@ -168,6 +168,20 @@ export async function openPopup(session: ExtensionSession, query = ''): Promise<
   return page;
 }
 
+/** A common laptop screen: the desk must hold the issue, its preview and publishing in it. */
+export const LAPTOP = { width: 1366, height: 768 };
+
+/** Opens desk.html in a new tab of the given size (a laptop's by default). */
+export async function openDesk(
+  session: ExtensionSession,
+  viewport: { width: number; height: number } = LAPTOP,
+): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.setViewportSize(viewport);
+  await session.openExtensionPage('desk.html', page);
+  return page;
+}
+
 /**
  * Opens a corpus page, selects a passage as a reader would, clips it from the popup; returns
  * the new draft's title as the popup announced it.
@@ -191,6 +205,19 @@ export async function clipFixture(
   const title = /^Nouveau brouillon : « (.*) »$/.exec(text)?.[1];
   if (!title) throw new Error(`Unexpected clip message: ${text}`);
   return title;
+}
+
+/**
+ * Clips the two articles most suites compose from, a passage of each: the Guardian's (English)
+ * then Le Monde's. Returns their drafts' titles.
+ */
+export async function clipTwoArticles(
+  session: ExtensionSession,
+  server: PageServer,
+): Promise<{ guardian: string; lemonde: string }> {
+  const guardian = await clipFixture(session, server, 'guardian-1', '[itemprop="articleBody"] p');
+  const lemonde = await clipFixture(session, server, 'lemonde-1', '#articleBody p');
+  return { guardian, lemonde };
 }
 
 /**

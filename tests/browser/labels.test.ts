@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  clipFixture,
+  clipTwoArticles,
   launchExtension,
+  openDesk as openDeskPage,
   openPopup,
   servePages,
   squash,
@@ -10,9 +11,6 @@ import {
   type ExtensionSession,
   type PageServer,
 } from './harness';
-
-/** A common laptop screen, as in the desk's own tests. */
-const LAPTOP = { width: 1366, height: 768 };
 
 /**
  * Item labels in real Chromium with the built extension: the issue list names each item by the
@@ -25,12 +23,7 @@ describe('item labels in Chromium with the built extension', () => {
   let server: PageServer;
   const titles = { guardian: '', lemonde: '' };
 
-  async function openDesk(): Promise<Page> {
-    const page = await session.context.newPage();
-    await page.setViewportSize(LAPTOP);
-    await session.openExtensionPage('desk.html', page);
-    return page;
-  }
+  const openDesk = () => openDeskPage(session);
 
   /** The issue's items, in order, as the list names them. */
   const itemNames = (page: Page) =>
@@ -59,13 +52,7 @@ describe('item labels in Chromium with the built extension', () => {
     server = await servePages();
     session = await launchExtension();
     session.context.setDefaultTimeout(15_000);
-    titles.guardian = await clipFixture(
-      session,
-      server,
-      'guardian-1',
-      '[itemprop="articleBody"] p',
-    );
-    titles.lemonde = await clipFixture(session, server, 'lemonde-1', '#articleBody p');
+    Object.assign(titles, await clipTwoArticles(session, server));
     // An issue, and both drafts in it.
     const popup = await openPopup(session);
     await popup.getByRole('tab', { name: 'Numéro' }).click();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import {
-  clipFixture,
+  clipTwoArticles,
   launchExtension,
   openPopup as openPopupPage,
   screenshotPath,
@@ -71,13 +71,7 @@ describe('writing an item in Chromium with the built extension', () => {
     server = await servePages();
     session = await launchExtension();
     session.context.setDefaultTimeout(10_000);
-    titles.guardian = await clipFixture(
-      session,
-      server,
-      'guardian-1',
-      '[itemprop="articleBody"] p',
-    );
-    titles.lemonde = await clipFixture(session, server, 'lemonde-1', '#articleBody p');
+    Object.assign(titles, await clipTwoArticles(session, server));
     // An issue to add items to.
     const popup = await openPopup();
     await popup.getByRole('tab', { name: 'Numéro' }).click();
