@@ -12,6 +12,7 @@ import {
   type ExtensionSession,
   type PageServer,
 } from './harness';
+import { clearDatabase, readDatabase as readTables } from './database';
 
 /**
  * Backup and restore from the options page, in real Chromium with the built extension: drafts
@@ -27,50 +28,8 @@ interface Stored {
   issues: Array<Record<string, unknown> & { id: string; title: string }>;
 }
 
-/** Both tables of the extension's database, read with IndexedDB itself from an extension page. */
-function readDatabase(page: Page): Promise<Stored> {
-  return page.evaluate(
-    () =>
-      new Promise<Stored>((resolve, reject) => {
-        const request = indexedDB.open('indiscrets');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const idb = request.result;
-          const tx = idb.transaction(['clips', 'issues']);
-          const clips = tx.objectStore('clips').getAll();
-          const issues = tx.objectStore('issues').getAll();
-          tx.oncomplete = () => {
-            idb.close();
-            const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-            resolve({ clips: clips.result.sort(byId), issues: issues.result.sort(byId) });
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
-
-/** Empties both tables, as a lost or reset browser profile would be. */
-function clearDatabase(page: Page): Promise<void> {
-  return page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('indiscrets');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const idb = request.result;
-          const tx = idb.transaction(['clips', 'issues'], 'readwrite');
-          tx.objectStore('clips').clear();
-          tx.objectStore('issues').clear();
-          tx.oncomplete = () => {
-            idb.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
+/** Both tables of the extension's database, as stored (see database.ts). */
+const readDatabase = (page: Page) => readTables<Stored>(page);
 
 interface ChromeStorage {
   storage: {

@@ -23,56 +23,15 @@ import {
   textsOf,
   type FirefoxSession,
 } from './harness';
+import { clearDatabase, readDatabase as readTables } from '../browser/database';
 
 interface Stored {
   clips: Array<{ id: string; title: string; issueId?: string; sortKey?: string }>;
   issues: Array<{ id: string; title: string; wordpress?: { postId: number } }>;
 }
 
-/** Both tables of the extension's database, read with IndexedDB itself from an extension page. */
-function readDatabase(page: Page): Promise<Stored> {
-  return page.evaluate(
-    () =>
-      new Promise<Stored>((resolve, reject) => {
-        const request = indexedDB.open('indiscrets');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const idb = request.result;
-          const tx = idb.transaction(['clips', 'issues']);
-          const clips = tx.objectStore('clips').getAll();
-          const issues = tx.objectStore('issues').getAll();
-          tx.oncomplete = () => {
-            idb.close();
-            const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-            resolve({ clips: clips.result.sort(byId), issues: issues.result.sort(byId) });
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
-
-/** Empties both tables, as a lost or reset browser profile would be. */
-function clearDatabase(page: Page): Promise<void> {
-  return page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('indiscrets');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const idb = request.result;
-          const tx = idb.transaction(['clips', 'issues'], 'readwrite');
-          tx.objectStore('clips').clear();
-          tx.objectStore('issues').clear();
-          tx.oncomplete = () => {
-            idb.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
+/** Both tables of the extension's database, as stored (see database.ts). */
+const readDatabase = (page: Page) => readTables<Stored>(page);
 
 /** Replaces what a text field holds by `text`, typed key by key as fast as puppeteer can. */
 async function typeInto(page: Page, selector: string, text: string) {

@@ -1,0 +1,63 @@
+/**
+ * The extension's database read and emptied with IndexedDB itself, from one of its pages: what
+ * is really stored, whatever the extension's own code says. For Chromium (playwright) and Firefox
+ * (puppeteer) pages alike: both evaluate a function in the page.
+ */
+
+/** A page that runs a function in itself and hands back its result. */
+export interface EvaluatingPage {
+  evaluate<R>(pageFunction: () => Promise<R>): Promise<R>;
+}
+
+/** Both tables, each sorted by id: the suite says which fields it looks at. */
+export interface StoredTables<Clip extends { id: string }, Issue extends { id: string }> {
+  clips: Clip[];
+  issues: Issue[];
+}
+
+/** Both tables of the extension's database, each sorted by id. */
+export function readDatabase<S extends StoredTables<{ id: string }, { id: string }>>(
+  page: EvaluatingPage,
+): Promise<S> {
+  return page.evaluate(
+    () =>
+      new Promise<S>((resolve, reject) => {
+        const request = indexedDB.open('indiscrets');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const idb = request.result;
+          const tx = idb.transaction(['clips', 'issues']);
+          const clips = tx.objectStore('clips').getAll();
+          const issues = tx.objectStore('issues').getAll();
+          tx.oncomplete = () => {
+            idb.close();
+            const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+            resolve({ clips: clips.result.sort(byId), issues: issues.result.sort(byId) } as S);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+/** Empties both tables, as a lost or reset browser profile would be. */
+export function clearDatabase(page: EvaluatingPage): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('indiscrets');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const idb = request.result;
+          const tx = idb.transaction(['clips', 'issues'], 'readwrite');
+          tx.objectStore('clips').clear();
+          tx.objectStore('issues').clear();
+          tx.oncomplete = () => {
+            idb.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
