@@ -410,6 +410,9 @@ export async function benchChromium({
       });
     }
 
+    // `--only=clips` stops here: the popup and the desk need the seeded data set.
+    if (!parts.includes('pages')) return { version, executablePath, corpus: corpusResults };
+
     log('Seeding 10,000 drafts and a 100-item issue…');
     await seedDatabase(bench, log);
     // Marks, from each page's own clock (0 = navigation), the first draft on screen (popup) and

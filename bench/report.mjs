@@ -34,10 +34,11 @@ function vitestMedian(vitest, groupName, name) {
 
 const median = (values) => stats(values).p50;
 
-/** Every figure of the run with its target. */
-export function evaluate({ vitest, size, chromium, corpus, rounds, runs }) {
+/** The figures of the corpus part: clip against its floor, the 20 MB page, in-page extraction. */
+export function corpusFigures({ chromium, corpus, rounds }) {
   const results = [];
   const { clip, floor, perPage } = chromium.corpus;
+
   const pages = `${corpus.names.length} pages × ${rounds}`;
 
   // Clip latency, real extension, against the floor measured in the same run.
@@ -132,6 +133,12 @@ export function evaluate({ vitest, size, chromium, corpus, rounds, runs }) {
       'per-page ratio',
     ),
   );
+  return results;
+}
+
+/** Every figure of the run with its target. */
+export function evaluate({ vitest, size, chromium, corpus, rounds, runs }) {
+  const results = corpusFigures({ chromium, corpus, rounds });
 
   // The extension's pages with a newsroom's data.
   results.push(
@@ -480,6 +487,7 @@ npm run bench -- --corpus ~/my-pages   # any folder of NAME/source.html
 npm run bench -- --write-docs          # also rewrite this page and its chart
 npm run bench -- --only=sync           # only the shared desk at scale (WordPress + Chromium)
 npm run bench -- --only=pages          # only the popup and the desk (printed, docs untouched)
+npm run bench -- --only=clips          # only the corpus: clips, floor, extractors (printed, docs untouched)
 \`\`\`
 
 It needs Chromium (\`CHROMIUM_PATH\`, or Debian's \`/usr/bin/chromium\`, installed when missing and run as root).

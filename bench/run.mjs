@@ -13,6 +13,8 @@
 //                                        last full run's .tmp/bench/results.json in the docs
 //   npm run bench -- --only=pages        only the popup and the desk with the seeded data set
 //                                        (figures printed, docs untouched)
+//   npm run bench -- --only=clips        only the corpus: clips against their floor, the 20 MB
+//                                        page, the extractors (figures printed, docs untouched)
 //   npm run bench -- --extension DIR     measure another build of the test extension (with
 //                                        --no-build: before/after comparisons in one session)
 import { spawnSync } from 'node:child_process';
@@ -23,7 +25,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findChromium } from '../scripts/chromium.mjs';
 import { benchChromium, stats } from './chromium.mjs';
-import { evaluate, machine, markdown, svgChart, table } from './report.mjs';
+import { corpusFigures, evaluate, machine, markdown, svgChart, table } from './report.mjs';
 import { sizes } from './sizes.mjs';
 import { benchSync, syncResults } from './sync-scale.mjs';
 
@@ -42,8 +44,8 @@ const { values: options } = parseArgs({
     extension: { type: 'string' },
   },
 });
-if (options.only !== undefined && !['sync', 'pages'].includes(options.only)) {
-  throw new Error('--only takes: sync, pages');
+if (options.only !== undefined && !['sync', 'pages', 'clips'].includes(options.only)) {
+  throw new Error('--only takes: sync, pages, clips');
 }
 const EXTENSION_DIR = options.extension
   ? path.resolve(options.extension)
@@ -196,6 +198,32 @@ if (options.only === 'pages') {
   );
   process.exit(0);
 }
+// `--only=clips`: the corpus alone (clips and their floor, the 20 MB page, the extractors),
+// printed with each page's medians: quick before/after comparisons of the clip.
+if (options.only === 'clips') {
+  testBuild();
+  const loadStart = os.loadavg()[0];
+  const chromium = await benchChromium({
+    extensionDir: EXTENSION_DIR,
+    corpus,
+    rounds,
+    runs,
+    deskItems: 100,
+    parts: ['corpus'],
+    log,
+  });
+  const clips = corpusFigures({ chromium, corpus, rounds });
+  await writeFile(path.join(OUT, 'clips.json'), JSON.stringify({ chromium, clips }, null, 2));
+  log('\n== Results');
+  log(table(clips));
+  for (const problem of chromium.corpus.problems) log(`! ${problem}`);
+  log(
+    `\nLoad average (1 min) ${loadStart.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after, ` +
+      `on ${os.cpus().length} cores. Raw figures: ${path.relative(ROOT, OUT)}/clips.json`,
+  );
+  process.exit(0);
+}
+
 const loadBefore = os.loadavg();
 const startedAt = new Date();
 
