@@ -95,17 +95,78 @@ async function enqueue(
   await outbox.mutate({ type: 'put', trans, values, keys });
 }
 
-function tracking(down: DBCore, name: string, kind: SyncKind): DBCoreTable {
+/**
+ * The sync state a read-write transaction over drafts or issues reads ahead: it is asked for
+ * with the transaction's first read of drafts or issues, so that its first write does not wait
+ * for a read of its own (a clip looks up the drafts with its page's URL first; the sync state
+ * comes back with them). Forgotten when the transaction itself writes the sync state.
+ */
+class StateReads {
+  /** Transactions this middleware widened to the sync tables. */
+  private readonly widened = new WeakSet<object>();
+  private readonly reads = new WeakMap<object, Promise<SyncState | undefined>>();
+
+  constructor(private readonly down: DBCore) {}
+
+  widen(trans: DBCoreTransaction): void {
+    this.widened.add(trans);
+  }
+
+  /** Starts the read in a widened transaction, once (a read the transaction may never await). */
+  ahead(trans: DBCoreTransaction): void {
+    if (!this.widened.has(trans) || this.reads.has(trans) || quietTransactions.has(trans)) return;
+    const read = this.read(trans);
+    read.catch(() => undefined);
+    this.reads.set(trans, read);
+  }
+
+  /** The state as the transaction sees it: the read made ahead, else a read now. */
+  state(trans: DBCoreTransaction): Promise<SyncState | undefined> {
+    return this.reads.get(trans) ?? this.read(trans);
+  }
+
+  forget(trans: DBCoreTransaction): void {
+    this.reads.delete(trans);
+  }
+
+  private read(trans: DBCoreTransaction): Promise<SyncState | undefined> {
+    return this.down.table('syncState').get({ trans, key: 'desk' }) as Promise<
+      SyncState | undefined
+    >;
+  }
+}
+
+function tracking(down: DBCore, name: string, kind: SyncKind, reads: StateReads): DBCoreTable {
   const table = down.table(name);
   return {
     ...table,
+    get(req) {
+      reads.ahead(req.trans);
+      return table.get(req);
+    },
+    getMany(req) {
+      reads.ahead(req.trans);
+      return table.getMany(req);
+    },
+    query(req) {
+      reads.ahead(req.trans);
+      return table.query(req);
+    },
+    openCursor(req) {
+      reads.ahead(req.trans);
+      return table.openCursor(req);
+    },
+    count(req) {
+      reads.ahead(req.trans);
+      return table.count(req);
+    },
     async mutate(req) {
       const trans = req.trans as DBCoreTransaction & IDBTransaction;
       // Schema upgrades and the engine's own writes are not editors' edits.
       if (trans.mode === 'versionchange' || quietTransactions.has(trans)) return table.mutate(req);
       let state: SyncState | undefined;
       try {
-        state = (await down.table('syncState').get({ trans, key: 'desk' })) as SyncState;
+        state = await reads.state(trans);
       } catch {
         // A transaction this middleware could not widen (opened before the tables existed).
         return table.mutate(req);
@@ -140,20 +201,33 @@ export const outboxMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'indiscrets-outbox',
   create(down) {
+    const reads = new StateReads(down);
     return {
       ...down,
       transaction(stores, mode, options) {
-        const widened =
-          mode === 'readwrite' && stores.some((store) => store in TRACKED)
-            ? [...new Set([...stores, ...SYNC_TABLES])].filter((store) =>
-                down.schema.tables.some((table) => table.name === store),
-              )
-            : stores;
-        return down.transaction(widened, mode, options);
+        const tracked = mode === 'readwrite' && stores.some((store) => store in TRACKED);
+        const widened = tracked
+          ? [...new Set([...stores, ...SYNC_TABLES])].filter((store) =>
+              down.schema.tables.some((table) => table.name === store),
+            )
+          : stores;
+        const trans = down.transaction(widened, mode, options);
+        if (tracked && widened.includes('syncState')) reads.widen(trans);
+        return trans;
       },
       table(name) {
         const kind = TRACKED[name];
-        return kind ? tracking(down, name, kind) : down.table(name);
+        if (kind) return tracking(down, name, kind, reads);
+        const table = down.table(name);
+        if (name !== 'syncState') return table;
+        return {
+          ...table,
+          mutate(req) {
+            // What the transaction read ahead is no longer the state once it writes it.
+            reads.forget(req.trans);
+            return table.mutate(req);
+          },
+        };
       },
     };
   },

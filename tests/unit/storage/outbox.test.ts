@@ -174,6 +174,25 @@ describe('outbox', () => {
     });
   });
 
+  it('sees sync turned on or off by the same transaction before its next write', async () => {
+    const draft = await addDraft(database);
+    // The first read of drafts starts reading the sync state ahead (off here): the write of the
+    // sync state that follows must win over that read.
+    await database.transaction('rw', database.clips, database.syncState, async () => {
+      await database.clips.get(draft.id);
+      await database.syncState.put({ ...SYNC_OFF, enabled: true });
+      await database.clips.update(draft.id, { title: 'Un' });
+    });
+    expect((await database.outbox.toArray()).map((e) => e.key)).toEqual([`draft:${draft.id}`]);
+    await database.outbox.clear();
+    await database.transaction('rw', database.clips, database.syncState, async () => {
+      await database.clips.get(draft.id);
+      await database.syncState.put({ ...SYNC_OFF });
+      await database.clips.update(draft.id, { title: 'Deux' });
+    });
+    expect(await database.outbox.count()).toBe(0);
+  });
+
   it('does not queue the sync engine’s own writes', async () => {
     await turnOn();
     const draft = await addDraft(database);
