@@ -4,10 +4,13 @@ import { t } from '../locales';
 import { wordFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
 import { describeOutcome } from '../messaging/outcome';
-import { sendMessage, type ClipOutcome } from '../messaging/protocol';
+import { sendMessage, type ClipOutcome, type ProtocolMap } from '../messaging/protocol';
 import { useRefused } from './RoleReason';
 import { deskRefusal } from './roles';
 import { useSharedDesk } from './useSharedDesk';
+
+/** What "Clip this page" asks the background. */
+type ClipRequest = ProtocolMap['clipTab']['request'];
 
 interface Props {
   /** The tab to clip; by default the active tab of the current window. */
@@ -16,9 +19,16 @@ interface Props {
   onClipped: (outcome: ClipOutcome) => void;
 }
 
-async function activeTabId(): Promise<number | undefined> {
+/**
+ * The active tab of the current window, with its address and title when the browser tells them
+ * (opening the popup grants it the tab): the background then clips it without asking for it again.
+ */
+async function activeTab(): Promise<ClipRequest | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
+  if (tab?.id === undefined) return undefined;
+  const url = tab.url ?? tab.pendingUrl;
+  if (!url) return { tabId: tab.id };
+  return { tabId: tab.id, tab: tab.title === undefined ? { url } : { url, title: tab.title } };
 }
 
 /** The "Clip this page" button and the sentence that says what the clip did. */
@@ -37,12 +47,12 @@ export function ClipPanel({ tabId, onClipped }: Props) {
     setBusy(true);
     setMessage(undefined);
     try {
-      const target = tabId ?? (await activeTabId());
-      if (target === undefined) {
+      const request = tabId !== undefined ? { tabId } : await activeTab();
+      if (!request) {
         setMessage({ text: t('clip.noTab'), tone: 'error' });
         return;
       }
-      const outcome = await sendMessage('clipTab', { tabId: target });
+      const outcome = await sendMessage('clipTab', request);
       const tone =
         outcome.limit || outcome.truncated ? 'warn' : outcome.status === 'merged' ? 'info' : 'ok';
       setMessage({ text: describeOutcome(outcome), tone });

@@ -129,8 +129,14 @@ export type SitePostsAnswer =
  * The background answers them all; popup and options pages only ask.
  */
 export interface ProtocolMap {
-  /** Clip a tab (the popup's "Clip this page"). */
-  clipTab: { request: { tabId: number }; response: ClipOutcome };
+  /**
+   * Clip a tab (the popup's "Clip this page"). With the tab's address and title as the popup
+   * read them, the background does not ask the browser for the tab again before reading it.
+   */
+  clipTab: {
+    request: { tabId: number; tab?: { url?: string; title?: string } };
+    response: ClipOutcome;
+  };
   /** Publish an issue to WordPress (create the post, or update the one published before). */
   publishIssue: { request: PublishRequest; response: PublishOutcome };
   /** Ask the background to recount the toolbar badge (after bulk changes). */

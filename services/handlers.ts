@@ -6,9 +6,15 @@ import { publishIssue } from './publisher';
 import { listSitePosts } from './site-posts';
 import { syncEngine } from './sync-background';
 
+/** The tab as the popup saw it: its address, and its title when it is a string. */
+function knownTab(tab: { url?: string; title?: string }): { url?: string; title?: string } {
+  return typeof tab.title === 'string' ? { url: tab.url, title: tab.title } : { url: tab.url };
+}
+
 /** The background's answer to every message of the protocol. */
 export const handlers: Handlers = {
-  clipTab: ({ tabId }) => clipTab({ tabId }),
+  clipTab: ({ tabId, tab }) =>
+    clipTab(typeof tab?.url === 'string' && tab.url ? { tabId, tab: knownTab(tab) } : { tabId }),
   publishIssue: (request) => publishIssue(request),
   refreshBadge: () => refreshBadge(),
   syncDiscover: () => probeDesk(),

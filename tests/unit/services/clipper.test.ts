@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PageCapture } from '../../../capture/types';
 import { CodedError } from '../../../messaging/errors';
 import { clipTab } from '../../../services/clipper';
+import { handlers } from '../../../services/handlers';
 import { limitForFailure, limitForUrl } from '../../../services/limits';
 import { db } from '../../../storage/db';
 
@@ -99,6 +100,36 @@ describe('clipTab', () => {
     expect(get).not.toHaveBeenCalled();
     expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/capture.js'] });
     expect(outcome.clip.title).toBe('OVH Weighs IPO');
+  });
+
+  it('takes the tab the popup read from its request, without asking the browser again', async () => {
+    const executeScript = stubScripting(() => pageCapture);
+    const get = vi.spyOn(fakeBrowser.tabs, 'get');
+
+    const outcome = await handlers.clipTab({
+      tabId: 7,
+      tab: { url: 'https://www.bloomberg.com/news/x', title: 'OVH' },
+    });
+    // A browser page the popup names is not injected into.
+    const page = await handlers.clipTab({
+      tabId: 8,
+      tab: { url: 'chrome://settings/', title: 'Paramètres' },
+    });
+
+    expect(get).not.toHaveBeenCalled();
+    expect(executeScript).toHaveBeenCalledTimes(1);
+    expect(outcome.clip.title).toBe('OVH Weighs IPO');
+    expect(page).toMatchObject({ limit: 'browser-page', clip: { title: 'Paramètres' } });
+  });
+
+  it('asks the browser for the tab when the popup sends its id alone', async () => {
+    stubScripting(() => pageCapture);
+    const tabId = await openTab('https://www.bloomberg.com/news/ovh-ipo');
+    const get = vi.spyOn(fakeBrowser.tabs, 'get');
+
+    await handlers.clipTab({ tabId, tab: { title: 'Sans adresse' } });
+
+    expect(get).toHaveBeenCalledWith(tabId);
   });
 
   it('does not inject into a browser page the trigger already names', async () => {
