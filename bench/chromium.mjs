@@ -142,14 +142,15 @@ function timeExtractor([what, captureCode]) {
 }
 
 /**
- * Runs in the bench extension page: one clip request (the popup's message) or one floor
- * request, timed from sending it to the background's answer, which comes once the draft is
- * committed to IndexedDB.
+ * Runs in the bench extension page: one clip request (the popup's message: the tab's id with
+ * its address and title, as the popup read them from `tabs.query` before sending it) or one
+ * floor request, timed from sending it to the background's answer, which comes once the draft
+ * is committed to IndexedDB.
  */
-async function timeRequest([kind, tabId]) {
+async function timeRequest([kind, { id: tabId, url, title }]) {
   const message =
     kind === 'clip'
-      ? { indiscrets: 1, type: 'clipTab', request: { tabId } }
+      ? { indiscrets: 1, type: 'clipTab', request: { tabId, tab: { url, title } } }
       : { indiscretsBench: 'floor', tabId };
   const start = performance.now();
   const reply = await chrome.runtime.sendMessage(message);
@@ -158,12 +159,12 @@ async function timeRequest([kind, tabId]) {
   return { ms, status: reply.value?.status, limit: reply.value?.limit };
 }
 
-/** Runs in an extension page: the id of the tab showing `url`. */
-async function tabIdOf(url) {
+/** Runs in an extension page: the tab showing `url`, as `tabs.query` tells it to the popup. */
+async function tabOf(url) {
   const tabs = await chrome.tabs.query({});
   const tab = tabs.find((candidate) => candidate.url === url);
   if (!tab) throw new Error(`No tab shows ${url}`);
-  return tab.id;
+  return { id: tab.id, url: tab.url, title: tab.title };
 }
 
 /**
@@ -195,10 +196,10 @@ async function benchCorpus({ context, bench, extensionDir, corpus, rounds, hugeR
         await article.goto(url, { waitUntil: 'load', timeout: 120_000 });
         await article.evaluate(selectPassage);
         await article.evaluate(drawn);
-        const tabId = await bench.evaluate(tabIdOf, article.url());
+        const tab = await bench.evaluate(tabOf, article.url());
         const order = round % 2 === 0 ? ['clip', 'floor'] : ['floor', 'clip'];
         for (const kind of order) {
-          const { ms, limit } = await bench.evaluate(timeRequest, [kind, tabId]);
+          const { ms, limit } = await bench.evaluate(timeRequest, [kind, tab]);
           if (kind === 'clip' && limit) problems.push(`${name}: clipped with a limit (${limit})`);
           page[kind].push(ms);
         }
@@ -241,8 +242,8 @@ async function benchCorpus({ context, bench, extensionDir, corpus, rounds, hugeR
           window.getSelection()?.addRange(range);
         });
         await tab.evaluate(drawn);
-        const tabId = await bench.evaluate(tabIdOf, tab.url());
-        const { ms, limit } = await bench.evaluate(timeRequest, ['clip', tabId]);
+        const known = await bench.evaluate(tabOf, tab.url());
+        const { ms, limit } = await bench.evaluate(timeRequest, ['clip', known]);
         if (limit) problems.push(`huge page: clipped with a limit (${limit})`);
         huge.push(ms);
         // The in-page part alone, bounded by the capture's own budgets (capture/selection.ts).

@@ -449,7 +449,7 @@ ${context.problems.length > 0 ? `\nProblems seen during the run:\n\n${context.pr
 - **Clip request → draft committed**: the test build of the extension in headless Chromium, corpus pages served
   on 127.0.0.1. For each page and round the page is loaded at a new address (so every clip creates a draft), its
   longest paragraph selected, then the bench page (\`bench.html\`, test builds only) sends the popup's \`clipTab\`
-  message and times it until the background answers, which it does once the draft is committed to IndexedDB.
+  message (the tab's id, address and title, as the popup read them) and times it until the background answers, which it does once the draft is committed to IndexedDB.
 - **Floor**: in the same round, alternating which goes first, a test-only message (\`bench/floor.ts\`, registered
   by test builds only) makes the background inject an empty script file into the same tab and write one record.
   The clip's p50 over every round of every page is divided by the floor's.
