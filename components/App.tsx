@@ -1,3 +1,4 @@
+import type { ComponentChildren, ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../locales';
@@ -24,18 +25,27 @@ type Tab = 'drafts' | 'issue';
 /** A draft is opened from a tab, and "Back" returns to it. */
 type View = { kind: Tab } | { kind: 'draft'; id: string; from: Tab };
 
+/** The desk drawn before its code is loaded (DeskFirstScreen.tsx, kept out of the popup). */
+export type DeskFirstScreen = ComponentType<{
+  header: ComponentChildren;
+  currentIssueId: string | null | undefined;
+  freshId?: string;
+}>;
+
 interface Props {
   /** The popup shows one view at a time; the desk shows inbox, editor and issue side by side. */
   layout: 'popup' | 'desk';
   /** The tab that "Clip this page" clips (popup.html?tabId=N); the active tab otherwise. */
   tabId?: number;
+  /** The desk's first screen, drawn until the desk is loaded. */
+  firstScreen?: DeskFirstScreen;
 }
 
 /**
  * The editor's desk: clip, write drafts, compose the issue. The popup shows one view at a time;
  * the desk (its own tab) lays the same components out around the issue (Desk.tsx).
  */
-export function App({ layout, tabId }: Props) {
+export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
   const [view, setView] = useState<View>({ kind: 'drafts' });
   const [freshId, setFreshId] = useState<string>();
   const currentIssueId = useStorageItem(currentIssueItem);
@@ -112,6 +122,11 @@ export function App({ layout, tabId }: Props) {
             currentIssueId={currentIssueId}
             onSelectIssue={selectIssue}
             freshId={freshId}
+            fallback={
+              FirstScreen && (
+                <FirstScreen header={header} currentIssueId={currentIssueId} freshId={freshId} />
+              )
+            }
           />
         </AnnouncerProvider>
       </UndoProvider>

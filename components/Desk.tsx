@@ -10,6 +10,22 @@ import { IssueItems } from './IssueItems';
 import { IssueOutput } from './IssueOutput';
 import { IssuePicker, useIssues } from './IssuePicker';
 import { NewIssueForm } from './NewIssueForm';
+import {
+  readInboxFolded,
+  SnapshotColumns,
+  SnapshotItems,
+  writeInboxFolded,
+} from './DeskFirstScreen';
+import {
+  firstScreenRows,
+  readDeskSnapshot,
+  snapshotText,
+  takeEarlyOpen,
+  writeDeskSnapshot,
+  type DeskSnapshot,
+} from './deskSnapshot';
+import { itemLabel } from '../storage/label';
+import { itemText } from './richtext';
 import { deskRefusal } from './roles';
 import { loadData } from './data';
 import { currentIssueId as currentIssueItem } from '../storage/settings';
@@ -24,25 +40,6 @@ import { useSharedDesk } from './useSharedDesk';
 export async function readDeskAhead(): Promise<void> {
   const [issueId] = await Promise.all([currentIssueItem.getValue(), loadData()]);
   if (issueId) await readItemsAhead(issueId);
-}
-
-const FOLDED_KEY = 'indiscrets:desk-inbox-folded';
-
-/** Whether the desk's inbox was folded away, as the editor left it (kept in localStorage). */
-export function readInboxFolded(): boolean {
-  try {
-    return localStorage.getItem(FOLDED_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
-
-function writeInboxFolded(folded: boolean) {
-  try {
-    localStorage.setItem(FOLDED_KEY, folded ? '1' : '0');
-  } catch {
-    // Without localStorage the desk opens with its inbox shown: nothing is lost.
-  }
 }
 
 /** The desk's keys, as the help lists them: what is pressed, then what it does. */
@@ -83,11 +80,23 @@ interface Props {
  * the left. Everything is reachable from the keyboard (see DESK_KEYS, shown by « ? »).
  */
 export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) {
-  const [selectedId, setSelectedId] = useState<string>();
+  // A draft opened on the first screen, before the desk was loaded, opens now.
+  const [selectedId, setSelectedId] = useState<string | undefined>(takeEarlyOpen);
   const [folded, setFolded] = useState(readInboxFolded);
   const [help, setHelp] = useState(false);
   const [creating, setCreating] = useState(false);
-  const { issues, issue } = useIssues(currentIssueId);
+  const { issues, issue, issueRead } = useIssues(currentIssueId);
+  // The issue's first screen as the last desk showed it, until the database answers.
+  const [snapshot] = useState(readDeskSnapshot);
+  const settled = issues !== undefined && currentIssueId !== undefined && issueRead;
+  const early =
+    !settled && snapshot && (currentIssueId === undefined || currentIssueId === snapshot.issueId)
+      ? snapshot
+      : undefined;
+  // No issue open: the next desk opens without one too, not on the last one shown.
+  useEffect(() => {
+    if (settled && !issue) writeDeskSnapshot(null);
+  }, [settled, issue]);
   const announce = useAnnounce();
   const cannotCreate = deskRefusal(useSharedDesk(), 'editIssues');
   const root = useRef<HTMLDivElement>(null);
@@ -278,7 +287,9 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
             />
           </aside>
         )}
-        {centre !== undefined || !issue ? (
+        {early ? (
+          <SnapshotColumns snapshot={early} selectedId={selectedId} onOpen={setSelectedId} />
+        ) : centre !== undefined || !issue ? (
           <>
             <section class="desk__column desk__issue" aria-label={t('issue.heading')}>
               {centre ?? (
@@ -308,6 +319,7 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
             onSelectIssue={onSelectIssue}
             onCreate={() => setCreating(true)}
             editor={editor}
+            snapshot={snapshot?.issueId === issue.id ? snapshot : undefined}
           />
         )}
       </div>
@@ -323,6 +335,8 @@ interface DeskIssueProps {
   onSelectIssue: (id: string | null) => void;
   onCreate: () => void;
   editor: ComponentChildren;
+  /** The issue's first screen as the last desk showed it: drawn until its items are read. */
+  snapshot?: DeskSnapshot;
 }
 
 /** The issue's three columns: its items, the open item's editor, and what leaves the desk. */
@@ -334,11 +348,42 @@ function DeskIssue({
   onSelectIssue,
   onCreate,
   editor,
+  snapshot,
 }: DeskIssueProps) {
   const workspace = useIssueWorkspace(issue);
+  const { items, checks, counts, total, budget, problems } = workspace;
+  // What this column shows first, for the next desk to paint before the database answers.
+  useEffect(() => {
+    if (!items) return;
+    const rows = items.slice(0, firstScreenRows()).map((item, index) => ({
+      id: item.id,
+      label: itemLabel(item),
+      text: snapshotText(itemText(item.body)),
+      words: counts[index]!.words,
+      chars: counts[index]!.chars,
+      checks: checks?.[item.id] ?? [],
+    }));
+    writeDeskSnapshot({
+      issueId: issue.id,
+      title: issue.title,
+      status: issue.status,
+      items: items.length,
+      words: total.words,
+      chars: total.chars,
+      ...(budget !== undefined ? { budget } : {}),
+      problems,
+      otherIssues: issues.length > 1,
+      rows,
+    });
+  }, [items, checks, issue, issues.length > 1, budget]);
+  const early = !items ? snapshot : undefined;
   return (
     <>
-      <section class="desk__column desk__issue" aria-label={t('issue.heading')}>
+      <section
+        class="desk__column desk__issue"
+        aria-label={t('issue.heading')}
+        aria-busy={early ? true : undefined}
+      >
         <IssuePicker
           issues={issues}
           issue={issue}
@@ -346,12 +391,16 @@ function DeskIssue({
           onCreate={onCreate}
         />
         <IssueFieldsForm workspace={workspace} onDeleted={() => onSelectIssue(null)} />
-        <IssueItems
-          workspace={workspace}
-          otherIssues={issues.filter((other) => other.id !== issue.id)}
-          onOpenDraft={onOpen}
-          selectedId={selectedId}
-        />
+        {early ? (
+          <SnapshotItems snapshot={early} selectedId={selectedId} onOpen={onOpen} />
+        ) : (
+          <IssueItems
+            workspace={workspace}
+            otherIssues={issues.filter((other) => other.id !== issue.id)}
+            onOpenDraft={onOpen}
+            selectedId={selectedId}
+          />
+        )}
       </section>
       <div class="desk__column desk__editor">{editor}</div>
       <section class="desk__column desk__output" aria-label={t('desk.output')}>

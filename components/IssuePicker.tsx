@@ -6,14 +6,17 @@ import { useRefused } from './RoleReason';
 import { useLiveQuery } from './useLiveQuery';
 import { useSharedDesk } from './useSharedDesk';
 
-/** Every issue (`undefined` while loading) and the one being composed, if any. */
+/**
+ * Every issue (`undefined` while loading) and the one being composed, if any; `issueRead` once
+ * the latter has been looked for (`issue` is `undefined` both before and when there is none).
+ */
 export function useIssues(currentIssueId: string | null | undefined) {
   const issues = useLiveQuery(() => listIssues(), []);
-  const issue = useLiveQuery(
-    () => (currentIssueId ? getIssue(currentIssueId) : undefined),
+  const found = useLiveQuery(
+    async () => (currentIssueId ? ((await getIssue(currentIssueId)) ?? null) : null),
     [currentIssueId],
   );
-  return { issues, issue };
+  return { issues, issue: found ?? undefined, issueRead: found !== undefined };
 }
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { ComponentType } from 'preact';
+import type { ComponentChildren, ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../locales';
 import { loadData } from './data';
@@ -11,11 +11,12 @@ const QUIET_MS = 300;
  * chunk), after the database layer is ready. Until then it shows nothing, then after
  * {@link QUIET_MS} a quiet « Chargement… »; a failed load says so instead of staying blank.
  * `silent`: nothing at all until loaded, for a part that is often empty (a status line).
+ * A `fallback` prop is drawn instead until then (the desk's first screen, see DeskFirstScreen).
  */
 export function lazyComponent<P extends object>(
   load: () => Promise<ComponentType<P>>,
   { silent = false }: { silent?: boolean } = {},
-): ComponentType<P> {
+): ComponentType<P & { fallback?: ComponentChildren }> {
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<ComponentType<P>> | undefined;
   const fetch = () =>
@@ -27,7 +28,7 @@ export function lazyComponent<P extends object>(
         loading = undefined;
         throw error;
       }));
-  function Lazy(props: P) {
+  function Lazy({ fallback, ...props }: P & { fallback?: ComponentChildren }) {
     const [component, setComponent] = useState(() => loaded);
     const [slow, setSlow] = useState(false);
     const [failed, setFailed] = useState(false);
@@ -49,9 +50,10 @@ export function lazyComponent<P extends object>(
     }, []);
     if (component) {
       const Component = component;
-      return <Component {...props} />;
+      return <Component {...(props as P)} />;
     }
     if (failed) return <p role="alert">{t('common.loadFailed')}</p>;
+    if (fallback !== undefined) return <>{fallback}</>;
     return slow && !silent ? (
       <p class="muted loading" role="status" data-testid="loading">
         {t('common.loading')}

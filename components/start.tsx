@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { afterPaint } from '../lib/after-paint';
 import { getLocale } from '../locales';
-import { App } from './App';
+import { App, type DeskFirstScreen } from './App';
 import { loadData } from './data';
 import { applyUiLocale, rememberedUiLocale, speakUiLocale } from './uiLocale';
 import './theme.css';
@@ -12,11 +12,17 @@ import './theme.css';
  * database layer (Dexie, a third of the code) is loaded then, replays the edits that a closed
  * page left in the journal and empties the old trash before any view reads it (see `data.ts`).
  */
-export async function start(page: 'popup' | 'desk', root: HTMLElement) {
+export async function start(
+  page: 'popup' | 'desk',
+  root: HTMLElement,
+  /** What the desk draws until its own code is loaded (the desk's entry passes it). */
+  firstScreen?: DeskFirstScreen,
+) {
   const param = new URLSearchParams(location.search).get('tabId');
   const tabId = param && /^\d+$/.test(param) ? Number(param) : undefined;
   // Another language is another App: drawn anew rather than half in each.
-  const draw = () => render(<App key={getLocale()} layout={page} tabId={tabId} />, root);
+  const draw = () =>
+    render(<App key={getLocale()} layout={page} tabId={tabId} firstScreen={firstScreen} />, root);
   const check = () =>
     applyUiLocale().catch((error) => {
       console.error('Indiscrets locale', error);
@@ -34,8 +40,7 @@ export async function start(page: 'popup' | 'desk', root: HTMLElement) {
     draw();
   }
   const load = () => void loadData().catch((error) => console.error('Indiscrets data', error));
-  // The desk waits for the database to show its issue: loaded at once. The popup shows its
-  // snapshot first: the database layer is loaded once that is painted, not before.
-  if (page === 'desk') load();
-  else afterPaint(load);
+  // The popup and the desk show their snapshots first: the database layer is loaded once that
+  // is painted, not before.
+  afterPaint(load);
 }

@@ -112,6 +112,11 @@ export function sessionOf(
   async function openExtensionPage(pathAndQuery: string, page?: Page) {
     const target = page ?? (await context.newPage());
     await target.goto(base + pathAndQuery);
+    // The desk paints its issue from the last desk's snapshot first, its actions waiting: the
+    // tests act on the live desk, drawn once the database has answered.
+    if (pathAndQuery.startsWith('desk.html')) {
+      await target.waitForSelector('.desk__issue:not([aria-busy])', { timeout: 60_000 });
+    }
     return target;
   }
 

@@ -384,3 +384,124 @@ describe('an issue of 300 items on the desk in Chromium', () => {
     expect(await item(1).getAttribute('aria-label')).toMatch(at(1));
   });
 });
+
+/** What the desk's issue column showed when its first item appeared, recorded by the page. */
+interface FirstScreen {
+  busy: boolean;
+  names: string[];
+  totals: string;
+  setSize: number;
+  removeDisabled: string | null;
+}
+
+/**
+ * The desk opened again paints the long issue's first screen from the snapshot the last desk
+ * left, before its code and the database layer are loaded, then the live list replaces it. What
+ * the column held when its first item appeared is recorded by the page itself (an init script),
+ * so that no timing of the test decides what it sees.
+ */
+describe('the desk’s first screen, from the last desk’s snapshot', () => {
+  let desk: Page;
+
+  /** Navigates to the desk; resolves with what its first screen showed once the live desk is drawn. */
+  async function openAndRecord(): Promise<FirstScreen> {
+    await session.openExtensionPage('desk.html', desk);
+    return until(
+      () =>
+        desk.evaluate(
+          () => (globalThis as unknown as { __firstScreen?: FirstScreen }).__firstScreen,
+        ),
+      (found) => found !== undefined,
+      'the first screen recorded',
+    ) as Promise<FirstScreen>;
+  }
+
+  /** The live list's first `count` item names (drawn once the database answered). */
+  async function liveNames(count: number) {
+    const names = await until(
+      () =>
+        desk.evaluate(() =>
+          document.querySelector('.desk__issue[aria-busy]')
+            ? []
+            : Array.from(
+                document.querySelectorAll('.desk__issue [data-testid="issue-item"]'),
+                (row) => row.querySelector('.issue-item__title')?.textContent?.trim() ?? '',
+              ),
+        ),
+      (found) => found.length >= count,
+      'the live items',
+    );
+    return names.slice(0, count);
+  }
+
+  beforeAll(async () => {
+    desk = await session.context.newPage();
+    await desk.setViewportSize({ width: 1366, height: 768 });
+    await desk.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const column = document.querySelector('.desk__issue');
+        const rows = column?.querySelectorAll('[data-testid="issue-item"]') ?? [];
+        if (!column || rows.length === 0) return;
+        (globalThis as unknown as { __firstScreen: unknown }).__firstScreen = {
+          busy: column.getAttribute('aria-busy') === 'true',
+          names: Array.from(
+            rows,
+            (row) => row.querySelector('.issue-item__title')?.textContent?.trim() ?? '',
+          ),
+          totals: column.querySelector('[data-testid="issue-totals"]')?.textContent ?? '',
+          setSize: Number(rows[0]!.getAttribute('aria-setsize')),
+          removeDisabled: rows[0]!
+            .querySelector('.issue-item__actions button')
+            ?.getAttribute('aria-disabled'),
+        };
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    // A first opening shows the live issue and leaves its snapshot.
+    await openAndRecord();
+  }, 120_000);
+
+  afterAll(async () => {
+    await desk?.close();
+  });
+
+  it('paints the issue’s first items before the database answers, their actions waiting', async () => {
+    const first = await openAndRecord();
+    expect(first.busy).toBe(true);
+    expect(first.names.length).toBeGreaterThan(3);
+    expect(first.setSize).toBe(ISSUE_ITEMS);
+    expect(squash(first.totals)).toMatch(/^300 indiscrets/);
+    expect(first.removeDisabled).toBe('true');
+    // The live list that replaces it shows the same items, in the same order.
+    expect(await liveNames(4)).toEqual(first.names.slice(0, 4));
+    expect(await desk.locator('.desk__issue [aria-disabled="true"]').count()).toBe(0);
+  });
+
+  it('replaces a stale snapshot with the live issue', async () => {
+    const live = await liveNames(3);
+    await desk.evaluate(() => {
+      const key = 'indiscrets:desk-snapshot:1';
+      const snapshot = JSON.parse(localStorage.getItem(key)!) as {
+        rows: Array<{ label: string }>;
+      };
+      snapshot.rows[0]!.label = 'Un indiscret retiré depuis';
+      localStorage.setItem(key, JSON.stringify(snapshot));
+    });
+    const first = await openAndRecord();
+    expect(first.busy).toBe(true);
+    expect(first.names[0]).toBe('Un indiscret retiré depuis');
+    expect(await liveNames(3)).toEqual(live);
+    expect(await desk.getByText('Un indiscret retiré depuis').count()).toBe(0);
+  });
+
+  it('ignores a snapshot of another shape, and paints the live issue alone', async () => {
+    const live = await liveNames(3);
+    await desk.evaluate(() => {
+      localStorage.setItem('indiscrets:desk-snapshot:1', JSON.stringify({ issueId: 'x' }));
+    });
+    const first = await openAndRecord();
+    // The first items drawn are the live ones.
+    expect(first.busy).toBe(false);
+    expect(first.names.slice(0, 3)).toEqual(live);
+  });
+});

@@ -106,7 +106,15 @@ export async function launchFirefox(): Promise<FirefoxSession> {
     await until(
       () =>
         target
-          .evaluate(() => [location.href, document.readyState, !!document.body?.firstElementChild])
+          .evaluate(() => [
+            location.href,
+            document.readyState,
+            // The desk paints its issue from the last desk's snapshot first (its actions
+            // waiting): the tests act on the live desk, drawn once the database has answered.
+            !!document.body?.firstElementChild &&
+              (!location.pathname.endsWith('/desk.html') ||
+                !!document.querySelector('.desk__issue:not([aria-busy])')),
+          ])
           .catch(() => ['', '', false] as const),
       ([href, state, rendered]) => href === url && state === 'complete' && rendered === true,
       `${url} to load`,

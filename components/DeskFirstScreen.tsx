@@ -1,0 +1,273 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { t } from '../locales';
+import { openEarly, readDeskSnapshot, type DeskSnapshot } from './deskSnapshot';
+import { Inbox } from './Inbox';
+
+const FOLDED_KEY = 'indiscrets:desk-inbox-folded';
+
+/** Whether the desk's inbox was folded away, as the editor left it (kept in localStorage). */
+export function readInboxFolded(): boolean {
+  try {
+    return localStorage.getItem(FOLDED_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+export function writeInboxFolded(folded: boolean) {
+  try {
+    localStorage.setItem(FOLDED_KEY, folded ? '1' : '0');
+  } catch {
+    // Without localStorage the desk opens with its inbox shown: nothing is lost.
+  }
+}
+
+/** `.reorder`'s row estimate and gap (ReorderList): the rows not in the snapshot take that room. */
+const ROW_ESTIMATE = 104;
+const ROW_GAP = 6;
+
+interface Props {
+  header: ComponentChildren;
+  /** The issue open, once the setting is read: a snapshot of another issue is not shown. */
+  currentIssueId: string | null | undefined;
+  freshId?: string;
+}
+
+/**
+ * The desk as it paints before its own code and the database layer are loaded: its frame, the
+ * inbox (from its snapshot, see Inbox.tsx) and the open issue's first screen as the last desk
+ * showed it (deskSnapshot.ts). The desk itself replaces it once loaded (Desk.tsx). Nothing here
+ * writes to the database: the item actions wait for the live desk (greyed to assistive
+ * technologies, and to the browser tests' clicks), and a draft or item opened now is opened in
+ * the editor once the desk is there.
+ */
+export function DeskFirstScreen({ header, currentIssueId, freshId }: Props) {
+  const [snapshot] = useState(readDeskSnapshot);
+  const [folded, setFolded] = useState(readInboxFolded);
+  const [selectedId, setSelectedId] = useState<string>();
+  const open = (id: string) => {
+    openEarly(id);
+    setSelectedId(id);
+  };
+  // The setting read says another issue (or none) is open: the snapshot is not shown.
+  const shown =
+    snapshot && (currentIssueId === undefined || currentIssueId === snapshot.issueId)
+      ? snapshot
+      : undefined;
+  return (
+    <div class={`desk${folded ? ' desk--folded' : ''}`}>
+      <div class="desk__top">
+        {header}
+        <div class="desk__tools">
+          <button
+            type="button"
+            class="button button--small"
+            aria-expanded={!folded}
+            aria-controls="desk-inbox"
+            aria-keyshortcuts="i"
+            onClick={() => {
+              setFolded(!folded);
+              writeInboxFolded(!folded);
+            }}
+            data-testid="inbox-toggle"
+          >
+            {folded ? '▸' : '◂'} {t('desk.inbox')}
+          </button>
+          <button
+            type="button"
+            class="button button--small"
+            aria-expanded={false}
+            aria-controls="desk-help"
+            aria-keyshortcuts="?"
+            aria-disabled="true"
+          >
+            {t('desk.shortcuts')} <kbd>?</kbd>
+          </button>
+        </div>
+      </div>
+      <div class="desk__columns">
+        {!folded && (
+          <aside class="desk__column desk__inbox" id="desk-inbox" aria-label={t('drafts.heading')}>
+            <Inbox onOpen={open} freshId={freshId} selectedId={selectedId} />
+          </aside>
+        )}
+        {shown ? (
+          <SnapshotColumns snapshot={shown} selectedId={selectedId} onOpen={open} />
+        ) : (
+          <>
+            <section
+              class="desk__column desk__issue"
+              aria-label={t('issue.heading')}
+              aria-busy="true"
+            />
+            <div class="desk__column desk__editor" />
+            <div class="desk__column desk__output" />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+interface ColumnsProps {
+  snapshot: DeskSnapshot;
+  selectedId?: string;
+  onOpen: (id: string) => void;
+}
+
+/** The issue's three columns from the snapshot: its picker, totals and first items. */
+export function SnapshotColumns({ snapshot, selectedId, onOpen }: ColumnsProps) {
+  return (
+    <>
+      <section class="desk__column desk__issue" aria-label={t('issue.heading')} aria-busy="true">
+        <div class="issue__picker">
+          <label>
+            <span class="visually-hidden">{t('issue.pick')}</span>
+            <select aria-label={t('issue.pick')} value={snapshot.issueId} aria-disabled="true">
+              <option value={snapshot.issueId}>
+                {snapshot.title}
+                {snapshot.status !== 'open' ? ` (${t(`issue.status.${snapshot.status}`)})` : ''}
+              </option>
+            </select>
+          </label>
+          <button
+            type="button"
+            class="button button--small"
+            data-testid="new-issue"
+            aria-disabled="true"
+          >
+            + {t('issue.new')}
+          </button>
+        </div>
+        <details class="issue__fields" onClick={(event) => event.preventDefault()}>
+          <summary aria-disabled="true">{t('issue.settings')}</summary>
+        </details>
+        <SnapshotItems snapshot={snapshot} selectedId={selectedId} onOpen={onOpen} />
+      </section>
+      <div class="desk__column desk__editor">
+        <p class="muted desk__hint">{t('desk.pickItem')}</p>
+      </div>
+      <section class="desk__column desk__output" aria-label={t('desk.output')}>
+        <p class="muted">{t('common.loading')}</p>
+      </section>
+    </>
+  );
+}
+
+/** The issue's totals and first rows, as IssueItems draws them, their actions waiting. */
+export function SnapshotItems({ snapshot, selectedId, onOpen }: ColumnsProps) {
+  const { items, words, chars, budget, problems, rows } = snapshot;
+  const over = budget !== undefined && chars > budget;
+  return (
+    <>
+      <p class={`issue__totals${over ? ' issue__totals--over' : ''}`} data-testid="issue-totals">
+        {budget !== undefined
+          ? t('counts.issue', { items, words, chars, budget })
+          : t('counts.issueNoBudget', { items, words, chars })}
+        {over && ` · ${t('counts.over', { chars: chars - budget })}`}
+        {problems > 0 && ` · ${t('checks.count', { count: problems })}`}
+      </p>
+      <ol
+        class="reorder"
+        aria-label={t('issue.items')}
+        aria-busy="true"
+        style={{ paddingBottom: `${(items - rows.length) * (ROW_ESTIMATE + ROW_GAP)}px` }}
+      >
+        {rows.map((row, index) => {
+          const selected = row.id === selectedId;
+          return (
+            <li
+              key={row.id}
+              class="virtual-row reorder__item"
+              data-testid="issue-item"
+              data-item-id={row.id}
+              data-index={index}
+              aria-setsize={items}
+              aria-posinset={index + 1}
+              aria-label={t('reorder.itemLabel', {
+                title: row.label,
+                position: index + 1,
+                total: items,
+              })}
+            >
+              <div class="reorder__handle" aria-hidden="true">
+                ⋮⋮
+              </div>
+              <div class="reorder__body">
+                <div class={`issue-item${selected ? ' issue-item--selected' : ''}`}>
+                  <button
+                    type="button"
+                    class="linklike issue-item__title"
+                    onClick={() => onOpen(row.id)}
+                    aria-current={selected || undefined}
+                    tabIndex={-1}
+                  >
+                    {row.label}
+                  </button>
+                  {row.text && <p class="issue-item__text">{row.text}</p>}
+                  {row.checks.length > 0 && (
+                    <ul class="checks" data-testid="checks">
+                      {row.checks.map((check, at) => (
+                        <li key={at} class="check">
+                          ⚠{' '}
+                          {t(`checks.${check.code}`, {
+                            url: check.url ?? '',
+                            title: check.otherTitle ?? '',
+                            issue: check.otherIssueTitle ?? '',
+                          })}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  <div class="issue-item__actions">
+                    <button
+                      type="button"
+                      class="button button--small"
+                      aria-label={t('issue.removeNamed', { title: row.label })}
+                      aria-disabled="true"
+                    >
+                      {t('issue.remove')}
+                    </button>
+                    {snapshot.otherIssues && (
+                      <select
+                        aria-label={t('issue.moveToNamed', { title: row.label })}
+                        aria-disabled="true"
+                        value=""
+                      >
+                        <option value="">{t('issue.moveTo')}</option>
+                      </select>
+                    )}
+                    <span class="muted issue-item__counts">
+                      {t('counts.item', { words: row.words, chars: row.chars })}
+                    </span>
+                  </div>
+                </div>
+              </div>
+              <div class="reorder__buttons">
+                <button
+                  type="button"
+                  class="button button--small"
+                  aria-label={t('reorder.up', { title: row.label })}
+                  disabled={index === 0}
+                  aria-disabled="true"
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  class="button button--small"
+                  aria-label={t('reorder.down', { title: row.label })}
+                  disabled={index === items - 1}
+                  aria-disabled="true"
+                >
+                  ↓
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}
