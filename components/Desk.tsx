@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../locales';
 import type { Issue } from '../storage/db';
+import { afterPaint } from '../lib/after-paint';
 import { useAnnounce } from './Announcer';
 import { DraftEditor } from './DraftEditor';
 import { Inbox } from './Inbox';
@@ -352,10 +353,16 @@ function DeskIssue({
 }: DeskIssueProps) {
   const workspace = useIssueWorkspace(issue);
   const { items, checks, counts, total, budget, problems } = workspace;
-  // What this column shows first, for the next desk to paint before the database answers.
+  const column = useRef<HTMLElement>(null);
+  // What this column shows first, for the next desk to paint before the database answers: read
+  // once painted, so that the rows that fill the column are counted from the page as drawn.
   useEffect(() => {
     if (!items) return;
-    const rows = items.slice(0, firstScreenRows()).map((item, index) => ({
+    return afterPaint(() => writeSnapshot(itemsFilling(column.current) ?? firstScreenRows()));
+  }, [items, checks, issue, issues.length > 1, budget]);
+  function writeSnapshot(count: number) {
+    if (!items) return;
+    const rows = items.slice(0, count).map((item, index) => ({
       id: item.id,
       label: itemLabel(item),
       text: snapshotText(itemText(item.body)),
@@ -375,7 +382,7 @@ function DeskIssue({
       otherIssues: issues.length > 1,
       rows,
     });
-  }, [items, checks, issue, issues.length > 1, budget]);
+  }
   const early = !items ? snapshot : undefined;
   return (
     <>
@@ -383,6 +390,7 @@ function DeskIssue({
         class="desk__column desk__issue"
         aria-label={t('issue.heading')}
         aria-busy={early ? true : undefined}
+        ref={column}
       >
         <IssuePicker
           issues={issues}
@@ -412,6 +420,21 @@ function DeskIssue({
       </section>
     </>
   );
+}
+
+/**
+ * How many of the issue's first items fill its column from its top to the window's height, read
+ * from the rows drawn; `undefined` when the first ones are not drawn (the column scrolled down)
+ * or those drawn do not reach that far.
+ */
+function itemsFilling(column: HTMLElement | null): number | undefined {
+  const rows = column?.querySelectorAll<HTMLElement>('.reorder > li[data-index]');
+  if (!column || !rows?.length || rows[0]!.dataset.index !== '0') return undefined;
+  const top = column.getBoundingClientRect().top - column.scrollTop;
+  for (let index = 0; index < rows.length; index++) {
+    if (rows[index]!.getBoundingClientRect().bottom - top >= innerHeight) return index + 1;
+  }
+  return undefined;
 }
 
 /** The desk's keyboard shortcuts, listed. */
