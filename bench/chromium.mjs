@@ -137,7 +137,7 @@ function timeExtractor([what, captureCode]) {
   } else result = new window.__benchDefuddle(document).parse();
   const ms = performance.now() - start;
   // Keeps the work observable (and tells a broken run from a fast one).
-  const ok = what === 'capture' ? Boolean(result?.metadata?.url) : result !== undefined;
+  const ok = what === 'capture' ? Boolean(result?.page?.url) : result !== undefined;
   return { ms, ok };
 }
 

@@ -3,7 +3,6 @@
  * whatever is found is cleaned of the "By", dates and handles that surround names on the page.
  */
 
-import { finder, type Find } from './find';
 import { cleanText, collapseWhitespace, decodeEntities, looksLikeUrl } from './text';
 
 /** A byline longer than this is a bio or a paragraph that happened to match a selector. */
@@ -71,7 +70,7 @@ export function joinAuthors(names: readonly string[]): string | undefined {
 }
 
 /** Selectors for bylines in the page itself, most structured first. */
-const BYLINE_SELECTORS: readonly [string, string][] = [
+export const BYLINE_SELECTORS: readonly [string, string][] = [
   ['[itemprop~="author"]', '[itemprop=author]'],
   ['[rel~="author"]', '[rel=author]'],
   ['.byline', '.byline'],
@@ -82,7 +81,8 @@ const BYLINE_SELECTORS: readonly [string, string][] = [
 /** Comment threads reuse byline markup for commenters' names. */
 const COMMENT_CONTAINER = /comment|reply|replies|discussion|disqus/i;
 
-function inComments(element: Element): boolean {
+/** Whether the element sits in a comment thread. */
+export function inComments(element: Element): boolean {
   for (let node: Element | null = element; node; node = node.parentElement) {
     const marker = `${node.id} ${node.getAttribute('class') ?? ''}`;
     if (COMMENT_CONTAINER.test(marker)) return true;
@@ -91,7 +91,7 @@ function inComments(element: Element): boolean {
 }
 
 /** The name held by an author element: its `itemprop=name`, a meta's content, or its text. */
-function authorElementText(element: Element): string | undefined {
+export function authorElementText(element: Element): string | undefined {
   const named = element.querySelector('[itemprop~="name"]');
   const source = named ?? element;
   if (source.tagName === 'META') return cleanText(source.getAttribute('content'));
@@ -100,21 +100,15 @@ function authorElementText(element: Element): string | undefined {
 }
 
 /**
- * The byline found in the page's markup, with the selector it came from.
- * @param find the capture's shared lookups (see ./find), when it has them.
+ * The byline found in the page's markup: the first candidate (the selector's label and the
+ * element's text, as capture/page.ts reads them) that cleans to a name.
  */
-export function bylineFromDom(
-  doc: Document,
-  find: Find = finder(doc),
+export function bylineFromCandidates(
+  candidates: readonly (readonly [string, string])[],
 ): { value: string; source: string } | undefined {
-  for (const [selector, label] of BYLINE_SELECTORS) {
-    // Only the first few matches: later ones are related articles, author boxes and comments.
-    const elements = find(selector).slice(0, 5);
-    for (const element of elements) {
-      if (inComments(element)) continue;
-      const value = cleanByline(authorElementText(element));
-      if (value) return { value, source: label };
-    }
+  for (const [label, text] of candidates) {
+    const value = cleanByline(text);
+    if (value) return { value, source: label };
   }
   return undefined;
 }

@@ -3,53 +3,51 @@
  * that never throws (a page can break any assumption; a degraded clip is better than none).
  */
 
-import { boundMetadata } from './bounds';
-import { extractMetadata } from './metadata';
+import { readPage } from './page';
 import { captureSelection } from './selection';
-import type { CapturedPassage, PageCapture, PageMetadata } from './types';
+import type { CapturedPassage, PageCapture, PageData } from './types';
 import { cleanText } from './text';
+import { FIELD_LIMITS, cutAtWord } from './bounds';
 
-export { extractMetadata } from './metadata';
+export { extractMetadata, interpretPage } from './metadata';
 export { captureSelection, readRanges } from './selection';
 export { describeLink, type LinkDescription } from './links';
 export type {
   CapturedPassage,
   CaptureResult,
   PageCapture,
+  PageData,
   PageMetadata,
   PassageNode,
   Provenance,
   SelectedPassage,
 } from './types';
 
-/** The least a clip can hold when metadata extraction failed: the address and the tab title. */
-function fallbackMetadata(win: Window): PageMetadata {
-  let url = '';
-  let title: string | undefined;
+/** The least a clip can hold when reading the page failed: the address and the tab title. */
+function fallbackPage(win: Window): PageData {
+  const page: PageData = { url: '', base: '', meta: {}, headings: [], bylines: [], dates: [] };
   try {
-    url = win.location.href;
-    title = cleanText(win.document.title);
+    page.url = win.location.href.slice(0, FIELD_LIMITS.url);
+    const title = cleanText(win.document.title);
+    if (title) page.title = cutAtWord(title, FIELD_LIMITS.title);
   } catch {
     // Keep whatever was read.
   }
-  return {
-    url,
-    title: title ?? url,
-    provenance: { url: 'location', title: title ? '<title>' : 'url' },
-  };
+  return page;
 }
 
 /**
- * Captures the page's metadata and the user's selection. Never throws: a failing part degrades to
- * a minimal value (metadata) or is left out (selection). Every field is within the limits of
- * `./bounds` (FIELD_LIMITS, MAX_QUOTE_CHARS).
+ * Reads what the page declares about itself and the user's selection. Never throws: a failing
+ * part degrades to a minimal value (the page's address and title) or is left out (selection).
+ * Every value is within the limits of `./bounds` (FIELD_LIMITS, MAX_QUOTE_CHARS): nothing
+ * oversized crosses to the extension.
  */
 export function capturePage(win: Window = window): PageCapture {
-  let metadata: PageMetadata;
+  let page: PageData;
   try {
-    metadata = extractMetadata(win.document);
+    page = readPage(win.document);
   } catch {
-    metadata = fallbackMetadata(win);
+    page = fallbackPage(win);
   }
   let selection: CapturedPassage | undefined;
   try {
@@ -64,8 +62,7 @@ export function capturePage(win: Window = window): PageCapture {
     contentType = undefined;
   }
   return {
-    // Every field is bounded here, in the page: nothing oversized crosses to the extension.
-    metadata: boundMetadata(metadata),
+    page,
     ...(selection ? { selection } : {}),
     ...(contentType && !/html|xml/.test(contentType) ? { contentType } : {}),
   };

@@ -36,6 +36,7 @@ export class MetaIndex {
    * scoped to an item and must not be mistaken for page-level metadata.
    */
   constructor(doc: Document) {
+    if (!doc) return;
     for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
       const content = cleanText(meta.getAttribute('content') ?? meta.getAttribute('value'));
       if (content === undefined) continue;
@@ -52,6 +53,13 @@ export class MetaIndex {
         }
       }
     }
+  }
+
+  /** An index of values already read by key (as capture/page.ts sends them). */
+  static of(values: Record<string, MetaValue[]>): MetaIndex {
+    const index = new MetaIndex(undefined as unknown as Document);
+    for (const [key, list] of Object.entries(values)) index.values.set(normalizeKey(key), list);
+    return index;
   }
 
   /** The first non-empty value for the first key that has one, in the order given. */

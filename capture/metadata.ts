@@ -4,14 +4,14 @@
  * provenance is recorded so that an editor can tell a declared fact from a guess.
  */
 
-import { bylineFromDom, cleanByline, joinAuthors } from './byline';
+import { bylineFromCandidates, cleanByline, joinAuthors } from './byline';
 import { toIsoDate } from './dates';
-import { finder, type Find } from './find';
-import { extractJsonLdArticle, type JsonLdArticle } from './jsonld';
+import type { JsonLdArticle } from './jsonld';
 import { MetaIndex, type MetaValue } from './meta-tags';
+import { readPage } from './page';
 import { cleanTitle, isSiteAffix, titleSuffix, type TitleContext } from './title';
-import type { MetadataField, PageMetadata, Provenance } from './types';
-import { cleanText, compactKey, looksLikeUrl, textKey } from './text';
+import type { MetadataField, PageData, PageMetadata, Provenance } from './types';
+import { compactKey, looksLikeUrl, textKey } from './text';
 import { resolveHttpUrl } from './url';
 import { stripWww } from '../lib/html';
 
@@ -21,11 +21,9 @@ interface Sourced {
   source: string;
 }
 
-/** Everything read once from the document and shared by the field extractors. */
+/** Everything the page sent, read once and shared by the field extractors. */
 interface PageContext {
-  doc: Document;
-  /** The element lookups, shared by the extractors (see ./find). */
-  find: Find;
+  data: PageData;
   pageUrl: string;
   base: string;
   meta: MetaIndex;
@@ -48,16 +46,6 @@ function sourced(value: string | undefined, source: string): Sourced | undefined
 
 function fromMeta(found: MetaValue | undefined): Sourced | undefined {
   return found && { value: found.value, source: found.source };
-}
-
-/** Texts of the page's `<h1>`s, used to recognise the headline among the declared titles. */
-function readHeadings(doc: Document): string[] {
-  const headings: string[] = [];
-  for (const h1 of Array.from(doc.getElementsByTagName('h1')).slice(0, 10)) {
-    const text = cleanText(h1.textContent);
-    if (text && text.length <= 300) headings.push(text);
-  }
-  return headings;
 }
 
 function hostnameOf(url: string | undefined): string | undefined {
@@ -90,14 +78,8 @@ function isHomepageOnly(candidate: string, pageUrl: string): boolean {
  */
 function extractUrl(ctx: PageContext): Sourced {
   const declared: Sourced[] = [];
-  // Every <link>, not `link[rel][href]`: a walk by tag name is the faster one on a huge page.
-  for (const link of Array.from(ctx.doc.getElementsByTagName('link'))) {
-    const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
-    if (!rel.includes('canonical') || !link.hasAttribute('href')) continue;
-    const href = resolveHttpUrl(link.getAttribute('href'), ctx.base);
-    if (href) declared.push({ value: href, source: 'link[rel=canonical]' });
-    break;
-  }
+  const href = resolveHttpUrl(ctx.data.canonical, ctx.base);
+  if (href) declared.push({ value: href, source: 'link[rel=canonical]' });
   const ogUrl = ctx.meta.first('og:url');
   const ogHref = resolveHttpUrl(ogUrl?.value, ctx.base);
   if (ogHref) declared.push({ value: ogHref, source: 'og:url' });
@@ -132,7 +114,7 @@ function extractByline(ctx: PageContext): Sourced | undefined {
     ['article:author', values('article:author').filter((value) => !looksLikeUrl(value))],
     ['parsely-author', values('parsely-author')],
   ]);
-  return declared ?? attempt(() => bylineFromDom(ctx.doc, ctx.find));
+  return declared ?? bylineFromCandidates(ctx.data.bylines);
 }
 
 /** Declared site names, to recognise the site's part of a title. */
@@ -146,7 +128,7 @@ function declaredSiteNames(ctx: PageContext): Sourced[] {
 
 /** Title candidates in priority order, as written on the page. */
 function titleCandidates(ctx: PageContext): Sourced[] {
-  const docTitle = cleanText(ctx.doc.title);
+  const docTitle = ctx.data.title;
   return [
     fromMeta(ctx.meta.first('og:title')),
     fromMeta(ctx.meta.first('twitter:title')),
@@ -228,21 +210,10 @@ function extractSiteName(
     }
     return declared;
   }
-  const docTitle = cleanText(ctx.doc.title);
+  const docTitle = ctx.data.title;
   const suffix = siteAffix ?? (docTitle ? titleSuffix(docTitle) : undefined);
   if (suffix) return { value: suffix, source: '<title>' };
   return host ? { value: stripWww(host), source: 'hostname' } : undefined;
-}
-
-/** The first element of `selector` with a parseable date in `datetime`, `content` or its text. */
-function dateFromElements(find: Find, selector: string): string | undefined {
-  for (const element of find(selector).slice(0, 5)) {
-    const raw =
-      element.getAttribute('datetime') ?? element.getAttribute('content') ?? element.textContent;
-    const date = toIsoDate(cleanText(raw));
-    if (date) return date;
-  }
-  return undefined;
 }
 
 /** The publication date, normalised to ISO 8601. */
@@ -272,10 +243,11 @@ function extractPublishedAt(ctx: PageContext): Sourced | undefined {
     const date = toIsoDate(found?.value);
     if (found && date) return { value: date, source: found.source };
   }
-  const structured = dateFromElements(ctx.find, '[itemprop~="datePublished"]');
-  if (structured) return { value: structured, source: '[itemprop=datePublished]' };
-  const inArticle = dateFromElements(ctx.find, 'article time[datetime], main time[datetime]');
-  if (inArticle) return { value: inArticle, source: 'time[datetime]' };
+  // Then the page's markup, most structured first (capture/page.ts lists it in that order).
+  for (const [source, raw] of ctx.data.dates) {
+    const date = toIsoDate(raw);
+    if (date) return { value: date, source };
+  }
   return undefined;
 }
 
@@ -299,8 +271,7 @@ export function normalizeLang(raw: string | null | undefined): string | undefine
 
 /** The page's language: `<html lang>`, then Content-Language, Dublin Core, og:locale. */
 function extractLang(ctx: PageContext): Sourced | undefined {
-  const root = ctx.doc.documentElement;
-  const htmlLang = normalizeLang(root?.getAttribute('lang') ?? root?.getAttribute('xml:lang'));
+  const htmlLang = normalizeLang(ctx.data.lang);
   if (htmlLang) return { value: htmlLang, source: 'html[lang]' };
   for (const key of ['content-language', 'dc:language', 'og:locale']) {
     const found = ctx.meta.first(key);
@@ -341,21 +312,30 @@ function extractImageUrl(ctx: PageContext): Sourced | undefined {
 
 /**
  * Reads a page's metadata: URL, title, site name, byline, publication date, language, excerpt and
- * lead image, each with its provenance. Pure: reads `doc` only, never modifies it.
+ * lead image, each with its provenance. Pure: reads `doc` only, never modifies it. In a clip the
+ * two halves run apart: {@link readPage} in the page, {@link interpretPage} in the background.
  *
  * @param doc The page's document.
  * @param pageUrl The address the page was loaded from; defaults to `doc.URL`. Relative URLs are
  *   resolved against `doc.baseURI`, which honours `<base href>`.
  */
 export function extractMetadata(doc: Document, pageUrl: string = doc.URL): PageMetadata {
+  return interpretPage(readPage(doc, pageUrl));
+}
+
+/**
+ * The metadata of a page from what it declares (capture/page.ts): each field taken from the
+ * most explicit source, cleaned, with its provenance. Pure string work: the background runs it.
+ */
+export function interpretPage(data: PageData): PageMetadata {
+  const pageUrl = data.url;
   const ctx: PageContext = {
-    doc,
-    find: finder(doc),
+    data,
     pageUrl,
-    base: doc.baseURI || pageUrl,
-    meta: new MetaIndex(doc),
-    jsonLd: attempt(() => extractJsonLdArticle(doc)),
-    headings: attempt(() => readHeadings(doc)) ?? [],
+    base: data.base || pageUrl,
+    meta: MetaIndex.of(data.meta),
+    jsonLd: data.jsonLd,
+    headings: data.headings,
   };
   const provenance: Provenance = {};
   const metadata: PageMetadata = { url: pageUrl, title: '', provenance };

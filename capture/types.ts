@@ -1,3 +1,5 @@
+import type { JsonLdArticle } from './jsonld';
+
 /** Metadata fields that a clip records, each with where its value came from. */
 export const METADATA_FIELDS = [
   'url',
@@ -106,9 +108,38 @@ export interface SelectedPassage {
   truncated?: boolean;
 }
 
+/**
+ * What the capture script reads of a page for its metadata (capture/page.ts), every value cleaned
+ * and within the limit of the field it can become; the background makes the metadata of it
+ * (`interpretPage` in capture/metadata.ts).
+ */
+export interface PageData {
+  /** The address the page was loaded from. */
+  url: string;
+  /** The address relative links are resolved against (`<base href>` honoured). */
+  base: string;
+  /** `<title>`. */
+  title?: string;
+  /** `<html lang>` (or `xml:lang`), as written. */
+  lang?: string;
+  /** The first canonical link's `href`, as written. */
+  canonical?: string;
+  /** Meta tags by key (`og:title`, `author`, `itemprop:headline`…), in document order. */
+  meta: Record<string, { value: string; source: string }[]>;
+  /** The page's article-like JSON-LD object, when it has one. */
+  jsonLd?: JsonLdArticle;
+  /** Texts of the first `<h1>`s. */
+  headings: string[];
+  /** Bylines in the page's markup: the selector's label and the text. */
+  bylines: [string, string][];
+  /** Dates in the page's markup: the provenance and the text or attribute. */
+  dates: [string, string][];
+}
+
 /** What the injected capture script returns to the background. */
 export interface PageCapture {
-  metadata: PageMetadata;
+  /** What the page declares about itself; the background makes the metadata of it. */
+  page: PageData;
   /** The user's selection, when there is one, as a tree of allowed nodes. */
   selection?: CapturedPassage;
   /**

@@ -1,8 +1,11 @@
 import { browser } from 'wxt/browser';
+import { boundMetadata } from '../capture/bounds';
+import { interpretPage } from '../capture/metadata';
 import type {
   CapturedPassage,
   CaptureResult,
   PageCapture,
+  PageData,
   PageMetadata,
   SelectedPassage,
 } from '../capture/types';
@@ -104,9 +107,11 @@ async function runCaptureScript(tabId: number): Promise<CaptureResult> {
     files: ['/capture.js'],
   });
   const result = frame?.result as PageCapture | undefined;
-  if (!result?.metadata?.url) throw new Error('The capture script returned nothing');
+  if (!result?.page?.url) throw new Error('The capture script returned nothing');
   // The page sends its selection as a tree; the HTML is written here, never in the page.
-  const { selection: captured, metadata, ...rest } = result;
+  // It sends what it declares about itself, too: the metadata is chosen and cleaned here.
+  const { selection: captured, page: declared, ...rest } = result;
+  const metadata = pageMetadata(declared);
   // The page sends its address as found: tracking parameters are removed here.
   const url = cleanUrl(metadata.url);
   // A page without a title is titled with its address: the cleaned one.
@@ -114,6 +119,23 @@ async function runCaptureScript(tabId: number): Promise<CaptureResult> {
   const page = { ...rest, metadata: { ...metadata, url, title } };
   const selection = captured && toSelectedPassage(captured);
   return selection ? { ...page, selection } : page;
+}
+
+/**
+ * The metadata of a page from what it declared, within the field limits; the page's address and
+ * title alone if that fails (a page can send anything).
+ */
+function pageMetadata(page: PageData): PageMetadata {
+  try {
+    return boundMetadata(interpretPage(page));
+  } catch {
+    const title = typeof page.title === 'string' ? page.title : undefined;
+    return {
+      url: page.url,
+      title: title ?? page.url,
+      provenance: { url: 'location', title: title ? '<title>' : 'url' },
+    };
+  }
 }
 
 async function describeLinkInPage(tabId: number, href: string) {

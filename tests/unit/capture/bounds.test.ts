@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_LIMITS, boundMetadata, cutAtWord } from '../../../capture/bounds';
-import { capturePage } from '../../../capture/index';
+import { capturePage, interpretPage } from '../../../capture/index';
 import { makeWindow } from './dom';
 
 describe('cutAtWord', () => {
@@ -53,7 +53,11 @@ describe('capturePage bounds', () => {
     const win = makeWindow(
       `<!doctype html><html><head><script type="application/ld+json">${json}</script></head><body></body></html>`,
     );
-    const { metadata } = capturePage(win);
+    const { page } = capturePage(win);
+    // Cut in the page, before it is sent: the background then chooses among bounded values.
+    expect(page.jsonLd?.headline?.length).toBeLessThanOrEqual(FIELD_LIMITS.title);
+    expect(page.jsonLd?.authors.every((name) => name.length <= FIELD_LIMITS.byline)).toBe(true);
+    const metadata = interpretPage(page);
     expect(metadata.title.length).toBeLessThanOrEqual(FIELD_LIMITS.title);
     expect(metadata.title.startsWith('Mot Mot')).toBe(true);
     expect(metadata.byline?.length ?? 0).toBeLessThanOrEqual(FIELD_LIMITS.byline);
@@ -66,7 +70,14 @@ describe('capturePage bounds', () => {
       <meta property="og:site_name" content="${long}"><meta name="author" content="${long}">
       <meta name="description" content="${long}"></head><body></body></html>`,
     );
-    const { metadata } = capturePage(win);
+    const { page } = capturePage(win);
+    expect(page.title?.length).toBeLessThanOrEqual(FIELD_LIMITS.title);
+    expect(page.meta['og:site_name']?.[0]?.value.length).toBeLessThanOrEqual(FIELD_LIMITS.siteName);
+    expect(page.meta.author?.[0]?.value.length).toBeLessThanOrEqual(FIELD_LIMITS.byline);
+    expect(page.meta.description?.[0]?.value.length).toBeLessThanOrEqual(FIELD_LIMITS.excerpt);
+    // Nothing the page sends is longer than the longest field.
+    expect(JSON.stringify(page).length).toBeLessThan(20_000);
+    const metadata = interpretPage(page);
     for (const field of ['title', 'siteName', 'byline', 'excerpt'] as const) {
       expect(metadata[field]?.length ?? 0).toBeLessThanOrEqual(FIELD_LIMITS[field]);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capturePage } from '../../../capture/index';
+import { capturePage, interpretPage } from '../../../capture/index';
 import { makeWindow } from './dom';
 
 const HTML = `<!doctype html><html lang="fr"><head>
@@ -7,16 +7,24 @@ const HTML = `<!doctype html><html lang="fr"><head>
 </head><body><p id="p">Un passage choisi.</p></body></html>`;
 
 describe('capturePage', () => {
-  it('returns the metadata alone when nothing is selected', () => {
+  it('returns what the page declares alone when nothing is selected', () => {
     const result = capturePage(makeWindow(HTML, 'https://site.example/a'));
     expect(result).toEqual({
-      metadata: expect.objectContaining({
+      page: expect.objectContaining({
         url: 'https://site.example/a',
-        title: 'Le titre',
+        title: 'Le titre | Le Site',
         lang: 'fr',
+        meta: { 'og:site_name': [{ value: 'Le Site', source: 'og:site_name' }] },
       }),
     });
     expect('selection' in result).toBe(false);
+    // The background makes the metadata of it.
+    expect(interpretPage(result.page)).toMatchObject({
+      url: 'https://site.example/a',
+      title: 'Le titre',
+      siteName: 'Le Site',
+      lang: 'fr',
+    });
   });
 
   it('returns the metadata and the selection', () => {
@@ -53,11 +61,22 @@ describe('capturePage', () => {
     });
     const result = capturePage(hostile);
     expect(result).toEqual({
-      metadata: {
+      page: {
         url: 'https://site.example/a?fbclid=1',
+        base: '',
         title: 'Tab title',
-        provenance: { url: 'location', title: '<title>' },
+        meta: {},
+        headings: [],
+        bylines: [],
+        dates: [],
       },
+    });
+    // The background still knows the site by its host.
+    expect(interpretPage(result.page)).toEqual({
+      url: 'https://site.example/a?fbclid=1',
+      title: 'Tab title',
+      siteName: 'site.example',
+      provenance: { url: 'location', title: '<title>', siteName: 'hostname' },
     });
   });
 });

@@ -8,11 +8,17 @@ import { limitForFailure, limitForUrl } from '../../../services/limits';
 import { db } from '../../../storage/db';
 
 const pageCapture: PageCapture = {
-  metadata: {
+  // What the page declares; the background makes the metadata of it.
+  page: {
     url: 'https://www.bloomberg.com/news/ovh-ipo',
-    title: 'OVH Weighs IPO',
-    siteName: 'Bloomberg',
-    provenance: { url: 'link[rel=canonical]', title: 'og:title', siteName: 'og:site_name' },
+    base: 'https://www.bloomberg.com/news/ovh-ipo',
+    meta: {
+      'og:title': [{ value: 'OVH Weighs IPO', source: 'og:title' }],
+      'og:site_name': [{ value: 'Bloomberg', source: 'og:site_name' }],
+    },
+    headings: [],
+    bylines: [],
+    dates: [],
   },
   // The page sends a tree, never HTML: the background writes the HTML.
   selection: { nodes: [{ tag: 'p', children: ['OVH is weighing an IPO.'] }] },
@@ -62,7 +68,7 @@ describe('clipTab', () => {
 
   it('removes tracking parameters from the page address and the passage links it stores', async () => {
     stubScripting(() => ({
-      metadata: { ...pageCapture.metadata, url: 'https://a.example/story?id=3&utm_source=x' },
+      page: { ...pageCapture.page, url: 'https://a.example/story?id=3&utm_source=x' },
       selection: {
         nodes: [{ tag: 'a', href: 'https://b.example/?fbclid=1&q=2', children: ['lien'] }],
       },
@@ -176,7 +182,7 @@ describe('clipTab', () => {
   it('clips a link as its own draft, titled with the link text and quoting its paragraph', async () => {
     const executeScript = stubScripting((injection) =>
       injection.files?.[0] === '/capture.js'
-        ? { metadata: { ...pageCapture.metadata } }
+        ? { page: { ...pageCapture.page } }
         : injection.files?.[0] === '/describe-link.js'
           ? {
               url: 'https://fr.wikipedia.org/wiki/Lina_Khan',
