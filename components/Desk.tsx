@@ -12,6 +12,7 @@ import { IssueOutput } from './IssueOutput';
 import { IssuePicker, useIssues } from './IssuePicker';
 import { NewIssueForm } from './NewIssueForm';
 import {
+  DeskTools,
   readInboxFolded,
   SnapshotColumns,
   SnapshotItems,
@@ -252,29 +253,7 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
     <div class={`desk${folded ? ' desk--folded' : ''}`} ref={root}>
       <div class="desk__top">
         {header}
-        <div class="desk__tools">
-          <button
-            type="button"
-            class="button button--small"
-            aria-expanded={!folded}
-            aria-controls="desk-inbox"
-            aria-keyshortcuts="i"
-            onClick={() => fold(!folded)}
-            data-testid="inbox-toggle"
-          >
-            {folded ? '▸' : '◂'} {t('desk.inbox')}
-          </button>
-          <button
-            type="button"
-            class="button button--small"
-            aria-expanded={help}
-            aria-controls="desk-help"
-            aria-keyshortcuts="?"
-            onClick={() => setHelp(!help)}
-          >
-            {t('desk.shortcuts')} <kbd>?</kbd>
-          </button>
-        </div>
+        <DeskTools folded={folded} onFold={fold} help={help} onHelp={setHelp} />
       </div>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
       <div class="desk__columns">

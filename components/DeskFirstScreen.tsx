@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../locales';
 import { openEarly, readDeskSnapshot, type DeskSnapshot } from './deskSnapshot';
 import { Inbox } from './Inbox';
+import { CheckList, IssueTotals, issueOptionText } from './IssueParts';
 
 const FOLDED_KEY = 'indiscrets:desk-inbox-folded';
 
@@ -59,32 +60,13 @@ export function DeskFirstScreen({ header, currentIssueId, freshId }: Props) {
     <div class={`desk${folded ? ' desk--folded' : ''}`}>
       <div class="desk__top">
         {header}
-        <div class="desk__tools">
-          <button
-            type="button"
-            class="button button--small"
-            aria-expanded={!folded}
-            aria-controls="desk-inbox"
-            aria-keyshortcuts="i"
-            onClick={() => {
-              setFolded(!folded);
-              writeInboxFolded(!folded);
-            }}
-            data-testid="inbox-toggle"
-          >
-            {folded ? '▸' : '◂'} {t('desk.inbox')}
-          </button>
-          <button
-            type="button"
-            class="button button--small"
-            aria-expanded={false}
-            aria-controls="desk-help"
-            aria-keyshortcuts="?"
-            aria-disabled="true"
-          >
-            {t('desk.shortcuts')} <kbd>?</kbd>
-          </button>
-        </div>
+        <DeskTools
+          folded={folded}
+          onFold={(next) => {
+            setFolded(next);
+            writeInboxFolded(next);
+          }}
+        />
       </div>
       <div class="desk__columns">
         {!folded && (
@@ -110,6 +92,44 @@ export function DeskFirstScreen({ header, currentIssueId, freshId }: Props) {
   );
 }
 
+interface ToolsProps {
+  folded: boolean;
+  onFold: (folded: boolean) => void;
+  /** Whether the shortcuts' help is open; absent: not yet available (the first screen). */
+  help?: boolean;
+  onHelp?: (open: boolean) => void;
+}
+
+/** The desk's top-right buttons: fold the inbox away, show the keyboard shortcuts. */
+export function DeskTools({ folded, onFold, help, onHelp }: ToolsProps) {
+  return (
+    <div class="desk__tools">
+      <button
+        type="button"
+        class="button button--small"
+        aria-expanded={!folded}
+        aria-controls="desk-inbox"
+        aria-keyshortcuts="i"
+        onClick={() => onFold(!folded)}
+        data-testid="inbox-toggle"
+      >
+        {folded ? '▸' : '◂'} {t('desk.inbox')}
+      </button>
+      <button
+        type="button"
+        class="button button--small"
+        aria-expanded={help ?? false}
+        aria-controls="desk-help"
+        aria-keyshortcuts="?"
+        aria-disabled={onHelp ? undefined : 'true'}
+        onClick={onHelp && (() => onHelp(!help))}
+      >
+        {t('desk.shortcuts')} <kbd>?</kbd>
+      </button>
+    </div>
+  );
+}
+
 interface ColumnsProps {
   snapshot: DeskSnapshot;
   selectedId?: string;
@@ -125,10 +145,7 @@ export function SnapshotColumns({ snapshot, selectedId, onOpen }: ColumnsProps) 
           <label>
             <span class="visually-hidden">{t('issue.pick')}</span>
             <select aria-label={t('issue.pick')} value={snapshot.issueId} aria-disabled="true">
-              <option value={snapshot.issueId}>
-                {snapshot.title}
-                {snapshot.status !== 'open' ? ` (${t(`issue.status.${snapshot.status}`)})` : ''}
-              </option>
+              <option value={snapshot.issueId}>{issueOptionText(snapshot)}</option>
             </select>
           </label>
           <button
@@ -158,16 +175,16 @@ export function SnapshotColumns({ snapshot, selectedId, onOpen }: ColumnsProps) 
 /** The issue's totals and first rows, as IssueItems draws them, their actions waiting. */
 export function SnapshotItems({ snapshot, selectedId, onOpen }: ColumnsProps) {
   const { items, words, chars, budget, problems, rows } = snapshot;
-  const over = budget !== undefined && chars > budget;
   return (
     <>
-      <p class={`issue__totals${over ? ' issue__totals--over' : ''}`} data-testid="issue-totals">
-        {budget !== undefined
-          ? t('counts.issue', { items, words, chars, budget })
-          : t('counts.issueNoBudget', { items, words, chars })}
-        {over && ` · ${t('counts.over', { chars: chars - budget })}`}
-        {problems > 0 && ` · ${t('checks.count', { count: problems })}`}
-      </p>
+      <IssueTotals
+        items={items}
+        words={words}
+        chars={chars}
+        budget={budget}
+        over={budget !== undefined && chars > budget}
+        problems={problems}
+      />
       <ol
         class="reorder"
         aria-label={t('issue.items')}
@@ -206,20 +223,7 @@ export function SnapshotItems({ snapshot, selectedId, onOpen }: ColumnsProps) {
                     {row.label}
                   </button>
                   {row.text && <p class="issue-item__text">{row.text}</p>}
-                  {row.checks.length > 0 && (
-                    <ul class="checks" data-testid="checks">
-                      {row.checks.map((check, at) => (
-                        <li key={at} class="check">
-                          ⚠{' '}
-                          {t(`checks.${check.code}`, {
-                            url: check.url ?? '',
-                            title: check.otherTitle ?? '',
-                            issue: check.otherIssueTitle ?? '',
-                          })}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
+                  <CheckList checks={row.checks} />
                   <div class="issue-item__actions">
                     <button
                       type="button"

@@ -4,6 +4,7 @@ import type { Check, Draft, Issue } from '../storage/db';
 import { addToIssue, moveItem, moveToIssue, removeFromIssue } from '../storage/issues';
 import { itemLabel } from '../storage/label';
 import { DeskMarks } from './DeskMarks';
+import { CheckList, IssueTotals } from './IssueParts';
 import { DRAFT_MIME } from './Inbox';
 import { ReorderList } from './ReorderList';
 import { itemText } from './richtext';
@@ -31,22 +32,14 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
   if (!items) return <p class="muted">{t('common.loading')}</p>;
   return (
     <>
-      <p class={`issue__totals${over ? ' issue__totals--over' : ''}`} data-testid="issue-totals">
-        {budget !== undefined
-          ? t('counts.issue', {
-              items: items.length,
-              words: total.words,
-              chars: total.chars,
-              budget,
-            })
-          : t('counts.issueNoBudget', {
-              items: items.length,
-              words: total.words,
-              chars: total.chars,
-            })}
-        {over && budget !== undefined && ` · ${t('counts.over', { chars: total.chars - budget })}`}
-        {problems > 0 && ` · ${t('checks.count', { count: problems })}`}
-      </p>
+      <IssueTotals
+        items={items.length}
+        words={total.words}
+        chars={total.chars}
+        budget={budget}
+        over={over}
+        problems={problems}
+      />
 
       <DeskMarks mark={issue.desk} kind="issue" />
       {cannotArrange && (
@@ -168,20 +161,7 @@ function IssueItem({
       </button>
       {text && <p class="issue-item__text">{text}</p>}
       <DeskMarks mark={item.desk} kind="draft" />
-      {checks.length > 0 && (
-        <ul class="checks" data-testid="checks">
-          {checks.map((check, index) => (
-            <li key={index} class="check">
-              ⚠{' '}
-              {t(`checks.${check.code}`, {
-                url: check.url ?? '',
-                title: check.otherTitle ?? '',
-                issue: check.otherIssueTitle ?? '',
-              })}
-            </li>
-          ))}
-        </ul>
-      )}
+      <CheckList checks={checks} />
       <div class="issue-item__actions">
         <button
           type="button"

@@ -1,6 +1,7 @@
 import { t } from '../locales';
 import type { Issue } from '../storage/db';
 import { getIssue, listIssues } from '../storage/issues';
+import { issueOptionText } from './IssueParts';
 import { deskRefusal } from './roles';
 import { useRefused } from './RoleReason';
 import { useLiveQuery } from './useLiveQuery';
@@ -42,8 +43,7 @@ export function IssuePicker({ issues, issue, onSelectIssue, onCreate }: Props) {
           {!issue && <option value="">{t('issue.none')}</option>}
           {issues.map((item) => (
             <option value={item.id} key={item.id}>
-              {item.title}
-              {item.status !== 'open' ? ` (${t(`issue.status.${item.status}`)})` : ''}
+              {issueOptionText(item)}
             </option>
           ))}
         </select>
