@@ -8,6 +8,7 @@ import {
   useState,
 } from 'preact/hooks';
 import { afterPaint } from '../lib/after-paint';
+import { rowOffsets } from './rowOffsets';
 
 /** Rows drawn beyond each edge of the visible part, so that a quick scroll shows no gap. */
 const OVERSCAN_PX = 600;
@@ -95,13 +96,11 @@ export function VirtualList({
     heights.current.clear();
   }
 
-  // Offsets of each row's top from the list's top: offsets[count] is the whole height + gap.
-  const offsets = useMemo(() => {
-    const sums = new Float64Array(count + 1);
-    for (let i = 0; i < count; i++)
-      sums[i + 1] = sums[i]! + (heights.current.get(i) ?? estimate) + gap;
-    return sums;
-  }, [count, estimate, gap, measured, resetKey]);
+  // Where each row starts (rows never drawn count for the estimate): at(count) is the whole height.
+  const offsets = useMemo(
+    () => rowOffsets(count, estimate, gap, heights.current),
+    [count, estimate, gap, measured, resetKey],
+  );
 
   useEffect(() => setActive(0), [resetKey]);
 
@@ -112,8 +111,8 @@ export function VirtualList({
     const top = list.getBoundingClientRect().top;
     const from = Math.max(0, -top - OVERSCAN_PX);
     const to = Math.max(0, window.innerHeight - top + OVERSCAN_PX);
-    const start = Math.max(0, upperBound(offsets, from) - 1);
-    const end = Math.min(count, Math.max(start + 1, upperBound(offsets, to)));
+    const start = Math.max(0, offsets.upperBound(from) - 1);
+    const end = Math.min(count, Math.max(start + 1, offsets.upperBound(to)));
     return { start: Math.min(start, count - 1), end };
   }
 
@@ -195,7 +194,7 @@ export function VirtualList({
   function bringIntoView(index: number) {
     const list = listRef.current;
     if (!list) return;
-    const rowTop = offsets[index]!;
+    const rowTop = offsets.at(index);
     const top = list.getBoundingClientRect().top;
     // The row's place in the window: scroll the window (or the column) so that it shows.
     if (top + rowTop < 0 || top + rowTop + estimate > window.innerHeight) {
@@ -285,8 +284,8 @@ export function VirtualList({
       ref={listRef}
       class={className}
       style={{
-        paddingTop: `${offsets[start] ?? 0}px`,
-        paddingBottom: `${Math.max(0, (offsets[count] ?? 0) - (offsets[end] ?? 0))}px`,
+        paddingTop: `${offsets.at(start)}px`,
+        paddingBottom: `${Math.max(0, offsets.at(count) - offsets.at(end))}px`,
       }}
       onKeyDown={onKeyDown}
       onFocusOut={(event) => {
@@ -301,16 +300,4 @@ export function VirtualList({
       {rows}
     </ol>
   );
-}
-
-/** The first index whose offset is greater than `value` (binary search). */
-function upperBound(offsets: Float64Array, value: number): number {
-  let low = 0;
-  let high = offsets.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (offsets[middle]! <= value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
