@@ -156,8 +156,12 @@ if (options.only === 'sync') {
 const corpus = readCorpus(options.corpus);
 await mkdir(OUT, { recursive: true });
 
-// `--only=pages`: the popup and the desk alone, printed (quick before/after comparisons).
-if (options.only === 'pages') {
+/**
+ * `--only=pages` or `--only=clips`: one Chromium part alone, its figures printed with the load it
+ * ran under and saved as `.tmp/bench/NAME.json`; the docs are left alone (quick before/after
+ * comparisons). Exits once done.
+ */
+async function chromiumPartAlone(part, name, figuresOf) {
   testBuild();
   const loadStart = os.loadavg()[0];
   const chromium = await benchChromium({
@@ -166,62 +170,52 @@ if (options.only === 'pages') {
     rounds,
     runs,
     deskItems: 100,
-    parts: ['pages'],
+    parts: [part],
     log,
   });
-  const figure = (name, values, target) => {
-    const { p50, p90, min, n } = stats(values);
-    return {
-      group: 'Pages',
-      name,
-      value: p50,
-      unit: 'ms',
-      target,
-      pass: p50 <= target,
-      how: `p90 ${p90.toFixed(1)}, min ${min.toFixed(1)}, n ${n}`,
-    };
-  };
-  const pages = [
-    figure('Popup first render, 10,000 drafts, p50', chromium.popup.firstRender, 100),
-    figure('Popup search keystroke, 10,000 drafts, p50', chromium.popup.keystroke, 50),
-    ...(chromium.desk.ready
-      ? [figure('Desk with a 100-item issue, p50', chromium.desk.ready, 150)]
-      : []),
-  ];
-  await writeFile(path.join(OUT, 'pages.json'), JSON.stringify({ chromium, pages }, null, 2));
+  const figures = figuresOf(chromium);
+  await writeFile(path.join(OUT, `${name}.json`), JSON.stringify({ chromium, figures }, null, 2));
   log('\n== Results');
-  log(table(pages));
-  if (chromium.desk.error) log(`! desk: ${chromium.desk.error}`);
+  log(table(figures));
+  if (chromium.desk?.error) log(`! desk: ${chromium.desk.error}`);
+  for (const problem of chromium.corpus?.problems ?? []) log(`! ${problem}`);
   log(
     `\nLoad average (1 min) ${loadStart.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after, ` +
-      `on ${os.cpus().length} cores. Raw figures: ${path.relative(ROOT, OUT)}/pages.json`,
+      `on ${os.cpus().length} cores. Raw figures: ${path.relative(ROOT, OUT)}/${name}.json`,
   );
   process.exit(0);
 }
-// `--only=clips`: the corpus alone (clips and their floor, the 20 MB page, the extractors),
-// printed with each page's medians: quick before/after comparisons of the clip.
-if (options.only === 'clips') {
-  testBuild();
-  const loadStart = os.loadavg()[0];
-  const chromium = await benchChromium({
-    extensionDir: EXTENSION_DIR,
-    corpus,
-    rounds,
-    runs,
-    deskItems: 100,
-    parts: ['corpus'],
-    log,
+
+// The popup and the desk alone.
+if (options.only === 'pages') {
+  await chromiumPartAlone('pages', 'pages', (chromium) => {
+    const figure = (name, values, target) => {
+      const { p50, p90, min, n } = stats(values);
+      return {
+        group: 'Pages',
+        name,
+        value: p50,
+        unit: 'ms',
+        target,
+        pass: p50 <= target,
+        how: `p90 ${p90.toFixed(1)}, min ${min.toFixed(1)}, n ${n}`,
+      };
+    };
+    return [
+      figure('Popup first render, 10,000 drafts, p50', chromium.popup.firstRender, 100),
+      figure('Popup search keystroke, 10,000 drafts, p50', chromium.popup.keystroke, 50),
+      ...(chromium.desk.ready
+        ? [figure('Desk with a 100-item issue, p50', chromium.desk.ready, 150)]
+        : []),
+    ];
   });
-  const clips = corpusFigures({ chromium, corpus, rounds });
-  await writeFile(path.join(OUT, 'clips.json'), JSON.stringify({ chromium, clips }, null, 2));
-  log('\n== Results');
-  log(table(clips));
-  for (const problem of chromium.corpus.problems) log(`! ${problem}`);
-  log(
-    `\nLoad average (1 min) ${loadStart.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after, ` +
-      `on ${os.cpus().length} cores. Raw figures: ${path.relative(ROOT, OUT)}/clips.json`,
+}
+// The corpus alone (clips and their floor, the 20 MB page, the extractors), with each page's
+// medians.
+if (options.only === 'clips') {
+  await chromiumPartAlone('corpus', 'clips', (chromium) =>
+    corpusFigures({ chromium, corpus, rounds }),
   );
-  process.exit(0);
 }
 
 const loadBefore = os.loadavg();
