@@ -8,7 +8,7 @@ import { bylineFromCandidates, cleanByline, joinAuthors } from './byline';
 import { toIsoDate } from './dates';
 import type { JsonLdArticle } from './jsonld';
 import { MetaIndex, type MetaValue } from './meta-tags';
-import { readPage } from './page';
+import { PUBLISHED_DATE_KEYS, readPage } from './page';
 import { cleanTitle, isSiteAffix, titleSuffix, type TitleContext } from './title';
 import type { MetadataField, PageData, PageMetadata, Provenance } from './types';
 import { compactKey, looksLikeUrl, textKey } from './text';
@@ -218,23 +218,8 @@ function extractSiteName(
 
 /** The publication date, normalised to ISO 8601. */
 function extractPublishedAt(ctx: PageContext): Sourced | undefined {
-  const metaKeys = [
-    'article:published_time',
-    'article:published',
-    'og:published_time',
-    'json-ld',
-    'parsely-pub-date',
-    'dc:date',
-    'dc:date.issued',
-    'dc:created',
-    'itemprop:datepublished',
-    'date',
-    'publish-date',
-    'publish_date',
-    'publishdate',
-    'pubdate',
-    'sailthru.date',
-  ];
+  // The article's JSON-LD date ranks right after the Open Graph ones.
+  const metaKeys = [...PUBLISHED_DATE_KEYS.slice(0, 3), 'json-ld', ...PUBLISHED_DATE_KEYS.slice(3)];
   for (const key of metaKeys) {
     const found =
       key === 'json-ld'

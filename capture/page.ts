@@ -19,6 +19,24 @@ import { cleanText } from './text';
 /** A date written as text is short: no format the capture reads is longer. */
 const DATE_LIMIT = 100;
 
+/** The meta keys that may give the publication date, the most trusted first (./metadata). */
+export const PUBLISHED_DATE_KEYS = [
+  'article:published_time',
+  'article:published',
+  'og:published_time',
+  'parsely-pub-date',
+  'dc:date',
+  'dc:date.issued',
+  'dc:created',
+  'itemprop:datepublished',
+  'date',
+  'publish-date',
+  'publish_date',
+  'publishdate',
+  'pubdate',
+  'sailthru.date',
+] as const;
+
 /** The meta keys the background reads, with the limit of the field each one can become. */
 const TEXT = FIELD_LIMITS.title;
 const URL_LIMIT = FIELD_LIMITS.url;
@@ -48,24 +66,7 @@ export const META_LIMITS: Readonly<Record<string, number>> = {
   'og:image:secure_url': -URL_LIMIT,
   'twitter:image': -URL_LIMIT,
   'twitter:image:src': -URL_LIMIT,
-  ...Object.fromEntries(
-    [
-      'article:published_time',
-      'article:published',
-      'og:published_time',
-      'parsely-pub-date',
-      'dc:date',
-      'dc:date.issued',
-      'dc:created',
-      'itemprop:datepublished',
-      'date',
-      'publish-date',
-      'publish_date',
-      'publishdate',
-      'pubdate',
-      'sailthru.date',
-    ].map((key) => [key, DATE_LIMIT]),
-  ),
+  ...Object.fromEntries(PUBLISHED_DATE_KEYS.map((key) => [key, DATE_LIMIT])),
 };
 
 /** Markup that dates a page, with the provenance it gives, most structured first. */
