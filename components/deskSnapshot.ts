@@ -1,5 +1,5 @@
-import type { Check, CheckCode, IssueStatus } from '../storage/db';
-import { ISSUE_STATUSES } from '../storage/record-values';
+import type { Check, IssueStatus } from '../storage/db';
+import { CHECK_CODES, ISSUE_STATUSES } from '../storage/record-values';
 
 /** Versioned: a snapshot of another shape is ignored, never shown half-read. */
 const KEY = 'indiscrets:desk-snapshot:1';
@@ -98,13 +98,6 @@ export function takeEarlyOpen(): string | undefined {
   return id;
 }
 
-const CHECK_CODES: readonly string[] = [
-  'empty-text',
-  'no-source',
-  'duplicate-source',
-  'already-exported',
-] satisfies CheckCode[];
-
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
@@ -115,7 +108,7 @@ function isCheck(value: unknown): value is Check {
     typeof check === 'object' &&
     check !== null &&
     typeof check.code === 'string' &&
-    CHECK_CODES.includes(check.code) &&
+    (CHECK_CODES as readonly string[]).includes(check.code) &&
     ['url', 'otherTitle', 'otherIssueTitle'].every(
       (field) =>
         check[field as keyof Check] === undefined ||

@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Provenance } from '../capture/types';
 import type { CaptureLimit } from '../capture/types';
 import { deriveFields } from './derive';
-import type { DRAFT_STATUSES, ISSUE_STATUSES } from './record-values';
+import type { CHECK_CODES, DRAFT_STATUSES, ISSUE_STATUSES } from './record-values';
 import { outboxMiddleware } from './outbox';
 import type {
   DeskMark,
@@ -239,7 +239,7 @@ export interface PublishIntent {
 }
 
 /** What the checks of an issue can find wrong with an item. */
-export type CheckCode = 'empty-text' | 'no-source' | 'duplicate-source' | 'already-exported';
+export type CheckCode = (typeof CHECK_CODES)[number];
 
 /** One problem found in an item before export. */
 export interface Check {

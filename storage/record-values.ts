@@ -14,6 +14,13 @@ export const UI_LOCALES = ['auto', 'fr', 'en'] as const;
 export const EXPORT_LOCALES = ['fr', 'en'] as const;
 /** How sources are credited (see `CreditStyle`). */
 export const CREDIT_STYLES = ['none', 'parenthesis', 'via'] as const;
+/** What the checks of an issue can find wrong with an item (see `CheckCode`). */
+export const CHECK_CODES = [
+  'empty-text',
+  'no-source',
+  'duplicate-source',
+  'already-exported',
+] as const;
 /** The WordPress statuses a post is created with. */
 export const WORDPRESS_POST_STATUSES = ['draft', 'pending'] as const;
 
