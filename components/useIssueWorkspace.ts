@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { afterPaint } from '../lib/after-paint';
 import type { Check, Draft, Issue } from '../storage/db';
 import {
   checkIssue,
@@ -147,14 +148,7 @@ export function useIssueWorkspace(issue: Issue): IssueWorkspace {
   const itemsRead = items !== undefined;
   useEffect(() => {
     if (!itemsRead || modelWanted) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setModelWanted(true));
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterPaint(() => setModelWanted(true));
   }, [itemsRead, modelWanted]);
   const model = useMemo(
     () => (items && modelWanted ? toExportIssue({ ...issue, ...fields }, items) : undefined),
