@@ -4,7 +4,7 @@ import { t } from '../locales';
 import { wordFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
 import { describeOutcome } from '../messaging/outcome';
-import { sendMessage, type ClipOutcome, type ProtocolMap } from '../messaging/protocol';
+import { seenTab, sendMessage, type ClipOutcome, type ProtocolMap } from '../messaging/protocol';
 import { useRefused } from './RoleReason';
 import { deskRefusal } from './roles';
 import { useSharedDesk } from './useSharedDesk';
@@ -26,9 +26,8 @@ interface Props {
 async function activeTab(): Promise<ClipRequest | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return undefined;
-  const url = tab.url ?? tab.pendingUrl;
-  if (!url) return { tabId: tab.id };
-  return { tabId: tab.id, tab: tab.title === undefined ? { url } : { url, title: tab.title } };
+  const seen = seenTab({ url: tab.url ?? tab.pendingUrl, title: tab.title });
+  return seen ? { tabId: tab.id, tab: seen } : { tabId: tab.id };
 }
 
 /** The "Clip this page" button and the sentence that says what the clip did. */

@@ -124,6 +124,24 @@ export type SitePostsAnswer =
   | { ok: true; posts: SitePost[]; fetchedAt: string }
   | { ok: false; code: WpErrorCode | SitePostsOwnCode; status?: number };
 
+/** A tab as the browser showed it to whoever asks for the clip: its address, and its title. */
+export interface SeenTab {
+  url: string;
+  title?: string;
+}
+
+/**
+ * What a clip request may carry of its tab, from a browser tab or from a message (which can hold
+ * anything): its address when it is a non-empty string, with its title when that is one too.
+ * Without an address, nothing: the background then asks the browser for the tab.
+ */
+export function seenTab(tab: { url?: unknown; title?: unknown } | undefined): SeenTab | undefined {
+  if (typeof tab?.url !== 'string' || !tab.url) return undefined;
+  return typeof tab.title === 'string' && tab.title
+    ? { url: tab.url, title: tab.title }
+    : { url: tab.url };
+}
+
 /**
  * Every message between the extension's contexts, request type → response type.
  * The background answers them all; popup and options pages only ask.

@@ -1,4 +1,4 @@
-import type { Handlers } from '../messaging/protocol';
+import { seenTab, type Handlers } from '../messaging/protocol';
 import { refreshBadge } from './badge';
 import { clipTab } from './clipper';
 import { probeDesk } from './desk-discovery';
@@ -6,15 +6,12 @@ import { publishIssue } from './publisher';
 import { listSitePosts } from './site-posts';
 import { syncEngine } from './sync-background';
 
-/** The tab as the popup saw it: its address, and its title when it is a string. */
-function knownTab(tab: { url?: string; title?: string }): { url?: string; title?: string } {
-  return typeof tab.title === 'string' ? { url: tab.url, title: tab.title } : { url: tab.url };
-}
-
 /** The background's answer to every message of the protocol. */
 export const handlers: Handlers = {
-  clipTab: ({ tabId, tab }) =>
-    clipTab(typeof tab?.url === 'string' && tab.url ? { tabId, tab: knownTab(tab) } : { tabId }),
+  clipTab: ({ tabId, tab }) => {
+    const seen = seenTab(tab);
+    return clipTab(seen ? { tabId, tab: seen } : { tabId });
+  },
   publishIssue: (request) => publishIssue(request),
   refreshBadge: () => refreshBadge(),
   syncDiscover: () => probeDesk(),

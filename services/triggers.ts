@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { setLocaleChoice, t } from '../locales';
+import { seenTab, type SeenTab } from '../messaging/protocol';
 import { uiLocale } from '../storage/settings';
 import { clipTab } from './clipper';
 import { notifyInTab } from './notify';
@@ -39,8 +40,9 @@ async function makeMenus(): Promise<void> {
 }
 
 /** The tab's address and title as the event gave them, when it did: clipTab need not ask. */
-function knownTab(tab: Browser.tabs.Tab): { tab?: { url: string; title?: string } } {
-  return tab.url ? { tab: { url: tab.url, ...(tab.title ? { title: tab.title } : {}) } } : {};
+function knownTab(tab: Browser.tabs.Tab): { tab?: SeenTab } {
+  const seen = seenTab(tab);
+  return seen ? { tab: seen } : {};
 }
 
 /** "Clip to Indiscrets" and "Clip link" from the context menu. */
