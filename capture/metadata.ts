@@ -8,7 +8,7 @@ import { bylineFromCandidates, cleanByline, joinAuthors } from './byline';
 import { toIsoDate } from './dates';
 import type { JsonLdArticle } from './jsonld';
 import { MetaIndex, type MetaValue } from './meta-tags';
-import { PUBLISHED_DATE_KEYS, readPage } from './page';
+import { attempt, PUBLISHED_DATE_KEYS, readPage } from './page';
 import { cleanTitle, isSiteAffix, titleSuffix, type TitleContext } from './title';
 import type { MetadataField, PageData, PageMetadata, Provenance } from './types';
 import { compactKey, looksLikeUrl, textKey } from './text';
@@ -29,15 +29,6 @@ interface PageContext {
   meta: MetaIndex;
   jsonLd: JsonLdArticle | undefined;
   headings: string[];
-}
-
-/** Runs an extractor and treats any exception as "nothing found": a broken page is not fatal. */
-function attempt<T>(extract: () => T): T | undefined {
-  try {
-    return extract();
-  } catch {
-    return undefined;
-  }
 }
 
 function sourced(value: string | undefined, source: string): Sourced | undefined {

@@ -132,8 +132,11 @@ function canonicalHref(doc: Document): string | undefined {
   return undefined;
 }
 
-/** Runs a reader and treats any exception as "nothing found": a broken page is not fatal. */
-function attempt<T>(read: () => T): T | undefined {
+/**
+ * Runs a reader (here) or an extractor (./metadata) and treats any exception as "nothing found":
+ * a broken page is not fatal.
+ */
+export function attempt<T>(read: () => T): T | undefined {
   try {
     return read();
   } catch {
