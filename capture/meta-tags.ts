@@ -33,9 +33,10 @@ export class MetaIndex {
    * Indexes every `<meta>` of `doc` by its `property`, `name` and `itemprop` keys. A tag may list
    * several space-separated keys (`property="og:title twitter:title"`); each one is indexed.
    * `itemprop` keys are prefixed with `itemprop:` because microdata names (`name`, `url`) are
-   * scoped to an item and must not be mistaken for page-level metadata.
+   * scoped to an item and must not be mistaken for page-level metadata. Without a document, the
+   * index starts empty (see {@link MetaIndex.of}).
    */
-  constructor(doc: Document) {
+  constructor(doc?: Document) {
     if (!doc) return;
     for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
       const content = cleanText(meta.getAttribute('content') ?? meta.getAttribute('value'));
@@ -57,7 +58,7 @@ export class MetaIndex {
 
   /** An index of values already read by key (as capture/page.ts sends them). */
   static of(values: Record<string, MetaValue[]>): MetaIndex {
-    const index = new MetaIndex(undefined as unknown as Document);
+    const index = new MetaIndex();
     for (const [key, list] of Object.entries(values)) index.values.set(normalizeKey(key), list);
     return index;
   }
