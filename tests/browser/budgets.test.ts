@@ -53,6 +53,21 @@ describe('size budgets of the built extension', () => {
     expect(total).toBeLessThanOrEqual(45 * 1024);
   });
 
+  it('loads the popup’s first paint from two scripts: its entry and one chunk', () => {
+    // Each file costs an extension page a round trip through the browser before its scripts
+    // run (wxt.config.ts, chunksForFirstPaint): the popup's code is not cut by who shares it.
+    const files = scriptsBeforePaint('popup.html');
+    expect(files).toHaveLength(2);
+    expect(files[0]).toMatch(/^chunks\/popup-/);
+    expect(files[1]).toMatch(/^chunks\/first-paint-/);
+    // The entry starts the popup, not the chunk: loading the chunk (as the desk does) starts none.
+    const [entry, chunk] = files.map((file) =>
+      readFileSync(path.join(EXTENSION_DIR, file), 'utf8'),
+    );
+    expect(entry).toMatch(/getElementById\(.app.\)/);
+    expect(chunk).not.toMatch(/getElementById\(.app.\)/);
+  });
+
   it('loads the database, the editor and the issue after the first paint, each in its own chunk', () => {
     const before = scriptsBeforePaint('popup.html');
     const code = before.map((file) => readFileSync(path.join(EXTENSION_DIR, file), 'utf8'));
