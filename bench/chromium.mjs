@@ -144,14 +144,15 @@ function timeExtractor([what, captureCode]) {
 /**
  * Runs in the bench extension page: one clip request (the popup's message: the tab's id with
  * its address and title, as the popup read them from `tabs.query` before sending it) or one
- * floor request, timed from sending it to the background's answer, which comes once the draft
+ * floor request (`captureFloor`: the floor with the real capture script injected in place of the
+ * empty one), timed from sending it to the background's answer, which comes once the draft
  * is committed to IndexedDB.
  */
 async function timeRequest([kind, { id: tabId, url, title }]) {
   const message =
     kind === 'clip'
       ? { indiscrets: 1, type: 'clipTab', request: { tabId, tab: { url, title } } }
-      : { indiscretsBench: 'floor', tabId };
+      : { indiscretsBench: 'floor', tabId, script: kind === 'captureFloor' ? 'capture' : 'empty' };
   const start = performance.now();
   const reply = await chrome.runtime.sendMessage(message);
   const ms = performance.now() - start;
@@ -168,10 +169,14 @@ async function tabOf(url) {
 }
 
 /**
- * Clip latency and in-page extraction over the corpus. For each page and round: a fresh load
- * (a new URL, so that each clip creates a draft), its longest paragraph selected, then a real
- * clip and a floor request in alternating order; then, on the same page, the capture script,
- * Readability and Defuddle in turn.
+ * Clip latency and in-page extraction over the corpus. For each page and round:
+ * - a fresh load at a new URL (its first clip creates a draft; a page that declares its canonical
+ *   address is found by it from its second round on, and those clips add their quote to that
+ *   draft), its longest paragraph selected;
+ * - a real clip and a floor request, in alternating order;
+ * - a second floor and the floor with the capture script, in alternating order too (after the
+ *   clip, so that the clip's figures are taken as before; the pair is compared with itself);
+ * - on the same page, the capture script, Readability and Defuddle in turn.
  */
 async function benchCorpus({ context, bench, extensionDir, corpus, rounds, hugeRounds, log }) {
   const server = await serveCorpus(corpus.dir);
@@ -179,6 +184,9 @@ async function benchCorpus({ context, bench, extensionDir, corpus, rounds, hugeR
   const libraries = await referenceLibraries();
   const clip = [];
   const floor = [];
+  /** The pair timed after the clip: a floor, and the floor with the capture script. */
+  const pairFloor = [];
+  const captureFloor = [];
   const perPage = [];
   const huge = [];
   const hugeCapture = [];
@@ -190,7 +198,16 @@ async function benchCorpus({ context, bench, extensionDir, corpus, rounds, hugeR
     const pages = [corpus.names[0], ...corpus.names];
     for (const [index, name] of pages.entries()) {
       const warmUp = index === 0;
-      const page = { name, clip: [], floor: [], capture: [], readability: [], defuddle: [] };
+      const page = {
+        name,
+        clip: [],
+        floor: [],
+        pairFloor: [],
+        captureFloor: [],
+        capture: [],
+        readability: [],
+        defuddle: [],
+      };
       for (let round = 0; round < (warmUp ? 1 : rounds); round++) {
         const url = server.url(name, warmUp ? 'warm-up' : round);
         await article.goto(url, { waitUntil: 'load', timeout: 120_000 });
@@ -203,6 +220,11 @@ async function benchCorpus({ context, bench, extensionDir, corpus, rounds, hugeR
           if (kind === 'clip' && limit) problems.push(`${name}: clipped with a limit (${limit})`);
           page[kind].push(ms);
         }
+        const pair = round % 2 === 0 ? ['captureFloor', 'floor'] : ['floor', 'captureFloor'];
+        for (const kind of pair) {
+          const { ms } = await bench.evaluate(timeRequest, [kind, tab]);
+          page[kind === 'floor' ? 'pairFloor' : kind].push(ms);
+        }
         await article.evaluate(libraries);
         for (const what of ['capture', 'readability', 'defuddle']) {
           const { ms, ok } = await article.evaluate(timeExtractor, [what, captureCode]);
@@ -213,6 +235,8 @@ async function benchCorpus({ context, bench, extensionDir, corpus, rounds, hugeR
       if (warmUp) continue;
       clip.push(...page.clip);
       floor.push(...page.floor);
+      pairFloor.push(...page.pairFloor);
+      captureFloor.push(...page.captureFloor);
       const median = (key) => stats(page[key]).p50;
       perPage.push({
         name,
@@ -262,7 +286,16 @@ async function benchCorpus({ context, bench, extensionDir, corpus, rounds, hugeR
     await article.close();
     await server.close();
   }
-  return { clip, floor, perPage, huge, hugeCapture, problems: [...new Set(problems)] };
+  return {
+    clip,
+    floor,
+    pairFloor,
+    captureFloor,
+    perPage,
+    huge,
+    hugeCapture,
+    problems: [...new Set(problems)],
+  };
 }
 
 /** Replaces the extension's data with the benchmark data set (bench/seed.ts). */

@@ -2,7 +2,9 @@
  * The floor of the clip benchmark, registered by the background of test builds only: what any
  * clip costs at the least, i.e. one message to the background, one injected script that does
  * nothing (bench-empty.js) and one record written. `npm run bench` measures a real clip against
- * it in the same run (bench/run.mjs). It is not part of the typed protocol (messaging/protocol.ts)
+ * it in the same run (bench/run.mjs). Asked with `script: 'capture'`, it injects the real capture
+ * script instead of the empty one and drops what it returns: the same floor with the page's part
+ * of a clip in it, which tells how much of the clip's time that part takes. It is not part of the typed protocol (messaging/protocol.ts)
  * on purpose: the shipped build has no handler for it, and `import.meta.env.INDISCRETS_TEST_BUILD`
  * is false there, so this module is not even bundled.
  */
@@ -13,13 +15,18 @@ import { db, type Draft } from '../storage/db';
 export interface FloorRequest {
   indiscretsBench: 'floor';
   tabId: number;
+  /** The script injected: the empty one (the floor), or the real capture script. */
+  script?: 'empty' | 'capture';
 }
+
+const SCRIPT_FILES = { empty: '/bench-empty.js', capture: '/capture.js' } as const;
 
 const isFloorRequest = (message: unknown): message is FloorRequest =>
   typeof message === 'object' &&
   message !== null &&
   (message as FloorRequest).indiscretsBench === 'floor' &&
-  typeof (message as FloorRequest).tabId === 'number';
+  typeof (message as FloorRequest).tabId === 'number' &&
+  [undefined, ...Object.keys(SCRIPT_FILES)].includes((message as FloorRequest).script);
 
 /** One small draft, always the same id (a put replaces it), in the trash so no list shows it. */
 function floorRecord(): Omit<Draft, 'words' | 'sourceUrls'> {
@@ -44,8 +51,8 @@ function floorRecord(): Omit<Draft, 'words' | 'sourceUrls'> {
   };
 }
 
-async function floor(tabId: number): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId }, files: ['/bench-empty.js'] });
+async function floor({ tabId, script = 'empty' }: FloorRequest): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: [SCRIPT_FILES[script]] });
   // `words` and `sourceUrls` are filled by the creating hook, as for a real draft.
   await db.clips.put(floorRecord() as Draft);
 }
@@ -58,7 +65,7 @@ export function registerBenchFloor(): void {
     sendResponse: (reply: { ok: boolean; error?: string }) => void,
   ) => {
     if (!isFloorRequest(message)) return undefined;
-    floor(message.tabId).then(
+    floor(message).then(
       () => sendResponse({ ok: true }),
       (error: unknown) => sendResponse({ ok: false, error: String(error) }),
     );

@@ -63,6 +63,29 @@ export function corpusFigures({ chromium, corpus, rounds }) {
     ),
     result('Clip', 'Clip ÷ floor at p50', clipP50 / floorP50, '×', 1.25, 'same run'),
   );
+  // How much of the clip's budget the page's part alone takes: the floor with the real capture
+  // script injected in place of the empty one, against a floor timed in the same pairs.
+  const { pairFloor = [], captureFloor = [] } = chromium.corpus;
+  if (captureFloor.length > 0 && pairFloor.length > 0) {
+    results.push(
+      result(
+        'Clip',
+        'Floor with the capture script in place of the empty one, p50',
+        median(captureFloor),
+        'ms',
+        undefined,
+        `Chromium, ${pages}`,
+      ),
+      result(
+        'Clip',
+        'Floor with the capture script ÷ floor at p50',
+        median(captureFloor) / median(pairFloor),
+        '×',
+        undefined,
+        'same pairs',
+      ),
+    );
+  }
   if (chromium.corpus.huge?.length) {
     results.push(
       result(
@@ -447,12 +470,20 @@ ${context.problems.length > 0 ? `\nProblems seen during the run:\n\n${context.pr
 ## What is measured
 
 - **Clip request → draft committed**: the test build of the extension in headless Chromium, corpus pages served
-  on 127.0.0.1. For each page and round the page is loaded at a new address (so every clip creates a draft), its
+  on 127.0.0.1. For each page and round the page is loaded at a new address, its
   longest paragraph selected, then the bench page (\`bench.html\`, test builds only) sends the popup's \`clipTab\`
   message (the tab's id, address and title, as the popup read them) and times it until the background answers, which it does once the draft is committed to IndexedDB.
+  The new address makes each page's first clip create a draft. A page that declares its canonical address
+  (about half of the corpus) is found by it from its second round on: those clips add their quote to the draft
+  of the first round, as clipping a page again does.
 - **Floor**: in the same round, alternating which goes first, a test-only message (\`bench/floor.ts\`, registered
   by test builds only) makes the background inject an empty script file into the same tab and write one record.
   The clip's p50 over every round of every page is divided by the floor's.
+- **Floor with the capture script**: after the clip and the floor, in the same tab, the floor once more and the
+  floor injecting the real \`capture.js\` in place of the empty script (what it returns is dropped), in
+  alternating order; the second's p50 is divided by the first's. It has no target: it tells how much of the
+  clip's 1.25 × budget running the page's part of a clip takes by itself, before anything the background
+  does with it.
 ${
   results.some((r) => r.name.startsWith('20 MB page'))
     ? '- **20 MB page**: a generated page of 250,000 paragraphs (about 500,000 nodes), all of it selected, ' +
