@@ -25,6 +25,20 @@ const ROW_GAP = 8;
 /** The shortest a row is (title, meta line and buttons, no text): what fills a screen at most. */
 const ROW_MIN_HEIGHT = 80;
 
+/**
+ * How many rows the first screen can show below the list's top (its place in the page, not in
+ * the window: the popup opens scrolled to the top), each at least `ROW_MIN_HEIGHT` high: what the
+ * snapshot keeps. The next opening paints only those before the database answers (the list
+ * draws the rest once it does): rows below the window's bottom would only cost the first frame.
+ */
+function firstScreenRows(section: HTMLElement | null, pageSize: number): number {
+  const list = section?.querySelector('.draft-list');
+  const top = list ? list.getBoundingClientRect().top + scrollY : 0;
+  const rows = Math.ceil((innerHeight - top + ROW_GAP) / (ROW_MIN_HEIGHT + ROW_GAP));
+  // At least one: an empty snapshot would paint an empty inbox.
+  return Math.max(1, Math.min(pageSize, rows));
+}
+
 interface Props {
   /** Drafts read at a time (and kept in the snapshot): the popup shows few, the desk more. */
   pageSize?: number;
@@ -81,11 +95,8 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
   const isPlainInbox = box === 'inbox' && !filtered;
   const [snapshot] = useState(() => (isPlainInbox ? readInboxSnapshot() : undefined));
   useEffect(() => {
-    // What the first screen can show, not the whole page: the next opening paints only that
-    // before the database answers (the list draws the rest once it does).
-    const firstScreen = Math.min(pageSize, Math.ceil(innerHeight / ROW_MIN_HEIGHT));
     if (live && isPlainInbox && live.offset === 0) {
-      writeInboxSnapshot(live.rows.slice(0, firstScreen));
+      writeInboxSnapshot(live.rows.slice(0, firstScreenRows(section.current, pageSize)));
     }
   }, [live, isPlainInbox]);
   const loaded: Loaded | undefined =

@@ -5,7 +5,7 @@
  */
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { render as renderInto } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Inbox } from '../../../components/Inbox';
 import { start } from '../../../components/start';
@@ -79,21 +79,47 @@ describe('start', () => {
 });
 
 describe('Inbox snapshot', () => {
-  it('keeps the rows a first screen can show, and paints them before the database answers', async () => {
+  it('keeps the rows a first screen can show below the list, and paints them before the database answers', async () => {
     for (let i = 0; i < 30; i++) await addDraft(db, { title: `Brève ${i}` });
+    // The list starts 240 px down the page (the popup's header, search and filters above it).
+    const box = vi
+      .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
+      .mockImplementation(function (this: HTMLElement) {
+        const top = this.classList.contains('draft-list') ? 240 : 0;
+        return DOMRect.fromRect({ x: 0, y: top, width: 400, height: 0 });
+      });
     const first = render(<Inbox onOpen={() => {}} pageSize={20} />);
     await waitFor(() => expect(localStorage.getItem(SNAPSHOT)).not.toBeNull());
+    box.mockRestore();
 
-    // jsdom's window is 768 px high; a row is at least 80 px: 10 rows fill it, whatever is read.
+    // jsdom's window is 768 px high: 528 px below the list. A row is at least 80 px high, 8 px
+    // apart: 7 rows fill that, whatever is read; the rows below the window are left to the list.
     const rows = JSON.parse(localStorage.getItem(SNAPSHOT)!) as { title: string }[];
     expect(rows.map((row) => row.title)).toEqual(
-      Array.from({ length: 10 }, (_, i) => `Brève ${29 - i}`),
+      Array.from({ length: 7 }, (_, i) => `Brève ${29 - i}`),
     );
     first.unmount();
 
     // The next opening draws them from the snapshot, the database still empty.
     await db.clips.clear();
     render(<Inbox onOpen={() => {}} pageSize={20} />);
-    expect(screen.getAllByTestId('draft')).toHaveLength(10);
+    expect(screen.getAllByTestId('draft')).toHaveLength(7);
+  });
+
+  it('keeps at least one row, even with the list below the window', async () => {
+    for (let i = 0; i < 3; i++) await addDraft(db, { title: `Brève ${i}` });
+    const box = vi
+      .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
+      .mockImplementation(function (this: HTMLElement) {
+        const top = this.classList.contains('draft-list') ? 2000 : 0;
+        return DOMRect.fromRect({ x: 0, y: top, width: 400, height: 0 });
+      });
+    render(<Inbox onOpen={() => {}} pageSize={20} />);
+    await waitFor(() => expect(localStorage.getItem(SNAPSHOT)).not.toBeNull());
+    box.mockRestore();
+
+    // An empty snapshot would paint « no drafts » until the database answers.
+    const rows = JSON.parse(localStorage.getItem(SNAPSHOT)!) as { title: string }[];
+    expect(rows.map((row) => row.title)).toEqual(['Brève 2']);
   });
 });
