@@ -78,16 +78,21 @@ describe('start', () => {
   });
 });
 
+/** jsdom lays nothing out: the draft list is said to start `top` px down the page. */
+function placeListAt(top: number) {
+  return vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (
+    this: HTMLElement,
+  ) {
+    const y = this.classList.contains('draft-list') ? top : 0;
+    return DOMRect.fromRect({ x: 0, y, width: 400, height: 0 });
+  });
+}
+
 describe('Inbox snapshot', () => {
   it('keeps the rows a first screen can show below the list, and paints them before the database answers', async () => {
     for (let i = 0; i < 30; i++) await addDraft(db, { title: `Brève ${i}` });
     // The list starts 240 px down the page (the popup's header, search and filters above it).
-    const box = vi
-      .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
-      .mockImplementation(function (this: HTMLElement) {
-        const top = this.classList.contains('draft-list') ? 240 : 0;
-        return DOMRect.fromRect({ x: 0, y: top, width: 400, height: 0 });
-      });
+    const box = placeListAt(240);
     const first = render(<Inbox onOpen={() => {}} pageSize={20} />);
     await waitFor(() => expect(localStorage.getItem(SNAPSHOT)).not.toBeNull());
     box.mockRestore();
@@ -108,12 +113,7 @@ describe('Inbox snapshot', () => {
 
   it('keeps at least one row, even with the list below the window', async () => {
     for (let i = 0; i < 3; i++) await addDraft(db, { title: `Brève ${i}` });
-    const box = vi
-      .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
-      .mockImplementation(function (this: HTMLElement) {
-        const top = this.classList.contains('draft-list') ? 2000 : 0;
-        return DOMRect.fromRect({ x: 0, y: top, width: 400, height: 0 });
-      });
+    const box = placeListAt(2000);
     render(<Inbox onOpen={() => {}} pageSize={20} />);
     await waitFor(() => expect(localStorage.getItem(SNAPSHOT)).not.toBeNull());
     box.mockRestore();
