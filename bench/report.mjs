@@ -37,7 +37,7 @@ const median = (values) => stats(values).p50;
 /** The figures of the corpus part: clip against its floor, the 20 MB page, in-page extraction. */
 export function corpusFigures({ chromium, corpus, rounds }) {
   const results = [];
-  const { clip, floor, perPage } = chromium.corpus;
+  const { clip, floor, pairFloor = [], captureFloor = [], perPage } = chromium.corpus;
 
   const pages = `${corpus.names.length} pages × ${rounds}`;
 
@@ -65,7 +65,6 @@ export function corpusFigures({ chromium, corpus, rounds }) {
   );
   // How much of the clip's budget the page's part alone takes: the floor with the real capture
   // script injected in place of the empty one, against a floor timed in the same pairs.
-  const { pairFloor = [], captureFloor = [] } = chromium.corpus;
   if (captureFloor.length > 0 && pairFloor.length > 0) {
     results.push(
       result(
