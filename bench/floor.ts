@@ -4,9 +4,9 @@
  * nothing (bench-empty.js) and one record written. `npm run bench` measures a real clip against
  * it in the same run (bench/run.mjs). Asked with `script: 'capture'`, it injects the real capture
  * script instead of the empty one and drops what it returns: the same floor with the page's part
- * of a clip in it, which tells how much of the clip's time that part takes. It is not part of the typed protocol (messaging/protocol.ts)
- * on purpose: the shipped build has no handler for it, and `import.meta.env.INDISCRETS_TEST_BUILD`
- * is false there, so this module is not even bundled.
+ * of a clip in it, which tells how much of the clip's time that part takes. It is not part of the
+ * typed protocol (messaging/protocol.ts) on purpose: the shipped build has no handler for it, and
+ * `import.meta.env.INDISCRETS_TEST_BUILD` is false there, so this module is not even bundled.
  */
 import { browser } from 'wxt/browser';
 import { db, type Draft } from '../storage/db';
