@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { until } from '../browser/harness';
 import { site, sleep } from './helpers';
 
 /**
@@ -10,7 +11,13 @@ import { site, sleep } from './helpers';
 type Role = 'editor' | 'contributor';
 type Answer = { status: number; json: any; bytes: number; headers: Headers }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-async function call(role: Role, method: string, route: string, body?: unknown): Promise<Answer> {
+async function call(
+  role: Role,
+  method: string,
+  route: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<Answer> {
   const wp = site();
   const who = wp.newsroom[role];
   const auth = Buffer.from(`${who.user}:${who.appPassword}`).toString('base64');
@@ -20,6 +27,7 @@ async function call(role: Role, method: string, route: string, body?: unknown): 
       Authorization: `Basic ${auth}`,
       Accept: 'application/json',
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...extraHeaders,
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
@@ -121,6 +129,72 @@ describe('shared desk over REST (Editor and Contributor)', () => {
     });
     expect(retry.status).toBe(200);
     expect(retry.json.version).toBe(3);
+  });
+
+  it('an edit that lands while a reorder of the same draft is still being written keeps both', async () => {
+    const draft = await clip('editor');
+    const route = `/indiscrets/v1/drafts/${draft.id}?context=edit&_fields=${FIELDS}`;
+    // B's reorder claims version 2, then (test switch) takes 1.5 s to write the post it has read.
+    const reorder = call(
+      'editor',
+      'POST',
+      route,
+      { meta: { sortKey: 'a5' }, base_version: 1 },
+      {
+        'X-Indiscrets-Test-Slow-Write': '1500',
+      },
+    );
+    await until(
+      async () => (await call('editor', 'GET', route)).json.version,
+      (version) => version === 2,
+      'the reorder to claim version 2',
+    );
+
+    // A's edit, based on version 1, meets a conflict, merges what it is shown, and retries.
+    const stale = await call('editor', 'POST', route, {
+      title: 'Le ministre et le yacht — réécrit',
+      base_version: 1,
+    });
+    expect(stale.status).toBe(409);
+    // It is shown B's write as it ended, not the claimed version over the old content.
+    expect(stale.json.data.current.meta.sortKey).toBe('a5');
+    const retry = await call('editor', 'POST', route, {
+      title: 'Le ministre et le yacht — réécrit',
+      base_version: stale.json.data.current.version,
+    });
+    expect(retry.status).toBe(200);
+    expect((await reorder).status).toBe(200);
+
+    const after = await call('editor', 'GET', route);
+    expect(after.json.title.raw).toBe('Le ministre et le yacht — réécrit');
+    expect(after.json.meta.sortKey).toBe('a5');
+    expect(after.json.version).toBe(3);
+  });
+
+  it('a trash and an edit of the same draft that overlap: only one of them wins', async () => {
+    const draft = await clip('editor');
+    const route = `/indiscrets/v1/drafts/${draft.id}?context=edit&_fields=${FIELDS}`;
+    const trash = call('editor', 'DELETE', `${route}&base_version=1`, undefined, {
+      'X-Indiscrets-Test-Slow-Write': '1500',
+    });
+    // Nothing of the trash can be seen before its write: the edit is simply sent just after it.
+    await sleep(300);
+    const edit = await call('editor', 'POST', route, {
+      title: 'Réécrit pendant la mise à la corbeille',
+      base_version: 1,
+    });
+    const trashed = await trash;
+    // Both based on version 1: if both were accepted, the edit would vanish into the trash
+    // while its author was told it was saved.
+    expect([trashed.status, edit.status].sort()).toEqual([200, 409]);
+    const after = await call('editor', 'GET', route);
+    if (trashed.status === 200) {
+      expect(after.json.status).toBe('trash');
+      expect(edit.json.data.current.status).toBe('trash');
+    } else {
+      expect(after.json.status).toBe('draft');
+      expect(after.json.title.raw).toBe('Réécrit pendant la mise à la corbeille');
+    }
   });
 
   it('revisions keep the overwritten version', async () => {

@@ -26,3 +26,16 @@ add_filter('rest_authentication_errors', function ($result) {
 add_filter('wp_is_application_passwords_available', function ($available) {
     return get_option('indiscrets_test_no_app_passwords') ? false : $available;
 });
+
+// Test switch: a request sent with the header `X-Indiscrets-Test-Slow-Write: MS` pauses that long
+// (at most 5 s), once, just before WordPress writes a post's row, so that a test can make two
+// writes of one record overlap for certain instead of by luck.
+add_filter('wp_insert_post_data', function ($data) {
+    static $paused = false;
+    $ms = isset($_SERVER['HTTP_X_INDISCRETS_TEST_SLOW_WRITE']) ? (int) $_SERVER['HTTP_X_INDISCRETS_TEST_SLOW_WRITE'] : 0;
+    if ($ms > 0 && !$paused) {
+        $paused = true;
+        usleep(min(5000, $ms) * 1000);
+    }
+    return $data;
+});

@@ -224,26 +224,24 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 				array( 'status' => 400 )
 			);
 		}
-		global $wpdb;
 		// Two requests creating the same record at once: the second waits, then finds the first.
-		$lock = 'indiscrets_' . md5( $this->post_type . ':' . $client_id );
-		$wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, 10)', $lock ) );
-		try {
-			$existing = $this->find_by_client_id( $client_id );
-			if ( $existing ) {
-				return new WP_Error(
-					'indiscrets_exists',
-					__( 'A record with this clientId already exists.', 'indiscrets' ),
-					array(
-						'status'  => 409,
-						'current' => $this->record_data( $existing ),
-					)
-				);
+		return indiscrets_with_lock(
+			'indiscrets_' . md5( $this->post_type . ':' . $client_id ),
+			function () use ( $request, $client_id ) {
+				$existing = $this->find_by_client_id( $client_id );
+				if ( $existing ) {
+					return new WP_Error(
+						'indiscrets_exists',
+						__( 'A record with this clientId already exists.', 'indiscrets' ),
+						array(
+							'status'  => 409,
+							'current' => $this->record_data( $existing ),
+						)
+					);
+				}
+				return parent::create_item( $request );
 			}
-			return parent::create_item( $request );
-		} finally {
-			$wpdb->get_var( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', $lock ) );
-		}
+		);
 	}
 
 	public function update_item_permissions_check( $request ) {
@@ -276,14 +274,19 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 		if ( is_wp_error( $base ) ) {
 			return $base;
 		}
-		if ( ! indiscrets_claim_version( $post->ID, $base ) ) {
-			return $this->conflict( $post, $base );
-		}
-		$response = parent::update_item( $request );
-		if ( is_wp_error( $response ) ) {
-			indiscrets_release_version( $post->ID, $base );
-		}
-		return $response;
+		return indiscrets_with_record_lock(
+			$post->ID,
+			function ( $post ) use ( $request, $base ) {
+				if ( ! indiscrets_claim_version( $post->ID, $base ) ) {
+					return $this->conflict( $post, $base );
+				}
+				$response = parent::update_item( $request );
+				if ( is_wp_error( $response ) ) {
+					indiscrets_release_version( $post->ID, $base );
+				}
+				return $response;
+			}
+		);
 	}
 
 	/**
@@ -305,16 +308,22 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 				)
 			);
 		}
+		$base = null;
 		if ( null !== $request['base_version'] && '' !== $request['base_version'] ) {
 			$base = $this->base_version( $request );
 			if ( is_wp_error( $base ) ) {
 				return $base;
 			}
-			if ( indiscrets_version( $post->ID ) !== $base ) {
-				return $this->conflict( $post, $base );
-			}
 		}
-		return parent::delete_item( $request );
+		return indiscrets_with_record_lock(
+			$post->ID,
+			function ( $post ) use ( $request, $base ) {
+				if ( null !== $base && indiscrets_version( $post->ID ) !== $base ) {
+					return $this->conflict( $post, $base );
+				}
+				return parent::delete_item( $request );
+			}
+		);
 	}
 
 	public function restore_item_permissions_check( $request ) {
@@ -335,10 +344,15 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 	/** Takes a record out of the trash, with the status it had. Restoring a live record is a no-op. */
 	public function restore_item( $request ) {
 		$post = $this->get_post( $request['id'] );
-		if ( 'trash' === $post->post_status && ! wp_untrash_post( $post->ID ) ) {
-			return new WP_Error( 'indiscrets_cannot_restore', __( 'The record could not be restored.', 'indiscrets' ), array( 'status' => 500 ) );
-		}
-		return rest_ensure_response( $this->record_data( get_post( $post->ID ), $request ) );
+		return indiscrets_with_record_lock(
+			$post->ID,
+			function ( $post ) use ( $request ) {
+				if ( 'trash' === $post->post_status && ! wp_untrash_post( $post->ID ) ) {
+					return new WP_Error( 'indiscrets_cannot_restore', __( 'The record could not be restored.', 'indiscrets' ), array( 'status' => 500 ) );
+				}
+				return rest_ensure_response( $this->record_data( get_post( $post->ID ), $request ) );
+			}
+		);
 	}
 
 	// -----------------------------------------------------------------------------------------

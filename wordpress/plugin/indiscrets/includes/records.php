@@ -200,6 +200,44 @@ function indiscrets_release_version( $post_id, $base ) {
 	indiscrets_version_claimed( $post_id, false );
 }
 
+/**
+ * Runs $work while this request holds the named MySQL lock, waiting for it up to ten seconds;
+ * 503 `indiscrets_busy` (the extension tries again later) if another request keeps it longer.
+ */
+function indiscrets_with_lock( $name, $work ) {
+	global $wpdb;
+	$held = $wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, 10)', $name ) );
+	if ( '1' !== (string) $held ) {
+		return new WP_Error(
+			'indiscrets_busy',
+			__( 'This record is being written by another request; try again in a moment.', 'indiscrets' ),
+			array( 'status' => 503 )
+		);
+	}
+	try {
+		return $work();
+	} finally {
+		$wpdb->get_var( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', $name ) );
+	}
+}
+
+/**
+ * Runs one write of a record ($work gets the post, read afresh) while no other request writes
+ * it. The version claim and the write are two steps: without the lock, a request could claim
+ * the next version while an earlier one, which read the post before, was still writing it, and
+ * that earlier write would put its stale columns (the title) over the later one.
+ */
+function indiscrets_with_record_lock( $post_id, $work ) {
+	return indiscrets_with_lock(
+		'indiscrets_record_' . (int) $post_id,
+		function () use ( $post_id, $work ) {
+			// What this request read before the lock may have been rewritten meanwhile.
+			clean_post_cache( $post_id );
+			return $work( get_post( $post_id ) );
+		}
+	);
+}
+
 /** The hooks that keep versions, editors and snapshots up to date, whatever writes a record. */
 function indiscrets_add_record_hooks() {
 	foreach ( array( INDISCRETS_DRAFT, INDISCRETS_ISSUE ) as $post_type ) {
