@@ -7,7 +7,7 @@
  * sync's own state in IndexedDB, never on a fixed delay.
  * Build first: INDISCRETS_TEST_BUILD=1 npx wxt build (npm run test:wordpress does it).
  */
-import type { Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clipFixture,
@@ -22,7 +22,7 @@ import {
 } from '../browser/harness';
 import { t } from '../../locales';
 import { itemLabel } from '../../storage/label';
-import { site } from './helpers';
+import { php, site } from './helpers';
 
 type Who = { user: string; name: string; appPassword: string };
 type Row = Record<string, unknown>;
@@ -473,6 +473,86 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
         expect(inIssue, desk.who.user).toHaveLength(2);
         expect(inIssue[1], desk.who.user).toBe(`${firstTitle} — réécrit`);
       }
+    },
+  );
+
+  it(
+    'takes at the next sync the title the chief corrected in WordPress’s own editor',
+    { timeout: 120_000 },
+    async () => {
+      // A is done with the item it rewrote: closing it releases WordPress's edit lock, which
+      // would otherwise stop the chief in wp-admin (« This post is already being edited »).
+      await a.page
+        .getByTestId('draft-editor')
+        .getByRole('button', { name: `← ${fr('common.close')}` })
+        .click();
+      const draft = (await clips(a)).find((c) => !c.deletedAt)!;
+      const lockOf = async (id: number) =>
+        (await restAs(a.who, 'GET', `/indiscrets/v1/drafts/${id}?_fields=lock`)).json.lock;
+      const [record] = await serverRecords(a.who, 'drafts', draft.id);
+      await until(
+        () => lockOf(record!.id),
+        (held) => held === null,
+        'no lock on the draft',
+      );
+      const corrected = `${draft.title} (corrigé dans WordPress)`;
+      // The administrator's own browser, signed in to wp-admin by its form (cookie and nonce).
+      await php(`
+      global $wpdb;
+      $admin = get_user_by('login', ${JSON.stringify(site().adminUser)});
+      // No welcome guide over the editor.
+      update_user_meta($admin->ID, $wpdb->get_blog_prefix() . 'persisted_preferences',
+        array('core/edit-post' => array('welcomeGuide' => false), '_modified' => gmdate('c')));
+    `);
+      const browser = await chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu'],
+      });
+      try {
+        const page = await browser.newPage();
+        await page.goto(`${site().url}/wp-login.php`);
+        await page.fill('#user_login', site().adminUser);
+        await page.fill('#user_pass', site().adminPassword);
+        await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+        await page.goto(`${site().url}/wp-admin/post.php?post=${record!.id}&action=edit`);
+        const title = page.getByRole('textbox', { name: 'Add title' });
+        await title.click({ timeout: 60_000 });
+        await page.keyboard.press('Control+End');
+        await page.keyboard.type(' (corrigé dans WordPress)');
+        const saved = page.waitForResponse(
+          (r) => r.request().method() === 'POST' && r.url().includes(`/drafts/${record!.id}`),
+        );
+        await page.keyboard.press('Control+s');
+        // WordPress's editor sends no base_version: the plugin takes it as the chief's own write.
+        expect((await saved).status()).toBe(200);
+      } catch (error) {
+        await browser
+          .contexts()[0]
+          ?.pages()[0]
+          ?.screenshot({ path: screenshotPath('wp-admin-edit.png') });
+        throw error;
+      } finally {
+        await browser.close();
+      }
+      // Closed without leaving the page: WordPress's edit lock stays; the chief is done with it.
+      const unlocked = await restAs(admin(), 'DELETE', `/indiscrets/v1/drafts/${record!.id}/lock`);
+      expect(unlocked.status).toBe(200);
+      const [after] = await serverRecords(a.who, 'drafts', draft.id);
+      expect(after!.title.raw).toBe(corrected);
+      expect(after!.version).toBe(record!.version + 1);
+      // WordPress's editor gave the text back without its paragraph tags: the plugin put them
+      // back. The editor also writes some characters as other entities (no-break spaces as
+      // &nbsp;, apostrophes as themselves): the same text.
+      const blocks = (html: string) =>
+        html
+          .replace(/>\s+</g, '><')
+          .replace(/&nbsp;/g, '\u00a0')
+          .replace(/&#0?39;/g, "'")
+          .trim();
+      expect(blocks(after!.content.raw)).toBe(blocks(record!.content.raw));
+
+      await sync(a);
+      await clipByTitle(a, corrected);
     },
   );
 

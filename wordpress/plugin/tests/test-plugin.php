@@ -159,6 +159,40 @@ indiscrets_test(
 );
 
 indiscrets_test(
+	'WordPress\'s own editor saves without base_version (its session\'s REST nonce); a wrong nonce still gets 428',
+	function () {
+		$editor = indiscrets_user( 'editor' );
+		$draft  = indiscrets_make_draft( $editor );
+		wp_set_current_user( $editor );
+		$nonce = wp_create_nonce( 'wp_rest' );
+		list( $status, $data ) = indiscrets_rest( $editor, 'POST', '/indiscrets/v1/drafts/' . $draft['id'], array( 'title' => 'Depuis wp-admin' ), array( '_wpnonce' => 'faux' ) );
+		assert_same( 428, $status, 'wrong nonce' );
+		list( $status, $data ) = indiscrets_rest( $editor, 'POST', '/indiscrets/v1/drafts/' . $draft['id'], array( 'title' => 'Depuis wp-admin' ), array( '_wpnonce' => $nonce ) );
+		assert_same( 200, $status, 'editor save: ' . wp_json_encode( $data ) );
+		assert_same( 2, indiscrets_version( $draft['id'] ), 'the version moves on' );
+		assert_same( 'Depuis wp-admin', get_post( $draft['id'] )->post_title, 'written' );
+	}
+);
+
+indiscrets_test(
+	'a record\'s text keeps its paragraphs when WordPress\'s editors save it; the extension\'s HTML is stored as sent',
+	function () {
+		$editor = indiscrets_user( 'editor' );
+		$html   = "<p>Premier <em>paragraphe</em>.</p>\n<p>Second, <a href=\"https://exemple.fr/\">lien</a>.</p>";
+		$draft  = indiscrets_make_draft( $editor, array( 'content' => $html ) );
+		assert_same( $html, get_post( $draft['id'] )->post_content, 'the extension\'s HTML' );
+		// The classic block and TinyMCE give the text back without its paragraph tags.
+		wp_update_post( array( 'ID' => $draft['id'], 'post_content' => "Premier <em>paragraphe</em>.\n\nSecond." ) );
+		assert_same( "<p>Premier <em>paragraphe</em>.</p>\n<p>Second.</p>", get_post( $draft['id'] )->post_content, 'tags back' );
+		// Converted to blocks: the block comments go, the paragraphs stay.
+		wp_update_post( array( 'ID' => $draft['id'], 'post_content' => "<!-- wp:paragraph -->\n<p>Un.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:paragraph -->\n<p>Deux.</p>\n<!-- /wp:paragraph -->" ) );
+		assert_same( "<p>Un.</p>\n<p>Deux.</p>", get_post( $draft['id'] )->post_content, 'no block comments' );
+		wp_update_post( array( 'ID' => $draft['id'], 'post_content' => '' ) );
+		assert_same( '', get_post( $draft['id'] )->post_content, 'empty stays empty' );
+	}
+);
+
+indiscrets_test(
 	'two writers claiming the same base version: exactly one wins (one SQL compare-and-set)',
 	function () {
 		$editor = indiscrets_user( 'editor' );

@@ -255,7 +255,9 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 
 	/**
 	 * Updates a record if it is still at `base_version`; otherwise 409 `indiscrets_conflict`
-	 * with the current record, and nothing is written.
+	 * with the current record, and nothing is written. WordPress's own editor (wp-admin) sends
+	 * no base_version: its saves write over the version they find, as any write outside the
+	 * REST API does, and WordPress's post lock keeps two people apart there.
 	 */
 	public function update_item( $request ) {
 		$post = $this->get_post( $request['id'] );
@@ -270,13 +272,14 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 				array( 'status' => 400 )
 			);
 		}
-		$base = $this->base_version( $request );
+		$base = $this->from_wordpress_editor( $request ) ? null : $this->base_version( $request );
 		if ( is_wp_error( $base ) ) {
 			return $base;
 		}
 		return indiscrets_with_record_lock(
 			$post->ID,
 			function ( $post ) use ( $request, $base ) {
+				$base = $base ?? indiscrets_version( $post->ID );
 				if ( ! indiscrets_claim_version( $post->ID, $base ) ) {
 					return $this->conflict( $post, $base );
 				}
@@ -507,6 +510,20 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Whether a request without base_version comes from WordPress's own editor: signed in by
+	 * its cookie, with the REST nonce of that session (checked here, since WordPress checks it
+	 * only when no other authentication, such as an application password, was used).
+	 */
+	private function from_wordpress_editor( $request ) {
+		if ( null !== $request['base_version'] && '' !== $request['base_version'] ) {
+			return false;
+		}
+		$nonce = $request->get_header( 'X-WP-Nonce' ) ?? $request['_wpnonce'];
+		return is_string( $nonce ) && '' !== $nonce && null === rest_get_authenticated_app_password()
+			&& false !== wp_verify_nonce( $nonce, 'wp_rest' );
 	}
 
 	/** The `base_version` of a request, or 428 when it is missing. */

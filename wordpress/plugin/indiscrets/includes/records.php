@@ -244,6 +244,7 @@ function indiscrets_add_record_hooks() {
 		add_action( "save_post_{$post_type}", 'indiscrets_on_save', 10, 1 );
 		add_filter( "rest_{$post_type}_trashable", '__return_true' );
 	}
+	add_filter( 'wp_insert_post_data', 'indiscrets_house_html', 10, 1 );
 	add_action( 'wp_after_insert_post', 'indiscrets_after_insert', 10, 2 );
 	add_action( '_wp_put_post_revision', 'indiscrets_note_revision', 10, 1 );
 	add_filter( 'wp_untrash_post_status', 'indiscrets_untrash_status', 10, 3 );
@@ -268,6 +269,28 @@ function indiscrets_on_save( $post_id ) {
 	} else {
 		update_post_meta( $post_id, INDISCRETS_VERSION_KEY, (int) $current + 1 );
 	}
+}
+
+/**
+ * A record's text is the extension's HTML: paragraphs of text, bold, italic and links.
+ * WordPress's own editors hand it back otherwise: the block editor's classic block and TinyMCE
+ * drop the paragraph tags (WordPress adds them back only on display), and converting to blocks
+ * adds block comments. Stored so, the extension would show the paragraphs run together; they
+ * are put back here, whatever wrote the record.
+ */
+function indiscrets_house_html( $data ) {
+	if ( ! indiscrets_is_record_type( $data['post_type'] ) ) {
+		return $data;
+	}
+	$content = wp_unslash( $data['post_content'] );
+	$house   = trim( preg_replace( '/<!--\s*\/?wp:[^>]*-->\s*/', '', $content ) );
+	if ( '' !== $house && ! preg_match( '/<(p|div|h[1-6]|ul|ol|blockquote|figure|table|pre)[\s>]/i', $house ) ) {
+		$house = trim( wpautop( $house ) );
+	}
+	if ( trim( $content ) !== $house ) {
+		$data['post_content'] = wp_slash( $house );
+	}
+	return $data;
 }
 
 /**
