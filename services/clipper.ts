@@ -106,7 +106,7 @@ async function runCaptureScript(tabId: number): Promise<CaptureResult> {
     target: { tabId },
     files: ['/capture.js'],
   });
-  const result = frame?.result as PageCapture | undefined;
+  const result = readCapture(frame?.result);
   if (!result?.page?.url) throw new Error('The capture script returned nothing');
   // The page sends its selection as a tree; the HTML is written here, never in the page.
   // It sends what it declares about itself, too: the metadata is chosen and cleaned here.
@@ -119,6 +119,20 @@ async function runCaptureScript(tabId: number): Promise<CaptureResult> {
   const page = { ...rest, metadata: { ...metadata, url, title } };
   const selection = captured && toSelectedPassage(captured);
   return selection ? { ...page, selection } : page;
+}
+
+/**
+ * What the capture script answered: a PageCapture written as JSON (entrypoints/capture.ts says
+ * why). Undefined for anything else; what it holds is checked field by field by its readers.
+ */
+export function readCapture(answer: unknown): PageCapture | undefined {
+  if (typeof answer !== 'string') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(answer);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as PageCapture) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

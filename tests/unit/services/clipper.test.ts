@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PageCapture } from '../../../capture/types';
 import { CodedError } from '../../../messaging/errors';
-import { clipTab } from '../../../services/clipper';
+import { clipTab, readCapture } from '../../../services/clipper';
 import { handlers } from '../../../services/handlers';
 import { limitForFailure, limitForUrl } from '../../../services/limits';
 import { db } from '../../../storage/db';
@@ -24,11 +24,20 @@ const pageCapture: PageCapture = {
   selection: { nodes: [{ tag: 'p', children: ['OVH is weighing an IPO.'] }] },
 };
 
-/** fakeBrowser has no scripting API: the tests give it one that answers like Chrome. */
+/**
+ * fakeBrowser has no scripting API: the tests give it one that answers like Chrome. The capture
+ * script answers with its PageCapture written as JSON (entrypoints/capture.ts), as here.
+ */
 function stubScripting(impl: (injection: { files?: string[]; args?: unknown[] }) => unknown) {
-  const executeScript = vi.fn(async (injection: { files?: string[]; args?: unknown[] }) => [
-    { frameId: 0, result: await impl(injection) },
-  ]);
+  const executeScript = vi.fn(async (injection: { files?: string[]; args?: unknown[] }) => {
+    const result = await impl(injection);
+    return [
+      {
+        frameId: 0,
+        result: injection.files?.[0] === '/capture.js' ? JSON.stringify(result) : result,
+      },
+    ];
+  });
   (fakeBrowser as unknown as { scripting: object }).scripting = { executeScript };
   return executeScript;
 }
@@ -208,6 +217,36 @@ describe('clipTab', () => {
     expect(executeScript).toHaveBeenCalledWith(
       expect.objectContaining({ args: ['https://fr.wikipedia.org/wiki/Lina_Khan?fbclid=1'] }),
     );
+  });
+});
+
+describe('readCapture', () => {
+  it('reads the PageCapture the capture script wrote as JSON', () => {
+    expect(readCapture(JSON.stringify(pageCapture))).toEqual(pageCapture);
+  });
+
+  it('takes nothing but a JSON object for an answer', () => {
+    // The script answers with a string: an object, or a string that is not JSON, did not come
+    // from it (the clip then falls back to the tab, as for a page that refused the script).
+    expect(readCapture(pageCapture)).toBeUndefined();
+    expect(readCapture('{"page":')).toBeUndefined();
+    expect(readCapture('null')).toBeUndefined();
+    expect(readCapture('42')).toBeUndefined();
+    expect(readCapture(undefined)).toBeUndefined();
+  });
+
+  it('makes a clip of the tab alone when the answer cannot be read', async () => {
+    const executeScript = vi.fn(async () => [{ frameId: 0, result: '<html>' }]);
+    (fakeBrowser as unknown as { scripting: object }).scripting = { executeScript };
+    const tabId = await openTab('https://example.test/a', 'Le titre de l’onglet');
+
+    const outcome = await clipTab({ tabId });
+
+    expect(outcome.limit).toBe('script-failed');
+    expect(outcome.clip).toMatchObject({
+      url: 'https://example.test/a',
+      title: 'Le titre de l’onglet',
+    });
   });
 });
 
