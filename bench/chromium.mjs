@@ -136,8 +136,12 @@ function timeExtractor([what, captureCode]) {
     result = new window.__benchReadability(document.cloneNode(true)).parse();
   } else result = new window.__benchDefuddle(document).parse();
   const ms = performance.now() - start;
-  // Keeps the work observable (and tells a broken run from a fast one).
-  const ok = what === 'capture' ? Boolean(result?.page?.url) : result !== undefined;
+  // Keeps the work observable (and tells a broken run from a fast one). The capture script
+  // answers with its PageCapture as JSON (entrypoints/capture.ts), read once the clock stopped.
+  const ok =
+    what === 'capture'
+      ? typeof result === 'string' && Boolean(JSON.parse(result)?.page?.url)
+      : result !== undefined;
   return { ms, ok };
 }
 
