@@ -175,7 +175,7 @@ indiscrets_test(
 );
 
 indiscrets_test(
-	'a record\'s text keeps its paragraphs when WordPress\'s editors save it; the extension\'s HTML is stored as sent',
+	'a draft\'s text keeps its paragraphs when WordPress\'s editors save it; the extension\'s HTML and an issue\'s plain intro are stored as sent',
 	function () {
 		$editor = indiscrets_user( 'editor' );
 		$html   = "<p>Premier <em>paragraphe</em>.</p>\n<p>Second, <a href=\"https://exemple.fr/\">lien</a>.</p>";
@@ -189,6 +189,19 @@ indiscrets_test(
 		assert_same( "<p>Un.</p>\n<p>Deux.</p>", get_post( $draft['id'] )->post_content, 'no block comments' );
 		wp_update_post( array( 'ID' => $draft['id'], 'post_content' => '' ) );
 		assert_same( '', get_post( $draft['id'] )->post_content, 'empty stays empty' );
+		// An issue's intro is plain text in the extension: no tags added to it.
+		list( $status, $issue ) = indiscrets_rest(
+			$editor,
+			'POST',
+			'/indiscrets/v1/issues',
+			array(
+				'title'   => 'Les indiscrets du 15 mars',
+				'content' => "Cette semaine, trois indiscrets.\n\nBonne lecture.",
+				'meta'    => array( 'clientId' => indiscrets_cid() ),
+			)
+		);
+		assert_same( 201, $status, 'issue created' );
+		assert_same( "Cette semaine, trois indiscrets.\n\nBonne lecture.", get_post( $issue['id'] )->post_content, 'intro as sent' );
 	}
 );
 

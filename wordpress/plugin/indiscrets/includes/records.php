@@ -272,14 +272,15 @@ function indiscrets_on_save( $post_id ) {
 }
 
 /**
- * A record's text is the extension's HTML: paragraphs of text, bold, italic and links.
+ * A draft's text is the extension's HTML: paragraphs of text, bold, italic and links.
  * WordPress's own editors hand it back otherwise: the block editor's classic block and TinyMCE
  * drop the paragraph tags (WordPress adds them back only on display), and converting to blocks
  * adds block comments. Stored so, the extension would show the paragraphs run together; they
- * are put back here, whatever wrote the record.
+ * are put back here, whatever wrote the draft. (An issue's text, its intro, is plain text in the
+ * extension: it is left as it comes.)
  */
 function indiscrets_house_html( $data ) {
-	if ( ! indiscrets_is_record_type( $data['post_type'] ) ) {
+	if ( INDISCRETS_DRAFT !== $data['post_type'] ) {
 		return $data;
 	}
 	$content = wp_unslash( $data['post_content'] );
