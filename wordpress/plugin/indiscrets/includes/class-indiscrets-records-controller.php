@@ -312,7 +312,7 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 			);
 		}
 		$base = null;
-		if ( null !== $request['base_version'] && '' !== $request['base_version'] ) {
+		if ( $this->sends_base_version( $request ) ) {
 			$base = $this->base_version( $request );
 			if ( is_wp_error( $base ) ) {
 				return $base;
@@ -518,7 +518,7 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 	 * only when no other authentication, such as an application password, was used).
 	 */
 	private function from_wordpress_editor( $request ) {
-		if ( null !== $request['base_version'] && '' !== $request['base_version'] ) {
+		if ( $this->sends_base_version( $request ) ) {
 			return false;
 		}
 		$nonce = $request->get_header( 'X-WP-Nonce' ) ?? $request['_wpnonce'];
@@ -526,10 +526,15 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 			&& false !== wp_verify_nonce( $nonce, 'wp_rest' );
 	}
 
+	/** Whether the request says which version it is based on (valid or not). */
+	private function sends_base_version( $request ) {
+		return null !== $request['base_version'] && '' !== $request['base_version'];
+	}
+
 	/** The `base_version` of a request, or 428 when it is missing. */
 	private function base_version( $request ) {
 		$base = $request['base_version'];
-		if ( null === $base || '' === $base || ! is_numeric( $base ) || (int) $base < 0 ) {
+		if ( ! $this->sends_base_version( $request ) || ! is_numeric( $base ) || (int) $base < 0 ) {
 			return new WP_Error(
 				'indiscrets_base_version_required',
 				__( 'An update must say which version it is based on (base_version).', 'indiscrets' ),
