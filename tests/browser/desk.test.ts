@@ -133,6 +133,23 @@ describe('the desk in Chromium with the built extension', () => {
       (names) => names.length === 1,
       'the first item',
     );
+    // The keyboard is on the next draft once the added one has left the inbox: the row may be
+    // drawn anew as the list reloads, and a key pressed before then would find no row.
+    await until(
+      () =>
+        desk.evaluate((added) => {
+          const titles = [...document.querySelectorAll('.draft-list > li .draft__title')].map(
+            (title) => title.textContent?.replace(/\s+/g, ' ').trim(),
+          );
+          const row = document.activeElement?.closest('.draft-list > li');
+          const focused = row?.querySelector('.draft__title')?.textContent;
+          return (
+            !titles.includes(added) && !!focused && focused.replace(/\s+/g, ' ').trim() !== added
+          );
+        }, first),
+      Boolean,
+      'the next draft to take the keyboard',
+    );
     await desk.keyboard.press('a');
     await until(
       () => itemNames(desk),
