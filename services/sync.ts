@@ -170,7 +170,11 @@ function plusSeconds(gmt: string, seconds: number): string {
 /**
  * The next pull's `modified_after`: past the last record seen (the bound is inclusive, so an
  * idle desk is not sent the same record at every poll), but never later than five seconds
- * before the server's clock, so that a write still committing when we asked is not skipped.
+ * before the server's clock. A write's modification time is taken a little before the write
+ * is seen: one still committing when we asked may carry a time earlier than the newest record
+ * we were sent, and a record dated in the future (a server clock set wrong) would otherwise
+ * hide every change until then. Records of those last seconds come again, once, and are
+ * skipped by their version.
  */
 export function nextCursor(
   previous: string | undefined,
@@ -181,7 +185,7 @@ export function nextCursor(
   let next = plusSeconds(maxSeen, 1);
   if (serverTime) {
     const guard = plusSeconds(serverTime.slice(0, 19), -5);
-    if (guard < next) next = guard > maxSeen ? guard : maxSeen;
+    if (guard < next) next = guard;
   } else {
     next = maxSeen;
   }

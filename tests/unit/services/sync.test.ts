@@ -614,9 +614,15 @@ describe('nextCursor', () => {
       '2026-03-15T10:00:01',
     );
   });
-  it('stays on the last second while a write of that second may still be committing', () => {
+  it('stays five seconds behind the server’s clock, where a write may still be committing', () => {
+    // A write dated 09:59:58 may become visible after the record of 10:00:00 was sent.
     expect(nextCursor(undefined, '2026-03-15T10:00:00', '2026-03-15T10:00:02.000Z')).toBe(
-      '2026-03-15T10:00:00',
+      '2026-03-15T09:59:57',
+    );
+  });
+  it('does not follow a record dated in the future past the server’s clock', () => {
+    expect(nextCursor(undefined, '2030-01-01T00:00:00', '2026-03-15T10:00:00.000Z')).toBe(
+      '2026-03-15T09:59:55',
     );
   });
   it('never goes back, and stays put when nothing was seen', () => {
