@@ -162,45 +162,52 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
     }
   };
 
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.key === 'Escape') {
-        if (help) {
-          setHelp(false);
-          return;
-        }
-        if (root.current?.querySelector('.desk__editor')?.contains(event.target as Node)) {
-          event.preventDefault();
-          focusList();
-        }
+  /**
+   * The desk's keys, as of the latest render. The document's listener is added once and calls
+   * this: a listener added again after each render (effects run after paint) would, for a key
+   * pressed right after « ? », still see the list closed, and Escape would leave it open.
+   */
+  const onKey = useRef<(event: KeyboardEvent) => void>();
+  onKey.current = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === 'Escape') {
+      if (help) {
+        setHelp(false);
         return;
       }
-      if (typing(event.target)) return;
-      if (event.key === '?') {
+      if (root.current?.querySelector('.desk__editor')?.contains(event.target as Node)) {
         event.preventDefault();
-        setHelp(!help);
-      } else if (event.key === 'i') {
-        event.preventDefault();
-        fold(!folded);
-      } else if (event.key === 'n') {
-        event.preventDefault();
-        // A role that may not create issues hears why instead (the button says it too).
-        if (cannotCreate) announce(cannotCreate);
-        else setCreating(true);
-      } else if (['1', '2', '3', '4'].includes(event.key)) {
-        event.preventDefault();
-        focusColumn(Number(event.key));
-      } else if (event.key === '/') {
-        event.preventDefault();
-        if (folded) fold(false);
-        // The inbox renders its search once unfolded.
-        setTimeout(() => root.current?.querySelector<HTMLElement>('.inbox input')?.focus());
+        focusList();
       }
+      return;
     }
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  });
+    if (typing(event.target)) return;
+    if (event.key === '?') {
+      event.preventDefault();
+      setHelp(!help);
+    } else if (event.key === 'i') {
+      event.preventDefault();
+      fold(!folded);
+    } else if (event.key === 'n') {
+      event.preventDefault();
+      // A role that may not create issues hears why instead (the button says it too).
+      if (cannotCreate) announce(cannotCreate);
+      else setCreating(true);
+    } else if (['1', '2', '3', '4'].includes(event.key)) {
+      event.preventDefault();
+      focusColumn(Number(event.key));
+    } else if (event.key === '/') {
+      event.preventDefault();
+      if (folded) fold(false);
+      // The inbox renders its search once unfolded.
+      setTimeout(() => root.current?.querySelector<HTMLElement>('.inbox input')?.focus());
+    }
+  };
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKey.current?.(event);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
 
   // A new issue's form takes the keyboard at once.
   useEffect(() => {
