@@ -205,15 +205,71 @@ indiscrets_test(
 	}
 );
 
+/** The version stored for a post right now, read past WordPress's caches ('' when none). */
+function indiscrets_stored_version( $post_id ) {
+	global $wpdb;
+	$value = $wpdb->get_var( $wpdb->prepare( "SELECT meta_value FROM {$wpdb->postmeta} WHERE post_id = %d AND meta_key = %s", $post_id, INDISCRETS_VERSION_KEY ) );
+	return null === $value ? '' : (int) $value;
+}
+
 indiscrets_test(
-	'two writers claiming the same base version: exactly one wins (one SQL compare-and-set)',
+	'a REST write moves the version on only once the post and all its meta are stored',
+	function () {
+		$editor = indiscrets_user( 'editor' );
+		// What a desk pulling at that moment would be told: the version stored as each part of
+		// the record is written.
+		$seen  = array();
+		$watch = function ( $meta_id, $post_id, $meta_key ) use ( &$seen ) {
+			if ( INDISCRETS_DRAFT === get_post_type( $post_id ) && in_array( $meta_key, array( 'quotes', 'sortKey' ), true ) ) {
+				$seen[] = array( $meta_key, indiscrets_stored_version( $post_id ) );
+			}
+		};
+		$on_save = function ( $post_id ) use ( &$seen ) {
+			$seen[] = array( 'post', indiscrets_stored_version( $post_id ) );
+		};
+		add_action( 'added_post_meta', $watch, 10, 3 );
+		add_action( 'updated_post_meta', $watch, 10, 3 );
+		add_action( 'save_post_' . INDISCRETS_DRAFT, $on_save, 20, 1 );
+		try {
+			$draft = indiscrets_make_draft( $editor );
+			assert_same( array( array( 'post', '' ), array( 'quotes', '' ) ), $seen, 'while created' );
+			assert_same( 1, $draft['version'], 'created' );
+
+			$seen = array();
+			list( $status, $data ) = indiscrets_rest( $editor, 'POST', '/indiscrets/v1/drafts/' . $draft['id'], array( 'title' => 'Réordonné', 'meta' => array( 'sortKey' => 'b0' ), 'base_version' => 1 ) );
+			assert_same( 200, $status, 'updated' );
+			assert_same( array( array( 'post', 1 ), array( 'sortKey', 1 ) ), $seen, 'while updated' );
+			assert_same( 2, $data['version'], 'answer' );
+			assert_same( 2, indiscrets_stored_version( $draft['id'] ), 'stored' );
+		} finally {
+			remove_action( 'added_post_meta', $watch, 10 );
+			remove_action( 'updated_post_meta', $watch, 10 );
+			remove_action( 'save_post_' . INDISCRETS_DRAFT, $on_save, 20 );
+		}
+	}
+);
+
+indiscrets_test(
+	'a REST write that fails after its post was saved still moves the version on',
 	function () {
 		$editor = indiscrets_user( 'editor' );
 		$draft  = indiscrets_make_draft( $editor );
-		assert_true( indiscrets_claim_version( $draft['id'], 1 ), 'first claim' );
-		indiscrets_version_claimed( $draft['id'], false );
-		assert_false( indiscrets_claim_version( $draft['id'], 1 ), 'second claim' );
-		assert_same( 2, indiscrets_version( $draft['id'] ), 'version' );
+		$refuse = function ( $check, $post_id, $meta_key ) {
+			return 'note' === $meta_key ? false : $check;
+		};
+		add_filter( 'update_post_metadata', $refuse, 10, 3 );
+		add_filter( 'add_post_metadata', $refuse, 10, 3 );
+		try {
+			list( $status ) = indiscrets_rest( $editor, 'POST', '/indiscrets/v1/drafts/' . $draft['id'], array( 'title' => 'Titre écrit', 'meta' => array( 'note' => 'refusée' ), 'base_version' => 1 ) );
+		} finally {
+			remove_filter( 'update_post_metadata', $refuse, 10 );
+			remove_filter( 'add_post_metadata', $refuse, 10 );
+		}
+		assert_true( $status >= 400, 'refused: ' . $status );
+		assert_same( 'Titre écrit', get_post( $draft['id'] )->post_title, 'the post was written' );
+		assert_same( 2, indiscrets_stored_version( $draft['id'] ), 'version' );
+		list( $status ) = indiscrets_rest( $editor, 'POST', '/indiscrets/v1/drafts/' . $draft['id'], array( 'title' => 'Encore', 'base_version' => 2 ) );
+		assert_same( 200, $status, 'the next write, based on it' );
 	}
 );
 

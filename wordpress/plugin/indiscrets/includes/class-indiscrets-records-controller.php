@@ -239,7 +239,12 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 						)
 					);
 				}
-				return parent::create_item( $request );
+				return indiscrets_rest_write_of(
+					$this->post_type,
+					function () use ( $request ) {
+						return parent::create_item( $request );
+					}
+				);
 			}
 		);
 	}
@@ -279,15 +284,18 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 		return indiscrets_with_record_lock(
 			$post->ID,
 			function ( $post ) use ( $request, $base ) {
-				$base = $base ?? indiscrets_version( $post->ID );
-				if ( ! indiscrets_claim_version( $post->ID, $base ) ) {
+				// Every write through the REST API holds the record's lock: nobody else's can
+				// land between this check and the end of this write.
+				if ( null !== $base && indiscrets_version( $post->ID ) !== $base ) {
 					return $this->conflict( $post, $base );
 				}
-				$response = parent::update_item( $request );
-				if ( is_wp_error( $response ) ) {
-					indiscrets_release_version( $post->ID, $base );
-				}
-				return $response;
+				return indiscrets_rest_write_of(
+					$this->post_type,
+					function () use ( $request ) {
+						return parent::update_item( $request );
+					},
+					$post->ID
+				);
 			}
 		);
 	}

@@ -143,9 +143,16 @@ function indiscrets_version( $post_id ) {
 	return (int) get_post_meta( $post_id, INDISCRETS_VERSION_KEY, true );
 }
 
-/** Requests in this PHP process that already bumped the version of a post (see the controller). */
+/**
+ * Posts whose version this request moves on itself, once everything it writes is stored (a
+ * REST create or update: see indiscrets_rest_write); their save_post leaves the version alone.
+ * Without a post id: the ids of those posts.
+ */
 function indiscrets_version_claimed( $post_id, $set = null ) {
 	static $claimed = array();
+	if ( null === $post_id ) {
+		return array_keys( $claimed );
+	}
 	if ( null !== $set ) {
 		if ( $set ) {
 			$claimed[ $post_id ] = true;
@@ -156,48 +163,63 @@ function indiscrets_version_claimed( $post_id, $set = null ) {
 	return ! empty( $claimed[ $post_id ] );
 }
 
-/**
- * Moves a record from version $base to $base + 1 if, and only if, it is at $base now: one SQL
- * UPDATE, so two concurrent writers based on the same version cannot both win.
- *
- * @return bool Whether this request now owns version $base + 1.
- */
-function indiscrets_claim_version( $post_id, $base ) {
-	global $wpdb;
-	if ( '' === get_post_meta( $post_id, INDISCRETS_VERSION_KEY, true ) ) {
-		add_post_meta( $post_id, INDISCRETS_VERSION_KEY, 0, true );
+/** Moves a record's version on by one (to 1 for a new record). */
+function indiscrets_bump_version( $post_id ) {
+	$current = get_post_meta( $post_id, INDISCRETS_VERSION_KEY, true );
+	if ( '' === $current ) {
+		add_post_meta( $post_id, INDISCRETS_VERSION_KEY, 1, true );
+	} else {
+		update_post_meta( $post_id, INDISCRETS_VERSION_KEY, (int) $current + 1 );
 	}
-	$rows = $wpdb->query(
-		$wpdb->prepare(
-			"UPDATE {$wpdb->postmeta} SET meta_value = %s WHERE post_id = %d AND meta_key = %s AND meta_value = %s",
-			(string) ( $base + 1 ),
-			$post_id,
-			INDISCRETS_VERSION_KEY,
-			(string) $base
-		)
-	);
-	wp_cache_delete( $post_id, 'post_meta' );
-	if ( 1 !== $rows ) {
-		return false;
-	}
-	indiscrets_version_claimed( $post_id, true );
-	return true;
 }
 
-/** Gives the version back after a claimed write failed (only if nobody wrote since). */
-function indiscrets_release_version( $post_id, $base ) {
-	global $wpdb;
-	$wpdb->query(
-		$wpdb->prepare(
-			"UPDATE {$wpdb->postmeta} SET meta_value = %s WHERE post_id = %d AND meta_key = %s AND meta_value = %s",
-			(string) $base,
-			$post_id,
-			INDISCRETS_VERSION_KEY,
-			(string) ( $base + 1 )
-		)
-	);
-	wp_cache_delete( $post_id, 'post_meta' );
-	indiscrets_version_claimed( $post_id, false );
+/**
+ * Whether a REST create or update of this post type is being written in this request (set by
+ * the controller around the write, read by indiscrets_on_save).
+ */
+function indiscrets_rest_write( $post_type, $set = null ) {
+	static $writing = array();
+	if ( null !== $set ) {
+		$writing[ $post_type ] = $set;
+	}
+	return ! empty( $writing[ $post_type ] );
+}
+
+/**
+ * Runs a REST create or update ($write) so that the record's version moves on only once its
+ * post, its meta and its fields are all stored (rest_after_insert, see
+ * indiscrets_after_rest_insert), never before. A desk pulling the record meanwhile must not be
+ * told the new version with some of the old fields: it would take that version as seen, skip
+ * the record when it comes again whole, and push its old fields back over the new ones on its
+ * next edit. Seen in between, the record has its old version and some new fields: it comes
+ * again at the desk's next pull, which is then told the new version.
+ */
+function indiscrets_rest_write_of( $post_type, $write, $post_id = null ) {
+	$before = $post_id ? indiscrets_record_snapshot( $post_id ) : null;
+	indiscrets_rest_write( $post_type, true );
+	try {
+		return $write();
+	} finally {
+		indiscrets_rest_write( $post_type, false );
+		// A write refused after its post was saved (a field that fails its schema): its version
+		// moves on if it changed the record all the same (a title written before the refusal),
+		// and stays if it changed nothing.
+		foreach ( indiscrets_version_claimed( null ) as $saved ) {
+			clean_post_cache( $saved );
+			if ( $saved !== $post_id || indiscrets_record_snapshot( $saved ) !== $before ) {
+				indiscrets_bump_version( $saved );
+			}
+			indiscrets_version_claimed( $saved, false );
+		}
+	}
+}
+
+/** The end of a REST create or update (after its meta and fields): the version moves on. */
+function indiscrets_after_rest_insert( $post ) {
+	if ( indiscrets_version_claimed( $post->ID ) ) {
+		indiscrets_bump_version( $post->ID );
+		indiscrets_version_claimed( $post->ID, false );
+	}
 }
 
 /**
@@ -242,6 +264,7 @@ function indiscrets_with_record_lock( $post_id, $work ) {
 function indiscrets_add_record_hooks() {
 	foreach ( array( INDISCRETS_DRAFT, INDISCRETS_ISSUE ) as $post_type ) {
 		add_action( "save_post_{$post_type}", 'indiscrets_on_save', 10, 1 );
+		add_action( "rest_after_insert_{$post_type}", 'indiscrets_after_rest_insert', 10, 1 );
 		add_filter( "rest_{$post_type}_trashable", '__return_true' );
 	}
 	add_filter( 'wp_insert_post_data', 'indiscrets_house_html', 10, 1 );
@@ -252,22 +275,20 @@ function indiscrets_add_record_hooks() {
 }
 
 /**
- * Every write of a record moves its version on, unless the REST controller already did so
- * atomically for this write (an update with base_version).
+ * Every write of a record moves its version on: here for a write outside the REST API (the
+ * trash, wp-admin's classic screens), at the end of the write for a REST create or update.
  */
 function indiscrets_on_save( $post_id ) {
 	if ( wp_is_post_revision( $post_id ) || wp_is_post_autosave( $post_id ) ) {
 		return;
 	}
 	indiscrets_fix_modified_gmt( $post_id );
-	if ( indiscrets_version_claimed( $post_id ) ) {
+	if ( indiscrets_rest_write( get_post_type( $post_id ) ) ) {
+		indiscrets_version_claimed( $post_id, true );
 		return;
 	}
-	$current = get_post_meta( $post_id, INDISCRETS_VERSION_KEY, true );
-	if ( '' === $current ) {
-		add_post_meta( $post_id, INDISCRETS_VERSION_KEY, 1, true );
-	} else {
-		update_post_meta( $post_id, INDISCRETS_VERSION_KEY, (int) $current + 1 );
+	if ( ! indiscrets_version_claimed( $post_id ) ) {
+		indiscrets_bump_version( $post_id );
 	}
 }
 
