@@ -478,9 +478,10 @@ ${context.problems.length > 0 ? `\nProblems seen during the run:\n\n${context.pr
 - **Floor**: in the same round, alternating which goes first, a test-only message (\`bench/floor.ts\`, registered
   by test builds only) makes the background inject an empty script file into the same tab and write one record.
   The clip's p50 over every round of every page is divided by the floor's.
-- **Floor with the capture script**: after the clip and the floor, in the same tab, the floor once more and the
-  floor injecting the real \`capture.js\` in place of the empty script (what it returns is dropped), in
-  alternating order; the second's p50 is divided by the first's. It has no target: it tells how much of the
+- **Floor with the capture script**: after the clip and the floor, the page loaded again at another new address
+  (the first script injected in a page runs slower than the next ones, and a clip's capture is the first), then
+  the floor once more and the floor injecting the real \`capture.js\` in place of the empty script (what it
+  returns is dropped), in alternating order; the second's p50 is divided by the first's. It has no target: it tells how much of the
   clip's 1.25 × budget running the page's part of a clip takes by itself, before anything the background
   does with it.
 ${
