@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { until } from '../browser/harness';
-import { site, sleep } from './helpers';
+import { php, site, sleep } from './helpers';
 
 /**
  * The companion plugin's REST contract (wordpress/plugin/README.md) over real HTTP, as the
@@ -134,7 +134,7 @@ describe('shared desk over REST (Editor and Contributor)', () => {
   it('an edit that lands while a reorder of the same draft is still being written keeps both', async () => {
     const draft = await clip('editor');
     const route = `/indiscrets/v1/drafts/${draft.id}?context=edit&_fields=${FIELDS}`;
-    // B's reorder claims version 2, then (test switch) takes 1.5 s to write the post it has read.
+    // B's reorder holds the record's lock, then (test switch) takes 1.5 s to write the post.
     const reorder = call(
       'editor',
       'POST',
@@ -145,10 +145,17 @@ describe('shared desk over REST (Editor and Contributor)', () => {
       },
     );
     await until(
-      async () => (await call('editor', 'GET', route)).json.version,
-      (version) => version === 2,
-      'the reorder to claim version 2',
+      () =>
+        php(
+          `echo $GLOBALS['wpdb']->get_var("SELECT IS_USED_LOCK('indiscrets_record_${draft.id}')");`,
+        ),
+      (holder) => holder.trim() !== '',
+      'the reorder to be writing',
     );
+    // A desk pulling meanwhile is told the version the record had, with the fields it had: told
+    // version 2 with the old order, it would skip the record when it came again whole.
+    const during = await call('editor', 'GET', route);
+    expect([during.json.version, during.json.meta.sortKey]).toEqual([1, draft.meta.sortKey]);
 
     // A's edit, based on version 1, meets a conflict, merges what it is shown, and retries.
     const stale = await call('editor', 'POST', route, {
