@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../locales';
 import { wordFailure } from './failureText';
@@ -30,6 +30,13 @@ async function activeTab(): Promise<ClipRequest | undefined> {
   return seen ? { tabId: tab.id, tab: seen } : { tabId: tab.id };
 }
 
+/** Tab `tabId` (`popup.html?tabId=N`), with its address and title when the browser tells them. */
+async function tabById(tabId: number): Promise<ClipRequest> {
+  const tab = await browser.tabs.get(tabId);
+  const seen = seenTab({ url: tab.url ?? tab.pendingUrl, title: tab.title });
+  return seen ? { tabId, tab: seen } : { tabId };
+}
+
 /** The "Clip this page" button and the sentence that says what the clip did. */
 export function ClipPanel({ tabId, onClipped }: Props) {
   const [busy, setBusy] = useState(false);
@@ -41,16 +48,41 @@ export function ClipPanel({ tabId, onClipped }: Props) {
     detail?: string;
   }>();
 
+  /**
+   * The read of the page asked for as the popup opens (prepareClip): a click then only has the
+   * draft stored. Its token goes with the clip, which reads the page again if the tab moved on.
+   */
+  const early = useRef<string>();
+  useEffect(() => {
+    if (refused.control.disabled) return;
+    void (tabId !== undefined ? tabById(tabId) : activeTab())
+      .then((request) => {
+        if (!request?.tab?.url) return;
+        const token = crypto.randomUUID();
+        early.current = token;
+        return sendMessage('prepareClip', {
+          tabId: request.tabId,
+          tab: { ...request.tab, url: request.tab.url },
+          token,
+        });
+      })
+      // The clip reads the page itself then, and says what went wrong if it must.
+      .catch(() => undefined);
+  }, []);
+
   async function clip() {
     if (refused.control.disabled) return;
     setBusy(true);
     setMessage(undefined);
     try {
-      const request = tabId !== undefined ? { tabId } : await activeTab();
-      if (!request) {
+      const found = tabId !== undefined ? { tabId } : await activeTab();
+      if (!found) {
         setMessage({ text: t('clip.noTab'), tone: 'error' });
         return;
       }
+      const prepared = early.current;
+      early.current = undefined;
+      const request = prepared ? { ...found, prepared } : found;
       const outcome = await sendMessage('clipTab', request);
       const tone =
         outcome.limit || outcome.truncated ? 'warn' : outcome.status === 'merged' ? 'info' : 'ok';

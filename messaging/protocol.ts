@@ -142,6 +142,14 @@ export function seenTab(tab: { url?: unknown; title?: unknown } | undefined): Se
     : { url: tab.url };
 }
 
+/** The popup's request to read its tab as it opens, before any click. */
+export interface PrepareRequest {
+  tabId: number;
+  tab: { url: string; title?: string };
+  /** Names this read: only the clip that brings the same token uses it. */
+  token: string;
+}
+
 /**
  * Every message between the extension's contexts, request type → response type.
  * The background answers them all; popup and options pages only ask.
@@ -152,9 +160,14 @@ export interface ProtocolMap {
    * read them, the background does not ask the browser for the tab again before reading it.
    */
   clipTab: {
-    request: { tabId: number; tab?: { url?: string; title?: string } };
+    request: { tabId: number; tab?: { url?: string; title?: string }; prepared?: string };
     response: ClipOutcome;
   };
+  /**
+   * Read the tab now, ahead of its clip (the popup, as it opens): the clip that brings the same
+   * token then only stores what was read. True once the page is read.
+   */
+  prepareClip: { request: PrepareRequest; response: boolean };
   /** Publish an issue to WordPress (create the post, or update the one published before). */
   publishIssue: { request: PublishRequest; response: PublishOutcome };
   /** Ask the background to recount the toolbar badge (after bulk changes). */

@@ -11,7 +11,7 @@ import type {
 } from '../capture/types';
 import { cleanUrl } from '../capture/url';
 import { CodedError, technicalDetail } from '../messaging/errors';
-import type { ClipOutcome } from '../messaging/protocol';
+import type { ClipOutcome, PrepareRequest } from '../messaging/protocol';
 import { saveDraft } from '../storage/draft-records';
 import { cachedReader, draftTemplate } from '../storage/settings';
 import { limitForFailure, limitForUrl } from './limits';
@@ -31,7 +31,28 @@ export interface ClipRequest {
    * the page can be read. Without one (no permission to see it), the tab is read as usual.
    */
   tab?: { url?: string; title?: string };
+  /**
+   * The popup's early read of this tab ({@link prepareClip}): its token, when the popup asked
+   * for one as it opened. Used if it is of this tab at this address, else the page is read now.
+   */
+  prepared?: string;
 }
+
+/** A read of a page started before its clip was asked for. */
+interface EarlyRead {
+  token: string;
+  tabId: number;
+  url: string;
+  at: number;
+  /** What the page gave; undefined when it could not be read. */
+  capture: Promise<CaptureResult | undefined>;
+}
+
+/** How long an early read stays usable. */
+const EARLY_READ_MS = 60_000;
+
+/** The latest early read (one popup is open at a time); forgotten once used. */
+let earlyRead: EarlyRead | undefined;
 
 /** Where the link described by the capture script's helper lives in the page. */
 interface LinkDescription {
@@ -68,7 +89,10 @@ export async function clipTab(request: ClipRequest): Promise<ClipOutcome> {
       ? describeLinkInPage(request.tabId, request.linkUrl)
       : undefined;
     try {
-      capture = await runCaptureScript(request.tabId);
+      const early = request.prepared
+        ? takeEarlyRead(request.prepared, request.tabId, tabUrl)
+        : undefined;
+      capture = (early && (await early)) || (await runCaptureScript(request.tabId));
       link = await described;
     } catch {
       limit = limitForFailure(tabUrl);
@@ -99,6 +123,30 @@ export async function clipTab(request: ClipRequest): Promise<ClipOutcome> {
     ...(limit ? { limit } : {}),
     ...(capture.selection?.truncated ? { truncated: true } : {}),
   };
+}
+
+/**
+ * Reads a tab ahead of its clip, for the popup. While the popup is open the page has no focus and
+ * its selection cannot change, so the read made as the popup opens is the one a click on
+ * « Couper cette page » would make: the click then only has the draft stored. Nothing is stored
+ * here; the read is kept in memory for the one clip that names its token, and forgotten once
+ * used, replaced by the next popup's, or after a minute. Answers once the page is read (true) or
+ * could not be (false: the clip will read it, and say why it cannot).
+ */
+export async function prepareClip({ tabId, tab, token }: PrepareRequest): Promise<boolean> {
+  if (limitForUrl(tab.url)) return false;
+  const capture = runCaptureScript(tabId).catch(() => undefined);
+  earlyRead = { token, tabId, url: tab.url, at: Date.now(), capture };
+  return (await capture) !== undefined;
+}
+
+/** The early read a clip names, if it is of that tab at that address and recent; used once. */
+function takeEarlyRead(token: string, tabId: number, url: string) {
+  const read = earlyRead;
+  if (!read || read.token !== token) return undefined;
+  earlyRead = undefined;
+  const fresh = Date.now() - read.at <= EARLY_READ_MS;
+  return fresh && read.tabId === tabId && read.url === url ? read.capture : undefined;
 }
 
 async function runCaptureScript(tabId: number): Promise<CaptureResult> {

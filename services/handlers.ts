@@ -1,6 +1,6 @@
 import { seenTab, type Handlers } from '../messaging/protocol';
 import { refreshBadge } from './badge';
-import { clipTab } from './clipper';
+import { clipTab, prepareClip } from './clipper';
 import { probeDesk } from './desk-discovery';
 import { publishIssue } from './publisher';
 import { listSitePosts } from './site-posts';
@@ -8,10 +8,11 @@ import { syncEngine } from './sync-background';
 
 /** The background's answer to every message of the protocol. */
 export const handlers: Handlers = {
-  clipTab: ({ tabId, tab }) => {
+  clipTab: ({ tabId, tab, prepared }) => {
     const seen = seenTab(tab);
-    return clipTab(seen ? { tabId, tab: seen } : { tabId });
+    return clipTab({ tabId, ...(seen ? { tab: seen } : {}), ...(prepared ? { prepared } : {}) });
   },
+  prepareClip: (request) => prepareClip(request),
   publishIssue: (request) => publishIssue(request),
   refreshBadge: () => refreshBadge(),
   syncDiscover: () => probeDesk(),

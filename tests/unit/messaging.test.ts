@@ -21,6 +21,7 @@ const handlers: Handlers = {
     }
     return { status: 'created', clip: draft, quoteAdded: false };
   },
+  prepareClip: async () => true,
   publishIssue: async () => ({ ok: true, postId: 1, link: '', editLink: '', created: true }),
   refreshBadge: async () => 3,
   // The shared desk's messages are not what this suite is about: they answer nothing useful.

@@ -14,6 +14,7 @@ import { addDraft } from '../storage/helpers';
 type ClipRequest = ProtocolMap['clipTab']['request'];
 
 let sent: ClipRequest[];
+let prepared: ProtocolMap['prepareClip']['request'][];
 let unregister: () => void;
 
 beforeEach(async () => {
@@ -21,11 +22,16 @@ beforeEach(async () => {
   vi.restoreAllMocks();
   await Promise.all([db.clips.clear(), db.syncState.clear()]);
   sent = [];
+  prepared = [];
   const clip = await addDraft(db, { title: 'OVH en Bourse' });
   unregister = registerHandlers({
     clipTab: async (request) => {
       sent.push(request);
       return { status: 'created', clip, quoteAdded: false };
+    },
+    prepareClip: async (request) => {
+      prepared.push(request);
+      return true;
     },
   } as Partial<Handlers> as Handlers);
 });
@@ -51,11 +57,33 @@ describe('ClipPanel', () => {
   it('sends the active tab’s address and title with the request', async () => {
     activeTab({ id: 5, url: 'https://www.lemonde.fr/article', title: 'Un article' });
     render(<ClipPanel onClipped={() => {}} />);
+    await waitFor(() => expect(prepared).toHaveLength(1));
 
     expect(await clip()).toEqual({
       tabId: 5,
       tab: { url: 'https://www.lemonde.fr/article', title: 'Un article' },
+      prepared: prepared[0]!.token,
     });
+  });
+
+  it('asks for the page to be read as it opens, and names that read in its one clip', async () => {
+    activeTab({ id: 5, url: 'https://www.lemonde.fr/article', title: 'Un article' });
+    render(<ClipPanel onClipped={() => {}} />);
+
+    // Before any click: the background reads the page while the editor looks at the popup.
+    await waitFor(() => expect(prepared).toHaveLength(1));
+    expect(prepared[0]).toEqual({
+      tabId: 5,
+      tab: { url: 'https://www.lemonde.fr/article', title: 'Un article' },
+      token: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect(sent).toHaveLength(0);
+
+    // A second clip from the same popup reads the page anew: what was read went to the first.
+    expect((await clip())?.prepared).toBe(prepared[0]!.token);
+    fireEvent.click(await screen.findByRole('button', { name: 'Couper cette page' }));
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent[1]!.prepared).toBeUndefined();
   });
 
   it('sends the tab’s id alone when the browser did not tell its address', async () => {
@@ -63,6 +91,8 @@ describe('ClipPanel', () => {
     render(<ClipPanel onClipped={() => {}} />);
 
     expect(await clip()).toEqual({ tabId: 5 });
+    // Without its address, the page is not read ahead: the background checks the address.
+    expect(prepared).toHaveLength(0);
   });
 
   it('sends the id alone for a tab given by number (popup.html?tabId=N)', async () => {
@@ -71,5 +101,18 @@ describe('ClipPanel', () => {
 
     expect(await clip()).toEqual({ tabId: 9 });
     expect(query).not.toHaveBeenCalled();
+  });
+
+  it('reads a tab given by number ahead too, when the browser tells its address', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({
+      id: 9,
+      url: 'https://www.lemonde.fr/article',
+      title: 'Un article',
+    } as never);
+    render(<ClipPanel tabId={9} onClipped={() => {}} />);
+    await waitFor(() => expect(prepared).toHaveLength(1));
+
+    expect(prepared[0]).toMatchObject({ tabId: 9, tab: { url: 'https://www.lemonde.fr/article' } });
+    expect(await clip()).toEqual({ tabId: 9, prepared: prepared[0]!.token });
   });
 });

@@ -5,6 +5,7 @@ import { CodedError } from '../../../messaging/errors';
 import { clipTab, readCapture } from '../../../services/clipper';
 import { handlers } from '../../../services/handlers';
 import { limitForFailure, limitForUrl } from '../../../services/limits';
+import type { ProtocolMap } from '../../../messaging/protocol';
 import { db } from '../../../storage/db';
 
 const pageCapture: PageCapture = {
@@ -50,6 +51,8 @@ async function openTab(url: string, title = 'Tab title') {
   vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ ...tab, url, title } as never);
   return tab.id!;
 }
+
+type ProtocolClip = ProtocolMap['clipTab']['request'];
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -135,6 +138,85 @@ describe('clipTab', () => {
     expect(executeScript).toHaveBeenCalledTimes(1);
     expect(outcome.clip.title).toBe('OVH Weighs IPO');
     expect(page).toMatchObject({ limit: 'browser-page', clip: { title: 'Paramètres' } });
+  });
+
+  it('stores the page the popup read as it opened, without reading it again', async () => {
+    const executeScript = stubScripting(() => pageCapture);
+    const tab = { url: 'https://www.bloomberg.com/news/x', title: 'OVH' };
+
+    expect(await handlers.prepareClip({ tabId: 7, tab, token: 'popup-1' })).toBe(true);
+    expect(await db.clips.count()).toBe(0);
+    const outcome = await handlers.clipTab({ tabId: 7, tab, prepared: 'popup-1' });
+
+    expect(executeScript).toHaveBeenCalledTimes(1);
+    expect(outcome).toMatchObject({ status: 'created', quoteAdded: true });
+    expect(outcome.clip.title).toBe('OVH Weighs IPO');
+  });
+
+  it('reads the page again when the early read is of another address, another popup, used, or old', async () => {
+    const executeScript = stubScripting(() => pageCapture);
+    const tab = { url: 'https://www.bloomberg.com/news/x', title: 'OVH' };
+    const clipAfter = async (prepare: string, clip: ProtocolClip) => {
+      executeScript.mockClear();
+      await handlers.prepareClip({ tabId: 7, tab, token: prepare });
+      await handlers.clipTab(clip);
+      return executeScript.mock.calls.length;
+    };
+
+    // The tab went to another page while the popup was open.
+    expect(
+      await clipAfter('a', { tabId: 7, tab: { url: `${tab.url}?page=2` }, prepared: 'a' }),
+    ).toBe(2);
+    // Another popup read it since.
+    expect(await clipAfter('b', { tabId: 7, tab, prepared: 'not-b' })).toBe(2);
+    // Another tab.
+    expect(await clipAfter('c', { tabId: 8, tab, prepared: 'c' })).toBe(2);
+    // Used once only.
+    await clipAfter('d', { tabId: 7, tab, prepared: 'd' });
+    executeScript.mockClear();
+    await handlers.clipTab({ tabId: 7, tab, prepared: 'd' });
+    expect(executeScript).toHaveBeenCalledTimes(1);
+    // Read more than a minute ago.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      executeScript.mockClear();
+      await handlers.prepareClip({ tabId: 7, tab, token: 'e' });
+      vi.setSystemTime(Date.now() + 61_000);
+      await handlers.clipTab({ tabId: 7, tab, prepared: 'e' });
+      expect(executeScript).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reads the page at the clip when the early read failed', async () => {
+    let calls = 0;
+    const executeScript = stubScripting(() => {
+      calls += 1;
+      if (calls === 1) throw new Error('Frame was removed');
+      return pageCapture;
+    });
+    const tab = { url: 'https://www.bloomberg.com/news/x', title: 'OVH' };
+
+    expect(await handlers.prepareClip({ tabId: 7, tab, token: 'f' })).toBe(false);
+    const outcome = await handlers.clipTab({ tabId: 7, tab, prepared: 'f' });
+
+    expect(executeScript).toHaveBeenCalledTimes(2);
+    expect(outcome.limit).toBeUndefined();
+    expect(outcome.clip.title).toBe('OVH Weighs IPO');
+  });
+
+  it('does not read a browser page ahead', async () => {
+    const executeScript = stubScripting(() => pageCapture);
+
+    const ready = await handlers.prepareClip({
+      tabId: 8,
+      tab: { url: 'chrome://settings/' },
+      token: 'g',
+    });
+
+    expect(ready).toBe(false);
+    expect(executeScript).not.toHaveBeenCalled();
   });
 
   it('asks the browser for the tab when the popup sends its id alone', async () => {
