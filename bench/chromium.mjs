@@ -222,6 +222,13 @@ async function benchCorpus({ context, bench, extensionDir, corpus, rounds, hugeR
   const hugeCapture = [];
   const problems = [];
   const article = await context.newPage();
+  /** Loads a corpus page at a new address, selects its passage, and names its tab. */
+  const loadAfresh = async (url) => {
+    await article.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    await article.evaluate(selectPassage);
+    await article.evaluate(drawn);
+    return bench.evaluate(tabOf, article.url());
+  };
   try {
     // One round on the first page first, not counted: it wakes the service worker and warms up
     // both paths.
@@ -241,11 +248,7 @@ async function benchCorpus({ context, bench, extensionDir, corpus, rounds, hugeR
         defuddle: [],
       };
       for (let round = 0; round < (warmUp ? 1 : rounds); round++) {
-        const url = server.url(name, warmUp ? 'warm-up' : round);
-        await article.goto(url, { waitUntil: 'load', timeout: 120_000 });
-        await article.evaluate(selectPassage);
-        await article.evaluate(drawn);
-        const tab = await bench.evaluate(tabOf, article.url());
+        const tab = await loadAfresh(server.url(name, warmUp ? 'warm-up' : round));
         const order = round % 2 === 0 ? ['clip', 'floor'] : ['floor', 'clip'];
         for (const kind of order) {
           const { ms, limit } = await bench.evaluate(timeRequest, [kind, tab]);
@@ -254,13 +257,7 @@ async function benchCorpus({ context, bench, extensionDir, corpus, rounds, hugeR
         }
         // The clip without an early read (menu, shortcut) and a floor, on a page loaded afresh
         // too (a new address again), in alternating order.
-        await article.goto(server.url(name, `${round}-direct`), {
-          waitUntil: 'load',
-          timeout: 120_000,
-        });
-        await article.evaluate(selectPassage);
-        await article.evaluate(drawn);
-        const direct = await bench.evaluate(tabOf, article.url());
+        const direct = await loadAfresh(server.url(name, `${round}-direct`));
         for (const kind of round % 2 === 0 ? ['directClip', 'floor'] : ['floor', 'directClip']) {
           const { ms } = await bench.evaluate(timeRequest, [kind, direct]);
           page[kind === 'floor' ? 'directFloor' : kind].push(ms);
@@ -270,13 +267,7 @@ async function benchCorpus({ context, bench, extensionDir, corpus, rounds, hugeR
         // script, the same page's second run being warm), and the clip's capture is the first.
         // Timed after the clip, on the page the clip already read, it told too little of the
         // clip's page part.
-        await article.goto(server.url(name, `${round}-pair`), {
-          waitUntil: 'load',
-          timeout: 120_000,
-        });
-        await article.evaluate(selectPassage);
-        await article.evaluate(drawn);
-        const fresh = await bench.evaluate(tabOf, article.url());
+        const fresh = await loadAfresh(server.url(name, `${round}-pair`));
         const pair = round % 2 === 0 ? ['captureFloor', 'floor'] : ['floor', 'captureFloor'];
         for (const kind of pair) {
           const { ms } = await bench.evaluate(timeRequest, [kind, fresh]);
