@@ -144,23 +144,23 @@ function indiscrets_version( $post_id ) {
 }
 
 /**
- * Posts whose version this request moves on itself, once everything it writes is stored (a
- * REST create or update: see indiscrets_rest_write); their save_post leaves the version alone.
+ * Posts saved during a REST create or update (see indiscrets_rest_write_of) whose version moves
+ * on once everything the write stores is stored; their save_post leaves the version alone.
  * Without a post id: the ids of those posts.
  */
-function indiscrets_version_claimed( $post_id, $set = null ) {
-	static $claimed = array();
+function indiscrets_version_pending( $post_id, $set = null ) {
+	static $pending = array();
 	if ( null === $post_id ) {
-		return array_keys( $claimed );
+		return array_keys( $pending );
 	}
 	if ( null !== $set ) {
 		if ( $set ) {
-			$claimed[ $post_id ] = true;
+			$pending[ $post_id ] = true;
 		} else {
-			unset( $claimed[ $post_id ] );
+			unset( $pending[ $post_id ] );
 		}
 	}
-	return ! empty( $claimed[ $post_id ] );
+	return ! empty( $pending[ $post_id ] );
 }
 
 /** Moves a record's version on by one (to 1 for a new record). */
@@ -201,24 +201,25 @@ function indiscrets_rest_write_of( $post_type, $write, $post_id = null ) {
 		return $write();
 	} finally {
 		indiscrets_rest_write( $post_type, false );
-		// A write refused after its post was saved (a field that fails its schema): its version
-		// moves on if it changed the record all the same (a title written before the refusal),
-		// and stays if it changed nothing.
-		foreach ( indiscrets_version_claimed( null ) as $saved ) {
+		// Posts saved that rest_after_insert did not reach. A write refused after its post was
+		// saved (a field that fails its schema): its version moves on if it changed the record
+		// all the same (a title written before the refusal), and stays if it changed nothing.
+		// Another record saved along the way (plain wp_insert_post): its version moves on.
+		foreach ( indiscrets_version_pending( null ) as $saved ) {
 			clean_post_cache( $saved );
 			if ( $saved !== $post_id || indiscrets_record_snapshot( $saved ) !== $before ) {
 				indiscrets_bump_version( $saved );
 			}
-			indiscrets_version_claimed( $saved, false );
+			indiscrets_version_pending( $saved, false );
 		}
 	}
 }
 
 /** The end of a REST create or update (after its meta and fields): the version moves on. */
 function indiscrets_after_rest_insert( $post ) {
-	if ( indiscrets_version_claimed( $post->ID ) ) {
+	if ( indiscrets_version_pending( $post->ID ) ) {
 		indiscrets_bump_version( $post->ID );
-		indiscrets_version_claimed( $post->ID, false );
+		indiscrets_version_pending( $post->ID, false );
 	}
 }
 
@@ -284,10 +285,8 @@ function indiscrets_on_save( $post_id ) {
 	}
 	indiscrets_fix_modified_gmt( $post_id );
 	if ( indiscrets_rest_write( get_post_type( $post_id ) ) ) {
-		indiscrets_version_claimed( $post_id, true );
-		return;
-	}
-	if ( ! indiscrets_version_claimed( $post_id ) ) {
+		indiscrets_version_pending( $post_id, true );
+	} else {
 		indiscrets_bump_version( $post_id );
 	}
 }
@@ -343,7 +342,6 @@ function indiscrets_after_insert( $post_id, $post ) {
 	if ( ! $post || ! indiscrets_is_record_type( $post->post_type ) ) {
 		return;
 	}
-	indiscrets_version_claimed( $post_id, false );
 	if ( 'trash' === $post->post_status || 'auto-draft' === $post->post_status ) {
 		return;
 	}
