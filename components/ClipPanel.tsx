@@ -19,22 +19,27 @@ interface Props {
   onClipped: (outcome: ClipOutcome) => void;
 }
 
+/** A clip request for a tab, with its address and title when the browser tells them. */
+function requestFor(
+  tabId: number,
+  tab: { url?: string; pendingUrl?: string; title?: string },
+): ClipRequest {
+  const seen = seenTab({ url: tab.url ?? tab.pendingUrl, title: tab.title });
+  return seen ? { tabId, tab: seen } : { tabId };
+}
+
 /**
- * The active tab of the current window, with its address and title when the browser tells them
- * (opening the popup grants it the tab): the background then clips it without asking for it again.
+ * The active tab of the current window (opening the popup grants it the tab): the background
+ * then clips it without asking for it again.
  */
 async function activeTab(): Promise<ClipRequest | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return undefined;
-  const seen = seenTab({ url: tab.url ?? tab.pendingUrl, title: tab.title });
-  return seen ? { tabId: tab.id, tab: seen } : { tabId: tab.id };
+  return tab?.id === undefined ? undefined : requestFor(tab.id, tab);
 }
 
-/** Tab `tabId` (`popup.html?tabId=N`), with its address and title when the browser tells them. */
+/** Tab `tabId` (`popup.html?tabId=N`). */
 async function tabById(tabId: number): Promise<ClipRequest> {
-  const tab = await browser.tabs.get(tabId);
-  const seen = seenTab({ url: tab.url ?? tab.pendingUrl, title: tab.title });
-  return seen ? { tabId, tab: seen } : { tabId };
+  return requestFor(tabId, await browser.tabs.get(tabId));
 }
 
 /** The "Clip this page" button and the sentence that says what the clip did. */
