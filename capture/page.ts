@@ -12,7 +12,7 @@ import { BYLINE_SELECTORS, authorElementText, inComments } from './byline';
 import { FIELD_LIMITS, cutAtWord } from './bounds';
 import { finder } from './find';
 import { extractJsonLdArticle, type JsonLdArticle } from './jsonld';
-import { MetaIndex, type MetaValue } from './meta-tags';
+import { readMetaTags } from './meta-tags';
 import type { PageData } from './types';
 import { cleanText } from './text';
 
@@ -152,15 +152,7 @@ export function attempt<T>(read: () => T): T | undefined {
  */
 export function readPage(doc: Document, pageUrl: string = doc.URL): PageData {
   const find = finder(doc);
-  const meta: Record<string, MetaValue[]> = {};
-  const index = attempt(() => new MetaIndex(doc));
-  for (const [key, limit] of Object.entries(META_LIMITS)) {
-    const values = (index?.all(key) ?? [])
-      .slice(0, MAX_META_VALUES)
-      .map((found) => ({ value: bound(found.value, limit), source: found.source }))
-      .filter((found): found is MetaValue => found.value !== undefined);
-    if (values.length > 0) meta[key] = values;
-  }
+  const meta = attempt(() => readMetaTags(doc, META_LIMITS, bound, MAX_META_VALUES)) ?? {};
   const bylines: [string, string][] = [];
   for (const [selector, label] of BYLINE_SELECTORS) {
     // Only the first few matches: later ones are related articles, author boxes and comments.

@@ -27,6 +27,41 @@ describe('capturePage', () => {
     });
   });
 
+  it('sends the meta tags the background reads, at most ten values a key, and no other', () => {
+    // Eleven authors, an image address too long to keep among the first ten, tags of no use.
+    const authors = Array.from(
+      { length: 11 },
+      (_, i) => `<meta property="article:author" content="Auteur ${i + 1}">`,
+    ).join('');
+    const longImage = `https://img.example/${'a'.repeat(5000)}.jpg`;
+    const images = [longImage, ...Array.from({ length: 10 }, (_, i) => `https://img.example/${i}`)]
+      .map((url) => `<meta property="og:image" content="${url}">`)
+      .join('');
+    const html = `<!doctype html><html><head>${authors}${images}
+      <meta name="google-site-verification" content="abc"><meta name="viewport" content="x">
+      <meta itemprop="headline" content="Par microdonnées"><meta name="constructor" content="y">
+      <meta http-equiv="Content-Language" content="fr-FR"><meta name="DC.Title" content=" ">
+    </head><body></body></html>`;
+    const { meta } = capturePage(makeWindow(html, 'https://site.example/a')).page;
+    expect(Object.keys(meta).sort()).toEqual([
+      'article:author',
+      'content-language',
+      'itemprop:headline',
+      'og:image',
+    ]);
+    expect(meta['article:author']!.map((found) => found.value)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Auteur ${i + 1}`),
+    );
+    // The address too long is dropped, but it was one of the first ten.
+    expect(meta['og:image']!.map((found) => found.value)).toEqual(
+      Array.from({ length: 9 }, (_, i) => `https://img.example/${i}`),
+    );
+    expect(meta['itemprop:headline']).toEqual([
+      { value: 'Par microdonnées', source: 'itemprop=headline' },
+    ]);
+    expect(meta['content-language']).toEqual([{ value: 'fr-FR', source: 'content-language' }]);
+  });
+
   it('returns the metadata and the selection', () => {
     const win = makeWindow(HTML);
     const range = win.document.createRange();
