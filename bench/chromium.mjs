@@ -153,8 +153,8 @@ function timeExtractor([what, captureCode]) {
  *   address and title, as the popup read them from `tabs.query`, and the read's token.
  * - `directClip`: the same request without an early read, as the context menu and the keyboard
  *   shortcut ask: the page is read after the request.
- * - `floor`, `captureFloor`: the floor, and the floor with the real capture script injected in
- *   place of the empty one.
+ * - `floor`, `captureFloor`, `leastFloor`: the floor, and the floor with the real capture script
+ *   injected in place of the empty one, or a script that reads only the page's address and title.
  */
 async function timeRequest([kind, { id: tabId, url, title }]) {
   let message;
@@ -175,7 +175,7 @@ async function timeRequest([kind, { id: tabId, url, title }]) {
     message = {
       indiscretsBench: 'floor',
       tabId,
-      script: kind === 'captureFloor' ? 'capture' : 'empty',
+      script: { captureFloor: 'capture', leastFloor: 'least' }[kind] ?? 'empty',
     };
   }
   const start = performance.now();
@@ -201,6 +201,8 @@ async function tabOf(url) {
  * - the popup's clip (its early read awaited first) and a floor request, in alternating order;
  * - the page loaded again at another new address, the clip that reads the page at the request
  *   (the issue's clip: menu, shortcut) and a floor request, in alternating order;
+ * - the page loaded again at another new address, a floor and the floor with a script that reads
+ *   only the page's address and title, in alternating order;
  * - the page loaded again at another new address, a second floor and the floor with the capture
  *   script, in alternating order too (after the clip, so that the clip's figures are taken as
  *   before; on a fresh page, as the clip's capture is the first in its page; the pair is compared
@@ -216,6 +218,9 @@ async function benchCorpus({ context, bench, extensionDir, corpus, rounds, hugeR
   /** The pair timed after the clip: a floor, and the floor with the capture script. */
   const pairFloor = [];
   const captureFloor = [];
+  /** The pair timed on a page of its own: a floor, and the floor reading the address and title. */
+  const leastPairFloor = [];
+  const leastFloor = [];
   /** The clip without an early read (context menu, shortcut), and the floor timed with it. */
   const directClip = [];
   const directFloor = [];
@@ -243,6 +248,8 @@ async function benchCorpus({ context, bench, extensionDir, corpus, rounds, hugeR
         floor: [],
         pairFloor: [],
         captureFloor: [],
+        leastPairFloor: [],
+        leastFloor: [],
         directClip: [],
         directFloor: [],
         capture: [],
@@ -257,24 +264,26 @@ async function benchCorpus({ context, bench, extensionDir, corpus, rounds, hugeR
           if (kind === 'clip' && limit) problems.push(`${name}: clipped with a limit (${limit})`);
           page[kind].push(ms);
         }
-        // The clip without an early read (menu, shortcut) and a floor, on a page loaded afresh
-        // too (a new address again), in alternating order.
-        const direct = await loadAfresh(server.url(name, `${round}-direct`));
-        for (const kind of round % 2 === 0 ? ['directClip', 'floor'] : ['floor', 'directClip']) {
-          const { ms } = await bench.evaluate(timeRequest, [kind, direct]);
-          page[kind === 'floor' ? 'directFloor' : kind].push(ms);
-        }
-        // The pair is timed on the page loaded afresh (a new address again): the first script
+        /** `kind` and a floor (kept as `floorKey`), alternating, on the page loaded afresh. */
+        const pairOnFreshPage = async (address, kind, floorKey) => {
+          const fresh = await loadAfresh(server.url(name, `${round}-${address}`));
+          for (const timed of round % 2 === 0 ? [kind, 'floor'] : ['floor', kind]) {
+            const { ms } = await bench.evaluate(timeRequest, [timed, fresh]);
+            page[timed === 'floor' ? floorKey : timed].push(ms);
+          }
+        };
+        // The clip without an early read (menu, shortcut), on a page loaded afresh too (a new
+        // address again).
+        await pairOnFreshPage('direct', 'directClip', 'directFloor');
+        // What reading a page at all costs: the floor with a script that reads the page's address
+        // and title only.
+        await pairOnFreshPage('least', 'leastFloor', 'leastPairFloor');
+        // The floor with the capture script is timed on a page loaded afresh too: the first script
         // injected in a page runs slower than the next ones (about 1 ms more for the capture
         // script, the same page's second run being warm), and the clip's capture is the first.
         // Timed after the clip, on the page the clip already read, it told too little of the
-        // clip's page part.
-        const fresh = await loadAfresh(server.url(name, `${round}-pair`));
-        const pair = round % 2 === 0 ? ['captureFloor', 'floor'] : ['floor', 'captureFloor'];
-        for (const kind of pair) {
-          const { ms } = await bench.evaluate(timeRequest, [kind, fresh]);
-          page[kind === 'floor' ? 'pairFloor' : kind].push(ms);
-        }
+        // clip's page part. The extractors run on that page next.
+        await pairOnFreshPage('pair', 'captureFloor', 'pairFloor');
         await article.evaluate(libraries);
         for (const what of ['capture', 'readability', 'defuddle']) {
           const { ms, ok } = await article.evaluate(timeExtractor, [what, captureCode]);
@@ -287,6 +296,8 @@ async function benchCorpus({ context, bench, extensionDir, corpus, rounds, hugeR
       floor.push(...page.floor);
       pairFloor.push(...page.pairFloor);
       captureFloor.push(...page.captureFloor);
+      leastPairFloor.push(...page.leastPairFloor);
+      leastFloor.push(...page.leastFloor);
       directClip.push(...page.directClip);
       directFloor.push(...page.directFloor);
       const median = (key) => stats(page[key]).p50;
@@ -347,6 +358,8 @@ async function benchCorpus({ context, bench, extensionDir, corpus, rounds, hugeR
     floor,
     pairFloor,
     captureFloor,
+    leastPairFloor,
+    leastFloor,
     directClip,
     directFloor,
     perPage,

@@ -4,9 +4,11 @@
  * nothing (bench-empty.js) and one record written. `npm run bench` measures a real clip against
  * it in the same run (bench/run.mjs). Asked with `script: 'capture'`, it injects the real capture
  * script instead of the empty one and drops what it returns: the same floor with the page's part
- * of a clip in it, which tells how much of the clip's time that part takes. It is not part of the
- * typed protocol (messaging/protocol.ts) on purpose: the shipped build has no handler for it, and
- * `import.meta.env.INDISCRETS_TEST_BUILD` is false there, so this module is not even bundled.
+ * of a clip in it, which tells how much of the clip's time that part takes; with `script: 'least'`,
+ * a script that reads only the page's address and title (bench-least.js): what reading a page at
+ * all costs. It is not part of the typed protocol (messaging/protocol.ts) on purpose: the shipped
+ * build has no handler for it, and `import.meta.env.INDISCRETS_TEST_BUILD` is false there, so
+ * this module is not even bundled.
  */
 import { browser } from 'wxt/browser';
 import { db, type Draft } from '../storage/db';
@@ -15,11 +17,18 @@ import { db, type Draft } from '../storage/db';
 export interface FloorRequest {
   indiscretsBench: 'floor';
   tabId: number;
-  /** The script injected: the empty one (the floor), or the real capture script. */
-  script?: 'empty' | 'capture';
+  /**
+   * The script injected: the empty one (the floor), the real capture script, or one that reads
+   * only the page's address and title.
+   */
+  script?: 'empty' | 'capture' | 'least';
 }
 
-const SCRIPT_FILES = { empty: '/bench-empty.js', capture: '/capture.js' } as const;
+const SCRIPT_FILES = {
+  empty: '/bench-empty.js',
+  capture: '/capture.js',
+  least: '/bench-least.js',
+} as const;
 
 const isFloorRequest = (message: unknown): message is FloorRequest =>
   typeof message === 'object' &&

@@ -42,6 +42,8 @@ export function corpusFigures({ chromium, corpus, rounds }) {
     floor,
     pairFloor = [],
     captureFloor = [],
+    leastPairFloor = [],
+    leastFloor = [],
     directClip = [],
     directFloor = [],
     perPage,
@@ -97,6 +99,20 @@ export function corpusFigures({ chromium, corpus, rounds }) {
         captureFloor,
         pairFloor,
         'Floor with the capture script ÷ floor at p50',
+        undefined,
+        'same pairs',
+      ),
+    );
+  }
+  // What no capture can avoid: a script that reads only the page's address and title, answered
+  // as the capture script answers, against a floor timed in the same pairs.
+  if (leastFloor.length > 0 && leastPairFloor.length > 0) {
+    results.push(
+      ...againstFloor(
+        'Floor with a script reading only the address and title, p50',
+        leastFloor,
+        leastPairFloor,
+        'Floor reading only the address and title ÷ floor at p50',
         undefined,
         'same pairs',
       ),
@@ -509,6 +525,12 @@ ${context.problems.length > 0 ? `\nProblems seen during the run:\n\n${context.pr
   returns is dropped), in alternating order; the second's p50 is divided by the first's. It has no target: it tells how much of the
   clip's 1.25 × budget running the page's part of a clip takes by itself, before anything the background
   does with it.
+- **Floor with a script reading only the address and title**: in each round, on another page loaded at a new
+  address, the floor and the floor injecting a test-only script (\`bench-least.js\`) that reads the page's
+  address and title and answers them as JSON, as \`capture.js\` answers, in alternating order; the second's p50
+  is divided by the first's. No target: it tells the part of the clip's budget that reading a page at all
+  takes (the script's first use of the page's objects in its world, an answer to carry back), which no capture
+  can avoid.
 ${
   results.some((r) => r.name.startsWith('20 MB page'))
     ? '- **20 MB page**: a generated page of 250,000 paragraphs (about 500,000 nodes), all of it selected, ' +
