@@ -1,5 +1,5 @@
 import type { ComponentChildren, ComponentType } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../locales';
 import { currentIssueId as currentIssueItem } from '../storage/settings';
@@ -9,6 +9,7 @@ import { Inbox } from './Inbox';
 import { lazyComponent } from './lazy';
 import { UndoProvider } from './Undo';
 import { useDeskSync } from './useDeskSync';
+import { useInboxFilters, type InboxReturn } from './useInboxFilters';
 import { useStorageItem } from './useStorageItem';
 
 // The inbox paints first; the editor and the issue (with exports, WordPress) load when opened.
@@ -51,8 +52,20 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
   const currentIssueId = useStorageItem(currentIssueItem);
   const selectIssue = (id: string | null) => void currentIssueItem.setValue(id);
   useDeskSync(layout);
+  // The popup's inbox is unmounted while a draft or the issue is shown: its search and filters,
+  // and where the editor was in its list, are kept here for the popup's life, so that « Retour »
+  // and the tabs come back to the inbox as it was left.
+  const inboxFilters = useInboxFilters();
+  const inboxReturn = useRef<InboxReturn>();
 
-  const openDraft = (from: Tab) => (id: string) => setView({ kind: 'draft', id, from });
+  /** Shows another view; leaving the inbox notes where the editor was in it. */
+  const show = (next: View) => {
+    if (view.kind === 'drafts' && next.kind !== 'drafts') {
+      inboxReturn.current = { id: next.kind === 'draft' ? next.id : undefined, scrollY };
+    }
+    setView(next);
+  };
+  const openDraft = (from: Tab) => (id: string) => show({ kind: 'draft', id, from });
   const tab: Tab = view.kind === 'draft' ? view.from : view.kind;
 
   const header = (
@@ -74,7 +87,7 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
               role="tab"
               aria-selected={tab === 'drafts'}
               class="tab"
-              onClick={() => setView({ kind: 'drafts' })}
+              onClick={() => show({ kind: 'drafts' })}
             >
               {t('nav.drafts')}
             </button>
@@ -83,7 +96,7 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
               role="tab"
               aria-selected={tab === 'issue'}
               class="tab"
-              onClick={() => setView({ kind: 'issue' })}
+              onClick={() => show({ kind: 'issue' })}
             >
               {t('nav.issue')}
             </button>
@@ -144,6 +157,8 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
               currentIssueId={currentIssueId}
               freshId={freshId}
               pageSize={20}
+              filters={inboxFilters}
+              returnTo={inboxReturn.current}
             />
           )}
           {view.kind === 'draft' && (
@@ -151,7 +166,7 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
               key={view.id}
               id={view.id}
               currentIssueId={currentIssueId}
-              onClose={() => setView({ kind: view.from })}
+              onClose={() => show({ kind: view.from })}
             />
           )}
           {view.kind === 'issue' && (

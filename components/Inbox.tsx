@@ -8,10 +8,16 @@ import { DraftRow } from './DraftRow';
 import type { InboxRow } from './inboxRow';
 import { readInboxSnapshot, writeInboxSnapshot } from './inboxSnapshot';
 import { useDebounced } from './useDebounced';
-import { useFilterMenus, useInboxFilters, type Box } from './useInboxFilters';
+import {
+  useFilterMenus,
+  useInboxFilters,
+  type Box,
+  type InboxFilters,
+  type InboxReturn,
+} from './useInboxFilters';
 import { useInboxKeys } from './useInboxKeys';
 import { useUndo } from './Undo';
-import { VirtualList } from './VirtualList';
+import { VirtualList, type VirtualListHandle } from './VirtualList';
 import { deskRefusal } from './roles';
 import { useSharedDesk } from './useSharedDesk';
 
@@ -48,6 +54,13 @@ interface Props {
   freshId?: string;
   /** The draft open in the desk's editor, marked. */
   selectedId?: string;
+  /**
+   * The filters, when kept by a parent that outlives the inbox (the popup unmounts it while a
+   * draft or the issue is shown); the inbox keeps its own otherwise.
+   */
+  filters?: InboxFilters;
+  /** Where the editor left the inbox, taken up once when it is drawn again. */
+  returnTo?: InboxReturn;
 }
 
 /** Rows read by one query of the list: the part drawn, rounded out to whole pages. */
@@ -61,8 +74,18 @@ interface Loaded {
  * The inbox: drafts newest first, searched and filtered with indexes. The whole result is one
  * scrolling list, but only the rows near the visible part are read and drawn (VirtualList).
  */
-export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 50 }: Props) {
-  const filters = useInboxFilters();
+export function Inbox({
+  onOpen,
+  currentIssueId,
+  freshId,
+  selectedId,
+  pageSize = 50,
+  filters: kept,
+  returnTo,
+}: Props) {
+  // Called either way: a hook is never skipped. The parent's, when given, outlives this inbox.
+  const own = useInboxFilters();
+  const filters = kept ?? own;
   const { box, filtered, key: filterKey } = filters;
   const { offer } = useUndo();
   // A role that may not arrange the issue (shared desk) sees « Ajouter » disabled, with why.
@@ -152,6 +175,35 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
         })()
       : undefined;
 
+  // Back from a draft or the other tab: the list scrolled as it was, then the row of the draft
+  // just closed focused, as if the editor had never left. Only once the whole count is known
+  // (the list is as tall as its result) and until the editor does something else.
+  const list = useRef<VirtualListHandle>(null);
+  const returning = useRef(returnTo && { ...returnTo, scrolled: false });
+  useEffect(() => {
+    if (!returning.current) return;
+    const forget = () => (returning.current = undefined);
+    const timer = setTimeout(forget, 3000);
+    addEventListener('pointerdown', forget, { capture: true, once: true });
+    return () => {
+      clearTimeout(timer);
+      removeEventListener('pointerdown', forget, { capture: true });
+    };
+  }, []);
+  useEffect(() => {
+    const wanted = returning.current;
+    if (!wanted || !loaded || !totalIsCurrent) return;
+    if (!wanted.scrolled) {
+      wanted.scrolled = true;
+      if (scrollY !== wanted.scrollY) scrollTo(scrollX, wanted.scrollY);
+    }
+    const at = wanted.id ? loaded.rows.findIndex((row) => row.id === wanted.id) : -1;
+    if (at >= 0) {
+      returning.current = undefined;
+      list.current?.focusRow(loaded.offset + at);
+    } else if (!wanted.id) returning.current = undefined;
+  });
+
   return (
     <section class="inbox" aria-label={t('drafts.heading')} ref={section} onKeyDown={keys.onRowKey}>
       <div class="inbox__search">
@@ -238,6 +290,7 @@ export function Inbox({ onOpen, currentIssueId, freshId, selectedId, pageSize = 
         resetKey={filterKey}
         loadingLabel={t('common.loading')}
         revealIndex={selectedIndex}
+        handle={list}
         rowKey={(index) => rowAt(index)?.id ?? `row:${index}`}
         onRange={(start, end) => {
           // Whole pages around what is drawn, so that scrolling a little reads nothing new.

@@ -25,7 +25,21 @@ export interface InboxFilters {
   key: string;
 }
 
-/** The inbox's filter state: the search text, status, publication, tag and box. */
+/**
+ * Where the editor was in the inbox when it left the screen (a draft opened, the other tab): the
+ * popup shows one view at a time, so the inbox is drawn anew on the way back and takes it up.
+ */
+export interface InboxReturn {
+  /** The draft opened from the list, focused again once drawn. */
+  id?: string;
+  /** The window's scroll (the popup's list scrolls with the page). */
+  scrollY: number;
+}
+
+/**
+ * The inbox's filter state: the search text, status, publication, tag and box. Called by whoever
+ * outlives the inbox (the popup's App) when the inbox may be unmounted and come back.
+ */
 export function useInboxFilters(): InboxFilters {
   const [text, setText] = useState('');
   const [status, setStatus] = useState<DraftStatus | ''>('');
