@@ -1,0 +1,211 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, openDesk, screenshotPath, type ExtensionSession } from './harness';
+
+/**
+ * The desk between the narrowest width that lays it out in columns (1100 px) and a common
+ * laptop's: nothing wider than the window (the page itself does not scroll sideways, so what
+ * overflows is simply cut off), and every item of the issue with its ↑ and ↓ buttons whole inside
+ * the issue column, whatever the length of its title.
+ */
+
+/** The open issue, and one other (every item then offers « Déplacer vers… »). */
+const ISSUE = 'issue-widths';
+const OTHER = 'issue-other';
+
+/** Item names as editors write them: short, long, and one long word (a pasted address). */
+const LABELS = [
+  'Remaniement',
+  'Le ministre de l’Économie aurait confié à ses proches qu’il ne briguerait pas la présidence du parti avant l’automne',
+  'Budget',
+  'https://www.example-presse-regionale.fr/politique/2024/03/15/les-coulisses-du-remaniement-gouvernemental',
+  'La sénatrice et le préfet',
+];
+
+/**
+ * The issue and its items, written with IndexedDB itself (as the extension's database stores
+ * them), and chosen as the desk's open issue.
+ */
+async function seedIssue(session: ExtensionSession): Promise<void> {
+  const page = await session.openExtensionPage('desk.html');
+  await page.evaluate(
+    ({ issue, other, labels }) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('indiscrets');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const idb = request.result;
+          const tx = idb.transaction(['clips', 'issues'], 'readwrite');
+          const now = new Date(Date.UTC(2024, 2, 15, 7, 30)).toISOString();
+          for (const [id, title] of [
+            [issue, 'Les indiscrets du 15 mars'],
+            [other, 'Les indiscrets du 22 mars'],
+          ]) {
+            tx.objectStore('issues').put({
+              id,
+              title,
+              date: now.slice(0, 10),
+              intro: '',
+              status: 'open',
+              createdAt: now,
+              updatedAt: now,
+            });
+          }
+          labels.forEach((label, i) => {
+            tx.objectStore('clips').put({
+              id: `item-${i}`,
+              url: `https://news.test/article-${i}`,
+              title: label,
+              label,
+              siteName: 'News',
+              quotes: [],
+              provenance: {},
+              createdAt: now,
+              updatedAt: now,
+              body: `<p>${label}. La suite de l’indiscret, assez longue pour tenir deux lignes dans la colonne du numéro.</p>`,
+              sources: [],
+              note: '',
+              tags: [],
+              status: 'draft',
+              issueId: issue,
+              sortKey: `a${i}`,
+              words: [],
+              sourceUrls: [],
+            });
+          });
+          tx.oncomplete = () => {
+            idb.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { issue: ISSUE, other: OTHER, labels: LABELS },
+  );
+  await page.evaluate(async (issue) => {
+    const api = (
+      globalThis as unknown as {
+        chrome: { storage: { local: { set(v: object): Promise<void> } } };
+      }
+    ).chrome;
+    await api.storage.local.set({ currentIssueId: issue });
+  }, ISSUE);
+  await page.close();
+}
+
+/** What sticks out: the page's width against the window's, and each item's buttons. */
+function overflow(page: Page) {
+  return page.evaluate(() => {
+    const column = document.querySelector('.desk__issue')!.getBoundingClientRect();
+    const items = Array.from(document.querySelectorAll<HTMLElement>('.reorder__item'));
+    // Cut off rather than scrolled (the desk and its columns hide what sticks out sideways):
+    // elements reaching past the window's right edge, or past their column's.
+    const past = (limit: number, within: ParentNode) =>
+      Array.from(within.querySelectorAll<HTMLElement>('*'))
+        // What is not shown (a closed <details>, a hidden panel) cannot stick out.
+        .filter((el) => el.checkVisibility())
+        .filter((el) => {
+          const box = el.getBoundingClientRect();
+          return box.width > 0 && box.right > limit + 0.5;
+        })
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${el.textContent?.slice(0, 30)}`);
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth,
+      pastWindow: past(innerWidth, document.body),
+      pastColumn: Array.from(document.querySelectorAll<HTMLElement>('.desk__column')).flatMap(
+        (col) => past(col.getBoundingClientRect().right, col),
+      ),
+      items: items.length,
+      // ↑ and ↓ not wholly inside the issue column's box, by item.
+      clipped: items.flatMap((item, index) =>
+        Array.from(item.querySelectorAll<HTMLElement>('.reorder__buttons button'))
+          .map((button) => button.getBoundingClientRect())
+          .filter(
+            (box) =>
+              box.left < column.left - 0.5 ||
+              box.right > column.right + 0.5 ||
+              box.width === 0 ||
+              box.height === 0,
+          )
+          .map((box) => ({
+            index,
+            button: { left: box.left, right: box.right },
+            column: { left: column.left, right: column.right },
+          })),
+      ),
+    };
+  });
+}
+
+describe('the desk from 1100 px wide to a laptop', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    session.context.setDefaultTimeout(15_000);
+    await seedIssue(session);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  for (const viewport of [
+    { width: 1100, height: 720 },
+    // The narrowest widths laid out in columns, where their least widths once added up to more.
+    { width: 1101, height: 720 },
+    { width: 1120, height: 720 },
+    { width: 1280, height: 720 },
+    { width: 1366, height: 768 },
+  ]) {
+    it(`fits in the window at ${viewport.width} px, every item's ↑ and ↓ inside the issue column`, async () => {
+      const desk = await openDesk(session, viewport);
+      await desk
+        .locator('.reorder__item')
+        .nth(LABELS.length - 1)
+        .waitFor();
+      // The issue's fields (title, date, length) open too: they share the column.
+      await desk.locator('.issue__fields summary').click();
+      await desk.locator('.issue__fields input[type="number"]').waitFor();
+      await desk.screenshot({ path: screenshotPath(`desk-width-${viewport.width}.png`) });
+      const seen = await overflow(desk);
+      expect(seen.items).toBe(LABELS.length);
+      expect(seen.scrollWidth).toBeLessThanOrEqual(seen.innerWidth);
+      expect(seen.pastWindow).toEqual([]);
+      expect(seen.pastColumn).toEqual([]);
+      expect(seen.clipped).toEqual([]);
+      await desk.close();
+    });
+  }
+
+  it('fits in the window at every width from a tablet to a wide screen', async () => {
+    const desk = await openDesk(session, { width: 1366, height: 768 });
+    await desk
+      .locator('.reorder__item')
+      .nth(LABELS.length - 1)
+      .waitFor();
+    await desk.locator('.issue__fields summary').click();
+    // Every few pixels across the start of the columns (where the least widths bite), then
+    // every 40 up to 1920; below 1100, the two-column layout.
+    const widths = [640, 800, 1000, 1100];
+    for (let width = 1101; width < 1160; width += 3) widths.push(width);
+    for (let width = 1160; width <= 1920; width += 40) widths.push(width);
+    const failures = [];
+    for (const width of widths) {
+      await desk.setViewportSize({ width, height: 768 });
+      // Laid out again at the new width before it is measured.
+      await desk.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+      const seen = await overflow(desk);
+      if (
+        seen.scrollWidth > seen.innerWidth ||
+        seen.pastWindow.length ||
+        seen.pastColumn.length ||
+        seen.clipped.length
+      )
+        failures.push({ width, ...seen });
+    }
+    expect(failures).toEqual([]);
+    await desk.close();
+  });
+});
