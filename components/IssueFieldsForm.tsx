@@ -1,3 +1,5 @@
+import { useRef } from 'preact/hooks';
+import { DEFAULT_HOUSE_STYLE, parseIsoDate, titleAfterDateChange } from '../export/house-style';
 import { t, type MessageKey } from '../locales';
 import type { Issue } from '../storage/db';
 import { deleteIssue, isLengthBudget, type IssueField } from '../storage/issues';
@@ -6,6 +8,7 @@ import { DateField } from './DateField';
 import { deskRefusal } from './roles';
 import { useRefused } from './RoleReason';
 import type { IssueWorkspace } from './useIssueWorkspace';
+import { useHouseStyle } from './useSettings';
 import { useSharedDesk } from './useSharedDesk';
 
 const FIELD_LABELS: Record<IssueField, MessageKey> = {
@@ -32,6 +35,11 @@ export function IssueFieldsForm({ workspace, open, onDeleted }: Props) {
   const target = { kind: 'issue', desk: issue.desk } as const;
   const cannotEdit = deskRefusal(desk, 'edit', target);
   const deletion = useRefused(deskRefusal(desk, 'trash', target));
+  // The last valid date the issue had: the date field gives '' while a date is being typed, and
+  // the title follows the date from the last valid one to the next.
+  const style = useHouseStyle();
+  const lastDate = useRef(fields.date);
+  if (parseIsoDate(fields.date)) lastDate.current = fields.date;
   return (
     <>
       {/* Outside the folded fields: a conflict or a failed save must be seen when folded too. */}
@@ -75,7 +83,22 @@ export function IssueFieldsForm({ workspace, open, onDeleted }: Props) {
               label={t('issue.date')}
               value={fields.date}
               required
-              onChange={(date) => setFields({ ...fields, date })}
+              onChange={(date) =>
+                setFields({
+                  ...fields,
+                  date,
+                  // A title the house pattern gave follows the date; one the editor wrote stays.
+                  title: titleAfterDateChange(
+                    fields.title,
+                    lastDate.current,
+                    date,
+                    // The house pattern, or the default one while the house style is read (or
+                    // the one the title was made with, if the editor changed theirs since).
+                    [...(style ? [style.titlePattern] : []), DEFAULT_HOUSE_STYLE.titlePattern],
+                    style?.locale,
+                  ),
+                })
+              }
             />
             <label class="field">
               <span>{t('issue.budget')}</span>

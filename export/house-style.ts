@@ -75,3 +75,23 @@ export function formatIssueTitle(
     }
   });
 }
+
+/**
+ * The title an issue takes when its date changes from `from` to `to`: while the title is still
+ * what one of `patterns` gave for `from` (the editor never rewrote it), what that pattern gives
+ * for `to` (« Les indiscrets du 2 décembre » moved to the 16th becomes « … du 16 décembre »); the
+ * title as it is otherwise, and while either date is not a valid one (a date still being typed).
+ */
+export function titleAfterDateChange(
+  title: string,
+  from: string,
+  to: string,
+  patterns: readonly string[],
+  locale: ExportLocale = 'fr',
+): string {
+  if (!parseIsoDate(from) || !parseIsoDate(to)) return title;
+  const pattern = patterns.find(
+    (candidate) => formatIssueTitle(candidate, from, locale).trim() === title.trim(),
+  );
+  return pattern === undefined ? title : formatIssueTitle(pattern, to, locale).trim();
+}

@@ -199,6 +199,48 @@ describe('IssueView', () => {
   });
 });
 
+describe('IssueView: the issue’s date and title', () => {
+  const titleField = () => screen.getByLabelText('Titre') as HTMLInputElement;
+  const dateField = () => screen.getByLabelText('Date') as HTMLInputElement;
+  const stored = async (id: string) => (await db.issues.get(id))!;
+
+  it('moves a title the house pattern gave to the new date, through a date being typed', async () => {
+    const issue = await issueWith([{ title: 'OVH' }]);
+    renderIssue(issue.id);
+    await waitFor(() => expect(titleField().value).toBe('Les indiscrets du 15 mars'));
+
+    // Half typed first: no date, and the title waits.
+    fireEvent.input(dateField(), { target: { value: '16/03' } });
+    fireEvent.input(dateField(), { target: { value: '16/03/202' } });
+    fireEvent.input(dateField(), { target: { value: '16/03/2027' } });
+
+    expect(titleField().value).toBe('Les indiscrets du 16 mars');
+    await waitFor(async () =>
+      expect(await stored(issue.id)).toMatchObject({
+        date: '2027-03-16',
+        title: 'Les indiscrets du 16 mars',
+      }),
+    );
+  });
+
+  it('keeps a title the editor wrote when the date changes', async () => {
+    const issue = await issueWith([{ title: 'OVH' }]);
+    renderIssue(issue.id);
+    await waitFor(() => expect(titleField().value).toBe('Les indiscrets du 15 mars'));
+
+    fireEvent.input(titleField(), { target: { value: 'Spécial élections' } });
+    fireEvent.input(dateField(), { target: { value: '16/03/2021' } });
+
+    expect(titleField().value).toBe('Spécial élections');
+    await waitFor(async () =>
+      expect(await stored(issue.id)).toMatchObject({
+        date: '2021-03-16',
+        title: 'Spécial élections',
+      }),
+    );
+  });
+});
+
 describe('IssueView and closing the page', () => {
   it('journals the issue title at each keystroke, before any database write', async () => {
     const { readIssueJournal } = await import('../../../storage/journal');

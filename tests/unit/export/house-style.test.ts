@@ -4,6 +4,7 @@ import {
   createHouseStyle,
   formatIssueTitle,
   parseIsoDate,
+  titleAfterDateChange,
 } from '../../../export/house-style';
 
 describe('formatIssueTitle', () => {
@@ -49,6 +50,49 @@ describe('parseIsoDate', () => {
   it('computes the weekday independently of the time zone', () => {
     expect(parseIsoDate('2021-03-15')).toEqual({ year: 2021, month: 3, day: 15, weekday: 1 });
     expect(parseIsoDate('15/03/2021')).toBeNull();
+  });
+});
+
+describe('titleAfterDateChange', () => {
+  const pattern = [DEFAULT_HOUSE_STYLE.titlePattern];
+
+  it('moves a title the pattern gave to the new date', () => {
+    expect(
+      titleAfterDateChange('Les indiscrets du 2 décembre', '2026-12-02', '2027-03-16', pattern),
+    ).toBe('Les indiscrets du 16 mars');
+    expect(
+      titleAfterDateChange(
+        'The insiders, March 15',
+        '2021-03-15',
+        '2021-03-01',
+        ['Les indiscrets du {date}', 'The insiders, {date}'],
+        'en',
+      ),
+    ).toBe('The insiders, March 1');
+  });
+
+  it('keeps a title the editor wrote', () => {
+    expect(titleAfterDateChange('Spécial élections', '2026-12-02', '2027-03-16', pattern)).toBe(
+      'Spécial élections',
+    );
+    // The pattern's words, edited: no longer the pattern's title.
+    expect(
+      titleAfterDateChange(
+        'Les indiscrets du 2 décembre (bis)',
+        '2026-12-02',
+        '2026-12-03',
+        pattern,
+      ),
+    ).toBe('Les indiscrets du 2 décembre (bis)');
+  });
+
+  it('keeps the title while a date is not a valid one', () => {
+    expect(titleAfterDateChange('Les indiscrets du 2 décembre', '2026-12-02', '', pattern)).toBe(
+      'Les indiscrets du 2 décembre',
+    );
+    expect(
+      titleAfterDateChange('Les indiscrets du 2 décembre', '2026-12-02', '2027-02-30', pattern),
+    ).toBe('Les indiscrets du 2 décembre');
   });
 });
 
