@@ -460,7 +460,7 @@ export function RichText({
           title={t('editor.bold')}
           aria-label={t('editor.bold')}
         >
-          <strong>G</strong>
+          <strong>{t('editor.boldLetter')}</strong>
         </button>
         <button
           type="button"

@@ -140,6 +140,8 @@ export const en: Messages = {
   'editor.removeTag': 'Remove the tag {tag}',
   'editor.note': 'Private note (never exported)',
   'editor.toolbar': 'Formatting',
+  /** The bold button's letter, as word processors in this language show it. */
+  'editor.boldLetter': 'B',
   'editor.bold': 'Bold (Ctrl+B)',
   'editor.italic': 'Italic (Ctrl+I)',
   'editor.link': 'Link (Ctrl+K)',

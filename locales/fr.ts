@@ -148,6 +148,8 @@ export const fr = {
   'editor.removeTag': 'Retirer le tag {tag}',
   'editor.note': 'Note privée (jamais exportée)',
   'editor.toolbar': 'Mise en forme',
+  /** The bold button's letter, as word processors in this language show it. */
+  'editor.boldLetter': 'G',
   'editor.bold': 'Gras (Ctrl+B)',
   'editor.italic': 'Italique (Ctrl+I)',
   'editor.link': 'Lien (Ctrl+K)',

@@ -7,6 +7,7 @@ import { db } from '../../../storage/db';
 import { saveDraftEdit, updateDraft } from '../../../storage/drafts';
 import { draftJournal, newJournalView, readJournal, replayJournal } from '../../../storage/journal';
 import { addDraft } from '../storage/helpers';
+import { setLocale } from '../../../locales';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -171,6 +172,21 @@ describe('DraftEditor', () => {
     await waitFor(() => expect(note.value).toBe('Écrit ailleurs'));
     expect((title as HTMLInputElement).value).toBe('Mon titre');
     expect(screen.queryByTestId('conflicts')).toBeNull();
+  });
+});
+
+describe('DraftEditor in each language', () => {
+  afterEach(() => setLocale('fr'));
+
+  it('marks the bold button with the letter of the editor’s language', async () => {
+    const draft = await addDraft(db, { title: 'OVH' });
+
+    renderEditor(draft.id);
+    expect((await screen.findByRole('button', { name: 'Gras (Ctrl+B)' })).textContent).toBe('G');
+    cleanup();
+    setLocale('en');
+    renderEditor(draft.id);
+    expect((await screen.findByRole('button', { name: 'Bold (Ctrl+B)' })).textContent).toBe('B');
   });
 });
 
