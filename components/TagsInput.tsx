@@ -6,17 +6,23 @@ interface Props {
   onChange: (tags: string[]) => void;
 }
 
-/** Tags as chips; Enter or a comma adds one, Backspace in an empty field removes the last. */
+/**
+ * Tags as chips; Enter or a comma adds one (a list separated by commas, one each), Backspace in
+ * an empty field removes the last.
+ */
 export function TagsInput({ tags, onChange }: Props) {
   const [text, setText] = useState('');
 
   const add = (raw: string) => {
-    const tag = raw.trim().replace(/^#/, '');
-    // Tags differing only by case are one tag (storage keeps the first).
-    const key = tag.toLocaleLowerCase('fr');
-    if (tag && !tags.some((other) => other.toLocaleLowerCase('fr') === key)) {
-      onChange([...tags, tag]);
+    // A pasted list (« élysée, remaniement ») is one tag a part.
+    const next = [...tags];
+    for (const part of raw.split(',')) {
+      const tag = part.trim().replace(/^#/, '');
+      // Tags differing only by case are one tag (storage keeps the first).
+      const key = tag.toLocaleLowerCase('fr');
+      if (tag && !next.some((other) => other.toLocaleLowerCase('fr') === key)) next.push(tag);
     }
+    if (next.length > tags.length) onChange(next);
     setText('');
   };
 

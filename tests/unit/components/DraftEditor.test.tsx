@@ -84,6 +84,25 @@ describe('DraftEditor', () => {
     });
   });
 
+  it('adds one tag a part of a list pasted with commas', async () => {
+    const draft = await addDraft(db, { tags: ['ovh'] });
+    renderEditor(draft.id);
+    const tagInput = await screen.findByPlaceholderText('Ajouter un tag');
+
+    fireEvent.input(tagInput, { target: { value: 'élysée, remaniement ,#OVH,, Bourse' } });
+    fireEvent.keyDown(tagInput, { key: 'Enter' });
+
+    await waitFor(async () =>
+      expect((await db.clips.get(draft.id))?.tags).toEqual([
+        'ovh',
+        'élysée',
+        'remaniement',
+        'Bourse',
+      ]),
+    );
+    expect(tagInput).toHaveProperty('value', '');
+  });
+
   it('merges the draft into another and undoes the merge', async () => {
     const source = await addDraft(db, { title: 'Bloomberg : OVH vise la Bourse' });
     const target = await addDraft(db, { title: 'OVH prévoit une IPO' });
