@@ -109,12 +109,18 @@ export function IssueFieldsForm({ workspace, open, onDeleted }: Props) {
                 value={budget ?? ''}
                 placeholder={t('issue.noBudget')}
                 aria-invalid={!budgetValid}
+                aria-describedby={budgetValid ? undefined : `issue-budget-error-${issue.id}`}
                 onInput={(e) => {
                   // Empty: no budget. Anything else must be a whole number of signs above zero.
                   const raw = (e.target as HTMLInputElement).value.trim();
                   setFields({ ...fields, lengthBudget: raw === '' ? undefined : Number(raw) || 0 });
                 }}
               />
+              {!budgetValid && (
+                <small id={`issue-budget-error-${issue.id}`} class="field-error">
+                  {t('issue.badBudget')}
+                </small>
+              )}
             </label>
           </div>
           <label class="field">

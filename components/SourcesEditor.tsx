@@ -9,6 +9,9 @@ interface Props {
 
 const isLink = (url: string) => /^https?:\/\/\S+$/i.test(url.trim());
 
+/** A source whose address is typed but is not a link: said in words (an empty row is not yet). */
+const wrong = (source: Source) => source.url.trim() !== '' && !isLink(source.url);
+
 /** The item's sources: several per item, the first one the clipped page. */
 export function SourcesEditor({ sources, onChange }: Props) {
   const update = (index: number, patch: Partial<Source>) =>
@@ -39,6 +42,7 @@ export function SourcesEditor({ sources, onChange }: Props) {
             placeholder="https://"
             value={source.url}
             aria-invalid={!isLink(source.url)}
+            aria-describedby={wrong(source) ? `source-error-${index}` : undefined}
             onInput={(e) => update(index, { url: (e.target as HTMLInputElement).value })}
           />
           <input
@@ -63,6 +67,11 @@ export function SourcesEditor({ sources, onChange }: Props) {
           >
             ×
           </button>
+          {wrong(source) && (
+            <p class="field-error sources__error" id={`source-error-${index}`}>
+              {t('editor.sourceUrlInvalid')}
+            </p>
+          )}
         </div>
       ))}
       <button

@@ -84,6 +84,24 @@ describe('DraftEditor', () => {
     });
   });
 
+  it('says what is wrong with a source address that is not a link, and not of an empty one', async () => {
+    const draft = await addDraft(db, {});
+    renderEditor(draft.id);
+    await screen.findByLabelText('Titre du brouillon');
+
+    fireEvent.click(screen.getByText('+ Ajouter une source'));
+    const added = screen.getAllByLabelText('Adresse de la source')[1]!;
+    expect(screen.queryByText(/Adresse invalide/)).toBeNull();
+    fireEvent.input(added, { target: { value: 'bloomberg.com/ovh' } });
+
+    const said = await screen.findByText(
+      'Adresse invalide : elle doit commencer par https:// ou http://.',
+    );
+    expect(added.getAttribute('aria-describedby')).toBe(said.id);
+    fireEvent.input(added, { target: { value: 'https://bloomberg.com/ovh' } });
+    await waitFor(() => expect(screen.queryByText(/Adresse invalide/)).toBeNull());
+  });
+
   it('adds one tag a part of a list pasted with commas', async () => {
     const draft = await addDraft(db, { tags: ['ovh'] });
     renderEditor(draft.id);

@@ -241,6 +241,24 @@ describe('IssueView: the issue’s date and title', () => {
   });
 });
 
+describe('IssueView: the issue’s length budget', () => {
+  it('says what a length budget must be when it is not one', async () => {
+    const issue = await issueWith([{ title: 'OVH' }]);
+    renderIssue(issue.id);
+    const budget = (await screen.findByLabelText('Longueur visée (signes)')) as HTMLInputElement;
+
+    fireEvent.input(budget, { target: { value: '-5' } });
+
+    const said = await screen.findByText(
+      'Un nombre entier de signes, au moins 1, ou rien pour aucune longueur visée.',
+    );
+    expect(budget.getAttribute('aria-invalid')).toBe('true');
+    expect(budget.getAttribute('aria-describedby')).toBe(said.id);
+    fireEvent.input(budget, { target: { value: '1500' } });
+    await waitFor(() => expect(screen.queryByText(/Un nombre entier de signes/)).toBeNull());
+  });
+});
+
 describe('IssueView and closing the page', () => {
   it('journals the issue title at each keystroke, before any database write', async () => {
     const { readIssueJournal } = await import('../../../storage/journal');
