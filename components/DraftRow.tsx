@@ -5,6 +5,9 @@ import type { InboxRow } from './inboxRow';
 import { GUESSED_SOURCES, provenanceSummary } from './Provenance';
 import { useRefused } from './RoleReason';
 
+/** A title longer than this may not fit the three lines a row gives it. */
+const LONG_TITLE = 150;
+
 /** The type a dragged draft carries: the items and the other rows take it. */
 export const DRAFT_MIME = 'application/x-indiscrets-draft';
 
@@ -107,8 +110,10 @@ export function DraftRow({
           onClick={onOpen}
           disabled={trashed}
           aria-current={selected || undefined}
+          // A title cut to three lines (theme.css) is read whole on hover.
+          title={draft.title.length > LONG_TITLE ? draft.title : undefined}
         >
-          {draft.title}
+          <span class="draft__title-text">{draft.title}</span>
         </button>
         {fresh && <span class="draft__badge">{t('drafts.new')}</span>}
       </header>

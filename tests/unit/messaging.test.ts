@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { CodedError } from '../../messaging/errors';
+import { describeOutcome } from '../../messaging/outcome';
 import { registerHandlers, sendMessage, type Handlers } from '../../messaging/protocol';
 import type { Draft } from '../../storage/db';
 import { SYNC_OFF } from '../../storage/sync-state';
@@ -101,5 +102,31 @@ describe('message protocol', () => {
     const answer = await browser.runtime.sendMessage({ type: 'clipTab', request: { tabId: 1 } });
 
     expect(answer).toBeUndefined();
+  });
+});
+
+describe('describeOutcome', () => {
+  const created = (title: string) =>
+    describeOutcome({ status: 'created', clip: { ...draft, title }, quoteAdded: false });
+
+  it('quotes the new draft’s title whole when it is short', () => {
+    expect(created('OVH entre en Bourse')).toBe('Nouveau brouillon : « OVH entre en Bourse »');
+  });
+
+  it('cuts a title as long as a paragraph at a word, with an ellipsis', () => {
+    const title = `${'Le gouvernement annonce une réforme '.repeat(8)}fin`;
+
+    const said = created(title);
+
+    expect(said).toBe(
+      `Nouveau brouillon : « ${'Le gouvernement annonce une réforme '.repeat(3)}Le… »`,
+    );
+  });
+
+  it('cuts a title without spaces where the limit falls, never inside an emoji', () => {
+    const said = created('🗞'.repeat(100));
+
+    const quoted = /« (.*) »/.exec(said)![1]!;
+    expect(quoted).toBe(`${'🗞'.repeat(59)}…`);
   });
 });
