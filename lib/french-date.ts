@@ -92,8 +92,9 @@ export function partsFromIso(
 
 /**
  * Reads a date as a French editor types it: `15/03/2021`, `15/3/21`, `15.03.2021`,
- * `15-03-2021`, `15 03 2021`, `15 mars 2021`, `1er mars 2021`, `15 mars` (this year), or a
- * pasted ISO `2021-03-15`. Day first, always. A two-digit year is in 2000–2099.
+ * `15-03-2021`, `15 03 2021`, `15 mars 2021`, `1er mars 2021`, `15 mars` (the 15th of March
+ * nearest to `today`: next year's in December), or a pasted ISO `2021-03-15`. Day first, always.
+ * A two-digit year is in 2000–2099.
  */
 export function parseFrenchDate(text: string, today = new Date()): ParsedDate {
   const typed = text.trim();
@@ -121,10 +122,33 @@ export function parseFrenchDate(text: string, today = new Date()): ParsedDate {
   if (named) {
     const month = monthFromName(named[2]!);
     if (!month) return { ok: false, problem: 'format' };
-    const year = named[3] ? fullYear(named[3]) : today.getFullYear();
-    return fromParts(year, month, Number(named[1]));
+    const day = Number(named[1]);
+    const year = named[3] ? fullYear(named[3]) : nearestYear(month, day, today);
+    return fromParts(year, month, day);
   }
   return { ok: false, problem: 'format' };
+}
+
+/**
+ * The year of the day and month nearest to `today` (last year's, this year's or next year's):
+ * typed in December, « 15 mars » is the coming one, not the one nine months ago. A day that a
+ * year lacks (29 February) is looked for in the others; this year when none has it.
+ */
+function nearestYear(month: number, day: number, today: Date): number {
+  const year = today.getFullYear();
+  const now = Date.UTC(year, today.getMonth(), today.getDate());
+  let best = year;
+  let bestDistance = Infinity;
+  // Next year first: a tie (never more than a day, around leap years) goes to the coming date.
+  for (const candidate of [year + 1, year, year - 1]) {
+    if (!isoFromParts(candidate, month, day)) continue;
+    const distance = Math.abs(Date.UTC(candidate, month - 1, day) - now);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
 }
 
 /** `2021-03-15` → `15/03/2021`, what the field shows; any other text is given back as is. */

@@ -35,6 +35,16 @@ describe('parseFrenchDate', () => {
     expect(parseFrenchDate(typed, TODAY)).toEqual({ ok: true, iso });
   });
 
+  it.each([
+    ['15 mars', '2026-12-02', '2027-03-15'],
+    ['2 janvier', '2026-12-02', '2027-01-02'],
+    ['25 novembre', '2026-12-02', '2026-11-25'],
+    ['20 décembre', '2027-01-05', '2026-12-20'],
+    ['29 février', '2027-12-20', '2028-02-29'],
+  ])('reads « %s » typed on %s as the nearest such day, %s', (typed, today, iso) => {
+    expect(parseFrenchDate(typed, new Date(`${today}T12:00`))).toEqual({ ok: true, iso });
+  });
+
   it('reads 03/04/2021 as the 3rd of April, never as March 4th', () => {
     expect(parseFrenchDate('03/04/2021')).toEqual({ ok: true, iso: '2021-04-03' });
   });
