@@ -69,7 +69,7 @@ function LanguageSettings() {
   );
 }
 
-function HouseStyleSettings() {
+export function HouseStyleSettings() {
   const stored = useHouseStyle();
   const [form, setForm] = useState<HouseStyle>();
   const [message, setMessage] = useState<Message>();
@@ -111,7 +111,11 @@ function HouseStyleSettings() {
           onInput={(e) => set({ titlePattern: (e.target as HTMLInputElement).value })}
         />
         <small class="muted">
-          {t('options.titlePatternHelp')} {sample && <>→ « {sample} »</>}
+          {/* {date} as the export language writes it: « 15 mars », “March 15”. */}
+          {t('options.titlePatternHelp', {
+            example: formatIssueTitle('{date}', sampleDate, form.locale),
+          })}{' '}
+          {sample && <>→ « {sample} »</>}
         </small>
       </label>
       <label class="field">

@@ -267,7 +267,7 @@ export const en: Messages = {
   'options.languageAuto': 'The browser’s',
   'options.houseStyle': 'House style',
   'options.titlePattern': 'Title pattern',
-  'options.titlePatternHelp': '{date} = “15 mars”, also {day}, {month}, {year}, {longdate}.',
+  'options.titlePatternHelp': '{date} = “{example}”, also {day}, {month}, {year}, {longdate}.',
   'options.opener': 'Opener of each item',
   'options.credit': 'Source credit',
   'options.credit.parenthesis': 'In parentheses: (Bloomberg)',

@@ -276,7 +276,7 @@ export const fr = {
   'options.languageAuto': 'Celle du navigateur',
   'options.houseStyle': 'Style maison',
   'options.titlePattern': 'Modèle du titre',
-  'options.titlePatternHelp': '{date} = « 15 mars », aussi {day}, {month}, {year}, {longdate}.',
+  'options.titlePatternHelp': '{date} = « {example} », aussi {day}, {month}, {year}, {longdate}.',
   'options.opener': 'Ouverture de chaque indiscret',
   'options.credit': 'Crédit des sources',
   'options.credit.parenthesis': 'Entre parenthèses : (Bloomberg)',

@@ -1,0 +1,23 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { HouseStyleSettings } from '../../../components/Options';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+afterEach(cleanup);
+
+describe('Options: the house style', () => {
+  it('shows what {date} gives in the language of the exports', async () => {
+    render(<HouseStyleSettings />);
+    // The label holds its help too: its name starts with the field's.
+    const pattern = await screen.findByLabelText(/^Modèle du titre/);
+    const help = within(pattern.closest('label')!);
+
+    expect(help.getByText(/^\{date\} = « 15 mars »/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Langue des exports'), { target: { value: 'en' } });
+
+    expect(await help.findByText(/^\{date\} = « March 15 »/)).toBeTruthy();
+  });
+});
