@@ -27,12 +27,74 @@ export interface CleanedTitle {
   siteAffix?: string;
 }
 
-/** Separators that sites put between a headline and their name, with mandatory spaces around. */
-const SEPARATOR = /\s+(?:[|\-\u2013\u2014\u00b7\u2022\u00bb\u00ab~]|::|\/\/)\s+/g;
+/**
+ * Marks that sites put between a headline and their name, with mandatory spaces around. The spaces
+ * are looked at, not consumed, so that a mark right after another one is still seen
+ * (`« aller vite » - Le Quotidien`). `»` is one (old WordPress themes: `Site » Blog Archive »
+ * Headline`), `«` is not: in a French title it opens a quotation, which may have lost its `»` to a
+ * title cut short, and what follows it is the quotation, not a site's name.
+ */
+const SEPARATOR_MARK = /(?<=\s)(?:[|\-\u2013\u2014\u00b7\u2022\u00bb~]|::|\/\/)(?=\s)/g;
 
-/** Anchored version, to check that a candidate split falls on a separator. */
-const LEADING_SEPARATOR = /^\s+(?:[|\-\u2013\u2014\u00b7\u2022\u00bb\u00ab~]|::|\/\/)\s+/;
-const TRAILING_SEPARATOR = /\s+(?:[|\-\u2013\u2014\u00b7\u2022\u00bb\u00ab~]|::|\/\/)\s+$/;
+/** A separator in a title: from the spaces before its mark to the end of the spaces after it. */
+interface Separator {
+  start: number;
+  end: number;
+}
+
+/**
+ * Which characters of a title are part of a quotation: balanced « … », “ … ” and "…" pairs, marks
+ * included. A quotation belongs to the headline (`Le ministre promet un « choc de simplification »`):
+ * its `»` is not a separator, and nothing inside it is. A lone `»` is still one.
+ */
+function quotedMask(title: string): Uint8Array {
+  // Depth changes at each pair's ends, summed afterwards: linear however many pairs there are.
+  const depth = new Int32Array(title.length + 1);
+  const french: number[] = [];
+  const curly: number[] = [];
+  let straight: number | undefined;
+  const pair = (open: number, close: number) => {
+    depth[open] = (depth[open] ?? 0) + 1;
+    depth[close + 1] = (depth[close + 1] ?? 0) - 1;
+  };
+  for (let i = 0; i < title.length; i += 1) {
+    const char = title[i];
+    if (char === '\u00ab') french.push(i);
+    else if (char === '\u201c') curly.push(i);
+    else if (char === '\u00bb' || char === '\u201d') {
+      const open = (char === '\u00bb' ? french : curly).pop();
+      if (open !== undefined) pair(open, i);
+    } else if (char === '"') {
+      if (straight === undefined) straight = i;
+      else {
+        pair(straight, i);
+        straight = undefined;
+      }
+    }
+  }
+  const mask = new Uint8Array(title.length);
+  let running = 0;
+  for (let i = 0; i < title.length; i += 1) {
+    running += depth[i] ?? 0;
+    mask[i] = running > 0 ? 1 : 0;
+  }
+  return mask;
+}
+
+/** The separators of `title`, in order, leaving out those inside (or made of) a quotation. */
+function separators(title: string): Separator[] {
+  const quoted = quotedMask(title);
+  const found: Separator[] = [];
+  for (const match of title.matchAll(SEPARATOR_MARK)) {
+    if (quoted[match.index]) continue;
+    let start = match.index;
+    while (start > 0 && /\s/.test(title[start - 1] ?? '')) start -= 1;
+    let end = match.index + match[0].length;
+    while (end < title.length && /\s/.test(title[end] ?? '')) end += 1;
+    found.push({ start, end });
+  }
+  return found;
+}
 
 /** An affix of more words than this is part of a headline, not the name of a site or section. */
 const MAX_AFFIX_WORDS = 4;
@@ -102,16 +164,17 @@ function stripToHeading(title: string, headings: readonly string[]): string | un
   const folded = foldPunctuation(title).toLowerCase();
   // Indices found in the folded title are used on the original: lower-casing must keep lengths.
   if (folded.length !== title.length) return undefined;
+  const cuts = separators(title);
   let best: string | undefined;
   for (const heading of headings) {
     const key = foldPunctuation(heading).toLowerCase();
     if (key.length < 2 || key.length >= folded.length) continue;
     let kept: string | undefined;
     let removed: string | undefined;
-    if (folded.startsWith(key) && LEADING_SEPARATOR.test(title.slice(key.length))) {
+    if (folded.startsWith(key) && cuts.some((cut) => cut.start === key.length)) {
       kept = title.slice(0, key.length);
       removed = title.slice(key.length);
-    } else if (folded.endsWith(key) && TRAILING_SEPARATOR.test(title.slice(0, -key.length))) {
+    } else if (folded.endsWith(key) && cuts.some((cut) => cut.end === title.length - key.length)) {
       kept = title.slice(title.length - key.length);
       removed = title.slice(0, title.length - key.length);
     }
@@ -124,23 +187,23 @@ function stripToHeading(title: string, headings: readonly string[]): string | un
 
 /** Splits `title` at its last separator: `[head, tail]`, or undefined when there is none. */
 function splitLast(title: string): [string, string] | undefined {
-  let last: RegExpExecArray | undefined;
-  for (const match of title.matchAll(SEPARATOR)) last = match as RegExpExecArray;
+  const last = separators(title).at(-1);
   if (!last) return undefined;
-  return [title.slice(0, last.index), title.slice(last.index + last[0].length)];
+  return [title.slice(0, last.start), title.slice(last.end)];
 }
 
-/** Splits `title` at its first separator, or at a colon (`Site: Headline`). */
+/** Splits `title` at its first separator, or at a colon (`Site: Headline`) outside a quotation. */
 function splitFirst(title: string): [string, string] | undefined {
-  SEPARATOR.lastIndex = 0;
-  const separator = SEPARATOR.exec(title);
-  SEPARATOR.lastIndex = 0;
-  const colon = /:\s+/.exec(title);
-  const match = [separator, colon]
-    .filter((m): m is RegExpExecArray => m !== null)
-    .sort((a, b) => a.index - b.index)[0];
-  if (!match) return undefined;
-  return [title.slice(0, match.index), title.slice(match.index + match[0].length)];
+  const first = separators(title)[0];
+  const quoted = quotedMask(title);
+  const colon = [...title.matchAll(/:\s+/g)].find((match) => !quoted[match.index]);
+  const cuts = [
+    ...(first ? [first] : []),
+    ...(colon ? [{ start: colon.index, end: colon.index + colon[0].length }] : []),
+  ].sort((a, b) => a.start - b.start);
+  const cut = cuts[0];
+  if (!cut) return undefined;
+  return [title.slice(0, cut.start), title.slice(cut.end)];
 }
 
 /** Whether what remains after a cut still reads as a title. */

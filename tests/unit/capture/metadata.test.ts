@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { cleanByline } from '../../../capture/byline';
 import { toIsoDate } from '../../../capture/dates';
 import { extractMetadata, normalizeLang } from '../../../capture/metadata';
-import { cleanTitle, type TitleContext } from '../../../capture/title';
+import { cleanTitle, titleSuffix, type TitleContext } from '../../../capture/title';
 import { makeDoc, pageWith } from './dom';
 
 const meta = (key: string, content: string, attribute = 'property') =>
@@ -94,6 +94,80 @@ describe('cleanTitle', () => {
   it('never strips a title down to nothing', () => {
     expect(cleanTitle('The Daily', ctx()).title).toBe('The Daily');
     expect(cleanTitle('| The Daily', ctx()).title).toBe('| The Daily');
+  });
+
+  it.each([
+    ['ordinary spaces', ' '],
+    ['no-break spaces', '\u00a0'],
+    ['narrow no-break spaces', '\u202f'],
+  ])('cuts the site after a quotation in « » with %s inside the marks', (_name, space) => {
+    const quoted = `Retraites : le gouvernement veut «${space}aller vite${space}»`;
+    const quotidien = ctx({ siteNames: ['Le Quotidien'], hostnames: ['www.lequotidien.example'] });
+    for (const separator of [' - ', ' | ', ' — ']) {
+      expect(cleanTitle(`${quoted}${separator}Le Quotidien`, quotidien)).toEqual({
+        title: quoted,
+        siteAffix: 'Le Quotidien',
+      });
+    }
+  });
+
+  it('keeps a title that ends with a quotation whole', () => {
+    const title = 'Le Premier ministre promet un « choc de simplification »';
+    expect(cleanTitle(title, ctx({ siteNames: ['choc de simplification'] }))).toEqual({ title });
+    expect(cleanTitle('Le palais que tout le monde appelle « Élysée »', ctx()).title).toBe(
+      'Le palais que tout le monde appelle « Élysée »',
+    );
+  });
+
+  it('still reads a lone » as a breadcrumb separator', () => {
+    expect(cleanTitle('The Daily » Blog Archive » Big news today', ctx())).toEqual({
+      title: 'Blog Archive » Big news today',
+      siteAffix: 'The Daily',
+    });
+    expect(cleanTitle('Big news today » The Daily', ctx())).toEqual({
+      title: 'Big news today',
+      siteAffix: 'The Daily',
+    });
+  });
+
+  it('keeps English “curly quotes” and their content in the title', () => {
+    expect(cleanTitle('He said “yes - or no” - The Daily', ctx())).toEqual({
+      title: 'He said “yes - or no”',
+      siteAffix: 'The Daily',
+    });
+  });
+});
+
+describe('titleSuffix', () => {
+  it('takes the last segment of a decorated title as a fallback site name', () => {
+    expect(titleSuffix('Sudan sanctions lifted - The New York Times')).toBe('The New York Times');
+    expect(titleSuffix('Big news today » The Daily')).toBe('The Daily');
+  });
+
+  it('finds none in a title that ends with a quotation in « »', () => {
+    expect(titleSuffix('Le Premier ministre promet un « choc de simplification »')).toBeUndefined();
+    expect(titleSuffix('Le palais que tout le monde appelle « Élysée »')).toBeUndefined();
+    expect(titleSuffix('Le palais que tout le monde appelle «\u00a0Élysée\u00a0»')).toBeUndefined();
+    expect(titleSuffix('Le ministre a dit « oui - ou non »')).toBeUndefined();
+  });
+
+  it('finds the separator right after a quotation in « »', () => {
+    expect(titleSuffix('Retraites : le gouvernement veut « aller vite » - Le Quotidien')).toBe(
+      'Le Quotidien',
+    );
+    expect(
+      titleSuffix('Retraites : le gouvernement veut «\u202faller vite\u202f» | Le Quotidien'),
+    ).toBe('Le Quotidien');
+  });
+
+  it('finds none inside English “curly quotes” or "straight quotes"', () => {
+    expect(titleSuffix('The minister said “yes - or no”')).toBeUndefined();
+    expect(titleSuffix('The minister said "yes - or no"')).toBeUndefined();
+    expect(titleSuffix('On Behalf of “Literally” — Medium')).toBe('Medium');
+  });
+
+  it('does not take a quotation cut short, after its lone «, for a site name', () => {
+    expect(titleSuffix('Le Premier ministre promet aux patrons « un choc')).toBeUndefined();
   });
 });
 
@@ -267,6 +341,42 @@ describe('extractMetadata: site name', () => {
       siteName: 'news.example.com',
       provenance: { siteName: 'hostname' },
     });
+  });
+
+  it('does not take the end of a quotation in « » for the site name', () => {
+    expect(
+      extractMetadata(
+        pageWith('<title>Le Premier ministre promet un « choc de simplification »</title>'),
+      ),
+    ).toMatchObject({
+      title: 'Le Premier ministre promet un « choc de simplification »',
+      siteName: 'news.example.com',
+      provenance: { siteName: 'hostname' },
+    });
+    expect(
+      extractMetadata(
+        pageWith('<title>Le palais que tout le monde appelle «&nbsp;Élysée&nbsp;»</title>'),
+      ).siteName,
+    ).toBe('news.example.com');
+  });
+
+  it('cuts the site name that follows a quotation in « » off the title', () => {
+    const title = '<title>Retraites : le gouvernement veut « aller vite » - Le Quotidien</title>';
+    // Without a declared name, the suffix names the site but stays in the title (as for NYT above).
+    expect(extractMetadata(pageWith(title))).toMatchObject({
+      siteName: 'Le Quotidien',
+      provenance: { siteName: '<title>' },
+    });
+    // With one, or on the site's own host, it is cut off the title too.
+    for (const doc of [
+      pageWith(meta('og:site_name', 'Le Quotidien') + title),
+      pageWith(title, '', 'https://www.lequotidien.example/politique/retraites.html'),
+    ]) {
+      expect(extractMetadata(doc)).toMatchObject({
+        title: 'Retraites : le gouvernement veut « aller vite »',
+        siteName: 'Le Quotidien',
+      });
+    }
   });
 });
 
