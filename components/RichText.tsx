@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { getLocale, t } from '../locales';
 import { escapeHtml } from '../lib/html';
 import type { SitePost } from '../storage/site-posts';
+import { quotationBody } from '../storage/template';
 import { cleanItemHtml } from './richtext';
 import { useSitePosts } from './useSitePosts';
 
@@ -229,7 +230,8 @@ export function RichText({
           range.selectNodeContents(el.lastElementChild ?? el);
           range.collapse(false);
         }
-        const clean = text.replace(/^[\s«"“”„»]+|[\s«"“”„»]+$/g, '').replace(/\s+/g, ' ');
+        // Its own marks go or become “ ” as in a new draft's template: « … » stays balanced.
+        const clean = quotationBody(text).replace(/\s+/g, ' ');
         if (block) {
           // After the paragraph the caret is in: a quote never cuts a sentence in two.
           let paragraph: Node | null = range.endContainer;

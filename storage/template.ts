@@ -15,8 +15,136 @@ export const NO_QUOTE_TEMPLATE = '<p>{link} ({site})</p>';
 export type TemplateDraft = Pick<Draft, 'url' | 'title' | 'quotes'> &
   Partial<Pick<Draft, 'siteName' | 'byline'>>;
 
-/** Quotation marks a selection may already carry; the template adds the French ones itself. */
-const WRAPPING_QUOTES = /^[\s«"“”„‘’']+|[\s»"“”„‘’']+$/g;
+/** A quotation mark in a passage, and what it does there. */
+interface QuoteMark {
+  index: number;
+  /** Marks of one family pair with each other: « with », “ „ " with ” “ ", ‘ ' with ’ '. */
+  family: 'french' | 'double' | 'single';
+  opens: boolean;
+}
+
+/** Spaces, and the punctuation a quotation may open right after (`(« oui »)`, `—“yes”`). */
+const BEFORE_OPENING = /[\s([{«“„‘'"—–-]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * The quotation marks of a passage, each read as opening or closing. « » “ ” „ ‘ say which they
+ * are (a “ right after a word and before a space or the end closes a German „…“); straight quotes
+ * are told by the spaces around them; ’ and ' between two letters are apostrophes, not marks.
+ */
+function quoteMarks(text: string): QuoteMark[] {
+  const marks: QuoteMark[] = [];
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index]!;
+    if (!'«»“”„"‘’\''.includes(char)) continue;
+    const before = text[index - 1];
+    const after = text[index + 1];
+    const afterOpening = before === undefined || BEFORE_OPENING.test(before);
+    const beforeSpace = after === undefined || /\s/.test(after);
+    if (char === '«' || char === '»') {
+      marks.push({ index, family: 'french', opens: char === '«' });
+    } else if (char === '„' || char === '”') {
+      marks.push({ index, family: 'double', opens: char === '„' });
+    } else if (char === '“') {
+      marks.push({
+        index,
+        family: 'double',
+        opens: afterOpening || !/[\s\p{P}]/u.test(after ?? ' '),
+      });
+    } else if (char === '"') {
+      if (afterOpening && beforeSpace) continue; // a lone " between spaces: nothing to read
+      marks.push({ index, family: 'double', opens: afterOpening });
+    } else if (char === '‘') {
+      marks.push({ index, family: 'single', opens: true });
+    } else if (!(LETTER_OR_DIGIT.test(before ?? '') && LETTER_OR_DIGIT.test(after ?? ''))) {
+      // Not an apostrophe (those are between two letters: `l’été`, `aujourd'hui`): a mark.
+      if (afterOpening && beforeSpace) continue;
+      marks.push({ index, family: 'single', opens: afterOpening });
+    }
+  }
+  return marks;
+}
+
+/**
+ * Pairs the marks of each family as they nest: `pairs` maps an opening mark's index to its
+ * closing one's; `lone` lists the indexes of the marks left without a partner.
+ */
+function pairQuotes(marks: readonly QuoteMark[]): {
+  pairs: Map<number, number>;
+  lone: Set<number>;
+} {
+  const pairs = new Map<number, number>();
+  const lone = new Set<number>();
+  const open: Record<QuoteMark['family'], number[]> = { french: [], double: [], single: [] };
+  for (const mark of marks) {
+    const stack = open[mark.family];
+    if (mark.opens) stack.push(mark.index);
+    else {
+      const start = stack.pop();
+      if (start === undefined) lone.add(mark.index);
+      else pairs.set(start, mark.index);
+    }
+  }
+  for (const stack of Object.values(open)) for (const index of stack) lone.add(index);
+  return { pairs, lone };
+}
+
+/**
+ * A passage ready to go between the template's « and »: without the quotation marks of its own
+ * that would double them, and with the quotations inside it in “ ” (house style nests « … “ … ” … »).
+ *
+ * Marks are removed at its ends only when they wrap the whole passage (the mark it starts with
+ * pairs with the one it ends with), or when the passage starts or ends with a mark whose partner
+ * it does not hold (a selection that took the « but not the » of the quotation it cut into).
+ * `« Oui », a-t-il dit.` keeps its «: it is closed inside, and becomes `“Oui”, a-t-il dit.`.
+ * Marks left unpaired elsewhere stay as the page had them.
+ */
+export function quotationBody(passage: string): string {
+  let text = passage.trim();
+  // Unwrap as long as the whole passage is one quotation: `« “Oui” »` gives `Oui`.
+  for (;;) {
+    const marks = quoteMarks(text);
+    const { pairs, lone } = pairQuotes(marks);
+    const end = text.length - 1;
+    if (end > 0 && pairs.get(0) === end) {
+      text = text.slice(1, -1).trim();
+      continue;
+    }
+    // A lone ’ at the end is as likely an apostrophe (`the students’`): single marks stay.
+    const first = marks[0];
+    const last = marks.at(-1);
+    const cutStart = first?.index === 0 && first.opens && first.family !== 'single' && lone.has(0);
+    const cutEnd =
+      end > 0 && last?.index === end && !last.opens && last.family !== 'single' && lone.has(end);
+    if (!cutStart && !cutEnd) break;
+    text = text.slice(cutStart ? 1 : 0, cutEnd ? -1 : undefined).trim();
+  }
+  // The quotations inside: « » and straight or German double quotes become “ ”, spaces inside
+  // the marks dropped (`« oui »` → `“oui”`); ‘ ’ and unpaired marks are left alone.
+  const marks = quoteMarks(text);
+  const { pairs } = pairQuotes(marks);
+  const replaced = new Map<number, '“' | '”'>();
+  for (const mark of marks) {
+    const close = pairs.get(mark.index);
+    if (close === undefined || mark.family === 'single') continue;
+    replaced.set(mark.index, '“');
+    replaced.set(close, '”');
+  }
+  if (replaced.size === 0) return text;
+  const out: string[] = [];
+  for (let index = 0; index < text.length; index += 1) {
+    const mark = replaced.get(index);
+    if (mark === undefined) out.push(text[index]!);
+    else if (mark === '“') {
+      out.push(mark);
+      while (/\s/.test(text[index + 1] ?? '')) index += 1;
+    } else {
+      while (/\s/.test(out.at(-1) ?? '')) out.pop();
+      out.push(mark);
+    }
+  }
+  return out.join('');
+}
 
 /** The name a link is shown under: the publication, else the web host, else the title. */
 function siteLabel(draft: TemplateDraft): string {
@@ -34,7 +162,7 @@ function link(url: string, text: string): string {
 
 /**
  * Fills a draft template. Placeholders:
- * - `{quote}`: the last quote, in « » with non-breaking spaces;
+ * - `{quote}`: the last quote, in « » with non-breaking spaces (see {@link quotationBody});
  * - `{source}`: the publication's name linked to the page;
  * - `{link}`: the page title linked to the page;
  * - `{title}`, `{site}`, `{byline}`: as text;
@@ -46,7 +174,8 @@ function link(url: string, text: string): string {
  * the item does not start with empty quotation marks. Unknown placeholders are left as typed.
  */
 export function renderDraftTemplate(template: string, draft: TemplateDraft): string {
-  const quote = draft.quotes.at(-1)?.text.replace(WRAPPING_QUOTES, '') ?? '';
+  const last = draft.quotes.at(-1)?.text;
+  const quote = last ? quotationBody(last) : '';
   const chosen = !quote && template.includes('{quote}') ? NO_QUOTE_TEMPLATE : template;
   const site = siteLabel(draft);
   const values: Record<string, string> = {

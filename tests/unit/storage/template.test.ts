@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_DRAFT_TEMPLATE,
+  quotationBody,
   renderDraftTemplate,
   type TemplateDraft,
 } from '../../../storage/template';
@@ -33,6 +34,66 @@ describe('renderDraftTemplate', () => {
 
     expect(body).toContain('«\u00a0Oui\u00a0»');
     expect(body).not.toContain('««');
+  });
+
+  it('keeps a passage whose opening « closes inside it, its quotation in “ ”', () => {
+    const body = renderDraftTemplate(
+      DEFAULT_DRAFT_TEMPLATE,
+      draft({
+        quotes: [
+          quote(
+            "« Il n'y aura pas de remaniement avant l'été », a déclaré le ministre à ses conseillers.",
+          ),
+        ],
+      }),
+    );
+
+    expect(body).toBe(
+      '<p>«\u00a0“Il n&#39;y aura pas de remaniement avant l&#39;été”, ' +
+        'a déclaré le ministre à ses conseillers.\u00a0» ' +
+        '(<a href="https://www.bloomberg.com/news/ovh-ipo">Bloomberg</a>)</p>',
+    );
+  });
+
+  it('keeps a passage whose closing » opens inside it, its quotation in “ ”', () => {
+    const body = renderDraftTemplate(
+      '{quote}',
+      draft({
+        quotes: [quote('Le ministre a lâché à ses conseillers\u00a0: «\u00a0Je pars\u00a0»')],
+      }),
+    );
+
+    expect(body).toBe('«\u00a0Le ministre a lâché à ses conseillers\u00a0: “Je pars”\u00a0»');
+  });
+
+  it('unwraps a passage wrapped in « » once, whatever the spaces inside the marks', () => {
+    for (const text of [
+      "« Il n'y aura pas de remaniement avant l'été. »",
+      "«\u00a0Il n'y aura pas de remaniement avant l'été.\u00a0»",
+      "«\u202fIl n'y aura pas de remaniement avant l'été.\u202f» ",
+      "« « Il n'y aura pas de remaniement avant l'été. » »",
+    ]) {
+      expect(renderDraftTemplate('{quote}', draft({ quotes: [quote(text)] }))).toBe(
+        '«\u00a0Il n&#39;y aura pas de remaniement avant l&#39;été.\u00a0»',
+      );
+    }
+  });
+
+  it('writes as many « as » for a passage that starts or ends a quotation', () => {
+    const count = (text: string, mark: string) => text.split(mark).length - 1;
+    for (const text of [
+      '« Oui », a-t-il dit, « et non ».',
+      '« Oui. » « Non. »',
+      'Il a répondu « oui » puis « non »',
+      '« Le projet avance',
+      'le projet avance »',
+    ]) {
+      const body = renderDraftTemplate('{quote}', draft({ quotes: [quote(text)] }));
+
+      expect(count(body, '«')).toBe(1);
+      expect(count(body, '»')).toBe(1);
+      expect(count(body, '“')).toBe(count(body, '”'));
+    }
   });
 
   it('links the title when there is no quote', () => {
@@ -82,5 +143,33 @@ describe('renderDraftTemplate', () => {
     expect(renderDraftTemplate('<p>{title} {nope}</p>', draft())).toBe(
       '<p>OVH Weighs IPO {nope}</p>',
     );
+  });
+});
+
+describe('quotationBody', () => {
+  it('removes the marks that wrap the whole passage, French, English or straight', () => {
+    expect(quotationBody('« Oui »')).toBe('Oui');
+    expect(quotationBody('“Yes”')).toBe('Yes');
+    expect(quotationBody('"Yes"')).toBe('Yes');
+    expect(quotationBody('‘Il n’y a rien’')).toBe('Il n’y a rien');
+    expect(quotationBody('« “Oui” »')).toBe('Oui');
+  });
+
+  it('keeps the marks of a quotation that does not span the passage, in “ ”', () => {
+    expect(quotationBody('« Oui. » « Non. »')).toBe('“Oui.” “Non.”');
+    expect(quotationBody('«\u00a0Oui\u00a0», dit-il')).toBe('“Oui”, dit-il');
+    expect(quotationBody('Il a dit "oui" hier')).toBe('Il a dit “oui” hier');
+    expect(quotationBody('Il a dit “oui” hier')).toBe('Il a dit “oui” hier');
+  });
+
+  it('drops a mark at an end whose partner the selection left out', () => {
+    expect(quotationBody('« Le projet avance')).toBe('Le projet avance');
+    expect(quotationBody('le projet avance »')).toBe('le projet avance');
+  });
+
+  it('leaves apostrophes and a lone mark inside the passage alone', () => {
+    expect(quotationBody('the students’')).toBe('the students’');
+    expect(quotationBody("aujourd'hui l'été")).toBe("aujourd'hui l'été");
+    expect(quotationBody('Il a dit « oui')).toBe('Il a dit « oui');
   });
 });
