@@ -94,7 +94,8 @@ function pairQuotes(marks: readonly QuoteMark[]): {
  * that would double them, and with the quotations inside it in “ ” (house style nests « … “ … ” … »).
  *
  * Marks are removed at its ends only when they wrap the whole passage (the mark it starts with
- * pairs with the one it ends with), or when the passage starts or ends with a mark whose partner
+ * pairs with the one it ends with, maybe followed by the stop of the sentence around: `« Oui ».`
+ * gives `Oui`), or when the passage starts or ends with a mark whose partner
  * it does not hold (a selection that took the « but not the » of the quotation it cut into).
  * `« Oui », a-t-il dit.` keeps its «: it is closed inside, and becomes `“Oui”, a-t-il dit.`.
  * Marks left unpaired elsewhere stay as the page had them.
@@ -105,19 +106,21 @@ export function quotationBody(passage: string): string {
   for (;;) {
     const marks = quoteMarks(text);
     const { pairs, lone } = pairQuotes(marks);
-    const end = text.length - 1;
-    if (end > 0 && pairs.get(0) === end) {
-      text = text.slice(1, -1).trim();
-      continue;
-    }
+    // The stop of the sentence the quotation was in may follow its closing mark (`« Oui ».`):
+    // it belongs to that sentence, and goes with the mark.
+    const stop = /[\s.,;:!?…]*$/.exec(text)?.[0] ?? '';
+    const end = text.length - stop.length - 1;
+    const wraps = end > 0 && pairs.get(0) === end;
     // A lone ’ at the end is as likely an apostrophe (`the students’`): single marks stay.
     const first = marks[0];
     const last = marks.at(-1);
-    const cutStart = first?.index === 0 && first.opens && first.family !== 'single' && lone.has(0);
+    const cutStart =
+      wraps || (first?.index === 0 && first.opens && first.family !== 'single' && lone.has(0));
     const cutEnd =
-      end > 0 && last?.index === end && !last.opens && last.family !== 'single' && lone.has(end);
+      wraps ||
+      (end > 0 && last?.index === end && !last.opens && last.family !== 'single' && lone.has(end));
     if (!cutStart && !cutEnd) break;
-    text = text.slice(cutStart ? 1 : 0, cutEnd ? -1 : undefined).trim();
+    text = text.slice(cutStart ? 1 : 0, cutEnd ? end : undefined).trim();
   }
   // The quotations inside: « » and straight or German double quotes become “ ”, spaces inside
   // the marks dropped (`« oui »` → `“oui”`); ‘ ’ and unpaired marks are left alone.

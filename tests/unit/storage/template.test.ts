@@ -155,6 +155,15 @@ describe('quotationBody', () => {
     expect(quotationBody('« “Oui” »')).toBe('Oui');
   });
 
+  it('unwraps a quotation followed by the stop of the sentence it was in', () => {
+    expect(quotationBody("« Il n'y aura pas de remaniement ».")).toBe(
+      "Il n'y aura pas de remaniement",
+    );
+    expect(quotationBody('« Je pars ! » ?')).toBe('Je pars !');
+    expect(quotationBody('le projet avance ».')).toBe('le projet avance');
+    expect(quotationBody('« Oui », a-t-il dit.')).toBe('“Oui”, a-t-il dit.');
+  });
+
   it('keeps the marks of a quotation that does not span the passage, in “ ”', () => {
     expect(quotationBody('« Oui. » « Non. »')).toBe('“Oui.” “Non.”');
     expect(quotationBody('«\u00a0Oui\u00a0», dit-il')).toBe('“Oui”, dit-il');
