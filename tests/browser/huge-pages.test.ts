@@ -79,12 +79,18 @@ describe('clipping pages close to the browser’s limits', () => {
   it('keeps a 500,000-character JSON-LD headline to the title limit, and the popup lists it', async () => {
     const { page, popup, message } = await clip(`${origin}/jsonld.html`, false);
 
+    // The message quotes the start of the title; the draft keeps it to the title limit, cut at a
+    // word with its mark, and its inbox row gives it whole on hover.
     expect(message).toMatch(/^Nouveau brouillon : « Titre Titre/);
-    const title = /« (.*) »/.exec(message)?.[1] ?? '';
-    expect(title.length).toBeLessThanOrEqual(1_000);
-    expect(title.endsWith('Titre …')).toBe(true);
+    const quoted = /« (.*) »/.exec(message)?.[1] ?? '';
+    expect(quoted.length).toBeLessThanOrEqual(120);
+    expect(quoted.endsWith('Titre…')).toBe(true);
     const draft = popup.getByTestId('draft').first();
     await draft.waitFor();
+    const title = (await draft.locator('.draft__title').getAttribute('title')) ?? '';
+    expect(title.length).toBeGreaterThan(500);
+    expect(title.length).toBeLessThanOrEqual(1_000);
+    expect(title.endsWith('Titre …')).toBe(true);
     expect((await draft.textContent())?.length ?? 0).toBeLessThan(10_000);
     await popup.close();
     await page.close();
