@@ -521,7 +521,7 @@ export const en: Messages = {
   'error.unexpected': 'Something unexpected went wrong.',
   'error.detail': 'Technical detail: {detail}',
   'wp.error.bad_url':
-    'Invalid site address. Enter the address of your WordPress site, e.g. https://example.com.',
+    'Invalid site address. Enter the full address of your WordPress site, with its domain name and no spaces, e.g. https://www.example.com.',
   'wp.error.insecure_url':
     'The address must start with https:// (only localhost and 127.0.0.1 may use http).',
   'wp.error.missing_credentials': 'Enter the WordPress username and the application password.',

@@ -538,7 +538,7 @@ export const fr = {
   'error.unexpected': 'Une erreur inattendue s’est produite.',
   'error.detail': 'Détail technique : {detail}',
   'wp.error.bad_url':
-    'Adresse du site invalide. Indiquez l’adresse de votre WordPress, par exemple https://monsite.fr.',
+    'Adresse du site invalide. Indiquez l’adresse complète de votre WordPress, avec son nom de domaine et sans espace, par exemple https://www.monjournal.fr.',
   'wp.error.insecure_url':
     'L’adresse doit commencer par https:// (seuls localhost et 127.0.0.1 sont acceptés en http).',
   'wp.error.missing_credentials':

@@ -114,15 +114,41 @@ export const DEFAULT_CATEGORY = 'Indiscrets';
 
 export type SiteUrlCheck = { ok: true; url: string } | WpFailure;
 
+/** One label of a host name: letters, digits, hyphens inside, underscores (some subdomains). */
+const HOST_LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
+
+/**
+ * A host a web site can have: a domain name (at least one dot, labels of letters, digits and
+ * hyphens; the parser gives accented names in punycode), `localhost`, or an IP address. A
+ * single word (« monsite ») is no site anyone can reach, and a host that a parser
+ * percent-encoded (`pas%20une%20adresse`) is not a name at all.
+ */
+function isWebHost(hostname: string): boolean {
+  if (hostname === 'localhost') return true;
+  // IPv6 in brackets, and IPv4 as the parser normalises it: both were checked by the parser.
+  if (hostname.startsWith('[') || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(hostname)) return true;
+  const labels = hostname.replace(/\.$/, '').split('.');
+  return (
+    labels.length >= 2 &&
+    labels.every((label) => HOST_LABEL.test(label)) &&
+    !/^\d+$/.test(labels[labels.length - 1]!)
+  );
+}
+
 /**
  * Checks and normalises the site address: https required (http only for localhost and
  * 127.0.0.1, as the extension's host permissions allow), `https://` added when no scheme is
  * given, query, fragment, trailing slashes and a pasted `/wp-admin/…`, `/wp-login.php` or
  * `/wp-json/…` removed. The result has no trailing slash: `https://monsite.fr/blog`.
+ * An address with a space, or whose host cannot be a web site ({@link isWebHost}), is refused
+ * here, before the options page asks the browser for a permission for it.
  */
 export function validateSiteUrl(input: string): SiteUrlCheck {
   let text = (input ?? '').trim();
   if (!text) return failure('bad_url');
+  // Chromium's parser turns `https://pas une adresse` into `https://pas%20une%20adresse` where
+  // Node's throws: a space is refused before parsing, whatever the engine does with it.
+  if (/\s/.test(text)) return failure('bad_url');
   if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) text = `https://${text.replace(/^\/+/, '')}`;
   let url: URL;
   try {
@@ -132,6 +158,7 @@ export function validateSiteUrl(input: string): SiteUrlCheck {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return failure('bad_url');
   if (!url.hostname || url.username || url.password) return failure('bad_url');
+  if (!isWebHost(url.hostname)) return failure('bad_url');
   if (!isSecureOrLocal(url)) return failure('insecure_url');
   const path = url.pathname
     .replace(/\/(wp-admin|wp-json)(\/.*)?$/, '')
