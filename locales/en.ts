@@ -531,6 +531,8 @@ export const en: Messages = {
   'wp.error.cancelled': 'Operation cancelled.',
   'wp.error.not_wordpress':
     'This site does not look like WordPress (no WordPress REST API found at this address).',
+  'wp.error.site_server_error':
+    'The site answered with a server error (status {status}): it may be down for a moment. Try again later, or tell its administrator if it lasts.',
   'wp.error.rest_disabled':
     'The REST API of this WordPress site is disabled or blocked (often by a security plugin). Ask the administrator to allow it.',
   'wp.error.site_protected':

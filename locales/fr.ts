@@ -549,6 +549,8 @@ export const fr = {
   'wp.error.cancelled': 'Opération annulée.',
   'wp.error.not_wordpress':
     'Ce site ne semble pas être un WordPress (aucune API REST WordPress trouvée à cette adresse).',
+  'wp.error.site_server_error':
+    'Le site a répondu par une erreur du serveur (code {status}) : il est peut-être momentanément indisponible. Réessayez plus tard, ou prévenez son administrateur si cela dure.',
   'wp.error.rest_disabled':
     'L’API REST de ce WordPress est désactivée ou bloquée (souvent par une extension de sécurité). Demandez à l’administrateur de l’autoriser.',
   'wp.error.site_protected':

@@ -289,12 +289,19 @@ class WordPressClient {
     const tried = new Set<string>();
     let guarded: { url: string; answer: HttpAnswer } | undefined;
     let home: HttpAnswer | undefined;
+    // The first 5xx met: a WordPress that is down (database error, a proxy's 502/503) answers
+    // so everywhere, and would otherwise be reported as no WordPress at all.
+    let serverError: number | undefined;
+    const note = (answer: HttpAnswer) => {
+      if (answer.status >= 500 && serverError === undefined) serverError = answer.status;
+    };
 
     const attempt = async (url: string): Promise<WpResult<{ root: RestRoot }> | undefined> => {
       tried.add(url);
       const answer = await this.http.request(url);
       if (answer.kind === 'trouble') return fromTrouble(answer);
       if (isSuccess(answer) && isRestIndex(answer.json)) return this.found(answer);
+      note(answer);
       // A WordPress error object: the REST API exists but refuses anonymous visitors.
       if (wpCodeOf(answer.json) && !guarded) guarded = { url, answer };
       return undefined;
@@ -309,6 +316,7 @@ class WordPressClient {
       const answer = await this.http.request(`${this.site}/`);
       if (answer.kind === 'trouble') return fromTrouble(answer);
       home = answer;
+      note(answer);
       const link = apiLinkOf(answer);
       if (link) {
         try {
@@ -333,6 +341,13 @@ class WordPressClient {
       if (answer.kind === 'trouble') return fromTrouble(answer);
       if (isSuccess(answer) && isRestIndex(answer.json)) return this.found(answer);
       const refused = fromAnswer(answer, 'read');
+      if (answer.status >= 500) {
+        return failure('site_server_error', {
+          status: answer.status,
+          wpCode: refused.wpCode,
+          detail: refused.detail,
+        });
+      }
       if (refused.code === 'wrong_credentials' || refused.code === 'app_passwords_unavailable') {
         return refused;
       }
@@ -343,6 +358,9 @@ class WordPressClient {
       });
     }
 
+    // A server error on the way says nothing of what the site is: not « not WordPress », nor a
+    // REST API turned off, but a site to try again later.
+    if (serverError !== undefined) return failure('site_server_error', { status: serverError });
     if (home && looksLikeWordPressHtml(home)) return failure('rest_disabled', { status: 404 });
     return failure('not_wordpress', { status: home?.status });
   }

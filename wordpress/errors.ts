@@ -27,8 +27,13 @@ export type WpErrorCode =
   | 'timeout'
   /** The caller aborted the request (its AbortSignal). */
   | 'cancelled'
-  /** The server answers, but nothing there looks like WordPress. */
+  /** The server answers normally, but nothing there looks like WordPress. */
   | 'not_wordpress'
+  /**
+   * Looking for WordPress, the site answered with a server error (5xx: a database down, a proxy's
+   * 502/503) and nowhere with its REST API: whether it is a WordPress cannot be told now.
+   */
+  | 'site_server_error'
   /** It is WordPress, but its REST API is turned off or blocked. */
   | 'rest_disabled'
   /** The whole site sits behind a server password (HTTP authentication). */
