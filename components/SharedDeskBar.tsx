@@ -41,6 +41,7 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   wrong_credentials: 'shared.error.wrongCredentials',
   no_plugin: 'shared.error.noPlugin',
   forbidden: 'shared.error.forbidden',
+  server_error: 'shared.error.serverError',
   no_settings: 'shared.error.noSettings',
 };
 

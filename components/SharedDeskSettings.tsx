@@ -34,6 +34,9 @@ export function probeFailureText(failure: Failure): string {
       return t('shared.probe.noPlugin');
     case 'cancelled':
       return t('shared.probe.cancelled');
+    // A WordPress that is down (database error, a proxy's 502/503): nothing to fix here.
+    case 'server_error':
+      return t('shared.probe.serverError', { status: failure.status ?? '?' });
     default:
       return failure.status
         ? t('shared.probe.httpError', { status: failure.status })

@@ -424,6 +424,8 @@ export const en: Messages = {
   'shared.probe.noPlugin':
     'The “Indiscrets” WordPress plugin is not installed (or not active) on this site: the shared desk needs it.',
   'shared.probe.cancelled': 'The check was interrupted.',
+  'shared.probe.serverError':
+    'The site answered with a server error (status {status}): it may be down for a moment. Try again later, or tell its administrator if it lasts.',
   'shared.probe.httpError': 'The site answered with an error ({status}). Try again later.',
   'shared.probe.unexpected': 'Checking the site failed. Try again.',
   'shared.rights.editor':
@@ -487,6 +489,7 @@ export const en: Messages = {
   'shared.error.noPlugin': 'The “Indiscrets” WordPress plugin no longer answers on the site',
   'shared.error.forbidden': 'WordPress refuses access to the shared desk (403)',
   'shared.error.noSettings': 'WordPress settings incomplete',
+  'shared.error.serverError': 'The site answered with a server error: retrying soon',
   'shared.error.other': 'The last sync failed: retrying soon',
   'shared.refused':
     '“{title}”: {action} refused by WordPress, it takes the {role} role. Your change was undone.',

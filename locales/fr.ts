@@ -436,6 +436,8 @@ export const fr = {
   'shared.probe.noPlugin':
     'L’extension WordPress « Indiscrets » n’est pas installée (ou pas activée) sur ce site : la rédaction partagée en a besoin.',
   'shared.probe.cancelled': 'La vérification a été interrompue.',
+  'shared.probe.serverError':
+    'Le site a répondu par une erreur du serveur (code {status}) : il est peut-être momentanément indisponible. Réessayez plus tard, ou prévenez son administrateur si cela dure.',
   'shared.probe.httpError': 'Le site a répondu par une erreur ({status}). Réessayez plus tard.',
   'shared.probe.unexpected': 'La vérification du site a échoué. Réessayez.',
   'shared.rights.editor':
@@ -502,6 +504,7 @@ export const fr = {
   'shared.error.noPlugin': 'L’extension WordPress « Indiscrets » ne répond plus sur le site',
   'shared.error.forbidden': 'WordPress refuse l’accès à la rédaction partagée (403)',
   'shared.error.noSettings': 'Réglages WordPress incomplets',
+  'shared.error.serverError': 'Le site a répondu par une erreur du serveur : nouvel essai bientôt',
   'shared.error.other': 'La dernière synchronisation a échoué : nouvel essai bientôt',
   'shared.refused':
     '« {title} » : {action} refusé par WordPress, il faut le rôle {role}. Votre modification a été annulée.',

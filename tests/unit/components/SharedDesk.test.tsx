@@ -139,6 +139,16 @@ describe('syncLine', () => {
       'WordPress refuse le mot de passe d’application (401) : corrigez-le dans les réglages · 1 modification à envoyer',
     );
   });
+
+  it('says the site answered with a server error, which the next run retries', () => {
+    expect(
+      syncLine(
+        { ...contributorState, lastError: { code: 'server_error', at: '2026-03-15T10:00:00Z' } },
+        0,
+        true,
+      ),
+    ).toBe('Le site a répondu par une erreur du serveur : nouvel essai bientôt');
+  });
 });
 
 describe('SharedDeskBar', () => {

@@ -84,6 +84,10 @@ describe('SharedDeskSettings', () => {
     ],
     [{ ok: false, code: 'offline' }, 'Vous êtes hors ligne'],
     [{ ok: false, code: 'timeout' }, 'n’a pas répondu à temps'],
+    [
+      { ok: false, code: 'server_error', status: 503 },
+      'erreur du serveur (code 503) : il est peut-être momentanément indisponible. Réessayez plus tard, ou prévenez son administrateur',
+    ],
   ] as const)('explains %o', async (answer, text) => {
     answers.push(answer);
     render(<SharedDeskSettings />);
