@@ -1,4 +1,4 @@
-import DOMPurify from 'dompurify';
+import { purifyHtml } from '../lib/purify';
 
 /** What an item's text may contain: the house voice is paragraphs, bold, italic and links. */
 const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'a'];
@@ -24,16 +24,8 @@ export function cleanItemHtml(html: string, doc: Document = document): string {
       rename(el, 'p', doc);
     }
   });
-  const purify = DOMPurify(doc.defaultView ?? window);
-  const clean = purify.sanitize(root, {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR: ['href'],
-    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
-    KEEP_CONTENT: true,
-    RETURN_DOM_FRAGMENT: true,
-  }) as DocumentFragment;
-  // Links that lost their href (a javascript: one, say) are plain text now.
-  clean.querySelectorAll('a:not([href])').forEach((a) => a.replaceWith(...a.childNodes));
+  // Links that lose their href (a javascript: one, say) become plain text.
+  const clean = purifyHtml(root, ALLOWED_TAGS, doc);
   clean.querySelectorAll('p').forEach((p) => {
     if (!p.textContent?.trim() && !p.querySelector('br')) p.remove();
   });

@@ -1,0 +1,65 @@
+import DOMPurify, { type DOMPurify as Purifier } from 'dompurify';
+import { PASSAGE_TAGS } from '../capture/types';
+
+/**
+ * The project's one HTML cleaner: DOMPurify, with the house's rules for links. Used where HTML
+ * from outside enters the drafts, in extension pages (they have a DOM; the background has
+ * none): HTML typed or pasted into an item (`cleanItemHtml` in components/richtext.ts), and the
+ * rich-text fields of a backup being restored ({@link cleanStoredHtml}).
+ */
+
+/** A purifier per window: DOMPurify sets one up for a window, which is worth doing once. */
+const purifiers = new WeakMap<Window, Purifier>();
+
+function purifierFor(doc: Document): Purifier {
+  const view = (doc.defaultView ?? window) as Window & typeof globalThis;
+  let purifier = purifiers.get(view);
+  if (!purifier) {
+    purifier = DOMPurify(view);
+    purifiers.set(view, purifier);
+  }
+  return purifier;
+}
+
+/**
+ * `root` cleaned to the elements `tags`: only `href` is kept, and only an http(s) or mailto one;
+ * every other element is reduced to its content, except what a reader never sees (`script`,
+ * `style`…), which goes with its content. A link that lost its href (a `javascript:` one) is
+ * its text.
+ */
+export function purifyHtml(root: Node, tags: readonly string[], doc: Document): DocumentFragment {
+  const clean = purifierFor(doc).sanitize(root, {
+    ALLOWED_TAGS: [...tags],
+    ALLOWED_ATTR: ['href'],
+    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+    KEEP_CONTENT: true,
+    RETURN_DOM_FRAGMENT: true,
+  }) as DocumentFragment;
+  clean.querySelectorAll('a:not([href])').forEach((a) => a.replaceWith(...a.childNodes));
+  return clean;
+}
+
+/**
+ * Every element a stored rich-text field may hold: an item's text has fewer (paragraphs, bold,
+ * italic, links), a quote's passage more (lists, block quotes, code…).
+ */
+const STORED_TAGS: readonly string[] = PASSAGE_TAGS;
+
+/**
+ * Rich text from outside the editor (a backup's item text, quote or issue intro) made safe to
+ * store: scripts, event handlers, images, `javascript:` links and every other element no field
+ * holds are cleaned away by {@link purifyHtml}. When there is nothing to clean away, the text
+ * comes back as it was, byte for byte: a restored backup gives back exactly what was saved, so
+ * the cleaner's own way of writing HTML (`&nbsp;`, quotes of attributes) never shows as a change.
+ */
+export function cleanStoredHtml(html: string, doc: Document = document): string {
+  // Text without a tag cannot run anything: shown as HTML, it is text.
+  if (!html.includes('<')) return html;
+  const template = doc.createElement('template');
+  template.innerHTML = html;
+  // What the browser would show, in its own writing: the yardstick for « nothing was removed ».
+  const parsed = template.innerHTML;
+  const out = doc.createElement('div');
+  out.appendChild(purifyHtml(template.content, STORED_TAGS, doc));
+  return out.innerHTML === parsed ? html : out.innerHTML;
+}
