@@ -50,19 +50,47 @@ const newer = (a: string, b: string) => Date.parse(a) > Date.parse(b);
 const counts = (): RestoreCounts => ({ added: 0, updated: 0, kept: 0, removed: 0 });
 
 /**
- * Writes a backup's drafts and issues, in one transaction: all of it, or nothing when anything
- * fails. Derived fields are recomputed. Settings are not written here (browser storage is not
- * part of the transaction): ask for them with `settings: true` and apply them afterwards.
+ * The backup's drafts and issues with every rich-text field cleaned: an item's text, each
+ * quote's HTML, an issue's intro. A backup is a file anyone can write: what it holds is shown
+ * as HTML by the editor and read as text by the inbox, search and exports, so it gets the
+ * cleaning HTML pasted into the editor gets. A field with nothing to clean away comes back
+ * byte for byte (see `cleanStoredHtml`).
  */
-export function restoreBackup(
+function withCleanRichText(
   backup: ParsedBackup,
+  clean: (html: string) => string,
+): Pick<ParsedBackup, 'clips' | 'issues'> {
+  const cleaned = (html: unknown) => (typeof html === 'string' ? clean(html) : html);
+  return {
+    clips: backup.clips.map((draft) => ({
+      ...draft,
+      body: cleaned(draft.body) as string,
+      quotes: draft.quotes.map((quote) => ({ ...quote, html: cleaned(quote.html) as string })),
+    })),
+    issues: backup.issues.map((issue) => ({ ...issue, intro: cleaned(issue.intro) as string })),
+  };
+}
+
+/**
+ * Writes a backup's drafts and issues, in one transaction: all of it, or nothing when anything
+ * fails. Rich-text fields are cleaned first (see {@link withCleanRichText}): this needs a DOM,
+ * so a restore runs in an extension page (the options page), not in the background. Derived
+ * fields are recomputed. Settings are not written here (browser storage is not part of the
+ * transaction): ask for them with `settings: true` and apply them afterwards.
+ */
+export async function restoreBackup(
+  parsed: ParsedBackup,
   database: IndiscretsDB = defaultDb,
   options: RestoreOptions = { mode: 'merge' },
 ): Promise<RestoreResult> {
   const { mode } = options;
   if (mode !== 'merge' && mode !== 'replace') {
-    return Promise.reject(new TypeError(`Unknown restore mode: ${String(mode)}`));
+    throw new TypeError(`Unknown restore mode: ${String(mode)}`);
   }
+  // Loaded at the restore: the options page paints without the cleaner. Cleaned before the
+  // transaction, which must not wait on anything but the database.
+  const { cleanStoredHtml } = await import('../lib/purify');
+  const backup = { ...parsed, ...withCleanRichText(parsed, (html) => cleanStoredHtml(html)) };
   return database.transaction('rw', database.clips, database.issues, async () => {
     const result: RestoreResult = {
       mode,

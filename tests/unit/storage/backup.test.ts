@@ -15,6 +15,7 @@ import {
   restoreBackup,
 } from '../../../storage/backup-restore';
 import { IndiscretsDB, type Draft, type Issue } from '../../../storage/db';
+import { bodyText } from '../../../storage/derive';
 import { trashDraft, updateDraft } from '../../../storage/drafts';
 import { addToIssue, createIssue, markPublished, updateIssue } from '../../../storage/issues';
 import { houseStyleItem, wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
@@ -826,5 +827,78 @@ describe('messages', () => {
         '1 numéro ajouté, 0 mis à jour, 2 gardés. ' +
         'Gardés : ce navigateur en avait une version aussi récente ou plus récente.',
     );
+  });
+});
+
+describe('restoreBackup cleans the rich text of drafts and issues', () => {
+  const HOSTILE =
+    '<p>ok <script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">clic</a></p>';
+
+  /** A backup of the seeded desk with `hostile` HTML in every rich-text field. */
+  async function hostileBackup(hostile: string) {
+    const { quoted, issue } = await seedDesk(database);
+    const backup = await createBackup(database);
+    const draft = backup.clips.find((clip) => clip.id === quoted.id)!;
+    draft.body = hostile;
+    draft.quotes = [{ ...draft.quotes[0]!, html: hostile }];
+    backup.issues.find((record) => record.id === issue.id)!.intro = hostile;
+    return { text: serializeBackup(backup), quoted, issue };
+  }
+
+  for (const mode of ['replace', 'merge'] as const) {
+    it(`stores a hostile body, quote and intro cleaned (${mode})`, async () => {
+      const { text, quoted, issue } = await hostileBackup(HOSTILE);
+      const target = anotherDatabase();
+
+      await restoreBackup(mustParse(text), target, { mode });
+
+      const draft = (await target.clips.get(quoted.id))!;
+      expect(draft.body).toBe('<p>ok clic</p>');
+      expect(draft.quotes[0]!.html).toBe('<p>ok clic</p>');
+      expect((await target.issues.get(issue.id))!.intro).toBe('<p>ok clic</p>');
+      // What the inbox row, the search and the JSON export read of it.
+      expect(bodyText(draft.body)).toBe('ok clic');
+      expect(draft.words.join(' ')).not.toContain('alert');
+    });
+  }
+
+  it('cleans a hostile record that replaces an older one in a merge', async () => {
+    const { text, quoted } = await hostileBackup(HOSTILE);
+    // The file's draft is newer than the one here, which it replaces.
+    const file = JSON.parse(text) as { clips: Array<{ id: string; updatedAt: string }> };
+    file.clips.find((clip) => clip.id === quoted.id)!.updatedAt = '2030-01-01T00:00:00.000Z';
+
+    const result = await restoreBackup(mustParse(JSON.stringify(file)), database, {
+      mode: 'merge',
+    });
+
+    expect(result.clips.updated).toBe(1);
+    expect((await database.clips.get(quoted.id))!.body).toBe('<p>ok clic</p>');
+  });
+
+  it('gives back a legitimate backup byte for byte: cleaning it changes nothing', async () => {
+    const { quoted, issue } = await seedDesk(database);
+    const body =
+      '<p>L’<em>Élysée</em> &amp; <strong>Bercy</strong>&nbsp;: <a href="https://www.lemonde.fr/a?b=1&amp;c=2">le mémo</a>, <a href="mailto:redac@monjournal.fr">écrire</a>.</p><p>Ligne<br>suivante, <b>gras</b> et <i>italique</i> d\'antan</p><ul><li>un</li><li>deux</li></ul>';
+    const quote =
+      '<blockquote><p>« Nous <q>verrons</q> »</p></blockquote><ol><li><code>x &lt; y</code> H<sub>2</sub>O, 1<sup>er</sup></li></ol><p><cite>Le Monde</cite></p>';
+    const intro = 'Cette semaine : Bercy & l’Élysée, 3 < 4.';
+    await updateDraft(quoted.id, { body }, database);
+    await database.clips.update(quoted.id, {
+      quotes: [{ text: 'Nous verrons', html: quote, clippedAt: '2027-03-09T10:00:00.000Z' }],
+    });
+    await updateIssue(issue.id, { intro }, database);
+    const text = serializeBackup(await createBackup(database));
+
+    for (const mode of ['replace', 'merge'] as const) {
+      const target = anotherDatabase();
+      await restoreBackup(mustParse(text), target, { mode });
+
+      expect(await snapshot(target)).toEqual(await snapshot(database));
+      const draft = (await target.clips.get(quoted.id))!;
+      expect(draft.body).toBe(body);
+      expect(draft.quotes[0]!.html).toBe(quote);
+      expect((await target.issues.get(issue.id))!.intro).toBe(intro);
+    }
   });
 });
