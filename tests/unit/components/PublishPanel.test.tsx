@@ -1,0 +1,60 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PublishPanel } from '../../../components/PublishPanel';
+import { DEFAULT_HOUSE_STYLE } from '../../../export/house-style';
+import { registerHandlers, type Handlers, type PublishOutcome } from '../../../messaging/protocol';
+import type { Issue } from '../../../storage/db';
+import { wordpressItem } from '../../../storage/preferences';
+import { sampleIssue } from '../export/fixtures';
+
+const issue: Issue = {
+  id: 'issue-1',
+  title: 'Les indiscrets du 15 mars',
+  date: '2027-03-15',
+  intro: '',
+  status: 'open',
+  createdAt: '2027-03-10T08:00:00.000Z',
+  updatedAt: '2027-03-10T08:00:00.000Z',
+};
+
+let unregister: () => void;
+const publish = vi.fn<() => Promise<PublishOutcome>>();
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  publish.mockReset();
+  await wordpressItem.setValue({
+    siteUrl: 'https://www.monjournal.fr',
+    username: 'redac',
+    category: 'Indiscrets',
+    status: 'draft',
+  });
+  // The background's handler, answered by the test: the panel asks through the protocol.
+  unregister = registerHandlers({ publishIssue: publish } as unknown as Handlers);
+});
+afterEach(() => {
+  unregister();
+  cleanup();
+});
+
+describe('PublishPanel', () => {
+  it('says a site down with a server error is to be tried again later, with its status', async () => {
+    publish.mockResolvedValue({ ok: false, code: 'site_server_error', params: { status: 503 } });
+    render(
+      <PublishPanel issue={issue} model={sampleIssue} style={DEFAULT_HOUSE_STYLE} problems={0} />,
+    );
+
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Publier sur WordPress (brouillon)' }),
+    );
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(
+      'Le site a répondu par une erreur du serveur (code 503) : il est peut-être momentanément indisponible. Réessayez plus tard, ou prévenez son administrateur si cela dure.',
+    );
+    expect(alert.textContent).not.toContain('ne semble pas être un WordPress');
+    // Nothing to fix in the settings: the failure does not send the editor there.
+    expect(screen.queryByRole('button', { name: 'Réglages' })).toBeNull();
+  });
+});
