@@ -1,5 +1,4 @@
 import DOMPurify, { type DOMPurify as Purifier } from 'dompurify';
-import { PASSAGE_TAGS } from '../capture/types';
 
 /**
  * The project's one HTML cleaner: DOMPurify, with the house's rules for links. Used where HTML
@@ -40,19 +39,17 @@ export function purifyHtml(root: Node, tags: readonly string[], doc: Document): 
 }
 
 /**
- * Every element a stored rich-text field may hold: an item's text has fewer (paragraphs, bold,
- * italic, links), a quote's passage more (lists, block quotes, code…).
- */
-const STORED_TAGS: readonly string[] = PASSAGE_TAGS;
-
-/**
  * Rich text from outside the editor (a backup's item text, quote or issue intro) made safe to
- * store: scripts, event handlers, images, `javascript:` links and every other element no field
- * holds are cleaned away by {@link purifyHtml}. When there is nothing to clean away, the text
+ * store: scripts, event handlers, images, `javascript:` links and every element not in `tags`
+ * are cleaned away by {@link purifyHtml}. When there is nothing to clean away, the text
  * comes back as it was, byte for byte: a restored backup gives back exactly what was saved, so
  * the cleaner's own way of writing HTML (`&nbsp;`, quotes of attributes) never shows as a change.
  */
-export function cleanStoredHtml(html: string, doc: Document = document): string {
+export function cleanStoredHtml(
+  html: string,
+  tags: readonly string[],
+  doc: Document = document,
+): string {
   // Text without a tag cannot run anything: shown as HTML, it is text.
   if (!html.includes('<')) return html;
   const template = doc.createElement('template');
@@ -60,6 +57,6 @@ export function cleanStoredHtml(html: string, doc: Document = document): string 
   // What the browser would show, in its own writing: the yardstick for « nothing was removed ».
   const parsed = template.innerHTML;
   const out = doc.createElement('div');
-  out.appendChild(purifyHtml(template.content, STORED_TAGS, doc));
+  out.appendChild(purifyHtml(template.content, tags, doc));
   return out.innerHTML === parsed ? html : out.innerHTML;
 }

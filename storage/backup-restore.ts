@@ -1,3 +1,4 @@
+import { PASSAGE_TAGS } from '../capture/types';
 import type { BackupDraft, ParsedBackup } from './backup-format';
 import { db as defaultDb, type IndiscretsDB, type Issue } from './db';
 import { deriveFields } from './derive';
@@ -90,7 +91,10 @@ export async function restoreBackup(
   // Loaded at the restore: the options page paints without the cleaner. Cleaned before the
   // transaction, which must not wait on anything but the database.
   const { cleanStoredHtml } = await import('../lib/purify');
-  const backup = { ...parsed, ...withCleanRichText(parsed, (html) => cleanStoredHtml(html)) };
+  // A passage's elements are every element a stored field holds: an item's text has fewer
+  // (paragraphs, bold, italic, links), a quote more (lists, block quotes, code…).
+  const clean = (html: string) => cleanStoredHtml(html, PASSAGE_TAGS);
+  const backup = { ...parsed, ...withCleanRichText(parsed, clean) };
   return database.transaction('rw', database.clips, database.issues, async () => {
     const result: RestoreResult = {
       mode,

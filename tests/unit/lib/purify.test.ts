@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { cleanStoredHtml } from '../../../lib/purify';
+import { PASSAGE_TAGS } from '../../../capture/types';
+import { cleanStoredHtml as cleanWith } from '../../../lib/purify';
+
+/** Cleaned as a restore cleans: to the elements any stored field may hold. */
+const cleanStoredHtml = (html: string) => cleanWith(html, PASSAGE_TAGS);
 
 describe('cleanStoredHtml', () => {
   it('cleans away scripts, event handlers, images and javascript: links, keeping the text', () => {
