@@ -22,6 +22,19 @@ describe('cleanStoredHtml', () => {
     );
   });
 
+  it('cleans what only looks like plain markup: another attribute, a quote, a comment', () => {
+    expect(cleanStoredHtml('<p><a href="https://x.fr" onclick="y()">a</a></p>')).toBe(
+      '<p><a href="https://x.fr">a</a></p>',
+    );
+    expect(cleanStoredHtml('<p><a href="javascript:y()">a</a></p>')).toBe('<p>a</p>');
+    expect(cleanStoredHtml('<p><a href=https://x.fr onmouseover=y()>a</a></p>')).toBe(
+      '<p><a href="https://x.fr">a</a></p>',
+    );
+    expect(cleanStoredHtml('<p>a<!-- <img src=x onerror=y()> --></p>')).toBe('<p>a</p>');
+    expect(cleanStoredHtml('<p>a</p><img src=x>')).toBe('<p>a</p>');
+    expect(cleanStoredHtml('<p>a</p><span>b</span>')).toBe('<p>a</p>b');
+  });
+
   it('gives back HTML with nothing to clean away byte for byte, however it is written', () => {
     for (const html of [
       '',
