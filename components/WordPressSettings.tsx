@@ -14,7 +14,9 @@ import {
 
 type Status =
   | { kind: 'idle' }
-  | { kind: 'busy' }
+  /** `cancel`: while the site is being asked, stops asking it. */
+  | { kind: 'busy'; cancel?: () => void }
+  | { kind: 'cancelled' }
   | { kind: 'saved' }
   | { kind: 'ok'; connection: WpConnection }
   | { kind: 'error'; text: string };
@@ -117,10 +119,21 @@ export function WordPressSettings() {
       return;
     }
     if (!saved) return;
-    const result = await testConnection({ ...saved, appPassword: password.trim() });
-    setStatus(
-      result.ok ? { kind: 'ok', connection: result } : { kind: 'error', text: failureText(result) },
+    // A site that does not answer is waited for up to 20 s a request: the editor may stop.
+    const controller = new AbortController();
+    setStatus({ kind: 'busy', cancel: () => controller.abort() });
+    const result = await testConnection(
+      { ...saved, appPassword: password.trim() },
+      { signal: controller.signal },
     );
+    if (!result.ok && result.code === 'cancelled') setStatus({ kind: 'cancelled' });
+    else {
+      setStatus(
+        result.ok
+          ? { kind: 'ok', connection: result }
+          : { kind: 'error', text: failureText(result) },
+      );
+    }
   }
 
   return (
@@ -203,13 +216,19 @@ export function WordPressSettings() {
         >
           {t('wp.test')}
         </button>
+        {status.kind === 'busy' && status.cancel && (
+          <button type="button" class="button" onClick={status.cancel}>
+            {t('common.cancel')}
+          </button>
+        )}
       </div>
       <p
-        class={`notice${status.kind === 'error' ? ' notice--error' : status.kind === 'idle' || status.kind === 'busy' ? '' : ' notice--ok'}`}
+        class={`notice${status.kind === 'error' ? ' notice--error' : status.kind === 'idle' || status.kind === 'busy' || status.kind === 'cancelled' ? '' : ' notice--ok'}`}
         role={status.kind === 'error' ? 'alert' : 'status'}
         data-testid="wp-status"
       >
         {status.kind === 'busy' && t('wp.testing')}
+        {status.kind === 'cancelled' && t('wp.testCancelled')}
         {status.kind === 'saved' && t('options.saved')}
         {status.kind === 'ok' &&
           t(status.connection.canPublish ? 'wp.ok' : 'wp.okContributor', {

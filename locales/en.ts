@@ -314,6 +314,7 @@ export const en: Messages = {
   'wp.status.pending': 'Pending review',
   'wp.test': 'Test connection',
   'wp.testing': 'Checking…',
+  'wp.testCancelled': 'Check cancelled: the settings are saved, the connection was not tested.',
   'wp.ok': 'Connected to “{site}” as {user}.',
   'wp.okContributor':
     'Connected to “{site}” as {user}: this account can create drafts but not publish.',

@@ -323,6 +323,8 @@ export const fr = {
   'wp.status.pending': 'En attente de relecture',
   'wp.test': 'Tester la connexion',
   'wp.testing': 'Vérification…',
+  'wp.testCancelled':
+    'Vérification annulée : les réglages sont enregistrés, la connexion n’a pas été testée.',
   'wp.ok': 'Connexion réussie à « {site} » en tant que {user}.',
   'wp.okContributor':
     'Connexion réussie à « {site} » en tant que {user} : ce compte peut créer des brouillons mais pas publier.',

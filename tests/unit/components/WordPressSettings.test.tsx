@@ -17,6 +17,7 @@ beforeEach(async () => {
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 describe('WordPressSettings', () => {
@@ -37,4 +38,40 @@ describe('WordPressSettings', () => {
       expect((await wordpressItem.getValue()).siteUrl).toBe('');
     },
   );
+
+  it('stops checking a site that does not answer when the editor cancels, and says so', async () => {
+    // The browser grants the site's permission (the click asked for it).
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    // A site that never answers: the request ends only when it is aborted.
+    const fetch = vi.fn(
+      (_url: string, init: RequestInit) =>
+        new Promise<Response>((_resolve, reject) =>
+          init.signal?.addEventListener('abort', () =>
+            reject(new DOMException('aborted', 'AbortError')),
+          ),
+        ),
+    );
+    vi.stubGlobal('fetch', fetch);
+    render(<WordPressSettings />);
+    fireEvent.input(await screen.findByLabelText(/^Adresse du site/), {
+      target: { value: 'https://www.monjournal.fr' },
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Tester la connexion' }));
+    const cancel = await screen.findByRole('button', { name: 'Annuler' });
+    await waitFor(() => expect(fetch).toHaveBeenCalled());
+    fireEvent.click(cancel);
+
+    await waitFor(() =>
+      expect(screen.getByTestId('wp-status').textContent).toBe(
+        'Vérification annulée : les réglages sont enregistrés, la connexion n’a pas été testée.',
+      ),
+    );
+    expect(screen.queryByRole('button', { name: 'Annuler' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Tester la connexion' })).toHaveProperty(
+      'disabled',
+      false,
+    );
+    expect((await wordpressItem.getValue()).siteUrl).toBe('https://www.monjournal.fr');
+  });
 });
