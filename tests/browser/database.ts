@@ -1,6 +1,6 @@
 /**
- * The extension's database read and emptied with IndexedDB itself, from one of its pages: what
- * is really stored, whatever the extension's own code says. For Chromium (playwright) and Firefox
+ * The extension's database read, written and emptied with IndexedDB itself, from one of its
+ * pages: what is really stored, whatever the extension's own code says. For Chromium (playwright) and Firefox
  * (puppeteer) pages alike: both evaluate a function in the page.
  */
 
@@ -59,5 +59,40 @@ export function clearDatabase(page: EvaluatingPage): Promise<void> {
           tx.onerror = () => reject(tx.error);
         };
       }),
+  );
+}
+
+/** A page that runs a function with one argument in itself (playwright and puppeteer alike). */
+export interface ArgumentPage {
+  evaluate<R, A>(pageFunction: (argument: A) => Promise<R>, argument: A): Promise<R>;
+}
+
+/**
+ * Writes records into the extension's database with IndexedDB itself, in one transaction, as
+ * the extension stores them (derived fields included: the caller gives them), for a test that
+ * needs many records or exact ones without going through the UI.
+ */
+export function writeDatabase(
+  page: ArgumentPage,
+  records: { clips?: object[]; issues?: object[] },
+): Promise<void> {
+  return page.evaluate(
+    ({ clips = [], issues = [] }) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('indiscrets');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const idb = request.result;
+          const tx = idb.transaction(['clips', 'issues'], 'readwrite');
+          for (const issue of issues) tx.objectStore('issues').put(issue);
+          for (const clip of clips) tx.objectStore('clips').put(clip);
+          tx.oncomplete = () => {
+            idb.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    records,
   );
 }

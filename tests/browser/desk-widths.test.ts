@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDatabase } from './database';
 import { launchExtension, openDesk, screenshotPath, type ExtensionSession } from './harness';
 
 /**
@@ -28,60 +29,41 @@ const LABELS = [
  */
 async function seedIssue(session: ExtensionSession): Promise<void> {
   const page = await session.openExtensionPage('desk.html');
-  await page.evaluate(
-    ({ issue, other, labels }) =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('indiscrets');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const idb = request.result;
-          const tx = idb.transaction(['clips', 'issues'], 'readwrite');
-          const now = new Date(Date.UTC(2024, 2, 15, 7, 30)).toISOString();
-          for (const [id, title] of [
-            [issue, 'Les indiscrets du 15 mars'],
-            [other, 'Les indiscrets du 22 mars'],
-          ]) {
-            tx.objectStore('issues').put({
-              id,
-              title,
-              date: now.slice(0, 10),
-              intro: '',
-              status: 'open',
-              createdAt: now,
-              updatedAt: now,
-            });
-          }
-          labels.forEach((label, i) => {
-            tx.objectStore('clips').put({
-              id: `item-${i}`,
-              url: `https://news.test/article-${i}`,
-              title: label,
-              label,
-              siteName: 'News',
-              quotes: [],
-              provenance: {},
-              createdAt: now,
-              updatedAt: now,
-              body: `<p>${label}. La suite de l’indiscret, assez longue pour tenir deux lignes dans la colonne du numéro.</p>`,
-              sources: [],
-              note: '',
-              tags: [],
-              status: 'draft',
-              issueId: issue,
-              sortKey: `a${i}`,
-              words: [],
-              sourceUrls: [],
-            });
-          });
-          tx.oncomplete = () => {
-            idb.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { issue: ISSUE, other: OTHER, labels: LABELS },
-  );
+  const now = new Date(Date.UTC(2024, 2, 15, 7, 30)).toISOString();
+  await writeDatabase(page, {
+    issues: [
+      [ISSUE, 'Les indiscrets du 15 mars'],
+      [OTHER, 'Les indiscrets du 22 mars'],
+    ].map(([id, title]) => ({
+      id,
+      title,
+      date: now.slice(0, 10),
+      intro: '',
+      status: 'open',
+      createdAt: now,
+      updatedAt: now,
+    })),
+    clips: LABELS.map((label, i) => ({
+      id: `item-${i}`,
+      url: `https://news.test/article-${i}`,
+      title: label,
+      label,
+      siteName: 'News',
+      quotes: [],
+      provenance: {},
+      createdAt: now,
+      updatedAt: now,
+      body: `<p>${label}. La suite de l’indiscret, assez longue pour tenir deux lignes dans la colonne du numéro.</p>`,
+      sources: [],
+      note: '',
+      tags: [],
+      status: 'draft',
+      issueId: ISSUE,
+      sortKey: `a${i}`,
+      words: [],
+      sourceUrls: [],
+    })),
+  });
   await page.evaluate(async (issue) => {
     const api = (
       globalThis as unknown as {

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDatabase } from './database';
 import { launchExtension, openPopup, until, type ExtensionSession } from './harness';
 
 /**
@@ -15,76 +16,60 @@ const EACH = 15;
 /** Drafts written with IndexedDB itself, with the search words the extension would derive. */
 async function seedDrafts(session: ExtensionSession): Promise<void> {
   const page = await session.openExtensionPage('popup.html');
-  await page.evaluate(
-    (each) =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('indiscrets');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const idb = request.result;
-          const tx = idb.transaction(['clips', 'issues'], 'readwrite');
-          const now = new Date(Date.UTC(2024, 2, 15, 7, 30)).toISOString();
-          tx.objectStore('issues').put({
-            id: 'issue-1',
-            title: 'Les indiscrets du 15 mars',
-            date: now.slice(0, 10),
-            intro: '',
-            status: 'open',
-            createdAt: now,
-            updatedAt: now,
-          });
-          for (let i = 0; i < 2 * each; i++) {
-            // Newest first in the list: the numbers count down from the top.
-            const at = new Date(Date.UTC(2024, 2, 1, 0, 0, i)).toISOString();
-            const inIssue = i % 2 === 1;
-            tx.objectStore('clips').put({
-              id: `draft-${i}`,
-              url: `https://news.test/article-${i}`,
-              title: `Remaniement numero ${i}`,
-              siteName: 'News',
-              quotes: [],
-              provenance: {},
-              createdAt: at,
-              updatedAt: at,
-              body: '<p>Le texte de l’indiscret, sur deux lignes au moins dans la liste.</p>',
-              sources: [],
-              note: '',
-              tags: [],
-              status: 'draft',
-              issueId: inIssue ? 'issue-1' : '',
-              ...(inIssue ? { sortKey: `a${i}` } : {}),
-              words: ['remaniement', 'numero', String(i), 'texte'],
-              sourceUrls: [],
-            });
-          }
-          // And one the search leaves out.
-          tx.objectStore('clips').put({
-            id: 'draft-other',
-            url: 'https://news.test/other',
-            title: 'Budget des regions',
-            siteName: 'News',
-            quotes: [],
-            provenance: {},
-            createdAt: now,
-            updatedAt: now,
-            body: '',
-            sources: [],
-            note: '',
-            tags: [],
-            status: 'draft',
-            issueId: '',
-            words: ['budget', 'des', 'regions'],
-            sourceUrls: [],
-          });
-          tx.oncomplete = () => {
-            idb.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
+  const now = new Date(Date.UTC(2024, 2, 15, 7, 30)).toISOString();
+  const draft = (fields: object) => ({
+    siteName: 'News',
+    quotes: [],
+    provenance: {},
+    sources: [],
+    note: '',
+    tags: [],
+    status: 'draft',
+    sourceUrls: [],
+    ...fields,
+  });
+  await writeDatabase(page, {
+    issues: [
+      {
+        id: 'issue-1',
+        title: 'Les indiscrets du 15 mars',
+        date: now.slice(0, 10),
+        intro: '',
+        status: 'open',
+        createdAt: now,
+        updatedAt: now,
+      },
+    ],
+    clips: [
+      ...Array.from({ length: 2 * EACH }, (_, i) => {
+        // Newest first in the list: the numbers count down from the top.
+        const at = new Date(Date.UTC(2024, 2, 1, 0, 0, i)).toISOString();
+        const inIssue = i % 2 === 1;
+        return draft({
+          id: `draft-${i}`,
+          url: `https://news.test/article-${i}`,
+          title: `Remaniement numero ${i}`,
+          createdAt: at,
+          updatedAt: at,
+          body: '<p>Le texte de l’indiscret, sur deux lignes au moins dans la liste.</p>',
+          issueId: inIssue ? 'issue-1' : '',
+          ...(inIssue ? { sortKey: `a${i}` } : {}),
+          words: ['remaniement', 'numero', String(i), 'texte'],
+        });
       }),
-    EACH,
-  );
+      // And one the search leaves out.
+      draft({
+        id: 'draft-other',
+        url: 'https://news.test/other',
+        title: 'Budget des regions',
+        createdAt: now,
+        updatedAt: now,
+        body: '',
+        issueId: '',
+        words: ['budget', 'des', 'regions'],
+      }),
+    ],
+  });
   await page.close();
 }
 
