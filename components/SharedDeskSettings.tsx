@@ -34,9 +34,10 @@ export function probeFailureText(failure: Failure): string {
       return t('shared.probe.noPlugin');
     case 'cancelled':
       return t('shared.probe.cancelled');
-    // A WordPress that is down (database error, a proxy's 502/503): nothing to fix here.
+    // A WordPress that is down (database error, a proxy's 502/503): nothing to fix here, and
+    // said as publishing says it.
     case 'server_error':
-      return t('shared.probe.serverError', { status: failure.status ?? '?' });
+      return t('wp.error.site_server_error', { status: failure.status ?? '?' });
     default:
       return failure.status
         ? t('shared.probe.httpError', { status: failure.status })

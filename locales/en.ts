@@ -425,8 +425,6 @@ export const en: Messages = {
   'shared.probe.noPlugin':
     'The “Indiscrets” WordPress plugin is not installed (or not active) on this site: the shared desk needs it.',
   'shared.probe.cancelled': 'The check was interrupted.',
-  'shared.probe.serverError':
-    'The site answered with a server error (status {status}): it may be down for a moment. Try again later, or tell its administrator if it lasts.',
   'shared.probe.httpError': 'The site answered with an error ({status}). Try again later.',
   'shared.probe.unexpected': 'Checking the site failed. Try again.',
   'shared.rights.editor':

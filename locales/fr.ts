@@ -438,8 +438,6 @@ export const fr = {
   'shared.probe.noPlugin':
     'L’extension WordPress « Indiscrets » n’est pas installée (ou pas activée) sur ce site : la rédaction partagée en a besoin.',
   'shared.probe.cancelled': 'La vérification a été interrompue.',
-  'shared.probe.serverError':
-    'Le site a répondu par une erreur du serveur (code {status}) : il est peut-être momentanément indisponible. Réessayez plus tard, ou prévenez son administrateur si cela dure.',
   'shared.probe.httpError': 'Le site a répondu par une erreur ({status}). Réessayez plus tard.',
   'shared.probe.unexpected': 'La vérification du site a échoué. Réessayez.',
   'shared.rights.editor':
