@@ -9,6 +9,7 @@ import type { RestoreResult } from '../storage/backup-restore';
  */
 
 const ERROR_MESSAGES: Record<BackupErrorCode, MessageKey> = {
+  empty: 'backup.error.empty',
   'not-json': 'backup.error.not-json',
   'not-backup': 'backup.error.not-backup',
   'invalid-version': 'backup.error.invalid-version',

@@ -365,6 +365,7 @@ export const en: Messages = {
   'backup.settingsRestored': 'Settings restored; the WordPress password did not change.',
   'backup.failed': 'The restore failed and nothing was changed.',
   'backup.unchanged': 'Nothing was changed.',
+  'backup.error.empty': 'This file is empty: it is not an Indiscrets backup.',
   'backup.error.not-json':
     'This file is not an Indiscrets backup: it is not readable JSON (a truncated file, or another kind).',
   'backup.error.not-backup': 'This file is not an Indiscrets backup.',

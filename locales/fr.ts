@@ -377,6 +377,7 @@ export const fr = {
   'backup.settingsRestored': 'Réglages restaurés ; le mot de passe WordPress n’a pas changé.',
   'backup.failed': 'La restauration a échoué et rien n’a été modifié.',
   'backup.unchanged': 'Rien n’a été modifié.',
+  'backup.error.empty': 'Ce fichier est vide : ce n’est pas une sauvegarde d’Indiscrets.',
   'backup.error.not-json':
     'Ce fichier n’est pas une sauvegarde d’Indiscrets : ce n’est pas du JSON lisible (fichier tronqué, ou d’un autre type).',
   'backup.error.not-backup': 'Ce fichier n’est pas une sauvegarde d’Indiscrets.',

@@ -18,6 +18,8 @@ import { BackupDraftFileSchema, BackupIssueFileSchema, BackupSettingsFileSchema 
 
 /** Why a file cannot be restored. */
 export type BackupErrorCode =
+  /** The file holds nothing (or only spaces): an empty file, a download that never started. */
+  | 'empty'
   /** The text is not JSON. */
   | 'not-json'
   /** JSON, but not an Indiscrets backup (no `format: 'indiscrets-backup'`). */
@@ -191,6 +193,7 @@ function withoutAbsent<T extends object>(object: T): T {
  */
 export function parseBackup(text: string): ParseResult {
   try {
+    if (!text.replace(/^\uFEFF/, '').trim()) return { ok: false, error: { code: 'empty' } };
     let json: unknown;
     try {
       json = JSON.parse(text.replace(/^\uFEFF/, ''));

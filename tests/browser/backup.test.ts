@@ -216,6 +216,24 @@ describe('backup and restore in Chromium with the built extension', () => {
     await options.close();
   });
 
+  it('says an empty file is empty', async () => {
+    const options = await openOptions();
+    const before = await readDatabase(options);
+
+    await chooseFile(options, 'sauvegarde.json', '');
+
+    await until(
+      () => status(options).textContent(),
+      (text) => squash(text).startsWith('Ce fichier est vide'),
+      'the message',
+    );
+    expect(squash(await status(options).textContent())).toBe(
+      'Ce fichier est vide : ce n’est pas une sauvegarde d’Indiscrets. Rien n’a été modifié.',
+    );
+    expect(await readDatabase(options)).toEqual(before);
+    await options.close();
+  });
+
   it('brings the drafts and the issue back into an emptied browser by merging the file', async () => {
     const options = await openOptions();
     const before = await readDatabase(options);

@@ -569,9 +569,16 @@ describe('parseBackup, malformed files', () => {
   it.each([
     ['text that is not JSON', 'Les indiscrets du 15 mars'],
     ['a truncated file', '{"format": "indiscrets-backup", "version": 1, "clips": ['],
-    ['an empty file', ''],
   ])('refuses %s as not JSON', (_name, text) => {
     expect(parseBackup(text)).toEqual({ ok: false, error: { code: 'not-json' } });
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['a file of spaces and lines', ' \n\t\n'],
+    ['a file holding only a byte order mark', '\uFEFF'],
+  ])('refuses %s as empty', (_name, text) => {
+    expect(parseBackup(text)).toEqual({ ok: false, error: { code: 'empty' } });
   });
 
   it.each([['null'], ['[]'], ['"indiscrets-backup"'], ['{"clips": []}']])(
