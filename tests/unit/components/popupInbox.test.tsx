@@ -64,6 +64,9 @@ describe('the popup inbox', () => {
 
     fireEvent.click(screen.getByRole('tab', { name: 'Numéro' }));
     await waitFor(() => expect(screen.queryByTestId('search')).toBeNull());
+    // The view, loaded when first shown, drawn before the editor goes back: its code
+    // still loading when the test ends would be loaded after the test environment is gone.
+    await waitFor(() => expect(document.querySelector('section.issue')).not.toBeNull());
     fireEvent.click(screen.getByRole('tab', { name: 'Brouillons' }));
 
     await waitFor(() =>
