@@ -46,6 +46,7 @@ export function PublishPanel({ issue, model, refused }: Props) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure>();
   const [success, setSuccess] = useState<Extract<PublishOutcome, { ok: true }>>();
+  const [cancelled, setCancelled] = useState(false);
   const refusedId = useId();
 
   if (!wordpress) return null;
@@ -56,9 +57,11 @@ export function PublishPanel({ issue, model, refused }: Props) {
     setBusy(true);
     setFailure(undefined);
     setSuccess(undefined);
+    setCancelled(false);
     try {
       const outcome = await sendMessage('publishIssue', { issueId: issue.id, ...extra });
       if (outcome.ok) setSuccess(outcome);
+      else if (outcome.code === 'cancelled') setCancelled(true);
       else setFailure(outcome);
     } catch {
       // The background did not answer (stopped, or updated meanwhile): nothing was recorded.
@@ -92,6 +95,18 @@ export function PublishPanel({ issue, model, refused }: Props) {
           >
             {busy ? t('publish.working') : issue.wordpress ? t('publish.update') : createLabel}
           </button>
+          {busy && (
+            // A site that does not answer is waited for up to 20 s a request: the editor may stop.
+            <button
+              type="button"
+              class="button"
+              onClick={() =>
+                void sendMessage('publishCancel', { issueId: issue.id }).catch(() => false)
+              }
+            >
+              {t('common.cancel')}
+            </button>
+          )}
           {issue.wordpress && (
             <a href={issue.wordpress.link} target="_blank" rel="noreferrer" data-testid="post-link">
               {t('publish.postLink', { id: issue.wordpress.postId })}
@@ -103,6 +118,11 @@ export function PublishPanel({ issue, model, refused }: Props) {
             </p>
           )}
         </div>
+      )}
+      {cancelled && (
+        <p class="notice" role="status" data-testid="publish-message">
+          {t('publish.cancelled')}
+        </p>
       )}
       {success && (
         <p class="notice notice--ok" role="status" data-testid="publish-message">

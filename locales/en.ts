@@ -562,6 +562,8 @@ export const en: Messages = {
   'wp.error.conflict':
     'The post was changed in WordPress since it was last published. Overwrite those changes?',
   'wp.error.unexpected': 'Unexpected error while talking to WordPress.',
+  'publish.cancelled':
+    'Publishing cancelled. If WordPress had already received the issue, the next try will find its post rather than create a second one.',
   'publish.error.not_configured':
     'WordPress is not set up: enter the address, user and application password in the settings.',
   'publish.error.no_permission':

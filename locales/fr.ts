@@ -581,6 +581,8 @@ export const fr = {
   'wp.error.conflict':
     'L’article a été modifié dans WordPress depuis la dernière publication. Écraser ces modifications ?',
   'wp.error.unexpected': 'Erreur inattendue lors de l’échange avec WordPress.',
+  'publish.cancelled':
+    'Publication annulée. Si WordPress avait déjà reçu le numéro, le prochain essai retrouvera son article au lieu d’en créer un second.',
   'publish.error.not_configured':
     'WordPress n’est pas configuré : renseignez l’adresse, l’utilisateur et le mot de passe d’application dans les réglages.',
   'publish.error.no_permission':

@@ -170,6 +170,8 @@ export interface ProtocolMap {
   prepareClip: { request: PrepareRequest; response: boolean };
   /** Publish an issue to WordPress (create the post, or update the one published before). */
   publishIssue: { request: PublishRequest; response: PublishOutcome };
+  /** Stop an issue's publication under way (its answer is then `cancelled`); true if one was. */
+  publishCancel: { request: { issueId: string }; response: boolean };
   /** Ask the background to recount the toolbar badge (after bulk changes). */
   refreshBadge: { request: void; response: number };
   /** Ask the configured site whether the shared desk plugin answers, and what the user may do. */

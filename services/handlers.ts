@@ -2,7 +2,7 @@ import { seenTab, type Handlers } from '../messaging/protocol';
 import { refreshBadge } from './badge';
 import { clipTab, prepareClip } from './clipper';
 import { probeDesk } from './desk-discovery';
-import { publishIssue } from './publisher';
+import { cancelPublish, publishIssue } from './publisher';
 import { listSitePosts } from './site-posts';
 import { syncEngine } from './sync-background';
 
@@ -14,6 +14,7 @@ export const handlers: Handlers = {
   },
   prepareClip: (request) => prepareClip(request),
   publishIssue: (request) => publishIssue(request),
+  publishCancel: async ({ issueId }) => cancelPublish(issueId),
   refreshBadge: () => refreshBadge(),
   syncDiscover: () => probeDesk(),
   syncPlan: () => syncEngine().plan(),

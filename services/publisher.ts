@@ -54,14 +54,31 @@ export function publishIssue(
   return next;
 }
 
+/** The publication of each issue under way, to stop on the editor's word ({@link cancelPublish}). */
+const underWay = new Map<string, AbortController>();
+
+/**
+ * Stops the publication of an issue under way: its requests to WordPress are aborted and its
+ * outcome is `cancelled`. Safe at any point: a post created before the stop is found by its
+ * slug at the next attempt (see {@link attempt}), not made twice. True when one was under way.
+ */
+export function cancelPublish(issueId: string): boolean {
+  const controller = underWay.get(issueId);
+  controller?.abort();
+  return controller !== undefined;
+}
+
 async function publishNow(request: PublishRequest, deps: PublisherDeps): Promise<PublishOutcome> {
   const stop = keepAlive();
+  const controller = new AbortController();
+  underWay.set(request.issueId, controller);
   try {
-    return await attempt(request, deps.publish ?? publishPost);
+    return await attempt(request, deps.publish ?? publishPost, controller.signal);
   } catch {
     // A bug or a storage failure: its text could be anything, so it is not passed on.
     return { ok: false, code: 'unexpected', params: {} };
   } finally {
+    if (underWay.get(request.issueId) === controller) underWay.delete(request.issueId);
     stop();
   }
 }
@@ -81,6 +98,7 @@ function randomKey(): string {
 async function attempt(
   request: PublishRequest,
   publish: typeof publishPost,
+  signal: AbortSignal,
 ): Promise<PublishOutcome> {
   const access = await siteAccess();
   if (!access.ok) return { ok: false, code: access.code, params: {} };
@@ -120,7 +138,7 @@ async function attempt(
         ? { postId: previous.postId, lastModifiedGmt: previous.modifiedGmt }
         : { marker }),
     },
-    { overwrite: request.overwrite === true },
+    { overwrite: request.overwrite === true, signal },
   );
   if (!result.ok) {
     return {

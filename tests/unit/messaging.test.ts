@@ -24,6 +24,7 @@ const handlers: Handlers = {
   },
   prepareClip: async () => true,
   publishIssue: async () => ({ ok: true, postId: 1, link: '', editLink: '', created: true }),
+  publishCancel: async () => false,
   refreshBadge: async () => 3,
   // The shared desk's messages are not what this suite is about: they answer nothing useful.
   syncDiscover: async () => ({ ok: false, code: 'no_settings' }),

@@ -264,6 +264,43 @@ describe('publishing when the background is stopped mid-way, against a real Word
     expect((await storedIssue(control, issue.id))?.wordpress?.postId).toBe(created);
   });
 
+  it('stops a publication on « Annuler », and the next one records the post WordPress made', async () => {
+    const issue = await openRound(20);
+    // WordPress creates the post, and its answer is held until the editor has cancelled.
+    let created: number | undefined;
+    let reached!: () => void;
+    const atCreation = new Promise<void>((resolve) => (reached = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const isCreation = (url: string) =>
+      /\/wp\/v2\/posts(&|\?|$)/.test(decodeURIComponent(url)) && !/posts\/\d/.test(url);
+    const hold = async (route: Route) => {
+      if (route.request().method() !== 'POST' || !isCreation(route.request().url())) {
+        return route.fallback();
+      }
+      const response = await route.fetch();
+      created = ((await response.json()) as { id: number }).id;
+      reached();
+      await held;
+      await route.abort().catch(() => undefined);
+    };
+    await session.context.route(/^http:\/\/127\.0\.0\.1/, hold);
+    try {
+      await clickPublish();
+      await atCreation;
+      await popup.getByTestId('publish').getByRole('button', { name: 'Annuler' }).click();
+      await expect(outcome()).resolves.toMatch(/^Publication annulée/);
+    } finally {
+      release();
+      await session.context.unroute(/^http:\/\/127\.0\.0\.1/, hold);
+    }
+
+    expect(created).toBeGreaterThan(0);
+    expect((await storedIssue(control, issue.id))?.wordpress).toBeUndefined();
+    await expectOnePostRecorded(20, 'cancelled after the creation');
+    expect((await storedIssue(control, issue.id))?.wordpress?.postId).toBe(created);
+  });
+
   it('never duplicates a post when the worker stops at random points of the publication', async () => {
     // How long an uncut publication takes here, to spread the stops over all of it.
     await openRound(1);

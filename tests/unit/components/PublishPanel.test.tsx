@@ -20,10 +20,12 @@ const issue: Issue = {
 
 let unregister: () => void;
 const publish = vi.fn<() => Promise<PublishOutcome>>();
+const cancel = vi.fn<() => Promise<boolean>>();
 
 beforeEach(async () => {
   fakeBrowser.reset();
   publish.mockReset();
+  cancel.mockReset();
   await wordpressItem.setValue({
     siteUrl: 'https://www.monjournal.fr',
     username: 'redac',
@@ -31,7 +33,10 @@ beforeEach(async () => {
     status: 'draft',
   });
   // The background's handler, answered by the test: the panel asks through the protocol.
-  unregister = registerHandlers({ publishIssue: publish } as unknown as Handlers);
+  unregister = registerHandlers({
+    publishIssue: publish,
+    publishCancel: cancel,
+  } as unknown as Handlers);
 });
 afterEach(() => {
   unregister();
@@ -56,5 +61,34 @@ describe('PublishPanel', () => {
     expect(alert.textContent).not.toContain('ne semble pas être un WordPress');
     // Nothing to fix in the settings: the failure does not send the editor there.
     expect(screen.queryByRole('button', { name: 'Réglages' })).toBeNull();
+  });
+
+  it('stops a publication under way on « Annuler », and says what becomes of it', async () => {
+    // The background answers `cancelled` once told to stop.
+    let stopped!: (outcome: PublishOutcome) => void;
+    publish.mockReturnValue(new Promise((resolve) => (stopped = resolve)));
+    cancel.mockImplementation(async () => {
+      stopped({ ok: false, code: 'cancelled', params: {} });
+      return true;
+    });
+    render(
+      <PublishPanel issue={issue} model={sampleIssue} style={DEFAULT_HOUSE_STYLE} problems={0} />,
+    );
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Publier sur WordPress (brouillon)' }),
+    );
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Annuler' }));
+
+    const said = await screen.findByTestId('publish-message');
+    expect(cancel).toHaveBeenCalledWith({ issueId: 'issue-1' });
+    expect(said.textContent).toBe(
+      'Publication annulée. Si WordPress avait déjà reçu le numéro, le prochain essai retrouvera son article au lieu d’en créer un second.',
+    );
+    expect(said.getAttribute('role')).toBe('status');
+    expect(screen.queryByRole('button', { name: 'Annuler' })).toBeNull();
+    expect(
+      screen.getByRole('button', { name: 'Publier sur WordPress (brouillon)' }),
+    ).toHaveProperty('disabled', false);
   });
 });

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { publishPost, WpPublished } from '../../../wordpress/client';
 import { type WpResult } from '../../../wordpress/errors';
 import { publishFailureText } from '../../../components/failureText';
-import { publishIssue } from '../../../services/publisher';
+import { cancelPublish, publishIssue } from '../../../services/publisher';
 import { saveDraft } from '../../../storage/draft-records';
 import { db } from '../../../storage/db';
 import { updateDraft } from '../../../storage/drafts';
@@ -156,7 +156,8 @@ describe('publishIssue', () => {
     expect(post.content).toContain('<!-- wp:paragraph -->\n<p>--&gt; Le ministre quitte Bercy.');
     expect(post.content).toContain('OVH prépare son entrée en Bourse.');
     expect(post.postId).toBeUndefined();
-    expect(options).toEqual({ overwrite: false });
+    // The signal that « Annuler » aborts (publishCancel).
+    expect(options).toEqual({ overwrite: false, signal: expect.any(AbortSignal) });
     const stored = await getIssue(issue.id);
     expect(stored?.status).toBe('published');
     expect(stored?.wordpress).toMatchObject({
@@ -259,7 +260,7 @@ describe('publishIssue', () => {
       postId: 41,
       lastModifiedGmt: '2021-03-15T08:00:00',
     });
-    expect(client.calls[2]![2]).toEqual({ overwrite: true });
+    expect(client.calls[2]![2]).toMatchObject({ overwrite: true });
   });
 
   it('creates a new post instead of the deleted one when asked, and remembers the new one', async () => {
@@ -300,6 +301,40 @@ describe('publishIssue', () => {
       postId: 41,
       lastModifiedGmt: '2021-03-15T08:00:00',
     });
+  });
+
+  it('stops a publication under way when the editor cancels it, and finds its post at the next try', async () => {
+    await configure();
+    allowSite();
+    const issue = await issueWithItems();
+    // WordPress received the post but its answer never came: the request ends when aborted.
+    let started!: () => void;
+    const requested = new Promise<void>((resolve) => (started = resolve));
+    const publish = vi.fn(
+      (_settings: Call[0], _post: Call[1], options: Call[2] = {}) =>
+        new Promise<WpResult<WpPublished>>((resolve) => {
+          started();
+          options.signal?.addEventListener('abort', () =>
+            resolve({ ok: false, code: 'cancelled' } as WpResult<WpPublished>),
+          );
+        }),
+    );
+
+    const outcome = publishIssue(
+      { issueId: issue.id },
+      { publish: publish as unknown as PublishFn },
+    );
+    await requested;
+    expect(cancelPublish(issue.id)).toBe(true);
+
+    expect(await outcome).toMatchObject({ ok: false, code: 'cancelled' });
+    expect(cancelPublish(issue.id)).toBe(false);
+    // The next try looks the post up by the same slug (its intent was kept), not a new one.
+    const marker = publish.mock.calls[0]![1].marker;
+    expect(marker).toBeTruthy();
+    const again = fakeClient(published(41, '2021-03-15T08:00:00', false));
+    await publishIssue({ issueId: issue.id }, again);
+    expect(again.calls[0]![1].marker).toBe(marker);
   });
 
   it('says the issue no longer exists when it was deleted', async () => {
