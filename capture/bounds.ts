@@ -42,11 +42,13 @@ export const MAX_RAW_CHARS = 20_000;
  * close enough (a single 5,000-character "word" is cut where the limit falls), and never in the
  * middle of a surrogate pair. Returns the text unchanged when it fits.
  *
- * @param mark Appended after the cut (with a space), counted within `max`.
+ * @param mark Appended after the cut, counted within `max`.
+ * @param joint Between the text kept and the mark: a space (`trois …`, the fields' mark of a
+ *   cut), or nothing for an ellipsis against the word (`trois…`, in a sentence).
  */
-export function cutAtWord(text: string, max: number, mark = '…'): string {
+export function cutAtWord(text: string, max: number, mark = '…', joint = ' '): string {
   if (text.length <= max) return text;
-  const room = Math.max(0, max - mark.length - 1);
+  const room = Math.max(0, max - mark.length - joint.length);
   let end = room;
   const space = text.lastIndexOf(' ', room);
   const newline = text.lastIndexOf('\n', room);
@@ -57,7 +59,7 @@ export function cutAtWord(text: string, max: number, mark = '…'): string {
   const code = text.charCodeAt(end - 1);
   if (code >= 0xd800 && code <= 0xdbff) end -= 1;
   const kept = text.slice(0, end).trimEnd();
-  return kept === '' ? mark : `${kept} ${mark}`;
+  return kept === '' ? mark : `${kept}${joint}${mark}`;
 }
 
 /**

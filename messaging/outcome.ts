@@ -1,3 +1,4 @@
+import { cutAtWord } from '../capture/bounds';
 import { t } from '../locales';
 import type { ClipOutcome } from './protocol';
 
@@ -20,15 +21,10 @@ export function describeOutcome(outcome: ClipOutcome): string {
 /** The longest title a clip's message quotes whole: a page's title can be a paragraph. */
 const TITLE_MAX = 120;
 
-/** A title as a message quotes it: cut at a word, with « … », when longer than TITLE_MAX. */
+/**
+ * A title as a message quotes it: cut at a word when longer than TITLE_MAX, the ellipsis against
+ * it (« Le… »), without the punctuation it was cut on.
+ */
 function shortTitle(title: string): string {
-  if (title.length <= TITLE_MAX) return title;
-  const space = title.lastIndexOf(' ', TITLE_MAX - 1);
-  // A title without a space to cut at in its second half is cut where the limit falls, never
-  // between the two halves of an emoji.
-  let end = space > TITLE_MAX / 2 ? space : TITLE_MAX - 1;
-  const code = title.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  const kept = title.slice(0, end).replace(/[\s,;:]+$/, '');
-  return `${kept}…`;
+  return cutAtWord(title, TITLE_MAX, '…', '').replace(/[\s,;:]+…$/, '…');
 }

@@ -14,6 +14,10 @@ describe('cutAtWord', () => {
     expect(cut.length).toBeLessThanOrEqual(20);
   });
 
+  it('puts the mark against the last word when asked to, within the limit', () => {
+    expect(cutAtWord('un deux trois quatre', 12, '…', '')).toBe('un deux…');
+  });
+
   it('cuts a text without spaces where the limit falls', () => {
     expect(cutAtWord('x'.repeat(50), 10)).toBe(`${'x'.repeat(8)} …`);
   });
