@@ -307,6 +307,12 @@ export class IndiscretsDB extends Dexie {
     // upgrade would have to leave it with anyway. The version number tells a backup's reader
     // (its `schemaVersion`) that the records may carry it.
     this.version(4).stores({});
+    // Version 5: numbers of one digit are search words too (`n°7`, `article 3`); before, only
+    // tokens of two characters or more were. Every draft's `words` is derived again; a draft
+    // whose words do not change is not rewritten.
+    this.version(5)
+      .stores({})
+      .upgrade((tx) => reindexWords(tx));
     // Queues local writes for the shared desk when sync is on (see outbox.ts).
     this.use(outboxMiddleware);
 
@@ -342,6 +348,23 @@ function upgradeToV2(tx: Transaction): Promise<unknown> {
     .modify((record: Partial<Draft> & Pick<Draft, 'url' | 'title'>) => {
       fillV2Fields(record);
       Object.assign(record, deriveFields(record));
+    });
+}
+
+/** Derives every draft's search words again, writing only the drafts whose words change. */
+function reindexWords(tx: Transaction): Promise<unknown> {
+  return tx
+    .table('clips')
+    .toCollection()
+    .modify((record: Draft) => {
+      const { words } = deriveFields(record);
+      const same =
+        Array.isArray(record.words) &&
+        words.length === record.words.length &&
+        words.every((word, index) => record.words[index] === word);
+      if (same) return false;
+      record.words = words;
+      return undefined;
     });
 }
 

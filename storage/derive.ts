@@ -30,27 +30,33 @@ export function tokenize(text: string): string[] {
 }
 
 /**
- * The distinct words to index. Single letters are left out (`l'`, `d'`, `à`, `y` are in nearly
- * every draft and would only make the index bigger).
+ * Whether a token is worth a search on its own: a word of two characters or more, or a number of
+ * any length (`n°7`, `G7`, `article 3`). A single letter is not (`l'`, `d'`, `à`, `y` are in
+ * nearly every draft and would only make the index bigger, and a search match half of them).
  */
+function meaningful(token: string): boolean {
+  return token.length > 1 || /\p{N}/u.test(token);
+}
+
+/** The distinct words to index: every token but single letters ({@link meaningful}). */
 export function indexWords(parts: ReadonlyArray<string | undefined>): string[] {
   const words = new Set<string>();
   for (const part of parts) {
     if (!part) continue;
-    for (const word of tokenize(part)) if (word.length > 1) words.add(word);
+    for (const word of tokenize(part)) if (meaningful(word)) words.add(word);
   }
   return [...words];
 }
 
 /**
  * The tokens of a search query, each matched as a prefix. A single letter is dropped when the
- * query has longer words (`l'été` searches `ete`), since it would match half of the drafts;
- * alone, it is kept.
+ * query has other words or numbers (`l'été` searches `ete`, `n°7` searches `7`), since it
+ * would match half of the drafts; alone, it is kept.
  */
 export function queryTokens(query: string): string[] {
   const tokens = [...new Set(tokenize(query))];
-  const long = tokens.filter((token) => token.length > 1);
-  return long.length > 0 ? long : tokens;
+  const kept = tokens.filter(meaningful);
+  return kept.length > 0 ? kept : tokens;
 }
 
 /** Decodes the entities a browser writes when it serialises HTML, and numeric ones. */

@@ -143,9 +143,10 @@ describe('backup and restore in Chromium with the built extension', () => {
     expect(backupName).toMatch(/^indiscrets-sauvegarde-\d{4}-\d{2}-\d{2}\.json$/);
     backupText = await readFile((await download.path())!, 'utf8');
     const backup = JSON.parse(backupText);
-    // Schema 4 (item labels) follows the shared desk's 3 (its sync tables); the backup names it
-    // but holds only the drafts, the issues and the settings: the sync bookkeeping stays out.
-    expect(backup).toMatchObject({ format: 'indiscrets-backup', version: 1, schemaVersion: 4 });
+    // Schema 5 (single digits searchable) follows 4 (item labels) and the shared desk's 3 (its
+    // sync tables); the backup names it but holds only the drafts, the issues and the settings:
+    // the sync bookkeeping stays out.
+    expect(backup).toMatchObject({ format: 'indiscrets-backup', version: 1, schemaVersion: 5 });
     expect(Object.keys(backup).sort()).toEqual(
       ['clips', 'exportedAt', 'format', 'issues', 'schemaVersion', 'settings', 'version'].sort(),
     );

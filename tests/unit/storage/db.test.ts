@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IndiscretsDB } from '../../../storage/db';
+import { searchDrafts } from '../../../storage/draft-search';
 import { addDraft, freshDatabase } from './helpers';
 
 describe('IndiscretsDB migration v1 → v2', () => {
@@ -97,6 +98,71 @@ describe('IndiscretsDB migration v1 → v2', () => {
     database.close();
 
     expect({ inbox, byWord, byUrl }).toEqual({ inbox: ['one'], byWord: ['one'], byUrl: ['one'] });
+  });
+});
+
+describe('IndiscretsDB migration v4 → v5 (numbers of one digit searchable)', () => {
+  const name = `test-${crypto.randomUUID()}`;
+  afterEach(() => Dexie.delete(name));
+
+  /** A draft as version 4 stored it: its words without single digits. */
+  const v4Draft = (id: string, body: string, words: string[]) => ({
+    id,
+    url: `https://a.test/${id}`,
+    title: 'Classement',
+    quotes: [],
+    provenance: {},
+    createdAt: '2026-03-01T00:00:00.000Z',
+    updatedAt: '2026-03-02T00:00:00.000Z',
+    body,
+    sources: [],
+    note: '',
+    tags: [],
+    status: 'draft',
+    issueId: '',
+    sortKey: '',
+    words,
+    sourceUrls: [],
+    rev: 3,
+  });
+
+  it('indexes the digits of existing drafts, and rewrites only the drafts that had some', async () => {
+    const v4 = new Dexie(name);
+    v4.version(4).stores({
+      clips:
+        'id, url, createdAt, updatedAt, status, siteName, *tags, issueId, [issueId+sortKey], ' +
+        '[issueId+createdAt], [issueId+deletedAt], deletedAt, *words, *sourceUrls',
+      issues: 'id, date, createdAt, status',
+      outbox: 'key, queuedAt',
+      syncRecords: 'key, [kind+remoteId]',
+      conflicts: 'key',
+      refusals: 'key',
+      syncState: 'id',
+    });
+    const numbered = v4Draft('numbered', '<p>Le n°7 du CAC.</p>', [
+      'classement',
+      'le',
+      'du',
+      'cac',
+    ]);
+    const plain = v4Draft('plain', '<p>Le yacht.</p>', ['classement', 'le', 'yacht']);
+    await v4.table('clips').bulkAdd([numbered, plain]);
+    await v4.table('outbox').add({ key: 'draft:plain', queuedAt: '2026-03-02T00:00:00.000Z' });
+    v4.close();
+
+    const database = new IndiscretsDB(name);
+    const found = await searchDrafts({ text: 'n°7' }, database);
+    const upgraded = await database.clips.get('numbered');
+    const untouched = await database.clips.get('plain');
+    const outbox = await database.outbox.toArray();
+    database.close();
+
+    expect(found.drafts.map((draft) => draft.id)).toEqual(['numbered']);
+    expect(upgraded!.words).toEqual(['classement', 'le', '7', 'du', 'cac']);
+    // An index rebuilt is not an edit: the draft keeps its date, and the sync is not told.
+    expect(upgraded!.updatedAt).toBe(numbered.updatedAt);
+    expect(untouched).toEqual(plain);
+    expect(outbox).toEqual([{ key: 'draft:plain', queuedAt: '2026-03-02T00:00:00.000Z' }]);
   });
 });
 

@@ -32,11 +32,28 @@ describe('indexWords', () => {
   it('keeps distinct words of two letters or more', () => {
     expect(indexWords(["l'été", undefined, 'Été à Paris'])).toEqual(['ete', 'paris']);
   });
+
+  it('keeps numbers of one digit: « le n°7 », « article 3 »', () => {
+    expect(indexWords(['Le n°7 du classement', 'article 3, G7'])).toEqual([
+      'le',
+      '7',
+      'du',
+      'classement',
+      'article',
+      '3',
+      'g7',
+    ]);
+  });
 });
 
 describe('queryTokens', () => {
   it('drops single letters when the query has longer words', () => {
     expect(queryTokens("l'été")).toEqual(['ete']);
+  });
+
+  it('drops single letters beside a number: « n°7 » searches 7', () => {
+    expect(queryTokens('n°7')).toEqual(['7']);
+    expect(queryTokens('3')).toEqual(['3']);
   });
 
   it('keeps a single letter typed alone, as a prefix', () => {

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IndiscretsDB } from '../../../storage/db';
+import { deriveFields } from '../../../storage/derive';
 import { searchDrafts } from '../../../storage/draft-search';
 import { saveDraftEdit, updateDraft } from '../../../storage/drafts';
 import { itemLabel, labelFromText } from '../../../storage/label';
@@ -90,17 +91,19 @@ describe('IndiscretsDB migration v3 → v4 (item labels)', () => {
       status: 'draft',
       issueId: 'i1',
       sortKey: 'a0',
-      words: ['ovh'],
       sourceUrls: [],
       rev: 2,
     };
+    // The search words as every version derives them (version 5 derives them again, and
+    // rewrites a draft only if they differ).
+    Object.assign(draft, { words: deriveFields(draft).words });
     await v3.table('clips').add(draft);
     await v3.table('outbox').add({ key: 'draft:d1', queuedAt: '2026-03-01T00:00:00.000Z' });
     v3.close();
 
     const database = new IndiscretsDB(name);
     const stored = await database.clips.get('d1');
-    expect(database.verno).toBe(4);
+    expect(database.verno).toBeGreaterThanOrEqual(4);
     // Nothing rewritten, nothing lost: the record and the sync's queue are as they were.
     expect(stored).toEqual(draft);
     expect(await database.outbox.count()).toBe(1);
