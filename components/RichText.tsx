@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { getLocale, t } from '../locales';
 import { escapeHtml } from '../lib/html';
 import type { SitePost } from '../storage/site-posts';
-import { quotationBody } from '../storage/template';
+import { quotationParagraphs } from '../storage/template';
 import { cleanItemHtml } from './richtext';
 import { useSitePosts } from './useSitePosts';
 
@@ -231,15 +231,22 @@ export function RichText({
           range.collapse(false);
         }
         // Its own marks go or become “ ” as in a new draft's template: « … » stays balanced.
-        const clean = quotationBody(text).replace(/\s+/g, ' ');
+        const paragraphs = quotationParagraphs(text).map((part) => part.replace(/\s+/g, ' '));
         if (block) {
-          // After the paragraph the caret is in: a quote never cuts a sentence in two.
+          // After the paragraph the caret is in: a quote never cuts a sentence in two. Each of
+          // its paragraphs opens with «, the last alone closes with », as in a new draft.
           let paragraph: Node | null = range.endContainer;
           while (paragraph && paragraph.parentNode !== el) paragraph = paragraph.parentNode;
-          const p = document.createElement('p');
-          p.textContent = `« ${clean} »`;
-          if (paragraph) paragraph.parentNode!.insertBefore(p, paragraph.nextSibling);
-          else el.appendChild(p);
+          let p: HTMLParagraphElement | undefined;
+          for (const [index, part] of paragraphs.entries()) {
+            const added = document.createElement('p');
+            added.textContent = `« ${part}${index === paragraphs.length - 1 ? ' »' : ''}`;
+            const after: Node | null = p ?? paragraph;
+            if (after) after.parentNode!.insertBefore(added, after.nextSibling);
+            else el.appendChild(added);
+            p = added;
+          }
+          if (!p) return;
           range = document.createRange();
           range.selectNodeContents(p);
           range.collapse(false);
@@ -252,7 +259,7 @@ export function RichText({
           // the quote would stick to a word.
           const before = range.startContainer.textContent?.slice(0, range.startOffset) ?? '';
           const lead = before && !/\s$/.test(before) ? ' ' : '';
-          document.execCommand('insertText', false, `${lead}« ${clean} »`);
+          document.execCommand('insertText', false, `${lead}« ${paragraphs.join(' ')} »`);
         }
         emit();
       },

@@ -149,6 +149,36 @@ export function quotationBody(passage: string): string {
   return out.join('');
 }
 
+/**
+ * The paragraphs of a passage's quotation ({@link quotationBody}), a line break within one made
+ * a space: a selection of several paragraphs stays several paragraphs.
+ */
+export function quotationParagraphs(passage: string): string[] {
+  return quotationBody(passage)
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ').trim())
+    .filter(Boolean);
+}
+
+/**
+ * What joins a quotation's paragraphs where the template puts `{quote}`: a new paragraph when
+ * it sits in a `<p>` (as in the default template), else a line break (in a `<strong>` or a
+ * list item, a `</p>` would cut the markup around it).
+ */
+function paragraphJoint(template: string): string {
+  const before = template.slice(0, template.indexOf('{quote}'));
+  // The elements open where `{quote}` is, innermost last.
+  const open: string[] = [];
+  for (const [, closing, name] of before.matchAll(/<(\/?)([a-z][a-z0-9]*)\b[^>]*>/gi)) {
+    const element = name!.toLowerCase();
+    if (closing) {
+      const at = open.lastIndexOf(element);
+      if (at >= 0) open.length = at;
+    } else if (element !== 'br' && element !== 'img' && element !== 'hr') open.push(element);
+  }
+  return open.at(-1) === 'p' ? '</p><p>' : '<br>';
+}
+
 /** The name a link is shown under: the publication, else the web host, else the title. */
 function siteLabel(draft: TemplateDraft): string {
   if (draft.siteName?.trim()) return draft.siteName.trim();
@@ -165,7 +195,8 @@ function link(url: string, text: string): string {
 
 /**
  * Fills a draft template. Placeholders:
- * - `{quote}`: the last quote, in « » with non-breaking spaces (see {@link quotationBody});
+ * - `{quote}`: the last quote, in « » with non-breaking spaces (see {@link quotationBody}), its
+ *   paragraphs kept: each opens with «, the last alone closes with »;
  * - `{source}`: the publication's name linked to the page;
  * - `{link}`: the page title linked to the page;
  * - `{title}`, `{site}`, `{byline}`: as text;
@@ -178,11 +209,15 @@ function link(url: string, text: string): string {
  */
 export function renderDraftTemplate(template: string, draft: TemplateDraft): string {
   const last = draft.quotes.at(-1)?.text;
-  const quote = last ? quotationBody(last) : '';
-  const chosen = !quote && template.includes('{quote}') ? NO_QUOTE_TEMPLATE : template;
+  const paragraphs = last ? quotationParagraphs(last) : [];
+  const chosen = !paragraphs.length && template.includes('{quote}') ? NO_QUOTE_TEMPLATE : template;
   const site = siteLabel(draft);
+  // French usage: each paragraph of a quotation opens with «, the last one alone closes it.
+  const quote = paragraphs
+    .map((paragraph) => `«\u00a0${escapeHtml(paragraph)}`)
+    .join(paragraphs.length > 1 ? paragraphJoint(chosen) : '');
   const values: Record<string, string> = {
-    quote: quote ? `«\u00a0${escapeHtml(quote)}\u00a0»` : '',
+    quote: quote ? `${quote}\u00a0»` : '',
     source: link(draft.url, site),
     link: link(draft.url, draft.title || site),
     title: escapeHtml(draft.title),

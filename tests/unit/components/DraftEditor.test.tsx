@@ -24,6 +24,23 @@ const renderEditor = (id: string) =>
   );
 
 describe('DraftEditor', () => {
+  it('inserts a quote of several paragraphs as several paragraphs, each opening with «', async () => {
+    const draft = await addDraft(db, {
+      body: '<p>Avant.</p>',
+      quotes: [{ text: 'Un.\n\nDeux, « oui ».', html: '', clippedAt: '2026-03-15T08:00:00.000Z' }],
+    });
+    renderEditor(draft.id);
+    await screen.findByTestId('item-text');
+
+    fireEvent.click(screen.getByRole('button', { name: 'En paragraphe' }));
+
+    await waitFor(async () =>
+      expect((await db.clips.get(draft.id))?.body).toBe(
+        '<p>Avant.</p><p>« Un.</p><p>« Deux, “oui”. »</p>',
+      ),
+    );
+  });
+
   it('saves the title and the note as the editor types', async () => {
     const draft = await addDraft(db, { title: 'OVH en feu' });
     renderEditor(draft.id);

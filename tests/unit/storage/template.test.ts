@@ -96,6 +96,33 @@ describe('renderDraftTemplate', () => {
     }
   });
 
+  it('keeps the paragraphs of a selection, each opening with «, the last alone closing', () => {
+    const passage = 'Le premier paragraphe.\n\nLe deuxième,\nsur deux lignes.\n\nLe dernier.';
+
+    const body = renderDraftTemplate(DEFAULT_DRAFT_TEMPLATE, draft({ quotes: [quote(passage)] }));
+
+    expect(body).toBe(
+      '<p>«\u00a0Le premier paragraphe.</p>' +
+        '<p>«\u00a0Le deuxième, sur deux lignes.</p>' +
+        '<p>«\u00a0Le dernier.\u00a0» ' +
+        '(<a href="https://www.bloomberg.com/news/ovh-ipo">Bloomberg</a>)</p>',
+    );
+  });
+
+  it('breaks lines between the paragraphs where {quote} is not in a <p>', () => {
+    const passage = 'Un.\n\nDeux.';
+
+    expect(
+      renderDraftTemplate('<p><strong>{quote}</strong></p>', draft({ quotes: [quote(passage)] })),
+    ).toBe('<p><strong>«\u00a0Un.<br>«\u00a0Deux.\u00a0»</strong></p>');
+    expect(
+      renderDraftTemplate(
+        '<p>Selon <em>eux</em>, {quote}</p>',
+        draft({ quotes: [quote(passage)] }),
+      ),
+    ).toBe('<p>Selon <em>eux</em>, «\u00a0Un.</p><p>«\u00a0Deux.\u00a0»</p>');
+  });
+
   it('links the title when there is no quote', () => {
     const body = renderDraftTemplate(DEFAULT_DRAFT_TEMPLATE, draft({ quotes: [] }));
 
