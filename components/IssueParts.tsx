@@ -1,3 +1,4 @@
+import { cutAtWord } from '../capture/bounds';
 import { t } from '../locales';
 import type { Check, Issue } from '../storage/db';
 
@@ -51,9 +52,41 @@ export function CheckList({ checks }: { checks: readonly Check[] }) {
   );
 }
 
-/** An issue as the picker names it: its title, and its status unless it is open. */
-export function issueOptionText(issue: Pick<Issue, 'title' | 'status'>): string {
-  return issue.status !== 'open'
-    ? `${issue.title} (${t(`issue.status.${issue.status}`)})`
-    : issue.title;
+/**
+ * How much of a title the picker shows before the status that follows it: about what the
+ * popup's picker fits, so that « (exporté) » is not the part its width hides.
+ */
+const TITLE_BEFORE_STATUS = 40;
+
+/**
+ * An issue as the picker names it: its title, and its status unless it is open (the title cut
+ * at a word to leave it room). `copy` tells apart issues that share a title: « (2) ».
+ */
+export function issueOptionText(issue: Pick<Issue, 'title' | 'status'>, copy?: number): string {
+  const number = copy ? ` (${copy})` : '';
+  if (issue.status === 'open') return `${issue.title}${number}`;
+  const title = cutAtWord(issue.title, TITLE_BEFORE_STATUS - number.length, '…', '');
+  return `${title}${number} (${t(`issue.status.${issue.status}`)})`;
+}
+
+/**
+ * The picker's name for each issue ({@link issueOptionText}), by id. Issues that share a title
+ * (two made for one date) are numbered in the order they were created, the first without one.
+ */
+export function issueOptionTexts(
+  issues: readonly Pick<Issue, 'id' | 'title' | 'status' | 'createdAt'>[],
+): Map<string, string> {
+  const byTitle = new Map<string, Pick<Issue, 'id' | 'createdAt'>[]>();
+  for (const issue of issues) {
+    const key = issue.title.trim();
+    byTitle.set(key, [...(byTitle.get(key) ?? []), issue]);
+  }
+  const copies = new Map<string, number>();
+  for (const same of byTitle.values()) {
+    if (same.length < 2) continue;
+    [...same]
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
+      .forEach((issue, index) => index > 0 && copies.set(issue.id, index + 1));
+  }
+  return new Map(issues.map((issue) => [issue.id, issueOptionText(issue, copies.get(issue.id))]));
 }

@@ -1,7 +1,7 @@
 import { t } from '../locales';
 import type { Issue } from '../storage/db';
 import { getIssue, listIssues } from '../storage/issues';
-import { issueOptionText } from './IssueParts';
+import { issueOptionTexts } from './IssueParts';
 import { deskRefusal } from './roles';
 import { useRefused } from './RoleReason';
 import { useLiveQuery } from './useLiveQuery';
@@ -31,6 +31,7 @@ interface Props {
 export function IssuePicker({ issues, issue, onSelectIssue, onCreate }: Props) {
   // The shared desk: a role that may not create issues sees why, on the button itself.
   const refused = useRefused(deskRefusal(useSharedDesk(), 'editIssues'));
+  const names = issueOptionTexts(issues);
   return (
     <div class="issue__picker">
       <label>
@@ -43,7 +44,7 @@ export function IssuePicker({ issues, issue, onSelectIssue, onCreate }: Props) {
           {!issue && <option value="">{t('issue.none')}</option>}
           {issues.map((item) => (
             <option value={item.id} key={item.id}>
-              {issueOptionText(item)}
+              {names.get(item.id)}
             </option>
           ))}
         </select>
