@@ -8,6 +8,7 @@ import {
   type ExtensionSession,
   type PageServer,
 } from './harness';
+import { readDatabase } from './database';
 
 /** Selects a passage in `page`, then clips its tab from the popup opened on `popup.html?tabId=`. */
 async function clipFromPopup(session: ExtensionSession, page: Page, popup?: Page) {
@@ -85,6 +86,34 @@ describe('clipping in Chromium with the built extension', () => {
     await draft.waitFor();
     await expect(draft.textContent()).resolves.toContain('Petit Web');
     await expect(popup.getByTestId('draft').count()).resolves.toBe(2);
+    await popup.close();
+    await page.close();
+  });
+
+  it('keeps the paragraphs of a selection across two: each opens with «, the last closes', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.page('two-paragraphs.html'));
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.setStartBefore(document.getElementById('first')!.firstChild!);
+      range.setEndAfter(document.getElementById('second')!.lastChild!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+
+    const popup = await clipFromPopup(session, page);
+
+    await popup.getByTestId('draft').filter({ hasText: 'Une déclaration' }).waitFor();
+    const { clips } = await readDatabase<{
+      clips: { id: string; title: string; body: string }[];
+      issues: { id: string }[];
+    }>(popup);
+    const draft = clips.find((clip) => clip.title === 'Une déclaration en deux paragraphes');
+    expect(draft?.body).toBe(
+      '<p>«\u00a0Nous ne céderons pas sur le calendrier de la réforme.</p>' +
+        '<p>«\u00a0Le texte sera présenté en juin, “quoi qu’il arrive”.\u00a0» ' +
+        `(<a href="${server.page('two-paragraphs.html')}">Petit Web</a>)</p>`,
+    );
     await popup.close();
     await page.close();
   });
