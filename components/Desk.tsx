@@ -384,7 +384,7 @@ function DeskIssue({
           onSelectIssue={onSelectIssue}
           onCreate={onCreate}
         />
-        <IssueFieldsForm workspace={workspace} onDeleted={() => onSelectIssue(null)} />
+        <IssueFieldsForm workspace={workspace} onSelectIssue={onSelectIssue} />
         {early ? (
           <SnapshotItems snapshot={early} selectedId={selectedId} onOpen={onOpen} />
         ) : (

@@ -10,6 +10,7 @@ import { useRefused } from './RoleReason';
 import type { IssueWorkspace } from './useIssueWorkspace';
 import { useHouseStyle } from './useSettings';
 import { useSharedDesk } from './useSharedDesk';
+import { useUndo } from './Undo';
 
 const FIELD_LABELS: Record<IssueField, MessageKey> = {
   title: 'issue.title',
@@ -22,12 +23,14 @@ interface Props {
   workspace: IssueWorkspace;
   /** Folded at first: the items come first, the issue's own fields on request. */
   open?: boolean;
-  onDeleted: () => void;
+  /** Shows another issue (`null`: none), as the picker does: after a deletion, and its undo. */
+  onSelectIssue: (id: string | null) => void;
 }
 
 /** The issue's own fields (title, date, length budget, intro), its conflicts and its deletion. */
-export function IssueFieldsForm({ workspace, open, onDeleted }: Props) {
+export function IssueFieldsForm({ workspace, open, onSelectIssue }: Props) {
   const { issue, fields, setFields, synced } = workspace;
+  const undo = useUndo();
   const budget = fields.lengthBudget;
   const budgetValid = budget === undefined || isLengthBudget(budget);
   // The shared desk: an issue is an Editor's; another role reads its fields greyed, with why.
@@ -140,9 +143,13 @@ export function IssueFieldsForm({ workspace, open, onDeleted }: Props) {
             class="button button--small button--danger"
             {...deletion.control}
             onClick={async () => {
-              if (confirm(t('issue.deleteConfirm', { title: issue.title }))) {
-                await deleteIssue(issue.id);
-                onDeleted();
+              // No question first: the deletion can be undone, as a draft's can.
+              const token = await deleteIssue(issue.id);
+              onSelectIssue(null);
+              if (token) {
+                undo.offer(token, t('undo.issueDeleted', { title: issue.title }), () =>
+                  onSelectIssue(issue.id),
+                );
               }
             }}
           >

@@ -70,7 +70,7 @@ export function IssueView({
           issue={issue}
           issues={issues}
           onOpenDraft={onOpenDraft}
-          onDeleted={() => onSelectIssue(null)}
+          onSelectIssue={onSelectIssue}
         />
       ) : (
         <p class="muted">{t('issue.pickHint')}</p>
@@ -85,14 +85,21 @@ interface StackProps {
   issue: Issue;
   issues: Issue[];
   onOpenDraft: (id: string) => void;
-  onDeleted: () => void;
+  onSelectIssue: (id: string | null) => void;
 }
 
-function IssueStack({ compact, selectedId, issue, issues, onOpenDraft, onDeleted }: StackProps) {
+function IssueStack({
+  compact,
+  selectedId,
+  issue,
+  issues,
+  onOpenDraft,
+  onSelectIssue,
+}: StackProps) {
   const workspace = useIssueWorkspace(issue);
   return (
     <div class="issue__editor">
-      <IssueFieldsForm workspace={workspace} open={!compact} onDeleted={onDeleted} />
+      <IssueFieldsForm workspace={workspace} open={!compact} onSelectIssue={onSelectIssue} />
       <IssueItems
         workspace={workspace}
         otherIssues={issues.filter((other) => other.id !== issue.id)}

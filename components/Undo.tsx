@@ -7,8 +7,11 @@ import type { UndoToken } from '../storage/drafts';
 import { loadData } from './data';
 
 interface UndoApi {
-  /** Offers to undo what `token` recorded, for a few seconds. */
-  offer: (token: UndoToken, label: string) => void;
+  /**
+   * Offers to undo what `token` recorded, for a few seconds; `onUndone` runs once it is undone
+   * (a deleted issue is shown again).
+   */
+  offer: (token: UndoToken, label: string, onUndone?: () => void) => void;
 }
 
 const UndoContext = createContext<UndoApi>({ offer: () => {} });
@@ -21,6 +24,7 @@ const VISIBLE_MS = 10_000;
 export function UndoProvider({ children }: { children: ComponentChildren }) {
   const [token, setToken] = useState<UndoToken>();
   const [label, setLabel] = useState('');
+  const [onUndone, setOnUndone] = useState<() => void>();
   const [error, setError] = useState<WordedFailure>();
 
   useEffect(() => {
@@ -29,10 +33,11 @@ export function UndoProvider({ children }: { children: ComponentChildren }) {
     return () => clearTimeout(timer);
   }, [token]);
 
-  const offer = useCallback((next: UndoToken, text: string) => {
+  const offer = useCallback((next: UndoToken, text: string, then?: () => void) => {
     setError(undefined);
     setLabel(text);
     setToken(next);
+    setOnUndone(() => then);
   }, []);
 
   async function doUndo() {
@@ -40,6 +45,7 @@ export function UndoProvider({ children }: { children: ComponentChildren }) {
     try {
       await (await loadData()).undo(token);
       setToken(undefined);
+      onUndone?.();
     } catch (e) {
       setError(wordFailure('undo.failed', e));
     }

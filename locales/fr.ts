@@ -192,6 +192,8 @@ export const fr = {
   'undo.failed': 'Impossible d’annuler.',
   'undo.trashed': '« {title} » est à la corbeille.',
   'undo.merged': 'Fusionné dans « {title} ».',
+  'undo.issueDeleted':
+    '« {title} » est supprimé ; ses indiscrets sont retournés dans les brouillons.',
   'counts.item': '{words|mot|mots}, {chars|signe|signes}',
   'counts.words': '{words|mot|mots}',
   'counts.issue': '{items|indiscret|indiscrets} · {words|mot|mots} · {chars} / {budget} signes',
@@ -228,7 +230,6 @@ export const fr = {
   'issue.moveTo': 'Déplacer vers…',
   'issue.preview': 'Aperçu',
   'issue.delete': 'Supprimer le numéro',
-  'issue.deleteConfirm': 'Supprimer « {title} » ? Ses indiscrets retournent dans les brouillons.',
   'issue.badDate': 'Date invalide.',
   'date.placeholder': 'jj/mm/aaaa',
   'date.help': 'jj/mm/aaaa ou « 15 mars 2021 » ; ↑ et ↓ changent le jour.',

@@ -1,4 +1,4 @@
-import { db as defaultDb, type Draft, type IndiscretsDB } from './db';
+import { db as defaultDb, type Draft, type IndiscretsDB, type Issue } from './db';
 import { bodyText, hasVisibleText, normaliseUrl } from './derive';
 import { sameValue } from '../lib/merge';
 import { markEdit, type EditSource } from './edit-marks';
@@ -151,22 +151,49 @@ export function saveDraftEdit(
 /**
  * What an action changed, so that {@link undo} can put it back: the records as they were, and
  * the ids of drafts the action created. Meant for the "Undo" toast right after the action;
- * undoing later also reverts edits made since to those drafts.
+ * undoing later also reverts edits made since to those drafts (not for a deleted issue: see
+ * {@link UndoToken.issue}).
  */
 export interface UndoToken {
   /** Which action: the UI words the toast. */
-  label: 'trash' | 'merge';
+  label: 'trash' | 'merge' | 'issue';
   /** The drafts as they were before the action, written back verbatim. */
   before: Draft[];
   /** Ids of drafts the action created, deleted on undo. */
   after: string[];
+  /**
+   * The issue the action deleted (`label` 'issue'), put back as it was. Its items (`before`)
+   * take their places in it again if they are still in the inbox, as they are now: what was
+   * written in them since is kept, and one moved to another issue meanwhile stays there.
+   */
+  issue?: Issue;
 }
 
 /** Reverts an action: in one transaction, deletes what it created and rewrites what it changed. */
-export async function undo(token: UndoToken, database: IndiscretsDB = defaultDb): Promise<void> {
-  await database.transaction('rw', database.clips, async () => {
+export async function undo(
+  token: UndoToken,
+  database: IndiscretsDB = defaultDb,
+  clock: () => string = now,
+): Promise<void> {
+  await database.transaction('rw', database.clips, database.issues, async () => {
     if (token.after.length > 0) await database.clips.bulkDelete(token.after);
-    if (token.before.length > 0) await database.clips.bulkPut(token.before);
+    if (!token.issue) {
+      if (token.before.length > 0) await database.clips.bulkPut(token.before);
+      return;
+    }
+    await database.issues.put(token.issue);
+    const at = clock();
+    const current = await database.clips.bulkGet(token.before.map((draft) => draft.id));
+    for (const [index, draft] of current.entries()) {
+      const was = token.before[index]!;
+      if (draft && draft.issueId === '') {
+        await database.clips.update(draft.id, {
+          issueId: was.issueId,
+          sortKey: was.sortKey,
+          updatedAt: at,
+        });
+      }
+    }
   });
 }
 

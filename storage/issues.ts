@@ -10,7 +10,7 @@ import {
   type WordPressPost,
 } from './db';
 import { hasHttpLink, hasVisibleText, isHttpUrl, normaliseUrl } from './derive';
-import { DraftNotFoundError } from './drafts';
+import { DraftNotFoundError, type UndoToken } from './drafts';
 import { sameValue } from '../lib/merge';
 import { markEdit, type EditSource } from './edit-marks';
 import { isOrderKey, keyBetween, keysBetween } from './fractional';
@@ -232,23 +232,28 @@ export function getIssue(id: string, database: IndiscretsDB = defaultDb) {
 }
 
 /**
- * Deletes an issue; its items (trashed ones too) go back to the inbox. Returns how many items
- * went back. Whoever holds the issue as "current" (the `currentIssueId` setting) should clear
- * it: this module does not touch browser storage.
+ * Deletes an issue; its items (trashed ones too) go back to the inbox. Returns what `undo`
+ * (./drafts) needs to put the issue back with its items in their places; nothing when there was
+ * no such issue (deleted in another view meanwhile). Whoever holds the issue as
+ * "current" (the `currentIssueId` setting) should clear it: this module does not touch browser
+ * storage.
  */
 export function deleteIssue(
   id: string,
   database: IndiscretsDB = defaultDb,
   clock: () => string = now,
-): Promise<number> {
+): Promise<UndoToken | undefined> {
   return database.transaction('rw', database.clips, database.issues, async () => {
+    const issue = await database.issues.get(id);
+    if (!issue) return undefined;
+    const items = await allItems(id, database);
     const at = clock();
-    const returned = await database.clips
+    await database.clips
       .where('issueId')
       .equals(id)
       .modify({ issueId: '', sortKey: '', updatedAt: at });
     await database.issues.delete(id);
-    return returned;
+    return { label: 'issue', before: items, after: [], issue };
   });
 }
 

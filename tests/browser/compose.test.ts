@@ -519,6 +519,49 @@ describe('composing an issue in Chromium with the built extension', () => {
     await popup.close();
   });
 
+  it('deletes an issue at once, and « Annuler » puts it back with its items', async () => {
+    const popup = await openPopup();
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+    const picker = popup.getByRole('combobox', { name: 'Numéro en cours' });
+    const options = () => picker.locator('option').allTextContents();
+    await picker.selectOption({ label: 'Les indiscrets du 22 mars' });
+    await until(
+      () => issueNames(popup),
+      (t) => t[0] === labels.wikipedia,
+      'the issue to delete',
+    );
+    let asked = false;
+    popup.on('dialog', (dialog) => {
+      asked = true;
+      void dialog.dismiss();
+    });
+
+    await popup.getByText('Titre, date, chapô et longueur visée').click();
+    await popup.getByRole('button', { name: 'Supprimer le numéro' }).click();
+
+    const bar = popup.getByTestId('undo-bar');
+    await expect(bar.textContent()).resolves.toContain(
+      '« Les indiscrets du 22 mars » est supprimé ; ses indiscrets sont retournés dans les brouillons.',
+    );
+    expect(asked).toBe(false);
+    expect(await options()).not.toContain('Les indiscrets du 22 mars');
+
+    await bar.getByRole('button', { name: 'Annuler' }).click();
+
+    await until(
+      () => picker.locator('option:checked').textContent(),
+      (text) => text === 'Les indiscrets du 22 mars',
+      'the issue put back and shown',
+    );
+    await until(
+      () => issueNames(popup),
+      (t) => t.length === 1 && t[0] === labels.wikipedia,
+      'its item back in it',
+    );
+    await picker.selectOption({ label: 'Les indiscrets du 15 mars' });
+    await popup.close();
+  });
+
   it('copies the issue as rich and plain text, and downloads it', async () => {
     const desk = await openDesk();
     await desk.getByTestId('issue-item').nth(1).waitFor();

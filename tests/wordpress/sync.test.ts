@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncEngine } from '../../services/sync';
 import { saveDraft } from '../../storage/draft-records';
 import { IndiscretsDB } from '../../storage/db';
-import { restoreDraft, trashDraft, updateDraft } from '../../storage/drafts';
-import { addToIssue, createIssue, issueItems, moveItem } from '../../storage/issues';
+import { restoreDraft, trashDraft, undo, updateDraft } from '../../storage/drafts';
+import { addToIssue, createIssue, deleteIssue, issueItems, moveItem } from '../../storage/issues';
 import type { DeskSettings } from '../../wordpress/desk-client';
 import { php, site } from './helpers';
 
@@ -283,5 +283,31 @@ describe('shared desk sync against the real WordPress', { timeout: 180_000 }, ()
     expect((await serverRecord('drafts', clip.id))[0]!.status).toBe('draft');
     await a.sync();
     expect((await a.db.clips.get(clip.id))!.deletedAt).toBeUndefined();
+  });
+
+  it('A deletes an issue, then undoes it after the sync: it is back for B, with its items', async () => {
+    const a = as('editor');
+    const b = as('chef');
+    const issue = await createIssue(
+      { title: 'Les indiscrets du 22 mars', date: '2026-03-22' },
+      a.db,
+    );
+    const x = await a.clip(url());
+    await addToIssue(x.id, issue.id, a.db);
+    await a.join();
+    await b.join();
+    const token = await deleteIssue(issue.id, a.db);
+    await a.sync();
+    expect((await serverRecord('issues', issue.id))[0]!.status).toBe('trash');
+    await b.sync();
+    expect(await b.db.issues.get(issue.id)).toBeUndefined();
+
+    await undo(token!, a.db);
+    await a.sync();
+
+    expect((await serverRecord('issues', issue.id))[0]!.status).not.toBe('trash');
+    await b.sync();
+    expect(await b.db.issues.get(issue.id)).toMatchObject({ title: 'Les indiscrets du 22 mars' });
+    expect((await issueItems(issue.id, b.db)).map((item) => item.id)).toEqual([x.id]);
   });
 });

@@ -146,6 +146,47 @@ describe('IssueView', () => {
     expect(screen.getByTestId('issue-totals').textContent).toMatch(/3 indiscrets/);
   });
 
+  it('deletes an issue without asking, and puts it back with its items on « Annuler »', async () => {
+    const issue = await issueWith([{ title: 'OVH' }, { title: 'Mauboussin' }]);
+    const confirm = vi.spyOn(window, 'confirm');
+    let shown: string | null = issue.id;
+    const view = () => (
+      <UndoProvider>
+        <IssueView
+          currentIssueId={shown}
+          onSelectIssue={(id) => {
+            shown = id;
+            rerender(view());
+          }}
+          onOpenDraft={() => {}}
+        />
+      </UndoProvider>
+    );
+    const { rerender } = render(view());
+    await screen.findAllByTestId('issue-item');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Supprimer le numéro' }));
+
+    await waitFor(() =>
+      expect(screen.getByTestId('undo-bar').textContent).toContain(
+        '« Les indiscrets du 15 mars » est supprimé ; ses indiscrets sont retournés dans les brouillons.',
+      ),
+    );
+    expect(confirm).not.toHaveBeenCalled();
+    expect(shown).toBeNull();
+    expect(await db.issues.get(issue.id)).toBeUndefined();
+    expect(await order(issue.id)).toEqual([]);
+
+    fireEvent.click(
+      within(screen.getByTestId('undo-bar')).getByRole('button', { name: 'Annuler' }),
+    );
+
+    await waitFor(() => expect(shown).toBe(issue.id));
+    expect(await db.issues.get(issue.id)).toMatchObject({ title: 'Les indiscrets du 15 mars' });
+    expect(await order(issue.id)).toEqual(['OVH', 'Mauboussin']);
+    expect(await screen.findAllByTestId('issue-item')).toHaveLength(2);
+  });
+
   it('counts words and characters of the issue against its budget, when it has one', async () => {
     const issue = await issueWith([{ title: 'Un', body: '<p>Quatre mots bien comptés</p>' }]);
     renderIssue(issue.id);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Draft, IndiscretsDB, Issue } from '../../../storage/db';
-import { trashDraft, restoreDraft } from '../../../storage/drafts';
+import { trashDraft, restoreDraft, undo, updateDraft } from '../../../storage/drafts';
 import {
   addToIssue,
   checkIssue,
@@ -181,15 +181,40 @@ describe('issue items', () => {
     const { issue, drafts } = await issueWith(['A', 'B']);
     await trashDraft(drafts[1]!.id, database, clock);
 
-    const returned = await deleteIssue(issue.id, database, clock);
+    const token = await deleteIssue(issue.id, database, clock);
 
-    expect(returned).toBe(2);
+    expect(token?.before.map((draft) => draft.title)).toEqual(['A', 'B']);
     expect(await getIssue(issue.id, database)).toBeUndefined();
     const after = await database.clips.bulkGet(drafts.map((d) => d.id));
     expect(after.map((d) => [d!.issueId, d!.sortKey])).toEqual([
       ['', ''],
       ['', ''],
     ]);
+  });
+
+  it('answers nothing for an issue deleted elsewhere meanwhile', async () => {
+    await expect(deleteIssue('gone', database, clock)).resolves.toBeUndefined();
+  });
+
+  it('undoes a deletion: the issue as it was, its items in their places, edits since kept', async () => {
+    const { issue, drafts } = await issueWith(['A', 'B', 'C']);
+    await trashDraft(drafts[1]!.id, database, clock);
+    const other = await issueWith(['X'], '2021-03-22');
+    const before = await getIssue(issue.id, database);
+    const token = await deleteIssue(issue.id, database, clock);
+    // Meanwhile, in the inbox: A is rewritten, C is added to another issue.
+    await updateDraft(drafts[0]!.id, { body: '<p>A, récrit</p>' }, database, clock);
+    await addToIssue(drafts[2]!.id, other.issue.id, database);
+
+    await undo(token!, database, clock);
+
+    expect(await getIssue(issue.id, database)).toEqual(before);
+    expect(titles(await issueItems(issue.id, database))).toEqual(['A']);
+    expect((await database.clips.get(drafts[0]!.id))!.body).toBe('<p>A, récrit</p>');
+    // The trashed item is back in its place too, still in the trash (a restore finds it there).
+    const trashed = (await database.clips.get(drafts[1]!.id))!;
+    expect([trashed.issueId, trashed.sortKey]).toEqual([issue.id, drafts[1]!.sortKey]);
+    expect(titles(await issueItems(other.issue.id, database))).toEqual(['X', 'C']);
   });
 });
 

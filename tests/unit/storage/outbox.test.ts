@@ -6,6 +6,7 @@ import {
   purgeTrash,
   restoreDraft,
   trashDraft,
+  undo,
   updateDraft,
 } from '../../../storage/drafts';
 import {
@@ -163,6 +164,20 @@ describe('outbox', () => {
       [old.id]: 'delete',
       [issue.id]: 'delete',
     });
+  });
+
+  it('queues a deleted issue put back by Undo, and its item, as upserts', async () => {
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, database);
+    const a = await addDraft(database);
+    await addToIssue(a.id, issue.id, database);
+    await turnOn();
+    const token = await deleteIssue(issue.id, database);
+    await undo(token!, database);
+    const ops = Object.fromEntries(
+      (await database.outbox.toArray()).map((e) => [e.recordId, e.op]),
+    );
+    // Pushed after its deletion, the issue is restored from the server's trash (services/sync.ts).
+    expect(ops).toEqual({ [a.id]: 'upsert', [issue.id]: 'upsert' });
   });
 
   it('keeps a record blocked by a conflict blocked when the editor writes it again', async () => {
