@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import {
   createHouseStyle,
   formatIssueTitle,
+  titlePatternForLocale,
   type CreditStyle,
   type HouseStyle,
 } from '../export/house-style';
@@ -161,7 +162,11 @@ export function HouseStyleSettings() {
           value={form.locale}
           onChange={(e) => {
             const locale = (e.target as HTMLSelectElement).value as HouseStyle['locale'];
-            set({ locale, frenchTypography: locale === 'fr' });
+            set({
+              locale,
+              frenchTypography: locale === 'fr',
+              titlePattern: titlePatternForLocale(form.titlePattern, form.locale, locale),
+            });
           }}
         >
           <option value="fr">Français</option>

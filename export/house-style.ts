@@ -10,6 +10,8 @@ import { MONTH_NAMES, WEEKDAY_NAMES } from '../lib/french-date';
 export {
   createHouseStyle,
   DEFAULT_HOUSE_STYLE,
+  DEFAULT_TITLE_PATTERNS,
+  titlePatternForLocale,
   type CreditStyle,
   type ExportLocale,
   type HouseStyle,

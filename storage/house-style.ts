@@ -34,11 +34,21 @@ export interface HouseStyle {
 }
 
 /**
+ * The title pattern each export language starts with: the column's name, then its date as that
+ * language writes it (« Les indiscrets du 15 mars », “Les Indiscrets, March 15”): a French
+ * pattern would give « Les indiscrets du March 15 » in English.
+ */
+export const DEFAULT_TITLE_PATTERNS: Readonly<Record<ExportLocale, string>> = {
+  fr: 'Les indiscrets du {date}',
+  en: 'Les Indiscrets, {date}',
+};
+
+/**
  * Defaults of the column as published. Readonly by type but not frozen: settings code spreads
  * and stores it.
  */
 export const DEFAULT_HOUSE_STYLE: Readonly<HouseStyle> = {
-  titlePattern: 'Les indiscrets du {date}',
+  titlePattern: DEFAULT_TITLE_PATTERNS.fr,
   itemOpener: '--> ',
   // The house voice credits a source by linking words of the text; the check "no link to a
   // source" catches an item that forgets. An automatic " (Source)" is an option, not the default.
@@ -49,7 +59,8 @@ export const DEFAULT_HOUSE_STYLE: Readonly<HouseStyle> = {
 
 /**
  * Builds a complete house style from partial settings. `frenchTypography` defaults to true for
- * French and false for English, since French spacing rules would be wrong in English copy.
+ * French and false for English, since French spacing rules would be wrong in English copy; the
+ * title pattern to that language's ({@link DEFAULT_TITLE_PATTERNS}).
  * @param overrides the settings the newsroom changed.
  */
 export function createHouseStyle(overrides: Partial<HouseStyle> = {}): HouseStyle {
@@ -58,6 +69,15 @@ export function createHouseStyle(overrides: Partial<HouseStyle> = {}): HouseStyl
     ...DEFAULT_HOUSE_STYLE,
     ...overrides,
     locale,
+    titlePattern: overrides.titlePattern ?? DEFAULT_TITLE_PATTERNS[locale],
     frenchTypography: overrides.frenchTypography ?? locale === 'fr',
   };
+}
+
+/**
+ * The title pattern after the export language changes from `from` to `to`: the new language's
+ * default if the pattern was the old one's, else the newsroom's own, kept.
+ */
+export function titlePatternForLocale(pattern: string, from: ExportLocale, to: ExportLocale) {
+  return pattern === DEFAULT_TITLE_PATTERNS[from] ? DEFAULT_TITLE_PATTERNS[to] : pattern;
 }

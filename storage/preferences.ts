@@ -1,6 +1,11 @@
 import { definedOnUse } from './defined-on-use';
 import { storage } from 'wxt/utils/storage';
-import { createHouseStyle, DEFAULT_HOUSE_STYLE, type HouseStyle } from './house-style';
+import {
+  createHouseStyle,
+  DEFAULT_HOUSE_STYLE,
+  DEFAULT_TITLE_PATTERNS,
+  type HouseStyle,
+} from './house-style';
 import type { WORDPRESS_POST_STATUSES } from './record-values';
 
 /**
@@ -8,8 +13,13 @@ import type { WORDPRESS_POST_STATUSES } from './record-values';
  * changed): the missing fields take their defaults, French typography following the language.
  */
 export const HOUSE_STYLE_MIGRATIONS = {
+  // Version 1 knew one default title pattern, the French one, whatever the export language: a
+  // style that did not hold one had that one.
   2: (old: Partial<HouseStyle> | null): HouseStyle =>
-    createHouseStyle(old && typeof old === 'object' ? old : {}),
+    createHouseStyle({
+      titlePattern: DEFAULT_TITLE_PATTERNS.fr,
+      ...(old && typeof old === 'object' ? old : {}),
+    }),
 };
 
 /**

@@ -20,4 +20,21 @@ describe('Options: the house style', () => {
 
     expect(await help.findByText(/^\{date\} = « March 15 »/)).toBeTruthy();
   });
+
+  it('gives the English default title pattern when the exports turn English, and keeps one of the newsroom’s own', async () => {
+    render(<HouseStyleSettings />);
+    const pattern = (await screen.findByLabelText(/^Modèle du titre/)) as HTMLInputElement;
+    const language = screen.getByLabelText('Langue des exports');
+
+    fireEvent.change(language, { target: { value: 'en' } });
+
+    expect(pattern.value).toBe('Les Indiscrets, {date}');
+    expect(pattern.closest('label')!.textContent).toContain('→ « Les Indiscrets, March 15 »');
+    fireEvent.change(language, { target: { value: 'fr' } });
+    expect(pattern.value).toBe('Les indiscrets du {date}');
+
+    fireEvent.input(pattern, { target: { value: 'Nos indiscrets du {date}' } });
+    fireEvent.change(language, { target: { value: 'en' } });
+    expect(pattern.value).toBe('Nos indiscrets du {date}');
+  });
 });

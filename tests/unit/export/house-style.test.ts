@@ -107,6 +107,13 @@ describe('createHouseStyle', () => {
     });
   });
 
+  it('gives English its own default title pattern, and keeps one that is given', () => {
+    expect(createHouseStyle({ locale: 'en' }).titlePattern).toBe('Les Indiscrets, {date}');
+    expect(createHouseStyle({ locale: 'en', titlePattern: 'X {date}' }).titlePattern).toBe(
+      'X {date}',
+    );
+  });
+
   it('turns French typography off by default for English', () => {
     expect(createHouseStyle({ locale: 'en' }).frenchTypography).toBe(false);
     expect(createHouseStyle({ locale: 'en', frenchTypography: true }).frenchTypography).toBe(true);

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, openPopup, until, type ExtensionSession } from './harness';
+
+/**
+ * The house style in the options page, in real Chromium: the exports turned English bring the
+ * English title pattern (a French one would give « Les indiscrets du March 15 »), and the next
+ * issue made in the popup is titled with it.
+ */
+describe('the house style in the options page, in Chromium', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    session.context.setDefaultTimeout(5_000);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('turns the title pattern English with the exports, and a new issue is titled with it', async () => {
+    const options = await session.openExtensionPage('options.html');
+    const style = options.getByRole('form', { name: 'Style maison' });
+    const pattern = style.getByRole('textbox', { name: /^Modèle du titre/ });
+    await until(
+      () => pattern.inputValue(),
+      (value) => value === 'Les indiscrets du {date}',
+      'the stored style',
+    );
+
+    await style.getByLabel('Langue des exports').selectOption('en');
+
+    expect(await pattern.inputValue()).toBe('Les Indiscrets, {date}');
+    expect(await style.textContent()).toContain('→ « Les Indiscrets, March 15 »');
+    await style.getByRole('button', { name: 'Enregistrer' }).click();
+    await style.getByText('Enregistré.').waitFor();
+
+    const popup = await openPopup(session);
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+    const form = popup.getByRole('form', { name: 'Nouveau numéro' });
+    await form.getByLabel('Date').fill('2027-03-22');
+    await until(
+      () => form.getByLabel('Titre').inputValue(),
+      (value) => value === 'Les Indiscrets, March 22',
+      'the new issue’s title',
+    );
+    await popup.close();
+    await options.close();
+  });
+});
