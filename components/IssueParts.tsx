@@ -83,10 +83,11 @@ export function issueOptionTexts(
   }
   const copies = new Map<string, number>();
   for (const same of byTitle.values()) {
-    if (same.length < 2) continue;
-    [...same]
-      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
-      .forEach((issue, index) => index > 0 && copies.set(issue.id, index + 1));
+    const oldestFirst = [...same].sort((a, b) =>
+      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
+    );
+    for (const [index, issue] of oldestFirst.entries())
+      if (index > 0) copies.set(issue.id, index + 1);
   }
   return new Map(issues.map((issue) => [issue.id, issueOptionText(issue, copies.get(issue.id))]));
 }
