@@ -7,6 +7,7 @@
 
 import { compactKey, foldPunctuation } from './text';
 import { stripWww } from '../lib/html';
+import { pairQuotes, quoteMarks } from '../lib/quotes';
 
 /** What the page tells us about itself, to recognise the decoration around a headline. */
 export interface TitleContext {
@@ -43,34 +44,19 @@ interface Separator {
 }
 
 /**
- * Which characters of a title are part of a quotation: balanced « … », “ … ” and "…" pairs, marks
- * included. A quotation belongs to the headline (`Le ministre promet un « choc de simplification »`):
- * its `»` is not a separator, and nothing inside it is. A lone `»` is still one.
+ * Which characters of a title are part of a quotation: balanced « … », “ … ”, „ … “ and "…" pairs
+ * (lib/quotes.ts), marks included. A quotation belongs to the headline (`Le ministre promet un
+ * « choc de simplification »`): its `»` is not a separator, and nothing inside it is. A lone `»`
+ * is still one. Single quotes are left out: a title's ’ is far more often an apostrophe cut
+ * loose than a quotation's end.
  */
 function quotedMask(title: string): Uint8Array {
+  const { pairs } = pairQuotes(quoteMarks(title).filter((mark) => mark.family !== 'single'));
   // Depth changes at each pair's ends, summed afterwards: linear however many pairs there are.
   const depth = new Int32Array(title.length + 1);
-  const french: number[] = [];
-  const curly: number[] = [];
-  let straight: number | undefined;
-  const pair = (open: number, close: number) => {
+  for (const [open, close] of pairs) {
     depth[open] = (depth[open] ?? 0) + 1;
     depth[close + 1] = (depth[close + 1] ?? 0) - 1;
-  };
-  for (let i = 0; i < title.length; i += 1) {
-    const char = title[i];
-    if (char === '\u00ab') french.push(i);
-    else if (char === '\u201c') curly.push(i);
-    else if (char === '\u00bb' || char === '\u201d') {
-      const open = (char === '\u00bb' ? french : curly).pop();
-      if (open !== undefined) pair(open, i);
-    } else if (char === '"') {
-      if (straight === undefined) straight = i;
-      else {
-        pair(straight, i);
-        straight = undefined;
-      }
-    }
   }
   const mask = new Uint8Array(title.length);
   let running = 0;

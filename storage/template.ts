@@ -1,5 +1,6 @@
 import type { Draft } from './db';
 import { isHttpUrl } from './http-url';
+import { pairQuotes, quoteMarks } from '../lib/quotes';
 import { escapeHtml, stripWww } from '../lib/html';
 
 /**
@@ -14,80 +15,6 @@ export const NO_QUOTE_TEMPLATE = '<p>{link} ({site})</p>';
 /** What a template can draw from. */
 export type TemplateDraft = Pick<Draft, 'url' | 'title' | 'quotes'> &
   Partial<Pick<Draft, 'siteName' | 'byline'>>;
-
-/** A quotation mark in a passage, and what it does there. */
-interface QuoteMark {
-  index: number;
-  /** Marks of one family pair with each other: « with », “ „ " with ” “ ", ‘ ' with ’ '. */
-  family: 'french' | 'double' | 'single';
-  opens: boolean;
-}
-
-/** Spaces, and the punctuation a quotation may open right after (`(« oui »)`, `—“yes”`). */
-const BEFORE_OPENING = /[\s([{«“„‘'"—–-]/u;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-/**
- * The quotation marks of a passage, each read as opening or closing. « » “ ” „ ‘ say which they
- * are (a “ right after a word and before a space or the end closes a German „…“); straight quotes
- * are told by the spaces around them; ’ and ' between two letters are apostrophes, not marks.
- */
-function quoteMarks(text: string): QuoteMark[] {
-  const marks: QuoteMark[] = [];
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index]!;
-    if (!'«»“”„"‘’\''.includes(char)) continue;
-    const before = text[index - 1];
-    const after = text[index + 1];
-    const afterOpening = before === undefined || BEFORE_OPENING.test(before);
-    const beforeSpace = after === undefined || /\s/.test(after);
-    if (char === '«' || char === '»') {
-      marks.push({ index, family: 'french', opens: char === '«' });
-    } else if (char === '„' || char === '”') {
-      marks.push({ index, family: 'double', opens: char === '„' });
-    } else if (char === '“') {
-      marks.push({
-        index,
-        family: 'double',
-        opens: afterOpening || !/[\s\p{P}]/u.test(after ?? ' '),
-      });
-    } else if (char === '"') {
-      if (afterOpening && beforeSpace) continue; // a lone " between spaces: nothing to read
-      marks.push({ index, family: 'double', opens: afterOpening });
-    } else if (char === '‘') {
-      marks.push({ index, family: 'single', opens: true });
-    } else if (!(LETTER_OR_DIGIT.test(before ?? '') && LETTER_OR_DIGIT.test(after ?? ''))) {
-      // Not an apostrophe (those are between two letters: `l’été`, `aujourd'hui`): a mark.
-      if (afterOpening && beforeSpace) continue;
-      marks.push({ index, family: 'single', opens: afterOpening });
-    }
-  }
-  return marks;
-}
-
-/**
- * Pairs the marks of each family as they nest: `pairs` maps an opening mark's index to its
- * closing one's; `lone` lists the indexes of the marks left without a partner.
- */
-function pairQuotes(marks: readonly QuoteMark[]): {
-  pairs: Map<number, number>;
-  lone: Set<number>;
-} {
-  const pairs = new Map<number, number>();
-  const lone = new Set<number>();
-  const open: Record<QuoteMark['family'], number[]> = { french: [], double: [], single: [] };
-  for (const mark of marks) {
-    const stack = open[mark.family];
-    if (mark.opens) stack.push(mark.index);
-    else {
-      const start = stack.pop();
-      if (start === undefined) lone.add(mark.index);
-      else pairs.set(start, mark.index);
-    }
-  }
-  for (const stack of Object.values(open)) for (const index of stack) lone.add(index);
-  return { pairs, lone };
-}
 
 /**
  * A passage ready to go between the template's « and »: without the quotation marks of its own

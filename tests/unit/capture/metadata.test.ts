@@ -136,6 +136,14 @@ describe('cleanTitle', () => {
       siteAffix: 'The Daily',
     });
   });
+
+  it('keeps a German „quotation“ and its content in the title', () => {
+    // „ opens and “ closes in German: read as the one pair they are, as the draft template does.
+    expect(cleanTitle('Merkel: „Wir schaffen das - gemeinsam“ - Die Zeitung', ctx())).toEqual({
+      title: 'Merkel: „Wir schaffen das - gemeinsam“',
+      siteAffix: 'Die Zeitung',
+    });
+  });
 });
 
 describe('titleSuffix', () => {
