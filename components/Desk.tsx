@@ -9,6 +9,7 @@ import { Inbox } from './Inbox';
 import { IssueFieldsForm } from './IssueFieldsForm';
 import { IssueItems } from './IssueItems';
 import { IssueOutput } from './IssueOutput';
+import { issueOptionTexts } from './IssueParts';
 import { IssuePicker, useIssues } from './IssuePicker';
 import { NewIssueForm } from './NewIssueForm';
 import {
@@ -340,12 +341,13 @@ function DeskIssue({
   const workspace = useIssueWorkspace(issue);
   const { items, checks, counts, total, budget, problems } = workspace;
   const column = useRef<HTMLElement>(null);
+  const pickerName = issueOptionTexts(issues).get(issue.id);
   // What this column shows first, for the next desk to paint before the database answers: read
   // once painted, so that the rows that fill the column are counted from the page as drawn.
   useEffect(() => {
     if (!items) return;
     return afterPaint(() => writeSnapshot(itemsFilling(column.current) ?? firstScreenRows()));
-  }, [items, checks, issue, issues.length > 1, budget]);
+  }, [items, checks, issue, issues.length > 1, budget, pickerName]);
   function writeSnapshot(count: number) {
     if (!items) return;
     const rows = items.slice(0, count).map((item, index) => ({
@@ -360,6 +362,7 @@ function DeskIssue({
       issueId: issue.id,
       title: issue.title,
       status: issue.status,
+      ...(pickerName ? { pickerName } : {}),
       items: items.length,
       words: total.words,
       chars: total.chars,

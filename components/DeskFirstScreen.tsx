@@ -145,7 +145,9 @@ export function SnapshotColumns({ snapshot, selectedId, onOpen }: ColumnsProps) 
           <label>
             <span class="visually-hidden">{t('issue.pick')}</span>
             <select aria-label={t('issue.pick')} value={snapshot.issueId} aria-disabled="true">
-              <option value={snapshot.issueId}>{issueOptionText(snapshot)}</option>
+              <option value={snapshot.issueId}>
+                {snapshot.pickerName ?? issueOptionText(snapshot)}
+              </option>
             </select>
           </label>
           <button

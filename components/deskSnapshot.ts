@@ -29,6 +29,8 @@ export interface DeskSnapshot {
   issueId: string;
   title: string;
   status: IssueStatus;
+  /** The issue as the picker named it (its title, its status, « (2) » beside a namesake). */
+  pickerName?: string;
   /** How many items the whole issue holds (`rows` are only its first ones). */
   items: number;
   words: number;
@@ -141,6 +143,7 @@ function isSnapshot(value: unknown): value is DeskSnapshot {
     typeof snapshot.title === 'string' &&
     typeof snapshot.status === 'string' &&
     (ISSUE_STATUSES as readonly string[]).includes(snapshot.status) &&
+    (snapshot.pickerName === undefined || typeof snapshot.pickerName === 'string') &&
     isCount(snapshot.items) &&
     isCount(snapshot.words) &&
     isCount(snapshot.chars) &&

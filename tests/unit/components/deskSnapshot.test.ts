@@ -16,6 +16,7 @@ function snapshot(): DeskSnapshot {
     issueId: 'issue-1',
     title: 'Les indiscrets du 15 mars',
     status: 'open',
+    pickerName: 'Les indiscrets du 15 mars (2)',
     items: 40,
     words: 1200,
     chars: 7400,
@@ -54,6 +55,7 @@ describe('the desk snapshot', () => {
     const broken: Array<(value: DeskSnapshot) => unknown> = [
       ({ issueId: _id, ...rest }) => rest,
       (value) => ({ ...value, status: 'archived' }),
+      (value) => ({ ...value, pickerName: 2 }),
       (value) => ({ ...value, items: -1 }),
       (value) => ({ ...value, items: 0 }),
       (value) => ({ ...value, otherIssues: 'yes' }),
