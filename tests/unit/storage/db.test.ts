@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IndiscretsDB } from '../../../storage/db';
 import { searchDrafts } from '../../../storage/draft-search';
-import { addDraft, freshDatabase } from './helpers';
+import { addDraft, freshDatabase, STORES_V3 } from './helpers';
 
 describe('IndiscretsDB migration v1 → v2', () => {
   const name = `test-${crypto.randomUUID()}`;
@@ -128,17 +128,7 @@ describe('IndiscretsDB migration v4 → v5 (numbers of one digit searchable)', (
 
   it('indexes the digits of existing drafts, and rewrites only the drafts that had some', async () => {
     const v4 = new Dexie(name);
-    v4.version(4).stores({
-      clips:
-        'id, url, createdAt, updatedAt, status, siteName, *tags, issueId, [issueId+sortKey], ' +
-        '[issueId+createdAt], [issueId+deletedAt], deletedAt, *words, *sourceUrls',
-      issues: 'id, date, createdAt, status',
-      outbox: 'key, queuedAt',
-      syncRecords: 'key, [kind+remoteId]',
-      conflicts: 'key',
-      refusals: 'key',
-      syncState: 'id',
-    });
+    v4.version(4).stores(STORES_V3);
     const numbered = v4Draft('numbered', '<p>Le n°7 du CAC.</p>', [
       'classement',
       'le',

@@ -1,5 +1,22 @@
 import { IndiscretsDB, type Draft } from '../../../storage/db';
 
+/**
+ * The stores as versions 3 and 4 of the extension declared them (version 4 changed no index):
+ * what a migration test opens a database with, as an older extension left it. Written out, not
+ * taken from storage/db.ts, which only appends.
+ */
+export const STORES_V3 = {
+  clips:
+    'id, url, createdAt, updatedAt, status, siteName, *tags, issueId, [issueId+sortKey], ' +
+    '[issueId+createdAt], [issueId+deletedAt], deletedAt, *words, *sourceUrls',
+  issues: 'id, date, createdAt, status',
+  outbox: 'key, queuedAt',
+  syncRecords: 'key, [kind+remoteId]',
+  conflicts: 'key',
+  refusals: 'key',
+  syncState: 'id',
+};
+
 /** A database of its own for one test; delete it in afterEach. */
 export const freshDatabase = () => new IndiscretsDB(`test-${crypto.randomUUID()}`);
 

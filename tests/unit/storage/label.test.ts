@@ -5,7 +5,7 @@ import { deriveFields } from '../../../storage/derive';
 import { searchDrafts } from '../../../storage/draft-search';
 import { saveDraftEdit, updateDraft } from '../../../storage/drafts';
 import { itemLabel, labelFromText } from '../../../storage/label';
-import { addDraft, freshDatabase } from './helpers';
+import { addDraft, freshDatabase, STORES_V3 } from './helpers';
 
 describe('labelFromText', () => {
   it('takes the first six words of the text, with « … » when it goes on', () => {
@@ -65,17 +65,7 @@ describe('IndiscretsDB migration v3 → v4 (item labels)', () => {
   it('keeps every draft as it was: without a label, it shows the first words of its text', async () => {
     // The database as version 3 of the extension left it.
     const v3 = new Dexie(name);
-    v3.version(3).stores({
-      clips:
-        'id, url, createdAt, updatedAt, status, siteName, *tags, issueId, [issueId+sortKey], ' +
-        '[issueId+createdAt], [issueId+deletedAt], deletedAt, *words, *sourceUrls',
-      issues: 'id, date, createdAt, status',
-      outbox: 'key, queuedAt',
-      syncRecords: 'key, [kind+remoteId]',
-      conflicts: 'key',
-      refusals: 'key',
-      syncState: 'id',
-    });
+    v3.version(3).stores(STORES_V3);
     const draft = {
       id: 'd1',
       url: 'https://www.bloomberg.com/ovh',
