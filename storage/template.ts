@@ -77,13 +77,16 @@ export function quotationBody(passage: string): string {
 }
 
 /**
- * The paragraphs of a passage's quotation ({@link quotationBody}), a line break within one made
- * a space: a selection of several paragraphs stays several paragraphs.
+ * The paragraphs of a passage's quotation, a line break within one made a space: a selection of
+ * several paragraphs stays several paragraphs. Each is read on its own ({@link quotationBody}):
+ * a page that already writes a quotation of several paragraphs the French way (each opening
+ * with «, the last alone closing with ») has its marks removed, not doubled, as does one that
+ * quotes each paragraph in « » of its own.
  */
 export function quotationParagraphs(passage: string): string[] {
-  return quotationBody(passage)
+  return passage
     .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ').trim())
+    .map((paragraph) => quotationBody(paragraph.replace(/\s*\n\s*/g, ' ')))
     .filter(Boolean);
 }
 

@@ -109,6 +109,23 @@ describe('renderDraftTemplate', () => {
     );
   });
 
+  it('does not double the marks of a page that quotes several paragraphs the French way', () => {
+    const quoted = (passage: string) =>
+      renderDraftTemplate('{quote}', draft({ quotes: [quote(passage)] }));
+
+    // Each paragraph opening with «, the last alone closing; or each one in « » of its own.
+    expect(quoted('« Un.\n\n« Deux.\n\n« Trois. »')).toBe(
+      '«\u00a0Un.<br>«\u00a0Deux.<br>«\u00a0Trois.\u00a0»',
+    );
+    expect(quoted('« Première déclaration. »\n\n« Seconde déclaration. »')).toBe(
+      '«\u00a0Première déclaration.<br>«\u00a0Seconde déclaration.\u00a0»',
+    );
+    // A quotation inside one paragraph is still nested in “ ”.
+    expect(quoted('Il a dit « oui ».\n\nPuis il est parti.')).toBe(
+      '«\u00a0Il a dit “oui”.<br>«\u00a0Puis il est parti.\u00a0»',
+    );
+  });
+
   it('breaks lines between the paragraphs where {quote} is not in a <p>', () => {
     const passage = 'Un.\n\nDeux.';
 
