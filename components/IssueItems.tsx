@@ -4,7 +4,7 @@ import type { Check, Draft, Issue } from '../storage/db';
 import { addToIssue, moveItem, moveToIssue, removeFromIssue } from '../storage/issues';
 import { itemLabel } from '../storage/label';
 import { DeskMarks } from './DeskMarks';
-import { CheckList, IssueTotals } from './IssueParts';
+import { CheckList, IssueTotals, issueOptionTexts } from './IssueParts';
 import { DRAFT_MIME } from './Inbox';
 import { ReorderList } from './ReorderList';
 import { itemText } from './richtext';
@@ -24,6 +24,9 @@ interface Props {
 /** The issue's totals against its budget, then its items in order (reordered by mouse or keys). */
 export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: Props) {
   const { issue, items, checks, counts, total, budget, over, problems } = workspace;
+  // « Déplacer vers… » names the issues as the picker does: « (2) » beside a namesake.
+  const names = issueOptionTexts([issue, ...otherIssues]);
+  const targets = otherIssues.map((other) => ({ id: other.id, name: names.get(other.id)! }));
   // The shared desk: a role that may not order the issue sees why, not a failure.
   const cannotArrange = deskRefusal(useSharedDesk(), 'arrange');
   // The notice below says why once; each greyed control points to it for screen readers.
@@ -82,7 +85,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
               item={item}
               counts={counts[index]!}
               checks={checks?.[item.id] ?? []}
-              issues={otherIssues}
+              issues={targets}
               onOpen={() => onOpenDraft(item.id)}
               selected={item.id === selectedId}
               arrangeRefused={cannotArrange}
@@ -125,7 +128,7 @@ interface ItemProps {
   item: Draft;
   counts: Counts;
   checks: Check[];
-  issues: Issue[];
+  issues: readonly MoveTarget[];
   onOpen: () => void;
   selected?: boolean;
   /** Why the user's role may not arrange the issue (shared desk), if it may not. */
@@ -189,9 +192,15 @@ function IssueItem({
   );
 }
 
+/** An issue an item can be moved to, named as the picker names it. */
+interface MoveTarget {
+  id: string;
+  name: string;
+}
+
 interface MoveToMenuProps {
   label: string;
-  issues: Issue[];
+  issues: readonly MoveTarget[];
   refused?: string;
   noticeId?: string;
   onMove: (issueId: string) => void;
@@ -230,7 +239,7 @@ function MoveToMenu({ label, issues, refused, noticeId, onMove }: MoveToMenuProp
       {filled &&
         issues.map((other) => (
           <option value={other.id} key={other.id}>
-            {other.title}
+            {other.name}
           </option>
         ))}
     </select>

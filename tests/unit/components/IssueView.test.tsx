@@ -187,6 +187,23 @@ describe('IssueView', () => {
     expect(await screen.findAllByTestId('issue-item')).toHaveLength(2);
   });
 
+  it('names the issues to move an item to as the picker does, a namesake numbered', async () => {
+    const issue = await issueWith([{ title: 'OVH', body: '<p>OVH</p>' }]);
+    await createIssue({ title: 'Les indiscrets du 22 mars', date: '2021-03-22' });
+    await createIssue({ title: 'Les indiscrets du 22 mars', date: '2021-03-22' });
+    renderIssue(issue.id);
+    const move = await screen.findByRole('combobox', { name: /^Déplacer « OVH/ });
+
+    fireEvent.focus(move);
+
+    await waitFor(() =>
+      expect(Array.from((move as HTMLSelectElement).options, (o) => o.text).slice(1)).toEqual([
+        'Les indiscrets du 22 mars',
+        'Les indiscrets du 22 mars (2)',
+      ]),
+    );
+  });
+
   it('counts words and characters of the issue against its budget, when it has one', async () => {
     const issue = await issueWith([{ title: 'Un', body: '<p>Quatre mots bien comptés</p>' }]);
     renderIssue(issue.id);
