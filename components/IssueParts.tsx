@@ -53,10 +53,11 @@ export function CheckList({ checks }: { checks: readonly Check[] }) {
 }
 
 /**
- * How much of a title the picker shows before the status that follows it: about what the
- * popup's picker fits, so that « (exporté) » is not the part its width hides.
+ * How much of a title the picker shows before the status that follows it, so that « (exporté) »
+ * is not the part its width hides: the house pattern's longest title (« Les indiscrets du 1er
+ * septembre ») whole, and the desk's picker fits it with its status from 1,280 px.
  */
-const TITLE_BEFORE_STATUS = 40;
+const TITLE_BEFORE_STATUS = 32;
 
 /**
  * An issue as the picker names it: its title, and its status unless it is open (the title cut
@@ -65,7 +66,9 @@ const TITLE_BEFORE_STATUS = 40;
 export function issueOptionText(issue: Pick<Issue, 'title' | 'status'>, copy?: number): string {
   const number = copy ? ` (${copy})` : '';
   if (issue.status === 'open') return `${issue.title}${number}`;
-  const title = cutAtWord(issue.title, TITLE_BEFORE_STATUS - number.length, '…', '');
+  const kept = cutAtWord(issue.title, TITLE_BEFORE_STATUS - number.length - 1, '', '');
+  // A cut title ends with « … » against its last word, not after a stranded « : » or « , ».
+  const title = kept === issue.title ? kept : `${kept.replace(/[\s:;,.\-–—]+$/u, '')}…`;
   return `${title}${number} (${t(`issue.status.${issue.status}`)})`;
 }
 

@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDatabase } from './database';
-import { launchExtension, openDesk, screenshotPath, type ExtensionSession } from './harness';
+import {
+  launchExtension,
+  openDesk,
+  openPopup as openPopupPage,
+  until,
+  screenshotPath,
+  type ExtensionSession,
+} from './harness';
 
 /**
  * The desk between the narrowest width that lays it out in columns (1100 px) and a common
@@ -32,14 +39,15 @@ async function seedIssue(session: ExtensionSession): Promise<void> {
   const now = new Date(Date.UTC(2024, 2, 15, 7, 30)).toISOString();
   await writeDatabase(page, {
     issues: [
-      [ISSUE, 'Les indiscrets du 15 mars'],
-      [OTHER, 'Les indiscrets du 22 mars'],
-    ].map(([id, title]) => ({
+      [ISSUE, 'Les indiscrets du 15 mars', 'open'],
+      // The house pattern's longest title, exported: the picker must show it with its status.
+      [OTHER, 'Les indiscrets du 1er septembre', 'exported'],
+    ].map(([id, title, status]) => ({
       id,
       title,
       date: now.slice(0, 10),
       intro: '',
-      status: 'open',
+      status,
       createdAt: now,
       updatedAt: now,
     })),
@@ -189,5 +197,48 @@ describe('the desk from 1100 px wide to a laptop', () => {
     }
     expect(failures).toEqual([]);
     await desk.close();
+  });
+
+  it('shows the issue picker’s title whole with its status, in the popup and the desk from 1280 px', async () => {
+    const shown = 'Les indiscrets du 1er septembre (exporté)';
+    /** The picker's shown text, its width as drawn in its font, and the room the select gives. */
+    const picker = async (page: Page) => {
+      const select = page.getByRole('combobox', { name: 'Numéro en cours' });
+      await select.selectOption(OTHER);
+      // The desk shows the chosen issue once it is stored as the current one.
+      await until(
+        () => select.locator('option:checked').textContent(),
+        (text) => text === shown,
+        'the exported issue shown',
+      );
+      return select.evaluate((select) => {
+        const box = select as HTMLSelectElement;
+        const style = getComputedStyle(box);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = `${style.fontSize} ${style.fontFamily}`;
+        const text = box.options[box.selectedIndex]!.text;
+        // The select's own padding, and about 20 px for its arrow.
+        const room =
+          box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+        return { text, width: Math.ceil(context.measureText(text).width), room };
+      });
+    };
+    const seen = [];
+    for (const width of [1280, 1366, 1920]) {
+      const desk = await openDesk(session, { width, height: 768 });
+      seen.push({ where: `desk ${width}`, ...(await picker(desk)) });
+      await desk.getByRole('combobox', { name: 'Numéro en cours' }).selectOption(ISSUE);
+      await desk.close();
+    }
+    const popup = await openPopupPage(session);
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+    seen.push({ where: 'popup', ...(await picker(popup)) });
+    await popup.getByRole('combobox', { name: 'Numéro en cours' }).selectOption(ISSUE);
+    await popup.close();
+
+    for (const picked of seen) {
+      expect(picked.text, picked.where).toBe(shown);
+      expect(picked.width, picked.where).toBeLessThanOrEqual(picked.room);
+    }
   });
 });

@@ -27,7 +27,11 @@ describe('issueOptionTexts', () => {
 
     const name = issueOptionTexts([issue('a', title, 'published')]).get('a')!;
 
-    expect(name).toBe('Les indiscrets du 15 mars, spécial… (publié)');
+    // Cut at a word, the comma it ended with dropped: the ellipsis goes against the word.
+    expect(name).toBe('Les indiscrets du 15 mars… (publié)');
+    // The house pattern's longest title is whole.
+    const september = issueOptionTexts([issue('s', 'Les indiscrets du 1er septembre', 'exported')]);
+    expect(september.get('s')).toBe('Les indiscrets du 1er septembre (exporté)');
     // An open issue has no status to keep in sight: its title is whole.
     expect(issueOptionTexts([issue('a', title)]).get('a')).toBe(title);
   });
