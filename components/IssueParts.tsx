@@ -86,9 +86,9 @@ export function issueOptionTexts(
   }
   const copies = new Map<string, number>();
   for (const same of byTitle.values()) {
-    const oldestFirst = [...same].sort((a, b) =>
-      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
-    );
+    // Made in the same millisecond (a restore, a sync): by id, so that every view agrees.
+    const key = (issue: Pick<Issue, 'id' | 'createdAt'>) => `${issue.createdAt} ${issue.id}`;
+    const oldestFirst = [...same].sort((a, b) => (key(a) < key(b) ? -1 : 1));
     for (const [index, issue] of oldestFirst.entries())
       if (index > 0) copies.set(issue.id, index + 1);
   }

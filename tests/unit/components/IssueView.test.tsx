@@ -189,17 +189,27 @@ describe('IssueView', () => {
 
   it('names the issues to move an item to as the picker does, a namesake numbered', async () => {
     const issue = await issueWith([{ title: 'OVH', body: '<p>OVH</p>' }]);
-    await createIssue({ title: 'Les indiscrets du 22 mars', date: '2021-03-22' });
-    await createIssue({ title: 'Les indiscrets du 22 mars', date: '2021-03-22' });
+    const made = (at: string) => () => at;
+    await createIssue(
+      { title: 'Les indiscrets du 22 mars', date: '2021-03-22' },
+      db,
+      made('2021-03-01T08:00:00.000Z'),
+    );
+    await createIssue(
+      { title: 'Les indiscrets du 22 mars', date: '2021-03-22' },
+      db,
+      made('2021-03-02T08:00:00.000Z'),
+    );
     renderIssue(issue.id);
     const move = await screen.findByRole('combobox', { name: /^Déplacer « OVH/ });
 
     fireEvent.focus(move);
 
     await waitFor(() =>
+      // Listed newest first, as the picker lists them; the one made second is « (2) ».
       expect(Array.from((move as HTMLSelectElement).options, (o) => o.text).slice(1)).toEqual([
-        'Les indiscrets du 22 mars',
         'Les indiscrets du 22 mars (2)',
+        'Les indiscrets du 22 mars',
       ]),
     );
   });
