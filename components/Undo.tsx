@@ -20,32 +20,51 @@ export const useUndo = () => useContext(UndoContext);
 
 const VISIBLE_MS = 10_000;
 
-/** Holds the last undoable action (delete, merge) and shows its "Undo" bar. */
+/** How many actions the bar keeps to undo, the latest shown. */
+const KEPT = 10;
+
+/** An action that can be undone, as offered. */
+interface Offer {
+  token: UndoToken;
+  label: string;
+  onUndone?: () => void;
+}
+
+/**
+ * Holds the last undoable actions (trash, merge, a deleted issue) and shows the latest one's
+ * "Undo" bar. Undoing it shows the one before, if any, for as long again: two issues deleted one
+ * after the other can both be brought back. The bar stays while the pointer or the keyboard is
+ * on it; it goes, and every action with it, once left alone for {@link VISIBLE_MS}.
+ */
 export function UndoProvider({ children }: { children: ComponentChildren }) {
-  const [token, setToken] = useState<UndoToken>();
-  const [label, setLabel] = useState('');
-  const [onUndone, setOnUndone] = useState<() => void>();
+  const [offers, setOffers] = useState<readonly Offer[]>([]);
   const [error, setError] = useState<WordedFailure>();
+  const [held, setHeld] = useState({ hover: false, focus: false });
+  const latest = offers.at(-1);
+
+  const shown = !!latest || !!error;
+  useEffect(() => {
+    // A bar taken away under the pointer or the keyboard says nothing of it: the next starts free.
+    if (!shown) setHeld({ hover: false, focus: false });
+  }, [shown]);
 
   useEffect(() => {
-    if (!token) return;
-    const timer = setTimeout(() => setToken(undefined), VISIBLE_MS);
+    if (!latest || held.hover || held.focus) return;
+    const timer = setTimeout(() => setOffers([]), VISIBLE_MS);
     return () => clearTimeout(timer);
-  }, [token]);
+  }, [latest, held.hover, held.focus]);
 
-  const offer = useCallback((next: UndoToken, text: string, then?: () => void) => {
+  const offer = useCallback((token: UndoToken, label: string, onUndone?: () => void) => {
     setError(undefined);
-    setLabel(text);
-    setToken(next);
-    setOnUndone(() => then);
+    setOffers((before) => [...before, { token, label, onUndone }].slice(-KEPT));
   }, []);
 
   async function doUndo() {
-    if (!token) return;
+    if (!latest) return;
     try {
-      await (await loadData()).undo(token);
-      setToken(undefined);
-      onUndone?.();
+      await (await loadData()).undo(latest.token);
+      setOffers((before) => before.filter((offered) => offered !== latest));
+      latest.onUndone?.();
     } catch (e) {
       setError(wordFailure('undo.failed', e));
     }
@@ -54,13 +73,21 @@ export function UndoProvider({ children }: { children: ComponentChildren }) {
   return (
     <UndoContext.Provider value={{ offer }}>
       {children}
-      {(token || error) && (
-        <div class="undo-bar" role="status" data-testid="undo-bar">
+      {shown && (
+        <div
+          class="undo-bar"
+          role="status"
+          data-testid="undo-bar"
+          onMouseEnter={() => setHeld((h) => ({ ...h, hover: true }))}
+          onMouseLeave={() => setHeld((h) => ({ ...h, hover: false }))}
+          onFocusIn={() => setHeld((h) => ({ ...h, focus: true }))}
+          onFocusOut={() => setHeld((h) => ({ ...h, focus: false }))}
+        >
           <span>
-            {error ? error.text : label}
+            {error ? error.text : latest?.label}
             <FailureDetail detail={error?.detail} />
           </span>
-          {token && (
+          {latest && (
             <button type="button" class="button button--small" onClick={doUndo}>
               {t('undo.button')}
             </button>
