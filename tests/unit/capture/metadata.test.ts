@@ -139,10 +139,13 @@ describe('cleanTitle', () => {
 
   it('keeps a German „quotation“ and its content in the title', () => {
     // „ opens and “ closes in German: read as the one pair they are, as the draft template does.
-    expect(cleanTitle('Merkel: „Wir schaffen das - gemeinsam“ - Die Zeitung', ctx())).toEqual({
+    const zeitung = ctx({ siteNames: ['Die Zeitung'] });
+    expect(cleanTitle('Merkel: „Wir schaffen das - gemeinsam“ - Die Zeitung', zeitung)).toEqual({
       title: 'Merkel: „Wir schaffen das - gemeinsam“',
       siteAffix: 'Die Zeitung',
     });
+    // The separator inside the quotation does not end a site's name.
+    expect(titleSuffix('Merkel: „Wir schaffen das - gemeinsam“')).toBeUndefined();
   });
 });
 
