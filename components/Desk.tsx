@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../locales';
 import type { Issue } from '../storage/db';
 import { afterPaint } from '../lib/after-paint';
@@ -85,6 +85,16 @@ interface Props {
 export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) {
   // A draft opened on the first screen, before the desk was loaded, opens now.
   const [selectedId, setSelectedId] = useState<string | undefined>(takeEarlyOpen);
+  // The draft the editor opened, until the editor has shown it: only then does its text take the
+  // keyboard. Drawn again elsewhere (another issue shown, the issue deleted), it does not.
+  const openedNow = useRef(selectedId);
+  const open = useCallback((id: string) => {
+    openedNow.current = id;
+    setSelectedId(id);
+  }, []);
+  useEffect(() => {
+    openedNow.current = undefined;
+  });
   const [folded, setFolded] = useState(readInboxFolded);
   const [help, setHelp] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -219,6 +229,7 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
     <DraftEditor
       key={selectedId}
       id={selectedId}
+      autoFocus={openedNow.current === selectedId}
       currentIssueId={currentIssueId}
       onClose={() => {
         focusList();
@@ -268,7 +279,7 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
         {!folded && (
           <aside class="desk__column desk__inbox" id="desk-inbox" aria-label={t('drafts.heading')}>
             <Inbox
-              onOpen={setSelectedId}
+              onOpen={open}
               currentIssueId={issue ? currentIssueId : undefined}
               freshId={freshId}
               selectedId={selectedId}
@@ -276,7 +287,7 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
           </aside>
         )}
         {early ? (
-          <SnapshotColumns snapshot={early} selectedId={selectedId} onOpen={setSelectedId} />
+          <SnapshotColumns snapshot={early} selectedId={selectedId} onOpen={open} />
         ) : centre !== undefined || !issue ? (
           <>
             <section class="desk__column desk__issue" aria-label={t('issue.heading')}>
@@ -303,7 +314,7 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
             issue={issue}
             issues={issues ?? []}
             selectedId={selectedId}
-            onOpen={setSelectedId}
+            onOpen={open}
             onSelectIssue={onSelectIssue}
             onCreate={() => setCreating(true)}
             editor={editor}

@@ -31,6 +31,12 @@ interface Props {
   onClose?: () => void;
   /** What the close button says: "Back" in the popup, "Close" on the desk. */
   closeLabel?: string;
+  /**
+   * Whether the item's text takes the keyboard as the editor first shows (default): the editor
+   * opened the draft. Not when the same draft is only drawn again in another place (the desk
+   * showing another issue), where a shortcut typed next would land in the text.
+   */
+  autoFocus?: boolean;
 }
 
 /** The fields the editor types, merged field by field with changes made in other views. */
@@ -65,7 +71,15 @@ export function DraftEditor(props: Props) {
   return <DraftEditorOf key={props.id} {...props} />;
 }
 
-function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.back') }: Props) {
+function DraftEditorOf({
+  id,
+  currentIssueId,
+  onClose,
+  closeLabel = t('common.back'),
+  autoFocus = true,
+}: Props) {
+  // As given when the draft was opened: the text shows once the draft is read, a render later.
+  const [takeKeyboard] = useState(autoFocus);
   // `null` once the draft is gone (merged into another, emptied from the trash): `undefined`
   // is only "still loading".
   const draft = useLiveQuery(async () => (await getDraft(id)) ?? null, [id]);
@@ -244,7 +258,7 @@ function DraftEditorOf({ id, currentIssueId, onClose, closeLabel = t('common.bac
             suggestions={suggestions}
             sitePosts
             handle={text}
-            autoFocus
+            autoFocus={takeKeyboard}
             readOnly={!!cannotEdit}
           />
         </div>

@@ -147,9 +147,11 @@ export function IssueFieldsForm({ workspace, open, onSelectIssue }: Props) {
               const token = await deleteIssue(issue.id);
               onSelectIssue(null);
               if (token) {
-                undo.offer(token, t('undo.issueDeleted', { title: issue.title }), () =>
-                  onSelectIssue(issue.id),
-                );
+                undo.offer(token, t('undo.issueDeleted', { title: issue.title }), {
+                  onUndone: () => onSelectIssue(issue.id),
+                  // The button that had the keyboard is gone with the issue's form.
+                  focus: true,
+                });
               }
             }}
           >

@@ -1,5 +1,5 @@
 import { createContext, type ComponentChildren } from 'preact';
-import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import { wordFailure, type WordedFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
@@ -7,11 +7,8 @@ import type { UndoToken } from '../storage/drafts';
 import { loadData } from './data';
 
 interface UndoApi {
-  /**
-   * Offers to undo what `token` recorded, for a few seconds; `onUndone` runs once it is undone
-   * (a deleted issue is shown again).
-   */
-  offer: (token: UndoToken, label: string, onUndone?: () => void) => void;
+  /** Offers to undo what `token` recorded, for a few seconds. */
+  offer: (token: UndoToken, label: string, options?: OfferOptions) => void;
 }
 
 const UndoContext = createContext<UndoApi>({ offer: () => {} });
@@ -23,11 +20,20 @@ const VISIBLE_MS = 10_000;
 /** How many actions the bar keeps to undo, the latest shown. */
 const KEPT = 10;
 
+interface OfferOptions {
+  /** Runs once the action is undone (a deleted issue is shown again). */
+  onUndone?: () => void;
+  /**
+   * The bar's « Annuler » takes the keyboard: what had it is gone (a deleted issue's form), and
+   * Enter then undoes, Tab goes on.
+   */
+  focus?: boolean;
+}
+
 /** An action that can be undone, as offered. */
-interface Offer {
+interface Offer extends OfferOptions {
   token: UndoToken;
   label: string;
-  onUndone?: () => void;
 }
 
 /**
@@ -54,10 +60,15 @@ export function UndoProvider({ children }: { children: ComponentChildren }) {
     return () => clearTimeout(timer);
   }, [latest, held.hover, held.focus]);
 
-  const offer = useCallback((token: UndoToken, label: string, onUndone?: () => void) => {
+  const offer = useCallback((token: UndoToken, label: string, options: OfferOptions = {}) => {
     setError(undefined);
-    setOffers((before) => [...before, { token, label, onUndone }].slice(-KEPT));
+    setOffers((before) => [...before, { token, label, ...options }].slice(-KEPT));
   }, []);
+
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (latest?.focus) button.current?.focus();
+  }, [latest]);
 
   async function doUndo() {
     if (!latest) return;
@@ -88,7 +99,7 @@ export function UndoProvider({ children }: { children: ComponentChildren }) {
             <FailureDetail detail={error?.detail} />
           </span>
           {latest && (
-            <button type="button" class="button button--small" onClick={doUndo}>
+            <button type="button" class="button button--small" onClick={doUndo} ref={button}>
               {t('undo.button')}
             </button>
           )}

@@ -287,4 +287,40 @@ describe('the desk in Chromium with the built extension', () => {
     await help.waitFor({ state: 'detached' });
     await desk.close();
   });
+
+  it('deletes the issue from the keyboard: « Annuler » takes it, not the open item’s text', async () => {
+    const desk = await openDesk();
+    await desk.getByTestId('issue-item').nth(1).waitFor();
+    const names = await itemNames(desk);
+    // An item opened, then the list again: the editor stays open beside it.
+    await desk.keyboard.press('2');
+    await desk.keyboard.press('Enter');
+    await desk.getByTestId('item-text').waitFor();
+    await desk.keyboard.press('Escape');
+    await desk.getByText('Titre, date, chapô et longueur visée').click();
+    await desk.getByRole('button', { name: 'Supprimer le numéro' }).focus();
+
+    await desk.keyboard.press('Enter');
+
+    const undo = desk.getByTestId('undo-bar').getByRole('button', { name: 'Annuler' });
+    await until(
+      () => undo.evaluate((button) => button === document.activeElement),
+      (has) => has,
+      '« Annuler » to take the keyboard',
+    );
+    // The editor drawn again beside no issue did not take it back.
+    expect(
+      await desk.evaluate(() =>
+        Boolean(document.activeElement?.closest('[data-testid="item-text"]')),
+      ),
+    ).toBe(false);
+    await desk.keyboard.press('Enter');
+    await until(
+      () => itemNames(desk),
+      (shown) => shown.length === names.length,
+      'the issue back',
+    );
+    expect(await itemNames(desk)).toEqual(names);
+    await desk.close();
+  });
 });

@@ -28,8 +28,8 @@ function renderBar() {
       <Offerer expose={(given) => (offer = given)} />
     </UndoProvider>,
   );
-  return (token: UndoToken, label: string, onUndone?: () => void) =>
-    act(() => offer(token, label, onUndone));
+  return (token: UndoToken, label: string, options?: (() => void) | { focus: boolean }) =>
+    act(() => offer(token, label, typeof options === 'function' ? { onUndone: options } : options));
 }
 
 const bar = () => screen.queryByTestId('undo-bar');
@@ -54,6 +54,16 @@ describe('UndoProvider', () => {
       'Les indiscrets du 15 mars',
       'Les indiscrets du 22 mars',
     ]);
+  });
+
+  it('gives « Annuler » the keyboard when asked (what had it is gone), and keeps it there', async () => {
+    const offer = renderBar();
+
+    offer({ label: 'trash', before: [], after: [] }, 'Supprimé', { focus: true });
+
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(bar()!).getByRole('button', { name: 'Annuler' })),
+    );
   });
 
   it('stays while the pointer is on it, and goes ten seconds after it is left', () => {
