@@ -4,31 +4,39 @@ import { purifyHtml } from '../lib/purify';
 const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'a'];
 
 /**
- * Cleans HTML typed or pasted into an item to the house allow-list: `<b>`/`<i>` become
- * `<strong>`/`<em>`, headings and divs become paragraphs, links keep only an http(s)/mailto
- * href, everything else (spans included) is reduced to its text; no-break spaces become spaces.
+ * Cleans HTML typed or pasted into an item to the house allow-list: bold and italic become
+ * `<strong>`/`<em>` wherever the reader saw them, headings and divs become paragraphs, links keep
+ * only an http(s)/mailto href, everything else (spans included) is reduced to its text; no-break
+ * spaces become spaces.
+ *
+ * Bold and italic are read as the source displayed them, from the tags and from each element's
+ * own `style`: Google Docs wraps the whole paste in `<b style="font-weight:normal">` and marks
+ * its words with `<span style="font-weight:700">` and `font-style:italic`, where Word and the
+ * editor itself write `<b>` and `<i>`.
  */
 export function cleanItemHtml(html: string, doc: Document = document): string {
   const template = doc.createElement('template');
   template.innerHTML = html;
   const root = template.content;
-  for (const [from, to] of [
-    ['b', 'strong'],
-    ['i', 'em'],
-  ] as const) {
-    root.querySelectorAll(from).forEach((el) => rename(el, to, doc));
-  }
+  const inert = root.ownerDocument;
+  // What each text looked like, read before the tags and styles that said it go.
+  const looks = new Map<Text, Look>();
+  readLooks(root, { bold: false, italic: false }, looks);
+  root.querySelectorAll('b, strong, i, em').forEach((el) => el.replaceWith(...el.childNodes));
   root.querySelectorAll('div, h1, h2, h3, h4, h5, h6, li, blockquote').forEach((el) => {
     // Only blocks that hold text become paragraphs; wrappers are unwrapped by the purifier.
     if (!el.querySelector('div, p, h1, h2, h3, h4, h5, h6, li, blockquote, ul, ol')) {
       rename(el, 'p', doc);
     }
   });
+  wrapRuns(root, (text) => looks.get(text)?.bold === true, 'strong', inert);
+  wrapRuns(root, (text) => looks.get(text)?.italic === true, 'em', inert);
   // Links that lose their href (a javascript: one, say) become plain text.
   const clean = purifyHtml(root, ALLOWED_TAGS, doc);
   clean.querySelectorAll('p').forEach((p) => {
     if (!p.textContent?.trim() && !p.querySelector('br')) p.remove();
   });
+  dropBreaksBesideParagraphs(clean);
   // Browsers type a space at the end of a line as a no-break space (to keep it visible) and
   // leave `&nbsp;` behind; spacing is the export's typography's job, so the text keeps spaces.
   const walker = doc.createTreeWalker(clean, 4 /* NodeFilter.SHOW_TEXT */);
@@ -38,6 +46,155 @@ export function cleanItemHtml(html: string, doc: Document = document): string {
   const out = doc.createElement('div');
   out.appendChild(clean);
   return wrapLooseText(out, doc).innerHTML.trim();
+}
+
+/** How a text was shown: bold, italic. */
+interface Look {
+  bold: boolean;
+  italic: boolean;
+}
+
+/**
+ * Notes in `looks` how each text under `node` was shown, as CSS would inherit it: an element's
+ * own `font-weight`/`font-style` decides, else its tag (`<b>`, `<strong>`, `<i>`, `<em>`), else
+ * its parent, its style read from its attribute.
+ */
+function readLooks(node: Node, inherited: Look, looks: Map<Text, Look>): void {
+  for (const child of Array.from(node.childNodes)) {
+    if (child.nodeType === 3) {
+      looks.set(child as Text, inherited);
+    } else if (child.nodeType === 1) {
+      const el = child as Element;
+      const tag = el.localName;
+      const style = el.getAttribute('style') ?? '';
+      readLooks(
+        el,
+        {
+          bold: isBold(declared(style, 'font-weight'), tag === 'b' || tag === 'strong', inherited),
+          italic: isItalic(declared(style, 'font-style'), tag === 'i' || tag === 'em', inherited),
+        },
+        looks,
+      );
+    }
+  }
+}
+
+/** The value a `style` attribute gives `property` (its last declaration wins), lowercased. */
+function declared(style: string, property: string): string | undefined {
+  let value: string | undefined;
+  for (const declaration of style.split(';')) {
+    const colon = declaration.indexOf(':');
+    // `mso-bidi-font-weight` (Word's, on a `<b>` that is bold) is another property.
+    if (colon > 0 && declaration.slice(0, colon).trim().toLowerCase() === property) {
+      value = declaration
+        .slice(colon + 1)
+        .replace(/!\s*important\s*$/i, '')
+        .trim()
+        .toLowerCase();
+    }
+  }
+  return value;
+}
+
+/**
+ * Whether text is bold under a `font-weight` of `value` (600 and up, as word processors show
+ * it), in an element whose tag is bold or not, in a parent that is or not.
+ */
+function isBold(value: string | undefined, tag: boolean, parent: Look): boolean {
+  if (value === 'bold' || value === 'bolder') return true;
+  if (value === 'normal' || value === 'lighter' || value === 'initial') return false;
+  if (value === 'inherit' || value === 'unset') return parent.bold;
+  if (value && /^\d+(\.\d+)?$/.test(value)) return Number(value) >= 600;
+  return tag || parent.bold;
+}
+
+/** Whether text is italic under a `font-style` of `value` (oblique too), as {@link isBold}. */
+function isItalic(value: string | undefined, tag: boolean, parent: Look): boolean {
+  if (value === 'italic' || value?.startsWith('oblique')) return true;
+  if (value === 'normal' || value === 'initial') return false;
+  if (value === 'inherit' || value === 'unset') return parent.italic;
+  return tag || parent.italic;
+}
+
+/** Elements that lay out as blocks: a run of bold or italic never wraps one. */
+const BLOCKS =
+  'address, article, aside, blockquote, dd, div, dl, dt, figure, footer, h1, h2, h3, h4, h5, h6, header, hr, li, main, nav, ol, p, pre, section, table, tbody, td, tfoot, th, thead, tr, ul';
+
+/**
+ * Whether all the text of `node` is `shown` (bold, say): undefined for a node with no text but
+ * spaces (a `<br>`, a space between two words), which goes with its neighbours.
+ */
+function allShown(node: Node, shown: (text: Text) => boolean): boolean | undefined {
+  if (node.nodeType === 3) return node.nodeValue?.trim() ? shown(node as Text) : undefined;
+  let any: boolean | undefined;
+  for (const child of Array.from(node.childNodes)) {
+    const each = allShown(child, shown);
+    if (each === false) return false;
+    if (each) any = true;
+  }
+  return any;
+}
+
+/**
+ * Wraps each run of inline nodes under `container` whose text is all `shown` in one `tag`
+ * element (`<strong>` around three bold spans, not three `<strong>`), going down into blocks
+ * and into inline elements only partly shown (a link with one bold word).
+ */
+function wrapRuns(
+  container: Node,
+  shown: (text: Text) => boolean,
+  tag: string,
+  inert: Document,
+): void {
+  let run: Node[] = [];
+  /** The run's nodes up to its last shown one (spaces and breaks after it stay out). */
+  let end = 0;
+  const flush = () => {
+    if (end > 0) {
+      const wrapper = inert.createElement(tag);
+      run[0]!.parentNode!.insertBefore(wrapper, run[0]!);
+      wrapper.append(...run.slice(0, end));
+    }
+    run = [];
+    end = 0;
+  };
+  for (const child of Array.from(container.childNodes)) {
+    const block =
+      child.nodeType === 1 &&
+      ((child as Element).matches(BLOCKS) || (child as Element).querySelector(BLOCKS) !== null);
+    const all = block ? false : allShown(child, shown);
+    if (all === false) {
+      flush();
+      if (child.nodeType === 1) wrapRuns(child, shown, tag, inert);
+    } else if (all || run.length > 0) {
+      run.push(child);
+      if (all) end = run.length;
+    }
+  }
+  flush();
+}
+
+/**
+ * Google Docs puts a `<br>` between its paragraphs, and Safari one after the last: a line break
+ * outside a paragraph, beside one or at the start or end of the text, breaks no line, and left
+ * there it would become an empty line or end one.
+ */
+function dropBreaksBesideParagraphs(root: DocumentFragment): void {
+  /** The nearest sibling that is not blank text, `step` being `previousSibling` or `nextSibling`. */
+  const beside = (node: Node, step: 'previousSibling' | 'nextSibling') => {
+    let sibling = node[step];
+    while (sibling?.nodeType === 3 && !sibling.nodeValue?.trim()) sibling = sibling[step];
+    return sibling;
+  };
+  const stray = (node: Node) =>
+    [beside(node, 'previousSibling'), beside(node, 'nextSibling')].some(
+      (sibling) => sibling === null || sibling.nodeName === 'P',
+    );
+  // Forwards then backwards: a break dropped leaves the next one of a row at the edge.
+  const nodes = Array.from(root.childNodes);
+  for (const node of [...nodes, ...nodes.slice().reverse()]) {
+    if (node.nodeName === 'BR' && node.parentNode === root && stray(node)) root.removeChild(node);
+  }
 }
 
 /** Text typed straight into the editor, outside any paragraph, goes into one. */

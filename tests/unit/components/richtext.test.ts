@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { cleanItemHtml } from '../../../components/richtext';
+import {
+  GOOGLE_DOCS_HTML,
+  GOOGLE_DOCS_RUN as RUN,
+  GOOGLE_DOCS_STORED,
+  WORD_HTML,
+} from '../../fixtures/clipboard';
+
+describe('cleanItemHtml', () => {
+  it('keeps the bold and italic of a Google Docs copy, not its all-bold wrapper', () => {
+    const html = cleanItemHtml(GOOGLE_DOCS_HTML);
+
+    expect(html).toBe(GOOGLE_DOCS_STORED);
+    // The spans' styles said the formatting: none of them is stored.
+    expect(html).not.toMatch(/style|<span|<b[ >]|docs-internal/);
+  });
+
+  it('makes no empty line of the <br> Google Docs puts between and after paragraphs', () => {
+    // A copy that stops before the end of its last paragraph ends with that paragraph's spans
+    // after the <br>, out of any <p>; Safari adds a break after the copy.
+    const html = cleanItemHtml(
+      `<b style="font-weight:normal;" id="docs-internal-guid-1"><p dir="ltr"><span style="${RUN}">Un.</span></p>` +
+        `<br><span style="${RUN}">Deux.</span></b><br class="Apple-interchange-newline">`,
+    );
+
+    expect(html).toBe('<p>Un.</p><p>Deux.</p>');
+  });
+
+  it('reads bold from a weight of 600 and up, or bold, and a weight of 400 or normal as not bold', () => {
+    expect(
+      cleanItemHtml(
+        '<span style="font-weight:600">mi-gras</span> <span style="FONT-WEIGHT: bold !important">gras</span> ' +
+          '<span style="font-weight:500">moyen</span> <strong style="font-weight: 400">maigre</strong>',
+      ),
+    ).toBe('<p><strong>mi-gras gras</strong> moyen maigre</p>');
+  });
+
+  it('reads an <i> whose style says font-style: normal as upright, an oblique span as italic', () => {
+    expect(
+      cleanItemHtml(
+        '<i style="font-style:normal">droit</i> <span style="font-style:oblique 10deg">penché</span>',
+      ),
+    ).toBe('<p>droit <em>penché</em></p>');
+  });
+
+  it('leaves out of the bold the words whose own style sets them back to normal', () => {
+    // CSS inheritance: the innermost style decides what the reader saw.
+    expect(
+      cleanItemHtml('<p><b>Gras <span style="font-weight:normal">maigre</span> gras</b></p>'),
+    ).toBe('<p><strong>Gras </strong>maigre<strong> gras</strong></p>');
+  });
+
+  it('keeps a Word copy as it pasted before: its <b> and <i>, its link, its paragraphs', () => {
+    // `mso-bidi-font-weight: normal` is Word's setting for right-to-left text, not the weight;
+    // the <style> of the page is not applied (it is dropped with its content).
+    expect(cleanItemHtml(WORD_HTML)).toBe(
+      '<p>Le ministre prépare une <strong>réforme</strong> <em>discrète</em>.</p>' +
+        '<p>Lire <a href="https://example.com/x">un lien</a> !</p>',
+    );
+  });
+
+  it('keeps the editor’s own text as it writes it: bold around a link, a line break, an empty line', () => {
+    expect(
+      cleanItemHtml(
+        '<p>Après, <b>en gras avec <a href="https://example.com/y">un lien</a></b>.</p><p>Ligne<br>suivante</p><p><br></p>',
+      ),
+    ).toBe(
+      '<p>Après, <strong>en gras avec <a href="https://example.com/y">un lien</a></strong>.</p><p>Ligne<br>suivante</p><p><br></p>',
+    );
+  });
+
+  it('makes one <strong> of bold words side by side, and none of an empty one', () => {
+    // The editor's bold button, used twice on neighbouring words, writes two <b>.
+    expect(cleanItemHtml('<p><b>un</b> <b>deux</b><b></b> trois</p>')).toBe(
+      '<p><strong>un deux</strong> trois</p>',
+    );
+  });
+});
