@@ -12,11 +12,13 @@ const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'a'];
  * Bold and italic are read as the source displayed them, from the tags and from each element's
  * own `style`: Google Docs wraps the whole paste in `<b style="font-weight:normal">` and marks
  * its words with `<span style="font-weight:700">` and `font-style:italic`, where Word and the
- * editor itself write `<b>` and `<i>`.
+ * editor itself write `<b>` and `<i>`. No `style` attribute is ever parsed: Chromium has the
+ * page's content security policy refuse each one, and log the refusal, even in a template's
+ * inert document; the styles are read under another name ({@link disarmStyles}).
  */
 export function cleanItemHtml(html: string, doc: Document = document): string {
   const template = doc.createElement('template');
-  template.innerHTML = html;
+  template.innerHTML = disarmStyles(html);
   const root = template.content;
   const inert = root.ownerDocument;
   // What each text looked like, read before the tags and styles that said it go.
@@ -26,7 +28,7 @@ export function cleanItemHtml(html: string, doc: Document = document): string {
   root.querySelectorAll('div, h1, h2, h3, h4, h5, h6, li, blockquote').forEach((el) => {
     // Only blocks that hold text become paragraphs; wrappers are unwrapped by the purifier.
     if (!el.querySelector('div, p, h1, h2, h3, h4, h5, h6, li, blockquote, ul, ol')) {
-      rename(el, 'p', doc);
+      rename(el, 'p', inert);
     }
   });
   wrapRuns(root, (text) => looks.get(text)?.bold === true, 'strong', inert);
@@ -57,7 +59,7 @@ interface Look {
 /**
  * Notes in `looks` how each text under `node` was shown, as CSS would inherit it: an element's
  * own `font-weight`/`font-style` decides, else its tag (`<b>`, `<strong>`, `<i>`, `<em>`), else
- * its parent, its style read from its attribute.
+ * its parent, its style read as text from its renamed attribute ({@link STYLE}), never applied.
  */
 function readLooks(node: Node, inherited: Look, looks: Map<Text, Look>): void {
   for (const child of Array.from(node.childNodes)) {
@@ -66,7 +68,8 @@ function readLooks(node: Node, inherited: Look, looks: Map<Text, Look>): void {
     } else if (child.nodeType === 1) {
       const el = child as Element;
       const tag = el.localName;
-      const style = el.getAttribute('style') ?? '';
+      const style = el.getAttribute(STYLE) ?? '';
+      el.removeAttribute(STYLE);
       readLooks(
         el,
         {
@@ -77,6 +80,33 @@ function readLooks(node: Node, inherited: Look, looks: Map<Text, Look>): void {
       );
     }
   }
+}
+
+/** What {@link disarmStyles} renames `style` attributes to: a name that styles nothing. */
+const STYLE = 'indiscrets-style';
+
+/**
+ * A start tag: its name, then anything up to the `>` that ends it, quoted values read whole (a
+ * `>` in a quoted value does not end the tag).
+ */
+const START_TAG = /<[a-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+
+/** An attribute named `style` in a start tag's attributes, or a quoted value, kept as it is. */
+const STYLE_ATTRIBUTE = /"[^"]*"|'[^']*'|([\s/])style(?=[\s/=>])/gi;
+
+/**
+ * `html` with its `style` attributes renamed {@link STYLE}, so that parsing it applies no
+ * style (and has the page's content security policy refuse none). Read as markup, not parsed:
+ * in text, a `<` is written `&lt;`; a tag-like run inside a comment, a script or a style
+ * sheet, renamed by mistake, goes with them in the purifier.
+ */
+function disarmStyles(html: string): string {
+  if (!/style/i.test(html)) return html;
+  return html.replace(START_TAG, (tag) =>
+    tag.replace(STYLE_ATTRIBUTE, (match, before?: string) =>
+      before === undefined ? match : `${before}${STYLE}`,
+    ),
+  );
 }
 
 /** The value a `style` attribute gives `property` (its last declaration wins), lowercased. */
@@ -217,9 +247,13 @@ function wrapLooseText(container: HTMLElement, doc: Document): HTMLElement {
   return container;
 }
 
-function rename(el: Element, tag: string, doc: Document) {
-  const replacement = doc.createElement(tag);
-  for (const attr of Array.from(el.attributes)) replacement.setAttribute(attr.name, attr.value);
+/**
+ * `el` as a `tag` element with its content, made in `inert` (the template's document) and with
+ * none of its attributes: the purifier would keep none but `href`, and a `style` copied onto an
+ * element of the live page is refused by its content security policy, which logs an error.
+ */
+function rename(el: Element, tag: string, inert: Document) {
+  const replacement = inert.createElement(tag);
   replacement.append(...Array.from(el.childNodes));
   el.replaceWith(replacement);
 }

@@ -11,12 +11,14 @@ import {
   type ExtensionSession,
   type PageServer,
 } from './harness';
+import { GOOGLE_DOCS_HTML, GOOGLE_DOCS_STORED } from '../fixtures/clipboard';
 
 /**
  * The writing loop, in real Chromium with the built extension: an item with an inline link to
  * its clipped source must cost at most 3 clicks and 4 keys besides typing the prose; Enter
  * makes paragraphs; an address pasted or a source dropped on selected words links them; a
- * quote goes where the caret is. The tests share one profile and run in order.
+ * quote goes where the caret is; a copy from Google Docs keeps its bold and italic. The tests
+ * share one profile and run in order.
  */
 describe('writing an item in Chromium with the built extension', () => {
   let session: ExtensionSession;
@@ -238,6 +240,39 @@ describe('writing an item in Chromium with the built extension', () => {
     expect(paragraphs).toHaveLength(4);
     expect(paragraphs[1]).toMatch(/^« [^«»]+ »$/);
     expect(body).not.toContain('&nbsp;');
+    await popup.close();
+  });
+
+  it('pastes from Google Docs with its bold and italic, not all in bold, and nothing refused', async () => {
+    const popup = await openPopup();
+    // Chromium logs each style attribute the page's security policy refuses.
+    const refusals: string[] = [];
+    popup.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refusals.push(message.text());
+    });
+    await popup.getByRole('button', { name: titles.lemonde, exact: true }).click();
+    const area = popup.getByTestId('item-text');
+    await area.waitFor();
+    await area.evaluate((el, html) => {
+      // The whole text is replaced by the paste, as after Ctrl+A.
+      const all = document.createRange();
+      all.selectNodeContents(el);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(all);
+      const data = new DataTransfer();
+      data.setData('text/html', html);
+      data.setData(
+        'text/plain',
+        'Le ministre prépare une réforme discrète.\n\nLire un lien et la fin',
+      );
+      el.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, GOOGLE_DOCS_HTML);
+
+    const body = await storedBody(popup, area);
+    expect(body).toBe(GOOGLE_DOCS_STORED);
+    expect(refusals).toEqual([]);
     await popup.close();
   });
 });
