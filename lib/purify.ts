@@ -30,6 +30,10 @@ export function purifyHtml(root: Node, tags: readonly string[], doc: Document): 
   const clean = purifierFor(doc).sanitize(root, {
     ALLOWED_TAGS: [...tags],
     ALLOWED_ATTR: ['href'],
+    // DOMPurify keeps data-* and aria-* attributes unless told not to: pasted from a web page
+    // (`data-pm-slice`, `aria-hidden`…), they would be stored.
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
     KEEP_CONTENT: true,
     RETURN_DOM_FRAGMENT: true,

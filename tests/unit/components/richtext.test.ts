@@ -77,6 +77,15 @@ describe('cleanItemHtml', () => {
     );
   });
 
+  it('keeps no attribute but a link’s href: none of the data- or aria- of a web page', () => {
+    // A paragraph copied from a page built with ProseMirror, say.
+    expect(
+      cleanItemHtml(
+        '<p data-pm-slice="1 1 []" aria-level="2" id="x" class="y">Un <a href="https://example.com/z" data-id="7" aria-label="z">lien</a></p>',
+      ),
+    ).toBe('<p>Un <a href="https://example.com/z">lien</a></p>');
+  });
+
   it('parses no style attribute and copies none: the page’s security policy would refuse each', () => {
     // Chromium refuses a style attribute, and logs the refusal, as soon as it is parsed, even
     // in a template's inert document, and when one is copied onto an element of the page.

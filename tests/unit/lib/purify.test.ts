@@ -22,6 +22,14 @@ describe('cleanStoredHtml', () => {
     );
   });
 
+  it('cleans away data- and aria- attributes, which DOMPurify keeps unless told not to', () => {
+    expect(
+      cleanStoredHtml(
+        '<p data-pm-slice="1 1 []" aria-hidden="true">a <a href="https://x.fr" data-id="7" aria-label="x">b</a></p>',
+      ),
+    ).toBe('<p>a <a href="https://x.fr">b</a></p>');
+  });
+
   it('cleans what only looks like plain markup: another attribute, a quote, a comment', () => {
     expect(cleanStoredHtml('<p><a href="https://x.fr" onclick="y()">a</a></p>')).toBe(
       '<p><a href="https://x.fr">a</a></p>',
