@@ -36,6 +36,22 @@ describe('locales', () => {
     }
   });
 
+  it('writes no-break spaces before French marks and inside guillemets, so no mark starts a line', () => {
+    // An ordinary space before : ; ? ! or inside guillemets lets the browser wrap there and leave
+    // the mark alone at the start of a line. Same convention as export/typography.ts (Imprimerie
+    // nationale): U+202F before ; ? !, U+00A0 before : (not in "://") and inside guillemets.
+    const french = Object.entries(fr).flatMap(([key, message]) =>
+      texts(message).map((text) => [key, text] as const),
+    );
+
+    const misspaced = /[ \t\u00a0][;?!]|[ \t\u202f]:(?!\/)|« | »/;
+
+    expect(french.length).toBeGreaterThan(0);
+    for (const [key, text] of french) {
+      expect(text, key).not.toMatch(misspaced);
+    }
+  });
+
   it('speaks French unless the browser asks for English', () => {
     expect(detectLocale('fr-FR')).toBe('fr');
     expect(detectLocale('de-DE')).toBe('fr');
@@ -45,11 +61,13 @@ describe('locales', () => {
   it('fills placeholders', () => {
     expect(t('drafts.count', { count: 3 }, 'fr')).toBe('3 brouillons');
     expect(t('drafts.count', { count: 3 }, 'en')).toBe('3 drafts');
-    expect(t('clip.created', { title: 'Un titre' }, 'fr')).toBe('Nouveau brouillon : « Un titre »');
+    expect(t('clip.created', { title: 'Un titre' }, 'fr')).toBe(
+      'Nouveau brouillon\u00a0: «\u00a0Un titre\u00a0»',
+    );
   });
 
   it('leaves a placeholder without its value visible rather than inventing one', () => {
-    expect(t('clip.created', {}, 'fr')).toBe('Nouveau brouillon : « {title} »');
+    expect(t('clip.created', {}, 'fr')).toBe('Nouveau brouillon\u00a0: «\u00a0{title}\u00a0»');
   });
 });
 
@@ -99,7 +117,7 @@ describe('failures in words', () => {
       'Le serveur WordPress a rencontré une erreur (code 502). Réessayez plus tard.',
     );
     expect(publishFailureText('cannot_create_category', { category: 'Éco' }, 'fr')).toContain(
-      'La catégorie « Éco » n’existe pas',
+      'La catégorie «\u00a0Éco\u00a0» n’existe pas',
     );
     expect(publishFailureText('issue_missing', {}, 'en')).toBe('This issue no longer exists.');
     // A missing value shows « ? », never the placeholder.
