@@ -111,7 +111,9 @@ describe('describeOutcome', () => {
     describeOutcome({ status: 'created', clip: { ...draft, title }, quoteAdded: false });
 
   it('quotes the new draft’s title whole when it is short', () => {
-    expect(created('OVH entre en Bourse')).toBe('Nouveau brouillon : « OVH entre en Bourse »');
+    expect(created('OVH entre en Bourse')).toBe(
+      'Nouveau brouillon\u00a0: «\u00a0OVH entre en Bourse\u00a0»',
+    );
   });
 
   it('cuts a title as long as a paragraph at a word, with an ellipsis', () => {
@@ -120,14 +122,14 @@ describe('describeOutcome', () => {
     const said = created(title);
 
     expect(said).toBe(
-      `Nouveau brouillon : « ${'Le gouvernement annonce une réforme '.repeat(3)}Le… »`,
+      `Nouveau brouillon\u00a0: «\u00a0${'Le gouvernement annonce une réforme '.repeat(3)}Le…\u00a0»`,
     );
   });
 
   it('cuts a title without spaces where the limit falls, never inside an emoji', () => {
     const said = created('🗞'.repeat(100));
 
-    const quoted = /« (.*) »/.exec(said)![1]!;
+    const quoted = /«\u00a0(.*)\u00a0»/.exec(said)![1]!;
     expect(quoted).toBe(`${'🗞'.repeat(59)}…`);
   });
 });

@@ -23,7 +23,7 @@ afterEach(cleanup);
 describe('ConflictChooser', () => {
   it('says another window when two views of this browser wrote the same field', () => {
     expect(chooser()).toBe(
-      'Ces champs ont été changés dans une autre fenêtre pendant que vous écriviez. Choisissez la version à garder : rien n’est perdu tant que vous n’avez pas choisi.',
+      'Ces champs ont été changés dans une autre fenêtre pendant que vous écriviez. Choisissez la version à garder\u00a0: rien n’est perdu tant que vous n’avez pas choisi.',
     );
     expect(screen.getAllByRole('figure')[1]!.querySelector('figcaption')!.textContent).toBe(
       'L’autre version',
@@ -33,7 +33,7 @@ describe('ConflictChooser', () => {
   it('names the other editor and the shared desk for a sync conflict', () => {
     const intro = chooser({ desk: true, title: 'Le ministre et Bercy', by: 'Rédac' });
     expect(intro).toBe(
-      '« Le ministre et Bercy » a été modifié sur le bureau partagé par Rédac pendant que vous écriviez. Choisissez la version à garder pour chaque champ : rien n’est perdu tant que vous n’avez pas choisi.',
+      '«\u00a0Le ministre et Bercy\u00a0» a été modifié sur le bureau partagé par Rédac pendant que vous écriviez. Choisissez la version à garder pour chaque champ\u00a0: rien n’est perdu tant que vous n’avez pas choisi.',
     );
     expect(intro).not.toContain('fenêtre');
     expect(screen.getByText('Version de Rédac')).toBeTruthy();
@@ -42,7 +42,7 @@ describe('ConflictChooser', () => {
   it('says the shared desk without a name when the server did not say who wrote it', () => {
     const intro = chooser({ desk: true, title: 'Le ministre et Bercy' });
     expect(intro).toBe(
-      '« Le ministre et Bercy » a été modifié sur le bureau partagé par un autre membre de la rédaction pendant que vous écriviez. Choisissez la version à garder pour chaque champ : rien n’est perdu tant que vous n’avez pas choisi.',
+      '«\u00a0Le ministre et Bercy\u00a0» a été modifié sur le bureau partagé par un autre membre de la rédaction pendant que vous écriviez. Choisissez la version à garder pour chaque champ\u00a0: rien n’est perdu tant que vous n’avez pas choisi.',
     );
     expect(screen.getByText('L’autre version')).toBeTruthy();
   });

@@ -54,7 +54,7 @@ describe('DateField', () => {
     expect(onChange).toHaveBeenLastCalledWith('');
     expect(field().value).toBe('31/04/2021');
     expect(field().getAttribute('aria-invalid')).toBe('true');
-    expect(said().textContent).toBe('Ce jour n’existe pas : « 31/04/2021 ».');
+    expect(said().textContent).toBe('Ce jour n’existe pas\u00a0: «\u00a031/04/2021\u00a0».');
 
     fireEvent.input(field(), { target: { value: 'mardi prochain' } });
     expect(said().textContent).toContain('Tapez jj/mm/aaaa');

@@ -165,7 +165,9 @@ describe('DraftEditor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Supprimer' }));
 
     await waitFor(async () => expect((await db.clips.get(draft.id))?.deletedAt).toBeTruthy());
-    expect(screen.getByTestId('undo-bar').textContent).toContain('« À jeter » est à la corbeille.');
+    expect(screen.getByTestId('undo-bar').textContent).toContain(
+      '«\u00a0À jeter\u00a0» est à la corbeille.',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
     await waitFor(async () => expect((await db.clips.get(draft.id))?.deletedAt).toBeUndefined());
   });
@@ -184,7 +186,7 @@ describe('DraftEditor', () => {
     expect(label.maxLength).toBe(80);
     expect(label.getAttribute('aria-describedby')).toBeTruthy();
     expect(document.getElementById(label.getAttribute('aria-describedby')!)?.textContent).toBe(
-      'Le nom de l’indiscret dans la liste du numéro. Vide : ses premiers mots.',
+      'Le nom de l’indiscret dans la liste du numéro. Vide\u00a0: ses premiers mots.',
     );
 
     fireEvent.input(label, { target: { value: 'OVH en Bourse' } });
@@ -301,7 +303,9 @@ describe('DraftEditor when a write fails', () => {
     expect(title.value).toBe('Mon titre');
 
     fireEvent.click(
-      screen.getByRole('button', { name: 'Garder votre version de « Titre du brouillon »' }),
+      screen.getByRole('button', {
+        name: 'Garder votre version de «\u00a0Titre du brouillon\u00a0»',
+      }),
     );
     await waitFor(async () => expect((await db.clips.get(draft.id))?.title).toBe('Mon titre'));
     expect(screen.queryByTestId('conflicts')).toBeNull();
@@ -322,7 +326,9 @@ describe('DraftEditor when a write fails', () => {
     expect(screen.getByTestId('conflict-theirs').textContent).toBe('Leur nom');
     expect((await db.clips.get(draft.id))?.label).toBe('Leur nom');
 
-    fireEvent.click(screen.getByRole('button', { name: 'Garder votre version de « Libellé »' }));
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Garder votre version de «\u00a0Libellé\u00a0»' }),
+    );
     await waitFor(async () => expect((await db.clips.get(draft.id))?.label).toBe('Mon nom'));
     expect(screen.queryByTestId('conflicts')).toBeNull();
   });
@@ -341,7 +347,7 @@ describe('DraftEditor when a write fails', () => {
 
     fireEvent.click(
       await screen.findByRole('button', {
-        name: 'Prendre l’autre version de « Note privée (jamais exportée) »',
+        name: 'Prendre l’autre version de «\u00a0Note privée (jamais exportée)\u00a0»',
       }),
     );
     await waitFor(() => expect(note.value).toBe('Leur note'));
@@ -421,7 +427,7 @@ describe('DraftEditor opening a draft a closed page typed in, changed elsewhere 
     expect(within(chooser).getByTestId('conflict-theirs').textContent).toBe('Écrit ailleurs');
     fireEvent.click(
       within(chooser).getByRole('button', {
-        name: 'Garder votre version de « Titre du brouillon »',
+        name: 'Garder votre version de «\u00a0Titre du brouillon\u00a0»',
       }),
     );
     await waitFor(async () => expect((await db.clips.get(draft.id))?.title).toBe('Tapé ici'));

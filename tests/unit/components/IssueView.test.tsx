@@ -58,7 +58,7 @@ describe('IssueView', () => {
     );
     await waitFor(() =>
       expect(screen.getByTestId('reorder-announcement').textContent).toBe(
-        '« OVH » déplacé en position 2 sur 3.',
+        '«\u00a0OVH\u00a0» déplacé en position 2 sur 3.',
       ),
     );
     // Focus follows the moved item, so a second press keeps moving it.
@@ -85,7 +85,9 @@ describe('IssueView', () => {
     expect(names).toEqual(['OVH prépare son entrée en Bourse…', 'OVH en Bourse', title]);
     // The buttons and the list's own names for screen readers say the same.
     expect(
-      within(items[1]!).getByRole('button', { name: 'Retirer « OVH en Bourse » du numéro' }),
+      within(items[1]!).getByRole('button', {
+        name: 'Retirer «\u00a0OVH en Bourse\u00a0» du numéro',
+      }),
     ).toBeTruthy();
     expect(items[0]!.getAttribute('aria-label')).toMatch(
       /^OVH prépare son entrée en Bourse…, position 1 sur 3/,
@@ -141,7 +143,7 @@ describe('IssueView', () => {
       'Aucun lien vers une source',
     );
     expect(within(items[2]!).getByTestId('checks').textContent).toContain(
-      'Source déjà publiée dans « Les indiscrets du 15 mars »',
+      'Source déjà publiée dans «\u00a0Les indiscrets du 15 mars\u00a0»',
     );
     expect(screen.getByTestId('issue-totals').textContent).toMatch(/3 indiscrets/);
   });
@@ -169,7 +171,7 @@ describe('IssueView', () => {
 
     await waitFor(() =>
       expect(screen.getByTestId('undo-bar').textContent).toContain(
-        '« Les indiscrets du 15 mars » est supprimé ; ses indiscrets sont retournés dans les brouillons.',
+        '«\u00a0Les indiscrets du 15 mars\u00a0» est supprimé\u202f; ses indiscrets sont retournés dans les brouillons.',
       ),
     );
     expect(confirm).not.toHaveBeenCalled();

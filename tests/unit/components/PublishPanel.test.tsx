@@ -56,7 +56,7 @@ describe('PublishPanel', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain(
-      'Le site a répondu par une erreur du serveur (code 503) : il est peut-être momentanément indisponible. Réessayez plus tard, ou prévenez son administrateur si cela dure.',
+      'Le site a répondu par une erreur du serveur (code 503)\u00a0: il est peut-être momentanément indisponible. Réessayez plus tard, ou prévenez son administrateur si cela dure.',
     );
     expect(alert.textContent).not.toContain('ne semble pas être un WordPress');
     // Nothing to fix in the settings: the failure does not send the editor there.

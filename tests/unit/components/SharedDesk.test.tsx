@@ -107,7 +107,7 @@ describe('DeskMarks', () => {
 describe('syncLine', () => {
   it('says offline first, with what waits', () => {
     expect(syncLine(contributorState, 3, false)).toBe(
-      'Hors ligne : vos modifications partiront au retour du réseau · 3 modifications à envoyer',
+      'Hors ligne\u00a0: vos modifications partiront au retour du réseau · 3 modifications à envoyer',
     );
   });
 
@@ -122,7 +122,7 @@ describe('syncLine', () => {
         0,
         true,
       ),
-    ).toBe('Envoi à la rédaction : 4 sur 10');
+    ).toBe('Envoi à la rédaction\u00a0: 4 sur 10');
   });
 
   it('names why the last run stopped', () => {
@@ -136,7 +136,7 @@ describe('syncLine', () => {
         true,
       ),
     ).toBe(
-      'WordPress refuse le mot de passe d’application (401) : corrigez-le dans les réglages · 1 modification à envoyer',
+      'WordPress refuse le mot de passe d’application (401)\u00a0: corrigez-le dans les réglages · 1 modification à envoyer',
     );
   });
 
@@ -147,7 +147,7 @@ describe('syncLine', () => {
         0,
         true,
       ),
-    ).toBe('Le site a répondu par une erreur du serveur : nouvel essai bientôt');
+    ).toBe('Le site a répondu par une erreur du serveur\u00a0: nouvel essai bientôt');
   });
 });
 
@@ -176,7 +176,7 @@ describe('SharedDeskBar', () => {
 
     const refusal = await screen.findByTestId('sync-refusal');
     expect(refusal.textContent).toContain(
-      '« Le ministre et Bercy » : le classement dans le numéro refusé par WordPress, il faut le rôle Éditeur. Votre modification a été annulée.',
+      '«\u00a0Le ministre et Bercy\u00a0»\u00a0: le classement dans le numéro refusé par WordPress, il faut le rôle Éditeur. Votre modification a été annulée.',
     );
     fireEvent.click(screen.getByRole('button', { name: 'Compris' }));
     await waitFor(() =>
@@ -210,7 +210,7 @@ describe('SharedDeskBar', () => {
     const conflict = await screen.findByTestId('sync-conflict');
     // Who and where: the other editor on the shared desk, not « another window ».
     expect(conflict.textContent).toContain(
-      '« Le ministre et Bercy » a été modifié sur le bureau partagé par Rédac pendant que vous écriviez.',
+      '«\u00a0Le ministre et Bercy\u00a0» a été modifié sur le bureau partagé par Rédac pendant que vous écriviez.',
     );
     expect(conflict.textContent).not.toContain('fenêtre');
     expect(screen.getAllByTestId('conflict-theirs').map((p) => p.textContent)).toEqual([
@@ -218,12 +218,16 @@ describe('SharedDeskBar', () => {
       'Sien',
     ]);
     fireEvent.click(
-      screen.getByRole('button', { name: 'Prendre l’autre version de « Titre du brouillon »' }),
+      screen.getByRole('button', {
+        name: 'Prendre l’autre version de «\u00a0Titre du brouillon\u00a0»',
+      }),
     );
     // One field still open: nothing sent yet.
     expect(calls).toEqual([]);
     fireEvent.click(
-      screen.getByRole('button', { name: 'Garder votre version de « Texte de l’indiscret »' }),
+      screen.getByRole('button', {
+        name: 'Garder votre version de «\u00a0Texte de l’indiscret\u00a0»',
+      }),
     );
 
     await waitFor(() =>
@@ -276,7 +280,7 @@ describe('SharedDeskSettings › turning the shared desk on', () => {
     render(<SharedDeskSettings />);
 
     const progress = await screen.findByTestId('first-sync');
-    expect(progress.textContent).toContain('Réception de la rédaction : 30 sur 43');
+    expect(progress.textContent).toContain('Réception de la rédaction\u00a0: 30 sur 43');
     expect(progress.querySelector('progress')?.getAttribute('value')).toBe('30');
     fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
     await waitFor(() => expect(calls.map(([type]) => type)).toContain('syncCancel'));

@@ -44,7 +44,7 @@ describe('SharedDeskSettings', () => {
 
     await waitFor(() =>
       expect(screen.getByTestId('desk-role').textContent).toContain(
-        'Vous êtes Contributeur : vous pouvez proposer et écrire vos brouillons ; l’ordre du numéro et la publication reviennent à un Éditeur.',
+        'Vous êtes Contributeur\u00a0: vous pouvez proposer et écrire vos brouillons\u202f; l’ordre du numéro et la publication reviennent à un Éditeur.',
       ),
     );
     expect(screen.getByTestId('desk-role').textContent).toContain('monsite.fr');
@@ -56,7 +56,7 @@ describe('SharedDeskSettings', () => {
 
     await waitFor(() =>
       expect(screen.getByTestId('desk-role').textContent).toContain(
-        'Vous êtes Éditeur : vous pouvez écrire tous les brouillons, ordonner le numéro et le publier.',
+        'Vous êtes Éditeur\u00a0: vous pouvez écrire tous les brouillons, ordonner le numéro et le publier.',
       ),
     );
   });
@@ -86,7 +86,7 @@ describe('SharedDeskSettings', () => {
     [{ ok: false, code: 'timeout' }, 'n’a pas répondu à temps'],
     [
       { ok: false, code: 'server_error', status: 503 },
-      'erreur du serveur (code 503) : il est peut-être momentanément indisponible. Réessayez plus tard, ou prévenez son administrateur',
+      'erreur du serveur (code 503)\u00a0: il est peut-être momentanément indisponible. Réessayez plus tard, ou prévenez son administrateur',
     ],
   ] as const)('explains %o', async (answer, text) => {
     answers.push(answer);

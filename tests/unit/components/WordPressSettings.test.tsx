@@ -64,7 +64,7 @@ describe('WordPressSettings', () => {
 
     await waitFor(() =>
       expect(screen.getByTestId('wp-status').textContent).toBe(
-        'Vérification annulée : les réglages sont enregistrés, la connexion n’a pas été testée.',
+        'Vérification annulée\u00a0: les réglages sont enregistrés, la connexion n’a pas été testée.',
       ),
     );
     expect(screen.queryByRole('button', { name: 'Annuler' })).toBeNull();

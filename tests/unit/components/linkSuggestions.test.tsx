@@ -179,7 +179,7 @@ describe('the link form with the site’s posts', () => {
     await waitFor(
       () =>
         expect(screen.getByTestId('site-posts-note').textContent).toMatch(
-          /^Hors ligne : derniers articles connus, liste du 30 novembre 2026/,
+          /^Hors ligne\u00a0: derniers articles connus, liste du 30 novembre 2026/,
         ),
       WAIT,
     );
@@ -194,7 +194,7 @@ describe('the link form with the site’s posts', () => {
     await waitFor(
       () =>
         expect(screen.getByTestId('site-posts-note').textContent).toBe(
-          'WordPress refuse l’identifiant ou le mot de passe d’application : articles du site indisponibles.',
+          'WordPress refuse l’identifiant ou le mot de passe d’application\u00a0: articles du site indisponibles.',
         ),
       WAIT,
     );

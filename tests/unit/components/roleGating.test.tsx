@@ -87,7 +87,7 @@ function expectRefused(control: HTMLElement, reason: string) {
 }
 
 const ISSUES_REFUSED =
-  'Vous êtes Contributeur : créer et modifier les numéros revient à un Éditeur.';
+  'Vous êtes Contributeur\u00a0: créer et modifier les numéros revient à un Éditeur.';
 
 describe('the issue (IssuePicker, IssueFieldsForm, IssueItems, IssueOutput) for a Contributor', () => {
   it('greys « + Nouveau numéro », the issue’s fields and deletion, the order and publishing, each with why', async () => {
@@ -107,9 +107,12 @@ describe('the issue (IssuePicker, IssueFieldsForm, IssueItems, IssueOutput) for 
     expectRefused(screen.getByRole('button', { name: 'Supprimer le numéro' }), ISSUES_REFUSED);
 
     // The order: the notice says why; the item's own controls are greyed and point to it.
-    const arrange = 'Vous êtes Contributeur : l’ordre du numéro revient à un Éditeur.';
+    const arrange = 'Vous êtes Contributeur\u00a0: l’ordre du numéro revient à un Éditeur.';
     expect((await screen.findByTestId('role-notice')).textContent).toBe(arrange);
-    expectRefused(screen.getByRole('button', { name: /^Retirer « OVH en feu »/ }), arrange);
+    expectRefused(
+      screen.getByRole('button', { name: /^Retirer «\u00a0OVH en feu\u00a0»/ }),
+      arrange,
+    );
     // A move from the keyboard is answered with the same reason, not silently ignored.
     const item = screen.getByTestId('issue-item');
     fireEvent.keyDown(item, { key: 'ArrowDown', altKey: true });
@@ -119,7 +122,7 @@ describe('the issue (IssuePicker, IssueFieldsForm, IssueItems, IssueOutput) for 
 
     const publish = await screen.findByTestId('publish-button');
     await waitFor(() => expect(publish).toHaveProperty('disabled', true));
-    expectRefused(publish, 'Vous êtes Contributeur : la publication revient à un Éditeur.');
+    expectRefused(publish, 'Vous êtes Contributeur\u00a0: la publication revient à un Éditeur.');
   });
 
   it('gives them back as soon as the desk says the user is an Editor', async () => {
@@ -167,7 +170,7 @@ describe('ClipPanel', () => {
     const button = await screen.findByRole('button', { name: 'Couper cette page' });
     await waitFor(() => expect(button).toHaveProperty('disabled', true));
     const reason =
-      'Vous êtes Abonné : couper des pages pour le bureau partagé revient à un Contributeur ou plus.';
+      'Vous êtes Abonné\u00a0: couper des pages pour le bureau partagé revient à un Contributeur ou plus.';
     expectRefused(button, reason);
     expect(screen.getByTestId('role-reason').textContent).toBe(reason);
     fireEvent.click(button);
@@ -204,11 +207,11 @@ describe('DraftEditorBar for a Contributor', () => {
     await waitFor(() => expect(remove).toHaveProperty('disabled', true));
     expectRefused(
       remove,
-      'Vous êtes Contributeur : ce brouillon est celui de Rédac, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
+      'Vous êtes Contributeur\u00a0: ce brouillon est celui de Rédac, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
     );
     expectRefused(
       screen.getByTestId('merge-button'),
-      'Vous êtes Contributeur : ce brouillon est celui de Rédac, le fusionner dans un autre revient à son auteur ou à un Éditeur.',
+      'Vous êtes Contributeur\u00a0: ce brouillon est celui de Rédac, le fusionner dans un autre revient à son auteur ou à un Éditeur.',
     );
   });
 
@@ -221,7 +224,7 @@ describe('DraftEditorBar for a Contributor', () => {
     // The role is read (adding to the issue is an Editor's), and yet their own draft is theirs.
     const add = await screen.findByRole('button', { name: 'Ajouter au numéro' });
     await waitFor(() => expect(add).toHaveProperty('disabled', true));
-    expectRefused(add, 'Vous êtes Contributeur : l’ordre du numéro revient à un Éditeur.');
+    expectRefused(add, 'Vous êtes Contributeur\u00a0: l’ordre du numéro revient à un Éditeur.');
     expect(screen.getByTestId('delete-button')).toHaveProperty('disabled', false);
     expect(screen.getByTestId('merge-button')).toHaveProperty('disabled', false);
   });
@@ -237,19 +240,20 @@ describe('Inbox for a Contributor', () => {
 
     const theirs = (await screen.findByText('Chez Rédac')).closest('article')!;
     const mine = screen.getByText('Mon scoop').closest('article')!;
-    const trashTheirs = within(theirs).getByRole('button', { name: /^Supprimer « Chez Rédac »/ });
+    const trashTheirs = within(theirs).getByRole('button', {
+      name: /^Supprimer «\u00a0Chez Rédac\u00a0»/,
+    });
     await waitFor(() => expect(trashTheirs).toHaveProperty('disabled', true));
     expectRefused(
       trashTheirs,
-      'Vous êtes Contributeur : ce brouillon est celui de Rédac, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
+      'Vous êtes Contributeur\u00a0: ce brouillon est celui de Rédac, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
     );
-    expect(within(mine).getByRole('button', { name: /^Supprimer « Mon scoop »/ })).toHaveProperty(
-      'disabled',
-      false,
-    );
+    expect(
+      within(mine).getByRole('button', { name: /^Supprimer «\u00a0Mon scoop\u00a0»/ }),
+    ).toHaveProperty('disabled', false);
     expectRefused(
-      within(mine).getByRole('button', { name: /^Ajouter « Mon scoop »/ }),
-      'Vous êtes Contributeur : l’ordre du numéro revient à un Éditeur.',
+      within(mine).getByRole('button', { name: /^Ajouter «\u00a0Mon scoop\u00a0»/ }),
+      'Vous êtes Contributeur\u00a0: l’ordre du numéro revient à un Éditeur.',
     );
   });
 });
@@ -266,7 +270,7 @@ describe('MergeDialog for a Contributor', () => {
     await waitFor(() => expect(theirs).toHaveProperty('disabled', true));
     expectRefused(
       theirs,
-      'Vous êtes Contributeur : « Chez Rédac » n’est pas votre brouillon, y fusionner un autre revient à son auteur ou à un Éditeur.',
+      'Vous êtes Contributeur\u00a0: «\u00a0Chez Rédac\u00a0» n’est pas votre brouillon, y fusionner un autre revient à son auteur ou à un Éditeur.',
     );
     expect(screen.getByText('Mon autre').closest('button')).toHaveProperty('disabled', false);
   });
@@ -300,7 +304,7 @@ describe('DraftEditor on a draft the user may not edit', () => {
 
     const why = await screen.findByTestId('read-only');
     expect(why.textContent).toBe(
-      'Vous êtes Contributeur : ce brouillon est celui de Rédac, le modifier revient à son auteur ou à un Éditeur. Vous pouvez le lire.',
+      'Vous êtes Contributeur\u00a0: ce brouillon est celui de Rédac, le modifier revient à son auteur ou à un Éditeur. Vous pouvez le lire.',
     );
     const title = screen.getByLabelText('Titre du brouillon') as HTMLInputElement;
     expect(title.value).toBe('OVH en feu');

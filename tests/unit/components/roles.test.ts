@@ -63,33 +63,33 @@ describe('deskRefusal, the one rule of what a role may do', () => {
 
   it('keeps a Subscriber from clipping into the desk, and says so', () => {
     expect(deskRefusal(subscriber(), 'clip')).toBe(
-      'Vous êtes Abonné : couper des pages pour le bureau partagé revient à un Contributeur ou plus.',
+      'Vous êtes Abonné\u00a0: couper des pages pour le bureau partagé revient à un Contributeur ou plus.',
     );
   });
 
   it('says why, naming the role the user has and the role it takes', () => {
     expect(deskRefusal(as('contributor'), 'arrange')).toBe(
-      'Vous êtes Contributeur : l’ordre du numéro revient à un Éditeur.',
+      'Vous êtes Contributeur\u00a0: l’ordre du numéro revient à un Éditeur.',
     );
     expect(deskRefusal(as('author'), 'publish')).toBe(
-      'Vous êtes Auteur : la publication revient à un Éditeur.',
+      'Vous êtes Auteur\u00a0: la publication revient à un Éditeur.',
     );
     expect(deskRefusal(as('contributor'), 'edit', issue)).toBe(
-      'Vous êtes Contributeur : créer et modifier les numéros revient à un Éditeur.',
+      'Vous êtes Contributeur\u00a0: créer et modifier les numéros revient à un Éditeur.',
     );
     expect(deskRefusal(as('contributor'), 'edit', draft('Rédac', false))).toBe(
-      'Vous êtes Contributeur : ce brouillon est celui de Rédac, le modifier revient à son auteur ou à un Éditeur. Vous pouvez le lire.',
+      'Vous êtes Contributeur\u00a0: ce brouillon est celui de Rédac, le modifier revient à son auteur ou à un Éditeur. Vous pouvez le lire.',
     );
     expect(deskRefusal(as('author'), 'trash', draft('Rédac', false))).toBe(
-      'Vous êtes Auteur : ce brouillon est celui de Rédac, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
+      'Vous êtes Auteur\u00a0: ce brouillon est celui de Rédac, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
     );
     expect(deskRefusal(as('contributor'), 'merge', draft('Rédac', false))).toBe(
-      'Vous êtes Contributeur : ce brouillon est celui de Rédac, le fusionner dans un autre revient à son auteur ou à un Éditeur.',
+      'Vous êtes Contributeur\u00a0: ce brouillon est celui de Rédac, le fusionner dans un autre revient à son auteur ou à un Éditeur.',
     );
     expect(
       deskRefusal(as('contributor'), 'mergeInto', { ...draft('Rédac', false), title: 'OVH' }),
     ).toBe(
-      'Vous êtes Contributeur : « OVH » n’est pas votre brouillon, y fusionner un autre revient à son auteur ou à un Éditeur.',
+      'Vous êtes Contributeur\u00a0: «\u00a0OVH\u00a0» n’est pas votre brouillon, y fusionner un autre revient à son auteur ou à un Éditeur.',
     );
   });
 
@@ -108,7 +108,7 @@ describe('deskRefusal, the one rule of what a role may do', () => {
       user: { id: 5, name: 'Pigiste', roles: ['subscriber', 'contributor'] },
     });
     expect(deskRefusal(desk(state), 'publish')).toBe(
-      'Vous êtes Contributeur : la publication revient à un Éditeur.',
+      'Vous êtes Contributeur\u00a0: la publication revient à un Éditeur.',
     );
     expect(deskIdentity(state.user!)).toBe('Pigiste (Contributeur)');
   });
@@ -117,13 +117,13 @@ describe('deskRefusal, the one rule of what a role may do', () => {
 describe('the role sentences', () => {
   it('say what a role allows', () => {
     expect(rightsSentence('editor', deskCan('editor'))).toBe(
-      'Vous êtes Éditeur : vous pouvez écrire tous les brouillons, ordonner le numéro et le publier.',
+      'Vous êtes Éditeur\u00a0: vous pouvez écrire tous les brouillons, ordonner le numéro et le publier.',
     );
     expect(rightsSentence('author', deskCan('author'))).toBe(
-      'Vous êtes Auteur : vous pouvez proposer et écrire vos brouillons ; l’ordre du numéro et la publication reviennent à un Éditeur.',
+      'Vous êtes Auteur\u00a0: vous pouvez proposer et écrire vos brouillons\u202f; l’ordre du numéro et la publication reviennent à un Éditeur.',
     );
     expect(rightsSentence('subscriber', deskCan('subscriber'))).toBe(
-      'Vous êtes Abonné : vous pouvez lire le numéro ; écrire des brouillons demande le rôle Contributeur.',
+      'Vous êtes Abonné\u00a0: vous pouvez lire le numéro\u202f; écrire des brouillons demande le rôle Contributeur.',
     );
   });
 
@@ -140,7 +140,7 @@ describe('the role sentences', () => {
         discarded: {},
       }),
     ).toBe(
-      '« Le ministre » : le classement dans le numéro refusé par WordPress, il faut le rôle Éditeur. Votre modification a été annulée.',
+      '«\u00a0Le ministre\u00a0»\u00a0: le classement dans le numéro refusé par WordPress, il faut le rôle Éditeur. Votre modification a été annulée.',
     );
   });
 });

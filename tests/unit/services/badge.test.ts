@@ -24,7 +24,9 @@ describe('toolbar badge', () => {
 
     expect(count).toBe(2);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
-    expect(await fakeBrowser.action.getTitle({})).toBe('Indiscrets : 2 brouillons hors numéro');
+    expect(await fakeBrowser.action.getTitle({})).toBe(
+      'Indiscrets\u00a0: 2 brouillons hors numéro',
+    );
   });
 
   it('shows nothing when the inbox is empty', async () => {

@@ -129,7 +129,7 @@ describe('publishIssue', () => {
     expect(outcome).toMatchObject({ ok: false, code: 'no_permission' });
     if (!outcome.ok) {
       expect(publishFailureText(outcome.code, outcome.params, 'fr')).toContain(
-        '« Tester la connexion »',
+        '«\u00a0Tester la connexion\u00a0»',
       );
     }
     expect(client.mock).not.toHaveBeenCalled();

@@ -802,18 +802,18 @@ describe('messages', () => {
         field: 'createdAt',
       }),
     ).toBe(
-      'Le brouillon n° 3 de la sauvegarde (« OVH envisage une introduction en Bourse ») ' +
-        'n’a pas de champ « date de création » (createdAt).',
+      'Le brouillon n° 3 de la sauvegarde («\u00a0OVH envisage une introduction en Bourse\u00a0») ' +
+        'n’a pas de champ «\u00a0date de création\u00a0» (createdAt).',
     );
     expect(
       describeBackupError({ code: 'invalid-field', list: 'issues', index: 0, field: 'date' }),
-    ).toBe('Le numéro n° 1 de la sauvegarde a un champ « date » (date) invalide.');
+    ).toBe('Le numéro n° 1 de la sauvegarde a un champ «\u00a0date\u00a0» (date) invalide.');
     expect(describeBackupError({ code: 'newer-version', version: 3 })).toBe(
-      'Cette sauvegarde vient d’une version plus récente d’Indiscrets (format 3) : ' +
+      'Cette sauvegarde vient d’une version plus récente d’Indiscrets (format 3)\u00a0: ' +
         'mettez l’extension à jour pour la restaurer.',
     );
     expect(describeBackupError({ code: 'missing-list', list: 'issues' })).toBe(
-      'La sauvegarde est incomplète : la liste des numéros manque.',
+      'La sauvegarde est incomplète\u00a0: la liste des numéros manque.',
     );
   });
 
@@ -830,9 +830,9 @@ describe('messages', () => {
         false,
       ),
     ).toBe(
-      'Sauvegarde fusionnée : 12 brouillons ajoutés, 3 mis à jour, 40 gardés ; ' +
+      'Sauvegarde fusionnée\u00a0: 12 brouillons ajoutés, 3 mis à jour, 40 gardés\u202f; ' +
         '1 numéro ajouté, 0 mis à jour, 2 gardés. ' +
-        'Gardés : ce navigateur en avait une version aussi récente ou plus récente.',
+        'Gardés\u00a0: ce navigateur en avait une version aussi récente ou plus récente.',
     );
   });
 });

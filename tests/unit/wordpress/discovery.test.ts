@@ -84,7 +84,7 @@ describe('discovery of a site that answers with a server error', () => {
 
   it('words the server error with its status, to try again later or ask the administrator', () => {
     expect(publishFailureText('site_server_error', { status: 503 }, 'fr')).toBe(
-      'Le site a répondu par une erreur du serveur (code 503) : il est peut-être momentanément indisponible. Réessayez plus tard, ou prévenez son administrateur si cela dure.',
+      'Le site a répondu par une erreur du serveur (code 503)\u00a0: il est peut-être momentanément indisponible. Réessayez plus tard, ou prévenez son administrateur si cela dure.',
     );
     expect(publishFailureText('site_server_error', { status: 503 }, 'en')).toBe(
       'The site answered with a server error (status 503): it may be down for a moment. Try again later, or tell its administrator if it lasts.',
