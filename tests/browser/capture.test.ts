@@ -42,7 +42,7 @@ describe('clipping in Chromium with the built extension', () => {
     const popup = await clipFromPopup(session, article);
 
     await expect(popup.getByTestId('clip-message').textContent()).resolves.toMatch(
-      /^Nouveau brouillon : « Le projet de loi sur le renseignement/,
+      /^Nouveau brouillon\u00a0: «\u00a0Le projet de loi sur le renseignement/,
     );
     const drafts = popup.getByTestId('draft');
     // The answer comes once the draft is committed; the inbox's live query hears of the write a
@@ -128,7 +128,7 @@ describe('clipping in Chromium with the built extension', () => {
     const popup = await clipFromPopup(session, page);
 
     await expect(popup.getByTestId('clip-message').textContent()).resolves.toContain(
-      'Le lecteur PDF ne se laisse pas lire : seuls l’adresse et le titre ont été gardés.',
+      'Le lecteur PDF ne se laisse pas lire\u00a0: seuls l’adresse et le titre ont été gardés.',
     );
     const draft = popup.getByTestId('draft').filter({ hasText: 'rapport.pdf' });
     await draft.waitFor();

@@ -217,7 +217,7 @@ describe('composing an issue in Chromium with the built extension', () => {
       'the move down',
     );
     expect(await announcement.textContent()).toBe(
-      `« ${labels.lemonde} » déplacé en position 2 sur 3.`,
+      `«\u00a0${labels.lemonde}\u00a0» déplacé en position 2 sur 3.`,
     );
     // Focus followed the item: a second press moves it again.
     await popup.keyboard.press('Alt+ArrowDown');
@@ -227,7 +227,7 @@ describe('composing an issue in Chromium with the built extension', () => {
       'the second move',
     );
     expect(await announcement.textContent()).toBe(
-      `« ${labels.lemonde} » déplacé en position 3 sur 3.`,
+      `«\u00a0${labels.lemonde}\u00a0» déplacé en position 3 sur 3.`,
     );
     await popup.keyboard.press('Alt+ArrowUp');
     await until(
@@ -238,7 +238,7 @@ describe('composing an issue in Chromium with the built extension', () => {
 
     expect(await issueNames(popup)).toEqual([labels.guardian, labels.lemonde, labels.wikipedia]);
     expect(await announcement.textContent()).toBe(
-      `« ${labels.lemonde} » déplacé en position 2 sur 3.`,
+      `«\u00a0${labels.lemonde}\u00a0» déplacé en position 2 sur 3.`,
     );
     await popup.close();
   });
@@ -541,7 +541,7 @@ describe('composing an issue in Chromium with the built extension', () => {
 
     const bar = popup.getByTestId('undo-bar');
     await expect(bar.textContent()).resolves.toContain(
-      '« Les indiscrets du 22 mars » est supprimé ; ses indiscrets sont retournés dans les brouillons.',
+      '«\u00a0Les indiscrets du 22 mars\u00a0» est supprimé\u202f; ses indiscrets sont retournés dans les brouillons.',
     );
     expect(asked).toBe(false);
     expect(await options()).not.toContain('Les indiscrets du 22 mars');

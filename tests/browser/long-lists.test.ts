@@ -299,7 +299,9 @@ describe('an issue of 300 items on the desk in Chromium', () => {
     );
     await until(
       () => announcement.textContent(),
-      (text) => text === `« ${title} » déplacé en position ${ISSUE_ITEMS - 1} sur ${ISSUE_ITEMS}.`,
+      (text) =>
+        text ===
+        `«\u00a0${title}\u00a0» déplacé en position ${ISSUE_ITEMS - 1} sur ${ISSUE_ITEMS}.`,
       'the move announced',
     );
     await desk.keyboard.press('Alt+ArrowDown');
@@ -310,7 +312,8 @@ describe('an issue of 300 items on the desk in Chromium', () => {
     );
     await until(
       () => announcement.textContent(),
-      (text) => text === `« ${title} » déplacé en position ${ISSUE_ITEMS} sur ${ISSUE_ITEMS}.`,
+      (text) =>
+        text === `«\u00a0${title}\u00a0» déplacé en position ${ISSUE_ITEMS} sur ${ISSUE_ITEMS}.`,
       'the second move announced',
     );
   });

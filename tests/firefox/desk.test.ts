@@ -128,13 +128,13 @@ describe('composing, exporting, backing up and publishing in Firefox (MV2)', () 
     await clickButton(desk, 'Créer le numéro');
 
     for (const key of ['lemonde', 'guardian'] as const) {
-      await pressButton(desk, `Ajouter « ${titles[key]} » au numéro`);
+      await pressButton(desk, `Ajouter «\u00a0${titles[key]}\u00a0» au numéro`);
       // The row loses its button once the draft is in the issue.
       await until(
         () =>
           desk.evaluate(
             (label) => !!document.querySelector(`button[aria-label="${CSS.escape(label)}"]`),
-            `Ajouter « ${titles[key]} » au numéro`,
+            `Ajouter «\u00a0${titles[key]}\u00a0» au numéro`,
           ),
         (present) => !present,
         `the draft « ${titles[key]} » in the issue`,

@@ -99,7 +99,9 @@ describe('the extension in Firefox (MV2)', () => {
     await until(
       () =>
         popup.evaluate(() => {
-          const add = document.querySelector<HTMLButtonElement>('button[aria-label^="Ajouter « "]');
+          const add = document.querySelector<HTMLButtonElement>(
+            'button[aria-label^="Ajouter «\u00a0"]',
+          );
           add?.click();
           return !!add;
         }),

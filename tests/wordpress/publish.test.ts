@@ -181,7 +181,9 @@ describe('publishPost against a real WordPress', () => {
     });
     expect(noCategory).toMatchObject({ ok: false, code: 'cannot_create_category', status: 403 });
     if (!noCategory.ok)
-      expect(publishFailureText(noCategory.code, noCategory, 'fr')).toContain('« Inexistante »');
+      expect(publishFailureText(noCategory.code, noCategory, 'fr')).toContain(
+        '«\u00a0Inexistante\u00a0»',
+      );
     // With the category already there, the post creation itself is refused.
     await ensureCategory(adminSettings(), 'Existe');
     expect(

@@ -401,7 +401,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     const popup = await openPopup(a.session, `?tabId=${tabId}`);
     await popup.getByRole('button', { name: 'Couper cette page' }).click();
     const message = await popup.getByTestId('clip-message').filter({ hasText: /\S/ }).innerText();
-    const title = /« (.*) »/.exec(message)?.[1];
+    const title = /«\u00a0(.*)\u00a0»/.exec(message)?.[1];
     expect(title).toBeTruthy();
     await popup.close();
     await article.close();
@@ -604,7 +604,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
       await p.page.getByLabel(fr('issue.pick')).selectOption(issueId);
       const notice = p.page.getByTestId('role-notice');
       await expect(notice.innerText()).resolves.toBe(
-        'Vous êtes Contributeur : l’ordre du numéro revient à un Éditeur.',
+        'Vous êtes Contributeur\u00a0: l’ordre du numéro revient à un Éditeur.',
       );
       const items = p.page.getByTestId('issue-item');
       await until(
@@ -620,7 +620,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
       await expect(items.first().getAttribute('draggable')).resolves.toBe('false');
       await expect(p.page.getByTestId('publish-button').isDisabled()).resolves.toBe(true);
       await expect(p.page.getByTestId('publish-refused').innerText()).resolves.toBe(
-        'Vous êtes Contributeur : la publication revient à un Éditeur.',
+        'Vous êtes Contributeur\u00a0: la publication revient à un Éditeur.',
       );
       await p.page.screenshot({ path: screenshotPath('shared-desk-contributor.png') });
 
@@ -645,7 +645,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
 
     it('sees « + Nouveau numéro » disabled with its reason, another’s draft read-only and their own draft editable', async () => {
       const issuesRefused =
-        'Vous êtes Contributeur : créer et modifier les numéros revient à un Éditeur.';
+        'Vous êtes Contributeur\u00a0: créer et modifier les numéros revient à un Éditeur.';
       const issueId = (await clips(p)).find((c) => c.issueId)!.issueId!;
       await p.page.getByLabel(fr('issue.pick')).selectOption(issueId);
 
@@ -678,7 +678,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
       expect(theirs, 'an item the Contributor may not edit').toBeTruthy();
       const editor = await openDraft(p, shownName(theirs));
       await expect(editor.getByTestId('read-only').innerText()).resolves.toBe(
-        `Vous êtes Contributeur : ce brouillon est celui de ${theirs.desk!.createdBy}, le modifier revient à son auteur ou à un Éditeur. Vous pouvez le lire.`,
+        `Vous êtes Contributeur\u00a0: ce brouillon est celui de ${theirs.desk!.createdBy}, le modifier revient à son auteur ou à un Éditeur. Vous pouvez le lire.`,
       );
       await expect(editor.getByLabel(fr('editor.title')).isDisabled()).resolves.toBe(true);
       await expect(editor.getByLabel(fr('editor.status')).isDisabled()).resolves.toBe(true);

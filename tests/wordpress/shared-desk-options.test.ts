@@ -75,7 +75,7 @@ describe('Options › Rédaction partagée, against a real WordPress', () => {
     await connect(site().url, contributor.user, contributor.appPassword);
 
     await expect(deskAnswer('Contributeur')).resolves.toContain(
-      'Vous êtes Contributeur : vous pouvez proposer et écrire vos brouillons ; l’ordre du numéro et la publication reviennent à un Éditeur.',
+      'Vous êtes Contributeur\u00a0: vous pouvez proposer et écrire vos brouillons\u202f; l’ordre du numéro et la publication reviennent à un Éditeur.',
     );
   });
 
@@ -84,7 +84,7 @@ describe('Options › Rédaction partagée, against a real WordPress', () => {
     await connect(site().url, editor.user, editor.appPassword);
 
     await expect(deskAnswer('Éditeur :')).resolves.toContain(
-      'Vous êtes Éditeur : vous pouvez écrire tous les brouillons, ordonner le numéro et le publier.',
+      'Vous êtes Éditeur\u00a0: vous pouvez écrire tous les brouillons, ordonner le numéro et le publier.',
     );
     await options
       .getByTestId('shared-desk')
@@ -104,7 +104,7 @@ describe('Options › Rédaction partagée, against a real WordPress', () => {
     await connect(bare.url, 'redac', 'abcd efgh ijkl mnop qrst uvwx');
 
     await expect(deskAnswer('n’est pas installée')).resolves.toContain(
-      'L’extension WordPress « Indiscrets » n’est pas installée',
+      'L’extension WordPress «\u00a0Indiscrets\u00a0» n’est pas installée',
     );
     const link = options.getByRole('link', { name: /indiscrets-wordpress\.zip/ });
     await expect(link.getAttribute('download')).resolves.toBe('indiscrets-wordpress.zip');
