@@ -116,7 +116,7 @@ export function HouseStyleSettings() {
           {t('options.titlePatternHelp', {
             example: formatIssueTitle('{date}', sampleDate, form.locale),
           })}{' '}
-          {sample && <>→ « {sample} »</>}
+          {sample && <>→ «&nbsp;{sample}&nbsp;»</>}
         </small>
       </label>
       <label class="field">

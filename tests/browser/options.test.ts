@@ -31,7 +31,7 @@ describe('the house style in the options page, in Chromium', () => {
     await style.getByLabel('Langue des exports').selectOption('en');
 
     expect(await pattern.inputValue()).toBe('Les Indiscrets, {date}');
-    expect(await style.textContent()).toContain('→ « Les Indiscrets, March 15 »');
+    expect(await style.textContent()).toContain('→ «\u00a0Les Indiscrets, March 15\u00a0»');
     await style.getByRole('button', { name: 'Enregistrer' }).click();
     await style.getByText('Enregistré.').waitFor();
 

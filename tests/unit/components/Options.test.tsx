@@ -29,7 +29,9 @@ describe('Options: the house style', () => {
     fireEvent.change(language, { target: { value: 'en' } });
 
     expect(pattern.value).toBe('Les Indiscrets, {date}');
-    expect(pattern.closest('label')!.textContent).toContain('→ « Les Indiscrets, March 15 »');
+    expect(pattern.closest('label')!.textContent).toContain(
+      '→ «\u00a0Les Indiscrets, March 15\u00a0»',
+    );
     fireEvent.change(language, { target: { value: 'fr' } });
     expect(pattern.value).toBe('Les indiscrets du {date}');
 
