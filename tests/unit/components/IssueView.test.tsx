@@ -203,7 +203,7 @@ describe('IssueView', () => {
       made('2021-03-02T08:00:00.000Z'),
     );
     renderIssue(issue.id);
-    const move = await screen.findByRole('combobox', { name: /^Déplacer « OVH/ });
+    const move = await screen.findByRole('combobox', { name: /^Déplacer «\u00a0OVH/ });
 
     fireEvent.focus(move);
 
