@@ -176,6 +176,67 @@ function placeCaret(el: HTMLElement, offset: number): void {
 }
 
 /**
+ * Writes `texts` as paragraphs of their own after `after`, a child of `el` (after its last one
+ * when null), with the browser's editing commands: they go on its undo stack, so that one Ctrl+Z
+ * takes them all away (not the typing before) and Ctrl+Y brings them back. The caret ends after
+ * the last. False, nothing done, when the browser has no editing commands (jsdom).
+ */
+function typeParagraphs(el: HTMLElement, after: Node | null, texts: readonly string[]): boolean {
+  const selection = window.getSelection();
+  if (typeof document.execCommand !== 'function' || !selection) return false;
+  const anchor = after ?? el.lastChild;
+  const caret = document.createRange();
+  caret.selectNodeContents(anchor ?? el);
+  caret.collapse(false);
+  selection.removeAllRanges();
+  selection.addRange(caret);
+  if (!anchor || import.meta.env.FIREFOX) {
+    // Firefox inserts paragraphs at the end of one as its next siblings, in one undo step;
+    // Chromium does so in an empty text only (elsewhere it merges the first into the caret's).
+    const html = texts.map((text) => `<p>${escapeHtml(text, 'text')}</p>`).join('');
+    return document.execCommand('insertHTML', false, html);
+  }
+  // Chromium makes one undo step of a run of typing: a new paragraph, then its text, each time.
+  for (const [index, text] of texts.entries()) {
+    if (!document.execCommand('insertParagraph')) return index > 0;
+    // The new paragraph would carry on the bold or italic that the one before ends with.
+    for (const style of ['bold', 'italic']) {
+      if (document.queryCommandState(style)) document.execCommand(style);
+    }
+    document.execCommand('insertText', false, text);
+  }
+  // Setting the caret again ends the run: what is typed next is an undo step of its own.
+  if (selection.rangeCount > 0) {
+    const end = selection.getRangeAt(0).cloneRange();
+    selection.removeAllRanges();
+    selection.addRange(end);
+  }
+  return true;
+}
+
+/**
+ * `texts` as paragraphs after `after` (at the end when null), made with DOM methods, where the
+ * browser has no editing commands: the caret ends after the last.
+ */
+function addParagraphs(el: HTMLElement, after: Node | null, texts: readonly string[]): void {
+  let previous = after;
+  let p: HTMLParagraphElement | undefined;
+  for (const text of texts) {
+    p = document.createElement('p');
+    p.textContent = text;
+    if (previous) previous.parentNode!.insertBefore(p, previous.nextSibling);
+    else el.appendChild(p);
+    previous = p;
+  }
+  if (!p) return;
+  const range = document.createRange();
+  range.selectNodeContents(p);
+  range.collapse(false);
+  window.getSelection()?.removeAllRanges();
+  window.getSelection()?.addRange(range);
+}
+
+/**
  * The item's text: paragraphs, bold, italic and links, nothing else. Paste is cleaned to that.
  * The DOM is the editor's while it has focus: it is rewritten from `value` when it has not, and,
  * while it has, only for a change made elsewhere (never for the echo of its own typing).
@@ -235,23 +296,13 @@ export function RichText({
         if (block) {
           // After the paragraph the caret is in: a quote never cuts a sentence in two. Each of
           // its paragraphs opens with «, the last alone closes with », as in a new draft.
+          const texts = paragraphs.map(
+            (part, index) => `« ${part}${index === paragraphs.length - 1 ? ' »' : ''}`,
+          );
+          if (texts.length === 0) return;
           let paragraph: Node | null = range.endContainer;
           while (paragraph && paragraph.parentNode !== el) paragraph = paragraph.parentNode;
-          let p: HTMLParagraphElement | undefined;
-          for (const [index, part] of paragraphs.entries()) {
-            const added = document.createElement('p');
-            added.textContent = `« ${part}${index === paragraphs.length - 1 ? ' »' : ''}`;
-            const after: Node | null = p ?? paragraph;
-            if (after) after.parentNode!.insertBefore(added, after.nextSibling);
-            else el.appendChild(added);
-            p = added;
-          }
-          if (!p) return;
-          range = document.createRange();
-          range.selectNodeContents(p);
-          range.collapse(false);
-          selection.removeAllRanges();
-          selection.addRange(range);
+          if (!typeParagraphs(el, paragraph, texts)) addParagraphs(el, paragraph, texts);
         } else {
           selection.removeAllRanges();
           selection.addRange(range);
