@@ -11,6 +11,7 @@ import {
   type ExtensionSession,
   type PageServer,
 } from './harness';
+import { readDatabase, writeDatabase } from './database';
 import { GOOGLE_DOCS_HTML, GOOGLE_DOCS_STORED } from '../fixtures/clipboard';
 
 /**
@@ -32,6 +33,24 @@ describe('writing an item in Chromium with the built extension', () => {
     await page.getByTestId('save-state').filter({ hasText: 'Enregistré' }).waitFor();
     await area.evaluate((el) => (el as HTMLElement).blur());
     return area.innerHTML();
+  }
+
+  /** The drafts' bodies as stored in the database, by id. */
+  async function storedBodies(page: Page): Promise<Map<string, string>> {
+    const { clips } = await readDatabase<{
+      clips: Array<{ id: string; body: string }>;
+      issues: Array<{ id: string }>;
+    }>(page);
+    return new Map(clips.map((clip) => [clip.id, clip.body]));
+  }
+
+  /**
+   * The body of draft `id` stored in the database, once `check` accepts it: read without taking
+   * the focus from the editor, whose undo stack must stay as it is.
+   */
+  function savedBody(page: Page, id: string, check: (body: string) => boolean) {
+    const read = async () => (await storedBodies(page)).get(id) ?? '';
+    return until(read, check, `the stored body of draft ${id}`);
   }
 
   /** Selects `word` in the editor with a double click, as an editor would. */
@@ -273,6 +292,102 @@ describe('writing an item in Chromium with the built extension', () => {
     const body = await storedBody(popup, area);
     expect(body).toBe(GOOGLE_DOCS_STORED);
     expect(refusals).toEqual([]);
+    await popup.close();
+  });
+
+  it('takes a quote inserted as a paragraph away with Ctrl+Z, the typing before kept, and brings it back', async () => {
+    const popup = await openPopup();
+    await popup.getByRole('button', { name: titles.lemonde, exact: true }).click();
+    const area = popup.getByTestId('item-text');
+    await area.waitFor();
+    await until(
+      () => area.evaluate((el) => document.activeElement === el),
+      Boolean,
+      'the text to have the focus',
+    );
+    const typed = 'Premier paragraphe écrit.';
+    await popup.keyboard.press('Control+A');
+    await popup.keyboard.type(typed);
+    const bodies = await until(
+      () => storedBodies(popup),
+      (stored) => [...stored.values()].includes(`<p>${typed}</p>`),
+      'the typed text to be stored',
+    );
+    const id = [...bodies].find(([, body]) => body === `<p>${typed}</p>`)![0];
+    await popup.getByRole('button', { name: 'En paragraphe' }).first().click();
+
+    const quoted = /^<p>Premier paragraphe écrit\.<\/p><p>« [^«»<]+ »<\/p>$/;
+    const inserted = await savedBody(popup, id, (body) => quoted.test(body));
+    // The caret is at the end of the quote's paragraph, the last.
+    expect(
+      await area.evaluate((el) => {
+        const caret = window.getSelection()!.getRangeAt(0);
+        const rest = document.createRange();
+        rest.selectNodeContents(el);
+        rest.setStart(caret.endContainer, caret.endOffset);
+        return {
+          collapsed: caret.collapsed,
+          inQuote: el.lastElementChild!.contains(caret.endContainer),
+          rest: rest.toString(),
+        };
+      }),
+    ).toEqual({ collapsed: true, inQuote: true, rest: '' });
+
+    // One Ctrl+Z takes the quote away, not the typing before it.
+    await popup.keyboard.press('Control+Z');
+    await savedBody(popup, id, (body) => body === `<p>${typed}</p>`);
+    expect(await area.innerHTML()).toBe(`<p>${typed}</p>`);
+    // Ctrl+Shift+Z brings it back; so does Ctrl+Y.
+    await popup.keyboard.press('Control+Shift+Z');
+    await savedBody(popup, id, (body) => body === inserted);
+    await popup.keyboard.press('Control+Z');
+    await savedBody(popup, id, (body) => body === `<p>${typed}</p>`);
+    await popup.keyboard.press('Control+Y');
+    await savedBody(popup, id, (body) => body === inserted);
+
+    expect(await storedBody(popup, area)).toBe(inserted);
+    await popup.close();
+  });
+
+  it('inserts a quote of several paragraphs after one ending in bold, in plain text, in one undo step', async () => {
+    // The Le Monde draft, given a text whose middle paragraph ends in bold and a quote of two
+    // paragraphs (written straight into the database).
+    const popup = await openPopup();
+    const { clips } = await readDatabase<{
+      clips: Array<{ id: string; title: string }>;
+      issues: Array<{ id: string }>;
+    }>(popup);
+    const draft = clips.find((clip) => clip.title === titles.lemonde)!;
+    const before = '<p>Avant.</p><p>Un mot <strong>fort</strong></p><p>Fin.</p>';
+    await writeDatabase(popup, {
+      clips: [
+        {
+          ...draft,
+          body: before,
+          quotes: [{ text: 'Un.\n\nDeux, « oui ».', html: '', clippedAt: '2026-03-15T08:00:00Z' }],
+        },
+      ],
+    });
+    await popup.reload();
+    await popup.getByRole('button', { name: titles.lemonde, exact: true }).click();
+    const area = popup.getByTestId('item-text');
+    await area.waitFor();
+    await until(
+      () => area.innerHTML(),
+      (html) => html === before,
+      'the text written',
+    );
+    await select(area, 'mot');
+    await popup.getByRole('button', { name: 'En paragraphe' }).first().click();
+
+    const after =
+      '<p>Avant.</p><p>Un mot <strong>fort</strong></p><p>« Un.</p><p>« Deux, “oui”. »</p><p>Fin.</p>';
+    await savedBody(popup, draft.id, (body) => body === after);
+    await popup.keyboard.press('Control+Z');
+    await savedBody(popup, draft.id, (body) => body === before);
+    await popup.keyboard.press('Control+Shift+Z');
+    await savedBody(popup, draft.id, (body) => body === after);
+    expect(await storedBody(popup, area)).toBe(after);
     await popup.close();
   });
 });
