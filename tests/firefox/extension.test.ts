@@ -2,7 +2,15 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectInPage, servePages, squash, until, type PageServer } from '../browser/harness';
-import { clickButton, clipFromPopup, launchFirefox, textsOf, type FirefoxSession } from './harness';
+import { readDatabase } from '../browser/database';
+import {
+  clickButton,
+  clipFromPopup,
+  launchFirefox,
+  pressButton,
+  textsOf,
+  type FirefoxSession,
+} from './harness';
 
 describe('the extension in Firefox (MV2)', () => {
   let session: FirefoxSession;
@@ -163,6 +171,51 @@ describe('the extension in Firefox (MV2)', () => {
     expect(drafts.find((text) => text.includes('rapport.pdf'))).toContain('PDF');
     await popup.close();
     await page.close();
+  });
+
+  it('takes a quote inserted as a paragraph away with one Ctrl+Z, the typing before kept', async () => {
+    const article = await session.openUrl(server.fixture('guardian-1'));
+    await article.evaluate(selectInPage, '[itemprop="articleBody"] p');
+    const popup = await clipFromPopup(session, article);
+    await article.close();
+    const [message] = await textsOf(popup, '[data-testid="clip-message"]');
+    const title = /^Nouveau brouillon : « (.*) »$/.exec(message!)![1]!;
+    await clickButton(popup, title);
+    await popup.waitForSelector('[data-testid="item-text"]');
+    await until(
+      () => popup.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+      (focused) => focused === 'item-text',
+      'the text to have the focus',
+    );
+    const stored = async () => {
+      const { clips } = await readDatabase<{
+        clips: Array<{ id: string; title: string; body: string }>;
+        issues: Array<{ id: string }>;
+      }>(popup);
+      return clips.find((clip) => clip.title === title)?.body ?? '';
+    };
+    const chord = async (keys: string[]) => {
+      for (const key of keys.slice(0, -1)) await popup.keyboard.down(key as 'Control');
+      await popup.keyboard.press(keys.at(-1) as 'z');
+      for (const key of keys.slice(0, -1).reverse()) await popup.keyboard.up(key as 'Control');
+    };
+    const typed = '<p>Premier paragraphe écrit.</p>';
+    await chord(['Control', 'a']);
+    await popup.keyboard.type('Premier paragraphe écrit.');
+    await until(stored, (body) => body === typed, 'the typed text stored');
+
+    await pressButton(popup, 'En paragraphe');
+    const inserted = await until(
+      stored,
+      (body) => /^<p>Premier paragraphe écrit\.<\/p><p>« [^«»<]+ »<\/p>$/.test(body),
+      'the quote stored as a paragraph',
+    );
+    // One Ctrl+Z takes the whole quote away, not the typing before it; Ctrl+Shift+Z redoes it.
+    await chord(['Control', 'z']);
+    await until(stored, (body) => body === typed, 'the quote undone');
+    await chord(['Control', 'Shift', 'z']);
+    await until(stored, (body) => body === inserted, 'the quote redone');
+    await popup.close();
   });
 
   it('still has its context menu items after a browser restart', async () => {
