@@ -288,6 +288,11 @@ export function mergeDrafts(
       provenance: { ...target.provenance },
       updatedAt: clock(),
     };
+    // An issue's item merged into a draft of the inbox: the merged item keeps the item's place.
+    if (!target.issueId && source.issueId) {
+      merged.issueId = source.issueId;
+      merged.sortKey = source.sortKey;
+    }
     for (const field of GAP_FIELDS) {
       const value = source[field];
       if (!target[field] && value) {

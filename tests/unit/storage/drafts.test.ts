@@ -454,6 +454,17 @@ describe('mergeDrafts', () => {
     expect(merged!.words).toContain('second');
   });
 
+  it('gives an issue’s item merged into a draft of the inbox the item’s place in the issue', async () => {
+    const { source, target } = await pair();
+    // The target is in the inbox, the source the issue's item: the other way round.
+    await database.clips.update(target.id, { issueId: '', sortKey: '' });
+    await database.clips.update(source.id, { issueId: 'i2', sortKey: 'M' });
+
+    await mergeDrafts(source.id, target.id, database, clock);
+
+    expect(await database.clips.get(target.id)).toMatchObject({ issueId: 'i2', sortKey: 'M' });
+  });
+
   it("does not repeat the source's body when the target already says it", async () => {
     const { source, target } = await pair();
     await database.clips.update(target.id, {
