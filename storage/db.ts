@@ -307,9 +307,10 @@ export class IndiscretsDB extends Dexie {
     // upgrade would have to leave it with anyway. The version number tells a backup's reader
     // (its `schemaVersion`) that the records may carry it.
     this.version(4).stores({});
-    // Version 5: numbers of one digit are search words too (`n°7`, `article 3`); before, only
-    // tokens of two characters or more were. Every draft's `words` is derived again; a draft
-    // whose words do not change is not rewritten.
+    // Version 5: numbers of one digit are search words too (`n°7`, `article 3`; before, only
+    // tokens of two characters or more were), and superscripts are written plain (`7ᵉ` is
+    // `7e`). Every draft's `words` is derived again; a draft whose words do not change is not
+    // rewritten.
     this.version(5)
       .stores({})
       .upgrade((tx) => reindexWords(tx));

@@ -15,12 +15,13 @@ const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o
 
 /**
  * Splits text into search tokens: lowercase, accents stripped (`été` → `ete`), ligatures
- * spelled out (`œuvre` → `oeuvre`), split on anything that is not a letter or a digit (so
- * `l'OVH` gives `l` and `ovh`).
+ * spelled out (`œuvre` → `oeuvre`), superscripts and other compatibility forms written plain
+ * (`7ᵉ` → `7e`, `ﬁn` → `fin`), split on anything that is not a letter or a digit (so `l'OVH`
+ * gives `l` and `ovh`).
  */
 export function tokenize(text: string): string[] {
   return text
-    .normalize('NFD')
+    .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[œæßøłđ]/g, (c) => LIGATURES[c] ?? c)

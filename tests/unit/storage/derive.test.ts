@@ -23,6 +23,18 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('writes superscripts and typographic ligatures plain: « 7ᵉ » is « 7e »', () => {
+    expect(tokenize('Le 7ᵉ arrondissement, ﬁn du 2ᵈ tour')).toEqual([
+      'le',
+      '7e',
+      'arrondissement',
+      'fin',
+      'du',
+      '2d',
+      'tour',
+    ]);
+  });
+
   it('keeps digits and splits on punctuation', () => {
     expect(tokenize('OVHcloud, 2021: +12,5 %')).toEqual(['ovhcloud', '2021', '12', '5']);
   });
