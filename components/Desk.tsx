@@ -222,7 +222,11 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
 
   // A new issue's form takes the keyboard at once.
   useEffect(() => {
-    if (creating) root.current?.querySelector<HTMLElement>('.new-issue input')?.focus();
+    if (!creating) return;
+    const date = root.current?.querySelector<HTMLInputElement>('.new-issue input');
+    date?.focus();
+    // Selected, so that a date typed replaces the one proposed rather than adding to it.
+    date?.select();
   }, [creating]);
 
   const editor = selectedId ? (

@@ -98,7 +98,7 @@ describe('the desk in Chromium with the built extension', () => {
       Boolean,
       'the new issue form to take the focus',
     );
-    await desk.keyboard.press('Control+A');
+    // The date proposed is selected: a date typed replaces it.
     await desk.keyboard.type('15/03/2027');
     await desk.keyboard.press('Enter');
     const picker = desk.getByRole('combobox', { name: 'Numéro en cours' });
