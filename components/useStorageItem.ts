@@ -6,8 +6,13 @@ export function useStorageItem<T>(item: WxtStorageItem<T, Record<string, unknown
   const [value, setValue] = useState<T>();
   useEffect(() => {
     let alive = true;
-    void item.getValue().then((v) => alive && setValue(v));
-    const unwatch = item.watch((v) => setValue(v));
+    // A change heard before the first read answers is newer than that answer: it is kept.
+    let changed = false;
+    void item.getValue().then((v) => alive && !changed && setValue(v));
+    const unwatch = item.watch((v) => {
+      changed = true;
+      setValue(v);
+    });
     return () => {
       alive = false;
       unwatch();
