@@ -34,7 +34,9 @@ export function labelFromText(html: string): string {
   const whole = used === words.length && label === text;
   // « Le projet, » reads as a cut: the comma (or an opening quote) goes.
   label = label.replace(/[\s,;:«(“‘'"–—-]+$/u, '');
-  return whole ? label : `${label}…`;
+  if (whole) return label;
+  // A sentence's full stop before the ellipsis would read « .… »: the ellipsis takes its place.
+  return `${label.replace(/(?<!\.)\.$/u, '')}…`;
 }
 
 /**

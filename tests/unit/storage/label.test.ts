@@ -30,6 +30,13 @@ describe('labelFromText', () => {
     );
   });
 
+  it('lets the ellipsis take the place of a full stop the words end on: no « .… »', () => {
+    expect(
+      labelFromText('<p>Le ministre a cité “une citation”. Puis il est parti en vacances.</p>'),
+    ).toBe('Le ministre a cité “une citation”…');
+    expect(labelFromText('<p>Le texte finit. Ici.</p>')).toBe('Le texte finit. Ici.');
+  });
+
   it('reads the text, not the markup: links, entities, no-break spaces', () => {
     expect(
       labelFromText('<p>«&nbsp;<a href="https://a.test">Je ne savais pas</a>&nbsp;», dit-il</p>'),
