@@ -1,3 +1,4 @@
+import { cleanUrl } from '../capture/url';
 import { purifyHtml } from '../lib/purify';
 
 /** What an item's text may contain: the house voice is paragraphs, bold, italic and links. */
@@ -35,6 +36,10 @@ export function cleanItemHtml(html: string, doc: Document = document): string {
   wrapRuns(root, (text) => looks.get(text)?.italic === true, 'em', inert);
   // Links that lose their href (a javascript: one, say) become plain text.
   const clean = purifyHtml(root, ALLOWED_TAGS, doc);
+  // A link pasted or typed loses its tracking parameters, as a clipped page's address does.
+  clean.querySelectorAll('a[href]').forEach((a) => {
+    a.setAttribute('href', withoutTracking(a.getAttribute('href')!));
+  });
   clean.querySelectorAll('p').forEach((p) => {
     if (!p.textContent?.trim() && !p.querySelector('br')) p.remove();
   });
@@ -48,6 +53,22 @@ export function cleanItemHtml(html: string, doc: Document = document): string {
   const out = doc.createElement('div');
   out.appendChild(clean);
   return wrapLooseText(out, doc).innerHTML.trim();
+}
+
+/**
+ * `href` without its tracking parameters (`utm_*`, `fbclid`…; see capture/url.ts), and otherwise
+ * as written: an address with none is left byte for byte, not rewritten in the URL's own form.
+ */
+function withoutTracking(href: string): string {
+  const cleaned = cleanUrl(href);
+  if (cleaned === href) return href;
+  try {
+    const before = new URL(href);
+    const after = new URL(cleaned);
+    return before.search === after.search && before.hash === after.hash ? href : cleaned;
+  } catch {
+    return href;
+  }
 }
 
 /** How a text was shown: bold, italic. */

@@ -8,6 +8,17 @@ import {
 } from '../../fixtures/clipboard';
 
 describe('cleanItemHtml', () => {
+  it('takes the tracking parameters out of a link, as a clip does, and leaves other links as written', () => {
+    const html = cleanItemHtml(
+      '<p><a href="https://example.com/a?utm_source=x&amp;id=3&amp;fbclid=y">lien</a> et ' +
+        '<a href="https://Example.com">site</a></p>',
+    );
+
+    expect(html).toBe(
+      '<p><a href="https://example.com/a?id=3">lien</a> et <a href="https://Example.com">site</a></p>',
+    );
+  });
+
   it('keeps the bold and italic of a Google Docs copy, not its all-bold wrapper', () => {
     const html = cleanItemHtml(GOOGLE_DOCS_HTML);
 
