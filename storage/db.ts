@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Provenance } from '../capture/types';
 import type { CaptureLimit } from '../capture/types';
 import { deriveFields } from './derive';
+import { sameValue } from '../lib/merge';
 import type { CHECK_CODES, DRAFT_STATUSES, ISSUE_STATUSES } from './record-values';
 import { outboxMiddleware } from './outbox';
 import type {
@@ -359,11 +360,7 @@ function reindexWords(tx: Transaction): Promise<unknown> {
     .toCollection()
     .modify((record: Draft) => {
       const { words } = deriveFields(record);
-      const same =
-        Array.isArray(record.words) &&
-        words.length === record.words.length &&
-        words.every((word, index) => record.words[index] === word);
-      if (same) return false;
+      if (sameValue(words, record.words)) return false;
       record.words = words;
       return undefined;
     });
