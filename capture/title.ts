@@ -68,8 +68,7 @@ function quotedMask(title: string): Uint8Array {
 }
 
 /** The separators of `title`, in order, leaving out those inside (or made of) a quotation. */
-function separators(title: string): Separator[] {
-  const quoted = quotedMask(title);
+function separators(title: string, quoted = quotedMask(title)): Separator[] {
   const found: Separator[] = [];
   for (const match of title.matchAll(SEPARATOR_MARK)) {
     if (quoted[match.index]) continue;
@@ -180,8 +179,8 @@ function splitLast(title: string): [string, string] | undefined {
 
 /** Splits `title` at its first separator, or at a colon (`Site: Headline`) outside a quotation. */
 function splitFirst(title: string): [string, string] | undefined {
-  const first = separators(title)[0];
   const quoted = quotedMask(title);
+  const first = separators(title, quoted)[0];
   const colon = [...title.matchAll(/:\s+/g)].find((match) => !quoted[match.index]);
   const cuts = [
     ...(first ? [first] : []),
