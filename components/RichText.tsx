@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { getLocale, t } from '../locales';
 import { escapeHtml } from '../lib/html';
 import type { SitePost } from '../storage/site-posts';
-import { quotationParagraphs } from '../storage/template';
+import { frenchQuotation, quotationParagraphs } from '../storage/template';
 import { cleanItemHtml } from './richtext';
 import { useSitePosts } from './useSitePosts';
 
@@ -296,9 +296,7 @@ export function RichText({
         if (block) {
           // After the paragraph the caret is in: a quote never cuts a sentence in two. Each of
           // its paragraphs opens with «, the last alone closes with », as in a new draft.
-          const texts = paragraphs.map(
-            (part, index) => `« ${part}${index === paragraphs.length - 1 ? ' »' : ''}`,
-          );
+          const texts = frenchQuotation(paragraphs, ' ');
           if (texts.length === 0) return;
           let paragraph: Node | null = range.endContainer;
           while (paragraph && paragraph.parentNode !== el) paragraph = paragraph.parentNode;

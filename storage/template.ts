@@ -91,6 +91,18 @@ export function quotationParagraphs(passage: string): string[] {
 }
 
 /**
+ * A quotation's paragraphs written the French way: each opens with «, the last alone closes
+ * with », `space` inside the marks (a no-break space in stored text; a plain one where the
+ * export's typography will make it so).
+ */
+export function frenchQuotation(paragraphs: readonly string[], space: string): string[] {
+  const last = paragraphs.length - 1;
+  return paragraphs.map(
+    (paragraph, index) => `«${space}${paragraph}${index === last ? `${space}»` : ''}`,
+  );
+}
+
+/**
  * What joins a quotation's paragraphs where the template puts `{quote}`: a new paragraph when
  * it sits in a `<p>` (as in the default template), else a line break (in a `<strong>` or a
  * list item, a `</p>` would cut the markup around it).
@@ -142,12 +154,11 @@ export function renderDraftTemplate(template: string, draft: TemplateDraft): str
   const paragraphs = last ? quotationParagraphs(last) : [];
   const chosen = !paragraphs.length && template.includes('{quote}') ? NO_QUOTE_TEMPLATE : template;
   const site = siteLabel(draft);
-  // French usage: each paragraph of a quotation opens with «, the last one alone closes it.
-  const quote = paragraphs
-    .map((paragraph) => `«\u00a0${escapeHtml(paragraph)}`)
+  const quote = frenchQuotation(paragraphs, '\u00a0')
+    .map((paragraph) => escapeHtml(paragraph))
     .join(paragraphs.length > 1 ? paragraphJoint(chosen) : '');
   const values: Record<string, string> = {
-    quote: quote ? `${quote}\u00a0»` : '',
+    quote,
     source: link(draft.url, site),
     link: link(draft.url, draft.title || site),
     title: escapeHtml(draft.title),
