@@ -28,6 +28,14 @@ describe('writing an item in Chromium with the built extension', () => {
 
   const openPopup = (query = '') => openPopupPage(session, query);
 
+  /** Opens the Le Monde draft in the popup's editor: its item text, once drawn. */
+  async function openLemonde(popup: Page): Promise<Locator> {
+    await popup.getByRole('button', { name: titles.lemonde, exact: true }).click();
+    const area = popup.getByTestId('item-text');
+    await area.waitFor();
+    return area;
+  }
+
   /** The item's text as stored: the editor shows exactly that once it loses focus. */
   async function storedBody(page: Page, area: Locator): Promise<string> {
     await page.getByTestId('save-state').filter({ hasText: 'Enregistré' }).waitFor();
@@ -165,9 +173,7 @@ describe('writing an item in Chromium with the built extension', () => {
 
   it('makes a paragraph with Enter, kept as <p> in the stored text', async () => {
     const popup = await openPopup();
-    await popup.getByRole('button', { name: titles.lemonde, exact: true }).click();
-    const area = popup.getByTestId('item-text');
-    await area.waitFor();
+    const area = await openLemonde(popup);
     await popup.keyboard.press('Control+A');
     await popup.keyboard.type('Premier paragraphe.');
     await popup.keyboard.press('Enter');
@@ -182,9 +188,7 @@ describe('writing an item in Chromium with the built extension', () => {
 
   it('links selected words to an address pasted over them', async () => {
     const popup = await openPopup();
-    await popup.getByRole('button', { name: titles.lemonde, exact: true }).click();
-    const area = popup.getByTestId('item-text');
-    await area.waitFor();
+    const area = await openLemonde(popup);
     await select(area, 'Deuxième');
     await area.evaluate((el) => {
       const data = new DataTransfer();
@@ -202,9 +206,7 @@ describe('writing an item in Chromium with the built extension', () => {
 
   it('links selected words to a source dropped on them', async () => {
     const popup = await openPopup();
-    await popup.getByRole('button', { name: titles.lemonde, exact: true }).click();
-    const area = popup.getByTestId('item-text');
-    await area.waitFor();
+    const area = await openLemonde(popup);
     const url = await popup
       .getByRole('textbox', { name: 'Adresse de la source' })
       .first()
@@ -228,9 +230,7 @@ describe('writing an item in Chromium with the built extension', () => {
 
   it('inserts a quote at the caret, inline in « », with no span or &nbsp; stored', async () => {
     const popup = await openPopup();
-    await popup.getByRole('button', { name: titles.lemonde, exact: true }).click();
-    const area = popup.getByTestId('item-text');
-    await area.waitFor();
+    const area = await openLemonde(popup);
     await select(area, 'Premier paragraphe.');
     await popup.keyboard.type('Le ministre a dit ');
     await popup.getByRole('button', { name: 'Insérer', exact: true }).first().click();
@@ -248,9 +248,7 @@ describe('writing an item in Chromium with the built extension', () => {
 
   it('inserts a quote as a paragraph of its own on request', async () => {
     const popup = await openPopup();
-    await popup.getByRole('button', { name: titles.lemonde, exact: true }).click();
-    const area = popup.getByTestId('item-text');
-    await area.waitFor();
+    const area = await openLemonde(popup);
     await select(area, 'avant le vote');
     await popup.getByRole('button', { name: 'En paragraphe' }).first().click();
 
@@ -269,9 +267,7 @@ describe('writing an item in Chromium with the built extension', () => {
     popup.on('console', (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) refusals.push(message.text());
     });
-    await popup.getByRole('button', { name: titles.lemonde, exact: true }).click();
-    const area = popup.getByTestId('item-text');
-    await area.waitFor();
+    const area = await openLemonde(popup);
     await area.evaluate((el, html) => {
       // The whole text is replaced by the paste, as after Ctrl+A.
       const all = document.createRange();
@@ -297,9 +293,7 @@ describe('writing an item in Chromium with the built extension', () => {
 
   it('takes a quote inserted as a paragraph away with Ctrl+Z, the typing before kept, and brings it back', async () => {
     const popup = await openPopup();
-    await popup.getByRole('button', { name: titles.lemonde, exact: true }).click();
-    const area = popup.getByTestId('item-text');
-    await area.waitFor();
+    const area = await openLemonde(popup);
     await until(
       () => area.evaluate((el) => document.activeElement === el),
       Boolean,
@@ -369,9 +363,7 @@ describe('writing an item in Chromium with the built extension', () => {
       ],
     });
     await popup.reload();
-    await popup.getByRole('button', { name: titles.lemonde, exact: true }).click();
-    const area = popup.getByTestId('item-text');
-    await area.waitFor();
+    const area = await openLemonde(popup);
     await until(
       () => area.innerHTML(),
       (html) => html === before,
