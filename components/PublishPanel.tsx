@@ -109,7 +109,7 @@ export function PublishPanel({ issue, model, refused }: Props) {
           )}
           {issue.wordpress && (
             <a href={issue.wordpress.link} target="_blank" rel="noreferrer" data-testid="post-link">
-              {t('publish.postLink', { id: issue.wordpress.postId })}
+              {t('publish.postLink', { id: String(issue.wordpress.postId) })}
             </a>
           )}
           {refused && (

@@ -56,7 +56,7 @@ export function describeBackupError(error: BackupError): string {
   let record = t('backup.record.file');
   if ((error.list === 'clips' || error.list === 'issues') && error.index !== undefined) {
     record = t(error.list === 'clips' ? 'backup.record.clips' : 'backup.record.issues', {
-      position: error.index + 1,
+      position: String(error.index + 1),
     });
     if (error.title) record = t('backup.record.titled', { record, title: shorten(error.title) });
   }

@@ -34,6 +34,15 @@ const pluralRules: Record<Locale, Intl.PluralRules> = {
   en: new Intl.PluralRules('en'),
 };
 
+/**
+ * Numbers as each language writes them: French groups thousands with a narrow no-break space
+ * (« 1 897 signes », never cut at the end of a line), English with a comma (« 1,897 »).
+ */
+const numberFormats: Record<Locale, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat('fr'),
+  en: new Intl.NumberFormat('en'),
+};
+
 /** The form of a plural message for `count`: its category's, or `other`. */
 function pluralForm(forms: PluralMessage, count: number, locale: Locale): string {
   return pluralRules[locale].select(count) === 'one' ? forms.one : forms.other;
@@ -42,7 +51,9 @@ function pluralForm(forms: PluralMessage, count: number, locale: Locale): string
 /**
  * Translates a key, filling `{name}` placeholders. A plural message takes its form from
  * `count` (`other` when no count is given); `{name|one|other}` inside a sentence puts the
- * number `name` followed by the form it needs.
+ * number `name` followed by the form it needs. A number is a quantity, written the language's
+ * way (thousands grouped); an identifier (a post's number, a position « n° ») is passed as a
+ * string, which is put as it is.
  */
 export function t(
   key: MessageKey,
@@ -61,10 +72,12 @@ export function t(
     (whole, name: string, one: string, other: string) => {
       const value = params[name];
       if (typeof value !== 'number') return whole;
-      return `${value} ${pluralForm({ one, other }, value, locale)}`;
+      return `${numberFormats[locale].format(value)} ${pluralForm({ one, other }, value, locale)}`;
     },
   );
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name]!;
+    return typeof value === 'number' ? numberFormats[locale].format(value) : value;
+  });
 }

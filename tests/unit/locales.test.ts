@@ -82,8 +82,8 @@ describe('plurals', () => {
 
   it('takes the other form for a category the message has no form for (French millions)', () => {
     // CLDR puts 1 000 000 in French `many`: the messages only know `one` and `other`.
-    expect(t('drafts.count', { count: 1_000_000 }, 'fr')).toBe('1000000 brouillons');
-    expect(t('counts.words', { words: 1_000_000 }, 'fr')).toBe('1000000 mots');
+    expect(t('drafts.count', { count: 1_000_000 }, 'fr')).toBe('1\u202f000\u202f000 brouillons');
+    expect(t('counts.words', { words: 1_000_000 }, 'fr')).toBe('1\u202f000\u202f000 mots');
   });
 
   it('takes the other form when no count is given', () => {
@@ -94,6 +94,21 @@ describe('plurals', () => {
     expect(t('counts.item', { words: 1, chars: 4 }, 'fr')).toBe('1 mot, 4 signes');
     expect(t('counts.item', { words: 0, chars: 2 }, 'fr')).toBe('0 mot, 2 signes');
     expect(t('counts.item', { words: 2, chars: 1 }, 'en')).toBe('2 words, 1 character');
+  });
+});
+
+describe('numbers', () => {
+  it('groups the thousands of a quantity the way each language does', () => {
+    // French: a narrow no-break space, so that « 1 897 » is never cut at the end of a line.
+    expect(t('counts.item', { words: 312, chars: 1897 }, 'fr')).toBe('312 mots, 1\u202f897 signes');
+    expect(t('counts.item', { words: 312, chars: 1897 }, 'en')).toBe('312 words, 1,897 characters');
+    expect(t('shared.progress.upload', { done: 1200, total: 10_000 }, 'fr')).toBe(
+      'Envoi à la rédaction\u00a0: 1\u202f200 sur 10\u202f000',
+    );
+  });
+
+  it('puts an identifier given as a string as it is', () => {
+    expect(t('publish.postLink', { id: '12345' }, 'fr')).toBe('Article n° 12345');
   });
 });
 
