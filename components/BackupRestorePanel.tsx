@@ -1,5 +1,6 @@
 import { t } from '../locales';
 import type { ParsedBackup } from '../storage/backup-format';
+import { db } from '../storage/db';
 import { formatDate, hasSettings, summary } from './backupMessages';
 
 /** A file read and found to be a backup, waiting for the editor to choose how to restore it. */
@@ -62,6 +63,12 @@ export function RestorePanel({
         <br />
         {summary(chosen.backup)}
       </p>
+      {chosen.backup.schemaVersion > db.verno && (
+        // Its records may hold fields this version does not know: reading them drops those.
+        <p class="notice notice--warn" data-testid="backup-newer-schema">
+          {t('backup.newerSchema')}
+        </p>
+      )}
       {hasSettings(chosen.backup) ? (
         <>
           <label class="checkbox backup__settings">

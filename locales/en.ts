@@ -332,6 +332,8 @@ export const en: Messages = {
   'backup.chosen': 'File “{name}”',
   'backup.madeOn': 'Backup of {date}',
   'backup.undated': 'Undated backup',
+  'backup.newerSchema':
+    'This backup comes from a newer version of Indiscrets: what this version does not know yet will not be restored from it. To keep everything, update the extension before restoring.',
   'backup.contents': '{clips}, {issues}.',
   'backup.contentsAndSettings': '{clips}, {issues} and the settings.',
   'backup.issueCount': {

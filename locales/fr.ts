@@ -345,6 +345,8 @@ export const fr = {
   'backup.chosen': 'Fichier « {name} »',
   'backup.madeOn': 'Sauvegarde du {date}',
   'backup.undated': 'Sauvegarde sans date',
+  'backup.newerSchema':
+    'Cette sauvegarde vient d’une version plus récente d’Indiscrets : ce que cette version-ci ne connaît pas encore n’en sera pas restauré. Pour tout garder, mettez l’extension à jour avant de restaurer.',
   'backup.contents': '{clips}, {issues}.',
   'backup.contentsAndSettings': '{clips}, {issues} et les réglages.',
   'backup.issueCount': {
