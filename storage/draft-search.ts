@@ -21,7 +21,10 @@ export type DraftBox =
   | 'issue';
 
 export interface DraftQuery {
-  /** Words to find, each as a word prefix, all required; case and accents are ignored. */
+  /**
+   * Words to find, each as a word prefix (a number whole: {@link matchesWord}), all required;
+   * case and accents are ignored.
+   */
   text?: string;
   status?: DraftStatus;
   siteName?: string;
@@ -75,8 +78,55 @@ function resolveQuery(query: DraftQuery) {
     (!status || draft.status === status) &&
     (!siteName || draft.siteName === siteName) &&
     (!tag || draft.tags.includes(tag)) &&
-    tokens.every((token) => draft.words.some((word) => word.startsWith(token)));
+    tokens.every((token) => draft.words.some((word) => matchesWord(word, token)));
   return { box, limit, offset, status, siteName, tag, tokens, issueId, plain, matches };
+}
+
+/** A query token made of digits alone: a number, matched whole (see {@link matchesWord}). */
+const NUMBER = /^[0-9]+$/;
+
+/**
+ * Whether a draft's word answers a query token. A word is found by its beginning (`gouvern`
+ * finds `gouvernement`: French words inflect). A number is found whole, letters after it
+ * allowed, not more digits: « article 3 » finds `3` and `3e` (`3ᵉ`), not `30`, since a number's
+ * beginning is another number.
+ */
+function matchesWord(word: string, token: string): boolean {
+  if (!word.startsWith(token)) return false;
+  if (!NUMBER.test(token) || word.length === token.length) return true;
+  const next = word.charCodeAt(token.length);
+  return next < 0x30 || next > 0x39;
+}
+
+/** What a search reads of one constraint: the drafts under one or more index ranges. */
+interface Constraint {
+  /** How many index entries it holds: a draft listed under two of its keys counts twice. */
+  count(): Promise<number>;
+  /** Its drafts; one listed under two of its keys may come twice ({@link distinct}). */
+  toArray(): Promise<Draft[]>;
+  primaryKeys(): Promise<string[]>;
+}
+
+/** A constraint made of a few index ranges, each read in one request. */
+function union(ranges: DraftCollection[]): Constraint {
+  const all = <T>(read: (range: DraftCollection) => Promise<T[]>) =>
+    Promise.all(ranges.map(read)).then((lists) => lists.flat());
+  return {
+    count: () => Promise.all(ranges.map((r) => r.count())).then((n) => n.reduce((a, b) => a + b)),
+    toArray: () => all((range) => range.toArray()),
+    primaryKeys: () => all((range) => range.primaryKeys()),
+  };
+}
+
+/**
+ * The drafts indexed under a word {@link matchesWord} accepts for `token`: a number's words are
+ * the number itself and those where a letter follows it (digits sort between `/` and `:`), two
+ * plain ranges, so that a count made of index keys alone agrees with the matches.
+ */
+function wordRange(drafts: IndiscretsDB['clips'], token: string): Constraint {
+  const words = () => drafts.where('words');
+  if (!NUMBER.test(token)) return words().startsWith(token);
+  return union([words().equals(token), words().between(`${token}:`, `${token}\uffff`)]);
 }
 
 /**
@@ -87,10 +137,10 @@ function indexRanges(
   q: ReturnType<typeof resolveQuery>,
   database: IndiscretsDB,
   which: 'selective' | 'all',
-): DraftCollection[] {
+): Constraint[] {
   const drafts = database.clips;
   return [
-    ...q.tokens.map((token) => drafts.where('words').startsWith(token)),
+    ...q.tokens.map((token) => wordRange(drafts, token)),
     ...(q.tag ? [drafts.where('tags').equals(q.tag)] : []),
     ...(q.siteName ? [drafts.where('siteName').equals(q.siteName)] : []),
     ...(which === 'all' && q.status ? [drafts.where('status').equals(q.status)] : []),

@@ -136,6 +136,55 @@ describe('searchDrafts', () => {
     expect((await searchDrafts({ text: 'ovh absent' }, database)).total).toBe(0);
   });
 
+  it('finds a number whole: « article 3 » finds 3 and 3ᵉ, not 30', async () => {
+    // No other number in them: the helper's default text is « Texte n ».
+    const text = { body: '<p>Vu au Journal officiel.</p>' };
+    const third = await addDraft(database, { title: 'L’article 3 de la loi', ...text });
+    const arrondissement = await addDraft(database, {
+      title: 'Un local dans le 3ᵉ arrondissement',
+      ...text,
+    });
+    await addDraft(database, { title: 'L’article 30 de la loi', ...text });
+
+    const found = await searchDrafts({ text: 'article 3' }, database);
+    const alone = await searchDrafts({ text: '3' }, database);
+
+    expect(ids(found.drafts)).toEqual([third.id]);
+    expect(found.total).toBe(1);
+    expect(ids(alone.drafts)).toEqual([arrondissement.id, third.id]);
+    expect(alone.total).toBe(2);
+  });
+
+  it('counts a number whole when its drafts are too many to read (keys intersected)', async () => {
+    // Over a thousand drafts under `3` and under `article`: the count intersects index keys.
+    const titles = ['Article 3', 'Article 30', 'Article 3e alinéa'];
+    await database.clips.bulkAdd(
+      Array.from({ length: 2400 }, (_, i) => ({
+        id: `id-${String(i).padStart(4, '0')}`,
+        url: `https://a.test/${i}`,
+        title: titles[i % 3]!,
+        quotes: [],
+        provenance: {},
+        createdAt: new Date(Date.UTC(2021, 0, 1, 0, 0, i)).toISOString(),
+        updatedAt: '2021-01-01T00:00:00.000Z',
+        body: '',
+        sources: [],
+        note: '',
+        tags: [],
+        status: 'draft' as const,
+        issueId: '',
+        sortKey: '',
+        words: [],
+        sourceUrls: [],
+      })),
+    );
+
+    const page = await searchDrafts({ text: 'article 3', limit: 10 }, database);
+
+    expect(page.total).toBe(1600);
+    expect(page.drafts.map((d) => d.title)).not.toContain('Article 30');
+  });
+
   it('searches the body text, quotes, tags, site name and note, but not markup', async () => {
     const body = await addDraft(database, {
       body: '<p>Selon <a href="https://x.test">Matignon</a></p>',
