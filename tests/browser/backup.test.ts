@@ -235,6 +235,28 @@ describe('backup and restore in Chromium with the built extension', () => {
     await options.close();
   });
 
+  it('says, before restoring it, that a backup from a newer version loses what this one does not know', async () => {
+    const options = await openOptions();
+    const newer = JSON.parse(backupText) as { schemaVersion: number };
+    newer.schemaVersion += 1;
+
+    await chooseFile(options, 'plus-recente.json', JSON.stringify(newer));
+
+    const summary = options.getByTestId('backup-summary');
+    await summary.waitFor();
+    expect(squash(await summary.getByTestId('backup-newer-schema').textContent())).toBe(
+      'Cette sauvegarde vient d’une version plus récente d’Indiscrets : ce que cette version-ci ' +
+        'ne connaît pas encore n’en sera pas restauré. Pour tout garder, mettez l’extension à ' +
+        'jour avant de restaurer.',
+    );
+    // The file of this very version says nothing of it.
+    await summary.getByRole('button', { name: 'Annuler' }).click();
+    await chooseFile(options, backupName, backupText);
+    await options.getByTestId('backup-summary').waitFor();
+    expect(await options.getByTestId('backup-newer-schema').count()).toBe(0);
+    await options.close();
+  });
+
   it('brings the drafts and the issue back into an emptied browser by merging the file', async () => {
     const options = await openOptions();
     const before = await readDatabase(options);
