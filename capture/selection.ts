@@ -46,6 +46,18 @@ function httpHref(element: Element, base: string): string | undefined {
   }
 }
 
+/**
+ * Whether a link is a call of one of the page's own notes: `[1]`, `[a]`, `[n 1]` (Wikipedia's
+ * references), or a short superscript such as `<sup><a href="#fn1">1</a></sup>`. Those are the
+ * page's apparatus, not the quoted text: a column quoting the page would have to delete them.
+ */
+function isNoteCall(element: Element): boolean {
+  if (!(element.getAttribute('href') ?? '').startsWith('#')) return false;
+  const text = (element.textContent ?? '').trim();
+  if (/^\[[^[\]]{1,12}\]$/.test(text)) return true;
+  return text.length <= 4 && element.parentElement?.localName === 'sup';
+}
+
 /** Reads ranges into passage nodes, counting characters, elements and time. */
 class Reader {
   chars = 0;
@@ -53,6 +65,8 @@ class Reader {
   cut = false;
   /** Whether any text other than whitespace was read. */
   words = false;
+  /** Whether a note call was left out ({@link isNoteCall}): the browser's text still has it. */
+  notes = false;
   private readonly deadline: number;
 
   constructor(private readonly base: string) {
@@ -105,6 +119,10 @@ class Reader {
   element(element: Element, tag: string, children: PassageNode[]): PassageNode[] {
     if (children.length === 0) return [];
     if (tag === 'a') {
+      if (isNoteCall(element)) {
+        this.notes = true;
+        return [];
+      }
       const href = httpHref(element, this.base);
       return href ? [{ tag: 'a', href, children }] : children;
     }
@@ -170,7 +188,8 @@ export function readRanges(
   }
   if (!reader.words) return undefined;
   if (reader.cut || ranges.length > MAX_QUOTE_RANGES) return { nodes, truncated: true };
-  return shown ? { nodes, shown: shown().slice(0, MAX_QUOTE_CHARS) } : { nodes };
+  // The browser's text would bring back the note calls left out.
+  return shown && !reader.notes ? { nodes, shown: shown().slice(0, MAX_QUOTE_CHARS) } : { nodes };
 }
 
 /**

@@ -118,6 +118,30 @@ describe('clipping in Chromium with the built extension', () => {
     await page.close();
   });
 
+  it('leaves Wikipedia’s note calls ([1], [2]) out of a quote, in its text and its HTML', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.fixture('wikipedia'));
+    const shown = await selectText(page, '#mw-content-text p:has(sup.reference)');
+    // The page shows them: the passage selected has some.
+    expect(shown).toMatch(/\[\d+\]/);
+
+    const popup = await clipFromPopup(session, page);
+
+    await popup.getByTestId('draft').filter({ hasText: 'Mozilla' }).first().waitFor();
+    const { clips } = await readDatabase<{
+      clips: { id: string; url: string; quotes: { text: string; html: string }[] }[];
+      issues: { id: string }[];
+    }>(popup);
+    const [quote] = clips.find((clip) => clip.url.includes('wikipedia'))?.quotes ?? [];
+    expect(quote?.text.length).toBeGreaterThan(100);
+    expect(quote?.text).not.toMatch(/\[\d+\]/);
+    expect(quote?.html).not.toMatch(/\[\d+\]|cite_note/);
+    // Nothing else went: the quote is the selection without its note calls.
+    expect(quote?.text.replace(/\s+/g, '')).toBe(shown.replace(/\[\d+\]|\s+/g, ''));
+    await popup.close();
+    await page.close();
+  });
+
   // chrome:// pages cannot be tested here: without a real click (activeTab) the extension does
   // not even see their address. The PDF viewer takes the same fallback path, and unit tests
   // cover the browser's own pages (tests/unit/services/clipper.test.ts).

@@ -170,6 +170,26 @@ describe('captureSelection', () => {
     );
   });
 
+  it('leaves out the calls of the page’s own notes, Wikipedia’s [1] and a blog’s superscript', () => {
+    const win = makeWindow(
+      '<!doctype html><html><body><p id="khan">Lina Khan est née à Londres' +
+        '<sup class="reference"><a href="#cite_note-1"><span class="cite-bracket">[</span>1' +
+        '<span class="cite-bracket">]</span></a></sup>, en 1989<sup><a href="#cite_note-b">[n 2]</a></sup>' +
+        '<sup><a href="#fn3">3</a></sup> (<a href="#carriere">voir sa carrière</a>).</p></body></html>',
+      'https://fr.wikipedia.org/wiki/Lina_Khan',
+    );
+    select(win, 'khan');
+
+    const passage = captureSelection(win)!;
+
+    // The text too: the browser's own text of the selection still holds the calls.
+    expect(passage.text).toBe('Lina Khan est née à Londres, en 1989 (voir sa carrière).');
+    // A link within the page that is not a note call stays a link.
+    expect(passage.html).toBe(
+      'Lina Khan est née à Londres, en 1989 (<a href="https://fr.wikipedia.org/wiki/Lina_Khan#carriere">voir sa carrière</a>).',
+    );
+  });
+
   it('keeps the link around a selection made inside it', () => {
     const win = makeWindow(ARTICLE);
     const text = win.document.querySelector('#one a')!.firstChild!;
