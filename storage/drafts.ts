@@ -169,17 +169,38 @@ export interface UndoToken {
   issue?: Issue;
 }
 
-/** Reverts an action: in one transaction, deletes what it created and rewrites what it changed. */
+/** Where what an undo brought back is now, for the view to show it there. */
+export interface Undone {
+  /**
+   * The issue it is in: the deleted issue put back, or the issue the draft put back is an item
+   * of; `''` when that draft is in the inbox (or its issue is gone).
+   */
+  issueId: string;
+  /** The draft put back (trashed, or merged into another); none for a deleted issue. */
+  draftId?: string;
+}
+
+/**
+ * Reverts an action: in one transaction, deletes what it created and rewrites what it changed.
+ * Answers where what came back is, or `undefined` when there was nothing left to undo: the
+ * action was undone already (from another view, or by a second click) and is not undone again,
+ * since that would write back the records as they were before it over what was written since.
+ */
 export async function undo(
   token: UndoToken,
   database: IndiscretsDB = defaultDb,
   clock: () => string = now,
-): Promise<void> {
-  await database.transaction('rw', database.clips, database.issues, async () => {
+): Promise<Undone | undefined> {
+  return database.transaction('rw', database.clips, database.issues, async () => {
+    if (!(await stillDone(token, database))) return undefined;
     if (token.after.length > 0) await database.clips.bulkDelete(token.after);
     if (!token.issue) {
       if (token.before.length > 0) await database.clips.bulkPut(token.before);
-      return;
+      const draftId = token.before[0]?.id;
+      const draft = draftId ? await database.clips.get(draftId) : undefined;
+      const issueId =
+        draft?.issueId && (await database.issues.get(draft.issueId)) ? draft.issueId : '';
+      return draftId ? { issueId, draftId } : { issueId };
     }
     await database.issues.put(token.issue);
     const at = clock();
@@ -194,7 +215,26 @@ export async function undo(
         });
       }
     }
+    return { issueId: token.issue.id };
   });
+}
+
+/**
+ * Whether the action a token recorded is still in effect, read in the undo's transaction (so
+ * that of two views undoing it at once, the second finds it undone): a draft it created is
+ * still there; the issue it deleted is still missing; the draft it merged into another is still
+ * missing (only an undo brings it back); the draft it trashed is still in the trash, or missing.
+ */
+async function stillDone(token: UndoToken, database: IndiscretsDB): Promise<boolean> {
+  if (token.after.length > 0 && (await database.clips.bulkGet(token.after)).some(Boolean)) {
+    return true;
+  }
+  if (token.issue) return !(await database.issues.get(token.issue.id));
+  const first = token.before[0];
+  if (!first) return false;
+  const current = await database.clips.get(first.id);
+  if (token.label === 'trash') return !current || !!current.deletedAt;
+  return !current;
 }
 
 async function mustGet(database: IndiscretsDB, id: string): Promise<Draft> {

@@ -11,6 +11,7 @@ import {
   undo,
   updateDraft,
 } from '../../../storage/drafts';
+import { createIssue } from '../../../storage/issues';
 import { addDraft, freshDatabase, steppingClock } from './helpers';
 
 let database: IndiscretsDB;
@@ -574,5 +575,62 @@ describe('undo', () => {
 
     expect(await database.clips.get(created.id)).toBeUndefined();
     expect(await database.clips.get(changed.id)).toEqual(changed);
+  });
+
+  it('does not undo a trash twice: what was written after the first undo stays', async () => {
+    const draft = await addDraft(database, { body: '<p>Avant</p>' });
+    const token = await trashDraft(draft.id, database, clock);
+
+    await expect(undo(token, database)).resolves.toEqual({ issueId: '', draftId: draft.id });
+    await updateDraft(draft.id, { body: '<p>Écrit après</p>' }, database, clock);
+    // Another view (or a second click) undoes the same action.
+    await expect(undo(token, database)).resolves.toBeUndefined();
+
+    expect((await database.clips.get(draft.id))!.body).toBe('<p>Écrit après</p>');
+  });
+
+  it('undoes a trash of a draft trashed again since (its second trash is undone with it)', async () => {
+    const draft = await addDraft(database);
+    const token = await trashDraft(draft.id, database, clock);
+    await restoreDraft(draft.id, database, clock);
+    await trashDraft(draft.id, database, clock);
+
+    await undo(token, database);
+
+    expect((await database.clips.get(draft.id))!.deletedAt).toBeUndefined();
+  });
+
+  it('does not undo a merge twice: the draft merged away is not written back over its edits', async () => {
+    const source = await addDraft(database, { title: 'Source' });
+    const target = await addDraft(database, { title: 'Cible' });
+    const token = await mergeDrafts(source.id, target.id, database, clock);
+
+    await expect(undo(token, database)).resolves.toEqual({ issueId: '', draftId: source.id });
+    await updateDraft(source.id, { title: 'Source récrite' }, database, clock);
+    await updateDraft(target.id, { title: 'Cible récrite' }, database, clock);
+    await expect(undo(token, database)).resolves.toBeUndefined();
+
+    expect((await database.clips.get(source.id))!.title).toBe('Source récrite');
+    expect((await database.clips.get(target.id))!.title).toBe('Cible récrite');
+  });
+
+  it('says where a draft put back is: in its issue, or in the inbox when that issue is gone', async () => {
+    const { id: i1 } = await createIssue({ title: 'N', date: '2021-03-15' }, database, clock);
+    const item = await addDraft(database, { issueId: i1, sortKey: 'V' });
+    const orphan = await addDraft(database, { issueId: 'gone', sortKey: 'V' });
+    const inbox = await addDraft(database);
+    const source = await addDraft(database, { issueId: i1, sortKey: 'W' });
+
+    const trashedItem = await trashDraft(item.id, database, clock);
+    const trashedOrphan = await trashDraft(orphan.id, database, clock);
+    const merged = await mergeDrafts(source.id, inbox.id, database, clock);
+
+    await expect(undo(trashedItem, database)).resolves.toEqual({ issueId: i1, draftId: item.id });
+    await expect(undo(trashedOrphan, database)).resolves.toEqual({
+      issueId: '',
+      draftId: orphan.id,
+    });
+    // The draft merged away comes back to its issue; the one it was merged into stays in the inbox.
+    await expect(undo(merged, database)).resolves.toEqual({ issueId: i1, draftId: source.id });
   });
 });

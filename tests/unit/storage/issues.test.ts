@@ -216,6 +216,20 @@ describe('issue items', () => {
     expect([trashed.issueId, trashed.sortKey]).toEqual([issue.id, drafts[1]!.sortKey]);
     expect(titles(await issueItems(other.issue.id, database))).toEqual(['X', 'C']);
   });
+
+  it('does not undo a deletion twice: the issue and its items keep what was done after the first', async () => {
+    const { issue, drafts } = await issueWith(['A', 'B']);
+    const token = await deleteIssue(issue.id, database, clock);
+
+    await expect(undo(token!, database, clock)).resolves.toEqual({ issueId: issue.id });
+    await updateIssue(issue.id, { title: 'Les indiscrets, récrits' }, database, clock);
+    await removeFromIssue(drafts[1]!.id, database, clock);
+    // Another view (or a second click) undoes the same deletion.
+    await expect(undo(token!, database, clock)).resolves.toBeUndefined();
+
+    expect((await getIssue(issue.id, database))!.title).toBe('Les indiscrets, récrits');
+    expect(titles(await issueItems(issue.id, database))).toEqual(['A']);
+  });
 });
 
 describe('moveItem', () => {
