@@ -2,6 +2,7 @@ import type { ComponentChildren, ComponentType } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../locales';
+import type { Undone } from '../storage/drafts';
 import { currentIssueId as currentIssueItem } from '../storage/settings';
 import { AnnouncerProvider } from './Announcer';
 import { ClipPanel } from './ClipPanel';
@@ -66,6 +67,10 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
     setView(next);
   };
   const openDraft = (from: Tab) => (id: string) => show({ kind: 'draft', id, from });
+  // A deleted issue put back is chosen again, as the issue it was.
+  const showUndone = (undone: Undone) => {
+    if (!undone.draftId) selectIssue(undone.issueId);
+  };
   const tab: Tab = view.kind === 'draft' ? view.from : view.kind;
 
   const header = (
@@ -128,7 +133,7 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
 
   if (layout === 'desk') {
     return (
-      <UndoProvider>
+      <UndoProvider onUndone={showUndone}>
         <AnnouncerProvider>
           <Desk
             header={header}
@@ -147,7 +152,7 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
   }
 
   return (
-    <UndoProvider>
+    <UndoProvider onUndone={showUndone}>
       <AnnouncerProvider>
         <div class="popup">
           {header}

@@ -23,7 +23,7 @@ interface Props {
   workspace: IssueWorkspace;
   /** Folded at first: the items come first, the issue's own fields on request. */
   open?: boolean;
-  /** Shows another issue (`null`: none), as the picker does: after a deletion, and its undo. */
+  /** Shows another issue (`null`: none), as the picker does: after a deletion. */
   onSelectIssue: (id: string | null) => void;
 }
 
@@ -147,8 +147,8 @@ export function IssueFieldsForm({ workspace, open, onSelectIssue }: Props) {
               const token = await deleteIssue(issue.id);
               onSelectIssue(null);
               if (token) {
+                // Undone, the issue is shown again by the view (App's onUndone), whichever it is.
                 undo.offer(token, t('undo.issueDeleted', { title: issue.title }), {
-                  onUndone: () => onSelectIssue(issue.id),
                   // The button that had the keyboard is gone with the issue's form.
                   focus: true,
                 });

@@ -3,11 +3,20 @@ import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hoo
 import { t } from '../locales';
 import { wordFailure, type WordedFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
-import type { UndoToken } from '../storage/drafts';
+import type { Undone, UndoToken } from '../storage/drafts';
+import {
+  addUndoOffer,
+  liveOffers,
+  nextExpiry,
+  readUndoOffers,
+  removeUndoOffer,
+  watchUndoOffers,
+  type UndoOffer,
+} from '../storage/undo-offers';
 import { loadData } from './data';
 
 interface UndoApi {
-  /** Offers to undo what `token` recorded, for a few seconds. */
+  /** Offers to undo what `token` recorded: here for a few seconds, in any view for longer. */
   offer: (token: UndoToken, label: string, options?: OfferOptions) => void;
 }
 
@@ -17,65 +26,143 @@ export const useUndo = () => useContext(UndoContext);
 
 const VISIBLE_MS = 10_000;
 
-/** How many actions the bar keeps to undo, the latest shown. */
-const KEPT = 10;
-
 interface OfferOptions {
-  /** Runs once the action is undone (a deleted issue is shown again). */
-  onUndone?: () => void;
   /**
    * The bar's « Annuler » takes the keyboard: what had it is gone (a deleted issue's form), and
-   * Enter then undoes, Tab goes on.
+   * Enter then undoes, Tab goes on. In this view only, when offered: a view opened later, or
+   * another one open, shows the bar without taking the keyboard from what the editor is doing.
    */
   focus?: boolean;
 }
 
-/** An action that can be undone, as offered. */
-interface Offer extends OfferOptions {
-  token: UndoToken;
-  label: string;
+interface Props {
+  children: ComponentChildren;
+  /**
+   * Shows what an undo brought back (the issue tab, the issue it is in). Given by the view, not
+   * by the offer: an undo may come from a view opened after the one that offered it.
+   */
+  onUndone?: (undone: Undone) => void;
 }
 
 /**
  * Holds the last undoable actions (trash, merge, a deleted issue) and shows the latest one's
  * "Undo" bar. Undoing it shows the one before, if any, for as long again: two issues deleted one
  * after the other can both be brought back. The bar stays while the pointer or the keyboard is
- * on it; it goes, and every action with it, once left alone for {@link VISIBLE_MS}.
+ * on it, and goes once left alone for {@link VISIBLE_MS}.
+ *
+ * The actions are shared by the views for two minutes (`UNDO_OFFER_MS`, storage/undo-offers.ts):
+ * a view opened meanwhile (the popup opened again after a click outside closed it, the desk)
+ * shows the bar again, as does a view already open that an action elsewhere adds to, or that
+ * comes back into sight. An undo takes the action away from every view, and one undone already
+ * (in two views at once) is not undone again (see `undo`). An expired action is never shown.
  */
-export function UndoProvider({ children }: { children: ComponentChildren }) {
-  const [offers, setOffers] = useState<readonly Offer[]>([]);
+export function UndoProvider({ children, onUndone }: Props) {
+  const [offers, setOffers] = useState<readonly UndoOffer[]>([]);
+  const [shown, setShown] = useState(false);
   const [error, setError] = useState<WordedFailure>();
   const [held, setHeld] = useState({ hover: false, focus: false });
-  const latest = offers.at(-1);
+  const latest = shown ? offers.at(-1) : undefined;
+  // The offer, made here, whose « Annuler » takes the keyboard once drawn.
+  const focusId = useRef<string>();
+  // The offers this view has had: only one it has not is news to show.
+  const known = useRef(new Set<string>());
+  // The latest prop: an undo answers after the view may have drawn itself again.
+  const undone = useRef(onUndone);
+  undone.current = onUndone;
 
-  const shown = !!latest || !!error;
+  const visible = !!latest || !!error;
   useEffect(() => {
     // A bar taken away under the pointer or the keyboard says nothing of it: the next starts free.
-    if (!shown) setHeld({ hover: false, focus: false });
-  }, [shown]);
+    if (!visible) setHeld({ hover: false, focus: false });
+  }, [visible]);
 
   useEffect(() => {
     if (!latest || held.hover || held.focus) return;
-    const timer = setTimeout(() => setOffers([]), VISIBLE_MS);
+    const timer = setTimeout(() => setShown(false), VISIBLE_MS);
     return () => clearTimeout(timer);
   }, [latest, held.hover, held.focus]);
 
+  // An offer is never shown expired: the list is read again when the first one expires.
+  useEffect(() => {
+    const at = nextExpiry(offers);
+    if (at === undefined) return;
+    const timer = setTimeout(() => setOffers((now) => liveOffers(now)), at - Date.now());
+    return () => clearTimeout(timer);
+  }, [offers]);
+
+  // The offers of every view: those made before this view opened are shown at once; one added
+  // by another view is shown too (it was made where the editor is), one taken away is gone.
+  useEffect(() => {
+    let changed = false;
+    const take = (stored: UndoOffer[]) => {
+      const newest = stored.at(-1);
+      if (newest && !known.current.has(newest.id)) setShown(true);
+      for (const offered of stored) known.current.add(offered.id);
+      setOffers(stored);
+    };
+    const unwatch = watchUndoOffers((stored) => {
+      changed = true;
+      take(stored);
+    });
+    readUndoOffers().then(
+      (stored) => !changed && stored.length > 0 && take(stored),
+      (e: unknown) => console.error('Indiscrets undo offers', e),
+    );
+    // Back to a desk tab left meanwhile: the actions still offered are shown again.
+    const onVisible = () => {
+      if (document.visibilityState !== 'visible') return;
+      readUndoOffers().then(
+        (stored) => {
+          setOffers(stored);
+          if (stored.length > 0) setShown(true);
+        },
+        (e: unknown) => console.error('Indiscrets undo offers', e),
+      );
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      unwatch();
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, []);
+
   const offer = useCallback((token: UndoToken, label: string, options: OfferOptions = {}) => {
+    const made: UndoOffer = { id: crypto.randomUUID(), token, label, at: Date.now() };
+    if (options.focus) focusId.current = made.id;
+    known.current.add(made.id);
     setError(undefined);
-    setOffers((before) => [...before, { token, label, ...options }].slice(-KEPT));
+    // Shown at once from here; the other views hear of it from the shared list.
+    setOffers((before) => liveOffers([...before, made]));
+    setShown(true);
+    addUndoOffer(made).catch((e: unknown) => console.error('Indiscrets undo offers', e));
   }, []);
 
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (latest?.focus) button.current?.focus();
+    if (latest && latest.id === focusId.current) {
+      focusId.current = undefined;
+      button.current?.focus();
+    }
   }, [latest]);
 
+  const drop = (id: string) => {
+    setOffers((before) => before.filter((offered) => offered.id !== id));
+    removeUndoOffer(id).catch((e: unknown) => console.error('Indiscrets undo offers', e));
+  };
+
   async function doUndo() {
-    if (!latest) return;
+    const chosen = latest;
+    if (!chosen) return;
+    // Expired while the pointer was on its button: it is not undone (see UNDO_OFFER_MS).
+    if (liveOffers([chosen]).length === 0) {
+      setOffers((now) => liveOffers(now));
+      return;
+    }
     try {
-      await (await loadData()).undo(latest.token);
-      setOffers((before) => before.filter((offered) => offered !== latest));
-      latest.onUndone?.();
+      const back = await (await loadData()).undo(chosen.token);
+      drop(chosen.id);
+      // Nothing came back when another view had undone it already: there is nothing to show.
+      if (back) undone.current?.(back);
     } catch (e) {
       setError(wordFailure('undo.failed', e));
     }
@@ -84,7 +171,7 @@ export function UndoProvider({ children }: { children: ComponentChildren }) {
   return (
     <UndoContext.Provider value={{ offer }}>
       {children}
-      {shown && (
+      {visible && (
         <div
           class="undo-bar"
           role="status"

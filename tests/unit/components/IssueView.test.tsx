@@ -153,7 +153,13 @@ describe('IssueView', () => {
     const confirm = vi.spyOn(window, 'confirm');
     let shown: string | null = issue.id;
     const view = () => (
-      <UndoProvider>
+      // The view shows what an undo brought back (App: the issue chosen, in its tab).
+      <UndoProvider
+        onUndone={(back) => {
+          shown = back.issueId;
+          rerender(view());
+        }}
+      >
         <IssueView
           currentIssueId={shown}
           onSelectIssue={(id) => {

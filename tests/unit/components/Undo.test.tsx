@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { UndoProvider, useUndo } from '../../../components/Undo';
 import { db } from '../../../storage/db';
-import type { UndoToken } from '../../../storage/drafts';
+import type { Undone, UndoToken } from '../../../storage/drafts';
 import { createIssue, deleteIssue } from '../../../storage/issues';
+import { readUndoOffers, UNDO_OFFER_MS } from '../../../storage/undo-offers';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -21,27 +22,31 @@ function Offerer({ expose }: { expose: (offer: ReturnType<typeof useUndo>['offer
   return null;
 }
 
-function renderBar() {
+/** A view with an undo bar; what its undos brought back is pushed to `undone`. */
+function renderBar(undone: Undone[] = []) {
   let offer!: ReturnType<typeof useUndo>['offer'];
-  render(
-    <UndoProvider>
+  const view = render(
+    <UndoProvider onUndone={(back) => undone.push(back)}>
       <Offerer expose={(given) => (offer = given)} />
     </UndoProvider>,
   );
-  return (token: UndoToken, label: string, options?: (() => void) | { focus: boolean }) =>
-    act(() => offer(token, label, typeof options === 'function' ? { onUndone: options } : options));
+  const give = (token: UndoToken, label: string, options?: { focus: boolean }) =>
+    act(() => offer(token, label, options));
+  return Object.assign(give, { view });
 }
 
 const bar = () => screen.queryByTestId('undo-bar');
+/** What the bar says, its button aside. */
+const label = () => bar()?.querySelector('span')?.textContent;
 
 describe('UndoProvider', () => {
   it('undoes the latest action, then offers the one before it', async () => {
-    const offer = renderBar();
     const first = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
     const second = await createIssue({ title: 'Les indiscrets du 22 mars', date: '2026-03-22' });
-    const undone: string[] = [];
-    offer((await deleteIssue(first.id))!, 'Premier supprimé', () => undone.push(first.id));
-    offer((await deleteIssue(second.id))!, 'Second supprimé', () => undone.push(second.id));
+    const undone: Undone[] = [];
+    const offer = renderBar(undone);
+    offer((await deleteIssue(first.id))!, 'Premier supprimé');
+    offer((await deleteIssue(second.id))!, 'Second supprimé');
 
     expect(bar()!.textContent).toContain('Second supprimé');
     fireEvent.click(within(bar()!).getByRole('button', { name: 'Annuler' }));
@@ -49,7 +54,8 @@ describe('UndoProvider', () => {
     fireEvent.click(within(bar()!).getByRole('button', { name: 'Annuler' }));
 
     await waitFor(() => expect(bar()).toBeNull());
-    expect(undone).toEqual([second.id, first.id]);
+    // The view is told what came back, to show it (App: the issue chosen in its tab).
+    expect(undone).toEqual([{ issueId: second.id }, { issueId: first.id }]);
     expect((await db.issues.toArray()).map((issue) => issue.title).sort()).toEqual([
       'Les indiscrets du 15 mars',
       'Les indiscrets du 22 mars',
@@ -86,5 +92,146 @@ describe('UndoProvider', () => {
     });
 
     expect(bar()).toBeNull();
+  });
+});
+
+/** Lets the promises started so far settle (storage answers, Dexie), timers faked or not. */
+const settle = () =>
+  act(async () => {
+    for (let i = 0; i < 20; i++) await new Promise<void>((resolve) => queueMicrotask(resolve));
+  });
+
+describe('UndoProvider, its offers shared by the views', () => {
+  it('shows again in a view opened after the popup closed the last ten offers, latest first, and undoes them', async () => {
+    const offer = renderBar();
+    const issues = [];
+    for (let n = 1; n <= 11; n++) {
+      const issue = await createIssue({ title: `N${n}`, date: `2026-03-${10 + n}` });
+      issues.push(issue);
+      offer((await deleteIssue(issue.id))!, `N${n} supprimé`);
+    }
+    await waitFor(async () => expect(await readUndoOffers()).toHaveLength(10));
+    // A click outside closes the popup; it is opened again.
+    offer.view.unmount();
+    const undone: Undone[] = [];
+    renderBar(undone);
+
+    await waitFor(() => expect(label()).toBe('N11 supprimé'));
+    fireEvent.click(within(bar()!).getByRole('button', { name: 'Annuler' }));
+    await waitFor(() => expect(label()).toBe('N10 supprimé'));
+
+    expect(undone).toEqual([{ issueId: issues[10]!.id }]);
+    expect((await db.issues.toArray()).map((issue) => issue.title)).toEqual(['N11']);
+    // Undone, it is no longer offered; the first of the eleven was dropped when the 11th came.
+    await waitFor(async () =>
+      expect((await readUndoOffers()).map((o) => o.label)).toEqual(
+        ['N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8', 'N9', 'N10'].map((n) => `${n} supprimé`),
+      ),
+    );
+  });
+
+  it('shows an offer made in one view in another open, and an undo in either takes it from both', async () => {
+    const popup = renderBar();
+    const undoneInDesk: Undone[] = [];
+    const desk = renderBar(undoneInDesk);
+    const [popupView, deskView] = [popup.view, desk.view];
+    const barOf = (view: typeof popupView) =>
+      view.container.querySelector('[data-testid="undo-bar"]');
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+
+    popup((await deleteIssue(issue.id))!, 'Supprimé dans le popup');
+    await waitFor(() => expect(barOf(deskView)?.textContent).toContain('Supprimé dans le popup'));
+    fireEvent.click(
+      within(barOf(deskView) as HTMLElement).getByRole('button', { name: 'Annuler' }),
+    );
+
+    await waitFor(() => expect(barOf(popupView)).toBeNull());
+    expect(barOf(deskView)).toBeNull();
+    expect(undoneInDesk).toEqual([{ issueId: issue.id }]);
+    expect(await db.issues.get(issue.id)).toBeDefined();
+  });
+
+  it('undoes an action once when two views undo it at the same moment', async () => {
+    const undone: Undone[] = [];
+    const popup = renderBar(undone);
+    const desk = renderBar(undone);
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+    popup((await deleteIssue(issue.id))!, 'Supprimé');
+    const buttons = () =>
+      [popup.view, desk.view].map((view) =>
+        view.container.querySelector<HTMLButtonElement>('[data-testid="undo-bar"] button'),
+      );
+    await waitFor(() => expect(buttons().every(Boolean)).toBe(true));
+
+    for (const button of buttons()) fireEvent.click(button!);
+
+    await waitFor(() => expect(buttons().some(Boolean)).toBe(false));
+    // Both undos answered: a transaction on the same tables ends after theirs, already begun.
+    await db.transaction('rw', db.clips, db.issues, () => {});
+    await settle();
+    // One view put the issue back and shows it; the other found nothing left to undo.
+    expect(undone).toEqual([{ issueId: issue.id }]);
+  });
+
+  it('never shows an offer older than two minutes, in a view opened later or in one showing it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const token: UndoToken = { label: 'trash', before: [], after: [] };
+    const first = renderBar();
+    first(token, 'À la corbeille');
+    await settle();
+    first.view.unmount();
+
+    vi.advanceTimersByTime(UNDO_OFFER_MS - 1000);
+    const second = renderBar();
+    await settle();
+    expect(label()).toBe('À la corbeille');
+    // Held under the pointer, it still goes when it expires.
+    fireEvent.mouseEnter(bar()!);
+    act(() => {
+      vi.advanceTimersByTime(1000);
+    });
+    expect(bar()).toBeNull();
+    second.view.unmount();
+
+    renderBar();
+    await settle();
+    expect(bar()).toBeNull();
+  });
+
+  it('shows the offers again when the view comes back into sight (a desk tab gone back to)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const offer = renderBar();
+    offer({ label: 'trash', before: [], after: [] }, 'À la corbeille');
+    await settle();
+    act(() => {
+      vi.advanceTimersByTime(10_000);
+    });
+    expect(bar()).toBeNull();
+
+    document.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+
+    expect(label()).toBe('À la corbeille');
+  });
+
+  it('keeps its offers in the view where storage.session is missing', async () => {
+    const session = Object.getOwnPropertyDescriptor(fakeBrowser.storage, 'session')!;
+    Object.defineProperty(fakeBrowser.storage, 'session', { value: undefined, configurable: true });
+    // Not one call to the missing area: each would fail, and be logged.
+    const logged = vi.spyOn(console, 'error');
+    try {
+      const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+      const offer = renderBar();
+      offer((await deleteIssue(issue.id))!, 'Supprimé');
+      await settle();
+      expect(label()).toBe('Supprimé');
+      fireEvent.click(within(bar()!).getByRole('button', { name: 'Annuler' }));
+      await waitFor(() => expect(bar()).toBeNull());
+      expect(await db.issues.get(issue.id)).toBeDefined();
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+      Object.defineProperty(fakeBrowser.storage, 'session', session);
+    }
   });
 });
