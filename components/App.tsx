@@ -67,9 +67,17 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
     setView(next);
   };
   const openDraft = (from: Tab) => (id: string) => show({ kind: 'draft', id, from });
-  // A deleted issue put back is chosen again, as the issue it was.
+  /**
+   * An undo shows what it brought back, wherever the editor undid it from: a deleted issue, or
+   * a draft back in an issue (trashed or merged away from it), in that issue, chosen (in the
+   * popup, in the « Numéro » tab); a draft back in the inbox, in the popup's « Brouillons » tab
+   * (the desk shows its drafts beside the issue).
+   */
   const showUndone = (undone: Undone) => {
-    if (!undone.draftId) selectIssue(undone.issueId);
+    if (undone.issueId) selectIssue(undone.issueId);
+    if (layout === 'desk') return;
+    const where: Tab = undone.issueId ? 'issue' : 'drafts';
+    if (view.kind !== where) show({ kind: where });
   };
   const tab: Tab = view.kind === 'draft' ? view.from : view.kind;
 
