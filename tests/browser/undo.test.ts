@@ -5,6 +5,7 @@ import {
   launchExtension,
   openDesk,
   openPopup,
+  screenshotPath,
   servePages,
   squash,
   until,
@@ -16,7 +17,8 @@ import {
  * « Annuler » is not lost by moving around, in real Chromium with the built extension: the popup
  * closes at the first click outside it, and the popup opened again (or the desk opened next)
  * still offers the undo, which then shows what came back; two views open at once share the
- * offer, and an undo in one takes it from the other. The tests share one profile and run in order.
+ * offer, and an undo in one takes it from the other. In the desk, the bar covers none of the
+ * columns. The tests share one profile and run in order.
  */
 describe('undo across the popup and the desk in Chromium', () => {
   let session: ExtensionSession;
@@ -186,4 +188,49 @@ describe('undo across the popup and the desk in Chromium', () => {
     await popup.close();
     await desk.close();
   });
+
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`covers none of the desk's columns with the undo bar at ${size.width}×${size.height}`, async () => {
+      const desk = await openDesk(session, size);
+      await desk.getByRole('button', { name: `Supprimer « ${titles.guardian} »` }).click();
+      await bar(desk).getByRole('button', { name: 'Annuler' }).waitFor();
+
+      const layout = await desk.evaluate(() => {
+        const shown = document.querySelector('[data-testid="undo-bar"]')!.getBoundingClientRect();
+        return {
+          barTop: shown.top,
+          barBottom: shown.bottom,
+          columns: Array.from(document.querySelectorAll('.desk__column'), (column) => ({
+            name: column.className,
+            bottom: column.getBoundingClientRect().bottom,
+          })),
+          pageScrolls: document.documentElement.scrollHeight > innerHeight,
+        };
+      });
+      await desk.screenshot({ path: screenshotPath(`desk-undo-${size.width}.png`) });
+      // Each column ends above the bar: what it shows at its bottom, its last rows scrolled to,
+      // is never under the bar; and the bar is in the window, the page not scrolled to see it.
+      for (const column of layout.columns) {
+        expect(column.bottom, column.name).toBeLessThanOrEqual(layout.barTop);
+      }
+      expect(layout.barBottom).toBeLessThanOrEqual(size.height);
+      expect(layout.pageScrolls).toBe(false);
+
+      await bar(desk).getByRole('button', { name: 'Annuler' }).click();
+      await draftRow(desk, titles.guardian).waitFor();
+      // The bar gone (nothing else to undo), the columns take the room back.
+      await bar(desk).waitFor({ state: 'detached' });
+      const bottoms = await desk.evaluate(() =>
+        Array.from(
+          document.querySelectorAll('.desk__column'),
+          (c) => c.getBoundingClientRect().bottom,
+        ),
+      );
+      expect(Math.min(...bottoms)).toBeGreaterThan(size.height - 20);
+      await desk.close();
+    });
+  }
 });
