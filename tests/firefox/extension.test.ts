@@ -218,6 +218,60 @@ describe('the extension in Firefox (MV2)', () => {
     await popup.close();
   });
 
+  it('offers « Annuler » again in the popup opened after the first closed (storage.session in MV2)', async () => {
+    const popup = await session.openExtensionPage('popup.html');
+    // Firefox has storage.session in MV2 too: the undo outlives the popup, as in Chrome.
+    expect(
+      await popup.evaluate(
+        () =>
+          typeof (globalThis as unknown as { browser: { storage: { session?: { get: unknown } } } })
+            .browser.storage.session?.get,
+      ),
+    ).toBe('function');
+    await until(
+      () =>
+        popup.evaluate(() => {
+          const row = [...document.querySelectorAll('[data-testid="draft"]')].find((draft) =>
+            draft.textContent?.includes('rapport.pdf'),
+          );
+          const trash = [...(row?.querySelectorAll('button') ?? [])].find(
+            (button) => button.textContent?.trim() === 'Supprimer',
+          );
+          trash?.click();
+          return !!trash;
+        }),
+      (clicked) => clicked,
+      'the PDF draft’s « Supprimer »',
+    );
+    const bar = (page: typeof popup) => textsOf(page, '[data-testid="undo-bar"] span');
+    const [said] = await until(
+      () => bar(popup),
+      (texts) => texts.some((text) => text.endsWith('est à la corbeille.')),
+      'the undo bar',
+    );
+    await popup.close();
+
+    const again = await session.openExtensionPage('popup.html');
+    await until(
+      () => bar(again),
+      (texts) => texts[0] === said,
+      'the same undo bar',
+    );
+    await clickButton(again, 'Annuler');
+
+    await until(
+      () => textsOf(again, '[data-testid="draft"]'),
+      (texts) => texts.some((text) => text.includes('rapport.pdf')),
+      'the PDF draft back',
+    );
+    await until(
+      () => bar(again),
+      (texts) => texts.length === 0,
+      'the bar gone',
+    );
+    await again.close();
+  });
+
   it('still has its context menu items after a browser restart', async () => {
     // Firefox has no API to list menu items; updating one that does not exist is refused.
     const menusPresent = async () => {
