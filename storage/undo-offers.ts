@@ -47,10 +47,15 @@ export function nextExpiry(offers: readonly UndoOffer[]): number | undefined {
   return offers.length > 0 ? Math.min(...offers.map((o) => o.at + UNDO_OFFER_MS)) : undefined;
 }
 
-// No version, no migrations: what `storage.session` holds ends with the extension's version
-// (an update reloads the extension, which clears it), so no older shape is ever read.
 const item = definedOnUse(() =>
-  storage.defineItem<UndoOffer[]>('session:undoOffers', { fallback: [] }),
+  storage.defineItem<UndoOffer[]>('session:undoOffers', {
+    fallback: [],
+    // Version 1: the list as written here. What `storage.session` holds ends with the version
+    // of the extension that wrote it (an update reloads the extension, which clears it), so a
+    // migration should never have an older shape to read; declared all the same, as every item.
+    version: 1,
+    migrations: {},
+  }),
 );
 
 /** Whether this browser shares offers between views (has `storage.session`). */
