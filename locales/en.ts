@@ -230,7 +230,7 @@ export const en: Messages = {
   'issue.noTitle': 'The title is empty.',
   'issue.status.open': 'open',
   'issue.status.exported': 'exported',
-  'issue.status.published': 'published',
+  'issue.status.published': 'sent',
   'reorder.help':
     'Up and Down arrows (or j and k): next or previous item; Enter opens it; Alt+Up or Down arrow moves it; or drag it.',
   'reorder.moved': '“{title}” moved to position {position} of {total}.',

@@ -240,7 +240,7 @@ export const fr = {
   'issue.noTitle': 'Le titre est vide.',
   'issue.status.open': 'en cours',
   'issue.status.exported': 'exporté',
-  'issue.status.published': 'publié',
+  'issue.status.published': 'envoyé',
   'reorder.help':
     'Flèches haut et bas (ou j et k) : indiscret suivant ou précédent ; Entrée l’ouvre ; Alt+Flèche haut ou bas le déplace ; ou glissez-le.',
   'reorder.moved': '« {title} » déplacé en position {position} sur {total}.',

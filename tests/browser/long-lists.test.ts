@@ -353,8 +353,8 @@ describe('an issue of 300 items on the desk in Chromium', () => {
       'the other issues in the focused menu',
     );
     expect(listed[0]).toBe('Déplacer vers…');
-    // Named as the issue picker names them: the seeded issues are published.
-    expect(listed).toContain('Les indiscrets n° 0 (publié)');
+    // Named as the issue picker names them: the seeded issues were sent to WordPress.
+    expect(listed).toContain('Les indiscrets n° 0 (envoyé)');
     // The mouse pressed on another one fills it too, before the browser opens its list.
     const third = desk.locator('.desk__issue [data-testid="issue-item"][aria-posinset="3"] select');
     await third.dispatchEvent('mousedown');

@@ -28,7 +28,7 @@ describe('issueOptionTexts', () => {
     const name = issueOptionTexts([issue('a', title, 'published')]).get('a')!;
 
     // Cut at a word, the comma it ended with dropped: the ellipsis goes against the word.
-    expect(name).toBe('Les indiscrets du 15 mars… (publié)');
+    expect(name).toBe('Les indiscrets du 15 mars… (envoyé)');
     // The house pattern's longest title is whole.
     const september = issueOptionTexts([issue('s', 'Les indiscrets du 1er septembre', 'exported')]);
     expect(september.get('s')).toBe('Les indiscrets du 1er septembre (exporté)');
