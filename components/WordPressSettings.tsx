@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { sendMessage } from '../messaging/protocol';
 import { testConnection, validateSiteUrl, type WpConnection } from '../wordpress/client';
 import type { WpFailure } from '../wordpress/errors';
 import { t } from '../locales';
@@ -128,6 +129,10 @@ export function WordPressSettings() {
     );
     if (!result.ok && result.code === 'cancelled') setStatus({ kind: 'cancelled' });
     else {
+      // A shared desk stopped on the old password (401) syncs now with the new one, and says so,
+      // rather than showing the refusal beside this success until its next poll. Off, it does
+      // nothing (services/sync.ts).
+      if (result.ok) void sendMessage('syncNow', { reason: 'manual' }).catch(() => undefined);
       setStatus(
         result.ok
           ? { kind: 'ok', connection: result }

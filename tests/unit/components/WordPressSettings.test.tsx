@@ -3,6 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { WordPressSettings } from '../../../components/WordPressSettings';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
+import { testConnection } from '../../../wordpress/client';
+
+// The real connection test, unless a test says what it answers (mockResolvedValueOnce).
+vi.mock('../../../wordpress/client', async (original) => {
+  const client = await original<typeof import('../../../wordpress/client')>();
+  return { ...client, testConnection: vi.fn(client.testConnection) };
+});
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -38,6 +45,37 @@ describe('WordPressSettings', () => {
       expect((await wordpressItem.getValue()).siteUrl).toBe('');
     },
   );
+
+  it('has the shared desk sync at once after a connection test succeeds, not after one fails', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
+    const check = vi.mocked(testConnection);
+    check.mockResolvedValueOnce({ ok: false, code: 'wrong_credentials', status: 401 });
+    render(<WordPressSettings />);
+    fireEvent.input(await screen.findByLabelText(/^Adresse du site/), {
+      target: { value: 'https://www.monjournal.fr' },
+    });
+    const syncs = () =>
+      sent.mock.calls.filter(([message]) => (message as { type?: string }).type === 'syncNow');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Tester la connexion' }));
+    await waitFor(() => expect(screen.getByTestId('wp-status').className).toContain('error'));
+    expect(syncs()).toHaveLength(0);
+
+    check.mockResolvedValueOnce({
+      ok: true,
+      siteName: 'Mon journal',
+      userName: 'Rédactrice',
+      canPublish: true,
+      canCreateCategory: true,
+      siteUrl: 'https://www.monjournal.fr',
+      restUrl: 'https://www.monjournal.fr/wp-json/',
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Tester la connexion' }));
+
+    await waitFor(() => expect(syncs()).toHaveLength(1));
+    expect(syncs()[0]![0]).toMatchObject({ type: 'syncNow', request: { reason: 'manual' } });
+  });
 
   it('stops checking a site that does not answer when the editor cancels, and says so', async () => {
     // The browser grants the site's permission (the click asked for it).
