@@ -91,6 +91,18 @@ export function SharedDeskBar() {
         >
           {t('shared.status.syncNow')}
         </button>
+        {state.phase === 'syncing' && (
+          // A site that hangs holds a run for up to 20 s a request: the editor may stop it (what
+          // waits is sent at the next run). A first sync is stopped from the options, where it
+          // began: stopping it turns the shared desk off.
+          <button
+            type="button"
+            class="button button--small"
+            onClick={() => void sendMessage('syncCancel').catch(() => undefined)}
+          >
+            {t('shared.status.stop')}
+          </button>
+        )}
       </p>
       {desk.refusals.map((refusal) => (
         <Refusal key={refusal.key} refusal={refusal} />

@@ -479,6 +479,7 @@ export const en: Messages = {
     one: '{count} change to send',
     other: '{count} changes to send',
   },
+  'shared.status.stop': 'Stop',
   'shared.status.syncNow': 'Sync',
   'shared.progress.count': 'Preparing: {done} of {total}',
   'shared.progress.upload': 'Sending to the newsroom: {done} of {total}',

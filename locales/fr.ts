@@ -496,6 +496,7 @@ export const fr = {
     one: '{count} modification à envoyer',
     other: '{count} modifications à envoyer',
   },
+  'shared.status.stop': 'Arrêter',
   'shared.status.syncNow': 'Synchroniser',
   'shared.progress.count': 'Préparation : {done} sur {total}',
   'shared.progress.upload': 'Envoi à la rédaction : {done} sur {total}',

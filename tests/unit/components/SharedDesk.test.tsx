@@ -159,6 +159,18 @@ describe('SharedDeskBar', () => {
     expect(container.textContent).toBe('');
   });
 
+  it('stops a sync under way on request, and offers it only while one runs', async () => {
+    await db.syncState.put({ ...contributorState, phase: 'syncing' });
+    background({ syncCancel: contributorState });
+    render(<SharedDeskBar />);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Arrêter' }));
+
+    await waitFor(() => expect(calls).toEqual([['syncCancel', undefined]]));
+    await db.syncState.put({ ...contributorState, phase: 'idle' });
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Arrêter' })).toBeNull());
+  });
+
   it('says a refused change takes the Editor role and dismisses it once read', async () => {
     await db.syncState.put(contributorState);
     await db.refusals.put({
