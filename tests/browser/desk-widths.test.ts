@@ -254,4 +254,73 @@ describe('the desk from 1100 px wide to a laptop', () => {
       expect(picked.width, picked.where).toBeLessThanOrEqual(picked.room);
     }
   });
+
+  it('keeps its tools by its title when a refusal of the shared desk makes the header tall', async () => {
+    const desk = await openDesk(session, { width: 1366, height: 768 });
+    // The shared desk on, as a Contributor, with a change WordPress refused: the bar in the header
+    // shows it (no site is set, so the engine only says so).
+    await desk.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('indiscrets');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const idb = request.result;
+            const tx = idb.transaction(['syncState', 'refusals'], 'readwrite');
+            tx.objectStore('syncState').put({
+              id: 'desk',
+              enabled: true,
+              phase: 'idle',
+              firstSyncDone: true,
+              lastSyncAt: new Date().toISOString(),
+              user: { id: 7, name: 'Pigiste', roles: ['contributor'] },
+            });
+            tx.objectStore('refusals').put({
+              key: 'draft:item-0:arrange',
+              kind: 'draft',
+              recordId: 'item-0',
+              title: 'Remaniement',
+              action: 'arrange',
+              needs: 'editor',
+              at: new Date().toISOString(),
+              discarded: { issueId: '' },
+            });
+            tx.oncomplete = () => {
+              idb.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    // Written with IndexedDB itself, which Dexie's live queries do not hear: the desk reads it anew.
+    await desk.reload();
+    await desk.getByTestId('sync-refusal').waitFor();
+
+    const title = await desk.locator('.desk__top h1').boundingBox();
+    const help = await desk.getByRole('button', { name: /^Raccourcis clavier/ }).boundingBox();
+    const header = await desk.locator('.desk__top').boundingBox();
+
+    // The header is tall (the bar and the refusal), the tools stay on the title's line.
+    expect(header!.height).toBeGreaterThan(100);
+    expect(Math.abs(help!.y - title!.y)).toBeLessThan(20);
+    await desk.screenshot({ path: screenshotPath('desk-refusal.png') });
+    await desk.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const request = indexedDB.open('indiscrets');
+          request.onsuccess = () => {
+            const idb = request.result;
+            const tx = idb.transaction(['syncState', 'refusals'], 'readwrite');
+            tx.objectStore('syncState').delete('desk');
+            tx.objectStore('refusals').clear();
+            tx.oncomplete = () => {
+              idb.close();
+              resolve();
+            };
+          };
+        }),
+    );
+    await desk.close();
+  });
 });
