@@ -1,5 +1,23 @@
 import { t } from '../locales';
 import type { FieldConflict } from '../lib/merge';
+import { diffWords, type DiffPart } from '../lib/word-diff';
+
+/** A version's text, what the other version lacks marked. */
+function Marked({ parts }: { parts: DiffPart[] }) {
+  return (
+    <>
+      {parts.map((part, i) =>
+        part.changed ? (
+          <mark class="conflict__change" key={i}>
+            {part.text}
+          </mark>
+        ) : (
+          part.text
+        ),
+      )}
+    </>
+  );
+}
 
 interface Props<T, K extends keyof T> {
   conflicts: FieldConflict<T, K>[];
@@ -53,13 +71,17 @@ export function ConflictChooser<T, K extends keyof T>({
           const name = label(conflict.field);
           const mine = show(conflict.field, conflict.mine);
           const theirs = show(conflict.field, conflict.theirs);
+          // Where the two differ, marked in each: an edit is seen without comparing line by line.
+          const diff = mine && theirs ? diffWords(mine, theirs) : undefined;
           return (
             <li class="conflict" key={String(conflict.field)} data-testid="conflict">
               <h4 class="conflict__field">{name}</h4>
               <div class="conflict__versions">
                 <figure class="conflict__version">
                   <figcaption>{t('conflict.mine')}</figcaption>
-                  <p data-testid="conflict-mine">{mine || t('conflict.empty')}</p>
+                  <p data-testid="conflict-mine">
+                    {diff ? <Marked parts={diff.mine} /> : mine || t('conflict.empty')}
+                  </p>
                   <button
                     type="button"
                     class="button button--small"
@@ -71,7 +93,9 @@ export function ConflictChooser<T, K extends keyof T>({
                 </figure>
                 <figure class="conflict__version">
                   <figcaption>{theirsCaption}</figcaption>
-                  <p data-testid="conflict-theirs">{theirs || t('conflict.empty')}</p>
+                  <p data-testid="conflict-theirs">
+                    {diff ? <Marked parts={diff.theirs} /> : theirs || t('conflict.empty')}
+                  </p>
                   <button
                     type="button"
                     class="button button--small"

@@ -160,6 +160,11 @@ describe('two views of one record in Chromium', () => {
         await chooser.getByTestId('conflict-theirs').textContent(),
       ] as const;
     const [mine] = await until(versions, both, 'both views’ whole notes in the conflict chooser');
+    // What each view typed is marked in its version; the note written before is not.
+    const marked = await chooser.locator('mark').allTextContents();
+    expect(marked.join(' ')).toMatch(/popup/);
+    expect(marked.join(' ')).toMatch(/bureau/);
+    expect(marked.join(' ')).not.toContain(before.trim().split(/\s+/)[0]);
 
     await conflicted!
       .getByRole('button', { name: 'Garder votre version de « Note privée (jamais exportée) »' })

@@ -47,3 +47,25 @@ describe('ConflictChooser', () => {
     expect(screen.getByText('L’autre version')).toBeTruthy();
   });
 });
+
+describe('ConflictChooser’s versions', () => {
+  it('marks in each version what the other lacks, and shows the text whole', () => {
+    const base = 'Les députés ont adopté le projet de loi.';
+    render(
+      <ConflictChooser<{ body: string }, 'body'>
+        conflicts={[{ field: 'body', base, mine: `${base} Ajout de A.`, theirs: `[B] ${base}` }]}
+        label={() => 'Texte'}
+        show={(_field, value) => value}
+        onChoose={() => undefined}
+      />,
+    );
+
+    const mine = screen.getByTestId('conflict-mine');
+    const theirs = screen.getByTestId('conflict-theirs');
+
+    expect([...mine.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Ajout de A.']);
+    expect([...theirs.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['[B] ']);
+    expect(mine.textContent).toBe(`${base} Ajout de A.`);
+    expect(theirs.textContent).toBe(`[B] ${base}`);
+  });
+});
