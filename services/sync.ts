@@ -271,18 +271,43 @@ export class SyncEngine {
     ]);
     if (!drafts.ok) return { ok: false, code: drafts.code };
     if (!issues.ok) return { ok: false, code: issues.code };
-    const localDrafts = await this.db.clips.filter((draft) => !draft.deletedAt).count();
+    // Only what is not on the desk yet is the editor's to send: the desk's records this browser
+    // knows (kept while off, or received by a cancelled first sync) are merged, not sent.
+    const known = (await this.sameAccount(settings))
+      ? new Set(await this.db.syncRecords.toCollection().primaryKeys())
+      : new Set<string>();
+    const localDrafts = await this.db.clips
+      .filter((draft) => !draft.deletedAt && !known.has(outboxKey('draft', draft.id)))
+      .count();
+    const localIssues = await this.db.issues
+      .filter((issue) => !known.has(outboxKey('issue', issue.id)))
+      .count();
     return {
       localDrafts,
-      localIssues: await this.db.issues.count(),
+      localIssues,
       remoteDrafts: drafts.total,
       remoteIssues: issues.total,
     };
   }
 
+  /** Whether the sync records kept are of the desk and account `settings` name. */
+  private async sameAccount(settings: DeskSettings): Promise<boolean> {
+    const state = await this.state();
+    return state.siteUrl === settings.siteUrl && state.username === settings.username;
+  }
+
   /**
    * Turns sync on and starts the first sync (upload every local draft and issue, download the
    * newsroom's). Returns at once; the state tells the progress.
+   *
+   * A rejoin (the same account, whose sync records were kept when it was turned off) is a sync
+   * like any other, not an upload: each record the desk knows is compared with its merge base.
+   * Unchanged here, nothing is queued and the pull (from the cursors kept) brings the server's
+   * version, a trash included; changed here, it is queued as an update based on the version it
+   * was synced at, so that a change made there meanwhile is merged, or is a conflict for the
+   * editor: never the old copy written over the newer (re-sent as new, it was answered
+   * `exists`, adopted with the server's record as its base, and "mine" won every field).
+   * Records only here are created; a record of the desk deleted for good here is trashed there.
    */
   async enable(): Promise<SyncStatus> {
     const probe = await this.discover();
@@ -292,10 +317,13 @@ export class SyncEngine {
     }
     const settings = (await this.deps.settings())!;
     const previous = await this.state();
-    const sameAccount =
-      previous.siteUrl === settings.siteUrl && previous.username === settings.username;
-    await this.db.transaction('rw', SYNC_TABLES, async () => {
-      if (!sameAccount) await this.forget();
+    const sameAccount = await this.sameAccount(settings);
+    await quietly(this.db, SYNC_TABLES, async () => {
+      // What waited from before (the outbox and conflicts of a cancelled first sync) is found
+      // again below, by comparing each record with its base: nothing of it is lost.
+      await (sameAccount
+        ? Promise.all([this.db.outbox.clear(), this.db.conflicts.clear()])
+        : this.forget());
       const at = this.now();
       const state: SyncState = {
         ...SYNC_OFF,
@@ -308,19 +336,45 @@ export class SyncEngine {
         lockWindow: probe.lockWindow,
         phase: 'first-sync',
         firstSyncDone: false,
+        firstSyncId: at,
       };
       await this.db.syncState.put(state);
-      // Every local record not yet on this desk is uploaded: issues first, items refer to them.
+      // Issues first: items refer to them.
       const entries: OutboxEntry[] = [];
-      const known = new Set(await this.db.syncRecords.toCollection().primaryKeys());
-      for (const issue of await this.db.issues.toArray()) {
-        const key = outboxKey('issue', issue.id);
-        if (!known.has(key)) entries.push(this.entry('issue', issue.id, at));
+      const syncs = new Map((await this.db.syncRecords.toArray()).map((r) => [r.key, r]));
+      const seen = new Set<string>();
+      const unstashed: SyncRecord[] = [];
+      for (const kind of ['issue', 'draft'] as const) {
+        const table = this.db.table(tableOf(kind));
+        const marked: AnyRecord[] = [];
+        for (const record of (await table.toArray()) as AnyRecord[]) {
+          const key = outboxKey(kind, record.id);
+          const sync = syncs.get(key);
+          seen.add(key);
+          if (!sync) {
+            if (!(kind === 'draft' && (record as Draft).deletedAt)) {
+              entries.push(this.entry(kind, record.id, at));
+            }
+            continue;
+          }
+          const changed = changedFields(sync.base, sharedOf(kind, record), fieldsOf(kind));
+          if (changed.length > 0) entries.push(this.entry(kind, record.id, at));
+          if (sync.mark) {
+            marked.push({ ...record, desk: sync.mark });
+            const rest = { ...sync };
+            delete rest.mark;
+            unstashed.push(rest);
+          }
+        }
+        if (marked.length > 0) await table.bulkPut(marked);
       }
-      await this.db.clips.each((clip) => {
-        const key = outboxKey('draft', clip.id);
-        if (!clip.deletedAt && !known.has(key)) entries.push(this.entry('draft', clip.id, at));
-      });
+      for (const sync of syncs.values()) {
+        // Deleted for good here while off (a trashed issue is not kept here: nothing to do).
+        if (!seen.has(sync.key) && !sync.base.trashed) {
+          entries.push({ ...this.entry(sync.kind, sync.recordId, at), op: 'delete' });
+        }
+      }
+      if (unstashed.length > 0) await this.db.syncRecords.bulkPut(unstashed);
       await this.db.outbox.bulkPut(entries);
     });
     void this.run();
@@ -339,6 +393,101 @@ export class SyncEngine {
     };
   }
 
+  /**
+   * Sync goes off (turned off, or its first sync cancelled): local records stay as they are.
+   * The sync records (which record is which on the desk, and its merge base), the account and
+   * the pull cursors are kept for a rejoin to reconcile (see {@link enable}); the outbox and
+   * conflicts go (a rejoin finds them again from the bases), and so do the desk marks, kept
+   * in the sync records meanwhile. An unfinished first sync also takes back what it received
+   * and the editor did not touch (see {@link takeBackReceived}). Call in a quiet transaction.
+   */
+  private async leave(): Promise<void> {
+    const previous = await this.state();
+    const removed = previous.firstSyncDone ? 0 : await this.takeBackReceived(previous.firstSyncId);
+    await Promise.all([
+      this.db.outbox.clear(),
+      this.db.conflicts.clear(),
+      this.db.refusals.clear(),
+    ]);
+    // Without a desk, who-did-what marks mean nothing: records go back to what they were.
+    for (const kind of ['issue', 'draft'] as const) {
+      const table = this.db.table(tableOf(kind));
+      const marked = (await table.filter((r: AnyRecord) => !!r.desk).toArray()) as AnyRecord[];
+      if (marked.length === 0) continue;
+      const syncs = await this.db.syncRecords.bulkGet(marked.map((r) => outboxKey(kind, r.id)));
+      const stashed: SyncRecord[] = [];
+      for (const [i, record] of marked.entries()) {
+        const sync = syncs[i];
+        if (!sync) continue;
+        // A lock will have lapsed by the rejoin; the next poll marks the current ones.
+        const mark = { ...record.desk! };
+        delete mark.lock;
+        stashed.push({ ...sync, mark });
+      }
+      await this.db.syncRecords.bulkPut(stashed);
+      await table.bulkPut(
+        marked.map((record) => {
+          const next = { ...record };
+          delete next.desk;
+          return next;
+        }),
+      );
+    }
+    await this.db.syncState.put({
+      ...SYNC_OFF,
+      siteUrl: previous.siteUrl,
+      username: previous.username,
+      // What was taken back must come again with the next pull: from the start, then.
+      cursors: removed > 0 ? {} : previous.cursors,
+      ...(previous.lastError ? { lastError: previous.lastError } : {}),
+    });
+  }
+
+  /**
+   * Takes out of this browser what the unfinished first sync (or rejoin) `firstSyncId`
+   * received and the editor did not touch since: the records it did not have before, whose
+   * shared fields are still the server's, with no write queued and their time still the
+   * server's (a private note written meanwhile changes that). Anything the editor wrote on
+   * stays, with its sync record, so that a rejoin merges it. A received issue that still holds
+   * a draft kept here stays too, or the draft would move to the inbox. Returns how many went.
+   */
+  private async takeBackReceived(firstSyncId: string | undefined): Promise<number> {
+    if (!firstSyncId) return 0;
+    const received = await this.db.syncRecords
+      .filter((sync) => sync.receivedIn === firstSyncId)
+      .toArray();
+    let removed = 0;
+    for (const kind of ['draft', 'issue'] as const) {
+      const table = this.db.table(tableOf(kind));
+      const syncs = received.filter((sync) => sync.kind === kind);
+      const [locals, entries] = await Promise.all([
+        table.bulkGet(syncs.map((sync) => sync.recordId)) as Promise<(AnyRecord | undefined)[]>,
+        this.db.outbox.bulkGet(syncs.map((sync) => sync.key)),
+      ]);
+      const gone: SyncRecord[] = [];
+      for (const [i, sync] of syncs.entries()) {
+        const local = locals[i];
+        const untouched =
+          !local ||
+          (!entries[i] &&
+            local.updatedAt === fromGmt(sync.modifiedGmt) &&
+            sameValue(sharedOf(kind, local), sync.base));
+        if (!untouched) continue;
+        if (
+          kind === 'issue' &&
+          (await this.db.clips.where('issueId').equals(sync.recordId).count())
+        ) {
+          continue;
+        }
+        gone.push(sync);
+      }
+      await table.bulkDelete(gone.map((sync) => sync.recordId));
+      await this.db.syncRecords.bulkDelete(gone.map((sync) => sync.key));
+      removed += gone.length;
+    }
+    return removed;
+  }
+
   /** Drops everything the sync knew (another account, or sync off). Records stay. */
   private async forget(): Promise<void> {
     await Promise.all([
@@ -349,19 +498,11 @@ export class SyncEngine {
     ]);
   }
 
-  /** Sync off: the outbox and sync records are dropped, local records stay as they are. */
+  /** Sync off: local records stay as they are (see {@link leave}). */
   async disable(): Promise<SyncStatus> {
     this.controller?.abort();
     await this.running?.catch(() => undefined);
-    await quietly(this.db, SYNC_TABLES, async () => {
-      await this.forget();
-      await this.db.syncState.put({ ...SYNC_OFF });
-      // Without a desk, who-did-what marks mean nothing: records go back to what they were.
-      await this.db.clips.filter((draft) => !!draft.desk).modify((draft) => void delete draft.desk);
-      await this.db.issues
-        .filter((issue) => !!issue.desk)
-        .modify((issue) => void delete issue.desk);
-    });
+    await quietly(this.db, SYNC_TABLES, () => this.leave());
     return this.status();
   }
 
@@ -455,13 +596,16 @@ export class SyncEngine {
       }
       const cancelled = error.failure.code === 'cancelled';
       const now = await this.state();
+      // Cancelling the first sync means "not now": sync goes off, what was sent stays, and
+      // what was received and not touched goes (this browser is as it was before).
+      if (cancelled && first && now.cancelRequested) {
+        await quietly(this.db, SYNC_TABLES, () => this.leave());
+      }
       await this.patchState({
         phase: 'idle',
         runningSince: undefined,
         progress: undefined,
         cancelRequested: undefined,
-        // Cancelling the first sync means "not now": sync goes off, what was sent stays.
-        ...(cancelled && first && now.cancelRequested ? { enabled: false } : {}),
         lastError: {
           code: error.failure.code,
           at: this.now(),
@@ -873,6 +1017,7 @@ export class SyncEngine {
         version: remote.version,
         modifiedGmt: remote.modified_gmt,
         base: theirs,
+        ...(sync?.receivedIn ? { receivedIn: sync.receivedIn } : {}),
       };
       let blocked = false;
       if (!local) {
@@ -881,6 +1026,7 @@ export class SyncEngine {
         if (!deletedHere && !(kind === 'issue' && theirs.trashed)) {
           await this.writeLocal(kind, undefined, theirs, modifiedAt, recordId, mark);
         }
+        if (!sync) Object.assign(newSync, await this.receiving());
       } else if (!entry || entry.op === 'delete') {
         if (!entry) await this.writeLocal(kind, local, theirs, modifiedAt, recordId, mark);
       } else {
@@ -1017,6 +1163,7 @@ export class SyncEngine {
     if (records.length === 0) return;
     await quietly(this.db, SYNC_TABLES, async () => {
       const me = (await this.state()).user?.id;
+      const received = await this.receiving();
       const table = this.db.table(tableOf(kind));
       const ids = records.map((r) => String((r.meta as { clientId?: string }).clientId ?? ''));
       const keys = ids.map((id) => outboxKey(kind, id));
@@ -1043,6 +1190,7 @@ export class SyncEngine {
           version: remote.version,
           modifiedGmt: remote.modified_gmt,
           base: theirs,
+          ...received,
         });
         // A trashed issue is not kept locally (its items are in the inbox); a trashed draft is
         // kept in the trash, as everywhere else.
@@ -1059,6 +1207,12 @@ export class SyncEngine {
       if (fresh.length > 0) await table.bulkPut(fresh);
       if (freshSync.length > 0) await this.db.syncRecords.bulkPut(freshSync);
     });
+  }
+
+  /** The tag of a record received by the first sync under way (none after it). */
+  private async receiving(): Promise<Pick<SyncRecord, 'receivedIn'>> {
+    const state = await this.state();
+    return !state.firstSyncDone && state.firstSyncId ? { receivedIn: state.firstSyncId } : {};
   }
 
   // -------------------------------------------------------------------------------------------

@@ -94,6 +94,17 @@ export interface SyncRecord {
   modifiedGmt: string;
   /** The shared fields as last synced (see `services/sync-fields.ts`). */
   base: Record<string, unknown>;
+  /**
+   * Set on a record this browser did not have before, received by the first sync (or rejoin)
+   * `receivedIn` names (its `SyncState.firstSyncId`): cancelling that sync takes it back out of
+   * this browser when the editor has not touched it. Dropped by the next write of the base.
+   */
+  receivedIn?: string;
+  /**
+   * The record's desk mark while the shared desk is off (the mark itself is taken off the
+   * record then): put back on rejoin, so that what is known of who clipped it needs no request.
+   */
+  mark?: DeskMark;
 }
 
 /** A field both this browser and the server changed, differently. */
@@ -170,6 +181,11 @@ export interface SyncState {
   progress?: SyncProgress;
   /** The first sync (upload local, download the newsroom's) finished. */
   firstSyncDone: boolean;
+  /**
+   * Names the first sync (or rejoin) under way, for `SyncRecord.receivedIn`: when it started
+   * (ISO 8601).
+   */
+  firstSyncId?: string;
   /** Asked to stop: the running sync stops at its next step. */
   cancelRequested?: boolean;
   /** Per kind, the `modified_after` of the next pull (WordPress GMT). */
@@ -192,7 +208,10 @@ export interface SyncState {
   locks?: string[];
 }
 
-/** The state when sync was never turned on. */
+/**
+ * The state when sync was never turned on. Turned off, the state keeps the account and the
+ * pull cursors (with the sync records), for a rejoin to start from where it left.
+ */
 export const SYNC_OFF: SyncState = {
   id: 'desk',
   enabled: false,
@@ -217,6 +236,12 @@ export type SyncReason = 'open' | 'poll' | 'write' | 'online' | 'manual';
 
 /** Counts for the first-sync confirmation. */
 export interface SyncPlan {
+  /**
+   * This browser's drafts (not in the trash) and issues that are not on the desk yet: what
+   * turning it on sends as new. Records of the desk this browser already knows (kept while it
+   * was off, or received by a cancelled first sync and touched since) are not counted: a rejoin
+   * merges them as a sync would.
+   */
   localDrafts: number;
   localIssues: number;
   remoteDrafts: number;
