@@ -125,6 +125,15 @@ type Step =
   | { kind: 'error'; text: string };
 
 /**
+ * Nothing of this browser's is new to the desk: a rejoin (turned off, then on again), or a
+ * browser with nothing of its own. Then there is nothing "yours" to send, and saying « Envoyer
+ * vos 0 brouillons » (or counting the desk's own records as the editor's, as it once did) misleads.
+ */
+function rejoin(plan: SyncPlan): boolean {
+  return plan.localDrafts === 0 && plan.localIssues === 0;
+}
+
+/**
  * Turning the shared desk on or off. On asks first, with what will be sent (« Envoyer vos N
  * brouillons et M numéros à la rédaction ? »), then follows the first sync (step, count,
  * Cancel). Off keeps every draft and issue in this browser, as they are.
@@ -211,10 +220,12 @@ function SyncSwitch({ available }: { available: boolean }) {
         <div class="backup__panel" role="group" aria-labelledby="sync-confirm">
           <p id="sync-confirm">
             <strong>
-              {t('shared.switch.confirm', {
-                drafts: step.plan.localDrafts,
-                issues: step.plan.localIssues,
-              })}
+              {rejoin(step.plan)
+                ? t('shared.switch.confirmNothing')
+                : t('shared.switch.confirm', {
+                    drafts: step.plan.localDrafts,
+                    issues: step.plan.localIssues,
+                  })}
             </strong>
           </p>
           <p class="muted">
@@ -229,7 +240,7 @@ function SyncSwitch({ available }: { available: boolean }) {
               class="button button--primary"
               onClick={() => void run('syncEnable')}
             >
-              {t('shared.switch.send')}
+              {rejoin(step.plan) ? t('shared.switch.join') : t('shared.switch.send')}
             </button>
             <button type="button" class="button" onClick={() => setStep({ kind: 'idle' })}>
               {t('shared.switch.notNow')}

@@ -510,7 +510,10 @@ export const en: Messages = {
     'Send your {drafts|draft|drafts} and {issues|issue|issues} to the newsroom?',
   'shared.switch.confirmHelp':
     'The newsroom already has {drafts|draft|drafts} and {issues|issue|issues}: they will arrive in this browser.',
+  'shared.switch.confirmNothing':
+    'Turn on the shared desk? This browser has nothing new to send it.',
   'shared.switch.send': 'Send and turn on',
+  'shared.switch.join': 'Turn on',
   'shared.switch.notNow': 'Not now',
   'shared.switch.progress': 'First sync',
   'shared.switch.cancel': 'Cancel',

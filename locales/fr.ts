@@ -527,7 +527,10 @@ export const fr = {
     'Envoyer vos {drafts|brouillon|brouillons} et {issues|numéro|numéros} à la rédaction ?',
   'shared.switch.confirmHelp':
     'La rédaction en a déjà {drafts|brouillon|brouillons} et {issues|numéro|numéros} : ils arriveront dans ce navigateur.',
+  'shared.switch.confirmNothing':
+    'Activer la rédaction partagée ? Ce navigateur n’a rien de nouveau à lui envoyer.',
   'shared.switch.send': 'Envoyer et activer',
+  'shared.switch.join': 'Activer',
   'shared.switch.notNow': 'Pas maintenant',
   'shared.switch.progress': 'Première synchronisation',
   'shared.switch.cancel': 'Annuler',

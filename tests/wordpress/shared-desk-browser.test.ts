@@ -124,7 +124,9 @@ async function openDesk(who: Who): Promise<Desk> {
   const section = options.getByTestId('shared-desk');
   await section.getByTestId('desk-role').waitFor({ timeout: 30_000 });
   await section.getByRole('button', { name: 'Activer la rédaction partagée' }).click();
-  await section.getByRole('button', { name: 'Envoyer et activer' }).click({ timeout: 30_000 });
+  await section
+    .getByRole('button', { name: /^(Envoyer et activer|Activer)$/ })
+    .click({ timeout: 30_000 });
   await section.getByTestId('sync-on').waitFor({ timeout: 60_000 });
   await options.close();
   const page = await session.openExtensionPage('desk.html');

@@ -281,6 +281,27 @@ describe('SharedDeskSettings › turning the shared desk on', () => {
     await waitFor(() => expect(calls.map(([type]) => type)).toContain('syncEnable'));
   });
 
+  it('offers no « Envoyer vos 0 brouillons » when nothing of this browser’s is new to the desk (a rejoin)', async () => {
+    background({
+      syncDiscover: deskProbe('contributor'),
+      syncPlan: { localDrafts: 0, localIssues: 0, remoteDrafts: 3024, remoteIssues: 61 },
+      syncEnable: contributorState,
+    });
+    render(<SharedDeskSettings />);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Activer la rédaction partagée' }));
+
+    expect(
+      // The narrow no-break space before « ? » reads as a space to the matcher.
+      await screen.findByText(
+        'Activer la rédaction partagée ? Ce navigateur n’a rien de nouveau à lui envoyer.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/Envoyer vos/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Activer' }));
+    await waitFor(() => expect(calls.map(([type]) => type)).toContain('syncEnable'));
+  });
+
   it('shows the first sync’s progress with a Cancel button', async () => {
     await db.syncState.put({
       ...contributorState,
