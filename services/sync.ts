@@ -574,8 +574,16 @@ export class SyncEngine {
       cancelRequested: undefined,
     });
     try {
-      await this.push(settings, first);
-      await this.pull(settings, first);
+      if (first) {
+        // A first sync (or a rejoin) lists the desk before it sends: a local record the desk
+        // already has is matched by its id in that listing and merged, instead of being sent
+        // as new, answered `exists` and adopted, one request each (minutes for a large desk).
+        await this.pull(settings, first);
+        await this.push(settings, first);
+      } else {
+        await this.push(settings, first);
+        await this.pull(settings, first);
+      }
       await this.patchState({
         phase: 'idle',
         firstSyncDone: true,
@@ -1032,7 +1040,12 @@ export class SyncEngine {
       } else {
         const fields = fieldsOf(kind);
         const mine = sharedOf(kind, local);
-        const base = sync?.base ?? theirs;
+        // Without a merge base (a create whose answer was lost; a desk this browser left with an
+        // older version, which dropped the bases), the server's record is the base only while
+        // it is still its first version: then only this browser changed it. Past that, nobody
+        // knows who changed what, and a field that differs is the editor's to choose (taking
+        // "mine" for every field wrote old copies over colleagues' newer work).
+        const base = sync?.base ?? (remote.version <= 1 ? theirs : {});
         const { merged, conflicts } = merge3<Shared, string>(base, mine, theirs, fields);
         await this.writeLocal(kind, local, merged, local.updatedAt, recordId, mark);
         if (conflicts.length > 0) {

@@ -207,14 +207,16 @@ describe('leaving and rejoining the shared desk', () => {
     expect((await g.db.clips.get(touchedId))!.note).toBe('Ma note privée');
     expect(await g.db.issues.count()).toBe(0);
 
-    // Turning it on again offers to send nothing of the newsroom's as the editor's own.
+    // Turning it on again offers to send only the editor's own two drafts (the desk was listed
+    // before anything was sent), none of the newsroom's it received and kept.
     const plan = (await g.engine.plan()) as SyncPlan;
-    expect(plan).toMatchObject({ localDrafts: 0, localIssues: 0, remoteDrafts: 22 });
+    expect(plan).toMatchObject({ localDrafts: 2, localIssues: 0, remoteDrafts: 20 });
 
     g.beforeRequest = undefined;
     server.log = [];
     await g.join();
-    expect(creates(server)).toEqual([]);
+    expect(creates(server)).toHaveLength(2);
+    expect(server.all('drafts')).toHaveLength(22);
     expect(await g.db.clips.count()).toBe(22);
     expect(await g.db.issues.count()).toBe(1);
     expect((await g.db.clips.get(touchedId))!.note).toBe('Ma note privée');
@@ -234,5 +236,63 @@ describe('leaving and rejoining the shared desk', () => {
       localIssues: 1,
       remoteDrafts: 4,
     });
+  });
+});
+
+describe('rejoining a desk left with an older version (no merge bases kept)', () => {
+  let server: FakeDesk;
+  let g: Browser;
+  let h: Browser;
+
+  beforeEach(() => {
+    server = new FakeDesk();
+    server.addUser('redac04', 'Rédac 4', 'editor');
+    server.addUser('redac05', 'Rédac 5', 'editor');
+    g = new Browser(server, 'redac04');
+    h = new Browser(server, 'redac05');
+  });
+  afterEach(async () => {
+    for (const browser of [g, h]) {
+      browser.db.close();
+      await Dexie.delete(browser.db.name);
+    }
+  });
+
+  /** What turning the desk off did before: every sync record and the account forgotten. */
+  async function leaveAsBefore(browser: Browser) {
+    await browser.engine.disable();
+    await browser.db.syncRecords.clear();
+    await browser.db.syncState.put({ ...(await browser.engine.state()), siteUrl: '', cursors: {} });
+  }
+
+  it('a record changed there meanwhile is never overwritten by the old copy: a differing field is a conflict', async () => {
+    await g.join();
+    await h.join();
+    const changedThere = await g.clip('https://exemple.fr/1', 'Changé par H');
+    const untouched = await g.clip('https://exemple.fr/2', 'Intact');
+    const changedHere = await g.clip('https://exemple.fr/3', 'Changé par G');
+    await g.sync();
+    await h.sync();
+    await leaveAsBefore(g);
+    await updateDraft(changedThere.id, { body: 'Texte plus récent de H' }, h.db);
+    await h.sync();
+    await updateDraft(changedHere.id, { title: 'Titre revu par G, seul' }, g.db);
+
+    server.log = [];
+    await g.join();
+
+    expect(server.byClientId('drafts', changedThere.id)!.content).toContain(
+      'Texte plus récent de H',
+    );
+    const conflicts = await g.db.conflicts.toArray();
+    expect(conflicts.map((c) => [c.recordId, c.fields.map((f) => f.field)])).toEqual([
+      [changedThere.id, ['body']],
+    ]);
+    // Still its first version there: only G changed it, G's change goes up.
+    expect(server.byClientId('drafts', changedHere.id)!.title).toBe('Titre revu par G, seul');
+    expect(server.byClientId('drafts', untouched.id)!.version).toBe(1);
+    // Matched by one listing of the desk, not one create answered « exists » per record.
+    expect(creates(server)).toEqual([]);
+    expect(server.all('drafts')).toHaveLength(3);
   });
 });
