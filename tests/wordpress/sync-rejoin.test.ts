@@ -135,11 +135,11 @@ describe(
       const conflicts = await g.db.conflicts.toArray();
       expect(conflicts.map((c) => c.recordId)).toEqual([both.id]);
       expect((await g.db.clips.get(both.id))!.body).toContain('Version de G');
-      // Nothing was created again (no POST to the collections), and nothing written over.
-      expect(g.posts.filter((route) => /\/(drafts|issues)$|^\/batch/.test(route))).toEqual([]);
-      expect(g.posts.filter((route) => !route.endsWith('/lock'))).toEqual([
-        `/indiscrets/v1/drafts/${(await serverDraft(both.id)).id}`,
-      ]);
+      // Nothing was created again, and nothing written over: at most an update of the draft
+      // changed here, based on the version G had, which WordPress answers « conflict » (the
+      // rejoin lists the desk first, so it finds the conflict without even that).
+      const bothId = (await serverDraft(both.id)).id;
+      for (const route of g.posts) expect(route).toBe(`/indiscrets/v1/drafts/${bothId}`);
     });
   },
 );
