@@ -90,7 +90,11 @@ export function ClipPanel({ tabId, onClipped }: Props) {
       const request = prepared ? { ...found, prepared } : found;
       const outcome = await sendMessage('clipTab', request);
       const tone =
-        outcome.limit || outcome.truncated ? 'warn' : outcome.status === 'merged' ? 'info' : 'ok';
+        outcome.limit || outcome.truncated
+          ? 'warn'
+          : outcome.status === 'merged' || outcome.beside !== undefined
+            ? 'info'
+            : 'ok';
       setMessage({ text: describeOutcome(outcome), tone });
       onClipped(outcome);
     } catch (error) {

@@ -7,6 +7,10 @@ export const en: Messages = {
   'clip.working': 'Clipping…',
   'clip.created': 'New draft: “{title}”',
   'clip.merged': 'This page already had a draft: the quote was added to it ({count} quotes).',
+  'clip.beside':
+    '{name} already has a draft of this page, which your role does not let you edit: yours was made beside it.',
+  'clip.besideColleague':
+    'A colleague already has a draft of this page, which your role does not let you edit: yours was made beside it.',
   'clip.mergedNoQuote': 'This page already had a draft: nothing new to add.',
   'clip.failed': 'Clipping failed.',
   'clip.noTab': 'No tab to clip.',

@@ -12,6 +12,10 @@ export const fr = {
   'clip.created': 'Nouveau brouillon : « {title} »',
   'clip.merged':
     'Cette page avait déjà un brouillon : la citation y a été ajoutée ({count} citations).',
+  'clip.beside':
+    '{name} a déjà un brouillon de cette page, que votre rôle ne vous permet pas de modifier : le vôtre a été créé à côté.',
+  'clip.besideColleague':
+    'Un collègue a déjà un brouillon de cette page, que votre rôle ne vous permet pas de modifier : le vôtre a été créé à côté.',
   'clip.mergedNoQuote': 'Cette page avait déjà un brouillon : rien de nouveau à ajouter.',
   'clip.failed': 'La coupe a échoué.',
   'clip.noTab': 'Aucun onglet à couper.',

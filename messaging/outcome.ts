@@ -1,20 +1,27 @@
 import { cutAtWord } from '../capture/bounds';
-import { t } from '../locales';
+import { t, type Locale } from '../locales';
 import type { ClipOutcome } from './protocol';
 
 /**
  * The sentence that tells the editor what a clip did. Shared by the popup and the page toast
  * (kept apart from protocol.ts so that importing the protocol brings no translations).
  */
-export function describeOutcome(outcome: ClipOutcome): string {
+export function describeOutcome(outcome: ClipOutcome, locale?: Locale): string {
   const parts: string[] = [];
-  if (outcome.status === 'created') {
-    parts.push(t('clip.created', { title: shortTitle(outcome.clip.title) }));
+  if (outcome.beside !== undefined) {
+    // A colleague's draft of the page, not this editor's to write: never « ajoutée » to it.
+    parts.push(
+      outcome.beside
+        ? t('clip.beside', { name: outcome.beside }, locale)
+        : t('clip.besideColleague', {}, locale),
+    );
+  } else if (outcome.status === 'created') {
+    parts.push(t('clip.created', { title: shortTitle(outcome.clip.title) }, locale));
   } else if (outcome.quoteAdded)
-    parts.push(t('clip.merged', { count: outcome.clip.quotes.length }));
-  else parts.push(t('clip.mergedNoQuote'));
-  if (outcome.limit) parts.push(t(`limit.${outcome.limit}`));
-  if (outcome.truncated) parts.push(t('clip.truncated'));
+    parts.push(t('clip.merged', { count: outcome.clip.quotes.length }, locale));
+  else parts.push(t('clip.mergedNoQuote', {}, locale));
+  if (outcome.limit) parts.push(t(`limit.${outcome.limit}`, {}, locale));
+  if (outcome.truncated) parts.push(t('clip.truncated', {}, locale));
   return parts.join(' ');
 }
 

@@ -22,6 +22,11 @@ export interface ClipOutcome {
   clip: Draft;
   /** A merge that brought a new quote (false when the same passage was clipped twice). */
   quoteAdded: boolean;
+  /**
+   * Shared desk: the page had a colleague's draft this editor may not write; the new draft was
+   * made beside it. Who clipped that one ('' when the sync did not record it).
+   */
+  beside?: string;
   /** Set when the page could not be read and the draft holds the tab's URL and title only. */
   limit?: CaptureLimit;
   /** True when the selection was longer than a quote may be and was cut (it ends with `[…]`). */

@@ -120,6 +120,7 @@ export async function clipTab(request: ClipRequest): Promise<ClipOutcome> {
     status: saved.merged ? 'merged' : 'created',
     clip: saved.clip,
     quoteAdded: saved.quoteAdded,
+    ...(saved.beside !== undefined ? { beside: saved.beside } : {}),
     ...(limit ? { limit } : {}),
     ...(capture.selection?.truncated ? { truncated: true } : {}),
   };

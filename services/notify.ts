@@ -11,7 +11,11 @@ import type { ClipOutcome } from '../messaging/protocol';
 export async function notifyInTab(tabId: number, outcome: ClipOutcome): Promise<void> {
   const message = describeOutcome(outcome);
   const tone =
-    outcome.limit || outcome.truncated ? 'warn' : outcome.status === 'merged' ? 'info' : 'ok';
+    outcome.limit || outcome.truncated
+      ? 'warn'
+      : outcome.status === 'merged' || outcome.beside !== undefined
+        ? 'info'
+        : 'ok';
   try {
     await browser.scripting.executeScript({
       target: { tabId },

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { DESCRIPTIVE_FIELDS, type CaptureResult } from '../capture/types';
 import type { CaptureLimit } from '../capture/types';
 import { db as defaultDb, type Draft, type IndiscretsDB, type Quote } from './db';
+import type { SyncState } from './sync-state';
 import { normaliseUrl } from './derive';
 import { DEFAULT_DRAFT_TEMPLATE, renderDraftTemplate } from './template';
 
@@ -12,6 +13,11 @@ export interface SaveDraftOutcome {
   merged: boolean;
   /** True when a merge brought a selection that the draft did not have yet. */
   quoteAdded: boolean;
+  /**
+   * Shared desk: the page already had a colleague's draft this editor may not write, so this
+   * new draft was made beside it; who clipped that one ('' when the sync did not say).
+   */
+  beside?: string;
 }
 
 export interface SaveDraftInput extends CaptureResult {
@@ -34,6 +40,12 @@ const now = () => new Date().toISOString();
  * trash comes back out of it, since clipping it again says the editor wants it.
  *
  * A new draft starts with a body from the template and the page as its first source.
+ *
+ * On the shared desk, a draft this editor may not write (a colleague's, their role not an
+ * Editor's: see {@link mayWrite}) is left alone, in the trash or not: WordPress would refuse the
+ * quote added to it, and the sync would roll it back, the passage lost after the clip said it
+ * was added. The clip then goes to the editor's own draft of that page, made beside the other
+ * when there is none yet. Decided from what the last sync recorded, offline too.
  */
 export async function saveDraft(
   input: SaveDraftInput,
@@ -45,18 +57,27 @@ export async function saveDraft(
     ? { text: input.selection.text, html: input.selection.html, clippedAt: at }
     : undefined;
   const { metadata } = input;
-  return database.transaction('rw', database.clips, async () => {
-    // Both lookups at once (a clip of a new page needs both answers): one round trip, not two.
-    const [byUrl, bySource] = await Promise.all([
-      database.clips.where('url').equals(metadata.url).first(),
+  return database.transaction('rw', database.clips, database.syncState, async () => {
+    // The lookups and the desk's state at once (a clip of a new page needs every answer).
+    const [byUrl, bySource, desk] = await Promise.all([
+      database.clips.where('url').equals(metadata.url).toArray(),
       // A page merged into another draft lives on as one of its sources: that draft gets the quote.
       database.clips
         .where('sourceUrls')
         .equals(normaliseUrl(metadata.url))
         .filter((draft) => !draft.deletedAt)
-        .first(),
+        .toArray(),
+      database.syncState.get('desk'),
     ]);
-    const existing = byUrl ?? bySource;
+    // The page's own draft first (a live one before one in the trash), then one it was merged
+    // into; of those, the first this editor may write.
+    const candidates = [
+      ...byUrl.filter((draft) => !draft.deletedAt),
+      ...byUrl.filter((draft) => draft.deletedAt),
+      ...bySource,
+    ];
+    const existing = candidates.find((draft) => mayWrite(draft, desk));
+    const colleagues = existing ? undefined : candidates[0];
     if (existing) {
       const quoteAdded = !!quote && !existing.quotes.some((q) => q.text === quote.text);
       const filled: Partial<Draft> = {};
@@ -66,7 +87,7 @@ export async function saveDraft(
         // A tab-only fallback title is weaker than anything a real capture found later.
         const weak = existing.provenance[key] === 'tab' && metadata.provenance[key] !== 'tab';
         // The metadata of another page (a merged source) must not fill this draft's own.
-        if (byUrl && value && (!existing[key] || weak)) {
+        if (existing.url === metadata.url && value && (!existing[key] || weak)) {
           filled[key] = value;
           const source = metadata.provenance[key];
           if (source) provenance[key] = source;
@@ -121,8 +142,35 @@ export async function saveDraft(
     // no read back (a unit test compares the two).
     const record = fresh as Draft;
     await database.clips.add(record);
-    return { clip: record, merged: false, quoteAdded: !!quote };
+    return {
+      clip: record,
+      merged: false,
+      quoteAdded: !!quote,
+      ...(colleagues ? { beside: colleagues.desk?.createdBy ?? '' } : {}),
+    };
   });
+}
+
+/**
+ * Whether this editor may write `draft` on the shared desk, as the last sync recorded it: their
+ * role (`can`, from the site's discovery) and the draft's mark (`desk`, the site's answer for
+ * this record and who clipped it). The plugin's rule: an Editor or Administrator writes every
+ * draft; a Contributor or Author only their own, in the trash or not. Sync off, or a draft not
+ * synced yet (clipped here since): this browser's own, always writable.
+ */
+export function mayWrite(draft: Draft, desk: SyncState | undefined): boolean {
+  const mark = draft.desk;
+  if (!desk?.enabled || !mark) return true;
+  // The role as read last wins over a mark written before it changed (an Author made Editor).
+  if (desk.can?.editOthers) return true;
+  if (mark.canEdit === false) return false;
+  // Taking a draft out of the trash is trashing's right (WordPress says « restore »).
+  if (draft.deletedAt && mark.canTrash === false) return false;
+  // A mark without the site's answer: whose it is says it.
+  if (mark.canEdit === undefined && mark.createdBy && desk.user) {
+    return mark.createdBy === desk.user.name;
+  }
+  return true;
 }
 
 /** The record as written, with what the hooks derived. */

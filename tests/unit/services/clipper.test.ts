@@ -7,6 +7,8 @@ import { handlers } from '../../../services/handlers';
 import { limitForFailure, limitForUrl } from '../../../services/limits';
 import type { ProtocolMap } from '../../../messaging/protocol';
 import { db } from '../../../storage/db';
+import { describeOutcome } from '../../../messaging/outcome';
+import { deskState } from '../desk-fixtures';
 
 const pageCapture: PageCapture = {
   // What the page declares; the background makes the metadata of it.
@@ -298,6 +300,74 @@ describe('clipTab', () => {
     // The link's URL reaches the file-injected script through a global set just before it.
     expect(executeScript).toHaveBeenCalledWith(
       expect.objectContaining({ args: ['https://fr.wikipedia.org/wiki/Lina_Khan?fbclid=1'] }),
+    );
+  });
+});
+
+/**
+ * QA found an Author's clip of a page Rédac had clipped told « la citation y a été ajoutée »,
+ * then undone by WordPress's refusal at the next sync: the passage lost. The clip goes to a
+ * draft of their own, and says so.
+ */
+describe('clipTab on the shared desk', () => {
+  beforeEach(async () => {
+    await Promise.all([db.syncState.clear(), db.outbox.clear()]);
+  });
+
+  async function clipLeMonde(text: string) {
+    stubScripting(() => ({
+      ...pageCapture,
+      selection: { nodes: [{ tag: 'p', children: [text] }] },
+    }));
+    return clipTab({ tabId: await openTab(pageCapture.page.url) });
+  }
+
+  it('tells an Author their passage went to a new draft of theirs, beside Rédac’s', async () => {
+    const theirs = await clipLeMonde('Le passage de Rédac.');
+    await db.clips.update(theirs.clip.id, {
+      desk: { remoteId: 7, createdBy: 'Rédac', canEdit: false, canTrash: false },
+    });
+    await db.syncState.put(deskState('author'));
+
+    const outcome = await clipLeMonde('Le passage de l’Autrice.');
+
+    expect(outcome).toMatchObject({ status: 'created', quoteAdded: true, beside: 'Rédac' });
+    expect(describeOutcome(outcome)).toBe(
+      'Rédac a déjà un brouillon de cette page, que votre rôle ne vous permet pas de modifier\u00a0: le vôtre a été créé à côté.',
+    );
+    expect(describeOutcome(outcome, 'en')).toBe(
+      'Rédac already has a draft of this page, which your role does not let you edit: yours was made beside it.',
+    );
+    expect((await db.clips.get(theirs.clip.id))!.quotes).toHaveLength(1);
+    // The new draft is queued for WordPress, as every clip on the shared desk.
+    expect(await db.outbox.get(`draft:${outcome.clip.id}`)).toBeDefined();
+  });
+
+  it('names no one when the sync did not record who clipped the other draft', async () => {
+    const theirs = await clipLeMonde('Le passage de Rédac.');
+    await db.clips.update(theirs.clip.id, { desk: { remoteId: 7, canEdit: false } });
+    await db.syncState.put(deskState('contributor'));
+
+    const outcome = await clipLeMonde('Le passage du pigiste.');
+
+    expect(describeOutcome(outcome)).toBe(
+      'Un collègue a déjà un brouillon de cette page, que votre rôle ne vous permet pas de modifier\u00a0: le vôtre a été créé à côté.',
+    );
+  });
+
+  it('still tells an Editor the quote joined the existing draft', async () => {
+    const theirs = await clipLeMonde('Le passage de l’Autrice.');
+    await db.clips.update(theirs.clip.id, {
+      desk: { remoteId: 7, createdBy: 'Autrice', canEdit: true, canTrash: true },
+    });
+    await db.syncState.put(deskState('editor'));
+
+    const outcome = await clipLeMonde('Le passage de Rédac.');
+
+    expect(outcome).toMatchObject({ status: 'merged', quoteAdded: true });
+    expect(outcome.clip.id).toBe(theirs.clip.id);
+    expect(describeOutcome(outcome)).toBe(
+      'Cette page avait déjà un brouillon\u00a0: la citation y a été ajoutée (2 citations).',
     );
   });
 });

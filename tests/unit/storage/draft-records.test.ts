@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaptureResult } from '../../../capture/types';
 import { countInbox, listDrafts, saveDraft } from '../../../storage/draft-records';
 import { IndiscretsDB } from '../../../storage/db';
+import { deskState, type DeskPerson } from '../desk-fixtures';
 
 let database: IndiscretsDB;
 let tick = 0;
@@ -213,5 +214,168 @@ describe('saveDraft after a merge', () => {
     expect(again.clip.title).toBe(kept.clip.title);
     expect(again.clip.quotes.map((q) => q.text)).toEqual(['Gardé', 'Fusionné', 'Nouveau passage']);
     expect(await database.clips.count()).toBe(1);
+  });
+});
+
+/**
+ * The shared desk: a page a colleague already clipped. WordPress refuses an Author's or a
+ * Contributor's write to another's draft (the sync then rolls it back, and the passage is lost),
+ * so the clip decides from what the last sync recorded, offline too: their role (`can`) and the
+ * draft's mark (`desk.canEdit`, `desk.createdBy`). A draft they may not write gets a draft of
+ * their own beside it; an Editor's clip still adds to the existing one.
+ */
+describe('saveDraft on the shared desk', () => {
+  /** A draft clipped by Rédac (the Editor), as the sync marks it for `who`. */
+  async function rédacsDraft(url: string, text: string, who: DeskPerson) {
+    const { clip } = await saveDraft(capture(url, text), database, clock);
+    const mine = who === 'editor';
+    await database.clips.update(clip.id, {
+      desk: { remoteId: 41, createdBy: 'Rédac', canEdit: mine, canTrash: mine },
+    });
+    return clip;
+  }
+  const sharedAs = (who: DeskPerson) => database.syncState.put(deskState(who));
+
+  it.each(['author', 'contributor'] as const)(
+    'gives the %s a draft of their own beside a colleague’s, which keeps its one quote',
+    async (who) => {
+      const theirs = await rédacsDraft('https://a.test/lemonde', 'Premier passage', who);
+      await sharedAs(who);
+
+      const outcome = await saveDraft(
+        capture('https://a.test/lemonde', 'Mon passage'),
+        database,
+        clock,
+      );
+
+      expect(outcome).toMatchObject({ merged: false, quoteAdded: true, beside: 'Rédac' });
+      expect(outcome.clip.id).not.toBe(theirs.id);
+      expect(outcome.clip.quotes.map((q) => q.text)).toEqual(['Mon passage']);
+      expect((await database.clips.get(theirs.id))!.quotes.map((q) => q.text)).toEqual([
+        'Premier passage',
+      ]);
+      // The new draft is theirs, unmarked until the sync sends it.
+      expect(outcome.clip.desk).toBeUndefined();
+    },
+  );
+
+  it('adds the next clip of that page to the draft of their own, not a third draft', async () => {
+    await rédacsDraft('https://a.test/lemonde', 'Premier passage', 'author');
+    await sharedAs('author');
+    const first = await saveDraft(
+      capture('https://a.test/lemonde', 'Mon passage'),
+      database,
+      clock,
+    );
+
+    const second = await saveDraft(capture('https://a.test/lemonde', 'Un autre'), database, clock);
+
+    expect(second).toMatchObject({ merged: true, quoteAdded: true });
+    expect(second.beside).toBeUndefined();
+    expect(second.clip.id).toBe(first.clip.id);
+    expect(second.clip.quotes.map((q) => q.text)).toEqual(['Mon passage', 'Un autre']);
+    expect(await database.clips.count()).toBe(2);
+  });
+
+  it('still adds an Editor’s clip to a colleague’s draft', async () => {
+    const theirs = await rédacsDraft('https://a.test/lemonde', 'Premier passage', 'editor');
+    await sharedAs('editor');
+
+    const outcome = await saveDraft(
+      capture('https://a.test/lemonde', 'Mon passage'),
+      database,
+      clock,
+    );
+
+    expect(outcome).toMatchObject({ merged: true, quoteAdded: true });
+    expect(outcome.clip.id).toBe(theirs.id);
+    expect(await database.clips.count()).toBe(1);
+  });
+
+  it('trusts the role over an older mark: an Author made Editor adds to the draft', async () => {
+    // Marked when they were an Author; their role, read since, lets them edit everyone's.
+    const theirs = await rédacsDraft('https://a.test/lemonde', 'Premier passage', 'author');
+    await sharedAs('editor');
+
+    const outcome = await saveDraft(
+      capture('https://a.test/lemonde', 'Mon passage'),
+      database,
+      clock,
+    );
+
+    expect(outcome.clip.id).toBe(theirs.id);
+  });
+
+  it('reads the author when the mark says nothing of the right: another name is a colleague', async () => {
+    const { clip } = await saveDraft(capture('https://a.test/lemonde', 'Premier'), database, clock);
+    await database.clips.update(clip.id, { desk: { remoteId: 41, createdBy: 'Rédac' } });
+    await sharedAs('author');
+
+    const outcome = await saveDraft(
+      capture('https://a.test/lemonde', 'Mon passage'),
+      database,
+      clock,
+    );
+
+    expect(outcome).toMatchObject({ merged: false, beside: 'Rédac' });
+  });
+
+  it('adds to an Author’s own synced draft', async () => {
+    const { clip } = await saveDraft(capture('https://a.test/lemonde', 'Premier'), database, clock);
+    await database.clips.update(clip.id, {
+      desk: { remoteId: 41, createdBy: 'Autrice', canEdit: true, canTrash: true },
+    });
+    await sharedAs('author');
+
+    const outcome = await saveDraft(capture('https://a.test/lemonde', 'Second'), database, clock);
+
+    expect(outcome).toMatchObject({ merged: true, quoteAdded: true });
+    expect(outcome.clip.id).toBe(clip.id);
+  });
+
+  it('leaves a colleague’s draft in the trash there, and makes the Author’s own', async () => {
+    const theirs = await rédacsDraft('https://a.test/lemonde', 'Premier passage', 'author');
+    await database.clips.update(theirs.id, { deletedAt: clock() });
+    await sharedAs('author');
+
+    const outcome = await saveDraft(
+      capture('https://a.test/lemonde', 'Mon passage'),
+      database,
+      clock,
+    );
+
+    expect(outcome).toMatchObject({ merged: false, beside: 'Rédac' });
+    expect((await database.clips.get(theirs.id))!.deletedAt).toBeDefined();
+    expect(outcome.clip.deletedAt).toBeUndefined();
+  });
+
+  it('makes the Author’s own draft of a page merged into a colleague’s draft', async () => {
+    const { mergeDrafts } = await import('../../../storage/drafts');
+    const kept = await rédacsDraft('https://a.test/kept', 'Gardé', 'author');
+    const merged = await saveDraft(capture('https://a.test/merged', 'Fusionné'), database, clock);
+    await mergeDrafts(merged.clip.id, kept.id, database, clock);
+    await sharedAs('author');
+
+    const outcome = await saveDraft(capture('https://a.test/merged', 'Nouveau'), database, clock);
+
+    expect(outcome).toMatchObject({ merged: false, beside: 'Rédac' });
+    expect(outcome.clip.url).toBe('https://a.test/merged');
+    expect((await database.clips.get(kept.id))!.quotes.map((q) => q.text)).toEqual([
+      'Gardé',
+      'Fusionné',
+    ]);
+  });
+
+  it('adds to the colleague’s draft once the shared desk is off: every draft is then local', async () => {
+    const theirs = await rédacsDraft('https://a.test/lemonde', 'Premier passage', 'author');
+    await database.syncState.put(deskState('author', { enabled: false }));
+
+    const outcome = await saveDraft(
+      capture('https://a.test/lemonde', 'Mon passage'),
+      database,
+      clock,
+    );
+
+    expect(outcome.clip.id).toBe(theirs.id);
   });
 });
