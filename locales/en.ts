@@ -6,7 +6,7 @@ export const en: Messages = {
   'clip.button': 'Clip this page',
   'clip.working': 'Clipping…',
   'clip.created': 'New draft: “{title}”',
-  'clip.merged': 'This page already had a draft: the quote was added to it ({count} quotes).',
+  'clip.merged': 'This page already had a draft: the quote was added to it ({count|quote|quotes}).',
   'clip.beside':
     '{name} already has a draft of this page, which your role does not let you edit: yours was made beside it.',
   'clip.besideColleague':

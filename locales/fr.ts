@@ -11,7 +11,7 @@ export const fr = {
   'clip.working': 'Coupe en cours…',
   'clip.created': 'Nouveau brouillon : « {title} »',
   'clip.merged':
-    'Cette page avait déjà un brouillon : la citation y a été ajoutée ({count} citations).',
+    'Cette page avait déjà un brouillon : la citation y a été ajoutée ({count|citation|citations}).',
   'clip.beside':
     '{name} a déjà un brouillon de cette page, que votre rôle ne vous permet pas de modifier : le vôtre a été créé à côté.',
   'clip.besideColleague':

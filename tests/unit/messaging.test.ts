@@ -126,6 +126,32 @@ describe('describeOutcome', () => {
     );
   });
 
+  // QA read « (1 citations) »: the count of quotes takes the language's plural.
+  it.each([
+    [
+      'fr',
+      1,
+      'Cette page avait déjà un brouillon\u00a0: la citation y a été ajoutée (1 citation).',
+    ],
+    [
+      'fr',
+      3,
+      'Cette page avait déjà un brouillon\u00a0: la citation y a été ajoutée (3 citations).',
+    ],
+    ['en', 1, 'This page already had a draft: the quote was added to it (1 quote).'],
+    ['en', 3, 'This page already had a draft: the quote was added to it (3 quotes).'],
+  ] as const)('counts the quotes of a draft a clip joined in %s (%i)', (locale, count, said) => {
+    const quotes = Array.from({ length: count }, (_, i) => ({
+      text: `q${i}`,
+      html: `<p>q${i}</p>`,
+      clippedAt: '2021-03-15T08:00:00.000Z',
+    }));
+
+    expect(
+      describeOutcome({ status: 'merged', clip: { ...draft, quotes }, quoteAdded: true }, locale),
+    ).toBe(said);
+  });
+
   it('cuts a title without spaces where the limit falls, never inside an emoji', () => {
     const said = created('🗞'.repeat(100));
 
