@@ -45,6 +45,16 @@ export function probeFailureText(failure: Failure): string {
   }
 }
 
+/**
+ * Why turning the desk on failed, from the code the background answered: a 403 is the role it
+ * takes (the discovery's sentence), never « Vérifiez la connexion »; a wrong password says so.
+ */
+function switchFailureText(code: string | undefined, fallback: string): string {
+  if (code === 'forbidden') return forbiddenSentence(undefined);
+  if (code === 'wrong_credentials') return t('shared.probe.wrongCredentials');
+  return fallback;
+}
+
 /** What the user's role allows on the shared desk, in one sentence. */
 export function rightsText(probe: Extract<DeskProbe, { ok: true }>): string {
   return rightsSentence(probe.role, probe.can);
@@ -113,7 +123,8 @@ export function SharedDeskSettings() {
       ) : (
         <ProbeFailure failure={probe} onRetry={check} />
       )}
-      <SyncSwitch available={probe !== 'checking' && probe.ok} />
+      {/* A role the plugin does not let read the desk (Subscriber) has nothing to turn on. */}
+      <SyncSwitch available={probe !== 'checking' && probe.ok && probe.can.read} />
     </section>
   );
 }
@@ -148,7 +159,10 @@ function SyncSwitch({ available }: { available: boolean }) {
     try {
       const answer = await sendMessage('syncPlan');
       if ('ok' in answer) {
-        setStep({ kind: 'error', text: t('shared.switch.planFailed') });
+        setStep({
+          kind: 'error',
+          text: switchFailureText(answer.code, t('shared.switch.planFailed')),
+        });
         return;
       }
       setStep({ kind: 'confirm', plan: answer });
@@ -160,7 +174,12 @@ function SyncSwitch({ available }: { available: boolean }) {
   async function run(type: 'syncEnable' | 'syncCancel' | 'syncDisable') {
     setStep({ kind: 'idle' });
     try {
-      await sendMessage(type);
+      const status = await sendMessage(type);
+      // Turning on answers at once, still off when the site refused: its reason is said here.
+      const refused = type === 'syncEnable' && !status.enabled ? status.lastError?.code : undefined;
+      if (refused === 'forbidden' || refused === 'wrong_credentials') {
+        setStep({ kind: 'error', text: switchFailureText(refused, t('shared.switch.failed')) });
+      }
     } catch {
       setStep({ kind: 'error', text: t('shared.switch.failed') });
     }

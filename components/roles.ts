@@ -119,6 +119,9 @@ export function deskRefusal(
 /** What a role allows on the shared desk, in one sentence (the options page). */
 export function rightsSentence(role: DeskRole | string, can: DeskCan): string {
   const name = roleName(role);
+  // The plugin refuses the desk itself to a role below Contributor (`can.read` false, a 403 on
+  // every route): never « vous pouvez lire », nor a switch that cannot work.
+  if (!can.read) return t('shared.rights.none', { role: name });
   if (can.arrange && can.publish) return t('shared.rights.editor', { role: name });
   if (can.clip) return t('shared.rights.contributor', { role: name });
   return t('shared.rights.readOnly', { role: name });

@@ -440,6 +440,8 @@ export const en: Messages = {
     'You are {role}: you can suggest and write your own drafts; ordering the issue and publishing are up to an Editor.',
   'shared.rights.readOnly':
     'You are {role}: you can read the issue; writing drafts takes the Contributor role.',
+  'shared.rights.none':
+    'You are {role}: the shared desk takes at least the Contributor role, to read it as well as to write in it. Ask a site administrator for it.',
   'shared.plugin.download': 'Download the WordPress plugin (indiscrets-wordpress.zip)',
   'shared.plugin.step1':
     'A site administrator opens Plugins › Add New › Upload Plugin in WordPress.',

@@ -454,6 +454,8 @@ export const fr = {
     'Vous êtes {role} : vous pouvez proposer et écrire vos brouillons ; l’ordre du numéro et la publication reviennent à un Éditeur.',
   'shared.rights.readOnly':
     'Vous êtes {role} : vous pouvez lire le numéro ; écrire des brouillons demande le rôle Contributeur.',
+  'shared.rights.none':
+    'Vous êtes {role} : la rédaction partagée demande au moins le rôle Contributeur, pour la lire comme pour y écrire. Demandez-le à un administrateur du site.',
   'shared.plugin.download': 'Télécharger l’extension WordPress (indiscrets-wordpress.zip)',
   'shared.plugin.step1':
     'Un administrateur du site ouvre, dans WordPress, Extensions › Ajouter › Téléverser une extension.',

@@ -5,7 +5,8 @@ import { SharedDeskSettings } from '../../../components/SharedDeskSettings';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
 import type { DeskProbe } from '../../../messaging/protocol';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
-import { deskProbe } from '../desk-fixtures';
+import { SYNC_OFF } from '../../../storage/sync-state';
+import { deskCan, deskProbe } from '../desk-fixtures';
 
 const contributor = deskProbe('contributor');
 
@@ -105,5 +106,80 @@ describe('SharedDeskSettings', () => {
 
     await screen.findByTestId('desk-role');
     expect(probe).toHaveBeenCalledTimes(2);
+  });
+});
+
+/**
+ * QA: a Subscriber was told « vous pouvez lire le numéro » and offered « Activer », which then
+ * failed with « Vérifiez la connexion ». The plugin answers `can.read: false` for them, and its
+ * REST API a 403 (`indiscrets_cannot_read`, Contributor needed).
+ */
+describe('SharedDeskSettings for an account the desk refuses', () => {
+  const subscriber: DeskProbe = {
+    ...contributor,
+    user: { id: 9, name: 'Lecteur', roles: ['subscriber'] },
+    role: 'subscriber',
+    can: deskCan('subscriber'),
+  };
+  /** The background as the test answers it, `syncDiscover` included. */
+  function background(extra: Partial<Record<keyof Handlers, unknown>>) {
+    unregister();
+    unregister = registerHandlers({
+      syncDiscover: probe,
+      ...Object.fromEntries(
+        Object.entries(extra).map(([type, answer]) => [type, async () => answer]),
+      ),
+    } as unknown as Handlers);
+  }
+
+  it('tells a Subscriber the desk takes a Contributor, and offers no « Activer »', async () => {
+    answers.push(subscriber);
+    render(<SharedDeskSettings />);
+
+    await waitFor(() =>
+      expect(screen.getByTestId('desk-role').textContent).toContain(
+        'Vous êtes Abonné\u00a0: la rédaction partagée demande au moins le rôle Contributeur',
+      ),
+    );
+    expect(screen.getByTestId('desk-role').textContent).not.toContain('vous pouvez lire');
+    expect(screen.queryByRole('button', { name: 'Activer la rédaction partagée' })).toBeNull();
+  });
+
+  it('words a 403 while counting as the 403 it is, not as a connection problem', async () => {
+    answers.push(contributor);
+    background({ syncPlan: { ok: false, code: 'forbidden' } });
+    render(<SharedDeskSettings />);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Activer la rédaction partagée' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('(403)\u00a0: il faut au moins le rôle Contributeur');
+    expect(alert.textContent).not.toContain('Vérifiez la connexion');
+  });
+
+  it('words a 403 at the first sync the same way', async () => {
+    answers.push(contributor);
+    background({
+      syncPlan: { localDrafts: 2, localIssues: 0, remoteDrafts: 0, remoteIssues: 0 },
+      // The engine's answer when its discovery was refused: still off, the reason recorded.
+      syncEnable: { ...SYNC_OFF, lastError: { code: 'forbidden', at: '2026-12-02T10:00:00Z' } },
+    });
+    render(<SharedDeskSettings />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Activer la rédaction partagée' }));
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Envoyer et activer' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('il faut au moins le rôle Contributeur');
+  });
+
+  it('still says a network failure while counting is one', async () => {
+    answers.push(contributor);
+    background({ syncPlan: { ok: false, code: 'offline' } });
+    render(<SharedDeskSettings />);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Activer la rédaction partagée' }));
+
+    expect((await screen.findByRole('alert')).textContent).toContain('Vérifiez la connexion');
   });
 });

@@ -122,7 +122,12 @@ describe('the role sentences', () => {
     expect(rightsSentence('author', deskCan('author'))).toBe(
       'Vous êtes Auteur\u00a0: vous pouvez proposer et écrire vos brouillons\u202f; l’ordre du numéro et la publication reviennent à un Éditeur.',
     );
+    // The plugin lets a Subscriber read nothing of the desk (`can.read` false, a 403).
     expect(rightsSentence('subscriber', deskCan('subscriber'))).toBe(
+      'Vous êtes Abonné\u00a0: la rédaction partagée demande au moins le rôle Contributeur, pour la lire comme pour y écrire. Demandez-le à un administrateur du site.',
+    );
+    // A site that lets a role read without clipping (a filter of the plugin's capability map).
+    expect(rightsSentence('subscriber', { ...deskCan('subscriber'), read: true })).toBe(
       'Vous êtes Abonné\u00a0: vous pouvez lire le numéro\u202f; écrire des brouillons demande le rôle Contributeur.',
     );
   });
