@@ -46,6 +46,43 @@ export function probeFailureText(failure: Failure): string {
 }
 
 /**
+ * The question before a first sync: what will be sent, naming only the kinds there are
+ * (« Envoyer votre brouillon », never « vos 0 numéros »).
+ */
+export function confirmText(plan: SyncPlan): string {
+  const { localDrafts: drafts, localIssues: issues } = plan;
+  if (drafts && issues) return t('shared.switch.confirm', { drafts, issues });
+  if (drafts) {
+    return drafts === 1
+      ? t('shared.switch.confirmDraft')
+      : t('shared.switch.confirmDrafts', { count: drafts });
+  }
+  if (issues) {
+    return issues === 1
+      ? t('shared.switch.confirmIssue')
+      : t('shared.switch.confirmIssues', { count: issues });
+  }
+  return t('shared.switch.confirmNothing');
+}
+
+/** What the newsroom already has, which will arrive: the same care for the kinds it lacks. */
+export function confirmHelpText(plan: SyncPlan): string {
+  const { remoteDrafts: drafts, remoteIssues: issues } = plan;
+  if (drafts && issues) return t('shared.switch.confirmHelp', { drafts, issues });
+  if (drafts) {
+    return drafts === 1
+      ? t('shared.switch.confirmHelpDraft')
+      : t('shared.switch.confirmHelpDrafts', { count: drafts });
+  }
+  if (issues) {
+    return issues === 1
+      ? t('shared.switch.confirmHelpIssue')
+      : t('shared.switch.confirmHelpIssues', { count: issues });
+  }
+  return t('shared.switch.confirmHelpNothing');
+}
+
+/**
  * Why turning the desk on failed, from the code the background answered: a 403 is the role it
  * takes (the discovery's sentence), never « Vérifiez la connexion »; a wrong password says so.
  */
@@ -238,21 +275,9 @@ function SyncSwitch({ available }: { available: boolean }) {
       {step.kind === 'confirm' ? (
         <div class="backup__panel" role="group" aria-labelledby="sync-confirm">
           <p id="sync-confirm">
-            <strong>
-              {rejoin(step.plan)
-                ? t('shared.switch.confirmNothing')
-                : t('shared.switch.confirm', {
-                    drafts: step.plan.localDrafts,
-                    issues: step.plan.localIssues,
-                  })}
-            </strong>
+            <strong>{confirmText(step.plan)}</strong>
           </p>
-          <p class="muted">
-            {t('shared.switch.confirmHelp', {
-              drafts: step.plan.remoteDrafts,
-              issues: step.plan.remoteIssues,
-            })}
-          </p>
+          <p class="muted">{confirmHelpText(step.plan)}</p>
           <div class="form-actions">
             <button
               type="button"

@@ -26,6 +26,15 @@ const ROLE_KEYS: Record<Role, MessageKey> = {
   subscriber: 'shared.role.subscriber',
 };
 
+/** The role after « Vous êtes » / “You are”: English puts its article (“an Author”). */
+const ROLE_AS_KEYS: Record<Role, MessageKey> = {
+  administrator: 'shared.roleAs.administrator',
+  editor: 'shared.roleAs.editor',
+  author: 'shared.roleAs.author',
+  contributor: 'shared.roleAs.contributor',
+  subscriber: 'shared.roleAs.subscriber',
+};
+
 /** The strongest of a user's roles the desk knows (`subscriber` when none). */
 export function strongestRole(roles: readonly string[]): Role {
   return ROLES.find((role) => roles.includes(role)) ?? 'subscriber';
@@ -34,6 +43,11 @@ export function strongestRole(roles: readonly string[]): Role {
 /** A role's name as WordPress shows it (« Éditeur », « Contributeur »…); unknown → Éditeur. */
 export function roleName(role: string | undefined): string {
   return t(ROLE_KEYS[role as Role] ?? ROLE_KEYS.editor);
+}
+
+/** A role as « Vous êtes {role} » names it (« an Editor » in English); unknown → Éditeur. */
+export function roleAs(role: string | undefined): string {
+  return t(ROLE_AS_KEYS[role as Role] ?? ROLE_AS_KEYS.editor);
 }
 
 /** What someone may try on the shared desk. */
@@ -76,7 +90,8 @@ export function deskRefusal(
 ): string | undefined {
   const can: DeskCan | undefined = desk.enabled ? desk.state?.can : undefined;
   if (!can) return undefined;
-  const role = roleName(strongestRole(desk.state?.user?.roles ?? []));
+  // Every sentence here opens « Vous êtes {role} ».
+  const role = roleAs(strongestRole(desk.state?.user?.roles ?? []));
   const issue = target?.kind === 'issue' || action === 'editIssues';
   if (issue && action !== 'arrange' && action !== 'publish') {
     // An issue is an Editor's: creating, writing and deleting one alike.
@@ -118,7 +133,7 @@ export function deskRefusal(
 
 /** What a role allows on the shared desk, in one sentence (the options page). */
 export function rightsSentence(role: DeskRole | string, can: DeskCan): string {
-  const name = roleName(role);
+  const name = roleAs(role);
   // The plugin refuses the desk itself to a role below Contributor (`can.read` false, a 403 on
   // every route): never « vous pouvez lire », nor a switch that cannot work.
   if (!can.read) return t('shared.rights.none', { role: name });

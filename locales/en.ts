@@ -414,6 +414,12 @@ export const en: Messages = {
   'shared.role.author': 'Author',
   'shared.role.contributor': 'Contributor',
   'shared.role.subscriber': 'Subscriber',
+  // The role after “You are”, with its article.
+  'shared.roleAs.administrator': 'an Administrator',
+  'shared.roleAs.editor': 'an Editor',
+  'shared.roleAs.author': 'an Author',
+  'shared.roleAs.contributor': 'a Contributor',
+  'shared.roleAs.subscriber': 'a Subscriber',
   'shared.probe.checking': 'Checking the site…',
   'shared.probe.ok': 'The site {site} hosts the shared desk (Indiscrets plugin {version}).',
   'shared.probe.retry': 'Check again',
@@ -514,10 +520,23 @@ export const en: Messages = {
   'shared.switch.counting': 'Counting…',
   'shared.switch.confirm':
     'Send your {drafts|draft|drafts} and {issues|issue|issues} to the newsroom?',
-  'shared.switch.confirmHelp':
-    'The newsroom already has {drafts|draft|drafts} and {issues|issue|issues}: they will arrive in this browser.',
+  'shared.switch.confirmDraft': 'Send your draft to the newsroom?',
+  'shared.switch.confirmDrafts': 'Send your {count} drafts to the newsroom?',
+  'shared.switch.confirmIssue': 'Send your issue to the newsroom?',
+  'shared.switch.confirmIssues': 'Send your {count} issues to the newsroom?',
   'shared.switch.confirmNothing':
     'Turn on the shared desk? This browser has nothing new to send it.',
+  'shared.switch.confirmHelp':
+    'The newsroom already has {drafts|draft|drafts} and {issues|issue|issues}: they will arrive in this browser.',
+  'shared.switch.confirmHelpDraft':
+    'The newsroom already has a draft: it will arrive in this browser.',
+  'shared.switch.confirmHelpDrafts':
+    'The newsroom already has {count} drafts: they will arrive in this browser.',
+  'shared.switch.confirmHelpIssue':
+    'The newsroom already has an issue: it will arrive in this browser.',
+  'shared.switch.confirmHelpIssues':
+    'The newsroom already has {count} issues: they will arrive in this browser.',
+  'shared.switch.confirmHelpNothing': 'The newsroom has no drafts or issues yet.',
   'shared.switch.send': 'Send and turn on',
   'shared.switch.join': 'Turn on',
   'shared.switch.notNow': 'Not now',

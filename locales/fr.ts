@@ -427,6 +427,12 @@ export const fr = {
   'shared.role.author': 'Auteur',
   'shared.role.contributor': 'Contributeur',
   'shared.role.subscriber': 'Abonné',
+  // The role after « Vous êtes »: French names it bare (« Vous êtes Auteur »), as WordPress does.
+  'shared.roleAs.administrator': 'Administrateur',
+  'shared.roleAs.editor': 'Éditeur',
+  'shared.roleAs.author': 'Auteur',
+  'shared.roleAs.contributor': 'Contributeur',
+  'shared.roleAs.subscriber': 'Abonné',
   'shared.probe.checking': 'Vérification du site…',
   'shared.probe.ok':
     'Le site {site} accueille la rédaction partagée (extension Indiscrets {version}).',
@@ -463,7 +469,7 @@ export const fr = {
     'Il choisit ce fichier zip, clique sur « Installer maintenant », puis sur « Activer ».',
   'shared.plugin.step3': 'Revenez ici et cliquez sur « Vérifier à nouveau ».',
   'shared.cannot.clip':
-    'Vous êtes {role} : couper des pages pour le bureau partagé revient à un Contributeur ou plus.',
+    'Vous êtes {role} : couper des pages pour la rédaction partagée revient à un Contributeur ou plus.',
   'shared.cannot.arrange': 'Vous êtes {role} : l’ordre du numéro revient à un Éditeur.',
   'shared.cannot.publish': 'Vous êtes {role} : la publication revient à un Éditeur.',
   'shared.cannot.editIssues':
@@ -518,7 +524,8 @@ export const fr = {
   'shared.error.serverError': 'Le site a répondu par une erreur du serveur : nouvel essai bientôt',
   'shared.error.other': 'La dernière synchronisation a échoué : nouvel essai bientôt',
   'shared.refused':
-    '« {title} » : {action} refusé par WordPress, il faut le rôle {role}. Votre modification a été annulée.',
+    // « WordPress a refusé la publication »: the participle before its object agrees with none.
+    '« {title} » : WordPress a refusé {action}, il faut le rôle {role}. Votre changement a été annulé.',
   'shared.refusedOk': 'Compris',
   'shared.action.create': 'l’envoi',
   'shared.action.edit': 'la modification',
@@ -531,10 +538,23 @@ export const fr = {
   'shared.switch.counting': 'Décompte…',
   'shared.switch.confirm':
     'Envoyer vos {drafts|brouillon|brouillons} et {issues|numéro|numéros} à la rédaction ?',
-  'shared.switch.confirmHelp':
-    'La rédaction en a déjà {drafts|brouillon|brouillons} et {issues|numéro|numéros} : ils arriveront dans ce navigateur.',
+  'shared.switch.confirmDraft': 'Envoyer votre brouillon à la rédaction ?',
+  'shared.switch.confirmDrafts': 'Envoyer vos {count} brouillons à la rédaction ?',
+  'shared.switch.confirmIssue': 'Envoyer votre numéro à la rédaction ?',
+  'shared.switch.confirmIssues': 'Envoyer vos {count} numéros à la rédaction ?',
   'shared.switch.confirmNothing':
     'Activer la rédaction partagée ? Ce navigateur n’a rien de nouveau à lui envoyer.',
+  'shared.switch.confirmHelp':
+    'La rédaction en a déjà {drafts|brouillon|brouillons} et {issues|numéro|numéros} : ils arriveront dans ce navigateur.',
+  'shared.switch.confirmHelpDraft':
+    'La rédaction a déjà un brouillon : il arrivera dans ce navigateur.',
+  'shared.switch.confirmHelpDrafts':
+    'La rédaction a déjà {count} brouillons : ils arriveront dans ce navigateur.',
+  'shared.switch.confirmHelpIssue':
+    'La rédaction a déjà un numéro : il arrivera dans ce navigateur.',
+  'shared.switch.confirmHelpIssues':
+    'La rédaction a déjà {count} numéros : ils arriveront dans ce navigateur.',
+  'shared.switch.confirmHelpNothing': 'La rédaction n’a encore ni brouillon ni numéro.',
   'shared.switch.send': 'Envoyer et activer',
   'shared.switch.join': 'Activer',
   'shared.switch.notNow': 'Pas maintenant',

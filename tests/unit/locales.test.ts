@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../locales/en';
 import { fr, type PluralMessage } from '../../locales/fr';
-import { detectLocale, t } from '../../locales';
+import { detectLocale, getLocale, setLocale, t, type Locale } from '../../locales';
+import { deskRefusal, refusalSentence, rightsSentence } from '../../components/roles';
+import { confirmHelpText, confirmText } from '../../components/SharedDeskSettings';
+import type { SharedDesk } from '../../components/sharedDesk';
+import type { SyncRefusal } from '../../storage/sync-state';
+import { deskCan, deskState } from './desk-fixtures';
+
+const authorDesk: SharedDesk = {
+  enabled: true,
+  state: deskState('author'),
+  pending: 0,
+  conflicts: [],
+  refusals: [],
+};
 import { manifestLocales } from '../../locales/manifest';
 import { publishFailureText, wordFailure } from '../../components/failureText';
 import { CodedError } from '../../messaging/errors';
@@ -161,5 +174,140 @@ describe('failures in words', () => {
     expect(wordFailure('export.failed', full).text).toBe(
       `${t('export.failed')} ${t('error.quota')}`,
     );
+  });
+});
+
+/**
+ * The shared desk's sentences, as QA read them: a French participle that did not agree with its
+ * feminine action, English roles without their article, and counts of zero named all the same.
+ */
+describe('shared desk wording', () => {
+  const refusal = (action: SyncRefusal['action']): SyncRefusal => ({
+    key: `draft:d1:${action}`,
+    kind: 'draft',
+    recordId: 'd1',
+    title: 'Le Monde',
+    action,
+    needs: 'editor',
+    at: '2026-12-02T10:00:00Z',
+    discarded: {},
+  });
+  const inLocale = <T>(locale: Locale, run: () => T): T => {
+    const before = getLocale();
+    setLocale(locale);
+    try {
+      return run();
+    } finally {
+      setLocale(before);
+    }
+  };
+
+  it.each([
+    ['edit', 'la modification'],
+    ['trash', 'la mise à la corbeille'],
+    ['restore', 'la restauration'],
+    ['publish', 'la publication'],
+    ['create', 'l’envoi'],
+    ['arrange', 'le classement dans le numéro'],
+  ] as const)('says a refused « %s » in French that agrees with it', (action, words) => {
+    expect(inLocale('fr', () => refusalSentence(refusal(action)))).toBe(
+      `«\u00a0Le Monde\u00a0»\u00a0: WordPress a refusé ${words}, il faut le rôle Éditeur. Votre changement a été annulé.`,
+    );
+  });
+
+  it.each([
+    ['contributor', 'You are a Contributor: you can suggest'],
+    ['author', 'You are an Author: you can suggest'],
+    ['editor', 'You are an Editor: you can write every draft'],
+    ['administrator', 'You are an Administrator: you can write every draft'],
+    ['subscriber', 'You are a Subscriber: '],
+  ] as const)('names an English %s with its article', (role, start) => {
+    expect(inLocale('en', () => rightsSentence(role, deskCan(role)))).toMatch(
+      new RegExp(`^${start}`),
+    );
+    if (role === 'author') {
+      const said = inLocale('en', () => deskRefusal(authorDesk, 'publish'));
+      expect(said).toBe('You are an Author: publishing is up to an Editor.');
+    }
+  });
+
+  it('keeps French roles without an article (« Vous êtes Auteur »)', () => {
+    expect(inLocale('fr', () => deskRefusal(authorDesk, 'publish'))).toBe(
+      'Vous êtes Auteur\u00a0: la publication revient à un Éditeur.',
+    );
+  });
+
+  it.each([
+    [
+      'fr',
+      { localDrafts: 0, localIssues: 0, remoteDrafts: 0, remoteIssues: 0 },
+      'Activer la rédaction partagée\u202f? Vous n’avez encore rien à lui envoyer.',
+      'La rédaction n’a encore ni brouillon ni numéro.',
+    ],
+    [
+      'fr',
+      { localDrafts: 3, localIssues: 0, remoteDrafts: 0, remoteIssues: 2 },
+      'Envoyer vos 3 brouillons à la rédaction\u202f?',
+      'La rédaction a déjà 2 numéros\u00a0: ils arriveront dans ce navigateur.',
+    ],
+    [
+      'fr',
+      { localDrafts: 0, localIssues: 1, remoteDrafts: 1, remoteIssues: 0 },
+      'Envoyer votre numéro à la rédaction\u202f?',
+      'La rédaction a déjà un brouillon\u00a0: il arrivera dans ce navigateur.',
+    ],
+    [
+      'fr',
+      { localDrafts: 1, localIssues: 0, remoteDrafts: 40, remoteIssues: 3 },
+      'Envoyer votre brouillon à la rédaction\u202f?',
+      'La rédaction en a déjà 40 brouillons et 3 numéros\u00a0: ils arriveront dans ce navigateur.',
+    ],
+    [
+      'fr',
+      { localDrafts: 12, localIssues: 1, remoteDrafts: 0, remoteIssues: 1 },
+      'Envoyer vos 12 brouillons et 1 numéro à la rédaction\u202f?',
+      'La rédaction a déjà un numéro\u00a0: il arrivera dans ce navigateur.',
+    ],
+    [
+      'en',
+      { localDrafts: 0, localIssues: 0, remoteDrafts: 0, remoteIssues: 0 },
+      'Turn on the shared desk? You have nothing to send it yet.',
+      'The newsroom has no drafts or issues yet.',
+    ],
+    [
+      'en',
+      { localDrafts: 3, localIssues: 0, remoteDrafts: 0, remoteIssues: 1 },
+      'Send your 3 drafts to the newsroom?',
+      'The newsroom already has an issue: it will arrive in this browser.',
+    ],
+    [
+      'en',
+      { localDrafts: 0, localIssues: 1, remoteDrafts: 5, remoteIssues: 0 },
+      'Send your issue to the newsroom?',
+      'The newsroom already has 5 drafts: they will arrive in this browser.',
+    ],
+  ] as const)(
+    'asks in %s before a first sync of %o without naming what is not there',
+    (locale, plan, ask, help) => {
+      expect(inLocale(locale, () => confirmText(plan))).toBe(ask);
+      expect(inLocale(locale, () => confirmHelpText(plan))).toBe(help);
+    },
+  );
+
+  it('says what a Subscriber’s account lacks: the desk is not theirs to read', () => {
+    const can = deskCan('subscriber');
+    expect(inLocale('fr', () => rightsSentence('subscriber', can))).toBe(
+      'Vous êtes Abonné\u00a0: la rédaction partagée demande au moins le rôle Contributeur, pour la lire comme pour y écrire. Demandez-le à un administrateur du site.',
+    );
+    expect(inLocale('en', () => rightsSentence('subscriber', can))).toBe(
+      'You are a Subscriber: the shared desk takes at least the Contributor role, to read it as well as to write in it. Ask a site administrator for it.',
+    );
+  });
+
+  it('calls the shared desk by its one name in French', () => {
+    const french = Object.entries(fr)
+      .filter(([key]) => key.startsWith('shared.'))
+      .map(([, value]) => JSON.stringify(value));
+    expect(french.filter((text) => text.includes('bureau partagé'))).toEqual([]);
   });
 });

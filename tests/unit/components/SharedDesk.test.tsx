@@ -188,7 +188,7 @@ describe('SharedDeskBar', () => {
 
     const refusal = await screen.findByTestId('sync-refusal');
     expect(refusal.textContent).toContain(
-      '«\u00a0Le ministre et Bercy\u00a0»\u00a0: le classement dans le numéro refusé par WordPress, il faut le rôle Éditeur. Votre modification a été annulée.',
+      '«\u00a0Le ministre et Bercy\u00a0»\u00a0: WordPress a refusé le classement dans le numéro, il faut le rôle Éditeur. Votre changement a été annulé.',
     );
     fireEvent.click(screen.getByRole('button', { name: 'Compris' }));
     await waitFor(() =>

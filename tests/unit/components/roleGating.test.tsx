@@ -170,7 +170,7 @@ describe('ClipPanel', () => {
     const button = await screen.findByRole('button', { name: 'Couper cette page' });
     await waitFor(() => expect(button).toHaveProperty('disabled', true));
     const reason =
-      'Vous êtes Abonné\u00a0: couper des pages pour le bureau partagé revient à un Contributeur ou plus.';
+      'Vous êtes Abonné\u00a0: couper des pages pour la rédaction partagée revient à un Contributeur ou plus.';
     expectRefused(button, reason);
     expect(screen.getByTestId('role-reason').textContent).toBe(reason);
     fireEvent.click(button);

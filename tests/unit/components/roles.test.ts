@@ -63,7 +63,7 @@ describe('deskRefusal, the one rule of what a role may do', () => {
 
   it('keeps a Subscriber from clipping into the desk, and says so', () => {
     expect(deskRefusal(subscriber(), 'clip')).toBe(
-      'Vous êtes Abonné\u00a0: couper des pages pour le bureau partagé revient à un Contributeur ou plus.',
+      'Vous êtes Abonné\u00a0: couper des pages pour la rédaction partagée revient à un Contributeur ou plus.',
     );
   });
 
@@ -145,7 +145,7 @@ describe('the role sentences', () => {
         discarded: {},
       }),
     ).toBe(
-      '«\u00a0Le ministre\u00a0»\u00a0: le classement dans le numéro refusé par WordPress, il faut le rôle Éditeur. Votre modification a été annulée.',
+      '«\u00a0Le ministre\u00a0»\u00a0: WordPress a refusé le classement dans le numéro, il faut le rôle Éditeur. Votre changement a été annulé.',
     );
   });
 });
