@@ -70,13 +70,15 @@ export async function saveDraft(
       database.syncState.get('desk'),
     ]);
     // The page's own draft first (a live one before one in the trash), then one it was merged
-    // into; of those, the first this editor may write.
+    // into; of those, the first this editor may write, their own before a colleague's (a page
+    // can have both: an Author's draft made beside an Editor's).
     const candidates = [
       ...byUrl.filter((draft) => !draft.deletedAt),
       ...byUrl.filter((draft) => draft.deletedAt),
       ...bySource,
     ];
-    const existing = candidates.find((draft) => mayWrite(draft, desk));
+    const writable = candidates.filter((draft) => mayWrite(draft, desk));
+    const existing = writable.find((draft) => isOwn(draft, desk)) ?? writable[0];
     const colleagues = existing ? undefined : candidates[0];
     if (existing) {
       const quoteAdded = !!quote && !existing.quotes.some((q) => q.text === quote.text);
@@ -158,6 +160,12 @@ export async function saveDraft(
  * draft; a Contributor or Author only their own, in the trash or not. Sync off, or a draft not
  * synced yet (clipped here since): this browser's own, always writable.
  */
+/** Whether `draft` is this editor's own: sync off, not synced yet, or clipped by them. */
+function isOwn(draft: Draft, desk: SyncState | undefined): boolean {
+  if (!desk?.enabled || !draft.desk) return true;
+  return !!desk.user && draft.desk.createdBy === desk.user.name;
+}
+
 export function mayWrite(draft: Draft, desk: SyncState | undefined): boolean {
   const mark = draft.desk;
   if (!desk?.enabled || !mark) return true;

@@ -292,6 +292,30 @@ describe('saveDraft on the shared desk', () => {
     expect(await database.clips.count()).toBe(1);
   });
 
+  it('adds an Editor’s clip to their own draft of a page that has a colleague’s too', async () => {
+    // Two drafts of one page (an Author's made beside the Editor's): the Editor may write both,
+    // and their clip goes to their own, whichever the URL index lists first (by id: the
+    // Author's, here).
+    const mine = await saveDraft(capture('https://a.test/lemonde', 'Mien'), database, clock);
+    await database.clips.update(mine.clip.id, {
+      desk: { remoteId: 41, createdBy: 'Rédac', canEdit: true, canTrash: true },
+    });
+    const { clip } = await saveDraft(capture('https://a.test/other', 'Sien'), database, clock);
+    await database.clips.delete(clip.id);
+    await database.clips.add({
+      ...clip,
+      id: '00000000-theirs',
+      url: 'https://a.test/lemonde',
+      desk: { remoteId: 42, createdBy: 'Autrice', canEdit: true, canTrash: true },
+    });
+    await sharedAs('editor');
+
+    const outcome = await saveDraft(capture('https://a.test/lemonde', 'Encore'), database, clock);
+
+    expect(outcome.clip.id).toBe(mine.clip.id);
+    expect(outcome.clip.quotes.map((q) => q.text)).toEqual(['Mien', 'Encore']);
+  });
+
   it('trusts the role over an older mark: an Author made Editor adds to the draft', async () => {
     // Marked when they were an Author; their role, read since, lets them edit everyone's.
     const theirs = await rédacsDraft('https://a.test/lemonde', 'Premier passage', 'author');
