@@ -91,6 +91,20 @@ describe('Options › Rédaction partagée, against a real WordPress', () => {
       .screenshot({ path: screenshotPath('shared-desk-options.png') });
   });
 
+  // QA: a Subscriber was told « vous pouvez lire le numéro » and offered « Activer », which
+  // failed with « Vérifiez la connexion »; the plugin answers `can.read: false` for them.
+  it('tells a Subscriber the desk takes a Contributor, and offers no switch', async () => {
+    const wp = site();
+    await connect(wp.url, wp.subscriberUser, wp.subscriberAppPassword);
+
+    await expect(deskAnswer('Abonné')).resolves.toContain(
+      'Vous êtes Abonné\u00a0: la rédaction partagée demande au moins le rôle Contributeur',
+    );
+    await expect(
+      options.getByRole('button', { name: 'Activer la rédaction partagée' }).count(),
+    ).resolves.toBe(0);
+  });
+
   it('names a refused application password (401)', async () => {
     const { editor } = site().newsroom;
     await connect(site().url, editor.user, WRONG_PASSWORD);
