@@ -153,6 +153,12 @@ export async function saveDraft(
   });
 }
 
+/** Whether `draft` is this editor's own: sync off, not synced yet, or clipped by them. */
+function isOwn(draft: Draft, desk: SyncState | undefined): boolean {
+  if (!desk?.enabled || !draft.desk) return true;
+  return !!desk.user && draft.desk.createdBy === desk.user.name;
+}
+
 /**
  * Whether this editor may write `draft` on the shared desk, as the last sync recorded it: their
  * role (`can`, from the site's discovery) and the draft's mark (`desk`, the site's answer for
@@ -160,12 +166,6 @@ export async function saveDraft(
  * draft; a Contributor or Author only their own, in the trash or not. Sync off, or a draft not
  * synced yet (clipped here since): this browser's own, always writable.
  */
-/** Whether `draft` is this editor's own: sync off, not synced yet, or clipped by them. */
-function isOwn(draft: Draft, desk: SyncState | undefined): boolean {
-  if (!desk?.enabled || !draft.desk) return true;
-  return !!desk.user && draft.desk.createdBy === desk.user.name;
-}
-
 export function mayWrite(draft: Draft, desk: SyncState | undefined): boolean {
   const mark = draft.desk;
   if (!desk?.enabled || !mark) return true;

@@ -241,7 +241,7 @@ describe('shared desk wording', () => {
     [
       'fr',
       { localDrafts: 0, localIssues: 0, remoteDrafts: 0, remoteIssues: 0 },
-      'Activer la rédaction partagée\u202f? Vous n’avez encore rien à lui envoyer.',
+      'Activer la rédaction partagée\u202f? Ce navigateur n’a rien de nouveau à lui envoyer.',
       'La rédaction n’a encore ni brouillon ni numéro.',
     ],
     [
@@ -271,7 +271,7 @@ describe('shared desk wording', () => {
     [
       'en',
       { localDrafts: 0, localIssues: 0, remoteDrafts: 0, remoteIssues: 0 },
-      'Turn on the shared desk? You have nothing to send it yet.',
+      'Turn on the shared desk? This browser has nothing new to send it.',
       'The newsroom has no drafts or issues yet.',
     ],
     [
