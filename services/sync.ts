@@ -22,6 +22,7 @@
 
 import { changedFields, merge3, sameValue } from '../lib/merge';
 import type { Draft, IndiscretsDB, Issue } from '../storage/db';
+import { deleteIssue } from '../storage/issues';
 import { quietly } from '../storage/outbox';
 import {
   outboxKey,
@@ -827,7 +828,19 @@ export class SyncEngine {
       restChanges(kind, mine, changes),
       this.options(),
     );
-    if (result.ok) return this.settle(entry, record, result.record as RestRecord);
+    if (result.ok) {
+      const reply = result.record as RestRecord;
+      if (this.deletionMeetsWork(kind, sync.base, mine, sharedOfRest(kind, reply))) {
+        // Written into an issue another editor had trashed meanwhile (its version unchanged):
+        // the same policy as when the deletion is met by a merge, see absorb.
+        await quietly(this.db, SYNC_TABLES, async () => {
+          await this.recordSynced(kind, record.id, reply, false);
+          await this.putBack(record as Issue, reply);
+        });
+        return true;
+      }
+      return this.settle(entry, record, reply);
+    }
     this.fail(result);
     if (result.code === 'conflict' && result.current) {
       const blocked = await this.absorb(kind, result.current as RestRecord, true);
@@ -980,16 +993,119 @@ export class SyncEngine {
   private async removeLocal(kind: SyncKind, id: string): Promise<void> {
     await quietly(this.db, SYNC_TABLES, async () => {
       if (kind === 'issue') {
-        await this.db.clips.where('issueId').equals(id).modify({ issueId: '', sortKey: '' });
         await this.db.issues.delete(id);
+        await this.releaseItems([id]);
       } else {
         await this.db.clips.delete(id);
       }
     });
   }
 
+  /**
+   * Sends the drafts naming issues that are gone (deleted here by the sync, or known trashed on
+   * the server) to the inbox, quietly, and queues each one the server has: its copy there may
+   * still name the issue (a draft added to it offline on another desk, pushed after the
+   * deletion), and a draft in no issue that exists is shown nowhere but under « Tous ». Every
+   * desk that finds one does the same, so they agree; a push with nothing new sends nothing.
+   */
+  private async releaseItems(issueIds: string[]): Promise<void> {
+    if (issueIds.length === 0) return;
+    await quietly(this.db, SYNC_TABLES, async () => {
+      const items = await this.db.clips.where('issueId').anyOf(issueIds).toArray();
+      if (items.length === 0) return;
+      await this.db.clips.where('issueId').anyOf(issueIds).modify({ issueId: '', sortKey: '' });
+      const keys = items.map((item) => outboxKey('draft', item.id));
+      const [syncs, entries] = await Promise.all([
+        this.db.syncRecords.bulkGet(keys),
+        this.db.outbox.bulkGet(keys),
+      ]);
+      const at = this.now();
+      for (const [i, item] of items.entries()) {
+        const entry = entries[i];
+        if (entry) await this.db.outbox.put({ ...entry, seq: entry.seq + 1 });
+        else if (syncs[i]) await this.db.outbox.put(this.entry('draft', item.id, at));
+      }
+      this.again = true;
+    });
+  }
+
+  /**
+   * After a pull: drafts still naming an issue this desk does not have, that the server is
+   * known to have trashed (a draft pulled from a desk that added it offline, or left so by an
+   * earlier version), go to the inbox (see {@link releaseItems}). An issue this desk has never
+   * heard of is left alone: it may be one created since this pull read the issues.
+   */
+  private async repairOrphans(): Promise<void> {
+    const named = (await this.db.clips.orderBy('issueId').uniqueKeys()) as string[];
+    const candidates = named.filter(Boolean);
+    if (candidates.length === 0) return;
+    const [issues, syncs] = await Promise.all([
+      this.db.issues.bulkGet(candidates),
+      this.db.syncRecords.bulkGet(candidates.map((id) => outboxKey('issue', id))),
+    ]);
+    const gone = candidates.filter((_, i) => !issues[i] && syncs[i]?.base.trashed === true);
+    await this.releaseItems(gone);
+  }
+
   // -------------------------------------------------------------------------------------------
   // Merge a server record into the local copy
+
+  /**
+   * Whether a pulled (or conflicting) issue is another editor's deletion meeting changes of this
+   * desk's issue fields not yet sent. Policy: the work wins, the deletion is told. Deleting an
+   * issue is undoable (WordPress keeps it in its trash, items and all), while an offline chapô
+   * or title is nowhere but here; an editor who finds the issue back, with a notice naming who
+   * deleted it and a button to delete it too, has lost nothing, and neither has the one who
+   * deleted it (one more click). The other way round, the issue vanished silently with the work.
+   */
+  private deletionMeetsWork(kind: SyncKind, base: Shared, mine: Shared, theirs: Shared): boolean {
+    if (kind !== 'issue' || !theirs.trashed || base.trashed) return false;
+    const fields = fieldsOf(kind).filter((field) => field !== 'trashed');
+    return changedFields(base, mine, fields).length > 0;
+  }
+
+  /**
+   * The issue another editor deleted stays here, with this desk's changes, and goes back on the
+   * server at the next push (restore, then the changes). Its items go back with it: the
+   * deletion sent every item of the issue to the inbox on the server (deleteIssue does that
+   * before the trash), so the base of each item still here is taken to be that, and this desk's
+   * placing of it becomes a change of its own, which the merge keeps over the inbox. The editor
+   * is told who deleted it, and may delete it too (see {@link resolve}).
+   */
+  private async putBack(issue: Issue, remote: RestRecord): Promise<void> {
+    const items = await this.db.clips.where('issueId').equals(issue.id).toArray();
+    const keys = items.map((item) => outboxKey('draft', item.id));
+    const [syncs, entries] = await Promise.all([
+      this.db.syncRecords.bulkGet(keys),
+      this.db.outbox.bulkGet(keys),
+    ]);
+    const at = this.now();
+    for (const [i, item] of items.entries()) {
+      const sync = syncs[i];
+      if (sync && sync.base.issueId === issue.id) {
+        await this.db.syncRecords.put({
+          ...sync,
+          base: { ...sync.base, issueId: '', sortKey: '' },
+        });
+      }
+      const entry = entries[i];
+      if (!entry) await this.db.outbox.put(this.entry('draft', item.id, at));
+      else if (entry.op === 'upsert') await this.db.outbox.put({ ...entry, seq: entry.seq + 1 });
+    }
+    const notice: SyncConflict = {
+      key: `${outboxKey('issue', issue.id)}:deleted`,
+      kind: 'issue',
+      recordId: issue.id,
+      title: issue.title,
+      fields: [],
+      deletedBy: remote.last_edited_by?.name ?? '',
+      remoteVersion: remote.version,
+      detectedAt: at,
+    };
+    await this.db.conflicts.put(notice);
+    // The items queued here were not in this run's push: one more run sends them.
+    this.again = true;
+  }
 
   /**
    * Takes a server record in. Without unpushed local edits, the local copy becomes the
@@ -1046,8 +1162,13 @@ export class SyncEngine {
         // knows who changed what, and a field that differs is the editor's to choose (taking
         // "mine" for every field wrote old copies over colleagues' newer work).
         const base = sync?.base ?? (remote.version <= 1 ? theirs : {});
-        const { merged, conflicts } = merge3<Shared, string>(base, mine, theirs, fields);
+        const kept = this.deletionMeetsWork(kind, base, mine, theirs);
+        // Put back: merged as if it had not been deleted; the base stays the trashed record, so
+        // the next push restores it before sending the changes.
+        const other = kept ? { ...theirs, trashed: base.trashed } : theirs;
+        const { merged, conflicts } = merge3<Shared, string>(base, mine, other, fields);
         await this.writeLocal(kind, local, merged, local.updatedAt, recordId, mark);
+        if (kept) await this.putBack(local as Issue, remote);
         if (conflicts.length > 0) {
           blocked = true;
           const conflict: SyncConflict = {
@@ -1125,6 +1246,8 @@ export class SyncEngine {
       }
     }
     if (firstPages.locks) await this.applyLocks(firstPages.locks);
+    // Only a pull that brought something can have brought an orphan (or a deletion).
+    if (done > 0 || first) await this.repairOrphans();
   }
 
   /**
@@ -1241,6 +1364,15 @@ export class SyncEngine {
    * chosen stays in WordPress's revisions when it was the server's).
    */
   async resolve(key: string, choose: Record<string, 'mine' | 'theirs'>): Promise<SyncStatus> {
+    const notice = await this.db.conflicts.get(key);
+    if (notice?.deletedBy !== undefined) {
+      // Another editor's deletion, the issue put back here: keeping it only closes the notice;
+      // deleting it too is this editor's own deletion, queued as any (items to the inbox).
+      await this.db.conflicts.delete(key);
+      if (Object.values(choose).includes('theirs')) await deleteIssue(notice.recordId, this.db);
+      void this.run();
+      return this.status();
+    }
     await quietly(this.db, SYNC_TABLES, async () => {
       const conflict = await this.db.conflicts.get(key);
       if (!conflict) return;

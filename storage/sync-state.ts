@@ -130,6 +130,12 @@ export interface SyncConflict {
   remoteVersion: number;
   /** When it was found (ISO 8601). */
   detectedAt: string;
+  /**
+   * Set when this is no field conflict but another editor's deletion of an issue that had
+   * unsent changes here (key `issue:<id>:deleted`, `fields` empty): the issue was put back with
+   * those changes, and the editor may delete it too. The name is who deleted it ('' unknown).
+   */
+  deletedBy?: string;
 }
 
 /** What a refused push tried to do. */

@@ -1,0 +1,205 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SyncEngine } from '../../../services/sync';
+import { updateDraft } from '../../../storage/drafts';
+import { IndiscretsDB } from '../../../storage/db';
+import { addDraft } from '../storage/helpers';
+import {
+  addToIssue,
+  createIssue,
+  deleteIssue,
+  moveItem,
+  updateIssue,
+} from '../../../storage/issues';
+import { FakeDesk } from './fake-desk';
+
+/**
+ * Another editor's deletion meeting this desk's offline work (QA pass 2, s05 and s36): nothing
+ * written here is lost, the editor is told, and every desk ends up showing the same thing.
+ */
+
+/** One browser of the newsroom: its own database and engine, signed in as `username`. */
+class Desk {
+  readonly db = new IndiscretsDB(`sync-deleted-${crypto.randomUUID()}`);
+  readonly engine: SyncEngine;
+  constructor(server: FakeDesk, username: string) {
+    this.engine = new SyncEngine({
+      db: this.db,
+      settings: async () => server.settings(username),
+      fetch: server.fetch,
+      isOnline: () => !server.offline,
+      writeDelayMs: 10,
+      perPage: 2,
+    });
+  }
+  async join() {
+    await this.engine.enable();
+    await this.engine.whenIdle();
+    return this.engine.status();
+  }
+  sync() {
+    return this.engine.run();
+  }
+  /** Its issue's items, in order. */
+  async items(issueId: string) {
+    return (await this.db.clips.where('issueId').equals(issueId).sortBy('sortKey')).map(
+      (draft) => draft.id,
+    );
+  }
+  /** Drafts whose issueId names an issue this desk does not have. */
+  async orphans() {
+    const issues = new Set((await this.db.issues.toArray()).map((issue) => issue.id));
+    return (await this.db.clips.toArray()).filter((d) => d.issueId && !issues.has(d.issueId));
+  }
+}
+
+describe('another editor’s deletion never silently eats offline work', () => {
+  let server: FakeDesk;
+  let a: Desk;
+  let b: Desk;
+
+  beforeEach(() => {
+    server = new FakeDesk();
+    server.addUser('redac', 'Rédaction', 'editor');
+    server.addUser('auteur', 'Auteur', 'editor');
+    a = new Desk(server, 'redac');
+    b = new Desk(server, 'auteur');
+  });
+  afterEach(async () => {
+    for (const desk of [a, b]) {
+      desk.db.close();
+      await Dexie.delete(desk.db.name);
+    }
+  });
+
+  /** A's issue with two items, on both desks. */
+  async function sharedIssue() {
+    const issue = await createIssue(
+      { title: 'Les indiscrets du 15 mars', date: '2026-03-15', intro: 'Chapô initial' },
+      a.db,
+    );
+    const x = await addDraft(a.db, { title: 'X', body: '<p>Texte X</p>' });
+    const y = await addDraft(a.db, { title: 'Y', body: '<p>Texte Y</p>' });
+    await addToIssue(x.id, issue.id, a.db);
+    await addToIssue(y.id, issue.id, a.db);
+    await a.join();
+    await b.join();
+    return { issue, x, y };
+  }
+
+  it('an issue B rewrote offline and A deleted is put back with B’s work and its items, and B is told', async () => {
+    const { issue, x, y } = await sharedIssue();
+    server.offline = true;
+    await updateIssue(issue.id, { intro: 'Chapô réécrit par B hors ligne' }, b.db);
+    await updateDraft(x.id, { body: '<p>Texte X, revu par B</p>' }, b.db);
+    await moveItem(issue.id, y.id, 0, b.db);
+    expect((await b.engine.status()).pending).toBe(3);
+    server.offline = false;
+
+    await deleteIssue(issue.id, a.db);
+    await a.sync();
+    expect(server.byClientId('issues', issue.id)!.status).toBe('trash');
+
+    await b.sync();
+    // B's chapô and order are on B's desk and on the server, the issue out of the trash.
+    expect(await b.db.issues.get(issue.id)).toMatchObject({
+      intro: 'Chapô réécrit par B hors ligne',
+    });
+    expect(await b.items(issue.id)).toEqual([y.id, x.id]);
+    const stored = server.byClientId('issues', issue.id)!;
+    expect(stored.status).toBe('draft');
+    expect(stored.content).toBe('Chapô réécrit par B hors ligne');
+    expect(server.byClientId('drafts', y.id)!.meta.issueId).toBe(issue.id);
+    expect(server.byClientId('drafts', x.id)!.content).toBe('<p>Texte X, revu par B</p>');
+    // B is told who deleted it, and may still delete it too.
+    const status = await b.engine.status();
+    expect(status.pending).toBe(0);
+    const [told] = await b.engine.listConflicts();
+    expect(told).toMatchObject({
+      kind: 'issue',
+      recordId: issue.id,
+      deletedBy: 'Rédaction',
+      title: 'Les indiscrets du 15 mars',
+    });
+
+    // A gets the issue back as B left it: every desk shows the same.
+    await a.sync();
+    expect(await a.db.issues.get(issue.id)).toMatchObject({
+      intro: 'Chapô réécrit par B hors ligne',
+    });
+    expect(await a.items(issue.id)).toEqual([y.id, x.id]);
+  });
+
+  it('« Le supprimer aussi » deletes it again, its items to the inbox on both desks', async () => {
+    const { issue, x, y } = await sharedIssue();
+    server.offline = true;
+    await updateIssue(issue.id, { intro: 'Chapô de B' }, b.db);
+    server.offline = false;
+    await deleteIssue(issue.id, a.db);
+    await a.sync();
+    await b.sync();
+    const [told] = await b.engine.listConflicts();
+    await b.engine.resolve(told!.key, { deleted: 'theirs' });
+    await b.engine.whenIdle();
+    expect(await b.engine.listConflicts()).toEqual([]);
+    expect(await b.db.issues.get(issue.id)).toBeUndefined();
+    expect(server.byClientId('issues', issue.id)!.status).toBe('trash');
+    await a.sync();
+    for (const desk of [a, b]) {
+      expect(await desk.db.issues.get(issue.id)).toBeUndefined();
+      for (const id of [x.id, y.id]) expect((await desk.db.clips.get(id))!.issueId).toBe('');
+    }
+  });
+
+  it('« Garder le numéro » only closes the notice: the issue stays as B left it', async () => {
+    const { issue } = await sharedIssue();
+    server.offline = true;
+    await updateIssue(issue.id, { intro: 'Chapô de B' }, b.db);
+    server.offline = false;
+    await deleteIssue(issue.id, a.db);
+    await a.sync();
+    await b.sync();
+    const [told] = await b.engine.listConflicts();
+    await b.engine.resolve(told!.key, { deleted: 'mine' });
+    await b.engine.whenIdle();
+    expect(await b.engine.listConflicts()).toEqual([]);
+    expect(await b.db.issues.get(issue.id)).toMatchObject({ intro: 'Chapô de B' });
+    expect(server.byClientId('issues', issue.id)!.status).toBe('draft');
+  });
+
+  it('a draft added offline to an issue deleted meanwhile lands in the inbox on every desk', async () => {
+    const { issue } = await sharedIssue();
+    const z = await addDraft(a.db, { title: 'Z' });
+    await a.sync();
+    await b.sync();
+    server.offline = true;
+    await addToIssue(z.id, issue.id, b.db);
+    server.offline = false;
+    await deleteIssue(issue.id, a.db);
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    await b.sync();
+    for (const desk of [a, b]) {
+      expect((await desk.db.clips.get(z.id))!.issueId).toBe('');
+      expect(await desk.orphans()).toEqual([]);
+      expect((await desk.engine.status()).pending).toBe(0);
+    }
+    expect(server.byClientId('drafts', z.id)!.meta.issueId).toBe('');
+  });
+
+  it('a draft pulled naming a deleted issue goes to the inbox, there and on the server', async () => {
+    const { issue } = await sharedIssue();
+    const z = await addDraft(a.db, { title: 'Z' });
+    await a.sync();
+    await deleteIssue(issue.id, a.db);
+    await a.sync();
+    // Written to the deleted issue by a desk that did not know (an older version, wp-admin).
+    server.edit('drafts', z.id, 'auteur', { meta: { issueId: issue.id, sortKey: 'a0' } });
+    await a.sync();
+    expect((await a.db.clips.get(z.id))!.issueId).toBe('');
+    expect(await a.orphans()).toEqual([]);
+    await a.sync();
+    expect(server.byClientId('drafts', z.id)!.meta.issueId).toBe('');
+  });
+});
