@@ -107,9 +107,13 @@ export function SharedDeskBar() {
       {desk.refusals.map((refusal) => (
         <Refusal key={refusal.key} refusal={refusal} />
       ))}
-      {desk.conflicts.map((conflict) => (
-        <SyncConflictView key={conflict.key} conflict={conflict} />
-      ))}
+      {desk.conflicts.map((conflict) =>
+        conflict.deletedBy !== undefined ? (
+          <DeletionNotice key={conflict.key} notice={conflict} />
+        ) : (
+          <SyncConflictView key={conflict.key} conflict={conflict} />
+        ),
+      )}
     </div>
   );
 }
@@ -129,6 +133,35 @@ function Refusal({ refusal }: { refusal: SyncRefusal }) {
         {t('shared.refusedOk')}
       </button>
     </p>
+  );
+}
+
+/**
+ * Another editor deleted an issue this editor had changed and not yet sent: the sync put it
+ * back, with those changes (services/sync.ts, `putBack`). Said, with who deleted it, and the
+ * choice the deletion asked for: keep it (which only closes the notice) or delete it too.
+ */
+function DeletionNotice({ notice }: { notice: SyncConflict }) {
+  const [failed, setFailed] = useState(false);
+  const choose = (choice: 'mine' | 'theirs') =>
+    void sendMessage('syncResolve', { key: notice.key, choose: { deleted: choice } }).catch(() =>
+      setFailed(true),
+    );
+  return (
+    <div class="notice shared-desk__conflict" role="alert" data-testid="sync-deleted">
+      <p>
+        {notice.deletedBy
+          ? t('shared.deleted.notice', { name: notice.deletedBy, title: notice.title })
+          : t('shared.deleted.noticeAnon', { title: notice.title })}
+      </p>
+      <button type="button" class="button button--small" onClick={() => choose('mine')}>
+        {t('shared.deleted.keep')}
+      </button>{' '}
+      <button type="button" class="button button--small" onClick={() => choose('theirs')}>
+        {t('shared.deleted.deleteToo')}
+      </button>
+      {failed && <p class="notice notice--error">{t('shared.conflict.failed')}</p>}
+    </div>
   );
 }
 

@@ -516,6 +516,12 @@ export const en: Messages = {
   'shared.action.restore': 'restoring',
   'shared.action.publish': 'publishing',
   'shared.conflict.failed': 'Your choice could not be saved. Try again.',
+  'shared.deleted.notice':
+    '{name} deleted the issue “{title}”; you had changed it and not yet sent your changes: it is back on the desk, with your changes and its items.',
+  'shared.deleted.noticeAnon':
+    'Another member of the newsroom deleted the issue “{title}”; you had changed it and not yet sent your changes: it is back on the desk, with your changes and its items.',
+  'shared.deleted.keep': 'Keep the issue',
+  'shared.deleted.deleteToo': 'Delete it too',
   'shared.switch.on': 'Turn on the shared desk',
   'shared.switch.counting': 'Counting…',
   'shared.switch.confirm':

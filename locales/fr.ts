@@ -534,6 +534,12 @@ export const fr = {
   'shared.action.restore': 'la restauration',
   'shared.action.publish': 'la publication',
   'shared.conflict.failed': 'Votre choix n’a pas pu être enregistré. Réessayez.',
+  'shared.deleted.notice':
+    '{name} a supprimé le numéro « {title} » ; vous l’aviez modifié sans l’avoir encore envoyé : il est remis sur le bureau, avec vos modifications et ses indiscrets.',
+  'shared.deleted.noticeAnon':
+    'Un autre membre de la rédaction a supprimé le numéro « {title} » ; vous l’aviez modifié sans l’avoir encore envoyé : il est remis sur le bureau, avec vos modifications et ses indiscrets.',
+  'shared.deleted.keep': 'Garder le numéro',
+  'shared.deleted.deleteToo': 'Le supprimer aussi',
   'shared.switch.on': 'Activer la rédaction partagée',
   'shared.switch.counting': 'Décompte…',
   'shared.switch.confirm':

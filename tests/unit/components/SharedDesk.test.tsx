@@ -250,6 +250,55 @@ describe('SharedDeskBar', () => {
   });
 });
 
+describe('SharedDeskBar › an issue deleted elsewhere while changed here', () => {
+  const notice = {
+    key: 'issue:i1:deleted',
+    kind: 'issue' as const,
+    recordId: 'i1',
+    title: 'Les indiscrets du 15 mars',
+    fields: [],
+    deletedBy: 'Rédac',
+    remoteVersion: 5,
+    detectedAt: '2026-03-15T10:00:00Z',
+  };
+
+  it('says who deleted it and that it is back with the changes, and deletes it too if asked', async () => {
+    await db.syncState.put(contributorState);
+    await db.conflicts.put(notice);
+    background({ syncResolve: contributorState });
+    render(<SharedDeskBar />);
+
+    const told = await screen.findByTestId('sync-deleted');
+    expect(told.textContent).toContain(
+      'Rédac a supprimé le numéro «\u00a0Les indiscrets du 15 mars\u00a0»\u202f; vous l’aviez modifié sans l’avoir encore envoyé\u00a0: il est remis sur le bureau, avec vos modifications et ses indiscrets.',
+    );
+    // Not a field-by-field chooser: there is no field to choose.
+    expect(screen.queryByTestId('sync-conflict')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Le supprimer aussi' }));
+    await waitFor(() =>
+      expect(calls).toEqual([
+        ['syncResolve', { key: 'issue:i1:deleted', choose: { deleted: 'theirs' } }],
+      ]),
+    );
+  });
+
+  it('keeps it with « Garder le numéro », and says so without a name when none is known', async () => {
+    await db.syncState.put(contributorState);
+    await db.conflicts.put({ ...notice, deletedBy: '' });
+    background({ syncResolve: contributorState });
+    render(<SharedDeskBar />);
+
+    const told = await screen.findByTestId('sync-deleted');
+    expect(told.textContent).toMatch(/^Un autre membre de la rédaction a supprimé le numéro/);
+    fireEvent.click(screen.getByRole('button', { name: 'Garder le numéro' }));
+    await waitFor(() =>
+      expect(calls).toEqual([
+        ['syncResolve', { key: 'issue:i1:deleted', choose: { deleted: 'mine' } }],
+      ]),
+    );
+  });
+});
+
 describe('SharedDeskSettings › turning the shared desk on', () => {
   beforeEach(async () => {
     await wordpressItem.setValue({
