@@ -342,12 +342,17 @@ function indiscrets_after_insert( $post_id, $post ) {
 	if ( ! $post || ! indiscrets_is_record_type( $post->post_type ) ) {
 		return;
 	}
-	if ( 'trash' === $post->post_status || 'auto-draft' === $post->post_status ) {
+	if ( 'auto-draft' === $post->post_status ) {
 		return;
 	}
+	// Putting a record in the trash is a write too: the desks that pull it say who did it (the
+	// editor who had it open, or had changed it offline, is told by name).
 	$user_id = get_current_user_id();
 	if ( $user_id ) {
 		update_post_meta( $post_id, INDISCRETS_EDITOR_KEY, $user_id );
+	}
+	if ( 'trash' === $post->post_status ) {
+		return;
 	}
 	indiscrets_snapshot_revision( $post_id );
 }
