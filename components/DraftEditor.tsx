@@ -2,7 +2,13 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../locales';
 import type { Draft, DraftStatus, Source } from '../storage/db';
 import { getDraft } from '../storage/draft-records';
-import { saveDraftEdit, trashDraft, updateDraft, type DraftPatch } from '../storage/drafts';
+import {
+  restoreDraft,
+  saveDraftEdit,
+  trashDraft,
+  updateDraft,
+  type DraftPatch,
+} from '../storage/drafts';
 import { addToIssue, issueItems, removeFromIssue } from '../storage/issues';
 import { itemLabel, LABEL_MAX } from '../storage/label';
 import { draftJournal, newJournalView } from '../storage/journal';
@@ -154,6 +160,12 @@ function DraftEditorOf({
   };
 
   const inIssue = !!draft.issueId;
+  // Put in the trash while open here: by another editor (the sync brought it; the desk mark
+  // names the last writer, who on the shared desk is whoever trashed it) or in another window.
+  // What is typed still saves into it, and coming out of the trash keeps it; what it may not do
+  // meanwhile (trash, merge, arrange) is greyed with the reason.
+  const trashed = !!draft.deletedAt;
+  const inTrash = trashed ? t('editor.inTrashReason') : undefined;
   const counts = countText(itemText(form.body));
   // What the editor does not type (quotes added by a later clip, metadata) follows the database.
   const live = draft;
@@ -180,11 +192,28 @@ function DraftEditorOf({
         onAddToIssue={(issueId) => void addToCurrent(issueId)}
         onMerge={() => setMerging(true)}
         onDelete={() => void remove()}
-        arrangeRefused={cannotArrange}
+        arrangeRefused={inTrash ?? cannotArrange}
         editRefused={cannotEdit}
-        trashRefused={deskRefusal(desk, 'trash', record)}
-        mergeRefused={deskRefusal(desk, 'merge', record)}
+        trashRefused={inTrash ?? deskRefusal(desk, 'trash', record)}
+        mergeRefused={inTrash ?? deskRefusal(desk, 'merge', record)}
       />
+      {trashed && (
+        <div class="notice" role="alert" data-testid="draft-trashed">
+          <p>
+            {desk.enabled && draft.desk?.modifiedBy
+              ? t('editor.trashedBy', { name: draft.desk.modifiedBy })
+              : t('editor.trashedElsewhere')}
+          </p>
+          <button
+            type="button"
+            class="button button--small"
+            disabled={!!cannotEdit}
+            onClick={() => void flush().then(() => restoreDraft(id))}
+          >
+            {t('editor.restore')}
+          </button>
+        </div>
+      )}
       {merging && (
         <MergeDialog
           sourceId={id}

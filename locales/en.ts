@@ -126,6 +126,12 @@ export const en: Messages = {
   'conflict.empty': '(empty)',
   'editor.heading': 'Draft',
   'editor.gone': 'This draft no longer exists.',
+  'editor.trashedBy':
+    '{name} put this draft in the trash, where it will be deleted after 30 days. What you type here is still saved with it; restore it to keep it among the drafts.',
+  'editor.trashedElsewhere':
+    'This draft was put in the trash elsewhere, where it will be deleted after 30 days. What you type here is still saved with it; restore it to keep it among the drafts.',
+  'editor.restore': 'Restore it to the drafts',
+  'editor.inTrashReason': 'It is in the trash: restore it first.',
   'editor.status': 'Status',
   'editor.label': 'Label',
   'editor.labelHelp': 'The item’s name in the issue list. Empty: its first words.',

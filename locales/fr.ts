@@ -134,6 +134,12 @@ export const fr = {
   'conflict.empty': '(vide)',
   'editor.heading': 'Brouillon',
   'editor.gone': 'Ce brouillon n’existe plus.',
+  'editor.trashedBy':
+    '{name} a mis ce brouillon à la corbeille, où il sera supprimé au bout de 30 jours. Ce que vous y écrivez reste enregistré avec lui ; remettez-le pour le garder dans les brouillons.',
+  'editor.trashedElsewhere':
+    'Ce brouillon a été mis à la corbeille ailleurs, où il sera supprimé au bout de 30 jours. Ce que vous y écrivez reste enregistré avec lui ; remettez-le pour le garder dans les brouillons.',
+  'editor.restore': 'Le remettre dans les brouillons',
+  'editor.inTrashReason': 'Il est dans la corbeille : remettez-le d’abord.',
   'editor.status': 'Statut',
   'editor.label': 'Libellé',
   'editor.labelHelp': 'Le nom de l’indiscret dans la liste du numéro. Vide : ses premiers mots.',

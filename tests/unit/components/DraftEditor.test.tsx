@@ -4,7 +4,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DraftEditor } from '../../../components/DraftEditor';
 import { UndoProvider } from '../../../components/Undo';
 import { db } from '../../../storage/db';
-import { saveDraftEdit, updateDraft } from '../../../storage/drafts';
+import { saveDraftEdit, trashDraft, updateDraft } from '../../../storage/drafts';
+import { quietly } from '../../../storage/outbox';
+import { deskState } from '../desk-fixtures';
 import { draftJournal, newJournalView, readJournal, replayJournal } from '../../../storage/journal';
 import { addDraft } from '../storage/helpers';
 import { setLocale } from '../../../locales';
@@ -12,7 +14,7 @@ import { setLocale } from '../../../locales';
 beforeEach(async () => {
   fakeBrowser.reset();
   localStorage.clear();
-  await Promise.all([db.clips.clear(), db.issues.clear()]);
+  await Promise.all([db.clips.clear(), db.issues.clear(), db.syncState.clear()]);
 });
 afterEach(cleanup);
 
@@ -22,6 +24,61 @@ const renderEditor = (id: string) =>
       <DraftEditor id={id} onClose={() => {}} />
     </UndoProvider>,
   );
+
+describe('DraftEditor › a draft put in the trash while it is open', () => {
+  it('says so, greys what a trashed draft may not do, keeps what is typed and restores it', async () => {
+    const draft = await addDraft(db, { title: 'OVH en feu' });
+    renderEditor(draft.id);
+    await screen.findByLabelText('Titre du brouillon');
+    expect(screen.queryByTestId('draft-trashed')).toBeNull();
+
+    // Another window of this browser trashes it.
+    await trashDraft(draft.id, db);
+
+    const notice = await screen.findByTestId('draft-trashed');
+    expect(notice.textContent).toContain(
+      'Ce brouillon a été mis à la corbeille ailleurs, où il sera supprimé au bout de 30 jours. Ce que vous y écrivez reste enregistré avec lui\u202f; remettez-le pour le garder dans les brouillons.',
+    );
+    expect((screen.getByTestId('delete-button') as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByTestId('merge-button') as HTMLButtonElement).disabled).toBe(true);
+
+    fireEvent.input(screen.getByLabelText('Titre du brouillon'), {
+      target: { value: 'OVH a pris feu' },
+    });
+    fireEvent.click(
+      within(notice).getByRole('button', { name: 'Le remettre dans les brouillons' }),
+    );
+
+    await waitFor(async () => {
+      const stored = await db.clips.get(draft.id);
+      expect(stored?.deletedAt).toBeUndefined();
+      expect(stored?.title).toBe('OVH a pris feu');
+    });
+    await waitFor(() => expect(screen.queryByTestId('draft-trashed')).toBeNull());
+    expect((screen.getByTestId('delete-button') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('names the editor of the shared desk who trashed it', async () => {
+    await db.syncState.put(deskState('editor'));
+    const draft = await addDraft(db, { title: 'OVH en feu' });
+    renderEditor(draft.id);
+    await screen.findByLabelText('Titre du brouillon');
+
+    // As the sync writes a pulled trash: quietly, with who last wrote it on the server.
+    await quietly(db, ['clips', 'outbox', 'syncState'], () =>
+      db.clips.update(draft.id, {
+        deletedAt: '2026-03-15T10:00:00.000Z',
+        desk: { remoteId: 12, modifiedBy: 'Camille' },
+      }),
+    );
+
+    await waitFor(() =>
+      expect(screen.getByTestId('draft-trashed').textContent).toMatch(
+        /^Camille a mis ce brouillon à la corbeille, où il sera supprimé au bout de 30 jours\./,
+      ),
+    );
+  });
+});
 
 describe('DraftEditor', () => {
   it('inserts a quote of several paragraphs as several paragraphs, each opening with «', async () => {
