@@ -1246,8 +1246,9 @@ export class SyncEngine {
       }
     }
     if (firstPages.locks) await this.applyLocks(firstPages.locks);
-    // Only a pull that brought something can have brought an orphan (or a deletion).
-    if (done > 0 || first) await this.repairOrphans();
+    // Every poll: it reads the issueIds index's distinct keys (one per issue, a few hundred at
+    // most) and their issues, not the drafts; an orphan left by an earlier version is found too.
+    await this.repairOrphans();
   }
 
   /**
