@@ -861,13 +861,15 @@ export class SyncEngine {
       return false;
     }
     if (result.code === 'not_found') {
-      // Deleted for good on the server (an editor emptied the trash): gone here too.
+      // Deleted for good on the server (an editor emptied the trash) while this desk had changes
+      // of it to send: dropping it here would drop them. It is sent again as a new record (the
+      // same clientId: nothing on the server has it any more), as this desk has it; an issue
+      // with its items, and the editor told, as when a deletion meets work (see putBack).
       await quietly(this.db, SYNC_TABLES, async () => {
-        await this.removeLocal(kind, record.id);
         await this.db.syncRecords.delete(entry.key);
-        await this.db.outbox.delete(entry.key);
+        if (kind === 'issue') await this.putBack(record as Issue, undefined);
       });
-      return false;
+      return true;
     }
     return this.settleFailed(entry, result);
   }
@@ -1072,7 +1074,7 @@ export class SyncEngine {
    * placing of it becomes a change of its own, which the merge keeps over the inbox. The editor
    * is told who deleted it, and may delete it too (see {@link resolve}).
    */
-  private async putBack(issue: Issue, remote: RestRecord): Promise<void> {
+  private async putBack(issue: Issue, remote: RestRecord | undefined): Promise<void> {
     const items = await this.db.clips.where('issueId').equals(issue.id).toArray();
     const keys = items.map((item) => outboxKey('draft', item.id));
     const [syncs, entries] = await Promise.all([
@@ -1098,8 +1100,9 @@ export class SyncEngine {
       recordId: issue.id,
       title: issue.title,
       fields: [],
-      deletedBy: remote.last_edited_by?.name ?? '',
-      remoteVersion: remote.version,
+      // Deleted for good (no record left to say who): the notice names nobody.
+      deletedBy: remote?.last_edited_by?.name ?? '',
+      remoteVersion: remote?.version ?? 0,
       detectedAt: at,
     };
     await this.db.conflicts.put(notice);
@@ -1127,7 +1130,9 @@ export class SyncEngine {
         this.db.outbox.get(key),
       ]);
       const mark = deskMarkOf(remote, me);
-      if (!force && sync && sync.version >= remote.version) {
+      // A version is a record's own: one made again under the same clientId (sent again after
+      // it was deleted for good) starts over at 1, and is new whatever its number.
+      if (!force && sync && sync.remoteId === remote.id && sync.version >= remote.version) {
         // Nothing new in the fields; the marks (a lock taken, rights) may have changed.
         if (local && !sameValue(local.desk, mark)) await table.update(recordId, { desk: mark });
         return false;

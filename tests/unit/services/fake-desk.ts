@@ -102,6 +102,11 @@ export class FakeDesk {
     this.touch(record, user);
   }
 
+  /** Deletes a record for good (an editor emptying WordPress's trash). */
+  purge(kind: Kind, clientId: string): void {
+    this.records = this.records.filter((r) => !(r.kind === kind && r.meta.clientId === clientId));
+  }
+
   private touch(record: Stored, user: User): void {
     this.now += 1000;
     record.version += 1;

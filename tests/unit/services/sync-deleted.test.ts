@@ -206,6 +206,44 @@ describe('another editor’s deletion never silently eats offline work', () => {
     expect((await a.engine.status()).pending).toBe(0);
   });
 
+  it('a draft B changed offline and A deleted for good comes back on the server with B’s text', async () => {
+    const { x } = await sharedIssue();
+    server.offline = true;
+    await updateDraft(x.id, { body: '<p>Texte X, revu par B</p>' }, b.db);
+    server.offline = false;
+    server.purge('drafts', x.id);
+
+    await b.sync();
+    expect(await b.db.clips.get(x.id)).toMatchObject({ body: '<p>Texte X, revu par B</p>' });
+    expect(server.byClientId('drafts', x.id)).toMatchObject({
+      status: 'draft',
+      content: '<p>Texte X, revu par B</p>',
+    });
+    expect((await b.engine.status()).pending).toBe(0);
+  });
+
+  it('an issue B rewrote offline and A deleted for good comes back with its items, and B is told', async () => {
+    const { issue, x, y } = await sharedIssue();
+    server.offline = true;
+    await updateIssue(issue.id, { intro: 'Chapô de B' }, b.db);
+    server.offline = false;
+    await deleteIssue(issue.id, a.db);
+    await a.sync();
+    server.purge('issues', issue.id);
+
+    await b.sync();
+    expect(server.byClientId('issues', issue.id)).toMatchObject({
+      status: 'draft',
+      content: 'Chapô de B',
+    });
+    expect(await b.items(issue.id)).toEqual([x.id, y.id]);
+    expect(server.byClientId('drafts', x.id)!.meta.issueId).toBe(issue.id);
+    const [told] = await b.engine.listConflicts();
+    expect(told).toMatchObject({ recordId: issue.id, deletedBy: '' });
+    await a.sync();
+    expect(await a.items(issue.id)).toEqual([x.id, y.id]);
+  });
+
   it('a draft pulled naming a deleted issue goes to the inbox, there and on the server', async () => {
     const { issue } = await sharedIssue();
     const z = await addDraft(a.db, { title: 'Z' });
