@@ -394,37 +394,6 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     expect(titles[0]).toBe('Titre de B');
   });
 
-  it('B’s editor open on a draft A trashes says so after the sync, names A, and putting it back keeps what B typed', async () => {
-    const title = await clipFixture(a.session, server, 'engadget', 'h1');
-    const draft = await clipByTitle(a, title);
-    await settled(a);
-    await sync(b);
-    const editorB = await openDraft(b, shownName(await clipByTitle(b, title)));
-    const editorA = await openDraft(a, shownName(draft));
-    await editorA.getByRole('button', { name: fr('editor.delete'), exact: true }).click();
-    await settled(a);
-    await sync(b);
-
-    const notice = editorB.getByTestId('draft-trashed');
-    await notice.waitFor({ timeout: 30_000 });
-    expect(await notice.innerText()).toContain(
-      fr('editor.trashedBy', { name: newsroom().editor.name }),
-    );
-    await expect(editorB.getByTestId('delete-button').isDisabled()).resolves.toBe(true);
-    await expect(editorB.getByTestId('merge-button').isDisabled()).resolves.toBe(true);
-    await b.page.screenshot({ path: screenshotPath('shared-desk-editor-trashed-elsewhere.png') });
-
-    await editorB.getByLabel(fr('editor.title')).fill('Titre tapé dans la corbeille');
-    await notice.getByRole('button', { name: fr('editor.restore') }).click();
-    await notice.waitFor({ state: 'detached' });
-    await settled(b);
-    const [record] = await serverRecords(b.who, 'drafts', draft.id);
-    expect([record!.status, record!.title.raw]).toEqual(['draft', 'Titre tapé dans la corbeille']);
-    await sync(a);
-    const back = (await clips(a)).find((c) => c.id === draft.id)!;
-    expect([back.deletedAt, back.title]).toEqual([undefined, 'Titre tapé dans la corbeille']);
-  });
-
   it('pushes what A clipped and wrote offline once back online, without duplicates', async () => {
     const article = await a.session.context.newPage();
     await article.goto(server.fixture('guardian-1'));
@@ -622,6 +591,39 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
       );
     },
   );
+
+  it('B’s editor open on a draft A trashes says so after the sync, names A, and putting it back keeps what B typed', async () => {
+    const title = await clipFixture(a.session, server, 'mozilla-2', 'h1');
+    const draft = await clipByTitle(a, title);
+    await settled(a);
+    await sync(b);
+    // The test before left B's list on the trash.
+    await b.page.getByLabel(fr('filter.box')).selectOption('inbox');
+    const editorB = await openDraft(b, shownName(await clipByTitle(b, title)));
+    const editorA = await openDraft(a, shownName(draft));
+    await editorA.getByRole('button', { name: fr('editor.delete'), exact: true }).click();
+    await settled(a);
+    await sync(b);
+
+    const notice = editorB.getByTestId('draft-trashed');
+    await notice.waitFor({ timeout: 30_000 });
+    expect(await notice.innerText()).toContain(
+      fr('editor.trashedBy', { name: newsroom().editor.name }),
+    );
+    await expect(editorB.getByTestId('delete-button').isDisabled()).resolves.toBe(true);
+    await expect(editorB.getByTestId('merge-button').isDisabled()).resolves.toBe(true);
+    await b.page.screenshot({ path: screenshotPath('shared-desk-editor-trashed-elsewhere.png') });
+
+    await editorB.getByLabel(fr('editor.title')).fill('Titre tapé dans la corbeille');
+    await notice.getByRole('button', { name: fr('editor.restore') }).click();
+    await notice.waitFor({ state: 'detached' });
+    await settled(b);
+    const [record] = await serverRecords(b.who, 'drafts', draft.id);
+    expect([record!.status, record!.title.raw]).toEqual(['draft', 'Titre tapé dans la corbeille']);
+    await sync(a);
+    const back = (await clips(a)).find((c) => c.id === draft.id)!;
+    expect([back.deletedAt, back.title]).toEqual([undefined, 'Titre tapé dans la corbeille']);
+  });
 
   describe('a Contributor', () => {
     let p: Desk;
