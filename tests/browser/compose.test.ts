@@ -447,8 +447,11 @@ describe('composing an issue in Chromium with the built extension', () => {
     const popup = await openPopup();
     await popup.getByRole('button', { name: `Supprimer « ${titles.quanta} »` }).click();
     await draftRow(popup, titles.quanta).waitFor({ state: 'detached' });
-    expect(squash(await popup.getByTestId('undo-bar').textContent())).toContain(
-      `« ${titles.quanta} » est à la corbeille.`,
+    // Waited for: the popup may have opened on the bar of the merge undone before.
+    await until(
+      () => popup.getByTestId('undo-bar').textContent(),
+      (text) => squash(text).includes(`« ${titles.quanta} » est à la corbeille.`),
+      'the trash offered to be undone',
     );
 
     await popup.getByRole('combobox', { name: 'Où chercher' }).selectOption('trash');
@@ -540,8 +543,15 @@ describe('composing an issue in Chromium with the built extension', () => {
     await popup.getByRole('button', { name: 'Supprimer le numéro' }).click();
 
     const bar = popup.getByTestId('undo-bar');
-    await expect(bar.textContent()).resolves.toContain(
-      '«\u00a0Les indiscrets du 22 mars\u00a0» est supprimé\u202f; ses indiscrets sont retournés dans les brouillons.',
+    // The popup may open on the bar of an earlier action (offered again for two minutes): the
+    // deletion's own words are waited for, and « Annuler » then undoes the deletion.
+    await until(
+      () => bar.textContent(),
+      (text) =>
+        !!text?.includes(
+          '«\u00a0Les indiscrets du 22 mars\u00a0» est supprimé\u202f; ses indiscrets sont retournés dans les brouillons.',
+        ),
+      'the deletion offered to be undone',
     );
     expect(asked).toBe(false);
     expect(await options()).not.toContain('Les indiscrets du 22 mars');
