@@ -50,15 +50,20 @@ describe('undo across the popup and the desk in Chromium', () => {
       .then((names) => names.map(squash));
   /** The offers every view shares, as stored (storage/undo-offers.ts). */
   const storedOffers = (page: Page) =>
-    page.evaluate(async () => {
-      const api = (
-        globalThis as unknown as {
-          chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
-        }
-      ).chrome;
-      const { undoOffers } = await api.storage.session.get('undoOffers');
-      return ((undoOffers ?? []) as Array<{ label: string }>).map((offer) => squash(offer.label));
-    });
+    page
+      .evaluate(async () => {
+        const api = (
+          globalThis as unknown as {
+            chrome: {
+              storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+            };
+          }
+        ).chrome;
+        const { undoOffers } = await api.storage.session.get('undoOffers');
+        // Read here, folded in the test: `squash` is not in the page.
+        return ((undoOffers ?? []) as Array<{ label: string }>).map((offer) => offer.label);
+      })
+      .then((labels) => labels.map(squash));
 
   beforeAll(async () => {
     server = await servePages();
@@ -100,6 +105,13 @@ describe('undo across the popup and the desk in Chromium', () => {
       () => barText(popup),
       (text) => text === deleted,
       'the undo bar',
+    );
+    // Shown at once, the offer is kept for the other views a moment later: an editor's click
+    // outside comes after that (a test's close may come before).
+    await until(
+      () => storedOffers(popup),
+      (offers) => offers.includes(deleted),
+      'the offer kept for the other views',
     );
     // A click outside: the popup is gone, and with it everything it held.
     await popup.close();
@@ -148,6 +160,11 @@ describe('undo across the popup and the desk in Chromium', () => {
       () => barText(popup),
       (text) => text === trashed,
       'the undo bar',
+    );
+    await until(
+      () => storedOffers(popup),
+      (offers) => offers.includes(trashed),
+      'the offer kept for the other views',
     );
     await popup.close();
 
