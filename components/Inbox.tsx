@@ -184,10 +184,14 @@ export function Inbox({
     if (!returning.current) return;
     const forget = () => (returning.current = undefined);
     const timer = setTimeout(forget, 3000);
+    // A click or a key (Home, an arrow, typing a search) before the count is known: the editor
+    // has moved on, and scrolling back to the draft just closed would take that away.
     addEventListener('pointerdown', forget, { capture: true, once: true });
+    addEventListener('keydown', forget, { capture: true, once: true });
     return () => {
       clearTimeout(timer);
       removeEventListener('pointerdown', forget, { capture: true });
+      removeEventListener('keydown', forget, { capture: true });
     };
   }, []);
   useEffect(() => {

@@ -59,6 +59,27 @@ describe('the popup inbox', () => {
     );
   });
 
+  it('leaves the keyboard where the editor moved it before the return was done', async () => {
+    await searchedPopup();
+    const row = screen
+      .getAllByTestId('draft')
+      .find((li) => li.textContent?.includes('la liste circule'))!;
+    fireEvent.click(within(row).getByText('Remaniement : la liste circule'));
+    fireEvent.click(await screen.findByRole('button', { name: /Retour/ }));
+
+    // Home pressed on the first row as soon as it shows, while the count (which the return
+    // waits for) is still being debounced: the editor has moved on, the return must not undo it.
+    await waitFor(() => expect(titles()).toHaveLength(2));
+    const first = screen.getAllByTestId('draft')[0]!.closest('li')!;
+    first.focus();
+    fireEvent.keyDown(first, { key: 'Home' });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+
+    expect(document.activeElement?.querySelector('[data-testid="draft"]')?.textContent).toContain(
+      'le retour',
+    );
+  });
+
   it('comes back from the issue tab with the same box, search and results', async () => {
     await searchedPopup();
 
