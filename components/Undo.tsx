@@ -94,28 +94,52 @@ export function UndoProvider({ children, onUndone }: Props) {
   // by another view is shown too (it was made where the editor is), one taken away is gone.
   useEffect(() => {
     let changed = false;
-    const take = (stored: UndoOffer[]) => {
-      const newest = stored.at(-1);
-      if (newest && !known.current.has(newest.id)) setShown(true);
-      for (const offered of stored) known.current.add(offered.id);
-      setOffers(stored);
+    // Reads answer out of order once checked against the database: only the latest is taken.
+    let reads = 0;
+    /**
+     * The offers whose action is still in effect: one undone meanwhile by other means (a draft
+     * restored from the trash, an issue deleted again) would offer to undo what is not there,
+     * and undo nothing. Those are taken away from every view.
+     */
+    const inEffect = async (stored: UndoOffer[]): Promise<UndoOffer[]> => {
+      if (stored.length === 0) return stored;
+      const data = await loadData();
+      const live = await Promise.all(
+        stored.map((offered) => data.undoable(offered.token).catch(() => true)),
+      );
+      for (const [i, offered] of stored.entries()) {
+        if (!live[i]) removeUndoOffer(offered.id).catch(() => undefined);
+      }
+      return stored.filter((_, i) => live[i]);
     };
+    const take = (stored: UndoOffer[], show: (fresh: boolean) => boolean) => {
+      const read = ++reads;
+      inEffect(stored).then(
+        (offers) => {
+          if (read !== reads) return;
+          const newest = offers.at(-1);
+          if (show(!!newest && !known.current.has(newest.id))) setShown(true);
+          for (const offered of offers) known.current.add(offered.id);
+          setOffers(offers);
+        },
+        (e: unknown) => console.error('Indiscrets undo offers', e),
+      );
+    };
+    // The newest offer, if new to this view, is shown; one it has shown already is not again.
+    const news = (fresh: boolean) => fresh;
     const unwatch = watchUndoOffers((stored) => {
       changed = true;
-      take(stored);
+      take(stored, news);
     });
     readUndoOffers().then(
-      (stored) => !changed && stored.length > 0 && take(stored),
+      (stored) => !changed && stored.length > 0 && take(stored, news),
       (e: unknown) => console.error('Indiscrets undo offers', e),
     );
     // Back to a desk tab left meanwhile: the actions still offered are shown again.
     const onVisible = () => {
       if (document.visibilityState !== 'visible') return;
       readUndoOffers().then(
-        (stored) => {
-          setOffers(stored);
-          if (stored.length > 0) setShown(true);
-        },
+        (stored) => take(stored, () => stored.length > 0),
         (e: unknown) => console.error('Indiscrets undo offers', e),
       );
     };

@@ -14,7 +14,7 @@ import type { InboxRow } from './inboxRow';
 import { SHARED_DESK_OFF, type SharedDesk } from './sharedDesk';
 
 export { countDrafts, listSiteNames, listTags } from '../storage/draft-search';
-export { mergeDrafts, restoreDraft, trashDraft, undo } from '../storage/drafts';
+export { mergeDrafts, restoreDraft, trashDraft, undo, undoable } from '../storage/drafts';
 export { addToIssue } from '../storage/issues';
 export { onOutboxWrite } from '../storage/outbox';
 export { liveQuery };

@@ -220,6 +220,16 @@ export async function undo(
 }
 
 /**
+ * Whether `token`'s action is still in effect, so that undoing it would do something: an offer
+ * to undo one that was reverted by other means (a draft restored from the trash) is not shown.
+ */
+export function undoable(token: UndoToken, database: IndiscretsDB = defaultDb): Promise<boolean> {
+  return database.transaction('r', database.clips, database.issues, () =>
+    stillDone(token, database),
+  );
+}
+
+/**
  * Whether the action a token recorded is still in effect, read in the undo's transaction (so
  * that of two views undoing it at once, the second finds it undone): a draft it created is
  * still there; the issue it deleted is still missing; the draft it merged into another is still

@@ -1,15 +1,19 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadData } from '../../../components/data';
 import { UndoProvider, useUndo } from '../../../components/Undo';
 import { db } from '../../../storage/db';
 import type { Undone, UndoToken } from '../../../storage/drafts';
+import { restoreDraft, trashDraft } from '../../../storage/drafts';
 import { createIssue, deleteIssue } from '../../../storage/issues';
 import { readUndoOffers, UNDO_OFFER_MS } from '../../../storage/undo-offers';
 
 beforeEach(async () => {
   fakeBrowser.reset();
   await Promise.all([db.clips.clear(), db.issues.clear()]);
+  // Loaded before a test fakes the timers: a view checks the offers it reads against it.
+  await loadData();
 });
 afterEach(() => {
   cleanup();
@@ -98,7 +102,8 @@ describe('UndoProvider', () => {
 /** Lets the promises started so far settle (storage answers, Dexie), timers faked or not. */
 const settle = () =>
   act(async () => {
-    for (let i = 0; i < 20; i++) await new Promise<void>((resolve) => queueMicrotask(resolve));
+    // Not timers, which some tests fake: the database (fake-indexeddb) answers on setImmediate.
+    for (let i = 0; i < 20; i++) await new Promise<void>((resolve) => setImmediate(resolve));
   });
 
 describe('UndoProvider, its offers shared by the views', () => {
@@ -174,8 +179,10 @@ describe('UndoProvider, its offers shared by the views', () => {
   });
 
   it('never shows an offer older than two minutes, in a view opened later or in one showing it', async () => {
+    // A real action: a view opened later shows only an offer whose action is still in effect.
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+    const token = (await deleteIssue(issue.id))!;
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    const token: UndoToken = { label: 'trash', before: [], after: [] };
     const first = renderBar();
     first(token, 'À la corbeille');
     await settle();
@@ -199,9 +206,11 @@ describe('UndoProvider, its offers shared by the views', () => {
   });
 
   it('shows the offers again when the view comes back into sight (a desk tab gone back to)', async () => {
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+    const token = (await deleteIssue(issue.id))!;
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const offer = renderBar();
-    offer({ label: 'trash', before: [], after: [] }, 'À la corbeille');
+    offer(token, 'À la corbeille');
     await settle();
     act(() => {
       vi.advanceTimersByTime(10_000);
@@ -212,6 +221,36 @@ describe('UndoProvider, its offers shared by the views', () => {
     await settle();
 
     expect(label()).toBe('À la corbeille');
+  });
+
+  it('does not offer again an action reverted by other means (a draft restored from the trash)', async () => {
+    const draft = await db.clips.add({
+      id: 'd1',
+      url: 'https://news.test/a',
+      title: 'Le ministre',
+      quotes: [],
+      provenance: {},
+      createdAt: '2026-03-15T08:00:00.000Z',
+      updatedAt: '2026-03-15T08:00:00.000Z',
+      body: '<p>Texte</p>',
+      sources: [],
+      note: '',
+      tags: [],
+      status: 'draft',
+      issueId: '',
+      sortKey: '',
+    } as never);
+    const first = renderBar();
+    first(await trashDraft(String(draft)), 'À la corbeille');
+    await settle();
+    first.view.unmount();
+
+    await restoreDraft(String(draft));
+    renderBar();
+    await settle();
+
+    expect(bar()).toBeNull();
+    await waitFor(async () => expect(await readUndoOffers()).toEqual([]));
   });
 
   it('keeps its offers in the view where storage.session is missing', async () => {
