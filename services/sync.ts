@@ -1016,11 +1016,7 @@ export class SyncEngine {
       const items = await this.db.clips.where('issueId').anyOf(issueIds).toArray();
       if (items.length === 0) return;
       await this.db.clips.where('issueId').anyOf(issueIds).modify({ issueId: '', sortKey: '' });
-      const keys = items.map((item) => outboxKey('draft', item.id));
-      const [syncs, entries] = await Promise.all([
-        this.db.syncRecords.bulkGet(keys),
-        this.db.outbox.bulkGet(keys),
-      ]);
+      const [syncs, entries] = await this.draftsSyncState(items);
       const at = this.now();
       for (const [i, item] of items.entries()) {
         const entry = entries[i];
@@ -1029,6 +1025,12 @@ export class SyncEngine {
       }
       this.again = true;
     });
+  }
+
+  /** The sync records and outbox entries of `drafts`, in their order (undefined where none). */
+  private draftsSyncState(drafts: Draft[]) {
+    const keys = drafts.map((draft) => outboxKey('draft', draft.id));
+    return Promise.all([this.db.syncRecords.bulkGet(keys), this.db.outbox.bulkGet(keys)]);
   }
 
   /**
@@ -1076,11 +1078,7 @@ export class SyncEngine {
    */
   private async putBack(issue: Issue, remote: RestRecord | undefined): Promise<void> {
     const items = await this.db.clips.where('issueId').equals(issue.id).toArray();
-    const keys = items.map((item) => outboxKey('draft', item.id));
-    const [syncs, entries] = await Promise.all([
-      this.db.syncRecords.bulkGet(keys),
-      this.db.outbox.bulkGet(keys),
-    ]);
+    const [syncs, entries] = await this.draftsSyncState(items);
     const at = this.now();
     for (const [i, item] of items.entries()) {
       const sync = syncs[i];
