@@ -70,22 +70,24 @@ export interface ArgumentPage {
 /**
  * Writes records into the extension's database with IndexedDB itself, in one transaction, as
  * the extension stores them (derived fields included: the caller gives them), for a test that
- * needs many records or exact ones without going through the UI.
+ * needs many records or exact ones without going through the UI. Keyed by table: `clips`,
+ * `issues`, or any other (`syncState`, `refusals`…) a test needs in a given state.
  */
 export function writeDatabase(
   page: ArgumentPage,
-  records: { clips?: object[]; issues?: object[] },
+  records: Record<string, object[]>,
 ): Promise<void> {
   return page.evaluate(
-    ({ clips = [], issues = [] }) =>
+    (tables: Record<string, object[]>) =>
       new Promise<void>((resolve, reject) => {
         const request = indexedDB.open('indiscrets');
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
           const idb = request.result;
-          const tx = idb.transaction(['clips', 'issues'], 'readwrite');
-          for (const issue of issues) tx.objectStore('issues').put(issue);
-          for (const clip of clips) tx.objectStore('clips').put(clip);
+          const tx = idb.transaction(Object.keys(tables), 'readwrite');
+          for (const [name, rows] of Object.entries(tables)) {
+            for (const row of rows) tx.objectStore(name).put(row);
+          }
           tx.oncomplete = () => {
             idb.close();
             resolve();
@@ -94,5 +96,27 @@ export function writeDatabase(
         };
       }),
     records,
+  );
+}
+
+/** Empties the named tables (`clearDatabase` empties the two record tables, from any page). */
+export function clearTables(page: ArgumentPage, tables: string[]): Promise<void> {
+  return page.evaluate(
+    (names: string[]) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('indiscrets');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const idb = request.result;
+          const tx = idb.transaction(names, 'readwrite');
+          for (const name of names) tx.objectStore(name).clear();
+          tx.oncomplete = () => {
+            idb.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    tables,
   );
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDatabase } from './database';
+import { clearTables, writeDatabase } from './database';
 import {
   launchExtension,
   openDesk,
@@ -259,40 +259,30 @@ describe('the desk from 1100 px wide to a laptop', () => {
     const desk = await openDesk(session, { width: 1366, height: 768 });
     // The shared desk on, as a Contributor, with a change WordPress refused: the bar in the header
     // shows it (no site is set, so the engine only says so).
-    await desk.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const request = indexedDB.open('indiscrets');
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            const idb = request.result;
-            const tx = idb.transaction(['syncState', 'refusals'], 'readwrite');
-            tx.objectStore('syncState').put({
-              id: 'desk',
-              enabled: true,
-              phase: 'idle',
-              firstSyncDone: true,
-              lastSyncAt: new Date().toISOString(),
-              user: { id: 7, name: 'Pigiste', roles: ['contributor'] },
-            });
-            tx.objectStore('refusals').put({
-              key: 'draft:item-0:arrange',
-              kind: 'draft',
-              recordId: 'item-0',
-              title: 'Remaniement',
-              action: 'arrange',
-              needs: 'editor',
-              at: new Date().toISOString(),
-              discarded: { issueId: '' },
-            });
-            tx.oncomplete = () => {
-              idb.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-    );
+    await writeDatabase(desk, {
+      syncState: [
+        {
+          id: 'desk',
+          enabled: true,
+          phase: 'idle',
+          firstSyncDone: true,
+          lastSyncAt: new Date().toISOString(),
+          user: { id: 7, name: 'Pigiste', roles: ['contributor'] },
+        },
+      ],
+      refusals: [
+        {
+          key: 'draft:item-0:arrange',
+          kind: 'draft',
+          recordId: 'item-0',
+          title: 'Remaniement',
+          action: 'arrange',
+          needs: 'editor',
+          at: new Date().toISOString(),
+          discarded: { issueId: '' },
+        },
+      ],
+    });
     // Written with IndexedDB itself, which Dexie's live queries do not hear: the desk reads it anew.
     await desk.reload();
     await desk.getByTestId('sync-refusal').waitFor();
@@ -305,22 +295,7 @@ describe('the desk from 1100 px wide to a laptop', () => {
     expect(header!.height).toBeGreaterThan(100);
     expect(Math.abs(help!.y - title!.y)).toBeLessThan(20);
     await desk.screenshot({ path: screenshotPath('desk-refusal.png') });
-    await desk.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          const request = indexedDB.open('indiscrets');
-          request.onsuccess = () => {
-            const idb = request.result;
-            const tx = idb.transaction(['syncState', 'refusals'], 'readwrite');
-            tx.objectStore('syncState').delete('desk');
-            tx.objectStore('refusals').clear();
-            tx.oncomplete = () => {
-              idb.close();
-              resolve();
-            };
-          };
-        }),
-    );
+    await clearTables(desk, ['syncState', 'refusals']);
     await desk.close();
   });
 });
