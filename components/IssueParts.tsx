@@ -1,4 +1,4 @@
-import { cutAtWord } from '../capture/bounds';
+import { shortened } from '../lib/ellipsis';
 import { t } from '../locales';
 import type { Check, Issue } from '../storage/db';
 
@@ -66,9 +66,8 @@ const TITLE_BEFORE_STATUS = 32;
 export function issueOptionText(issue: Pick<Issue, 'title' | 'status'>, copy?: number): string {
   const number = copy ? ` (${copy})` : '';
   if (issue.status === 'open') return `${issue.title}${number}`;
-  const kept = cutAtWord(issue.title, TITLE_BEFORE_STATUS - number.length - 1, '', '');
   // A cut title ends with « … » against its last word, not after a stranded « : » or « , ».
-  const title = kept === issue.title ? kept : `${kept.replace(/[\s:;,.\-–—]+$/u, '')}…`;
+  const title = shortened(issue.title, TITLE_BEFORE_STATUS - number.length);
   return `${title}${number} (${t(`issue.status.${issue.status}`)})`;
 }
 

@@ -1,4 +1,4 @@
-import { cutAtWord } from '../capture/bounds';
+import { shortened } from '../lib/ellipsis';
 import { t, type Locale } from '../locales';
 import type { ClipOutcome } from './protocol';
 
@@ -33,5 +33,5 @@ const TITLE_MAX = 120;
  * it (« Le… »), without the punctuation it was cut on.
  */
 function shortTitle(title: string): string {
-  return cutAtWord(title, TITLE_MAX, '…', '').replace(/[\s,;:]+…$/, '…');
+  return shortened(title, TITLE_MAX);
 }

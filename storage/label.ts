@@ -1,3 +1,4 @@
+import { withEllipsis, withoutStranded } from '../lib/ellipsis';
 import type { Draft } from './db';
 import { bodyText } from './derive';
 
@@ -32,11 +33,8 @@ export function labelFromText(html: string): string {
   // A single very long word is cut too.
   if (label.length > LABEL_CHARS) label = label.slice(0, LABEL_CHARS);
   const whole = used === words.length && label === text;
-  // « Le projet, » reads as a cut: the comma (or an opening quote) goes.
-  label = label.replace(/[\s,;:«(“‘'"–—-]+$/u, '');
-  if (whole) return label;
-  // A sentence's full stop before the ellipsis would read « .… »: the ellipsis takes its place.
-  return `${label.replace(/(?<!\.)\.$/u, '')}…`;
+  // A whole text needs no « … », but « Le projet, » still reads as a cut: the comma goes.
+  return whole ? withoutStranded(label) : withEllipsis(label);
 }
 
 /**
