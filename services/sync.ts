@@ -1408,8 +1408,32 @@ export class SyncEngine {
     return this.status();
   }
 
-  /** Takes (or renews) the edit lock on a shared record, or releases it. */
-  async lock(kind: SyncKind, id: string, release = false): Promise<DeskLockAnswer> {
+  /** Per record, the lock request under way: the next one waits for it (see {@link lock}). */
+  private readonly lockRequests = new Map<string, Promise<unknown>>();
+
+  /**
+   * Takes (or renews) the edit lock on a shared record, or releases it. Requests for one record
+   * reach WordPress in the order they were asked: an editor opened and closed at once (a draft
+   * deleted as soon as it is open) asks a take then a release, and a release answered before a
+   * slower take would leave the lock held for its whole window, the record shown as being
+   * edited by nobody who is.
+   */
+  lock(kind: SyncKind, id: string, release = false): Promise<DeskLockAnswer> {
+    const key = outboxKey(kind, id);
+    const before = this.lockRequests.get(key) ?? Promise.resolve();
+    const request = before.then(
+      () => this.lockNow(kind, id, release),
+      () => this.lockNow(kind, id, release),
+    );
+    this.lockRequests.set(key, request);
+    const forget = () => {
+      if (this.lockRequests.get(key) === request) this.lockRequests.delete(key);
+    };
+    request.then(forget, forget);
+    return request;
+  }
+
+  private async lockNow(kind: SyncKind, id: string, release: boolean): Promise<DeskLockAnswer> {
     const settings = await this.deps.settings();
     if (!settings) return { ok: false, code: 'no_settings' };
     const sync = await this.db.syncRecords.get(outboxKey(kind, id));

@@ -576,6 +576,34 @@ describe('sync engine (against an in-memory plugin)', () => {
     expect(await b.engine.lock('draft', clip.id)).toEqual({ ok: true, lock: null });
   });
 
+  it('releases a lock still being taken once it is taken: a closed editor leaves no lock behind', async () => {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    await a.sync();
+    await b.join();
+    // An editor opened and closed at once (a draft deleted as soon as it is open): the take's
+    // request is slow to reach WordPress, the release's is not.
+    let open!: () => void;
+    const slowTake = new Promise<void>((resolve) => (open = resolve));
+    const engine = new SyncEngine({
+      db: a.db,
+      settings: async () => server.settings('redac'),
+      fetch: async (input: string, init: RequestInit = {}) => {
+        if (init.method === 'POST' && decodeURIComponent(input).endsWith('/lock')) await slowTake;
+        return server.fetch(input, init);
+      },
+    });
+
+    const taking = engine.lock('draft', clip.id);
+    const releasing = engine.lock('draft', clip.id, true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    open();
+    await Promise.all([taking, releasing]);
+
+    // The release went after the take: nobody holds the draft.
+    expect(await b.engine.lock('draft', clip.id)).toEqual({ ok: true, lock: null });
+  });
+
   it('shows a lock taken or released elsewhere at the next poll, with no request of its own', async () => {
     await a.join();
     const clip = await a.clip('https://exemple.fr/1');
