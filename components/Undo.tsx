@@ -155,10 +155,19 @@ export function UndoProvider({ children, onUndone }: Props) {
     if (options.focus) focusId.current = made.id;
     known.current.add(made.id);
     setError(undefined);
-    // Shown at once from here; the other views hear of it from the shared list.
-    setOffers((before) => liveOffers([...before, made]));
-    setShown(true);
-    addUndoOffer(made).catch((e: unknown) => console.error('Indiscrets undo offers', e));
+    // Shown once kept for the other views (a few milliseconds): an editor who sees « Annuler »
+    // and closes the popup finds it again in the next view. Shown here all the same if keeping
+    // it fails. The shared list may have brought it here first: it is not added twice.
+    const show = () => {
+      setOffers((before) =>
+        liveOffers([...before.filter((offered) => offered.id !== made.id), made]),
+      );
+      setShown(true);
+    };
+    addUndoOffer(made).then(show, (e: unknown) => {
+      console.error('Indiscrets undo offers', e);
+      show();
+    });
   }, []);
 
   const button = useRef<HTMLButtonElement>(null);
