@@ -146,7 +146,12 @@ describe('the extension in Firefox (MV2)', () => {
       (name) => name !== undefined,
       'the Markdown file in the downloads',
     );
-    const markdown = await readFile(path.join(session.downloadDir, file!), 'utf8');
+    // Firefox makes the file, then writes it: on a loaded machine, it is read empty in between.
+    const markdown = await until(
+      () => readFile(path.join(session.downloadDir, file!), 'utf8'),
+      (text) => text.length > 0,
+      'the Markdown file written',
+    );
     expect(markdown).toContain('Les indiscrets du 15 mars');
     expect(markdown).toMatch(/^# Les indiscrets du 15 mars\n/);
     expect(markdown).toContain('le projet de loi sur le renseignement');
