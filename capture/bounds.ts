@@ -5,6 +5,7 @@
  * `length`), close enough to bytes for the text editors clip.
  */
 
+import { cutAtWord } from '../lib/ellipsis';
 import type { MetadataField, PageMetadata } from './types';
 
 /**
@@ -36,31 +37,6 @@ export const CUT_MARK = '[…]';
  * this to clean.
  */
 export const MAX_RAW_CHARS = 20_000;
-
-/**
- * Shortens `text` to at most `max` characters, cutting at the last word boundary when one is
- * close enough (a single 5,000-character "word" is cut where the limit falls), and never in the
- * middle of a surrogate pair. Returns the text unchanged when it fits.
- *
- * @param mark Appended after the cut, counted within `max`.
- * @param joint Between the text kept and the mark: a space (`trois …`, the fields' mark of a
- *   cut), or nothing for an ellipsis against the word (`trois…`, in a sentence).
- */
-export function cutAtWord(text: string, max: number, mark = '…', joint = ' '): string {
-  if (text.length <= max) return text;
-  const room = Math.max(0, max - mark.length - joint.length);
-  let end = room;
-  const space = text.lastIndexOf(' ', room);
-  const newline = text.lastIndexOf('\n', room);
-  const boundary = Math.max(space, newline);
-  // A boundary in the second half of the room ends a word; earlier, the text has no words to
-  // speak of (a long address, a run of characters) and is cut where the limit falls.
-  if (boundary > room / 2) end = boundary;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  const kept = text.slice(0, end).trimEnd();
-  return kept === '' ? mark : `${kept}${joint}${mark}`;
-}
 
 /**
  * Applies {@link FIELD_LIMITS} to every field. Addresses that do not fit are dropped rather than

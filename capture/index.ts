@@ -7,7 +7,8 @@ import { readPage } from './page';
 import { captureSelection } from './selection';
 import type { CapturedPassage, PageCapture, PageData } from './types';
 import { cleanText } from './text';
-import { FIELD_LIMITS, cutAtWord } from './bounds';
+import { cutAtWord } from '../lib/ellipsis';
+import { FIELD_LIMITS } from './bounds';
 
 export { extractMetadata, interpretPage } from './metadata';
 export { captureSelection, readRanges } from './selection';

@@ -9,7 +9,8 @@
  */
 
 import { BYLINE_SELECTORS, authorElementText, inComments } from './byline';
-import { FIELD_LIMITS, cutAtWord } from './bounds';
+import { cutAtWord } from '../lib/ellipsis';
+import { FIELD_LIMITS } from './bounds';
 import { finder } from './find';
 import { extractJsonLdArticle, type JsonLdArticle } from './jsonld';
 import { readMetaTags } from './meta-tags';

@@ -11,7 +11,8 @@
  */
 
 import { BLOCK_ELEMENTS } from '../lib/html';
-import { CUT_MARK, MAX_QUOTE_CHARS, MAX_QUOTE_RANGES, cutAtWord } from './bounds';
+import { cutAtWord } from '../lib/ellipsis';
+import { CUT_MARK, MAX_QUOTE_CHARS, MAX_QUOTE_RANGES } from './bounds';
 import { PASSAGE_TAGS, type CapturedPassage, type PassageNode, type PassageTag } from './types';
 
 const ELEMENT_NODE = 1;

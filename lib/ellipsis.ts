@@ -1,4 +1,27 @@
-import { cutAtWord } from '../capture/bounds';
+/**
+ * Shortens `text` to at most `max` characters, cutting at the last word boundary when one is
+ * close enough (a single 5,000-character "word" is cut where the limit falls), and never in the
+ * middle of a surrogate pair. Returns the text unchanged when it fits.
+ *
+ * @param mark Appended after the cut, counted within `max`.
+ * @param joint Between the text kept and the mark: a space (`trois …`, the fields' mark of a
+ *   cut), or nothing for an ellipsis against the word (`trois…`, in a sentence).
+ */
+export function cutAtWord(text: string, max: number, mark = '…', joint = ' '): string {
+  if (text.length <= max) return text;
+  const room = Math.max(0, max - mark.length - joint.length);
+  let end = room;
+  const space = text.lastIndexOf(' ', room);
+  const newline = text.lastIndexOf('\n', room);
+  const boundary = Math.max(space, newline);
+  // A boundary in the second half of the room ends a word; earlier, the text has no words to
+  // speak of (a long address, a run of characters) and is cut where the limit falls.
+  if (boundary > room / 2) end = boundary;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  const kept = text.slice(0, end).trimEnd();
+  return kept === '' ? mark : `${kept}${joint}${mark}`;
+}
 
 /** Punctuation a cut text must not end on before its « … »: « Le projet,… » reads as a typo. */
 const STRANDED = /[\s,;:«(“‘'"–—-]+$/u;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_LIMITS, boundMetadata, cutAtWord } from '../../../capture/bounds';
+import { FIELD_LIMITS, boundMetadata } from '../../../capture/bounds';
+import { cutAtWord } from '../../../lib/ellipsis';
 import { capturePage, interpretPage } from '../../../capture/index';
 import { makeWindow } from './dom';
 
