@@ -582,6 +582,11 @@ export class SyncEngine {
         await this.pull(settings, first);
         await this.push(settings, first);
       } else {
+        // Items placed offline in an issue another editor may have deleted meanwhile: the pull
+        // comes first, so that the deletion meets that work here (the issue is put back, see
+        // deletionMeetsWork) before the items are sent into a trashed issue, or their placing
+        // merged against the deletion's release of them to the inbox.
+        if (await this.arrangementPending()) await this.pull(settings, first);
         await this.push(settings, first);
         await this.pull(settings, first);
       }
@@ -830,7 +835,9 @@ export class SyncEngine {
     );
     if (result.ok) {
       const reply = result.record as RestRecord;
-      if (this.deletionMeetsWork(kind, sync.base, mine, sharedOfRest(kind, reply))) {
+      if (
+        await this.deletionMeetsWork(kind, record.id, sync.base, mine, sharedOfRest(kind, reply))
+      ) {
         // Written into an issue another editor had trashed meanwhile (its version unchanged):
         // the same policy as when the deletion is met by a merge, see absorb.
         await quietly(this.db, SYNC_TABLES, async () => {
@@ -1055,17 +1062,71 @@ export class SyncEngine {
   // Merge a server record into the local copy
 
   /**
-   * Whether a pulled (or conflicting) issue is another editor's deletion meeting changes of this
-   * desk's issue fields not yet sent. Policy: the work wins, the deletion is told. Deleting an
-   * issue is undoable (WordPress keeps it in its trash, items and all), while an offline chapô
-   * or title is nowhere but here; an editor who finds the issue back, with a notice naming who
+   * Whether a pulled (or conflicting) issue is another editor's deletion meeting this desk's
+   * work on it not yet sent: changes of its own fields, or of its items' placing (see
+   * {@link arrangedIn}). Policy: the work wins, the deletion is told. Deleting an issue is
+   * undoable (WordPress keeps it in its trash, items and all), while an offline chapô, title or
+   * order is nowhere but here; an editor who finds the issue back, with a notice naming who
    * deleted it and a button to delete it too, has lost nothing, and neither has the one who
    * deleted it (one more click). The other way round, the issue vanished silently with the work.
    */
-  private deletionMeetsWork(kind: SyncKind, base: Shared, mine: Shared, theirs: Shared): boolean {
+  private async deletionMeetsWork(
+    kind: SyncKind,
+    issueId: string,
+    base: Shared,
+    mine: Shared,
+    theirs: Shared,
+  ): Promise<boolean> {
     if (kind !== 'issue' || !theirs.trashed || base.trashed) return false;
     const fields = fieldsOf(kind).filter((field) => field !== 'trashed');
-    return changedFields(base, mine, fields).length > 0;
+    return changedFields(base, mine, fields).length > 0 || (await this.arrangedIn(issueId));
+  }
+
+  /**
+   * Whether drafts of issue `issueId` have a placing not yet sent: added to it, or moved in it,
+   * here (their issueId or sortKey differs from their merge base; a draft never sent has none).
+   */
+  private async arrangedIn(issueId: string): Promise<boolean> {
+    const items = await this.db.clips.where('issueId').equals(issueId).toArray();
+    if (items.length === 0) return false;
+    const keys = items.map((item) => outboxKey('draft', item.id));
+    const [syncs, entries] = await Promise.all([
+      this.db.syncRecords.bulkGet(keys),
+      this.db.outbox.bulkGet(keys),
+    ]);
+    return items.some((item, i) => {
+      if (entries[i]?.op !== 'upsert') return false;
+      const base = syncs[i]?.base;
+      return !base || base.issueId !== item.issueId || base.sortKey !== item.sortKey;
+    });
+  }
+
+  /**
+   * Whether the outbox holds a placing of drafts (see {@link arrangedIn}) in an issue the desk
+   * has (one that has a merge base, not trashed): another editor may have deleted it since.
+   */
+  private async arrangementPending(): Promise<boolean> {
+    const entries = await this.db.outbox
+      .filter((entry) => entry.kind === 'draft' && entry.op === 'upsert')
+      .toArray();
+    if (entries.length === 0) return false;
+    const [drafts, syncs] = await Promise.all([
+      this.db.clips.bulkGet(entries.map((entry) => entry.recordId)),
+      this.db.syncRecords.bulkGet(entries.map((entry) => entry.key)),
+    ]);
+    const issueIds = new Set<string>();
+    for (const [i, draft] of drafts.entries()) {
+      const base = syncs[i]?.base;
+      if (!draft?.issueId) continue;
+      if (!base || base.issueId !== draft.issueId || base.sortKey !== draft.sortKey) {
+        issueIds.add(draft.issueId);
+      }
+    }
+    if (issueIds.size === 0) return false;
+    const issues = await this.db.syncRecords.bulkGet(
+      [...issueIds].map((id) => outboxKey('issue', id)),
+    );
+    return issues.some((sync) => sync && !sync.base.trashed);
   }
 
   /**
@@ -1122,7 +1183,7 @@ export class SyncEngine {
       if (!recordId) return false;
       const key = outboxKey(kind, recordId);
       const table = this.db.table(tableOf(kind));
-      const [local, sync, entry] = await Promise.all([
+      const [local, sync, queued] = await Promise.all([
         table.get(recordId) as Promise<AnyRecord | undefined>,
         this.db.syncRecords.get(key),
         this.db.outbox.get(key),
@@ -1147,6 +1208,18 @@ export class SyncEngine {
         ...(sync?.receivedIn ? { receivedIn: sync.receivedIn } : {}),
       };
       let blocked = false;
+      let entry = queued;
+      if (
+        local &&
+        !entry &&
+        sync &&
+        (await this.deletionMeetsWork(kind, recordId, sync.base, sharedOf(kind, local), theirs))
+      ) {
+        // Trashed there while this desk placed items in it (and left its own fields alone): the
+        // issue is queued as if edited here, and the merge below puts it back.
+        entry = this.entry(kind, recordId, this.now());
+        await this.db.outbox.put(entry);
+      }
       if (!local) {
         // Deleted here (waiting to be trashed there), or trashed there and never seen here.
         const deletedHere = entry?.op === 'delete' || (sync && theirs.trashed);
@@ -1165,7 +1238,7 @@ export class SyncEngine {
         // knows who changed what, and a field that differs is the editor's to choose (taking
         // "mine" for every field wrote old copies over colleagues' newer work).
         const base = sync?.base ?? (remote.version <= 1 ? theirs : {});
-        const kept = this.deletionMeetsWork(kind, base, mine, theirs);
+        const kept = await this.deletionMeetsWork(kind, recordId, base, mine, theirs);
         // Put back: merged as if it had not been deleted; the base stays the trashed record, so
         // the next push restores it before sending the changes.
         const other = kept ? { ...theirs, trashed: base.trashed } : theirs;

@@ -71,5 +71,41 @@ describe(
         expect(items[1]!.body).toBe('<p>TEXTE-B-HORS-LIGNE</p>');
       }
     });
+
+    it('comes back in B’s order when B only reordered its items offline, and B is told', async () => {
+      const a = as('chef');
+      const b = as('editor');
+      const issue = await createIssue(
+        { title: `Numéro réordonné ${Date.now()}`, date: '2026-03-15', intro: 'Chapô' },
+        b.db,
+      );
+      const x = await b.clip(url());
+      const y = await b.clip(url());
+      await addToIssue(x.id, issue.id, b.db);
+      await addToIssue(y.id, issue.id, b.db);
+      await b.join();
+      await a.join();
+
+      // The order is B's only work on the issue: no field of the issue itself changed.
+      b.offline = true;
+      await moveItem(issue.id, y.id, 0, b.db);
+      await deleteIssue(issue.id, a.db);
+      await a.sync();
+      expect((await serverRecord('issues', issue.id))[0]!.status).toBe('trash');
+
+      b.offline = false;
+      await b.sync();
+      await b.engine.whenIdle();
+      expect((await serverRecord('issues', issue.id))[0]!.status).toBe('draft');
+      const [told] = await b.engine.listConflicts();
+      expect(told).toMatchObject({ recordId: issue.id, deletedBy: 'Chef d’édition', fields: [] });
+      expect((await b.engine.status()).pending).toBe(0);
+
+      await a.sync();
+      for (const desk of [a, b]) {
+        const items = await desk.db.clips.where('issueId').equals(issue.id).sortBy('sortKey');
+        expect(items.map((item) => item.id)).toEqual([y.id, x.id]);
+      }
+    });
   },
 );

@@ -168,7 +168,58 @@ describe('another editor’s deletion never silently eats offline work', () => {
     expect(server.byClientId('issues', issue.id)!.status).toBe('draft');
   });
 
-  it('a draft added offline to an issue deleted meanwhile lands in the inbox on every desk', async () => {
+  it('an issue whose items B reordered offline and A deleted is put back in B’s order, and B is told', async () => {
+    const { issue, x, y } = await sharedIssue();
+    server.offline = true;
+    await moveItem(issue.id, y.id, 0, b.db);
+    server.offline = false;
+    await deleteIssue(issue.id, a.db);
+    await a.sync();
+
+    await b.sync();
+    // The order is work on the issue as much as its chapô: the issue comes back with it.
+    expect(await b.db.issues.get(issue.id)).toMatchObject({ title: 'Les indiscrets du 15 mars' });
+    expect(await b.items(issue.id)).toEqual([y.id, x.id]);
+    expect(server.byClientId('issues', issue.id)!.status).toBe('draft');
+    for (const id of [x.id, y.id]) {
+      expect(server.byClientId('drafts', id)!.meta.issueId).toBe(issue.id);
+    }
+    expect(await b.engine.listConflicts()).toMatchObject([
+      { kind: 'issue', recordId: issue.id, deletedBy: 'Rédaction', fields: [] },
+    ]);
+    expect((await b.engine.status()).pending).toBe(0);
+    await a.sync();
+    expect(await a.items(issue.id)).toEqual([y.id, x.id]);
+  });
+
+  it('a draft B added offline to an issue A deleted brings the issue back with it, and B is told', async () => {
+    const { issue, x, y } = await sharedIssue();
+    const z = await addDraft(a.db, { title: 'Z' });
+    await a.sync();
+    await b.sync();
+    server.offline = true;
+    await addToIssue(z.id, issue.id, b.db);
+    server.offline = false;
+    await deleteIssue(issue.id, a.db);
+    await a.sync();
+
+    await b.sync();
+    expect(await b.db.issues.get(issue.id)).toBeDefined();
+    expect(await b.items(issue.id)).toEqual([x.id, y.id, z.id]);
+    expect(server.byClientId('issues', issue.id)!.status).toBe('draft');
+    expect(server.byClientId('drafts', z.id)!.meta.issueId).toBe(issue.id);
+    expect(await b.engine.listConflicts()).toMatchObject([
+      { recordId: issue.id, deletedBy: 'Rédaction' },
+    ]);
+    await a.sync();
+    expect(await a.items(issue.id)).toEqual([x.id, y.id, z.id]);
+    for (const desk of [a, b]) {
+      expect(await desk.orphans()).toEqual([]);
+      expect((await desk.engine.status()).pending).toBe(0);
+    }
+  });
+
+  it('a draft B added offline to an issue A deleted, deleted by B too, lands in the inbox on every desk', async () => {
     const { issue } = await sharedIssue();
     const z = await addDraft(a.db, { title: 'Z' });
     await a.sync();
@@ -179,14 +230,19 @@ describe('another editor’s deletion never silently eats offline work', () => {
     await deleteIssue(issue.id, a.db);
     await a.sync();
     await b.sync();
+    const [told] = await b.engine.listConflicts();
+    await b.engine.resolve(told!.key, { deleted: 'theirs' });
+    await b.engine.whenIdle();
     await a.sync();
     await b.sync();
     for (const desk of [a, b]) {
+      expect(await desk.db.issues.get(issue.id)).toBeUndefined();
       expect((await desk.db.clips.get(z.id))!.issueId).toBe('');
       expect(await desk.orphans()).toEqual([]);
       expect((await desk.engine.status()).pending).toBe(0);
     }
     expect(server.byClientId('drafts', z.id)!.meta.issueId).toBe('');
+    expect(server.byClientId('issues', issue.id)!.status).toBe('trash');
   });
 
   it('a draft left naming a deleted issue by an earlier version goes to the inbox at the next sync', async () => {
