@@ -49,6 +49,7 @@ import {
   createRecords,
   discoverDesk,
   lockRecord,
+  pullChanges,
   pullFirstPages,
   pullPage,
   restoreRecord,
@@ -1044,9 +1045,11 @@ export class SyncEngine {
    * After a pull: drafts still naming an issue this desk does not have, that the server is
    * known to have trashed (a draft pulled from a desk that added it offline, or left so by an
    * earlier version), go to the inbox (see {@link releaseItems}). An issue this desk has never
-   * heard of is left alone: it may be one created since this pull read the issues.
+   * heard of (created since this pull read the issues, deleted for good before this desk saw
+   * it, or never on the desk) is asked of the server (see {@link askIssues}): taken in when it
+   * is there, its drafts to the inbox when it is trashed or gone.
    */
-  private async repairOrphans(): Promise<void> {
+  private async repairOrphans(settings: DeskSettings): Promise<void> {
     const named = (await this.db.clips.orderBy('issueId').uniqueKeys()) as string[];
     const candidates = named.filter(Boolean);
     if (candidates.length === 0) return;
@@ -1055,7 +1058,45 @@ export class SyncEngine {
       this.db.syncRecords.bulkGet(candidates.map((id) => outboxKey('issue', id))),
     ]);
     const gone = candidates.filter((_, i) => !issues[i] && syncs[i]?.base.trashed === true);
+    const unknown = candidates.filter((_, i) => !issues[i] && !syncs[i]);
+    if (unknown.length > 0) gone.push(...(await this.askIssues(settings, unknown)));
     await this.releaseItems(gone);
+  }
+
+  /**
+   * Asks the desk about issues drafts name and this desk has never heard of; returns those
+   * whose drafts go to the inbox. The plugin finds a record by one clientId only: one listing
+   * of the desk's issues (trash included, a page per hundred; issues are few, a weekly column's)
+   * answers for all of them, where a request per id would not. An issue listed is taken in
+   * (see {@link absorb}: a trashed one becomes known trashed, not shown); one not listed is
+   * gone for good, or never was. Not asked again: afterwards each is known, or its drafts name
+   * no issue.
+   */
+  private async askIssues(settings: DeskSettings, ids: string[]): Promise<string[]> {
+    await this.checkCancelled();
+    const perPage = this.deps.perPage ? { perPage: this.deps.perPage } : {};
+    const result = await pullChanges(settings, 'issues', undefined, {
+      ...this.options(),
+      ...perPage,
+    });
+    if (!result.ok) {
+      this.fail(result);
+      // Refused or unreadable: the drafts stay as they are, for the next pull to ask again.
+      return [];
+    }
+    const listed = new Map(
+      result.records.map((record) => [
+        String((record.meta as { clientId?: string }).clientId ?? ''),
+        record as RestRecord,
+      ]),
+    );
+    const gone: string[] = [];
+    for (const id of ids) {
+      const remote = listed.get(id);
+      if (remote) await this.absorb('issue', remote);
+      if (!remote || remote.status === 'trash') gone.push(id);
+    }
+    return gone;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1324,7 +1365,7 @@ export class SyncEngine {
     if (firstPages.locks) await this.applyLocks(firstPages.locks);
     // Every poll: it reads the issueIds index's distinct keys (one per issue, a few hundred at
     // most) and their issues, not the drafts; an orphan left by an earlier version is found too.
-    await this.repairOrphans();
+    await this.repairOrphans(settings);
   }
 
   /**

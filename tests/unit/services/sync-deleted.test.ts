@@ -315,3 +315,105 @@ describe('another editor’s deletion never silently eats offline work', () => {
     expect(server.byClientId('drafts', z.id)!.meta.issueId).toBe('');
   });
 });
+
+describe('drafts naming an issue this desk has never heard of', () => {
+  let server: FakeDesk;
+  let a: Desk;
+  let b: Desk;
+
+  beforeEach(() => {
+    server = new FakeDesk();
+    server.addUser('redac', 'Rédaction', 'editor');
+    server.addUser('auteur', 'Auteur', 'editor');
+    a = new Desk(server, 'redac');
+    b = new Desk(server, 'auteur');
+  });
+  afterEach(async () => {
+    for (const desk of [a, b]) {
+      desk.db.close();
+      await Dexie.delete(desk.db.name);
+    }
+  });
+
+  /** A draft of A's, on both desks; B's issues cursor moved past whatever comes next. */
+  async function shared() {
+    const z = await addDraft(a.db, { title: 'Z' });
+    await a.join();
+    await b.join();
+    return z;
+  }
+
+  /**
+   * As when A's issue was written between B's reading of the issues and of the drafts: B's
+   * pull of the issues has gone past it (its cursor moved beyond the server's records).
+   */
+  async function missIssues(desk: Desk) {
+    const state = (await desk.db.syncState.get('desk'))!;
+    await desk.db.syncState.put({
+      ...state,
+      cursors: { ...state.cursors, issues: '2099-01-01T00:00:00' },
+    });
+  }
+
+  it('an issue that is on the desk is taken in, its drafts shown in it', async () => {
+    const z = await shared();
+    await missIssues(b);
+    const issue = await createIssue({ title: 'Numéro manqué', date: '2026-03-22' }, a.db);
+    await addToIssue(z.id, issue.id, a.db);
+    await a.sync();
+
+    await b.sync();
+    expect(await b.db.issues.get(issue.id)).toMatchObject({ title: 'Numéro manqué' });
+    expect(await b.items(issue.id)).toEqual([z.id]);
+    expect((await b.engine.status()).pending).toBe(0);
+    expect(server.byClientId('drafts', z.id)!.meta.issueId).toBe(issue.id);
+  });
+
+  it('an issue in the desk’s trash sends its drafts to the inbox, there and on the server', async () => {
+    const z = await shared();
+    await missIssues(b);
+    const issue = await createIssue({ title: 'Numéro jeté', date: '2026-03-22' }, a.db);
+    await a.sync();
+    // Trashed with the draft still in it (as an older version, or wp-admin, leaves it).
+    server.edit('drafts', z.id, 'redac', { meta: { issueId: issue.id, sortKey: 'a0' } });
+    server.edit('issues', issue.id, 'redac', { status: 'trash' });
+
+    await b.sync();
+    expect(await b.db.issues.get(issue.id)).toBeUndefined();
+    expect((await b.db.clips.get(z.id))!.issueId).toBe('');
+    expect(await b.orphans()).toEqual([]);
+    expect(server.byClientId('drafts', z.id)!.meta.issueId).toBe('');
+    expect((await b.engine.status()).pending).toBe(0);
+  });
+
+  it('an issue the desk does not have (deleted for good, or never there) sends its drafts to the inbox', async () => {
+    const z = await shared();
+    server.edit('drafts', z.id, 'auteur', {
+      meta: { issueId: 'numero-efface-pour-de-bon', sortKey: 'a0' },
+    });
+
+    await a.sync();
+    expect((await a.db.clips.get(z.id))!.issueId).toBe('');
+    expect(await a.orphans()).toEqual([]);
+    expect(server.byClientId('drafts', z.id)!.meta.issueId).toBe('');
+    // Resolved once: the next poll asks nothing more than its changes.
+    server.now += 60_000;
+    await a.sync();
+    server.log = [];
+    await a.sync();
+    expect(server.log).toEqual(['GET /indiscrets/v1/changes']);
+  });
+
+  it('while the desk cannot be asked, the drafts stay where they are', async () => {
+    const z = await shared();
+    server.edit('drafts', z.id, 'auteur', {
+      meta: { issueId: 'numero-efface-pour-de-bon', sortKey: 'a0' },
+    });
+    server.loseAnswerOf = /^GET \/indiscrets\/v1\/issues$/;
+
+    await a.sync();
+    expect((await a.db.clips.get(z.id))!.issueId).toBe('numero-efface-pour-de-bon');
+    await a.sync();
+    expect((await a.db.clips.get(z.id))!.issueId).toBe('');
+  });
+});
