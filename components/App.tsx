@@ -11,6 +11,7 @@ import { lazyComponent } from './lazy';
 import { UndoProvider } from './Undo';
 import { useDeskSync } from './useDeskSync';
 import { useInboxFilters, type InboxReturn } from './useInboxFilters';
+import { useOnlyIssue } from './useOnlyIssue';
 import { useStorageItem } from './useStorageItem';
 
 // The inbox paints first; the editor and the issue (with exports, WordPress) load when opened.
@@ -52,6 +53,7 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
   const [freshId, setFreshId] = useState<string>();
   const currentIssueId = useStorageItem(currentIssueItem);
   const selectIssue = (id: string | null) => void currentIssueItem.setValue(id);
+  useOnlyIssue(currentIssueId, selectIssue);
   useDeskSync(layout);
   // The popup's inbox is unmounted while a draft or the issue is shown: its search and filters,
   // and where the editor was in its list, are kept here for the popup's life, so that « Retour »

@@ -25,6 +25,19 @@ export async function syncEnabled(): Promise<boolean> {
 }
 
 /**
+ * The issue to take as the current one without asking: the only issue there is, when the one
+ * `currentId` names (if any) is not here; `null` when there is nothing to take (the
+ * current issue is here, or there are no issues, or several to choose from).
+ */
+export async function onlyIssue(currentId: string | null): Promise<string | null> {
+  if (currentId && (await db.issues.get(currentId))) return null;
+  // Read as records, not keys: Dexie tells a query of a table's keys alone of deletions, and
+  // not always of a record added (one the sync puts after looking for it), which this waits for.
+  const issues = await db.issues.limit(2).toArray();
+  return issues.length === 1 ? issues[0]!.id : null;
+}
+
+/**
  * The shared desk as the desk shows it: the sync's state and what waits for the editor.
  * Sync off: `{ enabled: false }` and nothing else, so the desk is exactly as before.
  */

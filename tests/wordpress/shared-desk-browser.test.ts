@@ -446,7 +446,12 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
       await settled(a);
       await sync(b);
       const issueId = (await clips(b)).find((c) => c.issueId)!.issueId!;
-      await b.page.getByLabel(fr('issue.pick')).selectOption(issueId);
+      // B had no issue chosen, and this is the desk's only one: B's desk takes it, unasked.
+      await until(
+        () => b.page.getByLabel(fr('issue.pick')).inputValue(),
+        (value) => value === issueId,
+        'the only issue chosen on B’s desk',
+      );
       const itemsB = b.page.getByTestId('issue-item');
       await until(
         () => itemsB.count(),

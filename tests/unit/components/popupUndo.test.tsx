@@ -68,7 +68,8 @@ describe('an undo in the popup', () => {
     await waitFor(async () => expect((await db.clips.get(item.id))?.deletedAt).toBeDefined());
     // A click outside closes the popup; the issue chosen meanwhile is another one.
     first.unmount();
-    await currentIssueId.setValue(null);
+    const other = await createIssue({ title: 'Les indiscrets du 22 mars', date: '2026-03-22' });
+    await currentIssueId.setValue(other.id);
     render(<App layout="popup" />);
     expect(selectedTab()?.textContent).toBe('Brouillons');
 
