@@ -67,7 +67,13 @@ export class FakeDesk {
   private users = new Map<string, User>();
   private records: Stored[] = [];
   private nextId = 100;
-  /** Server clock (ms): moves one second per write, so `modified_after` is exercised. */
+  /**
+   * Server clock (ms): moves one second per write, so `modified_after` is exercised, and only
+   * then: reads do not move it. The sync's cursors stay five seconds behind the clock its
+   * answers carry (see nextCursor), so on this desk a cursor moves past the last records only
+   * once a test lets time pass (`server.now += 60_000`); until then they are sent again at each
+   * poll and skipped by their version, as a real site does for five seconds.
+   */
   now = Date.parse('2026-03-15T10:00:00Z');
   offline = false;
   /** Requests answered (or failed), in order: `METHOD route`. */
