@@ -76,6 +76,8 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
    * (the desk shows its drafts beside the issue).
    */
   const showUndone = (undone: Undone) => {
+    // A conflict's choice undone: the box is back in the shared desk's bar, seen from any view.
+    if (undone.conflict) return;
     if (undone.issueId) selectIssue(undone.issueId);
     if (layout === 'desk') return;
     const where: Tab = undone.issueId ? 'issue' : 'drafts';

@@ -5,6 +5,7 @@ import type { SyncConflict, SyncRefusal, SyncState } from '../storage/sync-state
 import { ConflictChooser } from './ConflictChooser';
 import { itemText } from './richtext';
 import { deskIdentity, refusalSentence } from './roles';
+import { useUndo } from './Undo';
 import { useSharedDesk } from './useSharedDesk';
 
 /**
@@ -111,7 +112,8 @@ export function SharedDeskBar() {
         conflict.deletedBy !== undefined ? (
           <DeletionNotice key={conflict.key} notice={conflict} />
         ) : (
-          <SyncConflictView key={conflict.key} conflict={conflict} />
+          // Keyed by when it was found too: a conflict put back by an undo is drawn afresh.
+          <SyncConflictView key={`${conflict.key}@${conflict.detectedAt}`} conflict={conflict} />
         ),
       )}
     </div>
@@ -208,9 +210,12 @@ const FIELD_KEYS: Record<string, MessageKey> = {
 /**
  * The same field changed here and by someone else on the shared desk: both versions, a choice
  * for each field; once every field is chosen, the choice goes to the background. Until then the
- * draft keeps this browser's version and is not sent: nothing is dropped.
+ * draft keeps this browser's version and is not sent: nothing is dropped. A choice that took the
+ * other version over the editor's own text is offered to be undone (« Annuler »), as a trash or
+ * a merge is: the text and the conflict come back (storage/conflict-undo.ts).
  */
 function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
+  const { offer } = useUndo();
   const [chosen, setChosen] = useState<Record<Field, 'mine' | 'theirs'>>({});
   const [failed, setFailed] = useState(false);
   const open = conflict.fields.filter((field) => !(field.field in chosen));
@@ -231,10 +236,19 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
           const next = { ...chosen, [field]: choice };
           setChosen(next);
           if (conflict.fields.every((f) => f.field in next)) {
-            sendMessage('syncResolve', { key: conflict.key, choose: next }).catch(() => {
-              setFailed(true);
-              setChosen({});
-            });
+            sendMessage('syncResolve', { key: conflict.key, choose: next }).then(
+              (answer) => {
+                if (!answer.undo) return;
+                const label = conflict.theirsBy
+                  ? t('undo.conflictTheirsBy', { title: conflict.title, name: conflict.theirsBy })
+                  : t('undo.conflictTheirs', { title: conflict.title });
+                offer(answer.undo, label);
+              },
+              () => {
+                setFailed(true);
+                setChosen({});
+              },
+            );
           }
         }}
       />

@@ -193,6 +193,8 @@ export const en: Messages = {
   'undo.failed': 'Could not undo.',
   'undo.trashed': '“{title}” is in the trash.',
   'undo.merged': 'Merged into “{title}”.',
+  'undo.conflictTheirs': 'You took the other version of “{title}”.',
+  'undo.conflictTheirsBy': 'You took {name}’s version of “{title}”.',
   'undo.issueDeleted': '“{title}” was deleted; its items went back to the drafts.',
   'counts.item': '{words|word|words}, {chars|character|characters}',
   'counts.words': '{words|word|words}',

@@ -202,6 +202,8 @@ export const fr = {
   'undo.failed': 'Impossible d’annuler.',
   'undo.trashed': '« {title} » est à la corbeille.',
   'undo.merged': 'Fusionné dans « {title} ».',
+  'undo.conflictTheirs': 'Vous avez pris l’autre version de « {title} ».',
+  'undo.conflictTheirsBy': 'Vous avez pris la version de {name} de « {title} ».',
   'undo.issueDeleted':
     '« {title} » est supprimé ; ses indiscrets sont retournés dans les brouillons.',
   'counts.item': '{words|mot|mots}, {chars|signe|signes}',

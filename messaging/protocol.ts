@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { CaptureResult } from '../capture/types';
 import type { Draft } from '../storage/db';
+import type { UndoToken } from '../storage/drafts';
 import type { CaptureLimit } from '../capture/types';
 import type { DeskDiscovery, DeskErrorCode } from '../wordpress/desk-client';
 import type { WpErrorCode, WpFailure } from '../wordpress/errors';
@@ -201,10 +202,13 @@ export interface ProtocolMap {
   syncNow: { request: { reason: SyncReason }; response: SyncStatus };
   /** Same-field conflicts waiting for the editor. */
   syncConflicts: { request: void; response: SyncConflict[] };
-  /** The editor's choice per field of a conflict (`mine` or `theirs`), then a push. */
+  /**
+   * The editor's choice per field of a conflict (`mine` or `theirs`), then a push; with the undo
+   * of the choice when it took another editor's version.
+   */
   syncResolve: {
     request: { key: string; choose: Record<string, 'mine' | 'theirs'> };
-    response: SyncStatus;
+    response: SyncStatus & { undo?: UndoToken };
   };
   /** The editor read a refusal (403). */
   syncDismissRefusal: { request: { key: string }; response: SyncStatus };

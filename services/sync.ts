@@ -22,6 +22,8 @@
 
 import { changedFields, merge3, sameValue } from '../lib/merge';
 import type { Draft, IndiscretsDB, Issue } from '../storage/db';
+import { conflictChoiceToken } from '../storage/conflict-undo';
+import type { UndoToken } from '../storage/drafts';
 import { deleteIssue } from '../storage/issues';
 import { quietly } from '../storage/outbox';
 import {
@@ -1479,9 +1481,14 @@ export class SyncEngine {
   /**
    * The editor's choice for each field of a conflict: the chosen values are written locally and
    * pushed, based on the server's version the conflict was found against (whatever is not
-   * chosen stays in WordPress's revisions when it was the server's).
+   * chosen stays in WordPress's revisions when it was the server's). A choice that took another
+   * editor's version over the editor's own text answers with the undo of it (`undo`, for the
+   * view's « Annuler »: storage/conflict-undo.ts), since that text was nowhere else.
    */
-  async resolve(key: string, choose: Record<string, 'mine' | 'theirs'>): Promise<SyncStatus> {
+  async resolve(
+    key: string,
+    choose: Record<string, 'mine' | 'theirs'>,
+  ): Promise<SyncStatus & { undo?: UndoToken }> {
     const notice = await this.db.conflicts.get(key);
     if (notice?.deletedBy !== undefined) {
       // Another editor's deletion, the issue put back here: keeping it only closes the notice;
@@ -1491,11 +1498,12 @@ export class SyncEngine {
       void this.run();
       return this.status();
     }
-    await quietly(this.db, SYNC_TABLES, async () => {
+    const undo = await quietly(this.db, SYNC_TABLES, async () => {
       const conflict = await this.db.conflicts.get(key);
-      if (!conflict) return;
+      if (!conflict) return undefined;
       const table = this.db.table(tableOf(conflict.kind));
       const local = (await table.get(conflict.recordId)) as AnyRecord | undefined;
+      const tookTheirs = conflict.fields.some((field) => choose[field.field] === 'theirs');
       if (local) {
         const shared = sharedOf(conflict.kind, local);
         for (const field of conflict.fields) {
@@ -1512,9 +1520,11 @@ export class SyncEngine {
         delete unblocked.blocked;
         await this.db.outbox.put(unblocked);
       }
+      return local && tookTheirs ? conflictChoiceToken(conflict, local) : undefined;
     });
     void this.run();
-    return this.status();
+    const status = await this.status();
+    return undo ? { ...status, undo } : status;
   }
 
   async dismissRefusal(key: string): Promise<SyncStatus> {

@@ -3,6 +3,8 @@ import { bodyText, hasVisibleText, normaliseUrl } from './derive';
 import { sameValue } from '../lib/merge';
 import { markEdit, type EditSource } from './edit-marks';
 import { DRAFT_STATUSES } from './record-values';
+import type { SyncConflict } from './sync-state';
+import { conflictChoiceInEffect, undoConflictChoice } from './conflict-undo';
 
 const now = () => new Date().toISOString();
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -156,8 +158,11 @@ export function saveDraftEdit(
  */
 export interface UndoToken {
   /** Which action: the UI words the toast. */
-  label: 'trash' | 'merge' | 'issue';
-  /** The drafts as they were before the action, written back verbatim. */
+  label: 'trash' | 'merge' | 'issue' | 'conflict';
+  /**
+   * The drafts as they were before the action, written back verbatim (for `conflict`, the draft
+   * whose conflict was settled, of which only the conflict's fields are written back).
+   */
   before: Draft[];
   /** Ids of drafts the action created, deleted on undo. */
   after: string[];
@@ -167,6 +172,12 @@ export interface UndoToken {
    * written in them since is kept, and one moved to another issue meanwhile stays there.
    */
   issue?: Issue;
+  /**
+   * A shared desk's conflict settled with another editor's version (`label` 'conflict', see
+   * storage/conflict-undo.ts): the conflict as it was stored, and for an issue's conflict the
+   * issue as it was just before the choice (a draft's is `before`).
+   */
+  conflict?: { stored: SyncConflict; issue?: Issue };
 }
 
 /** Where what an undo brought back is now, for the view to show it there. */
@@ -178,6 +189,11 @@ export interface Undone {
   issueId: string;
   /** The draft put back (trashed, or merged into another); none for a deleted issue. */
   draftId?: string;
+  /**
+   * A conflict's choice undone: the conflict is back in the shared desk's bar, which every view
+   * shows, and the editor's version in the record; the view stays where it is.
+   */
+  conflict?: true;
 }
 
 /**
@@ -191,6 +207,7 @@ export async function undo(
   database: IndiscretsDB = defaultDb,
   clock: () => string = now,
 ): Promise<Undone | undefined> {
+  if (token.conflict) return undoConflictChoice(token, database, clock);
   return database.transaction('rw', database.clips, database.issues, async () => {
     if (!(await stillDone(token, database))) return undefined;
     if (token.after.length > 0) await database.clips.bulkDelete(token.after);
@@ -224,6 +241,7 @@ export async function undo(
  * to undo one that was reverted by other means (a draft restored from the trash) is not shown.
  */
 export function undoable(token: UndoToken, database: IndiscretsDB = defaultDb): Promise<boolean> {
+  if (token.conflict) return conflictChoiceInEffect(token, database);
   return database.transaction('r', database.clips, database.issues, () =>
     stillDone(token, database),
   );

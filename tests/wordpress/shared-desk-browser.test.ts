@@ -347,7 +347,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     }
   });
 
-  it('asks B when both changed the same field, and keeps the other version in the revisions', async () => {
+  it('asks B when both changed the same field, undoes « Prendre l’autre », and keeps the other version in the revisions', async () => {
     await b.session.context.setOffline(true);
     const editorB = b.page.getByTestId('draft-editor');
     await editorB.getByLabel(fr('editor.title')).fill('Titre de B');
@@ -377,7 +377,32 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
       `a été modifié sur le bureau partagé par ${newsroom().editor.name} pendant que vous écriviez`,
     );
     await b.page.screenshot({ path: screenshotPath('shared-desk-conflict.png') });
+    // « Prendre l'autre » by mistake: « Annuler » brings back B's title and the box, to choose
+    // again (B's title was nowhere else).
     await conflict
+      .getByRole('button', {
+        name: fr('conflict.takeTheirsNamed', { field: fr('editor.title') }),
+      })
+      .click();
+    await until(
+      async () => (await clips(b)).find((c) => c.id === shared.id)?.title,
+      (title) => title === 'Titre de A',
+      'A’s title taken on B',
+    );
+    const undoBar = b.page.getByTestId('undo-bar');
+    await expect(undoBar.innerText()).resolves.toContain(
+      fr('undo.conflictTheirsBy', { name: newsroom().editor.name, title: 'Titre de B' }),
+    );
+    await undoBar.getByRole('button', { name: fr('undo.button') }).click();
+    await until(
+      async () => (await clips(b)).find((c) => c.id === shared.id)?.title,
+      (title) => title === 'Titre de B',
+      'B’s title back on B',
+    );
+    const back = b.page.getByTestId('sync-conflict');
+    await expect(back.getByTestId('conflict-mine').innerText()).resolves.toBe('Titre de B');
+    await expect(back.getByTestId('conflict-theirs').innerText()).resolves.toBe('Titre de A');
+    await back
       .getByRole('button', {
         name: fr('conflict.keepMineNamed', { field: fr('editor.title') }),
       })

@@ -1,14 +1,17 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DeskMarks } from '../../../components/DeskMarks';
 import { SharedDeskBar, syncLine } from '../../../components/SharedDeskBar';
 import { SharedDeskSettings } from '../../../components/SharedDeskSettings';
+import { UndoProvider } from '../../../components/Undo';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
+import { conflictChoiceToken } from '../../../storage/conflict-undo';
 import { db } from '../../../storage/db';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
 import { SYNC_OFF } from '../../../storage/sync-state';
 import { deskProbe, deskState } from '../desk-fixtures';
+import { addDraft } from '../storage/helpers';
 
 const contributorState = deskState('contributor');
 
@@ -247,6 +250,64 @@ describe('SharedDeskBar', () => {
         ['syncResolve', { key: 'draft:d1', choose: { title: 'theirs', body: 'mine' } }],
       ]),
     );
+  });
+});
+
+describe('SharedDeskBar › « Prendre l’autre » undone', () => {
+  it('offers « Annuler », which brings back the editor’s text and the conflict box', async () => {
+    await db.syncState.put(contributorState);
+    await db.clips.clear();
+    const draft = await addDraft(db, { title: 'Le ministre et Bercy', body: '<p>Mien</p>' });
+    const conflict = {
+      key: `draft:${draft.id}`,
+      kind: 'draft' as const,
+      recordId: draft.id,
+      title: 'Le ministre et Bercy',
+      fields: [{ field: 'body', base: '<p>a</p>', mine: '<p>Mien</p>', theirs: '<p>Sien</p>' }],
+      theirsBy: 'Rédac',
+      remoteVersion: 4,
+      detectedAt: '2026-03-15T10:00:00Z',
+    };
+    await db.conflicts.put(conflict);
+    // The background's resolve, as services/sync.ts does it: their text written, the conflict
+    // settled, and the undo of it answered.
+    unregister = registerHandlers({
+      syncResolve: async () => {
+        const before = (await db.clips.get(draft.id))!;
+        await db.clips.update(draft.id, { body: '<p>Sien</p>' });
+        await db.conflicts.delete(conflict.key);
+        return { ...contributorState, undo: conflictChoiceToken(conflict, before) };
+      },
+    } as unknown as Handlers);
+    render(
+      <UndoProvider>
+        <SharedDeskBar />
+      </UndoProvider>,
+    );
+
+    fireEvent.click(
+      await screen.findByRole('button', {
+        name: 'Prendre l’autre version de «\u00a0Texte de l’indiscret\u00a0»',
+      }),
+    );
+    const bar = await screen.findByTestId('undo-bar');
+    expect(bar.textContent).toContain(
+      'Vous avez pris la version de Rédac de «\u00a0Le ministre et Bercy\u00a0».',
+    );
+    await waitFor(() => expect(screen.queryByTestId('sync-conflict')).toBeNull());
+    fireEvent.click(within(bar).getByRole('button', { name: 'Annuler' }));
+
+    await waitFor(() => expect(screen.queryByTestId('undo-bar')).toBeNull());
+    expect((await db.clips.get(draft.id))!.body).toBe('<p>Mien</p>');
+    // The box is back, to choose again: both versions, both buttons.
+    const back = await screen.findByTestId('sync-conflict');
+    expect(within(back).getByTestId('conflict-mine').textContent).toBe('Mien');
+    expect(within(back).getByTestId('conflict-theirs').textContent).toBe('Sien');
+    expect(
+      within(back).getByRole('button', {
+        name: 'Garder votre version de «\u00a0Texte de l’indiscret\u00a0»',
+      }),
+    ).toBeTruthy();
   });
 });
 

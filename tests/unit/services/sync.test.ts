@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nextCursor, SyncEngine } from '../../../services/sync';
 import { saveDraft } from '../../../storage/draft-records';
 import { IndiscretsDB } from '../../../storage/db';
-import { trashDraft, restoreDraft, updateDraft } from '../../../storage/drafts';
+import { trashDraft, restoreDraft, undo, updateDraft } from '../../../storage/drafts';
 import { addToIssue, createIssue, deleteIssue, moveItem } from '../../../storage/issues';
 import { FakeDesk } from './fake-desk';
 
@@ -305,6 +305,130 @@ describe('sync engine (against an in-memory plugin)', () => {
     expect((await b.db.clips.get(draft.id))!.title).toBe('A');
     expect(server.byClientId('drafts', draft.id)!.version).toBe(version);
     expect(await b.db.outbox.count()).toBe(0);
+  });
+
+  it('undoes « Prendre l’autre »: the editor’s text and the conflict come back, and nothing is sent', async () => {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    await a.sync();
+    await b.join();
+    await updateDraft(clip.id, { body: '<p>Version A</p>', tags: ['Bercy'] }, a.db);
+    await updateDraft(clip.id, { body: '<p>Version B</p>' }, b.db);
+    await a.sync();
+    await b.sync();
+    const [conflict] = await b.engine.listConflicts();
+
+    const { undo: token } = await b.engine.resolve(conflict!.key, { body: 'theirs' });
+    await b.engine.whenIdle();
+    expect((await b.db.clips.get(clip.id))!.body).toBe('<p>Version A</p>');
+    const back = await undo(token!, b.db);
+
+    expect(back).toEqual({ issueId: '', draftId: clip.id, conflict: true });
+    // B's text is back, A's tag (merged without conflict) stays.
+    expect(await b.db.clips.get(clip.id)).toMatchObject({
+      body: '<p>Version B</p>',
+      tags: ['Bercy'],
+    });
+    expect(await b.engine.listConflicts()).toMatchObject([
+      {
+        key: conflict!.key,
+        theirsBy: 'Rédaction',
+        fields: [{ field: 'body', mine: '<p>Version B</p>', theirs: '<p>Version A</p>' }],
+      },
+    ]);
+    // Held as a conflict found by the sync is: B's text is not sent over A's unasked.
+    await b.sync();
+    expect(server.byClientId('drafts', clip.id)!.content).toBe('<p>Version A</p>');
+    // Undone once only (another view, a second click): nothing is written back again.
+    expect(await undo(token!, b.db)).toBeUndefined();
+
+    const [again] = await b.engine.listConflicts();
+    await b.engine.resolve(again!.key, { body: 'mine' });
+    await b.engine.whenIdle();
+    expect(server.byClientId('drafts', clip.id)!.content).toBe('<p>Version B</p>');
+  });
+
+  it('undoes « Prendre l’autre » after the sync sent the choice: only what still differs from the desk is a conflict', async () => {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    await a.sync();
+    await b.join();
+    await updateDraft(clip.id, { title: 'Titre A', body: '<p>Version A</p>' }, a.db);
+    await updateDraft(clip.id, { title: 'Titre B', body: '<p>Version B</p>' }, b.db);
+    await a.sync();
+    await b.sync();
+    const [conflict] = await b.engine.listConflicts();
+    const { undo: token } = await b.engine.resolve(conflict!.key, {
+      title: 'mine',
+      body: 'theirs',
+    });
+    await b.engine.whenIdle();
+    // The title kept as B's is on the desk now, and the body is A's.
+    expect(server.byClientId('drafts', clip.id)).toMatchObject({
+      title: 'Titre B',
+      content: '<p>Version A</p>',
+    });
+
+    await undo(token!, b.db);
+
+    expect(await b.db.clips.get(clip.id)).toMatchObject({
+      title: 'Titre B',
+      body: '<p>Version B</p>',
+    });
+    const [back] = await b.engine.listConflicts();
+    expect(back!.fields).toEqual([
+      expect.objectContaining({
+        field: 'body',
+        mine: '<p>Version B</p>',
+        theirs: '<p>Version A</p>',
+      }),
+    ]);
+    await b.sync();
+    expect(server.byClientId('drafts', clip.id)!.content).toBe('<p>Version A</p>');
+  });
+
+  it('undoes « Prendre l’autre » after a newer version came: the box shows it, by whoever wrote it', async () => {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    await a.sync();
+    await b.join();
+    await updateDraft(clip.id, { body: '<p>Version A</p>' }, a.db);
+    await updateDraft(clip.id, { body: '<p>Version B</p>' }, b.db);
+    await a.sync();
+    await b.sync();
+    const [conflict] = await b.engine.listConflicts();
+    const { undo: token } = await b.engine.resolve(conflict!.key, { body: 'theirs' });
+    await b.engine.whenIdle();
+    server.edit('drafts', clip.id, 'pigiste', { content: '<p>Version C</p>' });
+    await b.sync();
+    expect((await b.db.clips.get(clip.id))!.body).toBe('<p>Version C</p>');
+
+    await undo(token!, b.db);
+
+    expect((await b.db.clips.get(clip.id))!.body).toBe('<p>Version B</p>');
+    expect(await b.engine.listConflicts()).toMatchObject([
+      {
+        theirsBy: 'Pigiste',
+        fields: [{ field: 'body', mine: '<p>Version B</p>', theirs: '<p>Version C</p>' }],
+      },
+    ]);
+    await b.sync();
+    expect(server.byClientId('drafts', clip.id)!.content).toBe('<p>Version C</p>');
+  });
+
+  it('offers no undo when the editor kept their own version of every field', async () => {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    await a.sync();
+    await b.join();
+    await updateDraft(clip.id, { title: 'A' }, a.db);
+    await updateDraft(clip.id, { title: 'B' }, b.db);
+    await a.sync();
+    await b.sync();
+    const [conflict] = await b.engine.listConflicts();
+
+    expect((await b.engine.resolve(conflict!.key, { title: 'mine' })).undo).toBeUndefined();
+    await b.engine.whenIdle();
   });
 
   it('merges a pulled change into a draft with unpushed local edits', async () => {

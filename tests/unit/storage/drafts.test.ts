@@ -9,9 +9,13 @@ import {
   restoreDraft,
   trashDraft,
   undo,
+  undoable,
   updateDraft,
 } from '../../../storage/drafts';
+import { conflictChoiceToken } from '../../../storage/conflict-undo';
 import { createIssue } from '../../../storage/issues';
+import type { SyncConflict } from '../../../storage/sync-state';
+import { deskState } from '../desk-fixtures';
 import { addDraft, freshDatabase, steppingClock } from './helpers';
 
 let database: IndiscretsDB;
@@ -632,5 +636,93 @@ describe('undo', () => {
     });
     // The draft merged away comes back to its issue; the one it was merged into stays in the inbox.
     await expect(undo(merged, database)).resolves.toEqual({ issueId: i1, draftId: source.id });
+  });
+});
+
+describe('undo of « Prendre l’autre » in a shared desk’s conflict', () => {
+  /** A conflict as the sync stores it (services/sync.ts, absorb). */
+  const conflictOn = (
+    kind: SyncConflict['kind'],
+    recordId: string,
+    fields: SyncConflict['fields'],
+  ): SyncConflict => ({
+    key: `${kind}:${recordId}`,
+    kind,
+    recordId,
+    title: 'Le ministre et Bercy',
+    fields,
+    theirsBy: 'Rédac',
+    remoteVersion: 4,
+    detectedAt: '2021-03-20T07:00:00.000Z',
+  });
+
+  it('writes back the editor’s values of the conflict’s fields only, once', async () => {
+    const issue = await createIssue(
+      { title: 'Les indiscrets du 15 mars', date: '2021-03-15', intro: '<p>Mon chapô</p>' },
+      database,
+      clock,
+    );
+    const token = conflictChoiceToken(
+      conflictOn('issue', issue.id, [
+        { field: 'intro', base: '', mine: '<p>Mon chapô</p>', theirs: '<p>Son chapô</p>' },
+      ]),
+      issue,
+    );
+    // The choice, then a colleague's title taken in by a later sync.
+    await database.issues.update(issue.id, { intro: '<p>Son chapô</p>' });
+    await database.issues.update(issue.id, { title: 'Les indiscrets du 16 mars' });
+    expect(await undoable(token, database)).toBe(true);
+
+    const back = await undo(token, database, clock);
+
+    expect(back).toEqual({ issueId: issue.id, conflict: true });
+    expect(await database.issues.get(issue.id)).toMatchObject({
+      intro: '<p>Mon chapô</p>',
+      title: 'Les indiscrets du 16 mars',
+    });
+    // Shared desk off: the text is back as any edit, with no conflict to show.
+    expect(await database.conflicts.count()).toBe(0);
+    // A second undo (another view's, at the same moment) finds nothing to write back.
+    expect(await undoable(token, database)).toBe(false);
+    await expect(undo(token, database, clock)).resolves.toBeUndefined();
+  });
+
+  it('puts the conflict back, against the desk’s version, and holds the draft from the push', async () => {
+    await database.syncState.put(deskState('editor'));
+    const draft = await addDraft(database, { note: 'Ma note', noteShared: true });
+    const stored = conflictOn('draft', draft.id, [
+      { field: 'note', base: '', mine: 'Ma note', theirs: 'Leur note' },
+    ]);
+    await database.syncRecords.put({
+      key: stored.key,
+      kind: 'draft',
+      recordId: draft.id,
+      remoteId: 12,
+      version: 5,
+      modifiedGmt: '2021-03-20T07:00:00',
+      base: { sharedNote: 'Leur note' },
+    });
+    const token = conflictChoiceToken(stored, draft);
+    await database.clips.update(draft.id, { note: 'Leur note' });
+    // The choice was sent: nothing waits.
+    await database.outbox.clear();
+
+    await undo(token, database, clock);
+
+    expect(await database.clips.get(draft.id)).toMatchObject({
+      note: 'Ma note',
+      noteShared: true,
+    });
+    expect(await database.conflicts.get(stored.key)).toMatchObject({
+      fields: [{ field: 'note', mine: 'Ma note', theirs: 'Leur note' }],
+      theirsBy: 'Rédac',
+      remoteVersion: 5,
+    });
+    expect(await database.outbox.get(stored.key)).toMatchObject({
+      op: 'upsert',
+      blocked: 'conflict',
+    });
+    // The conflict waits again: the offer is spent.
+    expect(await undoable(token, database)).toBe(false);
   });
 });
