@@ -184,6 +184,7 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
               id={view.id}
               currentIssueId={currentIssueId}
               onClose={() => show({ kind: view.from })}
+              onOpenDraft={(other) => show({ kind: 'draft', id: other, from: view.from })}
             />
           )}
           {view.kind === 'issue' && (

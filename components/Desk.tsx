@@ -240,6 +240,7 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
         setSelectedId(undefined);
       }}
       closeLabel={t('common.close')}
+      onOpenDraft={open}
     />
   ) : (
     <p class="muted desk__hint">{t(issue ? 'desk.pickItem' : 'desk.pickDraft')}</p>

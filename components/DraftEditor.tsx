@@ -1,8 +1,9 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../locales';
 import type { Draft, DraftStatus, Source } from '../storage/db';
-import { getDraft } from '../storage/draft-records';
+import { getDraft, pageTwins } from '../storage/draft-records';
 import {
+  mergeDrafts,
   restoreDraft,
   saveDraftEdit,
   trashDraft,
@@ -17,6 +18,7 @@ import { DeskMarks } from './DeskMarks';
 import { DraftEditorBar } from './DraftEditorBar';
 import { linkSuggestions } from './linkSuggestions';
 import { MergeDialog } from './MergeDialog';
+import { PageTwinNotice } from './PageTwinNotice';
 import { Provenance } from './Provenance';
 import { QuoteList } from './QuoteList';
 import { RichText, type RichTextHandle } from './RichText';
@@ -43,6 +45,8 @@ interface Props {
    * showing another issue), where a shortcut typed next would land in the text.
    */
   autoFocus?: boolean;
+  /** Opens another draft in the editor's place (the same page's draft of another editor). */
+  onOpenDraft?: (id: string) => void;
 }
 
 /** The fields the editor types, merged field by field with changes made in other views. */
@@ -83,6 +87,7 @@ function DraftEditorOf({
   onClose,
   closeLabel = t('common.back'),
   autoFocus = true,
+  onOpenDraft,
 }: Props) {
   // As given when the draft was opened: the text shows once the draft is read, a render later.
   const [takeKeyboard] = useState(autoFocus);
@@ -123,6 +128,11 @@ function DraftEditorOf({
   // (read-only, nothing is taken).
   const editingElsewhere = useDeskLock('draft', id, desk.enabled && !!draft?.desk && !cannotEdit);
   const cannotArrange = deskRefusal(desk, 'arrange');
+  // Another editor's draft of the same page (shared desk): one lookup of the url index.
+  const twin = useLiveQuery(
+    async () => (draft && desk.enabled ? (await pageTwins([draft])).get(id)?.[0] : undefined),
+    [id, draft?.url, draft?.desk?.createdBy, !!draft?.deletedAt, desk.enabled],
+  );
   // The other items of the draft's issue (or of the issue being composed), to link to them.
   const issueId = draft?.issueId || currentIssueId || '';
   const others = useLiveQuery(() => issueItems(issueId), [issueId]);
@@ -158,6 +168,23 @@ function DraftEditorOf({
     offer(token, t('undo.trashed', { title: form.title }));
     onClose?.();
   };
+
+  /** The other editor's draft of this page merged into this one, undoable as any merge. */
+  const mergeTwin = async (otherId: string) => {
+    await flush();
+    try {
+      offer(await mergeDrafts(otherId, id), t('undo.merged', { title: form.title }));
+    } catch (error) {
+      console.error('Indiscrets merge', error);
+    }
+  };
+  // Merging writes this draft and puts the other in the trash: both the role's to write.
+  const twinRecord = { kind: 'draft', desk: twin?.draft.desk } as const;
+  const twinMergeRefused =
+    cannotEdit ??
+    deskRefusal(desk, 'edit', twinRecord) ??
+    deskRefusal(desk, 'merge', twinRecord) ??
+    deskRefusal(desk, 'mergeInto', { ...record, title: form.title });
 
   const inIssue = !!draft.issueId;
   // Put in the trash while open here: by another editor (the sync brought it; the desk mark
@@ -225,6 +252,14 @@ function DraftEditorOf({
         />
       )}
       <DeskMarks mark={draft.desk} kind="draft" />
+      {twin && !trashed && (
+        <PageTwinNotice
+          twin={{ id: twin.draft.id, title: twin.draft.title, by: twin.by, mine: twin.mine }}
+          onOpen={() => void flush().then(() => onOpenDraft?.(twin.draft.id))}
+          onMerge={() => void mergeTwin(twin.draft.id)}
+          mergeRefused={twinMergeRefused}
+        />
+      )}
       {cannotEdit && (
         <p class="notice role-notice" role="note" id={`read-only-${id}`} data-testid="read-only">
           {cannotEdit}

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../locales';
 import { DeskMarks } from './DeskMarks';
 import type { InboxRow } from './inboxRow';
+import { PageTwinNotice } from './PageTwinNotice';
 import { GUESSED_SOURCES, provenanceSummary } from './Provenance';
 import { useRefused } from './RoleReason';
 
@@ -29,6 +30,8 @@ interface RowProps {
   onRestore: () => void;
   onAdd?: () => void;
   onDropDraft: (sourceId: string) => void;
+  /** Opens another draft: the draft of the same page another editor has (`draft.twin`). */
+  onOpenTwin?: (id: string) => void;
   /** Why the user's role may not add a draft to the issue (shared desk), if it may not. */
   addRefused?: string;
   /** Why the user's role may not trash (or restore) this draft (shared desk). */
@@ -50,6 +53,7 @@ export function DraftRow({
   onRestore,
   onAdd,
   onDropDraft,
+  onOpenTwin,
   addRefused,
   trashRefused,
   mergeRefused,
@@ -153,6 +157,9 @@ export function DraftRow({
         <p class="draft__limit" role="note">
           {t(`limit.${draft.captureNote}`)}
         </p>
+      )}
+      {draft.twin && onOpenTwin && !trashed && (
+        <PageTwinNotice twin={draft.twin} onOpen={() => onOpenTwin(draft.twin!.id)} />
       )}
       <DeskMarks mark={draft.desk} kind="draft" />
       <div class="draft__actions">

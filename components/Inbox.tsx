@@ -328,6 +328,7 @@ export function Inbox({
                     : undefined
                 }
                 onDropDraft={(sourceId) => void mergeInto(sourceId, draft)}
+                onOpenTwin={onOpen}
                 addRefused={cannotArrange}
                 trashRefused={deskRefusal(desk, 'trash', { kind: 'draft', desk: draft.desk })}
                 mergeRefused={deskRefusal(desk, 'merge', { kind: 'draft', desk: draft.desk })}

@@ -7,6 +7,7 @@ import { liveQuery } from 'dexie';
 import { emptyOldTrash } from '../storage/housekeeping';
 import { db, type Draft } from '../storage/db';
 import { bodyText } from '../storage/derive';
+import { pageTwins } from '../storage/draft-records';
 import { searchPage, type DraftQuery } from '../storage/draft-search';
 import { replayJournal } from '../storage/journal';
 import { countText } from './counts';
@@ -90,9 +91,22 @@ export function toRow({
   };
 }
 
-/** A window of the inbox's rows: `offset` and `limit` in the search's order. */
+/**
+ * A window of the inbox's rows: `offset` and `limit` in the search's order. On the shared
+ * desk, a row whose page another editor also has a draft of names it (one index lookup for the
+ * whole window: see `pageTwins`).
+ */
 export async function inboxRows(query: DraftQuery): Promise<InboxRow[]> {
-  return (await searchPage(query)).map(toRow);
+  const drafts = await searchPage(query);
+  const twins = await pageTwins(drafts);
+  return drafts.map((draft) => {
+    const row = toRow(draft);
+    const twin = twins.get(draft.id)?.[0];
+    if (twin) {
+      row.twin = { id: twin.draft.id, title: twin.draft.title, by: twin.by, mine: twin.mine };
+    }
+    return row;
+  });
 }
 
 /**

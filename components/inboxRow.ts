@@ -18,4 +18,19 @@ export type InboxRow = Omit<Draft, 'body' | 'quotes' | 'words' | 'sourceUrls'> &
   quote?: string;
   /** How many quotes the draft holds. */
   quoteCount: number;
+  /**
+   * Shared desk: another editor's draft of the same page (two clipped it offline), which the
+   * row says, with a way to open it; see `pageTwins` (storage/draft-records.ts).
+   */
+  twin?: PageTwin;
 };
+
+/** Another editor's draft of the same page, as a row or the editor names it. */
+export interface PageTwin {
+  id: string;
+  title: string;
+  /** Who clipped it; '' when the sync did not say. */
+  by: string;
+  /** It is this editor's own (the row is a colleague's draft). */
+  mine: boolean;
+}

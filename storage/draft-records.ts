@@ -181,6 +181,63 @@ export function mayWrite(draft: Draft, desk: SyncState | undefined): boolean {
   return true;
 }
 
+/**
+ * Who clipped `draft` on the shared desk: the name the sync recorded; this editor for a draft
+ * not synced yet (clipped here since); '' when the mark does not say.
+ */
+function clippedBy(draft: Draft, desk: SyncState): string {
+  return draft.desk ? (draft.desk.createdBy ?? '') : (desk.user?.name ?? '');
+}
+
+/** Another editor's draft of the same page: see {@link pageTwins}. */
+export interface PageTwin {
+  draft: Draft;
+  /** Who clipped it ('' when the sync did not say). */
+  by: string;
+  /** It is this editor's own (the other draft, of the twins, is a colleague's). */
+  mine: boolean;
+}
+
+/**
+ * Shared desk: for each of `drafts`, the other drafts of the same page (the same cleaned URL,
+ * as a clip finds a page's draft, see {@link saveDraft}) that another editor clipped, outside
+ * the trash: two editors who clipped one page offline each made their own, and the sync brought
+ * both. Keyed by draft id; only drafts that have such a twin, the first clipped first. Sync
+ * off: none.
+ *
+ * One lookup of the `url` index for all of `drafts` (an inbox page, an open draft): what it
+ * reads grows with them, not with the inbox.
+ */
+export function pageTwins(
+  drafts: readonly Draft[],
+  database: IndiscretsDB = defaultDb,
+): Promise<Map<string, PageTwin[]>> {
+  return database.transaction('r', database.clips, database.syncState, async () => {
+    const found = new Map<string, PageTwin[]>();
+    const desk = await database.syncState.get('desk');
+    const live = drafts.filter((draft) => !draft.deletedAt);
+    if (!desk?.enabled || live.length === 0) return found;
+    const same = await database.clips
+      .where('url')
+      .anyOf([...new Set(live.map((draft) => draft.url))])
+      .filter((draft) => !draft.deletedAt)
+      .toArray();
+    const byUrl = new Map<string, Draft[]>();
+    same.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+    for (const draft of same) byUrl.set(draft.url, [...(byUrl.get(draft.url) ?? []), draft]);
+    for (const draft of live) {
+      const by = clippedBy(draft, desk);
+      const twins = (byUrl.get(draft.url) ?? []).flatMap((other): PageTwin[] => {
+        const otherBy = clippedBy(other, desk);
+        if (other.id === draft.id || otherBy === by) return [];
+        return [{ draft: other, by: otherBy, mine: !!desk.user && otherBy === desk.user.name }];
+      });
+      if (twins.length > 0) found.set(draft.id, twins);
+    }
+    return found;
+  });
+}
+
 /** The record as written, with what the hooks derived. */
 async function stored(database: IndiscretsDB, id: string): Promise<Draft> {
   const draft = await database.clips.get(id);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaptureResult } from '../../../capture/types';
-import { countInbox, listDrafts, saveDraft } from '../../../storage/draft-records';
-import { IndiscretsDB } from '../../../storage/db';
+import { countInbox, listDrafts, pageTwins, saveDraft } from '../../../storage/draft-records';
+import { IndiscretsDB, type Draft } from '../../../storage/db';
 import { deskState, type DeskPerson } from '../desk-fixtures';
 
 let database: IndiscretsDB;
@@ -401,5 +401,59 @@ describe('saveDraft on the shared desk', () => {
     );
 
     expect(outcome.clip.id).toBe(theirs.id);
+  });
+});
+
+describe('pageTwins', () => {
+  const PAGE = 'https://a.test/lemonde';
+  /** A draft of `url` as the sync marks it: clipped by `by` (no mark: clipped here since). */
+  async function clipped(url: string, by?: string) {
+    const { clip } = await saveDraft(capture(url, 'Un passage'), database, clock);
+    if (by) await database.clips.update(clip.id, { desk: { remoteId: tick, createdBy: by } });
+    return (await database.clips.get(clip.id))!;
+  }
+
+  it('finds, for each draft, another editor’s draft of the same page', async () => {
+    await database.syncState.put(deskState('author'));
+    const theirs = await clipped(PAGE, 'Rédac');
+    // Clipped offline by the Author beside Rédac's, not synced yet: theirs to the Author.
+    const mine = await database.clips.add({ ...theirs, id: 'mine', desk: undefined });
+    const elsewhere = await clipped('https://a.test/autre', 'Rédac');
+
+    const found = await pageTwins([theirs, (await database.clips.get(mine))!, elsewhere], database);
+
+    expect([...found.keys()].sort()).toEqual([mine, theirs.id].sort());
+    expect(found.get(mine)).toEqual([
+      expect.objectContaining({
+        by: 'Rédac',
+        mine: false,
+        draft: expect.objectContaining({ id: theirs.id }),
+      }),
+    ]);
+    expect(found.get(theirs.id)).toEqual([
+      expect.objectContaining({
+        by: 'Autrice',
+        mine: true,
+        draft: expect.objectContaining({ id: mine }),
+      }),
+    ]);
+  });
+
+  it('leaves out the same editor’s drafts, the trash, and everything with the desk off', async () => {
+    const first = await clipped(PAGE, 'Rédac');
+    const second = await database.clips.add({ ...first, id: 'second' });
+    const trashed = await database.clips.add({
+      ...first,
+      id: 'trashed',
+      desk: { remoteId: 7, createdBy: 'Pigiste' },
+      deletedAt: '2021-03-15T09:00:00.000Z',
+    });
+    const drafts = (await database.clips.bulkGet([first.id, second, trashed])) as Draft[];
+    // Desk off: no editor is told apart.
+    expect((await pageTwins(drafts, database)).size).toBe(0);
+
+    await database.syncState.put(deskState('editor'));
+
+    expect((await pageTwins(drafts, database)).size).toBe(0);
   });
 });

@@ -1,0 +1,171 @@
+/**
+ * Two editors clipped one page offline, each into a draft of their own, and the sync brought
+ * both to the desk: the draft's row and its editor say who has the other, open it, and (when
+ * the role may write both) merge it into this one, undoably.
+ */
+import type { ComponentChildren } from 'preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AnnouncerProvider } from '../../../components/Announcer';
+import { DraftEditor } from '../../../components/DraftEditor';
+import { Inbox } from '../../../components/Inbox';
+import { UndoProvider } from '../../../components/Undo';
+import { registerHandlers, type Handlers } from '../../../messaging/protocol';
+import { db } from '../../../storage/db';
+import type { DeskMark } from '../../../storage/sync-state';
+import { deskState, type DeskPerson } from '../desk-fixtures';
+import { addDraft } from '../storage/helpers';
+
+const PAGE = 'https://www.lemonde.fr/politique/article/2026/03/15/le-ministre.html';
+
+let unregister: () => void;
+beforeEach(async () => {
+  fakeBrowser.reset();
+  localStorage.clear();
+  await Promise.all([
+    db.clips.clear(),
+    db.issues.clear(),
+    db.syncState.clear(),
+    db.outbox.clear(),
+    db.conflicts.clear(),
+  ]);
+  // The editor takes the edit lock of a shared draft it opens: granted.
+  unregister = registerHandlers({
+    deskLock: async () => ({ ok: true, lock: null }),
+  } as unknown as Handlers);
+});
+afterEach(() => {
+  unregister();
+  cleanup();
+});
+
+const sharedAs = (who: DeskPerson) => db.syncState.put(deskState(who));
+
+/** How the site marks a draft for the current user: who clipped it, may they write it. */
+const mark = (createdBy: string, writable: boolean): DeskMark => ({
+  remoteId: Math.floor(Math.random() * 1e6),
+  createdBy,
+  canEdit: writable,
+  canTrash: writable,
+});
+
+const wrap = (node: ComponentChildren) =>
+  render(
+    <AnnouncerProvider>
+      <UndoProvider>{node}</UndoProvider>
+    </AnnouncerProvider>,
+  );
+
+/** The same page clipped by Rédac (the Editor) and by Pigiste (a Contributor). */
+async function twins(writable: { redac: boolean; pigiste: boolean }) {
+  const redac = await addDraft(db, {
+    url: PAGE,
+    title: 'Le ministre part',
+    body: '<p>Texte de Rédac</p>',
+    desk: mark('Rédac', writable.redac),
+  });
+  const pigiste = await addDraft(db, {
+    url: PAGE,
+    title: 'Le ministre part (Pigiste)',
+    body: '<p>Texte de Pigiste</p>',
+    note: 'Vu au Sénat',
+    desk: mark('Pigiste', writable.pigiste),
+  });
+  return { redac, pigiste };
+}
+
+describe('Inbox › a page two editors clipped', () => {
+  it('says on each row who has the other draft, and opens it', async () => {
+    await sharedAs('editor');
+    const { redac, pigiste } = await twins({ redac: true, pigiste: true });
+    await addDraft(db, { title: 'Une autre page', desk: mark('Pigiste', true) });
+    const opened: string[] = [];
+    wrap(<Inbox onOpen={(id) => opened.push(id)} />);
+
+    const mine = (await screen.findByText('Le ministre part')).closest('article')!;
+    const theirs = screen.getByText('Le ministre part (Pigiste)').closest('article')!;
+    await waitFor(() =>
+      expect(within(mine).getByTestId('page-twin').textContent).toContain(
+        'Pigiste a aussi un brouillon de cette page.',
+      ),
+    );
+    // On the colleague's row, the Editor's own draft is theirs: said so.
+    expect(within(theirs).getByTestId('page-twin').textContent).toContain(
+      'Vous avez aussi un brouillon de cette page.',
+    );
+    const other = screen.getByText('Une autre page').closest('article')!;
+    expect(within(other).queryByTestId('page-twin')).toBeNull();
+
+    fireEvent.click(
+      within(mine).getByRole('button', {
+        name: 'Ouvrir l’autre brouillon de cette page, «\u00a0Le ministre part (Pigiste)\u00a0»',
+      }),
+    );
+    expect(opened).toEqual([pigiste.id]);
+    expect(redac.id).not.toBe(pigiste.id);
+  });
+
+  it('says nothing of two drafts of one page by the same editor, nor with the desk off', async () => {
+    await sharedAs('editor');
+    await addDraft(db, { url: PAGE, title: 'Premier', desk: mark('Rédac', true) });
+    await addDraft(db, { url: PAGE, title: 'Second', desk: mark('Rédac', true) });
+    wrap(<Inbox onOpen={() => {}} />);
+    await screen.findByText('Premier');
+    // The rows are drawn from the same read that would have found a twin.
+    await waitFor(() => expect(screen.getAllByTestId('draft')).toHaveLength(2));
+    expect(screen.queryByTestId('page-twin')).toBeNull();
+    cleanup();
+
+    await db.syncState.clear();
+    await db.clips.clear();
+    await twins({ redac: true, pigiste: true });
+    wrap(<Inbox onOpen={() => {}} />);
+    await screen.findByText('Le ministre part');
+    await waitFor(() => expect(screen.getAllByTestId('draft')).toHaveLength(2));
+    expect(screen.queryByTestId('page-twin')).toBeNull();
+  });
+});
+
+describe('DraftEditor › a page two editors clipped', () => {
+  it('lets an Editor merge the colleague’s draft into theirs, and undo it', async () => {
+    await sharedAs('editor');
+    const { redac, pigiste } = await twins({ redac: true, pigiste: true });
+    wrap(<DraftEditor id={redac.id} onClose={() => {}} />);
+
+    const notice = await screen.findByTestId('page-twin');
+    expect(notice.textContent).toContain('Pigiste a aussi un brouillon de cette page.');
+    fireEvent.click(within(notice).getByRole('button', { name: 'Le fusionner dans celui-ci' }));
+
+    await waitFor(async () => expect(await db.clips.get(pigiste.id)).toBeUndefined());
+    const merged = (await db.clips.get(redac.id))!;
+    expect(merged.body).toBe('<p>Texte de Rédac</p><p>Texte de Pigiste</p>');
+    expect(merged.note).toBe('Vu au Sénat');
+    await waitFor(() => expect(screen.queryByTestId('page-twin')).toBeNull());
+    const bar = screen.getByTestId('undo-bar');
+    expect(bar.textContent).toContain('Fusionné dans «\u00a0Le ministre part\u00a0».');
+
+    fireEvent.click(within(bar).getByRole('button', { name: 'Annuler' }));
+    await waitFor(async () => expect(await db.clips.get(pigiste.id)).toBeTruthy());
+    expect((await db.clips.get(redac.id))!.body).toBe('<p>Texte de Rédac</p>');
+    await screen.findByTestId('page-twin');
+  });
+
+  it('opens the other draft, and greys the merge with why for a Contributor', async () => {
+    await sharedAs('contributor');
+    const { redac, pigiste } = await twins({ redac: false, pigiste: true });
+    const opened: string[] = [];
+    wrap(<DraftEditor id={pigiste.id} onClose={() => {}} onOpenDraft={(id) => opened.push(id)} />);
+
+    const notice = await screen.findByTestId('page-twin');
+    expect(notice.textContent).toContain('Rédac a aussi un brouillon de cette page.');
+    const merge = within(notice).getByRole('button', { name: 'Le fusionner dans celui-ci' });
+    expect(merge).toHaveProperty('disabled', true);
+    expect(merge.title).toMatch(/^Vous êtes Contributeur\u00a0: ce brouillon est celui de Rédac/);
+    fireEvent.click(merge);
+    expect(await db.clips.get(redac.id)).toBeTruthy();
+
+    fireEvent.click(within(notice).getByRole('button', { name: /^Ouvrir l’autre brouillon/ }));
+    await waitFor(() => expect(opened).toEqual([redac.id]));
+  });
+});
