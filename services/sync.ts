@@ -1132,11 +1132,7 @@ export class SyncEngine {
   private async arrangedIn(issueId: string): Promise<boolean> {
     const items = await this.db.clips.where('issueId').equals(issueId).toArray();
     if (items.length === 0) return false;
-    const keys = items.map((item) => outboxKey('draft', item.id));
-    const [syncs, entries] = await Promise.all([
-      this.db.syncRecords.bulkGet(keys),
-      this.db.outbox.bulkGet(keys),
-    ]);
+    const [syncs, entries] = await this.draftsSyncState(items);
     return items.some((item, i) => {
       if (entries[i]?.op !== 'upsert') return false;
       const base = syncs[i]?.base;
