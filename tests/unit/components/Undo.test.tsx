@@ -1,5 +1,5 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadData } from '../../../components/data';
 import { UndoProvider, useUndo } from '../../../components/Undo';
@@ -19,13 +19,6 @@ beforeEach(async () => {
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
-});
-afterAll(async () => {
-  // A view checks the offers it reads against the database, and may draw itself again when
-  // that answers, after its test. Preact runs the effects of a drawing after the next frame, or
-  // 100 ms later: they must run while this file's environment is there (its
-  // cancelAnimationFrame), not after (an uncaught error in a clean-clone run).
-  await new Promise((resolve) => setTimeout(resolve, 150));
 });
 
 /** Hands the provider's `offer` to the test. */
