@@ -2,7 +2,10 @@ import type { ExportIssue } from './model';
 import type { Draft, Issue } from '../storage/db';
 import { itemLabel } from '../storage/label';
 
-/** The export model of an issue: its items in order, their text and their sources. */
+/**
+ * The export model of an issue: its items in order, their text and their sources. The clipped
+ * page's own source carries the language the clip recorded; other sources' is not known.
+ */
 export function toExportIssue(issue: Issue, items: Draft[]): ExportIssue {
   return {
     title: issue.title,
@@ -18,6 +21,7 @@ export function toExportIssue(issue: Issue, items: Draft[]): ExportIssue {
           url: source.url.trim(),
           ...(source.title ? { title: source.title } : {}),
           ...(source.siteName ? { siteName: source.siteName } : {}),
+          ...(item.lang && source.url.trim() === item.url.trim() ? { lang: item.lang } : {}),
         })),
     })),
   };

@@ -6,6 +6,11 @@ export interface ExportSource {
   url: string;
   title?: string;
   siteName?: string;
+  /**
+   * Language of the page (BCP 47), when the clip recorded it. French typography is French
+   * prose's: the title and site name of a page in another language are exported as written.
+   */
+  lang?: string;
 }
 
 export interface ExportItem {

@@ -23,6 +23,8 @@ export interface PreparedSource {
   siteName: string | null;
   /** Name shown in a credit: site name, else title, else host name. */
   label: string;
+  /** Language of the page (BCP 47), when known. */
+  lang?: string;
 }
 
 export interface PreparedItem {
@@ -122,7 +124,14 @@ export function prepareSources(sources: readonly ExportSource[]): PreparedSource
     seen.add(key);
     const title = cleanField(source.title);
     const siteName = cleanField(source.siteName);
-    out.push({ url, title, siteName, label: sourceLabel(url, title, siteName) });
+    const lang = cleanField(source.lang);
+    out.push({
+      url,
+      title,
+      siteName,
+      label: sourceLabel(url, title, siteName),
+      ...(lang ? { lang } : {}),
+    });
   }
   return out;
 }
@@ -221,8 +230,30 @@ function sameSources(a: readonly ExportSource[], b: readonly ExportSource[]): bo
     const x = a[i] as ExportSource;
     const y = b[i] as ExportSource;
     if (x.url !== y.url || x.title !== y.title || x.siteName !== y.siteName) return false;
+    if (x.lang !== y.lang) return false;
   }
   return true;
+}
+
+/** Whether a language tag names French (`fr`, `fr-FR`, `fr-CA`…). */
+function isFrench(lang: string): boolean {
+  return /^fr(?:[-_]|$)/i.test(lang);
+}
+
+/**
+ * What French typography leaves as written in an item: the title and site name of each source
+ * whose page is in another language, wherever the text cites them (a `{link}` of the template,
+ * a credit). A source of unknown language is typeset as French prose, as before languages were
+ * read.
+ */
+function foreignNames(sources: readonly PreparedSource[]): string[] {
+  const names: string[] = [];
+  for (const source of sources) {
+    if (!source.lang || isFrench(source.lang)) continue;
+    if (source.title) names.push(source.title);
+    if (source.siteName) names.push(source.siteName);
+  }
+  return names;
 }
 
 function prepareItemContent(item: ExportItem, style: HouseStyle): PreparedContent {
@@ -247,7 +278,9 @@ function prepareItemContent(item: ExportItem, style: HouseStyle): PreparedConten
   // Typeset body and credit together, once; the body's own paragraphs (for data formats) are
   // read back from the result, whose root keeps the same nodes in the same places.
   const credited = [...body, ...creditNodes(sources, body, style)];
-  const content = style.frenchTypography ? frenchTypographyInline(credited) : credited;
+  const content = style.frenchTypography
+    ? frenchTypographyInline(credited, foreignNames(sources))
+    : credited;
   const prepared: PreparedContent = {
     paragraphs: splitParagraphs(content, raw),
     blocks: splitParagraphs(content, raw, true),
@@ -256,7 +289,12 @@ function prepareItemContent(item: ExportItem, style: HouseStyle): PreparedConten
   const variant: PreparedVariant = {
     frenchTypography: style.frenchTypography,
     creditStyle: style.creditStyle,
-    sources: item.sources.map(({ url, title, siteName }) => ({ url, title, siteName })),
+    sources: item.sources.map(({ url, title, siteName, lang }) => ({
+      url,
+      title,
+      siteName,
+      lang,
+    })),
     content: prepared,
   };
   if (variants) {

@@ -344,11 +344,49 @@ function applyRules(input: string): string {
 }
 
 /**
+ * A pattern finding `texts` as whole words (not inside a longer word), whatever spaces stand
+ * between their words (an editor's text keeps ordinary spaces where a page title had a no-break
+ * one), longest first; null when there is nothing to find.
+ */
+function keptPattern(texts: readonly string[]): string | null {
+  const words = [
+    ...new Set(texts.map((text) => text.replace(/[\s\u00A0\u202F\u2009]+/g, ' ').trim())),
+  ]
+    .filter((text) => text && !PLACEHOLDERS.test(text))
+    .sort((a, b) => b.length - a.length)
+    .map((text) =>
+      text
+        .split(' ')
+        .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join(String.raw`[ \t\u00A0\u202F\u2009]+`),
+    );
+  if (words.length === 0) return null;
+  return String.raw`(?<![\p{L}\p{M}\p{N}])(?:${words.join('|')})(?![\p{L}\p{M}\p{N}])`;
+}
+
+/**
+ * The protected-span `pattern` of a run with the kept texts `keep` first (so that a kept title
+ * holding a URL or a time is kept whole), built once per pattern in `built`.
+ */
+function withKept(keep: string, pattern: RegExp | null, built: Map<RegExp | null, RegExp>) {
+  let combined = built.get(pattern);
+  if (!combined) {
+    combined = new RegExp(pattern ? `${keep}|${pattern.source}` : keep, 'gu');
+    built.set(pattern, combined);
+  }
+  return combined;
+}
+
+/**
  * Typesets a sequence of text runs and boundaries as one paragraph. Returns the new text runs,
  * one per input string, in order; boundaries are unchanged. Spaces the rules add or remove stay
- * next to the character that caused them, so they land in the run they belong to.
+ * next to the character that caused them, so they land in the run they belong to. Each of
+ * `kept` found in a run is left as written, like a URL (see {@link keptPattern}).
  */
-function typesetPieces(pieces: readonly Piece[]): string[] {
+function typesetPieces(pieces: readonly Piece[], kept: readonly string[] = []): string[] {
+  const keep = kept.length > 0 ? keptPattern(kept) : null;
+  // Built only for a run with kept texts: most paragraphs have none.
+  const combinedPatterns = keep ? new Map<RegExp | null, RegExp>() : null;
   let joined = '';
   /**
    * What each placeholder of `joined` stands for, in order: the verbatim text of a protected
@@ -382,7 +420,8 @@ function typesetPieces(pieces: readonly Piece[]): string[] {
     // Each run gets the pattern of the spans its own text can hold: a span never crosses a
     // boundary, and the costly URL alternative then only scans the runs that contain "://".
     const pattern = protectedPattern(piece);
-    joined += pattern ? piece.replace(pattern, protect) : piece;
+    const combined = keep && combinedPatterns ? withKept(keep, pattern, combinedPatterns) : pattern;
+    joined += combined ? piece.replace(combined, protect) : piece;
   }
 
   const parts = applyRules(joined).split(PLACEHOLDERS);
@@ -522,8 +561,14 @@ const TREE_BREAK: Boundary = { kind: 'break', raw: '' };
  * Applies French typography to a sanitized paragraph, treating element boundaries as transparent
  * (so `"<em>x</em>"` pairs its quotes) and `<br>` as a line break. Link targets are attributes,
  * not text, so they are never touched. Returns a new tree; the input is not mutated.
+ * @param kept texts left as written wherever they occur as whole words, such as the title of a
+ *   source in another language (« Why it matters: the deal » keeps its English colon); French
+ *   spacing around them still applies.
  */
-export function frenchTypographyInline(nodes: readonly SafeInline[]): SafeInline[] {
+export function frenchTypographyInline(
+  nodes: readonly SafeInline[],
+  kept: readonly string[] = [],
+): SafeInline[] {
   const pieces: Piece[] = [];
   const walk = (list: readonly SafeInline[]): void => {
     for (const node of list) {
@@ -537,7 +582,7 @@ export function frenchTypographyInline(nodes: readonly SafeInline[]): SafeInline
     }
   };
   walk(nodes);
-  const texts = typesetPieces(pieces);
+  const texts = typesetPieces(pieces, kept);
   let t = 0;
   const rebuild = (list: readonly SafeInline[]): SafeInline[] =>
     list.map((node): SafeInline => {
