@@ -1,31 +1,51 @@
 /**
  * Clean semantic HTML. The fragment is an `<article>` whose heading is an `<h1>`: an exported
  * issue is a standalone piece (a file, or a paste into a mail or a CMS body), so its title is the
- * top-level heading. Then the intro's `<p>`s, each item's `<p>`s (the first starting with the opener),
- * and the optional outro `<p>`. No classes, no inline styles, no scripts: only the elements
+ * top-level heading. Then the intro's `<p>`s, each item's `<p>`s and lists as its text has them
+ * (the first starting with the opener), and the optional outro `<p>`. No classes, no inline styles, no scripts: only the elements
  * sanitize.ts allows, and every text escaped.
  */
 import type { ExportIssue } from './model';
 import type { HouseStyle } from './house-style';
-import { prepareIssue, type PreparedIssue } from './prepare';
+import { itemParts, prepareIssue, type PreparedIssue } from './prepare';
 import { escapeHtml } from '../lib/html';
 import { inlineToHtml } from './sanitize';
 
+/** A displayed block: a `<p>`, or a list whose items are given as the content of each `<li>`. */
+export type HtmlBlock =
+  { kind: 'paragraph'; html: string } | { kind: 'list'; ordered: boolean; items: string[] };
+
 /**
- * One `<p>` per displayed paragraph, shared with the WordPress serialiser: each paragraph of the
- * intro, each paragraph of each item (the opener before its first only), the outro.
+ * The displayed blocks, shared with the WordPress serialiser: each paragraph of the intro, each
+ * paragraph and list of each item (the opener before its first paragraph, or in its first list
+ * item), the outro.
  */
-export function paragraphsHtml(prepared: PreparedIssue): string[] {
+export function blocksHtml(prepared: PreparedIssue): HtmlBlock[] {
   const opener = escapeHtml(prepared.style.itemOpener, 'text');
-  const out: string[] = [];
-  for (const paragraph of prepared.introParagraphs) out.push(`<p>${inlineToHtml(paragraph)}</p>`);
+  const out: HtmlBlock[] = [];
+  const paragraph = (html: string): void => {
+    out.push({ kind: 'paragraph', html: `<p>${html}</p>` });
+  };
+  for (const intro of prepared.introParagraphs) paragraph(inlineToHtml(intro));
   for (const item of prepared.items) {
-    item.blocks.forEach((block, index) => {
-      out.push(`<p>${index === 0 ? opener : ''}${inlineToHtml(block)}</p>`);
+    itemParts(item).forEach((part, index) => {
+      const lead = index === 0 ? opener : '';
+      if (part.kind === 'paragraph') paragraph(lead + inlineToHtml(part.block));
+      else {
+        const items = part.items.map((block, at) => (at === 0 ? lead : '') + inlineToHtml(block));
+        out.push({ kind: 'list', ordered: part.ordered, items });
+      }
     });
   }
-  if (prepared.outro) out.push(`<p>${inlineToHtml(prepared.outro)}</p>`);
+  if (prepared.outro) paragraph(inlineToHtml(prepared.outro));
   return out;
+}
+
+/** A block as the `<article>` holds it: a list one line per item. */
+function blockHtml(block: HtmlBlock): string {
+  if (block.kind === 'paragraph') return block.html;
+  const tag = block.ordered ? 'ol' : 'ul';
+  return [`<${tag}>`, ...block.items.map((item) => `<li>${item}</li>`), `</${tag}>`].join('\n');
 }
 
 /** Renders an already prepared issue as an `<article>` fragment (no trailing newline). */
@@ -33,7 +53,7 @@ export function renderPreparedHtml(prepared: PreparedIssue): string {
   return [
     '<article>',
     `<h1>${escapeHtml(prepared.title, 'text')}</h1>`,
-    ...paragraphsHtml(prepared),
+    ...blocksHtml(prepared).map(blockHtml),
     '</article>',
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 /**
  * Markdown (CommonMark, safe for GFM): `# Title`, then one Markdown paragraph per paragraph of
- * the intro, of each item (the opener before its first) and the outro, separated by blank lines.
+ * the intro, of each item (the opener before its first) and the outro, separated by blank lines;
+ * a list of an item is a Markdown list (`- x` or `1. x`, one line per item).
  * Bold is `**x**`, italic `*x*`, links `[text](url)`, line breaks inside a paragraph a backslash
  * at the end of the line.
  *
@@ -18,7 +19,7 @@
  */
 import type { ExportIssue } from './model';
 import type { HouseStyle } from './house-style';
-import { prepareIssue, type PreparedIssue } from './prepare';
+import { itemParts, prepareIssue, type PreparedIssue } from './prepare';
 import type { SafeInline } from './sanitize';
 
 const ALWAYS_ESCAPED = /[\\`*_[<~|]/g;
@@ -112,9 +113,20 @@ export function renderPreparedMarkdown(prepared: PreparedIssue): string {
     blocks.push(inlineToMarkdown(paragraph, { lineStart: true }));
   }
   for (const item of prepared.items) {
-    item.blocks.forEach((block, index) => {
+    itemParts(item).forEach((part, index) => {
       const lead = index === 0 ? opener : '';
-      blocks.push(lead + inlineToMarkdown(block, { lineStart: lead === '' }));
+      if (part.kind === 'paragraph') {
+        blocks.push(lead + inlineToMarkdown(part.block, { lineStart: lead === '' }));
+        return;
+      }
+      const lines = part.items.map((block, at) => {
+        const marker = part.ordered ? `${at + 1}. ` : '- ';
+        const first = at === 0 ? lead : '';
+        const text = first + inlineToMarkdown(block, { lineStart: first === '' });
+        // The lines after a break are indented under the item's text, so that they stay in it.
+        return marker + text.replace(/\n/g, `\n${' '.repeat(marker.length)}`);
+      });
+      blocks.push(lines.join('\n'));
     });
   }
   if (prepared.outro) blocks.push(inlineToMarkdown(prepared.outro, { lineStart: true }));

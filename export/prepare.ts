@@ -10,8 +10,10 @@ import {
   collectLinks,
   plainTextToInline,
   safeUrl,
+  sanitizeBlocks,
   sanitizeHtml,
   type SafeInline,
+  type SafeList,
   type SafeParagraph,
 } from './sanitize';
 import { frenchTypographyInline, frenchTypographyText } from './typography';
@@ -38,7 +40,53 @@ export interface PreparedItem {
    * one. Serialisers put the opener before the first only.
    */
   blocks: SafeParagraph[];
+  /**
+   * Which paragraphs (and blocks: the same places) are the items of a list, as the editor shows
+   * them; the others are paragraphs.
+   */
+  lists: SafeList[];
   sources: PreparedSource[];
+}
+
+/** A part of an item as displayed: one paragraph, or a list of items. */
+export type ItemPart =
+  | { kind: 'paragraph'; block: SafeParagraph }
+  | { kind: 'list'; ordered: boolean; items: SafeParagraph[] };
+
+/**
+ * The parts of each prepared item, by its blocks: prepared items are shared and never mutated
+ * (see {@link preparedItems}), so each export of an unchanged item reads them again.
+ */
+const itemPartsCache = new WeakMap<SafeParagraph[], ItemPart[]>();
+
+/** An item's displayed blocks as paragraphs and lists, in order. */
+export function itemParts(item: PreparedItem): ItemPart[] {
+  let parts = itemPartsCache.get(item.blocks);
+  if (!parts) {
+    parts = partsOf(item);
+    itemPartsCache.set(item.blocks, parts);
+  }
+  return parts;
+}
+
+function partsOf(item: PreparedItem): ItemPart[] {
+  const parts: ItemPart[] = [];
+  let index = 0;
+  for (const list of item.lists) {
+    for (; index < list.start; index++) {
+      parts.push({ kind: 'paragraph', block: item.blocks[index] as SafeParagraph });
+    }
+    parts.push({
+      kind: 'list',
+      ordered: list.ordered,
+      items: item.blocks.slice(list.start, list.end),
+    });
+    index = list.end;
+  }
+  for (; index < item.blocks.length; index++) {
+    parts.push({ kind: 'paragraph', block: item.blocks[index] as SafeParagraph });
+  }
+  return parts;
 }
 
 export interface PreparedIssue {
@@ -272,7 +320,7 @@ function prepareItemContent(item: ExportItem, style: HouseStyle): PreparedConten
     );
     if (found) return found.content;
   }
-  const raw = sanitizeHtml(item.bodyHtml);
+  const { paragraphs: raw, lists } = sanitizeBlocks(item.bodyHtml);
   const sources = prepareSources(item.sources);
   const body = joinParagraphs(raw);
   // Typeset body and credit together, once; the body's own paragraphs (for data formats) are
@@ -284,6 +332,7 @@ function prepareItemContent(item: ExportItem, style: HouseStyle): PreparedConten
   const prepared: PreparedContent = {
     paragraphs: splitParagraphs(content, raw),
     blocks: splitParagraphs(content, raw, true),
+    lists,
     sources,
   };
   const variant: PreparedVariant = {

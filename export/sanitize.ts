@@ -28,6 +28,30 @@ export type SafeInline =
 /** One paragraph of inline content. */
 export type SafeParagraph = SafeInline[];
 
+/**
+ * A list of the text: its items are the paragraphs `start` to `end - 1` (one paragraph per `<li>`,
+ * the paragraphs inside one `<li>` joined by line breaks). Lists inside a list are read as items
+ * of the outer one: an item is one level deep in every format.
+ */
+export interface SafeList {
+  ordered: boolean;
+  start: number;
+  end: number;
+}
+
+/** Safe paragraphs, and which of them are the items of a list. */
+export interface SafeBlocks {
+  paragraphs: SafeParagraph[];
+  lists: SafeList[];
+}
+
+/** The list item a paragraph was read in: its outermost list, the list's kind, the `<li>`. */
+interface ListPlace {
+  list: number;
+  ordered: boolean;
+  item: number;
+}
+
 type ContainerNode = Extract<SafeInline, { children: SafeInline[] }>;
 
 /** Content of these is never rendered by a browser, so it is not the author's text. */
@@ -116,8 +140,16 @@ interface Frame {
 }
 
 /** Builds paragraphs from tokens; kept as a class-free closure to stay tiny. */
-function buildParagraphs(html: string): SafeParagraph[] {
+function buildParagraphs(html: string): SafeBlocks {
   const paragraphs: SafeParagraph[] = [];
+  /** Where each paragraph was read: in a list item, or null. */
+  const places: Array<ListPlace | null> = [];
+  /** The lists open (`ul`, `ol`), outermost first; the outermost's number and kind. */
+  const openLists: string[] = [];
+  let outerList = { list: 0, ordered: false };
+  /** The list items open, innermost last, with the depth of the list each is in. */
+  const openItems: Array<{ item: number; depth: number }> = [];
+  let serial = 0;
   let root: SafeInline[] = [];
   let stack: Frame[] = [];
   /** True when the next text should drop a leading space (paragraph/line start, after a space). */
@@ -171,7 +203,11 @@ function buildParagraphs(html: string): SafeParagraph[] {
   const endParagraph = (): void => {
     trimTrailing(root);
     const finished = prune(root);
-    if (finished.length > 0) paragraphs.push(finished);
+    if (finished.length > 0) {
+      paragraphs.push(finished);
+      const item = openItems.at(-1);
+      places.push(item ? { ...outerList, item: item.item } : null);
+    }
     root = [];
     suppressSpace = true;
     atLineStart = true;
@@ -217,6 +253,8 @@ function buildParagraphs(html: string): SafeParagraph[] {
     }
     if (BLOCK_ELEMENTS.has(name)) {
       endParagraph();
+      if (name === 'ul' || name === 'ol' || name === 'li')
+        readList(name, token.type === 'startTag');
       continue;
     }
     if (name === 'br') {
@@ -244,7 +282,59 @@ function buildParagraphs(html: string): SafeParagraph[] {
     openFrame({ tag: name, kind: alreadyOpen ? null : inlineKind });
   }
   endParagraph();
-  return paragraphs;
+  return listBlocks(paragraphs, places);
+
+  /** Follows the lists and list items open, as a browser nests them. */
+  function readList(name: string, start: boolean): void {
+    if (name === 'li') {
+      if (start) {
+        // An item outside any list is not one; `<li>a<li>b` closes the first, as browsers do.
+        if (openLists.length === 0) return;
+        while (openItems.at(-1)?.depth === openLists.length) openItems.pop();
+        openItems.push({ item: ++serial, depth: openLists.length });
+      } else {
+        while (openItems.at(-1)?.depth === openLists.length) openItems.pop();
+      }
+      return;
+    }
+    if (start) {
+      openLists.push(name);
+      if (openLists.length === 1) outerList = { list: ++serial, ordered: name === 'ol' };
+      return;
+    }
+    const at = openLists.lastIndexOf(name);
+    if (at === -1) return;
+    openLists.length = at;
+    // The items of the lists closed close with them.
+    while ((openItems.at(-1)?.depth ?? 0) > openLists.length) openItems.pop();
+  }
+}
+
+/**
+ * The paragraphs of one list item joined into one (by a line break), and the runs of items of
+ * the same list gathered into {@link SafeList}s.
+ */
+function listBlocks(read: SafeParagraph[], places: ReadonlyArray<ListPlace | null>): SafeBlocks {
+  const paragraphs: SafeParagraph[] = [];
+  const lists: SafeList[] = [];
+  let previous: ListPlace | null = null;
+  read.forEach((paragraph, index) => {
+    const place = places[index] ?? null;
+    const last = paragraphs.at(-1);
+    if (place && last && previous?.item === place.item) {
+      last.push({ type: 'br' }, ...paragraph);
+      return;
+    }
+    paragraphs.push(paragraph);
+    const list = lists.at(-1);
+    if (place && list && previous?.list === place.list && list.end === paragraphs.length - 1) {
+      list.end = paragraphs.length;
+    } else if (place) {
+      lists.push({ ordered: place.ordered, start: paragraphs.length - 1, end: paragraphs.length });
+    }
+    previous = place;
+  });
+  return { paragraphs, lists };
 }
 
 /** Removes trailing spaces and line breaks at the end of a paragraph or before a break. */
@@ -290,6 +380,14 @@ function prune(nodes: SafeInline[]): SafeInline[] {
  * @param html restricted HTML from the editor or a pasted page.
  */
 export function sanitizeHtml(html: string): SafeParagraph[] {
+  return buildParagraphs(html).paragraphs;
+}
+
+/**
+ * Parses untrusted HTML into safe paragraphs and the lists they form (see {@link SafeList}).
+ * @param html restricted HTML from the editor or a pasted page.
+ */
+export function sanitizeBlocks(html: string): SafeBlocks {
   return buildParagraphs(html);
 }
 

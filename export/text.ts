@@ -1,6 +1,7 @@
 /**
  * Plain text for e-mail: the title line, a blank line, then each paragraph of the intro, of the
- * items (the opener before an item's first) and the outro, separated by blank lines, and the link list at the end. Links become footnotes: "la vidéo[1]"
+ * items (the opener before an item's first) and the outro, separated by blank lines, and the link
+ * list at the end. A list of an item is one line per item, « - » or « 1. » first. Links become footnotes: "la vidéo[1]"
  * in the text, "[1] https://…" at the end; a URL linked twice gets one number. A link whose text
  * already is its URL gets no footnote. Bold and italic are dropped (no `*stars*`: readers of
  * plain-text mail see them literally).
@@ -13,7 +14,7 @@
 import type { ExportIssue } from './model';
 import { stripWww } from '../lib/html';
 import type { HouseStyle } from './house-style';
-import { prepareIssue, type PreparedIssue } from './prepare';
+import { itemParts, prepareIssue, type PreparedIssue } from './prepare';
 import { inlineToText, type SafeInline } from './sanitize';
 
 class Footnotes {
@@ -66,9 +67,18 @@ export function renderPreparedText(prepared: PreparedIssue): string {
     blocks.push(inlineToFootnotedText(paragraph, notes));
   }
   for (const item of prepared.items) {
-    item.blocks.forEach((block, index) => {
+    itemParts(item).forEach((part, index) => {
       const lead = index === 0 ? prepared.style.itemOpener : '';
-      blocks.push(lead + inlineToFootnotedText(block, notes));
+      if (part.kind === 'paragraph') {
+        blocks.push(lead + inlineToFootnotedText(part.block, notes));
+        return;
+      }
+      const lines = part.items.map((block, at) => {
+        const marker = part.ordered ? `${at + 1}. ` : '- ';
+        const text = (at === 0 ? lead : '') + inlineToFootnotedText(block, notes);
+        return marker + text.replace(/\n/g, `\n${' '.repeat(marker.length)}`);
+      });
+      blocks.push(lines.join('\n'));
     });
   }
   if (prepared.outro) blocks.push(inlineToFootnotedText(prepared.outro, notes));
