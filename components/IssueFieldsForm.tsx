@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import { DEFAULT_HOUSE_STYLE, parseIsoDate, titleAfterDateChange } from '../export/house-style';
+import { houseTitlePatterns, parseIsoDate, titleAfterDateChange } from '../export/house-style';
 import { t, type MessageKey } from '../locales';
 import type { Issue } from '../storage/db';
 import { deleteIssue, isLengthBudget, type IssueField } from '../storage/issues';
@@ -95,10 +95,9 @@ export function IssueFieldsForm({ workspace, open, onSelectIssue }: Props) {
                     fields.title,
                     lastDate.current,
                     date,
-                    // The house pattern, or the default one while the house style is read (or
-                    // the one the title was made with, if the editor changed theirs since).
-                    [...(style ? [style.titlePattern] : []), DEFAULT_HOUSE_STYLE.titlePattern],
-                    style?.locale,
+                    // The house pattern, or the one the title was made with if the house
+                    // changed its pattern or export language since: either language's default.
+                    houseTitlePatterns(style),
                   ),
                 })
               }

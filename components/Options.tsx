@@ -165,7 +165,7 @@ export function HouseStyleSettings() {
             set({
               locale,
               frenchTypography: locale === 'fr',
-              titlePattern: titlePatternForLocale(form.titlePattern, form.locale, locale),
+              titlePattern: titlePatternForLocale(form.titlePattern, locale),
             });
           }}
         >

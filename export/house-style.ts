@@ -4,13 +4,15 @@
  * which all read the same style so that a column looks the same wherever it goes.
  */
 
-import type { ExportLocale } from '../storage/house-style';
+import { DEFAULT_TITLE_PATTERNS, type ExportLocale, type HouseStyle } from '../storage/house-style';
+import { EXPORT_LOCALES } from '../storage/record-values';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../lib/french-date';
 
 export {
   createHouseStyle,
   DEFAULT_HOUSE_STYLE,
   DEFAULT_TITLE_PATTERNS,
+  isDefaultTitlePattern,
   titlePatternForLocale,
   type CreditStyle,
   type ExportLocale,
@@ -78,22 +80,60 @@ export function formatIssueTitle(
   });
 }
 
+/** A title pattern and the language it writes dates in. */
+export interface TitlePattern {
+  pattern: string;
+  locale: ExportLocale;
+}
+
+/**
+ * The patterns a title of the house may have been made with, most likely first: the house
+ * pattern in the export language, then the house pattern and each language's default in either
+ * language (a title made while the exports were in another language, or with the other
+ * default). With no style yet (still being read), the defaults only.
+ */
+export function houseTitlePatterns(style: HouseStyle | undefined): TitlePattern[] {
+  const locales = EXPORT_LOCALES.slice().sort((a, b) =>
+    a === style?.locale ? -1 : b === style?.locale ? 1 : 0,
+  );
+  const patterns = [
+    ...(style ? [style.titlePattern] : []),
+    ...locales.map((locale) => DEFAULT_TITLE_PATTERNS[locale]),
+  ];
+  const out: TitlePattern[] = [];
+  for (const pattern of patterns) {
+    for (const locale of locales) {
+      if (!out.some((p) => p.pattern === pattern && p.locale === locale)) {
+        out.push({ pattern, locale });
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * The title an issue takes when its date changes from `from` to `to`: while the title is still
  * what one of `patterns` gave for `from` (the editor never rewrote it), what that pattern gives
- * for `to` (« Les indiscrets du 2 décembre » moved to the 16th becomes « … du 16 décembre »); the
- * title as it is otherwise, and while either date is not a valid one (a date still being typed).
+ * for `to` in the same language (« Les indiscrets du 2 décembre » moved to the 16th becomes
+ * « … du 16 décembre »); the title as it is otherwise, and while either date is not a valid one
+ * (a date still being typed).
+ * @param patterns the candidates, in order; a plain string is a pattern in `locale`.
  */
 export function titleAfterDateChange(
   title: string,
   from: string,
   to: string,
-  patterns: readonly string[],
+  patterns: ReadonlyArray<string | TitlePattern>,
   locale: ExportLocale = 'fr',
 ): string {
   if (!parseIsoDate(from) || !parseIsoDate(to)) return title;
-  const pattern = patterns.find(
-    (candidate) => formatIssueTitle(candidate, from, locale).trim() === title.trim(),
-  );
-  return pattern === undefined ? title : formatIssueTitle(pattern, to, locale).trim();
+  const found = patterns
+    .map((candidate) =>
+      typeof candidate === 'string' ? { pattern: candidate, locale } : candidate,
+    )
+    .find(
+      (candidate) =>
+        formatIssueTitle(candidate.pattern, from, candidate.locale).trim() === title.trim(),
+    );
+  return found === undefined ? title : formatIssueTitle(found.pattern, to, found.locale).trim();
 }

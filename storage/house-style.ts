@@ -57,27 +57,40 @@ export const DEFAULT_HOUSE_STYLE: Readonly<HouseStyle> = {
   locale: 'fr',
 };
 
+/** Whether `pattern` is the default title pattern of one of the export languages. */
+export function isDefaultTitlePattern(pattern: string): boolean {
+  return Object.values(DEFAULT_TITLE_PATTERNS).includes(pattern);
+}
+
 /**
  * Builds a complete house style from partial settings. `frenchTypography` defaults to true for
  * French and false for English, since French spacing rules would be wrong in English copy; the
- * title pattern to that language's ({@link DEFAULT_TITLE_PATTERNS}).
+ * title pattern to that language's ({@link DEFAULT_TITLE_PATTERNS}). A pattern that is another
+ * language's default is that language's default: a style saved with English exports when the
+ * French pattern was the only default (and the settings migration still gives it) reads as the
+ * English default, not « Les indiscrets du March 15 ».
  * @param overrides the settings the newsroom changed.
  */
 export function createHouseStyle(overrides: Partial<HouseStyle> = {}): HouseStyle {
   const locale = overrides.locale ?? DEFAULT_HOUSE_STYLE.locale;
+  const pattern = overrides.titlePattern;
   return {
     ...DEFAULT_HOUSE_STYLE,
     ...overrides,
     locale,
-    titlePattern: overrides.titlePattern ?? DEFAULT_TITLE_PATTERNS[locale],
+    titlePattern:
+      pattern === undefined || isDefaultTitlePattern(pattern)
+        ? DEFAULT_TITLE_PATTERNS[locale]
+        : pattern,
     frenchTypography: overrides.frenchTypography ?? locale === 'fr',
   };
 }
 
 /**
- * The title pattern after the export language changes from `from` to `to`: the new language's
- * default if the pattern was the old one's, else the newsroom's own, kept.
+ * The title pattern after the export language changes to `to`: the new language's default if
+ * the pattern was a default (the old language's, or another's a style was saved with), else the
+ * newsroom's own, kept.
  */
-export function titlePatternForLocale(pattern: string, from: ExportLocale, to: ExportLocale) {
-  return pattern === DEFAULT_TITLE_PATTERNS[from] ? DEFAULT_TITLE_PATTERNS[to] : pattern;
+export function titlePatternForLocale(pattern: string, to: ExportLocale): string {
+  return isDefaultTitlePattern(pattern) ? DEFAULT_TITLE_PATTERNS[to] : pattern;
 }

@@ -1,11 +1,6 @@
 import { definedOnUse } from './defined-on-use';
 import { storage } from 'wxt/utils/storage';
-import {
-  createHouseStyle,
-  DEFAULT_HOUSE_STYLE,
-  DEFAULT_TITLE_PATTERNS,
-  type HouseStyle,
-} from './house-style';
+import { createHouseStyle, DEFAULT_HOUSE_STYLE, type HouseStyle } from './house-style';
 import type { WORDPRESS_POST_STATUSES } from './record-values';
 
 /**
@@ -14,12 +9,10 @@ import type { WORDPRESS_POST_STATUSES } from './record-values';
  */
 export const HOUSE_STYLE_MIGRATIONS = {
   // Version 1 knew one default title pattern, the French one, whatever the export language: a
-  // style that did not hold one had that one.
+  // style that held none, or that one, had the default, now its export language's (see
+  // createHouseStyle).
   2: (old: Partial<HouseStyle> | null): HouseStyle =>
-    createHouseStyle({
-      titlePattern: DEFAULT_TITLE_PATTERNS.fr,
-      ...(old && typeof old === 'object' ? old : {}),
-    }),
+    createHouseStyle(old && typeof old === 'object' ? old : {}),
 };
 
 /**

@@ -10,6 +10,8 @@ import { addToIssue, createIssue, issueItems, markExported } from '../../../stor
 import { addDraft } from '../storage/helpers';
 import { readSeed } from '../export/fixtures';
 import { escapeHtml } from '../../../lib/html';
+import { createHouseStyle } from '../../../storage/house-style';
+import { houseStyleItem } from '../../../storage/preferences';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -296,6 +298,36 @@ describe('IssueView: the issue’s date and title', () => {
         date: '2027-03-16',
         title: 'Les indiscrets du 16 mars',
       }),
+    );
+  });
+
+  it('moves a title the English default gave to the new date once the exports are French again', async () => {
+    const issue = await issueWith([{ title: 'OVH' }]);
+    await db.issues.update(issue.id, { title: 'Les Indiscrets, March 15' });
+    renderIssue(issue.id);
+    await waitFor(() => expect(titleField().value).toBe('Les Indiscrets, March 15'));
+
+    fireEvent.input(dateField(), { target: { value: '16/03/2021' } });
+
+    expect(titleField().value).toBe('Les Indiscrets, March 16');
+    await waitFor(async () =>
+      expect(await stored(issue.id)).toMatchObject({ title: 'Les Indiscrets, March 16' }),
+    );
+  });
+
+  it('moves a title the French default gave to the new date while the exports are English', async () => {
+    await houseStyleItem.setValue(createHouseStyle({ locale: 'en', itemOpener: '>>> ' }));
+    const issue = await issueWith([{ title: 'OVH' }]);
+    renderIssue(issue.id);
+    await waitFor(() => expect(titleField().value).toBe('Les indiscrets du 15 mars'));
+    // The English style is read (the preview opens items its way), not the default still.
+    await waitFor(() => expect(screen.getByTestId('preview').textContent).toContain('>>> '));
+
+    fireEvent.input(dateField(), { target: { value: '16/03/2021' } });
+
+    expect(titleField().value).toBe('Les indiscrets du 16 mars');
+    await waitFor(async () =>
+      expect(await stored(issue.id)).toMatchObject({ title: 'Les indiscrets du 16 mars' }),
     );
   });
 

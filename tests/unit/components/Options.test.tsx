@@ -2,6 +2,8 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HouseStyleSettings } from '../../../components/Options';
+import { DEFAULT_HOUSE_STYLE } from '../../../storage/house-style';
+import { houseStyleItem } from '../../../storage/preferences';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -38,5 +40,20 @@ describe('Options: the house style', () => {
     fireEvent.input(pattern, { target: { value: 'Nos indiscrets du {date}' } });
     fireEvent.change(language, { target: { value: 'en' } });
     expect(pattern.value).toBe('Nos indiscrets du {date}');
+  });
+
+  it('gives a style saved with English exports and the French default pattern the English default', async () => {
+    // Saved when the French pattern was the only default, whatever the export language.
+    await houseStyleItem.setValue({
+      ...DEFAULT_HOUSE_STYLE,
+      locale: 'en',
+      frenchTypography: false,
+    });
+
+    render(<HouseStyleSettings />);
+    const pattern = (await screen.findByLabelText(/^Modèle du titre/)) as HTMLInputElement;
+
+    expect(pattern.value).toBe('Les Indiscrets, {date}');
+    expect(pattern.closest('label')!.textContent).toContain('Les Indiscrets, March 15');
   });
 });

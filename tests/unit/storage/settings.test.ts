@@ -80,9 +80,10 @@ describe('settings migrations', () => {
 
     await houseStyleItem.migrate();
 
-    // English copy: French typography off, the other fields at their defaults.
+    // English copy: French typography off, the English default title, the other fields at
+    // their defaults.
     expect(await houseStyleItem.getValue()).toEqual({
-      titlePattern: 'Les indiscrets du {date}',
+      titlePattern: 'Les Indiscrets, {date}',
       itemOpener: '• ',
       creditStyle: 'none',
       frenchTypography: false,
