@@ -85,6 +85,7 @@ export function describeRestore(result: RestoreResult, settingsApplied: boolean)
           }),
           ...(result.clips.kept + result.issues.kept > 0 ? [t('backup.keptHelp')] : []),
         ];
+  if (result.copied > 0) parts.push(t('backup.copied', { count: result.copied }));
   if (result.movedToInbox > 0) parts.push(t('backup.movedToInbox', { count: result.movedToInbox }));
   if (settingsApplied) parts.push(t('backup.settingsRestored'));
   return parts.join(' ');

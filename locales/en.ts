@@ -378,6 +378,11 @@ export const en: Messages = {
   'backup.keptHelp': 'Kept: this browser had a version as recent or more recent.',
   'backup.replaced':
     'Everything was replaced by the backup: {clips|draft|drafts} and {issues|issue|issues}.',
+  'backup.copied': {
+    one: '{count} draft or issue of the backup, changed at the same moment as here but differently, was added as a copy beside yours.',
+    other:
+      '{count} drafts or issues of the backup, changed at the same moment as here but differently, were added as copies beside yours.',
+  },
   'backup.movedToInbox': {
     one: '{count} draft whose issue no longer exists is back in the inbox.',
     other: '{count} drafts whose issue no longer exists are back in the inbox.',

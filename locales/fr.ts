@@ -391,6 +391,11 @@ export const fr = {
   'backup.keptHelp': 'Gardés : ce navigateur en avait une version aussi récente ou plus récente.',
   'backup.replaced':
     'Tout a été remplacé par la sauvegarde : {clips|brouillon|brouillons} et {issues|numéro|numéros}.',
+  'backup.copied': {
+    one: '{count} brouillon ou numéro de la sauvegarde, modifié au même moment qu’ici mais autrement, a été ajouté en copie à côté du vôtre.',
+    other:
+      '{count} brouillons ou numéros de la sauvegarde, modifiés au même moment qu’ici mais autrement, ont été ajoutés en copie à côté des vôtres.',
+  },
   'backup.movedToInbox': {
     one: '{count} brouillon dont le numéro n’existe plus est revenu hors numéro.',
     other: '{count} brouillons dont le numéro n’existe plus sont revenus hors numéro.',

@@ -2,6 +2,7 @@ import { PASSAGE_TAGS } from '../capture/types';
 import type { BackupDraft, ParsedBackup } from './backup-format';
 import { db as defaultDb, type IndiscretsDB, type Issue } from './db';
 import { deriveFields } from './derive';
+import { sameValue } from '../lib/merge';
 import { DEFAULT_WORDPRESS, houseStyleItem, wordpressItem } from './preferences';
 import { currentIssueId, draftTemplate, uiLocale } from './settings';
 
@@ -25,7 +26,11 @@ export interface RestoreCounts {
 export interface RestoreOptions {
   /**
    * - `merge`: a record whose id is new is added; one this browser has is replaced only when the
-   *   backup's `updatedAt` is more recent, so newer work here is never lost;
+   *   backup's `updatedAt` is more recent, so newer work here is never lost. With the same
+   *   `updatedAt` and a record that differs (see {@link sameTimeMerge}), neither is known to be
+   *   the later: this browser's stays, and the backup's is not dropped: a draft here in no
+   *   issue takes the backup's place in one; otherwise the backup's version is added beside
+   *   this browser's as a copy (a new id), which the editor sees and keeps or deletes;
    * - `replace`: drafts and issues here are all deleted first, then the backup's are written.
    *   The UI must have the editor confirm it.
    */
@@ -43,6 +48,11 @@ export interface RestoreResult {
    * backup (otherwise they would be in no list at all).
    */
   movedToInbox: number;
+  /**
+   * Drafts and issues of the backup added as copies beside this browser's version, changed at
+   * the same moment (`updatedAt`) but differently (`merge` only).
+   */
+  copied: number;
   /** The backup's settings, when asked for. */
   settings?: ParsedBackup['settings'];
 }
@@ -101,6 +111,7 @@ export async function restoreBackup(
       clips: counts(),
       issues: counts(),
       movedToInbox: 0,
+      copied: 0,
       ...(options.settings ? { settings: backup.settings } : {}),
     };
     let drafts: BackupDraft[];
@@ -120,8 +131,8 @@ export async function restoreBackup(
       result.issues.added = issues.length;
       issueIds = new Set(issues.map((issue) => issue.id));
     } else {
-      issues = await chooseNewer(backup.issues, database.issues, result.issues);
-      drafts = await chooseNewer(backup.clips, database.clips, result.clips);
+      issues = await chooseNewer(backup.issues, database.issues, result.issues, result);
+      drafts = await chooseNewer(backup.clips, database.clips, result.clips, result);
       const here = await database.issues.toCollection().primaryKeys();
       issueIds = new Set([...here, ...backup.issues.map((issue) => issue.id)]);
     }
@@ -168,23 +179,84 @@ function aboveSeen<T extends { id: string; rev?: number }>(
   return { ...record, rev: Math.max(own, here) + 1 };
 }
 
+/** What a record is apart from local bookkeeping: what a merge compares. */
+const BOOKKEEPING = new Set(['rev', 'edits', 'words', 'sourceUrls', 'desk']);
+/** Where a draft is: its issue and its place in it. */
+const PLACEMENT = new Set(['issueId', 'sortKey']);
+
+/** Whether `a` and `b` hold the same values, leaving out the fields in `ignored`. */
+function sameFields(a: object, b: object, ignored: ReadonlySet<string>): boolean {
+  const keep = (record: object) =>
+    Object.fromEntries(Object.entries(record).filter(([key]) => !ignored.has(key)));
+  return sameValue(keep(a), keep(b));
+}
+
+/**
+ * What a merge does with a backup record whose `updatedAt` is the same as this browser's
+ * version of it: neither is the later, so this browser's is kept, and the backup's is not lost:
+ * - `keep`: they hold the same (bookkeeping aside: revision, edit marks, the shared desk's
+ *   mark), or they only order a draft differently in the same issue;
+ * - `place`: the same draft, in no issue here and in one in the backup: the backup's, which
+ *   has the place, is written (nothing of this browser's is lost);
+ * - `copy`: anything else (another text, intro or title; a draft in another issue): the
+ *   backup's version is added beside this browser's, as a copy.
+ */
+export function sameTimeMerge(backup: object, here: object): 'keep' | 'place' | 'copy' {
+  if (sameFields(backup, here, BOOKKEEPING)) return 'keep';
+  if (!sameFields(backup, here, new Set([...BOOKKEEPING, ...PLACEMENT]))) return 'copy';
+  const issueOf = (record: object) => (record as { issueId?: string }).issueId || '';
+  if (issueOf(backup) === issueOf(here)) return 'keep';
+  return issueOf(here) ? 'copy' : 'place';
+}
+
+/**
+ * The backup's version of a record as a copy beside this browser's: a new id, and nothing that
+ * ties it to the original elsewhere (the shared desk's mark; an issue's WordPress post, which
+ * publishing the copy would overwrite).
+ */
+function copyOf<T extends { id: string }>(record: T): T {
+  const copy: Record<string, unknown> = { ...record, id: crypto.randomUUID() };
+  for (const key of ['rev', 'desk', 'wordpress', 'publishing', 'exportedAt']) delete copy[key];
+  return copy as T;
+}
+
 /** The backup's records to write in a merge, counting each decision. */
 async function chooseNewer<T extends { id: string; updatedAt: string }>(
   records: readonly T[],
   table: { bulkGet(ids: string[]): Promise<Array<{ updatedAt: string } | undefined>> },
   tally: RestoreCounts,
+  result: Pick<RestoreResult, 'copied'>,
 ): Promise<T[]> {
   const here = await table.bulkGet(records.map((record) => record.id));
-  return records.filter((record, i) => {
+  const out: T[] = [];
+  records.forEach((record, i) => {
     const local = here[i];
-    if (!local) tally.added++;
-    else if (newer(record.updatedAt, local.updatedAt)) tally.updated++;
-    else {
-      tally.kept++;
-      return false;
+    if (!local) {
+      tally.added++;
+      out.push(record);
+    } else if (newer(record.updatedAt, local.updatedAt)) {
+      tally.updated++;
+      out.push(record);
+    } else {
+      // Older here than the backup's: kept. As old: see sameTimeMerge.
+      const decision =
+        Date.parse(record.updatedAt) === Date.parse(local.updatedAt)
+          ? sameTimeMerge(record, local)
+          : 'keep';
+      if (decision === 'place') {
+        tally.updated++;
+        out.push(record);
+      } else {
+        // This browser's version stays; a copy of the backup's goes beside it.
+        tally.kept++;
+        if (decision === 'copy') {
+          result.copied++;
+          out.push(copyOf(record));
+        }
+      }
     }
-    return true;
   });
+  return out;
 }
 
 /**

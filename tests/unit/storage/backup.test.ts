@@ -299,15 +299,99 @@ describe('restoreBackup, merge', () => {
     expect(await stale.clips.where('words').equals('bureau').primaryKeys()).toEqual([quoted.id]);
   });
 
-  it('keeps the local record when both have the same updatedAt', async () => {
+  it('keeps the local record, and adds nothing, when both are the same at the same updatedAt', async () => {
+    const draft = await addDraft(database, { title: 'Même heure', note: 'ici' });
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+
+    const result = await restoreBackup(backup, database);
+
+    expect(await database.clips.toArray()).toEqual([draft]);
+    expect(result.clips.kept).toBe(1);
+    expect(result.copied).toBe(0);
+  });
+
+  it('keeps the local draft and adds the backup’s beside it as a copy when they differ at the same updatedAt', async () => {
     const draft = await addDraft(database, { title: 'Même heure', note: 'ici' });
     const backup = mustParse(serializeBackup(await createBackup(database)));
     backup.clips[0]!.note = 'dans la sauvegarde';
 
     const result = await restoreBackup(backup, database);
 
-    expect((await database.clips.get(draft.id))?.note).toBe('ici');
-    expect(result.clips.kept).toBe(1);
+    // Neither is the later one: this browser's stays, the backup's is not lost.
+    expect(await database.clips.get(draft.id)).toEqual(draft);
+    const copy = (await database.clips.toArray()).find((clip) => clip.id !== draft.id);
+    expect(copy).toMatchObject({ title: 'Même heure', note: 'dans la sauvegarde' });
+    expect(result.clips).toEqual({ added: 0, updated: 0, kept: 1, removed: 0 });
+    expect(result.copied).toBe(1);
+  });
+
+  it('gives a draft in no issue here the backup’s place in an issue, at the same updatedAt', async () => {
+    const { issue, quoted } = await seedDesk(database);
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    // The same draft, in the inbox here, as a write that leaves updatedAt alone would have it.
+    await database.clips.update(quoted.id, { issueId: '', sortKey: '' });
+
+    const result = await restoreBackup(backup, database);
+
+    const placed = backup.clips.find((clip) => clip.id === quoted.id)!;
+    expect(await database.clips.get(quoted.id)).toMatchObject({
+      issueId: issue.id,
+      sortKey: placed.sortKey,
+      body: quoted.body,
+    });
+    expect(await database.clips.where('url').equals(quoted.url).count()).toBe(1);
+    expect(result.copied).toBe(0);
+    expect(result.clips.updated).toBe(1);
+  });
+
+  it('keeps a draft in its issue here and copies the backup’s into the other issue, at the same updatedAt', async () => {
+    const { issue, quoted } = await seedDesk(database);
+    const other = (await database.issues.toArray()).find((i) => i.id !== issue.id)!;
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    await database.clips.update(quoted.id, { issueId: other.id, sortKey: 'a0' });
+
+    const result = await restoreBackup(backup, database);
+
+    expect(await database.clips.get(quoted.id)).toMatchObject({ issueId: other.id });
+    const copies = await database.clips.where('url').equals(quoted.url).toArray();
+    expect(copies.map((clip) => clip.issueId).sort()).toEqual([issue.id, other.id].sort());
+    expect(result.copied).toBe(1);
+  });
+
+  it('keeps a draft ordered otherwise in the same issue, without a copy, at the same updatedAt', async () => {
+    const { quoted } = await seedDesk(database);
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    await database.clips.update(quoted.id, { sortKey: 'zz' });
+
+    const result = await restoreBackup(backup, database);
+
+    expect(await database.clips.get(quoted.id)).toMatchObject({ sortKey: 'zz' });
+    expect(result.copied).toBe(0);
+  });
+
+  it('adds the backup’s issue as a copy, not tied to the WordPress post, when it differs at the same updatedAt', async () => {
+    const { issue } = await seedDesk(database);
+    const here = await database.issues.get(issue.id);
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    const theirs = backup.issues.find((i) => i.id === issue.id)!;
+    theirs.intro = 'Chapô de la sauvegarde';
+    theirs.wordpress = {
+      postId: 7,
+      link: 'https://monsite.fr/?p=7',
+      modifiedGmt: '2027-03-15T08:00:00',
+      publishedAt: '2027-03-15T08:00:00.000Z',
+    };
+
+    const result = await restoreBackup(backup, database);
+
+    expect(await database.issues.get(issue.id)).toEqual(here);
+    const copy = (await database.issues.toArray()).find(
+      (i) => i.intro === 'Chapô de la sauvegarde',
+    );
+    expect(copy).toMatchObject({ title: issue.title, date: issue.date });
+    expect(copy?.id).not.toBe(issue.id);
+    expect(copy?.wordpress).toBeUndefined();
+    expect(result.copied).toBe(1);
   });
 
   it('puts back in the inbox a draft whose issue exists neither here nor in the backup', async () => {
@@ -817,6 +901,19 @@ describe('messages', () => {
     );
   });
 
+  it('say how many records of the backup were added as copies', () => {
+    const none = { added: 0, updated: 0, kept: 1, removed: 0 };
+
+    const said = describeRestore(
+      { mode: 'merge', clips: none, issues: none, movedToInbox: 0, copied: 2 },
+      false,
+    );
+
+    expect(said).toContain(
+      '2 brouillons ou numéros de la sauvegarde, modifiés au même moment qu’ici mais autrement, ont été ajoutés en copie à côté des vôtres.',
+    );
+  });
+
   it('say what a merge did, with singulars and plurals', () => {
     const counts = (added: number, updated: number, kept: number) => ({
       added,
@@ -826,7 +923,13 @@ describe('messages', () => {
     });
     expect(
       describeRestore(
-        { mode: 'merge', clips: counts(12, 3, 40), issues: counts(1, 0, 2), movedToInbox: 0 },
+        {
+          mode: 'merge',
+          clips: counts(12, 3, 40),
+          issues: counts(1, 0, 2),
+          movedToInbox: 0,
+          copied: 0,
+        },
         false,
       ),
     ).toBe(
