@@ -1,5 +1,5 @@
 import { cleanUrl } from '../capture/url';
-import { purifyHtml } from '../lib/purify';
+import { disarmStyles, purifyHtml, STYLE } from '../lib/purify';
 
 /** What an item's text may contain: the house voice is paragraphs, bold, italic and links. */
 const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'a'];
@@ -101,33 +101,6 @@ function readLooks(node: Node, inherited: Look, looks: Map<Text, Look>): void {
       );
     }
   }
-}
-
-/** What {@link disarmStyles} renames `style` attributes to: a name that styles nothing. */
-const STYLE = 'indiscrets-style';
-
-/**
- * A start tag: its name, then anything up to the `>` that ends it, quoted values read whole (a
- * `>` in a quoted value does not end the tag).
- */
-const START_TAG = /<[a-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
-
-/** An attribute named `style` in a start tag's attributes, or a quoted value, kept as it is. */
-const STYLE_ATTRIBUTE = /"[^"]*"|'[^']*'|([\s/])style(?=[\s/=>])/gi;
-
-/**
- * `html` with its `style` attributes renamed {@link STYLE}, so that parsing it applies no
- * style (and has the page's content security policy refuse none). Read as markup, not parsed:
- * in text, a `<` is written `&lt;`; a tag-like run inside a comment, a script or a style
- * sheet, renamed by mistake, goes with them in the purifier.
- */
-function disarmStyles(html: string): string {
-  if (!/style/i.test(html)) return html;
-  return html.replace(START_TAG, (tag) =>
-    tag.replace(STYLE_ATTRIBUTE, (match, before?: string) =>
-      before === undefined ? match : `${before}${STYLE}`,
-    ),
-  );
 }
 
 /** The value a `style` attribute gives `property` (its last declaration wins), lowercased. */

@@ -4,7 +4,8 @@ import DOMPurify, { type DOMPurify as Purifier } from 'dompurify';
  * The project's one HTML cleaner: DOMPurify, with the house's rules for links. Used where HTML
  * from outside enters the drafts, in extension pages (they have a DOM; the background has
  * none): HTML typed or pasted into an item (`cleanItemHtml` in components/richtext.ts), and the
- * rich-text fields of a backup being restored ({@link cleanStoredHtml}).
+ * rich-text fields of a backup being restored ({@link cleanStoredHtml}). Neither parses a `style`
+ * attribute (see {@link disarmStyles}).
  */
 
 /** A purifier per window: DOMPurify sets one up for a window, which is worth doing once. */
@@ -61,7 +62,10 @@ export function cleanStoredHtml(
   // (a restore cleans every field of thousands of drafts).
   if (onlyAllowedMarkup(html, tags)) return html;
   const template = doc.createElement('template');
-  template.innerHTML = html;
+  // Parsing a style attribute, even in a template's inert document, has Chromium refuse it
+  // under the page's security policy and log it: they are renamed first, and go as any
+  // attribute but href does (a text that had one is cleaned, as before).
+  template.innerHTML = disarmStyles(html);
   // What the browser would show, in its own writing: the yardstick for « nothing was removed ».
   const parsed = template.innerHTML;
   const out = doc.createElement('div');
@@ -88,4 +92,31 @@ function onlyAllowedMarkup(html: string, tags: readonly string[]): boolean {
     return '';
   });
   return allowed && !rest.includes('<');
+}
+
+/** What {@link disarmStyles} renames `style` attributes to: a name that styles nothing. */
+export const STYLE = 'indiscrets-style';
+
+/**
+ * A start tag: its name, then anything up to the `>` that ends it, quoted values read whole (a
+ * `>` in a quoted value does not end the tag).
+ */
+const START_TAG = /<[a-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+
+/** An attribute named `style` in a start tag's attributes, or a quoted value, kept as it is. */
+const STYLE_ATTRIBUTE = /"[^"]*"|'[^']*'|([\s/])style(?=[\s/=>])/gi;
+
+/**
+ * `html` with its `style` attributes renamed {@link STYLE}, so that parsing it applies no
+ * style (and has the page's content security policy refuse none). Read as markup, not parsed:
+ * in text, a `<` is written `&lt;`; a tag-like run inside a comment, a script or a style
+ * sheet, renamed by mistake, goes with them in the purifier.
+ */
+export function disarmStyles(html: string): string {
+  if (!/style/i.test(html)) return html;
+  return html.replace(START_TAG, (tag) =>
+    tag.replace(STYLE_ATTRIBUTE, (match, before?: string) =>
+      before === undefined ? match : `${before}${STYLE}`,
+    ),
+  );
 }

@@ -361,4 +361,50 @@ describe('backup and restore in Chromium with the built extension', () => {
     expect(password).toBe(PASSWORD);
     await options.close();
   });
+
+  it('restores stored HTML with style attributes, cleaned, and nothing refused by the page’s security policy', async () => {
+    const options = await openOptions();
+    // Chromium logs each style attribute the page's security policy refuses, even one parsed in
+    // an inert template: the restore's cleaner must not parse one.
+    const refusals: string[] = [];
+    options.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refusals.push(message.text());
+    });
+    const backup = JSON.parse(backupText) as { clips: Array<Record<string, unknown>> };
+    const id = crypto.randomUUID();
+    const [first] = backup.clips as Array<{ createdAt: string }>;
+    // A draft this browser does not have, its text and quote holding inline styles, as a page
+    // or a hand-edited file may give them.
+    backup.clips = [
+      {
+        ...first,
+        id,
+        url: 'https://example.test/styled',
+        issueId: '',
+        sortKey: '',
+        body: '<p style="color: red">Un <span style="font-weight: 700">texte</span> stylé</p>',
+        quotes: [
+          {
+            text: 'Une citation',
+            html: '<p style="margin: 0">Une <em style="color: blue">citation</em></p>',
+            clippedAt: first!.createdAt,
+          },
+        ],
+      },
+    ];
+
+    await chooseFile(options, 'styled.json', JSON.stringify(backup));
+    await options.getByTestId('backup-summary').getByRole('button', { name: 'Fusionner' }).click();
+    await until(
+      () => status(options).textContent(),
+      (text) => squash(text).startsWith('Sauvegarde fusionnée'),
+      'the restore',
+    );
+
+    const stored = (await readDatabase(options)).clips.find((clip) => clip.id === id)!;
+    expect(stored.body).toBe('<p>Un texte stylé</p>');
+    expect(JSON.stringify(stored.quotes)).not.toContain('style');
+    expect(refusals).toEqual([]);
+    await options.close();
+  });
 });
