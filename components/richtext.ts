@@ -1,14 +1,18 @@
 import { cleanUrl } from '../capture/url';
-import { disarmStyles, purifyHtml, STYLE } from '../lib/purify';
+import { disarmStyles, flattenLists, purifyHtml, STYLE } from '../lib/purify';
 
-/** What an item's text may contain: the house voice is paragraphs, bold, italic and links. */
-const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'a'];
+/**
+ * What an item's text may contain: the house voice is paragraphs, bold, italic and links, and
+ * lists one level deep (a template may put `{quote}` in one), the shape every export renders.
+ */
+const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'a', 'ul', 'ol', 'li'];
 
 /**
  * Cleans HTML typed or pasted into an item to the house allow-list: bold and italic become
  * `<strong>`/`<em>` wherever the reader saw them, headings and divs become paragraphs, links keep
  * only an http(s)/mailto href, everything else (spans included) is reduced to its text; no-break
- * spaces become spaces.
+ * spaces become spaces. Lists stay lists one level deep, each entry inline text (see
+ * `flattenLists` in lib/purify.ts): what the exports read as a list.
  *
  * Bold and italic are read as the source displayed them, from the tags and from each element's
  * own `style`: Google Docs wraps the whole paste in `<b style="font-weight:normal">` and marks
@@ -27,9 +31,14 @@ export function cleanItemHtml(html: string, doc: Document = document): string {
   readLooks(root, { bold: false, italic: false }, looks);
   root.querySelectorAll('b, strong, i, em').forEach((el) => el.replaceWith(...el.childNodes));
   root.querySelectorAll('div, h1, h2, h3, h4, h5, h6, li, blockquote').forEach((el) => {
-    // Only blocks that hold text become paragraphs; wrappers are unwrapped by the purifier.
+    // An entry of a list stays one (it is flattened below).
+    if (el.localName === 'li' && el.parentElement?.closest('ul, ol')) return;
+    // Only blocks that hold text become paragraphs; wrappers are unwrapped (an entry outside
+    // any list is none: it is too).
     if (!el.querySelector('div, p, h1, h2, h3, h4, h5, h6, li, blockquote, ul, ol')) {
       rename(el, 'p', inert);
+    } else if (el.localName === 'li') {
+      el.replaceWith(...Array.from(el.childNodes));
     }
   });
   wrapRuns(root, (text) => looks.get(text)?.bold === true, 'strong', inert);
@@ -40,6 +49,7 @@ export function cleanItemHtml(html: string, doc: Document = document): string {
   clean.querySelectorAll('a[href]').forEach((a) => {
     a.setAttribute('href', withoutTracking(a.getAttribute('href')!));
   });
+  flattenLists(clean, inert);
   clean.querySelectorAll('p').forEach((p) => {
     if (!p.textContent?.trim() && !p.querySelector('br')) p.remove();
   });
@@ -198,10 +208,14 @@ function wrapRuns(
   flush();
 }
 
+/** The elements the text is made of, one after another: paragraphs and lists. */
+const TEXT_BLOCKS = new Set(['P', 'UL', 'OL']);
+
 /**
  * Google Docs puts a `<br>` between its paragraphs, and Safari one after the last: a line break
- * outside a paragraph, beside one or at the start or end of the text, breaks no line, and left
- * there it would become an empty line or end one.
+ * outside a paragraph, beside one or a list or at the start or end of the text, breaks no line,
+ * and left there it would become an empty line or end one (Chromium leaves one before a list
+ * whose first entry was made a paragraph again).
  */
 function dropBreaksBesideParagraphs(root: DocumentFragment): void {
   /** The nearest sibling that is not blank text, `step` being `previousSibling` or `nextSibling`. */
@@ -212,7 +226,7 @@ function dropBreaksBesideParagraphs(root: DocumentFragment): void {
   };
   const stray = (node: Node) =>
     [beside(node, 'previousSibling'), beside(node, 'nextSibling')].some(
-      (sibling) => sibling === null || sibling.nodeName === 'P',
+      (sibling) => sibling === null || TEXT_BLOCKS.has(sibling.nodeName),
     );
   // Forwards then backwards: a break dropped leaves the next one of a row at the edge.
   const nodes = Array.from(root.childNodes);
@@ -221,12 +235,14 @@ function dropBreaksBesideParagraphs(root: DocumentFragment): void {
   }
 }
 
-/** Text typed straight into the editor, outside any paragraph, goes into one. */
+/**
+ * Text typed straight into the editor, outside any paragraph or list, goes into a paragraph
+ * (Chromium leaves the text of a list's entry made a paragraph again there, before the list).
+ */
 function wrapLooseText(container: HTMLElement, doc: Document): HTMLElement {
   let current: HTMLParagraphElement | undefined;
   for (const node of Array.from(container.childNodes)) {
-    const inline =
-      node.nodeType === 3 || (node.nodeType === 1 && (node as Element).tagName !== 'P');
+    const inline = node.nodeType === 3 || (node.nodeType === 1 && !TEXT_BLOCKS.has(node.nodeName));
     if (inline) {
       if (node.nodeType === 3 && !node.textContent?.trim() && !current) {
         node.remove();

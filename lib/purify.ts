@@ -3,9 +3,10 @@ import DOMPurify, { type DOMPurify as Purifier } from 'dompurify';
 /**
  * The project's one HTML cleaner: DOMPurify, with the house's rules for links. Used where HTML
  * from outside enters the drafts, in extension pages (they have a DOM; the background has
- * none): HTML typed or pasted into an item (`cleanItemHtml` in components/richtext.ts), and the
- * rich-text fields of a backup being restored ({@link cleanStoredHtml}). Neither parses a `style`
- * attribute (see {@link disarmStyles}).
+ * none): HTML typed or pasted into an item (`cleanItemHtml` in components/richtext.ts, its lists
+ * made one level deep by {@link flattenLists}), and the rich-text fields of a backup being
+ * restored ({@link cleanStoredHtml}). Neither parses a `style` attribute (see
+ * {@link disarmStyles}).
  */
 
 /** A purifier per window: DOMPurify sets one up for a window, which is worth doing once. */
@@ -41,6 +42,101 @@ export function purifyHtml(root: Node, tags: readonly string[], doc: Document): 
   }) as DocumentFragment;
   clean.querySelectorAll('a:not([href])').forEach((a) => a.replaceWith(...a.childNodes));
   return clean;
+}
+
+/**
+ * The lists of `root` (cleaned by {@link purifyHtml}) made one level deep, as an item's text
+ * holds them and every export renders them: a `<ul>` or `<ol>` at the top of `root`, of `<li>`s
+ * of inline text only (see {@link flattenList}). New elements are made in `inert`, the
+ * document `root` was parsed in.
+ */
+export function flattenLists(root: DocumentFragment, inert: Document): void {
+  root.querySelectorAll('ul, ol').forEach((list) => {
+    // The outermost lists, each once: the lists inside are flattened with it.
+    if (!list.parentElement?.closest('ul, ol')) flattenList(list, root, inert);
+  });
+}
+
+/**
+ * `list` made the shape the exports read as a list (see export/sanitize.ts), and moved to the
+ * top of `root` if it was in a link, say: a `<ul>` or `<ol>` of `<li>`s of inline text. The
+ * paragraphs of one entry (Google Docs puts each in a `<p>`) are its lines, joined by line
+ * breaks; the entries of a list inside it are entries of its own, after it; text right in the
+ * list, outside an entry, is one. An entry with no text but an empty line (`<li><br></li>`, as
+ * Enter makes it) stays, to be typed in, like an empty paragraph; a list with no entry goes.
+ */
+function flattenList(list: Element, root: DocumentFragment, inert: Document): void {
+  /** Each entry's lines, each line its nodes. */
+  const entries: Node[][][] = [];
+  let entry: Node[][] | null = null;
+  let line: Node[] | null = null;
+  const add = (node: Node) => {
+    if (!entry) {
+      entries.push((entry = []));
+      line = null;
+    }
+    if (!line) entry.push((line = []));
+    line.push(node);
+  };
+  const readList = (el: Element) => {
+    for (const child of Array.from(el.childNodes)) {
+      if (child.nodeName === 'UL' || child.nodeName === 'OL') readList(child as Element);
+      else if (child.nodeName === 'LI' || child.nodeName === 'P') {
+        entry = null;
+        readEntry(child as Element);
+        entry = null;
+      } else if (child.nodeType !== 3 || child.nodeValue?.trim()) {
+        readEntry({ childNodes: [child] });
+      }
+    }
+  };
+  function readEntry(el: { childNodes: ArrayLike<ChildNode> }) {
+    for (const child of Array.from(el.childNodes)) {
+      if (child.nodeName === 'UL' || child.nodeName === 'OL') {
+        entry = null;
+        readList(child as Element);
+        entry = null;
+      } else if (child.nodeName === 'P' || child.nodeName === 'LI') {
+        line = null;
+        readEntry(child as Element);
+        line = null;
+      } else if (child.nodeType === 1 && (child as Element).querySelector('ul, ol, li, p')) {
+        // A link around a list, say: its text is read, the list's entries as entries.
+        readEntry(child as Element);
+      } else add(child);
+    }
+  }
+  readList(list);
+  const flat = inert.createElement(list.localName);
+  for (const lines of entries) {
+    const shown = lines.filter((nodes) => nodes.some((node) => node.textContent?.trim()));
+    const empty = lines.some((nodes) => nodes.some((node) => node.nodeName === 'BR'));
+    if (shown.length === 0 && !empty) continue;
+    const li = flat.appendChild(inert.createElement('li'));
+    if (shown.length === 0) li.appendChild(inert.createElement('br'));
+    shown.forEach((nodes, index) => {
+      if (index > 0) li.appendChild(inert.createElement('br'));
+      li.append(...nodes);
+    });
+  }
+  hoist(list, root);
+  if (flat.childNodes.length > 0) list.replaceWith(flat);
+  else list.remove();
+}
+
+/**
+ * Moves `node` up to a child of `root`, splitting the elements around it in two (a link around
+ * a list: its text before the list, and after).
+ */
+function hoist(node: Element, root: DocumentFragment): void {
+  while (node.parentNode && node.parentNode !== root) {
+    const parent = node.parentNode as Element;
+    const after = parent.cloneNode(false) as Element;
+    while (node.nextSibling) after.appendChild(node.nextSibling);
+    parent.after(node, after);
+    if (!after.hasChildNodes()) after.remove();
+    if (!parent.hasChildNodes()) parent.remove();
+  }
 }
 
 /**

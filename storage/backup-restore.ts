@@ -102,7 +102,7 @@ export async function restoreBackup(
   // transaction, which must not wait on anything but the database.
   const { cleanStoredHtml } = await import('../lib/purify');
   // A passage's elements are every element a stored field holds: an item's text has fewer
-  // (paragraphs, bold, italic, links), a quote more (lists, block quotes, code…).
+  // (paragraphs, lists, bold, italic, links), a quote more (block quotes, code…).
   const clean = (html: string) => cleanStoredHtml(html, PASSAGE_TAGS);
   const backup = { ...parsed, ...withCleanRichText(parsed, clean) };
   return database.transaction('rw', database.clips, database.issues, async () => {

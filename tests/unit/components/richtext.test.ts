@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { cleanItemHtml } from '../../../components/richtext';
+import { cleanItemHtml, countText, itemText } from '../../../components/richtext';
+import { sanitizeBlocks } from '../../../export/sanitize';
 import {
   GOOGLE_DOCS_HTML,
   GOOGLE_DOCS_RUN as RUN,
@@ -137,5 +138,67 @@ describe('cleanItemHtml', () => {
         '<p title="a > b" STYLE=\'font-weight: bold\'>Le style="x" <span title="style=1" style="font-style:italic">reste</span></p>',
       ),
     ).toBe('<p><strong>Le style="x" <em>reste</em></strong></p>');
+  });
+});
+
+describe('cleanItemHtml with lists', () => {
+  it('keeps a list typed in: its entries, their bold and links, and an empty entry being typed', () => {
+    // As Chromium leaves it after Enter in a list of a template with {quote} in a <ul>.
+    const html = cleanItemHtml(
+      '<ul><li>« Un » (<a href="https://example.com/a">Le Monde</a>)</li><li>Deux <b>fort</b></li>' +
+        '<li><br></li></ul><p>Après</p>',
+    );
+
+    expect(html).toBe(
+      '<ul><li>« Un » (<a href="https://example.com/a">Le Monde</a>)</li>' +
+        '<li>Deux <strong>fort</strong></li><li><br></li></ul><p>Après</p>',
+    );
+    // The entries' words are counted apart, as the paragraphs' are.
+    expect(countText(itemText(html))).toEqual({ words: 8, chars: 33 });
+  });
+
+  it('keeps an ordered list ordered', () => {
+    expect(cleanItemHtml('<ol start="3" class="x"><li>Un</li><li>Deux</li></ol>')).toBe(
+      '<ol><li>Un</li><li>Deux</li></ol>',
+    );
+  });
+
+  it('makes a pasted list one level deep, each entry inline text, as the exports read it', () => {
+    // Google Docs puts each entry's text in a <p>; a list inside an entry gives entries after it.
+    const html = cleanItemHtml(
+      '<b style="font-weight:normal" id="docs-internal-guid-1"><ul style="margin:0">\n' +
+        '<li dir="ltr" aria-level="1"><p dir="ltr" role="presentation"><span style="font-weight:700">Un</span> deux</p>' +
+        '<p>suite</p></li>\n<li>Trois<ul><li>a</li><li>b</li></ul>reste</li></ul></b>',
+    );
+
+    expect(html).toBe(
+      '<ul><li><strong>Un</strong> deux<br>suite</li><li>Trois</li><li>a</li><li>b</li><li>reste</li></ul>',
+    );
+    const read = sanitizeBlocks(html);
+    expect(read.lists).toEqual([{ ordered: false, start: 0, end: 5 }]);
+    expect(read.paragraphs).toHaveLength(5);
+  });
+
+  it('makes text right in a list an entry, an entry outside any list a paragraph, and drops an empty list', () => {
+    expect(cleanItemHtml('<ul><li>a</li>loose <b>b</b><p>c</p></ul>')).toBe(
+      '<ul><li>a</li><li>loose <strong>b</strong></li><li>c</li></ul>',
+    );
+    expect(cleanItemHtml('<li>seul</li><li><p>a</p><p>b</p></li>')).toBe(
+      '<p>seul</p><p>a</p><p>b</p>',
+    );
+    expect(cleanItemHtml('<ul></ul><ol><li> </li></ol><p>x</p>')).toBe('<p>x</p>');
+  });
+
+  it('stores the first entry made a paragraph again by Backspace as a paragraph before the list', () => {
+    // Chromium's outdent leaves the entry's text outside any paragraph, ended by a <br>.
+    expect(cleanItemHtml('Un <b>fort</b><br><ul><li>Deux</li></ul><p>Après</p>')).toBe(
+      '<p>Un <strong>fort</strong></p><ul><li>Deux</li></ul><p>Après</p>',
+    );
+  });
+
+  it('takes a list out of a link around it, the link kept on the text before and after', () => {
+    expect(cleanItemHtml('<a href="https://x.fr">lien<ul><li>a</li></ul>fin</a>')).toBe(
+      '<p><a href="https://x.fr">lien</a></p><ul><li>a</li></ul><p><a href="https://x.fr">fin</a></p>',
+    );
   });
 });
