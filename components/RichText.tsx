@@ -176,6 +176,27 @@ function placeCaret(el: HTMLElement, offset: number): void {
 }
 
 /**
+ * Whether the caret, collapsed, is at the very start of the first entry of a list of `el`'s text
+ * (where Backspace makes the entry a paragraph).
+ */
+function atListStart(el: HTMLElement): boolean {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return false;
+  const caret = selection.getRangeAt(0);
+  if (!el.contains(caret.startContainer)) return false;
+  const start = caret.startContainer;
+  const entry = (start.nodeType === 1 ? (start as Element) : start.parentElement)?.closest('li');
+  const list = entry?.parentElement;
+  if (!entry || !list || list.parentElement !== el || list.firstElementChild !== entry) {
+    return false;
+  }
+  const before = document.createRange();
+  before.selectNodeContents(entry);
+  before.setEnd(caret.startContainer, caret.startOffset);
+  return before.toString() === '' && !before.cloneContents().querySelector('br');
+}
+
+/**
  * Writes `texts` as paragraphs of their own after `after`, a child of `el` (after its last one
  * when null), with the browser's editing commands: they go on its undo stack, so that one Ctrl+Z
  * takes them all away (not the typing before) and Ctrl+Y brings them back. The caret ends after
@@ -220,9 +241,10 @@ function typeParagraphs(el: HTMLElement, after: Node | null, texts: readonly str
  */
 function addParagraphs(el: HTMLElement, after: Node | null, texts: readonly string[]): void {
   let previous = after;
-  let p: HTMLParagraphElement | undefined;
+  let p: HTMLElement | undefined;
   for (const text of texts) {
-    p = document.createElement('p');
+    // After a list's entry, entries of the list.
+    p = document.createElement(after?.nodeName === 'LI' ? 'li' : 'p');
     p.textContent = text;
     if (previous) previous.parentNode!.insertBefore(p, previous.nextSibling);
     else el.appendChild(p);
@@ -237,7 +259,10 @@ function addParagraphs(el: HTMLElement, after: Node | null, texts: readonly stri
 }
 
 /**
- * The item's text: paragraphs, bold, italic and links, nothing else. Paste is cleaned to that.
+ * The item's text: paragraphs, lists (one level), bold, italic and links, nothing else. Paste is
+ * cleaned to that. Lists are edited as in a word processor, by the browser's own editing: Enter
+ * makes an entry, Enter in an empty last one leaves the list; Backspace at the start of the first
+ * entry makes it a paragraph (see {@link atListStart}).
  * The DOM is the editor's while it has focus: it is rewritten from `value` when it has not, and,
  * while it has, only for a change made elsewhere (never for the echo of its own typing).
  */
@@ -295,11 +320,14 @@ export function RichText({
         const paragraphs = quotationParagraphs(text).map((part) => part.replace(/\s+/g, ' '));
         if (block) {
           // After the paragraph the caret is in: a quote never cuts a sentence in two. Each of
-          // its paragraphs opens with «, the last alone closes with », as in a new draft.
+          // its paragraphs opens with «, the last alone closes with », as in a new draft. In a
+          // list, after the caret's entry: its paragraphs are entries after it.
           const texts = frenchQuotation(paragraphs, ' ');
           if (texts.length === 0) return;
           let paragraph: Node | null = range.endContainer;
-          while (paragraph && paragraph.parentNode !== el) paragraph = paragraph.parentNode;
+          while (paragraph && paragraph.parentNode !== el && paragraph.nodeName !== 'LI') {
+            paragraph = paragraph.parentNode;
+          }
           if (!typeParagraphs(el, paragraph, texts)) addParagraphs(el, paragraph, texts);
         } else {
           selection.removeAllRanges();
@@ -499,6 +527,15 @@ export function RichText({
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
       event.preventDefault();
       startLink();
+    } else if (event.key === 'Backspace' && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      // At the start of a list's first entry, Backspace makes it a paragraph again, as word
+      // processors do (the browser would do nothing, or join it to the paragraph before). The
+      // browser's command is one undo step; the text it leaves before the list, outside a
+      // paragraph, is stored as one.
+      if (ref.current && atListStart(ref.current) && document.execCommand('outdent')) {
+        event.preventDefault();
+        emit();
+      }
     }
   };
 

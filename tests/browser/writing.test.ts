@@ -382,4 +382,100 @@ describe('writing an item in Chromium with the built extension', () => {
     expect(await storedBody(popup, area)).toBe(after);
     await popup.close();
   });
+  it('keeps a list of the template a list while typing, Enter, Backspace, undo, paste and reload', async () => {
+    // The Le Monde draft, given a text made by a template with {quote} in a list (written
+    // straight into the database, as a new draft's template would).
+    const popup = await openPopup();
+    const { clips } = await readDatabase<{
+      clips: Array<{ id: string; title: string }>;
+      issues: Array<{ id: string }>;
+    }>(popup);
+    const draft = clips.find((clip) => clip.title === titles.lemonde)!;
+    const before = '<ul><li>Un <strong>fort</strong></li><li>Deux</li></ul>';
+    await writeDatabase(popup, {
+      clips: [
+        {
+          ...draft,
+          body: before,
+          quotes: [{ text: 'Oui.', html: '', clippedAt: '2026-03-15T08:00:00Z' }],
+        },
+      ],
+    });
+    await popup.reload();
+    const area = await openLemonde(popup);
+    await until(
+      () => area.innerHTML(),
+      (html) => html === before,
+      'the text written',
+    );
+    const saved = (html: string) => savedBody(popup, draft.id, (body) => body === html);
+
+    // Typed in an entry: still an entry (the editor made it a paragraph at the first key).
+    await area.click();
+    await select(area, 'Deux');
+    await popup.keyboard.press('End');
+    await popup.keyboard.type(' et demi');
+    await saved('<ul><li>Un <strong>fort</strong></li><li>Deux et demi</li></ul>');
+    // Enter makes an entry; Enter in the empty last one leaves the list for a paragraph.
+    await popup.keyboard.press('Enter');
+    await popup.keyboard.type('Trois');
+    const list = '<li>Un <strong>fort</strong></li><li>Deux et demi</li><li>Trois</li>';
+    await saved(`<ul>${list}</ul>`);
+    await popup.keyboard.press('Enter');
+    await popup.keyboard.press('Enter');
+    await popup.keyboard.type('Après.');
+    await saved(`<ul>${list}</ul><p>Après.</p>`);
+
+    // Backspace at the start of the first entry makes it a paragraph, in one undo step.
+    await select(area, 'Un');
+    await popup.keyboard.press('Home');
+    await popup.keyboard.press('Backspace');
+    const unlisted =
+      '<p>Un <strong>fort</strong></p><ul><li>Deux et demi</li><li>Trois</li></ul><p>Après.</p>';
+    await saved(unlisted);
+    await popup.keyboard.press('Control+Z');
+    await saved(`<ul>${list}</ul><p>Après.</p>`);
+    await popup.keyboard.press('Control+Y');
+    await saved(unlisted);
+    await popup.keyboard.press('Control+Z');
+    await saved(`<ul>${list}</ul><p>Après.</p>`);
+
+    // A list pasted at the end of an entry gives entries of this list, each its text.
+    await select(area, 'Trois');
+    await popup.keyboard.press('End');
+    await area.evaluate((el) => {
+      const data = new DataTransfer();
+      data.setData(
+        'text/html',
+        '<ul style="margin:0"><li dir="ltr"><p><span style="font-weight:700">Quatre</span></p></li>' +
+          '<li><p>Cinq</p></li></ul>',
+      );
+      data.setData('text/plain', 'Quatre\nCinq');
+      el.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    });
+    const pasted = '<li>Trois</li><li><strong>Quatre</strong></li><li>Cinq</li></ul><p>Après.</p>';
+    await saved(`<ul><li>Un <strong>fort</strong></li><li>Deux et demi</li>${pasted}`);
+
+    // A quote asked for as a paragraph, the caret in an entry: an entry after that one.
+    await select(area, 'Deux');
+    await popup.getByRole('button', { name: 'En paragraphe' }).first().click();
+    const after = `<ul><li>Un <strong>fort</strong></li><li>Deux et demi</li><li>« Oui. »</li>${pasted}`;
+    await saved(after);
+    expect(await storedBody(popup, area)).toBe(after);
+    // Counted as the words of the entries, as the exports give them.
+    const count = popup.locator('[id^="body-label-"] .muted');
+    expect(squash(await count.textContent())).toBe('12 mots, 54 signes');
+
+    // Shown again as a list.
+    await popup.reload();
+    const again = await openLemonde(popup);
+    await until(
+      () => again.innerHTML(),
+      (html) => html === after,
+      'the list shown again',
+    );
+    await popup.close();
+  });
 });
