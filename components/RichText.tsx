@@ -214,7 +214,10 @@ function typeParagraphs(el: HTMLElement, after: Node | null, texts: readonly str
   if (!anchor || import.meta.env.FIREFOX) {
     // Firefox inserts paragraphs at the end of one as its next siblings, in one undo step;
     // Chromium does so in an empty text only (elsewhere it merges the first into the caret's).
-    const html = texts.map((text) => `<p>${escapeHtml(text, 'text')}</p>`).join('');
+    // At the end of a list's entry Firefox would put them in it (stored as lines of the entry):
+    // entries go in there, which it inserts as the entry's next siblings.
+    const tag = anchor?.nodeName === 'LI' ? 'li' : 'p';
+    const html = texts.map((text) => `<${tag}>${escapeHtml(text, 'text')}</${tag}>`).join('');
     return document.execCommand('insertHTML', false, html);
   }
   // Chromium makes one undo step of a run of typing: a new paragraph, then its text, each time.

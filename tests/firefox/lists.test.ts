@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { servePages, until, type PageServer } from '../browser/harness';
+import { readDatabase, writeDatabase, type ArgumentPage } from '../browser/database';
+import {
+  clickButton,
+  clipFromPopup,
+  launchFirefox,
+  pressButton,
+  type FirefoxSession,
+} from './harness';
+
+interface StoredClip {
+  id: string;
+  title: string;
+  body: string;
+}
+
+/**
+ * A list in an item's text edited in Firefox, whose contenteditable is not Chromium's: its
+ * `outdent`, the `<br>` it leaves in entries and the `<p>` it puts in them, its own way of
+ * inserting a quote as a paragraph.
+ */
+describe('a list in an item’s text, in Firefox (MV2)', () => {
+  let session: FirefoxSession;
+  let server: PageServer;
+
+  beforeAll(async () => {
+    server = await servePages();
+    session = await launchFirefox();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  /** Presses `keys` together, the last one pressed while the others are held. */
+  const chord = async (page: Page, keys: string[]) => {
+    for (const key of keys.slice(0, -1)) await page.keyboard.down(key as 'Control');
+    await page.keyboard.press(keys.at(-1) as 'z');
+    for (const key of keys.slice(0, -1).reverse()) await page.keyboard.up(key as 'Control');
+  };
+
+  /**
+   * Puts the caret in the editor at the start (or end) of the last `word` of its text, without
+   * the mouse: the keys that follow are real ones.
+   */
+  const caretAt = (page: Page, word: string, where: 'start' | 'end') =>
+    page.evaluate(
+      (w, at) => {
+        const el = document.querySelector<HTMLElement>('[data-testid="item-text"]')!;
+        el.focus();
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const found = node.nodeValue!.lastIndexOf(w);
+          if (found < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at === 'start' ? found : found + w.length);
+          window.getSelection()!.removeAllRanges();
+          window.getSelection()!.addRange(range);
+          return;
+        }
+        throw new Error(`No "${w}" in the text`);
+      },
+      word,
+      where,
+    );
+
+  it('keeps a list a list through typing, Enter, Backspace, undo, paste and a quote', async () => {
+    const article = await session.openUrl(server.fixture('lemonde-1'));
+    await article.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('#articleBody p')!);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+    });
+    const clipped = await clipFromPopup(session, article);
+    await article.close();
+    const read = async (page: Page) =>
+      (await readDatabase<{ clips: StoredClip[]; issues: Array<{ id: string }> }>(page)).clips;
+    const draft = (await read(clipped))[0]!;
+    // The draft given a text made by a template with {quote} in a list (written straight into
+    // the database, as a new draft's template would), and a quote to insert.
+    const before = '<ul><li>Un <strong>fort</strong></li><li>Deux</li></ul>';
+    // (puppeteer types the argument of `evaluate` as a handle's: it is the record, serialised.)
+    await writeDatabase(clipped as unknown as ArgumentPage, {
+      clips: [
+        {
+          ...draft,
+          body: before,
+          quotes: [{ text: 'Oui.', html: '', clippedAt: '2026-03-15T08:00:00Z' }],
+        },
+      ],
+    });
+    await clipped.close();
+
+    const popup = await session.openExtensionPage('popup.html');
+    await clickButton(popup, draft.title);
+    const html = () =>
+      popup.evaluate(() => document.querySelector('[data-testid="item-text"]')?.innerHTML ?? '');
+    await until(html, (shown) => shown === before, 'the list shown');
+    const stored = async () => (await read(popup)).find((clip) => clip.id === draft.id)!.body;
+    // Read without taking the focus from the editor, whose undo stack must stay as it is.
+    const saved = (body: string, what: string) => until(stored, (now) => now === body, what);
+
+    // Typed in an entry: still an entry.
+    await caretAt(popup, 'Deux', 'end');
+    await popup.keyboard.type(' et demi');
+    await saved('<ul><li>Un <strong>fort</strong></li><li>Deux et demi</li></ul>', 'the typing');
+    // Enter makes an entry; Enter in the empty last one leaves the list for a paragraph.
+    await popup.keyboard.press('Enter');
+    const list = '<li>Un <strong>fort</strong></li><li>Deux et demi</li>';
+    await saved(`<ul>${list}<li><br></li></ul>`, 'the new entry, empty');
+    await popup.keyboard.type('Trois');
+    await saved(`<ul>${list}<li>Trois</li></ul>`, 'the new entry');
+    await popup.keyboard.press('Enter');
+    await popup.keyboard.press('Enter');
+    await saved(`<ul>${list}<li>Trois</li></ul><p><br></p>`, 'the empty paragraph after the list');
+    await popup.keyboard.type('Après.');
+    const full = `<ul>${list}<li>Trois</li></ul><p>Après.</p>`;
+    await saved(full, 'the paragraph after the list');
+
+    // Backspace at the start of the first entry makes it a paragraph, in one undo step.
+    await caretAt(popup, 'Un', 'start');
+    await popup.keyboard.press('Backspace');
+    const unlisted =
+      '<p>Un <strong>fort</strong></p><ul><li>Deux et demi</li><li>Trois</li></ul><p>Après.</p>';
+    await saved(unlisted, 'the first entry made a paragraph');
+    await chord(popup, ['Control', 'z']);
+    await saved(full, 'the list back after Ctrl+Z');
+    await chord(popup, ['Control', 'Shift', 'z']);
+    await saved(unlisted, 'the paragraph again after Ctrl+Shift+Z');
+    await chord(popup, ['Control', 'z']);
+    await saved(full, 'the list back again');
+    // Typing after the undo goes in the list again.
+    await caretAt(popup, 'Trois', 'end');
+    await popup.keyboard.type(' bis');
+    const bis = `<ul>${list}<li>Trois bis</li></ul><p>Après.</p>`;
+    await saved(bis, 'the typing after the undo');
+
+    // A list pasted at the end of an entry gives entries of this list, each its text. Copied
+    // from a page with Ctrl+C and pasted with Ctrl+V: Firefox gives a paste event made by a
+    // script no clipboard data.
+    const source = await session.browser.newPage();
+    await source.goto(
+      'data:text/html;charset=utf-8,' +
+        encodeURIComponent(
+          '<ul style="margin:0"><li dir="ltr"><p><span style="font-weight:700">Quatre</span></p>' +
+            '</li><li><p>Cinq</p></li></ul>',
+        ),
+    );
+    await source.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.body);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+    });
+    await chord(source, ['Control', 'c']);
+    await source.close();
+    await popup.bringToFront();
+    await caretAt(popup, 'Trois bis', 'end');
+    await chord(popup, ['Control', 'v']);
+    const pasted =
+      '<li>Trois bis</li><li><strong>Quatre</strong></li><li>Cinq</li></ul><p>Après.</p>';
+    await saved(`<ul>${list}${pasted}`, 'the pasted list');
+
+    // A quote asked for as a paragraph, the caret in an entry: an entry after that one.
+    await caretAt(popup, 'Deux', 'end');
+    await pressButton(popup, 'En paragraphe');
+    const quoted = `<ul>${list}<li>« Oui. »</li>${pasted}`;
+    await saved(quoted, 'the quote as an entry');
+    // One Ctrl+Z takes it away.
+    await chord(popup, ['Control', 'z']);
+    await saved(`<ul>${list}${pasted}`, 'the quote undone');
+
+    // Shown again as a list.
+    await popup.close();
+    const again = await session.openExtensionPage('popup.html');
+    await clickButton(again, draft.title);
+    const shown = await until(
+      () => again.evaluate(() => document.querySelector('[data-testid="item-text"]')?.innerHTML),
+      (now) => now === `<ul>${list}${pasted}`,
+      'the list shown again',
+    );
+    expect(shown).toBe(`<ul>${list}${pasted}`);
+    await again.close();
+  });
+
+  it('logged no error from any extension page or the background', () => {
+    expect(session.extensionErrors()).toEqual([]);
+  });
+});
