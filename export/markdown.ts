@@ -112,15 +112,25 @@ export function renderPreparedMarkdown(prepared: PreparedIssue): string {
   for (const paragraph of prepared.introParagraphs) {
     blocks.push(inlineToMarkdown(paragraph, { lineStart: true }));
   }
+  /**
+   * The last block's list, if it was one: a list right after a list of the same kind would be
+   * read as one with it (CommonMark joins them across a blank line, and two items' lists would
+   * lose the border between the items), so the next takes the other marker (`*` for `-`, `)` for
+   * `.`), which starts a new list.
+   */
+  let previous: { ordered: boolean; other: boolean } | undefined;
   for (const item of prepared.items) {
     itemParts(item).forEach((part, index) => {
       const lead = index === 0 ? opener : '';
       if (part.kind === 'paragraph') {
         blocks.push(lead + inlineToMarkdown(part.block, { lineStart: lead === '' }));
+        previous = undefined;
         return;
       }
+      const other = previous?.ordered === part.ordered && !previous.other;
+      previous = { ordered: part.ordered, other };
       const lines = part.items.map((block, at) => {
-        const marker = part.ordered ? `${at + 1}. ` : '- ';
+        const marker = part.ordered ? `${at + 1}${other ? ')' : '.'} ` : other ? '* ' : '- ';
         const first = at === 0 ? lead : '';
         const text = first + inlineToMarkdown(block, { lineStart: first === '' });
         // The lines after a break are indented under the item's text, so that they stay in it.

@@ -102,6 +102,28 @@ describe('exports of an item whose template puts {quote} in a list', () => {
     );
   });
 
+  it('Markdown: keeps the lists of two items in a row apart, with the other marker', () => {
+    // CommonMark joins two lists of one marker across a blank line: the items' border would go.
+    const first = '<p>Premier.</p><ul><li>Un point</li><li>Deux points</li></ul>';
+    const second = '<ul><li>Liste en tête</li></ul>';
+    const third = '<ol><li>Un</li></ol><ol><li>Deux</li></ol>';
+
+    const markdown = renderMarkdown(issueOf(first, second, third), style);
+
+    expect(markdown).toContain(
+      [
+        '- Un point',
+        '- Deux points',
+        '',
+        '* --> Liste en tête',
+        '',
+        '1. --> Un',
+        '',
+        '1) Deux',
+      ].join('\n'),
+    );
+  });
+
   it('text: writes one line per entry, a dash or a number first', () => {
     const text = renderText(
       issueOf(listedItem(TEMPLATE), listedItem('<ol><li>{quote}</li><li>{site}</li></ol>')),
