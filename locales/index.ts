@@ -75,9 +75,15 @@ export function t(
       return `${numberFormats[locale].format(value)} ${pluralForm({ one, other }, value, locale)}`;
     },
   );
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string, at: number) => {
     if (!(name in params)) return whole;
     const value = params[name]!;
-    return typeof value === 'number' ? numberFormats[locale].format(value) : value;
+    if (typeof value === 'number') return numberFormats[locale].format(value);
+    // A value the message quotes that opens with the same quote (an item's label drawn from a
+    // text that starts with a quotation) is not opened twice: « « “Man’s greed… » reads badly.
+    const opening = /([«“])[\s\u00a0\u202f]*$/u.exec(template.slice(Math.max(0, at - 2), at))?.[1];
+    return opening && value.startsWith(opening)
+      ? value.slice(opening.length).replace(/^[\s\u00a0\u202f]+/u, '')
+      : value;
   });
 }

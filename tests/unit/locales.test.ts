@@ -79,6 +79,20 @@ describe('locales', () => {
     );
   });
 
+  it('does not open a quoted value twice when it starts with the same quote', () => {
+    // An item's label drawn from a text that opens with a quotation.
+    expect(t('undo.trashed', { title: '«\u00a0“Man’s greed…' }, 'fr')).toBe(
+      '«\u00a0“Man’s greed…\u00a0» est à la corbeille.',
+    );
+    expect(t('undo.trashed', { title: '“Why it matters…' }, 'en')).toBe(
+      '“Why it matters…” is in the trash.',
+    );
+    // Another quote inside is kept: it is the value's own.
+    expect(t('undo.trashed', { title: '“Man’s greed…' }, 'fr')).toBe(
+      '«\u00a0“Man’s greed…\u00a0» est à la corbeille.',
+    );
+  });
+
   it('leaves a placeholder without its value visible rather than inventing one', () => {
     expect(t('clip.created', {}, 'fr')).toBe('Nouveau brouillon\u00a0: «\u00a0{title}\u00a0»');
   });
