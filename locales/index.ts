@@ -75,6 +75,15 @@ export function t(
       return `${numberFormats[locale].format(value)} ${pluralForm({ one, other }, value, locale)}`;
     },
   );
+  if (locale === 'fr') {
+    // « la version de Rédac », but « la version d’admin »: de is elided before a vowel.
+    template = template.replace(/\bde \{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      return typeof value === 'string' && /^[aeiouyàâäéèêëîïôöùûü]/iu.test(value)
+        ? `d’{${name}}`
+        : whole;
+    });
+  }
   return template.replace(/\{(\w+)\}/g, (whole, name: string, at: number) => {
     if (!(name in params)) return whole;
     const value = params[name]!;

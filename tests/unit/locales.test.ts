@@ -93,6 +93,12 @@ describe('locales', () => {
     );
   });
 
+  it('elides « de » before a name that starts with a vowel, in French', () => {
+    expect(t('conflict.theirsBy', { name: 'admin' }, 'fr')).toBe('Version d’admin');
+    expect(t('conflict.theirsBy', { name: 'Émilie' }, 'fr')).toBe('Version d’Émilie');
+    expect(t('conflict.theirsBy', { name: 'Rédac' }, 'fr')).toBe('Version de Rédac');
+  });
+
   it('leaves a placeholder without its value visible rather than inventing one', () => {
     expect(t('clip.created', {}, 'fr')).toBe('Nouveau brouillon\u00a0: «\u00a0{title}\u00a0»');
   });
