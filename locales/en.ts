@@ -300,7 +300,7 @@ export const en: Messages = {
   'options.reset': 'Restore the default template',
   'options.patternEmpty': 'The title pattern is empty.',
   'options.template': 'Template of new drafts',
-  'options.templateLabel': 'Starting text (HTML: <p>, <strong>, <em>, <a>)',
+  'options.templateLabel': 'Starting text (HTML: <p>, <strong>, <em>, <a>, a <ul> or <ol> list)',
   'options.templateHelp':
     '{quote} the quote in quotation marks, {source} the link to the source, {link}, {title}, {site}, {byline}, {url}.',
   'publish.heading': 'Publish',

@@ -310,7 +310,8 @@ export const fr = {
   'options.reset': 'Rétablir le modèle par défaut',
   'options.patternEmpty': 'Le modèle du titre est vide.',
   'options.template': 'Modèle des nouveaux brouillons',
-  'options.templateLabel': 'Texte de départ (HTML : <p>, <strong>, <em>, <a>)',
+  'options.templateLabel':
+    'Texte de départ (HTML : <p>, <strong>, <em>, <a>, une liste <ul> ou <ol>)',
   'options.templateHelp':
     '{quote} la citation entre guillemets, {source} le lien vers la source, {link}, {title}, {site}, {byline}, {url}.',
   'publish.heading': 'Publier',
