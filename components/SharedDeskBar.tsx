@@ -141,13 +141,18 @@ function Refusal({ refusal }: { refusal: SyncRefusal }) {
 /**
  * Another editor deleted an issue this editor had changed and not yet sent: the sync put it
  * back, with those changes (services/sync.ts, `putBack`). Said, with who deleted it, and the
- * choice the deletion asked for: keep it (which only closes the notice) or delete it too.
+ * choice the deletion asked for: keep it (which only closes the notice) or delete it too (which
+ * « Annuler » undoes, as any deletion of an issue).
  */
 function DeletionNotice({ notice }: { notice: SyncConflict }) {
   const [failed, setFailed] = useState(false);
+  const { offer } = useUndo();
   const choose = (choice: 'mine' | 'theirs') =>
-    void sendMessage('syncResolve', { key: notice.key, choose: { deleted: choice } }).catch(() =>
-      setFailed(true),
+    void sendMessage('syncResolve', { key: notice.key, choose: { deleted: choice } }).then(
+      // Deleted too: undoable, as a deletion made from the issue's own button.
+      (answer) =>
+        answer.undo && offer(answer.undo, t('undo.issueDeleted', { title: notice.title })),
+      () => setFailed(true),
     );
   return (
     <div class="notice shared-desk__conflict" role="alert" data-testid="sync-deleted">

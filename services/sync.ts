@@ -1479,7 +1479,8 @@ export class SyncEngine {
    * pushed, based on the server's version the conflict was found against (whatever is not
    * chosen stays in WordPress's revisions when it was the server's). A choice that took another
    * editor's version over the editor's own text answers with the undo of it (`undo`, for the
-   * view's « Annuler »: storage/conflict-undo.ts), since that text was nowhere else.
+   * view's « Annuler »: storage/conflict-undo.ts), since that text was nowhere else. Deleting
+   * an issue another editor deleted, too, answers with that deletion's undo.
    */
   async resolve(
     key: string,
@@ -1490,9 +1491,13 @@ export class SyncEngine {
       // Another editor's deletion, the issue put back here: keeping it only closes the notice;
       // deleting it too is this editor's own deletion, queued as any (items to the inbox).
       await this.db.conflicts.delete(key);
-      if (Object.values(choose).includes('theirs')) await deleteIssue(notice.recordId, this.db);
+      // An ordinary deletion, undoable as any (« Annuler » brings the issue and its items back).
+      const undo = Object.values(choose).includes('theirs')
+        ? await deleteIssue(notice.recordId, this.db)
+        : undefined;
       void this.run();
-      return this.status();
+      const status = await this.status();
+      return undo ? { ...status, undo } : status;
     }
     const undo = await quietly(this.db, SYNC_TABLES, async () => {
       const conflict = await this.db.conflicts.get(key);

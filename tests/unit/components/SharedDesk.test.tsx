@@ -8,6 +8,7 @@ import { UndoProvider } from '../../../components/Undo';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
 import { conflictChoiceToken } from '../../../storage/conflict-undo';
 import { db } from '../../../storage/db';
+import { createIssue, deleteIssue } from '../../../storage/issues';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
 import { SYNC_OFF } from '../../../storage/sync-state';
 import { deskProbe, deskState } from '../desk-fixtures';
@@ -341,6 +342,28 @@ describe('SharedDeskBar › an issue deleted elsewhere while changed here', () =
         ['syncResolve', { key: 'issue:i1:deleted', choose: { deleted: 'theirs' } }],
       ]),
     );
+  });
+
+  it('offers « Annuler » once deleted too, as any deletion of an issue', async () => {
+    await db.syncState.put(contributorState);
+    await db.conflicts.put(notice);
+    // The background's answer: the issue deleted (storage/issues.ts deleteIssue), its undo. A
+    // real one: a view drops an offer whose action is not in effect.
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+    const token = (await deleteIssue(issue.id))!;
+    unregister = registerHandlers({
+      syncResolve: async () => ({ ...contributorState, undo: token }),
+    } as unknown as Handlers);
+    render(
+      <UndoProvider>
+        <SharedDeskBar />
+      </UndoProvider>,
+    );
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Le supprimer aussi' }));
+
+    const bar = await screen.findByTestId('undo-bar');
+    expect(bar.textContent).toContain('«\u00a0Les indiscrets du 15 mars\u00a0» est supprimé');
   });
 
   it('keeps it with « Garder le numéro », and says so without a name when none is known', async () => {

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SyncEngine } from '../../../services/sync';
-import { updateDraft } from '../../../storage/drafts';
+import { undo, updateDraft } from '../../../storage/drafts';
 import { IndiscretsDB } from '../../../storage/db';
 import { addDraft } from '../storage/helpers';
 import {
@@ -140,7 +140,7 @@ describe('another editor’s deletion never silently eats offline work', () => {
     await a.sync();
     await b.sync();
     const [told] = await b.engine.listConflicts();
-    await b.engine.resolve(told!.key, { deleted: 'theirs' });
+    const answer = await b.engine.resolve(told!.key, { deleted: 'theirs' });
     await b.engine.whenIdle();
     expect(await b.engine.listConflicts()).toEqual([]);
     expect(await b.db.issues.get(issue.id)).toBeUndefined();
@@ -149,6 +149,18 @@ describe('another editor’s deletion never silently eats offline work', () => {
     for (const desk of [a, b]) {
       expect(await desk.db.issues.get(issue.id)).toBeUndefined();
       for (const id of [x.id, y.id]) expect((await desk.db.clips.get(id))!.issueId).toBe('');
+    }
+
+    // An ordinary deletion: « Annuler » brings the issue back with its items, on both desks.
+    expect(answer.undo).toBeDefined();
+    await undo(answer.undo!, b.db);
+    await b.sync();
+    await a.sync();
+    for (const desk of [a, b]) {
+      expect(await desk.db.issues.get(issue.id)).toMatchObject({ intro: 'Chapô de B' });
+      for (const id of [x.id, y.id]) {
+        expect((await desk.db.clips.get(id))!.issueId).toBe(issue.id);
+      }
     }
   });
 
