@@ -17,7 +17,11 @@ export interface RestoreCounts {
   added: number;
   /** Records replaced by the backup's, which was more recent (`updatedAt`). */
   updated: number;
-  /** Records of the backup not restored: this browser's version is as recent or more. */
+  /**
+   * Records of the backup not restored: this browser's version is as recent or more (or the
+   * same moment's copy of it is already here). A record added as a copy is counted in
+   * {@link RestoreResult.copied} only.
+   */
   kept: number;
   /** Records of this browser deleted first (`replace` only). */
   removed: number;
@@ -30,7 +34,8 @@ export interface RestoreOptions {
    *   `updatedAt` and a record that differs (see {@link sameTimeMerge}), neither is known to be
    *   the later: this browser's stays, and the backup's is not dropped: a draft here in no
    *   issue takes the backup's place in one; otherwise the backup's version is added beside
-   *   this browser's as a copy (a new id), which the editor sees and keeps or deletes;
+   *   this browser's as a copy (an id derived from it, so restoring the same backup again adds
+   *   no second copy; a draft's copy in the inbox), which the editor sees and keeps or deletes;
    * - `replace`: drafts and issues here are all deleted first, then the backup's are written.
    *   The UI must have the editor confirm it.
    */
@@ -195,65 +200,132 @@ function sameFields(a: object, b: object, ignored: ReadonlySet<string>): boolean
  * What a merge does with a backup record whose `updatedAt` is the same as this browser's
  * version of it: neither is the later, so this browser's is kept, and the backup's is not lost:
  * - `keep`: they hold the same (bookkeeping aside: revision, edit marks, the shared desk's
- *   mark), or they only order a draft differently in the same issue;
+ *   mark), or only place a draft differently, and this browser's is in an issue (a copy, in the
+ *   inbox, would only duplicate it);
  * - `place`: the same draft, in no issue here and in one in the backup: the backup's, which
  *   has the place, is written (nothing of this browser's is lost);
- * - `copy`: anything else (another text, intro or title; a draft in another issue): the
- *   backup's version is added beside this browser's, as a copy.
+ * - `copy`: anything else (another text, intro or title): the backup's version is added
+ *   beside this browser's, as a copy (see {@link copyOf}).
  */
 export function sameTimeMerge(backup: object, here: object): 'keep' | 'place' | 'copy' {
   if (sameFields(backup, here, BOOKKEEPING)) return 'keep';
   if (!sameFields(backup, here, new Set([...BOOKKEEPING, ...PLACEMENT]))) return 'copy';
+  // Only the placement differs. A copy would go to the inbox (see copyOf), a duplicate that
+  // keeps nothing of the backup's: the backup's place is taken only by a draft in no issue.
   const issueOf = (record: object) => (record as { issueId?: string }).issueId || '';
-  if (issueOf(backup) === issueOf(here)) return 'keep';
-  return issueOf(here) ? 'copy' : 'place';
+  return issueOf(backup) && !issueOf(here) ? 'place' : 'keep';
+}
+
+/** `value` as JSON with every object's keys sorted: the same data gives the same text. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 /**
- * The backup's version of a record as a copy beside this browser's: a new id, and nothing that
- * ties it to the original elsewhere (the shared desk's mark; an issue's WordPress post, which
- * publishing the copy would overwrite).
+ * A UUID-shaped id (version 8: custom) made from `text` by four FNV-1a hashes with different
+ * seeds: not cryptographic, only stable. Synchronous, because it runs inside the restore's
+ * transaction, which must not wait on anything but the database (`crypto.subtle` would).
+ */
+function idFrom(text: string): string {
+  const seeds = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b];
+  const hex = seeds
+    .map((seed) => {
+      let h = seed >>> 0;
+      for (let i = 0; i < text.length; i++) {
+        h ^= text.charCodeAt(i);
+        h = Math.imul(h, 0x01000193) >>> 0;
+      }
+      return h.toString(16).padStart(8, '0');
+    })
+    .join('');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return [
+    hex.slice(0, 8),
+    hex.slice(8, 12),
+    `8${hex.slice(13, 16)}`,
+    `${variant}${hex.slice(17, 20)}`,
+    hex.slice(20, 32),
+  ].join('-');
+}
+
+/**
+ * The id of the copy of a backup record: derived from the original's id and the backup's
+ * version of it (bookkeeping and placement aside), so that restoring the same backup again
+ * finds the copy the first restore made instead of adding another; another backup with another
+ * version gives another copy.
+ */
+function copyIdOf(record: { id: string }): string {
+  const content = Object.fromEntries(
+    Object.entries(record).filter(([key]) => !BOOKKEEPING.has(key) && !PLACEMENT.has(key)),
+  );
+  return idFrom(`indiscrets-backup-copy\u0000${record.id}\u0000${stableJson(content)}`);
+}
+
+/**
+ * The backup's version of a record as a copy beside this browser's: its id from
+ * {@link copyIdOf}, and nothing that ties it to the original elsewhere (the shared desk's mark;
+ * an issue's WordPress post, which publishing the copy would overwrite). A draft's copy goes to
+ * the inbox: in the original's issue it would show the item twice (at the same place), and be
+ * exported and shared with the newsroom twice.
  */
 function copyOf<T extends { id: string }>(record: T): T {
-  const copy: Record<string, unknown> = { ...record, id: crypto.randomUUID() };
+  const copy: Record<string, unknown> = { ...record, id: copyIdOf(record) };
   for (const key of ['rev', 'desk', 'wordpress', 'publishing', 'exportedAt']) delete copy[key];
+  if ('issueId' in copy) Object.assign(copy, { issueId: '', sortKey: '' });
   return copy as T;
 }
 
 /** The backup's records to write in a merge, counting each decision. */
 async function chooseNewer<T extends { id: string; updatedAt: string }>(
   records: readonly T[],
-  table: { bulkGet(ids: string[]): Promise<Array<{ updatedAt: string } | undefined>> },
+  table: { bulkGet(ids: string[]): Promise<Array<{ id: string; updatedAt: string } | undefined>> },
   tally: RestoreCounts,
   result: Pick<RestoreResult, 'copied'>,
 ): Promise<T[]> {
   const here = await table.bulkGet(records.map((record) => record.id));
+  const decisions = records.map((record, i) => {
+    const local = here[i];
+    if (!local) return 'add';
+    if (newer(record.updatedAt, local.updatedAt)) return 'update';
+    // Older here than the backup's: kept. As old: see sameTimeMerge.
+    return Date.parse(record.updatedAt) === Date.parse(local.updatedAt)
+      ? sameTimeMerge(record, local)
+      : 'keep';
+  });
+  const copyIds = new Map<number, string>();
+  decisions.forEach((decision, i) => {
+    if (decision === 'copy') copyIds.set(i, copyIdOf(records[i]!));
+  });
+  // A copy this browser already has (made by restoring this backup before), or that the backup
+  // holds itself (saved after such a restore), is not added again.
+  const copiesHere = copyIds.size ? await table.bulkGet([...copyIds.values()]) : [];
+  const present = new Set<string | undefined>([
+    ...copiesHere.map((copy) => copy?.id),
+    ...records.map((record) => record.id),
+  ]);
   const out: T[] = [];
   records.forEach((record, i) => {
-    const local = here[i];
-    if (!local) {
+    const decision = decisions[i];
+    if (decision === 'add') {
       tally.added++;
       out.push(record);
-    } else if (newer(record.updatedAt, local.updatedAt)) {
+    } else if (decision === 'update' || decision === 'place') {
       tally.updated++;
       out.push(record);
+    } else if (decision === 'copy' && !present.has(copyIds.get(i))) {
+      // This browser's version stays and the backup's is added as a copy: counted as a copy
+      // only (neither kept, since it was restored, nor added under its id).
+      present.add(copyIds.get(i));
+      result.copied++;
+      out.push(copyOf(record));
     } else {
-      // Older here than the backup's: kept. As old: see sameTimeMerge.
-      const decision =
-        Date.parse(record.updatedAt) === Date.parse(local.updatedAt)
-          ? sameTimeMerge(record, local)
-          : 'keep';
-      if (decision === 'place') {
-        tally.updated++;
-        out.push(record);
-      } else {
-        // This browser's version stays; a copy of the backup's goes beside it.
-        tally.kept++;
-        if (decision === 'copy') {
-          result.copied++;
-          out.push(copyOf(record));
-        }
-      }
+      tally.kept++;
     }
   });
   return out;

@@ -321,7 +321,70 @@ describe('restoreBackup, merge', () => {
     expect(await database.clips.get(draft.id)).toEqual(draft);
     const copy = (await database.clips.toArray()).find((clip) => clip.id !== draft.id);
     expect(copy).toMatchObject({ title: 'Même heure', note: 'dans la sauvegarde' });
-    expect(result.clips).toEqual({ added: 0, updated: 0, kept: 1, removed: 0 });
+    // Counted as a copy only: the backup's version was restored, not kept out.
+    expect(result.clips).toEqual({ added: 0, updated: 0, kept: 0, removed: 0 });
+    expect(result.copied).toBe(1);
+  });
+
+  it('adds no second copy when the same backup is merged again', async () => {
+    const { issue, quoted } = await seedDesk(database);
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    backup.clips.find((clip) => clip.id === quoted.id)!.note = 'dans la sauvegarde';
+    backup.issues.find((i) => i.id === issue.id)!.intro = 'Chapô de la sauvegarde';
+    await restoreBackup(backup, database);
+    const once = await snapshot(database);
+
+    const again = await restoreBackup(backup, database);
+
+    // The copies the first merge made are found by their id: nothing is added.
+    expect(await snapshot(database)).toEqual(once);
+    expect(again.copied).toBe(0);
+    expect(again.clips.added + again.issues.added).toBe(0);
+    expect(again.clips.kept).toBe(backup.clips.length);
+    expect(again.issues.kept).toBe(backup.issues.length);
+  });
+
+  it('restores the copy a backup holds without making a second one', async () => {
+    const draft = await addDraft(database, { title: 'Même heure', note: 'ici' });
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    backup.clips[0]!.note = 'dans la sauvegarde';
+    await restoreBackup(backup, database);
+    // A backup holding the backup's version and the copy a merge made of it, restored where
+    // this browser's version is.
+    const copy = (await database.clips.toArray()).find((clip) => clip.id !== draft.id)!;
+    const both = mustParse(
+      serializeBackup({ ...(await createBackup(database)), clips: [backup.clips[0]!, copy] }),
+    );
+    const elsewhere = anotherDatabase();
+    await elsewhere.clips.add(draft);
+
+    const result = await restoreBackup(both, elsewhere);
+
+    expect((await elsewhere.clips.toArray()).map((clip) => clip.id).sort()).toEqual(
+      [draft.id, copy.id].sort(),
+    );
+    expect(result.clips).toEqual({ added: 1, updated: 0, kept: 1, removed: 0 });
+    expect(result.copied).toBe(0);
+  });
+
+  it('puts the copy of a draft of an issue in the inbox, out of the issue', async () => {
+    const { issue, quoted } = await seedDesk(database);
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    backup.clips.find((clip) => clip.id === quoted.id)!.body = '<p>Version de la sauvegarde</p>';
+
+    const result = await restoreBackup(backup, database);
+
+    // In the issue it would be shown, exported and shared twice, at the same place.
+    expect(await database.clips.where('issueId').equals(issue.id).count()).toBe(2);
+    const copy = (await database.clips.where('url').equals(quoted.url).toArray()).find(
+      (clip) => clip.id !== quoted.id,
+    );
+    expect(copy).toMatchObject({
+      title: quoted.title,
+      body: '<p>Version de la sauvegarde</p>',
+      issueId: '',
+      sortKey: '',
+    });
     expect(result.copied).toBe(1);
   });
 
@@ -344,7 +407,7 @@ describe('restoreBackup, merge', () => {
     expect(result.clips.updated).toBe(1);
   });
 
-  it('keeps a draft in its issue here and copies the backup’s into the other issue, at the same updatedAt', async () => {
+  it('keeps a draft in its issue here, without a copy, when the backup only has it in another, at the same updatedAt', async () => {
     const { issue, quoted } = await seedDesk(database);
     const other = (await database.issues.toArray()).find((i) => i.id !== issue.id)!;
     const backup = mustParse(serializeBackup(await createBackup(database)));
@@ -352,10 +415,11 @@ describe('restoreBackup, merge', () => {
 
     const result = await restoreBackup(backup, database);
 
+    // A copy would go to the inbox: the same draft twice, nothing of the backup's kept.
     expect(await database.clips.get(quoted.id)).toMatchObject({ issueId: other.id });
-    const copies = await database.clips.where('url').equals(quoted.url).toArray();
-    expect(copies.map((clip) => clip.issueId).sort()).toEqual([issue.id, other.id].sort());
-    expect(result.copied).toBe(1);
+    expect(await database.clips.where('url').equals(quoted.url).count()).toBe(1);
+    expect(result.copied).toBe(0);
+    expect(result.clips.kept).toBe(backup.clips.length);
   });
 
   it('keeps a draft ordered otherwise in the same issue, without a copy, at the same updatedAt', async () => {
