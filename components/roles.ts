@@ -12,6 +12,7 @@
  */
 import { t, type MessageKey } from '../locales';
 import type { DeskCan, DeskMark, DeskRole, SyncRefusal, SyncState } from '../storage/sync-state';
+import { lockedBy } from './DeskMarks';
 import type { SharedDesk } from './sharedDesk';
 
 /** The WordPress roles the shared desk knows, strongest first. */
@@ -116,10 +117,15 @@ export function deskRefusal(
     case 'merge': {
       // A merged draft goes to the trash: the same right, said as what the editor tried.
       const mark = target?.desk;
-      if (!mark || mark.canTrash !== false) return undefined;
-      return mark.createdBy
-        ? t(`shared.cannot.${action}Others`, { role, name: mark.createdBy })
-        : t(`shared.cannot.${action}`, { role });
+      if (mark?.canTrash === false) {
+        return mark.createdBy
+          ? t(`shared.cannot.${action}Others`, { role, name: mark.createdBy })
+          : t(`shared.cannot.${action}`, { role });
+      }
+      // A merged draft goes to the trash under the hands of whoever has it open, and what they
+      // typed since their last sync is not in the merge: not while another editor holds its lock.
+      const editing = action === 'merge' ? lockedBy(mark) : undefined;
+      return editing ? t('shared.cannot.mergeLocked', { name: editing }) : undefined;
     }
     case 'mergeInto': {
       const mark = target?.desk;

@@ -489,6 +489,7 @@ export const en: Messages = {
     'You are {role}: this draft is not yours; merging it into another is up to its author or an Editor.',
   'shared.cannot.mergeOthers':
     'You are {role}: this draft is {name}’s; merging it into another is up to its author or an Editor.',
+  'shared.cannot.mergeLocked': '{name} is editing it now: merge when they are done.',
   'shared.cannot.mergeInto':
     'You are {role}: “{title}” is not your draft; merging another into it is up to its author or an Editor.',
   'shared.identity': '{name} ({role})',

@@ -169,3 +169,56 @@ describe('DraftEditor › a page two editors clipped', () => {
     await waitFor(() => expect(opened).toEqual([redac.id]));
   });
 });
+
+describe('DraftEditor › merging a draft another editor has open', () => {
+  /** Rédac holds the draft's edit lock (WordPress's), for a few minutes more. */
+  const lockedByRedac = () => ({
+    by: 'Rédac',
+    userId: 2,
+    since: new Date(Date.now() - 60_000).toISOString(),
+    expires: new Date(Date.now() + 120_000).toISOString(),
+  });
+  const LOCKED = 'Rédac le modifie en ce moment\u00a0: fusionnez quand il ou elle aura fini.';
+
+  /** The greyed control's reason, as its tooltip and as the line read with it. */
+  function expectRefused(control: HTMLElement, reason: string) {
+    expect(control).toHaveProperty('disabled', true);
+    expect(control.title).toBe(reason);
+    const described = control.getAttribute('aria-describedby');
+    expect(described, 'aria-describedby').toBeTruthy();
+    expect(document.getElementById(described!)?.textContent).toBe(reason);
+  }
+
+  it('greys « Le fusionner dans celui-ci » with why while the other draft is being edited', async () => {
+    await sharedAs('editor');
+    const { redac, pigiste } = await twins({ redac: true, pigiste: true });
+    // Rédac is typing in their draft: merging it would trash it under their hands, without
+    // what they typed since their last sync.
+    await db.clips.update(redac.id, { desk: { ...redac.desk!, lock: lockedByRedac() } });
+    wrap(<DraftEditor id={pigiste.id} onClose={() => {}} />);
+
+    const notice = await screen.findByTestId('page-twin');
+    const merge = within(notice).getByRole('button', { name: 'Le fusionner dans celui-ci' });
+    await waitFor(() => expectRefused(merge, LOCKED));
+    fireEvent.click(merge);
+    expect(await db.clips.get(redac.id)).toBeTruthy();
+  });
+
+  it('greys « Fusionner » on a draft another editor is editing, and not once the lock has lapsed', async () => {
+    await sharedAs('editor');
+    const { redac } = await twins({ redac: true, pigiste: true });
+    await db.clips.update(redac.id, { desk: { ...redac.desk!, lock: lockedByRedac() } });
+    wrap(<DraftEditor id={redac.id} onClose={() => {}} />);
+
+    await waitFor(() => expectRefused(screen.getByTestId('merge-button'), LOCKED));
+    cleanup();
+
+    // A lock Rédac let lapse (they closed the draft without WordPress hearing of it) holds nothing.
+    const lapsed = { ...lockedByRedac(), expires: new Date(Date.now() - 1000).toISOString() };
+    await db.clips.update(redac.id, { desk: { ...redac.desk!, lock: lapsed } });
+    wrap(<DraftEditor id={redac.id} onClose={() => {}} />);
+    await waitFor(() =>
+      expect(screen.getByTestId('merge-button')).toHaveProperty('disabled', false),
+    );
+  });
+});

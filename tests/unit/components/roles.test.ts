@@ -93,6 +93,34 @@ describe('deskRefusal, the one rule of what a role may do', () => {
     );
   });
 
+  it('refuses to merge a draft another editor is editing, naming them, until their lock lapses', () => {
+    const now = Date.now();
+    const locked = (expires: number): DeskTarget => ({
+      kind: 'draft',
+      desk: {
+        ...draft('Rédac', true).desk!,
+        lock: {
+          by: 'Rédac',
+          userId: 2,
+          since: new Date(now - 60_000).toISOString(),
+          expires: new Date(expires).toISOString(),
+        },
+      },
+    });
+    // Merged, the draft goes to the trash under their hands, without what they typed since.
+    expect(deskRefusal(as('editor'), 'merge', locked(now + 120_000))).toBe(
+      'Rédac le modifie en ce moment\u00a0: fusionnez quand il ou elle aura fini.',
+    );
+    expect(deskRefusal(as('editor'), 'merge', locked(now - 1000))).toBeUndefined();
+    // The role's refusal is the one said: it outlasts the lock.
+    expect(
+      deskRefusal(as('contributor'), 'merge', {
+        kind: 'draft',
+        desk: { ...locked(now + 120_000).desk!, canEdit: false, canTrash: false },
+      }),
+    ).toMatch(/^Vous êtes Contributeur/);
+  });
+
   it('allows everything when the desk is not shared, and a draft not shared yet to its writer', () => {
     for (const action of ['arrange', 'publish', 'editIssues', 'edit', 'trash', 'merge'] as const) {
       expect(deskRefusal(desk(undefined), action, issue)).toBeUndefined();
