@@ -188,10 +188,11 @@ function DraftEditorOf({
 
   const inIssue = !!draft.issueId;
   // Put in the trash while open here: by another editor (the sync brought it; the desk mark
-  // names the last writer, who on the shared desk is whoever trashed it) or in another window.
-  // What is typed still saves into it, and coming out of the trash keeps it; what it may not do
-  // meanwhile (trash, merge, arrange) is greyed with the reason.
+  // names who trashed it, not a later writer such as this editor's own typing pushed since) or
+  // in another window. What is typed still saves into it, and coming out of the trash keeps it;
+  // what it may not do meanwhile (trash, merge, arrange) is greyed with the reason.
   const trashed = !!draft.deletedAt;
+  const trashedBy = draft.desk?.trashedBy ?? draft.desk?.modifiedBy;
   const inTrash = trashed ? t('editor.inTrashReason') : undefined;
   const counts = countText(itemText(form.body));
   // What the editor does not type (quotes added by a later clip, metadata) follows the database.
@@ -227,8 +228,8 @@ function DraftEditorOf({
       {trashed && (
         <div class="notice" role="alert" data-testid="draft-trashed">
           <p>
-            {desk.enabled && draft.desk?.modifiedBy
-              ? t('editor.trashedBy', { name: draft.desk.modifiedBy })
+            {desk.enabled && trashedBy
+              ? t('editor.trashedBy', { name: trashedBy })
               : t('editor.trashedElsewhere')}
           </p>
           <button

@@ -263,13 +263,28 @@ export function restCreate(
 
 const nameOf = (user: DeskUser | null | undefined) => user?.name || undefined;
 
-/** The desk marks of a server record, as seen by user `me` (their own lock is not shown). */
-export function deskMarkOf(record: RestDraft | RestIssue, me: number | undefined): DeskMark {
+/**
+ * The desk marks of a server record, as seen by user `me` (their own lock is not shown), for
+ * the `local` record they go on (none: a record new here).
+ */
+export function deskMarkOf(
+  record: RestDraft | RestIssue,
+  me: number | undefined,
+  local?: { deletedAt?: string; desk?: DeskMark },
+): DeskMark {
   const mark: DeskMark = { remoteId: record.id, modifiedAt: fromGmt(record.modified_gmt) };
   const createdBy = nameOf(record.clipped_by);
   const modifiedBy = nameOf(record.last_edited_by);
   if (createdBy) mark.createdBy = createdBy;
   if (modifiedBy) mark.modifiedBy = modifiedBy;
+  if (record.status === 'trash') {
+    // Who put it in the trash: its last editor in the answer that brought the trash here (the
+    // plugin makes the trasher the last editor). Already in the trash here, the one known is
+    // kept: an edit pushed since (what the draft's editor typed before the trash reached them)
+    // makes them the last editor, not the trasher.
+    const trashedBy = local?.deletedAt ? local.desk?.trashedBy : modifiedBy;
+    if (trashedBy) mark.trashedBy = trashedBy;
+  }
   const lock = record.lock;
   if (lock && lock.user && lock.user.id !== me && Date.parse(lock.expires) > Date.now()) {
     mark.lock = {

@@ -935,7 +935,7 @@ export class SyncEngine {
       const table = this.db.table(tableOf(kind));
       const local = (await table.get(recordId)) as AnyRecord | undefined;
       if (!local) return;
-      const mark = deskMarkOf(reply, (await this.state()).user?.id);
+      const mark = deskMarkOf(reply, (await this.state()).user?.id, local);
       const sameFields = sameValue(sharedOf(kind, local), theirs);
       if (writeBack && !sameFields) {
         // The server normalised something we sent: take its form, or the next push resends it.
@@ -1227,7 +1227,7 @@ export class SyncEngine {
         this.db.syncRecords.get(key),
         this.db.outbox.get(key),
       ]);
-      const mark = deskMarkOf(remote, me);
+      const mark = deskMarkOf(remote, me, local);
       // A version is a record's own: one made again under the same clientId (sent again after
       // it was deleted for good) starts over at 1, and is new whatever its number.
       if (!force && sync && sync.remoteId === remote.id && sync.version >= remote.version) {

@@ -77,6 +77,7 @@ export const DeskMarkSchema = v.looseObject({
   createdBy: v.optional(v.string()),
   modifiedBy: v.optional(v.string()),
   modifiedAt: v.optional(v.string()),
+  trashedBy: v.optional(v.string()),
   lock: v.optional(DeskMarkLockSchema),
   canEdit: v.optional(v.boolean()),
   canTrash: v.optional(v.boolean()),

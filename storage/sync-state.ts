@@ -51,6 +51,8 @@ export interface DeskMark {
   modifiedBy?: string;
   /** When it was last written on the server (ISO 8601). */
   modifiedAt?: string;
+  /** In the trash: display name of who put it there (`modifiedBy` may be a later writer). */
+  trashedBy?: string;
   /** The edit lock, when another editor holds it. */
   lock?: DeskMarkLock;
   /** The server's answer to "may the current user edit it". */

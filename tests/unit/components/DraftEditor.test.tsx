@@ -78,6 +78,28 @@ describe('DraftEditor › a draft put in the trash while it is open', () => {
       ),
     );
   });
+
+  it('names who trashed it, not this editor whose typing the sync pushed after the trash', async () => {
+    await db.syncState.put(deskState('editor'));
+    const draft = await addDraft(db, { title: 'OVH en feu' });
+    renderEditor(draft.id);
+    await screen.findByLabelText('Titre du brouillon');
+
+    // As the sync leaves it once what was typed here went up after Camille's trash: this
+    // editor is its last writer, Camille the one who trashed it.
+    await quietly(db, ['clips', 'outbox', 'syncState'], () =>
+      db.clips.update(draft.id, {
+        deletedAt: '2026-03-15T10:00:00.000Z',
+        desk: { remoteId: 12, modifiedBy: 'Rédac', trashedBy: 'Camille' },
+      }),
+    );
+
+    await waitFor(() =>
+      expect(screen.getByTestId('draft-trashed').textContent).toMatch(
+        /^Camille a mis ce brouillon à la corbeille/,
+      ),
+    );
+  });
 });
 
 describe('DraftEditor', () => {

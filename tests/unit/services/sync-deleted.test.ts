@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SyncEngine } from '../../../services/sync';
-import { undo, updateDraft } from '../../../storage/drafts';
+import { trashDraft, undo, updateDraft } from '../../../storage/drafts';
 import { IndiscretsDB } from '../../../storage/db';
 import { addDraft } from '../storage/helpers';
 import {
@@ -427,5 +427,48 @@ describe('drafts naming an issue this desk has never heard of', () => {
     expect((await a.db.clips.get(z.id))!.issueId).toBe('numero-efface-pour-de-bon');
     await a.sync();
     expect((await a.db.clips.get(z.id))!.issueId).toBe('');
+  });
+});
+
+describe('a draft another editor put in the trash while it was being edited here', () => {
+  let server: FakeDesk;
+  let a: Desk;
+  let b: Desk;
+
+  beforeEach(() => {
+    server = new FakeDesk();
+    server.addUser('redac', 'Rédaction', 'editor');
+    server.addUser('auteur', 'Auteur', 'editor');
+    a = new Desk(server, 'redac');
+    b = new Desk(server, 'auteur');
+  });
+  afterEach(async () => {
+    for (const desk of [a, b]) {
+      desk.db.close();
+      await Dexie.delete(desk.db.name);
+    }
+  });
+
+  it('names who trashed it, not the editor whose typing was pushed after the trash', async () => {
+    await b.join();
+    const x = await addDraft(b.db, { title: 'X', body: '<p>Texte X</p>' });
+    await b.sync();
+    await a.join();
+    // B types in X, not synced yet, while A puts it in the trash (a merge into A's own draft
+    // does exactly this to the draft merged).
+    await updateDraft(x.id, { body: '<p>Texte X, tapé par B</p>' }, b.db);
+    await trashDraft(x.id, a.db);
+    await a.sync();
+    await b.sync();
+    await b.sync();
+
+    const stored = (await b.db.clips.get(x.id))!;
+    expect(stored.deletedAt).toBeTruthy();
+    // Nothing typed is lost: it went up with the draft, in the trash.
+    expect(stored.body).toBe('<p>Texte X, tapé par B</p>');
+    expect(server.byClientId('drafts', x.id)!.content).toContain('tapé par B');
+    // B's push made B the last editor; the one who trashed it is still the one named.
+    expect(stored.desk?.modifiedBy).toBe('Auteur');
+    expect(stored.desk?.trashedBy).toBe('Rédaction');
   });
 });

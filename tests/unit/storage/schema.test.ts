@@ -82,6 +82,7 @@ describe('a backup of records with every field set', () => {
     createdBy: 'Camille',
     modifiedBy: 'Léa',
     modifiedAt: '2027-03-10T09:00:00.000Z',
+    trashedBy: 'Camille',
     lock: {
       by: 'Léa',
       userId: 7,
