@@ -204,6 +204,45 @@ describe('DraftEditor › merging a draft another editor has open', () => {
     expect(await db.clips.get(redac.id)).toBeTruthy();
   });
 
+  it('takes no drop in the inbox of a draft another editor is editing, and merges it once free', async () => {
+    await sharedAs('editor');
+    const { redac, pigiste } = await twins({ redac: true, pigiste: true });
+    await db.clips.update(redac.id, { desk: { ...redac.desk!, lock: lockedByRedac() } });
+    wrap(<Inbox onOpen={() => {}} />);
+
+    /** Drags `from`'s row onto `to`'s, as the browser fires it: whether the row took the drop. */
+    const drag = (from: string, to: string) => {
+      const data = new Map<string, string>();
+      const dataTransfer = {
+        get types() {
+          return [...data.keys()];
+        },
+        setData: (type: string, value: string) => data.set(type, value),
+        getData: (type: string) => data.get(type) ?? '',
+      };
+      const source = screen.getByText(from).closest('article')!;
+      const target = screen.getByText(to).closest('article')!;
+      fireEvent.dragStart(source, { dataTransfer });
+      // A row that takes the drop cancels dragover (preventDefault): fireEvent says so.
+      const taken = !fireEvent.dragOver(target, { dataTransfer });
+      if (taken) fireEvent.drop(target, { dataTransfer });
+      fireEvent.dragEnd(source, { dataTransfer });
+      return taken;
+    };
+
+    await screen.findByText('Le ministre part');
+    expect(drag('Le ministre part', 'Le ministre part (Pigiste)')).toBe(false);
+    expect(await db.clips.get(redac.id)).toBeTruthy();
+
+    // Rédac done: the lock released, the same drag merges.
+    const free = { ...(await db.clips.get(redac.id))!.desk! };
+    delete free.lock;
+    await db.clips.update(redac.id, { desk: free });
+    await waitFor(() => expect(drag('Le ministre part', 'Le ministre part (Pigiste)')).toBe(true));
+    await waitFor(async () => expect(await db.clips.get(redac.id)).toBeUndefined());
+    expect((await db.clips.get(pigiste.id))!.body).toContain('Texte de Rédac');
+  });
+
   it('greys « Fusionner » on a draft another editor is editing, and not once the lock has lapsed', async () => {
     await sharedAs('editor');
     const { redac } = await twins({ redac: true, pigiste: true });
