@@ -2,9 +2,20 @@ import { useState } from 'preact/hooks';
 import { t } from '../locales';
 import { DeskMarks } from './DeskMarks';
 import type { InboxRow } from './inboxRow';
-import { PageTwinNotice } from './PageTwinNotice';
+import { lazyComponent } from './lazy';
 import { GUESSED_SOURCES, provenanceSummary } from './Provenance';
 import { useRefused } from './RoleReason';
+
+/**
+ * Said only of a page two editors clipped (the shared desk, rare): loaded with the first row
+ * that has one, not before the popup's first paint.
+ */
+const PageTwinNotice = lazyComponent(
+  () => import('./PageTwinNotice').then((m) => m.PageTwinNotice),
+  {
+    silent: true,
+  },
+);
 
 /** A title longer than this may not fit the three lines a row gives it. */
 const LONG_TITLE = 150;
