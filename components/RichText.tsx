@@ -196,6 +196,74 @@ function atListStart(el: HTMLElement): boolean {
   return before.toString() === '' && !before.cloneContents().querySelector('br');
 }
 
+/** Whether the selection, in `el`, holds all of its text (Ctrl+A). */
+function selectsAll(el: HTMLElement): boolean {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return false;
+  const range = selection.getRangeAt(0);
+  if (!el.contains(range.commonAncestorContainer)) return false;
+  const outside = document.createRange();
+  outside.selectNodeContents(el);
+  outside.setEnd(range.startContainer, range.startOffset);
+  if (outside.toString().trim() !== '') return false;
+  outside.selectNodeContents(el);
+  outside.setStart(range.endContainer, range.endOffset);
+  return outside.toString().trim() === '';
+}
+
+/**
+ * Where the caret is in `el`, as the indexes of the children leading to its node, then its offset
+ * there: the same place in the same HTML written again.
+ */
+function caretPath(el: HTMLElement): number[] | undefined {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0) return undefined;
+  const caret = selection.getRangeAt(0);
+  if (!el.contains(caret.startContainer)) return undefined;
+  const path = [caret.startOffset];
+  for (let node = caret.startContainer; node !== el; node = node.parentNode!) {
+    path.unshift([...node.parentNode!.childNodes].indexOf(node as ChildNode));
+  }
+  return path;
+}
+
+/** Puts the caret at `path` ({@link caretPath}), or at the end of the text. */
+function placeCaretAt(el: HTMLElement, path: number[] | undefined): void {
+  const selection = window.getSelection();
+  if (!selection) return;
+  const range = document.createRange();
+  let node: Node | undefined = el;
+  for (const index of path?.slice(0, -1) ?? []) node = node?.childNodes[index];
+  if (path && node) {
+    range.setStart(node, path[path.length - 1]!);
+  } else {
+    range.selectNodeContents(el.lastElementChild ?? el);
+    range.collapse(false);
+  }
+  selection.removeAllRanges();
+  selection.addRange(range);
+}
+
+/**
+ * `el`'s HTML with the first entry of the list where the caret is ({@link atListStart}) made a
+ * paragraph before the list (the list gone when that was its only entry), that paragraph's
+ * index among `el`'s children, and whether it starts with text.
+ */
+function unlistFirstEntry(el: HTMLElement): [string, number, boolean] {
+  const start = window.getSelection()!.getRangeAt(0).startContainer;
+  const entry = (start.nodeType === 1 ? (start as Element) : start.parentElement)!.closest('li')!;
+  const index = [...el.children].indexOf(entry.parentElement!);
+  const copy = el.cloneNode(true) as HTMLElement;
+  const list = copy.children[index]!;
+  const paragraph = document.createElement('p');
+  paragraph.append(...list.firstElementChild!.childNodes);
+  list.firstElementChild!.remove();
+  copy.insertBefore(paragraph, list);
+  if (!list.firstElementChild) list.remove();
+  const text = paragraph.firstChild?.nodeType === Node.TEXT_NODE;
+  return [copy.innerHTML, [...copy.childNodes].indexOf(paragraph), text];
+}
+
 /**
  * Writes `texts` as paragraphs of their own after `after`, a child of `el` (after its last one
  * when null), with the browser's editing commands: they go on its undo stack, so that one Ctrl+Z
@@ -489,6 +557,54 @@ export function RichText({
     setLinkUrl('');
   };
 
+  /**
+   * The last edit the editor made to the text itself, not with the browser's commands (they keep
+   * a list under a paste over the whole text, and Chromium's outdent sets inline styles that the
+   * extension's security policy refuses): Ctrl+Z undoes it and Ctrl+Y redoes it while the text
+   * is as that edit left it (the browser's undo stack knows nothing of it).
+   */
+  const ownEdit = useRef<{
+    before: string;
+    after: string;
+    caretBefore: number[] | undefined;
+    caretAfter: number[] | undefined;
+    undone: boolean;
+  } | null>(null);
+
+  /**
+   * Replaces the text with `html`, as one undo step of the editor's, the caret at `caret` (see
+   * {@link caretPath}; at the end when undefined).
+   */
+  const replaceText = (html: string, caret: number[] | undefined) => {
+    const el = ref.current;
+    if (!el) return;
+    const before = el.innerHTML;
+    const caretBefore = caretPath(el);
+    el.innerHTML = html;
+    placeCaretAt(el, caret);
+    ownEdit.current = {
+      before,
+      after: el.innerHTML,
+      caretBefore,
+      caretAfter: caret,
+      undone: false,
+    };
+    emit();
+  };
+
+  /** Ctrl+Z (`undo`) or Ctrl+Y (redo) on the editor's own last edit: whether it was that. */
+  const undoOwnEdit = (undo: boolean): boolean => {
+    const el = ref.current;
+    const edit = ownEdit.current;
+    if (!el || !edit || edit.undone !== !undo) return false;
+    if (el.innerHTML !== (undo ? edit.after : edit.before)) return false;
+    el.innerHTML = undo ? edit.before : edit.after;
+    placeCaretAt(el, undo ? edit.caretBefore : edit.caretAfter);
+    edit.undone = undo;
+    emit();
+    return true;
+  };
+
   const onPaste = (event: ClipboardEvent) => {
     event.preventDefault();
     const data = event.clipboardData;
@@ -501,6 +617,13 @@ export function RichText({
     }
     const html = data?.getData('text/html');
     const clean = cleanItemHtml(html || textToHtml(data?.getData('text/plain') ?? ''));
+    const el = ref.current;
+    if (el && el.querySelector('ul, ol') && selectsAll(el)) {
+      // Over the whole text, the paste is the whole text: the browser would put its paragraphs
+      // in the list's first entry (stored as lines of it).
+      replaceText(clean, undefined);
+      return;
+    }
     document.execCommand('insertHTML', false, clean);
     emit();
   };
@@ -532,13 +655,20 @@ export function RichText({
       startLink();
     } else if (event.key === 'Backspace' && !event.altKey && !event.ctrlKey && !event.metaKey) {
       // At the start of a list's first entry, Backspace makes it a paragraph again, as word
-      // processors do (the browser would do nothing, or join it to the paragraph before). The
-      // browser's command is one undo step; the text it leaves before the list, outside a
-      // paragraph, is stored as one.
-      if (ref.current && atListStart(ref.current) && document.execCommand('outdent')) {
+      // processors do (the browser would do nothing, or join it to the paragraph before; its
+      // outdent leaves bare text before the list and, in Chromium, sets inline styles that the
+      // security policy refuses). The editor's own edit, one undo step.
+      const el = ref.current;
+      if (el && atListStart(el)) {
         event.preventDefault();
-        emit();
+        const [html, paragraph, text] = unlistFirstEntry(el);
+        // In its text when it starts with one: typed there, a space stays one.
+        replaceText(html, text ? [paragraph, 0, 0] : [paragraph, 0]);
       }
+    } else if ((event.ctrlKey || event.metaKey) && !event.altKey) {
+      const key = event.key.toLowerCase();
+      const redo = key === 'y' || (key === 'z' && event.shiftKey);
+      if ((key === 'z' || key === 'y') && undoOwnEdit(!redo)) event.preventDefault();
     }
   };
 

@@ -386,6 +386,11 @@ describe('writing an item in Chromium with the built extension', () => {
     // The Le Monde draft, given a text made by a template with {quote} in a list (written
     // straight into the database, as a new draft's template would).
     const popup = await openPopup();
+    // Chromium logs each inline style the page's security policy refuses (its outdent set some).
+    const refusals: string[] = [];
+    popup.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refusals.push(message.text());
+    });
     const { clips } = await readDatabase<{
       clips: Array<{ id: string; title: string }>;
       issues: Array<{ id: string }>;
@@ -433,12 +438,20 @@ describe('writing an item in Chromium with the built extension', () => {
     const unlisted =
       '<p>Un <strong>fort</strong></p><ul><li>Deux et demi</li><li>Trois</li></ul><p>Après.</p>';
     await saved(unlisted);
+    // Shown as stored: a paragraph (outdent showed bare text and a <br> before the list).
+    expect(await area.innerHTML()).toBe(unlisted);
+    // The caret stays at the start of that paragraph.
+    await popup.keyboard.type('À');
+    await saved(unlisted.replace('<p>Un', '<p>ÀUn'));
+    await popup.keyboard.press('Control+Z');
+    await saved(unlisted);
     await popup.keyboard.press('Control+Z');
     await saved(`<ul>${list}</ul><p>Après.</p>`);
     await popup.keyboard.press('Control+Y');
     await saved(unlisted);
     await popup.keyboard.press('Control+Z');
     await saved(`<ul>${list}</ul><p>Après.</p>`);
+    expect(await area.innerHTML()).toBe(`<ul>${list}</ul><p>Après.</p>`);
 
     // A list pasted at the end of an entry gives entries of this list, each its text.
     await select(area, 'Trois');
@@ -476,6 +489,58 @@ describe('writing an item in Chromium with the built extension', () => {
       (html) => html === after,
       'the list shown again',
     );
+    expect(refusals).toEqual([]);
+    await popup.close();
+  });
+
+  it('replaces a list that is the whole text with the paragraphs pasted over it after Ctrl+A', async () => {
+    const popup = await openPopup();
+    const { clips } = await readDatabase<{
+      clips: Array<{ id: string; title: string }>;
+      issues: Array<{ id: string }>;
+    }>(popup);
+    const draft = clips.find((clip) => clip.title === titles.lemonde)!;
+    const before = '<ol><li>Un</li><li>Deux</li></ol>';
+    await writeDatabase(popup, { clips: [{ ...draft, body: before }] });
+    await popup.reload();
+    const area = await openLemonde(popup);
+    await until(
+      () => area.innerHTML(),
+      (html) => html === before,
+      'the text written',
+    );
+    const saved = (html: string) => savedBody(popup, draft.id, (body) => body === html);
+    const paste = (data: Record<string, string>) =>
+      area.evaluate((el, entries) => {
+        const transfer = new DataTransfer();
+        for (const [type, text] of Object.entries(entries)) transfer.setData(type, text);
+        el.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+        );
+      }, data);
+
+    // Plain text: its paragraphs are the text (the browser put them in the first entry).
+    await area.click();
+    await popup.keyboard.press('Control+A');
+    await paste({ 'text/plain': 'A\n\nB' });
+    await saved('<p>A</p><p>B</p>');
+    expect(await area.innerHTML()).toBe('<p>A</p><p>B</p>');
+    // One Ctrl+Z gives the list back, Ctrl+Y the paste.
+    await popup.keyboard.press('Control+Z');
+    await saved(before);
+    expect(await area.innerHTML()).toBe(before);
+    await popup.keyboard.press('Control+Y');
+    await saved('<p>A</p><p>B</p>');
+    await popup.keyboard.press('Control+Z');
+    await saved(before);
+
+    // HTML, the same; typing carries on at the end of the last paragraph.
+    await popup.keyboard.press('Control+A');
+    await paste({ 'text/html': '<p>A <b>fort</b></p><p>B</p>', 'text/plain': 'A fort\n\nB' });
+    await popup.keyboard.type(' fin');
+    const pasted = '<p>A <strong>fort</strong></p><p>B fin</p>';
+    await saved(pasted);
+    expect(await storedBody(popup, area)).toBe(pasted);
     await popup.close();
   });
 });
