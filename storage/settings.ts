@@ -1,6 +1,6 @@
 import { definedOnUse } from './defined-on-use';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
-import { DEFAULT_DRAFT_TEMPLATE } from './template';
+import { DEFAULT_DRAFT_TEMPLATE } from './template-default';
 import type { UI_LOCALES } from './record-values';
 
 /**

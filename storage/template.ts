@@ -3,11 +3,7 @@ import { isHttpUrl } from './http-url';
 import { pairQuotes, quoteMarks } from '../lib/quotes';
 import { escapeHtml, stripWww } from '../lib/html';
 
-/**
- * The body a new draft starts with: the last quote in French quotation marks, then the source
- * linked under its publication's name. Placeholders are listed at {@link renderDraftTemplate}.
- */
-export const DEFAULT_DRAFT_TEMPLATE = '<p>{quote} ({source})</p>';
+export { DEFAULT_DRAFT_TEMPLATE } from './template-default';
 
 /** Used instead of a template that wants a quote when the draft has none. */
 export const NO_QUOTE_TEMPLATE = '<p>{link} ({site})</p>';
