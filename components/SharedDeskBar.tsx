@@ -204,10 +204,12 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   title: 'editor.title',
   body: 'editor.body',
   sources: 'editor.sources',
-  note: 'editor.note',
+  // The shared note (a note kept private is never in a conflict), and the chapô without the
+  // form's « (facultatif) »: the box names what differs, not how to fill it in.
+  note: 'conflict.field.note',
   tags: 'editor.tags',
   status: 'editor.status',
-  intro: 'issue.intro',
+  intro: 'conflict.field.intro',
   date: 'issue.date',
   lengthBudget: 'issue.budget',
 };

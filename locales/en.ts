@@ -120,6 +120,8 @@ export const en: Messages = {
     '“{title}” was changed on the shared desk by another member of the newsroom while you were writing. Choose the version to keep for each field: nothing is lost until you choose.',
   'conflict.theirsBy': '{name}’s version',
   'conflict.keepMine': 'Keep mine',
+  'conflict.field.note': 'Shared note',
+  'conflict.field.intro': 'Intro',
   'conflict.keepMineNamed': 'Keep your version of “{field}”',
   'conflict.takeTheirs': 'Take the other',
   'conflict.takeTheirsNamed': 'Take the other version of “{field}”',

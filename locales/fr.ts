@@ -128,6 +128,8 @@ export const fr = {
     '« {title} » a été modifié sur le bureau partagé par un autre membre de la rédaction pendant que vous écriviez. Choisissez la version à garder pour chaque champ : rien n’est perdu tant que vous n’avez pas choisi.',
   'conflict.theirsBy': 'Version de {name}',
   'conflict.keepMine': 'Garder la mienne',
+  'conflict.field.note': 'Note partagée',
+  'conflict.field.intro': 'Chapô',
   'conflict.keepMineNamed': 'Garder votre version de « {field} »',
   'conflict.takeTheirs': 'Prendre l’autre',
   'conflict.takeTheirsNamed': 'Prendre l’autre version de « {field} »',

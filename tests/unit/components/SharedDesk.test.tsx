@@ -200,6 +200,40 @@ describe('SharedDeskBar', () => {
     );
   });
 
+  it('names an issue’s chapô and a draft’s shared note as what differs, not as their form fields', async () => {
+    await db.syncState.put(contributorState);
+    await db.conflicts.put({
+      key: 'issue:i1',
+      kind: 'issue',
+      recordId: 'i1',
+      title: 'Les indiscrets du 15 mars',
+      fields: [{ field: 'intro', base: 'a', mine: 'Mien', theirs: 'Sien' }],
+      remoteVersion: 4,
+      detectedAt: '2026-03-15T10:00:00Z',
+    });
+    await db.conflicts.put({
+      key: 'draft:d1',
+      kind: 'draft',
+      recordId: 'd1',
+      title: 'Le ministre et Bercy',
+      fields: [{ field: 'note', base: 'a', mine: 'Mienne', theirs: 'Sienne' }],
+      remoteVersion: 4,
+      detectedAt: '2026-03-15T10:00:00Z',
+    });
+    background({ syncResolve: contributorState });
+    render(<SharedDeskBar />);
+
+    expect(
+      await screen.findByRole('button', { name: 'Garder votre version de «\u00a0Chapô\u00a0»' }),
+    ).toBeTruthy();
+    // The note in a conflict is the shared one: « privée » would say the opposite.
+    expect(
+      await screen.findByRole('button', {
+        name: 'Garder votre version de «\u00a0Note partagée\u00a0»',
+      }),
+    ).toBeTruthy();
+  });
+
   it('shows both versions of a conflicting field and sends the choice once every field is chosen', async () => {
     await db.syncState.put(contributorState);
     await db.conflicts.put({
