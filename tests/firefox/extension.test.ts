@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectInPage, servePages, squash, until, type PageServer } from '../browser/harness';
 import { readDatabase } from '../browser/database';
 import {
+  chord,
   clickButton,
   clipFromPopup,
   launchFirefox,
@@ -199,13 +200,8 @@ describe('the extension in Firefox (MV2)', () => {
       }>(popup);
       return clips.find((clip) => clip.title === title)?.body ?? '';
     };
-    const chord = async (keys: string[]) => {
-      for (const key of keys.slice(0, -1)) await popup.keyboard.down(key as 'Control');
-      await popup.keyboard.press(keys.at(-1) as 'z');
-      for (const key of keys.slice(0, -1).reverse()) await popup.keyboard.up(key as 'Control');
-    };
     const typed = '<p>Premier paragraphe écrit.</p>';
-    await chord(['Control', 'a']);
+    await chord(popup, ['Control', 'a']);
     await popup.keyboard.type('Premier paragraphe écrit.');
     await until(stored, (body) => body === typed, 'the typed text stored');
 
@@ -216,9 +212,9 @@ describe('the extension in Firefox (MV2)', () => {
       'the quote stored as a paragraph',
     );
     // One Ctrl+Z takes the whole quote away, not the typing before it; Ctrl+Shift+Z redoes it.
-    await chord(['Control', 'z']);
+    await chord(popup, ['Control', 'z']);
     await until(stored, (body) => body === typed, 'the quote undone');
-    await chord(['Control', 'Shift', 'z']);
+    await chord(popup, ['Control', 'Shift', 'z']);
     await until(stored, (body) => body === inserted, 'the quote redone');
     await popup.close();
   });

@@ -308,3 +308,10 @@ export async function downloaded(
   );
   return file;
 }
+
+/** Presses `keys` together, the last one pressed while the others are held (Ctrl+Z, Ctrl+Shift+Z). */
+export async function chord(page: Page, keys: string[]): Promise<void> {
+  for (const key of keys.slice(0, -1)) await page.keyboard.down(key as 'Control');
+  await page.keyboard.press(keys.at(-1) as 'z');
+  for (const key of keys.slice(0, -1).reverse()) await page.keyboard.up(key as 'Control');
+}

@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { servePages, until, type PageServer } from '../browser/harness';
 import { readDatabase, writeDatabase, type ArgumentPage } from '../browser/database';
 import {
+  chord,
   clickButton,
   clipFromPopup,
   launchFirefox,
@@ -34,13 +35,6 @@ describe('a list in an item’s text, in Firefox (MV2)', () => {
     await session?.close();
     await server?.close();
   });
-
-  /** Presses `keys` together, the last one pressed while the others are held. */
-  const chord = async (page: Page, keys: string[]) => {
-    for (const key of keys.slice(0, -1)) await page.keyboard.down(key as 'Control');
-    await page.keyboard.press(keys.at(-1) as 'z');
-    for (const key of keys.slice(0, -1).reverse()) await page.keyboard.up(key as 'Control');
-  };
 
   /**
    * Puts the caret in the editor at the start (or end) of the last `word` of its text, without
