@@ -150,6 +150,42 @@ export function UndoProvider({ children, onUndone }: Props) {
     };
   }, []);
 
+  /*
+   * An action reverted by other means while it is offered (a draft restored from the trash, in
+   * this view or another) takes its offer away at once: the offers' actions are watched in the
+   * database, whose changes reach every open view, rather than read again only when the shared
+   * list changes (nothing in it does) or the view comes back into sight, which left « Annuler »
+   * in an open desk until its ten seconds ran out.
+   */
+  useEffect(() => {
+    if (offers.length === 0) return;
+    let live = true;
+    let subscription: { unsubscribe(): void } | undefined;
+    loadData().then(
+      (data) => {
+        if (!live) return;
+        subscription = data
+          .liveQuery(() =>
+            Promise.all(offers.map((offered) => data.undoable(offered.token).catch(() => true))),
+          )
+          .subscribe({
+            next: (inEffect) => {
+              const gone = new Set(offers.filter((_, i) => !inEffect[i]).map((o) => o.id));
+              if (gone.size === 0) return;
+              for (const id of gone) removeUndoOffer(id).catch(() => undefined);
+              setOffers((now) => now.filter((offered) => !gone.has(offered.id)));
+            },
+            error: (e: unknown) => console.error('Indiscrets undo offers', e),
+          });
+      },
+      (e: unknown) => console.error('Indiscrets undo offers', e),
+    );
+    return () => {
+      live = false;
+      subscription?.unsubscribe();
+    };
+  }, [offers]);
+
   const offer = useCallback((token: UndoToken, label: string, options: OfferOptions = {}) => {
     const made: UndoOffer = { id: crypto.randomUUID(), token, label, at: Date.now() };
     if (options.focus) focusId.current = made.id;

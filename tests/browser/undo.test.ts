@@ -206,6 +206,27 @@ describe('undo across the popup and the desk in Chromium', () => {
     await desk.close();
   });
 
+  it('takes « Annuler » from the desk open beside the popup as soon as the popup restores the draft from the trash', async () => {
+    const desk = await openDesk(session);
+    await draftRow(desk, titles.guardian).waitFor();
+    const popup = await openPopup(session);
+    await popup.getByRole('button', { name: `Supprimer « ${titles.guardian} »` }).click();
+    await bar(desk).getByRole('button', { name: 'Annuler' }).waitFor();
+    await popup.getByLabel('Où chercher').selectOption('trash');
+
+    const restored = Date.now();
+    await draftRow(popup, titles.guardian).getByRole('button', { name: 'Restaurer' }).click();
+    await bar(desk).waitFor({ state: 'detached' });
+
+    // At once, not when the bar's own ten seconds run out: nothing in the offers the views share
+    // changed, the desk hears it from the database. A few seconds leave room for a loaded machine.
+    expect(Date.now() - restored).toBeLessThan(4000);
+    await draftRow(desk, titles.guardian).waitFor();
+    expect(await storedOffers(desk)).toEqual([]);
+    await popup.close();
+    await desk.close();
+  });
+
   for (const size of [
     { width: 1280, height: 800 },
     { width: 1920, height: 1080 },

@@ -261,6 +261,21 @@ describe('UndoProvider, its offers shared by the views', () => {
     await waitFor(async () => expect(await readUndoOffers()).toEqual([]));
   });
 
+  it('takes « Annuler » away at once from a view showing it when its action is reverted by other means', async () => {
+    const draft = await addDraft(db, { title: 'Remaniement' });
+    const offer = renderBar();
+    offer(await trashDraft(draft.id), 'À la corbeille');
+    await waitFor(() => expect(label()).toBe('À la corbeille'));
+
+    // Restored from the trash (in this view or another: the database's change reaches both),
+    // with nothing changed in the shared list of offers.
+    await restoreDraft(draft.id);
+
+    // Well before the bar's own ten seconds: waitFor gives up after one.
+    await waitFor(() => expect(bar()).toBeNull());
+    await waitFor(async () => expect(await readUndoOffers()).toEqual([]));
+  });
+
   it('keeps its offers in the view where storage.session is missing', async () => {
     const session = Object.getOwnPropertyDescriptor(fakeBrowser.storage, 'session')!;
     Object.defineProperty(fakeBrowser.storage, 'session', { value: undefined, configurable: true });
