@@ -30,6 +30,12 @@ const LABELS = [
   'La sénatrice et le préfet',
 ];
 
+/** Quotes as clipped: one of three lines in a wide column, one short. */
+const QUOTES = [
+  '« Nous ne laisserons pas le budget de la Nation entre les mains de ceux qui ne savent pas compter », a déclaré la sénatrice devant la commission des finances.',
+  'Le préfet a refusé de commenter.',
+];
+
 /**
  * The issue and its items, written with IndexedDB itself (as the extension's database stores
  * them), and chosen as the desk's open issue.
@@ -57,7 +63,8 @@ async function seedIssue(session: ExtensionSession): Promise<void> {
       title: label,
       label,
       siteName: 'News',
-      quotes: [],
+      // The long title's draft has quotes, as a clipped draft does: its editor shows them.
+      quotes: i === 1 ? QUOTES.map((text) => ({ text, html: '', clippedAt: now })) : [],
       provenance: {},
       createdAt: now,
       updatedAt: now,
@@ -154,9 +161,12 @@ describe('the desk from 1100 px wide to a laptop', () => {
     { width: 1101, height: 720 },
     { width: 1120, height: 720 },
     { width: 1280, height: 720 },
+    { width: 1280, height: 800 },
     { width: 1366, height: 768 },
+    { width: 1440, height: 900 },
+    { width: 1920, height: 1080 },
   ]) {
-    it(`fits in the window at ${viewport.width} px, every item's ↑ and ↓ inside the issue column`, async () => {
+    it(`fits in the window at ${viewport.width}×${viewport.height}, every item's ↑ and ↓ inside the issue column`, async () => {
       const desk = await openDesk(session, viewport);
       await desk
         .locator('.reorder__item')
@@ -165,7 +175,9 @@ describe('the desk from 1100 px wide to a laptop', () => {
       // The issue's fields (title, date, length) open too: they share the column.
       await desk.locator('.issue__fields summary').click();
       await desk.locator('.issue__fields input[type="number"]').waitFor();
-      await desk.screenshot({ path: screenshotPath(`desk-width-${viewport.width}.png`) });
+      await desk.screenshot({
+        path: screenshotPath(`desk-width-${viewport.width}x${viewport.height}.png`),
+      });
       const seen = await overflow(desk);
       expect(seen.items).toBe(LABELS.length);
       expect(seen.scrollWidth).toBeLessThanOrEqual(seen.innerWidth);
@@ -175,6 +187,66 @@ describe('the desk from 1100 px wide to a laptop', () => {
       await desk.close();
     });
   }
+
+  it('gives each column room to read at 1280×800, the drafts shown or folded away', async () => {
+    const desk = await openDesk(session, { width: 1280, height: 800 });
+    await desk
+      .locator('.reorder__item')
+      .nth(LABELS.length - 1)
+      .waitFor();
+    await desk.getByTestId('issue-item').nth(1).locator('.issue-item__title').click();
+    await desk
+      .locator('.desk__editor .quotes blockquote')
+      .nth(QUOTES.length - 1)
+      .waitFor();
+    /** Each column's width, and each quote's against the editor's room inside its padding. */
+    const measure = () =>
+      desk.evaluate(() => {
+        const width = (selector: string) =>
+          document.querySelector(selector)?.getBoundingClientRect().width ?? 0;
+        const editor = document.querySelector('.desk__editor .quotes')!.getBoundingClientRect();
+        return {
+          inbox: width('.desk__inbox'),
+          issue: width('.desk__issue'),
+          editor: width('.desk__editor'),
+          output: width('.desk__output'),
+          // A quote squeezed beside its buttons was a few words a line.
+          quotes: Array.from(
+            document.querySelectorAll('.desk__editor .quotes blockquote'),
+            (quote) => Math.round(quote.getBoundingClientRect().width - editor.width),
+          ),
+        };
+      });
+
+    const shown = await measure();
+    await desk.screenshot({ path: screenshotPath('desk-width-1280x800-editor.png') });
+    // The least widths where each column reads: the drafts' titles, the items' titles beside
+    // their handles and arrows, the editor's fields and quotes, the preview's paragraphs.
+    expect(shown.inbox).toBeGreaterThanOrEqual(220);
+    expect(shown.issue).toBeGreaterThanOrEqual(320);
+    expect(shown.editor).toBeGreaterThanOrEqual(360);
+    expect(shown.output).toBeGreaterThanOrEqual(300);
+    // Each quote as wide as the list: its buttons go under it.
+    expect(shown.quotes).toEqual(QUOTES.map(() => 0));
+    const seen = await overflow(desk);
+    expect(seen.pastWindow).toEqual([]);
+    expect(seen.pastColumn).toEqual([]);
+    expect(seen.clipped).toEqual([]);
+
+    // The drafts folded away (the desk remembers it): the editor and the issue have their room.
+    await desk.getByTestId('inbox-toggle').click();
+    await desk.locator('.desk__inbox').waitFor({ state: 'detached' });
+    const folded = await measure();
+    await desk.screenshot({ path: screenshotPath('desk-width-1280x800-editor-folded.png') });
+    expect(folded.issue).toBeGreaterThanOrEqual(340);
+    expect(folded.editor).toBeGreaterThanOrEqual(500);
+    expect(folded.output).toBeGreaterThanOrEqual(340);
+    expect(await overflow(desk)).toMatchObject({ pastWindow: [], pastColumn: [], clipped: [] });
+    // Shown again for the next tests, which open desks in this profile.
+    await desk.getByTestId('inbox-toggle').click();
+    await desk.locator('.desk__inbox').waitFor();
+    await desk.close();
+  });
 
   it('fits in the window at every width from a tablet to a wide screen', async () => {
     const desk = await openDesk(session, { width: 1366, height: 768 });
