@@ -4,6 +4,7 @@ import { escapeHtml } from '../lib/html';
 import type { SitePost } from '../storage/site-posts';
 import { frenchQuotation, quotationParagraphs } from '../storage/template';
 import { cleanItemHtml } from './richtext';
+import { TextHistory, type TextState } from './textHistory';
 import { useSitePosts } from './useSitePosts';
 
 /**
@@ -227,6 +228,11 @@ function caretPath(el: HTMLElement): number[] | undefined {
   return path;
 }
 
+/** `el`'s text and caret, as the undo history keeps them. */
+function textState(el: HTMLElement): TextState {
+  return { html: el.innerHTML, caret: caretPath(el) };
+}
+
 /** Puts the caret at `path` ({@link caretPath}), or at the end of the text. */
 function placeCaretAt(el: HTMLElement, path: number[] | undefined): void {
   const selection = window.getSelection();
@@ -266,9 +272,9 @@ function unlistFirstEntry(el: HTMLElement): [string, number, boolean] {
 
 /**
  * Writes `texts` as paragraphs of their own after `after`, a child of `el` (after its last one
- * when null), with the browser's editing commands: they go on its undo stack, so that one Ctrl+Z
- * takes them all away (not the typing before) and Ctrl+Y brings them back. The caret ends after
- * the last. False, nothing done, when the browser has no editing commands (jsdom).
+ * when null), with the browser's editing commands (the caller makes them one undo step of the
+ * editor's). The caret ends after the last. False, nothing done, when the browser has no editing
+ * commands (jsdom).
  */
 function typeParagraphs(el: HTMLElement, after: Node | null, texts: readonly string[]): boolean {
   const selection = window.getSelection();
@@ -288,7 +294,7 @@ function typeParagraphs(el: HTMLElement, after: Node | null, texts: readonly str
     const html = texts.map((text) => `<${tag}>${escapeHtml(text, 'text')}</${tag}>`).join('');
     return document.execCommand('insertHTML', false, html);
   }
-  // Chromium makes one undo step of a run of typing: a new paragraph, then its text, each time.
+  // In Chromium: a new paragraph, then its text, each time.
   for (const [index, text] of texts.entries()) {
     if (!document.execCommand('insertParagraph')) return index > 0;
     // The new paragraph would carry on the bold or italic that the one before ends with.
@@ -297,7 +303,7 @@ function typeParagraphs(el: HTMLElement, after: Node | null, texts: readonly str
     }
     document.execCommand('insertText', false, text);
   }
-  // Setting the caret again ends the run: what is typed next is an undo step of its own.
+  // Setting the caret again ends the browser's run of typing.
   if (selection.rangeCount > 0) {
     const end = selection.getRangeAt(0).cloneRange();
     selection.removeAllRanges();
@@ -336,6 +342,8 @@ function addParagraphs(el: HTMLElement, after: Node | null, texts: readonly stri
  * entry makes it a paragraph (see {@link atListStart}).
  * The DOM is the editor's while it has focus: it is rewritten from `value` when it has not, and,
  * while it has, only for a change made elsewhere (never for the echo of its own typing).
+ * Ctrl+Z and Ctrl+Y go through the editor's own undo steps, typing grouped by words
+ * (components/textHistory.ts), never the browser's.
  */
 export function RichText({
   value,
@@ -364,7 +372,9 @@ export function RichText({
   useEffect(() => {
     const onSelection = () => {
       const range = editorRange();
-      if (range) lastCaret.current = range;
+      if (!range) return;
+      lastCaret.current = range;
+      noteCaret();
     };
     document.addEventListener('selectionchange', onSelection);
     return () => document.removeEventListener('selectionchange', onSelection);
@@ -373,45 +383,49 @@ export function RichText({
   if (handle) {
     handle.current = {
       insertQuote(text, block) {
-        const el = ref.current;
-        if (!el) return;
-        el.focus();
-        const selection = window.getSelection();
-        if (!selection) return;
-        const saved = lastCaret.current;
-        let range: Range;
-        if (saved && el.contains(saved.commonAncestorContainer)) {
-          range = saved.cloneRange();
-        } else {
-          range = document.createRange();
-          range.selectNodeContents(el.lastElementChild ?? el);
-          range.collapse(false);
-        }
-        // Its own marks go or become “ ” as in a new draft's template: « … » stays balanced.
-        const paragraphs = quotationParagraphs(text).map((part) => part.replace(/\s+/g, ' '));
-        if (block) {
-          // After the paragraph the caret is in: a quote never cuts a sentence in two. Each of
-          // its paragraphs opens with «, the last alone closes with », as in a new draft. In a
-          // list, after the caret's entry: its paragraphs are entries after it.
-          const texts = frenchQuotation(paragraphs, ' ');
-          if (texts.length === 0) return;
-          let paragraph: Node | null = range.endContainer;
-          while (paragraph && paragraph.parentNode !== el && paragraph.nodeName !== 'LI') {
-            paragraph = paragraph.parentNode;
-          }
-          if (!typeParagraphs(el, paragraph, texts)) addParagraphs(el, paragraph, texts);
-        } else {
-          selection.removeAllRanges();
-          selection.addRange(range);
-          // Plain spaces: the export's typography makes them no-break; a space is added where
-          // the quote would stick to a word.
-          const before = range.startContainer.textContent?.slice(0, range.startOffset) ?? '';
-          const lead = before && !/\s$/.test(before) ? ' ' : '';
-          document.execCommand('insertText', false, `${lead}« ${paragraphs.join(' ')} »`);
-        }
-        emit();
+        asStep(() => insertQuote(text, block));
       },
     };
+  }
+
+  /** {@link RichTextHandle.insertQuote}, without the undo step and the change sent. */
+  function insertQuote(text: string, block: boolean) {
+    const el = ref.current;
+    if (!el) return;
+    el.focus();
+    const selection = window.getSelection();
+    if (!selection) return;
+    const saved = lastCaret.current;
+    let range: Range;
+    if (saved && el.contains(saved.commonAncestorContainer)) {
+      range = saved.cloneRange();
+    } else {
+      range = document.createRange();
+      range.selectNodeContents(el.lastElementChild ?? el);
+      range.collapse(false);
+    }
+    // Its own marks go or become “ ” as in a new draft's template: « … » stays balanced.
+    const paragraphs = quotationParagraphs(text).map((part) => part.replace(/\s+/g, ' '));
+    if (block) {
+      // After the paragraph the caret is in: a quote never cuts a sentence in two. Each of
+      // its paragraphs opens with «, the last alone closes with », as in a new draft. In a
+      // list, after the caret's entry: its paragraphs are entries after it.
+      const texts = frenchQuotation(paragraphs, ' ');
+      if (texts.length === 0) return;
+      let paragraph: Node | null = range.endContainer;
+      while (paragraph && paragraph.parentNode !== el && paragraph.nodeName !== 'LI') {
+        paragraph = paragraph.parentNode;
+      }
+      if (!typeParagraphs(el, paragraph, texts)) addParagraphs(el, paragraph, texts);
+    } else {
+      selection.removeAllRanges();
+      selection.addRange(range);
+      // Plain spaces: the export's typography makes them no-break; a space is added where
+      // the quote would stick to a word.
+      const before = range.startContainer.textContent?.slice(0, range.startOffset) ?? '';
+      const lead = before && !/\s$/.test(before) ? ' ' : '';
+      document.execCommand('insertText', false, `${lead}« ${paragraphs.join(' ')} »`);
+    }
   }
   // The site's posts are asked for while the link form is open; never waited for.
   const site = useSitePosts(linking && sitePosts, linkUrl);
@@ -421,20 +435,29 @@ export function RichText({
   // Before paint: the editor never flashes empty, and a click lands in the text.
   useLayoutEffect(() => {
     const el = ref.current;
-    if (!el || el.innerHTML === value) return;
+    if (!el) return;
+    if (el.innerHTML === value) {
+      history.current ??= new TextHistory(textState(el));
+      return;
+    }
     if (document.activeElement !== el) {
       el.innerHTML = value;
+      // The text typed here, cleaned, keeps its undo steps; another's has none to go back to.
+      if (history.current && value === emitted.current) history.current.settle(textState(el));
+      else if (history.current) history.current.reset(textState(el));
+      else history.current = new TextHistory(textState(el));
       return;
     }
     // Focused: what was typed here comes back as `value` (cleaned); the DOM, with its caret,
     // stays. Any other value is a change made elsewhere (another view, merged in): it is shown
     // now, the caret kept at the same character, or the next keystroke would write the old text
-    // back over it.
+    // back over it; Ctrl+Z does not go back over it.
     if (value === emitted.current) return;
     const caret = caretOffset(el);
     el.innerHTML = value;
     emitted.current = value;
     if (caret !== undefined) placeCaret(el, caret);
+    history.current?.reset(textState(el));
   }, [value]);
 
   useEffect(() => {
@@ -469,10 +492,54 @@ export function RichText({
     onChange(html);
   };
 
+  /** The text's undo steps (see components/textHistory.ts). */
+  const history = useRef<TextHistory | null>(null);
+  /** Set while the editor makes an edit of its own: one step, whatever the `input` events. */
+  const editing = useRef(false);
+
+  /** Notes where the caret is, for the undo of the next edit to put it back there. */
+  const noteCaret = () => {
+    const el = ref.current;
+    if (el && !editing.current) history.current?.caretAt(el.innerHTML, caretPath(el));
+  };
+
+  /** An edit the browser made (typing, deleting, Enter, a drop): an undo step, or part of one. */
+  const onInput = (event: Event) => {
+    const el = ref.current;
+    if (!el || editing.current) return;
+    const { inputType = '', data = null } = event as InputEvent;
+    history.current?.record(textState(el), { type: inputType, data, at: event.timeStamp });
+    emit();
+  };
+
+  /** Runs `edit`, the editor's own (a quote, a link, a paste…), as one undo step, and sends it. */
+  const asStep = (edit: () => void) => {
+    const el = ref.current;
+    if (!el) return;
+    noteCaret();
+    editing.current = true;
+    try {
+      edit();
+    } finally {
+      editing.current = false;
+    }
+    history.current?.record(textState(el), { type: 'own', at: performance.now() });
+    emit();
+  };
+
+  /** Ctrl+Z (`undo`) or Ctrl+Y (redo): the text as it was before or after the step. */
+  const undoStep = (undo: boolean) => {
+    const el = ref.current;
+    const state = undo ? history.current?.undo() : history.current?.redo();
+    if (!el || !state) return;
+    el.innerHTML = state.html;
+    placeCaretAt(el, state.caret);
+    emit();
+  };
+
   const command = (name: 'bold' | 'italic') => {
     ref.current?.focus();
-    document.execCommand(name);
-    emit();
+    asStep(() => document.execCommand(name));
   };
 
   /** The editor's selection, if it is inside the editor. */
@@ -511,16 +578,16 @@ export function RichText({
   };
 
   /** Links the selection (or, with none, inserts the address as its own text). */
-  const linkSelection = (url: string) => {
-    const selection = window.getSelection();
-    if (selection && !selection.isCollapsed) {
-      document.execCommand('createLink', false, url);
-    } else {
-      const safe = escapeHtml(url);
-      document.execCommand('insertHTML', false, `<a href="${safe}">${safe}</a>`);
-    }
-    emit();
-  };
+  const linkSelection = (url: string) =>
+    asStep(() => {
+      const selection = window.getSelection();
+      if (selection && !selection.isCollapsed) {
+        document.execCommand('createLink', false, url);
+      } else {
+        const safe = escapeHtml(url);
+        document.execCommand('insertHTML', false, `<a href="${safe}">${safe}</a>`);
+      }
+    });
 
   const pick = (suggestion: LinkSuggestion) => {
     setLinking(false);
@@ -558,51 +625,18 @@ export function RichText({
   };
 
   /**
-   * The last edit the editor made to the text itself, not with the browser's commands (they keep
-   * a list under a paste over the whole text, and Chromium's outdent sets inline styles that the
-   * extension's security policy refuses): Ctrl+Z undoes it and Ctrl+Y redoes it while the text
-   * is as that edit left it (the browser's undo stack knows nothing of it).
-   */
-  const ownEdit = useRef<{
-    before: string;
-    after: string;
-    caretBefore: number[] | undefined;
-    caretAfter: number[] | undefined;
-    undone: boolean;
-  } | null>(null);
-
-  /**
-   * Replaces the text with `html`, as one undo step of the editor's, the caret at `caret` (see
+   * Replaces the text with `html`, the editor's own edit, not the browser's commands (they keep a
+   * list under a paste over the whole text, and Chromium's outdent sets inline styles that the
+   * extension's security policy refuses): one undo step, the caret at `caret` (see
    * {@link caretPath}; at the end when undefined).
    */
   const replaceText = (html: string, caret: number[] | undefined) => {
     const el = ref.current;
     if (!el) return;
-    const before = el.innerHTML;
-    const caretBefore = caretPath(el);
-    el.innerHTML = html;
-    placeCaretAt(el, caret);
-    ownEdit.current = {
-      before,
-      after: el.innerHTML,
-      caretBefore,
-      caretAfter: caret,
-      undone: false,
-    };
-    emit();
-  };
-
-  /** Ctrl+Z (`undo`) or Ctrl+Y (redo) on the editor's own last edit: whether it was that. */
-  const undoOwnEdit = (undo: boolean): boolean => {
-    const el = ref.current;
-    const edit = ownEdit.current;
-    if (!el || !edit || edit.undone !== !undo) return false;
-    if (el.innerHTML !== (undo ? edit.after : edit.before)) return false;
-    el.innerHTML = undo ? edit.before : edit.after;
-    placeCaretAt(el, undo ? edit.caretBefore : edit.caretAfter);
-    edit.undone = undo;
-    emit();
-    return true;
+    asStep(() => {
+      el.innerHTML = html;
+      placeCaretAt(el, caret);
+    });
   };
 
   const onPaste = (event: ClipboardEvent) => {
@@ -624,8 +658,7 @@ export function RichText({
       replaceText(clean, undefined);
       return;
     }
-    document.execCommand('insertHTML', false, clean);
-    emit();
+    asStep(() => document.execCommand('insertHTML', false, clean));
   };
 
   /** A source dragged over the text: the selected words it will link are kept. */
@@ -650,6 +683,7 @@ export function RichText({
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
+    noteCaret();
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
       event.preventDefault();
       startLink();
@@ -667,9 +701,22 @@ export function RichText({
       }
     } else if ((event.ctrlKey || event.metaKey) && !event.altKey) {
       const key = event.key.toLowerCase();
-      const redo = key === 'y' || (key === 'z' && event.shiftKey);
-      if ((key === 'z' || key === 'y') && undoOwnEdit(!redo)) event.preventDefault();
+      if (key !== 'z' && key !== 'y') return;
+      // The editor's steps, never the browser's (see components/textHistory.ts).
+      event.preventDefault();
+      undoStep(!(key === 'y' || event.shiftKey));
     }
+  };
+
+  const onBeforeInput = (event: InputEvent) => {
+    // Undo and redo from the browser's menus.
+    if (event.inputType === 'historyUndo' || event.inputType === 'historyRedo') {
+      event.preventDefault();
+      undoStep(event.inputType === 'historyUndo');
+      return;
+    }
+    // The caret before a keystroke: where its undo puts it back.
+    noteCaret();
   };
 
   return (
@@ -835,13 +882,17 @@ export function RichText({
             document.execCommand('defaultParagraphSeparator', false, 'p');
           }
         }}
-        onInput={readOnly ? undefined : emit}
+        onInput={readOnly ? undefined : onInput}
+        onBeforeInput={readOnly ? undefined : onBeforeInput}
         onBlur={(event) => {
           // Focus gone to the link form: the selection it will link must stay where it is.
           const next = event.relatedTarget as Node | null;
           if (next && ref.current?.parentElement?.contains(next)) return;
-          // Shows the cleaned text once the editor is done typing.
-          if (ref.current && ref.current.innerHTML !== value) ref.current.innerHTML = value;
+          // Shows the cleaned text once the editor is done typing (its undo steps kept).
+          const el = ref.current;
+          if (!el || el.innerHTML === value) return;
+          el.innerHTML = value;
+          history.current?.settle(textState(el));
         }}
         onPaste={readOnly ? (e) => e.preventDefault() : onPaste}
         onDragEnter={readOnly ? undefined : onDragEnter}

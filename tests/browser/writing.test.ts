@@ -382,6 +382,47 @@ describe('writing an item in Chromium with the built extension', () => {
     expect(await storedBody(popup, area)).toBe(after);
     await popup.close();
   });
+  it('takes a sentence typed in one go back a word at a time with Ctrl+Z, and Ctrl+Y brings it back', async () => {
+    const popup = await openPopup();
+    const { clips } = await readDatabase<{
+      clips: Array<{ id: string; title: string }>;
+      issues: Array<{ id: string }>;
+    }>(popup);
+    const draft = clips.find((clip) => clip.title === titles.lemonde)!;
+    const before = '<p>Début.</p>';
+    await writeDatabase(popup, { clips: [{ ...draft, body: before }] });
+    await popup.reload();
+    const area = await openLemonde(popup);
+    await until(
+      () => area.innerHTML(),
+      (html) => html === before,
+      'the text written',
+    );
+    const saved = (html: string) => savedBody(popup, draft.id, (body) => body === html);
+    await area.click();
+    await select(area, 'Début.');
+    await popup.keyboard.press('End');
+
+    // Each keystroke changes the page elsewhere (the save state, the count), which ended
+    // Chromium's own undo step at each character.
+    await popup.keyboard.type(" Une phrase tapée d'un trait.");
+    await saved("<p>Début. Une phrase tapée d'un trait.</p>");
+    await popup.keyboard.press('Control+Z');
+    await saved("<p>Début. Une phrase tapée d'un </p>");
+    await popup.keyboard.press('Control+Z');
+    await saved('<p>Début. Une phrase tapée </p>');
+    await popup.keyboard.press('Control+Y');
+    await popup.keyboard.press('Control+Y');
+    await saved("<p>Début. Une phrase tapée d'un trait.</p>");
+    // Taken back again, the typing goes on where the word taken back was.
+    await popup.keyboard.press('Control+Z');
+    await popup.keyboard.type('coup.');
+    const after = "<p>Début. Une phrase tapée d'un coup.</p>";
+    await saved(after);
+    expect(await storedBody(popup, area)).toBe(after);
+    await popup.close();
+  });
+
   it('keeps a list of the template a list while typing, Enter, Backspace, undo, paste and reload', async () => {
     // The Le Monde draft, given a text made by a template with {quote} in a list (written
     // straight into the database, as a new draft's template would).

@@ -204,6 +204,11 @@ describe('the extension in Firefox (MV2)', () => {
     await chord(popup, ['Control', 'a']);
     await popup.keyboard.type('Premier paragraphe écrit.');
     await until(stored, (body) => body === typed, 'the typed text stored');
+    // Typing is taken back a word at a time, not a character or all of it.
+    await chord(popup, ['Control', 'z']);
+    await until(stored, (body) => body === '<p>Premier paragraphe </p>', 'the last word undone');
+    await chord(popup, ['Control', 'y']);
+    await until(stored, (body) => body === typed, 'the last word redone');
 
     await pressButton(popup, 'En paragraphe');
     const inserted = await until(

@@ -84,14 +84,24 @@ describe('RichText with a list', () => {
     expect(stored()).toBe(list);
   });
 
-  it('leaves Ctrl+Z to the browser once the text has changed since its own edit', () => {
-    const { area } = editor('<ul><li>Un</li><li>Deux</li></ul>');
+  it('takes back the typing after its own edit first, then its own edit, one Ctrl+Z each', () => {
+    const list = '<ul><li>Un</li><li>Deux</li></ul>';
+    const { area, stored } = editor(list);
     select([area.querySelector('li')!.firstChild!, 0]);
     fireEvent.keyDown(area, { key: 'Backspace' });
-    area.querySelector('p')!.append(' typé');
+    // Typed at the end of the new paragraph, as the browser does it.
+    const paragraph = area.querySelector('p')!;
+    select([paragraph.firstChild!, 2]);
+    (paragraph.firstChild as Text).appendData(' typé');
+    fireEvent.input(area, { inputType: 'insertText', data: ' typé' });
 
-    // Not prevented: the browser undoes the typing, the editor's edit stays.
-    expect(fireEvent.keyDown(area, { key: 'z', ctrlKey: true })).toBe(true);
-    expect(area.innerHTML).toBe('<p>Un typé</p><ul><li>Deux</li></ul>');
+    // Prevented: the editor's steps, not the browser's.
+    expect(fireEvent.keyDown(area, { key: 'z', ctrlKey: true })).toBe(false);
+    expect(area.innerHTML).toBe('<p>Un</p><ul><li>Deux</li></ul>');
+    fireEvent.keyDown(area, { key: 'z', ctrlKey: true });
+    expect(stored()).toBe(list);
+    fireEvent.keyDown(area, { key: 'z', ctrlKey: true, shiftKey: true });
+    fireEvent.keyDown(area, { key: 'y', ctrlKey: true });
+    expect(stored()).toBe('<p>Un typé</p><ul><li>Deux</li></ul>');
   });
 });
