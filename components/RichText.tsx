@@ -460,9 +460,12 @@ export function RichText({
     history.current?.reset(textState(el));
   }, [value]);
 
-  useEffect(() => {
+  // Before paint too, right after the text is written: a caret placed in the text as soon as it
+  // shows (a click) is never moved to the end afterwards (after paint, the click could come
+  // first, and this put the caret at the end under the editor's typing).
+  useLayoutEffect(() => {
     const el = ref.current;
-    if (!autoFocus || readOnly || !el) return;
+    if (!autoFocus || readOnly || !el || document.activeElement === el) return;
     el.focus();
     const end = document.createRange();
     end.selectNodeContents(el);

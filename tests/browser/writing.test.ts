@@ -171,6 +171,44 @@ describe('writing an item in Chromium with the built extension', () => {
     await popup.close();
   });
 
+  it('keeps the caret placed in the text as soon as the draft opens where it was put', async () => {
+    const popup = await openPopup();
+    const { clips } = await readDatabase<{
+      clips: Array<{ id: string; title: string }>;
+      issues: Array<{ id: string }>;
+    }>(popup);
+    const draft = clips.find((clip) => clip.title === titles.lemonde)!;
+    const before = '<p>Début.</p><p>Fin.</p>';
+    await writeDatabase(popup, { clips: [{ ...draft, body: before }] });
+    await popup.reload();
+    // The caret put at the start of the text the moment it is shown, as the quickest click
+    // would: the editor opening used to put it at the end a little later.
+    await popup.evaluate(() => {
+      const observer = new MutationObserver(() => {
+        const el = document.querySelector<HTMLElement>('[data-testid="item-text"]');
+        const text = el?.querySelector('p')?.firstChild;
+        if (!el || !text) return;
+        observer.disconnect();
+        el.focus();
+        const range = document.createRange();
+        range.setStart(text, 0);
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+    await popup.getByRole('button', { name: titles.lemonde, exact: true }).click();
+    const area = popup.getByTestId('item-text');
+    await area.waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    await popup.keyboard.type('Tout ');
+    const after = '<p>Tout Début.</p><p>Fin.</p>';
+    await savedBody(popup, draft.id, (body) => body === after);
+    expect(await storedBody(popup, area)).toBe(after);
+    await popup.close();
+  });
+
   it('makes a paragraph with Enter, kept as <p> in the stored text', async () => {
     const popup = await openPopup();
     const area = await openLemonde(popup);
