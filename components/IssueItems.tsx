@@ -50,8 +50,14 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
           {cannotArrange}
         </p>
       )}
-      {items.length === 0 ? (
-        <DropZone issueId={issue.id} refused={!!cannotArrange} />
+      {items.length === 0 && cannotArrange ? (
+        // Nothing to drop here for a role that may not arrange the issue: the empty issue says
+        // only that it is empty, the notice above says why they cannot fill it.
+        <p class="muted" data-testid="issue-empty">
+          {t('issue.emptyRefused')}
+        </p>
+      ) : items.length === 0 ? (
+        <DropZone issueId={issue.id} />
       ) : (
         <ReorderList
           locked={!!cannotArrange}
@@ -98,13 +104,14 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
   );
 }
 
-function DropZone({ issueId, refused }: { issueId: string; refused: boolean }) {
+function DropZone({ issueId }: { issueId: string }) {
   const [over, setOver] = useState(false);
   return (
     <p
       class={`dropzone${over ? ' dropzone--over' : ''}`}
+      data-testid="issue-empty"
       onDragOver={(e) => {
-        if (!refused && e.dataTransfer?.types.includes(DRAFT_MIME)) {
+        if (e.dataTransfer?.types.includes(DRAFT_MIME)) {
           e.preventDefault();
           setOver(true);
         }
@@ -113,7 +120,7 @@ function DropZone({ issueId, refused }: { issueId: string; refused: boolean }) {
       onDrop={(e) => {
         setOver(false);
         const id = e.dataTransfer?.getData(DRAFT_MIME);
-        if (id && !refused) {
+        if (id) {
           e.preventDefault();
           void addToIssue(id, issueId);
         }

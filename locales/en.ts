@@ -231,6 +231,7 @@ export const en: Messages = {
   'issue.budget': 'Length budget (characters)',
   'issue.items': 'Items of the issue',
   'issue.empty': 'No items: add drafts from the list, or drop them here.',
+  'issue.emptyRefused': 'No items in this issue yet.',
   'issue.addShort': 'To issue',
   'issue.addNamed': 'Add “{title}” to the issue',
   'issue.remove': 'Remove',

@@ -241,6 +241,7 @@ export const fr = {
   'issue.budget': 'Longueur visée (signes)',
   'issue.items': 'Indiscrets du numéro',
   'issue.empty': 'Aucun indiscret : ajoutez des brouillons depuis la liste, ou déposez-les ici.',
+  'issue.emptyRefused': 'Aucun indiscret dans ce numéro pour l’instant.',
   'issue.addShort': 'Au numéro',
   'issue.addNamed': 'Ajouter « {title} » au numéro',
   'issue.remove': 'Retirer',

@@ -150,6 +150,31 @@ describe('the issue (IssuePicker, IssueFieldsForm, IssueItems, IssueOutput) for 
   });
 });
 
+describe('IssueItems › an empty issue', () => {
+  it('asks an Editor to drop drafts into it, and tells a Contributor only that it is empty', async () => {
+    await sharedAs('editor');
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
+    wrap(<IssueView currentIssueId={issue.id} onSelectIssue={() => {}} onOpenDraft={() => {}} />);
+    await waitFor(() =>
+      expect(screen.getByTestId('issue-empty').textContent).toBe(
+        'Aucun indiscret\u00a0: ajoutez des brouillons depuis la liste, ou déposez-les ici.',
+      ),
+    );
+    cleanup();
+
+    // A Contributor may not put drafts in an issue: « déposez-les ici » would invite a drop
+    // that does nothing. The notice above says why.
+    await sharedAs('contributor');
+    wrap(<IssueView currentIssueId={issue.id} onSelectIssue={() => {}} onOpenDraft={() => {}} />);
+    expect((await screen.findByTestId('role-notice')).textContent).toBe(
+      'Vous êtes Contributeur\u00a0: l’ordre du numéro revient à un Éditeur.',
+    );
+    const empty = screen.getByTestId('issue-empty');
+    expect(empty.textContent).toBe('Aucun indiscret dans ce numéro pour l’instant.');
+    expect(empty.classList.contains('dropzone')).toBe(false);
+  });
+});
+
 describe('ClipPanel', () => {
   it('greys « Couper cette page » for a Subscriber, with why, and sends nothing', async () => {
     const sent: unknown[] = [];
