@@ -167,7 +167,7 @@ describe('two views of one record in Chromium', () => {
     expect(marked.join(' ')).not.toContain(before.trim().split(/\s+/)[0]);
 
     await conflicted!
-      .getByRole('button', { name: 'Garder votre version de « Note privée (jamais exportée) »' })
+      .getByRole('button', { name: 'Garder la mienne : Note privée (jamais exportée)' })
       .click();
     const other = conflicted === popup ? desk : popup;
     for (const page of [popup, desk]) {
@@ -363,9 +363,7 @@ describe('two views of one record in Chromium', () => {
       'the closed tab’s note on the desk',
     );
 
-    await chooser
-      .getByRole('button', { name: 'Garder votre version de « Titre du brouillon »' })
-      .click();
+    await chooser.getByRole('button', { name: 'Garder la mienne : Titre du brouillon' }).click();
     await until(
       () => stored(again, 'clips', draft.id),
       (record) => record.title === titleA && record.note === noteA,

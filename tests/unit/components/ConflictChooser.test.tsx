@@ -1,5 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { setLocale } from '../../../locales';
 import { ConflictChooser } from '../../../components/ConflictChooser';
 
 type Fields = { title: string };
@@ -67,5 +68,46 @@ describe('ConflictChooser’s versions', () => {
     expect([...theirs.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['[B] ']);
     expect(mine.textContent).toBe(`${base} Ajout de A.`);
     expect(theirs.textContent).toBe(`[B] ${base}`);
+  });
+});
+
+describe('ConflictChooser’s buttons', () => {
+  afterEach(() => setLocale('fr'));
+
+  /** Two conflicting fields, so that each button must also say which field it is for. */
+  function twoFields() {
+    render(
+      <ConflictChooser<{ title: string; body: string }, 'title' | 'body'>
+        conflicts={[
+          { field: 'title', base: 'a', mine: 'Part', theirs: 'Reste' },
+          { field: 'body', base: 'a', mine: 'Mien', theirs: 'Sien' },
+        ]}
+        label={(field) => (field === 'title' ? 'Titre du brouillon' : 'Texte de l’indiscret')}
+        show={(_field, value) => value}
+        onChoose={() => undefined}
+        origin={{ desk: true, title: 'Le ministre et Bercy', by: 'Rédac' }}
+      />,
+    );
+  }
+
+  it('are named by the words they show, then the field (WCAG 2.5.3, label in name)', () => {
+    twoFields();
+    // Someone who speaks « Garder la mienne » to their voice control, or hears it read, finds
+    // the button by the words on it; the field after them tells the two conflicts apart.
+    for (const field of ['Titre du brouillon', 'Texte de l’indiscret']) {
+      const keep = screen.getByRole('button', { name: `Garder la mienne\u00a0: ${field}` });
+      expect(keep.textContent).toBe('Garder la mienne');
+      const take = screen.getByRole('button', { name: `Prendre l’autre\u00a0: ${field}` });
+      expect(take.textContent).toBe('Prendre l’autre');
+    }
+  });
+
+  it('are named the same way in English', () => {
+    setLocale('en');
+    twoFields();
+    const keep = screen.getByRole('button', { name: 'Keep mine: Texte de l’indiscret' });
+    expect(keep.textContent).toBe('Keep mine');
+    const take = screen.getByRole('button', { name: 'Take the other: Texte de l’indiscret' });
+    expect(take.textContent).toBe('Take the other');
   });
 });

@@ -383,7 +383,7 @@ describe('DraftEditor when a write fails', () => {
 
     fireEvent.click(
       screen.getByRole('button', {
-        name: 'Garder votre version de «\u00a0Titre du brouillon\u00a0»',
+        name: 'Garder la mienne\u00a0: Titre du brouillon',
       }),
     );
     await waitFor(async () => expect((await db.clips.get(draft.id))?.title).toBe('Mon titre'));
@@ -405,9 +405,7 @@ describe('DraftEditor when a write fails', () => {
     expect(screen.getByTestId('conflict-theirs').textContent).toBe('Leur nom');
     expect((await db.clips.get(draft.id))?.label).toBe('Leur nom');
 
-    fireEvent.click(
-      screen.getByRole('button', { name: 'Garder votre version de «\u00a0Libellé\u00a0»' }),
-    );
+    fireEvent.click(screen.getByRole('button', { name: 'Garder la mienne\u00a0: Libellé' }));
     await waitFor(async () => expect((await db.clips.get(draft.id))?.label).toBe('Mon nom'));
     expect(screen.queryByTestId('conflicts')).toBeNull();
   });
@@ -426,7 +424,7 @@ describe('DraftEditor when a write fails', () => {
 
     fireEvent.click(
       await screen.findByRole('button', {
-        name: 'Prendre l’autre version de «\u00a0Note privée (jamais exportée)\u00a0»',
+        name: 'Prendre l’autre\u00a0: Note privée (jamais exportée)',
       }),
     );
     await waitFor(() => expect(note.value).toBe('Leur note'));
@@ -506,7 +504,7 @@ describe('DraftEditor opening a draft a closed page typed in, changed elsewhere 
     expect(within(chooser).getByTestId('conflict-theirs').textContent).toBe('Écrit ailleurs');
     fireEvent.click(
       within(chooser).getByRole('button', {
-        name: 'Garder votre version de «\u00a0Titre du brouillon\u00a0»',
+        name: 'Garder la mienne\u00a0: Titre du brouillon',
       }),
     );
     await waitFor(async () => expect((await db.clips.get(draft.id))?.title).toBe('Tapé ici'));

@@ -454,7 +454,7 @@ describe('IssueView opening an issue a closed page typed in, changed elsewhere m
       'Les indiscrets du lundi 15 mars',
     );
     expect((await db.issues.get(issue.id))?.intro).toBe('Le cloud brûle.');
-    fireEvent.click(within(chooser).getByRole('button', { name: /^Prendre l’autre version/ }));
+    fireEvent.click(within(chooser).getByRole('button', { name: /^Prendre l’autre\u00a0: / }));
     await waitFor(() => expect(screen.queryByTestId('conflicts')).toBeNull());
     expect((await db.issues.get(issue.id))?.title).toBe('Les indiscrets du lundi 15 mars');
     await waitFor(() => expect(readIssueJournal(issue.id)).toBeUndefined());

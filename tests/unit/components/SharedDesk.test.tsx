@@ -224,12 +224,12 @@ describe('SharedDeskBar', () => {
     render(<SharedDeskBar />);
 
     expect(
-      await screen.findByRole('button', { name: 'Garder votre version de «\u00a0Chapô\u00a0»' }),
+      await screen.findByRole('button', { name: 'Garder la mienne\u00a0: Chapô' }),
     ).toBeTruthy();
     // The note in a conflict is the shared one: « privée » would say the opposite.
     expect(
       await screen.findByRole('button', {
-        name: 'Garder votre version de «\u00a0Note partagée\u00a0»',
+        name: 'Garder la mienne\u00a0: Note partagée',
       }),
     ).toBeTruthy();
   });
@@ -269,14 +269,14 @@ describe('SharedDeskBar', () => {
     ]);
     fireEvent.click(
       screen.getByRole('button', {
-        name: 'Prendre l’autre version de «\u00a0Titre du brouillon\u00a0»',
+        name: 'Prendre l’autre\u00a0: Titre du brouillon',
       }),
     );
     // One field still open: nothing sent yet.
     expect(calls).toEqual([]);
     fireEvent.click(
       screen.getByRole('button', {
-        name: 'Garder votre version de «\u00a0Texte de l’indiscret\u00a0»',
+        name: 'Garder la mienne\u00a0: Texte de l’indiscret',
       }),
     );
 
@@ -322,7 +322,7 @@ describe('SharedDeskBar › « Prendre l’autre » undone', () => {
 
     fireEvent.click(
       await screen.findByRole('button', {
-        name: 'Prendre l’autre version de «\u00a0Texte de l’indiscret\u00a0»',
+        name: 'Prendre l’autre\u00a0: Texte de l’indiscret',
       }),
     );
     const bar = await screen.findByTestId('undo-bar');
@@ -340,7 +340,7 @@ describe('SharedDeskBar › « Prendre l’autre » undone', () => {
     expect(within(back).getByTestId('conflict-theirs').textContent).toBe('Sien');
     expect(
       within(back).getByRole('button', {
-        name: 'Garder votre version de «\u00a0Texte de l’indiscret\u00a0»',
+        name: 'Garder la mienne\u00a0: Texte de l’indiscret',
       }),
     ).toBeTruthy();
   });
