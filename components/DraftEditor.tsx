@@ -18,6 +18,7 @@ import { DeskMarks } from './DeskMarks';
 import { DraftEditorBar } from './DraftEditorBar';
 import { linkSuggestions } from './linkSuggestions';
 import { MergeDialog } from './MergeDialog';
+import { mergedLabel } from './mergedLabel';
 import { PageTwinNotice } from './PageTwinNotice';
 import { Provenance } from './Provenance';
 import { QuoteList } from './QuoteList';
@@ -173,7 +174,8 @@ function DraftEditorOf({
   const mergeTwin = async (otherId: string) => {
     await flush();
     try {
-      offer(await mergeDrafts(otherId, id), t('undo.merged', { title: form.title }));
+      const token = await mergeDrafts(otherId, id);
+      offer(token, mergedLabel(token));
     } catch (error) {
       console.error('Indiscrets merge', error);
     }

@@ -150,7 +150,8 @@ export function Inbox({
     if (sourceId === target.id) return;
     try {
       const data = await loadData();
-      offer(await data.mergeDrafts(sourceId, target.id), t('undo.merged', { title: target.title }));
+      const token = await data.mergeDrafts(sourceId, target.id);
+      offer(token, data.mergedLabel(token));
     } catch (error) {
       console.error('Indiscrets merge', error);
     }

@@ -4,6 +4,7 @@ import { searchDrafts } from '../storage/draft-search';
 import { mergeDrafts } from '../storage/drafts';
 import { wordFailure, type WordedFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
+import { mergedLabel } from './mergedLabel';
 import { deskRefusal } from './roles';
 import { useLiveQuery } from './useLiveQuery';
 import { useSharedDesk } from './useSharedDesk';
@@ -30,11 +31,11 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
   // The shared desk: a draft the user may not write is listed greyed, with why.
   const desk = useSharedDesk();
 
-  async function merge(targetId: string, title: string) {
+  async function merge(targetId: string) {
     try {
       await beforeMerge?.();
       const token = await mergeDrafts(sourceId, targetId);
-      offer(token, t('undo.merged', { title }));
+      offer(token, mergedLabel(token));
       onDone(true);
     } catch (e) {
       setError(wordFailure('merge.failed', e));
@@ -75,7 +76,7 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
                 disabled={!!refused}
                 title={refused}
                 aria-describedby={refused ? reasonId : undefined}
-                onClick={() => void merge(draft.id, draft.title)}
+                onClick={() => void merge(draft.id)}
               >
                 {draft.title} <span class="muted">{draft.siteName}</span>
               </button>

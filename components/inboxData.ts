@@ -19,6 +19,7 @@ export { mergeDrafts, restoreDraft, trashDraft, undo, undoable } from '../storag
 export { addToIssue } from '../storage/issues';
 export { onOutboxWrite } from '../storage/outbox';
 export { liveQuery };
+export { mergedLabel } from './mergedLabel';
 
 /** Whether the shared desk is on (`useDeskSync` asks for syncs only then). */
 export async function syncEnabled(): Promise<boolean> {

@@ -201,6 +201,7 @@ export const en: Messages = {
   'undo.failed': 'Could not undo.',
   'undo.trashed': '“{title}” is in the trash.',
   'undo.merged': 'Merged into “{title}”.',
+  'undo.mergedSameTitle': '“{title}” ({from}) merged into “{title}” ({into}).',
   'undo.conflictTheirs': 'You took the other version of “{title}”.',
   'undo.conflictTheirsBy': 'You took {name}’s version of “{title}”.',
   'undo.issueDeleted': '“{title}” was deleted; its items went back to the drafts.',

@@ -210,6 +210,7 @@ export const fr = {
   'undo.failed': 'Impossible d’annuler.',
   'undo.trashed': '« {title} » est à la corbeille.',
   'undo.merged': 'Fusionné dans « {title} ».',
+  'undo.mergedSameTitle': '« {title} » ({from}) fusionné dans « {title} » ({into}).',
   'undo.conflictTheirs': 'Vous avez pris l’autre version de « {title} ».',
   'undo.conflictTheirsBy': 'Vous avez pris la version de {name} de « {title} ».',
   'undo.issueDeleted':

@@ -75,6 +75,27 @@ async function twins(writable: { redac: boolean; pigiste: boolean }) {
   return { redac, pigiste };
 }
 
+/** Drags the row `from` onto the row `to`, as the browser fires it: whether the row took the drop. */
+function drag(from: HTMLElement, to: HTMLElement) {
+  const data = new Map<string, string>();
+  const dataTransfer = {
+    get types() {
+      return [...data.keys()];
+    },
+    setData: (type: string, value: string) => data.set(type, value),
+    getData: (type: string) => data.get(type) ?? '',
+  };
+  fireEvent.dragStart(from, { dataTransfer });
+  // A row that takes the drop cancels dragover (preventDefault): fireEvent says so.
+  const taken = !fireEvent.dragOver(to, { dataTransfer });
+  if (taken) fireEvent.drop(to, { dataTransfer });
+  fireEvent.dragEnd(from, { dataTransfer });
+  return taken;
+}
+
+/** A draft's row in the inbox, by its title. */
+const row = (title: string) => screen.getByText(title).closest('article')!;
+
 describe('Inbox › a page two editors clipped', () => {
   it('says on each row who has the other draft, and opens it', async () => {
     await sharedAs('editor');
@@ -104,6 +125,30 @@ describe('Inbox › a page two editors clipped', () => {
     );
     expect(opened).toEqual([pigiste.id]);
     expect(redac.id).not.toBe(pigiste.id);
+  });
+
+  it('says, once one is dropped onto the other, whose went into whose when both have the same title', async () => {
+    await sharedAs('editor');
+    const { redac, pigiste } = await twins({ redac: true, pigiste: true });
+    await db.clips.update(pigiste.id, { title: 'Le ministre part' });
+    wrap(<Inbox onOpen={() => {}} />);
+
+    // Two rows of one title: each told by the twin line naming the other's author.
+    const rowOf = (other: string) =>
+      screen
+        .getAllByTestId('draft')
+        .find((row) => within(row).queryByTestId('page-twin')?.textContent?.includes(other))!;
+    await waitFor(() => expect(rowOf('Pigiste a aussi') && rowOf('Vous avez aussi')).toBeTruthy());
+    // Pigiste's draft (whose twin line says « Vous avez aussi ») dropped onto Rédac's.
+    expect(drag(rowOf('Vous avez aussi'), rowOf('Pigiste a aussi'))).toBe(true);
+
+    await waitFor(async () => expect(await db.clips.get(pigiste.id)).toBeUndefined());
+    expect(await db.clips.get(redac.id)).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByTestId('undo-bar').textContent).toContain(
+        '«\u00a0Le ministre part\u00a0» (Pigiste) fusionné dans «\u00a0Le ministre part\u00a0» (Rédac).',
+      ),
+    );
   });
 
   it('says nothing of two drafts of one page by the same editor, nor with the desk off', async () => {
@@ -149,6 +194,25 @@ describe('DraftEditor › a page two editors clipped', () => {
     await waitFor(async () => expect(await db.clips.get(pigiste.id)).toBeTruthy());
     expect((await db.clips.get(redac.id))!.body).toBe('<p>Texte de Rédac</p>');
     await screen.findByTestId('page-twin');
+  });
+
+  it('says whose draft went into whose when both have the same title', async () => {
+    await sharedAs('editor');
+    const { redac, pigiste } = await twins({ redac: true, pigiste: true });
+    // Both clipped the page under its own title: « Fusionné dans « Le ministre part » » would
+    // not say which of the two is in the trash now.
+    await db.clips.update(pigiste.id, { title: 'Le ministre part' });
+    wrap(<DraftEditor id={redac.id} onClose={() => {}} />);
+
+    const notice = await screen.findByTestId('page-twin');
+    fireEvent.click(within(notice).getByRole('button', { name: 'Le fusionner dans celui-ci' }));
+
+    await waitFor(async () => expect(await db.clips.get(pigiste.id)).toBeUndefined());
+    await waitFor(() =>
+      expect(screen.getByTestId('undo-bar').textContent).toContain(
+        '«\u00a0Le ministre part\u00a0» (Pigiste) fusionné dans «\u00a0Le ministre part\u00a0» (Rédac).',
+      ),
+    );
   });
 
   it('opens the other draft, and greys the merge with why for a Contributor', async () => {
@@ -210,35 +274,17 @@ describe('DraftEditor › merging a draft another editor has open', () => {
     await db.clips.update(redac.id, { desk: { ...redac.desk!, lock: lockedByRedac() } });
     wrap(<Inbox onOpen={() => {}} />);
 
-    /** Drags `from`'s row onto `to`'s, as the browser fires it: whether the row took the drop. */
-    const drag = (from: string, to: string) => {
-      const data = new Map<string, string>();
-      const dataTransfer = {
-        get types() {
-          return [...data.keys()];
-        },
-        setData: (type: string, value: string) => data.set(type, value),
-        getData: (type: string) => data.get(type) ?? '',
-      };
-      const source = screen.getByText(from).closest('article')!;
-      const target = screen.getByText(to).closest('article')!;
-      fireEvent.dragStart(source, { dataTransfer });
-      // A row that takes the drop cancels dragover (preventDefault): fireEvent says so.
-      const taken = !fireEvent.dragOver(target, { dataTransfer });
-      if (taken) fireEvent.drop(target, { dataTransfer });
-      fireEvent.dragEnd(source, { dataTransfer });
-      return taken;
-    };
-
     await screen.findByText('Le ministre part');
-    expect(drag('Le ministre part', 'Le ministre part (Pigiste)')).toBe(false);
+    expect(drag(row('Le ministre part'), row('Le ministre part (Pigiste)'))).toBe(false);
     expect(await db.clips.get(redac.id)).toBeTruthy();
 
     // Rédac done: the lock released, the same drag merges.
     const free = { ...(await db.clips.get(redac.id))!.desk! };
     delete free.lock;
     await db.clips.update(redac.id, { desk: free });
-    await waitFor(() => expect(drag('Le ministre part', 'Le ministre part (Pigiste)')).toBe(true));
+    await waitFor(() =>
+      expect(drag(row('Le ministre part'), row('Le ministre part (Pigiste)'))).toBe(true),
+    );
     await waitFor(async () => expect(await db.clips.get(redac.id)).toBeUndefined());
     expect((await db.clips.get(pigiste.id))!.body).toContain('Texte de Rédac');
   });

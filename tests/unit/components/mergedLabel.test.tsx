@@ -1,0 +1,143 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { mergedLabel } from '../../../components/mergedLabel';
+import { MergeDialog } from '../../../components/MergeDialog';
+import { UndoProvider } from '../../../components/Undo';
+import { db } from '../../../storage/db';
+import { addDraft } from '../storage/helpers';
+import { setLocale } from '../../../locales';
+import type { Draft } from '../../../storage/db';
+import type { UndoToken } from '../../../storage/drafts';
+
+/** A draft as a merge's undo token keeps it; dates in local time, as the editor reads them. */
+function draft(fields: Partial<Draft>): Draft {
+  return {
+    id: crypto.randomUUID(),
+    url: 'https://www.lemonde.fr/politique/le-ministre.html',
+    title: 'Le ministre part',
+    quotes: [],
+    provenance: {},
+    createdAt: new Date(2026, 2, 14, 10, 5).toISOString(),
+    updatedAt: new Date(2026, 2, 14, 10, 5).toISOString(),
+    body: '',
+    sources: [],
+    tags: [],
+    note: '',
+    status: 'draft',
+    ...fields,
+  } as Draft;
+}
+
+/** The token `mergeDrafts` returns: the merged draft, then the one it went into. */
+const merged = (source: Partial<Draft>, target: Partial<Draft>): UndoToken => ({
+  label: 'merge',
+  before: [draft(source), draft(target)],
+  after: [],
+});
+
+afterEach(() => setLocale('fr'));
+
+describe('mergedLabel, the undo bar’s words for a merge', () => {
+  it('names the draft merged into when the titles differ', () => {
+    expect(mergedLabel(merged({ title: 'OVH en feu' }, { title: 'Le ministre part' }))).toBe(
+      'Fusionné dans «\u00a0Le ministre part\u00a0».',
+    );
+  });
+
+  it('says who clipped each of two drafts of the same title on the shared desk', () => {
+    expect(
+      mergedLabel(
+        merged(
+          { desk: { remoteId: 1, createdBy: 'Pigiste' }, siteName: 'Le Monde' },
+          { desk: { remoteId: 2, createdBy: 'Rédac' }, siteName: 'Libération' },
+        ),
+      ),
+    ).toBe(
+      '«\u00a0Le ministre part\u00a0» (Pigiste) fusionné dans «\u00a0Le ministre part\u00a0» (Rédac).',
+    );
+  });
+
+  it('says their sites when the same editor clipped both, or nobody says who', () => {
+    expect(
+      mergedLabel(
+        merged(
+          { desk: { remoteId: 1, createdBy: 'Rédac' }, siteName: 'Le Monde' },
+          { desk: { remoteId: 2, createdBy: 'Rédac' }, siteName: 'Libération' },
+        ),
+      ),
+    ).toBe(
+      '«\u00a0Le ministre part\u00a0» (Le Monde) fusionné dans «\u00a0Le ministre part\u00a0» (Libération).',
+    );
+  });
+
+  it('says the days they were clipped on the same site, and the times on the same day', () => {
+    const at = (day: number, hour: number, minute: number) =>
+      new Date(2026, 2, day, hour, minute).toISOString();
+    expect(
+      mergedLabel(
+        merged(
+          { siteName: 'Le Monde', createdAt: at(14, 10, 5) },
+          { siteName: 'Le Monde', createdAt: at(15, 9, 0) },
+        ),
+      ),
+    ).toBe(
+      '«\u00a0Le ministre part\u00a0» (14 mars) fusionné dans «\u00a0Le ministre part\u00a0» (15 mars).',
+    );
+    expect(mergedLabel(merged({ createdAt: at(14, 10, 5) }, { createdAt: at(14, 16, 40) }))).toBe(
+      '«\u00a0Le ministre part\u00a0» (14 mars à 10:05) fusionné dans «\u00a0Le ministre part\u00a0» (14 mars à 16:40).',
+    );
+  });
+
+  it('says the title alone when nothing tells the two apart', () => {
+    expect(mergedLabel(merged({}, {}))).toBe('Fusionné dans «\u00a0Le ministre part\u00a0».');
+  });
+
+  it('speaks English', () => {
+    setLocale('en');
+    expect(
+      mergedLabel(
+        merged(
+          { desk: { remoteId: 1, createdBy: 'Pigiste' } },
+          { desk: { remoteId: 2, createdBy: 'Rédac' } },
+        ),
+      ),
+    ).toBe('“Le ministre part” (Pigiste) merged into “Le ministre part” (Rédac).');
+    expect(
+      mergedLabel(
+        merged(
+          { createdAt: new Date(2026, 2, 14, 10, 5).toISOString() },
+          { createdAt: new Date(2026, 2, 15, 9, 0).toISOString() },
+        ),
+      ),
+    ).toBe('“Le ministre part” (14 March) merged into “Le ministre part” (15 March).');
+  });
+});
+
+describe('MergeDialog › two drafts of the same title', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await Promise.all([db.clips.clear(), db.issues.clear(), db.syncState.clear()]);
+  });
+  afterEach(cleanup);
+
+  it('says from which site into which the draft was merged', async () => {
+    const source = await addDraft(db, { title: 'Le ministre part', siteName: 'Le Monde' });
+    const target = await addDraft(db, { title: 'Le ministre part', siteName: 'Libération' });
+    render(
+      <UndoProvider>
+        <MergeDialog sourceId={source.id} onDone={() => {}} />
+      </UndoProvider>,
+    );
+
+    fireEvent.click((await screen.findByText('Libération')).closest('button')!);
+
+    await waitFor(async () => expect(await db.clips.get(source.id)).toBeUndefined());
+    expect(await db.clips.get(target.id)).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByTestId('undo-bar').textContent).toContain(
+        '«\u00a0Le ministre part\u00a0» (Le Monde) fusionné dans «\u00a0Le ministre part\u00a0» (Libération).',
+      ),
+    );
+  });
+});
