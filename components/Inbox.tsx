@@ -331,7 +331,11 @@ export function Inbox({
                 onDropDraft={(sourceId) => void mergeInto(sourceId, draft)}
                 onOpenTwin={onOpen}
                 addRefused={cannotArrange}
-                trashRefused={deskRefusal(desk, 'trash', { kind: 'draft', desk: draft.desk })}
+                trashRefused={deskRefusal(desk, 'trash', {
+                  kind: 'draft',
+                  desk: draft.desk,
+                  trashed: !!draft.deletedAt,
+                })}
                 mergeRefused={deskRefusal(desk, 'merge', { kind: 'draft', desk: draft.desk })}
                 mergeIntoRefused={deskRefusal(desk, 'mergeInto', {
                   kind: 'draft',

@@ -76,6 +76,8 @@ export interface DeskTarget {
   desk?: DeskMark;
   /** Its title, for the sentences that name it. */
   title?: string;
+  /** A draft already in the trash (its « Supprimer » is « Restaurer », which takes nothing). */
+  trashed?: boolean;
 }
 
 /**
@@ -122,15 +124,26 @@ export function deskRefusal(
           ? t(`shared.cannot.${action}Others`, { role, name: mark.createdBy })
           : t(`shared.cannot.${action}`, { role });
       }
-      // A merged draft goes to the trash under the hands of whoever has it open, and what they
-      // typed since their last sync is not in the merge: not while another editor holds its lock.
-      const editing = action === 'merge' ? lockedBy(mark) : undefined;
-      return editing ? t('shared.cannot.mergeLocked', { name: editing }) : undefined;
+      // A draft trashed or merged goes to the trash under the hands of whoever has it open,
+      // and what they typed since their last sync is not in the merge: not while another editor
+      // holds its lock. Taking it out of the trash takes nothing from them.
+      const editing = target?.trashed ? undefined : lockedBy(mark);
+      if (!editing) return undefined;
+      return t(action === 'merge' ? 'shared.cannot.mergeLocked' : 'shared.cannot.trashLocked', {
+        name: editing,
+      });
     }
     case 'mergeInto': {
       const mark = target?.desk;
-      if (!mark || mark.canEdit !== false) return undefined;
-      return t('shared.cannot.mergeInto', { role, title: target?.title ?? '' });
+      if (mark?.canEdit === false) {
+        return t('shared.cannot.mergeInto', { role, title: target?.title ?? '' });
+      }
+      // Merged into, the draft is rewritten under the hands of whoever has it open: their next
+      // save meets the merge as a conflict, field by field. Not while another editor holds it.
+      const editing = lockedBy(mark);
+      return editing
+        ? t('shared.cannot.mergeIntoLocked', { name: editing, title: target?.title ?? '' })
+        : undefined;
     }
     default:
       return undefined;

@@ -494,6 +494,9 @@ export const en: Messages = {
   'shared.cannot.mergeOthers':
     'You are {role}: this draft is {name}’s; merging it into another is up to its author or an Editor.',
   'shared.cannot.mergeLocked': '{name} is editing it now: merge when they are done.',
+  'shared.cannot.trashLocked': '{name} is editing it now: delete it when they are done.',
+  'shared.cannot.mergeIntoLocked':
+    '{name} is editing “{title}” now: merge into it when they are done.',
   'shared.cannot.mergeInto':
     'You are {role}: “{title}” is not your draft; merging another into it is up to its author or an Editor.',
   'shared.identity': '{name} ({role})',

@@ -512,6 +512,10 @@ export const fr = {
     'Vous êtes {role} : ce brouillon est celui de {name}, le fusionner dans un autre revient à son auteur ou à un Éditeur.',
   'shared.cannot.mergeLocked':
     '{name} le modifie en ce moment : fusionnez quand il ou elle aura fini.',
+  'shared.cannot.trashLocked':
+    '{name} le modifie en ce moment : supprimez-le quand il ou elle aura fini.',
+  'shared.cannot.mergeIntoLocked':
+    '{name} modifie « {title} » en ce moment : fusionnez-y quand il ou elle aura fini.',
   'shared.cannot.mergeInto':
     'Vous êtes {role} : « {title} » n’est pas votre brouillon, y fusionner un autre revient à son auteur ou à un Éditeur.',
   'shared.identity': '{name} ({role})',

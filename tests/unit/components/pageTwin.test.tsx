@@ -10,6 +10,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AnnouncerProvider } from '../../../components/Announcer';
 import { DraftEditor } from '../../../components/DraftEditor';
 import { Inbox } from '../../../components/Inbox';
+import { MergeDialog } from '../../../components/MergeDialog';
 import { UndoProvider } from '../../../components/Undo';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
 import { db } from '../../../storage/db';
@@ -95,6 +96,23 @@ function drag(from: HTMLElement, to: HTMLElement) {
 
 /** A draft's row in the inbox, by its title. */
 const row = (title: string) => screen.getByText(title).closest('article')!;
+
+/** `by` holds the draft's edit lock (WordPress's), for a few minutes more. */
+const lockedBy = (by = 'Rédac') => ({
+  by,
+  userId: 2,
+  since: new Date(Date.now() - 60_000).toISOString(),
+  expires: new Date(Date.now() + 120_000).toISOString(),
+});
+
+/** The greyed control's reason, as its tooltip and as the line read with it. */
+function expectRefused(control: HTMLElement, reason: string) {
+  expect(control).toHaveProperty('disabled', true);
+  expect(control.title).toBe(reason);
+  const described = control.getAttribute('aria-describedby');
+  expect(described, 'aria-describedby').toBeTruthy();
+  expect(document.getElementById(described!)?.textContent).toBe(reason);
+}
 
 describe('Inbox › a page two editors clipped', () => {
   it('says on each row who has the other draft, and opens it', async () => {
@@ -235,30 +253,14 @@ describe('DraftEditor › a page two editors clipped', () => {
 });
 
 describe('DraftEditor › merging a draft another editor has open', () => {
-  /** Rédac holds the draft's edit lock (WordPress's), for a few minutes more. */
-  const lockedByRedac = () => ({
-    by: 'Rédac',
-    userId: 2,
-    since: new Date(Date.now() - 60_000).toISOString(),
-    expires: new Date(Date.now() + 120_000).toISOString(),
-  });
   const LOCKED = 'Rédac le modifie en ce moment\u00a0: fusionnez quand il ou elle aura fini.';
-
-  /** The greyed control's reason, as its tooltip and as the line read with it. */
-  function expectRefused(control: HTMLElement, reason: string) {
-    expect(control).toHaveProperty('disabled', true);
-    expect(control.title).toBe(reason);
-    const described = control.getAttribute('aria-describedby');
-    expect(described, 'aria-describedby').toBeTruthy();
-    expect(document.getElementById(described!)?.textContent).toBe(reason);
-  }
 
   it('greys « Le fusionner dans celui-ci » with why while the other draft is being edited', async () => {
     await sharedAs('editor');
     const { redac, pigiste } = await twins({ redac: true, pigiste: true });
     // Rédac is typing in their draft: merging it would trash it under their hands, without
     // what they typed since their last sync.
-    await db.clips.update(redac.id, { desk: { ...redac.desk!, lock: lockedByRedac() } });
+    await db.clips.update(redac.id, { desk: { ...redac.desk!, lock: lockedBy() } });
     wrap(<DraftEditor id={pigiste.id} onClose={() => {}} />);
 
     const notice = await screen.findByTestId('page-twin');
@@ -271,7 +273,7 @@ describe('DraftEditor › merging a draft another editor has open', () => {
   it('takes no drop in the inbox of a draft another editor is editing, and merges it once free', async () => {
     await sharedAs('editor');
     const { redac, pigiste } = await twins({ redac: true, pigiste: true });
-    await db.clips.update(redac.id, { desk: { ...redac.desk!, lock: lockedByRedac() } });
+    await db.clips.update(redac.id, { desk: { ...redac.desk!, lock: lockedBy() } });
     wrap(<Inbox onOpen={() => {}} />);
 
     await screen.findByText('Le ministre part');
@@ -292,18 +294,108 @@ describe('DraftEditor › merging a draft another editor has open', () => {
   it('greys « Fusionner » on a draft another editor is editing, and not once the lock has lapsed', async () => {
     await sharedAs('editor');
     const { redac } = await twins({ redac: true, pigiste: true });
-    await db.clips.update(redac.id, { desk: { ...redac.desk!, lock: lockedByRedac() } });
+    await db.clips.update(redac.id, { desk: { ...redac.desk!, lock: lockedBy() } });
     wrap(<DraftEditor id={redac.id} onClose={() => {}} />);
 
     await waitFor(() => expectRefused(screen.getByTestId('merge-button'), LOCKED));
     cleanup();
 
     // A lock Rédac let lapse (they closed the draft without WordPress hearing of it) holds nothing.
-    const lapsed = { ...lockedByRedac(), expires: new Date(Date.now() - 1000).toISOString() };
+    const lapsed = { ...lockedBy(), expires: new Date(Date.now() - 1000).toISOString() };
     await db.clips.update(redac.id, { desk: { ...redac.desk!, lock: lapsed } });
     wrap(<DraftEditor id={redac.id} onClose={() => {}} />);
     await waitFor(() =>
       expect(screen.getByTestId('merge-button')).toHaveProperty('disabled', false),
     );
+  });
+});
+
+describe('deleting a draft another editor has open, and merging into it', () => {
+  const TRASH_LOCKED =
+    'Rédac le modifie en ce moment\u00a0: supprimez-le quand il ou elle aura fini.';
+  const INTO_LOCKED = (title: string, by = 'Rédac') =>
+    `${by} modifie «\u00a0${title}\u00a0» en ce moment\u00a0: fusionnez-y quand il ou elle aura fini.`;
+
+  it('greys the editor’s « Supprimer » with why while another editor has the draft open', async () => {
+    await sharedAs('editor');
+    const { redac } = await twins({ redac: true, pigiste: true });
+    // Trashed, the draft would leave Rédac typing into the trash, and their next save would
+    // bring it back without a word.
+    await db.clips.update(redac.id, { desk: { ...redac.desk!, lock: lockedBy() } });
+    wrap(<DraftEditor id={redac.id} onClose={() => {}} />);
+
+    const remove = await screen.findByTestId('delete-button');
+    await waitFor(() => expectRefused(remove, TRASH_LOCKED));
+    cleanup();
+
+    const lapsed = { ...lockedBy(), expires: new Date(Date.now() - 1000).toISOString() };
+    await db.clips.update(redac.id, { desk: { ...redac.desk!, lock: lapsed } });
+    wrap(<DraftEditor id={redac.id} onClose={() => {}} />);
+    await waitFor(() =>
+      expect(screen.getByTestId('delete-button')).toHaveProperty('disabled', false),
+    );
+  });
+
+  it('greys the inbox row’s « Supprimer » and takes no drop onto it while it is open elsewhere', async () => {
+    await sharedAs('editor');
+    const { redac, pigiste } = await twins({ redac: true, pigiste: true });
+    await db.clips.update(redac.id, { desk: { ...redac.desk!, lock: lockedBy() } });
+    wrap(<Inbox onOpen={() => {}} />);
+
+    await screen.findByText('Le ministre part');
+    const remove = within(row('Le ministre part')).getByRole('button', {
+      name: /^Supprimer «\u00a0Le ministre part\u00a0»/,
+    });
+    await waitFor(() => expectRefused(remove, TRASH_LOCKED));
+    // Merged into, Rédac's draft would be rewritten under their hands: the drop is not taken.
+    expect(drag(row('Le ministre part (Pigiste)'), row('Le ministre part'))).toBe(false);
+    expect(await db.clips.get(pigiste.id)).toBeTruthy();
+    expect((await db.clips.get(redac.id))!.body).toBe('<p>Texte de Rédac</p>');
+    // The other row, which nobody holds, is still deleted as ever.
+    expect(
+      within(row('Le ministre part (Pigiste)')).getByRole('button', {
+        name: /^Supprimer «\u00a0Le ministre part \(Pigiste\)\u00a0»/,
+      }),
+    ).toHaveProperty('disabled', false);
+  });
+
+  it('lists a draft another editor has open greyed in « Fusionner dans… », with why', async () => {
+    await sharedAs('editor');
+    const { redac, pigiste } = await twins({ redac: true, pigiste: true });
+    await db.clips.update(redac.id, { desk: { ...redac.desk!, lock: lockedBy() } });
+    await addDraft(db, { title: 'Une autre page', desk: mark('Pigiste', true) });
+    wrap(<MergeDialog sourceId={pigiste.id} onDone={() => {}} />);
+
+    const locked = (await screen.findByText('Le ministre part')).closest('button')!;
+    await waitFor(() => expectRefused(locked, INTO_LOCKED('Le ministre part')));
+    expect(screen.getByText('Une autre page').closest('button')).toHaveProperty('disabled', false);
+  });
+
+  it('greys « Le fusionner dans celui-ci » while a colleague also has this draft open', async () => {
+    await sharedAs('editor');
+    const { pigiste } = await twins({ redac: true, pigiste: true });
+    // Camille has Pigiste's draft open too: the merge would rewrite it under her hands.
+    await db.clips.update(pigiste.id, { desk: { ...pigiste.desk!, lock: lockedBy('Camille') } });
+    wrap(<DraftEditor id={pigiste.id} onClose={() => {}} />);
+
+    const notice = await screen.findByTestId('page-twin');
+    const merge = within(notice).getByRole('button', { name: 'Le fusionner dans celui-ci' });
+    await waitFor(() => expectRefused(merge, INTO_LOCKED('Le ministre part (Pigiste)', 'Camille')));
+  });
+
+  it('still restores from the trash a draft another editor has open', async () => {
+    await sharedAs('editor');
+    const { redac } = await twins({ redac: true, pigiste: true });
+    // Restoring takes nothing from Rédac: the draft they type in comes back.
+    await db.clips.update(redac.id, {
+      deletedAt: new Date().toISOString(),
+      desk: { ...redac.desk!, lock: lockedBy() },
+    });
+    wrap(<Inbox onOpen={() => {}} />);
+    fireEvent.change(await screen.findByLabelText('Où chercher'), { target: { value: 'trash' } });
+
+    const trashed = await screen.findByText('Le ministre part');
+    const restore = within(trashed.closest('article')!).getByRole('button', { name: 'Restaurer' });
+    expect(restore).toHaveProperty('disabled', false);
   });
 });

@@ -121,6 +121,43 @@ describe('deskRefusal, the one rule of what a role may do', () => {
     ).toMatch(/^Vous êtes Contributeur/);
   });
 
+  it('refuses to delete or merge into a draft another editor is editing, naming them, until their lock lapses', () => {
+    const now = Date.now();
+    const locked = (expires: number, trashed = false): DeskTarget => ({
+      kind: 'draft',
+      title: 'Le ministre part',
+      trashed,
+      desk: {
+        ...draft('Rédac', true).desk!,
+        lock: {
+          by: 'Rédac',
+          userId: 2,
+          since: new Date(now - 60_000).toISOString(),
+          expires: new Date(expires).toISOString(),
+        },
+      },
+    });
+    // Trashed, it leaves them typing into the trash; merged into, it is rewritten under them.
+    expect(deskRefusal(as('editor'), 'trash', locked(now + 120_000))).toBe(
+      'Rédac le modifie en ce moment\u00a0: supprimez-le quand il ou elle aura fini.',
+    );
+    expect(deskRefusal(as('editor'), 'mergeInto', locked(now + 120_000))).toBe(
+      'Rédac modifie «\u00a0Le ministre part\u00a0» en ce moment\u00a0: fusionnez-y quand il ou elle aura fini.',
+    );
+    expect(deskRefusal(as('editor'), 'trash', locked(now - 1000))).toBeUndefined();
+    expect(deskRefusal(as('editor'), 'mergeInto', locked(now - 1000))).toBeUndefined();
+    // Out of the trash (the same control, « Restaurer »), it takes nothing from them.
+    expect(deskRefusal(as('editor'), 'trash', locked(now + 120_000, true))).toBeUndefined();
+    // The role's refusal is the one said: it outlasts the lock.
+    const theirs = { ...locked(now + 120_000).desk!, canEdit: false, canTrash: false };
+    expect(deskRefusal(as('contributor'), 'trash', { kind: 'draft', desk: theirs })).toMatch(
+      /^Vous êtes Contributeur/,
+    );
+    expect(
+      deskRefusal(as('contributor'), 'mergeInto', { kind: 'draft', desk: theirs, title: 'X' }),
+    ).toMatch(/^Vous êtes Contributeur/);
+  });
+
   it('allows everything when the desk is not shared, and a draft not shared yet to its writer', () => {
     for (const action of ['arrange', 'publish', 'editIssues', 'edit', 'trash', 'merge'] as const) {
       expect(deskRefusal(desk(undefined), action, issue)).toBeUndefined();
