@@ -27,7 +27,7 @@ import { SourcesEditor } from './SourcesEditor';
 import { TagsInput } from './TagsInput';
 import { useLiveQuery } from './useLiveQuery';
 import { useDeskLock } from './useDeskLock';
-import { deskRefusal } from './roles';
+import { deskRefusal, lockRefusal } from './roles';
 import { useSharedDesk } from './useSharedDesk';
 import { useSyncedRecord } from './useSyncedRecord';
 import { useUndo } from './Undo';
@@ -186,7 +186,8 @@ function DraftEditorOf({
     cannotEdit ??
     deskRefusal(desk, 'edit', twinRecord) ??
     deskRefusal(desk, 'merge', twinRecord) ??
-    deskRefusal(desk, 'mergeInto', { ...record, title: form.title });
+    deskRefusal(desk, 'mergeInto', { ...record, title: form.title }) ??
+    lockRefusal('mergeInto', editingElsewhere, form.title);
 
   const inIssue = !!draft.issueId;
   // Put in the trash while open here: by another editor (the sync brought it; the desk mark
@@ -224,8 +225,13 @@ function DraftEditorOf({
         onDelete={() => void remove()}
         arrangeRefused={inTrash ?? cannotArrange}
         editRefused={cannotEdit}
-        trashRefused={inTrash ?? deskRefusal(desk, 'trash', record)}
-        mergeRefused={inTrash ?? deskRefusal(desk, 'merge', record)}
+        // Another editor has it open (the lock the last sync saw, or the one just refused here).
+        trashRefused={
+          inTrash ?? deskRefusal(desk, 'trash', record) ?? lockRefusal('trash', editingElsewhere)
+        }
+        mergeRefused={
+          inTrash ?? deskRefusal(desk, 'merge', record) ?? lockRefusal('merge', editingElsewhere)
+        }
       />
       {trashed && (
         <div class="notice" role="alert" data-testid="draft-trashed">

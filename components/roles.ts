@@ -127,11 +127,7 @@ export function deskRefusal(
       // A draft trashed or merged goes to the trash under the hands of whoever has it open,
       // and what they typed since their last sync is not in the merge: not while another editor
       // holds its lock. Taking it out of the trash takes nothing from them.
-      const editing = target?.trashed ? undefined : lockedBy(mark);
-      if (!editing) return undefined;
-      return t(action === 'merge' ? 'shared.cannot.mergeLocked' : 'shared.cannot.trashLocked', {
-        name: editing,
-      });
+      return target?.trashed ? undefined : lockRefusal(action, lockedBy(mark));
     }
     case 'mergeInto': {
       const mark = target?.desk;
@@ -140,14 +136,28 @@ export function deskRefusal(
       }
       // Merged into, the draft is rewritten under the hands of whoever has it open: their next
       // save meets the merge as a conflict, field by field. Not while another editor holds it.
-      const editing = lockedBy(mark);
-      return editing
-        ? t('shared.cannot.mergeIntoLocked', { name: editing, title: target?.title ?? '' })
-        : undefined;
+      return lockRefusal(action, lockedBy(mark), target?.title);
     }
     default:
       return undefined;
   }
+}
+
+/**
+ * Why a draft another editor has open (`editing`, who holds its edit lock) may not be trashed,
+ * merged into another, or merged into; `undefined` when nobody else holds it. {@link deskRefusal}
+ * asks it of the lock the last sync saw; the draft's editor, of the lock it was just refused.
+ */
+export function lockRefusal(
+  action: 'trash' | 'merge' | 'mergeInto',
+  editing: string | undefined,
+  title = '',
+): string | undefined {
+  if (!editing) return undefined;
+  if (action === 'mergeInto') return t('shared.cannot.mergeIntoLocked', { name: editing, title });
+  return t(action === 'merge' ? 'shared.cannot.mergeLocked' : 'shared.cannot.trashLocked', {
+    name: editing,
+  });
 }
 
 /** What a role allows on the shared desk, in one sentence (the options page). */

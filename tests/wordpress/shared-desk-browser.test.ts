@@ -630,10 +630,12 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     await sync(b);
     // The test before left B's list on the trash.
     await b.page.getByLabel(fr('filter.box')).selectOption('inbox');
-    const editorB = await openDraft(b, shownName(await clipByTitle(b, title)));
+    // A trashes it before B opens it: once B has it open (its edit lock), A's « Supprimer » is
+    // greyed, and only a trash B's lock did not stop reaches B's editor.
     const editorA = await openDraft(a, shownName(draft));
     await editorA.getByRole('button', { name: fr('editor.delete'), exact: true }).click();
     await settled(a);
+    const editorB = await openDraft(b, shownName(await clipByTitle(b, title)));
     await sync(b);
 
     const notice = editorB.getByTestId('draft-trashed');

@@ -336,6 +336,25 @@ describe('deleting a draft another editor has open, and merging into it', () => 
     );
   });
 
+  it('greys « Supprimer » and « Fusionner » as soon as opening the draft finds its lock held', async () => {
+    // The last sync did not see Rédac's lock (they opened it since): taking it on opening here
+    // is refused, which says who has it, and that is enough.
+    unregister();
+    unregister = registerHandlers({
+      deskLock: async () => ({ ok: false, code: 'locked', lock: lockedBy() }),
+    } as unknown as Handlers);
+    await sharedAs('editor');
+    const { redac } = await twins({ redac: true, pigiste: true });
+    wrap(<DraftEditor id={redac.id} onClose={() => {}} />);
+
+    await screen.findByText(/Rédac modifie ce brouillon/);
+    expectRefused(screen.getByTestId('delete-button'), TRASH_LOCKED);
+    expectRefused(
+      screen.getByTestId('merge-button'),
+      'Rédac le modifie en ce moment\u00a0: fusionnez quand il ou elle aura fini.',
+    );
+  });
+
   it('greys the inbox row’s « Supprimer » and takes no drop onto it while it is open elsewhere', async () => {
     await sharedAs('editor');
     const { redac, pigiste } = await twins({ redac: true, pigiste: true });
