@@ -3,9 +3,9 @@ import DOMPurify, { type DOMPurify as Purifier } from 'dompurify';
 /**
  * The project's one HTML cleaner: DOMPurify, with the house's rules for links. Used where HTML
  * from outside enters the drafts, in extension pages (they have a DOM; the background has
- * none): HTML typed or pasted into an item (`cleanItemHtml` in components/richtext.ts, its lists
- * made one level deep by {@link flattenLists}), and the rich-text fields of a backup being
- * restored ({@link cleanStoredHtml}). Neither parses a `style` attribute (see
+ * none): HTML typed or pasted into an item (`cleanItemHtml` in storage/item-html.ts, its lists
+ * made one level deep by {@link flattenLists}; a restored item's text too), and the other
+ * rich-text fields of a backup being restored ({@link cleanStoredHtml}). Neither parses a `style` attribute (see
  * {@link disarmStyles}).
  */
 
@@ -181,7 +181,7 @@ const PLAIN_TAG =
  * in it starts markup (a comment, a `<!`, a `<` left over): then DOMPurify would remove nothing
  * that could run or load, and the text is stored as it is.
  */
-function onlyAllowedMarkup(html: string, tags: readonly string[]): boolean {
+export function onlyAllowedMarkup(html: string, tags: readonly string[]): boolean {
   let allowed = true;
   const rest = html.replace(PLAIN_TAG, (_tag, name: string) => {
     if (!tags.includes(name.toLowerCase())) allowed = false;

@@ -66,8 +66,8 @@ const newer = (a: string, b: string) => Date.parse(a) > Date.parse(b);
 const counts = (): RestoreCounts => ({ added: 0, updated: 0, kept: 0, removed: 0 });
 
 /**
- * The backup's drafts and issues with every rich-text field cleaned: an item's text, each
- * quote's HTML, an issue's intro. A backup is a file anyone can write: what it holds is shown
+ * The backup's drafts and issues with every rich-text field cleaned: an item's text (by
+ * `cleanBody`, the editor's rules), each quote's HTML, an issue's intro. A backup is a file anyone can write: what it holds is shown
  * as HTML by the editor and read as text by the inbox, search and exports, so it gets the
  * cleaning HTML pasted into the editor gets. A field with nothing to clean away comes back
  * byte for byte (see `cleanStoredHtml`).
@@ -75,12 +75,13 @@ const counts = (): RestoreCounts => ({ added: 0, updated: 0, kept: 0, removed: 0
 function withCleanRichText(
   backup: ParsedBackup,
   clean: (html: string) => string,
+  cleanBody: (html: string) => string,
 ): Pick<ParsedBackup, 'clips' | 'issues'> {
   const cleaned = (html: unknown) => (typeof html === 'string' ? clean(html) : html);
   return {
     clips: backup.clips.map((draft) => ({
       ...draft,
-      body: cleaned(draft.body) as string,
+      body: typeof draft.body === 'string' ? cleanBody(draft.body) : draft.body,
       quotes: draft.quotes.map((quote) => ({ ...quote, html: cleaned(quote.html) as string })),
     })),
     issues: backup.issues.map((issue) => ({ ...issue, intro: cleaned(issue.intro) as string })),
@@ -105,11 +106,15 @@ export async function restoreBackup(
   }
   // Loaded at the restore: the options page paints without the cleaner. Cleaned before the
   // transaction, which must not wait on anything but the database.
-  const { cleanStoredHtml } = await import('../lib/purify');
-  // A passage's elements are every element a stored field holds: an item's text has fewer
-  // (paragraphs, lists, bold, italic, links), a quote more (block quotes, code…).
+  const [{ cleanStoredHtml }, { cleanStoredItemHtml }] = await Promise.all([
+    import('../lib/purify'),
+    import('./item-html'),
+  ]);
+  // A quote keeps a passage's elements (block quotes, code…); an item's text gets the editor's
+  // own rules (paragraphs, lists one level deep, bold, italic, links), or a nested list of a
+  // backup would be stored, and shown, until the editor's next keystroke cleaned it.
   const clean = (html: string) => cleanStoredHtml(html, PASSAGE_TAGS);
-  const backup = { ...parsed, ...withCleanRichText(parsed, clean) };
+  const backup = { ...parsed, ...withCleanRichText(parsed, clean, cleanStoredItemHtml) };
   return database.transaction('rw', database.clips, database.issues, async () => {
     const result: RestoreResult = {
       mode,

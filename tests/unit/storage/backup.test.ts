@@ -16,6 +16,7 @@ import {
 } from '../../../storage/backup-restore';
 import { IndiscretsDB, type Draft, type Issue } from '../../../storage/db';
 import { bodyText } from '../../../storage/derive';
+import { cleanItemHtml } from '../../../storage/item-html';
 import { trashDraft, updateDraft } from '../../../storage/drafts';
 import { addToIssue, createIssue, markPublished, updateIssue } from '../../../storage/issues';
 import { houseStyleItem, wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
@@ -1050,12 +1051,34 @@ describe('restoreBackup cleans the rich text of drafts and issues', () => {
     expect((await database.clips.get(quoted.id))!.body).toBe('<p>ok clic</p>');
   });
 
+  for (const mode of ['replace', 'merge'] as const) {
+    it(`stores an item's nested list one level deep, as the editor does, a quote's as it is (${mode})`, async () => {
+      const { quoted } = await seedDesk(database);
+      const backup = await createBackup(database);
+      const draft = backup.clips.find((clip) => clip.id === quoted.id)!;
+      const nested = '<ul><li>un<ul><li>un bis</li></ul></li><li>deux</li></ul>';
+      draft.body = `<p>Liste :</p>${nested}`;
+      draft.quotes = [{ ...draft.quotes[0]!, html: nested }];
+      const target = anotherDatabase();
+
+      await restoreBackup(mustParse(serializeBackup(backup)), target, { mode });
+
+      // The item editor holds lists one level deep; the entries of the inner list are entries
+      // after its own, what the editor's next keystroke would have made of it.
+      const restored = (await target.clips.get(quoted.id))!;
+      expect(restored.body).toBe('<p>Liste :</p><ul><li>un</li><li>un bis</li><li>deux</li></ul>');
+      expect(restored.body).toBe(cleanItemHtml(draft.body));
+      // A quote is a page's passage: its nested list is the page's.
+      expect(restored.quotes[0]!.html).toBe(nested);
+    });
+  }
+
   it('gives back a legitimate backup byte for byte: cleaning it changes nothing', async () => {
     const { quoted, issue } = await seedDesk(database);
     const body =
-      '<p>L’<em>Élysée</em> &amp; <strong>Bercy</strong>&nbsp;: <a href="https://www.lemonde.fr/a?b=1&amp;c=2">le mémo</a>, <a href="mailto:redac@monjournal.fr">écrire</a>.</p><p>Ligne<br>suivante, <b>gras</b> et <i>italique</i> d\'antan</p><ul><li>un</li><li>deux</li></ul>';
+      '<p>L’<em>Élysée</em> &amp; <strong>Bercy</strong>&nbsp;: <a href="https://www.lemonde.fr/a?b=1&amp;c=2">le mémo</a>, <a href="mailto:redac@monjournal.fr">écrire</a>.</p><p>Ligne<br>suivante, <strong>gras</strong> et <em>italique</em> d\'antan</p><ul><li>un</li><li>deux</li></ul><ol><li>trois</li></ol>';
     const quote =
-      '<blockquote><p>« Nous <q>verrons</q> »</p></blockquote><ol><li><code>x &lt; y</code> H<sub>2</sub>O, 1<sup>er</sup></li></ol><p><cite>Le Monde</cite></p>';
+      '<blockquote><p>« Nous <q>verrons</q>, <b>gras</b> et <i>italique</i> »</p></blockquote><ol><li><code>x &lt; y</code> H<sub>2</sub>O, 1<sup>er</sup></li></ol><p><cite>Le Monde</cite></p>';
     const intro = 'Cette semaine : Bercy & l’Élysée, 3 < 4.';
     await updateDraft(quoted.id, { body }, database);
     await database.clips.update(quoted.id, {

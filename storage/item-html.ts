@@ -1,0 +1,307 @@
+import { cleanUrl } from '../capture/url';
+import { disarmStyles, flattenLists, onlyAllowedMarkup, purifyHtml, STYLE } from '../lib/purify';
+
+/**
+ * What an item's text may contain: the house voice is paragraphs, bold, italic and links, and
+ * lists one level deep (a template may put `{quote}` in one), the shape every export renders.
+ */
+const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'a', 'ul', 'ol', 'li'];
+
+/**
+ * Cleans HTML typed or pasted into an item to the house allow-list: bold and italic become
+ * `<strong>`/`<em>` wherever the reader saw them, headings and divs become paragraphs, links keep
+ * only an http(s)/mailto href, everything else (spans included) is reduced to its text; no-break
+ * spaces become spaces. Lists stay lists one level deep, each entry inline text (see
+ * `flattenLists` in lib/purify.ts): what the exports read as a list.
+ *
+ * Bold and italic are read as the source displayed them, from the tags and from each element's
+ * own `style`: Google Docs wraps the whole paste in `<b style="font-weight:normal">` and marks
+ * its words with `<span style="font-weight:700">` and `font-style:italic`, where Word and the
+ * editor itself write `<b>` and `<i>`. No `style` attribute is ever parsed: Chromium has the
+ * page's content security policy refuse each one, and log the refusal, even in a template's
+ * inert document; the styles are read under another name ({@link disarmStyles}).
+ */
+export function cleanItemHtml(html: string, doc: Document = document): string {
+  const template = doc.createElement('template');
+  template.innerHTML = disarmStyles(html);
+  const root = template.content;
+  const inert = root.ownerDocument;
+  // What each text looked like, read before the tags and styles that said it go.
+  const looks = new Map<Text, Look>();
+  readLooks(root, { bold: false, italic: false }, looks);
+  root.querySelectorAll('b, strong, i, em').forEach((el) => el.replaceWith(...el.childNodes));
+  root.querySelectorAll('div, h1, h2, h3, h4, h5, h6, li, blockquote').forEach((el) => {
+    // An entry of a list stays one (it is flattened below).
+    if (el.localName === 'li' && el.parentElement?.closest('ul, ol')) return;
+    // Only blocks that hold text become paragraphs; wrappers are unwrapped (an entry outside
+    // any list is none: it is too).
+    if (!el.querySelector('div, p, h1, h2, h3, h4, h5, h6, li, blockquote, ul, ol')) {
+      rename(el, 'p', inert);
+    } else if (el.localName === 'li') {
+      el.replaceWith(...Array.from(el.childNodes));
+    }
+  });
+  wrapRuns(root, (text) => looks.get(text)?.bold === true, 'strong', inert);
+  wrapRuns(root, (text) => looks.get(text)?.italic === true, 'em', inert);
+  // Links that lose their href (a javascript: one, say) become plain text.
+  const clean = purifyHtml(root, ALLOWED_TAGS, doc);
+  // A link pasted or typed loses its tracking parameters, as a clipped page's address does.
+  clean.querySelectorAll('a[href]').forEach((a) => {
+    a.setAttribute('href', withoutTracking(a.getAttribute('href')!));
+  });
+  flattenLists(clean, inert);
+  clean.querySelectorAll('p').forEach((p) => {
+    if (!p.textContent?.trim() && !p.querySelector('br')) p.remove();
+  });
+  dropBreaksBesideParagraphs(clean);
+  // Browsers type a space at the end of a line as a no-break space (to keep it visible) and
+  // leave `&nbsp;` behind; spacing is the export's typography's job, so the text keeps spaces.
+  const walker = doc.createTreeWalker(clean, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeValue?.includes('\u00a0')) node.nodeValue = node.nodeValue.replace(/\u00a0/g, ' ');
+  }
+  const out = doc.createElement('div');
+  out.appendChild(clean);
+  return wrapLooseText(out, doc).innerHTML.trim();
+}
+
+/**
+ * An item's text from outside the editor (a backup being restored) made what the editor itself
+ * would store: cleaned by {@link cleanItemHtml}, its lists one level deep. A text already in the
+ * editor's shape (its elements only, links to http(s) or mailto, paragraphs and lists at the top,
+ * list entries of inline text) comes back byte for byte, so a restored backup gives back exactly
+ * what was saved.
+ */
+export function cleanStoredItemHtml(html: string, doc: Document = document): string {
+  if (!html.includes('<')) return html;
+  if (onlyAllowedMarkup(html, ALLOWED_TAGS) && inEditorShape(html)) return html;
+  return cleanItemHtml(html, doc);
+}
+
+/** The tags of a text that {@link onlyAllowedMarkup} accepted: name, and whether it closes. */
+const TAG = /<(\/?)([a-z][a-z0-9]*)/gi;
+
+/**
+ * Whether the blocks of `html` (whose tags are all the editor's) nest as the editor writes
+ * them: paragraphs and lists at the top, entries right in a list, nothing but inline text in a
+ * paragraph or an entry (no list in a list).
+ */
+function inEditorShape(html: string): boolean {
+  const open: string[] = [];
+  for (const [, closing, raw] of html.matchAll(TAG)) {
+    const name = (raw as string).toLowerCase();
+    if (name !== 'p' && name !== 'ul' && name !== 'ol' && name !== 'li') continue;
+    if (closing) {
+      if (open.pop() !== name) return false;
+      continue;
+    }
+    const parent = open.at(-1);
+    const fits = name === 'li' ? parent === 'ul' || parent === 'ol' : parent === undefined;
+    if (!fits) return false;
+    open.push(name);
+  }
+  return open.length === 0;
+}
+
+/**
+ * `href` without its tracking parameters (`utm_*`, `fbclid`…; see capture/url.ts), and otherwise
+ * as written: an address with none is left byte for byte, not rewritten in the URL's own form.
+ */
+function withoutTracking(href: string): string {
+  const cleaned = cleanUrl(href);
+  if (cleaned === href) return href;
+  try {
+    const before = new URL(href);
+    const after = new URL(cleaned);
+    return before.search === after.search && before.hash === after.hash ? href : cleaned;
+  } catch {
+    return href;
+  }
+}
+
+/** How a text was shown: bold, italic. */
+interface Look {
+  bold: boolean;
+  italic: boolean;
+}
+
+/**
+ * Notes in `looks` how each text under `node` was shown, as CSS would inherit it: an element's
+ * own `font-weight`/`font-style` decides, else its tag (`<b>`, `<strong>`, `<i>`, `<em>`), else
+ * its parent, its style read as text from its renamed attribute ({@link STYLE}), never applied.
+ */
+function readLooks(node: Node, inherited: Look, looks: Map<Text, Look>): void {
+  for (const child of Array.from(node.childNodes)) {
+    if (child.nodeType === 3) {
+      looks.set(child as Text, inherited);
+    } else if (child.nodeType === 1) {
+      const el = child as Element;
+      const tag = el.localName;
+      const style = el.getAttribute(STYLE) ?? '';
+      el.removeAttribute(STYLE);
+      readLooks(
+        el,
+        {
+          bold: isBold(declared(style, 'font-weight'), tag === 'b' || tag === 'strong', inherited),
+          italic: isItalic(declared(style, 'font-style'), tag === 'i' || tag === 'em', inherited),
+        },
+        looks,
+      );
+    }
+  }
+}
+
+/** The value a `style` attribute gives `property` (its last declaration wins), lowercased. */
+function declared(style: string, property: string): string | undefined {
+  let value: string | undefined;
+  for (const declaration of style.split(';')) {
+    const colon = declaration.indexOf(':');
+    // `mso-bidi-font-weight` (Word's, on a `<b>` that is bold) is another property.
+    if (colon > 0 && declaration.slice(0, colon).trim().toLowerCase() === property) {
+      value = declaration
+        .slice(colon + 1)
+        .replace(/!\s*important\s*$/i, '')
+        .trim()
+        .toLowerCase();
+    }
+  }
+  return value;
+}
+
+/**
+ * Whether text is bold under a `font-weight` of `value` (600 and up, as word processors show
+ * it), in an element whose tag is bold or not, in a parent that is or not.
+ */
+function isBold(value: string | undefined, tag: boolean, parent: Look): boolean {
+  if (value === 'bold' || value === 'bolder') return true;
+  if (value === 'normal' || value === 'lighter' || value === 'initial') return false;
+  if (value === 'inherit' || value === 'unset') return parent.bold;
+  if (value && /^\d+(\.\d+)?$/.test(value)) return Number(value) >= 600;
+  return tag || parent.bold;
+}
+
+/** Whether text is italic under a `font-style` of `value` (oblique too), as {@link isBold}. */
+function isItalic(value: string | undefined, tag: boolean, parent: Look): boolean {
+  if (value === 'italic' || value?.startsWith('oblique')) return true;
+  if (value === 'normal' || value === 'initial') return false;
+  if (value === 'inherit' || value === 'unset') return parent.italic;
+  return tag || parent.italic;
+}
+
+/** Elements that lay out as blocks: a run of bold or italic never wraps one. */
+const BLOCKS =
+  'address, article, aside, blockquote, dd, div, dl, dt, figure, footer, h1, h2, h3, h4, h5, h6, header, hr, li, main, nav, ol, p, pre, section, table, tbody, td, tfoot, th, thead, tr, ul';
+
+/**
+ * Whether all the text of `node` is `shown` (bold, say): undefined for a node with no text but
+ * spaces (a `<br>`, a space between two words), which goes with its neighbours.
+ */
+function allShown(node: Node, shown: (text: Text) => boolean): boolean | undefined {
+  if (node.nodeType === 3) return node.nodeValue?.trim() ? shown(node as Text) : undefined;
+  let any: boolean | undefined;
+  for (const child of Array.from(node.childNodes)) {
+    const each = allShown(child, shown);
+    if (each === false) return false;
+    if (each) any = true;
+  }
+  return any;
+}
+
+/**
+ * Wraps each run of inline nodes under `container` whose text is all `shown` in one `tag`
+ * element (`<strong>` around three bold spans, not three `<strong>`), going down into blocks
+ * and into inline elements only partly shown (a link with one bold word).
+ */
+function wrapRuns(
+  container: Node,
+  shown: (text: Text) => boolean,
+  tag: string,
+  inert: Document,
+): void {
+  let run: Node[] = [];
+  /** The run's nodes up to its last shown one (spaces and breaks after it stay out). */
+  let end = 0;
+  const flush = () => {
+    if (end > 0) {
+      const wrapper = inert.createElement(tag);
+      run[0]!.parentNode!.insertBefore(wrapper, run[0]!);
+      wrapper.append(...run.slice(0, end));
+    }
+    run = [];
+    end = 0;
+  };
+  for (const child of Array.from(container.childNodes)) {
+    const block =
+      child.nodeType === 1 &&
+      ((child as Element).matches(BLOCKS) || (child as Element).querySelector(BLOCKS) !== null);
+    const all = block ? false : allShown(child, shown);
+    if (all === false) {
+      flush();
+      if (child.nodeType === 1) wrapRuns(child, shown, tag, inert);
+    } else if (all || run.length > 0) {
+      run.push(child);
+      if (all) end = run.length;
+    }
+  }
+  flush();
+}
+
+/** The elements the text is made of, one after another: paragraphs and lists. */
+const TEXT_BLOCKS = new Set(['P', 'UL', 'OL']);
+
+/**
+ * Google Docs puts a `<br>` between its paragraphs, and Safari one after the last: a line break
+ * outside a paragraph, beside one or a list or at the start or end of the text, breaks no line,
+ * and left there it would become an empty line or end one (Chromium leaves one before a list
+ * whose first entry was made a paragraph again).
+ */
+function dropBreaksBesideParagraphs(root: DocumentFragment): void {
+  /** The nearest sibling that is not blank text, `step` being `previousSibling` or `nextSibling`. */
+  const beside = (node: Node, step: 'previousSibling' | 'nextSibling') => {
+    let sibling = node[step];
+    while (sibling?.nodeType === 3 && !sibling.nodeValue?.trim()) sibling = sibling[step];
+    return sibling;
+  };
+  const stray = (node: Node) =>
+    [beside(node, 'previousSibling'), beside(node, 'nextSibling')].some(
+      (sibling) => sibling === null || TEXT_BLOCKS.has(sibling.nodeName),
+    );
+  // Forwards then backwards: a break dropped leaves the next one of a row at the edge.
+  const nodes = Array.from(root.childNodes);
+  for (const node of [...nodes, ...nodes.slice().reverse()]) {
+    if (node.nodeName === 'BR' && node.parentNode === root && stray(node)) root.removeChild(node);
+  }
+}
+
+/**
+ * Text typed straight into the editor, outside any paragraph or list, goes into a paragraph
+ * (Chromium leaves the text of a list's entry made a paragraph again there, before the list).
+ */
+function wrapLooseText(container: HTMLElement, doc: Document): HTMLElement {
+  let current: HTMLParagraphElement | undefined;
+  for (const node of Array.from(container.childNodes)) {
+    const inline = node.nodeType === 3 || (node.nodeType === 1 && !TEXT_BLOCKS.has(node.nodeName));
+    if (inline) {
+      if (node.nodeType === 3 && !node.textContent?.trim() && !current) {
+        node.remove();
+        continue;
+      }
+      current ??= container.insertBefore(doc.createElement('p'), node);
+      current.appendChild(node);
+    } else {
+      current = undefined;
+    }
+  }
+  return container;
+}
+
+/**
+ * `el` as a `tag` element with its content, made in `inert` (the template's document) and with
+ * none of its attributes: the purifier would keep none but `href`, and a `style` copied onto an
+ * element of the live page is refused by its content security policy, which logs an error.
+ */
+function rename(el: Element, tag: string, inert: Document) {
+  const replacement = inert.createElement(tag);
+  replacement.append(...Array.from(el.childNodes));
+  el.replaceWith(replacement);
+}
