@@ -31,6 +31,8 @@ import { deskRefusal, lockRefusal } from './roles';
 import { useSharedDesk } from './useSharedDesk';
 import { useSyncedRecord } from './useSyncedRecord';
 import { useUndo } from './Undo';
+import { useHouseStyle } from './useSettings';
+import { quoteLanguage } from '../lib/lang';
 import { countText, itemText } from './richtext';
 
 interface Props {
@@ -102,6 +104,8 @@ function DraftEditorOf({
   // an Author, is shown to be read: its fields greyed, no lock taken, nothing journaled or
   // written. Sync off: everything is allowed, as before.
   const desk = useSharedDesk();
+  // The exports' language: a quote from a page in another is marked with its page's.
+  const houseStyle = useHouseStyle();
   const record = { kind: 'draft', desk: draft?.desk } as const;
   const cannotEdit = deskRefusal(desk, 'edit', record);
   const { form, edit, flush, state, conflicts, resolve } = useSyncedRecord<Draft, FormField>({
@@ -200,6 +204,8 @@ function DraftEditorOf({
   const counts = countText(itemText(form.body));
   // What the editor does not type (quotes added by a later clip, metadata) follows the database.
   const live = draft;
+  // The language a quote of the page keeps in the text (null: the text's own, or unknown).
+  const quoteLang = quoteLanguage(live.lang, houseStyle?.locale ?? 'fr');
   const addToCurrent = async (issueId: string) => {
     await flush();
     try {
@@ -337,7 +343,8 @@ function DraftEditorOf({
         </div>
         <QuoteList
           quotes={live.quotes}
-          onInsert={(quote, block) => text.current?.insertQuote(quote, block)}
+          lang={quoteLang}
+          onInsert={(quote, block) => text.current?.insertQuote(quote, block, quoteLang)}
         />
         <SourcesEditor
           sources={form.sources}

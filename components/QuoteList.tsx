@@ -3,12 +3,14 @@ import type { Quote } from '../storage/db';
 
 interface Props {
   quotes: Quote[];
+  /** The language of the quotes' page when it is not the text's, to show them in it. */
+  lang?: string | null;
   /** Inserts a quote's text at the text's caret: inline in « » or as a block of its own. */
   onInsert: (text: string, block: boolean) => void;
 }
 
 /** The passages clipped from the sources, each insertable where the editor is writing. */
-export function QuoteList({ quotes, onInsert }: Props) {
+export function QuoteList({ quotes, lang, onInsert }: Props) {
   if (quotes.length === 0) return null;
   return (
     <div class="field">
@@ -16,7 +18,7 @@ export function QuoteList({ quotes, onInsert }: Props) {
       <ul class="quotes">
         {quotes.map((quote, index) => (
           <li key={`${quote.clippedAt}-${index}`}>
-            <blockquote>{quote.text}</blockquote>
+            <blockquote lang={lang ?? undefined}>{quote.text}</blockquote>
             <div class="quotes__actions">
               {/* The text keeps its caret: the quote goes where the editor was writing. */}
               <button

@@ -46,9 +46,11 @@ interface Props {
 export interface RichTextHandle {
   /**
    * Inserts a quote where the caret is (or was last; at the end when it never was in the
-   * text): inline in « », or as a paragraph of its own after the caret's paragraph.
+   * text): inline in « », or as a paragraph of its own after the caret's paragraph. With a
+   * `lang` (its page's, when another language than the text's), the quote's words are marked
+   * `<span lang>` inside the « »: the exports' French typography leaves them as written.
    */
-  insertQuote: (text: string, block: boolean) => void;
+  insertQuote: (text: string, block: boolean, lang?: string | null) => void;
 }
 
 /** An http(s) address alone, as pasted from the address bar. */
@@ -116,6 +118,20 @@ export function offeredLinks(
 
 /** Drag data of a source (its URL), dropped on selected words to link them. */
 export const SOURCE_MIME = 'application/x-indiscrets-source';
+
+/**
+ * A quote's line as HTML: `line`, whose words from `start` (after its « ) are `words`, those
+ * marked in `lang` (a valid tag, see lib/lang.ts) when given.
+ */
+function quoteLineHtml(line: string, start: number, words: string, lang?: string | null) {
+  if (!lang) return escapeHtml(line, 'text');
+  const end = start + words.length;
+  return (
+    escapeHtml(line.slice(0, start), 'text') +
+    `<span lang="${escapeHtml(lang)}">${escapeHtml(words, 'text')}</span>` +
+    escapeHtml(line.slice(end), 'text')
+  );
+}
 
 /** Plain text pasted: one paragraph per blank-line-separated block. */
 function textToHtml(text: string) {
@@ -273,10 +289,15 @@ function unlistFirstEntry(el: HTMLElement): [string, number, boolean] {
 /**
  * Writes `texts` as paragraphs of their own after `after`, a child of `el` (after its last one
  * when null), with the browser's editing commands (the caller makes them one undo step of the
- * editor's). The caret ends after the last. False, nothing done, when the browser has no editing
+ * editor's); those given as HTML in `htmls` (a quote marked in its page's language) as such. The caret ends after the last. False, nothing done, when the browser has no editing
  * commands (jsdom).
  */
-function typeParagraphs(el: HTMLElement, after: Node | null, texts: readonly string[]): boolean {
+function typeParagraphs(
+  el: HTMLElement,
+  after: Node | null,
+  texts: readonly string[],
+  htmls?: readonly string[],
+): boolean {
   const selection = window.getSelection();
   if (typeof document.execCommand !== 'function' || !selection) return false;
   const anchor = after ?? el.lastChild;
@@ -291,7 +312,9 @@ function typeParagraphs(el: HTMLElement, after: Node | null, texts: readonly str
     // At the end of a list's entry Firefox would put them in it (stored as lines of the entry):
     // entries go in there, which it inserts as the entry's next siblings.
     const tag = anchor?.nodeName === 'LI' ? 'li' : 'p';
-    const html = texts.map((text) => `<${tag}>${escapeHtml(text, 'text')}</${tag}>`).join('');
+    const html = texts
+      .map((text, index) => `<${tag}>${htmls?.[index] ?? escapeHtml(text, 'text')}</${tag}>`)
+      .join('');
     return document.execCommand('insertHTML', false, html);
   }
   // In Chromium: a new paragraph, then its text, each time.
@@ -301,7 +324,10 @@ function typeParagraphs(el: HTMLElement, after: Node | null, texts: readonly str
     for (const style of ['bold', 'italic']) {
       if (document.queryCommandState(style)) document.execCommand(style);
     }
-    document.execCommand('insertText', false, text);
+    // A quote's words in its language are markup: inserted as HTML.
+    const html = htmls?.[index];
+    if (html) document.execCommand('insertHTML', false, html);
+    else document.execCommand('insertText', false, text);
   }
   // Setting the caret again ends the browser's run of typing.
   if (selection.rangeCount > 0) {
@@ -316,13 +342,20 @@ function typeParagraphs(el: HTMLElement, after: Node | null, texts: readonly str
  * `texts` as paragraphs after `after` (at the end when null), made with DOM methods, where the
  * browser has no editing commands: the caret ends after the last.
  */
-function addParagraphs(el: HTMLElement, after: Node | null, texts: readonly string[]): void {
+function addParagraphs(
+  el: HTMLElement,
+  after: Node | null,
+  texts: readonly string[],
+  htmls?: readonly string[],
+): void {
   let previous = after;
   let p: HTMLElement | undefined;
-  for (const text of texts) {
+  for (const [index, text] of texts.entries()) {
     // After a list's entry, entries of the list.
     p = document.createElement(after?.nodeName === 'LI' ? 'li' : 'p');
-    p.textContent = text;
+    const html = htmls?.[index];
+    if (html) p.innerHTML = html;
+    else p.textContent = text;
     if (previous) previous.parentNode!.insertBefore(p, previous.nextSibling);
     else el.appendChild(p);
     previous = p;
@@ -382,14 +415,14 @@ export function RichText({
 
   if (handle) {
     handle.current = {
-      insertQuote(text, block) {
-        asStep(() => insertQuote(text, block));
+      insertQuote(text, block, lang) {
+        asStep(() => insertQuote(text, block, lang));
       },
     };
   }
 
   /** {@link RichTextHandle.insertQuote}, without the undo step and the change sent. */
-  function insertQuote(text: string, block: boolean) {
+  function insertQuote(text: string, block: boolean, lang?: string | null) {
     const el = ref.current;
     if (!el) return;
     el.focus();
@@ -412,11 +445,17 @@ export function RichText({
       // list, after the caret's entry: its paragraphs are entries after it.
       const texts = frenchQuotation(paragraphs, ' ');
       if (texts.length === 0) return;
+      // Each line opens with « and a space: the quote's words follow.
+      const htmls = lang
+        ? texts.map((line, index) => quoteLineHtml(line, 2, paragraphs[index]!, lang))
+        : undefined;
       let paragraph: Node | null = range.endContainer;
       while (paragraph && paragraph.parentNode !== el && paragraph.nodeName !== 'LI') {
         paragraph = paragraph.parentNode;
       }
-      if (!typeParagraphs(el, paragraph, texts)) addParagraphs(el, paragraph, texts);
+      if (!typeParagraphs(el, paragraph, texts, htmls)) {
+        addParagraphs(el, paragraph, texts, htmls);
+      }
     } else {
       selection.removeAllRanges();
       selection.addRange(range);
@@ -424,7 +463,21 @@ export function RichText({
       // the quote would stick to a word.
       const before = range.startContainer.textContent?.slice(0, range.startOffset) ?? '';
       const lead = before && !/\s$/.test(before) ? ' ' : '';
-      document.execCommand('insertText', false, `${lead}« ${paragraphs.join(' ')} »`);
+      const words = paragraphs.join(' ');
+      const line = `${lead}« ${words} »`;
+      if (!lang) document.execCommand('insertText', false, line);
+      else if (typeof document.execCommand === 'function') {
+        document.execCommand(
+          'insertHTML',
+          false,
+          quoteLineHtml(line, lead.length + 2, words, lang),
+        );
+      } else {
+        // No editing commands (jsdom): the same nodes, put in with DOM methods.
+        const made = document.createElement('template');
+        made.innerHTML = quoteLineHtml(line, lead.length + 2, words, lang);
+        range.insertNode(made.content);
+      }
     }
   }
   // The site's posts are asked for while the link form is open; never waited for.

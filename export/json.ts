@@ -26,7 +26,7 @@ export interface IssueJsonItem {
   id: string;
   /** The item's short name in the issue list; absent from files written before it existed. */
   label?: string;
-  /** Sanitized HTML: `<p>`, `<br>`, `<strong>`, `<em>`, `<a href>` only. */
+  /** Sanitized HTML: `<p>`, `<br>`, `<strong>`, `<em>`, `<a href>`, `<span lang>` only. */
   html: string;
   /** Visible text; paragraphs separated by a blank line, line breaks as "\n". */
   text: string;

@@ -100,6 +100,10 @@ function inlineToMarkdown(nodes: readonly SafeInline[], cursor: Cursor): string 
         out += `[${text}](${markdownUrl(node.href)})`;
         break;
       }
+      case 'lang':
+        // Markdown has no language markup: the text, as written (see typography.ts).
+        out += inlineToMarkdown(node.children, cursor);
+        break;
     }
   }
   return out;

@@ -21,7 +21,8 @@ export interface ExportItem {
    */
   label?: string;
   /**
-   * The item's text as restricted HTML: `<p>`, `<strong>`/`<b>`, `<em>`/`<i>`, `<a href>`, `<br>`.
+   * The item's text as restricted HTML: `<p>`, `<strong>`/`<b>`, `<em>`/`<i>`, `<a href>`, `<br>`,
+   * lists, and `<span lang>` around a quote in its page's language.
    * It comes from an editor and from pasted pages: treat it as untrusted.
    */
   bodyHtml: string;

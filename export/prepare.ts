@@ -17,6 +17,7 @@ import {
   type SafeParagraph,
 } from './sanitize';
 import { frenchTypographyInline, frenchTypographyText } from './typography';
+import { isFrench, primaryLanguage } from '../lib/lang';
 
 export interface PreparedSource {
   /** Validated, normalised http(s)/mailto URL. */
@@ -245,6 +246,7 @@ type PreparedContent = Omit<PreparedItem, 'id' | 'label'>;
 interface PreparedVariant {
   frenchTypography: boolean;
   creditStyle: HouseStyle['creditStyle'];
+  locale: HouseStyle['locale'];
   /** A copy of the item's sources, compared field by field. */
   sources: ExportSource[];
   content: PreparedContent;
@@ -283,11 +285,6 @@ function sameSources(a: readonly ExportSource[], b: readonly ExportSource[]): bo
   return true;
 }
 
-/** Whether a language tag names French (`fr`, `fr-FR`, `fr-CA`…). */
-function isFrench(lang: string): boolean {
-  return /^fr(?:[-_]|$)/i.test(lang);
-}
-
 /**
  * What French typography leaves as written in an item: the title and site name of each source
  * whose page is in another language, wherever the text cites them (a `{link}` of the template,
@@ -304,6 +301,26 @@ function foreignNames(sources: readonly PreparedSource[]): string[] {
   return names;
 }
 
+/**
+ * A paragraph with the text marked in the export's own language as plain text: a quote's
+ * language is said where it differs from the prose's (`<span lang="en">` in a French export);
+ * a span saying what the document already says is noise.
+ */
+function withoutLanguage(nodes: SafeParagraph, locale: string): SafeParagraph {
+  const own = primaryLanguage(locale);
+  const same = (node: SafeInline) => node.type === 'lang' && primaryLanguage(node.lang) === own;
+  const needless = (list: readonly SafeInline[]): boolean =>
+    list.some((node) => same(node) || ('children' in node && needless(node.children)));
+  if (!needless(nodes)) return nodes;
+  const strip = (list: readonly SafeInline[]): SafeInline[] =>
+    list.flatMap((node): SafeInline[] => {
+      if (!('children' in node)) return [node];
+      if (same(node)) return strip(node.children);
+      return [{ ...node, children: strip(node.children) }];
+    });
+  return strip(nodes);
+}
+
 function prepareItemContent(item: ExportItem, style: HouseStyle): PreparedContent {
   // Only these two settings change an item's prepared content (opener and title are applied by
   // the serialisers and prepareIssue).
@@ -316,6 +333,7 @@ function prepareItemContent(item: ExportItem, style: HouseStyle): PreparedConten
       (variant) =>
         variant.frenchTypography === style.frenchTypography &&
         variant.creditStyle === style.creditStyle &&
+        variant.locale === style.locale &&
         sameSources(variant.sources, item.sources),
     );
     if (found) return found.content;
@@ -329,15 +347,17 @@ function prepareItemContent(item: ExportItem, style: HouseStyle): PreparedConten
   const content = style.frenchTypography
     ? frenchTypographyInline(credited, foreignNames(sources))
     : credited;
+  const own = (paragraph: SafeParagraph) => withoutLanguage(paragraph, style.locale);
   const prepared: PreparedContent = {
-    paragraphs: splitParagraphs(content, raw),
-    blocks: splitParagraphs(content, raw, true),
+    paragraphs: splitParagraphs(content, raw).map(own),
+    blocks: splitParagraphs(content, raw, true).map(own),
     lists,
     sources,
   };
   const variant: PreparedVariant = {
     frenchTypography: style.frenchTypography,
     creditStyle: style.creditStyle,
+    locale: style.locale,
     sources: item.sources.map(({ url, title, siteName, lang }) => ({
       url,
       title,

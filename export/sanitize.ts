@@ -2,7 +2,9 @@
  * Turns untrusted item HTML into a tiny safe tree that every export format serialises.
  *
  * Allowed: paragraphs, `<br>`, `<strong>`/`<b>` (both become `strong`), `<em>`/`<i>` (both become
- * `em`) and `<a href>` with an http, https or mailto URL. Everything else is unwrapped: its text
+ * `em`), `<a href>` with an http, https or mailto URL, and `<span lang>` with a valid language
+ * tag (a quote in the language of its page, see lib/lang.ts; a span inside one of the same
+ * language adds nothing and is unwrapped). Everything else is unwrapped: its text
  * stays, its markup and attributes go. The content of elements a reader never sees (`<script>`,
  * `<style>`, `<template>`, `<title>`, `<iframe>`, `<noscript>`…) is dropped rather than unwrapped,
  * since it is code or fallback, not prose. Block elements (`div`, `li`, `h1`…) end a paragraph so
@@ -17,13 +19,16 @@
  */
 import { BLOCK_ELEMENTS, escapeHtml } from '../lib/html';
 import { tokenizeHtml } from './html-tokenizer';
+import { languageTag } from '../lib/lang';
 
 export type SafeInline =
   | { type: 'text'; text: string }
   | { type: 'br' }
   | { type: 'strong'; children: SafeInline[] }
   | { type: 'em'; children: SafeInline[] }
-  | { type: 'link'; href: string; children: SafeInline[] };
+  | { type: 'link'; href: string; children: SafeInline[] }
+  /** Text in another language than the prose around it (a quote): `lang` is a valid tag. */
+  | { type: 'lang'; lang: string; children: SafeInline[] };
 
 /** One paragraph of inline content. */
 export type SafeParagraph = SafeInline[];
@@ -134,8 +139,9 @@ interface Frame {
   /** Tag name as written, to pair the end tag. */
   tag: string;
   /** Null for a tag we pair but do not render (a nested duplicate, an unsafe link). */
-  kind: 'strong' | 'em' | 'link' | null;
+  kind: 'strong' | 'em' | 'link' | 'lang' | null;
   href?: string;
+  lang?: string;
   node?: ContainerNode;
 }
 
@@ -193,7 +199,9 @@ function buildParagraphs(html: string): SafeBlocks {
       const node: ContainerNode =
         frame.kind === 'link'
           ? { type: 'link', href: frame.href ?? '', children: [] }
-          : { type: frame.kind, children: [] };
+          : frame.kind === 'lang'
+            ? { type: 'lang', lang: frame.lang ?? '', children: [] }
+            : { type: frame.kind, children: [] };
       container().push(node);
       frame.node = node;
     }
@@ -214,7 +222,9 @@ function buildParagraphs(html: string): SafeBlocks {
     // Formatting still open carries over into the next paragraph, as browsers do.
     const open = stack;
     stack = [];
-    for (const frame of open) openFrame({ tag: frame.tag, kind: frame.kind, href: frame.href });
+    for (const frame of open) {
+      openFrame({ tag: frame.tag, kind: frame.kind, href: frame.href, lang: frame.lang });
+    }
   };
 
   const closeFrame = (tag: string): void => {
@@ -260,6 +270,17 @@ function buildParagraphs(html: string): SafeBlocks {
     if (name === 'br') {
       // "</br>" is treated as "<br>" by browsers too.
       appendBreak();
+      continue;
+    }
+    if (name === 'span') {
+      // Every span is paired, so that a plain one inside a quote's closes itself, not the quote.
+      if (token.type === 'endTag') closeFrame(name);
+      else {
+        const lang = languageTag(token.attributes.find((a) => a.name === 'lang')?.value);
+        const around = stack.findLast((f) => f.kind === 'lang')?.lang;
+        const kept = lang && lang.toLowerCase() !== around?.toLowerCase();
+        openFrame({ tag: name, kind: kept ? 'lang' : null, lang: kept ? lang : undefined });
+      }
       continue;
     }
     const inlineKind = name === 'a' ? 'link' : INLINE_KIND.get(name);
@@ -440,6 +461,9 @@ export function inlineToHtml(nodes: readonly SafeInline[]): string {
         break;
       case 'link':
         out += `<a href="${escapeHtml(node.href)}">${inlineToHtml(node.children)}</a>`;
+        break;
+      case 'lang':
+        out += `<span lang="${escapeHtml(node.lang)}">${inlineToHtml(node.children)}</span>`;
         break;
     }
   }

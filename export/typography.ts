@@ -20,7 +20,10 @@
  *
  * Never touched: URLs (`scheme://…`, `www.…`, `mailto:…`), e-mail addresses, times such as
  * `11:30`, character references, and in HTML every tag and attribute plus the content of `<code>`,
- * `<pre>`, `<kbd>`, `<samp>`, `<script>`, `<style>`, `<textarea>`. A missing space is only inserted
+ * `<pre>`, `<kbd>`, `<samp>`, `<script>`, `<style>`, `<textarea>`. Nor is text in another
+ * language: the content of an element whose `lang` is not French (a quote from an English page,
+ * « <span lang="en">Why it matters: the deal</span> »), which reads like a word to the French
+ * prose around it. A missing space is only inserted
  * before a mark that is followed by a space or the end, so `index.php?id=1` and `ratio 3:2` stay.
  *
  * Idempotent: applying a function twice gives the same result as once.
@@ -28,6 +31,7 @@
 import { tokenizeHtml, type HtmlToken } from './html-tokenizer';
 import { BLOCK_ELEMENTS, escapeHtml } from '../lib/html';
 import type { SafeInline } from './sanitize';
+import { isFrench } from '../lib/lang';
 
 export const NBSP = '\u00A0';
 export const NNBSP = '\u202F';
@@ -495,6 +499,18 @@ const SEGMENT_TAGS = new Set(
   [...BLOCK_ELEMENTS, 'body', 'head', 'html'].filter((tag) => !PROTECTED_ELEMENTS.has(tag)),
 );
 
+/** Elements that have no content, hence no end tag to copy up to. */
+const VOID_ELEMENTS = new Set(
+  'area base br col embed hr img input link meta source track wbr'.split(' '),
+);
+
+/** Whether a start tag opens an element whose text is in another language than French. */
+function inOtherLanguage(token: Extract<HtmlToken, { type: 'startTag' }>): boolean {
+  if (token.selfClosing || VOID_ELEMENTS.has(token.name)) return false;
+  const lang = token.attributes.find((a) => a.name === 'lang')?.value.trim();
+  return !!lang && !isFrench(lang);
+}
+
 /**
  * Applies French typography to the text nodes of an HTML string. Tags, attributes, comments and
  * the content of code-like elements are copied verbatim. Text is decoded, typeset and re-escaped
@@ -504,6 +520,19 @@ const SEGMENT_TAGS = new Set(
  */
 export function frenchTypographyHtml(html: string): string {
   const tokens = tokenizeHtml(html);
+  /** Copies the element started at `tokens[i]` and everything in it, up to its matching end tag. */
+  const wholeElement = (token: Extract<HtmlToken, { type: 'startTag' }>): string => {
+    let raw = token.raw;
+    let depth = 1;
+    while (depth > 0 && i + 1 < tokens.length) {
+      const next = tokens[++i] as HtmlToken;
+      raw += next.raw;
+      if (next.type !== 'startTag' && next.type !== 'endTag') continue;
+      if (next.name !== token.name) continue;
+      depth += next.type === 'startTag' ? 1 : -1;
+    }
+    return raw;
+  };
   let out = '';
   let segment: Piece[] = [];
   const flushSegment = (): void => {
@@ -514,7 +543,8 @@ export function frenchTypographyHtml(html: string): string {
     }
     segment = [];
   };
-  for (let i = 0; i < tokens.length; i++) {
+  let i = 0;
+  for (; i < tokens.length; i++) {
     const token = tokens[i] as HtmlToken;
     if (token.type === 'text') {
       segment.push(token.text);
@@ -522,6 +552,14 @@ export function frenchTypographyHtml(html: string): string {
     }
     if (token.type === 'comment') {
       segment.push({ kind: 'mark', raw: token.raw });
+      continue;
+    }
+    if (token.type === 'startTag' && inOtherLanguage(token)) {
+      // Text in another language keeps its own typography, a paragraph of it as a span.
+      if (SEGMENT_TAGS.has(token.name)) {
+        flushSegment();
+        out += wholeElement(token);
+      } else segment.push({ kind: 'word', raw: wholeElement(token) });
       continue;
     }
     if (SEGMENT_TAGS.has(token.name)) {
@@ -535,16 +573,7 @@ export function frenchTypographyHtml(html: string): string {
     }
     if (token.type === 'startTag' && PROTECTED_ELEMENTS.has(token.name)) {
       // Copy the element and everything in it verbatim, up to its matching end tag.
-      let raw = token.raw;
-      let depth = 1;
-      while (depth > 0 && i + 1 < tokens.length) {
-        const next = tokens[++i] as HtmlToken;
-        raw += next.raw;
-        if (next.type !== 'startTag' && next.type !== 'endTag') continue;
-        if (next.name !== token.name) continue;
-        depth += next.type === 'startTag' ? 1 : -1;
-      }
-      segment.push({ kind: 'word', raw });
+      segment.push({ kind: 'word', raw: wholeElement(token) });
       continue;
     }
     segment.push({ kind: 'mark', raw: token.raw });
@@ -556,11 +585,16 @@ export function frenchTypographyHtml(html: string): string {
 /** The boundaries of a tree: nothing to write back, so one object each serves every paragraph. */
 const TREE_MARK: Boundary = { kind: 'mark', raw: '' };
 const TREE_BREAK: Boundary = { kind: 'break', raw: '' };
+const TREE_WORD: Boundary = { kind: 'word', raw: '' };
+
+/** Whether a node is text in another language than French, kept as written. */
+const foreign = (node: SafeInline): boolean => node.type === 'lang' && !isFrench(node.lang);
 
 /**
  * Applies French typography to a sanitized paragraph, treating element boundaries as transparent
  * (so `"<em>x</em>"` pairs its quotes) and `<br>` as a line break. Link targets are attributes,
- * not text, so they are never touched. Returns a new tree; the input is not mutated.
+ * not text, so they are never touched; text in another language (a `lang` node not French) is
+ * left as written and reads like a word to the prose around it. Returns a new tree; the input is not mutated.
  * @param kept texts left as written wherever they occur as whole words, such as the title of a
  *   source in another language (« Why it matters: the deal » keeps its English colon); French
  *   spacing around them still applies.
@@ -574,6 +608,7 @@ export function frenchTypographyInline(
     for (const node of list) {
       if (node.type === 'text') pieces.push(node.text);
       else if (node.type === 'br') pieces.push(TREE_BREAK);
+      else if (foreign(node)) pieces.push(TREE_WORD);
       else {
         pieces.push(TREE_MARK);
         walk(node.children);
@@ -587,7 +622,7 @@ export function frenchTypographyInline(
   const rebuild = (list: readonly SafeInline[]): SafeInline[] =>
     list.map((node): SafeInline => {
       if (node.type === 'text') return { type: 'text', text: texts[t++] ?? node.text };
-      if (node.type === 'br') return node;
+      if (node.type === 'br' || foreign(node)) return node;
       return { ...node, children: rebuild(node.children) };
     });
   return rebuild(nodes);

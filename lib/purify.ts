@@ -23,20 +23,28 @@ function purifierFor(doc: Document): Purifier {
 }
 
 /**
- * `root` cleaned to the elements `tags`: only `href` is kept, and only an http(s) or mailto one;
- * every other element is reduced to its content, except what a reader never sees (`script`,
- * `style`…), which goes with its content. A link that lost its href (a `javascript:` one) is
- * its text.
+ * `root` cleaned to the elements `tags` and the attributes `attributes`: `href` is kept only to
+ * an http(s) or mailto address (the caller checks the values of any other); every other element
+ * is reduced to its content, except what a reader never sees (`script`, `style`…), which goes
+ * with its content. A link that lost its href (a `javascript:` one) is its text.
  */
-export function purifyHtml(root: Node, tags: readonly string[], doc: Document): DocumentFragment {
+export function purifyHtml(
+  root: Node,
+  tags: readonly string[],
+  doc: Document,
+  attributes: readonly string[] = ['href'],
+): DocumentFragment {
   const clean = purifierFor(doc).sanitize(root, {
     ALLOWED_TAGS: [...tags],
-    ALLOWED_ATTR: ['href'],
+    ALLOWED_ATTR: [...attributes],
     // DOMPurify keeps data-* and aria-* attributes unless told not to: pasted from a web page
     // (`data-pm-slice`, `aria-hidden`…), they would be stored.
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+    // DOMPurify holds any other attribute's value to the address pattern too (a `lang="en"`
+    // would go): their values are not addresses, and the caller checks them.
+    ADD_URI_SAFE_ATTR: attributes.filter((name) => name !== 'href'),
     KEEP_CONTENT: true,
     RETURN_DOM_FRAGMENT: true,
   }) as DocumentFragment;

@@ -1,17 +1,22 @@
 import { cleanUrl } from '../capture/url';
+import { languageTag } from '../lib/lang';
 import { disarmStyles, flattenLists, onlyAllowedMarkup, purifyHtml, STYLE } from '../lib/purify';
 
 /**
  * What an item's text may contain: the house voice is paragraphs, bold, italic and links, and
- * lists one level deep (a template may put `{quote}` in one), the shape every export renders.
+ * lists one level deep (a template may put `{quote}` in one), the shape every export renders;
+ * and a quote in the language of its page, `<span lang="en">` (see {@link keepLanguages}).
  */
-const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'a', 'ul', 'ol', 'li'];
+const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'a', 'ul', 'ol', 'li', 'span'];
+/** The attributes it keeps: a link's address, a span's language. */
+const ALLOWED_ATTRIBUTES = ['href', 'lang'];
 
 /**
  * Cleans HTML typed or pasted into an item to the house allow-list: bold and italic become
  * `<strong>`/`<em>` wherever the reader saw them, headings and divs become paragraphs, links keep
- * only an http(s)/mailto href, everything else (spans included) is reduced to its text; no-break
- * spaces become spaces. Lists stay lists one level deep, each entry inline text (see
+ * only an http(s)/mailto href, everything else (spans without a language included) is reduced to
+ * its text; no-break spaces become spaces. A span keeps a valid language tag (a quote from a
+ * page in another language, which the exports' French typography leaves as written). Lists stay lists one level deep, each entry inline text (see
  * `flattenLists` in lib/purify.ts): what the exports read as a list.
  *
  * Bold and italic are read as the source displayed them, from the tags and from each element's
@@ -44,7 +49,8 @@ export function cleanItemHtml(html: string, doc: Document = document): string {
   wrapRuns(root, (text) => looks.get(text)?.bold === true, 'strong', inert);
   wrapRuns(root, (text) => looks.get(text)?.italic === true, 'em', inert);
   // Links that lose their href (a javascript: one, say) become plain text.
-  const clean = purifyHtml(root, ALLOWED_TAGS, doc);
+  const clean = purifyHtml(root, ALLOWED_TAGS, doc, ALLOWED_ATTRIBUTES);
+  keepLanguages(clean);
   // A link pasted or typed loses its tracking parameters, as a clipped page's address does.
   clean.querySelectorAll('a[href]').forEach((a) => {
     a.setAttribute('href', withoutTracking(a.getAttribute('href')!));
@@ -74,8 +80,30 @@ export function cleanItemHtml(html: string, doc: Document = document): string {
  */
 export function cleanStoredItemHtml(html: string, doc: Document = document): string {
   if (!html.includes('<')) return html;
-  if (onlyAllowedMarkup(html, ALLOWED_TAGS) && inEditorShape(html)) return html;
+  // A span is the editor's only with a valid language, which the fast check does not read.
+  const spans = /<span/i.test(html);
+  if (!spans && onlyAllowedMarkup(html, ALLOWED_TAGS) && inEditorShape(html)) return html;
   return cleanItemHtml(html, doc);
+}
+
+/**
+ * The spans of `root` (cleaned by {@link purifyHtml}) that say a language: a valid tag (see
+ * lib/lang.ts), `lang` on a span only. A span without one, or in a span of the same language,
+ * or with no text, is reduced to its content: a pasted page's spans say nothing the exports
+ * read.
+ */
+function keepLanguages(root: DocumentFragment): void {
+  root.querySelectorAll('[lang]').forEach((el) => {
+    if (el.localName !== 'span') el.removeAttribute('lang');
+  });
+  // In document order: a span is read after the spans around it, which are already cleaned.
+  root.querySelectorAll('span').forEach((span) => {
+    const lang = languageTag(span.getAttribute('lang'));
+    const around = span.parentElement?.closest('span[lang]')?.getAttribute('lang');
+    if (!lang || lang.toLowerCase() === around?.toLowerCase() || !span.textContent?.trim()) {
+      span.replaceWith(...Array.from(span.childNodes));
+    } else span.setAttribute('lang', lang);
+  });
 }
 
 /** The tags of a text that {@link onlyAllowedMarkup} accepted: name, and whether it closes. */

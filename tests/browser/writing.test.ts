@@ -622,4 +622,57 @@ describe('writing an item in Chromium with the built extension', () => {
     expect(await storedBody(popup, area)).toBe(pasted);
     await popup.close();
   });
+
+  it('marks a quote of an English page with its language, as a paragraph or inline, with no &nbsp;', async () => {
+    // The Le Monde draft, given an English page's language and quote (written straight into the
+    // database): the exports' French typography must leave the quote's words as written.
+    const popup = await openPopup();
+    const { clips } = await readDatabase<{
+      clips: Array<{ id: string; title: string }>;
+      issues: Array<{ id: string }>;
+    }>(popup);
+    const draft = clips.find((clip) => clip.title === titles.lemonde)!;
+    const before = '<p>Avant le <strong>vote</strong>.</p>';
+    await writeDatabase(popup, {
+      clips: [
+        {
+          ...draft,
+          lang: 'en',
+          body: before,
+          quotes: [
+            { text: 'Why it matters: the deal', html: '', clippedAt: '2026-03-15T08:00:00Z' },
+          ],
+        },
+      ],
+    });
+    await popup.reload();
+    const area = await openLemonde(popup);
+    await until(
+      () => area.innerHTML(),
+      (html) => html === before,
+      'the text written',
+    );
+    const saved = (html: string) => savedBody(popup, draft.id, (body) => body === html);
+    const quote = '« <span lang="en">Why it matters: the deal</span> »';
+
+    await select(area, 'vote');
+    await popup.getByRole('button', { name: 'En paragraphe' }).first().click();
+    const block = `${before}<p>${quote}</p>`;
+    await saved(block);
+    // One Ctrl+Z takes the quote away (its words are HTML, not typing); Ctrl+Y brings it back.
+    await popup.keyboard.press('Control+Z');
+    await saved(before);
+    expect(await area.innerHTML()).toBe(before);
+    await popup.keyboard.press('Control+Y');
+    await saved(block);
+
+    await select(area, 'Avant');
+    await popup.keyboard.type('Il a dit');
+    await popup.getByRole('button', { name: 'Insérer', exact: true }).first().click();
+    await popup.keyboard.type(' ensuite');
+    const inline = `<p>Il a dit ${quote} ensuite le <strong>vote</strong>.</p><p>${quote}</p>`;
+    await saved(inline);
+    expect(await storedBody(popup, area)).toBe(inline);
+    await popup.close();
+  });
 });

@@ -120,6 +120,50 @@ describe('DraftEditor', () => {
     );
   });
 
+  it('marks a quote of an English page with its language, as a paragraph or inline', async () => {
+    const draft = await addDraft(db, {
+      lang: 'en-US',
+      body: '<p>Avant.</p>',
+      quotes: [
+        { text: 'Why it matters: the deal', html: '', clippedAt: '2026-03-15T08:00:00.000Z' },
+      ],
+    });
+    renderEditor(draft.id);
+    await screen.findByTestId('item-text');
+    // The quote list shows the passage in its language too.
+    expect(screen.getByText('Why it matters: the deal').getAttribute('lang')).toBe('en-US');
+
+    fireEvent.click(screen.getByRole('button', { name: 'En paragraphe' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Insérer', exact: true }));
+
+    // Inside the French « », so that the exports' typography spaces the marks but leaves the
+    // English words (« the deal » keeps its colon) as written.
+    await waitFor(async () =>
+      expect((await db.clips.get(draft.id))?.body).toBe(
+        '<p>Avant.</p><p>« <span lang="en-US">Why it matters: the deal</span> » « <span lang="en-US">Why it matters: the deal</span> »</p>',
+      ),
+    );
+  });
+
+  it('inserts a quote of a French page, or of one of unknown language, unmarked', async () => {
+    for (const lang of ['fr-FR', undefined]) {
+      const draft = await addDraft(db, {
+        ...(lang ? { lang } : {}),
+        body: '<p>Avant.</p>',
+        quotes: [{ text: 'Pourquoi : ça', html: '', clippedAt: '2026-03-15T08:00:00.000Z' }],
+      });
+      renderEditor(draft.id);
+      await screen.findByTestId('item-text');
+
+      fireEvent.click(screen.getByRole('button', { name: 'En paragraphe' }));
+
+      await waitFor(async () =>
+        expect((await db.clips.get(draft.id))?.body).toBe('<p>Avant.</p><p>« Pourquoi : ça »</p>'),
+      );
+      cleanup();
+    }
+  });
+
   it('saves the title and the note as the editor types', async () => {
     const draft = await addDraft(db, { title: 'OVH en feu' });
     renderEditor(draft.id);

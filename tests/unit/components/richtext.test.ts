@@ -72,6 +72,35 @@ describe('cleanItemHtml', () => {
     );
   });
 
+  it('keeps a quote’s language on its span, as a paste or the quote list writes it', () => {
+    const html = cleanItemHtml(
+      '<p>Axios : « <span lang="en" style="color:red" class="q">Why it matters: the deal</span> »</p>',
+    );
+
+    expect(html).toBe('<p>Axios : « <span lang="en">Why it matters: the deal</span> »</p>');
+    // The exports read the same span, and leave its text out of French typography.
+    expect(sanitizeBlocks(html).paragraphs[0]![1]).toEqual({
+      type: 'lang',
+      lang: 'en',
+      children: [{ type: 'text', text: 'Why it matters: the deal' }],
+    });
+  });
+
+  it('drops a language that is not a valid tag, one on another element, and a span saying none', () => {
+    const html = cleanItemHtml(
+      '<p lang="en">a <span lang="english language">b</span> <span>c</span> ' +
+        '<strong lang="de">d</strong> <span lang="en_GB">e <span lang="EN-gb">f</span></span>' +
+        '<span lang="en"> </span></p>',
+    );
+
+    // `en_GB`, as some pages write it, is the tag `en-GB`; the span inside it says it again.
+    expect(html).toBe('<p>a b c <strong>d</strong> <span lang="en-GB">e f</span> </p>');
+    // What the editor keeps, the exports keep: the sanitizer reads the same spans.
+    expect(sanitizeBlocks(html).paragraphs[0]!.filter((node) => node.type === 'lang')).toEqual([
+      { type: 'lang', lang: 'en-GB', children: [{ type: 'text', text: 'e f' }] },
+    ]);
+  });
+
   it('keeps the editor’s own text as it writes it: bold around a link, a line break, an empty line', () => {
     expect(
       cleanItemHtml(

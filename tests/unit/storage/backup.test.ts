@@ -1073,6 +1073,19 @@ describe('restoreBackup cleans the rich text of drafts and issues', () => {
     });
   }
 
+  it('keeps the language of a quote in an item’s text, and drops an invalid one', async () => {
+    const { quoted } = await seedDesk(database);
+    const backup = await createBackup(database);
+    const draft = backup.clips.find((clip) => clip.id === quoted.id)!;
+    const quote = '<p>Axios : « <span lang="en">Why it matters: the deal</span> »</p>';
+    draft.body = `${quote}<p><span lang="x-y z">b</span></p>`;
+    const target = anotherDatabase();
+
+    await restoreBackup(mustParse(serializeBackup(backup)), target, { mode: 'replace' });
+
+    expect((await target.clips.get(quoted.id))!.body).toBe(`${quote}<p>b</p>`);
+  });
+
   it('gives back a legitimate backup byte for byte: cleaning it changes nothing', async () => {
     const { quoted, issue } = await seedDesk(database);
     const body =
