@@ -1,41 +1,58 @@
 /**
- * JSON export, schema version 1 (see issue.schema.json and README.md in this folder).
+ * JSON export, schema version 2 (see issue.schema.json and README.md in this folder); files of
+ * version 1 are read too.
  *
  * JSON carries data, for archives and a later import: the title is the formatted, typeset one,
- * `html` is the sanitized, typeset item body and `text` its visible text. The item opener and the
+ * `html` is the sanitized, typeset item body, its lists as lists, and `text` its visible text. The item opener and the
  * source credit are presentation and are not baked into `html`/`text`; sources are listed as data.
  * Sources whose URL is not http(s)/mailto are dropped, like everywhere else.
  */
 import * as v from 'valibot';
 import type { ExportIssue } from './model';
 import type { HouseStyle } from './house-style';
-import { prepareIssue, type PreparedIssue } from './prepare';
+import { prepareIssue, type PreparedIssue, type PreparedItem } from './prepare';
 import { inlineToHtml, inlineToText, safeUrl, type SafeParagraph } from './sanitize';
+import { languageTag } from '../lib/lang';
 
-export const ISSUE_SCHEMA_ID = 'https://indiscrets.app/schema/issue-v1.json';
-export const ISSUE_SCHEMA_VERSION = 1 as const;
+export const ISSUE_SCHEMA_ID = 'https://indiscrets.app/schema/issue-v2.json';
+export const ISSUE_SCHEMA_VERSION = 2 as const;
+/**
+ * Version 1, read still: the same fields, but `html` and `text` gave a list's entries as
+ * paragraphs, and sources had no `lang`.
+ */
+export const ISSUE_SCHEMA_ID_V1 = 'https://indiscrets.app/schema/issue-v1.json';
+const READ_VERSIONS = [1, ISSUE_SCHEMA_VERSION] as const;
 const GENERATOR = 'Indiscrets';
 
 export interface IssueJsonSource {
   url: string;
   title: string | null;
   siteName: string | null;
+  /** Language of the page (BCP 47), when the clip recorded it (version 2). */
+  lang?: string;
 }
 
 export interface IssueJsonItem {
   id: string;
   /** The item's short name in the issue list; absent from files written before it existed. */
   label?: string;
-  /** Sanitized HTML: `<p>`, `<br>`, `<strong>`, `<em>`, `<a href>`, `<span lang>` only. */
+  /**
+   * Sanitized HTML: `<p>`, `<ul>`/`<ol>` of `<li>`, `<br>`, `<strong>`, `<em>`, `<a href>`,
+   * `<span lang>` only.
+   */
   html: string;
-  /** Visible text; paragraphs separated by a blank line, line breaks as "\n". */
+  /**
+   * Visible text; paragraphs and lists separated by a blank line, a list one line per entry
+   * (« - » or « 1. » first), line breaks as "\n".
+   */
   text: string;
   sources: IssueJsonSource[];
 }
 
 export interface IssueJsonDocument {
-  $schema: typeof ISSUE_SCHEMA_ID;
-  schemaVersion: typeof ISSUE_SCHEMA_VERSION;
+  /** The version's identifier: what this exporter writes, or version 1's in an older file. */
+  $schema: typeof ISSUE_SCHEMA_ID | typeof ISSUE_SCHEMA_ID_V1;
+  schemaVersion: (typeof READ_VERSIONS)[number];
   generator: string;
   /** ISO 8601 instant of the export. */
   exportedAt: string;
@@ -57,8 +74,43 @@ export interface JsonExportOptions {
 const paragraphsToHtml = (paragraphs: readonly SafeParagraph[]): string =>
   paragraphs.map((p) => `<p>${inlineToHtml(p)}</p>`).join('');
 
-const paragraphsToText = (paragraphs: readonly SafeParagraph[]): string =>
-  paragraphs.map((p) => inlineToText(p)).join('\n\n');
+/** An item's own paragraphs (no opener, no credit) as paragraphs and lists, in order. */
+function itemBlocks(item: PreparedItem) {
+  const blocks: Array<SafeParagraph | { ordered: boolean; entries: SafeParagraph[] }> = [];
+  let index = 0;
+  for (const list of item.lists) {
+    blocks.push(...item.paragraphs.slice(index, list.start));
+    blocks.push({ ordered: list.ordered, entries: item.paragraphs.slice(list.start, list.end) });
+    index = list.end;
+  }
+  blocks.push(...item.paragraphs.slice(index));
+  return blocks;
+}
+
+/** An item's HTML: its paragraphs, its lists as `<ul>`/`<ol>`. */
+const itemHtml = (item: PreparedItem): string =>
+  itemBlocks(item)
+    .map((block) => {
+      if (Array.isArray(block)) return `<p>${inlineToHtml(block)}</p>`;
+      const tag = block.ordered ? 'ol' : 'ul';
+      const entries = block.entries.map((entry) => `<li>${inlineToHtml(entry)}</li>`).join('');
+      return `<${tag}>${entries}</${tag}>`;
+    })
+    .join('');
+
+/** An item's text: a list one line per entry, as the text export writes it. */
+const itemText = (item: PreparedItem): string =>
+  itemBlocks(item)
+    .map((block) => {
+      if (Array.isArray(block)) return inlineToText(block);
+      return block.entries
+        .map((entry, at) => {
+          const marker = block.ordered ? `${at + 1}. ` : '- ';
+          return marker + inlineToText(entry).replace(/\n/g, `\n${' '.repeat(marker.length)}`);
+        })
+        .join('\n');
+    })
+    .join('\n\n');
 
 /** Builds the JSON document for an already prepared issue. */
 export function buildIssueJson(
@@ -79,9 +131,12 @@ export function buildIssueJson(
       items: prepared.items.map((item) => ({
         id: item.id,
         ...(item.label ? { label: item.label } : {}),
-        html: paragraphsToHtml(item.paragraphs),
-        text: paragraphsToText(item.paragraphs),
-        sources: item.sources.map(({ url, title, siteName }) => ({ url, title, siteName })),
+        html: itemHtml(item),
+        text: itemText(item),
+        sources: item.sources.map(({ url, title, siteName, lang }) => {
+          const tag = languageTag(lang);
+          return { url, title, siteName, ...(tag ? { lang: tag } : {}) };
+        }),
       })),
     },
   };
@@ -134,6 +189,13 @@ const IssueJsonSourceSchema = record({
   ),
   title: stringOrNull,
   siteName: stringOrNull,
+  // Added in version 2: optional, a valid language tag when present.
+  lang: v.optional(
+    v.pipe(
+      v.string('a string'),
+      v.check((lang) => languageTag(lang) === lang, 'a language tag'),
+    ),
+  ),
 });
 
 const IssueJsonItemSchema = record({
@@ -146,8 +208,11 @@ const IssueJsonItemSchema = record({
 });
 
 export const IssueJsonDocumentSchema = record({
-  $schema: v.literal(ISSUE_SCHEMA_ID, `"${ISSUE_SCHEMA_ID}"`),
-  schemaVersion: v.literal(ISSUE_SCHEMA_VERSION, 'the number 1'),
+  $schema: v.picklist(
+    [ISSUE_SCHEMA_ID, ISSUE_SCHEMA_ID_V1],
+    `"${ISSUE_SCHEMA_ID}" or "${ISSUE_SCHEMA_ID_V1}"`,
+  ),
+  schemaVersion: v.picklist(READ_VERSIONS, 'the number 1 or 2'),
   generator: v.string('a string'),
   exportedAt: v.pipe(
     v.string('a string'),
@@ -177,7 +242,7 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
 }
 
 /**
- * Parses and validates an exported issue (schema version 1). Never throws: returns the typed
+ * Parses and validates an exported issue (schema version 2, or 1). Never throws: returns the typed
  * document, or a message naming the first problem and where it is, e.g.
  * `issue.items[2].sources[0].url: expected an http(s) or mailto URL, got "javascript:…"`.
  * Every field the exporter writes is required but `label` (added later); unknown extra fields
@@ -195,10 +260,10 @@ export function parseIssueJson(text: string): ParseIssueJsonResult {
   }
   // A version this reader does not know is said as such, before any field is looked at.
   const version = isRecord(data) ? data.schemaVersion : undefined;
-  if (typeof version === 'number' && version !== ISSUE_SCHEMA_VERSION) {
+  if (typeof version === 'number' && !(READ_VERSIONS as readonly number[]).includes(version)) {
     return {
       ok: false,
-      error: `schemaVersion ${version} is not supported (this version reads schemaVersion 1)`,
+      error: `schemaVersion ${version} is not supported (this version reads schemaVersion 1 and 2)`,
     };
   }
   try {
@@ -227,6 +292,7 @@ export function issueJsonToExportIssue(doc: IssueJsonDocument): ExportIssue {
         url: s.url,
         title: s.title ?? undefined,
         siteName: s.siteName ?? undefined,
+        ...(s.lang ? { lang: s.lang } : {}),
       })),
     })),
   };

@@ -12,6 +12,8 @@ import {
   type IssueJsonDocument,
 } from '../../../export/json';
 import { FIXED_NOW, here, sampleIssue } from './fixtures';
+import type { ExportIssue } from '../../../export/model';
+import { NBSP } from '../../../export/typography';
 
 const style = createHouseStyle();
 
@@ -23,8 +25,8 @@ describe('renderJson', () => {
   it('writes the versioned envelope with an injected clock', () => {
     const doc = exported();
 
-    expect(doc.$schema).toBe('https://indiscrets.app/schema/issue-v1.json');
-    expect(doc.schemaVersion).toBe(1);
+    expect(doc.$schema).toBe('https://indiscrets.app/schema/issue-v2.json');
+    expect(doc.schemaVersion).toBe(2);
     expect(doc.generator).toBe('Indiscrets');
     expect(doc.exportedAt).toBe('2021-03-15T07:30:00.000Z');
   });
@@ -114,8 +116,11 @@ describe('parseIssueJson', () => {
       ['{', 'Not valid JSON'],
       ['null', '(root): expected an object'],
       ['[]', '(root): expected an object, got an array'],
-      [JSON.stringify({ ...valid, schemaVersion: 2 }), 'schemaVersion 2 is not supported'],
-      [JSON.stringify({ ...valid, schemaVersion: '1' }), 'schemaVersion: expected the number 1'],
+      [JSON.stringify({ ...valid, schemaVersion: 3 }), 'schemaVersion 3 is not supported'],
+      [
+        JSON.stringify({ ...valid, schemaVersion: '2' }),
+        'schemaVersion: expected the number 1 or 2',
+      ],
       [JSON.stringify({ ...valid, $schema: 'x' }), '$schema: expected'],
       [
         JSON.stringify({ ...valid, exportedAt: 'hier' }),
@@ -166,12 +171,72 @@ describe('parseIssueJson', () => {
   });
 });
 
+describe('renderJson of lists and languages (schema version 2)', () => {
+  const issue: ExportIssue = {
+    title: 'Les indiscrets du 15 mars',
+    date: '2021-03-15',
+    items: [
+      {
+        id: 'liste',
+        bodyHtml:
+          '<p>Trois choses :</p><ul><li>un</li><li>deux<br>bis</li></ul><ol><li>trois</li></ol><p>Fin.</p>',
+        sources: [
+          { url: 'https://www.axios.com/a', title: 'Why it matters', lang: 'en_US' },
+          { url: 'https://www.lemonde.fr/b', title: 'Le Monde' },
+          { url: 'https://example.com/c', lang: 'not a tag' },
+        ],
+      },
+    ],
+  };
+  const item = () =>
+    (JSON.parse(renderJson(issue, style, { now: FIXED_NOW })) as IssueJsonDocument).issue.items[0]!;
+
+  it('gives an item’s lists as lists in html, one line per entry in text', () => {
+    expect(item().html).toBe(
+      `<p>Trois choses${NBSP}:</p><ul><li>un</li><li>deux<br>bis</li></ul><ol><li>trois</li></ol><p>Fin.</p>`,
+    );
+    expect(item().text).toBe(`Trois choses${NBSP}:\n\n- un\n- deux\n  bis\n\n1. trois\n\nFin.`);
+  });
+
+  it('carries the language of a source whose page the clip recorded, as a valid tag', () => {
+    expect(item().sources).toEqual([
+      { url: 'https://www.axios.com/a', title: 'Why it matters', siteName: null, lang: 'en-US' },
+      { url: 'https://www.lemonde.fr/b', title: 'Le Monde', siteName: null },
+      { url: 'https://example.com/c', title: null, siteName: null },
+    ]);
+  });
+
+  it('reads the file back to the same lists and languages', () => {
+    const result = parseIssueJson(renderJson(issue, style, { now: FIXED_NOW }));
+    if (!result.ok) throw new Error(result.error);
+
+    const model = issueJsonToExportIssue(result.value);
+
+    expect(model.items[0]!.sources[0]!.lang).toBe('en-US');
+    const again = JSON.parse(renderJson(model, style, { now: FIXED_NOW })) as IssueJsonDocument;
+    expect(again.issue.items[0]).toEqual(item());
+  });
+
+  it('still reads a file of version 1, and refuses a source language that is not a tag', () => {
+    const doc = JSON.parse(renderJson(issue, style, { now: FIXED_NOW }));
+    const v1 = { ...doc, $schema: 'https://indiscrets.app/schema/issue-v1.json', schemaVersion: 1 };
+    for (const source of v1.issue.items[0].sources) delete source.lang;
+
+    expect(parseIssueJson(JSON.stringify(v1)).ok).toBe(true);
+    doc.issue.items[0].sources[0].lang = 'en_US';
+    expect(parseIssueJson(JSON.stringify(doc))).toEqual({
+      ok: false,
+      error: 'issue.items[0].sources[0].lang: expected a language tag, got "en_US"',
+    });
+  });
+});
+
 describe('issue.schema.json', () => {
   const schema = JSON.parse(readFileSync(here('../../../export/issue.schema.json'), 'utf8'));
 
   it('is identified by the URI the documents point to', () => {
     expect(schema.$id).toBe(ISSUE_SCHEMA_ID);
-    expect(schema.properties.schemaVersion.const).toBe(1);
+    expect(schema.properties.schemaVersion.enum).toEqual([1, 2]);
   });
 
   it('requires the same fields the exporter writes and the parser checks', () => {
@@ -180,9 +245,11 @@ describe('issue.schema.json', () => {
     expect(schema.required.sort()).toEqual(Object.keys(doc).sort());
     expect(schema.$defs.issue.required.sort()).toEqual(Object.keys(doc.issue).sort());
     expect(schema.$defs.item.required.sort()).toEqual(Object.keys(doc.issue.items[0] ?? {}).sort());
-    // The one optional field, written when the item has a label.
+    // The optional fields, written when the item has a label, the page a known language.
     expect(schema.$defs.item.properties.label.type).toBe('string');
     expect(schema.$defs.item.required).not.toContain('label');
+    expect(schema.$defs.source.properties.lang.type).toBe('string');
+    expect(schema.$defs.source.required).not.toContain('lang');
     expect(schema.$defs.source.required.sort()).toEqual(
       Object.keys(doc.issue.items[0]?.sources[0] ?? {}).sort(),
     );
@@ -194,8 +261,10 @@ describe('issue.schema.json', () => {
     // Checked in code by functions a JSON Schema can only approximate (see `safeUrl` and
     // `Date.parse`): the file's pattern and format for them are tested on examples below.
     delete fromFile.properties.exportedAt.format;
-    delete fromFile.properties.issue.properties.items.items.properties.sources.items.properties.url
-      .pattern;
+    const source = fromFile.properties.issue.properties.items.items.properties.sources.items;
+    delete source.properties.url.pattern;
+    // Checked in code by languageTag (lib/lang.ts), which the file's pattern writes out.
+    delete source.properties.lang.pattern;
 
     expect(fromFile).toEqual(fromParser);
   });
