@@ -1,0 +1,298 @@
+/**
+ * Three-way merge of one text field by blocks, for two editors of one record on the shared desk
+ * (services/sync.ts): each changed the text since the version both started from (`base`); when
+ * they changed different blocks, both changes are kept.
+ *
+ * A block is, in an item's HTML (which the item editor keeps flat: paragraphs and lists one
+ * level deep, see components/richtext.ts), a paragraph, a list's opening or closing tag, or one
+ * list entry; in a plain text (an issue's chapô, a shared note), a line.
+ *
+ * Each side's changes are the runs of blocks it replaced, deleted or inserted against the base
+ * (a longest common subsequence of the blocks; a run that replaced as many blocks as it has is
+ * each block rewritten in its place, a change apiece). They merge when they are apart:
+ * - two runs that replace or delete blocks may not share a block (runs side by side are apart:
+ *   one editor rewrote the first paragraph, the other the second);
+ * - an insertion may not fall strictly inside a run the other side changed;
+ * - two insertions may not be at the same place (which goes first is nobody's to guess);
+ * - changes that overlap but make the same text (both made the same edit) are one change.
+ * Anything else is a conflict: `undefined`, and the editor chooses as before. So is a text that
+ * is not the flat shape the editor writes (loose text, a list in a list, a heading), and a
+ * merge whose lists would not close as they opened: nothing is guessed.
+ *
+ * Pure: strings in, a string (or `undefined`) out.
+ */
+
+/** How a field's text is cut into blocks. */
+export type TextShape = 'html' | 'lines';
+
+/** A change of one side: the base's blocks `[start, end)` replaced by `blocks`. */
+interface Hunk {
+  start: number;
+  end: number;
+  blocks: string[];
+}
+
+/** Past this many block pairs to compare (after the common ends), no merge is tried. */
+const MAX_CELLS = 1_000_000;
+
+const LIST_OPEN = /^<(ul|ol)(\s[^>]*)?>$/i;
+const LIST_CLOSE = /^<\/(ul|ol)>$/i;
+
+/**
+ * The top-level blocks of an item's HTML, each with the whitespace before it; `undefined` when
+ * the text is not paragraphs and lists one level deep.
+ */
+export function htmlBlocks(html: string): string[] | undefined {
+  const blocks: string[] = [];
+  let at = 0;
+  let inList = false;
+  while (at < html.length) {
+    const lead = /^\s*/.exec(html.slice(at))![0];
+    const from = at + lead.length;
+    if (from === html.length) {
+      // Whitespace at the end: a block of its own, kept as it is.
+      blocks.push(lead);
+      break;
+    }
+    const rest = html.slice(from);
+    let block: string | undefined;
+    if (!inList) {
+      const paragraph = /^<p(\s[^>]*)?>/i.exec(rest);
+      if (paragraph) {
+        const close = rest.toLowerCase().indexOf('</p>');
+        const inner = close < 0 ? '' : rest.slice(paragraph[0].length, close);
+        if (close < 0 || /<\/?(p|ul|ol|li)[\s>/]/i.test(inner)) return undefined;
+        block = rest.slice(0, close + 4);
+      } else {
+        const open = /^<(ul|ol)(\s[^>]*)?>/i.exec(rest);
+        if (!open) return undefined;
+        block = open[0];
+        inList = true;
+      }
+    } else {
+      const entry = /^<li(\s[^>]*)?>/i.exec(rest);
+      if (entry) {
+        const close = rest.toLowerCase().indexOf('</li>');
+        const inner = close < 0 ? '' : rest.slice(entry[0].length, close);
+        if (close < 0 || /<\/?(p|ul|ol|li)[\s>/]/i.test(inner)) return undefined;
+        block = rest.slice(0, close + 5);
+      } else {
+        const close = /^<\/(ul|ol)>/i.exec(rest);
+        if (!close) return undefined;
+        block = close[0];
+        inList = false;
+      }
+    }
+    blocks.push(lead + block);
+    at = from + block.length;
+  }
+  return inList ? undefined : blocks;
+}
+
+/**
+ * Whether blocks make an item's HTML whose lists close as they open, each with an entry; lists
+ * left empty by the merge (each side deleted some of their entries) are taken out first.
+ */
+function flatHtml(blocks: string[]): string[] | undefined {
+  const out: string[] = [];
+  let open: string | undefined;
+  let entries = 0;
+  let openAt = -1;
+  for (const block of blocks) {
+    const tag = block.trim();
+    const opening = LIST_OPEN.exec(tag);
+    const closing = LIST_CLOSE.exec(tag);
+    if (opening) {
+      if (open) return undefined;
+      open = opening[1]!.toLowerCase();
+      entries = 0;
+      openAt = out.length;
+    } else if (closing) {
+      if (open !== closing[1]!.toLowerCase()) return undefined;
+      open = undefined;
+      if (entries === 0) {
+        // Every entry of this list deleted, by one side or the other: the list goes with them.
+        out.splice(openAt);
+        continue;
+      }
+    } else if (/^<li[\s>]/i.test(tag)) {
+      if (!open) return undefined;
+      entries += 1;
+    } else if (tag !== '' && open) {
+      return undefined;
+    }
+    out.push(block);
+  }
+  return open ? undefined : out;
+}
+
+/** Each side's changes against the base, in order (a longest common subsequence of blocks). */
+function hunks(base: readonly string[], next: readonly string[]): Hunk[] | undefined {
+  // The common ends are matched as they are: the table covers only what lies between.
+  let head = 0;
+  while (head < base.length && head < next.length && base[head] === next[head]) head += 1;
+  let tail = 0;
+  while (
+    tail < base.length - head &&
+    tail < next.length - head &&
+    base[base.length - 1 - tail] === next[next.length - 1 - tail]
+  ) {
+    tail += 1;
+  }
+  const a = base.slice(head, base.length - tail);
+  const b = next.slice(head, next.length - tail);
+  if (a.length === 0 && b.length === 0) return [];
+  if ((a.length + 1) * (b.length + 1) > MAX_CELLS) return undefined;
+  // lcs[i][j]: the longest common subsequence of a[i..] and b[j..].
+  const width = b.length + 1;
+  const lcs = new Uint32Array((a.length + 1) * width);
+  for (let i = a.length - 1; i >= 0; i -= 1) {
+    for (let j = b.length - 1; j >= 0; j -= 1) {
+      lcs[i * width + j] =
+        a[i] === b[j]
+          ? lcs[(i + 1) * width + j + 1]! + 1
+          : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
+    }
+  }
+  const out: Hunk[] = [];
+  let current: Hunk | undefined;
+  let i = 0;
+  let j = 0;
+  const flush = () => {
+    if (current && current.end - current.start === current.blocks.length) {
+      // As many blocks as it replaced: each block rewritten in its place, one change each (an
+      // edit of the other side to one of them, or between two, is then apart from the others).
+      current.blocks.forEach((block, k) => {
+        out.push({ start: current!.start + k, end: current!.start + k + 1, blocks: [block] });
+      });
+    } else if (current) out.push(current);
+    current = undefined;
+  };
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      flush();
+      i += 1;
+      j += 1;
+    } else if (
+      j < b.length &&
+      (i === a.length || lcs[i * width + j + 1]! >= lcs[(i + 1) * width + j]!)
+    ) {
+      current ??= { start: head + i, end: head + i, blocks: [] };
+      current.blocks.push(b[j]!);
+      j += 1;
+    } else {
+      current ??= { start: head + i, end: head + i, blocks: [] };
+      current.end += 1;
+      i += 1;
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Whether two changes, one of each side, touch the same place (see the top of this file). */
+function meet(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  const aInsert = a.start === a.end;
+  const bInsert = b.start === b.end;
+  if (aInsert && bInsert) return a.start === b.start;
+  if (aInsert) return b.start < a.start && a.start < b.end;
+  if (bInsert) return a.start < b.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}
+
+/** The base's blocks `[start, end)` with a side's changes in that run applied. */
+function region(base: readonly string[], start: number, end: number, changes: Hunk[]): string[] {
+  const out: string[] = [];
+  let at = start;
+  for (const change of changes) {
+    out.push(...base.slice(at, change.start), ...change.blocks);
+    at = change.end;
+  }
+  out.push(...base.slice(at, end));
+  return out;
+}
+
+/** Three-way merge of block lists; `undefined` when changes of both sides meet. */
+export function mergeBlockLists(
+  base: readonly string[],
+  mine: readonly string[],
+  theirs: readonly string[],
+): string[] | undefined {
+  const ours = hunks(base, mine);
+  const others = hunks(base, theirs);
+  if (!ours || !others) return undefined;
+  const all = [
+    ...ours.map((hunk) => ({ hunk, side: 0 })),
+    ...others.map((hunk) => ({ hunk, side: 1 })),
+  ].sort(
+    (x, y) =>
+      x.hunk.start - y.hunk.start ||
+      // An insertion before a change that starts at the same block: it comes first.
+      x.hunk.end - x.hunk.start - (y.hunk.end - y.hunk.start) ||
+      x.side - y.side,
+  );
+  // Changes that meet are grouped: a group is one side's alone, or the same text from both.
+  const out: string[] = [];
+  let at = 0;
+  let index = 0;
+  while (index < all.length) {
+    const group = [all[index]!];
+    let start = all[index]!.hunk.start;
+    let end = all[index]!.hunk.end;
+    index += 1;
+    while (index < all.length) {
+      const next = all[index]!;
+      const meets = group.some(
+        (member) => member.side !== next.side && meet(member.hunk, next.hunk),
+      );
+      if (!meets) break;
+      group.push(next);
+      start = Math.min(start, next.hunk.start);
+      end = Math.max(end, next.hunk.end);
+      index += 1;
+    }
+    // Groups come in order of the base and never share a block (they would have met).
+    if (start < at) return undefined;
+    out.push(...base.slice(at, start));
+    const sides = [0, 1].map((side) =>
+      group.filter((member) => member.side === side).map((member) => member.hunk),
+    );
+    const mineText = region(base, start, end, sides[0]!);
+    const theirsText = region(base, start, end, sides[1]!);
+    if (sides[0]!.length > 0 && sides[1]!.length > 0) {
+      // Both changed this run: only the same text from both is no conflict.
+      if (mineText.length !== theirsText.length) return undefined;
+      if (mineText.some((block, k) => block !== theirsText[k])) return undefined;
+    }
+    out.push(...(sides[0]!.length > 0 ? mineText : theirsText));
+    at = end;
+  }
+  out.push(...base.slice(at));
+  return out;
+}
+
+/**
+ * `mine` and `theirs`, two editors' versions of a text both started from `base`, merged by
+ * blocks; `undefined` when their changes meet (or the text is not of the shape expected).
+ */
+export function mergeText(
+  shape: TextShape,
+  base: string,
+  mine: string,
+  theirs: string,
+): string | undefined {
+  if (mine === theirs) return mine;
+  if (base === theirs) return mine;
+  if (base === mine) return theirs;
+  if (shape === 'lines') {
+    const merged = mergeBlockLists(base.split('\n'), mine.split('\n'), theirs.split('\n'));
+    return merged?.join('\n');
+  }
+  const b = htmlBlocks(base);
+  const m = htmlBlocks(mine);
+  const t = htmlBlocks(theirs);
+  if (!b || !m || !t) return undefined;
+  const merged = mergeBlockLists(b, m, t);
+  const flat = merged && flatHtml(merged);
+  return flat?.join('');
+}

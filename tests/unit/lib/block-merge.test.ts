@@ -1,0 +1,240 @@
+import { describe, expect, it } from 'vitest';
+import { htmlBlocks, mergeBlockLists, mergeText } from '../../../lib/block-merge';
+
+const p = (...texts: string[]) => texts.map((text) => `<p>${text}</p>`).join('');
+const ul = (...entries: string[]) => `<ul>${entries.map((e) => `<li>${e}</li>`).join('')}</ul>`;
+const ol = (...entries: string[]) => `<ol>${entries.map((e) => `<li>${e}</li>`).join('')}</ol>`;
+
+describe('htmlBlocks', () => {
+  it('cuts an item into paragraphs, list tags and list entries', () => {
+    expect(
+      htmlBlocks(`${p('Un <strong>gras</strong>')}${ul('a', '<em>b</em>')}${p('Fin')}`),
+    ).toEqual([
+      '<p>Un <strong>gras</strong></p>',
+      '<ul>',
+      '<li>a</li>',
+      '<li><em>b</em></li>',
+      '</ul>',
+      '<p>Fin</p>',
+    ]);
+  });
+
+  it('keeps the whitespace between blocks with the block after it, and at the end', () => {
+    const html = '<p>A</p>\n<p>B</p>\n';
+    const blocks = htmlBlocks(html)!;
+    expect(blocks).toEqual(['<p>A</p>', '\n<p>B</p>', '\n']);
+    expect(blocks.join('')).toBe(html);
+  });
+
+  it('reads an empty text as no block', () => {
+    expect(htmlBlocks('')).toEqual([]);
+  });
+
+  it('refuses what the item editor does not write: loose text, nested lists, headings, an unclosed list', () => {
+    expect(htmlBlocks('Texte nu')).toBeUndefined();
+    expect(htmlBlocks('<ul><li>a<ul><li>b</li></ul></li></ul>')).toBeUndefined();
+    expect(htmlBlocks('<h2>Titre</h2>')).toBeUndefined();
+    expect(htmlBlocks('<ul><li>a</li>')).toBeUndefined();
+    expect(htmlBlocks('<p>a')).toBeUndefined();
+  });
+});
+
+describe('mergeText (item HTML)', () => {
+  const base = p('Un', 'Deux', 'Trois', 'Quatre');
+
+  it('keeps both edits when one editor changed the first paragraph and the other the third', () => {
+    const mine = p('Un, revu', 'Deux', 'Trois', 'Quatre');
+    const theirs = p('Un', 'Deux', 'Trois, revu', 'Quatre');
+    expect(mergeText('html', base, mine, theirs)).toBe(
+      p('Un, revu', 'Deux', 'Trois, revu', 'Quatre'),
+    );
+  });
+
+  it('keeps both edits of paragraphs side by side', () => {
+    const mine = p('Un', 'Deux, mien', 'Trois', 'Quatre');
+    const theirs = p('Un', 'Deux', 'Trois, leur', 'Quatre');
+    expect(mergeText('html', base, mine, theirs)).toBe(
+      p('Un', 'Deux, mien', 'Trois, leur', 'Quatre'),
+    );
+  });
+
+  it('is a conflict when both changed the same paragraph differently', () => {
+    const mine = p('Un', 'Deux, mien', 'Trois', 'Quatre');
+    const theirs = p('Un', 'Deux, leur', 'Trois', 'Quatre');
+    expect(mergeText('html', base, mine, theirs)).toBeUndefined();
+  });
+
+  it('is no conflict when both made the same change', () => {
+    const same = p('Un', 'Deux, pareil', 'Trois', 'Quatre');
+    expect(mergeText('html', base, same, same)).toBe(same);
+    // The same change among others of each side: taken once.
+    const mine = p('Un, mien', 'Deux, pareil', 'Trois', 'Quatre');
+    const theirs = p('Un', 'Deux, pareil', 'Trois', 'Quatre, leur');
+    expect(mergeText('html', base, mine, theirs)).toBe(
+      p('Un, mien', 'Deux, pareil', 'Trois', 'Quatre, leur'),
+    );
+  });
+
+  it('takes the same paragraph inserted by both at one place once', () => {
+    const same = p('Un', 'Deux', 'Nouveau', 'Trois', 'Quatre');
+    expect(
+      mergeText('html', base, same, p('Zéro', 'Un', 'Deux', 'Nouveau', 'Trois', 'Quatre')),
+    ).toBe(p('Zéro', 'Un', 'Deux', 'Nouveau', 'Trois', 'Quatre'));
+  });
+
+  it('merges insertions at both ends', () => {
+    const mine = p('Avant', 'Un', 'Deux', 'Trois', 'Quatre');
+    const theirs = p('Un', 'Deux', 'Trois', 'Quatre', 'Après');
+    expect(mergeText('html', base, mine, theirs)).toBe(
+      p('Avant', 'Un', 'Deux', 'Trois', 'Quatre', 'Après'),
+    );
+  });
+
+  it('merges deletions at both ends', () => {
+    const mine = p('Deux', 'Trois', 'Quatre');
+    const theirs = p('Un', 'Deux', 'Trois');
+    expect(mergeText('html', base, mine, theirs)).toBe(p('Deux', 'Trois'));
+  });
+
+  it('merges a deletion with an edit elsewhere, and an insertion with an edit elsewhere', () => {
+    expect(
+      mergeText('html', base, p('Un', 'Trois', 'Quatre'), p('Un', 'Deux', 'Trois', 'Quatre, leur')),
+    ).toBe(p('Un', 'Trois', 'Quatre, leur'));
+    expect(
+      mergeText(
+        'html',
+        base,
+        p('Un', 'Inséré', 'Deux', 'Trois', 'Quatre'),
+        p('Un', 'Deux', 'Trois, leur', 'Quatre'),
+      ),
+    ).toBe(p('Un', 'Inséré', 'Deux', 'Trois, leur', 'Quatre'));
+  });
+
+  it('is a conflict when both inserted different paragraphs at the same place', () => {
+    const mine = p('Un', 'Deux', 'Mien', 'Trois', 'Quatre');
+    const theirs = p('Un', 'Deux', 'Leur', 'Trois', 'Quatre');
+    expect(mergeText('html', base, mine, theirs)).toBeUndefined();
+    // At the end, too: which goes first is nobody's to guess.
+    expect(
+      mergeText(
+        'html',
+        base,
+        p('Un', 'Deux', 'Trois', 'Quatre', 'Mien'),
+        p('Un', 'Deux', 'Trois', 'Quatre', 'Leur'),
+      ),
+    ).toBeUndefined();
+  });
+
+  it('is a conflict when one edited a paragraph the other deleted', () => {
+    expect(
+      mergeText('html', base, p('Un', 'Trois', 'Quatre'), p('Un', 'Deux, leur', 'Trois', 'Quatre')),
+    ).toBeUndefined();
+  });
+
+  it('is a conflict when an insertion falls inside a run the other rewrote', () => {
+    const mine = p('Un', 'Deux et trois, fondus', 'Quatre');
+    const theirs = p('Un', 'Deux', 'Inséré', 'Trois', 'Quatre');
+    expect(mergeText('html', base, mine, theirs)).toBeUndefined();
+  });
+
+  it('merges edits of different entries of a list, and entries added to it elsewhere', () => {
+    const listBase = `${p('Intro')}${ul('a', 'b', 'c')}${p('Fin')}`;
+    const mine = `${p('Intro')}${ul('a, mien', 'b', 'c')}${p('Fin')}`;
+    const theirs = `${p('Intro')}${ul('a', 'b', 'c', 'd')}${p('Fin, leur')}`;
+    expect(mergeText('html', listBase, mine, theirs)).toBe(
+      `${p('Intro')}${ul('a, mien', 'b', 'c', 'd')}${p('Fin, leur')}`,
+    );
+  });
+
+  it('keeps paragraphs rewritten one by one apart from a paragraph inserted between them', () => {
+    // Each of « Deux » and « Trois » edited in its place: two changes, and the insertion
+    // between them falls inside neither.
+    const mine = p('Un', 'Deux, mien', 'Trois, mien', 'Quatre');
+    const theirs = p('Un', 'Deux', 'Inséré', 'Trois', 'Quatre');
+    expect(mergeText('html', base, mine, theirs)).toBe(
+      p('Un', 'Deux, mien', 'Inséré', 'Trois, mien', 'Quatre'),
+    );
+  });
+
+  it('is a conflict when both changed the same list entry', () => {
+    const listBase = ul('a', 'b');
+    expect(mergeText('html', listBase, ul('a', 'b, mien'), ul('a', 'b, leur'))).toBeUndefined();
+  });
+
+  it('drops a list whose entries the two editors deleted between them', () => {
+    const listBase = `${p('Intro')}${ul('a', 'b')}${p('Fin')}`;
+    expect(
+      mergeText(
+        'html',
+        listBase,
+        `${p('Intro')}${ul('b')}${p('Fin')}`,
+        `${p('Intro')}${ul('a')}${p('Fin')}`,
+      ),
+    ).toBe(p('Intro', 'Fin'));
+  });
+
+  it('is a conflict when the merged lists would not close as they open', () => {
+    // One made the list numbered (its two tags changed), the other closed it after « a » to
+    // put a paragraph there: side by side, but a <ol> closed by a </ul>.
+    const listBase = ul('a', 'b');
+    const mine = ol('a', 'b');
+    const theirs = `${ul('a')}${p('milieu')}${ul('b')}`;
+    expect(mergeText('html', listBase, mine, theirs)).toBeUndefined();
+  });
+
+  it('is a conflict when a text is not the shape the editor writes', () => {
+    expect(
+      mergeText('html', '<h2>A</h2><p>B</p>', '<h2>A!</h2><p>B</p>', '<h2>A</h2><p>B!</p>'),
+    ).toBeUndefined();
+  });
+
+  it('takes the whole text of the side that alone changed it', () => {
+    expect(mergeText('html', base, base, p('Autre'))).toBe(p('Autre'));
+    expect(mergeText('html', base, p('Mien'), base)).toBe(p('Mien'));
+  });
+
+  it('is a conflict when both wrote different texts into an empty one', () => {
+    expect(mergeText('html', '', p('Mien'), p('Leur'))).toBeUndefined();
+  });
+});
+
+describe('mergeText (plain text, by lines)', () => {
+  it('keeps both edits of different lines of a chapô or a note', () => {
+    const base = 'Ligne un\nLigne deux\nLigne trois';
+    expect(
+      mergeText(
+        'lines',
+        base,
+        'Ligne un !\nLigne deux\nLigne trois',
+        'Ligne un\nLigne deux\nLigne trois ?',
+      ),
+    ).toBe('Ligne un !\nLigne deux\nLigne trois ?');
+  });
+
+  it('is a conflict when both changed the same line', () => {
+    expect(mergeText('lines', 'a\nb', 'a\nb mien', 'a\nb leur')).toBeUndefined();
+  });
+
+  it('is a conflict for a one-line text both changed', () => {
+    expect(mergeText('lines', 'Chapô', 'Chapô revu', 'Chapô corrigé')).toBeUndefined();
+  });
+});
+
+describe('mergeBlockLists', () => {
+  it('never loses a block either side added', () => {
+    const base = ['a', 'b', 'c', 'd', 'e'];
+    const mine = ['x', 'a', 'b', 'c', 'y', 'd', 'e'];
+    const theirs = ['a', 'b', 'z', 'c', 'd', 'e', 'w'];
+    expect(mergeBlockLists(base, mine, theirs)).toEqual([
+      'x',
+      'a',
+      'b',
+      'z',
+      'c',
+      'y',
+      'd',
+      'e',
+      'w',
+    ]);
+  });
+});
