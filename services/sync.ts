@@ -9,8 +9,10 @@
  *   answer was lost, or the same backup on two desks) → adopt the server's record and merge;
  * - synced → send only the fields that changed since the merge base, with `base_version`;
  *   `conflict` → 3-way merge against the base (storage of `syncRecords`): disjoint fields are
- *   merged and pushed again, a field both changed becomes a stored conflict for the editor (the
- *   local value is kept, nothing is dropped, the record waits);
+ *   merged and pushed again, and so is a text (body, chapô, shared note) both changed in
+ *   different paragraphs (lib/block-merge.ts; the editor is told, `SyncState.textMerges`); a
+ *   field both changed otherwise becomes a stored conflict for the editor (the local value is
+ *   kept, nothing is dropped, the record waits);
  * - 403 → the local change is rolled back to the server's state and a typed refusal is kept;
  * - offline, timeout, server trouble → the run stops, the outbox waits.
  * Pull: each kind since its cursor (`modified_after`, paged, `_fields`), trash included; a
@@ -20,7 +22,8 @@
  * asks for one more).
  */
 
-import { changedFields, merge3, sameValue } from '../lib/merge';
+import { mergeText, type TextShape } from '../lib/block-merge';
+import { changedFields, merge3, sameValue, type FieldConflict } from '../lib/merge';
 import type { Draft, IndiscretsDB, Issue } from '../storage/db';
 import { conflictChoiceToken } from '../storage/conflict-undo';
 import type { UndoToken } from '../storage/drafts';
@@ -43,6 +46,8 @@ import {
   type SyncRefusal,
   type SyncState,
   type SyncStatus,
+  type SyncTextMerge,
+  TEXT_MERGES_KEPT,
 } from '../storage/sync-state';
 import {
   BATCH_SIZE,
@@ -161,6 +166,36 @@ function sharedOfRest(kind: SyncKind, record: RestRecord): Shared {
     ? sharedFromRestDraft(record as RestDraft)
     : sharedFromRestIssue(record as RestIssue);
 }
+/**
+ * How a shared text field is cut into blocks for a merge (lib/block-merge.ts): the item's HTML
+ * by paragraphs and list entries, the chapô and the shared note (typed in a text area) by lines.
+ * Other fields (titles, labels: one line) are merged whole, as before.
+ */
+function textShape(kind: SyncKind, field: string): TextShape | undefined {
+  if (kind === 'draft')
+    return field === 'body' ? 'html' : field === 'sharedNote' ? 'lines' : undefined;
+  return field === 'intro' ? 'lines' : undefined;
+}
+
+/**
+ * A field both sides changed, merged by blocks when its changes are apart; `undefined` when
+ * they meet (a conflict, as before). Without a merge base nothing is merged: who changed what
+ * is not known. A shared note is merged only while both share it: one side's '' is a note taken
+ * back into its browser, not a note emptied, and merging into it would share it again.
+ */
+function mergedText(kind: SyncKind, conflict: FieldConflict<Shared, string>): string | undefined {
+  const shape = textShape(kind, conflict.field);
+  const { base, mine, theirs } = conflict;
+  if (!shape || typeof base !== 'string' || typeof mine !== 'string') return undefined;
+  if (typeof theirs !== 'string') return undefined;
+  if (conflict.field === 'sharedNote' && (mine === '' || theirs === '')) return undefined;
+  return mergeText(shape, base, mine, theirs);
+}
+
+/** A shared field as a conflict names it (the shared note is the draft's `note`). */
+const conflictName = (kind: SyncKind, field: string) =>
+  kind === 'draft' && field === 'sharedNote' ? 'note' : field;
+
 function titleOf(shared: Shared): string {
   return typeof shared.title === 'string' ? shared.title : '';
 }
@@ -1211,8 +1246,10 @@ export class SyncEngine {
   /**
    * Takes a server record in. Without unpushed local edits, the local copy becomes the
    * server's; with some, a 3-way merge against the last synced version: disjoint changes are
-   * both kept, a field both changed keeps the local value and becomes a stored conflict (the
-   * record then waits for the editor). Returns true when a conflict blocks the record.
+   * both kept, so are a text's changes in different paragraphs (merged by blocks, a notice kept
+   * for the editor), and a field both changed otherwise keeps the local value and becomes a
+   * stored conflict (the record then waits for the editor). Returns true when a conflict
+   * blocks the record.
    */
   async absorb(kind: SyncKind, remote: RestRecord, force = false, me?: number): Promise<boolean> {
     me ??= (await this.state()).user?.id;
@@ -1281,8 +1318,28 @@ export class SyncEngine {
         // Put back: merged as if it had not been deleted; the base stays the trashed record, so
         // the next push restores it before sending the changes.
         const other = kept ? { ...theirs, trashed: base.trashed } : theirs;
-        const { merged, conflicts } = merge3<Shared, string>(base, mine, other, fields);
+        const { merged, conflicts: both } = merge3<Shared, string>(base, mine, other, fields);
+        // A text both changed in different paragraphs: both kept, and the editor told.
+        const textMerged: string[] = [];
+        const conflicts = both.filter((conflict) => {
+          const text = mergedText(kind, conflict);
+          if (text === undefined) return true;
+          merged[conflict.field] = text;
+          textMerged.push(conflict.field);
+          return false;
+        });
         await this.writeLocal(kind, local, merged, local.updatedAt, recordId, mark);
+        if (textMerged.length > 0) {
+          await this.noteTextMerge({
+            key,
+            kind,
+            recordId,
+            title: titleOf(merged),
+            fields: textMerged.map((field) => conflictName(kind, field)),
+            ...(remote.last_edited_by?.name ? { by: remote.last_edited_by.name } : {}),
+            at: this.now(),
+          });
+        }
         if (kept) await this.putBack(local as Issue, remote);
         if (conflicts.length > 0) {
           blocked = true;
@@ -1292,7 +1349,7 @@ export class SyncEngine {
             recordId,
             title: titleOf(mine),
             fields: conflicts.map((c) => ({
-              field: kind === 'draft' && c.field === 'sharedNote' ? 'note' : c.field,
+              field: conflictName(kind, c.field),
               base: c.base,
               mine: c.mine,
               theirs: c.theirs,
@@ -1526,6 +1583,19 @@ export class SyncEngine {
     void this.run();
     const status = await this.status();
     return undo ? { ...status, undo } : status;
+  }
+
+  /** Keeps a merge notice for the editor: one per record (the latest), the newest few. */
+  private async noteTextMerge(notice: SyncTextMerge): Promise<void> {
+    const kept = ((await this.state()).textMerges ?? []).filter((m) => m.key !== notice.key);
+    await this.patchState({ textMerges: [...kept, notice].slice(-TEXT_MERGES_KEPT) });
+  }
+
+  /** The editor closed the notice of a text merged with another editor's. */
+  async dismissTextMerge(key: string): Promise<SyncStatus> {
+    const kept = ((await this.state()).textMerges ?? []).filter((m) => m.key !== key);
+    await this.patchState({ textMerges: kept.length > 0 ? kept : undefined });
+    return this.status();
   }
 
   async dismissRefusal(key: string): Promise<SyncStatus> {

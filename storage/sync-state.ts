@@ -118,6 +118,29 @@ export interface ConflictField {
   theirs: unknown;
 }
 
+/**
+ * Another editor's change of a text (an item's body, a chapô, a shared note) taken into this
+ * browser's own changes of it, both kept because they were in different paragraphs (see
+ * lib/block-merge.ts): nothing to choose, but the editor is told, once.
+ */
+export interface SyncTextMerge {
+  /** The record's key (`draft:<id>` | `issue:<id>`): one notice per record, the latest. */
+  key: string;
+  kind: SyncKind;
+  recordId: string;
+  /** The record's title, for the notice. */
+  title: string;
+  /** The fields merged, as a conflict names them (`body`, `intro`, `note`). */
+  fields: string[];
+  /** Display name of who wrote the other version, when the server said. */
+  by?: string;
+  /** When it was merged (ISO 8601). */
+  at: string;
+}
+
+/** How many merge notices the state keeps (the oldest go first). */
+export const TEXT_MERGES_KEPT = 10;
+
 /** A record where the same field was changed here and on the server: the editor chooses. */
 export interface SyncConflict {
   key: string;
@@ -214,6 +237,8 @@ export interface SyncState {
    * record. Absent: none marked (or a plugin that does not list its locks).
    */
   locks?: string[];
+  /** Texts merged with another editor's, each said until the editor closes it; newest last. */
+  textMerges?: SyncTextMerge[];
 }
 
 /**
