@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getLocale, t, type MessageKey } from '../locales';
 import { sendMessage } from '../messaging/protocol';
-import type { SyncConflict, SyncRefusal, SyncState } from '../storage/sync-state';
+import type { SyncConflict, SyncRefusal, SyncState, SyncTextMerge } from '../storage/sync-state';
 import { ConflictChooser } from './ConflictChooser';
 import { itemText } from './richtext';
 import { deskIdentity, refusalSentence } from './roles';
@@ -69,8 +69,8 @@ export function syncLine(state: SyncState, pending: number, online: boolean): st
 
 /**
  * The shared desk in the desk's header: when it last synced, what waits to be sent, offline;
- * then what waits for the editor: changes WordPress refused (with the role they take) and
- * conflicts to settle. Nothing at all when sync is off.
+ * then what waits for the editor: changes WordPress refused (with the role they take), texts
+ * merged with a colleague's, and conflicts to settle. Nothing at all when sync is off.
  */
 export function SharedDeskBar() {
   const desk = useSharedDesk();
@@ -108,6 +108,10 @@ export function SharedDeskBar() {
       {desk.refusals.map((refusal) => (
         <Refusal key={refusal.key} refusal={refusal} />
       ))}
+      {(state.textMerges ?? []).map((merge) => (
+        // Keyed by when it was merged too: a newer merge of the same record is said afresh.
+        <TextMergeNotice key={`${merge.key}@${merge.at}`} merge={merge} />
+      ))}
       {desk.conflicts.map((conflict) =>
         conflict.deletedBy !== undefined ? (
           <DeletionNotice key={conflict.key} notice={conflict} />
@@ -133,6 +137,45 @@ function Refusal({ refusal }: { refusal: SyncRefusal }) {
         }
       >
         {t('shared.refusedOk')}
+      </button>
+    </p>
+  );
+}
+
+const MERGED_FIELD_KEYS: Record<string, MessageKey> = {
+  body: 'shared.merged.body',
+  intro: 'shared.merged.intro',
+  note: 'shared.merged.note',
+};
+
+/** « le texte », « le texte et la note partagée »: what was merged, as the notice says it. */
+function mergedFields(fields: readonly string[]): string {
+  const names = fields.map((field) => t(MERGED_FIELD_KEYS[field] ?? 'shared.merged.body'));
+  return names.length === 2
+    ? t('shared.merged.both', { first: names[0]!, second: names[1]! })
+    : names.join(', ');
+}
+
+/**
+ * A colleague changed a text (an item's, a chapô, a shared note) in other paragraphs than this
+ * editor at the same time: the sync kept both (services/sync.ts, `absorb`). Nothing to choose,
+ * so said without interrupting (a status, not an alert), until the editor closes it.
+ */
+function TextMergeNotice({ merge }: { merge: SyncTextMerge }) {
+  const params = { title: merge.title, fields: mergedFields(merge.fields) };
+  return (
+    <p class="notice shared-desk__merged" role="status" data-testid="sync-merged">
+      {merge.by
+        ? t('shared.merged', { ...params, name: merge.by })
+        : t('shared.mergedAnon', params)}{' '}
+      <button
+        type="button"
+        class="button button--small"
+        onClick={() =>
+          void sendMessage('syncDismissTextMerge', { key: merge.key }).catch(() => undefined)
+        }
+      >
+        {t('shared.mergedOk')}
       </button>
     </p>
   );

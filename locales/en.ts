@@ -543,6 +543,15 @@ export const en: Messages = {
   'shared.action.restore': 'restoring',
   'shared.action.publish': 'publishing',
   'shared.conflict.failed': 'Your choice could not be saved. Try again.',
+  'shared.merged':
+    '“{title}”: {name} changed {fields} at the same time as you, but in other places; their changes were added to yours.',
+  'shared.mergedAnon':
+    '“{title}”: another member of the newsroom changed {fields} at the same time as you, but in other places; their changes were added to yours.',
+  'shared.merged.body': 'the text',
+  'shared.merged.intro': 'the intro',
+  'shared.merged.note': 'the shared note',
+  'shared.merged.both': '{first} and {second}',
+  'shared.mergedOk': 'OK',
   'shared.deleted.notice':
     '{name} deleted the issue “{title}”; you had changed it and not yet sent your changes: it is back on the desk, with your changes and its items.',
   'shared.deleted.noticeAnon':

@@ -564,6 +564,15 @@ export const fr = {
   'shared.action.restore': 'la restauration',
   'shared.action.publish': 'la publication',
   'shared.conflict.failed': 'Votre choix n’a pas pu être enregistré. Réessayez.',
+  'shared.merged':
+    '« {title} » : {name} a modifié {fields} en même temps que vous, mais à d’autres endroits ; ses modifications ont été ajoutées aux vôtres.',
+  'shared.mergedAnon':
+    '« {title} » : un autre membre de la rédaction a modifié {fields} en même temps que vous, mais à d’autres endroits ; ses modifications ont été ajoutées aux vôtres.',
+  'shared.merged.body': 'le texte',
+  'shared.merged.intro': 'le chapô',
+  'shared.merged.note': 'la note partagée',
+  'shared.merged.both': '{first} et {second}',
+  'shared.mergedOk': 'Compris',
   'shared.deleted.notice':
     '{name} a supprimé le numéro « {title} » ; vous l’aviez modifié sans l’avoir encore envoyé : il est remis sur le bureau, avec vos modifications et ses indiscrets.',
   'shared.deleted.noticeAnon':

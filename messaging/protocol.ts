@@ -212,6 +212,8 @@ export interface ProtocolMap {
   };
   /** The editor read a refusal (403). */
   syncDismissRefusal: { request: { key: string }; response: SyncStatus };
+  /** The editor read that a colleague's edit of a text was merged with theirs. */
+  syncDismissTextMerge: { request: { key: string }; response: SyncStatus };
   /** The site's latest published posts (or those matching `search`), for the link form. */
   sitePosts: { request: { search?: string }; response: SitePostsAnswer };
   /** Takes or renews (every minute while editing) the edit lock on a record, or releases it. */

@@ -26,6 +26,7 @@ export const handlers: Handlers = {
   syncConflicts: () => syncEngine().listConflicts(),
   syncResolve: ({ key, choose }) => syncEngine().resolve(key, choose),
   syncDismissRefusal: ({ key }) => syncEngine().dismissRefusal(key),
+  syncDismissTextMerge: ({ key }) => syncEngine().dismissTextMerge(key),
   deskLock: ({ kind, id, release }) => syncEngine().lock(kind, id, release),
   sitePosts: (request) => listSitePosts(request ?? {}),
 };

@@ -37,6 +37,7 @@ const handlers: Handlers = {
   syncConflicts: async () => [],
   syncResolve: async () => status,
   syncDismissRefusal: async () => status,
+  syncDismissTextMerge: async () => status,
   deskLock: async () => ({ ok: false, code: 'not_synced' }),
   sitePosts: async ({ search }) =>
     search === 'bercy'

@@ -200,6 +200,45 @@ describe('SharedDeskBar', () => {
     );
   });
 
+  it('says a colleague’s edit merged into a text quietly, and closes the notice once read', async () => {
+    await db.syncState.put({
+      ...contributorState,
+      textMerges: [
+        {
+          key: 'draft:d1',
+          kind: 'draft',
+          recordId: 'd1',
+          title: 'Le ministre et Bercy',
+          fields: ['body', 'note'],
+          by: 'Rédac',
+          at: '2026-03-15T10:00:00Z',
+        },
+        {
+          key: 'issue:i1',
+          kind: 'issue',
+          recordId: 'i1',
+          title: 'Les indiscrets du 15 mars',
+          fields: ['intro'],
+          at: '2026-03-15T10:01:00Z',
+        },
+      ],
+    });
+    background({ syncDismissTextMerge: contributorState });
+    render(<SharedDeskBar />);
+
+    const [draft, issue] = await screen.findAllByTestId('sync-merged');
+    expect(draft!.textContent).toContain(
+      '«\u00a0Le ministre et Bercy\u00a0»\u00a0: Rédac a modifié le texte et la note partagée en même temps que vous, mais à d’autres endroits\u202f; ses modifications ont été ajoutées aux vôtres.',
+    );
+    expect(issue!.textContent).toContain(
+      'un autre membre de la rédaction a modifié le chapô en même temps que vous',
+    );
+    // Nothing to choose: a status read in passing, not an alert.
+    expect(draft!.getAttribute('role')).toBe('status');
+    fireEvent.click(within(draft!).getByRole('button', { name: 'Compris' }));
+    await waitFor(() => expect(calls).toEqual([['syncDismissTextMerge', { key: 'draft:d1' }]]));
+  });
+
   it('names an issue’s chapô and a draft’s shared note as what differs, not as their form fields', async () => {
     await db.syncState.put(contributorState);
     await db.conflicts.put({
