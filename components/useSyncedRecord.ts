@@ -51,6 +51,12 @@ export interface SyncedRecordOptions<T extends { rev?: number }, K extends keyof
    * view left in the journal stays there for someone who may write it.
    */
   readOnly?: boolean;
+  /**
+   * A text field both this view and another changed since this view read it, merged when their
+   * changes are in different paragraphs (see lib/block-merge.ts); `undefined` when they meet,
+   * and the field is a conflict for the editor, as any other. Without it, fields merge whole.
+   */
+  mergeText?: (field: K, base: T[K], mine: T[K], theirs: T[K]) => T[K] | undefined;
 }
 
 export interface SyncedRecord<T, K extends keyof T> {
@@ -88,8 +94,9 @@ export function isQuotaError(error: unknown): boolean {
  * - Writes carry the values they were based on; a field changed elsewhere meanwhile is not
  *   overwritten (see `saveDraftEdit`).
  * - Changes made elsewhere arrive through the live query and are merged field by field against
- *   the version this view started from (`merge3`); a field both changed differently becomes a
- *   conflict, with both values kept until the editor chooses.
+ *   the version this view started from (`merge3`); a text both changed in different paragraphs
+ *   is merged by them (`mergeText`); a field both changed otherwise becomes a conflict, with
+ *   both values kept until the editor chooses.
  *
  * Mount one per record (key the component by the record's id).
  */
@@ -222,12 +229,23 @@ export function useSyncedRecord<T extends { rev?: number }, K extends keyof T>(
     }
     const free = fields.filter((field) => !s.conflicts.has(field));
     const { merged, conflicts } = merge3<T, K>(s.base, s.mine, theirs, free);
+    // A text changed here and elsewhere in different paragraphs: both changes, written as typed.
+    let textMerged = false;
+    for (const conflict of conflicts) {
+      const { field, base, mine, theirs: other } = conflict;
+      const text = opts.current.mergeText?.(field, base, mine, other);
+      if (text === undefined) s.conflicts.set(field, conflict);
+      else {
+        merged[field] = text;
+        textMerged = true;
+      }
+    }
     s.mine = merged;
-    for (const conflict of conflicts) s.conflicts.set(conflict.field, conflict);
     // Every field is now based on what is stored: a conflict's stored value is `theirs`,
     // and choosing `mine` writes over exactly that.
     s.base = theirs;
     rejournal();
+    if (textMerged) queueMicrotask(() => void flush());
   };
 
   const settle = () => {

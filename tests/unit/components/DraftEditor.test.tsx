@@ -454,6 +454,43 @@ describe('DraftEditor when a write fails', () => {
     expect(screen.queryByTestId('conflicts')).toBeNull();
   });
 
+  it('keeps both when the text was changed here and elsewhere in different paragraphs', async () => {
+    const draft = await addDraft(db, { body: '<p>Un.</p><p>Deux.</p><p>Trois.</p>' });
+    renderEditor(draft.id);
+    const text = await screen.findByRole('textbox', { name: 'Texte de l’indiscret' });
+    // This view's write cannot land before the other view's: the two changes cross.
+    const full = fillTheDisk();
+    text.innerHTML = '<p>Un, ici.</p><p>Deux.</p><p>Trois.</p>';
+    fireEvent.input(text);
+    await waitFor(() => expect(full).toHaveBeenCalled());
+    full.mockRestore();
+
+    await updateDraft(draft.id, { body: '<p>Un.</p><p>Deux.</p><p>Trois, ailleurs.</p>' });
+
+    const both = '<p>Un, ici.</p><p>Deux.</p><p>Trois, ailleurs.</p>';
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.body).toBe(both));
+    await waitFor(() => expect(text.innerHTML).toBe(both));
+    expect(screen.queryByTestId('conflicts')).toBeNull();
+    await waitFor(() => expect(readJournal(draft.id)).toBeUndefined());
+  });
+
+  it('still asks when the text was changed here and elsewhere in the same paragraph', async () => {
+    const draft = await addDraft(db, { body: '<p>Un.</p><p>Deux.</p>' });
+    renderEditor(draft.id);
+    const text = await screen.findByRole('textbox', { name: 'Texte de l’indiscret' });
+    const full = fillTheDisk();
+    text.innerHTML = '<p>Un, ici.</p><p>Deux.</p>';
+    fireEvent.input(text);
+    await waitFor(() => expect(full).toHaveBeenCalled());
+    full.mockRestore();
+
+    await updateDraft(draft.id, { body: '<p>Un, ailleurs.</p><p>Deux.</p>' });
+
+    await screen.findByTestId('conflicts');
+    expect((await db.clips.get(draft.id))?.body).toBe('<p>Un, ailleurs.</p><p>Deux.</p>');
+    expect(text.innerHTML).toBe('<p>Un, ici.</p><p>Deux.</p>');
+  });
+
   it('takes the other version when the editor chooses it', async () => {
     const draft = await addDraft(db, { note: '' });
     renderEditor(draft.id);

@@ -461,6 +461,35 @@ describe('IssueView opening an issue a closed page typed in, changed elsewhere m
   });
 });
 
+describe('IssueView with the chapô changed here and elsewhere at once', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('keeps both changes when they are on different lines', async () => {
+    const { updateIssue } = await import('../../../storage/issues');
+    const issue = await createIssue({
+      title: 'Les indiscrets du 15 mars',
+      date: '2021-03-15',
+      intro: 'Ligne un.\nLigne deux.',
+    });
+    renderIssue(issue.id);
+    const intro = (await screen.findByLabelText('Chapô (facultatif)')) as HTMLTextAreaElement;
+    // This view's write cannot land before the other view's: the two changes cross.
+    const full = vi
+      .spyOn(db.issues, 'update')
+      .mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    fireEvent.input(intro, { target: { value: 'Ligne un, ici.\nLigne deux.' } });
+    await waitFor(() => expect(full).toHaveBeenCalled());
+    full.mockRestore();
+
+    await updateIssue(issue.id, { intro: 'Ligne un.\nLigne deux, ailleurs.' });
+
+    const both = 'Ligne un, ici.\nLigne deux, ailleurs.';
+    await waitFor(async () => expect((await db.issues.get(issue.id))?.intro).toBe(both));
+    await waitFor(() => expect(intro.value).toBe(both));
+    expect(screen.queryByTestId('conflicts')).toBeNull();
+  });
+});
+
 describe('readItemsAhead', () => {
   /** An issue's workspace, noting the titles of its items at each render (`undefined`: not read). */
   function Probe({ issue, seen }: { issue: Issue; seen: Array<string[] | undefined> }) {
