@@ -195,6 +195,9 @@ function mergedText(kind: SyncKind, conflict: FieldConflict<Shared, string>): st
 /** A shared field as a conflict names it (the shared note is the draft's `note`). */
 const conflictName = (kind: SyncKind, field: string) =>
   kind === 'draft' && field === 'sharedNote' ? 'note' : field;
+/** A conflict's field as the shared fields name it. */
+const sharedName = (kind: SyncKind, field: string) =>
+  kind === 'draft' && field === 'note' ? 'sharedNote' : field;
 
 function titleOf(shared: Shared): string {
   return typeof shared.title === 'string' ? shared.title : '';
@@ -1319,9 +1322,15 @@ export class SyncEngine {
         // the next push restores it before sending the changes.
         const other = kept ? { ...theirs, trashed: base.trashed } : theirs;
         const { merged, conflicts: both } = merge3<Shared, string>(base, mine, other, fields);
-        // A text both changed in different paragraphs: both kept, and the editor told.
+        // A text both changed in different paragraphs: both kept, and the editor told. Not a
+        // text the editor has a conflict open on (the record held for their choice): that box
+        // is found again with the newer version, as before, rather than left showing the old
+        // one beside a text merged under it.
+        const open = await this.db.conflicts.get(key);
+        const chosen = new Set(open?.fields.map((field) => sharedName(kind, field.field)));
         const textMerged: string[] = [];
         const conflicts = both.filter((conflict) => {
+          if (chosen.has(conflict.field)) return true;
           const text = mergedText(kind, conflict);
           if (text === undefined) return true;
           merged[conflict.field] = text;

@@ -150,6 +150,35 @@ describe('sync engine: a text changed in different paragraphs on two desks', () 
     );
   });
 
+  it('finds an open conflict on the text again with the newer version, rather than merging under it', async () => {
+    const draft = await sharedDraft();
+    const mine = p('Premier paragraphe.', 'Deuxième, par B.', 'Troisième paragraphe.');
+    await updateDraft(
+      draft.id,
+      { body: p('Premier paragraphe.', 'Deuxième, par A.', 'Troisième paragraphe.') },
+      a.db,
+    );
+    await updateDraft(draft.id, { body: mine }, b.db);
+    await a.sync();
+    await b.sync();
+    // While B has not chosen, A changes another paragraph too.
+    const newer = p('Premier paragraphe.', 'Deuxième, par A.', 'Troisième, par A.');
+    await updateDraft(draft.id, { body: newer }, a.db);
+    await a.sync();
+
+    const status = await b.sync();
+
+    // The box B is deciding on shows A's newest text (taking it takes all of A's changes); B's
+    // stays as B wrote it, and held.
+    expect(status.conflicts).toBe(1);
+    expect(status.textMerges).toBeUndefined();
+    expect((await b.engine.listConflicts())[0]!.fields).toMatchObject([
+      { field: 'body', mine, theirs: newer },
+    ]);
+    expect((await b.db.clips.get(draft.id))!.body).toBe(mine);
+    expect(server.byClientId('drafts', draft.id)!.content).toBe(newer);
+  });
+
   it('holds the merged text with the record while another field waits for the editor, then sends it with the choice', async () => {
     const draft = await sharedDraft();
     await updateDraft(
