@@ -108,6 +108,32 @@ describe('shared desk sync against the real WordPress', { timeout: 180_000 }, ()
     expect(list.map((v) => v.content)).toContain('<p>Version de A</p>');
   });
 
+  it('different paragraphs of one text: both editors’ changes are kept, with no conflict', async () => {
+    const a = as('editor');
+    const b = as('chef');
+    await a.join();
+    const draft = await a.clip(url());
+    const text = (...paragraphs: string[]) => paragraphs.map((p) => `<p>${p}</p>`).join('');
+    await updateDraft(draft.id, { body: text('Premier.', 'Deuxième.', 'Troisième.') }, a.db);
+    await a.sync();
+    await b.join();
+    await updateDraft(draft.id, { body: text('Premier, par A.', 'Deuxième.', 'Troisième.') }, a.db);
+    await updateDraft(draft.id, { body: text('Premier.', 'Deuxième.', 'Troisième, par B.') }, b.db);
+    await a.sync();
+
+    // B's update meets A's newer version (409): merged by paragraphs, then sent.
+    const status = await b.sync();
+
+    const both = text('Premier, par A.', 'Deuxième.', 'Troisième, par B.');
+    expect(status.conflicts).toBe(0);
+    expect(status.textMerges).toMatchObject([
+      { recordId: draft.id, fields: ['body'], by: site().newsroom.editor.name },
+    ]);
+    expect((await serverRecord('drafts', draft.id))[0]!.content).toBe(both);
+    await a.sync();
+    for (const desk of [a, b]) expect((await desk.db.clips.get(draft.id))!.body).toBe(both);
+  });
+
   it('A goes offline, clips and writes; back online everything is pushed once', async () => {
     const a = as('editor');
     await a.join();
