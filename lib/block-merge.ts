@@ -44,47 +44,43 @@ const LIST_CLOSE = /^<\/(ul|ol)>$/i;
  */
 export function htmlBlocks(html: string): string[] | undefined {
   const blocks: string[] = [];
+  // Read in place (sticky patterns, one lower-cased copy): a long text is not copied per block.
+  const lower = html.toLowerCase();
+  const space = /\s*/y;
+  const opening = { p: /<p(\s[^>]*)?>/iy, list: /<(ul|ol)(\s[^>]*)?>/iy, li: /<li(\s[^>]*)?>/iy };
+  const listClose = /<\/(ul|ol)>/iy;
+  /** The element opened at `from` by `open`, to its closing tag, when only inline text is in it. */
+  const element = (from: number, open: RegExp, tag: 'p' | 'li'): number | undefined => {
+    open.lastIndex = from;
+    const start = open.exec(html);
+    if (!start) return undefined;
+    const close = lower.indexOf(`</${tag}>`, from);
+    if (close < 0) return -1;
+    const inner = html.slice(from + start[0].length, close);
+    return /<\/?(p|ul|ol|li)[\s>/]/i.test(inner) ? -1 : close + tag.length + 3;
+  };
   let at = 0;
   let inList = false;
   while (at < html.length) {
-    const lead = /^\s*/.exec(html.slice(at))![0];
-    const from = at + lead.length;
+    space.lastIndex = at;
+    space.exec(html);
+    const from = space.lastIndex;
     if (from === html.length) {
       // Whitespace at the end: a block of its own, kept as it is.
-      blocks.push(lead);
+      blocks.push(html.slice(at));
       break;
     }
-    const rest = html.slice(from);
-    let block: string | undefined;
-    if (!inList) {
-      const paragraph = /^<p(\s[^>]*)?>/i.exec(rest);
-      if (paragraph) {
-        const close = rest.toLowerCase().indexOf('</p>');
-        const inner = close < 0 ? '' : rest.slice(paragraph[0].length, close);
-        if (close < 0 || /<\/?(p|ul|ol|li)[\s>/]/i.test(inner)) return undefined;
-        block = rest.slice(0, close + 4);
-      } else {
-        const open = /^<(ul|ol)(\s[^>]*)?>/i.exec(rest);
-        if (!open) return undefined;
-        block = open[0];
-        inList = true;
-      }
-    } else {
-      const entry = /^<li(\s[^>]*)?>/i.exec(rest);
-      if (entry) {
-        const close = rest.toLowerCase().indexOf('</li>');
-        const inner = close < 0 ? '' : rest.slice(entry[0].length, close);
-        if (close < 0 || /<\/?(p|ul|ol|li)[\s>/]/i.test(inner)) return undefined;
-        block = rest.slice(0, close + 5);
-      } else {
-        const close = /^<\/(ul|ol)>/i.exec(rest);
-        if (!close) return undefined;
-        block = close[0];
-        inList = false;
-      }
+    let end = element(from, inList ? opening.li : opening.p, inList ? 'li' : 'p');
+    if (end === -1) return undefined;
+    if (end === undefined) {
+      const tag = inList ? listClose : opening.list;
+      tag.lastIndex = from;
+      if (!tag.exec(html)) return undefined;
+      end = tag.lastIndex;
+      inList = !inList;
     }
-    blocks.push(lead + block);
-    at = from + block.length;
+    blocks.push(html.slice(at, end));
+    at = end;
   }
   return inList ? undefined : blocks;
 }

@@ -193,6 +193,25 @@ describe('mergeText (item HTML)', () => {
     expect(mergeText('html', base, p('Mien'), base)).toBe(p('Mien'));
   });
 
+  it('merges edits at both ends of a long text', () => {
+    const paragraphs = Array.from({ length: 3000 }, (_, n) => `Paragraphe ${n}.`);
+    const edited = (n: number, text: string) =>
+      p(...paragraphs.map((paragraph, k) => (k === n ? text : paragraph)));
+    const merged = mergeText(
+      'html',
+      p(...paragraphs),
+      edited(5, 'Début, mien.'),
+      edited(2990, 'Fin, leur.'),
+    );
+    expect(merged).toBe(
+      p(
+        ...paragraphs.map((paragraph, k) =>
+          k === 5 ? 'Début, mien.' : k === 2990 ? 'Fin, leur.' : paragraph,
+        ),
+      ),
+    );
+  });
+
   it('is a conflict when both wrote different texts into an empty one', () => {
     expect(mergeText('html', '', p('Mien'), p('Leur'))).toBeUndefined();
   });
