@@ -420,6 +420,70 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     expect(titles[0]).toBe('Titre de B');
   });
 
+  it('keeps both texts when A and B rewrite different paragraphs, and says so to B in passing', async () => {
+    const text = (...paragraphs: string[]) => paragraphs.map((p) => `<p>${p}</p>`).join('');
+    /** Types `html` into a desk's open editor, as a paste over the whole text would. */
+    const write = (desk: Desk, html: string) =>
+      desk.page
+        .getByTestId('draft-editor')
+        .getByRole('textbox', { name: fr('editor.body') })
+        .evaluate((el, html) => {
+          el.innerHTML = html;
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+        }, html);
+    const stored = (desk: Desk, body: string, what: string) =>
+      until(
+        async () => (await clips(desk)).find((c) => c.id === shared.id)?.body,
+        (value) => value === body,
+        what,
+      );
+    const start = text('Premier.', 'Deuxième.', 'Troisième.');
+    await write(a, start);
+    await stored(a, start, 'A’s three paragraphs stored');
+    await settled(a);
+    await sync(b);
+    await stored(b, start, 'A’s three paragraphs on B');
+
+    await b.session.context.setOffline(true);
+    await write(b, text('Premier.', 'Deuxième.', 'Troisième, par B.'));
+    await stored(b, text('Premier.', 'Deuxième.', 'Troisième, par B.'), 'B’s paragraph stored');
+    await write(a, text('Premier, par A.', 'Deuxième.', 'Troisième.'));
+    await stored(a, text('Premier, par A.', 'Deuxième.', 'Troisième.'), 'A’s paragraph stored');
+    await settled(a);
+    await b.session.context.setOffline(false);
+    await sync(b);
+    await settled(b);
+
+    const both = text('Premier, par A.', 'Deuxième.', 'Troisième, par B.');
+    await stored(b, both, 'both paragraphs on B');
+    expect(await b.page.getByTestId('sync-conflict').count()).toBe(0);
+    const notice = b.page.getByTestId('sync-merged');
+    const title = (await clips(b)).find((c) => c.id === shared.id)!.title;
+    await expect(notice.innerText()).resolves.toContain(
+      fr('shared.merged', {
+        title,
+        name: newsroom().editor.name,
+        fields: fr('shared.merged.body'),
+      }),
+    );
+    // B's open editor shows the merged text.
+    await until(
+      () =>
+        b.page
+          .getByTestId('draft-editor')
+          .getByRole('textbox', { name: fr('editor.body') })
+          .innerHTML(),
+      (html) => html === both,
+      'the merged text in B’s editor',
+    );
+    await notice.getByRole('button', { name: fr('shared.mergedOk') }).click();
+    await notice.waitFor({ state: 'detached', timeout: 30_000 });
+    const [record] = await serverRecords(a.who, 'drafts', shared.id);
+    expect(record!.content.raw).toBe(both);
+    await sync(a);
+    await stored(a, both, 'both paragraphs on A');
+  });
+
   it('pushes what A clipped and wrote offline once back online, without duplicates', async () => {
     const article = await a.session.context.newPage();
     await article.goto(server.fixture('guardian-1'));
