@@ -213,7 +213,11 @@ describe('the extension in Firefox (MV2)', () => {
     await pressButton(popup, 'En paragraphe');
     const inserted = await until(
       stored,
-      (body) => /^<p>Premier paragraphe écrit\.<\/p><p>« [^«»<]+ »<\/p>$/.test(body),
+      // The Guardian's page is in English: its words keep their language inside the French « ».
+      (body) =>
+        /^<p>Premier paragraphe écrit\.<\/p><p>« <span lang="en">[^«»<]+<\/span> »<\/p>$/.test(
+          body,
+        ),
       'the quote stored as a paragraph',
     );
     // One Ctrl+Z takes the whole quote away, not the typing before it; Ctrl+Shift+Z redoes it.
