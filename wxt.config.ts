@@ -50,11 +50,6 @@ const EXTENSION_PAGES_CSP = [
  *   five. The desk and the options page load that chunk too (the popup's code is mostly theirs:
  *   Preact, the words, the app's frame, the inbox); the popup's own entry module stays apart, so
  *   that loading the chunk starts no popup. tests/browser/budgets.test.ts keeps it so.
- * - Each language's messages are left in the chunk of their own the automatic splitting makes,
- *   `fr-…` and `en-…` (a group would name them, but wrap them in the bundler's runtime: one more
- *   file to load): a page loads the one it speaks before it draws (locales/index.ts,
- *   `loadMessages`). Both in the first-paint chunk were nearly half of it, for an editor who
- *   reads one language.
  */
 function chunksForFirstPaint(): Plugin {
   const libraries = ['dexie', 'dompurify', 'entities'].map((name) => ({

@@ -322,22 +322,7 @@ export function evaluate({ vitest, size, chromium, corpus, rounds, runs }) {
   // Sizes, from the built files.
   const kb = (bytes) => bytes / 1024;
   results.push(
-    result(
-      'Size',
-      'Popup JavaScript before first paint, in French',
-      kb(size.popup),
-      'KB gz',
-      45,
-      'gzip -9',
-    ),
-    result(
-      'Size',
-      'Popup JavaScript before first paint, in English',
-      kb(size.popupEnglish),
-      'KB gz',
-      45,
-      'gzip -9',
-    ),
+    result('Size', 'Popup JavaScript before first paint', kb(size.popup), 'KB gz', 45, 'gzip -9'),
     result('Size', 'Injected capture script', kb(size.capture), 'KB gz', 8, 'gzip -9'),
     result(
       'Size',

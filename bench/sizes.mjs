@@ -1,34 +1,16 @@
 // Size figures, read from the built extension: what a page loads before it can paint, and the
 // script injected at every clip. gzip -9, as a browser would receive them compressed.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/**
- * The chunk of `locale`'s messages, which a page loads before it draws (locales/index.ts,
- * `loadMessages`): by its name, as wxt.config.ts makes it.
- */
-export function messagesChunk(extensionDir, locale) {
-  const files = readdirSync(path.join(extensionDir, 'chunks')).filter((file) =>
-    new RegExp(`^${locale}-[\\w-]+\\.js$`).test(file),
-  );
-  if (files.length !== 1) throw new Error(`One chunk of ${locale} messages expected: ${files}`);
-  return `chunks/${files[0]}`;
-}
-
-/**
- * The JavaScript `page` loads before it can paint in `locale`: its module scripts and their
- * static imports, and the messages of that language, loaded before anything is drawn.
- */
-export function scriptsBeforePaint(extensionDir, page, locale = 'fr') {
+/** The JavaScript `page` loads before it can paint: its module scripts and their static imports. */
+export function scriptsBeforePaint(extensionDir, page) {
   const html = readFileSync(path.join(extensionDir, page), 'utf8');
   const found = new Set();
-  const queue = [
-    ...[...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+\.js)"/g)].map((match) =>
-      match[1].replace(/^\.?\//, ''),
-    ),
-    messagesChunk(extensionDir, locale),
-  ];
+  const queue = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+\.js)"/g)].map(
+    (match) => match[1].replace(/^\.?\//, ''),
+  );
   while (queue.length > 0) {
     const file = queue.shift();
     if (found.has(file)) continue;
@@ -50,14 +32,13 @@ export const gzipped = (extensionDir, file) =>
 
 /** Every size figure, in bytes (gzip -9). */
 export async function sizes(extensionDir) {
-  const beforePaint = (page, locale) =>
-    scriptsBeforePaint(extensionDir, page, locale).reduce(
+  const beforePaint = (page) =>
+    scriptsBeforePaint(extensionDir, page).reduce(
       (sum, file) => sum + gzipped(extensionDir, file),
       0,
     );
   return {
-    popup: beforePaint('popup.html', 'fr'),
-    popupEnglish: beforePaint('popup.html', 'en'),
+    popup: beforePaint('popup.html'),
     desk: beforePaint('desk.html'),
     options: beforePaint('options.html'),
     capture: gzipped(extensionDir, 'capture.js'),

@@ -29,15 +29,8 @@ export async function start(
       return false;
     });
   const remembered = rememberedUiLocale();
-  // The remembered language's messages, fetched before anything is drawn; if they cannot be
-  // (an extension updated under the page), the choice is read from the extension's storage.
-  if (
-    remembered &&
-    (await speakUiLocale(remembered).then(
-      () => true,
-      () => false,
-    ))
-  ) {
+  if (remembered) {
+    speakUiLocale(remembered);
     draw();
     // Checked once painted: reading the extension's storage (and the browser setting up its
     // storage bindings for this page) would otherwise come before the first frame.

@@ -1,4 +1,4 @@
-import { detectLocale, getLocale, loadMessages, setLocaleChoice } from '../locales';
+import { getLocale, setLocaleChoice } from '../locales';
 import { UI_LOCALES } from '../storage/record-values';
 import { uiLocale, type UiLocale } from '../storage/settings';
 
@@ -19,14 +19,9 @@ export function rememberedUiLocale(): UiLocale | undefined {
   }
 }
 
-/**
- * Speaks `choice` (`auto`: the browser's language) in this page, once its messages are loaded
- * (the page's first call fetches them: nothing is drawn before).
- */
-export async function speakUiLocale(choice: UiLocale): Promise<void> {
-  const locale = choice === 'auto' ? detectLocale() : choice;
-  await loadMessages(locale);
-  document.documentElement.lang = setLocaleChoice(locale);
+/** Speaks `choice` (`auto`: the browser's language) in this page. */
+export function speakUiLocale(choice: UiLocale): void {
+  document.documentElement.lang = setLocaleChoice(choice);
 }
 
 /**
@@ -35,19 +30,12 @@ export async function speakUiLocale(choice: UiLocale): Promise<void> {
  */
 export async function applyUiLocale(): Promise<boolean> {
   const before = getLocale();
-  let choice: UiLocale;
-  try {
-    choice = await uiLocale.getValue();
-  } catch (error) {
-    // The page must still speak: the browser's language, not remembered for the next page.
-    await speakUiLocale('auto');
-    throw error;
-  }
+  const choice = await uiLocale.getValue();
   try {
     localStorage.setItem(REMEMBERED_KEY, choice);
   } catch {
     // Without localStorage the next page waits for the extension's storage, as the first did.
   }
-  await speakUiLocale(choice);
+  speakUiLocale(choice);
   return getLocale() !== before;
 }

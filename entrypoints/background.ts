@@ -1,5 +1,3 @@
-// Both languages' messages, before any service speaks (locales/all.ts says why).
-import '../locales/all';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerHandlers } from '../messaging/protocol';
 import { watchBadge } from '../services/badge';

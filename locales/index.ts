@@ -1,50 +1,10 @@
-import type { MessageKey, Messages, PluralMessage } from './fr';
+import { en } from './en';
+import { fr, type MessageKey, type Messages, type PluralMessage } from './fr';
 
 export type Locale = 'fr' | 'en';
 export type { MessageKey, Messages, PluralMessage };
 
-/**
- * The catalogues this context has. A page loads the one it speaks ({@link loadMessages}) before
- * it draws anything: both together are about half of what the popup would load before its first
- * paint (issue 12's budget), and an editor reads one language. The background, which words
- * menus and notifications in either, and the tests register both (./all.ts).
- */
-const catalogs: Partial<Record<Locale, Messages>> = {};
-
-/** Makes `messages` the catalogue of `locale` in this context. */
-export function registerMessages(locale: Locale, messages: Messages): void {
-  catalogs[locale] = messages;
-}
-
-/** Each catalogue in a chunk of its own, fetched when a page first speaks its language. */
-const loaders: Record<Locale, () => Promise<Messages>> = {
-  fr: () => import('./fr').then((module) => module.fr),
-  en: () => import('./en').then((module) => module.en),
-};
-
-const loading: Partial<Record<Locale, Promise<void>>> = {};
-
-/** Loads the catalogue of `locale` (once); resolves when {@link t} can speak it. */
-export function loadMessages(locale: Locale): Promise<void> {
-  if (catalogs[locale]) return Promise.resolve();
-  loading[locale] ??= loaders[locale]().then(
-    (messages) => registerMessages(locale, messages),
-    (error: unknown) => {
-      // A failed fetch (the extension updated under an open page) may be tried again.
-      delete loading[locale];
-      throw error;
-    },
-  );
-  return loading[locale];
-}
-
-/** The catalogue `locale` is spoken from: its own once loaded, else the one this page has. */
-function catalogOf(locale: Locale): Messages {
-  const catalog = catalogs[locale] ?? catalogs[current] ?? catalogs.fr ?? catalogs.en;
-  // A page that draws before its catalogue is there is a bug to see at once, not keys on screen.
-  if (!catalog) throw new Error(`Indiscrets: no messages loaded (asked for ${locale})`);
-  return catalog;
-}
+const catalogs: Record<Locale, Messages> = { fr, en };
 
 /** French editors first: French unless the browser asks for English. */
 export function detectLocale(language = globalThis.navigator?.language ?? 'fr'): Locale {
@@ -100,7 +60,7 @@ export function t(
   params: Record<string, string | number> = {},
   locale = current,
 ): string {
-  const entry: string | PluralMessage = catalogOf(locale)[key];
+  const entry: string | PluralMessage = catalogs[locale][key] ?? fr[key];
   let template =
     typeof entry === 'string'
       ? entry

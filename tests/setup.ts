@@ -2,7 +2,6 @@ import 'fake-indexeddb/auto';
 import { configure } from '@testing-library/preact';
 import { afterAll } from 'vitest';
 import { setLocale } from '../locales';
-import '../locales/all';
 
 // jsdom says en-US; the product speaks French first, and so do most assertions.
 Object.defineProperty(navigator, 'language', { value: 'fr-FR', configurable: true });

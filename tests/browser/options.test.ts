@@ -47,37 +47,4 @@ describe('the house style in the options page, in Chromium', () => {
     await popup.close();
     await options.close();
   });
-
-  it('speaks the language chosen for the interface in every page, each loading only its own messages', async () => {
-    const options = await session.openExtensionPage('options.html');
-    const scripts: string[] = [];
-    const errors: string[] = [];
-    session.context.on('request', (request) => {
-      if (request.url().endsWith('.js')) scripts.push(new URL(request.url()).pathname);
-    });
-
-    await options.getByRole('combobox', { name: 'Langue de l’interface' }).selectOption('en');
-    await options.getByRole('heading', { name: 'Interface language' }).waitFor();
-
-    scripts.length = 0;
-    const popup = await openPopup(session);
-    popup.on('pageerror', (error) => errors.push(error.message));
-    await popup.getByRole('button', { name: 'Clip this page' }).waitFor();
-    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('en');
-    const desk = await session.openExtensionPage('desk.html');
-    desk.on('pageerror', (error) => errors.push(error.message));
-    await desk.getByText('No issue yet: create one, then add your drafts to it.').waitFor();
-    expect(await desk.evaluate(() => document.documentElement.lang)).toBe('en');
-    // The English messages were fetched, the French ones never (they are a chunk of their own).
-    expect(scripts.some((file) => /\/chunks\/en-[\w-]+\.js$/.test(file))).toBe(true);
-    expect(scripts.some((file) => /\/chunks\/fr-[\w-]+\.js$/.test(file))).toBe(false);
-
-    // And back: French again, from the English options page.
-    await options.getByRole('combobox', { name: 'Interface language' }).selectOption('fr');
-    await options.getByRole('heading', { name: 'Langue de l’interface' }).waitFor();
-    await popup.reload();
-    await popup.getByRole('button', { name: 'Couper cette page' }).waitFor();
-    expect(errors).toEqual([]);
-    await Promise.all([popup.close(), desk.close(), options.close()]);
-  });
 });

@@ -10,7 +10,6 @@ import type { ConsoleMessage, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishFailureText } from '../../components/failureText';
 import { t } from '../../locales';
-import '../../locales/all';
 import type { Draft, Issue } from '../../storage/db';
 import { deriveFields } from '../../storage/derive';
 import {

@@ -21,7 +21,6 @@ import {
   type PageServer,
 } from '../browser/harness';
 import { t } from '../../locales';
-import '../../locales/all';
 import { itemLabel } from '../../storage/label';
 import { php, site } from './helpers';
 
