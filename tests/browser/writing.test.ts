@@ -36,6 +36,34 @@ describe('writing an item in Chromium with the built extension', () => {
     return area;
   }
 
+  /**
+   * Gives the Le Monde draft `fields` (its text, its quotes…) straight in the database, as a
+   * template or an earlier session would have left them, and reloads the popup. Returns the
+   * draft as it was before.
+   */
+  async function giveLemonde(popup: Page, fields: Record<string, unknown> & { body: string }) {
+    const { clips } = await readDatabase<{
+      clips: Array<{ id: string; title: string }>;
+      issues: Array<{ id: string }>;
+    }>(popup);
+    const draft = clips.find((clip) => clip.title === titles.lemonde)!;
+    await writeDatabase(popup, { clips: [{ ...draft, ...fields }] });
+    await popup.reload();
+    return draft;
+  }
+
+  /** {@link giveLemonde}, then opens the draft in the editor once that text is drawn. */
+  async function openLemondeGiven(popup: Page, fields: Record<string, unknown> & { body: string }) {
+    const draft = await giveLemonde(popup, fields);
+    const area = await openLemonde(popup);
+    await until(
+      () => area.innerHTML(),
+      (html) => html === fields.body,
+      'the text written',
+    );
+    return { draft, area };
+  }
+
   /** The item's text as stored: the editor shows exactly that once it loses focus. */
   async function storedBody(page: Page, area: Locator): Promise<string> {
     await page.getByTestId('save-state').filter({ hasText: 'Enregistré' }).waitFor();
@@ -173,14 +201,8 @@ describe('writing an item in Chromium with the built extension', () => {
 
   it('keeps the caret placed in the text as soon as the draft opens where it was put', async () => {
     const popup = await openPopup();
-    const { clips } = await readDatabase<{
-      clips: Array<{ id: string; title: string }>;
-      issues: Array<{ id: string }>;
-    }>(popup);
-    const draft = clips.find((clip) => clip.title === titles.lemonde)!;
     const before = '<p>Début.</p><p>Fin.</p>';
-    await writeDatabase(popup, { clips: [{ ...draft, body: before }] });
-    await popup.reload();
+    const draft = await giveLemonde(popup, { body: before });
     // The caret put at the start of the text the moment it is shown, as the quickest click
     // would: the editor opening used to put it at the end a little later.
     await popup.evaluate(() => {
@@ -385,28 +407,11 @@ describe('writing an item in Chromium with the built extension', () => {
     // The Le Monde draft, given a text whose middle paragraph ends in bold and a quote of two
     // paragraphs (written straight into the database).
     const popup = await openPopup();
-    const { clips } = await readDatabase<{
-      clips: Array<{ id: string; title: string }>;
-      issues: Array<{ id: string }>;
-    }>(popup);
-    const draft = clips.find((clip) => clip.title === titles.lemonde)!;
     const before = '<p>Avant.</p><p>Un mot <strong>fort</strong></p><p>Fin.</p>';
-    await writeDatabase(popup, {
-      clips: [
-        {
-          ...draft,
-          body: before,
-          quotes: [{ text: 'Un.\n\nDeux, « oui ».', html: '', clippedAt: '2026-03-15T08:00:00Z' }],
-        },
-      ],
+    const { draft, area } = await openLemondeGiven(popup, {
+      body: before,
+      quotes: [{ text: 'Un.\n\nDeux, « oui ».', html: '', clippedAt: '2026-03-15T08:00:00Z' }],
     });
-    await popup.reload();
-    const area = await openLemonde(popup);
-    await until(
-      () => area.innerHTML(),
-      (html) => html === before,
-      'the text written',
-    );
     await select(area, 'mot');
     await popup.getByRole('button', { name: 'En paragraphe' }).first().click();
 
@@ -422,20 +427,8 @@ describe('writing an item in Chromium with the built extension', () => {
   });
   it('takes a sentence typed in one go back a word at a time with Ctrl+Z, and Ctrl+Y brings it back', async () => {
     const popup = await openPopup();
-    const { clips } = await readDatabase<{
-      clips: Array<{ id: string; title: string }>;
-      issues: Array<{ id: string }>;
-    }>(popup);
-    const draft = clips.find((clip) => clip.title === titles.lemonde)!;
     const before = '<p>Début.</p>';
-    await writeDatabase(popup, { clips: [{ ...draft, body: before }] });
-    await popup.reload();
-    const area = await openLemonde(popup);
-    await until(
-      () => area.innerHTML(),
-      (html) => html === before,
-      'the text written',
-    );
+    const { draft, area } = await openLemondeGiven(popup, { body: before });
     const saved = (html: string) => savedBody(popup, draft.id, (body) => body === html);
     await area.click();
     await select(area, 'Début.');
@@ -470,28 +463,11 @@ describe('writing an item in Chromium with the built extension', () => {
     popup.on('console', (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) refusals.push(message.text());
     });
-    const { clips } = await readDatabase<{
-      clips: Array<{ id: string; title: string }>;
-      issues: Array<{ id: string }>;
-    }>(popup);
-    const draft = clips.find((clip) => clip.title === titles.lemonde)!;
     const before = '<ul><li>Un <strong>fort</strong></li><li>Deux</li></ul>';
-    await writeDatabase(popup, {
-      clips: [
-        {
-          ...draft,
-          body: before,
-          quotes: [{ text: 'Oui.', html: '', clippedAt: '2026-03-15T08:00:00Z' }],
-        },
-      ],
+    const { draft, area } = await openLemondeGiven(popup, {
+      body: before,
+      quotes: [{ text: 'Oui.', html: '', clippedAt: '2026-03-15T08:00:00Z' }],
     });
-    await popup.reload();
-    const area = await openLemonde(popup);
-    await until(
-      () => area.innerHTML(),
-      (html) => html === before,
-      'the text written',
-    );
     const saved = (html: string) => savedBody(popup, draft.id, (body) => body === html);
 
     // Typed in an entry: still an entry (the editor made it a paragraph at the first key).
@@ -574,20 +550,8 @@ describe('writing an item in Chromium with the built extension', () => {
 
   it('replaces a list that is the whole text with the paragraphs pasted over it after Ctrl+A', async () => {
     const popup = await openPopup();
-    const { clips } = await readDatabase<{
-      clips: Array<{ id: string; title: string }>;
-      issues: Array<{ id: string }>;
-    }>(popup);
-    const draft = clips.find((clip) => clip.title === titles.lemonde)!;
     const before = '<ol><li>Un</li><li>Deux</li></ol>';
-    await writeDatabase(popup, { clips: [{ ...draft, body: before }] });
-    await popup.reload();
-    const area = await openLemonde(popup);
-    await until(
-      () => area.innerHTML(),
-      (html) => html === before,
-      'the text written',
-    );
+    const { draft, area } = await openLemondeGiven(popup, { body: before });
     const saved = (html: string) => savedBody(popup, draft.id, (body) => body === html);
     const paste = (data: Record<string, string>) =>
       area.evaluate((el, entries) => {
@@ -627,31 +591,12 @@ describe('writing an item in Chromium with the built extension', () => {
     // The Le Monde draft, given an English page's language and quote (written straight into the
     // database): the exports' French typography must leave the quote's words as written.
     const popup = await openPopup();
-    const { clips } = await readDatabase<{
-      clips: Array<{ id: string; title: string }>;
-      issues: Array<{ id: string }>;
-    }>(popup);
-    const draft = clips.find((clip) => clip.title === titles.lemonde)!;
     const before = '<p>Avant le <strong>vote</strong>.</p>';
-    await writeDatabase(popup, {
-      clips: [
-        {
-          ...draft,
-          lang: 'en',
-          body: before,
-          quotes: [
-            { text: 'Why it matters: the deal', html: '', clippedAt: '2026-03-15T08:00:00Z' },
-          ],
-        },
-      ],
+    const { draft, area } = await openLemondeGiven(popup, {
+      lang: 'en',
+      body: before,
+      quotes: [{ text: 'Why it matters: the deal', html: '', clippedAt: '2026-03-15T08:00:00Z' }],
     });
-    await popup.reload();
-    const area = await openLemonde(popup);
-    await until(
-      () => area.innerHTML(),
-      (html) => html === before,
-      'the text written',
-    );
     const saved = (html: string) => savedBody(popup, draft.id, (body) => body === html);
     const quote = '« <span lang="en">Why it matters: the deal</span> »';
 
