@@ -1,8 +1,5 @@
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SyncEngine } from '../../../services/sync';
 import { trashDraft, undo, updateDraft } from '../../../storage/drafts';
-import { IndiscretsDB } from '../../../storage/db';
 import { addDraft } from '../storage/helpers';
 import {
   addToIssue,
@@ -12,35 +9,16 @@ import {
   updateIssue,
 } from '../../../storage/issues';
 import { quietly } from '../../../storage/outbox';
-import { FakeDesk } from './fake-desk';
+import { closeDesks, TestDesk, twoDesks } from './desks';
+import type { FakeDesk } from './fake-desk';
 
 /**
  * Another editor's deletion meeting this desk's offline work (QA pass 2, s05 and s36): nothing
  * written here is lost, the editor is told, and every desk ends up showing the same thing.
  */
 
-/** One browser of the newsroom: its own database and engine, signed in as `username`. */
-class Desk {
-  readonly db = new IndiscretsDB(`sync-deleted-${crypto.randomUUID()}`);
-  readonly engine: SyncEngine;
-  constructor(server: FakeDesk, username: string) {
-    this.engine = new SyncEngine({
-      db: this.db,
-      settings: async () => server.settings(username),
-      fetch: server.fetch,
-      isOnline: () => !server.offline,
-      writeDelayMs: 10,
-      perPage: 2,
-    });
-  }
-  async join() {
-    await this.engine.enable();
-    await this.engine.whenIdle();
-    return this.engine.status();
-  }
-  sync() {
-    return this.engine.run();
-  }
+/** A browser of the newsroom, with what these tests read of its issues. */
+class Desk extends TestDesk {
   /** Its issue's items, in order. */
   async items(issueId: string) {
     return (await this.db.clips.where('issueId').equals(issueId).sortBy('sortKey')).map(
@@ -60,18 +38,9 @@ describe('another editor’s deletion never silently eats offline work', () => {
   let b: Desk;
 
   beforeEach(() => {
-    server = new FakeDesk();
-    server.addUser('redac', 'Rédaction', 'editor');
-    server.addUser('auteur', 'Auteur', 'editor');
-    a = new Desk(server, 'redac');
-    b = new Desk(server, 'auteur');
+    ({ server, a, b } = twoDesks(Desk));
   });
-  afterEach(async () => {
-    for (const desk of [a, b]) {
-      desk.db.close();
-      await Dexie.delete(desk.db.name);
-    }
-  });
+  afterEach(() => closeDesks(a, b));
 
   /** A's issue with two items, on both desks. */
   async function sharedIssue() {
@@ -334,18 +303,9 @@ describe('drafts naming an issue this desk has never heard of', () => {
   let b: Desk;
 
   beforeEach(() => {
-    server = new FakeDesk();
-    server.addUser('redac', 'Rédaction', 'editor');
-    server.addUser('auteur', 'Auteur', 'editor');
-    a = new Desk(server, 'redac');
-    b = new Desk(server, 'auteur');
+    ({ server, a, b } = twoDesks(Desk));
   });
-  afterEach(async () => {
-    for (const desk of [a, b]) {
-      desk.db.close();
-      await Dexie.delete(desk.db.name);
-    }
-  });
+  afterEach(() => closeDesks(a, b));
 
   /** A draft of A's, on both desks; B's issues cursor moved past whatever comes next. */
   async function shared() {
@@ -436,18 +396,9 @@ describe('a draft another editor put in the trash while it was being edited here
   let b: Desk;
 
   beforeEach(() => {
-    server = new FakeDesk();
-    server.addUser('redac', 'Rédaction', 'editor');
-    server.addUser('auteur', 'Auteur', 'editor');
-    a = new Desk(server, 'redac');
-    b = new Desk(server, 'auteur');
+    ({ server, a, b } = twoDesks(Desk));
   });
-  afterEach(async () => {
-    for (const desk of [a, b]) {
-      desk.db.close();
-      await Dexie.delete(desk.db.name);
-    }
-  });
+  afterEach(() => closeDesks(a, b));
 
   it('names who trashed it, not the editor whose typing was pushed after the trash', async () => {
     await b.join();

@@ -1,11 +1,9 @@
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SyncEngine } from '../../../services/sync';
-import { IndiscretsDB } from '../../../storage/db';
 import { undo, updateDraft } from '../../../storage/drafts';
 import { createIssue, updateIssue } from '../../../storage/issues';
 import { addDraft } from '../storage/helpers';
-import { FakeDesk } from './fake-desk';
+import { closeDesks, TestDesk, twoDesks } from './desks';
+import type { FakeDesk } from './fake-desk';
 
 /**
  * Two editors who changed different paragraphs of one text on the shared desk get both changes,
@@ -13,51 +11,18 @@ import { FakeDesk } from './fake-desk';
  * the merge in and pushes it); the same paragraph changed on both sides stays a conflict.
  */
 
-/** One browser of the newsroom: its own database and engine, signed in as `username`. */
-class Desk {
-  readonly db = new IndiscretsDB(`sync-text-merge-${crypto.randomUUID()}`);
-  readonly engine: SyncEngine;
-  constructor(server: FakeDesk, username: string) {
-    this.engine = new SyncEngine({
-      db: this.db,
-      settings: async () => server.settings(username),
-      fetch: server.fetch,
-      isOnline: () => !server.offline,
-      writeDelayMs: 10,
-      perPage: 2,
-    });
-  }
-  async join() {
-    await this.engine.enable();
-    await this.engine.whenIdle();
-    return this.engine.status();
-  }
-  sync() {
-    return this.engine.run();
-  }
-}
-
 const p = (...texts: string[]) => texts.map((text) => `<p>${text}</p>`).join('');
 const BODY = p('Premier paragraphe.', 'Deuxième paragraphe.', 'Troisième paragraphe.');
 
 describe('sync engine: a text changed in different paragraphs on two desks', () => {
   let server: FakeDesk;
-  let a: Desk;
-  let b: Desk;
+  let a: TestDesk;
+  let b: TestDesk;
 
   beforeEach(() => {
-    server = new FakeDesk();
-    server.addUser('redac', 'Rédaction', 'editor');
-    server.addUser('auteur', 'Auteur', 'editor');
-    a = new Desk(server, 'redac');
-    b = new Desk(server, 'auteur');
+    ({ server, a, b } = twoDesks(TestDesk));
   });
-  afterEach(async () => {
-    for (const desk of [a, b]) {
-      desk.db.close();
-      await Dexie.delete(desk.db.name);
-    }
-  });
+  afterEach(() => closeDesks(a, b));
 
   /** A draft with a three-paragraph text, on both desks. */
   async function sharedDraft() {

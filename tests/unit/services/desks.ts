@@ -1,0 +1,53 @@
+/**
+ * Editors' browsers on the fake desk, for the sync tests that play two of them: each its own
+ * database and engine, signed in as one of the newsroom's users.
+ */
+import Dexie from 'dexie';
+import { SyncEngine } from '../../../services/sync';
+import { IndiscretsDB } from '../../../storage/db';
+import { FakeDesk } from './fake-desk';
+
+/** One browser of the newsroom: its own database and engine, signed in as `username`. */
+export class TestDesk {
+  readonly db = new IndiscretsDB(`sync-desk-${crypto.randomUUID()}`);
+  readonly engine: SyncEngine;
+  constructor(server: FakeDesk, username: string) {
+    this.engine = new SyncEngine({
+      db: this.db,
+      settings: async () => server.settings(username),
+      fetch: server.fetch,
+      isOnline: () => !server.offline,
+      writeDelayMs: 10,
+      perPage: 2,
+    });
+  }
+  async join() {
+    await this.engine.enable();
+    await this.engine.whenIdle();
+    return this.engine.status();
+  }
+  sync() {
+    return this.engine.run();
+  }
+}
+
+/**
+ * A fresh fake desk with two Editors, `redac` (a) and `auteur` (b), each in a browser made by
+ * `Desk`: for a test's `beforeEach`, with {@link closeDesks} in its `afterEach`.
+ */
+export function twoDesks<D extends TestDesk>(
+  Desk: new (server: FakeDesk, username: string) => D,
+): { server: FakeDesk; a: D; b: D } {
+  const server = new FakeDesk();
+  server.addUser('redac', 'Rédaction', 'editor');
+  server.addUser('auteur', 'Auteur', 'editor');
+  return { server, a: new Desk(server, 'redac'), b: new Desk(server, 'auteur') };
+}
+
+/** Closes and deletes the browsers' databases: no test sees another's records. */
+export async function closeDesks(...desks: TestDesk[]): Promise<void> {
+  for (const desk of desks) {
+    desk.db.close();
+    await Dexie.delete(desk.db.name);
+  }
+}
