@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { mergeText } from '../lib/block-merge';
+import { mergeTextField } from '../lib/block-merge';
 import { t, type MessageKey } from '../locales';
 import type { Draft, DraftStatus, Source } from '../storage/db';
 import { getDraft, pageTwins } from '../storage/draft-records';
@@ -129,12 +129,12 @@ function DraftEditorOf({
     readOnly: !!cannotEdit,
     // The text by paragraphs and list entries, the note (a text area) by lines.
     mergeText: (field, base, mine, theirs) =>
-      (field === 'body' || field === 'note') &&
-      typeof base === 'string' &&
-      typeof mine === 'string' &&
-      typeof theirs === 'string'
-        ? mergeText(field === 'body' ? 'html' : 'lines', base, mine, theirs)
-        : undefined,
+      mergeTextField(
+        field === 'body' ? 'html' : field === 'note' ? 'lines' : undefined,
+        base,
+        mine,
+        theirs,
+      ),
   });
   const { offer } = useUndo();
   const text = useRef<RichTextHandle | null>(null);

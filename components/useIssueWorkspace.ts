@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { afterPaint } from '../lib/after-paint';
-import { mergeText } from '../lib/block-merge';
+import { mergeTextField } from '../lib/block-merge';
 import type { Check, Draft, Issue } from '../storage/db';
 import {
   checkIssue,
@@ -131,12 +131,7 @@ export function useIssueWorkspace(issue: Issue): IssueWorkspace {
     writable,
     // The chapô (a text area) by lines.
     mergeText: (field, base, mine, theirs) =>
-      field === 'intro' &&
-      typeof base === 'string' &&
-      typeof mine === 'string' &&
-      typeof theirs === 'string'
-        ? mergeText('lines', base, mine, theirs)
-        : undefined,
+      mergeTextField(field === 'intro' ? 'lines' : undefined, base, mine, theirs),
   });
   const fields: IssueFields = synced.form ?? issue;
   const setFields = (next: IssueFields) => {

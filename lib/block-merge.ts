@@ -292,3 +292,19 @@ export function mergeText(
   const flat = merged && flatHtml(merged);
   return flat?.join('');
 }
+
+/**
+ * {@link mergeText} of one field's three values, for a field merged by blocks (`shape`): its
+ * merge when all three are texts, else `undefined` (a field of another kind, or a value
+ * missing, is not merged here).
+ */
+export function mergeTextField(
+  shape: TextShape | undefined,
+  base: unknown,
+  mine: unknown,
+  theirs: unknown,
+): string | undefined {
+  return shape && typeof base === 'string' && typeof mine === 'string' && typeof theirs === 'string'
+    ? mergeText(shape, base, mine, theirs)
+    : undefined;
+}

@@ -22,7 +22,7 @@
  * asks for one more).
  */
 
-import { mergeText, type TextShape } from '../lib/block-merge';
+import { mergeTextField, type TextShape } from '../lib/block-merge';
 import { changedFields, merge3, sameValue, type FieldConflict } from '../lib/merge';
 import type { Draft, IndiscretsDB, Issue } from '../storage/db';
 import { conflictChoiceToken } from '../storage/conflict-undo';
@@ -184,12 +184,9 @@ function textShape(kind: SyncKind, field: string): TextShape | undefined {
  * back into its browser, not a note emptied, and merging into it would share it again.
  */
 function mergedText(kind: SyncKind, conflict: FieldConflict<Shared, string>): string | undefined {
-  const shape = textShape(kind, conflict.field);
   const { base, mine, theirs } = conflict;
-  if (!shape || typeof base !== 'string' || typeof mine !== 'string') return undefined;
-  if (typeof theirs !== 'string') return undefined;
   if (conflict.field === 'sharedNote' && (mine === '' || theirs === '')) return undefined;
-  return mergeText(shape, base, mine, theirs);
+  return mergeTextField(textShape(kind, conflict.field), base, mine, theirs);
 }
 
 /** A shared field as a conflict names it (the shared note is the draft's `note`). */
