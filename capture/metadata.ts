@@ -14,6 +14,7 @@ import type { MetadataField, PageData, PageMetadata, Provenance } from './types'
 import { compactKey, looksLikeUrl, textKey } from './text';
 import { resolveHttpUrl } from './url';
 import { stripWww } from '../lib/html';
+import { languageTag } from '../lib/lang';
 
 /** A value and where it was found. */
 interface Sourced {
@@ -227,31 +228,13 @@ function extractPublishedAt(ctx: PageContext): Sourced | undefined {
   return undefined;
 }
 
-/**
- * Normalises a language tag to BCP 47 casing (`fr_FR` and `fr-fr` give `fr-FR`). Returns
- * undefined for values that are not language tags.
- */
-export function normalizeLang(raw: string | null | undefined): string | undefined {
-  const first = raw?.split(',')[0]?.trim().replace(/_/g, '-');
-  if (!first || !/^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(first)) return undefined;
-  return first
-    .split('-')
-    .map((part, index) => {
-      if (index === 0) return part.toLowerCase();
-      if (part.length === 2) return part.toUpperCase();
-      if (part.length === 4) return part[0]!.toUpperCase() + part.slice(1).toLowerCase();
-      return part.toLowerCase();
-    })
-    .join('-');
-}
-
 /** The page's language: `<html lang>`, then Content-Language, Dublin Core, og:locale. */
 function extractLang(ctx: PageContext): Sourced | undefined {
-  const htmlLang = normalizeLang(ctx.data.lang);
+  const htmlLang = languageTag(ctx.data.lang, { declared: true });
   if (htmlLang) return { value: htmlLang, source: 'html[lang]' };
   for (const key of ['content-language', 'dc:language', 'og:locale']) {
     const found = ctx.meta.first(key);
-    const lang = normalizeLang(found?.value);
+    const lang = languageTag(found?.value, { declared: true });
     if (found && lang) return { value: lang, source: found.source };
   }
   return undefined;

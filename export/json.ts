@@ -189,11 +189,12 @@ const IssueJsonSourceSchema = record({
   ),
   title: stringOrNull,
   siteName: stringOrNull,
-  // Added in version 2: optional, a valid language tag when present.
+  // Added in version 2: optional, a valid language tag when present, in any case (the file's
+  // pattern takes `EN-us`), but written as a tag is: no `_`, no space.
   lang: v.optional(
     v.pipe(
       v.string('a string'),
-      v.check((lang) => languageTag(lang) === lang, 'a language tag'),
+      v.check((lang) => !/[_\s]/.test(lang) && languageTag(lang) !== null, 'a language tag'),
     ),
   ),
 });

@@ -278,7 +278,7 @@ function buildParagraphs(html: string): SafeBlocks {
       else {
         const lang = languageTag(token.attributes.find((a) => a.name === 'lang')?.value);
         const around = stack.findLast((f) => f.kind === 'lang')?.lang;
-        const kept = lang && lang.toLowerCase() !== around?.toLowerCase();
+        const kept = lang && lang !== around;
         openFrame({ tag: name, kind: kept ? 'lang' : null, lang: kept ? lang : undefined });
       }
       continue;

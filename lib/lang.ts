@@ -12,13 +12,44 @@
 const LANGUAGE_TAG =
   /^[a-z]{2,3}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*$/i;
 
+/** How a language tag is read: see {@link languageTag}. */
+export interface LanguageTagOptions {
+  /**
+   * The tag is what a page declares of itself (`<html lang>`, Content-Language, og:locale): the
+   * first of a list (`en-US, fr`), and without its extensions and private use (`en-US-u-ca-gregory`
+   * is `en-US`), which name no language of their own.
+   */
+  declared?: boolean;
+}
+
 /**
- * `tag` as a valid language tag (`en`, `en-GB`, `pt-BR`; `en_US`, as some pages write it,
- * becomes `en-US`), or null when it is not one.
+ * `tag` as a valid language tag in its usual case (`en`, `en-GB`, `pt-BR`, `zh-Hant-TW`: `EN-us`
+ * gives `en-US`; `en_US`, as some pages write it, `en-US`), or null when it is not one. The one
+ * reader of language tags: a page's language, a quote's `<span lang>`, a source's `lang` in an
+ * export, each written the same way, so that two tags of one language compare equal.
  */
-export function languageTag(tag: string | null | undefined): string | null {
-  const written = (tag ?? '').trim().replace(/_/g, '-');
-  return LANGUAGE_TAG.test(written) ? written : null;
+export function languageTag(
+  tag: string | null | undefined,
+  { declared = false }: LanguageTagOptions = {},
+): string | null {
+  let written = (tag ?? '').trim().replace(/_/g, '-');
+  if (declared) {
+    written = written.split(',')[0]!.trim();
+    // From the first singleton (`-u-`, `-x-`…) on, extensions and private use.
+    written = written.replace(/-[a-z\d](?:-.*)?$/i, '');
+  }
+  if (!LANGUAGE_TAG.test(written)) return null;
+  return written
+    .split('-')
+    .map((part, index) => {
+      if (index === 0) return part.toLowerCase();
+      if (part.length === 2) return part.toUpperCase();
+      if (part.length === 4 && /^[a-z]+$/i.test(part)) {
+        return part[0]!.toUpperCase() + part.slice(1).toLowerCase();
+      }
+      return part.toLowerCase();
+    })
+    .join('-');
 }
 
 /** The language of a tag without its script, region or variants: `en` for `en-GB`. */

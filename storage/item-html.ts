@@ -100,7 +100,7 @@ function keepLanguages(root: DocumentFragment): void {
   root.querySelectorAll('span').forEach((span) => {
     const lang = languageTag(span.getAttribute('lang'));
     const around = span.parentElement?.closest('span[lang]')?.getAttribute('lang');
-    if (!lang || lang.toLowerCase() === around?.toLowerCase() || !span.textContent?.trim()) {
+    if (!lang || lang === around || !span.textContent?.trim()) {
       span.replaceWith(...Array.from(span.childNodes));
     } else span.setAttribute('lang', lang);
   });

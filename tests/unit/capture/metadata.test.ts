@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanByline } from '../../../capture/byline';
 import { toIsoDate } from '../../../capture/dates';
-import { extractMetadata, normalizeLang } from '../../../capture/metadata';
+import { extractMetadata } from '../../../capture/metadata';
 import { cleanTitle, titleSuffix, type TitleContext } from '../../../capture/title';
 import { makeDoc, pageWith } from './dom';
 
@@ -519,10 +519,14 @@ describe('extractMetadata: language, excerpt and image', () => {
     });
   });
 
-  it('normalises language tags and rejects junk', () => {
-    expect(normalizeLang('zh_hant_tw')).toBe('zh-Hant-TW');
-    expect(normalizeLang('en, fr')).toBe('en');
-    expect(normalizeLang('english!')).toBeUndefined();
+  it('writes the page’s language as a tag is written, and rejects junk', () => {
+    const lang = (html: string) => extractMetadata(makeDoc(html)).lang;
+    expect(lang('<html lang="zh_hant_tw"><head></head></html>')).toBe('zh-Hant-TW');
+    expect(lang('<html lang="EN-us"><head></head></html>')).toBe('en-US');
+    expect(lang('<html lang="english!"><head></head></html>')).toBeUndefined();
+    // A list (Content-Language may hold one): its first language.
+    const list = pageWith('<meta http-equiv="Content-Language" content="en-GB, fr">');
+    expect(extractMetadata(list).lang).toBe('en-GB');
   });
 
   it('reads the excerpt in priority order', () => {

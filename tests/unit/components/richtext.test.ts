@@ -101,6 +101,15 @@ describe('cleanItemHtml', () => {
     ]);
   });
 
+  it('writes a quote’s language as a tag is written, in the editor and in the exports alike', () => {
+    const html = cleanItemHtml('<p>« <span lang="EN-us">Why it matters</span> »</p>');
+
+    expect(html).toBe('<p>« <span lang="en-US">Why it matters</span> »</p>');
+    expect(sanitizeBlocks('<p><span lang="EN-us">Why</span></p>').paragraphs[0]).toEqual([
+      { type: 'lang', lang: 'en-US', children: [{ type: 'text', text: 'Why' }] },
+    ]);
+  });
+
   it('keeps the editor’s own text as it writes it: bold around a link, a line break, an empty line', () => {
     expect(
       cleanItemHtml(

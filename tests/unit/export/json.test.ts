@@ -223,6 +223,9 @@ describe('renderJson of lists and languages (schema version 2)', () => {
     for (const source of v1.issue.items[0].sources) delete source.lang;
 
     expect(parseIssueJson(JSON.stringify(v1)).ok).toBe(true);
+    // The file's pattern takes a tag in any case: so does the parser.
+    doc.issue.items[0].sources[0].lang = 'EN-us';
+    expect(parseIssueJson(JSON.stringify(doc)).ok).toBe(true);
     doc.issue.items[0].sources[0].lang = 'en_US';
     expect(parseIssueJson(JSON.stringify(doc))).toEqual({
       ok: false,
