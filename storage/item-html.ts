@@ -75,21 +75,26 @@ export function cleanItemHtml(html: string, doc: Document = document): string {
  * An item's text from outside the editor (a backup being restored) made what the editor itself
  * would store: cleaned by {@link cleanItemHtml}, its lists one level deep. A text already in the
  * editor's shape (its elements only, links to http(s) or mailto, paragraphs and lists at the top,
- * list entries of inline text) comes back byte for byte, so a restored backup gives back exactly
- * what was saved.
+ * list entries of inline text, quotes marked with their language as the editor and a new draft's
+ * template mark them) comes back byte for byte, so a restored backup gives back exactly what was
+ * saved: the no-break spaces of « » around a marked quote included, which the cleaner would
+ * have made spaces.
  */
 export function cleanStoredItemHtml(html: string, doc: Document = document): string {
   if (!html.includes('<')) return html;
-  // A span is the editor's only with a valid language, which the fast check does not read.
-  const spans = /<span/i.test(html);
-  if (!spans && onlyAllowedMarkup(html, ALLOWED_TAGS) && inEditorShape(html)) return html;
+  // A language span is read by inEditorShape; the fast check reads the rest of its tag.
+  const unmarked = html.replace(LANGUAGE_SPAN, '<span>');
+  if (onlyAllowedMarkup(unmarked, ALLOWED_TAGS) && inEditorShape(html)) return html;
   return cleanItemHtml(html, doc);
 }
+
+/** The start of a span marked with a language, as the editor writes it: `<span lang="en">`. */
+const LANGUAGE_SPAN = /<span\s+lang="([^"<>]*)"\s*>/gi;
 
 /**
  * The spans of `root` (cleaned by {@link purifyHtml}) that say a language: a valid tag (see
  * lib/lang.ts), `lang` on a span only. A span without one, or in a span of the same language,
- * or with no text, is reduced to its content: a pasted page's spans say nothing the exports
+ * or with no text, or around paragraphs or lists, is reduced to its content: a pasted page's spans say nothing the exports
  * read.
  */
 function keepLanguages(root: DocumentFragment): void {
@@ -100,24 +105,59 @@ function keepLanguages(root: DocumentFragment): void {
   root.querySelectorAll('span').forEach((span) => {
     const lang = languageTag(span.getAttribute('lang'));
     const around = span.parentElement?.closest('span[lang]')?.getAttribute('lang');
-    if (!lang || lang === around || !span.textContent?.trim()) {
+    // A span around blocks is no quote's (and kept, it would hold a paragraph in a paragraph).
+    const blocks = span.querySelector('p, ul, ol, li') !== null;
+    if (!lang || lang === around || !span.textContent?.trim() || blocks) {
       span.replaceWith(...Array.from(span.childNodes));
     } else span.setAttribute('lang', lang);
   });
 }
 
-/** The tags of a text that {@link onlyAllowedMarkup} accepted: name, and whether it closes. */
-const TAG = /<(\/?)([a-z][a-z0-9]*)/gi;
+/**
+ * The tags of a text that {@link onlyAllowedMarkup} accepted (name, whether it closes, a span's
+ * language), and the text between them.
+ */
+const TOKEN = /<(\/?)([a-z][a-z0-9]*)(?:\s+lang="([^"<>]*)")?[^>]*>|[^<]+/gi;
+
+/** Whether text between tags shows something: not only spaces, no-break ones included. */
+const shows = (text: string) => text.replace(/&(?:nbsp|#160|#xa0);/gi, ' ').trim() !== '';
+
+/** A span open in {@link inEditorShape}: its language, and whether it has shown text yet. */
+interface OpenSpan {
+  lang: string;
+  shown: boolean;
+}
 
 /**
  * Whether the blocks of `html` (whose tags are all the editor's) nest as the editor writes
  * them: paragraphs and lists at the top, entries right in a list, nothing but inline text in a
- * paragraph or an entry (no list in a list).
+ * paragraph or an entry (no list in a list); and whether each span is one {@link keepLanguages}
+ * keeps as it is: a language tag as written by {@link languageTag}, another than the span
+ * around it, around inline text that shows.
  */
 function inEditorShape(html: string): boolean {
-  const open: string[] = [];
-  for (const [, closing, raw] of html.matchAll(TAG)) {
-    const name = (raw as string).toLowerCase();
+  const open: (string | OpenSpan)[] = [];
+  for (const [token, closing, raw, lang] of html.matchAll(TOKEN)) {
+    if (raw === undefined) {
+      if (shows(token)) {
+        for (const el of open) if (typeof el !== 'string') el.shown = true;
+      }
+      continue;
+    }
+    const name = raw.toLowerCase();
+    if (name === 'span') {
+      if (closing) {
+        const span = open.pop();
+        if (typeof span !== 'object' || !span.shown) return false;
+        continue;
+      }
+      const around = open.findLast((el): el is OpenSpan => typeof el === 'object');
+      const written = languageTag(lang);
+      if (!lang || written !== lang || lang === around?.lang) return false;
+      if (!open.some((el) => el === 'p' || el === 'li')) return false;
+      open.push({ lang, shown: false });
+      continue;
+    }
     if (name !== 'p' && name !== 'ul' && name !== 'ol' && name !== 'li') continue;
     if (closing) {
       if (open.pop() !== name) return false;

@@ -1086,6 +1086,50 @@ describe('restoreBackup cleans the rich text of drafts and issues', () => {
     expect((await target.clips.get(quoted.id))!.body).toBe(`${quote}<p>b</p>`);
   });
 
+  it('gives back a quote marked with its language byte for byte, its no-break spaces too', async () => {
+    const { quoted } = await seedDesk(database);
+    // As the editor writes a quote (&nbsp; where a browser typed one), and as a new draft's
+    // template writes it (no-break spaces as characters), in a paragraph, an entry, bold.
+    const body =
+      '<p>Axios&nbsp;: «&nbsp;<span lang="en">Why it matters: the deal</span>&nbsp;»</p>' +
+      '<p>«\u00a0<span lang="en-GB">The <em>Guardian</em>’s\u00a0view</span>\u00a0»</p>' +
+      '<ul><li><strong>«\u00a0<span lang="de">Zeitenwende</span>\u00a0»</strong> et ' +
+      '<span lang="en">a <span lang="fr">cliché</span> again</span></li></ul>';
+    await updateDraft(quoted.id, { body }, database);
+    const text = serializeBackup(await createBackup(database));
+
+    for (const mode of ['replace', 'merge'] as const) {
+      const target = anotherDatabase();
+      await restoreBackup(mustParse(text), target, { mode });
+
+      expect((await target.clips.get(quoted.id))!.body, mode).toBe(body);
+    }
+  });
+
+  it('cleans a language span the editor would not keep as it is, as the editor does', async () => {
+    const { quoted } = await seedDesk(database);
+    const backup = await createBackup(database);
+    const draft = backup.clips.find((clip) => clip.id === quoted.id)!;
+    const spans = [
+      // Not in the editor's shape: the span around a paragraph, one with no text, one inside
+      // the same language, a tag not written as a tag is.
+      '<span lang="en"><p>a</p></span>',
+      '<p>b<span lang="en">&nbsp;</span></p>',
+      '<p><span lang="en">c <span lang="en">d</span></span></p>',
+      '<p>«&nbsp;<span lang="EN-us">e</span>&nbsp;»</p>',
+    ];
+    draft.body = spans.join('');
+    const target = anotherDatabase();
+
+    await restoreBackup(mustParse(serializeBackup(backup)), target, { mode: 'replace' });
+
+    const restored = (await target.clips.get(quoted.id))!.body;
+    expect(restored).toBe(cleanItemHtml(draft.body));
+    expect(restored).toBe(
+      '<p>a</p><p>b </p><p><span lang="en">c d</span></p><p>« <span lang="en-US">e</span> »</p>',
+    );
+  });
+
   it('gives back a legitimate backup byte for byte: cleaning it changes nothing', async () => {
     const { quoted, issue } = await seedDesk(database);
     const body =
