@@ -14,6 +14,8 @@ import { CodedError, technicalDetail } from '../messaging/errors';
 import type { ClipOutcome, PrepareRequest } from '../messaging/protocol';
 import { saveDraft } from '../storage/draft-records';
 import { cachedReader, draftTemplate } from '../storage/settings';
+import { houseStyleItem } from '../storage/preferences';
+import { createHouseStyle } from '../storage/house-style';
 import { limitForFailure, limitForUrl } from './limits';
 import { toSelectedPassage } from './passage';
 import { escapeHtml, stripWww } from '../lib/html';
@@ -64,6 +66,9 @@ interface LinkDescription {
 /** The editor's draft template, read from browser storage once and then watched. */
 const readTemplate = cachedReader(draftTemplate);
 
+/** The house style, for its export language (the items' own), read as the template is. */
+const readHouseStyle = cachedReader(houseStyleItem);
+
 /**
  * Clips a tab: injects the capture script, stores what it returns, and falls back to the tab's
  * URL and title when the page forbids scripts. Never throws for a page that cannot be read.
@@ -72,6 +77,11 @@ export async function clipTab(request: ClipRequest): Promise<ClipOutcome> {
   // Read while the page is being read (after the first clip, from memory).
   const template = readTemplate();
   template.catch(() => undefined); // awaited below; a failure is reported there
+  // The language items are written in: a quote from a page in another is marked with its own.
+  const textLang = readHouseStyle().then(
+    (style) => createHouseStyle(style).locale,
+    () => undefined, // the quote is then not marked; the clip goes on
+  );
   // A tab closed between the click and now: the editor is told so, not the browser's words.
   const tab: { url?: string; pendingUrl?: string; title?: string } = request.tab?.url
     ? request.tab
@@ -114,6 +124,7 @@ export async function clipTab(request: ClipRequest): Promise<ClipOutcome> {
   const saved = await saveDraft({
     ...capture,
     template: await template,
+    textLang: await textLang,
     ...(limit && !request.linkUrl ? { captureNote: limit } : {}),
   });
   return {

@@ -28,6 +28,12 @@ export interface SaveDraftInput extends CaptureResult {
    * The caller reads it: browser storage cannot be awaited inside the database transaction.
    */
   template?: string;
+  /**
+   * The language the editor writes items in (the house style's export language), read by the
+   * caller as the template is: a quote from a page in another language is marked with the
+   * page's (see `renderDraftTemplate`). Without it, the quote is not marked.
+   */
+  textLang?: string;
 }
 
 const now = () => new Date().toISOString();
@@ -120,12 +126,11 @@ export async function saveDraft(
       ...(input.captureNote ? { captureNote: input.captureNote } : {}),
       createdAt: at,
       updatedAt: at,
-      body: renderDraftTemplate(input.template ?? DEFAULT_DRAFT_TEMPLATE, {
-        url: metadata.url,
-        title: metadata.title,
-        quotes,
-        ...fields,
-      }),
+      body: renderDraftTemplate(
+        input.template ?? DEFAULT_DRAFT_TEMPLATE,
+        { url: metadata.url, title: metadata.title, quotes, ...fields },
+        input.textLang,
+      ),
       sources: [
         {
           url: metadata.url,

@@ -2,15 +2,16 @@ import type { Draft } from './db';
 import { isHttpUrl } from './http-url';
 import { pairQuotes, quoteMarks } from '../lib/quotes';
 import { escapeHtml, stripWww } from '../lib/html';
+import { quoteLanguage } from '../lib/lang';
 
 export { DEFAULT_DRAFT_TEMPLATE } from './template-default';
 
 /** Used instead of a template that wants a quote when the draft has none. */
 export const NO_QUOTE_TEMPLATE = '<p>{link} ({site})</p>';
 
-/** What a template can draw from. */
+/** What a template can draw from: the page, its quotes and its language. */
 export type TemplateDraft = Pick<Draft, 'url' | 'title' | 'quotes'> &
-  Partial<Pick<Draft, 'siteName' | 'byline'>>;
+  Partial<Pick<Draft, 'siteName' | 'byline' | 'lang'>>;
 
 /**
  * A passage ready to go between the template's « and »: without the quotation marks of its own
@@ -134,7 +135,9 @@ function link(url: string, text: string): string {
 /**
  * Fills a draft template. Placeholders:
  * - `{quote}`: the last quote, in « » with non-breaking spaces (see {@link quotationBody}), its
- *   paragraphs kept: each opens with «, the last alone closes with »;
+ *   paragraphs kept: each opens with «, the last alone closes with »; its words marked with the
+ *   page's language, `<span lang="en">` inside the « », when the page is in another language
+ *   than `textLang` (see `quoteLanguage` in lib/lang.ts), as the editor marks a quote it inserts;
  * - `{source}`: the publication's name linked to the page;
  * - `{link}`: the page title linked to the page;
  * - `{title}`, `{site}`, `{byline}`: as text;
@@ -144,15 +147,28 @@ function link(url: string, text: string): string {
  * A URL that is not http(s) (`chrome://…`, `javascript:…`) is never linked. A template that
  * uses `{quote}` on a draft without quotes is replaced by {@link NO_QUOTE_TEMPLATE}, so that
  * the item does not start with empty quotation marks. Unknown placeholders are left as typed.
+ * @param textLang the language the item is written in: the house style's export language.
+ *   Without it (a draft upgraded from version 1, whose upgrade cannot read the settings), the
+ *   quote is not marked.
  */
-export function renderDraftTemplate(template: string, draft: TemplateDraft): string {
+export function renderDraftTemplate(
+  template: string,
+  draft: TemplateDraft,
+  textLang?: string,
+): string {
   const last = draft.quotes.at(-1)?.text;
   const paragraphs = last ? quotationParagraphs(last) : [];
   const chosen = !paragraphs.length && template.includes('{quote}') ? NO_QUOTE_TEMPLATE : template;
   const site = siteLabel(draft);
-  const quote = frenchQuotation(paragraphs, '\u00a0')
-    .map((paragraph) => escapeHtml(paragraph))
-    .join(paragraphs.length > 1 ? paragraphJoint(chosen) : '');
+  const lang = textLang ? quoteLanguage(draft.lang, textLang) : null;
+  const words = paragraphs.map((paragraph) =>
+    lang
+      ? `<span lang="${escapeHtml(lang)}">${escapeHtml(paragraph)}</span>`
+      : escapeHtml(paragraph),
+  );
+  const quote = frenchQuotation(words, '\u00a0').join(
+    paragraphs.length > 1 ? paragraphJoint(chosen) : '',
+  );
   const values: Record<string, string> = {
     quote,
     source: link(draft.url, site),

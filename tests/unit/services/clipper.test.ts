@@ -7,6 +7,8 @@ import { handlers } from '../../../services/handlers';
 import { limitForFailure, limitForUrl } from '../../../services/limits';
 import type { ProtocolMap } from '../../../messaging/protocol';
 import { db } from '../../../storage/db';
+import { houseStyleItem } from '../../../storage/preferences';
+import { createHouseStyle } from '../../../storage/house-style';
 import { describeOutcome } from '../../../messaging/outcome';
 import { deskState } from '../desk-fixtures';
 
@@ -78,6 +80,25 @@ describe('clipTab', () => {
       title: 'OVH Weighs IPO',
       quotes: [{ text: 'OVH is weighing an IPO.', html: '<p>OVH is weighing an IPO.</p>' }],
     });
+  });
+
+  it('marks the quote of a page in another language than the exports’, read from the house style', async () => {
+    stubScripting(() => ({ ...pageCapture, page: { ...pageCapture.page, lang: 'en' } }));
+    const tabId = await openTab('https://www.bloomberg.com/news/ovh-ipo');
+
+    const { clip: draft } = await clipTab({ tabId });
+
+    expect(draft.lang).toBe('en');
+    expect(draft.body).toContain('«\u00a0<span lang="en">OVH is weighing an IPO.</span>\u00a0»');
+
+    // Exports in English (set in the options): the English page's quote is the text's language.
+    // A fresh background reads it (fakeBrowser.reset() took the watch of this one's reader).
+    await houseStyleItem.setValue(createHouseStyle({ locale: 'en' }));
+    await db.clips.clear();
+    vi.resetModules();
+    const background = await import('../../../services/clipper');
+    const { clip: english } = await background.clipTab({ tabId });
+    expect(english.body).toContain('«\u00a0OVH is weighing an IPO.\u00a0»');
   });
 
   it('removes tracking parameters from the page address and the passage links it stores', async () => {

@@ -75,6 +75,25 @@ describe('saveDraft', () => {
     expect(outcome.clip.body).toBe('<p>Title of https://a.test/1: «\u00a0Un passage\u00a0»</p>');
   });
 
+  it('marks the quote of a page in another language than the items’ with the page’s', async () => {
+    const english = { ...capture('https://a.test/1', 'Why it matters', { lang: 'en-US' }) };
+    const outcome = await saveDraft({ ...english, textLang: 'fr' }, database, clock);
+
+    expect(outcome.clip.body).toBe(
+      '<p>«\u00a0<span lang="en-US">Why it matters</span>\u00a0» ' +
+        '(<a href="https://a.test/1">Bloomberg</a>)</p>',
+    );
+    // The same page in English items: its quote reads as the text around it.
+    const own = await saveDraft(
+      { ...capture('https://a.test/2', 'Why it matters', { lang: 'en-US' }), textLang: 'en' },
+      database,
+      clock,
+    );
+    expect(own.clip.body).toBe(
+      '<p>«\u00a0Why it matters\u00a0» (<a href="https://a.test/2">Bloomberg</a>)</p>',
+    );
+  });
+
   it("never touches the body when a re-clip adds a quote: the editor's words win", async () => {
     const first = await saveDraft(capture('https://a.test/1', 'Premier'), database, clock);
     await database.clips.update(first.clip.id, { body: '<p>Mon texte</p>' });

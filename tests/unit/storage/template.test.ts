@@ -140,6 +140,34 @@ describe('renderDraftTemplate', () => {
     ).toBe('<p>Selon <em>eux</em>, «\u00a0Un.</p><p>«\u00a0Deux.\u00a0»</p>');
   });
 
+  it('marks the quote with its page’s language when the items are written in another', () => {
+    const english = draft({ lang: 'en-GB', quotes: [quote('Why it matters: the <deal>.')] });
+
+    expect(renderDraftTemplate(DEFAULT_DRAFT_TEMPLATE, english, 'fr')).toBe(
+      '<p>«\u00a0<span lang="en-GB">Why it matters: the &lt;deal&gt;.</span>\u00a0» ' +
+        '(<a href="https://www.bloomberg.com/news/ovh-ipo">Bloomberg</a>)</p>',
+    );
+    // Each paragraph of the quote, inside its own « ».
+    const passage = draft({ lang: 'en', quotes: [quote('One.\n\nTwo.')] });
+    expect(renderDraftTemplate('{quote}', passage, 'fr')).toBe(
+      '«\u00a0<span lang="en">One.</span><br>«\u00a0<span lang="en">Two.</span>\u00a0»',
+    );
+  });
+
+  it('leaves the quote unmarked in the items’ own language, or when a language is unknown', () => {
+    const marked = (lang: string | undefined, textLang?: string) =>
+      renderDraftTemplate('{quote}', draft({ ...(lang ? { lang } : {}) }), textLang);
+
+    expect(marked('fr-FR', 'fr')).toBe('«\u00a0OVH is weighing an IPO.\u00a0»');
+    expect(marked('en-US', 'en')).toBe('«\u00a0OVH is weighing an IPO.\u00a0»');
+    expect(marked(undefined, 'fr')).toBe('«\u00a0OVH is weighing an IPO.\u00a0»');
+    expect(marked('english!', 'fr')).toBe('«\u00a0OVH is weighing an IPO.\u00a0»');
+    // No language of the items given (a version-1 draft upgraded): not marked.
+    expect(marked('en')).toBe('«\u00a0OVH is weighing an IPO.\u00a0»');
+    // The template written in the items' language, a French page in English items is marked.
+    expect(marked('fr', 'en')).toBe('«\u00a0<span lang="fr">OVH is weighing an IPO.</span>\u00a0»');
+  });
+
   it('links the title when there is no quote', () => {
     const body = renderDraftTemplate(DEFAULT_DRAFT_TEMPLATE, draft({ quotes: [] }));
 
