@@ -5,6 +5,7 @@ import {
   screenshotPath,
   selectText,
   servePages,
+  squash,
   type ExtensionSession,
   type PageServer,
 } from './harness';
@@ -114,6 +115,32 @@ describe('clipping in Chromium with the built extension', () => {
         '<p>«\u00a0Le texte sera présenté en juin, “quoi qu’il arrive”.\u00a0» ' +
         `(<a href="${server.page('two-paragraphs.html')}">Petit Web</a>)</p>`,
     );
+    await popup.close();
+    await page.close();
+  });
+
+  it('marks the quote of an English page with its language inside the French « »', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.fixture('guardian-1'));
+    const passage = await selectText(page, '[itemprop="articleBody"] p');
+
+    const popup = await clipFromPopup(session, page);
+
+    const { clips } = await readDatabase<{
+      clips: { id: string; url: string; lang?: string; body: string }[];
+      issues: { id: string }[];
+    }>(popup);
+    // Stored under the page's canonical address, the Guardian's.
+    const draft = clips.find((clip) => clip.url.startsWith('https://www.theguardian.com/'));
+    // The page says `<html lang="en">`, the exports are in French (the default house style, read
+    // by the clip from the settings): screen readers and WordPress read the quote as English.
+    expect(draft?.lang).toBe('en');
+    const quoted =
+      /^<p>«\u00a0<span lang="en">([^<]+)<\/span>\u00a0» \(<a href="[^"]+">[^<]+<\/a>\)<\/p>$/.exec(
+        draft?.body ?? '',
+      );
+    expect(quoted, draft?.body).not.toBeNull();
+    expect(squash(quoted![1]!)).toBe(squash(passage));
     await popup.close();
     await page.close();
   });
