@@ -376,7 +376,8 @@ function addParagraphs(
  * The DOM is the editor's while it has focus: it is rewritten from `value` when it has not, and,
  * while it has, only for a change made elsewhere (never for the echo of its own typing).
  * Ctrl+Z and Ctrl+Y go through the editor's own undo steps, typing grouped by words
- * (components/textHistory.ts), never the browser's.
+ * (components/textHistory.ts), never the browser's; Ctrl+B and Ctrl+I are the toolbar's bold and
+ * italic, one step each, in Firefox as in Chromium.
  */
 export function RichText({
   value,
@@ -757,6 +758,13 @@ export function RichText({
       }
     } else if ((event.ctrlKey || event.metaKey) && !event.altKey) {
       const key = event.key.toLowerCase();
+      if ((key === 'b' || key === 'i') && !event.shiftKey) {
+        // Bold and italic, the editor's own step in every browser: Firefox's editor has no
+        // Ctrl+I, and its Ctrl+B opens the bookmarks sidebar.
+        event.preventDefault();
+        command(key === 'b' ? 'bold' : 'italic');
+        return;
+      }
       if (key !== 'z' && key !== 'y') return;
       // The editor's steps, never the browser's (see components/textHistory.ts).
       event.preventDefault();

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { servePages, until, type PageServer } from '../browser/harness';
+import { readDatabase, writeDatabase, type ArgumentPage } from '../browser/database';
+import { chord, clickButton, clipFromPopup, launchFirefox, type FirefoxSession } from './harness';
+
+interface StoredClip {
+  id: string;
+  title: string;
+  body: string;
+}
+
+/**
+ * The item editor's keyboard in Firefox: Ctrl+B and Ctrl+I make bold and italic as in Chromium
+ * (Firefox's own Ctrl+B opens the bookmarks sidebar, and its editor has no Ctrl+I), each one
+ * undo step of the editor's.
+ */
+describe('bold and italic from the keyboard in the item editor, in Firefox (MV2)', () => {
+  let session: FirefoxSession;
+  let server: PageServer;
+
+  beforeAll(async () => {
+    server = await servePages();
+    session = await launchFirefox();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  /** Selects the last `word` of the editor's text (or puts the caret at its end), keys only after. */
+  const select = (page: Page, word: string, collapsed = false) =>
+    page.evaluate(
+      (w, atEnd) => {
+        const el = document.querySelector<HTMLElement>('[data-testid="item-text"]')!;
+        el.focus();
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const found = node.nodeValue!.lastIndexOf(w);
+          if (found < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, found);
+          range.setEnd(node, found + w.length);
+          if (atEnd) range.collapse(false);
+          window.getSelection()!.removeAllRanges();
+          window.getSelection()!.addRange(range);
+          return;
+        }
+        throw new Error(`No "${w}" in the text`);
+      },
+      word,
+      collapsed,
+    );
+
+  it('makes the selected words bold with Ctrl+B and italic with Ctrl+I, each one undo step', async () => {
+    const article = await session.openUrl(server.fixture('lemonde-1'));
+    const clipped = await clipFromPopup(session, article);
+    await article.close();
+    const read = async (page: Page) =>
+      (await readDatabase<{ clips: StoredClip[]; issues: Array<{ id: string }> }>(page)).clips;
+    const draft = (await read(clipped))[0]!;
+    const before = '<p>Un deux trois quatre</p>';
+    await writeDatabase(clipped as unknown as ArgumentPage, {
+      clips: [{ ...draft, body: before }],
+    });
+    await clipped.close();
+
+    const popup = await session.openExtensionPage('popup.html');
+    await clickButton(popup, draft.title);
+    await until(
+      () => popup.evaluate(() => document.querySelector('[data-testid="item-text"]')?.innerHTML),
+      (shown) => shown === before,
+      'the text shown',
+    );
+    const stored = async () => (await read(popup)).find((clip) => clip.id === draft.id)!.body;
+    const saved = (body: string, what: string) => until(stored, (now) => now === body, what);
+
+    await select(popup, 'deux');
+    await chord(popup, ['Control', 'b']);
+    const bold = '<p>Un <strong>deux</strong> trois quatre</p>';
+    await saved(bold, 'the word made bold by Ctrl+B');
+    await select(popup, 'trois');
+    await chord(popup, ['Control', 'i']);
+    const both = '<p>Un <strong>deux</strong> <em>trois</em> quatre</p>';
+    await saved(both, 'the word made italic by Ctrl+I');
+
+    // Each is one step of the editor's undo, and comes back with Ctrl+Shift+Z.
+    await chord(popup, ['Control', 'z']);
+    await saved(bold, 'the italic undone');
+    await chord(popup, ['Control', 'z']);
+    await saved(before, 'the bold undone');
+    await chord(popup, ['Control', 'Shift', 'z']);
+    await saved(bold, 'the bold again');
+
+    // Ctrl+B on the caret: what is typed next is bold; Ctrl+B again ends it.
+    await select(popup, 'quatre', true);
+    await chord(popup, ['Control', 'b']);
+    await popup.keyboard.type(' fort');
+    await chord(popup, ['Control', 'b']);
+    await popup.keyboard.type(' fin');
+    await saved(
+      '<p>Un <strong>deux</strong> trois quatre<strong> fort</strong> fin</p>',
+      'the words typed in bold',
+    );
+
+    // The page is still the popup's: Ctrl+B never opened the browser's bookmarks.
+    expect(await popup.evaluate(() => document.hasFocus())).toBe(true);
+    await popup.close();
+  });
+
+  it('logged no error from any extension page or the background', () => {
+    expect(session.extensionErrors()).toEqual([]);
+  });
+});
