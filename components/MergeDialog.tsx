@@ -24,8 +24,17 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
   const [error, setError] = useState<WordedFailure>();
   const search = useRef<HTMLInputElement>(null);
   const { offer } = useUndo();
+  // What had the focus when the dialog opened (« Fusionner dans… »): it gets it back on cancel.
+  const opener = useRef(document.activeElement);
   // `autofocus` is ignored on elements added after the page loaded.
   useEffect(() => search.current?.focus(), []);
+
+  /** Closes the dialog, nothing merged, the focus back where it was before it opened. */
+  function cancel() {
+    onDone(false);
+    const back = opener.current;
+    if (back instanceof HTMLElement && back.isConnected) back.focus();
+  }
   const result = useLiveQuery(() => searchDrafts({ text, box: 'all', limit: 20 }), [text]);
   const candidates = result?.drafts.filter((draft) => draft.id !== sourceId) ?? [];
   // The shared desk: a draft the user may not write is listed greyed, with why.
@@ -49,7 +58,12 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
       aria-modal="true"
       aria-labelledby="merge-title"
       data-testid="merge-dialog"
-      onKeyDown={(e) => e.key === 'Escape' && onDone(false)}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        // The desk's own Escape (back to the list) is not for this one.
+        e.preventDefault();
+        cancel();
+      }}
     >
       <h3 id="merge-title">{t('merge.heading')}</h3>
       <input
@@ -96,7 +110,7 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
           <FailureDetail detail={error.detail} />
         </p>
       )}
-      <button type="button" class="button button--small" onClick={() => onDone(false)}>
+      <button type="button" class="button button--small" onClick={cancel}>
         {t('common.cancel')}
       </button>
     </div>

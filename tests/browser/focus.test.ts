@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  clipFixture,
+  clipTwoArticles,
+  launchExtension,
+  openDesk,
+  openPopup,
+  servePages,
+  until,
+  type ExtensionSession,
+  type PageServer,
+} from './harness';
+
+/**
+ * The keyboard's focus in the desk and the options, in real Chromium with the built extension:
+ * never left on the page's body when what held it goes (a dialog closed, an item taken out of
+ * the issue), and the tabs named in the editor's language. The tests share one profile and run
+ * in order.
+ */
+describe('where the focus goes in the desk, and the tabs’ titles, in Chromium', () => {
+  let session: ExtensionSession;
+  let server: PageServer;
+  const titles = { guardian: '', lemonde: '', quanta: '' };
+
+  /** What has the focus: its accessible label, else its text; `BODY` when nothing has. */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return 'BODY';
+      return el.getAttribute('aria-label') ?? (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    });
+
+  beforeAll(async () => {
+    server = await servePages();
+    session = await launchExtension();
+    session.context.setDefaultTimeout(15_000);
+    Object.assign(titles, await clipTwoArticles(session, server));
+    titles.quanta = await clipFixture(session, server, 'quanta-1', '.post__content__section p');
+    // An issue holding the three drafts, in the order they are added.
+    const popup = await openPopup(session);
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+    const form = popup.getByRole('form', { name: 'Nouveau numéro' });
+    await form.getByLabel('Date').fill('2027-03-15');
+    await until(
+      () => form.getByLabel('Titre').inputValue(),
+      (title) => title === 'Les indiscrets du 15 mars',
+      'the title',
+    );
+    await form.getByRole('button', { name: 'Créer le numéro' }).click();
+    await popup.getByTestId('issue-totals').waitFor();
+    await popup.getByRole('tab', { name: 'Brouillons' }).click();
+    for (const title of [titles.guardian, titles.lemonde, titles.quanta]) {
+      const add = popup.getByRole('button', { name: `Ajouter « ${title} » au numéro` });
+      await add.click();
+      await add.waitFor({ state: 'detached' });
+    }
+    await popup.close();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('gives the focus back to « Fusionner dans… » when its dialog is closed by Escape or « Annuler »', async () => {
+    const desk = await openDesk(session);
+    // Le Monde's item, opened from the issue's list where it is named by its first words.
+    await desk
+      .getByTestId('issue-item')
+      .locator('.issue-item__title', { hasText: '« Les députés ont, sans surprise, adopté…' })
+      .click();
+    const editor = desk.getByTestId('draft-editor');
+    const mergeButton = editor.getByRole('button', { name: 'Fusionner dans…' });
+    await mergeButton.focus();
+    await desk.keyboard.press('Enter');
+    const dialog = desk.getByTestId('merge-dialog');
+    await dialog.waitFor();
+    expect(await focused(desk)).toBe('Rechercher');
+    await desk.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await focused(desk)).toBe('Fusionner dans…');
+
+    // Opened again from the keyboard, closed by its « Annuler ».
+    await desk.keyboard.press('Enter');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Annuler' }).focus();
+    await desk.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await focused(desk)).toBe('Fusionner dans…');
+    await desk.close();
+  });
+});
