@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import type { Check, Draft, Issue } from '../storage/db';
 import { addToIssue, moveItem, moveToIssue, removeFromIssue } from '../storage/issues';
@@ -31,6 +31,22 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
   const cannotArrange = deskRefusal(useSharedDesk(), 'arrange');
   // The notice below says why once; each greyed control points to it for screen readers.
   const noticeId = useId();
+  // The item taken out with « Retirer », and where it was: its button goes with it, and the
+  // focus to the next item's (else the previous one's, else the empty issue's message) once the
+  // list has it no more, rather than to the page's body.
+  const removed = useRef<{ id: string; index: number } | null>(null);
+  useEffect(() => {
+    const gone = removed.current;
+    if (!gone || !items || items.some((item) => item.id === gone.id)) return;
+    removed.current = null;
+    const next = items[Math.min(gone.index, items.length - 1)];
+    const target = next
+      ? [...document.querySelectorAll('[data-item-id]')]
+          .find((row) => row.getAttribute('data-item-id') === next.id)
+          ?.querySelector<HTMLElement>('.issue-item__remove')
+      : document.querySelector<HTMLElement>('[data-testid="issue-empty"]');
+    target?.focus();
+  }, [items]);
   // The items are drawn as soon as they are read; their checks (a wider query) fill in after.
   if (!items) return <p class="muted">{t('common.loading')}</p>;
   return (
@@ -53,7 +69,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
       {items.length === 0 && cannotArrange ? (
         // Nothing to drop here for a role that may not arrange the issue: the empty issue says
         // only that it is empty, the notice above says why they cannot fill it.
-        <p class="muted" data-testid="issue-empty">
+        <p class="muted" data-testid="issue-empty" tabIndex={-1}>
           {t('issue.emptyRefused')}
         </p>
       ) : items.length === 0 ? (
@@ -93,6 +109,9 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
               checks={checks?.[item.id] ?? []}
               issues={targets}
               onOpen={() => onOpenDraft(item.id)}
+              onRemove={() => {
+                removed.current = { id: item.id, index };
+              }}
               selected={item.id === selectedId}
               arrangeRefused={cannotArrange}
               noticeId={noticeId}
@@ -110,6 +129,8 @@ function DropZone({ issueId }: { issueId: string }) {
     <p
       class={`dropzone${over ? ' dropzone--over' : ''}`}
       data-testid="issue-empty"
+      // Where the focus goes when the last item is taken out.
+      tabIndex={-1}
       onDragOver={(e) => {
         if (e.dataTransfer?.types.includes(DRAFT_MIME)) {
           e.preventDefault();
@@ -137,6 +158,8 @@ interface ItemProps {
   checks: Check[];
   issues: readonly MoveTarget[];
   onOpen: () => void;
+  /** « Retirer » was pressed: the item is being taken out of the issue. */
+  onRemove: () => void;
   selected?: boolean;
   /** Why the user's role may not arrange the issue (shared desk), if it may not. */
   arrangeRefused?: string;
@@ -150,6 +173,7 @@ function IssueItem({
   checks,
   issues,
   onOpen,
+  onRemove,
   selected,
   arrangeRefused,
   noticeId,
@@ -175,12 +199,15 @@ function IssueItem({
       <div class="issue-item__actions">
         <button
           type="button"
-          class="button button--small"
+          class="button button--small issue-item__remove"
           aria-label={t('issue.removeNamed', { title: label })}
           disabled={!!arrangeRefused}
           title={arrangeRefused}
           aria-describedby={arrangeRefused && noticeId}
-          onClick={() => void removeFromIssue(item.id).catch(fail('remove from issue'))}
+          onClick={() => {
+            onRemove();
+            void removeFromIssue(item.id).catch(fail('remove from issue'));
+          }}
         >
           {t('issue.remove')}
         </button>

@@ -90,4 +90,45 @@ describe('where the focus goes in the desk, and the tabs’ titles, in Chromium'
     expect(await focused(desk)).toBe('Fusionner dans…');
     await desk.close();
   });
+
+  it('puts the focus, after « Retirer », on the next item’s, else the previous one’s, else the empty issue', async () => {
+    const desk = await openDesk(session);
+    const removes = () =>
+      desk
+        .getByTestId('issue-item')
+        .getByRole('button', { name: /^Retirer « / })
+        .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')!));
+    const names = await until(removes, (labels) => labels.length === 3, 'the three items');
+    // The middle one: the focus goes to the one that takes its place.
+    await desk.getByRole('button', { name: names[1] }).focus();
+    await desk.keyboard.press('Enter');
+    await until(removes, (labels) => labels.length === 2, 'the item taken out');
+    expect(
+      await until(
+        () => focused(desk),
+        (now) => now !== names[1],
+        'the focus moved',
+      ),
+    ).toBe(names[2]);
+    // The last one: the focus goes to the one before.
+    await desk.keyboard.press('Enter');
+    await until(removes, (labels) => labels.length === 1, 'the last item taken out');
+    expect(
+      await until(
+        () => focused(desk),
+        (now) => now !== names[2],
+        'the focus moved',
+      ),
+    ).toBe(names[0]);
+    // The only one: the focus goes to the empty issue's message.
+    await desk.keyboard.press('Enter');
+    const empty = desk.getByTestId('issue-empty');
+    await empty.waitFor();
+    await until(
+      () => empty.evaluate((el) => el === document.activeElement),
+      (has) => has,
+      'the focus on the empty issue',
+    );
+    await desk.close();
+  });
 });
