@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { afterPaint } from '../lib/after-paint';
-import { getLocale } from '../locales';
+import { getLocale, t } from '../locales';
 import { App, type DeskFirstScreen } from './App';
 import { loadData } from './data';
 import { applyUiLocale, rememberedUiLocale, speakUiLocale } from './uiLocale';
@@ -21,8 +21,11 @@ export async function start(
   const param = new URLSearchParams(location.search).get('tabId');
   const tabId = param && /^\d+$/.test(param) ? Number(param) : undefined;
   // Another language is another App: drawn anew rather than half in each.
-  const draw = () =>
+  const draw = () => {
+    // The desk's tab says what it is in the page's language (the HTML's title is the French).
+    if (page === 'desk') document.title = t('desk.pageTitle');
     render(<App key={getLocale()} layout={page} tabId={tabId} firstScreen={firstScreen} />, root);
+  };
   const check = () =>
     applyUiLocale().catch((error) => {
       console.error('Indiscrets locale', error);

@@ -82,6 +82,7 @@ export const en: Messages = {
   'drafts.alreadyInIssue': '“{title}” is already in an issue.',
   'drafts.added': '“{title}” added to the issue.',
   'desk.heading': 'Indiscrets desk',
+  'desk.pageTitle': 'Indiscrets — desk',
   'desk.clipHint':
     'To clip a page: the Indiscrets toolbar button, the context menu (“Clip to Indiscrets”) or Alt+Shift+K.',
   'search.label': 'Search',
@@ -285,6 +286,7 @@ export const en: Messages = {
   'field.excerpt': 'Description',
   'field.imageUrl': 'Image',
   'options.heading': 'Indiscrets settings',
+  'options.pageTitle': 'Indiscrets — settings',
   'options.language': 'Interface language',
   'options.languageAuto': 'The browser’s',
   'options.houseStyle': 'House style',

@@ -90,6 +90,7 @@ export const fr = {
   'drafts.alreadyInIssue': '« {title} » est déjà dans un numéro.',
   'drafts.added': '« {title} » ajouté au numéro.',
   'desk.heading': 'Indiscrets, le bureau',
+  'desk.pageTitle': 'Indiscrets — bureau',
   'desk.clipHint':
     'Pour couper une page : le bouton Indiscrets de la barre d’outils, le clic droit (« Couper dans Indiscrets ») ou Alt+Maj+K.',
   'search.label': 'Rechercher',
@@ -295,6 +296,7 @@ export const fr = {
   'field.excerpt': 'Description',
   'field.imageUrl': 'Image',
   'options.heading': 'Réglages d’Indiscrets',
+  'options.pageTitle': 'Indiscrets — réglages',
   'options.language': 'Langue de l’interface',
   'options.languageAuto': 'Celle du navigateur',
   'options.houseStyle': 'Style maison',

@@ -131,4 +131,25 @@ describe('where the focus goes in the desk, and the tabs’ titles, in Chromium'
     );
     await desk.close();
   });
+
+  it('names the desk’s and the options’ tabs in the interface’s language', async () => {
+    const options = await session.openExtensionPage('options.html');
+    await options.getByRole('heading', { name: 'Réglages d’Indiscrets' }).waitFor();
+    expect(await options.title()).toBe('Indiscrets — réglages');
+    let desk = await openDesk(session);
+    expect(await desk.title()).toBe('Indiscrets — bureau');
+    await desk.close();
+
+    await options.getByRole('combobox', { name: 'Langue de l’interface' }).selectOption('en');
+    await options.getByRole('heading', { name: 'Indiscrets settings' }).waitFor();
+    expect(await options.title()).toBe('Indiscrets — settings');
+    desk = await openDesk(session);
+    expect(await desk.title()).toBe('Indiscrets — desk');
+    await desk.close();
+
+    await options.getByRole('combobox', { name: 'Interface language' }).selectOption('fr');
+    await options.getByRole('heading', { name: 'Réglages d’Indiscrets' }).waitFor();
+    expect(await options.title()).toBe('Indiscrets — réglages');
+    await options.close();
+  });
 });
