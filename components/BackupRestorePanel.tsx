@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../locales';
 import type { ParsedBackup } from '../storage/backup-format';
 import { db } from '../storage/db';
@@ -46,6 +47,16 @@ export function RestorePanel({
   onCancel,
   onKeep,
 }: Props) {
+  const replaceButton = useRef<HTMLButtonElement>(null);
+  const warning = useRef<HTMLParagraphElement>(null);
+  const asked = useRef(false);
+  // « Remplacer tout… » gives way to the confirmation: the focus goes to what it says will be
+  // lost, and back to « Remplacer tout… » when the editor keeps everything.
+  useEffect(() => {
+    if (confirming) warning.current?.focus();
+    else if (asked.current) replaceButton.current?.focus();
+    asked.current = !!confirming;
+  }, [!!confirming]);
   return (
     <div
       class="backup__panel"
@@ -94,7 +105,13 @@ export function RestorePanel({
             <button type="button" class="button button--primary" disabled={busy} onClick={onMerge}>
               {t('backup.merge')}
             </button>
-            <button type="button" class="button" disabled={busy} onClick={onAskReplace}>
+            <button
+              type="button"
+              class="button"
+              ref={replaceButton}
+              disabled={busy}
+              onClick={onAskReplace}
+            >
               {t('backup.replace')}
             </button>
             <button type="button" class="button" disabled={busy} onClick={onCancel}>
@@ -105,7 +122,12 @@ export function RestorePanel({
         </>
       ) : (
         <div role="group" aria-labelledby="backup-confirm" data-testid="backup-confirm">
-          <p id="backup-confirm" class="notice notice--warn backup__confirm">
+          <p
+            id="backup-confirm"
+            class="notice notice--warn backup__confirm"
+            ref={warning}
+            tabIndex={-1}
+          >
             {t('backup.replaceConfirm', confirming)}
           </p>
           <div class="form-actions backup__actions">

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import { backupFilename, createBackup, serializeBackup } from '../storage/backup-format';
 import { parseBackup } from '../storage/backup-read';
@@ -31,6 +31,7 @@ type Status =
 export function BackupSettings() {
   const input = useRef<HTMLInputElement>(null);
   const message = useRef<HTMLParagraphElement>(null);
+  const restoreButton = useRef<HTMLButtonElement>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [chosen, setChosen] = useState<Chosen>();
   const [withSettings, setWithSettings] = useState(false);
@@ -44,6 +45,15 @@ export function BackupSettings() {
   );
 
   const busy = status.kind === 'busy';
+
+  // The buttons wait while something is under way (a disabled button loses the focus) and the
+  // restore's panel goes once it is done: the focus, were it left on the page's body, goes to
+  // the message that says what is under way, then what came of it.
+  useEffect(() => {
+    if (status.kind === 'idle') return;
+    const focused = document.activeElement;
+    if (!focused || focused === document.body) message.current?.focus({ preventScroll: true });
+  }, [status]);
 
   async function onDownload() {
     setStatus({ kind: 'busy', text: t('common.loading') });
@@ -149,7 +159,13 @@ export function BackupSettings() {
         >
           {t('backup.download')}
         </button>
-        <button type="button" class="button" onClick={() => input.current?.click()} disabled={busy}>
+        <button
+          type="button"
+          class="button"
+          ref={restoreButton}
+          onClick={() => input.current?.click()}
+          disabled={busy}
+        >
           {t('backup.restore')}
         </button>
         <input
@@ -174,7 +190,11 @@ export function BackupSettings() {
           onAskReplace={() => void askReplace()}
           onReplace={() => void restore('replace')}
           onSaveFirst={() => void onDownload()}
-          onCancel={() => setChosen(undefined)}
+          onCancel={() => {
+            setChosen(undefined);
+            // The panel and its buttons go: back to the button that chose the file.
+            restoreButton.current?.focus();
+          }}
           onKeep={() => setConfirming(undefined)}
         />
       )}
@@ -184,6 +204,8 @@ export function BackupSettings() {
         role={status.kind === 'error' ? 'alert' : 'status'}
         data-testid="backup-status"
         ref={message}
+        // Focused after an action whose button went (see above), not reached by Tab.
+        tabIndex={-1}
       >
         {status.kind !== 'idle' && status.text}
         {status.kind === 'error' && <FailureDetail detail={status.detail} />}

@@ -409,4 +409,53 @@ describe('backup and restore in Chromium with the built extension', () => {
     expect(refusals).toEqual([]);
     await options.close();
   });
+
+  it('keeps the keyboard’s focus through « Remplacer tout… »: on the warning, back on the button, then on what came of it', async () => {
+    const options = await openOptions();
+    /** What has the focus: a test id, else its text; `BODY` when nothing has. */
+    const focused = () =>
+      options.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return 'BODY';
+        return (
+          el.getAttribute('data-testid') ??
+          (el.id || (el.textContent ?? '').replace(/\s+/g, ' ').trim())
+        );
+      });
+    const focusOn = (wanted: string, what: string) => until(focused, (now) => now === wanted, what);
+
+    await chooseFile(options, backupName, backupText);
+    const summary = options.getByTestId('backup-summary');
+    await summary.getByRole('button', { name: 'Remplacer tout…' }).focus();
+    await options.keyboard.press('Enter');
+    const confirm = options.getByTestId('backup-confirm');
+    await confirm.waitFor();
+    // The warning that counts what goes is what the editor reads first.
+    await focusOn('backup-confirm', 'the focus on the warning');
+    // « Annuler » keeps everything: back on « Remplacer tout… ».
+    await confirm.getByRole('button', { name: 'Annuler' }).focus();
+    await options.keyboard.press('Enter');
+    await confirm.waitFor({ state: 'detached' });
+    await focusOn('Remplacer tout…', 'the focus back on « Remplacer tout… »');
+
+    await options.keyboard.press('Enter');
+    await confirm.getByRole('button', { name: 'Oui, tout remplacer' }).focus();
+    await options.keyboard.press('Enter');
+    await until(
+      () => status(options).textContent(),
+      (text) => squash(text).startsWith('Tout a été remplacé'),
+      'the replace',
+    );
+    await summary.waitFor({ state: 'detached' });
+    // The panel and its buttons are gone: the focus is on the message that says what was done.
+    await focusOn('backup-status', 'the focus on the message');
+
+    // A file chosen, then let go: back on the button that chose it.
+    await chooseFile(options, backupName, backupText);
+    await summary.getByRole('button', { name: 'Annuler' }).focus();
+    await options.keyboard.press('Enter');
+    await summary.waitFor({ state: 'detached' });
+    await focusOn('Restaurer une sauvegarde…', 'the focus back on « Restaurer une sauvegarde… »');
+    await options.close();
+  });
 });
