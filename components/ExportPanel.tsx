@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { exportForClipboard, exportIssue, type ExportFormat } from '../export';
 import type { HouseStyle } from '../export/house-style';
 import type { ExportIssue } from '../export/model';
@@ -55,6 +55,9 @@ export async function copyRichText(html: string, text: string): Promise<void> {
   }
 }
 
+/** How long « Numéro copié » or « Téléchargé » stays: read, then gone (a failure stays). */
+export const DONE_MESSAGE_MS = 10_000;
+
 /** Copy the issue (rich and plain text) or download it in one of five formats. */
 export function ExportPanel({ issue, model, style, problems }: Props) {
   const [format, setFormat] = useState<ExportFormat>('html');
@@ -63,6 +66,14 @@ export function ExportPanel({ issue, model, style, problems }: Props) {
     tone: 'ok' | 'error';
     detail?: string;
   }>();
+  // What was done goes once read, rather than say « copié » under an issue changed since.
+  useEffect(() => {
+    if (message?.tone !== 'ok') return;
+    const timer = setTimeout(() => setMessage(undefined), DONE_MESSAGE_MS);
+    return () => clearTimeout(timer);
+  }, [message]);
+  // Another issue shown: what was done to the one before is not said of it.
+  useEffect(() => setMessage(undefined), [issue.id]);
 
   async function copy() {
     try {

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ExportPanel } from '../../../components/ExportPanel';
+import { DONE_MESSAGE_MS, ExportPanel } from '../../../components/ExportPanel';
 import { createHouseStyle } from '../../../export/house-style';
 import type { ExportIssue } from '../../../export/model';
 import { db } from '../../../storage/db';
@@ -83,5 +83,35 @@ describe('ExportPanel', () => {
 
     await waitFor(() => expect(clicked).toEqual(['les-indiscrets-du-15-mars.md']));
     expect(screen.getByText('2 points à vérifier avant l’export.')).toBeTruthy();
+  });
+
+  it('says « Numéro copié » for a while, then no more, and not of another issue', async () => {
+    // Real time runs; the test may jump ahead of it.
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const issue = await createIssue({ title: model.title, date: model.date });
+      const other = await createIssue({ title: 'Les indiscrets du 22 mars', date: '2021-03-22' });
+      const write = vi.fn(async (_items: FakeClipboardItem[]) => {});
+      Object.defineProperty(navigator, 'clipboard', { value: { write }, configurable: true });
+      const { rerender } = render(
+        <ExportPanel issue={issue} model={model} style={style} problems={0} />,
+      );
+      const copied = 'Numéro copié (texte enrichi et texte brut).';
+
+      fireEvent.click(screen.getByTestId('copy'));
+      await waitFor(() => expect(screen.getByRole('status').textContent).toBe(copied));
+      await vi.advanceTimersByTimeAsync(DONE_MESSAGE_MS - 1000);
+      expect(screen.getByRole('status').textContent).toBe(copied);
+      await vi.advanceTimersByTimeAsync(1000);
+      await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+
+      // Copied again, then another issue shown: the message is not said of it.
+      fireEvent.click(screen.getByTestId('copy'));
+      await waitFor(() => expect(screen.getByRole('status').textContent).toBe(copied));
+      rerender(<ExportPanel issue={other} model={model} style={style} problems={0} />);
+      await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
