@@ -389,7 +389,7 @@ export const fr = {
     'Fusionner ajoute ce qui manque ici. Un brouillon ou un numéro présent des deux côtés garde sa version la plus récente : rien de ce qui est ici n’est perdu.',
   'backup.replace': 'Remplacer tout…',
   'backup.replaceConfirm':
-    'Ce navigateur a {clips|brouillon|brouillons} et {issues|numéro|numéros}. Remplacer tout les supprime, puis écrit ceux de la sauvegarde à leur place : ce qui n’est que dans ce navigateur sera perdu.',
+    'Ce navigateur a {clips|brouillon|brouillons} et {issues|numéro|numéros}. Tout remplacer les supprime, puis écrit ceux de la sauvegarde à leur place : ce qui n’est que dans ce navigateur sera perdu.',
   'backup.replaceDo': 'Oui, tout remplacer',
   'backup.saveFirst': 'D’abord sauvegarder ce navigateur',
   'backup.restoring': 'Restauration…',

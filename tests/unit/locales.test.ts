@@ -65,6 +65,16 @@ describe('locales', () => {
     }
   });
 
+  it('asks before replacing everything in French that reads as it is meant', () => {
+    // « Remplacer tout les supprime » first reads as « remplacer tous les… ».
+    setLocale('fr');
+    // (Spaces compared as spaces: the catalogue's no-break ones are checked above.)
+    expect(t('backup.replaceConfirm', { clips: 4, issues: 1 }).replace(/\s/g, ' ')).toBe(
+      'Ce navigateur a 4 brouillons et 1 numéro. Tout remplacer les supprime, puis écrit ceux ' +
+        'de la sauvegarde à leur place : ce qui n’est que dans ce navigateur sera perdu.',
+    );
+  });
+
   it('speaks French unless the browser asks for English', () => {
     expect(detectLocale('fr-FR')).toBe('fr');
     expect(detectLocale('de-DE')).toBe('fr');
