@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { getLocale, t } from '../locales';
+import { keptBlock } from '../lib/block-merge';
 import { escapeHtml } from '../lib/html';
 import type { SitePost } from '../storage/site-posts';
 import { frenchQuotation, quotationParagraphs } from '../storage/template';
@@ -190,6 +191,101 @@ function placeCaret(el: HTMLElement, offset: number): void {
   range.collapse(true);
   selection.removeAllRanges();
   selection.addRange(range);
+}
+
+/**
+ * `el`'s blocks as a merge by blocks counts them (lib/block-merge.ts): each paragraph, each list's
+ * opening and closing, each list entry; `keys` are what compares them (their text, spaces
+ * as typed or as stored alike), `elements` the paragraph or entry of each (none for a list's
+ * tags).
+ */
+function textBlocks(el: HTMLElement): { keys: string[]; elements: Array<HTMLElement | null> } {
+  const keys: string[] = [];
+  const elements: Array<HTMLElement | null> = [];
+  const add = (key: string, element: HTMLElement | null) => {
+    keys.push(key);
+    elements.push(element);
+  };
+  const text = (node: Node) => (node.textContent ?? '').replace(/\u00a0/g, ' ');
+  for (const node of el.childNodes) {
+    if (node.nodeType === 3 && !node.nodeValue?.trim()) continue;
+    if (node.nodeName === 'UL' || node.nodeName === 'OL') {
+      add(`<${node.nodeName}>`, null);
+      for (const entry of node.childNodes) {
+        if (entry.nodeName === 'LI') add(`li:${text(entry)}`, entry as HTMLElement);
+      }
+      add(`</${node.nodeName}>`, null);
+    } else {
+      add(`p:${text(node)}`, node.nodeType === 1 ? (node as HTMLElement) : null);
+    }
+  }
+  return { keys, elements };
+}
+
+/** The block of {@link textBlocks} the caret is in, and how many characters of it come before. */
+function caretInBlock(
+  el: HTMLElement,
+): { keys: string[]; index: number; offset: number } | undefined {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0) return undefined;
+  const caret = selection.getRangeAt(0);
+  const { keys, elements } = textBlocks(el);
+  const index = elements.findIndex((block) => !!block && block.contains(caret.endContainer));
+  if (index < 0) return undefined;
+  const before = document.createRange();
+  before.selectNodeContents(elements[index]!);
+  before.setEnd(caret.endContainer, caret.endOffset);
+  return { keys, index, offset: before.toString().length };
+}
+
+/**
+ * A space typed last in a paragraph, or after another, written again as the browser types it (a
+ * no-break space): a plain one there is not shown, and the next letter would stick to the word
+ * before it. The text sent is cleaned back to plain spaces (storage/item-html.ts).
+ */
+function keepTypedSpaces(el: HTMLElement): void {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const value = node.nodeValue ?? '';
+    if (!value.includes(' ')) continue;
+    const block = node.parentElement?.closest('p, li');
+    const last = !!block && isLastText(block, node);
+    let kept = value.replace(/ {2}/g, ' \u00a0');
+    if (last) kept = kept.replace(/ $/, '\u00a0');
+    if (kept !== value) node.nodeValue = kept;
+  }
+}
+
+/** Whether `node` is the last text of `block`, where a space at its end is not shown. */
+function isLastText(block: Element, node: Node): boolean {
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  let last: Node | null = null;
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) last = text;
+  return last === node;
+}
+
+/**
+ * Writes `value` into the focused editor `el` (a change made elsewhere, or a colleague's
+ * paragraphs merged in), the caret put back in the paragraph it was in, at the same character of
+ * it: paragraphs added or removed above move it with them ({@link keptBlock}). A paragraph that
+ * is not there any more leaves the caret at the same character of the whole text.
+ */
+function rewriteKeepingCaret(el: HTMLElement, value: string): void {
+  const inBlock = caretInBlock(el);
+  const caret = caretOffset(el);
+  el.innerHTML = value;
+  keepTypedSpaces(el);
+  if (inBlock) {
+    const after = textBlocks(el);
+    const index = keptBlock(inBlock.keys, after.keys, inBlock.index);
+    const block = index === undefined ? null : after.elements[index];
+    if (block) {
+      placeCaret(block, inBlock.offset);
+      return;
+    }
+  }
+  // The paragraph is gone: the caret at the same character of the whole text.
+  if (caret !== undefined) placeCaret(el, caret);
 }
 
 /**
@@ -507,10 +603,8 @@ export function RichText({
     // now, the caret kept at the same character, or the next keystroke would write the old text
     // back over it; Ctrl+Z does not go back over it.
     if (value === emitted.current) return;
-    const caret = caretOffset(el);
-    el.innerHTML = value;
+    rewriteKeepingCaret(el, value);
     emitted.current = value;
-    if (caret !== undefined) placeCaret(el, caret);
     history.current?.reset(textState(el));
   }, [value]);
 

@@ -308,3 +308,32 @@ export function mergeTextField(
     ? mergeText(shape, base, mine, theirs)
     : undefined;
 }
+
+/**
+ * Where the block `index` of `before` is in `after` (a text merged under the editor's caret):
+ * its index there when it is kept as it was, or rewritten in its place, the blocks inserted
+ * or deleted before it counted; `undefined` when it is gone, or among blocks replaced by more
+ * or fewer (or the texts are too long to compare). The editor puts its caret back in that
+ * block, at the same offset, instead of at the same character of the whole text, which a
+ * colleague's paragraph added above would move into another paragraph.
+ */
+export function keptBlock(
+  before: readonly string[],
+  after: readonly string[],
+  index: number,
+): number | undefined {
+  if (index < 0 || index >= before.length) return undefined;
+  const changes = hunks(before, after);
+  if (!changes) return undefined;
+  let shift = 0;
+  for (const change of changes) {
+    if (change.start > index) break;
+    const removed = change.end - change.start;
+    if (index < change.end) {
+      // Inside a change: only a block rewritten in its place is still there.
+      return removed === change.blocks.length ? index + shift : undefined;
+    }
+    shift += change.blocks.length - removed;
+  }
+  return index + shift;
+}

@@ -216,6 +216,64 @@ describe('two views of one record in Chromium', () => {
     expect(await desk.getByTestId('conflicts').count()).toBe(0);
   });
 
+  it('keeps the caret in its paragraph, and a space just typed, when paragraphs come in above', async () => {
+    const body = (page: Page) =>
+      page.getByTestId('draft-editor').getByRole('textbox', { name: 'Texte de l’indiscret' });
+    const inPopup = body(popup);
+    const onDesk = body(desk);
+    // Three paragraphs, written on the desk.
+    await onDesk.click();
+    await desk.keyboard.press('Control+A');
+    await desk.keyboard.type('Premier paragraphe.', { delay: 10 });
+    await desk.keyboard.press('Enter');
+    await desk.keyboard.type('Deuxième paragraphe.', { delay: 10 });
+    await desk.keyboard.press('Enter');
+    await desk.keyboard.type('Troisième.', { delay: 10 });
+    await saved(desk);
+    await until(
+      () => inPopup.locator('p').allTextContents(),
+      (texts) => texts.join('|') === 'Premier paragraphe.|Deuxième paragraphe.|Troisième.',
+      'the desk’s paragraphs in the popup',
+    );
+
+    // The popup types at the end of the second paragraph, a space last.
+    await inPopup.locator('p').nth(1).click();
+    await popup.keyboard.press('End');
+    await popup.keyboard.type(' Suite ', { delay: 10 });
+    await saved(popup);
+
+    // The desk adds a paragraph above, and rewrites the first.
+    await onDesk.locator('p').first().click();
+    await desk.keyboard.press('Home');
+    await desk.keyboard.type('Venu du bureau.', { delay: 10 });
+    await desk.keyboard.press('Enter');
+    await saved(desk);
+    await until(
+      () => inPopup.locator('p').allTextContents(),
+      (texts) => texts[0] === 'Venu du bureau.' && texts.length === 4,
+      'the desk’s new paragraph in the focused popup',
+    );
+    expect(await inPopup.evaluate((el) => document.activeElement === el)).toBe(true);
+
+    // The popup's next keystrokes go on where it was: same paragraph, after its space.
+    await popup.keyboard.type('mot', { delay: 10 });
+    await saved(popup);
+    const texts = (await inPopup.locator('p').allTextContents()).map((text) =>
+      text.replace(/\u00a0/g, ' '),
+    );
+    expect(texts).toEqual([
+      'Venu du bureau.',
+      'Premier paragraphe.',
+      'Deuxième paragraphe. Suite mot',
+      'Troisième.',
+    ]);
+    await until(
+      () => onDesk.locator('p').nth(2).textContent(),
+      (text) => text?.replace(/\u00a0/g, ' ') === 'Deuxième paragraphe. Suite mot',
+      'the popup’s words, stored, on the desk',
+    );
+  });
+
   it('keeps both views’ edits of one issue’s title and intro, typed at once', async () => {
     // An issue made the way the app makes it, then chosen in both views.
     const issueId = await desk.evaluate(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlBlocks, mergeBlockLists, mergeText } from '../../../lib/block-merge';
+import { htmlBlocks, keptBlock, mergeBlockLists, mergeText } from '../../../lib/block-merge';
 
 const p = (...texts: string[]) => texts.map((text) => `<p>${text}</p>`).join('');
 const ul = (...entries: string[]) => `<ul>${entries.map((e) => `<li>${e}</li>`).join('')}</ul>`;
@@ -255,5 +255,36 @@ describe('mergeBlockLists', () => {
       'e',
       'w',
     ]);
+  });
+});
+
+describe('keptBlock', () => {
+  const text = ['a', 'b', 'c', 'd'];
+
+  it('follows a block past blocks inserted or deleted before it', () => {
+    expect(keptBlock(text, ['new', 'other', 'a', 'b', 'c', 'd'], 2)).toBe(4);
+    expect(keptBlock(text, ['b', 'c', 'd'], 2)).toBe(1);
+    expect(keptBlock(text, ['a', 'x', 'y', 'b', 'c', 'd'], 1)).toBe(3);
+  });
+
+  it('keeps a block where it is when the changes come after it', () => {
+    expect(keptBlock(text, ['a', 'b', 'c', 'd', 'e'], 1)).toBe(1);
+    expect(keptBlock(text, ['a', 'b'], 0)).toBe(0);
+  });
+
+  it('follows a block rewritten in its place, even among others rewritten', () => {
+    expect(keptBlock(text, ['new', 'a', 'B', 'c', 'd'], 1)).toBe(2);
+    expect(keptBlock(text, ['a', 'B', 'C', 'd'], 2)).toBe(2);
+  });
+
+  it('finds no block for one deleted, or replaced by more or fewer', () => {
+    expect(keptBlock(text, ['a', 'c', 'd'], 1)).toBeUndefined();
+    expect(keptBlock(text, ['a', 'x', 'y', 'z', 'd'], 1)).toBeUndefined();
+    expect(keptBlock(text, text, 4)).toBeUndefined();
+  });
+
+  it('follows one of two equal blocks (empty paragraphs) by its place', () => {
+    expect(keptBlock(['', 'a', ''], ['new', '', 'a', ''], 2)).toBe(3);
+    expect(keptBlock(['', 'a', ''], ['new', '', 'a', ''], 0)).toBe(1);
   });
 });
