@@ -17,6 +17,7 @@ import { draftJournal, newJournalView } from '../storage/journal';
 import { ConflictChooser } from './ConflictChooser';
 import { DeskMarks } from './DeskMarks';
 import { DraftEditorBar } from './DraftEditorBar';
+import { LinesTextarea } from './LinesTextarea';
 import { linkSuggestions } from './linkSuggestions';
 import { MergeDialog } from './MergeDialog';
 import { mergedLabel } from './mergedLabel';
@@ -368,11 +369,7 @@ function DraftEditorOf({
         <Provenance clip={live} />
         <label class="field">
           <span>{t('editor.note')}</span>
-          <textarea
-            rows={2}
-            value={form.note}
-            onInput={(e) => change({ note: (e.target as HTMLTextAreaElement).value })}
-          />
+          <LinesTextarea rows={2} value={form.note} onChange={(note) => change({ note })} />
         </label>
         {desk.enabled && (
           // The note is private: it leaves this browser only when the editor says so.

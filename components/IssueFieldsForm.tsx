@@ -5,6 +5,7 @@ import type { Issue } from '../storage/db';
 import { deleteIssue, isLengthBudget, type IssueField } from '../storage/issues';
 import { ConflictChooser } from './ConflictChooser';
 import { DateField } from './DateField';
+import { LinesTextarea } from './LinesTextarea';
 import { deskRefusal } from './roles';
 import { useRefused } from './RoleReason';
 import type { IssueWorkspace } from './useIssueWorkspace';
@@ -127,12 +128,10 @@ export function IssueFieldsForm({ workspace, open, onSelectIssue }: Props) {
           </div>
           <label class="field">
             <span>{t('issue.intro')}</span>
-            <textarea
+            <LinesTextarea
               rows={2}
               value={fields.intro}
-              onInput={(e) =>
-                setFields({ ...fields, intro: (e.target as HTMLTextAreaElement).value })
-              }
+              onChange={(intro) => setFields({ ...fields, intro })}
             />
           </label>
         </fieldset>

@@ -274,6 +274,47 @@ describe('two views of one record in Chromium', () => {
     );
   });
 
+  it('keeps the caret on its line of the note when lines come in above', async () => {
+    const note = (page: Page) =>
+      page.getByTestId('draft-editor').getByLabel('Note privée (jamais exportée)');
+    const inPopup = note(popup);
+    const onDesk = note(desk);
+    await onDesk.fill('Appeler le ministère\nVérifier le chiffre\nRelire');
+    await saved(desk);
+    await until(
+      () => inPopup.inputValue(),
+      (value) => value === 'Appeler le ministère\nVérifier le chiffre\nRelire',
+      'the desk’s note in the popup',
+    );
+
+    // The popup's caret at the end of the second line.
+    await inPopup.click();
+    await popup.keyboard.press('Control+Home');
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('End');
+    await popup.keyboard.type(' de l’Insee', { delay: 10 });
+    await saved(popup);
+
+    // The desk adds a line above.
+    await onDesk.click();
+    await desk.keyboard.press('Control+Home');
+    await desk.keyboard.type('Urgent', { delay: 10 });
+    await desk.keyboard.press('Enter');
+    await saved(desk);
+    await until(
+      () => inPopup.inputValue(),
+      (value) => value.startsWith('Urgent\n'),
+      'the desk’s line in the focused popup note',
+    );
+    expect(await inPopup.evaluate((el) => document.activeElement === el)).toBe(true);
+
+    await popup.keyboard.type(' (2023)', { delay: 10 });
+    await saved(popup);
+    expect(await inPopup.inputValue()).toBe(
+      'Urgent\nAppeler le ministère\nVérifier le chiffre de l’Insee (2023)\nRelire',
+    );
+  });
+
   it('keeps both views’ edits of one issue’s title and intro, typed at once', async () => {
     // An issue made the way the app makes it, then chosen in both views.
     const issueId = await desk.evaluate(

@@ -1,0 +1,63 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { keptBlock } from '../lib/block-merge';
+
+interface Props {
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+}
+
+/** Where `offset` of `text` is: its line, and the character of that line. */
+function lineAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length - 1, column: before[before.length - 1]!.length };
+}
+
+/**
+ * Where `offset` of `before` is in `after`: the same character of the same line, that line
+ * followed past the lines added or removed above it ({@link keptBlock}); when it is gone, the
+ * same character of the whole text.
+ */
+export function keptOffset(before: string, after: string, offset: number): number {
+  const { line, column } = lineAt(before, offset);
+  const lines = after.split('\n');
+  const kept = keptBlock(before.split('\n'), lines, line);
+  if (kept === undefined) return Math.min(offset, after.length);
+  let at = 0;
+  for (let k = 0; k < kept; k += 1) at += lines[k]!.length + 1;
+  return at + Math.min(column, lines[kept]!.length);
+}
+
+/**
+ * A text edited by lines (an issue's chapô, a draft's note), which a sync may merge with a
+ * colleague's lines while the editor types in it (lib/block-merge.ts): a change made elsewhere
+ * is shown at once, the selection kept on the line and at the characters where it was, lines
+ * added above or not; the echo of the editor's own typing leaves the field as it is.
+ */
+export function LinesTextarea({ value, onChange, rows }: Props) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  // The field's text is written here, not by Preact, which would put the caret at its end.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || el.value === value) return;
+    if (document.activeElement !== el) {
+      el.value = value;
+      return;
+    }
+    const before = el.value;
+    const { selectionStart, selectionEnd, selectionDirection } = el;
+    el.value = value;
+    el.setSelectionRange(
+      keptOffset(before, value, selectionStart),
+      keptOffset(before, value, selectionEnd),
+      selectionDirection ?? undefined,
+    );
+  }, [value]);
+  return (
+    <textarea
+      ref={ref}
+      rows={rows}
+      onInput={(e) => onChange((e.target as HTMLTextAreaElement).value)}
+    />
+  );
+}
