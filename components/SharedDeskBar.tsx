@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getLocale, t, type MessageKey } from '../locales';
 import { sendMessage } from '../messaging/protocol';
+import { db, type Draft } from '../storage/db';
 import type { SyncConflict, SyncRefusal, SyncState, SyncTextMerge } from '../storage/sync-state';
 import { ConflictChooser } from './ConflictChooser';
 import { itemText } from './richtext';
 import { deskIdentity, refusalSentence } from './roles';
 import { useUndo } from './Undo';
+import { useLiveQuery } from './useLiveQuery';
 import { useSharedDesk } from './useSharedDesk';
 
 /**
@@ -258,6 +260,19 @@ const FIELD_KEYS: Record<string, MessageKey> = {
 };
 
 /**
+ * A text field of the record as stored here now (the shared note only while it is shared);
+ * `undefined` for other fields, shown as they were when the conflict was found.
+ */
+function typedNow(kind: SyncConflict['kind'], record: Values, field: Field): string | undefined {
+  if (kind === 'draft' && field === 'note') {
+    const draft = record as unknown as Draft;
+    return draft.noteShared ? draft.note : undefined;
+  }
+  const value = record[field];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
  * The same field changed here and by someone else on the shared desk: both versions, a choice
  * for each field; once every field is chosen, the choice goes to the background. Until then the
  * draft keeps this browser's version and is not sent: nothing is dropped. A choice that took the
@@ -268,7 +283,21 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
   const { offer } = useUndo();
   const [chosen, setChosen] = useState<Record<Field, 'mine' | 'theirs'>>({});
   const [failed, setFailed] = useState(false);
-  const open = conflict.fields.filter((field) => !(field.field in chosen));
+  // The record as this browser holds it now: the editor may go on typing in it while the box is
+  // open, and « Votre version », what « Garder la mienne » keeps, follows.
+  const local = useLiveQuery(
+    async () =>
+      ((conflict.kind === 'draft'
+        ? await db.clips.get(conflict.recordId)
+        : await db.issues.get(conflict.recordId)) ?? null) as Values | null,
+    [conflict.kind, conflict.recordId],
+  );
+  const open = conflict.fields
+    .filter((field) => !(field.field in chosen))
+    .map((field) => {
+      const now = local && typedNow(conflict.kind, local, field.field);
+      return now === undefined ? field : { ...field, mine: now };
+    });
   const label = (field: Field) => (FIELD_KEYS[field] ? t(FIELD_KEYS[field]) : field);
   return (
     <div class="shared-desk__conflict" data-testid="sync-conflict">

@@ -1573,7 +1573,10 @@ export class SyncEngine {
         for (const field of conflict.fields) {
           const name =
             conflict.kind === 'draft' && field.field === 'note' ? 'sharedNote' : field.field;
-          shared[name] = choose[field.field] === 'theirs' ? field.theirs : field.mine;
+          // « Keep mine » keeps the text as it is now: the editor may have gone on typing in it
+          // since the box opened (the record is held, nothing of it sent, until the choice).
+          if (choose[field.field] === 'theirs') shared[name] = field.theirs;
+          else if (!Object.hasOwn(shared, name)) shared[name] = field.mine;
         }
         await this.writeLocal(conflict.kind, local, shared, this.now(), conflict.recordId);
       }

@@ -8,6 +8,7 @@ import { UndoProvider } from '../../../components/Undo';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
 import { conflictChoiceToken } from '../../../storage/conflict-undo';
 import { db } from '../../../storage/db';
+import { updateDraft } from '../../../storage/drafts';
 import { createIssue, deleteIssue } from '../../../storage/issues';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
 import { SYNC_OFF } from '../../../storage/sync-state';
@@ -324,6 +325,32 @@ describe('SharedDeskBar', () => {
         ['syncResolve', { key: 'draft:d1', choose: { title: 'theirs', body: 'mine' } }],
       ]),
     );
+  });
+});
+
+describe('SharedDeskBar › the conflict box while the editor types', () => {
+  it('shows as « Votre version » the text as typed since the box opened', async () => {
+    await db.syncState.put(contributorState);
+    const draft = await addDraft(db, { body: '<p>Mien</p>' });
+    await db.conflicts.put({
+      key: `draft:${draft.id}`,
+      kind: 'draft',
+      recordId: draft.id,
+      title: draft.title,
+      fields: [{ field: 'body', base: '<p>a</p>', mine: '<p>Mien</p>', theirs: '<p>Sien</p>' }],
+      theirsBy: 'Rédac',
+      remoteVersion: 4,
+      detectedAt: '2026-03-15T10:00:00Z',
+    });
+    background({ syncResolve: contributorState });
+    render(<SharedDeskBar />);
+    const mine = async () => (await screen.findByTestId('conflict-mine')).textContent;
+    await waitFor(async () => expect(await mine()).toBe('Mien'));
+
+    await updateDraft(draft.id, { body: '<p>Mien, et la suite</p>' });
+
+    await waitFor(async () => expect(await mine()).toBe('Mien, et la suite'));
+    expect((await screen.findByTestId('conflict-theirs')).textContent).toBe('Sien');
   });
 });
 

@@ -289,6 +289,26 @@ describe('sync engine (against an in-memory plugin)', () => {
     expect((await a.db.clips.get(clip.id))!.body).toBe('<p>Version B</p>');
   });
 
+  it('keeps with « mine » the text typed after the conflict was found, not the one it was found with', async () => {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    await a.sync();
+    await b.join();
+    await updateDraft(clip.id, { body: '<p>Version A</p>' }, a.db);
+    await updateDraft(clip.id, { body: '<p>Version B</p>' }, b.db);
+    await a.sync();
+    await b.sync();
+    const [conflict] = await b.engine.listConflicts();
+    expect(conflict?.fields).toMatchObject([{ field: 'body', mine: '<p>Version B</p>' }]);
+    // B goes on typing while the box is open.
+    await updateDraft(clip.id, { body: '<p>Version B, et la suite</p>' }, b.db);
+
+    await b.engine.resolve(conflict!.key, { body: 'mine' });
+    await b.engine.whenIdle();
+    expect((await b.db.clips.get(clip.id))!.body).toBe('<p>Version B, et la suite</p>');
+    expect(server.byClientId('drafts', clip.id)!.content).toBe('<p>Version B, et la suite</p>');
+  });
+
   it('resolving with their version writes it locally and pushes nothing for that field', async () => {
     await a.join();
     const draft = await a.clip('https://exemple.fr/1');
