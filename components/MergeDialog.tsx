@@ -4,7 +4,7 @@ import { searchDrafts } from '../storage/draft-search';
 import { mergeDrafts } from '../storage/drafts';
 import { wordFailure, type WordedFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
-import { mergedLabel } from './mergedLabel';
+import { mergedLabel, tellApartAll } from './mergedLabel';
 import { deskRefusal } from './roles';
 import { useLiveQuery } from './useLiveQuery';
 import { useSharedDesk } from './useSharedDesk';
@@ -37,6 +37,8 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
   }
   const result = useLiveQuery(() => searchDrafts({ text, box: 'all', limit: 20 }), [text]);
   const candidates = result?.drafts.filter((draft) => draft.id !== sourceId) ?? [];
+  // Drafts of the same title (two editors clipped one page): what tells each apart.
+  const apart = tellApartAll(candidates);
   // The shared desk: a draft the user may not write is listed greyed, with why.
   const desk = useSharedDesk();
 
@@ -75,7 +77,8 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
         onInput={(e) => setText((e.target as HTMLInputElement).value)}
       />
       <ul class="dialog__list">
-        {candidates.map((draft) => {
+        {candidates.map((draft, index) => {
+          const told = apart[index];
           const refused = deskRefusal(desk, 'mergeInto', {
             kind: 'draft',
             desk: draft.desk,
@@ -92,7 +95,12 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
                 aria-describedby={refused ? reasonId : undefined}
                 onClick={() => void merge(draft.id)}
               >
-                {draft.title} <span class="muted">{draft.siteName}</span>
+                {draft.title}{' '}
+                <span class="muted">
+                  {told && told !== draft.siteName
+                    ? [draft.siteName, told].filter(Boolean).join(' · ')
+                    : draft.siteName}
+                </span>
               </button>
               {refused && (
                 <span class="visually-hidden" id={reasonId} data-testid="role-reason">

@@ -1,6 +1,7 @@
 import { getLocale, t } from '../locales';
 import type { Draft } from '../storage/db';
 import type { UndoToken } from '../storage/drafts';
+import { itemText } from './richtext';
 
 /** What tells a draft from another of the same title. */
 type Told = Pick<Draft, 'title' | 'siteName' | 'createdAt' | 'desk'>;
@@ -36,6 +37,55 @@ function tellApart(source: Told, target: Told): [string, string] | undefined {
   return time(source.createdAt) !== time(target.createdAt)
     ? [time(source.createdAt), time(target.createdAt)]
     : undefined;
+}
+
+/** The first words of a draft's text (« Le ministre a confirmé… »), where all else is the same. */
+function firstWords(body: string | undefined): string | undefined {
+  const words = itemText(body ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (words.length === 0) return undefined;
+  return words.length > 6 ? `${words.slice(0, 6).join(' ')}…` : words.join(' ');
+}
+
+/**
+ * For a list of drafts (« Fusionner dans… »), what tells each apart from the others of the same
+ * title: who clipped them, else their sites, else the day (and time) they were clipped, else the
+ * first words of their text, the first of these that differs for every one of them (or, failing
+ * that, for some); `undefined` for a draft whose title is its own.
+ */
+export function tellApartAll(
+  drafts: ReadonlyArray<Told & Pick<Draft, 'body'>>,
+): Array<string | undefined> {
+  const out: Array<string | undefined> = drafts.map(() => undefined);
+  const groups = new Map<string, number[]>();
+  drafts.forEach((draft, index) => {
+    const key = draft.title.trim().toLowerCase();
+    groups.set(key, [...(groups.get(key) ?? []), index]);
+  });
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const group = members.map((index) => drafts[index]!);
+    const dates = group.map((draft) => new Date(draft.createdAt));
+    const dated = dates.every((date) => !Number.isNaN(date.getTime()));
+    const withYear = dated && new Set(dates.map((date) => date.getFullYear())).size > 1;
+    const ways: Array<Array<string | undefined>> = [
+      group.map((draft) => draft.desk?.createdBy),
+      group.map((draft) => draft.siteName?.trim() || undefined),
+      group.map((draft) => (dated ? clipped(draft.createdAt, withYear, false) : undefined)),
+      group.map((draft) => (dated ? clipped(draft.createdAt, withYear, true) : undefined)),
+      group.map((draft) => firstWords(draft.body)),
+    ];
+    const distinct = (values: Array<string | undefined>) =>
+      values.every(Boolean) && new Set(values).size === values.length;
+    const some = (values: Array<string | undefined>) => new Set(values).size > 1;
+    const way = ways.find(distinct) ?? ways.find(some);
+    if (!way) continue;
+    members.forEach((index, k) => {
+      out[index] = way[k];
+    });
+  }
+  return out;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { mergedLabel } from '../../../components/mergedLabel';
+import { mergedLabel, tellApartAll } from '../../../components/mergedLabel';
 import { MergeDialog } from '../../../components/MergeDialog';
 import { UndoProvider } from '../../../components/Undo';
 import { db } from '../../../storage/db';
@@ -111,6 +111,78 @@ describe('mergedLabel, the undo bar’s words for a merge', () => {
         ),
       ),
     ).toBe('“Le ministre part” (14 March) merged into “Le ministre part” (15 March).');
+  });
+});
+
+describe('tellApartAll, for a list of drafts', () => {
+  it('tells apart only drafts whose title another has', () => {
+    expect(
+      tellApartAll([
+        draft({ title: 'OVH en feu' }),
+        draft({ title: 'Le ministre part', siteName: 'Le Monde' }),
+        draft({ title: 'Le ministre part ', siteName: 'Libération' }),
+      ]),
+    ).toEqual([undefined, 'Le Monde', 'Libération']);
+  });
+
+  it('says who clipped them, else the day, else the first words of their text', () => {
+    const by = (name: string) => ({ desk: { createdBy: name } }) as Partial<Draft>;
+    expect(tellApartAll([draft(by('Rédac')), draft(by('Pigiste'))])).toEqual(['Rédac', 'Pigiste']);
+    expect(
+      tellApartAll([
+        draft({ siteName: 'Le Monde' }),
+        draft({ siteName: 'Le Monde', createdAt: new Date(2026, 2, 15, 9).toISOString() }),
+      ]),
+    ).toEqual(['14 mars', '15 mars']);
+    expect(
+      tellApartAll([
+        draft({ body: '<p>Le ministre a confirmé son départ ce lundi soir.</p>' }),
+        draft({ body: '<p>Selon nos informations</p>' }),
+      ]),
+    ).toEqual(['Le ministre a confirmé son départ…', 'Selon nos informations']);
+  });
+
+  it('says what differs for some when nothing tells every one apart', () => {
+    expect(
+      tellApartAll([
+        draft({ siteName: 'Le Monde' }),
+        draft({ siteName: 'Le Monde' }),
+        draft({ siteName: 'Libération' }),
+      ]),
+    ).toEqual(['Le Monde', 'Le Monde', 'Libération']);
+  });
+});
+
+describe('MergeDialog › drafts of the same title in the list', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await Promise.all([db.clips.clear(), db.issues.clear(), db.syncState.clear()]);
+  });
+  afterEach(cleanup);
+
+  it('lists each with what tells it apart: the day it was clipped on the same site', async () => {
+    const source = await addDraft(db, { title: 'OVH en feu' });
+    for (const day of [14, 15]) {
+      await addDraft(db, {
+        title: 'Le ministre part',
+        siteName: 'Le Monde',
+        createdAt: new Date(2026, 2, day, 10).toISOString(),
+      });
+    }
+    render(
+      <UndoProvider>
+        <MergeDialog sourceId={source.id} onDone={() => {}} />
+      </UndoProvider>,
+    );
+
+    await screen.findByText('Le Monde · 14 mars');
+    const buttons = screen
+      .getAllByRole('button')
+      .filter((button) => button.textContent?.startsWith('Le ministre part'));
+    expect(buttons.map((button) => button.textContent).sort()).toEqual([
+      'Le ministre part Le Monde · 14 mars',
+      'Le ministre part Le Monde · 15 mars',
+    ]);
   });
 });
 
