@@ -103,7 +103,7 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
                 </span>
               </button>
               {refused && (
-                <span class="visually-hidden" id={reasonId} data-testid="role-reason">
+                <span class="role-reason" id={reasonId} data-testid="role-reason">
                   {refused}
                 </span>
               )}

@@ -387,6 +387,9 @@ describe('deleting a draft another editor has open, and merging into it', () => 
 
     const locked = (await screen.findByText('Le ministre part')).closest('button')!;
     await waitFor(() => expectRefused(locked, INTO_LOCKED('Le ministre part')));
+    // Said under the greyed draft, not only to a screen reader or in a tooltip.
+    const why = document.getElementById(locked.getAttribute('aria-describedby')!)!;
+    expect(why.className).toBe('role-reason');
     expect(screen.getByText('Une autre page').closest('button')).toHaveProperty('disabled', false);
   });
 
