@@ -278,6 +278,46 @@ describe('shared desk over REST (Editor and Contributor)', () => {
     expect([moveA.status, moveB.status]).toEqual([200, 200]);
   });
 
+  it('a draft merged into another is trashed saying where it went, seen by the other user; a bad target trashes nothing', async () => {
+    const source = await clip('contributor');
+    const target = await clip('contributor');
+    const route = `/indiscrets/v1/drafts/${source.id}?_fields=id,status,merged_into`;
+    const itself = await call('contributor', 'DELETE', `${route}&merged_into=${source.id}`);
+    expect(itself.status).toBe(400);
+    expect(itself.json.code).toBe('indiscrets_invalid_merge_target');
+    expect(itself.json.message).toMatch(/itself/);
+    const missing = await call('contributor', 'DELETE', `${route}&merged_into=99999999`);
+    expect([missing.status, missing.json.code]).toEqual([400, 'indiscrets_invalid_merge_target']);
+    expect(missing.json.message).toMatch(/no draft of the desk/);
+    const untouched = await call(
+      'editor',
+      'GET',
+      `/indiscrets/v1/drafts/${source.id}?_fields=status,version,merged_into`,
+    );
+    expect(untouched.json).toEqual({ status: 'draft', version: 1, merged_into: null });
+
+    const merged = await call('contributor', 'DELETE', `${route}&merged_into=${target.id}`);
+    expect(merged.json).toEqual({
+      id: source.id,
+      status: 'trash',
+      merged_into: { id: target.id, clientId: target.meta.clientId },
+    });
+    const seen = await call(
+      'editor',
+      'GET',
+      `/indiscrets/v1/drafts?include=${source.id}&status=any,trash&context=edit&_fields=id,merged_into`,
+    );
+    expect(seen.json).toEqual([
+      { id: source.id, merged_into: { id: target.id, clientId: target.meta.clientId } },
+    ]);
+    const restored = await call(
+      'contributor',
+      'POST',
+      `/indiscrets/v1/drafts/${source.id}/restore?_fields=merged_into`,
+    );
+    expect(restored.json).toEqual({ merged_into: null });
+  });
+
   it('trash and restore, seen by the other user', async () => {
     const draft = await clip('contributor');
     const trashed = await call(

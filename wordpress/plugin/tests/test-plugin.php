@@ -378,6 +378,53 @@ indiscrets_test(
 );
 
 indiscrets_test(
+	'a draft trashed with merged_into says which draft it went into, until it is restored; a bad target is refused',
+	function () {
+		$editor = indiscrets_user( 'editor' );
+		$source = indiscrets_make_draft( $editor );
+		$target = indiscrets_make_draft( $editor );
+		assert_same( null, $source['merged_into'], 'not merged at first' );
+		$refused = array(
+			'itself'    => $source['id'],
+			'missing'   => 999999,
+			'not an id' => 'abc',
+		);
+		list( , $issue ) = indiscrets_rest( $editor, 'POST', '/indiscrets/v1/issues', array( 'title' => 'N°1', 'meta' => array( 'clientId' => indiscrets_cid() ) ) );
+		$refused['an issue'] = $issue['id'];
+		foreach ( $refused as $what => $id ) {
+			list( $status, $data ) = indiscrets_rest( $editor, 'DELETE', '/indiscrets/v1/drafts/' . $source['id'], null, array( 'merged_into' => $id ) );
+			assert_same( 400, $status, "$what refused" );
+			assert_same( 'indiscrets_invalid_merge_target', $data['code'], "$what code" );
+			assert_true( false !== strpos( $data['message'], 'merged_into' ), "$what message names the parameter" );
+			assert_same( 'draft', get_post_status( $source['id'] ), "$what: nothing trashed" );
+		}
+		assert_same( 1, indiscrets_version( $source['id'] ), 'refusals change no version' );
+
+		list( $status, $data ) = indiscrets_rest( $editor, 'DELETE', '/indiscrets/v1/drafts/' . $source['id'], null, array( 'merged_into' => (string) $target['id'] ) );
+		assert_same( 200, $status, 'merged: ' . wp_json_encode( $data ) );
+		assert_same( 'trash', $data['status'], 'in the trash' );
+		assert_same(
+			array(
+				'id'       => $target['id'],
+				'clientId' => $target['meta']['clientId'],
+			),
+			$data['merged_into'],
+			'the answer says where it went'
+		);
+		list( , $data ) = indiscrets_rest( $editor, 'GET', '/indiscrets/v1/drafts/' . $source['id'], null, array( 'context' => 'edit' ) );
+		assert_same( $target['id'], $data['merged_into']['id'], 'so does a later read' );
+
+		list( , $data ) = indiscrets_rest( $editor, 'POST', '/indiscrets/v1/drafts/' . $source['id'] . '/restore' );
+		assert_same( null, $data['merged_into'], 'restored: merged nowhere' );
+		list( , $data ) = indiscrets_rest( $editor, 'DELETE', '/indiscrets/v1/drafts/' . $source['id'] );
+		assert_same( null, $data['merged_into'], 'trashed again without it: merged nowhere' );
+
+		list( $status, $data ) = indiscrets_rest( $editor, 'DELETE', '/indiscrets/v1/drafts/' . $target['id'], null, array( 'merged_into' => $source['id'] ) );
+		assert_same( 400, $status, 'a draft in the trash is no target' );
+	}
+);
+
+indiscrets_test(
 	'deleting for good is for editors; a writer’s DELETE goes to the trash only',
 	function () {
 		$writer = indiscrets_user( 'contributor' );

@@ -302,7 +302,10 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 
 	/**
 	 * Trashes a record (or deletes it for good with `force`, which needs the right to delete
-	 * others' records). `base_version`, when sent, is checked as for an update.
+	 * others' records). `base_version`, when sent, is checked as for an update. A draft merged
+	 * into another (the extension's « Fusionner dans… ») is trashed with `merged_into`, the id
+	 * of that other draft: the record then says where its content went (its `merged_into`
+	 * field), until it is restored or trashed again without it.
 	 */
 	public function delete_item( $request ) {
 		$post = $this->get_post( $request['id'] );
@@ -326,15 +329,70 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 				return $base;
 			}
 		}
+		$target = $this->merge_target( $request, $post );
+		if ( is_wp_error( $target ) ) {
+			return $target;
+		}
 		return indiscrets_with_record_lock(
 			$post->ID,
-			function ( $post ) use ( $request, $base ) {
+			function ( $post ) use ( $request, $base, $target ) {
 				if ( null !== $base && indiscrets_version( $post->ID ) !== $base ) {
 					return $this->conflict( $post, $base );
 				}
-				return parent::delete_item( $request );
+				if ( $request['force'] ) {
+					return parent::delete_item( $request );
+				}
+				// Written before the trash, so that the answer (and every later pull) says it.
+				$before = get_post_meta( $post->ID, INDISCRETS_MERGED_INTO_KEY, true );
+				if ( $target ) {
+					update_post_meta( $post->ID, INDISCRETS_MERGED_INTO_KEY, $target->ID );
+				} else {
+					delete_post_meta( $post->ID, INDISCRETS_MERGED_INTO_KEY );
+				}
+				$response = parent::delete_item( $request );
+				if ( is_wp_error( $response ) ) {
+					if ( '' === $before ) {
+						delete_post_meta( $post->ID, INDISCRETS_MERGED_INTO_KEY );
+					} else {
+						update_post_meta( $post->ID, INDISCRETS_MERGED_INTO_KEY, (int) $before );
+					}
+				}
+				return $response;
 			}
 		);
+	}
+
+	/**
+	 * The draft a trash names with `merged_into`: null when it names none, 400
+	 * `indiscrets_invalid_merge_target` when it is not another live draft of the desk.
+	 *
+	 * @return WP_Post|null|WP_Error
+	 */
+	private function merge_target( $request, $post ) {
+		$target = $request['merged_into'];
+		if ( null === $target || '' === $target ) {
+			return null;
+		}
+		$invalid = function ( $message ) {
+			return new WP_Error( 'indiscrets_invalid_merge_target', $message, array( 'status' => 400 ) );
+		};
+		if ( INDISCRETS_DRAFT !== $this->post_type ) {
+			return $invalid( __( 'Only a draft can be merged into another draft (merged_into).', 'indiscrets' ) );
+		}
+		if ( ! is_numeric( $target ) || (int) $target <= 0 || (string) (int) $target !== (string) $target ) {
+			return $invalid( __( 'merged_into must be the id of the draft this one was merged into.', 'indiscrets' ) );
+		}
+		if ( (int) $target === $post->ID ) {
+			return $invalid( __( 'A draft cannot be merged into itself (merged_into names the draft being deleted).', 'indiscrets' ) );
+		}
+		$draft = get_post( (int) $target );
+		if ( ! $draft || INDISCRETS_DRAFT !== $draft->post_type || 'trash' === $draft->post_status ) {
+			return $invalid(
+				/* translators: %d: the id sent as merged_into. */
+				sprintf( __( 'merged_into names no draft of the desk (%d): it must be a draft that is not in the trash.', 'indiscrets' ), (int) $target )
+			);
+		}
+		return $draft;
 	}
 
 	public function restore_item_permissions_check( $request ) {

@@ -15,6 +15,8 @@ const INDISCRETS_VERSION_KEY = '_indiscrets_version';
 const INDISCRETS_EDITOR_KEY = '_indiscrets_last_editor';
 /** On a revision: the whole record (title, content, meta, version) as JSON. */
 const INDISCRETS_SNAPSHOT_KEY = '_indiscrets_record';
+/** On a trashed draft merged into another: that draft's id (see the `merged_into` field). */
+const INDISCRETS_MERGED_INTO_KEY = '_indiscrets_merged_into';
 /** Seconds a lock lasts without being renewed (WordPress's own post lock window). */
 const INDISCRETS_LOCK_WINDOW = 150;
 
@@ -272,6 +274,7 @@ function indiscrets_add_record_hooks() {
 	add_action( 'wp_after_insert_post', 'indiscrets_after_insert', 10, 2 );
 	add_action( '_wp_put_post_revision', 'indiscrets_note_revision', 10, 1 );
 	add_filter( 'wp_untrash_post_status', 'indiscrets_untrash_status', 10, 3 );
+	add_action( 'untrashed_post', 'indiscrets_forget_merge', 10, 1 );
 	add_action( 'rest_api_init', 'indiscrets_register_rest_fields' );
 }
 
@@ -446,6 +449,32 @@ function indiscrets_untrash_status( $new_status, $post_id, $previous_status ) {
 	return $new_status;
 }
 
+/** A record out of the trash is no longer merged anywhere, however it was restored. */
+function indiscrets_forget_merge( $post_id ) {
+	if ( indiscrets_is_record_type( get_post_type( $post_id ) ) ) {
+		delete_post_meta( $post_id, INDISCRETS_MERGED_INTO_KEY );
+	}
+}
+
+/**
+ * Where a trashed draft's content went: the draft it was merged into, `{ id, clientId }`, or
+ * null (not merged, not in the trash, or that draft deleted for good since).
+ */
+function indiscrets_merged_into( $post_id ) {
+	if ( 'trash' !== get_post_status( $post_id ) ) {
+		return null;
+	}
+	$target = (int) get_post_meta( $post_id, INDISCRETS_MERGED_INTO_KEY, true );
+	$draft  = $target ? get_post( $target ) : null;
+	if ( ! $draft || INDISCRETS_DRAFT !== $draft->post_type ) {
+		return null;
+	}
+	return array(
+		'id'       => $draft->ID,
+		'clientId' => (string) get_post_meta( $draft->ID, 'clientId', true ),
+	);
+}
+
 /** A user as the REST fields show them: id and display name. */
 function indiscrets_user_ref( $user_id ) {
 	$user_id = (int) $user_id;
@@ -586,6 +615,21 @@ function indiscrets_register_rest_fields() {
 				'type'        => array( 'object', 'null' ),
 				'readonly'    => true,
 				'context'     => array( 'view', 'edit' ),
+			),
+		),
+		'merged_into'    => array(
+			'get_callback' => function ( $record ) {
+				return indiscrets_merged_into( $record['id'] );
+			},
+			'schema'       => array(
+				'description' => 'In the trash after a merge (DELETE with merged_into): the draft its content went into, { id, clientId }; null otherwise.',
+				'type'        => array( 'object', 'null' ),
+				'readonly'    => true,
+				'context'     => array( 'view', 'edit' ),
+				'properties'  => array(
+					'id'       => array( 'type' => 'integer' ),
+					'clientId' => array( 'type' => 'string' ),
+				),
 			),
 		),
 		'can'            => array(
