@@ -284,6 +284,7 @@ export function deskMarkOf(
     // makes them the last editor, not the trasher.
     const trashedBy = local?.deletedAt ? local.desk?.trashedBy : modifiedBy;
     if (trashedBy) mark.trashedBy = trashedBy;
+    if (record.merged_into?.clientId) mark.mergedInto = record.merged_into.clientId;
   }
   const lock = record.lock;
   if (lock && lock.user && lock.user.id !== me && Date.parse(lock.expires) > Date.now()) {

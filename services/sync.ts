@@ -410,7 +410,11 @@ export class SyncEngine {
       for (const sync of syncs.values()) {
         // Deleted for good here while off (a trashed issue is not kept here: nothing to do).
         if (!seen.has(sync.key) && !sync.base.trashed) {
-          entries.push({ ...this.entry(sync.kind, sync.recordId, at), op: 'delete' });
+          entries.push({
+            ...this.entry(sync.kind, sync.recordId, at),
+            op: 'delete',
+            ...(sync.mergedInto ? { mergedInto: sync.mergedInto } : {}),
+          });
         }
       }
       if (unstashed.length > 0) await this.db.syncRecords.bulkPut(unstashed);
@@ -792,7 +796,14 @@ export class SyncEngine {
     const rk = restKind(kind);
     if (!record || entry.op === 'delete') {
       if (!sync || sync.base.trashed) return this.settle(entry, undefined, undefined);
-      const result = await trashRecord(settings, rk, sync.remoteId, this.options());
+      // Merged into a draft: named by its WordPress id (pushed before, deletions go last).
+      const target = entry.mergedInto
+        ? await this.db.syncRecords.get(outboxKey('draft', entry.mergedInto))
+        : undefined;
+      const result = await trashRecord(settings, rk, sync.remoteId, {
+        ...this.options(),
+        ...(target ? { mergedInto: target.remoteId } : {}),
+      });
       if (!result.ok) {
         this.fail(result);
         if (result.code === 'forbidden') {

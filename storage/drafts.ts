@@ -5,6 +5,7 @@ import { markEdit, type EditSource } from './edit-marks';
 import { DRAFT_STATUSES } from './record-values';
 import type { SyncConflict } from './sync-state';
 import { conflictChoiceInEffect, undoConflictChoice } from './conflict-undo';
+import { noteMergedInto } from './outbox';
 
 const now = () => new Date().toISOString();
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -299,7 +300,12 @@ export function restoreDraft(
   return database.transaction('rw', database.clips, async () => {
     const draft = await mustGet(database, id);
     if (!draft.deletedAt) return draft;
-    await database.clips.update(id, { deletedAt: undefined, updatedAt: clock() });
+    await database.clips.update(id, {
+      deletedAt: undefined,
+      updatedAt: clock(),
+      // Out of the trash, a draft another editor merged away is merged nowhere any more.
+      ...(draft.desk?.mergedInto ? { 'desk.mergedInto': undefined } : {}),
+    });
     return mustGet(database, id);
   });
 }
@@ -339,7 +345,8 @@ export function mergeDrafts(
   if (sourceId === targetId) {
     return Promise.reject(new TypeError('A draft cannot be merged into itself'));
   }
-  return database.transaction('rw', database.clips, async () => {
+  const tables = [database.clips, database.outbox, database.syncRecords];
+  return database.transaction('rw', tables, async () => {
     const [source, target] = await Promise.all([
       mustGet(database, sourceId),
       mustGet(database, targetId),
@@ -371,6 +378,7 @@ export function mergeDrafts(
     }
     await database.clips.delete(sourceId);
     await database.clips.put(merged);
+    await noteMergedInto(database, sourceId, targetId);
     return { label: 'merge', before: [source, target], after: [] };
   });
 }

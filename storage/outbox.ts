@@ -27,6 +27,22 @@ import { outboxKey } from './sync-state';
 const TRACKED: Record<string, SyncKind> = { clips: 'draft', issues: 'issue' };
 const SYNC_TABLES = ['outbox', 'syncState'];
 
+/**
+ * Says, in the transaction that merged draft `sourceId` into `targetId` (and deleted it), where
+ * its content went: on its outbox entry (sync on), for the trash the push sends, or else on its
+ * sync record (sync off, a draft the desk has), for the trash a rejoin sends. A draft the desk
+ * never had gets nothing. The transaction must include `outbox` and `syncRecords`.
+ */
+export async function noteMergedInto(
+  database: Dexie,
+  sourceId: string,
+  targetId: string,
+): Promise<void> {
+  const key = outboxKey('draft', sourceId);
+  const queued = await database.table('outbox').update(key, { mergedInto: targetId });
+  if (queued === 0) await database.table('syncRecords').update(key, { mergedInto: targetId });
+}
+
 /** Transactions of the sync engine: their writes are not queued. */
 const quietTransactions = new WeakSet<object>();
 

@@ -78,6 +78,7 @@ export const DeskMarkSchema = v.looseObject({
   modifiedBy: v.optional(v.string()),
   modifiedAt: v.optional(v.string()),
   trashedBy: v.optional(v.string()),
+  mergedInto: v.optional(v.string()),
   lock: v.optional(DeskMarkLockSchema),
   canEdit: v.optional(v.boolean()),
   canTrash: v.optional(v.boolean()),

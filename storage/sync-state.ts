@@ -53,6 +53,11 @@ export interface DeskMark {
   modifiedAt?: string;
   /** In the trash: display name of who put it there (`modifiedBy` may be a later writer). */
   trashedBy?: string;
+  /**
+   * In the trash after another editor merged it into a draft (« Fusionner dans… »): that
+   * draft's id (its clientId, the same in every browser). Taken off when it is restored.
+   */
+  mergedInto?: string;
   /** The edit lock, when another editor holds it. */
   lock?: DeskMarkLock;
   /** The server's answer to "may the current user edit it". */
@@ -80,6 +85,11 @@ export interface OutboxEntry {
   blocked?: 'conflict';
   /** Why the last push of this entry failed, when it was refused as invalid (400). */
   error?: string;
+  /**
+   * `delete` of a draft merged into another: that draft's local id, sent with the trash so that
+   * other desks say where the content went (see {@link noteMergedInto} in outbox.ts).
+   */
+  mergedInto?: string;
 }
 
 /** A record's state on the server as last synced: the base of the 3-way merge. */
@@ -107,6 +117,11 @@ export interface SyncRecord {
    * record then): put back on rejoin, so that what is known of who clipped it needs no request.
    */
   mark?: DeskMark;
+  /**
+   * A draft merged into another while the shared desk was off: that draft's local id, sent
+   * with the trash the rejoin makes of this record.
+   */
+  mergedInto?: string;
 }
 
 /** A field both this browser and the server changed, differently. */

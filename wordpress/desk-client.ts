@@ -10,7 +10,14 @@
  */
 
 import type { DeskCan } from '../storage/sync-state';
-import type { DeskLock, DeskUser, RestDraft, RestIssue, RestWrite } from './desk-records';
+import type {
+  DeskLock,
+  DeskUser,
+  RestDraft,
+  RestIssue,
+  RestRecordBase,
+  RestWrite,
+} from './desk-records';
 import { basicAuth, Transport, type FetchLike } from './transport';
 
 export type DeskKind = 'drafts' | 'issues';
@@ -91,7 +98,7 @@ type RecordOf<K extends DeskKind> = K extends 'drafts' ? RestDraft : RestIssue;
 
 /** The fields a desk reads: everything it maps, and who did what. */
 export const RECORD_FIELDS =
-  'id,status,modified_gmt,version,title.raw,content.raw,meta,clipped_by,last_edited_by,lock,can';
+  'id,status,modified_gmt,version,title.raw,content.raw,meta,clipped_by,last_edited_by,lock,can,merged_into';
 
 interface Answer {
   status: number;
@@ -465,21 +472,34 @@ export async function updateRecord<K extends DeskKind>(
   return result.ok ? { ok: true, record: result.data } : (result as DeskFailure<RecordOf<K>>);
 }
 
-/** Puts a record in the trash (for every desk); restorable. */
+/**
+ * Puts a record in the trash (for every desk); restorable. `mergedInto`: the WordPress id of the
+ * draft this one was merged into, which the trashed record then names (`merged_into`). The trash
+ * never waits on it: a target the plugin refuses (`indiscrets_invalid_merge_target`: deleted
+ * meanwhile, trashed) is dropped and the record trashed without it, and a plugin older than
+ * 0.1.3 ignores it. `merged` says whether the trashed record names the target.
+ */
 export async function trashRecord<K extends DeskKind>(
   settings: DeskSettings,
   kind: K,
   remoteId: number,
-  options: DeskOptions = {},
-): Promise<DeskResult<{ record: RecordOf<K> }, RecordOf<K>>> {
-  const result = await call<RecordOf<K>>(
+  options: DeskOptions & { mergedInto?: number } = {},
+): Promise<DeskResult<{ record: RecordOf<K>; merged: boolean }, RecordOf<K>>> {
+  const route = `/indiscrets/v1/${kind}/${remoteId}&context=edit&_fields=${RECORD_FIELDS}`;
+  const { mergedInto } = options;
+  let result = await call<RecordOf<K>>(
     settings,
     'DELETE',
-    `/indiscrets/v1/${kind}/${remoteId}&context=edit&_fields=${RECORD_FIELDS}`,
+    mergedInto ? `${route}&merged_into=${mergedInto}` : route,
     undefined,
     options,
   );
-  return result.ok ? { ok: true, record: result.data } : (result as DeskFailure<RecordOf<K>>);
+  if (mergedInto && !result.ok && result.wpCode === 'indiscrets_invalid_merge_target') {
+    result = await call<RecordOf<K>>(settings, 'DELETE', route, undefined, options);
+  }
+  if (!result.ok) return result as DeskFailure<RecordOf<K>>;
+  const merged = !!mergedInto && (result.data as RestRecordBase).merged_into?.id === mergedInto;
+  return { ok: true, record: result.data, merged };
 }
 
 /** Takes a record out of the trash, in its place. */

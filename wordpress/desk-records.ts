@@ -31,7 +31,7 @@ export interface DeskLock {
 }
 
 /** Fields every REST record carries, drafts and issues alike. */
-interface RestRecordBase {
+export interface RestRecordBase {
   id: number;
   /** `draft` (live) or `trash`. */
   status: string;
@@ -44,6 +44,11 @@ interface RestRecordBase {
   last_edited_by?: DeskUser | null;
   lock?: DeskLock | null;
   can?: { edit: boolean; trash: boolean };
+  /**
+   * A draft in the trash after a merge: the draft its content went into (plugin 0.1.3; absent
+   * from older plugins' answers, `null` when not merged).
+   */
+  merged_into?: { id: number; clientId: string } | null;
 }
 
 /** Draft meta, as the plugin's schema has it (empty strings for absent optional fields). */

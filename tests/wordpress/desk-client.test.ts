@@ -133,6 +133,33 @@ describe('desk client against the real plugin', () => {
     expect(restored).toMatchObject({ ok: true, record: { status: 'draft' } });
   });
 
+  it('trashes a merged draft naming its target, and without it when the plugin refuses the target', async () => {
+    const [x, y, z] = await Promise.all(
+      [1, 2, 3].map(() => createRecord(as('contributor'), 'drafts', draftToRest(newDraft()))),
+    );
+    if (!x!.ok || !y!.ok || !z!.ok) throw new Error('create');
+    const merged = await trashRecord(as('contributor'), 'drafts', x!.record.id, {
+      mergedInto: y!.record.id,
+    });
+    expect(merged).toMatchObject({
+      ok: true,
+      merged: true,
+      record: {
+        status: 'trash',
+        merged_into: { id: y!.record.id, clientId: y!.record.meta.clientId },
+      },
+    });
+    // Its target in the trash: refused by the plugin, the draft is trashed all the same.
+    const refused = await trashRecord(as('contributor'), 'drafts', z!.record.id, {
+      mergedInto: x!.record.id,
+    });
+    expect(refused).toMatchObject({
+      ok: true,
+      merged: false,
+      record: { status: 'trash', merged_into: null },
+    });
+  });
+
   it('asks both kinds’ changes in one request, each from its own cursor, with the same records as /drafts', async () => {
     await sleep(1100);
     const since = new Date().toISOString();

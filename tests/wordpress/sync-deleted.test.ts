@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {} from '../../storage/draft-records';
-import { updateDraft } from '../../storage/drafts';
+import { mergeDrafts, restoreDraft, updateDraft } from '../../storage/drafts';
 import { addToIssue, createIssue, deleteIssue, moveItem, updateIssue } from '../../storage/issues';
 import { newsroom, serverRecord, url } from './desks';
 
@@ -109,3 +109,40 @@ describe(
     });
   },
 );
+
+describe('a draft merged into another on one desk', { timeout: 180_000 }, () => {
+  beforeAll(setUp);
+  afterAll(closeAll);
+
+  it('is in the other desk’s trash saying which draft it went into, until restored there', async () => {
+    const a = as('chef');
+    const b = as('editor');
+    const x = await a.clip(url());
+    const y = await a.clip(url());
+    await a.join();
+    await b.join();
+
+    await mergeDrafts(x.id, y.id, a.db);
+    await a.sync();
+    const [remoteY] = await serverRecord('drafts', y.id);
+    const [remoteX] = await serverRecord('drafts', x.id);
+    expect(remoteX!.status).toBe('trash');
+
+    await b.sync();
+    const trashed = (await b.db.clips.get(x.id))!;
+    expect(trashed.deletedAt).toBeTruthy();
+    expect(trashed.desk).toMatchObject({
+      remoteId: remoteX!.id,
+      trashedBy: 'Chef d’édition',
+      mergedInto: y.id,
+    });
+    expect((await b.db.syncRecords.get(`draft:${y.id}`))!.remoteId).toBe(remoteY!.id);
+
+    await restoreDraft(x.id, b.db);
+    expect((await b.db.clips.get(x.id))!.desk?.mergedInto).toBeUndefined();
+    await b.sync();
+    expect((await serverRecord('drafts', x.id))[0]!.status).toBe('draft');
+    await b.sync();
+    expect((await b.db.clips.get(x.id))!.desk?.mergedInto).toBeUndefined();
+  });
+});

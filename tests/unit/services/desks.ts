@@ -5,7 +5,7 @@
 import Dexie from 'dexie';
 import { SyncEngine } from '../../../services/sync';
 import { IndiscretsDB } from '../../../storage/db';
-import { FakeDesk } from './fake-desk';
+import { FakeDesk, type FakeDeskOptions } from './fake-desk';
 
 /** One browser of the newsroom: its own database and engine, signed in as `username`. */
 export class TestDesk {
@@ -37,8 +37,9 @@ export class TestDesk {
  */
 export function twoDesks<D extends TestDesk>(
   Desk: new (server: FakeDesk, username: string) => D,
+  options: FakeDeskOptions = {},
 ): { server: FakeDesk; a: D; b: D } {
-  const server = new FakeDesk();
+  const server = new FakeDesk(options);
   server.addUser('redac', 'Rédaction', 'editor');
   server.addUser('auteur', 'Auteur', 'editor');
   return { server, a: new Desk(server, 'redac'), b: new Desk(server, 'auteur') };

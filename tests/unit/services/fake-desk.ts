@@ -4,7 +4,8 @@
  * follows the contract the real plugin is tested against in tests/wordpress/: clientId dedupe
  * (409 exists), base_version (428 / 409 with the current record), roles (a contributor edits
  * only their own drafts and never arranges), trash and restore, locks, `modified_after`
- * (inclusive, whole seconds) with paging.
+ * (inclusive, whole seconds) with paging, a merge's `merged_into` (plugin 0.1.3; an older
+ * plugin, `olderPlugin`, ignores it and answers no such field).
  */
 
 import { deskCan } from '../desk-fixtures';
@@ -30,6 +31,8 @@ interface Stored {
   author: number;
   lastEditor: number;
   lock?: { user: number; since: number };
+  /** Trashed with `merged_into`: the id of the draft it went into. */
+  mergedInto?: number;
 }
 
 const DRAFT_META_DEFAULTS: Record<string, unknown> = {
@@ -62,8 +65,14 @@ const ISSUE_META_DEFAULTS: Record<string, unknown> = {
 
 const gmt = (ms: number) => new Date(ms).toISOString().slice(0, 19);
 
+export interface FakeDeskOptions {
+  /** A plugin before 0.1.3: `merged_into` is ignored, and no record has the field. */
+  olderPlugin?: boolean;
+}
+
 export class FakeDesk {
   readonly url = 'https://desk.test';
+  constructor(readonly options: FakeDeskOptions = {}) {}
   private users = new Map<string, User>();
   private records: Stored[] = [];
   private nextId = 100;
@@ -147,7 +156,16 @@ export class FakeDesk {
             }
           : null,
       can: { edit: editor || (record.kind === 'drafts' && mine), trash: editor || mine },
+      ...(this.options.olderPlugin ? {} : { merged_into: this.mergedInto(record) }),
     };
+  }
+
+  private mergedInto(record: Stored) {
+    const target =
+      record.status === 'trash' && record.mergedInto
+        ? this.records.find((r) => r.kind === 'drafts' && r.id === record.mergedInto)
+        : undefined;
+    return target ? { id: target.id, clientId: String(target.meta.clientId) } : null;
   }
 
   /** Every fresh lock of the desk, both kinds, as the plugin's `X-Indiscrets-Locks` lists them. */
@@ -324,7 +342,19 @@ export class FakeDesk {
       if (!(editor || record.author === user.id)) {
         return this.error(403, 'indiscrets_cannot_trash', { needs: 'editor' });
       }
+      const target = params.get('merged_into');
+      if (method === 'DELETE' && target && !this.options.olderPlugin) {
+        const into = this.records.find((r) => r.kind === 'drafts' && r.id === Number(target));
+        if (kind !== 'drafts' || !into || into.status === 'trash' || into.id === record.id) {
+          return this.error(400, 'indiscrets_invalid_merge_target');
+        }
+      }
       record.status = action === 'restore' ? 'draft' : 'trash';
+      if (method === 'DELETE' && target && !this.options.olderPlugin) {
+        record.mergedInto = Number(target);
+      } else {
+        delete record.mergedInto;
+      }
       this.touch(record, user);
       return this.json(200, this.view(record, user));
     }

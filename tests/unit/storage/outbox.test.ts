@@ -166,6 +166,44 @@ describe('outbox', () => {
     });
   });
 
+  it('says on a merged draft’s delete which draft it went into, and drops it when the merge is undone', async () => {
+    const target = await addDraft(database);
+    const source = await addDraft(database);
+    const plain = await addDraft(database);
+    await turnOn();
+    const token = await mergeDrafts(source.id, target.id, database);
+    await trashDraft(plain.id, database);
+    expect(await database.outbox.get(`draft:${source.id}`)).toMatchObject({
+      op: 'delete',
+      mergedInto: target.id,
+    });
+    expect((await database.outbox.get(`draft:${plain.id}`))?.mergedInto).toBeUndefined();
+    expect((await database.outbox.get(`draft:${target.id}`))?.mergedInto).toBeUndefined();
+    await undo(token, database);
+    const back = await database.outbox.get(`draft:${source.id}`);
+    expect(back?.op).toBe('upsert');
+    expect(back?.mergedInto).toBeUndefined();
+  });
+
+  it('sync off: a merged draft the desk has keeps where it went on its sync record, and nothing is queued', async () => {
+    const target = await addDraft(database);
+    const source = await addDraft(database);
+    const local = await addDraft(database);
+    const synced = {
+      kind: 'draft' as const,
+      remoteId: 812,
+      version: 3,
+      modifiedGmt: '2026-03-15T10:00:00',
+      base: {},
+    };
+    await database.syncRecords.put({ ...synced, key: `draft:${source.id}`, recordId: source.id });
+    await mergeDrafts(source.id, target.id, database);
+    await mergeDrafts(local.id, target.id, database);
+    expect(await database.outbox.count()).toBe(0);
+    expect((await database.syncRecords.get(`draft:${source.id}`))?.mergedInto).toBe(target.id);
+    expect(await database.syncRecords.get(`draft:${local.id}`)).toBeUndefined();
+  });
+
   it('queues a deleted issue put back by Undo, and its item, as upserts', async () => {
     const issue = await createIssue({ title: 'N', date: '2026-03-15' }, database);
     const a = await addDraft(database);

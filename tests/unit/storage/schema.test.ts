@@ -83,6 +83,7 @@ describe('a backup of records with every field set', () => {
     modifiedBy: 'Léa',
     modifiedAt: '2027-03-10T09:00:00.000Z',
     trashedBy: 'Camille',
+    mergedInto: 'draft-2',
     lock: {
       by: 'Léa',
       userId: 7,

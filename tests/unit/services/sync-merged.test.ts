@@ -1,0 +1,128 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mergeDrafts, restoreDraft } from '../../../storage/drafts';
+import { addDraft } from '../storage/helpers';
+import { closeDesks, TestDesk, twoDesks } from './desks';
+import type { FakeDesk, FakeDeskOptions } from './fake-desk';
+
+/**
+ * A draft merged into another (« Fusionner dans… ») goes to every desk's trash saying where its
+ * content went: the outbox's delete carries the target, the trash sends it (`merged_into`), and
+ * the desk that pulls it keeps it on the draft's desk mark, until the draft is restored.
+ */
+
+describe('sync engine: a draft merged into another', () => {
+  let server: FakeDesk;
+  let a: TestDesk;
+  let b: TestDesk;
+
+  function start(options: FakeDeskOptions = {}) {
+    ({ server, a, b } = twoDesks(TestDesk, options));
+  }
+  afterEach(() => closeDesks(a, b));
+
+  /** Drafts X and Y of A, on both desks. */
+  async function twoShared() {
+    await a.join();
+    const x = await addDraft(a.db, { title: 'X', body: '<p>Texte X</p>' });
+    const y = await addDraft(a.db, { title: 'Y', body: '<p>Texte Y</p>' });
+    await a.sync();
+    await b.join();
+    return { x, y };
+  }
+
+  it('A merges X into Y: the server and B’s trash say X went into Y, until B restores it', async () => {
+    start();
+    const { x, y } = await twoShared();
+    await mergeDrafts(x.id, y.id, a.db);
+    await a.sync();
+    const remoteY = server.byClientId('drafts', y.id)!;
+    expect(server.byClientId('drafts', x.id)).toMatchObject({
+      status: 'trash',
+      mergedInto: remoteY.id,
+    });
+    expect(remoteY.content).toContain('Texte X');
+
+    await b.sync();
+    const trashed = (await b.db.clips.get(x.id))!;
+    expect(trashed.deletedAt).toBeTruthy();
+    expect(trashed.desk).toMatchObject({ trashedBy: 'Rédaction', mergedInto: y.id });
+
+    await restoreDraft(x.id, b.db);
+    const back = (await b.db.clips.get(x.id))!;
+    expect(back.deletedAt).toBeUndefined();
+    expect(back.desk?.mergedInto).toBeUndefined();
+    await b.sync();
+    expect(server.byClientId('drafts', x.id)).toMatchObject({ status: 'draft' });
+    expect(server.byClientId('drafts', x.id)!.mergedInto).toBeUndefined();
+  });
+
+  it('a merge made offline sends its target when the outbox is flushed', async () => {
+    start();
+    const { x, y } = await twoShared();
+    server.offline = true;
+    await mergeDrafts(x.id, y.id, a.db);
+    await a.sync();
+    expect(await a.db.outbox.get(`draft:${x.id}`)).toMatchObject({
+      op: 'delete',
+      mergedInto: y.id,
+    });
+    server.offline = false;
+    await a.sync();
+    expect(server.byClientId('drafts', x.id)!.mergedInto).toBe(
+      server.byClientId('drafts', y.id)!.id,
+    );
+    await b.sync();
+    expect((await b.db.clips.get(x.id))!.desk?.mergedInto).toBe(y.id);
+  });
+
+  it('a merge made while the shared desk was off sends its target when it is turned on again', async () => {
+    start();
+    const { x, y } = await twoShared();
+    await a.engine.disable();
+    await mergeDrafts(x.id, y.id, a.db);
+    expect(await a.db.outbox.count()).toBe(0);
+    await a.join();
+    expect(server.byClientId('drafts', x.id)).toMatchObject({
+      status: 'trash',
+      mergedInto: server.byClientId('drafts', y.id)!.id,
+    });
+    await b.sync();
+    expect((await b.db.clips.get(x.id))!.desk?.mergedInto).toBe(y.id);
+  });
+
+  it('a target the desk refuses (B trashed it meanwhile) still lets the merged draft go to the trash', async () => {
+    start();
+    const { x, y } = await twoShared();
+    server.offline = true;
+    await mergeDrafts(x.id, y.id, a.db);
+    // Only X's delete waits (as if Y's merged text had gone up already); then B trashes Y.
+    await a.db.outbox.delete(`draft:${y.id}`);
+    server.edit('drafts', y.id, 'auteur', { status: 'trash' });
+    server.offline = false;
+    await a.sync();
+    expect(server.byClientId('drafts', x.id)!.status).toBe('trash');
+    expect(server.byClientId('drafts', x.id)!.mergedInto).toBeUndefined();
+    expect(
+      server.log.filter(
+        (line) => line === `DELETE /indiscrets/v1/drafts/${server.byClientId('drafts', x.id)!.id}`,
+      ),
+    ).toHaveLength(2);
+    expect(await a.db.outbox.count()).toBe(0);
+    expect((await a.engine.status()).pending).toBe(0);
+  });
+
+  it('with a plugin older than 0.1.3 the merged draft still goes to the trash, without the target', async () => {
+    start({ olderPlugin: true });
+    const { x, y } = await twoShared();
+    await mergeDrafts(x.id, y.id, a.db);
+    await a.sync();
+    expect(server.byClientId('drafts', x.id)!.status).toBe('trash');
+    expect(await a.db.outbox.count()).toBe(0);
+    await b.sync();
+    const trashed = (await b.db.clips.get(x.id))!;
+    expect(trashed.deletedAt).toBeTruthy();
+    expect(trashed.desk?.trashedBy).toBe('Rédaction');
+    expect(trashed.desk?.mergedInto).toBeUndefined();
+    expect((await b.db.clips.get(y.id))!.body).toContain('Texte X');
+  });
+});

@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createRecord, trashRecord } from '../../../wordpress/desk-client';
+import { FakeDesk } from '../services/fake-desk';
+
+/**
+ * The desk client's trash of a merged draft (`merged_into`), against the fake desk: the target
+ * is sent, and the trash never waits on it (a refused target, an older plugin). The same calls
+ * run against the real plugin in tests/wordpress/desk-client.test.ts.
+ */
+
+async function twoDrafts(server: FakeDesk) {
+  const settings = server.settings('redac');
+  const options = { fetch: server.fetch, isOnline: () => true };
+  const made = [];
+  for (const title of ['X', 'Y']) {
+    const write = { title, content: `<p>${title}</p>`, meta: { clientId: `draft-${title}-0001` } };
+    const created = await createRecord(settings, 'drafts', write, options);
+    if (!created.ok) throw new Error(created.code);
+    made.push(created.record);
+  }
+  const [x, y] = made;
+  return { settings, options, x: x!, y: y! };
+}
+
+describe('trashRecord with the draft it was merged into', () => {
+  let server: FakeDesk;
+  beforeEach(() => {
+    server = new FakeDesk();
+    server.addUser('redac', 'Rédaction', 'editor');
+  });
+
+  it('sends merged_into, and the trashed record names the draft', async () => {
+    const { settings, options, x, y } = await twoDrafts(server);
+    const trashed = await trashRecord(settings, 'drafts', x.id, { ...options, mergedInto: y.id });
+    expect(trashed).toMatchObject({
+      ok: true,
+      merged: true,
+      record: { status: 'trash', merged_into: { id: y.id, clientId: 'draft-Y-0001' } },
+    });
+    expect(server.log.filter((line) => line.startsWith('DELETE'))).toHaveLength(1);
+  });
+
+  it('trashes without the target when the plugin refuses it', async () => {
+    const { settings, options, x } = await twoDrafts(server);
+    const trashed = await trashRecord(settings, 'drafts', x.id, { ...options, mergedInto: 9999 });
+    expect(trashed).toMatchObject({ ok: true, merged: false, record: { status: 'trash' } });
+    expect(trashed.ok && trashed.record.merged_into).toBeNull();
+    expect(server.log.filter((line) => line.startsWith('DELETE'))).toHaveLength(2);
+    expect(server.byClientId('drafts', 'draft-X-0001')!.status).toBe('trash');
+  });
+
+  it('trashes with an older plugin, which ignores the target', async () => {
+    server = new FakeDesk({ olderPlugin: true });
+    server.addUser('redac', 'Rédaction', 'editor');
+    const { settings, options, x, y } = await twoDrafts(server);
+    const trashed = await trashRecord(settings, 'drafts', x.id, { ...options, mergedInto: y.id });
+    expect(trashed).toMatchObject({ ok: true, merged: false, record: { status: 'trash' } });
+    expect(trashed.ok && 'merged_into' in trashed.record).toBe(false);
+  });
+
+  it('a plain trash sends no target', async () => {
+    const { settings, options, x } = await twoDrafts(server);
+    const trashed = await trashRecord(settings, 'drafts', x.id, options);
+    expect(trashed).toMatchObject({ ok: true, merged: false, record: { merged_into: null } });
+  });
+});
