@@ -148,6 +148,14 @@ function DraftEditorOf({
     async () => (draft && desk.enabled ? (await pageTwins([draft])).get(id)?.[0] : undefined),
     [id, draft?.url, draft?.desk?.createdBy, !!draft?.deletedAt, desk.enabled],
   );
+  // The draft another editor merged this one into, when it is in the trash for that.
+  const mergedInto = useLiveQuery(
+    async () =>
+      draft?.deletedAt && draft.desk?.mergedInto
+        ? ((await getDraft(draft.desk.mergedInto)) ?? null)
+        : null,
+    [draft?.deletedAt, draft?.desk?.mergedInto],
+  );
   // The other items of the draft's issue (or of the issue being composed), to link to them.
   const issueId = draft?.issueId || currentIssueId || '';
   const others = useLiveQuery(() => issueItems(issueId), [issueId]);
@@ -210,6 +218,8 @@ function DraftEditorOf({
   // what it may not do meanwhile (trash, merge, arrange) is greyed with the reason.
   const trashed = !!draft.deletedAt;
   const trashedBy = draft.desk?.trashedBy ?? draft.desk?.modifiedBy;
+  // Merged into another draft by another editor: said, with that draft to open.
+  const mergedTitle = trashed && mergedInto ? mergedInto.title : undefined;
   const inTrash = trashed ? t('editor.inTrashReason') : undefined;
   const counts = countText(itemText(form.body));
   // What the editor does not type (quotes added by a later clip, metadata) follows the database.
@@ -252,18 +262,35 @@ function DraftEditorOf({
       {trashed && (
         <div class="notice" role="alert" data-testid="draft-trashed">
           <p>
-            {desk.enabled && trashedBy
-              ? t('editor.trashedBy', { name: trashedBy })
-              : t('editor.trashedElsewhere')}
+            {mergedTitle !== undefined
+              ? trashedBy
+                ? t('editor.mergedBy', { name: trashedBy, title: mergedTitle })
+                : t('editor.mergedElsewhere', { title: mergedTitle })
+              : desk.enabled && trashedBy
+                ? t('editor.trashedBy', { name: trashedBy })
+                : t('editor.trashedElsewhere')}
           </p>
-          <button
-            type="button"
-            class="button button--small"
-            disabled={!!cannotEdit}
-            onClick={() => void flush().then(() => restoreDraft(id))}
-          >
-            {t('editor.restore')}
-          </button>
+          <div class="notice__actions">
+            {mergedTitle !== undefined && onOpenDraft && (
+              <button
+                type="button"
+                class="button button--small"
+                onClick={() => void flush().then(() => onOpenDraft(mergedInto!.id))}
+                aria-label={t('merged.openNamed', { title: mergedTitle })}
+                data-testid="open-merged-into"
+              >
+                {t('merged.open')}
+              </button>
+            )}
+            <button
+              type="button"
+              class="button button--small"
+              disabled={!!cannotEdit}
+              onClick={() => void flush().then(() => restoreDraft(id))}
+            >
+              {t('editor.restore')}
+            </button>
+          </div>
         </div>
       )}
       {merging && (

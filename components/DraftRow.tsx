@@ -3,6 +3,7 @@ import { t } from '../locales';
 import { DeskMarks } from './DeskMarks';
 import type { InboxRow } from './inboxRow';
 import { lazyComponent } from './lazy';
+import { MergedIntoNotice } from './MergedIntoNotice';
 import { GUESSED_SOURCES, provenanceSummary } from './Provenance';
 import { useRefused } from './RoleReason';
 
@@ -43,6 +44,8 @@ interface RowProps {
   onDropDraft: (sourceId: string) => void;
   /** Opens another draft: the draft of the same page another editor has (`draft.twin`). */
   onOpenTwin?: (id: string) => void;
+  /** Opens the draft this one was merged into, in the trash (`draft.mergedInto`). */
+  onOpenMerged?: (id: string) => void;
   /** Why the user's role may not add a draft to the issue (shared desk), if it may not. */
   addRefused?: string;
   /** Why the user's role may not trash (or restore) this draft (shared desk). */
@@ -65,6 +68,7 @@ export function DraftRow({
   onAdd,
   onDropDraft,
   onOpenTwin,
+  onOpenMerged,
   addRefused,
   trashRefused,
   mergeRefused,
@@ -171,6 +175,12 @@ export function DraftRow({
       )}
       {draft.twin && onOpenTwin && !trashed && (
         <PageTwinNotice twin={draft.twin} onOpen={() => onOpenTwin(draft.twin!.id)} />
+      )}
+      {draft.mergedInto && onOpenMerged && trashed && (
+        <MergedIntoNotice
+          target={draft.mergedInto}
+          onOpen={() => onOpenMerged(draft.mergedInto!.id)}
+        />
       )}
       <DeskMarks mark={draft.desk} kind="draft" />
       <div class="draft__actions">

@@ -330,6 +330,7 @@ export function Inbox({
                 }
                 onDropDraft={(sourceId) => void mergeInto(sourceId, draft)}
                 onOpenTwin={onOpen}
+                onOpenMerged={onOpen}
                 addRefused={cannotArrange}
                 trashRefused={deskRefusal(desk, 'trash', {
                   kind: 'draft',

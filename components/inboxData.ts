@@ -7,7 +7,7 @@ import { liveQuery } from 'dexie';
 import { emptyOldTrash } from '../storage/housekeeping';
 import { db, type Draft } from '../storage/db';
 import { bodyText } from '../storage/derive';
-import { pageTwins } from '../storage/draft-records';
+import { mergeTargets, pageTwins } from '../storage/draft-records';
 import { searchPage, type DraftQuery } from '../storage/draft-search';
 import { replayJournal } from '../storage/journal';
 import { countText } from './counts';
@@ -99,13 +99,15 @@ export function toRow({
  */
 export async function inboxRows(query: DraftQuery): Promise<InboxRow[]> {
   const drafts = await searchPage(query);
-  const twins = await pageTwins(drafts);
+  const [twins, targets] = await Promise.all([pageTwins(drafts), mergeTargets(drafts)]);
   return drafts.map((draft) => {
     const row = toRow(draft);
     const twin = twins.get(draft.id)?.[0];
     if (twin) {
       row.twin = { id: twin.draft.id, title: twin.draft.title, by: twin.by, mine: twin.mine };
     }
+    const target = targets.get(draft.id);
+    if (target) row.mergedInto = target;
     return row;
   });
 }

@@ -1,4 +1,5 @@
 import type { Draft } from '../storage/db';
+import type { MergeTarget } from '../storage/draft-records';
 
 /**
  * A draft as the inbox list shows it: the record without what a row never shows (the body,
@@ -23,6 +24,11 @@ export type InboxRow = Omit<Draft, 'body' | 'quotes' | 'words' | 'sourceUrls'> &
    * row says, with a way to open it; see `pageTwins` (storage/draft-records.ts).
    */
   twin?: PageTwin;
+  /**
+   * Shared desk, in the trash: the draft another editor merged this one into, which the row
+   * names, with a way to open it; see `mergeTargets` (storage/draft-records.ts).
+   */
+  mergedInto?: MergeTarget;
 };
 
 /** Another editor's draft of the same page, as a row or the editor names it. */

@@ -134,6 +134,10 @@ export const en: Messages = {
   'editor.trashedElsewhere':
     'This draft was put in the trash elsewhere, where it will be deleted after 30 days. What you type here is still saved with it; restore it to keep it among the drafts.',
   'editor.restore': 'Restore it to the drafts',
+  'editor.mergedBy':
+    '{name} merged this draft into “{title}”. It is in the trash, where it will be deleted after 30 days.',
+  'editor.mergedElsewhere':
+    'This draft was merged into “{title}” elsewhere. It is in the trash, where it will be deleted after 30 days.',
   'editor.inTrashReason': 'It is in the trash: restore it first.',
   'editor.status': 'Status',
   'editor.label': 'Label',
@@ -198,6 +202,10 @@ export const en: Messages = {
   'twin.open': 'Open the other draft',
   'twin.openNamed': 'Open the other draft of this page, “{title}”',
   'twin.merge': 'Merge it into this one',
+  'merged.row': '{name} merged it into “{title}”.',
+  'merged.rowAnon': 'Merged into “{title}”.',
+  'merged.open': 'Open',
+  'merged.openNamed': 'Open “{title}”, which it was merged into',
   'undo.button': 'Undo',
   'undo.failed': 'Could not undo.',
   'undo.trashed': '“{title}” is in the trash.',

@@ -142,6 +142,10 @@ export const fr = {
   'editor.trashedElsewhere':
     'Ce brouillon a été mis à la corbeille ailleurs, où il sera supprimé au bout de 30 jours. Ce que vous y écrivez reste enregistré avec lui ; remettez-le pour le garder dans les brouillons.',
   'editor.restore': 'Le remettre dans les brouillons',
+  'editor.mergedBy':
+    '{name} a fusionné ce brouillon dans « {title} ». Il est à la corbeille, où il sera supprimé au bout de 30 jours.',
+  'editor.mergedElsewhere':
+    'Ce brouillon a été fusionné ailleurs dans « {title} ». Il est à la corbeille, où il sera supprimé au bout de 30 jours.',
   'editor.inTrashReason': 'Il est dans la corbeille : remettez-le d’abord.',
   'editor.status': 'Statut',
   'editor.label': 'Libellé',
@@ -207,6 +211,10 @@ export const fr = {
   'twin.open': 'Ouvrir l’autre brouillon',
   'twin.openNamed': 'Ouvrir l’autre brouillon de cette page, « {title} »',
   'twin.merge': 'Le fusionner dans celui-ci',
+  'merged.row': '{name} l’a fusionné dans « {title} ».',
+  'merged.rowAnon': 'Fusionné dans « {title} ».',
+  'merged.open': 'Ouvrir',
+  'merged.openNamed': 'Ouvrir « {title} », où il a été fusionné',
   'undo.button': 'Annuler',
   'undo.failed': 'Impossible d’annuler.',
   'undo.trashed': '« {title} » est à la corbeille.',

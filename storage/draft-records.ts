@@ -243,6 +243,39 @@ export function pageTwins(
   });
 }
 
+/**
+ * Where a draft in the trash went: another editor merged it into a draft (« Fusionner dans… »,
+ * the desk mark's `mergedInto`), which this browser has.
+ */
+export interface MergeTarget {
+  /** The draft it was merged into. */
+  id: string;
+  title: string;
+  /** Who merged it (who put it in the trash); '' when the sync did not say. */
+  by: string;
+}
+
+/**
+ * Shared desk: for each of `drafts` in the trash that another editor merged into a draft, that
+ * draft, when this browser has it (one `bulkGet` for all). Keyed by draft id.
+ */
+export async function mergeTargets(
+  drafts: readonly Draft[],
+  database: IndiscretsDB = defaultDb,
+): Promise<Map<string, MergeTarget>> {
+  const found = new Map<string, MergeTarget>();
+  const merged = drafts.filter((draft) => draft.deletedAt && draft.desk?.mergedInto);
+  if (merged.length === 0) return found;
+  const targets = await database.clips.bulkGet(merged.map((draft) => draft.desk!.mergedInto!));
+  merged.forEach((draft, index) => {
+    const target = targets[index];
+    if (!target) return;
+    const by = draft.desk?.trashedBy ?? draft.desk?.modifiedBy ?? '';
+    found.set(draft.id, { id: target.id, title: target.title, by });
+  });
+  return found;
+}
+
 /** The record as written, with what the hooks derived. */
 async function stored(database: IndiscretsDB, id: string): Promise<Draft> {
   const draft = await database.clips.get(id);

@@ -1,0 +1,157 @@
+/**
+ * A draft another editor merged into a draft (« Fusionner dans… ») reaches this desk in the
+ * trash with the draft it went into on its desk mark: its editor and its row in the trash say
+ * who merged it and where, and open that draft; restoring it takes the mark off.
+ */
+import type { ComponentChildren } from 'preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AnnouncerProvider } from '../../../components/Announcer';
+import { DraftEditor } from '../../../components/DraftEditor';
+import { Inbox } from '../../../components/Inbox';
+import { UndoProvider } from '../../../components/Undo';
+import { setLocale } from '../../../locales';
+import { registerHandlers, type Handlers } from '../../../messaging/protocol';
+import { db } from '../../../storage/db';
+import { deskState } from '../desk-fixtures';
+import { addDraft } from '../storage/helpers';
+
+let unregister: () => void;
+beforeEach(async () => {
+  fakeBrowser.reset();
+  localStorage.clear();
+  setLocale('fr');
+  await Promise.all([
+    db.clips.clear(),
+    db.issues.clear(),
+    db.syncState.clear(),
+    db.outbox.clear(),
+    db.conflicts.clear(),
+  ]);
+  await db.syncState.put(deskState('editor'));
+  unregister = registerHandlers({
+    deskLock: async () => ({ ok: true, lock: null }),
+  } as unknown as Handlers);
+});
+afterEach(() => {
+  unregister();
+  cleanup();
+  setLocale('fr');
+});
+
+/** French quotes as the messages write them, with no-break spaces inside. */
+const fr = (text: string) => text.replace(/« /g, '«\u00a0').replace(/ »/g, '\u00a0»');
+
+const wrap = (node: ComponentChildren) =>
+  render(
+    <AnnouncerProvider>
+      <UndoProvider>{node}</UndoProvider>
+    </AnnouncerProvider>,
+  );
+
+/** Y, and X as the sync leaves it after Rédac merged X into Y. */
+async function merged(by: string | null = 'Rédac') {
+  const y = await addDraft(db, { title: 'Le ministre et le yacht', desk: { remoteId: 2 } });
+  const x = await addDraft(db, {
+    title: 'Le yacht du ministre',
+    deletedAt: new Date().toISOString(),
+    desk: { remoteId: 1, ...(by ? { trashedBy: by } : {}), mergedInto: y.id, canTrash: true },
+  });
+  return { x, y };
+}
+
+describe('DraftEditor › a draft another editor merged into another', () => {
+  it('says who merged it and into which draft, opens that draft, and restoring takes the mark off', async () => {
+    const { x, y } = await merged();
+    const opened: string[] = [];
+    wrap(<DraftEditor id={x.id} onClose={() => {}} onOpenDraft={(id) => opened.push(id)} />);
+
+    const notice = await screen.findByTestId('draft-trashed');
+    await waitFor(() =>
+      expect(notice.textContent).toContain(
+        fr('Rédac a fusionné ce brouillon dans « Le ministre et le yacht ».'),
+      ),
+    );
+    fireEvent.click(
+      within(notice).getByRole('button', {
+        name: fr('Ouvrir « Le ministre et le yacht », où il a été fusionné'),
+      }),
+    );
+    await waitFor(() => expect(opened).toEqual([y.id]));
+
+    fireEvent.click(
+      within(notice).getByRole('button', { name: 'Le remettre dans les brouillons' }),
+    );
+    await waitFor(async () => expect((await db.clips.get(x.id))!.deletedAt).toBeUndefined());
+    expect((await db.clips.get(x.id))!.desk).toEqual({
+      remoteId: 1,
+      trashedBy: 'Rédac',
+      canTrash: true,
+    });
+    await waitFor(() => expect(screen.queryByTestId('draft-trashed')).toBeNull());
+  });
+
+  it('says it in English, and without a name when the sync gave none', async () => {
+    setLocale('en');
+    const { x } = await merged(null);
+    wrap(<DraftEditor id={x.id} onClose={() => {}} onOpenDraft={() => {}} />);
+    const notice = await screen.findByTestId('draft-trashed');
+    await waitFor(() =>
+      expect(notice.textContent).toContain(
+        'This draft was merged into “Le ministre et le yacht” elsewhere.',
+      ),
+    );
+    expect(
+      within(notice).getByRole('button', { name: /^Open “Le ministre et le yacht”/ }),
+    ).toBeTruthy();
+  });
+
+  it('a draft merely trashed keeps the trash notice', async () => {
+    const x = await addDraft(db, {
+      title: 'À la corbeille',
+      deletedAt: new Date().toISOString(),
+      desk: { remoteId: 1, trashedBy: 'Rédac' },
+    });
+    wrap(<DraftEditor id={x.id} onClose={() => {}} onOpenDraft={() => {}} />);
+    const notice = await screen.findByTestId('draft-trashed');
+    await waitFor(() =>
+      expect(notice.textContent).toContain('Rédac a mis ce brouillon à la corbeille'),
+    );
+    expect(within(notice).queryByTestId('open-merged-into')).toBeNull();
+  });
+});
+
+describe('Inbox › the trash', () => {
+  it(
+    fr(
+      'says on the merged draft’s row who merged it into which draft, and « Ouvrir » opens that draft',
+    ),
+    async () => {
+      const { y } = await merged();
+      await addDraft(db, {
+        title: 'Simplement jeté',
+        deletedAt: new Date(Date.now() - 60_000).toISOString(),
+        desk: { remoteId: 3, trashedBy: 'Rédac' },
+      });
+      const opened: string[] = [];
+      wrap(<Inbox onOpen={(id) => opened.push(id)} />);
+      fireEvent.change(await screen.findByRole('combobox', { name: 'Où chercher' }), {
+        target: { value: 'trash' },
+      });
+      const row = (await screen.findByText('Le yacht du ministre')).closest('article')!;
+      const notice = await within(row).findByTestId('merged-into');
+      expect(notice.textContent).toContain(
+        fr('Rédac l’a fusionné dans « Le ministre et le yacht ».'),
+      );
+      fireEvent.click(
+        within(notice).getByRole('button', {
+          name: fr('Ouvrir « Le ministre et le yacht », où il a été fusionné'),
+        }),
+      );
+      expect(opened).toEqual([y.id]);
+      const other = screen.getByText('Simplement jeté').closest('article')!;
+      expect(within(other).queryByTestId('merged-into')).toBeNull();
+    },
+  );
+});
