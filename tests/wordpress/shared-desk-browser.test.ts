@@ -721,6 +721,61 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     expect([back.deletedAt, back.title]).toEqual([undefined, 'Titre tapé dans la corbeille']);
   });
 
+  it('B’s editor open on a draft A merged into another says into which, names A, and opens it; so does its row in B’s trash', async () => {
+    const titleX = await clipFixture(a.session, server, 'guardian-1', 'h1');
+    const titleY = await clipFixture(a.session, server, 'nytimes-1', 'h1');
+    const x = await clipByTitle(a, titleX);
+    const y = await clipByTitle(a, titleY);
+    await settled(a);
+    await sync(b);
+    await b.page.getByLabel(fr('filter.box')).selectOption('inbox');
+    await clipByTitle(b, titleX);
+
+    // A merges X into Y with « Fusionner dans… », before B opens X (B's lock would stop it).
+    const editorA = await openDraft(a, shownName(x));
+    await editorA.getByRole('button', { name: fr('editor.mergeInto'), exact: true }).click();
+    const dialog = a.page.getByTestId('merge-dialog');
+    const word = titleY.split(/\s+/).sort((p, q) => q.length - p.length)[0]!;
+    await dialog.getByRole('searchbox').pressSequentially(word);
+    await dialog.getByRole('button', { name: new RegExp(titleY.slice(0, 20)) }).click();
+    await settled(a);
+    const [remoteX] = await serverRecords(a.who, 'drafts', x.id);
+    expect(remoteX!.status).toBe('trash');
+
+    const editorB = await openDraft(b, shownName(x));
+    await sync(b);
+    const notice = editorB.getByTestId('draft-trashed');
+    await notice.waitFor({ timeout: 30_000 });
+    expect(await notice.innerText()).toContain(
+      fr('editor.mergedBy', { name: newsroom().editor.name, title: titleY }).split('. ')[0]!,
+    );
+    const open = notice.getByRole('button', { name: fr('merged.openNamed', { title: titleY }) });
+    const restore = notice.getByRole('button', { name: fr('editor.restore') });
+    // Both buttons on one line.
+    const [openBox, restoreBox] = await Promise.all([open.boundingBox(), restore.boundingBox()]);
+    expect(Math.abs(openBox!.y - restoreBox!.y)).toBeLessThan(2);
+    await b.page.screenshot({ path: screenshotPath('shared-desk-editor-merged-elsewhere.png') });
+    await open.click();
+    await until(
+      () => b.page.getByTestId('draft-editor').getByLabel(fr('editor.title')).inputValue(),
+      (value) => value === titleY,
+      'B’s editor to show Y',
+    );
+    expect(await b.page.getByTestId('draft-editor').innerText()).toContain(
+      y.quotes[0]!.text.slice(0, 20),
+    );
+
+    // The trash says it too, and opens Y from there.
+    await b.page.getByLabel(fr('filter.box')).selectOption('trash');
+    const row = b.page.getByTestId('draft').filter({ hasText: titleX }).first();
+    const said = row.getByTestId('merged-into');
+    await said.waitFor();
+    expect(await said.innerText()).toContain(
+      fr('merged.row', { name: newsroom().editor.name, title: titleY }),
+    );
+    await b.page.getByLabel(fr('filter.box')).selectOption('inbox');
+  });
+
   describe('a Contributor', () => {
     let p: Desk;
     beforeAll(async () => {
