@@ -2,7 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { getLocale, t, type MessageKey } from '../locales';
 import { sendMessage } from '../messaging/protocol';
 import { db, type Draft } from '../storage/db';
-import type { SyncConflict, SyncRefusal, SyncState, SyncTextMerge } from '../storage/sync-state';
+import type {
+  SyncConflict,
+  SyncKeptDraft,
+  SyncRefusal,
+  SyncState,
+  SyncTextMerge,
+} from '../storage/sync-state';
 import { ConflictChooser } from './ConflictChooser';
 import { itemText } from './richtext';
 import { deskIdentity, refusalSentence } from './roles';
@@ -114,6 +120,9 @@ export function SharedDeskBar() {
         // Keyed by when it was merged too: a newer merge of the same record is said afresh.
         <TextMergeNotice key={`${merge.key}@${merge.at}`} merge={merge} />
       ))}
+      {(state.keptDrafts ?? []).map((kept) => (
+        <KeptNotice key={`${kept.key}@${kept.at}`} kept={kept} />
+      ))}
       {desk.conflicts.map((conflict) =>
         conflict.deletedBy !== undefined ? (
           <DeletionNotice key={conflict.key} notice={conflict} />
@@ -180,6 +189,40 @@ function TextMergeNotice({ merge }: { merge: SyncTextMerge }) {
         {t('shared.mergedOk')}
       </button>
     </p>
+  );
+}
+
+/**
+ * A draft this editor deleted for good (offline, or with the shared desk off) that a colleague
+ * edited meanwhile: the sync kept it, as the desk has it (services/sync.ts, `keepDeleted`).
+ * Nothing was lost, so it is said as a status; the editor may keep it (which only closes the
+ * notice) or delete it anyway (which « Annuler » undoes, as any deletion).
+ */
+function KeptNotice({ kept }: { kept: SyncKeptDraft }) {
+  const [failed, setFailed] = useState(false);
+  const { offer } = useUndo();
+  const keep = () =>
+    void sendMessage('syncKeepKept', { key: kept.key }).catch(() => setFailed(true));
+  const remove = () =>
+    void sendMessage('syncDeleteKept', { key: kept.key }).then(
+      (answer) => answer.undo && offer(answer.undo, t('undo.draftDeleted', { title: kept.title })),
+      () => setFailed(true),
+    );
+  return (
+    <div class="notice shared-desk__merged" role="status" data-testid="sync-kept">
+      <p>
+        {kept.by
+          ? t('shared.kept', { title: kept.title, name: kept.by })
+          : t('shared.keptAnon', { title: kept.title })}
+      </p>
+      <button type="button" class="button button--small" onClick={keep}>
+        {t('shared.kept.keep')}
+      </button>{' '}
+      <button type="button" class="button button--small" onClick={remove}>
+        {t('shared.kept.delete')}
+      </button>
+      {failed && <p class="notice notice--error">{t('shared.conflict.failed')}</p>}
+    </div>
   );
 }
 

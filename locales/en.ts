@@ -213,6 +213,7 @@ export const en: Messages = {
   'undo.mergedSameTitle': '“{title}” ({from}) merged into “{title}” ({into}).',
   'undo.conflictTheirs': 'You took the other version of “{title}”.',
   'undo.conflictTheirsBy': 'You took {name}’s version of “{title}”.',
+  'undo.draftDeleted': '“{title}” was deleted.',
   'undo.issueDeleted': '“{title}” was deleted; its items went back to the drafts.',
   'counts.item': '{words|word|words}, {chars|character|characters}',
   'counts.words': '{words|word|words}',
@@ -567,6 +568,12 @@ export const en: Messages = {
   'shared.deleted.noticeAnon':
     'Another member of the newsroom deleted the issue “{title}”; you had changed it and not yet sent your changes: it is back on the desk, with your changes and its items.',
   'shared.deleted.keep': 'Keep the issue',
+  'shared.kept':
+    'You had deleted the draft “{title}”, but {name} changed it in the meantime: it is kept.',
+  'shared.keptAnon':
+    'You had deleted the draft “{title}”, but another member of the newsroom changed it in the meantime: it is kept.',
+  'shared.kept.keep': 'Keep it',
+  'shared.kept.delete': 'Delete it anyway',
   'shared.deleted.deleteToo': 'Delete it too',
   'shared.switch.on': 'Turn on the shared desk',
   'shared.switch.counting': 'Counting…',

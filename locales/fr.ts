@@ -222,6 +222,7 @@ export const fr = {
   'undo.mergedSameTitle': '« {title} » ({from}) fusionné dans « {title} » ({into}).',
   'undo.conflictTheirs': 'Vous avez pris l’autre version de « {title} ».',
   'undo.conflictTheirsBy': 'Vous avez pris la version de {name} de « {title} ».',
+  'undo.draftDeleted': '« {title} » est supprimé.',
   'undo.issueDeleted':
     '« {title} » est supprimé ; ses indiscrets sont retournés dans les brouillons.',
   'counts.item': '{words|mot|mots}, {chars|signe|signes}',
@@ -588,6 +589,12 @@ export const fr = {
   'shared.deleted.noticeAnon':
     'Un autre membre de la rédaction a supprimé le numéro « {title} » ; vous l’aviez modifié sans l’avoir encore envoyé : il est remis sur le bureau, avec vos modifications et ses indiscrets.',
   'shared.deleted.keep': 'Garder le numéro',
+  'shared.kept':
+    'Vous aviez supprimé le brouillon « {title} », mais {name} l’a modifié entre-temps : il est gardé.',
+  'shared.keptAnon':
+    'Vous aviez supprimé le brouillon « {title} », mais un autre membre de la rédaction l’a modifié entre-temps : il est gardé.',
+  'shared.kept.keep': 'Le garder',
+  'shared.kept.delete': 'Le supprimer quand même',
   'shared.deleted.deleteToo': 'Le supprimer aussi',
   'shared.switch.on': 'Activer la rédaction partagée',
   'shared.switch.counting': 'Décompte…',

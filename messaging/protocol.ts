@@ -214,6 +214,10 @@ export interface ProtocolMap {
   syncDismissRefusal: { request: { key: string }; response: SyncStatus };
   /** The editor read that a colleague's edit of a text was merged with theirs. */
   syncDismissTextMerge: { request: { key: string }; response: SyncStatus };
+  /** « Le garder »: the editor keeps a draft they had deleted and a colleague edited since. */
+  syncKeepKept: { request: { key: string }; response: SyncStatus };
+  /** « Le supprimer quand même »: that draft deleted for good, with the undo of it. */
+  syncDeleteKept: { request: { key: string }; response: SyncStatus & { undo?: UndoToken } };
   /** The site's latest published posts (or those matching `search`), for the link form. */
   sitePosts: { request: { search?: string }; response: SitePostsAnswer };
   /** Takes or renews (every minute while editing) the edit lock on a record, or releases it. */

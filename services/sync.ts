@@ -39,6 +39,7 @@ import {
   type OutboxEntry,
   type SyncAction,
   type SyncConflict,
+  type SyncKeptDraft,
   type SyncKind,
   type SyncPlan,
   type SyncReason,
@@ -800,12 +801,24 @@ export class SyncEngine {
       const target = entry.mergedInto
         ? await this.db.syncRecords.get(outboxKey('draft', entry.mergedInto))
         : undefined;
+      // A draft deleted here goes to the trash there only as this browser last saw it: a
+      // colleague's edit made since is answered `conflict`, and kept (see keepDeleted).
       const result = await trashRecord(settings, rk, sync.remoteId, {
         ...this.options(),
         ...(target ? { mergedInto: target.remoteId } : {}),
+        ...(kind === 'draft' ? { baseVersion: sync.version } : {}),
       });
       if (!result.ok) {
         this.fail(result);
+        if (result.code === 'conflict' && result.current) {
+          const remote = result.current as RestRecord;
+          if (!(await this.keepDeleted(kind, entry.recordId, sync, remote))) {
+            // Written meanwhile but not edited (trashed, or the same fields): the deletion goes
+            // on from the version it now has.
+            await this.recordSynced(kind, entry.recordId, remote, false);
+          }
+          return true;
+        }
         if (result.code === 'forbidden') {
           // Not allowed to delete it: it comes back, as the server has it.
           await this.refuse(entry, 'trash', result, sync.base, () =>
@@ -1151,6 +1164,60 @@ export class SyncEngine {
   // Merge a server record into the local copy
 
   /**
+   * A draft deleted for good here (emptied from the trash offline, or while the desk was off)
+   * that a colleague edited on the desk since this browser last saw it: their work wins over a
+   * deletion made without seeing it. The draft is not trashed there; it comes back here as the
+   * desk has it, and the editor is told who edited it, with the choice to delete it anyway
+   * ({@link deleteKept}, undoable). Returns false, changing nothing, when the desk's version
+   * differs from the base in nothing but the trash (no edit to keep), or for an issue (its
+   * deletion goes on as before). Call with no local record and the deletion queued.
+   */
+  private async keepDeleted(
+    kind: SyncKind,
+    recordId: string,
+    sync: SyncRecord,
+    remote: RestRecord,
+    me?: number,
+  ): Promise<boolean> {
+    if (kind !== 'draft' || sync.base.trashed) return false;
+    const theirs = sharedOfRest(kind, remote);
+    const fields = fieldsOf(kind).filter((field) => field !== 'trashed');
+    if (changedFields(sync.base, theirs, fields).length === 0) return false;
+    me ??= (await this.state()).user?.id;
+    return quietly(this.db, SYNC_TABLES, async () => {
+      const key = outboxKey(kind, recordId);
+      const [local, entry] = await Promise.all([
+        this.db.clips.get(recordId),
+        this.db.outbox.get(key),
+      ]);
+      // Written again here meanwhile (an undo): no longer a deletion to keep.
+      if (local || entry?.op !== 'delete') return false;
+      const mark = deskMarkOf(remote, me);
+      await this.writeLocal(kind, undefined, theirs, fromGmt(remote.modified_gmt), recordId, mark);
+      await this.db.syncRecords.put({
+        key,
+        kind,
+        recordId,
+        remoteId: remote.id,
+        version: remote.version,
+        modifiedGmt: remote.modified_gmt,
+        base: theirs,
+      });
+      await this.db.outbox.delete(key);
+      const kept = ((await this.state()).keptDrafts ?? []).filter((k) => k.key !== key);
+      const notice: SyncKeptDraft = {
+        key,
+        recordId,
+        title: titleOf(theirs),
+        ...(remote.last_edited_by?.name ? { by: remote.last_edited_by.name } : {}),
+        at: this.now(),
+      };
+      await this.patchState({ keptDrafts: [...kept, notice].slice(-TEXT_MERGES_KEPT) });
+      return true;
+    });
+  }
+
+  /**
    * Whether a pulled (or conflicting) issue is another editor's deletion meeting this desk's
    * work on it not yet sent: changes of its own fields, or of its items' placing (see
    * {@link arrangedIn}). Policy: the work wins, the deletion is told. Deleting an issue is
@@ -1306,6 +1373,11 @@ export class SyncEngine {
         // issue is queued as if edited here, and the merge below puts it back.
         entry = this.entry(kind, recordId, this.now());
         await this.db.outbox.put(entry);
+      }
+      if (!local && entry?.op === 'delete' && sync) {
+        // Deleted for good here, not yet sent (offline, or while the desk was off): a
+        // colleague's edit made since keeps it (see keepDeleted).
+        if (await this.keepDeleted(kind, recordId, sync, remote, me)) return false;
       }
       if (!local) {
         // Deleted here (waiting to be trashed there), or trashed there and never seen here.
@@ -1616,6 +1688,34 @@ export class SyncEngine {
     const kept = ((await this.state()).textMerges ?? []).filter((m) => m.key !== key);
     await this.patchState({ textMerges: kept.length > 0 ? kept : undefined });
     return this.status();
+  }
+
+  /** « Le garder »: the editor keeps the draft a colleague's edit brought back; the notice goes. */
+  async dismissKept(key: string): Promise<SyncStatus> {
+    await this.dropKept(key);
+    return this.status();
+  }
+
+  /**
+   * « Le supprimer quand même »: the draft a colleague's edit brought back is deleted for good
+   * here, and so trashed on the desk (as the editor now has seen it), with the undo of it, as
+   * any deletion: « Annuler » writes it back, and the next push takes it out of the trash there.
+   */
+  async deleteKept(key: string): Promise<SyncStatus & { undo?: UndoToken }> {
+    const notice = ((await this.state()).keptDrafts ?? []).find((k) => k.key === key);
+    await this.dropKept(key);
+    const draft = notice ? await this.db.clips.get(notice.recordId) : undefined;
+    if (!draft) return this.status();
+    // Not quiet: the deletion is queued, as the editor's own.
+    await this.db.clips.delete(draft.id);
+    void this.run();
+    const undo: UndoToken = { label: 'trash', before: [draft], after: [] };
+    return { ...(await this.status()), undo };
+  }
+
+  private async dropKept(key: string): Promise<void> {
+    const kept = ((await this.state()).keptDrafts ?? []).filter((k) => k.key !== key);
+    await this.patchState({ keptDrafts: kept.length > 0 ? kept : undefined });
   }
 
   async dismissRefusal(key: string): Promise<SyncStatus> {

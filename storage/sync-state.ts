@@ -156,6 +156,23 @@ export interface SyncTextMerge {
 /** How many merge notices the state keeps (the oldest go first). */
 export const TEXT_MERGES_KEPT = 10;
 
+/**
+ * A draft this browser deleted for good (emptied from its trash, offline or with the shared desk
+ * off) that a colleague edited on the desk meanwhile: it was not deleted there, but kept, and
+ * brought back here, and the editor is told, with the choice to delete it anyway.
+ */
+export interface SyncKeptDraft {
+  /** The draft's key (`draft:<id>`): one notice per draft. */
+  key: string;
+  recordId: string;
+  /** The draft's title, for the notice. */
+  title: string;
+  /** Display name of who edited it meanwhile, when the server said. */
+  by?: string;
+  /** When it was kept (ISO 8601). */
+  at: string;
+}
+
 /** A record where the same field was changed here and on the server: the editor chooses. */
 export interface SyncConflict {
   key: string;
@@ -254,6 +271,8 @@ export interface SyncState {
   locks?: string[];
   /** Texts merged with another editor's, each said until the editor closes it; newest last. */
   textMerges?: SyncTextMerge[];
+  /** Drafts deleted here but kept for a colleague's edit, each said until the editor chooses. */
+  keptDrafts?: SyncKeptDraft[];
 }
 
 /**

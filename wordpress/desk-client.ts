@@ -477,15 +477,18 @@ export async function updateRecord<K extends DeskKind>(
  * draft this one was merged into, which the trashed record then names (`merged_into`). The trash
  * never waits on it: a target the plugin refuses (`indiscrets_invalid_merge_target`: deleted
  * meanwhile, trashed) is dropped and the record trashed without it, and a plugin older than
- * 0.1.3 ignores it. `merged` says whether the trashed record names the target.
+ * 0.1.3 ignores it. `merged` says whether the trashed record names the target. With
+ * `baseVersion`, only if the record is still at that version: `conflict` carries the server's
+ * record when someone wrote in between.
  */
 export async function trashRecord<K extends DeskKind>(
   settings: DeskSettings,
   kind: K,
   remoteId: number,
-  options: DeskOptions & { mergedInto?: number } = {},
+  options: DeskOptions & { mergedInto?: number; baseVersion?: number } = {},
 ): Promise<DeskResult<{ record: RecordOf<K>; merged: boolean }, RecordOf<K>>> {
-  const route = `/indiscrets/v1/${kind}/${remoteId}&context=edit&_fields=${RECORD_FIELDS}`;
+  const base = options.baseVersion === undefined ? '' : `&base_version=${options.baseVersion}`;
+  const route = `/indiscrets/v1/${kind}/${remoteId}&context=edit&_fields=${RECORD_FIELDS}${base}`;
   const { mergedInto } = options;
   let result = await call<RecordOf<K>>(
     settings,

@@ -483,6 +483,62 @@ describe('SharedDeskBar › an issue deleted elsewhere while changed here', () =
   });
 });
 
+describe('SharedDeskBar › a draft deleted here and edited there meanwhile', () => {
+  const kept = {
+    key: 'draft:d1',
+    recordId: 'd1',
+    title: 'Le ministre et le yacht',
+    by: 'Rédac',
+    at: '2026-03-15T10:00:00Z',
+  };
+
+  it('says it is kept, as a status, and « Le garder » only closes the notice', async () => {
+    await db.syncState.put({
+      ...contributorState,
+      keptDrafts: [kept, { ...kept, key: 'draft:d2', by: undefined }],
+    });
+    background({ syncKeepKept: contributorState });
+    render(<SharedDeskBar />);
+
+    const [named, anonymous] = await screen.findAllByTestId('sync-kept');
+    expect(named!.textContent).toContain(
+      'Vous aviez supprimé le brouillon «\u00a0Le ministre et le yacht\u00a0», mais Rédac l’a modifié entre-temps\u00a0: il est gardé.',
+    );
+    expect(anonymous!.textContent).toContain(
+      'mais un autre membre de la rédaction l’a modifié entre-temps',
+    );
+    expect(named!.getAttribute('role')).toBe('status');
+    fireEvent.click(within(named!).getByRole('button', { name: 'Le garder' }));
+    await waitFor(() => expect(calls).toEqual([['syncKeepKept', { key: 'draft:d1' }]]));
+  });
+
+  it('« Le supprimer quand même » deletes it, with « Annuler » as any deletion', async () => {
+    await db.syncState.put({ ...contributorState, keptDrafts: [kept] });
+    // The background's answer: the draft deleted for good, its undo. A real one: a view drops
+    // an offer whose action is not in effect.
+    const draft = await addDraft(db, { title: 'Le ministre et le yacht' });
+    await db.clips.delete(draft.id);
+    const token = { label: 'trash' as const, before: [draft], after: [] };
+    unregister = registerHandlers({
+      syncDeleteKept: async (request: unknown) => {
+        calls.push(['syncDeleteKept', request]);
+        return { ...contributorState, undo: token };
+      },
+    } as unknown as Handlers);
+    render(
+      <UndoProvider>
+        <SharedDeskBar />
+      </UndoProvider>,
+    );
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Le supprimer quand même' }));
+
+    const bar = await screen.findByTestId('undo-bar');
+    expect(bar.textContent).toContain('«\u00a0Le ministre et le yacht\u00a0» est supprimé.');
+    expect(calls).toEqual([['syncDeleteKept', { key: 'draft:d1' }]]);
+  });
+});
+
 describe('SharedDeskSettings › turning the shared desk on', () => {
   beforeEach(async () => {
     await wordpressItem.setValue({

@@ -3,9 +3,9 @@
  * `fetch`: the sync engine's unit tests run every branch against it without a WordPress. It
  * follows the contract the real plugin is tested against in tests/wordpress/: clientId dedupe
  * (409 exists), base_version (428 / 409 with the current record), roles (a contributor edits
- * only their own drafts and never arranges), trash and restore, locks, `modified_after`
- * (inclusive, whole seconds) with paging, a merge's `merged_into` (plugin 0.1.3; an older
- * plugin, `olderPlugin`, ignores it and answers no such field).
+ * only their own drafts and never arranges), trash (with an optional base_version) and restore,
+ * locks, `modified_after` (inclusive, whole seconds) with paging, a merge's `merged_into` (plugin
+ * 0.1.3; an older plugin, `olderPlugin`, ignores it and answers no such field).
  */
 
 import { deskCan } from '../desk-fixtures';
@@ -341,6 +341,15 @@ export class FakeDesk {
     if (action === 'restore' || method === 'DELETE') {
       if (!(editor || record.author === user.id)) {
         return this.error(403, 'indiscrets_cannot_trash', { needs: 'editor' });
+      }
+      // A trash may say which version it was based on, checked as for an update.
+      const base = params.get('base_version');
+      if (method === 'DELETE' && base !== null && Number(base) !== record.version) {
+        return this.error(409, 'indiscrets_conflict', {
+          base_version: Number(base),
+          version: record.version,
+          current: this.view(record, user),
+        });
       }
       const target = params.get('merged_into');
       if (method === 'DELETE' && target && !this.options.olderPlugin) {

@@ -1,0 +1,156 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { purgeTrash, trashDraft, undo, updateDraft } from '../../../storage/drafts';
+import { addDraft } from '../storage/helpers';
+import { closeDesks, TestDesk, twoDesks } from './desks';
+import type { FakeDesk } from './fake-desk';
+
+/**
+ * What a browser did without seeing a colleague's work (offline, or with the shared desk off)
+ * never undoes that work when it rejoins: a draft it deleted for good that was edited since is
+ * kept, a trash or restore that crossed an edit is merged, and the « what will happen » count
+ * asks the desk instead of assuming.
+ */
+
+/** Empties the trash of `desk` (what the start-up purge does after 30 days). */
+const emptyTrash = (desk: TestDesk) => purgeTrash(new Date('2100-01-01'), 30, desk.db);
+
+describe('a draft deleted for good here but edited there meanwhile is kept', () => {
+  let server: FakeDesk;
+  let a: TestDesk;
+  let b: TestDesk;
+
+  beforeEach(() => {
+    ({ server, a, b } = twoDesks(TestDesk));
+  });
+  afterEach(() => closeDesks(a, b));
+
+  /** A's draft, on both desks. */
+  async function shared() {
+    const draft = await addDraft(a.db, { title: 'Le ministre et le yacht', body: '<p>Texte</p>' });
+    await a.join();
+    await b.join();
+    return draft;
+  }
+
+  it('offline: the deletion is answered 409, the draft comes back with B’s text and A is told', async () => {
+    const draft = await shared();
+    server.offline = true;
+    await trashDraft(draft.id, a.db);
+    await emptyTrash(a);
+    expect(await a.db.clips.get(draft.id)).toBeUndefined();
+    server.offline = false;
+    await updateDraft(draft.id, { body: '<p>Texte revu par B</p>' }, b.db);
+    await b.sync();
+
+    server.log = [];
+    await a.sync();
+
+    expect(server.log).toContain(
+      `DELETE /indiscrets/v1/drafts/${server.byClientId('drafts', draft.id)!.id}`,
+    );
+    const stored = server.byClientId('drafts', draft.id)!;
+    expect(stored.status).toBe('draft');
+    expect(stored.content).toBe('<p>Texte revu par B</p>');
+    const back = (await a.db.clips.get(draft.id))!;
+    expect(back.body).toBe('<p>Texte revu par B</p>');
+    expect(back.deletedAt).toBeUndefined();
+    const status = await a.engine.status();
+    expect(status.pending).toBe(0);
+    expect(status.keptDrafts).toEqual([
+      expect.objectContaining({
+        key: `draft:${draft.id}`,
+        title: 'Le ministre et le yacht',
+        by: 'Auteur',
+      }),
+    ]);
+  });
+
+  it('desk off: the rejoin keeps it, pulled back, and does not trash it there', async () => {
+    const draft = await shared();
+    await a.engine.disable();
+    await trashDraft(draft.id, a.db);
+    await emptyTrash(a);
+    await updateDraft(draft.id, { title: 'Le ministre, le yacht et le port' }, b.db);
+    await b.sync();
+
+    server.log = [];
+    await a.join();
+
+    expect(server.log.filter((line) => line.startsWith('DELETE'))).toEqual([]);
+    expect(server.byClientId('drafts', draft.id)!.status).toBe('draft');
+    expect((await a.db.clips.get(draft.id))!.title).toBe('Le ministre, le yacht et le port');
+    expect((await a.engine.status()).keptDrafts).toEqual([
+      expect.objectContaining({ title: 'Le ministre, le yacht et le port', by: 'Auteur' }),
+    ]);
+  });
+
+  it('desk off, nobody edited it: the rejoin trashes it there, as before', async () => {
+    const draft = await shared();
+    await a.engine.disable();
+    await trashDraft(draft.id, a.db);
+    await emptyTrash(a);
+
+    await a.join();
+
+    expect(server.byClientId('drafts', draft.id)!.status).toBe('trash');
+    expect(await a.db.clips.get(draft.id)).toBeUndefined();
+    expect((await a.engine.status()).keptDrafts).toBeUndefined();
+  });
+
+  it('only trashed there meanwhile: nothing to keep, the deletion goes on', async () => {
+    const draft = await shared();
+    server.offline = true;
+    await trashDraft(draft.id, a.db);
+    await emptyTrash(a);
+    server.offline = false;
+    await trashDraft(draft.id, b.db);
+    await b.sync();
+
+    await a.sync();
+
+    expect(server.byClientId('drafts', draft.id)!.status).toBe('trash');
+    expect(await a.db.clips.get(draft.id)).toBeUndefined();
+    expect((await a.engine.status()).keptDrafts).toBeUndefined();
+  });
+
+  it('« Le garder » closes the notice and leaves the draft', async () => {
+    const draft = await shared();
+    await a.engine.disable();
+    await emptyTrash(a);
+    await a.db.clips.delete(draft.id);
+    await updateDraft(draft.id, { body: '<p>Texte revu par B</p>' }, b.db);
+    await b.sync();
+    await a.join();
+
+    const status = await a.engine.dismissKept(`draft:${draft.id}`);
+
+    expect(status.keptDrafts).toBeUndefined();
+    expect(await a.db.clips.get(draft.id)).toBeDefined();
+    await a.sync();
+    expect(server.byClientId('drafts', draft.id)!.status).toBe('draft');
+  });
+
+  it('« Le supprimer quand même » deletes it for good, there too, and « Annuler » brings it back', async () => {
+    const draft = await shared();
+    await a.engine.disable();
+    await a.db.clips.delete(draft.id);
+    await updateDraft(draft.id, { body: '<p>Texte revu par B</p>' }, b.db);
+    await b.sync();
+    await a.join();
+
+    const answer = await a.engine.deleteKept(`draft:${draft.id}`);
+    await a.engine.whenIdle();
+
+    expect(answer.keptDrafts).toBeUndefined();
+    expect(await a.db.clips.get(draft.id)).toBeUndefined();
+    expect(server.byClientId('drafts', draft.id)!.status).toBe('trash');
+
+    expect(answer.undo).toBeDefined();
+    expect(await undo(answer.undo!, a.db)).toMatchObject({ draftId: draft.id });
+    await a.sync();
+    expect((await a.db.clips.get(draft.id))!.body).toBe('<p>Texte revu par B</p>');
+    const stored = server.byClientId('drafts', draft.id)!;
+    expect(stored.status).toBe('draft');
+    expect(stored.content).toBe('<p>Texte revu par B</p>');
+  });
+});
