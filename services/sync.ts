@@ -879,8 +879,15 @@ export class SyncEngine {
         }
         return this.settleFailed(entry, result);
       }
+      const reply = result.record as RestRecord;
+      if (reply.id === sync.remoteId && reply.version > sync.version + 1) {
+        // More than this trash or restore since the base: a colleague wrote the record
+        // meanwhile. Merged as a pull would be, so that their text is kept, not taken for this
+        // browser's change and overwritten with its older copy by the push that follows.
+        return !(await this.absorb(kind, reply, true));
+      }
       // Only the base moves: field edits made with the trash still have to be pushed.
-      await this.recordSynced(kind, record.id, result.record as RestRecord, false);
+      await this.recordSynced(kind, record.id, reply, false);
       return true;
     }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { purgeTrash, trashDraft, undo, updateDraft } from '../../../storage/drafts';
+import { purgeTrash, restoreDraft, trashDraft, undo, updateDraft } from '../../../storage/drafts';
 import { addDraft } from '../storage/helpers';
 import { closeDesks, TestDesk, twoDesks } from './desks';
 import type { FakeDesk } from './fake-desk';
@@ -152,5 +152,60 @@ describe('a draft deleted for good here but edited there meanwhile is kept', () 
     const stored = server.byClientId('drafts', draft.id)!;
     expect(stored.status).toBe('draft');
     expect(stored.content).toBe('<p>Texte revu par B</p>');
+  });
+});
+
+describe('a trash or restore that crossed a colleague’s edit is merged like a pull', () => {
+  let server: FakeDesk;
+  let a: TestDesk;
+  let b: TestDesk;
+
+  beforeEach(() => {
+    ({ server, a, b } = twoDesks(TestDesk));
+  });
+  afterEach(() => closeDesks(a, b));
+
+  it('a trash: B’s new text stays on the desk and comes into A’s trash', async () => {
+    const draft = await addDraft(a.db, { title: 'Brève', body: '<p>Texte</p>' });
+    await a.join();
+    await b.join();
+    await updateDraft(draft.id, { body: '<p>Texte revu par B</p>' }, b.db);
+    await b.sync();
+    const before = server.byClientId('drafts', draft.id)!.version;
+
+    await trashDraft(draft.id, a.db);
+    await a.sync();
+
+    const stored = server.byClientId('drafts', draft.id)!;
+    expect(stored.status).toBe('trash');
+    expect(stored.content).toBe('<p>Texte revu par B</p>');
+    // The trash only: no update of A's older text after it.
+    expect(stored.version).toBe(before + 1);
+    const local = (await a.db.clips.get(draft.id))!;
+    expect(local.deletedAt).toBeDefined();
+    expect(local.body).toBe('<p>Texte revu par B</p>');
+    expect((await a.engine.status()).pending).toBe(0);
+  });
+
+  it('a restore: B’s text written in the trash is kept, A’s own change beside it is sent', async () => {
+    const draft = await addDraft(a.db, { title: 'Brève', body: '<p>Texte</p>' });
+    await a.join();
+    await b.join();
+    await trashDraft(draft.id, a.db);
+    await a.sync();
+    server.edit('drafts', draft.id, 'auteur', { content: '<p>Écrit par B dans la corbeille</p>' });
+
+    await restoreDraft(draft.id, a.db);
+    await updateDraft(draft.id, { title: 'Brève remise' }, a.db);
+    await a.sync();
+
+    const stored = server.byClientId('drafts', draft.id)!;
+    expect(stored.status).toBe('draft');
+    expect(stored.content).toBe('<p>Écrit par B dans la corbeille</p>');
+    expect(stored.title).toBe('Brève remise');
+    const local = (await a.db.clips.get(draft.id))!;
+    expect(local.body).toBe('<p>Écrit par B dans la corbeille</p>');
+    expect(local.deletedAt).toBeUndefined();
+    expect(await a.db.conflicts.count()).toBe(0);
   });
 });
