@@ -56,6 +56,8 @@ import {
   createRecord,
   createRecords,
   discoverDesk,
+  hasClientId,
+  ID_FIELDS,
   lockRecord,
   pullChanges,
   pullFirstPages,
@@ -69,6 +71,7 @@ import {
   type DeskKind,
   type DeskLockRef,
   type DeskOptions,
+  type DeskResult,
   type DeskSettings,
 } from '../wordpress/desk-client';
 import type { RestDraft, RestIssue } from '../wordpress/desk-records';
@@ -316,18 +319,81 @@ export class SyncEngine {
     const known = (await this.sameAccount(settings))
       ? new Set(await this.db.syncRecords.toCollection().primaryKeys())
       : new Set<string>();
-    const localDrafts = await this.db.clips
+    const unknownDrafts = (await this.db.clips
       .filter((draft) => !draft.deletedAt && !known.has(outboxKey('draft', draft.id)))
-      .count();
-    const localIssues = await this.db.issues
+      .primaryKeys()) as string[];
+    const unknownIssues = (await this.db.issues
       .filter((issue) => !known.has(outboxKey('issue', issue.id)))
-      .count();
+      .primaryKeys()) as string[];
+    // The others may be on the desk all the same: a browser that last synced with an earlier
+    // version (which forgot, when the desk was turned off, which record was which), a backup of
+    // another browser. The desk is asked, not assumed.
+    const onDesk = await this.onDesk(settings, unknownDrafts, unknownIssues, {
+      drafts: drafts.total,
+      issues: issues.total,
+    });
+    if (!onDesk.ok) return { ok: false, code: onDesk.code };
     return {
-      localDrafts,
-      localIssues,
+      localDrafts: unknownDrafts.filter((id) => !onDesk.drafts.has(id)).length,
+      localIssues: unknownIssues.filter((id) => !onDesk.issues.has(id)).length,
       remoteDrafts: drafts.total,
       remoteIssues: issues.total,
     };
+  }
+
+  /**
+   * Which of these local drafts and issues the desk has (trashed or not), by the cheaper of two
+   * ways: one `client_id` lookup per record, or one ids-only listing of the whole desk (both
+   * kinds' first page in one `/changes`, then a page per hundred records, `id` and `clientId`
+   * only). A browser with a few records of its own asks for them; one with thousands lists
+   * the desk (101 small requests for 10,000 drafts and 200 issues). Nothing to look up, nothing
+   * asked.
+   */
+  private async onDesk(
+    settings: DeskSettings,
+    drafts: string[],
+    issues: string[],
+    totals: { drafts: number; issues: number },
+  ): Promise<DeskResult<{ drafts: Set<string>; issues: Set<string> }>> {
+    const found = { drafts: new Set<string>(), issues: new Set<string>() };
+    const lookups = drafts.length + issues.length;
+    if (lookups === 0) return { ok: true, ...found };
+    const perPage = this.deps.perPage ?? 100;
+    const pages = (total: number) => Math.max(1, Math.ceil(total / perPage));
+    const listing = 1 + (pages(totals.drafts) - 1) + (pages(totals.issues) - 1);
+    if (lookups <= listing) {
+      for (const [kind, ids] of [
+        ['drafts', drafts],
+        ['issues', issues],
+      ] as const) {
+        for (const id of ids) {
+          const result = await hasClientId(settings, kind, id, this.options());
+          if (!result.ok) return result;
+          if (result.found) found[kind].add(id);
+        }
+      }
+      return { ok: true, ...found };
+    }
+    const options = { ...this.options(), perPage, fields: ID_FIELDS };
+    const first = await pullFirstPages(settings, {}, options);
+    if (!first.ok) return first;
+    for (const kind of ['drafts', 'issues'] as const) {
+      const wanted = new Set(kind === 'drafts' ? drafts : issues);
+      let page: { records: RestRecord[]; pages: number } = first[kind];
+      for (let n = 1; ; n += 1) {
+        if (n > 1) {
+          const result = await pullPage(settings, kind, undefined, n, options);
+          if (!result.ok) return result;
+          page = result;
+        }
+        for (const record of page.records) {
+          const id = String((record.meta as { clientId?: string } | undefined)?.clientId ?? '');
+          if (wanted.has(id)) found[kind].add(id);
+        }
+        if (n >= page.pages || page.records.length === 0) break;
+      }
+    }
+    return { ok: true, ...found };
   }
 
   /** Whether the sync records kept are of the desk and account `settings` name. */

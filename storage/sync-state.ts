@@ -307,7 +307,8 @@ export interface SyncPlan {
    * This browser's drafts (not in the trash) and issues that are not on the desk yet: what
    * turning it on sends as new. Records of the desk this browser already knows (kept while it
    * was off, or received by a cancelled first sync and touched since) are not counted: a rejoin
-   * merges them as a sync would.
+   * merges them as a sync would. Nor are those the desk is found to have when asked (a browser
+   * that last synced with an earlier version, which forgot which record was which).
    */
   localDrafts: number;
   localIssues: number;

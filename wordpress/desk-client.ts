@@ -395,6 +395,27 @@ export async function countRecords(
   return { ok: true, total: Number(result.headers.get('x-wp-total') ?? '0') || 0 };
 }
 
+/** Whether the desk has a record (trashed or not) with this clientId: one small request. */
+export async function hasClientId(
+  settings: DeskSettings,
+  kind: DeskKind,
+  clientId: string,
+  options: DeskOptions = {},
+): Promise<DeskResult<{ found: boolean }>> {
+  const result = await call<unknown[]>(
+    settings,
+    'GET',
+    `/indiscrets/v1/${kind}?client_id=${encodeURIComponent(clientId)}&status=any,trash&per_page=1&_fields=id`,
+    undefined,
+    options,
+  );
+  if (!result.ok) return result;
+  return { ok: true, found: Array.isArray(result.data) && result.data.length > 0 };
+}
+
+/** The fields of an ids-only listing: which records the desk has, nothing of what they say. */
+export const ID_FIELDS = 'id,meta.clientId';
+
 /** Creates a record; `exists` (with the server's record) when its clientId is already there. */
 export async function createRecord<K extends DeskKind>(
   settings: DeskSettings,

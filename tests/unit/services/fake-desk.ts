@@ -4,8 +4,9 @@
  * follows the contract the real plugin is tested against in tests/wordpress/: clientId dedupe
  * (409 exists), base_version (428 / 409 with the current record), roles (a contributor edits
  * only their own drafts and never arranges), trash (with an optional base_version) and restore,
- * locks, `modified_after` (inclusive, whole seconds) with paging, a merge's `merged_into` (plugin
- * 0.1.3; an older plugin, `olderPlugin`, ignores it and answers no such field).
+ * locks, `modified_after` (inclusive, whole seconds) with paging, `client_id` lookups, a merge's
+ * `merged_into` (plugin 0.1.3; an older plugin, `olderPlugin`, ignores it and answers no such
+ * field).
  */
 
 import { deskCan } from '../desk-fixtures';
@@ -217,6 +218,7 @@ export class FakeDesk {
     const list = this.all(kind)
       .filter((r) => statuses.includes(r.status) || statuses.includes('any'))
       .filter((r) => (r.status === 'trash' ? statuses.includes('trash') : true))
+      .filter((r) => !params.get('client_id') || r.meta.clientId === params.get('client_id'))
       .filter(
         (r) => !after || Math.floor(r.modified / 1000) >= Math.floor(Date.parse(after) / 1000),
       )

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { purgeTrash, restoreDraft, trashDraft, undo, updateDraft } from '../../../storage/drafts';
+import type { SyncPlan } from '../../../storage/sync-state';
 import { addDraft } from '../storage/helpers';
 import { closeDesks, TestDesk, twoDesks } from './desks';
 import type { FakeDesk } from './fake-desk';
@@ -207,5 +208,71 @@ describe('a trash or restore that crossed a colleague’s edit is merged like a 
     expect(local.body).toBe('<p>Écrit par B dans la corbeille</p>');
     expect(local.deletedAt).toBeUndefined();
     expect(await a.db.conflicts.count()).toBe(0);
+  });
+});
+
+describe('the plan of a browser that last synced with an earlier version', () => {
+  let server: FakeDesk;
+  let a: TestDesk;
+  let b: TestDesk;
+
+  beforeEach(() => {
+    ({ server, a, b } = twoDesks(TestDesk));
+  });
+  afterEach(() => closeDesks(a, b));
+
+  /** What turning the desk off did before: every sync record and the account forgotten. */
+  async function leaveAsBefore(desk: TestDesk) {
+    await desk.engine.disable();
+    await desk.db.syncRecords.clear();
+    await desk.db.syncState.put({ ...(await desk.engine.state()), siteUrl: '', cursors: {} });
+  }
+
+  it('a few records of its own: each is looked up by its id, and only the new one counted', async () => {
+    const known = [];
+    for (let i = 0; i < 3; i += 1) known.push(await addDraft(a.db, { title: `Brève ${i}` }));
+    await a.join();
+    for (let i = 0; i < 6; i += 1) await addDraft(b.db, { title: `Brève de B ${i}` });
+    await b.join();
+    await leaveAsBefore(a);
+    await addDraft(a.db, { title: 'Écrite hors rédaction' });
+
+    server.log = [];
+    const plan = (await a.engine.plan()) as SyncPlan;
+
+    expect(plan).toMatchObject({ localDrafts: 1, localIssues: 0, remoteDrafts: 9 });
+    // Two counts, then one lookup per draft it does not know (fewer than listing the desk).
+    expect(server.log).toHaveLength(2 + 4);
+  });
+
+  it('thousands of its own (here 40): one ids-only listing of the desk, not one lookup each', async () => {
+    for (let i = 0; i < 40; i += 1) await addDraft(a.db, { title: `Brève ${i}` });
+    await a.join();
+    await leaveAsBefore(a);
+    await addDraft(a.db, { title: 'Écrite hors rédaction' });
+    await addDraft(a.db, { title: 'Écrite hors rédaction aussi' });
+
+    server.log = [];
+    const plan = (await a.engine.plan()) as SyncPlan;
+
+    expect(plan).toMatchObject({ localDrafts: 2, localIssues: 0, remoteDrafts: 40 });
+    // Two counts, `/changes` (both kinds' first page of 2) and the 19 other pages of drafts.
+    expect(server.log.filter((line) => line.includes('/changes'))).toHaveLength(1);
+    expect(server.log).toHaveLength(2 + 1 + 19);
+
+    // And the rejoin does what the plan said: two drafts created, none again.
+    server.log = [];
+    await a.join();
+    expect(server.all('drafts')).toHaveLength(42);
+  });
+
+  it('a browser that never synced: everything is counted, for one request per kind at most', async () => {
+    await addDraft(b.db, { title: 'Brève de B' });
+    await b.join();
+    await addDraft(a.db, { title: 'Brève de A' });
+
+    server.log = [];
+    expect(await a.engine.plan()).toMatchObject({ localDrafts: 1, remoteDrafts: 1 });
+    expect(server.log).toHaveLength(3);
   });
 });
