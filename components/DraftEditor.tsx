@@ -35,6 +35,7 @@ import { useSyncedRecord } from './useSyncedRecord';
 import { useUndo } from './Undo';
 import { useHouseStyle } from './useSettings';
 import { quoteLanguage } from '../lib/lang';
+import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
 import { countText, itemText } from './richtext';
 
 interface Props {
@@ -224,8 +225,10 @@ function DraftEditorOf({
   const counts = countText(itemText(form.body));
   // What the editor does not type (quotes added by a later clip, metadata) follows the database.
   const live = draft;
-  // The language a quote of the page keeps in the text (null: the text's own, or unknown).
-  const quoteLang = quoteLanguage(live.lang, houseStyle?.locale ?? 'fr');
+  // The language the text is written in, the exports'; the one a quote of the page keeps in it
+  // (null: the text's own, or unknown).
+  const textLang = houseStyle?.locale ?? DEFAULT_HOUSE_STYLE.locale;
+  const quoteLang = quoteLanguage(live.lang, textLang);
   const addToCurrent = async (issueId: string) => {
     await flush();
     try {
@@ -376,6 +379,7 @@ function DraftEditorOf({
             handle={text}
             autoFocus={takeKeyboard}
             readOnly={!!cannotEdit}
+            lang={textLang}
           />
         </div>
         <QuoteList

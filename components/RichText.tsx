@@ -4,7 +4,8 @@ import { keptBlock } from '../lib/block-merge';
 import { escapeHtml } from '../lib/html';
 import type { SitePost } from '../storage/site-posts';
 import { frenchQuotation, quotationParagraphs } from '../storage/template';
-import { cleanItemHtml } from './richtext';
+import { cleanItemHtml, cleanPastedHtml } from './richtext';
+import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
 import { TextHistory, type TextState } from './textHistory';
 import { useSitePosts } from './useSitePosts';
 
@@ -41,6 +42,11 @@ interface Props {
   handle?: { current: RichTextHandle | null };
   /** Shown to be read, not written (a draft the user's role may not edit): no toolbar, no caret. */
   readOnly?: boolean;
+  /**
+   * The language the text is written in (the exports'): said on the text for screen readers,
+   * and what a paste's languages are read against (only a change of language is kept).
+   */
+  lang?: string;
 }
 
 /** What the rest of the draft editor can do to the text. */
@@ -485,6 +491,7 @@ export function RichText({
   autoFocus,
   handle,
   readOnly = false,
+  lang = DEFAULT_HOUSE_STYLE.locale,
 }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const urlRef = useRef<HTMLInputElement>(null);
@@ -801,7 +808,7 @@ export function RichText({
       return;
     }
     const html = data?.getData('text/html');
-    const clean = cleanItemHtml(html || textToHtml(data?.getData('text/plain') ?? ''));
+    const clean = cleanPastedHtml(html || textToHtml(data?.getData('text/plain') ?? ''), lang);
     const el = ref.current;
     if (el && el.querySelector('ul, ol') && selectsAll(el)) {
       // Over the whole text, the paste is the whole text: the browser would put its paragraphs
@@ -1025,6 +1032,7 @@ export function RichText({
         id={id}
         class="richtext__area"
         contentEditable={readOnly ? 'false' : 'true'}
+        lang={lang}
         // Read-only, it can still be reached from the keyboard and read.
         tabIndex={readOnly ? 0 : undefined}
         role="textbox"

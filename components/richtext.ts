@@ -2,7 +2,7 @@
  * Cleans HTML typed or pasted into an item to the house allow-list (see storage/item-html.ts,
  * where a restore finds the same rules for an item's text).
  */
-export { cleanItemHtml } from '../storage/item-html';
+export { cleanItemHtml, cleanPastedHtml } from '../storage/item-html';
 
 /**
  * The visible text of an item, for counts, checks and list snippets. A string function, no DOM

@@ -1,5 +1,5 @@
 import { cleanUrl } from '../capture/url';
-import { languageTag } from '../lib/lang';
+import { languageTag, primaryLanguage } from '../lib/lang';
 import { disarmStyles, flattenLists, onlyAllowedMarkup, purifyHtml, STYLE } from '../lib/purify';
 
 /**
@@ -27,10 +27,20 @@ const ALLOWED_ATTRIBUTES = ['href', 'lang'];
  * inert document; the styles are read under another name ({@link disarmStyles}).
  */
 export function cleanItemHtml(html: string, doc: Document = document): string {
+  return cleanItem(html, doc, false);
+}
+
+/**
+ * {@link cleanItemHtml}; with `otherLanguages`, a language said on another element than a span
+ * (a paragraph, a bold run) is said on a span instead (see {@link languagesOnSpans}).
+ */
+function cleanItem(html: string, doc: Document, otherLanguages: boolean): string {
   const template = doc.createElement('template');
   template.innerHTML = disarmStyles(html);
   const root = template.content;
   const inert = root.ownerDocument;
+  // A language said on a paragraph or a bold run is said on a span, the one element that keeps it.
+  if (otherLanguages) languagesOnSpans(root, inert);
   // What each text looked like, read before the tags and styles that said it go.
   const looks = new Map<Text, Look>();
   readLooks(root, { bold: false, italic: false }, looks);
@@ -69,6 +79,105 @@ export function cleanItemHtml(html: string, doc: Document = document): string {
   const out = doc.createElement('div');
   out.appendChild(clean);
   return wrapLooseText(out, doc).innerHTML.trim();
+}
+
+/**
+ * HTML pasted into an item written in `textLang` (the exports' language), cleaned as
+ * {@link cleanItemHtml} cleans it (a language said on a paragraph too), its languages kept only
+ * where they change: Word marks every run of text with one (`<span lang=FR style='mso-ansi-language:FR'>` in a French text, and the
+ * whole copy on its `<body lang>`), and splits a quote into runs of its own. A span in the
+ * language around it (the text's, or the quote's it is in) is its words; the runs of one quote
+ * are one span: `Selon Axios, « <span lang="en-US">Why it matters: the deal</span> »`.
+ */
+export function cleanPastedHtml(html: string, textLang: string, doc: Document = document): string {
+  // The language of the whole copy, on its <body>, which parsing a fragment leaves out.
+  const copy = languageTag(/<body\b[^>]*?\slang\s*=\s*["']?([\w-]+)/i.exec(html)?.[1]);
+  // Word says a paragraph's language on the paragraph: it is kept, on a span.
+  const clean = cleanItem(copy ? `<div lang="${copy}">${html}</div>` : html, doc, true);
+  if (!clean.includes('<span')) return clean;
+  const template = doc.createElement('template');
+  template.innerHTML = clean;
+  const root = template.content;
+  // In document order: a span is read after the spans around it, already unwrapped or kept.
+  root.querySelectorAll('span[lang]').forEach((span) => {
+    const around = span.parentElement?.closest('span[lang]')?.getAttribute('lang') ?? textLang;
+    if (primaryLanguage(span.getAttribute('lang')!) === primaryLanguage(around)) {
+      span.replaceWith(...Array.from(span.childNodes));
+    }
+  });
+  // A bold word of a quote is a bold run in the quote's language: the language goes outside.
+  Array.from(root.querySelectorAll('strong, em, a'))
+    .reverse()
+    .forEach((el) => {
+      const only = el.childNodes.length === 1 ? el.firstChild : null;
+      if (only?.nodeName !== 'SPAN' || !(only as Element).hasAttribute('lang')) return;
+      el.replaceWith(only);
+      el.append(...Array.from(only.childNodes));
+      only.appendChild(el);
+    });
+  root.querySelectorAll('span[lang]').forEach((span) => {
+    if (span.parentNode) joinNextRuns(span);
+  });
+  const out = doc.createElement('div');
+  out.appendChild(root);
+  return out.innerHTML;
+}
+
+/**
+ * `span` and the spans of the same language right after it (spaces between them allowed), one
+ * span: Word's runs of one quote.
+ */
+function joinNextRuns(span: Element): void {
+  const lang = span.getAttribute('lang');
+  for (;;) {
+    const between: Node[] = [];
+    let next = span.nextSibling;
+    while (next?.nodeType === 3 && !next.nodeValue?.trim()) {
+      between.push(next);
+      next = next.nextSibling;
+    }
+    if (next?.nodeName !== 'SPAN' || (next as Element).getAttribute('lang') !== lang) return;
+    span.append(...between, ...Array.from(next.childNodes));
+    next.parentNode!.removeChild(next);
+  }
+}
+
+/**
+ * The languages said in `root` on other elements than spans (`<p lang="en">`, `<b lang>`, Word's
+ * `<body lang>`), said on a span instead, which {@link keepLanguages} keeps: see
+ * {@link sayOnSpans}. A span's own language, or a deeper element's, is left to it.
+ */
+function languagesOnSpans(root: DocumentFragment, inert: Document): void {
+  // In document order: an element is read before those inside it, which may take its language.
+  root.querySelectorAll('[lang]:not(span)').forEach((el) => {
+    const lang = el.getAttribute('lang');
+    if (lang !== null) sayOnSpans(el, lang, inert);
+  });
+}
+
+/**
+ * `el`'s content said to be in `lang`, on spans: inside an element of inline content, one span
+ * around it; in an element holding blocks, the same for each of its elements, and a span around
+ * its loose text. What says its own language keeps it.
+ */
+function sayOnSpans(el: Element, lang: string, inert: Document): void {
+  el.removeAttribute('lang');
+  const wrap = (nodes: Node[], before: Node | null) => {
+    const span = inert.createElement('span');
+    span.setAttribute('lang', lang);
+    el.insertBefore(span, before);
+    span.append(...nodes);
+  };
+  if (!el.querySelector(BLOCKS)) {
+    wrap(Array.from(el.childNodes), null);
+    return;
+  }
+  for (const child of Array.from(el.childNodes)) {
+    if (child.nodeType === 3 && child.nodeValue?.trim()) wrap([child], child.nextSibling);
+    if (child.nodeType !== 1 || (child as Element).hasAttribute('lang')) continue;
+    if (child.nodeName === 'SPAN') (child as Element).setAttribute('lang', lang);
+    else if (child.hasChildNodes()) sayOnSpans(child as Element, lang, inert);
+  }
 }
 
 /**

@@ -1,11 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { cleanItemHtml, countText, itemText } from '../../../components/richtext';
+import { cleanPastedHtml } from '../../../storage/item-html';
 import { sanitizeBlocks } from '../../../export/sanitize';
 import {
   GOOGLE_DOCS_HTML,
   GOOGLE_DOCS_RUN as RUN,
   GOOGLE_DOCS_STORED,
+  WORD_ENGLISH_HTML,
   WORD_HTML,
+  WORD_LANG_HTML,
+  WORD_LANG_STORED,
 } from '../../fixtures/clipboard';
 
 describe('cleanItemHtml', () => {
@@ -238,5 +242,37 @@ describe('cleanItemHtml with lists', () => {
     expect(cleanItemHtml('<a href="https://x.fr">lien<ul><li>a</li></ul>fin</a>')).toBe(
       '<p><a href="https://x.fr">lien</a></p><ul><li>a</li></ul><p><a href="https://x.fr">fin</a></p>',
     );
+  });
+});
+
+describe('cleanPastedHtml', () => {
+  it('keeps of a Word copy only the languages that change, a quote in one span', () => {
+    expect(cleanPastedHtml(WORD_LANG_HTML, 'fr')).toBe(WORD_LANG_STORED);
+    // Every run of Word's copy says its language: cleaned as any text, they all stay.
+    expect(cleanItemHtml(WORD_LANG_HTML)).toContain('<span lang="fr">Selon Axios, « </span>');
+  });
+
+  it('reads the languages against the text’s: in an English item, the French is marked', () => {
+    // Word's copy says French on its <body>: the first paragraph is French, its quote English.
+    expect(cleanPastedHtml(WORD_LANG_HTML, 'en')).toBe(
+      '<p><span lang="fr">Selon Axios, « <span lang="en-US">Why it <strong>matters</strong>: the deal</span>' +
+        ' », écrit le site.</span></p><p>The Guardian’s view</p>',
+    );
+  });
+
+  it('marks a copy whose language Word says only on its body, when it is not the text’s', () => {
+    expect(cleanPastedHtml(WORD_ENGLISH_HTML, 'fr')).toBe(
+      '<p><span lang="en-US">The deal is <em>done</em>.</span></p>',
+    );
+    expect(cleanPastedHtml(WORD_ENGLISH_HTML, 'en')).toBe('<p>The deal is <em>done</em>.</p>');
+  });
+
+  it('keeps a language inside a quote in another, and pastes the editor’s own text as it was', () => {
+    const nested = '<p>« <span lang="en">the <span lang="fr">cliché</span> again</span> »</p>';
+    expect(cleanPastedHtml(nested, 'fr')).toBe(nested);
+    expect(cleanPastedHtml(GOOGLE_DOCS_HTML, 'fr')).toBe(GOOGLE_DOCS_STORED);
+    expect(
+      cleanPastedHtml('<p><span lang="en-GB">a <span lang="en-US">b</span></span></p>', 'fr'),
+    ).toBe('<p><span lang="en-GB">a b</span></p>');
   });
 });
