@@ -12,7 +12,12 @@ import {
   type PageServer,
 } from './harness';
 import { readDatabase, writeDatabase } from './database';
-import { GOOGLE_DOCS_HTML, GOOGLE_DOCS_STORED } from '../fixtures/clipboard';
+import {
+  GOOGLE_DOCS_HTML,
+  GOOGLE_DOCS_STORED,
+  WORD_LANG_HTML,
+  WORD_LANG_STORED,
+} from '../fixtures/clipboard';
 
 /**
  * The writing loop, in real Chromium with the built extension: an item with an inline link to
@@ -348,6 +353,31 @@ describe('writing an item in Chromium with the built extension', () => {
     const body = await storedBody(popup, area);
     expect(body).toBe(GOOGLE_DOCS_STORED);
     expect(refusals).toEqual([]);
+    await popup.close();
+  });
+
+  it('pastes from Word with only the languages that change: the English quote, in one span', async () => {
+    const popup = await openPopup();
+    const area = await openLemonde(popup);
+    // Said French for screen readers: the exports' language, the default house style's.
+    await expect(area.getAttribute('lang')).resolves.toBe('fr');
+    await area.evaluate((el, html) => {
+      const all = document.createRange();
+      all.selectNodeContents(el);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(all);
+      const data = new DataTransfer();
+      data.setData('text/html', html);
+      data.setData('text/plain', 'Selon Axios…');
+      el.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, WORD_LANG_HTML);
+
+    await expect(storedBody(popup, area)).resolves.toBe(WORD_LANG_STORED);
+    await expect(storedBodies(popup).then((bodies) => [...bodies.values()])).resolves.toContain(
+      WORD_LANG_STORED,
+    );
     await popup.close();
   });
 
