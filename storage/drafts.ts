@@ -5,7 +5,7 @@ import { markEdit, type EditSource } from './edit-marks';
 import { DRAFT_STATUSES } from './record-values';
 import type { SyncConflict } from './sync-state';
 import { conflictChoiceInEffect, undoConflictChoice } from './conflict-undo';
-import { noteMergedInto } from './outbox';
+import { forgetMergedInto, noteMergedInto } from './outbox';
 
 const now = () => new Date().toISOString();
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -209,11 +209,15 @@ export async function undo(
   clock: () => string = now,
 ): Promise<Undone | undefined> {
   if (token.conflict) return undoConflictChoice(token, database, clock);
-  return database.transaction('rw', database.clips, database.issues, async () => {
+  const tables = [database.clips, database.issues, database.syncRecords];
+  return database.transaction('rw', tables, async () => {
     if (!(await stillDone(token, database))) return undefined;
     if (token.after.length > 0) await database.clips.bulkDelete(token.after);
     if (!token.issue) {
       if (token.before.length > 0) await database.clips.bulkPut(token.before);
+      if (token.label === 'merge' && token.before[0]) {
+        await forgetMergedInto(database, token.before[0].id);
+      }
       const draftId = token.before[0]?.id;
       const draft = draftId ? await database.clips.get(draftId) : undefined;
       const issueId =

@@ -21,7 +21,7 @@ import Dexie, {
   type DBCoreTransaction,
   type Middleware,
 } from 'dexie';
-import type { OutboxEntry, SyncKind, SyncState } from './sync-state';
+import type { OutboxEntry, SyncKind, SyncRecord, SyncState } from './sync-state';
 import { outboxKey } from './sync-state';
 
 const TRACKED: Record<string, SyncKind> = { clips: 'draft', issues: 'issue' };
@@ -41,6 +41,20 @@ export async function noteMergedInto(
   const key = outboxKey('draft', sourceId);
   const queued = await database.table('outbox').update(key, { mergedInto: targetId });
   if (queued === 0) await database.table('syncRecords').update(key, { mergedInto: targetId });
+}
+
+/**
+ * Undoing a merge: the draft put back is merged nowhere, so a later deletion of it while the
+ * shared desk is off does not name the draft it was merged into then (its outbox entry, sync on,
+ * is already a fresh upsert). The transaction must include `syncRecords`.
+ */
+export async function forgetMergedInto(database: Dexie, sourceId: string): Promise<void> {
+  const table = database.table<SyncRecord, string>('syncRecords');
+  const sync = await table.get(outboxKey('draft', sourceId));
+  if (!sync?.mergedInto) return;
+  const kept = { ...sync };
+  delete kept.mergedInto;
+  await table.put(kept);
 }
 
 /** Transactions of the sync engine: their writes are not queued. */

@@ -204,6 +204,25 @@ describe('outbox', () => {
     expect(await database.syncRecords.get(`draft:${local.id}`)).toBeUndefined();
   });
 
+  it('sync off: undoing the merge forgets where the draft went', async () => {
+    const target = await addDraft(database);
+    const source = await addDraft(database);
+    await database.syncRecords.put({
+      key: `draft:${source.id}`,
+      kind: 'draft',
+      recordId: source.id,
+      remoteId: 812,
+      version: 3,
+      modifiedGmt: '2026-03-15T10:00:00',
+      base: {},
+    });
+    const token = await mergeDrafts(source.id, target.id, database);
+    await undo(token, database);
+    const sync = await database.syncRecords.get(`draft:${source.id}`);
+    expect(sync).toMatchObject({ remoteId: 812, version: 3 });
+    expect(sync && 'mergedInto' in sync).toBe(false);
+  });
+
   it('queues a deleted issue put back by Undo, and its item, as upserts', async () => {
     const issue = await createIssue({ title: 'N', date: '2026-03-15' }, database);
     const a = await addDraft(database);
