@@ -776,6 +776,80 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     await b.page.getByLabel(fr('filter.box')).selectOption('inbox');
   });
 
+  it(
+    'a draft A deleted for good with the desk off and B edited meanwhile is kept at A’s rejoin and said; « Le supprimer quand même » deletes it, « Annuler » brings it back',
+    { timeout: 120_000 },
+    async () => {
+      const clientId = crypto.randomUUID();
+      const title = `Brève gardée ${Date.now()}`;
+      const created = await restAs(b.who, 'POST', '/indiscrets/v1/drafts?_fields=id,version', {
+        title,
+        content: '<p>Texte</p>',
+        meta: { clientId },
+      });
+      expect(created.status).toBe(201);
+      await sync(a);
+      await clipByTitle(a, title);
+
+      // A turns the shared desk off and its trash is emptied (no outbox while off: the purge
+      // is a plain delete, done here on the database itself).
+      const options = await a.session.openExtensionPage('options.html');
+      const section = options.getByTestId('shared-desk');
+      await section.getByRole('button', { name: fr('shared.switch.off') }).click();
+      await section.getByRole('button', { name: fr('shared.switch.on') }).waitFor();
+      await options.evaluate(async (id) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('indiscrets');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        await new Promise((resolve, reject) => {
+          const tx = db.transaction('clips', 'readwrite');
+          tx.objectStore('clips').delete(id);
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+        db.close();
+      }, clientId);
+      expect((await clips(a)).find((c) => c.id === clientId)).toBeUndefined();
+      const edited = await restAs(b.who, 'POST', `/indiscrets/v1/drafts/${created.json.id}`, {
+        content: '<p>TEXTE-DE-B</p>',
+        base_version: created.json.version,
+      });
+      expect(edited.status).toBe(200);
+
+      // A turns it on again: the draft is kept, back in A's browser with B's text, and said.
+      await section.getByRole('button', { name: fr('shared.switch.on') }).click();
+      await section
+        .getByRole('button', { name: /^(Envoyer et activer|Activer)$/ })
+        .click({ timeout: 30_000 });
+      await section.getByTestId('sync-on').waitFor({ timeout: 60_000 });
+      await options.close();
+      const notice = a.page.getByTestId('sync-kept');
+      await notice.waitFor({ timeout: 30_000 });
+      await expect(notice.innerText()).resolves.toContain(
+        `Vous aviez supprimé le brouillon «\u00a0${title}\u00a0», mais `,
+      );
+      await expect(notice.innerText()).resolves.toContain('il est gardé.');
+      expect((await clipByTitle(a, title)).body).toBe('<p>TEXTE-DE-B</p>');
+      expect((await serverRecords(a.who, 'drafts', clientId))[0]!.status).toBe('draft');
+
+      // « Le supprimer quand même »: gone here and in the desk's trash; « Annuler » undoes it.
+      await notice.getByRole('button', { name: fr('shared.kept.delete') }).click();
+      await notice.waitFor({ state: 'detached' });
+      await settled(a);
+      expect((await clips(a)).find((c) => c.id === clientId)).toBeUndefined();
+      expect((await serverRecords(a.who, 'drafts', clientId))[0]!.status).toBe('trash');
+      const undoBar = a.page.getByTestId('undo-bar');
+      await expect(undoBar.innerText()).resolves.toContain(fr('undo.draftDeleted', { title }));
+      await undoBar.getByRole('button', { name: fr('undo.button') }).click();
+      await clipByTitle(a, title);
+      await settled(a);
+      const [back] = await serverRecords(a.who, 'drafts', clientId);
+      expect([back!.status, back!.content.raw]).toEqual(['draft', '<p>TEXTE-DE-B</p>']);
+    },
+  );
+
   describe('a Contributor', () => {
     let p: Desk;
     beforeAll(async () => {
