@@ -235,6 +235,29 @@ export function nextCursor(
   return previous && previous > next ? previous : next;
 }
 
+/** Requests the count before a rejoin has under way at once: a few of a site's PHP workers. */
+const LOOKUPS_AT_ONCE = 4;
+
+/**
+ * Runs `ask` on every item, {@link LOOKUPS_AT_ONCE} at a time; the first failure stops the
+ * rest and is answered (undefined when all went well).
+ */
+async function fewAtATime<T>(
+  items: readonly T[],
+  ask: (item: T) => Promise<{ ok: true } | DeskFailure>,
+): Promise<DeskFailure | undefined> {
+  let next = 0;
+  let failure: DeskFailure | undefined;
+  const worker = async () => {
+    while (!failure && next < items.length) {
+      const result = await ask(items[next++]!);
+      if (!result.ok) failure ??= result;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(LOOKUPS_AT_ONCE, items.length) }, worker));
+  return failure;
+}
+
 export class SyncEngine {
   private readonly db: IndiscretsDB;
   private running?: Promise<SyncStatus>;
@@ -346,8 +369,8 @@ export class SyncEngine {
    * ways: one `client_id` lookup per record, or one ids-only listing of the whole desk (both
    * kinds' first page in one `/changes`, then a page per hundred records, `id` and `clientId`
    * only). A browser with a few records of its own asks for them; one with thousands lists
-   * the desk (101 small requests for 10,000 drafts and 200 issues). Nothing to look up, nothing
-   * asked.
+   * the desk (101 small requests for 10,000 drafts and 200 issues, four at a time). Nothing to
+   * look up, nothing asked.
    */
   private async onDesk(
     settings: DeskSettings,
@@ -362,38 +385,39 @@ export class SyncEngine {
     const pages = (total: number) => Math.max(1, Math.ceil(total / perPage));
     const listing = 1 + (pages(totals.drafts) - 1) + (pages(totals.issues) - 1);
     if (lookups <= listing) {
-      for (const [kind, ids] of [
-        ['drafts', drafts],
-        ['issues', issues],
-      ] as const) {
-        for (const id of ids) {
-          const result = await hasClientId(settings, kind, id, this.options());
-          if (!result.ok) return result;
-          if (result.found) found[kind].add(id);
-        }
-      }
-      return { ok: true, ...found };
+      const asks = [
+        ...drafts.map((id) => ['drafts', id] as const),
+        ...issues.map((id) => ['issues', id] as const),
+      ];
+      const failure = await fewAtATime(asks, async ([kind, id]) => {
+        const result = await hasClientId(settings, kind, id, this.options());
+        if (result.ok && result.found) found[kind].add(id);
+        return result;
+      });
+      return failure ?? { ok: true, ...found };
     }
     const options = { ...this.options(), perPage, fields: ID_FIELDS };
     const first = await pullFirstPages(settings, {}, options);
     if (!first.ok) return first;
-    for (const kind of ['drafts', 'issues'] as const) {
-      const wanted = new Set(kind === 'drafts' ? drafts : issues);
-      let page: { records: RestRecord[]; pages: number } = first[kind];
-      for (let n = 1; ; n += 1) {
-        if (n > 1) {
-          const result = await pullPage(settings, kind, undefined, n, options);
-          if (!result.ok) return result;
-          page = result;
-        }
-        for (const record of page.records) {
-          const id = String((record.meta as { clientId?: string } | undefined)?.clientId ?? '');
-          if (wanted.has(id)) found[kind].add(id);
-        }
-        if (n >= page.pages || page.records.length === 0) break;
+    const wanted = { drafts: new Set(drafts), issues: new Set(issues) };
+    const take = (kind: DeskKind, records: RestRecord[]) => {
+      for (const record of records) {
+        const id = String((record.meta as { clientId?: string } | undefined)?.clientId ?? '');
+        if (wanted[kind].has(id)) found[kind].add(id);
       }
-    }
-    return { ok: true, ...found };
+    };
+    take('drafts', first.drafts.records);
+    take('issues', first.issues.records);
+    // The other pages of a listing whose length the first told, a few at a time.
+    const rest = (['drafts', 'issues'] as const).flatMap((kind) =>
+      Array.from({ length: Math.max(0, first[kind].pages - 1) }, (_, i) => [kind, i + 2] as const),
+    );
+    const failure = await fewAtATime(rest, async ([kind, n]) => {
+      const result = await pullPage(settings, kind, undefined, n, options);
+      if (result.ok) take(kind, result.records);
+      return result;
+    });
+    return failure ?? { ok: true, ...found };
   }
 
   /** Whether the sync records kept are of the desk and account `settings` name. */

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SyncEngine } from '../../../services/sync';
 import { purgeTrash, restoreDraft, trashDraft, undo, updateDraft } from '../../../storage/drafts';
 import type { SyncPlan } from '../../../storage/sync-state';
 import { addDraft } from '../storage/helpers';
@@ -259,6 +260,26 @@ describe('the plan of a browser that last synced with an earlier version', () =>
     // Two counts, `/changes` (both kinds' first page of 2) and the 19 other pages of drafts.
     expect(server.log.filter((line) => line.includes('/changes'))).toHaveLength(1);
     expect(server.log).toHaveLength(2 + 1 + 19);
+
+    // The pages after the first, four at a time (the counts before go two at a time).
+    let inFlight = 0;
+    let most = 0;
+    const counting = new SyncEngine({
+      db: a.db,
+      settings: async () => server.settings('redac'),
+      perPage: 2,
+      fetch: async (input: string, init?: RequestInit) => {
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        try {
+          return await server.fetch(input, init);
+        } finally {
+          inFlight -= 1;
+        }
+      },
+    });
+    expect(await counting.plan()).toMatchObject({ localDrafts: 2 });
+    expect(most).toBe(4);
 
     // And the rejoin does what the plan said: two drafts created, none again.
     server.log = [];
