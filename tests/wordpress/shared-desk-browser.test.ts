@@ -154,8 +154,12 @@ async function settled(desk: Desk) {
   );
 }
 
-/** Presses « Synchroniser » and waits for that run to finish. */
-async function sync(desk: Desk) {
+/**
+ * Presses « Synchroniser » and waits for that run to finish. `keepFocus`: the
+ * button is clicked without taking the focus, as a sync on its own would run, so that an editor
+ * typing in a text goes on typing in it.
+ */
+async function sync(desk: Desk, { keepFocus = false } = {}) {
   const before = (await readStore<Row | undefined>(desk.page, 'syncState', 'desk'))?.lastSyncAt;
   const button = desk.page.getByTestId('sync-bar').getByRole('button', { name: 'Synchroniser' });
   await until(
@@ -163,7 +167,8 @@ async function sync(desk: Desk) {
     (enabled) => enabled,
     'the sync button to be enabled',
   );
-  await button.click();
+  if (keepFocus) await button.dispatchEvent('click');
+  else await button.click();
   await until(
     () => readStore<Row | undefined>(desk.page, 'syncState', 'desk'),
     (state) => state?.phase === 'idle' && state.lastSyncAt !== before,
@@ -481,6 +486,65 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     expect(record!.content.raw).toBe(both);
     await sync(a);
     await stored(a, both, 'both paragraphs on A');
+  });
+
+  it('keeps B’s caret in its paragraph, after the space it typed, when A’s paragraph is merged in above', async () => {
+    const text = (...paragraphs: string[]) => paragraphs.map((p) => `<p>${p}</p>`).join('');
+    const bodyOf = (desk: Desk) =>
+      desk.page.getByTestId('draft-editor').getByRole('textbox', { name: fr('editor.body') });
+    const stored = (desk: Desk, body: string, what: string) =>
+      until(
+        async () => (await clips(desk)).find((c) => c.id === shared.id)?.body,
+        (value) => value === body,
+        what,
+      );
+    const start = text('Un.', 'Deux.', 'Trois.');
+    await bodyOf(a).evaluate((el, html) => {
+      el.innerHTML = html;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, start);
+    await stored(a, start, 'A’s three paragraphs stored');
+    await settled(a);
+    await sync(b);
+    await stored(b, start, 'A’s three paragraphs on B');
+
+    // B types at the end of the second paragraph, offline, a space last.
+    await b.session.context.setOffline(true);
+    await bodyOf(b).locator('p').nth(1).click();
+    await b.page.keyboard.press('End');
+    await b.page.keyboard.type(' Et B ', { delay: 20 });
+    await stored(b, text('Un.', 'Deux. Et B ', 'Trois.'), 'B’s words stored');
+    // A adds a paragraph above.
+    await bodyOf(a).evaluate(
+      (el, html) => {
+        el.innerHTML = html;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      text('Venu de A.', 'Un.', 'Deux.', 'Trois.'),
+    );
+    await stored(a, text('Venu de A.', 'Un.', 'Deux.', 'Trois.'), 'A’s paragraph stored');
+    await settled(a);
+    await b.session.context.setOffline(false);
+    await sync(b, { keepFocus: true });
+    await settled(b);
+    await until(
+      () => bodyOf(b).locator('p').allTextContents(),
+      (texts) => texts[0] === 'Venu de A.' && texts.length === 4,
+      'A’s paragraph merged into B’s open editor',
+    );
+    expect(await bodyOf(b).evaluate((el) => document.activeElement === el)).toBe(true);
+
+    // B goes on typing where it was.
+    await b.page.keyboard.type('encore', { delay: 20 });
+    const merged = text('Venu de A.', 'Un.', 'Deux. Et B encore', 'Trois.');
+    await stored(b, merged, 'B’s next words after its own, in its paragraph');
+    const notice = b.page.getByTestId('sync-merged');
+    if ((await notice.count()) > 0) {
+      await notice.getByRole('button', { name: fr('shared.mergedOk') }).click();
+    }
+    await settled(b);
+    const [record] = await serverRecords(a.who, 'drafts', shared.id);
+    expect(record!.content.raw).toBe(merged);
   });
 
   it('pushes what A clipped and wrote offline once back online, without duplicates', async () => {
