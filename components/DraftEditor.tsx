@@ -36,7 +36,7 @@ import { useUndo } from './Undo';
 import { useHouseStyle } from './useSettings';
 import { quoteLanguage } from '../lib/lang';
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
-import { countText, itemText } from './richtext';
+import { countText, itemLines, itemText } from './richtext';
 
 interface Props {
   id: string;
@@ -71,7 +71,7 @@ const FIELD_LABELS: Record<FormField, MessageKey> = {
 
 /** A field's value as the conflict chooser shows it: text, not markup or JSON. */
 function showValue(field: FormField, value: Draft[FormField]): string {
-  if (field === 'body') return itemText(value as string);
+  if (field === 'body') return itemLines(value as string);
   if (field === 'sources') {
     return (value as Source[]).map((source) => source.title || source.url).join(' ; ');
   }

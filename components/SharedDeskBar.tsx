@@ -10,7 +10,7 @@ import type {
   SyncTextMerge,
 } from '../storage/sync-state';
 import { ConflictChooser } from './ConflictChooser';
-import { itemText } from './richtext';
+import { itemLines } from './richtext';
 import { deskIdentity, refusalSentence } from './roles';
 import { useUndo } from './Undo';
 import { useLiveQuery } from './useLiveQuery';
@@ -266,7 +266,8 @@ type Values = Record<Field, unknown>;
 /** A value of a record's field as the editor reads it. */
 function show(field: Field, value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (field === 'body' || field === 'intro') return itemText(String(value));
+  // A line per paragraph (or per line of the chapô), not one run-on text.
+  if (field === 'body' || field === 'intro') return itemLines(String(value));
   if (field === 'status' && typeof value === 'string') {
     const key = `status.${value}` as MessageKey;
     return t(key) === key ? value : t(key);

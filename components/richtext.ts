@@ -2,6 +2,8 @@
  * Cleans HTML typed or pasted into an item to the house allow-list (see storage/item-html.ts,
  * where a restore finds the same rules for an item's text).
  */
+import { decodeEntities } from '../storage/derive';
+
 export { cleanItemHtml, cleanPastedHtml } from '../storage/item-html';
 
 /**
@@ -9,5 +11,22 @@ export { cleanItemHtml, cleanPastedHtml } from '../storage/item-html';
  * parse: the inbox calls it for every row on every keystroke.
  */
 export { bodyText as itemText } from '../storage/derive';
+
+/**
+ * An item's text as the conflict box shows it: a line per paragraph or list entry, where
+ * {@link itemText} runs them on (« …la fin.Le début… » read as one paragraph).
+ */
+export function itemLines(html: string): string {
+  return decodeEntities(
+    html
+      .replace(/<(br|\/p|\/li|\/h\d)\b[^>]*>/gi, '\n')
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<[^>]*>/g, ''),
+  )
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
 
 export { countText } from './counts';

@@ -354,6 +354,51 @@ describe('SharedDeskBar › the conflict box while the editor types', () => {
   });
 });
 
+describe('SharedDeskBar › the versions of a text', () => {
+  it('shows a text’s paragraphs, and a chapô’s lines, one a line, not run on', async () => {
+    await db.syncState.put(contributorState);
+    await db.conflicts.put({
+      key: 'issue:i1',
+      kind: 'issue',
+      recordId: 'i1',
+      title: 'Les indiscrets du 15 mars',
+      fields: [{ field: 'intro', base: 'Un.', mine: 'Un.\nDeux, par moi.', theirs: 'Un.\nDeux.' }],
+      remoteVersion: 2,
+      detectedAt: '2026-03-15T10:00:00Z',
+    });
+    await db.conflicts.put({
+      key: 'draft:d2',
+      kind: 'draft',
+      recordId: 'd2',
+      title: 'Le ministre part',
+      fields: [
+        {
+          field: 'body',
+          base: '<p>a</p>',
+          mine: '<p>La fin.</p><p>Le début &amp; la suite.</p>',
+          theirs: '<p>La fin.</p><ul><li>Un</li><li>Deux</li></ul>',
+        },
+      ],
+      remoteVersion: 2,
+      detectedAt: '2026-03-15T10:00:00Z',
+    });
+    background({ syncResolve: contributorState });
+    render(<SharedDeskBar />);
+
+    await waitFor(() => expect(screen.getAllByTestId('conflict-mine')).toHaveLength(2));
+    const texts = (id: string) =>
+      screen
+        .getAllByTestId(id)
+        .map((p) => p.textContent)
+        .sort();
+    expect(texts('conflict-mine')).toEqual([
+      'La fin.\nLe début & la suite.',
+      'Un.\nDeux, par moi.',
+    ]);
+    expect(texts('conflict-theirs')).toEqual(['La fin.\nUn\nDeux', 'Un.\nDeux.']);
+  });
+});
+
 describe('SharedDeskBar › « Prendre l’autre » undone', () => {
   it('offers « Annuler », which brings back the editor’s text and the conflict box', async () => {
     await db.syncState.put(contributorState);
