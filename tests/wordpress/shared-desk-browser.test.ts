@@ -786,8 +786,8 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
   });
 
   it('B’s editor open on a draft A merged into another says into which, names A, and opens it; so does its row in B’s trash', async () => {
-    const titleX = await clipFixture(a.session, server, 'guardian-1', 'h1');
-    const titleY = await clipFixture(a.session, server, 'nytimes-1', 'h1');
+    const titleX = await clipFixture(a.session, server, 'seattletimes-1', 'h1');
+    const titleY = await clipFixture(a.session, server, 'cnet', 'h1');
     const x = await clipByTitle(a, titleX);
     const y = await clipByTitle(a, titleY);
     await settled(a);
