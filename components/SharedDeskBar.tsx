@@ -198,6 +198,17 @@ function TextMergeNotice({ merge }: { merge: SyncTextMerge }) {
  * Nothing was lost, so it is said as a status; the editor may keep it (which only closes the
  * notice) or delete it anyway (which « Annuler » undoes, as any deletion).
  */
+/** « supprimé », or « fusionné dans « … » » for a draft merged into another (`mergedInto`). */
+export function keptSentence(kept: SyncKeptDraft): string {
+  const { title, by: name, mergedInto: into } = kept;
+  if (into !== undefined) {
+    return name
+      ? t('shared.keptMerged', { title, into, name })
+      : t('shared.keptMergedAnon', { title, into });
+  }
+  return name ? t('shared.kept', { title, name }) : t('shared.keptAnon', { title });
+}
+
 function KeptNotice({ kept }: { kept: SyncKeptDraft }) {
   const [failed, setFailed] = useState(false);
   const { offer } = useUndo();
@@ -210,11 +221,7 @@ function KeptNotice({ kept }: { kept: SyncKeptDraft }) {
     );
   return (
     <div class="notice shared-desk__merged" role="status" data-testid="sync-kept">
-      <p>
-        {kept.by
-          ? t('shared.kept', { title: kept.title, name: kept.by })
-          : t('shared.keptAnon', { title: kept.title })}
-      </p>
+      <p>{keptSentence(kept)}</p>
       <button type="button" class="button button--small" onClick={keep}>
         {t('shared.kept.keep')}
       </button>{' '}

@@ -572,6 +572,10 @@ export const en: Messages = {
     'You had deleted the draft “{title}”, but {name} changed it in the meantime: it is kept.',
   'shared.keptAnon':
     'You had deleted the draft “{title}”, but another member of the newsroom changed it in the meantime: it is kept.',
+  'shared.keptMerged':
+    'You had merged the draft “{title}” into “{into}”, but {name} changed it in the meantime: it is kept.',
+  'shared.keptMergedAnon':
+    'You had merged the draft “{title}” into “{into}”, but another member of the newsroom changed it in the meantime: it is kept.',
   'shared.kept.keep': 'Keep it',
   'shared.kept.delete': 'Delete it anyway',
   'shared.deleted.deleteToo': 'Delete it too',

@@ -593,6 +593,10 @@ export const fr = {
     'Vous aviez supprimé le brouillon « {title} », mais {name} l’a modifié entre-temps : il est gardé.',
   'shared.keptAnon':
     'Vous aviez supprimé le brouillon « {title} », mais un autre membre de la rédaction l’a modifié entre-temps : il est gardé.',
+  'shared.keptMerged':
+    'Vous aviez fusionné le brouillon « {title} » dans « {into} », mais {name} l’a modifié entre-temps : il est gardé.',
+  'shared.keptMergedAnon':
+    'Vous aviez fusionné le brouillon « {title} » dans « {into} », mais un autre membre de la rédaction l’a modifié entre-temps : il est gardé.',
   'shared.kept.keep': 'Le garder',
   'shared.kept.delete': 'Le supprimer quand même',
   'shared.deleted.deleteToo': 'Le supprimer aussi',

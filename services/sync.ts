@@ -1289,6 +1289,9 @@ export class SyncEngine {
       ]);
       // Written again here meanwhile (an undo): no longer a deletion to keep.
       if (local || entry?.op !== 'delete') return false;
+      // Merged into another draft (its content is there too): the notice names that draft.
+      const intoId = entry.mergedInto ?? sync.mergedInto;
+      const into = intoId ? await this.db.clips.get(intoId) : undefined;
       const mark = deskMarkOf(remote, me);
       await this.writeLocal(kind, undefined, theirs, fromGmt(remote.modified_gmt), recordId, mark);
       await this.db.syncRecords.put({
@@ -1307,6 +1310,7 @@ export class SyncEngine {
         recordId,
         title: titleOf(theirs),
         ...(remote.last_edited_by?.name ? { by: remote.last_edited_by.name } : {}),
+        ...(into && !into.deletedAt ? { mergedInto: into.title } : {}),
         at: this.now(),
       };
       await this.patchState({ keptDrafts: [...kept, notice].slice(-TEXT_MERGES_KEPT) });

@@ -169,6 +169,8 @@ export interface SyncKeptDraft {
   title: string;
   /** Display name of who edited it meanwhile, when the server said. */
   by?: string;
+  /** Merged into another draft (« Fusionner dans… »): that draft's title, for the notice. */
+  mergedInto?: string;
   /** When it was kept (ISO 8601). */
   at: string;
 }

@@ -557,6 +557,26 @@ describe('SharedDeskBar › a draft deleted here and edited there meanwhile', ()
     await waitFor(() => expect(calls).toEqual([['syncKeepKept', { key: 'draft:d1' }]]));
   });
 
+  it('a draft merged into another says « fusionné dans « … » », not « supprimé »', async () => {
+    await db.syncState.put({
+      ...contributorState,
+      keptDrafts: [
+        { ...kept, mergedInto: 'Le yacht du ministre' },
+        { ...kept, key: 'draft:d2', by: undefined, mergedInto: 'Le yacht du ministre' },
+      ],
+    });
+    render(<SharedDeskBar />);
+
+    const [named, anonymous] = await screen.findAllByTestId('sync-kept');
+    expect(named!.textContent).toContain(
+      'Vous aviez fusionné le brouillon «\u00a0Le ministre et le yacht\u00a0» dans «\u00a0Le yacht du ministre\u00a0», mais Rédac l’a modifié entre-temps\u00a0: il est gardé.',
+    );
+    expect(anonymous!.textContent).toContain(
+      'dans «\u00a0Le yacht du ministre\u00a0», mais un autre membre de la rédaction l’a modifié',
+    );
+    expect(named!.textContent).not.toContain('supprimé');
+  });
+
   it('« Le supprimer quand même » deletes it, with « Annuler » as any deletion', async () => {
     await db.syncState.put({ ...contributorState, keptDrafts: [kept] });
     // The background's answer: the draft deleted for good, its undo. A real one: a view drops

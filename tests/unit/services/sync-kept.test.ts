@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SyncEngine } from '../../../services/sync';
-import { purgeTrash, restoreDraft, trashDraft, undo, updateDraft } from '../../../storage/drafts';
+import {
+  mergeDrafts,
+  purgeTrash,
+  restoreDraft,
+  trashDraft,
+  undo,
+  updateDraft,
+} from '../../../storage/drafts';
 import type { SyncPlan } from '../../../storage/sync-state';
 import { addDraft } from '../storage/helpers';
 import { closeDesks, TestDesk, twoDesks } from './desks';
@@ -65,6 +72,63 @@ describe('a draft deleted for good here but edited there meanwhile is kept', () 
         by: 'Auteur',
       }),
     ]);
+  });
+
+  it('merged into another offline: the notice names the draft it went into', async () => {
+    const draft = await shared();
+    const target = await addDraft(a.db, { title: 'Le yacht du ministre', body: '<p>Autre</p>' });
+    await a.sync();
+    server.offline = true;
+    await mergeDrafts(draft.id, target.id, a.db);
+    server.offline = false;
+    await updateDraft(draft.id, { body: '<p>Texte revu par B</p>' }, b.db);
+    await b.sync();
+
+    await a.sync();
+
+    expect(server.byClientId('drafts', draft.id)!.status).toBe('draft');
+    expect((await a.db.clips.get(draft.id))!.body).toBe('<p>Texte revu par B</p>');
+    expect((await a.engine.status()).keptDrafts).toEqual([
+      expect.objectContaining({
+        title: 'Le ministre et le yacht',
+        by: 'Auteur',
+        mergedInto: 'Le yacht du ministre',
+      }),
+    ]);
+  });
+
+  it('desk off, merged into another: the rejoin keeps it and names that draft', async () => {
+    const draft = await shared();
+    const target = await addDraft(a.db, { title: 'Le yacht du ministre', body: '<p>Autre</p>' });
+    await a.sync();
+    await a.engine.disable();
+    await mergeDrafts(draft.id, target.id, a.db);
+    await updateDraft(draft.id, { title: 'Le ministre, le yacht et le port' }, b.db);
+    await b.sync();
+
+    await a.join();
+
+    expect((await a.engine.status()).keptDrafts).toEqual([
+      expect.objectContaining({
+        title: 'Le ministre, le yacht et le port',
+        mergedInto: 'Le yacht du ministre',
+      }),
+    ]);
+  });
+
+  it('deleted, not merged: no `mergedInto` on the notice', async () => {
+    const draft = await shared();
+    server.offline = true;
+    await trashDraft(draft.id, a.db);
+    await emptyTrash(a);
+    server.offline = false;
+    await updateDraft(draft.id, { body: '<p>Texte revu par B</p>' }, b.db);
+    await b.sync();
+
+    await a.sync();
+
+    const [notice] = (await a.engine.status()).keptDrafts!;
+    expect(notice!.mergedInto).toBeUndefined();
   });
 
   it('desk off: the rejoin keeps it, pulled back, and does not trash it there', async () => {
