@@ -18,6 +18,7 @@ import {
 import { useInboxKeys } from './useInboxKeys';
 import { useUndo } from './Undo';
 import { VirtualList, type VirtualListHandle } from './VirtualList';
+import { mergeLockRefusal } from './mergeLock';
 import { deskRefusal } from './roles';
 import { useSharedDesk } from './useSharedDesk';
 
@@ -116,6 +117,8 @@ export function Inbox({
   else if (shown.current && shown.current.key !== filterKey) shown.current = undefined;
 
   const isPlainInbox = box === 'inbox' && !filtered;
+  // Why the last drop of a draft on another merged nothing (a colleague has one of them open).
+  const [mergeRefused, setMergeRefused] = useState<string>();
   const [snapshot] = useState(() => (isPlainInbox ? readInboxSnapshot() : undefined));
   useEffect(() => {
     if (live && isPlainInbox && live.offset === 0) {
@@ -149,6 +152,13 @@ export function Inbox({
   async function mergeInto(sourceId: string, target: InboxRow) {
     if (sourceId === target.id) return;
     try {
+      setMergeRefused(undefined);
+      // A colleague opened one of the two since the last sync: nothing merged, and said why.
+      const locked = await mergeLockRefusal(sourceId, target.id, target.title);
+      if (locked) {
+        setMergeRefused(locked);
+        return;
+      }
       const data = await loadData();
       const token = await data.mergeDrafts(sourceId, target.id);
       offer(token, data.mergedLabel(token));
@@ -285,6 +295,18 @@ export function Inbox({
               : elsewhere
                 ? t('drafts.allInIssues')
                 : t('drafts.empty')}
+        </p>
+      )}
+      {mergeRefused && (
+        <p class="notice notice--error" role="alert" data-testid="merge-locked">
+          {mergeRefused}{' '}
+          <button
+            type="button"
+            class="button button--small"
+            onClick={() => setMergeRefused(undefined)}
+          >
+            {t('common.close')}
+          </button>
         </p>
       )}
       <VirtualList

@@ -5,6 +5,7 @@ import { mergeDrafts } from '../storage/drafts';
 import { wordFailure, type WordedFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
 import { mergedLabel, tellApartAll } from './mergedLabel';
+import { mergeLockRefusal } from './mergeLock';
 import { deskRefusal } from './roles';
 import { useLiveQuery } from './useLiveQuery';
 import { useSharedDesk } from './useSharedDesk';
@@ -22,6 +23,8 @@ interface Props {
 export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState<WordedFailure>();
+  // A colleague opened one of the two drafts since the last sync: why nothing was merged.
+  const [refused, setRefused] = useState<string>();
   const search = useRef<HTMLInputElement>(null);
   const { offer } = useUndo();
   // What had the focus when the dialog opened (« Fusionner dans… »): it gets it back on cancel.
@@ -42,9 +45,15 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
   // The shared desk: a draft the user may not write is listed greyed, with why.
   const desk = useSharedDesk();
 
-  async function merge(targetId: string) {
+  async function merge(targetId: string, targetTitle: string) {
     try {
       await beforeMerge?.();
+      setRefused(undefined);
+      const locked = await mergeLockRefusal(sourceId, targetId, targetTitle);
+      if (locked) {
+        setRefused(locked);
+        return;
+      }
       const token = await mergeDrafts(sourceId, targetId);
       offer(token, mergedLabel(token));
       onDone(true);
@@ -93,7 +102,7 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
                 disabled={!!refused}
                 title={refused}
                 aria-describedby={refused ? reasonId : undefined}
-                onClick={() => void merge(draft.id)}
+                onClick={() => void merge(draft.id, draft.title)}
               >
                 {draft.title}{' '}
                 <span class="muted">
@@ -112,6 +121,11 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
         })}
       </ul>
       {result && candidates.length === 0 && <p class="muted">{t('search.none')}</p>}
+      {refused && (
+        <p class="notice notice--error" role="alert" data-testid="merge-locked">
+          {refused}
+        </p>
+      )}
       {error && (
         <p class="notice notice--error" role="alert">
           {error.text}

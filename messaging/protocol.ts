@@ -9,6 +9,7 @@ import type { SitePost } from '../storage/site-posts';
 import { CodedError, technicalDetail, toFailure, type CodedFailure } from './errors';
 import type {
   DeskLockAnswer,
+  DeskMergeCheck,
   SyncConflict,
   SyncKind,
   SyncPlan,
@@ -112,7 +113,7 @@ export type DeskProbe =
       /** The HTTP status, when the site answered. */
       status?: number;
     };
-export type { DeskLockAnswer, SyncConflict, SyncPlan, SyncReason, SyncStatus };
+export type { DeskLockAnswer, DeskMergeCheck, SyncConflict, SyncPlan, SyncReason, SyncStatus };
 
 /** Why the site's posts could not be listed, beyond the client's own codes. */
 export type SitePostsOwnCode =
@@ -224,6 +225,14 @@ export interface ProtocolMap {
   deskLock: {
     request: { kind: SyncKind; id: string; release?: boolean };
     response: DeskLockAnswer;
+  };
+  /**
+   * Before merging draft `sourceId` into `targetId`: whether another user has either open right
+   * now (WordPress's current locks, a short wait at most); `ok` when it could not ask.
+   */
+  deskMergeCheck: {
+    request: { sourceId: string; targetId: string };
+    response: DeskMergeCheck;
   };
 }
 

@@ -30,5 +30,6 @@ export const handlers: Handlers = {
   syncKeepKept: ({ key }) => syncEngine().dismissKept(key),
   syncDeleteKept: ({ key }) => syncEngine().deleteKept(key),
   deskLock: ({ kind, id, release }) => syncEngine().lock(kind, id, release),
+  deskMergeCheck: ({ sourceId, targetId }) => syncEngine().mergeCheck(sourceId, targetId),
   sitePosts: (request) => listSitePosts(request ?? {}),
 };

@@ -34,6 +34,7 @@ import {
   SYNC_OFF,
   type DeskCan,
   type DeskLockAnswer,
+  type DeskMergeCheck,
   type DeskMark,
   type DeskRole,
   type OutboxEntry,
@@ -59,6 +60,7 @@ import {
   hasClientId,
   ID_FIELDS,
   lockRecord,
+  readLock,
   pullChanges,
   pullFirstPages,
   pullPage,
@@ -74,7 +76,7 @@ import {
   type DeskResult,
   type DeskSettings,
 } from '../wordpress/desk-client';
-import type { RestDraft, RestIssue } from '../wordpress/desk-records';
+import type { DeskLock, RestDraft, RestIssue } from '../wordpress/desk-records';
 import {
   applyDraft,
   applyIssue,
@@ -237,6 +239,12 @@ export function nextCursor(
 
 /** Requests the count before a rejoin has under way at once: a few of a site's PHP workers. */
 const LOOKUPS_AT_ONCE = 4;
+
+/**
+ * How long a merge waits for WordPress to say who has its drafts open (see `mergeCheck`): past
+ * it, the merge goes on as offline.
+ */
+export const MERGE_CHECK_MS = 3000;
 
 /**
  * Runs `ask` on every item, {@link LOOKUPS_AT_ONCE} at a time; the first failure stops the
@@ -1860,24 +1868,66 @@ export class SyncEngine {
       : await lockRecord(settings, rk, sync.remoteId, this.options());
     if (result.ok) return { ok: true, lock: null };
     if (result.code === 'locked' && result.lock) {
-      const lock = {
-        by: result.lock.user.name,
-        userId: result.lock.user.id,
-        since: result.lock.since,
-        expires: result.lock.expires,
-      };
-      const table = this.db.table(tableOf(kind));
-      await quietly(this.db, SYNC_TABLES, async () => {
-        const local = (await table.get(id)) as AnyRecord | undefined;
-        if (!local?.desk) return;
-        await table.update(id, { desk: { ...local.desk, lock } });
-        // Followed by the polls from now on: its release clears the mark.
-        const key = outboxKey(kind, id);
-        const marked = (await this.state()).locks ?? [];
-        if (!marked.includes(key)) await this.patchState({ locks: [...marked, key] });
-      });
-      return { ok: false, code: 'locked', lock };
+      return { ok: false, code: 'locked', lock: await this.markLock(kind, id, result.lock) };
     }
     return { ok: false, code: result.code };
+  }
+
+  /**
+   * Marks a record as open by another user (`desk.lock`), as a poll would: the desk shows it, and
+   * refuses what it refuses of a record being edited, before the next sync saw it.
+   */
+  private async markLock(
+    kind: SyncKind,
+    id: string,
+    held: DeskLock,
+  ): Promise<NonNullable<DeskMark['lock']>> {
+    const lock = {
+      by: held.user.name,
+      userId: held.user.id,
+      since: held.since,
+      expires: held.expires,
+    };
+    const table = this.db.table(tableOf(kind));
+    await quietly(this.db, SYNC_TABLES, async () => {
+      const local = (await table.get(id)) as AnyRecord | undefined;
+      if (!local?.desk) return;
+      await table.update(id, { desk: { ...local.desk, lock } });
+      // Followed by the polls from now on: its release clears the mark.
+      const key = outboxKey(kind, id);
+      const marked = (await this.state()).locks ?? [];
+      if (!marked.includes(key)) await this.patchState({ locks: [...marked, key] });
+    });
+    return lock;
+  }
+
+  /**
+   * Before merging draft `sourceId` into `targetId` (which trashes the one and rewrites the
+   * other): asks WordPress who has them open right now, for a lock taken since the last sync is
+   * not marked yet. Another user's lock refuses the merge (and is marked, so the desk greys the
+   * draft with why); this user's own (the draft open here) does not. Shared desk off, drafts
+   * the desk never had, offline or the desk unreachable or slower than {@link MERGE_CHECK_MS}:
+   * `ok`, and the merge goes on as before (the next sync merges texts by blocks, both kept).
+   */
+  async mergeCheck(sourceId: string, targetId: string): Promise<DeskMergeCheck> {
+    const [settings, state] = await Promise.all([this.deps.settings(), this.state()]);
+    if (!settings || !state.enabled) return { ok: true };
+    const ask = async (id: string) => {
+      const sync = await this.db.syncRecords.get(outboxKey('draft', id));
+      if (!sync) return null;
+      // Not the sync's signal: stopping a sync does not stop an editor's merge.
+      const options = this.options({ timeoutMs: MERGE_CHECK_MS });
+      delete options.signal;
+      const result = await readLock(settings, 'drafts', sync.remoteId, options);
+      if (!result.ok || !result.lock) return null;
+      return result.lock.user.id === state.user?.id ? null : result.lock;
+    };
+    const [source, target] = await Promise.all([ask(sourceId), ask(targetId)]);
+    // The draft merged into first: it is the one rewritten under its editor's hands.
+    const [which, id, held] = target
+      ? (['target', targetId, target] as const)
+      : (['source', sourceId, source] as const);
+    if (!held) return { ok: true };
+    return { ok: false, code: 'locked', which, lock: await this.markLock('draft', id, held) };
   }
 }

@@ -318,6 +318,20 @@ export interface SyncPlan {
   remoteIssues: number;
 }
 
+/**
+ * Before a merge (« Fusionner dans… », a drop on a draft): whether another user has the merged
+ * draft (`source`) or the one merged into (`target`) open right now, as WordPress says. `ok`
+ * also when it could not ask (offline, the desk unreachable or slow): the merge goes on.
+ */
+export type DeskMergeCheck =
+  | { ok: true }
+  | {
+      ok: false;
+      code: 'locked';
+      which: 'source' | 'target';
+      lock: { by: string; userId: number; since: string; expires: string };
+    };
+
 export type DeskLockAnswer =
   | { ok: true; lock: null }
   | {

@@ -543,6 +543,23 @@ export async function restoreRecord<K extends DeskKind>(
   return result.ok ? { ok: true, record: result.data } : (result as DeskFailure<RecordOf<K>>);
 }
 
+/** Who holds the edit lock of a record now (`null`: nobody), without taking it: read-only. */
+export async function readLock(
+  settings: DeskSettings,
+  kind: DeskKind,
+  remoteId: number,
+  options: DeskOptions = {},
+): Promise<DeskResult<{ lock: DeskLock | null }>> {
+  const result = await call<{ lock: DeskLock | null }>(
+    settings,
+    'GET',
+    `/indiscrets/v1/${kind}/${remoteId}/lock`,
+    undefined,
+    options,
+  );
+  return result.ok ? { ok: true, lock: result.data?.lock ?? null } : result;
+}
+
 /** Takes or renews the edit lock; `locked` (with who holds it) unless `force`. */
 export async function lockRecord(
   settings: DeskSettings,

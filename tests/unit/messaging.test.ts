@@ -41,6 +41,7 @@ const handlers: Handlers = {
   syncKeepKept: async () => status,
   syncDeleteKept: async () => status,
   deskLock: async () => ({ ok: false, code: 'not_synced' }),
+  deskMergeCheck: async () => ({ ok: true }),
   sitePosts: async ({ search }) =>
     search === 'bercy'
       ? {

@@ -90,6 +90,8 @@ export class FakeDesk {
   log: string[] = [];
   /** When set, the next matching request is carried out but its answer is lost. */
   loseAnswerOf?: RegExp;
+  /** When set, matching requests never get an answer (a slow site): only their abort ends them. */
+  hang?: RegExp;
 
   addUser(username: string, name: string, role: Role): { username: string; appPassword: string } {
     this.users.set(username, { id: this.users.size + 1, name, role });
@@ -188,6 +190,13 @@ export class FakeDesk {
     const method = init.method ?? 'GET';
     this.log.push(`${method} ${route}`);
     if (this.offline) throw new TypeError('Failed to fetch');
+    if (this.hang?.test(`${method} ${route}`)) {
+      return new Promise((_resolve, reject) => {
+        const stop = () => reject(new DOMException('Aborted', 'AbortError'));
+        if (init.signal?.aborted) stop();
+        init.signal?.addEventListener('abort', stop);
+      });
+    }
     const response = this.answer(method, route, url.searchParams, init);
     if (this.loseAnswerOf?.test(`${method} ${route}`)) {
       this.loseAnswerOf = undefined;
@@ -330,6 +339,7 @@ export class FakeDesk {
     const mayEdit = editor || (kind === 'drafts' && record.author === user.id);
 
     if (action === 'lock') {
+      if (method === 'GET') return this.json(200, { lock: this.view(record, user).lock });
       if (method === 'DELETE') {
         if (record.lock?.user === user.id) delete record.lock;
         return this.json(200, { lock: null });

@@ -1,0 +1,191 @@
+/**
+ * « Fusionner dans… » and a drop of one draft on another first ask WordPress (through the
+ * background's sync engine, here on the fake desk) who has the two drafts open right now: a
+ * colleague who opened one since the last sync refuses the merge, said and greyed; nobody, or no
+ * answer from the desk, and the merge goes on as before.
+ */
+import type { ComponentChildren } from 'preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AnnouncerProvider } from '../../../components/Announcer';
+import { Inbox } from '../../../components/Inbox';
+import { MergeDialog } from '../../../components/MergeDialog';
+import { UndoProvider } from '../../../components/Undo';
+import { registerHandlers, type Handlers } from '../../../messaging/protocol';
+import { SyncEngine } from '../../../services/sync';
+import { db } from '../../../storage/db';
+import { addDraft } from '../storage/helpers';
+import { closeDesks, TestDesk } from '../services/desks';
+import { FakeDesk } from '../services/fake-desk';
+
+const INTO_LOCKED = (title: string, by = 'Auteur') =>
+  `${by} modifie «\u00a0${title}\u00a0» en ce moment\u00a0: fusionnez-y quand il ou elle aura fini.`;
+
+let server: FakeDesk;
+let engine: SyncEngine;
+let b: TestDesk;
+let unregister: () => void;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  localStorage.clear();
+  await Promise.all([
+    db.clips.clear(),
+    db.issues.clear(),
+    db.syncState.clear(),
+    db.outbox.clear(),
+    db.syncRecords.clear(),
+    db.conflicts.clear(),
+  ]);
+  server = new FakeDesk();
+  // Locks last 150 s by the desk's clock: the desk greys one by this browser's.
+  server.now = Date.now();
+  server.addUser('redac', 'Rédaction', 'editor');
+  server.addUser('auteur', 'Auteur', 'editor');
+  // This browser's background: Rédaction's engine on the page's own database.
+  engine = new SyncEngine({
+    db,
+    settings: async () => server.settings('redac'),
+    fetch: server.fetch,
+    isOnline: () => !server.offline,
+    writeDelayMs: 10,
+  });
+  b = new TestDesk(server, 'auteur');
+  const handlers: Partial<Handlers> = {
+    deskLock: async () => ({ ok: true, lock: null }),
+    deskMergeCheck: ({ sourceId, targetId }) => engine.mergeCheck(sourceId, targetId),
+  };
+  unregister = registerHandlers(handlers as Handlers);
+});
+afterEach(async () => {
+  unregister();
+  cleanup();
+  await engine.disable();
+  await closeDesks(b);
+});
+
+const wrap = (node: ComponentChildren) =>
+  render(
+    <AnnouncerProvider>
+      <UndoProvider>{node}</UndoProvider>
+    </AnnouncerProvider>,
+  );
+
+/** X and Y, on the desk and on B's; then B opens `opened` (after this browser's last sync). */
+async function shared(opened?: 'x' | 'y') {
+  await engine.enable();
+  await engine.whenIdle();
+  const x = await addDraft(db, { title: 'Le ministre part', body: '<p>Texte X</p>' });
+  const y = await addDraft(db, { title: 'Le yacht du ministre', body: '<p>Texte Y</p>' });
+  await engine.run();
+  await b.join();
+  if (opened) await b.engine.lock('draft', opened === 'x' ? x.id : y.id);
+  return { x, y };
+}
+
+/** Drags the row `from` onto the row `to`, as the browser fires it. */
+function drag(from: HTMLElement, to: HTMLElement) {
+  const data = new Map<string, string>();
+  const dataTransfer = {
+    get types() {
+      return [...data.keys()];
+    },
+    setData: (type: string, value: string) => data.set(type, value),
+    getData: (type: string) => data.get(type) ?? '',
+  };
+  fireEvent.dragStart(from, { dataTransfer });
+  if (!fireEvent.dragOver(to, { dataTransfer })) fireEvent.drop(to, { dataTransfer });
+  fireEvent.dragEnd(from, { dataTransfer });
+}
+
+const row = (title: string) => screen.getByText(title).closest('article')!;
+
+describe('« Fusionner dans… » over a draft a colleague opened since the last sync', () => {
+  it('is refused, naming who has it open; nothing changes and the draft is greyed with why', async () => {
+    const { x, y } = await shared('y');
+    // The last sync did not see B's lock: the draft is not greyed yet.
+    expect((await db.clips.get(y.id))!.desk?.lock).toBeUndefined();
+    let done: boolean | undefined;
+    wrap(<MergeDialog sourceId={x.id} onDone={(merged) => (done = merged)} />);
+
+    fireEvent.click((await screen.findByText('Le yacht du ministre')).closest('button')!);
+
+    const alert = await screen.findByTestId('merge-locked');
+    expect(alert.textContent).toBe(INTO_LOCKED('Le yacht du ministre'));
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(done).toBeUndefined();
+    expect(await db.clips.get(x.id)).toMatchObject({ body: '<p>Texte X</p>' });
+    expect((await db.clips.get(y.id))!.body).toBe('<p>Texte Y</p>');
+    expect(await db.outbox.count()).toBe(0);
+    const target = screen.getByText('Le yacht du ministre').closest('button')!;
+    await waitFor(() => expect(target).toHaveProperty('disabled', true));
+    expect(target.title).toBe(INTO_LOCKED('Le yacht du ministre'));
+  });
+
+  it('a colleague has the merged draft open: refused in the house words, nothing merged', async () => {
+    const { x, y } = await shared('x');
+    wrap(<MergeDialog sourceId={x.id} onDone={() => {}} />);
+
+    fireEvent.click((await screen.findByText('Le yacht du ministre')).closest('button')!);
+
+    expect((await screen.findByTestId('merge-locked')).textContent).toBe(
+      'Auteur le modifie en ce moment\u00a0: fusionnez quand il ou elle aura fini.',
+    );
+    expect(await db.clips.get(x.id)).toBeDefined();
+    expect((await db.clips.get(y.id))!.body).toBe('<p>Texte Y</p>');
+  });
+
+  it('nobody has them open: merged, as before', async () => {
+    const { x, y } = await shared();
+    let done: boolean | undefined;
+    wrap(<MergeDialog sourceId={x.id} onDone={(merged) => (done = merged)} />);
+
+    fireEvent.click((await screen.findByText('Le yacht du ministre')).closest('button')!);
+
+    await waitFor(() => expect(done).toBe(true));
+    expect(await db.clips.get(x.id)).toBeUndefined();
+    expect((await db.clips.get(y.id))!.body).toContain('Texte X');
+    expect(screen.queryByTestId('merge-locked')).toBeNull();
+  });
+
+  it('offline: merged at once, the next sync merges the texts', async () => {
+    const { x } = await shared('y');
+    server.offline = true;
+    let done: boolean | undefined;
+    wrap(<MergeDialog sourceId={x.id} onDone={(merged) => (done = merged)} />);
+
+    fireEvent.click((await screen.findByText('Le yacht du ministre')).closest('button')!);
+
+    await waitFor(() => expect(done).toBe(true));
+    expect(await db.clips.get(x.id)).toBeUndefined();
+  });
+});
+
+describe('a draft dropped on a draft a colleague opened since the last sync', () => {
+  it('is not merged, and the inbox says who has it open', async () => {
+    const { x, y } = await shared('y');
+    wrap(<Inbox onOpen={() => {}} />);
+    await screen.findByText('Le yacht du ministre');
+
+    drag(row('Le ministre part'), row('Le yacht du ministre'));
+
+    const alert = await screen.findByTestId('merge-locked');
+    expect(alert.textContent).toContain(INTO_LOCKED('Le yacht du ministre'));
+    expect(await db.clips.get(x.id)).toBeDefined();
+    expect((await db.clips.get(y.id))!.body).toBe('<p>Texte Y</p>');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Fermer' }));
+    expect(screen.queryByTestId('merge-locked')).toBeNull();
+  });
+
+  it('nobody has it open: merged, as before', async () => {
+    const { x, y } = await shared();
+    wrap(<Inbox onOpen={() => {}} />);
+    await screen.findByText('Le yacht du ministre');
+
+    drag(row('Le ministre part'), row('Le yacht du ministre'));
+
+    await waitFor(async () => expect(await db.clips.get(x.id)).toBeUndefined());
+    expect((await db.clips.get(y.id))!.body).toContain('Texte X');
+  });
+});
