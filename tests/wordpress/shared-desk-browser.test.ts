@@ -840,6 +840,62 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     await b.page.getByLabel(fr('filter.box')).selectOption('inbox');
   });
 
+  it('A’s « Fusionner dans… » over a draft B opened after A’s last sync is refused, naming B, and nothing is merged', async () => {
+    const titleX = await clipFixture(a.session, server, 'quanta-1', 'h1');
+    const titleY = await clipFixture(a.session, server, 'seattletimes-1', 'h1');
+    const x = await clipByTitle(a, titleX);
+    const y = await clipByTitle(a, titleY);
+    await settled(a);
+    await sync(b);
+    await clipByTitle(b, titleY);
+    const [remoteY] = await serverRecords(a.who, 'drafts', y.id);
+
+    // B opens Y: its editor takes WordPress's lock. A does not sync: its desk has not seen it.
+    const editorB = await openDraft(b, shownName(y));
+    const lock = await until(
+      async () =>
+        (await restAs(a.who, 'GET', `/indiscrets/v1/drafts/${remoteY!.id}/lock`)).json.lock as {
+          user: { name: string };
+        } | null,
+      (held) => !!held,
+      'B’s lock on Y',
+    );
+    expect((await clipByTitle(a, titleY)).desk).not.toHaveProperty('lock');
+
+    const editorA = await openDraft(a, shownName(x));
+    await editorA.getByRole('button', { name: fr('editor.mergeInto'), exact: true }).click();
+    const dialog = a.page.getByTestId('merge-dialog');
+    const word = titleY.split(/\s+/).sort((p, q) => q.length - p.length)[0]!;
+    await dialog.getByRole('searchbox').pressSequentially(word);
+    const target = dialog.getByRole('button', { name: new RegExp(titleY.slice(0, 20)) });
+    await target.click();
+
+    const said = fr('shared.cannot.mergeIntoLocked', { name: lock!.user.name, title: titleY });
+    const refused = dialog.getByTestId('merge-locked');
+    await refused.waitFor();
+    expect(await refused.innerText()).toBe(said);
+    // Greyed now, with why, as a lock the last sync saw.
+    await until(
+      () => target.isDisabled(),
+      (disabled) => disabled,
+      'Y greyed in A’s dialog',
+    );
+    expect(await target.getAttribute('title')).toBe(said);
+    await a.page.screenshot({ path: screenshotPath('shared-desk-merge-locked.png') });
+    // Nothing merged: X still in A's inbox and on the desk, Y as it was.
+    expect((await clips(a)).find((clip) => clip.id === x.id)?.deletedAt).toBeUndefined();
+    expect(await readStore<Row[]>(a.page, 'outbox')).toEqual([]);
+    const [afterX] = await serverRecords(a.who, 'drafts', x.id);
+    const [afterY] = await serverRecords(a.who, 'drafts', y.id);
+    expect(afterX!.status).not.toBe('trash');
+    expect(afterY!.version).toBe(remoteY!.version);
+    expect(afterY!.content.raw).toBe(remoteY!.content.raw);
+
+    await dialog.getByRole('button', { name: fr('common.cancel') }).click();
+    await editorB.getByRole('button', { name: `← ${fr('common.close')}` }).click();
+    await editorA.getByRole('button', { name: `← ${fr('common.close')}` }).click();
+  });
+
   it(
     'a draft A deleted for good with the desk off and B edited meanwhile is kept at A’s rejoin and said; « Le supprimer quand même » deletes it, « Annuler » brings it back',
     { timeout: 120_000 },
