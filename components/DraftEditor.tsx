@@ -21,6 +21,7 @@ import { LinesTextarea } from './LinesTextarea';
 import { linkSuggestions } from './linkSuggestions';
 import { MergeDialog } from './MergeDialog';
 import { mergedLabel } from './mergedLabel';
+import { mergeLockRefusal } from './mergeLock';
 import { PageTwinNotice } from './PageTwinNotice';
 import { Provenance } from './Provenance';
 import { QuoteList } from './QuoteList';
@@ -101,6 +102,8 @@ function DraftEditorOf({
   // is only "still loading".
   const draft = useLiveQuery(async () => (await getDraft(id)) ?? null, [id]);
   const [merging, setMerging] = useState(false);
+  // The other draft of this page, found open by a colleague when asked to merge it: why not.
+  const [twinLocked, setTwinLocked] = useState<string>();
   // This editor's own journal entry; the journal replay tells its writes from other views'.
   const [journal] = useState(() => draftJournal(id, newJournalView()));
   // The shared desk: what the role allows on this draft. Another's draft, for a Contributor or
@@ -197,6 +200,10 @@ function DraftEditorOf({
   const mergeTwin = async (otherId: string) => {
     await flush();
     try {
+      // A colleague who opened either since the last sync: nothing merged, and said why.
+      const locked = await mergeLockRefusal(otherId, id, form.title);
+      setTwinLocked(locked);
+      if (locked) return;
       const token = await mergeDrafts(otherId, id);
       offer(token, mergedLabel(token));
     } catch (error) {
@@ -210,7 +217,8 @@ function DraftEditorOf({
     deskRefusal(desk, 'edit', twinRecord) ??
     deskRefusal(desk, 'merge', twinRecord) ??
     deskRefusal(desk, 'mergeInto', { ...record, title: form.title }) ??
-    lockRefusal('mergeInto', editingElsewhere, form.title);
+    lockRefusal('mergeInto', editingElsewhere, form.title) ??
+    twinLocked;
 
   const inIssue = !!draft.issueId;
   // Put in the trash while open here: by another editor (the sync brought it; the desk mark

@@ -9,6 +9,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AnnouncerProvider } from '../../../components/Announcer';
+import { DraftEditor } from '../../../components/DraftEditor';
 import { Inbox } from '../../../components/Inbox';
 import { MergeDialog } from '../../../components/MergeDialog';
 import { UndoProvider } from '../../../components/Undo';
@@ -187,5 +188,31 @@ describe('a draft dropped on a draft a colleague opened since the last sync', ()
 
     await waitFor(async () => expect(await db.clips.get(x.id)).toBeUndefined());
     expect((await db.clips.get(y.id))!.body).toContain('Texte X');
+  });
+});
+
+describe('« Le fusionner dans celui-ci » (the other draft of a page) a colleague opened since', () => {
+  it('is refused and greyed, saying who has it open; nothing merged', async () => {
+    const { x } = await shared();
+    const page = (await db.clips.get(x.id))!.url;
+    // B clipped the same page: after the syncs, A's editor offers to merge B's draft into X.
+    const theirs = await addDraft(b.db, { url: page, title: 'Le ministre part (Auteur)' });
+    await b.sync();
+    await engine.run();
+    await b.engine.lock('draft', theirs.id);
+    wrap(<DraftEditor id={x.id} onClose={() => {}} />);
+
+    const notice = await screen.findByTestId('page-twin');
+    const merge = within(notice).getByRole('button', { name: 'Le fusionner dans celui-ci' });
+    expect(merge).toHaveProperty('disabled', false);
+    fireEvent.click(merge);
+
+    const said = 'Auteur le modifie en ce moment\u00a0: fusionnez quand il ou elle aura fini.';
+    await waitFor(() => expect(merge).toHaveProperty('disabled', true));
+    expect(merge.title).toBe(said);
+    expect(notice.textContent).toContain(said);
+    expect(await db.clips.get(theirs.id)).toBeDefined();
+    expect((await db.clips.get(theirs.id))!.deletedAt).toBeUndefined();
+    expect((await db.clips.get(x.id))!.body).toBe('<p>Texte X</p>');
   });
 });
