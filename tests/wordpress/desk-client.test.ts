@@ -5,6 +5,7 @@ import {
   createRecord,
   discoverDesk,
   lockRecord,
+  readLock,
   pullChanges,
   pullFirstPages,
   pullPage,
@@ -209,6 +210,23 @@ describe('desk client against the real plugin', () => {
     await unlockRecord(as('editor'), 'drafts', created.record.id);
     const other = await lockRecord(as('editor'), 'drafts', created.record.id);
     expect(other.ok).toBe(true);
+  });
+
+  it('reads who holds a lock now without taking it (before a merge)', async () => {
+    const created = await createRecord(as('editor'), 'drafts', draftToRest(newDraft()));
+    if (!created.ok) throw new Error(created.code);
+    const id = created.record.id;
+    expect(await readLock(as('contributor'), 'drafts', id)).toEqual({ ok: true, lock: null });
+    const taken = await lockRecord(as('editor'), 'drafts', id);
+    if (!taken.ok) throw new Error(taken.code);
+
+    const read = await readLock(as('contributor'), 'drafts', id);
+    expect(read).toEqual({ ok: true, lock: taken.lock });
+    expect(read.ok && read.lock?.user.name).toBe(site().newsroom.editor.name);
+    // Read-only: the editor's lock is still theirs, as it was.
+    expect(await readLock(as('editor'), 'drafts', id)).toEqual({ ok: true, lock: taken.lock });
+    await unlockRecord(as('editor'), 'drafts', id);
+    expect(await readLock(as('contributor'), 'drafts', id)).toEqual({ ok: true, lock: null });
   });
 
   it('a pull asked with locks says who is editing what on the whole desk', async () => {
