@@ -786,8 +786,9 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
   });
 
   it('B’s editor open on a draft A merged into another says into which, names A, and opens it; so does its row in B’s trash', async () => {
-    const titleX = await clipFixture(a.session, server, 'seattletimes-1', 'h1');
-    const titleY = await clipFixture(a.session, server, 'cnet', 'h1');
+    // Pages no earlier test clipped (guardian-1 is the offline test's): each a new draft.
+    const titleX = await clipFixture(a.session, server, 'webmd-1', 'h1');
+    const titleY = await clipFixture(a.session, server, 'nytimes-1', 'h1');
     const x = await clipByTitle(a, titleX);
     const y = await clipByTitle(a, titleY);
     await settled(a);
@@ -802,6 +803,8 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     const word = titleY.split(/\s+/).sort((p, q) => q.length - p.length)[0]!;
     await dialog.getByRole('searchbox').pressSequentially(word);
     await dialog.getByRole('button', { name: new RegExp(titleY.slice(0, 20)) }).click();
+    // The merge first asks WordPress who has the drafts open: done once the dialog closes.
+    await dialog.waitFor({ state: 'detached' });
     await settled(a);
     const [remoteX] = await serverRecords(a.who, 'drafts', x.id);
     expect(remoteX!.status).toBe('trash');
