@@ -76,18 +76,33 @@ describe('where the focus goes in the desk, and the tabs’ titles, in Chromium'
     await desk.keyboard.press('Enter');
     const dialog = desk.getByTestId('merge-dialog');
     await dialog.waitFor();
-    expect(await focused(desk)).toBe('Rechercher');
+    // The dialog takes the focus once drawn, a moment after it appears: waited for, not read.
+    const inDialog = () =>
+      until(
+        () => focused(desk),
+        (now) => now !== 'Fusionner dans…',
+        'the focus in the dialog',
+      );
+    // Closed, the focus may pass by the page's body before it is given back.
+    const backOut = () =>
+      until(
+        () => focused(desk),
+        (now) => now !== 'BODY',
+        'the focus back',
+      );
+    expect(await inDialog()).toBe('Rechercher');
     await desk.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    expect(await focused(desk)).toBe('Fusionner dans…');
+    expect(await backOut()).toBe('Fusionner dans…');
 
     // Opened again from the keyboard, closed by its « Annuler ».
     await desk.keyboard.press('Enter');
     await dialog.waitFor();
+    expect(await inDialog()).toBe('Rechercher');
     await dialog.getByRole('button', { name: 'Annuler' }).focus();
     await desk.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    expect(await focused(desk)).toBe('Fusionner dans…');
+    expect(await backOut()).toBe('Fusionner dans…');
     await desk.close();
   });
 
