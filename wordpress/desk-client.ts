@@ -543,53 +543,51 @@ export async function restoreRecord<K extends DeskKind>(
   return result.ok ? { ok: true, record: result.data } : (result as DeskFailure<RecordOf<K>>);
 }
 
-/** Who holds the edit lock of a record now (`null`: nobody), without taking it: read-only. */
-export async function readLock(
+/** One call of a record's lock route: GET reads it, POST takes or renews it, DELETE releases it. */
+async function lockCall(
   settings: DeskSettings,
+  method: 'GET' | 'POST' | 'DELETE',
   kind: DeskKind,
   remoteId: number,
-  options: DeskOptions = {},
+  options: DeskOptions,
+  query = '',
 ): Promise<DeskResult<{ lock: DeskLock | null }>> {
   const result = await call<{ lock: DeskLock | null }>(
     settings,
-    'GET',
-    `/indiscrets/v1/${kind}/${remoteId}/lock`,
+    method,
+    `/indiscrets/v1/${kind}/${remoteId}/lock${query}`,
     undefined,
     options,
   );
   return result.ok ? { ok: true, lock: result.data?.lock ?? null } : result;
 }
 
-/** Takes or renews the edit lock; `locked` (with who holds it) unless `force`. */
-export async function lockRecord(
-  settings: DeskSettings,
-  kind: DeskKind,
-  remoteId: number,
-  options: DeskOptions & { force?: boolean } = {},
-): Promise<DeskResult<{ lock: DeskLock | null }>> {
-  const result = await call<{ lock: DeskLock | null }>(
-    settings,
-    'POST',
-    `/indiscrets/v1/${kind}/${remoteId}/lock${options.force ? '&force=true' : ''}`,
-    undefined,
-    options,
-  );
-  return result.ok ? { ok: true, lock: result.data.lock } : result;
-}
-
-/** Releases the user's own lock (another user's is left alone). */
-export async function unlockRecord(
+/** Who holds the edit lock of a record now (`null`: nobody), without taking it: read-only. */
+export function readLock(
   settings: DeskSettings,
   kind: DeskKind,
   remoteId: number,
   options: DeskOptions = {},
 ): Promise<DeskResult<{ lock: DeskLock | null }>> {
-  const result = await call<{ lock: DeskLock | null }>(
-    settings,
-    'DELETE',
-    `/indiscrets/v1/${kind}/${remoteId}/lock`,
-    undefined,
-    options,
-  );
-  return result.ok ? { ok: true, lock: result.data.lock } : result;
+  return lockCall(settings, 'GET', kind, remoteId, options);
+}
+
+/** Takes or renews the edit lock; `locked` (with who holds it) unless `force`. */
+export function lockRecord(
+  settings: DeskSettings,
+  kind: DeskKind,
+  remoteId: number,
+  options: DeskOptions & { force?: boolean } = {},
+): Promise<DeskResult<{ lock: DeskLock | null }>> {
+  return lockCall(settings, 'POST', kind, remoteId, options, options.force ? '&force=true' : '');
+}
+
+/** Releases the user's own lock (another user's is left alone). */
+export function unlockRecord(
+  settings: DeskSettings,
+  kind: DeskKind,
+  remoteId: number,
+  options: DeskOptions = {},
+): Promise<DeskResult<{ lock: DeskLock | null }>> {
+  return lockCall(settings, 'DELETE', kind, remoteId, options);
 }
