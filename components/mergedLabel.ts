@@ -17,26 +17,33 @@ function clipped(iso: string, withYear: boolean, withTime: boolean): string {
 }
 
 /**
- * What tells two drafts of the same title apart, for each: who clipped them (the shared desk
- * says), else their sites, else when they were clipped (the day, and the time on the same day);
- * `undefined` when none of these differs.
+ * The ways of telling drafts of the same title apart, in the order they are tried: who clipped
+ * them (the shared desk says), their sites, the day they were clipped, the time on that day. Each
+ * way gives every draft its words, or `undefined` where the draft does not say.
+ */
+function waysApart(group: readonly Told[]): Array<Array<string | undefined>> {
+  const dates = group.map((draft) => new Date(draft.createdAt));
+  const dated = dates.every((date) => !Number.isNaN(date.getTime()));
+  const withYear = dated && new Set(dates.map((date) => date.getFullYear())).size > 1;
+  return [
+    group.map((draft) => draft.desk?.createdBy),
+    group.map((draft) => draft.siteName?.trim() || undefined),
+    group.map((draft) => (dated ? clipped(draft.createdAt, withYear, false) : undefined)),
+    group.map((draft) => (dated ? clipped(draft.createdAt, withYear, true) : undefined)),
+  ];
+}
+
+/** A way that tells every draft apart: each says, and no two say the same. */
+const distinct = (values: Array<string | undefined>) =>
+  values.every(Boolean) && new Set(values).size === values.length;
+
+/**
+ * What tells two drafts of the same title apart, for each: the first of `waysApart` that does;
+ * `undefined` when none does.
  */
 function tellApart(source: Told, target: Told): [string, string] | undefined {
-  const by = [source.desk?.createdBy, target.desk?.createdBy];
-  if (by[0] && by[1] && by[0] !== by[1]) return [by[0], by[1]];
-  const sites = [source.siteName?.trim(), target.siteName?.trim()];
-  if (sites[0] && sites[1] && sites[0] !== sites[1]) return [sites[0], sites[1]];
-  const dates = [new Date(source.createdAt), new Date(target.createdAt)];
-  if (dates.some((date) => Number.isNaN(date.getTime()))) return undefined;
-  const withYear = dates[0]!.getFullYear() !== dates[1]!.getFullYear();
-  const day = (iso: string) => clipped(iso, withYear, false);
-  if (day(source.createdAt) !== day(target.createdAt)) {
-    return [day(source.createdAt), day(target.createdAt)];
-  }
-  const time = (iso: string) => clipped(iso, withYear, true);
-  return time(source.createdAt) !== time(target.createdAt)
-    ? [time(source.createdAt), time(target.createdAt)]
-    : undefined;
+  const way = waysApart([source, target]).find(distinct);
+  return way ? [way[0]!, way[1]!] : undefined;
 }
 
 /** The first words of a draft's text (« Le ministre a confirmé… »), where all else is the same. */
@@ -66,18 +73,7 @@ export function tellApartAll(
   for (const members of groups.values()) {
     if (members.length < 2) continue;
     const group = members.map((index) => drafts[index]!);
-    const dates = group.map((draft) => new Date(draft.createdAt));
-    const dated = dates.every((date) => !Number.isNaN(date.getTime()));
-    const withYear = dated && new Set(dates.map((date) => date.getFullYear())).size > 1;
-    const ways: Array<Array<string | undefined>> = [
-      group.map((draft) => draft.desk?.createdBy),
-      group.map((draft) => draft.siteName?.trim() || undefined),
-      group.map((draft) => (dated ? clipped(draft.createdAt, withYear, false) : undefined)),
-      group.map((draft) => (dated ? clipped(draft.createdAt, withYear, true) : undefined)),
-      group.map((draft) => firstWords(draft.body)),
-    ];
-    const distinct = (values: Array<string | undefined>) =>
-      values.every(Boolean) && new Set(values).size === values.length;
+    const ways = [...waysApart(group), group.map((draft) => firstWords(draft.body))];
     const some = (values: Array<string | undefined>) => new Set(values).size > 1;
     const way = ways.find(distinct) ?? ways.find(some);
     if (!way) continue;

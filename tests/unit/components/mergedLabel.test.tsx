@@ -93,6 +93,20 @@ describe('mergedLabel, the undo bar’s words for a merge', () => {
     expect(mergedLabel(merged({}, {}))).toBe('Fusionné dans «\u00a0Le ministre part\u00a0».');
   });
 
+  it('says the title alone where only their text tells them apart, or only one says who clipped it', () => {
+    expect(
+      mergedLabel(
+        merged(
+          { body: '<p>Le ministre a confirmé</p>' },
+          { body: '<p>Selon nos informations</p>' },
+        ),
+      ),
+    ).toBe('Fusionné dans «\u00a0Le ministre part\u00a0».');
+    expect(mergedLabel(merged({ desk: { remoteId: 1, createdBy: 'Pigiste' } }, {}))).toBe(
+      'Fusionné dans «\u00a0Le ministre part\u00a0».',
+    );
+  });
+
   it('speaks English', () => {
     setLocale('en');
     expect(
