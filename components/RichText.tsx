@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { getLocale, t } from '../locales';
 import { keptBlock } from '../lib/block-merge';
 import { escapeHtml } from '../lib/html';
+import { languageSpan } from '../lib/lang';
 import type { SitePost } from '../storage/site-posts';
 import { frenchQuotation, quotationParagraphs } from '../storage/template';
 import { cleanItemHtml, cleanPastedHtml } from './richtext';
@@ -135,7 +136,7 @@ function quoteLineHtml(line: string, start: number, words: string, lang?: string
   const end = start + words.length;
   return (
     escapeHtml(line.slice(0, start), 'text') +
-    `<span lang="${escapeHtml(lang)}">${escapeHtml(words, 'text')}</span>` +
+    languageSpan(escapeHtml(words, 'text'), lang) +
     escapeHtml(line.slice(end), 'text')
   );
 }

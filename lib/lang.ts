@@ -3,6 +3,8 @@
  * page, kept on the quote (`<span lang="en">`) so that French typography leaves it as written.
  */
 
+import { escapeHtml } from './html';
+
 /**
  * A well-formed language tag of the common shape: a language of 2 or 3 letters, then an
  * optional script (4 letters), region (2 letters or 3 digits) and variants. Extensions,
@@ -71,4 +73,13 @@ export function quoteLanguage(pageLang: string | undefined, textLang: string): s
   const tag = languageTag(pageLang);
   if (!tag || primaryLanguage(tag) === primaryLanguage(textLang)) return null;
   return tag;
+}
+
+/**
+ * `html` (words already escaped, as element content or as attribute-safe text, whichever the
+ * caller writes) marked in `lang`: `<span lang="en">…</span>`, as a quote's words are in an
+ * item's text and a new draft's template; `html` as it is without a language.
+ */
+export function languageSpan(html: string, lang: string | null | undefined): string {
+  return lang ? `<span lang="${escapeHtml(lang)}">${html}</span>` : html;
 }

@@ -2,7 +2,7 @@ import type { Draft } from './db';
 import { isHttpUrl } from './http-url';
 import { pairQuotes, quoteMarks } from '../lib/quotes';
 import { escapeHtml, stripWww } from '../lib/html';
-import { quoteLanguage } from '../lib/lang';
+import { languageSpan, quoteLanguage } from '../lib/lang';
 
 export { DEFAULT_DRAFT_TEMPLATE } from './template-default';
 
@@ -161,11 +161,7 @@ export function renderDraftTemplate(
   const chosen = !paragraphs.length && template.includes('{quote}') ? NO_QUOTE_TEMPLATE : template;
   const site = siteLabel(draft);
   const lang = textLang ? quoteLanguage(draft.lang, textLang) : null;
-  const words = paragraphs.map((paragraph) =>
-    lang
-      ? `<span lang="${escapeHtml(lang)}">${escapeHtml(paragraph)}</span>`
-      : escapeHtml(paragraph),
-  );
+  const words = paragraphs.map((paragraph) => languageSpan(escapeHtml(paragraph), lang));
   const quote = frenchQuotation(words, '\u00a0').join(
     paragraphs.length > 1 ? paragraphJoint(chosen) : '',
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageTag, quoteLanguage } from '../../../lib/lang';
+import { languageSpan, languageTag, quoteLanguage } from '../../../lib/lang';
 
 describe('languageTag', () => {
   it('writes a tag in its usual case: language lower, script title, region upper', () => {
@@ -42,5 +42,22 @@ describe('quoteLanguage', () => {
     expect(quoteLanguage('fr-CA', 'fr')).toBeNull();
     expect(quoteLanguage(undefined, 'fr')).toBeNull();
     expect(quoteLanguage('english!', 'fr')).toBeNull();
+  });
+});
+
+describe('languageSpan', () => {
+  it('marks words already escaped in a language, escaping nothing again', () => {
+    expect(languageSpan('Why it &amp; &lt;b&gt; &quot;matters&quot;', 'en-US')).toBe(
+      '<span lang="en-US">Why it &amp; &lt;b&gt; &quot;matters&quot;</span>',
+    );
+    expect(languageSpan('Why "it" matters', 'en')).toBe('<span lang="en">Why "it" matters</span>');
+  });
+
+  it('leaves the words as they are without a language', () => {
+    expect(languageSpan('Le ministre &amp; la «\u00a0réforme\u00a0»', null)).toBe(
+      'Le ministre &amp; la «\u00a0réforme\u00a0»',
+    );
+    expect(languageSpan('Why it matters', undefined)).toBe('Why it matters');
+    expect(languageSpan('Why it matters', '')).toBe('Why it matters');
   });
 });
