@@ -1312,7 +1312,6 @@ export class SyncEngine {
         base: theirs,
       });
       await this.db.outbox.delete(key);
-      const kept = ((await this.state()).keptDrafts ?? []).filter((k) => k.key !== key);
       const notice: SyncKeptDraft = {
         key,
         recordId,
@@ -1321,7 +1320,7 @@ export class SyncEngine {
         ...(into && !into.deletedAt ? { mergedInto: into.title } : {}),
         at: this.now(),
       };
-      await this.patchState({ keptDrafts: [...kept, notice].slice(-TEXT_MERGES_KEPT) });
+      await this.replaceKept(key, notice);
       return true;
     });
   }
@@ -1801,7 +1800,7 @@ export class SyncEngine {
 
   /** « Le garder »: the editor keeps the draft a colleague's edit brought back; the notice goes. */
   async dismissKept(key: string): Promise<SyncStatus> {
-    await this.dropKept(key);
+    await this.replaceKept(key);
     return this.status();
   }
 
@@ -1812,7 +1811,7 @@ export class SyncEngine {
    */
   async deleteKept(key: string): Promise<SyncStatus & { undo?: UndoToken }> {
     const notice = ((await this.state()).keptDrafts ?? []).find((k) => k.key === key);
-    await this.dropKept(key);
+    await this.replaceKept(key);
     const draft = notice ? await this.db.clips.get(notice.recordId) : undefined;
     if (!draft) return this.status();
     // Not quiet: the deletion is queued, as the editor's own.
@@ -1822,8 +1821,13 @@ export class SyncEngine {
     return { ...(await this.status()), undo };
   }
 
-  private async dropKept(key: string): Promise<void> {
-    const kept = ((await this.state()).keptDrafts ?? []).filter((k) => k.key !== key);
+  /**
+   * Takes the notice of the draft kept under `key` away and, when given, puts `notice` last in
+   * its place (the newest TEXT_MERGES_KEPT kept).
+   */
+  private async replaceKept(key: string, notice?: SyncKeptDraft): Promise<void> {
+    const others = ((await this.state()).keptDrafts ?? []).filter((k) => k.key !== key);
+    const kept = notice ? [...others, notice].slice(-TEXT_MERGES_KEPT) : others;
     await this.patchState({ keptDrafts: kept.length > 0 ? kept : undefined });
   }
 
