@@ -10,15 +10,15 @@ import { writeFile, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from '@wordpress/block-serialization-default-parser';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectInPage, servePages, squash, until, type PageServer } from '../browser/harness';
+import { describe, expect, it } from 'vitest';
+import { selectInPage, squash, until, type PageServer } from '../browser/harness';
 import { readPost, site } from '../wordpress/helpers';
 import {
   clickButton,
   clipFromPopup,
   downloaded,
   fieldSelector,
-  launchFirefox,
+  inFirefox,
   pressButton,
   textsOf,
   type FirefoxSession,
@@ -78,15 +78,7 @@ describe('composing, exporting, backing up and publishing in Firefox (MV2)', () 
     return page;
   }
 
-  beforeAll(async () => {
-    server = await servePages();
-    session = await launchFirefox();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  inFirefox((launched) => ({ session, server } = launched));
 
   it('clips two pages with their selected passages', async () => {
     for (const [name, selector, key] of [

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { servePages, until, type PageServer } from '../browser/harness';
+import { until, type PageServer } from '../browser/harness';
 import { readDatabase, writeDatabase, type ArgumentPage } from '../browser/database';
-import { chord, clickButton, clipFromPopup, launchFirefox, type FirefoxSession } from './harness';
+import { chord, clickButton, clipFromPopup, inFirefox, type FirefoxSession } from './harness';
 
 interface StoredClip {
   id: string;
@@ -19,15 +19,7 @@ describe('bold and italic from the keyboard in the item editor, in Firefox (MV2)
   let session: FirefoxSession;
   let server: PageServer;
 
-  beforeAll(async () => {
-    server = await servePages();
-    session = await launchFirefox();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  inFirefox((launched) => ({ session, server } = launched));
 
   /** Selects the last `word` of the editor's text (or puts the caret at its end), keys only after. */
   const select = (page: Page, word: string, collapsed = false) =>

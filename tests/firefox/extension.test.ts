@@ -1,13 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectInPage, servePages, squash, until, type PageServer } from '../browser/harness';
+import { describe, expect, it } from 'vitest';
+import { selectInPage, squash, until, type PageServer } from '../browser/harness';
 import { readDatabase } from '../browser/database';
 import {
   chord,
   clickButton,
   clipFromPopup,
-  launchFirefox,
+  inFirefox,
   pressButton,
   textsOf,
   type FirefoxSession,
@@ -17,15 +17,7 @@ describe('the extension in Firefox (MV2)', () => {
   let session: FirefoxSession;
   let server: PageServer;
 
-  beforeAll(async () => {
-    server = await servePages();
-    session = await launchFirefox();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  inFirefox((launched) => ({ session, server } = launched));
 
   // The last test relies on Firefox's stdout: first prove an extension page's error reaches it.
   it('sees what an extension page logs as an error (the check of the last test can fail)', async () => {

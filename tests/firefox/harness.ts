@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { ROOT, until } from '../browser/harness';
+import { afterAll, beforeAll } from 'vitest';
+import { ROOT, servePages, until, type PageServer } from '../browser/harness';
 
 /** The Firefox test build: `INDISCRETS_TEST_BUILD=1 wxt build -b firefox --mv2`. */
 export const FIREFOX_EXTENSION_DIR = path.resolve(ROOT, '.output/test/firefox-mv2');
@@ -27,6 +28,29 @@ export interface FirefoxSession {
   /** Quits Firefox and starts it again on the same profile, the extension still installed. */
   restart(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * For a `describe` of Firefox tests: before them, serves the fixture pages and launches Firefox
+ * (see {@link launchFirefox}), handing both to `started`; after them, closes both. One Firefox,
+ * one profile, for all the tests of the `describe`, in order.
+ */
+export function inFirefox(
+  started: (launched: { session: FirefoxSession; server: PageServer }) => void,
+): void {
+  let session: FirefoxSession | undefined;
+  let server: PageServer | undefined;
+
+  beforeAll(async () => {
+    server = await servePages();
+    session = await launchFirefox();
+    started({ session, server });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
 }
 
 /**

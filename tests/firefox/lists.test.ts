@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { servePages, until, type PageServer } from '../browser/harness';
+import { until, type PageServer } from '../browser/harness';
 import { readDatabase, writeDatabase, type ArgumentPage } from '../browser/database';
 import {
   chord,
   clickButton,
   clipFromPopup,
-  launchFirefox,
+  inFirefox,
   pressButton,
   type FirefoxSession,
 } from './harness';
@@ -26,15 +26,7 @@ describe('a list in an item’s text, in Firefox (MV2)', () => {
   let session: FirefoxSession;
   let server: PageServer;
 
-  beforeAll(async () => {
-    server = await servePages();
-    session = await launchFirefox();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  inFirefox((launched) => ({ session, server } = launched));
 
   /**
    * Puts the caret in the editor at the start (or end) of the last `word` of its text, without
