@@ -4,21 +4,19 @@
  * colleague who opened one since the last sync refuses the merge, said and greyed; nobody, or no
  * answer from the desk, and the merge goes on as before.
  */
-import type { ComponentChildren } from 'preact';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { AnnouncerProvider } from '../../../components/Announcer';
 import { DraftEditor } from '../../../components/DraftEditor';
 import { Inbox } from '../../../components/Inbox';
 import { MergeDialog } from '../../../components/MergeDialog';
-import { UndoProvider } from '../../../components/Undo';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
 import { SyncEngine } from '../../../services/sync';
 import { db } from '../../../storage/db';
 import { addDraft } from '../storage/helpers';
 import { closeDesks, TestDesk } from '../services/desks';
 import { FakeDesk } from '../services/fake-desk';
+import { drag, row, wrap } from './desk-views';
 
 const INTO_LOCKED = (title: string, by = 'Auteur') =>
   `${by} modifie «\u00a0${title}\u00a0» en ce moment\u00a0: fusionnez-y quand il ou elle aura fini.`;
@@ -66,13 +64,6 @@ afterEach(async () => {
   await closeDesks(b);
 });
 
-const wrap = (node: ComponentChildren) =>
-  render(
-    <AnnouncerProvider>
-      <UndoProvider>{node}</UndoProvider>
-    </AnnouncerProvider>,
-  );
-
 /** X and Y, on the desk and on B's; then B opens `opened` (after this browser's last sync). */
 async function shared(opened?: 'x' | 'y') {
   await engine.enable();
@@ -84,23 +75,6 @@ async function shared(opened?: 'x' | 'y') {
   if (opened) await b.engine.lock('draft', opened === 'x' ? x.id : y.id);
   return { x, y };
 }
-
-/** Drags the row `from` onto the row `to`, as the browser fires it. */
-function drag(from: HTMLElement, to: HTMLElement) {
-  const data = new Map<string, string>();
-  const dataTransfer = {
-    get types() {
-      return [...data.keys()];
-    },
-    setData: (type: string, value: string) => data.set(type, value),
-    getData: (type: string) => data.get(type) ?? '',
-  };
-  fireEvent.dragStart(from, { dataTransfer });
-  if (!fireEvent.dragOver(to, { dataTransfer })) fireEvent.drop(to, { dataTransfer });
-  fireEvent.dragEnd(from, { dataTransfer });
-}
-
-const row = (title: string) => screen.getByText(title).closest('article')!;
 
 describe('« Fusionner dans… » over a draft a colleague opened since the last sync', () => {
   it('is refused, naming who has it open; nothing changes and the draft is greyed with why', async () => {

@@ -3,19 +3,17 @@
  * trash with the draft it went into on its desk mark: its editor and its row in the trash say
  * who merged it and where, and open that draft; restoring it takes the mark off.
  */
-import type { ComponentChildren } from 'preact';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { AnnouncerProvider } from '../../../components/Announcer';
 import { DraftEditor } from '../../../components/DraftEditor';
 import { Inbox } from '../../../components/Inbox';
-import { UndoProvider } from '../../../components/Undo';
 import { setLocale } from '../../../locales';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
 import { db } from '../../../storage/db';
 import { deskState } from '../desk-fixtures';
 import { addDraft } from '../storage/helpers';
+import { wrap } from './desk-views';
 
 let unregister: () => void;
 beforeEach(async () => {
@@ -42,13 +40,6 @@ afterEach(() => {
 
 /** French quotes as the messages write them, with no-break spaces inside. */
 const fr = (text: string) => text.replace(/« /g, '«\u00a0').replace(/ »/g, '\u00a0»');
-
-const wrap = (node: ComponentChildren) =>
-  render(
-    <AnnouncerProvider>
-      <UndoProvider>{node}</UndoProvider>
-    </AnnouncerProvider>,
-  );
 
 /** Y, and X as the sync leaves it after Rédac merged X into Y. */
 async function merged(by: string | null = 'Rédac') {

@@ -3,20 +3,18 @@
  * both to the desk: the draft's row and its editor say who has the other, open it, and (when
  * the role may write both) merge it into this one, undoably.
  */
-import type { ComponentChildren } from 'preact';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { AnnouncerProvider } from '../../../components/Announcer';
 import { DraftEditor } from '../../../components/DraftEditor';
 import { Inbox } from '../../../components/Inbox';
 import { MergeDialog } from '../../../components/MergeDialog';
-import { UndoProvider } from '../../../components/Undo';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
 import { db } from '../../../storage/db';
 import type { DeskMark } from '../../../storage/sync-state';
 import { deskState, type DeskPerson } from '../desk-fixtures';
 import { addDraft } from '../storage/helpers';
+import { drag, row, wrap } from './desk-views';
 
 const PAGE = 'https://www.lemonde.fr/politique/article/2026/03/15/le-ministre.html';
 
@@ -51,13 +49,6 @@ const mark = (createdBy: string, writable: boolean): DeskMark => ({
   canTrash: writable,
 });
 
-const wrap = (node: ComponentChildren) =>
-  render(
-    <AnnouncerProvider>
-      <UndoProvider>{node}</UndoProvider>
-    </AnnouncerProvider>,
-  );
-
 /** The same page clipped by Rédac (the Editor) and by Pigiste (a Contributor). */
 async function twins(writable: { redac: boolean; pigiste: boolean }) {
   const redac = await addDraft(db, {
@@ -75,27 +66,6 @@ async function twins(writable: { redac: boolean; pigiste: boolean }) {
   });
   return { redac, pigiste };
 }
-
-/** Drags the row `from` onto the row `to`, as the browser fires it: whether the row took the drop. */
-function drag(from: HTMLElement, to: HTMLElement) {
-  const data = new Map<string, string>();
-  const dataTransfer = {
-    get types() {
-      return [...data.keys()];
-    },
-    setData: (type: string, value: string) => data.set(type, value),
-    getData: (type: string) => data.get(type) ?? '',
-  };
-  fireEvent.dragStart(from, { dataTransfer });
-  // A row that takes the drop cancels dragover (preventDefault): fireEvent says so.
-  const taken = !fireEvent.dragOver(to, { dataTransfer });
-  if (taken) fireEvent.drop(to, { dataTransfer });
-  fireEvent.dragEnd(from, { dataTransfer });
-  return taken;
-}
-
-/** A draft's row in the inbox, by its title. */
-const row = (title: string) => screen.getByText(title).closest('article')!;
 
 /** `by` holds the draft's edit lock (WordPress's), for a few minutes more. */
 const lockedBy = (by = 'Rédac') => ({

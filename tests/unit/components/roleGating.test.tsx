@@ -4,17 +4,14 @@
  * reason in the control's tooltip and in a line read with it. Nothing here is clickable and then
  * undone by WordPress's 403. The desk's state comes from IndexedDB, as the sync writes it.
  */
-import type { ComponentChildren } from 'preact';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { AnnouncerProvider } from '../../../components/Announcer';
 import { ClipPanel } from '../../../components/ClipPanel';
 import { DraftEditor } from '../../../components/DraftEditor';
 import { Inbox } from '../../../components/Inbox';
 import { IssueView } from '../../../components/IssueView';
 import { MergeDialog } from '../../../components/MergeDialog';
-import { UndoProvider } from '../../../components/Undo';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
 import { db } from '../../../storage/db';
 import { readJournal } from '../../../storage/journal';
@@ -23,6 +20,7 @@ import { wordpressItem } from '../../../storage/preferences';
 import type { DeskMark } from '../../../storage/sync-state';
 import { deskCan, deskState, type DeskPerson } from '../desk-fixtures';
 import { addDraft } from '../storage/helpers';
+import { wrap } from './desk-views';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -69,13 +67,6 @@ async function editorsIssue() {
   await addToIssue(draft.id, issue.id);
   return issue;
 }
-
-const wrap = (node: ComponentChildren) =>
-  render(
-    <AnnouncerProvider>
-      <UndoProvider>{node}</UndoProvider>
-    </AnnouncerProvider>,
-  );
 
 /** The greyed control's reason, as its tooltip and as the line read with it. */
 function expectRefused(control: HTMLElement, reason: string) {

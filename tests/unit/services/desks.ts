@@ -5,22 +5,29 @@
 import Dexie from 'dexie';
 import { SyncEngine } from '../../../services/sync';
 import { IndiscretsDB } from '../../../storage/db';
+import { addDraft } from '../storage/helpers';
 import { FakeDesk, type FakeDeskOptions } from './fake-desk';
 
 /** One browser of the newsroom: its own database and engine, signed in as `username`. */
 export class TestDesk {
   readonly db = new IndiscretsDB(`sync-desk-${crypto.randomUUID()}`);
   readonly engine: SyncEngine;
+  /** Called before each request this browser makes (to act in the middle of a run). */
+  beforeRequest?: (url: string) => void;
   constructor(server: FakeDesk, username: string) {
     this.engine = new SyncEngine({
       db: this.db,
       settings: async () => server.settings(username),
-      fetch: server.fetch,
+      fetch: (input: string, init?: RequestInit) => {
+        this.beforeRequest?.(input);
+        return server.fetch(input, init);
+      },
       isOnline: () => !server.offline,
       writeDelayMs: 10,
       perPage: 2,
     });
   }
+  /** Turns sync on and waits for the first sync to end. */
   async join() {
     await this.engine.enable();
     await this.engine.whenIdle();
@@ -51,4 +58,24 @@ export async function closeDesks(...desks: TestDesk[]): Promise<void> {
     desk.db.close();
     await Dexie.delete(desk.db.name);
   }
+}
+
+/** Drafts X and Y of `a`'s, on both desks. */
+export async function twoShared(a: TestDesk, b: TestDesk) {
+  await a.join();
+  const x = await addDraft(a.db, { title: 'X', body: '<p>Texte X</p>' });
+  const y = await addDraft(a.db, { title: 'Y', body: '<p>Texte Y</p>' });
+  await a.sync();
+  await b.join();
+  return { x, y };
+}
+
+/**
+ * What turning the desk off did in versions before the merge bases were kept: every sync
+ * record and the account forgotten.
+ */
+export async function leaveAsBefore(desk: TestDesk): Promise<void> {
+  await desk.engine.disable();
+  await desk.db.syncRecords.clear();
+  await desk.db.syncState.put({ ...(await desk.engine.state()), siteUrl: '', cursors: {} });
 }

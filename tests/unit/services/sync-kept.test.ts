@@ -10,7 +10,7 @@ import {
 } from '../../../storage/drafts';
 import type { SyncPlan } from '../../../storage/sync-state';
 import { addDraft } from '../storage/helpers';
-import { closeDesks, TestDesk, twoDesks } from './desks';
+import { closeDesks, leaveAsBefore, TestDesk, twoDesks } from './desks';
 import type { FakeDesk } from './fake-desk';
 
 /**
@@ -285,13 +285,6 @@ describe('the plan of a browser that last synced with an earlier version', () =>
     ({ server, a, b } = twoDesks(TestDesk));
   });
   afterEach(() => closeDesks(a, b));
-
-  /** What turning the desk off did before: every sync record and the account forgotten. */
-  async function leaveAsBefore(desk: TestDesk) {
-    await desk.engine.disable();
-    await desk.db.syncRecords.clear();
-    await desk.db.syncState.put({ ...(await desk.engine.state()), siteUrl: '', cursors: {} });
-  }
 
   it('a few records of its own: each is looked up by its id, and only the new one counted', async () => {
     const known = [];

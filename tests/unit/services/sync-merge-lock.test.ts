@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MERGE_CHECK_MS } from '../../../services/sync';
 import { addDraft } from '../storage/helpers';
-import { closeDesks, TestDesk, twoDesks } from './desks';
+import { closeDesks, TestDesk, twoDesks, twoShared } from './desks';
 import type { FakeDesk } from './fake-desk';
 
 /**
@@ -20,18 +20,8 @@ describe('sync engine: who has a draft open, asked before a merge', () => {
   });
   afterEach(() => closeDesks(a, b));
 
-  /** Drafts X and Y of A, on both desks. */
-  async function twoShared() {
-    await a.join();
-    const x = await addDraft(a.db, { title: 'X', body: '<p>Texte X</p>' });
-    const y = await addDraft(a.db, { title: 'Y', body: '<p>Texte Y</p>' });
-    await a.sync();
-    await b.join();
-    return { x, y };
-  }
-
   it('B opened Y after A’s last sync: refused, B named, and Y marked as open by B', async () => {
-    const { x, y } = await twoShared();
+    const { x, y } = await twoShared(a, b);
     expect((await a.db.clips.get(y.id))!.desk?.lock).toBeUndefined();
     await b.engine.lock('draft', y.id);
 
@@ -51,7 +41,7 @@ describe('sync engine: who has a draft open, asked before a merge', () => {
   });
 
   it('B opened X, the draft merged: refused too, saying it is the source', async () => {
-    const { x, y } = await twoShared();
+    const { x, y } = await twoShared(a, b);
     await b.engine.lock('draft', x.id);
 
     const check = await a.engine.mergeCheck(x.id, y.id);
@@ -60,14 +50,14 @@ describe('sync engine: who has a draft open, asked before a merge', () => {
   });
 
   it('nobody else has them open (A has X open itself): ok', async () => {
-    const { x, y } = await twoShared();
+    const { x, y } = await twoShared(a, b);
     await a.engine.lock('draft', x.id);
 
     expect(await a.engine.mergeCheck(x.id, y.id)).toEqual({ ok: true });
   });
 
   it('B closed Y again: ok', async () => {
-    const { x, y } = await twoShared();
+    const { x, y } = await twoShared(a, b);
     await b.engine.lock('draft', y.id);
     await b.engine.lock('draft', y.id, true);
 
@@ -75,7 +65,7 @@ describe('sync engine: who has a draft open, asked before a merge', () => {
   });
 
   it('offline: ok at once, without asking', async () => {
-    const { x, y } = await twoShared();
+    const { x, y } = await twoShared(a, b);
     await b.engine.lock('draft', y.id);
     server.offline = true;
 
@@ -85,7 +75,7 @@ describe('sync engine: who has a draft open, asked before a merge', () => {
   });
 
   it(`the desk does not answer: ok after ${MERGE_CHECK_MS} ms at most`, async () => {
-    const { x, y } = await twoShared();
+    const { x, y } = await twoShared(a, b);
     await b.engine.lock('draft', y.id);
     server.hang = /\/lock$/;
 
@@ -97,7 +87,7 @@ describe('sync engine: who has a draft open, asked before a merge', () => {
   }, 10_000);
 
   it('shared desk off, or drafts the desk never had: ok, nothing asked', async () => {
-    const { x, y } = await twoShared();
+    const { x, y } = await twoShared(a, b);
     await b.engine.lock('draft', y.id);
     const fresh = await addDraft(a.db, { title: 'Nouveau' });
 

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mergeDrafts, restoreDraft } from '../../../storage/drafts';
-import { addDraft } from '../storage/helpers';
-import { closeDesks, TestDesk, twoDesks } from './desks';
+import { closeDesks, TestDesk, twoDesks, twoShared } from './desks';
 import type { FakeDesk, FakeDeskOptions } from './fake-desk';
 
 /**
@@ -20,19 +19,9 @@ describe('sync engine: a draft merged into another', () => {
   }
   afterEach(() => closeDesks(a, b));
 
-  /** Drafts X and Y of A, on both desks. */
-  async function twoShared() {
-    await a.join();
-    const x = await addDraft(a.db, { title: 'X', body: '<p>Texte X</p>' });
-    const y = await addDraft(a.db, { title: 'Y', body: '<p>Texte Y</p>' });
-    await a.sync();
-    await b.join();
-    return { x, y };
-  }
-
   it('A merges X into Y: the server and B’s trash say X went into Y, until B restores it', async () => {
     start();
-    const { x, y } = await twoShared();
+    const { x, y } = await twoShared(a, b);
     await mergeDrafts(x.id, y.id, a.db);
     await a.sync();
     const remoteY = server.byClientId('drafts', y.id)!;
@@ -58,7 +47,7 @@ describe('sync engine: a draft merged into another', () => {
 
   it('a merge made offline sends its target when the outbox is flushed', async () => {
     start();
-    const { x, y } = await twoShared();
+    const { x, y } = await twoShared(a, b);
     server.offline = true;
     await mergeDrafts(x.id, y.id, a.db);
     await a.sync();
@@ -77,7 +66,7 @@ describe('sync engine: a draft merged into another', () => {
 
   it('a merge made while the shared desk was off sends its target when it is turned on again', async () => {
     start();
-    const { x, y } = await twoShared();
+    const { x, y } = await twoShared(a, b);
     await a.engine.disable();
     await mergeDrafts(x.id, y.id, a.db);
     expect(await a.db.outbox.count()).toBe(0);
@@ -92,7 +81,7 @@ describe('sync engine: a draft merged into another', () => {
 
   it('a target the desk refuses (B trashed it meanwhile) still lets the merged draft go to the trash', async () => {
     start();
-    const { x, y } = await twoShared();
+    const { x, y } = await twoShared(a, b);
     server.offline = true;
     await mergeDrafts(x.id, y.id, a.db);
     // Only X's delete waits (as if Y's merged text had gone up already); then B trashes Y.
@@ -113,7 +102,7 @@ describe('sync engine: a draft merged into another', () => {
 
   it('with a plugin older than 0.1.3 the merged draft still goes to the trash, without the target', async () => {
     start({ olderPlugin: true });
-    const { x, y } = await twoShared();
+    const { x, y } = await twoShared(a, b);
     await mergeDrafts(x.id, y.id, a.db);
     await a.sync();
     expect(server.byClientId('drafts', x.id)!.status).toBe('trash');

@@ -4,46 +4,16 @@
  * reconciles with the same rules as a normal sync instead of re-sending every record as new;
  * cancelling the first sync leaves the browser as it was before it began.
  */
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SyncEngine } from '../../../services/sync';
 import { saveDraft } from '../../../storage/draft-records';
-import { IndiscretsDB } from '../../../storage/db';
 import { trashDraft, updateDraft } from '../../../storage/drafts';
 import { createIssue } from '../../../storage/issues';
 import type { SyncPlan } from '../../../storage/sync-state';
-import { FakeDesk } from './fake-desk';
+import { closeDesks, leaveAsBefore, TestDesk, twoDesks } from './desks';
+import type { FakeDesk } from './fake-desk';
 
-/** One browser: its own database and engine, signed in as `username`. */
-class Browser {
-  readonly db = new IndiscretsDB(`rejoin-${crypto.randomUUID()}`);
-  readonly engine: SyncEngine;
-  /** Called before each request this browser makes (to act in the middle of a run). */
-  beforeRequest?: (url: string) => void;
-  constructor(
-    readonly server: FakeDesk,
-    readonly username: string,
-  ) {
-    this.engine = new SyncEngine({
-      db: this.db,
-      settings: async () => server.settings(username),
-      fetch: (input: string, init?: RequestInit) => {
-        this.beforeRequest?.(input);
-        return server.fetch(input, init);
-      },
-      isOnline: () => !server.offline,
-      writeDelayMs: 10,
-      perPage: 2,
-    });
-  }
-  async join() {
-    await this.engine.enable();
-    await this.engine.whenIdle();
-    return this.engine.status();
-  }
-  sync() {
-    return this.engine.run();
-  }
+/** One browser (see desks.ts), which clips pages. */
+class Browser extends TestDesk {
   async clip(url: string, title = 'Le ministre et le yacht') {
     const selection = '« Je ne savais pas »';
     const { clip } = await saveDraft(
@@ -67,18 +37,9 @@ describe('leaving and rejoining the shared desk', () => {
   let h: Browser;
 
   beforeEach(() => {
-    server = new FakeDesk();
-    server.addUser('redac04', 'Rédac 4', 'editor');
-    server.addUser('redac05', 'Rédac 5', 'editor');
-    g = new Browser(server, 'redac04');
-    h = new Browser(server, 'redac05');
+    ({ server, a: g, b: h } = twoDesks(Browser));
   });
-  afterEach(async () => {
-    for (const browser of [g, h]) {
-      browser.db.close();
-      await Dexie.delete(browser.db.name);
-    }
-  });
+  afterEach(() => closeDesks(g, h));
 
   /** G clips, both sync, G turns the desk off. Returns G's draft. */
   async function gLeaves() {
@@ -245,25 +206,9 @@ describe('rejoining a desk left with an older version (no merge bases kept)', ()
   let h: Browser;
 
   beforeEach(() => {
-    server = new FakeDesk();
-    server.addUser('redac04', 'Rédac 4', 'editor');
-    server.addUser('redac05', 'Rédac 5', 'editor');
-    g = new Browser(server, 'redac04');
-    h = new Browser(server, 'redac05');
+    ({ server, a: g, b: h } = twoDesks(Browser));
   });
-  afterEach(async () => {
-    for (const browser of [g, h]) {
-      browser.db.close();
-      await Dexie.delete(browser.db.name);
-    }
-  });
-
-  /** What turning the desk off did before: every sync record and the account forgotten. */
-  async function leaveAsBefore(browser: Browser) {
-    await browser.engine.disable();
-    await browser.db.syncRecords.clear();
-    await browser.db.syncState.put({ ...(await browser.engine.state()), siteUrl: '', cursors: {} });
-  }
+  afterEach(() => closeDesks(g, h));
 
   it('a record changed there meanwhile is never overwritten by the old copy: a differing field is a conflict', async () => {
     await g.join();

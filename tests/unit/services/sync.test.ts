@@ -1,38 +1,13 @@
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nextCursor, SyncEngine } from '../../../services/sync';
 import { saveDraft } from '../../../storage/draft-records';
-import { IndiscretsDB } from '../../../storage/db';
 import { trashDraft, restoreDraft, undo, updateDraft } from '../../../storage/drafts';
 import { addToIssue, createIssue, deleteIssue, moveItem } from '../../../storage/issues';
-import { FakeDesk } from './fake-desk';
+import { closeDesks, TestDesk, twoDesks } from './desks';
+import type { FakeDesk } from './fake-desk';
 
-/** One browser of the newsroom: its own database and engine, signed in as `username`. */
-class Desk {
-  readonly db = new IndiscretsDB(`sync-${crypto.randomUUID()}`);
-  readonly engine: SyncEngine;
-  constructor(
-    readonly server: FakeDesk,
-    readonly username: string,
-  ) {
-    this.engine = new SyncEngine({
-      db: this.db,
-      settings: async () => server.settings(username),
-      fetch: server.fetch,
-      isOnline: () => !server.offline,
-      writeDelayMs: 10,
-      perPage: 2,
-    });
-  }
-  /** Turns sync on and waits for the first sync to end. */
-  async join() {
-    await this.engine.enable();
-    await this.engine.whenIdle();
-    return this.engine.status();
-  }
-  sync() {
-    return this.engine.run();
-  }
+/** One browser of the newsroom (see desks.ts), which clips pages. */
+class Desk extends TestDesk {
   async clip(url: string, title = 'Le ministre et le yacht', selection = '« Je ne savais pas »') {
     const { clip: draft } = await saveDraft(
       {
@@ -60,20 +35,33 @@ describe('sync engine (against an in-memory plugin)', () => {
   let pigiste: Desk;
 
   beforeEach(() => {
-    server = new FakeDesk();
-    server.addUser('redac', 'Rédaction', 'editor');
-    server.addUser('auteur', 'Auteur', 'editor');
+    ({ server, a, b } = twoDesks(Desk));
     server.addUser('pigiste', 'Pigiste', 'contributor');
-    a = new Desk(server, 'redac');
-    b = new Desk(server, 'auteur');
     pigiste = new Desk(server, 'pigiste');
   });
-  afterEach(async () => {
-    for (const desk of [a, b, pigiste]) {
-      desk.db.close();
-      await Dexie.delete(desk.db.name);
-    }
-  });
+  afterEach(() => closeDesks(a, b, pigiste));
+
+  /** A's clip of a page, on both desks. */
+  async function sharedClip() {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    await a.sync();
+    await b.join();
+    return clip;
+  }
+
+  /** One run on `desk`'s database by an engine signed in as `username`: the bytes it received. */
+  async function bytesOfRun(desk: Desk, username: string) {
+    let bytes = 0;
+    const counting = new SyncEngine({
+      db: desk.db,
+      settings: async () => server.settings(username),
+      fetch: server.fetch,
+      onRequest: (n) => (bytes += n),
+    });
+    await counting.run();
+    return bytes;
+  }
 
   it('does nothing while sync is off: no outbox, no request', async () => {
     await a.clip('https://exemple.fr/1');
@@ -201,10 +189,7 @@ describe('sync engine (against an in-memory plugin)', () => {
   });
 
   it('merges edits of different fields made on two desks: both survive', async () => {
-    await a.join();
-    const draft = await a.clip('https://exemple.fr/1');
-    await a.sync();
-    await b.join();
+    const draft = await sharedClip();
     await updateDraft(draft.id, { title: 'Titre de A' }, a.db);
     await updateDraft(draft.id, { tags: ['de-b'] }, b.db);
     await a.sync();
@@ -224,10 +209,7 @@ describe('sync engine (against an in-memory plugin)', () => {
   });
 
   it('shares an item’s label: merged with another desk’s edit, asked when both renamed it', async () => {
-    await a.join();
-    const draft = await a.clip('https://exemple.fr/1');
-    await a.sync();
-    await b.join();
+    const draft = await sharedClip();
     await updateDraft(draft.id, { label: 'OVH en Bourse' }, a.db);
     await updateDraft(draft.id, { status: 'checked' }, b.db);
     await a.sync();
@@ -256,10 +238,7 @@ describe('sync engine (against an in-memory plugin)', () => {
   });
 
   it('keeps a same-field conflict for the editor, drops nothing, and pushes the choice', async () => {
-    await a.join();
-    const clip = await a.clip('https://exemple.fr/1');
-    await a.sync();
-    await b.join();
+    const clip = await sharedClip();
     await updateDraft(clip.id, { body: '<p>Version A</p>' }, a.db);
     await updateDraft(clip.id, { body: '<p>Version B</p>', status: 'checked' }, b.db);
     await a.sync();
@@ -290,10 +269,7 @@ describe('sync engine (against an in-memory plugin)', () => {
   });
 
   it('keeps with « mine » the text typed after the conflict was found, not the one it was found with', async () => {
-    await a.join();
-    const clip = await a.clip('https://exemple.fr/1');
-    await a.sync();
-    await b.join();
+    const clip = await sharedClip();
     await updateDraft(clip.id, { body: '<p>Version A</p>' }, a.db);
     await updateDraft(clip.id, { body: '<p>Version B</p>' }, b.db);
     await a.sync();
@@ -310,10 +286,7 @@ describe('sync engine (against an in-memory plugin)', () => {
   });
 
   it('resolving with their version writes it locally and pushes nothing for that field', async () => {
-    await a.join();
-    const draft = await a.clip('https://exemple.fr/1');
-    await a.sync();
-    await b.join();
+    const draft = await sharedClip();
     await updateDraft(draft.id, { title: 'A' }, a.db);
     await updateDraft(draft.id, { title: 'B' }, b.db);
     await a.sync();
@@ -328,10 +301,7 @@ describe('sync engine (against an in-memory plugin)', () => {
   });
 
   it('undoes « Prendre l’autre »: the editor’s text and the conflict come back, and nothing is sent', async () => {
-    await a.join();
-    const clip = await a.clip('https://exemple.fr/1');
-    await a.sync();
-    await b.join();
+    const clip = await sharedClip();
     await updateDraft(clip.id, { body: '<p>Version A</p>', tags: ['Bercy'] }, a.db);
     await updateDraft(clip.id, { body: '<p>Version B</p>' }, b.db);
     await a.sync();
@@ -369,10 +339,7 @@ describe('sync engine (against an in-memory plugin)', () => {
   });
 
   it('undoes « Prendre l’autre » after the sync sent the choice: only what still differs from the desk is a conflict', async () => {
-    await a.join();
-    const clip = await a.clip('https://exemple.fr/1');
-    await a.sync();
-    await b.join();
+    const clip = await sharedClip();
     await updateDraft(clip.id, { title: 'Titre A', body: '<p>Version A</p>' }, a.db);
     await updateDraft(clip.id, { title: 'Titre B', body: '<p>Version B</p>' }, b.db);
     await a.sync();
@@ -408,10 +375,7 @@ describe('sync engine (against an in-memory plugin)', () => {
   });
 
   it('undoes « Prendre l’autre » after a newer version came: the box shows it, by whoever wrote it', async () => {
-    await a.join();
-    const clip = await a.clip('https://exemple.fr/1');
-    await a.sync();
-    await b.join();
+    const clip = await sharedClip();
     await updateDraft(clip.id, { body: '<p>Version A</p>' }, a.db);
     await updateDraft(clip.id, { body: '<p>Version B</p>' }, b.db);
     await a.sync();
@@ -437,10 +401,7 @@ describe('sync engine (against an in-memory plugin)', () => {
   });
 
   it('offers no undo when the editor kept their own version of every field', async () => {
-    await a.join();
-    const clip = await a.clip('https://exemple.fr/1');
-    await a.sync();
-    await b.join();
+    const clip = await sharedClip();
     await updateDraft(clip.id, { title: 'A' }, a.db);
     await updateDraft(clip.id, { title: 'B' }, b.db);
     await a.sync();
@@ -607,10 +568,7 @@ describe('sync engine (against an in-memory plugin)', () => {
   });
 
   it('trash on one desk reaches the other, and so does the restore', async () => {
-    await a.join();
-    const clip = await a.clip('https://exemple.fr/1');
-    await a.sync();
-    await b.join();
+    const clip = await sharedClip();
     await trashDraft(clip.id, a.db);
     await a.sync();
     expect(server.byClientId('drafts', clip.id)!.status).toBe('trash');
@@ -652,14 +610,7 @@ describe('sync engine (against an in-memory plugin)', () => {
       new Date(trashedAt + 1000).toISOString().slice(0, 19),
     );
     server.log = [];
-    let bytes = 0;
-    const counting = new SyncEngine({
-      db: b.db,
-      settings: async () => server.settings('auteur'),
-      fetch: server.fetch,
-      onRequest: (n) => (bytes += n),
-    });
-    await counting.run();
+    const bytes = await bytesOfRun(b, 'auteur');
     expect(server.log).toEqual(['GET /indiscrets/v1/changes']);
     expect(bytes).toBeLessThanOrEqual(120);
   });
@@ -671,14 +622,7 @@ describe('sync engine (against an in-memory plugin)', () => {
     server.now += 60_000; // time passes: the cursor can move past the last record
     await a.sync();
     server.log = [];
-    let bytes = 0;
-    const counting = new SyncEngine({
-      db: a.db,
-      settings: async () => server.settings('redac'),
-      fetch: server.fetch,
-      onRequest: (n) => (bytes += n),
-    });
-    await counting.run();
+    const bytes = await bytesOfRun(a, 'redac');
     // Both kinds' changes in one question; the answer is the empty envelope only.
     expect(server.log).toEqual(['GET /indiscrets/v1/changes']);
     expect(bytes).toBeLessThanOrEqual(120);
@@ -746,10 +690,7 @@ describe('sync engine (against an in-memory plugin)', () => {
   });
 
   it('takes the edit lock, and tells who holds it when another editor does', async () => {
-    await a.join();
-    const clip = await a.clip('https://exemple.fr/1');
-    await a.sync();
-    await b.join();
+    const clip = await sharedClip();
     expect(await a.engine.lock('draft', clip.id)).toEqual({ ok: true, lock: null });
     expect(await b.engine.lock('draft', clip.id)).toMatchObject({
       ok: false,
@@ -762,10 +703,7 @@ describe('sync engine (against an in-memory plugin)', () => {
   });
 
   it('releases a lock still being taken once it is taken: a closed editor leaves no lock behind', async () => {
-    await a.join();
-    const clip = await a.clip('https://exemple.fr/1');
-    await a.sync();
-    await b.join();
+    const clip = await sharedClip();
     // An editor opened and closed at once (a draft deleted as soon as it is open): the take's
     // request is slow to reach WordPress, the release's is not.
     let open!: () => void;
