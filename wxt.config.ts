@@ -48,8 +48,10 @@ const EXTENSION_PAGES_CSP = [
  *   costs it a round trip through the browser's process before its scripts can run: measured in
  *   the same run, the popup drew its first draft about 10 ms sooner from two files than from
  *   five. The desk and the options page load that chunk too (the popup's code is mostly theirs:
- *   Preact, the words, the app's frame, the inbox); the popup's own entry module stays apart, so
- *   that loading the chunk starts no popup. tests/browser/budgets.test.ts keeps it so.
+ *   Preact, the words the popup paints with, the app's frame, the inbox); the popup's own entry
+ *   module stays apart, so that loading the chunk starts no popup. Every other word (fr.ts, en.ts,
+ *   through `locales/index`) is left to the automatic splitting: in a chunk the lazy code and the
+ *   other pages load, never the popup before it paints. tests/browser/budgets.test.ts keeps it so.
  */
 function chunksForFirstPaint(): Plugin {
   const libraries = ['dexie', 'dompurify', 'entities'].map((name) => ({

@@ -1,7 +1,7 @@
 import type { ComponentChildren, ComponentType } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '../locales';
+import { t } from '../locales/core';
 import type { Undone } from '../storage/drafts';
 import { currentIssueId as currentIssueItem } from '../storage/settings';
 import { AnnouncerProvider } from './Announcer';

@@ -71,7 +71,7 @@ export function BackupSettings() {
         }),
       });
     } catch (error) {
-      setStatus({ kind: 'error', ...wordFailure('backup.downloadFailed', error) });
+      setStatus({ kind: 'error', ...wordFailure(t('backup.downloadFailed'), error) });
     }
   }
 
@@ -88,7 +88,7 @@ export function BackupSettings() {
     try {
       text = await file.text();
     } catch (error) {
-      setStatus({ kind: 'error', ...wordFailure('backup.failed', error) });
+      setStatus({ kind: 'error', ...wordFailure(t('backup.failed'), error) });
       return;
     }
     const parsed = parseBackup(text);
@@ -117,7 +117,7 @@ export function BackupSettings() {
     try {
       result = await restoreBackup(chosen.backup, db, { mode, settings });
     } catch (error) {
-      setStatus({ kind: 'error', ...wordFailure('backup.failed', error) });
+      setStatus({ kind: 'error', ...wordFailure(t('backup.failed'), error) });
       return;
     }
     setChosen(undefined);
@@ -126,7 +126,7 @@ export function BackupSettings() {
       if (result.settings) await applyBackupSettings(result.settings, db);
       await forgetMissingCurrentIssue(db);
     } catch (error) {
-      const worded = wordFailure('backup.settingsFailed', error);
+      const worded = wordFailure(t('backup.settingsFailed'), error);
       setStatus({
         ...worded,
         kind: 'error',

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '../locales';
+import { t } from '../locales/core';
 import { wordFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
 import { describeOutcome } from '../messaging/outcome';
@@ -98,7 +98,7 @@ export function ClipPanel({ tabId, onClipped }: Props) {
       setMessage({ text: describeOutcome(outcome), tone });
       onClipped(outcome);
     } catch (error) {
-      setMessage({ ...wordFailure('clip.failed', error), tone: 'error' });
+      setMessage({ ...wordFailure(t('clip.failed'), error), tone: 'error' });
     } finally {
       setBusy(false);
     }

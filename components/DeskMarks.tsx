@@ -1,4 +1,4 @@
-import { t } from '../locales';
+import { t } from '../locales/core';
 import type { DeskMark } from '../storage/sync-state';
 
 interface Props {

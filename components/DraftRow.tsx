@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../locales';
+import { t } from '../locales/core';
 import { DeskMarks } from './DeskMarks';
 import type { InboxRow } from './inboxRow';
 import { lazyComponent } from './lazy';

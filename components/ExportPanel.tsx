@@ -85,7 +85,7 @@ export function ExportPanel({ issue, model, style, problems }: Props) {
       setMessage(
         error instanceof CopyRefusedError
           ? { text: t('export.copyRefused'), tone: 'error' }
-          : { ...wordFailure('export.failed', error), tone: 'error' },
+          : { ...wordFailure(t('export.failed'), error), tone: 'error' },
       );
     }
   }
@@ -97,7 +97,7 @@ export function ExportPanel({ issue, model, style, problems }: Props) {
       await markExported(issue.id);
       setMessage({ text: t('export.downloaded', { filename: file.filename }), tone: 'ok' });
     } catch (error) {
-      setMessage({ ...wordFailure('export.failed', error), tone: 'error' });
+      setMessage({ ...wordFailure(t('export.failed'), error), tone: 'error' });
     }
   }
 

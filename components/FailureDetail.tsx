@@ -1,4 +1,4 @@
-import { t } from '../locales';
+import { t } from '../locales/core';
 
 /**
  * The technical text of a failure, on a line of its own under the sentence that tells the

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../locales';
+import { t } from '../locales/core';
 import type { DraftStatus } from '../storage/db';
 import type { DraftQuery } from '../storage/draft-search';
 import { useAnnounce } from './Announcer';

@@ -58,7 +58,7 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
       offer(token, mergedLabel(token));
       onDone(true);
     } catch (e) {
-      setError(wordFailure('merge.failed', e));
+      setError(wordFailure(t('merge.failed'), e));
     }
   }
 

@@ -72,7 +72,7 @@ export function NewIssueForm({ onCreated, onCancel }: Props) {
       });
       onCreated(issue.id);
     } catch (e) {
-      setError(wordFailure('issue.createFailed', e));
+      setError(wordFailure(t('issue.createFailed'), e));
     }
   }
 

@@ -1,5 +1,5 @@
 import { METADATA_FIELDS } from '../capture/types';
-import { t } from '../locales';
+import { t } from '../locales/core';
 import type { Draft } from '../storage/db';
 
 /** Sources of metadata that the page did not declare: we derived them, so they are guesses. */

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { HouseStyle } from '../export/house-style';
 import type { ExportIssue } from '../export/model';
 import { t } from '../locales';
-import { publishFailureText } from './failureText';
+import { publishFailureText } from './publishFailureText';
 import { sendMessage, type PublishOutcome, type PublishRequest } from '../messaging/protocol';
 import type { Issue } from '../storage/db';
 import { wordpressItem } from '../storage/preferences';

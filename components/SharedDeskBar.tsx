@@ -11,7 +11,7 @@ import type {
 } from '../storage/sync-state';
 import { ConflictChooser } from './ConflictChooser';
 import { itemLines } from './richtext';
-import { deskIdentity, refusalSentence } from './roles';
+import { deskIdentity, refusalSentence } from './roleSentences';
 import { useUndo } from './Undo';
 import { useLiveQuery } from './useLiveQuery';
 import { useSharedDesk } from './useSharedDesk';

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { t } from '../locales';
 import { sendMessage, type DeskProbe, type SyncPlan } from '../messaging/protocol';
 import { wordpressItem, wordpressPasswordItem } from '../storage/preferences';
-import { forbiddenSentence, rightsSentence } from './roles';
+import { forbiddenSentence, rightsSentence } from './roleSentences';
 import { syncLine } from './SharedDeskBar';
 import { useSharedDesk } from './useSharedDesk';
 import { useStorageItem } from './useStorageItem';

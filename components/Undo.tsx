@@ -1,6 +1,6 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../locales';
+import { t } from '../locales/core';
 import { wordFailure, type WordedFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
 import type { Undone, UndoToken } from '../storage/drafts';
@@ -233,7 +233,7 @@ export function UndoProvider({ children, onUndone }: Props) {
       // Nothing came back when another view had undone it already: there is nothing to show.
       if (back) undone.current?.(back);
     } catch (e) {
-      setError(wordFailure('undo.failed', e));
+      setError(wordFailure(t('undo.failed'), e));
     }
   }
 

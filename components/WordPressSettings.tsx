@@ -4,7 +4,7 @@ import { sendMessage } from '../messaging/protocol';
 import { testConnection, validateSiteUrl, type WpConnection } from '../wordpress/client';
 import type { WpFailure } from '../wordpress/errors';
 import { t } from '../locales';
-import { publishFailureText } from './failureText';
+import { publishFailureText } from './publishFailureText';
 import {
   DEFAULT_WORDPRESS,
   originPattern,

@@ -1,33 +1,13 @@
 import type { CodedFailure } from '../messaging/errors';
 import { toFailure } from '../messaging/errors';
-import type { PublishErrorCode, PublishErrorParams } from '../messaging/protocol';
-import { t, type Locale, type MessageKey } from '../locales';
+import { t } from '../locales/core';
 
 /**
- * Failures in words: the background and the WordPress client answer with codes, these functions
- * give the editor a sentence in her language. An error's own technical text is never put into
- * a sentence: {@link wordFailure} hands it back apart, for a secondary line.
+ * Failures in words: the background and the WordPress client answer with codes, turned here into
+ * a sentence in the editor's language. An error's own technical text is never put into a
+ * sentence: {@link wordFailure} hands it back apart, for a secondary line. (The WordPress and
+ * publication codes' sentences are in publishFailureText.ts: the popup paints without them.)
  */
-
-const OWN_PUBLISH_CODES = new Set<PublishErrorCode>([
-  'not_configured',
-  'no_permission',
-  'issue_missing',
-]);
-
-/** The sentence of a WordPress or publication failure (`wp.error.*`, `publish.error.*`). */
-export function publishFailureText(
-  code: PublishErrorCode,
-  params: PublishErrorParams = {},
-  locale?: Locale,
-): string {
-  const key: MessageKey = OWN_PUBLISH_CODES.has(code)
-    ? (`publish.error.${code}` as MessageKey)
-    : (`wp.error.${code}` as MessageKey);
-  // A message whose value is missing says « ? » rather than showing its placeholder.
-  const values = { status: params.status ?? '?', category: params.category ?? '?' };
-  return t(key, values, locale);
-}
 
 /** What the editor reads of a failure: a sentence, and apart the technical detail if any. */
 export interface WordedFailure {
@@ -37,16 +17,12 @@ export interface WordedFailure {
 }
 
 /**
- * `sentence` (« La coupe a échoué. ») followed by the reason when the failure's code has one
- * (« L’onglet a été fermé entre-temps. »); an unknown failure keeps its technical text apart.
+ * `text`, the sentence already in words (`t('clip.failed')`: « La coupe a échoué. »), followed by
+ * the reason when the failure's code has one (« L’onglet a été fermé entre-temps. »); an unknown
+ * failure keeps its technical text apart.
  */
-export function wordFailure(
-  sentence: MessageKey,
-  error: unknown,
-  params: Record<string, string | number> = {},
-): WordedFailure {
+export function wordFailure(text: string, error: unknown): WordedFailure {
   const failure: CodedFailure = toFailure(error);
-  const text = t(sentence, params);
   if (failure.code === 'unexpected') {
     return failure.detail ? { text, detail: failure.detail } : { text };
   }

@@ -1,6 +1,6 @@
 import type { ComponentChildren, ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../locales';
+import { t } from '../locales/core';
 import { loadData } from './data';
 
 /** A loading note shown sooner would only flash: most chunks arrive well within this. */

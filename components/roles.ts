@@ -1,7 +1,8 @@
 /**
  * What each role may do on the shared desk, in one place: the one rule every view asks before
- * enabling an action (and the sentence it shows when it may not), and every sentence that names
- * a role. The rule follows the companion plugin's capability map
+ * enabling an action (and the sentence it shows when it may not); the other sentences that name a
+ * role (the options', the shared desk bar's) are in roleSentences.ts, whose words the popup does
+ * not paint with. The rule follows the companion plugin's capability map
  * (wordpress/plugin/indiscrets/includes/capabilities.php), as the site reports it at discovery
  * (`can`) and on each record (`desk.canEdit`, `desk.canTrash`):
  * - Contributor and Author: clip, edit and trash their own drafts; read everything else;
@@ -10,25 +11,17 @@
  * - Subscriber: read only.
  * Sync off (or not read yet): everything is allowed, the desk is as it was without sharing.
  */
-import { t, type MessageKey } from '../locales';
-import type { DeskCan, DeskMark, DeskRole, SyncRefusal, SyncState } from '../storage/sync-state';
+import { t, type CoreKey } from '../locales/core';
+import type { DeskCan, DeskMark } from '../storage/sync-state';
 import { lockedBy } from './DeskMarks';
 import type { SharedDesk } from './sharedDesk';
 
 /** The WordPress roles the shared desk knows, strongest first. */
 const ROLES = ['administrator', 'editor', 'author', 'contributor', 'subscriber'] as const;
-type Role = (typeof ROLES)[number];
-
-const ROLE_KEYS: Record<Role, MessageKey> = {
-  administrator: 'shared.role.administrator',
-  editor: 'shared.role.editor',
-  author: 'shared.role.author',
-  contributor: 'shared.role.contributor',
-  subscriber: 'shared.role.subscriber',
-};
+export type Role = (typeof ROLES)[number];
 
 /** The role after « Vous êtes » / “You are”: English puts its article (“an Author”). */
-const ROLE_AS_KEYS: Record<Role, MessageKey> = {
+const ROLE_AS_KEYS: Record<Role, CoreKey> = {
   administrator: 'shared.roleAs.administrator',
   editor: 'shared.roleAs.editor',
   author: 'shared.roleAs.author',
@@ -39,11 +32,6 @@ const ROLE_AS_KEYS: Record<Role, MessageKey> = {
 /** The strongest of a user's roles the desk knows (`subscriber` when none). */
 export function strongestRole(roles: readonly string[]): Role {
   return ROLES.find((role) => roles.includes(role)) ?? 'subscriber';
-}
-
-/** A role's name as WordPress shows it (« Éditeur », « Contributeur »…); unknown → Éditeur. */
-export function roleName(role: string | undefined): string {
-  return t(ROLE_KEYS[role as Role] ?? ROLE_KEYS.editor);
 }
 
 /** A role as « Vous êtes {role} » names it (« an Editor » in English); unknown → Éditeur. */
@@ -158,34 +146,4 @@ export function lockRefusal(
   return t(action === 'merge' ? 'shared.cannot.mergeLocked' : 'shared.cannot.trashLocked', {
     name: editing,
   });
-}
-
-/** What a role allows on the shared desk, in one sentence (the options page). */
-export function rightsSentence(role: DeskRole | string, can: DeskCan): string {
-  const name = roleAs(role);
-  // The plugin refuses the desk itself to a role below Contributor (`can.read` false, a 403 on
-  // every route): never « vous pouvez lire », nor a switch that cannot work.
-  if (!can.read) return t('shared.rights.none', { role: name });
-  if (can.arrange && can.publish) return t('shared.rights.editor', { role: name });
-  if (can.clip) return t('shared.rights.contributor', { role: name });
-  return t('shared.rights.readOnly', { role: name });
-}
-
-/** « Pigiste (Contributeur) »: who this desk is shared as, with their strongest role. */
-export function deskIdentity(user: NonNullable<SyncState['user']>): string {
-  return t('shared.identity', { name: user.name, role: roleName(strongestRole(user.roles)) });
-}
-
-/** A change WordPress refused (403): what it was, and the role it takes. */
-export function refusalSentence(refusal: SyncRefusal): string {
-  return t('shared.refused', {
-    title: refusal.title,
-    action: t(`shared.action.${refusal.action}`),
-    role: roleName(refusal.needs ?? 'editor'),
-  });
-}
-
-/** The site refused the desk to this account (403 at discovery): the role it takes. */
-export function forbiddenSentence(needs: string | undefined): string {
-  return t('shared.probe.forbidden', { role: roleName(needs ?? 'contributor') });
 }

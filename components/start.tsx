@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { afterPaint } from '../lib/after-paint';
-import { getLocale, t } from '../locales';
+import { getLocale, t } from '../locales/core';
 import { App, type DeskFirstScreen } from './App';
 import { loadData } from './data';
 import { applyUiLocale, rememberedUiLocale, speakUiLocale } from './uiLocale';

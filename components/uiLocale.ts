@@ -1,4 +1,4 @@
-import { getLocale, setLocaleChoice } from '../locales';
+import { getLocale, setLocaleChoice } from '../locales/core';
 import { UI_LOCALES } from '../storage/record-values';
 import { uiLocale, type UiLocale } from '../storage/settings';
 

@@ -1,6 +1,6 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../locales';
+import { t } from '../locales/core';
 import { loadData } from './data';
 import type { InboxRow } from './inboxRow';
 import type { Box } from './useInboxFilters';

@@ -1,68 +1,26 @@
 /**
- * French messages: the reference set, and the one place where the extension's words live (with
- * `en.ts`). `{name}` is a placeholder; `{name|one|other}` puts the number `name` and the form
- * `Intl.PluralRules` picks for it (for a sentence with several numbers); a `{ one, other }`
- * object is a message chosen by `count`. The `manifest.*` keys become each language’s `_locales` messages
- * at build time (wxt.config.ts), for the manifest's name, description and command.
+ * French messages: the reference set, and with `en.ts` and the core pair (`core.fr.ts`,
+ * `core.en.ts`) the one place where the extension's words live. Here are all the messages but
+ * those the popup paints with (its first paint carries only these: core.fr.ts); a message that
+ * a module of the popup's first paint comes to need moves there, with its English (the compiler
+ * says so: those modules' `t`, from `locales/core`, takes core keys only). `{name}` is a
+ * placeholder; `{name|one|other}` puts the number `name` and the form `Intl.PluralRules` picks
+ * for it (for a sentence with several numbers); a `{ one, other }` object is a message chosen by
+ * `count`. The `manifest.*` keys become each language’s `_locales` messages at build time
+ * (wxt.config.ts), for the manifest's name, description and command.
  */
+import type { Catalogue } from './core.fr';
+
 export const fr = {
   'app.name': 'Indiscrets',
-  'clip.button': 'Couper cette page',
-  'clip.working': 'Coupe en cours…',
-  'clip.created': 'Nouveau brouillon : « {title} »',
-  'clip.merged':
-    'Cette page avait déjà un brouillon : la citation y a été ajoutée ({count|citation|citations}).',
-  'clip.beside':
-    '{name} a déjà un brouillon de cette page, que votre rôle ne vous permet pas de modifier : le vôtre a été créé à côté.',
-  'clip.besideColleague':
-    'Un collègue a déjà un brouillon de cette page, que votre rôle ne vous permet pas de modifier : le vôtre a été créé à côté.',
-  'clip.mergedNoQuote': 'Cette page avait déjà un brouillon : rien de nouveau à ajouter.',
-  'clip.failed': 'La coupe a échoué.',
-  'clip.noTab': 'Aucun onglet à couper.',
-  'clip.truncated':
-    'La sélection était trop longue pour une citation : elle a été coupée à la fin d’un mot (100 000 caractères au plus) et se termine par […].',
   'menu.clipPage': 'Couper dans Indiscrets',
   'menu.clipLink': 'Couper le lien dans Indiscrets',
-  'limit.browser-page':
-    'Le navigateur interdit de lire ses propres pages : seuls l’adresse et le titre ont été gardés.',
-  'limit.web-store':
-    'Le navigateur interdit de lire la boutique d’extensions : seuls l’adresse et le titre ont été gardés.',
-  'limit.pdf': 'Le lecteur PDF ne se laisse pas lire : seuls l’adresse et le titre ont été gardés.',
-  'limit.view-source':
-    'Une page « view-source » ne se laisse pas lire : seuls l’adresse et le titre ont été gardés.',
-  'limit.file':
-    'Les fichiers locaux ne sont lisibles que si « Autoriser l’accès aux URL de fichier » est coché pour Indiscrets : seuls l’adresse et le titre ont été gardés.',
-  'limit.script-failed':
-    'Cette page a refusé notre script : seuls l’adresse et le titre ont été gardés.',
-  'drafts.heading': 'Brouillons',
-  'drafts.empty': 'Aucun brouillon. Coupez une page pour commencer.',
-  'drafts.count': {
-    one: '{count} brouillon',
-    other: '{count} brouillons',
-  },
-  'drafts.quotes': {
-    one: '{count} citation',
-    other: '{count} citations',
-  },
-  'drafts.new': 'nouveau',
-  'drafts.inIssue': 'dans un numéro',
-  'drafts.allInIssues': 'Tous les brouillons sont dans un numéro. Coupez une page pour en ajouter.',
-  'provenance.label': 'Origine des métadonnées',
-  'provenance.guess': 'déduit',
   'badge.title': {
     one: 'Indiscrets : {count} brouillon hors numéro',
     other: 'Indiscrets : {count} brouillons hors numéro',
   },
   'common.back': 'Retour',
   'common.cancel': 'Annuler',
-  'common.close': 'Fermer',
-  'common.loading': 'Chargement…',
-  'common.loadFailed':
-    'Cette partie de l’extension n’a pas pu se charger. Fermez et rouvrez la fenêtre.',
-  'nav.drafts': 'Brouillons',
-  'nav.issue': 'Numéro',
-  'nav.openDesk': 'Ouvrir le bureau',
-  'nav.options': 'Réglages',
   'desk.pickDraft': 'Choisissez un brouillon à écrire.',
   'desk.pickItem': 'Choisissez un indiscret du numéro (ou un brouillon) pour l’écrire ici.',
   'desk.firstIssue': 'Pas encore de numéro : créez-le, puis ajoutez-y vos brouillons.',
@@ -86,32 +44,6 @@ export const fr = {
   'desk.key.search': 'Chercher dans les brouillons',
   'desk.key.newIssue': 'Nouveau numéro',
   'desk.key.help': 'Afficher ou masquer cette aide',
-  'drafts.noIssueToAdd': 'Aucun numéro en cours : créez-en un pour y ajouter ce brouillon.',
-  'drafts.alreadyInIssue': '« {title} » est déjà dans un numéro.',
-  'drafts.added': '« {title} » ajouté au numéro.',
-  'desk.heading': 'Indiscrets, le bureau',
-  'desk.pageTitle': 'Indiscrets — bureau',
-  'desk.clipHint':
-    'Pour couper une page : le bouton Indiscrets de la barre d’outils, le clic droit (« Couper dans Indiscrets ») ou Alt+Maj+K.',
-  'search.label': 'Rechercher',
-  'search.placeholder': 'Titre, texte, site, tag…',
-  'search.none': 'Aucun brouillon ne correspond.',
-  'filter.box': 'Où chercher',
-  'filter.boxInbox': 'Hors numéro',
-  'filter.boxAll': 'Tous',
-  'filter.boxTrash': 'Corbeille',
-  'filter.status': 'Statut',
-  'filter.anyStatus': 'Tout statut',
-  'filter.site': 'Site',
-  'filter.anySite': 'Tout site',
-  'filter.tag': 'Tag',
-  'filter.anyTag': 'Tout tag',
-  'trash.note': 'vidée après 30 jours',
-  'trash.restore': 'Restaurer',
-  'trash.empty': 'La corbeille est vide.',
-  'status.draft': 'Brouillon',
-  'status.checked': 'Vérifié',
-  'status.ready': 'Prêt',
   'save.saved': 'Enregistré',
   'save.pending': 'Modifié…',
   'save.saving': 'Enregistrement…',
@@ -201,8 +133,6 @@ export const fr = {
   'editor.addToIssue': 'Ajouter au numéro',
   'editor.removeFromIssue': 'Retirer du numéro',
   'editor.mergeInto': 'Fusionner dans…',
-  'editor.delete': 'Supprimer',
-  'editor.deleteNamed': 'Supprimer « {title} »',
   'merge.heading': 'Fusionner dans quel brouillon ?',
   'merge.failed': 'La fusion a échoué.',
   'twin.other': '{name} a aussi un brouillon de cette page.',
@@ -211,13 +141,6 @@ export const fr = {
   'twin.open': 'Ouvrir l’autre brouillon',
   'twin.openNamed': 'Ouvrir l’autre brouillon de cette page, « {title} »',
   'twin.merge': 'Le fusionner dans celui-ci',
-  'merged.row': '{name} l’a fusionné dans « {title} ».',
-  'merged.rowAnon': 'Fusionné dans « {title} ».',
-  'merged.open': 'Ouvrir',
-  'merged.openNamed': 'Ouvrir « {title} », où il a été fusionné',
-  'undo.button': 'Annuler',
-  'undo.failed': 'Impossible d’annuler.',
-  'undo.trashed': '« {title} » est à la corbeille.',
   'undo.merged': 'Fusionné dans « {title} ».',
   'undo.mergedSameTitle': '« {title} » ({from}) fusionné dans « {title} » ({into}).',
   'undo.conflictTheirs': 'Vous avez pris l’autre version de « {title} ».',
@@ -226,7 +149,6 @@ export const fr = {
   'undo.issueDeleted':
     '« {title} » est supprimé ; ses indiscrets sont retournés dans les brouillons.',
   'counts.item': '{words|mot|mots}, {chars|signe|signes}',
-  'counts.words': '{words|mot|mots}',
   'counts.issue': '{items|indiscret|indiscrets} · {words|mot|mots} · {chars} / {budget} signes',
   'counts.issueNoBudget': '{items|indiscret|indiscrets} · {words|mot|mots} · {chars|signe|signes}',
   'counts.over': '{chars|signe|signes} de trop',
@@ -253,8 +175,6 @@ export const fr = {
   'issue.items': 'Indiscrets du numéro',
   'issue.empty': 'Aucun indiscret : ajoutez des brouillons depuis la liste, ou déposez-les ici.',
   'issue.emptyRefused': 'Aucun indiscret dans ce numéro pour l’instant.',
-  'issue.addShort': 'Au numéro',
-  'issue.addNamed': 'Ajouter « {title} » au numéro',
   'issue.remove': 'Retirer',
   'issue.removeNamed': 'Retirer « {title} » du numéro',
   'issue.moveToNamed': 'Déplacer « {title} » vers un autre numéro',
@@ -296,14 +216,6 @@ export const fr = {
     one: '{count} point à vérifier avant l’export.',
     other: '{count} points à vérifier avant l’export.',
   },
-  'field.url': 'Adresse',
-  'field.title': 'Titre',
-  'field.siteName': 'Site',
-  'field.byline': 'Auteur',
-  'field.publishedAt': 'Publié le',
-  'field.lang': 'Langue',
-  'field.excerpt': 'Description',
-  'field.imageUrl': 'Image',
   'options.heading': 'Réglages d’Indiscrets',
   'options.pageTitle': 'Indiscrets — réglages',
   'options.language': 'Langue de l’interface',
@@ -462,12 +374,6 @@ export const fr = {
   'shared.role.author': 'Auteur',
   'shared.role.contributor': 'Contributeur',
   'shared.role.subscriber': 'Abonné',
-  // The role after « Vous êtes »: French names it bare (« Vous êtes Auteur »), as WordPress does.
-  'shared.roleAs.administrator': 'Administrateur',
-  'shared.roleAs.editor': 'Éditeur',
-  'shared.roleAs.author': 'Auteur',
-  'shared.roleAs.contributor': 'Contributeur',
-  'shared.roleAs.subscriber': 'Abonné',
   'shared.probe.checking': 'Vérification du site…',
   'shared.probe.ok':
     'Le site {site} accueille la rédaction partagée (extension Indiscrets {version}).',
@@ -503,39 +409,7 @@ export const fr = {
   'shared.plugin.step2':
     'Il choisit ce fichier zip, clique sur « Installer maintenant », puis sur « Activer ».',
   'shared.plugin.step3': 'Revenez ici et cliquez sur « Vérifier à nouveau ».',
-  'shared.cannot.clip':
-    'Vous êtes {role} : couper des pages pour la rédaction partagée revient à un Contributeur ou plus.',
-  'shared.cannot.arrange': 'Vous êtes {role} : l’ordre du numéro revient à un Éditeur.',
-  'shared.cannot.publish': 'Vous êtes {role} : la publication revient à un Éditeur.',
-  'shared.cannot.editIssues':
-    'Vous êtes {role} : créer et modifier les numéros revient à un Éditeur.',
-  'shared.cannot.edit':
-    'Vous êtes {role} : ce brouillon n’est pas le vôtre, le modifier revient à son auteur ou à un Éditeur. Vous pouvez le lire.',
-  'shared.cannot.editOthers':
-    'Vous êtes {role} : ce brouillon est celui de {name}, le modifier revient à son auteur ou à un Éditeur. Vous pouvez le lire.',
-  'shared.cannot.trash':
-    'Vous êtes {role} : ce brouillon n’est pas le vôtre, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
-  'shared.cannot.trashOthers':
-    'Vous êtes {role} : ce brouillon est celui de {name}, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
-  'shared.cannot.merge':
-    'Vous êtes {role} : ce brouillon n’est pas le vôtre, le fusionner dans un autre revient à son auteur ou à un Éditeur.',
-  'shared.cannot.mergeOthers':
-    'Vous êtes {role} : ce brouillon est celui de {name}, le fusionner dans un autre revient à son auteur ou à un Éditeur.',
-  'shared.cannot.mergeLocked':
-    '{name} le modifie en ce moment : fusionnez quand il ou elle aura fini.',
-  'shared.cannot.trashLocked':
-    '{name} le modifie en ce moment : supprimez-le quand il ou elle aura fini.',
-  'shared.cannot.mergeIntoLocked':
-    '{name} modifie « {title} » en ce moment : fusionnez-y quand il ou elle aura fini.',
-  'shared.cannot.mergeInto':
-    'Vous êtes {role} : « {title} » n’est pas votre brouillon, y fusionner un autre revient à son auteur ou à un Éditeur.',
   'shared.identity': '{name} ({role})',
-  'shared.marks.clippedBy': 'Coupé par {name}',
-  'shared.marks.createdBy': 'Créé par {name}',
-  'shared.marks.editedBy': 'modifié par {name}',
-  'shared.marks.editing': '{name} le modifie en ce moment',
-  'shared.marks.lockHelp':
-    '{name} a ce brouillon ouvert : vos modifications pourraient croiser les siennes.',
   'shared.lock.draft':
     '{name} modifie ce brouillon en ce moment : si vous changez les mêmes champs, on vous demandera quelle version garder.',
   'shared.note.share': 'Partager la note avec la rédaction',
@@ -633,13 +507,6 @@ export const fr = {
     'Impossible de compter ce qui serait envoyé. Vérifiez la connexion et réessayez.',
   'shared.switch.failed': 'Le changement n’a pas pu être fait. Réessayez.',
   'issue.createFailed': 'Le numéro n’a pas pu être créé.',
-  'error.no_answer':
-    'L’extension n’a pas répondu (elle vient peut-être d’être mise à jour) : réessayez.',
-  'error.tab_gone': 'L’onglet a été fermé entre-temps.',
-  'error.quota':
-    'Le navigateur n’a plus de place pour enregistrer : videz la corbeille ou supprimez d’anciens brouillons.',
-  'error.unexpected': 'Une erreur inattendue s’est produite.',
-  'error.detail': 'Détail technique : {detail}',
   'wp.error.bad_url':
     'Adresse du site invalide. Indiquez l’adresse complète de votre WordPress, avec son nom de domaine et sans espace, par exemple https://www.monjournal.fr.',
   'wp.error.insecure_url':
@@ -693,23 +560,8 @@ export const fr = {
   'manifest.commandClip': 'Couper cette page dans Indiscrets',
 } as const;
 
-export type MessageKey = keyof typeof fr;
+/** The keys of the messages the popup does not paint with. */
+export type RestKey = keyof typeof fr;
 
-/**
- * A message that depends on a number (`t(key, { count })`): one form per `Intl.PluralRules`
- * category the language needs. French and English need `one` and `other`; French puts 0 and 1
- * in `one`. A category without its form (French `many`, for millions) takes `other`.
- */
-export interface PluralMessage {
-  one: string;
-  other: string;
-}
-
-/**
- * A catalogue: exactly French's keys, each a sentence where French has a sentence and plural
- * forms where French has plural forms (an English catalogue missing a key, with a key French
- * lacks, or with a sentence for a plural, does not compile).
- */
-export type Messages = {
-  [K in MessageKey]: (typeof fr)[K] extends string ? string : PluralMessage;
-};
+/** English's catalogue of these messages (`en.ts`): exactly their keys (see `Catalogue`). */
+export type Messages = Catalogue<typeof fr>;

@@ -1,98 +1,19 @@
+import { addCatalogues, type CoreKey } from './core';
 import { en } from './en';
-import { fr, type MessageKey, type Messages, type PluralMessage } from './fr';
-
-export type Locale = 'fr' | 'en';
-export type { MessageKey, Messages, PluralMessage };
-
-const catalogs: Record<Locale, Messages> = { fr, en };
-
-/** French editors first: French unless the browser asks for English. */
-export function detectLocale(language = globalThis.navigator?.language ?? 'fr'): Locale {
-  return language.toLowerCase().startsWith('en') ? 'en' : 'fr';
-}
-
-let current: Locale = detectLocale();
-
-export function setLocale(locale: Locale) {
-  current = locale;
-}
-
-/** Speaks the language chosen in the options (`auto`: the browser's); returns it. */
-export function setLocaleChoice(choice: Locale | 'auto'): Locale {
-  const locale = choice === 'auto' ? detectLocale() : choice;
-  setLocale(locale);
-  return locale;
-}
-
-export function getLocale(): Locale {
-  return current;
-}
-
-/** `Intl.PluralRules` per language, built once (French: 0 and 1 are `one`). */
-const pluralRules: Record<Locale, Intl.PluralRules> = {
-  fr: new Intl.PluralRules('fr'),
-  en: new Intl.PluralRules('en'),
-};
+import { fr, type RestKey } from './fr';
 
 /**
- * Numbers as each language writes them: French groups thousands with a narrow no-break space
- * (« 1 897 signes », never cut at the end of a line), English with a comma (« 1,897 »).
+ * The words of every page: the first paint's (core.ts) and all the others (fr.ts, en.ts), added
+ * to them as this module is evaluated. Importing it brings those catalogues into the importer's
+ * chunk: the popup's first-paint modules import `locales/core` instead (see core.ts), every
+ * other module this one.
  */
-const numberFormats: Record<Locale, Intl.NumberFormat> = {
-  fr: new Intl.NumberFormat('fr'),
-  en: new Intl.NumberFormat('en'),
-};
 
-/** The form of a plural message for `count`: its category's, or `other`. */
-function pluralForm(forms: PluralMessage, count: number, locale: Locale): string {
-  return pluralRules[locale].select(count) === 'one' ? forms.one : forms.other;
-}
+export { detectLocale, getLocale, setLocale, setLocaleChoice } from './core';
+export type { Locale, PluralMessage } from './core';
 
-/**
- * Translates a key, filling `{name}` placeholders. A plural message takes its form from
- * `count` (`other` when no count is given); `{name|one|other}` inside a sentence puts the
- * number `name` followed by the form it needs. A number is a quantity, written the language's
- * way (thousands grouped); an identifier (a post's number, a position « n° ») is passed as a
- * string, which is put as it is.
- */
-export function t(
-  key: MessageKey,
-  params: Record<string, string | number> = {},
-  locale = current,
-): string {
-  const entry: string | PluralMessage = catalogs[locale][key] ?? fr[key];
-  let template =
-    typeof entry === 'string'
-      ? entry
-      : typeof params.count === 'number'
-        ? pluralForm(entry, params.count, locale)
-        : entry.other;
-  template = template.replace(
-    /\{(\w+)\|([^|}]*)\|([^}]*)\}/g,
-    (whole, name: string, one: string, other: string) => {
-      const value = params[name];
-      if (typeof value !== 'number') return whole;
-      return `${numberFormats[locale].format(value)} ${pluralForm({ one, other }, value, locale)}`;
-    },
-  );
-  if (locale === 'fr') {
-    // « la version de Rédac », but « la version d’admin »: de is elided before a vowel.
-    template = template.replace(/\bde \{(\w+)\}/g, (whole, name: string) => {
-      const value = params[name];
-      return typeof value === 'string' && /^[aeiouyàâäéèêëîïôöùûü]/iu.test(value)
-        ? `d’{${name}}`
-        : whole;
-    });
-  }
-  return template.replace(/\{(\w+)\}/g, (whole, name: string, at: number) => {
-    if (!(name in params)) return whole;
-    const value = params[name]!;
-    if (typeof value === 'number') return numberFormats[locale].format(value);
-    // A value the message quotes that opens with the same quote (an item's label drawn from a
-    // text that starts with a quotation) is not opened twice: « « “Man’s greed… » reads badly.
-    const opening = /([«“])[\s\u00a0\u202f]*$/u.exec(template.slice(Math.max(0, at - 2), at))?.[1];
-    return opening && value.startsWith(opening)
-      ? value.slice(opening.length).replace(/^[\s\u00a0\u202f]+/u, '')
-      : value;
-  });
-}
+/** Any message's key. */
+export type MessageKey = CoreKey | RestKey;
+
+/** Translates any message (the one `t` of core.ts, over every key). */
+export const t = addCatalogues(fr, en);

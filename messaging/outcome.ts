@@ -1,5 +1,5 @@
 import { shortened } from '../lib/ellipsis';
-import { t, type Locale } from '../locales';
+import { t, type Locale } from '../locales/core';
 import type { ClipOutcome } from './protocol';
 
 /**

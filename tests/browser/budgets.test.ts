@@ -2,6 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { coreEn } from '../../locales/core.en';
+import { coreFr } from '../../locales/core.fr';
+import { en } from '../../locales/en';
+import { fr } from '../../locales/fr';
+import type { PluralMessage } from '../../locales';
 import { EXTENSION_DIR } from './harness';
 
 /**
@@ -35,6 +40,18 @@ function scriptsBeforePaint(page: string): string[] {
   return [...found];
 }
 
+/** Every text of a catalogue: its sentences and plural forms. */
+const texts = (catalogue: Record<string, string | PluralMessage>): string[] =>
+  Object.values(catalogue).flatMap((message) =>
+    typeof message === 'string' ? [message] : [message.one, message.other],
+  );
+
+/** Built code with its escaped characters (`\xA0`, `\u202F` in strings) written as themselves. */
+const unescaped = (code: string) =>
+  code.replace(/\\x([0-9a-f]{2})|\\u([0-9a-f]{4})/gi, (_, byte?: string, unit?: string) =>
+    String.fromCharCode(parseInt(byte ?? unit!, 16)),
+  );
+
 describe('size budgets of the built extension', () => {
   it('keeps the injected capture script within 8 KB gzipped', () => {
     const size = gzipped('capture.js');
@@ -66,6 +83,30 @@ describe('size budgets of the built extension', () => {
     );
     expect(entry).toMatch(/getElementById\(.app.\)/);
     expect(chunk).not.toMatch(/getElementById\(.app.\)/);
+  });
+
+  it('paints the popup with the core catalogue’s words only, none of the others’', () => {
+    // The popup's first-paint modules import `locales/core`; one importing `locales/index` would
+    // bring every other message (fr.ts, en.ts) into the chunk, both languages, before the paint.
+    const code = unescaped(
+      scriptsBeforePaint('popup.html')
+        .map((file) => readFileSync(path.join(EXTENSION_DIR, file), 'utf8'))
+        .join('\n'),
+    );
+    /** Whether the code holds `text` as a whole string (a key, a message). */
+    const holds = (text: string) =>
+      ['"', "'", '`'].some((quote) => code.includes(`${quote}${text}${quote}`));
+    // The check reads the built code as it is: the core's keys and texts are found in it.
+    for (const key of Object.keys(coreFr)) expect(holds(key), key).toBe(true);
+    const coreTexts = new Set([...texts(coreFr), ...texts(coreEn)]);
+    expect([...coreTexts].filter(holds).length).toBeGreaterThan(coreTexts.size * 0.9);
+    // None of the others' keys, nor of their texts (but short words any code may hold).
+    expect(Object.keys(fr).filter(holds)).toEqual([]);
+    const others = [...texts(fr), ...texts(en)].filter(
+      (text) => text.length >= 12 && !coreTexts.has(text),
+    );
+    expect(others.length).toBeGreaterThan(500);
+    expect(others.filter(holds)).toEqual([]);
   });
 
   it('loads the database, the editor and the issue after the first paint, each in its own chunk', () => {

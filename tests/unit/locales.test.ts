@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { coreEn } from '../../locales/core.en';
+import { coreFr } from '../../locales/core.fr';
 import { en } from '../../locales/en';
-import { fr, type PluralMessage } from '../../locales/fr';
-import { detectLocale, getLocale, setLocale, t, type Locale } from '../../locales';
-import { deskRefusal, refusalSentence, rightsSentence } from '../../components/roles';
+import { fr } from '../../locales/fr';
+import {
+  detectLocale,
+  getLocale,
+  setLocale,
+  t,
+  type Locale,
+  type PluralMessage,
+} from '../../locales';
+import { deskRefusal } from '../../components/roles';
+import { refusalSentence, rightsSentence } from '../../components/roleSentences';
 import { confirmHelpText, confirmText } from '../../components/SharedDeskSettings';
 import type { SharedDesk } from '../../components/sharedDesk';
 import type { SyncRefusal } from '../../storage/sync-state';
@@ -16,31 +26,59 @@ const authorDesk: SharedDesk = {
   refusals: [],
 };
 import { manifestLocales } from '../../locales/manifest';
-import { publishFailureText, wordFailure } from '../../components/failureText';
+import { wordFailure } from '../../components/failureText';
+import { publishFailureText } from '../../components/publishFailureText';
 import { CodedError } from '../../messaging/errors';
 
 /** Every text of a message: the sentence, or each plural form. */
 const texts = (message: string | PluralMessage): string[] =>
   typeof message === 'string' ? [message] : [message.one, message.other];
 
+type Catalogue = Record<string, string | PluralMessage>;
+/** Each pair of catalogues, French then English: the popup's first paint's (core), the others. */
+const pairs: Array<[name: string, french: Catalogue, english: Catalogue]> = [
+  ['core', coreFr, coreEn],
+  ['rest', fr, en],
+];
+/** Every French message, of both pairs. */
+const allFrench: Catalogue = { ...coreFr, ...fr };
+
 describe('locales', () => {
-  it('has an English message for every French key, with the same placeholders', () => {
-    const names = (text: string) =>
-      [...text.matchAll(/\{(\w+)(?:\|[^}]*)?\}/g)].map((m) => m[1]).sort();
-    for (const [key, message] of Object.entries(fr)) {
-      const english: string | PluralMessage = en[key as keyof typeof fr];
-      expect(english, key).toBeTruthy();
-      expect(typeof english, key).toBe(typeof message);
-      for (const text of [...texts(english), ...texts(message)]) {
-        expect(names(text), key).toEqual(names(texts(message)[0]!));
+  it.each(pairs)(
+    'has an English message for every French key, with the same placeholders (%s)',
+    (_, french, english) => {
+      const names = (text: string) =>
+        [...text.matchAll(/\{(\w+)(?:\|[^}]*)?\}/g)].map((m) => m[1]).sort();
+      expect(Object.keys(french).length).toBeGreaterThan(50);
+      for (const [key, message] of Object.entries(french)) {
+        const translated = english[key]!;
+        expect(translated, key).toBeTruthy();
+        expect(typeof translated, key).toBe(typeof message);
+        for (const text of [...texts(translated), ...texts(message)]) {
+          expect(names(text), key).toEqual(names(texts(message)[0]!));
+        }
       }
-    }
-    expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
+      expect(Object.keys(english).sort()).toEqual(Object.keys(french).sort());
+    },
+  );
+
+  it('puts each key in one pair of catalogues only: the first paint’s or the others', () => {
+    // A key in both would have the core's words in the popup and the others' everywhere else.
+    const core = new Set(Object.keys(coreFr));
+    expect(Object.keys(fr).filter((key) => core.has(key))).toEqual([]);
+    expect(Object.keys(en).filter((key) => core.has(key))).toEqual([]);
+  });
+
+  it('translates a key of either pair with the one t, in both languages', () => {
+    expect(t('clip.button', {}, 'fr')).toBe(coreFr['clip.button']);
+    expect(t('clip.button', {}, 'en')).toBe(coreEn['clip.button']);
+    expect(t('export.failed', {}, 'fr')).toBe(fr['export.failed']);
+    expect(t('export.failed', {}, 'en')).toBe(en['export.failed']);
   });
 
   it('writes plurals as { one, other } forms, never as a "one|other" sentence', () => {
     // A sentence with "|" outside `{name|one|other}` would show both forms to the editor.
-    for (const catalogue of [fr, en]) {
+    for (const catalogue of [coreFr, coreEn, fr, en] as Catalogue[]) {
       for (const [key, message] of Object.entries(catalogue)) {
         for (const text of texts(message)) {
           expect(text.replace(/\{\w+\|[^}]*\}/g, ''), key).not.toContain('|');
@@ -53,7 +91,7 @@ describe('locales', () => {
     // An ordinary space before : ; ? ! or inside guillemets lets the browser wrap there and leave
     // the mark alone at the start of a line. Same convention as export/typography.ts (Imprimerie
     // nationale): U+202F before ; ? !, U+00A0 before : (not in "://") and inside guillemets.
-    const french = Object.entries(fr).flatMap(([key, message]) =>
+    const french = Object.entries(allFrench).flatMap(([key, message]) =>
       texts(message).map((text) => [key, text] as const),
     );
 
@@ -185,7 +223,10 @@ describe('failures in words', () => {
   });
 
   it('keeps an unknown error’s English text out of the French sentence', () => {
-    const worded = wordFailure('clip.failed', new TypeError('Cannot read properties of undefined'));
+    const worded = wordFailure(
+      t('clip.failed'),
+      new TypeError('Cannot read properties of undefined'),
+    );
     expect(worded).toEqual({
       text: t('clip.failed'),
       detail: 'TypeError: Cannot read properties of undefined',
@@ -195,13 +236,13 @@ describe('failures in words', () => {
 
   it('follows the sentence with the reason a coded failure gives', () => {
     const closed = new CodedError({ code: 'tab_gone', detail: 'Error: No tab with id: 4.' });
-    expect(wordFailure('clip.failed', closed)).toEqual({
+    expect(wordFailure(t('clip.failed'), closed)).toEqual({
       text: `${t('clip.failed')} ${t('error.tab_gone')}`,
     });
     const full = Object.assign(new Error('x'), {
       inner: new DOMException('full', 'QuotaExceededError'),
     });
-    expect(wordFailure('export.failed', full).text).toBe(
+    expect(wordFailure(t('export.failed'), full).text).toBe(
       `${t('export.failed')} ${t('error.quota')}`,
     );
   });
@@ -335,7 +376,7 @@ describe('shared desk wording', () => {
   });
 
   it('calls the shared desk by its one name in French', () => {
-    const french = Object.entries(fr)
+    const french = Object.entries(allFrench)
       .filter(([key]) => key.startsWith('shared.'))
       .map(([, value]) => JSON.stringify(value));
     expect(french.filter((text) => text.includes('bureau partagé'))).toEqual([]);

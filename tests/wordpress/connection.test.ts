@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { publishFailureText } from '../../components/failureText';
+import { publishFailureText } from '../../components/publishFailureText';
 import { testConnection, validateSiteUrl } from '../../wordpress/client';
 import {
   adminSettings,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse } from '@wordpress/block-serialization-default-parser';
 import type { ConsoleMessage, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishFailureText } from '../../components/failureText';
+import { publishFailureText } from '../../components/publishFailureText';
 import { t } from '../../locales';
 import type { Draft, Issue } from '../../storage/db';
 import { deriveFields } from '../../storage/derive';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { publishFailureText } from '../../components/failureText';
+import { publishFailureText } from '../../components/publishFailureText';
 import { ensureCategory, publishPost, testConnection } from '../../wordpress/client';
 import {
   adminSettings,

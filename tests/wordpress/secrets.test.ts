@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishFailureText } from '../../components/failureText';
+import { publishFailureText } from '../../components/publishFailureText';
 import {
   ensureCategory,
   publishPost,

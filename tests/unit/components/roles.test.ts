@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  deskIdentity,
-  deskRefusal,
-  refusalSentence,
-  rightsSentence,
-  type DeskAction,
-  type DeskTarget,
-} from '../../../components/roles';
+import { deskRefusal, type DeskAction, type DeskTarget } from '../../../components/roles';
+import { deskIdentity, refusalSentence, rightsSentence } from '../../../components/roleSentences';
 import type { SharedDesk } from '../../../components/sharedDesk';
 import type { DeskMark, SyncState } from '../../../storage/sync-state';
 import { deskCan, deskState, type DeskPerson } from '../desk-fixtures';

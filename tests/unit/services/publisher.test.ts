@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { publishPost, WpPublished } from '../../../wordpress/client';
 import { type WpResult } from '../../../wordpress/errors';
-import { publishFailureText } from '../../../components/failureText';
+import { publishFailureText } from '../../../components/publishFailureText';
 import { cancelPublish, publishIssue } from '../../../services/publisher';
 import { saveDraft } from '../../../storage/draft-records';
 import { db } from '../../../storage/db';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { publishFailureText } from '../../../components/failureText';
+import { publishFailureText } from '../../../components/publishFailureText';
 import { publishPost, testConnection, type WpSettings } from '../../../wordpress/client';
 import type { FetchLike } from '../../../wordpress/transport';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { publishFailureText } from '../../../components/failureText';
+import { publishFailureText } from '../../../components/publishFailureText';
 import { validateSiteUrl } from '../../../wordpress/client';
 
 afterEach(() => {

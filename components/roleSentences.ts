@@ -1,0 +1,51 @@
+/**
+ * The sentences that name a role outside the one rule (roles.ts): what a role allows (the
+ * options), who the desk is shared as, a change WordPress refused (the shared desk bar). Apart
+ * from the rule, which the popup paints with, so that it paints without their words.
+ */
+import { t, type MessageKey } from '../locales';
+import type { DeskCan, DeskRole, SyncRefusal, SyncState } from '../storage/sync-state';
+import { roleAs, strongestRole, type Role } from './roles';
+
+const ROLE_KEYS: Record<Role, MessageKey> = {
+  administrator: 'shared.role.administrator',
+  editor: 'shared.role.editor',
+  author: 'shared.role.author',
+  contributor: 'shared.role.contributor',
+  subscriber: 'shared.role.subscriber',
+};
+
+/** A role's name as WordPress shows it (« Éditeur », « Contributeur »…); unknown → Éditeur. */
+export function roleName(role: string | undefined): string {
+  return t(ROLE_KEYS[role as Role] ?? ROLE_KEYS.editor);
+}
+
+/** What a role allows on the shared desk, in one sentence (the options page). */
+export function rightsSentence(role: DeskRole | string, can: DeskCan): string {
+  const name = roleAs(role);
+  // The plugin refuses the desk itself to a role below Contributor (`can.read` false, a 403 on
+  // every route): never « vous pouvez lire », nor a switch that cannot work.
+  if (!can.read) return t('shared.rights.none', { role: name });
+  if (can.arrange && can.publish) return t('shared.rights.editor', { role: name });
+  if (can.clip) return t('shared.rights.contributor', { role: name });
+  return t('shared.rights.readOnly', { role: name });
+}
+
+/** « Pigiste (Contributeur) »: who this desk is shared as, with their strongest role. */
+export function deskIdentity(user: NonNullable<SyncState['user']>): string {
+  return t('shared.identity', { name: user.name, role: roleName(strongestRole(user.roles)) });
+}
+
+/** A change WordPress refused (403): what it was, and the role it takes. */
+export function refusalSentence(refusal: SyncRefusal): string {
+  return t('shared.refused', {
+    title: refusal.title,
+    action: t(`shared.action.${refusal.action}`),
+    role: roleName(refusal.needs ?? 'editor'),
+  });
+}
+
+/** The site refused the desk to this account (403 at discovery): the role it takes. */
+export function forbiddenSentence(needs: string | undefined): string {
+  return t('shared.probe.forbidden', { role: roleName(needs ?? 'contributor') });
+}

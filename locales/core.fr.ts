@@ -1,0 +1,172 @@
+/**
+ * French messages of the popup's first paint (the core): those the modules it imports before it
+ * paints use, and no other, so that its first paint carries only these words (45 KB gz budget,
+ * tests/browser/budgets.test.ts). Every other message is in `fr.ts`, written the same way; both
+ * read by the one `t` (`locales/core.ts`). A key is in one pair only.
+ */
+export const coreFr = {
+  'clip.button': 'Couper cette page',
+  'clip.working': 'Coupe en cours…',
+  'clip.created': 'Nouveau brouillon : « {title} »',
+  'clip.merged':
+    'Cette page avait déjà un brouillon : la citation y a été ajoutée ({count|citation|citations}).',
+  'clip.beside':
+    '{name} a déjà un brouillon de cette page, que votre rôle ne vous permet pas de modifier : le vôtre a été créé à côté.',
+  'clip.besideColleague':
+    'Un collègue a déjà un brouillon de cette page, que votre rôle ne vous permet pas de modifier : le vôtre a été créé à côté.',
+  'clip.mergedNoQuote': 'Cette page avait déjà un brouillon : rien de nouveau à ajouter.',
+  'clip.failed': 'La coupe a échoué.',
+  'clip.noTab': 'Aucun onglet à couper.',
+  'clip.truncated':
+    'La sélection était trop longue pour une citation : elle a été coupée à la fin d’un mot (100 000 caractères au plus) et se termine par […].',
+  'limit.browser-page':
+    'Le navigateur interdit de lire ses propres pages : seuls l’adresse et le titre ont été gardés.',
+  'limit.web-store':
+    'Le navigateur interdit de lire la boutique d’extensions : seuls l’adresse et le titre ont été gardés.',
+  'limit.pdf': 'Le lecteur PDF ne se laisse pas lire : seuls l’adresse et le titre ont été gardés.',
+  'limit.view-source':
+    'Une page « view-source » ne se laisse pas lire : seuls l’adresse et le titre ont été gardés.',
+  'limit.file':
+    'Les fichiers locaux ne sont lisibles que si « Autoriser l’accès aux URL de fichier » est coché pour Indiscrets : seuls l’adresse et le titre ont été gardés.',
+  'limit.script-failed':
+    'Cette page a refusé notre script : seuls l’adresse et le titre ont été gardés.',
+  'drafts.heading': 'Brouillons',
+  'drafts.empty': 'Aucun brouillon. Coupez une page pour commencer.',
+  'drafts.count': {
+    one: '{count} brouillon',
+    other: '{count} brouillons',
+  },
+  'drafts.quotes': {
+    one: '{count} citation',
+    other: '{count} citations',
+  },
+  'drafts.new': 'nouveau',
+  'drafts.inIssue': 'dans un numéro',
+  'drafts.allInIssues': 'Tous les brouillons sont dans un numéro. Coupez une page pour en ajouter.',
+  'provenance.label': 'Origine des métadonnées',
+  'provenance.guess': 'déduit',
+  'common.close': 'Fermer',
+  'common.loading': 'Chargement…',
+  'common.loadFailed':
+    'Cette partie de l’extension n’a pas pu se charger. Fermez et rouvrez la fenêtre.',
+  'nav.drafts': 'Brouillons',
+  'nav.issue': 'Numéro',
+  'nav.openDesk': 'Ouvrir le bureau',
+  'nav.options': 'Réglages',
+  'drafts.noIssueToAdd': 'Aucun numéro en cours : créez-en un pour y ajouter ce brouillon.',
+  'drafts.alreadyInIssue': '« {title} » est déjà dans un numéro.',
+  'drafts.added': '« {title} » ajouté au numéro.',
+  'desk.heading': 'Indiscrets, le bureau',
+  'desk.pageTitle': 'Indiscrets — bureau',
+  'desk.clipHint':
+    'Pour couper une page : le bouton Indiscrets de la barre d’outils, le clic droit (« Couper dans Indiscrets ») ou Alt+Maj+K.',
+  'search.label': 'Rechercher',
+  'search.placeholder': 'Titre, texte, site, tag…',
+  'search.none': 'Aucun brouillon ne correspond.',
+  'filter.box': 'Où chercher',
+  'filter.boxInbox': 'Hors numéro',
+  'filter.boxAll': 'Tous',
+  'filter.boxTrash': 'Corbeille',
+  'filter.status': 'Statut',
+  'filter.anyStatus': 'Tout statut',
+  'filter.site': 'Site',
+  'filter.anySite': 'Tout site',
+  'filter.tag': 'Tag',
+  'filter.anyTag': 'Tout tag',
+  'trash.note': 'vidée après 30 jours',
+  'trash.restore': 'Restaurer',
+  'trash.empty': 'La corbeille est vide.',
+  'status.draft': 'Brouillon',
+  'status.checked': 'Vérifié',
+  'status.ready': 'Prêt',
+  'editor.delete': 'Supprimer',
+  'editor.deleteNamed': 'Supprimer « {title} »',
+  'merged.row': '{name} l’a fusionné dans « {title} ».',
+  'merged.rowAnon': 'Fusionné dans « {title} ».',
+  'merged.open': 'Ouvrir',
+  'merged.openNamed': 'Ouvrir « {title} », où il a été fusionné',
+  'undo.button': 'Annuler',
+  'undo.failed': 'Impossible d’annuler.',
+  'undo.trashed': '« {title} » est à la corbeille.',
+  'counts.words': '{words|mot|mots}',
+  'issue.addShort': 'Au numéro',
+  'issue.addNamed': 'Ajouter « {title} » au numéro',
+  'field.url': 'Adresse',
+  'field.title': 'Titre',
+  'field.siteName': 'Site',
+  'field.byline': 'Auteur',
+  'field.publishedAt': 'Publié le',
+  'field.lang': 'Langue',
+  'field.excerpt': 'Description',
+  'field.imageUrl': 'Image',
+  // The role after « Vous êtes »: French names it bare (« Vous êtes Auteur »), as WordPress does.
+  'shared.roleAs.administrator': 'Administrateur',
+  'shared.roleAs.editor': 'Éditeur',
+  'shared.roleAs.author': 'Auteur',
+  'shared.roleAs.contributor': 'Contributeur',
+  'shared.roleAs.subscriber': 'Abonné',
+  'shared.cannot.clip':
+    'Vous êtes {role} : couper des pages pour la rédaction partagée revient à un Contributeur ou plus.',
+  'shared.cannot.arrange': 'Vous êtes {role} : l’ordre du numéro revient à un Éditeur.',
+  'shared.cannot.publish': 'Vous êtes {role} : la publication revient à un Éditeur.',
+  'shared.cannot.editIssues':
+    'Vous êtes {role} : créer et modifier les numéros revient à un Éditeur.',
+  'shared.cannot.edit':
+    'Vous êtes {role} : ce brouillon n’est pas le vôtre, le modifier revient à son auteur ou à un Éditeur. Vous pouvez le lire.',
+  'shared.cannot.editOthers':
+    'Vous êtes {role} : ce brouillon est celui de {name}, le modifier revient à son auteur ou à un Éditeur. Vous pouvez le lire.',
+  'shared.cannot.trash':
+    'Vous êtes {role} : ce brouillon n’est pas le vôtre, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
+  'shared.cannot.trashOthers':
+    'Vous êtes {role} : ce brouillon est celui de {name}, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
+  'shared.cannot.merge':
+    'Vous êtes {role} : ce brouillon n’est pas le vôtre, le fusionner dans un autre revient à son auteur ou à un Éditeur.',
+  'shared.cannot.mergeOthers':
+    'Vous êtes {role} : ce brouillon est celui de {name}, le fusionner dans un autre revient à son auteur ou à un Éditeur.',
+  'shared.cannot.mergeLocked':
+    '{name} le modifie en ce moment : fusionnez quand il ou elle aura fini.',
+  'shared.cannot.trashLocked':
+    '{name} le modifie en ce moment : supprimez-le quand il ou elle aura fini.',
+  'shared.cannot.mergeIntoLocked':
+    '{name} modifie « {title} » en ce moment : fusionnez-y quand il ou elle aura fini.',
+  'shared.cannot.mergeInto':
+    'Vous êtes {role} : « {title} » n’est pas votre brouillon, y fusionner un autre revient à son auteur ou à un Éditeur.',
+  'shared.marks.clippedBy': 'Coupé par {name}',
+  'shared.marks.createdBy': 'Créé par {name}',
+  'shared.marks.editedBy': 'modifié par {name}',
+  'shared.marks.editing': '{name} le modifie en ce moment',
+  'shared.marks.lockHelp':
+    '{name} a ce brouillon ouvert : vos modifications pourraient croiser les siennes.',
+  'error.no_answer':
+    'L’extension n’a pas répondu (elle vient peut-être d’être mise à jour) : réessayez.',
+  'error.tab_gone': 'L’onglet a été fermé entre-temps.',
+  'error.quota':
+    'Le navigateur n’a plus de place pour enregistrer : videz la corbeille ou supprimez d’anciens brouillons.',
+  'error.unexpected': 'Une erreur inattendue s’est produite.',
+  'error.detail': 'Détail technique : {detail}',
+} as const;
+
+/** The keys of the messages the popup paints with: all the core `t` takes. */
+export type CoreKey = keyof typeof coreFr;
+
+/**
+ * A message that depends on a number (`t(key, { count })`): one form per `Intl.PluralRules`
+ * category the language needs. French and English need `one` and `other`; French puts 0 and 1
+ * in `one`. A category without its form (French `many`, for millions) takes `other`.
+ */
+export interface PluralMessage {
+  one: string;
+  other: string;
+}
+
+/**
+ * A catalogue of the French `Reference`'s keys: exactly them, each a sentence where French has
+ * a sentence and plural forms where French has plural forms (an English catalogue missing a key,
+ * with a key French lacks, or with a sentence for a plural, does not compile).
+ */
+export type Catalogue<Reference> = {
+  [K in keyof Reference]: Reference[K] extends string ? string : PluralMessage;
+};
+
+/** English's catalogue of the core (`core.en.ts`). */
+export type CoreMessages = Catalogue<typeof coreFr>;

@@ -1,0 +1,135 @@
+import { coreEn } from './core.en';
+import { coreFr, type Catalogue, type CoreKey, type PluralMessage } from './core.fr';
+
+/**
+ * The words of the popup's first paint, and the one `t`. The modules the popup imports before
+ * it paints import this module, whose `t` takes the core keys only (core.fr.ts): what they say
+ * is in the first paint's chunk, and nothing more. Every other module imports `locales/index`,
+ * which adds the other messages (fr.ts, en.ts) to those this `t` reads as it is evaluated, before
+ * the module that imports it runs, and gives the same `t` over every key.
+ */
+
+export type Locale = 'fr' | 'en';
+export type { CoreKey, PluralMessage };
+
+/** Translates `key` (one of `Key`), as {@link translate} says. */
+export type Translate<Key extends string> = (
+  key: Key,
+  params?: Record<string, string | number>,
+  locale?: Locale,
+) => string;
+
+/** Every message this page knows, by language: the core's, and the others' once added. */
+const catalogues: Record<Locale, Record<string, string | PluralMessage>> = {
+  fr: { ...coreFr },
+  en: { ...coreEn },
+};
+
+/** French editors first: French unless the browser asks for English. */
+export function detectLocale(language = globalThis.navigator?.language ?? 'fr'): Locale {
+  return language.toLowerCase().startsWith('en') ? 'en' : 'fr';
+}
+
+let current: Locale = detectLocale();
+
+export function setLocale(locale: Locale) {
+  current = locale;
+}
+
+/** Speaks the language chosen in the options (`auto`: the browser's); returns it. */
+export function setLocaleChoice(choice: Locale | 'auto'): Locale {
+  const locale = choice === 'auto' ? detectLocale() : choice;
+  setLocale(locale);
+  return locale;
+}
+
+export function getLocale(): Locale {
+  return current;
+}
+
+/** `Intl.PluralRules` per language, built once (French: 0 and 1 are `one`). */
+const pluralRules: Record<Locale, Intl.PluralRules> = {
+  fr: new Intl.PluralRules('fr'),
+  en: new Intl.PluralRules('en'),
+};
+
+/**
+ * Numbers as each language writes them: French groups thousands with a narrow no-break space
+ * (« 1 897 signes », never cut at the end of a line), English with a comma (« 1,897 »).
+ */
+const numberFormats: Record<Locale, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat('fr'),
+  en: new Intl.NumberFormat('en'),
+};
+
+/** The form of a plural message for `count`: its category's, or `other`. */
+function pluralForm(forms: PluralMessage, count: number, locale: Locale): string {
+  return pluralRules[locale].select(count) === 'one' ? forms.one : forms.other;
+}
+
+/**
+ * Translates a key, filling `{name}` placeholders. A plural message takes its form from
+ * `count` (`other` when no count is given); `{name|one|other}` inside a sentence puts the
+ * number `name` followed by the form it needs. A number is a quantity, written the language's
+ * way (thousands grouped); an identifier (a post's number, a position « n° ») is passed as a
+ * string, which is put as it is.
+ */
+function translate(
+  key: string,
+  params: Record<string, string | number> = {},
+  locale = current,
+): string {
+  // Each key in the editor's language, else in French (the reference, always complete).
+  const entry = catalogues[locale][key] ?? catalogues.fr[key] ?? key;
+  let template =
+    typeof entry === 'string'
+      ? entry
+      : typeof params.count === 'number'
+        ? pluralForm(entry, params.count, locale)
+        : entry.other;
+  template = template.replace(
+    /\{(\w+)\|([^|}]*)\|([^}]*)\}/g,
+    (whole, name: string, one: string, other: string) => {
+      const value = params[name];
+      if (typeof value !== 'number') return whole;
+      return `${numberFormats[locale].format(value)} ${pluralForm({ one, other }, value, locale)}`;
+    },
+  );
+  if (locale === 'fr') {
+    // « la version de Rédac », but « la version d’admin »: de is elided before a vowel.
+    template = template.replace(/\bde \{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      return typeof value === 'string' && /^[aeiouyàâäéèêëîïôöùûü]/iu.test(value)
+        ? `d’{${name}}`
+        : whole;
+    });
+  }
+  return template.replace(/\{(\w+)\}/g, (whole, name: string, at: number) => {
+    if (!(name in params)) return whole;
+    const value = params[name]!;
+    if (typeof value === 'number') return numberFormats[locale].format(value);
+    // A value the message quotes that opens with the same quote (an item's label drawn from a
+    // text that starts with a quotation) is not opened twice: « « “Man’s greed… » reads badly.
+    const opening = /([«“])[\s\u00a0\u202f]*$/u.exec(template.slice(Math.max(0, at - 2), at))?.[1];
+    return opening && value.startsWith(opening)
+      ? value.slice(opening.length).replace(/^[\s\u00a0\u202f]+/u, '')
+      : value;
+  });
+}
+
+/** Translates a message of the popup's first paint: see {@link translate}. */
+export const t: Translate<CoreKey> = translate;
+
+/**
+ * Adds a French catalogue and its English (`locales/index.ts`: every message but the core's) to
+ * the messages `t` reads; returns the same `t`, typed over their keys as well.
+ */
+export function addCatalogues<Reference>(
+  // A key is the core's or theirs, never both (the core's would be overwritten).
+  fr: Reference & Partial<Record<CoreKey, never>>,
+  en: Catalogue<Reference>,
+): Translate<CoreKey | Extract<keyof Reference, string>> {
+  Object.assign(catalogues.fr, fr);
+  Object.assign(catalogues.en, en);
+  return translate;
+}
