@@ -22,8 +22,9 @@ export async function start(
   const tabId = param && /^\d+$/.test(param) ? Number(param) : undefined;
   // Another language is another App: drawn anew rather than half in each.
   const draw = () => {
-    // The desk's tab says what it is in the page's language (the HTML's title is the French).
-    if (page === 'desk') document.title = t('desk.pageTitle');
+    // The tab says what it is in the page's language (the HTML's title is the French): the
+    // desk's, and the popup's when it is opened as a page.
+    document.title = t(page === 'desk' ? 'desk.pageTitle' : 'popup.pageTitle');
     render(<App key={getLocale()} layout={page} tabId={tabId} firstScreen={firstScreen} />, root);
   };
   const check = () =>

@@ -51,6 +51,7 @@ export const coreEn: CoreMessages = {
   'drafts.added': '“{title}” added to the issue.',
   'desk.heading': 'Indiscrets desk',
   'desk.pageTitle': 'Indiscrets — desk',
+  'popup.pageTitle': 'Indiscrets — drafts',
   'desk.clipHint':
     'To clip a page: the Indiscrets toolbar button, the context menu (“Clip to Indiscrets”) or Alt+Shift+K.',
   'search.label': 'Search',

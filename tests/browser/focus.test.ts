@@ -147,13 +147,22 @@ describe('where the focus goes in the desk, and the tabs’ titles, in Chromium'
     await desk.close();
   });
 
-  it('names the desk’s and the options’ tabs in the interface’s language', async () => {
+  it('names the desk’s, the options’ and the popup’s tabs in the interface’s language', async () => {
+    /** The popup opened as a page: its tab's title once it speaks `language` (its first tab). */
+    const popupTitle = async (drafts: string) => {
+      const popup = await openPopup(session);
+      await popup.getByRole('tab', { name: drafts }).waitFor();
+      const title = await popup.title();
+      await popup.close();
+      return title;
+    };
     const options = await session.openExtensionPage('options.html');
     await options.getByRole('heading', { name: 'Réglages d’Indiscrets' }).waitFor();
     expect(await options.title()).toBe('Indiscrets — réglages');
     let desk = await openDesk(session);
     expect(await desk.title()).toBe('Indiscrets — bureau');
     await desk.close();
+    expect(await popupTitle('Brouillons')).toBe('Indiscrets — brouillons');
 
     await options.getByRole('combobox', { name: 'Langue de l’interface' }).selectOption('en');
     await options.getByRole('heading', { name: 'Indiscrets settings' }).waitFor();
@@ -161,10 +170,12 @@ describe('where the focus goes in the desk, and the tabs’ titles, in Chromium'
     desk = await openDesk(session);
     expect(await desk.title()).toBe('Indiscrets — desk');
     await desk.close();
+    expect(await popupTitle('Drafts')).toBe('Indiscrets — drafts');
 
     await options.getByRole('combobox', { name: 'Interface language' }).selectOption('fr');
     await options.getByRole('heading', { name: 'Réglages d’Indiscrets' }).waitFor();
     expect(await options.title()).toBe('Indiscrets — réglages');
     await options.close();
+    expect(await popupTitle('Brouillons')).toBe('Indiscrets — brouillons');
   });
 });
