@@ -311,14 +311,17 @@ const FIELD_KEYS: Record<string, MessageKey> = {
 };
 
 /**
- * A text field of the record as stored here now (the shared note only while it is shared);
+ * A field of the record as stored here now: its texts (the shared note only while it is shared),
+ * and a draft's sources and tags, which the editor may change too while the box is open;
  * `undefined` for other fields, shown as they were when the conflict was found.
  */
-function typedNow(kind: SyncConflict['kind'], record: Values, field: Field): string | undefined {
+function typedNow(kind: SyncConflict['kind'], record: Values, field: Field): unknown {
   if (kind === 'draft' && field === 'note') {
     const draft = record as unknown as Draft;
     return draft.noteShared ? draft.note : undefined;
   }
+  if (kind === 'draft' && field === 'sources') return (record as unknown as Draft).sources ?? [];
+  if (kind === 'draft' && field === 'tags') return (record as unknown as Draft).tags;
   const value = record[field];
   return typeof value === 'string' ? value : undefined;
 }
@@ -346,7 +349,7 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
   const open = conflict.fields
     .filter((field) => !(field.field in chosen))
     .map((field) => {
-      const now = local && typedNow(conflict.kind, local, field.field);
+      const now = local ? typedNow(conflict.kind, local, field.field) : undefined;
       return now === undefined ? field : { ...field, mine: now };
     });
   const label = (field: Field) => (FIELD_KEYS[field] ? t(FIELD_KEYS[field]) : field);

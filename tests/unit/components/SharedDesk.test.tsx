@@ -352,6 +352,44 @@ describe('SharedDeskBar › the conflict box while the editor types', () => {
     await waitFor(async () => expect(await mine()).toBe('Mien, et la suite'));
     expect((await screen.findByTestId('conflict-theirs')).textContent).toBe('Sien');
   });
+
+  it('shows as « Votre version » the sources and tags as changed since the box opened', async () => {
+    await db.syncState.put(contributorState);
+    const le = { url: 'https://exemple.fr/le', title: 'Le Monde' };
+    const draft = await addDraft(db, { sources: [le], tags: ['mien'] });
+    await db.conflicts.put({
+      key: `draft:${draft.id}`,
+      kind: 'draft',
+      recordId: draft.id,
+      title: draft.title,
+      fields: [
+        {
+          field: 'sources',
+          base: [],
+          mine: [le],
+          theirs: [{ url: 'https://x.fr', title: 'Sien' }],
+        },
+        { field: 'tags', base: [], mine: ['mien'], theirs: ['sien'] },
+      ],
+      theirsBy: 'Rédac',
+      remoteVersion: 4,
+      detectedAt: '2026-03-15T10:00:00Z',
+    });
+    background({ syncResolve: contributorState });
+    render(<SharedDeskBar />);
+    const mine = async () =>
+      (await screen.findAllByTestId('conflict-mine')).map((el) => el.textContent);
+    await waitFor(async () => expect(await mine()).toEqual(['Le Monde', 'mien']));
+
+    await updateDraft(draft.id, {
+      sources: [le, { url: 'https://exemple.fr/lib', title: 'Libération' }],
+      tags: ['mien', 'ajouté'],
+    });
+
+    await waitFor(async () =>
+      expect(await mine()).toEqual(['Le Monde ; Libération', 'mien ; ajouté']),
+    );
+  });
 });
 
 describe('SharedDeskBar › the versions of a text', () => {

@@ -285,6 +285,29 @@ describe('sync engine (against an in-memory plugin)', () => {
     expect(server.byClientId('drafts', clip.id)!.content).toBe('<p>Version B, et la suite</p>');
   });
 
+  it('keeps with « mine » the sources and tags changed after the conflict was found', async () => {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    await a.sync();
+    await b.join();
+    const source = (title: string) => ({ url: `https://exemple.fr/${title}`, title });
+    await updateDraft(clip.id, { sources: [source('A')], tags: ['a'] }, a.db);
+    await updateDraft(clip.id, { sources: [source('B')], tags: ['b'] }, b.db);
+    await a.sync();
+    await b.sync();
+    const [conflict] = await b.engine.listConflicts();
+    expect(conflict?.fields.map((field) => field.field).sort()).toEqual(['sources', 'tags']);
+    // B adds a source and a tag while the box is open.
+    const now = { sources: [source('B'), source('B2')], tags: ['b', 'b2'] };
+    await updateDraft(clip.id, now, b.db);
+
+    await b.engine.resolve(conflict!.key, { sources: 'mine', tags: 'mine' });
+    await b.engine.whenIdle();
+    expect((await b.db.clips.get(clip.id))!).toMatchObject(now);
+    await a.sync();
+    expect((await a.db.clips.get(clip.id))!).toMatchObject(now);
+  });
+
   it('resolving with their version writes it locally and pushes nothing for that field', async () => {
     const draft = await sharedClip();
     await updateDraft(draft.id, { title: 'A' }, a.db);
