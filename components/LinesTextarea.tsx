@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { keptBlock } from '../lib/block-merge';
+import { keptCaret } from '../lib/block-merge';
 
 interface Props {
   value: string;
@@ -15,17 +15,18 @@ function lineAt(text: string, offset: number): { line: number; column: number } 
 
 /**
  * Where `offset` of `before` is in `after`: the same character of the same line, that line
- * followed past the lines added or removed above it ({@link keptBlock}); when it is gone, the
+ * followed past the lines added or removed above it, or, split in several (or joined with
+ * another), the one that holds the words around it ({@link keptCaret}); when it is gone, the
  * same character of the whole text.
  */
 export function keptOffset(before: string, after: string, offset: number): number {
   const { line, column } = lineAt(before, offset);
   const lines = after.split('\n');
-  const kept = keptBlock(before.split('\n'), lines, line);
+  const kept = keptCaret(before.split('\n'), lines, { index: line, offset: column });
   if (kept === undefined) return Math.min(offset, after.length);
   let at = 0;
-  for (let k = 0; k < kept; k += 1) at += lines[k]!.length + 1;
-  return at + Math.min(column, lines[kept]!.length);
+  for (let k = 0; k < kept.index; k += 1) at += lines[k]!.length + 1;
+  return at + Math.min(kept.offset, lines[kept.index]!.length);
 }
 
 /**

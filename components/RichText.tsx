@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { getLocale, t } from '../locales';
-import { keptBlock } from '../lib/block-merge';
+import { keptCaret } from '../lib/block-merge';
 import { escapeHtml } from '../lib/html';
 import { languageSpan } from '../lib/lang';
 import type { SitePost } from '../storage/site-posts';
@@ -271,11 +271,19 @@ function isLastText(block: Element, node: Node): boolean {
   return last === node;
 }
 
+/** A block's text as {@link textBlocks} keys it; none for a list's opening or closing. */
+function blockText(key: string): string | undefined {
+  const kind = /^(p|li):/.exec(key);
+  return kind ? key.slice(kind[0].length) : undefined;
+}
+
 /**
  * Writes `value` into the focused editor `el` (a change made elsewhere, or a colleague's
  * paragraphs merged in), the caret put back in the paragraph it was in, at the same character of
- * it: paragraphs added or removed above move it with them ({@link keptBlock}). A paragraph that
- * is not there any more leaves the caret at the same character of the whole text.
+ * it: paragraphs added or removed above move it with them; a paragraph split in several (or
+ * joined with another) keeps it in the part that holds the words around it ({@link keptCaret}).
+ * A paragraph that is not there any more leaves the caret at the same character of the whole
+ * text.
  */
 function rewriteKeepingCaret(el: HTMLElement, value: string): void {
   const inBlock = caretInBlock(el);
@@ -284,10 +292,10 @@ function rewriteKeepingCaret(el: HTMLElement, value: string): void {
   keepTypedSpaces(el);
   if (inBlock) {
     const after = textBlocks(el);
-    const index = keptBlock(inBlock.keys, after.keys, inBlock.index);
-    const block = index === undefined ? null : after.elements[index];
-    if (block) {
-      placeCaret(block, inBlock.offset);
+    const kept = keptCaret(inBlock.keys, after.keys, inBlock, blockText);
+    const block = kept && after.elements[kept.index];
+    if (kept && block) {
+      placeCaret(block, kept.offset);
       return;
     }
   }

@@ -310,18 +310,18 @@ export function mergeTextField(
 }
 
 /**
- * Where the block `index` of `before` is in `after` (a text merged under the editor's caret):
- * its index there when it is kept as it was, or rewritten in its place, the blocks inserted
- * or deleted before it counted; `undefined` when it is gone, or among blocks replaced by more
- * or fewer (or the texts are too long to compare). The editor puts its caret back in that
- * block, at the same offset, instead of at the same character of the whole text, which a
- * colleague's paragraph added above would move into another paragraph.
+ * Where the block `index` of `before` is in `after` (a text changed under the editor's caret):
+ * `kept`, its index there, when it is kept as it was or rewritten in its place, the blocks
+ * inserted or deleted before it counted (the editor's caret stays in it, rather than at the
+ * same character of the whole text, which a colleague's paragraph added above would move); else the blocks that replaced it and its neighbours in
+ * that change (more or fewer: a paragraph split, two joined, none when it was deleted), from
+ * `at` in `after`. `undefined` when the texts are too long to compare.
  */
-export function keptBlock(
+function placeOf(
   before: readonly string[],
   after: readonly string[],
   index: number,
-): number | undefined {
+): { kept: number } | { replaced: readonly string[]; at: number } | undefined {
   if (index < 0 || index >= before.length) return undefined;
   const changes = hunks(before, after);
   if (!changes) return undefined;
@@ -330,10 +330,73 @@ export function keptBlock(
     if (change.start > index) break;
     const removed = change.end - change.start;
     if (index < change.end) {
-      // Inside a change: only a block rewritten in its place is still there.
-      return removed === change.blocks.length ? index + shift : undefined;
+      // Inside a change: only a block rewritten in its place is still there as itself.
+      return removed === change.blocks.length
+        ? { kept: index + shift }
+        : { replaced: change.blocks, at: change.start + shift };
     }
     shift += change.blocks.length - removed;
   }
-  return index + shift;
+  return { kept: index + shift };
+}
+
+/** How many characters each side of the caret say where it was, in a paragraph split. */
+const CARET_CONTEXT = 64;
+
+/** How many characters of `text` just before `at` end `left` too. */
+function sameBefore(text: string, at: number, left: string): number {
+  let n = 0;
+  while (n < at && n < left.length && text[at - 1 - n] === left[left.length - 1 - n]) n += 1;
+  return n;
+}
+
+/** How many characters of `text` from `at` on begin `right` too. */
+function sameAfter(text: string, at: number, right: string): number {
+  let n = 0;
+  while (at + n < text.length && n < right.length && text[at + n] === right[n]) n += 1;
+  return n;
+}
+
+/** A caret in a text cut into blocks: its block, and how many characters of it come before. */
+export interface BlockCaret {
+  index: number;
+  offset: number;
+}
+
+/**
+ * Where the editor's caret, at `caret.offset` of the block `caret.index` of `before`, goes in
+ * `after` (a change made elsewhere written under it): in the same block, at the same character,
+ * when that block is kept, however many blocks came in or went above it; when it was replaced by several (a colleague
+ * split the paragraph) or joined with another, in the one of those that holds the text around
+ * the caret, between the same characters (the most of them matched, before and after it).
+ * `text` is a block's text (`undefined`: a block that holds none, a list's opening tag);
+ * `undefined` when the block is gone and nothing of its text is left around the caret (or the
+ * texts are too long to compare).
+ */
+export function keptCaret(
+  before: readonly string[],
+  after: readonly string[],
+  caret: BlockCaret,
+  text: (block: string) => string | undefined = (block) => block,
+): BlockCaret | undefined {
+  const place = placeOf(before, after, caret.index);
+  if (!place) return undefined;
+  if ('kept' in place) return { index: place.kept, offset: caret.offset };
+  const old = text(before[caret.index]!) ?? '';
+  const left = old.slice(Math.max(0, caret.offset - CARET_CONTEXT), caret.offset);
+  const right = old.slice(caret.offset, caret.offset + CARET_CONTEXT);
+  let best: BlockCaret | undefined;
+  let most = 0;
+  place.replaced.forEach((block, k) => {
+    const candidate = text(block);
+    if (candidate === undefined) return;
+    for (let at = 0; at <= candidate.length; at += 1) {
+      const matched = sameBefore(candidate, at, left) + sameAfter(candidate, at, right);
+      if (matched > most) {
+        most = matched;
+        best = { index: place.at + k, offset: at };
+      }
+    }
+  });
+  return best;
 }

@@ -216,25 +216,32 @@ describe('two views of one record in Chromium', () => {
     expect(await desk.getByTestId('conflicts').count()).toBe(0);
   });
 
-  it('keeps the caret in its paragraph, and a space just typed, when paragraphs come in above', async () => {
-    const body = (page: Page) =>
-      page.getByTestId('draft-editor').getByRole('textbox', { name: 'Texte de l’indiscret' });
-    const inPopup = body(popup);
-    const onDesk = body(desk);
-    // Three paragraphs, written on the desk.
-    await onDesk.click();
+  const body = (page: Page) =>
+    page.getByTestId('draft-editor').getByRole('textbox', { name: 'Texte de l’indiscret' });
+  /** An item's paragraphs as shown, its no-break spaces read as spaces. */
+  const paragraphs = async (box: Locator) =>
+    (await box.locator('p').allTextContents()).map((text) => text.replace(/\u00a0/g, ' '));
+
+  /** The item's text written anew on the desk, `texts` its paragraphs, stored and in the popup. */
+  async function writeOnDesk(texts: string[]) {
+    await body(desk).click();
     await desk.keyboard.press('Control+A');
-    await desk.keyboard.type('Premier paragraphe.', { delay: 10 });
-    await desk.keyboard.press('Enter');
-    await desk.keyboard.type('Deuxième paragraphe.', { delay: 10 });
-    await desk.keyboard.press('Enter');
-    await desk.keyboard.type('Troisième.', { delay: 10 });
+    for (const [k, text] of texts.entries()) {
+      if (k > 0) await desk.keyboard.press('Enter');
+      await desk.keyboard.type(text, { delay: 10 });
+    }
     await saved(desk);
     await until(
-      () => inPopup.locator('p').allTextContents(),
-      (texts) => texts.join('|') === 'Premier paragraphe.|Deuxième paragraphe.|Troisième.',
+      () => paragraphs(body(popup)),
+      (shown) => shown.join('|') === texts.join('|'),
       'the desk’s paragraphs in the popup',
     );
+  }
+
+  it('keeps the caret in its paragraph, and a space just typed, when paragraphs come in above', async () => {
+    const inPopup = body(popup);
+    const onDesk = body(desk);
+    await writeOnDesk(['Premier paragraphe.', 'Deuxième paragraphe.', 'Troisième.']);
 
     // The popup types at the end of the second paragraph, a space last.
     await inPopup.locator('p').nth(1).click();
@@ -258,10 +265,7 @@ describe('two views of one record in Chromium', () => {
     // The popup's next keystrokes go on where it was: same paragraph, after its space.
     await popup.keyboard.type('mot', { delay: 10 });
     await saved(popup);
-    const texts = (await inPopup.locator('p').allTextContents()).map((text) =>
-      text.replace(/\u00a0/g, ' '),
-    );
-    expect(texts).toEqual([
+    expect(await paragraphs(inPopup)).toEqual([
       'Venu du bureau.',
       'Premier paragraphe.',
       'Deuxième paragraphe. Suite mot',
@@ -270,6 +274,48 @@ describe('two views of one record in Chromium', () => {
     await until(
       () => onDesk.locator('p').nth(2).textContent(),
       (text) => text?.replace(/\u00a0/g, ' ') === 'Deuxième paragraphe. Suite mot',
+      'the popup’s words, stored, on the desk',
+    );
+  });
+
+  it('keeps the caret in the part of its paragraph that holds its words when the paragraph is split', async () => {
+    const inPopup = body(popup);
+    const onDesk = body(desk);
+    await writeOnDesk(['Avant. Après la suite.', 'Fin.']);
+
+    // The popup types at the end of the first paragraph.
+    await inPopup.locator('p').first().click();
+    await popup.keyboard.press('End');
+    await popup.keyboard.type(' Puis', { delay: 10 });
+    await saved(popup);
+    await until(
+      () => paragraphs(onDesk),
+      (texts) => texts[0] === 'Avant. Après la suite. Puis',
+      'the popup’s words on the desk',
+    );
+
+    // The desk splits that paragraph after its first sentence, the space between taken out:
+    // the text before the popup's caret is one character shorter.
+    await onDesk.locator('p').first().click();
+    await desk.keyboard.press('Home');
+    for (let k = 0; k < 'Avant.'.length; k += 1) await desk.keyboard.press('ArrowRight');
+    await desk.keyboard.press('Shift+ArrowRight');
+    await desk.keyboard.press('Enter');
+    await saved(desk);
+    await until(
+      () => paragraphs(inPopup),
+      (texts) => texts.join('|') === 'Avant.|Après la suite. Puis|Fin.',
+      'the split paragraph in the focused popup',
+    );
+    expect(await inPopup.evaluate((el) => document.activeElement === el)).toBe(true);
+
+    // The popup's next keystrokes go on after its own words, in the second part.
+    await popup.keyboard.type(' encore', { delay: 10 });
+    await saved(popup);
+    expect(await paragraphs(inPopup)).toEqual(['Avant.', 'Après la suite. Puis encore', 'Fin.']);
+    await until(
+      () => paragraphs(onDesk),
+      (texts) => texts[1] === 'Après la suite. Puis encore',
       'the popup’s words, stored, on the desk',
     );
   });

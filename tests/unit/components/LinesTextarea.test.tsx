@@ -15,6 +15,13 @@ describe('keptOffset', () => {
     expect(keptOffset('Un\nDeux', 'Un\nDeux\nTrois', 5)).toBe(5);
   });
 
+  it('follows the words around it into the part of a line split in two', () => {
+    // After « suite » of « Urgent. La suite », the line split and another added above.
+    const before = 'Un\nUrgent. La suite\nFin';
+    const after = 'Zéro\nUn\nUrgent.\nLa suite\nFin';
+    expect(keptOffset(before, after, 19)).toBe(after.indexOf('\nFin'));
+  });
+
   it('keeps the same character of the whole text when its line is gone', () => {
     expect(keptOffset('Un\nDeux\nTrois', 'Un\nTrois', 5)).toBe(5);
   });

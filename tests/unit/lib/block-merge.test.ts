@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlBlocks, keptBlock, mergeBlockLists, mergeText } from '../../../lib/block-merge';
+import { htmlBlocks, keptCaret, mergeBlockLists, mergeText } from '../../../lib/block-merge';
 
 const p = (...texts: string[]) => texts.map((text) => `<p>${text}</p>`).join('');
 const ul = (...entries: string[]) => `<ul>${entries.map((e) => `<li>${e}</li>`).join('')}</ul>`;
@@ -258,8 +258,12 @@ describe('mergeBlockLists', () => {
   });
 });
 
-describe('keptBlock', () => {
+describe('keptCaret', () => {
   const text = ['a', 'b', 'c', 'd'];
+  /** The block the caret is kept in, at its first character. */
+  const keptBlock = (before: string[], after: string[], index: number) =>
+    keptCaret(before, after, { index, offset: 0 }, (block) => (block.length > 1 ? '' : block))
+      ?.index;
 
   it('follows a block past blocks inserted or deleted before it', () => {
     expect(keptBlock(text, ['new', 'other', 'a', 'b', 'c', 'd'], 2)).toBe(4);
@@ -277,7 +281,7 @@ describe('keptBlock', () => {
     expect(keptBlock(text, ['a', 'B', 'C', 'd'], 2)).toBe(2);
   });
 
-  it('finds no block for one deleted, or replaced by more or fewer', () => {
+  it('finds no block for one deleted, or replaced by others that hold nothing of its text', () => {
     expect(keptBlock(text, ['a', 'c', 'd'], 1)).toBeUndefined();
     expect(keptBlock(text, ['a', 'x', 'y', 'z', 'd'], 1)).toBeUndefined();
     expect(keptBlock(text, text, 4)).toBeUndefined();
@@ -286,5 +290,49 @@ describe('keptBlock', () => {
   it('follows one of two equal blocks (empty paragraphs) by its place', () => {
     expect(keptBlock(['', 'a', ''], ['new', '', 'a', ''], 2)).toBe(3);
     expect(keptBlock(['', 'a', ''], ['new', '', 'a', ''], 0)).toBe(1);
+  });
+
+  it('keeps the caret at its letter of a block kept, however many came in above', () => {
+    expect(keptCaret(['Un.', 'Deux.'], ['Zéro.', 'Un.', 'Deux.'], { index: 1, offset: 3 })).toEqual(
+      { index: 2, offset: 3 },
+    );
+  });
+
+  const split = ['Titre.', 'Le début. La suite du texte.', 'Fin.'];
+
+  it('keeps the caret in the part of a split paragraph that holds the words around it', () => {
+    const after = ['Titre.', 'Le début.', 'La suite du texte.', 'Fin.'];
+    // After « La s »: in the second part, after its « La s ».
+    expect(keptCaret(split, after, { index: 1, offset: 14 })).toEqual({ index: 2, offset: 4 });
+    // At the end: at the end of the second part.
+    expect(keptCaret(split, after, { index: 1, offset: 28 })).toEqual({ index: 2, offset: 18 });
+    // After « Le d »: in the first part.
+    expect(keptCaret(split, after, { index: 1, offset: 4 })).toEqual({ index: 1, offset: 4 });
+    // Just where it was split, after « début. »: at the end of the first part.
+    expect(keptCaret(split, after, { index: 1, offset: 9 })).toEqual({ index: 1, offset: 9 });
+  });
+
+  it('follows the caret into a split paragraph past paragraphs added above, and into a join', () => {
+    const after = ['Ajouté.', 'Titre.', 'Le début.', 'La suite', 'du texte.', 'Fin.'];
+    expect(keptCaret(split, after, { index: 1, offset: 27 })).toEqual({ index: 4, offset: 8 });
+    // Two paragraphs joined: the caret in the one, after the same words.
+    expect(
+      keptCaret(split, ['Titre. Le début. La suite du texte.', 'Fin.'], { index: 1, offset: 2 }),
+    ).toEqual({ index: 0, offset: 9 });
+  });
+
+  it('reads a block’s text with the function given, and skips blocks without any', () => {
+    const key = (block: string) => (block.startsWith('p:') ? block.slice(2) : undefined);
+    expect(
+      keptCaret(
+        ['p:Un deux', 'p:Trois'],
+        ['p:Un', '<UL>', 'p:deux', '</UL>', 'p:Trois'],
+        {
+          index: 0,
+          offset: 5,
+        },
+        key,
+      ),
+    ).toEqual({ index: 2, offset: 2 });
   });
 });
