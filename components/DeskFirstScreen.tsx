@@ -1,9 +1,25 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
-import { openEarly, readDeskSnapshot, type DeskSnapshot } from './deskSnapshot';
+import {
+  keepEarlyFocus,
+  openEarly,
+  readDeskSnapshot,
+  removedEarly,
+  removeEarly,
+  takeEarlyFocus,
+  type DeskSnapshot,
+} from './deskSnapshot';
 import { Inbox } from './Inbox';
-import { CheckList, IssueTotals, issueOptionText } from './IssueParts';
+import {
+  CheckList,
+  focusAfterRemoval,
+  focusedItemRemove,
+  focusItemRemove,
+  focusLost,
+  IssueTotals,
+  issueOptionText,
+} from './IssueParts';
 
 const FOLDED_KEY = 'indiscrets:desk-inbox-folded';
 
@@ -40,8 +56,9 @@ interface Props {
  * inbox (from its snapshot, see Inbox.tsx) and the open issue's first screen as the last desk
  * showed it (deskSnapshot.ts). The desk itself replaces it once loaded (Desk.tsx). Nothing here
  * writes to the database: the item actions wait for the live desk (greyed to assistive
- * technologies, and to the browser tests' clicks), and a draft or item opened now is opened in
- * the editor once the desk is there.
+ * technologies, and to the browser tests' clicks), a draft or item opened now is opened in the
+ * editor once the desk is there, and an item taken out with « Retirer » leaves the list at once,
+ * the focus going on as on the live desk, and the issue once the desk is there.
  */
 export function DeskFirstScreen({ header, currentIssueId, freshId }: Props) {
   const [snapshot] = useState(readDeskSnapshot);
@@ -174,9 +191,40 @@ export function SnapshotColumns({ snapshot, selectedId, onOpen }: ColumnsProps) 
   );
 }
 
-/** The issue's totals and first rows, as IssueItems draws them, their actions waiting. */
+/**
+ * The issue's totals and first rows, as IssueItems draws them, their actions waiting; but for
+ * « Retirer », which takes the row out at once and the focus on, as on the live desk, the item
+ * taken out of the issue once the desk is there (removeEarly).
+ */
 export function SnapshotItems({ snapshot, selectedId, onOpen }: ColumnsProps) {
-  const { items, words, chars, budget, problems, rows } = snapshot;
+  const [pressed, setPressed] = useState(0);
+  const gone = removedEarly(snapshot.issueId);
+  const rows = snapshot.rows.filter((row) => !gone.includes(row.id));
+  const taken = snapshot.rows.filter((row) => gone.includes(row.id));
+  const items = snapshot.items - taken.length;
+  const words = snapshot.words - taken.reduce((sum, row) => sum + row.words, 0);
+  const chars = snapshot.chars - taken.reduce((sum, row) => sum + row.chars, 0);
+  const problems = snapshot.problems - taken.reduce((sum, row) => sum + row.checks.length, 0);
+  const { budget } = snapshot;
+  // Where the focus goes after a « Retirer » here; and where it was on the first screen this one
+  // replaces (the desk's own code drawing the snapshot again), put back there.
+  const next = useRef<string>();
+  const [restore] = useState(takeEarlyFocus);
+  useLayoutEffect(() => {
+    if (restore !== undefined && focusLost()) focusItemRemove(restore);
+  }, []);
+  useLayoutEffect(() => {
+    if (next.current !== undefined) focusItemRemove(next.current);
+    next.current = undefined;
+  }, [pressed]);
+  // Replaced by the live desk (or the snapshot drawn again), it leaves where the focus is.
+  useLayoutEffect(() => () => keepEarlyFocus(focusedItemRemove()), []);
+  const remove = (id: string, index: number) => {
+    removeEarly(snapshot.issueId, id);
+    const left = rows.filter((row) => row.id !== id).map((row) => row.id);
+    next.current = focusAfterRemoval(left, index);
+    setPressed((count) => count + 1);
+  };
   return (
     <>
       <IssueTotals
@@ -187,11 +235,19 @@ export function SnapshotItems({ snapshot, selectedId, onOpen }: ColumnsProps) {
         over={budget !== undefined && chars > budget}
         problems={problems}
       />
+      {items === 0 && (
+        // As the live desk's empty issue, where the focus goes when the last item is taken out.
+        <p class="dropzone" data-testid="issue-empty" tabIndex={-1}>
+          {t('issue.empty')}
+        </p>
+      )}
       <ol
         class="reorder"
         aria-label={t('issue.items')}
         aria-busy="true"
-        style={{ paddingBottom: `${(items - rows.length) * (ROW_ESTIMATE + ROW_GAP)}px` }}
+        style={{
+          paddingBottom: `${(snapshot.items - snapshot.rows.length) * (ROW_ESTIMATE + ROW_GAP)}px`,
+        }}
       >
         {rows.map((row, index) => {
           const selected = row.id === selectedId;
@@ -229,9 +285,9 @@ export function SnapshotItems({ snapshot, selectedId, onOpen }: ColumnsProps) {
                   <div class="issue-item__actions">
                     <button
                       type="button"
-                      class="button button--small"
+                      class="button button--small issue-item__remove"
                       aria-label={t('issue.removeNamed', { title: row.label })}
-                      aria-disabled="true"
+                      onClick={() => remove(row.id, index)}
                     >
                       {t('issue.remove')}
                     </button>

@@ -4,13 +4,24 @@ import type { Check, Draft, Issue } from '../storage/db';
 import { addToIssue, moveItem, moveToIssue, removeFromIssue } from '../storage/issues';
 import { itemLabel } from '../storage/label';
 import { DeskMarks } from './DeskMarks';
-import { CheckList, IssueTotals, issueOptionTexts } from './IssueParts';
+import { takeEarlyFocus, takeEarlyRemovals } from './deskSnapshot';
+import {
+  CheckList,
+  focusAfterRemoval,
+  focusItemRemove,
+  focusLost,
+  IssueTotals,
+  issueOptionTexts,
+} from './IssueParts';
 import { DRAFT_MIME } from './Inbox';
 import { ReorderList } from './ReorderList';
 import { itemText } from './richtext';
 import type { Counts, IssueWorkspace } from './useIssueWorkspace';
 import { deskRefusal } from './roles';
 import { useSharedDesk } from './useSharedDesk';
+
+/** Logs an action on the issue that failed (the list, read live, shows what is stored). */
+const fail = (what: string) => (error: unknown) => console.error(`Indiscrets ${what}`, error);
 
 interface Props {
   workspace: IssueWorkspace;
@@ -31,21 +42,43 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
   const cannotArrange = deskRefusal(useSharedDesk(), 'arrange');
   // The notice below says why once; each greyed control points to it for screen readers.
   const noticeId = useId();
-  // The item taken out with « Retirer », and where it was: its button goes with it, and the
-  // focus to the next item's (else the previous one's, else the empty issue's message) once the
-  // list has it no more, rather than to the page's body.
-  const removed = useRef<{ id: string; index: number } | null>(null);
+  // The items taken out with « Retirer », and where the last one was: its button goes with it,
+  // and the focus to the next item's (else the previous one's, else the empty issue's message)
+  // once the list has them no more, rather than to the page's body; or back on the button the
+  // editor was on, when they pressed it on the desk's first screen.
+  const removed = useRef<{ ids: string[]; index: number; focus?: string } | null>(null);
   useEffect(() => {
     const gone = removed.current;
-    if (!gone || !items || items.some((item) => item.id === gone.id)) return;
+    if (!gone || !items || items.some((item) => gone.ids.includes(item.id))) return;
     removed.current = null;
-    const next = items[Math.min(gone.index, items.length - 1)];
-    const target = next
-      ? [...document.querySelectorAll('[data-item-id]')]
-          .find((row) => row.getAttribute('data-item-id') === next.id)
-          ?.querySelector<HTMLElement>('.issue-item__remove')
-      : document.querySelector<HTMLElement>('[data-testid="issue-empty"]');
-    target?.focus();
+    const left = items.map((item) => item.id);
+    focusItemRemove(
+      gone.focus !== undefined && left.includes(gone.focus)
+        ? gone.focus
+        : focusAfterRemoval(left, gone.index),
+    );
+  }, [items]);
+  // « Retirer » pressed on the desk's first screen, before this list was drawn: the items are
+  // taken out now, and the focus put back where the first screen had it.
+  const first = useRef(true);
+  useEffect(() => {
+    if (!items || !first.current) return;
+    first.current = false;
+    const focus = takeEarlyFocus();
+    const early = takeEarlyRemovals(issue.id);
+    const ids = cannotArrange ? [] : early.filter((id) => items.some((item) => item.id === id));
+    if (ids.length === 0) {
+      if (focus !== undefined && focusLost()) focusItemRemove(focus);
+      return;
+    }
+    const last = ids[ids.length - 1]!;
+    const index = items
+      .filter((item) => item.id === last || !ids.includes(item.id))
+      .findIndex((item) => item.id === last);
+    removed.current = { ids, index, focus };
+    void (async () => {
+      for (const id of ids) await removeFromIssue(id);
+    })().catch(fail('remove from issue'));
   }, [items]);
   // The items are drawn as soon as they are read; their checks (a wider query) fill in after.
   if (!items) return <p class="muted">{t('common.loading')}</p>;
@@ -110,7 +143,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
               issues={targets}
               onOpen={() => onOpenDraft(item.id)}
               onRemove={() => {
-                removed.current = { id: item.id, index };
+                removed.current = { ids: [item.id], index };
               }}
               selected={item.id === selectedId}
               arrangeRefused={cannotArrange}
@@ -181,7 +214,6 @@ function IssueItem({
   const text = itemText(item.body);
   // The item's own name (the editor's label, else its first words), not the source page's title.
   const label = itemLabel(item);
-  const fail = (what: string) => (error: unknown) => console.error(`Indiscrets ${what}`, error);
   return (
     <div class={`issue-item${selected ? ' issue-item--selected' : ''}`}>
       <button

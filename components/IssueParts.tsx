@@ -93,3 +93,36 @@ export function issueOptionTexts(
   }
   return new Map(issues.map((issue) => [issue.id, issueOptionText(issue, copies.get(issue.id))]));
 }
+
+/**
+ * Where the keyboard goes once an item is taken out with « Retirer » (on the live desk and on
+ * its first screen alike): the next item's « Retirer », else the previous one's, else the empty
+ * issue's message, named by item id (`''` for the message). `left`: the items still listed, in
+ * order; `index`: where the one taken out was.
+ */
+export function focusAfterRemoval(left: readonly string[], index: number): string {
+  return left[Math.min(index, left.length - 1)] ?? '';
+}
+
+/** Puts the focus on item `id`'s « Retirer » (`''`: the empty issue's message), if drawn. */
+export function focusItemRemove(id: string): void {
+  const target = id
+    ? [...document.querySelectorAll('[data-item-id]')]
+        .find((row) => row.getAttribute('data-item-id') === id)
+        ?.querySelector<HTMLElement>('.issue-item__remove')
+    : document.querySelector<HTMLElement>('[data-testid="issue-empty"]');
+  target?.focus();
+}
+
+/** The item whose « Retirer » has the focus (`''`: the empty issue's message), if one has. */
+export function focusedItemRemove(): string | undefined {
+  const focused = document.activeElement;
+  if (focused?.matches('[data-testid="issue-empty"]')) return '';
+  if (!focused?.matches('.issue-item__remove')) return undefined;
+  return focused.closest('[data-item-id]')?.getAttribute('data-item-id') ?? undefined;
+}
+
+/** Whether the focus is nowhere (on the page's body): what it held was drawn anew. */
+export function focusLost(): boolean {
+  return !document.activeElement || document.activeElement === document.body;
+}

@@ -100,6 +100,47 @@ export function takeEarlyOpen(): string | undefined {
   return id;
 }
 
+/**
+ * Items taken out of the issue with « Retirer » on the first screen (its issue, their ids in
+ * order): the first screen drops their rows at once, and the desk takes them out of the issue
+ * once it is there, as its own « Retirer » does (see takeEarlyRemovals).
+ */
+let earlyRemovals: { issueId: string; ids: string[] } | undefined;
+
+export function removeEarly(issueId: string, id: string): void {
+  if (earlyRemovals?.issueId !== issueId) earlyRemovals = { issueId, ids: [] };
+  if (!earlyRemovals.ids.includes(id)) earlyRemovals.ids.push(id);
+}
+
+/** The items of `issueId` taken out on the first screen so far: their rows are not drawn. */
+export function removedEarly(issueId: string): readonly string[] {
+  return earlyRemovals?.issueId === issueId ? earlyRemovals.ids : [];
+}
+
+/** The items of `issueId` taken out on the first screen, for the desk to take out; taken once. */
+export function takeEarlyRemovals(issueId: string): string[] {
+  const ids = [...removedEarly(issueId)];
+  earlyRemovals = undefined;
+  return ids;
+}
+
+/**
+ * The item whose « Retirer » held the keyboard's focus when a first screen gave way to the next
+ * (`''`: the empty issue's message): the next one puts it there, not on the page's body.
+ */
+let earlyFocus: string | undefined;
+
+export function keepEarlyFocus(id: string | undefined): void {
+  earlyFocus = id;
+}
+
+/** Where the focus was on the first screen that just went, if on an item's « Retirer »; taken once. */
+export function takeEarlyFocus(): string | undefined {
+  const id = earlyFocus;
+  earlyFocus = undefined;
+  return id;
+}
+
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }

@@ -49,6 +49,11 @@ describe('where the focus goes in the desk, and the tabs’ titles, in Chromium'
     );
     await form.getByRole('button', { name: 'Créer le numéro' }).click();
     await popup.getByTestId('issue-totals').waitFor();
+    await addThree(popup);
+  });
+
+  /** Adds the three drafts to the issue open, in that order, from the popup, then closes it. */
+  async function addThree(popup: Page) {
     await popup.getByRole('tab', { name: 'Brouillons' }).click();
     for (const title of [titles.guardian, titles.lemonde, titles.quanta]) {
       const add = popup.getByRole('button', { name: `Ajouter « ${title} » au numéro` });
@@ -56,7 +61,7 @@ describe('where the focus goes in the desk, and the tabs’ titles, in Chromium'
       await add.waitFor({ state: 'detached' });
     }
     await popup.close();
-  });
+  }
 
   afterAll(async () => {
     await session?.close();
@@ -177,5 +182,96 @@ describe('where the focus goes in the desk, and the tabs’ titles, in Chromium'
     expect(await options.title()).toBe('Indiscrets — réglages');
     await options.close();
     expect(await popupTitle('Brouillons')).toBe('Indiscrets — brouillons');
+  });
+
+  it('takes an item out with « Retirer » on the desk’s first screen, the focus on the next one’s there and on the desk', async () => {
+    // The three items back in the issue, and a desk that leaves its snapshot of them.
+    await addThree(await openPopup(session));
+    const live = await openDesk(session);
+    await until(
+      () =>
+        live.evaluate(
+          () =>
+            (
+              JSON.parse(localStorage.getItem('indiscrets:desk-snapshot:1') ?? 'null') as {
+                rows: unknown[];
+              } | null
+            )?.rows.length,
+        ),
+      (rows) => rows === 3,
+      'the desk’s snapshot of the three items',
+    );
+    await live.close();
+
+    // The desk opened again: on its first screen, drawn before its code and the database are
+    // loaded, the page itself presses the second item's « Retirer » the moment it is drawn,
+    // and records what that screen then shows and focuses.
+    const desk = await session.context.newPage();
+    await desk.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const column = document.querySelector('.desk__issue[aria-busy="true"]');
+        const buttons = column?.querySelectorAll<HTMLElement>('.issue-item__remove') ?? [];
+        if (buttons.length < 3) return;
+        observer.disconnect();
+        const labels = Array.from(buttons, (button) => button.getAttribute('aria-label'));
+        buttons[1]!.focus();
+        buttons[1]!.click();
+        setTimeout(() => {
+          const now = document.activeElement;
+          (globalThis as unknown as { __firstScreen: unknown }).__firstScreen = {
+            labels,
+            left: Array.from(column!.querySelectorAll('.issue-item__remove'), (button) =>
+              button.getAttribute('aria-label'),
+            ),
+            focus: now?.getAttribute('aria-label'),
+            stillFirst: !!now?.closest('.desk__issue[aria-busy="true"]'),
+          };
+        });
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await desk.setViewportSize({ width: 1366, height: 768 });
+    await session.openExtensionPage('desk.html', desk);
+    const first = (await until(
+      () =>
+        desk.evaluate(() => (globalThis as unknown as { __firstScreen?: unknown }).__firstScreen),
+      (found) => found !== undefined,
+      'the first screen’s « Retirer » pressed',
+    )) as { labels: string[]; left: string[]; focus: string; stillFirst: boolean };
+    const [one, , three] = first.labels;
+    expect(new Set(first.labels).size).toBe(3);
+    // The first screen itself: the row gone, the focus on the next item's « Retirer ».
+    expect(first.stillFirst).toBe(true);
+    expect(first.left).toEqual([one, three]);
+    expect(first.focus).toBe(three);
+
+    // The live desk: the item taken out of the issue, the focus on the same button there.
+    const removes = () =>
+      desk
+        .locator('.desk__issue:not([aria-busy])')
+        .getByTestId('issue-item')
+        .getByRole('button', { name: /^Retirer « / })
+        .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')!));
+    expect(await until(removes, (labels) => labels.length === 2, 'the item taken out')).toEqual([
+      one,
+      three,
+    ]);
+    await until(
+      () =>
+        desk.evaluate(
+          () =>
+            !document.activeElement?.closest('.desk__issue[aria-busy]') &&
+            document.activeElement?.getAttribute('aria-label'),
+        ),
+      (label) => label === three,
+      'the focus on the live desk’s next « Retirer »',
+    );
+    // Stored: a desk opened again lists two items.
+    await desk.reload();
+    await desk.waitForSelector('.desk__issue:not([aria-busy])');
+    expect(await until(removes, (labels) => labels.length === 2, 'two items stored')).toEqual([
+      one,
+      three,
+    ]);
+    await desk.close();
   });
 });

@@ -400,7 +400,8 @@ interface FirstScreen {
   names: string[];
   totals: string;
   setSize: number;
-  removeDisabled: string | null;
+  /** The first row's « ↓ », which waits for the live desk (« Retirer » acts at once). */
+  moveDisabled: string | null;
 }
 
 /**
@@ -459,8 +460,8 @@ describe('the desk’s first screen, from the last desk’s snapshot', () => {
           ),
           totals: column.querySelector('[data-testid="issue-totals"]')?.textContent ?? '',
           setSize: Number(rows[0]!.getAttribute('aria-setsize')),
-          removeDisabled: rows[0]!
-            .querySelector('.issue-item__actions button')
+          moveDisabled: rows[0]!
+            .querySelector('.reorder__buttons button:last-child')
             ?.getAttribute('aria-disabled'),
         };
         observer.disconnect();
@@ -480,7 +481,7 @@ describe('the desk’s first screen, from the last desk’s snapshot', () => {
     expect(first.names.length).toBeGreaterThan(3);
     expect(first.setSize).toBe(ISSUE_ITEMS);
     expect(squash(first.totals)).toMatch(/^300 indiscrets/);
-    expect(first.removeDisabled).toBe('true');
+    expect(first.moveDisabled).toBe('true');
     // The live list that replaces it shows the same items, in the same order.
     expect(await liveNames(4)).toEqual(first.names.slice(0, 4));
     expect(await desk.locator('.desk__issue [aria-disabled="true"]').count()).toBe(0);

@@ -1,9 +1,12 @@
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SnapshotColumns } from '../../../components/DeskFirstScreen';
-import type { DeskSnapshot } from '../../../components/deskSnapshot';
+import { takeEarlyRemovals, type DeskSnapshot } from '../../../components/deskSnapshot';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  takeEarlyRemovals('issue-2');
+});
 
 const snapshot = (fields: Partial<DeskSnapshot> = {}): DeskSnapshot => ({
   issueId: 'issue-2',
@@ -38,5 +41,37 @@ describe('the desk’s first screen', () => {
 
     const picker = screen.getByRole('combobox', { name: 'Numéro en cours' });
     expect(picker.textContent).toBe('Les indiscrets du 15 mars (exporté)');
+  });
+
+  it('takes an item out with « Retirer » at once, totals and focus as the live desk, for the desk to take out', async () => {
+    const row = (id: string, label: string) => ({
+      id,
+      label,
+      text: '',
+      words: 10,
+      chars: 60,
+      checks: [],
+    });
+    const three = snapshot({
+      items: 3,
+      words: 30,
+      chars: 180,
+      rows: [row('d1', 'Bercy'), row('d2', 'Matignon'), row('d3', 'Élysée')],
+    });
+    render(<SnapshotColumns snapshot={three} onOpen={() => {}} />);
+    const remove = (label: string) =>
+      screen.getByRole('button', { name: new RegExp(`^Retirer «\\s${label}\\s»`) });
+
+    remove('Matignon').focus();
+    fireEvent.click(remove('Matignon'));
+    await waitFor(() => expect(document.activeElement).toBe(remove('Élysée')));
+    expect(screen.queryByText('Matignon')).toBeNull();
+    expect(screen.getByTestId('issue-totals').textContent).toMatch(/^2 indiscrets/);
+
+    fireEvent.click(remove('Élysée'));
+    await waitFor(() => expect(document.activeElement).toBe(remove('Bercy')));
+    fireEvent.click(remove('Bercy'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('issue-empty')));
+    expect(takeEarlyRemovals('issue-2')).toEqual(['d2', 'd3', 'd1']);
   });
 });

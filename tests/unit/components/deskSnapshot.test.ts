@@ -2,6 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   openEarly,
   readDeskSnapshot,
+  removedEarly,
+  removeEarly,
+  takeEarlyRemovals,
   snapshotText,
   takeEarlyOpen,
   writeDeskSnapshot,
@@ -96,5 +99,19 @@ describe('the desk snapshot', () => {
     openEarly('draft-1');
     expect(takeEarlyOpen()).toBe('draft-1');
     expect(takeEarlyOpen()).toBeUndefined();
+  });
+
+  it('hands the items taken out on the first screen to the desk of that issue once', () => {
+    removeEarly('issue-1', 'draft-1');
+    removeEarly('issue-1', 'draft-2');
+    removeEarly('issue-1', 'draft-1');
+    expect(removedEarly('issue-1')).toEqual(['draft-1', 'draft-2']);
+    expect(removedEarly('issue-2')).toEqual([]);
+    expect(takeEarlyRemovals('issue-1')).toEqual(['draft-1', 'draft-2']);
+    expect(takeEarlyRemovals('issue-1')).toEqual([]);
+    // Another issue shown by the desk: what was taken out of the first one is dropped.
+    removeEarly('issue-1', 'draft-3');
+    expect(takeEarlyRemovals('issue-2')).toEqual([]);
+    expect(takeEarlyRemovals('issue-1')).toEqual([]);
   });
 });
