@@ -149,6 +149,34 @@ describe('where the focus goes in the desk, and the tabs’ titles, in Chromium'
       (has) => has,
       'the focus on the empty issue',
     );
+    // Screen readers are told what now has the focus: the message, named by its text.
+    const cdp = await desk.context().newCDPSession(desk);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: Array<{
+        role?: { value?: string };
+        name?: { value?: string };
+        properties?: Array<{ name: string; value: { value?: unknown } }>;
+      }>;
+    };
+    const focusedNode = nodes.find(
+      (node) =>
+        node.role?.value !== 'RootWebArea' &&
+        node.properties?.some((p) => p.name === 'focused' && p.value.value === true),
+    );
+    expect(focusedNode?.name?.value?.replace(/\u00a0/g, ' ')).toBe(
+      'Aucun indiscret : ajoutez des brouillons depuis la liste, ou déposez-les ici.',
+    );
+    await cdp.detach();
+    // Tab goes on from there to the next control after it, not back to the page's top.
+    await desk.keyboard.press('Tab');
+    expect(
+      await empty.evaluate(
+        (el) =>
+          document.activeElement !== document.body &&
+          !!document.activeElement &&
+          !!(el.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING),
+      ),
+    ).toBe(true);
     await desk.close();
   });
 
