@@ -88,7 +88,7 @@ export function Inbox({
   const own = useInboxFilters();
   const filters = kept ?? own;
   const { box, filtered, key: filterKey } = filters;
-  const { offer } = useUndo();
+  const { offer, tell } = useUndo();
   // A role that may not arrange the issue (shared desk) sees « Ajouter » disabled, with why.
   const desk = useSharedDesk();
   const cannotArrange = deskRefusal(desk, 'arrange');
@@ -117,8 +117,6 @@ export function Inbox({
   else if (shown.current && shown.current.key !== filterKey) shown.current = undefined;
 
   const isPlainInbox = box === 'inbox' && !filtered;
-  // Why the last drop of a draft on another merged nothing (a colleague has one of them open).
-  const [mergeRefused, setMergeRefused] = useState<string>();
   const [snapshot] = useState(() => (isPlainInbox ? readInboxSnapshot() : undefined));
   useEffect(() => {
     if (live && isPlainInbox && live.offset === 0) {
@@ -152,11 +150,12 @@ export function Inbox({
   async function mergeInto(sourceId: string, target: InboxRow) {
     if (sourceId === target.id) return;
     try {
-      setMergeRefused(undefined);
-      // A colleague opened one of the two since the last sync: nothing merged, and said why.
+      // A colleague opened one of the two since the last sync: nothing merged, and said why
+      // where a drop's merge is said (the bar of « Annuler »), and to screen readers.
       const locked = await mergeLockRefusal(sourceId, target.id, target.title);
       if (locked) {
-        setMergeRefused(locked);
+        tell(locked);
+        announce(locked);
         return;
       }
       const data = await loadData();
@@ -295,18 +294,6 @@ export function Inbox({
               : elsewhere
                 ? t('drafts.allInIssues')
                 : t('drafts.empty')}
-        </p>
-      )}
-      {mergeRefused && (
-        <p class="notice notice--error" role="alert" data-testid="merge-locked">
-          {mergeRefused}{' '}
-          <button
-            type="button"
-            class="button button--small"
-            onClick={() => setMergeRefused(undefined)}
-          >
-            {t('common.close')}
-          </button>
         </p>
       )}
       <VirtualList

@@ -18,9 +18,14 @@ import { loadData } from './data';
 interface UndoApi {
   /** Offers to undo what `token` recorded: here for a few seconds, in any view for longer. */
   offer: (token: UndoToken, label: string, options?: OfferOptions) => void;
+  /**
+   * Says in the bar, in this view only, an outcome with nothing to undo (a drop that merged
+   * nothing, and why): shown and dismissed as an offer is, without « Annuler ».
+   */
+  tell: (text: string) => void;
 }
 
-const UndoContext = createContext<UndoApi>({ offer: () => {} });
+const UndoContext = createContext<UndoApi>({ offer: () => {}, tell: () => {} });
 
 export const useUndo = () => useContext(UndoContext);
 
@@ -60,6 +65,8 @@ export function UndoProvider({ children, onUndone }: Props) {
   const [offers, setOffers] = useState<readonly UndoOffer[]>([]);
   const [shown, setShown] = useState(false);
   const [error, setError] = useState<WordedFailure>();
+  // An outcome told in the bar (`tell`), shown instead of the latest offer until it goes.
+  const [told, setTold] = useState<string>();
   const [held, setHeld] = useState({ hover: false, focus: false });
   const latest = shown ? offers.at(-1) : undefined;
   // The offer, made here, whose « Annuler » takes the keyboard once drawn.
@@ -70,17 +77,20 @@ export function UndoProvider({ children, onUndone }: Props) {
   const undone = useRef(onUndone);
   undone.current = onUndone;
 
-  const visible = !!latest || !!error;
+  const visible = !!latest || !!error || told !== undefined;
   useEffect(() => {
     // A bar taken away under the pointer or the keyboard says nothing of it: the next starts free.
     if (!visible) setHeld({ hover: false, focus: false });
   }, [visible]);
 
   useEffect(() => {
-    if (!latest || held.hover || held.focus) return;
-    const timer = setTimeout(() => setShown(false), VISIBLE_MS);
+    if ((!latest && told === undefined) || held.hover || held.focus) return;
+    const timer = setTimeout(() => {
+      setShown(false);
+      setTold(undefined);
+    }, VISIBLE_MS);
     return () => clearTimeout(timer);
-  }, [latest, held.hover, held.focus]);
+  }, [latest, told, held.hover, held.focus]);
 
   // An offer is never shown expired: the list is read again when the first one expires.
   useEffect(() => {
@@ -191,6 +201,7 @@ export function UndoProvider({ children, onUndone }: Props) {
     if (options.focus) focusId.current = made.id;
     known.current.add(made.id);
     setError(undefined);
+    setTold(undefined);
     // Shown once kept for the other views (a few milliseconds): an editor who sees « Annuler »
     // and closes the popup finds it again in the next view. Shown here all the same if keeping
     // it fails. The shared list may have brought it here first: it is not added twice.
@@ -204,6 +215,13 @@ export function UndoProvider({ children, onUndone }: Props) {
       console.error('Indiscrets undo offers', e);
       show();
     });
+  }, []);
+
+  const tell = useCallback((text: string) => {
+    setError(undefined);
+    // The latest offer stays undoable, from this bar again once the told outcome has gone by.
+    setShown(false);
+    setTold(text);
   }, []);
 
   const button = useRef<HTMLButtonElement>(null);
@@ -238,7 +256,7 @@ export function UndoProvider({ children, onUndone }: Props) {
   }
 
   return (
-    <UndoContext.Provider value={{ offer }}>
+    <UndoContext.Provider value={{ offer, tell }}>
       {children}
       {visible && (
         <div
@@ -251,10 +269,10 @@ export function UndoProvider({ children, onUndone }: Props) {
           onFocusOut={() => setHeld((h) => ({ ...h, focus: false }))}
         >
           <span>
-            {error ? error.text : latest?.label}
+            {error ? error.text : (told ?? latest?.label)}
             <FailureDetail detail={error?.detail} />
           </span>
-          {latest && (
+          {latest && told === undefined && (
             <button type="button" class="button button--small" onClick={doUndo} ref={button}>
               {t('undo.button')}
             </button>

@@ -899,6 +899,59 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     await editorA.getByRole('button', { name: `← ${fr('common.close')}` }).click();
   });
 
+  it('A drops a draft on one B opened after A’s last sync: refused in the bar where a drop’s merge is said, spoken, Y greyed, nothing merged', async () => {
+    // Pages no earlier test clipped: each a new draft.
+    const titleX = await clipFixture(a.session, server, 'ehow-1', 'h1');
+    const titleY = await clipFixture(a.session, server, 'buzzfeed-1', 'h1');
+    const x = await clipByTitle(a, titleX);
+    const y = await clipByTitle(a, titleY);
+    await settled(a);
+    await sync(b);
+    await clipByTitle(b, titleY);
+    const [remoteY] = await serverRecords(a.who, 'drafts', y.id);
+
+    // B opens Y: its lock is taken on WordPress. A does not sync: its desk has not seen it.
+    const editorB = await openDraft(b, shownName(y));
+    const lock = await until(
+      async () =>
+        (await restAs(a.who, 'GET', `/indiscrets/v1/drafts/${remoteY!.id}/lock`)).json.lock as {
+          user: { name: string };
+        } | null,
+      (held) => !!held,
+      'B’s lock on Y',
+    );
+    const source = a.page.getByTestId('draft').filter({ hasText: titleX }).first();
+    const target = a.page.getByTestId('draft').filter({ hasText: titleY }).first();
+    expect(await target.getByTestId('desk-lock').count()).toBe(0);
+
+    await source.dragTo(target);
+
+    const said = fr('shared.cannot.mergeIntoLocked', { name: lock!.user.name, title: titleY });
+    const bar = a.page.getByTestId('undo-bar');
+    await until(
+      async () => ((await bar.count()) > 0 ? await bar.innerText() : ''),
+      (text) => text.trim() === said,
+      'the refusal in A’s undo bar',
+    );
+    expect(await bar.getAttribute('role')).toBe('status');
+    expect(await bar.getByRole('button').count()).toBe(0);
+    expect(await a.page.getByTestId('announcement').innerText()).toBe(said);
+    // Not above the list, far from where the draft was dropped.
+    expect(await a.page.getByTestId('merge-locked').count()).toBe(0);
+    // Y greyed with why, as a lock the last sync saw.
+    await target.getByTestId('desk-lock').waitFor();
+    await a.page.screenshot({ path: screenshotPath('shared-desk-drop-locked.png') });
+    // Nothing merged: X still in A's inbox and on the desk, Y as it was.
+    expect((await clips(a)).find((clip) => clip.id === x.id)?.deletedAt).toBeUndefined();
+    expect(await readStore<Row[]>(a.page, 'outbox')).toEqual([]);
+    const [afterX] = await serverRecords(a.who, 'drafts', x.id);
+    const [afterY] = await serverRecords(a.who, 'drafts', y.id);
+    expect(afterX!.status).not.toBe('trash');
+    expect(afterY!.version).toBe(remoteY!.version);
+
+    await editorB.getByRole('button', { name: `← ${fr('common.close')}` }).click();
+  });
+
   it(
     'a draft A deleted for good with the desk off and B edited meanwhile is kept at A’s rejoin and said; « Le supprimer quand même » deletes it, « Annuler » brings it back',
     { timeout: 120_000 },

@@ -105,6 +105,48 @@ describe('UndoProvider', () => {
 
     expect(bar()).toBeNull();
   });
+
+  it('tells an outcome with nothing to undo in the bar, held and gone as an offer; the offer before it comes back undoable', async () => {
+    const draft = await addDraft(db, { title: 'Remaniement' });
+    const token = await trashDraft(draft.id);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let api!: ReturnType<typeof useUndo>;
+    const Both = () => {
+      api = useUndo();
+      return null;
+    };
+    render(
+      <UndoProvider>
+        <Both />
+      </UndoProvider>,
+    );
+    act(() => api.offer(token, 'À la corbeille'));
+    await settle();
+    expect(label()).toBe('À la corbeille');
+
+    act(() => api.tell('Auteur modifie « Y » en ce moment.'));
+    expect(label()).toBe('Auteur modifie « Y » en ce moment.');
+    expect(bar()!.getAttribute('role')).toBe('status');
+    expect(within(bar()!).queryByRole('button')).toBeNull();
+    fireEvent.mouseEnter(bar()!);
+    act(() => {
+      vi.advanceTimersByTime(30_000);
+    });
+    expect(label()).toBe('Auteur modifie « Y » en ce moment.');
+    fireEvent.mouseLeave(bar()!);
+    act(() => {
+      vi.advanceTimersByTime(10_000);
+    });
+    expect(bar()).toBeNull();
+
+    // Back into sight, the trash is offered again: telling took nothing away.
+    act(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await settle();
+    expect(label()).toBe('À la corbeille');
+    expect(within(bar()!).getByRole('button', { name: 'Annuler' })).toBeTruthy();
+  });
 });
 
 /** Lets the promises started so far settle (storage answers, Dexie), timers faked or not. */

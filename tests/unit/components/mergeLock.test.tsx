@@ -145,12 +145,45 @@ describe('a draft dropped on a draft a colleague opened since the last sync', ()
 
     drag(row('Le ministre part'), row('Le yacht du ministre'));
 
-    const alert = await screen.findByTestId('merge-locked');
-    expect(alert.textContent).toContain(INTO_LOCKED('Le yacht du ministre'));
+    // Said where a drop's merge is said, the bar of « Annuler » (nothing to undo), and spoken.
+    const bar = await screen.findByTestId('undo-bar');
+    await waitFor(() => expect(bar.textContent).toBe(INTO_LOCKED('Le yacht du ministre')));
+    expect(bar.getAttribute('role')).toBe('status');
+    expect(within(bar).queryByRole('button')).toBeNull();
+    expect(screen.getByTestId('announcement').textContent).toBe(
+      INTO_LOCKED('Le yacht du ministre'),
+    );
+    // Not above the list, away from the drop.
+    expect(screen.queryByTestId('merge-locked')).toBeNull();
     expect(await db.clips.get(x.id)).toBeDefined();
     expect((await db.clips.get(y.id))!.body).toBe('<p>Texte Y</p>');
-    fireEvent.click(within(alert).getByRole('button', { name: 'Fermer' }));
-    expect(screen.queryByTestId('merge-locked')).toBeNull();
+    // Y is greyed now, as a lock the last sync saw: no drop on it is taken.
+    await waitFor(() =>
+      expect(within(row('Le yacht du ministre')).getByTestId('desk-lock')).toBeTruthy(),
+    );
+  });
+
+  it('the told refusal makes way for the next outcome, a merge that went, with its « Annuler »', async () => {
+    const { y } = await shared('y');
+    const z = await addDraft(db, { title: 'Le ministre revient', body: '<p>Texte Z</p>' });
+    wrap(<Inbox onOpen={() => {}} />);
+    await screen.findByText('Le ministre revient');
+
+    drag(row('Le ministre part'), row('Le yacht du ministre'));
+    const bar = await screen.findByTestId('undo-bar');
+    await waitFor(() => expect(bar.textContent).toBe(INTO_LOCKED('Le yacht du ministre')));
+
+    drag(row('Le ministre part'), row('Le ministre revient'));
+    await waitFor(() =>
+      expect(screen.getByTestId('undo-bar').textContent).toContain(
+        'Fusionné dans «\u00a0Le ministre revient\u00a0».',
+      ),
+    );
+    expect(
+      within(screen.getByTestId('undo-bar')).getByRole('button', { name: 'Annuler' }),
+    ).toBeTruthy();
+    expect(await db.clips.get(z.id)).toBeDefined();
+    expect((await db.clips.get(y.id))!.body).toBe('<p>Texte Y</p>');
   });
 
   it('nobody has it open: merged, as before', async () => {
