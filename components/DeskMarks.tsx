@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../locales/core';
 import type { DeskMark } from '../storage/sync-state';
 
@@ -13,6 +14,27 @@ interface Props {
 export function lockedBy(mark: DeskMark | undefined, now = Date.now()): string | undefined {
   const lock = mark?.lock;
   return lock && Date.parse(lock.expires) > now ? lock.by : undefined;
+}
+
+/**
+ * Draws the view again when the first of these marks' locks lapses, so that what a lock greys
+ * (a draft to merge into, a drop target) is free again then, not at the next change of the
+ * database: a lock read once by a merge check lapses before any sync sees it (see
+ * `MERGE_CHECK_MARK_MS`, services/sync.ts).
+ */
+export function useLockLapse(marks: readonly (DeskMark | undefined)[]): void {
+  const [, redraw] = useState(0);
+  const now = Date.now();
+  let next = Infinity;
+  for (const mark of marks) {
+    const at = mark?.lock ? Date.parse(mark.lock.expires) : NaN;
+    if (at > now && at < next) next = at;
+  }
+  useEffect(() => {
+    if (next === Infinity) return;
+    const timer = setTimeout(() => redraw((n) => n + 1), next - Date.now() + 1);
+    return () => clearTimeout(timer);
+  }, [next]);
 }
 
 /**

@@ -15,7 +15,7 @@ import { addToIssue, issueItems, removeFromIssue } from '../storage/issues';
 import { itemLabel, LABEL_MAX } from '../storage/label';
 import { draftJournal, newJournalView } from '../storage/journal';
 import { ConflictChooser } from './ConflictChooser';
-import { DeskMarks } from './DeskMarks';
+import { DeskMarks, useLockLapse } from './DeskMarks';
 import { DraftEditorBar } from './DraftEditorBar';
 import { LinesTextarea } from './LinesTextarea';
 import { linkSuggestions } from './linkSuggestions';
@@ -102,8 +102,6 @@ function DraftEditorOf({
   // is only "still loading".
   const draft = useLiveQuery(async () => (await getDraft(id)) ?? null, [id]);
   const [merging, setMerging] = useState(false);
-  // The other draft of this page, found open by a colleague when asked to merge it: why not.
-  const [twinLocked, setTwinLocked] = useState<string>();
   // This editor's own journal entry; the journal replay tells its writes from other views'.
   const [journal] = useState(() => draftJournal(id, newJournalView()));
   // The shared desk: what the role allows on this draft. Another's draft, for a Contributor or
@@ -152,6 +150,9 @@ function DraftEditorOf({
     async () => (draft && desk.enabled ? (await pageTwins([draft])).get(id)?.[0] : undefined),
     [id, draft?.url, draft?.desk?.createdBy, !!draft?.deletedAt, desk.enabled],
   );
+  // What a colleague's lock greys here (the other draft of the page, to merge) is free again
+  // when the lock lapses.
+  useLockLapse([draft?.desk, twin?.draft.desk]);
   // The draft another editor merged this one into, when it is in the trash for that.
   const mergedInto = useLiveQuery(
     async () =>
@@ -201,9 +202,8 @@ function DraftEditorOf({
     await flush();
     try {
       // A colleague who opened either since the last sync: nothing merged, and said why.
-      const locked = await mergeLockRefusal(otherId, id, form.title);
-      setTwinLocked(locked);
-      if (locked) return;
+      // The draft found open is marked so: greyed below by its mark, until the lock lapses.
+      if (await mergeLockRefusal(otherId, id, form.title)) return;
       const token = await mergeDrafts(otherId, id);
       offer(token, mergedLabel(token));
     } catch (error) {
@@ -217,8 +217,7 @@ function DraftEditorOf({
     deskRefusal(desk, 'edit', twinRecord) ??
     deskRefusal(desk, 'merge', twinRecord) ??
     deskRefusal(desk, 'mergeInto', { ...record, title: form.title }) ??
-    lockRefusal('mergeInto', editingElsewhere, form.title) ??
-    twinLocked;
+    lockRefusal('mergeInto', editingElsewhere, form.title);
 
   const inIssue = !!draft.issueId;
   // Put in the trash while open here: by another editor (the sync brought it; the desk mark

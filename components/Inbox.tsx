@@ -4,6 +4,7 @@ import type { DraftStatus } from '../storage/db';
 import type { DraftQuery } from '../storage/draft-search';
 import { useAnnounce } from './Announcer';
 import { loadData, useDataQuery } from './data';
+import { useLockLapse } from './DeskMarks';
 import { DraftRow } from './DraftRow';
 import type { InboxRow } from './inboxRow';
 import { readInboxSnapshot, writeInboxSnapshot } from './inboxSnapshot';
@@ -126,6 +127,8 @@ export function Inbox({
   const loaded: Loaded | undefined =
     shown.current ??
     (isPlainInbox && snapshot ? { key: filterKey, offset: 0, rows: snapshot } : undefined);
+  // A row greyed by a colleague's lock (no drop on it) is free again when the lock lapses.
+  useLockLapse(loaded?.rows.map((row) => row.desk) ?? []);
 
   // Counting waits until typing pauses, so that it never slows the page of the next keystroke.
   const countKey = useDebounced(filterKey, 300);

@@ -6,6 +6,7 @@ import { wordFailure, type WordedFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
 import { mergedLabel, tellApartAll } from './mergedLabel';
 import { mergeLockRefusal } from './mergeLock';
+import { useLockLapse } from './DeskMarks';
 import { deskRefusal } from './roles';
 import { useLiveQuery } from './useLiveQuery';
 import { useSharedDesk } from './useSharedDesk';
@@ -42,8 +43,10 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
   const candidates = result?.drafts.filter((draft) => draft.id !== sourceId) ?? [];
   // Drafts of the same title (two editors clipped one page): what tells each apart.
   const apart = tellApartAll(candidates);
-  // The shared desk: a draft the user may not write is listed greyed, with why.
+  // The shared desk: a draft the user may not write is listed greyed, with why; one greyed by
+  // a colleague's lock is free again when the lock lapses.
   const desk = useSharedDesk();
+  useLockLapse(candidates.map((draft) => draft.desk));
 
   async function merge(targetId: string, targetTitle: string) {
     try {

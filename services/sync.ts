@@ -119,6 +119,8 @@ export interface SyncDeps {
   perPage?: number;
   /** Debounce of `syncNow('write')`, ms. */
   writeDelayMs?: number;
+  /** How long a lock a merge check found greys its draft, ms ({@link MERGE_CHECK_MARK_MS}). */
+  mergeCheckMarkMs?: number;
   /** Called after each request with its answer's size in bytes (the scale bench counts). */
   onRequest?: (bytes: number) => void;
 }
@@ -245,6 +247,14 @@ const LOOKUPS_AT_ONCE = 4;
  * it, the merge goes on as offline.
  */
 export const MERGE_CHECK_MS = 3000;
+
+/**
+ * How long a lock found by a merge check greys its draft, at most: the time a lock the sync saw
+ * goes unchecked, from one poll of an open desk to the next (`DESK_POLL_MS`). The polls follow
+ * it from then on and mark it with the lock's own expiry while it is held; released meanwhile,
+ * or no desk open to poll, the mark lapses, and a merge tried again asks WordPress again.
+ */
+export const MERGE_CHECK_MARK_MS = 30_000;
 
 /**
  * Runs `ask` on every item, {@link LOOKUPS_AT_ONCE} at a time; the first failure stops the
@@ -1885,12 +1895,18 @@ export class SyncEngine {
     kind: SyncKind,
     id: string,
     held: DeskLock,
+    lapseMs?: number,
   ): Promise<NonNullable<DeskMark['lock']>> {
+    // Read once (a merge check), not renewed by a poll: the mark lapses sooner than the lock may.
+    const lapse = lapseMs === undefined ? undefined : Date.parse(this.now()) + lapseMs;
     const lock = {
       by: held.user.name,
       userId: held.user.id,
       since: held.since,
-      expires: held.expires,
+      expires:
+        lapse !== undefined && lapse < Date.parse(held.expires)
+          ? new Date(lapse).toISOString()
+          : held.expires,
     };
     const table = this.db.table(tableOf(kind));
     await quietly(this.db, SYNC_TABLES, async () => {
@@ -1909,7 +1925,8 @@ export class SyncEngine {
    * Before merging draft `sourceId` into `targetId` (which trashes the one and rewrites the
    * other): asks WordPress who has them open right now, for a lock taken since the last sync is
    * not marked yet. Another user's lock refuses the merge (and is marked, so the desk greys the
-   * draft with why); this user's own (the draft open here) does not. Shared desk off, drafts
+   * draft with why, for {@link MERGE_CHECK_MARK_MS} at most unless a sync sees it since); this
+   * user's own (the draft open here) does not. Shared desk off, drafts
    * the desk never had, offline or the desk unreachable or slower than {@link MERGE_CHECK_MS}:
    * `ok`, and the merge goes on as before (the next sync merges texts by blocks, both kept).
    */
@@ -1932,6 +1949,8 @@ export class SyncEngine {
       ? (['target', targetId, target] as const)
       : (['source', sourceId, source] as const);
     if (!held) return { ok: true };
-    return { ok: false, code: 'locked', which, lock: await this.markLock('draft', id, held) };
+    const lapse = this.deps.mergeCheckMarkMs ?? MERGE_CHECK_MARK_MS;
+    const lock = await this.markLock('draft', id, held, lapse);
+    return { ok: false, code: 'locked', which, lock };
   }
 }

@@ -98,6 +98,35 @@ describe('« Fusionner dans… » over a draft a colleague opened since the last
     expect(target.title).toBe(INTO_LOCKED('Le yacht du ministre'));
   });
 
+  it('the draft greyed is free again when the mark lapses, without a sync; tried again once B closed it, merged', async () => {
+    // This browser's background marks a lock found by a merge check for half a second here.
+    engine = new SyncEngine({
+      db,
+      settings: async () => server.settings('redac'),
+      fetch: server.fetch,
+      isOnline: () => !server.offline,
+      writeDelayMs: 10,
+      mergeCheckMarkMs: 500,
+    });
+    const { x, y } = await shared('y');
+    let done: boolean | undefined;
+    wrap(<MergeDialog sourceId={x.id} onDone={(merged) => (done = merged)} />);
+    fireEvent.click((await screen.findByText('Le yacht du ministre')).closest('button')!);
+    const target = () => screen.getByText('Le yacht du ministre').closest('button')!;
+    await waitFor(() => expect(target()).toHaveProperty('disabled', true));
+    const syncs = server.log.filter((line) => line.includes('/changes')).length;
+
+    // B closes Y. No sync runs: the mark lapses all the same, and Y is offered again.
+    await b.engine.lock('draft', y.id, true);
+    await waitFor(() => expect(target()).toHaveProperty('disabled', false), { timeout: 2000 });
+    expect(target().title).toBe('');
+    expect(server.log.filter((line) => line.includes('/changes'))).toHaveLength(syncs);
+
+    fireEvent.click(target());
+    await waitFor(() => expect(done).toBe(true));
+    expect((await db.clips.get(y.id))!.body).toContain('Texte X');
+  });
+
   it('a colleague has the merged draft open: refused in the house words, nothing merged', async () => {
     const { x, y } = await shared('x');
     wrap(<MergeDialog sourceId={x.id} onDone={() => {}} />);
@@ -193,6 +222,35 @@ describe('a draft dropped on a draft a colleague opened since the last sync', ()
 
     drag(row('Le ministre part'), row('Le yacht du ministre'));
 
+    await waitFor(async () => expect(await db.clips.get(x.id)).toBeUndefined());
+    expect((await db.clips.get(y.id))!.body).toContain('Texte X');
+  });
+});
+
+describe('a drop target greyed by a lock a merge check found', () => {
+  it('takes drops again once the mark lapses, without a sync', async () => {
+    engine = new SyncEngine({
+      db,
+      settings: async () => server.settings('redac'),
+      fetch: server.fetch,
+      isOnline: () => !server.offline,
+      writeDelayMs: 10,
+      mergeCheckMarkMs: 500,
+    });
+    const { x, y } = await shared('y');
+    wrap(<Inbox onOpen={() => {}} />);
+    await screen.findByText('Le yacht du ministre');
+    drag(row('Le ministre part'), row('Le yacht du ministre'));
+    await waitFor(() =>
+      expect(within(row('Le yacht du ministre')).getByTestId('desk-lock')).toBeTruthy(),
+    );
+
+    await b.engine.lock('draft', y.id, true);
+    await waitFor(
+      () => expect(within(row('Le yacht du ministre')).queryByTestId('desk-lock')).toBeNull(),
+      { timeout: 2000 },
+    );
+    drag(row('Le ministre part'), row('Le yacht du ministre'));
     await waitFor(async () => expect(await db.clips.get(x.id)).toBeUndefined());
     expect((await db.clips.get(y.id))!.body).toContain('Texte X');
   });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MERGE_CHECK_MS } from '../../../services/sync';
+import { lockedBy } from '../../../components/DeskMarks';
+import { MERGE_CHECK_MARK_MS, MERGE_CHECK_MS } from '../../../services/sync';
 import { addDraft } from '../storage/helpers';
 import { closeDesks, TestDesk, twoDesks, twoShared } from './desks';
 import type { FakeDesk } from './fake-desk';
@@ -38,6 +39,39 @@ describe('sync engine: who has a draft open, asked before a merge', () => {
     expect(server.byClientId('drafts', y.id)!.lock).toMatchObject({ user: 2 });
     expect((await a.db.clips.get(y.id))!.desk?.lock).toMatchObject({ by: 'Auteur' });
     expect((await a.engine.state()).locks).toEqual([`draft:${y.id}`]);
+  });
+
+  it(`the mark lapses after ${MERGE_CHECK_MARK_MS / 1000} s, as a lock the polls saw is checked again; a sync that sees it still held gives it the lock’s own expiry, and a merge tried again marks it again`, async () => {
+    // Locks last 150 s by the desk's clock: the desk reads them by this browser's.
+    server.now = Date.now();
+    const { x, y } = await twoShared();
+    await b.engine.lock('draft', y.id);
+
+    const asked = Date.now();
+    await a.engine.mergeCheck(x.id, y.id);
+    const marked = (await a.db.clips.get(y.id))!.desk!;
+    const lapse = Date.parse(marked.lock!.expires);
+    expect(lapse).toBeGreaterThanOrEqual(asked + MERGE_CHECK_MARK_MS);
+    expect(lapse).toBeLessThanOrEqual(Date.now() + MERGE_CHECK_MARK_MS);
+    // Held on WordPress for 150 s: the mark goes after 30 s all the same, the draft free again.
+    expect(lockedBy(marked, lapse - 1)).toBe('Auteur');
+    expect(lockedBy(marked, lapse)).toBeUndefined();
+
+    // A sync sees it still held: marked as any lock it sees, until the lock's own expiry.
+    await a.sync();
+    const seen = (await a.db.clips.get(y.id))!.desk!.lock!;
+    expect(Date.parse(seen.expires)).toBe(server.byClientId('drafts', y.id)!.lock!.since + 150_000);
+    expect(Date.parse(seen.expires)).toBeGreaterThan(lapse);
+    expect(lockedBy({ remoteId: 1, lock: seen }, lapse)).toBe('Auteur');
+
+    // B closes Y; A's merge tried again finds it free: nothing marked, nothing greyed.
+    await b.engine.lock('draft', y.id, true);
+    expect(await a.engine.mergeCheck(x.id, y.id)).toEqual({ ok: true });
+    // B opens it again: the merge tried again is refused again, and the mark bounded again.
+    await b.engine.lock('draft', y.id);
+    await a.engine.mergeCheck(x.id, y.id);
+    const again = (await a.db.clips.get(y.id))!.desk!.lock!;
+    expect(Date.parse(again.expires)).toBeLessThanOrEqual(Date.now() + MERGE_CHECK_MARK_MS);
   });
 
   it('B opened X, the draft merged: refused too, saying it is the source', async () => {
