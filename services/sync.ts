@@ -57,6 +57,7 @@ import {
   createRecord,
   createRecords,
   discoverDesk,
+  findRecord,
   hasClientId,
   ID_FIELDS,
   lockRecord,
@@ -1613,6 +1614,8 @@ export class SyncEngine {
         await this.absorbPage(kind, page.records);
         for (const record of page.records) {
           if (!maxSeen || record.modified_gmt > maxSeen) maxSeen = record.modified_gmt;
+          const into = record.status === 'trash' && (record as RestDraft).merged_into?.clientId;
+          if (kind === 'draft' && into) this.mergeTargetsWanted.add(into);
         }
         done += page.records.length;
         await this.progress('download', done, total, first);
@@ -1625,9 +1628,50 @@ export class SyncEngine {
       }
     }
     if (firstPages.locks) await this.applyLocks(firstPages.locks);
+    await this.fetchMergeTargets(settings);
     // Every poll: it reads the issueIds index's distinct keys (one per issue, a few hundred at
     // most) and their issues, not the drafts; an orphan left by an earlier version is found too.
     await this.repairOrphans(settings);
+  }
+
+  /**
+   * Drafts a merge went into (`merged_into` of a draft pulled in the trash) that the pull did not
+   * bring and this browser never had: asked for again at the next pulls until the desk answers.
+   * In memory: a background started again asks no more, the draft's notice says it has not come.
+   */
+  private readonly mergeTargetsWanted = new Set<string>();
+
+  /**
+   * Takes in the drafts that drafts pulled into the trash were merged into, when this browser has
+   * never had them (a pull cut between its pages, a later edit putting the draft past the page
+   * that brought the trash): one request each, a few at a time, each bounded as a merge check is
+   * ({@link MERGE_CHECK_MS}), so that the merged draft's editor and row name the draft and open
+   * it now, not at some later sync. Nothing stops the run: a draft the desk no longer has is
+   * forgotten, one not answered is asked again at the next pull.
+   */
+  private async fetchMergeTargets(settings: DeskSettings): Promise<void> {
+    const wanted = [...this.mergeTargetsWanted];
+    if (wanted.length === 0) return;
+    const [locals, syncs] = await Promise.all([
+      this.db.clips.bulkGet(wanted),
+      this.db.syncRecords.bulkGet(wanted.map((id) => outboxKey('draft', id))),
+    ]);
+    // Here, or known to this browser (deleted here since): not asked.
+    const missing = wanted.filter((id, i) => {
+      if (!locals[i] && !syncs[i]) return true;
+      this.mergeTargetsWanted.delete(id);
+      return false;
+    });
+    await fewAtATime(missing, async (id) => {
+      const found = await findRecord(settings, 'drafts', id, {
+        ...this.options(),
+        timeoutMs: MERGE_CHECK_MS,
+      });
+      if (!found.ok) return { ok: true };
+      this.mergeTargetsWanted.delete(id);
+      if (found.record) await this.absorb('draft', found.record);
+      return { ok: true };
+    });
   }
 
   /**

@@ -395,6 +395,27 @@ export async function countRecords(
   return { ok: true, total: Number(result.headers.get('x-wp-total') ?? '0') || 0 };
 }
 
+/**
+ * The record (trashed or not) with this clientId, as a listing answers it: `fields` of it, in
+ * the edit context (raw title and text) when `edit`.
+ */
+function byClientId<T>(
+  settings: DeskSettings,
+  kind: DeskKind,
+  clientId: string,
+  fields: string,
+  options: DeskOptions,
+  edit = false,
+): Promise<DeskResult<{ data: T[]; headers: Headers }>> {
+  return call<T[]>(
+    settings,
+    'GET',
+    `/indiscrets/v1/${kind}?${edit ? 'context=edit&' : ''}client_id=${encodeURIComponent(clientId)}&status=any,trash&per_page=1&_fields=${fields}`,
+    undefined,
+    options,
+  );
+}
+
 /** Whether the desk has a record (trashed or not) with this clientId: one small request. */
 export async function hasClientId(
   settings: DeskSettings,
@@ -402,15 +423,31 @@ export async function hasClientId(
   clientId: string,
   options: DeskOptions = {},
 ): Promise<DeskResult<{ found: boolean }>> {
-  const result = await call<unknown[]>(
-    settings,
-    'GET',
-    `/indiscrets/v1/${kind}?client_id=${encodeURIComponent(clientId)}&status=any,trash&per_page=1&_fields=id`,
-    undefined,
-    options,
-  );
+  const result = await byClientId<unknown>(settings, kind, clientId, 'id', options);
   if (!result.ok) return result;
   return { ok: true, found: Array.isArray(result.data) && result.data.length > 0 };
+}
+
+/**
+ * The desk's record (trashed or not) with this clientId, whole, as a pull has it; `null` when
+ * the desk has none (deleted for good, or never sent): one request.
+ */
+export async function findRecord<K extends DeskKind>(
+  settings: DeskSettings,
+  kind: K,
+  clientId: string,
+  options: DeskOptions = {},
+): Promise<DeskResult<{ record: RecordOf<K> | null }>> {
+  const result = await byClientId<RecordOf<K>>(
+    settings,
+    kind,
+    clientId,
+    RECORD_FIELDS,
+    options,
+    true,
+  );
+  if (!result.ok) return result;
+  return { ok: true, record: (Array.isArray(result.data) && result.data[0]) || null };
 }
 
 /** The fields of an ids-only listing: which records the desk has, nothing of what they say. */

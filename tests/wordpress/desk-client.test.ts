@@ -4,6 +4,7 @@ import type { Draft } from '../../storage/db';
 import {
   createRecord,
   discoverDesk,
+  findRecord,
   lockRecord,
   readLock,
   pullChanges,
@@ -227,6 +228,30 @@ describe('desk client against the real plugin', () => {
     expect(await readLock(as('editor'), 'drafts', id)).toEqual({ ok: true, lock: taken.lock });
     await unlockRecord(as('editor'), 'drafts', id);
     expect(await readLock(as('contributor'), 'drafts', id)).toEqual({ ok: true, lock: null });
+  });
+
+  it('finds one record whole by its clientId, in the trash too, as a pull has it; null for none', async () => {
+    const draft = newDraft();
+    const created = await createRecord(as('editor'), 'drafts', draftToRest(draft));
+    if (!created.ok) throw new Error(created.code);
+    const found = await findRecord(as('contributor'), 'drafts', draft.id, { timeoutMs: 3000 });
+    if (!found.ok) throw new Error(found.code);
+    expect(found.record).toMatchObject({
+      id: created.record.id,
+      version: created.record.version,
+      title: { raw: draft.title },
+      content: { raw: draft.body },
+      meta: { clientId: draft.id },
+    });
+    expect(restToDraft(found.record!).quotes).toEqual(draft.quotes);
+
+    await trashRecord(as('editor'), 'drafts', created.record.id);
+    const trashed = await findRecord(as('editor'), 'drafts', draft.id);
+    expect(trashed.ok && trashed.record?.status).toBe('trash');
+    expect(await findRecord(as('editor'), 'drafts', randomUUID())).toEqual({
+      ok: true,
+      record: null,
+    });
   });
 
   it('a pull asked with locks says who is editing what on the whole desk', async () => {

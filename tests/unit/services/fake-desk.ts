@@ -92,6 +92,12 @@ export class FakeDesk {
   loseAnswerOf?: RegExp;
   /** When set, matching requests never get an answer (a slow site): only their abort ends them. */
   hang?: RegExp;
+  /**
+   * Drafts (by clientId) whose last write is still committing when a listing by modification
+   * time is read: it leaves them out (they come at a later poll); a lookup by `client_id`, asked
+   * a moment later, finds them.
+   */
+  committing = new Set<string>();
 
   addUser(username: string, name: string, role: Role): { username: string; appPassword: string } {
     this.users.set(username, { id: this.users.size + 1, name, role });
@@ -227,7 +233,11 @@ export class FakeDesk {
     const list = this.all(kind)
       .filter((r) => statuses.includes(r.status) || statuses.includes('any'))
       .filter((r) => (r.status === 'trash' ? statuses.includes('trash') : true))
-      .filter((r) => !params.get('client_id') || r.meta.clientId === params.get('client_id'))
+      .filter((r) =>
+        params.get('client_id')
+          ? r.meta.clientId === params.get('client_id')
+          : !this.committing.has(String(r.meta.clientId)),
+      )
       .filter(
         (r) => !after || Math.floor(r.modified / 1000) >= Math.floor(Date.parse(after) / 1000),
       )

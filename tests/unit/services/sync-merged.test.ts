@@ -45,6 +45,57 @@ describe('sync engine: a draft merged into another', () => {
     expect(server.byClientId('drafts', x.id)!.mergedInto).toBeUndefined();
   });
 
+  it('B pulls X’s trash while Y, new to B, is still committing on the desk: the same sync asks for Y, and X names a draft B has', async () => {
+    start();
+    await a.join();
+    const x = await addDraft(a.db, { title: 'X', body: '<p>Texte X</p>' });
+    await a.sync();
+    await b.join();
+    const y = await addDraft(a.db, { title: 'Y', body: '<p>Texte Y</p>' });
+    await mergeDrafts(x.id, y.id, a.db);
+    await a.sync();
+    expect(server.byClientId('drafts', x.id)!.mergedInto).toBe(
+      server.byClientId('drafts', y.id)!.id,
+    );
+    server.committing.add(y.id);
+
+    server.log = [];
+    await b.sync();
+    expect((await b.db.clips.get(x.id))!.desk).toMatchObject({ mergedInto: y.id });
+    const got = (await b.db.clips.get(y.id))!;
+    expect(got.title).toBe('Y');
+    expect(got.body).toContain('Texte X');
+    // One lookup of Y, by its clientId.
+    expect(server.log.filter((line) => line === 'GET /indiscrets/v1/drafts')).toHaveLength(1);
+
+    // Committed: the next polls bring Y again, taken as already here; nothing is asked or sent.
+    server.committing.clear();
+    server.log = [];
+    await b.sync();
+    server.now += 60_000;
+    await b.sync();
+    expect(server.log.every((line) => line.startsWith('GET /indiscrets/v1/changes'))).toBe(true);
+    expect(await b.db.outbox.count()).toBe(0);
+    expect(await b.db.conflicts.count()).toBe(0);
+    expect(server.all('drafts')).toHaveLength(2);
+  });
+
+  it('a target B has, or has deleted since, is not asked for', async () => {
+    start();
+    const { x, y } = await twoShared();
+    await mergeDrafts(x.id, y.id, a.db);
+    await a.sync();
+    // B deleted Y for good meanwhile, offline: the desk is not asked for it back.
+    server.offline = true;
+    await b.db.clips.delete(y.id);
+    server.offline = false;
+    server.committing.add(y.id);
+    server.log = [];
+    await b.sync();
+    expect((await b.db.clips.get(x.id))!.desk).toMatchObject({ mergedInto: y.id });
+    expect(server.log.filter((line) => line === 'GET /indiscrets/v1/drafts')).toHaveLength(0);
+  });
+
   it('a merge made offline sends its target when the outbox is flushed', async () => {
     start();
     const { x, y } = await twoShared(a, b);
