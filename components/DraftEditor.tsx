@@ -226,8 +226,10 @@ function DraftEditorOf({
   // what it may not do meanwhile (trash, merge, arrange) is greyed with the reason.
   const trashed = !!draft.deletedAt;
   const trashedBy = draft.desk?.trashedBy ?? draft.desk?.modifiedBy;
-  // Merged into another draft by another editor: said, with that draft to open.
+  // Merged into another draft by another editor: said, with that draft to open; said before
+  // that draft reaches this browser too, and the notice names it when it does.
   const mergedTitle = trashed && mergedInto ? mergedInto.title : undefined;
+  const mergedPending = trashed && !!draft.desk?.mergedInto && mergedInto === null;
   const inTrash = trashed ? t('editor.inTrashReason') : undefined;
   const counts = countText(itemText(form.body));
   // What the editor does not type (quotes added by a later clip, metadata) follows the database.
@@ -276,9 +278,13 @@ function DraftEditorOf({
               ? trashedBy
                 ? t('editor.mergedBy', { name: trashedBy, title: mergedTitle })
                 : t('editor.mergedElsewhere', { title: mergedTitle })
-              : desk.enabled && trashedBy
-                ? t('editor.trashedBy', { name: trashedBy })
-                : t('editor.trashedElsewhere')}
+              : mergedPending
+                ? trashedBy
+                  ? t('editor.mergedByPending', { name: trashedBy })
+                  : t('editor.mergedElsewherePending')
+                : desk.enabled && trashedBy
+                  ? t('editor.trashedBy', { name: trashedBy })
+                  : t('editor.trashedElsewhere')}
           </p>
           <div class="notice__actions">
             {mergedTitle !== undefined && onOpenDraft && (

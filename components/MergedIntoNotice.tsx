@@ -9,24 +9,36 @@ interface Props {
 
 /**
  * A draft in the trash that another editor merged into a draft (shared desk): said on its row
- * in the trash, with who did it and a way to open the draft its content went into. The draft's
- * own editor says it in its trash notice (see DraftEditor).
+ * in the trash, with who did it and a way to open the draft its content went into (once this
+ * browser has it). The draft's own editor says it in its trash notice (see DraftEditor).
  */
 export function MergedIntoNotice({ target, onOpen }: Props) {
-  const said = target.by
-    ? t('merged.row', { name: target.by, title: target.title })
-    : t('merged.rowAnon', { title: target.title });
+  const { title, by } = target;
+  // The draft it went into is not here yet: said so, to be opened once the sync brings it.
+  const said =
+    title === undefined
+      ? by
+        ? t('merged.rowPending', { name: by })
+        : t('merged.rowPendingAnon')
+      : by
+        ? t('merged.row', { name: by, title })
+        : t('merged.rowAnon', { title });
   return (
     <p class="notice notice--info merged-into" role="note" data-testid="merged-into">
-      {said}{' '}
-      <button
-        type="button"
-        class="linklike"
-        onClick={onOpen}
-        aria-label={t('merged.openNamed', { title: target.title })}
-      >
-        {t('merged.open')}
-      </button>
+      {said}
+      {title !== undefined && (
+        <>
+          {' '}
+          <button
+            type="button"
+            class="linklike"
+            onClick={onOpen}
+            aria-label={t('merged.openNamed', { title })}
+          >
+            {t('merged.open')}
+          </button>
+        </>
+      )}
     </p>
   );
 }

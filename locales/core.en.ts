@@ -77,6 +77,8 @@ export const coreEn: CoreMessages = {
   'editor.deleteNamed': 'Delete “{title}”',
   'merged.row': '{name} merged it into “{title}”.',
   'merged.rowAnon': 'Merged into “{title}”.',
+  'merged.rowPending': '{name} merged it into another draft, not here yet.',
+  'merged.rowPendingAnon': 'Merged into another draft, not here yet.',
   'merged.open': 'Open',
   'merged.openNamed': 'Open “{title}”, which it was merged into',
   'undo.button': 'Undo',

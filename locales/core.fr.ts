@@ -84,6 +84,8 @@ export const coreFr = {
   'editor.deleteNamed': 'Supprimer « {title} »',
   'merged.row': '{name} l’a fusionné dans « {title} ».',
   'merged.rowAnon': 'Fusionné dans « {title} ».',
+  'merged.rowPending': '{name} l’a fusionné dans un autre brouillon, pas encore arrivé ici.',
+  'merged.rowPendingAnon': 'Fusionné dans un autre brouillon, pas encore arrivé ici.',
   'merged.open': 'Ouvrir',
   'merged.openNamed': 'Ouvrir « {title} », où il a été fusionné',
   'undo.button': 'Annuler',

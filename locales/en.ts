@@ -68,6 +68,10 @@ export const en: Messages = {
     '{name} merged this draft into “{title}”. It is in the trash, where it will be deleted after 30 days.',
   'editor.mergedElsewhere':
     'This draft was merged into “{title}” elsewhere. It is in the trash, where it will be deleted after 30 days.',
+  'editor.mergedByPending':
+    '{name} merged this draft into another draft that has not reached this browser yet: you can open it from here as soon as it does. This one is in the trash, where it will be deleted after 30 days.',
+  'editor.mergedElsewherePending':
+    'This draft was merged elsewhere into another draft that has not reached this browser yet: you can open it from here as soon as it does. This one is in the trash, where it will be deleted after 30 days.',
   'editor.inTrashReason': 'It is in the trash: restore it first.',
   'editor.status': 'Status',
   'editor.label': 'Label',

@@ -245,19 +245,21 @@ export function pageTwins(
 
 /**
  * Where a draft in the trash went: another editor merged it into a draft (« Fusionner dans… »,
- * the desk mark's `mergedInto`), which this browser has.
+ * the desk mark's `mergedInto`).
  */
 export interface MergeTarget {
   /** The draft it was merged into. */
   id: string;
-  title: string;
+  /** Its title; `undefined` while this browser does not have it yet (the sync brings it). */
+  title?: string;
   /** Who merged it (who put it in the trash); '' when the sync did not say. */
   by: string;
 }
 
 /**
  * Shared desk: for each of `drafts` in the trash that another editor merged into a draft, that
- * draft, when this browser has it (one `bulkGet` for all). Keyed by draft id.
+ * draft (one `bulkGet` for all), without its title while this browser does not have it: a live
+ * query of it is answered again when it arrives. Keyed by draft id.
  */
 export async function mergeTargets(
   drafts: readonly Draft[],
@@ -269,9 +271,9 @@ export async function mergeTargets(
   const targets = await database.clips.bulkGet(merged.map((draft) => draft.desk!.mergedInto!));
   merged.forEach((draft, index) => {
     const target = targets[index];
-    if (!target) return;
     const by = draft.desk?.trashedBy ?? draft.desk?.modifiedBy ?? '';
-    found.set(draft.id, { id: target.id, title: target.title, by });
+    const id = draft.desk!.mergedInto!;
+    found.set(draft.id, target ? { id, title: target.title, by } : { id, by });
   });
   return found;
 }

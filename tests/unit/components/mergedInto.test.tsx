@@ -98,6 +98,51 @@ describe('DraftEditor › a draft another editor merged into another', () => {
     ).toBeTruthy();
   });
 
+  it('says it was merged before the draft it went into is here, and names it with « Ouvrir » as soon as it arrives', async () => {
+    const yId = crypto.randomUUID();
+    const x = await addDraft(db, {
+      title: 'Le yacht du ministre',
+      deletedAt: new Date().toISOString(),
+      desk: { remoteId: 1, trashedBy: 'Rédac', mergedInto: yId, canTrash: true },
+    });
+    const opened: string[] = [];
+    wrap(<DraftEditor id={x.id} onClose={() => {}} onOpenDraft={(id) => opened.push(id)} />);
+    const notice = await screen.findByTestId('draft-trashed');
+    await waitFor(() =>
+      expect(notice.textContent).toContain(
+        'Rédac a fusionné ce brouillon dans un autre brouillon, pas encore arrivé dans ce navigateur\u00a0: vous pourrez l’ouvrir d’ici dès qu’il sera là.',
+      ),
+    );
+    expect(notice.textContent).not.toContain('a mis ce brouillon à la corbeille');
+    expect(within(notice).queryByTestId('open-merged-into')).toBeNull();
+
+    // The sync brings Y: the same notice names it and opens it, nothing else asked.
+    await addDraft(db, { id: yId, title: 'Le ministre et le yacht', desk: { remoteId: 2 } });
+    await waitFor(() =>
+      expect(notice.textContent).toContain(
+        fr('Rédac a fusionné ce brouillon dans « Le ministre et le yacht ».'),
+      ),
+    );
+    fireEvent.click(within(notice).getByTestId('open-merged-into'));
+    await waitFor(() => expect(opened).toEqual([yId]));
+  });
+
+  it('says it in English before the draft arrives, without a name when the sync gave none', async () => {
+    setLocale('en');
+    const x = await addDraft(db, {
+      title: 'Le yacht du ministre',
+      deletedAt: new Date().toISOString(),
+      desk: { remoteId: 1, mergedInto: crypto.randomUUID() },
+    });
+    wrap(<DraftEditor id={x.id} onClose={() => {}} onOpenDraft={() => {}} />);
+    const notice = await screen.findByTestId('draft-trashed');
+    await waitFor(() =>
+      expect(notice.textContent).toContain(
+        'This draft was merged elsewhere into another draft that has not reached this browser yet',
+      ),
+    );
+  });
+
   it('a draft merely trashed keeps the trash notice', async () => {
     const x = await addDraft(db, {
       title: 'À la corbeille',
@@ -145,4 +190,33 @@ describe('Inbox › the trash', () => {
       expect(within(other).queryByTestId('merged-into')).toBeNull();
     },
   );
+
+  it('says on the row it was merged before the draft it went into is here, then names it with « Ouvrir »', async () => {
+    const yId = crypto.randomUUID();
+    await addDraft(db, {
+      title: 'Le yacht du ministre',
+      deletedAt: new Date().toISOString(),
+      desk: { remoteId: 1, trashedBy: 'Rédac', mergedInto: yId, canTrash: true },
+    });
+    const opened: string[] = [];
+    wrap(<Inbox onOpen={(id) => opened.push(id)} />);
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Où chercher' }), {
+      target: { value: 'trash' },
+    });
+    const row = (await screen.findByText('Le yacht du ministre')).closest('article')!;
+    const notice = await within(row).findByTestId('merged-into');
+    expect(notice.textContent).toBe(
+      'Rédac l’a fusionné dans un autre brouillon, pas encore arrivé ici.',
+    );
+    expect(within(notice).queryByRole('button')).toBeNull();
+
+    await addDraft(db, { id: yId, title: 'Le ministre et le yacht', desk: { remoteId: 2 } });
+    await waitFor(() =>
+      expect(within(row).getByTestId('merged-into').textContent).toContain(
+        fr('Rédac l’a fusionné dans « Le ministre et le yacht ».'),
+      ),
+    );
+    fireEvent.click(within(row).getByRole('button', { name: /^Ouvrir/ }));
+    expect(opened).toEqual([yId]);
+  });
 });
