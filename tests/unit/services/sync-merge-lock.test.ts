@@ -44,7 +44,7 @@ describe('sync engine: who has a draft open, asked before a merge', () => {
   it(`the mark lapses after ${MERGE_CHECK_MARK_MS / 1000} s, as a lock the polls saw is checked again; a sync that sees it still held gives it the lock’s own expiry, and a merge tried again marks it again`, async () => {
     // Locks last 150 s by the desk's clock: the desk reads them by this browser's.
     server.now = Date.now();
-    const { x, y } = await twoShared();
+    const { x, y } = await twoShared(a, b);
     await b.engine.lock('draft', y.id);
 
     const asked = Date.now();

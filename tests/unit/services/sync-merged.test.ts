@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mergeDrafts, restoreDraft } from '../../../storage/drafts';
+import { addDraft } from '../storage/helpers';
 import { closeDesks, TestDesk, twoDesks, twoShared } from './desks';
 import type { FakeDesk, FakeDeskOptions } from './fake-desk';
 
@@ -82,7 +83,7 @@ describe('sync engine: a draft merged into another', () => {
 
   it('a target B has, or has deleted since, is not asked for', async () => {
     start();
-    const { x, y } = await twoShared();
+    const { x, y } = await twoShared(a, b);
     await mergeDrafts(x.id, y.id, a.db);
     await a.sync();
     // B deleted Y for good meanwhile, offline: the desk is not asked for it back.
