@@ -1637,9 +1637,27 @@ export class SyncEngine {
   /**
    * Drafts a merge went into (`merged_into` of a draft pulled in the trash) that the pull did not
    * bring and this browser never had: asked for again at the next pulls until the desk answers.
-   * In memory: a background started again asks no more, the draft's notice says it has not come.
+   * Kept in memory, and found again in what is stored when the background starts again
+   * ({@link mergeTargetsStored}): no draft's notice stays « pas encore arrivé » for a restart.
    */
   private readonly mergeTargetsWanted = new Set<string>();
+  /** Whether this background has looked in the trash for the targets still to ask for. */
+  private mergeTargetsLookedUp = false;
+
+  /**
+   * The drafts the trashed drafts' desk marks say they were merged into (`mergedInto`, a
+   * clientId): once per background, the trash read through its `deletedAt` index. Those this
+   * browser has or knows are left out by {@link fetchMergeTargets}, as after a pull.
+   */
+  private async mergeTargetsStored(): Promise<void> {
+    if (this.mergeTargetsLookedUp) return;
+    const trashed = await this.db.clips
+      .orderBy('deletedAt')
+      .filter((draft) => !!draft.desk?.mergedInto)
+      .toArray();
+    for (const draft of trashed) this.mergeTargetsWanted.add(draft.desk!.mergedInto!);
+    this.mergeTargetsLookedUp = true;
+  }
 
   /**
    * Takes in the drafts that drafts pulled into the trash were merged into, when this browser has
@@ -1647,9 +1665,10 @@ export class SyncEngine {
    * that brought the trash): one request each, a few at a time, each bounded as a merge check is
    * ({@link MERGE_CHECK_MS}), so that the merged draft's editor and row name the draft and open
    * it now, not at some later sync. Nothing stops the run: a draft the desk no longer has is
-   * forgotten, one not answered is asked again at the next pull.
+   * forgotten (until the background starts again), one not answered is asked again at the next pull.
    */
   private async fetchMergeTargets(settings: DeskSettings): Promise<void> {
+    await this.mergeTargetsStored();
     const wanted = [...this.mergeTargetsWanted];
     if (wanted.length === 0) return;
     const [locals, syncs] = await Promise.all([

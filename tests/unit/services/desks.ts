@@ -11,18 +11,31 @@ import { FakeDesk, type FakeDeskOptions } from './fake-desk';
 /** One browser of the newsroom: its own database and engine, signed in as `username`. */
 export class TestDesk {
   readonly db = new IndiscretsDB(`sync-desk-${crypto.randomUUID()}`);
-  readonly engine: SyncEngine;
+  engine: SyncEngine;
   /** Called before each request this browser makes (to act in the middle of a run). */
   beforeRequest?: (url: string) => void;
-  constructor(server: FakeDesk, username: string) {
-    this.engine = new SyncEngine({
+  constructor(
+    private readonly server: FakeDesk,
+    private readonly username: string,
+  ) {
+    this.engine = this.newEngine();
+  }
+  /**
+   * The background started again (a service worker's restart): a new engine on the same
+   * database, with nothing of the last one's memory.
+   */
+  restart() {
+    this.engine = this.newEngine();
+  }
+  private newEngine() {
+    return new SyncEngine({
       db: this.db,
-      settings: async () => server.settings(username),
+      settings: async () => this.server.settings(this.username),
       fetch: (input: string, init?: RequestInit) => {
         this.beforeRequest?.(input);
-        return server.fetch(input, init);
+        return this.server.fetch(input, init);
       },
-      isOnline: () => !server.offline,
+      isOnline: () => !this.server.offline,
       writeDelayMs: 10,
       perPage: 2,
     });

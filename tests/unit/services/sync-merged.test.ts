@@ -81,6 +81,46 @@ describe('sync engine: a draft merged into another', () => {
     expect(server.all('drafts')).toHaveLength(2);
   });
 
+  it('Y unanswered, then B’s background starts again: its first sync asks for Y, still left out of the listings', async () => {
+    start();
+    await a.join();
+    const x = await addDraft(a.db, { title: 'X', body: '<p>Texte X</p>' });
+    await a.sync();
+    await b.join();
+    const y = await addDraft(a.db, { title: 'Y', body: '<p>Texte Y</p>' });
+    await mergeDrafts(x.id, y.id, a.db);
+    await a.sync();
+    server.committing.add(y.id);
+
+    // The lookup of Y gets no answer (the connection drops), nor at the next sync, which
+    // brings a later draft Z: the pulls' cursor is past X's trash now.
+    server.loseAnswerOf = /^GET \/indiscrets\/v1\/drafts$/;
+    await b.sync();
+    expect((await b.db.clips.get(x.id))!.desk).toMatchObject({ mergedInto: y.id });
+    server.now += 60_000;
+    const z = await addDraft(a.db, { title: 'Z', body: '<p>Texte Z</p>' });
+    await a.sync();
+    server.loseAnswerOf = /^GET \/indiscrets\/v1\/drafts$/;
+    server.log = [];
+    await b.sync();
+    expect(server.log.filter((line) => line === 'GET /indiscrets/v1/drafts')).toHaveLength(1);
+    expect(await b.db.clips.get(z.id)).toBeTruthy();
+    expect(await b.db.clips.get(y.id)).toBeUndefined();
+
+    // B's background starts again: its first sync asks for Y, from the trash's desk marks.
+    b.restart();
+    server.log = [];
+    await b.sync();
+    expect(server.log.filter((line) => line === 'GET /indiscrets/v1/drafts')).toHaveLength(1);
+    expect((await b.db.clips.get(y.id))!.body).toContain('Texte X');
+
+    // Here now: the next start does not ask for it again.
+    b.restart();
+    server.log = [];
+    await b.sync();
+    expect(server.log.filter((line) => line === 'GET /indiscrets/v1/drafts')).toHaveLength(0);
+  });
+
   it('a target B has, or has deleted since, is not asked for', async () => {
     start();
     const { x, y } = await twoShared(a, b);
