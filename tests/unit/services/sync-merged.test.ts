@@ -19,6 +19,17 @@ describe('sync engine: a draft merged into another', () => {
     ({ server, a, b } = twoDesks(TestDesk, options));
   }
   afterEach(() => closeDesks(a, b));
+  /** A's X, on B's desk too, then merged by A into Y, a draft B does not have yet. */
+  async function mergedIntoNew() {
+    await a.join();
+    const x = await addDraft(a.db, { title: 'X', body: '<p>Texte X</p>' });
+    await a.sync();
+    await b.join();
+    const y = await addDraft(a.db, { title: 'Y', body: '<p>Texte Y</p>' });
+    await mergeDrafts(x.id, y.id, a.db);
+    await a.sync();
+    return { x, y };
+  }
 
   it('A merges X into Y: the server and B’s trash say X went into Y, until B restores it', async () => {
     start();
@@ -48,13 +59,7 @@ describe('sync engine: a draft merged into another', () => {
 
   it('B pulls X’s trash while Y, new to B, is still committing on the desk: the same sync asks for Y, and X names a draft B has', async () => {
     start();
-    await a.join();
-    const x = await addDraft(a.db, { title: 'X', body: '<p>Texte X</p>' });
-    await a.sync();
-    await b.join();
-    const y = await addDraft(a.db, { title: 'Y', body: '<p>Texte Y</p>' });
-    await mergeDrafts(x.id, y.id, a.db);
-    await a.sync();
+    const { x, y } = await mergedIntoNew();
     expect(server.byClientId('drafts', x.id)!.mergedInto).toBe(
       server.byClientId('drafts', y.id)!.id,
     );
@@ -83,13 +88,7 @@ describe('sync engine: a draft merged into another', () => {
 
   it('Y unanswered, then B’s background starts again: its first sync asks for Y, still left out of the listings', async () => {
     start();
-    await a.join();
-    const x = await addDraft(a.db, { title: 'X', body: '<p>Texte X</p>' });
-    await a.sync();
-    await b.join();
-    const y = await addDraft(a.db, { title: 'Y', body: '<p>Texte Y</p>' });
-    await mergeDrafts(x.id, y.id, a.db);
-    await a.sync();
+    const { x, y } = await mergedIntoNew();
     server.committing.add(y.id);
 
     // The lookup of Y gets no answer (the connection drops), nor at the next sync, which
