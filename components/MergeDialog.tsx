@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
+import { getDraft } from '../storage/draft-records';
 import { searchDrafts } from '../storage/draft-search';
 import { mergeDrafts } from '../storage/drafts';
 import { wordFailure, type WordedFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
 import { mergedLabel, tellApartAll } from './mergedLabel';
 import { mergeLockRefusal } from './mergeLock';
-import { useLockLapse } from './DeskMarks';
+import { lockedBy, useLockLapse } from './DeskMarks';
 import { deskRefusal } from './roles';
 import { useLiveQuery } from './useLiveQuery';
 import { useSharedDesk } from './useSharedDesk';
@@ -24,8 +25,9 @@ interface Props {
 export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState<WordedFailure>();
-  // A colleague opened one of the two drafts since the last sync: why nothing was merged.
-  const [refused, setRefused] = useState<string>();
+  // A colleague opened one of the two drafts since the last sync: why nothing was merged, and
+  // into which draft it was tried.
+  const [refused, setRefused] = useState<{ text: string; targetId: string }>();
   const search = useRef<HTMLInputElement>(null);
   const { offer } = useUndo();
   // What had the focus when the dialog opened (« Fusionner dans… »): it gets it back on cancel.
@@ -46,7 +48,24 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
   // The shared desk: a draft the user may not write is listed greyed, with why; one greyed by
   // a colleague's lock is free again when the lock lapses.
   const desk = useSharedDesk();
-  useLockLapse(candidates.map((draft) => draft.desk));
+  // The refusal goes with the lock the merge check marked (on either draft): when the mark
+  // lapses, or a sync sees the lock released, as the greying goes.
+  const tried = useLiveQuery(
+    async () =>
+      refused && {
+        refused,
+        marks: await Promise.all(
+          [sourceId, refused.targetId].map(async (id) => (await getDraft(id))?.desk),
+        ),
+      },
+    [refused],
+  );
+  const triedMarks = tried && tried.refused === refused ? tried.marks : [];
+  useLockLapse([...candidates.map((draft) => draft.desk), ...triedMarks]);
+  const refusal =
+    refused && (tried?.refused !== refused || triedMarks.some((mark) => lockedBy(mark)))
+      ? refused.text
+      : undefined;
 
   async function merge(targetId: string, targetTitle: string) {
     try {
@@ -54,7 +73,7 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
       setRefused(undefined);
       const locked = await mergeLockRefusal(sourceId, targetId, targetTitle);
       if (locked) {
-        setRefused(locked);
+        setRefused({ text: locked, targetId });
         return;
       }
       const token = await mergeDrafts(sourceId, targetId);
@@ -124,9 +143,9 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
         })}
       </ul>
       {result && candidates.length === 0 && <p class="muted">{t('search.none')}</p>}
-      {refused && (
+      {refusal && (
         <p class="notice notice--error" role="alert" data-testid="merge-locked">
-          {refused}
+          {refusal}
         </p>
       )}
       {error && (

@@ -43,13 +43,7 @@ beforeEach(async () => {
   server.addUser('redac', 'Rédaction', 'editor');
   server.addUser('auteur', 'Auteur', 'editor');
   // This browser's background: Rédaction's engine on the page's own database.
-  engine = new SyncEngine({
-    db,
-    settings: async () => server.settings('redac'),
-    fetch: server.fetch,
-    isOnline: () => !server.offline,
-    writeDelayMs: 10,
-  });
+  engine = redacEngine();
   b = new TestDesk(server, 'auteur');
   const handlers: Partial<Handlers> = {
     deskLock: async () => ({ ok: true, lock: null }),
@@ -76,6 +70,26 @@ async function shared(opened?: 'x' | 'y') {
   return { x, y };
 }
 
+/**
+ * Rédaction's engine on the page's own database; `mergeCheckMarkMs`: how long it marks a lock
+ * found by a merge check.
+ */
+function redacEngine(mergeCheckMarkMs?: number) {
+  return new SyncEngine({
+    db,
+    settings: async () => server.settings('redac'),
+    fetch: server.fetch,
+    isOnline: () => !server.offline,
+    writeDelayMs: 10,
+    ...(mergeCheckMarkMs === undefined ? {} : { mergeCheckMarkMs }),
+  });
+}
+
+/** This browser's background marks a lock found by a merge check for half a second here. */
+function markBriefly() {
+  engine = redacEngine(500);
+}
+
 describe('« Fusionner dans… » over a draft a colleague opened since the last sync', () => {
   it('is refused, naming who has it open; nothing changes and the draft is greyed with why', async () => {
     const { x, y } = await shared('y');
@@ -99,27 +113,24 @@ describe('« Fusionner dans… » over a draft a colleague opened since the last
   });
 
   it('the draft greyed is free again when the mark lapses, without a sync; tried again once B closed it, merged', async () => {
-    // This browser's background marks a lock found by a merge check for half a second here.
-    engine = new SyncEngine({
-      db,
-      settings: async () => server.settings('redac'),
-      fetch: server.fetch,
-      isOnline: () => !server.offline,
-      writeDelayMs: 10,
-      mergeCheckMarkMs: 500,
-    });
+    markBriefly();
     const { x, y } = await shared('y');
     let done: boolean | undefined;
     wrap(<MergeDialog sourceId={x.id} onDone={(merged) => (done = merged)} />);
     fireEvent.click((await screen.findByText('Le yacht du ministre')).closest('button')!);
     const target = () => screen.getByText('Le yacht du ministre').closest('button')!;
     await waitFor(() => expect(target()).toHaveProperty('disabled', true));
+    expect(screen.getByTestId('merge-locked').textContent).toBe(
+      INTO_LOCKED('Le yacht du ministre'),
+    );
     const syncs = server.log.filter((line) => line.includes('/changes')).length;
 
-    // B closes Y. No sync runs: the mark lapses all the same, and Y is offered again.
+    // B closes Y. No sync runs: the mark lapses all the same, Y is offered again and the
+    // refusal goes with the greying.
     await b.engine.lock('draft', y.id, true);
     await waitFor(() => expect(target()).toHaveProperty('disabled', false), { timeout: 2000 });
     expect(target().title).toBe('');
+    expect(screen.queryByTestId('merge-locked')).toBeNull();
     expect(server.log.filter((line) => line.includes('/changes'))).toHaveLength(syncs);
 
     fireEvent.click(target());
@@ -138,6 +149,21 @@ describe('« Fusionner dans… » over a draft a colleague opened since the last
     );
     expect(await db.clips.get(x.id)).toBeDefined();
     expect((await db.clips.get(y.id))!.body).toBe('<p>Texte Y</p>');
+  });
+
+  it('a colleague has the merged draft open: the refusal goes when its mark lapses, without a sync', async () => {
+    markBriefly();
+    const { x } = await shared('x');
+    wrap(<MergeDialog sourceId={x.id} onDone={() => {}} />);
+    fireEvent.click((await screen.findByText('Le yacht du ministre')).closest('button')!);
+    await screen.findByTestId('merge-locked');
+    const syncs = server.log.filter((line) => line.includes('/changes')).length;
+
+    await waitFor(() => expect(screen.queryByTestId('merge-locked')).toBeNull(), {
+      timeout: 2000,
+    });
+    expect(server.log.filter((line) => line.includes('/changes'))).toHaveLength(syncs);
+    expect(await db.clips.get(x.id)).toBeDefined();
   });
 
   it('nobody has them open: merged, as before', async () => {
@@ -229,14 +255,7 @@ describe('a draft dropped on a draft a colleague opened since the last sync', ()
 
 describe('a drop target greyed by a lock a merge check found', () => {
   it('takes drops again once the mark lapses, without a sync', async () => {
-    engine = new SyncEngine({
-      db,
-      settings: async () => server.settings('redac'),
-      fetch: server.fetch,
-      isOnline: () => !server.offline,
-      writeDelayMs: 10,
-      mergeCheckMarkMs: 500,
-    });
+    markBriefly();
     const { x, y } = await shared('y');
     wrap(<Inbox onOpen={() => {}} />);
     await screen.findByText('Le yacht du ministre');
