@@ -52,6 +52,25 @@ describe('where the focus goes in the desk, and the tabs’ titles, in Chromium'
     await addThree(popup);
   });
 
+  /** Opens the desk until it has left its snapshot of the issue's `items` items, then closes it. */
+  async function snapshotOf(items: number) {
+    const live = await openDesk(session);
+    await until(
+      () =>
+        live.evaluate(
+          () =>
+            (
+              JSON.parse(localStorage.getItem('indiscrets:desk-snapshot:1') ?? 'null') as {
+                rows: unknown[];
+              } | null
+            )?.rows.length,
+        ),
+      (rows) => rows === items,
+      `the desk’s snapshot of the ${items} items`,
+    );
+    await live.close();
+  }
+
   /** Adds the three drafts to the issue open, in that order, from the popup, then closes it. */
   async function addThree(popup: Page) {
     await popup.getByRole('tab', { name: 'Brouillons' }).click();
@@ -212,59 +231,78 @@ describe('where the focus goes in the desk, and the tabs’ titles, in Chromium'
     expect(await popupTitle('Brouillons')).toBe('Indiscrets — brouillons');
   });
 
-  it('takes an item out with « Retirer » on the desk’s first screen, the focus on the next one’s there and on the desk', async () => {
-    // The three items back in the issue, and a desk that leaves its snapshot of them.
-    await addThree(await openPopup(session));
-    const live = await openDesk(session);
-    await until(
-      () =>
-        live.evaluate(
-          () =>
-            (
-              JSON.parse(localStorage.getItem('indiscrets:desk-snapshot:1') ?? 'null') as {
-                rows: unknown[];
-              } | null
-            )?.rows.length,
-        ),
-      (rows) => rows === 3,
-      'the desk’s snapshot of the three items',
-    );
-    await live.close();
-
-    // The desk opened again: on its first screen, drawn before its code and the database are
-    // loaded, the page itself presses the second item's « Retirer » the moment it is drawn,
-    // and records what that screen then shows and focuses.
+  /**
+   * Opens the desk again: on its first screen, drawn before its code and the database are
+   * loaded, the page itself puts the focus on the second of the `items` items' « Retirer » the
+   * moment it is drawn (and presses it when `press`), and records what that screen then shows
+   * and focuses.
+   */
+  async function onFirstScreen(items: number, press: boolean) {
     const desk = await session.context.newPage();
-    await desk.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        const column = document.querySelector('.desk__issue[aria-busy="true"]');
-        const buttons = column?.querySelectorAll<HTMLElement>('.issue-item__remove') ?? [];
-        if (buttons.length < 3) return;
-        observer.disconnect();
-        const labels = Array.from(buttons, (button) => button.getAttribute('aria-label'));
-        buttons[1]!.focus();
-        buttons[1]!.click();
-        setTimeout(() => {
-          const now = document.activeElement;
-          (globalThis as unknown as { __firstScreen: unknown }).__firstScreen = {
-            labels,
-            left: Array.from(column!.querySelectorAll('.issue-item__remove'), (button) =>
-              button.getAttribute('aria-label'),
-            ),
-            focus: now?.getAttribute('aria-label'),
-            stillFirst: !!now?.closest('.desk__issue[aria-busy="true"]'),
-          };
-        });
-      }).observe(document, { childList: true, subtree: true });
-    });
+    await desk.addInitScript(
+      ({ items, press }) => {
+        new MutationObserver((_, observer) => {
+          const column = document.querySelector('.desk__issue[aria-busy="true"]');
+          const buttons = column?.querySelectorAll<HTMLElement>('.issue-item__remove') ?? [];
+          if (buttons.length < items) return;
+          observer.disconnect();
+          const labels = Array.from(buttons, (button) => button.getAttribute('aria-label'));
+          buttons[1]!.focus();
+          if (press) buttons[1]!.click();
+          setTimeout(() => {
+            const now = document.activeElement;
+            (globalThis as unknown as { __firstScreen: unknown }).__firstScreen = {
+              labels,
+              left: Array.from(column!.querySelectorAll('.issue-item__remove'), (button) =>
+                button.getAttribute('aria-label'),
+              ),
+              focus: now?.getAttribute('aria-label'),
+              stillFirst: !!now?.closest('.desk__issue[aria-busy="true"]'),
+            };
+          });
+        }).observe(document, { childList: true, subtree: true });
+      },
+      { items, press },
+    );
     await desk.setViewportSize({ width: 1366, height: 768 });
     await session.openExtensionPage('desk.html', desk);
     const first = (await until(
       () =>
         desk.evaluate(() => (globalThis as unknown as { __firstScreen?: unknown }).__firstScreen),
       (found) => found !== undefined,
-      'the first screen’s « Retirer » pressed',
+      'the first screen’s second « Retirer » focused',
     )) as { labels: string[]; left: string[]; focus: string; stillFirst: boolean };
+    return { desk, first };
+  }
+
+  /** The live desk's items' « Retirer », by their labels. */
+  const liveRemoves = (desk: Page) =>
+    desk
+      .locator('.desk__issue:not([aria-busy])')
+      .getByTestId('issue-item')
+      .getByRole('button', { name: /^Retirer « / })
+      .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')!));
+
+  /** Waits for the focus to be on the live desk's control labelled `label`. */
+  const liveFocusOn = (desk: Page, label: string, what: string) =>
+    until(
+      () =>
+        desk.evaluate(
+          () =>
+            !document.activeElement?.closest('.desk__issue[aria-busy]') &&
+            document.activeElement?.getAttribute('aria-label'),
+        ),
+      (focused) => focused === label,
+      what,
+    );
+
+  it('takes an item out with « Retirer » on the desk’s first screen, the focus on the next one’s there and on the desk', async () => {
+    // The three items back in the issue, and a desk that leaves its snapshot of them.
+    await addThree(await openPopup(session));
+    await snapshotOf(3);
+
+    // « Retirer » pressed on the first screen.
+    const { desk, first } = await onFirstScreen(3, true);
     const [one, , three] = first.labels;
     expect(new Set(first.labels).size).toBe(3);
     // The first screen itself: the row gone, the focus on the next item's « Retirer ».
@@ -273,33 +311,39 @@ describe('where the focus goes in the desk, and the tabs’ titles, in Chromium'
     expect(first.focus).toBe(three);
 
     // The live desk: the item taken out of the issue, the focus on the same button there.
-    const removes = () =>
-      desk
-        .locator('.desk__issue:not([aria-busy])')
-        .getByTestId('issue-item')
-        .getByRole('button', { name: /^Retirer « / })
-        .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')!));
-    expect(await until(removes, (labels) => labels.length === 2, 'the item taken out')).toEqual([
-      one,
-      three,
-    ]);
-    await until(
-      () =>
-        desk.evaluate(
-          () =>
-            !document.activeElement?.closest('.desk__issue[aria-busy]') &&
-            document.activeElement?.getAttribute('aria-label'),
-        ),
-      (label) => label === three,
-      'the focus on the live desk’s next « Retirer »',
-    );
+    expect(
+      await until(
+        () => liveRemoves(desk),
+        (labels) => labels.length === 2,
+        'the item taken out',
+      ),
+    ).toEqual([one, three]);
+    await liveFocusOn(desk, three!, 'the focus on the live desk’s next « Retirer »');
     // Stored: a desk opened again lists two items.
     await desk.reload();
     await desk.waitForSelector('.desk__issue:not([aria-busy])');
-    expect(await until(removes, (labels) => labels.length === 2, 'two items stored')).toEqual([
-      one,
-      three,
-    ]);
+    expect(
+      await until(
+        () => liveRemoves(desk),
+        (labels) => labels.length === 2,
+        'two items stored',
+      ),
+    ).toEqual([one, three]);
+    await desk.close();
+  });
+
+  it('keeps the focus on a first-screen « Retirer » never pressed: the desk, once there, puts it on the same item’s', async () => {
+    // The two items the last test left, in the desk's snapshot; the second one's « Retirer »
+    // focused on the first screen, not pressed.
+    await snapshotOf(2);
+    const { desk, first } = await onFirstScreen(2, false);
+    expect(first.labels).toHaveLength(2);
+    expect(first.stillFirst).toBe(true);
+    expect(first.focus).toBe(first.labels[1]);
+
+    // The live desk: both items still there, the focus on that item's « Retirer ».
+    await liveFocusOn(desk, first.labels[1]!, 'the focus on the live desk’s same « Retirer »');
+    expect(await liveRemoves(desk)).toEqual(first.labels);
     await desk.close();
   });
 });
