@@ -154,7 +154,8 @@ export function Inbox({
     if (sourceId === target.id) return;
     try {
       // A colleague opened one of the two since the last sync: nothing merged, and said why
-      // where a drop's merge is said (the bar of « Annuler »), and to screen readers.
+      // where a drop's merge is said (the bar of « Annuler »), and to screen readers by the
+      // announcer only (the bar is not live while it tells).
       const locked = await mergeLockRefusal(sourceId, target.id, target.title);
       if (locked) {
         tell(locked);

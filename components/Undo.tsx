@@ -20,7 +20,9 @@ interface UndoApi {
   offer: (token: UndoToken, label: string, options?: OfferOptions) => void;
   /**
    * Says in the bar, in this view only, an outcome with nothing to undo (a drop that merged
-   * nothing, and why): shown and dismissed as an offer is, without « Annuler ».
+   * nothing, and why): shown and dismissed as an offer is, without « Annuler ». Not spoken by
+   * the bar, whose live region is off while it tells: the caller says it to screen readers with
+   * `useAnnounce`, once (the bar is outside the page's announcer, and the two would say it twice).
    */
   tell: (text: string) => void;
 }
@@ -261,7 +263,9 @@ export function UndoProvider({ children, onUndone }: Props) {
       {visible && (
         <div
           class="undo-bar"
-          role="status"
+          // An outcome told here is spoken by the page's announcer (the view that tells it has
+          // one, the bar may not): a live bar would say it a second time.
+          role={told === undefined || error ? 'status' : undefined}
           data-testid="undo-bar"
           onMouseEnter={() => setHeld((h) => ({ ...h, hover: true }))}
           onMouseLeave={() => setHeld((h) => ({ ...h, hover: false }))}

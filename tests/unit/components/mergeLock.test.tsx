@@ -21,6 +21,14 @@ import { drag, row, wrap } from './desk-views';
 const INTO_LOCKED = (title: string, by = 'Auteur') =>
   `${by} modifie «\u00a0${title}\u00a0» en ce moment\u00a0: fusionnez-y quand il ou elle aura fini.`;
 
+/** The live regions (what a screen reader speaks when it changes) whose text holds `text`. */
+const liveRegionsSaying = (text: string) =>
+  [
+    ...document.querySelectorAll(
+      '[role="status"], [role="alert"], [role="log"], [aria-live]:not([aria-live="off"])',
+    ),
+  ].filter((region) => region.textContent?.includes(text));
+
 let server: FakeDesk;
 let engine: SyncEngine;
 let b: TestDesk;
@@ -203,11 +211,14 @@ describe('a draft dropped on a draft a colleague opened since the last sync', ()
     // Said where a drop's merge is said, the bar of « Annuler » (nothing to undo), and spoken.
     const bar = await screen.findByTestId('undo-bar');
     await waitFor(() => expect(bar.textContent).toBe(INTO_LOCKED('Le yacht du ministre')));
-    expect(bar.getAttribute('role')).toBe('status');
     expect(within(bar).queryByRole('button')).toBeNull();
+    // Spoken once, by the page's announcer: the bar is no live region while it tells.
     expect(screen.getByTestId('announcement').textContent).toBe(
       INTO_LOCKED('Le yacht du ministre'),
     );
+    expect(liveRegionsSaying(INTO_LOCKED('Le yacht du ministre'))).toEqual([
+      screen.getByTestId('announcement'),
+    ]);
     // Not above the list, away from the drop.
     expect(screen.queryByTestId('merge-locked')).toBeNull();
     expect(await db.clips.get(x.id)).toBeDefined();
@@ -237,6 +248,8 @@ describe('a draft dropped on a draft a colleague opened since the last sync', ()
     expect(
       within(screen.getByTestId('undo-bar')).getByRole('button', { name: 'Annuler' }),
     ).toBeTruthy();
+    // The bar speaks its offers again.
+    expect(screen.getByTestId('undo-bar').getAttribute('role')).toBe('status');
     expect(await db.clips.get(z.id)).toBeDefined();
     expect((await db.clips.get(y.id))!.body).toBe('<p>Texte Y</p>');
   });
