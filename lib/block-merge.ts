@@ -313,9 +313,10 @@ export function mergeTextField(
  * Where the block `index` of `before` is in `after` (a text changed under the editor's caret):
  * `kept`, its index there, when it is kept as it was or rewritten in its place, the blocks
  * inserted or deleted before it counted (the editor's caret stays in it, rather than at the
- * same character of the whole text, which a colleague's paragraph added above would move); else the blocks that replaced it and its neighbours in
- * that change (more or fewer: a paragraph split, two joined, none when it was deleted), from
- * `at` in `after`. `undefined` when the texts are too long to compare.
+ * same character of the whole text, which a colleague's paragraph added above would move);
+ * else the blocks that replaced it and its neighbours in that change (more or fewer: a
+ * paragraph split, two joined, none when it was deleted), from `at` in `after`. `undefined`
+ * when the texts are too long to compare.
  */
 function placeOf(
   before: readonly string[],
@@ -366,9 +367,10 @@ export interface BlockCaret {
 /**
  * Where the editor's caret, at `caret.offset` of the block `caret.index` of `before`, goes in
  * `after` (a change made elsewhere written under it): in the same block, at the same character,
- * when that block is kept, however many blocks came in or went above it; when it was replaced by several (a colleague
- * split the paragraph) or joined with another, in the one of those that holds the text around
- * the caret, between the same characters (the most of them matched, before and after it).
+ * when that block is kept, however many blocks came in or went above it; when it was replaced
+ * by several (a colleague split the paragraph) or joined with another, in the one of those that
+ * holds the text around the caret, between the same characters (the most of them matched,
+ * before and after it).
  * `text` is a block's text (`undefined`: a block that holds none, a list's opening tag);
  * `undefined` when the block is gone and nothing of its text is left around the caret (or the
  * texts are too long to compare).
