@@ -230,6 +230,25 @@ function DraftEditorOf({
   // that draft reaches this browser too, and the notice names it when it does.
   const mergedTitle = trashed && mergedInto ? mergedInto.title : undefined;
   const mergedPending = trashed && !!draft.desk?.mergedInto && mergedInto === null;
+  // Or the desk said it has that draft no more (deleted for good): it will not come.
+  const mergedGone = mergedPending && !!draft.desk?.mergedIntoGone;
+  const trashSaid = () => {
+    if (mergedTitle !== undefined)
+      return trashedBy
+        ? t('editor.mergedBy', { name: trashedBy, title: mergedTitle })
+        : t('editor.mergedElsewhere', { title: mergedTitle });
+    if (mergedGone)
+      return trashedBy
+        ? t('editor.mergedByGone', { name: trashedBy })
+        : t('editor.mergedElsewhereGone');
+    if (mergedPending)
+      return trashedBy
+        ? t('editor.mergedByPending', { name: trashedBy })
+        : t('editor.mergedElsewherePending');
+    return desk.enabled && trashedBy
+      ? t('editor.trashedBy', { name: trashedBy })
+      : t('editor.trashedElsewhere');
+  };
   const inTrash = trashed ? t('editor.inTrashReason') : undefined;
   const counts = countText(itemText(form.body));
   // What the editor does not type (quotes added by a later clip, metadata) follows the database.
@@ -273,19 +292,7 @@ function DraftEditorOf({
       />
       {trashed && (
         <div class="notice" role="alert" data-testid="draft-trashed">
-          <p>
-            {mergedTitle !== undefined
-              ? trashedBy
-                ? t('editor.mergedBy', { name: trashedBy, title: mergedTitle })
-                : t('editor.mergedElsewhere', { title: mergedTitle })
-              : mergedPending
-                ? trashedBy
-                  ? t('editor.mergedByPending', { name: trashedBy })
-                  : t('editor.mergedElsewherePending')
-                : desk.enabled && trashedBy
-                  ? t('editor.trashedBy', { name: trashedBy })
-                  : t('editor.trashedElsewhere')}
-          </p>
+          <p>{trashSaid()}</p>
           <div class="notice__actions">
             {mergedTitle !== undefined && onOpenDraft && (
               <button

@@ -13,16 +13,21 @@ interface Props {
  * browser has it). The draft's own editor says it in its trash notice (see DraftEditor).
  */
 export function MergedIntoNotice({ target, onOpen }: Props) {
-  const { title, by } = target;
-  // The draft it went into is not here yet: said so, to be opened once the sync brings it.
+  const { title, by, gone } = target;
+  // The draft it went into is not here yet: said so, to be opened once the sync brings it; or
+  // the desk said it has it no more, and it will not come (unless sent to the desk again).
   const said =
-    title === undefined
+    title !== undefined
       ? by
-        ? t('merged.rowPending', { name: by })
-        : t('merged.rowPendingAnon')
-      : by
         ? t('merged.row', { name: by, title })
-        : t('merged.rowAnon', { title });
+        : t('merged.rowAnon', { title })
+      : gone
+        ? by
+          ? t('merged.rowGone', { name: by })
+          : t('merged.rowGoneAnon')
+        : by
+          ? t('merged.rowPending', { name: by })
+          : t('merged.rowPendingAnon');
   return (
     <p class="notice notice--info merged-into" role="note" data-testid="merged-into">
       {said}

@@ -79,6 +79,8 @@ export const coreEn: CoreMessages = {
   'merged.rowAnon': 'Merged into “{title}”.',
   'merged.rowPending': '{name} merged it into another draft, not here yet.',
   'merged.rowPendingAnon': 'Merged into another draft, not here yet.',
+  'merged.rowGone': '{name} merged it into another draft, no longer on the shared desk.',
+  'merged.rowGoneAnon': 'Merged into another draft, no longer on the shared desk.',
   'merged.open': 'Open',
   'merged.openNamed': 'Open “{title}”, which it was merged into',
   'undo.button': 'Undo',

@@ -86,6 +86,9 @@ export const coreFr = {
   'merged.rowAnon': 'Fusionné dans « {title} ».',
   'merged.rowPending': '{name} l’a fusionné dans un autre brouillon, pas encore arrivé ici.',
   'merged.rowPendingAnon': 'Fusionné dans un autre brouillon, pas encore arrivé ici.',
+  'merged.rowGone':
+    '{name} l’a fusionné dans un autre brouillon, qui n’est plus sur le bureau partagé.',
+  'merged.rowGoneAnon': 'Fusionné dans un autre brouillon, qui n’est plus sur le bureau partagé.',
   'merged.open': 'Ouvrir',
   'merged.openNamed': 'Ouvrir « {title} », où il a été fusionné',
   'undo.button': 'Annuler',

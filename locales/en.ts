@@ -72,6 +72,10 @@ export const en: Messages = {
     '{name} merged this draft into another draft that has not reached this browser yet: you can open it from here as soon as it does. This one is in the trash, where it will be deleted after 30 days.',
   'editor.mergedElsewherePending':
     'This draft was merged elsewhere into another draft that has not reached this browser yet: you can open it from here as soon as it does. This one is in the trash, where it will be deleted after 30 days.',
+  'editor.mergedByGone':
+    '{name} merged this draft into another draft, which has since been deleted from the shared desk. This one is in the trash, where it will be deleted after 30 days; restore it to the drafts to keep what it says.',
+  'editor.mergedElsewhereGone':
+    'This draft was merged elsewhere into another draft, which has since been deleted from the shared desk. This one is in the trash, where it will be deleted after 30 days; restore it to the drafts to keep what it says.',
   'editor.inTrashReason': 'It is in the trash: restore it first.',
   'editor.status': 'Status',
   'editor.label': 'Label',

@@ -82,6 +82,10 @@ export const fr = {
     '{name} a fusionné ce brouillon dans un autre brouillon, pas encore arrivé dans ce navigateur : vous pourrez l’ouvrir d’ici dès qu’il sera là. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours.',
   'editor.mergedElsewherePending':
     'Ce brouillon a été fusionné ailleurs dans un autre brouillon, pas encore arrivé dans ce navigateur : vous pourrez l’ouvrir d’ici dès qu’il sera là. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours.',
+  'editor.mergedByGone':
+    '{name} a fusionné ce brouillon dans un autre brouillon, qui a depuis été supprimé du bureau partagé. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours ; remettez-le dans les brouillons pour en garder le contenu.',
+  'editor.mergedElsewhereGone':
+    'Ce brouillon a été fusionné ailleurs dans un autre brouillon, qui a depuis été supprimé du bureau partagé. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours ; remettez-le dans les brouillons pour en garder le contenu.',
   'editor.inTrashReason': 'Il est dans la corbeille : remettez-le d’abord.',
   'editor.status': 'Statut',
   'editor.label': 'Libellé',

@@ -1643,17 +1643,23 @@ export class SyncEngine {
   private readonly mergeTargetsWanted = new Set<string>();
   /** Whether this background has looked in the trash for the targets still to ask for. */
   private mergeTargetsLookedUp = false;
+  /**
+   * Targets the desk answered once it has none of: asked once more at a later poll (a write
+   * still committing may be missed by one lookup), then stored as gone ({@link mergeTargetGone}).
+   */
+  private readonly mergeTargetsUnfound = new Set<string>();
 
   /**
    * The drafts the trashed drafts' desk marks say they were merged into (`mergedInto`, a
    * clientId): once per background, the trash read through its `deletedAt` index. Those this
-   * browser has or knows are left out by {@link fetchMergeTargets}, as after a pull.
+   * browser has or knows are left out by {@link fetchMergeTargets}, as after a pull, and those
+   * the desk said it no longer has (`mergedIntoGone`) are not asked again.
    */
   private async mergeTargetsStored(): Promise<void> {
     if (this.mergeTargetsLookedUp) return;
     const trashed = await this.db.clips
       .orderBy('deletedAt')
-      .filter((draft) => !!draft.desk?.mergedInto)
+      .filter((draft) => !!draft.desk?.mergedInto && !draft.desk.mergedIntoGone)
       .toArray();
     for (const draft of trashed) this.mergeTargetsWanted.add(draft.desk!.mergedInto!);
     this.mergeTargetsLookedUp = true;
@@ -1664,8 +1670,9 @@ export class SyncEngine {
    * never had them (a pull cut between its pages, a later edit putting the draft past the page
    * that brought the trash): one request each, a few at a time, each bounded as a merge check is
    * ({@link MERGE_CHECK_MS}), so that the merged draft's editor and row name the draft and open
-   * it now, not at some later sync. Nothing stops the run: a draft the desk no longer has is
-   * forgotten (until the background starts again), one not answered is asked again at the next pull.
+   * it now, not at some later sync. Nothing stops the run: a draft the desk answers twice, at two
+   * polls, it no longer has is marked gone on the drafts merged into it and not asked again, even
+   * by a background started again; one not answered is asked again at the next pull.
    */
   private async fetchMergeTargets(settings: DeskSettings): Promise<void> {
     await this.mergeTargetsStored();
@@ -1679,6 +1686,7 @@ export class SyncEngine {
     const missing = wanted.filter((id, i) => {
       if (!locals[i] && !syncs[i]) return true;
       this.mergeTargetsWanted.delete(id);
+      this.mergeTargetsUnfound.delete(id);
       return false;
     });
     await fewAtATime(missing, async (id) => {
@@ -1687,9 +1695,33 @@ export class SyncEngine {
         timeoutMs: MERGE_CHECK_MS,
       });
       if (!found.ok) return { ok: true };
+      if (!found.record && !this.mergeTargetsUnfound.has(id)) {
+        this.mergeTargetsUnfound.add(id);
+        return { ok: true };
+      }
       this.mergeTargetsWanted.delete(id);
+      this.mergeTargetsUnfound.delete(id);
       if (found.record) await this.absorb('draft', found.record);
+      else await this.mergeTargetGone(id);
       return { ok: true };
+    });
+  }
+
+  /**
+   * The desk has no draft `id` any more (deleted for good): the trashed drafts merged into it
+   * say so (`mergedIntoGone` on their desk marks, a quiet write), and are not asked for again.
+   * Should that draft come back (sent again by a desk that had changes of it), a pull brings
+   * it as any new draft, and their notices name it.
+   */
+  private async mergeTargetGone(id: string): Promise<void> {
+    await quietly(this.db, SYNC_TABLES, async () => {
+      const merged = await this.db.clips
+        .orderBy('deletedAt')
+        .filter((draft) => draft.desk?.mergedInto === id)
+        .toArray();
+      for (const draft of merged) {
+        await this.db.clips.update(draft.id, { desk: { ...draft.desk!, mergedIntoGone: true } });
+      }
     });
   }
 

@@ -254,12 +254,15 @@ export interface MergeTarget {
   title?: string;
   /** Who merged it (who put it in the trash); '' when the sync did not say. */
   by: string;
+  /** Not here, and the desk answered it no longer has it (deleted for good): it will not come. */
+  gone?: true;
 }
 
 /**
  * Shared desk: for each of `drafts` in the trash that another editor merged into a draft, that
  * draft (one `bulkGet` for all), without its title while this browser does not have it: a live
- * query of it is answered again when it arrives. Keyed by draft id.
+ * query of it is answered again when it arrives; `gone` once the desk said it has it no more (a
+ * draft sent again to the desk since is named all the same when it arrives). Keyed by draft id.
  */
 export async function mergeTargets(
   drafts: readonly Draft[],
@@ -273,7 +276,12 @@ export async function mergeTargets(
     const target = targets[index];
     const by = draft.desk?.trashedBy ?? draft.desk?.modifiedBy ?? '';
     const id = draft.desk!.mergedInto!;
-    found.set(draft.id, target ? { id, title: target.title, by } : { id, by });
+    found.set(
+      draft.id,
+      target
+        ? { id, title: target.title, by }
+        : { id, by, ...(draft.desk!.mergedIntoGone ? { gone: true as const } : {}) },
+    );
   });
   return found;
 }

@@ -79,6 +79,7 @@ export const DeskMarkSchema = v.looseObject({
   modifiedAt: v.optional(v.string()),
   trashedBy: v.optional(v.string()),
   mergedInto: v.optional(v.string()),
+  mergedIntoGone: v.optional(v.boolean()),
   lock: v.optional(DeskMarkLockSchema),
   canEdit: v.optional(v.boolean()),
   canTrash: v.optional(v.boolean()),

@@ -58,6 +58,11 @@ export interface DeskMark {
    * draft's id (its clientId, the same in every browser). Taken off when it is restored.
    */
   mergedInto?: string;
+  /**
+   * The desk answered it no longer has the draft `mergedInto` names (deleted for good): said so,
+   * and not asked for again. A pull that brings this draft again writes its mark afresh.
+   */
+  mergedIntoGone?: boolean;
   /** The edit lock, when another editor holds it. */
   lock?: DeskMarkLock;
   /** The server's answer to "may the current user edit it". */

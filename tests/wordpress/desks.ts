@@ -13,16 +13,29 @@ import { php, site } from './helpers';
  */
 export class Desk {
   readonly db = new IndiscretsDB(`wp-sync-${crypto.randomUUID()}`);
-  readonly engine: SyncEngine;
+  engine: SyncEngine;
   offline = false;
   posts: string[] = [];
+  /** Called with each request's address before it goes (to count some, or fail them by throwing). */
+  beforeRequest?: (url: URL) => void;
   constructor(readonly settings: DeskSettings) {
-    this.engine = new SyncEngine({
+    this.engine = this.newEngine();
+  }
+  /**
+   * The background started again (a service worker's restart): a new engine on the same
+   * database, with nothing of the last one's memory.
+   */
+  restart() {
+    this.engine = this.newEngine();
+  }
+  private newEngine() {
+    return new SyncEngine({
       db: this.db,
       settings: async () => this.settings,
       isOnline: () => !this.offline,
       fetch: async (input, init) => {
         if (this.offline) throw new TypeError('Failed to fetch');
+        this.beforeRequest?.(new URL(input));
         if (init.method === 'POST') this.posts.push(new URL(input).searchParams.get('rest_route')!);
         return fetch(input, init);
       },

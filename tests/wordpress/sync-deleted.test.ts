@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {} from '../../storage/draft-records';
+import { mergeTargets } from '../../storage/draft-records';
 import { mergeDrafts, restoreDraft, updateDraft } from '../../storage/drafts';
 import { addToIssue, createIssue, deleteIssue, moveItem, updateIssue } from '../../storage/issues';
 import { newsroom, serverRecord, url } from './desks';
+import { php } from './helpers';
 
 /**
  * Another editor's deletion meeting offline work, against the real WordPress with the companion
@@ -144,5 +145,74 @@ describe('a draft merged into another on one desk', { timeout: 180_000 }, () => 
     expect((await serverRecord('drafts', x.id))[0]!.status).toBe('draft');
     await b.sync();
     expect((await b.db.clips.get(x.id))!.desk?.mergedInto).toBeUndefined();
+  });
+
+  it('merged into a draft deleted for good before the other desk got it: that desk says so, asks no more after a restart, and takes the draft sent again', async () => {
+    const a = as('chef');
+    const b = as('editor');
+    const x = await a.clip(url());
+    await a.join();
+    await b.join();
+    const y = await a.clip(url());
+    await mergeDrafts(x.id, y.id, a.db);
+    await a.sync();
+    const [remoteY] = await serverRecord('drafts', y.id);
+    // Y's write as a poll can miss it (still committing when it listed the desk): dated before
+    // B's cursor.
+    await php(
+      `global $wpdb; $wpdb->update($wpdb->posts, ['post_modified_gmt' => '2000-01-01 00:00:00', 'post_modified' => '2000-01-01 00:00:00'], ['ID' => ${remoteY!.id}]); clean_post_cache(${remoteY!.id});`,
+    );
+
+    // B pulls X's trash, but its lookups of Y by clientId get no answer (the network drops),
+    // also at the poll after, which takes B's cursor past X's trash.
+    let lookups = 0;
+    let dropLookups = true;
+    b.beforeRequest = (address) => {
+      const route = address.searchParams.get('rest_route') ?? address.pathname;
+      if (!route.endsWith('/indiscrets/v1/drafts') || !address.searchParams.has('client_id'))
+        return;
+      lookups += 1;
+      if (dropLookups) throw new TypeError('Failed to fetch');
+    };
+    await b.sync();
+    expect((await b.db.clips.get(x.id))!.desk).toMatchObject({ mergedInto: y.id });
+    expect(await b.db.clips.get(y.id)).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    await b.sync();
+    expect(lookups).toBe(2);
+
+    // Y deleted for good (WordPress's trash emptied): asked at two polls, then X says it.
+    await php(`wp_delete_post(${remoteY!.id}, true);`);
+    dropLookups = false;
+    lookups = 0;
+    await b.sync();
+    expect((await b.db.clips.get(x.id))!.desk?.mergedIntoGone).toBeUndefined();
+    await b.sync();
+    expect(lookups).toBe(2);
+    expect((await b.db.clips.get(x.id))!.desk).toMatchObject({
+      mergedInto: y.id,
+      mergedIntoGone: true,
+    });
+    expect((await mergeTargets([(await b.db.clips.get(x.id))!], b.db)).get(x.id)).toEqual({
+      id: y.id,
+      by: 'Chef d’édition',
+      gone: true,
+    });
+    b.restart();
+    await b.sync();
+    await b.sync();
+    expect(lookups).toBe(2);
+
+    // A had Y, and writes on it: sent again, WordPress has it back, and B's pull brings it.
+    await updateDraft(y.id, { body: '<p>Texte Y, revu</p>' }, a.db);
+    await a.sync();
+    expect(await serverRecord('drafts', y.id)).toHaveLength(1);
+    await b.sync();
+    expect((await b.db.clips.get(y.id))!.body).toBe('<p>Texte Y, revu</p>');
+    expect((await mergeTargets([(await b.db.clips.get(x.id))!], b.db)).get(x.id)).toMatchObject({
+      id: y.id,
+      title: 'Le ministre et le yacht',
+    });
+    expect(lookups).toBe(2);
   });
 });

@@ -11,6 +11,7 @@ import { Inbox } from '../../../components/Inbox';
 import { setLocale } from '../../../locales';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
 import { db } from '../../../storage/db';
+import type { DeskMark } from '../../../storage/sync-state';
 import { deskState } from '../desk-fixtures';
 import { addDraft } from '../storage/helpers';
 import { wrap } from './desk-views';
@@ -50,6 +51,21 @@ async function merged(by: string | null = 'Rédac') {
     desk: { remoteId: 1, ...(by ? { trashedBy: by } : {}), mergedInto: y.id, canTrash: true },
   });
   return { x, y };
+}
+
+/**
+ * X as the sync leaves it after Rédac merged it into a draft this browser does not have (`desk`
+ * adds to its mark, `mergedIntoGone` once the desk said it has that draft no more): X and that
+ * draft's id.
+ */
+async function mergedIntoAbsent(desk: Partial<DeskMark> = { trashedBy: 'Rédac' }) {
+  const yId = crypto.randomUUID();
+  const x = await addDraft(db, {
+    title: 'Le yacht du ministre',
+    deletedAt: new Date().toISOString(),
+    desk: { remoteId: 1, mergedInto: yId, canTrash: true, ...desk },
+  });
+  return { x, yId };
 }
 
 describe('DraftEditor › a draft another editor merged into another', () => {
@@ -143,6 +159,43 @@ describe('DraftEditor › a draft another editor merged into another', () => {
     );
   });
 
+  it('says the draft it went into is no longer on the desk once the desk said so, and names it if it comes back', async () => {
+    const { x, yId } = await mergedIntoAbsent({ trashedBy: 'Rédac', mergedIntoGone: true });
+    wrap(<DraftEditor id={x.id} onClose={() => {}} onOpenDraft={() => {}} />);
+    const notice = await screen.findByTestId('draft-trashed');
+    await waitFor(() =>
+      expect(notice.textContent).toContain(
+        'Rédac a fusionné ce brouillon dans un autre brouillon, qui a depuis été supprimé du bureau partagé. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours\u202f; remettez-le dans les brouillons pour en garder le contenu.',
+      ),
+    );
+    expect(notice.textContent).not.toContain('pas encore arrivé');
+    expect(within(notice).queryByTestId('open-merged-into')).toBeNull();
+    expect(
+      within(notice).getByRole('button', { name: 'Le remettre dans les brouillons' }),
+    ).toBeTruthy();
+
+    // Sent to the desk again by a colleague who had written on it: the pull brings it, named.
+    await addDraft(db, { id: yId, title: 'Le ministre et le yacht', desk: { remoteId: 3 } });
+    await waitFor(() =>
+      expect(notice.textContent).toContain(
+        fr('Rédac a fusionné ce brouillon dans « Le ministre et le yacht ».'),
+      ),
+    );
+    expect(within(notice).getByTestId('open-merged-into')).toBeTruthy();
+  });
+
+  it('says it in English, without a name when the sync gave none', async () => {
+    setLocale('en');
+    const { x } = await mergedIntoAbsent({ mergedIntoGone: true });
+    wrap(<DraftEditor id={x.id} onClose={() => {}} onOpenDraft={() => {}} />);
+    const notice = await screen.findByTestId('draft-trashed');
+    await waitFor(() =>
+      expect(notice.textContent).toContain(
+        'This draft was merged elsewhere into another draft, which has since been deleted from the shared desk. This one is in the trash, where it will be deleted after 30 days; restore it to the drafts to keep what it says.',
+      ),
+    );
+  });
+
   it('a draft merely trashed keeps the trash notice', async () => {
     const x = await addDraft(db, {
       title: 'À la corbeille',
@@ -218,5 +271,30 @@ describe('Inbox › the trash', () => {
     );
     fireEvent.click(within(row).getByRole('button', { name: /^Ouvrir/ }));
     expect(opened).toEqual([yId]);
+  });
+
+  it('says on the row the draft it went into is no longer on the desk, in both languages', async () => {
+    await mergedIntoAbsent({ trashedBy: 'Rédac', mergedIntoGone: true });
+    wrap(<Inbox onOpen={() => {}} />);
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Où chercher' }), {
+      target: { value: 'trash' },
+    });
+    const row = (await screen.findByText('Le yacht du ministre')).closest('article')!;
+    const notice = await within(row).findByTestId('merged-into');
+    expect(notice.textContent).toBe(
+      'Rédac l’a fusionné dans un autre brouillon, qui n’est plus sur le bureau partagé.',
+    );
+    expect(within(notice).queryByRole('button')).toBeNull();
+    cleanup();
+
+    setLocale('en');
+    wrap(<Inbox onOpen={() => {}} />);
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Where to look' }), {
+      target: { value: 'trash' },
+    });
+    const english = (await screen.findByText('Le yacht du ministre')).closest('article')!;
+    expect((await within(english).findByTestId('merged-into')).textContent).toBe(
+      'Rédac merged it into another draft, no longer on the shared desk.',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mergeDrafts, restoreDraft } from '../../../storage/drafts';
+import { mergeTargets } from '../../../storage/draft-records';
+import { mergeDrafts, restoreDraft, updateDraft } from '../../../storage/drafts';
 import { addDraft } from '../storage/helpers';
 import { closeDesks, TestDesk, twoDesks, twoShared } from './desks';
 import type { FakeDesk, FakeDeskOptions } from './fake-desk';
@@ -9,6 +10,9 @@ import type { FakeDesk, FakeDeskOptions } from './fake-desk';
  * content went: the outbox's delete carries the target, the trash sends it (`merged_into`), and
  * the desk that pulls it keeps it on the draft's desk mark, until the draft is restored.
  */
+
+/** A lookup of one draft by its clientId. */
+const lookup = /^GET \/indiscrets\/v1\/drafts$/;
 
 describe('sync engine: a draft merged into another', () => {
   let server: FakeDesk;
@@ -93,13 +97,13 @@ describe('sync engine: a draft merged into another', () => {
 
     // The lookup of Y gets no answer (the connection drops), nor at the next sync, which
     // brings a later draft Z: the pulls' cursor is past X's trash now.
-    server.loseAnswerOf = /^GET \/indiscrets\/v1\/drafts$/;
+    server.loseAnswerOf = lookup;
     await b.sync();
     expect((await b.db.clips.get(x.id))!.desk).toMatchObject({ mergedInto: y.id });
     server.now += 60_000;
     const z = await addDraft(a.db, { title: 'Z', body: '<p>Texte Z</p>' });
     await a.sync();
-    server.loseAnswerOf = /^GET \/indiscrets\/v1\/drafts$/;
+    server.loseAnswerOf = lookup;
     server.log = [];
     await b.sync();
     expect(server.log.filter((line) => line === 'GET /indiscrets/v1/drafts')).toHaveLength(1);
@@ -118,6 +122,55 @@ describe('sync engine: a draft merged into another', () => {
     server.log = [];
     await b.sync();
     expect(server.log.filter((line) => line === 'GET /indiscrets/v1/drafts')).toHaveLength(0);
+  });
+
+  it('Y deleted for good on the desk before B got it: asked at two polls, then X says so and no start asks again; Y sent again comes', async () => {
+    start();
+    const { x, y } = await mergedIntoNew();
+    server.committing.add(y.id);
+    server.loseAnswerOf = lookup;
+    await b.sync();
+    // The lookup unanswered again, at a poll whose cursor goes past X's trash; then Y is deleted
+    // for good (which X's trash on the desk no longer says, unchanged since).
+    server.now += 60_000;
+    server.loseAnswerOf = lookup;
+    await b.sync();
+    server.committing.clear();
+    server.purge('drafts', y.id);
+    const lookups = async () => {
+      server.log = [];
+      await b.sync();
+      return server.log.filter((line) => line === 'GET /indiscrets/v1/drafts').length;
+    };
+    const gone = async () => (await b.db.clips.get(x.id))!.desk?.mergedIntoGone;
+
+    // One answer « none » may be a write still committing: asked again at the next poll.
+    expect(await lookups()).toBe(1);
+    expect(await gone()).toBeUndefined();
+    expect(await lookups()).toBe(1);
+    expect((await b.db.clips.get(x.id))!.desk).toMatchObject({
+      mergedInto: y.id,
+      mergedIntoGone: true,
+    });
+    expect(await mergeTargets([(await b.db.clips.get(x.id))!], b.db)).toEqual(
+      new Map([[x.id, { id: y.id, by: 'Rédaction', gone: true }]]),
+    );
+    expect(await lookups()).toBe(0);
+    b.restart();
+    expect(await lookups()).toBe(0);
+    expect(await b.db.outbox.count()).toBe(0);
+
+    // A had written on Y meanwhile: sent again, it reaches B by the pull, and X names it.
+    server.offline = true;
+    await updateDraft(y.id, { body: '<p>Texte Y, revu par A</p>' }, a.db);
+    server.offline = false;
+    await a.sync();
+    expect(server.byClientId('drafts', y.id)).toBeTruthy();
+    expect(await lookups()).toBe(0);
+    expect((await b.db.clips.get(y.id))!.body).toBe('<p>Texte Y, revu par A</p>');
+    expect(await mergeTargets([(await b.db.clips.get(x.id))!], b.db)).toEqual(
+      new Map([[x.id, { id: y.id, title: 'Y', by: 'Rédaction' }]]),
+    );
   });
 
   it('a target B has, or has deleted since, is not asked for', async () => {

@@ -84,6 +84,7 @@ describe('a backup of records with every field set', () => {
     modifiedAt: '2027-03-10T09:00:00.000Z',
     trashedBy: 'Camille',
     mergedInto: 'draft-2',
+    mergedIntoGone: true,
     lock: {
       by: 'Léa',
       userId: 7,
