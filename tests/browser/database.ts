@@ -120,3 +120,72 @@ export function clearTables(page: ArgumentPage, tables: string[]): Promise<void>
     tables,
   );
 }
+
+/** The shared desk's state as a sync leaves it for Rédac (`redac`, an Editor): on, idle, synced. */
+export const SHARED_DESK_STATE = {
+  id: 'desk',
+  enabled: true,
+  siteUrl: 'https://redaction.test',
+  username: 'redac',
+  user: { id: 3, name: 'Rédac', roles: ['editor'] },
+  phase: 'idle',
+  firstSyncDone: true,
+  cursors: {},
+};
+
+/** A draft as {@link syncedDraft} stores it. */
+export interface SyncedDraft {
+  id: string;
+  title: string;
+  /** When it was clipped: this second of 08:00 UTC on 15 March 2026; also its WordPress id. */
+  second: number;
+  /** The page: `https://news.test/<id>` unless given. */
+  url?: string;
+  /** Who clipped it (its mark's `createdBy`). */
+  by?: string;
+  /** Its one quote, and its text: « Texte de <title> » unless given. */
+  text?: string;
+  /** Added to its desk mark (`trashedBy`, `mergedInto`, `lock`…). */
+  desk?: Record<string, unknown>;
+}
+
+/**
+ * A draft as the sync leaves it, every derived field given (for {@link writeDatabase}): one
+ * quote, its page as its source, in no issue, editable and trashable by this desk's user.
+ */
+export function syncedDraft({
+  id,
+  title,
+  second,
+  url = `https://news.test/${id}`,
+  by = 'Rédac',
+  text = `Texte de ${title}`,
+  desk = {},
+}: SyncedDraft) {
+  const at = new Date(Date.UTC(2026, 2, 15, 8, 0, second)).toISOString();
+  return {
+    id,
+    url,
+    title,
+    siteName: 'News',
+    quotes: [{ text, html: `<p>${text}</p>`, clippedAt: at }],
+    provenance: {},
+    sources: [{ url, title, siteName: 'News' }],
+    note: '',
+    tags: [],
+    status: 'draft',
+    issueId: '',
+    sortKey: '',
+    createdAt: at,
+    updatedAt: at,
+    body: `<p>${text}</p>`,
+    words: title.toLowerCase().split(' '),
+    sourceUrls: [url],
+    desk: { remoteId: second, createdBy: by, canEdit: true, canTrash: true, ...desk },
+  };
+}
+
+/** The records of a shared desk as the sync leaves it ({@link SHARED_DESK_STATE}) holding `clips`. */
+export function sharedDesk(clips: object[]): Record<string, object[]> {
+  return { syncState: [SHARED_DESK_STATE], clips };
+}

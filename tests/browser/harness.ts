@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { extensionArgs } from '../../scripts/chromium.mjs';
+import { writeDatabase } from './database';
 
 export const ROOT = path.resolve(__dirname, '../..');
 /** The page corpus, kept in the repository (tests/fixtures/pages). */
@@ -99,6 +100,23 @@ export async function launchExtension(): Promise<ExtensionSession> {
     await context.close();
     await rm(userDataDir, { recursive: true, force: true });
   });
+}
+
+/**
+ * Launches the extension with its database holding `records` (written from an extension page,
+ * closed again), each wait of the session bounded by `timeout`: a suite's `beforeAll`. `records`
+ * is called once the browser is up, so that a time it sets counts from the seed.
+ */
+export async function launchSeeded(
+  records: () => Record<string, object[]>,
+  timeout = 15_000,
+): Promise<ExtensionSession> {
+  const session = await launchExtension();
+  session.context.setDefaultTimeout(timeout);
+  const page = await session.openExtensionPage('popup.html');
+  await writeDatabase(page, records());
+  await page.close();
+  return session;
 }
 
 /** The helpers of a session, over a browser context where the extension `extensionId` runs. */

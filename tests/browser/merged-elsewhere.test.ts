@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDatabase } from './database';
-import { launchExtension, openDesk, squash, until, type ExtensionSession } from './harness';
+import { sharedDesk, syncedDraft } from './database';
+import { launchSeeded, openDesk, squash, until, type ExtensionSession } from './harness';
 
 /**
  * The shared desk as the sync leaves it, in real Chromium (its state and the drafts' marks
@@ -13,70 +13,37 @@ import { launchExtension, openDesk, squash, until, type ExtensionSession } from 
  */
 
 const Y_ID = 'f0f0f0f0-0000-4000-8000-000000000001';
-const at = (second: number) => new Date(Date.UTC(2026, 2, 15, 8, 0, second)).toISOString();
-
-function draft(id: string, title: string, second: number, desk: Record<string, unknown>) {
-  const url = `https://news.test/${id}`;
-  const text = `Texte de ${title}`;
-  return {
-    id,
-    url,
-    title,
-    siteName: 'News',
-    quotes: [{ text, html: `<p>${text}</p>`, clippedAt: at(second) }],
-    provenance: {},
-    sources: [{ url, title, siteName: 'News' }],
-    note: '',
-    tags: [],
-    status: 'draft',
-    issueId: '',
-    sortKey: '',
-    createdAt: at(second),
-    updatedAt: at(second),
-    body: `<p>${text}</p>`,
-    words: title.toLowerCase().split(' '),
-    sourceUrls: [url],
-    desk: { remoteId: second, createdBy: 'Rédac', canEdit: true, canTrash: true, ...desk },
-  };
-}
 
 /** How long the lock mark of « Le port est fermé » lasts from the seed. */
 const LOCK_LAPSE_MS = 12_000;
 
-async function seed(session: ExtensionSession): Promise<number> {
-  const page = await session.openExtensionPage('popup.html');
-  const lapse = Date.now() + LOCK_LAPSE_MS;
-  await writeDatabase(page, {
-    syncState: [
-      {
-        id: 'desk',
-        enabled: true,
-        siteUrl: 'https://redaction.test',
-        username: 'redac',
-        user: { id: 3, name: 'Rédac', roles: ['editor'] },
-        phase: 'idle',
-        firstSyncDone: true,
-        cursors: {},
-      },
-    ],
-    clips: [
-      {
-        ...draft('merged-x', 'Le yacht du ministre', 1, { trashedBy: 'Rédac', mergedInto: Y_ID }),
-        deletedAt: new Date().toISOString(),
-      },
-      draft('source-w', 'Le ministre part', 2, {}),
-      draft('locked-z', 'Le port est fermé', 3, {
+/** The drafts: X merged into Y (not here), W, and Z with a colleague's lock lapsing at `lapse`. */
+function seeded(lapse: number) {
+  return sharedDesk([
+    {
+      ...syncedDraft({
+        id: 'merged-x',
+        title: 'Le yacht du ministre',
+        second: 1,
+        desk: { trashedBy: 'Rédac', mergedInto: Y_ID },
+      }),
+      deletedAt: new Date().toISOString(),
+    },
+    syncedDraft({ id: 'source-w', title: 'Le ministre part', second: 2 }),
+    syncedDraft({
+      id: 'locked-z',
+      title: 'Le port est fermé',
+      second: 3,
+      desk: {
         lock: {
           by: 'Auteur',
           userId: 4,
           since: new Date(lapse - 60_000).toISOString(),
           expires: new Date(lapse).toISOString(),
         },
-      }),
-    ],
-  });
-  await page.close();
-  return lapse;
+      },
+    }),
+  ]);
 }
 
 describe('the shared desk’s gaps, in Chromium', () => {
@@ -84,9 +51,7 @@ describe('the shared desk’s gaps, in Chromium', () => {
   let lapse: number;
 
   beforeAll(async () => {
-    session = await launchExtension();
-    session.context.setDefaultTimeout(15_000);
-    lapse = await seed(session);
+    session = await launchSeeded(() => seeded((lapse = Date.now() + LOCK_LAPSE_MS)));
   });
 
   afterAll(async () => {
@@ -133,7 +98,12 @@ describe('the shared desk’s gaps, in Chromium', () => {
       format: 'indiscrets-backup',
       version: 1,
       schemaVersion: 5,
-      clips: [{ ...draft(Y_ID, 'Le ministre et le yacht', 4, {}), desk: undefined }],
+      clips: [
+        {
+          ...syncedDraft({ id: Y_ID, title: 'Le ministre et le yacht', second: 4 }),
+          desk: undefined,
+        },
+      ],
       issues: [],
       settings: {},
     };

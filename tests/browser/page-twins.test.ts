@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDatabase } from './database';
-import { launchExtension, openPopup, until, type ExtensionSession } from './harness';
+import { sharedDesk, syncedDraft } from './database';
+import { launchSeeded, openPopup, until, type ExtensionSession } from './harness';
 
 /**
  * Two editors clipped one page offline, each into a draft of their own, and the sync brought
@@ -12,57 +12,31 @@ import { launchExtension, openPopup, until, type ExtensionSession } from './harn
 
 const PAGE = 'https://news.test/le-ministre-part';
 
-async function seed(session: ExtensionSession): Promise<void> {
-  const page = await session.openExtensionPage('popup.html');
-  const at = (second: number) => new Date(Date.UTC(2026, 2, 15, 8, 0, second)).toISOString();
-  const draft = (id: string, title: string, by: string, second: number, text: string) => ({
-    id,
-    url: PAGE,
-    title,
-    siteName: 'News',
-    quotes: [{ text, html: `<p>${text}</p>`, clippedAt: at(second) }],
-    provenance: {},
-    sources: [{ url: PAGE, title, siteName: 'News' }],
-    note: '',
-    tags: [],
-    status: 'draft',
-    issueId: '',
-    sortKey: '',
-    createdAt: at(second),
-    updatedAt: at(second),
-    body: `<p>${text}</p>`,
-    words: title.toLowerCase().split(' '),
-    sourceUrls: [PAGE],
-    desk: { remoteId: second, createdBy: by, canEdit: true, canTrash: true },
-  });
-  await writeDatabase(page, {
-    syncState: [
-      {
-        id: 'desk',
-        enabled: true,
-        siteUrl: 'https://redaction.test',
-        username: 'redac',
-        user: { id: 3, name: 'Rédac', roles: ['editor'] },
-        phase: 'idle',
-        firstSyncDone: true,
-        cursors: {},
-      },
-    ],
-    clips: [
-      draft('redac', 'Le ministre part', 'Rédac', 1, 'Texte de Rédac'),
-      draft('pigiste', 'Le ministre s’en va', 'Pigiste', 2, 'Texte de Pigiste'),
-    ],
-  });
-  await page.close();
-}
+/** Rédac's draft of the page and Pigiste's. */
+const seeded = () =>
+  sharedDesk([
+    syncedDraft({
+      id: 'redac',
+      url: PAGE,
+      title: 'Le ministre part',
+      second: 1,
+      text: 'Texte de Rédac',
+    }),
+    syncedDraft({
+      id: 'pigiste',
+      url: PAGE,
+      title: 'Le ministre s’en va',
+      by: 'Pigiste',
+      second: 2,
+      text: 'Texte de Pigiste',
+    }),
+  ]);
 
 describe('a page two editors clipped, in Chromium', () => {
   let session: ExtensionSession;
 
   beforeAll(async () => {
-    session = await launchExtension();
-    session.context.setDefaultTimeout(15_000);
-    await seed(session);
+    session = await launchSeeded(seeded);
   });
 
   afterAll(async () => {
