@@ -114,14 +114,21 @@ describe(
 describe('a draft merged into another on one desk', { timeout: 180_000 }, () => {
   beforeAll(setUp);
   afterAll(closeAll);
-
-  it('is in the other desk’s trash saying which draft it went into, until restored there', async () => {
+  /** Chef's draft X, on chef's desk (a) and redac's (b). */
+  async function xOnBothDesks() {
     const a = as('chef');
     const b = as('editor');
     const x = await a.clip(url());
-    const y = await a.clip(url());
     await a.join();
     await b.join();
+    return { a, b, x };
+  }
+
+  it('is in the other desk’s trash saying which draft it went into, until restored there', async () => {
+    const { a, b, x } = await xOnBothDesks();
+    const y = await a.clip(url());
+    await a.sync();
+    await b.sync();
 
     await mergeDrafts(x.id, y.id, a.db);
     await a.sync();
@@ -148,11 +155,7 @@ describe('a draft merged into another on one desk', { timeout: 180_000 }, () => 
   });
 
   it('merged into a draft deleted for good before the other desk got it: that desk says so, asks no more after a restart, and takes the draft sent again', async () => {
-    const a = as('chef');
-    const b = as('editor');
-    const x = await a.clip(url());
-    await a.join();
-    await b.join();
+    const { a, b, x } = await xOnBothDesks();
     const y = await a.clip(url());
     await mergeDrafts(x.id, y.id, a.db);
     await a.sync();

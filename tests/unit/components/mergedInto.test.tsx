@@ -10,7 +10,7 @@ import { DraftEditor } from '../../../components/DraftEditor';
 import { Inbox } from '../../../components/Inbox';
 import { setLocale } from '../../../locales';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
-import { db } from '../../../storage/db';
+import { db, type Draft } from '../../../storage/db';
 import type { DeskMark } from '../../../storage/sync-state';
 import { deskState } from '../desk-fixtures';
 import { addDraft } from '../storage/helpers';
@@ -42,14 +42,23 @@ afterEach(() => {
 /** French quotes as the messages write them, with no-break spaces inside. */
 const fr = (text: string) => text.replace(/« /g, '«\u00a0').replace(/ »/g, '\u00a0»');
 
-/** Y, and X as the sync leaves it after Rédac merged X into Y. */
-async function merged(by: string | null = 'Rédac') {
-  const y = await addDraft(db, { title: 'Le ministre et le yacht', desk: { remoteId: 2 } });
-  const x = await addDraft(db, {
+/** X as the sync leaves it after Rédac merged it into draft `yId` (`desk` adds to its mark). */
+function mergedX(yId: string, desk: Partial<DeskMark> = { trashedBy: 'Rédac' }) {
+  return addDraft(db, {
     title: 'Le yacht du ministre',
     deletedAt: new Date().toISOString(),
-    desk: { remoteId: 1, ...(by ? { trashedBy: by } : {}), mergedInto: y.id, canTrash: true },
+    desk: { remoteId: 1, mergedInto: yId, canTrash: true, ...desk },
   });
+}
+
+/** Y, the draft X went into, as the sync brings it (with `id`, once X names it). */
+const arrives = (id?: string) =>
+  addDraft(db, { ...(id ? { id } : {}), title: 'Le ministre et le yacht', desk: { remoteId: 2 } });
+
+/** Y, and X as the sync leaves it after Rédac merged X into Y. */
+async function merged(by: string | null = 'Rédac') {
+  const y = await arrives();
+  const x = await mergedX(y.id, by ? { trashedBy: by } : {});
   return { x, y };
 }
 
@@ -58,28 +67,40 @@ async function merged(by: string | null = 'Rédac') {
  * adds to its mark, `mergedIntoGone` once the desk said it has that draft no more): X and that
  * draft's id.
  */
-async function mergedIntoAbsent(desk: Partial<DeskMark> = { trashedBy: 'Rédac' }) {
+async function mergedIntoAbsent(desk?: Partial<DeskMark>) {
   const yId = crypto.randomUUID();
-  const x = await addDraft(db, {
-    title: 'Le yacht du ministre',
-    deletedAt: new Date().toISOString(),
-    desk: { remoteId: 1, mergedInto: yId, canTrash: true, ...desk },
+  return { x: await mergedX(yId, desk), yId };
+}
+
+/** X's editor, its « Ouvrir » putting what it opens in `opened`: its trash notice. */
+async function editorNotice(x: Draft, opened: string[] = []) {
+  wrap(<DraftEditor id={x.id} onClose={() => {}} onOpenDraft={(id) => opened.push(id)} />);
+  return screen.findByTestId('draft-trashed');
+}
+
+/** Waits until `notice` says `text`. */
+const says = (notice: HTMLElement, text: string) =>
+  waitFor(() => expect(notice.textContent).toContain(text));
+
+/**
+ * The inbox shown on its trash (« Où chercher », or `box` in English), « Ouvrir » putting what
+ * it opens in `opened`: X's row.
+ */
+async function trashRow(opened: string[] = [], box = 'Où chercher') {
+  wrap(<Inbox onOpen={(id) => opened.push(id)} />);
+  fireEvent.change(await screen.findByRole('combobox', { name: box }), {
+    target: { value: 'trash' },
   });
-  return { x, yId };
+  return (await screen.findByText('Le yacht du ministre')).closest('article')!;
 }
 
 describe('DraftEditor › a draft another editor merged into another', () => {
   it('says who merged it and into which draft, opens that draft, and restoring takes the mark off', async () => {
     const { x, y } = await merged();
     const opened: string[] = [];
-    wrap(<DraftEditor id={x.id} onClose={() => {}} onOpenDraft={(id) => opened.push(id)} />);
+    const notice = await editorNotice(x, opened);
 
-    const notice = await screen.findByTestId('draft-trashed');
-    await waitFor(() =>
-      expect(notice.textContent).toContain(
-        fr('Rédac a fusionné ce brouillon dans « Le ministre et le yacht ».'),
-      ),
-    );
+    await says(notice, fr('Rédac a fusionné ce brouillon dans « Le ministre et le yacht ».'));
     fireEvent.click(
       within(notice).getByRole('button', {
         name: fr('Ouvrir « Le ministre et le yacht », où il a été fusionné'),
@@ -102,71 +123,46 @@ describe('DraftEditor › a draft another editor merged into another', () => {
   it('says it in English, and without a name when the sync gave none', async () => {
     setLocale('en');
     const { x } = await merged(null);
-    wrap(<DraftEditor id={x.id} onClose={() => {}} onOpenDraft={() => {}} />);
-    const notice = await screen.findByTestId('draft-trashed');
-    await waitFor(() =>
-      expect(notice.textContent).toContain(
-        'This draft was merged into “Le ministre et le yacht” elsewhere.',
-      ),
-    );
+    const notice = await editorNotice(x);
+    await says(notice, 'This draft was merged into “Le ministre et le yacht” elsewhere.');
     expect(
       within(notice).getByRole('button', { name: /^Open “Le ministre et le yacht”/ }),
     ).toBeTruthy();
   });
 
   it('says it was merged before the draft it went into is here, and names it with « Ouvrir » as soon as it arrives', async () => {
-    const yId = crypto.randomUUID();
-    const x = await addDraft(db, {
-      title: 'Le yacht du ministre',
-      deletedAt: new Date().toISOString(),
-      desk: { remoteId: 1, trashedBy: 'Rédac', mergedInto: yId, canTrash: true },
-    });
+    const { x, yId } = await mergedIntoAbsent();
     const opened: string[] = [];
-    wrap(<DraftEditor id={x.id} onClose={() => {}} onOpenDraft={(id) => opened.push(id)} />);
-    const notice = await screen.findByTestId('draft-trashed');
-    await waitFor(() =>
-      expect(notice.textContent).toContain(
-        'Rédac a fusionné ce brouillon dans un autre brouillon, pas encore arrivé dans ce navigateur\u00a0: vous pourrez l’ouvrir d’ici dès qu’il sera là.',
-      ),
+    const notice = await editorNotice(x, opened);
+    await says(
+      notice,
+      'Rédac a fusionné ce brouillon dans un autre brouillon, pas encore arrivé dans ce navigateur\u00a0: vous pourrez l’ouvrir d’ici dès qu’il sera là.',
     );
     expect(notice.textContent).not.toContain('a mis ce brouillon à la corbeille');
     expect(within(notice).queryByTestId('open-merged-into')).toBeNull();
 
     // The sync brings Y: the same notice names it and opens it, nothing else asked.
-    await addDraft(db, { id: yId, title: 'Le ministre et le yacht', desk: { remoteId: 2 } });
-    await waitFor(() =>
-      expect(notice.textContent).toContain(
-        fr('Rédac a fusionné ce brouillon dans « Le ministre et le yacht ».'),
-      ),
-    );
+    await arrives(yId);
+    await says(notice, fr('Rédac a fusionné ce brouillon dans « Le ministre et le yacht ».'));
     fireEvent.click(within(notice).getByTestId('open-merged-into'));
     await waitFor(() => expect(opened).toEqual([yId]));
   });
 
   it('says it in English before the draft arrives, without a name when the sync gave none', async () => {
     setLocale('en');
-    const x = await addDraft(db, {
-      title: 'Le yacht du ministre',
-      deletedAt: new Date().toISOString(),
-      desk: { remoteId: 1, mergedInto: crypto.randomUUID() },
-    });
-    wrap(<DraftEditor id={x.id} onClose={() => {}} onOpenDraft={() => {}} />);
-    const notice = await screen.findByTestId('draft-trashed');
-    await waitFor(() =>
-      expect(notice.textContent).toContain(
-        'This draft was merged elsewhere into another draft that has not reached this browser yet',
-      ),
+    const { x } = await mergedIntoAbsent({});
+    await says(
+      await editorNotice(x),
+      'This draft was merged elsewhere into another draft that has not reached this browser yet',
     );
   });
 
   it('says the draft it went into is no longer on the desk once the desk said so, and names it if it comes back', async () => {
     const { x, yId } = await mergedIntoAbsent({ trashedBy: 'Rédac', mergedIntoGone: true });
-    wrap(<DraftEditor id={x.id} onClose={() => {}} onOpenDraft={() => {}} />);
-    const notice = await screen.findByTestId('draft-trashed');
-    await waitFor(() =>
-      expect(notice.textContent).toContain(
-        'Rédac a fusionné ce brouillon dans un autre brouillon, qui a depuis été supprimé du bureau partagé. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours\u202f; remettez-le dans les brouillons pour en garder le contenu.',
-      ),
+    const notice = await editorNotice(x);
+    await says(
+      notice,
+      'Rédac a fusionné ce brouillon dans un autre brouillon, qui a depuis été supprimé du bureau partagé. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours\u202f; remettez-le dans les brouillons pour en garder le contenu.',
     );
     expect(notice.textContent).not.toContain('pas encore arrivé');
     expect(within(notice).queryByTestId('open-merged-into')).toBeNull();
@@ -175,24 +171,17 @@ describe('DraftEditor › a draft another editor merged into another', () => {
     ).toBeTruthy();
 
     // Sent to the desk again by a colleague who had written on it: the pull brings it, named.
-    await addDraft(db, { id: yId, title: 'Le ministre et le yacht', desk: { remoteId: 3 } });
-    await waitFor(() =>
-      expect(notice.textContent).toContain(
-        fr('Rédac a fusionné ce brouillon dans « Le ministre et le yacht ».'),
-      ),
-    );
+    await arrives(yId);
+    await says(notice, fr('Rédac a fusionné ce brouillon dans « Le ministre et le yacht ».'));
     expect(within(notice).getByTestId('open-merged-into')).toBeTruthy();
   });
 
-  it('says it in English, without a name when the sync gave none', async () => {
+  it('says in English that the draft it went into is no longer on the desk, without a name when the sync gave none', async () => {
     setLocale('en');
     const { x } = await mergedIntoAbsent({ mergedIntoGone: true });
-    wrap(<DraftEditor id={x.id} onClose={() => {}} onOpenDraft={() => {}} />);
-    const notice = await screen.findByTestId('draft-trashed');
-    await waitFor(() =>
-      expect(notice.textContent).toContain(
-        'This draft was merged elsewhere into another draft, which has since been deleted from the shared desk. This one is in the trash, where it will be deleted after 30 days; restore it to the drafts to keep what it says.',
-      ),
+    await says(
+      await editorNotice(x),
+      'This draft was merged elsewhere into another draft, which has since been deleted from the shared desk. This one is in the trash, where it will be deleted after 30 days; restore it to the drafts to keep what it says.',
     );
   });
 
@@ -202,11 +191,8 @@ describe('DraftEditor › a draft another editor merged into another', () => {
       deletedAt: new Date().toISOString(),
       desk: { remoteId: 1, trashedBy: 'Rédac' },
     });
-    wrap(<DraftEditor id={x.id} onClose={() => {}} onOpenDraft={() => {}} />);
-    const notice = await screen.findByTestId('draft-trashed');
-    await waitFor(() =>
-      expect(notice.textContent).toContain('Rédac a mis ce brouillon à la corbeille'),
-    );
+    const notice = await editorNotice(x);
+    await says(notice, 'Rédac a mis ce brouillon à la corbeille');
     expect(within(notice).queryByTestId('open-merged-into')).toBeNull();
   });
 });
@@ -224,12 +210,7 @@ describe('Inbox › the trash', () => {
         desk: { remoteId: 3, trashedBy: 'Rédac' },
       });
       const opened: string[] = [];
-      wrap(<Inbox onOpen={(id) => opened.push(id)} />);
-      fireEvent.change(await screen.findByRole('combobox', { name: 'Où chercher' }), {
-        target: { value: 'trash' },
-      });
-      const row = (await screen.findByText('Le yacht du ministre')).closest('article')!;
-      const notice = await within(row).findByTestId('merged-into');
+      const notice = await within(await trashRow(opened)).findByTestId('merged-into');
       expect(notice.textContent).toContain(
         fr('Rédac l’a fusionné dans « Le ministre et le yacht ».'),
       );
@@ -245,25 +226,16 @@ describe('Inbox › the trash', () => {
   );
 
   it('says on the row it was merged before the draft it went into is here, then names it with « Ouvrir »', async () => {
-    const yId = crypto.randomUUID();
-    await addDraft(db, {
-      title: 'Le yacht du ministre',
-      deletedAt: new Date().toISOString(),
-      desk: { remoteId: 1, trashedBy: 'Rédac', mergedInto: yId, canTrash: true },
-    });
+    const { yId } = await mergedIntoAbsent();
     const opened: string[] = [];
-    wrap(<Inbox onOpen={(id) => opened.push(id)} />);
-    fireEvent.change(await screen.findByRole('combobox', { name: 'Où chercher' }), {
-      target: { value: 'trash' },
-    });
-    const row = (await screen.findByText('Le yacht du ministre')).closest('article')!;
+    const row = await trashRow(opened);
     const notice = await within(row).findByTestId('merged-into');
     expect(notice.textContent).toBe(
       'Rédac l’a fusionné dans un autre brouillon, pas encore arrivé ici.',
     );
     expect(within(notice).queryByRole('button')).toBeNull();
 
-    await addDraft(db, { id: yId, title: 'Le ministre et le yacht', desk: { remoteId: 2 } });
+    await arrives(yId);
     await waitFor(() =>
       expect(within(row).getByTestId('merged-into').textContent).toContain(
         fr('Rédac l’a fusionné dans « Le ministre et le yacht ».'),
@@ -275,12 +247,7 @@ describe('Inbox › the trash', () => {
 
   it('says on the row the draft it went into is no longer on the desk, in both languages', async () => {
     await mergedIntoAbsent({ trashedBy: 'Rédac', mergedIntoGone: true });
-    wrap(<Inbox onOpen={() => {}} />);
-    fireEvent.change(await screen.findByRole('combobox', { name: 'Où chercher' }), {
-      target: { value: 'trash' },
-    });
-    const row = (await screen.findByText('Le yacht du ministre')).closest('article')!;
-    const notice = await within(row).findByTestId('merged-into');
+    const notice = await within(await trashRow()).findByTestId('merged-into');
     expect(notice.textContent).toBe(
       'Rédac l’a fusionné dans un autre brouillon, qui n’est plus sur le bureau partagé.',
     );
@@ -288,11 +255,7 @@ describe('Inbox › the trash', () => {
     cleanup();
 
     setLocale('en');
-    wrap(<Inbox onOpen={() => {}} />);
-    fireEvent.change(await screen.findByRole('combobox', { name: 'Where to look' }), {
-      target: { value: 'trash' },
-    });
-    const english = (await screen.findByText('Le yacht du ministre')).closest('article')!;
+    const english = await trashRow([], 'Where to look');
     expect((await within(english).findByTestId('merged-into')).textContent).toBe(
       'Rédac merged it into another draft, no longer on the shared desk.',
     );

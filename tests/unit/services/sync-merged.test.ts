@@ -34,6 +34,24 @@ describe('sync engine: a draft merged into another', () => {
     await a.sync();
     return { x, y };
   }
+  /**
+   * {@link mergedIntoNew}, then B's sync pulls X's trash without Y (still committing), and its
+   * lookup of Y gets no answer (the connection drops).
+   */
+  async function pulledWithoutY() {
+    const merged = await mergedIntoNew();
+    server.committing.add(merged.y.id);
+    server.loseAnswerOf = lookup;
+    await b.sync();
+    expect((await b.db.clips.get(merged.x.id))!.desk).toMatchObject({ mergedInto: merged.y.id });
+    return merged;
+  }
+  /** How many drafts B's next sync looks up by clientId. */
+  async function lookups() {
+    server.log = [];
+    await b.sync();
+    return server.log.filter((line) => line === 'GET /indiscrets/v1/drafts').length;
+  }
 
   it('A merges X into Y: the server and B’s trash say X went into Y, until B restores it', async () => {
     start();
@@ -92,44 +110,30 @@ describe('sync engine: a draft merged into another', () => {
 
   it('Y unanswered, then B’s background starts again: its first sync asks for Y, still left out of the listings', async () => {
     start();
-    const { x, y } = await mergedIntoNew();
-    server.committing.add(y.id);
+    const { y } = await pulledWithoutY();
 
-    // The lookup of Y gets no answer (the connection drops), nor at the next sync, which
-    // brings a later draft Z: the pulls' cursor is past X's trash now.
-    server.loseAnswerOf = lookup;
-    await b.sync();
-    expect((await b.db.clips.get(x.id))!.desk).toMatchObject({ mergedInto: y.id });
+    // Nor at the next sync, which brings a later draft Z: the pulls' cursor is past X's trash now.
     server.now += 60_000;
     const z = await addDraft(a.db, { title: 'Z', body: '<p>Texte Z</p>' });
     await a.sync();
     server.loseAnswerOf = lookup;
-    server.log = [];
-    await b.sync();
-    expect(server.log.filter((line) => line === 'GET /indiscrets/v1/drafts')).toHaveLength(1);
+    expect(await lookups()).toBe(1);
     expect(await b.db.clips.get(z.id)).toBeTruthy();
     expect(await b.db.clips.get(y.id)).toBeUndefined();
 
     // B's background starts again: its first sync asks for Y, from the trash's desk marks.
     b.restart();
-    server.log = [];
-    await b.sync();
-    expect(server.log.filter((line) => line === 'GET /indiscrets/v1/drafts')).toHaveLength(1);
+    expect(await lookups()).toBe(1);
     expect((await b.db.clips.get(y.id))!.body).toContain('Texte X');
 
     // Here now: the next start does not ask for it again.
     b.restart();
-    server.log = [];
-    await b.sync();
-    expect(server.log.filter((line) => line === 'GET /indiscrets/v1/drafts')).toHaveLength(0);
+    expect(await lookups()).toBe(0);
   });
 
   it('Y deleted for good on the desk before B got it: asked at two polls, then X says so and no start asks again; Y sent again comes', async () => {
     start();
-    const { x, y } = await mergedIntoNew();
-    server.committing.add(y.id);
-    server.loseAnswerOf = lookup;
-    await b.sync();
+    const { x, y } = await pulledWithoutY();
     // The lookup unanswered again, at a poll whose cursor goes past X's trash; then Y is deleted
     // for good (which X's trash on the desk no longer says, unchanged since).
     server.now += 60_000;
@@ -137,11 +141,6 @@ describe('sync engine: a draft merged into another', () => {
     await b.sync();
     server.committing.clear();
     server.purge('drafts', y.id);
-    const lookups = async () => {
-      server.log = [];
-      await b.sync();
-      return server.log.filter((line) => line === 'GET /indiscrets/v1/drafts').length;
-    };
     const gone = async () => (await b.db.clips.get(x.id))!.desk?.mergedIntoGone;
 
     // One answer « none » may be a write still committing: asked again at the next poll.
