@@ -7,17 +7,23 @@ import { launchSeeded, openDesk, squash, until, type ExtensionSession } from './
  * written into IndexedDB: no WordPress is needed, and the sync runs meet no settings):
  * - a draft Rédac merged into another that has not reached this browser yet says so in the
  *   trash, and names that draft, with « Ouvrir », as soon as it arrives (here from a backup
- *   merged in the options page, another tab: no sync, no reload);
+ *   merged in the options page, another tab: no sync, no reload); one merged into a draft the
+ *   desk said it no longer has says that;
  * - a draft greyed by a colleague's lock that a merge check found (a mark that lapses) takes
  *   drops again once the mark lapses, without a sync.
  */
 
 const Y_ID = 'f0f0f0f0-0000-4000-8000-000000000001';
+/** A draft the desk answered it no longer has (deleted for good). */
+const GONE_ID = 'f0f0f0f0-0000-4000-8000-000000000002';
 
 /** How long the lock mark of « Le port est fermé » lasts from the seed. */
 const LOCK_LAPSE_MS = 12_000;
 
-/** The drafts: X merged into Y (not here), W, and Z with a colleague's lock lapsing at `lapse`. */
+/**
+ * The drafts: X merged into Y (not here), V merged into a draft the desk no longer has, W, and Z
+ * with a colleague's lock lapsing at `lapse`.
+ */
 function seeded(lapse: number) {
   return sharedDesk([
     {
@@ -26,6 +32,15 @@ function seeded(lapse: number) {
         title: 'Le yacht du ministre',
         second: 1,
         desk: { trashedBy: 'Rédac', mergedInto: Y_ID },
+      }),
+      deletedAt: new Date().toISOString(),
+    },
+    {
+      ...syncedDraft({
+        id: 'merged-v',
+        title: 'La vedette du ministre',
+        second: 5,
+        desk: { trashedBy: 'Rédac', mergedInto: GONE_ID, mergedIntoGone: true },
       }),
       deletedAt: new Date().toISOString(),
     },
@@ -135,6 +150,22 @@ describe('the shared desk’s gaps, in Chromium', () => {
       (value) => value === 'Le ministre et le yacht',
       'the editor to show the draft it went into',
     );
+    await desk.close();
+  });
+
+  it('says in the trash that a draft was merged into one the desk no longer has, with nothing to open', async () => {
+    const desk = await openDesk(session);
+    await desk.getByRole('combobox', { name: 'Où chercher' }).selectOption('trash');
+    const row = desk.getByTestId('draft').filter({ hasText: 'La vedette du ministre' }).first();
+    const said = row.getByTestId('merged-into');
+    await until(
+      async () => squash(await said.innerText()),
+      (text) =>
+        text ===
+        'Rédac l’a fusionné dans un autre brouillon, qui n’est plus sur le bureau partagé.',
+      'the row to say the draft it went into is gone',
+    );
+    expect(await said.getByRole('button').count()).toBe(0);
     await desk.close();
   });
 });
