@@ -143,10 +143,11 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
     </header>
   );
 
+  // The page's one live region encloses the undo bar, which speaks what it shows through it.
   if (layout === 'desk') {
     return (
-      <UndoProvider onUndone={showUndone}>
-        <AnnouncerProvider>
+      <AnnouncerProvider>
+        <UndoProvider onUndone={showUndone}>
           <Desk
             header={header}
             currentIssueId={currentIssueId}
@@ -158,14 +159,14 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
               )
             }
           />
-        </AnnouncerProvider>
-      </UndoProvider>
+        </UndoProvider>
+      </AnnouncerProvider>
     );
   }
 
   return (
-    <UndoProvider onUndone={showUndone}>
-      <AnnouncerProvider>
+    <AnnouncerProvider>
+      <UndoProvider onUndone={showUndone}>
         <div class="popup">
           {header}
           {view.kind === 'drafts' && (
@@ -196,7 +197,7 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
             />
           )}
         </div>
-      </AnnouncerProvider>
-    </UndoProvider>
+      </UndoProvider>
+    </AnnouncerProvider>
   );
 }

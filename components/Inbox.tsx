@@ -154,14 +154,9 @@ export function Inbox({
     if (sourceId === target.id) return;
     try {
       // A colleague opened one of the two since the last sync: nothing merged, and said why
-      // where a drop's merge is said (the bar of « Annuler »), and to screen readers by the
-      // announcer only (the bar is not live while it tells).
+      // where a drop's merge is said (the bar of « Annuler », which speaks it).
       const locked = await mergeLockRefusal(sourceId, target.id, target.title);
-      if (locked) {
-        tell(locked);
-        announce(locked);
-        return;
-      }
+      if (locked) return tell(locked);
       const data = await loadData();
       const token = await data.mergeDrafts(sourceId, target.id);
       offer(token, data.mergedLabel(token));

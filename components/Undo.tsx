@@ -1,6 +1,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales/core';
+import { useAnnounce } from './Announcer';
 import { wordFailure, type WordedFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
 import type { Undone, UndoToken } from '../storage/drafts';
@@ -20,9 +21,8 @@ interface UndoApi {
   offer: (token: UndoToken, label: string, options?: OfferOptions) => void;
   /**
    * Says in the bar, in this view only, an outcome with nothing to undo (a drop that merged
-   * nothing, and why): shown and dismissed as an offer is, without « Annuler ». Not spoken by
-   * the bar, whose live region is off while it tells: the caller says it to screen readers with
-   * `useAnnounce`, once (the bar is outside the page's announcer, and the two would say it twice).
+   * nothing, and why): shown and dismissed as an offer is, without « Annuler », and spoken to
+   * screen readers by the bar, once, through the page's announcer: the caller says nothing more.
    */
   tell: (text: string) => void;
 }
@@ -62,13 +62,20 @@ interface Props {
  * shows the bar again, as does a view already open that an action elsewhere adds to, or that
  * comes back into sight. An undo takes the action away from every view, and one undone already
  * (in two views at once) is not undone again (see `undo`). An expired action is never shown.
+ *
+ * What the bar shows (an offer, an outcome told, an undo that failed) is spoken to screen readers
+ * once each time it shows it, through the page's one live region (`useAnnounce`): the view puts
+ * its `AnnouncerProvider` around this one. The bar itself is no live region: it is drawn only when
+ * it has something to say, so a region of its own would come with its text already in it, which
+ * screen readers do not reliably speak, and would say twice what the announcer says.
  */
 export function UndoProvider({ children, onUndone }: Props) {
   const [offers, setOffers] = useState<readonly UndoOffer[]>([]);
   const [shown, setShown] = useState(false);
   const [error, setError] = useState<WordedFailure>();
-  // An outcome told in the bar (`tell`), shown instead of the latest offer until it goes.
-  const [told, setTold] = useState<string>();
+  // An outcome told in the bar (`tell`), shown instead of the latest offer until it goes; one
+  // object per telling, so that the same outcome told twice is spoken twice.
+  const [told, setTold] = useState<{ text: string }>();
   const [held, setHeld] = useState({ hover: false, focus: false });
   const latest = shown ? offers.at(-1) : undefined;
   // The offer, made here, whose « Annuler » takes the keyboard once drawn.
@@ -223,8 +230,20 @@ export function UndoProvider({ children, onUndone }: Props) {
     setError(undefined);
     // The latest offer stays undoable, from this bar again once the told outcome has gone by.
     setShown(false);
-    setTold(text);
+    setTold({ text });
   }, []);
+
+  // What the bar shows, spoken once as it starts showing it: a failed undo, an outcome told, or
+  // an offer (by its id: the shared list read again brings the same offer as another object).
+  const said = error ? error.text : (told?.text ?? latest?.label);
+  const saying = error ?? told ?? latest?.id;
+  const announce = useAnnounce();
+  const spoken = useRef<unknown>();
+  useEffect(() => {
+    if (saying === spoken.current) return;
+    spoken.current = saying;
+    if (saying !== undefined && said) announce(said);
+  }, [saying, said, announce]);
 
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -263,9 +282,7 @@ export function UndoProvider({ children, onUndone }: Props) {
       {visible && (
         <div
           class="undo-bar"
-          // An outcome told here is spoken by the page's announcer (the view that tells it has
-          // one, the bar may not): a live bar would say it a second time.
-          role={told === undefined || error ? 'status' : undefined}
+          // No live region: what it shows is spoken by the page's announcer (see above).
           data-testid="undo-bar"
           onMouseEnter={() => setHeld((h) => ({ ...h, hover: true }))}
           onMouseLeave={() => setHeld((h) => ({ ...h, hover: false }))}
@@ -273,7 +290,7 @@ export function UndoProvider({ children, onUndone }: Props) {
           onFocusOut={() => setHeld((h) => ({ ...h, focus: false }))}
         >
           <span>
-            {error ? error.text : (told ?? latest?.label)}
+            {said}
             <FailureDetail detail={error?.detail} />
           </span>
           {latest && told === undefined && (

@@ -180,6 +180,23 @@ export async function selectText(page: Page, selector: string): Promise<string> 
 /** Text as a reader sees it: runs of white space folded to one space. */
 export const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
+/**
+ * The test ids of the live regions of `page` (what a screen reader speaks when it changes) that
+ * say `text`, spaces folded as `squash` folds them.
+ */
+export async function liveRegionsSaying(page: Page, text: string): Promise<(string | null)[]> {
+  const regions = await page.evaluate(() =>
+    [
+      ...document.querySelectorAll(
+        '[role="status"], [role="alert"], [role="log"], [aria-live]:not([aria-live="off"])',
+      ),
+    ].map((region) => ({ id: region.getAttribute('data-testid'), text: region.textContent })),
+  );
+  return regions
+    .filter((region) => squash(region.text).includes(squash(text)))
+    .map((region) => region.id);
+}
+
 /** The popup's size in Chrome: the browser tests open popup.html in a tab of that size. */
 export const POPUP = { width: 420, height: 600 };
 

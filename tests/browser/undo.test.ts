@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import {
   clipTwoArticles,
   launchExtension,
+  liveRegionsSaying,
   openDesk,
   openPopup,
   screenshotPath,
@@ -152,7 +153,7 @@ describe('undo across the popup and the desk in Chromium', () => {
     await again.close();
   });
 
-  it('undoes in the desk opened next a draft trashed in the popup; the popup opened again no longer offers it', async () => {
+  it('undoes in the desk opened next a draft trashed in the popup, each view speaking the offer by its announcer; the popup opened again no longer offers it', async () => {
     const popup = await openPopup(session);
     await popup.getByRole('button', { name: `Supprimer « ${titles.guardian} »` }).click();
     const trashed = `« ${titles.guardian} » est à la corbeille.`;
@@ -160,6 +161,12 @@ describe('undo across the popup and the desk in Chromium', () => {
       () => barText(popup),
       (text) => text === trashed,
       'the undo bar',
+    );
+    // Spoken by the page's announcer, its one live region: the bar is none.
+    await until(
+      () => liveRegionsSaying(popup, trashed),
+      (ids) => ids.length === 1 && ids[0] === 'announcement',
+      'the offer spoken by the popup’s announcer alone',
     );
     await until(
       () => storedOffers(popup),
@@ -173,6 +180,11 @@ describe('undo across the popup and the desk in Chromium', () => {
       () => barText(desk),
       (text) => text === trashed,
       'the undo bar in the desk',
+    );
+    await until(
+      () => liveRegionsSaying(desk, trashed),
+      (ids) => ids.length === 1 && ids[0] === 'announcement',
+      'the offer spoken by the desk’s announcer alone',
     );
     await bar(desk).getByRole('button', { name: 'Annuler' }).click();
     await draftRow(desk, titles.guardian).waitFor();

@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AnnouncerProvider } from '../../../components/Announcer';
 import { loadData } from '../../../components/data';
 import { UndoProvider, useUndo } from '../../../components/Undo';
 import { db } from '../../../storage/db';
@@ -9,6 +10,7 @@ import { restoreDraft, trashDraft } from '../../../storage/drafts';
 import { createIssue, deleteIssue } from '../../../storage/issues';
 import { readUndoOffers, UNDO_OFFER_MS } from '../../../storage/undo-offers';
 import { addDraft } from '../storage/helpers';
+import { liveRegionsSaying, recordSpoken } from './desk-views';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -27,13 +29,15 @@ function Offerer({ expose }: { expose: (offer: ReturnType<typeof useUndo>['offer
   return null;
 }
 
-/** A view with an undo bar; what its undos brought back is pushed to `undone`. */
+/** A view with an undo bar in its announcer; what its undos brought back is pushed to `undone`. */
 function renderBar(undone: Undone[] = []) {
   let offer!: ReturnType<typeof useUndo>['offer'];
   const view = render(
-    <UndoProvider onUndone={(back) => undone.push(back)}>
-      <Offerer expose={(given) => (offer = given)} />
-    </UndoProvider>,
+    <AnnouncerProvider>
+      <UndoProvider onUndone={(back) => undone.push(back)}>
+        <Offerer expose={(given) => (offer = given)} />
+      </UndoProvider>
+    </AnnouncerProvider>,
   );
   const give = (token: UndoToken, label: string, options?: { focus: boolean }) =>
     act(() => offer(token, label, options));
@@ -106,7 +110,34 @@ describe('UndoProvider', () => {
     expect(bar()).toBeNull();
   });
 
-  it('tells an outcome with nothing to undo in the bar, held and gone as an offer; the offer before it comes back undoable', async () => {
+  it('speaks an offer once, through the page’s announcer, and the one before it when an undo brings it back', async () => {
+    const first = await trashDraft((await addDraft(db, { title: 'Remaniement' })).id);
+    const second = await trashDraft((await addDraft(db, { title: 'Démission' })).id);
+    const offer = renderBar();
+    const spoken = recordSpoken();
+    offer(first, 'À la corbeille : Remaniement');
+    offer(second, 'À la corbeille : Démission');
+    await waitFor(() => expect(label()).toBe('À la corbeille : Démission'));
+    // Shown again while it shows (the view back into sight): not news, not spoken again.
+    act(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await settle();
+
+    expect(spoken.filter((said) => said.includes('Démission'))).toEqual([
+      'À la corbeille : Démission',
+    ]);
+    // The announcer is the page's one live region: the bar is none.
+    expect(liveRegionsSaying('Démission')).toEqual([screen.getByTestId('announcement')]);
+    expect(bar()!.getAttribute('role')).toBeNull();
+    expect(bar()!.getAttribute('aria-live')).toBeNull();
+
+    fireEvent.click(within(bar()!).getByRole('button', { name: 'Annuler' }));
+    await waitFor(() => expect(label()).toBe('À la corbeille : Remaniement'));
+    await waitFor(() => expect(spoken.at(-1)).toBe('À la corbeille : Remaniement'));
+  });
+
+  it('tells an outcome with nothing to undo in the bar, spoken once by the page’s announcer, held and gone as an offer; the offer before it comes back undoable', async () => {
     const draft = await addDraft(db, { title: 'Remaniement' });
     const token = await trashDraft(draft.id);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -116,19 +147,32 @@ describe('UndoProvider', () => {
       return null;
     };
     render(
-      <UndoProvider>
-        <Both />
-      </UndoProvider>,
+      <AnnouncerProvider>
+        <UndoProvider>
+          <Both />
+        </UndoProvider>
+      </AnnouncerProvider>,
     );
+    const spoken = recordSpoken();
     act(() => api.offer(token, 'À la corbeille'));
     await settle();
     expect(label()).toBe('À la corbeille');
 
     act(() => api.tell('Auteur modifie « Y » en ce moment.'));
     expect(label()).toBe('Auteur modifie « Y » en ce moment.');
-    // Not live while it tells: the view that tells says it through its announcer, once.
-    expect(bar()!.getAttribute('role')).toBeNull();
+    // Spoken by the bar itself, once, in the page's one live region: the caller says nothing.
+    await settle();
+    expect(spoken).toEqual(['À la corbeille', 'Auteur modifie « Y » en ce moment.']);
+    expect(liveRegionsSaying('Auteur modifie')).toEqual([screen.getByTestId('announcement')]);
     expect(within(bar()!).queryByRole('button')).toBeNull();
+    // Told again (a second drop refused): news again, spoken again.
+    act(() => api.tell('Auteur modifie « Y » en ce moment.'));
+    await settle();
+    expect(spoken).toEqual([
+      'À la corbeille',
+      'Auteur modifie « Y » en ce moment.',
+      'Auteur modifie « Y » en ce moment.',
+    ]);
     fireEvent.mouseEnter(bar()!);
     act(() => {
       vi.advanceTimersByTime(30_000);
@@ -147,7 +191,8 @@ describe('UndoProvider', () => {
     await settle();
     expect(label()).toBe('À la corbeille');
     expect(within(bar()!).getByRole('button', { name: 'Annuler' })).toBeTruthy();
-    expect(bar()!.getAttribute('role')).toBe('status');
+    // Shown again after it went: spoken again.
+    expect(spoken.at(-1)).toBe('À la corbeille');
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * What the component tests of the desk's views do alike: render a view with the announcer and
- * the undo bar around it, find a draft's row in the inbox, drag one row onto another.
+ * the undo bar around it, find a draft's row in the inbox, drag one row onto another, hear what
+ * the page says to screen readers.
  */
 import type { ComponentChildren } from 'preact';
 import { fireEvent, render, screen } from '@testing-library/preact';
@@ -14,6 +15,28 @@ export const wrap = (node: ComponentChildren) =>
       <UndoProvider>{node}</UndoProvider>
     </AnnouncerProvider>,
   );
+
+/** The live regions (what a screen reader speaks when it changes) whose text holds `text`. */
+export const liveRegionsSaying = (text: string) =>
+  [
+    ...document.querySelectorAll(
+      '[role="status"], [role="alert"], [role="log"], [aria-live]:not([aria-live="off"])',
+    ),
+  ].filter((region) => region.textContent?.includes(text));
+
+/**
+ * What the page's announcer says from now on, one entry each time it speaks (it says a sentence
+ * by putting it in a new element, so that the same sentence again is news to a screen reader).
+ */
+export function recordSpoken() {
+  const said: string[] = [];
+  new MutationObserver((changes) => {
+    for (const change of changes) {
+      for (const node of change.addedNodes) if (node.textContent) said.push(node.textContent);
+    }
+  }).observe(screen.getByTestId('announcement'), { childList: true });
+  return said;
+}
 
 /** A draft's row in the inbox, by its title. */
 export const row = (title: string) => screen.getByText(title).closest('article')!;
