@@ -139,7 +139,7 @@ function DraftEditorOf({
         theirs,
       ),
   });
-  const { offer } = useUndo();
+  const { offer, tell } = useUndo();
   const text = useRef<RichTextHandle | null>(null);
   // Who else is editing this draft: its lock is held while it is open here to be written
   // (read-only, nothing is taken).
@@ -201,9 +201,11 @@ function DraftEditorOf({
   const mergeTwin = async (otherId: string) => {
     await flush();
     try {
-      // A colleague who opened either since the last sync: nothing merged, and said why.
-      // The draft found open is marked so: greyed below by its mark, until the lock lapses.
-      if (await mergeLockRefusal(otherId, id, form.title)) return;
+      // A colleague who opened either since the last sync: nothing merged, and said why where
+      // the merge's « Annuler » would be (the bar, which speaks it). The draft found open is
+      // marked so: greyed below by its mark, until the lock lapses.
+      const locked = await mergeLockRefusal(otherId, id, form.title);
+      if (locked) return tell(locked);
       const token = await mergeDrafts(otherId, id);
       offer(token, mergedLabel(token));
     } catch (error) {

@@ -284,7 +284,7 @@ describe('a drop target greyed by a lock a merge check found', () => {
 });
 
 describe('« Le fusionner dans celui-ci » (the other draft of a page) a colleague opened since', () => {
-  it('is refused and greyed, saying who has it open; nothing merged', async () => {
+  it('is refused and greyed, saying who has it open in the bar, spoken once; nothing merged', async () => {
     const { x } = await shared();
     const page = (await db.clips.get(x.id))!.url;
     // B clipped the same page: after the syncs, A's editor offers to merge B's draft into X.
@@ -293,6 +293,7 @@ describe('« Le fusionner dans celui-ci » (the other draft of a page) a colleag
     await engine.run();
     await b.engine.lock('draft', theirs.id);
     wrap(<DraftEditor id={x.id} onClose={() => {}} />);
+    const spoken = recordSpoken();
 
     const notice = await screen.findByTestId('page-twin');
     const merge = within(notice).getByRole('button', { name: 'Le fusionner dans celui-ci' });
@@ -303,8 +304,15 @@ describe('« Le fusionner dans celui-ci » (the other draft of a page) a colleag
     await waitFor(() => expect(merge).toHaveProperty('disabled', true));
     expect(merge.title).toBe(said);
     expect(notice.textContent).toContain(said);
+    // Said where the merge's « Annuler » would be, nothing to undo, and spoken once by the bar.
+    const bar = await screen.findByTestId('undo-bar');
+    expect(bar.textContent).toBe(said);
+    expect(within(bar).queryByRole('button')).toBeNull();
+    await waitFor(() => expect(spoken).toEqual([said]));
+    expect(liveRegionsSaying(said)).toEqual([screen.getByTestId('announcement')]);
     expect(await db.clips.get(theirs.id)).toBeDefined();
     expect((await db.clips.get(theirs.id))!.deletedAt).toBeUndefined();
     expect((await db.clips.get(x.id))!.body).toBe('<p>Texte X</p>');
+    expect(spoken).toEqual([said]);
   });
 });
