@@ -283,6 +283,14 @@ describe('where the focus goes in the desk, and the tabs’ titles, in Chromium'
       .getByRole('button', { name: /^Retirer « / })
       .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')!));
 
+  /** Waits for the live desk to list `count` items: their « Retirer », by their labels. */
+  const liveRemovesOnceThere = (desk: Page, count: number, what: string) =>
+    until(
+      () => liveRemoves(desk),
+      (labels) => labels.length === count,
+      what,
+    );
+
   /** Waits for the focus to be on the live desk's control labelled `label`. */
   const liveFocusOn = (desk: Page, label: string, what: string) =>
     until(
@@ -311,24 +319,12 @@ describe('where the focus goes in the desk, and the tabs’ titles, in Chromium'
     expect(first.focus).toBe(three);
 
     // The live desk: the item taken out of the issue, the focus on the same button there.
-    expect(
-      await until(
-        () => liveRemoves(desk),
-        (labels) => labels.length === 2,
-        'the item taken out',
-      ),
-    ).toEqual([one, three]);
+    expect(await liveRemovesOnceThere(desk, 2, 'the item taken out')).toEqual([one, three]);
     await liveFocusOn(desk, three!, 'the focus on the live desk’s next « Retirer »');
     // Stored: a desk opened again lists two items.
     await desk.reload();
     await desk.waitForSelector('.desk__issue:not([aria-busy])');
-    expect(
-      await until(
-        () => liveRemoves(desk),
-        (labels) => labels.length === 2,
-        'two items stored',
-      ),
-    ).toEqual([one, three]);
+    expect(await liveRemovesOnceThere(desk, 2, 'two items stored')).toEqual([one, three]);
     await desk.close();
   });
 
