@@ -192,12 +192,19 @@ describe('« Fusionner dans… » over a draft a colleague opened since the last
   });
 });
 
+/** The inbox, its drafts drawn: what the page speaks from then on (`recordSpoken`). */
+async function inboxHeard() {
+  wrap(<Inbox onOpen={() => {}} />);
+  const spoken = recordSpoken();
+  await screen.findByText('Le yacht du ministre');
+  await screen.findByText('Le ministre part');
+  return spoken;
+}
+
 describe('a draft dropped on a draft a colleague opened since the last sync', () => {
   it('is not merged, and the inbox says who has it open', async () => {
     const { x, y } = await shared('y');
-    wrap(<Inbox onOpen={() => {}} />);
-    const spoken = recordSpoken();
-    await screen.findByText('Le yacht du ministre');
+    const spoken = await inboxHeard();
 
     drag(row('Le ministre part'), row('Le yacht du ministre'));
 
@@ -224,9 +231,7 @@ describe('a draft dropped on a draft a colleague opened since the last sync', ()
   it('the told refusal makes way for the next outcome, a merge that went, with its « Annuler »', async () => {
     const { y } = await shared('y');
     const z = await addDraft(db, { title: 'Le ministre revient', body: '<p>Texte Z</p>' });
-    wrap(<Inbox onOpen={() => {}} />);
-    const spoken = recordSpoken();
-    await screen.findByText('Le ministre revient');
+    const spoken = await inboxHeard();
 
     drag(row('Le ministre part'), row('Le yacht du ministre'));
     const bar = await screen.findByTestId('undo-bar');
