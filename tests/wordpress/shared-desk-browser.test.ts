@@ -844,17 +844,21 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     await b.page.getByLabel(fr('filter.box')).selectOption('inbox');
   });
 
-  it('A’s « Fusionner dans… » over a draft B opened after A’s last sync is refused, naming B, and nothing is merged', async () => {
-    const titleX = await clipFixture(a.session, server, 'quanta-1', 'h1');
-    const titleY = await clipFixture(a.session, server, 'seattletimes-1', 'h1');
+  /**
+   * X and Y, two drafts A clips from `pageX` and `pageY` (pages no earlier test clipped: each a
+   * new draft), on the desk and in B's browser; then B opens Y, its editor taking WordPress's
+   * lock, and A does not sync: A's desk has not seen it. Y as the desk has it then (`remoteY`),
+   * and the name of who holds the lock.
+   */
+  async function yOpenedByB(pageX: string, pageY: string) {
+    const titleX = await clipFixture(a.session, server, pageX, 'h1');
+    const titleY = await clipFixture(a.session, server, pageY, 'h1');
     const x = await clipByTitle(a, titleX);
     const y = await clipByTitle(a, titleY);
     await settled(a);
     await sync(b);
     await clipByTitle(b, titleY);
     const [remoteY] = await serverRecords(a.who, 'drafts', y.id);
-
-    // B opens Y: its editor takes WordPress's lock. A does not sync: its desk has not seen it.
     const editorB = await openDraft(b, shownName(y));
     const lock = await until(
       async () =>
@@ -863,6 +867,29 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
         } | null,
       (held) => !!held,
       'B’s lock on Y',
+    );
+    return { titleX, titleY, x, y, remoteY: remoteY!, editorB, lockedBy: lock!.user.name };
+  }
+
+  /** Nothing merged: X still in A's inbox and on the desk, Y on the desk as it was (`remoteY`). */
+  async function expectNothingMerged(
+    x: StoredClip,
+    y: StoredClip,
+    remoteY: Awaited<ReturnType<typeof serverRecords>>[number],
+  ) {
+    expect((await clips(a)).find((clip) => clip.id === x.id)?.deletedAt).toBeUndefined();
+    expect(await readStore<Row[]>(a.page, 'outbox')).toEqual([]);
+    const [afterX] = await serverRecords(a.who, 'drafts', x.id);
+    const [afterY] = await serverRecords(a.who, 'drafts', y.id);
+    expect(afterX!.status).not.toBe('trash');
+    expect(afterY!.version).toBe(remoteY.version);
+    expect(afterY!.content.raw).toBe(remoteY.content.raw);
+  }
+
+  it('A’s « Fusionner dans… » over a draft B opened after A’s last sync is refused, naming B, and nothing is merged', async () => {
+    const { titleY, x, y, remoteY, editorB, lockedBy } = await yOpenedByB(
+      'quanta-1',
+      'seattletimes-1',
     );
     expect((await clipByTitle(a, titleY)).desk).not.toHaveProperty('lock');
 
@@ -874,7 +901,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     const target = dialog.getByRole('button', { name: new RegExp(titleY.slice(0, 20)) });
     await target.click();
 
-    const said = fr('shared.cannot.mergeIntoLocked', { name: lock!.user.name, title: titleY });
+    const said = fr('shared.cannot.mergeIntoLocked', { name: lockedBy, title: titleY });
     const refused = dialog.getByTestId('merge-locked');
     await refused.waitFor();
     expect(await refused.innerText()).toBe(said);
@@ -886,14 +913,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     );
     expect(await target.getAttribute('title')).toBe(said);
     await a.page.screenshot({ path: screenshotPath('shared-desk-merge-locked.png') });
-    // Nothing merged: X still in A's inbox and on the desk, Y as it was.
-    expect((await clips(a)).find((clip) => clip.id === x.id)?.deletedAt).toBeUndefined();
-    expect(await readStore<Row[]>(a.page, 'outbox')).toEqual([]);
-    const [afterX] = await serverRecords(a.who, 'drafts', x.id);
-    const [afterY] = await serverRecords(a.who, 'drafts', y.id);
-    expect(afterX!.status).not.toBe('trash');
-    expect(afterY!.version).toBe(remoteY!.version);
-    expect(afterY!.content.raw).toBe(remoteY!.content.raw);
+    await expectNothingMerged(x, y, remoteY);
 
     await dialog.getByRole('button', { name: fr('common.cancel') }).click();
     await editorB.getByRole('button', { name: `← ${fr('common.close')}` }).click();
@@ -901,25 +921,9 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
   });
 
   it('A drops a draft on one B opened after A’s last sync: refused in the bar where a drop’s merge is said, spoken once, Y greyed, nothing merged', async () => {
-    // Pages no earlier test clipped: each a new draft.
-    const titleX = await clipFixture(a.session, server, 'ehow-1', 'h1');
-    const titleY = await clipFixture(a.session, server, 'buzzfeed-1', 'h1');
-    const x = await clipByTitle(a, titleX);
-    const y = await clipByTitle(a, titleY);
-    await settled(a);
-    await sync(b);
-    await clipByTitle(b, titleY);
-    const [remoteY] = await serverRecords(a.who, 'drafts', y.id);
-
-    // B opens Y: its lock is taken on WordPress. A does not sync: its desk has not seen it.
-    const editorB = await openDraft(b, shownName(y));
-    const lock = await until(
-      async () =>
-        (await restAs(a.who, 'GET', `/indiscrets/v1/drafts/${remoteY!.id}/lock`)).json.lock as {
-          user: { name: string };
-        } | null,
-      (held) => !!held,
-      'B’s lock on Y',
+    const { titleX, titleY, x, y, remoteY, editorB, lockedBy } = await yOpenedByB(
+      'ehow-1',
+      'buzzfeed-1',
     );
     const source = a.page.getByTestId('draft').filter({ hasText: titleX }).first();
     const target = a.page.getByTestId('draft').filter({ hasText: titleY }).first();
@@ -927,7 +931,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
 
     await source.dragTo(target);
 
-    const said = fr('shared.cannot.mergeIntoLocked', { name: lock!.user.name, title: titleY });
+    const said = fr('shared.cannot.mergeIntoLocked', { name: lockedBy, title: titleY });
     const bar = a.page.getByTestId('undo-bar');
     await until(
       async () => ((await bar.count()) > 0 ? await bar.innerText() : ''),
@@ -946,13 +950,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     // Y greyed with why, as a lock the last sync saw.
     await target.getByTestId('desk-lock').waitFor();
     await a.page.screenshot({ path: screenshotPath('shared-desk-drop-locked.png') });
-    // Nothing merged: X still in A's inbox and on the desk, Y as it was.
-    expect((await clips(a)).find((clip) => clip.id === x.id)?.deletedAt).toBeUndefined();
-    expect(await readStore<Row[]>(a.page, 'outbox')).toEqual([]);
-    const [afterX] = await serverRecords(a.who, 'drafts', x.id);
-    const [afterY] = await serverRecords(a.who, 'drafts', y.id);
-    expect(afterX!.status).not.toBe('trash');
-    expect(afterY!.version).toBe(remoteY!.version);
+    await expectNothingMerged(x, y, remoteY);
 
     await editorB.getByRole('button', { name: `← ${fr('common.close')}` }).click();
   });
