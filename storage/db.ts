@@ -14,6 +14,7 @@ import type {
   SyncState,
 } from './sync-state';
 import { DEFAULT_DRAFT_TEMPLATE, renderDraftTemplate } from './template';
+import { DEFAULT_HOUSE_STYLE } from './house-style';
 
 /** A passage the editor selected on the page when clipping it. */
 export interface Quote {
@@ -369,13 +370,20 @@ function reindexWords(tx: Transaction): Promise<unknown> {
 /**
  * Gives a version-1 draft (or one from a backup made by version 1) the fields version 2 added,
  * in place; fields it already has are left alone. The body comes from the default template:
- * the editor's own lives in browser storage, which an IndexedDB upgrade cannot await.
+ * the editor's own lives in browser storage, which an IndexedDB upgrade cannot await. Its quote
+ * is marked with the page's language (`lang`, which version 1 already kept) when that is another
+ * than French, as a new draft's template marks it: version 1 had no exports, hence no export
+ * language but the column's own, the default house style's.
  * Derived fields are not computed here (the table hooks and the upgrade do it).
  */
 export function fillV2Fields(record: Partial<Draft> & Pick<Draft, 'url' | 'title'>): void {
   const quotes = record.quotes ?? [];
   record.quotes = quotes;
-  record.body ??= renderDraftTemplate(DEFAULT_DRAFT_TEMPLATE, { ...record, quotes });
+  record.body ??= renderDraftTemplate(
+    DEFAULT_DRAFT_TEMPLATE,
+    { ...record, quotes },
+    DEFAULT_HOUSE_STYLE.locale,
+  );
   record.sources ??= [
     {
       url: record.url,

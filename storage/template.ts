@@ -147,9 +147,9 @@ function link(url: string, text: string): string {
  * A URL that is not http(s) (`chrome://…`, `javascript:…`) is never linked. A template that
  * uses `{quote}` on a draft without quotes is replaced by {@link NO_QUOTE_TEMPLATE}, so that
  * the item does not start with empty quotation marks. Unknown placeholders are left as typed.
- * @param textLang the language the item is written in: the house style's export language.
- *   Without it (a draft upgraded from version 1, whose upgrade cannot read the settings), the
- *   quote is not marked.
+ * @param textLang the language the item is written in: the house style's export language
+ *   (a draft upgraded from version 1, whose upgrade cannot read the settings, takes the default
+ *   one's). Without it, the quote is not marked.
  */
 export function renderDraftTemplate(
   template: string,

@@ -805,6 +805,21 @@ describe('older backups', () => {
     });
   });
 
+  it('marks the restored quote of a page in English with its language, as the upgrade does', async () => {
+    const english = {
+      ...v1.clips[0]!,
+      id: 'english',
+      lang: 'en',
+      quotes: [{ text: 'Why it matters', html: '', clippedAt: '2021-03-15T08:01:00.000Z' }],
+    };
+    await restoreText(JSON.stringify({ ...v1, clips: [english] }), database);
+
+    expect((await database.clips.get('english'))?.body).toBe(
+      '<p>«\u00a0<span lang="en">Why it matters</span>\u00a0» ' +
+        '(<a href="https://www.bloomberg.com/news/ovh-ipo">Bloomberg</a>)</p>',
+    );
+  });
+
   it('puts the restored drafts in the inbox, found by search', async () => {
     await restoreText(JSON.stringify(v1), database);
 

@@ -77,6 +77,47 @@ describe('IndiscretsDB migration v1 → v2', () => {
     });
   });
 
+  it('marks the quote of a page in another language than French with the page’s, as a new draft’s template does', async () => {
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ clips: 'id, url, createdAt, updatedAt' });
+    const draft = (id: string, lang: string | undefined, text: string) => ({
+      id,
+      url: `https://a.test/${id}`,
+      title: id,
+      siteName: 'Axios',
+      ...(lang === undefined ? {} : { lang }),
+      quotes: [{ text, html: '', clippedAt: '2021-03-15T08:00:00.000Z' }],
+      provenance: {},
+      createdAt: '2021-03-15T08:00:00.000Z',
+      updatedAt: '2021-03-15T08:00:00.000Z',
+    });
+    await v1
+      .table('clips')
+      .bulkAdd([
+        draft('english', 'EN-us', 'Why it matters: the deal'),
+        draft('french', 'fr-FR', 'Pourquoi c’est important'),
+        draft('unknown', undefined, 'Sans langue'),
+        draft('invalid', 'english please', 'Not a tag'),
+      ]);
+    v1.close();
+
+    const database = new IndiscretsDB(name);
+    const bodies = Object.fromEntries(
+      (await database.clips.toArray()).map((record) => [record.id, record.body]),
+    );
+    database.close();
+
+    const credit = (id: string) => ` (<a href="https://a.test/${id}">Axios</a>)</p>`;
+    expect(bodies).toEqual({
+      // The tag written as tags are, the colon of the English left as written by the exports.
+      english: `<p>«\u00a0<span lang="en-US">Why it matters: the deal</span>\u00a0»${credit('english')}`,
+      // French, unknown or not a language: the quote reads as the French around it.
+      french: `<p>«\u00a0Pourquoi c’est important\u00a0»${credit('french')}`,
+      unknown: `<p>«\u00a0Sans langue\u00a0»${credit('unknown')}`,
+      invalid: `<p>«\u00a0Not a tag\u00a0»${credit('invalid')}`,
+    });
+  });
+
   it('indexes the upgraded drafts: inbox, search words and source URLs', async () => {
     const v1 = new Dexie(name);
     v1.version(1).stores({ clips: 'id, url, createdAt, updatedAt' });
