@@ -5,7 +5,13 @@ import { escapeHtml } from '../lib/html';
 import { languageSpan } from '../lib/lang';
 import type { SitePost } from '../storage/site-posts';
 import { frenchQuotation, quotationParagraphs } from '../storage/template';
-import { cleanItemHtml, cleanPastedHtml } from './richtext';
+import {
+  cleanItemHtml,
+  cleanPastedHtml,
+  coversText,
+  languageAt,
+  overWholeQuotes,
+} from './richtext';
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
 import { TextHistory, type TextState } from './textHistory';
 import { useSitePosts } from './useSitePosts';
@@ -45,7 +51,8 @@ interface Props {
   readOnly?: boolean;
   /**
    * The language the text is written in (the exports'): said on the text for screen readers,
-   * and what a paste's languages are read against (only a change of language is kept).
+   * and what a paste's languages are read against (only a change of language is kept), but
+   * inside a quote marked in another language, where the quote's is (see `languageAt`).
    */
   lang?: string;
 }
@@ -139,6 +146,12 @@ function quoteLineHtml(line: string, start: number, words: string, lang?: string
     languageSpan(escapeHtml(words, 'text'), lang) +
     escapeHtml(line.slice(end), 'text')
   );
+}
+
+/** The words of `html` when it is one paragraph (cleaned: `<p>…</p>`), else undefined. */
+function paragraphWords(html: string): string | undefined {
+  const words = /^<p>([\s\S]*)<\/p>$/.exec(html)?.[1];
+  return words === undefined || /<\/?(?:p|ul|ol|li)>/.test(words) ? undefined : words;
 }
 
 /** Plain text pasted: one paragraph per blank-line-separated block. */
@@ -329,14 +342,7 @@ function selectsAll(el: HTMLElement): boolean {
   const selection = window.getSelection();
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return false;
   const range = selection.getRangeAt(0);
-  if (!el.contains(range.commonAncestorContainer)) return false;
-  const outside = document.createRange();
-  outside.selectNodeContents(el);
-  outside.setEnd(range.startContainer, range.startOffset);
-  if (outside.toString().trim() !== '') return false;
-  outside.selectNodeContents(el);
-  outside.setStart(range.endContainer, range.endOffset);
-  return outside.toString().trim() === '';
+  return el.contains(range.commonAncestorContainer) && coversText(range, el);
 }
 
 /**
@@ -817,15 +823,32 @@ export function RichText({
       return;
     }
     const html = data?.getData('text/html');
-    const clean = cleanPastedHtml(html || textToHtml(data?.getData('text/plain') ?? ''), lang);
     const el = ref.current;
+    const range = editorRange();
+    // Over all the words of a quote, the quote goes with them (see overWholeQuotes).
+    const over = el && range ? overWholeQuotes(range, el) : null;
+    // Its languages are read against the words it goes among: inside an English quote, English
+    // words join it and French ones are marked French.
+    const around = el && over ? languageAt(over, el, lang) : lang;
+    const clean = cleanPastedHtml(html || textToHtml(data?.getData('text/plain') ?? ''), around);
     if (el && el.querySelector('ul, ol') && selectsAll(el)) {
       // Over the whole text, the paste is the whole text: the browser would put its paragraphs
       // in the list's first entry (stored as lines of it).
       replaceText(clean, undefined);
       return;
     }
-    asStep(() => document.execCommand('insertHTML', false, clean));
+    asStep(() => {
+      if (range && over && selection && over.compareBoundaryPoints(Range.START_TO_START, range)) {
+        // The browser would keep the emptied quote, and put the paste in it.
+        over.deleteContents();
+        selection.removeAllRanges();
+        selection.addRange(over);
+      }
+      // One paragraph goes among the words at the caret, as its words: given as a paragraph,
+      // the browser would merge it into the caret's, splitting a quote's span around the caret
+      // (the words left out of the quote's language) and losing their own language's span.
+      document.execCommand('insertHTML', false, paragraphWords(clean) ?? clean);
+    });
   };
 
   /** A source dragged over the text: the selected words it will link are kept. */

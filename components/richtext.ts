@@ -30,3 +30,49 @@ export function itemLines(html: string): string {
 }
 
 export { countText } from './counts';
+
+/**
+ * Whether `range` (inside `el`) holds all of `el`'s text: what is outside it, before or after,
+ * is only spaces.
+ */
+export function coversText(range: Range, el: Node): boolean {
+  const outside = el.ownerDocument!.createRange();
+  outside.selectNodeContents(el);
+  outside.setEnd(range.startContainer, range.startOffset);
+  if (outside.toString().trim() !== '') return false;
+  outside.selectNodeContents(el);
+  outside.setStart(range.endContainer, range.endOffset);
+  return outside.toString().trim() === '';
+}
+
+/**
+ * The language of the text where `range` is in the editor `root`, an item's text written in
+ * `textLang`: that of the closest element around it inside `root` that says one (a quote's
+ * `<span lang="en">`), else `textLang`.
+ */
+export function languageAt(range: Range, root: Node, textLang: string): string {
+  for (let node: Node | null = range.commonAncestorContainer; node; node = node.parentNode) {
+    if (node === root || !root.contains(node)) break;
+    const lang = node.nodeType === 1 ? (node as Element).getAttribute('lang') : null;
+    if (lang) return lang;
+  }
+  return textLang;
+}
+
+/**
+ * `range` (a selection in the editor `root`) widened over the quotes around it whose words it
+ * holds whole (elements saying a language): what replaces all a quote's words replaces the
+ * quote, and is among the words around it, not in a quote left empty.
+ */
+export function overWholeQuotes(range: Range, root: Node): Range {
+  const wide = range.cloneRange();
+  if (wide.collapsed) return wide;
+  for (let node: Node | null = wide.commonAncestorContainer; node; node = node.parentNode) {
+    if (node === root || !root.contains(node)) break;
+    if (node.nodeType === 1 && (node as Element).hasAttribute('lang') && coversText(wide, node)) {
+      wide.setStartBefore(node);
+      wide.setEndAfter(node);
+    }
+  }
+  return wide;
+}

@@ -17,6 +17,7 @@ import {
   GOOGLE_DOCS_STORED,
   WORD_LANG_HTML,
   WORD_LANG_STORED,
+  wordWords,
 } from '../fixtures/clipboard';
 
 /**
@@ -127,6 +128,36 @@ describe('writing an item in Chromium with the built extension', () => {
       }
       throw new Error(`No "${w}" in the text`);
     }, word);
+  }
+
+  /**
+   * Pastes `html` (its text/plain `plain`) where `words` are, the last time they are in the
+   * text: over them, or with `after`, the caret right after them.
+   */
+  async function pasteAt(area: Locator, words: string, html: string, plain: string, after = false) {
+    await area.evaluate(
+      (el, [w, h, p, a]) => {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.nodeValue!.lastIndexOf(w as string);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, a ? at + (w as string).length : at);
+          range.setEnd(node, at + (w as string).length);
+          window.getSelection()!.removeAllRanges();
+          window.getSelection()!.addRange(range);
+          const data = new DataTransfer();
+          data.setData('text/html', h as string);
+          data.setData('text/plain', p as string);
+          el.dispatchEvent(
+            new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+          );
+          return;
+        }
+        throw new Error(`No "${w as string}" in the text`);
+      },
+      [words, html, plain, after],
+    );
   }
 
   beforeAll(async () => {
@@ -648,6 +679,48 @@ describe('writing an item in Chromium with the built extension', () => {
     const inline = `<p>Il a dit ${quote} ensuite le <strong>vote</strong>.</p><p>${quote}</p>`;
     await saved(inline);
     expect(await storedBody(popup, area)).toBe(inline);
+    await popup.close();
+  });
+
+  it('reads a paste’s languages against the words at the caret: in an English quote, English words join it, French ones are marked', async () => {
+    const popup = await openPopup();
+    const text = (quote: string, end: string) =>
+      `<p>Selon Axios, « <span lang="en">${quote}</span> », écrit ${end}.</p>`;
+    const { draft, area } = await openLemondeGiven(popup, {
+      body: text('Why it matters: the deal', 'le site'),
+    });
+    const saved = (html: string) => savedBody(popup, draft.id, (body) => body === html);
+
+    // English words from Word over words of the quote: they join it, no span of their own.
+    await pasteAt(area, 'matters', wordWords('EN-US', 'really matters'), 'really matters');
+    await saved(text('Why it really matters: the deal', 'le site'));
+    // French words there are said to be French.
+    await pasteAt(area, 'the', wordWords('FR', 'le'), 'le');
+    await saved(text('Why it really matters: <span lang="fr">le</span> deal', 'le site'));
+    // Outside the quote, among French words, English ones are said to be English.
+    await pasteAt(area, 'le site', wordWords('EN-US', 'the newsletter'), 'the newsletter');
+    const marked = text(
+      'Why it really matters: <span lang="fr">le</span> deal',
+      '<span lang="en-US">the newsletter</span>',
+    );
+    await saved(marked);
+    expect(await storedBody(popup, area)).toBe(marked);
+    await popup.close();
+  });
+
+  it('pastes over all the words of a quote among the text’s, the quote’s language gone with them', async () => {
+    const popup = await openPopup();
+    const { draft, area } = await openLemondeGiven(popup, {
+      body: '<p>Selon Axios, « <span lang="en">Why it matters</span> ».</p>',
+    });
+    const saved = (html: string) => savedBody(popup, draft.id, (body) => body === html);
+
+    await pasteAt(area, 'Why it matters', wordWords('FR', 'Pourquoi'), 'Pourquoi');
+    await saved('<p>Selon Axios, « Pourquoi ».</p>');
+    await pasteAt(area, 'Pourquoi', wordWords('EN-US', 'The deal'), 'The deal');
+    const english = '<p>Selon Axios, « <span lang="en-US">The deal</span> ».</p>';
+    await saved(english);
+    expect(await storedBody(popup, area)).toBe(english);
     await popup.close();
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { cleanItemHtml, countText, itemText } from '../../../components/richtext';
+import {
+  cleanItemHtml,
+  countText,
+  itemText,
+  languageAt,
+  overWholeQuotes,
+} from '../../../components/richtext';
 import { cleanPastedHtml } from '../../../storage/item-html';
 import { sanitizeBlocks } from '../../../export/sanitize';
 import {
@@ -10,6 +16,7 @@ import {
   WORD_HTML,
   WORD_LANG_HTML,
   WORD_LANG_STORED,
+  wordWords,
 } from '../../fixtures/clipboard';
 
 describe('cleanItemHtml', () => {
@@ -274,5 +281,87 @@ describe('cleanPastedHtml', () => {
     expect(
       cleanPastedHtml('<p><span lang="en-GB">a <span lang="en-US">b</span></span></p>', 'fr'),
     ).toBe('<p><span lang="en-GB">a b</span></p>');
+  });
+});
+
+describe('languageAt', () => {
+  /** An item's text in French with an English quote, one French word in a second one. */
+  function editor() {
+    const root = document.createElement('div');
+    root.setAttribute('lang', 'fr');
+    root.innerHTML =
+      '<p>Selon Axios, « <span lang="en">Why it <strong>matters</strong></span> », puis ' +
+      '« <span lang="en-GB">the <span lang="fr">cliché</span> again</span> ».</p>';
+    return root;
+  }
+
+  /** The range from `from` characters into the text node holding `start` to `to` into `end`'s. */
+  function rangeIn(root: Element, start: string, from: number, end = start, to = from) {
+    const text = (words: string) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.nodeValue!.includes(words)) return node;
+      }
+      throw new Error(`No "${words}"`);
+    };
+    const range = document.createRange();
+    range.setStart(text(start), from);
+    range.setEnd(text(end), to);
+    return range;
+  }
+
+  it('is the language of the quote the caret is in, else the text’s', () => {
+    const root = editor();
+    expect(languageAt(rangeIn(root, 'Selon', 3), root, 'fr')).toBe('fr');
+    expect(languageAt(rangeIn(root, 'Why it', 4), root, 'fr')).toBe('en');
+    // In a bold word of the quote, the quote's.
+    expect(languageAt(rangeIn(root, 'matters', 2), root, 'fr')).toBe('en');
+    // A French word inside the second quote is French; the quote around it is British.
+    expect(languageAt(rangeIn(root, 'cliché', 2), root, 'fr')).toBe('fr');
+    expect(languageAt(rangeIn(root, 'again', 2), root, 'fr')).toBe('en-GB');
+    // Outside any quote, the text's, whatever the root says.
+    expect(languageAt(rangeIn(root, 'puis', 1), root, 'en')).toBe('en');
+  });
+
+  it('is the quote’s for words selected in it, the text’s for a selection across its edge', () => {
+    const root = editor();
+    expect(languageAt(rangeIn(root, 'Why it', 0, 'matters', 3), root, 'fr')).toBe('en');
+    expect(languageAt(rangeIn(root, 'Selon', 0, 'Why it', 3), root, 'fr')).toBe('fr');
+  });
+
+  it('widens a selection of all a quote’s words over the quote, read among the words around it', () => {
+    const root = editor();
+    const whole = overWholeQuotes(rangeIn(root, 'Why it', 0, 'matters', 7), root);
+    expect(whole.toString()).toBe('Why it matters');
+    expect(whole.startContainer).toBe(root.firstChild);
+    expect(languageAt(whole, root, 'fr')).toBe('fr');
+    // The French word of the second quote: in the British quote once it is gone.
+    const cliche = overWholeQuotes(rangeIn(root, 'cliché', 0, 'cliché', 6), root);
+    expect(languageAt(cliche, root, 'fr')).toBe('en-GB');
+    // The whole second quote, the French word in it too: among the French text.
+    const second = overWholeQuotes(rangeIn(root, 'the ', 0, ' again', 6), root);
+    expect(second.toString()).toBe('the cliché again');
+    expect(languageAt(second, root, 'fr')).toBe('fr');
+    // Not all its words, or a caret: as it was.
+    const some = rangeIn(root, 'the ', 0, 'cliché', 6);
+    expect(languageAt(overWholeQuotes(some, root), root, 'fr')).toBe('en-GB');
+    const caret = rangeIn(root, 'Why it', 0);
+    expect(overWholeQuotes(caret, root).startContainer).toBe(caret.startContainer);
+  });
+
+  it('gives the paste its languages against the quote it goes into', () => {
+    const root = editor();
+    const inQuote = languageAt(rangeIn(root, 'Why it', 4), root, 'fr');
+    const outside = languageAt(rangeIn(root, 'puis', 1), root, 'fr');
+    // English words join the English quote; French ones are said to be French there.
+    expect(cleanPastedHtml(wordWords('EN-US', 'really'), inQuote)).toBe('<p>really</p>');
+    expect(cleanPastedHtml(wordWords('FR', 'vraiment'), inQuote)).toBe(
+      '<p><span lang="fr">vraiment</span></p>',
+    );
+    // Among French words, the other way round.
+    expect(cleanPastedHtml(wordWords('EN-US', 'really'), outside)).toBe(
+      '<p><span lang="en-US">really</span></p>',
+    );
+    expect(cleanPastedHtml(wordWords('FR', 'vraiment'), outside)).toBe('<p>vraiment</p>');
   });
 });
