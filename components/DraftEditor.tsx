@@ -407,7 +407,7 @@ function DraftEditorOf({
         <QuoteList
           quotes={live.quotes}
           lang={quoteLang}
-          onInsert={(quote, block) => text.current?.insertQuote(quote, block, quoteLang)}
+          onInsert={(quote, block) => text.current?.insertQuote(quote, block, live.lang)}
         />
         <SourcesEditor
           sources={form.sources}

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { getLocale, t } from '../locales';
 import { keptCaret } from '../lib/block-merge';
 import { escapeHtml } from '../lib/html';
-import { languageSpan } from '../lib/lang';
+import { languageSpan, quoteLanguage } from '../lib/lang';
 import type { SitePost } from '../storage/site-posts';
 import { frenchQuotation, quotationParagraphs } from '../storage/template';
 import {
@@ -61,11 +61,12 @@ interface Props {
 export interface RichTextHandle {
   /**
    * Inserts a quote where the caret is (or was last; at the end when it never was in the
-   * text): inline in « », or as a paragraph of its own after the caret's paragraph. With a
-   * `lang` (its page's, when another language than the text's), the quote's words are marked
+   * text): inline in « », or as a paragraph of its own after the caret's paragraph. With its
+   * page's `pageLang`, when it is another language than the words it goes among (the text's,
+   * or inline in a quote marked in another, that quote's), the quote's words are marked
    * `<span lang>` inside the « »: the exports' French typography leaves them as written.
    */
-  insertQuote: (text: string, block: boolean, lang?: string | null) => void;
+  insertQuote: (text: string, block: boolean, pageLang?: string) => void;
 }
 
 /** An http(s) address alone, as pasted from the address bar. */
@@ -534,14 +535,14 @@ export function RichText({
 
   if (handle) {
     handle.current = {
-      insertQuote(text, block, lang) {
-        asStep(() => insertQuote(text, block, lang));
+      insertQuote(text, block, pageLang) {
+        asStep(() => insertQuote(text, block, pageLang));
       },
     };
   }
 
   /** {@link RichTextHandle.insertQuote}, without the undo step and the change sent. */
-  function insertQuote(text: string, block: boolean, lang?: string | null) {
+  function insertQuote(text: string, block: boolean, pageLang?: string) {
     const el = ref.current;
     if (!el) return;
     el.focus();
@@ -556,6 +557,9 @@ export function RichText({
       range.selectNodeContents(el.lastElementChild ?? el);
       range.collapse(false);
     }
+    // Marked in its page's language against the words it goes among: a paragraph of its own
+    // is among the text's, inline it is in the quote the caret is in, if any.
+    const quoteLang = quoteLanguage(pageLang, block ? lang : languageAt(range, el, lang));
     // Its own marks go or become “ ” as in a new draft's template: « … » stays balanced.
     const paragraphs = quotationParagraphs(text).map((part) => part.replace(/\s+/g, ' '));
     if (block) {
@@ -565,8 +569,8 @@ export function RichText({
       const texts = frenchQuotation(paragraphs, ' ');
       if (texts.length === 0) return;
       // Each line opens with « and a space: the quote's words follow.
-      const htmls = lang
-        ? texts.map((line, index) => quoteLineHtml(line, 2, paragraphs[index]!, lang))
+      const htmls = quoteLang
+        ? texts.map((line, index) => quoteLineHtml(line, 2, paragraphs[index]!, quoteLang))
         : undefined;
       let paragraph: Node | null = range.endContainer;
       while (paragraph && paragraph.parentNode !== el && paragraph.nodeName !== 'LI') {
@@ -584,17 +588,17 @@ export function RichText({
       const lead = before && !/\s$/.test(before) ? ' ' : '';
       const words = paragraphs.join(' ');
       const line = `${lead}« ${words} »`;
-      if (!lang) document.execCommand('insertText', false, line);
+      if (!quoteLang) document.execCommand('insertText', false, line);
       else if (typeof document.execCommand === 'function') {
         document.execCommand(
           'insertHTML',
           false,
-          quoteLineHtml(line, lead.length + 2, words, lang),
+          quoteLineHtml(line, lead.length + 2, words, quoteLang),
         );
       } else {
         // No editing commands (jsdom): the same nodes, put in with DOM methods.
         const made = document.createElement('template');
-        made.innerHTML = quoteLineHtml(line, lead.length + 2, words, lang);
+        made.innerHTML = quoteLineHtml(line, lead.length + 2, words, quoteLang);
         range.insertNode(made.content);
       }
     }

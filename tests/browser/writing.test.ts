@@ -723,4 +723,37 @@ describe('writing an item in Chromium with the built extension', () => {
     expect(await storedBody(popup, area)).toBe(english);
     await popup.close();
   });
+
+  it('marks a quote inserted inline in a quote against that quote’s language, not the text’s', async () => {
+    const popup = await openPopup();
+    const body = '<p>Selon Axios, « <span lang="en">He said it matters</span> ».</p>';
+    const quotes = [{ text: 'la réforme', html: '', clippedAt: '2026-03-15T08:00:00Z' }];
+    const { draft, area } = await openLemondeGiven(popup, { lang: 'fr-FR', body, quotes });
+    const saved = (html: string) => savedBody(popup, draft.id, (stored) => stored === html);
+    const insertAfterSaid = async () => {
+      await select(area, 'said');
+      await popup.keyboard.press('ArrowRight');
+      await popup.getByRole('button', { name: 'Insérer', exact: true }).first().click();
+    };
+
+    // A French page's quote in the English quote: said to be French.
+    await insertAfterSaid();
+    const french =
+      '<p>Selon Axios, « <span lang="en">He said « <span lang="fr-FR">la réforme</span> » ' +
+      'it matters</span> ».</p>';
+    await saved(french);
+
+    // An English page's quote there: English as the words around it, no span of its own.
+    await openLemondeGiven(popup, {
+      lang: 'en',
+      body,
+      quotes: [{ ...quotes[0]!, text: 'the reform' }],
+    });
+    await insertAfterSaid();
+    const english =
+      '<p>Selon Axios, « <span lang="en">He said « the reform » it matters</span> ».</p>';
+    await saved(english);
+    expect(await storedBody(popup, area)).toBe(english);
+    await popup.close();
+  });
 });
