@@ -95,6 +95,10 @@ describe('writing an item in Chromium with the built extension', () => {
     return until(read, check, `the stored body of draft ${id}`);
   }
 
+  /** Waits for draft `id`'s stored body to be `html` (see {@link savedBody}). */
+  const savedAs = (page: Page, id: string) => (html: string) =>
+    savedBody(page, id, (body) => body === html);
+
   /** Selects `word` in the editor with a double click, as an editor would. */
   async function wordBox(page: Page, area: Locator, word: string) {
     return area.evaluate((el, w) => {
@@ -689,7 +693,7 @@ describe('writing an item in Chromium with the built extension', () => {
     const { draft, area } = await openLemondeGiven(popup, {
       body: text('Why it matters: the deal', 'le site'),
     });
-    const saved = (html: string) => savedBody(popup, draft.id, (body) => body === html);
+    const saved = savedAs(popup, draft.id);
 
     // English words from Word over words of the quote: they join it, no span of their own.
     await pasteAt(area, 'matters', wordWords('EN-US', 'really matters'), 'really matters');
@@ -713,7 +717,7 @@ describe('writing an item in Chromium with the built extension', () => {
     const { draft, area } = await openLemondeGiven(popup, {
       body: '<p>Selon Axios, « <span lang="en">Why it matters</span> ».</p>',
     });
-    const saved = (html: string) => savedBody(popup, draft.id, (body) => body === html);
+    const saved = savedAs(popup, draft.id);
 
     await pasteAt(area, 'Why it matters', wordWords('FR', 'Pourquoi'), 'Pourquoi');
     await saved('<p>Selon Axios, « Pourquoi ».</p>');
@@ -729,7 +733,7 @@ describe('writing an item in Chromium with the built extension', () => {
     const body = '<p>Selon Axios, « <span lang="en">He said it matters</span> ».</p>';
     const quotes = [{ text: 'la réforme', html: '', clippedAt: '2026-03-15T08:00:00Z' }];
     const { draft, area } = await openLemondeGiven(popup, { lang: 'fr-FR', body, quotes });
-    const saved = (html: string) => savedBody(popup, draft.id, (stored) => stored === html);
+    const saved = savedAs(popup, draft.id);
     const insertAfterSaid = async () => {
       await select(area, 'said');
       await popup.keyboard.press('ArrowRight');
