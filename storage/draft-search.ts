@@ -6,7 +6,7 @@ import { queryTokens } from './derive';
 /**
  * Searching the drafts: a query (words, status, site, tag, box) resolved into index ranges, and
  * a planner that picks, per query, between reading the candidates of the most selective index
- * and walking the drafts newest first (see {@link WALK_ABOVE}); counts come from primary keys.
+ * and walking the drafts newest first (see {@link walkAbove}); counts come from primary keys.
  */
 
 /** Which drafts a search looks at. */
@@ -53,13 +53,21 @@ const READ_CANDIDATES_MAX = 1000;
 
 type DraftCollection = Collection<Draft, string, InsertType<Draft, 'id'>>;
 
+/** The size of inbox the planner is tuned for: a newsroom after four years (bench/seed.ts). */
+const PLANNED_DRAFTS = 10_000;
+
 /**
- * Below this many candidates from the most selective index (a search word, a tag, a site),
- * a page is read from those candidates; above it, walking the drafts newest first and keeping
- * the matches fills a page sooner. Reading a record costs about the same either way, so the
- * crossover is where both read as many: √(page × drafts) for a page of 50 among 10,000.
+ * Up to this many candidates from the most selective index (a search word, a tag, a site), a
+ * page ending at the `wanted`th match is read from those candidates; above it, walking the
+ * drafts newest first and keeping the matches fills it sooner. Reading a record costs about the
+ * same either way, so the crossover is where both read as many: √(wanted × drafts), 700 for a
+ * page of 50 among 10,000, 220 for the five rows a popup shows as the editor types (the inbox
+ * reads those first): a word one draft in twenty holds (500 drafts) then walks some 200 drafts
+ * instead of reading its 500.
  */
-const WALK_ABOVE = 700;
+function walkAbove(wanted: number): number {
+  return Math.sqrt(wanted * PLANNED_DRAFTS);
+}
 
 /** The parts of a query every search function resolves the same way. */
 function resolveQuery(query: DraftQuery) {
@@ -228,8 +236,8 @@ function distinct(drafts: Draft[]): Draft[] {
  * inbox shows on each keystroke. Every path reads few records, each range in one request:
  * - no text and no filter (the inbox as it opens): the box walked newest first, skipping the
  *   trash (a few drafts), so one chunk fills a page;
- * - a selective constraint (a rare word, a tag, a site: at most {@link WALK_ABOVE} drafts):
- *   only its drafts are read, checked against the rest and sorted;
+ * - a selective constraint (a rare word, a tag, a site: at most {@link walkAbove} drafts, fewer
+ *   for a shorter page): only its drafts are read, checked against the rest and sorted;
  * - otherwise the box is walked newest first until the page is full: a common word fills it
  *   within a few hundred drafts.
  */
@@ -243,7 +251,7 @@ export function searchPage(
       if (selective.length > 0) {
         const sizes = await Promise.all(selective.map((constraint) => constraint.count()));
         const smallest = sizes.indexOf(Math.min(...sizes));
-        if (sizes[smallest]! <= WALK_ABOVE) {
+        if (sizes[smallest]! <= walkAbove(q.offset + q.limit)) {
           const candidates = distinct(await selective[smallest]!.toArray());
           const found = candidates.filter(q.matches).sort(newestFirst);
           return found.slice(q.offset, q.offset + q.limit);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Draft, IndiscretsDB } from '../../../storage/db';
-import { listSiteNames, listTags, searchDrafts } from '../../../storage/draft-search';
+import { listSiteNames, listTags, searchDrafts, searchPage } from '../../../storage/draft-search';
 import {
   DraftNotFoundError,
   listTrash,
@@ -321,6 +321,64 @@ describe('searchDrafts', () => {
 
     expect(page.total).toBe(expected.length);
     expect(ids(page.drafts)).toEqual(expected.slice(10, 40));
+  });
+
+  it('reads only the drafts a short page needs: a word one draft in ten holds is walked for five rows', async () => {
+    // 3,000 drafts, one in ten about OVH (300): a page of 50 reads those 300 whole, the five rows
+    // a popup shows as the editor types are found walking the newest drafts (a first chunk).
+    const records = Array.from({ length: 3000 }, (_, i) => ({
+      id: `id-${String(i).padStart(4, '0')}`,
+      url: `https://a.test/${i}`,
+      title: `${i % 10 === 0 ? 'OVHcloud' : 'Bercy'} annonce ${i}`,
+      siteName: 'Reuters',
+      quotes: [],
+      provenance: {},
+      createdAt: new Date(Date.UTC(2021, 0, 1, 0, 0, i)).toISOString(),
+      updatedAt: '2021-01-01T00:00:00.000Z',
+      body: '',
+      sources: [],
+      note: '',
+      tags: [],
+      status: 'draft' as const,
+      issueId: '',
+      sortKey: '',
+      words: [],
+      sourceUrls: [],
+    }));
+    await database.clips.bulkAdd(records);
+    const newest = records
+      .filter((r) => r.title.startsWith('OVH'))
+      .reverse()
+      .map((r) => r.id);
+    // Records read by every request of a range (getAll), or by a cursor, one at a time.
+    const { getAll, openCursor } = IDBIndex.prototype;
+    let read = 0;
+    IDBIndex.prototype.getAll = function (this: IDBIndex, ...args: Parameters<IDBIndex['getAll']>) {
+      const request = getAll.apply(this, args);
+      request.addEventListener('success', () => (read += (request.result as unknown[]).length));
+      return request;
+    };
+    IDBIndex.prototype.openCursor = function (
+      this: IDBIndex,
+      ...args: Parameters<IDBIndex['openCursor']>
+    ) {
+      const request = openCursor.apply(this, args);
+      request.addEventListener('success', () => (read += request.result ? 1 : 0));
+      return request;
+    };
+    try {
+      const screen = await searchPage({ text: 'ovh', box: 'inbox', limit: 5 }, database);
+      const screenRead = read;
+      read = 0;
+      const page = await searchPage({ text: 'ovh', box: 'inbox', limit: 50 }, database);
+
+      expect(ids(screen)).toEqual(newest.slice(0, 5));
+      expect(screenRead).toBe(64);
+      expect(ids(page)).toEqual(newest.slice(0, 50));
+      expect(read).toBe(300);
+    } finally {
+      Object.assign(IDBIndex.prototype, { getAll, openCursor });
+    }
   });
 
   it('pages through drafts that share a creation time, none skipped or repeated', async () => {
