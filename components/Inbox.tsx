@@ -97,7 +97,13 @@ export function Inbox({
   const section = useRef<HTMLElement>(null);
   // The part of the list drawn, as whole pages of `pageSize` rows from `offset`.
   const [drawn, setDrawn] = useState({ key: filterKey, offset: 0, limit: pageSize });
-  const current = drawn.key === filterKey ? drawn : { key: filterKey, offset: 0, limit: pageSize };
+  // The rows the first screen shows, measured once the list is drawn (all of a page until then).
+  const screenRows = useRef(pageSize);
+  // What was just typed (or chosen) reads only the rows the screen shows, so that the first
+  // matches are drawn after reading as few drafts as they need; the whole pages around them are
+  // read once those are drawn (see onRange below).
+  const current =
+    drawn.key === filterKey ? drawn : { key: filterKey, offset: 0, limit: screenRows.current };
   const live = useDataQuery(
     async (data): Promise<Loaded> => ({
       key: current.key,
@@ -120,9 +126,10 @@ export function Inbox({
   const isPlainInbox = box === 'inbox' && !filtered;
   const [snapshot] = useState(() => (isPlainInbox ? readInboxSnapshot() : undefined));
   useEffect(() => {
-    if (live && isPlainInbox && live.offset === 0) {
-      writeInboxSnapshot(live.rows.slice(0, firstScreenRows(section.current, pageSize)));
-    }
+    if (!live || live.offset !== 0) return;
+    // Measured after the paint, when the page is laid out already.
+    screenRows.current = firstScreenRows(section.current, pageSize);
+    if (isPlainInbox) writeInboxSnapshot(live.rows.slice(0, screenRows.current));
   }, [live, isPlainInbox]);
   const loaded: Loaded | undefined =
     shown.current ??
@@ -306,6 +313,8 @@ export function Inbox({
         handle={list}
         rowKey={(index) => rowAt(index)?.id ?? `row:${index}`}
         onRange={(start, end) => {
+          // A new search's first screen is read first: its pages once it is drawn.
+          if (drawn.key !== filterKey && live?.key !== filterKey) return;
           // Whole pages around what is drawn, so that scrolling a little reads nothing new.
           const offset = Math.floor(start / pageSize) * pageSize;
           const limit = Math.max(pageSize, Math.ceil(end / pageSize) * pageSize - offset);
