@@ -38,7 +38,9 @@ interface QueryOptions {
   /**
    * Start the query as soon as the component is drawn (a layout effect) rather than after the
    * next frame (an effect): for what the editor is waiting for, such as the results of what they
-   * just typed. The others wait, so that they never delay a paint.
+   * just typed. Dexie's `liveQuery` runs its first query on a timer, after the browser has drawn
+   * a frame (5–10 ms on a loaded machine): this one is read at once, then watched. The others
+   * wait, so that they never delay a paint.
    */
   now?: boolean;
 }
@@ -59,13 +61,35 @@ export function useDataQuery<T>(
   const useSubscription = now ? useLayoutEffect : useEffect;
   useSubscription(() => {
     if (!data) return;
-    const subscription = data
-      .liveQuery(() => query(data))
-      .subscribe({
-        next: (next) => setValue(() => next),
-        error: (error) => console.error('Indiscrets query', error),
-      });
-    return () => subscription.unsubscribe();
+    let closed = false;
+    let subscription: { unsubscribe(): void } | undefined;
+    const failed = (error: unknown) => console.error('Indiscrets query', error);
+    const watch = () => {
+      subscription = data
+        .liveQuery(() => query(data))
+        .subscribe({ next: (next) => setValue(() => next), error: failed });
+    };
+    if (now) {
+      // Read now; watched from then on (the live query reads again, and follows every change).
+      Promise.resolve()
+        .then(() => query(data))
+        .then(
+          (first) => {
+            if (closed) return;
+            setValue(() => first);
+            watch();
+          },
+          (error) => {
+            if (closed) return;
+            failed(error);
+            watch();
+          },
+        );
+    } else watch();
+    return () => {
+      closed = true;
+      subscription?.unsubscribe();
+    };
     // The query closes over `deps`; re-subscribing on their change is the point.
   }, [data, ...deps]);
   return value;
