@@ -31,6 +31,27 @@ afterEach(async () => {
 
 const ids = (drafts: Draft[]) => drafts.map((d) => d.id);
 
+/** `count` drafts written directly, one a second, each titled by `title`, nothing else set. */
+const plainDrafts = (count: number, title: (i: number) => string) =>
+  Array.from({ length: count }, (_, i) => ({
+    id: `id-${String(i).padStart(4, '0')}`,
+    url: `https://a.test/${i}`,
+    title: title(i),
+    quotes: [],
+    provenance: {},
+    createdAt: new Date(Date.UTC(2021, 0, 1, 0, 0, i)).toISOString(),
+    updatedAt: '2021-01-01T00:00:00.000Z',
+    body: '',
+    sources: [],
+    note: '',
+    tags: [],
+    status: 'draft' as const,
+    issueId: '',
+    sortKey: '',
+    words: [],
+    sourceUrls: [],
+  }));
+
 describe('updateDraft', () => {
   it('changes the given fields, stamps updatedAt and returns the stored draft', async () => {
     const draft = await addDraft(database);
@@ -163,26 +184,7 @@ describe('searchDrafts', () => {
   it('counts a number whole when its drafts are too many to read (keys intersected)', async () => {
     // Over a thousand drafts under `3` and under `article`: the count intersects index keys.
     const titles = ['Article 3', 'Article 30', 'Article 3e alinéa'];
-    await database.clips.bulkAdd(
-      Array.from({ length: 2400 }, (_, i) => ({
-        id: `id-${String(i).padStart(4, '0')}`,
-        url: `https://a.test/${i}`,
-        title: titles[i % 3]!,
-        quotes: [],
-        provenance: {},
-        createdAt: new Date(Date.UTC(2021, 0, 1, 0, 0, i)).toISOString(),
-        updatedAt: '2021-01-01T00:00:00.000Z',
-        body: '',
-        sources: [],
-        note: '',
-        tags: [],
-        status: 'draft' as const,
-        issueId: '',
-        sortKey: '',
-        words: [],
-        sourceUrls: [],
-      })),
-    );
+    await database.clips.bulkAdd(plainDrafts(2400, (i) => titles[i % 3]!));
 
     const page = await searchDrafts({ text: 'article 3', limit: 10 }, database);
 
@@ -326,25 +328,7 @@ describe('searchDrafts', () => {
   it('reads only the drafts a short page needs: a word one draft in ten holds is walked for five rows', async () => {
     // 3,000 drafts, one in ten about OVH (300): a page of 50 reads those 300 whole, the five rows
     // a popup shows as the editor types are found walking the newest drafts (a first chunk).
-    const records = Array.from({ length: 3000 }, (_, i) => ({
-      id: `id-${String(i).padStart(4, '0')}`,
-      url: `https://a.test/${i}`,
-      title: `${i % 10 === 0 ? 'OVHcloud' : 'Bercy'} annonce ${i}`,
-      siteName: 'Reuters',
-      quotes: [],
-      provenance: {},
-      createdAt: new Date(Date.UTC(2021, 0, 1, 0, 0, i)).toISOString(),
-      updatedAt: '2021-01-01T00:00:00.000Z',
-      body: '',
-      sources: [],
-      note: '',
-      tags: [],
-      status: 'draft' as const,
-      issueId: '',
-      sortKey: '',
-      words: [],
-      sourceUrls: [],
-    }));
+    const records = plainDrafts(3000, (i) => `${i % 10 === 0 ? 'OVHcloud' : 'Bercy'} annonce ${i}`);
     await database.clips.bulkAdd(records);
     const newest = records
       .filter((r) => r.title.startsWith('OVH'))
