@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { mergeTextField } from '../lib/block-merge';
 import { t, type MessageKey } from '../locales';
 import type { Draft, DraftStatus, Source } from '../storage/db';
-import { getDraft, pageTwins } from '../storage/draft-records';
+import { getDraft, mergeTargets, pageTwins } from '../storage/draft-records';
 import {
   mergeDrafts,
   restoreDraft,
@@ -153,13 +153,11 @@ function DraftEditorOf({
   // What a colleague's lock greys here (the other draft of the page, to merge) is free again
   // when the lock lapses.
   useLockLapse([draft?.desk, twin?.draft.desk]);
-  // The draft another editor merged this one into, when it is in the trash for that.
+  // The draft another editor merged this one into, when it is in the trash for that: read as
+  // the trash's rows read it (named when here, else not here yet, or gone from the desk).
   const mergedInto = useLiveQuery(
-    async () =>
-      draft?.deletedAt && draft.desk?.mergedInto
-        ? ((await getDraft(draft.desk.mergedInto)) ?? null)
-        : null,
-    [draft?.deletedAt, draft?.desk?.mergedInto],
+    async () => (draft ? ((await mergeTargets([draft])).get(draft.id) ?? null) : null),
+    [draft?.deletedAt, draft?.desk?.mergedInto, draft?.desk?.mergedIntoGone],
   );
   // The other items of the draft's issue (or of the issue being composed), to link to them.
   const issueId = draft?.issueId || currentIssueId || '';
@@ -230,10 +228,10 @@ function DraftEditorOf({
   const trashedBy = draft.desk?.trashedBy ?? draft.desk?.modifiedBy;
   // Merged into another draft by another editor: said, with that draft to open; said before
   // that draft reaches this browser too, and the notice names it when it does.
-  const mergedTitle = trashed && mergedInto ? mergedInto.title : undefined;
-  const mergedPending = trashed && !!draft.desk?.mergedInto && mergedInto === null;
+  const mergedTitle = trashed ? mergedInto?.title : undefined;
+  const mergedPending = trashed && !!mergedInto && mergedTitle === undefined;
   // Or the desk said it has that draft no more (deleted for good): it will not come.
-  const mergedGone = mergedPending && !!draft.desk?.mergedIntoGone;
+  const mergedGone = mergedPending && !!mergedInto?.gone;
   const trashSaid = () => {
     if (mergedTitle !== undefined)
       return trashedBy
