@@ -233,6 +233,11 @@ function DraftEditorOf({
   // Or the desk said it has that draft no more (deleted for good): it will not come.
   const mergedGone = mergedPending && !!mergedInto?.gone;
   const trashSaid = () => {
+    // That draft in the trash too: restoring it, not this one, keeps the merged text.
+    if (mergedTitle !== undefined && mergedInto?.trashed)
+      return trashedBy
+        ? t('editor.mergedByTrashed', { name: trashedBy, title: mergedTitle })
+        : t('editor.mergedElsewhereTrashed', { title: mergedTitle });
     if (mergedTitle !== undefined)
       return trashedBy
         ? t('editor.mergedBy', { name: trashedBy, title: mergedTitle })

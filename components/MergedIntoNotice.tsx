@@ -13,14 +13,19 @@ interface Props {
  * browser has it). The draft's own editor says it in its trash notice (see DraftEditor).
  */
 export function MergedIntoNotice({ target, onOpen }: Props) {
-  const { title, by, gone } = target;
-  // The draft it went into is not here yet: said so, to be opened once the sync brings it; or
-  // the desk said it has it no more, and it will not come (unless sent to the desk again).
+  const { title, by, trashed, gone } = target;
+  // The draft it went into may be in the trash too (opened there, to be restored); or not here
+  // yet: said so, to be opened once the sync brings it; or the desk said it has it no more, and
+  // it will not come (unless sent to the desk again).
   const said =
     title !== undefined
-      ? by
-        ? t('merged.row', { name: by, title })
-        : t('merged.rowAnon', { title })
+      ? trashed
+        ? by
+          ? t('merged.rowTrashed', { name: by, title })
+          : t('merged.rowTrashedAnon', { title })
+        : by
+          ? t('merged.row', { name: by, title })
+          : t('merged.rowAnon', { title })
       : gone
         ? by
           ? t('merged.rowGone', { name: by })

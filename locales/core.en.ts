@@ -77,6 +77,8 @@ export const coreEn: CoreMessages = {
   'editor.deleteNamed': 'Delete “{title}”',
   'merged.row': '{name} merged it into “{title}”.',
   'merged.rowAnon': 'Merged into “{title}”.',
+  'merged.rowTrashed': '{name} merged it into “{title}”, which is in the trash too.',
+  'merged.rowTrashedAnon': 'Merged into “{title}”, which is in the trash too.',
   'merged.rowPending': '{name} merged it into another draft, not here yet.',
   'merged.rowPendingAnon': 'Merged into another draft, not here yet.',
   'merged.rowGone': '{name} merged it into another draft, no longer on the shared desk.',

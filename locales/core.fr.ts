@@ -84,6 +84,8 @@ export const coreFr = {
   'editor.deleteNamed': 'Supprimer « {title} »',
   'merged.row': '{name} l’a fusionné dans « {title} ».',
   'merged.rowAnon': 'Fusionné dans « {title} ».',
+  'merged.rowTrashed': '{name} l’a fusionné dans « {title} », lui aussi à la corbeille.',
+  'merged.rowTrashedAnon': 'Fusionné dans « {title} », lui aussi à la corbeille.',
   'merged.rowPending': '{name} l’a fusionné dans un autre brouillon, pas encore arrivé ici.',
   'merged.rowPendingAnon': 'Fusionné dans un autre brouillon, pas encore arrivé ici.',
   'merged.rowGone':

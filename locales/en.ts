@@ -68,6 +68,10 @@ export const en: Messages = {
     '{name} merged this draft into “{title}”. It is in the trash, where it will be deleted after 30 days.',
   'editor.mergedElsewhere':
     'This draft was merged into “{title}” elsewhere. It is in the trash, where it will be deleted after 30 days.',
+  'editor.mergedByTrashed':
+    '{name} merged this draft into “{title}”, which is in the trash too. Both will be deleted there after 30 days; restore “{title}” to the drafts to keep the merged text.',
+  'editor.mergedElsewhereTrashed':
+    'This draft was merged into “{title}” elsewhere, which is in the trash too. Both will be deleted there after 30 days; restore “{title}” to the drafts to keep the merged text.',
   'editor.mergedByPending':
     '{name} merged this draft into another draft that has not reached this browser yet: you can open it from here as soon as it does. This one is in the trash, where it will be deleted after 30 days.',
   'editor.mergedElsewherePending':

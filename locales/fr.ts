@@ -78,6 +78,10 @@ export const fr = {
     '{name} a fusionné ce brouillon dans « {title} ». Il est à la corbeille, où il sera supprimé au bout de 30 jours.',
   'editor.mergedElsewhere':
     'Ce brouillon a été fusionné ailleurs dans « {title} ». Il est à la corbeille, où il sera supprimé au bout de 30 jours.',
+  'editor.mergedByTrashed':
+    '{name} a fusionné ce brouillon dans « {title} », qui est lui aussi à la corbeille. Tous deux y seront supprimés au bout de 30 jours ; remettez « {title} » dans les brouillons pour garder le texte fusionné.',
+  'editor.mergedElsewhereTrashed':
+    'Ce brouillon a été fusionné ailleurs dans « {title} », qui est lui aussi à la corbeille. Tous deux y seront supprimés au bout de 30 jours ; remettez « {title} » dans les brouillons pour garder le texte fusionné.',
   'editor.mergedByPending':
     '{name} a fusionné ce brouillon dans un autre brouillon, pas encore arrivé dans ce navigateur : vous pourrez l’ouvrir d’ici dès qu’il sera là. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours.',
   'editor.mergedElsewherePending':

@@ -252,6 +252,8 @@ export interface MergeTarget {
   id: string;
   /** Its title; `undefined` while this browser does not have it yet (the sync brings it). */
   title?: string;
+  /** Here, and in the trash too (trashed since, or found there on the desk): opened there. */
+  trashed?: true;
   /** Who merged it (who put it in the trash); '' when the sync did not say. */
   by: string;
   /** Not here, and the desk answered it no longer has it (deleted for good): it will not come. */
@@ -261,8 +263,9 @@ export interface MergeTarget {
 /**
  * Shared desk: for each of `drafts` in the trash that another editor merged into a draft, that
  * draft (one `bulkGet` for all), without its title while this browser does not have it: a live
- * query of it is answered again when it arrives; `gone` once the desk said it has it no more (a
- * draft sent again to the desk since is named all the same when it arrives). Keyed by draft id.
+ * query of it is answered again when it arrives; `trashed` when it is in the trash too; `gone`
+ * once the desk said it has it no more (a draft sent again to the desk since is named all the
+ * same when it arrives). Keyed by draft id.
  */
 export async function mergeTargets(
   drafts: readonly Draft[],
@@ -279,7 +282,7 @@ export async function mergeTargets(
     found.set(
       draft.id,
       target
-        ? { id, title: target.title, by }
+        ? { id, title: target.title, by, ...(target.deletedAt ? { trashed: true as const } : {}) }
         : { id, by, ...(draft.desk!.mergedIntoGone ? { gone: true as const } : {}) },
     );
   });

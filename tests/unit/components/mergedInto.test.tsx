@@ -51,13 +51,21 @@ function mergedX(yId: string, desk: Partial<DeskMark> = { trashedBy: 'Rédac' })
   });
 }
 
-/** Y, the draft X went into, as the sync brings it (with `id`, once X names it). */
-const arrives = (id?: string) =>
-  addDraft(db, { ...(id ? { id } : {}), title: 'Le ministre et le yacht', desk: { remoteId: 2 } });
+/**
+ * Y, the draft X went into, as the sync brings it (with `id`, once X names it; `trashed`: found
+ * in the desk's trash, or put there since).
+ */
+const arrives = (id?: string, trashed = false) =>
+  addDraft(db, {
+    ...(id ? { id } : {}),
+    title: 'Le ministre et le yacht',
+    desk: { remoteId: 2 },
+    ...(trashed ? { deletedAt: new Date(Date.now() - 60_000).toISOString() } : {}),
+  });
 
-/** Y, and X as the sync leaves it after Rédac merged X into Y. */
-async function merged(by: string | null = 'Rédac') {
-  const y = await arrives();
+/** Y (in the trash too if `trashed`), and X as the sync leaves it after Rédac merged X into Y. */
+async function merged(by: string | null = 'Rédac', trashed = false) {
+  const y = await arrives(undefined, trashed);
   const x = await mergedX(y.id, by ? { trashedBy: by } : {});
   return { x, y };
 }
@@ -185,6 +193,34 @@ describe('DraftEditor › a draft another editor merged into another', () => {
     );
   });
 
+  it('says the draft it went into is in the trash too, opens it there, and once it is restored says it as usual', async () => {
+    const { x, y } = await merged('Rédac', true);
+    const opened: string[] = [];
+    const notice = await editorNotice(x, opened);
+    await says(
+      notice,
+      fr(
+        'Rédac a fusionné ce brouillon dans « Le ministre et le yacht », qui est lui aussi à la corbeille. Tous deux y seront supprimés au bout de 30 jours\u202f; remettez « Le ministre et le yacht » dans les brouillons pour garder le texte fusionné.',
+      ),
+    );
+    fireEvent.click(within(notice).getByTestId('open-merged-into'));
+    await waitFor(() => expect(opened).toEqual([y.id]));
+
+    // Y restored (here, or by the sync): X's notice no longer says it is in the trash.
+    await db.clips.update(y.id, { deletedAt: undefined });
+    await says(notice, fr('Rédac a fusionné ce brouillon dans « Le ministre et le yacht ».'));
+    expect(notice.textContent).not.toContain('lui aussi à la corbeille');
+  });
+
+  it('says in English that the draft it went into is in the trash too, without a name when the sync gave none', async () => {
+    setLocale('en');
+    const { x } = await merged(null, true);
+    await says(
+      await editorNotice(x),
+      'This draft was merged into “Le ministre et le yacht” elsewhere, which is in the trash too. Both will be deleted there after 30 days; restore “Le ministre et le yacht” to the drafts to keep the merged text.',
+    );
+  });
+
   it('a draft merely trashed keeps the trash notice', async () => {
     const x = await addDraft(db, {
       title: 'À la corbeille',
@@ -258,6 +294,24 @@ describe('Inbox › the trash', () => {
     const english = await trashRow([], 'Where to look');
     expect((await within(english).findByTestId('merged-into')).textContent).toBe(
       'Rédac merged it into another draft, no longer on the shared desk.',
+    );
+  });
+
+  it('says on the row the draft it went into is in the trash too, and « Ouvrir » opens it, in both languages', async () => {
+    const { y } = await merged('Rédac', true);
+    const opened: string[] = [];
+    const notice = await within(await trashRow(opened)).findByTestId('merged-into');
+    expect(notice.textContent).toContain(
+      fr('Rédac l’a fusionné dans « Le ministre et le yacht », lui aussi à la corbeille.'),
+    );
+    fireEvent.click(within(notice).getByRole('button', { name: /^Ouvrir/ }));
+    expect(opened).toEqual([y.id]);
+    cleanup();
+
+    setLocale('en');
+    const english = await trashRow([], 'Where to look');
+    expect((await within(english).findByTestId('merged-into')).textContent).toContain(
+      'Rédac merged it into “Le ministre et le yacht”, which is in the trash too.',
     );
   });
 });
