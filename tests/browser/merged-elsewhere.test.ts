@@ -8,7 +8,8 @@ import { launchSeeded, openDesk, squash, until, type ExtensionSession } from './
  * - a draft Rédac merged into another that has not reached this browser yet says so in the
  *   trash, and names that draft, with « Ouvrir », as soon as it arrives (here from a backup
  *   merged in the options page, another tab: no sync, no reload); one merged into a draft the
- *   desk said it no longer has says that;
+ *   desk said it no longer has says that; one merged into a draft in the trash too says that,
+ *   and « Ouvrir » opens that draft there, to be restored;
  * - a draft greyed by a colleague's lock that a merge check found (a mark that lapses) takes
  *   drops again once the mark lapses, without a sync.
  */
@@ -16,13 +17,15 @@ import { launchSeeded, openDesk, squash, until, type ExtensionSession } from './
 const Y_ID = 'f0f0f0f0-0000-4000-8000-000000000001';
 /** A draft the desk answered it no longer has (deleted for good). */
 const GONE_ID = 'f0f0f0f0-0000-4000-8000-000000000002';
+/** A draft in the trash too (found there on the desk, or trashed since). */
+const TRASHED_ID = 'f0f0f0f0-0000-4000-8000-000000000003';
 
 /** How long the lock mark of « Le port est fermé » lasts from the seed. */
 const LOCK_LAPSE_MS = 12_000;
 
 /**
- * The drafts: X merged into Y (not here), V merged into a draft the desk no longer has, W, and Z
- * with a colleague's lock lapsing at `lapse`.
+ * The drafts: X merged into Y (not here), V merged into a draft the desk no longer has, U merged
+ * into T (in the trash too), W, and Z with a colleague's lock lapsing at `lapse`.
  */
 function seeded(lapse: number) {
   return sharedDesk([
@@ -41,6 +44,24 @@ function seeded(lapse: number) {
         title: 'La vedette du ministre',
         second: 5,
         desk: { trashedBy: 'Rédac', mergedInto: GONE_ID, mergedIntoGone: true },
+      }),
+      deletedAt: new Date().toISOString(),
+    },
+    {
+      ...syncedDraft({
+        id: 'merged-u',
+        title: 'Le voilier du ministre',
+        second: 6,
+        desk: { trashedBy: 'Rédac', mergedInto: TRASHED_ID },
+      }),
+      deletedAt: new Date().toISOString(),
+    },
+    {
+      ...syncedDraft({
+        id: TRASHED_ID,
+        title: 'Le ministre et le voilier',
+        second: 7,
+        desk: { trashedBy: 'Rédac' },
       }),
       deletedAt: new Date().toISOString(),
     },
@@ -166,6 +187,35 @@ describe('the shared desk’s gaps, in Chromium', () => {
       'the row to say the draft it went into is gone',
     );
     expect(await said.getByRole('button').count()).toBe(0);
+    await desk.close();
+  });
+
+  it('says in the trash that a draft was merged into one in the trash too, which « Ouvrir » opens there to be restored', async () => {
+    const desk = await openDesk(session);
+    await desk.getByRole('combobox', { name: 'Où chercher' }).selectOption('trash');
+    const row = desk.getByTestId('draft').filter({ hasText: 'Le voilier du ministre' }).first();
+    const said = row.getByTestId('merged-into');
+    await until(
+      async () => squash(await said.innerText()),
+      (text) =>
+        text ===
+        'Rédac l’a fusionné dans « Le ministre et le voilier », lui aussi à la corbeille. Ouvrir',
+      'the row to say the draft it went into is in the trash too',
+    );
+
+    await said.getByRole('button', { name: /^Ouvrir « Le ministre et le voilier »/ }).click();
+    const editor = desk.getByTestId('draft-editor');
+    await until(
+      () => editor.getByLabel('Titre du brouillon').inputValue(),
+      (value) => value === 'Le ministre et le voilier',
+      'the editor to show the draft it went into',
+    );
+    await editor.getByRole('button', { name: 'Le remettre dans les brouillons' }).click();
+    await until(
+      async () => squash(await said.innerText()),
+      (text) => text === 'Rédac l’a fusionné dans « Le ministre et le voilier ». Ouvrir',
+      'the row to say the draft it went into is back among the drafts',
+    );
     await desk.close();
   });
 });

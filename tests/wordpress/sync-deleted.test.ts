@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeTargets } from '../../storage/draft-records';
-import { mergeDrafts, restoreDraft, updateDraft } from '../../storage/drafts';
+import { mergeDrafts, restoreDraft, trashDraft, updateDraft } from '../../storage/drafts';
 import { addToIssue, createIssue, deleteIssue, moveItem, updateIssue } from '../../storage/issues';
 import { newsroom, serverRecord, url } from './desks';
 import { php } from './helpers';
@@ -217,5 +217,46 @@ describe('a draft merged into another on one desk', { timeout: 180_000 }, () => 
       title: 'Le ministre et le yacht',
     });
     expect(lookups).toBe(2);
+  });
+
+  it('merged into a draft put in the trash since, which the other desk’s poll missed: that desk finds it in WordPress’s trash and keeps it in its own, said so', async () => {
+    const { a, b, x } = await xOnBothDesks();
+    const y = await a.clip(url());
+    await mergeDrafts(x.id, y.id, a.db);
+    await a.sync();
+    await trashDraft(y.id, a.db);
+    await a.sync();
+    const [remoteY] = await serverRecord('drafts', y.id);
+    expect(remoteY!.status).toBe('trash');
+    // Y's write as a poll can miss it (still committing when it listed the desk): dated before
+    // B's cursor, so that only B's lookup by clientId can bring it.
+    await php(
+      `global $wpdb; $wpdb->update($wpdb->posts, ['post_modified_gmt' => '2000-01-01 00:00:00', 'post_modified' => '2000-01-01 00:00:00'], ['ID' => ${remoteY!.id}]); clean_post_cache(${remoteY!.id});`,
+    );
+    let lookups = 0;
+    b.beforeRequest = (address) => {
+      const route = address.searchParams.get('rest_route') ?? address.pathname;
+      if (route.endsWith('/indiscrets/v1/drafts') && address.searchParams.has('client_id'))
+        lookups += 1;
+    };
+
+    await b.sync();
+    expect(lookups).toBe(1);
+    const trashedY = await b.db.clips.get(y.id);
+    expect(trashedY?.deletedAt).toBeTruthy();
+    expect((await b.db.syncRecords.get(`draft:${y.id}`))!.remoteId).toBe(remoteY!.id);
+    expect((await mergeTargets([(await b.db.clips.get(x.id))!], b.db)).get(x.id)).toEqual({
+      id: y.id,
+      title: 'Le ministre et le yacht',
+      by: 'Chef d’édition',
+      trashed: true,
+    });
+
+    // Y restored on B: WordPress has it among the drafts again, and so has A.
+    await restoreDraft(y.id, b.db);
+    await b.sync();
+    expect((await serverRecord('drafts', y.id))[0]!.status).toBe('draft');
+    await a.sync();
+    expect((await a.db.clips.get(y.id))!.deletedAt).toBeUndefined();
   });
 });
