@@ -1,5 +1,6 @@
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedDesk, syncedDraft } from './database';
+import { sharedDesk, syncedDraft, type SyncedDraft } from './database';
 import { launchSeeded, openDesk, squash, until, type ExtensionSession } from './harness';
 
 /**
@@ -23,48 +24,37 @@ const TRASHED_ID = 'f0f0f0f0-0000-4000-8000-000000000003';
 /** How long the lock mark of « Le port est fermé » lasts from the seed. */
 const LOCK_LAPSE_MS = 12_000;
 
+/** `draft` as the sync leaves it once Rédac put it in the trash (merging it: `desk.mergedInto`). */
+const trashedByRedac = (draft: SyncedDraft) => ({
+  ...syncedDraft({ ...draft, desk: { trashedBy: 'Rédac', ...draft.desk } }),
+  deletedAt: new Date().toISOString(),
+});
+
 /**
  * The drafts: X merged into Y (not here), V merged into a draft the desk no longer has, U merged
  * into T (in the trash too), W, and Z with a colleague's lock lapsing at `lapse`.
  */
 function seeded(lapse: number) {
   return sharedDesk([
-    {
-      ...syncedDraft({
-        id: 'merged-x',
-        title: 'Le yacht du ministre',
-        second: 1,
-        desk: { trashedBy: 'Rédac', mergedInto: Y_ID },
-      }),
-      deletedAt: new Date().toISOString(),
-    },
-    {
-      ...syncedDraft({
-        id: 'merged-v',
-        title: 'La vedette du ministre',
-        second: 5,
-        desk: { trashedBy: 'Rédac', mergedInto: GONE_ID, mergedIntoGone: true },
-      }),
-      deletedAt: new Date().toISOString(),
-    },
-    {
-      ...syncedDraft({
-        id: 'merged-u',
-        title: 'Le voilier du ministre',
-        second: 6,
-        desk: { trashedBy: 'Rédac', mergedInto: TRASHED_ID },
-      }),
-      deletedAt: new Date().toISOString(),
-    },
-    {
-      ...syncedDraft({
-        id: TRASHED_ID,
-        title: 'Le ministre et le voilier',
-        second: 7,
-        desk: { trashedBy: 'Rédac' },
-      }),
-      deletedAt: new Date().toISOString(),
-    },
+    trashedByRedac({
+      id: 'merged-x',
+      title: 'Le yacht du ministre',
+      second: 1,
+      desk: { mergedInto: Y_ID },
+    }),
+    trashedByRedac({
+      id: 'merged-v',
+      title: 'La vedette du ministre',
+      second: 5,
+      desk: { mergedInto: GONE_ID, mergedIntoGone: true },
+    }),
+    trashedByRedac({
+      id: 'merged-u',
+      title: 'Le voilier du ministre',
+      second: 6,
+      desk: { mergedInto: TRASHED_ID },
+    }),
+    trashedByRedac({ id: TRASHED_ID, title: 'Le ministre et le voilier', second: 7 }),
     syncedDraft({ id: 'source-w', title: 'Le ministre part', second: 2 }),
     syncedDraft({
       id: 'locked-z',
@@ -94,6 +84,22 @@ describe('the shared desk’s gaps, in Chromium', () => {
     await session?.close();
   });
 
+  /** The desk shown on its trash, and what the row of draft `title` says of its merge. */
+  async function trashRow(title: string) {
+    const desk = await openDesk(session);
+    await desk.getByRole('combobox', { name: 'Où chercher' }).selectOption('trash');
+    const row = desk.getByTestId('draft').filter({ hasText: title }).first();
+    return { desk, said: row.getByTestId('merged-into') };
+  }
+
+  /** Waits until `said` says `text` (spaces folded), as `what`. */
+  const saysSoon = (said: Locator, text: string, what: string) =>
+    until(
+      async () => squash(await said.innerText()),
+      (seen) => seen === text,
+      what,
+    );
+
   it('a draft greyed by a lock mark takes drops again once the mark lapses, without a sync', async () => {
     const desk = await openDesk(session);
     const row = (title: string) => desk.getByTestId('draft').filter({ hasText: title }).first();
@@ -115,10 +121,7 @@ describe('the shared desk’s gaps, in Chromium', () => {
   }, 60_000);
 
   it('says in the trash that a draft was merged into one not here yet, then names it with « Ouvrir » as soon as it arrives', async () => {
-    const desk = await openDesk(session);
-    await desk.getByRole('combobox', { name: 'Où chercher' }).selectOption('trash');
-    const row = desk.getByTestId('draft').filter({ hasText: 'Le yacht du ministre' }).first();
-    const said = row.getByTestId('merged-into');
+    const { desk, said } = await trashRow('Le yacht du ministre');
     await said.waitFor();
     expect(await said.innerText()).toBe(
       'Rédac l’a fusionné dans un autre brouillon, pas encore arrivé ici.',
@@ -175,15 +178,10 @@ describe('the shared desk’s gaps, in Chromium', () => {
   });
 
   it('says in the trash that a draft was merged into one the desk no longer has, with nothing to open', async () => {
-    const desk = await openDesk(session);
-    await desk.getByRole('combobox', { name: 'Où chercher' }).selectOption('trash');
-    const row = desk.getByTestId('draft').filter({ hasText: 'La vedette du ministre' }).first();
-    const said = row.getByTestId('merged-into');
-    await until(
-      async () => squash(await said.innerText()),
-      (text) =>
-        text ===
-        'Rédac l’a fusionné dans un autre brouillon, qui n’est plus sur le bureau partagé.',
+    const { desk, said } = await trashRow('La vedette du ministre');
+    await saysSoon(
+      said,
+      'Rédac l’a fusionné dans un autre brouillon, qui n’est plus sur le bureau partagé.',
       'the row to say the draft it went into is gone',
     );
     expect(await said.getByRole('button').count()).toBe(0);
@@ -191,15 +189,10 @@ describe('the shared desk’s gaps, in Chromium', () => {
   });
 
   it('says in the trash that a draft was merged into one in the trash too, which « Ouvrir » opens there to be restored', async () => {
-    const desk = await openDesk(session);
-    await desk.getByRole('combobox', { name: 'Où chercher' }).selectOption('trash');
-    const row = desk.getByTestId('draft').filter({ hasText: 'Le voilier du ministre' }).first();
-    const said = row.getByTestId('merged-into');
-    await until(
-      async () => squash(await said.innerText()),
-      (text) =>
-        text ===
-        'Rédac l’a fusionné dans « Le ministre et le voilier », lui aussi à la corbeille. Ouvrir',
+    const { desk, said } = await trashRow('Le voilier du ministre');
+    await saysSoon(
+      said,
+      'Rédac l’a fusionné dans « Le ministre et le voilier », lui aussi à la corbeille. Ouvrir',
       'the row to say the draft it went into is in the trash too',
     );
 
@@ -211,9 +204,9 @@ describe('the shared desk’s gaps, in Chromium', () => {
       'the editor to show the draft it went into',
     );
     await editor.getByRole('button', { name: 'Le remettre dans les brouillons' }).click();
-    await until(
-      async () => squash(await said.innerText()),
-      (text) => text === 'Rédac l’a fusionné dans « Le ministre et le voilier ». Ouvrir',
+    await saysSoon(
+      said,
+      'Rédac l’a fusionné dans « Le ministre et le voilier ». Ouvrir',
       'the row to say the draft it went into is back among the drafts',
     );
     await desk.close();
