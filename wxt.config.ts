@@ -182,10 +182,18 @@ export default defineConfig({
     // offer it to a site that lacks it (Options › Rédaction partagée).
     // The manifest's words (name, description, command) come from locales/*.ts like all others:
     // `_locales` is written at build time, never kept by hand.
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': (wxt, files) => {
       files.push({ absoluteSrc: packPlugin(), relativeDest: 'indiscrets-wordpress.zip' });
       for (const [language, contents] of Object.entries(manifestLocales())) {
         files.push({ contents, relativeDest: `_locales/${language}/messages.json` });
+      }
+      // The popup's floor in the benchmark (bench/chromium.mjs): a page that no build step
+      // touches (one tiny module script, nothing else), in test builds only.
+      if (testBuild) {
+        for (const name of ['popup-floor.html', 'popup-floor.js']) {
+          const absoluteSrc = path.join(wxt.config.root, 'bench/popup-floor', name);
+          files.push({ absoluteSrc, relativeDest: name });
+        }
       }
     },
   },
