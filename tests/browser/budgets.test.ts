@@ -85,6 +85,15 @@ describe('size budgets of the built extension', () => {
     expect(chunk).not.toMatch(/getElementById\(.app.\)/);
   });
 
+  it('keeps the benchmark’s popup floor trivial: one tiny module script, nothing else', () => {
+    // `npm run bench` divides the popup's first render by this page's (bench/chromium.mjs): it
+    // must stay what any extension page costs, not load the popup's chunk or style sheet.
+    const html = readFileSync(path.join(EXTENSION_DIR, 'popup-floor.html'), 'utf8');
+    expect(html).not.toMatch(/<link|<style/);
+    expect(scriptsBeforePaint('popup-floor.html')).toEqual(['popup-floor.js']);
+    expect(readFileSync(path.join(EXTENSION_DIR, 'popup-floor.js')).length).toBeLessThan(1024);
+  });
+
   it('paints the popup with the core catalogue’s words only, none of the others’', () => {
     // The popup's first-paint modules import `locales/core`; one importing `locales/index` would
     // bring every other message (fr.ts, en.ts) into the chunk, both languages, before the paint.
