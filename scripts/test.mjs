@@ -4,7 +4,8 @@
 //   browser    the built extension in real headless Chromium (vitest.browser.config.ts)
 //   wordpress  the publishing client against a real WordPress (vitest.wordpress.config.ts)
 //   firefox    the built Firefox (MV2) extension in real headless Firefox ESR, driven by
-//              puppeteer-core over WebDriver BiDi (vitest.firefox.config.ts)
+//              puppeteer-core over WebDriver BiDi (vitest.firefox.config.ts); its shared-desk
+//              file has a colleague in Chromium, so the Chromium test build is made for it too
 // Options: --only=check,unit,browser,wordpress,firefox
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
@@ -57,7 +58,14 @@ if (wanted('check') && run('npm', ['run', 'check']) !== 0)
   failures.push('check: typecheck, lint or format');
 if (wanted('unit')) vitest('unit', 'vitest.config.ts');
 
-if (wanted('browser') || wanted('wordpress')) {
+let chromiumBuilt;
+/**
+ * Chromium and its test build (.output/test/chrome-mv3), made once a run: the browser and
+ * WordPress suites drive it, and so does the Firefox suite (a Chromium colleague on the shared
+ * desk, tests/firefox/shared-desk.test.ts). Returns the Chromium binary's path.
+ */
+function chromiumWithTestBuild() {
+  if (chromiumBuilt) return chromiumBuilt;
   let chromium;
   try {
     chromium = findChromium();
@@ -70,7 +78,12 @@ if (wanted('browser') || wanted('wordpress')) {
     console.error('The test build of the extension failed.');
     process.exit(1);
   }
-  const env = { CHROMIUM_PATH: chromium };
+  chromiumBuilt = chromium;
+  return chromium;
+}
+
+if (wanted('browser') || wanted('wordpress')) {
+  const env = { CHROMIUM_PATH: chromiumWithTestBuild() };
   if (wanted('browser')) vitest('browser', 'vitest.browser.config.ts', env);
   if (wanted('wordpress')) vitest('wordpress', 'vitest.wordpress.config.ts', env);
 }
@@ -90,7 +103,10 @@ if (wanted('firefox')) {
     console.error('The Firefox test build of the extension failed.');
     process.exit(1);
   }
-  vitest('firefox', 'vitest.firefox.config.ts', { FIREFOX_PATH: firefox });
+  vitest('firefox', 'vitest.firefox.config.ts', {
+    FIREFOX_PATH: firefox,
+    CHROMIUM_PATH: chromiumWithTestBuild(),
+  });
 }
 
 console.log('');

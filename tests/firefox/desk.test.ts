@@ -21,6 +21,7 @@ import {
   inFirefox,
   pressButton,
   textsOf,
+  typeInto,
   type FirefoxSession,
 } from './harness';
 import { clearDatabase, readDatabase as readTables } from '../browser/database';
@@ -32,16 +33,6 @@ interface Stored {
 
 /** Both tables of the extension's database, as stored (see database.ts). */
 const readDatabase = (page: Page) => readTables<Stored>(page);
-
-/** Replaces what a text field holds by `text`, typed key by key as fast as puppeteer can. */
-async function typeInto(page: Page, selector: string, text: string) {
-  await page.evaluate((css) => {
-    const field = document.querySelector(css) as HTMLInputElement | HTMLTextAreaElement;
-    field.focus();
-    field.select();
-  }, selector);
-  await page.type(selector, text);
-}
 
 /** The issue's items, in order, as the list names them (their labels). */
 const itemNames = (page: Page) => textsOf(page, '[data-testid="issue-item"] .issue-item__title');

@@ -296,6 +296,16 @@ export async function fieldSelector(page: Page, caption: string): Promise<string
   return `[data-field="${marker}"]`;
 }
 
+/** Replaces what a text field holds by `text`, typed key by key as fast as puppeteer can. */
+export async function typeInto(page: Page, selector: string, text: string): Promise<void> {
+  await page.evaluate((css) => {
+    const field = document.querySelector(css) as HTMLInputElement | HTMLTextAreaElement;
+    field.focus();
+    field.select();
+  }, selector);
+  await page.type(selector, text);
+}
+
 /** Clips the tab showing `article` from the popup opened on `popup.html?tabId=`. */
 export async function clipFromPopup(session: FirefoxSession, article: Page): Promise<Page> {
   const tabId = await session.tabIdOf(article.url());

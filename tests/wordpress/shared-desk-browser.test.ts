@@ -7,217 +7,44 @@
  * sync's own state in IndexedDB, never on a fixed delay.
  * Build first: INDISCRETS_TEST_BUILD=1 npx wxt build (npm run test:wordpress does it).
  */
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clipFixture,
-  launchExtension,
   liveRegionsSaying,
   openPopup,
   screenshotPath,
   selectText,
   servePages,
   until,
-  type ExtensionSession,
   type PageServer,
 } from '../browser/harness';
 import { t } from '../../locales';
-import { itemLabel } from '../../storage/label';
+import {
+  clipByTitle,
+  clips,
+  deskAccounts,
+  lockOn,
+  openDesk,
+  openDraft,
+  readStore,
+  restAs,
+  serverRecords,
+  settled,
+  shownName,
+  sync,
+  type Desk,
+  type Row,
+  type StoredClip,
+} from './desk-browsers';
 import { php, site } from './helpers';
-
-type Who = { user: string; name: string; appPassword: string };
-type Row = Record<string, unknown>;
-type StoredClip = Row & {
-  id: string;
-  title: string;
-  body: string;
-  url: string;
-  siteName?: string;
-  byline?: string;
-  quotes: Array<{ text: string }>;
-  issueId?: string;
-  sortKey?: string;
-  deletedAt?: string;
-  desk?: { remoteId: number; createdBy?: string; modifiedBy?: string; canEdit?: boolean };
-};
-
-/** Reads the extension's IndexedDB from one of its pages, without Dexie. */
-function readStore<T>(page: Page, store: string, key?: string): Promise<T> {
-  return page.evaluate(
-    async ({ store, key }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('indiscrets');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      try {
-        if (!db.objectStoreNames.contains(store)) return (key ? undefined : []) as never;
-        const tx = db.transaction(store, 'readonly');
-        const request = key ? tx.objectStore(store).get(key) : tx.objectStore(store).getAll();
-        return await new Promise((resolve, reject) => {
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-      } finally {
-        db.close();
-      }
-    },
-    { store, key },
-  ) as Promise<T>;
-}
-
-interface Desk {
-  who: Who;
-  session: ExtensionSession;
-  /** desk.html, where the editor works. */
-  page: Page;
-}
-
-/** Calls the plugin's REST API as one of the newsroom, outside the extension. */
-async function restAs(who: Who, method: string, route: string, body?: unknown) {
-  const auth = Buffer.from(`${who.user}:${who.appPassword}`).toString('base64');
-  const [path = '', query] = route.split('?');
-  const response = await fetch(`${site().url}/?rest_route=${path}${query ? `&${query}` : ''}`, {
-    method,
-    headers: {
-      Authorization: `Basic ${auth}`,
-      Accept: 'application/json',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-/** Every server record with this clientId, trashed ones included. */
-async function serverRecords(who: Who, kind: 'drafts' | 'issues', clientId: string) {
-  const answer = await restAs(
-    who,
-    'GET',
-    `/indiscrets/v1/${kind}?client_id=${encodeURIComponent(clientId)}&status=any,trash&context=edit&_fields=id,version,status,title.raw,content.raw,meta`,
-  );
-  expect(answer.status).toBe(200);
-  return answer.json as Array<{
-    id: number;
-    version: number;
-    status: string;
-    title: { raw: string };
-    content: { raw: string };
-    meta: Row;
-  }>;
-}
-
-/** Launches a browser for `who`, saves their WordPress account and turns the shared desk on. */
-async function openDesk(who: Who): Promise<Desk> {
-  const session = await launchExtension();
-  const options = await session.openExtensionPage('options.html');
-  await options.evaluate(
-    async ({ url, who }) => {
-      type Local = { set(items: Record<string, unknown>): Promise<void> };
-      const api = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome;
-      await api.storage.local.set({
-        wordpress: { siteUrl: url, username: who.user, category: 'Indiscrets', status: 'draft' },
-        wordpressPassword: who.appPassword,
-      });
-    },
-    { url: site().url, who },
-  );
-  const section = options.getByTestId('shared-desk');
-  await section.getByTestId('desk-role').waitFor({ timeout: 30_000 });
-  await section.getByRole('button', { name: 'Activer la rédaction partagée' }).click();
-  await section
-    .getByRole('button', { name: /^(Envoyer et activer|Activer)$/ })
-    .click({ timeout: 30_000 });
-  await section.getByTestId('sync-on').waitFor({ timeout: 60_000 });
-  await options.close();
-  const page = await session.openExtensionPage('desk.html');
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.getByTestId('sync-bar').waitFor({ timeout: 30_000 });
-  return { who, session, page };
-}
-
-/** Waits until the desk has pushed everything and no sync runs. */
-async function settled(desk: Desk) {
-  await until(
-    async () => {
-      const [state, outbox] = await Promise.all([
-        readStore<Row | undefined>(desk.page, 'syncState', 'desk'),
-        readStore<Row[]>(desk.page, 'outbox'),
-      ]);
-      // A string, so that a timeout says what was left.
-      return JSON.stringify({ phase: state?.phase, error: state?.lastError, outbox });
-    },
-    (s) => {
-      const { phase, outbox } = JSON.parse(s) as { phase?: string; outbox: Row[] };
-      return phase === 'idle' && outbox.length === 0;
-    },
-    `${desk.who.user}'s desk to push everything`,
-  );
-}
-
-/**
- * Presses « Synchroniser » and waits for that run to finish. `keepFocus`: the
- * button is clicked without taking the focus, as a sync on its own would run, so that an editor
- * typing in a text goes on typing in it.
- */
-async function sync(desk: Desk, { keepFocus = false } = {}) {
-  const before = (await readStore<Row | undefined>(desk.page, 'syncState', 'desk'))?.lastSyncAt;
-  const button = desk.page.getByTestId('sync-bar').getByRole('button', { name: 'Synchroniser' });
-  await until(
-    () => button.isEnabled(),
-    (enabled) => enabled,
-    'the sync button to be enabled',
-  );
-  if (keepFocus) await button.dispatchEvent('click');
-  else await button.click();
-  await until(
-    () => readStore<Row | undefined>(desk.page, 'syncState', 'desk'),
-    (state) => state?.phase === 'idle' && state.lastSyncAt !== before,
-    `${desk.who.user}'s sync to finish`,
-  );
-}
-
-async function clips(desk: Desk): Promise<StoredClip[]> {
-  return readStore<StoredClip[]>(desk.page, 'clips');
-}
-
-async function clipByTitle(desk: Desk, title: string): Promise<StoredClip> {
-  return until(
-    async () => (await clips(desk)).find((clip) => clip.title === title),
-    (clip) => clip !== undefined,
-    `« ${title} » in ${desk.who.user}'s database`,
-  ) as Promise<StoredClip>;
-}
-
-/**
- * Opens a draft in the desk's editor, from the row that shows `title`: the inbox names a draft
- * by its title, the issue list an item by its label (see {@link shownName}).
- */
-async function openDraft(desk: Desk, title: string) {
-  // In the inbox, or in the issue once it is an item of it.
-  const row = desk.page
-    .getByTestId('draft')
-    .or(desk.page.getByTestId('issue-item'))
-    .filter({ hasText: title })
-    .first();
-  await row.getByRole('button', { name: title, exact: true }).click();
-  await desk.page.getByTestId('draft-editor').getByLabel('Titre du brouillon').waitFor();
-  return desk.page.getByTestId('draft-editor');
-}
-
-/** How the desk names a draft: by its title in the inbox, by its label once in an issue. */
-const shownName = (clip: StoredClip) => (clip.issueId ? itemLabel(clip) : clip.title);
 
 describe('the shared desk between two browsers, through a real WordPress', () => {
   let server: PageServer;
   let a: Desk;
   let b: Desk;
   const newsroom = () => site().newsroom;
-  const admin = (): Who => ({
-    user: site().adminUser,
-    name: site().adminUser,
-    appPassword: site().appPassword,
-  });
+  const admin = () => deskAccounts().admin;
 
   beforeAll(async () => {
     server = await servePages();
@@ -1128,11 +955,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
       await p.page.keyboard.type('ajout');
       await p.page.screenshot({ path: screenshotPath('shared-desk-read-only.png') });
       const [record] = await serverRecords(a.who, 'drafts', theirs.id);
-      const lockOn = async (id: number) =>
-        (await restAs(a.who, 'GET', `/indiscrets/v1/drafts/${id}?_fields=lock`)).json.lock as {
-          user: { name: string };
-        } | null;
-      expect(await lockOn(record!.id)).toBeNull();
+      expect(await lockOn(a.who, record!.id)).toBeNull();
       expect((await clips(p)).find((c) => c.id === theirs.id)!.body).toBe(theirs.body);
       expect(await readStore<Row[]>(p.page, 'outbox')).toEqual([]);
       await editor.getByRole('button', { name: `← ${fr('common.close')}` }).click();
@@ -1154,7 +977,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
       expect(pushed!.title.raw).toBe('Le scoop du pigiste');
       // Written here, it is held here: the Editor sees the Contributor is on it.
       const held = await until(
-        () => lockOn(pushed!.id),
+        () => lockOn(a.who, pushed!.id),
         (lock) => !!lock,
         'the Contributor’s lock on their own draft',
       );
