@@ -491,6 +491,54 @@ describe('a Firefox editor and a Chromium colleague on one shared desk, through 
     await clipByTitleF('Écrit pendant le redémarrage');
   });
 
+  it('asks Firefox which title to keep when Chromium changed it meanwhile, names who, and the kept one reaches Chromium', async () => {
+    const title = await openDraftF('Écrit pendant le redémarrage');
+    // F's desk behind another tab: hidden, it does not poll, and C's change waits on the desk.
+    const other = await session.openUrl(server.fixture('lemonde-1'));
+    const editorC = await openDraft(c, 'Écrit pendant le redémarrage');
+    await editorC.getByLabel(fr('editor.title')).fill('Titre de Chromium');
+    await settled(c);
+    await editorC.getByRole('button', { name: `← ${fr('common.close')}` }).click();
+
+    // F, who has not seen it, writes its own title (as a keystroke's input would).
+    await desk.evaluate(
+      (css, text) => {
+        const field = document.querySelector(css) as HTMLInputElement;
+        field.value = text;
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      title,
+      'Titre de Firefox',
+    );
+    await until(
+      () => desk.$$eval('[data-testid="sync-conflict"]', (found) => found.length),
+      (count) => count === 1,
+      'the conflict on Firefox’s desk',
+    );
+    await other.close();
+    await desk.bringToFront();
+    expect(await textsOf(desk, '[data-testid="conflict-mine"]')).toEqual(['Titre de Firefox']);
+    expect(await textsOf(desk, '[data-testid="conflict-theirs"]')).toEqual(['Titre de Chromium']);
+    const [alert] = await textsOf(desk, '[data-testid="sync-conflict"] [role="alert"]');
+    expect(alert).toContain(`a été modifié sur le bureau partagé par ${c.who.name}`);
+
+    await pressButton(
+      desk,
+      fr('conflict.keepMineNamed', { field: fr('editor.title') }),
+      '[data-testid="sync-conflict"]',
+    );
+    await until(
+      () => desk.$$eval('[data-testid="sync-conflict"]', (found) => found.length),
+      (count) => count === 0,
+      'the conflict settled on Firefox’s desk',
+    );
+    await settledF();
+    expect((await serverRecords(f, 'drafts', alone.id))[0]!.title.raw).toBe('Titre de Firefox');
+    await sync(c);
+    await clipByTitleIn(c, 'Titre de Firefox');
+    await closeDraftF();
+  });
+
   it('logged no error from any extension page or the background', () => {
     expect(session.extensionErrors()).toEqual([]);
   });
