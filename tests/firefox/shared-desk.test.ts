@@ -10,11 +10,14 @@
  * nor the background of Firefox logged an error.
  * Build both first: `npm run test:firefox` builds the Firefox and the Chromium test builds.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../locales';
 import {
   clipFixture,
+  EXTENSION_DIR,
   screenshotPath,
   selectInPage,
   squash,
@@ -139,6 +142,10 @@ describe('a Firefox editor and a Chromium colleague on one shared desk, through 
   inFirefox((launched) => ({ session, server } = launched));
 
   beforeAll(async () => {
+    // Run alone (npx vitest run -c vitest.firefox.config.ts), this file needs both builds.
+    if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+      throw new Error(`No Chromium test build in ${EXTENSION_DIR}: run npm run build:test first.`);
+    }
     f = deskAccounts().editor;
     c = await openDesk(deskAccounts().admin);
   });
