@@ -9,7 +9,9 @@
 import type { Page } from 'playwright-core';
 import { itemLabel } from '../../storage/label';
 import { launchExtension, until, type ExtensionSession } from '../browser/harness';
-import { site } from './helpers';
+import { restAs, site } from './helpers';
+
+export { restAs };
 
 export type Who = { user: string; name: string; appPassword: string };
 export type Row = Record<string, unknown>;
@@ -103,22 +105,6 @@ export async function syncedBy(
     (state) => state?.phase === 'idle' && state.lastSyncAt !== before,
     `${who}'s sync to finish`,
   );
-}
-
-/** Calls the plugin's REST API as one of the newsroom, outside the extension. */
-export async function restAs(who: Who, method: string, route: string, body?: unknown) {
-  const auth = Buffer.from(`${who.user}:${who.appPassword}`).toString('base64');
-  const [path = '', query] = route.split('?');
-  const response = await fetch(`${site().url}/?rest_route=${path}${query ? `&${query}` : ''}`, {
-    method,
-    headers: {
-      Authorization: `Basic ${auth}`,
-      Accept: 'application/json',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 /** Every server record with this clientId, trashed ones included. */

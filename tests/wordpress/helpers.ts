@@ -23,17 +23,20 @@ export function subscriberSettings(overrides: Partial<WpSettings> = {}): WpSetti
   };
 }
 
-/** Calls the real REST API as the administrator, bypassing the client under test. */
-export async function rest(
+/**
+ * Calls the real REST API as `who` (one of the newsroom, with their application password),
+ * bypassing the client under test.
+ */
+export async function restAs(
+  who: { user: string; appPassword: string },
   method: string,
   route: string,
   body?: unknown,
-): Promise<{ status: number; json: unknown }> {
-  const wp = site();
-  const auth = Buffer.from(`${wp.adminUser}:${wp.appPassword}`).toString('base64');
+) {
+  const auth = Buffer.from(`${who.user}:${who.appPassword}`).toString('base64');
   // ?rest_route= works whatever the permalink settings.
   const [path = '', query] = route.split('?');
-  const url = `${wp.url}/?rest_route=${path}${query ? `&${query}` : ''}`;
+  const url = `${site().url}/?rest_route=${path}${query ? `&${query}` : ''}`;
   const response = await fetch(url, {
     method,
     headers: {
@@ -43,7 +46,17 @@ export async function rest(
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: response.status, json: await response.json() };
+  return { status: response.status, json: (await response.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** Calls the real REST API as the administrator, bypassing the client under test. */
+export function rest(
+  method: string,
+  route: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
+  const wp = site();
+  return restAs({ user: wp.adminUser, appPassword: wp.appPassword }, method, route, body);
 }
 
 /** Runs PHP inside the site (like `wp eval`). */
