@@ -46,14 +46,23 @@ export function coversText(range: Range, el: Node): boolean {
 }
 
 /**
+ * The elements around `node` in the editor `root`, closest first (`node` itself when it is one),
+ * `root` left out: what says a language, or a style, where a range is.
+ */
+function* elementsAround(node: Node, root: Node): Generator<Element> {
+  for (let at: Node | null = node; at && at !== root && root.contains(at); at = at.parentNode) {
+    if (at.nodeType === 1) yield at as Element;
+  }
+}
+
+/**
  * The language of the text where `range` is in the editor `root`, an item's text written in
  * `textLang`: that of the closest element around it inside `root` that says one (a quote's
  * `<span lang="en">`), else `textLang`.
  */
 export function languageAt(range: Range, root: Node, textLang: string): string {
-  for (let node: Node | null = range.commonAncestorContainer; node; node = node.parentNode) {
-    if (node === root || !root.contains(node)) break;
-    const lang = node.nodeType === 1 ? (node as Element).getAttribute('lang') : null;
+  for (const el of elementsAround(range.commonAncestorContainer, root)) {
+    const lang = el.getAttribute('lang');
     if (lang) return lang;
   }
   return textLang;
@@ -67,11 +76,10 @@ export function languageAt(range: Range, root: Node, textLang: string): string {
 export function overWholeQuotes(range: Range, root: Node): Range {
   const wide = range.cloneRange();
   if (wide.collapsed) return wide;
-  for (let node: Node | null = wide.commonAncestorContainer; node; node = node.parentNode) {
-    if (node === root || !root.contains(node)) break;
-    if (node.nodeType === 1 && (node as Element).hasAttribute('lang') && coversText(wide, node)) {
-      wide.setStartBefore(node);
-      wide.setEndAfter(node);
+  for (const el of elementsAround(wide.commonAncestorContainer, root)) {
+    if (el.hasAttribute('lang') && coversText(wide, el)) {
+      wide.setStartBefore(el);
+      wide.setEndAfter(el);
     }
   }
   return wide;
