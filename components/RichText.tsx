@@ -9,6 +9,7 @@ import {
   cleanItemHtml,
   cleanPastedHtml,
   coversText,
+  insertOwnStyle,
   languageAt,
   overWholeQuotes,
 } from './richtext';
@@ -155,14 +156,34 @@ function paragraphWords(html: string): string | undefined {
   return words === undefined || /<\/?(?:p|ul|ol|li)>/.test(words) ? undefined : words;
 }
 
-/** Plain text pasted: one paragraph per blank-line-separated block. */
-function textToHtml(text: string) {
+/** Plain text pasted, as its paragraphs: its blocks separated by blank lines, trimmed. */
+function plainParagraphs(text: string): string[] {
   return text
+    .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
     .map((block) => block.trim())
-    .filter(Boolean)
+    .filter(Boolean);
+}
+
+/** Plain text pasted: one paragraph per blank-line-separated block. */
+function textToHtml(text: string) {
+  return plainParagraphs(text)
     .map((block) => `<p>${escapeHtml(block).replace(/\n/g, '<br>')}</p>`)
     .join('');
+}
+
+/**
+ * Plain text pasted (Ctrl+Maj+V), typed at the caret with the browser's editing commands: in
+ * the style of the words there, as typing is; a blank line is Enter, a line break Maj+Entrée.
+ */
+function typeText(text: string): void {
+  for (const [index, block] of plainParagraphs(text).entries()) {
+    if (index > 0) document.execCommand('insertParagraph');
+    for (const [at, line] of block.split('\n').entries()) {
+      if (at > 0) document.execCommand('insertLineBreak');
+      document.execCommand('insertText', false, line);
+    }
+  }
 }
 
 /**
@@ -848,10 +869,25 @@ export function RichText({
         selection.removeAllRanges();
         selection.addRange(over);
       }
-      // One paragraph goes among the words at the caret, as its words: given as a paragraph,
-      // the browser would merge it into the caret's, splitting a quote's span around the caret
-      // (the words left out of the quote's language) and losing their own language's span.
-      document.execCommand('insertHTML', false, paragraphWords(clean) ?? clean);
+      if (!html) {
+        typeText(data?.getData('text/plain') ?? '');
+        return;
+      }
+      const words = paragraphWords(clean);
+      if (words === undefined || !el || !selection?.rangeCount) {
+        document.execCommand('insertHTML', false, clean);
+        return;
+      }
+      // One paragraph goes among the words at the caret, as its words, in their own style:
+      // given as a paragraph, the browser would merge it into the caret's, splitting a quote's
+      // span around the caret (the words left out of the quote's language) and losing their own
+      // language's span; given as words, it would put them in a link there.
+      if (!selection.isCollapsed) document.execCommand('delete');
+      const pasted = document.createElement('template');
+      pasted.innerHTML = words;
+      const caret = insertOwnStyle(selection.getRangeAt(0), pasted.content, el);
+      selection.removeAllRanges();
+      selection.addRange(caret);
     });
   };
 

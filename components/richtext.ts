@@ -84,3 +84,52 @@ export function overWholeQuotes(range: Range, root: Node): Range {
   }
   return wide;
 }
+
+/** The elements whose style a paste's words do not take: they come with their own. */
+const STYLES = /^(?:a|b|strong|i|em|u|s)$/;
+/** Where the words around the caret end: a paste's words are never put outside it. */
+const BLOCKS = /^(?:p|li|ul|ol|div|blockquote|h[1-6])$/;
+
+/**
+ * Puts `words` (a paste's words, cleaned) at the collapsed `caret` in the editor `root`, in the
+ * style they come with, as a word processor pastes: the bold, italic or link around the caret is
+ * cut there and they go between its two parts (plain words in bold words stay plain, a link
+ * pasted in a link is a link of its own). They stay in the quote the caret is in, whose language
+ * they were read against (see {@link languageAt}): a quote inside the bold cut is said again
+ * around them. Returns the caret after them.
+ */
+export function insertOwnStyle(caret: Range, words: DocumentFragment, root: Node): Range {
+  let styled: Element | undefined;
+  let quote: Element | undefined;
+  for (const el of elementsAround(caret.startContainer, root)) {
+    if (BLOCKS.test(el.localName)) {
+      // An empty paragraph's <br>, there to show it, goes once it has words.
+      if (!el.textContent) el.querySelector('br')?.remove();
+      break;
+    }
+    if (STYLES.test(el.localName)) styled = el;
+    if (!quote && el.hasAttribute('lang')) quote = el;
+  }
+  const at = caret.cloneRange();
+  let pasted: Node = words;
+  if (styled) {
+    // The styled words after the caret, taken out and put back after the words pasted.
+    at.setEndAfter(styled);
+    const rest = at.extractContents();
+    if (quote && styled.contains(quote)) {
+      pasted = quote.cloneNode(false);
+      pasted.appendChild(words);
+    }
+    // A part left with no words (the caret at an end of the styled words) goes.
+    for (const part of [styled, rest.firstElementChild]) {
+      if (part && !part.textContent && !part.querySelector('br')) part.remove();
+    }
+    at.insertNode(rest);
+  }
+  const last = pasted === words ? words.lastChild : pasted;
+  at.insertNode(pasted);
+  const after = caret.cloneRange();
+  if (last) after.setStartAfter(last);
+  after.collapse(true);
+  return after;
+}

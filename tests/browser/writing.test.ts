@@ -17,6 +17,7 @@ import {
   GOOGLE_DOCS_STORED,
   WORD_LANG_HTML,
   WORD_LANG_STORED,
+  pageWords,
   wordWords,
 } from '../fixtures/clipboard';
 
@@ -135,8 +136,8 @@ describe('writing an item in Chromium with the built extension', () => {
   }
 
   /**
-   * Pastes `html` (its text/plain `plain`) where `words` are, the last time they are in the
-   * text: over them, or with `after`, the caret right after them.
+   * Pastes `html` (its text/plain `plain`; only that when `html` is empty) where `words` are, the
+   * last time they are in the text: over them, or with `after`, the caret right after them.
    */
   async function pasteAt(area: Locator, words: string, html: string, plain: string, after = false) {
     await area.evaluate(
@@ -151,7 +152,8 @@ describe('writing an item in Chromium with the built extension', () => {
           window.getSelection()!.removeAllRanges();
           window.getSelection()!.addRange(range);
           const data = new DataTransfer();
-          data.setData('text/html', h as string);
+          // None for a plain-text paste (Ctrl+Maj+V).
+          if (h) data.setData('text/html', h as string);
           data.setData('text/plain', p as string);
           el.dispatchEvent(
             new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
@@ -758,6 +760,102 @@ describe('writing an item in Chromium with the built extension', () => {
       '<p>Selon Axios, « <span lang="en">He said « the reform » it matters</span> ».</p>';
     await saved(english);
     expect(await storedBody(popup, area)).toBe(english);
+    await popup.close();
+  });
+
+  it('pastes words from a page in their own style: plain inside bold, italic or a link, bold as bold, a link as a link', async () => {
+    const popup = await openPopup();
+    const body =
+      '<p>Un <strong>vote très discret</strong>, un <em>projet bien caché</em>, ' +
+      '<a href="https://www.lemonde.fr/a">le site du journal</a> et la fin.</p>';
+    const { draft, area } = await openLemondeGiven(popup, { body });
+    const saved = savedAs(popup, draft.id);
+    await area.focus();
+
+    // Plain words over a word in bold: plain among the bold ones; one Ctrl+Z takes them away.
+    await pasteAt(area, 'très', pageWords('peu'), 'peu');
+    const bold = body.replace(
+      '<strong>vote très discret</strong>',
+      '<strong>vote </strong>peu<strong> discret</strong>',
+    );
+    await saved(bold);
+    await popup.keyboard.press('Control+Z');
+    await saved(body);
+    expect(await area.innerHTML()).toBe(body);
+    await popup.keyboard.press('Control+Y');
+    await saved(bold);
+    // In italic: upright.
+    await pasteAt(area, 'bien', pageWords('mal'), 'mal');
+    const italic = bold.replace('<em>projet bien caché</em>', '<em>projet </em>mal<em> caché</em>');
+    await saved(italic);
+    // In a link: out of it, the link on the words around them.
+    await pasteAt(area, 'site', pageWords('blog'), 'blog');
+    const a = '<a href="https://www.lemonde.fr/a">';
+    const unlinked = italic.replace(
+      `${a}le site du journal</a>`,
+      `${a}le </a>blog${a} du journal</a>`,
+    );
+    await saved(unlinked);
+    // A link pasted in a link: its own.
+    await pasteAt(area, 'journal', pageWords('<a href="https://example.org/b">Axios</a>'), 'Axios');
+    const linked = unlinked.replace(
+      `${a} du journal</a>`,
+      `${a} du </a><a href="https://example.org/b">Axios</a>`,
+    );
+    await saved(linked);
+    // Bold words among plain ones: bold.
+    await pasteAt(area, 'fin', pageWords('<strong>suite</strong>'), 'suite');
+    const strong = linked.replace('la fin.', 'la <strong>suite</strong>.');
+    await saved(strong);
+    expect(await storedBody(popup, area)).toBe(strong);
+    await popup.close();
+  });
+
+  it('pastes words in their own style inside a bold word of a quote, in the quote’s language', async () => {
+    const popup = await openPopup();
+    const quote = (words: string) =>
+      `<p>Selon Axios, « <span lang="en"><strong>it ${words} matters</strong> now</span> ».</p>`;
+    const { draft, area } = await openLemondeGiven(popup, { body: quote('really') });
+    const saved = savedAs(popup, draft.id);
+
+    // French words are said to be French, in the quote, out of its bold.
+    await pasteAt(area, 'really', wordWords('FR', 'vraiment'), 'vraiment');
+    const french = quote('</strong><span lang="fr">vraiment</span><strong>');
+    await saved(french);
+    // English ones over them join the quote, still out of the bold.
+    await pasteAt(area, 'vraiment', wordWords('EN-US', 'truly'), 'truly');
+    const english = quote('</strong>truly<strong>');
+    await saved(english);
+    expect(await storedBody(popup, area)).toBe(english);
+    await popup.close();
+  });
+
+  it('pastes plain text (Ctrl+Maj+V) in the style at the caret, as typing does', async () => {
+    const popup = await openPopup();
+    const body = '<p>Un <strong>vote très discret</strong>, un <em>projet bien caché</em>.</p>';
+    const { draft, area } = await openLemondeGiven(popup, { body });
+    const saved = savedAs(popup, draft.id);
+    await area.focus();
+
+    // Only text/plain, as Chromium sends Ctrl+Maj+V: the words take the bold around them.
+    await pasteAt(area, 'très', '', 'peu');
+    const bold = body.replace('vote très discret', 'vote peu discret');
+    await saved(bold);
+    await popup.keyboard.press('Control+Z');
+    await saved(body);
+    await popup.keyboard.press('Control+Y');
+    await saved(bold);
+    await pasteAt(area, 'bien', '', 'mal');
+    const italic = bold.replace('projet bien caché', 'projet mal caché');
+    await saved(italic);
+    // Two paragraphs: typed as with Enter between them, in the bold.
+    await pasteAt(area, 'peu', '', 'très\n\nbien');
+    const split = italic.replace(
+      '<strong>vote peu discret</strong>',
+      '<strong>vote très</strong></p><p><strong>bien discret</strong>',
+    );
+    await saved(split);
+    expect(await storedBody(popup, area)).toBe(split);
     await popup.close();
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   cleanItemHtml,
   countText,
+  insertOwnStyle,
   itemText,
   languageAt,
   overWholeQuotes,
@@ -363,5 +364,82 @@ describe('languageAt', () => {
       '<p><span lang="en-US">really</span></p>',
     );
     expect(cleanPastedHtml(wordWords('FR', 'vraiment'), outside)).toBe('<p>vraiment</p>');
+  });
+});
+
+describe('insertOwnStyle', () => {
+  /**
+   * Pastes `words` (cleaned HTML) into `html` at the `|` in its text, with insertOwnStyle: the
+   * editor's HTML after, a `|` where the caret is left.
+   */
+  function paste(html: string, words: string): string {
+    const root = document.createElement('div');
+    root.innerHTML = html;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const caret = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.nodeValue!.indexOf('|');
+      if (at < 0) continue;
+      node.nodeValue = node.nodeValue!.replace('|', '');
+      caret.setStart(node, at);
+      break;
+    }
+    const pasted = document.createElement('template');
+    pasted.innerHTML = words;
+    const after = insertOwnStyle(caret, pasted.content, root);
+    after.insertNode(document.createTextNode('|'));
+    root.normalize();
+    return root.innerHTML;
+  }
+
+  it('cuts the bold or italic around the caret: plain words stay plain, bold ones bold', () => {
+    expect(paste('<p>Un <strong>vote |discret</strong>.</p>', 'peu ')).toBe(
+      '<p>Un <strong>vote </strong>peu |<strong>discret</strong>.</p>',
+    );
+    expect(paste('<p><em>bien <b>ca|ché</b></em></p>', '<strong>fort</strong>')).toBe(
+      '<p><em>bien <b>ca</b></em><strong>fort</strong>|<em><b>ché</b></em></p>',
+    );
+    // At an end of the bold words, no empty bold is left behind.
+    expect(paste('<p>Un <strong>|vote</strong></p>', 'grand ')).toBe(
+      '<p>Un grand |<strong>vote</strong></p>',
+    );
+    expect(paste('<p>Un <strong>vote|</strong></p>', ' nul')).toBe(
+      '<p>Un <strong>vote</strong> nul|</p>',
+    );
+    // Among plain words, where they are.
+    expect(paste('<p>Un vo|te</p>', '<em>x</em>')).toBe('<p>Un vo<em>x</em>|te</p>');
+  });
+
+  it('keeps pasted words out of a link, and a link pasted in a link its own', () => {
+    const a = '<a href="https://www.lemonde.fr/a">';
+    expect(paste(`<p>${a}le |site</a></p>`, 'blog ')).toBe(`<p>${a}le </a>blog |${a}site</a></p>`);
+    expect(paste(`<p>${a}le |site</a></p>`, '<a href="https://example.org/b">Axios</a>')).toBe(
+      `<p>${a}le </a><a href="https://example.org/b">Axios</a>|${a}site</a></p>`,
+    );
+  });
+
+  it('keeps the words in the quote the caret is in, said again around them when it is cut', () => {
+    // The quote around the bold: they stay in it.
+    expect(
+      paste('<p>« <span lang="en">it <strong>really |matters</strong></span> »</p>', 'truly '),
+    ).toBe(
+      '<p>« <span lang="en">it <strong>really </strong>truly |<strong>matters</strong></span> »</p>',
+    );
+    // The bold around the quote: cut with it, the quote's language said on the words.
+    expect(paste('<p><strong>« <span lang="en">it |matters</span> »</strong></p>', 'truly ')).toBe(
+      '<p><strong>« <span lang="en">it </span></strong><span lang="en">truly </span>|' +
+        '<strong><span lang="en">matters</span> »</strong></p>',
+    );
+  });
+
+  it('fills an empty paragraph without the <br> that showed it', () => {
+    const root = document.createElement('div');
+    root.innerHTML = '<p>Avant</p><p><br></p>';
+    const caret = document.createRange();
+    caret.setStart(root.lastChild!, 0);
+    const pasted = document.createElement('template');
+    pasted.innerHTML = 'Après';
+    insertOwnStyle(caret, pasted.content, root);
+    expect(root.innerHTML).toBe('<p>Avant</p><p>Après</p>');
   });
 });
