@@ -13,9 +13,10 @@ interface StoredClip {
 /**
  * The item editor's keyboard in Firefox: Ctrl+B and Ctrl+I make bold and italic as in Chromium
  * (Firefox's own Ctrl+B opens the bookmarks sidebar, and its editor has no Ctrl+I), each one
- * undo step of the editor's.
+ * undo step of the editor's; Ctrl+V pastes words copied from a page with Ctrl+C (a real copy,
+ * in the browser's clipboard: a scripted paste reaches a Firefox page with an empty one).
  */
-describe('bold and italic from the keyboard in the item editor, in Firefox (MV2)', () => {
+describe('bold, italic and paste from the keyboard in the item editor, in Firefox (MV2)', () => {
   let session: FirefoxSession;
   let server: PageServer;
 
@@ -98,6 +99,50 @@ describe('bold and italic from the keyboard in the item editor, in Firefox (MV2)
 
     // The page is still the popup's: Ctrl+B never opened the browser's bookmarks.
     expect(await popup.evaluate(() => document.hasFocus())).toBe(true);
+    await popup.close();
+  });
+
+  it('pastes words copied from a page (Ctrl+C, Ctrl+V) with their language, in their own style, one undo step', async () => {
+    // The words of a French page quoting Axios in English, copied as an editor copies them.
+    const page = await session.openUrl(server.page('quote-in-english.html'));
+    await page.evaluate(() => {
+      const words = document.createRange();
+      words.selectNodeContents(document.getElementById('quoted')!);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(words);
+    });
+    await chord(page, ['Control', 'c']);
+    await page.close();
+
+    // The draft of the test before, given a text with bold words.
+    const read = async (on: Page) =>
+      (await readDatabase<{ clips: StoredClip[]; issues: Array<{ id: string }> }>(on)).clips;
+    const writer = await session.openExtensionPage('popup.html');
+    const draft = (await read(writer))[0]!;
+    const before = '<p>À lire : <strong>la dépêche.</strong></p>';
+    await writeDatabase(writer as unknown as ArgumentPage, { clips: [{ ...draft, body: before }] });
+    await writer.close();
+
+    const popup = await session.openExtensionPage('popup.html');
+    await clickButton(popup, draft.title);
+    await until(
+      () => popup.evaluate(() => document.querySelector('[data-testid="item-text"]')?.innerHTML),
+      (shown) => shown === before,
+      'the text shown',
+    );
+    const stored = async () => (await read(popup)).find((clip) => clip.id === draft.id)!.body;
+    const saved = (body: string, what: string) => until(stored, (now) => now === body, what);
+
+    // Pasted inside the bold words: the quote marked English, the words plain.
+    await select(popup, 'la ', true);
+    await chord(popup, ['Control', 'v']);
+    const pasted =
+      '<p>À lire : <strong>la </strong>Selon Axios, « <span lang="en">Why it matters: the deal</span> », ' +
+      'écrit le site.<strong>dépêche.</strong></p>';
+    await saved(pasted, 'the words pasted');
+    // One Ctrl+Z takes them all away.
+    await chord(popup, ['Control', 'z']);
+    await saved(before, 'the paste undone');
     await popup.close();
   });
 
