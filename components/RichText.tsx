@@ -882,7 +882,18 @@ export function RichText({
       // given as a paragraph, the browser would merge it into the caret's, splitting a quote's
       // span around the caret (the words left out of the quote's language) and losing their own
       // language's span; given as words, it would put them in a link there.
-      if (!selection.isCollapsed) document.execCommand('delete');
+      if (!selection.isCollapsed) {
+        // Words of one paragraph go as they are (Chromium's delete would also take the space
+        // after a paragraph's first word); across paragraphs, the browser joins them.
+        const selected = selection.getRangeAt(0);
+        const block = (node: Node) =>
+          (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest('p, li');
+        if (block(selected.startContainer) === block(selected.endContainer)) {
+          selected.deleteContents();
+        } else {
+          document.execCommand('delete');
+        }
+      }
       const pasted = document.createElement('template');
       pasted.innerHTML = words;
       const caret = insertOwnStyle(selection.getRangeAt(0), pasted.content, el);

@@ -94,10 +94,11 @@ export function cleanPastedHtml(html: string, textLang: string, doc: Document = 
   const copy = languageTag(/<body\b[^>]*?\slang\s*=\s*["']?([\w-]+)/i.exec(html)?.[1]);
   // Word says a paragraph's language on the paragraph: it is kept, on a span.
   const clean = cleanItem(copy ? `<div lang="${copy}">${html}</div>` : html, doc, true);
-  if (!clean.includes('<span')) return clean;
   const template = doc.createElement('template');
   template.innerHTML = clean;
   const root = template.content;
+  collapseSpaces(root, doc);
+  if (!clean.includes('<span')) return template.innerHTML;
   // In document order: a span is read after the spans around it, already unwrapped or kept.
   root.querySelectorAll('span[lang]').forEach((span) => {
     const around = span.parentElement?.closest('span[lang]')?.getAttribute('lang') ?? textLang;
@@ -121,6 +122,44 @@ export function cleanPastedHtml(html: string, textLang: string, doc: Document = 
   const out = doc.createElement('div');
   out.appendChild(root);
   return out.innerHTML;
+}
+
+/** A run of HTML source's spaces. */
+const SOURCE_SPACES = /[ \t\n\r\f]+/g;
+/** Spaces that break a source's line, at the start of a paragraph's text or at its end. */
+const SOURCE_LINE_START = /^[ \t\n\r\f]*[\n\r][ \t\n\r\f]*/;
+const SOURCE_LINE_END = /[ \t\n\r\f]*[\n\r][ \t\n\r\f]*$/;
+
+/**
+ * The spaces of pasted words as the reader saw them: a page's source breaks and indents its lines
+ * (`<p>\n  Selon Axios…\n</p>`), which the browser shows as one space, or none at the start and
+ * the end of a paragraph; a copy keeps them as written, and they would be stored so. A space
+ * copied at an end of the words (a word selected with the space after it) stays: it goes between
+ * the words pasted and those at the caret.
+ */
+function collapseSpaces(root: DocumentFragment, doc: Document): void {
+  const texts = (within: Node) => {
+    const found: Text[] = [];
+    const walker = doc.createTreeWalker(within, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) found.push(node as Text);
+    return found;
+  };
+  root.querySelectorAll('p, li').forEach((block) => {
+    const inside = texts(block);
+    // From the edge inwards, past the texts that were only the source's line break.
+    for (const text of inside) {
+      text.data = text.data.replace(SOURCE_LINE_START, '');
+      if (text.data) break;
+    }
+    for (const text of inside.reverse()) {
+      text.data = text.data.replace(SOURCE_LINE_END, '');
+      if (text.data) break;
+    }
+  });
+  for (const text of texts(root)) {
+    const value = text.data.replace(SOURCE_SPACES, ' ');
+    if (value !== text.data) text.data = value;
+  }
 }
 
 /**

@@ -807,7 +807,12 @@ describe('writing an item in Chromium with the built extension', () => {
     await pasteAt(area, 'fin', pageWords('<strong>suite</strong>'), 'suite');
     const strong = linked.replace('la fin.', 'la <strong>suite</strong>.');
     await saved(strong);
-    expect(await storedBody(popup, area)).toBe(strong);
+    // Words whose page source breaks and indents their lines: spaced as the page showed them.
+    const source = `<meta charset='utf-8'><p class="chapo">\n        Encore un\n        jour\n      </p>`;
+    await pasteAt(area, 'Un', source, 'Encore un jour');
+    const spaced = strong.replace('<p>Un ', '<p>Encore un jour ');
+    await saved(spaced);
+    expect(await storedBody(popup, area)).toBe(spaced);
     await popup.close();
   });
 

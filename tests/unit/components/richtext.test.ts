@@ -285,6 +285,28 @@ describe('cleanPastedHtml', () => {
   });
 });
 
+describe('cleanPastedHtml and the spaces of a page’s source', () => {
+  it('reads a source’s line breaks and indents as one space, none at a paragraph’s edges', () => {
+    const copied =
+      '<meta charset="utf-8"><p id="q">\n        Selon Axios, « <span lang="en">Why it\n' +
+      '     matters</span> »,\n   écrit le site.\n      </p>';
+    expect(cleanPastedHtml(copied, 'fr')).toBe(
+      '<p>Selon Axios, « <span lang="en">Why it matters</span> », écrit le site.</p>',
+    );
+    // The same without a language to keep; a list's entries too.
+    expect(cleanPastedHtml('<ul>\n  <li>\n    Un\n    deux\n  </li>\n</ul>', 'fr')).toBe(
+      '<ul><li>Un deux</li></ul>',
+    );
+  });
+
+  it('keeps a space copied at an end of the words: it goes between them and the caret’s', () => {
+    expect(cleanPastedHtml('<span style="font-weight: 400;">vote </span>', 'fr')).toBe(
+      '<p>vote </p>',
+    );
+    expect(cleanPastedHtml('<b> fort</b>', 'fr')).toBe('<p><strong> fort</strong></p>');
+  });
+});
+
 describe('languageAt', () => {
   /** An item's text in French with an English quote, one French word in a second one. */
   function editor() {
