@@ -46,12 +46,31 @@ describe('bold, italic and paste from the keyboard in the item editor, in Firefo
       collapsed,
     );
 
+  /** The drafts as stored, read from `page`. */
+  const read = async (page: Page) =>
+    (await readDatabase<{ clips: StoredClip[]; issues: Array<{ id: string }> }>(page)).clips;
+
+  /**
+   * Opens `draft` in a new popup's editor once its text `shown` is drawn: the popup, and a wait
+   * for the draft's stored text to be `body` (`what` says which, when it times out).
+   */
+  async function openDraft(draft: StoredClip, shown: string) {
+    const popup = await session.openExtensionPage('popup.html');
+    await clickButton(popup, draft.title);
+    await until(
+      () => popup.evaluate(() => document.querySelector('[data-testid="item-text"]')?.innerHTML),
+      (html) => html === shown,
+      'the text shown',
+    );
+    const stored = async () => (await read(popup)).find((clip) => clip.id === draft.id)!.body;
+    const saved = (body: string, what: string) => until(stored, (now) => now === body, what);
+    return { popup, saved };
+  }
+
   it('makes the selected words bold with Ctrl+B and italic with Ctrl+I, each one undo step', async () => {
     const article = await session.openUrl(server.fixture('lemonde-1'));
     const clipped = await clipFromPopup(session, article);
     await article.close();
-    const read = async (page: Page) =>
-      (await readDatabase<{ clips: StoredClip[]; issues: Array<{ id: string }> }>(page)).clips;
     const draft = (await read(clipped))[0]!;
     const before = '<p>Un deux trois quatre</p>';
     await writeDatabase(clipped as unknown as ArgumentPage, {
@@ -59,15 +78,7 @@ describe('bold, italic and paste from the keyboard in the item editor, in Firefo
     });
     await clipped.close();
 
-    const popup = await session.openExtensionPage('popup.html');
-    await clickButton(popup, draft.title);
-    await until(
-      () => popup.evaluate(() => document.querySelector('[data-testid="item-text"]')?.innerHTML),
-      (shown) => shown === before,
-      'the text shown',
-    );
-    const stored = async () => (await read(popup)).find((clip) => clip.id === draft.id)!.body;
-    const saved = (body: string, what: string) => until(stored, (now) => now === body, what);
+    const { popup, saved } = await openDraft(draft, before);
 
     await select(popup, 'deux');
     await chord(popup, ['Control', 'b']);
@@ -115,23 +126,12 @@ describe('bold, italic and paste from the keyboard in the item editor, in Firefo
     await page.close();
 
     // The draft of the test before, given a text with bold words.
-    const read = async (on: Page) =>
-      (await readDatabase<{ clips: StoredClip[]; issues: Array<{ id: string }> }>(on)).clips;
     const writer = await session.openExtensionPage('popup.html');
     const draft = (await read(writer))[0]!;
     const before = '<p>À lire : <strong>la dépêche.</strong></p>';
     await writeDatabase(writer as unknown as ArgumentPage, { clips: [{ ...draft, body: before }] });
     await writer.close();
-
-    const popup = await session.openExtensionPage('popup.html');
-    await clickButton(popup, draft.title);
-    await until(
-      () => popup.evaluate(() => document.querySelector('[data-testid="item-text"]')?.innerHTML),
-      (shown) => shown === before,
-      'the text shown',
-    );
-    const stored = async () => (await read(popup)).find((clip) => clip.id === draft.id)!.body;
-    const saved = (body: string, what: string) => until(stored, (now) => now === body, what);
+    const { popup, saved } = await openDraft(draft, before);
 
     // Pasted inside the bold words: the quote marked English, the words plain.
     await select(popup, 'la ', true);
