@@ -33,6 +33,7 @@ import {
   openDraft,
   pushedEverything,
   readStoreInPage,
+  seemHidden,
   serverRecords,
   settled,
   shownName,
@@ -287,7 +288,8 @@ describe('a Firefox editor and a Chromium colleague on one shared desk, through 
   });
 
   it('refuses in Firefox to merge into the draft Chromium has open, naming who, then marks it after the sync; an edit made in Chromium reaches Firefox', async () => {
-    // C opens F's draft; F has not synced since.
+    // C opens F's draft; F has not synced since (its desk does not poll until F has tried).
+    await desk.evaluate(seemHidden, true);
     const editorC = await openDraft(c, fromF.title);
     const [record] = await serverRecords(f, 'drafts', fromF.id);
     const lock = await until(
@@ -318,6 +320,7 @@ describe('a Firefox editor and a Chromium colleague on one shared desk, through 
     expect([afterF!.version, afterF!.content.raw]).toEqual([record!.version, record!.content.raw]);
     await pressButton(desk, fr('common.cancel'), '[data-testid="merge-dialog"]');
     await closeDraftF();
+    await desk.evaluate(seemHidden, false);
 
     // After F's sync, its row says C has it open.
     await syncF();

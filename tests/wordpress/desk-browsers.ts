@@ -13,6 +13,23 @@ import { restAs, site } from './helpers';
 
 export { restAs };
 
+/**
+ * Run in a desk's page (`page.evaluate(seemHidden, true)`, Playwright or puppeteer): its document
+ * says it is hidden (`true`), or as it is again (`false`). An open desk polls every 30 s only while
+ * in view (components/useDeskSync.ts reads `document.visibilityState` at each tick), so a test
+ * whose arrange must not be seen by a desk before it acts (a lock taken elsewhere, say) stops its
+ * polls this way: a slow arrange (CI, a loaded machine) would otherwise cross one. No visibility
+ * event is sent.
+ */
+export function seemHidden(hidden: boolean): void {
+  if (hidden)
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      get: () => 'hidden',
+    });
+  else delete (document as { visibilityState?: unknown }).visibilityState;
+}
+
 export type Who = { user: string; name: string; appPassword: string };
 export type Row = Record<string, unknown>;
 export type StoredClip = Row & {

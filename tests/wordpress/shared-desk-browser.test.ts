@@ -29,6 +29,7 @@ import {
   openDraft,
   readStore,
   restAs,
+  seemHidden,
   serverRecords,
   settled,
   shownName,
@@ -683,10 +684,8 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     const x = await clipByTitle(a, titleX);
     const y = await clipByTitle(a, titleY);
     await settled(a);
-    // A's open desk polls every 30 s while it is in view: a slow arrange (CI, a loaded machine)
-    // would cross a poll that sees B's lock. It stops polling, as a desk behind another tab does,
-    // until the test ends (see afterEach).
-    await pollsOff(a, true);
+    // A's open desk must not see B's lock before A acts: no poll until the test ends (afterEach).
+    await a.page.evaluate(seemHidden, true);
     await sync(b);
     await clipByTitle(b, titleY);
     const [remoteY] = await serverRecords(a.who, 'drafts', y.id);
@@ -702,22 +701,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     return { titleX, titleY, x, y, remoteY: remoteY!, editorB, lockedBy: lock!.user.name };
   }
 
-  /**
-   * `desk`'s page stops (or resumes) polling: its document says it is hidden, which the desk's
-   * poll reads at each tick (components/useDeskSync.ts); no visibility event is sent.
-   */
-  async function pollsOff(desk: Desk, off: boolean) {
-    await desk.page.evaluate((hide) => {
-      if (hide)
-        Object.defineProperty(document, 'visibilityState', {
-          configurable: true,
-          get: () => 'hidden',
-        });
-      else delete (document as { visibilityState?: unknown }).visibilityState;
-    }, off);
-  }
-
-  afterEach(() => pollsOff(a, false));
+  afterEach(() => a.page.evaluate(seemHidden, false));
 
   /** Nothing merged: X still in A's inbox and on the desk, Y on the desk as it was (`remoteY`). */
   async function expectNothingMerged(
