@@ -288,8 +288,10 @@ describe('a Firefox editor and a Chromium colleague on one shared desk, through 
   });
 
   it('refuses in Firefox to merge into the draft Chromium has open, naming who, then marks it after the sync; an edit made in Chromium reaches Firefox', async () => {
-    // C opens F's draft; F has not synced since (its desk does not poll until F has tried).
+    // C opens F's draft; F has not synced since (its desk does not poll until F has tried, and
+    // no poll is still running).
     await desk.evaluate(seemHidden, true);
+    await settledF();
     const editorC = await openDraft(c, fromF.title);
     const [record] = await serverRecords(f, 'drafts', fromF.id);
     const lock = await until(

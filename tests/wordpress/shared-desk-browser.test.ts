@@ -683,9 +683,10 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     const titleY = await clipFixture(a.session, server, pageY, 'h1');
     const x = await clipByTitle(a, titleX);
     const y = await clipByTitle(a, titleY);
-    await settled(a);
-    // A's open desk must not see B's lock before A acts: no poll until the test ends (afterEach).
+    // A's open desk must not see B's lock before A acts: no poll until the test ends (afterEach),
+    // and none still running once A's drafts are on the desk.
     await a.page.evaluate(seemHidden, true);
+    await settled(a);
     await sync(b);
     await clipByTitle(b, titleY);
     const [remoteY] = await serverRecords(a.who, 'drafts', y.id);
