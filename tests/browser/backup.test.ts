@@ -439,6 +439,9 @@ describe('backup and restore in Chromium with the built extension', () => {
     await focusOn('Remplacer tout…', 'the focus back on « Remplacer tout… »');
 
     await options.keyboard.press('Enter');
+    // The warning takes the focus once drawn (an effect, after the paint): only then is the focus
+    // put on « Oui, tout remplacer », or the warning would take it back before Enter.
+    await focusOn('backup-confirm', 'the focus on the warning again');
     await confirm.getByRole('button', { name: 'Oui, tout remplacer' }).focus();
     await options.keyboard.press('Enter');
     await until(
