@@ -3,6 +3,7 @@ import { mergeTextField } from '../lib/block-merge';
 import { t, type MessageKey } from '../locales';
 import type { Draft, DraftStatus, Source } from '../storage/db';
 import { getDraft, mergeTargets, pageTwins } from '../storage/draft-records';
+import { mergedCase } from './MergedIntoNotice';
 import {
   mergeDrafts,
   restoreDraft,
@@ -227,29 +228,15 @@ function DraftEditorOf({
   const trashed = !!draft.deletedAt;
   const trashedBy = draft.desk?.trashedBy ?? draft.desk?.modifiedBy;
   // Merged into another draft by another editor: said, with that draft to open; said before
-  // that draft reaches this browser too, and the notice names it when it does.
-  const mergedTitle = trashed ? mergedInto?.title : undefined;
-  const mergedPending = trashed && !!mergedInto && mergedTitle === undefined;
-  // Or the desk said it has that draft no more (deleted for good): it will not come.
-  const mergedGone = mergedPending && !!mergedInto?.gone;
+  // that draft reaches this browser too, and the notice names it when it does (as its row in the
+  // trash says it: see MergedIntoNotice).
+  const merged = trashed && mergedInto ? mergedInto : undefined;
+  const mergedTitle = merged?.title;
   const trashSaid = () => {
-    // That draft in the trash too: restoring it, not this one, keeps the merged text.
-    if (mergedTitle !== undefined && mergedInto?.trashed)
+    if (merged)
       return trashedBy
-        ? t('editor.mergedByTrashed', { name: trashedBy, title: mergedTitle })
-        : t('editor.mergedElsewhereTrashed', { title: mergedTitle });
-    if (mergedTitle !== undefined)
-      return trashedBy
-        ? t('editor.mergedBy', { name: trashedBy, title: mergedTitle })
-        : t('editor.mergedElsewhere', { title: mergedTitle });
-    if (mergedGone)
-      return trashedBy
-        ? t('editor.mergedByGone', { name: trashedBy })
-        : t('editor.mergedElsewhereGone');
-    if (mergedPending)
-      return trashedBy
-        ? t('editor.mergedByPending', { name: trashedBy })
-        : t('editor.mergedElsewherePending');
+        ? t(`editor.mergedBy${mergedCase(merged)}`, { name: trashedBy, title: mergedTitle ?? '' })
+        : t(`editor.mergedElsewhere${mergedCase(merged)}`, { title: mergedTitle ?? '' });
     return desk.enabled && trashedBy
       ? t('editor.trashedBy', { name: trashedBy })
       : t('editor.trashedElsewhere');

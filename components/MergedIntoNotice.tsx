@@ -13,26 +13,10 @@ interface Props {
  * browser has it). The draft's own editor says it in its trash notice (see DraftEditor).
  */
 export function MergedIntoNotice({ target, onOpen }: Props) {
-  const { title, by, trashed, gone } = target;
-  // The draft it went into may be in the trash too (opened there, to be restored); or not here
-  // yet: said so, to be opened once the sync brings it; or the desk said it has it no more, and
-  // it will not come (unless sent to the desk again).
-  const said =
-    title !== undefined
-      ? trashed
-        ? by
-          ? t('merged.rowTrashed', { name: by, title })
-          : t('merged.rowTrashedAnon', { title })
-        : by
-          ? t('merged.row', { name: by, title })
-          : t('merged.rowAnon', { title })
-      : gone
-        ? by
-          ? t('merged.rowGone', { name: by })
-          : t('merged.rowGoneAnon')
-        : by
-          ? t('merged.rowPending', { name: by })
-          : t('merged.rowPendingAnon');
+  const { title, by } = target;
+  const said = by
+    ? t(`merged.row${mergedCase(target)}`, { name: by, title: title ?? '' })
+    : t(`merged.row${mergedCase(target)}Anon`, { title: title ?? '' });
   return (
     <p class="notice notice--info merged-into" role="note" data-testid="merged-into">
       {said}
@@ -51,4 +35,15 @@ export function MergedIntoNotice({ target, onOpen }: Props) {
       )}
     </p>
   );
+}
+
+/**
+ * Where the draft it went into is, as the merged draft's notices say it (the suffix of their
+ * messages' keys, here and in its editor): here (''), here but in the trash too (opened there, to
+ * be restored), not here yet (to be opened once the sync brings it), or gone from the desk (it
+ * will not come, unless sent to the desk again).
+ */
+export function mergedCase(target: MergeTarget): '' | 'Trashed' | 'Pending' | 'Gone' {
+  if (target.title !== undefined) return target.trashed ? 'Trashed' : '';
+  return target.gone ? 'Gone' : 'Pending';
 }
