@@ -72,9 +72,8 @@ function cleanItem(html: string, doc: Document, otherLanguages: boolean): string
   dropBreaksBesideParagraphs(clean);
   // Browsers type a space at the end of a line as a no-break space (to keep it visible) and
   // leave `&nbsp;` behind; spacing is the export's typography's job, so the text keeps spaces.
-  const walker = doc.createTreeWalker(clean, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeValue?.includes('\u00a0')) node.nodeValue = node.nodeValue.replace(/\u00a0/g, ' ');
+  for (const text of textNodes(clean, doc)) {
+    if (text.data.includes('\u00a0')) text.data = text.data.replace(/\u00a0/g, ' ');
   }
   const out = doc.createElement('div');
   out.appendChild(clean);
@@ -124,6 +123,14 @@ export function cleanPastedHtml(html: string, textLang: string, doc: Document = 
   return out.innerHTML;
 }
 
+/** The text nodes inside `within`, in document order, as a list (changed as it is read). */
+function textNodes(within: Node, doc: Document): Text[] {
+  const found: Text[] = [];
+  const walker = doc.createTreeWalker(within, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) found.push(node as Text);
+  return found;
+}
+
 /** A run of HTML source's spaces. */
 const SOURCE_SPACES = /[ \t\n\r\f]+/g;
 /** Spaces that break a source's line, at the start of a paragraph's text or at its end. */
@@ -138,14 +145,8 @@ const SOURCE_LINE_END = /[ \t\n\r\f]*[\n\r][ \t\n\r\f]*$/;
  * the words pasted and those at the caret.
  */
 function collapseSpaces(root: DocumentFragment, doc: Document): void {
-  const texts = (within: Node) => {
-    const found: Text[] = [];
-    const walker = doc.createTreeWalker(within, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) found.push(node as Text);
-    return found;
-  };
   root.querySelectorAll('p, li').forEach((block) => {
-    const inside = texts(block);
+    const inside = textNodes(block, doc);
     // From the edge inwards, past the texts that were only the source's line break.
     for (const text of inside) {
       text.data = text.data.replace(SOURCE_LINE_START, '');
@@ -156,7 +157,7 @@ function collapseSpaces(root: DocumentFragment, doc: Document): void {
       if (text.data) break;
     }
   });
-  for (const text of texts(root)) {
+  for (const text of textNodes(root, doc)) {
     const value = text.data.replace(SOURCE_SPACES, ' ');
     if (value !== text.data) text.data = value;
   }
