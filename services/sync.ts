@@ -798,6 +798,11 @@ export class SyncEngine {
   // Push
 
   private async push(settings: DeskSettings, first: boolean): Promise<void> {
+    // Every write queued until now goes up here: a sync still waiting after one of them is moot
+    // (it would ask the desk for its changes again 2 s later, with nothing to send). Stopped
+    // before the outbox is read: a write queued after the read asks for a sync of its own.
+    clearTimeout(this.writeTimer);
+    this.writeTimer = undefined;
     const entries = await this.db.outbox.orderBy('queuedAt').toArray();
     // Issues before drafts (items name their issue), deletions last.
     const rank = (e: OutboxEntry) => (e.op === 'delete' ? 2 : e.kind === 'issue' ? 0 : 1);

@@ -674,6 +674,17 @@ describe('sync engine (against an in-memory plugin)', () => {
     expect(server.log.filter((l) => l.startsWith('GET /indiscrets/v1/changes'))).toHaveLength(1);
   });
 
+  it('a sync asked while one after a write waits pushes that write, and none follows it', async () => {
+    await a.join();
+    await a.clip('https://exemple.fr/1');
+    server.log = [];
+    await a.engine.syncNow('write');
+    await a.engine.syncNow('open');
+    await a.engine.whenIdle();
+    expect(server.log.filter((l) => l === 'POST /indiscrets/v1/drafts')).toHaveLength(1);
+    expect(server.log.filter((l) => l.startsWith('GET /indiscrets/v1/changes'))).toHaveLength(1);
+  });
+
   it('cancelling the first sync stops it and turns sync off; what was sent stays', async () => {
     for (let i = 0; i < 30; i += 1) await a.clip(`https://exemple.fr/${i}`);
     const started = a.engine.enable();
