@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import { extensionArgs } from '../../scripts/chromium.mjs';
 import { writeDatabase } from './database';
 
@@ -75,6 +75,22 @@ export interface ExtensionSession {
   openExtensionPage(pathAndQuery: string, page?: Page): Promise<Page>;
   /** The browser's id of the tab showing `url` (the popup's `?tabId=` wants it). */
   tabIdOf(url: string): Promise<number>;
+  /**
+   * What the extension logged as an error so far: an uncaught error or rejection in one of its
+   * pages, and its own `console.error` calls (they all start with "Indiscrets") in its pages and
+   * its service worker (Playwright reports no uncaught error of a service worker). The pages it
+   * clips are not watched.
+   */
+  extensionErrors(): string[];
+  /**
+   * Errors a test provokes on purpose (a write IndexedDB refuses, as a full disk would): those
+   * matching `pattern` are not held against the session when it closes.
+   */
+  expectErrors(pattern: RegExp): void;
+  /**
+   * Closes the browser, then fails if the extension logged an error no test expected: every
+   * suite checks, at its end, that nothing went wrong unseen behind what it looked at.
+   */
   close(): Promise<void>;
 }
 
@@ -126,6 +142,20 @@ export function sessionOf(
   close: () => Promise<void>,
 ): ExtensionSession {
   const base = `chrome-extension://${extensionId}/`;
+  const errors: string[] = [];
+  const expected: RegExp[] = [];
+  const ours = (url: string | undefined) => !!url?.startsWith(base);
+  const onConsole = (message: ConsoleMessage) => {
+    const where = message.page()?.url() ?? message.worker()?.url() ?? message.location().url;
+    if (message.type() === 'error' && ours(where) && /^Indiscrets/.test(message.text())) {
+      errors.push(`${where}: ${message.text()}`);
+    }
+  };
+  context.on('console', onConsole);
+  context.on('weberror', (error) => {
+    const where = error.page()?.url();
+    if (ours(where)) errors.push(`${where}: ${String(error.error())}`);
+  });
 
   async function openExtensionPage(pathAndQuery: string, page?: Page) {
     const target = page ?? (await context.newPage());
@@ -154,7 +184,21 @@ export function sessionOf(
     }
   }
 
-  return { context, extensionId, openExtensionPage, tabIdOf, close };
+  return {
+    context,
+    extensionId,
+    openExtensionPage,
+    tabIdOf,
+    extensionErrors: () => [...errors],
+    expectErrors: (pattern) => void expected.push(pattern),
+    close: async () => {
+      await close();
+      const unexpected = errors.filter((error) => !expected.some((pattern) => pattern.test(error)));
+      if (unexpected.length > 0) {
+        throw new Error(`The extension logged errors:\n${unexpected.join('\n')}`);
+      }
+    },
+  };
 }
 
 /**

@@ -458,6 +458,8 @@ describe('two views of one record in Chromium', () => {
     await pageA.setViewportSize(DESK);
     await session.openExtensionPage('desk.html', pageA);
     const a = await openDraft(pageA);
+    // Its editor says so on the page (checked below) and logs the refused writes.
+    session.expectErrors(/desk\.html: Indiscrets save /);
     await pageA.evaluate(() => {
       const full = () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
