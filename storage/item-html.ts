@@ -98,6 +98,15 @@ export function cleanPastedHtml(html: string, textLang: string, doc: Document = 
   const root = template.content;
   collapseSpaces(root, doc);
   if (!clean.includes('<span')) return template.innerHTML;
+  // A span all of whose words say their own language says none (Word's French copy around a
+  // paragraph of English runs): it would mark nothing but spaces, and, kept as the language
+  // around them, keep its English runs marked inside an English quote.
+  root.querySelectorAll('span[lang]').forEach((span) => {
+    const own = textNodes(span, doc).some(
+      (text) => text.data.trim() && text.parentElement?.closest('span[lang]') === span,
+    );
+    if (!own) span.replaceWith(...Array.from(span.childNodes));
+  });
   // In document order: a span is read after the spans around it, already unwrapped or kept.
   root.querySelectorAll('span[lang]').forEach((span) => {
     const around = span.parentElement?.closest('span[lang]')?.getAttribute('lang') ?? textLang;

@@ -17,6 +17,7 @@ import {
   WORD_HTML,
   WORD_LANG_HTML,
   WORD_LANG_STORED,
+  wordParagraphs,
   wordWords,
 } from '../../fixtures/clipboard';
 
@@ -386,6 +387,15 @@ describe('languageAt', () => {
       '<p><span lang="en-US">really</span></p>',
     );
     expect(cleanPastedHtml(wordWords('FR', 'vraiment'), outside)).toBe('<p>vraiment</p>');
+  });
+
+  it('reads each paragraph of a French Word copy by its runs’ own language, inside a quote or out', () => {
+    // The copy says French on its body; each paragraph's run says its own language.
+    const copy = wordParagraphs(['EN-US', 'really'], ['FR', 'dit-il']);
+    expect(cleanPastedHtml(copy, 'en')).toBe('<p>really</p><p><span lang="fr">dit-il</span></p>');
+    expect(cleanPastedHtml(copy, 'fr')).toBe(
+      '<p><span lang="en-US">really</span></p><p>dit-il</p>',
+    );
   });
 });
 
