@@ -6,10 +6,11 @@ import { languageSpan, quoteLanguage } from '../lib/lang';
 import type { SitePost } from '../storage/site-posts';
 import { frenchQuotation, quotationParagraphs } from '../storage/template';
 import {
+  blockAt,
   cleanItemHtml,
   cleanPastedHtml,
   coversText,
-  insertOwnStyle,
+  insertBlocks,
   languageAt,
   overWholeQuotes,
 } from './richtext';
@@ -150,12 +151,6 @@ function quoteLineHtml(line: string, start: number, words: string, lang?: string
   );
 }
 
-/** The words of `html` when it is one paragraph (cleaned: `<p>…</p>`), else undefined. */
-function paragraphWords(html: string): string | undefined {
-  const words = /^<p>([\s\S]*)<\/p>$/.exec(html)?.[1];
-  return words === undefined || /<\/?(?:p|ul|ol|li)>/.test(words) ? undefined : words;
-}
-
 /** Plain text pasted, as its paragraphs: its blocks separated by blank lines, trimmed. */
 function plainParagraphs(text: string): string[] {
   return text
@@ -174,11 +169,23 @@ function textToHtml(text: string) {
 
 /**
  * Plain text pasted (Ctrl+Maj+V), typed at the caret with the browser's editing commands: in
- * the style of the words there, as typing is; a blank line is Enter, a line break Maj+Entrée.
+ * the style of the words there (or of those it replaces), as typing is; a blank line is Enter,
+ * a line break Maj+Entrée.
  */
 function typeText(text: string): void {
+  // Each paragraph in that style, as typing goes on after Enter: Chromium would start the next
+  // in the style of the words after the caret (plain ones, when the paste replaces bold words
+  // across two paragraphs).
+  const styles = (['bold', 'italic'] as const).filter((style) => document.queryCommandState(style));
   for (const [index, block] of plainParagraphs(text).entries()) {
-    if (index > 0) document.execCommand('insertParagraph');
+    if (index > 0) {
+      document.execCommand('insertParagraph');
+      for (const style of ['bold', 'italic'] as const) {
+        if (document.queryCommandState(style) !== styles.includes(style)) {
+          document.execCommand(style);
+        }
+      }
+    }
     for (const [at, line] of block.split('\n').entries()) {
       if (at > 0) document.execCommand('insertLineBreak');
       document.execCommand('insertText', false, line);
@@ -855,7 +862,8 @@ export function RichText({
     // Its languages are read against the words it goes among: inside an English quote, English
     // words join it and French ones are marked French.
     const around = el && over ? languageAt(over, el, lang) : lang;
-    const clean = cleanPastedHtml(html || textToHtml(data?.getData('text/plain') ?? ''), around);
+    const source = html || textToHtml(data?.getData('text/plain') ?? '');
+    const clean = cleanPastedHtml(source, around);
     if (el && el.querySelector('ul, ol') && selectsAll(el)) {
       // Over the whole text, the paste is the whole text: the browser would put its paragraphs
       // in the list's first entry (stored as lines of it).
@@ -873,30 +881,38 @@ export function RichText({
         typeText(data?.getData('text/plain') ?? '');
         return;
       }
-      const words = paragraphWords(clean);
-      if (words === undefined || !el || !selection?.rangeCount) {
+      if (!el || !selection?.rangeCount) {
         document.execCommand('insertHTML', false, clean);
         return;
       }
-      // One paragraph goes among the words at the caret, as its words, in their own style:
-      // given as a paragraph, the browser would merge it into the caret's, splitting a quote's
-      // span around the caret (the words left out of the quote's language) and losing their own
-      // language's span; given as words, it would put them in a link there.
+      // The paste goes among the words at the caret, in their own style (see insertBlocks).
+      // Given to the browser as HTML, a paragraph would be merged into the caret's, splitting a
+      // quote's span around the caret (the words left out of the quote's language) and losing
+      // their own language's span; given as words, they would go in a link there. Several
+      // paragraphs: Chromium leaves the first's words out of a quote, and those in between read
+      // against its language among the text's (an English paragraph there unmarked), and makes
+      // them lines of a list's entry, in its bold; Firefox puts them all between the two parts
+      // of the caret's paragraph, none joining it.
       if (!selection.isCollapsed) {
         // Words of one paragraph go as they are (Chromium's delete would also take the space
         // after a paragraph's first word); across paragraphs, the browser joins them.
         const selected = selection.getRangeAt(0);
-        const block = (node: Node) =>
-          (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest('p, li');
-        if (block(selected.startContainer) === block(selected.endContainer)) {
+        if (blockAt(selected.startContainer, el) === blockAt(selected.endContainer, el)) {
           selected.deleteContents();
         } else {
           document.execCommand('delete');
         }
       }
       const pasted = document.createElement('template');
-      pasted.innerHTML = words;
-      const caret = insertOwnStyle(selection.getRangeAt(0), pasted.content, el);
+      pasted.innerHTML = clean;
+      // Paragraphs in between are among the text's words, out of the quote at the caret.
+      let amongText: DocumentFragment | undefined;
+      if (around !== lang && pasted.content.children.length > 1) {
+        const read = document.createElement('template');
+        read.innerHTML = cleanPastedHtml(source, lang);
+        amongText = read.content;
+      }
+      const caret = insertBlocks(selection.getRangeAt(0), pasted.content, el, amongText);
       selection.removeAllRanges();
       selection.addRange(caret);
     });

@@ -91,6 +91,15 @@ const STYLES = /^(?:a|b|strong|i|em|u|s)$/;
 const BLOCKS = /^(?:p|li|ul|ol|div|blockquote|h[1-6])$/;
 
 /**
+ * The block `node` is in, in the editor `root` (`node` itself when it is one): its paragraph or
+ * list entry, where the words around it end; undefined right in `root`.
+ */
+export function blockAt(node: Node, root: Node): Element | undefined {
+  for (const el of elementsAround(node, root)) if (BLOCKS.test(el.localName)) return el;
+  return undefined;
+}
+
+/**
  * Puts `words` (a paste's words, cleaned) at the collapsed `caret` in the editor `root`, in the
  * style they come with, as a word processor pastes: the bold, italic or link around the caret is
  * cut there and they go between its two parts (plain words in bold words stay plain, a link
@@ -132,4 +141,95 @@ export function insertOwnStyle(caret: Range, words: DocumentFragment, root: Node
   if (last) after.setStartAfter(last);
   after.collapse(true);
   return after;
+}
+
+/**
+ * Puts `pasted` (a paste's blocks, cleaned: paragraphs and lists) at the collapsed `caret` in the
+ * editor `root`, as a word processor pastes several paragraphs: the paragraph or list entry the
+ * caret is in is cut in two there; the first pasted paragraph's words end its first part and the
+ * last's start its second, each in their own style and in the quote there, as
+ * {@link insertOwnStyle} puts one paragraph's words (the bold, italic or link at the caret cut
+ * around them, never extended over them); the blocks in between are whole paragraphs and lists
+ * between the two parts, and in a list entries of it (the editor's lists are one level deep). A
+ * list pasted first or last is whole too, and a part it leaves with no words goes. `amongText`
+ * is the same paste read against the text's language where `pasted` was read against the quote's
+ * at the caret (see {@link languageAt}): the blocks in between are among the text's words, out of
+ * that quote. One paragraph is {@link insertOwnStyle}'s alone. Returns the caret after the last
+ * word pasted.
+ */
+export function insertBlocks(
+  caret: Range,
+  pasted: DocumentFragment,
+  root: Node,
+  amongText: DocumentFragment = pasted,
+): Range {
+  const doc = root.ownerDocument!;
+  const blocks = Array.from(pasted.children);
+  const whole =
+    amongText.children.length === blocks.length ? Array.from(amongText.children) : blocks;
+  const words = (block: Element) => {
+    const fragment = doc.createDocumentFragment();
+    fragment.append(...Array.from(block.childNodes));
+    return fragment;
+  };
+  const first = blocks[0];
+  const last = blocks[blocks.length - 1];
+  if (!first || !last) return caret.cloneRange();
+  if (blocks.length === 1 && first.localName === 'p')
+    return insertOwnStyle(caret, words(first), root);
+  const block = blockAt(caret.startContainer, root);
+  const inList = !!block && /^(?:li|ul|ol)$/.test(block.localName);
+  /** Blocks as they go between the two parts: in a list, its entries. */
+  const items = (els: Element[]) =>
+    els.flatMap((el) => {
+      if (!inList) return [el];
+      if (el.localName !== 'p') return Array.from(el.children);
+      const entry = doc.createElement('li');
+      entry.append(words(el));
+      return [entry];
+    });
+  const mergeFirst = first.localName === 'p';
+  const mergeLast = last.localName === 'p';
+  const between = items(whole.slice(mergeFirst ? 1 : 0, mergeLast ? -1 : whole.length));
+  if (!block || block.localName === 'ul' || block.localName === 'ol') {
+    // Between blocks (an empty text, say): all whole, where the caret is.
+    const all = items(whole);
+    const fragment = doc.createDocumentFragment();
+    fragment.append(...all);
+    caret.insertNode(fragment);
+    return edgeOf(all[all.length - 1] ?? root, true);
+  }
+  // The words after the caret, in a block of their own after it.
+  const tail = caret.cloneRange();
+  tail.setEnd(block, block.childNodes.length);
+  const after = block.cloneNode(false) as Element;
+  after.append(tail.extractContents());
+  block.after(after);
+  if (mergeFirst) insertOwnStyle(caret, words(first), root);
+  else if (!block.textContent?.trim()) block.remove();
+  after.before(...between);
+  if (mergeLast) return insertOwnStyle(edgeOf(after), words(last), root);
+  if (!after.textContent?.trim()) after.remove();
+  // A list pasted last: at the end of its last entry.
+  return edgeOf(between[between.length - 1] ?? root, true);
+}
+
+/**
+ * Where `block`'s words start (or with `atEnd`, end): inside the entries, styles, links and
+ * quotes its first (last) words are in, where the words pasted or typed there go among them.
+ */
+function edgeOf(block: Node, atEnd = false): Range {
+  const next = (node: Node) => (atEnd ? node.lastChild : node.firstChild);
+  let node = block;
+  for (
+    let child = next(node);
+    child && (child.nodeType === 3 || (child.nodeType === 1 && child.nodeName !== 'BR'));
+    child = next(node)
+  ) {
+    node = child;
+  }
+  const range = block.ownerDocument!.createRange();
+  range.selectNodeContents(node);
+  range.collapse(!atEnd);
+  return range;
 }

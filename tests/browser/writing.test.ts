@@ -17,7 +17,9 @@ import {
   GOOGLE_DOCS_STORED,
   WORD_LANG_HTML,
   WORD_LANG_STORED,
+  pageParagraphs,
   pageWords,
+  wordParagraphs,
   wordWords,
 } from '../fixtures/clipboard';
 
@@ -163,6 +165,46 @@ describe('writing an item in Chromium with the built extension', () => {
         throw new Error(`No "${w as string}" in the text`);
       },
       [words, html, plain, after],
+    );
+  }
+
+  /**
+   * Pastes `html` (its text/plain `plain`; only that when `html` is empty) over the words from
+   * `first` to `last`, each the last time it is in the text: a selection across paragraphs.
+   */
+  async function pasteAcross(
+    area: Locator,
+    [first, last]: [string, string],
+    html: string,
+    plain: string,
+  ) {
+    await area.evaluate(
+      (el, [f, l, h, p]) => {
+        const find = (w: string) => {
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          let found: [Node, number] | undefined;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = node.nodeValue!.lastIndexOf(w);
+            if (at >= 0) found = [node, at];
+          }
+          if (!found) throw new Error(`No "${w}" in the text`);
+          return found;
+        };
+        const [start, from] = find(f!);
+        const [end, to] = find(l!);
+        const range = document.createRange();
+        range.setStart(start, from);
+        range.setEnd(end, to + l!.length);
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+        const data = new DataTransfer();
+        if (h) data.setData('text/html', h);
+        data.setData('text/plain', p!);
+        el.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+      },
+      [first, last, html, plain],
     );
   }
 
@@ -860,7 +902,147 @@ describe('writing an item in Chromium with the built extension', () => {
       '<strong>vote très</strong></p><p><strong>bien discret</strong>',
     );
     await saved(split);
+    // One Ctrl+Z takes both paragraphs away, Ctrl+Y puts them back.
+    await popup.keyboard.press('Control+Z');
+    await saved(italic);
+    expect(await area.innerHTML()).toBe(italic);
+    await popup.keyboard.press('Control+Y');
+    await saved(split);
     expect(await storedBody(popup, area)).toBe(split);
+    await popup.close();
+  });
+
+  it('pastes several paragraphs from a page inside bold, italic or a link: the caret’s paragraph cut around them, each word in its own style, one Ctrl+Z', async () => {
+    const popup = await openPopup();
+    const a = '<a href="https://www.lemonde.fr/a">';
+    const body =
+      `<p>Un <strong>vote très discret</strong>, un <em>projet bien caché</em>, ` +
+      `${a}le site du journal</a> et la fin.</p>`;
+    const { draft, area } = await openLemondeGiven(popup, { body });
+    const saved = savedAs(popup, draft.id);
+    await area.focus();
+
+    // Over a bold word: the first paragraph's words end the bold's paragraph, plain; the one in
+    // between is a paragraph of its own, its bold word bold; the last's words are followed by
+    // the rest of the bold words and of the paragraph.
+    await pasteAt(
+      area,
+      'très',
+      pageParagraphs('peu', '<strong>Deux</strong> mots', 'trois'),
+      'peu\n\nDeux mots\n\ntrois',
+    );
+    const bold =
+      '<p>Un <strong>vote </strong>peu</p><p><strong>Deux</strong> mots</p>' +
+      `<p>trois<strong> discret</strong>, un <em>projet bien caché</em>, ${a}le site du journal</a> et la fin.</p>`;
+    await saved(bold);
+    // One Ctrl+Z takes the whole paste away, Ctrl+Y puts it back.
+    await popup.keyboard.press('Control+Z');
+    await saved(body);
+    expect(await area.innerHTML()).toBe(body);
+    await popup.keyboard.press('Control+Y');
+    await saved(bold);
+    // In italic, the caret after the last word pasted: typing goes on there, upright.
+    await pasteAt(area, 'bien', pageParagraphs('mal', 'pas'), 'mal\n\npas');
+    await popup.keyboard.type('!');
+    const italic = bold.replace(
+      '<em>projet bien caché</em>',
+      '<em>projet </em>mal</p><p>pas!<em> caché</em>',
+    );
+    await saved(italic);
+    // In a link: out of it, which goes on after them.
+    await pasteAt(area, 'site', pageParagraphs('blog', 'sa page'), 'blog\n\nsa page');
+    const unlinked = italic.replace(
+      `${a}le site du journal</a>`,
+      `${a}le </a>blog</p><p>sa page${a} du journal</a>`,
+    );
+    await saved(unlinked);
+    // A list pasted among the words: between the two parts of the paragraph, still a list.
+    await pasteAt(
+      area,
+      'fin',
+      pageParagraphs('<ul><li>A</li><li><strong>B</strong></li></ul>'),
+      'A\nB',
+      true,
+    );
+    const listed = unlinked.replace(
+      ' et la fin.</p>',
+      ' et la fin</p><ul><li>A</li><li><strong>B</strong></li></ul><p>.</p>',
+    );
+    await saved(listed);
+    expect(await storedBody(popup, area)).toBe(listed);
+    await popup.close();
+  });
+
+  it('pastes several paragraphs inside a quote: the first’s and the last’s words in it, in its language, those in between among the text’s', async () => {
+    const popup = await openPopup();
+    const body =
+      '<p>Selon Axios, « <span lang="en">Why it matters: the deal</span> », écrit le site.</p>';
+    const { draft, area } = await openLemondeGiven(popup, { body });
+    const saved = savedAs(popup, draft.id);
+
+    await pasteAt(
+      area,
+      'matters',
+      wordParagraphs(
+        ['EN-US', 'really'],
+        ['FR', 'dit-il'],
+        ['EN-US', 'Truly'],
+        ['EN-US', 'it does'],
+      ),
+      'really\n\ndit-il\n\nTruly\n\nit does',
+    );
+    const pasted =
+      '<p>Selon Axios, « <span lang="en">Why it really</span></p><p>dit-il</p>' +
+      '<p><span lang="en-US">Truly</span></p>' +
+      '<p><span lang="en">it does: the deal</span> », écrit le site.</p>';
+    await saved(pasted);
+    expect(await storedBody(popup, area)).toBe(pasted);
+    await popup.close();
+  });
+
+  it('pastes several paragraphs over words across two paragraphs, from a page or as plain text in bold, each one Ctrl+Z', async () => {
+    const popup = await openPopup();
+    const body = '<p>Un <strong>vote très</strong></p><p><strong>discret</strong> et la fin.</p>';
+    const { draft, area } = await openLemondeGiven(popup, { body });
+    const saved = savedAs(popup, draft.id);
+    await area.focus();
+
+    // From a page: in their own style, between the words left of the two paragraphs.
+    await pasteAcross(area, ['très', 'discret'], pageParagraphs('peu', 'trop'), 'peu\n\ntrop');
+    const page = '<p>Un <strong>vote </strong>peu</p><p>trop et la fin.</p>';
+    await saved(page);
+    await popup.keyboard.press('Control+Z');
+    await saved(body);
+    expect(await area.innerHTML()).toBe(body);
+    await popup.keyboard.press('Control+Y');
+    await saved(page);
+    await popup.keyboard.press('Control+Z');
+    await saved(body);
+
+    // Plain text (Ctrl+Maj+V): typed in the bold at the caret, each paragraph's words bold.
+    await pasteAcross(area, ['très', 'discret'], '', 'peu\n\ntrop');
+    const plain = '<p>Un <strong>vote peu</strong></p><p><strong>trop</strong> et la fin.</p>';
+    await saved(plain);
+    await popup.keyboard.press('Control+Z');
+    await saved(body);
+    expect(await area.innerHTML()).toBe(body);
+    await popup.keyboard.press('Control+Y');
+    await saved(plain);
+    expect(await storedBody(popup, area)).toBe(plain);
+    await popup.close();
+  });
+
+  it('pastes paragraphs into a list’s entry as entries of it, the entry cut around them', async () => {
+    const popup = await openPopup();
+    const body = '<ul><li>Un <strong>deux trois</strong></li><li>Quatre</li></ul>';
+    const { draft, area } = await openLemondeGiven(popup, { body });
+    const saved = savedAs(popup, draft.id);
+
+    await pasteAt(area, 'deux', pageParagraphs('A', 'B', 'C'), 'A\n\nB\n\nC');
+    const entries =
+      '<ul><li>Un A</li><li>B</li><li>C<strong> trois</strong></li><li>Quatre</li></ul>';
+    await saved(entries);
+    expect(await storedBody(popup, area)).toBe(entries);
     await popup.close();
   });
 });

@@ -14,7 +14,8 @@ interface StoredClip {
  * The item editor's keyboard in Firefox: Ctrl+B and Ctrl+I make bold and italic as in Chromium
  * (Firefox's own Ctrl+B opens the bookmarks sidebar, and its editor has no Ctrl+I), each one
  * undo step of the editor's; Ctrl+V pastes words copied from a page with Ctrl+C (a real copy,
- * in the browser's clipboard: a scripted paste reaches a Firefox page with an empty one).
+ * in the browser's clipboard: a scripted paste reaches a Firefox page with an empty one), and
+ * Ctrl+Maj+V as plain text in the style at the caret.
  */
 describe('bold, italic and paste from the keyboard in the item editor, in Firefox (MV2)', () => {
   let session: FirefoxSession;
@@ -143,6 +144,48 @@ describe('bold, italic and paste from the keyboard in the item editor, in Firefo
     // One Ctrl+Z takes them all away.
     await chord(popup, ['Control', 'z']);
     await saved(before, 'the paste undone');
+    await popup.close();
+  });
+
+  it('pastes two paragraphs copied from a page inside bold words, in their own style or as plain text in the bold (Ctrl+Maj+V), each one undo step', async () => {
+    // Two paragraphs of a page, copied as an editor copies them.
+    const page = await session.openUrl(server.page('two-paragraphs.html'));
+    await page.evaluate(() => {
+      const words = document.createRange();
+      words.setStartBefore(document.getElementById('first')!);
+      words.setEndAfter(document.getElementById('second')!);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(words);
+    });
+    await chord(page, ['Control', 'c']);
+    await page.close();
+
+    const writer = await session.openExtensionPage('popup.html');
+    const draft = (await read(writer))[0]!;
+    const before = '<p>À lire : <strong>la dépêche.</strong></p>';
+    await writeDatabase(writer as unknown as ArgumentPage, { clips: [{ ...draft, body: before }] });
+    await writer.close();
+    const { popup, saved } = await openDraft(draft, before);
+    const first = 'Nous ne céderons pas sur le calendrier de la réforme.';
+    const second = 'Le texte sera présenté en juin, « quoi qu’il arrive ».';
+
+    // Ctrl+V inside the bold words: the paragraph cut around the two, which stay plain.
+    await select(popup, 'la ', true);
+    await chord(popup, ['Control', 'v']);
+    const pasted = `<p>À lire : <strong>la </strong>${first}</p><p>${second}<strong>dépêche.</strong></p>`;
+    await saved(pasted, 'the paragraphs pasted');
+    await chord(popup, ['Control', 'z']);
+    await saved(before, 'the paste undone');
+
+    // Ctrl+Maj+V: typed in the bold, each paragraph's words bold.
+    await select(popup, 'la ', true);
+    await chord(popup, ['Control', 'Shift', 'v']);
+    const typed = `<p>À lire : <strong>la ${first}</strong></p><p><strong>${second}dépêche.</strong></p>`;
+    await saved(typed, 'the paragraphs pasted as plain text');
+    await chord(popup, ['Control', 'z']);
+    await saved(before, 'the plain paste undone');
+    await chord(popup, ['Control', 'y']);
+    await saved(typed, 'the plain paste again');
     await popup.close();
   });
 

@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   cleanItemHtml,
   countText,
+  blockAt,
+  insertBlocks,
   insertOwnStyle,
   itemText,
   languageAt,
@@ -473,5 +475,129 @@ describe('insertOwnStyle', () => {
     pasted.innerHTML = 'Après';
     insertOwnStyle(caret, pasted.content, root);
     expect(root.innerHTML).toBe('<p>Avant</p><p>Après</p>');
+  });
+});
+
+describe('insertBlocks', () => {
+  /**
+   * Pastes `blocks` (cleaned HTML) into `html` at the `|` in its text, with insertBlocks (its
+   * blocks in between read as `amongText` when given): the editor's HTML after, a `|` where the
+   * caret is left.
+   */
+  function paste(html: string, blocks: string, amongText?: string): string {
+    const root = document.createElement('div');
+    root.innerHTML = html;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const caret = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.nodeValue!.indexOf('|');
+      if (at < 0) continue;
+      node.nodeValue = node.nodeValue!.replace('|', '');
+      caret.setStart(node, at);
+      break;
+    }
+    const fragment = (source: string) => {
+      const made = document.createElement('template');
+      made.innerHTML = source;
+      return made.content;
+    };
+    const among = amongText === undefined ? undefined : fragment(amongText);
+    const after = insertBlocks(caret, fragment(blocks), root, among);
+    after.insertNode(document.createTextNode('|'));
+    root.normalize();
+    // Parts emptied around the caret's text leave empty text nodes, which show nothing.
+    return root.innerHTML;
+  }
+
+  it('cuts the caret’s paragraph around several: the first’s words end it, the last’s start the rest', () => {
+    expect(
+      paste(
+        '<p>Un <strong>vote |discret</strong>.</p>',
+        '<p>peu</p><p><em>deux</em> mots</p><p>trois </p>',
+      ),
+    ).toBe(
+      '<p>Un <strong>vote </strong>peu</p><p><em>deux</em> mots</p>' +
+        '<p>trois |<strong>discret</strong>.</p>',
+    );
+    // Out of a link, which goes on after them.
+    const a = '<a href="https://www.lemonde.fr/a">';
+    expect(paste(`<p>${a}le |site</a></p>`, '<p>blog</p><p><strong>x</strong> </p>')).toBe(
+      `<p>${a}le </a>blog</p><p><strong>x</strong> |${a}site</a></p>`,
+    );
+    // At the end of the paragraph, the last pasted is a paragraph of its own.
+    expect(paste('<p>Un <strong>vote|</strong></p>', '<p>A</p><p>B</p>')).toBe(
+      '<p>Un <strong>vote</strong>A</p><p>B|</p>',
+    );
+    // In an empty paragraph: its <br> gone.
+    const root = document.createElement('div');
+    root.innerHTML = '<p>Avant</p><p><br></p>';
+    const caret = document.createRange();
+    caret.setStart(root.lastChild!, 0);
+    const pasted = document.createElement('template');
+    pasted.innerHTML = '<p>A</p><p>B</p>';
+    insertBlocks(caret, pasted.content, root);
+    expect(root.innerHTML).toBe('<p>Avant</p><p>A</p><p>B</p>');
+  });
+
+  it('keeps the first’s and the last’s words in the quote at the caret, those between among the text’s', () => {
+    const quote = '<p>« <span lang="en">it |matters</span> »</p>';
+    // Read against the quote's language (English words plain) and against the text's.
+    const inQuote = '<p>really </p><p>very</p><p><span lang="fr">oui</span></p><p>truly </p>';
+    const amongText =
+      '<p><span lang="en">really </span></p><p><span lang="en">very</span></p><p>oui</p>' +
+      '<p><span lang="en">truly </span></p>';
+    expect(paste(quote, inQuote, amongText)).toBe(
+      '<p>« <span lang="en">it really </span></p><p><span lang="en">very</span></p><p>oui</p>' +
+        '<p><span lang="en">truly |matters</span> »</p>',
+    );
+    // The bold around the quote, cut: the quote said again around the words.
+    expect(
+      paste('<p><strong>« <span lang="en">it |matters</span> »</strong></p>', '<p>a </p><p>b </p>'),
+    ).toBe(
+      '<p><strong>« <span lang="en">it </span></strong><span lang="en">a </span></p>' +
+        '<p><span lang="en">b </span>|<strong><span lang="en">matters</span> »</strong></p>',
+    );
+  });
+
+  it('keeps a list pasted among words a list, between the two parts of the paragraph', () => {
+    expect(paste('<p>Un <strong>vote |discret</strong></p>', '<ul><li>A</li><li>B</li></ul>')).toBe(
+      '<p>Un <strong>vote </strong></p><ul><li>A</li><li>B|</li></ul>' +
+        '<p><strong>discret</strong></p>',
+    );
+    // A paragraph, then a list: the paragraph's words end the caret's.
+    expect(paste('<p>Un |deux</p>', '<p>A</p><ol><li>B</li></ol>')).toBe(
+      '<p>Un A</p><ol><li>B|</li></ol><p>deux</p>',
+    );
+    // At the start of a paragraph, no empty paragraph is left before the list.
+    expect(paste('<p>|deux</p>', '<ul><li>A</li></ul>')).toBe('<ul><li>A|</li></ul><p>deux</p>');
+  });
+
+  it('pastes into a list’s entry as entries of it: paragraphs in between and a list’s entries', () => {
+    expect(
+      paste('<ul><li>Un <strong>deux| trois</strong></li></ul>', '<p>A</p><p>B</p><p>C</p>'),
+    ).toBe(
+      '<ul><li>Un <strong>deux</strong>A</li><li>B</li><li>C|<strong> trois</strong></li></ul>',
+    );
+    // A list at the end of an entry: its entries after it, no empty entry left.
+    expect(paste('<ul><li>Trois|</li></ul>', '<ul><li>Quatre</li><li>Cinq</li></ul>')).toBe(
+      '<ul><li>Trois</li><li>Quatre</li><li>Cinq|</li></ul>',
+    );
+  });
+
+  it('puts one paragraph among the words, as insertOwnStyle does', () => {
+    expect(paste('<p>Un <strong>vote |discret</strong></p>', '<p>peu </p>')).toBe(
+      '<p>Un <strong>vote </strong>peu |<strong>discret</strong></p>',
+    );
+  });
+});
+
+describe('blockAt', () => {
+  it('finds the paragraph or entry around a node, none right in the editor', () => {
+    const root = document.createElement('div');
+    root.innerHTML = '<p>Un <strong>vote</strong></p><ul><li>A</li></ul>';
+    const bold = root.querySelector('strong')!.firstChild!;
+    expect(blockAt(bold, root)).toBe(root.firstChild);
+    expect(blockAt(root.querySelector('li')!.firstChild!, root)).toBe(root.querySelector('li'));
+    expect(blockAt(root, root)).toBeUndefined();
   });
 });
