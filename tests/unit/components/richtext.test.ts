@@ -505,7 +505,6 @@ describe('insertBlocks', () => {
     const after = insertBlocks(caret, fragment(blocks), root, among);
     after.insertNode(document.createTextNode('|'));
     root.normalize();
-    // Parts emptied around the caret's text leave empty text nodes, which show nothing.
     return root.innerHTML;
   }
 
@@ -582,6 +581,18 @@ describe('insertBlocks', () => {
     expect(paste('<ul><li>Trois|</li></ul>', '<ul><li>Quatre</li><li>Cinq</li></ul>')).toBe(
       '<ul><li>Trois</li><li>Quatre</li><li>Cinq|</li></ul>',
     );
+  });
+
+  it('puts the blocks whole where the caret is outside any paragraph (an empty text)', () => {
+    const root = document.createElement('div');
+    const caret = document.createRange();
+    caret.setStart(root, 0);
+    const pasted = document.createElement('template');
+    pasted.innerHTML = '<p>A</p><ul><li>B</li></ul>';
+    const after = insertBlocks(caret, pasted.content, root);
+    after.insertNode(document.createTextNode('|'));
+    root.normalize();
+    expect(root.innerHTML).toBe('<p>A</p><ul><li>B|</li></ul>');
   });
 
   it('puts one paragraph among the words, as insertOwnStyle does', () => {
