@@ -547,6 +547,6 @@ export const en: Messages = {
     'Indiscrets is not yet allowed to reach this site: grant it in the settings (“Test connection”).',
   'publish.error.issue_missing': 'This issue no longer exists.',
   'manifest.name': 'Indiscrets',
-  'manifest.description': 'Clip pages into drafts and compose « Les indiscrets » for WordPress.',
+  'manifest.description': 'Clip pages into drafts and compose “Les Indiscrets” for WordPress.',
   'manifest.commandClip': 'Clip this page to Indiscrets',
 };

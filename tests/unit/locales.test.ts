@@ -103,6 +103,19 @@ describe('locales', () => {
     }
   });
 
+  it('writes English with English marks: “ ” quotes, no guillemets, no space before a colon', () => {
+    // The French conventions above, left in an English message, show « » or a gap before « : »
+    // to an English editor (the Chrome Web Store's description included: manifest.description).
+    const english = Object.entries({ ...coreEn, ...en } as Catalogue).flatMap(([key, message]) =>
+      texts(message).map((text) => [key, text] as const),
+    );
+
+    expect(english.length).toBeGreaterThan(0);
+    for (const [key, text] of english) {
+      expect(text, key).not.toMatch(/[«»\u00a0\u202f]|\s[:;?!]/);
+    }
+  });
+
   it('asks before replacing everything in French that reads as it is meant', () => {
     // « Remplacer tout les supprime » first reads as « remplacer tous les… ».
     setLocale('fr');
