@@ -42,7 +42,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
 /** A field as the editor reads it: « date de création » (createdAt), or the path as is. */
 function fieldName(field = ''): string {
   const key = FIELD_LABELS[field];
-  return key ? t('backup.field', { label: t(key), field }) : `« ${field} »`;
+  return key ? t('backup.field', { label: t(key), field }) : t('backup.fieldPath', { field });
 }
 
 const shorten = (text: string, max = 60) =>
@@ -51,7 +51,9 @@ const shorten = (text: string, max = 60) =>
 /** The editor's words for what is wrong with a file: which problem, and which record. */
 export function describeBackupError(error: BackupError): string {
   if (error.list === 'settings') {
-    return t('backup.error.invalid-setting', { field: `« ${error.field ?? ''} »` });
+    return t('backup.error.invalid-setting', {
+      field: t('backup.fieldPath', { field: error.field ?? '' }),
+    });
   }
   let record = t('backup.record.file');
   if ((error.list === 'clips' || error.list === 'issues') && error.index !== undefined) {

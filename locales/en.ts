@@ -347,6 +347,8 @@ export const en: Messages = {
   'backup.record.titled': '{record} (“{title}”)',
   'backup.record.file': 'The backup',
   'backup.field': '“{label}” ({field})',
+  /** A field the backup names by its path alone (no label for it): quoted as the language quotes. */
+  'backup.fieldPath': '“{field}”',
   'backup.field.id': 'id',
   'backup.field.url': 'address',
   'backup.field.title': 'title',

@@ -363,6 +363,8 @@ export const fr = {
   'backup.record.titled': '{record} (« {title} »)',
   'backup.record.file': 'La sauvegarde',
   'backup.field': '« {label} » ({field})',
+  /** A field the backup names by its path alone (no label for it): quoted as the language quotes. */
+  'backup.fieldPath': '« {field} »',
   'backup.field.id': 'identifiant',
   'backup.field.url': 'adresse',
   'backup.field.title': 'titre',

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describeBackupError, describeRestore } from '../../../components/backupMessages';
+import { setLocale } from '../../../locales';
 import {
   backupFilename,
   createBackup,
@@ -979,6 +980,37 @@ describe('messages', () => {
     expect(describeBackupError({ code: 'missing-list', list: 'issues' })).toBe(
       'La sauvegarde est incomplète\u00a0: la liste des numéros manque.',
     );
+  });
+
+  it('quote a field named by its path alone as each language quotes', () => {
+    // A setting, or a field without a label of its own: « houseStyle.locale » with no-break
+    // spaces in French (the mark never alone at a line's start), “houseStyle.locale” in English.
+    const setting = {
+      code: 'invalid-field',
+      list: 'settings',
+      field: 'houseStyle.locale',
+    } as const;
+    const unlabelled = {
+      code: 'missing-field',
+      list: 'clips',
+      index: 0,
+      field: 'provenance',
+    } as const;
+    expect(describeBackupError(setting)).toBe(
+      'Le réglage «\u00a0houseStyle.locale\u00a0» de la sauvegarde est invalide.',
+    );
+    expect(describeBackupError(unlabelled)).toContain('champ «\u00a0provenance\u00a0»');
+    setLocale('en');
+    try {
+      expect(describeBackupError(setting)).toBe(
+        'The “houseStyle.locale” setting of the backup is invalid.',
+      );
+      expect(describeBackupError(unlabelled)).toBe(
+        'Draft no. 1 of the backup has no “provenance” field.',
+      );
+    } finally {
+      setLocale('fr');
+    }
   });
 
   it('say how many records of the backup were added as copies', () => {
