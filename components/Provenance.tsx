@@ -40,12 +40,16 @@ export function Provenance({ clip: draft }: { clip: Draft }) {
   );
 }
 
-/** One line for a tooltip: `title: og:title`… */
+/**
+ * One line a field for a tooltip, each field by its name in the interface, as the details list
+ * names it: « Auteur : meta[name=author] », “Author: meta[name=author]”.
+ */
 export function provenanceSummary(draft: Pick<Draft, 'provenance'>): string {
-  return Object.entries(draft.provenance)
-    .map(
-      ([field, source]) =>
-        `${field}: ${source}${GUESSED_SOURCES.has(source) ? ` (${t('provenance.guess')})` : ''}`,
-    )
+  return METADATA_FIELDS.filter((field) => draft.provenance[field])
+    .map((field) => {
+      const source = draft.provenance[field]!;
+      const line = t('provenance.line', { field: t(`field.${field}`), source });
+      return GUESSED_SOURCES.has(source) ? `${line} (${t('provenance.guess')})` : line;
+    })
     .join('\n');
 }

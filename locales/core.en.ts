@@ -39,6 +39,8 @@ export const coreEn: CoreMessages = {
   'drafts.allInIssues': 'Every draft is in an issue. Clip a page to add one.',
   'provenance.label': 'Where the metadata came from',
   'provenance.guess': 'guessed',
+  /** A line of a draft's tooltip: a field, by its name in the interface, and where it came from. */
+  'provenance.line': '{field}: {source}',
   'common.close': 'Close',
   'common.loading': 'Loading…',
   'common.loadFailed': 'This part of the extension could not load. Close and reopen the window.',

@@ -45,6 +45,8 @@ export const coreFr = {
   'drafts.allInIssues': 'Tous les brouillons sont dans un numéro. Coupez une page pour en ajouter.',
   'provenance.label': 'Origine des métadonnées',
   'provenance.guess': 'déduit',
+  /** A line of a draft's tooltip: a field, by its name in the interface, and where it came from. */
+  'provenance.line': '{field} : {source}',
   'common.close': 'Fermer',
   'common.loading': 'Chargement…',
   'common.loadFailed':
