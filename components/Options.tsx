@@ -116,7 +116,7 @@ export function HouseStyleSettings() {
           {t('options.titlePatternHelp', {
             example: formatIssueTitle('{date}', sampleDate, form.locale),
           })}{' '}
-          {sample && <>→ «&nbsp;{sample}&nbsp;»</>}
+          {sample && t('options.titlePatternSample', { title: sample })}
         </small>
       </label>
       <label class="field">

@@ -223,6 +223,8 @@ export const en: Messages = {
   'options.houseStyle': 'House style',
   'options.titlePattern': 'Title pattern',
   'options.titlePatternHelp': '{date} = “{example}”, also {day}, {month}, {year}, {longdate}.',
+  /** The title the pattern gives, quoted as the interface's language quotes. */
+  'options.titlePatternSample': '→ “{title}”',
   'options.opener': 'Opener of each item',
   'options.credit': 'Source credit',
   'options.credit.parenthesis': 'In parentheses: (Bloomberg)',

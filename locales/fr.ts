@@ -235,6 +235,8 @@ export const fr = {
   'options.houseStyle': 'Style maison',
   'options.titlePattern': 'Modèle du titre',
   'options.titlePatternHelp': '{date} = « {example} », aussi {day}, {month}, {year}, {longdate}.',
+  /** The title the pattern gives, quoted as the interface's language quotes. */
+  'options.titlePatternSample': '→ « {title} »',
   'options.opener': 'Ouverture de chaque indiscret',
   'options.credit': 'Crédit des sources',
   'options.credit.parenthesis': 'Entre parenthèses : (Bloomberg)',

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HouseStyleSettings } from '../../../components/Options';
+import { setLocale } from '../../../locales';
 import { DEFAULT_HOUSE_STYLE } from '../../../storage/house-style';
 import { houseStyleItem } from '../../../storage/preferences';
 
@@ -40,6 +41,19 @@ describe('Options: the house style', () => {
     fireEvent.input(pattern, { target: { value: 'Nos indiscrets du {date}' } });
     fireEvent.change(language, { target: { value: 'en' } });
     expect(pattern.value).toBe('Nos indiscrets du {date}');
+  });
+
+  it('quotes the title the pattern gives as the interface’s language quotes', async () => {
+    // An English editor of a French column: its title in French, in English quotation marks.
+    setLocale('en');
+    try {
+      render(<HouseStyleSettings />);
+      const pattern = await screen.findByLabelText(/^Title pattern/);
+      expect(pattern.closest('label')!.textContent).toContain('→ “Les indiscrets du 15 mars”');
+      expect(pattern.closest('label')!.textContent).not.toMatch(/[«»]/);
+    } finally {
+      setLocale('fr');
+    }
   });
 
   it('gives a style saved with English exports and the French default pattern the English default', async () => {
