@@ -158,7 +158,7 @@ export function WordPressSettings() {
           inputMode="url"
           autoComplete="off"
           spellcheck={false}
-          placeholder="https://monsite.fr"
+          placeholder={t('wp.siteUrlPlaceholder')}
           value={form.siteUrl}
           onInput={(e) => set({ siteUrl: (e.target as HTMLInputElement).value })}
         />

@@ -260,6 +260,8 @@ export const en: Messages = {
   'wp.help':
     'Create an application password in WordPress (5.6 or later): Users → Profile → Application Passwords.',
   'wp.siteUrl': 'Site address',
+  /** An address the field shows empty: a site of the editor's language. */
+  'wp.siteUrlPlaceholder': 'https://www.example.com',
   'wp.siteUrlHelp':
     'With https:// (http for localhost only). Indiscrets will ask for access to this site only.',
   'wp.username': 'WordPress user name',

@@ -273,6 +273,8 @@ export const fr = {
   'wp.help':
     'Un mot de passe d’application se crée dans WordPress (≥ 5.6) : Comptes → Profil → Mots de passe d’application.',
   'wp.siteUrl': 'Adresse du site',
+  /** An address the field shows empty: a site of the editor's language. */
+  'wp.siteUrlPlaceholder': 'https://monsite.fr',
   'wp.siteUrlHelp':
     'En https:// (http seulement pour localhost). Indiscrets demandera l’accès à ce site seulement.',
   'wp.username': 'Identifiant WordPress',

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { WordPressSettings } from '../../../components/WordPressSettings';
+import { setLocale } from '../../../locales';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
 import { testConnection } from '../../../wordpress/client';
 
@@ -28,6 +29,18 @@ afterEach(() => {
 });
 
 describe('WordPressSettings', () => {
+  it('shows an example address of the editor’s language in the empty field', async () => {
+    // « monsite.fr » (my site, in French) is no example to an English editor.
+    setLocale('en');
+    try {
+      render(<WordPressSettings />);
+      const field = await screen.findByLabelText(/^Site address/);
+      expect(field.getAttribute('placeholder')).toBe('https://www.example.com');
+    } finally {
+      setLocale('fr');
+    }
+  });
+
   it.each(['pas une adresse', 'monsite'])(
     'refuses « %s » at once, saying what is expected, without asking for a permission',
     async (address) => {
