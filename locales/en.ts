@@ -266,7 +266,7 @@ export const en: Messages = {
     'With https:// (http for localhost only). Indiscrets will ask for access to this site only.',
   'wp.username': 'WordPress user name',
   'wp.appPassword': 'Application password',
-  'wp.appPasswordHelp': 'Kept in this browser only; never exported nor backed up.',
+  'wp.appPasswordHelp': 'Kept in this browser only; never exported or backed up.',
   'wp.category': 'Category (created when missing)',
   'wp.status': 'Status of created posts',
   'wp.status.draft': 'Draft',

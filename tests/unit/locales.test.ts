@@ -116,6 +116,16 @@ describe('locales', () => {
     }
   });
 
+  it('writes English, not French word for word: « jamais … ni » is “never … or”', () => {
+    // « jamais exporté ni sauvegardé » came out as “never exported nor backed up”.
+    const english = Object.entries({ ...coreEn, ...en } as Catalogue).flatMap(([key, message]) =>
+      texts(message).map((text) => [key, text] as const),
+    );
+    for (const [key, text] of english) {
+      expect(text, key).not.toMatch(/\b(never|not|no)\b[^.;:]*\bnor\b/i);
+    }
+  });
+
   it('asks before replacing everything in French that reads as it is meant', () => {
     // « Remplacer tout les supprime » first reads as « remplacer tous les… ».
     setLocale('fr');
