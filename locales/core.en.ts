@@ -60,7 +60,9 @@ export const coreEn: CoreMessages = {
   'search.placeholder': 'Title, text, site, tag…',
   'search.none': 'No draft matches.',
   'filter.box': 'Where to look',
-  'filter.boxInbox': 'Not in an issue',
+  // The drafts in no issue yet (« Hors numéro »): the inbox, as the README calls it; “Not in an
+  // issue” was cut off in the desk's narrow column of drafts.
+  'filter.boxInbox': 'Inbox',
   'filter.boxAll': 'All',
   'filter.boxTrash': 'Trash',
   'filter.status': 'Status',

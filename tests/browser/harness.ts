@@ -94,16 +94,18 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-/** Launches Debian's Chromium with the test build of the extension loaded. */
-export async function launchExtension(): Promise<ExtensionSession> {
+/**
+ * Launches Debian's Chromium with the test build of the extension loaded, speaking `language`
+ * (the extension follows the browser's: French editors first, `en-US` for an English one).
+ */
+export async function launchExtension(language = 'fr-FR'): Promise<ExtensionSession> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'indiscrets-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1100, height: 800 },
-    // French editors first: the extension speaks the browser's language.
-    locale: 'fr-FR',
-    args: [...extensionArgs(EXTENSION_DIR), '--lang=fr-FR'],
+    locale: language,
+    args: [...extensionArgs(EXTENSION_DIR), `--lang=${language}`],
   });
   // Tests never touch the internet: whatever a corpus page asks of another host is refused.
   await context.route(/^https?:\/\//, (route) => {

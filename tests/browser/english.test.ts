@@ -1,0 +1,198 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDatabase } from './database';
+import {
+  launchExtension,
+  openDesk,
+  openPopup,
+  POPUP,
+  screenshotPath,
+  type ExtensionSession,
+} from './harness';
+
+/**
+ * The extension as an English-speaking editor uses it: Chromium speaking en-US, so the interface
+ * speaks English (locales/core.ts, detectLocale). The popup at its width and narrower, the desk
+ * on laptop screens: no French mark or word left in the interface, and no select whose chosen
+ * option is cut off (English words run longer than the French ones the layout was drawn for).
+ * The drafts are English too, so that what is French on the page can only be the interface's;
+ * the issue keeps the default house style (French exports: the outlet's, see README).
+ */
+
+const NOW = new Date(Date.UTC(2024, 2, 15, 7, 30)).toISOString();
+const ISSUE = 'issue-en';
+
+const draft = (id: string, title: string, issueId = '', sortKey = '') => ({
+  id,
+  url: `https://news.test/${id}`,
+  title,
+  siteName: 'The Guardian',
+  byline: 'Eleanor Ainge Roy',
+  quotes: [{ text: 'Why it matters: the deal is off.', html: '', clippedAt: NOW }],
+  provenance: { title: 'og:title', byline: 'meta[name=author]', siteName: 'hostname' },
+  createdAt: NOW,
+  updatedAt: NOW,
+  body: `<p>${title}: the minister told his staff on Monday.</p>`,
+  sources: [{ url: `https://news.test/${id}`, title, siteName: 'The Guardian' }],
+  note: '',
+  tags: ['politics'],
+  status: 'draft',
+  issueId,
+  sortKey,
+  words: [],
+  sourceUrls: [],
+});
+
+/**
+ * What reads French in the interface: guillemets, a (no-break) space before a colon, semicolon,
+ * question or exclamation mark, French words of the interface, a French example address, and
+ * the code's own field names. The preview is left out: it is the export, in the house style.
+ */
+async function frenchLeft(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const french =
+      /[«»]|[\s\u00a0\u202f][:;?!]|\b(brouillons?|numéros?|réglages|bureau|corbeille|jj\/mm\/aaaa|monsite)\b|\b(byline|publishedAt|siteName|imageUrl):/i;
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement!;
+      if (parent.closest('.preview') || !parent.checkVisibility()) continue;
+      texts.push(node.textContent ?? '');
+    }
+    for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder]')) {
+      if (el.closest('.preview')) continue;
+      for (const name of ['aria-label', 'title', 'placeholder']) {
+        const value = el.getAttribute(name);
+        if (value) texts.push(value);
+      }
+    }
+    return texts.filter((text) => french.test(text));
+  });
+}
+
+/**
+ * The visible selects whose chosen option is wider than the select shows it: measured with a
+ * copy holding that option alone, as wide as its content, beside the select.
+ */
+async function cutSelects(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('select'))
+      .filter((select) => select.checkVisibility() && select.selectedOptions.length)
+      .filter((select) => {
+        const probe = select.cloneNode(false) as HTMLSelectElement;
+        probe.append(select.selectedOptions[0]!.cloneNode(true));
+        Object.assign(probe.style, {
+          position: 'absolute',
+          visibility: 'hidden',
+          width: 'max-content',
+          minWidth: '0',
+          maxWidth: 'none',
+        });
+        select.after(probe);
+        const needed = probe.getBoundingClientRect().width;
+        probe.remove();
+        return needed > select.getBoundingClientRect().width + 0.5;
+      })
+      .map((select) => `${select.getAttribute('aria-label')}: ${select.selectedOptions[0]!.text}`),
+  );
+}
+
+describe('an English editor’s popup and desk', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchExtension('en-US');
+    session.context.setDefaultTimeout(20_000);
+    const page = await session.openExtensionPage('popup.html');
+    await writeDatabase(page, {
+      clips: [
+        draft('d1', 'Ministers weigh a snap election'),
+        draft('d2', 'The central bank’s next move', ISSUE, 'a0'),
+      ],
+      issues: [
+        {
+          id: ISSUE,
+          title: 'Les indiscrets du 15 mars',
+          date: '2024-03-15',
+          intro: '',
+          status: 'open',
+          createdAt: NOW,
+          updatedAt: NOW,
+        },
+      ],
+    });
+    await page.evaluate(async (issue) => {
+      const api = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { set(v: object): Promise<void> } } };
+        }
+      ).chrome;
+      await api.storage.local.set({ currentIssueId: issue });
+    }, ISSUE);
+    await page.close();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  for (const width of [320, POPUP.width]) {
+    it(`shows the popup in English at ${width} px: its inbox, a draft, the issue`, async () => {
+      const popup = await openPopup(session);
+      await popup.setViewportSize({ width, height: POPUP.height });
+      await popup.getByTestId('draft').first().waitFor();
+      await popup.screenshot({ path: screenshotPath(`english-popup-${width}-inbox.png`) });
+      const inbox = { french: await frenchLeft(popup), cut: await cutSelects(popup) };
+
+      await popup
+        .getByRole('button', { name: 'Ministers weigh a snap election', exact: true })
+        .click();
+      await popup.getByTestId('draft-editor').waitFor();
+      await popup.screenshot({
+        path: screenshotPath(`english-popup-${width}-editor.png`),
+        fullPage: true,
+      });
+      const editor = { french: await frenchLeft(popup), cut: await cutSelects(popup) };
+
+      await popup.getByRole('tab', { name: 'Issue' }).click();
+      await popup.getByTestId('issue-item').first().waitFor();
+      await popup.screenshot({
+        path: screenshotPath(`english-popup-${width}-issue.png`),
+        fullPage: true,
+      });
+      const issue = { french: await frenchLeft(popup), cut: await cutSelects(popup) };
+      await popup.close();
+
+      expect(inbox).toEqual({ french: [], cut: [] });
+      expect(editor).toEqual({ french: [], cut: [] });
+      expect(issue).toEqual({ french: [], cut: [] });
+    });
+  }
+
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 1366, height: 768 },
+  ]) {
+    it(`shows the desk in English on a ${size.width} px screen, nothing French, no choice cut off`, async () => {
+      const desk = await openDesk(session, size);
+      await desk.getByTestId('draft').first().waitFor();
+      await desk.screenshot({ path: screenshotPath(`english-desk-${size.width}.png`) });
+      const french = await frenchLeft(desk);
+      const cut = await cutSelects(desk);
+      await desk.close();
+
+      expect(french).toEqual([]);
+      expect(cut).toEqual([]);
+    });
+  }
+
+  it('shows the settings in English', async () => {
+    const options = await session.openExtensionPage('options.html');
+    await options.getByRole('heading', { name: 'House style' }).waitFor();
+    await options.screenshot({ path: screenshotPath('english-options.png'), fullPage: true });
+    const french = await frenchLeft(options);
+    await options.close();
+
+    expect(french).toEqual([]);
+  });
+});
