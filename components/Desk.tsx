@@ -30,6 +30,7 @@ import {
 import { itemLabel } from '../storage/label';
 import { itemText } from './richtext';
 import { deskRefusal } from './roles';
+import { ctrlShortcut } from './shortcuts';
 import { loadData } from './data';
 import { currentIssueId as currentIssueItem } from '../storage/settings';
 import { readItemsAhead, useIssueWorkspace } from './useIssueWorkspace';
@@ -52,7 +53,7 @@ export const DESK_KEYS: Array<{ keys: () => string; what: MessageKey }> = [
   { keys: () => t('desk.keyName.escape'), what: 'desk.key.back' },
   { keys: () => 'a', what: 'desk.key.add' },
   { keys: () => 'Alt+↑ Alt+↓', what: 'desk.key.reorder' },
-  { keys: () => 'Ctrl+K', what: 'desk.key.link' },
+  { keys: () => ctrlShortcut('K'), what: 'desk.key.link' },
   { keys: () => '1 2 3 4', what: 'desk.key.columns' },
   { keys: () => 'i', what: 'desk.key.inbox' },
   { keys: () => '/', what: 'desk.key.search' },

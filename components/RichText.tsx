@@ -17,6 +17,7 @@ import {
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
 import { TextHistory, type TextState } from './textHistory';
 import { useSitePosts } from './useSitePosts';
+import { ctrlShortcut } from './shortcuts';
 
 /**
  * Where a suggested link comes from, the headings of the link form in this order: the draft's
@@ -996,8 +997,8 @@ export function RichText({
           class="button button--small"
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => command('bold')}
-          title={t('editor.bold')}
-          aria-label={t('editor.bold')}
+          title={t('editor.bold', { key: ctrlShortcut('B') })}
+          aria-label={t('editor.bold', { key: ctrlShortcut('B') })}
         >
           <strong>{t('editor.boldLetter')}</strong>
         </button>
@@ -1006,8 +1007,8 @@ export function RichText({
           class="button button--small"
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => command('italic')}
-          title={t('editor.italic')}
-          aria-label={t('editor.italic')}
+          title={t('editor.italic', { key: ctrlShortcut('I') })}
+          aria-label={t('editor.italic', { key: ctrlShortcut('I') })}
         >
           <em>I</em>
         </button>
@@ -1016,7 +1017,7 @@ export function RichText({
           class="button button--small"
           onMouseDown={(e) => e.preventDefault()}
           onClick={startLink}
-          title={t('editor.link')}
+          title={t('editor.link', { key: ctrlShortcut('K') })}
           aria-expanded={linking}
         >
           {t('editor.linkShort')}

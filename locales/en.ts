@@ -102,9 +102,9 @@ export const en: Messages = {
   'editor.toolbar': 'Formatting',
   /** The bold button's letter, as word processors in this language show it. */
   'editor.boldLetter': 'B',
-  'editor.bold': 'Bold (Ctrl+B)',
-  'editor.italic': 'Italic (Ctrl+I)',
-  'editor.link': 'Link (Ctrl+K)',
+  'editor.bold': 'Bold ({key})',
+  'editor.italic': 'Italic ({key})',
+  'editor.link': 'Link ({key})',
   'editor.linkShort': 'Link',
   'editor.linkUrl': 'Link address',
   'editor.linkApply': 'Link',

@@ -112,9 +112,9 @@ export const fr = {
   'editor.toolbar': 'Mise en forme',
   /** The bold button's letter, as word processors in this language show it. */
   'editor.boldLetter': 'G',
-  'editor.bold': 'Gras (Ctrl+B)',
-  'editor.italic': 'Italique (Ctrl+I)',
-  'editor.link': 'Lien (Ctrl+K)',
+  'editor.bold': 'Gras ({key})',
+  'editor.italic': 'Italique ({key})',
+  'editor.link': 'Lien ({key})',
   'editor.linkShort': 'Lien',
   'editor.linkUrl': 'Adresse du lien',
   'editor.linkApply': 'Lier',
