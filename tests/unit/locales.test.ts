@@ -103,6 +103,20 @@ describe('locales', () => {
     }
   });
 
+  it('writes French marks whole: « … » for an ellipsis, a space on both sides of each mark', () => {
+    // The slips the spacing test above lets through: three dots where « … » is meant, a
+    // guillemet with no space at all (« «Oui» »), a colon or question mark stuck to its word
+    // (a scheme's colon, https:// or mailto:, is not one).
+    const french = Object.entries(allFrench).flatMap(([key, message]) =>
+      texts(message).map((text) => [key, text] as const),
+    );
+    for (const [key, text] of french) {
+      expect(text, key).not.toMatch(
+        /\.\.\.|«(?!\u00a0)|(?<!\u00a0)»|[^\s\u00a0\u202f{}](?<!mailto)[;?!:](?!\/)/,
+      );
+    }
+  });
+
   it('writes English with English marks: “ ” quotes, no guillemets, no space before a colon', () => {
     // The French conventions above, left in an English message, show « » or a gap before « : »
     // to an English editor (the Chrome Web Store's description included: manifest.description).
