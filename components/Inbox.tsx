@@ -261,6 +261,7 @@ export function Inbox({
           <option value="ready">{t('status.ready')}</option>
         </select>
         <select
+          class="inbox__names"
           aria-label={t('filter.site')}
           value={filters.siteName}
           onChange={(e) => filters.setSiteName((e.target as HTMLSelectElement).value)}
@@ -273,6 +274,7 @@ export function Inbox({
           ))}
         </select>
         <select
+          class="inbox__names"
           aria-label={t('filter.tag')}
           value={filters.tag}
           onChange={(e) => filters.setTag((e.target as HTMLSelectElement).value)}

@@ -5,6 +5,7 @@ import {
   launchExtension,
   openDesk,
   openPopup as openPopupPage,
+  selectsCutOff,
   until,
   screenshotPath,
   type ExtensionSession,
@@ -184,6 +185,9 @@ describe('the desk from 1100 px wide to a laptop', () => {
       expect(seen.pastWindow).toEqual([]);
       expect(seen.pastColumn).toEqual([]);
       expect(seen.clipped).toEqual([]);
+      // The drafts' filters read whole on a laptop: « Hors numéro » was cut off in equal halves.
+      // (Below about 1210 px the column is too narrow for it beside « Tout statut ».)
+      if (viewport.width >= 1280) expect(await selectsCutOff(desk)).toEqual([]);
       await desk.close();
     });
   }

@@ -7,6 +7,7 @@ import {
   openPopup,
   POPUP,
   screenshotPath,
+  selectsCutOff,
   type ExtensionSession,
 } from './harness';
 
@@ -70,33 +71,6 @@ async function frenchLeft(page: Page): Promise<string[]> {
   });
 }
 
-/**
- * The visible selects whose chosen option is wider than the select shows it: measured with a
- * copy holding that option alone, as wide as its content, beside the select.
- */
-async function cutSelects(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    Array.from(document.querySelectorAll('select'))
-      .filter((select) => select.checkVisibility() && select.selectedOptions.length)
-      .filter((select) => {
-        const probe = select.cloneNode(false) as HTMLSelectElement;
-        probe.append(select.selectedOptions[0]!.cloneNode(true));
-        Object.assign(probe.style, {
-          position: 'absolute',
-          visibility: 'hidden',
-          width: 'max-content',
-          minWidth: '0',
-          maxWidth: 'none',
-        });
-        select.after(probe);
-        const needed = probe.getBoundingClientRect().width;
-        probe.remove();
-        return needed > select.getBoundingClientRect().width + 0.5;
-      })
-      .map((select) => `${select.getAttribute('aria-label')}: ${select.selectedOptions[0]!.text}`),
-  );
-}
-
 describe('an English editor’s popup and desk', () => {
   let session: ExtensionSession;
 
@@ -142,7 +116,7 @@ describe('an English editor’s popup and desk', () => {
       await popup.setViewportSize({ width, height: POPUP.height });
       await popup.getByTestId('draft').first().waitFor();
       await popup.screenshot({ path: screenshotPath(`english-popup-${width}-inbox.png`) });
-      const inbox = { french: await frenchLeft(popup), cut: await cutSelects(popup) };
+      const inbox = { french: await frenchLeft(popup), cut: await selectsCutOff(popup) };
 
       await popup
         .getByRole('button', { name: 'Ministers weigh a snap election', exact: true })
@@ -152,7 +126,7 @@ describe('an English editor’s popup and desk', () => {
         path: screenshotPath(`english-popup-${width}-editor.png`),
         fullPage: true,
       });
-      const editor = { french: await frenchLeft(popup), cut: await cutSelects(popup) };
+      const editor = { french: await frenchLeft(popup), cut: await selectsCutOff(popup) };
 
       await popup.getByRole('tab', { name: 'Issue' }).click();
       await popup.getByTestId('issue-item').first().waitFor();
@@ -160,7 +134,7 @@ describe('an English editor’s popup and desk', () => {
         path: screenshotPath(`english-popup-${width}-issue.png`),
         fullPage: true,
       });
-      const issue = { french: await frenchLeft(popup), cut: await cutSelects(popup) };
+      const issue = { french: await frenchLeft(popup), cut: await selectsCutOff(popup) };
       await popup.close();
 
       expect(inbox).toEqual({ french: [], cut: [] });
@@ -178,7 +152,7 @@ describe('an English editor’s popup and desk', () => {
       await desk.getByTestId('draft').first().waitFor();
       await desk.screenshot({ path: screenshotPath(`english-desk-${size.width}.png`) });
       const french = await frenchLeft(desk);
-      const cut = await cutSelects(desk);
+      const cut = await selectsCutOff(desk);
       await desk.close();
 
       expect(french).toEqual([]);

@@ -243,6 +243,33 @@ export async function liveRegionsSaying(page: Page, text: string): Promise<(stri
     .map((region) => region.id);
 }
 
+/**
+ * The visible selects whose chosen option is wider than the select shows it: measured with a
+ * copy holding that option alone, as wide as its content, beside the select.
+ */
+export async function selectsCutOff(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('select'))
+      .filter((select) => select.checkVisibility() && select.selectedOptions.length)
+      .filter((select) => {
+        const probe = select.cloneNode(false) as HTMLSelectElement;
+        probe.append(select.selectedOptions[0]!.cloneNode(true));
+        Object.assign(probe.style, {
+          position: 'absolute',
+          visibility: 'hidden',
+          width: 'max-content',
+          minWidth: '0',
+          maxWidth: 'none',
+        });
+        select.after(probe);
+        const needed = probe.getBoundingClientRect().width;
+        probe.remove();
+        return needed > select.getBoundingClientRect().width + 0.5;
+      })
+      .map((select) => `${select.getAttribute('aria-label')}: ${select.selectedOptions[0]!.text}`),
+  );
+}
+
 /** The popup's size in Chrome: the browser tests open popup.html in a tab of that size. */
 export const POPUP = { width: 420, height: 600 };
 
