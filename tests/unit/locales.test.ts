@@ -140,6 +140,17 @@ describe('locales', () => {
     }
   });
 
+  it('writes the English of a date and of a download as English says them', () => {
+    // « liste du 1 décembre » and « Réception de la rédaction » had come out word for word:
+    // “list of 1 December” (a list of dates?) and “Receiving the newsroom’s”.
+    expect(t('link.site.stale', { reason: 'Offline', date: '1 December 2026' }, 'en')).toBe(
+      'Offline: last known posts, listed on 1 December 2026.',
+    );
+    expect(t('shared.progress.download', { done: 40, total: 1200 }, 'en')).toBe(
+      'Receiving from the newsroom: 40 of 1,200',
+    );
+  });
+
   it('asks before replacing everything in French that reads as it is meant', () => {
     // « Remplacer tout les supprime » first reads as « remplacer tous les… ».
     setLocale('fr');
