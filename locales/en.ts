@@ -125,7 +125,8 @@ export const en: Messages = {
   'link.site.reason.timeout': 'The site takes too long to answer',
   'link.site.reason.unreachable': 'The site does not answer',
   'link.site.reason.credentials': 'WordPress refuses the username or application password',
-  'link.site.reason.permission': 'Access to the site to allow in the settings (“Test connection”)',
+  'link.site.reason.permission':
+    'Access to the site not allowed yet (“Test connection” in the settings)',
   'link.site.reason.other': 'WordPress did not give its posts',
   'editor.dragSource': 'Drag onto selected words to link them to “{title}”',
   'editor.insertQuoteBlock': 'As a paragraph',

@@ -140,11 +140,15 @@ describe('locales', () => {
     }
   });
 
-  it('writes the English of a date and of a download as English says them', () => {
+  it('writes the English of a date, a permission and a download as English says them', () => {
     // « liste du 1 décembre » and « Réception de la rédaction » had come out word for word:
     // “list of 1 December” (a list of dates?) and “Receiving the newsroom’s”.
     expect(t('link.site.stale', { reason: 'Offline', date: '1 December 2026' }, 'en')).toBe(
       'Offline: last known posts, listed on 1 December 2026.',
+    );
+    // « Accès au site à autoriser dans les réglages »: “Access to the site to allow in…”.
+    expect(t('link.site.none', { reason: t('link.site.reason.permission', {}, 'en') }, 'en')).toBe(
+      'Access to the site not allowed yet (“Test connection” in the settings): the site’s posts are unavailable.',
     );
     expect(t('shared.progress.download', { done: 40, total: 1200 }, 'en')).toBe(
       'Receiving from the newsroom: 40 of 1,200',
