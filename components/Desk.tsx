@@ -289,6 +289,12 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
               currentIssueId={issue ? currentIssueId : undefined}
               freshId={freshId}
               selectedId={selectedId}
+              // The editor goes with the draft trashed from its row, as with its own « Supprimer »
+              // (the row's removal has put the keyboard in the list), and follows it merged into
+              // another draft, which now holds its text.
+              onTrashed={(id, into) => {
+                if (id === selectedId) setSelectedId(into);
+              }}
             />
           </aside>
         )}

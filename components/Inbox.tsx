@@ -63,6 +63,11 @@ interface Props {
   filters?: InboxFilters;
   /** Where the editor left the inbox, taken up once when it is drawn again. */
   returnTo?: InboxReturn;
+  /**
+   * A draft this list put in the trash (`into`: merged into that draft), undoable: the desk's
+   * editor, open on it, would say it went « ailleurs ». Called once it is done.
+   */
+  onTrashed?: (id: string, into?: string) => void;
 }
 
 /** Rows read by one query of the list: the part drawn, rounded out to whole pages. */
@@ -84,6 +89,7 @@ export function Inbox({
   pageSize = 50,
   filters: kept,
   returnTo,
+  onTrashed,
 }: Props) {
   // Called either way: a hook is never skipped. The parent's, when given, outlives this inbox.
   const own = useInboxFilters();
@@ -155,6 +161,7 @@ export function Inbox({
   async function trash(draft: InboxRow) {
     const data = await loadData();
     offer(await data.trashDraft(draft.id), t('undo.trashed', { title: draft.title }));
+    onTrashed?.(draft.id);
   }
 
   async function mergeInto(sourceId: string, target: InboxRow) {
@@ -167,6 +174,7 @@ export function Inbox({
       const data = await loadData();
       const token = await data.mergeDrafts(sourceId, target.id);
       offer(token, data.mergedLabel(token));
+      onTrashed?.(sourceId, target.id);
     } catch (error) {
       console.error('Indiscrets merge', error);
     }

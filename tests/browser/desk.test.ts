@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  clipFixture,
   clipTwoArticles,
   LAPTOP,
   launchExtension,
@@ -321,6 +322,40 @@ describe('the desk in Chromium with the built extension', () => {
       'the issue back',
     );
     expect(await itemNames(desk)).toEqual(names);
+    await desk.close();
+  });
+
+  it('closes the editor on a draft trashed from its row, as its own « Supprimer » does, and follows one merged from its row into the draft it went into', async () => {
+    const title = await clipFixture(session, server, 'seattletimes-1', 'h1');
+    const other = await clipFixture(session, server, 'quanta-1', 'h1');
+    const desk = await openDesk();
+    const inbox = desk.locator('#desk-inbox');
+    const row = (name: string) =>
+      inbox.getByTestId('draft').filter({ has: desk.getByRole('button', { name, exact: true }) });
+    const editorTitle = () =>
+      desk.getByTestId('draft-editor').getByLabel('Titre du brouillon').inputValue();
+    await row(title).getByRole('button', { name: title, exact: true }).click();
+    await desk.getByTestId('draft-editor').waitFor();
+
+    await row(title)
+      .getByRole('button', { name: `Supprimer « ${title} »` })
+      .click();
+
+    // Gone with its draft: no notice that it went to the trash « ailleurs ».
+    await desk.getByTestId('draft-editor').waitFor({ state: 'detached' });
+    expect(await desk.getByTestId('draft-trashed').count()).toBe(0);
+    const undoBar = desk.getByTestId('undo-bar');
+    expect(squash(await undoBar.textContent())).toContain(`« ${title} » est à la corbeille.`);
+    await undoBar.getByRole('button', { name: 'Annuler' }).click();
+    await row(title).waitFor();
+
+    await row(title).getByRole('button', { name: title, exact: true }).click();
+    await until(editorTitle, (shown) => shown === title, 'the draft open again');
+    await row(title).dragTo(row(other));
+
+    await until(editorTitle, (shown) => shown === other, 'the editor on the draft merged into');
+    expect(await desk.getByTestId('draft-trashed').count()).toBe(0);
+    expect(squash(await undoBar.textContent())).toContain(`Fusionné dans « ${other} ».`);
     await desk.close();
   });
 });
