@@ -314,9 +314,15 @@ function SyncSwitch({ available }: { available: boolean }) {
 
 function ProbeFailure({ failure, onRetry }: { failure: Failure; onRetry: () => void }) {
   const zipUrl = browser.runtime.getURL(`/${PLUGIN_ZIP}`);
+  // Nothing set up yet (a new profile) is the next step, not a failure: said, not alerted.
+  const first = failure.code === 'no_settings';
   return (
     <div>
-      <p class="notice notice--error" role="alert" data-testid="desk-problem">
+      <p
+        class={`notice ${first ? 'notice--info' : 'notice--error'}`}
+        role={first ? 'status' : 'alert'}
+        data-testid="desk-problem"
+      >
         {probeFailureText(failure)}
       </p>
       {failure.code === 'no_plugin' && (

@@ -97,6 +97,17 @@ describe('SharedDeskSettings', () => {
     expect(screen.queryByTestId('desk-plugin-help')).toBeNull();
   });
 
+  it('says what to do first when WordPress is not set up yet, as a step and not as an error', async () => {
+    answers.push({ ok: false, code: 'no_settings' });
+    render(<SharedDeskSettings />);
+
+    const said = await screen.findByText(/Réglez d’abord la connexion à WordPress/);
+    expect(said.getAttribute('role')).toBe('status');
+    expect(said.className).not.toContain('notice--error');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Vérifier à nouveau' })).toBeNull();
+  });
+
   it('asks again on « Vérifier à nouveau » and shows the new answer', async () => {
     answers.push({ ok: false, code: 'timeout' }, contributor);
     render(<SharedDeskSettings />);
