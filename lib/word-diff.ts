@@ -15,10 +15,10 @@ export interface DiffPart {
  * middle is marked whole: a longest-common-subsequence table that size is a few megabytes, and
  * two versions of an item that far apart are better read than marked.
  */
-const MAX_PAIRS = 1_000_000;
+export const MAX_PAIRS = 1_000_000;
 
 /** Words with the space after each, so that the parts joined give the text back exactly. */
-const words = (text: string): string[] => text.match(/\S+\s*|\s+/g) ?? [];
+export const words = (text: string): string[] => text.match(/\S+\s*|\s+/g) ?? [];
 
 /** The word itself, for comparing: the space after it does not make a word differ. */
 const bare = (word: string) => word.trimEnd();
@@ -30,6 +30,18 @@ const bare = (word: string) => word.trimEnd();
 export function diffWords(mine: string, theirs: string): { mine: DiffPart[]; theirs: DiffPart[] } {
   const a = words(mine);
   const b = words(theirs);
+  const [keptA, keptB] = keptWords(a, b);
+  return { mine: runs(a, keptA), theirs: runs(b, keptB) };
+}
+
+/**
+ * Which words of `a` and of `b` (cut by {@link words}) the other version has too: their common
+ * start and end, and a longest common subsequence of the middle (none of it past
+ * {@link MAX_PAIRS}). The words kept in `a` and those kept in `b` are the same words in the same
+ * order: the n-th kept in one is the n-th kept in the other, which is how a reader that knows
+ * more of each word than its text (its style, in an item's HTML) pairs them.
+ */
+export function keptWords(a: string[], b: string[]): [boolean[], boolean[]] {
   let start = 0;
   while (start < a.length && start < b.length && bare(a[start]!) === bare(b[start]!)) start++;
   let end = 0;
@@ -43,10 +55,7 @@ export function diffWords(mine: string, theirs: string): { mine: DiffPart[]; the
   const [keptA, keptB] = common(a.slice(start, a.length - end), b.slice(start, b.length - end));
   const marks = (list: string[], kept: boolean[]) =>
     list.map((_, i) => i < start || i >= list.length - end || kept[i - start] === true);
-  return {
-    mine: runs(a, marks(a, keptA)),
-    theirs: runs(b, marks(b, keptB)),
-  };
+  return [marks(a, keptA), marks(b, keptB)];
 }
 
 /** Which words of `a` and of `b` a longest common subsequence keeps; none past MAX_PAIRS. */
