@@ -15,7 +15,7 @@ import {
 import { addToIssue, issueItems, removeFromIssue } from '../storage/issues';
 import { itemLabel, LABEL_MAX } from '../storage/label';
 import { draftJournal, newJournalView } from '../storage/journal';
-import { ConflictChooser } from './ConflictChooser';
+import { ConflictChooser, type ItemTextValue } from './ConflictChooser';
 import { DeskMarks, useLockLapse } from './DeskMarks';
 import { DraftEditorBar } from './DraftEditorBar';
 import { LinesTextarea } from './LinesTextarea';
@@ -38,7 +38,7 @@ import { useUndo } from './Undo';
 import { useHouseStyle } from './useSettings';
 import { quoteLanguage } from '../lib/lang';
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
-import { countText, itemLines, itemText } from './richtext';
+import { countText, itemText } from './richtext';
 
 interface Props {
   id: string;
@@ -71,9 +71,16 @@ const FIELD_LABELS: Record<FormField, MessageKey> = {
   status: 'editor.status',
 };
 
-/** A field's value as the conflict chooser shows it: text, not markup or JSON. */
-function showValue(field: FormField, value: Draft[FormField]): string {
-  if (field === 'body') return itemLines(value as string);
+/**
+ * A field's value as the conflict chooser shows it: the item's text as it reads, in `textLang`
+ * (the language it is written in); any other field as text, not JSON.
+ */
+function showValue(
+  field: FormField,
+  value: Draft[FormField],
+  textLang: string,
+): string | ItemTextValue {
+  if (field === 'body') return { itemHtml: value as string, lang: textLang };
   if (field === 'sources') {
     return (value as Source[]).map((source) => source.title || source.url).join(' ; ');
   }
@@ -340,7 +347,7 @@ function DraftEditorOf({
       <ConflictChooser<Draft, FormField>
         conflicts={conflicts}
         label={(field) => t(FIELD_LABELS[field])}
-        show={showValue}
+        show={(field, value) => showValue(field, value, textLang)}
         onChoose={resolve}
       />
       <fieldset

@@ -9,10 +9,12 @@ import type {
   SyncState,
   SyncTextMerge,
 } from '../storage/sync-state';
-import { ConflictChooser } from './ConflictChooser';
+import { ConflictChooser, type ItemTextValue } from './ConflictChooser';
 import { itemLines } from './richtext';
 import { deskIdentity, refusalSentence } from './roleSentences';
 import { useUndo } from './Undo';
+import { useHouseStyle } from './useSettings';
+import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
 import { useLiveQuery } from './useLiveQuery';
 import { useSharedDesk } from './useSharedDesk';
 
@@ -270,11 +272,15 @@ function DeletionNotice({ notice }: { notice: SyncConflict }) {
 type Field = string;
 type Values = Record<Field, unknown>;
 
-/** A value of a record's field as the editor reads it. */
-function show(field: Field, value: unknown): string {
+/**
+ * A value of a record's field as the editor reads it: a draft's text as it reads, in `textLang`
+ * (the language it is written in), as its editor shows it.
+ */
+function show(field: Field, value: unknown, textLang: string): string | ItemTextValue {
+  if (field === 'body') return { itemHtml: typeof value === 'string' ? value : '', lang: textLang };
   if (value === undefined || value === null) return '';
-  // A line per paragraph (or per line of the chapô), not one run-on text.
-  if (field === 'body' || field === 'intro') return itemLines(String(value));
+  // A line per paragraph or line of the chapô, not one run-on text.
+  if (field === 'intro') return itemLines(String(value));
   if (field === 'status' && typeof value === 'string') {
     const key = `status.${value}` as MessageKey;
     return t(key) === key ? value : t(key);
@@ -337,6 +343,8 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
   const { offer } = useUndo();
   const [chosen, setChosen] = useState<Record<Field, 'mine' | 'theirs'>>({});
   const [failed, setFailed] = useState(false);
+  // The language a draft's text is written in, the exports' (its quotes say their own).
+  const textLang = useHouseStyle()?.locale ?? DEFAULT_HOUSE_STYLE.locale;
   // The record as this browser holds it now: the editor may go on typing in it while the box is
   // open, and « Votre version », what « Garder la mienne » keeps, follows.
   const local = useLiveQuery(
@@ -358,7 +366,7 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
       <ConflictChooser<Values, Field>
         conflicts={open.map((field) => ({ ...field, field: field.field }))}
         label={label}
-        show={show}
+        show={(field, value) => show(field, value, textLang)}
         headingId={`sync-conflict-${conflict.key}`}
         origin={{
           desk: true,

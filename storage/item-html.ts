@@ -246,6 +246,17 @@ export function cleanStoredItemHtml(html: string, doc: Document = document): str
   return cleanItemHtml(html, doc);
 }
 
+/**
+ * An item's text as nodes to read, never to put in a page as they are: cleaned as a restored
+ * text is ({@link cleanStoredItemHtml}), then parsed in a template, whose document is inert
+ * (nothing in it runs or loads). What shows them builds its own elements from them.
+ */
+export function parseItemHtml(html: string, doc: Document = document): DocumentFragment {
+  const template = doc.createElement('template');
+  template.innerHTML = cleanStoredItemHtml(html, doc);
+  return template.content;
+}
+
 /** The start of a span marked with a language, as the editor writes it: `<span lang="en">`. */
 const LANGUAGE_SPAN = /<span\s+lang="([^"<>]*)"\s*>/gi;
 

@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../../../locales';
 import { ConflictChooser } from '../../../components/ConflictChooser';
@@ -109,5 +109,147 @@ describe('ConflictChooser’s buttons', () => {
     expect(keep.textContent).toBe('Keep mine');
     const take = screen.getByRole('button', { name: 'Take the other: Texte de l’indiscret' });
     expect(take.textContent).toBe('Take the other');
+  });
+});
+
+describe('ConflictChooser’s item text', () => {
+  afterEach(() => setLocale('fr'));
+
+  /** An item's text in conflict, shown as it reads (the way DraftEditor's chooser shows it). */
+  function itemConflict(mine: string, theirs: string) {
+    render(
+      <ConflictChooser<{ title: string; body: string }, 'title' | 'body'>
+        conflicts={[
+          { field: 'title', base: '', mine: 'Le <strong>titre</strong>', theirs: 'Un titre' },
+          { field: 'body', base: '', mine, theirs },
+        ]}
+        label={(field) => (field === 'title' ? 'Titre' : 'Texte de l’indiscret')}
+        show={(field, value) => (field === 'body' ? { itemHtml: value, lang: 'fr' } : value)}
+        onChoose={() => undefined}
+      />,
+    );
+    const [, body] = screen.getAllByTestId('conflict');
+    return {
+      mine: within(body!).getByTestId('conflict-mine'),
+      theirs: within(body!).getByTestId('conflict-theirs'),
+    };
+  }
+
+  /** What a screen reader hears of a mark: its words, then what differs, in the interface’s language. */
+  const heard = (mark: Element) => ({
+    words: mark.firstChild!.textContent,
+    said: mark.querySelector('.visually-hidden')?.textContent,
+    lang: mark.querySelector('.visually-hidden')?.getAttribute('lang'),
+    title: mark.getAttribute('title'),
+  });
+
+  it('shows each version as it reads: paragraphs, lists, bold, italic, quotes in their language', () => {
+    const { mine, theirs } = itemConflict(
+      '<p>Le <strong>ministre</strong> part, dit «\u00a0<span lang="en">the <em>deal</em></span>\u00a0».</p><ul><li>Un</li><li>Deux</li></ul>',
+      '<p>Le <strong>ministre</strong> part.</p>',
+    );
+
+    // In the text's language, as the editor says it; the quote in its own.
+    expect(mine.getAttribute('lang')).toBe('fr');
+    expect([...mine.children].map((el) => el.localName)).toEqual(['p', 'ul']);
+    expect(mine.querySelector('strong')!.textContent).toBe('ministre');
+    const quote = mine.querySelector('span[lang]:not(.visually-hidden)')!;
+    expect(quote.getAttribute('lang')).toBe('en');
+    expect(quote.querySelector('em')!.textContent).toBe('deal');
+    expect([...mine.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Un', 'Deux']);
+    expect(theirs.querySelector('p')!.textContent).toBe('Le ministre part.');
+    expect(theirs.querySelector('strong')!.textContent).toBe('ministre');
+  });
+
+  it('marks the words made bold in the other version, and says so in each', () => {
+    const { mine, theirs } = itemConflict(
+      '<p>Le ministre quitte Bercy jeudi.</p>',
+      '<p>Le ministre <strong>quitte Bercy</strong> jeudi.</p>',
+    );
+
+    expect(heard(mine.querySelector('mark')!)).toEqual({
+      words: 'quitte Bercy',
+      said: ' (mêmes mots, ici pas en gras)',
+      lang: 'fr',
+      title: 'mêmes mots, ici pas en gras',
+    });
+    const bold = theirs.querySelector('strong > mark')!;
+    expect(heard(bold)).toMatchObject({
+      words: 'quitte Bercy',
+      said: ' (mêmes mots, ici en gras)',
+    });
+    expect(bold.classList.contains('conflict__change--style')).toBe(true);
+  });
+
+  it('says the same in English, the quote’s language named, the text still French', () => {
+    setLocale('en');
+    const { mine, theirs } = itemConflict(
+      '<p>«\u00a0<span lang="en">The deal is off</span>\u00a0», dit-il.</p>',
+      '<p>«\u00a0The deal is off\u00a0», dit-il.</p>',
+    );
+
+    expect(mine.getAttribute('lang')).toBe('fr');
+    expect(heard(mine.querySelector('span[lang="en"] > mark')!)).toEqual({
+      words: 'The deal is off',
+      said: ' (same words, here in English)',
+      lang: 'en',
+      title: 'same words, here in English',
+    });
+    expect(heard(theirs.querySelector('mark')!).said).toBe(
+      ' (same words, here in the text’s language)',
+    );
+  });
+
+  it('shows a link’s address beside its words, not as a link, and marks a changed address', () => {
+    const { mine, theirs } = itemConflict(
+      '<p>Selon <a href="https://www.lemonde.fr/a">le Monde</a>.</p>',
+      '<p>Selon <a href="https://www.lemonde.fr/b">le Monde</a>.</p>',
+    );
+
+    // No click on it takes the editor away from the choice.
+    expect(screen.queryAllByRole('link')).toEqual([]);
+    expect(mine.querySelector('.conflict__link')!.textContent).toContain('le Monde');
+    expect(mine.querySelector('.conflict__address')!.textContent).toBe(
+      '(lien vers https://www.lemonde.fr/a)',
+    );
+    expect(theirs.querySelector('.conflict__address')!.textContent).toBe(
+      '(lien vers https://www.lemonde.fr/b)',
+    );
+    expect(heard(mine.querySelector('.conflict__link mark')!).said).toBe(
+      ' (mêmes mots, ici avec un lien vers une autre adresse)',
+    );
+  });
+
+  it('marks words changed as a plain field’s are, and keeps other fields plain', () => {
+    const { mine, theirs } = itemConflict(
+      '<p>Le ministre <strong>démissionne</strong> jeudi.</p>',
+      '<p>Le ministre <strong>reste</strong> jeudi.</p>',
+    );
+
+    const changed = (el: Element) =>
+      [...el.querySelectorAll('mark:not(.conflict__change--style)')].map((m) => m.textContent);
+    expect(changed(mine)).toEqual(['démissionne']);
+    expect(changed(theirs)).toEqual(['reste']);
+    // The title is text: its angle brackets are shown, not read as markup.
+    const [title] = screen.getAllByTestId('conflict-mine');
+    expect(title!.localName).toBe('p');
+    expect(title!.textContent).toBe('Le <strong>titre</strong>');
+    expect(title!.querySelector('strong')).toBeNull();
+  });
+
+  it('shows « (vide) » for a version with no words, the other whole and unmarked', () => {
+    const { mine, theirs } = itemConflict('<p><br></p>', '<p>Un <em>texte</em>.</p>');
+    expect(mine.textContent).toBe('(vide)');
+    expect(theirs.querySelector('em')!.textContent).toBe('texte');
+    expect(theirs.querySelector('mark')).toBeNull();
+  });
+
+  it('puts nothing in the page that the stored text could run or load', () => {
+    const { mine } = itemConflict(
+      '<p onclick="alert(1)">Texte<img src="x" onerror="alert(1)"> <a href="javascript:alert(1)">ici</a></p><script>alert(1)</script>',
+      '<p>Texte ici</p>',
+    );
+    expect(mine.innerHTML).toBe('<p>Texte ici</p>');
+    expect(document.querySelector('img, script, [onclick], [onerror]')).toBeNull();
   });
 });

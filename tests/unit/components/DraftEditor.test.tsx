@@ -491,6 +491,37 @@ describe('DraftEditor when a write fails', () => {
     expect(text.innerHTML).toBe('<p>Un, ici.</p><p>Deux.</p>');
   });
 
+  it('shows both texts as they read when both changed one paragraph, a word made bold marked', async () => {
+    const draft = await addDraft(db, { body: '<p>Un.</p><ul><li>Deux</li></ul>' });
+    renderEditor(draft.id);
+    const text = await screen.findByRole('textbox', { name: 'Texte de l’indiscret' });
+    const full = fillTheDisk();
+    text.innerHTML = '<p>Un, ici.</p><ul><li>Deux</li></ul>';
+    fireEvent.input(text);
+    await waitFor(() => expect(full).toHaveBeenCalled());
+    full.mockRestore();
+
+    await updateDraft(draft.id, {
+      body: '<p><strong>Un</strong>, «\u00a0<span lang="en">here</span>\u00a0».</p><ul><li>Deux</li></ul>',
+    });
+
+    const theirs = await screen.findByTestId('conflict-theirs');
+    const mine = screen.getByTestId('conflict-mine');
+    // The text's paragraph and its list, in the language it is written in.
+    expect([...mine.children].map((el) => el.localName)).toEqual(['p', 'ul']);
+    expect(theirs.getAttribute('lang')).toBe('fr');
+    expect(theirs.querySelector('span[lang="en"]')!.textContent).toBe('here');
+    const bold = theirs.querySelector('strong > mark')!;
+    expect(bold.firstChild!.textContent).toBe('Un');
+    expect(bold.getAttribute('title')).toBe('mêmes mots, ici en gras');
+    expect(mine.querySelector('mark.conflict__change--style')!.getAttribute('title')).toBe(
+      'mêmes mots, ici pas en gras',
+    );
+    expect(
+      [...mine.querySelectorAll('mark:not(.conflict__change--style)')].map((m) => m.textContent),
+    ).toEqual(['ici.']);
+  });
+
   it('takes the other version when the editor chooses it', async () => {
     const draft = await addDraft(db, { note: '' });
     renderEditor(draft.id);

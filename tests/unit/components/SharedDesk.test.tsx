@@ -424,16 +424,20 @@ describe('SharedDeskBar › the versions of a text', () => {
     render(<SharedDeskBar />);
 
     await waitFor(() => expect(screen.getAllByTestId('conflict-mine')).toHaveLength(2));
-    const texts = (id: string) =>
-      screen
-        .getAllByTestId(id)
-        .map((p) => p.textContent)
-        .sort();
-    expect(texts('conflict-mine')).toEqual([
-      'La fin.\nLe début & la suite.',
-      'Un.\nDeux, par moi.',
-    ]);
-    expect(texts('conflict-theirs')).toEqual(['La fin.\nUn\nDeux', 'Un.\nDeux.']);
+    const field = (name: string) =>
+      screen.getAllByTestId('conflict').find((el) => el.querySelector('h4')?.textContent === name);
+    const [intro, body] = [field('Chapô'), field('Texte de l’indiscret')];
+    // The chapô's lines, one a line.
+    const text = (conflict: HTMLElement, id: string) => within(conflict).getByTestId(id);
+    expect(text(intro!, 'conflict-mine').textContent).toBe('Un.\nDeux, par moi.');
+    expect(text(intro!, 'conflict-theirs').textContent).toBe('Un.\nDeux.');
+    // The text as it reads: its paragraphs and its list's entries.
+    const blocks = (conflict: HTMLElement, id: string) =>
+      [...text(conflict, id).querySelectorAll('p, li')].map(
+        (el) => `${el.localName}: ${el.textContent}`,
+      );
+    expect(blocks(body!, 'conflict-mine')).toEqual(['p: La fin.', 'p: Le début & la suite.']);
+    expect(blocks(body!, 'conflict-theirs')).toEqual(['p: La fin.', 'li: Un', 'li: Deux']);
   });
 });
 

@@ -1,0 +1,266 @@
+/**
+ * Two versions of an item's text (its HTML: paragraphs, lists, bold, italic, links, quotes in
+ * their language) compared as they read: what the conflict chooser shows, each version as its
+ * text looks, the words one has and the other lacks marked, and the words both have but in
+ * another style (made bold, linked elsewhere, marked English) marked too. Pure: the document
+ * that parses is given, and what comes out is plain data, which the chooser turns into its own
+ * elements (nothing of the stored HTML is ever put in the page as markup).
+ */
+import { languageTag } from '../lib/lang';
+import { keptWords, words } from '../lib/word-diff';
+import { parseItemHtml } from '../storage/item-html';
+
+/** How a word of an item's text reads: bold, italic, a link's address, a quote's language. */
+export interface Look {
+  bold: boolean;
+  italic: boolean;
+  href?: string;
+  lang?: string;
+}
+
+/**
+ * Why a run of a version's text is marked: words the other version lacks, or words it has too
+ * but that read otherwise there (`here` is this version's look of them, `there` the other's).
+ */
+export type Mark = { kind: 'words' } | { kind: 'style'; here: Look; there: Look };
+
+/** A run of text, marked or not. */
+export interface ItemText {
+  text: string;
+  mark?: Mark;
+}
+
+/** An element of the text as the editor writes it, with what it says (address, language). */
+export interface ItemElement {
+  tag: 'p' | 'ul' | 'ol' | 'li' | 'br' | 'strong' | 'em' | 'a' | 'span';
+  href?: string;
+  lang?: string;
+  children: ItemNode[];
+}
+
+export type ItemNode = ItemText | ItemElement;
+
+/** One version: its text as nodes, and whether it has no words at all. */
+export interface ItemVersion {
+  nodes: ItemNode[];
+  empty: boolean;
+}
+
+/** Where a run of text starts in its version's flat text, until it is cut by its marks. */
+interface Leaf {
+  text: string;
+  start: number;
+}
+
+type Draft = Leaf | (Omit<ItemElement, 'children'> & { children: Draft[] });
+
+/** A version read: its elements, and its text flat, each character's look beside it. */
+interface Reading {
+  nodes: Draft[];
+  text: string;
+  /** Per character of `text`; undefined for the line breaks between blocks, which no node holds. */
+  looks: (Look | undefined)[];
+}
+
+const PLAIN: Look = { bold: false, italic: false };
+const WORDS: Mark = { kind: 'words' };
+
+/** Reads `html` (an item's text) into its nodes and its flat text. */
+function read(html: string, doc: Document): Reading {
+  const reading: Reading = { nodes: [], text: '', looks: [] };
+  const chunks: string[] = [];
+  const add = (text: string, look: Look | undefined) => {
+    chunks.push(text);
+    for (let i = 0; i < text.length; i++) reading.looks.push(look);
+  };
+  // Blocks are apart in the flat text: the last word of a paragraph is not joined to the next's.
+  const breakLine = () => {
+    const last = chunks.at(-1);
+    if (last !== undefined && last !== '\n') add('\n', undefined);
+  };
+  const walk = (parent: Node, look: Look, out: Draft[]) => {
+    for (const child of Array.from(parent.childNodes)) {
+      if (child.nodeType === 3) {
+        const text = child.nodeValue ?? '';
+        if (!text) continue;
+        out.push({ text, start: reading.looks.length });
+        add(text, look);
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const el = child as Element;
+      const tag = el.localName;
+      if (tag === 'p' || tag === 'li' || tag === 'ul' || tag === 'ol') {
+        const block: Draft = { tag, children: [] };
+        breakLine();
+        walk(el, look, block.children);
+        breakLine();
+        out.push(block);
+      } else if (tag === 'br') {
+        out.push({ tag: 'br', children: [] });
+        add('\n', undefined);
+      } else if (tag === 'strong' || tag === 'em') {
+        const inline: Draft = { tag, children: [] };
+        walk(
+          el,
+          tag === 'strong' ? { ...look, bold: true } : { ...look, italic: true },
+          inline.children,
+        );
+        out.push(inline);
+      } else if (tag === 'a' && el.getAttribute('href')) {
+        const href = el.getAttribute('href')!;
+        const link: Draft = { tag: 'a', href, children: [] };
+        walk(el, { ...look, href }, link.children);
+        out.push(link);
+      } else if (tag === 'span' && languageTag(el.getAttribute('lang'))) {
+        const lang = languageTag(el.getAttribute('lang'))!;
+        const quote: Draft = { tag: 'span', lang, children: [] };
+        walk(el, { ...look, lang }, quote.children);
+        out.push(quote);
+      } else {
+        // Nothing else is in a clean item's text; were it, its words are read, not its tag.
+        walk(el, look, out);
+      }
+    }
+  };
+  walk(parseItemHtml(html, doc), PLAIN, reading.nodes);
+  reading.text = chunks.join('');
+  return reading;
+}
+
+/** Whether two looks read the same. */
+export function sameLook(a: Look, b: Look): boolean {
+  return a.bold === b.bold && a.italic === b.italic && a.href === b.href && a.lang === b.lang;
+}
+
+/** Whether two marks say the same: one mark goes over both runs. */
+function sameMark(a: Mark | undefined, b: Mark | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.kind !== b.kind) return false;
+  if (a.kind === 'words' || b.kind === 'words') return true;
+  return sameLook(a.here, b.here) && sameLook(a.there, b.there);
+}
+
+/**
+ * Each character's mark in both versions: the words one lacks ({@link keptWords}, as
+ * `diffWords` marks a plain text), and, among the words both have (the n-th kept word of one
+ * being the n-th of the other), each character whose look differs.
+ */
+function marksOf(a: Reading, b: Reading): [(Mark | undefined)[], (Mark | undefined)[]] {
+  const wordsA = words(a.text);
+  const wordsB = words(b.text);
+  const [keptA, keptB] = keptWords(wordsA, wordsB);
+  const marksA = new Array<Mark | undefined>(a.text.length);
+  const marksB = new Array<Mark | undefined>(b.text.length);
+  /**
+   * Where each kept word starts, in order, and its length without the spaces after it (which
+   * may differ between the versions); the words lacking in the other marked, spaces after them
+   * left to {@link bridgeSpaces}.
+   */
+  const kept = (list: string[], keep: boolean[], marks: (Mark | undefined)[]) => {
+    const found: [start: number, length: number][] = [];
+    let at = 0;
+    list.forEach((word, i) => {
+      const length = word.trimEnd().length;
+      if (keep[i]) found.push([at, length]);
+      else marks.fill(WORDS, at, at + length);
+      at += word.length;
+    });
+    return found;
+  };
+  const inB = kept(wordsB, keptB, marksB);
+  kept(wordsA, keptA, marksA).forEach(([startA, length], n) => {
+    const startB = inB[n]![0];
+    for (let i = 0; i < length; i++) {
+      const here = a.looks[startA + i] ?? PLAIN;
+      const there = b.looks[startB + i] ?? PLAIN;
+      if (sameLook(here, there)) continue;
+      marksA[startA + i] = { kind: 'style', here, there };
+      marksB[startB + i] = { kind: 'style', here: there, there: here };
+    }
+  });
+  bridgeSpaces(a.text, marksA);
+  bridgeSpaces(b.text, marksB);
+  return [marksA, marksB];
+}
+
+/**
+ * The spaces between two words marked alike (three words added, or made bold) are marked with
+ * them: one mark over the words, as a reader takes them in. A space after the last is not: a
+ * mark ends with its words, not on the space before the next (out of a quote, say).
+ */
+function bridgeSpaces(text: string, marks: (Mark | undefined)[]): void {
+  for (const space of text.matchAll(/\s+/g)) {
+    const start = space.index;
+    const end = start + space[0].length;
+    if (start === 0 || end >= text.length || marks[start] !== undefined) continue;
+    if (marks[start - 1] && sameMark(marks[start - 1], marks[end])) {
+      marks.fill(marks[start - 1], start, end);
+    }
+  }
+}
+
+/** A version's nodes, each text cut into runs by its characters' marks. */
+function cut(nodes: Draft[], marks: (Mark | undefined)[]): ItemNode[] {
+  return nodes.flatMap((node): ItemNode[] => {
+    if (!('start' in node)) return [{ ...node, children: cut(node.children, marks) }];
+    const runs: ItemText[] = [];
+    for (let i = 0; i < node.text.length; i++) {
+      const mark = marks[node.start + i];
+      const last = runs.at(-1);
+      if (last && sameMark(last.mark, mark)) last.text += node.text[i];
+      else runs.push(mark ? { text: node.text[i]!, mark } : { text: node.text[i]! });
+    }
+    return runs;
+  });
+}
+
+/**
+ * Both versions of an item's text as they read, each with what differs from the other marked:
+ * the words it has and the other lacks, and the words both have that read otherwise (a style, a
+ * link's address, a quote's language). A version with no words marks nothing in the other, as a
+ * plain field's conflict does: the whole of it is the difference.
+ */
+export function diffItemHtml(
+  mine: string,
+  theirs: string,
+  doc: Document = document,
+): { mine: ItemVersion; theirs: ItemVersion } {
+  const a = read(mine, doc);
+  const b = read(theirs, doc);
+  const emptyA = a.text.trim() === '';
+  const emptyB = b.text.trim() === '';
+  const [marksA, marksB] = emptyA || emptyB ? [[], []] : marksOf(a, b);
+  return {
+    mine: { nodes: cut(a.nodes, marksA), empty: emptyA },
+    theirs: { nodes: cut(b.nodes, marksB), empty: emptyB },
+  };
+}
+
+/** How one version's look of words differs from the other's, each difference once. */
+export type LookDifference =
+  | 'bold'
+  | 'notBold'
+  | 'italic'
+  | 'notItalic'
+  | 'link'
+  | 'noLink'
+  | 'otherLink'
+  | 'lang'
+  | 'textLang';
+
+/**
+ * What `here` (this version's look of some words) has that `there` (the other's) does not:
+ * bold or not, italic or not, a link or none or one to another address, marked in a language
+ * or in the text's own.
+ */
+export function lookDifferences(here: Look, there: Look): LookDifference[] {
+  const said: LookDifference[] = [];
+  if (here.bold !== there.bold) said.push(here.bold ? 'bold' : 'notBold');
+  if (here.italic !== there.italic) said.push(here.italic ? 'italic' : 'notItalic');
+  if (here.href !== there.href) {
+    said.push(!here.href ? 'noLink' : there.href ? 'otherLink' : 'link');
+  }
+  if (here.lang !== there.lang) said.push(here.lang ? 'lang' : 'textLang');
+  return said;
+}
