@@ -52,11 +52,12 @@ interface Leaf {
   start: number;
 }
 
-type Draft = Leaf | (Omit<ItemElement, 'children'> & { children: Draft[] });
+/** A node of a version as read, before its texts are cut by their marks. */
+type Unmarked = Leaf | (Omit<ItemElement, 'children'> & { children: Unmarked[] });
 
 /** A version read: its elements, and its text flat, each character's look beside it. */
 interface Reading {
-  nodes: Draft[];
+  nodes: Unmarked[];
   text: string;
   /** Per character of `text`; undefined for the line breaks between blocks, which no node holds. */
   looks: (Look | undefined)[];
@@ -78,7 +79,7 @@ function read(html: string, doc: Document): Reading {
     const last = chunks.at(-1);
     if (last !== undefined && last !== '\n') add('\n', undefined);
   };
-  const walk = (parent: Node, look: Look, out: Draft[]) => {
+  const walk = (parent: Node, look: Look, out: Unmarked[]) => {
     for (const child of Array.from(parent.childNodes)) {
       if (child.nodeType === 3) {
         const text = child.nodeValue ?? '';
@@ -91,7 +92,7 @@ function read(html: string, doc: Document): Reading {
       const el = child as Element;
       const tag = el.localName;
       if (tag === 'p' || tag === 'li' || tag === 'ul' || tag === 'ol') {
-        const block: Draft = { tag, children: [] };
+        const block: Unmarked = { tag, children: [] };
         breakLine();
         walk(el, look, block.children);
         breakLine();
@@ -100,7 +101,7 @@ function read(html: string, doc: Document): Reading {
         out.push({ tag: 'br', children: [] });
         add('\n', undefined);
       } else if (tag === 'strong' || tag === 'em') {
-        const inline: Draft = { tag, children: [] };
+        const inline: Unmarked = { tag, children: [] };
         walk(
           el,
           tag === 'strong' ? { ...look, bold: true } : { ...look, italic: true },
@@ -109,12 +110,12 @@ function read(html: string, doc: Document): Reading {
         out.push(inline);
       } else if (tag === 'a' && el.getAttribute('href')) {
         const href = el.getAttribute('href')!;
-        const link: Draft = { tag: 'a', href, children: [] };
+        const link: Unmarked = { tag: 'a', href, children: [] };
         walk(el, { ...look, href }, link.children);
         out.push(link);
       } else if (tag === 'span' && languageTag(el.getAttribute('lang'))) {
         const lang = languageTag(el.getAttribute('lang'))!;
-        const quote: Draft = { tag: 'span', lang, children: [] };
+        const quote: Unmarked = { tag: 'span', lang, children: [] };
         walk(el, { ...look, lang }, quote.children);
         out.push(quote);
       } else {
@@ -129,7 +130,7 @@ function read(html: string, doc: Document): Reading {
 }
 
 /** Whether two looks read the same. */
-export function sameLook(a: Look, b: Look): boolean {
+function sameLook(a: Look, b: Look): boolean {
   return a.bold === b.bold && a.italic === b.italic && a.href === b.href && a.lang === b.lang;
 }
 
@@ -201,7 +202,7 @@ function bridgeSpaces(text: string, marks: (Mark | undefined)[]): void {
 }
 
 /** A version's nodes, each text cut into runs by its characters' marks. */
-function cut(nodes: Draft[], marks: (Mark | undefined)[]): ItemNode[] {
+function cut(nodes: Unmarked[], marks: (Mark | undefined)[]): ItemNode[] {
   return nodes.flatMap((node): ItemNode[] => {
     if (!('start' in node)) return [{ ...node, children: cut(node.children, marks) }];
     const runs: ItemText[] = [];
