@@ -401,30 +401,41 @@ describe('languageAt', () => {
   });
 });
 
+/** Cleaned HTML as the fragment a paste gives. */
+function fragment(source: string): DocumentFragment {
+  const made = document.createElement('template');
+  made.innerHTML = source;
+  return made.content;
+}
+
+/**
+ * The editor's HTML `html` after `insert` has put a paste at the `|` in its text: a `|` where
+ * the caret it returns is left.
+ */
+function pastedAt(html: string, insert: (caret: Range, root: HTMLElement) => Range): string {
+  const root = document.createElement('div');
+  root.innerHTML = html;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const caret = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.nodeValue!.indexOf('|');
+    if (at < 0) continue;
+    node.nodeValue = node.nodeValue!.replace('|', '');
+    caret.setStart(node, at);
+    break;
+  }
+  insert(caret, root).insertNode(document.createTextNode('|'));
+  root.normalize();
+  return root.innerHTML;
+}
+
 describe('insertOwnStyle', () => {
   /**
    * Pastes `words` (cleaned HTML) into `html` at the `|` in its text, with insertOwnStyle: the
    * editor's HTML after, a `|` where the caret is left.
    */
-  function paste(html: string, words: string): string {
-    const root = document.createElement('div');
-    root.innerHTML = html;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const caret = document.createRange();
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.nodeValue!.indexOf('|');
-      if (at < 0) continue;
-      node.nodeValue = node.nodeValue!.replace('|', '');
-      caret.setStart(node, at);
-      break;
-    }
-    const pasted = document.createElement('template');
-    pasted.innerHTML = words;
-    const after = insertOwnStyle(caret, pasted.content, root);
-    after.insertNode(document.createTextNode('|'));
-    root.normalize();
-    return root.innerHTML;
-  }
+  const paste = (html: string, words: string) =>
+    pastedAt(html, (caret, root) => insertOwnStyle(caret, fragment(words), root));
 
   it('cuts the bold or italic around the caret: plain words stay plain, bold ones bold', () => {
     expect(paste('<p>Un <strong>vote |discret</strong>.</p>', 'peu ')).toBe(
@@ -471,9 +482,7 @@ describe('insertOwnStyle', () => {
     root.innerHTML = '<p>Avant</p><p><br></p>';
     const caret = document.createRange();
     caret.setStart(root.lastChild!, 0);
-    const pasted = document.createElement('template');
-    pasted.innerHTML = 'Après';
-    insertOwnStyle(caret, pasted.content, root);
+    insertOwnStyle(caret, fragment('Après'), root);
     expect(root.innerHTML).toBe('<p>Avant</p><p>Après</p>');
   });
 });
@@ -484,29 +493,15 @@ describe('insertBlocks', () => {
    * blocks in between read as `amongText` when given): the editor's HTML after, a `|` where the
    * caret is left.
    */
-  function paste(html: string, blocks: string, amongText?: string): string {
-    const root = document.createElement('div');
-    root.innerHTML = html;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const caret = document.createRange();
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.nodeValue!.indexOf('|');
-      if (at < 0) continue;
-      node.nodeValue = node.nodeValue!.replace('|', '');
-      caret.setStart(node, at);
-      break;
-    }
-    const fragment = (source: string) => {
-      const made = document.createElement('template');
-      made.innerHTML = source;
-      return made.content;
-    };
-    const among = amongText === undefined ? undefined : fragment(amongText);
-    const after = insertBlocks(caret, fragment(blocks), root, among);
-    after.insertNode(document.createTextNode('|'));
-    root.normalize();
-    return root.innerHTML;
-  }
+  const paste = (html: string, blocks: string, amongText?: string) =>
+    pastedAt(html, (caret, root) =>
+      insertBlocks(
+        caret,
+        fragment(blocks),
+        root,
+        amongText === undefined ? undefined : fragment(amongText),
+      ),
+    );
 
   it('cuts the caret’s paragraph around several: the first’s words end it, the last’s start the rest', () => {
     expect(
@@ -532,9 +527,7 @@ describe('insertBlocks', () => {
     root.innerHTML = '<p>Avant</p><p><br></p>';
     const caret = document.createRange();
     caret.setStart(root.lastChild!, 0);
-    const pasted = document.createElement('template');
-    pasted.innerHTML = '<p>A</p><p>B</p>';
-    insertBlocks(caret, pasted.content, root);
+    insertBlocks(caret, fragment('<p>A</p><p>B</p>'), root);
     expect(root.innerHTML).toBe('<p>Avant</p><p>A</p><p>B</p>');
   });
 
