@@ -98,6 +98,24 @@ describe('writing an item in Chromium with the built extension', () => {
     return until(read, check, `the stored body of draft ${id}`);
   }
 
+  /**
+   * One Ctrl+Z gives `before` back, drawn and stored (`saved`), then Ctrl+Y `after` again: what
+   * a paste or a command did is one step of the editor's own history.
+   */
+  async function undoneThenRedone(
+    page: Page,
+    area: Locator,
+    saved: (html: string) => Promise<unknown>,
+    before: string,
+    after: string,
+  ) {
+    await page.keyboard.press('Control+Z');
+    await saved(before);
+    expect(await area.innerHTML()).toBe(before);
+    await page.keyboard.press('Control+Y');
+    await saved(after);
+  }
+
   /** Waits for draft `id`'s stored body to be `html` (see {@link savedBody}). */
   const savedAs = (page: Page, id: string) => (html: string) =>
     savedBody(page, id, (body) => body === html);
@@ -678,11 +696,7 @@ describe('writing an item in Chromium with the built extension', () => {
     await saved('<p>A</p><p>B</p>');
     expect(await area.innerHTML()).toBe('<p>A</p><p>B</p>');
     // One Ctrl+Z gives the list back, Ctrl+Y the paste.
-    await popup.keyboard.press('Control+Z');
-    await saved(before);
-    expect(await area.innerHTML()).toBe(before);
-    await popup.keyboard.press('Control+Y');
-    await saved('<p>A</p><p>B</p>');
+    await undoneThenRedone(popup, area, saved, before, '<p>A</p><p>B</p>');
     await popup.keyboard.press('Control+Z');
     await saved(before);
 
@@ -714,11 +728,7 @@ describe('writing an item in Chromium with the built extension', () => {
     const block = `${before}<p>${quote}</p>`;
     await saved(block);
     // One Ctrl+Z takes the quote away (its words are HTML, not typing); Ctrl+Y brings it back.
-    await popup.keyboard.press('Control+Z');
-    await saved(before);
-    expect(await area.innerHTML()).toBe(before);
-    await popup.keyboard.press('Control+Y');
-    await saved(block);
+    await undoneThenRedone(popup, area, saved, before, block);
 
     await select(area, 'Avant');
     await popup.keyboard.type('Il a dit');
@@ -821,11 +831,7 @@ describe('writing an item in Chromium with the built extension', () => {
       '<strong>vote </strong>peu<strong> discret</strong>',
     );
     await saved(bold);
-    await popup.keyboard.press('Control+Z');
-    await saved(body);
-    expect(await area.innerHTML()).toBe(body);
-    await popup.keyboard.press('Control+Y');
-    await saved(bold);
+    await undoneThenRedone(popup, area, saved, body, bold);
     // In italic: upright.
     await pasteAt(area, 'bien', pageWords('mal'), 'mal');
     const italic = bold.replace('<em>projet bien caché</em>', '<em>projet </em>mal<em> caché</em>');
@@ -903,11 +909,7 @@ describe('writing an item in Chromium with the built extension', () => {
     );
     await saved(split);
     // One Ctrl+Z takes both paragraphs away, Ctrl+Y puts them back.
-    await popup.keyboard.press('Control+Z');
-    await saved(italic);
-    expect(await area.innerHTML()).toBe(italic);
-    await popup.keyboard.press('Control+Y');
-    await saved(split);
+    await undoneThenRedone(popup, area, saved, italic, split);
     expect(await storedBody(popup, area)).toBe(split);
     await popup.close();
   });
@@ -936,11 +938,7 @@ describe('writing an item in Chromium with the built extension', () => {
       `<p>trois<strong> discret</strong>, un <em>projet bien caché</em>, ${a}le site du journal</a> et la fin.</p>`;
     await saved(bold);
     // One Ctrl+Z takes the whole paste away, Ctrl+Y puts it back.
-    await popup.keyboard.press('Control+Z');
-    await saved(body);
-    expect(await area.innerHTML()).toBe(body);
-    await popup.keyboard.press('Control+Y');
-    await saved(bold);
+    await undoneThenRedone(popup, area, saved, body, bold);
     // In italic, the caret after the last word pasted: typing goes on there, upright.
     await pasteAt(area, 'bien', pageParagraphs('mal', 'pas'), 'mal\n\npas');
     await popup.keyboard.type('!');
@@ -1011,11 +1009,7 @@ describe('writing an item in Chromium with the built extension', () => {
     await pasteAcross(area, ['très', 'discret'], pageParagraphs('peu', 'trop'), 'peu\n\ntrop');
     const page = '<p>Un <strong>vote </strong>peu</p><p>trop et la fin.</p>';
     await saved(page);
-    await popup.keyboard.press('Control+Z');
-    await saved(body);
-    expect(await area.innerHTML()).toBe(body);
-    await popup.keyboard.press('Control+Y');
-    await saved(page);
+    await undoneThenRedone(popup, area, saved, body, page);
     await popup.keyboard.press('Control+Z');
     await saved(body);
 
@@ -1023,11 +1017,7 @@ describe('writing an item in Chromium with the built extension', () => {
     await pasteAcross(area, ['très', 'discret'], '', 'peu\n\ntrop');
     const plain = '<p>Un <strong>vote peu</strong></p><p><strong>trop</strong> et la fin.</p>';
     await saved(plain);
-    await popup.keyboard.press('Control+Z');
-    await saved(body);
-    expect(await area.innerHTML()).toBe(body);
-    await popup.keyboard.press('Control+Y');
-    await saved(plain);
+    await undoneThenRedone(popup, area, saved, body, plain);
     expect(await storedBody(popup, area)).toBe(plain);
     await popup.close();
   });
