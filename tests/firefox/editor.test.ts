@@ -47,6 +47,42 @@ describe('bold, italic and paste from the keyboard in the item editor, in Firefo
       collapsed,
     );
 
+  /**
+   * Copies with Ctrl+C, as an editor copies them, words of one of the tests' own pages
+   * (tests/browser/pages): those of the element `from`, or from it to the element `to`, both
+   * whole (paragraphs).
+   */
+  async function copyFrom(file: string, from: string, to?: string) {
+    const page = await session.openUrl(server.page(file));
+    await page.evaluate(
+      (first, last) => {
+        const words = document.createRange();
+        if (last) {
+          words.setStartBefore(document.getElementById(first)!);
+          words.setEndAfter(document.getElementById(last)!);
+        } else words.selectNodeContents(document.getElementById(first)!);
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(words);
+      },
+      from,
+      to,
+    );
+    await chord(page, ['Control', 'c']);
+    await page.close();
+  }
+
+  /** The text the paste tests paste into: bold words to paste among. */
+  const before = '<p>À lire : <strong>la dépêche.</strong></p>';
+
+  /** The draft of the tests before, given {@link before} as its text, open in a popup. */
+  async function withBoldWords() {
+    const writer = await session.openExtensionPage('popup.html');
+    const draft = (await read(writer))[0]!;
+    await writeDatabase(writer as unknown as ArgumentPage, { clips: [{ ...draft, body: before }] });
+    await writer.close();
+    return openDraft(draft, before);
+  }
+
   /** The drafts as stored, read from `page`. */
   const read = async (page: Page) =>
     (await readDatabase<{ clips: StoredClip[]; issues: Array<{ id: string }> }>(page)).clips;
@@ -116,23 +152,8 @@ describe('bold, italic and paste from the keyboard in the item editor, in Firefo
 
   it('pastes words copied from a page (Ctrl+C, Ctrl+V) with their language, in their own style, one undo step', async () => {
     // The words of a French page quoting Axios in English, copied as an editor copies them.
-    const page = await session.openUrl(server.page('quote-in-english.html'));
-    await page.evaluate(() => {
-      const words = document.createRange();
-      words.selectNodeContents(document.getElementById('quoted')!);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(words);
-    });
-    await chord(page, ['Control', 'c']);
-    await page.close();
-
-    // The draft of the test before, given a text with bold words.
-    const writer = await session.openExtensionPage('popup.html');
-    const draft = (await read(writer))[0]!;
-    const before = '<p>À lire : <strong>la dépêche.</strong></p>';
-    await writeDatabase(writer as unknown as ArgumentPage, { clips: [{ ...draft, body: before }] });
-    await writer.close();
-    const { popup, saved } = await openDraft(draft, before);
+    await copyFrom('quote-in-english.html', 'quoted');
+    const { popup, saved } = await withBoldWords();
 
     // Pasted inside the bold words: the quote marked English, the words plain.
     await select(popup, 'la ', true);
@@ -149,23 +170,8 @@ describe('bold, italic and paste from the keyboard in the item editor, in Firefo
 
   it('pastes two paragraphs copied from a page inside bold words, in their own style or as plain text in the bold (Ctrl+Maj+V), each one undo step', async () => {
     // Two paragraphs of a page, copied as an editor copies them.
-    const page = await session.openUrl(server.page('two-paragraphs.html'));
-    await page.evaluate(() => {
-      const words = document.createRange();
-      words.setStartBefore(document.getElementById('first')!);
-      words.setEndAfter(document.getElementById('second')!);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(words);
-    });
-    await chord(page, ['Control', 'c']);
-    await page.close();
-
-    const writer = await session.openExtensionPage('popup.html');
-    const draft = (await read(writer))[0]!;
-    const before = '<p>À lire : <strong>la dépêche.</strong></p>';
-    await writeDatabase(writer as unknown as ArgumentPage, { clips: [{ ...draft, body: before }] });
-    await writer.close();
-    const { popup, saved } = await openDraft(draft, before);
+    await copyFrom('two-paragraphs.html', 'first', 'second');
+    const { popup, saved } = await withBoldWords();
     const first = 'Nous ne céderons pas sur le calendrier de la réforme.';
     const second = 'Le texte sera présenté en juin, « quoi qu’il arrive ».';
 
