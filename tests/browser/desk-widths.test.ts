@@ -6,6 +6,7 @@ import {
   openDesk,
   openPopup as openPopupPage,
   selectsCutOff,
+  setCurrentIssue,
   until,
   screenshotPath,
   type ExtensionSession,
@@ -87,14 +88,7 @@ async function seedIssue(session: ExtensionSession): Promise<void> {
 /** Makes `issueId` the current issue, as the picker stores it. */
 async function currentIssue(session: ExtensionSession, issueId: string): Promise<void> {
   const page = await session.openExtensionPage('desk.html');
-  await page.evaluate(async (issue) => {
-    const api = (
-      globalThis as unknown as {
-        chrome: { storage: { local: { set(v: object): Promise<void> } } };
-      }
-    ).chrome;
-    await api.storage.local.set({ currentIssueId: issue });
-  }, issueId);
+  await setCurrentIssue(page, issueId);
   await page.close();
 }
 

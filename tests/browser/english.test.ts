@@ -8,6 +8,7 @@ import {
   POPUP,
   screenshotPath,
   selectsCutOff,
+  setCurrentIssue,
   type ExtensionSession,
 } from './harness';
 
@@ -95,14 +96,7 @@ describe('an English editor’s popup and desk', () => {
         },
       ],
     });
-    await page.evaluate(async (issue) => {
-      const api = (
-        globalThis as unknown as {
-          chrome: { storage: { local: { set(v: object): Promise<void> } } };
-        }
-      ).chrome;
-      await api.storage.local.set({ currentIssueId: issue });
-    }, ISSUE);
+    await setCurrentIssue(page, ISSUE);
     await page.close();
   });
 

@@ -270,6 +270,15 @@ export async function selectsCutOff(page: Page): Promise<string[]> {
   );
 }
 
+/** Makes `issueId` the current issue, as the issue picker stores it, from an extension page. */
+export async function setCurrentIssue(page: Page, issueId: string): Promise<void> {
+  await page.evaluate(async (issue) => {
+    type Local = { set(items: object): Promise<void> };
+    const api = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome;
+    await api.storage.local.set({ currentIssueId: issue });
+  }, issueId);
+}
+
 /** The popup's size in Chrome: the browser tests open popup.html in a tab of that size. */
 export const POPUP = { width: 420, height: 600 };
 

@@ -11,7 +11,7 @@ import type { CDPSession, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft, Issue } from '../../storage/db';
 import { deriveFields } from '../../storage/derive';
-import { launchExtension, type ExtensionSession } from '../browser/harness';
+import { launchExtension, setCurrentIssue, type ExtensionSession } from '../browser/harness';
 import { rest, site, sleep } from './helpers';
 
 /** What one stored issue looks like once read back, with the fields this test checks. */
@@ -142,10 +142,7 @@ describe('publishing when the background is stopped mid-way, against a real Word
   async function openRound(round: number) {
     const { issue, clip: draft } = roundRecords(round);
     await seed(control, issue, draft);
-    await control.evaluate(async (id) => {
-      const api = (globalThis as unknown as { chrome: { storage: { local: StorageLike } } }).chrome;
-      await api.storage.local.set({ currentIssueId: id });
-    }, issue.id);
+    await setCurrentIssue(control, issue.id);
     await popup.reload();
     await popup.getByRole('tab', { name: 'Numéro' }).click();
     return issue;
