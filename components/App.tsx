@@ -5,6 +5,7 @@ import { t } from '../locales/core';
 import type { Undone } from '../storage/drafts';
 import { currentIssueId as currentIssueItem } from '../storage/settings';
 import { AnnouncerProvider } from './Announcer';
+import { ClipHint } from './ClipHint';
 import { ClipPanel } from './ClipPanel';
 import { Inbox } from './Inbox';
 import { lazyComponent } from './lazy';
@@ -93,7 +94,7 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
         // In its own tab the desk is the active tab: "Clip this page" would clip the desk.
         <div class="desk__title">
           <h1>{t('desk.heading')}</h1>
-          <p class="muted">{t('desk.clipHint')}</p>
+          <ClipHint />
         </div>
       )}
       <nav class="app__nav">

@@ -55,7 +55,9 @@ export const coreEn: CoreMessages = {
   'desk.pageTitle': 'Indiscrets — desk',
   'popup.pageTitle': 'Indiscrets — drafts',
   'desk.clipHint':
-    'To clip a page: the Indiscrets toolbar button, the context menu (“Clip to Indiscrets”) or Alt+Shift+K.',
+    'To clip a page: the Indiscrets toolbar button, the context menu (“Clip to Indiscrets”) or {keys}.',
+  'desk.clipHintNoKeys':
+    'To clip a page: the Indiscrets toolbar button or the context menu (“Clip to Indiscrets”). No keyboard shortcut is set: choose one in the browser’s page of extension shortcuts.',
   'search.label': 'Search',
   'search.placeholder': 'Title, text, site, tag…',
   'search.none': 'No draft matches.',

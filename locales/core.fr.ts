@@ -62,7 +62,9 @@ export const coreFr = {
   'desk.pageTitle': 'Indiscrets — bureau',
   'popup.pageTitle': 'Indiscrets — brouillons',
   'desk.clipHint':
-    'Pour couper une page : le bouton Indiscrets de la barre d’outils, le clic droit (« Couper dans Indiscrets ») ou Alt+Maj+K.',
+    'Pour couper une page : le bouton Indiscrets de la barre d’outils, le clic droit (« Couper dans Indiscrets ») ou {keys}.',
+  'desk.clipHintNoKeys':
+    'Pour couper une page : le bouton Indiscrets de la barre d’outils ou le clic droit (« Couper dans Indiscrets »). Aucun raccourci clavier n’est réglé : choisissez-en un dans la page des raccourcis d’extensions du navigateur.',
   'search.label': 'Rechercher',
   'search.placeholder': 'Titre, texte, site, tag…',
   'search.none': 'Aucun brouillon ne correspond.',

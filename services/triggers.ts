@@ -1,13 +1,13 @@
 import { browser, type Browser } from 'wxt/browser';
 import { setLocaleChoice, t } from '../locales';
 import { seenTab, type SeenTab } from '../messaging/protocol';
+import { COMMAND_CLIP } from '../lib/commands';
 import { uiLocale } from '../storage/settings';
 import { clipTab } from './clipper';
 import { notifyInTab } from './notify';
 
 export const MENU_CLIP_PAGE = 'indiscrets-clip-page';
 export const MENU_CLIP_LINK = 'indiscrets-clip-link';
-export const COMMAND_CLIP = 'clip-page';
 
 /** The menus being made, if any: calls run one after the other (see createMenus). */
 let making: Promise<void> = Promise.resolve();

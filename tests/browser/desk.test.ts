@@ -275,6 +275,22 @@ describe('the desk in Chromium with the built extension', () => {
     await desk.close();
   });
 
+  it('says how to clip a page, with the keyboard shortcut Chromium has for it', async () => {
+    const desk = await openDesk();
+    const asked = await desk.evaluate(async () => {
+      type Commands = { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> };
+      const api = (globalThis as unknown as { chrome: { commands: Commands } }).chrome;
+      return (await api.commands.getAll()).find((command) => command.name === 'clip-page');
+    });
+    expect(asked?.shortcut).toBe('Alt+Shift+K');
+
+    const hint = desk.getByTestId('clip-hint');
+    expect(squash(await hint.textContent())).toMatch(
+      /^Pour couper une page : .* ou Alt\+Maj\+K\.$/,
+    );
+    await desk.close();
+  });
+
   it('lists its keyboard shortcuts on « ? », and closes the list on Escape', async () => {
     const desk = await openDesk();
     await desk.getByTestId('issue-item').nth(1).waitFor();

@@ -324,6 +324,43 @@ describe('the extension in Firefox (MV2)', () => {
     await popup.close();
   });
 
+  it('names on the desk the clip shortcut the browser has, one the editor changed included', async () => {
+    type Commands = {
+      update(detail: { name: string; shortcut: string }): Promise<void>;
+      reset(name: string): Promise<void>;
+    };
+    /** Waits for the desk's hint to end with `keys` (drawn first with the manifest's, then the browser's). */
+    const hintSays = async (keys: string) => {
+      const desk = await session.openExtensionPage('desk.html');
+      const said = await until(
+        async () => squash((await textsOf(desk, '[data-testid="clip-hint"]'))[0] ?? ''),
+        (text) => text.endsWith(` ou ${keys}.`),
+        `the desk’s clip hint naming ${keys}`,
+      );
+      await desk.close();
+      return said;
+    };
+    // Firefox lets an extension change its own shortcut: as the editor would in about:addons.
+    const setShortcut = async (shortcut: string | null) => {
+      const page = await session.openExtensionPage('popup.html');
+      await page.evaluate(async (keys) => {
+        const commands = (globalThis as unknown as { browser: { commands: Commands } }).browser
+          .commands;
+        if (keys) await commands.update({ name: 'clip-page', shortcut: keys });
+        else await commands.reset('clip-page');
+      }, shortcut);
+      await page.close();
+    };
+
+    expect(await hintSays('Alt+Maj+K')).toMatch(/^Pour couper une page : /);
+    await setShortcut('Ctrl+Shift+Y');
+    try {
+      expect(await hintSays('Ctrl+Maj+Y')).not.toContain('Alt+Maj+K');
+    } finally {
+      await setShortcut(null);
+    }
+  });
+
   it('logged no error from any extension page or the background', () => {
     const errors = session.extensionErrors();
     expect(errors.filter((line) => !line.includes('Indiscrets harness check'))).toEqual([]);
