@@ -329,36 +329,34 @@ describe('the extension in Firefox (MV2)', () => {
       update(detail: { name: string; shortcut: string }): Promise<void>;
       reset(name: string): Promise<void>;
     };
-    /** Waits for the desk's hint to end with `keys` (drawn first with the manifest's, then the browser's). */
-    const hintSays = async (keys: string) => {
+    /**
+     * Opens the desk (live, its data loaded: closing it interrupts nothing), waits for its hint
+     * to end with `keys` (drawn with the manifest's first, then with the browser's), then from it
+     * sets the clip shortcut to `next` (`null`: back to the manifest's), as the editor would in
+     * about:addons (Firefox lets an extension change its own).
+     */
+    const hintSays = async (keys: string, next?: string | null) => {
       const desk = await session.openExtensionPage('desk.html');
       const said = await until(
         async () => squash((await textsOf(desk, '[data-testid="clip-hint"]'))[0] ?? ''),
         (text) => text.endsWith(` ou ${keys}.`),
         `the desk’s clip hint naming ${keys}`,
       );
+      if (next !== undefined) {
+        await desk.evaluate(async (shortcut) => {
+          const commands = (globalThis as unknown as { browser: { commands: Commands } }).browser
+            .commands;
+          if (shortcut) await commands.update({ name: 'clip-page', shortcut });
+          else await commands.reset('clip-page');
+        }, next);
+      }
       await desk.close();
       return said;
     };
-    // Firefox lets an extension change its own shortcut: as the editor would in about:addons.
-    const setShortcut = async (shortcut: string | null) => {
-      const page = await session.openExtensionPage('popup.html');
-      await page.evaluate(async (keys) => {
-        const commands = (globalThis as unknown as { browser: { commands: Commands } }).browser
-          .commands;
-        if (keys) await commands.update({ name: 'clip-page', shortcut: keys });
-        else await commands.reset('clip-page');
-      }, shortcut);
-      await page.close();
-    };
 
-    expect(await hintSays('Alt+Maj+K')).toMatch(/^Pour couper une page : /);
-    await setShortcut('Ctrl+Shift+Y');
-    try {
-      expect(await hintSays('Ctrl+Maj+Y')).not.toContain('Alt+Maj+K');
-    } finally {
-      await setShortcut(null);
-    }
+    expect(await hintSays('Alt+Maj+K', 'Ctrl+Shift+Y')).toMatch(/^Pour couper une page : /);
+    expect(await hintSays('Ctrl+Maj+Y', null)).not.toContain('Alt+Maj+K');
+    await hintSays('Alt+Maj+K');
   });
 
   it('logged no error from any extension page or the background', () => {
