@@ -204,6 +204,26 @@ export function sessionOf(
 }
 
 /**
+ * Runs in the page (`locator.evaluate(selectWordsIn, [words, last])`): selects `words` in the
+ * first text node of `el` (an editor) that holds them, their first occurrence there or with
+ * `last` their last; throws when the text does not have them.
+ */
+export function selectWordsIn(el: Element, [words, last]: [string, boolean]): void {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = last ? node.nodeValue!.lastIndexOf(words) : node.nodeValue!.indexOf(words);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + words.length);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    return;
+  }
+  throw new Error(`No "${words}" in the text`);
+}
+
+/**
  * Runs in the page: selects the text of the first element matching `css`, as a reader would;
  * returns the selected text. Shared by the Chromium (Playwright) and Firefox (puppeteer) tests.
  */

@@ -5,6 +5,7 @@ import {
   launchExtension,
   openPopup,
   servePages,
+  selectWordsIn,
   until,
   type ExtensionSession,
   type PageServer,
@@ -586,20 +587,7 @@ describe('two views of one record in Chromium', () => {
     // The desk makes « Bercy » bold (Ctrl+B) and says the quote is English (Word's words pasted
     // over it, their language kept).
     const select = (words: string) =>
-      onDesk.evaluate((el, words) => {
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const at = node.nodeValue!.indexOf(words);
-          if (at < 0) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + words.length);
-          window.getSelection()!.removeAllRanges();
-          window.getSelection()!.addRange(range);
-          return;
-        }
-        throw new Error(`no « ${words} » in the text`);
-      }, words);
+      onDesk.evaluate(selectWordsIn, [words, false] as [string, boolean]);
     await onDesk.click();
     await select('Bercy');
     await desk.keyboard.press('Control+B');

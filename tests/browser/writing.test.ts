@@ -10,6 +10,7 @@ import {
   until,
   type ExtensionSession,
   type PageServer,
+  selectWordsIn,
 } from './harness';
 import { readDatabase, writeDatabase } from './database';
 import {
@@ -139,20 +140,7 @@ describe('writing an item in Chromium with the built extension', () => {
 
   /** Selects `word` in the editor without the mouse (for the tests that do not count). */
   async function select(area: Locator, word: string) {
-    await area.evaluate((el, w) => {
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.nodeValue!.lastIndexOf(w);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + w.length);
-        window.getSelection()!.removeAllRanges();
-        window.getSelection()!.addRange(range);
-        return;
-      }
-      throw new Error(`No "${w}" in the text`);
-    }, word);
+    await area.evaluate(selectWordsIn, [word, true] as [string, boolean]);
   }
 
   /**

@@ -15,6 +15,7 @@ import {
   openPopup,
   screenshotPath,
   squash,
+  selectWordsIn,
   until,
   type ExtensionSession,
 } from '../browser/harness';
@@ -115,20 +116,7 @@ describe('the site’s own posts in the link form, from the built extension', ()
     await popup.getByRole('button', { name: 'Bercy serre la vis', exact: true }).click();
     const area = popup.getByTestId('item-text');
     await area.waitFor();
-    await area.evaluate((el, w) => {
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.nodeValue!.indexOf(w);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + w.length);
-        window.getSelection()!.removeAllRanges();
-        window.getSelection()!.addRange(range);
-        return;
-      }
-      throw new Error(`No "${w}" in the text`);
-    }, words);
+    await area.evaluate(selectWordsIn, [words, false] as [string, boolean]);
     await popup.keyboard.press('Control+K');
     return { popup, area };
   }
