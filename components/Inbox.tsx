@@ -247,53 +247,55 @@ export function Inbox({
         />
       </div>
       <div class="inbox__filters" onMouseEnter={wantMenus} onFocusCapture={wantMenus}>
-        <select
-          aria-label={t('filter.box')}
-          value={box}
-          onChange={(e) => filters.setBox((e.target as HTMLSelectElement).value as Box)}
-        >
-          <option value="inbox">{t('filter.boxInbox')}</option>
-          <option value="all">{t('filter.boxAll')}</option>
-          <option value="trash">{t('filter.boxTrash')}</option>
-        </select>
-        <select
-          aria-label={t('filter.status')}
-          value={filters.status}
-          onChange={(e) =>
-            filters.setStatus((e.target as HTMLSelectElement).value as DraftStatus | '')
-          }
-        >
-          <option value="">{t('filter.anyStatus')}</option>
-          <option value="draft">{t('status.draft')}</option>
-          <option value="checked">{t('status.checked')}</option>
-          <option value="ready">{t('status.ready')}</option>
-        </select>
-        <select
-          class="inbox__names"
-          aria-label={t('filter.site')}
-          value={filters.siteName}
-          onChange={(e) => filters.setSiteName((e.target as HTMLSelectElement).value)}
-        >
-          <option value="">{t('filter.anySite')}</option>
-          {sites?.map((site) => (
-            <option value={site} key={site}>
-              {site}
-            </option>
-          ))}
-        </select>
-        <select
-          class="inbox__names"
-          aria-label={t('filter.tag')}
-          value={filters.tag}
-          onChange={(e) => filters.setTag((e.target as HTMLSelectElement).value)}
-        >
-          <option value="">{t('filter.anyTag')}</option>
-          {tags?.map((name) => (
-            <option value={name} key={name}>
-              {name}
-            </option>
-          ))}
-        </select>
+        <div class="inbox__choices">
+          <select
+            aria-label={t('filter.box')}
+            value={box}
+            onChange={(e) => filters.setBox((e.target as HTMLSelectElement).value as Box)}
+          >
+            <option value="inbox">{t('filter.boxInbox')}</option>
+            <option value="all">{t('filter.boxAll')}</option>
+            <option value="trash">{t('filter.boxTrash')}</option>
+          </select>
+          <select
+            aria-label={t('filter.status')}
+            value={filters.status}
+            onChange={(e) =>
+              filters.setStatus((e.target as HTMLSelectElement).value as DraftStatus | '')
+            }
+          >
+            <option value="">{t('filter.anyStatus')}</option>
+            <option value="draft">{t('status.draft')}</option>
+            <option value="checked">{t('status.checked')}</option>
+            <option value="ready">{t('status.ready')}</option>
+          </select>
+        </div>
+        <div class="inbox__names">
+          <select
+            aria-label={t('filter.site')}
+            value={filters.siteName}
+            onChange={(e) => filters.setSiteName((e.target as HTMLSelectElement).value)}
+          >
+            <option value="">{t('filter.anySite')}</option>
+            {sites?.map((site) => (
+              <option value={site} key={site}>
+                {site}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label={t('filter.tag')}
+            value={filters.tag}
+            onChange={(e) => filters.setTag((e.target as HTMLSelectElement).value)}
+          >
+            <option value="">{t('filter.anyTag')}</option>
+            {tags?.map((name) => (
+              <option value={name} key={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       {loaded && (
         <p class="muted inbox__count" data-testid="draft-total">
