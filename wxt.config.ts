@@ -4,6 +4,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { packPlugin } from './scripts/pack-plugin.mjs';
+import { CLIP_KEYS, COMMAND_CLIP } from './lib/commands';
 import { manifestLocales } from './locales/manifest';
 
 /**
@@ -212,8 +213,8 @@ export default defineConfig({
       ? { optional_permissions: WORDPRESS_ORIGINS }
       : { optional_host_permissions: WORDPRESS_ORIGINS }),
     commands: {
-      'clip-page': {
-        suggested_key: { default: 'Alt+Shift+K' },
+      [COMMAND_CLIP]: {
+        suggested_key: { default: CLIP_KEYS },
         description: '__MSG_commandClip__',
       },
     },

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { COMMAND_CLIP } from '../lib/commands';
+import { CLIP_KEYS, COMMAND_CLIP } from '../lib/commands';
 import { getLocale, t } from '../locales/core';
 
 /**
- * The keys the clip command is on, as the browser has it: the manifest's Alt+Shift+K, or what the
+ * The keys the clip command is on, as the browser has it: the manifest's (`CLIP_KEYS`), or what the
  * editor chose in the browser's page of extension shortcuts, or none (`''`: taken by another
  * extension first, or removed). `undefined` until the browser has answered, and where it cannot
  * tell (no `commands` API).
@@ -42,7 +42,7 @@ export function ClipHint() {
     <p class="muted" data-testid="clip-hint">
       {shortcut === ''
         ? t('desk.clipHintNoKeys')
-        : t('desk.clipHint', { keys: keysNamed(shortcut ?? 'Alt+Shift+K') })}
+        : t('desk.clipHint', { keys: keysNamed(shortcut ?? CLIP_KEYS) })}
     </p>
   );
 }
