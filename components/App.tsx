@@ -9,6 +9,7 @@ import { ClipHint } from './ClipHint';
 import { ClipPanel } from './ClipPanel';
 import { Inbox } from './Inbox';
 import { lazyComponent } from './lazy';
+import { PopupTabs, TAB_PANEL_ID, tabButtonId, type Tab } from './PopupTabs';
 import { UndoProvider } from './Undo';
 import { useDeskSync } from './useDeskSync';
 import { useInboxFilters, type InboxReturn } from './useInboxFilters';
@@ -25,7 +26,6 @@ const SharedDeskBar = lazyComponent(() => import('./SharedDeskBar').then((m) => 
   silent: true,
 });
 
-type Tab = 'drafts' | 'issue';
 /** A draft is opened from a tab, and "Back" returns to it. */
 type View = { kind: Tab } | { kind: 'draft'; id: string; from: Tab };
 
@@ -89,7 +89,13 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
   const header = (
     <header class="app__header">
       {layout === 'popup' || tabId !== undefined ? (
-        <ClipPanel tabId={tabId} onClipped={(outcome) => setFreshId(outcome.clip.id)} />
+        <>
+          {/* What the page is, for a screen reader's list of headings (the tabs say the rest). */}
+          <h1 class="visually-hidden">
+            {t(layout === 'popup' ? 'popup.heading' : 'desk.heading')}
+          </h1>
+          <ClipPanel tabId={tabId} onClipped={(outcome) => setFreshId(outcome.clip.id)} />
+        </>
       ) : (
         // In its own tab the desk is the active tab: "Clip this page" would clip the desk.
         <div class="desk__title">
@@ -98,28 +104,7 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
         </div>
       )}
       <nav class="app__nav">
-        {layout === 'popup' && (
-          <div class="tabs" role="tablist">
-            <button
-              type="button"
-              role="tab"
-              aria-selected={tab === 'drafts'}
-              class="tab"
-              onClick={() => show({ kind: 'drafts' })}
-            >
-              {t('nav.drafts')}
-            </button>
-            <button
-              type="button"
-              role="tab"
-              aria-selected={tab === 'issue'}
-              class="tab"
-              onClick={() => show({ kind: 'issue' })}
-            >
-              {t('nav.issue')}
-            </button>
-          </div>
-        )}
+        {layout === 'popup' && <PopupTabs tab={tab} onShow={(kind) => show({ kind })} />}
         <span class="spacer" />
         {layout === 'popup' && (
           <button
@@ -170,33 +155,37 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
       <UndoProvider onUndone={showUndone}>
         <div class="popup">
           {header}
-          {view.kind === 'drafts' && (
-            <Inbox
-              onOpen={openDraft('drafts')}
-              currentIssueId={currentIssueId}
-              freshId={freshId}
-              pageSize={20}
-              filters={inboxFilters}
-              returnTo={inboxReturn.current}
-            />
-          )}
-          {view.kind === 'draft' && (
-            <DraftEditor
-              key={view.id}
-              id={view.id}
-              currentIssueId={currentIssueId}
-              onClose={() => show({ kind: view.from })}
-              onOpenDraft={(other) => show({ kind: 'draft', id: other, from: view.from })}
-            />
-          )}
-          {view.kind === 'issue' && (
-            <IssueView
-              currentIssueId={currentIssueId}
-              onSelectIssue={selectIssue}
-              onOpenDraft={openDraft('issue')}
-              compact
-            />
-          )}
+          <main>
+            <div id={TAB_PANEL_ID} role="tabpanel" aria-labelledby={tabButtonId(tab)}>
+              {view.kind === 'drafts' && (
+                <Inbox
+                  onOpen={openDraft('drafts')}
+                  currentIssueId={currentIssueId}
+                  freshId={freshId}
+                  pageSize={20}
+                  filters={inboxFilters}
+                  returnTo={inboxReturn.current}
+                />
+              )}
+              {view.kind === 'draft' && (
+                <DraftEditor
+                  key={view.id}
+                  id={view.id}
+                  currentIssueId={currentIssueId}
+                  onClose={() => show({ kind: view.from })}
+                  onOpenDraft={(other) => show({ kind: 'draft', id: other, from: view.from })}
+                />
+              )}
+              {view.kind === 'issue' && (
+                <IssueView
+                  currentIssueId={currentIssueId}
+                  onSelectIssue={selectIssue}
+                  onOpenDraft={openDraft('issue')}
+                  compact
+                />
+              )}
+            </div>
+          </main>
         </div>
       </UndoProvider>
     </AnnouncerProvider>

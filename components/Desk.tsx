@@ -281,9 +281,9 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
         <DeskTools folded={folded} onFold={fold} help={help} onHelp={setHelp} />
       </div>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
-      <div class="desk__columns">
+      <main class="desk__columns">
         {!folded && (
-          <aside class="desk__column desk__inbox" id="desk-inbox" aria-label={t('drafts.heading')}>
+          <div class="desk__column desk__inbox" id="desk-inbox">
             <Inbox
               onOpen={open}
               currentIssueId={issue ? currentIssueId : undefined}
@@ -296,7 +296,7 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
                 if (id === selectedId) setSelectedId(into);
               }}
             />
-          </aside>
+          </div>
         )}
         {early ? (
           <SnapshotColumns snapshot={early} selectedId={selectedId} onOpen={open} />
@@ -316,9 +316,9 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
               )}
             </section>
             <div class="desk__column desk__editor">{editor}</div>
-            <div class="desk__column desk__output">
+            <section class="desk__column desk__output" aria-label={t('desk.output')}>
               <p class="muted">{t('desk.noIssueOutput')}</p>
-            </div>
+            </section>
           </>
         ) : (
           <DeskIssue
@@ -333,7 +333,7 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
             snapshot={snapshot?.issueId === issue.id ? snapshot : undefined}
           />
         )}
-      </div>
+      </main>
     </div>
   );
 }

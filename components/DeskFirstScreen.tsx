@@ -85,11 +85,11 @@ export function DeskFirstScreen({ header, currentIssueId, freshId }: Props) {
           }}
         />
       </div>
-      <div class="desk__columns">
+      <main class="desk__columns">
         {!folded && (
-          <aside class="desk__column desk__inbox" id="desk-inbox" aria-label={t('drafts.heading')}>
+          <div class="desk__column desk__inbox" id="desk-inbox">
             <Inbox onOpen={open} freshId={freshId} selectedId={selectedId} />
-          </aside>
+          </div>
         )}
         {shown ? (
           <SnapshotColumns snapshot={shown} selectedId={selectedId} onOpen={open} />
@@ -104,7 +104,7 @@ export function DeskFirstScreen({ header, currentIssueId, freshId }: Props) {
             <div class="desk__column desk__output" />
           </>
         )}
-      </div>
+      </main>
     </div>
   );
 }

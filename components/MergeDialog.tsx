@@ -98,7 +98,7 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
         cancel();
       }}
     >
-      <h3 id="merge-title">{t('merge.heading')}</h3>
+      <h2 id="merge-title">{t('merge.heading')}</h2>
       <input
         type="search"
         aria-label={t('search.label')}

@@ -53,6 +53,7 @@ export const coreEn: CoreMessages = {
   'drafts.added': '“{title}” added to the issue.',
   'desk.heading': 'Indiscrets desk',
   'desk.pageTitle': 'Indiscrets — desk',
+  'popup.heading': 'Indiscrets',
   'popup.pageTitle': 'Indiscrets — drafts',
   'desk.clipHint':
     'To clip a page: the Indiscrets toolbar button, the context menu (“Clip to Indiscrets”) or {keys}.',

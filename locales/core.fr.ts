@@ -60,6 +60,7 @@ export const coreFr = {
   'drafts.added': '« {title} » ajouté au numéro.',
   'desk.heading': 'Indiscrets, le bureau',
   'desk.pageTitle': 'Indiscrets — bureau',
+  'popup.heading': 'Indiscrets',
   'popup.pageTitle': 'Indiscrets — brouillons',
   'desk.clipHint':
     'Pour couper une page : le bouton Indiscrets de la barre d’outils, le clic droit (« Couper dans Indiscrets ») ou {keys}.',
