@@ -261,7 +261,12 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
             onCreate={() => setCreating(true)}
           />
         )}
-        {issues.length === 0 && <p class="desk__welcome">{t('desk.firstIssue')}</p>}
+        {issues.length === 0 && (
+          // A role that may not create issues is not asked to: the form below says why.
+          <p class="desk__welcome" data-testid="desk-welcome">
+            {t(cannotCreate ? 'desk.firstIssueAwaited' : 'desk.firstIssue')}
+          </p>
+        )}
         <NewIssueForm
           onCreated={(id) => {
             setCreating(false);

@@ -14,6 +14,8 @@ export const en: Messages = {
   'desk.pickDraft': 'Pick a draft to write.',
   'desk.pickItem': 'Pick an item of the issue (or a draft) to write it here.',
   'desk.firstIssue': 'No issue yet: create one, then add your drafts to it.',
+  'desk.firstIssueAwaited':
+    'No issue yet: an Editor will create one, and your drafts can then go in it.',
   'desk.issueCreated': 'Issue created.',
   'desk.inbox': 'Drafts',
   'desk.inboxFolded': 'Drafts folded away.',

@@ -24,6 +24,8 @@ export const fr = {
   'desk.pickDraft': 'Choisissez un brouillon à écrire.',
   'desk.pickItem': 'Choisissez un indiscret du numéro (ou un brouillon) pour l’écrire ici.',
   'desk.firstIssue': 'Pas encore de numéro : créez-le, puis ajoutez-y vos brouillons.',
+  'desk.firstIssueAwaited':
+    'Pas encore de numéro : un Éditeur le créera, vos brouillons pourront alors y entrer.',
   'desk.issueCreated': 'Numéro créé.',
   'desk.inbox': 'Brouillons',
   'desk.inboxFolded': 'Brouillons repliés.',

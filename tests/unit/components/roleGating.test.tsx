@@ -8,6 +8,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ClipPanel } from '../../../components/ClipPanel';
+import { Desk } from '../../../components/Desk';
 import { DraftEditor } from '../../../components/DraftEditor';
 import { Inbox } from '../../../components/Inbox';
 import { IssueView } from '../../../components/IssueView';
@@ -210,6 +211,30 @@ describe('NewIssueForm for a Contributor', () => {
     fireEvent.submit(form);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await db.issues.count()).toBe(0);
+  });
+});
+
+describe('Desk with no issue yet', () => {
+  it('asks an Editor to create the first issue, and tells a Contributor an Editor will', async () => {
+    await sharedAs('editor');
+    const desk = () => (
+      <Desk header={null} currentIssueId={null} onSelectIssue={() => {}} freshId={undefined} />
+    );
+    wrap(desk());
+    await waitFor(() =>
+      expect(screen.getByTestId('desk-welcome').textContent).toBe(
+        'Pas encore de numéro\u00a0: créez-le, puis ajoutez-y vos brouillons.',
+      ),
+    );
+    cleanup();
+
+    // « créez-le » would ask for what the form below greys, with why.
+    await sharedAs('contributor');
+    wrap(desk());
+    await screen.findByTestId('new-issue-refused');
+    expect(screen.getByTestId('desk-welcome').textContent).toBe(
+      'Pas encore de numéro\u00a0: un Éditeur le créera, vos brouillons pourront alors y entrer.',
+    );
   });
 });
 
