@@ -418,7 +418,8 @@ function DraftEditorOf({
         )}
         <Provenance clip={live} />
         <label class="field">
-          <span>{t('editor.note')}</span>
+          {/* Shared, it is read by the whole newsroom: « privée » would say the opposite. */}
+          <span>{t(desk.enabled && live.noteShared ? 'editor.noteShared' : 'editor.note')}</span>
           <LinesTextarea rows={2} value={form.note} onChange={(note) => change({ note })} />
         </label>
         {desk.enabled && (

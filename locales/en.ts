@@ -112,6 +112,7 @@ export const en: Messages = {
   'editor.addTag': 'Add a tag',
   'editor.removeTag': 'Remove the tag {tag}',
   'editor.note': 'Private note (never exported)',
+  'editor.noteShared': 'Shared note (never exported)',
   'editor.toolbar': 'Formatting',
   /** The bold button's letter, as word processors in this language show it. */
   'editor.boldLetter': 'B',

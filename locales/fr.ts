@@ -122,6 +122,7 @@ export const fr = {
   'editor.addTag': 'Ajouter un tag',
   'editor.removeTag': 'Retirer le tag {tag}',
   'editor.note': 'Note privée (jamais exportée)',
+  'editor.noteShared': 'Note partagée (jamais exportée)',
   'editor.toolbar': 'Mise en forme',
   /** The bold button's letter, as word processors in this language show it. */
   'editor.boldLetter': 'G',

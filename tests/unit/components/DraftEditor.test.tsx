@@ -164,6 +164,22 @@ describe('DraftEditor', () => {
     }
   });
 
+  it('calls the note shared once it is shared with the newsroom, private again when taken back', async () => {
+    await db.syncState.put(deskState('editor'));
+    const draft = await addDraft(db, { title: 'OVH en feu', note: 'Vérifier avec Klaba' });
+    renderEditor(draft.id);
+    const share = (await screen.findByTestId('share-note')).querySelector('input')!;
+    expect(screen.getByLabelText('Note privée (jamais exportée)')).toBeTruthy();
+
+    fireEvent.click(share);
+    // The whole desk reads it now (as it reads a colleague's note pulled by the sync).
+    const note = await screen.findByLabelText('Note partagée (jamais exportée)');
+    expect((note as HTMLTextAreaElement).value).toBe('Vérifier avec Klaba');
+
+    fireEvent.click(share);
+    await screen.findByLabelText('Note privée (jamais exportée)');
+  });
+
   it('saves the title and the note as the editor types', async () => {
     const draft = await addDraft(db, { title: 'OVH en feu' });
     renderEditor(draft.id);
