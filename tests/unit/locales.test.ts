@@ -87,7 +87,7 @@ describe('locales', () => {
     }
   });
 
-  it('writes no-break spaces before French marks and inside guillemets, so no mark starts a line', () => {
+  it('writes no-break spaces before French marks, inside guillemets and after « n° », so no mark starts a line', () => {
     // An ordinary space before : ; ? ! or inside guillemets lets the browser wrap there and leave
     // the mark alone at the start of a line. Same convention as export/typography.ts (Imprimerie
     // nationale): U+202F before ; ? !, U+00A0 before : (not in "://") and inside guillemets.
@@ -95,7 +95,8 @@ describe('locales', () => {
       texts(message).map((text) => [key, text] as const),
     );
 
-    const misspaced = /[ \t\u00a0][;?!]|[ \t\u202f]:(?!\/)|« | »/;
+    // « n° 21 » too: an ordinary space after « n° » leaves the number alone on the next line.
+    const misspaced = /[ \t\u00a0][;?!]|[ \t\u202f]:(?!\/)|« | »|n° /;
 
     expect(french.length).toBeGreaterThan(0);
     for (const [key, text] of french) {
@@ -241,7 +242,7 @@ describe('numbers', () => {
   });
 
   it('puts an identifier given as a string as it is', () => {
-    expect(t('publish.postLink', { id: '12345' }, 'fr')).toBe('Article n° 12345');
+    expect(t('publish.postLink', { id: '12345' }, 'fr')).toBe('Article n°\u00a012345');
   });
 });
 

@@ -313,7 +313,9 @@ describe('publishing an issue from the built extension to a real WordPress', () 
     );
     expect(post.content.raw).not.toContain('Note privée');
     expect(post.modified_gmt).toBe(issue.wordpress?.modifiedGmt);
-    await expect(popup.getByTestId('post-link').innerText()).resolves.toBe(`Article n° ${postId}`);
+    await expect(popup.getByTestId('post-link').innerText()).resolves.toBe(
+      `Article n°\u00a0${postId}`,
+    );
     // As the toolbar popup shows it: 600 px high at most, scrolled down to the publish panel.
     await popup.setViewportSize({ width: 420, height: 600 });
     await popup.getByTestId('publish').evaluate((panel) => panel.scrollIntoView({ block: 'end' }));

@@ -967,12 +967,12 @@ describe('messages', () => {
         field: 'createdAt',
       }),
     ).toBe(
-      'Le brouillon n° 3 de la sauvegarde («\u00a0OVH envisage une introduction en Bourse\u00a0») ' +
+      'Le brouillon n°\u00a03 de la sauvegarde («\u00a0OVH envisage une introduction en Bourse\u00a0») ' +
         'n’a pas de champ «\u00a0date de création\u00a0» (createdAt).',
     );
     expect(
       describeBackupError({ code: 'invalid-field', list: 'issues', index: 0, field: 'date' }),
-    ).toBe('Le numéro n° 1 de la sauvegarde a un champ «\u00a0date\u00a0» (date) invalide.');
+    ).toBe('Le numéro n°\u00a01 de la sauvegarde a un champ «\u00a0date\u00a0» (date) invalide.');
     expect(describeBackupError({ code: 'newer-version', version: 3 })).toBe(
       'Cette sauvegarde vient d’une version plus récente d’Indiscrets (format 3)\u00a0: ' +
         'mettez l’extension à jour pour la restaurer.',
