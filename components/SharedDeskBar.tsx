@@ -52,6 +52,7 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   wrong_credentials: 'shared.error.wrongCredentials',
   no_plugin: 'shared.error.noPlugin',
   forbidden: 'shared.error.forbidden',
+  blocked: 'shared.error.blocked',
   server_error: 'shared.error.serverError',
   no_settings: 'shared.error.noSettings',
 };

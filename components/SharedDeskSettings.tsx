@@ -30,6 +30,8 @@ export function probeFailureText(failure: Failure): string {
       return t('shared.probe.wrongCredentials');
     case 'forbidden':
       return forbiddenSentence(failure.needs);
+    case 'blocked':
+      return t('wp.error.rest_disabled');
     case 'no_plugin':
       return t('shared.probe.noPlugin');
     case 'cancelled':
@@ -89,6 +91,7 @@ export function confirmHelpText(plan: SyncPlan): string {
 function switchFailureText(code: string | undefined, fallback: string): string {
   if (code === 'forbidden') return forbiddenSentence(undefined);
   if (code === 'wrong_credentials') return t('shared.probe.wrongCredentials');
+  if (code === 'blocked') return t('wp.error.rest_disabled');
   return fallback;
 }
 

@@ -450,6 +450,8 @@ export const en: Messages = {
     'WordPress refuses the application password (401): correct it in the settings',
   'shared.error.noPlugin': 'The “Indiscrets” WordPress plugin no longer answers on the site',
   'shared.error.forbidden': 'WordPress refuses access to the shared desk (403)',
+  'shared.error.blocked':
+    'The site blocks the shared desk (a 403 refusal, most likely a security plugin or a firewall): your changes wait, trying again soon',
   'shared.error.noSettings': 'WordPress settings incomplete',
   'shared.error.serverError': 'The site answered with a server error: retrying soon',
   'shared.error.other': 'The last sync failed: retrying soon',

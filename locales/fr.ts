@@ -467,6 +467,8 @@ export const fr = {
     'WordPress refuse le mot de passe d’application (401) : corrigez-le dans les réglages',
   'shared.error.noPlugin': 'L’extension WordPress « Indiscrets » ne répond plus sur le site',
   'shared.error.forbidden': 'WordPress refuse l’accès à la rédaction partagée (403)',
+  'shared.error.blocked':
+    'Le site bloque la rédaction partagée (refus 403, sans doute une extension de sécurité ou un pare-feu) : vos modifications attendent, nouvel essai bientôt',
   'shared.error.noSettings': 'Réglages WordPress incomplets',
   'shared.error.serverError': 'Le site a répondu par une erreur du serveur : nouvel essai bientôt',
   'shared.error.other': 'La dernière synchronisation a échoué : nouvel essai bientôt',

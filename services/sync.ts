@@ -139,6 +139,7 @@ const TRANSIENT: ReadonlySet<string> = new Set([
   'timeout',
   'cancelled',
   'server_error',
+  'blocked',
   'wrong_credentials',
   'no_plugin',
 ]);

@@ -54,6 +54,11 @@ export type DeskErrorCode =
   | 'no_plugin'
   /** The user's role does not allow it (403); `needs` names the role it takes. */
   | 'forbidden'
+  /**
+   * A 403 that is not about the user's rights: a security plugin, a firewall or the REST API
+   * turned off refused the request. Nothing the editor did is wrong: it waits, as for a site down.
+   */
+  | 'blocked'
   /** The record changed since `base_version`; `current` is the server's record. */
   | 'conflict'
   /** A record with this clientId already exists; `current` is it. */
@@ -160,6 +165,13 @@ function failureOf(answer: Answer): DeskFailure {
   if (answer.status === 423) return { ...base, code: 'locked', lock: data.lock as DeskLock };
   if (answer.status === 401) return { ...base, code: 'wrong_credentials' };
   if (answer.status === 403) {
+    // WordPress's own refusals of a right (rest_cannot_edit, rest_forbidden…) and the plugin's
+    // name it; a 403 that names none (a WAF's page, « rest_disabled ») came from something else,
+    // and taking it for the role would undo the editor's change and ask them for a role they have.
+    const rights =
+      typeof data.needs === 'string' ||
+      /^(rest_cannot_|rest_forbidden|indiscrets_cannot_)/.test(error.code ?? '');
+    if (!rights) return { ...base, code: 'blocked' };
     return {
       ...base,
       code: 'forbidden',

@@ -154,6 +154,18 @@ describe('syncLine', () => {
       ),
     ).toBe('Le site a répondu par une erreur du serveur\u00a0: nouvel essai bientôt');
   });
+
+  it('says a site blocking the desk is not the editor’s role, and that the changes wait', () => {
+    expect(
+      syncLine(
+        { ...contributorState, lastError: { code: 'blocked', at: '2026-03-15T10:00:00Z' } },
+        1,
+        true,
+      ),
+    ).toBe(
+      'Le site bloque la rédaction partagée (refus 403, sans doute une extension de sécurité ou un pare-feu)\u00a0: vos modifications attendent, nouvel essai bientôt · 1 modification à envoyer',
+    );
+  });
 });
 
 describe('SharedDeskBar', () => {

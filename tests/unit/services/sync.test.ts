@@ -723,6 +723,32 @@ describe('sync engine (against an in-memory plugin)', () => {
     expect(status).toMatchObject({ pending: 1, lastError: { code: 'wrong_credentials' } });
   });
 
+  it('keeps an Editor’s change waiting when a 403 is not about rights (a security plugin), and sends it once let through', async () => {
+    const clip = await sharedClip();
+    await updateDraft(clip.id, { title: 'Titre de la rédaction' }, a.db);
+    // A firewall's or a security plugin's 403 names no right: WordPress's own refusals do
+    // (rest_cannot_edit, indiscrets_cannot_edit…), and so does the plugin's `needs`.
+    let blocked = true;
+    const guarded = new SyncEngine({
+      db: a.db,
+      settings: async () => server.settings('redac'),
+      fetch: async (input, init) =>
+        blocked && init?.method === 'POST'
+          ? new Response(
+              JSON.stringify({ code: 'rest_disabled', message: 'Blocked', data: { status: 403 } }),
+              { status: 403, headers: { 'Content-Type': 'application/json' } },
+            )
+          : server.fetch(input, init),
+    });
+    const status = await guarded.run();
+    expect(status).toMatchObject({ pending: 1, refusals: 0, lastError: { code: 'blocked' } });
+    expect((await a.db.clips.get(clip.id))!.title).toBe('Titre de la rédaction');
+
+    blocked = false;
+    expect(await guarded.run()).toMatchObject({ pending: 0, refusals: 0 });
+    expect(server.byClientId('drafts', clip.id)!.title).toBe('Titre de la rédaction');
+  });
+
   it('takes the edit lock, and tells who holds it when another editor does', async () => {
     const clip = await sharedClip();
     expect(await a.engine.lock('draft', clip.id)).toEqual({ ok: true, lock: null });
