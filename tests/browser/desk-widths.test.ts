@@ -327,6 +327,36 @@ describe('the desk from 1100 px wide to a laptop', () => {
     }
   });
 
+  it('puts what sharing a note does under its box, not run on after « Partager la note… »', async () => {
+    const desk = await openDesk(session, { width: 1366, height: 768 });
+    await writeDatabase(desk, {
+      syncState: [
+        {
+          id: 'desk',
+          enabled: true,
+          phase: 'idle',
+          firstSyncDone: true,
+          lastSyncAt: new Date().toISOString(),
+          user: { id: 3, name: 'Rédac', roles: ['editor'] },
+        },
+      ],
+    });
+    await desk.reload();
+    await desk.getByTestId('issue-item').first().locator('.issue-item__title').click();
+    const share = desk.getByTestId('share-note');
+    await share.scrollIntoViewIfNeeded();
+    const [box, small] = await Promise.all([
+      share.locator('input').boundingBox(),
+      share.locator('small').evaluate((el) => el.getClientRects()[0]!.toJSON() as DOMRect),
+    ]);
+    // On the line under the box (« … avec la rédactionLa note reste… » when run on), its words
+    // lined up with the label's.
+    expect(small.top).toBeGreaterThanOrEqual(box!.y + box!.height - 1);
+    await desk.screenshot({ path: screenshotPath('desk-share-note.png') });
+    await clearTables(desk, ['syncState']);
+    await desk.close();
+  });
+
   it('keeps its tools by its title when a refusal of the shared desk makes the header tall', async () => {
     const desk = await openDesk(session, { width: 1366, height: 768 });
     // The shared desk on, as a Contributor, with a change WordPress refused: the bar in the header
