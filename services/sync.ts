@@ -28,6 +28,7 @@ import type { Draft, IndiscretsDB, Issue } from '../storage/db';
 import { conflictChoiceToken } from '../storage/conflict-undo';
 import type { UndoToken } from '../storage/drafts';
 import { deleteIssue } from '../storage/issues';
+import { itemLabel } from '../storage/label';
 import { quietly } from '../storage/outbox';
 import {
   outboxKey,
@@ -207,7 +208,17 @@ const sharedName = (kind: SyncKind, field: string) =>
   kind === 'draft' && field === 'note' ? 'sharedNote' : field;
 
 function titleOf(shared: Shared): string {
-  return typeof shared.title === 'string' ? shared.title : '';
+  const title = typeof shared.title === 'string' ? shared.title : '';
+  // An item of an issue is named as the issue list names it (its label, else its first words):
+  // its draft's title shows only in its editor, and the notice must point at a row of the list.
+  if (typeof shared.issueId === 'string' && shared.issueId && typeof shared.body === 'string') {
+    return itemLabel({
+      title,
+      body: shared.body,
+      label: typeof shared.label === 'string' ? shared.label : '',
+    });
+  }
+  return title;
 }
 
 /** One second after a WordPress GMT time (`2026-03-15T10:00:00`). */

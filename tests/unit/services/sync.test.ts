@@ -361,6 +361,32 @@ describe('sync engine (against an in-memory plugin)', () => {
     expect(server.byClientId('drafts', clip.id)!.content).toBe('<p>Version B</p>');
   });
 
+  it('names a conflict on an item of an issue as the issue list does, by its label, not by its draft’s title', async () => {
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
+    const plain = await a.clip('https://exemple.fr/1');
+    const labelled = await a.clip('https://exemple.fr/2');
+    await addToIssue(plain.id, issue.id, a.db);
+    await addToIssue(labelled.id, issue.id, a.db);
+    await updateDraft(labelled.id, { label: 'Yacht' }, a.db);
+    await a.join();
+    await b.join();
+    for (const id of [plain.id, labelled.id]) {
+      await updateDraft(id, { body: '<p>Le ministre a dîné avec l’intéressé.</p>' }, a.db);
+      await updateDraft(id, { body: '<p>Le ministre dit non.</p>' }, b.db);
+    }
+    await a.sync();
+    await b.sync();
+    const titles = (await b.engine.listConflicts()).map((c) => [c.recordId, c.title]);
+    // B's list shows one by B's text's first words, the other by its label; « Le ministre et
+    // le yacht », both drafts' title, is in neither row.
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        [plain.id, 'Le ministre dit non.'],
+        [labelled.id, 'Yacht'],
+      ]),
+    );
+  });
+
   it('undoes « Prendre l’autre » after the sync sent the choice: only what still differs from the desk is a conflict', async () => {
     const clip = await sharedClip();
     await updateDraft(clip.id, { title: 'Titre A', body: '<p>Version A</p>' }, a.db);
