@@ -4,7 +4,7 @@ import {} from '../../storage/draft-records';
 import { restoreDraft, trashDraft, undo, updateDraft } from '../../storage/drafts';
 import { addToIssue, createIssue, deleteIssue, issueItems, moveItem } from '../../storage/issues';
 import { newsroom, serverRecord, url } from './desks';
-import { site } from './helpers';
+import { php, site } from './helpers';
 
 /**
  * The sync engine against the real WordPress with the companion plugin: each `Desk` is one
@@ -197,6 +197,26 @@ describe('shared desk sync against the real WordPress', { timeout: 180_000 }, ()
     ]);
     expect(await serverRecord('drafts', y.id)).toEqual(before);
     expect((await issueItems(issue.id, pigiste.db)).map((item) => item.id)).toEqual([x.id, y.id]);
+  });
+
+  it('an Editor’s edit met by a 403 that is not about rights (a security plugin) waits, and goes once let through', async () => {
+    const a = as('editor');
+    await a.join();
+    const draft = await a.clip(url());
+    await a.sync();
+    await updateDraft(draft.id, { title: 'Titre de la rédaction' }, a.db);
+    // The test site's switch: the REST API refused as a security plugin refuses it (403
+    // `rest_disabled`), which says nothing of the user's role.
+    await php("update_option('indiscrets_test_rest_disabled', 1);");
+    try {
+      const status = await a.engine.run();
+      expect(status).toMatchObject({ pending: 1, refusals: 0, lastError: { code: 'blocked' } });
+      expect((await a.db.clips.get(draft.id))!.title).toBe('Titre de la rédaction');
+    } finally {
+      await php("delete_option('indiscrets_test_rest_disabled');");
+    }
+    await a.sync();
+    expect((await serverRecord('drafts', draft.id))[0]!.title).toBe('Titre de la rédaction');
   });
 
   it('A trashes a draft: it goes to the trash for B too, and can be restored', async () => {
