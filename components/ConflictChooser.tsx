@@ -1,16 +1,9 @@
 import { Fragment, type ComponentChildren } from 'preact';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { getLocale, t } from '../locales';
-import { escapeHtml } from '../lib/html';
 import type { FieldConflict } from '../lib/merge';
 import { diffWords, type DiffPart } from '../lib/word-diff';
-import {
-  diffItemHtml,
-  lookDifferences,
-  type ItemNode,
-  type ItemText,
-  type ItemVersion,
-} from './itemDiff';
+import { diffItemHtml, lookDifferences, type ItemNode, type ItemText } from './itemDiff';
 
 /** A version's text, what the other version lacks marked. */
 function Marked({ parts }: { parts: DiffPart[] }) {
@@ -30,25 +23,36 @@ function Marked({ parts }: { parts: DiffPart[] }) {
 }
 
 /**
- * An item's text, shown as it reads rather than as plain lines: its HTML (stored, clean) and the
- * language it is written in, which its quotes in another language are not.
+ * A field's two versions as they are compared: both text (titles of sources, a status…), or
+ * both an item's text (its stored, clean HTML) in the language it is written in, which its quotes
+ * in another language are not. Never one of each: what a field holds decides for both.
  */
-export interface ItemTextValue {
-  itemHtml: string;
-  lang: string;
-}
+type ShownPair =
+  | { kind: 'text'; mine: string; theirs: string }
+  | { kind: 'item'; mine: string; theirs: string; lang: string };
 
-type Shown = string | ItemTextValue;
+/**
+ * After the last change of a version (a keystroke in « Votre version »), this long a pause
+ * before both are compared again: an item's text of 1,000 words takes a comparison of about
+ * 150 ms, which no keystroke waits for. Meanwhile the last comparison stays, said to be updating.
+ */
+export const COMPARE_PAUSE_MS = 400;
 
 interface Props<T, K extends keyof T> {
   conflicts: FieldConflict<T, K>[];
   /** The field's name as the form labels it. */
   label: (field: K) => string;
   /**
-   * A value as the editor reads it: text (titles of sources, a status…), or an item's text,
-   * shown with its paragraphs, lists, bold, italic, links and quotes.
+   * A value as the editor reads it, as text (titles of sources, a status…); an item's text
+   * field's value is its HTML (see `itemLang`).
    */
-  show: (field: K, value: T[K]) => Shown;
+  show: (field: K, value: T[K]) => string;
+  /**
+   * For a field that holds an item's text, the language it is written in: both its versions are
+   * shown as they read, with their paragraphs, lists, bold, italic, links and quotes. Any other
+   * field (`undefined`) is shown as text.
+   */
+  itemLang?: (field: K) => string | undefined;
   onChoose: (field: K, choice: 'mine' | 'theirs') => void;
   /** The heading's id, unique on the page when several records show their conflicts. */
   headingId?: string;
@@ -68,6 +72,7 @@ export function ConflictChooser<T, K extends keyof T>({
   conflicts,
   label,
   show,
+  itemLang,
   onChoose,
   headingId = 'conflicts-heading',
   origin,
@@ -91,71 +96,109 @@ export function ConflictChooser<T, K extends keyof T>({
         {intro}
       </p>
       <ul class="conflicts__list">
-        {conflicts.map((conflict) => (
-          <Conflict
-            key={String(conflict.field)}
-            name={label(conflict.field)}
-            mine={show(conflict.field, conflict.mine)}
-            theirs={show(conflict.field, conflict.theirs)}
-            theirsCaption={theirsCaption}
-            onChoose={(choice) => onChoose(conflict.field, choice)}
-          />
-        ))}
+        {conflicts.map(({ field, mine, theirs }) => {
+          const lang = itemLang?.(field);
+          const texts = { mine: show(field, mine), theirs: show(field, theirs) };
+          return (
+            <Conflict
+              key={String(field)}
+              name={label(field)}
+              pair={
+                lang === undefined ? { kind: 'text', ...texts } : { kind: 'item', ...texts, lang }
+              }
+              theirsCaption={theirsCaption}
+              onChoose={(choice) => onChoose(field, choice)}
+            />
+          );
+        })}
       </ul>
     </section>
   );
 }
 
-/** What a value's display depends on: a memo of its versions is made again only when it changes. */
-const shownKey = (shown: Shown) =>
-  typeof shown === 'string' ? shown : `${shown.lang}\n${shown.itemHtml}`;
+/** What a pair's comparison depends on: it is made again only when this changes. */
+const pairKey = (pair: ShownPair) =>
+  `${pair.kind === 'item' ? pair.lang : ''}\n${pair.mine.length}\n${pair.mine}\n${pair.theirs}`;
+
+/** A comparison made, and what it was made of. */
+interface Compared {
+  key: string;
+  mine: ComponentChildren;
+  theirs: ComponentChildren;
+}
+
+/** Both versions of `pair` drawn, compared. */
+function compare(pair: ShownPair): Compared {
+  const [mine, theirs] = versions(pair);
+  return { key: pairKey(pair), mine: mine('conflict-mine'), theirs: theirs('conflict-theirs') };
+}
+
+/**
+ * The comparison of `pair`, made at once the first time (the box shows complete), then again
+ * only once its versions have not changed for {@link COMPARE_PAUSE_MS}: typing in « Votre
+ * version » never waits for it. `current` says whether what it shows is `pair`'s.
+ */
+function useComparison(pair: ShownPair): Compared & { current: boolean } {
+  const key = pairKey(pair);
+  const [compared, setCompared] = useState(() => compare(pair));
+  useEffect(() => {
+    if (compared.key === key) return;
+    const timer = setTimeout(() => setCompared(compare(pair)), COMPARE_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [key, compared.key]);
+  return { ...compared, current: compared.key === key };
+}
 
 /** One field's two versions side by side, where they differ marked in each, and the two choices. */
 function Conflict({
   name,
-  mine,
-  theirs,
+  pair,
   theirsCaption,
   onChoose,
 }: {
   name: string;
-  mine: Shown;
-  theirs: Shown;
+  pair: ShownPair;
   theirsCaption: string;
   onChoose: (choice: 'mine' | 'theirs') => void;
 }) {
-  const [mineShown, theirsShown] = useMemo(
-    () => versions(mine, theirs),
-    [shownKey(mine), shownKey(theirs)],
-  );
+  const { mine, theirs, current } = useComparison(pair);
+  // The two versions are one figure twice: its caption, its text, its choice.
+  const figures = [
+    { caption: t('conflict.mine'), shown: mine, choice: 'mine' as const },
+    { caption: theirsCaption, shown: theirs, choice: 'theirs' as const },
+  ];
   return (
     <li class="conflict" data-testid="conflict">
       <h4 class="conflict__field">{name}</h4>
-      <div class="conflict__versions">
-        <figure class="conflict__version">
-          <figcaption>{t('conflict.mine')}</figcaption>
-          {mineShown('conflict-mine')}
-          <button
-            type="button"
-            class="button button--small"
-            aria-label={t('conflict.keepMineNamed', { field: name })}
-            onClick={() => onChoose('mine')}
-          >
-            {t('conflict.keepMine')}
-          </button>
-        </figure>
-        <figure class="conflict__version">
-          <figcaption>{theirsCaption}</figcaption>
-          {theirsShown('conflict-theirs')}
-          <button
-            type="button"
-            class="button button--small"
-            aria-label={t('conflict.takeTheirsNamed', { field: name })}
-            onClick={() => onChoose('theirs')}
-          >
-            {t('conflict.takeTheirs')}
-          </button>
-        </figure>
+      {/* Not a live region: said at each pause in typing, it would talk over the editor. */}
+      {!current && (
+        <p class="conflict__updating" data-testid="conflict-updating">
+          {t('conflict.updating')}
+        </p>
+      )}
+      <div
+        class={`conflict__versions${current ? '' : ' conflict__versions--stale'}`}
+        aria-busy={current ? undefined : 'true'}
+      >
+        {figures.map(({ caption, shown, choice }) => (
+          <figure class="conflict__version" key={choice}>
+            <figcaption>{caption}</figcaption>
+            {shown}
+            <button
+              type="button"
+              class="button button--small"
+              aria-label={t(
+                choice === 'mine' ? 'conflict.keepMineNamed' : 'conflict.takeTheirsNamed',
+                {
+                  field: name,
+                },
+              )}
+              onClick={() => onChoose(choice)}
+            >
+              {t(choice === 'mine' ? 'conflict.keepMine' : 'conflict.takeTheirs')}
+            </button>
+          </figure>
+        ))}
       </div>
     </li>
   );
@@ -168,14 +211,9 @@ type Version = (testId: string) => ComponentChildren;
  * each: an edit is seen without comparing line by line). An item's text as it reads, its words
  * and styles compared ({@link diffItemHtml}); any other value as text, word by word.
  */
-function versions(mine: Shown, theirs: Shown): [Version, Version] {
-  if (typeof mine === 'object' || typeof theirs === 'object') {
-    // Both an item's text (a plain one, were one side given as text, is read as its words).
-    const lang = typeof mine === 'object' ? mine.lang : (theirs as ItemTextValue).lang;
-    const item = (shown: Shown): ItemTextValue =>
-      typeof shown === 'object' ? shown : { itemHtml: escapeHtml(shown, 'text'), lang };
-    return itemVersions(item(mine), item(theirs));
-  }
+function versions(pair: ShownPair): [Version, Version] {
+  if (pair.kind === 'item') return itemVersions(pair.mine, pair.theirs, pair.lang);
+  const { mine, theirs } = pair;
   const diff = mine && theirs ? diffWords(mine, theirs) : undefined;
   const plain =
     (text: string, parts: DiffPart[] | undefined): Version =>
@@ -188,10 +226,10 @@ function versions(mine: Shown, theirs: Shown): [Version, Version] {
 }
 
 /** Two versions of an item's text, each drawn as it reads, what differs marked. */
-function itemVersions(mine: ItemTextValue, theirs: ItemTextValue): [Version, Version] {
-  const diff = diffItemHtml(mine.itemHtml, theirs.itemHtml);
+function itemVersions(mine: string, theirs: string, lang: string): [Version, Version] {
+  const diff = diffItemHtml(mine, theirs);
   const item =
-    (version: ItemVersion, lang: string): Version =>
+    (version: (typeof diff)['mine']): Version =>
     (testId) =>
       version.empty ? (
         <p class="conflict__text" data-testid={testId}>
@@ -204,7 +242,7 @@ function itemVersions(mine: ItemTextValue, theirs: ItemTextValue): [Version, Ver
           {itemNodes(version.nodes)}
         </div>
       );
-  return [item(diff.mine, mine.lang), item(diff.theirs, theirs.lang)];
+  return [item(diff.mine), item(diff.theirs)];
 }
 
 /**
@@ -254,8 +292,10 @@ function itemNodes(nodes: ItemNode[]): ComponentChildren {
 
 /**
  * A run of an item's text: as it is, or marked, the words the other version lacks as a plain
- * field's are, and the words it has too but that read otherwise there marked with what differs
- * (« mêmes mots, ici en gras »), said to a screen reader after them and shown on hovering them.
+ * field's are, and the words it has too but that read otherwise there (a style, a link, a
+ * language, a block) marked with what differs (« mêmes mots, ici en gras »). That is said once:
+ * in the text, after the words, to a screen reader, and shown beside them on hovering them (not
+ * a `title`, which a screen reader would read again as the mark's description).
  */
 function TextRun({ run }: { run: ItemText }) {
   if (!run.mark) return <>{run.text}</>;
@@ -271,11 +311,12 @@ function TextRun({ run }: { run: ItemText }) {
       .join(', '),
   });
   return (
-    <mark class="conflict__change conflict__change--style" title={said}>
+    <mark class="conflict__change conflict__change--style">
       {run.text}
-      <span class="visually-hidden" lang={getLocale()}>
-        {' '}
-        ({said})
+      <span class="conflict__said" lang={getLocale()} data-testid="conflict-said">
+        <span class="visually-hidden"> (</span>
+        {said}
+        <span class="visually-hidden">)</span>
       </span>
     </mark>
   );

@@ -15,7 +15,7 @@ import {
 import { addToIssue, issueItems, removeFromIssue } from '../storage/issues';
 import { itemLabel, LABEL_MAX } from '../storage/label';
 import { draftJournal, newJournalView } from '../storage/journal';
-import { ConflictChooser, type ItemTextValue } from './ConflictChooser';
+import { ConflictChooser } from './ConflictChooser';
 import { DeskMarks, useLockLapse } from './DeskMarks';
 import { DraftEditorBar } from './DraftEditorBar';
 import { LinesTextarea } from './LinesTextarea';
@@ -72,15 +72,11 @@ const FIELD_LABELS: Record<FormField, MessageKey> = {
 };
 
 /**
- * A field's value as the conflict chooser shows it: the item's text as it reads, in `textLang`
- * (the language it is written in); any other field as text, not JSON.
+ * A field's value as the conflict chooser shows it: the item's text its HTML (shown as it reads,
+ * see `itemLang` below); any other field as text, not JSON.
  */
-function showValue(
-  field: FormField,
-  value: Draft[FormField],
-  textLang: string,
-): string | ItemTextValue {
-  if (field === 'body') return { itemHtml: value as string, lang: textLang };
+function showValue(field: FormField, value: Draft[FormField]): string {
+  if (field === 'body') return value as string;
   if (field === 'sources') {
     return (value as Source[]).map((source) => source.title || source.url).join(' ; ');
   }
@@ -347,7 +343,8 @@ function DraftEditorOf({
       <ConflictChooser<Draft, FormField>
         conflicts={conflicts}
         label={(field) => t(FIELD_LABELS[field])}
-        show={(field, value) => showValue(field, value, textLang)}
+        show={showValue}
+        itemLang={(field) => (field === 'body' ? textLang : undefined)}
         onChoose={resolve}
       />
       <fieldset

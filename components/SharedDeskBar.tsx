@@ -9,7 +9,7 @@ import type {
   SyncState,
   SyncTextMerge,
 } from '../storage/sync-state';
-import { ConflictChooser, type ItemTextValue } from './ConflictChooser';
+import { ConflictChooser } from './ConflictChooser';
 import { itemLines } from './richtext';
 import { deskIdentity, refusalSentence } from './roleSentences';
 import { useUndo } from './Undo';
@@ -274,11 +274,11 @@ type Field = string;
 type Values = Record<Field, unknown>;
 
 /**
- * A value of a record's field as the editor reads it: a draft's text as it reads, in `textLang`
- * (the language it is written in), as its editor shows it.
+ * A value of a record's field as the editor reads it: a draft's text its HTML (shown as it reads,
+ * as its editor shows it: see `itemLang` below).
  */
-function show(field: Field, value: unknown, textLang: string): string | ItemTextValue {
-  if (field === 'body') return { itemHtml: typeof value === 'string' ? value : '', lang: textLang };
+function show(field: Field, value: unknown): string {
+  if (field === 'body') return typeof value === 'string' ? value : '';
   if (value === undefined || value === null) return '';
   // A line per paragraph or line of the chapô, not one run-on text.
   if (field === 'intro') return itemLines(String(value));
@@ -367,7 +367,8 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
       <ConflictChooser<Values, Field>
         conflicts={open.map((field) => ({ ...field, field: field.field }))}
         label={label}
-        show={(field, value) => show(field, value, textLang)}
+        show={show}
+        itemLang={(field) => (field === 'body' ? textLang : undefined)}
         headingId={`sync-conflict-${conflict.key}`}
         origin={{
           desk: true,

@@ -10,12 +10,27 @@ import { languageTag } from '../lib/lang';
 import { keptWords, words } from '../lib/word-diff';
 import { parseItemHtml } from '../storage/item-html';
 
-/** How a word of an item's text reads: bold, italic, a link's address, a quote's language. */
+/** The kind of block a word is in: a paragraph, or an entry of a bulleted or numbered list. */
+export type BlockKind = 'p' | 'ul' | 'ol';
+
+/**
+ * What separates a word from the word before it (the one both versions have before it): nothing
+ * but spaces, a line break in its block, or the end of a block (another paragraph or entry).
+ */
+export type Break = 'none' | 'line' | 'block';
+
+/**
+ * How a word of an item's text reads: bold, italic, a link's address, a quote's language, the
+ * kind of block it is in, and (only where the two versions differ in it) what separates it from
+ * the word before it.
+ */
 export interface Look {
   bold: boolean;
   italic: boolean;
   href?: string;
   lang?: string;
+  block: BlockKind;
+  before?: Break;
 }
 
 /**
@@ -55,24 +70,35 @@ interface Leaf {
 /** A node of a version as read, before its texts are cut by their marks. */
 type Unmarked = Leaf | (Omit<ItemElement, 'children'> & { children: Unmarked[] });
 
-/** A version read: its elements, and its text flat, each character's look beside it. */
+/**
+ * A version read: its elements, and its text flat, each character's look beside it and where it
+ * is: the block (paragraph or entry) and the line it is on, counted from the start.
+ */
 interface Reading {
   nodes: Unmarked[];
   text: string;
   /** Per character of `text`; undefined for the line breaks between blocks, which no node holds. */
   looks: (Look | undefined)[];
+  blocks: number[];
+  lines: number[];
 }
 
-const PLAIN: Look = { bold: false, italic: false };
+const PLAIN: Look = { bold: false, italic: false, block: 'p' };
 const WORDS: Mark = { kind: 'words' };
 
 /** Reads `html` (an item's text) into its nodes and its flat text. */
 function read(html: string, doc: Document): Reading {
-  const reading: Reading = { nodes: [], text: '', looks: [] };
+  const reading: Reading = { nodes: [], text: '', looks: [], blocks: [], lines: [] };
   const chunks: string[] = [];
+  let block = 0;
+  let line = 0;
   const add = (text: string, look: Look | undefined) => {
     chunks.push(text);
-    for (let i = 0; i < text.length; i++) reading.looks.push(look);
+    for (let i = 0; i < text.length; i++) {
+      reading.looks.push(look);
+      reading.blocks.push(block);
+      reading.lines.push(line);
+    }
   };
   // Blocks are apart in the flat text: the last word of a paragraph is not joined to the next's.
   const breakLine = () => {
@@ -92,14 +118,20 @@ function read(html: string, doc: Document): Reading {
       const el = child as Element;
       const tag = el.localName;
       if (tag === 'p' || tag === 'li' || tag === 'ul' || tag === 'ol') {
-        const block: Unmarked = { tag, children: [] };
+        const element: Unmarked = { tag, children: [] };
         breakLine();
-        walk(el, look, block.children);
+        // A paragraph or an entry is a block of its own, on a line of its own.
+        if (tag === 'p' || tag === 'li') {
+          block++;
+          line++;
+        }
+        walk(el, tag === 'li' ? look : { ...look, block: tag }, element.children);
         breakLine();
-        out.push(block);
+        out.push(element);
       } else if (tag === 'br') {
         out.push({ tag: 'br', children: [] });
         add('\n', undefined);
+        line++;
       } else if (tag === 'strong' || tag === 'em') {
         const inline: Unmarked = { tag, children: [] };
         walk(
@@ -131,7 +163,14 @@ function read(html: string, doc: Document): Reading {
 
 /** Whether two looks read the same. */
 function sameLook(a: Look, b: Look): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.href === b.href && a.lang === b.lang;
+  return (
+    a.bold === b.bold &&
+    a.italic === b.italic &&
+    a.href === b.href &&
+    a.lang === b.lang &&
+    a.block === b.block &&
+    a.before === b.before
+  );
 }
 
 /** Whether two marks say the same: one mark goes over both runs. */
@@ -142,10 +181,19 @@ function sameMark(a: Mark | undefined, b: Mark | undefined): boolean {
   return sameLook(a.here, b.here) && sameLook(a.there, b.there);
 }
 
+/** What separates the characters at `from` and `to` of a version: a block's end, a line's, none. */
+function breakBetween(reading: Reading, from: number, to: number): Break {
+  if (reading.blocks[from] !== reading.blocks[to]) return 'block';
+  return reading.lines[from] !== reading.lines[to] ? 'line' : 'none';
+}
+
 /**
  * Each character's mark in both versions: the words one lacks ({@link keptWords}, as
  * `diffWords` marks a plain text), and, among the words both have (the n-th kept word of one
- * being the n-th of the other), each character whose look differs.
+ * being the n-th of the other), each character whose look differs — its style, or its block —
+ * and each word that one version separates otherwise from the kept word before it (two
+ * paragraphs joined, one split, a line broken): the block's change is marked on the words it
+ * moved, as a style's is.
  */
 function marksOf(a: Reading, b: Reading): [(Mark | undefined)[], (Mark | undefined)[]] {
   const wordsA = words(a.text);
@@ -170,11 +218,26 @@ function marksOf(a: Reading, b: Reading): [(Mark | undefined)[], (Mark | undefin
     return found;
   };
   const inB = kept(wordsB, keptB, marksB);
-  kept(wordsA, keptA, marksA).forEach(([startA, length], n) => {
+  const inA = kept(wordsA, keptA, marksA);
+  inA.forEach(([startA, length], n) => {
     const startB = inB[n]![0];
+    // What separates this word from the kept word before it, said only where the two differ.
+    let breaks: [Break, Break] | undefined;
+    const [beforeA, lengthA] = inA[n - 1] ?? [0, 0];
+    const [beforeB, lengthB] = inB[n - 1] ?? [0, 0];
+    // (A text's leading spaces are a word of no length, with nothing before it.)
+    if (lengthA > 0 && lengthB > 0) {
+      const breakA = breakBetween(a, beforeA + lengthA - 1, startA);
+      const breakB = breakBetween(b, beforeB + lengthB - 1, startB);
+      if (breakA !== breakB) breaks = [breakA, breakB];
+    }
     for (let i = 0; i < length; i++) {
-      const here = a.looks[startA + i] ?? PLAIN;
-      const there = b.looks[startB + i] ?? PLAIN;
+      let here = a.looks[startA + i] ?? PLAIN;
+      let there = b.looks[startB + i] ?? PLAIN;
+      if (breaks) {
+        here = { ...here, before: breaks[0] };
+        there = { ...there, before: breaks[1] };
+      }
       if (sameLook(here, there)) continue;
       marksA[startA + i] = { kind: 'style', here, there };
       marksB[startB + i] = { kind: 'style', here: there, there: here };
@@ -248,12 +311,27 @@ export type LookDifference =
   | 'noLink'
   | 'otherLink'
   | 'lang'
-  | 'textLang';
+  | 'textLang'
+  | 'paragraph'
+  | 'bulleted'
+  | 'numbered'
+  | 'joined'
+  | 'newLine'
+  | 'newParagraph'
+  | 'newEntry';
+
+const BLOCK_SAID: Record<BlockKind, LookDifference> = {
+  p: 'paragraph',
+  ul: 'bulleted',
+  ol: 'numbered',
+};
 
 /**
  * What `here` (this version's look of some words) has that `there` (the other's) does not:
  * bold or not, italic or not, a link or none or one to another address, marked in a language
- * or in the text's own.
+ * or in the text's own; in a paragraph or a bulleted or numbered list; and, where the two
+ * separate them otherwise from the words before, run on from those, after a line break, or in
+ * a new paragraph or list entry.
  */
 export function lookDifferences(here: Look, there: Look): LookDifference[] {
   const said: LookDifference[] = [];
@@ -263,5 +341,11 @@ export function lookDifferences(here: Look, there: Look): LookDifference[] {
     said.push(!here.href ? 'noLink' : there.href ? 'otherLink' : 'link');
   }
   if (here.lang !== there.lang) said.push(here.lang ? 'lang' : 'textLang');
+  if (here.block !== there.block) said.push(BLOCK_SAID[here.block]);
+  if (here.before !== there.before) {
+    if (here.before === 'line') said.push('newLine');
+    else if (here.before === 'block') said.push(here.block === 'p' ? 'newParagraph' : 'newEntry');
+    else said.push('joined');
+  }
   return said;
 }

@@ -1,7 +1,7 @@
-import { cleanup, render, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setLocale } from '../../../locales';
-import { ConflictChooser } from '../../../components/ConflictChooser';
+import { COMPARE_PAUSE_MS, ConflictChooser } from '../../../components/ConflictChooser';
 
 type Fields = { title: string };
 const conflicts = [{ field: 'title' as const, base: 'Le ministre', mine: 'Part', theirs: 'Reste' }];
@@ -124,7 +124,8 @@ describe('ConflictChooser’s item text', () => {
           { field: 'body', base: '', mine, theirs },
         ]}
         label={(field) => (field === 'title' ? 'Titre' : 'Texte de l’indiscret')}
-        show={(field, value) => (field === 'body' ? { itemHtml: value, lang: 'fr' } : value)}
+        show={(_field, value) => value}
+        itemLang={(field) => (field === 'body' ? 'fr' : undefined)}
         onChoose={() => undefined}
       />,
     );
@@ -135,11 +136,14 @@ describe('ConflictChooser’s item text', () => {
     };
   }
 
-  /** What a screen reader hears of a mark: its words, then what differs, in the interface’s language. */
+  /**
+   * What a screen reader hears of a mark: its words, then what differs, in the interface’s
+   * language (shown on hovering them); and its title, which it would hear again.
+   */
   const heard = (mark: Element) => ({
     words: mark.firstChild!.textContent,
-    said: mark.querySelector('.visually-hidden')?.textContent,
-    lang: mark.querySelector('.visually-hidden')?.getAttribute('lang'),
+    said: mark.querySelector('.conflict__said')?.textContent,
+    lang: mark.querySelector('.conflict__said')?.getAttribute('lang'),
     title: mark.getAttribute('title'),
   });
 
@@ -153,7 +157,7 @@ describe('ConflictChooser’s item text', () => {
     expect(mine.getAttribute('lang')).toBe('fr');
     expect([...mine.children].map((el) => el.localName)).toEqual(['p', 'ul']);
     expect(mine.querySelector('strong')!.textContent).toBe('ministre');
-    const quote = mine.querySelector('span[lang]:not(.visually-hidden)')!;
+    const quote = mine.querySelector('span[lang]:not(.conflict__said)')!;
     expect(quote.getAttribute('lang')).toBe('en');
     expect(quote.querySelector('em')!.textContent).toBe('deal');
     expect([...mine.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Un', 'Deux']);
@@ -171,8 +175,13 @@ describe('ConflictChooser’s item text', () => {
       words: 'quitte Bercy',
       said: ' (mêmes mots, ici pas en gras)',
       lang: 'fr',
-      title: 'mêmes mots, ici pas en gras',
+      // Said once, in the text: a title would be said again, as the mark's description.
+      title: null,
     });
+    // Shown on hovering the words: the parentheses are for the ear only.
+    const shown = mine.querySelector('.conflict__said')!.cloneNode(true) as Element;
+    shown.querySelectorAll('.visually-hidden').forEach((el) => el.remove());
+    expect(shown.textContent).toBe('mêmes mots, ici pas en gras');
     const bold = theirs.querySelector('strong > mark')!;
     expect(heard(bold)).toMatchObject({
       words: 'quitte Bercy',
@@ -193,11 +202,49 @@ describe('ConflictChooser’s item text', () => {
       words: 'The deal is off',
       said: ' (same words, here in English)',
       lang: 'en',
-      title: 'same words, here in English',
+      title: null,
     });
     expect(heard(theirs.querySelector('mark')!).said).toBe(
       ' (same words, here in the text’s language)',
     );
+  });
+
+  it('marks a paragraph made a list entry and two paragraphs joined, and says so', () => {
+    const { mine, theirs } = itemConflict(
+      '<p>Trois noms :</p><p>Dupont</p><p>Le ministre part.</p><p>Il dément.</p>',
+      '<p>Trois noms :</p><ul><li>Dupont</li></ul><p>Le ministre part. Il dément.</p>',
+    );
+
+    const said = (el: Element) =>
+      [...el.querySelectorAll('mark')].map((mark) => [
+        mark.firstChild!.textContent,
+        mark.querySelector('.conflict__said')?.textContent,
+      ]);
+    expect(said(mine)).toEqual([
+      ['Dupont', ' (mêmes mots, ici dans un paragraphe)'],
+      ['Il', ' (mêmes mots, ici dans un nouveau paragraphe)'],
+    ]);
+    expect(said(theirs)).toEqual([
+      ['Dupont', ' (mêmes mots, ici dans une liste à puces)'],
+      ['Il', ' (mêmes mots, ici à la suite des mots d’avant)'],
+    ]);
+    expect(theirs.querySelector('ul > li > mark')!.firstChild!.textContent).toBe('Dupont');
+
+    cleanup();
+    setLocale('en');
+    const english = itemConflict(
+      '<ul><li>Dupont Durand</li></ul><p>Un deux</p>',
+      '<ol><li>Dupont</li><li>Durand</li></ol><p>Un<br>deux</p>',
+    );
+    expect(said(english.theirs)).toEqual([
+      ['Dupont', ' (same words, here in a numbered list)'],
+      ['Durand', ' (same words, here in a numbered list, in a new list entry)'],
+      ['deux', ' (same words, here after a line break)'],
+    ]);
+    expect(said(english.mine)[1]).toEqual([
+      'Durand',
+      ' (same words, here in a bulleted list, run on from the words before)',
+    ]);
   });
 
   it('shows a link’s address beside its words, not as a link, and marks a changed address', () => {
@@ -251,5 +298,56 @@ describe('ConflictChooser’s item text', () => {
     );
     expect(mine.innerHTML).toBe('<p>Texte ici</p>');
     expect(document.querySelector('img, script, [onclick], [onerror]')).toBeNull();
+  });
+});
+
+describe('ConflictChooser while « Votre version » is typed in', () => {
+  afterEach(() => vi.useRealTimers());
+
+  /** An item's text in conflict, drawn again with `mine` as the editor types it. */
+  function typing(mine: string, theirs: string) {
+    const chooser = (value: string) => (
+      <ConflictChooser<{ body: string }, 'body'>
+        conflicts={[{ field: 'body', base: '', mine: value, theirs }]}
+        label={() => 'Texte de l’indiscret'}
+        show={(_field, value) => value}
+        itemLang={() => 'fr'}
+        onChoose={() => undefined}
+      />
+    );
+    const { rerender } = render(chooser(mine));
+    return (value: string) => rerender(chooser(value));
+  }
+  const added = () =>
+    [...screen.getByTestId('conflict-mine').querySelectorAll('mark')].map((m) => m.textContent);
+
+  it('compares at once when shown, then again only after a pause, saying meanwhile it is updating', () => {
+    vi.useFakeTimers();
+    const type = typing('<p>Le ministre part vite jeudi.</p>', '<p>Le ministre part jeudi.</p>');
+    expect(added()).toEqual(['vite']);
+    expect(screen.queryByTestId('conflict-updating')).toBeNull();
+
+    // Keystrokes: the comparison shown is the last one, said not to be current yet.
+    type('<p>Le ministre part très vite jeudi.</p>');
+    act(() => {
+      vi.advanceTimersByTime(COMPARE_PAUSE_MS - 50);
+    });
+    type('<p>Le ministre part très vite dit-on jeudi.</p>');
+    act(() => {
+      vi.advanceTimersByTime(COMPARE_PAUSE_MS - 50);
+    });
+    expect(added()).toEqual(['vite']);
+    expect(screen.getByTestId('conflict-updating').textContent).toBe(
+      'Comparaison en cours de mise à jour avec ce que vous venez de taper…',
+    );
+    expect(screen.getByTestId('conflict-mine').closest('[aria-busy]')).not.toBeNull();
+
+    // The editor pauses: both compared again, the notice gone.
+    act(() => {
+      vi.advanceTimersByTime(50);
+    });
+    expect(added()).toEqual(['très vite dit-on']);
+    expect(screen.queryByTestId('conflict-updating')).toBeNull();
+    expect(screen.getByTestId('conflict-mine').closest('[aria-busy]')).toBeNull();
   });
 });

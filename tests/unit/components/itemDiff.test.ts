@@ -150,6 +150,71 @@ describe('diffItemHtml', () => {
     );
   });
 
+  it('marks words a paragraph moved into a list entry, or from a bulleted list into a numbered one', () => {
+    const diff = diffItemHtml(
+      '<p>Trois noms :</p><p>Dupont</p><ul><li>Durand</li></ul>',
+      '<p>Trois noms :</p><ul><li>Dupont</li></ul><ol><li>Durand</li></ol>',
+    );
+
+    expect(written(diff.mine.nodes)).toBe(
+      '<p>Trois noms :</p><p>{Dupont}</p><ul><li>{Durand}</li></ul>',
+    );
+    expect(written(diff.theirs.nodes)).toBe(
+      '<p>Trois noms :</p><ul><li>{Dupont}</li></ul><ol><li>{Durand}</li></ol>',
+    );
+    expect(marks(diff.mine.nodes).map((run) => said(run.mark))).toEqual([
+      ['paragraph'],
+      ['bulleted'],
+    ]);
+    expect(marks(diff.theirs.nodes).map((run) => said(run.mark))).toEqual([
+      ['bulleted'],
+      ['numbered'],
+    ]);
+  });
+
+  it('marks the first word of a paragraph joined to the one before, in both versions', () => {
+    const diff = diffItemHtml(
+      '<p>Le ministre part.</p><p>Il dément jeudi.</p>',
+      '<p>Le ministre part. Il dément jeudi.</p>',
+    );
+
+    expect(written(diff.mine.nodes)).toBe('<p>Le ministre part.</p><p>{Il} dément jeudi.</p>');
+    expect(written(diff.theirs.nodes)).toBe('<p>Le ministre part. {Il} dément jeudi.</p>');
+    expect(said(marks(diff.mine.nodes)[0]!.mark)).toEqual(['newParagraph']);
+    expect(said(marks(diff.theirs.nodes)[0]!.mark)).toEqual(['joined']);
+  });
+
+  it('marks an entry split in two, a line broken, and a block change beside a style’s', () => {
+    const entries = diffItemHtml(
+      '<ul><li>Dupont Durand</li></ul>',
+      '<ul><li>Dupont</li><li>Durand</li></ul>',
+    );
+    expect(written(entries.theirs.nodes)).toBe('<ul><li>Dupont</li><li>{Durand}</li></ul>');
+    expect(said(marks(entries.theirs.nodes)[0]!.mark)).toEqual(['newEntry']);
+
+    const line = diffItemHtml('<p>Un deux</p>', '<p>Un<br>deux</p>');
+    expect(written(line.theirs.nodes)).toBe('<p>Un<br>{deux}</p>');
+    expect(said(marks(line.theirs.nodes)[0]!.mark)).toEqual(['newLine']);
+    expect(said(marks(line.mine.nodes)[0]!.mark)).toEqual(['joined']);
+
+    const both = diffItemHtml(
+      '<p>Un.</p><p>Deux.</p>',
+      '<p>Un.</p><ul><li><em>Deux.</em></li></ul>',
+    );
+    expect(said(marks(both.theirs.nodes)[0]!.mark)).toEqual(['italic', 'bulleted']);
+  });
+
+  it('marks nothing where the blocks alone are the same and words were added between them', () => {
+    const diff = diffItemHtml(
+      '<p>Le ministre part.</p><p>Il dément.</p>',
+      '<p>Le ministre part.</p><p>Une phrase de plus.</p><p>Il dément.</p>',
+    );
+    expect(written(diff.mine.nodes)).toBe('<p>Le ministre part.</p><p>Il dément.</p>');
+    expect(written(diff.theirs.nodes)).toBe(
+      '<p>Le ministre part.</p><p>[Une phrase de plus.]</p><p>Il dément.</p>',
+    );
+  });
+
   it('keeps a line break inside an entry', () => {
     const diff = diffItemHtml('<ul><li>Un<br>deux</li></ul>', '<ul><li>Un<br>trois</li></ul>');
     expect(written(diff.mine.nodes)).toBe('<ul><li>Un<br>[deux]</li></ul>');
