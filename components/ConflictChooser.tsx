@@ -314,7 +314,8 @@ function TextRun({ run }: { run: ItemText }) {
     <mark class="conflict__change conflict__change--style">
       {run.text}
       <span class="conflict__said" lang={getLocale()} data-testid="conflict-said">
-        <span class="visually-hidden"> (</span>
+        {/* A no-break space: a space starting the hidden box would be dropped, the words run on. */}
+        <span class="visually-hidden">{'\u00a0('}</span>
         {said}
         <span class="visually-hidden">)</span>
       </span>

@@ -2,7 +2,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import {
+  chromium,
+  type BrowserContext,
+  type ConsoleMessage,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { extensionArgs } from '../../scripts/chromium.mjs';
 import { writeDatabase } from './database';
 
@@ -221,6 +227,59 @@ export function selectWordsIn(el: Element, [words, last]: [string, boolean]): vo
     return;
   }
   throw new Error(`No "${words}" in the text`);
+}
+
+/**
+ * What Chromium gives a screen reader for the element `locator` finds (its accessibility tree,
+ * through the DevTools protocol): its role, name and description, and the text of its subtree,
+ * as a screen reader reads it through (its static texts, joined).
+ */
+export async function heardIn(
+  locator: Locator,
+): Promise<{ role: string; name: string; description: string; text: string }> {
+  const page = locator.page();
+  const cdp = await page.context().newCDPSession(page);
+  type Node = {
+    nodeId: string;
+    ignored?: boolean;
+    backendDOMNodeId?: number;
+    childIds?: string[];
+    role?: { value?: string };
+    name?: { value?: string };
+    description?: { value?: string };
+  };
+  try {
+    await locator.evaluate((el) => el.setAttribute('data-heard', ''));
+    const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as {
+      root: { nodeId: number };
+    };
+    const { nodeId } = (await cdp.send('DOM.querySelector', {
+      nodeId: root.nodeId,
+      selector: '[data-heard]',
+    })) as { nodeId: number };
+    const { node } = (await cdp.send('DOM.describeNode', { nodeId })) as {
+      node: { backendNodeId: number };
+    };
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Node[] };
+    const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+    const found = nodes.find((n) => n.backendDOMNodeId === node.backendNodeId);
+    if (!found) throw new Error('The element is not in the accessibility tree');
+    const texts: string[] = [];
+    const walk = (n: Node) => {
+      if (n.role?.value === 'StaticText') texts.push(n.name?.value ?? '');
+      else for (const id of n.childIds ?? []) walk(byId.get(id)!);
+    };
+    walk(found);
+    return {
+      role: found.role?.value ?? '',
+      name: found.name?.value ?? '',
+      description: found.description?.value ?? '',
+      text: texts.join(''),
+    };
+  } finally {
+    await locator.evaluate((el) => el.removeAttribute('data-heard'));
+    await cdp.detach();
+  }
 }
 
 /**

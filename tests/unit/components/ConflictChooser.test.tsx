@@ -173,7 +173,7 @@ describe('ConflictChooser’s item text', () => {
 
     expect(heard(mine.querySelector('mark')!)).toEqual({
       words: 'quitte Bercy',
-      said: ' (mêmes mots, ici pas en gras)',
+      said: '\u00a0(mêmes mots, ici pas en gras)',
       lang: 'fr',
       // Said once, in the text: a title would be said again, as the mark's description.
       title: null,
@@ -185,7 +185,7 @@ describe('ConflictChooser’s item text', () => {
     const bold = theirs.querySelector('strong > mark')!;
     expect(heard(bold)).toMatchObject({
       words: 'quitte Bercy',
-      said: ' (mêmes mots, ici en gras)',
+      said: '\u00a0(mêmes mots, ici en gras)',
     });
     expect(bold.classList.contains('conflict__change--style')).toBe(true);
   });
@@ -200,12 +200,12 @@ describe('ConflictChooser’s item text', () => {
     expect(mine.getAttribute('lang')).toBe('fr');
     expect(heard(mine.querySelector('span[lang="en"] > mark')!)).toEqual({
       words: 'The deal is off',
-      said: ' (same words, here in English)',
+      said: '\u00a0(same words, here in English)',
       lang: 'en',
       title: null,
     });
     expect(heard(theirs.querySelector('mark')!).said).toBe(
-      ' (same words, here in the text’s language)',
+      '\u00a0(same words, here in the text’s language)',
     );
   });
 
@@ -221,12 +221,12 @@ describe('ConflictChooser’s item text', () => {
         mark.querySelector('.conflict__said')?.textContent,
       ]);
     expect(said(mine)).toEqual([
-      ['Dupont', ' (mêmes mots, ici dans un paragraphe)'],
-      ['Il', ' (mêmes mots, ici dans un nouveau paragraphe)'],
+      ['Dupont', '\u00a0(mêmes mots, ici dans un paragraphe)'],
+      ['Il', '\u00a0(mêmes mots, ici dans un nouveau paragraphe)'],
     ]);
     expect(said(theirs)).toEqual([
-      ['Dupont', ' (mêmes mots, ici dans une liste à puces)'],
-      ['Il', ' (mêmes mots, ici à la suite des mots d’avant)'],
+      ['Dupont', '\u00a0(mêmes mots, ici dans une liste à puces)'],
+      ['Il', '\u00a0(mêmes mots, ici à la suite des mots d’avant)'],
     ]);
     expect(theirs.querySelector('ul > li > mark')!.firstChild!.textContent).toBe('Dupont');
 
@@ -237,13 +237,13 @@ describe('ConflictChooser’s item text', () => {
       '<ol><li>Dupont</li><li>Durand</li></ol><p>Un<br>deux</p>',
     );
     expect(said(english.theirs)).toEqual([
-      ['Dupont', ' (same words, here in a numbered list)'],
-      ['Durand', ' (same words, here in a numbered list, in a new list entry)'],
-      ['deux', ' (same words, here after a line break)'],
+      ['Dupont', '\u00a0(same words, here in a numbered list)'],
+      ['Durand', '\u00a0(same words, here in a numbered list, in a new list entry)'],
+      ['deux', '\u00a0(same words, here after a line break)'],
     ]);
     expect(said(english.mine)[1]).toEqual([
       'Durand',
-      ' (same words, here in a bulleted list, run on from the words before)',
+      '\u00a0(same words, here in a bulleted list, run on from the words before)',
     ]);
   });
 
@@ -263,7 +263,7 @@ describe('ConflictChooser’s item text', () => {
       '(lien vers https://www.lemonde.fr/b)',
     );
     expect(heard(mine.querySelector('.conflict__link mark')!).said).toBe(
-      ' (mêmes mots, ici avec un lien vers une autre adresse)',
+      '\u00a0(mêmes mots, ici avec un lien vers une autre adresse)',
     );
   });
 

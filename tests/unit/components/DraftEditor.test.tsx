@@ -529,9 +529,11 @@ describe('DraftEditor when a write fails', () => {
     expect(theirs.querySelector('span[lang="en"]')!.textContent).toBe('here');
     const bold = theirs.querySelector('strong > mark')!;
     expect(bold.firstChild!.textContent).toBe('Un');
-    expect(bold.querySelector('.conflict__said')!.textContent).toBe(' (mêmes mots, ici en gras)');
+    expect(bold.querySelector('.conflict__said')!.textContent).toBe(
+      '\u00a0(mêmes mots, ici en gras)',
+    );
     expect(mine.querySelector('mark.conflict__change--style .conflict__said')!.textContent).toBe(
-      ' (mêmes mots, ici pas en gras)',
+      '\u00a0(mêmes mots, ici pas en gras)',
     );
     expect(
       [...mine.querySelectorAll('mark:not(.conflict__change--style)')].map((m) => m.textContent),
