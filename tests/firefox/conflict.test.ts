@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { until, type PageServer } from '../browser/harness';
+import { readDatabase, writeDatabase, type ArgumentPage } from '../browser/database';
+import {
+  chord,
+  clickButton,
+  clipFromPopup,
+  inFirefox,
+  pressButton,
+  textsOf,
+  type FirefoxSession,
+} from './harness';
+
+interface StoredClip {
+  id: string;
+  title: string;
+  body: string;
+}
+
+/**
+ * Two views of one draft in Firefox (two popups opened as pages), both changing one paragraph of
+ * its text: the one whose writes could not land (IndexedDB refuses them, as on a full disk)
+ * shows the conflict box, both texts drawn as they read, the words it added marked, a word the
+ * other made bold marked and said (shown on hovering it), and takes the other's text.
+ */
+describe('a conflict over an item’s text, in Firefox (MV2)', () => {
+  let session: FirefoxSession;
+  let server: PageServer;
+
+  inFirefox((launched) => ({ session, server } = launched));
+
+  /** The drafts as stored, read from `page`. */
+  const read = async (page: Page) =>
+    (await readDatabase<{ clips: StoredClip[]; issues: Array<{ id: string }> }>(page)).clips;
+
+  /** Puts the caret at the end of `word` in the editor's text, or selects it. */
+  const select = (page: Page, word: string, collapsed: boolean) =>
+    page.evaluate(
+      (w, atEnd) => {
+        const el = document.querySelector<HTMLElement>('[data-testid="item-text"]')!;
+        el.focus();
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const found = node.nodeValue!.lastIndexOf(w);
+          if (found < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, found);
+          range.setEnd(node, found + w.length);
+          if (atEnd) range.collapse(false);
+          window.getSelection()!.removeAllRanges();
+          window.getSelection()!.addRange(range);
+          return;
+        }
+        throw new Error(`No "${w}" in the text`);
+      },
+      word,
+      collapsed,
+    );
+
+  /** A popup opened as a page on `draft`, once its text `shown` is drawn. */
+  async function openDraft(draft: StoredClip, shown: string) {
+    const popup = await session.openExtensionPage('popup.html');
+    await clickButton(popup, draft.title);
+    await until(
+      () => popup.evaluate(() => document.querySelector('[data-testid="item-text"]')?.innerHTML),
+      (html) => html === shown,
+      'the text shown',
+    );
+    return popup;
+  }
+
+  it('shows both texts as they read, a word added and a word made bold marked, and takes the other', async () => {
+    const article = await session.openUrl(server.fixture('lemonde-1'));
+    const clipped = await clipFromPopup(session, article);
+    await article.close();
+    const draft = (await read(clipped))[0]!;
+    const before = '<p>Le ministre quitte Bercy jeudi.</p>';
+    await writeDatabase(clipped as unknown as ArgumentPage, {
+      clips: [{ ...draft, body: before }],
+    });
+    await clipped.close();
+    const mineView = await openDraft(draft, before);
+    const theirView = await openDraft(draft, before);
+    const stored = async () => (await read(theirView)).find((clip) => clip.id === draft.id)!.body;
+
+    // The first view's writes fail from now on: what it types cannot land before the other's.
+    await mineView.bringToFront();
+    await mineView.evaluate(() => {
+      const real = {
+        put: IDBObjectStore.prototype.put,
+        add: IDBObjectStore.prototype.add,
+        update: IDBCursor.prototype.update,
+      };
+      (window as unknown as { realWrites: typeof real }).realWrites = real;
+      const full = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      IDBObjectStore.prototype.put = full;
+      IDBObjectStore.prototype.add = full;
+      IDBCursor.prototype.update = full;
+    });
+    await select(mineView, 'jeudi.', true);
+    await mineView.keyboard.type(' Démenti mardi.');
+    await until(
+      () => textsOf(mineView, '[data-testid="save-state"]'),
+      (texts) => !!texts[0]?.startsWith('Plus de place pour enregistrer'),
+      'the first view’s write to fail',
+    );
+
+    // The other view makes « Bercy » bold, with Ctrl+B.
+    await theirView.bringToFront();
+    await select(theirView, 'Bercy', false);
+    await chord(theirView, ['Control', 'b']);
+    const theirBody = '<p>Le ministre quitte <strong>Bercy</strong> jeudi.</p>';
+    await until(stored, (body) => body === theirBody, 'the bold word stored');
+
+    // The first view shows both versions, as they read, compared with what it typed last.
+    await mineView.bringToFront();
+    const shown = () =>
+      mineView.evaluate(() => {
+        const box = document.querySelector('[data-testid="conflicts"]');
+        if (!box || box.querySelector('[data-testid="conflict-updating"]')) return undefined;
+        const version = (id: string) => box.querySelector(`[data-testid="${id}"]`)!;
+        const [mine, theirs] = [version('conflict-mine'), version('conflict-theirs')];
+        /** The words as drawn, without what a mark says of them. */
+        const words = (el: Element) => {
+          const copy = el.cloneNode(true) as Element;
+          copy.querySelectorAll('[data-testid="conflict-said"]').forEach((said) => said.remove());
+          return copy.textContent;
+        };
+        return {
+          lang: theirs.getAttribute('lang'),
+          mine: words(mine),
+          theirs: words(theirs),
+          bold: theirs.querySelector('p > strong')?.firstChild?.firstChild?.textContent,
+          added: [...mine.querySelectorAll('mark:not(.conflict__change--style)')].map(
+            (mark) => mark.textContent,
+          ),
+          saidMine: [...mine.querySelectorAll('[data-testid="conflict-said"]')].map(
+            (said) => said.textContent,
+          ),
+          saidTheirs: [
+            ...theirs.querySelectorAll('strong > mark [data-testid="conflict-said"]'),
+          ].map((said) => said.textContent),
+          titles: box.querySelectorAll('mark[title]').length,
+        };
+      });
+    const box = await until(shown, (value) => value !== undefined, 'the conflict box');
+    expect(box).toEqual({
+      lang: 'fr',
+      mine: 'Le ministre quitte Bercy jeudi. Démenti mardi.',
+      theirs: 'Le ministre quitte Bercy jeudi.',
+      bold: 'Bercy',
+      added: ['Démenti mardi.'],
+      saidMine: ['\u00a0(mêmes mots, ici pas en gras)'],
+      saidTheirs: ['\u00a0(mêmes mots, ici en gras)'],
+      titles: 0,
+    });
+
+    // What differs shows on hovering the bold word, under it; hidden otherwise.
+    const mark = '[data-testid="conflict-theirs"] strong > mark';
+    const width = () =>
+      mineView.evaluate(
+        (css) =>
+          document.querySelector(`${css} [data-testid="conflict-said"]`)!.getBoundingClientRect()
+            .width,
+        mark,
+      );
+    expect(await width()).toBeLessThanOrEqual(1);
+    await mineView.hover(mark);
+    expect(await until(width, (w) => w > 100, 'what differs shown on hovering')).toBeGreaterThan(
+      100,
+    );
+
+    // Its writes back, the first view takes the other version: its text is the other's.
+    await mineView.evaluate(() => {
+      const { realWrites: real } = window as unknown as {
+        realWrites: { put: never; add: never; update: never };
+      };
+      IDBObjectStore.prototype.put = real.put;
+      IDBObjectStore.prototype.add = real.add;
+      IDBCursor.prototype.update = real.update;
+    });
+    await pressButton(mineView, 'Prendre l’autre\u00a0: Texte de l’indiscret');
+    await until(
+      () => mineView.evaluate(() => document.querySelector('[data-testid="item-text"]')?.innerHTML),
+      (html) => html === theirBody,
+      'the other’s text in the first view',
+    );
+    expect(await textsOf(mineView, '[data-testid="conflicts"]')).toEqual([]);
+    expect(await stored()).toBe(theirBody);
+    await mineView.close();
+    await theirView.close();
+  });
+
+  it('logged no error but the refused writes from any extension page or the background', () => {
+    expect(session.extensionErrors().filter((line) => !/Indiscrets save/.test(line))).toEqual([]);
+  });
+});
