@@ -484,6 +484,79 @@ async function benchDesk({ context, base, runs, items }) {
   return { ready };
 }
 
+/**
+ * Typing in « Votre version » while the desk (1366×768) shows a conflict over an item's text of
+ * 1,000 words (`seedConflictDraft`, test builds only): the desk's writes fail (IndexedDB
+ * refuses them, as on a full disk) while another view changes the text, as in
+ * tests/browser/two-views.test.ts, and the desk shows both versions compared. Then words are
+ * typed at its end as an editor types them, a key every 120 ms and a pause of a second after
+ * each word, in which the comparison catches up (the notice that it is updating gone, checked).
+ * Each keystroke's latency runs from the key's event time (its `timeStamp`: a key waiting for
+ * the page's main thread counts) to the first task after the next frame.
+ */
+async function benchConflictTyping({ context, base, bench, words = 8 }) {
+  const { id } = await bench.evaluate(() => globalThis.seedConflictDraft());
+  const desk = await context.newPage();
+  await desk.setViewportSize({ width: 1366, height: 768 });
+  try {
+    await desk.goto(`${base}desk.html`);
+    await desk.locator('.desk__issue .issue-item__title').first().click();
+    const text = desk.getByRole('textbox', { name: 'Texte de l’indiscret' });
+    await text.waitFor({ timeout: 60_000 });
+    await text.click();
+    await desk.keyboard.press('Control+End');
+    await desk.evaluate(() => {
+      const full = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      IDBObjectStore.prototype.put = full;
+      IDBObjectStore.prototype.add = full;
+      IDBCursor.prototype.update = full;
+    });
+    await desk.keyboard.type(' Ajout', { delay: 50 });
+    await desk.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-testid="save-state"]')
+          ?.textContent?.startsWith('Plus de place'),
+      null,
+      { timeout: 60_000 },
+    );
+    await bench.evaluate((draft) => globalThis.editElsewhere(draft), id);
+    await desk.waitForSelector('[data-testid="conflict-theirs"]', { timeout: 60_000 });
+    await desk.evaluate(() => {
+      globalThis.__keys = [];
+      document.addEventListener(
+        'keydown',
+        (event) => {
+          const start = event.timeStamp;
+          requestAnimationFrame(() =>
+            setTimeout(() => globalThis.__keys.push(performance.now() - start)),
+          );
+        },
+        true,
+      );
+    });
+    for (let word = 0; word < words; word++) {
+      await desk.keyboard.type(` suite${word}`, { delay: 120 });
+      await desk.waitForTimeout(1000);
+      await desk.waitForFunction(
+        () => !document.querySelector('[data-testid="conflict-updating"]'),
+        null,
+        { timeout: 60_000 },
+      );
+    }
+    // The comparison shown is the text as typed.
+    const mine = await desk.getByTestId('conflict-mine').last().textContent();
+    if (!mine?.includes(`suite${words - 1}`)) {
+      throw new Error('« Votre version » does not show the words typed');
+    }
+    return { keystroke: await desk.evaluate(() => globalThis.__keys) };
+  } finally {
+    await desk.close();
+  }
+}
+
 /** Runs every Chromium benchmark in one browser; `log` prints progress. */
 export async function benchChromium({
   extensionDir,
@@ -491,7 +564,7 @@ export async function benchChromium({
   rounds,
   runs,
   deskItems,
-  parts = ['corpus', 'pages'],
+  parts = ['corpus', 'conflict', 'pages'],
   log,
 }) {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'indiscrets-bench-'));
@@ -533,10 +606,29 @@ export async function benchChromium({
     }
 
     // `--only=clips` stops here: the popup and the desk need the seeded data set.
-    if (!parts.includes('pages')) return { version, executablePath, corpus: corpusResults };
+    if (!parts.includes('pages') && !parts.includes('conflict')) {
+      return { version, executablePath, corpus: corpusResults };
+    }
 
     log('Seeding 10,000 drafts and a 100-item issue…');
     await seedDatabase(bench, log);
+    let conflict;
+    if (parts.includes('conflict')) {
+      log('Typing with a conflict shown over a 1,000-word text…');
+      try {
+        conflict = await benchConflictTyping({ context, base, bench });
+      } catch (error) {
+        conflict = { error: error instanceof Error ? error.message : String(error) };
+      }
+      // The data set back as seeded, and nothing the closed desk left unsaved in the journal.
+      await bench.evaluate(() => {
+        for (const key of Object.keys(localStorage)) {
+          if (key.startsWith('indiscrets:journal:')) localStorage.removeItem(key);
+        }
+      });
+      await seedDatabase(bench, log);
+    }
+    if (!parts.includes('pages')) return { version, executablePath, conflict };
     // Marks, from each page's own clock (0 = navigation), the first draft on screen (popup) and
     // the moment the desk is usable: its issue's items filling the issue column's visible part
     // (a long issue only draws the rows near it), the editor column and the inbox's first draft.
@@ -573,7 +665,7 @@ export async function benchChromium({
     } catch (error) {
       desk = { error: error instanceof Error ? error.message : String(error) };
     }
-    return { version, executablePath, corpus: corpusResults, popup, desk };
+    return { version, executablePath, corpus: corpusResults, popup, desk, conflict };
   } finally {
     await context.close();
     // Chromium may still be writing its profile as it exits.

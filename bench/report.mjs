@@ -218,6 +218,25 @@ export function popupFloorFigures(popup, how) {
   ];
 }
 
+/**
+ * Typing with a conflict shown over a 1,000-word text (bench/chromium.mjs
+ * `benchConflictTyping`): its keystrokes' latency, p50 against the popup search keystroke's
+ * target, and p90 and the slowest, which a comparison made on the typing path would show.
+ */
+export function conflictFigures(chromium) {
+  const name = 'Keystroke with a conflict shown, 1,000-word text';
+  const { keystroke, error } = chromium.conflict ?? { error: 'not run' };
+  if (!keystroke) return [result('Pages', `${name}, p50`, Number.NaN, 'ms', 50, error)];
+  const { p50, p90, n } = stats(keystroke);
+  const max = Math.max(...keystroke);
+  const how = `Chromium 1366×768, ${n} keys`;
+  return [
+    result('Pages', `${name}, p50`, p50, 'ms', 50, how),
+    result('Pages', `${name}, p90`, p90, 'ms', 100, how),
+    result('Pages', `${name}, slowest`, max, 'ms', undefined, how),
+  ];
+}
+
 /** Every figure of the run with its target. */
 export function evaluate({ vitest, size, chromium, corpus, rounds, runs }) {
   const results = corpusFigures({ chromium, corpus, rounds });
@@ -242,6 +261,7 @@ export function evaluate({ vitest, size, chromium, corpus, rounds, runs }) {
       `Chromium, ${runs} runs`,
     ),
   );
+  results.push(...conflictFigures(chromium));
   if (chromium.desk.ready) {
     results.push(
       result(
@@ -585,6 +605,17 @@ ${
   Measured on 2026-12-03, the three ways alternated in one browser, 15 openings each, three runs on a loaded
   machine (load average 11 to 14 on 2 cores): popup p50 120–153 ms from the trivial page, 135–179 ms from the
   previous popup, 167–243 ms in a new tab; the floor 108–128, 86–127 and 126–173 ms.
+- **Keystroke with a conflict shown**: the desk (1366 × 768) open on a draft of the seeded data set given an
+  item's text of 1,000 words (\`seedConflictDraft\` on the bench page), its writes refused by IndexedDB (as on a full
+  disk) while another view changes the same paragraph and one of the first (\`editElsewhere\`): the desk shows
+  both versions compared, nearly the whole text compared word by word (the costliest comparison still made).
+  Then eight words are typed at its end, a key every 120 ms and a pause of a second after each word, in which
+  the comparison catches up (its « mise à jour » notice gone, checked; « Votre version » then shows the words
+  typed). Each keystroke is timed from its event's time (a key waiting for the page counts) to the first task
+  after the next frame. \`npm run bench -- --only=conflict\` runs it alone. Measured on 2026-12-03 with
+  \`--extension\` (load average 11 to 18 on 2 cores): the comparison made again at every keystroke, as until this
+  date, p50 197 ms, p90 546 ms, slowest 1,023 ms; made after the editor pauses (400 ms), p50 20.6 ms, p90
+  32.4 ms, slowest 82 ms.
 - **Exports, storage**: Vitest bench in Node (\`bench/*.bench.ts\`), medians.
 - **Sizes**: the built test extension, gzip -9: the scripts a page loads before it can paint (its module scripts
   and their static imports), the injected capture script, the background.

@@ -15,6 +15,8 @@
 //                                        (figures printed, docs untouched)
 //   npm run bench -- --only=clips        only the corpus: clips against their floor, the 20 MB
 //                                        page, the extractors (figures printed, docs untouched)
+//   npm run bench -- --only=conflict     only typing with a conflict shown over a 1,000-word
+//                                        text in the desk (figures printed, docs untouched)
 //   npm run bench -- --extension DIR     measure another build of the test extension (with
 //                                        --no-build: before/after comparisons in one session)
 import { spawnSync } from 'node:child_process';
@@ -26,6 +28,7 @@ import { parseArgs } from 'node:util';
 import { findChromium } from '../scripts/chromium.mjs';
 import { benchChromium, stats } from './chromium.mjs';
 import {
+  conflictFigures,
   corpusFigures,
   evaluate,
   machine,
@@ -52,8 +55,8 @@ const { values: options } = parseArgs({
     extension: { type: 'string' },
   },
 });
-if (options.only !== undefined && !['sync', 'pages', 'clips'].includes(options.only)) {
-  throw new Error('--only takes: sync, pages, clips');
+if (options.only !== undefined && !['sync', 'pages', 'clips', 'conflict'].includes(options.only)) {
+  throw new Error('--only takes: sync, pages, clips, conflict');
 }
 const EXTENSION_DIR = options.extension
   ? path.resolve(options.extension)
@@ -190,6 +193,7 @@ async function chromiumPartAlone(part, name, figuresOf) {
   log('\n== Results');
   log(table(figures));
   if (chromium.desk?.error) log(`! desk: ${chromium.desk.error}`);
+  if (chromium.conflict?.error) log(`! conflict: ${chromium.conflict.error}`);
   for (const problem of chromium.corpus?.problems ?? []) log(`! ${problem}`);
   log(
     `\nLoad average (1 min) ${loadStart.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after, ` +
@@ -226,6 +230,10 @@ if (options.only === 'pages') {
         : []),
     ];
   });
+}
+// Typing with a conflict shown, alone.
+if (options.only === 'conflict') {
+  await chromiumPartAlone('conflict', 'conflict', conflictFigures);
 }
 // The corpus alone (clips and their floor, the 20 MB page, the extractors), with each page's
 // medians.
@@ -279,6 +287,7 @@ const context = {
     ...(vitestPassed ? [] : ['a Vitest benchmark failed (see its output above)']),
     ...chromium.corpus.problems,
     ...(chromium.desk.error ? [`desk: ${chromium.desk.error}`] : []),
+    ...(chromium.conflict?.error ? [`conflict: ${chromium.conflict.error}`] : []),
     ...own.problems,
   ],
   perPage: chromium.corpus.perPage,
