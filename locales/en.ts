@@ -77,7 +77,7 @@ export const en: Messages = {
   'conflict.style.newParagraph': 'in a new paragraph',
   'conflict.style.newEntry': 'in a new list entry',
   'conflict.linkTo': 'link to',
-  'conflict.updating': 'Updating the comparison with what you have just typed…',
+  'conflict.updating': 'Updating the comparison…',
   'editor.heading': 'Draft',
   'editor.gone': 'This draft no longer exists.',
   'editor.trashedBy':

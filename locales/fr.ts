@@ -87,7 +87,7 @@ export const fr = {
   'conflict.style.newParagraph': 'dans un nouveau paragraphe',
   'conflict.style.newEntry': 'dans une nouvelle entrée de la liste',
   'conflict.linkTo': 'lien vers',
-  'conflict.updating': 'Comparaison en cours de mise à jour avec ce que vous venez de taper…',
+  'conflict.updating': 'Mise à jour de la comparaison…',
   'editor.heading': 'Brouillon',
   'editor.gone': 'Ce brouillon n’existe plus.',
   'editor.trashedBy':

@@ -338,7 +338,7 @@ describe('ConflictChooser while « Votre version » is typed in', () => {
     });
     expect(added()).toEqual(['vite']);
     expect(screen.getByTestId('conflict-updating').textContent).toBe(
-      'Comparaison en cours de mise à jour avec ce que vous venez de taper…',
+      'Mise à jour de la comparaison…',
     );
     expect(screen.getByTestId('conflict-mine').closest('[aria-busy]')).not.toBeNull();
 
