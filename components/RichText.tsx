@@ -10,9 +10,12 @@ import {
   cleanItemHtml,
   cleanPastedHtml,
   coversText,
+  deleteAcross,
   insertBlocks,
   languageAt,
   overWholeQuotes,
+  spansBlocks,
+  splitBlockAt,
 } from './richtext';
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
 import { TextHistory, type TextState } from './textHistory';
@@ -173,14 +176,34 @@ function textToHtml(text: string) {
  * the style of the words there (or of those it replaces), as typing is; a blank line is Enter,
  * a line break Maj+Entrée.
  */
-function typeText(text: string): void {
+function typeText(text: string, root: Node): void {
   // Each paragraph in that style, as typing goes on after Enter: Chromium would start the next
   // in the style of the words after the caret (plain ones, when the paste replaces bold words
-  // across two paragraphs).
+  // across two paragraphs), Firefox in theirs (italic in italic ones, whatever the caret's).
   const styles = (['bold', 'italic'] as const).filter((style) => document.queryCommandState(style));
+  const selection = window.getSelection();
   for (const [index, block] of plainParagraphs(text).entries()) {
     if (index > 0) {
       document.execCommand('insertParagraph');
+      // At the new block's start, outside the bold, italic or link of the words after it (still
+      // in their quote, whose language the words typed are in).
+      const at = selection?.rangeCount ? selection.getRangeAt(0).cloneRange() : undefined;
+      const started = at && blockAt(at.startContainer, root);
+      if (selection && at && started) {
+        for (
+          let el: Element | null =
+            at.startContainer instanceof Element
+              ? at.startContainer
+              : at.startContainer.parentElement;
+          el && el !== started && /^(?:a|b|strong|i|em|u|s)$/.test(el.localName);
+          el = el.parentElement
+        ) {
+          at.setStartBefore(el);
+        }
+        at.collapse(true);
+        selection.removeAllRanges();
+        selection.addRange(at);
+      }
       for (const style of ['bold', 'italic'] as const) {
         if (document.queryCommandState(style) !== styles.includes(style)) {
           document.execCommand(style);
@@ -404,7 +427,9 @@ function placeCaretAt(el: HTMLElement, path: number[] | undefined): void {
   let node: Node | undefined = el;
   for (const index of path?.slice(0, -1) ?? []) node = node?.childNodes[index];
   if (path && node) {
-    range.setStart(node, path[path.length - 1]!);
+    // Within the node, whatever text nodes the HTML was typed in.
+    const most = node.nodeType === Node.TEXT_NODE ? (node as Text).length : node.childNodes.length;
+    range.setStart(node, Math.min(path[path.length - 1]!, most));
   } else {
     range.selectNodeContents(el.lastElementChild ?? el);
     range.collapse(false);
@@ -726,6 +751,9 @@ export function RichText({
     editing.current = true;
     try {
       edit();
+      // Its text nodes as the HTML gives them again (undone, redone): where the caret is recorded
+      // is found again in it.
+      el.normalize();
     } finally {
       editing.current = false;
     }
@@ -872,14 +900,23 @@ export function RichText({
       return;
     }
     asStep(() => {
+      /** Where the paste goes once the selection across blocks is deleted: the editor's own. */
+      let joined: Range | undefined;
       if (range && over && selection && over.compareBoundaryPoints(Range.START_TO_START, range)) {
         // The browser would keep the emptied quote, and put the paste in it.
         over.deleteContents();
         selection.removeAllRanges();
         selection.addRange(over);
+      } else if (el && range && selection && spansBlocks(range, el)) {
+        // Across blocks, the two joined as in a word processor (see deleteAcross): the browser's
+        // delete leaves the second's words in a bare <span> (Chromium) and an emptied bold.
+        joined = deleteAcross(range, el);
+        selection.removeAllRanges();
+        // A copy: Chromium moves the selection's own range as the paste changes the text.
+        selection.addRange(joined.cloneRange());
       }
       if (!html) {
-        typeText(data?.getData('text/plain') ?? '');
+        typeText(data?.getData('text/plain') ?? '', el ?? document.body);
         return;
       }
       if (!el || !selection?.rangeCount) {
@@ -894,16 +931,9 @@ export function RichText({
       // against its language among the text's (an English paragraph there unmarked), and makes
       // them lines of a list's entry, in its bold; Firefox puts them all between the two parts
       // of the caret's paragraph, none joining it.
-      if (!selection.isCollapsed) {
-        // Words of one paragraph go as they are (Chromium's delete would also take the space
-        // after a paragraph's first word); across paragraphs, the browser joins them.
-        const selected = selection.getRangeAt(0);
-        if (blockAt(selected.startContainer, el) === blockAt(selected.endContainer, el)) {
-          selected.deleteContents();
-        } else {
-          document.execCommand('delete');
-        }
-      }
+      // Words of one paragraph go as they are (Chromium's delete would also take the space after
+      // a paragraph's first word).
+      if (!selection.isCollapsed) selection.getRangeAt(0).deleteContents();
       const pasted = document.createElement('template');
       pasted.innerHTML = clean;
       // Paragraphs in between are among the text's words, out of the quote at the caret.
@@ -913,10 +943,67 @@ export function RichText({
         read.innerHTML = cleanPastedHtml(source, lang);
         amongText = read.content;
       }
-      const caret = insertBlocks(selection.getRangeAt(0), pasted.content, el, amongText);
+      // The joint itself: Chromium's selection there may have moved out of the words before it.
+      const at = joined ?? selection.getRangeAt(0);
+      const caret = insertBlocks(at, pasted.content, el, amongText);
       selection.removeAllRanges();
       selection.addRange(caret);
     });
+  };
+
+  /**
+   * A letter typed, Enter, Maj+Entrée, Backspace, Delete or Ctrl+X over a selection from one
+   * block into another: the editor's own edit, one undo step, the two blocks joined where the
+   * selection was cut as in a word processor (see deleteAcross), then the letter, the new
+   * paragraph or the line break put at the caret. The browsers' own leave the second block's
+   * words in a bare <span> (Chromium) and the parts of one bold or quote apart. Whether it was
+   * done (the event's own edit then prevented).
+   */
+  const replaceAcross = (event: InputEvent): boolean => {
+    const type = event.inputType;
+    const el = ref.current;
+    const selection = window.getSelection();
+    const typing = type === 'insertText' || type === 'insertReplacementText';
+    // Cut (Ctrl+X) too: the browser has put the words on the clipboard already.
+    const deleting = type.startsWith('delete') && type !== 'deleteByDrag';
+    if (!typing && !deleting && type !== 'insertParagraph' && type !== 'insertLineBreak') {
+      return false;
+    }
+    if (!el || !selection?.rangeCount || selection.isCollapsed) return false;
+    // A copy: the selection's own range is the browser's to move.
+    const range = selection.getRangeAt(0).cloneRange();
+    if (!el.contains(range.commonAncestorContainer) || !spansBlocks(range, el)) return false;
+    event.preventDefault();
+    const text = event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
+    asStep(() => {
+      let caret = deleteAcross(range, el);
+      if (type === 'insertParagraph') caret = splitBlockAt(caret, el);
+      else if (type === 'insertLineBreak') {
+        const br = document.createElement('br');
+        caret.insertNode(br);
+        // A line break last in its block shows only with another after it.
+        if (!br.nextSibling) br.after(document.createElement('br'));
+        caret.setStartAfter(br);
+        caret.collapse(true);
+      } else if (typing && text) {
+        // The <br> holding an empty block open goes once it has words.
+        const block = blockAt(caret.startContainer, el);
+        if (block && !block.textContent) block.querySelectorAll('br').forEach((br) => br.remove());
+        const at = caret.startContainer;
+        if (at.nodeType === Node.TEXT_NODE) (at as Text).insertData(caret.startOffset, text);
+        else caret.insertNode(document.createTextNode(text));
+        if (at.nodeType === Node.TEXT_NODE) caret.setStart(at, caret.startOffset + text.length);
+        else caret.setStartAfter(caret.startContainer.childNodes[caret.startOffset]!);
+        caret.collapse(true);
+      }
+      selection.removeAllRanges();
+      selection.addRange(caret);
+      // A space ending a block shown, as the browser types it.
+      const path = caretPath(el);
+      keepTypedSpaces(el);
+      placeCaretAt(el, path);
+    });
+    return true;
   };
 
   /** A source dragged over the text: the selected words it will link are kept. */
@@ -980,6 +1067,7 @@ export function RichText({
       undoStep(event.inputType === 'historyUndo');
       return;
     }
+    if (replaceAcross(event)) return;
     // The caret before a keystroke: where its undo puts it back.
     noteCaret();
   };

@@ -99,6 +99,140 @@ export function blockAt(node: Node, root: Node): Element | undefined {
   return undefined;
 }
 
+/** Whether `range` starts in one block of the editor `root` and ends in another. */
+export function spansBlocks(range: Range, root: Node): boolean {
+  const first = blockAt(range.startContainer, root);
+  const last = blockAt(range.endContainer, root);
+  return !!first && !!last && first !== last && !first.contains(last) && !last.contains(first);
+}
+
+/**
+ * Whether `a` and `b` are the same style (bold, italic, a link to one address, a quote in one
+ * language): words side by side in them are words of one.
+ */
+function sameStyle(a: Node | null, b: Node | null): a is Element {
+  if (a?.nodeType !== 1 || b?.nodeType !== 1) return false;
+  const [x, y] = [a as Element, b as Element];
+  if (x.localName !== y.localName || !/^(?:a|b|strong|i|em|u|s|span)$/.test(x.localName)) {
+    return false;
+  }
+  const names = x.getAttributeNames();
+  return (
+    names.length === y.getAttributeNames().length &&
+    names.every((name) => x.getAttribute(name) === y.getAttribute(name))
+  );
+}
+
+/**
+ * Takes out of `node` the styles, links and quotes left with no words (a bold whose words were
+ * all cut away, the browser's bare `<span>`s never come from here), and its empty text.
+ */
+function pruneEmpty(node: Node): void {
+  for (const child of Array.from(node.childNodes)) {
+    if (child.nodeType === 3 && !child.nodeValue) child.remove();
+    if (child.nodeType !== 1 || child.nodeName === 'BR') continue;
+    pruneEmpty(child);
+    if (!child.textContent && !(child as Element).querySelector('br')) child.remove();
+  }
+}
+
+/**
+ * The caret at (`parent`, `offset`), the words before and after it joined into one where they are
+ * in the same style (two parts of one bold, of one quote), and put inside the words before it,
+ * where typing goes on in their style as after any word.
+ */
+function joinAt(parent: Node, offset: number): Range {
+  let at = parent;
+  let index = offset;
+  for (
+    let before = at.childNodes[index - 1] ?? null, after = at.childNodes[index] ?? null;
+    sameStyle(before, after);
+    before = at.childNodes[index - 1] ?? null, after = at.childNodes[index] ?? null
+  ) {
+    index = before.childNodes.length;
+    before.append(...Array.from(after!.childNodes));
+    after!.remove();
+    at = before;
+  }
+  const caret = parent.ownerDocument!.createRange();
+  let node = at.childNodes[index - 1];
+  // Inside the words before: their innermost last text.
+  while (node?.nodeType === 1 && node.nodeName !== 'BR' && node.lastChild) node = node.lastChild;
+  if (node?.nodeType === 3) {
+    const text = node as Text;
+    const next = text.nextSibling;
+    const length = text.length;
+    if (next?.nodeType === 3) {
+      text.appendData((next as Text).data);
+      next.remove();
+    }
+    caret.setStart(text, length);
+  } else caret.setStart(at, index);
+  caret.collapse(true);
+  return caret;
+}
+
+/**
+ * Deletes `range`, a selection from one block of the editor `root` into another (see
+ * {@link spansBlocks}), as a word processor does: the words after it in the last block join
+ * the first block where it was cut, that block keeping its kind (a paragraph stays one, a list
+ * entry one) and each word its style, the parts of one bold or one quote on both sides made one
+ * again; the blocks in between go, and a list left with no entry. Nothing empty is left: a style
+ * with no words, an empty paragraph (the first block, left with no words, shows a `<br>` to hold
+ * the caret). Returns the caret where the two blocks were joined, in the words before it.
+ */
+export function deleteAcross(range: Range, root: Node): Range {
+  const first = blockAt(range.startContainer, root)!;
+  const last = blockAt(range.endContainer, root)!;
+  const doc = root.ownerDocument!;
+  const tail = doc.createRange();
+  tail.setStart(range.endContainer, range.endOffset);
+  tail.setEnd(last, last.childNodes.length);
+  const rest = tail.extractContents();
+  const cut = range.cloneRange();
+  cut.setEndAfter(last);
+  cut.deleteContents();
+  for (const list of Array.from((root as Element).querySelectorAll('ul, ol'))) {
+    if (!list.querySelector('li')) list.remove();
+  }
+  pruneEmpty(first);
+  pruneEmpty(rest);
+  // A `<br>` holding an empty block open goes when the other has words.
+  if (first.textContent && !rest.textContent) rest.replaceChildren();
+  if (rest.textContent && !first.textContent) first.replaceChildren();
+  // A space left on both sides: the second shown (a plain one after another is not), as the
+  // browsers do, and kept at the start of a block if Enter then cuts there.
+  const lead = doc.createTreeWalker(rest, 4).nextNode() as Text | null;
+  if (lead && /\s$/.test(first.textContent ?? '') && lead.data.startsWith(' ')) {
+    lead.replaceData(0, 1, '\u00a0');
+  }
+  const offset = first.childNodes.length;
+  first.append(rest);
+  if (!first.firstChild) first.append(doc.createElement('br'));
+  return joinAt(first, offset);
+}
+
+/**
+ * Cuts the block `caret` is in, in the editor `root`, in two there, as Enter does in a word
+ * processor: the words after it go in a block of the same kind after it (a paragraph, a list
+ * entry), in their own style; a part left with no words holds a `<br>`. Returns the caret at the
+ * start of the second part.
+ */
+export function splitBlockAt(caret: Range, root: Node): Range {
+  const block = blockAt(caret.startContainer, root)!;
+  const tail = caret.cloneRange();
+  tail.setEnd(block, block.childNodes.length);
+  const after = block.cloneNode(false) as Element;
+  after.append(tail.extractContents());
+  block.after(after);
+  for (const part of [block, after]) {
+    pruneEmpty(part);
+    if (!part.textContent && !part.querySelector('br'))
+      part.append(root.ownerDocument!.createElement('br'));
+  }
+  return edgeOf(after);
+}
+
 /**
  * Puts `words` (a paste's words, cleaned) at the collapsed `caret` in the editor `root`, in the
  * style they come with, as a word processor pastes: the bold, italic or link around the caret is
@@ -164,9 +298,16 @@ export function insertBlocks(
   amongText: DocumentFragment = pasted,
 ): Range {
   const doc = root.ownerDocument!;
-  const blocks = Array.from(pasted.children);
-  const whole =
-    amongText.children.length === blocks.length ? Array.from(amongText.children) : blocks;
+  const block = blockAt(caret.startContainer, root);
+  const inList = !!block && /^(?:li|ul|ol)$/.test(block.localName);
+  /** In a list, a list pasted is its entries, the first and last joining the caret's as words. */
+  const parts = (fragment: DocumentFragment) =>
+    Array.from(fragment.children).flatMap((el) =>
+      inList && el.localName !== 'p' ? Array.from(el.children) : [el],
+    );
+  const blocks = parts(pasted);
+  const read = parts(amongText);
+  const whole = read.length === blocks.length ? read : blocks;
   const words = (block: Element) => {
     const fragment = doc.createDocumentFragment();
     fragment.append(...Array.from(block.childNodes));
@@ -175,21 +316,19 @@ export function insertBlocks(
   const first = blocks[0];
   const last = blocks[blocks.length - 1];
   if (!first || !last) return caret.cloneRange();
-  if (blocks.length === 1 && first.localName === 'p')
+  const joins = (el: Element) => el.localName === 'p' || (inList && el.localName === 'li');
+  if (blocks.length === 1 && joins(first) && block?.localName !== 'ul' && block?.localName !== 'ol')
     return insertOwnStyle(caret, words(first), root);
-  const block = blockAt(caret.startContainer, root);
-  const inList = !!block && /^(?:li|ul|ol)$/.test(block.localName);
   /** Blocks as they go between the two parts: in a list, its entries. */
   const items = (els: Element[]) =>
     els.flatMap((el) => {
-      if (!inList) return [el];
-      if (el.localName !== 'p') return Array.from(el.children);
+      if (!inList || el.localName === 'li') return [el];
       const entry = doc.createElement('li');
       entry.append(words(el));
       return [entry];
     });
-  const mergeFirst = first.localName === 'p';
-  const mergeLast = last.localName === 'p';
+  const mergeFirst = joins(first);
+  const mergeLast = joins(last);
   const between = items(whole.slice(mergeFirst ? 1 : 0, mergeLast ? -1 : whole.length));
   if (!block || block.localName === 'ul' || block.localName === 'ol') {
     // Between blocks (an empty text, say): all whole, where the caret is.
@@ -204,6 +343,7 @@ export function insertBlocks(
   tail.setEnd(block, block.childNodes.length);
   const after = block.cloneNode(false) as Element;
   after.append(tail.extractContents());
+  pruneEmpty(after);
   block.after(after);
   if (mergeFirst) insertOwnStyle(caret, words(first), root);
   else if (!block.textContent?.trim()) block.remove();

@@ -623,7 +623,8 @@ describe('writing an item in Chromium with the built extension', () => {
     await saved(`<ul>${list}</ul><p>Après.</p>`);
     expect(await area.innerHTML()).toBe(`<ul>${list}</ul><p>Après.</p>`);
 
-    // A list pasted at the end of an entry gives entries of this list, each its text.
+    // A list pasted at the end of an entry gives entries of this list, each its text, the
+    // first's words joining that entry's as in a word processor.
     await select(area, 'Trois');
     await popup.keyboard.press('End');
     await area.evaluate((el) => {
@@ -638,7 +639,7 @@ describe('writing an item in Chromium with the built extension', () => {
         new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
       );
     });
-    const pasted = '<li>Trois</li><li><strong>Quatre</strong></li><li>Cinq</li></ul><p>Après.</p>';
+    const pasted = '<li>Trois<strong>Quatre</strong></li><li>Cinq</li></ul><p>Après.</p>';
     await saved(`<ul><li>Un <strong>fort</strong></li><li>Deux et demi</li>${pasted}`);
 
     // A quote asked for as a paragraph, the caret in an entry: an entry after that one.
@@ -649,7 +650,7 @@ describe('writing an item in Chromium with the built extension', () => {
     expect(await storedBody(popup, area)).toBe(after);
     // Counted as the words of the entries, as the exports give them.
     const count = popup.locator('[id^="body-label-"] .muted');
-    expect(squash(await count.textContent())).toBe('12 mots, 54 signes');
+    expect(squash(await count.textContent())).toBe('11 mots, 53 signes');
 
     // Shown again as a list.
     await popup.reload();

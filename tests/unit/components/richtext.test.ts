@@ -3,11 +3,14 @@ import {
   cleanItemHtml,
   countText,
   blockAt,
+  deleteAcross,
   insertBlocks,
   insertOwnStyle,
   itemText,
   languageAt,
   overWholeQuotes,
+  spansBlocks,
+  splitBlockAt,
 } from '../../../components/richtext';
 import { cleanPastedHtml } from '../../../storage/item-html';
 import { sanitizeBlocks } from '../../../export/sanitize';
@@ -570,9 +573,20 @@ describe('insertBlocks', () => {
     ).toBe(
       '<ul><li>Un <strong>deux</strong>A</li><li>B</li><li>C|<strong> trois</strong></li></ul>',
     );
-    // A list at the end of an entry: its entries after it, no empty entry left.
+    // A list, as in a word processor: its first entry's words end the caret's entry, its last's
+    // start the rest of it, those in between are entries.
     expect(paste('<ul><li>Trois|</li></ul>', '<ul><li>Quatre</li><li>Cinq</li></ul>')).toBe(
-      '<ul><li>Trois</li><li>Quatre</li><li>Cinq|</li></ul>',
+      '<ul><li>TroisQuatre</li><li>Cinq|</li></ul>',
+    );
+    expect(
+      paste(
+        '<ul><li>Un <strong>de|ux</strong></li></ul>',
+        '<ul><li>A</li><li>B</li><li>C</li></ul>',
+      ),
+    ).toBe('<ul><li>Un <strong>de</strong>A</li><li>B</li><li>C|<strong>ux</strong></li></ul>');
+    // One entry: its words among the entry's.
+    expect(paste('<ul><li>Un |deux</li></ul>', '<ul><li><em>A</em> </li></ul>')).toBe(
+      '<ul><li>Un <em>A</em> |deux</li></ul>',
     );
   });
 
@@ -603,5 +617,105 @@ describe('blockAt', () => {
     expect(blockAt(bold, root)).toBe(root.firstChild);
     expect(blockAt(root.querySelector('li')!.firstChild!, root)).toBe(root.querySelector('li'));
     expect(blockAt(root, root)).toBeUndefined();
+  });
+});
+
+/**
+ * The editor's HTML `html`, its selection from the `[` to the `]` in its text, after `edit`: a
+ * `|` where the caret it returns is left.
+ */
+function editedAcross(html: string, edit: (range: Range, root: HTMLElement) => Range): string {
+  const root = document.createElement('div');
+  root.innerHTML = html;
+  const range = document.createRange();
+  for (const [mark, set] of [
+    ['[', (node: Node, at: number) => range.setStart(node, at)],
+    [']', (node: Node, at: number) => range.setEnd(node, at)],
+  ] as const) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.nodeValue!.indexOf(mark);
+      if (at < 0) continue;
+      node.nodeValue = node.nodeValue!.replace(mark, '');
+      set(node, at);
+      break;
+    }
+  }
+  edit(range, root).insertNode(document.createTextNode('|'));
+  root.normalize();
+  return root.innerHTML;
+}
+
+describe('deleteAcross', () => {
+  const deleted = (html: string) => editedAcross(html, deleteAcross);
+
+  it('joins the last block’s words after the selection to the first block, which keeps its kind', () => {
+    expect(deleted('<p>Un [vote</p><p>long</p><p>très ]serré</p>')).toBe('<p>Un |serré</p>');
+    // A space on both sides: both kept, the second shown.
+    expect(deleted('<p>Un [vote</p><p>très] serré</p>')).toBe('<p>Un |&nbsp;serré</p>');
+    // A paragraph into a list: the entry's words join the paragraph, the other entries stay.
+    expect(deleted('<p>Un [vote</p><ul><li>Une] fin</li><li>Deux</li></ul>')).toBe(
+      '<p>Un |&nbsp;fin</p><ul><li>Deux</li></ul>',
+    );
+    // A list into a paragraph: the paragraph's words join the entry; a list emptied goes.
+    expect(
+      deleted('<ul><li>Un [vote</li></ul><ul><li>A</li></ul><p>Une] fin.</p><p>Après</p>'),
+    ).toBe('<ul><li>Un |&nbsp;fin.</li></ul><p>Après</p>');
+    // Two entries of one list.
+    expect(deleted('<ul><li>A[a</li><li>B</li><li>C]c</li><li>D</li></ul>')).toBe(
+      '<ul><li>A|c</li><li>D</li></ul>',
+    );
+  });
+
+  it('makes one the two parts of a bold or a quote cut by the selection, and leaves no empty style', () => {
+    expect(
+      deleted('<p>Un <strong>vote [très</strong></p><p><strong>discret ]et</strong> la fin.</p>'),
+    ).toBe('<p>Un <strong>vote |et</strong> la fin.</p>');
+    expect(
+      deleted(
+        '<p>Il dit « <span lang="en">the deal [is</span></p><p><span lang="en">done ]now</span> » et part.</p>',
+      ),
+    ).toBe('<p>Il dit « <span lang="en">the deal |now</span> » et part.</p>');
+    // Two quotes in two languages stay two.
+    expect(deleted('<p><span lang="en">A [b</span></p><p><span lang="de">c ]d</span></p>')).toBe(
+      '<p><span lang="en">A |</span><span lang="de">d</span></p>',
+    );
+    // The bold whose words all went, on either side, goes.
+    expect(deleted('<p>Un <em>[vote</em></p><p><strong>très]</strong> fin</p>')).toBe(
+      '<p>Un |&nbsp;fin</p>',
+    );
+  });
+
+  it('leaves an empty first block a <br> to hold the caret, and no <br> where there are words', () => {
+    expect(deleted('<p>[Un</p><p>deux]</p><p>trois</p>')).toBe('<p>|<br></p><p>trois</p>');
+    expect(deleted('<p>Un [vote</p><p><br></p><p>]</p>')).toBe('<p>Un |</p>');
+    expect(deleted('<p>[</p><p>deux]<br></p>')).toBe('<p>|<br></p>');
+  });
+});
+
+describe('splitBlockAt', () => {
+  const split = (html: string) =>
+    editedAcross(html, (range, root) => splitBlockAt(deleteAcross(range, root), root));
+
+  it('cuts the block in two of its kind, the words after in their own style', () => {
+    expect(
+      split('<p>Un <strong>vote [très</strong></p><p><strong>discret ]et</strong> fin</p>'),
+    ).toBe('<p>Un <strong>vote </strong></p><p><strong>|et</strong> fin</p>');
+    expect(split('<ul><li>Un [a</li><li>b]c</li></ul>')).toBe('<ul><li>Un </li><li>|c</li></ul>');
+    // A part with no words holds a <br>.
+    expect(split('<p>[Un</p><p>b]c</p>')).toBe('<p><br></p><p>|c</p>');
+  });
+});
+
+describe('spansBlocks', () => {
+  it('says whether a selection goes from one paragraph or entry into another', () => {
+    const root = document.createElement('div');
+    root.innerHTML = '<p>Un <strong>vote</strong></p><ul><li>A</li></ul>';
+    const range = document.createRange();
+    range.setStart(root.querySelector('p')!.firstChild!, 1);
+    range.setEnd(root.querySelector('strong')!.firstChild!, 2);
+    expect(spansBlocks(range, root)).toBe(false);
+    range.setEnd(root.querySelector('li')!.firstChild!, 1);
+    expect(spansBlocks(range, root)).toBe(true);
   });
 });

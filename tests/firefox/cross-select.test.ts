@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import type { PageServer } from '../browser/harness';
+import { readDatabase, writeDatabase, type ArgumentPage } from '../browser/database';
+import {
+  caretAfterIn,
+  matrixTable,
+  runMatrix,
+  selectAcross,
+  styledIn,
+  type MatrixDriver,
+} from '../fixtures/cross-select';
+import { chord, clickButton, clipFromPopup, inFirefox, type FirefoxSession } from './harness';
+
+interface StoredClip {
+  id: string;
+  title: string;
+  body: string;
+}
+
+/**
+ * A selection across two blocks of an item's text replaced every way an editor replaces one, in
+ * Firefox as in Chromium (tests/browser/cross-select.test.ts, the cases and what each should
+ * leave in tests/fixtures/cross-select.ts): a letter, Enter, Backspace, Delete, Ctrl+V and
+ * Ctrl+Maj+V of paragraphs or a list copied from a page with Ctrl+C (a real copy: a scripted
+ * paste reaches a Firefox page with an empty clipboard), Ctrl+B.
+ */
+describe('replacing a selection across two blocks of an item’s text, in Firefox (MV2)', () => {
+  let session: FirefoxSession;
+  let server: PageServer;
+
+  inFirefox((launched) => ({ session, server } = launched));
+
+  /** The drafts as stored, read from `page`. */
+  const read = async (page: Page) =>
+    (await readDatabase<{ clips: StoredClip[]; issues: Array<{ id: string }> }>(page)).clips;
+
+  /** Copies with Ctrl+C the element `id` of one of the tests' own pages, whole. */
+  async function copyFrom(file: string, from: string, to = from) {
+    const page = await session.openUrl(server.page(file));
+    await page.evaluate(
+      (first, last) => {
+        const words = document.createRange();
+        words.setStartBefore(document.getElementById(first)!);
+        words.setEndAfter(document.getElementById(last)!);
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(words);
+      },
+      from,
+      to,
+    );
+    await chord(page, ['Control', 'c']);
+    await page.close();
+  }
+
+  it('joins the two blocks where the selection was cut, whatever replaces it, each one Ctrl+Z', async () => {
+    const article = await session.openUrl(server.fixture('lemonde-1'));
+    const clipped = await clipFromPopup(session, article);
+    await article.close();
+    const draft = (await read(clipped))[0]!;
+    await clipped.close();
+    let popup: Page | undefined;
+    let selected: [string, string] = ['', ''];
+    const editor = '[data-testid="item-text"]';
+    const shown = () => popup!.$eval(editor, (el) => el.innerHTML);
+    const body = async () => (await read(popup!)).find((clip) => clip.id === draft.id)!.body;
+
+    const driver: MatrixDriver = {
+      async load(html) {
+        await popup?.close();
+        const writer = await session.openExtensionPage('popup.html');
+        await writeDatabase(writer as unknown as ArgumentPage, {
+          clips: [{ ...draft, body: html }],
+        });
+        await writer.close();
+        popup = await session.openExtensionPage('popup.html');
+        await clickButton(popup, draft.title);
+        const deadline = Date.now() + 30_000;
+        while ((await popup.$(editor)) === null || (await shown()) !== html) {
+          if (Date.now() > deadline) throw new Error(`The text was not drawn: ${html}`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      },
+      async select(words) {
+        selected = words;
+        await popup!.$eval(editor, selectAcross, words);
+      },
+      async act(way) {
+        const keys: Record<string, string[]> = {
+          letter: ['X'],
+          Enter: ['Enter'],
+          Backspace: ['Backspace'],
+          Delete: ['Delete'],
+          'Ctrl+X': ['Control', 'x'],
+          'Ctrl+B': ['Control', 'b'],
+          'Ctrl+I': ['Control', 'i'],
+        };
+        const chordKeys = keys[way];
+        if (chordKeys) {
+          await chord(popup!, chordKeys);
+          return;
+        }
+        // A copy opens a page: the popup's tab and its selection again after it.
+        if (way === 'list') await copyFrom('two-entries.html', 'entries');
+        else await copyFrom('two-paragraphs.html', 'first', 'second');
+        await popup!.bringToFront();
+        await popup!.$eval(editor, selectAcross, selected);
+        await chord(popup!, way === 'Ctrl+Maj+V' ? ['Control', 'Shift', 'v'] : ['Control', 'v']);
+      },
+      screen: shown,
+      async saved(before) {
+        const deadline = Date.now() + 3000;
+        let now = await body();
+        while (now === before && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          now = await body();
+        }
+        return now;
+      },
+      undo: () => chord(popup!, ['Control', 'z']),
+      caretAfter: (words) => popup!.$eval(editor, caretAfterIn, words),
+      styled: (html, [first, last], style) =>
+        popup!.$eval(editor, styledIn, [html, first, last, style] as [
+          string,
+          string,
+          string,
+          string,
+        ]),
+    };
+
+    const cells = await runMatrix(driver);
+    console.log(matrixTable(cells));
+    expect(
+      cells.filter((cell) => cell.faults.length),
+      matrixTable(cells),
+    ).toEqual([]);
+    await popup?.close();
+  });
+
+  it('logged no error from any extension page or the background', () => {
+    expect(session.extensionErrors()).toEqual([]);
+  });
+});
