@@ -89,9 +89,9 @@ export function ConflictChooser<T, K extends keyof T>({
     : t('conflict.theirs');
   return (
     <section class="conflicts" role="region" aria-labelledby={headingId} data-testid="conflicts">
-      <h3 id={headingId} class="conflicts__heading">
+      <h2 id={headingId} class="conflicts__heading">
         {t('conflict.heading')}
-      </h3>
+      </h2>
       <p class="conflicts__intro" role="alert">
         {intro}
       </p>
@@ -169,7 +169,7 @@ function Conflict({
   ];
   return (
     <li class="conflict" data-testid="conflict">
-      <h4 class="conflict__field">{name}</h4>
+      <h3 class="conflict__field">{name}</h3>
       {/* Not a live region: said at each pause in typing, it would talk over the editor. */}
       {!current && (
         <p class="conflict__updating" data-testid="conflict-updating">

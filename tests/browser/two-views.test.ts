@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import {
   clipFixture,
   launchExtension,
@@ -169,6 +170,8 @@ describe('two views of one record in Chromium', () => {
     expect(marked.join(' ')).toMatch(/popup/);
     expect(marked.join(' ')).toMatch(/bureau/);
     expect(marked.join(' ')).not.toContain(before.trim().split(/\s+/)[0]);
+    // The box as a screen reader finds it, its headings under the page's: nothing wrong for axe.
+    expect(await axeViolations(conflicted!)).toEqual([]);
 
     await conflicted!
       .getByRole('button', { name: 'Garder la mienne : Note privée (jamais exportée)' })

@@ -437,7 +437,7 @@ describe('SharedDeskBar › the versions of a text', () => {
 
     await waitFor(() => expect(screen.getAllByTestId('conflict-mine')).toHaveLength(2));
     const field = (name: string) =>
-      screen.getAllByTestId('conflict').find((el) => el.querySelector('h4')?.textContent === name);
+      screen.getAllByTestId('conflict').find((el) => el.querySelector('h3')?.textContent === name);
     const [intro, body] = [field('Chapô'), field('Texte de l’indiscret')];
     // The chapô's lines, one a line.
     const text = (conflict: HTMLElement, id: string) => within(conflict).getByTestId(id);
