@@ -8,6 +8,7 @@ import {
   clipFromPopup,
   inFirefox,
   pressButton,
+  selectInEditor,
   textsOf,
   type FirefoxSession,
 } from './harness';
@@ -33,30 +34,6 @@ describe('a conflict over an item’s text, in Firefox (MV2)', () => {
   /** The drafts as stored, read from `page`. */
   const read = async (page: Page) =>
     (await readDatabase<{ clips: StoredClip[]; issues: Array<{ id: string }> }>(page)).clips;
-
-  /** Puts the caret at the end of `word` in the editor's text, or selects it. */
-  const select = (page: Page, word: string, collapsed: boolean) =>
-    page.evaluate(
-      (w, atEnd) => {
-        const el = document.querySelector<HTMLElement>('[data-testid="item-text"]')!;
-        el.focus();
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const found = node.nodeValue!.lastIndexOf(w);
-          if (found < 0) continue;
-          const range = document.createRange();
-          range.setStart(node, found);
-          range.setEnd(node, found + w.length);
-          if (atEnd) range.collapse(false);
-          window.getSelection()!.removeAllRanges();
-          window.getSelection()!.addRange(range);
-          return;
-        }
-        throw new Error(`No "${w}" in the text`);
-      },
-      word,
-      collapsed,
-    );
 
   /** A popup opened as a page on `draft`, once its text `shown` is drawn. */
   async function openDraft(draft: StoredClip, shown: string) {
@@ -100,7 +77,7 @@ describe('a conflict over an item’s text, in Firefox (MV2)', () => {
       IDBObjectStore.prototype.add = full;
       IDBCursor.prototype.update = full;
     });
-    await select(mineView, 'jeudi.', true);
+    await selectInEditor(mineView, 'jeudi.', 'end');
     await mineView.keyboard.type(' Démenti mardi.');
     await until(
       () => textsOf(mineView, '[data-testid="save-state"]'),
@@ -110,7 +87,7 @@ describe('a conflict over an item’s text, in Firefox (MV2)', () => {
 
     // The other view makes « Bercy » bold, with Ctrl+B.
     await theirView.bringToFront();
-    await select(theirView, 'Bercy', false);
+    await selectInEditor(theirView, 'Bercy');
     await chord(theirView, ['Control', 'b']);
     const theirBody = '<p>Le ministre quitte <strong>Bercy</strong> jeudi.</p>';
     await until(stored, (body) => body === theirBody, 'the bold word stored');

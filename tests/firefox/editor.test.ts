@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { until, type PageServer } from '../browser/harness';
 import { readDatabase, writeDatabase, type ArgumentPage } from '../browser/database';
-import { chord, clickButton, clipFromPopup, inFirefox, type FirefoxSession } from './harness';
+import {
+  chord,
+  clickButton,
+  clipFromPopup,
+  inFirefox,
+  selectInEditor,
+  type FirefoxSession,
+} from './harness';
 
 interface StoredClip {
   id: string;
@@ -22,30 +29,6 @@ describe('bold, italic and paste from the keyboard in the item editor, in Firefo
   let server: PageServer;
 
   inFirefox((launched) => ({ session, server } = launched));
-
-  /** Selects the last `word` of the editor's text (or puts the caret at its end), keys only after. */
-  const select = (page: Page, word: string, collapsed = false) =>
-    page.evaluate(
-      (w, atEnd) => {
-        const el = document.querySelector<HTMLElement>('[data-testid="item-text"]')!;
-        el.focus();
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const found = node.nodeValue!.lastIndexOf(w);
-          if (found < 0) continue;
-          const range = document.createRange();
-          range.setStart(node, found);
-          range.setEnd(node, found + w.length);
-          if (atEnd) range.collapse(false);
-          window.getSelection()!.removeAllRanges();
-          window.getSelection()!.addRange(range);
-          return;
-        }
-        throw new Error(`No "${w}" in the text`);
-      },
-      word,
-      collapsed,
-    );
 
   /**
    * Copies with Ctrl+C, as an editor copies them, words of one of the tests' own pages
@@ -117,11 +100,11 @@ describe('bold, italic and paste from the keyboard in the item editor, in Firefo
 
     const { popup, saved } = await openDraft(draft, before);
 
-    await select(popup, 'deux');
+    await selectInEditor(popup, 'deux');
     await chord(popup, ['Control', 'b']);
     const bold = '<p>Un <strong>deux</strong> trois quatre</p>';
     await saved(bold, 'the word made bold by Ctrl+B');
-    await select(popup, 'trois');
+    await selectInEditor(popup, 'trois');
     await chord(popup, ['Control', 'i']);
     const both = '<p>Un <strong>deux</strong> <em>trois</em> quatre</p>';
     await saved(both, 'the word made italic by Ctrl+I');
@@ -135,7 +118,7 @@ describe('bold, italic and paste from the keyboard in the item editor, in Firefo
     await saved(bold, 'the bold again');
 
     // Ctrl+B on the caret: what is typed next is bold; Ctrl+B again ends it.
-    await select(popup, 'quatre', true);
+    await selectInEditor(popup, 'quatre', 'end');
     await chord(popup, ['Control', 'b']);
     await popup.keyboard.type(' fort');
     await chord(popup, ['Control', 'b']);
@@ -156,7 +139,7 @@ describe('bold, italic and paste from the keyboard in the item editor, in Firefo
     const { popup, saved } = await withBoldWords();
 
     // Pasted inside the bold words: the quote marked English, the words plain.
-    await select(popup, 'la ', true);
+    await selectInEditor(popup, 'la ', 'end');
     await chord(popup, ['Control', 'v']);
     const pasted =
       '<p>À lire : <strong>la </strong>Selon Axios, « <span lang="en">Why it matters: the deal</span> », ' +
@@ -176,7 +159,7 @@ describe('bold, italic and paste from the keyboard in the item editor, in Firefo
     const second = 'Le texte sera présenté en juin, « quoi qu’il arrive ».';
 
     // Ctrl+V inside the bold words: the paragraph cut around the two, which stay plain.
-    await select(popup, 'la ', true);
+    await selectInEditor(popup, 'la ', 'end');
     await chord(popup, ['Control', 'v']);
     const pasted = `<p>À lire : <strong>la </strong>${first}</p><p>${second}<strong>dépêche.</strong></p>`;
     await saved(pasted, 'the paragraphs pasted');
@@ -184,7 +167,7 @@ describe('bold, italic and paste from the keyboard in the item editor, in Firefo
     await saved(before, 'the paste undone');
 
     // Ctrl+Maj+V: typed in the bold, each paragraph's words bold.
-    await select(popup, 'la ', true);
+    await selectInEditor(popup, 'la ', 'end');
     await chord(popup, ['Control', 'Shift', 'v']);
     const typed = `<p>À lire : <strong>la ${first}</strong></p><p><strong>${second}dépêche.</strong></p>`;
     await saved(typed, 'the paragraphs pasted as plain text');

@@ -349,3 +349,34 @@ export async function chord(page: Page, keys: string[]): Promise<void> {
   await page.keyboard.press(keys.at(-1) as 'z');
   for (const key of keys.slice(0, -1).reverse()) await page.keyboard.up(key as 'Control');
 }
+
+/**
+ * Selects the last `word` of the item editor's text (`'word'`), or puts the caret at its start
+ * or end, without the mouse and with the editor focused: the keys that follow are real ones.
+ */
+export function selectInEditor(
+  page: Page,
+  word: string,
+  how: 'word' | 'start' | 'end' = 'word',
+): Promise<void> {
+  return page.evaluate(
+    (w, at) => {
+      const el = document.querySelector<HTMLElement>('[data-testid="item-text"]')!;
+      el.focus();
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const found = node.nodeValue!.lastIndexOf(w);
+        if (found < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at === 'end' ? found + w.length : found);
+        if (at === 'word') range.setEnd(node, found + w.length);
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+        return;
+      }
+      throw new Error(`No "${w}" in the text`);
+    },
+    word,
+    how,
+  );
+}

@@ -8,6 +8,7 @@ import {
   clipFromPopup,
   inFirefox,
   pressButton,
+  selectInEditor,
   type FirefoxSession,
 } from './harness';
 
@@ -27,31 +28,6 @@ describe('a list in an item’s text, in Firefox (MV2)', () => {
   let server: PageServer;
 
   inFirefox((launched) => ({ session, server } = launched));
-
-  /**
-   * Puts the caret in the editor at the start (or end) of the last `word` of its text, without
-   * the mouse: the keys that follow are real ones.
-   */
-  const caretAt = (page: Page, word: string, where: 'start' | 'end') =>
-    page.evaluate(
-      (w, at) => {
-        const el = document.querySelector<HTMLElement>('[data-testid="item-text"]')!;
-        el.focus();
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const found = node.nodeValue!.lastIndexOf(w);
-          if (found < 0) continue;
-          const range = document.createRange();
-          range.setStart(node, at === 'start' ? found : found + w.length);
-          window.getSelection()!.removeAllRanges();
-          window.getSelection()!.addRange(range);
-          return;
-        }
-        throw new Error(`No "${w}" in the text`);
-      },
-      word,
-      where,
-    );
 
   it('keeps a list a list through typing, Enter, Backspace, undo, paste and a quote', async () => {
     const article = await session.openUrl(server.fixture('lemonde-1'));
@@ -91,7 +67,7 @@ describe('a list in an item’s text, in Firefox (MV2)', () => {
     const saved = (body: string, what: string) => until(stored, (now) => now === body, what);
 
     // Typed in an entry: still an entry.
-    await caretAt(popup, 'Deux', 'end');
+    await selectInEditor(popup, 'Deux', 'end');
     await popup.keyboard.type(' et demi');
     await saved('<ul><li>Un <strong>fort</strong></li><li>Deux et demi</li></ul>', 'the typing');
     // Enter makes an entry; Enter in the empty last one leaves the list for a paragraph.
@@ -108,7 +84,7 @@ describe('a list in an item’s text, in Firefox (MV2)', () => {
     await saved(full, 'the paragraph after the list');
 
     // Backspace at the start of the first entry makes it a paragraph, in one undo step.
-    await caretAt(popup, 'Un', 'start');
+    await selectInEditor(popup, 'Un', 'start');
     await popup.keyboard.press('Backspace');
     const unlisted =
       '<p>Un <strong>fort</strong></p><ul><li>Deux et demi</li><li>Trois</li></ul><p>Après.</p>';
@@ -120,7 +96,7 @@ describe('a list in an item’s text, in Firefox (MV2)', () => {
     await chord(popup, ['Control', 'z']);
     await saved(full, 'the list back again');
     // Typing after the undo goes in the list again.
-    await caretAt(popup, 'Trois', 'end');
+    await selectInEditor(popup, 'Trois', 'end');
     await popup.keyboard.type(' bis');
     const bis = `<ul>${list}<li>Trois bis</li></ul><p>Après.</p>`;
     await saved(bis, 'the typing after the undo');
@@ -145,14 +121,14 @@ describe('a list in an item’s text, in Firefox (MV2)', () => {
     await chord(source, ['Control', 'c']);
     await source.close();
     await popup.bringToFront();
-    await caretAt(popup, 'Trois bis', 'end');
+    await selectInEditor(popup, 'Trois bis', 'end');
     await chord(popup, ['Control', 'v']);
     const pasted =
       '<li>Trois bis</li><li><strong>Quatre</strong></li><li>Cinq</li></ul><p>Après.</p>';
     await saved(`<ul>${list}${pasted}`, 'the pasted list');
 
     // A quote asked for as a paragraph, the caret in an entry: an entry after that one.
-    await caretAt(popup, 'Deux', 'end');
+    await selectInEditor(popup, 'Deux', 'end');
     await pressButton(popup, 'En paragraphe');
     const quoted = `<ul>${list}<li>« Oui. »</li>${pasted}`;
     await saved(quoted, 'the quote as an entry');
