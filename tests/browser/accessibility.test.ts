@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import {
   clipTwoArticles,
+  createIssueInPopup,
   launchExtension,
   openDesk,
   openPopup,
   servePages,
-  until,
   type ExtensionSession,
   type PageServer,
 } from './harness';
@@ -27,16 +27,7 @@ describe('the extension for a screen reader and the keyboard', () => {
   /** Creates « Les indiscrets du 15 mars » from the popup and adds the Guardian's draft to it. */
   async function composeIssue() {
     const popup = await openPopup(session);
-    await popup.getByRole('tab', { name: 'Numéro' }).click();
-    const form = popup.getByRole('form', { name: 'Nouveau numéro' });
-    await form.getByLabel('Date').fill('2027-03-15');
-    await until(
-      () => form.getByLabel('Titre').inputValue(),
-      (title) => title === 'Les indiscrets du 15 mars',
-      'the title',
-    );
-    await form.getByRole('button', { name: 'Créer le numéro' }).click();
-    await popup.getByTestId('issue-totals').waitFor();
+    await createIssueInPopup(popup);
     await popup.getByRole('tab', { name: 'Brouillons' }).click();
     const add = popup.getByRole('button', { name: `Ajouter « ${titles.guardian} » au numéro` });
     await add.click();

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clipFixture,
+  createIssueInPopup,
   launchExtension,
   openPopup as openPopupPage,
   screenshotPath,
@@ -101,15 +102,7 @@ describe('backup and restore in Chromium with the built extension', () => {
     titles.wikipedia = await clip('wikipedia', '#mw-content-text p');
 
     const popup = await openPopup();
-    await popup.getByRole('tab', { name: 'Numéro' }).click();
-    const form = popup.getByRole('form', { name: 'Nouveau numéro' });
-    await form.getByLabel('Date').fill('2027-03-15');
-    await until(
-      () => form.getByLabel('Titre').inputValue(),
-      (v) => v === 'Les indiscrets du 15 mars',
-      'the title',
-    );
-    await form.getByRole('button', { name: 'Créer le numéro' }).click();
+    await createIssueInPopup(popup);
     await popup.getByRole('tab', { name: 'Brouillons' }).click();
     for (const title of [titles.lemonde, titles.guardian]) {
       await popup.getByRole('button', { name: `Ajouter « ${title} » au numéro` }).click();

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import {
   clipFixture,
   clipTwoArticles,
+  createIssueInPopup,
   launchExtension,
   openDesk,
   openPopup,
@@ -39,16 +40,7 @@ describe('where the focus goes in the desk, and the tabs’ titles, in Chromium'
     titles.quanta = await clipFixture(session, server, 'quanta-1', '.post__content__section p');
     // An issue holding the three drafts, in the order they are added.
     const popup = await openPopup(session);
-    await popup.getByRole('tab', { name: 'Numéro' }).click();
-    const form = popup.getByRole('form', { name: 'Nouveau numéro' });
-    await form.getByLabel('Date').fill('2027-03-15');
-    await until(
-      () => form.getByLabel('Titre').inputValue(),
-      (title) => title === 'Les indiscrets du 15 mars',
-      'the title',
-    );
-    await form.getByRole('button', { name: 'Créer le numéro' }).click();
-    await popup.getByTestId('issue-totals').waitFor();
+    await createIssueInPopup(popup);
     await addThree(popup);
   });
 

@@ -442,3 +442,24 @@ export async function until<T>(
   }
   return value;
 }
+
+/**
+ * Creates an issue from the popup's « Numéro » tab as an editor does, no issue open yet: the
+ * date typed, the title it gives waited for, « Créer le numéro », the new issue shown.
+ */
+export async function createIssueInPopup(
+  popup: Page,
+  date = '2027-03-15',
+  title = 'Les indiscrets du 15 mars',
+): Promise<void> {
+  await popup.getByRole('tab', { name: 'Numéro' }).click();
+  const form = popup.getByRole('form', { name: 'Nouveau numéro' });
+  await form.getByLabel('Date').fill(date);
+  await until(
+    () => form.getByLabel('Titre').inputValue(),
+    (value) => value === title,
+    'the title',
+  );
+  await form.getByRole('button', { name: 'Créer le numéro' }).click();
+  await popup.getByTestId('issue-totals').waitFor();
+}

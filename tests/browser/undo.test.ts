@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   clipTwoArticles,
+  createIssueInPopup,
   launchExtension,
   liveRegionsSaying,
   openDesk,
@@ -73,17 +74,7 @@ describe('undo across the popup and the desk in Chromium', () => {
     Object.assign(titles, await clipTwoArticles(session, server));
     // An issue of the 15th of March holding Le Monde's draft, the current one.
     const popup = await openPopup(session);
-    await popup.getByRole('tab', { name: 'Numéro' }).click();
-    // No issue yet: the tab holds the new issue's form.
-    const form = popup.getByRole('form', { name: 'Nouveau numéro' });
-    await form.getByLabel('Date').fill('2027-03-15');
-    await until(
-      () => form.getByLabel('Titre').inputValue(),
-      (title) => title === 'Les indiscrets du 15 mars',
-      'the title',
-    );
-    await form.getByRole('button', { name: 'Créer le numéro' }).click();
-    await popup.getByTestId('issue-totals').waitFor();
+    await createIssueInPopup(popup);
     await popup.getByRole('tab', { name: 'Brouillons' }).click();
     await popup.getByRole('button', { name: `Ajouter « ${titles.lemonde} » au numéro` }).click();
     await draftRow(popup, titles.lemonde).waitFor({ state: 'detached' });
