@@ -101,7 +101,8 @@ describe('a list in an item’s text, in Firefox (MV2)', () => {
     const bis = `<ul>${list}<li>Trois bis</li></ul><p>Après.</p>`;
     await saved(bis, 'the typing after the undo');
 
-    // A list pasted at the end of an entry gives entries of this list, each its text. Copied
+    // A list pasted at the end of an entry gives entries of this list, as in Word: its first
+    // entry's words end the entry at the caret, the next ones are entries of their own. Copied
     // from a page with Ctrl+C and pasted with Ctrl+V: Firefox gives a paste event made by a
     // script no clipboard data.
     const source = await session.browser.newPage();
@@ -123,8 +124,7 @@ describe('a list in an item’s text, in Firefox (MV2)', () => {
     await popup.bringToFront();
     await selectInEditor(popup, 'Trois bis', 'end');
     await chord(popup, ['Control', 'v']);
-    const pasted =
-      '<li>Trois bis</li><li><strong>Quatre</strong></li><li>Cinq</li></ul><p>Après.</p>';
+    const pasted = '<li>Trois bis<strong>Quatre</strong></li><li>Cinq</li></ul><p>Après.</p>';
     await saved(`<ul>${list}${pasted}`, 'the pasted list');
 
     // A quote asked for as a paragraph, the caret in an entry: an entry after that one.
