@@ -16,6 +16,7 @@ import {
   overWholeQuotes,
   spansBlocks,
   splitBlockAt,
+  STYLES,
 } from './richtext';
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
 import { TextHistory, type TextState } from './textHistory';
@@ -195,7 +196,7 @@ function typeText(text: string, root: Node): void {
             at.startContainer instanceof Element
               ? at.startContainer
               : at.startContainer.parentElement;
-          el && el !== started && /^(?:a|b|strong|i|em|u|s)$/.test(el.localName);
+          el && el !== started && STYLES.test(el.localName);
           el = el.parentElement
         ) {
           at.setStartBefore(el);
@@ -990,10 +991,14 @@ export function RichText({
         const block = blockAt(caret.startContainer, el);
         if (block && !block.textContent) block.querySelectorAll('br').forEach((br) => br.remove());
         const at = caret.startContainer;
-        if (at.nodeType === Node.TEXT_NODE) (at as Text).insertData(caret.startOffset, text);
-        else caret.insertNode(document.createTextNode(text));
-        if (at.nodeType === Node.TEXT_NODE) caret.setStart(at, caret.startOffset + text.length);
-        else caret.setStartAfter(caret.startContainer.childNodes[caret.startOffset]!);
+        if (at.nodeType === Node.TEXT_NODE) {
+          (at as Text).insertData(caret.startOffset, text);
+          caret.setStart(at, caret.startOffset + text.length);
+        } else {
+          const typed = document.createTextNode(text);
+          caret.insertNode(typed);
+          caret.setStartAfter(typed);
+        }
         caret.collapse(true);
       }
       selection.removeAllRanges();

@@ -85,8 +85,11 @@ export function overWholeQuotes(range: Range, root: Node): Range {
   return wide;
 }
 
-/** The elements whose style a paste's words do not take: they come with their own. */
-const STYLES = /^(?:a|b|strong|i|em|u|s)$/;
+/**
+ * The elements of a style (bold, italic, a link…): a paste's words do not take theirs (they come
+ * with their own), nor does a paragraph typed after Enter take those of the words after it.
+ */
+export const STYLES = /^(?:a|b|strong|i|em|u|s)$/;
 /** Where the words around the caret end: a paste's words are never put outside it. */
 const BLOCKS = /^(?:p|li|ul|ol|div|blockquote|h[1-6])$/;
 
@@ -113,7 +116,7 @@ export function spansBlocks(range: Range, root: Node): boolean {
 function sameStyle(a: Node | null, b: Node | null): a is Element {
   if (a?.nodeType !== 1 || b?.nodeType !== 1) return false;
   const [x, y] = [a as Element, b as Element];
-  if (x.localName !== y.localName || !/^(?:a|b|strong|i|em|u|s|span)$/.test(x.localName)) {
+  if (x.localName !== y.localName || !(STYLES.test(x.localName) || x.localName === 'span')) {
     return false;
   }
   const names = x.getAttributeNames();
@@ -220,17 +223,27 @@ export function deleteAcross(range: Range, root: Node): Range {
  */
 export function splitBlockAt(caret: Range, root: Node): Range {
   const block = blockAt(caret.startContainer, root)!;
-  const tail = caret.cloneRange();
-  tail.setEnd(block, block.childNodes.length);
-  const after = block.cloneNode(false) as Element;
-  after.append(tail.extractContents());
-  block.after(after);
+  const after = cutBlock(caret, block);
+  pruneEmpty(block);
   for (const part of [block, after]) {
-    pruneEmpty(part);
     if (!part.textContent && !part.querySelector('br'))
       part.append(root.ownerDocument!.createElement('br'));
   }
   return edgeOf(after);
+}
+
+/**
+ * Cuts `block` in two at `caret`: the words after it go, in their own style, in a block of the
+ * same kind put after it (a style left with no words there taken out), which is returned.
+ */
+function cutBlock(caret: Range, block: Element): Element {
+  const tail = caret.cloneRange();
+  tail.setEnd(block, block.childNodes.length);
+  const after = block.cloneNode(false) as Element;
+  after.append(tail.extractContents());
+  pruneEmpty(after);
+  block.after(after);
+  return after;
 }
 
 /**
@@ -339,12 +352,7 @@ export function insertBlocks(
     return edgeOf(all[all.length - 1] ?? root, true);
   }
   // The words after the caret, in a block of their own after it.
-  const tail = caret.cloneRange();
-  tail.setEnd(block, block.childNodes.length);
-  const after = block.cloneNode(false) as Element;
-  after.append(tail.extractContents());
-  pruneEmpty(after);
-  block.after(after);
+  const after = cutBlock(caret, block);
   if (mergeFirst) insertOwnStyle(caret, words(first), root);
   else if (!block.textContent?.trim()) block.remove();
   after.before(...between);
