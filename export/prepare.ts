@@ -379,6 +379,83 @@ function prepareItemContent(item: ExportItem, style: HouseStyle): PreparedConten
   return prepared;
 }
 
+/** Spaces an editor may leave after a typed opener, the typeset no-break ones included. */
+const LEADING_SPACE = /^[\s\u00a0\u202f]+/;
+
+/**
+ * The nodes of a paragraph without what `cut` removes from the start of its text, reached
+ * through the formatting around it (`<strong>--></strong> Le…`); a node left empty goes. `cut`
+ * returns the rest of the first text, or undefined when that text does not start as it wants.
+ */
+function cutStart(
+  nodes: readonly SafeInline[],
+  cut: (text: string) => string | undefined,
+): SafeInline[] | undefined {
+  const [first, ...rest] = nodes;
+  if (!first) return undefined;
+  if (first.type === 'text') {
+    const left = cut(first.text);
+    if (left === undefined) return undefined;
+    return left ? [{ ...first, text: left }, ...rest] : rest;
+  }
+  if (!('children' in first)) return undefined;
+  const children = cutStart(first.children, cut);
+  if (!children) return undefined;
+  return children.length > 0 ? [{ ...first, children }, ...rest] : rest;
+}
+
+/** A paragraph without its leading spaces, across the nodes they span. */
+function trimStart(paragraph: SafeParagraph): SafeParagraph {
+  let out = paragraph;
+  for (;;) {
+    const next = cutStart(out, (text) =>
+      LEADING_SPACE.test(text) ? text.replace(LEADING_SPACE, '') : undefined,
+    );
+    if (!next) return out;
+    out = next;
+  }
+}
+
+/** Each prepared content without its typed opener, by marker: the same object at every export. */
+const withoutOpener = new WeakMap<PreparedContent, { marker: string; content: PreparedContent }>();
+
+/**
+ * An item whose text starts with the house opener typed by hand (`--> Le 10 mars…`, as editors
+ * wrote items before, or pasted from an old column) without it: every serialiser writes the
+ * opener before the first paragraph, and a second one would be published as « --> --> Le… ».
+ * A paragraph that held the opener alone goes, unless it is a list's entry. A new object, kept
+ * for the next export (its parts are cached by identity): prepared items are never mutated.
+ */
+function withoutTypedOpener(content: PreparedContent, marker: string): PreparedContent {
+  const known = withoutOpener.get(content);
+  if (known?.marker === marker) return known.content;
+  const cut = (text: string) => (text.startsWith(marker) ? text.slice(marker.length) : undefined);
+  const first = content.blocks[0] && cutStart(trimStart(content.blocks[0]), cut);
+  let result = content;
+  if (first) {
+    const block = trimStart(first);
+    const own = content.paragraphs[0] ?? [];
+    const paragraph = trimStart(cutStart(trimStart(own), cut) ?? own);
+    const inList = content.lists[0]?.start === 0;
+    if (block.length === 0 && content.blocks.length > 1 && !inList) {
+      result = {
+        ...content,
+        blocks: content.blocks.slice(1),
+        paragraphs: content.paragraphs.slice(1),
+        lists: content.lists.map((list) => ({ ...list, start: list.start - 1, end: list.end - 1 })),
+      };
+    } else {
+      result = {
+        ...content,
+        blocks: [block, ...content.blocks.slice(1)],
+        paragraphs: [paragraph, ...content.paragraphs.slice(1)],
+      };
+    }
+  }
+  withoutOpener.set(content, { marker, content: result });
+  return result;
+}
+
 /**
  * Sanitizes the issue and applies the house style. Pure: same input, same output.
  * @param issue the untrusted model.
@@ -402,11 +479,15 @@ export function prepareIssue(issue: ExportIssue, style: HouseStyle): PreparedIss
   introParagraphs = introParagraphs.map(typeset);
   const outroNodes = style.outro ? plainTextToInline(style.outro) : [];
 
-  const items = issue.items.map((item): PreparedItem => ({
-    id: item.id,
-    ...(item.label ? { label: item.label } : {}),
-    ...prepareItemContent(item, style),
-  }));
+  const marker = style.itemOpener.trim();
+  const items = issue.items.map((item): PreparedItem => {
+    const content = prepareItemContent(item, style);
+    return {
+      id: item.id,
+      ...(item.label ? { label: item.label } : {}),
+      ...(marker ? withoutTypedOpener(content, marker) : content),
+    };
+  });
 
   return {
     title,

@@ -331,3 +331,47 @@ describe('outro', () => {
     expect(renderHtml(issueWith('a'), { ...style, intro: 'Bonjour' })).toContain('<p>Bonjour</p>');
   });
 });
+
+describe('an item opener typed by hand', () => {
+  // Editors typed « --> » before each item for years, and paste items from old columns: the
+  // exports write the opener themselves, so one typed in the text would be published twice.
+  it('is not written a second time in any format', () => {
+    const issue = issueWith('<p>--&gt; Le 10 mars, OVH a pris feu.</p>');
+
+    expect(renderHtml(issue, style)).toContain('<p>--&gt; Le 10 mars, OVH a pris feu.</p>');
+    expect(renderMarkdown(issue, style).split('\n')[2]).toBe('--> Le 10 mars, OVH a pris feu.');
+    expect(renderText(issue, style).split('\n')[2]).toBe('--> Le 10 mars, OVH a pris feu.');
+  });
+
+  it('is found through formatting, without its space, after spaces and before a no-break one', () => {
+    const bodies = [
+      '<p><strong>--&gt;</strong> Le feu.</p>',
+      '<p>--&gt;Le feu.</p>',
+      '<p>  --&gt;\u00a0Le feu.</p>',
+      '<p><em>--&gt; Le</em> feu.</p>',
+    ];
+
+    const lines = bodies.map((body) => renderText(issueWith(body), style).split('\n')[2]);
+
+    expect(lines).toEqual(['--> Le feu.', '--> Le feu.', '--> Le feu.', '--> Le feu.']);
+    expect(renderHtml(issueWith(bodies[3]!), style)).toContain('<p>--&gt; <em>Le</em> feu.</p>');
+  });
+
+  it('goes with its paragraph when it stood alone on the first line', () => {
+    const html = renderHtml(issueWith('<p>--&gt;</p><p>Le feu.</p><ul><li>un</li></ul>'), style);
+
+    expect(html).toContain('<p>--&gt; Le feu.</p>\n<ul>\n<li>un</li>\n</ul>');
+  });
+
+  it('is kept when it is not at the start, or when the house style has another opener', () => {
+    expect(renderText(issueWith('Une flèche --&gt; ici'), style).split('\n')[2]).toBe(
+      '--> Une flèche --> ici',
+    );
+    expect(renderText(issueWith('--&gt; a'), { ...style, itemOpener: '» ' }).split('\n')[2]).toBe(
+      '» --> a',
+    );
+    expect(renderText(issueWith('--&gt; a'), { ...style, itemOpener: '' }).split('\n')[2]).toBe(
+      '--> a',
+    );
+  });
+});

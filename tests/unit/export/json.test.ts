@@ -53,6 +53,17 @@ describe('renderJson', () => {
     ]);
   });
 
+  it('writes an item without the opener its editor typed, as it writes every other', () => {
+    const typed = {
+      ...sampleIssue,
+      items: [{ id: 'feu', bodyHtml: '<p>--&gt; Le feu.</p><p>Suite.</p>', sources: [] }],
+    };
+
+    const doc = JSON.parse(renderJson(typed, style, { now: FIXED_NOW })) as IssueJsonDocument;
+
+    expect(doc.issue.items[0]?.html).toBe('<p>Le feu.</p><p>Suite.</p>');
+  });
+
   it('writes the label of an item that has one, and reads it back', () => {
     const labelled = {
       ...sampleIssue,
