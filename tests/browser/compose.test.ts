@@ -396,6 +396,11 @@ describe('composing an issue in Chromium with the built extension', () => {
     const popup = await openPopup();
     const source = draftRow(popup, titles.nytimes);
     const target = draftRow(popup, titles.quanta);
+    // The popup paints its inbox from the last snapshot first and redraws it when the database
+    // answers: a drag begun on the snapshot's rows can be cut by that redraw (this test failed
+    // so once on a loaded machine). Dragged once the list is live (its count is shown).
+    await target.waitFor();
+    await popup.getByTestId('draft-total').filter({ hasText: /\d/ }).waitFor();
     await source.waitFor();
 
     await source.dragTo(target);
