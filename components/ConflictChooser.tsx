@@ -4,6 +4,7 @@ import { getLocale, t } from '../locales';
 import type { FieldConflict } from '../lib/merge';
 import { diffWords, type DiffPart } from '../lib/word-diff';
 import { diffItemHtml, lookDifferences, type ItemNode, type ItemText } from './itemDiff';
+import { markMove, placeTip, within } from './markTips';
 
 /** A version's text, what the other version lacks marked. */
 function Marked({ parts }: { parts: DiffPart[] }) {
@@ -239,7 +240,7 @@ function itemVersions(mine: string, theirs: string, lang: string): [Version, Ver
         // In the text's language, as the editor says it: a screen reader reads a French text
         // in French when the interface speaks English, and a quote in its own language.
         <div class="conflict__text conflict__text--item" lang={lang} data-testid={testId}>
-          {itemNodes(version.nodes)}
+          {itemNodes(version.nodes, { given: false })}
         </div>
       );
   return [item(diff.mine), item(diff.theirs)];
@@ -251,10 +252,10 @@ function itemVersions(mine: string, theirs: string, lang: string): [Version, Ver
  * after them, to be compared with the other version's, and no click on it leaves the choice
  * (in the popup, a page opened would close it).
  */
-function itemNodes(nodes: ItemNode[]): ComponentChildren {
+function itemNodes(nodes: ItemNode[], tabStop: { given: boolean }): ComponentChildren {
   return nodes.map((node, i) => {
-    if (!('tag' in node)) return <TextRun key={i} run={node} />;
-    const children = itemNodes(node.children);
+    if (!('tag' in node)) return <TextRun key={i} run={node} tabStop={tabStop} />;
+    const children = itemNodes(node.children, tabStop);
     switch (node.tag) {
       case 'p':
         return <p key={i}>{children}</p>;
@@ -294,10 +295,13 @@ function itemNodes(nodes: ItemNode[]): ComponentChildren {
  * A run of an item's text: as it is, or marked, the words the other version lacks as a plain
  * field's are, and the words it has too but that read otherwise there (a style, a link, a
  * language, a block) marked with what differs (« mêmes mots, ici en gras »). That is said once:
- * in the text, after the words, to a screen reader, and shown beside them on hovering them (not
- * a `title`, which a screen reader would read again as the mark's description).
+ * in the text, after the words, to a screen reader, and shown beside them on hovering them or
+ * on focusing them (not a `title`, which a screen reader would read again as the mark's
+ * description, and which no keyboard shows). The marks that say something are one Tab stop a
+ * version, the first of them (`tabStop` says whether it is given yet), the arrow keys moving
+ * between them: a text with dozens of them is not dozens of Tab stops.
  */
-function TextRun({ run }: { run: ItemText }) {
+function TextRun({ run, tabStop }: { run: ItemText; tabStop: { given: boolean } }) {
   if (!run.mark) return <>{run.text}</>;
   if (run.mark.kind === 'words') return <mark class="conflict__change">{run.text}</mark>;
   const { here, there } = run.mark;
@@ -310,8 +314,18 @@ function TextRun({ run }: { run: ItemText }) {
       )
       .join(', '),
   });
+  const first = !tabStop.given;
+  tabStop.given = true;
   return (
-    <mark class="conflict__change conflict__change--style">
+    <mark
+      class="conflict__change conflict__change--style"
+      tabIndex={first ? 0 : -1}
+      onMouseEnter={holdTip}
+      onMouseLeave={releaseTip}
+      onFocus={holdTip}
+      onBlur={releaseTip}
+      onKeyDown={markKey}
+    >
       {run.text}
       <span class="conflict__said" lang={getLocale()} data-testid="conflict-said">
         {/* A no-break space: a space starting the hidden box would be dropped, the words run on. */}
@@ -321,6 +335,121 @@ function TextRun({ run }: { run: ItemText }) {
       </span>
     </mark>
   );
+}
+
+/**
+ * The marks whose box shows. While one does, the box is moved again when anything scrolls or
+ * the window is resized (it is fixed in the window, out of the scrolling text's box, which
+ * would cut it off; the words it describes are not), and Escape puts it away.
+ */
+const shownTips = new Set<HTMLElement>();
+const moveShownTips = () => shownTips.forEach(placeSaid);
+
+/**
+ * Escape, wherever the focus is (on the mark, or in the editor with the pointer over a mark):
+ * the boxes shown go away and stay away until their mark is left and come back to (WCAG 1.4.13,
+ * dismissible), and the focus stays where it is. Heard before the desk's own Escape (back to the
+ * list), which a second Escape still is.
+ */
+function dismissShownTips(event: KeyboardEvent) {
+  if (event.key !== 'Escape' || shownTips.size === 0) return;
+  event.preventDefault();
+  for (const mark of [...shownTips]) {
+    mark.dataset.dismissed = '';
+    hideSaid(mark);
+  }
+}
+
+/** A mark's box of what differs. */
+const saidOf = (mark: HTMLElement) => mark.querySelector<HTMLElement>(':scope > .conflict__said');
+
+/**
+ * Shows `mark`'s box beside it, inside the window and the desk's column (in the popup, the
+ * window): under the words, or over them where there is no room under; never over them.
+ */
+function placeSaid(mark: HTMLElement) {
+  const said = saidOf(mark);
+  if (!said) return;
+  const root = document.documentElement;
+  const view = { left: 0, top: 0, right: root.clientWidth, bottom: root.clientHeight };
+  const column = mark.closest('.desk__column');
+  const bounds = column ? within(view, column.getBoundingClientRect()) : view;
+  said.classList.add('conflict__said--shown');
+  // Measured where nothing narrows it but the bounds' width, then fixed at that size: moved
+  // near the window's right edge, it would wrap again.
+  said.style.width = '';
+  said.style.maxWidth = `${Math.max(0, bounds.right - bounds.left)}px`;
+  said.style.left = '0px';
+  said.style.top = '0px';
+  const measured = said.getBoundingClientRect();
+  const size = { width: Math.ceil(measured.width), height: measured.height };
+  const place = placeTip(mark.getBoundingClientRect(), size, bounds);
+  said.style.width = `${size.width}px`;
+  said.style.left = `${place.left}px`;
+  said.style.top = `${place.top}px`;
+  said.dataset.side = place.side;
+}
+
+/** Hides `mark`'s box: hidden as .visually-hidden hides, still read after the words. */
+function hideSaid(mark: HTMLElement) {
+  const said = saidOf(mark);
+  said?.classList.remove('conflict__said--shown');
+  said?.removeAttribute('style');
+  said?.removeAttribute('data-side');
+  shownTips.delete(mark);
+  if (shownTips.size === 0) {
+    removeEventListener('scroll', moveShownTips, true);
+    removeEventListener('resize', moveShownTips);
+    removeEventListener('keydown', dismissShownTips, true);
+  }
+}
+
+/**
+ * The pointer came onto a mark, or the focus: its box shows, unless Escape put it away while
+ * the mark is still pointed at or focused.
+ */
+function holdTip(event: Event) {
+  const mark = event.currentTarget as HTMLElement;
+  mark.dataset[event.type === 'focus' ? 'focused' : 'hovered'] = '';
+  if (mark.dataset.dismissed !== undefined) return;
+  if (shownTips.size === 0) {
+    addEventListener('scroll', moveShownTips, true);
+    addEventListener('resize', moveShownTips);
+    addEventListener('keydown', dismissShownTips, true);
+  }
+  shownTips.add(mark);
+  placeSaid(mark);
+}
+
+/** The pointer or the focus left a mark: its box hides once neither is on it. */
+function releaseTip(event: Event) {
+  const mark = event.currentTarget as HTMLElement;
+  delete mark.dataset[event.type === 'blur' ? 'focused' : 'hovered'];
+  if (mark.dataset.focused !== undefined || mark.dataset.hovered !== undefined) return;
+  delete mark.dataset.dismissed;
+  hideSaid(mark);
+}
+
+/**
+ * The arrow keys, Home and End on a focused mark: the focus moves to another mark of the same
+ * version, which becomes its Tab stop.
+ */
+function markKey(event: KeyboardEvent) {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
+  const mark = event.currentTarget as HTMLElement;
+  const marks = [
+    ...(mark
+      .closest('.conflict__text')
+      ?.querySelectorAll<HTMLElement>('.conflict__change--style') ?? []),
+  ];
+  const to = markMove(event.key, marks.indexOf(mark), marks.length);
+  if (to === undefined) return;
+  event.preventDefault();
+  const next = marks[to]!;
+  if (next === mark) return;
+  mark.tabIndex = -1;
+  next.tabIndex = 0;
+  next.focus();
 }
 
 /** A language's name in the interface's language (`en` is « anglais »), else its tag. */

@@ -23,7 +23,9 @@ interface StoredClip {
  * Two views of one draft in Firefox (two popups opened as pages), both changing one paragraph of
  * its text: the one whose writes could not land (IndexedDB refuses them, as on a full disk)
  * shows the conflict box, both texts drawn as they read, the words it added marked, a word the
- * other made bold marked and said (shown on hovering it), and takes the other's text.
+ * other made italic and one bold marked and said (shown on hovering them, or focusing them: one
+ * Tab stop a version, the arrow keys between its marks, Escape to put the box away), and takes
+ * the other's text.
  */
 describe('a conflict over an item’s text, in Firefox (MV2)', () => {
   let session: FirefoxSession;
@@ -85,12 +87,14 @@ describe('a conflict over an item’s text, in Firefox (MV2)', () => {
       'the first view’s write to fail',
     );
 
-    // The other view makes « Bercy » bold, with Ctrl+B.
+    // The other view makes « ministre » italic with Ctrl+I, and « Bercy » bold with Ctrl+B.
     await theirView.bringToFront();
+    await selectInEditor(theirView, 'ministre');
+    await chord(theirView, ['Control', 'i']);
     await selectInEditor(theirView, 'Bercy');
     await chord(theirView, ['Control', 'b']);
-    const theirBody = '<p>Le ministre quitte <strong>Bercy</strong> jeudi.</p>';
-    await until(stored, (body) => body === theirBody, 'the bold word stored');
+    const theirBody = '<p>Le <em>ministre</em> quitte <strong>Bercy</strong> jeudi.</p>';
+    await until(stored, (body) => body === theirBody, 'the italic and bold words stored');
 
     // The first view shows both versions, as they read, compared with what it typed last.
     await mineView.bringToFront();
@@ -130,13 +134,14 @@ describe('a conflict over an item’s text, in Firefox (MV2)', () => {
       theirs: 'Le ministre quitte Bercy jeudi.',
       bold: 'Bercy',
       added: ['Démenti mardi.'],
-      saidMine: ['\u00a0(mêmes mots, ici pas en gras)'],
+      saidMine: ['\u00a0(mêmes mots, ici pas en italique)', '\u00a0(mêmes mots, ici pas en gras)'],
       saidTheirs: ['\u00a0(mêmes mots, ici en gras)'],
       titles: 0,
     });
 
     // What differs shows on hovering the bold word, under it; hidden otherwise.
     const mark = '[data-testid="conflict-theirs"] strong > mark';
+    await mineView.mouse.move(0, 0);
     const width = () =>
       mineView.evaluate(
         (css) =>
@@ -149,6 +154,86 @@ describe('a conflict over an item’s text, in Firefox (MV2)', () => {
     expect(await until(width, (w) => w > 100, 'what differs shown on hovering')).toBeGreaterThan(
       100,
     );
+    await mineView.mouse.move(0, 0);
+    expect(await width()).toBeLessThanOrEqual(1);
+
+    // By keyboard: one Tab stop a version, its first mark; the arrows between its marks, each
+    // showing its box in the window and off the words; Escape puts it away, the focus kept.
+    /** The focused element's words, and its box of what differs: its rectangle when shown. */
+    const focused = () =>
+      mineView.evaluate(() => {
+        const el = document.activeElement!;
+        const said = el.querySelector('[data-testid="conflict-said"]');
+        // Its rectangle while it shows (hidden, it is one pixel, said only to a screen reader).
+        const rect =
+          said && said.getBoundingClientRect().width > 100
+            ? said.getBoundingClientRect()
+            : undefined;
+        const words = el.getBoundingClientRect();
+        return {
+          tag: el.tagName.toLowerCase(),
+          words: el.firstChild?.textContent,
+          label: el.getAttribute('aria-label'),
+          shown: !!rect,
+          inWindow:
+            !!rect &&
+            rect.left >= 0 &&
+            rect.top >= 0 &&
+            rect.right <= innerWidth &&
+            rect.bottom <= innerHeight,
+          offWords:
+            !!rect &&
+            (rect.top >= words.bottom - 0.5 ||
+              rect.bottom <= words.top + 0.5 ||
+              rect.left >= words.right - 0.5 ||
+              rect.right <= words.left + 0.5),
+        };
+      });
+    const onMark = (words: string) => ({
+      tag: 'mark',
+      words,
+      label: null,
+      shown: true,
+      inWindow: true,
+      offWords: true,
+    });
+    const onButton = (label: string) => ({
+      tag: 'button',
+      words: label.split('\u00a0:')[0],
+      label,
+      shown: false,
+      inWindow: false,
+      offWords: false,
+    });
+    const keep = 'Garder la mienne\u00a0: Texte de l’indiscret';
+    const take = 'Prendre l’autre\u00a0: Texte de l’indiscret';
+    await mineView.evaluate(
+      (label) => document.querySelector<HTMLElement>(`button[aria-label="${label}"]`)!.focus(),
+      keep,
+    );
+    await mineView.keyboard.press('Tab');
+    expect(await focused()).toEqual(onMark('ministre'));
+    await mineView.keyboard.press('ArrowRight');
+    expect(await focused()).toEqual(onMark('Bercy'));
+    expect(
+      await mineView.evaluate(() => document.querySelectorAll('.conflict__said--shown').length),
+    ).toBe(1);
+    await mineView.keyboard.press('Home');
+    expect(await focused()).toEqual(onMark('ministre'));
+    await mineView.keyboard.press('End');
+    await mineView.keyboard.press('Escape');
+    expect(await focused()).toEqual({
+      ...onMark('Bercy'),
+      shown: false,
+      inWindow: false,
+      offWords: false,
+    });
+    await chord(mineView, ['Shift', 'Tab']);
+    expect(await focused()).toEqual(onButton(keep));
+    await mineView.keyboard.press('Tab');
+    expect(await focused()).toEqual(onMark('Bercy'));
+    await mineView.keyboard.press('Tab');
+    expect(await focused()).toEqual(onButton(take));
 
     // Its writes back, the first view takes the other version: its text is the other's.
     await mineView.evaluate(() => {
