@@ -351,4 +351,78 @@ describe('the conflict box in the desk’s editor column', () => {
       await desk.close();
     });
   }
+
+  /**
+   * What sticks out or runs into something in the conflict box: elements past the editor's
+   * column (sideways), the column scrolling sideways, a choice's words wider than its button,
+   * and a button over another one, a version's text or its caption.
+   */
+  const crowding = (desk: Page) =>
+    desk.evaluate(() => {
+      const column = document.querySelector('.desk__editor')!;
+      const edge = column.getBoundingClientRect();
+      const box = column.querySelector('[data-testid="conflicts"]')!;
+      const name = (el: Element) =>
+        `${el.tagName.toLowerCase()}.${el.className} ${el.textContent?.slice(0, 30)}`;
+      const overlap = (a: DOMRect, b: DOMRect) =>
+        Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
+        Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+      const buttons = [...box.querySelectorAll('button')];
+      const others = [...box.querySelectorAll('button, figcaption, .conflict__text')];
+      return {
+        pastColumn: [...box.querySelectorAll('*')]
+          // Hidden but to a screen reader (a mark's box while it does not show): no room taken.
+          .filter((el) => el.checkVisibility() && !el.closest('.visually-hidden, .conflict__said'))
+          .filter((el) => {
+            const rect = el.getBoundingClientRect();
+            return rect.width > 0 && (rect.right > edge.right + 0.5 || rect.left < edge.left - 0.5);
+          })
+          .map(name),
+        columnScrolls: column.scrollWidth > column.clientWidth,
+        pageScrolls: document.documentElement.scrollWidth > innerWidth,
+        cutButtons: buttons
+          .filter((button) => button.scrollWidth > button.clientWidth + 0.5)
+          .map(name),
+        overlapping: buttons.flatMap((button) =>
+          others
+            .filter(
+              (other) =>
+                other !== button &&
+                overlap(button.getBoundingClientRect(), other.getBoundingClientRect()),
+            )
+            .map((other) => `${name(button)} over ${name(other)}`),
+        ),
+      };
+    });
+
+  for (const viewport of [
+    { width: 768, height: 1024 },
+    { width: 1024, height: 768 },
+    { width: 1366, height: 768 },
+  ]) {
+    it(`shows two fields in conflict whole and apart at ${viewport.width}×${viewport.height}`, async () => {
+      const desk = await conflictOn(`width-${viewport.width}`, viewport);
+      await desk.getByTestId('conflicts').scrollIntoViewIfNeeded();
+      await desk.screenshot({
+        path: screenshotPath(`conflict-two-${viewport.width}.png`),
+        fullPage: true,
+      });
+      expect(await crowding(desk)).toEqual({
+        pastColumn: [],
+        columnScrolls: false,
+        pageScrolls: false,
+        cutButtons: [],
+        overlapping: [],
+      });
+      // Each choice still works: the title taken from the other desk, the text kept.
+      await desk.getByRole('button', { name: 'Prendre l’autre\u00a0: Titre du brouillon' }).click();
+      await until(
+        () => desk.getByLabel('Titre du brouillon').inputValue(),
+        (value) => value === 'Le ministre quitte Bercy pour le parti',
+        'the other desk’s title taken',
+      );
+      expect(await desk.getByTestId('conflict').count()).toBe(1);
+      await desk.close();
+    });
+  }
 });
