@@ -343,7 +343,19 @@ function TextRun({ run, tabStop }: { run: ItemText; tabStop: { given: boolean } 
  * would cut it off; the words it describes are not), and Escape puts it away.
  */
 const shownTips = new Set<HTMLElement>();
-const moveShownTips = () => shownTips.forEach(placeSaid);
+const moveShownTips = () => {
+  forgetDrawnOver();
+  shownTips.forEach(placeSaid);
+};
+
+/**
+ * Forgets the marks no longer in the page (the comparison drawn again, or the conflict chosen,
+ * while one was pointed at: no `mouseleave` comes from a removed element), so that Escape is
+ * not kept from the desk for a box nobody sees.
+ */
+function forgetDrawnOver() {
+  for (const mark of [...shownTips]) if (!mark.isConnected) hideSaid(mark);
+}
 
 /**
  * Escape, wherever the focus is (on the mark, or in the editor with the pointer over a mark):
@@ -352,7 +364,9 @@ const moveShownTips = () => shownTips.forEach(placeSaid);
  * list), which a second Escape still is.
  */
 function dismissShownTips(event: KeyboardEvent) {
-  if (event.key !== 'Escape' || shownTips.size === 0) return;
+  if (event.key !== 'Escape') return;
+  forgetDrawnOver();
+  if (shownTips.size === 0) return;
   event.preventDefault();
   for (const mark of [...shownTips]) {
     mark.dataset.dismissed = '';

@@ -253,6 +253,31 @@ describe('the conflict box in the desk’s editor column', () => {
       'Prendre l’autre\u00a0: Texte de l’indiscret',
     );
     await desk.mouse.move(0, 0);
+
+    // A box shown when its conflict is chosen (by keyboard, the pointer still on the words) goes
+    // with it: Escape is the desk's again.
+    await marks.nth(1).hover();
+    expect((await shownBox(axios))?.width).toBeGreaterThan(100);
+    await conflict
+      .getByRole('button', { name: 'Prendre l’autre\u00a0: Texte de l’indiscret' })
+      .focus();
+    await desk.keyboard.press('Enter');
+    await until(
+      () => desk.getByTestId('conflict').count(),
+      (count) => count === 1,
+      'the text chosen',
+    );
+    await desk.evaluate(() =>
+      document.addEventListener(
+        'keydown',
+        (event) => ((window as unknown as { escaped: boolean }).escaped = !event.defaultPrevented),
+        { once: true },
+      ),
+    );
+    await desk.keyboard.press('Escape');
+    expect(await desk.evaluate(() => (window as unknown as { escaped: boolean }).escaped)).toBe(
+      true,
+    );
     await desk.close();
   });
 
