@@ -13,6 +13,7 @@ import {
   deleteAcross,
   insertBlocks,
   languageAt,
+  leavesTwoSpaces,
   overWholeQuotes,
   spansBlocks,
   splitBlockAt,
@@ -957,27 +958,31 @@ export function RichText({
    * block into another: the editor's own edit, one undo step, the two blocks joined where the
    * selection was cut as in a word processor (see deleteAcross), then the letter, the new
    * paragraph or the line break put at the caret. The browsers' own leave the second block's
-   * words in a bare <span> (Chromium) and the parts of one bold or quote apart. Whether it was
-   * done (the event's own edit then prevented).
+   * words in a bare <span> (Chromium) and the parts of one bold or quote apart. A delete (a cut,
+   * words dragged to another editor) within one block too where it would leave a space on both
+   * sides (see leavesTwoSpaces): one goes, as Word's smart cut takes it. Whether it was done
+   * (the event's own edit then prevented).
    */
   const replaceAcross = (event: InputEvent): boolean => {
     const type = event.inputType;
     const el = ref.current;
     const selection = window.getSelection();
     const typing = type === 'insertText' || type === 'insertReplacementText';
-    // Cut (Ctrl+X) too: the browser has put the words on the clipboard already.
-    const deleting = type.startsWith('delete') && type !== 'deleteByDrag';
+    // Cut (Ctrl+X) too: the browser has put the words on the clipboard already. Words dragged
+    // within the text never come here (see onDrop): the browser's drop point stays where it is.
+    const deleting = type.startsWith('delete');
     if (!typing && !deleting && type !== 'insertParagraph' && type !== 'insertLineBreak') {
       return false;
     }
     if (!el || !selection?.rangeCount || selection.isCollapsed) return false;
     // A copy: the selection's own range is the browser's to move.
     const range = selection.getRangeAt(0).cloneRange();
-    if (!el.contains(range.commonAncestorContainer) || !spansBlocks(range, el)) return false;
+    if (!el.contains(range.commonAncestorContainer)) return false;
+    if (!spansBlocks(range, el) && !(deleting && leavesTwoSpaces(range, el))) return false;
     event.preventDefault();
     const text = event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
     asStep(() => {
-      let caret = deleteAcross(range, el);
+      let caret = deleteAcross(range, el, deleting);
       if (type === 'insertParagraph') caret = splitBlockAt(caret, el);
       else if (type === 'insertLineBreak') {
         const br = document.createElement('br');

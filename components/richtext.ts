@@ -177,14 +177,17 @@ function joinAt(parent: Node, offset: number): Range {
 
 /**
  * Deletes `range`, a selection from one block of the editor `root` into another (see
- * {@link spansBlocks}), as a word processor does: the words after it in the last block join
- * the first block where it was cut, that block keeping its kind (a paragraph stays one, a list
- * entry one) and each word its style, the parts of one bold or one quote on both sides made one
- * again; the blocks in between go, and a list left with no entry. Nothing empty is left: a style
- * with no words, an empty paragraph (the first block, left with no words, shows a `<br>` to hold
- * the caret). Returns the caret where the two blocks were joined, in the words before it.
+ * {@link spansBlocks}), or within one, as a word processor does: the words after it in the last
+ * block join the first block where it was cut, that block keeping its kind (a paragraph stays
+ * one, a list entry one) and each word its style, the parts of one bold or one quote on both
+ * sides made one again; the blocks in between go, and a list left with no entry. Nothing empty is
+ * left: a style with no words, an empty paragraph (the first block, left with no words, shows a
+ * `<br>` to hold the caret). With `cut` (the words cut, deleted or dragged away, nothing put in
+ * their place), a space left on both sides of the join is one too many, as Word's smart cut
+ * has it (see {@link closeUp}). Returns the caret where the two blocks were joined, in the words
+ * before it.
  */
-export function deleteAcross(range: Range, root: Node): Range {
+export function deleteAcross(range: Range, root: Node, cut = false): Range {
   const first = blockAt(range.startContainer, root)!;
   const last = blockAt(range.endContainer, root)!;
   const doc = root.ownerDocument!;
@@ -192,9 +195,11 @@ export function deleteAcross(range: Range, root: Node): Range {
   tail.setStart(range.endContainer, range.endOffset);
   tail.setEnd(last, last.childNodes.length);
   const rest = tail.extractContents();
-  const cut = range.cloneRange();
-  cut.setEndAfter(last);
-  cut.deleteContents();
+  const gone = range.cloneRange();
+  // Within one block, only its words up to its end (taken out above); across, the blocks too.
+  if (first === last) gone.setEnd(last, last.childNodes.length);
+  else gone.setEndAfter(last);
+  gone.deleteContents();
   for (const list of Array.from((root as Element).querySelectorAll('ul, ol'))) {
     if (!list.querySelector('li')) list.remove();
   }
@@ -203,16 +208,57 @@ export function deleteAcross(range: Range, root: Node): Range {
   // A `<br>` holding an empty block open goes when the other has words.
   if (first.textContent && !rest.textContent) rest.replaceChildren();
   if (rest.textContent && !first.textContent) first.replaceChildren();
+  const lead = doc.createTreeWalker(rest, 4).nextNode() as Text | null;
+  if (cut) closeUp(first, lead);
   // A space left on both sides: the second shown (a plain one after another is not), as the
   // browsers do, and kept at the start of a block if Enter then cuts there.
-  const lead = doc.createTreeWalker(rest, 4).nextNode() as Text | null;
-  if (lead && /\s$/.test(first.textContent ?? '') && lead.data.startsWith(' ')) {
+  else if (lead && /\s$/.test(first.textContent ?? '') && lead.data.startsWith(' ')) {
     lead.replaceData(0, 1, '\u00a0');
   }
   const offset = first.childNodes.length;
   first.append(rest);
   if (!first.firstChild) first.append(doc.createElement('br'));
   return joinAt(first, offset);
+}
+
+/** A space a join may leave twice: a plain one, or one French typography puts (kept). */
+const SPACE = /[ \u00a0\u202f]/;
+
+/**
+ * Word's smart cut, where `block`'s words (up to the cut) are about to be joined to those from
+ * `lead` on (the first text after the cut): one space of the two left on both sides goes, a plain
+ * one (the one after when both are), never a no-break space (U+00A0, U+202F) that French
+ * typography put before a colon or inside « »; where the two are both no-break, both stay.
+ */
+function closeUp(block: Element, lead: Text | null): void {
+  if (!lead) return;
+  let end: Text | null = null;
+  const walker = block.ownerDocument.createTreeWalker(block, 4);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) end = text as Text;
+  const before = end?.data.at(-1) ?? '';
+  const after = lead.data[0] ?? '';
+  if (!SPACE.test(before) || !SPACE.test(after)) return;
+  if (after === ' ') lead.deleteData(0, 1);
+  else if (before === ' ') end!.deleteData(end!.length - 1, 1);
+}
+
+/**
+ * Whether deleting `range`, in the editor `root`, leaves a space on both sides of where it was,
+ * one of them plain: the browsers' delete would leave both (« la fin  début »), where a word
+ * processor's smart cut takes one away (see {@link deleteAcross}).
+ */
+export function leavesTwoSpaces(range: Range, root: Node): boolean {
+  const first = blockAt(range.startContainer, root);
+  const last = blockAt(range.endContainer, root);
+  if (!first || !last || range.collapsed) return false;
+  const side = range.cloneRange();
+  side.selectNodeContents(first);
+  side.setEnd(range.startContainer, range.startOffset);
+  const before = side.toString().at(-1) ?? '';
+  side.selectNodeContents(last);
+  side.setStart(range.endContainer, range.endOffset);
+  const after = side.toString()[0] ?? '';
+  return SPACE.test(before) && SPACE.test(after) && (before === ' ' || after === ' ');
 }
 
 /**

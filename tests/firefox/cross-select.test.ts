@@ -6,6 +6,7 @@ import {
   caretAfterIn,
   matrixTable,
   runMatrix,
+  runSmartCuts,
   selectAcross,
   styledIn,
   type MatrixDriver,
@@ -53,13 +54,19 @@ describe('replacing a selection across two blocks of an item’s text, in Firefo
     await page.close();
   }
 
-  it('joins the two blocks where the selection was cut, whatever replaces it, each one Ctrl+Z', async () => {
-    const article = await session.openUrl(server.fixture('lemonde-1'));
-    const clipped = await clipFromPopup(session, article);
-    await article.close();
-    const draft = (await read(clipped))[0]!;
-    await clipped.close();
-    let popup: Page | undefined;
+  let popup: Page | undefined;
+  let clippedDraft: StoredClip | undefined;
+
+  /** A driver of the editor of a draft of the lemonde article (clipped once), in the popup. */
+  async function openDriver(): Promise<MatrixDriver> {
+    if (!clippedDraft) {
+      const article = await session.openUrl(server.fixture('lemonde-1'));
+      const clipped = await clipFromPopup(session, article);
+      await article.close();
+      clippedDraft = (await read(clipped))[0]!;
+      await clipped.close();
+    }
+    const draft = clippedDraft;
     let selected: [string, string] = ['', ''];
     const editor = '[data-testid="item-text"]';
     const shown = () => popup!.$eval(editor, (el) => el.innerHTML);
@@ -128,13 +135,28 @@ describe('replacing a selection across two blocks of an item’s text, in Firefo
         ]),
     };
 
-    const cells = await runMatrix(driver);
+    return driver;
+  }
+
+  it('joins the two blocks where the selection was cut, whatever replaces it, each one Ctrl+Z', async () => {
+    const cells = await runMatrix(await openDriver());
     console.log(matrixTable(cells));
     expect(
       cells.filter((cell) => cell.faults.length),
       matrixTable(cells),
     ).toEqual([]);
     await popup?.close();
+    popup = undefined;
+  });
+
+  it('leaves one space where a cut leaves one on both sides, as Word’s smart cut, each one Ctrl+Z', async () => {
+    const cells = await runSmartCuts(await openDriver());
+    expect(
+      cells.filter((cell) => cell.faults.length),
+      matrixTable(cells),
+    ).toEqual([]);
+    await popup?.close();
+    popup = undefined;
   });
 
   it('logged no error from any extension page or the background', () => {

@@ -8,6 +8,7 @@ import {
   insertOwnStyle,
   itemText,
   languageAt,
+  leavesTwoSpaces,
   overWholeQuotes,
   spansBlocks,
   splitBlockAt,
@@ -636,7 +637,8 @@ function editedAcross(html: string, edit: (range: Range, root: HTMLElement) => R
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.nodeValue!.indexOf(mark);
       if (at < 0) continue;
-      node.nodeValue = node.nodeValue!.replace(mark, '');
+      // Taken out as data, not the whole text set again: a mark set before in it stays put.
+      (node as Text).deleteData(at, 1);
       set(node, at);
       break;
     }
@@ -690,6 +692,59 @@ describe('deleteAcross', () => {
     expect(deleted('<p>[Un</p><p>deux]</p><p>trois</p>')).toBe('<p>|<br></p><p>trois</p>');
     expect(deleted('<p>Un [vote</p><p><br></p><p>]</p>')).toBe('<p>Un |</p>');
     expect(deleted('<p>[</p><p>deux]<br></p>')).toBe('<p>|<br></p>');
+  });
+});
+
+describe('deleteAcross for a cut', () => {
+  const cut = (html: string) =>
+    editedAcross(html, (range, root) => deleteAcross(range, root, true));
+
+  it('takes one of two spaces left on both sides of the join, as Word’s smart cut does', () => {
+    // Across two paragraphs: « la fin  début » would be left.
+    expect(cut('<p>C’est la fin [du texte.</p><p>Le] début du suivant.</p>')).toBe(
+      '<p>C’est la fin |début du suivant.</p>',
+    );
+    // Within one paragraph, a whole word cut without its spaces, in bold or not.
+    expect(cut('<p>Un vote [très] serré</p>')).toBe('<p>Un vote |serré</p>');
+    expect(cut('<p>Un <strong>vote [très</strong>] serré</p>')).toBe(
+      '<p>Un <strong>vote |</strong>serré</p>',
+    );
+    // Across a paragraph and a list.
+    expect(cut('<p>Un [vote</p><ul><li>Une] fin</li><li>Deux</li></ul>')).toBe(
+      '<p>Un |fin</p><ul><li>Deux</li></ul>',
+    );
+  });
+
+  it('never takes a single space, nor a no-break space French typography put there', () => {
+    expect(cut('<p>Un vote [très ]serré</p>')).toBe('<p>Un vote |serré</p>');
+    expect(cut('<p>Un vote[ très] serré</p>')).toBe('<p>Un vote| serré</p>');
+    expect(cut('<p>Un [vote</p><p>très ]serré</p>')).toBe('<p>Un |serré</p>');
+    // The plain space goes, the no-break one before the colon stays.
+    expect(cut('<p>Il a [dit]\u00a0: oui</p>')).toBe('<p>Il a|&nbsp;: oui</p>');
+    expect(cut('<p>Il a\u202f[dit] : oui</p>')).toBe('<p>Il a\u202f|: oui</p>');
+    // Two no-break spaces inside « » both stay.
+    expect(cut('<p>«\u00a0[texte]\u00a0»</p>')).toBe('<p>«&nbsp;|&nbsp;»</p>');
+  });
+});
+
+describe('leavesTwoSpaces', () => {
+  const leaves = (html: string) => {
+    let result = false;
+    editedAcross(html, (range, root) => {
+      result = leavesTwoSpaces(range, root);
+      return range;
+    });
+    return result;
+  };
+
+  it('says whether a delete leaves a space on both sides of the join, one of them plain', () => {
+    expect(leaves('<p>Un vote [très] serré</p>')).toBe(true);
+    expect(leaves('<p>Un <em>vote </em>[<strong>très</strong>] serré</p>')).toBe(true);
+    expect(leaves('<p>la fin [du</p><p>Le] début</p>')).toBe(true);
+    expect(leaves('<p>Un vote [très ]serré</p>')).toBe(false);
+    expect(leaves('<p>Un vote[ très] serré</p>')).toBe(false);
+    expect(leaves('<p>[Un] vote</p>')).toBe(false);
+    expect(leaves('<p>«\u00a0[texte]\u00a0»</p>')).toBe(false);
   });
 });
 
