@@ -14,7 +14,9 @@ import {
   insertBlocks,
   languageAt,
   leavesTwoSpaces,
+  moveWords,
   overWholeQuotes,
+  selectedWords,
   spansBlocks,
   splitBlockAt,
   STYLES,
@@ -228,6 +230,19 @@ export function normaliseLinkUrl(raw: string): string | undefined {
   if (/^(https?:\/\/[^\s/]+\S*|mailto:\S+@\S+)$/i.test(url)) return url;
   if (/^[\w-]+(\.[\w-]+)+(?:[/?#]\S*)?$/.test(url)) return `https://${url}`;
   return undefined;
+}
+
+/** The caret where a drop at (`x`, `y`) in the window puts words, if any. */
+function caretAtPoint(x: number, y: number): Range | null {
+  const position = document.caretPositionFromPoint?.(x, y);
+  if (position) {
+    const caret = document.createRange();
+    caret.setStart(position.offsetNode, position.offset);
+    caret.collapse(true);
+    return caret;
+  }
+  // Chromium before 128.
+  return document.caretRangeFromPoint?.(x, y) ?? null;
 }
 
 /** How many characters of `el`'s text come before the caret, when the caret is in `el`. */
@@ -573,6 +588,8 @@ export function RichText({
   const [linkInvalid, setLinkInvalid] = useState(false);
   const [active, setActive] = useState(0);
   const dropRange = useRef<Range | null>(null);
+  /** The words being dragged from the text, while they are (see onDragStart). */
+  const dragged = useRef<Range | null>(null);
   /** The last value this editor sent: `value` coming back equal to it is an echo, not news. */
   const emitted = useRef<string | undefined>(undefined);
   /** Where the caret last was in the text, for a quote inserted from a button. */
@@ -936,21 +953,32 @@ export function RichText({
       // Words of one paragraph go as they are (Chromium's delete would also take the space after
       // a paragraph's first word).
       if (!selection.isCollapsed) selection.getRangeAt(0).deleteContents();
-      const pasted = document.createElement('template');
-      pasted.innerHTML = clean;
-      // Paragraphs in between are among the text's words, out of the quote at the caret.
-      let amongText: DocumentFragment | undefined;
-      if (around !== lang && pasted.content.children.length > 1) {
-        const read = document.createElement('template');
-        read.innerHTML = cleanPastedHtml(source, lang);
-        amongText = read.content;
-      }
       // The joint itself: Chromium's selection there may have moved out of the words before it.
       const at = joined ?? selection.getRangeAt(0);
-      const caret = insertBlocks(at, pasted.content, el, amongText);
+      const caret = insertHtml(source, at, around, clean);
       selection.removeAllRanges();
       selection.addRange(caret);
     });
+  };
+
+  /**
+   * `source`, the HTML of a paste or of words dragged, put at the collapsed `at` among the words
+   * there (see insertBlocks), cleaned and read against `around`, the language at `at` (`clean`,
+   * when it is already): several paragraphs, those in between read against the text's. Returns
+   * the caret after them.
+   */
+  const insertHtml = (source: string, at: Range, around: string, clean?: string): Range => {
+    const el = ref.current!;
+    const pasted = document.createElement('template');
+    pasted.innerHTML = clean ?? cleanPastedHtml(source, around);
+    // Paragraphs in between are among the text's words, out of the quote at the caret.
+    let amongText: DocumentFragment | undefined;
+    if (around !== lang && pasted.content.children.length > 1) {
+      const read = document.createElement('template');
+      read.innerHTML = cleanPastedHtml(source, lang);
+      amongText = read.content;
+    }
+    return insertBlocks(at, pasted.content, el, amongText);
   };
 
   /**
@@ -1023,9 +1051,59 @@ export function RichText({
     if (range && !range.collapsed) dropRange.current = range;
   };
 
+  /** Words dragged from the text: a drop in it moves them (see onDrop). */
+  const onDragStart = () => {
+    const range = editorRange();
+    dragged.current = range && !range.collapsed ? range : null;
+  };
+
+  /**
+   * Words dragged within the text, moved (with the copy key, copied) as Word moves them: the
+   * editor's own edit, one undo step (see moveWords), the words put as a paste puts them (see
+   * insertBlocks), and left selected. The browsers' own move leaves the words after them in a
+   * bare <span> (Chromium), the dropped words in others, and two spaces where they were.
+   */
+  const moveDragged = (event: DragEvent) => {
+    const source = dragged.current;
+    dragged.current = null;
+    const el = ref.current;
+    const selection = window.getSelection();
+    if (!source || !el || !selection || !el.contains(source.commonAncestorContainer)) return;
+    event.preventDefault();
+    const drop = caretAtPoint(event.clientX, event.clientY);
+    // Dropped on the words themselves (or where they are): nothing moves, as in Word.
+    if (
+      !drop ||
+      !el.contains(drop.startContainer) ||
+      source.comparePoint(drop.startContainer, drop.startOffset) === 0
+    ) {
+      return;
+    }
+    const holder = document.createElement('div');
+    holder.append(selectedWords(source, el));
+    // Words that say no language are in the text's, wherever they go (an English quote).
+    const words = `<body lang="${escapeHtml(lang)}">${holder.innerHTML}</body>`;
+    const copy = event.dataTransfer?.dropEffect === 'copy';
+    el.focus();
+    asStep(() => {
+      const moved = moveWords(
+        source,
+        drop,
+        el,
+        (at) => insertHtml(words, at, languageAt(at, el, lang)),
+        copy,
+      );
+      selection.removeAllRanges();
+      selection.addRange(moved);
+    });
+  };
+
   const onDrop = (event: DragEvent) => {
     const url = event.dataTransfer?.getData(SOURCE_MIME);
-    if (!url) return;
+    if (!url) {
+      moveDragged(event);
+      return;
+    }
     event.preventDefault();
     const range = dropRange.current ?? editorRange();
     dropRange.current = null;
@@ -1259,6 +1337,8 @@ export function RichText({
           history.current?.settle(textState(el));
         }}
         onPaste={readOnly ? (e) => e.preventDefault() : onPaste}
+        onDragStart={readOnly ? undefined : onDragStart}
+        onDragEnd={() => (dragged.current = null)}
         onDragEnter={readOnly ? undefined : onDragEnter}
         onDragOver={(e) => {
           if (!readOnly && e.dataTransfer?.types.includes(SOURCE_MIME)) e.preventDefault();

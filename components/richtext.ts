@@ -427,3 +427,90 @@ function edgeOf(block: Node, atEnd = false): Range {
   range.collapse(!atEnd);
   return range;
 }
+
+/**
+ * The words of `range`, a selection in the editor `root`, as a copy gives them to be put
+ * elsewhere: in the bold, italic, link or quote they are all in (which the range's own copy
+ * leaves out, the selection being inside it), entries of one list in that list.
+ */
+export function selectedWords(range: Range, root: Node): DocumentFragment {
+  let words: Node = range.cloneContents();
+  for (const el of elementsAround(range.commonAncestorContainer, root)) {
+    const list = el.localName === 'ul' || el.localName === 'ol';
+    if (BLOCKS.test(el.localName) && !list) break;
+    const shell = el.cloneNode(false);
+    shell.appendChild(words);
+    words = shell;
+    if (list) break;
+  }
+  const fragment = root.ownerDocument!.createDocumentFragment();
+  fragment.append(words);
+  return fragment;
+}
+
+/** How many characters of the editor `root`'s text come before the collapsed `caret`. */
+function charactersBefore(caret: Range, root: Node): number {
+  const before = root.ownerDocument!.createRange();
+  before.selectNodeContents(root);
+  before.setEnd(caret.startContainer, caret.startOffset);
+  return before.toString().length;
+}
+
+/**
+ * Where the `count`-th character of the editor `root`'s text ends, at the start of the text
+ * after it (the words put there, not the end of those before).
+ */
+function pointAfter(count: number, root: Node): [Node, number] {
+  const walker = root.ownerDocument!.createTreeWalker(root, 4);
+  let left = count;
+  let last: Text | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node as Text;
+    if (left < text.length) return [text, left];
+    left -= text.length;
+    last = text;
+  }
+  return last ? [last, last.length] : [root, root.childNodes.length];
+}
+
+/**
+ * Moves the words of `source`, a selection in the editor `root`, to the collapsed `drop` outside
+ * it, as Word moves words dragged there: taken out as a cut takes them (see {@link deleteAcross}:
+ * the blocks they leave joined, one of two spaces left there gone), then put at the drop point by
+ * `put` (a paste's insertion: given the collapsed caret, returns the caret after what it put);
+ * with `copy` they also stay where they were. The drop point is kept through the cut by a mark
+ * put there first (the cut moves the words after it in their block, and a Range in them with
+ * them). Returns the range of the words put, which Word leaves selected.
+ */
+export function moveWords(
+  source: Range,
+  drop: Range,
+  root: Node,
+  put: (at: Range) => Range,
+  copy = false,
+): Range {
+  const doc = root.ownerDocument!;
+  const mark = doc.createComment('drop');
+  drop.insertNode(mark);
+  let joined: Range | undefined;
+  if (!copy) {
+    if (blockAt(source.startContainer, root) && blockAt(source.endContainer, root)) {
+      joined = deleteAcross(source, root, true);
+    } else {
+      source.deleteContents();
+      joined = source;
+    }
+  }
+  let at = doc.createRange();
+  if (root.contains(mark)) {
+    at.setStartBefore(mark);
+    at.collapse(true);
+    mark.remove();
+  } else if (joined) at = joined.cloneRange();
+  const start = charactersBefore(at, root);
+  const end = put(at);
+  const moved = doc.createRange();
+  moved.setStart(...pointAfter(start, root));
+  moved.setEnd(end.startContainer, end.startOffset);
+  return moved;
+}

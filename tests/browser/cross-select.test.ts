@@ -16,11 +16,12 @@ import {
   P2,
   caretAfterIn,
   matrixTable,
+  runDragMoves,
   runMatrix,
   runSmartCuts,
   selectAcross,
   styledIn,
-  type MatrixDriver,
+  type DragDriver,
 } from '../fixtures/cross-select';
 
 /**
@@ -57,7 +58,7 @@ describe('replacing a selection across two blocks of an item’s text, in Chromi
     ).clips;
 
   /** The popup, with a draft of the lemonde article opened, and a driver of its editor. */
-  async function openDriver(): Promise<{ popup: Page; driver: MatrixDriver }> {
+  async function openDriver(): Promise<{ popup: Page; driver: DragDriver }> {
     const popup = await openPopup(session);
     const draft = (await stored(popup)).find((clip) => clip.title === title)!;
     const area = popup.getByTestId('item-text');
@@ -71,7 +72,17 @@ describe('replacing a selection across two blocks of an item’s text, in Chromi
       }, data);
     const body = async () => (await stored(popup)).find((clip) => clip.id === draft.id)!.body;
 
-    const driver: MatrixDriver = {
+    const driver: DragDriver = {
+      async drag(from, to) {
+        // A real drag of the selection: pressed on it, moved a little, then to the drop point.
+        await popup.mouse.move(from.x, from.y);
+        await popup.mouse.down();
+        await popup.mouse.move(from.x + 8, from.y + 4, { steps: 4 });
+        await popup.mouse.move(to.x, to.y, { steps: 10 });
+        await popup.mouse.up();
+      },
+      onEditor: <T, A>(fn: (el: Element, arg: A) => T, arg: A) =>
+        area.evaluate(fn as (el: Element, arg: unknown) => T, arg) as Promise<T>,
       async load(html) {
         await writeDatabase(popup, { clips: [{ ...draft, body: html }] });
         await popup.reload();
@@ -122,6 +133,16 @@ describe('replacing a selection across two blocks of an item’s text, in Chromi
     const { popup, driver } = await openDriver();
     const cells = await runMatrix(driver);
     console.log(matrixTable(cells));
+    expect(
+      cells.filter((cell) => cell.faults.length),
+      matrixTable(cells),
+    ).toEqual([]);
+    await popup.close();
+  });
+
+  it('moves words dragged within the text as Word does: the blocks they leave joined, nothing stray, one Ctrl+Z', async () => {
+    const { popup, driver } = await openDriver();
+    const cells = await runDragMoves(driver);
     expect(
       cells.filter((cell) => cell.faults.length),
       matrixTable(cells),

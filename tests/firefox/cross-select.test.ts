@@ -5,11 +5,12 @@ import { readDatabase, writeDatabase, type ArgumentPage } from '../browser/datab
 import {
   caretAfterIn,
   matrixTable,
+  runDragMoves,
   runMatrix,
   runSmartCuts,
   selectAcross,
   styledIn,
-  type MatrixDriver,
+  type DragDriver,
 } from '../fixtures/cross-select';
 import { chord, clickButton, clipFromPopup, inFirefox, type FirefoxSession } from './harness';
 
@@ -58,7 +59,7 @@ describe('replacing a selection across two blocks of an item’s text, in Firefo
   let clippedDraft: StoredClip | undefined;
 
   /** A driver of the editor of a draft of the lemonde article (clipped once), in the popup. */
-  async function openDriver(): Promise<MatrixDriver> {
+  async function openDriver(): Promise<DragDriver> {
     if (!clippedDraft) {
       const article = await session.openUrl(server.fixture('lemonde-1'));
       const clipped = await clipFromPopup(session, article);
@@ -72,7 +73,35 @@ describe('replacing a selection across two blocks of an item’s text, in Firefo
     const shown = () => popup!.$eval(editor, (el) => el.innerHTML);
     const body = async () => (await read(popup!)).find((clip) => clip.id === draft.id)!.body;
 
-    const driver: MatrixDriver = {
+    const driver: DragDriver = {
+      async drag(from, to) {
+        // Puppeteer's mouse over WebDriver BiDi starts Firefox's drag (dragstart, dragover come)
+        // but its release never ends it: no drop, no dragend, the drag session left hanging. The
+        // drag's events are sent instead, at the same points: what the editor does with a drop
+        // is tested, not Firefox's own drag (a scripted drop has no default action).
+        await popup!.$eval(
+          editor,
+          (el, [start, end]) => {
+            const data = new DataTransfer();
+            const send = (type: string, at: { x: number; y: number }) =>
+              (document.elementFromPoint(at.x, at.y) ?? el).dispatchEvent(
+                new DragEvent(type, {
+                  dataTransfer: data,
+                  bubbles: true,
+                  cancelable: true,
+                  clientX: at.x,
+                  clientY: at.y,
+                }),
+              );
+            send('dragstart', start);
+            for (const type of ['dragenter', 'dragover', 'drop']) send(type, end);
+            send('dragend', start);
+          },
+          [from, to] as const,
+        );
+      },
+      onEditor: <T, A>(fn: (el: Element, arg: A) => T, arg: A) =>
+        popup!.$eval(editor, fn as (el: Element, arg: unknown) => T, arg) as Promise<T>,
       async load(html) {
         await popup?.close();
         const writer = await session.openExtensionPage('popup.html');
@@ -140,6 +169,17 @@ describe('replacing a selection across two blocks of an item’s text, in Firefo
 
   it('joins the two blocks where the selection was cut, whatever replaces it, each one Ctrl+Z', async () => {
     const cells = await runMatrix(await openDriver());
+    console.log(matrixTable(cells));
+    expect(
+      cells.filter((cell) => cell.faults.length),
+      matrixTable(cells),
+    ).toEqual([]);
+    await popup?.close();
+    popup = undefined;
+  });
+
+  it('moves words dragged within the text as Word does: the blocks they leave joined, nothing stray, one Ctrl+Z', async () => {
+    const cells = await runDragMoves(await openDriver());
     console.log(matrixTable(cells));
     expect(
       cells.filter((cell) => cell.faults.length),

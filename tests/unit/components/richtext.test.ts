@@ -9,7 +9,9 @@ import {
   itemText,
   languageAt,
   leavesTwoSpaces,
+  moveWords,
   overWholeQuotes,
+  selectedWords,
   spansBlocks,
   splitBlockAt,
 } from '../../../components/richtext';
@@ -745,6 +747,81 @@ describe('leavesTwoSpaces', () => {
     expect(leaves('<p>Un vote[ très] serré</p>')).toBe(false);
     expect(leaves('<p>[Un] vote</p>')).toBe(false);
     expect(leaves('<p>«\u00a0[texte]\u00a0»</p>')).toBe(false);
+  });
+});
+
+describe('selectedWords', () => {
+  const words = (html: string) => {
+    let copied = '';
+    editedAcross(html, (range, root) => {
+      const holder = document.createElement('div');
+      holder.append(selectedWords(range, root));
+      copied = holder.innerHTML;
+      return range;
+    });
+    return copied;
+  };
+
+  it('gives the words in the bold, link or quote they are all in, entries in their list', () => {
+    expect(words('<p>Il dit « <span lang="en"><strong>the [deal] is</strong></span> »</p>')).toBe(
+      '<span lang="en"><strong>deal</strong></span>',
+    );
+    expect(words('<p>Un <a href="https://a.fr/">[lien]</a> ici</p>')).toBe(
+      '<a href="https://a.fr/">lien</a>',
+    );
+    expect(words('<ul><li>A[a</li><li>b]B</li></ul>')).toBe('<ul><li>a</li><li>b</li></ul>');
+    expect(words('<p>Un <strong>vote [très</strong></p><p><strong>discret ]et</strong></p>')).toBe(
+      '<p><strong>très</strong></p><p><strong>discret </strong></p>',
+    );
+  });
+});
+
+describe('moveWords', () => {
+  /** `html` with its words from `[` to `]` moved (copied) to the `^`; the words put in `{ }`. */
+  const moved = (html: string, copy = false) =>
+    editedAcross(html, (range, root) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const drop = document.createRange();
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.nodeValue!.indexOf('^');
+        if (at < 0) continue;
+        (node as Text).deleteData(at, 1);
+        drop.setStart(node, at);
+        break;
+      }
+      // Cleaned as the editor cleans them (a paste's paragraphs, words alone in one).
+      const holder = document.createElement('div');
+      holder.append(selectedWords(range, root));
+      const words = document.createElement('template');
+      words.innerHTML = cleanPastedHtml(holder.innerHTML, 'fr');
+      const put = moveWords(range, drop, root, (at) => insertBlocks(at, words.content, root), copy);
+      put.insertNode(document.createTextNode('{'));
+      put.collapse(false);
+      put.insertNode(document.createTextNode('}'));
+      const caret = document.createRange();
+      caret.setStart(root, 0);
+      return caret;
+    }).replace(/^\|/, '');
+
+  it('takes the words out as a cut does and puts them at the drop point as a paste does', () => {
+    // Two paragraphs' words into a third: the two joined, the third cut around them.
+    expect(
+      moved(
+        '<p>Un <strong>vote [très</strong></p><p><strong>discret ]et</strong> la fin.</p><p>Trois ^ici.</p>',
+      ),
+    ).toBe(
+      '<p>Un <strong>vote et</strong> la fin.</p><p>Trois <strong>{très</strong></p><p><strong>discret </strong>}ici.</p>',
+    );
+    // Further in their own block: the drop point kept through the cut; one of two spaces gone.
+    expect(moved('<p>Un [très] vote et ^la fin.</p>')).toBe('<p>Un vote et {très}la fin.</p>');
+    // Before them, from the block they leave.
+    expect(moved('<p>Un ^vote très [serré.</p><p>Et ]la fin.</p>')).toBe(
+      '<p>Un {serré.</p><p>Et }vote très la fin.</p>',
+    );
+  });
+
+  it('leaves the words where they were too with the copy key', () => {
+    expect(moved('<p>Un [très] vote ^fin.</p>', true)).toBe('<p>Un très vote {très}fin.</p>');
   });
 });
 
