@@ -121,6 +121,7 @@ describe('replacing a selection across two blocks of an item’s text, in Chromi
         return now;
       },
       undo: () => popup.keyboard.press('Control+Z'),
+      redo: () => popup.keyboard.press('Control+Y'),
       caretAfter: (words) => area.evaluate(caretAfterIn, words),
       styled: (html, [first, last], style) =>
         area.evaluate(styledIn, [html, first, last, style] as [string, string, string, string]),

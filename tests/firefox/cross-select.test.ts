@@ -154,6 +154,7 @@ describe('replacing a selection across two blocks of an item’s text, in Firefo
         return now;
       },
       undo: () => chord(popup!, ['Control', 'z']),
+      redo: () => chord(popup!, ['Control', 'y']),
       caretAfter: (words) => popup!.$eval(editor, caretAfterIn, words),
       styled: (html, [first, last], style) =>
         popup!.$eval(editor, styledIn, [html, first, last, style] as [
