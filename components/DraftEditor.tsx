@@ -86,6 +86,17 @@ function showValue(field: FormField, value: Draft[FormField]): string {
   return (value as string | undefined) ?? '';
 }
 
+/**
+ * A draft's desk mark without who is editing it: in the trash, the lock the last sync saw
+ * (taken before the trash, not released yet) is no one editing it.
+ */
+function withoutLock(mark: Draft['desk']): Draft['desk'] {
+  if (!mark?.lock) return mark;
+  const rest = { ...mark };
+  delete rest.lock;
+  return rest;
+}
+
 /** Everything about one draft: its text, sources, quotes, tags, note and status. Saves as you type. */
 export function DraftEditor(props: Props) {
   // One editing session per draft: its merge state belongs to that draft only.
@@ -146,8 +157,14 @@ function DraftEditorOf({
   const { offer, tell } = useUndo();
   const text = useRef<RichTextHandle | null>(null);
   // Who else is editing this draft: its lock is held while it is open here to be written
-  // (read-only, nothing is taken).
-  const editingElsewhere = useDeskLock('draft', id, desk.enabled && !!draft?.desk && !cannotEdit);
+  // (read-only, nothing is taken). Not in the trash: nobody is editing a draft there, and a
+  // colleague named before the trash reached this editor is named again only if they still
+  // hold it once it is restored.
+  const editingElsewhere = useDeskLock(
+    'draft',
+    id,
+    desk.enabled && !!draft?.desk && !cannotEdit && !draft.deletedAt,
+  );
   const cannotArrange = deskRefusal(desk, 'arrange');
   // Another editor's draft of the same page (shared desk): one lookup of the url index.
   const twin = useLiveQuery(
@@ -321,7 +338,7 @@ function DraftEditorOf({
           beforeMerge={flush}
         />
       )}
-      <DeskMarks mark={draft.desk} kind="draft" />
+      <DeskMarks mark={trashed ? withoutLock(draft.desk) : draft.desk} kind="draft" />
       {twin && !trashed && (
         <PageTwinNotice
           twin={{ id: twin.draft.id, title: twin.draft.title, by: twin.by, mine: twin.mine }}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '../messaging/protocol';
-import type { SyncKind } from '../storage/sync-state';
+import type { DeskMarkLock, SyncKind } from '../storage/sync-state';
 
 /** A lock lasts 150 s on the server: renewed every minute while the editor stays open. */
 const RENEW_MS = 60_000;
@@ -8,29 +8,49 @@ const RENEW_MS = 60_000;
 /**
  * While a shared record is open in an editor, holds its edit lock (WordPress's own post lock,
  * through the background): taken on opening, renewed every minute, released on closing. Answers
- * the name of the other editor when someone else holds it. Does nothing when `active` is false
- * (sync off, or a record never shared).
+ * the name of the other editor when someone else holds it. Does nothing, and answers nobody,
+ * when `active` is false (sync off, a record never shared, or one in the trash, which nobody is
+ * editing: a colleague's name said before the trash is not said beside it).
+ *
+ * The other editor's lock is said until it lapses, not a renewal longer: a colleague whose
+ * desk closed without releasing it (the browser quit) stops being named when WordPress stops
+ * holding the lock for them, and this editor takes it then.
  */
 export function useDeskLock(kind: SyncKind, id: string, active: boolean): string | undefined {
-  const [heldBy, setHeldBy] = useState<string>();
+  const [held, setHeld] = useState<DeskMarkLock>();
   useEffect(() => {
     if (!active) return undefined;
     let alive = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const take = () =>
       sendMessage('deskLock', { kind, id }).then(
         (answer) => {
           if (!alive) return;
-          setHeldBy(!answer.ok && 'lock' in answer ? answer.lock.by : undefined);
+          const other = !answer.ok && 'lock' in answer ? answer.lock : undefined;
+          setHeld(other);
+          // Asked again when the other's lock lapses, or in a minute to renew this editor's own
+          // (or when the lapse cannot be told: an expiry already past by this clock, which
+          // the site's disagrees with, is not asked for again at once, over and over).
+          const lapse = other ? Date.parse(other.expires) - Date.now() + 1 : NaN;
+          schedule(lapse > 0 ? Math.min(RENEW_MS, lapse) : RENEW_MS);
         },
-        () => undefined,
+        () => {
+          if (alive) schedule(RENEW_MS);
+        },
       );
+    const schedule = (ms: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void take(), ms);
+    };
     void take();
-    const timer = setInterval(() => void take(), RENEW_MS);
     return () => {
       alive = false;
-      clearInterval(timer);
+      clearTimeout(timer);
+      // Named no longer once inactive (the record went to the trash): taken afresh if it
+      // comes back, and said then only if the colleague holds it again.
+      setHeld(undefined);
       void sendMessage('deskLock', { kind, id, release: true }).catch(() => undefined);
     };
   }, [kind, id, active]);
-  return heldBy;
+  return active ? held?.by : undefined;
 }

@@ -286,7 +286,9 @@ export function deskMarkOf(
     if (trashedBy) mark.trashedBy = trashedBy;
     if (record.merged_into?.clientId) mark.mergedInto = record.merged_into.clientId;
   }
-  const lock = record.lock;
+  // A record in the trash is edited by nobody: WordPress keeps the lock its trasher held (the
+  // trash does not release it), and the site's list of fresh locks leaves it out too.
+  const lock = record.status === 'trash' ? undefined : record.lock;
   if (lock && lock.user && lock.user.id !== me && Date.parse(lock.expires) > Date.now()) {
     mark.lock = {
       by: lock.user.name,

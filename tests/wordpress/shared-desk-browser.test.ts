@@ -614,6 +614,84 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     expect([back.deletedAt, back.title]).toEqual([undefined, 'Titre tapé dans la corbeille']);
   });
 
+  it('B’s editor stops naming A as editing the draft once A’s trash reaches it', async () => {
+    const title = await clipFixture(a.session, server, 'cnet', 'h1');
+    const draft = await clipByTitle(a, title);
+    await settled(a);
+    await sync(b);
+    await b.page.getByLabel(fr('filter.box')).selectOption('inbox');
+    const [record] = await serverRecords(a.who, 'drafts', draft.id);
+    // A is editing it; B opens it then, and is told so (its own take of the lock refused).
+    const editorA = await openDraft(a, shownName(draft));
+    await until(
+      () => lockOn(a.who, record!.id),
+      (lock) => !!lock,
+      'A’s lock on the draft',
+    );
+    const editorB = await openDraft(b, shownName(await clipByTitle(b, title)));
+    const presence = editorB.getByTestId('editing-elsewhere');
+    await presence.waitFor();
+    expect(await presence.innerText()).toContain(
+      fr('shared.lock.draft', { name: newsroom().editor.name }),
+    );
+
+    // A, who holds the lock, puts it in the trash.
+    await editorA.getByRole('button', { name: fr('editor.delete'), exact: true }).click();
+    await settled(a);
+    await sync(b);
+
+    await editorB.getByTestId('draft-trashed').waitFor({ timeout: 30_000 });
+    // Nobody is editing a draft in the trash: neither line names A beside the notice.
+    expect(await presence.count()).toBe(0);
+    expect(await editorB.getByTestId('desk-lock').count()).toBe(0);
+    await b.page.screenshot({ path: screenshotPath('shared-desk-editor-trashed-no-presence.png') });
+
+    // Back from the trash, A not editing it: still nobody named.
+    await editorB.getByRole('button', { name: fr('editor.restore') }).click();
+    await editorB.getByTestId('draft-trashed').waitFor({ state: 'detached' });
+    await settled(b);
+    await until(
+      () => lockOn(a.who, record!.id),
+      (lock) => !!lock && lock.user.name !== newsroom().editor.name,
+      'B’s lock taken again',
+    );
+    expect(await presence.count()).toBe(0);
+    await editorB.getByRole('button', { name: `← ${fr('common.close')}` }).click();
+  });
+
+  it('B’s editor stops naming A as editing the draft when A’s lock lapses, A’s desk closed without releasing it', async () => {
+    const title = await clipFixture(a.session, server, 'yahoo-2', 'h1');
+    const draft = await clipByTitle(a, title);
+    await settled(a);
+    await sync(b);
+    const [record] = await serverRecords(a.who, 'drafts', draft.id);
+    // A's browser quit while A had the draft open: WordPress holds A's lock until it lapses, 150 s
+    // after A last renewed it; here, that renewal was 140 s ago.
+    await php(
+      `update_post_meta(${record!.id}, '_edit_lock', (time() - 140) . ':' . get_user_by('login', '${newsroom().editor.user}')->ID);`,
+    );
+    const lock = (await lockOn(b.who, record!.id)) as { user: { name: string }; expires: string };
+    expect(lock.user.name).toBe(newsroom().editor.name);
+
+    const editorB = await openDraft(b, shownName(await clipByTitle(b, title)));
+    const presence = editorB.getByTestId('editing-elsewhere');
+    await presence.waitFor();
+    expect(await presence.innerText()).toContain(
+      fr('shared.lock.draft', { name: newsroom().editor.name }),
+    );
+    // Gone when the lock lapses (in 10 s), not at B's next renewal a minute after opening.
+    await presence.waitFor({ state: 'detached', timeout: 25_000 });
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(lock.expires) - 2_000);
+    expect(await editorB.getByTestId('desk-lock').count()).toBe(0);
+    // B took the lock then: B is the one editing it now.
+    await until(
+      () => lockOn(a.who, record!.id),
+      (held) => !!held && held.user.name !== newsroom().editor.name,
+      'B’s lock on the draft',
+    );
+    await editorB.getByRole('button', { name: `← ${fr('common.close')}` }).click();
+  });
+
   it('B’s editor open on a draft A merged into another says into which, names A, and opens it; so does its row in B’s trash', async () => {
     // Pages no earlier test clipped (guardian-1 is the offline test's): each a new draft.
     const titleX = await clipFixture(a.session, server, 'webmd-1', 'h1');

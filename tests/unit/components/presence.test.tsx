@@ -1,0 +1,120 @@
+/**
+ * Who else is editing a shared draft, as its editor says it (« Rédac modifie ce brouillon en ce
+ * moment… » and the marks' « ✎ Rédac le modifie en ce moment »): said while Rédac holds the
+ * draft's edit lock, and no longer once the draft is in the trash, which nobody is editing.
+ */
+import { cleanup, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DraftEditor } from '../../../components/DraftEditor';
+import { registerHandlers, type Handlers } from '../../../messaging/protocol';
+import { db } from '../../../storage/db';
+import { restoreDraft } from '../../../storage/drafts';
+import type { DeskLockAnswer } from '../../../storage/sync-state';
+import { deskState } from '../desk-fixtures';
+import { addDraft } from '../storage/helpers';
+import { wrap } from './desk-views';
+
+/** Rédac's edit lock, held for two minutes more. */
+const redacLock = () => ({
+  by: 'Rédac',
+  userId: 3,
+  since: new Date(Date.now() - 30_000).toISOString(),
+  expires: new Date(Date.now() + 120_000).toISOString(),
+});
+
+/** What WordPress answers the editor's lock requests, as the test sets it; every one asked. */
+let answer: () => DeskLockAnswer;
+let asked: { release?: boolean }[];
+let unregister: () => void;
+beforeEach(async () => {
+  fakeBrowser.reset();
+  localStorage.clear();
+  await Promise.all([db.clips.clear(), db.syncState.clear(), db.outbox.clear()]);
+  asked = [];
+  answer = () => ({ ok: false, code: 'locked', lock: redacLock() });
+  unregister = registerHandlers({
+    deskLock: async ({ release }: { release?: boolean }) => {
+      asked.push({ release });
+      return release ? { ok: true, lock: null } : answer();
+    },
+  } as unknown as Handlers);
+  await db.syncState.put(deskState('author'));
+});
+afterEach(() => {
+  unregister();
+  cleanup();
+});
+
+/** A draft of the Author's own, shared, that Rédac (an Editor) has open. */
+async function openWhileRedacEdits() {
+  const draft = await addDraft(db, {
+    title: 'Le ministre part',
+    desk: {
+      remoteId: 41,
+      createdBy: 'Autrice',
+      canEdit: true,
+      canTrash: true,
+      lock: redacLock(),
+    },
+  });
+  wrap(<DraftEditor id={draft.id} onClose={() => {}} />);
+  await screen.findByText(/^Rédac modifie ce brouillon en ce moment/);
+  expect(screen.getByTestId('desk-lock').textContent).toContain('Rédac le modifie en ce moment');
+  return draft;
+}
+
+const presence = () => [
+  screen.queryByTestId('editing-elsewhere'),
+  screen.queryByTestId('desk-lock'),
+];
+
+describe('DraftEditor › a colleague editing the draft, then trashing it', () => {
+  it('no longer names the colleague once the trash notice shows', async () => {
+    const draft = await openWhileRedacEdits();
+
+    // Rédac trashed it (their lock, as the sync last saw it, still on the mark).
+    await db.clips.update(draft.id, {
+      deletedAt: new Date().toISOString(),
+      desk: { ...draft.desk!, trashedBy: 'Rédac', lock: redacLock() },
+    });
+
+    await screen.findByTestId('draft-trashed');
+    expect(presence()).toEqual([null, null]);
+    // Nothing taken in the trash: the lock this editor asked for is given back.
+    await waitFor(() => expect(asked.at(-1)).toEqual({ release: true }));
+  });
+
+  it('restored while the colleague no longer has it open: still nobody named', async () => {
+    const draft = await openWhileRedacEdits();
+    await db.clips.update(draft.id, {
+      deletedAt: new Date().toISOString(),
+      desk: { ...draft.desk!, trashedBy: 'Rédac', lock: undefined },
+    });
+    await screen.findByTestId('draft-trashed');
+
+    await waitFor(() => expect(asked.at(-1)).toEqual({ release: true }));
+    answer = () => ({ ok: true, lock: null });
+    const before = asked.length;
+    await restoreDraft(draft.id);
+
+    await waitFor(() => expect(screen.queryByTestId('draft-trashed')).toBeNull());
+    // Taken again on coming back, and granted.
+    await waitFor(() => expect(asked.slice(before)).toEqual([{ release: undefined }]));
+    expect(presence()).toEqual([null, null]);
+  });
+
+  it('restored while the colleague edits it again: named again', async () => {
+    const draft = await openWhileRedacEdits();
+    await db.clips.update(draft.id, {
+      deletedAt: new Date().toISOString(),
+      desk: { ...draft.desk!, trashedBy: 'Rédac', lock: undefined },
+    });
+    await screen.findByTestId('draft-trashed');
+    expect(presence()).toEqual([null, null]);
+
+    await restoreDraft(draft.id);
+
+    await screen.findByText(/^Rédac modifie ce brouillon en ce moment/);
+  });
+});
