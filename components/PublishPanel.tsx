@@ -4,6 +4,8 @@ import type { HouseStyle } from '../export/house-style';
 import type { ExportIssue } from '../export/model';
 import { t } from '../locales';
 import { publishFailureText } from './publishFailureText';
+import { publishedLine } from './publishedLine';
+import { useSharedDesk } from './useSharedDesk';
 import { sendMessage, type PublishOutcome, type PublishRequest } from '../messaging/protocol';
 import type { Issue } from '../storage/db';
 import { wordpressItem } from '../storage/preferences';
@@ -48,6 +50,9 @@ export function PublishPanel({ issue, model, refused }: Props) {
   const [success, setSuccess] = useState<Extract<PublishOutcome, { ok: true }>>();
   const [cancelled, setCancelled] = useState(false);
   const refusedId = useId();
+  // The desk's own user, to be told « Publié par vous » (0: on, but not named yet); null: no desk.
+  const desk = useSharedDesk();
+  const me = desk.enabled ? (desk.state?.user?.id ?? 0) : null;
 
   if (!wordpress) return null;
   const configured = !!wordpress.siteUrl && !!wordpress.username;
@@ -107,17 +112,29 @@ export function PublishPanel({ issue, model, refused }: Props) {
               {t('common.cancel')}
             </button>
           )}
-          {issue.wordpress && (
-            <a href={issue.wordpress.link} target="_blank" rel="noreferrer" data-testid="post-link">
-              {t('publish.postLink', { id: String(issue.wordpress.postId) })}
-            </a>
-          )}
           {refused && (
             <p class="muted" id={refusedId} data-testid="publish-refused">
               {refused}
             </p>
           )}
         </div>
+      )}
+      {issue.wordpress && (
+        // Who published it and when, for every editor of the desk (the name comes with the
+        // issue through the sync); the post's number on the link, for who looks it up.
+        <p class="muted" data-testid="published-by">
+          {publishedLine(issue.wordpress, me)}
+          {'\u00a0— '}
+          <a
+            href={issue.wordpress.link}
+            target="_blank"
+            rel="noreferrer"
+            title={t('publish.postLink', { id: String(issue.wordpress.postId) })}
+            data-testid="post-link"
+          >
+            {t('publish.viewPost')}
+          </a>
+        </p>
       )}
       {cancelled && (
         <p class="notice" role="status" data-testid="publish-message">

@@ -3,6 +3,7 @@ import { toExportIssue } from '../export/from-issue';
 import { renderWordPressBlocks } from '../export/wordpress-blocks';
 import { publishPost, publishSlug } from '../wordpress/client';
 import type { PublishOutcome, PublishRequest } from '../messaging/protocol';
+import { db } from '../storage/db';
 import { getIssue, issueItems, markPublished, recordPublishIntent } from '../storage/issues';
 import { getHouseStyle } from '../storage/preferences';
 import { siteAccess } from './site-access';
@@ -151,12 +152,18 @@ async function attempt(
       ...(result.remoteModifiedGmt ? { remoteModifiedGmt: result.remoteModifiedGmt } : {}),
     };
   }
+  // Who published, for the desk's other editors: the shared desk's user, as it names them.
+  const desk = await db.syncState.get('desk');
   await markPublished(issue.id, {
     postId: result.postId,
     link: result.link,
     modifiedGmt: result.modifiedGmt,
     publishedAt: new Date().toISOString(),
     siteUrl: settings.siteUrl,
+    ...(desk?.enabled && desk.user
+      ? { publishedBy: { id: desk.user.id, name: desk.user.name } }
+      : {}),
+    ...(result.created ? {} : { updated: true }),
   });
   return {
     ok: true,

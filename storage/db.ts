@@ -181,8 +181,19 @@ export interface WordPressPost {
   link: string;
   /** The post's `modified_gmt` when we last wrote or read it, to notice edits made in WordPress. */
   modifiedGmt: string;
-  /** When it was published (ISO 8601). */
+  /** When it was last published: created, or updated by a later publication (ISO 8601). */
   publishedAt: string;
+  /**
+   * Who published it then, as the shared desk names them (its user, `SyncState.user`): carried
+   * to the desk's other editors with the issue, who are told « Publié par Claire Martin le… ».
+   * Absent when published without a desk (sync off), or by an earlier version: « Publié le… ».
+   */
+  publishedBy?: { id: number; name: string };
+  /**
+   * That publication updated the post a former one created (« Mis à jour par… »), rather than
+   * creating it. Absent: created (or published by an earlier version).
+   */
+  updated?: boolean;
   /**
    * The site the post is on (normalised address). A post recorded for another site is never
    * updated: the next publication creates one on the current site. Absent before 0.1.

@@ -124,6 +124,10 @@ export const WordPressPostSchema = v.looseObject({
   modifiedGmt: v.string(),
   publishedAt: v.string(),
   siteUrl: v.optional(v.string()),
+  publishedBy: v.optional(
+    v.object({ id: v.pipe(v.number(), v.integer(), v.minValue(1)), name: v.string() }),
+  ),
+  updated: v.optional(v.boolean()),
 });
 
 export const PublishIntentSchema = v.looseObject({

@@ -472,14 +472,32 @@ export async function createRecord<K extends DeskKind>(
   write: RestWrite<unknown>,
   options: DeskOptions = {},
 ): Promise<DeskResult<{ record: RecordOf<K> }, RecordOf<K>>> {
-  const result = await call<RecordOf<K>>(
-    settings,
-    'POST',
-    `/indiscrets/v1/${kind}?context=edit&_fields=${RECORD_FIELDS}`,
-    write,
-    options,
-  );
+  const route = `/indiscrets/v1/${kind}?context=edit&_fields=${RECORD_FIELDS}`;
+  let result = await call<RecordOf<K>>(settings, 'POST', route, write, options);
+  const older = refusedPublisher(result, write);
+  if (older) result = await call<RecordOf<K>>(settings, 'POST', route, older, options);
   return result.ok ? { ok: true, record: result.data } : (result as DeskFailure<RecordOf<K>>);
+}
+
+/**
+ * An issue's write again without who published its post (`wordpress.publishedBy`, `updated`),
+ * when a plugin older than 0.1.4, whose schema has neither, refused it as invalid: the issue
+ * still reaches the desk, and its post, the other editors then saying « Publié le… » with no
+ * name. Undefined when the refusal is another, or the write has neither field.
+ */
+function refusedPublisher<B extends { meta?: unknown }>(
+  result: { ok: boolean; status?: number; wpCode?: string },
+  body: B,
+): B | undefined {
+  if (result.ok || result.status !== 400 || result.wpCode !== 'rest_invalid_param') return;
+  const meta = body.meta as { wordpress?: unknown } | undefined;
+  const post = meta?.wordpress;
+  if (!post || typeof post !== 'object' || Array.isArray(post)) return;
+  if (!('publishedBy' in post) && !('updated' in post)) return;
+  const older = { ...(post as Record<string, unknown>) };
+  delete older.publishedBy;
+  delete older.updated;
+  return { ...body, meta: { ...meta, wordpress: older } };
 }
 
 /** Requests in one `POST /batch/v1` (WordPress's own limit). */
@@ -532,13 +550,11 @@ export async function updateRecord<K extends DeskKind>(
   changes: Partial<RestWrite<Record<string, unknown>>>,
   options: DeskOptions = {},
 ): Promise<DeskResult<{ record: RecordOf<K> }, RecordOf<K>>> {
-  const result = await call<RecordOf<K>>(
-    settings,
-    'POST',
-    `/indiscrets/v1/${kind}/${remoteId}?context=edit&_fields=${RECORD_FIELDS}`,
-    { ...changes, base_version: baseVersion },
-    options,
-  );
+  const route = `/indiscrets/v1/${kind}/${remoteId}?context=edit&_fields=${RECORD_FIELDS}`;
+  const body = { ...changes, base_version: baseVersion };
+  let result = await call<RecordOf<K>>(settings, 'POST', route, body, options);
+  const older = refusedPublisher(result, body);
+  if (older) result = await call<RecordOf<K>>(settings, 'POST', route, older, options);
   return result.ok ? { ok: true, record: result.data } : (result as DeskFailure<RecordOf<K>>);
 }
 

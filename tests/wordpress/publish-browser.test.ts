@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parse } from '@wordpress/block-serialization-default-parser';
 import type { ConsoleMessage, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishedWhen } from '../../components/publishedLine';
 import { publishFailureText } from '../../components/publishFailureText';
 import { t } from '../../locales';
 import type { Draft, Issue } from '../../storage/db';
@@ -313,9 +314,15 @@ describe('publishing an issue from the built extension to a real WordPress', () 
     );
     expect(post.content.raw).not.toContain('Note privée');
     expect(post.modified_gmt).toBe(issue.wordpress?.modifiedGmt);
-    await expect(popup.getByTestId('post-link').innerText()).resolves.toBe(
+    // Sync off: when, not by whom; the link to the post says its number.
+    const { date, time } = publishedWhen(new Date(issue.wordpress!.publishedAt), 'fr');
+    await expect(popup.getByTestId('published-by').innerText()).resolves.toBe(
+      `Publié le ${date} à ${time}\u00a0— voir l’article`,
+    );
+    await expect(popup.getByTestId('post-link').getAttribute('title')).resolves.toBe(
       `Article n°\u00a0${postId}`,
     );
+    expect(issue.wordpress).not.toHaveProperty('publishedBy');
     // As the toolbar popup shows it: 600 px high at most, scrolled down to the publish panel.
     await popup.setViewportSize({ width: 420, height: 600 });
     await popup.getByTestId('publish').evaluate((panel) => panel.scrollIntoView({ block: 'end' }));

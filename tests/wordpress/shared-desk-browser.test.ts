@@ -39,6 +39,7 @@ import {
   type StoredClip,
 } from './desk-browsers';
 import { php, site } from './helpers';
+import { publishedWhen } from '../../components/publishedLine';
 
 describe('the shared desk between two browsers, through a real WordPress', () => {
   let server: PageServer;
@@ -462,6 +463,75 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
         expect(inIssue, desk.who.user).toHaveLength(2);
         expect(inIssue[1], desk.who.user).toBe(`${firstTitle} — réécrit`);
       }
+    },
+  );
+
+  it(
+    'says on B’s desk that A published the issue, and when; and on A’s that B updated it',
+    { timeout: 120_000 },
+    async () => {
+      // The issue the test before composed, on both desks.
+      const issueOf = async (desk: Desk) =>
+        (await readStore<Row[]>(desk.page, 'issues'))[0] as {
+          id: string;
+          wordpress?: {
+            publishedAt: string;
+            publishedBy?: { id: number; name: string };
+            updated?: boolean;
+          };
+        };
+      const said = (desk: Desk) =>
+        desk.page.getByTestId('published-by').innerText({ timeout: 30_000 });
+      const line = (who: string, publishedAt: string) => {
+        const { date, time } = publishedWhen(new Date(publishedAt), 'fr');
+        return `${who} le ${date} à ${time}\u00a0— ${fr('publish.viewPost')}`;
+      };
+      expect(await b.page.getByTestId('published-by').count()).toBe(0);
+
+      await a.page.getByTestId('publish-button').click();
+      await a.page.getByTestId('publish-message').waitFor({ timeout: 30_000 });
+      const published = await until(
+        () => issueOf(a),
+        (issue) => !!issue.wordpress,
+        'the post recorded on A',
+      );
+      expect(published.wordpress!.publishedBy?.name).toBe(newsroom().editor.name);
+      await expect(said(a)).resolves.toBe(
+        line('Publié par vous', published.wordpress!.publishedAt),
+      );
+
+      // A's publication reaches B with the issue: who, and when.
+      await settled(a);
+      await sync(b);
+      await until(
+        () => issueOf(b),
+        (issue) => !!issue.wordpress,
+        'the post recorded on B',
+      );
+      await expect(said(b)).resolves.toBe(
+        line(`Publié par ${newsroom().editor.name}`, published.wordpress!.publishedAt),
+      );
+      await b.page.screenshot({ path: screenshotPath('shared-desk-published-by.png') });
+
+      // B publishes it again: the post updated, and A is told who did.
+      await b.page.getByTestId('publish-button').click();
+      const updated = await until(
+        () => issueOf(b),
+        (issue) => !!issue.wordpress?.updated,
+        'the update recorded on B',
+      );
+      await expect(said(b)).resolves.toBe(
+        line('Mis à jour par vous', updated.wordpress!.publishedAt),
+      );
+      await settled(b);
+      await sync(a);
+      const name = updated.wordpress!.publishedBy!.name;
+      expect(name).not.toBe(newsroom().editor.name);
+      await until(
+        () => said(a),
+        (text) => text === line(`Mis à jour par ${name}`, updated.wordpress!.publishedAt),
+        'A told B updated it',
+      );
     },
   );
 

@@ -67,7 +67,10 @@ const ISSUE_META_DEFAULTS: Record<string, unknown> = {
 const gmt = (ms: number) => new Date(ms).toISOString().slice(0, 19);
 
 export interface FakeDeskOptions {
-  /** A plugin before 0.1.3: `merged_into` is ignored, and no record has the field. */
+  /**
+   * A plugin before 0.1.3: `merged_into` is ignored, and no record has the field; nor does an
+   * issue's post name who published it (0.1.4): a write that does is refused as invalid.
+   */
   olderPlugin?: boolean;
 }
 
@@ -303,6 +306,19 @@ export class FakeDesk {
     const id = match[2] ? Number(match[2]) : undefined;
     const action = match[3];
     const editor = user.role === 'editor';
+    // A plugin before 0.1.4: an issue's post has no publisher in its schema, which refuses it.
+    const post = (body.meta as { wordpress?: unknown } | undefined)?.wordpress;
+    if (
+      this.options.olderPlugin &&
+      method === 'POST' &&
+      post &&
+      typeof post === 'object' &&
+      ('publishedBy' in post || 'updated' in post)
+    ) {
+      return this.error(400, 'rest_invalid_param', {
+        params: { meta: 'meta.wordpress.publishedBy is not a valid property of Object.' },
+      });
+    }
 
     if (id === undefined && method === 'GET') {
       const { records, total, pages } = this.list(kind, user, params, 'modified_after');

@@ -9,6 +9,7 @@ import { db } from '../../../storage/db';
 import { updateDraft } from '../../../storage/drafts';
 import { addToIssue, createIssue, getIssue, issueItems } from '../../../storage/issues';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
+import { DESK_PEOPLE, deskState } from '../desk-fixtures';
 
 const PASSWORD = 'abcd EFGH ijkl MNOP qrst UVWX';
 const SITE = 'https://monsite.fr';
@@ -185,6 +186,32 @@ describe('publishIssue', () => {
       lastModifiedGmt: '2021-03-15T08:00:00',
     });
     expect((await getIssue(issue.id))?.wordpress?.modifiedGmt).toBe('2021-03-15T09:30:00');
+  });
+
+  it('records who published (the shared desk’s user), and that a later publication updated the post', async () => {
+    await configure();
+    allowSite();
+    const issue = await issueWithItems();
+    const client = fakeClient(
+      published(41, '2021-03-15T08:00:00'),
+      published(41, '2021-03-15T09:30:00', false),
+    );
+    // Sync off: nobody to name.
+    await publishIssue({ issueId: issue.id }, client);
+    const first = (await getIssue(issue.id))!.wordpress!;
+    expect(first).not.toHaveProperty('publishedBy');
+    expect(first).not.toHaveProperty('updated');
+
+    await db.syncState.put(deskState('editor'));
+    try {
+      await publishIssue({ issueId: issue.id }, client);
+    } finally {
+      await Promise.all([db.syncState.clear(), db.outbox.clear()]);
+    }
+    expect((await getIssue(issue.id))!.wordpress).toMatchObject({
+      publishedBy: { id: DESK_PEOPLE.editor.id, name: 'Rédac' },
+      updated: true,
+    });
   });
 
   it('creates a post on the new site rather than update a post id recorded for another site', async () => {

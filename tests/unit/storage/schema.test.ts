@@ -115,6 +115,8 @@ describe('a backup of records with every field set', () => {
       modifiedGmt: '2027-03-15T09:00:00',
       publishedAt: '2027-03-15T09:00:00.000Z',
       siteUrl: 'https://monsite.fr',
+      publishedBy: { id: 7, name: 'Claire Martin' },
+      updated: true,
     } satisfies Required<WordPressPost>,
     publishing: {
       slug: 'les-indiscrets-du-15-mars-3f2a',

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createRecord, trashRecord } from '../../../wordpress/desk-client';
+import { createRecord, trashRecord, updateRecord } from '../../../wordpress/desk-client';
 import { FakeDesk } from '../services/fake-desk';
 
 /**
@@ -63,4 +63,52 @@ describe('trashRecord with the draft it was merged into', () => {
     const trashed = await trashRecord(settings, 'drafts', x.id, options);
     expect(trashed).toMatchObject({ ok: true, merged: false, record: { merged_into: null } });
   });
+});
+
+describe('an issue’s post with who published it, to an older plugin', () => {
+  const post = {
+    postId: 812,
+    link: 'https://desk.test/?p=812',
+    modifiedGmt: '2026-03-15T09:02:00',
+    publishedAt: '2026-03-15T09:02:00.000Z',
+    siteUrl: 'https://desk.test',
+  };
+  const named = { ...post, publishedBy: { id: 1, name: 'Rédaction' }, updated: true };
+
+  for (const older of [false, true]) {
+    it(
+      older
+        ? 'is sent again without the publisher when a plugin before 0.1.4 refuses it: the issue and its post still reach the desk'
+        : 'keeps the publisher on a plugin that has it',
+      async () => {
+        const server = new FakeDesk({ olderPlugin: older });
+        server.addUser('redac', 'Rédaction', 'editor');
+        const settings = server.settings('redac');
+        const options = { fetch: server.fetch, isOnline: () => true };
+        const write = {
+          title: 'Les indiscrets du 15 mars',
+          content: '',
+          meta: { clientId: 'issue-0001', status: 'published', wordpress: named },
+        };
+        const created = await createRecord(settings, 'issues', write, options);
+        expect(created.ok).toBe(true);
+        const stored = () => server.byClientId('issues', 'issue-0001')!.meta.wordpress;
+        expect(stored()).toEqual(older ? post : named);
+
+        const again = { ...named, publishedBy: { id: 1, name: 'Rédaction' }, updated: false };
+        const record = created.ok ? created.record : undefined;
+        const updated = await updateRecord(
+          settings,
+          'issues',
+          record!.id,
+          record!.version,
+          { meta: { wordpress: again } },
+          options,
+        );
+        expect(updated.ok).toBe(true);
+        expect(stored()).toEqual(older ? post : again);
+        expect(server.log.filter((line) => line.startsWith('POST'))).toHaveLength(older ? 4 : 2);
+      },
+    );
+  }
 });

@@ -140,6 +140,48 @@ indiscrets_test(
 );
 
 indiscrets_test(
+	'an issue\'s post keeps who published it and whether that was an update, and refuses a publisher without a name',
+	function () {
+		$editor                 = indiscrets_user( 'editor' );
+		$post                   = array(
+			'postId'      => 42,
+			'link'        => 'https://example.test/?p=42',
+			'modifiedGmt' => '2026-03-15T09:02:00',
+			'publishedAt' => '2026-03-15T09:02:00.000Z',
+			'siteUrl'     => 'https://example.test',
+			'publishedBy' => array(
+				'id'   => $editor,
+				'name' => 'Claire Martin',
+			),
+			'updated'     => true,
+		);
+		list( $status, $issue ) = indiscrets_rest(
+			$editor,
+			'POST',
+			'/indiscrets/v1/issues',
+			array(
+				'title' => 'Les indiscrets du 15 mars',
+				'meta'  => array(
+					'clientId'  => indiscrets_cid(),
+					'status'    => 'published',
+					'wordpress' => $post,
+				),
+			)
+		);
+		assert_same( 201, $status, 'created with its post' );
+		list( $status, $data ) = indiscrets_rest( $editor, 'GET', '/indiscrets/v1/issues/' . $issue['id'], null, array( 'context' => 'edit' ) );
+		assert_same( 200, $status, 'read back' );
+		assert_same( $post, $data['meta']['wordpress'], 'publisher and update kept' );
+
+		$nameless = $post;
+		unset( $nameless['publishedBy']['name'] );
+		$nameless['publishedBy']['nickname'] = 'Claire';
+		list( $status ) = indiscrets_rest( $editor, 'POST', '/indiscrets/v1/issues/' . $issue['id'], array( 'meta' => array( 'wordpress' => $nameless ), 'base_version' => $data['version'] ) );
+		assert_same( 400, $status, 'an unknown field of the publisher' );
+	}
+);
+
+indiscrets_test(
 	'an update needs base_version: 428 without it, 409 with the current record when stale',
 	function () {
 		$editor = indiscrets_user( 'editor' );

@@ -260,6 +260,23 @@ function indiscrets_issue_fields() {
 					'type'      => 'string',
 					'maxLength' => 4096,
 				),
+				// Who published it (the desk's user who did), for the other editors to read.
+				'publishedBy' => array(
+					'type'                 => 'object',
+					'additionalProperties' => false,
+					'properties'           => array(
+						'id'   => array(
+							'type'    => 'integer',
+							'minimum' => 1,
+						),
+						'name' => array(
+							'type'      => 'string',
+							'maxLength' => 250,
+						),
+					),
+				),
+				// That publication updated the post rather than creating it.
+				'updated'     => array( 'type' => 'boolean' ),
 			),
 		),
 	);
