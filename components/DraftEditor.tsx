@@ -164,6 +164,7 @@ function DraftEditorOf({
     'draft',
     id,
     desk.enabled && !!draft?.desk && !cannotEdit && !draft.deletedAt,
+    !!draft?.desk?.lock,
   );
   const cannotArrange = deskRefusal(desk, 'arrange');
   // Another editor's draft of the same page (shared desk): one lookup of the url index.

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../messaging/protocol';
 import type { DeskMarkLock, SyncKind } from '../storage/sync-state';
 
@@ -14,10 +14,19 @@ const RENEW_MS = 60_000;
  *
  * The other editor's lock is said until it lapses, not a renewal longer: a colleague whose
  * desk closed without releasing it (the browser quit) stops being named when WordPress stops
- * holding the lock for them, and this editor takes it then.
+ * holding the lock for them, and this editor takes it then. `marked`: whether the record's desk
+ * mark (`desk.lock`, which a refused take marks and each sync brings up to date) still names
+ * another's lock; once a sync took it away, the lock is asked for again at once.
  */
-export function useDeskLock(kind: SyncKind, id: string, active: boolean): string | undefined {
+export function useDeskLock(
+  kind: SyncKind,
+  id: string,
+  active: boolean,
+  marked = false,
+): string | undefined {
   const [held, setHeld] = useState<DeskMarkLock>();
+  // The take of the running effect, to ask again before its time.
+  const again = useRef<() => void>();
   useEffect(() => {
     if (!active) return undefined;
     let alive = true;
@@ -42,9 +51,11 @@ export function useDeskLock(kind: SyncKind, id: string, active: boolean): string
       clearTimeout(timer);
       timer = setTimeout(() => void take(), ms);
     };
+    again.current = () => void take();
     void take();
     return () => {
       alive = false;
+      again.current = undefined;
       clearTimeout(timer);
       // Named no longer once inactive (the record went to the trash): taken afresh if it
       // comes back, and said then only if the colleague holds it again.
@@ -52,5 +63,14 @@ export function useDeskLock(kind: SyncKind, id: string, active: boolean): string
       void sendMessage('deskLock', { kind, id, release: true }).catch(() => undefined);
     };
   }, [kind, id, active]);
+  // The sync saw the colleague's lock go (released: they left the draft, or closed their
+  // desk): asked again now, rather than at the next renewal, up to a minute later.
+  // A mark going, not one not there yet: a refused take marks the record, and its answer may
+  // reach this view before the mark does.
+  const wasMarked = useRef(marked);
+  useEffect(() => {
+    if (wasMarked.current && !marked && held) again.current?.();
+    wasMarked.current = marked;
+  }, [marked]);
   return active ? held?.by : undefined;
 }

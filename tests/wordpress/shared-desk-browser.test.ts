@@ -729,6 +729,43 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     await editorB.getByRole('button', { name: `← ${fr('common.close')}` }).click();
   });
 
+  it('B’s editor stops naming A as editing the draft at B’s next sync once A closed it', async () => {
+    const title = await clipFixture(a.session, server, 'v8-blog', 'h1');
+    const draft = await clipByTitle(a, title);
+    await settled(a);
+    await sync(b);
+    const [record] = await serverRecords(a.who, 'drafts', draft.id);
+    const editorA = await openDraft(a, shownName(draft));
+    await until(
+      () => lockOn(a.who, record!.id),
+      (lock) => !!lock,
+      'A’s lock on the draft',
+    );
+    const editorB = await openDraft(b, shownName(await clipByTitle(b, title)));
+    const presence = editorB.getByTestId('editing-elsewhere');
+    await presence.waitFor();
+
+    // A leaves it: the lock released, which B's next sync sees go.
+    await editorA.getByRole('button', { name: `← ${fr('common.close')}` }).click();
+    await until(
+      () => lockOn(a.who, record!.id),
+      (lock) => lock === null,
+      'A’s lock released',
+    );
+    const left = Date.now();
+    await sync(b);
+    // At once, not at B's renewal of the lock, up to a minute after B opened the draft.
+    await presence.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(Date.now() - left).toBeLessThan(20_000);
+    expect(await editorB.getByTestId('desk-lock').count()).toBe(0);
+    await until(
+      () => lockOn(a.who, record!.id),
+      (held) => !!held && held.user.name !== newsroom().editor.name,
+      'B’s lock on the draft',
+    );
+    await editorB.getByRole('button', { name: `← ${fr('common.close')}` }).click();
+  });
+
   it('B’s editor stops naming A as editing the draft when A’s lock lapses, A’s desk closed without releasing it', async () => {
     const title = await clipFixture(a.session, server, 'yahoo-2', 'h1');
     const draft = await clipByTitle(a, title);

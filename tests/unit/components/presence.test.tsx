@@ -118,3 +118,29 @@ describe('DraftEditor › a colleague editing the draft, then trashing it', () =
     await screen.findByText(/^Rédac modifie ce brouillon en ce moment/);
   });
 });
+
+describe('DraftEditor › a colleague leaving the draft', () => {
+  it('no longer names them once the sync saw their lock go, without waiting for the renewal', async () => {
+    const draft = await openWhileRedacEdits();
+    // Rédac closed it: their lock released, which the next sync takes off the mark.
+    answer = () => ({ ok: true, lock: null });
+    const before = asked.length;
+    await db.clips.update(draft.id, { desk: { ...draft.desk!, lock: undefined } });
+
+    await waitFor(() => expect(presence()).toEqual([null, null]));
+    expect(asked.slice(before)).toEqual([{ release: undefined }]);
+  });
+
+  it('waits for the mark before asking again: a refused take answered before its mark is not asked again', async () => {
+    const draft = await addDraft(db, {
+      title: 'Le ministre part',
+      desk: { remoteId: 41, createdBy: 'Autrice', canEdit: true, canTrash: true },
+    });
+    wrap(<DraftEditor id={draft.id} onClose={() => {}} />);
+    await screen.findByText(/^Rédac modifie ce brouillon en ce moment/);
+    // The background marks the record as the refusal says (services/sync.ts, markLock).
+    await db.clips.update(draft.id, { desk: { ...draft.desk!, lock: redacLock() } });
+    await screen.findByTestId('desk-lock');
+    expect(asked).toEqual([{ release: undefined }]);
+  });
+});
