@@ -934,6 +934,9 @@ export function RichText({
         // A copy: Chromium moves the selection's own range as the paste changes the text.
         selection.addRange(joined.cloneRange());
       }
+      // Not spaced from the words it lands against, as a drag is (see moveWords): plain text
+      // from elsewhere may be a piece of a word (an « s » pasted after « vote »), which only a
+      // drag's edges in the text show.
       if (!html) {
         typeText(data?.getData('text/plain') ?? '', el ?? document.body);
         return;
@@ -1060,8 +1063,9 @@ export function RichText({
   /**
    * Words dragged within the text, moved (with the copy key, copied) as Word moves them: the
    * editor's own edit, one undo step (see moveWords), the words put as a paste puts them (see
-   * insertBlocks), and left selected. The browsers' own move leaves the words after them in a
-   * bare <span> (Chromium), the dropped words in others, and two spaces where they were.
+   * insertBlocks), spaced from a word they land against as Word's smart paste spaces them, and
+   * left selected. The browsers' own move leaves the words after them in a bare <span>
+   * (Chromium), the dropped words in others, and two spaces where they were.
    */
   const moveDragged = (event: DragEvent) => {
     const source = dragged.current;

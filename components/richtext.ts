@@ -480,7 +480,9 @@ function pointAfter(count: number, root: Node): [Node, number] {
  * `put` (a paste's insertion: given the collapsed caret, returns the caret after what it put);
  * with `copy` they also stay where they were. The drop point is kept through the cut by a mark
  * put there first (the cut moves the words after it in their block, and a Range in them with
- * them). Returns the range of the words put, which Word leaves selected.
+ * them). Words dragged whole (see {@link wholeWords}) that land touching a letter or digit get a
+ * space there, as Word's smart paste puts one (see {@link spaceDropped}). Returns the range of the
+ * words put, which Word leaves selected.
  */
 export function moveWords(
   source: Range,
@@ -490,6 +492,8 @@ export function moveWords(
   copy = false,
 ): Range {
   const doc = root.ownerDocument!;
+  // Read before the cut takes them out.
+  const whole = wholeWords(source, root);
   const mark = doc.createComment('drop');
   drop.insertNode(mark);
   let joined: Range | undefined;
@@ -512,5 +516,100 @@ export function moveWords(
   const moved = doc.createRange();
   moved.setStart(...pointAfter(start, root));
   moved.setEnd(end.startContainer, end.startOffset);
+  if (whole) spaceDropped(moved, root);
   return moved;
+}
+
+/** A letter or a digit: a word's, which words put against it would be glued to. */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+/** What a space never goes before: closing punctuation (its French no-break space is the export's). */
+const CLOSING = /[\s.,;:!?)\]»…]/u;
+/** What a space never goes after: an opening « or bracket, an elision's apostrophe (« l’ »). */
+const OPENING = /[\s(\[«'’]/u;
+
+/**
+ * The character next to the point (`node`, `offset`) in its block of the editor `root`, before or
+ * `after` it: its text node and its index there. None at the block's start or end, nor across a
+ * line break (`<br>`) or into a block inside it (a list in a list entry).
+ */
+function characterBeside(
+  node: Node,
+  offset: number,
+  root: Node,
+  after: boolean,
+): [Text, number] | undefined {
+  const block = blockAt(node, root) ?? root;
+  const doc = root.ownerDocument!;
+  const side = doc.createRange();
+  side.selectNodeContents(block);
+  if (after) side.setStart(node, offset);
+  else side.setEnd(node, offset);
+  let found: [Text, number] | undefined;
+  const walker = doc.createTreeWalker(block, 1 | 4);
+  for (let at = walker.nextNode(); at; at = walker.nextNode()) {
+    if (!side.intersectsNode(at)) continue;
+    if (at.nodeType === 1) {
+      const name = (at as Element).localName;
+      if (name !== 'br' && !BLOCKS.test(name)) continue;
+      // A line ends here: what was before it is not beside the point, nor what comes after.
+      if (after) return found;
+      found = undefined;
+      continue;
+    }
+    const text = at as Text;
+    if ((blockAt(text, root) ?? root) !== block) continue;
+    const from = text === side.startContainer ? side.startOffset : 0;
+    const to = text === side.endContainer ? side.endOffset : text.length;
+    if (from >= to) continue;
+    if (after) return [text, from];
+    found = [text, to - 1];
+  }
+  return found;
+}
+
+/**
+ * Whether `range`, in the editor `root`, holds whole words: neither of its ends cuts a word (a
+ * letter or digit on both sides of it, in its block). Word spaces words dragged as words, never a
+ * piece of one (« ré » from « serré » dropped after « vote » is « voteré », as asked).
+ */
+export function wholeWords(range: Range, root: Node): boolean {
+  const words = range.toString();
+  if (!words) return false;
+  for (const [node, offset, after, edge] of [
+    [range.startContainer, range.startOffset, false, words[0]!],
+    [range.endContainer, range.endOffset, true, words.at(-1)!],
+  ] as const) {
+    const beside = characterBeside(node, offset, root, after);
+    if (beside && WORD_CHARACTER.test(beside[0].data[beside[1]]!) && WORD_CHARACTER.test(edge)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Word's smart paste for `moved`, words just put in the editor `root`: where they touch a letter
+ * or digit before or after them (« icitrès. », « trèsla »), one plain space put between, outside
+ * their bold or link (in the neighbour's text). None before closing punctuation of theirs nor
+ * after an opening « ( or apostrophe of theirs, none at a block's start or end; the no-break space
+ * French typography puts before ; : ! ? » is the export's (export/), not added here. `moved` is
+ * kept over the words alone.
+ */
+export function spaceDropped(moved: Range, root: Node): void {
+  const words = moved.toString();
+  if (!words) return;
+  const before = characterBeside(moved.startContainer, moved.startOffset, root, false);
+  if (before && WORD_CHARACTER.test(before[0].data[before[1]]!) && !CLOSING.test(words[0]!)) {
+    const [text, index] = before;
+    text.insertData(index + 1, ' ');
+    // A live range's start right at the insertion stays before it: the space is not theirs.
+    if (moved.startContainer === text && moved.startOffset === index + 1) {
+      moved.setStart(text, index + 2);
+    }
+  }
+  const after = characterBeside(moved.endContainer, moved.endOffset, root, true);
+  if (after && WORD_CHARACTER.test(after[0].data[after[1]]!) && !OPENING.test(words.at(-1)!)) {
+    // At the end's own offset: the range's end stays before the space.
+    after[0].insertData(after[1], ' ');
+  }
 }

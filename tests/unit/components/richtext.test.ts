@@ -812,8 +812,9 @@ describe('moveWords', () => {
     ).toBe(
       '<p>Un <strong>vote et</strong> la fin.</p><p>Trois <strong>{très</strong></p><p><strong>discret </strong>}ici.</p>',
     );
-    // Further in their own block: the drop point kept through the cut; one of two spaces gone.
-    expect(moved('<p>Un [très] vote et ^la fin.</p>')).toBe('<p>Un vote et {très}la fin.</p>');
+    // Further in their own block: the drop point kept through the cut; one of two spaces gone
+    // (and one put before « la », see below).
+    expect(moved('<p>Un [très] vote et ^la fin.</p>')).toBe('<p>Un vote et {très} la fin.</p>');
     // Before them, from the block they leave.
     expect(moved('<p>Un ^vote très [serré.</p><p>Et ]la fin.</p>')).toBe(
       '<p>Un {serré.</p><p>Et }vote très la fin.</p>',
@@ -821,7 +822,47 @@ describe('moveWords', () => {
   });
 
   it('leaves the words where they were too with the copy key', () => {
-    expect(moved('<p>Un [très] vote ^fin.</p>', true)).toBe('<p>Un très vote {très}fin.</p>');
+    expect(moved('<p>Un [très] vote ^fin.</p>', true)).toBe('<p>Un très vote {très} fin.</p>');
+  });
+
+  it('puts a space where the words land touching a letter or digit, as Word’s smart paste', () => {
+    // Against the word before: « icitrès. » was left.
+    expect(moved('<p>Un [très] vote ici^.</p>')).toBe('<p>Un vote ici {très}.</p>');
+    // Between two words glued together: on both sides.
+    expect(moved('<p>Un [très] vote serré^et la fin.</p>')).toBe(
+      '<p>Un vote serré {très} et la fin.</p>',
+    );
+    // A digit is a word's too.
+    expect(moved('<p>Le [vote] en 2026^.</p>')).toBe('<p>Le en 2026 {vote}.</p>');
+    // Outside their bold or link: the space is plain text, the words alone left selected.
+    expect(moved('<p>Un <strong>[très]</strong> vote ici^.</p>')).toBe(
+      '<p>Un vote ici <strong>{très</strong>}.</p>',
+    );
+  });
+
+  it('puts no space before closing punctuation, after an opening « ( or at a block’s edge', () => {
+    // Their own closing punctuation: against the word before it stays.
+    expect(moved('<p>Un vote[, très] serré ici^.</p>')).toBe('<p>Un vote serré ici{, très}.</p>');
+    // A closing one after them, an opening one before: no space there.
+    expect(moved('<p>Un [très] vote « ^serré ».</p>')).toBe('<p>Un vote « {très} serré ».</p>');
+    expect(moved('<p>Un [très] vote (serré^).</p>')).toBe('<p>Un vote (serré {très}).</p>');
+    // Their own opening « or elision: none after it.
+    expect(moved('<p>Il [dit «] vote ^serré ».</p>')).toBe('<p>Il vote {dit «}serré ».</p>');
+    expect(moved('<p>Un vote [de l’] ici ^Europe.</p>')).toBe('<p>Un vote ici {de l’}Europe.</p>');
+    // At a block's start or end, nor across a line break.
+    expect(moved('<p>^Un [très] vote.</p>')).toBe('<p>{très} Un vote.</p>');
+    expect(moved('<p>Un [très] vote</p><p>La fin^</p>')).toBe('<p>Un vote</p><p>La fin {très}</p>');
+    expect(moved('<p>Un [très] vote<br>^la fin.</p>')).toBe('<p>Un vote<br>{très} la fin.</p>');
+    // No French no-break space before a colon: the export's.
+    expect(moved('<p>Un [vote] ici^: oui.</p>')).toBe('<p>Un ici {vote}: oui.</p>');
+  });
+
+  it('spaces only whole words dragged, not a piece of one, as Word', () => {
+    expect(moved('<p>Un vote^ très ser[ré].</p>')).toBe('<p>Un vote{ré} très ser.</p>');
+    expect(moved('<p>Un [vo]te ici^.</p>')).toBe('<p>Un te ici{vo}.</p>');
+    // Ending on a space or punctuation before the next word: whole.
+    expect(moved('<p>Un [très ]vote ici^.</p>')).toBe('<p>Un vote ici {très }.</p>');
+    expect(moved('<p>Un vote[,]et ici^ oui.</p>')).toBe('<p>Un voteet ici{,} oui.</p>');
   });
 });
 
