@@ -482,6 +482,14 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
         };
       const said = (desk: Desk) =>
         desk.page.getByTestId('published-by').innerText({ timeout: 30_000 });
+      // The panel draws the line from the issue once its live query answers, a moment after
+      // the record changed: waited for, not read once.
+      const told = (desk: Desk, text: string, what: string) =>
+        until(
+          () => said(desk),
+          (shown) => shown === text,
+          what,
+        );
       const line = (who: string, publishedAt: string) => {
         const { date, time } = publishedWhen(new Date(publishedAt), 'fr');
         return `${who} le ${date} à ${time}\u00a0— ${fr('publish.viewPost')}`;
@@ -496,8 +504,10 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
         'the post recorded on A',
       );
       expect(published.wordpress!.publishedBy?.name).toBe(newsroom().editor.name);
-      await expect(said(a)).resolves.toBe(
+      await told(
+        a,
         line('Publié par vous', published.wordpress!.publishedAt),
+        'A told it published',
       );
 
       // A's publication reaches B with the issue: who, and when.
@@ -508,8 +518,10 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
         (issue) => !!issue.wordpress,
         'the post recorded on B',
       );
-      await expect(said(b)).resolves.toBe(
+      await told(
+        b,
         line(`Publié par ${newsroom().editor.name}`, published.wordpress!.publishedAt),
+        'B told A published it',
       );
       await b.page.screenshot({ path: screenshotPath('shared-desk-published-by.png') });
 
@@ -520,16 +532,18 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
         (issue) => !!issue.wordpress?.updated,
         'the update recorded on B',
       );
-      await expect(said(b)).resolves.toBe(
+      await told(
+        b,
         line('Mis à jour par vous', updated.wordpress!.publishedAt),
+        'B told it updated',
       );
       await settled(b);
       await sync(a);
       const name = updated.wordpress!.publishedBy!.name;
       expect(name).not.toBe(newsroom().editor.name);
-      await until(
-        () => said(a),
-        (text) => text === line(`Mis à jour par ${name}`, updated.wordpress!.publishedAt),
+      await told(
+        a,
+        line(`Mis à jour par ${name}`, updated.wordpress!.publishedAt),
         'A told B updated it',
       );
     },
@@ -684,26 +698,52 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     expect([back.deletedAt, back.title]).toEqual([undefined, 'Titre tapé dans la corbeille']);
   });
 
-  it('B’s editor stops naming A as editing the draft once A’s trash reaches it', async () => {
-    const title = await clipFixture(a.session, server, 'cnet', 'h1');
+  /** A page clipped by A and synced to B: its title, A's draft and the site's record of it. */
+  async function clipShared(page: string) {
+    const title = await clipFixture(a.session, server, page, 'h1');
     const draft = await clipByTitle(a, title);
     await settled(a);
     await sync(b);
-    await b.page.getByLabel(fr('filter.box')).selectOption('inbox');
     const [record] = await serverRecords(a.who, 'drafts', draft.id);
-    // A is editing it; B opens it then, and is told so (its own take of the lock refused).
-    const editorA = await openDraft(a, shownName(draft));
-    await until(
-      () => lockOn(a.who, record!.id),
-      (lock) => !!lock,
-      'A’s lock on the draft',
-    );
-    const editorB = await openDraft(b, shownName(await clipByTitle(b, title)));
-    const presence = editorB.getByTestId('editing-elsewhere');
+    return { title, draft, record: record! };
+  }
+
+  /** B opens the draft and is told that A is editing it (A's lock refusing B's). */
+  async function bToldAEdits(title: string) {
+    const editor = await openDraft(b, shownName(await clipByTitle(b, title)));
+    const presence = editor.getByTestId('editing-elsewhere');
     await presence.waitFor();
     expect(await presence.innerText()).toContain(
       fr('shared.lock.draft', { name: newsroom().editor.name }),
     );
+    return { editor, presence };
+  }
+
+  /** Waits until B, not A, holds the lock on the record: B is the one editing it now. */
+  const bHoldsLock = (id: number) =>
+    until(
+      () => lockOn(a.who, id),
+      (held) => !!held && held.user.name !== newsroom().editor.name,
+      'B’s lock on the draft',
+    );
+
+  /** A opens the draft in its editor and holds its lock. */
+  async function aEdits(draft: Awaited<ReturnType<typeof clipByTitle>>, id: number) {
+    const editor = await openDraft(a, shownName(draft));
+    await until(
+      () => lockOn(a.who, id),
+      (lock) => !!lock,
+      'A’s lock on the draft',
+    );
+    return editor;
+  }
+
+  it('B’s editor stops naming A as editing the draft once A’s trash reaches it', async () => {
+    const { title, draft, record } = await clipShared('cnet');
+    await b.page.getByLabel(fr('filter.box')).selectOption('inbox');
+    // A is editing it; B opens it then, and is told so (its own take of the lock refused).
+    const editorA = await aEdits(draft, record.id);
+    const { editor: editorB, presence } = await bToldAEdits(title);
 
     // A, who holds the lock, puts it in the trash.
     await editorA.getByRole('button', { name: fr('editor.delete'), exact: true }).click();
@@ -720,35 +760,20 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     await editorB.getByRole('button', { name: fr('editor.restore') }).click();
     await editorB.getByTestId('draft-trashed').waitFor({ state: 'detached' });
     await settled(b);
-    await until(
-      () => lockOn(a.who, record!.id),
-      (lock) => !!lock && lock.user.name !== newsroom().editor.name,
-      'B’s lock taken again',
-    );
+    await bHoldsLock(record.id);
     expect(await presence.count()).toBe(0);
     await editorB.getByRole('button', { name: `← ${fr('common.close')}` }).click();
   });
 
   it('B’s editor stops naming A as editing the draft at B’s next sync once A closed it', async () => {
-    const title = await clipFixture(a.session, server, 'v8-blog', 'h1');
-    const draft = await clipByTitle(a, title);
-    await settled(a);
-    await sync(b);
-    const [record] = await serverRecords(a.who, 'drafts', draft.id);
-    const editorA = await openDraft(a, shownName(draft));
-    await until(
-      () => lockOn(a.who, record!.id),
-      (lock) => !!lock,
-      'A’s lock on the draft',
-    );
-    const editorB = await openDraft(b, shownName(await clipByTitle(b, title)));
-    const presence = editorB.getByTestId('editing-elsewhere');
-    await presence.waitFor();
+    const { title, draft, record } = await clipShared('v8-blog');
+    const editorA = await aEdits(draft, record.id);
+    const { editor: editorB, presence } = await bToldAEdits(title);
 
     // A leaves it: the lock released, which B's next sync sees go.
     await editorA.getByRole('button', { name: `← ${fr('common.close')}` }).click();
     await until(
-      () => lockOn(a.who, record!.id),
+      () => lockOn(a.who, record.id),
       (lock) => lock === null,
       'A’s lock released',
     );
@@ -758,44 +783,27 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     await presence.waitFor({ state: 'detached', timeout: 10_000 });
     expect(Date.now() - left).toBeLessThan(20_000);
     expect(await editorB.getByTestId('desk-lock').count()).toBe(0);
-    await until(
-      () => lockOn(a.who, record!.id),
-      (held) => !!held && held.user.name !== newsroom().editor.name,
-      'B’s lock on the draft',
-    );
+    await bHoldsLock(record.id);
     await editorB.getByRole('button', { name: `← ${fr('common.close')}` }).click();
   });
 
   it('B’s editor stops naming A as editing the draft when A’s lock lapses, A’s desk closed without releasing it', async () => {
-    const title = await clipFixture(a.session, server, 'yahoo-2', 'h1');
-    const draft = await clipByTitle(a, title);
-    await settled(a);
-    await sync(b);
-    const [record] = await serverRecords(a.who, 'drafts', draft.id);
+    const { title, record } = await clipShared('yahoo-2');
     // A's browser quit while A had the draft open: WordPress holds A's lock until it lapses, 150 s
     // after A last renewed it; here, that renewal was 140 s ago.
     await php(
-      `update_post_meta(${record!.id}, '_edit_lock', (time() - 140) . ':' . get_user_by('login', '${newsroom().editor.user}')->ID);`,
+      `update_post_meta(${record.id}, '_edit_lock', (time() - 140) . ':' . get_user_by('login', '${newsroom().editor.user}')->ID);`,
     );
-    const lock = (await lockOn(b.who, record!.id)) as { user: { name: string }; expires: string };
+    const lock = (await lockOn(b.who, record.id)) as { user: { name: string }; expires: string };
     expect(lock.user.name).toBe(newsroom().editor.name);
 
-    const editorB = await openDraft(b, shownName(await clipByTitle(b, title)));
-    const presence = editorB.getByTestId('editing-elsewhere');
-    await presence.waitFor();
-    expect(await presence.innerText()).toContain(
-      fr('shared.lock.draft', { name: newsroom().editor.name }),
-    );
+    const { editor: editorB, presence } = await bToldAEdits(title);
     // Gone when the lock lapses (in 10 s), not at B's next renewal a minute after opening.
     await presence.waitFor({ state: 'detached', timeout: 25_000 });
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(lock.expires) - 2_000);
     expect(await editorB.getByTestId('desk-lock').count()).toBe(0);
     // B took the lock then: B is the one editing it now.
-    await until(
-      () => lockOn(a.who, record!.id),
-      (held) => !!held && held.user.name !== newsroom().editor.name,
-      'B’s lock on the draft',
-    );
+    await bHoldsLock(record.id);
     await editorB.getByRole('button', { name: `← ${fr('common.close')}` }).click();
   });
 
