@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { Box } from '../../components/markTips';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { readDatabase, type StoredTables } from './database';
+import { localDraft, readDatabase, storedIssue, type StoredTables } from './database';
 import {
   heardIn,
   launchSeeded,
@@ -31,39 +31,18 @@ const DRAFTS = ['keys', 'place-1366', 'place-768', 'width-768', 'width-1024', 'w
 const titleOf = (draft: string) => `Le ministre et Bercy (${draft})`;
 
 function records() {
-  const now = new Date().toISOString();
   return {
-    issues: [
-      {
-        id: ISSUE,
-        title: 'Les indiscrets du 15 mars',
-        date: now.slice(0, 10),
-        intro: '',
-        status: 'open',
-        createdAt: now,
-        updatedAt: now,
-      },
-    ],
-    clips: DRAFTS.map((draft, i) => ({
-      id: `draft-${draft}`,
-      url: `https://news.test/article-${i}`,
-      title: titleOf(draft),
-      label: titleOf(draft),
-      siteName: 'News',
-      quotes: [],
-      provenance: {},
-      createdAt: now,
-      updatedAt: now,
-      body: TEXT,
-      sources: [],
-      note: '',
-      tags: [],
-      status: 'draft',
-      issueId: ISSUE,
-      sortKey: `a${i}`,
-      words: [],
-      sourceUrls: [],
-    })),
+    issues: [storedIssue(ISSUE)],
+    clips: DRAFTS.map((draft, i) =>
+      localDraft({
+        id: `draft-${draft}`,
+        title: titleOf(draft),
+        label: titleOf(draft),
+        body: TEXT,
+        issueId: ISSUE,
+        sortKey: `a${i}`,
+      }),
+    ),
   };
 }
 

@@ -189,3 +189,45 @@ export function syncedDraft({
 export function sharedDesk(clips: object[]): Record<string, object[]> {
   return { syncState: [SHARED_DESK_STATE], clips };
 }
+
+/**
+ * An issue as the extension stores it (for {@link writeDatabase}): « Les indiscrets du 15 mars »,
+ * open, dated, created and changed at `at` (now by default) unless given.
+ */
+export function storedIssue(
+  id: string,
+  {
+    title = 'Les indiscrets du 15 mars',
+    status = 'open',
+    at = new Date().toISOString(),
+  }: { title?: string; status?: string; at?: string } = {},
+) {
+  return { id, title, date: at.slice(0, 10), intro: '', status, createdAt: at, updatedAt: at };
+}
+
+/**
+ * A draft clipped in this browser and never shared (for {@link writeDatabase}): every stored field
+ * given, empty unless `fields` says otherwise (its page `https://news.test/<id>`, no quote, no
+ * source, in no issue, no search words), created and changed at `fields.createdAt` or now.
+ */
+export function localDraft(fields: { id: string; title: string; [field: string]: unknown }) {
+  const at = typeof fields.createdAt === 'string' ? fields.createdAt : new Date().toISOString();
+  return {
+    url: `https://news.test/${fields.id}`,
+    siteName: 'News',
+    quotes: [],
+    provenance: {},
+    createdAt: at,
+    updatedAt: at,
+    body: '',
+    sources: [],
+    note: '',
+    tags: [],
+    status: 'draft',
+    issueId: '',
+    sortKey: '',
+    words: [],
+    sourceUrls: [],
+    ...fields,
+  };
+}

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearTables, writeDatabase } from './database';
+import { clearTables, localDraft, storedIssue, writeDatabase } from './database';
 import {
   launchExtension,
   openDesk,
@@ -47,39 +47,23 @@ async function seedIssue(session: ExtensionSession): Promise<void> {
   const now = new Date(Date.UTC(2024, 2, 15, 7, 30)).toISOString();
   await writeDatabase(page, {
     issues: [
-      [ISSUE, 'Les indiscrets du 15 mars', 'open'],
+      storedIssue(ISSUE, { at: now }),
       // The house pattern's longest title, exported: the picker must show it with its status.
-      [OTHER, 'Les indiscrets du 1er septembre', 'exported'],
-    ].map(([id, title, status]) => ({
-      id,
-      title,
-      date: now.slice(0, 10),
-      intro: '',
-      status,
-      createdAt: now,
-      updatedAt: now,
-    })),
-    clips: LABELS.map((label, i) => ({
-      id: `item-${i}`,
-      url: `https://news.test/article-${i}`,
-      title: label,
-      label,
-      siteName: 'News',
-      // The long title's draft has quotes, as a clipped draft does: its editor shows them.
-      quotes: i === 1 ? QUOTES.map((text) => ({ text, html: '', clippedAt: now })) : [],
-      provenance: {},
-      createdAt: now,
-      updatedAt: now,
-      body: `<p>${label}. La suite de l’indiscret, assez longue pour tenir deux lignes dans la colonne du numéro.</p>`,
-      sources: [],
-      note: '',
-      tags: [],
-      status: 'draft',
-      issueId: ISSUE,
-      sortKey: `a${i}`,
-      words: [],
-      sourceUrls: [],
-    })),
+      storedIssue(OTHER, { title: 'Les indiscrets du 1er septembre', status: 'exported', at: now }),
+    ],
+    clips: LABELS.map((label, i) =>
+      localDraft({
+        id: `item-${i}`,
+        title: label,
+        label,
+        // The long title's draft has quotes, as a clipped draft does: its editor shows them.
+        quotes: i === 1 ? QUOTES.map((text) => ({ text, html: '', clippedAt: now })) : [],
+        createdAt: now,
+        body: `<p>${label}. La suite de l’indiscret, assez longue pour tenir deux lignes dans la colonne du numéro.</p>`,
+        issueId: ISSUE,
+        sortKey: `a${i}`,
+      }),
+    ),
   });
   await page.close();
   await currentIssue(session, ISSUE);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDatabase } from './database';
+import { localDraft, storedIssue, writeDatabase } from './database';
 import { launchExtension, openPopup, until, type ExtensionSession } from './harness';
 
 /**
@@ -17,35 +17,14 @@ const EACH = 15;
 async function seedDrafts(session: ExtensionSession): Promise<void> {
   const page = await session.openExtensionPage('popup.html');
   const now = new Date(Date.UTC(2024, 2, 15, 7, 30)).toISOString();
-  const draft = (fields: object) => ({
-    siteName: 'News',
-    quotes: [],
-    provenance: {},
-    sources: [],
-    note: '',
-    tags: [],
-    status: 'draft',
-    sourceUrls: [],
-    ...fields,
-  });
   await writeDatabase(page, {
-    issues: [
-      {
-        id: 'issue-1',
-        title: 'Les indiscrets du 15 mars',
-        date: now.slice(0, 10),
-        intro: '',
-        status: 'open',
-        createdAt: now,
-        updatedAt: now,
-      },
-    ],
+    issues: [storedIssue('issue-1', { at: now })],
     clips: [
       ...Array.from({ length: 2 * EACH }, (_, i) => {
         // Newest first in the list: the numbers count down from the top.
         const at = new Date(Date.UTC(2024, 2, 1, 0, 0, i)).toISOString();
         const inIssue = i % 2 === 1;
-        return draft({
+        return localDraft({
           id: `draft-${i}`,
           url: `https://news.test/article-${i}`,
           title: `Remaniement numero ${i}`,
@@ -58,7 +37,7 @@ async function seedDrafts(session: ExtensionSession): Promise<void> {
         });
       }),
       // And one the search leaves out.
-      draft({
+      localDraft({
         id: 'draft-other',
         url: 'https://news.test/other',
         title: 'Budget des regions',
