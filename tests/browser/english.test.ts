@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDatabase } from './database';
+import { localDraft, storedIssue, writeDatabase } from './database';
 import {
   launchExtension,
   openDesk,
@@ -24,26 +24,21 @@ import {
 const NOW = new Date(Date.UTC(2024, 2, 15, 7, 30)).toISOString();
 const ISSUE = 'issue-en';
 
-const draft = (id: string, title: string, issueId = '', sortKey = '') => ({
-  id,
-  url: `https://news.test/${id}`,
-  title,
-  siteName: 'The Guardian',
-  byline: 'Eleanor Ainge Roy',
-  quotes: [{ text: 'Why it matters: the deal is off.', html: '', clippedAt: NOW }],
-  provenance: { title: 'og:title', byline: 'meta[name=author]', siteName: 'hostname' },
-  createdAt: NOW,
-  updatedAt: NOW,
-  body: `<p>${title}: the minister told his staff on Monday.</p>`,
-  sources: [{ url: `https://news.test/${id}`, title, siteName: 'The Guardian' }],
-  note: '',
-  tags: ['politics'],
-  status: 'draft',
-  issueId,
-  sortKey,
-  words: [],
-  sourceUrls: [],
-});
+const draft = (id: string, title: string, issueId = '', sortKey = '') =>
+  localDraft({
+    id,
+    title,
+    siteName: 'The Guardian',
+    byline: 'Eleanor Ainge Roy',
+    quotes: [{ text: 'Why it matters: the deal is off.', html: '', clippedAt: NOW }],
+    provenance: { title: 'og:title', byline: 'meta[name=author]', siteName: 'hostname' },
+    createdAt: NOW,
+    body: `<p>${title}: the minister told his staff on Monday.</p>`,
+    sources: [{ url: `https://news.test/${id}`, title, siteName: 'The Guardian' }],
+    tags: ['politics'],
+    issueId,
+    sortKey,
+  });
 
 /**
  * What reads French in the interface: guillemets, a (no-break) space before a colon, semicolon,
@@ -84,17 +79,7 @@ describe('an English editor’s popup and desk', () => {
         draft('d1', 'Ministers weigh a snap election'),
         draft('d2', 'The central bank’s next move', ISSUE, 'a0'),
       ],
-      issues: [
-        {
-          id: ISSUE,
-          title: 'Les indiscrets du 15 mars',
-          date: '2024-03-15',
-          intro: '',
-          status: 'open',
-          createdAt: NOW,
-          updatedAt: NOW,
-        },
-      ],
+      issues: [storedIssue(ISSUE, { at: NOW })],
     });
     await setCurrentIssue(page, ISSUE);
     await page.close();

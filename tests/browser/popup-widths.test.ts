@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDatabase } from './database';
+import { localDraft, writeDatabase } from './database';
 import { launchExtension, POPUP, screenshotPath, type ExtensionSession } from './harness';
 
 /**
@@ -13,7 +13,7 @@ import { launchExtension, POPUP, screenshotPath, type ExtensionSession } from '.
 const NOW = new Date(Date.UTC(2024, 2, 15, 7, 30)).toISOString();
 
 /** A draft as a clip makes it, with what lengthens lines: a long title, address, quote, tags. */
-const DRAFT = {
+const DRAFT = localDraft({
   id: 'draft-long',
   url: 'https://www.example-presse-regionale.fr/politique/2024/03/15/les-coulisses-du-remaniement-gouvernemental',
   title:
@@ -23,9 +23,7 @@ const DRAFT = {
     '« Nous ne laisserons pas le budget de la Nation entre les mains de ceux qui ne savent pas compter », a déclaré la sénatrice.',
     'https://www.example-presse-regionale.fr/politique/2024/03/15/les-coulisses-du-remaniement',
   ].map((text) => ({ text, html: '', clippedAt: NOW })),
-  provenance: {},
   createdAt: NOW,
-  updatedAt: NOW,
   body: '<p>Le ministre de l’Économie aurait confié à ses proches qu’il ne briguerait pas la présidence.</p>',
   sources: [
     {
@@ -34,14 +32,8 @@ const DRAFT = {
       siteName: 'La Presse régionale',
     },
   ],
-  note: '',
   tags: ['politique-intérieure', 'remaniement'],
-  status: 'draft',
-  issueId: '',
-  sortKey: '',
-  words: [],
-  sourceUrls: [],
-};
+});
 
 /** What reaches past the window's right edge (its scroll width, and the elements that do). */
 function overflow(page: Page) {
