@@ -480,9 +480,10 @@ function pointAfter(count: number, root: Node): [Node, number] {
  * `put` (a paste's insertion: given the collapsed caret, returns the caret after what it put);
  * with `copy` they also stay where they were. The drop point is kept through the cut by a mark
  * put there first (the cut moves the words after it in their block, and a Range in them with
- * them). Words dragged whole (see {@link wholeWords}) that land touching a letter or digit get a
- * space there, as Word's smart paste puts one (see {@link spaceDropped}). Returns the range of the
- * words put, which Word leaves selected.
+ * them). Words dragged whole (see {@link wholeWords}) that land touching a letter or digit, or
+ * after sentence punctuation, get a space there, as Word's smart paste puts one, and none landing
+ * inside a word (see {@link spaceDropped}). Returns the range of the words put, which Word leaves
+ * selected.
  */
 export function moveWords(
   source: Range,
@@ -523,9 +524,17 @@ export function moveWords(
 /** A letter or a digit: a word's, which words put against it would be glued to. */
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 /** What a space never goes before: closing punctuation (its French no-break space is the export's). */
-const CLOSING = /[\s.,;:!?)\]»…]/u;
+const CLOSING = /[\s.,;:!?)\]»”…]/u;
 /** What a space never goes after: an opening « or bracket, an elision's apostrophe (« l’ »). */
-const OPENING = /[\s(\[«'’]/u;
+const OPENING = /[\s(\[«“'’]/u;
+/**
+ * What ends a sentence, a clause or an aside, after which a word gets a space (« ici. Puis »,
+ * « (oui) très »), as after a word.
+ */
+const PUNCTUATION_BEFORE_SPACE = /[.,;:!?)\]»”…]/u;
+/** A number's separator between two digits (« 3,5 », « 10:30 »): inside it, as inside a word. */
+const NUMBER_SEPARATOR = /[.,:]/u;
+const DIGIT = /\p{N}/u;
 
 /**
  * The character next to the point (`node`, `offset`) in its block of the editor `root`, before or
@@ -587,28 +596,60 @@ export function wholeWords(range: Range, root: Node): boolean {
   return true;
 }
 
+/** The character of `at`, a text node and an index in it (see characterBeside). */
+const characterOf = ([text, index]: [Text, number]) => text.data[index]!;
+
+/**
+ * Whether the point between the characters `before` and `after` (see characterBeside) of the
+ * editor `root` is inside a word: a letter or digit on both sides (« inter|national »), or a
+ * number's separator and a digit on the side of it (« 3,|5 », « 10|:30 »).
+ */
+function insideWord(before: [Text, number], after: [Text, number], root: Node): boolean {
+  const left = characterOf(before);
+  const right = characterOf(after);
+  if (WORD_CHARACTER.test(left) && WORD_CHARACTER.test(right)) return true;
+  if (DIGIT.test(right) && NUMBER_SEPARATOR.test(left)) {
+    const digit = characterBeside(before[0], before[1], root, false);
+    return !!digit && DIGIT.test(characterOf(digit));
+  }
+  if (DIGIT.test(left) && NUMBER_SEPARATOR.test(right)) {
+    const digit = characterBeside(after[0], after[1] + 1, root, true);
+    return !!digit && DIGIT.test(characterOf(digit));
+  }
+  return false;
+}
+
 /**
  * Word's smart paste for `moved`, words just put in the editor `root`: where they touch a letter
- * or digit before or after them (« icitrès. », « trèsla »), one plain space put between, outside
- * their bold or link (in the neighbour's text). None before closing punctuation of theirs nor
- * after an opening « ( or apostrophe of theirs, none at a block's start or end; the no-break space
- * French typography puts before ; : ! ? » is the export's (export/), not added here. `moved` is
- * kept over the words alone.
+ * or digit before or after them (« icitrès. », « trèsla »), or sentence punctuation before them
+ * (« ici.très »), one plain space put between, outside their bold or link (in the neighbour's
+ * text). None before closing punctuation of theirs nor after an opening « ( or apostrophe of
+ * theirs, none next to a space or no-break space of theirs, none at a block's start or end; the
+ * no-break space French typography puts before ; : ! ? » is the export's (export/), not added
+ * here. Put inside a word (« inter|national », « 3,|5 »), they are put as they are, on both
+ * sides: as Word, whose smart paste spaces words at a word's edge, never in it (an editor
+ * dropping there means to). `moved` is kept over the words alone.
  */
 export function spaceDropped(moved: Range, root: Node): void {
   const words = moved.toString();
   if (!words) return;
   const before = characterBeside(moved.startContainer, moved.startOffset, root, false);
-  if (before && WORD_CHARACTER.test(before[0].data[before[1]]!) && !CLOSING.test(words[0]!)) {
-    const [text, index] = before;
-    text.insertData(index + 1, ' ');
-    // A live range's start right at the insertion stays before it: the space is not theirs.
-    if (moved.startContainer === text && moved.startOffset === index + 1) {
-      moved.setStart(text, index + 2);
+  const landed = characterBeside(moved.endContainer, moved.endOffset, root, true);
+  if (before && landed && insideWord(before, landed, root)) return;
+  if (before && !CLOSING.test(words[0]!)) {
+    const left = characterOf(before);
+    if (WORD_CHARACTER.test(left) || PUNCTUATION_BEFORE_SPACE.test(left)) {
+      const [text, index] = before;
+      text.insertData(index + 1, ' ');
+      // A live range's start right at the insertion stays before it: the space is not theirs.
+      if (moved.startContainer === text && moved.startOffset === index + 1) {
+        moved.setStart(text, index + 2);
+      }
     }
   }
+  // Read again: the space before them may be in the same text node, before this point.
   const after = characterBeside(moved.endContainer, moved.endOffset, root, true);
-  if (after && WORD_CHARACTER.test(after[0].data[after[1]]!) && !OPENING.test(words.at(-1)!)) {
+  if (after && WORD_CHARACTER.test(characterOf(after)) && !OPENING.test(words.at(-1)!)) {
     // At the end's own offset: the range's end stays before the space.
     after[0].insertData(after[1], ' ');
   }

@@ -828,9 +828,9 @@ describe('moveWords', () => {
   it('puts a space where the words land touching a letter or digit, as Word’s smart paste', () => {
     // Against the word before: « icitrès. » was left.
     expect(moved('<p>Un [très] vote ici^.</p>')).toBe('<p>Un vote ici {très}.</p>');
-    // Between two words glued together: on both sides.
-    expect(moved('<p>Un [très] vote serré^et la fin.</p>')).toBe(
-      '<p>Un vote serré {très} et la fin.</p>',
+    // After a word and before one, across the blocks they leave.
+    expect(moved('<p>Un [très</p><p>serré] vote ici^ fin.</p>')).toBe(
+      '<p>Un vote ici {très</p><p>serré} fin.</p>',
     );
     // A digit is a word's too.
     expect(moved('<p>Le [vote] en 2026^.</p>')).toBe('<p>Le en 2026 {vote}.</p>');
@@ -855,6 +855,65 @@ describe('moveWords', () => {
     expect(moved('<p>Un [très] vote<br>^la fin.</p>')).toBe('<p>Un vote<br>{très} la fin.</p>');
     // No French no-break space before a colon: the export's.
     expect(moved('<p>Un [vote] ici^: oui.</p>')).toBe('<p>Un ici {vote}: oui.</p>');
+  });
+
+  it('puts a space after sentence punctuation they land against, as after a word', () => {
+    // « ici.serré » was left.
+    expect(moved('<p>Un [serré] vote ici.^Puis la fin.</p>')).toBe(
+      '<p>Un vote ici. {serré} Puis la fin.</p>',
+    );
+    expect(moved('<p>Un [serré] vote ici.^ Puis la fin.</p>')).toBe(
+      '<p>Un vote ici. {serré} Puis la fin.</p>',
+    );
+    for (const mark of [',', ';', ':', '!', '?', '»', ')', '”', '…']) {
+      expect(moved(`<p>Un [serré] vote ici${mark}^ fin.</p>`)).toBe(
+        `<p>Un vote ici${mark} {serré} fin.</p>`,
+      );
+    }
+    // In another text node (after a bold word's full stop), outside their bold.
+    expect(moved('<p>Un <em>[serré]</em> vote <strong>ici.</strong>^ fin.</p>')).toBe(
+      '<p>Un vote <strong>ici. </strong><em>{serré</em>} fin.</p>',
+    );
+  });
+
+  it('puts no second space after punctuation, nor one before closing or after opening punctuation', () => {
+    // A space or no-break space of theirs already there.
+    expect(moved('<p>Un vote[ serré] ici.^</p><p>Fin</p>')).toBe(
+      '<p>Un vote ici.{ serré}</p><p>Fin</p>',
+    );
+    // (a no-break space of theirs is a plain one once cleaned as a paste cleans it).
+    expect(moved('<p>Un vote[\u00a0serré] ici.^</p>')).toBe('<p>Un vote ici.{ serré}</p>');
+    // One of the text's where they land.
+    expect(moved('<p>Un [serré] vote oui\u00a0!\u00a0^fin.</p>')).toBe(
+      '<p>Un vote oui&nbsp;!&nbsp;{serré} fin.</p>',
+    );
+    expect(moved('<p>Un [serré] vote «\u00a0^ici\u00a0».</p>')).toBe(
+      '<p>Un vote «&nbsp;{serré} ici&nbsp;».</p>',
+    );
+    // Their own closing punctuation after one: none between.
+    expect(moved('<p>Un vote[, serré] ici)^ fin.</p>')).toBe('<p>Un vote ici){, serré} fin.</p>');
+    // After an opening « or (: none, as before.
+    expect(moved('<p>Un [serré] vote («^ici»).</p>')).toBe('<p>Un vote («{serré} ici»).</p>');
+    // At a block's start, after a full stop at the end of the block before: none.
+    expect(moved('<p>Un [serré] vote.</p><p>^Ici.</p>')).toBe('<p>Un vote.</p><p>{serré} Ici.</p>');
+  });
+
+  it('puts the words as they are inside a word or a number, as Word', () => {
+    // « inter|national »: spaced on both sides before.
+    expect(moved('<p>Un [très] vote inter^national.</p>')).toBe(
+      '<p>Un vote inter{très}national.</p>',
+    );
+    // Two words glued together are one word, for Word as here.
+    expect(moved('<p>Un [très] vote serré^et la fin.</p>')).toBe(
+      '<p>Un vote serré{très}et la fin.</p>',
+    );
+    // A number's comma or colon between digits is not a sentence's.
+    expect(moved('<p>Un [très] vote à 3,^5 %.</p>')).toBe('<p>Un vote à 3,{très}5 %.</p>');
+    expect(moved('<p>Un [très] vote à 10^:30.</p>')).toBe('<p>Un vote à 10{très}:30.</p>');
+    // Inside a bold word: put as a paste puts plain words there, out of its bold, unspaced.
+    expect(moved('<p>Un [très] vote <strong>inter^national</strong>.</p>')).toBe(
+      '<p>Un vote <strong>inter</strong>{très}<strong>national</strong>.</p>',
+    );
   });
 
   it('spaces only whole words dragged, not a piece of one, as Word', () => {
