@@ -1,5 +1,5 @@
 import { Fragment, type ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { getLocale, t } from '../locales';
 import type { FieldConflict } from '../lib/merge';
 import { diffWords, type DiffPart } from '../lib/word-diff';
@@ -121,17 +121,36 @@ export function ConflictChooser<T, K extends keyof T>({
 const pairKey = (pair: ShownPair) =>
   `${pair.kind === 'item' ? pair.lang : ''}\n${pair.mine.length}\n${pair.mine}\n${pair.theirs}`;
 
+/**
+ * A version drawn: its text, and whether it has marks that say what differs (one Tab stop, the
+ * arrows between them), which the keys' hint under its caption is shown for.
+ */
+interface Drawn {
+  text: ComponentChildren;
+  marks: boolean;
+}
+
 /** A comparison made, and what it was made of. */
 interface Compared {
   key: string;
-  mine: ComponentChildren;
-  theirs: ComponentChildren;
+  mine: Drawn;
+  theirs: Drawn;
 }
 
-/** Both versions of `pair` drawn, compared. */
-function compare(pair: ShownPair): Compared {
+/**
+ * The ids of what describes each version's marks to a screen reader (its caption and the keys'
+ * hint, see {@link Conflict}), as `aria-describedby` lists them.
+ */
+type DescribedBy = Record<'mine' | 'theirs', string>;
+
+/** Both versions of `pair` drawn, compared, their marks described by `describedBy`. */
+function compare(pair: ShownPair, describedBy: DescribedBy): Compared {
   const [mine, theirs] = versions(pair);
-  return { key: pairKey(pair), mine: mine('conflict-mine'), theirs: theirs('conflict-theirs') };
+  return {
+    key: pairKey(pair),
+    mine: mine('conflict-mine', describedBy.mine),
+    theirs: theirs('conflict-theirs', describedBy.theirs),
+  };
 }
 
 /**
@@ -139,12 +158,12 @@ function compare(pair: ShownPair): Compared {
  * only once its versions have not changed for {@link COMPARE_PAUSE_MS}: typing in « Votre
  * version » never waits for it. `current` says whether what it shows is `pair`'s.
  */
-function useComparison(pair: ShownPair): Compared & { current: boolean } {
+function useComparison(pair: ShownPair, describedBy: DescribedBy): Compared & { current: boolean } {
   const key = pairKey(pair);
-  const [compared, setCompared] = useState(() => compare(pair));
+  const [compared, setCompared] = useState(() => compare(pair, describedBy));
   useEffect(() => {
     if (compared.key === key) return;
-    const timer = setTimeout(() => setCompared(compare(pair)), COMPARE_PAUSE_MS);
+    const timer = setTimeout(() => setCompared(compare(pair, describedBy)), COMPARE_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [key, compared.key]);
   return { ...compared, current: compared.key === key };
@@ -162,8 +181,16 @@ function Conflict({
   theirsCaption: string;
   onChoose: (choice: 'mine' | 'theirs') => void;
 }) {
-  const { mine, theirs, current } = useComparison(pair);
-  // The two versions are one figure twice: its caption, its text, its choice.
+  const id = useId();
+  const captionId = (choice: 'mine' | 'theirs') => `${id}-${choice}-caption`;
+  const keysId = (choice: 'mine' | 'theirs') => `${id}-${choice}-keys`;
+  // A mark focused says whose version it is in and how to move between them, after its words.
+  const { mine, theirs, current } = useComparison(pair, {
+    mine: `${captionId('mine')} ${keysId('mine')}`,
+    theirs: `${captionId('theirs')} ${keysId('theirs')}`,
+  });
+  // The two versions are one figure twice: its caption, the keys' hint when it has marks to
+  // reach (nothing tells the keyboard's way to them otherwise), its text, its choice.
   const figures = [
     { caption: t('conflict.mine'), shown: mine, choice: 'mine' as const },
     { caption: theirsCaption, shown: theirs, choice: 'theirs' as const },
@@ -183,8 +210,13 @@ function Conflict({
       >
         {figures.map(({ caption, shown, choice }) => (
           <figure class="conflict__version" key={choice}>
-            <figcaption>{caption}</figcaption>
-            {shown}
+            <figcaption id={captionId(choice)}>{caption}</figcaption>
+            {shown.marks && (
+              <p class="muted conflict__keys" id={keysId(choice)} data-testid="conflict-keys">
+                {t('conflict.keys')}
+              </p>
+            )}
+            {shown.text}
             <button
               type="button"
               class="button button--small"
@@ -205,7 +237,8 @@ function Conflict({
   );
 }
 
-type Version = (testId: string) => ComponentChildren;
+/** A version drawn with its test id, its marks described by the ids `describedBy`. */
+type Version = (testId: string, describedBy: string) => Drawn;
 
 /**
  * Both versions drawn, each with what the other lacks marked (where the two differ, marked in
@@ -218,11 +251,15 @@ function versions(pair: ShownPair): [Version, Version] {
   const diff = mine && theirs ? diffWords(mine, theirs) : undefined;
   const plain =
     (text: string, parts: DiffPart[] | undefined): Version =>
-    (testId) => (
-      <p class="conflict__text" data-testid={testId}>
-        {parts ? <Marked parts={parts} /> : text || t('conflict.empty')}
-      </p>
-    );
+    (testId) => ({
+      text: (
+        <p class="conflict__text" data-testid={testId}>
+          {parts ? <Marked parts={parts} /> : text || t('conflict.empty')}
+        </p>
+      ),
+      // Words changed only: marked, none to reach by keyboard.
+      marks: false,
+    });
   return [plain(mine, diff?.mine), plain(theirs, diff?.theirs)];
 }
 
@@ -231,19 +268,34 @@ function itemVersions(mine: string, theirs: string, lang: string): [Version, Ver
   const diff = diffItemHtml(mine, theirs);
   const item =
     (version: (typeof diff)['mine']): Version =>
-    (testId) =>
-      version.empty ? (
-        <p class="conflict__text" data-testid={testId}>
-          {t('conflict.empty')}
-        </p>
-      ) : (
-        // In the text's language, as the editor says it: a screen reader reads a French text
-        // in French when the interface speaks English, and a quote in its own language.
+    (testId, describedBy) => {
+      if (version.empty) {
+        return {
+          text: (
+            <p class="conflict__text" data-testid={testId}>
+              {t('conflict.empty')}
+            </p>
+          ),
+          marks: false,
+        };
+      }
+      // In the text's language, as the editor says it: a screen reader reads a French text
+      // in French when the interface speaks English, and a quote in its own language.
+      const text = (
         <div class="conflict__text conflict__text--item" lang={lang} data-testid={testId}>
-          {itemNodes(version.nodes, { given: false })}
+          {itemNodes(version.nodes, { given: false, describedBy })}
         </div>
       );
+      return { text, marks: saysSomething(version.nodes) };
+    };
   return [item(diff.mine), item(diff.theirs)];
+}
+
+/** Whether `nodes` hold a mark that says what differs (a Tab stop, see {@link TextRun}). */
+function saysSomething(nodes: ItemNode[]): boolean {
+  return nodes.some((node) =>
+    'tag' in node ? saysSomething(node.children) : !!node.mark && node.mark.kind !== 'words',
+  );
 }
 
 /**
@@ -252,7 +304,7 @@ function itemVersions(mine: string, theirs: string, lang: string): [Version, Ver
  * after them, to be compared with the other version's, and no click on it leaves the choice
  * (in the popup, a page opened would close it).
  */
-function itemNodes(nodes: ItemNode[], tabStop: { given: boolean }): ComponentChildren {
+function itemNodes(nodes: ItemNode[], tabStop: TabStop): ComponentChildren {
   return nodes.map((node, i) => {
     if (!('tag' in node)) return <TextRun key={i} run={node} tabStop={tabStop} />;
     const children = itemNodes(node.children, tabStop);
@@ -292,6 +344,15 @@ function itemNodes(nodes: ItemNode[], tabStop: { given: boolean }): ComponentChi
 }
 
 /**
+ * A version's marks that say something: whether its first (its one Tab stop) is given yet, and
+ * the ids of its caption and keys' hint, which describe each.
+ */
+interface TabStop {
+  given: boolean;
+  describedBy: string;
+}
+
+/**
  * A run of an item's text: as it is, or marked, the words the other version lacks as a plain
  * field's are, and the words it has too but that read otherwise there (a style, a link, a
  * language, a block) marked with what differs (« mêmes mots, ici en gras »). That is said once:
@@ -299,9 +360,11 @@ function itemNodes(nodes: ItemNode[], tabStop: { given: boolean }): ComponentChi
  * on focusing them (not a `title`, which a screen reader would read again as the mark's
  * description, and which no keyboard shows). The marks that say something are one Tab stop a
  * version, the first of them (`tabStop` says whether it is given yet), the arrow keys moving
- * between them: a text with dozens of them is not dozens of Tab stops.
+ * between them: a text with dozens of them is not dozens of Tab stops. Each is described by its
+ * version's caption and the hint that says so (`tabStop.describedBy`): focused, a screen reader
+ * says whose version it is in and how to move on, after the words and what differs.
  */
-function TextRun({ run, tabStop }: { run: ItemText; tabStop: { given: boolean } }) {
+function TextRun({ run, tabStop }: { run: ItemText; tabStop: TabStop }) {
   if (!run.mark) return <>{run.text}</>;
   if (run.mark.kind === 'words') return <mark class="conflict__change">{run.text}</mark>;
   const { here, there } = run.mark;
@@ -320,6 +383,7 @@ function TextRun({ run, tabStop }: { run: ItemText; tabStop: { given: boolean } 
     <mark
       class="conflict__change conflict__change--style"
       tabIndex={first ? 0 : -1}
+      aria-describedby={tabStop.describedBy}
       onMouseEnter={holdTip}
       onMouseLeave={releaseTip}
       onFocus={holdTip}

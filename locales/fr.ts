@@ -87,6 +87,8 @@ export const fr = {
   'conflict.style.newParagraph': 'dans un nouveau paragraphe',
   'conflict.style.newEntry': 'dans une nouvelle entrée de la liste',
   'conflict.linkTo': 'lien vers',
+  'conflict.keys':
+    'Tab pour atteindre les changements de forme, ← → pour passer de l’un à l’autre, Échap pour masquer leur explication',
   'conflict.updating': 'Mise à jour de la comparaison…',
   'editor.heading': 'Brouillon',
   'editor.gone': 'Ce brouillon n’existe plus.',

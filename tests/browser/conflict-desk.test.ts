@@ -160,6 +160,36 @@ describe('the conflict box in the desk’s editor column', () => {
   it('reaches each mark’s box by keyboard: one Tab stop a version, the arrows between, Escape to put it away', async () => {
     const desk = await conflictOn('keys', { width: 1366, height: 768 });
     const conflict = textConflict(desk);
+    // Said under each version's caption, as each mark's description: the title's conflict, with
+    // no mark to reach, says nothing of it.
+    expect(await desk.getByTestId('conflict-keys').count()).toBe(2);
+    for (const version of ['conflict-mine', 'conflict-theirs']) {
+      const figure = conflict.locator('figure').filter({ has: desk.getByTestId(version) });
+      const hint = figure.getByTestId('conflict-keys');
+      expect(await hint.isVisible()).toBe(true);
+      expect(
+        await figure.evaluate((el) => {
+          const caption = el.querySelector('figcaption')!.getBoundingClientRect();
+          const hint = el.querySelector('[data-testid="conflict-keys"]')!.getBoundingClientRect();
+          return hint.top >= caption.bottom - 0.5 && hint.height > 0;
+        }),
+      ).toBe(true);
+      expect(
+        await figure.locator('mark.conflict__change--style').evaluateAll((all) =>
+          all.map((mark) =>
+            mark
+              .getAttribute('aria-describedby')!
+              .split(' ')
+              .map((id) => document.getElementById(id)?.textContent),
+          ),
+        ),
+      ).toEqual(
+        Array(2).fill([
+          version === 'conflict-mine' ? 'Votre version' : 'L’autre version',
+          await hint.textContent(),
+        ]),
+      );
+    }
     const theirs = conflict.getByTestId('conflict-theirs');
     const marks = theirs.locator('mark.conflict__change--style');
     expect(await marks.allTextContents()).toEqual([
@@ -182,10 +212,13 @@ describe('the conflict box in the desk’s editor column', () => {
     const bercy = marks.nth(0).getByTestId('conflict-said');
     const axios = marks.nth(1).getByTestId('conflict-said');
     expect((await shownBox(bercy))?.width).toBeGreaterThan(100);
-    // A screen reader hears the words and what differs, once, as it reads them through.
+    // A screen reader hears the words and what differs, once, as it reads them through; then,
+    // focused, whose version it is and how to move (the caption and the keys' hint shown).
+    const keys =
+      'Tab pour atteindre les changements de forme, ← → pour passer de l’un à l’autre, Échap pour masquer leur explication';
     expect(await heardIn(marks.nth(0))).toMatchObject({
       role: 'mark',
-      description: '',
+      description: `L’autre version ${keys}`,
       text: 'Bercy\u00a0(mêmes mots, ici en gras, en italique)',
     });
     expect(await axeViolations(desk)).toEqual([]);
@@ -359,7 +392,8 @@ describe('the conflict box in the desk’s editor column', () => {
   /**
    * What sticks out or runs into something in the conflict box: elements past the editor's
    * column (sideways), the column scrolling sideways, a choice's words wider than its button,
-   * and a button over another one, a version's text or its caption.
+   * a button, a version's caption, its keys' hint or its text over another of them, and a
+   * keys' hint hidden or cut.
    */
   const crowding = (desk: Page) =>
     desk.evaluate(() => {
@@ -372,7 +406,10 @@ describe('the conflict box in the desk’s editor column', () => {
         Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
         Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
       const buttons = [...box.querySelectorAll('button')];
-      const others = [...box.querySelectorAll('button, figcaption, .conflict__text')];
+      // A version's caption, keys' hint, text and choice: none over another.
+      const parts = [
+        ...box.querySelectorAll('button, figcaption, .conflict__keys, .conflict__text'),
+      ];
       return {
         pastColumn: [...box.querySelectorAll('*')]
           // Hidden but to a screen reader (a mark's box while it does not show): no room taken.
@@ -387,15 +424,16 @@ describe('the conflict box in the desk’s editor column', () => {
         cutButtons: buttons
           .filter((button) => button.scrollWidth > button.clientWidth + 0.5)
           .map(name),
-        overlapping: buttons.flatMap((button) =>
-          others
-            .filter(
-              (other) =>
-                other !== button &&
-                overlap(button.getBoundingClientRect(), other.getBoundingClientRect()),
-            )
-            .map((other) => `${name(button)} over ${name(other)}`),
+        overlapping: parts.flatMap((part, i) =>
+          parts
+            .slice(i + 1)
+            .filter((other) => overlap(part.getBoundingClientRect(), other.getBoundingClientRect()))
+            .map((other) => `${name(part)} over ${name(other)}`),
         ),
+        // Each keys' hint shown whole: no line of it cut.
+        cutHints: [...box.querySelectorAll('.conflict__keys')]
+          .filter((hint) => !hint.checkVisibility() || hint.scrollWidth > hint.clientWidth + 0.5)
+          .map(name),
       };
     });
 
@@ -417,7 +455,10 @@ describe('the conflict box in the desk’s editor column', () => {
         pageScrolls: false,
         cutButtons: [],
         overlapping: [],
+        cutHints: [],
       });
+      // The text's two versions say how to reach their marks.
+      expect(await desk.getByTestId('conflict-keys').count()).toBe(2);
       // Each choice still works: the title taken from the other desk, the text kept.
       await desk.getByRole('button', { name: 'Prendre l’autre\u00a0: Titre du brouillon' }).click();
       await until(

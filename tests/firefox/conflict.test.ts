@@ -13,6 +13,10 @@ import {
   type FirefoxSession,
 } from './harness';
 
+/** The hint under each version's caption that has marks to reach by keyboard. */
+const KEYS =
+  'Tab pour atteindre les changements de forme, ←\u00a0→ pour passer de l’un à l’autre, Échap pour masquer leur explication';
+
 interface StoredClip {
   id: string;
   title: string;
@@ -24,8 +28,9 @@ interface StoredClip {
  * its text: the one whose writes could not land (IndexedDB refuses them, as on a full disk)
  * shows the conflict box, both texts drawn as they read, the words it added marked, a word the
  * other made italic and one bold marked and said (shown on hovering them, or focusing them: one
- * Tab stop a version, the arrow keys between its marks, Escape to put the box away), and takes
- * the other's text.
+ * Tab stop a version, the arrow keys between its marks, Escape to put the box away, as a hint
+ * under each version's caption says and each mark's description repeats), and takes the
+ * other's text.
  */
 describe('a conflict over an item’s text, in Firefox (MV2)', () => {
   let session: FirefoxSession;
@@ -125,6 +130,27 @@ describe('a conflict over an item’s text, in Firefox (MV2)', () => {
             ...theirs.querySelectorAll('strong > mark [data-testid="conflict-said"]'),
           ].map((said) => said.textContent),
           titles: box.querySelectorAll('mark[title]').length,
+          // How the keyboard reaches the marks: said under each version's caption, shown whole.
+          keys: [...box.querySelectorAll<HTMLElement>('[data-testid="conflict-keys"]')].map(
+            (hint) => ({
+              text: hint.textContent,
+              shown:
+                hint.checkVisibility() &&
+                hint.getBoundingClientRect().height > 0 &&
+                hint.scrollWidth <= hint.clientWidth,
+              underCaption:
+                hint.previousElementSibling?.localName === 'figcaption' &&
+                hint.getBoundingClientRect().top >=
+                  hint.previousElementSibling.getBoundingClientRect().bottom - 0.5,
+            }),
+          ),
+          // What a mark focused is described by: its version's caption and the hint.
+          described: [...box.querySelectorAll('mark.conflict__change--style')].map((mark) =>
+            mark
+              .getAttribute('aria-describedby')
+              ?.split(' ')
+              .map((id) => document.getElementById(id)?.textContent),
+          ),
         };
       });
     const box = await until(shown, (value) => value !== undefined, 'the conflict box');
@@ -137,6 +163,11 @@ describe('a conflict over an item’s text, in Firefox (MV2)', () => {
       saidMine: ['\u00a0(mêmes mots, ici pas en italique)', '\u00a0(mêmes mots, ici pas en gras)'],
       saidTheirs: ['\u00a0(mêmes mots, ici en gras)'],
       titles: 0,
+      keys: Array(2).fill({ text: KEYS, shown: true, underCaption: true }),
+      described: [
+        ...Array(2).fill(['Votre version', KEYS]),
+        ...Array(2).fill(['L’autre version', KEYS]),
+      ],
     });
 
     // What differs shows on hovering the bold word, under it; hidden otherwise.

@@ -190,6 +190,55 @@ describe('ConflictChooser’s item text', () => {
     expect(bold.classList.contains('conflict__change--style')).toBe(true);
   });
 
+  it('says under each version’s caption how the keyboard reaches its marks, and ties the marks to both', () => {
+    const { mine, theirs } = itemConflict(
+      '<p>Le ministre quitte Bercy jeudi, selon Axios.</p>',
+      '<p>Le ministre quitte <strong>Bercy</strong> jeudi, selon <em>Axios</em>.</p>',
+    );
+    /** What `el`'s aria-describedby names: each id's element's text, or `undefined` for none. */
+    const described = (el: Element) =>
+      el
+        .getAttribute('aria-describedby')
+        ?.split(' ')
+        .map((id) => document.getElementById(id)?.textContent);
+    const keys =
+      'Tab pour atteindre les changements de forme, ← → pour passer de l’un à l’autre, Échap pour masquer leur explication';
+    for (const version of [mine, theirs]) {
+      const figure = version.closest('figure')!;
+      // Under the caption, before the text.
+      expect([...figure.children].map((el) => el.localName)).toEqual([
+        'figcaption',
+        'p',
+        'div',
+        'button',
+      ]);
+      expect(within(figure).getByTestId('conflict-keys').textContent).toBe(keys);
+      const caption = figure.querySelector('figcaption')!.textContent;
+      const marks = [...version.querySelectorAll('mark.conflict__change--style')];
+      expect(marks).toHaveLength(2);
+      for (const mark of marks) expect(described(mark)).toEqual([caption, keys]);
+    }
+    expect(described(theirs.querySelector('mark')!)).toEqual(['L’autre version', keys]);
+    // Each version's own ids: the two conflicts' and versions' ids all differ.
+    const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('shows no keys’ hint where no mark is reached by keyboard: words changed, a plain field; English', () => {
+    itemConflict('<p>Le ministre démissionne.</p>', '<p>Le ministre reste.</p>');
+    // The marks of words changed are not Tab stops; nor is the title's (plain text).
+    expect(screen.queryAllByTestId('conflict-keys')).toEqual([]);
+    expect(document.querySelector('[aria-describedby]')).toBeNull();
+    cleanup();
+    // In English, for each version with such marks.
+    setLocale('en');
+    itemConflict('<p>Le ministre part.</p>', '<p>Le <em>ministre</em> part.</p>');
+    expect(screen.getAllByTestId('conflict-keys').map((el) => el.textContent)).toEqual([
+      'Tab to reach the formatting changes, ← → to move between them, Esc to hide what they say',
+      'Tab to reach the formatting changes, ← → to move between them, Esc to hide what they say',
+    ]);
+  });
+
   it('says the same in English, the quote’s language named, the text still French', () => {
     setLocale('en');
     const { mine, theirs } = itemConflict(
