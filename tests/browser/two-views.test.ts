@@ -631,17 +631,20 @@ describe('two views of one record in Chromium', () => {
     expect(await theirs.getAttribute('lang')).toBe('fr');
     const bold = theirs.locator('strong > mark');
     // Bold as the page draws it, its difference said after it to a screen reader, once: no
-    // name or description says it again.
+    // name or description says it again (the description says whose version it is and how
+    // the keyboard moves, as the hint under the version's caption does).
     expect(await bold.evaluate((el) => getComputedStyle(el).fontWeight)).toBe('700');
+    const described = `L’autre version ${await chooser.getByTestId('conflict-keys').nth(1).textContent()}`;
+    expect(described).toContain('Tab pour atteindre les changements de forme');
     expect(await heardIn(bold)).toMatchObject({
       role: 'mark',
       name: '',
-      description: '',
+      description: described,
       text: 'Bercy\u00a0(mêmes mots, ici en gras)',
     });
     const quote = theirs.locator('span[lang="en-US"] > mark');
     expect(await heardIn(quote)).toMatchObject({
-      description: '',
+      description: described,
       text: 'the deal is off\u00a0(mêmes mots, ici en anglais américain)',
     });
     expect(await quote.evaluate((el) => el.closest('[lang]')!.getAttribute('lang'))).toBe('en-US');
