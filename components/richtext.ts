@@ -532,6 +532,11 @@ const OPENING = /[\s(\[«“'’]/u;
  * « (oui) très »), as after a word.
  */
 const PUNCTUATION_BEFORE_SPACE = /[.,;:!?)\]»”…]/u;
+/**
+ * What opens a quote or an aside, before which a word gets a space (« dit « oui » »,
+ * « vote (serré) »), as before a word.
+ */
+const OPENING_AFTER_SPACE = /[(\[«“]/u;
 /** A number's separator between two digits (« 3,5 », « 10:30 »): inside it, as inside a word. */
 const NUMBER_SEPARATOR = /[.,:]/u;
 const DIGIT = /\p{N}/u;
@@ -621,8 +626,8 @@ function insideWord(before: [Text, number], after: [Text, number], root: Node): 
 
 /**
  * Word's smart paste for `moved`, words just put in the editor `root`: where they touch a letter
- * or digit before or after them (« icitrès. », « trèsla »), or sentence punctuation before them
- * (« ici.très »), one plain space put between, outside their bold or link (in the neighbour's
+ * or digit before or after them (« icitrès. », « trèsla »), sentence punctuation before them
+ * (« ici.très ») or an opening « ( after them (« dittrès« oui » »), one plain space put between, outside their bold or link (in the neighbour's
  * text). None before closing punctuation of theirs nor after an opening « ( or apostrophe of
  * theirs, none next to a space or no-break space of theirs, none at a block's start or end; the
  * no-break space French typography puts before ; : ! ? » is the export's (export/), not added
@@ -649,7 +654,14 @@ export function spaceDropped(moved: Range, root: Node): void {
   }
   // Read again: the space before them may be in the same text node, before this point.
   const after = characterBeside(moved.endContainer, moved.endOffset, root, true);
-  if (after && WORD_CHARACTER.test(characterOf(after)) && !OPENING.test(words.at(-1)!)) {
+  const last = words.at(-1)!;
+  if (
+    after &&
+    !OPENING.test(last) &&
+    (WORD_CHARACTER.test(characterOf(after)) ||
+      (OPENING_AFTER_SPACE.test(characterOf(after)) &&
+        (WORD_CHARACTER.test(last) || PUNCTUATION_BEFORE_SPACE.test(last))))
+  ) {
     // At the end's own offset: the range's end stays before the space.
     after[0].insertData(after[1], ' ');
   }

@@ -898,6 +898,19 @@ describe('moveWords', () => {
     expect(moved('<p>Un [serré] vote.</p><p>^Ici.</p>')).toBe('<p>Un vote.</p><p>{serré} Ici.</p>');
   });
 
+  it('puts a space before an opening « or ( they land against, as before a word', () => {
+    // « a dit serré« oui » » was left.
+    expect(moved('<p>Un [serré] vote a dit^« oui ».</p>')).toBe(
+      '<p>Un vote a dit {serré} « oui ».</p>',
+    );
+    expect(moved('<p>Un [serré] vote ^(ici).</p>')).toBe('<p>Un vote {serré} (ici).</p>');
+    expect(moved('<p>Un [serré] vote ^“ici”.</p>')).toBe('<p>Un vote {serré} “ici”.</p>');
+    // Their own closing punctuation, then the opening one: a space between.
+    expect(moved('<p>Un [serré.] vote ^(ici).</p>')).toBe('<p>Un vote {serré.} (ici).</p>');
+    // Their own opening « last: none after it.
+    expect(moved('<p>Il [dit «] vote ^(ici).</p>')).toBe('<p>Il vote {dit «}(ici).</p>');
+  });
+
   it('puts the words as they are inside a word or a number, as Word', () => {
     // « inter|national »: spaced on both sides before.
     expect(moved('<p>Un [très] vote inter^national.</p>')).toBe(
