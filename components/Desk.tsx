@@ -34,6 +34,7 @@ import { ctrlShortcut } from './shortcuts';
 import { loadData } from './data';
 import { currentIssueId as currentIssueItem } from '../storage/settings';
 import { readItemsAhead, useIssueWorkspace } from './useIssueWorkspace';
+import { deskUser } from './sharedDesk';
 import { useSharedDesk } from './useSharedDesk';
 
 /**
@@ -369,7 +370,8 @@ function DeskIssue({
   const workspace = useIssueWorkspace(issue);
   const { items, checks, counts, total, budget, problems } = workspace;
   const column = useRef<HTMLElement>(null);
-  const pickerName = issueOptionTexts(issues).get(issue.id);
+  // As the picker names the issue (who sent it included), for the next desk's first screen.
+  const pickerName = issueOptionTexts(issues, deskUser(useSharedDesk())).get(issue.id);
   // What this column shows first, for the next desk to paint before the database answers: read
   // once painted, so that the rows that fill the column are counted from the page as drawn.
   useEffect(() => {

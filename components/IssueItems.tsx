@@ -18,6 +18,7 @@ import { ReorderList } from './ReorderList';
 import { itemText } from './richtext';
 import type { Counts, IssueWorkspace } from './useIssueWorkspace';
 import { deskRefusal } from './roles';
+import { deskUser } from './sharedDesk';
 import { useSharedDesk } from './useSharedDesk';
 
 /** Logs an action on the issue that failed (the list, read live, shows what is stored). */
@@ -35,11 +36,13 @@ interface Props {
 /** The issue's totals against its budget, then its items in order (reordered by mouse or keys). */
 export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: Props) {
   const { issue, items, checks, counts, total, budget, over, problems } = workspace;
-  // « Déplacer vers… » names the issues as the picker does: « (2) » beside a namesake.
-  const names = issueOptionTexts([issue, ...otherIssues]);
+  const desk = useSharedDesk();
+  // « Déplacer vers… » names the issues as the picker does: « (2) » beside a namesake, who sent
+  // a sent one.
+  const names = issueOptionTexts([issue, ...otherIssues], deskUser(desk));
   const targets = otherIssues.map((other) => ({ id: other.id, name: names.get(other.id)! }));
   // The shared desk: a role that may not order the issue sees why, not a failure.
-  const cannotArrange = deskRefusal(useSharedDesk(), 'arrange');
+  const cannotArrange = deskRefusal(desk, 'arrange');
   // The notice below says why once; each greyed control points to it for screen readers.
   const noticeId = useId();
   // The items taken out with « Retirer », and where the last one was: its button goes with it,

@@ -1,6 +1,7 @@
 import { shortened } from '../lib/ellipsis';
 import { t } from '../locales';
 import type { Check, Issue } from '../storage/db';
+import { sentStatus } from './publishedLine';
 
 /**
  * Pieces drawn the same by the live desk and by its first screen (DeskFirstScreen, before the
@@ -61,22 +62,35 @@ const TITLE_BEFORE_STATUS = 32;
 
 /**
  * An issue as the picker names it: its title, and its status unless it is open (the title cut
- * at a word to leave it room). `copy` tells apart issues that share a title: « (2) ».
+ * at a word to leave it room). `copy` tells apart issues that share a title: « (2) ». A
+ * published issue says who sent it and when, as its publish panel does, in short: « (envoyé par
+ * Claire Martin le 15 mars) », « (envoyé par vous le 15 mars) » for the desk's own user (`me`,
+ * their WordPress id; null without a desk: « (envoyé le 15 mars) »).
  */
-export function issueOptionText(issue: Pick<Issue, 'title' | 'status'>, copy?: number): string {
+export function issueOptionText(
+  issue: Pick<Issue, 'title' | 'status' | 'wordpress'>,
+  copy?: number,
+  me: number | null = null,
+): string {
   const number = copy ? ` (${copy})` : '';
   if (issue.status === 'open') return `${issue.title}${number}`;
   // A cut title ends with « … » against its last word, not after a stranded « : » or « , ».
   const title = shortened(issue.title, TITLE_BEFORE_STATUS - number.length);
-  return `${title}${number} (${t(`issue.status.${issue.status}`)})`;
+  const status =
+    issue.status === 'published' && issue.wordpress
+      ? sentStatus(issue.wordpress, me)
+      : t(`issue.status.${issue.status}`);
+  return `${title}${number} (${status})`;
 }
 
 /**
- * The picker's name for each issue ({@link issueOptionText}), by id. Issues that share a title
- * (two made for one date) are numbered in the order they were created, the first without one.
+ * The picker's name for each issue ({@link issueOptionText}, `me` as there), by id. Issues that
+ * share a title (two made for one date) are numbered in the order they were created, the first
+ * without one.
  */
 export function issueOptionTexts(
-  issues: readonly Pick<Issue, 'id' | 'title' | 'status' | 'createdAt'>[],
+  issues: readonly Pick<Issue, 'id' | 'title' | 'status' | 'createdAt' | 'wordpress'>[],
+  me: number | null = null,
 ): Map<string, string> {
   const byTitle = new Map<string, Pick<Issue, 'id' | 'createdAt'>[]>();
   for (const issue of issues) {
@@ -91,7 +105,9 @@ export function issueOptionTexts(
     for (const [index, issue] of oldestFirst.entries())
       if (index > 0) copies.set(issue.id, index + 1);
   }
-  return new Map(issues.map((issue) => [issue.id, issueOptionText(issue, copies.get(issue.id))]));
+  return new Map(
+    issues.map((issue) => [issue.id, issueOptionText(issue, copies.get(issue.id), me)]),
+  );
 }
 
 /**

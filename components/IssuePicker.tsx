@@ -5,6 +5,7 @@ import { issueOptionTexts } from './IssueParts';
 import { deskRefusal } from './roles';
 import { useRefused } from './RoleReason';
 import { useLiveQuery } from './useLiveQuery';
+import { deskUser } from './sharedDesk';
 import { useSharedDesk } from './useSharedDesk';
 
 /**
@@ -30,8 +31,10 @@ interface Props {
 /** "Numéro en cours": which issue is being composed, and a way to start a new one. */
 export function IssuePicker({ issues, issue, onSelectIssue, onCreate }: Props) {
   // The shared desk: a role that may not create issues sees why, on the button itself.
-  const refused = useRefused(deskRefusal(useSharedDesk(), 'editIssues'));
-  const names = issueOptionTexts(issues);
+  const desk = useSharedDesk();
+  const refused = useRefused(deskRefusal(desk, 'editIssues'));
+  // A sent issue says who sent it: « vous » for this desk's user.
+  const names = issueOptionTexts(issues, deskUser(desk));
   return (
     <div class="issue__picker">
       <label>

@@ -5,6 +5,7 @@ import type { ExportIssue } from '../export/model';
 import { t } from '../locales';
 import { publishFailureText } from './publishFailureText';
 import { publishedLine } from './publishedLine';
+import { deskUser } from './sharedDesk';
 import { useSharedDesk } from './useSharedDesk';
 import { sendMessage, type PublishOutcome, type PublishRequest } from '../messaging/protocol';
 import type { Issue } from '../storage/db';
@@ -52,7 +53,7 @@ export function PublishPanel({ issue, model, refused }: Props) {
   const refusedId = useId();
   // The desk's own user, to be told « Publié par vous » (0: on, but not named yet); null: no desk.
   const desk = useSharedDesk();
-  const me = desk.enabled ? (desk.state?.user?.id ?? 0) : null;
+  const me = deskUser(desk);
 
   if (!wordpress) return null;
   const configured = !!wordpress.siteUrl && !!wordpress.username;

@@ -1,4 +1,5 @@
 import { getLocale, t, type Locale } from '../locales';
+import { shortened } from '../lib/ellipsis';
 import { MONTH_NAMES } from '../lib/french-date';
 import type { WordPressPost } from '../storage/db';
 
@@ -42,10 +43,10 @@ export function publishedLine(
   now: Date = new Date(),
 ): string {
   const when = publishedWhen(new Date(post.publishedAt), locale, now);
-  const by = me === null ? undefined : post.publishedBy;
+  const by = publisher(post, me);
   const verb = post.updated ? 'updated' : 'published';
   if (!by) return t(verb === 'updated' ? 'publish.updatedOn' : 'publish.on', when, locale);
-  if (by.id === me) {
+  if (by === 'you') {
     return t(verb === 'updated' ? 'publish.updatedByYou' : 'publish.byYou', when, locale);
   }
   return t(
@@ -53,4 +54,46 @@ export function publishedLine(
     { ...when, name: by.name },
     locale,
   );
+}
+
+/**
+ * Who the sentences name as having published the post: `'you'` (the desk's own user, `me`),
+ * a colleague, or no one (no desk, or a post recorded without its publisher).
+ */
+function publisher(
+  post: Pick<WordPressPost, 'publishedBy'>,
+  me: number | null,
+): 'you' | { name: string } | undefined {
+  const by = me === null ? undefined : post.publishedBy;
+  if (!by) return undefined;
+  return by.id === me ? 'you' : by;
+}
+
+/**
+ * How long a colleague's name may be in {@link sentStatus}: an <option> cannot wrap, and a name
+ * longer than most (« Marie-Christine de La Rochefoucauld ») would push the date out of sight.
+ */
+const NAME_IN_STATUS = 20;
+
+/**
+ * A published issue's status where it is picked (an <option>, plain text on one line): who
+ * sent it and on which day, shorter than {@link publishedLine} — « envoyé par Claire Martin le
+ * 15 mars », « envoyé par vous le 15 mars », « envoyé le 15 mars » without a desk (or a post
+ * recorded without its publisher). The day of the last sending, whether it created the post or
+ * updated it: the publish panel tells the two apart.
+ */
+export function sentStatus(
+  post: Pick<WordPressPost, 'publishedAt' | 'publishedBy'>,
+  me: number | null,
+  locale: Locale = getLocale(),
+  now: Date = new Date(),
+): string {
+  const at = new Date(post.publishedAt);
+  // A record damaged or restored from elsewhere without its day: the status alone.
+  if (Number.isNaN(at.getTime())) return t('issue.status.published', {}, locale);
+  const { date } = publishedWhen(at, locale, now);
+  const by = publisher(post, me);
+  if (!by) return t('issue.sentOn', { date }, locale);
+  if (by === 'you') return t('issue.sentByYou', { date }, locale);
+  return t('issue.sentBy', { date, name: shortened(by.name, NAME_IN_STATUS) }, locale);
 }

@@ -22,3 +22,11 @@ export const SHARED_DESK_OFF: SharedDesk = {
   conflicts: [],
   refusals: [],
 };
+
+/**
+ * The desk's own user as the sentences about a publication take it (`publishedLine`,
+ * `sentStatus`): their WordPress id (0 before the first sync named them), null with no desk.
+ */
+export function deskUser(desk: SharedDesk): number | null {
+  return desk.enabled ? (desk.state?.user?.id ?? 0) : null;
+}

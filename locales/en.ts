@@ -218,6 +218,9 @@ export const en: Messages = {
   'issue.status.open': 'open',
   'issue.status.exported': 'exported',
   'issue.status.published': 'sent',
+  'issue.sentBy': 'sent by {name} on {date}',
+  'issue.sentByYou': 'sent by you on {date}',
+  'issue.sentOn': 'sent on {date}',
   'reorder.help':
     'Up and Down arrows (or j and k): next or previous item; Enter opens it; Alt+Up or Down arrow moves it; or drag it.',
   'reorder.moved': '“{title}” moved to position {position} of {total}.',

@@ -229,6 +229,9 @@ export const fr = {
   'issue.status.open': 'en cours',
   'issue.status.exported': 'exporté',
   'issue.status.published': 'envoyé',
+  'issue.sentBy': 'envoyé par {name} le {date}',
+  'issue.sentByYou': 'envoyé par vous le {date}',
+  'issue.sentOn': 'envoyé le {date}',
   'reorder.help':
     'Flèches haut et bas (ou j et k) : indiscret suivant ou précédent ; Entrée l’ouvre ; Alt+Flèche haut ou bas le déplace ; ou glissez-le.',
   'reorder.moved': '« {title} » déplacé en position {position} sur {total}.',

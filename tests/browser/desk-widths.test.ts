@@ -5,6 +5,7 @@ import {
   launchExtension,
   openDesk,
   openPopup as openPopupPage,
+  selectShows,
   selectsCutOff,
   setCurrentIssue,
   until,
@@ -281,17 +282,7 @@ describe('the desk from 1100 px wide to a laptop', () => {
         (text) => text === shown,
         'the exported issue shown',
       );
-      return select.evaluate((select) => {
-        const box = select as HTMLSelectElement;
-        const style = getComputedStyle(box);
-        const context = document.createElement('canvas').getContext('2d')!;
-        context.font = `${style.fontSize} ${style.fontFamily}`;
-        const text = box.options[box.selectedIndex]!.text;
-        // The select's own padding, and about 20 px for its arrow.
-        const room =
-          box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
-        return { text, width: Math.ceil(context.measureText(text).width), room };
-      });
+      return selectShows(select);
     };
     const seen = [];
     for (const width of [1280, 1366, 1920]) {

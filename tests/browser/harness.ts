@@ -349,6 +349,59 @@ export async function selectsCutOff(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * What a select shows of its chosen option: the option's text, how wide its beginning up to and
+ * including `upTo` (all of it without) is drawn in the select's font, and the room the select
+ * gives its text (its width less its padding and about 20 px for its arrow).
+ */
+export async function selectShows(
+  select: Locator,
+  upTo?: string,
+): Promise<{ text: string; width: number; room: number }> {
+  return select.evaluate((element, upTo) => {
+    const box = element as HTMLSelectElement;
+    const style = getComputedStyle(box);
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = `${style.fontSize} ${style.fontFamily}`;
+    const text = box.options[box.selectedIndex]!.text;
+    const end = upTo === undefined ? text.length : text.indexOf(upTo) + upTo.length;
+    const room =
+      box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+    return { text, width: Math.ceil(context.measureText(text.slice(0, end)).width), room };
+  }, upTo);
+}
+
+/**
+ * What reaches past the window's right edge: the page's scroll width against the window's, and
+ * the visible elements that do (tag, class and first words).
+ */
+export function overflowing(page: Page) {
+  return page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+    past: Array.from(document.body.querySelectorAll<HTMLElement>('*'))
+      .filter((el) => el.checkVisibility())
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && box.right > innerWidth + 0.5;
+      })
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${el.textContent?.slice(0, 30)}`),
+  }));
+}
+
+/**
+ * The width Chrome sizes its popup to, for popup.html open in `page`: the page's narrowest width
+ * without overflow (its min-content).
+ */
+export function popupPreferredWidth(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    document.documentElement.style.width = 'min-content';
+    const width = document.documentElement.getBoundingClientRect().width;
+    document.documentElement.style.width = '';
+    return width;
+  });
+}
+
 /** Makes `issueId` the current issue, as the issue picker stores it, from an extension page. */
 export async function setCurrentIssue(page: Page, issueId: string): Promise<void> {
   await page.evaluate(async (issue) => {

@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDraft, writeDatabase } from './database';
-import { launchExtension, POPUP, screenshotPath, type ExtensionSession } from './harness';
+import {
+  launchExtension,
+  overflowing,
+  POPUP,
+  popupPreferredWidth,
+  screenshotPath,
+  type ExtensionSession,
+} from './harness';
 
 /**
  * The popup from the narrowest a browser gives it to its own width: 420 px where there is room
@@ -34,21 +41,6 @@ const DRAFT = localDraft({
   ],
   tags: ['politique-intérieure', 'remaniement'],
 });
-
-/** What reaches past the window's right edge (its scroll width, and the elements that do). */
-function overflow(page: Page) {
-  return page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-    past: Array.from(document.body.querySelectorAll<HTMLElement>('*'))
-      .filter((el) => el.checkVisibility())
-      .filter((el) => {
-        const box = el.getBoundingClientRect();
-        return box.width > 0 && box.right > innerWidth + 0.5;
-      })
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${el.textContent?.slice(0, 30)}`),
-  }));
-}
 
 describe('the popup from 320 px wide to its own 420', () => {
   let session: ExtensionSession;
@@ -83,7 +75,7 @@ describe('the popup from 320 px wide to its own 420', () => {
     it(`lays the inbox, the draft editor and the new issue's form out in ${width} px, nothing wider than the window`, async () => {
       const popup = await openAt(width);
       await popup.screenshot({ path: screenshotPath(`popup-width-${width}-inbox.png`) });
-      const inbox = await overflow(popup);
+      const inbox = await overflowing(popup);
       // The header's buttons each on one line (« Ouvrir le bureau » was three words under one
       // another beside the tabs): as high as the one-character ⚙.
       const desk = await popup.getByRole('button', { name: 'Ouvrir le bureau' }).boundingBox();
@@ -95,13 +87,13 @@ describe('the popup from 320 px wide to its own 420', () => {
         path: screenshotPath(`popup-width-${width}-editor.png`),
         fullPage: true,
       });
-      const editor = await overflow(popup);
+      const editor = await overflowing(popup);
 
       // The issue's tab, with no issue yet: the new issue's form.
       await popup.getByRole('tab', { name: 'Numéro' }).click();
       await popup.getByRole('form', { name: 'Nouveau numéro' }).waitFor();
       await popup.screenshot({ path: screenshotPath(`popup-width-${width}-issue.png`) });
-      const issue = await overflow(popup);
+      const issue = await overflowing(popup);
       await popup.close();
 
       expect(desk!.height).toBe(options!.height);
@@ -116,14 +108,7 @@ describe('the popup from 320 px wide to its own 420', () => {
 
   it('asks for 420 px where there is room: the width Chrome sizes its popup to', async () => {
     const popup = await openAt(800);
-    // Chrome sizes its popup to the page's narrowest width without overflow (its min-content).
-    const preferred = await popup.evaluate(() => {
-      document.documentElement.style.width = 'min-content';
-      const width = document.documentElement.getBoundingClientRect().width;
-      document.documentElement.style.width = '';
-      return width;
-    });
-    expect(preferred).toBe(420);
+    expect(await popupPreferredWidth(popup)).toBe(420);
     expect((await popup.locator('.popup').boundingBox())!.width).toBe(420);
     await popup.close();
   });

@@ -474,6 +474,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
       const issueOf = async (desk: Desk) =>
         (await readStore<Row[]>(desk.page, 'issues'))[0] as {
           id: string;
+          title: string;
           wordpress?: {
             publishedAt: string;
             publishedBy?: { id: number; name: string };
@@ -494,6 +495,19 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
         const { date, time } = publishedWhen(new Date(publishedAt), 'fr');
         return `${who} le ${date} à ${time}\u00a0— ${fr('publish.viewPost')}`;
       };
+      // The issue picker says it too, in short: « Les indiscrets du … (envoyé par … le 15 mars) ».
+      const picked = (desk: Desk, issue: Awaited<ReturnType<typeof issueOf>>, who: string) =>
+        until(
+          () =>
+            desk.page
+              .getByRole('combobox', { name: fr('issue.pick') })
+              .locator('option:checked')
+              .textContent(),
+          (shown) =>
+            shown ===
+            `${issue.title} (envoyé ${who} le ${publishedWhen(new Date(issue.wordpress!.publishedAt), 'fr').date})`,
+          `the picker naming who sent it (${who})`,
+        );
       expect(await b.page.getByTestId('published-by').count()).toBe(0);
 
       await a.page.getByTestId('publish-button').click();
@@ -523,6 +537,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
         line(`Publié par ${newsroom().editor.name}`, published.wordpress!.publishedAt),
         'B told A published it',
       );
+      await picked(b, published, `par ${newsroom().editor.name}`);
       await b.page.screenshot({ path: screenshotPath('shared-desk-published-by.png') });
 
       // B publishes it again: the post updated, and A is told who did.
@@ -546,6 +561,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
         line(`Mis à jour par ${name}`, updated.wordpress!.publishedAt),
         'A told B updated it',
       );
+      await picked(a, updated, `par ${name}`);
     },
   );
 
