@@ -286,8 +286,9 @@ export function deskMarkOf(
     if (trashedBy) mark.trashedBy = trashedBy;
     if (record.merged_into?.clientId) mark.mergedInto = record.merged_into.clientId;
   }
-  // A record in the trash is edited by nobody: WordPress keeps the lock its trasher held (the
-  // trash does not release it), and the site's list of fresh locks leaves it out too.
+  // A record in the trash is edited by nobody: the plugin releases its lock when it is trashed
+  // (0.1.5), but before it WordPress kept the lock its trasher held; the site's list of fresh
+  // locks leaves it out too.
   const lock = record.status === 'trash' ? undefined : record.lock;
   if (lock && lock.user && lock.user.id !== me && Date.parse(lock.expires) > Date.now()) {
     mark.lock = {

@@ -230,6 +230,25 @@ describe('desk client against the real plugin', () => {
     expect(await readLock(as('contributor'), 'drafts', id)).toEqual({ ok: true, lock: null });
   });
 
+  it('a draft trashed by who was editing it keeps no lock: a colleague sees none and takes it at once', async () => {
+    const created = await createRecord(as('contributor'), 'drafts', draftToRest(newDraft()));
+    if (!created.ok) throw new Error(created.code);
+    const id = created.record.id;
+    const held = await lockRecord(as('contributor'), 'drafts', id);
+    expect(held.ok && held.lock?.user.name).toBe(site().newsroom.contributor.name);
+
+    // The contributor, editing it, puts it in the trash (the extension's « Supprimer »).
+    const trashed = await trashRecord(as('contributor'), 'drafts', id);
+    expect(trashed).toMatchObject({ ok: true, record: { status: 'trash', lock: null } });
+    expect(await readLock(as('editor'), 'drafts', id)).toEqual({ ok: true, lock: null });
+    // Restored, the editor may edit it at once, where the contributor's lock refused them (423)
+    // for up to its 150 s.
+    await restoreRecord(as('editor'), 'drafts', id);
+    const taken = await lockRecord(as('editor'), 'drafts', id);
+    expect(taken.ok && taken.lock?.user.name).toBe(site().newsroom.editor.name);
+    await unlockRecord(as('editor'), 'drafts', id);
+  });
+
   it('finds one record whole by its clientId, in the trash too, as a pull has it; null for none', async () => {
     const draft = newDraft();
     const created = await createRecord(as('editor'), 'drafts', draftToRest(draft));

@@ -503,6 +503,50 @@ indiscrets_test(
 );
 
 indiscrets_test(
+	'a record put in the trash loses its edit lock, through the REST API as in wp-admin',
+	function () {
+		$a     = indiscrets_user( 'editor' );
+		$b     = indiscrets_user( 'editor' );
+		$draft = indiscrets_make_draft( $a );
+		$lock  = '/indiscrets/v1/drafts/' . $draft['id'] . '/lock';
+		list( $status ) = indiscrets_rest( $a, 'POST', $lock );
+		assert_same( 200, $status, 'A takes the lock' );
+		// A, who holds the lock, trashes the draft (the extension's « Supprimer »).
+		list( $status, $data ) = indiscrets_rest( $a, 'DELETE', '/indiscrets/v1/drafts/' . $draft['id'] );
+		assert_same( 200, $status, 'trashed' );
+		assert_same( 'trash', $data['status'], 'in the trash' );
+		assert_same( null, $data['lock'], 'the trash answers no lock' );
+		assert_same( '', get_post_meta( $draft['id'], '_edit_lock', true ), 'the lock meta is gone' );
+		list( $status, $data ) = indiscrets_rest( $b, 'GET', '/indiscrets/v1/drafts/' . $draft['id'] );
+		assert_same( null, $data['lock'], 'B sees no lock' );
+		// Restored, B may edit it at once: no 423 for the trasher's lock.
+		list( $status ) = indiscrets_rest( $b, 'POST', '/indiscrets/v1/drafts/' . $draft['id'] . '/restore' );
+		assert_same( 200, $status, 'restored' );
+		list( $status, $data ) = indiscrets_rest( $b, 'POST', $lock );
+		assert_same( 200, $status, 'B takes the lock' );
+		assert_same( $b, $data['lock']['user']['id'], 'B holds it' );
+
+		// An issue open in wp-admin's editor (its post lock), moved to the trash there.
+		list( $status, $issue ) = indiscrets_rest( $a, 'POST', '/indiscrets/v1/issues', array( 'title' => 'N°3', 'meta' => array( 'clientId' => indiscrets_cid() ) ) );
+		assert_same( 201, $status, 'issue' );
+		require_once ABSPATH . 'wp-admin/includes/post.php';
+		wp_set_current_user( $a );
+		wp_set_post_lock( $issue['id'] );
+		assert_same( $a, indiscrets_lock_of( $issue['id'] )['user']['id'], 'locked in wp-admin' );
+		assert_true( (bool) wp_trash_post( $issue['id'] ), 'trashed in wp-admin' );
+		assert_same( '', get_post_meta( $issue['id'], '_edit_lock', true ), 'the issue’s lock is gone' );
+		list( $status, $data ) = indiscrets_rest( $b, 'GET', '/indiscrets/v1/issues/' . $issue['id'] );
+		assert_same( null, $data['lock'], 'B sees no lock on the issue' );
+
+		// WordPress's own posts keep WordPress's behaviour: the plugin leaves their locks alone.
+		$post = wp_insert_post( array( 'post_title' => 'Autre', 'post_status' => 'draft' ) );
+		wp_set_post_lock( $post );
+		wp_trash_post( $post );
+		assert_true( '' !== get_post_meta( $post, '_edit_lock', true ), 'a post keeps its lock' );
+	}
+);
+
+indiscrets_test(
 	'a listing asked with locks=1 says who is editing what on the whole desk, fresh locks only',
 	function () {
 		$a      = indiscrets_user( 'editor' );

@@ -275,6 +275,7 @@ function indiscrets_add_record_hooks() {
 	add_action( '_wp_put_post_revision', 'indiscrets_note_revision', 10, 1 );
 	add_filter( 'wp_untrash_post_status', 'indiscrets_untrash_status', 10, 3 );
 	add_action( 'untrashed_post', 'indiscrets_forget_merge', 10, 1 );
+	add_action( 'trashed_post', 'indiscrets_release_trashed_lock', 10, 1 );
 	add_action( 'rest_api_init', 'indiscrets_register_rest_fields' );
 }
 
@@ -453,6 +454,18 @@ function indiscrets_untrash_status( $new_status, $post_id, $previous_status ) {
 function indiscrets_forget_merge( $post_id ) {
 	if ( indiscrets_is_record_type( get_post_type( $post_id ) ) ) {
 		delete_post_meta( $post_id, INDISCRETS_MERGED_INTO_KEY );
+	}
+}
+
+/**
+ * A record in the trash is edited by no one: its edit lock goes, however it was trashed (the
+ * REST API's DELETE, wp-admin's « Move to Trash », any wp_trash_post). WordPress keeps the
+ * trasher's `_edit_lock` otherwise: restored within the lock window, the record would still say
+ * the trasher is editing it, and a colleague asking for the lock would be refused it.
+ */
+function indiscrets_release_trashed_lock( $post_id ) {
+	if ( indiscrets_is_record_type( get_post_type( $post_id ) ) ) {
+		delete_post_meta( $post_id, '_edit_lock' );
 	}
 }
 
