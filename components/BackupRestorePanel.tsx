@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../locales';
 import type { ParsedBackup } from '../storage/backup-format';
 import { db } from '../storage/db';
-import { formatDate, hasSettings, summary } from './backupMessages';
+import { backupMadeOn, hasSettings, summary } from './backupMessages';
 
 /** A file read and found to be a backup, waiting for the editor to choose how to restore it. */
 export interface Chosen {
@@ -67,9 +67,7 @@ export function RestorePanel({
       <p class="muted">{t('backup.chosen', { name: chosen.name })}</p>
       <p>
         <strong>
-          {chosen.backup.exportedAt
-            ? t('backup.madeOn', { date: formatDate(chosen.backup.exportedAt) })
-            : t('backup.undated')}
+          {chosen.backup.exportedAt ? backupMadeOn(chosen.backup.exportedAt) : t('backup.undated')}
         </strong>
         <br />
         {summary(chosen.backup)}

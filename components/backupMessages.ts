@@ -2,6 +2,7 @@ import { getLocale, t, type MessageKey } from '../locales';
 import type { ParsedBackup } from '../storage/backup-format';
 import type { BackupError, BackupErrorCode } from '../storage/backup-read';
 import type { RestoreResult } from '../storage/backup-restore';
+import { publishedWhen } from './publishedLine';
 
 /**
  * The options page's words for backups: what is wrong with a file (which problem, which record,
@@ -93,11 +94,13 @@ export function describeRestore(result: RestoreResult, settingsApplied: boolean)
   return parts.join(' ');
 }
 
-export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat(getLocale() === 'fr' ? 'fr-FR' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-  }).format(new Date(iso));
+/**
+ * When the backup was made, as the publish line says when an issue was published: « Sauvegarde
+ * du 4 décembre à 7 h 58 » (the year only when it is not this one), « Backup of 4 December at
+ * 7:58 »; not « 07:58 », which no French sentence of the extension writes.
+ */
+export function backupMadeOn(iso: string, now: Date = new Date()): string {
+  return t('backup.madeOn', publishedWhen(new Date(iso), getLocale(), now));
 }
 
 export function hasSettings(backup: ParsedBackup): boolean {

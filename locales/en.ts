@@ -324,7 +324,7 @@ export const en: Messages = {
   'backup.downloadFailed': 'The backup could not be made.',
   'backup.reading': 'Reading the file…',
   'backup.chosen': 'File “{name}”',
-  'backup.madeOn': 'Backup of {date}',
+  'backup.madeOn': 'Backup of {date} at {time}',
   'backup.undated': 'Undated backup',
   'backup.newerSchema':
     'This backup comes from a newer version of Indiscrets: what this version does not know yet will not be restored from it. To keep everything, update the extension before restoring.',

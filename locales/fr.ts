@@ -339,7 +339,7 @@ export const fr = {
   'backup.downloadFailed': 'La sauvegarde n’a pas pu être créée.',
   'backup.reading': 'Lecture du fichier…',
   'backup.chosen': 'Fichier « {name} »',
-  'backup.madeOn': 'Sauvegarde du {date}',
+  'backup.madeOn': 'Sauvegarde du {date} à {time}',
   'backup.undated': 'Sauvegarde sans date',
   'backup.newerSchema':
     'Cette sauvegarde vient d’une version plus récente d’Indiscrets : ce que cette version-ci ne connaît pas encore n’en sera pas restauré. Pour tout garder, mettez l’extension à jour avant de restaurer.',

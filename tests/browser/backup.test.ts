@@ -265,7 +265,9 @@ describe('backup and restore in Chromium with the built extension', () => {
     expect(squash(await summary.textContent())).toContain(
       '3 brouillons, 1 numéro et les réglages.',
     );
-    expect(squash(await summary.textContent())).toMatch(/Sauvegarde du \d{1,2} \S+ \d{4}/);
+    expect(squash(await summary.textContent())).toMatch(
+      /Sauvegarde du \d{1,2} \S+ à \d{1,2} h \d{2}/,
+    );
     await options.getByTestId('backup-settings').scrollIntoViewIfNeeded();
     await options.getByTestId('backup-settings').screenshot({ path: screenshotPath('backup.png') });
 

@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { describeBackupError, describeRestore } from '../../../components/backupMessages';
+import {
+  backupMadeOn,
+  describeBackupError,
+  describeRestore,
+} from '../../../components/backupMessages';
 import { setLocale } from '../../../locales';
 import {
   backupFilename,
@@ -1008,6 +1012,22 @@ describe('messages', () => {
       expect(describeBackupError(unlabelled)).toBe(
         'Draft no. 1 of the backup has no “provenance” field.',
       );
+    } finally {
+      setLocale('fr');
+    }
+  });
+
+  it('say when a backup was made with the time as the publish line writes it, « 7 h 58 » in French', () => {
+    // Local times, as the editor's clock shows them: the file says when in UTC.
+    const made = new Date(2026, 11, 4, 7, 58).toISOString();
+    const sameYear = new Date(2026, 11, 20);
+    expect(backupMadeOn(made, sameYear)).toBe('Sauvegarde du 4\u00a0décembre à 7\u00a0h\u00a058');
+    expect(backupMadeOn(made, new Date(2027, 2, 15))).toBe(
+      'Sauvegarde du 4\u00a0décembre\u00a02026 à 7\u00a0h\u00a058',
+    );
+    setLocale('en');
+    try {
+      expect(backupMadeOn(made, sameYear)).toBe('Backup of 4\u00a0December at 7:58');
     } finally {
       setLocale('fr');
     }
