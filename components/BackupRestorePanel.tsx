@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../locales';
 import type { ParsedBackup } from '../storage/backup-format';
 import { db } from '../storage/db';
@@ -50,6 +50,14 @@ export function RestorePanel({
   const replaceButton = useRef<HTMLButtonElement>(null);
   const warning = useRef<HTMLParagraphElement>(null);
   const asked = useRef(false);
+  const made = useRef<HTMLParagraphElement>(null);
+  // A file just read: the focus goes to what it holds and when it was made, which a screen reader
+  // then reads, and from which Tab reaches the choices. It was on the page's body (the button that
+  // opened the picker waits, disabled, while the file is read), and the panel says nothing aloud.
+  // Before the paint, so that a key pressed on a button of the panel meanwhile keeps its focus.
+  useLayoutEffect(() => {
+    made.current?.focus({ preventScroll: true });
+  }, [chosen]);
   // « Remplacer tout… » gives way to the confirmation: the focus goes to what it says will be
   // lost, and back to « Remplacer tout… » when the editor keeps everything.
   useEffect(() => {
@@ -65,7 +73,7 @@ export function RestorePanel({
       data-testid="backup-summary"
     >
       <p class="muted">{t('backup.chosen', { name: chosen.name })}</p>
-      <p>
+      <p ref={made} tabIndex={-1} data-testid="backup-made">
         <strong>
           {chosen.backup.exportedAt ? backupMadeOn(chosen.backup.exportedAt) : t('backup.undated')}
         </strong>

@@ -405,7 +405,7 @@ describe('backup and restore in Chromium with the built extension', () => {
     await options.close();
   });
 
-  it('keeps the keyboard’s focus through « Remplacer tout… »: on the warning, back on the button, then on what came of it', async () => {
+  it('keeps the keyboard’s focus through a restore: on what the file holds, through « Remplacer tout… » (the warning, back on the button), then on what came of it', async () => {
     const options = await openOptions();
     /** What has the focus: a test id, else its text; `BODY` when nothing has. */
     const focused = () =>
@@ -421,6 +421,23 @@ describe('backup and restore in Chromium with the built extension', () => {
 
     await chooseFile(options, backupName, backupText);
     const summary = options.getByTestId('backup-summary');
+    // The file read, the focus is on what it holds, read first (it was on the page's body, and
+    // nothing said the choices had come).
+    const inSummary = () =>
+      options.evaluate(() => {
+        const el = document.activeElement;
+        const panel = el?.closest('[data-testid="backup-summary"]');
+        return panel && el ? (el.textContent ?? '').replace(/\s+/g, ' ').trim() : 'outside';
+      });
+    await until(
+      inSummary,
+      (text) => /^Sauvegarde du .*3 brouillons, 1 numéro/.test(text),
+      'the focus on what the file holds',
+    );
+    await options.keyboard.press('Tab');
+    // Tab goes on to the first choice.
+    const settingsBox = summary.getByRole('checkbox', { name: 'Restaurer aussi les réglages' });
+    expect(await settingsBox.evaluate((box) => box === document.activeElement)).toBe(true);
     await summary.getByRole('button', { name: 'Remplacer tout…' }).focus();
     await options.keyboard.press('Enter');
     const confirm = options.getByTestId('backup-confirm');
