@@ -7,7 +7,11 @@
  *   (`« x »`);
  * - typographic apostrophe `’` instead of `'` after a letter (`l'alerte` → `l’alerte`);
  * - straight double quotes `"x"` become `« x »` when they are balanced within a paragraph (an odd
- *   count is ambiguous, e.g. a quotation cut short as in the seed issue, and is left alone).
+ *   count is ambiguous, e.g. a quotation cut short as in the seed issue, and is left alone);
+ * - a double hyphen typed between words and spaces (`Canal+ -- Bouygues`), as on a keyboard with
+ *   no dash key, is the dash meant: `Canal+ — Bouygues`. Not at a paragraph's start (a house
+ *   opener may be `-- `, and `--> ` is one), nor stuck to a word or another hyphen (`--help`,
+ *   `-->`, `---`).
  *
  * Spacing we repair, because pasted copy is full of it (the seed has "la mesure ." and
  * "Rochebrocard ,"): runs of spaces collapse to one ordinary space when they contain an ordinary
@@ -245,6 +249,24 @@ function straightQuotes(s: string): string {
   return out.done();
 }
 
+/**
+ * `--` with a space before (after some content on the line) and a space after is a dash: `—`.
+ * The spaces stay as typed: which side of an incise a dash opens or closes is not known here.
+ */
+function doubleHyphens(s: string): string {
+  const out = edits(s);
+  for (let h = s.indexOf('--'); h !== -1; h = s.indexOf('--', h + 2)) {
+    const start = runStart(s, h, 0, true);
+    if (marksBetween(s, start, h).length === h - start) continue; // no space before
+    if (!isContent(s.charCodeAt(start - 1))) continue; // a paragraph's or a line's start
+    let after = h + 2;
+    while (s.charCodeAt(after) === MARK_CODE) after++;
+    if (!isHorizontalSpace(s.charCodeAt(after))) continue;
+    out.replace(h, h + 2, '—');
+  }
+  return out.done();
+}
+
 /** `'` after a letter is an apostrophe. */
 function apostrophes(s: string): string {
   const out = edits(s);
@@ -339,6 +361,7 @@ function highPunctuation(s: string): string {
 /** Applies every rule to one paragraph's worth of text with placeholders, in this order. */
 function applyRules(input: string): string {
   let s = collapseSpaces(input);
+  if (s.includes('--')) s = doubleHyphens(s);
   if (s.includes('"')) s = straightQuotes(s);
   if (s.includes("'")) s = apostrophes(s);
   if (s.includes('«')) s = openingGuillemets(s);

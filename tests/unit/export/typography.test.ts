@@ -63,6 +63,7 @@ const TEXT_FRAGMENTS = [
   'a@b.fr',
   '&amp;',
   '-->',
+  ' -- ',
   '\uE000',
   '1',
 ];
@@ -112,6 +113,32 @@ describe('frenchTypographyText', () => {
 
   it('uses the typographic apostrophe after a letter', () => {
     expect(frenchTypographyText("l'alerte d'aujourd'hui")).toBe('l’alerte d’aujourd’hui');
+  });
+
+  it('makes a double hyphen typed between spaces the dash it stands for', () => {
+    // A keyboard has no « — » key: « -- » between words is the dash meant, as a word processor
+    // corrects it; the spaces stay as typed.
+    expect(frenchTypographyText('la télé segmentée de Canal+ -- Bouygues Telecom')).toBe(
+      'la télé segmentée de Canal+ — Bouygues Telecom',
+    );
+    expect(frenchTypographyText('Lui -- le patron -- a signé.')).toBe('Lui — le patron — a signé.');
+  });
+
+  it('leaves a double hyphen that is not a dash between words as typed', () => {
+    // The house opener « --> », an option, an arrow, a rule; and a paragraph's or a line's start,
+    // where a house opener may be « -- ».
+    for (const text of [
+      '--> Le 10 mars',
+      'lancez-le avec --help ici',
+      'a --> b',
+      'a --- b',
+      'a--b',
+      'a --',
+      '-- Le 10 mars',
+      'Titre\n-- Le 10 mars',
+    ]) {
+      expect(frenchTypographyText(text), text).toBe(text);
+    }
   });
 
   it('collapses runs of ordinary spaces into one', () => {
@@ -192,8 +219,9 @@ describe('frenchTypographyText', () => {
     }
   });
 
-  it('only ever changes spaces, quote marks and apostrophes (property)', () => {
-    const skeleton = (s: string): string => s.replace(/[\s\u00A0\u202F"«»'’]/g, '');
+  it('only ever changes spaces, quote marks, apostrophes and a spaced « -- » (property)', () => {
+    const skeleton = (s: string): string =>
+      s.replace(/--(?![->])/g, '—').replace(/[\s\u00A0\u202F"«»'’]/g, '');
     for (const text of randomStrings(TEXT_FRAGMENTS, 1000, 7)) {
       expect(skeleton(frenchTypographyText(text)), JSON.stringify(text)).toBe(skeleton(text));
     }
