@@ -222,14 +222,13 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
     return () => document.removeEventListener('keydown', listener);
   }, []);
 
-  // A new issue's form takes the keyboard at once.
-  useEffect(() => {
-    if (!creating) return;
-    const date = root.current?.querySelector<HTMLInputElement>('.new-issue input');
-    date?.focus();
-    // Selected, so that a date typed replaces the one proposed rather than adding to it.
-    date?.select();
-  }, [creating]);
+  /** The new issue's form let go: back on the button that asks for it, which stays. */
+  const cancelCreating = () => {
+    setCreating(false);
+    setTimeout(() =>
+      root.current?.querySelector<HTMLElement>('.desk__issue [data-testid="new-issue"]')?.focus(),
+    );
+  };
 
   const editor = selectedId ? (
     <DraftEditor
@@ -274,7 +273,9 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
             onSelectIssue(id);
             announce(t('desk.issueCreated'));
           }}
-          onCancel={issues.length > 0 ? () => setCreating(false) : undefined}
+          onCancel={issues.length > 0 ? cancelCreating : undefined}
+          // A new issue's form asked for takes the keyboard at once.
+          autoFocus={creating}
         />
       </>
     );

@@ -53,7 +53,21 @@ export function IssueView({
             setCreating(false);
             onSelectIssue(id);
           }}
-          onCancel={issues.length > 0 ? () => setCreating(false) : undefined}
+          onCancel={
+            issues.length > 0
+              ? () => {
+                  setCreating(false);
+                  // Back on the button that asked for the form, which stays.
+                  setTimeout(() =>
+                    document
+                      .querySelector<HTMLElement>('.issue [data-testid="new-issue"]')
+                      ?.focus(),
+                  );
+                }
+              : undefined
+          }
+          // Asked for with « + Nouveau numéro »: the form takes the keyboard.
+          autoFocus={creating}
         />
       </section>
     );

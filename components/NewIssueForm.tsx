@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatIssueTitle, parseIsoDate } from '../export/house-style';
 import { t } from '../locales';
 import { wordFailure, type WordedFailure } from './failureText';
@@ -18,10 +18,12 @@ export function localIsoDate(now = new Date()): string {
 interface Props {
   onCreated: (id: string) => void;
   onCancel?: () => void;
+  /** Asked for (« n », « + Nouveau numéro »): the form takes the keyboard once it is drawn. */
+  autoFocus?: boolean;
 }
 
 /** A new issue: its date gives its title through the house pattern, until the editor edits it. */
-export function NewIssueForm({ onCreated, onCancel }: Props) {
+export function NewIssueForm({ onCreated, onCancel, autoFocus }: Props) {
   const style = useHouseStyle();
   const [date, setDate] = useState(localIsoDate());
   const [customTitle, setCustomTitle] = useState<string>();
@@ -39,6 +41,18 @@ export function NewIssueForm({ onCreated, onCancel }: Props) {
     if ('customTitle' in next) setCustomTitle(next.customTitle);
     if ('intro' in next) setIntro(next.intro!);
   };
+
+  // The date takes the focus once the fields are there: the house style is read first (a line
+  // saying so meanwhile), so a focus given as the form mounts found no field and stayed on the
+  // page's body, the key or button that asked for the form gone with what it replaced.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!autoFocus || !style) return;
+    const field = form.current?.querySelector('input');
+    field?.focus();
+    // Selected, so that a date typed replaces the one proposed rather than adding to it.
+    field?.select();
+  }, [autoFocus, !!style]);
 
   if (!style) return <p class="muted">{t('common.loading')}</p>;
   // A date still being typed, or impossible, gives no title: never « Les indiscrets du
@@ -77,7 +91,7 @@ export function NewIssueForm({ onCreated, onCancel }: Props) {
   }
 
   return (
-    <form class="new-issue" onSubmit={submit} aria-labelledby="new-issue-heading">
+    <form class="new-issue" ref={form} onSubmit={submit} aria-labelledby="new-issue-heading">
       <h2 id="new-issue-heading">{t('issue.new')}</h2>
       {refused && (
         <p class="notice role-notice" id="new-issue-refused" data-testid="new-issue-refused">

@@ -6,6 +6,7 @@ import {
   LAPTOP,
   launchExtension,
   openDesk as openDeskPage,
+  openPopup,
   screenshotPath,
   servePages,
   squash,
@@ -303,6 +304,62 @@ describe('the desk in Chromium with the built extension', () => {
     await desk.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
     await desk.close();
+  });
+
+  it('puts the keyboard in a new issue’s form on « n » with an issue open, and back on « + Nouveau numéro » when it is let go, in the popup too', async () => {
+    const desk = await openDesk();
+    await desk.getByTestId('issue-item').nth(1).waitFor();
+    await desk.keyboard.press('2');
+    await until(
+      () => focused(desk),
+      (label) => label.includes('position 1 sur 2'),
+      'the first item to take the focus',
+    );
+    // The form reads the house style before it draws its fields: the date takes the keyboard
+    // once it is there (it stayed on the page's body, the item's list gone with the issue).
+    await desk.keyboard.press('n');
+    const form = desk.getByRole('form', { name: 'Nouveau numéro' });
+    await until(
+      () => form.getByLabel('Date').evaluate((field) => field === document.activeElement),
+      Boolean,
+      'the date of the new issue to take the focus',
+    );
+    // Selected: the date typed replaces the one proposed, and gives the title.
+    await desk.keyboard.type('16/03/2027');
+    await until(
+      () => form.getByLabel('Titre').inputValue(),
+      (title) => title === 'Les indiscrets du 16 mars',
+      'the title of the date typed',
+    );
+    await form.getByRole('button', { name: 'Annuler' }).focus();
+    await desk.keyboard.press('Enter');
+    await form.waitFor({ state: 'detached' });
+    await until(
+      () => desk.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? ''),
+      (id) => id === 'new-issue',
+      'the focus back on « + Nouveau numéro »',
+    );
+    expect(await itemNames(desk)).toHaveLength(2);
+    await desk.close();
+
+    // The popup's « + Nouveau numéro » alike: the date, then back on the button.
+    const popup = await openPopup(session);
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+    await popup.getByTestId('new-issue').click();
+    const popupForm = popup.getByRole('form', { name: 'Nouveau numéro' });
+    await until(
+      () => popupForm.getByLabel('Date').evaluate((field) => field === document.activeElement),
+      Boolean,
+      'the date of the popup’s new issue to take the focus',
+    );
+    await popupForm.getByRole('button', { name: 'Annuler' }).click();
+    await popupForm.waitFor({ state: 'detached' });
+    await until(
+      () => popup.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? ''),
+      (id) => id === 'new-issue',
+      'the focus back on the popup’s « + Nouveau numéro »',
+    );
+    await popup.close();
   });
 
   it('deletes the issue from the keyboard: « Annuler » takes it, not the open item’s text', async () => {
