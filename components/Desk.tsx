@@ -460,9 +460,26 @@ function itemsFilling(column: HTMLElement | null): number | undefined {
 /** The desk's keyboard shortcuts, listed. */
 function ShortcutHelp({ onClose }: { onClose: () => void }) {
   const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => close.current?.focus(), []);
+  const list = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // Where « ? » was pressed (an item, a draft), or the button that opened the list.
+    const before = document.activeElement;
+    close.current?.focus();
+    return () => {
+      // Closed (Escape, « ? », « Fermer »): the keyboard goes back there, not to the page's body
+      // with the list's « Fermer » gone; unless it went elsewhere meanwhile (a click).
+      const now = document.activeElement;
+      if (now && now !== document.body && !list.current?.contains(now)) return;
+      const back =
+        before instanceof HTMLElement && before !== document.body && before.isConnected
+          ? before
+          : document.querySelector<HTMLElement>('[aria-controls="desk-help"]');
+      back?.focus();
+    };
+  }, []);
   return (
     <section
+      ref={list}
       class="desk__help"
       id="desk-help"
       role="dialog"

@@ -292,9 +292,15 @@ describe('the desk in Chromium with the built extension', () => {
     await desk.close();
   });
 
-  it('lists its keyboard shortcuts on « ? », and closes the list on Escape', async () => {
+  it('lists its keyboard shortcuts on « ? », and closes the list on Escape, the keyboard back where « ? » was pressed', async () => {
     const desk = await openDesk();
     await desk.getByTestId('issue-item').nth(1).waitFor();
+    await desk.keyboard.press('2');
+    const item = await until(
+      () => focused(desk),
+      (label) => label.includes('position 1 sur 2'),
+      'the first item to take the focus',
+    );
     await desk.keyboard.press('?');
     const help = desk.getByRole('dialog', { name: 'Raccourcis clavier' });
     await help.waitFor();
@@ -303,6 +309,19 @@ describe('the desk in Chromium with the built extension', () => {
     expect(text).toContain('Déplacer l’indiscret choisi dans le numéro');
     await desk.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
+    // On the item again (it was left on the page's body, the list's « Fermer » gone), so that
+    // ↓ goes on from there.
+    await until(
+      () => focused(desk),
+      (label) => label === item,
+      'the focus back on the item',
+    );
+    await desk.keyboard.press('j');
+    await until(
+      () => focused(desk),
+      (label) => label.includes('position 2 sur 2'),
+      'the next item to take the focus',
+    );
     await desk.close();
   });
 
