@@ -159,6 +159,8 @@ export function Inbox({
 
   // A row painted from the snapshot may be acted on before the database layer is loaded.
   async function trash(draft: InboxRow) {
+    // Its row goes: the keyboard on it goes on to the next draft rather than to the page's body.
+    keys.leaving(draft.id);
     const data = await loadData();
     offer(await data.trashDraft(draft.id), t('undo.trashed', { title: draft.title }));
     onTrashed?.(draft.id);

@@ -25,6 +25,11 @@ export interface InboxKeys {
   onRowKey: (event: KeyboardEvent) => void;
   /** On the search box: ↓ goes to the results. */
   onSearchKey: (event: KeyboardEvent) => void;
+  /**
+   * A draft about to leave the list (« Supprimer » on its row): the keyboard, when it is on that
+   * row, goes on to its neighbour, as after « a », or to the search box when it was the last.
+   */
+  leaving: (draftId: string) => void;
 }
 
 /** The row of the list that takes the keyboard: the one the list marked, else the first. */
@@ -50,7 +55,8 @@ export function useInboxKeys({
   announce,
 }: Options): InboxKeys {
   /**
-   * After « a », the draft that takes the keyboard once the added one has left the list: its
+   * After « a » (or « Supprimer »), the draft that takes the keyboard once the one added (or
+   * trashed) has left the list: its
    * row may be drawn anew meanwhile (the list re-keys its rows), so it is found again by id.
    */
   const focusAfterAdd = useRef<{ added: string; next: string } | undefined>(undefined);
@@ -63,6 +69,25 @@ export function useInboxKeys({
     const row = list.querySelector(`[data-id="${wanted.next}"]`)?.closest<HTMLElement>('li');
     if (row && !row.contains(document.activeElement)) row.focus();
   });
+
+  /** The keyboard from the row `item` (of the draft `draftId`, leaving) to its neighbour's. */
+  function moveOn(item: HTMLElement, draftId: string) {
+    const next = (item.nextElementSibling ?? item.previousElementSibling) as HTMLElement | null;
+    const nextId = next?.querySelector<HTMLElement>('[data-id]')?.dataset.id;
+    if (next && nextId) {
+      next.focus();
+      focusAfterAdd.current = { added: draftId, next: nextId };
+    } else {
+      section.current?.querySelector<HTMLElement>('input[type="search"]')?.focus();
+    }
+  }
+
+  function leaving(draftId: string) {
+    const item = section.current
+      ?.querySelector(`.draft-list [data-id="${draftId}"]`)
+      ?.closest<HTMLElement>('li[data-index]');
+    if (item?.contains(document.activeElement)) moveOn(item, draftId);
+  }
 
   function onRowKey(event: KeyboardEvent) {
     const item = event.target as HTMLElement;
@@ -99,5 +124,5 @@ export function useInboxKeys({
     }
   }
 
-  return { onRowKey, onSearchKey };
+  return { onRowKey, onSearchKey, leaving };
 }

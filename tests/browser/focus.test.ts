@@ -334,4 +334,44 @@ describe('where the focus goes in the desk, and the tabs’ titles, in Chromium'
     expect(await liveRemoves(desk)).toEqual(first.labels);
     await desk.close();
   });
+  it('puts the focus, after a draft’s « Supprimer » in the inbox, on the next draft’s row, else on the search box', async () => {
+    // Two drafts more outside the issue, beside the one the tests above took out of it.
+    await clipFixture(session, server, 'wikipedia', '#mw-content-text p');
+    await clipFixture(session, server, 'nytimes-1', 'p');
+    const popup = await openPopup(session);
+    const rows = popup.locator('.draft-list > li[data-index]');
+    const titles = () => rows.locator('.draft__title').allTextContents();
+    const names = await until(titles, (list) => list.length === 3, 'three drafts in the inbox');
+    /** The title of the draft whose row has the focus, or what else has it. */
+    const onRow = () =>
+      popup.evaluate(() => {
+        const el = document.activeElement;
+        if (el?.matches('input[type="search"]')) return 'SEARCH';
+        const title = el?.matches('li[data-index]') && el.querySelector('.draft__title');
+        return title
+          ? (title.textContent ?? '').trim()
+          : el === document.body
+            ? 'BODY'
+            : el?.tagName;
+      });
+    const trashFirst = async () => {
+      await rows
+        .first()
+        .getByRole('button', { name: /^Supprimer « / })
+        .focus();
+      await popup.keyboard.press('Enter');
+    };
+
+    // The first one's « Supprimer »: the keyboard on the next draft, not on the page's body.
+    await trashFirst();
+    await until(onRow, (now) => now === names[1]!.trim(), 'the focus on the next draft');
+    await until(titles, (list) => list.length === 2, 'the draft trashed');
+    // Its row is the first now: the next again, then, the last gone, the search box.
+    await trashFirst();
+    await until(onRow, (now) => now === names[2]!.trim(), 'the focus on the last draft');
+    await until(titles, (list) => list.length === 1, 'the second draft trashed');
+    await trashFirst();
+    await until(onRow, (now) => now === 'SEARCH', 'the focus on the search box');
+    await popup.close();
+  });
 });
