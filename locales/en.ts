@@ -78,7 +78,7 @@ export const en: Messages = {
   'conflict.style.newEntry': 'in a new list entry',
   'conflict.linkTo': 'link to',
   'conflict.keys':
-    'Tab to reach the formatting changes, ← → to move between them, Esc to hide what they say',
+    'Tab to reach the formatting changes, ←/→ to move between them, Esc to hide what they say',
   'conflict.updating': 'Updating the comparison…',
   'editor.heading': 'Draft',
   'editor.gone': 'This draft no longer exists.',

@@ -234,8 +234,8 @@ describe('ConflictChooser’s item text', () => {
     setLocale('en');
     itemConflict('<p>Le ministre part.</p>', '<p>Le <em>ministre</em> part.</p>');
     expect(screen.getAllByTestId('conflict-keys').map((el) => el.textContent)).toEqual([
-      'Tab to reach the formatting changes, ← → to move between them, Esc to hide what they say',
-      'Tab to reach the formatting changes, ← → to move between them, Esc to hide what they say',
+      'Tab to reach the formatting changes, ←/→ to move between them, Esc to hide what they say',
+      'Tab to reach the formatting changes, ←/→ to move between them, Esc to hide what they say',
     ]);
   });
 
