@@ -19,8 +19,12 @@
  * precedes `;:!?` is replaced by the right no-break space, and one is inserted when missing;
  * ordinary spaces before `,` and `.` are removed when they follow a word and precede a space or
  * the end ("mesure ." → "mesure.", but ". ." in "achat. . Ou" and ",5" in "1 ,5" are left alone:
- * no word before, or no space after, means we cannot tell what was meant). Not done: ellipsis
- * "..." → "…", spaces before `%` or `€`, curly English quotes → guillemets.
+ * no word before, or no space after, means we cannot tell what was meant).
+ *
+ * A no-break space between a number and `%` or `€` after it (`13 %`, `275 €`, one put in
+ * `13%`), so that a line never starts with the sign. Three dots typed (`...`, not two nor four)
+ * are the ellipsis `…`. Not done: a no-break space between a day and its month (`15 mars`: the
+ * issue's title would change where it is matched as typed), curly English quotes → guillemets.
  *
  * Never touched: URLs (`scheme://…`, `www.…`, `mailto:…`), e-mail addresses, times such as
  * `11:30`, character references, and in HTML every tag and attribute plus the content of `<code>`,
@@ -267,6 +271,43 @@ function doubleHyphens(s: string): string {
   return out.done();
 }
 
+/** What may follow `%` or `€` for it to be a number's sign: not a letter or a digit. */
+const AFTER_SIGN = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * A number's `%` or `€` after it takes a no-break space (`13 %`, `275 €`), in place of the
+ * ordinary spaces typed there, or put there when there are none (`13%`). A space already
+ * no-break is kept (a narrow one too), and a sign stuck to a word is not a number's (`€uro`).
+ */
+function numberSigns(s: string): string {
+  const out = edits(s);
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code !== 0x25 && code !== 0x20ac) continue;
+    const start = runStart(s, i, 0, false);
+    if (!/\p{N}/u.test(s[start - 1] ?? '')) continue;
+    if (AFTER_SIGN.test(nextNonMark(s, i + 1) ?? '')) continue;
+    const run = s.slice(start, i);
+    if (run.includes(NBSP) || run.includes(NNBSP)) continue;
+    out.replace(start, i, NBSP);
+  }
+  return out.done();
+}
+
+/** Three dots typed, no fourth before or after, are an ellipsis. */
+function ellipses(s: string): string {
+  const out = edits(s);
+  for (let d = s.indexOf('...'); d !== -1; d = s.indexOf('...', d + 3)) {
+    if (s[d - 1] === '.') continue;
+    if (s[d + 3] === '.') {
+      while (s[d + 3] === '.') d++;
+      continue;
+    }
+    out.replace(d, d + 3, '…');
+  }
+  return out.done();
+}
+
 /** `'` after a letter is an apostrophe. */
 function apostrophes(s: string): string {
   const out = edits(s);
@@ -366,6 +407,8 @@ function applyRules(input: string): string {
   if (s.includes("'")) s = apostrophes(s);
   if (s.includes('«')) s = openingGuillemets(s);
   if (s.includes('»')) s = closingGuillemets(s);
+  if (s.includes('%') || s.includes('€')) s = numberSigns(s);
+  if (s.includes('...')) s = ellipses(s);
   s = spaceBeforeStops(s);
   return highPunctuation(s);
 }

@@ -93,6 +93,7 @@ const wording = (s: string): string =>
   s
     .replace(/\[\d+\]/g, '')
     .replace(/[’]/g, "'")
+    .replace(/…/g, '...')
     .replace(/[«»]/g, '"')
     .replace(/[\s\u00A0\u202F]+/g, '');
 
@@ -152,6 +153,7 @@ describe('seed issue "Les indiscrets du 15 mars" exported to text', () => {
     expect(paragraphs[7]).toContain('Canal + Bouygues');
     expect(paragraphs[1]).toContain(`«${NBSP}la communication de guerre`);
     expect(paragraphs[3]).toContain(`les pinceaux${NBSP}: elle`);
+    expect(paragraphs[2]).toContain('le cloud Show de Blade…');
   });
 });
 

@@ -52,6 +52,10 @@ const TEXT_FRAGMENTS = [
   '»',
   '’',
   '…',
+  '...',
+  '13',
+  '%',
+  '€',
   '(',
   ')',
   '\n',
@@ -141,6 +145,35 @@ describe('frenchTypographyText', () => {
     }
   });
 
+  it('keeps a number with its % or € after it: a no-break space between', () => {
+    // A line must not start with the sign: « 275 » at a line's end, « € » on the next.
+    expect(frenchTypographyText('valorisée 275 € et en hausse de 13 % sur un an')).toBe(
+      `valorisée 275${NBSP}€ et en hausse de 13${NBSP}% sur un an`,
+    );
+    // Typed stuck to the number, as in English: spaced, as French writes it.
+    expect(frenchTypographyText('une hausse de 2,5% en 2024, soit 40€.')).toBe(
+      `une hausse de 2,5${NBSP}% en 2024, soit 40${NBSP}€.`,
+    );
+    // A narrow no-break space already there is kept.
+    expect(frenchTypographyText(`13${NNBSP}%`)).toBe(`13${NNBSP}%`);
+  });
+
+  it('leaves a % or € that is not a number’s as typed', () => {
+    for (const text of ['le signe % seul', '€ 50', 'un 100%bio', 'la marque 3€uro', 'a 13 %\nb']) {
+      expect(frenchTypographyText(text), text).toBe(text.replace('13 %', `13${NBSP}%`));
+    }
+  });
+
+  it('makes three dots typed the ellipsis, and leaves two or four alone', () => {
+    expect(frenchTypographyText('la pépite Shadow de Blade... Et puis')).toBe(
+      'la pépite Shadow de Blade… Et puis',
+    );
+    expect(frenchTypographyText('Et...')).toBe('Et…');
+    for (const text of ['a.. b', 'a.... b', 'a..... b', 'voir https://ex.test/a...b ici']) {
+      expect(frenchTypographyText(text), text).toBe(text);
+    }
+  });
+
   it('collapses runs of ordinary spaces into one', () => {
     expect(frenchTypographyText('Dans cette vidéo,  publiée   sur')).toBe(
       'Dans cette vidéo, publiée sur',
@@ -219,9 +252,12 @@ describe('frenchTypographyText', () => {
     }
   });
 
-  it('only ever changes spaces, quote marks, apostrophes and a spaced « -- » (property)', () => {
+  it('only ever changes spaces, quote marks, apostrophes, a spaced « -- » and « ... » (property)', () => {
     const skeleton = (s: string): string =>
-      s.replace(/--(?![->])/g, '—').replace(/[\s\u00A0\u202F"«»'’]/g, '');
+      s
+        .replace(/--(?![->])/g, '—')
+        .replace(/\.\.\./g, '…')
+        .replace(/[\s\u00A0\u202F"«»'’]/g, '');
     for (const text of randomStrings(TEXT_FRAGMENTS, 1000, 7)) {
       expect(skeleton(frenchTypographyText(text)), JSON.stringify(text)).toBe(skeleton(text));
     }
