@@ -87,6 +87,7 @@ export function PublishPanel({ issue, model, refused }: Props) {
           <button type="button" class="linklike" onClick={openOptions}>
             {t('nav.options')}
           </button>
+          .
         </p>
       ) : (
         <div class="export__row">

@@ -10,6 +10,7 @@ import type {
   SyncTextMerge,
 } from '../storage/sync-state';
 import { ConflictChooser } from './ConflictChooser';
+import { publishedWhen } from './publishedLine';
 import { itemLines } from './richtext';
 import { deskIdentity, refusalSentence } from './roleSentences';
 import { useUndo } from './Undo';
@@ -36,13 +37,18 @@ function useOnline(): boolean {
   return globalThis.navigator?.onLine !== false;
 }
 
-/** « 10:42 » today, « 3 mars, 10:42 » another day. */
-function when(iso: string): string {
+/**
+ * When the desk last synced, as the publish line writes a time: « Synchronisé à 10 h 42 » today,
+ * « Synchronisé le 3 mars à 10 h 42 » another day (« Synced at 10:42 », « Synced on 3 March at
+ * 10:42 »).
+ */
+function syncedWhen(iso: string): string {
   const date = new Date(iso);
-  const locale = getLocale() === 'fr' ? 'fr-FR' : 'en-GB';
-  const time = date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
-  if (date.toDateString() === new Date().toDateString()) return time;
-  return `${date.toLocaleDateString(locale, { day: 'numeric', month: 'long' })}, ${time}`;
+  const { date: day, time } = publishedWhen(date, getLocale());
+  if (date.toDateString() === new Date().toDateString()) {
+    return t('shared.status.synced', { time });
+  }
+  return t('shared.status.syncedOn', { date: day, time });
 }
 
 const ERROR_KEYS: Record<string, MessageKey> = {
@@ -72,7 +78,7 @@ export function syncLine(state: SyncState, pending: number, online: boolean): st
   else if (state.lastError && state.lastError.code !== 'cancelled') {
     parts.push(t(ERROR_KEYS[state.lastError.code] ?? 'shared.error.other'));
   } else if (state.lastSyncAt) {
-    parts.push(t('shared.status.synced', { time: when(state.lastSyncAt) }));
+    parts.push(syncedWhen(state.lastSyncAt));
   } else parts.push(t('shared.status.never'));
   if (pending > 0) parts.push(t('shared.status.pending', { count: pending }));
   return parts.join(' · ');

@@ -169,6 +169,7 @@ export const en: Messages = {
   'twin.merge': 'Merge it into this one',
   'undo.merged': 'Merged into “{title}”.',
   'undo.mergedSameTitle': '“{title}” ({from}) merged into “{title}” ({into}).',
+  'time.dayAt': '{day} at {time}',
   'undo.conflictTheirs': 'You took the other version of “{title}”.',
   'undo.conflictTheirsBy': 'You took {name}’s version of “{title}”.',
   'undo.draftDeleted': '“{title}” was deleted.',
@@ -453,6 +454,7 @@ export const en: Messages = {
   'shared.status.offline': 'Offline: your changes will be sent when the network is back',
   'shared.status.syncing': 'Syncing…',
   'shared.status.synced': 'Synced at {time}',
+  'shared.status.syncedOn': 'Synced on {date} at {time}',
   'shared.status.never': 'Not synced yet',
   'shared.status.pending': {
     one: '{count} change to send',

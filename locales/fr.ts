@@ -179,6 +179,7 @@ export const fr = {
   'twin.merge': 'Le fusionner dans celui-ci',
   'undo.merged': 'Fusionné dans « {title} ».',
   'undo.mergedSameTitle': '« {title} » ({from}) fusionné dans « {title} » ({into}).',
+  'time.dayAt': '{day} à {time}',
   'undo.conflictTheirs': 'Vous avez pris l’autre version de « {title} ».',
   'undo.conflictTheirsBy': 'Vous avez pris la version de {name} de « {title} ».',
   'undo.draftDeleted': '« {title} » est supprimé.',
@@ -470,6 +471,7 @@ export const fr = {
   'shared.status.offline': 'Hors ligne : vos modifications partiront au retour du réseau',
   'shared.status.syncing': 'Synchronisation…',
   'shared.status.synced': 'Synchronisé à {time}',
+  'shared.status.syncedOn': 'Synchronisé le {date} à {time}',
   'shared.status.never': 'Pas encore synchronisé',
   'shared.status.pending': {
     one: '{count} modification à envoyer',

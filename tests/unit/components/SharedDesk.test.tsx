@@ -116,6 +116,19 @@ describe('syncLine', () => {
     );
   });
 
+  it('says when it last synced as the publish line writes a time, the day when not today', () => {
+    const today = new Date();
+    today.setHours(10, 42, 0, 0);
+    expect(syncLine({ ...contributorState, lastSyncAt: today.toISOString() }, 0, true)).toBe(
+      'Synchronisé à 10\u00a0h\u00a042',
+    );
+    const before = new Date(today.getFullYear(), 0, 1, 9, 5);
+    if (before.toDateString() === today.toDateString()) before.setDate(2);
+    expect(syncLine({ ...contributorState, lastSyncAt: before.toISOString() }, 0, true)).toBe(
+      `Synchronisé le ${before.getDate() === 1 ? '1er' : before.getDate()}\u00a0janvier à 9\u00a0h\u00a005`,
+    );
+  });
+
   it('follows a first sync step by step', () => {
     expect(
       syncLine(

@@ -85,7 +85,7 @@ describe('mergedLabel, the undo bar’s words for a merge', () => {
       '«\u00a0Le ministre part\u00a0» (14 mars) fusionné dans «\u00a0Le ministre part\u00a0» (15 mars).',
     );
     expect(mergedLabel(merged({ createdAt: at(14, 10, 5) }, { createdAt: at(14, 16, 40) }))).toBe(
-      '«\u00a0Le ministre part\u00a0» (14 mars à 10:05) fusionné dans «\u00a0Le ministre part\u00a0» (14 mars à 16:40).',
+      '«\u00a0Le ministre part\u00a0» (14 mars à 10\u00a0h\u00a005) fusionné dans «\u00a0Le ministre part\u00a0» (14 mars à 16\u00a0h\u00a040).',
     );
   });
 
