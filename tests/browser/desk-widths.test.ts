@@ -332,6 +332,26 @@ describe('the desk from 1100 px wide to a laptop', () => {
     await desk.close();
   });
 
+  it('keeps ⚙ on the line of « ◂ Brouillons » and « Raccourcis clavier », the clipping hint on one line or two', async () => {
+    // 1366: the hint on one line; 1024 and 900: on two (as at 1024 in Firefox, whose scrollbar
+    // takes room), which once put ⚙ lower still, centred on the title and the hint.
+    for (const width of [1366, 1024, 900]) {
+      const desk = await openDesk(session, { width, height: 768 });
+      const tops = await desk.locator('.desk__top button').evaluateAll((buttons) =>
+        buttons.map((button) => ({
+          name: button.getAttribute('aria-label') ?? button.textContent!.trim(),
+          top: Math.round(button.getBoundingClientRect().top),
+        })),
+      );
+      const gear = tops.find(({ name }) => name === 'Réglages')!.top;
+      expect(tops.length).toBeGreaterThanOrEqual(3);
+      expect(tops.map(({ name, top }) => ({ name, top: top - gear }))).toEqual(
+        tops.map(({ name }) => ({ name, top: 0 })),
+      );
+      await desk.close();
+    }
+  });
+
   it('keeps its tools by its title when a refusal of the shared desk makes the header tall', async () => {
     const desk = await openDesk(session, { width: 1366, height: 768 });
     // The shared desk on, as a Contributor, with a change WordPress refused: the bar in the header
