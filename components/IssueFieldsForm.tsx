@@ -109,14 +109,24 @@ export function IssueFieldsForm({ workspace, open, onSelectIssue }: Props) {
                 type="number"
                 min={1}
                 step={100}
-                value={budget ?? ''}
+                // An invalid budget is left as typed, to be corrected: not replaced by its number.
+                value={budgetValid ? (budget ?? '') : undefined}
                 placeholder={t('issue.noBudget')}
                 aria-invalid={!budgetValid}
                 aria-describedby={budgetValid ? undefined : `issue-budget-error-${issue.id}`}
                 onInput={(e) => {
                   // Empty: no budget. Anything else must be a whole number of signs above zero.
-                  const raw = (e.target as HTMLInputElement).value.trim();
-                  setFields({ ...fields, lengthBudget: raw === '' ? undefined : Number(raw) || 0 });
+                  const field = e.target as HTMLInputElement;
+                  const raw = field.value.trim();
+                  // Firefox's number field takes any key, and gives '' for what is no number
+                  // (« 3 000 », French thousands): that is a wrong budget, not none, which would
+                  // erase the one stored while the field still shows what was typed.
+                  const lengthBudget = field.validity.badInput
+                    ? 0
+                    : raw === ''
+                      ? undefined
+                      : Number(raw) || 0;
+                  setFields({ ...fields, lengthBudget });
                 }}
               />
               {!budgetValid && (
