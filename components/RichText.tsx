@@ -1064,8 +1064,9 @@ export function RichText({
    * Words dragged within the text, moved (with the copy key, copied) as Word moves them: the
    * editor's own edit, one undo step (see moveWords), the words put as a paste puts them (see
    * insertBlocks), spaced from a word or sentence punctuation they land against as Word's smart
-   * paste spaces them (not inside a word, see spaceDropped), and left selected. The browsers' own move leaves the words after them in a bare <span>
-   * (Chromium), the dropped words in others, and two spaces where they were.
+   * paste spaces them (not inside a word, see spaceDropped), and left selected. The browsers' own
+   * move leaves the words after them in a bare <span> (Chromium), the dropped words in others,
+   * and two spaces where they were.
    */
   const moveDragged = (event: DragEvent) => {
     const source = dragged.current;

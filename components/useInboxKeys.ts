@@ -70,23 +70,25 @@ export function useInboxKeys({
     if (row && !row.contains(document.activeElement)) row.focus();
   });
 
-  /** The keyboard from the row `item` (of the draft `draftId`, leaving) to its neighbour's. */
-  function moveOn(item: HTMLElement, draftId: string) {
+  /**
+   * The keyboard from the row `item` (of the draft `draftId`, leaving) to its neighbour's, kept
+   * there once the row has gone; false when it has none (the last draft of the list).
+   */
+  function moveOn(item: HTMLElement, draftId: string): boolean {
     const next = (item.nextElementSibling ?? item.previousElementSibling) as HTMLElement | null;
     const nextId = next?.querySelector<HTMLElement>('[data-id]')?.dataset.id;
-    if (next && nextId) {
-      next.focus();
-      focusAfterAdd.current = { added: draftId, next: nextId };
-    } else {
-      section.current?.querySelector<HTMLElement>('input[type="search"]')?.focus();
-    }
+    if (!next || !nextId) return false;
+    next.focus();
+    focusAfterAdd.current = { added: draftId, next: nextId };
+    return true;
   }
 
   function leaving(draftId: string) {
     const item = section.current
       ?.querySelector(`.draft-list [data-id="${draftId}"]`)
       ?.closest<HTMLElement>('li[data-index]');
-    if (item?.contains(document.activeElement)) moveOn(item, draftId);
+    if (!item?.contains(document.activeElement) || moveOn(item, draftId)) return;
+    section.current?.querySelector<HTMLElement>('input[type="search"]')?.focus();
   }
 
   function onRowKey(event: KeyboardEvent) {
@@ -99,14 +101,7 @@ export function useInboxKeys({
     if (!currentIssueId) return announce(t('drafts.noIssueToAdd'));
     if (draft.issueId) return announce(t('drafts.alreadyInIssue', { title: draft.title }));
     if (cannotArrange) return announce(cannotArrange);
-    if (box === 'inbox') {
-      const next = (item.nextElementSibling ?? item.previousElementSibling) as HTMLElement | null;
-      const nextId = next?.querySelector<HTMLElement>('[data-id]')?.dataset.id;
-      if (next && nextId) {
-        next.focus();
-        focusAfterAdd.current = { added: draft.id, next: nextId };
-      }
-    }
+    if (box === 'inbox') moveOn(item, draft.id);
     loadData()
       .then((data) => data.addToIssue(draft.id, currentIssueId))
       .then(

@@ -273,6 +273,8 @@ function doubleHyphens(s: string): string {
 
 /** What may follow `%` or `€` for it to be a number's sign: not a letter or a digit. */
 const AFTER_SIGN = /[\p{L}\p{M}\p{N}]/u;
+/** What a number ends with, before its `%` or `€`. */
+const DIGIT = /\p{N}/u;
 
 /**
  * A number's `%` or `€` after it takes a no-break space (`13 %`, `275 €`), in place of the
@@ -285,7 +287,7 @@ function numberSigns(s: string): string {
     const code = s.charCodeAt(i);
     if (code !== 0x25 && code !== 0x20ac) continue;
     const start = runStart(s, i, 0, false);
-    if (!/\p{N}/u.test(s[start - 1] ?? '')) continue;
+    if (!DIGIT.test(s[start - 1] ?? '')) continue;
     if (AFTER_SIGN.test(nextNonMark(s, i + 1) ?? '')) continue;
     const run = s.slice(start, i);
     if (run.includes(NBSP) || run.includes(NNBSP)) continue;
