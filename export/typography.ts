@@ -23,8 +23,9 @@
  *
  * A no-break space between a number and `%` or `€` after it (`13 %`, `275 €`, one put in
  * `13%`), so that a line never starts with the sign. Three dots typed (`...`, not two nor four)
- * are the ellipsis `…`. Not done: a no-break space between a day and its month (`15 mars`: the
- * issue's title would change where it is matched as typed), curly English quotes → guillemets.
+ * are the ellipsis `…`. Curly quotes typed the English way (`“x”`) become guillemets outside
+ * guillemets, and stay inside them (the second level). Not done: a no-break space between a day
+ * and its month (`15 mars`): WordPress's search would no longer find the issue's title as typed.
  *
  * Never touched: URLs (`scheme://…`, `www.…`, `mailto:…`), e-mail addresses, times such as
  * `11:30`, character references, and in HTML every tag and attribute plus the content of `<code>`,
@@ -254,6 +255,35 @@ function straightQuotes(s: string): string {
 }
 
 /**
+ * Curly double quotes typed or pasted the English way (`“x”`, Word's autocorrect) become
+ * guillemets where French wants them: an outermost balanced pair outside any guillemets, with no
+ * guillemet inside it. Inside guillemets they stay, as the second level of quotation the
+ * Imprimerie nationale gives them (`« il a dit “non” »`), and so do nested or unmatched ones (one
+ * left open or a lone `”`: which was meant cannot be told). The spacing is the guillemets' rules'.
+ */
+function curlyQuotes(s: string): string {
+  const out = edits(s);
+  let guillemets = 0;
+  const open: Array<{ at: number; outermost: boolean; clean: boolean }> = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '«' || c === '»') {
+      guillemets = c === '«' ? guillemets + 1 : Math.max(0, guillemets - 1);
+      for (const pair of open) pair.clean = false;
+    } else if (c === '“') {
+      open.push({ at: i, outermost: open.length === 0 && guillemets === 0, clean: true });
+    } else if (c === '”') {
+      const pair = open.pop();
+      if (pair?.outermost && pair.clean) {
+        out.replace(pair.at, pair.at + 1, '«');
+        out.replace(i, i + 1, '»');
+      }
+    }
+  }
+  return out.done();
+}
+
+/**
  * `--` with a space before (after some content on the line) and a space after is a dash: `—`.
  * The spaces stay as typed: which side of an incise a dash opens or closes is not known here.
  */
@@ -407,6 +437,7 @@ function applyRules(input: string): string {
   if (s.includes('--')) s = doubleHyphens(s);
   if (s.includes('"')) s = straightQuotes(s);
   if (s.includes("'")) s = apostrophes(s);
+  if (s.includes('“')) s = curlyQuotes(s);
   if (s.includes('«')) s = openingGuillemets(s);
   if (s.includes('»')) s = closingGuillemets(s);
   if (s.includes('%') || s.includes('€')) s = numberSigns(s);

@@ -48,6 +48,8 @@ const TEXT_FRAGMENTS = [
   ',',
   '.',
   '"',
+  '“',
+  '”',
   '«',
   '»',
   '’',
@@ -102,6 +104,28 @@ describe('frenchTypographyText', () => {
     const text = 'Sa notice rappelle ainsi "Après avoir terminé ses études';
 
     expect(frenchTypographyText(text)).toBe(text);
+  });
+
+  it('turns curly quotes typed the English way into guillemets', () => {
+    expect(frenchTypographyText('le slogan “Think different” , repris')).toBe(
+      `le slogan «${NBSP}Think different${NBSP}», repris`,
+    );
+    expect(frenchTypographyText('“oui”')).toBe(`«${NBSP}oui${NBSP}»`);
+  });
+
+  it('keeps curly quotes inside guillemets, the second level of quotation', () => {
+    const text = `«${NBSP}il a dit “non” puis “oui”${NBSP}»`;
+
+    expect(frenchTypographyText(text)).toBe(text);
+    expect(frenchTypographyText('“il a dit “non” hier”')).toBe(
+      `«${NBSP}il a dit “non” hier${NBSP}»`,
+    );
+  });
+
+  it('leaves unmatched curly quotes and a pair holding guillemets alone', () => {
+    for (const text of ['il a dit “non', 'il a dit non”', '”non”', `“a «${NBSP}b${NBSP}» c”`]) {
+      expect(frenchTypographyText(text), text).toBe(text);
+    }
   });
 
   it('pairs quotes within a paragraph, not across a blank line', () => {
@@ -257,7 +281,7 @@ describe('frenchTypographyText', () => {
       s
         .replace(/--(?![->])/g, '—')
         .replace(/\.\.\./g, '…')
-        .replace(/[\s\u00A0\u202F"«»'’]/g, '');
+        .replace(/[\s\u00A0\u202F"“”«»'’]/g, '');
     for (const text of randomStrings(TEXT_FRAGMENTS, 1000, 7)) {
       expect(skeleton(frenchTypographyText(text)), JSON.stringify(text)).toBe(skeleton(text));
     }
