@@ -86,6 +86,17 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
   };
   const tab: Tab = view.kind === 'draft' ? view.from : view.kind;
 
+  const settings = (
+    <button
+      type="button"
+      class="button button--small"
+      aria-label={t('nav.options')}
+      title={t('nav.options')}
+      onClick={() => void browser.runtime.openOptionsPage()}
+    >
+      ⚙
+    </button>
+  );
   const header = (
     <header class="app__header">
       {layout === 'popup' || tabId !== undefined ? (
@@ -105,25 +116,27 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
       )}
       <nav class="app__nav">
         {layout === 'popup' && <PopupTabs tab={tab} onShow={(kind) => show({ kind })} />}
-        <span class="spacer" />
-        {layout === 'popup' && (
-          <button
-            type="button"
-            class="button button--small"
-            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/desk.html') })}
-          >
-            {t('nav.openDesk')}
-          </button>
+        {layout === 'popup' ? (
+          // One group, so that a popup too narrow for the tabs and both buttons moves both under
+          // the tabs, on the right, rather than the ⚙ alone on a line of its own, on the left.
+          <span class="app__tools">
+            <button
+              type="button"
+              class="button button--small"
+              onClick={() =>
+                void browser.tabs.create({ url: browser.runtime.getURL('/desk.html') })
+              }
+            >
+              {t('nav.openDesk')}
+            </button>
+            {settings}
+          </span>
+        ) : (
+          <>
+            <span class="spacer" />
+            {settings}
+          </>
         )}
-        <button
-          type="button"
-          class="button button--small"
-          aria-label={t('nav.options')}
-          title={t('nav.options')}
-          onClick={() => void browser.runtime.openOptionsPage()}
-        >
-          ⚙
-        </button>
       </nav>
       <SharedDeskBar />
     </header>

@@ -80,6 +80,7 @@ describe('the popup from 320 px wide to its own 420', () => {
       // another beside the tabs): as high as the one-character ⚙.
       const desk = await popup.getByRole('button', { name: 'Ouvrir le bureau' }).boundingBox();
       const options = await popup.getByRole('button', { name: 'Réglages' }).boundingBox();
+      const tabs = await popup.getByRole('tablist').boundingBox();
 
       await popup.getByRole('button', { name: DRAFT.title, exact: true }).click();
       await popup.locator('.quotes blockquote').nth(1).waitFor();
@@ -97,6 +98,11 @@ describe('the popup from 320 px wide to its own 420', () => {
       await popup.close();
 
       expect(desk!.height).toBe(options!.height);
+      // The two go together: the ⚙ right of « Ouvrir le bureau » on its line (it fell alone on a
+      // line of its own, on the left, at 340–360 px), beside the tabs from 360 px up.
+      expect(options!.y).toBe(desk!.y);
+      expect(options!.x).toBeGreaterThan(desk!.x);
+      if (width >= 360) expect(desk!.y).toBeLessThan(tabs!.y + tabs!.height);
       expect(inbox.past).toEqual([]);
       expect(inbox.scrollWidth).toBeLessThanOrEqual(inbox.clientWidth);
       expect(editor.past).toEqual([]);
