@@ -9,6 +9,10 @@ interface Props {
   /** Called with the ISO date of what is typed, or '' while it is not a valid date. */
   onChange: (iso: string) => void;
   required?: boolean;
+  /** What the field shows at first, as typed (a date half typed, kept by a form let go). */
+  initialText?: string;
+  /** Told what the field shows after each change, as typed, a date not yet readable included. */
+  onText?: (text: string) => void;
 }
 
 /**
@@ -18,9 +22,13 @@ interface Props {
  * what was typed. ↑/↓ move one day (with Shift, one week). The value kept is always ISO; what
  * the editor typed stays in the field while it is wrong, nothing is erased.
  */
-export function DateField({ label, value, onChange, required }: Props) {
+export function DateField({ label, value, onChange, required, initialText, onText }: Props) {
   const id = useId();
-  const [text, setText] = useState(() => formatFrenchDate(value));
+  const [text, setShown] = useState(() => initialText ?? formatFrenchDate(value));
+  const setText = (next: string) => {
+    setShown(next);
+    onText?.(next);
+  };
   /** The last value we sent: a new `value` from elsewhere (another window) replaces the text. */
   const sent = useRef(value);
   /** The `value` of the last render, to notice when it changes. */

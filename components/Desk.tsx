@@ -324,7 +324,17 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
             </section>
             <div class="desk__column desk__editor">{editor}</div>
             <section class="desk__column desk__output" aria-label={t('desk.output')}>
-              <p class="muted">{t('desk.noIssueOutput')}</p>
+              <p class="muted">
+                {t(
+                  // The new issue's form open: what this column will hold once it is created.
+                  centre !== undefined &&
+                    issues &&
+                    (creating || issues.length === 0) &&
+                    !cannotCreate
+                    ? 'desk.newIssueOutput'
+                    : 'desk.noIssueOutput',
+                )}
+              </p>
             </section>
           </>
         ) : (

@@ -2,6 +2,7 @@ import { t } from '../locales';
 import type { Issue } from '../storage/db';
 import { getIssue, listIssues } from '../storage/issues';
 import { issueOptionTexts } from './IssueParts';
+import { newIssueStarted } from './NewIssueForm';
 import { deskRefusal } from './roles';
 import { useRefused } from './RoleReason';
 import { useLiveQuery } from './useLiveQuery';
@@ -52,6 +53,7 @@ export function IssuePicker({ issues, issue, onSelectIssue, onCreate }: Props) {
           ))}
         </select>
       </label>
+      {/* « (commencé) »: a new issue started and let go, which this button brings back. */}
       <button
         type="button"
         class="button button--small"
@@ -59,7 +61,7 @@ export function IssuePicker({ issues, issue, onSelectIssue, onCreate }: Props) {
         data-testid="new-issue"
         {...refused.control}
       >
-        + {t('issue.new')}
+        + {t(newIssueStarted() ? 'issue.newStarted' : 'issue.new')}
       </button>
       {refused.reason}
     </div>

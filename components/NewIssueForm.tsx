@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatIssueTitle, parseIsoDate } from '../export/house-style';
+import { formatIssueTitle, parseIsoDate, type HouseStyle } from '../export/house-style';
 import { t } from '../locales';
+import { useAnnounce } from './Announcer';
 import { wordFailure, type WordedFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
 import { createIssue } from '../storage/issues';
@@ -15,6 +16,39 @@ export function localIsoDate(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** What the editor typed in the form: the date (ISO, '' while unreadable), the title, the intro. */
+interface Typed {
+  date: string;
+  /** The date as typed, a date half typed included (kept as it was, never erased). */
+  dateText?: string;
+  /** The title, once the editor typed one rather than the house pattern's. */
+  customTitle?: string;
+  intro: string;
+}
+
+/**
+ * The new issue the editor started, then let go (Escape, « Annuler », the popup's other tab):
+ * the form, opened again in this page, comes back with it. None when nothing was changed from
+ * what the form proposed (today's date, its title, no intro). One a page: the desk's and the
+ * popup's are their own.
+ */
+let started: Typed | undefined;
+
+/** A new issue started and let go waits in this page: « + Nouveau numéro » says so. */
+export function newIssueStarted(): boolean {
+  return started !== undefined;
+}
+
+/** What the editor typed, if it differs from what the form proposed on `today`. */
+function startedOf(typed: Typed, today: string, style: HouseStyle | undefined): Typed | undefined {
+  const proposed =
+    style && parseIsoDate(typed.date)
+      ? formatIssueTitle(style.titlePattern, typed.date, style.locale)
+      : undefined;
+  const titled = typed.customTitle !== undefined && typed.customTitle !== proposed;
+  return typed.date !== today || titled || typed.intro.trim() !== '' ? typed : undefined;
+}
+
 interface Props {
   onCreated: (id: string) => void;
   onCancel?: () => void;
@@ -25,17 +59,21 @@ interface Props {
 /** A new issue: its date gives its title through the house pattern, until the editor edits it. */
 export function NewIssueForm({ onCreated, onCancel, autoFocus }: Props) {
   const style = useHouseStyle();
-  const [date, setDate] = useState(localIsoDate());
-  const [customTitle, setCustomTitle] = useState<string>();
-  const [intro, setIntro] = useState('');
+  const announce = useAnnounce();
+  const [today] = useState(localIsoDate);
+  // A new issue started and let go comes back as it was left.
+  const [resumed, setResumed] = useState(() => started);
+  const [date, setDate] = useState(resumed?.date ?? today);
+  const [customTitle, setCustomTitle] = useState(resumed?.customTitle);
+  const [intro, setIntro] = useState(resumed?.intro ?? '');
   const [error, setError] = useState<WordedFailure>();
   // The shared desk: a role that may not create issues sees the form greyed, with why.
   const refused = deskRefusal(useSharedDesk(), 'editIssues');
   // What was typed last, read by the submission: Enter right after the last key must not
   // submit the values of the render before it.
-  const typed = useRef({ date, customTitle, intro });
-  typed.current = { date, customTitle, intro };
-  const keep = (next: Partial<typeof typed.current>) => {
+  const typed = useRef<Typed>({ date, customTitle, intro, dateText: resumed?.dateText });
+  typed.current = { ...typed.current, date, customTitle, intro };
+  const keep = (next: Partial<Typed>) => {
     typed.current = { ...typed.current, ...next };
     if ('date' in next) setDate(next.date!);
     if ('customTitle' in next) setCustomTitle(next.customTitle);
@@ -46,13 +84,43 @@ export function NewIssueForm({ onCreated, onCancel, autoFocus }: Props) {
   // saying so meanwhile), so a focus given as the form mounts found no field and stayed on the
   // page's body, the key or button that asked for the form gone with what it replaced.
   const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (!autoFocus || !style) return;
+  const focusDate = () => {
     const field = form.current?.querySelector('input');
     field?.focus();
     // Selected, so that a date typed replaces the one proposed rather than adding to it.
     field?.select();
+  };
+  useEffect(() => {
+    if (autoFocus && style) focusDate();
   }, [autoFocus, !!style]);
+
+  // Let go otherwise than by Escape or « Annuler » (the popup's other tab, another issue
+  // created elsewhere): what was typed is kept all the same. Created, nothing is.
+  const created = useRef(false);
+  const styleNow = useRef(style);
+  styleNow.current = style;
+  useEffect(
+    () => () => {
+      if (!created.current) started = startedOf(typed.current, today, styleNow.current);
+    },
+    [],
+  );
+
+  /** Escape or « Annuler »: the form closes, what was typed kept for the next time, said so. */
+  const letGo = () => {
+    started = startedOf(typed.current, today, style);
+    if (started) announce(t('issue.startedKept'));
+    onCancel?.();
+  };
+
+  /** « Repartir de zéro »: what the form proposes, as when nothing was started. */
+  const startOver = () => {
+    started = undefined;
+    setResumed(undefined);
+    keep({ date: today, customTitle: undefined, intro: '', dateText: undefined });
+    setError(undefined);
+    setTimeout(focusDate);
+  };
 
   if (!style) return <p class="muted">{t('common.loading')}</p>;
   // A date still being typed, or impossible, gives no title: never « Les indiscrets du
@@ -84,6 +152,8 @@ export function NewIssueForm({ onCreated, onCancel, autoFocus }: Props) {
         date,
         intro: intro.trim() || style?.intro || '',
       });
+      created.current = true;
+      started = undefined;
       onCreated(issue.id);
     } catch (e) {
       setError(wordFailure(t('issue.createFailed'), e));
@@ -91,8 +161,28 @@ export function NewIssueForm({ onCreated, onCancel, autoFocus }: Props) {
   }
 
   return (
-    <form class="new-issue" ref={form} onSubmit={submit} aria-labelledby="new-issue-heading">
+    <form
+      class="new-issue"
+      ref={form}
+      onSubmit={submit}
+      aria-labelledby="new-issue-heading"
+      onKeyDown={(event) => {
+        // A field's own Escape (a list of suggestions, a picker) prevents it: not the form's.
+        if (event.key !== 'Escape' || !onCancel || event.defaultPrevented || event.isComposing)
+          return;
+        event.preventDefault();
+        letGo();
+      }}
+    >
       <h2 id="new-issue-heading">{t('issue.new')}</h2>
+      {resumed && (
+        <p class="muted new-issue__resumed" data-testid="new-issue-resumed">
+          {t('issue.startedResumed')}{' '}
+          <button type="button" class="button button--small" onClick={startOver}>
+            {t('issue.startOver')}
+          </button>
+        </p>
+      )}
       {refused && (
         <p class="notice role-notice" id="new-issue-refused" data-testid="new-issue-refused">
           {refused}
@@ -107,6 +197,8 @@ export function NewIssueForm({ onCreated, onCancel, autoFocus }: Props) {
           label={t('issue.date')}
           value={date}
           required
+          initialText={resumed?.dateText}
+          onText={(text) => (typed.current.dateText = text)}
           onChange={(next) => keep({ date: next })}
         />
         <label class="field">
@@ -138,7 +230,7 @@ export function NewIssueForm({ onCreated, onCancel, autoFocus }: Props) {
           {t('issue.create')}
         </button>
         {onCancel && (
-          <button type="button" class="button" onClick={onCancel}>
+          <button type="button" class="button" onClick={letGo}>
             {t('common.cancel')}
           </button>
         )}
