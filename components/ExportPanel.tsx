@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { exportForClipboard, exportIssue, type ExportFormat } from '../export';
 import type { HouseStyle } from '../export/house-style';
 import type { ExportIssue } from '../export/model';
@@ -60,6 +60,7 @@ export const DONE_MESSAGE_MS = 10_000;
 
 /** Copy the issue (rich and plain text) or download it in one of five formats. */
 export function ExportPanel({ issue, model, style, problems }: Props) {
+  const id = useId();
   const [format, setFormat] = useState<ExportFormat>('html');
   const [message, setMessage] = useState<{
     text: string;
@@ -106,10 +107,23 @@ export function ExportPanel({ issue, model, style, problems }: Props) {
       {problems > 0 && (
         <p class="notice notice--warn">{t('export.checksPending', { count: problems })}</p>
       )}
+      {/* The copy is the issue as the preview shows it (rich text, with plain text for where
+          that does not paste): the Format is the download's alone, in a group of its own. */}
       <div class="export__row">
-        <button type="button" class="button" onClick={copy} data-testid="copy">
+        <button
+          type="button"
+          class="button"
+          onClick={copy}
+          data-testid="copy"
+          aria-describedby={`${id}-copy`}
+        >
           {t('export.copy')}
         </button>
+        <small class="muted export__what" id={`${id}-copy`}>
+          {t('export.copyWhat')}
+        </small>
+      </div>
+      <div class="export__row export__file" role="group" aria-label={t('export.file')}>
         <select
           aria-label={t('export.format')}
           value={format}

@@ -238,6 +238,8 @@ export const en: Messages = {
   'export.copy': 'Copy the issue',
   'export.download': 'Download',
   'export.format': 'Format',
+  'export.copyWhat': 'As in the preview, to paste into an email or an editor.',
+  'export.file': 'Download a file',
   'export.format.wordpress': 'WordPress (blocks)',
   'export.format.html': 'HTML',
   'export.format.markdown': 'Markdown',

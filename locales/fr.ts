@@ -249,6 +249,8 @@ export const fr = {
   'export.copy': 'Copier le numéro',
   'export.download': 'Télécharger',
   'export.format': 'Format',
+  'export.copyWhat': 'Tel que dans l’aperçu, à coller dans un courriel ou un éditeur.',
+  'export.file': 'Télécharger un fichier',
   'export.format.wordpress': 'WordPress (blocs)',
   'export.format.html': 'HTML',
   'export.format.markdown': 'Markdown',

@@ -516,3 +516,28 @@ export async function createIssueInPopup(
   await form.getByRole('button', { name: 'Créer le numéro' }).click();
   await popup.getByTestId('issue-totals').waitFor();
 }
+
+/**
+ * Run in a page (playwright's or puppeteer's `evaluate`): where the issue's export controls are,
+ * and what they say of themselves. The copy above the Format, the Format beside « Télécharger »
+ * on its line, in a group named for the download that holds the copy not; what the copy says.
+ */
+export function exportLayout() {
+  const section = document.querySelector('section.export')!;
+  const box = (el: Element) => el.getBoundingClientRect();
+  const middle = (el: Element) => box(el).top + box(el).height / 2;
+  const copy = section.querySelector('[data-testid="copy"]')!;
+  const select = section.querySelector('select')!;
+  const download = section.querySelector('[data-testid="download"]')!;
+  const group = select.closest('[role="group"]');
+  return {
+    copyAbove: box(copy).bottom <= box(select).top + 0.5,
+    formatBesideDownload:
+      Math.abs(middle(select) - middle(download)) < 2 && box(select).right <= box(download).left,
+    group: group?.getAttribute('aria-label') ?? null,
+    groupHoldsCopy: !!group?.contains(copy),
+    groupHoldsDownload: !!group?.contains(download),
+    copySays:
+      document.getElementById(copy.getAttribute('aria-describedby') ?? '')?.textContent ?? null,
+  };
+}
