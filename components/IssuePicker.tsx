@@ -2,7 +2,7 @@ import { t } from '../locales';
 import type { Issue } from '../storage/db';
 import { getIssue, listIssues } from '../storage/issues';
 import { issueOptionTexts } from './IssueParts';
-import { newIssueStarted } from './NewIssueForm';
+import { useNewIssueStarted } from './NewIssueForm';
 import { deskRefusal } from './roles';
 import { useRefused } from './RoleReason';
 import { useLiveQuery } from './useLiveQuery';
@@ -36,6 +36,7 @@ export function IssuePicker({ issues, issue, onSelectIssue, onCreate }: Props) {
   const refused = useRefused(deskRefusal(desk, 'editIssues'));
   // A sent issue says who sent it: « vous » for this desk's user.
   const names = issueOptionTexts(issues, deskUser(desk));
+  const started = useNewIssueStarted();
   return (
     <div class="issue__picker">
       <label>
@@ -61,7 +62,7 @@ export function IssuePicker({ issues, issue, onSelectIssue, onCreate }: Props) {
         data-testid="new-issue"
         {...refused.control}
       >
-        + {t(newIssueStarted() ? 'issue.newStarted' : 'issue.new')}
+        + {t(started ? 'issue.newStarted' : 'issue.new')}
       </button>
       {refused.reason}
     </div>

@@ -9,6 +9,8 @@ import { DateField } from './DateField';
 import { deskRefusal } from './roles';
 import { useHouseStyle } from './useSettings';
 import { useSharedDesk } from './useSharedDesk';
+import { useStorageItem } from './useStorageItem';
+import { startedIssue, type StartedIssue } from '../storage/settings';
 
 /** Today in the editor's time zone, as YYYY-MM-DD. */
 export function localIsoDate(now = new Date()): string {
@@ -16,27 +18,23 @@ export function localIsoDate(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** What the editor typed in the form: the date (ISO, '' while unreadable), the title, the intro. */
-interface Typed {
-  date: string;
-  /** The date as typed, a date half typed included (kept as it was, never erased). */
-  dateText?: string;
-  /** The title, once the editor typed one rather than the house pattern's. */
-  customTitle?: string;
-  intro: string;
-}
+/** What the editor typed in the form, as it is kept when let go (see {@link startedIssue}). */
+type Typed = StartedIssue;
 
 /**
- * The new issue the editor started, then let go (Escape, « Annuler », the popup's other tab):
- * the form, opened again in this page, comes back with it. None when nothing was changed from
- * what the form proposed (today's date, its title, no intro). One a page: the desk's and the
- * popup's are their own.
+ * Whether a new issue started and let go waits (« + Nouveau numéro (commencé) »); `undefined`
+ * while reading.
  */
-let started: Typed | undefined;
+export function useNewIssueStarted(): boolean | undefined {
+  const started = useStorageItem(startedIssue);
+  return started === undefined ? undefined : started !== null;
+}
 
-/** A new issue started and let go waits in this page: « + Nouveau numéro » says so. */
-export function newIssueStarted(): boolean {
-  return started !== undefined;
+/** Keeps what the form holds, or that nothing was started (`undefined`). */
+function keepStarted(typed: Typed | undefined): void {
+  void startedIssue.setValue(typed ?? null).catch((e: unknown) => {
+    console.error('Indiscrets: the new issue’s form could not be kept', e);
+  });
 }
 
 /** What the editor typed, if it differs from what the form proposed on `today`. */
@@ -56,13 +54,29 @@ interface Props {
   autoFocus?: boolean;
 }
 
-/** A new issue: its date gives its title through the house pattern, until the editor edits it. */
-export function NewIssueForm({ onCreated, onCancel, autoFocus }: Props) {
+/**
+ * A new issue: its date gives its title through the house pattern, until the editor edits it.
+ * What is typed is kept as it is typed: a form let go (Escape, « Annuler », the popup closed, the
+ * popup's other tab) comes back as it was left, in the popup or the desk.
+ */
+export function NewIssueForm(props: Props) {
   const style = useHouseStyle();
+  const started = useStorageItem(startedIssue);
+  if (!style || started === undefined) return <p class="muted">{t('common.loading')}</p>;
+  return <NewIssueFields {...props} style={style} started={started ?? undefined} />;
+}
+
+function NewIssueFields({
+  onCreated,
+  onCancel,
+  autoFocus,
+  style,
+  started,
+}: Props & { style: HouseStyle; started: Typed | undefined }) {
   const announce = useAnnounce();
   const [today] = useState(localIsoDate);
   // A new issue started and let go comes back as it was left.
-  const [resumed, setResumed] = useState(() => started);
+  const [resumed, setResumed] = useState(started);
   const [date, setDate] = useState(resumed?.date ?? today);
   const [customTitle, setCustomTitle] = useState(resumed?.customTitle);
   const [intro, setIntro] = useState(resumed?.intro ?? '');
@@ -75,14 +89,15 @@ export function NewIssueForm({ onCreated, onCancel, autoFocus }: Props) {
   typed.current = { ...typed.current, date, customTitle, intro };
   const keep = (next: Partial<Typed>) => {
     typed.current = { ...typed.current, ...next };
+    keepStarted(startedOf(typed.current, today, style));
     if ('date' in next) setDate(next.date!);
     if ('customTitle' in next) setCustomTitle(next.customTitle);
     if ('intro' in next) setIntro(next.intro!);
   };
 
-  // The date takes the focus once the fields are there: the house style is read first (a line
-  // saying so meanwhile), so a focus given as the form mounts found no field and stayed on the
-  // page's body, the key or button that asked for the form gone with what it replaced.
+  // The date takes the focus once the fields are there: the house style and what was started
+  // are read first (a line saying so meanwhile), so a focus given as the outer form mounted found
+  // no field and stayed on the page's body, the key or button that asked for it gone.
   const form = useRef<HTMLFormElement>(null);
   const focusDate = () => {
     const field = form.current?.querySelector('input');
@@ -91,38 +106,26 @@ export function NewIssueForm({ onCreated, onCancel, autoFocus }: Props) {
     field?.select();
   };
   useEffect(() => {
-    if (autoFocus && style) focusDate();
-  }, [autoFocus, !!style]);
+    if (autoFocus) focusDate();
+  }, [autoFocus]);
 
-  // Let go otherwise than by Escape or « Annuler » (the popup's other tab, another issue
-  // created elsewhere): what was typed is kept all the same. Created, nothing is.
-  const created = useRef(false);
-  const styleNow = useRef(style);
-  styleNow.current = style;
-  useEffect(
-    () => () => {
-      if (!created.current) started = startedOf(typed.current, today, styleNow.current);
-    },
-    [],
-  );
-
-  /** Escape or « Annuler »: the form closes, what was typed kept for the next time, said so. */
+  /**
+   * Escape or « Annuler »: the form closes, what was typed kept for the next time (it already
+   * is, as it was typed), said so.
+   */
   const letGo = () => {
-    started = startedOf(typed.current, today, style);
-    if (started) announce(t('issue.startedKept'));
+    if (startedOf(typed.current, today, style)) announce(t('issue.startedKept'));
     onCancel?.();
   };
 
   /** « Repartir de zéro »: what the form proposes, as when nothing was started. */
   const startOver = () => {
-    started = undefined;
     setResumed(undefined);
     keep({ date: today, customTitle: undefined, intro: '', dateText: undefined });
     setError(undefined);
     setTimeout(focusDate);
   };
 
-  if (!style) return <p class="muted">{t('common.loading')}</p>;
   // A date still being typed, or impossible, gives no title: never « Les indiscrets du
   // 152021-12-03 ». The field says what is wrong instead.
   const dateValid = parseIsoDate(date) !== null;
@@ -135,7 +138,7 @@ export function NewIssueForm({ onCreated, onCancel, autoFocus }: Props) {
     const { date, customTitle, intro } = typed.current;
     const title =
       customTitle ??
-      (parseIsoDate(date) ? formatIssueTitle(style!.titlePattern, date, style!.locale) : '');
+      (parseIsoDate(date) ? formatIssueTitle(style.titlePattern, date, style.locale) : '');
     // A well-formed but impossible date (2027-02-30) has no title either.
     if (!parseIsoDate(date)) {
       setError({ text: t('issue.badDate') });
@@ -150,10 +153,10 @@ export function NewIssueForm({ onCreated, onCancel, autoFocus }: Props) {
       const issue = await createIssue({
         title: title.trim(),
         date,
-        intro: intro.trim() || style?.intro || '',
+        intro: intro.trim() || style.intro || '',
       });
-      created.current = true;
-      started = undefined;
+      // Created: nothing waits any more.
+      keepStarted(undefined);
       onCreated(issue.id);
     } catch (e) {
       setError(wordFailure(t('issue.createFailed'), e));
@@ -198,7 +201,7 @@ export function NewIssueForm({ onCreated, onCancel, autoFocus }: Props) {
           value={date}
           required
           initialText={resumed?.dateText}
-          onText={(text) => (typed.current.dateText = text)}
+          onText={(text) => keep({ dateText: text })}
           onChange={(next) => keep({ date: next })}
         />
         <label class="field">

@@ -25,6 +25,33 @@ export const currentIssueId = definedOnUse(() =>
   }),
 );
 
+/** A new issue the editor started in its form, then let go, as they left it. */
+export interface StartedIssue {
+  /** The date, YYYY-MM-DD; '' while what was typed is no date yet. */
+  date: string;
+  /** The date's field as typed, a date half typed included. */
+  dateText?: string;
+  /** The title, once the editor typed one rather than the house pattern's. */
+  customTitle?: string;
+  /** The intro (chapô) as typed. */
+  intro: string;
+}
+
+/**
+ * The new issue's form as the editor left it (`null`: nothing started), written as they type:
+ * the popup closes at the first click outside it, with no time to save anything, and the form
+ * opened again there or in the desk comes back with it. Local, as a draft is: the browser
+ * quitting or crashing does not lose it either. Never backed up: it is no issue yet.
+ */
+export const startedIssue = definedOnUse(() =>
+  storage.defineItem<StartedIssue | null>('local:startedIssue', {
+    fallback: null,
+    // Version 1: a StartedIssue; no change of shape yet.
+    version: 1,
+    migrations: {},
+  }),
+);
+
 /**
  * The template a new draft's body starts from (see `renderDraftTemplate`). Synced: the editor
  * writes the same way in each of their browsers.

@@ -15,7 +15,8 @@ import {
  * The new issue's form let go, in real Chromium: Escape closes it as « Annuler » does, the
  * keyboard back on « + Nouveau numéro »; nothing changed, nothing is kept; something typed (a
  * date half typed, a title, an intro) is kept, the button says so, and the form opened again in
- * that page comes back with it, « Repartir de zéro » giving what the form proposes. A field's
+ * the popup or the desk comes back with it (the popup closed under it included), « Repartir de
+ * zéro » giving what the form proposes. A field's
  * own Escape (a menu's) is not the form's. Meanwhile the desk's publish column speaks of the
  * issue to come, not as if there were none.
  */
@@ -53,6 +54,13 @@ describe('the new issue’s form, let go and opened again', () => {
       .locator(`${within} [data-testid="new-issue"]`)
       .textContent()
       .then((text) => squash(text));
+  /** « + Nouveau numéro » says `text`: at once, or once the kept form is read back. */
+  const buttonSays = (page: Page, within: string, text: string) =>
+    until(
+      () => newIssueButton(page, within),
+      (shown) => shown === text,
+      `« ${text} »`,
+    );
   /** The form's date, title and intro, as shown. */
   const fields = async (page: Page) => ({
     date: await form(page).getByLabel('Date').inputValue(),
@@ -94,7 +102,7 @@ describe('the new issue’s form, let go and opened again', () => {
     );
     const proposed = await fields(desk);
     await escape(desk);
-    expect(await newIssueButton(desk, '.desk__issue')).toBe('+ Nouveau numéro');
+    await buttonSays(desk, '.desk__issue', '+ Nouveau numéro');
     // The issue's own column is back.
     await output.getByTestId('copy').waitFor();
 
@@ -108,7 +116,7 @@ describe('the new issue’s form, let go and opened again', () => {
     await form(desk).getByLabel('Chapô (facultatif)').fill('Tout le monde en parle.');
     await form(desk).getByLabel('Chapô (facultatif)').focus();
     await escape(desk);
-    expect(await newIssueButton(desk, '.desk__issue')).toBe('+ Nouveau numéro (commencé)');
+    await buttonSays(desk, '.desk__issue', '+ Nouveau numéro (commencé)');
     await until(
       () =>
         desk
@@ -150,7 +158,7 @@ describe('the new issue’s form, let go and opened again', () => {
     expect(await fields(desk)).toEqual(proposed);
     expect(await desk.getByTestId('new-issue-resumed').count()).toBe(0);
     await escape(desk);
-    expect(await newIssueButton(desk, '.desk__issue')).toBe('+ Nouveau numéro');
+    await buttonSays(desk, '.desk__issue', '+ Nouveau numéro');
 
     // « Annuler » keeps too; once the issue is created, nothing is left to bring back.
     await desk.keyboard.press('n');
@@ -158,12 +166,12 @@ describe('the new issue’s form, let go and opened again', () => {
     await desk.keyboard.type('17/03/2027');
     await form(desk).getByRole('button', { name: 'Annuler' }).click();
     await form(desk).waitFor({ state: 'detached' });
-    expect(await newIssueButton(desk, '.desk__issue')).toBe('+ Nouveau numéro (commencé)');
+    await buttonSays(desk, '.desk__issue', '+ Nouveau numéro (commencé)');
     await desk.getByTestId('new-issue').click();
     expect((await fields(desk)).title).toBe('Les indiscrets du 17 mars');
     await form(desk).getByRole('button', { name: 'Créer le numéro' }).click();
     await form(desk).waitFor({ state: 'detached' });
-    expect(await newIssueButton(desk, '.desk__issue')).toBe('+ Nouveau numéro');
+    await buttonSays(desk, '.desk__issue', '+ Nouveau numéro');
     await desk.keyboard.press('n');
     await dateFocused(desk);
     expect(await desk.getByTestId('new-issue-resumed').count()).toBe(0);
@@ -178,13 +186,13 @@ describe('the new issue’s form, let go and opened again', () => {
     await popup.getByTestId('new-issue').click();
     await dateFocused(popup);
     await escape(popup);
-    expect(await newIssueButton(popup, '.issue')).toBe('+ Nouveau numéro');
+    await buttonSays(popup, '.issue', '+ Nouveau numéro');
 
     await popup.getByTestId('new-issue').click();
     await dateFocused(popup);
     await form(popup).getByLabel('Titre').fill('Spécial remaniement');
     await escape(popup);
-    expect(await newIssueButton(popup, '.issue')).toBe('+ Nouveau numéro (commencé)');
+    await buttonSays(popup, '.issue', '+ Nouveau numéro (commencé)');
 
     // Opened again, left for the drafts' tab, back: still there.
     await popup.getByTestId('new-issue').click();
@@ -194,5 +202,40 @@ describe('the new issue’s form, let go and opened again', () => {
     await popup.getByTestId('new-issue').click();
     expect((await fields(popup)).title).toBe('Spécial remaniement');
     await popup.close();
+  });
+
+  it('keeps what was typed when the popup closes, for the next popup and the desk', async () => {
+    // The popup closes at the first click outside it: no Escape, no « Annuler », no time.
+    const first = await openPopup(session);
+    await first.getByRole('tab', { name: 'Numéro' }).click();
+    await first.getByTestId('new-issue').click();
+    await dateFocused(first);
+    await form(first).getByLabel('Titre').fill('Spécial municipales');
+    await form(first).getByLabel('Chapô (facultatif)').fill('Tout commence ce soir.');
+    await first.close();
+
+    const popup = await openPopup(session);
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+    await buttonSays(popup, '.issue', '+ Nouveau numéro (commencé)');
+    await popup.getByTestId('new-issue').click();
+    await dateFocused(popup);
+    expect((await fields(popup)).title).toBe('Spécial municipales');
+    expect((await fields(popup)).intro).toBe('Tout commence ce soir.');
+    await popup.close();
+
+    // The desk brings it back too; « Repartir de zéro » lets it go everywhere.
+    const desk = await openDesk(session);
+    await buttonSays(desk, '.desk__issue', '+ Nouveau numéro (commencé)');
+    await desk.getByTestId('new-issue').click();
+    await dateFocused(desk);
+    expect((await fields(desk)).intro).toBe('Tout commence ce soir.');
+    await desk.getByRole('button', { name: 'Repartir de zéro' }).click();
+    await escape(desk);
+    await buttonSays(desk, '.desk__issue', '+ Nouveau numéro');
+    const again = await openPopup(session);
+    await again.getByRole('tab', { name: 'Numéro' }).click();
+    await buttonSays(again, '.issue', '+ Nouveau numéro');
+    await again.close();
+    await desk.close();
   });
 });
