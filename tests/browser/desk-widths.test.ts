@@ -352,6 +352,33 @@ describe('the desk from 1100 px wide to a laptop', () => {
     }
   });
 
+  it('keeps the export format beside « Télécharger », which downloads in it, wherever the row wraps', async () => {
+    // The desk's output column (1100, 1366 px) and the narrowest popup: too narrow for the three
+    // on one line, « Télécharger » went alone under « Copier le numéro » and the format.
+    const desk1100 = () => openDesk(session, { width: 1100, height: 720 });
+    const desk1366 = () => openDesk(session, { width: 1366, height: 768 });
+    const popup320 = async () => {
+      const page = await openPopupPage(session);
+      await page.setViewportSize({ width: 320, height: 600 });
+      await page.getByRole('tab', { name: 'Numéro' }).click();
+      return page;
+    };
+    for (const open of [desk1100, desk1366, popup320]) {
+      const page = await open();
+      const row = page.locator('.export__row');
+      const format = await row.getByRole('combobox', { name: 'Format' }).boundingBox();
+      const download = await row.getByRole('button', { name: 'Télécharger' }).boundingBox();
+      const width = page.viewportSize()!.width;
+      // One line: their middles level (the button is a little taller than the select).
+      const middle = (box: { y: number; height: number }) => box.y + box.height / 2;
+      expect({ width, apart: Math.round(Math.abs(middle(download!) - middle(format!))) }).toEqual({
+        width,
+        apart: 0,
+      });
+      await page.close();
+    }
+  });
+
   it('keeps its tools by its title when a refusal of the shared desk makes the header tall', async () => {
     const desk = await openDesk(session, { width: 1366, height: 768 });
     // The shared desk on, as a Contributor, with a change WordPress refused: the bar in the header
