@@ -9,7 +9,7 @@ import { Inbox } from './Inbox';
 import { IssueFieldsForm } from './IssueFieldsForm';
 import { IssueItems } from './IssueItems';
 import { IssueOutput } from './IssueOutput';
-import { issueOptionTexts } from './IssueParts';
+import { useIssueNames } from './useIssueNames';
 import { IssuePicker, useIssues } from './IssuePicker';
 import { NewIssueForm } from './NewIssueForm';
 import {
@@ -34,7 +34,6 @@ import { ctrlShortcut } from './shortcuts';
 import { loadData } from './data';
 import { currentIssueId as currentIssueItem } from '../storage/settings';
 import { readItemsAhead, useIssueWorkspace } from './useIssueWorkspace';
-import { deskUser } from './sharedDesk';
 import { useSharedDesk } from './useSharedDesk';
 
 /**
@@ -382,7 +381,7 @@ function DeskIssue({
   const { items, checks, counts, total, budget, problems } = workspace;
   const column = useRef<HTMLElement>(null);
   // As the picker names the issue (who sent it included), for the next desk's first screen.
-  const pickerName = issueOptionTexts(issues, deskUser(useSharedDesk())).get(issue.id);
+  const pickerName = useIssueNames(issues).get(issue.id);
   // What this column shows first, for the next desk to paint before the database answers: read
   // once painted, so that the rows that fill the column are counted from the page as drawn.
   useEffect(() => {

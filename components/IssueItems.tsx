@@ -11,14 +11,13 @@ import {
   focusItemRemove,
   focusLost,
   IssueTotals,
-  issueOptionTexts,
 } from './IssueParts';
+import { useIssueNames } from './useIssueNames';
 import { DRAFT_MIME } from './Inbox';
 import { ReorderList } from './ReorderList';
 import { itemText } from './richtext';
 import type { Counts, IssueWorkspace } from './useIssueWorkspace';
 import { deskRefusal } from './roles';
-import { deskUser } from './sharedDesk';
 import { useSharedDesk } from './useSharedDesk';
 
 /** Logs an action on the issue that failed (the list, read live, shows what is stored). */
@@ -39,7 +38,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
   const desk = useSharedDesk();
   // « Déplacer vers… » names the issues as the picker does: « (2) » beside a namesake, who sent
   // a sent one.
-  const names = issueOptionTexts([issue, ...otherIssues], deskUser(desk));
+  const names = useIssueNames([issue, ...otherIssues]);
   const targets = otherIssues.map((other) => ({ id: other.id, name: names.get(other.id)! }));
   // The shared desk: a role that may not order the issue sees why, not a failure.
   const cannotArrange = deskRefusal(desk, 'arrange');

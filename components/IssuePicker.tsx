@@ -1,12 +1,11 @@
 import { t } from '../locales';
 import type { Issue } from '../storage/db';
 import { getIssue, listIssues } from '../storage/issues';
-import { issueOptionTexts } from './IssueParts';
 import { useNewIssueStarted } from './NewIssueForm';
+import { useIssueNames } from './useIssueNames';
 import { deskRefusal } from './roles';
 import { useRefused } from './RoleReason';
 import { useLiveQuery } from './useLiveQuery';
-import { deskUser } from './sharedDesk';
 import { useSharedDesk } from './useSharedDesk';
 
 /**
@@ -35,7 +34,7 @@ export function IssuePicker({ issues, issue, onSelectIssue, onCreate }: Props) {
   const desk = useSharedDesk();
   const refused = useRefused(deskRefusal(desk, 'editIssues'));
   // A sent issue says who sent it: « vous » for this desk's user.
-  const names = issueOptionTexts(issues, deskUser(desk));
+  const names = useIssueNames(issues);
   const started = useNewIssueStarted();
   return (
     <div class="issue__picker">

@@ -41,6 +41,20 @@ export function parseIsoDate(isoDate: string): DateParts | null {
 }
 
 /**
+ * The title an issue goes out with: its own, white space folded, else (emptied in its fields)
+ * the house pattern's for its date, as the preview, the exports and the picker all name it.
+ */
+export function issueTitle(
+  issue: { title: string; date: string },
+  style: Pick<HouseStyle, 'titlePattern' | 'locale'>,
+): string {
+  return (
+    issue.title.replace(/\s+/g, ' ').trim() ||
+    formatIssueTitle(style.titlePattern, issue.date, style.locale)
+  );
+}
+
+/**
  * Formats an issue title from a pattern. Placeholders:
  * - `{date}`: day and month, "15 mars" / "1er mars" in French, "March 15" in English;
  * - `{day}`: the day of the month, "1er" for the first in French;

@@ -5,7 +5,7 @@
  */
 import type { ExportIssue, ExportItem, ExportSource } from './model';
 import { stripWww } from '../lib/html';
-import { formatIssueTitle, type HouseStyle } from './house-style';
+import { issueTitle, type HouseStyle } from './house-style';
 import {
   collectLinks,
   plainTextToInline,
@@ -465,9 +465,7 @@ export function prepareIssue(issue: ExportIssue, style: HouseStyle): PreparedIss
   const typeset = (nodes: SafeInline[]): SafeInline[] =>
     style.frenchTypography ? frenchTypographyInline(nodes) : nodes;
 
-  const plainTitle =
-    issue.title.replace(/\s+/g, ' ').trim() ||
-    formatIssueTitle(style.titlePattern, issue.date, style.locale);
+  const plainTitle = issueTitle(issue, style);
   const title = style.frenchTypography ? frenchTypographyText(plainTitle) : plainTitle;
 
   // The issue intro is restricted HTML (see model.ts); house-style texts are plain text.

@@ -224,6 +224,30 @@ describe('IssueView', () => {
     );
   });
 
+  it('names an issue whose title was emptied as its preview and exports do, in the picker and « Déplacer vers… »', async () => {
+    const issue = await issueWith([{ title: 'OVH', body: '<p>OVH</p>' }]);
+    const other = await createIssue({ title: 'Les indiscrets du 22 mars', date: '2021-03-22' });
+    // Both emptied in their fields (a title rubbed out to be written again).
+    await db.issues.update(issue.id, { title: '' });
+    await db.issues.update(other.id, { title: ' ' });
+    renderIssue(issue.id);
+
+    const picker = await screen.findByRole('combobox', { name: 'Numéro en cours' });
+    await waitFor(() =>
+      expect(Array.from((picker as HTMLSelectElement).options, (o) => o.text)).toEqual([
+        'Les indiscrets du 22 mars',
+        'Les indiscrets du 15 mars',
+      ]),
+    );
+    const move = await screen.findByRole('combobox', { name: /^Déplacer «\u00a0OVH/ });
+    fireEvent.focus(move);
+    await waitFor(() =>
+      expect(Array.from((move as HTMLSelectElement).options, (o) => o.text).slice(1)).toEqual([
+        'Les indiscrets du 22 mars',
+      ]),
+    );
+  });
+
   it('counts words and characters of the issue against its budget, when it has one', async () => {
     const issue = await issueWith([{ title: 'Un', body: '<p>Quatre mots bien comptés</p>' }]);
     renderIssue(issue.id);
