@@ -139,13 +139,17 @@ function NewIssueFields({
     const title =
       customTitle ??
       (parseIsoDate(date) ? formatIssueTitle(style.titlePattern, date, style.locale) : '');
-    // A well-formed but impossible date (2027-02-30) has no title either.
+    // A well-formed but impossible date (2027-02-30) has no title either. The keyboard goes to
+    // the field to correct (the date's says what it read), not left on « Créer le numéro ».
+    const [dateField, titleField] = form.current?.querySelectorAll('input') ?? [];
     if (!parseIsoDate(date)) {
       setError({ text: t('issue.badDate') });
+      dateField?.focus();
       return;
     }
     if (!title.trim()) {
       setError({ text: t('issue.noTitle') });
+      titleField?.focus();
       return;
     }
     setError(undefined);

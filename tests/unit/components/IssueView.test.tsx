@@ -248,6 +248,33 @@ describe('IssueView', () => {
     );
   });
 
+  it('refuses a new issue with an impossible date or no title, saying what to do and taking the keyboard to that field', async () => {
+    renderIssue(null);
+    const form = await screen.findByRole('form', { name: 'Nouveau numéro' });
+    const date = within(form).getByLabelText('Date');
+    fireEvent.input(date, { target: { value: '31/02/2027' } });
+    const create = within(form).getByRole('button', { name: 'Créer le numéro' });
+    create.focus();
+    fireEvent.click(create);
+
+    const alert = await within(form).findByRole('alert');
+    expect(alert.textContent).toBe('Corrigez la date (jj/mm/aaaa) pour créer le numéro.');
+    expect(document.activeElement).toBe(date);
+
+    fireEvent.input(date, { target: { value: '15/03/2027' } });
+    const title = within(form).getByLabelText('Titre');
+    fireEvent.input(title, { target: { value: '  ' } });
+    create.focus();
+    fireEvent.click(create);
+    await waitFor(() =>
+      expect(within(form).getByRole('alert').textContent).toBe(
+        'Donnez un titre au numéro pour le créer.',
+      ),
+    );
+    expect(document.activeElement).toBe(title);
+    expect(await db.issues.count()).toBe(0);
+  });
+
   it('counts words and characters of the issue against its budget, when it has one', async () => {
     const issue = await issueWith([{ title: 'Un', body: '<p>Quatre mots bien comptés</p>' }]);
     renderIssue(issue.id);
