@@ -1,7 +1,13 @@
 import { useRef } from 'preact/hooks';
-import { houseTitlePatterns, parseIsoDate, titleAfterDateChange } from '../export/house-style';
+import {
+  houseTitlePatterns,
+  issueTitle,
+  parseIsoDate,
+  titleAfterDateChange,
+} from '../export/house-style';
 import { t, type MessageKey } from '../locales';
 import type { Issue } from '../storage/db';
+import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
 import { deleteIssue, isLengthBudget, type IssueField } from '../storage/issues';
 import { ConflictChooser } from './ConflictChooser';
 import { DateField } from './DateField';
@@ -79,6 +85,12 @@ export function IssueFieldsForm({ workspace, open, onSelectIssue }: Props) {
             <input
               type="text"
               value={fields.title}
+              // Emptied, the issue goes out under the house pattern's title for its date: said
+              // here, as the picker and the preview name it, rather than a blank.
+              placeholder={issueTitle(
+                { title: '', date: lastDate.current },
+                style ?? DEFAULT_HOUSE_STYLE,
+              )}
               onInput={(e) => setFields({ ...fields, title: (e.target as HTMLInputElement).value })}
             />
           </label>

@@ -248,6 +248,18 @@ describe('IssueView', () => {
     );
   });
 
+  it('shows in an emptied title the one the issue goes out with, which follows its date', async () => {
+    const issue = await issueWith([{ title: 'OVH' }]);
+    renderIssue(issue.id);
+    fireEvent.click(await screen.findByText('Titre, date, chapô et longueur visée'));
+    const title = screen.getByLabelText('Titre') as HTMLInputElement;
+    fireEvent.input(title, { target: { value: '' } });
+
+    await waitFor(() => expect(title.placeholder).toBe('Les indiscrets du 15 mars'));
+    fireEvent.input(screen.getByLabelText('Date'), { target: { value: '22/03/2021' } });
+    await waitFor(() => expect(title.placeholder).toBe('Les indiscrets du 22 mars'));
+  });
+
   it('refuses a new issue with an impossible date or no title, saying what to do and taking the keyboard to that field', async () => {
     renderIssue(null);
     const form = await screen.findByRole('form', { name: 'Nouveau numéro' });
