@@ -5,9 +5,8 @@
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { localDraft, storedIssue, writeDatabase, type ArgumentPage } from '../browser/database';
 import { until } from '../browser/harness';
-import { clickButton, inFirefox, type FirefoxSession } from './harness';
+import { inFirefox, type FirefoxSession } from './harness';
 
 /** The top of each button of the desk's header, by its name (text or accessible label). */
 function headerButtonTops(page: Page): Promise<Record<string, number>> {
@@ -21,7 +20,7 @@ function headerButtonTops(page: Page): Promise<Record<string, number>> {
   );
 }
 
-describe('the desk’s and the popup’s layout in Firefox (MV2)', () => {
+describe('the desk’s layout in Firefox (MV2)', () => {
   let session: FirefoxSession;
 
   inFirefox((launched) => ({ session } = launched));
@@ -47,43 +46,5 @@ describe('the desk’s and the popup’s layout in Firefox (MV2)', () => {
       expect({ name, off: Math.abs(top - gear!) < 2 }).toEqual({ name, off: true });
     }
     await desk.close();
-  });
-
-  it('keeps « Copier le numéro », the format and « Télécharger » on one line in the 420 px popup, beside its scrollbar', async () => {
-    // An issue longer than the popup is high: Firefox's scrollbar takes its 12 px from the row.
-    const writer = await session.openExtensionPage('popup.html');
-    await writeDatabase(writer as unknown as ArgumentPage, {
-      issues: [storedIssue('issue-layout')],
-      clips: [1, 2, 3, 4, 5, 6].map((n) =>
-        localDraft({
-          id: `layout-${n}`,
-          title: `Indiscret ${n}`,
-          body: `<p>Le 10 mars dernier, OVH a pris feu à minuit, indiscret ${n}.</p>`,
-          status: 'ready',
-          issueId: 'issue-layout',
-          sortKey: `a${n}`,
-        }),
-      ),
-    });
-    await writer.close();
-    const popup = await session.browser.newPage();
-    await popup.setViewport({ width: 420, height: 600 });
-    await session.openExtensionPage('popup.html', popup);
-    await clickButton(popup, 'Numéro');
-    const row = await until(
-      () =>
-        popup.evaluate(() => ({
-          scrollbar: innerWidth - document.documentElement.clientWidth,
-          tops: [...document.querySelectorAll('.export__row > *')].map(
-            (el) => el.getBoundingClientRect().top,
-          ),
-        })),
-      (found) => found.tops.length === 3,
-      'the export row',
-    );
-    // What made it wrap: a scrollbar that takes room (an overlay one would not).
-    expect(row.scrollbar).toBeGreaterThan(0);
-    expect(Math.abs(row.tops[2]! - row.tops[0]!)).toBeLessThan(10);
-    await popup.close();
   });
 });
