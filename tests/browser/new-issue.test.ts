@@ -230,6 +230,7 @@ describe('the new issue’s form, let go and opened again', () => {
     await dateFocused(desk);
     expect((await fields(desk)).intro).toBe('Tout commence ce soir.');
     await desk.getByRole('button', { name: 'Repartir de zéro' }).click();
+    await dateFocused(desk);
     await escape(desk);
     await buttonSays(desk, '.desk__issue', '+ Nouveau numéro');
     const again = await openPopup(session);
