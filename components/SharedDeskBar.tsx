@@ -42,13 +42,13 @@ function useOnline(): boolean {
  * « Synchronisé le 3 mars à 10 h 42 » another day (« Synced at 10:42 », « Synced on 3 March at
  * 10:42 »).
  */
-function syncedWhen(iso: string): string {
+function syncedWhen(iso: string, last = false): string {
   const date = new Date(iso);
   const { date: day, time } = publishedWhen(date, getLocale());
   if (date.toDateString() === new Date().toDateString()) {
-    return t('shared.status.synced', { time });
+    return t(last ? 'shared.status.lastSynced' : 'shared.status.synced', { time });
   }
-  return t('shared.status.syncedOn', { date: day, time });
+  return t(last ? 'shared.status.lastSyncedOn' : 'shared.status.syncedOn', { date: day, time });
 }
 
 const ERROR_KEYS: Record<string, MessageKey> = {
@@ -77,6 +77,9 @@ export function syncLine(state: SyncState, pending: number, online: boolean): st
   } else if (state.phase !== 'idle') parts.push(t('shared.status.syncing'));
   else if (state.lastError && state.lastError.code !== 'cancelled') {
     parts.push(t(ERROR_KEYS[state.lastError.code] ?? 'shared.error.other'));
+    // What the desk shows of the colleagues' work dates from the last sync that went through:
+    // said, so that an editor does not take an old view for the newsroom's.
+    if (state.lastSyncAt) parts.push(syncedWhen(state.lastSyncAt, true));
   } else if (state.lastSyncAt) {
     parts.push(syncedWhen(state.lastSyncAt));
   } else parts.push(t('shared.status.never'));

@@ -463,6 +463,8 @@ export const en: Messages = {
   'shared.status.syncing': 'Syncing…',
   'shared.status.synced': 'Synced at {time}',
   'shared.status.syncedOn': 'Synced on {date} at {time}',
+  'shared.status.lastSynced': 'last synced at {time}',
+  'shared.status.lastSyncedOn': 'last synced on {date} at {time}',
   'shared.status.never': 'Not synced yet',
   'shared.status.pending': {
     one: '{count} change to send',

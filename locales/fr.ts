@@ -480,6 +480,8 @@ export const fr = {
   'shared.status.syncing': 'Synchronisation…',
   'shared.status.synced': 'Synchronisé à {time}',
   'shared.status.syncedOn': 'Synchronisé le {date} à {time}',
+  'shared.status.lastSynced': 'dernière synchronisation à {time}',
+  'shared.status.lastSyncedOn': 'dernière synchronisation le {date} à {time}',
   'shared.status.never': 'Pas encore synchronisé',
   'shared.status.pending': {
     one: '{count} modification à envoyer',

@@ -148,6 +148,7 @@ describe('syncLine', () => {
       syncLine(
         {
           ...contributorState,
+          lastSyncAt: undefined,
           lastError: { code: 'wrong_credentials', at: '2026-03-15T10:00:00Z' },
         },
         1,
@@ -158,10 +159,52 @@ describe('syncLine', () => {
     );
   });
 
+  it('says, beside why the last run stopped, when the desk last synced: what it shows dates from then', () => {
+    const today = new Date();
+    today.setHours(10, 42, 0, 0);
+    const timeout = { code: 'timeout', at: new Date().toISOString() } as const;
+    expect(
+      syncLine(
+        { ...contributorState, lastSyncAt: today.toISOString(), lastError: timeout },
+        1,
+        true,
+      ),
+    ).toBe(
+      'Le site n’a pas répondu à temps\u00a0: nouvel essai bientôt · dernière synchronisation à 10\u00a0h\u00a042 · 1 modification à envoyer',
+    );
+    const before = new Date(today.getFullYear(), 0, 1, 9, 5);
+    if (before.toDateString() === today.toDateString()) before.setDate(2);
+    expect(
+      syncLine(
+        { ...contributorState, lastSyncAt: before.toISOString(), lastError: timeout },
+        0,
+        true,
+      ),
+    ).toBe(
+      `Le site n’a pas répondu à temps\u00a0: nouvel essai bientôt · dernière synchronisation le ${before.getDate() === 1 ? '1er' : before.getDate()}\u00a0janvier à 9\u00a0h\u00a005`,
+    );
+    // Stopped by the editor: no error said, the last sync as always.
+    expect(
+      syncLine(
+        {
+          ...contributorState,
+          lastSyncAt: today.toISOString(),
+          lastError: { code: 'cancelled', at: today.toISOString() },
+        },
+        0,
+        true,
+      ),
+    ).toBe('Synchronisé à 10\u00a0h\u00a042');
+  });
+
   it('says the site answered with a server error, which the next run retries', () => {
     expect(
       syncLine(
-        { ...contributorState, lastError: { code: 'server_error', at: '2026-03-15T10:00:00Z' } },
+        {
+          ...contributorState,
+          lastSyncAt: undefined,
+          lastError: { code: 'server_error', at: '2026-03-15T10:00:00Z' },
+        },
         0,
         true,
       ),
@@ -171,7 +214,11 @@ describe('syncLine', () => {
   it('says a site blocking the desk is not the editor’s role, and that the changes wait', () => {
     expect(
       syncLine(
-        { ...contributorState, lastError: { code: 'blocked', at: '2026-03-15T10:00:00Z' } },
+        {
+          ...contributorState,
+          lastSyncAt: undefined,
+          lastError: { code: 'blocked', at: '2026-03-15T10:00:00Z' },
+        },
         1,
         true,
       ),
