@@ -98,10 +98,14 @@ export function SharedDeskBar() {
   if (!desk.enabled || !desk.state) return null;
   const { state } = desk;
   const busy = state.phase !== 'idle';
+  // The dot is green only while the desk is in step with WordPress: red offline, amber when the
+  // last run failed (the line says why).
+  const failed = !busy && !!state.lastError && state.lastError.code !== 'cancelled';
+  const dot = online ? (failed ? ' shared-desk__dot--failed' : '') : ' shared-desk__dot--offline';
   return (
     <div class="shared-desk" data-testid="sync-bar">
       <p class="shared-desk__status" role="status" data-testid="sync-status">
-        <span class={`shared-desk__dot${online ? '' : ' shared-desk__dot--offline'}`} />
+        <span class={`shared-desk__dot${dot}`} data-testid="sync-dot" />
         {syncLine(state, desk.pending, online)}
         {state.user && <span class="muted"> · {deskIdentity(state.user)}</span>}
         <button

@@ -236,6 +236,31 @@ describe('SharedDeskBar', () => {
     expect(container.textContent).toBe('');
   });
 
+  it('turns its dot from green to amber while the last run has failed', async () => {
+    await db.syncState.put({ ...contributorState });
+    render(<SharedDeskBar />);
+    const dot = await screen.findByTestId('sync-dot');
+    expect(dot.className).toBe('shared-desk__dot');
+    await db.syncState.put({
+      ...contributorState,
+      lastError: { code: 'timeout', at: new Date().toISOString() },
+    });
+    await waitFor(() => expect(dot.className).toBe('shared-desk__dot shared-desk__dot--failed'));
+    // Running again: no verdict yet.
+    await db.syncState.put({
+      ...contributorState,
+      phase: 'syncing',
+      lastError: { code: 'timeout', at: new Date().toISOString() },
+    });
+    await waitFor(() => expect(dot.className).toBe('shared-desk__dot'));
+    // Stopped by the editor: nothing failed.
+    await db.syncState.put({
+      ...contributorState,
+      lastError: { code: 'cancelled', at: new Date().toISOString() },
+    });
+    await waitFor(() => expect(dot.className).toBe('shared-desk__dot'));
+  });
+
   it('stops a sync under way on request, and offers it only while one runs', async () => {
     await db.syncState.put({ ...contributorState, phase: 'syncing' });
     background({ syncCancel: contributorState });
