@@ -10,7 +10,7 @@ import { IssueFieldsForm } from './IssueFieldsForm';
 import { IssueItems } from './IssueItems';
 import { IssueOutput } from './IssueOutput';
 import { useIssueNames } from './useIssueNames';
-import { IssuePicker, useIssues } from './IssuePicker';
+import { IssuePicker, PickHint, useIssues } from './IssuePicker';
 import { NewIssueForm } from './NewIssueForm';
 import {
   DeskTools,
@@ -317,7 +317,7 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
                     onSelectIssue={onSelectIssue}
                     onCreate={() => setCreating(true)}
                   />
-                  <p class="muted">{t('issue.pickHint')}</p>
+                  <PickHint />
                 </>
               )}
             </section>

@@ -67,3 +67,13 @@ export function IssuePicker({ issues, issue, onSelectIssue, onCreate }: Props) {
     </div>
   );
 }
+
+/**
+ * What to do with no issue chosen: « Choisissez ou créez un numéro. », without « ou créez » for a
+ * role of the shared desk that may not create one (its « + Nouveau numéro » is greyed).
+ */
+export function PickHint() {
+  const desk = useSharedDesk();
+  const mayCreate = !deskRefusal(desk, 'editIssues');
+  return <p class="muted">{t(mayCreate ? 'issue.pickHint' : 'issue.pickHintOnly')}</p>;
+}

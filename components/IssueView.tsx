@@ -4,7 +4,7 @@ import type { Issue } from '../storage/db';
 import { IssueFieldsForm } from './IssueFieldsForm';
 import { IssueItems } from './IssueItems';
 import { IssueOutput } from './IssueOutput';
-import { IssuePicker, useIssues } from './IssuePicker';
+import { IssuePicker, PickHint, useIssues } from './IssuePicker';
 import { NewIssueForm } from './NewIssueForm';
 import { useIssueWorkspace } from './useIssueWorkspace';
 
@@ -87,7 +87,7 @@ export function IssueView({
           onSelectIssue={onSelectIssue}
         />
       ) : (
-        <p class="muted">{t('issue.pickHint')}</p>
+        <PickHint />
       )}
     </section>
   );

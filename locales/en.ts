@@ -192,6 +192,7 @@ export const en: Messages = {
   'issue.pick': 'Current issue',
   'issue.none': 'No issue chosen',
   'issue.pickHint': 'Pick or create an issue.',
+  'issue.pickHintOnly': 'Pick an issue.',
   'issue.new': 'New issue',
   'issue.newStarted': 'New issue (started)',
   'issue.startedKept': 'New issue kept as you left it: “+ New issue (started)” brings it back.',

@@ -203,6 +203,7 @@ export const fr = {
   'issue.pick': 'Numéro en cours',
   'issue.none': 'Aucun numéro choisi',
   'issue.pickHint': 'Choisissez ou créez un numéro.',
+  'issue.pickHintOnly': 'Choisissez un numéro.',
   'issue.new': 'Nouveau numéro',
   'issue.newStarted': 'Nouveau numéro (commencé)',
   'issue.startedKept': 'Numéro commencé gardé : « + Nouveau numéro (commencé) » le reprend.',

@@ -408,3 +408,35 @@ describe('DraftEditor on a draft the user may not edit', () => {
     );
   });
 });
+
+describe('Desk and IssueView with issues, none chosen', () => {
+  it('asks an Editor to pick or create one, a Contributor only to pick one', async () => {
+    await editorsIssue();
+    const desk = () => (
+      <Desk header={null} currentIssueId={null} onSelectIssue={() => {}} freshId={undefined} />
+    );
+    const view = () => (
+      <IssueView currentIssueId={null} onSelectIssue={() => {}} onOpenDraft={() => {}} />
+    );
+    for (const [who, hint] of [
+      ['editor', 'Choisissez ou créez un numéro.'],
+      // « ou créez » would ask for what « + Nouveau numéro » greys, with why.
+      ['contributor', 'Choisissez un numéro.'],
+    ] as const) {
+      await sharedAs(who);
+      for (const ui of [desk, view]) {
+        wrap(ui());
+        const create = await screen.findByRole('button', { name: '+ Nouveau numéro' });
+        await waitFor(() => expect(create).toHaveProperty('disabled', who === 'contributor'));
+        // Each view follows the desk's state by itself: wait for this one's.
+        await waitFor(() =>
+          expect(
+            screen.getByText(/^Choisissez.* numéro\.$/).textContent,
+            `${who}, ${ui.name}`,
+          ).toBe(hint),
+        );
+        cleanup();
+      }
+    }
+  });
+});
