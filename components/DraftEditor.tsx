@@ -213,7 +213,9 @@ function DraftEditorOf({
   const remove = async () => {
     await flush();
     const token = await trashDraft(id);
-    offer(token, t('undo.trashed', { title: form.title }));
+    // Named as the list in sight names it: an item of an issue by its label, not by the draft's
+    // title, which the issue list does not show.
+    offer(token, t('undo.trashed', { title: draft.issueId ? itemLabel(form) : form.title }));
     onClose?.();
   };
 

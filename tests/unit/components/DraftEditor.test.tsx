@@ -5,6 +5,7 @@ import { DraftEditor } from '../../../components/DraftEditor';
 import { UndoProvider } from '../../../components/Undo';
 import { db } from '../../../storage/db';
 import { saveDraftEdit, trashDraft, updateDraft } from '../../../storage/drafts';
+import { addToIssue, createIssue } from '../../../storage/issues';
 import { quietly } from '../../../storage/outbox';
 import { deskState } from '../desk-fixtures';
 import { draftJournal, newJournalView, readJournal, replayJournal } from '../../../storage/journal';
@@ -309,6 +310,24 @@ describe('DraftEditor', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
     await waitFor(async () => expect((await db.clips.get(draft.id))?.deletedAt).toBeUndefined());
+  });
+
+  it('names an item of an issue sent to the trash as the issue list does, by its label', async () => {
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+    const draft = await addDraft(db, {
+      title: 'OVH Is Said to Pick Rothschild for IPO',
+      body: '<p>OVH prépare son entrée en Bourse pour la rentrée.</p>',
+    });
+    await addToIssue(draft.id, issue.id);
+    renderEditor(draft.id);
+    await screen.findByLabelText('Titre du brouillon');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Supprimer' }));
+
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.deletedAt).toBeTruthy());
+    expect(screen.getByTestId('undo-bar').textContent).toContain(
+      '«\u00a0OVH prépare son entrée en Bourse…\u00a0» est à la corbeille.',
+    );
   });
 
   it('names the item with its « Libellé », saved like the other fields, and shows the default', async () => {
