@@ -172,6 +172,8 @@ export function SharedDeskSettings() {
 type Step =
   | { kind: 'idle' }
   | { kind: 'planning' }
+  // Turning on asks the site first (up to the request's time limit): said, and not asked twice.
+  | { kind: 'enabling' }
   | { kind: 'confirm'; plan: SyncPlan }
   | { kind: 'error'; text: string };
 
@@ -212,14 +214,14 @@ function SyncSwitch({ available }: { available: boolean }) {
   }
 
   async function run(type: 'syncEnable' | 'syncCancel' | 'syncDisable') {
-    setStep({ kind: 'idle' });
+    setStep({ kind: type === 'syncEnable' ? 'enabling' : 'idle' });
     try {
       const status = await sendMessage(type);
       // Turning on answers at once, still off when the site refused: its reason is said here.
       const refused = type === 'syncEnable' && !status.enabled ? status.lastError?.code : undefined;
       if (refused === 'forbidden' || refused === 'wrong_credentials') {
         setStep({ kind: 'error', text: switchFailureText(refused, t('shared.switch.failed')) });
-      }
+      } else setStep({ kind: 'idle' });
     } catch {
       setStep({ kind: 'error', text: t('shared.switch.failed') });
     }
@@ -299,10 +301,14 @@ function SyncSwitch({ available }: { available: boolean }) {
           <button
             type="button"
             class="button button--primary"
-            disabled={step.kind === 'planning'}
+            disabled={step.kind === 'planning' || step.kind === 'enabling'}
             onClick={() => void plan()}
           >
-            {step.kind === 'planning' ? t('shared.switch.counting') : t('shared.switch.on')}
+            {step.kind === 'planning'
+              ? t('shared.switch.counting')
+              : step.kind === 'enabling'
+                ? t('shared.switch.enabling')
+                : t('shared.switch.on')}
           </button>
         </div>
       )}

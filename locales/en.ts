@@ -525,6 +525,7 @@ export const en: Messages = {
   'shared.deleted.deleteToo': 'Delete it too',
   'shared.switch.on': 'Turn on the shared desk',
   'shared.switch.counting': 'Counting…',
+  'shared.switch.enabling': 'Turning on…',
   'shared.switch.confirm':
     'Send your {drafts|draft|drafts} and {issues|issue|issues} to the newsroom?',
   'shared.switch.confirmDraft': 'Send your draft to the newsroom?',

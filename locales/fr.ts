@@ -543,6 +543,7 @@ export const fr = {
   'shared.deleted.deleteToo': 'Le supprimer aussi',
   'shared.switch.on': 'Activer la rédaction partagée',
   'shared.switch.counting': 'Décompte…',
+  'shared.switch.enabling': 'Activation…',
   'shared.switch.confirm':
     'Envoyer vos {drafts|brouillon|brouillons} et {issues|numéro|numéros} à la rédaction ?',
   'shared.switch.confirmDraft': 'Envoyer votre brouillon à la rédaction ?',

@@ -774,6 +774,27 @@ describe('SharedDeskSettings › turning the shared desk on', () => {
     await waitFor(() => expect(calls.map(([type]) => type)).toContain('syncEnable'));
   });
 
+  it('says it is turning on while the site answers, not offering « Activer la rédaction partagée » again meanwhile', async () => {
+    let answer: (state: unknown) => void = () => {};
+    unregister = registerHandlers({
+      syncDiscover: async () => deskProbe('contributor'),
+      syncPlan: async () => ({ localDrafts: 2, localIssues: 0, remoteDrafts: 40, remoteIssues: 3 }),
+      // A slow site: the background answers once WordPress has.
+      syncEnable: () => new Promise((resolve) => (answer = resolve)),
+    } as unknown as Handlers);
+    render(<SharedDeskSettings />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Activer la rédaction partagée' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Envoyer et activer' }));
+
+    const waiting = await screen.findByRole('button', { name: 'Activation…' });
+    expect(waiting).toHaveProperty('disabled', true);
+    expect(screen.queryByRole('button', { name: 'Activer la rédaction partagée' })).toBeNull();
+
+    // Answered, still off with no reason to say: the button is back, to try again.
+    answer(SYNC_OFF);
+    await screen.findByRole('button', { name: 'Activer la rédaction partagée' });
+  });
+
   it('offers no « Envoyer vos 0 brouillons » when nothing of this browser’s is new to the desk (a rejoin)', async () => {
     background({
       syncDiscover: deskProbe('contributor'),
