@@ -104,17 +104,26 @@ function translate(
         : whole;
     });
   }
-  return template.replace(/\{(\w+)\}/g, (whole, name: string, at: number) => {
-    if (!(name in params)) return whole;
-    const value = params[name]!;
-    if (typeof value === 'number') return numberFormats[locale].format(value);
-    // A value the message quotes that opens with the same quote (an item's label drawn from a
-    // text that starts with a quotation) is not opened twice: « « “Man’s greed… » reads badly.
-    const opening = /([«“])[\s\u00a0\u202f]*$/u.exec(template.slice(Math.max(0, at - 2), at))?.[1];
-    return opening && value.startsWith(opening)
-      ? value.slice(opening.length).replace(/^[\s\u00a0\u202f]+/u, '')
-      : value;
-  });
+  return template.replace(
+    /\{(\w+)\}([\s\u00a0\u202f]*[»”])?/g,
+    (whole, name: string, closing: string | undefined, at: number) => {
+      if (!(name in params)) return whole;
+      const value = params[name]!;
+      if (typeof value === 'number') return numberFormats[locale].format(value) + (closing ?? '');
+      // A value the message quotes that opens with the same quote (an item's label drawn from a
+      // text that starts with a quotation) is not opened twice: « « “Man’s greed… » reads badly.
+      const opening = /([«“])[\s\u00a0\u202f]*$/u.exec(
+        template.slice(Math.max(0, at - 2), at),
+      )?.[1];
+      if (!opening || !value.startsWith(opening)) return value + (closing ?? '');
+      const inner = value.slice(opening.length).replace(/^[\s\u00a0\u202f]+/u, '');
+      // …and when the value closes that quotation itself (« United States to Lift Sudan
+      // Sanctions »…), the message's own closing quote would be one too many: it goes.
+      const closer = opening === '«' ? '»' : '”';
+      const count = (mark: string) => inner.split(mark).length - 1;
+      return count(closer) > count(opening) ? inner : inner + (closing ?? '');
+    },
+  );
 }
 
 /** Translates a message of the popup's first paint: see {@link translate}. */

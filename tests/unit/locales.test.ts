@@ -188,6 +188,13 @@ describe('locales', () => {
     expect(t('undo.trashed', { title: '“Why it matters…' }, 'en')).toBe(
       '“Why it matters…” is in the trash.',
     );
+    // A value that closes the quotation it opens keeps its own closing quote, not a second one.
+    expect(
+      t('undo.trashed', { title: '«\u00a0United States to Lift Sudan Sanctions\u00a0»…' }, 'fr'),
+    ).toBe('«\u00a0United States to Lift Sudan Sanctions\u00a0»… est à la corbeille.');
+    expect(t('undo.trashed', { title: '“United States to Lift Sudan Sanctions”…' }, 'en')).toBe(
+      '“United States to Lift Sudan Sanctions”… is in the trash.',
+    );
     // Another quote inside is kept: it is the value's own.
     expect(t('undo.trashed', { title: '“Man’s greed…' }, 'fr')).toBe(
       '«\u00a0“Man’s greed…\u00a0» est à la corbeille.',
