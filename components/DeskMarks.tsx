@@ -38,26 +38,40 @@ export function useLockLapse(marks: readonly (DeskMark | undefined)[]): void {
 }
 
 /**
- * Who clipped (created) a shared record, who last edited it, and who is editing it right now.
+ * Who clipped (created) a shared record, who last edited it (one name, said once, when it is the
+ * same person) and who is editing it right now.
  * Nothing on a record that was never shared: the desk looks as it did without sync.
  */
 export function DeskMarks({ mark, kind, now }: Props) {
   if (!mark) return null;
   const editing = lockedBy(mark, now);
+  // The same hands clipped and last edited it: one name, not « Coupé par X · modifié par X ».
+  const sameHands =
+    mark.createdBy && mark.createdBy === mark.modifiedBy ? mark.createdBy : undefined;
   return (
     <p class="desk-marks" data-testid="desk-marks">
-      {mark.createdBy && (
+      {sameHands ? (
         <span>
-          {t(kind === 'draft' ? 'shared.marks.clippedBy' : 'shared.marks.createdBy', {
-            name: mark.createdBy,
+          {t(kind === 'draft' ? 'shared.marks.clippedEditedBy' : 'shared.marks.createdEditedBy', {
+            name: sameHands,
           })}
         </span>
-      )}
-      {mark.modifiedBy && (
-        <span>
-          {mark.createdBy ? ' · ' : ''}
-          {t('shared.marks.editedBy', { name: mark.modifiedBy })}
-        </span>
+      ) : (
+        <>
+          {mark.createdBy && (
+            <span>
+              {t(kind === 'draft' ? 'shared.marks.clippedBy' : 'shared.marks.createdBy', {
+                name: mark.createdBy,
+              })}
+            </span>
+          )}
+          {mark.modifiedBy && (
+            <span>
+              {mark.createdBy ? ' · ' : ''}
+              {t('shared.marks.editedBy', { name: mark.modifiedBy })}
+            </span>
+          )}
+        </>
       )}
       {editing && (
         <span

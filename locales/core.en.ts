@@ -137,6 +137,8 @@ export const coreEn: CoreMessages = {
     'You are {role}: “{title}” is not your draft; merging another into it is up to its author or an Editor.',
   'shared.marks.clippedBy': 'Clipped by {name}',
   'shared.marks.createdBy': 'Created by {name}',
+  'shared.marks.clippedEditedBy': 'Clipped and edited by {name}',
+  'shared.marks.createdEditedBy': 'Created and edited by {name}',
   'shared.marks.editedBy': 'edited by {name}',
   'shared.marks.editing': '{name} is editing it now',
   'shared.marks.lockHelp': '{name} has this draft open: your changes may cross theirs.',

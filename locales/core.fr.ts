@@ -146,6 +146,8 @@ export const coreFr = {
     'Vous êtes {role} : « {title} » n’est pas votre brouillon, y fusionner un autre revient à son auteur ou à un Éditeur.',
   'shared.marks.clippedBy': 'Coupé par {name}',
   'shared.marks.createdBy': 'Créé par {name}',
+  'shared.marks.clippedEditedBy': 'Coupé et modifié par {name}',
+  'shared.marks.createdEditedBy': 'Créé et modifié par {name}',
   'shared.marks.editedBy': 'modifié par {name}',
   'shared.marks.editing': '{name} le modifie en ce moment',
   'shared.marks.lockHelp':

@@ -85,7 +85,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     const row = b.page.getByTestId('draft').filter({ hasText: title }).first();
     await row
       .getByTestId('desk-marks')
-      .filter({ hasText: `Coupé par ${newsroom().editor.name}` })
+      .filter({ hasText: new RegExp(`Coupé (et modifié )?par ${newsroom().editor.name}`) })
       .waitFor();
     await b.page.screenshot({ path: screenshotPath('shared-desk.png') });
   });

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DeskMarks } from '../../../components/DeskMarks';
+import { setLocale } from '../../../locales/core';
 import { SharedDeskBar, syncLine } from '../../../components/SharedDeskBar';
 import { SharedDeskSettings } from '../../../components/SharedDeskSettings';
 import { UndoProvider } from '../../../components/Undo';
@@ -99,8 +100,23 @@ describe('DeskMarks', () => {
       />,
     );
 
-    expect(screen.getByTestId('desk-marks').textContent).toBe('Créé par Rédac · modifié par Rédac');
+    expect(screen.getByTestId('desk-marks').textContent).toBe('Créé et modifié par Rédac');
     expect(screen.queryByTestId('desk-lock')).toBeNull();
+  });
+
+  it('names once who clipped a draft and last edited it, in both languages', () => {
+    const mark = { remoteId: 12, createdBy: 'Rédac', modifiedBy: 'Rédac' };
+    const { unmount } = render(<DeskMarks kind="draft" now={now} mark={mark} />);
+    expect(screen.getByTestId('desk-marks').textContent).toBe('Coupé et modifié par Rédac');
+    unmount();
+
+    setLocale('en');
+    try {
+      render(<DeskMarks kind="draft" now={now} mark={mark} />);
+      expect(screen.getByTestId('desk-marks').textContent).toBe('Clipped and edited by Rédac');
+    } finally {
+      setLocale('fr');
+    }
   });
 
   it('shows nothing on a record never shared', () => {
