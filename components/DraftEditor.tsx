@@ -88,7 +88,8 @@ function showValue(field: FormField, value: Draft[FormField]): string {
 
 /**
  * A draft's desk mark without who is editing it: in the trash, the lock the last sync saw
- * (taken before the trash, not released yet) is no one editing it.
+ * (taken before the trash, not released yet) is no one editing it; and while the editor's notice
+ * names who is editing it, the marks line does not name them a second time.
  */
 function withoutLock(mark: Draft['desk']): Draft['desk'] {
   if (!mark?.lock) return mark;
@@ -341,7 +342,12 @@ function DraftEditorOf({
           beforeMerge={flush}
         />
       )}
-      <DeskMarks mark={trashed ? withoutLock(draft.desk) : draft.desk} kind="draft" />
+      {/* A colleague editing it is said once, by the notice below (it tells what to do): not
+          again on the marks line. */}
+      <DeskMarks
+        mark={trashed || editingElsewhere ? withoutLock(draft.desk) : draft.desk}
+        kind="draft"
+      />
       {twin && !trashed && (
         <PageTwinNotice
           twin={{ id: twin.draft.id, title: twin.draft.title, by: twin.by, mine: twin.mine }}

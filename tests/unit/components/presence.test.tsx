@@ -1,7 +1,7 @@
 /**
  * Who else is editing a shared draft, as its editor says it (« Rédac modifie ce brouillon en ce
- * moment… » and the marks' « ✎ Rédac le modifie en ce moment »): said while Rédac holds the
- * draft's edit lock, and no longer once the draft is in the trash, which nobody is editing.
+ * moment… », once: not again on the marks line): said while Rédac holds the draft's edit lock,
+ * and no longer once the draft is in the trash, which nobody is editing.
  */
 import { cleanup, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -60,7 +60,6 @@ async function openWhileRedacEdits() {
   });
   wrap(<DraftEditor id={draft.id} onClose={() => {}} />);
   await screen.findByText(/^Rédac modifie ce brouillon en ce moment/);
-  expect(screen.getByTestId('desk-lock').textContent).toContain('Rédac le modifie en ce moment');
   return draft;
 }
 
@@ -68,6 +67,24 @@ const presence = () => [
   screen.queryByTestId('editing-elsewhere'),
   screen.queryByTestId('desk-lock'),
 ];
+
+describe('DraftEditor › a colleague editing the draft', () => {
+  it('is said once, by the notice that tells what to do, not again on the marks line', async () => {
+    await openWhileRedacEdits();
+    const notice = screen.getByTestId('editing-elsewhere');
+    expect(notice.getAttribute('role')).toBe('status');
+    expect(screen.queryByTestId('desk-lock')).toBeNull();
+    // No other text in the editor says Rédac is editing it (the buttons' refusals, which say why
+    // they are greyed, are not that).
+    expect(screen.getByTestId('desk-marks').textContent).toBe('Coupé par Autrice');
+    expect(screen.getByTestId('desk-marks').querySelector('[title]')).toBeNull();
+    expect(
+      screen
+        .getAllByText(/Rédac (le )?modifie/)
+        .filter((element) => element.dataset.testid !== 'role-reason'),
+    ).toEqual([notice]);
+  });
+});
 
 describe('DraftEditor › a colleague editing the draft, then trashing it', () => {
   it('no longer names the colleague once the trash notice shows', async () => {
@@ -140,7 +157,8 @@ describe('DraftEditor › a colleague leaving the draft', () => {
     await screen.findByText(/^Rédac modifie ce brouillon en ce moment/);
     // The background marks the record as the refusal says (services/sync.ts, markLock).
     await db.clips.update(draft.id, { desk: { ...draft.desk!, lock: redacLock() } });
-    await screen.findByTestId('desk-lock');
+    // The editor sees the mark (nothing shows it: its notice already names Rédac).
+    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(asked).toEqual([{ release: undefined }]);
   });
 });
