@@ -31,12 +31,43 @@ export function withoutStranded(text: string): string {
   return text.replace(STRANDED, '');
 }
 
+/** The marks that open an aside or a quotation, and the mark that closes each. */
+const CLOSING: Readonly<Record<string, string>> = { '(': ')', '«': '»', '“': '”' };
+
+/**
+ * `kept` (a text cut short) without the aside or quotation its cut left open: « The Hidden
+ * Heroines of Chaos (Quanta » is cut before its « ( », at a word, and reads « The Hidden Heroines
+ * of Chaos ». Kept as it is when that would take away most of it (a quotation that opens the
+ * text, « « United States to Lift Sudan », is better cut inside than dropped).
+ */
+function closedAtCut(kept: string): string {
+  const open: { at: number; close: string }[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    const mark = kept[i]!;
+    const close = CLOSING[mark];
+    if (close) {
+      open.push({ at: i, close });
+      continue;
+    }
+    const closed = open.map((entry) => entry.close).lastIndexOf(mark);
+    if (closed >= 0) open.length = closed;
+  }
+  const first = open[0];
+  if (!first) return kept;
+  let end = first.at;
+  // A mark against a word (« ministre(s » ) takes the word with it.
+  if (end > 0 && !/\s/u.test(kept[end - 1]!)) end = kept.slice(0, end).search(/\S*$/u);
+  const before = withoutStranded(kept.slice(0, end));
+  return /[\p{L}\p{N}]/u.test(before) && before.length >= kept.length / 2 ? before : kept;
+}
+
 /**
  * A text cut short, ended with « … » against its last word: without the punctuation it was cut
- * on, nor a sentence's full stop, which « .… » would repeat (an ellipsis already there stays).
+ * on, nor a sentence's full stop, which « .… » would repeat (an ellipsis already there stays),
+ * nor an aside or quotation the cut left open (see {@link closedAtCut}).
  */
 export function withEllipsis(kept: string): string {
-  return `${withoutStranded(kept).replace(/(?<!\.)\.$/u, '')}…`;
+  return `${withoutStranded(closedAtCut(withoutStranded(kept))).replace(/(?<!\.)\.$/u, '')}…`;
 }
 
 /**

@@ -26,6 +26,49 @@ describe('withEllipsis', () => {
   });
 });
 
+describe('an aside or quotation left open by the cut', () => {
+  it('cuts before the opening parenthesis, at a word, in English and French', () => {
+    expect(withEllipsis('The Hidden Heroines of Chaos (Quanta')).toBe(
+      'The Hidden Heroines of Chaos…',
+    );
+    expect(shortened('The Hidden Heroines of Chaos (Quanta Magazine)', 38)).toBe(
+      'The Hidden Heroines of Chaos…',
+    );
+    expect(shortened('Le Sénat adopte la réforme des retraites (à une voix près)', 48)).toBe(
+      'Le Sénat adopte la réforme des retraites…',
+    );
+    // A mark against its word takes the word with it.
+    expect(withEllipsis('La liste des ministre(s')).toBe('La liste des…');
+  });
+
+  it('cuts before an opening « or “ whose quotation the cut leaves open', () => {
+    expect(shortened('Le ministre dénonce une « chasse aux sorcières » à l’Assemblée', 40)).toBe(
+      'Le ministre dénonce une…',
+    );
+    expect(shortened('Trump called the agreement “the worst deal ever made” on Tuesday', 40)).toBe(
+      'Trump called the agreement…',
+    );
+    // Nested: before the first one left open.
+    expect(withEllipsis('Le rapport sur les retraites (dit « Borloo')).toBe(
+      'Le rapport sur les retraites…',
+    );
+  });
+
+  it('keeps asides and quotations closed before the cut', () => {
+    expect(withEllipsis('Le Sénat (à une voix) adopte « enfin » la')).toBe(
+      'Le Sénat (à une voix) adopte « enfin » la…',
+    );
+    expect(withEllipsis('Chaos (Quanta) and order (again')).toBe('Chaos (Quanta) and order…');
+  });
+
+  it('keeps the cut when going back would drop most of the text', () => {
+    expect(withEllipsis('« United States to Lift Sudan')).toBe('« United States to Lift Sudan…');
+    expect(withEllipsis('Il dit « Nous ne partirons jamais de')).toBe(
+      'Il dit « Nous ne partirons jamais de…',
+    );
+  });
+});
+
 describe('withoutStranded', () => {
   it('leaves a text that ends on a word as it is', () => {
     expect(withoutStranded('Le projet')).toBe('Le projet');

@@ -43,6 +43,15 @@ describe('labelFromText', () => {
     ).toBe('« Je ne savais pas », dit-il');
   });
 
+  it('does not stop inside an aside or quotation its words leave open', () => {
+    expect(labelFromText('<p>The Hidden Heroines of Chaos (Quanta Magazine) tells</p>')).toBe(
+      'The Hidden Heroines of Chaos…',
+    );
+    expect(labelFromText('<p>Le ministre dénonce une « chasse aux sorcières »</p>')).toBe(
+      'Le ministre dénonce une…',
+    );
+  });
+
   it('gives nothing for an item without text', () => {
     expect(labelFromText('<p> </p>')).toBe('');
   });
