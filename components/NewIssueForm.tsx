@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatIssueTitle, parseIsoDate, type HouseStyle } from '../export/house-style';
+import { formatIssueTitle, issueTitle, parseIsoDate, type HouseStyle } from '../export/house-style';
 import { t } from '../locales';
 import { useAnnounce } from './Announcer';
 import { wordFailure, type WordedFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
-import { createIssue } from '../storage/issues';
+import { createIssue, listIssues } from '../storage/issues';
+import { useLiveQuery } from './useLiveQuery';
 import { DateField } from './DateField';
 import { deskRefusal } from './roles';
 import { useHouseStyle } from './useSettings';
@@ -81,6 +82,7 @@ function NewIssueFields({
   const [customTitle, setCustomTitle] = useState(resumed?.customTitle);
   const [intro, setIntro] = useState(resumed?.intro ?? '');
   const [error, setError] = useState<WordedFailure>();
+  const issues = useLiveQuery(() => listIssues(), []);
   // The shared desk: a role that may not create issues sees the form greyed, with why.
   const refused = deskRefusal(useSharedDesk(), 'editIssues');
   // What was typed last, read by the submission: Enter right after the last key must not
@@ -131,6 +133,8 @@ function NewIssueFields({
   const dateValid = parseIsoDate(date) !== null;
   const suggested = dateValid ? formatIssueTitle(style.titlePattern, date, style.locale) : '';
   const title = customTitle ?? suggested;
+  // An issue of that date already: said, not forbidden (a special issue the same day is one).
+  const namesake = dateValid ? issues?.find((issue) => issue.date === date) : undefined;
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -208,6 +212,9 @@ function NewIssueFields({
           onText={(text) => keep({ dateText: text })}
           onChange={(next) => keep({ date: next })}
         />
+        <p class="muted new-issue__namesake" role="status" data-testid="new-issue-namesake">
+          {namesake && t('issue.dateTaken', { title: issueTitle(namesake, style) })}
+        </p>
         <label class="field">
           <span>{t('issue.title')}</span>
           <input

@@ -215,6 +215,7 @@ export const en: Messages = {
   'issue.moveTo': 'Move to…',
   'issue.preview': 'Preview',
   'issue.delete': 'Delete the issue',
+  'issue.dateTaken': 'An issue of that date exists already: “{title}”.',
   'issue.badDate': 'Correct the date (dd/mm/yyyy) to create the issue.',
   'date.placeholder': 'dd/mm/yyyy',
   'date.help': 'dd/mm/yyyy or “15 March 2021”; ↑ and ↓ change the day.',

@@ -226,6 +226,7 @@ export const fr = {
   'issue.moveTo': 'Déplacer vers…',
   'issue.preview': 'Aperçu',
   'issue.delete': 'Supprimer le numéro',
+  'issue.dateTaken': 'Un numéro de cette date existe déjà : « {title} ».',
   'issue.badDate': 'Corrigez la date (jj/mm/aaaa) pour créer le numéro.',
   'date.placeholder': 'jj/mm/aaaa',
   'date.help': 'jj/mm/aaaa ou « 15 mars 2021 » ; ↑ et ↓ changent le jour.',

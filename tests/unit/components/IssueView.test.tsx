@@ -287,6 +287,30 @@ describe('IssueView', () => {
     expect(await db.issues.count()).toBe(0);
   });
 
+  it('says a new issue’s date is an existing issue’s, and creates it all the same', async () => {
+    await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
+    renderIssue(null);
+    fireEvent.click(await screen.findByRole('button', { name: '+ Nouveau numéro' }));
+    const form = await screen.findByRole('form', { name: 'Nouveau numéro' });
+    const date = within(form).getByLabelText('Date');
+    const said = within(form).getByTestId('new-issue-namesake');
+
+    fireEvent.input(date, { target: { value: '15/03/2021' } });
+    await waitFor(() =>
+      expect(said.textContent).toBe(
+        'Un numéro de cette date existe déjà\u00a0: «\u00a0Les indiscrets du 15 mars\u00a0».',
+      ),
+    );
+    // Another day: nothing to say.
+    fireEvent.input(date, { target: { value: '16/03/2021' } });
+    await waitFor(() => expect(said.textContent).toBe(''));
+
+    // Said, not forbidden: a special issue the same day is an issue too.
+    fireEvent.input(date, { target: { value: '15/03/2021' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Créer le numéro' }));
+    await waitFor(async () => expect(await db.issues.count()).toBe(2));
+  });
+
   it('counts words and characters of the issue against its budget, when it has one', async () => {
     const issue = await issueWith([{ title: 'Un', body: '<p>Quatre mots bien comptés</p>' }]);
     renderIssue(issue.id);
