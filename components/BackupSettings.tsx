@@ -32,6 +32,8 @@ export function BackupSettings() {
   const input = useRef<HTMLInputElement>(null);
   const message = useRef<HTMLParagraphElement>(null);
   const restoreButton = useRef<HTMLButtonElement>(null);
+  /** The file just chosen was refused (unreadable, or no backup). */
+  const refused = useRef(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [chosen, setChosen] = useState<Chosen>();
   const [withSettings, setWithSettings] = useState(false);
@@ -51,6 +53,14 @@ export function BackupSettings() {
   // the message that says what is under way, then what came of it.
   useEffect(() => {
     if (status.kind === 'idle') return;
+    // A file refused: back to the button that chose it, to choose another (the message, an
+    // alert, is read all the same). Whether reading it had taken the focus from that button
+    // (disabled meanwhile) depended on how fast the file was refused.
+    if (status.kind === 'error' && refused.current) {
+      refused.current = false;
+      restoreButton.current?.focus({ preventScroll: true });
+      return;
+    }
     const focused = document.activeElement;
     if (!focused || focused === document.body) message.current?.focus({ preventScroll: true });
   }, [status]);
@@ -88,11 +98,13 @@ export function BackupSettings() {
     try {
       text = await file.text();
     } catch (error) {
+      refused.current = true;
       setStatus({ kind: 'error', ...wordFailure(t('backup.failed'), error) });
       return;
     }
     const parsed = parseBackup(text);
     if (!parsed.ok) {
+      refused.current = true;
       setStatus({
         kind: 'error',
         text: `${describeBackupError(parsed.error)} ${t('backup.unchanged')}`,

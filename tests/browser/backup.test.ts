@@ -77,6 +77,14 @@ describe('backup and restore in Chromium with the built extension', () => {
 
   const status = (page: Page) => page.getByTestId('backup-status');
 
+  /** A file refused: the keyboard back on the button that chose it, to choose another. */
+  const backOnRestore = (page: Page) =>
+    until(
+      () => page.evaluate(() => document.activeElement?.textContent ?? ''),
+      (text) => text === 'Restaurer une sauvegarde…',
+      'the focus back on « Restaurer une sauvegarde… »',
+    );
+
   /** The issue's items as the list names them: by the first words of their text here. */
   const issueNames = (page: Page) =>
     page
@@ -188,6 +196,7 @@ describe('backup and restore in Chromium with the built extension', () => {
     expect(await status(options).getAttribute('role')).toBe('alert');
     expect(await options.getByTestId('backup-summary').count()).toBe(0);
     expect(await readDatabase(options)).toEqual(before);
+    await backOnRestore(options);
     await options.close();
   });
 
@@ -207,6 +216,7 @@ describe('backup and restore in Chromium with the built extension', () => {
         '(fichier tronqué, ou d’un autre type). Rien n’a été modifié.',
     );
     expect(await readDatabase(options)).toEqual(before);
+    await backOnRestore(options);
     await options.close();
   });
 
@@ -225,6 +235,7 @@ describe('backup and restore in Chromium with the built extension', () => {
       'Ce fichier est vide : ce n’est pas une sauvegarde d’Indiscrets. Rien n’a été modifié.',
     );
     expect(await readDatabase(options)).toEqual(before);
+    await backOnRestore(options);
     await options.close();
   });
 
