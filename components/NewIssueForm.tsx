@@ -38,13 +38,18 @@ function keepStarted(typed: Typed | undefined): void {
   });
 }
 
+/**
+ * The title the house pattern gives `date`; none ('') for a date still being typed, or impossible
+ * (never « Les indiscrets du 152021-12-03 »: the field says what is wrong instead).
+ */
+function proposedTitle(date: string, style: HouseStyle): string {
+  return parseIsoDate(date) ? formatIssueTitle(style.titlePattern, date, style.locale) : '';
+}
+
 /** What the editor typed, if it differs from what the form proposed on `today`. */
-function startedOf(typed: Typed, today: string, style: HouseStyle | undefined): Typed | undefined {
-  const proposed =
-    style && parseIsoDate(typed.date)
-      ? formatIssueTitle(style.titlePattern, typed.date, style.locale)
-      : undefined;
-  const titled = typed.customTitle !== undefined && typed.customTitle !== proposed;
+function startedOf(typed: Typed, today: string, style: HouseStyle): Typed | undefined {
+  const titled =
+    typed.customTitle !== undefined && typed.customTitle !== proposedTitle(typed.date, style);
   return typed.date !== today || titled || typed.intro.trim() !== '' ? typed : undefined;
 }
 
@@ -128,11 +133,8 @@ function NewIssueFields({
     setTimeout(focusDate);
   };
 
-  // A date still being typed, or impossible, gives no title: never « Les indiscrets du
-  // 152021-12-03 ». The field says what is wrong instead.
   const dateValid = parseIsoDate(date) !== null;
-  const suggested = dateValid ? formatIssueTitle(style.titlePattern, date, style.locale) : '';
-  const title = customTitle ?? suggested;
+  const title = customTitle ?? proposedTitle(date, style);
   // An issue of that date already: said, not forbidden (a special issue the same day is one).
   const namesake = dateValid ? issues?.find((issue) => issue.date === date) : undefined;
 
@@ -140,9 +142,7 @@ function NewIssueFields({
     event.preventDefault();
     if (refused) return;
     const { date, customTitle, intro } = typed.current;
-    const title =
-      customTitle ??
-      (parseIsoDate(date) ? formatIssueTitle(style.titlePattern, date, style.locale) : '');
+    const title = customTitle ?? proposedTitle(date, style);
     // A well-formed but impossible date (2027-02-30) has no title either. The keyboard goes to
     // the field to correct (the date's says what it read), not left on « Créer le numéro ».
     const [dateField, titleField] = form.current?.querySelectorAll('input') ?? [];
