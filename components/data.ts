@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { reportLoadFailure } from '../lib/page-leaving';
 
 /** The database layer of the extension pages, loaded on demand: see `inboxData.ts`. */
 export type Data = typeof import('./inboxData');
@@ -8,12 +9,19 @@ let loading: Promise<Data> | undefined;
 /**
  * Loads the database layer once and prepares it (journal replayed, old trash emptied).
  * Every view that reads the database waits for it, so none reads before the replay.
+ * A failed load is not kept: the next call tries again (a chunk can fail to load while the
+ * extension updates, and Firefox fails the loads of a closing page).
  */
 export function loadData(): Promise<Data> {
-  loading ??= import('./inboxData').then(async (data) => {
-    await data.prepare();
-    return data;
-  });
+  loading ??= import('./inboxData')
+    .then(async (data) => {
+      await data.prepare();
+      return data;
+    })
+    .catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
   return loading;
 }
 
@@ -24,7 +32,7 @@ export function useData(): Data | undefined {
     let live = true;
     loadData().then(
       (loaded) => live && setData(() => loaded),
-      (error) => console.error('Indiscrets data', error),
+      (error) => reportLoadFailure('Indiscrets data', error),
     );
     return () => {
       live = false;
@@ -63,7 +71,7 @@ export function useDataQuery<T>(
     if (!data) return;
     let closed = false;
     let subscription: { unsubscribe(): void } | undefined;
-    const failed = (error: unknown) => console.error('Indiscrets query', error);
+    const failed = (error: unknown) => reportLoadFailure('Indiscrets query', error);
     const watch = () => {
       subscription = data
         .liveQuery(() => query(data))

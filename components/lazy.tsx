@@ -1,5 +1,6 @@
 import type { ComponentChildren, ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { reportLoadFailure } from '../lib/page-leaving';
 import { t } from '../locales/core';
 import { loadData } from './data';
 
@@ -39,7 +40,7 @@ export function lazyComponent<P extends object>(
       fetch().then(
         (next) => live && setComponent(() => next),
         (error: unknown) => {
-          console.error('Indiscrets load', error);
+          reportLoadFailure('Indiscrets load', error);
           if (live) setFailed(true);
         },
       );

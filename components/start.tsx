@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { afterPaint } from '../lib/after-paint';
+import { reportLoadFailure } from '../lib/page-leaving';
 import { getLocale, t } from '../locales/core';
 import { App, type DeskFirstScreen } from './App';
 import { loadData } from './data';
@@ -43,7 +44,7 @@ export async function start(
     await check();
     draw();
   }
-  const load = () => void loadData().catch((error) => console.error('Indiscrets data', error));
+  const load = () => void loadData().catch((error) => reportLoadFailure('Indiscrets data', error));
   // The popup and the desk show their snapshots first: the database layer is loaded once that
   // is painted, not before.
   afterPaint(load);

@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
+import { reportLoadFailure } from '../lib/page-leaving';
 
 /**
  * Subscribes a component to a Dexie query: it re-renders when any context (popup, desk,
@@ -10,7 +11,7 @@ export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[] = [
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: setValue,
-      error: (error) => console.error('Indiscrets query', error),
+      error: (error) => reportLoadFailure('Indiscrets query', error),
     });
     return () => subscription.unsubscribe();
     // The query closes over `deps`; re-subscribing on their change is the point.
