@@ -9,6 +9,7 @@
 // Options: --only=check,unit,browser,wordpress,firefox
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
 import { findChromium } from './chromium.mjs';
 import { findFirefox } from './firefox.mjs';
 
@@ -26,6 +27,35 @@ function run(command, args, env = {}) {
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+/** Each failed test, a line each, said again at the very end (CI may keep only its last lines). */
+const failedTests = [];
+
+/** The failed tests of a Vitest JSON report: file, name and the first line of why. */
+function failedIn(name, json) {
+  for (const file of json.testResults ?? []) {
+    const where = path.relative(process.cwd(), file.name ?? '');
+    for (const test of file.assertionResults ?? []) {
+      if (test.status !== 'failed') continue;
+      const why = String(test.failureMessages?.[0] ?? '')
+        .replace(/\x1b\[[0-9;]*m/g, '')
+        .split('\n')
+        .find((line) => line.trim())
+        ?.trim()
+        .slice(0, 400);
+      failedTests.push(`${name}: ${where} › ${test.fullName}${why ? ` — ${why}` : ''}`);
+    }
+    // A file that failed outside its tests (its set-up, an import) has no failed test to name.
+    if (
+      file.status === 'failed' &&
+      !(file.assertionResults ?? []).some((t) => t.status === 'failed')
+    )
+      failedTests.push(
+        `${name}: ${where} — ${String(file.message ?? '')
+          .split('\n')[0]
+          .slice(0, 400)}`,
+      );
+  }
+}
 
 function vitest(name, config, env = {}) {
   const report = `.tmp/vitest-${name}.json`;
@@ -48,6 +78,7 @@ function vitest(name, config, env = {}) {
     totals.failed += json.numFailedTests ?? 0;
     totals.skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
     if (json.numTotalTests === 0) failures.push(`${name}: ran no test`);
+    failedIn(name, json);
   } else {
     failures.push(`${name}: no report`);
   }
@@ -110,6 +141,7 @@ if (wanted('firefox')) {
 }
 
 console.log('');
+for (const test of failedTests) console.log(`FAILED TEST ${test}`);
 for (const failure of failures) console.log(`FAILED ${failure}`);
 console.log(
   `npm test: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`,

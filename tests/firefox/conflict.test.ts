@@ -6,11 +6,12 @@ import {
   chord,
   clickButton,
   clipFromPopup,
+  expectNoExtensionErrors,
+  type FirefoxSession,
   inFirefox,
   pressButton,
   selectInEditor,
   textsOf,
-  type FirefoxSession,
 } from './harness';
 
 /** The hint under each version's caption that has marks to reach by keyboard. */
@@ -288,6 +289,6 @@ describe('a conflict over an item’s text, in Firefox (MV2)', () => {
   });
 
   it('logged no error but the refused writes from any extension page or the background', () => {
-    expect(session.extensionErrors().filter((line) => !/Indiscrets save/.test(line))).toEqual([]);
+    expectNoExtensionErrors(session, /Indiscrets save/);
   });
 });

@@ -12,7 +12,14 @@ import {
   styledIn,
   type DragDriver,
 } from '../fixtures/cross-select';
-import { chord, clickButton, clipFromPopup, inFirefox, type FirefoxSession } from './harness';
+import {
+  chord,
+  clickButton,
+  clipFromPopup,
+  expectNoExtensionErrors,
+  type FirefoxSession,
+  inFirefox,
+} from './harness';
 
 interface StoredClip {
   id: string;
@@ -201,6 +208,6 @@ describe('replacing a selection across two blocks of an item’s text, in Firefo
   });
 
   it('logged no error from any extension page or the background', () => {
-    expect(session.extensionErrors()).toEqual([]);
+    expectNoExtensionErrors(session);
   });
 });

@@ -17,12 +17,13 @@ import {
   clickButton,
   clipFromPopup,
   downloaded,
+  expectNoExtensionErrors,
   fieldSelector,
+  type FirefoxSession,
   inFirefox,
   pressButton,
   textsOf,
   typeInto,
-  type FirefoxSession,
 } from './harness';
 import { clearDatabase, readDatabase as readTables } from '../browser/database';
 
@@ -423,7 +424,7 @@ describe('composing, exporting, backing up and publishing in Firefox (MV2)', () 
   });
 
   it('logged no error from any extension page or the background', async () => {
-    expect(session.extensionErrors()).toEqual([]);
+    expectNoExtensionErrors(session);
     // The folder held only what the tests downloaded and wrote.
     expect((await readdir(session.downloadDir)).every((name) => !name.endsWith('.part'))).toBe(
       true,

@@ -6,9 +6,10 @@ import {
   chord,
   clickButton,
   clipFromPopup,
+  expectNoExtensionErrors,
+  type FirefoxSession,
   inFirefox,
   selectInEditor,
-  type FirefoxSession,
 } from './harness';
 
 interface StoredClip {
@@ -179,6 +180,6 @@ describe('bold, italic and paste from the keyboard in the item editor, in Firefo
   });
 
   it('logged no error from any extension page or the background', () => {
-    expect(session.extensionErrors()).toEqual([]);
+    expectNoExtensionErrors(session);
   });
 });

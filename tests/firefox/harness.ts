@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { ROOT, servePages, until, type PageServer } from '../browser/harness';
 
 /** The Firefox test build: `INDISCRETS_TEST_BUILD=1 wxt build -b firefox --mv2`. */
@@ -211,6 +211,15 @@ export function extensionErrors(lines: readonly string[], base: string): string[
       (/^JavaScript error:/.test(line) && line.includes(base)) ||
       /^console\.error: .*Indiscrets/.test(line),
   );
+}
+
+/**
+ * Asserts that the extension logged no error (but those `allowed` matches), naming the errors in
+ * the failure's first line: a CI log may keep no more of it.
+ */
+export function expectNoExtensionErrors(session: FirefoxSession, allowed?: RegExp): void {
+  const errors = session.extensionErrors().filter((line) => !allowed?.test(line));
+  expect(errors, `errors from the extension: ${errors.join(' · ')}`).toEqual([]);
 }
 
 /** Clicks the button whose text is `name` (puppeteer has no role locator over BiDi here). */

@@ -6,10 +6,11 @@ import {
   chord,
   clickButton,
   clipFromPopup,
+  expectNoExtensionErrors,
+  type FirefoxSession,
   inFirefox,
   pressButton,
   selectInEditor,
-  type FirefoxSession,
 } from './harness';
 
 interface StoredClip {
@@ -150,6 +151,6 @@ describe('a list in an item’s text, in Firefox (MV2)', () => {
   });
 
   it('logged no error from any extension page or the background', () => {
-    expect(session.extensionErrors()).toEqual([]);
+    expectNoExtensionErrors(session);
   });
 });

@@ -47,12 +47,13 @@ import { site } from '../wordpress/helpers';
 import {
   clickButton,
   clipFromPopup,
+  expectNoExtensionErrors,
   fieldSelector,
+  type FirefoxSession,
   inFirefox,
   pressButton,
   textsOf,
   typeInto,
-  type FirefoxSession,
 } from './harness';
 
 const fr = (key: Parameters<typeof t>[0], params: Record<string, string | number> = {}) =>
@@ -560,7 +561,7 @@ describe('a Firefox editor and a Chromium colleague on one shared desk, through 
   });
 
   it('logged no error from any extension page or the background', () => {
-    expect(session.extensionErrors()).toEqual([]);
+    expectNoExtensionErrors(session);
   });
 
   /** The merge dialog's button for `title`: its text is the title, then the site's name. */
