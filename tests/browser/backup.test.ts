@@ -96,7 +96,7 @@ describe('backup and restore in Chromium with the built extension', () => {
   beforeAll(async () => {
     server = await servePages();
     session = await launchExtension();
-    session.context.setDefaultTimeout(5_000);
+    session.context.setDefaultTimeout(15_000);
   });
 
   afterAll(async () => {

@@ -77,8 +77,8 @@ describe('composing an issue in Chromium with the built extension', () => {
   beforeAll(async () => {
     server = await servePages();
     session = await launchExtension();
-    // A broken step fails in seconds, not after Playwright's 30 s default.
-    session.context.setDefaultTimeout(5_000);
+    // A broken step fails in 15 s, not after Playwright's 30 s default (5 s is short on a loaded CI machine).
+    session.context.setDefaultTimeout(15_000);
   });
 
   afterAll(async () => {

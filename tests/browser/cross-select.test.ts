@@ -40,7 +40,7 @@ describe('replacing a selection across two blocks of an item’s text, in Chromi
   beforeAll(async () => {
     server = await servePages();
     session = await launchExtension();
-    session.context.setDefaultTimeout(10_000);
+    session.context.setDefaultTimeout(15_000);
     title = (await clipTwoArticles(session, server)).lemonde;
   });
 

@@ -11,7 +11,7 @@ describe('the house style in the options page, in Chromium', () => {
 
   beforeAll(async () => {
     session = await launchExtension();
-    session.context.setDefaultTimeout(5_000);
+    session.context.setDefaultTimeout(15_000);
   });
 
   afterAll(async () => {

@@ -217,7 +217,7 @@ describe('writing an item in Chromium with the built extension', () => {
   beforeAll(async () => {
     server = await servePages();
     session = await launchExtension();
-    session.context.setDefaultTimeout(10_000);
+    session.context.setDefaultTimeout(15_000);
     Object.assign(titles, await clipTwoArticles(session, server));
     // An issue to add items to.
     const popup = await openPopup();
