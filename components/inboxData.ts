@@ -55,6 +55,16 @@ export async function sharedDesk(): Promise<SharedDesk> {
 }
 
 /**
+ * The desk's own user as the desk marks take it (`deskUser`): their WordPress id (0 before the
+ * first sync named them), null with sync off. The sync's state alone, not `sharedDesk`'s counts:
+ * the marks watch it, and an edit (a write to the outbox) changes nothing of it.
+ */
+export async function ownDeskUser(): Promise<number | null> {
+  const state = await db.syncState.get('desk');
+  return state?.enabled ? (state.user?.id ?? 0) : null;
+}
+
+/**
  * A row shows three lines of the body or of the last quote: a body or a clipped quote may be
  * 100 KB, and the first page of rows is kept in localStorage (inboxSnapshot.ts) and parsed
  * before the popup paints. The word count is taken on the whole text first.

@@ -149,6 +149,11 @@ export const coreFr = {
   'shared.marks.clippedEditedBy': 'Coupé et modifié par {name}',
   'shared.marks.createdEditedBy': 'Créé et modifié par {name}',
   'shared.marks.editedBy': 'modifié par {name}',
+  'shared.marks.clippedByYou': 'Coupé par vous',
+  'shared.marks.createdByYou': 'Créé par vous',
+  'shared.marks.clippedEditedByYou': 'Coupé et modifié par vous',
+  'shared.marks.createdEditedByYou': 'Créé et modifié par vous',
+  'shared.marks.editedByYou': 'modifié par vous',
   'shared.marks.editing': '{name} le modifie en ce moment',
   'shared.marks.lockHelp':
     '{name} a ce brouillon ouvert : vos modifications pourraient croiser les siennes.',

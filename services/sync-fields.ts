@@ -275,8 +275,16 @@ export function deskMarkOf(
   const mark: DeskMark = { remoteId: record.id, modifiedAt: fromGmt(record.modified_gmt) };
   const createdBy = nameOf(record.clipped_by);
   const modifiedBy = nameOf(record.last_edited_by);
-  if (createdBy) mark.createdBy = createdBy;
-  if (modifiedBy) mark.modifiedBy = modifiedBy;
+  // The names with their ids: the marks say « vous » by the id, never by the name (two editors
+  // can share one).
+  if (createdBy) {
+    mark.createdBy = createdBy;
+    if (record.clipped_by?.id) mark.createdById = record.clipped_by.id;
+  }
+  if (modifiedBy) {
+    mark.modifiedBy = modifiedBy;
+    if (record.last_edited_by?.id) mark.modifiedById = record.last_edited_by.id;
+  }
   if (record.status === 'trash') {
     // Who put it in the trash: its last editor in the answer that brought the trash here (the
     // plugin makes the trasher the last editor). Already in the trash here, the one known is

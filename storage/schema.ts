@@ -75,7 +75,9 @@ export const EditMarkSchema = v.looseObject({
 export const DeskMarkSchema = v.looseObject({
   remoteId: v.number(),
   createdBy: v.optional(v.string()),
+  createdById: v.optional(v.number()),
   modifiedBy: v.optional(v.string()),
+  modifiedById: v.optional(v.number()),
   modifiedAt: v.optional(v.string()),
   trashedBy: v.optional(v.string()),
   mergedInto: v.optional(v.string()),

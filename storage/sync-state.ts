@@ -47,8 +47,15 @@ export interface DeskMark {
   remoteId: number;
   /** Display name of who clipped the draft (created the issue). */
   createdBy?: string;
+  /**
+   * WordPress user id of who clipped the draft (created the issue): the marks say « vous » when
+   * it is the desk's own user. Absent on a mark written before it was kept: the name is said.
+   */
+  createdById?: number;
   /** Display name of who last wrote it on the server. */
   modifiedBy?: string;
+  /** WordPress user id of who last wrote it on the server (see `createdById`). */
+  modifiedById?: number;
   /** When it was last written on the server (ISO 8601). */
   modifiedAt?: string;
   /** In the trash: display name of who put it there (`modifiedBy` may be a later writer). */

@@ -60,7 +60,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     await server?.close();
   });
 
-  it('A clips a page; B sees the draft after a sync, quote and metadata intact', async () => {
+  it('A clips a page; B sees the draft after a sync, quote and metadata intact, and who clipped it; A’s marks say « vous »', async () => {
     const title = await clipFixture(a.session, server, 'lemonde-1', '#articleBody p');
     const mine = await clipByTitle(a, title);
     await settled(a);
@@ -88,6 +88,14 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
       .filter({ hasText: new RegExp(`Coupé (et modifié )?par ${newsroom().editor.name}`) })
       .waitFor();
     await b.page.screenshot({ path: screenshotPath('shared-desk.png') });
+    // A's own inbox says « vous » for A, as the rest of the desk does, not A's name.
+    await a.page
+      .getByTestId('draft')
+      .filter({ hasText: title })
+      .first()
+      .getByTestId('desk-marks')
+      .filter({ hasText: /^Coupé (et modifié )?par vous$/ })
+      .waitFor();
   });
 
   it('marks on A’s open desk, at its next sync, the draft B is editing, and unmarks it when B closes it', async () => {

@@ -119,6 +119,187 @@ describe('DeskMarks', () => {
     }
   });
 
+  describe('on the desk of one of the editors it names (Rédac, user 3)', () => {
+    const marksText = () => screen.getAllByTestId('desk-marks').map((p) => p.textContent);
+    beforeEach(async () => {
+      await db.syncState.put(deskState('editor'));
+    });
+
+    it('says « vous » for them, whether they clipped, created or last edited it', async () => {
+      render(
+        <>
+          <DeskMarks
+            kind="draft"
+            now={now}
+            mark={{
+              remoteId: 1,
+              createdBy: 'Rédac',
+              createdById: 3,
+              modifiedBy: 'Paul',
+              modifiedById: 8,
+            }}
+          />
+          <DeskMarks
+            kind="draft"
+            now={now}
+            mark={{
+              remoteId: 2,
+              createdBy: 'Rédac',
+              createdById: 3,
+              modifiedBy: 'Rédac',
+              modifiedById: 3,
+            }}
+          />
+          <DeskMarks
+            kind="draft"
+            now={now}
+            mark={{
+              remoteId: 3,
+              createdBy: 'Paul',
+              createdById: 8,
+              modifiedBy: 'Rédac',
+              modifiedById: 3,
+            }}
+          />
+          <DeskMarks
+            kind="issue"
+            now={now}
+            mark={{ remoteId: 4, createdBy: 'Rédac', createdById: 3 }}
+          />
+          <DeskMarks
+            kind="issue"
+            now={now}
+            mark={{
+              remoteId: 5,
+              createdBy: 'Rédac',
+              createdById: 3,
+              modifiedBy: 'Rédac',
+              modifiedById: 3,
+            }}
+          />
+        </>,
+      );
+      await waitFor(() =>
+        expect(marksText()).toEqual([
+          'Coupé par vous · modifié par Paul',
+          'Coupé et modifié par vous',
+          'Coupé par Paul · modifié par vous',
+          'Créé par vous',
+          'Créé et modifié par vous',
+        ]),
+      );
+    });
+
+    it('tells them from a colleague of the same name by the id, and names on a mark without ids', async () => {
+      render(
+        <>
+          {/* Another Rédac (user 9) clipped it, this one edited it last. */}
+          <DeskMarks
+            kind="draft"
+            now={now}
+            mark={{
+              remoteId: 1,
+              createdBy: 'Rédac',
+              createdById: 9,
+              modifiedBy: 'Rédac',
+              modifiedById: 3,
+            }}
+          />
+          {/* Kept before the marks kept ids: the name, as before, never guessed from it. */}
+          <DeskMarks
+            kind="draft"
+            now={now}
+            mark={{ remoteId: 2, createdBy: 'Rédac', modifiedBy: 'Rédac' }}
+          />
+        </>,
+      );
+      await waitFor(() =>
+        expect(marksText()).toEqual([
+          'Coupé par Rédac · modifié par vous',
+          'Coupé et modifié par Rédac',
+        ]),
+      );
+    });
+
+    it('says « you » in English', async () => {
+      setLocale('en');
+      try {
+        render(
+          <>
+            <DeskMarks
+              kind="draft"
+              now={now}
+              mark={{
+                remoteId: 1,
+                createdBy: 'Rédac',
+                createdById: 3,
+                modifiedBy: 'Paul',
+                modifiedById: 8,
+              }}
+            />
+            <DeskMarks
+              kind="draft"
+              now={now}
+              mark={{
+                remoteId: 2,
+                createdBy: 'Paul',
+                createdById: 8,
+                modifiedBy: 'Rédac',
+                modifiedById: 3,
+              }}
+            />
+            <DeskMarks
+              kind="draft"
+              now={now}
+              mark={{
+                remoteId: 3,
+                createdBy: 'Rédac',
+                createdById: 3,
+                modifiedBy: 'Rédac',
+                modifiedById: 3,
+              }}
+            />
+            <DeskMarks
+              kind="issue"
+              now={now}
+              mark={{ remoteId: 4, createdBy: 'Rédac', createdById: 3 }}
+            />
+            <DeskMarks
+              kind="issue"
+              now={now}
+              mark={{
+                remoteId: 5,
+                createdBy: 'Rédac',
+                createdById: 3,
+                modifiedBy: 'Rédac',
+                modifiedById: 3,
+              }}
+            />
+          </>,
+        );
+        await waitFor(() =>
+          expect(marksText()).toEqual([
+            'Clipped by you · edited by Paul',
+            'Clipped by Paul · edited by you',
+            'Clipped and edited by you',
+            'Created by you',
+            'Created and edited by you',
+          ]),
+        );
+      } finally {
+        setLocale('fr');
+      }
+    });
+
+    it('names them again once the shared desk is off', async () => {
+      const mark = { remoteId: 1, createdBy: 'Rédac', createdById: 3 };
+      render(<DeskMarks kind="draft" now={now} mark={mark} />);
+      await waitFor(() => expect(marksText()).toEqual(['Coupé par vous']));
+      await db.syncState.put({ ...deskState('editor'), enabled: false });
+      await waitFor(() => expect(marksText()).toEqual(['Coupé par Rédac']));
+    });
+  });
+
   it('shows nothing on a record never shared', () => {
     const { container } = render(<DeskMarks kind="draft" mark={undefined} />);
     expect(container.textContent).toBe('');

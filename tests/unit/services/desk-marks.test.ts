@@ -26,6 +26,15 @@ describe('deskMarkOf', () => {
     expect(deskMarkOf(record('draft'), 4).lock).toMatchObject({ by: 'Rédac', userId: 3 });
   });
 
+  it('keeps the ids of who clipped it and who last edited it beside their names', () => {
+    expect(deskMarkOf(record('draft'), 4)).toMatchObject({
+      createdBy: 'Autrice',
+      createdById: 4,
+      modifiedBy: 'Rédac',
+      modifiedById: 3,
+    });
+  });
+
   it('marks no lock on a draft in the trash, which nobody is editing', () => {
     // WordPress keeps the lock its trasher held: the trash does not release it.
     const mark = deskMarkOf(record('trash'), 4);

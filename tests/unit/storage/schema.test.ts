@@ -80,7 +80,9 @@ describe('a backup of records with every field set', () => {
   const desk: Required<DeskMark> = {
     remoteId: 812,
     createdBy: 'Camille',
+    createdById: 6,
     modifiedBy: 'Léa',
+    modifiedById: 7,
     modifiedAt: '2027-03-10T09:00:00.000Z',
     trashedBy: 'Camille',
     mergedInto: 'draft-2',
