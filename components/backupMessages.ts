@@ -1,3 +1,4 @@
+import { shortened } from '../lib/ellipsis';
 import { getLocale, t, type MessageKey } from '../locales';
 import type { ParsedBackup } from '../storage/backup-format';
 import type { BackupError, BackupErrorCode } from '../storage/backup-read';
@@ -46,8 +47,8 @@ function fieldName(field = ''): string {
   return key ? t('backup.field', { label: t(key), field }) : t('backup.fieldPath', { field });
 }
 
-const shorten = (text: string, max = 60) =>
-  text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+/** How long a record's title may be in a message about the file: it names the record, no more. */
+const TITLE_IN_MESSAGE = 60;
 
 /** The editor's words for what is wrong with a file: which problem, and which record. */
 export function describeBackupError(error: BackupError): string {
@@ -61,7 +62,11 @@ export function describeBackupError(error: BackupError): string {
     record = t(error.list === 'clips' ? 'backup.record.clips' : 'backup.record.issues', {
       position: String(error.index + 1),
     });
-    if (error.title) record = t('backup.record.titled', { record, title: shorten(error.title) });
+    if (error.title)
+      record = t('backup.record.titled', {
+        record,
+        title: shortened(error.title, TITLE_IN_MESSAGE),
+      });
   }
   return t(ERROR_MESSAGES[error.code], {
     record,

@@ -52,7 +52,14 @@ export function firstScreenRows(): number {
   return Math.min(30, Math.ceil(innerHeight / 60));
 }
 
-/** The start of `text`, at most {@link SNAPSHOT_TEXT_CHARS} long. */
+/**
+ * The start of `text`, at most {@link SNAPSHOT_TEXT_CHARS} long. Cut where the limit falls, not
+ * by the desk's `shortened` (lib/ellipsis.ts) on purpose: the row shows two lines of it, clipped
+ * as the live row clips the whole text, and the cut only keeps the snapshot small. `shortened`
+ * may drop an aside left open, keeping as little as half (150 characters), which two lines of
+ * the issue column hold in a window narrower than 1100 px (columns two by two): the first screen
+ * would end the text sooner than the live row that replaces it. Cut here, the end is never seen.
+ */
 export function snapshotText(text: string): string {
   if (text.length <= SNAPSHOT_TEXT_CHARS) return text;
   let end = SNAPSHOT_TEXT_CHARS - 1;

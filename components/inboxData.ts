@@ -4,6 +4,7 @@
  * snapshot. Extension pages import it through {@link loadData}, never statically.
  */
 import { liveQuery } from 'dexie';
+import { shortened } from '../lib/ellipsis';
 import { emptyOldTrash } from '../storage/housekeeping';
 import { db, type Draft } from '../storage/db';
 import { bodyText } from '../storage/derive';
@@ -71,16 +72,14 @@ export async function ownDeskUser(): Promise<number | null> {
  */
 export const ROW_PREVIEW_CHARS = 600;
 
-/** The start of `text`, at most {@link ROW_PREVIEW_CHARS} long, "…" where it was cut. */
+/**
+ * The start of `text`, at most {@link ROW_PREVIEW_CHARS} long, cut as the desk cuts a text
+ * ({@link shortened}: at a word, never inside an aside or quotation left open, « … » against
+ * the word). The cut keeps at least half of it (300 characters), more than the row's three
+ * lines hold in its widest column (some 220, the desk's columns two by two below 1100 px).
+ */
 function preview(text: string): string {
-  if (text.length <= ROW_PREVIEW_CHARS) return text;
-  const room = ROW_PREVIEW_CHARS - 1;
-  const space = text.lastIndexOf(' ', room);
-  // Cut between words when one ends in the second half; never inside a surrogate pair.
-  let end = space > room / 2 ? space : room;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return `${text.slice(0, end).trimEnd()}…`;
+  return shortened(text, ROW_PREVIEW_CHARS);
 }
 
 /** A draft as the inbox shows it. */

@@ -1,3 +1,4 @@
+import { withEllipsis } from '../lib/ellipsis';
 import { getLocale, t } from '../locales';
 import type { Draft } from '../storage/db';
 import type { UndoToken } from '../storage/drafts';
@@ -53,13 +54,24 @@ function tellApart(source: Told, target: Told): [string, string] | undefined {
   return way ? [way[0]!, way[1]!] : undefined;
 }
 
-/** The first words of a draft's text (« Le ministre a confirmé… »), where all else is the same. */
-function firstWords(body: string | undefined): string | undefined {
+/** How many words of a draft's text tell it apart, where all else is the same. */
+const FIRST_WORDS = 6;
+
+/**
+ * The first words of a draft's text (« Le ministre a confirmé… »), where all else is the same,
+ * cut as the desk cuts a text ({@link withEllipsis}: no comma before the « … », no aside left
+ * open). `asCut`: cut where the sixth word ends, whatever is left open, for drafts that the
+ * desk's cut would make alike (« Selon le ministre (Bruno… », « Selon le ministre (Éric… » would
+ * both read « Selon le ministre… »).
+ */
+function firstWords(body: string | undefined, asCut = false): string | undefined {
   const words = itemText(body ?? '')
     .split(/\s+/)
     .filter(Boolean);
   if (words.length === 0) return undefined;
-  return words.length > 6 ? `${words.slice(0, 6).join(' ')}…` : words.join(' ');
+  if (words.length <= FIRST_WORDS) return words.join(' ');
+  const kept = words.slice(0, FIRST_WORDS).join(' ');
+  return asCut ? `${kept}…` : withEllipsis(kept);
 }
 
 /**
@@ -80,7 +92,11 @@ export function tellApartAll(
   for (const members of groups.values()) {
     if (members.length < 2) continue;
     const group = members.map((index) => drafts[index]!);
-    const ways = [...waysApart(group), group.map((draft) => firstWords(draft.body))];
+    const ways = [
+      ...waysApart(group),
+      group.map((draft) => firstWords(draft.body)),
+      group.map((draft) => firstWords(draft.body, true)),
+    ];
     const some = (values: Array<string | undefined>) => new Set(values).size > 1;
     const way = ways.find(distinct) ?? ways.find(some);
     if (!way) continue;

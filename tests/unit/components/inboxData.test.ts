@@ -57,6 +57,22 @@ describe('toRow', () => {
     expect(JSON.stringify(row).length).toBeLessThan(3 * ROW_PREVIEW_CHARS);
   });
 
+  it('cuts a long text as the desk cuts one: at a word, no comma before « … », no aside left open', () => {
+    const words = 'mot '.repeat(120); // 480 characters
+    const comma = toRow(draft({ body: `<p>${words}${'x'.repeat(110)}, ${'y'.repeat(40)}</p>` }));
+    expect(comma.text.length).toBeLessThanOrEqual(ROW_PREVIEW_CHARS);
+    expect(comma.text.endsWith(`${'x'.repeat(110)}…`)).toBe(true);
+    const aside = toRow(
+      draft({ body: `<p>${words}(selon ${'une source '.repeat(20)}proche)</p>` }),
+    );
+    expect(aside.text).toBe(`${words.trimEnd()}…`);
+    const quote = `${words}« Nous ${'partirons '.repeat(20)}» a dit le ministre.`;
+    const row = toRow(
+      draft({ quotes: [{ text: quote, html: '', clippedAt: '2024-03-15T07:30:00.000Z' }] }),
+    );
+    expect(row.quote).toBe(`${words.trimEnd()}…`);
+  });
+
   it('leaves out the quote of a draft that has none', () => {
     expect(toRow(draft({})).quote).toBeUndefined();
   });

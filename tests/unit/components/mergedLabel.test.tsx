@@ -156,6 +156,24 @@ describe('tellApartAll, for a list of drafts', () => {
     ).toEqual(['Le ministre a confirmé son départ…', 'Selon nos informations']);
   });
 
+  it('ends the first words as the desk cuts a text: no comma before « … », no aside left open', () => {
+    expect(
+      tellApartAll([
+        draft({ body: '<p>Le ministre a confirmé son départ, lundi soir.</p>' }),
+        draft({ body: '<p>Selon nos informations le ministre (de l’Intérieur) partira.</p>' }),
+      ]),
+    ).toEqual(['Le ministre a confirmé son départ…', 'Selon nos informations le ministre…']);
+  });
+
+  it('keeps an aside the cut leaves open where dropping it would make two drafts alike', () => {
+    expect(
+      tellApartAll([
+        draft({ body: '<p>Selon le ministre des Finances (Bruno Le Maire), la dette…</p>' }),
+        draft({ body: '<p>Selon le ministre des Finances (Éric Lombard), la dette…</p>' }),
+      ]),
+    ).toEqual(['Selon le ministre des Finances (Bruno…', 'Selon le ministre des Finances (Éric…']);
+  });
+
   it('says what differs for some when nothing tells every one apart', () => {
     expect(
       tellApartAll([

@@ -986,6 +986,17 @@ describe('messages', () => {
     );
   });
 
+  it('shortens a long title as the desk does: at a word, no comma before « … », no aside left open', () => {
+    const named = (title: string) =>
+      describeBackupError({ code: 'missing-field', list: 'clips', index: 0, title, field: 'url' });
+    expect(
+      named('OVH envisage une introduction en Bourse dès cet automne (selon nos informations)'),
+    ).toContain('(«\u00a0OVH envisage une introduction en Bourse dès cet automne…\u00a0»)');
+    expect(
+      named('OVH envisage une introduction en Bourse pour cet automne, sans doute en octobre'),
+    ).toContain('(«\u00a0OVH envisage une introduction en Bourse pour cet automne…\u00a0»)');
+  });
+
   it('quote a field named by its path alone as each language quotes', () => {
     // A setting, or a field without a label of its own: « houseStyle.locale » with no-break
     // spaces in French (the mark never alone at a line's start), “houseStyle.locale” in English.
