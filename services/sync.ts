@@ -708,6 +708,11 @@ export class SyncEngine {
       this.again = true;
       return this.running;
     }
+    // This run pushes every write queued so far: a sync still waiting after one of them is moot.
+    // Stopped here too, not only at the push (after the run's first reads): a timer running out
+    // in between would ask for a second run, with nothing to send.
+    clearTimeout(this.writeTimer);
+    this.writeTimer = undefined;
     const run = (async () => {
       try {
         do {
