@@ -161,7 +161,20 @@ export async function saveDraft(
 /** Whether `draft` is this editor's own: sync off, not synced yet, or clipped by them. */
 function isOwn(draft: Draft, desk: SyncState | undefined): boolean {
   if (!desk?.enabled || !draft.desk) return true;
-  return !!desk.user && draft.desk.createdBy === desk.user.name;
+  return !!desk.user && clippedByUser(draft.desk, desk.user);
+}
+
+/**
+ * Whether the desk's `user` clipped the record `mark` is of: by their WordPress id when the mark
+ * keeps it (two editors can share a name), by the name in a mark kept before ids were.
+ */
+function clippedByUser(
+  mark: NonNullable<Draft['desk']>,
+  user: NonNullable<SyncState['user']>,
+): boolean {
+  return mark.createdById !== undefined
+    ? mark.createdById === user.id
+    : mark.createdBy === user.name;
 }
 
 /**
@@ -180,8 +193,12 @@ export function mayWrite(draft: Draft, desk: SyncState | undefined): boolean {
   // Taking a draft out of the trash is trashing's right (WordPress says « restore »).
   if (draft.deletedAt && mark.canTrash === false) return false;
   // A mark without the site's answer: whose it is says it.
-  if (mark.canEdit === undefined && mark.createdBy && desk.user) {
-    return mark.createdBy === desk.user.name;
+  if (
+    mark.canEdit === undefined &&
+    (mark.createdBy || mark.createdById !== undefined) &&
+    desk.user
+  ) {
+    return clippedByUser(mark, desk.user);
   }
   return true;
 }

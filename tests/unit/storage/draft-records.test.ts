@@ -363,6 +363,44 @@ describe('saveDraft on the shared desk', () => {
     expect(outcome).toMatchObject({ merged: false, beside: 'Rédac' });
   });
 
+  it('tells an Author from a colleague of the same name by their WordPress id', async () => {
+    // Two « Autrice » on the desk: the mark's id says the draft is the other one's.
+    const { clip } = await saveDraft(capture('https://a.test/lemonde', 'Premier'), database, clock);
+    await database.clips.update(clip.id, {
+      desk: { remoteId: 41, createdBy: 'Autrice', createdById: 40 },
+    });
+    await sharedAs('author');
+
+    const outcome = await saveDraft(
+      capture('https://a.test/lemonde', 'Mon passage'),
+      database,
+      clock,
+    );
+
+    expect(outcome).toMatchObject({ merged: false, beside: 'Autrice' });
+    expect(outcome.clip.id).not.toBe(clip.id);
+  });
+
+  it('adds an Editor’s clip to their own draft, not to a namesake colleague’s listed first', async () => {
+    const mine = await saveDraft(capture('https://a.test/lemonde', 'Mien'), database, clock);
+    await database.clips.update(mine.clip.id, {
+      desk: { remoteId: 41, createdBy: 'Rédac', createdById: 3, canEdit: true, canTrash: true },
+    });
+    const { clip } = await saveDraft(capture('https://a.test/other', 'Sien'), database, clock);
+    await database.clips.delete(clip.id);
+    await database.clips.add({
+      ...clip,
+      id: '00000000-theirs',
+      url: 'https://a.test/lemonde',
+      desk: { remoteId: 42, createdBy: 'Rédac', createdById: 30, canEdit: true, canTrash: true },
+    });
+    await sharedAs('editor');
+
+    const outcome = await saveDraft(capture('https://a.test/lemonde', 'Encore'), database, clock);
+
+    expect(outcome.clip.id).toBe(mine.clip.id);
+  });
+
   it('adds to an Author’s own synced draft', async () => {
     const { clip } = await saveDraft(capture('https://a.test/lemonde', 'Premier'), database, clock);
     await database.clips.update(clip.id, {
