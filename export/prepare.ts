@@ -482,7 +482,10 @@ export function prepareIssue(issue: ExportIssue, style: HouseStyle): PreparedIss
     const content = prepareItemContent(item, style);
     return {
       id: item.id,
-      ...(item.label ? { label: item.label } : {}),
+      // The label goes out as the title does (in the JSON export): typeset as its text is.
+      ...(item.label
+        ? { label: style.frenchTypography ? frenchTypographyText(item.label) : item.label }
+        : {}),
       ...(marker ? withoutTypedOpener(content, marker) : content),
     };
   });

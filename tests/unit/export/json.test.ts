@@ -13,7 +13,7 @@ import {
 } from '../../../export/json';
 import { FIXED_NOW, here, sampleIssue } from './fixtures';
 import type { ExportIssue } from '../../../export/model';
-import { NBSP } from '../../../export/typography';
+import { NBSP, NNBSP } from '../../../export/typography';
 
 const style = createHouseStyle();
 
@@ -79,6 +79,25 @@ describe('renderJson', () => {
     expect(doc.issue.items[0]).not.toHaveProperty('label');
     const parsed = parseIssueJson(text);
     expect(parsed.ok && issueJsonToExportIssue(parsed.value).items[1]?.label).toBe('OVH en Bourse');
+  });
+
+  it('typesets the label as the item’s text is, and leaves it as typed without French typography', () => {
+    const labelled = {
+      ...sampleIssue,
+      items: sampleIssue.items.map((item, i) =>
+        i === 0 ? { ...item, label: 'OVH : "en Bourse" ?' } : item,
+      ),
+    };
+
+    const typeset = JSON.parse(
+      renderJson(labelled, style, { now: FIXED_NOW }),
+    ) as IssueJsonDocument;
+    const plain = JSON.parse(
+      renderJson(labelled, createHouseStyle({ frenchTypography: false }), { now: FIXED_NOW }),
+    ) as IssueJsonDocument;
+
+    expect(typeset.issue.items[0]?.label).toBe(`OVH${NBSP}: «${NBSP}en Bourse${NBSP}»${NNBSP}?`);
+    expect(plain.issue.items[0]?.label).toBe('OVH : "en Bourse" ?');
   });
 
   it('refuses a label that is not a string, naming where it is', () => {
