@@ -5,6 +5,7 @@ import { markEdit, type EditSource } from './edit-marks';
 import { DRAFT_STATUSES } from './record-values';
 import type { SyncConflict } from './sync-state';
 import { conflictChoiceInEffect, undoConflictChoice } from './conflict-undo';
+import { removalInEffect, undoRemoval } from './remove-undo';
 import { forgetMergedInto, noteMergedInto } from './outbox';
 
 const now = () => new Date().toISOString();
@@ -159,7 +160,7 @@ export function saveDraftEdit(
  */
 export interface UndoToken {
   /** Which action: the UI words the toast. */
-  label: 'trash' | 'merge' | 'issue' | 'conflict';
+  label: 'trash' | 'merge' | 'issue' | 'conflict' | 'remove';
   /**
    * The drafts as they were before the action, written back verbatim (for `conflict`, the draft
    * whose conflict was settled, of which only the conflict's fields are written back).
@@ -179,6 +180,20 @@ export interface UndoToken {
    * issue as it was just before the choice (a draft's is `before`).
    */
   conflict?: { stored: SyncConflict; issue?: Issue };
+  /**
+   * Items taken out of an issue with « Retirer » (`label` 'remove', see storage/remove-undo.ts):
+   * `before` holds them as they were, in the issue's order, and `places` the items that were
+   * just before and just after each one then, for the undo to put it back between them.
+   */
+  removed?: { issueId: string; places: RemovedPlace[] };
+}
+
+/** Where an item taken out of its issue was: its neighbours in the list as shown (ids). */
+export interface RemovedPlace {
+  /** The item just above it; none when it was the first. */
+  previous?: string;
+  /** The item just below it; none when it was the last. */
+  next?: string;
 }
 
 /** Where what an undo brought back is now, for the view to show it there. */
@@ -195,6 +210,11 @@ export interface Undone {
    * shows, and the editor's version in the record; the view stays where it is.
    */
   conflict?: true;
+  /**
+   * Items taken out of an issue, put back: one of them could not be, and why (in the trash, or
+   * deleted meanwhile), named as the issue's list named it. The others are back in their places.
+   */
+  notBack?: { reason: 'trashed' | 'deleted'; title: string };
 }
 
 /**
@@ -209,6 +229,7 @@ export async function undo(
   clock: () => string = now,
 ): Promise<Undone | undefined> {
   if (token.conflict) return undoConflictChoice(token, database, clock);
+  if (token.removed) return undoRemoval(token, database, clock);
   const tables = [database.clips, database.issues, database.syncRecords];
   return database.transaction('rw', tables, async () => {
     if (!(await stillDone(token, database))) return undefined;
@@ -247,6 +268,7 @@ export async function undo(
  */
 export function undoable(token: UndoToken, database: IndiscretsDB = defaultDb): Promise<boolean> {
   if (token.conflict) return conflictChoiceInEffect(token, database);
+  if (token.removed) return removalInEffect(token, database);
   return database.transaction('r', database.clips, database.issues, () =>
     stillDone(token, database),
   );
