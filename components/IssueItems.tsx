@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import type { Check, Draft, Issue } from '../storage/db';
-import { addToIssue, moveItem, moveToIssue, removeFromIssue } from '../storage/issues';
+import { addToIssue, moveItem, moveToIssue } from '../storage/issues';
 import { itemLabel } from '../storage/label';
+import { removeItems } from '../storage/remove-undo';
 import { DeskMarks } from './DeskMarks';
 import { takeEarlyFocus, takeEarlyRemovals } from './deskSnapshot';
 import {
@@ -19,6 +20,8 @@ import { itemText } from './richtext';
 import type { Counts, IssueWorkspace } from './useIssueWorkspace';
 import { deskRefusal } from './roles';
 import { useSharedDesk } from './useSharedDesk';
+import { useUndo } from './Undo';
+import { takeReturn, watchReturns } from './itemReturn';
 
 /** Logs an action on the issue that failed (the list, read live, shows what is stored). */
 const fail = (what: string) => (error: unknown) => console.error(`Indiscrets ${what}`, error);
@@ -49,6 +52,42 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
   // once the list has them no more, rather than to the page's body; or back on the button the
   // editor was on, when they pressed it on the desk's first screen.
   const removed = useRef<{ ids: string[]; index: number; focus?: string } | null>(null);
+  const { offer } = useUndo();
+  /**
+   * Takes `ids` (in the list's order) out of the issue in one write, and offers to undo it in
+   * the undo bar, naming the item as the list does (several: how many): « Annuler » puts them
+   * back in their places (storage/remove-undo.ts).
+   */
+  const remove = (ids: readonly string[]) => {
+    const named = items?.find((item) => item.id === ids[0]);
+    const title = named ? itemLabel(named) : '';
+    removeItems(ids).then(
+      (token) =>
+        token &&
+        offer(
+          token,
+          ids.length > 1
+            ? t('undo.removedMany', { count: ids.length })
+            : t('undo.removed', { title }),
+        ),
+      fail('remove from issue'),
+    );
+  };
+  // Items put back by « Annuler » in this view: the keyboard goes back to the first one's row,
+  // once drawn, if it is on the bar or nowhere (not taken from where the editor went since).
+  const itemsNow = useRef(items);
+  itemsNow.current = items;
+  useEffect(() => {
+    const focusBack = () => {
+      const shown = itemsNow.current?.map((item) => item.id) ?? [];
+      const back = takeReturn(issue.id, shown);
+      if (back === undefined) return;
+      const focused = document.activeElement;
+      if (focusLost() || focused?.closest('[data-testid="undo-bar"]')) focusItemRemove(back);
+    };
+    focusBack();
+    return watchReturns(focusBack);
+  }, [items, issue.id]);
   useEffect(() => {
     const gone = removed.current;
     if (!gone || !items || items.some((item) => gone.ids.includes(item.id))) return;
@@ -78,9 +117,8 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
       .filter((item) => item.id === last || !ids.includes(item.id))
       .findIndex((item) => item.id === last);
     removed.current = { ids, index, focus };
-    void (async () => {
-      for (const id of ids) await removeFromIssue(id);
-    })().catch(fail('remove from issue'));
+    // One undo brings them all back, in their places.
+    remove(items.filter((item) => ids.includes(item.id)).map((item) => item.id));
   }, [items]);
   // The items are drawn as soon as they are read; their checks (a wider query) fill in after.
   if (!items) return <p class="muted">{t('common.loading')}</p>;
@@ -146,6 +184,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
               onOpen={() => onOpenDraft(item.id)}
               onRemove={() => {
                 removed.current = { ids: [item.id], index };
+                remove([item.id]);
               }}
               selected={item.id === selectedId}
               arrangeRefused={cannotArrange}
@@ -193,7 +232,7 @@ interface ItemProps {
   checks: Check[];
   issues: readonly MoveTarget[];
   onOpen: () => void;
-  /** « Retirer » was pressed: the item is being taken out of the issue. */
+  /** « Retirer » was pressed: the item is to be taken out of the issue (undoably). */
   onRemove: () => void;
   selected?: boolean;
   /** Why the user's role may not arrange the issue (shared desk), if it may not. */
@@ -238,10 +277,7 @@ function IssueItem({
           disabled={!!arrangeRefused}
           title={arrangeRefused}
           aria-describedby={arrangeRefused && noticeId}
-          onClick={() => {
-            onRemove();
-            void removeFromIssue(item.id).catch(fail('remove from issue'));
-          }}
+          onClick={onRemove}
         >
           {t('issue.remove')}
         </button>

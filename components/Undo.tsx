@@ -15,6 +15,8 @@ import {
   type UndoOffer,
 } from '../storage/undo-offers';
 import { loadData } from './data';
+import { noteReturn } from './itemReturn';
+import type { RemovalNotUndone } from '../storage/remove-undo';
 
 interface UndoApi {
   /** Offers to undo what `token` recorded: here for a few seconds, in any view for longer. */
@@ -52,10 +54,10 @@ interface Props {
 }
 
 /**
- * Holds the last undoable actions (trash, merge, a deleted issue) and shows the latest one's
- * "Undo" bar. Undoing it shows the one before, if any, for as long again: two issues deleted one
- * after the other can both be brought back. The bar stays while the pointer or the keyboard is
- * on it, and goes once left alone for {@link VISIBLE_MS}.
+ * Holds the last undoable actions (trash, merge, a deleted issue, items taken out of an issue)
+ * and shows the latest one's "Undo" bar. Undoing it shows the one before, if any, for as long
+ * again: two issues deleted one after the other can both be brought back. The bar stays while the
+ * pointer or the keyboard is on it, and goes once left alone for {@link VISIBLE_MS}.
  *
  * The actions are shared by the views for two minutes (`UNDO_OFFER_MS`, storage/undo-offers.ts):
  * a view opened meanwhile (the popup opened again after a click outside closed it, the desk)
@@ -270,8 +272,19 @@ export function UndoProvider({ children, onUndone }: Props) {
       const back = await (await loadData()).undo(chosen.token);
       drop(chosen.id);
       // Nothing came back when another view had undone it already: there is nothing to show.
-      if (back) undone.current?.(back);
+      if (!back) return;
+      undone.current?.(back);
+      // Items put back in their issue: the keyboard goes back to the list, on the first one.
+      if (chosen.token.removed && back.draftId) noteReturn(back.issueId, back.draftId);
+      // One of them could not come back: the bar says which, and why.
+      if (back.notBack) tell(notBackText(back.notBack.reason, back.notBack.title, 1));
     } catch (e) {
+      if (isRemovalNotUndone(e)) {
+        // Nothing could go back (the issue deleted meanwhile…): said, and no longer offered.
+        drop(chosen.id);
+        tell(notBackText(e.reason, e.title, e.count));
+        return;
+      }
       setError(wordFailure(t('undo.failed'), e));
     }
   }
@@ -294,7 +307,12 @@ export function UndoProvider({ children, onUndone }: Props) {
             <FailureDetail detail={error?.detail} />
           </span>
           {latest && told === undefined && (
-            <button type="button" class="button button--small" onClick={doUndo} ref={button}>
+            <button
+              type="button"
+              class="button button--small"
+              onClick={() => void doUndo()}
+              ref={button}
+            >
               {t('undo.button')}
             </button>
           )}
@@ -302,4 +320,21 @@ export function UndoProvider({ children, onUndone }: Props) {
       )}
     </UndoContext.Provider>
   );
+}
+
+/** Whether `error` says why an undo of « Retirer » put nothing back (storage/remove-undo.ts). */
+function isRemovalNotUndone(error: unknown): error is RemovalNotUndone {
+  return error instanceof Error && error.name === 'RemovalNotUndone';
+}
+
+/** Why items taken out of an issue did not go back (`count` of them, the first named). */
+function notBackText(reason: RemovalNotUndone['reason'], title: string, count: number): string {
+  const many = count > 1;
+  if (reason === 'issue') {
+    return many ? t('undo.removedIssueGoneMany', { count }) : t('undo.removedIssueGone', { title });
+  }
+  if (reason === 'trashed') {
+    return t(many ? 'undo.removedTrashedMany' : 'undo.removedTrashed', { title });
+  }
+  return t(many ? 'undo.removedDeletedMany' : 'undo.removedDeleted', { title });
 }

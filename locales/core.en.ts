@@ -95,6 +95,15 @@ export const coreEn: CoreMessages = {
   'undo.button': 'Undo',
   'undo.failed': 'Could not undo.',
   'undo.trashed': '“{title}” is in the trash.',
+  'undo.removedIssueGone': 'The issue was deleted meanwhile: “{title}” stays in the drafts.',
+  'undo.removedIssueGoneMany':
+    'The issue was deleted meanwhile: the {count} items stay in the drafts.',
+  'undo.removedTrashed': '“{title}” is in the trash: it was not put back in the issue.',
+  'undo.removedTrashedMany':
+    '“{title}” and other items are in the trash: they were not put back in the issue.',
+  'undo.removedDeleted': '“{title}” was deleted meanwhile: it cannot go back in the issue.',
+  'undo.removedDeletedMany':
+    '“{title}” and other items were deleted meanwhile: they cannot go back in the issue.',
   'counts.words': '{words|word|words}',
   'issue.addShort': 'To issue',
   'issue.addNamed': 'Add “{title}” to the issue',

@@ -101,6 +101,17 @@ export const coreFr = {
   'undo.button': 'Annuler',
   'undo.failed': 'Impossible d’annuler.',
   'undo.trashed': '« {title} » est à la corbeille.',
+  'undo.removedIssueGone':
+    'Le numéro a été supprimé entre-temps : « {title} » reste dans les brouillons.',
+  'undo.removedIssueGoneMany':
+    'Le numéro a été supprimé entre-temps : les {count} indiscrets restent dans les brouillons.',
+  'undo.removedTrashed': '« {title} » est à la corbeille : il n’a pas été remis dans le numéro.',
+  'undo.removedTrashedMany':
+    '« {title} » et d’autres indiscrets sont à la corbeille : ils n’ont pas été remis dans le numéro.',
+  'undo.removedDeleted':
+    '« {title} » a été supprimé entre-temps : il ne peut pas revenir dans le numéro.',
+  'undo.removedDeletedMany':
+    '« {title} » et d’autres indiscrets ont été supprimés entre-temps : ils ne peuvent pas revenir dans le numéro.',
   'counts.words': '{words|mot|mots}',
   'issue.addShort': 'Au numéro',
   'issue.addNamed': 'Ajouter « {title} » au numéro',

@@ -176,6 +176,8 @@ export const en: Messages = {
   'undo.conflictTheirsBy': 'You took {name}’s version of “{title}”.',
   'undo.draftDeleted': '“{title}” was deleted.',
   'undo.issueDeleted': '“{title}” was deleted; its items went back to the drafts.',
+  'undo.removed': '“{title}” removed from the issue.',
+  'undo.removedMany': '{count} items removed from the issue.',
   'counts.item': '{words|word|words}, {chars|character|characters}',
   'counts.issue': '{items|item|items} · {words|word|words} · {chars} / {budget} characters',
   'counts.issueNoBudget': '{items|item|items} · {words|word|words} · {chars|character|characters}',

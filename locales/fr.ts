@@ -187,6 +187,8 @@ export const fr = {
   'undo.draftDeleted': '« {title} » est supprimé.',
   'undo.issueDeleted':
     '« {title} » est supprimé ; ses indiscrets sont retournés dans les brouillons.',
+  'undo.removed': '« {title} » retiré du numéro.',
+  'undo.removedMany': '{count} indiscrets retirés du numéro.',
   'counts.item': '{words|mot|mots}, {chars|signe|signes}',
   'counts.issue': '{items|indiscret|indiscrets} · {words|mot|mots} · {chars} / {budget} signes',
   'counts.issueNoBudget': '{items|indiscret|indiscrets} · {words|mot|mots} · {chars|signe|signes}',

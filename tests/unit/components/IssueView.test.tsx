@@ -3,10 +3,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IssueView } from '../../../components/IssueView';
 import { readItemsAhead, useIssueWorkspace } from '../../../components/useIssueWorkspace';
-import { UndoProvider } from '../../../components/Undo';
+import { removeEarly } from '../../../components/deskSnapshot';
+import { UndoProvider, useUndo } from '../../../components/Undo';
+import { AnnouncerProvider } from '../../../components/Announcer';
 import { db, type Issue } from '../../../storage/db';
-import { updateDraft } from '../../../storage/drafts';
-import { addToIssue, createIssue, issueItems, markExported } from '../../../storage/issues';
+import { trashDraft, updateDraft } from '../../../storage/drafts';
+import {
+  addToIssue,
+  createIssue,
+  deleteIssue,
+  issueItems,
+  markExported,
+} from '../../../storage/issues';
 import { addDraft } from '../storage/helpers';
 import { readSeed } from '../export/fixtures';
 import { escapeHtml } from '../../../lib/html';
@@ -148,6 +156,115 @@ describe('IssueView', () => {
       'Source déjà publiée dans «\u00a0Les indiscrets du 15 mars\u00a0»',
     );
     expect(screen.getByTestId('issue-totals').textContent).toMatch(/3 indiscrets/);
+  });
+
+  it('takes an item out with « Retirer », and puts it back in its place, the keyboard on it, on « Annuler »', async () => {
+    const issue = await issueWith([
+      { title: 'OVH', label: 'OVH en Bourse' },
+      { title: 'Mauboussin', label: 'Mauboussin' },
+      { title: 'Lina Khan', label: 'Lina Khan' },
+    ]);
+    // An earlier action's offer, still up: the removal takes the bar from it.
+    const trashed = await addDraft(db, { title: 'Remaniement' });
+    let offered!: ReturnType<typeof useUndo>['offer'];
+    const Offerer = () => {
+      offered = useUndo().offer;
+      return null;
+    };
+    render(
+      <AnnouncerProvider>
+        <UndoProvider>
+          <Offerer />
+          <IssueView currentIssueId={issue.id} onSelectIssue={() => {}} onOpenDraft={() => {}} />
+        </UndoProvider>
+      </AnnouncerProvider>,
+    );
+    await screen.findAllByTestId('issue-item');
+    const token = await trashDraft(trashed.id);
+    offered(token, '«\u00a0Remaniement\u00a0» est à la corbeille.');
+    const bar = () => screen.getByTestId('undo-bar');
+    await waitFor(() => expect(bar().textContent).toContain('Remaniement'));
+
+    const remove = screen.getByRole('button', {
+      name: 'Retirer «\u00a0Mauboussin\u00a0» du numéro',
+    });
+    remove.focus();
+    fireEvent.click(remove);
+
+    await waitFor(() =>
+      expect(bar().textContent).toContain('«\u00a0Mauboussin\u00a0» retiré du numéro.'),
+    );
+    expect(bar().textContent).not.toContain('Remaniement');
+    expect(await order(issue.id)).toEqual(['OVH', 'Lina Khan']);
+    // The keyboard went to the next item's « Retirer ».
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('aria-label')).toBe(
+        'Retirer «\u00a0Lina Khan\u00a0» du numéro',
+      ),
+    );
+
+    const undo = within(bar()).getByRole('button', { name: 'Annuler' });
+    undo.focus();
+    fireEvent.click(undo);
+
+    await waitFor(async () =>
+      expect(await order(issue.id)).toEqual(['OVH', 'Mauboussin', 'Lina Khan']),
+    );
+    // Back on its row, not left on the bar (which offers the trash before it again).
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('aria-label')).toBe(
+        'Retirer «\u00a0Mauboussin\u00a0» du numéro',
+      ),
+    );
+    expect((await db.clips.get(trashed.id))!.deletedAt).toBeTruthy();
+  });
+
+  it('takes out the items pressed « Retirer » on the desk’s first screen in one undo, which puts them all back in order', async () => {
+    const issue = await issueWith([
+      { title: 'A', label: 'Bpifrance recrute' },
+      { title: 'B', label: 'OVH en Bourse' },
+      { title: 'C', label: 'Mauboussin' },
+      { title: 'D', label: 'Lina Khan' },
+    ]);
+    const [, b, , d] = await issueItems(issue.id);
+    // Pressed on the first screen, before the list was drawn: the last first.
+    removeEarly(issue.id, d!.id);
+    removeEarly(issue.id, b!.id);
+    renderIssue(issue.id);
+    const bar = () => screen.getByTestId('undo-bar');
+    await waitFor(() => expect(bar().textContent).toContain('2 indiscrets retirés du numéro.'));
+    expect(await order(issue.id)).toEqual(['A', 'C']);
+
+    fireEvent.click(within(bar()).getByRole('button', { name: 'Annuler' }));
+
+    await waitFor(async () => expect(await order(issue.id)).toEqual(['A', 'B', 'C', 'D']));
+  });
+
+  it('says so, and loses nothing, when the issue of an item taken out was deleted meanwhile', async () => {
+    const issue = await issueWith([
+      { title: 'OVH', label: 'OVH en Bourse' },
+      { title: 'Mauboussin' },
+    ]);
+    renderIssue(issue.id);
+    await screen.findAllByTestId('issue-item');
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Retirer «\u00a0OVH en Bourse\u00a0» du numéro' }),
+    );
+    const bar = () => screen.getByTestId('undo-bar');
+    await waitFor(() => expect(bar().textContent).toContain('retiré du numéro'));
+    const ovh = (await db.clips.toArray()).find((draft) => draft.title === 'OVH')!;
+    // Deleted in another view, the item was back in the inbox already.
+    await deleteIssue(issue.id);
+
+    fireEvent.click(within(bar()).getByRole('button', { name: 'Annuler' }));
+
+    await waitFor(() =>
+      expect(bar().textContent).toBe(
+        'Le numéro a été supprimé entre-temps\u00a0: «\u00a0OVH en Bourse\u00a0» reste dans les brouillons.',
+      ),
+    );
+    expect(within(bar()).queryByRole('button')).toBeNull();
+    expect(await db.clips.get(ovh.id)).toMatchObject({ issueId: '', title: 'OVH' });
   });
 
   it('deletes an issue without asking, and puts it back with its items on « Annuler »', async () => {

@@ -7,7 +7,8 @@ import { UndoProvider, useUndo } from '../../../components/Undo';
 import { db } from '../../../storage/db';
 import type { Undone, UndoToken } from '../../../storage/drafts';
 import { restoreDraft, trashDraft } from '../../../storage/drafts';
-import { createIssue, deleteIssue } from '../../../storage/issues';
+import { addToIssue, createIssue, deleteIssue, issueItems } from '../../../storage/issues';
+import { removeItems } from '../../../storage/remove-undo';
 import { readUndoOffers, UNDO_OFFER_MS } from '../../../storage/undo-offers';
 import { addDraft } from '../storage/helpers';
 import { liveRegionsSaying, recordSpoken } from './desk-views';
@@ -363,6 +364,34 @@ describe('UndoProvider, its offers shared by the views', () => {
     // Well before the bar's own ten seconds: waitFor gives up after one.
     await waitFor(() => expect(bar()).toBeNull());
     await waitFor(async () => expect(await readUndoOffers()).toEqual([]));
+  });
+
+  it('puts back the items taken out that it can, and says which one it could not, and why', async () => {
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+    const [a, b] = [
+      await addDraft(db, { title: 'A', label: 'Bpifrance recrute' }),
+      await addDraft(db, { title: 'B', label: 'OVH en Bourse' }),
+    ];
+    for (const draft of [a, b]) await addToIssue(draft.id, issue.id);
+    const token = (await removeItems([a.id, b.id]))!;
+    const undone: Undone[] = [];
+    const offer = renderBar(undone);
+    offer(token, '2 indiscrets retirés du numéro.');
+    await waitFor(() => expect(label()).toBe('2 indiscrets retirés du numéro.'));
+    await trashDraft(b.id);
+
+    fireEvent.click(within(bar()!).getByRole('button', { name: 'Annuler' }));
+
+    await waitFor(() =>
+      expect(label()).toBe(
+        '«\u00a0OVH en Bourse\u00a0» est à la corbeille\u00a0: il n’a pas été remis dans le numéro.',
+      ),
+    );
+    expect(within(bar()!).queryByRole('button')).toBeNull();
+    expect(undone).toEqual([
+      { issueId: issue.id, draftId: a.id, notBack: { reason: 'trashed', title: 'OVH en Bourse' } },
+    ]);
+    expect((await issueItems(issue.id)).map((item) => item.id)).toEqual([a.id]);
   });
 
   it('keeps its offers in the view where storage.session is missing', async () => {

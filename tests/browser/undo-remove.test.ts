@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  clipFixture,
+  clipTwoArticles,
+  createIssueInPopup,
+  launchExtension,
+  openDesk,
+  openPopup,
+  servePages,
+  squash,
+  until,
+  type ExtensionSession,
+  type PageServer,
+} from './harness';
+
+/**
+ * « Retirer » undone, in real Chromium with the built extension: the undo bar says what was
+ * taken out of the issue, by its label as the list shows it, in place of an earlier action's
+ * offer, and « Annuler » puts the item back at its place, the keyboard on its row; the offer is
+ * shared by the popup and the desk. The tests share one profile and run in order.
+ */
+describe('« Retirer » undone in Chromium', () => {
+  let session: ExtensionSession;
+  let server: PageServer;
+  const titles = { guardian: '', lemonde: '', quanta: '', wikipedia: '' };
+
+  const bar = (page: Page) => page.getByTestId('undo-bar');
+  /** What the bar says, its button aside. */
+  const barText = (page: Page) =>
+    bar(page)
+      .locator('span')
+      .first()
+      .textContent({ timeout: 1000 })
+      .then(squash, () => '');
+  /** The items' « Retirer », by their labels, in the list's order. */
+  const removes = (page: Page) =>
+    page
+      .getByTestId('issue-item')
+      .getByRole('button', { name: /^Retirer « / })
+      .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')!));
+  /** The item's name in a « Retirer »'s label. */
+  const nameIn = (label: string) => /^Retirer « (.*) » du numéro$/.exec(squash(label))![1]!;
+  /** What has the focus: its accessible label, else its text; `BODY` when nothing has. */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return 'BODY';
+      return el.getAttribute('aria-label') ?? (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    });
+  const inTrash = (page: Page, title: string) =>
+    page.evaluate(
+      (title) =>
+        new Promise<boolean>((resolve, reject) => {
+          const request = indexedDB.open('indiscrets');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const idb = request.result;
+            const all = idb.transaction('clips').objectStore('clips').getAll();
+            all.onsuccess = () => {
+              idb.close();
+              const clips = all.result as Array<{ title: string; deletedAt?: string }>;
+              resolve(!!clips.find((clip) => clip.title === title)?.deletedAt);
+            };
+          };
+        }),
+      title,
+    );
+
+  beforeAll(async () => {
+    server = await servePages();
+    session = await launchExtension();
+    session.context.setDefaultTimeout(15_000);
+    Object.assign(titles, await clipTwoArticles(session, server));
+    titles.quanta = await clipFixture(session, server, 'quanta-1', '.post__content__section p');
+    titles.wikipedia = await clipFixture(session, server, 'wikipedia', '#mw-content-text p');
+    // An issue holding three drafts, in the order they are added; Wikipedia's in the inbox.
+    const popup = await openPopup(session);
+    await createIssueInPopup(popup);
+    await popup.getByRole('tab', { name: 'Brouillons' }).click();
+    for (const title of [titles.guardian, titles.lemonde, titles.quanta]) {
+      const add = popup.getByRole('button', { name: `Ajouter « ${title} » au numéro` });
+      await add.click();
+      await add.waitFor({ state: 'detached' });
+    }
+    await popup.close();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('offers to undo « Retirer » in place of an earlier trash, in the desk and the popup beside it, and puts the item back at its place, the keyboard on it', async () => {
+    const desk = await openDesk(session);
+    const names = await until(
+      () => removes(desk),
+      (labels) => labels.length === 3,
+      'the three items',
+    );
+    // An earlier action, still offered.
+    await desk.getByRole('button', { name: `Supprimer « ${titles.wikipedia} »` }).click();
+    const trashed = `« ${titles.wikipedia} » est à la corbeille.`;
+    await until(
+      () => barText(desk),
+      (text) => text === trashed,
+      'the trash offered',
+    );
+    const popup = await openPopup(session);
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+
+    // The middle item taken out from the keyboard.
+    await desk.getByRole('button', { name: names[1] }).focus();
+    await desk.keyboard.press('Enter');
+
+    const removed = `« ${nameIn(names[1]!)} » retiré du numéro.`;
+    await until(
+      () => barText(desk),
+      (text) => text === removed,
+      'the removal offered in the desk',
+    );
+    await until(
+      () => barText(popup),
+      (text) => text === removed,
+      'the removal offered in the popup beside it',
+    );
+    expect(await removes(desk)).toEqual([names[0], names[2]]);
+    // The keyboard on the next item, as before: from there, Shift+Tab… or the pointer undoes.
+    await until(
+      () => focused(desk),
+      (now) => now === names[2],
+      'the focus on the next item',
+    );
+
+    await bar(desk).getByRole('button', { name: 'Annuler' }).focus();
+    await desk.keyboard.press('Enter');
+
+    // Back at its place, in both views, the keyboard on its row.
+    await until(
+      () => removes(desk),
+      (labels) => labels.join('|') === names.join('|'),
+      'the item back at its place in the desk',
+    );
+    await until(
+      () => removes(popup),
+      (labels) => labels.join('|') === names.join('|'),
+      'the item back at its place in the popup',
+    );
+    await until(
+      () => focused(desk),
+      (now) => now === names[1],
+      'the focus on the item put back',
+    );
+    // The trash was not undone with it: it is what the bar offers now, named.
+    expect(await inTrash(desk, titles.wikipedia)).toBe(true);
+    expect(await barText(desk)).toBe(trashed);
+    await popup.close();
+    await desk.close();
+  });
+
+  it('undoes in the desk opened next an item taken out in the popup, at its place', async () => {
+    const popup = await openPopup(session);
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+    const names = await until(
+      () => removes(popup),
+      (labels) => labels.length === 3,
+      'the three items',
+    );
+    await popup.getByRole('button', { name: names[0] }).click();
+    const removed = `« ${nameIn(names[0]!)} » retiré du numéro.`;
+    await until(
+      () => barText(popup),
+      (text) => text === removed,
+      'the removal offered',
+    );
+    // A click outside closes the popup; the desk is opened next.
+    await popup.close();
+
+    const desk = await openDesk(session);
+    await until(
+      () => barText(desk),
+      (text) => text === removed,
+      'the removal offered in the desk',
+    );
+    await until(
+      () => removes(desk),
+      (labels) => labels.length === 2,
+      'two items',
+    );
+    await bar(desk).getByRole('button', { name: 'Annuler' }).click();
+
+    await until(
+      () => removes(desk),
+      (labels) => labels.join('|') === names.join('|'),
+      'the item back first',
+    );
+    expect(await inTrash(desk, titles.wikipedia)).toBe(true);
+    await desk.close();
+  });
+});
