@@ -55,9 +55,14 @@ interface Props {
 
 /**
  * Holds the last undoable actions (trash, merge, a deleted issue, items taken out of an issue)
- * and shows the latest one's "Undo" bar. Undoing it shows the one before, if any, for as long
- * again: two issues deleted one after the other can both be brought back. The bar stays while the
- * pointer or the keyboard is on it, and goes once left alone for {@link VISIBLE_MS}.
+ * and shows the latest one's "Undo" bar: a newer action, made in this view or another, takes the
+ * bar from whatever it showed (an older offer, an outcome told, a failed undo), so that
+ * « Annuler » always undoes what the bar says. Undoing it from the bar shows the one before, if
+ * any, for as long again: two issues deleted one after the other can both be brought back (a
+ * double click undoes one). The action shown reverted by other means (an item put back in its
+ * issue by hand), the bar goes rather than offer the one before, which the editor did not just
+ * do. The bar stays while the pointer or the keyboard is on it, and goes once left alone for
+ * {@link VISIBLE_MS}.
  *
  * The actions are shared by the views for two minutes (`UNDO_OFFER_MS`, storage/undo-offers.ts):
  * a view opened meanwhile (the popup opened again after a click outside closed it, the desk)
@@ -80,6 +85,11 @@ export function UndoProvider({ children, onUndone }: Props) {
   const [told, setTold] = useState<{ text: string }>();
   const [held, setHeld] = useState({ hover: false, focus: false });
   const latest = shown ? offers.at(-1) : undefined;
+  // The offer the bar shows, for the watchers below, which run apart from the drawing.
+  const showing = useRef<string>();
+  showing.current = latest?.id;
+  // The offers undone from this bar: the one before is offered next (see above), not taken away.
+  const undoneHere = useRef(new Set<string>());
   // The offer, made here, whose « Annuler » takes the keyboard once drawn.
   const focusId = useRef<string>();
   // The offers this view has had: only one it has not is news to show.
@@ -139,7 +149,13 @@ export function UndoProvider({ children, onUndone }: Props) {
         (offers) => {
           if (read !== reads) return;
           const newest = offers.at(-1);
-          if (show(!!newest && !known.current.has(newest.id))) setShown(true);
+          if (show(!!newest && !known.current.has(newest.id))) {
+            // A newer action (in another view) takes the bar: a failed undo or an outcome told
+            // before it goes, else the bar would say it beside the new offer's « Annuler ».
+            setError(undefined);
+            setTold(undefined);
+            setShown(true);
+          }
           for (const offered of offers) known.current.add(offered.id);
           setOffers(offers);
         },
@@ -193,6 +209,13 @@ export function UndoProvider({ children, onUndone }: Props) {
             next: (inEffect) => {
               const gone = new Set(offers.filter((_, i) => !inEffect[i]).map((o) => o.id));
               if (gone.size === 0) return;
+              // The action the bar shows, reverted by other means (an item put back in its issue
+              // by hand): the bar goes, rather than offer an older action the editor did not
+              // just do.
+              const shownId = showing.current;
+              if (shownId && gone.has(shownId) && !undoneHere.current.has(shownId)) {
+                setShown(false);
+              }
               for (const id of gone) removeUndoOffer(id).catch(() => undefined);
               setOffers((now) => now.filter((offered) => !gone.has(offered.id)));
             },
@@ -260,7 +283,9 @@ export function UndoProvider({ children, onUndone }: Props) {
     removeUndoOffer(id).catch((e: unknown) => console.error('Indiscrets undo offers', e));
   };
 
-  async function doUndo() {
+  async function doUndo(event: MouseEvent) {
+    // A double click undoes one action: its second click would undo the one offered next.
+    if (event.detail > 1) return;
     const chosen = latest;
     if (!chosen) return;
     // Expired while the pointer was on its button: it is not undone (see UNDO_OFFER_MS).
@@ -268,6 +293,7 @@ export function UndoProvider({ children, onUndone }: Props) {
       setOffers((now) => liveOffers(now));
       return;
     }
+    undoneHere.current.add(chosen.id);
     try {
       const back = await (await loadData()).undo(chosen.token);
       drop(chosen.id);
@@ -310,7 +336,7 @@ export function UndoProvider({ children, onUndone }: Props) {
             <button
               type="button"
               class="button button--small"
-              onClick={() => void doUndo()}
+              onClick={(event) => void doUndo(event)}
               ref={button}
             >
               {t('undo.button')}

@@ -366,6 +366,75 @@ describe('UndoProvider, its offers shared by the views', () => {
     await waitFor(async () => expect(await readUndoOffers()).toEqual([]));
   });
 
+  it('shows a newer action offered in another view in place of an outcome it was telling', async () => {
+    const popup = renderBar();
+    let api!: ReturnType<typeof useUndo>;
+    const Both = () => {
+      api = useUndo();
+      return null;
+    };
+    const desk = render(
+      <AnnouncerProvider>
+        <UndoProvider>
+          <Both />
+        </UndoProvider>
+      </AnnouncerProvider>,
+    );
+    const deskBar = () => desk.container.querySelector('[data-testid="undo-bar"]');
+    act(() => api.tell('Auteur modifie « Y » en ce moment.'));
+    expect(deskBar()?.textContent).toBe('Auteur modifie « Y » en ce moment.');
+
+    const draft = await addDraft(db, { title: 'Remaniement' });
+    popup(await trashDraft(draft.id), 'À la corbeille');
+
+    // The bar says the newer action, with its « Annuler », not the older outcome beside it.
+    await waitFor(() =>
+      expect(deskBar()?.querySelector('span')?.textContent).toBe('À la corbeille'),
+    );
+    fireEvent.click(within(deskBar() as HTMLElement).getByRole('button', { name: 'Annuler' }));
+    await waitFor(async () => expect((await db.clips.get(draft.id))!.deletedAt).toBeUndefined());
+  });
+
+  it('undoes one action on a double click on « Annuler », not the one offered next too', async () => {
+    const first = await trashDraft((await addDraft(db, { title: 'Remaniement' })).id);
+    const second = await trashDraft((await addDraft(db, { title: 'Démission' })).id);
+    const offer = renderBar();
+    offer(first, 'À la corbeille : Remaniement');
+    offer(second, 'À la corbeille : Démission');
+    await waitFor(() => expect(label()).toBe('À la corbeille : Démission'));
+
+    const button = within(bar()!).getByRole('button', { name: 'Annuler' });
+    fireEvent.click(button, { detail: 1 });
+    await waitFor(() => expect(label()).toBe('À la corbeille : Remaniement'));
+    fireEvent.click(within(bar()!).getByRole('button', { name: 'Annuler' }), { detail: 2 });
+    await settle();
+
+    expect(label()).toBe('À la corbeille : Remaniement');
+    expect((await db.clips.get(first.before[0]!.id))!.deletedAt).toBeTruthy();
+    expect((await db.clips.get(second.before[0]!.id))!.deletedAt).toBeUndefined();
+  });
+
+  it('goes when the action it shows is reverted by other means, rather than offer the one before', async () => {
+    const first = await trashDraft((await addDraft(db, { title: 'Remaniement' })).id);
+    const draft = await addDraft(db, { title: 'Démission' });
+    const offer = renderBar();
+    offer(first, 'À la corbeille : Remaniement');
+    offer(await trashDraft(draft.id), 'À la corbeille : Démission');
+    await waitFor(() => expect(label()).toBe('À la corbeille : Démission'));
+
+    await restoreDraft(draft.id);
+
+    await waitFor(() => expect(bar()).toBeNull());
+    // The one before is still kept, for a view opened later or back into sight.
+    await waitFor(async () =>
+      expect((await readUndoOffers()).map((o) => o.label)).toEqual([
+        'À la corbeille : Remaniement',
+      ]),
+    );
+    await settle();
+    expect(bar()).toBeNull();
+  });
+
   it('puts back the items taken out that it can, and says which one it could not, and why', async () => {
     const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
     const [a, b] = [
