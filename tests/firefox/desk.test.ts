@@ -177,6 +177,43 @@ describe('composing, exporting, backing up and publishing in Firefox (MV2)', () 
     ).toEqual([labels.guardian, labels.lemonde]);
   });
 
+  it('takes an item out with « Retirer » and puts it back at its place with « Annuler », from the keyboard', async () => {
+    /** What has the focus: its accessible label, else its text. */
+    const focused = () =>
+      desk.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return 'BODY';
+        return (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      });
+    const barText = async () => (await textsOf(desk, '[data-testid="undo-bar"] > span'))[0] ?? '';
+    await desk.focus('[data-testid="issue-item"] .issue-item__remove');
+    const remove = await focused();
+    expect(remove).toContain('Whale whisperer');
+    await desk.keyboard.press('Enter');
+
+    await until(
+      () => itemNames(desk),
+      (list) => list.length === 1,
+      'the item taken out',
+    );
+    const said = await until(
+      barText,
+      (text) => text.endsWith('retiré du numéro.'),
+      'the removal offered',
+    );
+    expect(said).toContain('Whale whisperer Hori Parata was just…');
+    await desk.focus('[data-testid="undo-bar"] button');
+    await desk.keyboard.press('Enter');
+
+    await until(
+      () => itemNames(desk),
+      (list) => list.length === 2,
+      'the item put back',
+    );
+    expect(await itemNames(desk)).toEqual([labels.guardian, labels.lemonde]);
+    await until(focused, (now) => now === remove, 'the keyboard back on its « Retirer »');
+  });
+
   it('downloads the issue in each of the five formats, items in their order', async () => {
     await desk.waitForSelector('[data-testid="download"]');
 
