@@ -12,7 +12,8 @@ import {
   updateDraft,
   type DraftPatch,
 } from '../storage/drafts';
-import { addToIssue, issueItems, removeFromIssue } from '../storage/issues';
+import { addToIssue, issueItems } from '../storage/issues';
+import { removeItems } from '../storage/remove-undo';
 import { itemLabel, LABEL_MAX } from '../storage/label';
 import { draftJournal, newJournalView } from '../storage/journal';
 import { ConflictChooser } from './ConflictChooser';
@@ -220,6 +221,17 @@ function DraftEditorOf({
     onClose?.();
   };
 
+  /**
+   * Takes the draft out of its issue (back to the inbox), undoable as the issue list's
+   * « Retirer »: named by its label as the issue's list names it, « Annuler » puts it back
+   * where it was (storage/remove-undo.ts).
+   */
+  const removeFromItsIssue = async () => {
+    await flush();
+    const token = await removeItems([id]);
+    if (token) offer(token, t('undo.removed', { title: itemLabel(form) }));
+  };
+
   /** The other editor's draft of this page merged into this one, undoable as any merge. */
   const mergeTwin = async (otherId: string) => {
     await flush();
@@ -292,7 +304,11 @@ function DraftEditorOf({
         currentIssueId={currentIssueId}
         onClose={onClose && (() => void flush().then(onClose))}
         closeLabel={closeLabel}
-        onRemoveFromIssue={() => void removeFromIssue(id)}
+        onRemoveFromIssue={() =>
+          void removeFromItsIssue().catch((error: unknown) =>
+            console.error('Indiscrets remove from issue', error),
+          )
+        }
         onAddToIssue={(issueId) => void addToCurrent(issueId)}
         onMerge={() => setMerging(true)}
         onDelete={() => void remove()}

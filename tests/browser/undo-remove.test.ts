@@ -158,6 +158,41 @@ describe('« Retirer » undone in Chromium', () => {
     await desk.close();
   });
 
+  it('offers to undo the draft editor’s « Retirer du numéro » too, which puts the item back at its place', async () => {
+    const desk = await openDesk(session);
+    const names = await until(
+      () => removes(desk),
+      (labels) => labels.length === 3,
+      'the three items',
+    );
+    const name = nameIn(names[1]!);
+    // The item's title opens it in the editor.
+    await desk.getByTestId('issue-item').nth(1).locator('.issue-item__title').click();
+
+    await desk
+      .getByTestId('draft-editor')
+      .getByRole('button', { name: 'Retirer du numéro' })
+      .click();
+
+    await until(
+      () => barText(desk),
+      (text) => text === `« ${name} » retiré du numéro.`,
+      'the removal offered',
+    );
+    await until(
+      () => removes(desk),
+      (labels) => labels.length === 2,
+      'two items',
+    );
+    await bar(desk).getByRole('button', { name: 'Annuler' }).click();
+    await until(
+      () => removes(desk),
+      (labels) => labels.join('|') === names.join('|'),
+      'the item back at its place',
+    );
+    await desk.close();
+  });
+
   it('undoes in the desk opened next an item taken out in the popup, at its place', async () => {
     const popup = await openPopup(session);
     await popup.getByRole('tab', { name: 'Numéro' }).click();

@@ -5,7 +5,7 @@ import { DraftEditor } from '../../../components/DraftEditor';
 import { UndoProvider } from '../../../components/Undo';
 import { db } from '../../../storage/db';
 import { saveDraftEdit, trashDraft, updateDraft } from '../../../storage/drafts';
-import { addToIssue, createIssue } from '../../../storage/issues';
+import { addToIssue, createIssue, issueItems } from '../../../storage/issues';
 import { quietly } from '../../../storage/outbox';
 import { deskState } from '../desk-fixtures';
 import { draftJournal, newJournalView, readJournal, replayJournal } from '../../../storage/journal';
@@ -328,6 +328,30 @@ describe('DraftEditor', () => {
     expect(screen.getByTestId('undo-bar').textContent).toContain(
       '«\u00a0OVH prépare son entrée en Bourse…\u00a0» est à la corbeille.',
     );
+  });
+
+  it('takes the draft out of its issue with undo, which puts it back where it was', async () => {
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+    const draft = await addDraft(db, {
+      title: 'OVH Is Said to Pick Rothschild for IPO',
+      body: '<p>OVH prépare son entrée en Bourse pour la rentrée.</p>',
+    });
+    const next = await addDraft(db, { title: 'Après' });
+    await addToIssue(draft.id, issue.id);
+    await addToIssue(next.id, issue.id);
+    const order = async () => (await issueItems(issue.id)).map((item) => item.id);
+    renderEditor(draft.id);
+    await screen.findByLabelText('Titre du brouillon');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Retirer du numéro' }));
+
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.issueId).toBeFalsy());
+    expect(screen.getByTestId('undo-bar').textContent).toContain(
+      '«\u00a0OVH prépare son entrée en Bourse…\u00a0» retiré du numéro.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
+    // Back first, before the item that followed it, not at the issue's end.
+    await waitFor(async () => expect(await order()).toEqual([draft.id, next.id]));
   });
 
   it('names the item with its « Libellé », saved like the other fields, and shows the default', async () => {
