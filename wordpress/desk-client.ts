@@ -474,18 +474,29 @@ export async function createRecord<K extends DeskKind>(
 ): Promise<DeskResult<{ record: RecordOf<K> }, RecordOf<K>>> {
   const route = `/indiscrets/v1/${kind}?context=edit&_fields=${RECORD_FIELDS}`;
   let result = await call<RecordOf<K>>(settings, 'POST', route, write, options);
-  const older = refusedPublisher(result, write);
-  if (older) result = await call<RecordOf<K>>(settings, 'POST', route, older, options);
+  for (let older = refusedPost(result, write); older; older = refusedPost(result, older)) {
+    result = await call<RecordOf<K>>(settings, 'POST', route, older, options);
+  }
   return result.ok ? { ok: true, record: result.data } : (result as DeskFailure<RecordOf<K>>);
 }
 
 /**
- * An issue's write again without who published its post (`wordpress.publishedBy`, `updated`),
- * when a plugin older than 0.1.4, whose schema has neither, refused it as invalid: the issue
- * still reaches the desk, and its post, the other editors then saying « Publié le… » with no
- * name. Undefined when the refusal is another, or the write has neither field.
+ * The fields of an issue's post (`wordpress` meta) that older plugins' schemas lack, newest
+ * first: a write one of them refused as invalid is sent again without the newest still in it.
+ * - `digest`, what the publication sent (0.1.6): without it, the other desks say nothing of the
+ *   post being out of date;
+ * - `publishedBy` and `updated`, who published it (0.1.4): without them, the other editors are
+ *   told « Publié le… » with no name.
  */
-function refusedPublisher<B extends { meta?: unknown }>(
+const NEWER_POST_FIELDS: readonly (readonly string[])[] = [['digest'], ['publishedBy', 'updated']];
+
+/**
+ * An issue's write again without the newest of {@link NEWER_POST_FIELDS} it still holds, when a
+ * plugin whose schema lacks them refused it as invalid: the issue still reaches the desk, and
+ * its post. A plugin before 0.1.4 refuses the write twice (one field group at a time), a plugin
+ * of 0.1.4 or 0.1.5 once. Undefined when the refusal is another, or the write has none of them.
+ */
+function refusedPost<B extends { meta?: unknown }>(
   result: { ok: boolean; status?: number; wpCode?: string },
   body: B,
 ): B | undefined {
@@ -493,10 +504,10 @@ function refusedPublisher<B extends { meta?: unknown }>(
   const meta = body.meta as { wordpress?: unknown } | undefined;
   const post = meta?.wordpress;
   if (!post || typeof post !== 'object' || Array.isArray(post)) return;
-  if (!('publishedBy' in post) && !('updated' in post)) return;
+  const fields = NEWER_POST_FIELDS.find((group) => group.some((field) => field in post));
+  if (!fields) return;
   const older = { ...(post as Record<string, unknown>) };
-  delete older.publishedBy;
-  delete older.updated;
+  for (const field of fields) delete older[field];
   return { ...body, meta: { ...meta, wordpress: older } };
 }
 
@@ -553,8 +564,9 @@ export async function updateRecord<K extends DeskKind>(
   const route = `/indiscrets/v1/${kind}/${remoteId}?context=edit&_fields=${RECORD_FIELDS}`;
   const body = { ...changes, base_version: baseVersion };
   let result = await call<RecordOf<K>>(settings, 'POST', route, body, options);
-  const older = refusedPublisher(result, body);
-  if (older) result = await call<RecordOf<K>>(settings, 'POST', route, older, options);
+  for (let older = refusedPost(result, body); older; older = refusedPost(result, older)) {
+    result = await call<RecordOf<K>>(settings, 'POST', route, older, options);
+  }
   return result.ok ? { ok: true, record: result.data } : (result as DeskFailure<RecordOf<K>>);
 }
 

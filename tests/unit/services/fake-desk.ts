@@ -72,6 +72,11 @@ export interface FakeDeskOptions {
    * issue's post name who published it (0.1.4): a write that does is refused as invalid.
    */
   olderPlugin?: boolean;
+  /**
+   * A plugin of 0.1.4 or 0.1.5 (implied by `olderPlugin`): an issue's post keeps who published
+   * it, but has no `digest` of what was sent (0.1.6) in its schema, which refuses a write with one.
+   */
+  noPostDigest?: boolean;
 }
 
 export class FakeDesk {
@@ -306,17 +311,19 @@ export class FakeDesk {
     const id = match[2] ? Number(match[2]) : undefined;
     const action = match[3];
     const editor = user.role === 'editor';
-    // A plugin before 0.1.4: an issue's post has no publisher in its schema, which refuses it.
+    // A plugin before 0.1.4: an issue's post has no publisher in its schema, which refuses it;
+    // one before 0.1.6 has no digest of what was sent.
     const post = (body.meta as { wordpress?: unknown } | undefined)?.wordpress;
-    if (
-      this.options.olderPlugin &&
-      method === 'POST' &&
-      post &&
-      typeof post === 'object' &&
-      ('publishedBy' in post || 'updated' in post)
-    ) {
+    const unknown =
+      method === 'POST' && post && typeof post === 'object'
+        ? [
+            ...(this.options.olderPlugin || this.options.noPostDigest ? ['digest'] : []),
+            ...(this.options.olderPlugin ? ['publishedBy', 'updated'] : []),
+          ].find((field) => field in post)
+        : undefined;
+    if (unknown) {
       return this.error(400, 'rest_invalid_param', {
-        params: { meta: 'meta.wordpress.publishedBy is not a valid property of Object.' },
+        params: { meta: `meta.wordpress.${unknown} is not a valid property of Object.` },
       });
     }
 

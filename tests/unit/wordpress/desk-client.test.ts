@@ -112,3 +112,55 @@ describe('an issue’s post with who published it, to an older plugin', () => {
     );
   }
 });
+
+describe('an issue’s post with the digest of what was sent, to older plugins', () => {
+  const post = {
+    postId: 812,
+    link: 'https://desk.test/?p=812',
+    modifiedGmt: '2026-03-15T09:02:00',
+    publishedAt: '2026-03-15T09:02:00.000Z',
+    siteUrl: 'https://desk.test',
+  };
+  const named = { ...post, publishedBy: { id: 1, name: 'Rédaction' }, updated: true };
+  const sent = { ...named, digest: 'fnv1a32:4f1c0a9e:5321' };
+
+  const plugins = [
+    { plugin: '0.1.6', options: {}, kept: sent, posts: 2 },
+    // Refused once: sent again without the digest, keeping who published.
+    { plugin: '0.1.5', options: { noPostDigest: true }, kept: named, posts: 4 },
+    // Refused twice: without the digest, then without who published.
+    { plugin: '0.1.3', options: { olderPlugin: true }, kept: post, posts: 6 },
+  ];
+  for (const { plugin, options: desk, kept, posts } of plugins) {
+    it(`plugin ${plugin} keeps what its schema has, and the issue and its post reach the desk`, async () => {
+      const server = new FakeDesk(desk);
+      server.addUser('redac', 'Rédaction', 'editor');
+      const settings = server.settings('redac');
+      const options = { fetch: server.fetch, isOnline: () => true };
+      const write = {
+        title: 'Les indiscrets du 15 mars',
+        content: '',
+        meta: { clientId: 'issue-0001', status: 'published', wordpress: sent },
+      };
+      const created = await createRecord(settings, 'issues', write, options);
+      expect(created.ok).toBe(true);
+      const stored = () => server.byClientId('issues', 'issue-0001')!.meta.wordpress;
+      expect(stored()).toEqual(kept);
+
+      const record = created.ok ? created.record : undefined;
+      const updated = await updateRecord(
+        settings,
+        'issues',
+        record!.id,
+        record!.version,
+        { meta: { wordpress: { ...sent, digest: 'fnv1a32:00c0ffee:5400' } } },
+        options,
+      );
+      expect(updated.ok).toBe(true);
+      expect(stored()).toEqual(
+        plugin === '0.1.6' ? { ...sent, digest: 'fnv1a32:00c0ffee:5400' } : kept,
+      );
+      expect(server.log.filter((line) => line.startsWith('POST'))).toHaveLength(posts);
+    });
+  }
+});

@@ -182,6 +182,42 @@ indiscrets_test(
 );
 
 indiscrets_test(
+	'an issue\'s post keeps the digest of what was sent, a string of at most 100 characters',
+	function () {
+		$editor                 = indiscrets_user( 'editor' );
+		$post                   = array(
+			'postId'      => 43,
+			'link'        => 'https://example.test/?p=43',
+			'modifiedGmt' => '2026-03-15T09:02:00',
+			'publishedAt' => '2026-03-15T09:02:00.000Z',
+			'digest'      => 'fnv1a32:4f1c0a9e:5321',
+		);
+		list( $status, $issue ) = indiscrets_rest(
+			$editor,
+			'POST',
+			'/indiscrets/v1/issues',
+			array(
+				'title' => 'Les indiscrets du 22 mars',
+				'meta'  => array(
+					'clientId'  => indiscrets_cid(),
+					'status'    => 'published',
+					'wordpress' => $post,
+				),
+			)
+		);
+		assert_same( 201, $status, 'created with its post' );
+		list( $status, $data ) = indiscrets_rest( $editor, 'GET', '/indiscrets/v1/issues/' . $issue['id'], null, array( 'context' => 'edit' ) );
+		assert_same( 200, $status, 'read back' );
+		assert_same( $post, $data['meta']['wordpress'], 'digest kept' );
+
+		$long           = $post;
+		$long['digest'] = str_repeat( 'a', 101 );
+		list( $status ) = indiscrets_rest( $editor, 'POST', '/indiscrets/v1/issues/' . $issue['id'], array( 'meta' => array( 'wordpress' => $long ), 'base_version' => $data['version'] ) );
+		assert_same( 400, $status, 'a digest too long' );
+	}
+);
+
+indiscrets_test(
 	'an update needs base_version: 428 without it, 409 with the current record when stale',
 	function () {
 		$editor = indiscrets_user( 'editor' );
