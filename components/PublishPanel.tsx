@@ -1,7 +1,9 @@
-import { useId, useState } from 'preact/hooks';
+import { useId, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { HouseStyle } from '../export/house-style';
 import type { ExportIssue } from '../export/model';
+import { postDigest } from '../export/post-digest';
+import { renderWordPressBlocks } from '../export/wordpress-blocks';
 import { t } from '../locales';
 import { publishFailureText } from './publishFailureText';
 import { publishedLine } from './publishedLine';
@@ -38,19 +40,41 @@ const FIXED_IN_SETTINGS = new Set<Failure['code']>([
 ]);
 
 /**
+ * Whether the post recorded for the issue is out of date: what would be sent now (the post built
+ * from `model` as the publisher builds it) differs from what its last publication sent, by their
+ * digests. False when the post has no digest (published by an earlier version, or synced through
+ * an older plugin): nothing is known, so nothing is said.
+ */
+export function postOutOfDate(
+  sent: string | undefined,
+  model: ExportIssue,
+  style: HouseStyle,
+): boolean {
+  return sent !== undefined && postDigest(renderWordPressBlocks(model, style)) !== sent;
+}
+
+/**
  * "Publish to WordPress": creates the draft post the first time, updates the same post after.
  * Asks before overwriting a post edited in WordPress, offers a new post when it was deleted.
+ * Once published, says when the issue has changed since in what the post holds (« Modifié
+ * depuis… »): the update is then the next step; private notes, tags or statuses, which the post
+ * does not hold, change nothing there.
  * The request runs in the background (see services/publisher.ts), which never asks for a
  * permission: a popup cannot show the prompt everywhere, so the options page asks for it.
  * A failure changes nothing here: the issue stays as it was and the button retries.
  */
-export function PublishPanel({ issue, model, refused }: Props) {
+export function PublishPanel({ issue, model, style, refused }: Props) {
   const wordpress = useStorageItem(wordpressItem);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure>();
   const [success, setSuccess] = useState<Extract<PublishOutcome, { ok: true }>>();
   const [cancelled, setCancelled] = useState(false);
   const refusedId = useId();
+  const staleId = useId();
+  // Built when the issue, its items or the house style change (the model is memoised upstream,
+  // the items' preparation cached by the export module), not on every render of the panel.
+  const sent = issue.wordpress?.digest;
+  const stale = useMemo(() => postOutOfDate(sent, model, style), [sent, model, style]);
   // The desk's own user, to be told « Publié par vous » (0: on, but not named yet); null: no desk.
   const desk = useSharedDesk();
   const me = deskUser(desk);
@@ -96,7 +120,11 @@ export function PublishPanel({ issue, model, refused }: Props) {
             class="button button--primary"
             disabled={busy || model.items.length === 0 || !!refused}
             title={refused}
-            aria-describedby={refused ? refusedId : undefined}
+            aria-describedby={
+              [refused ? refusedId : '', issue.wordpress && stale ? staleId : '']
+                .filter(Boolean)
+                .join(' ') || undefined
+            }
             onClick={() => void publish()}
             data-testid="publish-button"
           >
@@ -136,6 +164,13 @@ export function PublishPanel({ issue, model, refused }: Props) {
           >
             {t('publish.viewPost')}
           </a>
+        </p>
+      )}
+      {issue.wordpress && (
+        // Said as it comes (an edit here, or a colleague's arriving by the sync), then kept until
+        // the post is updated; an empty status line takes no room.
+        <p class="publish__stale" role="status" id={staleId} data-testid="post-stale">
+          {stale ? t('publish.stale') : ''}
         </p>
       )}
       {cancelled && (

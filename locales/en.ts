@@ -296,6 +296,7 @@ export const en: Messages = {
   'publish.updatedByYou': 'Updated by you on {date} at {time}',
   'publish.updatedOn': 'Updated on {date} at {time}',
   'publish.viewPost': 'view the post',
+  'publish.stale': 'Changed since: the WordPress post is out of date.',
   'publish.created': 'Post created in WordPress.',
   'publish.updated': 'Post updated in WordPress.',
   'publish.edit': 'Open it in WordPress',

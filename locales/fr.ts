@@ -308,6 +308,7 @@ export const fr = {
   'publish.updatedByYou': 'Mis à jour par vous le {date} à {time}',
   'publish.updatedOn': 'Mis à jour le {date} à {time}',
   'publish.viewPost': 'voir l’article',
+  'publish.stale': 'Modifié depuis : l’article WordPress n’est plus à jour.',
   'publish.created': 'Article créé dans WordPress.',
   'publish.updated': 'Article mis à jour dans WordPress.',
   'publish.edit': 'L’ouvrir dans WordPress',

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { toExportIssue } from '../export/from-issue';
+import { postDigest } from '../export/post-digest';
 import { renderWordPressBlocks } from '../export/wordpress-blocks';
 import { publishPost, publishSlug } from '../wordpress/client';
 import type { PublishOutcome, PublishRequest } from '../messaging/protocol';
@@ -164,6 +165,8 @@ async function attempt(
       ? { publishedBy: { id: desk.user.id, name: desk.user.name } }
       : {}),
     ...(result.created ? {} : { updated: true }),
+    // What was sent, for the panel to tell when the issue no longer matches the post.
+    digest: postDigest(post),
   });
   return {
     ok: true,

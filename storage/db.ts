@@ -199,6 +199,14 @@ export interface WordPressPost {
    * updated: the next publication creates one on the current site. Absent before 0.1.
    */
   siteUrl?: string;
+  /**
+   * A fingerprint of what that publication sent, the post's title and content as the publisher
+   * built them (`postDigest`, export/post-digest.ts): the publish panel compares it with the
+   * fingerprint of what would be sent now and, when they differ, says that the post is out of
+   * date. Carried by the sync and backups with the rest of the post. Absent when published by an
+   * earlier version (nothing is said then), or synced through a plugin older than 0.1.6.
+   */
+  digest?: string;
 }
 
 /** A weekly issue: a title, an intro and items (drafts with this `issueId`) in order. */

@@ -130,6 +130,7 @@ export const WordPressPostSchema = v.looseObject({
     v.object({ id: v.pipe(v.number(), v.integer(), v.minValue(1)), name: v.string() }),
   ),
   updated: v.optional(v.boolean()),
+  digest: v.optional(v.string()),
 });
 
 export const PublishIntentSchema = v.looseObject({

@@ -10,6 +10,7 @@ import type { ConsoleMessage, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedWhen } from '../../components/publishedLine';
 import { publishFailureText } from '../../components/publishFailureText';
+import { postDigest } from '../../export/post-digest';
 import { t } from '../../locales';
 import type { Draft, Issue } from '../../storage/db';
 import { deriveFields } from '../../storage/derive';
@@ -17,6 +18,7 @@ import {
   EXTENSION_DIR,
   launchExtension,
   screenshotPath,
+  until,
   type ExtensionSession,
 } from '../browser/harness';
 import { categoryIdByName, readPost, rest, site, sleep } from './helpers';
@@ -323,6 +325,11 @@ describe('publishing an issue from the built extension to a real WordPress', () 
       `Article n°\u00a0${postId}`,
     );
     expect(issue.wordpress).not.toHaveProperty('publishedBy');
+    // What was sent is recorded (title and content), and the issue is just that: nothing said.
+    expect(issue.wordpress?.digest).toBe(
+      postDigest({ title: post.title.raw, content: post.content.raw }),
+    );
+    expect(await popup.getByTestId('post-stale').textContent()).toBe('');
     // As the toolbar popup shows it: 600 px high at most, scrolled down to the publish panel.
     await popup.setViewportSize({ width: 420, height: 600 });
     await popup.getByTestId('publish').evaluate((panel) => panel.scrollIntoView({ block: 'end' }));
@@ -334,10 +341,25 @@ describe('publishing an issue from the built extension to a real WordPress', () 
     const before = await stored();
     const edited = { ...items[1]!, body: '<p>OVH entrera en Bourse en juin.</p>' };
     await idb(popup, 'put', { items: [{ ...edited, ...deriveFields(edited) }] });
+    // Written behind Dexie's back: the popup reads it again, and says the post is out of date.
+    await popup.reload();
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+    const stale = popup.getByTestId('post-stale');
+    await until(
+      () => stale.textContent(),
+      (said) => said === 'Modifié depuis\u00a0: l’article WordPress n’est plus à jour.',
+      'the post said out of date',
+    );
 
     await (await publishButton('Mettre à jour l’article WordPress')).click();
 
     await publishMessage('Article mis à jour dans WordPress.');
+    // Updated: the sentence goes.
+    await until(
+      () => stale.textContent(),
+      (said) => said === '',
+      'the post no longer said out of date',
+    );
     const { issue } = await stored();
     expect(issue.wordpress?.postId).toBe(before.issue.wordpress?.postId);
     const post = await readPost(issue.wordpress!.postId);

@@ -483,10 +483,12 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
         (await readStore<Row[]>(desk.page, 'issues'))[0] as {
           id: string;
           title: string;
+          intro: string;
           wordpress?: {
             publishedAt: string;
             publishedBy?: { id: number; name: string };
             updated?: boolean;
+            digest?: string;
           };
         };
       const said = (desk: Desk) =>
@@ -548,7 +550,36 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
       await picked(b, published, `par ${newsroom().editor.name}`);
       await b.page.screenshot({ path: screenshotPath('shared-desk-published-by.png') });
 
-      // B publishes it again: the post updated, and A is told who did.
+      // The digest of what A sent came with the post: B, whose issue is the same, is told
+      // nothing; once A changes the chapô, both desks say the post is out of date.
+      const stale = (desk: Desk) => desk.page.getByTestId('post-stale').textContent();
+      const staleSaid = (desk: Desk, text: string, what: string) =>
+        until(
+          () => stale(desk),
+          (shown) => shown === text,
+          what,
+        );
+      const outOfDate = fr('publish.stale');
+      expect((await issueOf(b)).wordpress?.digest).toBe(published.wordpress!.digest);
+      expect(published.wordpress!.digest).toMatch(/^fnv1a32:/);
+      await staleSaid(b, '', 'B told nothing while the issue is what A sent');
+      const intro = a.page.getByLabel(fr('issue.intro'));
+      if (!(await intro.isVisible())) {
+        await a.page.getByText(fr('issue.settings')).click();
+      }
+      await intro.fill('Cette semaine, le cloud.');
+      await staleSaid(a, outOfDate, 'A told its post is out of date');
+      await until(
+        () => issueOf(a),
+        (issue) => issue.intro === 'Cette semaine, le cloud.',
+        'the chapô stored on A',
+      );
+      await settled(a);
+      await sync(b);
+      await staleSaid(b, outOfDate, 'B told the post is out of date');
+
+      // B publishes it again: the post updated, and A is told who did; neither says it is out
+      // of date any more.
       await b.page.getByTestId('publish-button').click();
       const updated = await until(
         () => issueOf(b),
@@ -560,6 +591,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
         line('Mis à jour par vous', updated.wordpress!.publishedAt),
         'B told it updated',
       );
+      await staleSaid(b, '', 'B no longer told the post is out of date');
       await settled(b);
       await sync(a);
       const name = updated.wordpress!.publishedBy!.name;
@@ -570,6 +602,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
         'A told B updated it',
       );
       await picked(a, updated, `par ${name}`);
+      await staleSaid(a, '', 'A no longer told the post is out of date');
     },
   );
 

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PublishPanel } from '../../../components/PublishPanel';
 import { DEFAULT_HOUSE_STYLE } from '../../../export/house-style';
+import { postDigest } from '../../../export/post-digest';
+import { renderWordPressBlocks } from '../../../export/wordpress-blocks';
 import { registerHandlers, type Handlers, type PublishOutcome } from '../../../messaging/protocol';
 import type { Issue } from '../../../storage/db';
 import { wordpressItem } from '../../../storage/preferences';
@@ -90,5 +92,85 @@ describe('PublishPanel', () => {
     expect(
       screen.getByRole('button', { name: 'Publier sur WordPress (brouillon)' }),
     ).toHaveProperty('disabled', false);
+  });
+});
+
+describe('PublishPanel, once the issue is published', () => {
+  const sentPost = renderWordPressBlocks(sampleIssue, DEFAULT_HOUSE_STYLE);
+  const published = (digest?: string): Issue => ({
+    ...issue,
+    status: 'published',
+    wordpress: {
+      postId: 812,
+      link: 'https://www.monjournal.fr/?p=812',
+      modifiedGmt: '2027-03-15T09:02:00',
+      publishedAt: '2027-03-15T09:02:00.000Z',
+      siteUrl: 'https://www.monjournal.fr',
+      ...(digest ? { digest } : {}),
+    },
+  });
+  const changed = {
+    ...sampleIssue,
+    items: [...sampleIssue.items].reverse(),
+  };
+  const stale = () => screen.getByTestId('post-stale');
+  const button = () => screen.getByRole('button', { name: 'Mettre à jour l’article WordPress' });
+
+  it('says nothing while the issue is what was sent', async () => {
+    render(
+      <PublishPanel
+        issue={published(postDigest(sentPost))}
+        model={sampleIssue}
+        style={DEFAULT_HOUSE_STYLE}
+        problems={0}
+      />,
+    );
+    await screen.findByTestId('published-by');
+    expect(stale().textContent).toBe('');
+    expect(button().getAttribute('aria-describedby')).toBeNull();
+  });
+
+  it('says the post is out of date once what would be sent differs, and the update button says why', async () => {
+    const { rerender } = render(
+      <PublishPanel
+        issue={published(postDigest(sentPost))}
+        model={sampleIssue}
+        style={DEFAULT_HOUSE_STYLE}
+        problems={0}
+      />,
+    );
+    await screen.findByTestId('published-by');
+    rerender(
+      <PublishPanel
+        issue={published(postDigest(sentPost))}
+        model={changed}
+        style={DEFAULT_HOUSE_STYLE}
+        problems={0}
+      />,
+    );
+    expect(stale().textContent).toBe(
+      'Modifié depuis\u00a0: l’article WordPress n’est plus à jour.',
+    );
+    expect(stale().getAttribute('role')).toBe('status');
+    expect(button().getAttribute('aria-describedby')).toBe(stale().id);
+
+    // The post updated (its digest now the new text's): the sentence goes.
+    rerender(
+      <PublishPanel
+        issue={published(postDigest(renderWordPressBlocks(changed, DEFAULT_HOUSE_STYLE)))}
+        model={changed}
+        style={DEFAULT_HOUSE_STYLE}
+        problems={0}
+      />,
+    );
+    expect(stale().textContent).toBe('');
+  });
+
+  it('says nothing of a post published by an earlier version (no digest), whatever changed', async () => {
+    render(
+      <PublishPanel issue={published()} model={changed} style={DEFAULT_HOUSE_STYLE} problems={0} />,
+    );
+    await screen.findByTestId('published-by');
+    expect(stale().textContent).toBe('');
   });
 });

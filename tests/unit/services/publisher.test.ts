@@ -3,12 +3,22 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { publishPost, WpPublished } from '../../../wordpress/client';
 import { type WpResult } from '../../../wordpress/errors';
 import { publishFailureText } from '../../../components/publishFailureText';
+import { postOutOfDate } from '../../../components/PublishPanel';
+import { toExportIssue } from '../../../export/from-issue';
+import { postDigest } from '../../../export/post-digest';
 import { cancelPublish, publishIssue } from '../../../services/publisher';
 import { saveDraft } from '../../../storage/draft-records';
 import { db } from '../../../storage/db';
 import { updateDraft } from '../../../storage/drafts';
-import { addToIssue, createIssue, getIssue, issueItems } from '../../../storage/issues';
-import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
+import {
+  addToIssue,
+  createIssue,
+  getIssue,
+  issueItems,
+  moveItem,
+  updateIssue,
+} from '../../../storage/issues';
+import { getHouseStyle, wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
 import { DESK_PEOPLE, deskState } from '../desk-fixtures';
 
 const PASSWORD = 'abcd EFGH ijkl MNOP qrst UVWX';
@@ -212,6 +222,54 @@ describe('publishIssue', () => {
       publishedBy: { id: DESK_PEOPLE.editor.id, name: 'Rédac' },
       updated: true,
     });
+  });
+
+  it('records the digest of the title and content it sent, which the panel compares with what would be sent now', async () => {
+    await configure();
+    allowSite();
+    const issue = await issueWithItems();
+    const client = fakeClient(published(41, '2021-03-15T08:00:00'));
+    await publishIssue({ issueId: issue.id }, client);
+    const sent = client.calls[0]![1];
+    const post = (await getIssue(issue.id))!.wordpress!;
+    expect(post.digest).toBe(postDigest({ title: sent.title, content: sent.content }));
+    expect(post.digest).toMatch(/^fnv1a32:[0-9a-f]{8}:\d+$/);
+
+    /** Whether the panel, reading the issue and its items as stored, says the post is out of date. */
+    const stale = async () => {
+      const stored = (await getIssue(issue.id))!;
+      const model = toExportIssue(stored, await issueItems(issue.id));
+      return postOutOfDate(stored.wordpress?.digest, model, await getHouseStyle());
+    };
+    expect(await stale()).toBe(false);
+
+    // What the post does not hold changes nothing: an item's private note, tags, status.
+    const [first, second] = await issueItems(issue.id);
+    await updateDraft(first!.id, { note: 'Rappeler le cabinet', tags: ['bercy'], status: 'ready' });
+    await updateIssue(issue.id, { exportedAt: '2021-03-15T09:00:00.000Z' });
+    expect(await stale()).toBe(false);
+
+    // A typo fixed in an item, the items reordered, the intro written: each is out of date.
+    await updateDraft(first!.id, { body: '<p>Le ministre quitte Bercy ce soir.</p>' });
+    expect(await stale()).toBe(true);
+    await updateDraft(first!.id, { body: '<p>Le ministre quitte Bercy.</p>' });
+    expect(await stale()).toBe(false);
+    await moveItem(issue.id, second!.id, 0);
+    expect(await stale()).toBe(true);
+    await moveItem(issue.id, second!.id, 1);
+    expect(await stale()).toBe(false);
+    await updateIssue(issue.id, { intro: 'Cette semaine, Bercy.' });
+    expect(await stale()).toBe(true);
+
+    // Once updated, it matches again; a post recorded without a digest (an earlier version) is
+    // never said to be out of date.
+    const update = fakeClient(published(41, '2021-03-15T09:30:00', false));
+    await publishIssue({ issueId: issue.id }, update);
+    expect(await stale()).toBe(false);
+    const model = toExportIssue((await getIssue(issue.id))!, await issueItems(issue.id));
+    expect(
+      postOutOfDate(undefined, { ...model, intro: 'Autre chose' }, await getHouseStyle()),
+    ).toBe(false);
   });
 
   it('creates a post on the new site rather than update a post id recorded for another site', async () => {

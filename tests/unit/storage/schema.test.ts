@@ -119,6 +119,7 @@ describe('a backup of records with every field set', () => {
       siteUrl: 'https://monsite.fr',
       publishedBy: { id: 7, name: 'Claire Martin' },
       updated: true,
+      digest: 'fnv1a32:4f1c0a9e:5321',
     } satisfies Required<WordPressPost>,
     publishing: {
       slug: 'les-indiscrets-du-15-mars-3f2a',

@@ -1,0 +1,77 @@
+/**
+ * A published issue says when its WordPress post is out of date, in Firefox (MV2 test build,
+ * headless Firefox ESR): nothing while the issue is what was sent, « Modifié depuis… » once the
+ * chapô typed changes what would be sent, nothing again once it is undone. The same seed as the
+ * Chromium test (tests/browser/stale-post.test.ts).
+ */
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { until } from '../browser/harness';
+import { writeDatabase, type ArgumentPage } from '../browser/database';
+import { SENT, STALE, seeded } from '../browser/published-issues';
+import { fieldSelector, inFirefox, typeInto, type FirefoxSession } from './harness';
+
+/** The sentence beside the published line, spaces folded ('' when none; null while not drawn). */
+const stale = (page: Page) =>
+  page.evaluate(() => {
+    const line = document.querySelector('[data-testid="post-stale"]');
+    return line ? (line.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
+  });
+
+describe('a published issue whose post is out of date, in Firefox (MV2)', () => {
+  let session: FirefoxSession;
+
+  inFirefox((launched) => ({ session } = launched));
+
+  it('says nothing while the issue is what was sent, then « Modifié depuis… » as the chapô is typed, and nothing once undone', async () => {
+    const first = await session.openExtensionPage('desk.html');
+    // The desk opened the database: the issues written as a publication leaves them.
+    await first.waitForSelector('form.new-issue');
+    await writeDatabase(first as unknown as ArgumentPage, seeded());
+    await first.evaluate(async (issue) => {
+      type Local = { set(items: object): Promise<void> };
+      const api = (globalThis as unknown as { browser: { storage: { local: Local } } }).browser;
+      await api.storage.local.set({ currentIssueId: issue });
+    }, SENT);
+    await first.close();
+    // Written behind Dexie's back: a new desk reads it.
+    const desk = await session.openExtensionPage('desk.html');
+    await desk.waitForSelector('[data-testid="published-by"]');
+    // The preview drawn: the panel compared what it would send with what was sent.
+    await until(
+      () => desk.evaluate(() => document.querySelector('[data-testid="preview"]')?.textContent),
+      (text) => !!text?.includes('Le ministre quitte Bercy.'),
+      'the preview',
+    );
+    expect(await stale(desk)).toBe('');
+
+    await desk.waitForSelector('details.issue__fields summary');
+    await desk.click('details.issue__fields summary');
+    const intro = await fieldSelector(desk, 'Chapô (facultatif)');
+    await typeInto(desk, intro, 'Cette semaine, Bercy.');
+    await until(
+      () => stale(desk),
+      (said) => said === STALE,
+      'the post said out of date',
+    );
+    expect(
+      await desk.$eval('[data-testid="post-stale"]', (line) => [
+        line.getAttribute('role'),
+        getComputedStyle(line).display,
+      ]),
+    ).toEqual(['status', 'block']);
+
+    await desk.evaluate((css) => {
+      const field = document.querySelector(css) as HTMLTextAreaElement;
+      field.focus();
+      field.select();
+    }, intro);
+    await desk.keyboard.press('Backspace');
+    await until(
+      () => stale(desk),
+      (said) => said === '',
+      'nothing said once undone',
+    );
+    await desk.close();
+  });
+});
