@@ -14,17 +14,44 @@ import {
   insertBlocks,
   languageAt,
   leavesTwoSpaces,
+  listAt,
+  listMarker,
+  type ListKind,
   moveWords,
   overWholeQuotes,
   selectedWords,
   spansBlocks,
   splitBlockAt,
+  startList,
   STYLES,
+  toggleList,
 } from './richtext';
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
 import { TextHistory, type TextState } from './textHistory';
 import { useSitePosts } from './useSitePosts';
-import { ctrlShortcut } from './shortcuts';
+import { ctrlShortcut, hasCommandKey } from './shortcuts';
+
+/**
+ * The list buttons' shortcuts, as Google Docs has them: Ctrl+Maj+8 bulleted, Ctrl+Maj+7
+ * numbered (free in Chromium and Firefox; read from the key's place, `Digit8`, which gives « 8 »
+ * under Maj on a French keyboard and « * » on an English one). « ⌘⇧8 » on a Mac.
+ */
+const LIST_KEYS: Record<ListKind, string> = { ul: '8', ol: '7' };
+
+/** A list button's shortcut as the keyboard names it (see {@link LIST_KEYS}). */
+function listShortcut(kind: ListKind): string {
+  const digit = LIST_KEYS[kind];
+  return hasCommandKey() ? `⌘⇧${digit}` : ctrlShortcut(`${t('editor.shiftKey')}+${digit}`);
+}
+
+/** The list a Ctrl+Maj shortcut makes, from its key (see {@link LIST_KEYS}). */
+function listOfKey(event: KeyboardEvent): ListKind | undefined {
+  for (const kind of ['ul', 'ol'] as const) {
+    const digit = LIST_KEYS[kind];
+    if (event.code === `Digit${digit}` || event.code === `Numpad${digit}`) return kind;
+  }
+  return undefined;
+}
 
 /**
  * Where a suggested link comes from, the headings of the link form in this order: the draft's
@@ -594,6 +621,15 @@ export function RichText({
   const emitted = useRef<string | undefined>(undefined);
   /** Where the caret last was in the text, for a quote inserted from a button. */
   const lastCaret = useRef<Range | null>(null);
+  /** The kind of list the caret is in: its button shows pressed. */
+  const [inList, setInList] = useState<ListKind | undefined>(undefined);
+
+  /** Notes the kind of list the caret is in now (see `inList`). */
+  const noteList = () => {
+    const el = ref.current;
+    const range = editorRange();
+    if (el && range) setInList(listAt(range.startContainer, el));
+  };
 
   useEffect(() => {
     const onSelection = () => {
@@ -601,6 +637,7 @@ export function RichText({
       if (!range) return;
       lastCaret.current = range;
       noteCaret();
+      noteList();
     };
     document.addEventListener('selectionchange', onSelection);
     return () => document.removeEventListener('selectionchange', onSelection);
@@ -788,6 +825,72 @@ export function RichText({
     el.innerHTML = state.html;
     placeCaretAt(el, state.caret);
     emit();
+    noteList();
+  };
+
+  /**
+   * The list button of `kind` (or Ctrl+Maj+8, Ctrl+Maj+7): the paragraphs selected, or the
+   * caret's, made entries of one list of that kind, or paragraphs again when they are entries of
+   * it, or its list switched from the other kind (see toggleList): the editor's own edit, one
+   * undo step, the same in every browser (their `insertUnorderedList` differ, and Chromium's sets
+   * inline styles that the security policy refuses).
+   */
+  const makeList = (kind: ListKind) => {
+    const el = ref.current;
+    if (!el || readOnly) return;
+    el.focus();
+    const selection = window.getSelection();
+    const saved = lastCaret.current;
+    const range =
+      editorRange() ?? (saved && el.contains(saved.commonAncestorContainer) ? saved : null);
+    if (!selection || !range) return;
+    asStep(() => {
+      const listed = toggleList(range, el, kind);
+      selection.removeAllRanges();
+      selection.addRange(listed);
+    });
+    noteList();
+  };
+
+  /**
+   * A space typed after `- `, `* `, `1. ` or `1) ` at a paragraph's start (see listMarker): the
+   * space typed, one step with the typing before it, then the paragraph made a list's entry, the
+   * marker gone, a step of its own: Ctrl+Z right after gives the marker back as typed, as Word's
+   * autoformat does. Whether it was done (the event's own typing then prevented).
+   */
+  const autoList = (event: InputEvent): boolean => {
+    const el = ref.current;
+    const selection = window.getSelection();
+    if (event.inputType !== 'insertText' || event.data !== ' ' || event.isComposing) return false;
+    if (!el || !selection?.rangeCount) return false;
+    const caret = selection.getRangeAt(0).cloneRange();
+    if (!el.contains(caret.startContainer)) return false;
+    const kind = listMarker(caret, el);
+    if (!kind) return false;
+    event.preventDefault();
+    noteCaret();
+    editing.current = true;
+    try {
+      // The space, as the browser types it at the end of a paragraph (a no-break one).
+      const space = document.createTextNode('\u00a0');
+      caret.insertNode(space);
+      caret.setStartAfter(space);
+      caret.collapse(true);
+      selection.removeAllRanges();
+      selection.addRange(caret);
+      el.normalize();
+    } finally {
+      editing.current = false;
+    }
+    history.current?.record(textState(el), { type: 'insertText', data: ' ', at: event.timeStamp });
+    asStep(() => {
+      const at = selection.getRangeAt(0).cloneRange();
+      const started = startList(at, el, kind);
+      selection.removeAllRanges();
+      selection.addRange(started);
+    });
+    noteList();
+    return true;
   };
 
   const command = (name: 'bold' | 'italic') => {
@@ -1139,6 +1242,12 @@ export function RichText({
       }
     } else if ((event.ctrlKey || event.metaKey) && !event.altKey) {
       const key = event.key.toLowerCase();
+      const list = event.shiftKey ? listOfKey(event) : undefined;
+      if (list) {
+        event.preventDefault();
+        makeList(list);
+        return;
+      }
       if ((key === 'b' || key === 'i') && !event.shiftKey) {
         // Bold and italic, the editor's own step in every browser: Firefox's editor has no
         // Ctrl+I, and its Ctrl+B opens the bookmarks sidebar.
@@ -1161,6 +1270,7 @@ export function RichText({
       return;
     }
     if (replaceAcross(event)) return;
+    if (autoList(event)) return;
     // The caret before a keystroke: where its undo puts it back.
     noteCaret();
   };
@@ -1203,6 +1313,25 @@ export function RichText({
         >
           {t('editor.linkShort')}
         </button>
+        {(['ul', 'ol'] as const).map((kind) => {
+          const name = t(kind === 'ul' ? 'editor.bulletList' : 'editor.numberedList', {
+            key: listShortcut(kind),
+          });
+          return (
+            <button
+              key={kind}
+              type="button"
+              class="button button--small"
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => makeList(kind)}
+              title={name}
+              aria-label={name}
+              aria-pressed={inList === kind}
+            >
+              {t(kind === 'ul' ? 'editor.bulletListShort' : 'editor.numberedListShort')}
+            </button>
+          );
+        })}
         {linking && (
           <form class="richtext__link" onSubmit={applyLink}>
             <input

@@ -666,3 +666,205 @@ export function spaceDropped(moved: Range, root: Node): void {
     after[0].insertData(after[1], ' ');
   }
 }
+
+/** The editor's two kinds of list: bulleted (`ul`) and numbered (`ol`). */
+export type ListKind = 'ul' | 'ol';
+
+const isList = (node: Node | null): boolean => node?.nodeName === 'UL' || node?.nodeName === 'OL';
+
+/**
+ * The kind of list `node` is in, in the editor `root` (where the caret is: the list button of
+ * that kind shows pressed), or undefined outside any list.
+ */
+export function listAt(node: Node, root: Node): ListKind | undefined {
+  for (const el of elementsAround(node, root)) {
+    if (el.localName === 'ul' || el.localName === 'ol') return el.localName;
+  }
+  return undefined;
+}
+
+/**
+ * The paragraphs and list entries of the editor `root` that `range` is in, in order: those it
+ * touches, but the last one when a selection only reaches its very start (three clicks select a
+ * paragraph up to the start of the next). Only the blocks of the text's top level and the
+ * entries of its lists: loose text is none.
+ */
+function blocksIn(range: Range, root: Element): Element[] {
+  const blocks: Element[] = [];
+  for (const child of Array.from(root.children)) {
+    const parts = isList(child)
+      ? Array.from(child.children).filter((entry) => entry.localName === 'li')
+      : BLOCKS.test(child.localName)
+        ? [child]
+        : [];
+    for (const block of parts) if (range.intersectsNode(block)) blocks.push(block);
+  }
+  const last = blocks.at(-1);
+  if (last && blocks.length > 1 && !range.collapsed) {
+    const before = root.ownerDocument.createRange();
+    before.setStart(last, 0);
+    before.setEnd(range.endContainer, range.endOffset);
+    if (before.toString() === '' && !before.cloneContents().querySelector('br')) blocks.pop();
+  }
+  return blocks;
+}
+
+/** A point in the text, kept as plain data: moving its node keeps it where it is. */
+type Point = [Node, number];
+
+/**
+ * `block`, a paragraph or an entry, made a `tag` element holding its words (a `<br>` when it has
+ * none, to show it); `renamed` notes which element took its place, for the caret in it.
+ */
+function retag(block: Element, tag: string, renamed: Map<Node, Node>): Element {
+  const made = block.ownerDocument.createElement(tag);
+  made.append(...Array.from(block.childNodes));
+  if (!made.textContent && !made.querySelector('br')) {
+    made.append(block.ownerDocument.createElement('br'));
+  }
+  block.replaceWith(made);
+  renamed.set(block, made);
+  return made;
+}
+
+/**
+ * `entry` made a paragraph where it is: its list cut in two around it (the entries after it in a
+ * list of the same kind after it), a list left with no entry gone. Returns the paragraph.
+ */
+function unlistEntry(entry: Element, renamed: Map<Node, Node>): Element {
+  const list = entry.parentElement!;
+  const after = [];
+  for (let next = entry.nextElementSibling; next; next = next.nextElementSibling) after.push(next);
+  entry.remove();
+  const paragraph = retag(entry, 'p', renamed);
+  list.after(paragraph);
+  if (after.length > 0) {
+    const rest = list.ownerDocument.createElement(list.localName);
+    rest.append(...after);
+    paragraph.after(rest);
+  }
+  if (!list.firstElementChild) list.remove();
+  return paragraph;
+}
+
+/**
+ * `list` joined with the lists of its kind right before and after it: one list, not two that
+ * read as one and number apart.
+ */
+function joinLists(list: Element): void {
+  const previous = list.previousElementSibling;
+  if (previous?.localName === list.localName && previous.nextSibling === list) {
+    list.prepend(...Array.from(previous.childNodes));
+    previous.remove();
+  }
+  const next = list.nextElementSibling;
+  if (next?.localName === list.localName && list.nextSibling === next) {
+    list.append(...Array.from(next.childNodes));
+    next.remove();
+  }
+}
+
+/**
+ * The `blocks` (paragraphs, one after another at the top of the text) made the entries of one
+ * list of `kind`, joined to one of that kind right before or after it.
+ */
+function listParagraphs(blocks: Element[], kind: ListKind, renamed: Map<Node, Node>): Element {
+  const list = blocks[0]!.ownerDocument.createElement(kind);
+  blocks[0]!.before(list);
+  for (const block of blocks) list.append(retag(block, 'li', renamed));
+  joinLists(list);
+  return list;
+}
+
+/**
+ * A point of `range` as a point in a block (a paragraph or an entry): a selection made of the
+ * whole text (Ctrl+A) may start or end in the editor itself, or in a list, between blocks.
+ */
+function pointInBlock(node: Node, offset: number, blocks: Element[], start: boolean): Point {
+  if (blocks.some((block) => block.contains(node))) return [node, offset];
+  const edge = start ? blocks[0]! : blocks.at(-1)!;
+  return start ? [edge, 0] : [edge, edge.childNodes.length];
+}
+
+/**
+ * The list button of `kind` (or its shortcut) pressed over `range` in the editor `root`, as in a
+ * word processor: in entries of a list of that kind, they (the selected ones, or the caret's)
+ * become paragraphs again, their list cut around them; in entries of the other kind only, their
+ * lists switch kind; over paragraphs (entries among them or not), they all become the entries of
+ * one list of `kind`, joined to one of that kind right before or after it. The lists stay one
+ * level deep. Returns the selection, over the same words.
+ */
+export function toggleList(range: Range, root: Element, kind: ListKind): Range {
+  const blocks = blocksIn(range, root);
+  if (blocks.length === 0) return range;
+  const points = [
+    pointInBlock(range.startContainer, range.startOffset, blocks, true),
+    pointInBlock(range.endContainer, range.endOffset, blocks, false),
+  ];
+  const renamed = new Map<Node, Node>();
+  const entries = blocks.every((block) => block.localName === 'li');
+  if (entries && blocks.every((block) => block.parentElement!.localName === kind)) {
+    for (const entry of blocks) unlistEntry(entry, renamed);
+  } else if (entries) {
+    for (const list of new Set(blocks.map((block) => block.parentElement!))) {
+      if (list.localName !== kind) joinLists(retag(list, kind, renamed));
+    }
+  } else {
+    const paragraphs = blocks.map((block) =>
+      block.localName === 'li' ? unlistEntry(block, renamed) : block,
+    );
+    listParagraphs(paragraphs, kind, renamed);
+  }
+  const doc = root.ownerDocument;
+  const selection = doc.createRange();
+  const [start, end] = points.map(([node, offset]): Point => {
+    let now = node;
+    while (renamed.has(now)) now = renamed.get(now)!;
+    const most = now.nodeType === 3 ? (now as Text).length : now.childNodes.length;
+    return [now, Math.min(offset, most)];
+  });
+  selection.setStart(...start!);
+  selection.setEnd(...end!);
+  return selection;
+}
+
+/**
+ * The list a paragraph starts when `- ` or `* ` (bulleted), `1. ` or `1) ` (numbered) is typed at
+ * its start, as word processors' autoformat makes one: what the collapsed `caret` has before it
+ * in its paragraph, the space about to be typed. None in a list's entry, nor in a quote marked
+ * with its language (its words are the page's), nor after a line break.
+ */
+export function listMarker(caret: Range, root: Node): ListKind | undefined {
+  if (!caret.collapsed) return undefined;
+  const block = blockAt(caret.startContainer, root);
+  if (!block || block.localName !== 'p' || block.parentNode !== root) return undefined;
+  for (const el of elementsAround(caret.startContainer, root)) {
+    if (el.hasAttribute('lang')) return undefined;
+  }
+  const before = root.ownerDocument!.createRange();
+  before.setStart(block, 0);
+  before.setEnd(caret.startContainer, caret.startOffset);
+  if (before.cloneContents().querySelector('br')) return undefined;
+  const typed = before.toString();
+  if (typed === '-' || typed === '*') return 'ul';
+  if (typed === '1.' || typed === '1)') return 'ol';
+  return undefined;
+}
+
+/**
+ * The paragraph the collapsed `caret` is in, in the editor `root`, made an entry of a list of
+ * `kind`, the marker typed before the caret (see {@link listMarker}, its space included) taken
+ * away; joined to a list of that kind right before or after it. Returns the caret, at the start
+ * of the entry's words.
+ */
+export function startList(caret: Range, root: Element, kind: ListKind): Range {
+  const block = blockAt(caret.startContainer, root)!;
+  const marker = root.ownerDocument.createRange();
+  marker.setStart(block, 0);
+  marker.setEnd(caret.startContainer, caret.startOffset);
+  marker.deleteContents();
+  pruneEmpty(block);
+  const renamed = new Map<Node, Node>();
+  listParagraphs([block], kind, renamed);
+  return edgeOf(renamed.get(block)!);
+}

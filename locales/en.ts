@@ -132,6 +132,13 @@ export const en: Messages = {
   'editor.italic': 'Italic ({key})',
   'editor.link': 'Link ({key})',
   'editor.linkShort': 'Link',
+  /** The lists' buttons (after « Link »): their names with their shortcut, and what they show. */
+  'editor.bulletList': 'Bulleted list ({key})',
+  'editor.bulletListShort': '• List',
+  'editor.numberedList': 'Numbered list ({key})',
+  'editor.numberedListShort': '1. List',
+  /** The Shift key as this language's keyboards name it, in a shortcut (Ctrl+Shift+8). */
+  'editor.shiftKey': 'Shift',
   'editor.linkUrl': 'Link address',
   'editor.linkApply': 'Link',
   'editor.linkSearch': 'Source, title or https://… address',

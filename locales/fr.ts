@@ -142,6 +142,13 @@ export const fr = {
   'editor.italic': 'Italique ({key})',
   'editor.link': 'Lien ({key})',
   'editor.linkShort': 'Lien',
+  /** The lists' buttons (after « Lien »): their names with their shortcut, and what they show. */
+  'editor.bulletList': 'Liste à puces ({key})',
+  'editor.bulletListShort': '• Liste',
+  'editor.numberedList': 'Liste numérotée ({key})',
+  'editor.numberedListShort': '1. Liste',
+  /** The Shift key as this language's keyboards name it, in a shortcut (Ctrl+Maj+8). */
+  'editor.shiftKey': 'Maj',
   'editor.linkUrl': 'Adresse du lien',
   'editor.linkApply': 'Lier',
   'editor.linkSearch': 'Source, titre ou adresse https://…',

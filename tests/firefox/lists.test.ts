@@ -150,6 +150,69 @@ describe('a list in an item’s text, in Firefox (MV2)', () => {
     await again.close();
   });
 
+  it('makes lists from the buttons, Ctrl+Maj+7 / Ctrl+Maj+8 and « - » typed, each one Ctrl+Z', async () => {
+    // The draft of the test before, given three paragraphs.
+    const page = await session.openExtensionPage('popup.html');
+    const read = async () =>
+      (await readDatabase<{ clips: StoredClip[]; issues: Array<{ id: string }> }>(page)).clips;
+    const draft = (await read())[0]!;
+    const text = '<p>Un</p><p>Deux</p><p>Trois</p>';
+    await writeDatabase(page as unknown as ArgumentPage, { clips: [{ ...draft, body: text }] });
+    await page.close();
+    const popup = await session.openExtensionPage('popup.html');
+    await clickButton(popup, draft.title);
+    const html = () =>
+      popup.evaluate(() => document.querySelector('[data-testid="item-text"]')?.innerHTML ?? '');
+    await until(html, (shown) => shown === text, 'the paragraphs shown');
+    const stored = async () =>
+      (
+        await readDatabase<{ clips: StoredClip[]; issues: Array<{ id: string }> }>(popup)
+      ).clips.find((clip) => clip.id === draft.id)!.body;
+    const saved = (body: string, what: string) => until(stored, (now) => now === body, what);
+    const pressed = (name: string) =>
+      popup.evaluate(
+        (label) =>
+          document.querySelector(`button[aria-label^="${label}"]`)?.getAttribute('aria-pressed'),
+        name,
+      );
+
+    // Ctrl+Maj+7 in « Deux »: a numbered entry, the button pressed.
+    await selectInEditor(popup, 'Deux', 'end');
+    await chord(popup, ['Control', 'Shift', '7']);
+    const one = '<p>Un</p><ol><li>Deux</li></ol><p>Trois</p>';
+    await saved(one, 'the numbered entry');
+    expect(await html()).toBe(one);
+    await until(
+      () => pressed('Liste numérotée'),
+      (now) => now === 'true',
+      'numbered pressed',
+    );
+    // Ctrl+Maj+8 there: the list switches kind; the bulleted button: a paragraph again.
+    await chord(popup, ['Control', 'Shift', '8']);
+    await saved(one.replace(/ol>/g, 'ul>'), 'the list switched');
+    await pressButton(popup, 'Liste à puces (Ctrl+Maj+8)');
+    await saved(text, 'the paragraph again');
+    await chord(popup, ['Control', 'z']);
+    await saved(one.replace(/ol>/g, 'ul>'), 'the list back after Ctrl+Z');
+    await chord(popup, ['Control', 'y']);
+    await saved(text, 'the paragraph again after Ctrl+Y');
+
+    // « - » and a space at the start of « Trois »: an entry; Ctrl+Z gives the « - » back.
+    await selectInEditor(popup, 'Trois', 'start');
+    await popup.keyboard.type('- ');
+    const listed = '<p>Un</p><p>Deux</p><ul><li>Trois</li></ul>';
+    await saved(listed, 'the entry typed');
+    expect(await html()).toBe(listed);
+    await chord(popup, ['Control', 'z']);
+    await saved('<p>Un</p><p>Deux</p><p>- Trois</p>', 'the « - » given back');
+    await chord(popup, ['Control', 'y']);
+    await saved(listed, 'the entry again');
+    // Typing goes on at the entry's start.
+    await popup.keyboard.type('x');
+    await saved('<p>Un</p><p>Deux</p><ul><li>xTrois</li></ul>', 'typed in the entry');
+    await popup.close();
+  });
+
   it('logged no error from any extension page or the background', () => {
     expectNoExtensionErrors(session);
   });
