@@ -1328,7 +1328,8 @@ export function RichText({
               aria-label={name}
               aria-pressed={inList === kind}
             >
-              {t(kind === 'ul' ? 'editor.bulletListShort' : 'editor.numberedListShort')}
+              {/* After its mark (theme.css): the word shown is the one in its name. */}
+              <span class={`richtext__list--${kind}`}>{t('editor.listShort')}</span>
             </button>
           );
         })}

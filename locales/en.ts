@@ -132,11 +132,11 @@ export const en: Messages = {
   'editor.italic': 'Italic ({key})',
   'editor.link': 'Link ({key})',
   'editor.linkShort': 'Link',
-  /** The lists' buttons (after « Link »): their names with their shortcut, and what they show. */
+  /** The lists' buttons (after « Link »): their names with their shortcut. */
   'editor.bulletList': 'Bulleted list ({key})',
-  'editor.bulletListShort': '• List',
   'editor.numberedList': 'Numbered list ({key})',
-  'editor.numberedListShort': '1. List',
+  /** What both show after their mark (• or 1., theme.css): the word in both their names. */
+  'editor.listShort': 'List',
   /** The Shift key as this language's keyboards name it, in a shortcut (Ctrl+Shift+8). */
   'editor.shiftKey': 'Shift',
   'editor.linkUrl': 'Link address',

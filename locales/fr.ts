@@ -142,11 +142,11 @@ export const fr = {
   'editor.italic': 'Italique ({key})',
   'editor.link': 'Lien ({key})',
   'editor.linkShort': 'Lien',
-  /** The lists' buttons (after « Lien »): their names with their shortcut, and what they show. */
+  /** The lists' buttons (after « Lien »): their names with their shortcut. */
   'editor.bulletList': 'Liste à puces ({key})',
-  'editor.bulletListShort': '• Liste',
   'editor.numberedList': 'Liste numérotée ({key})',
-  'editor.numberedListShort': '1. Liste',
+  /** What both show after their mark (• or 1., theme.css): the word in both their names. */
+  'editor.listShort': 'Liste',
   /** The Shift key as this language's keyboards name it, in a shortcut (Ctrl+Maj+8). */
   'editor.shiftKey': 'Maj',
   'editor.linkUrl': 'Adresse du lien',
