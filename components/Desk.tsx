@@ -30,7 +30,7 @@ import {
 import { itemLabel } from '../storage/label';
 import { itemText } from './richtext';
 import { deskRefusal } from './roles';
-import { ctrlShortcut } from './shortcuts';
+import { ctrlShortcut, listShortcut } from './shortcuts';
 import { loadData } from './data';
 import { currentIssueId as currentIssueItem } from '../storage/settings';
 import { readItemsAhead, useIssueWorkspace } from './useIssueWorkspace';
@@ -54,6 +54,7 @@ export const DESK_KEYS: Array<{ keys: () => string; what: MessageKey }> = [
   { keys: () => 'a', what: 'desk.key.add' },
   { keys: () => 'Alt+↑ Alt+↓', what: 'desk.key.reorder' },
   { keys: () => ctrlShortcut('K'), what: 'desk.key.link' },
+  { keys: () => `${listShortcut('ul')} ${listShortcut('ol')}`, what: 'desk.key.lists' },
   { keys: () => '1 2 3 4', what: 'desk.key.columns' },
   { keys: () => 'i', what: 'desk.key.inbox' },
   { keys: () => '/', what: 'desk.key.search' },

@@ -29,20 +29,7 @@ import {
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
 import { TextHistory, type TextState } from './textHistory';
 import { useSitePosts } from './useSitePosts';
-import { ctrlShortcut, hasCommandKey } from './shortcuts';
-
-/**
- * The list buttons' shortcuts, as Google Docs has them: Ctrl+Maj+8 bulleted, Ctrl+Maj+7
- * numbered (free in Chromium and Firefox; read from the key's place, `Digit8`, which gives « 8 »
- * under Maj on a French keyboard and « * » on an English one). « ⌘⇧8 » on a Mac.
- */
-const LIST_KEYS: Record<ListKind, string> = { ul: '8', ol: '7' };
-
-/** A list button's shortcut as the keyboard names it (see {@link LIST_KEYS}). */
-function listShortcut(kind: ListKind): string {
-  const digit = LIST_KEYS[kind];
-  return hasCommandKey() ? `⌘⇧${digit}` : ctrlShortcut(`${t('editor.shiftKey')}+${digit}`);
-}
+import { ctrlShortcut, LIST_KEYS, listShortcut } from './shortcuts';
 
 /** The list a Ctrl+Maj shortcut makes, from its key (see {@link LIST_KEYS}). */
 function listOfKey(event: KeyboardEvent): ListKind | undefined {

@@ -33,6 +33,7 @@ export const en: Messages = {
   'desk.key.add': 'Add the chosen draft to the issue',
   'desk.key.reorder': 'Move the chosen item within the issue',
   'desk.key.link': 'Link the selected words (sources offered)',
+  'desk.key.lists': 'Bulleted list, numbered list (in the text)',
   'desk.key.columns': 'Go to the drafts, the issue’s items, the text, publishing',
   'desk.key.inbox': 'Fold or show the drafts',
   'desk.key.search': 'Search the drafts',

@@ -43,6 +43,7 @@ export const fr = {
   'desk.key.add': 'Ajouter le brouillon choisi au numéro',
   'desk.key.reorder': 'Déplacer l’indiscret choisi dans le numéro',
   'desk.key.link': 'Lien sur les mots sélectionnés (sources proposées)',
+  'desk.key.lists': 'Liste à puces, liste numérotée (dans le texte)',
   'desk.key.columns': 'Aller aux brouillons, aux indiscrets du numéro, au texte, à la publication',
   'desk.key.inbox': 'Replier ou déplier les brouillons',
   'desk.key.search': 'Chercher dans les brouillons',

@@ -35,6 +35,7 @@ describe('ctrlShortcut', () => {
     expect(screen.getByTitle('Lien (⌘K)')).toBeTruthy();
     const link = DESK_KEYS.find(({ what }) => what === 'desk.key.link')!;
     expect(link.keys()).toBe('⌘K');
+    expect(DESK_KEYS.find(({ what }) => what === 'desk.key.lists')!.keys()).toBe('⌘⇧8 ⌘⇧7');
   });
 
   it('keeps Ctrl elsewhere', () => {
@@ -44,5 +45,9 @@ describe('ctrlShortcut', () => {
     expect(screen.getByRole('button', { name: 'Gras (Ctrl+B)' })).toBeTruthy();
     expect(t('editor.bold', { key: ctrlShortcut('B') }, 'en')).toBe('Bold (Ctrl+B)');
     expect(DESK_KEYS.find(({ what }) => what === 'desk.key.link')!.keys()).toBe('Ctrl+K');
+    // The desk's help names the list shortcuts as the editor's buttons do, Shift in its language.
+    expect(DESK_KEYS.find(({ what }) => what === 'desk.key.lists')!.keys()).toBe(
+      'Ctrl+Maj+8 Ctrl+Maj+7',
+    );
   });
 });
