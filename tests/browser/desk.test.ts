@@ -3,16 +3,17 @@ import type { Page } from 'playwright-core';
 import {
   clipFixture,
   clipTwoArticles,
+  configureWordPress,
+  type ExtensionSession,
   LAPTOP,
   launchExtension,
   openDesk as openDeskPage,
   openPopup,
+  type PageServer,
   screenshotPath,
   servePages,
   squash,
   until,
-  type ExtensionSession,
-  type PageServer,
 } from './harness';
 
 /**
@@ -62,23 +63,10 @@ describe('the desk in Chromium with the built extension', () => {
     session.context.setDefaultTimeout(15_000);
     Object.assign(titles, await clipTwoArticles(session, server));
     // WordPress configured (never reached here): the desk shows its publish button.
-    const page = await session.openExtensionPage('desk.html');
-    await page.evaluate(async () => {
-      const api = (
-        globalThis as unknown as {
-          chrome: { storage: { local: { set(v: object): Promise<void> } } };
-        }
-      ).chrome;
-      await api.storage.local.set({
-        wordpress: {
-          siteUrl: 'https://redaction.example',
-          username: 'redaction',
-          category: 'Indiscrets',
-          status: 'draft',
-        },
-      });
+    await configureWordPress(session, {
+      siteUrl: 'https://redaction.example',
+      username: 'redaction',
     });
-    await page.close();
   });
 
   afterAll(async () => {

@@ -4,13 +4,14 @@ import {
   clipFixture,
   clipTwoArticles,
   createIssueInPopup,
+  type ExtensionSession,
+  focusedLabel,
   launchExtension,
   openDesk,
   openPopup,
+  type PageServer,
   servePages,
   until,
-  type ExtensionSession,
-  type PageServer,
 } from './harness';
 
 /**
@@ -23,14 +24,6 @@ describe('where the focus goes in the desk, and the tabs’ titles, in Chromium'
   let session: ExtensionSession;
   let server: PageServer;
   const titles = { guardian: '', lemonde: '', quanta: '' };
-
-  /** What has the focus: its accessible label, else its text; `BODY` when nothing has. */
-  const focused = (page: Page) =>
-    page.evaluate(() => {
-      const el = document.activeElement;
-      if (!el || el === document.body) return 'BODY';
-      return el.getAttribute('aria-label') ?? (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    });
 
   beforeAll(async () => {
     server = await servePages();
@@ -95,14 +88,14 @@ describe('where the focus goes in the desk, and the tabs’ titles, in Chromium'
     // The dialog takes the focus once drawn, a moment after it appears: waited for, not read.
     const inDialog = () =>
       until(
-        () => focused(desk),
+        () => focusedLabel(desk),
         (now) => now !== 'Fusionner dans…',
         'the focus in the dialog',
       );
     // Closed, the focus may pass by the page's body before it is given back.
     const backOut = () =>
       until(
-        () => focused(desk),
+        () => focusedLabel(desk),
         (now) => now !== 'BODY',
         'the focus back',
       );
@@ -136,7 +129,7 @@ describe('where the focus goes in the desk, and the tabs’ titles, in Chromium'
     await until(removes, (labels) => labels.length === 2, 'the item taken out');
     expect(
       await until(
-        () => focused(desk),
+        () => focusedLabel(desk),
         (now) => now !== names[1],
         'the focus moved',
       ),
@@ -146,7 +139,7 @@ describe('where the focus goes in the desk, and the tabs’ titles, in Chromium'
     await until(removes, (labels) => labels.length === 1, 'the last item taken out');
     expect(
       await until(
-        () => focused(desk),
+        () => focusedLabel(desk),
         (now) => now !== names[2],
         'the focus moved',
       ),

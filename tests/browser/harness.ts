@@ -126,6 +126,37 @@ export async function launchExtension(language = 'fr-FR'): Promise<ExtensionSess
   });
 }
 
+/** What has the focus in `page`: its accessible label, else its text; `BODY` when nothing has. */
+export function focusedLabel(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return 'BODY';
+    return el.getAttribute('aria-label') ?? (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  });
+}
+
+/**
+ * Sets the extension's WordPress settings (the options page's) to `site`, as an editor who has
+ * filled them in: the panels then show their publish button (the site is never reached).
+ */
+export async function configureWordPress(
+  session: ExtensionSession,
+  site: { siteUrl: string; username: string },
+): Promise<void> {
+  const page = await session.openExtensionPage('desk.html');
+  await page.evaluate(async (settings) => {
+    const api = (
+      globalThis as unknown as {
+        chrome: { storage: { local: { set(v: object): Promise<void> } } };
+      }
+    ).chrome;
+    await api.storage.local.set({
+      wordpress: { ...settings, category: 'Indiscrets', status: 'draft' },
+    });
+  }, site);
+  await page.close();
+}
+
 /**
  * Launches the extension with its database holding `records` (written from an extension page,
  * closed again), each wait of the session bounded by `timeout`: a suite's `beforeAll`. `records`

@@ -2,13 +2,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDatabase } from './database';
 import {
+  configureWordPress,
+  type ExtensionSession,
   launchSeeded,
   openDesk,
   openPopup,
   screenshotPath,
   squash,
   until,
-  type ExtensionSession,
 } from './harness';
 import { OLDER, SENT, STALE, seeded } from './published-issues';
 
@@ -32,23 +33,7 @@ describe('a published issue whose post is out of date, in Chromium', () => {
   beforeAll(async () => {
     session = await launchSeeded(seeded);
     // WordPress configured (never reached here): the panel shows its update button.
-    const page = await session.openExtensionPage('desk.html');
-    await page.evaluate(async () => {
-      const api = (
-        globalThis as unknown as {
-          chrome: { storage: { local: { set(v: object): Promise<void> } } };
-        }
-      ).chrome;
-      await api.storage.local.set({
-        wordpress: {
-          siteUrl: 'https://redaction.test',
-          username: 'redac',
-          category: 'Indiscrets',
-          status: 'draft',
-        },
-      });
-    });
-    await page.close();
+    await configureWordPress(session, { siteUrl: 'https://redaction.test', username: 'redac' });
   });
 
   afterAll(async () => {

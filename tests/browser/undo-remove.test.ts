@@ -4,14 +4,15 @@ import {
   clipFixture,
   clipTwoArticles,
   createIssueInPopup,
+  type ExtensionSession,
+  focusedLabel,
   launchExtension,
   openDesk,
   openPopup,
+  type PageServer,
   servePages,
   squash,
   until,
-  type ExtensionSession,
-  type PageServer,
 } from './harness';
 
 /**
@@ -41,13 +42,6 @@ describe('« Retirer » undone in Chromium', () => {
       .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')!));
   /** The item's name in a « Retirer »'s label. */
   const nameIn = (label: string) => /^Retirer « (.*) » du numéro$/.exec(squash(label))![1]!;
-  /** What has the focus: its accessible label, else its text; `BODY` when nothing has. */
-  const focused = (page: Page) =>
-    page.evaluate(() => {
-      const el = document.activeElement;
-      if (!el || el === document.body) return 'BODY';
-      return el.getAttribute('aria-label') ?? (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    });
   const inTrash = (page: Page, title: string) =>
     page.evaluate(
       (title) =>
@@ -127,7 +121,7 @@ describe('« Retirer » undone in Chromium', () => {
     expect(await removes(desk)).toEqual([names[0], names[2]]);
     // The keyboard on the next item, as before: from there, Shift+Tab… or the pointer undoes.
     await until(
-      () => focused(desk),
+      () => focusedLabel(desk),
       (now) => now === names[2],
       'the focus on the next item',
     );
@@ -147,7 +141,7 @@ describe('« Retirer » undone in Chromium', () => {
       'the item back at its place in the popup',
     );
     await until(
-      () => focused(desk),
+      () => focusedLabel(desk),
       (now) => now === names[1],
       'the focus on the item put back',
     );
