@@ -14,6 +14,7 @@ import { DraftNotFoundError, type UndoToken } from './drafts';
 import { sameValue } from '../lib/merge';
 import { markEdit, type EditSource } from './edit-marks';
 import { isOrderKey, keyBetween, keysBetween } from './fractional';
+import { allItems } from './issue-query';
 import { itemLabel } from './label';
 import { isIsoDate, isLengthBudget, ISSUE_STATUSES } from './record-values';
 
@@ -257,14 +258,6 @@ export function deleteIssue(
   });
 }
 
-/** An issue's drafts in order, trashed ones included (they keep their key for a restore). */
-function allItems(issueId: string, database: IndiscretsDB): Promise<Draft[]> {
-  return database.clips
-    .where('[issueId+sortKey]')
-    .between([issueId, Dexie.minKey], [issueId, Dexie.maxKey])
-    .toArray();
-}
-
 /** The items of an issue, in order, without trashed drafts. */
 export async function issueItems(
   issueId: string,
@@ -308,21 +301,6 @@ export function moveToIssue(
   clock: () => string = now,
 ): Promise<Draft> {
   return addToIssue(draftId, otherIssueId, database, clock);
-}
-
-/** Takes an item out of its issue, back to the inbox. */
-export function removeFromIssue(
-  draftId: string,
-  database: IndiscretsDB = defaultDb,
-  clock: () => string = now,
-): Promise<Draft> {
-  return database.transaction('rw', database.clips, async () => {
-    const draft = await database.clips.get(draftId);
-    if (!draft) throw new DraftNotFoundError(draftId);
-    if (!draft.issueId) return draft;
-    await database.clips.update(draftId, { issueId: '', sortKey: '', updatedAt: clock() });
-    return (await database.clips.get(draftId))!;
-  });
 }
 
 /**

@@ -1,7 +1,7 @@
-import Dexie from 'dexie';
 import { db as defaultDb, type Draft, type IndiscretsDB } from './db';
 import type { RemovedPlace, Undone, UndoToken } from './drafts';
 import { isOrderKey, keyBetween, keysBetween } from './fractional';
+import { allItems } from './issue-query';
 import { itemLabel } from './label';
 
 /**
@@ -36,14 +36,6 @@ export class RemovalNotUndone extends Error {
   ) {
     super(`Items not put back in their issue: ${reason}`);
   }
-}
-
-/** An issue's drafts in order, trashed ones included (they keep their place for a restore). */
-function allItems(issueId: string, database: IndiscretsDB): Promise<Draft[]> {
-  return database.clips
-    .where('[issueId+sortKey]')
-    .between([issueId, Dexie.minKey], [issueId, Dexie.maxKey])
-    .toArray();
 }
 
 /**

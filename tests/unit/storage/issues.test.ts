@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Draft, IndiscretsDB, Issue } from '../../../storage/db';
 import { trashDraft, restoreDraft, undo, updateDraft } from '../../../storage/drafts';
+import { removeItems } from '../../../storage/remove-undo';
 import {
   addToIssue,
   checkIssue,
@@ -15,7 +16,6 @@ import {
   moveItem,
   moveItemBy,
   moveToIssue,
-  removeFromIssue,
   updateIssue,
 } from '../../../storage/issues';
 import { addDraft, freshDatabase, steppingClock } from './helpers';
@@ -161,9 +161,9 @@ describe('issue items', () => {
   it('sends a removed item back to the inbox', async () => {
     const { issue, drafts } = await issueWith(['A', 'B']);
 
-    const removed = await removeFromIssue(drafts[0]!.id, database, clock);
+    await removeItems([drafts[0]!.id], database, clock);
 
-    expect(removed).toMatchObject({ issueId: '', sortKey: '' });
+    expect(await database.clips.get(drafts[0]!.id)).toMatchObject({ issueId: '', sortKey: '' });
     expect(titles(await issueItems(issue.id, database))).toEqual(['B']);
   });
 
@@ -223,7 +223,7 @@ describe('issue items', () => {
 
     await expect(undo(token!, database, clock)).resolves.toEqual({ issueId: issue.id });
     await updateIssue(issue.id, { title: 'Les indiscrets, récrits' }, database, clock);
-    await removeFromIssue(drafts[1]!.id, database, clock);
+    await removeItems([drafts[1]!.id], database, clock);
     // Another view (or a second click) undoes the same deletion.
     await expect(undo(token!, database, clock)).resolves.toBeUndefined();
 
