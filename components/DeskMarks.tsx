@@ -76,8 +76,11 @@ function watchOwnUser(): void {
   );
 }
 
-/** The desk's own WordPress user id; null with sync off (or before the database answers). */
-function useOwnUser(): number | null {
+/**
+ * The desk's own WordPress user id; null with sync off (or before the database answers). One
+ * watch for every view that asks (the marks, the merged drafts' notices in the trash).
+ */
+export function useOwnUser(): number | null {
   const [me, setMe] = useState(own.me);
   useEffect(() => {
     own.views.add(setMe);
@@ -95,7 +98,7 @@ function useOwnUser(): number | null {
  * Whether the mark's `id` is the desk's own user (`me`): « vous » then. By the id only, never
  * by the name (two editors can share one); a mark kept before its ids were (no id) names.
  */
-const isMe = (id: number | undefined, me: number | null) => id !== undefined && id === me;
+export const isMe = (id: number | undefined, me: number | null) => id !== undefined && id === me;
 
 /**
  * Who clipped (created) a shared record, who last edited it (one name, said once, when it is the

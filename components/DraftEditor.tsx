@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { mergeTextField } from '../lib/block-merge';
 import { t, type MessageKey } from '../locales';
 import type { Draft, DraftStatus, Source } from '../storage/db';
-import { getDraft, mergeTargets, pageTwins } from '../storage/draft-records';
+import { getDraft, mergeTargets, pageTwins, trashedBy } from '../storage/draft-records';
 import { mergedCase } from './MergedIntoNotice';
 import {
   mergeDrafts,
@@ -17,7 +17,7 @@ import { removeItems } from '../storage/remove-undo';
 import { itemLabel, LABEL_MAX } from '../storage/label';
 import { draftJournal, newJournalView } from '../storage/journal';
 import { ConflictChooser } from './ConflictChooser';
-import { DeskMarks, useLockLapse } from './DeskMarks';
+import { DeskMarks, isMe, useLockLapse } from './DeskMarks';
 import { DraftEditorBar } from './DraftEditorBar';
 import { LinesTextarea } from './LinesTextarea';
 import { linkSuggestions } from './linkSuggestions';
@@ -34,6 +34,7 @@ import { useLiveQuery } from './useLiveQuery';
 import { useDeskLock } from './useDeskLock';
 import { deskRefusal, lockRefusal } from './roles';
 import { useSharedDesk } from './useSharedDesk';
+import { deskUser } from './sharedDesk';
 import { useSyncedRecord } from './useSyncedRecord';
 import { useUndo } from './Undo';
 import { useHouseStyle } from './useSettings';
@@ -242,7 +243,7 @@ function DraftEditorOf({
       const locked = await mergeLockRefusal(otherId, id, form.title);
       if (locked) return tell(locked);
       const token = await mergeDrafts(otherId, id);
-      offer(token, mergedLabel(token));
+      offer(token, mergedLabel(token, deskUser(desk)));
     } catch (error) {
       console.error('Indiscrets merge', error);
     }
@@ -262,19 +263,27 @@ function DraftEditorOf({
   // in another window. What is typed still saves into it, and coming out of the trash keeps it;
   // what it may not do meanwhile (trash, merge, arrange) is greyed with the reason.
   const trashed = !!draft.deletedAt;
-  const trashedBy = draft.desk?.trashedBy ?? draft.desk?.modifiedBy;
+  const trasher = trashedBy(draft.desk);
+  // The desk's own user, who trashed it in another window or browser, is « vous »: told by
+  // their WordPress id, never by the name (two editors can share one); a mark without the id
+  // names, as before.
+  const trashedByMe = desk.enabled && isMe(trasher.id, deskUser(desk));
   // Merged into another draft by another editor: said, with that draft to open; said before
   // that draft reaches this browser too, and the notice names it when it does (as its row in the
   // trash says it: see MergedIntoNotice).
   const merged = trashed && mergedInto ? mergedInto : undefined;
   const mergedTitle = merged?.title;
   const trashSaid = () => {
-    if (merged)
-      return trashedBy
-        ? t(`editor.mergedBy${mergedCase(merged)}`, { name: trashedBy, title: mergedTitle ?? '' })
-        : t(`editor.mergedElsewhere${mergedCase(merged)}`, { title: mergedTitle ?? '' });
-    return desk.enabled && trashedBy
-      ? t('editor.trashedBy', { name: trashedBy })
+    if (merged) {
+      const where = mergedCase(merged);
+      if (trashedByMe) return t(`editor.mergedByYou${where}`, { title: mergedTitle ?? '' });
+      return trasher.name
+        ? t(`editor.mergedBy${where}`, { name: trasher.name, title: mergedTitle ?? '' })
+        : t(`editor.mergedElsewhere${where}`, { title: mergedTitle ?? '' });
+    }
+    if (trashedByMe) return t('editor.trashedByYou');
+    return desk.enabled && trasher.name
+      ? t('editor.trashedBy', { name: trasher.name })
       : t('editor.trashedElsewhere');
   };
   const inTrash = trashed ? t('editor.inTrashReason') : undefined;

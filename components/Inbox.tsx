@@ -21,6 +21,7 @@ import { useUndo } from './Undo';
 import { VirtualList, type VirtualListHandle } from './VirtualList';
 import { mergeLockRefusal } from './mergeLock';
 import { deskRefusal } from './roles';
+import { deskUser } from './sharedDesk';
 import { useSharedDesk } from './useSharedDesk';
 
 /** The type a dragged draft carries (kept here too: the items import it from the inbox). */
@@ -175,7 +176,7 @@ export function Inbox({
       if (locked) return tell(locked);
       const data = await loadData();
       const token = await data.mergeDrafts(sourceId, target.id);
-      offer(token, data.mergedLabel(token));
+      offer(token, data.mergedLabel(token, deskUser(desk)));
       onTrashed?.(sourceId, target.id);
     } catch (error) {
       console.error('Indiscrets merge', error);

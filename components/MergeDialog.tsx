@@ -10,6 +10,7 @@ import { mergeLockRefusal } from './mergeLock';
 import { lockedBy, useLockLapse } from './DeskMarks';
 import { deskRefusal } from './roles';
 import { useLiveQuery } from './useLiveQuery';
+import { deskUser } from './sharedDesk';
 import { useSharedDesk } from './useSharedDesk';
 import { useUndo } from './Undo';
 
@@ -43,11 +44,13 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
   }
   const result = useLiveQuery(() => searchDrafts({ text, box: 'all', limit: 20 }), [text]);
   const candidates = result?.drafts.filter((draft) => draft.id !== sourceId) ?? [];
-  // Drafts of the same title (two editors clipped one page): what tells each apart.
-  const apart = tellApartAll(candidates);
   // The shared desk: a draft the user may not write is listed greyed, with why; one greyed by
   // a colleague's lock is free again when the lock lapses.
   const desk = useSharedDesk();
+  // Drafts of the same title (two editors clipped one page): what tells each apart, « vous »
+  // for the desk's own user's.
+  const me = deskUser(desk);
+  const apart = tellApartAll(candidates, me);
   // The refusal goes with the lock the merge check marked (on either draft): when the mark
   // lapses, or a sync sees the lock released, as the greying goes.
   const tried = useLiveQuery(
@@ -77,7 +80,7 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
         return;
       }
       const token = await mergeDrafts(sourceId, targetId);
-      offer(token, mergedLabel(token));
+      offer(token, mergedLabel(token, me));
       onDone(true);
     } catch (e) {
       setError(wordFailure(t('merge.failed'), e));

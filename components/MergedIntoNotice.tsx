@@ -1,5 +1,6 @@
 import { t } from '../locales/core';
 import type { MergeTarget } from '../storage/draft-records';
+import { isMe, useOwnUser } from './DeskMarks';
 
 interface Props {
   target: MergeTarget;
@@ -10,13 +11,19 @@ interface Props {
 /**
  * A draft in the trash that another editor merged into a draft (shared desk): said on its row
  * in the trash, with who did it and a way to open the draft its content went into (once this
- * browser has it). The draft's own editor says it in its trash notice (see DraftEditor).
+ * browser has it). The draft's own editor says it in its trash notice (see DraftEditor). The
+ * desk's own user, who merged it in another browser, is « vous » (« Fusionné par vous dans
+ * « … » »), told by their WordPress id, never by the name; a mark without the id names.
  */
 export function MergedIntoNotice({ target, onOpen }: Props) {
+  const me = useOwnUser();
   const { title, by } = target;
-  const said = by
-    ? t(`merged.row${mergedCase(target)}`, { name: by, title: title ?? '' })
-    : t(`merged.row${mergedCase(target)}Anon`, { title: title ?? '' });
+  const where = mergedCase(target);
+  const said = isMe(target.byId, me)
+    ? t(`merged.row${where}You`, { title: title ?? '' })
+    : by
+      ? t(`merged.row${where}`, { name: by, title: title ?? '' })
+      : t(`merged.row${where}Anon`, { title: title ?? '' });
   return (
     <p class="notice notice--info merged-into" role="note" data-testid="merged-into">
       {said}

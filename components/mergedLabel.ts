@@ -25,16 +25,28 @@ function clipped(iso: string, withYear: boolean, withTime: boolean): string {
 }
 
 /**
- * The ways of telling drafts of the same title apart, in the order they are tried: who clipped
- * them (the shared desk says), their sites, the day they were clipped, the time on that day. Each
- * way gives every draft its words, or `undefined` where the draft does not say.
+ * Who clipped a draft, as the shared desk's mark says: « vous » for the desk's own user (`me`,
+ * their WordPress id), told by the id, never by the name (two editors can share one); the name
+ * otherwise, and for a mark kept before ids were.
  */
-function waysApart(group: readonly Told[]): Array<Array<string | undefined>> {
+function clippedBy(draft: Told, me: number | null): string | undefined {
+  const mark = draft.desk;
+  if (mark?.createdBy && me !== null && mark.createdById === me) return t('merge.byYou');
+  return mark?.createdBy;
+}
+
+/**
+ * The ways of telling drafts of the same title apart, in the order they are tried: who clipped
+ * them (the shared desk says; `me`, the desk's own user, is « vous »), their sites, the day they
+ * were clipped, the time on that day. Each way gives every draft its words, or `undefined` where
+ * the draft does not say.
+ */
+function waysApart(group: readonly Told[], me: number | null): Array<Array<string | undefined>> {
   const dates = group.map((draft) => new Date(draft.createdAt));
   const dated = dates.every((date) => !Number.isNaN(date.getTime()));
   const withYear = dated && new Set(dates.map((date) => date.getFullYear())).size > 1;
   return [
-    group.map((draft) => draft.desk?.createdBy),
+    group.map((draft) => clippedBy(draft, me)),
     group.map((draft) => draft.siteName?.trim() || undefined),
     group.map((draft) => (dated ? clipped(draft.createdAt, withYear, false) : undefined)),
     group.map((draft) => (dated ? clipped(draft.createdAt, withYear, true) : undefined)),
@@ -49,8 +61,8 @@ const distinct = (values: Array<string | undefined>) =>
  * What tells two drafts of the same title apart, for each: the first of `waysApart` that does;
  * `undefined` when none does.
  */
-function tellApart(source: Told, target: Told): [string, string] | undefined {
-  const way = waysApart([source, target]).find(distinct);
+function tellApart(source: Told, target: Told, me: number | null): [string, string] | undefined {
+  const way = waysApart([source, target], me).find(distinct);
   return way ? [way[0]!, way[1]!] : undefined;
 }
 
@@ -76,12 +88,14 @@ function firstWords(body: string | undefined, asCut = false): string | undefined
 
 /**
  * For a list of drafts (« Fusionner dans… »), what tells each apart from the others of the same
- * title: who clipped them, else their sites, else the day (and time) they were clipped, else the
- * first words of their text, the first of these that differs for every one of them (or, failing
- * that, for some); `undefined` for a draft whose title is its own.
+ * title: who clipped them (« vous » for the desk's own user, `me`, their WordPress id; null
+ * without a desk), else their sites, else the day (and time) they were clipped, else the first
+ * words of their text, the first of these that differs for every one of them (or, failing that,
+ * for some); `undefined` for a draft whose title is its own.
  */
 export function tellApartAll(
   drafts: ReadonlyArray<Told & Pick<Draft, 'body'>>,
+  me: number | null = null,
 ): Array<string | undefined> {
   const out: Array<string | undefined> = drafts.map(() => undefined);
   const groups = new Map<string, number[]>();
@@ -93,7 +107,7 @@ export function tellApartAll(
     if (members.length < 2) continue;
     const group = members.map((index) => drafts[index]!);
     const ways = [
-      ...waysApart(group),
+      ...waysApart(group, me),
       group.map((draft) => firstWords(draft.body)),
       group.map((draft) => firstWords(draft.body, true)),
     ];
@@ -110,13 +124,14 @@ export function tellApartAll(
 /**
  * The undo bar's words for a merge (`token.before` is the merged draft, then the one it went
  * into): « Fusionné dans « X ». », and, when both have the same title, which went where
- * (« « X » (Rédac) fusionné dans « X » (Pigiste). »), which the title alone does not say.
+ * (« « X » (Rédac) fusionné dans « X » (Pigiste). », « (vous) » for a draft the desk's own user
+ * clipped, `me` their WordPress id), which the title alone does not say.
  */
-export function mergedLabel(token: UndoToken): string {
+export function mergedLabel(token: UndoToken, me: number | null = null): string {
   const [source, target] = token.before;
   if (!target) return t('undo.merged', { title: source?.title ?? '' });
   const same = source && source.title.trim() === target.title.trim();
-  const apart = same ? tellApart(source, target) : undefined;
+  const apart = same ? tellApart(source, target, me) : undefined;
   return apart
     ? t('undo.mergedSameTitle', { title: target.title, from: apart[0], into: apart[1] })
     : t('undo.merged', { title: target.title });

@@ -96,6 +96,11 @@ export const coreFr = {
   'merged.rowGone':
     '{name} l’a fusionné dans un autre brouillon, qui n’est plus sur le bureau partagé.',
   'merged.rowGoneAnon': 'Fusionné dans un autre brouillon, qui n’est plus sur le bureau partagé.',
+  'merged.rowYou': 'Fusionné par vous dans « {title} ».',
+  'merged.rowTrashedYou': 'Fusionné par vous dans « {title} », lui aussi à la corbeille.',
+  'merged.rowPendingYou': 'Fusionné par vous dans un autre brouillon, pas encore arrivé ici.',
+  'merged.rowGoneYou':
+    'Fusionné par vous dans un autre brouillon, qui n’est plus sur le bureau partagé.',
   'merged.open': 'Ouvrir',
   'merged.openNamed': 'Ouvrir « {title} », où il a été fusionné',
   'undo.button': 'Annuler',

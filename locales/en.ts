@@ -89,6 +89,8 @@ export const en: Messages = {
     '{name} put this draft in the trash, where it will be deleted after 30 days. What you type here is still saved with it; restore it to keep it among the drafts.',
   'editor.trashedElsewhere':
     'This draft was put in the trash elsewhere, where it will be deleted after 30 days. What you type here is still saved with it; restore it to keep it among the drafts.',
+  'editor.trashedByYou':
+    'You put this draft in the trash, where it will be deleted after 30 days. What you type here is still saved with it; restore it to keep it among the drafts.',
   'editor.restore': 'Restore it to the drafts',
   'editor.mergedBy':
     '{name} merged this draft into “{title}”. It is in the trash, where it will be deleted after 30 days.',
@@ -106,6 +108,14 @@ export const en: Messages = {
     '{name} merged this draft into another draft, which has since been deleted from the shared desk. This one is in the trash, where it will be deleted after 30 days; restore it to the drafts to keep what it says.',
   'editor.mergedElsewhereGone':
     'This draft was merged elsewhere into another draft, which has since been deleted from the shared desk. This one is in the trash, where it will be deleted after 30 days; restore it to the drafts to keep what it says.',
+  'editor.mergedByYou':
+    'You merged this draft into “{title}”. It is in the trash, where it will be deleted after 30 days.',
+  'editor.mergedByYouTrashed':
+    'You merged this draft into “{title}”, which is in the trash too. Both will be deleted there after 30 days; restore “{title}” to the drafts to keep the merged text.',
+  'editor.mergedByYouPending':
+    'You merged this draft into another draft that has not reached this browser yet: you can open it from here as soon as it does. This one is in the trash, where it will be deleted after 30 days.',
+  'editor.mergedByYouGone':
+    'You merged this draft into another draft, which has since been deleted from the shared desk. This one is in the trash, where it will be deleted after 30 days; restore it to the drafts to keep what it says.',
   'editor.inTrashReason': 'It is in the trash: restore it first.',
   'editor.status': 'Status',
   'editor.label': 'Label',
@@ -170,6 +180,7 @@ export const en: Messages = {
   'editor.removeFromIssue': 'Remove from issue',
   'editor.mergeInto': 'Merge into…',
   'merge.failed': 'The merge failed.',
+  'merge.byYou': 'you',
   'merge.heading': 'Merge into which draft?',
   'twin.other': '{name} also has a draft of this page.',
   'twin.otherAnon': 'Another member of the newsroom also has a draft of this page.',

@@ -99,6 +99,8 @@ export const fr = {
     '{name} a mis ce brouillon à la corbeille, où il sera supprimé au bout de 30 jours. Ce que vous y écrivez reste enregistré avec lui ; remettez-le pour le garder dans les brouillons.',
   'editor.trashedElsewhere':
     'Ce brouillon a été mis à la corbeille ailleurs, où il sera supprimé au bout de 30 jours. Ce que vous y écrivez reste enregistré avec lui ; remettez-le pour le garder dans les brouillons.',
+  'editor.trashedByYou':
+    'Vous avez mis ce brouillon à la corbeille, où il sera supprimé au bout de 30 jours. Ce que vous y écrivez reste enregistré avec lui ; remettez-le pour le garder dans les brouillons.',
   'editor.restore': 'Le remettre dans les brouillons',
   'editor.mergedBy':
     '{name} a fusionné ce brouillon dans « {title} ». Il est à la corbeille, où il sera supprimé au bout de 30 jours.',
@@ -116,6 +118,14 @@ export const fr = {
     '{name} a fusionné ce brouillon dans un autre brouillon, qui a depuis été supprimé du bureau partagé. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours ; remettez-le dans les brouillons pour en garder le contenu.',
   'editor.mergedElsewhereGone':
     'Ce brouillon a été fusionné ailleurs dans un autre brouillon, qui a depuis été supprimé du bureau partagé. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours ; remettez-le dans les brouillons pour en garder le contenu.',
+  'editor.mergedByYou':
+    'Vous avez fusionné ce brouillon dans « {title} ». Il est à la corbeille, où il sera supprimé au bout de 30 jours.',
+  'editor.mergedByYouTrashed':
+    'Vous avez fusionné ce brouillon dans « {title} », qui est lui aussi à la corbeille. Tous deux y seront supprimés au bout de 30 jours ; remettez « {title} » dans les brouillons pour garder le texte fusionné.',
+  'editor.mergedByYouPending':
+    'Vous avez fusionné ce brouillon dans un autre brouillon, pas encore arrivé dans ce navigateur : vous pourrez l’ouvrir d’ici dès qu’il sera là. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours.',
+  'editor.mergedByYouGone':
+    'Vous avez fusionné ce brouillon dans un autre brouillon, qui a depuis été supprimé du bureau partagé. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours ; remettez-le dans les brouillons pour en garder le contenu.',
   'editor.inTrashReason': 'Il est dans la corbeille : remettez-le d’abord.',
   'editor.status': 'Statut',
   'editor.label': 'Libellé',
@@ -181,6 +191,7 @@ export const fr = {
   'editor.mergeInto': 'Fusionner dans…',
   'merge.heading': 'Fusionner dans quel brouillon ?',
   'merge.failed': 'La fusion a échoué.',
+  'merge.byYou': 'vous',
   'twin.other': '{name} a aussi un brouillon de cette page.',
   'twin.otherAnon': 'Un autre membre de la rédaction a aussi un brouillon de cette page.',
   'twin.mine': 'Vous avez aussi un brouillon de cette page.',

@@ -291,7 +291,13 @@ export function deskMarkOf(
     // kept: an edit pushed since (what the draft's editor typed before the trash reached them)
     // makes them the last editor, not the trasher.
     const trashedBy = local?.deletedAt ? local.desk?.trashedBy : modifiedBy;
-    if (trashedBy) mark.trashedBy = trashedBy;
+    // With their id, from the same answer (the plugin sends no trasher of its own): a mark kept
+    // before the id was has none, and names.
+    const trashedById = local?.deletedAt ? local.desk?.trashedById : mark.modifiedById;
+    if (trashedBy) {
+      mark.trashedBy = trashedBy;
+      if (trashedById) mark.trashedById = trashedById;
+    }
     if (record.merged_into?.clientId) mark.mergedInto = record.merged_into.clientId;
   }
   // A record in the trash is edited by nobody: the plugin releases its lock when it is trashed

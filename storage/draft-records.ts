@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { DESCRIPTIVE_FIELDS, type CaptureResult } from '../capture/types';
 import type { CaptureLimit } from '../capture/types';
 import { db as defaultDb, type Draft, type IndiscretsDB, type Quote } from './db';
-import type { SyncState } from './sync-state';
+import type { DeskMark, SyncState } from './sync-state';
 import { normaliseUrl } from './derive';
 import { DEFAULT_DRAFT_TEMPLATE, renderDraftTemplate } from './template';
 
@@ -261,6 +261,17 @@ export function pageTwins(
 }
 
 /**
+ * Who put a draft in the trash, as its desk mark says: the trasher the sync kept (`trashedBy`,
+ * with `trashedById` when the mark keeps it), else its last editor on the desk (a mark written
+ * before the trasher was kept), name and id from the same pair, never one's name with another's
+ * id. Nothing when the mark does not say.
+ */
+export function trashedBy(mark: DeskMark | undefined): { name?: string; id?: number } {
+  if (mark?.trashedBy) return { name: mark.trashedBy, id: mark.trashedById };
+  return { name: mark?.modifiedBy, id: mark?.modifiedBy ? mark.modifiedById : undefined };
+}
+
+/**
  * Where a draft in the trash went: another editor merged it into a draft (« Fusionner dans… »,
  * the desk mark's `mergedInto`).
  */
@@ -273,6 +284,8 @@ export interface MergeTarget {
   trashed?: true;
   /** Who merged it (who put it in the trash); '' when the sync did not say. */
   by: string;
+  /** Their WordPress user id, when the mark keeps it: « vous » for the desk's own user. */
+  byId?: number;
   /** Not here, and the desk answered it no longer has it (deleted for good): it will not come. */
   gone?: true;
 }
@@ -294,13 +307,19 @@ export async function mergeTargets(
   const targets = await database.clips.bulkGet(merged.map((draft) => draft.desk!.mergedInto!));
   merged.forEach((draft, index) => {
     const target = targets[index];
-    const by = draft.desk?.trashedBy ?? draft.desk?.modifiedBy ?? '';
+    const trasher = trashedBy(draft.desk);
+    const who = { by: trasher.name ?? '', ...(trasher.id ? { byId: trasher.id } : {}) };
     const id = draft.desk!.mergedInto!;
     found.set(
       draft.id,
       target
-        ? { id, title: target.title, by, ...(target.deletedAt ? { trashed: true as const } : {}) }
-        : { id, by, ...(draft.desk!.mergedIntoGone ? { gone: true as const } : {}) },
+        ? {
+            id,
+            title: target.title,
+            ...who,
+            ...(target.deletedAt ? { trashed: true as const } : {}),
+          }
+        : { id, ...who, ...(draft.desk!.mergedIntoGone ? { gone: true as const } : {}) },
     );
   });
   return found;

@@ -80,6 +80,7 @@ export const DeskMarkSchema = v.looseObject({
   modifiedById: v.optional(v.number()),
   modifiedAt: v.optional(v.string()),
   trashedBy: v.optional(v.string()),
+  trashedById: v.optional(v.number()),
   mergedInto: v.optional(v.string()),
   mergedIntoGone: v.optional(v.boolean()),
   lock: v.optional(DeskMarkLockSchema),

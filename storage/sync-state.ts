@@ -61,6 +61,11 @@ export interface DeskMark {
   /** In the trash: display name of who put it there (`modifiedBy` may be a later writer). */
   trashedBy?: string;
   /**
+   * In the trash: WordPress user id of who put it there (see `createdById`): the trash and merge
+   * notices say « vous » when it is the desk's own user. Absent on a mark kept before it was.
+   */
+  trashedById?: number;
+  /**
    * In the trash after another editor merged it into a draft (« Fusionner dans… »): that
    * draft's id (its clientId, the same in every browser). Taken off when it is restored.
    */

@@ -199,6 +199,8 @@ describe('a draft merged into another on one desk', { timeout: 180_000 }, () => 
     expect((await mergeTargets([(await b.db.clips.get(x.id))!], b.db)).get(x.id)).toEqual({
       id: y.id,
       by: 'Chef d’édition',
+      // A's WordPress user id, kept beside the name: B's desk would say « vous » for its own.
+      byId: (await a.db.syncState.get('desk'))!.user!.id,
       gone: true,
     });
     b.restart();
@@ -249,6 +251,7 @@ describe('a draft merged into another on one desk', { timeout: 180_000 }, () => 
       id: y.id,
       title: 'Le ministre et le yacht',
       by: 'Chef d’édition',
+      byId: (await a.db.syncState.get('desk'))!.user!.id,
       trashed: true,
     });
 

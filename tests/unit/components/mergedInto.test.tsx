@@ -315,3 +315,135 @@ describe('Inbox › the trash', () => {
     );
   });
 });
+
+/**
+ * The desk's own user (Rédac, WordPress user 3, see deskState) trashed or merged the draft in
+ * another window or browser: « vous », told by the id the mark keeps beside the name, never by
+ * the name (two editors can share one).
+ */
+describe('the desk’s own user’s trash and merge, said « vous »', () => {
+  /** X trashed (not merged), its mark `desk`. */
+  const trashedX = (desk: Partial<DeskMark>) =>
+    addDraft(db, {
+      title: 'À la corbeille',
+      deletedAt: new Date().toISOString(),
+      desk: { remoteId: 1, ...desk },
+    });
+
+  it('the draft’s editor says « Vous avez mis ce brouillon à la corbeille », by the id', async () => {
+    const x = await trashedX({ trashedBy: 'Rédac', trashedById: 3 });
+    const notice = await editorNotice(x);
+    await says(notice, 'Vous avez mis ce brouillon à la corbeille, où il sera supprimé');
+    expect(notice.textContent).not.toContain('Rédac');
+  });
+
+  it('says « vous » by the last editor’s id when the mark kept no trasher (trashed here, then pushed)', async () => {
+    const x = await trashedX({ modifiedBy: 'Rédac', modifiedById: 3 });
+    await says(await editorNotice(x), 'Vous avez mis ce brouillon à la corbeille');
+  });
+
+  it('names another editor of the same name, and names for a mark kept before the id', async () => {
+    const x = await trashedX({ trashedBy: 'Rédac', trashedById: 8 });
+    await says(await editorNotice(x), 'Rédac a mis ce brouillon à la corbeille');
+    cleanup();
+    const y = await trashedX({ trashedBy: 'Rédac', modifiedBy: 'Autrice', modifiedById: 3 });
+    await says(await editorNotice(y), 'Rédac a mis ce brouillon à la corbeille');
+  });
+
+  it('says it in English', async () => {
+    setLocale('en');
+    const x = await trashedX({ trashedBy: 'Rédac', trashedById: 3 });
+    await says(await editorNotice(x), 'You put this draft in the trash, where it will be deleted');
+  });
+
+  it('the draft’s editor says « Vous avez fusionné ce brouillon dans « … » », wherever that draft is', async () => {
+    const y = await arrives();
+    const x = await mergedX(y.id, { trashedBy: 'Rédac', trashedById: 3 });
+    const notice = await editorNotice(x);
+    await says(notice, fr('Vous avez fusionné ce brouillon dans « Le ministre et le yacht ».'));
+    expect(notice.textContent).not.toContain('Rédac');
+
+    await db.clips.update(y.id, { deletedAt: new Date().toISOString() });
+    await says(
+      notice,
+      fr(
+        'Vous avez fusionné ce brouillon dans « Le ministre et le yacht », qui est lui aussi à la corbeille.',
+      ),
+    );
+    cleanup();
+
+    const absent = await mergedIntoAbsent({ trashedBy: 'Rédac', trashedById: 3 });
+    await says(
+      await editorNotice(absent.x),
+      'Vous avez fusionné ce brouillon dans un autre brouillon, pas encore arrivé dans ce navigateur',
+    );
+    cleanup();
+
+    const gone = await mergedIntoAbsent({
+      trashedBy: 'Rédac',
+      trashedById: 3,
+      mergedIntoGone: true,
+    });
+    await says(
+      await editorNotice(gone.x),
+      'Vous avez fusionné ce brouillon dans un autre brouillon, qui a depuis été supprimé du bureau partagé.',
+    );
+  });
+
+  it('says the merge in English, and names another editor of the same name', async () => {
+    const { x } = await merged();
+    await db.clips.update(x.id, { 'desk.trashedById': 8 });
+    await says(await editorNotice(x), fr('Rédac a fusionné ce brouillon dans « Le ministre'));
+    cleanup();
+
+    setLocale('en');
+    await db.clips.update(x.id, { 'desk.trashedById': 3 });
+    await says(await editorNotice(x), 'You merged this draft into “Le ministre et le yacht”.');
+  });
+
+  it('the row in the trash says « Fusionné par vous dans « … » », in both languages', async () => {
+    const { x } = await merged();
+    await db.clips.update(x.id, { 'desk.trashedById': 3 });
+    const row = await trashRow();
+    await waitFor(() =>
+      expect(within(row).getByTestId('merged-into').textContent).toContain(
+        fr('Fusionné par vous dans « Le ministre et le yacht ».'),
+      ),
+    );
+    expect(within(row).getByTestId('merged-into').textContent).not.toContain('Rédac');
+    cleanup();
+
+    setLocale('en');
+    const english = await trashRow([], 'Where to look');
+    await waitFor(() =>
+      expect(within(english).getByTestId('merged-into').textContent).toContain(
+        'Merged by you into “Le ministre et le yacht”.',
+      ),
+    );
+  });
+
+  it('the row says « Fusionné par vous » before the draft it went into is here, and once it is gone', async () => {
+    const { x } = await mergedIntoAbsent({ trashedBy: 'Rédac', trashedById: 3 });
+    const row = await trashRow();
+    await waitFor(() =>
+      expect(within(row).getByTestId('merged-into').textContent).toBe(
+        'Fusionné par vous dans un autre brouillon, pas encore arrivé ici.',
+      ),
+    );
+    await db.clips.update(x.id, { 'desk.mergedIntoGone': true });
+    await waitFor(() =>
+      expect(within(row).getByTestId('merged-into').textContent).toBe(
+        'Fusionné par vous dans un autre brouillon, qui n’est plus sur le bureau partagé.',
+      ),
+    );
+  });
+
+  it('the row names another editor of the same name', async () => {
+    const { x } = await merged();
+    await db.clips.update(x.id, { 'desk.trashedById': 8 });
+    const notice = await within(await trashRow()).findByTestId('merged-into');
+    expect(notice.textContent).toContain(
+      fr('Rédac l’a fusionné dans « Le ministre et le yacht ».'),
+    );
+  });
+});

@@ -5,6 +5,7 @@ import { mergedLabel, tellApartAll } from '../../../components/mergedLabel';
 import { MergeDialog } from '../../../components/MergeDialog';
 import { UndoProvider } from '../../../components/Undo';
 import { db } from '../../../storage/db';
+import { deskState } from '../desk-fixtures';
 import { addDraft } from '../storage/helpers';
 import { setLocale } from '../../../locales';
 import type { Draft } from '../../../storage/db';
@@ -55,6 +56,33 @@ describe('mergedLabel, the undo bar’s words for a merge', () => {
       ),
     ).toBe(
       '«\u00a0Le ministre part\u00a0» (Pigiste) fusionné dans «\u00a0Le ministre part\u00a0» (Rédac).',
+    );
+  });
+
+  it('says « vous » for the draft the desk’s own user clipped, told by the id, not the name', () => {
+    const source = { desk: { remoteId: 1, createdBy: 'Rédac', createdById: 3 } };
+    const target = { desk: { remoteId: 2, createdBy: 'Pigiste', createdById: 5 } };
+    expect(mergedLabel(merged(source, target), 3)).toBe(
+      '«\u00a0Le ministre part\u00a0» (vous) fusionné dans «\u00a0Le ministre part\u00a0» (Pigiste).',
+    );
+    expect(mergedLabel(merged(target, source), 3)).toBe(
+      '«\u00a0Le ministre part\u00a0» (Pigiste) fusionné dans «\u00a0Le ministre part\u00a0» (vous).',
+    );
+    // Another Rédac (user 8): two editors of one name, told apart by « vous ».
+    const namesake = { desk: { remoteId: 2, createdBy: 'Rédac', createdById: 8 } };
+    expect(mergedLabel(merged(source, namesake), 3)).toBe(
+      '«\u00a0Le ministre part\u00a0» (vous) fusionné dans «\u00a0Le ministre part\u00a0» (Rédac).',
+    );
+    // A mark kept before the ids, or no desk: the name.
+    expect(mergedLabel(merged({ desk: { remoteId: 1, createdBy: 'Rédac' } }, target), 3)).toBe(
+      '«\u00a0Le ministre part\u00a0» (Rédac) fusionné dans «\u00a0Le ministre part\u00a0» (Pigiste).',
+    );
+    expect(mergedLabel(merged(source, target))).toBe(
+      '«\u00a0Le ministre part\u00a0» (Rédac) fusionné dans «\u00a0Le ministre part\u00a0» (Pigiste).',
+    );
+    setLocale('en');
+    expect(mergedLabel(merged(source, target), 3)).toBe(
+      '“Le ministre part” (you) merged into “Le ministre part” (Pigiste).',
     );
   });
 
@@ -156,6 +184,28 @@ describe('tellApartAll, for a list of drafts', () => {
     ).toEqual(['Le ministre a confirmé son départ…', 'Selon nos informations']);
   });
 
+  it('says « vous » for the desk’s own user’s draft, by the id, and their sites when both are theirs', () => {
+    const by = (name: string, id?: number) =>
+      ({ desk: { remoteId: 1, createdBy: name, createdById: id } }) as Partial<Draft>;
+    expect(tellApartAll([draft(by('Rédac', 3)), draft(by('Rédac', 8))], 3)).toEqual([
+      'vous',
+      'Rédac',
+    ]);
+    expect(tellApartAll([draft(by('Rédac')), draft(by('Pigiste', 5))], 3)).toEqual([
+      'Rédac',
+      'Pigiste',
+    ]);
+    expect(
+      tellApartAll(
+        [
+          draft({ ...by('Rédac', 3), siteName: 'Le Monde' }),
+          draft({ ...by('Rédac', 3), siteName: 'Libération' }),
+        ],
+        3,
+      ),
+    ).toEqual(['Le Monde', 'Libération']);
+  });
+
   it('ends the first words as the desk cuts a text: no comma before « … », no aside left open', () => {
     expect(
       tellApartAll([
@@ -215,6 +265,39 @@ describe('MergeDialog › drafts of the same title in the list', () => {
       'Le ministre part Le Monde · 14 mars',
       'Le ministre part Le Monde · 15 mars',
     ]);
+  });
+});
+
+describe('MergeDialog › drafts of the same title on the shared desk', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await Promise.all([db.clips.clear(), db.issues.clear(), db.syncState.clear()]);
+    await db.syncState.put(deskState('editor'));
+  });
+  afterEach(cleanup);
+
+  it('says « vous » for the desk’s own user’s draft in the list and in the undo bar, by the id', async () => {
+    const mine = { remoteId: 1, createdBy: 'Rédac', createdById: 3, canEdit: true };
+    const source = await addDraft(db, { title: 'Le ministre part', desk: mine });
+    await addDraft(db, { title: 'Le ministre part', desk: { ...mine, remoteId: 2 } });
+    await addDraft(db, {
+      title: 'Le ministre part',
+      desk: { remoteId: 3, createdBy: 'Rédac', createdById: 8, canEdit: true },
+    });
+    render(
+      <UndoProvider>
+        <MergeDialog sourceId={source.id} onDone={() => {}} />
+      </UndoProvider>,
+    );
+
+    // Two Rédac: the desk's own (user 3) is « vous », the other (user 8) named.
+    expect((await screen.findByText('News · vous')).closest('button')).toBeTruthy();
+    fireEvent.click(screen.getByText('News · Rédac').closest('button')!);
+    await waitFor(() =>
+      expect(screen.getByTestId('undo-bar').textContent).toContain(
+        '«\u00a0Le ministre part\u00a0» (vous) fusionné dans «\u00a0Le ministre part\u00a0» (Rédac).',
+      ),
+    );
   });
 });
 

@@ -41,4 +41,26 @@ describe('deskMarkOf', () => {
     expect(mark.trashedBy).toBe('Rédac');
     expect(mark).not.toHaveProperty('lock');
   });
+
+  it('keeps who put it in the trash with their id, the trasher the desk answers as last editor', () => {
+    expect(deskMarkOf(record('trash'), 4)).toMatchObject({ trashedBy: 'Rédac', trashedById: 3 });
+  });
+
+  it('keeps the trasher known here, id and all, when an edit pushed since makes another the last editor', () => {
+    const local = {
+      deletedAt: '2026-03-15T09:59:00.000Z',
+      desk: { remoteId: 41, trashedBy: 'Pigiste', trashedById: 9 },
+    };
+    expect(deskMarkOf(record('trash'), 4, local)).toMatchObject({
+      trashedBy: 'Pigiste',
+      trashedById: 9,
+    });
+    // A mark kept before the id was: the name only, as before.
+    const named = deskMarkOf(record('trash'), 4, {
+      ...local,
+      desk: { remoteId: 41, trashedBy: 'Pigiste' },
+    });
+    expect(named.trashedBy).toBe('Pigiste');
+    expect(named).not.toHaveProperty('trashedById');
+  });
 });

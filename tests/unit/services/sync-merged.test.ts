@@ -152,7 +152,7 @@ describe('sync engine: a draft merged into another', () => {
       mergedIntoGone: true,
     });
     expect(await mergeTargets([(await b.db.clips.get(x.id))!], b.db)).toEqual(
-      new Map([[x.id, { id: y.id, by: 'Rédaction', gone: true }]]),
+      new Map([[x.id, { id: y.id, by: 'Rédaction', byId: 1, gone: true }]]),
     );
     expect(await lookups()).toBe(0);
     b.restart();
@@ -168,7 +168,7 @@ describe('sync engine: a draft merged into another', () => {
     expect(await lookups()).toBe(0);
     expect((await b.db.clips.get(y.id))!.body).toBe('<p>Texte Y, revu par A</p>');
     expect(await mergeTargets([(await b.db.clips.get(x.id))!], b.db)).toEqual(
-      new Map([[x.id, { id: y.id, title: 'Y', by: 'Rédaction' }]]),
+      new Map([[x.id, { id: y.id, title: 'Y', by: 'Rédaction', byId: 1 }]]),
     );
   });
 

@@ -85,6 +85,7 @@ describe('a backup of records with every field set', () => {
     modifiedById: 7,
     modifiedAt: '2027-03-10T09:00:00.000Z',
     trashedBy: 'Camille',
+    trashedById: 6,
     mergedInto: 'draft-2',
     mergedIntoGone: true,
     lock: {
