@@ -211,6 +211,17 @@ function clippedBy(draft: Draft, desk: SyncState): string {
   return draft.desk ? (draft.desk.createdBy ?? '') : (desk.user?.name ?? '');
 }
 
+/**
+ * Whether the same editor clipped drafts `a` and `b`: by their WordPress ids when both marks keep
+ * one (two editors can share a name), else by the names the sync recorded.
+ */
+function sameClipper(a: Draft, b: Draft, desk: SyncState): boolean {
+  const idOf = (draft: Draft) => (draft.desk ? draft.desk.createdById : desk.user?.id);
+  const [first, second] = [idOf(a), idOf(b)];
+  if (first !== undefined && second !== undefined) return first === second;
+  return clippedBy(a, desk) === clippedBy(b, desk);
+}
+
 /** Another editor's draft of the same page: see {@link pageTwins}. */
 export interface PageTwin {
   draft: Draft;
@@ -248,11 +259,9 @@ export function pageTwins(
     same.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
     for (const draft of same) byUrl.set(draft.url, [...(byUrl.get(draft.url) ?? []), draft]);
     for (const draft of live) {
-      const by = clippedBy(draft, desk);
       const twins = (byUrl.get(draft.url) ?? []).flatMap((other): PageTwin[] => {
-        const otherBy = clippedBy(other, desk);
-        if (other.id === draft.id || otherBy === by) return [];
-        return [{ draft: other, by: otherBy, mine: !!desk.user && otherBy === desk.user.name }];
+        if (other.id === draft.id || sameClipper(draft, other, desk)) return [];
+        return [{ draft: other, by: clippedBy(other, desk), mine: isOwn(other, desk) }];
       });
       if (twins.length > 0) found.set(draft.id, twins);
     }

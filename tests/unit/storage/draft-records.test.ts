@@ -496,6 +496,43 @@ describe('pageTwins', () => {
     ]);
   });
 
+  it('tells two editors of one name apart by their WordPress ids', async () => {
+    await database.syncState.put(deskState('author'));
+    // Another « Autrice » (id 9) clipped the page too: a colleague's draft, not the Author's own.
+    const theirs = await clipped(PAGE);
+    await database.clips.update(theirs.id, {
+      desk: { remoteId: 1, createdBy: 'Autrice', createdById: 9 },
+    });
+    const mine = await database.clips.add({
+      ...theirs,
+      id: 'mine',
+      desk: { remoteId: 2, createdBy: 'Autrice', createdById: 4 },
+    });
+    const drafts = (await database.clips.bulkGet([theirs.id, mine])) as Draft[];
+
+    const found = await pageTwins(drafts, database);
+
+    expect(found.get(mine)).toEqual([
+      expect.objectContaining({ mine: false, draft: expect.objectContaining({ id: theirs.id }) }),
+    ]);
+    expect(found.get(theirs.id)).toEqual([
+      expect.objectContaining({ mine: true, draft: expect.objectContaining({ id: mine }) }),
+    ]);
+  });
+
+  it('takes a draft clipped under the editor’s id for their own, whatever name it bears', async () => {
+    await database.syncState.put(deskState('author'));
+    // The Author renamed in WordPress since: the mark keeps the old name, the id is theirs.
+    const old = await clipped(PAGE);
+    await database.clips.update(old.id, {
+      desk: { remoteId: 1, createdBy: 'Ancien nom', createdById: 4 },
+    });
+    const fresh = await database.clips.add({ ...old, id: 'fresh', desk: undefined });
+    const drafts = (await database.clips.bulkGet([old.id, fresh])) as Draft[];
+
+    expect((await pageTwins(drafts, database)).size).toBe(0);
+  });
+
   it('leaves out the same editor’s drafts, the trash, and everything with the desk off', async () => {
     const first = await clipped(PAGE, 'Rédac');
     const second = await database.clips.add({ ...first, id: 'second' });
