@@ -115,11 +115,18 @@ function translate(
       const opening = /([«“])[\s\u00a0\u202f]*$/u.exec(
         template.slice(Math.max(0, at - 2), at),
       )?.[1];
-      if (!opening || !value.startsWith(opening)) return value + (closing ?? '');
-      const inner = value.slice(opening.length).replace(/^[\s\u00a0\u202f]+/u, '');
+      const closer = opening === '«' ? '»' : '”';
+      // A French quotation in an English message (« Whale whisperer… », a French house style's
+      // quote in an item's label) is one quotation too: written in the message's marks, not
+      // nested in them, « “« Whale whisperer…” » read badly.
+      const quoted =
+        opening === '“' && value.startsWith('«')
+          ? `“${value.slice(1).replace(/[\s\u00a0\u202f]*»/u, closer)}`
+          : value;
+      if (!opening || !quoted.startsWith(opening)) return value + (closing ?? '');
+      const inner = quoted.slice(opening.length).replace(/^[\s\u00a0\u202f]+/u, '');
       // …and when the value closes that quotation itself (« United States to Lift Sudan
       // Sanctions »…), the message's own closing quote would be one too many: it goes.
-      const closer = opening === '«' ? '»' : '”';
       const count = (mark: string) => inner.split(mark).length - 1;
       return count(closer) > count(opening) ? inner : inner + (closing ?? '');
     },

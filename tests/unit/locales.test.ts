@@ -195,6 +195,13 @@ describe('locales', () => {
     expect(t('undo.trashed', { title: '“United States to Lift Sudan Sanctions”…' }, 'en')).toBe(
       '“United States to Lift Sudan Sanctions”… is in the trash.',
     );
+    // A French quotation in an English message is written in the message's quotes, not nested.
+    expect(t('undo.trashed', { title: '«\u00a0Whale whisperer Hori Parata…' }, 'en')).toBe(
+      '“Whale whisperer Hori Parata…” is in the trash.',
+    );
+    expect(t('undo.trashed', { title: '«\u00a0Whale whisperer\u00a0» said…' }, 'en')).toBe(
+      '“Whale whisperer” said… is in the trash.',
+    );
     // Another quote inside is kept: it is the value's own.
     expect(t('undo.trashed', { title: '“Man’s greed…' }, 'fr')).toBe(
       '«\u00a0“Man’s greed…\u00a0» est à la corbeille.',
