@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { HouseStyle } from '../export/house-style';
 import type { ExportIssue } from '../export/model';
@@ -7,6 +7,7 @@ import { renderWordPressBlocks } from '../export/wordpress-blocks';
 import { t } from '../locales';
 import { publishFailureText } from './publishFailureText';
 import { publishedLine } from './publishedLine';
+import { publishLockQuestion } from './publishLocks';
 import { deskUser } from './sharedDesk';
 import { useSharedDesk } from './useSharedDesk';
 import { sendMessage, type PublishOutcome, type PublishRequest } from '../messaging/protocol';
@@ -62,6 +63,12 @@ export function postOutOfDate(
  * The request runs in the background (see services/publisher.ts), which never asks for a
  * permission: a popup cannot show the prompt everywhere, so the options page asks for it.
  * A failure changes nothing here: the issue stays as it was and the button retries.
+ *
+ * On a shared desk, publishing first asks the background whether another editor has the issue
+ * or one of its items open right now (WordPress's current locks, `deskPublishCheck`): if so, the
+ * panel says who and what, and publishes only on « Publier quand même » (« Attendre » leaves
+ * all as it was, the keyboard back on the button). The question never stands in the way: desk
+ * off, offline, the desk slow or failing, or no answer at all, the publication goes on.
  */
 export function PublishPanel({ issue, model, style, refused }: Props) {
   const wordpress = useStorageItem(wordpressItem);
@@ -69,6 +76,14 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
   const [failure, setFailure] = useState<Failure>();
   const [success, setSuccess] = useState<Extract<PublishOutcome, { ok: true }>>();
   const [cancelled, setCancelled] = useState(false);
+  // Asking the desk who has the issue open, before publishing; then the question, if any.
+  const [checking, setChecking] = useState(false);
+  const [question, setQuestion] = useState<string>();
+  const button = useRef<HTMLButtonElement>(null);
+  const asked = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (question) asked.current?.focus();
+  }, [question]);
   const refusedId = useId();
   const staleId = useId();
   // Built when the issue, its items or the house style change (the model is memoised upstream,
@@ -83,7 +98,41 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
   const configured = !!wordpress.siteUrl && !!wordpress.username;
   const openOptions = () => void browser.runtime.openOptionsPage();
 
+  /**
+   * The publish button: on a shared desk, asks first who else has the issue open (see the
+   * component's description), then publishes, or asks the editor.
+   */
+  async function start() {
+    setFailure(undefined);
+    setSuccess(undefined);
+    setCancelled(false);
+    if (me !== null) {
+      setChecking(true);
+      let text: string | undefined;
+      try {
+        const check = await sendMessage('deskPublishCheck', { issueId: issue.id });
+        if (!check.ok) text = publishLockQuestion(check.open, model, me || undefined);
+      } catch {
+        // No answer from the background: published as before the question existed.
+      } finally {
+        setChecking(false);
+      }
+      if (text) {
+        setQuestion(text);
+        return;
+      }
+    }
+    await publish();
+  }
+
+  /** « Attendre »: nothing published, nothing changed; the keyboard back on the button. */
+  function wait() {
+    setQuestion(undefined);
+    button.current?.focus();
+  }
+
   async function publish(extra: Omit<PublishRequest, 'issueId'> = {}) {
+    setQuestion(undefined);
     setBusy(true);
     setFailure(undefined);
     setSuccess(undefined);
@@ -118,17 +167,22 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
           <button
             type="button"
             class="button button--primary"
-            disabled={busy || model.items.length === 0 || !!refused}
+            ref={button}
+            disabled={busy || checking || model.items.length === 0 || !!refused}
             title={refused}
             aria-describedby={
               [refused ? refusedId : '', issue.wordpress && stale ? staleId : '']
                 .filter(Boolean)
                 .join(' ') || undefined
             }
-            onClick={() => void publish()}
+            onClick={() => void start()}
             data-testid="publish-button"
           >
-            {busy ? t('publish.working') : issue.wordpress ? t('publish.update') : createLabel}
+            {busy || checking
+              ? t('publish.working')
+              : issue.wordpress
+                ? t('publish.update')
+                : createLabel}
           </button>
           {busy && (
             // A site that does not answer is waited for up to 20 s a request: the editor may stop.
@@ -172,6 +226,31 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
         <p class="publish__stale" role="status" id={staleId} data-testid="post-stale">
           {stale ? t('publish.stale') : ''}
         </p>
+      )}
+      {question && (
+        // Asked as the overwrite question is: said at once, the keyboard on it.
+        <div
+          class="notice notice--warn"
+          role="alert"
+          tabIndex={-1}
+          ref={asked}
+          data-testid="publish-locked"
+        >
+          <p>{question}</p>
+          <div class="form-actions">
+            <button
+              type="button"
+              class="button button--small"
+              disabled={busy}
+              onClick={() => void publish()}
+            >
+              {t('publish.locked.anyway')}
+            </button>
+            <button type="button" class="button button--small" onClick={wait}>
+              {t('publish.locked.wait')}
+            </button>
+          </div>
+        </div>
       )}
       {cancelled && (
         <p class="notice" role="status" data-testid="publish-message">

@@ -325,6 +325,16 @@ export const en: Messages = {
   'publish.failed':
     'Publishing did not complete: Indiscrets got no answer. Nothing was lost; try again.',
   'publish.dismiss': 'Close',
+  'publish.locked.one':
+    '{name} is editing “{title}” right now: what is still being written there will not be in the post.',
+  'publish.locked.issue':
+    '{name} is editing the issue’s title or intro right now: what is still being written there will not be in the post.',
+  'publish.locked.many':
+    '{name} is editing {count|item|items} of the issue right now: what is still being written there will not be in the post.',
+  'publish.locked.others':
+    '{names} are editing {count|item|items} of the issue right now: what is still being written there will not be in the post.',
+  'publish.locked.anyway': 'Publish anyway',
+  'publish.locked.wait': 'Wait',
   'wp.help':
     'Create an application password in WordPress (5.6 or later): Users → Profile → Application Passwords.',
   'wp.siteUrl': 'Site address',

@@ -337,6 +337,16 @@ export const fr = {
   'publish.failed':
     'La publication n’a pas abouti : Indiscrets n’a pas eu de réponse. Rien n’a été perdu ; réessayez.',
   'publish.dismiss': 'Fermer',
+  'publish.locked.one':
+    '{name} modifie « {title} » en ce moment : ce qui s’y écrit encore ne sera pas dans l’article.',
+  'publish.locked.issue':
+    '{name} modifie le titre ou le chapô du numéro en ce moment : ce qui s’y écrit encore ne sera pas dans l’article.',
+  'publish.locked.many':
+    '{name} modifie {count|élément|éléments} du numéro en ce moment : ce qui s’y écrit encore ne sera pas dans l’article.',
+  'publish.locked.others':
+    '{names} modifient {count|élément|éléments} du numéro en ce moment : ce qui s’y écrit encore ne sera pas dans l’article.',
+  'publish.locked.anyway': 'Publier quand même',
+  'publish.locked.wait': 'Attendre',
   'wp.help':
     'Un mot de passe d’application se crée dans WordPress (≥ 5.6) : Comptes → Profil → Mots de passe d’application.',
   'wp.siteUrl': 'Adresse du site',

@@ -115,6 +115,25 @@ export type DeskProbe =
     };
 export type { DeskLockAnswer, DeskMergeCheck, SyncConflict, SyncPlan, SyncReason, SyncStatus };
 
+/** A record of an issue being published that another user has open: who, as WordPress says. */
+export interface DeskPublishLock {
+  /** `issue`: the issue itself (its title or intro); `draft`: one of its items. */
+  kind: 'issue' | 'draft';
+  /** The record's id in the extension. */
+  id: string;
+  /** Who has it open, as the desk names them. */
+  by: string;
+  userId: number;
+}
+
+/**
+ * Before publishing an issue: whether another user has it or any of its items open right now,
+ * as WordPress says (the issue first, then its items in order). `ok` also when it could not ask
+ * (desk off, offline, the desk slow or failing): the publication goes on.
+ */
+export type DeskPublishCheck =
+  { ok: true } | { ok: false; code: 'locked'; open: DeskPublishLock[] };
+
 /** Why the site's posts could not be listed, beyond the client's own codes. */
 export type SitePostsOwnCode =
   /** Site, user or application password not set: the link form offers no site posts. */
@@ -234,6 +253,11 @@ export interface ProtocolMap {
     request: { sourceId: string; targetId: string };
     response: DeskMergeCheck;
   };
+  /**
+   * Before publishing issue `issueId`: whether another user has the issue or one of its items
+   * open right now (WordPress's current locks, a short wait at most); `ok` when it could not ask.
+   */
+  deskPublishCheck: { request: { issueId: string }; response: DeskPublishCheck };
 }
 
 export type MessageType = keyof ProtocolMap;

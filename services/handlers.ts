@@ -31,5 +31,6 @@ export const handlers: Handlers = {
   syncDeleteKept: ({ key }) => syncEngine().deleteKept(key),
   deskLock: ({ kind, id, release }) => syncEngine().lock(kind, id, release),
   deskMergeCheck: ({ sourceId, targetId }) => syncEngine().mergeCheck(sourceId, targetId),
+  deskPublishCheck: ({ issueId }) => syncEngine().publishCheck(issueId),
   sitePosts: (request) => listSitePosts(request ?? {}),
 };

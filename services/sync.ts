@@ -23,10 +23,12 @@
  */
 
 import { mergeTextField, type TextShape } from '../lib/block-merge';
+import type { DeskPublishCheck, DeskPublishLock } from '../messaging/protocol';
 import { changedFields, merge3, sameValue, type FieldConflict } from '../lib/merge';
 import type { Draft, IndiscretsDB, Issue } from '../storage/db';
 import { conflictChoiceToken } from '../storage/conflict-undo';
 import type { UndoToken } from '../storage/drafts';
+import { allItems } from '../storage/issue-query';
 import { deleteIssue } from '../storage/issues';
 import { itemLabel } from '../storage/label';
 import { quietly } from '../storage/outbox';
@@ -2069,5 +2071,53 @@ export class SyncEngine {
     const lapse = this.deps.mergeCheckMarkMs ?? MERGE_CHECK_MARK_MS;
     const lock = await this.markLock('draft', id, held, lapse);
     return { ok: false, code: 'locked', which, lock };
+  }
+
+  /**
+   * Before publishing issue `issueId` (« Publier sur WordPress », « Mettre à jour »): asks
+   * WordPress who has the issue or one of its items open right now, for a colleague still typing
+   * in one would see the post go out without their last sentences. One request: the desk's poll
+   * (`/changes`, one record of each kind) with every fresh lock of the desk, of which those of
+   * the issue and its items (those not in the trash, in the issue's order, the issue first) are
+   * answered, and marked as a merge check marks them. This user's own locks (the draft open here
+   * or in another window) never count. Shared desk off, offline, the desk unreachable, failing
+   * or slower than {@link MERGE_CHECK_MS}: `ok`, and the publication goes on as before.
+   */
+  async publishCheck(issueId: string): Promise<DeskPublishCheck> {
+    const [settings, state] = await Promise.all([this.deps.settings(), this.state()]);
+    if (!settings || !state.enabled) return { ok: true };
+    // Not the sync's signal: stopping a sync does not stop an editor's publication.
+    const options = this.options({ timeoutMs: MERGE_CHECK_MS });
+    delete options.signal;
+    const result = await pullFirstPages(
+      settings,
+      {},
+      {
+        ...options,
+        perPage: 1,
+        fields: 'id',
+        locks: true,
+      },
+    );
+    if (!result.ok || !result.locks) return { ok: true };
+    const held = new Map<string, DeskLockRef>();
+    for (const lock of result.locks) {
+      if (lock.user.id === state.user?.id) continue;
+      held.set(outboxKey(lock.kind === 'drafts' ? 'draft' : 'issue', lock.clientId), lock);
+    }
+    if (held.size === 0) return { ok: true };
+    const items = (await allItems(issueId, this.db)).filter((item) => !item.deletedAt);
+    const open: DeskPublishLock[] = [];
+    const lapse = this.deps.mergeCheckMarkMs ?? MERGE_CHECK_MARK_MS;
+    for (const [kind, id] of [
+      ['issue', issueId] as const,
+      ...items.map((item) => ['draft', item.id] as const),
+    ]) {
+      const lock = held.get(outboxKey(kind, id));
+      if (!lock) continue;
+      const mark = await this.markLock(kind, id, lock, lapse);
+      open.push({ kind, id, by: mark.by, userId: mark.userId });
+    }
+    return open.length > 0 ? { ok: false, code: 'locked', open } : { ok: true };
   }
 }

@@ -42,6 +42,7 @@ const handlers: Handlers = {
   syncDeleteKept: async () => status,
   deskLock: async () => ({ ok: false, code: 'not_synced' }),
   deskMergeCheck: async () => ({ ok: true }),
+  deskPublishCheck: async () => ({ ok: true }),
   sitePosts: async ({ search }) =>
     search === 'bercy'
       ? {

@@ -40,6 +40,8 @@ import {
 } from './desk-browsers';
 import { php, site } from './helpers';
 import { publishedWhen } from '../../components/publishedLine';
+import { shortened } from '../../lib/ellipsis';
+import { itemLabel } from '../../storage/label';
 
 describe('the shared desk between two browsers, through a real WordPress', () => {
   let server: PageServer;
@@ -579,8 +581,15 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
       await staleSaid(b, outOfDate, 'B told the post is out of date');
 
       // B publishes it again: the post updated, and A is told who did; neither says it is out
-      // of date any more.
+      // of date any more. A still has the item it rewrote open: B is asked first, naming A, and
+      // publishes anyway.
       await b.page.getByTestId('publish-button').click();
+      const asked = b.page.getByTestId('publish-locked');
+      await asked.waitFor({ timeout: 30_000 });
+      expect(await asked.locator('p').innerText()).toContain(
+        `${newsroom().editor.name} modifie «\u00a0`,
+      );
+      await asked.getByRole('button', { name: fr('publish.locked.anyway') }).click();
       const updated = await until(
         () => issueOf(b),
         (issue) => !!issue.wordpress?.updated,
@@ -603,6 +612,58 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
       );
       await picked(a, updated, `par ${name}`);
       await staleSaid(a, '', 'A no longer told the post is out of date');
+    },
+  );
+
+  it(
+    'asks A, about to update the post while B has one of the issue’s items open, who and what; « Publier quand même » updates it',
+    { timeout: 120_000 },
+    async () => {
+      const issueOf = async () =>
+        (await readStore<Row[]>(a.page, 'issues'))[0] as {
+          id: string;
+          wordpress?: { publishedAt: string; publishedBy?: { name: string } };
+        };
+      const before = (await issueOf()).wordpress!.publishedAt;
+      // A still has the item it rewrote open (its own lock, which never counts): B opens the other.
+      const aOpen = await a.page
+        .getByTestId('draft-editor')
+        .getByLabel(fr('editor.title'))
+        .inputValue();
+      const issueId = (await issueOf()).id;
+      const items = (await clips(a)).filter((c) => c.issueId === issueId && !c.deletedAt);
+      const item = items.find((c) => c.title !== aOpen)!;
+      const [record] = await serverRecords(a.who, 'drafts', item.id);
+      const editorB = await openDraft(b, shownName(item));
+      const held = await bHoldsLock(record!.id);
+
+      await a.page.getByTestId('publish-button').click();
+      const question = a.page.getByTestId('publish-locked');
+      await question.waitFor({ timeout: 30_000 });
+      expect(await question.locator('p').innerText()).toBe(
+        fr('publish.locked.one', { name: held!.user.name, title: shortened(itemLabel(item), 60) }),
+      );
+      // Nothing sent yet.
+      expect((await issueOf()).wordpress!.publishedAt).toBe(before);
+      await a.page.screenshot({ path: screenshotPath('shared-desk-publish-locked.png') });
+
+      await question.getByRole('button', { name: fr('publish.locked.anyway') }).click();
+      await a.page.getByTestId('publish-message').waitFor({ timeout: 30_000 });
+      const updated = await until(
+        () => issueOf(),
+        (issue) => issue.wordpress!.publishedAt !== before,
+        'the update recorded on A',
+      );
+      expect(updated.wordpress!.publishedBy?.name).toBe(newsroom().editor.name);
+      expect(await question.count()).toBe(0);
+
+      // B is done: its lock released, for the tests after.
+      await editorB.getByRole('button', { name: `← ${fr('common.close')}` }).click();
+      await until(
+        () => lockOn(a.who, record!.id),
+        (lock) => lock === null,
+        'B’s lock released',
+      );
     },
   );
 

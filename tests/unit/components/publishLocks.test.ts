@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { publishLockQuestion } from '../../../components/publishLocks';
+import type { DeskPublishLock } from '../../../messaging/protocol';
+
+/**
+ * What the publish panel asks when other editors have the issue open: who, and what, in the
+ * house's typography, an item named by its label in the issue list (cut to fit).
+ */
+
+const model = {
+  items: [
+    { id: 'a', label: 'Bpifrance recrute…', bodyHtml: '', sources: [] },
+    { id: 'b', label: 'OVH prépare son entrée en Bourse…', bodyHtml: '', sources: [] },
+    {
+      id: 'c',
+      label:
+        'Le ministre de l’Économie, des Finances et de la Souveraineté industrielle et numérique, en visite',
+      bodyHtml: '',
+      sources: [],
+    },
+  ],
+};
+const paul = (kind: 'issue' | 'draft', id: string): DeskPublishLock => ({
+  kind,
+  id,
+  by: 'Paul Martin',
+  userId: 3,
+});
+const claire = (id: string): DeskPublishLock => ({
+  kind: 'draft',
+  id,
+  by: 'Claire Dubois',
+  userId: 4,
+});
+const END_FR = ' en ce moment\u00a0: ce qui s’y écrit encore ne sera pas dans l’article.';
+
+describe('publishLockQuestion', () => {
+  it('one editor, one item: named, the item by its label', () => {
+    expect(publishLockQuestion([paul('draft', 'a')], model, undefined, 'fr')).toBe(
+      `Paul Martin modifie «\u00a0Bpifrance recrute…\u00a0»${END_FR}`,
+    );
+    expect(publishLockQuestion([paul('draft', 'a')], model, undefined, 'en')).toBe(
+      'Paul Martin is editing “Bpifrance recrute…” right now: what is still being written there will not be in the post.',
+    );
+  });
+
+  it('a long label is cut at a word with the desk’s ellipsis', () => {
+    expect(publishLockQuestion([paul('draft', 'c')], model, undefined, 'fr')).toBe(
+      `Paul Martin modifie «\u00a0Le ministre de l’Économie, des Finances et de la…\u00a0»${END_FR}`,
+    );
+  });
+
+  it('one editor, the issue itself: its title or intro', () => {
+    expect(publishLockQuestion([paul('issue', 'n')], model, undefined, 'fr')).toBe(
+      `Paul Martin modifie le titre ou le chapô du numéro${END_FR}`,
+    );
+  });
+
+  it('one editor, several items (the issue among them): how many', () => {
+    const open = [paul('issue', 'n'), paul('draft', 'a'), paul('draft', 'b')];
+    expect(publishLockQuestion(open, model, undefined, 'fr')).toBe(
+      `Paul Martin modifie 3 éléments du numéro${END_FR}`,
+    );
+    expect(publishLockQuestion(open, model, undefined, 'en')).toBe(
+      'Paul Martin is editing 3 items of the issue right now: what is still being written there will not be in the post.',
+    );
+  });
+
+  it('two or more editors: all named, each once, and how many items', () => {
+    const open = [paul('draft', 'a'), claire('b'), paul('draft', 'c')];
+    expect(publishLockQuestion(open, model, undefined, 'fr')).toBe(
+      `Paul Martin et Claire Dubois modifient 3 éléments du numéro${END_FR}`,
+    );
+    expect(publishLockQuestion([claire('a'), paul('draft', 'b')], model, undefined, 'en')).toBe(
+      'Claire Dubois and Paul Martin are editing 2 items of the issue right now: what is still being written there will not be in the post.',
+    );
+    const three = [...open, { kind: 'draft' as const, id: 'd', by: 'Luc Roy', userId: 5 }];
+    expect(publishLockQuestion(three, model, undefined, 'fr')).toBe(
+      `Paul Martin, Claire Dubois et Luc Roy modifient 4 éléments du numéro${END_FR}`,
+    );
+  });
+
+  it('this user’s own locks never count: nothing asked when only they are left', () => {
+    expect(publishLockQuestion([paul('draft', 'a')], model, 3, 'fr')).toBeUndefined();
+    expect(publishLockQuestion([], model, 3, 'fr')).toBeUndefined();
+    expect(publishLockQuestion([paul('draft', 'a'), claire('b')], model, 3, 'fr')).toBe(
+      `Claire Dubois modifie «\u00a0OVH prépare son entrée en Bourse…\u00a0»${END_FR}`,
+    );
+  });
+});
