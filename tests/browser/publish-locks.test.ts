@@ -1,7 +1,5 @@
-import { createServer, type Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED_DESK_STATE, storedIssue, syncedDraft } from './database';
 import {
   focusedLabel,
   launchSeeded,
@@ -11,6 +9,17 @@ import {
   until,
   type ExtensionSession,
 } from './harness';
+import {
+  ASKED,
+  ISSUE_ID,
+  lockOf,
+  publications,
+  seeded,
+  standInSite,
+  type Site,
+} from './publish-locks-site';
+
+const BUTTON = 'Publier sur WordPress (brouillon)';
 
 /**
  * On the shared desk, « Publier sur WordPress » first asks WordPress who has the issue or its
@@ -21,88 +30,6 @@ import {
  * to the button; « Publier quand même » publishes (here to a site that fails, which the panel
  * says as always). Only this user's own locks: published at once, nothing asked.
  */
-
-const ISSUE_ID = 'issue-locks';
-const BUTTON = 'Publier sur WordPress (brouillon)';
-const ASKED =
-  'Paul Martin modifie « Bpifrance recrute des ingénieurs » en ce moment : ce qui s’y écrit encore ne sera pas dans l’article.';
-
-/** The stand-in for WordPress: the locks it lists, and the requests it was asked, in order. */
-interface Site {
-  origin: string;
-  locks: object[];
-  asked: string[];
-  close(): Promise<void>;
-}
-
-/**
- * Answers the desk's poll (`/indiscrets/v1/changes`, nothing changed, with `locks` when asked)
- * and anything else with a server error: a publication reaching it fails.
- */
-async function standInSite(): Promise<Site> {
-  const site: Partial<Site> = { locks: [], asked: [] };
-  const server: Server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const route = url.searchParams.get('rest_route') ?? url.pathname;
-    site.asked!.push(`${request.method} ${route}`);
-    const json = (status: number, body: unknown) => {
-      response.writeHead(status, {
-        'content-type': 'application/json',
-        'access-control-allow-origin': '*',
-      });
-      response.end(JSON.stringify(body));
-    };
-    if (route === '/indiscrets/v1/changes') {
-      const empty = { records: [], total: 0, pages: 1 };
-      json(200, {
-        drafts: empty,
-        issues: empty,
-        ...(url.searchParams.get('locks') === '1' ? { locks: site.locks } : {}),
-      });
-    } else {
-      json(500, { code: 'internal_server_error', message: 'Down', data: { status: 500 } });
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  site.origin = `http://127.0.0.1:${address.port}`;
-  site.close = () => new Promise((resolve) => server.close(() => resolve()));
-  return site as Site;
-}
-
-/** A fresh lock of draft `clientId` held by `user`, as the plugin lists it. */
-const lockOf = (clientId: string, user: { id: number; name: string }) => ({
-  kind: 'drafts',
-  id: 100,
-  clientId,
-  user,
-  since: new Date().toISOString(),
-  expires: new Date(Date.now() + 150_000).toISOString(),
-});
-
-/** The shared desk on `origin`, an open issue with two shared items. */
-function seeded(origin: string) {
-  const items = [
-    ['item-bpi', 'Bpifrance recrute des ingénieurs'],
-    ['item-ovh', 'OVH en Bourse'],
-  ].map(([id, title], i) => ({
-    ...syncedDraft({ id: id!, title: title!, second: i + 1, text: `${title} : le texte.` }),
-    label: title,
-    issueId: ISSUE_ID,
-    sortKey: `a${i}`,
-  }));
-  return {
-    syncState: [{ ...SHARED_DESK_STATE, siteUrl: origin }],
-    clips: items,
-    issues: [
-      {
-        ...storedIssue(ISSUE_ID),
-        desk: { remoteId: 90, createdBy: 'Rédac', canEdit: true, canTrash: true },
-      },
-    ],
-  };
-}
 
 /** The editor's WordPress account on the stand-in site, as the options page saves it. */
 async function signIn(session: ExtensionSession, origin: string) {
@@ -120,9 +47,6 @@ async function signIn(session: ExtensionSession, origin: string) {
   }, origin);
   await page.close();
 }
-
-/** The publication's requests the site was asked (anything but the desk's own routes). */
-const publications = (site: Site) => site.asked.filter((line) => !line.includes('/indiscrets/'));
 
 describe('publishing an issue a colleague has open, in Chromium', () => {
   let session: ExtensionSession;
