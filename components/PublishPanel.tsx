@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { HouseStyle } from '../export/house-style';
 import type { ExportIssue } from '../export/model';
-import { postDigest } from '../export/post-digest';
+import { postOutOfDate as outOfDate } from '../export/post-digest';
 import { renderWordPressBlocks } from '../export/wordpress-blocks';
 import { t } from '../locales';
 import { publishFailureText } from './publishFailureText';
@@ -41,17 +41,18 @@ const FIXED_IN_SETTINGS = new Set<Failure['code']>([
 ]);
 
 /**
- * Whether the post recorded for the issue is out of date: what would be sent now (the post built
- * from `model` as the publisher builds it) differs from what its last publication sent, by their
- * digests. False when the post has no digest (published by an earlier version, or synced through
- * an older plugin): nothing is known, so nothing is said.
+ * Whether the post recorded for the issue is out of date: what the issue holds now (`model`)
+ * differs from what its last publication was made from, by their digests (export/post-digest.ts:
+ * of the issue itself, whatever this browser's house style; of the post as `style` renders it
+ * for a digest recorded before). False when the post has no digest (published by an earlier
+ * version, or synced through an older plugin): nothing is known, so nothing is said.
  */
 export function postOutOfDate(
   sent: string | undefined,
   model: ExportIssue,
   style: HouseStyle,
 ): boolean {
-  return sent !== undefined && postDigest(renderWordPressBlocks(model, style)) !== sent;
+  return outOfDate(sent, model, () => renderWordPressBlocks(model, style));
 }
 
 /**

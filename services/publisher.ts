@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { toExportIssue } from '../export/from-issue';
-import { postDigest } from '../export/post-digest';
+import { issueDigest } from '../export/post-digest';
 import { renderWordPressBlocks } from '../export/wordpress-blocks';
 import { publishPost, publishSlug } from '../wordpress/client';
 import type { PublishOutcome, PublishRequest } from '../messaging/protocol';
@@ -109,7 +109,8 @@ async function attempt(
   if (!issue) return { ok: false, code: 'issue_missing', params: {} };
 
   const items = await issueItems(issue.id);
-  const post = renderWordPressBlocks(toExportIssue(issue, items), await getHouseStyle());
+  const model = toExportIssue(issue, items);
+  const post = renderWordPressBlocks(model, await getHouseStyle());
   // A post recorded on another site (the settings changed since) is not ours to update there.
   const recorded = issue.wordpress;
   const sameSite = !recorded?.siteUrl || recorded.siteUrl === settings.siteUrl;
@@ -165,8 +166,9 @@ async function attempt(
       ? { publishedBy: { id: desk.user.id, name: desk.user.name } }
       : {}),
     ...(result.created ? {} : { updated: true }),
-    // What was sent, for the panel to tell when the issue no longer matches the post.
-    digest: postDigest(post),
+    // What the post was made from, for every editor's panel to tell when the issue no longer
+    // matches it, whatever house style each renders it with.
+    digest: issueDigest(model),
   });
   return {
     ok: true,

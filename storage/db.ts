@@ -200,9 +200,10 @@ export interface WordPressPost {
    */
   siteUrl?: string;
   /**
-   * A fingerprint of what that publication sent, the post's title and content as the publisher
-   * built them (`postDigest`, export/post-digest.ts): the publish panel compares it with the
-   * fingerprint of what would be sent now and, when they differ, says that the post is out of
+   * A fingerprint of what that publication was made from (export/post-digest.ts): the issue's
+   * title, date, intro and items (`issueDigest`, whatever house style rendered it), or, recorded
+   * by earlier versions, the post's title and content as sent (`postDigest`). The publish panel
+   * compares it with the issue now and, when they differ, says that the post is out of
    * date. Carried by the sync and backups with the rest of the post. Absent when published by an
    * earlier version (nothing is said then), or synced through a plugin older than 0.1.6.
    */

@@ -10,7 +10,8 @@ import type { ConsoleMessage, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedWhen } from '../../components/publishedLine';
 import { publishFailureText } from '../../components/publishFailureText';
-import { postDigest } from '../../export/post-digest';
+import { toExportIssue } from '../../export/from-issue';
+import { issueDigest } from '../../export/post-digest';
 import { t } from '../../locales';
 import type { Draft, Issue } from '../../storage/db';
 import { deriveFields } from '../../storage/derive';
@@ -325,10 +326,14 @@ describe('publishing an issue from the built extension to a real WordPress', () 
       `Article n°\u00a0${postId}`,
     );
     expect(issue.wordpress).not.toHaveProperty('publishedBy');
-    // What was sent is recorded (title and content), and the issue is just that: nothing said.
-    expect(issue.wordpress?.digest).toBe(
-      postDigest({ title: post.title.raw, content: post.content.raw }),
-    );
+    // What the post was made from is recorded (the issue's title, date, intro, items' texts and
+    // sources, whatever the house style), and the issue is just that: nothing said.
+    const { clips } = await stored();
+    const inIssue = clips
+      .filter((clip) => clip.issueId === issue.id && !clip.deletedAt)
+      .sort((x, y) => (x.sortKey < y.sortKey ? -1 : 1));
+    expect(issue.wordpress?.digest).toBe(issueDigest(toExportIssue(issue, inIssue)));
+    expect(issue.wordpress?.digest).toMatch(/^issue-fnv1a32:[0-9a-f]{8}:\d+$/);
     expect(await popup.getByTestId('post-stale').textContent()).toBe('');
     // As the toolbar popup shows it: 600 px high at most, scrolled down to the publish panel.
     await popup.setViewportSize({ width: 420, height: 600 });

@@ -563,7 +563,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
         );
       const outOfDate = fr('publish.stale');
       expect((await issueOf(b)).wordpress?.digest).toBe(published.wordpress!.digest);
-      expect(published.wordpress!.digest).toMatch(/^fnv1a32:/);
+      expect(published.wordpress!.digest).toMatch(/^issue-fnv1a32:/);
       await staleSaid(b, '', 'B told nothing while the issue is what A sent');
       const intro = a.page.getByLabel(fr('issue.intro'));
       if (!(await intro.isVisible())) {

@@ -2,8 +2,8 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PublishPanel } from '../../../components/PublishPanel';
-import { DEFAULT_HOUSE_STYLE } from '../../../export/house-style';
-import { postDigest } from '../../../export/post-digest';
+import { createHouseStyle, DEFAULT_HOUSE_STYLE } from '../../../export/house-style';
+import { issueDigest, postDigest } from '../../../export/post-digest';
 import { renderWordPressBlocks } from '../../../export/wordpress-blocks';
 import { registerHandlers, type Handlers, type PublishOutcome } from '../../../messaging/protocol';
 import type { Issue } from '../../../storage/db';
@@ -164,6 +164,47 @@ describe('PublishPanel, once the issue is published', () => {
       />,
     );
     expect(stale().textContent).toBe('');
+  });
+
+  it('says nothing of a post a colleague published from a browser of another house style, until the issue changes', async () => {
+    // Their browser credits sources, writes English and titles issues its own way: the post it
+    // sent differs from the one this browser would send, but the digest is of the issue.
+    const theirs = createHouseStyle({
+      locale: 'en',
+      creditStyle: 'via',
+      titlePattern: 'Insider notes, {date}',
+    });
+    const { rerender } = render(
+      <PublishPanel
+        issue={published(issueDigest(sampleIssue))}
+        model={sampleIssue}
+        style={theirs}
+        problems={0}
+      />,
+    );
+    await screen.findByTestId('published-by');
+    expect(stale().textContent).toBe('');
+    rerender(
+      <PublishPanel
+        issue={published(issueDigest(sampleIssue))}
+        model={sampleIssue}
+        style={DEFAULT_HOUSE_STYLE}
+        problems={0}
+      />,
+    );
+    expect(stale().textContent).toBe('');
+
+    rerender(
+      <PublishPanel
+        issue={published(issueDigest(sampleIssue))}
+        model={changed}
+        style={theirs}
+        problems={0}
+      />,
+    );
+    expect(stale().textContent).toBe(
+      'Modifié depuis\u00a0: l’article WordPress n’est plus à jour.',
+    );
   });
 
   it('says nothing of a post published by an earlier version (no digest), whatever changed', async () => {

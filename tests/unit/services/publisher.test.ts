@@ -5,7 +5,8 @@ import { type WpResult } from '../../../wordpress/errors';
 import { publishFailureText } from '../../../components/publishFailureText';
 import { postOutOfDate } from '../../../components/PublishPanel';
 import { toExportIssue } from '../../../export/from-issue';
-import { postDigest } from '../../../export/post-digest';
+import { createHouseStyle, type HouseStyle } from '../../../export/house-style';
+import { issueDigest } from '../../../export/post-digest';
 import { cancelPublish, publishIssue } from '../../../services/publisher';
 import { saveDraft } from '../../../storage/draft-records';
 import { db } from '../../../storage/db';
@@ -224,24 +225,30 @@ describe('publishIssue', () => {
     });
   });
 
-  it('records the digest of the title and content it sent, which the panel compares with what would be sent now', async () => {
+  it('records the digest of what the post was made from (the issue, whatever the house style), which the panel compares with the issue now', async () => {
     await configure();
     allowSite();
     const issue = await issueWithItems();
     const client = fakeClient(published(41, '2021-03-15T08:00:00'));
     await publishIssue({ issueId: issue.id }, client);
-    const sent = client.calls[0]![1];
     const post = (await getIssue(issue.id))!.wordpress!;
-    expect(post.digest).toBe(postDigest({ title: sent.title, content: sent.content }));
-    expect(post.digest).toMatch(/^fnv1a32:[0-9a-f]{8}:\d+$/);
+    expect(post.digest).toBe(issueDigest(toExportIssue(issue, await issueItems(issue.id))));
+    expect(post.digest).toMatch(/^issue-fnv1a32:[0-9a-f]{8}:\d+$/);
 
     /** Whether the panel, reading the issue and its items as stored, says the post is out of date. */
-    const stale = async () => {
+    const stale = async (style?: HouseStyle) => {
       const stored = (await getIssue(issue.id))!;
       const model = toExportIssue(stored, await issueItems(issue.id));
-      return postOutOfDate(stored.wordpress?.digest, model, await getHouseStyle());
+      return postOutOfDate(stored.wordpress?.digest, model, style ?? (await getHouseStyle()));
     };
     expect(await stale()).toBe(false);
+    // A colleague whose browser has another house style is not told it is out of date either.
+    const theirs = createHouseStyle({
+      locale: 'en',
+      creditStyle: 'via',
+      titlePattern: 'Insider notes, {date}',
+    });
+    expect(await stale(theirs)).toBe(false);
 
     // What the post does not hold changes nothing: an item's private note, tags, status.
     const [first, second] = await issueItems(issue.id);
@@ -252,6 +259,7 @@ describe('publishIssue', () => {
     // A typo fixed in an item, the items reordered, the intro written: each is out of date.
     await updateDraft(first!.id, { body: '<p>Le ministre quitte Bercy ce soir.</p>' });
     expect(await stale()).toBe(true);
+    expect(await stale(theirs)).toBe(true);
     await updateDraft(first!.id, { body: '<p>Le ministre quitte Bercy.</p>' });
     expect(await stale()).toBe(false);
     await moveItem(issue.id, second!.id, 0);
