@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import {
   focusedLabel,
   launchSeeded,
@@ -87,6 +88,9 @@ describe('publishing an issue a colleague has open, in Chromium', () => {
       'the keyboard on the question',
     );
     expect(publications(site)).toEqual([]);
+    // axe-core finds nothing wrong with the desk while it asks (contrast of the warning colour,
+    // names of its buttons).
+    expect(await axeViolations(desk)).toEqual([]);
     await desk.screenshot({ path: screenshotPath('desk-publish-locked.png') });
 
     await desk.keyboard.press('Tab');
