@@ -483,7 +483,7 @@ export async function createRecord<K extends DeskKind>(
 /**
  * The fields of an issue's post (`wordpress` meta) that older plugins' schemas lack, newest
  * first: a write one of them refused as invalid is sent again without the newest still in it.
- * - `digest`, what the publication sent (0.1.6): without it, the other desks say nothing of the
+ * - `digest`, a fingerprint of the issue as published (0.1.6): without it, the other desks say nothing of the
  *   post being out of date;
  * - `publishedBy` and `updated`, who published it (0.1.4): without them, the other editors are
  *   told « Publié le… » with no name.

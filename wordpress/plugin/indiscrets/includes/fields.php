@@ -277,8 +277,8 @@ function indiscrets_issue_fields() {
 				),
 				// That publication updated the post rather than creating it.
 				'updated'     => array( 'type' => 'boolean' ),
-				// A fingerprint of what that publication sent (title and content), for the
-				// extension to tell when the issue no longer matches the post.
+				// A fingerprint of the issue as that publication made it (the extension's, kept
+				// as sent), for the extension to tell when the issue no longer matches the post.
 				'digest'      => array(
 					'type'      => 'string',
 					'maxLength' => 100,
