@@ -51,7 +51,9 @@ import {
   type SyncRefusal,
   type SyncState,
   type SyncStatus,
+  type SyncTakenOut,
   type SyncTextMerge,
+  TAKEN_OUT_KEPT,
   TEXT_MERGES_KEPT,
 } from '../storage/sync-state';
 import {
@@ -1597,9 +1599,126 @@ export class SyncEngine {
           await this.db.outbox.delete(key);
         }
       }
+      if (kind === 'draft') await this.noteTakenOut(local as Draft | undefined, sync, theirs, me);
       await this.db.syncRecords.put(newSync);
       return blocked;
     });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Items a colleague took out of an issue
+
+  /**
+   * After a pulled draft was applied (see {@link absorb}; `before` is the draft as this desk had
+   * it, `sync` its merge base then, `theirs` the desk's version): when a colleague's change took
+   * it out of the issue this desk showed it in — « Retirer », « Déplacer vers… », the trash, a
+   * merge into another draft — a notice is kept for that issue's column (`SyncState.takenOut`,
+   * one per draft, the newest {@link TAKEN_OUT_KEPT}); brought back into the issue a notice
+   * names, that notice goes. Nothing for a first sync's new records (no `before`), a change of
+   * this desk's own (applied here before it was sent: `before` is already out, and the desk
+   * does not pull it back), a change made under this desk's own account elsewhere, a reorder,
+   * or a merge that kept this desk's own placing. Call inside absorb's quiet transaction.
+   */
+  private async noteTakenOut(
+    before: Draft | undefined,
+    sync: SyncRecord | undefined,
+    theirs: Shared,
+    me: number | undefined,
+  ): Promise<void> {
+    if (!before) return;
+    const key = outboxKey('draft', before.id);
+    const after = await this.db.clips.get(before.id);
+    const notices = (await this.state()).takenOut ?? [];
+    const inIssue = (draft: Draft | undefined, issueId: string) =>
+      !!draft && !draft.deletedAt && draft.issueId === issueId;
+    const others = notices.filter((notice) => notice.key !== key);
+    const told = notices.find((notice) => notice.key === key);
+    const issueId = !before.deletedAt ? before.issueId : '';
+    const base = sync?.base;
+    const out =
+      !!issueId &&
+      base?.issueId === issueId &&
+      !base.trashed &&
+      !(theirs.issueId === issueId && !theirs.trashed) &&
+      !inIssue(after, issueId);
+    // Who: the last writer, who put it in the trash too (see deskMarkOf).
+    const mark = after?.desk;
+    const issue = out ? await this.db.issues.get(issueId) : undefined;
+    if (!out || !issue || (me !== undefined && mark?.modifiedById === me)) {
+      // Back in the issue its notice named: nothing to tell any more.
+      if (told && inIssue(after, told.issueId)) await this.keepTakenOut(others);
+      return;
+    }
+    const notice: SyncTakenOut = {
+      key,
+      recordId: before.id,
+      issueId,
+      title: itemLabel(before),
+      to: 'inbox',
+      at: this.now(),
+    };
+    const by = mark?.trashedBy ?? mark?.modifiedBy;
+    if (by) notice.by = by;
+    if (!after) notice.to = 'deleted';
+    else if (after.deletedAt && mark?.mergedInto) {
+      notice.to = 'merged';
+      notice.mergedInto = mark.mergedInto;
+      const into = await this.db.clips.get(mark.mergedInto);
+      if (into) notice.mergedIntoTitle = into.title;
+    } else if (after.deletedAt) notice.to = 'trash';
+    else if (after.issueId) {
+      notice.to = 'issue';
+      notice.toIssueId = after.issueId;
+      const to = await this.db.issues.get(after.issueId);
+      if (to) notice.toIssue = to.title;
+    }
+    await this.keepTakenOut([...others, notice]);
+  }
+
+  /** Stores the notices of items taken out (the newest {@link TAKEN_OUT_KEPT}; none: absent). */
+  private async keepTakenOut(notices: SyncTakenOut[]): Promise<void> {
+    const kept = notices.slice(-TAKEN_OUT_KEPT);
+    await this.patchState({ takenOut: kept.length > 0 ? kept : undefined });
+  }
+
+  /**
+   * After each pull: the notices of items taken out whose item is back in its issue (put back
+   * here by hand, restored from the trash, moved back by anyone) or whose issue this desk no
+   * longer has go: they would tell something no longer true, or nowhere. A draft merged into
+   * one the pull brought after it (see {@link fetchMergeTargets}) is named now.
+   */
+  private async pruneTakenOut(): Promise<void> {
+    const notices = (await this.state()).takenOut ?? [];
+    if (notices.length === 0) return;
+    const [drafts, issues, targets] = await Promise.all([
+      this.db.clips.bulkGet(notices.map((notice) => notice.recordId)),
+      this.db.issues.bulkGet(notices.map((notice) => notice.issueId)),
+      this.db.clips.bulkGet(
+        notices.map((notice) => (notice.mergedIntoTitle ? '' : (notice.mergedInto ?? ''))),
+      ),
+    ]);
+    let changed = false;
+    const kept = notices.flatMap((notice, i) => {
+      const draft = drafts[i];
+      const back = !!draft && !draft.deletedAt && draft.issueId === notice.issueId;
+      if (back || !issues[i]) {
+        changed = true;
+        return [];
+      }
+      const into = targets[i];
+      if (!into) return [notice];
+      changed = true;
+      return [{ ...notice, mergedIntoTitle: into.title }];
+    });
+    if (changed) await this.keepTakenOut(kept);
+  }
+
+  /** « Fermer »: the editor read the notice of these items taken out of an issue. */
+  async dismissTakenOut(keys: readonly string[]): Promise<SyncStatus> {
+    const closed = new Set(keys);
+    const notices = (await this.state()).takenOut ?? [];
+    await this.keepTakenOut(notices.filter((notice) => !closed.has(notice.key)));
+    return this.status();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1656,6 +1775,7 @@ export class SyncEngine {
     // Every poll: it reads the issueIds index's distinct keys (one per issue, a few hundred at
     // most) and their issues, not the drafts; an orphan left by an earlier version is found too.
     await this.repairOrphans(settings);
+    await this.pruneTakenOut();
   }
 
   /**

@@ -192,6 +192,49 @@ export interface SyncKeptDraft {
   at: string;
 }
 
+/**
+ * Where a colleague's change took an item of an issue: back to the inbox (« Retirer »), into
+ * another issue (« Déplacer vers… »), the trash, another draft (« Fusionner dans… »), or out of
+ * this browser altogether (`deleted`, which the desk's own actions never do: said all the same).
+ */
+export type SyncTakenOutTo = 'inbox' | 'issue' | 'trash' | 'merged' | 'deleted';
+
+/**
+ * An item a colleague took out of an issue, as a pull applied it (services/sync.ts,
+ * `noteTakenOut`): told in that issue's column, so that an editor who was about to reorder or
+ * proofread it knows who did it and where it went. Never for this desk's own changes (they are
+ * not pulled back), a first sync's records (nothing was in an issue here) nor a reorder. Kept
+ * until the editor closes it, or until the item is back in the issue.
+ */
+export interface SyncTakenOut {
+  /** The draft's key (`draft:<id>`): one notice per draft, the latest. */
+  key: string;
+  /** The draft's id. */
+  recordId: string;
+  /** The issue it was taken out of: the notice shows in that issue's column. */
+  issueId: string;
+  /** The item as the issue list named it (its label, else its first words). */
+  title: string;
+  /** Where it went. */
+  to: SyncTakenOutTo;
+  /** `to: 'issue'`: the issue it went into (its id, and its title when this desk had it). */
+  toIssueId?: string;
+  toIssue?: string;
+  /** `to: 'merged'`: the draft it was merged into (its id; its title when this desk had it). */
+  mergedInto?: string;
+  mergedIntoTitle?: string;
+  /** Display name of who did it, when the server said. */
+  by?: string;
+  /** When the sync applied it (ISO 8601). */
+  at: string;
+}
+
+/**
+ * How many items taken out the state keeps (the oldest go first): more than the other notices,
+ * as a colleague emptying an issue of a weekly column takes out some fifteen at once.
+ */
+export const TAKEN_OUT_KEPT = 30;
+
 /** A record where the same field was changed here and on the server: the editor chooses. */
 export interface SyncConflict {
   key: string;
@@ -292,6 +335,11 @@ export interface SyncState {
   textMerges?: SyncTextMerge[];
   /** Drafts deleted here but kept for a colleague's edit, each said until the editor chooses. */
   keptDrafts?: SyncKeptDraft[];
+  /**
+   * Items colleagues took out of issues (moved, removed, trashed, merged), each said in its
+   * issue's column until the editor closes it or the item is back there; newest last.
+   */
+  takenOut?: SyncTakenOut[];
 }
 
 /**

@@ -1,0 +1,236 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mergeDrafts, restoreDraft, trashDraft, updateDraft } from '../../../storage/drafts';
+import { addToIssue, createIssue, moveItem, moveToIssue } from '../../../storage/issues';
+import { removeItems } from '../../../storage/remove-undo';
+import { addDraft } from '../storage/helpers';
+import { closeDesks, TestDesk, twoDesks } from './desks';
+import type { FakeDesk } from './fake-desk';
+
+/**
+ * A colleague taking an item out of an issue (« Retirer », « Déplacer vers… », the trash, a
+ * merge) is told on the other desks, in that issue's column (SyncState.takenOut), never for
+ * this desk's own changes, a first sync or a reorder; the notice goes once closed or once the
+ * item is back in the issue.
+ */
+
+describe('an item a colleague takes out of an issue is told, not silent', () => {
+  let server: FakeDesk;
+  let a: TestDesk;
+  let b: TestDesk;
+
+  beforeEach(() => {
+    ({ server, a, b } = twoDesks(TestDesk));
+  });
+  afterEach(() => closeDesks(a, b));
+
+  /** A's issue with items X and Y (Y labelled), and a second issue, on both desks. */
+  async function sharedIssue() {
+    const issue = await createIssue(
+      { title: 'Les indiscrets du 15 mars', date: '2026-03-15' },
+      a.db,
+    );
+    const other = await createIssue(
+      { title: 'Les indiscrets du 22 mars', date: '2026-03-22' },
+      a.db,
+    );
+    const x = await addDraft(a.db, { title: 'X', body: '<p>Texte X</p>' });
+    const y = await addDraft(a.db, {
+      title: 'Y',
+      label: 'Bpifrance recrute',
+      body: '<p>Texte Y</p>',
+    });
+    await addToIssue(x.id, issue.id, a.db);
+    await addToIssue(y.id, issue.id, a.db);
+    await a.join();
+    await b.join();
+    return { issue, other, x, y };
+  }
+
+  const takenOut = async (desk: TestDesk) => (await desk.engine.status()).takenOut;
+
+  it('a colleague’s « Retirer »: back to the inbox, told with who did it and the item’s label', async () => {
+    const { issue, y } = await sharedIssue();
+    expect(await takenOut(b)).toBeUndefined();
+    await removeItems([y.id], b.db);
+    await b.sync();
+
+    await a.sync();
+
+    expect(await takenOut(a)).toEqual([
+      expect.objectContaining({
+        key: `draft:${y.id}`,
+        recordId: y.id,
+        issueId: issue.id,
+        title: 'Bpifrance recrute',
+        to: 'inbox',
+        by: 'Auteur',
+      }),
+    ]);
+    // B did it: B is not told.
+    expect(await takenOut(b)).toBeUndefined();
+  });
+
+  it('« Déplacer vers… » another issue: names that issue', async () => {
+    const { issue, other, x } = await sharedIssue();
+    await moveToIssue(x.id, other.id, b.db);
+    await b.sync();
+
+    await a.sync();
+
+    expect(await takenOut(a)).toEqual([
+      expect.objectContaining({
+        recordId: x.id,
+        issueId: issue.id,
+        // No label: its first words, as the issue list names it.
+        title: 'Texte X',
+        to: 'issue',
+        toIssueId: other.id,
+        toIssue: 'Les indiscrets du 22 mars',
+        by: 'Auteur',
+      }),
+    ]);
+  });
+
+  it('put in the trash: told as trashed, by who trashed it', async () => {
+    const { issue, x } = await sharedIssue();
+    await trashDraft(x.id, b.db);
+    await b.sync();
+
+    await a.sync();
+
+    expect(await takenOut(a)).toEqual([
+      expect.objectContaining({ recordId: x.id, issueId: issue.id, to: 'trash', by: 'Auteur' }),
+    ]);
+  });
+
+  it('merged into another draft: names that draft', async () => {
+    const { issue, x } = await sharedIssue();
+    const target = await addDraft(a.db, { title: 'Le yacht du ministre', body: '<p>Autre</p>' });
+    await a.sync();
+    await b.sync();
+    await mergeDrafts(x.id, target.id, b.db);
+    await b.sync();
+
+    await a.sync();
+
+    expect(await takenOut(a)).toEqual([
+      expect.objectContaining({
+        recordId: x.id,
+        issueId: issue.id,
+        to: 'merged',
+        mergedInto: target.id,
+        mergedIntoTitle: 'Le yacht du ministre',
+        by: 'Auteur',
+      }),
+    ]);
+  });
+
+  it('taken out while this desk was typing in it: told too (the push met the change)', async () => {
+    const { issue, x, other } = await sharedIssue();
+    await moveToIssue(x.id, other.id, b.db);
+    await b.sync();
+    await updateDraft(x.id, { body: '<p>Texte X relu</p>' }, a.db);
+
+    await a.sync();
+
+    const draft = (await a.db.clips.get(x.id))!;
+    expect(draft.issueId).toBe(other.id);
+    expect(draft.body).toBe('<p>Texte X relu</p>');
+    expect(await takenOut(a)).toEqual([
+      expect.objectContaining({ recordId: x.id, issueId: issue.id, to: 'issue' }),
+    ]);
+  });
+
+  it('several at once: one notice each, for the column to say together', async () => {
+    const { issue, x, y } = await sharedIssue();
+    await removeItems([x.id, y.id], b.db);
+    await b.sync();
+
+    await a.sync();
+
+    const notices = (await takenOut(a))!;
+    expect(notices.map((notice) => notice.recordId).sort()).toEqual([x.id, y.id].sort());
+    expect(notices.every((notice) => notice.issueId === issue.id && notice.by === 'Auteur')).toBe(
+      true,
+    );
+  });
+
+  it('this desk’s own « Retirer », « Déplacer vers… » and trash are not told back', async () => {
+    const { issue, other, x, y } = await sharedIssue();
+    const z = await addDraft(a.db, { title: 'Z', body: '<p>Texte Z</p>' });
+    await addToIssue(z.id, issue.id, a.db);
+    await a.sync();
+    await b.sync();
+    await removeItems([x.id], a.db);
+    await moveToIssue(y.id, other.id, a.db);
+    await trashDraft(z.id, a.db);
+    await a.sync();
+    // A colleague's later edits of those drafts bring them back to A's desk: no news either.
+    await b.sync();
+    await updateDraft(x.id, { body: '<p>X revu</p>' }, b.db);
+    await updateDraft(y.id, { body: '<p>Y revu</p>' }, b.db);
+    await b.sync();
+
+    await a.sync();
+
+    expect((await a.db.clips.get(x.id))!.body).toBe('<p>X revu</p>');
+    expect(await takenOut(a)).toBeUndefined();
+  });
+
+  it('a reorder inside the issue is not told', async () => {
+    const { issue, y } = await sharedIssue();
+    await moveItem(issue.id, y.id, 0, b.db);
+    await b.sync();
+
+    await a.sync();
+
+    expect(await takenOut(a)).toBeUndefined();
+  });
+
+  it('the first sync of an empty desk tells nothing of what it receives', async () => {
+    const { y } = await sharedIssue();
+    await removeItems([y.id], b.db);
+    await b.sync();
+    const c = new TestDesk(server, 'auteur');
+    try {
+      await c.join();
+      expect(await takenOut(c)).toBeUndefined();
+    } finally {
+      await closeDesks(c);
+    }
+  });
+
+  it('the notice goes once the item is back in the issue, by the colleague or by hand here', async () => {
+    const { issue, x, y } = await sharedIssue();
+    await removeItems([x.id], b.db);
+    await trashDraft(y.id, b.db);
+    await b.sync();
+    await a.sync();
+    expect((await takenOut(a))!.map((notice) => notice.recordId).sort()).toEqual(
+      [x.id, y.id].sort(),
+    );
+
+    // B puts X back; A restores Y from its trash itself.
+    await addToIssue(x.id, issue.id, b.db);
+    await b.sync();
+    await restoreDraft(y.id, a.db);
+    await a.sync();
+
+    expect(await takenOut(a)).toBeUndefined();
+  });
+
+  it('« Fermer » closes it, and it survives the background’s restart until then', async () => {
+    const { y } = await sharedIssue();
+    await removeItems([y.id], b.db);
+    await b.sync();
+    await a.sync();
+
+    a.restart();
+    expect(await takenOut(a)).toHaveLength(1);
+    const status = await a.engine.dismissTakenOut([`draft:${y.id}`]);
+
+    expect(status.takenOut).toBeUndefined();
+    await a.sync();
+    expect(await takenOut(a)).toBeUndefined();
+  });
+});
