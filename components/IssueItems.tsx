@@ -20,6 +20,7 @@ import { itemText } from './richtext';
 import type { Counts, IssueWorkspace } from './useIssueWorkspace';
 import { deskRefusal } from './roles';
 import { useSharedDesk } from './useSharedDesk';
+import { TakenOutNotice } from './TakenOutNotice';
 import { useUndo } from './Undo';
 import { takeReturn, watchReturns } from './itemReturn';
 
@@ -45,6 +46,10 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
   const targets = otherIssues.map((other) => ({ id: other.id, name: names.get(other.id)! }));
   // The shared desk: a role that may not order the issue sees why, not a failure.
   const cannotArrange = deskRefusal(desk, 'arrange');
+  // Items colleagues took out of this issue, said until closed; not one the list shows again.
+  const takenOut = (desk.state?.takenOut ?? []).filter(
+    (notice) => notice.issueId === issue.id && !items?.some((item) => item.id === notice.recordId),
+  );
   // The notice below says why once; each greyed control points to it for screen readers.
   const noticeId = useId();
   // The items taken out with « Retirer », and where the last one was: its button goes with it,
@@ -134,6 +139,13 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
       />
 
       <DeskMarks mark={issue.desk} kind="issue" />
+      <TakenOutNotice
+        // Drawn afresh (open again) when other items are taken out after one was closed.
+        key={takenOut.map((notice) => `${notice.key}@${notice.at}`).join(' ')}
+        notices={takenOut}
+        issueName={(id) => names.get(id)}
+        onOpen={onOpenDraft}
+      />
       {cannotArrange && (
         <p class="notice role-notice" id={noticeId} data-testid="role-notice">
           {cannotArrange}

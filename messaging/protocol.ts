@@ -234,6 +234,8 @@ export interface ProtocolMap {
   syncDismissRefusal: { request: { key: string }; response: SyncStatus };
   /** The editor read that a colleague's edit of a text was merged with theirs. */
   syncDismissTextMerge: { request: { key: string }; response: SyncStatus };
+  /** « Fermer »: the editor read that colleagues took these items (keys) out of an issue. */
+  syncDismissTakenOut: { request: { keys: string[] }; response: SyncStatus };
   /** « Le garder »: the editor keeps a draft they had deleted and a colleague edited since. */
   syncKeepKept: { request: { key: string }; response: SyncStatus };
   /** « Le supprimer quand même »: that draft deleted for good, with the undo of it. */

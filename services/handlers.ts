@@ -27,6 +27,7 @@ export const handlers: Handlers = {
   syncResolve: ({ key, choose }) => syncEngine().resolve(key, choose),
   syncDismissRefusal: ({ key }) => syncEngine().dismissRefusal(key),
   syncDismissTextMerge: ({ key }) => syncEngine().dismissTextMerge(key),
+  syncDismissTakenOut: ({ keys }) => syncEngine().dismissTakenOut(keys),
   syncKeepKept: ({ key }) => syncEngine().dismissKept(key),
   syncDeleteKept: ({ key }) => syncEngine().deleteKept(key),
   deskLock: ({ kind, id, release }) => syncEngine().lock(kind, id, release),

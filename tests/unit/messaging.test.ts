@@ -38,6 +38,7 @@ const handlers: Handlers = {
   syncResolve: async () => status,
   syncDismissRefusal: async () => status,
   syncDismissTextMerge: async () => status,
+  syncDismissTakenOut: async () => status,
   syncKeepKept: async () => status,
   syncDeleteKept: async () => status,
   deskLock: async () => ({ ok: false, code: 'not_synced' }),

@@ -1,0 +1,140 @@
+import { useState } from 'preact/hooks';
+import { t, type MessageKey } from '../locales';
+import { sendMessage } from '../messaging/protocol';
+import type { SyncTakenOut, SyncTakenOutTo } from '../storage/sync-state';
+
+interface Props {
+  /**
+   * The notices of this issue's items colleagues took out (`SyncState.takenOut` of this issue,
+   * less those the list shows again), oldest first.
+   */
+  notices: readonly SyncTakenOut[];
+  /** An issue's name as the picker says it (undefined: not on this desk). */
+  issueName: (id: string) => string | undefined;
+  /** Opens a draft in the editor, wherever it is now (the inbox, another issue, the trash). */
+  onOpen: (id: string) => void;
+}
+
+const SENTENCES: Record<SyncTakenOutTo, [named: MessageKey, anonymous: MessageKey]> = {
+  inbox: ['shared.takenOut.inbox', 'shared.takenOut.inboxAnon'],
+  issue: ['shared.takenOut.issue', 'shared.takenOut.issueAnon'],
+  trash: ['shared.takenOut.trash', 'shared.takenOut.trashAnon'],
+  merged: ['shared.takenOut.merged', 'shared.takenOut.mergedAnon'],
+  deleted: ['shared.takenOut.deleted', 'shared.takenOut.deletedAnon'],
+};
+
+const LINES: Record<SyncTakenOutTo, MessageKey> = {
+  inbox: 'shared.takenOut.line.inbox',
+  issue: 'shared.takenOut.line.issue',
+  trash: 'shared.takenOut.line.trash',
+  merged: 'shared.takenOut.line.merged',
+  deleted: 'shared.takenOut.line.deleted',
+};
+
+/** What the sentences name besides the item: the issue it went to, the draft it went into. */
+function where(notice: SyncTakenOut, issueName: Props['issueName']) {
+  const to =
+    (notice.toIssueId && issueName(notice.toIssueId)) ||
+    notice.toIssue ||
+    t('shared.takenOut.otherIssue');
+  const into = notice.mergedIntoTitle || t('shared.takenOut.otherDraft');
+  return { title: notice.title, to, into };
+}
+
+/**
+ * « Paul Martin a retiré « Bpifrance recrute… » du numéro. », « … a déplacé « … » vers « Les
+ * indiscrets du 22 mars ». », « … mis à la corbeille », « … fusionné dans « … » »: one item a
+ * colleague took out of the issue, by who did it (impersonal when the desk did not say).
+ */
+export function takenOutSentence(notice: SyncTakenOut, issueName: Props['issueName']): string {
+  const [named, anonymous] = SENTENCES[notice.to];
+  const params = where(notice, issueName);
+  return notice.by ? t(named, { ...params, name: notice.by }) : t(anonymous, params);
+}
+
+/** One line of a grouped notice: the item and where it is now (who did it, when not one name). */
+function takenOutLine(notice: SyncTakenOut, issueName: Props['issueName'], byEach: boolean) {
+  const line = t(LINES[notice.to], where(notice, issueName));
+  return byEach && notice.by ? t('shared.takenOut.lineBy', { line, name: notice.by }) : line;
+}
+
+/** The draft « Ouvrir » opens: the item where it is now, or the draft it was merged into. */
+function openable(notice: SyncTakenOut): { id: string; title: string } | undefined {
+  if (notice.to === 'deleted') return undefined;
+  if (notice.to === 'merged') {
+    return notice.mergedInto
+      ? { id: notice.mergedInto, title: notice.mergedIntoTitle || notice.title }
+      : undefined;
+  }
+  return { id: notice.recordId, title: notice.title };
+}
+
+/**
+ * In the issue's column, above its items: the items colleagues took out of it since this editor
+ * last looked (services/sync.ts, `noteTakenOut`), so that one who was about to reorder or
+ * proofread an item that vanished knows who did it and where it went. One item: its sentence;
+ * several (a colleague took out five): one notice, a line each. Each item can be opened where
+ * it is now (« Ouvrir »); « Fermer » closes the notice, for every view of this browser. Said as a
+ * status: nothing to decide, nothing was lost.
+ */
+export function TakenOutNotice({ notices, issueName, onOpen }: Props) {
+  const [closing, setClosing] = useState(false);
+  if (notices.length === 0) return null;
+  const close = () => {
+    setClosing(true);
+    sendMessage('syncDismissTakenOut', { keys: notices.map((notice) => notice.key) }).catch(() =>
+      setClosing(false),
+    );
+  };
+  const names = new Set(notices.map((notice) => notice.by ?? ''));
+  const oneName = names.size === 1 ? [...names][0] : undefined;
+  const open = (notice: SyncTakenOut, named: boolean) => {
+    const target = openable(notice);
+    if (!target) return null;
+    return (
+      <button
+        type="button"
+        class="button button--small"
+        aria-label={named ? t('shared.takenOut.openNamed', { title: target.title }) : undefined}
+        onClick={() => onOpen(target.id)}
+      >
+        {t('shared.takenOut.open')}
+      </button>
+    );
+  };
+  const single = notices.length === 1 ? notices[0]! : undefined;
+  return (
+    <div
+      class="notice notice--info taken-out"
+      role="status"
+      data-testid="taken-out"
+      hidden={closing}
+    >
+      {single ? (
+        <p>
+          {takenOutSentence(single, issueName)} {open(single, false)}
+        </p>
+      ) : (
+        <>
+          <p>
+            {oneName
+              ? t('shared.takenOut.many', { name: oneName, count: notices.length })
+              : t('shared.takenOut.manyAnon', { count: notices.length })}
+          </p>
+          <ul class="taken-out__items">
+            {notices.map((notice) => (
+              <li key={notice.key}>
+                {takenOutLine(notice, issueName, oneName === undefined)} {open(notice, true)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div class="notice__actions">
+        <button type="button" class="button button--small" onClick={close}>
+          {t('common.close')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,199 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { IssueView } from '../../../components/IssueView';
+import { setLocale } from '../../../locales/core';
+import { registerHandlers, type Handlers } from '../../../messaging/protocol';
+import { db } from '../../../storage/db';
+import { addToIssue, createIssue } from '../../../storage/issues';
+import type { SyncTakenOut } from '../../../storage/sync-state';
+import { deskState } from '../desk-fixtures';
+import { addDraft } from '../storage/helpers';
+import { wrap } from './desk-views';
+
+/**
+ * The issue's column tells the items colleagues took out of it (SyncState.takenOut, written by
+ * the sync): who, where each went, « Ouvrir » where it is now, « Fermer ».
+ */
+
+let calls: Array<[string, unknown]>;
+let unregister: () => void;
+let opened: string[];
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  localStorage.clear();
+  calls = [];
+  opened = [];
+  unregister = registerHandlers({
+    syncDismissTakenOut: async (request: unknown) => {
+      calls.push(['syncDismissTakenOut', request]);
+      return { ...deskState('editor'), pending: 0, conflicts: 0, refusals: 0 };
+    },
+  } as unknown as Handlers);
+  await Promise.all([db.clips.clear(), db.issues.clear(), db.syncState.clear()]);
+});
+afterEach(() => {
+  unregister();
+  cleanup();
+  setLocale('fr');
+});
+
+/** The issue of the 15th of March with one item left, and the issue of the 22nd. */
+async function issues() {
+  const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+  const other = await createIssue({ title: 'Les indiscrets du 22 mars', date: '2026-03-22' });
+  const left = await addDraft(db, { title: 'Reste', label: 'OVH reste' });
+  await addToIssue(left.id, issue.id);
+  return { issue, other, left };
+}
+
+const notice = (patch: Partial<SyncTakenOut> & Pick<SyncTakenOut, 'recordId' | 'issueId'>) =>
+  ({
+    key: `draft:${patch.recordId}`,
+    title: 'Bpifrance recrute…',
+    to: 'inbox',
+    by: 'Paul Martin',
+    at: '2026-03-15T10:00:00.000Z',
+    ...patch,
+  }) as SyncTakenOut;
+
+const show = async (issueId: string, takenOut: SyncTakenOut[]) => {
+  await db.syncState.put(deskState('editor', { takenOut }));
+  wrap(
+    <IssueView
+      currentIssueId={issueId}
+      onSelectIssue={() => {}}
+      onOpenDraft={(id) => opened.push(id)}
+    />,
+  );
+  return screen.findByTestId('taken-out');
+};
+
+describe('the issue column › items a colleague took out', () => {
+  it('one item: who took it out, as a status, « Ouvrir » where it is now and « Fermer »', async () => {
+    const { issue } = await issues();
+    const shown = await show(issue.id, [notice({ recordId: 'd1', issueId: issue.id })]);
+
+    expect(shown.textContent).toContain(
+      'Paul Martin a retiré «\u00a0Bpifrance recrute…\u00a0» du numéro.',
+    );
+    expect(shown.getAttribute('role')).toBe('status');
+    // In the issue's column, with its items.
+    expect(shown.closest('section.issue')).not.toBeNull();
+    fireEvent.click(within(shown).getByRole('button', { name: 'Ouvrir' }));
+    expect(opened).toEqual(['d1']);
+    fireEvent.click(within(shown).getByRole('button', { name: 'Fermer' }));
+    await waitFor(() => expect(calls).toEqual([['syncDismissTakenOut', { keys: ['draft:d1'] }]]));
+  });
+
+  it('says each way out: moved to another issue (as the picker names it), trashed, merged', async () => {
+    const { issue, other } = await issues();
+    await show(issue.id, [
+      notice({ recordId: 'd1', issueId: issue.id, to: 'issue', toIssueId: other.id }),
+    ]);
+    expect(screen.getByTestId('taken-out').textContent).toContain(
+      'Paul Martin a déplacé «\u00a0Bpifrance recrute…\u00a0» vers «\u00a0Les indiscrets du 22 mars\u00a0».',
+    );
+    cleanup();
+
+    await show(issue.id, [notice({ recordId: 'd2', issueId: issue.id, to: 'trash' })]);
+    expect(screen.getByTestId('taken-out').textContent).toContain(
+      'Paul Martin a mis «\u00a0Bpifrance recrute…\u00a0» à la corbeille.',
+    );
+    cleanup();
+
+    const shown = await show(issue.id, [
+      notice({
+        recordId: 'd3',
+        issueId: issue.id,
+        to: 'merged',
+        mergedInto: 'd9',
+        mergedIntoTitle: 'Le yacht du ministre',
+        by: undefined,
+      }),
+    ]);
+    expect(shown.textContent).toContain(
+      '«\u00a0Bpifrance recrute…\u00a0» a été fusionné dans «\u00a0Le yacht du ministre\u00a0».',
+    );
+    // Opens the draft it went into, where its text now is.
+    fireEvent.click(within(shown).getByRole('button', { name: 'Ouvrir' }));
+    expect(opened).toEqual(['d9']);
+  });
+
+  it('several at once: one notice, a line each, one « Fermer » for all', async () => {
+    const { issue, other } = await issues();
+    const shown = await show(issue.id, [
+      notice({ recordId: 'd1', issueId: issue.id, title: 'Un' }),
+      notice({ recordId: 'd2', issueId: issue.id, title: 'Deux', to: 'trash' }),
+      notice({
+        recordId: 'd3',
+        issueId: issue.id,
+        title: 'Trois',
+        to: 'issue',
+        toIssueId: other.id,
+      }),
+    ]);
+
+    expect(screen.getAllByTestId('taken-out')).toHaveLength(1);
+    expect(shown.querySelector('p')!.textContent).toBe(
+      'Paul Martin a retiré 3 indiscrets du numéro\u00a0:',
+    );
+    const lines = [...shown.querySelectorAll('li')].map((li) => li.firstChild!.textContent);
+    expect(lines).toEqual([
+      '«\u00a0Un\u00a0»\u00a0: remis dans les brouillons',
+      '«\u00a0Deux\u00a0»\u00a0: mis à la corbeille',
+      '«\u00a0Trois\u00a0»\u00a0: déplacé vers «\u00a0Les indiscrets du 22 mars\u00a0»',
+    ]);
+    fireEvent.click(within(shown).getByRole('button', { name: 'Ouvrir «\u00a0Deux\u00a0»' }));
+    expect(opened).toEqual(['d2']);
+    fireEvent.click(within(shown).getByRole('button', { name: 'Fermer' }));
+    await waitFor(() =>
+      expect(calls).toEqual([
+        ['syncDismissTakenOut', { keys: ['draft:d1', 'draft:d2', 'draft:d3'] }],
+      ]),
+    );
+  });
+
+  it('several hands: the notice names nobody at its head, each line who did it', async () => {
+    const { issue } = await issues();
+    const shown = await show(issue.id, [
+      notice({ recordId: 'd1', issueId: issue.id, title: 'Un' }),
+      notice({ recordId: 'd2', issueId: issue.id, title: 'Deux', by: 'Léa Roux' }),
+    ]);
+
+    expect(shown.querySelector('p')!.textContent).toBe(
+      '2 indiscrets ont été retirés du numéro\u00a0:',
+    );
+    expect(shown.textContent).toContain(
+      '«\u00a0Deux\u00a0»\u00a0: remis dans les brouillons, par Léa Roux',
+    );
+  });
+
+  it('not in another issue’s column, nor for an item the list shows again', async () => {
+    const { issue, other, left } = await issues();
+    const shown = await show(issue.id, [
+      notice({ recordId: 'd1', issueId: other.id, title: 'Ailleurs' }),
+      notice({ recordId: left.id, issueId: issue.id, title: 'OVH reste' }),
+      notice({ recordId: 'd2', issueId: issue.id, title: 'Parti' }),
+    ]);
+
+    // The one item of this issue that is not in its list, alone: not a group of three.
+    expect(shown.textContent).toContain('Paul Martin a retiré «\u00a0Parti\u00a0» du numéro.');
+    expect(shown.textContent).not.toContain('Ailleurs');
+    expect(shown.textContent).not.toContain('OVH reste');
+  });
+
+  it('in English', async () => {
+    setLocale('en');
+    const { issue, other } = await issues();
+    await show(issue.id, [
+      notice({ recordId: 'd1', issueId: issue.id, to: 'issue', toIssueId: other.id }),
+    ]);
+
+    expect(screen.getByTestId('taken-out').textContent).toContain(
+      'Paul Martin moved “Bpifrance recrute…” to “Les indiscrets du 22 mars”.',
+    );
+    expect(screen.getByRole('button', { name: 'Open' })).toBeTruthy();
+  });
+});
