@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { SHARED_DESK_STATE, storedIssue, syncedDraft } from './database';
+import { ISSUE, SAID, seeded } from './taken-out-seed';
 import { launchSeeded, openDesk, squash, until, type ExtensionSession } from './harness';
 
 /**
@@ -10,59 +10,6 @@ import { launchSeeded, openDesk, squash, until, type ExtensionSession } from './
  * over a reload and goes with « Fermer », for good; axe finds nothing wrong with it. No WordPress needed: the state and the
  * drafts are written into IndexedDB as a sync leaves them.
  */
-
-const ISSUE = 'taken-out-issue-15';
-const OTHER = 'taken-out-issue-22';
-
-const draft = (id: string, title: string, second: number, fields: object = {}) => ({
-  ...syncedDraft({ id, title, second }),
-  ...fields,
-});
-
-const notice = (recordId: string, title: string, fields: object = {}) => ({
-  key: `draft:${recordId}`,
-  recordId,
-  issueId: ISSUE,
-  title,
-  to: 'inbox',
-  by: 'Paul Martin',
-  at: '2026-03-15T10:00:00.000Z',
-  ...fields,
-});
-
-function seeded() {
-  const now = new Date().toISOString();
-  return {
-    issues: [
-      storedIssue(ISSUE, { at: now }),
-      storedIssue(OTHER, { title: 'Les indiscrets du 22 mars', at: now }),
-    ],
-    clips: [
-      draft('stays', 'OVH reste', 1, { issueId: ISSUE, sortKey: 'a0' }),
-      draft('removed', 'Bpifrance recrute', 2),
-      draft('moved', 'Le ministre et le yacht', 3, { issueId: OTHER, sortKey: 'a0' }),
-      draft('trashed', 'La vedette du ministre', 4, {
-        issueId: ISSUE,
-        sortKey: 'a1',
-        deletedAt: now,
-      }),
-    ],
-    syncState: [
-      {
-        ...SHARED_DESK_STATE,
-        takenOut: [
-          notice('removed', 'Bpifrance recrute'),
-          notice('moved', 'Le ministre et le yacht', {
-            to: 'issue',
-            toIssueId: OTHER,
-            toIssue: 'Les indiscrets du 22 mars',
-          }),
-          notice('trashed', 'La vedette du ministre', { to: 'trash' }),
-        ],
-      },
-    ],
-  };
-}
 
 describe('items a colleague took out of the issue, in Chromium', () => {
   let session: ExtensionSession;
@@ -83,14 +30,7 @@ describe('items a colleague took out of the issue, in Chromium', () => {
     expect(await notices.count()).toBe(1);
     // In the issue's column, above its items.
     expect(await desk.locator('.desk__issue').getByTestId('taken-out').count()).toBe(1);
-    expect(squash(await notices.innerText())).toBe(
-      squash(
-        'Paul Martin a retiré 3 indiscrets du numéro\u00a0: ' +
-          '«\u00a0Bpifrance recrute\u00a0»\u00a0: remis dans les brouillons Ouvrir ' +
-          '«\u00a0Le ministre et le yacht\u00a0»\u00a0: déplacé vers «\u00a0Les indiscrets du 22 mars\u00a0» Ouvrir ' +
-          '«\u00a0La vedette du ministre\u00a0»\u00a0: mis à la corbeille Ouvrir Fermer',
-      ),
-    );
+    expect(squash(await notices.innerText())).toBe(squash(SAID));
 
     // Its « Ouvrir » each named by its item, the notice a status: nothing axe finds wrong.
     expect(await axeViolations(desk)).toEqual([]);
