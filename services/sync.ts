@@ -1626,11 +1626,14 @@ export class SyncEngine {
     me: number | undefined,
   ): Promise<void> {
     if (!before) return;
-    const key = outboxKey('draft', before.id);
     const after = await this.db.clips.get(before.id);
-    const notices = (await this.state()).takenOut ?? [];
     const inIssue = (draft: Draft | undefined, issueId: string) =>
-      !!draft && !draft.deletedAt && draft.issueId === issueId;
+      !!issueId && !!draft && !draft.deletedAt && draft.issueId === issueId;
+    // A draft of the inbox (or the trash) that stays out of the issues, most of what a pull
+    // brings: nothing to tell, no notice to take back.
+    if (!inIssue(before, before.issueId) && !(after && inIssue(after, after.issueId))) return;
+    const key = outboxKey('draft', before.id);
+    const notices = (await this.state()).takenOut ?? [];
     const others = notices.filter((notice) => notice.key !== key);
     const told = notices.find((notice) => notice.key === key);
     const issueId = !before.deletedAt ? before.issueId : '';
