@@ -53,6 +53,33 @@ function startedOf(typed: Typed, today: string, style: HouseStyle): Typed | unde
   return typed.date !== today || titled || typed.intro.trim() !== '' ? typed : undefined;
 }
 
+/**
+ * The keyboard after « Créer le numéro », the form gone with the button that had it: on the new
+ * issue's empty list, once the view shows that issue (its « Numéro en cours ») and draws the list.
+ * The list's message says what comes next (« Aucun indiscret : ajoutez des brouillons depuis la
+ * liste, ou déposez-les ici. »), the desk having said « Numéro créé. »; being no field, it leaves
+ * the desk's keys working (1 the drafts, then a to add one: a new issue composed from the
+ * keyboard alone), where the list « Numéro en cours » or the title's field would take them as
+ * typing (« 1 », « a » choosing an issue or written in its title). Tab goes on from there. Not
+ * taken from where the editor went meanwhile; given up when the issue is not shown.
+ */
+function focusCreated(id: string): void {
+  const settle = () => {
+    const picker = document.querySelector<HTMLSelectElement>('.issue__picker select');
+    const empty = document.querySelector<HTMLElement>('[data-testid="issue-empty"]');
+    if (picker?.value !== id || !empty) return;
+    stop();
+    if (!document.activeElement || document.activeElement === document.body) empty.focus();
+  };
+  const observer = new MutationObserver(settle);
+  const timer = setTimeout(() => observer.disconnect(), 10_000);
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  };
+  observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+}
+
 interface Props {
   onCreated: (id: string) => void;
   onCancel?: () => void;
@@ -165,6 +192,7 @@ function NewIssueFields({
       });
       // Created: nothing waits any more.
       keepStarted(undefined);
+      focusCreated(issue.id);
       onCreated(issue.id);
     } catch (e) {
       setError(wordFailure(t('issue.createFailed'), e));
