@@ -9,6 +9,7 @@ import { Inbox } from './Inbox';
 import { IssueFieldsForm } from './IssueFieldsForm';
 import { IssueItems } from './IssueItems';
 import { IssueOutput } from './IssueOutput';
+import { focusLost } from './IssueParts';
 import { useIssueNames } from './useIssueNames';
 import { IssuePicker, PickHint, useIssues } from './IssuePicker';
 import { NewIssueForm } from './NewIssueForm';
@@ -140,6 +141,52 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
   };
 
   /**
+   * The draft open in the editor put in the trash by its « Supprimer »: the editor closes and the
+   * draft's row leaves the list it was in (the issue's items, else the inbox). The keyboard goes
+   * to where it was, the next row of that list (else the one before), else to the list itself
+   * (the empty issue's message, the inbox's search), not to the page's body with the editor's
+   * button. The neighbour takes it at once, and again by its id once the trashed row has gone,
+   * should the list draw its rows anew; the keyboard moved on meanwhile is left where it is.
+   */
+  const focusAfterTrash = (id: string) => {
+    const el = root.current;
+    if (!el) return;
+    const items = [...el.querySelectorAll<HTMLElement>('.desk__issue [data-item-id]')];
+    const inIssue = items.some((row) => row.dataset.itemId === id);
+    const rows = inIssue
+      ? items
+      : [...el.querySelectorAll<HTMLElement>('.desk__inbox .draft-list > li[data-index]')];
+    const idOf = (row: HTMLElement | undefined) =>
+      inIssue ? row?.dataset.itemId : row?.querySelector<HTMLElement>('[data-id]')?.dataset.id;
+    const rowOf = (draftId: string) =>
+      inIssue
+        ? el.querySelector<HTMLElement>(`.desk__issue [data-item-id="${draftId}"]`)
+        : (el.querySelector(`.desk__inbox [data-id="${draftId}"]`)?.closest<HTMLElement>('li') ??
+          null);
+    const at = rows.findIndex((row) => idOf(row) === id);
+    const next = at < 0 ? undefined : (rows[at + 1] ?? rows[at - 1]);
+    const nextId = idOf(next);
+    next?.focus();
+    const list = () =>
+      el.querySelector<HTMLElement>(
+        inIssue ? '.desk__issue [data-testid="issue-empty"]' : '.desk__inbox input[type="search"]',
+      );
+    const settle = () => {
+      if (rowOf(id)) return;
+      stop();
+      if (focusLost()) ((nextId ? rowOf(nextId) : null) ?? list())?.focus();
+    };
+    const observer = new MutationObserver(settle);
+    // Never left watching: a trash that failed leaves the row, and the keyboard, where they are.
+    const timer = setTimeout(() => observer.disconnect(), 10_000);
+    const stop = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+    observer.observe(el, { childList: true, subtree: true });
+  };
+
+  /**
    * The keyboard jumps to a column: 1 the drafts (unfolded if need be), 2 the issue's items (the
    * open one, or the first), 3 the editor's text, 4 the publish button (or the first control).
    */
@@ -238,6 +285,10 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
       currentIssueId={currentIssueId}
       onClose={() => {
         focusList();
+        setSelectedId(undefined);
+      }}
+      onTrashed={() => {
+        focusAfterTrash(selectedId);
         setSelectedId(undefined);
       }}
       closeLabel={t('common.close')}

@@ -47,6 +47,12 @@ interface Props {
   /** The issue the editor is composing, if any: "Add to issue" targets it. */
   currentIssueId?: string | null;
   onClose?: () => void;
+  /**
+   * Called instead of `onClose` once « Supprimer » has put the draft in the trash: the view
+   * closes the editor and puts the keyboard where the draft was in its list (Desk.tsx), its row
+   * gone with it.
+   */
+  onTrashed?: () => void;
   /** What the close button says: "Back" in the popup, "Close" on the desk. */
   closeLabel?: string;
   /**
@@ -110,6 +116,7 @@ function DraftEditorOf({
   id,
   currentIssueId,
   onClose,
+  onTrashed,
   closeLabel = t('common.back'),
   autoFocus = true,
   onOpenDraft,
@@ -219,7 +226,8 @@ function DraftEditorOf({
     // Named as the list in sight names it: an item of an issue by its label, not by the draft's
     // title, which the issue list does not show.
     offer(token, t('undo.trashed', { title: draft.issueId ? itemLabel(form) : form.title }));
-    onClose?.();
+    if (onTrashed) onTrashed();
+    else onClose?.();
   };
 
   /**

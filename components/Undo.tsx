@@ -300,8 +300,10 @@ export function UndoProvider({ children, onUndone }: Props) {
       // Nothing came back when another view had undone it already: there is nothing to show.
       if (!back) return;
       undone.current?.(back);
-      // Items put back in their issue: the keyboard goes back to the list, on the first one.
-      if (chosen.token.removed && back.draftId) noteReturn(back.issueId, back.draftId);
+      // Items put back in their issue: the keyboard goes back to the list, on the first one; so
+      // does a draft of an issue put back from the trash (its editor's « Supprimer » closed it).
+      const returned = chosen.token.removed || chosen.token.label === 'trash';
+      if (returned && back.issueId && back.draftId) noteReturn(back.issueId, back.draftId);
       // One of them could not come back: the bar says which, and why.
       if (back.notBack) tell(notBackText(back.notBack.reason, back.notBack.title, 1));
     } catch (e) {
