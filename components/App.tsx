@@ -29,6 +29,30 @@ const SharedDeskBar = lazyComponent(() => import('./SharedDeskBar').then((m) => 
 /** A draft is opened from a tab, and "Back" returns to it. */
 type View = { kind: Tab } | { kind: 'draft'; id: string; from: Tab };
 
+/**
+ * « ← Retour » from a draft opened in the popup's issue tab: the keyboard, left on nothing as the
+ * editor went, goes to that draft's item in the issue's list once the list (loaded with the tab)
+ * draws it, as the desk's editor gives it back to its row. Not taken from where the editor went
+ * meanwhile; given up when the item does not come (it left the issue).
+ */
+function returnToItem(root: HTMLElement | null, id: string): void {
+  if (!root) return;
+  const find = () => root.querySelector<HTMLElement>(`.issue [data-item-id="${id}"]`);
+  const settle = () => {
+    const row = find();
+    if (!row) return;
+    stop();
+    if (!document.activeElement || document.activeElement === document.body) row.focus();
+  };
+  const observer = new MutationObserver(settle);
+  const timer = setTimeout(() => observer.disconnect(), 10_000);
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  };
+  observer.observe(root, { childList: true, subtree: true });
+}
+
 /** The desk drawn before its code is loaded (DeskFirstScreen.tsx, kept out of the popup). */
 export type DeskFirstScreen = ComponentType<{
   header: ComponentChildren;
@@ -61,6 +85,7 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
   // and the tabs come back to the inbox as it was left.
   const inboxFilters = useInboxFilters();
   const inboxReturn = useRef<InboxReturn>();
+  const popupRoot = useRef<HTMLDivElement>(null);
 
   /** Shows another view; leaving the inbox notes where the editor was in it. */
   const show = (next: View) => {
@@ -166,7 +191,7 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
   return (
     <AnnouncerProvider>
       <UndoProvider onUndone={showUndone}>
-        <div class="popup">
+        <div class="popup" ref={popupRoot}>
           {header}
           <main>
             <div id={TAB_PANEL_ID} role="tabpanel" aria-labelledby={tabButtonId(tab)}>
@@ -185,7 +210,10 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
                   key={view.id}
                   id={view.id}
                   currentIssueId={currentIssueId}
-                  onClose={() => show({ kind: view.from })}
+                  onClose={() => {
+                    if (view.from === 'issue') returnToItem(popupRoot.current, view.id);
+                    show({ kind: view.from });
+                  }}
                   onOpenDraft={(other) => show({ kind: 'draft', id: other, from: view.from })}
                 />
               )}
