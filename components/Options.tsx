@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   createHouseStyle,
   formatIssueTitle,
@@ -46,19 +46,45 @@ export function Options() {
   );
 }
 
+/**
+ * Marks, for the page drawn again in the language chosen, that the language's list had the
+ * keyboard: kept for this tab only, and read once.
+ */
+const LANGUAGE_FOCUS_KEY = 'indiscrets:options-language-focus';
+
 function LanguageSettings() {
   const value = useStorageItem(uiLocale);
+  // The page is drawn anew in the language chosen (a reload, which every text of the page
+  // follows): the keyboard comes back to the list the editor chose it from, rather than to
+  // nothing at the top of the page, and a screen reader says the list in its new language.
+  const select = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (!value) return;
+    try {
+      if (sessionStorage.getItem(LANGUAGE_FOCUS_KEY) === null) return;
+      sessionStorage.removeItem(LANGUAGE_FOCUS_KEY);
+    } catch {
+      return;
+    }
+    select.current?.focus();
+  }, [!value]);
   if (!value) return null;
   return (
     <section class="card" aria-labelledby="lang-heading">
       <h2 id="lang-heading">{t('options.language')}</h2>
       <select
+        ref={select}
         aria-label={t('options.language')}
         value={value}
         onChange={async (e) => {
           const next = (e.target as HTMLSelectElement).value as UiLocale;
           await uiLocale.setValue(next);
           setLocaleChoice(next);
+          try {
+            sessionStorage.setItem(LANGUAGE_FOCUS_KEY, '1');
+          } catch {
+            // Without the tab's storage the page is drawn again all the same, the focus at its top.
+          }
           location.reload();
         }}
       >
