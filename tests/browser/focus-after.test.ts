@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  clipFixture,
+  clipTwoArticles,
+  type ExtensionSession,
+  focusedLabel,
+  launchExtension,
+  openDesk,
+  openPopup,
+  type PageServer,
+  servePages,
+  until,
+} from './harness';
+
+/**
+ * Where the keyboard goes after an action takes away what held it, in real Chromium with the
+ * built extension: « Créer le numéro » (the form goes), the editor's « Supprimer » on the desk and
+ * the undo bar's « Annuler », the popup editor's « ← Retour » to the issue tab, a language chosen
+ * in the options (the page drawn again): never left on the page's body. The tests share one
+ * profile and run in order.
+ */
+describe('the keyboard after an action, in Chromium', () => {
+  let session: ExtensionSession;
+  let server: PageServer;
+  const titles = { guardian: '', lemonde: '', quanta: '' };
+
+  beforeAll(async () => {
+    server = await servePages();
+    session = await launchExtension();
+    session.context.setDefaultTimeout(15_000);
+    Object.assign(titles, await clipTwoArticles(session, server));
+    titles.quanta = await clipFixture(session, server, 'quanta-1', '.post__content__section p');
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  /**
+   * Waits for the focus to leave `from` (the control pressed, then the page's body as it goes)
+   * and answers what has it then: the focus may pass by the body before it is given back.
+   */
+  const focusAfter = (page: Page, from: string) =>
+    until(
+      () => focusedLabel(page),
+      (now) => now !== from && now !== 'BODY',
+      `the focus moved from « ${from} »`,
+    );
+
+  /** Fills in the new issue's form for `date` (giving `title`) and presses « Créer le numéro ». */
+  async function createFromKeyboard(page: Page, date: string, title: string) {
+    const form = page.getByRole('form', { name: 'Nouveau numéro' });
+    await form.getByLabel('Date').fill(date);
+    await until(
+      () => form.getByLabel('Titre').inputValue(),
+      (value) => value === title,
+      'the title',
+    );
+    await form.getByRole('button', { name: 'Créer le numéro' }).focus();
+    await page.keyboard.press('Enter');
+  }
+
+  /**
+   * Waits for the focus to leave « Créer le numéro » (and the page's body, as the form goes) and
+   * answers where it went: the empty issue's message, in the issue « Numéro en cours » shows.
+   */
+  const afterCreate = async (page: Page) => {
+    await focusAfter(page, 'Créer le numéro');
+    return page.evaluate(() => ({
+      focused: document.activeElement?.getAttribute('data-testid'),
+      issue:
+        document.querySelector<HTMLSelectElement>('.issue__picker select')?.selectedOptions[0]
+          ?.text,
+    }));
+  };
+
+  it('puts the focus, after « Créer le numéro », on the new issue’s empty list (popup, then desk)', async () => {
+    // The first issue, from the popup's form.
+    const popup = await openPopup(session);
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+    await createFromKeyboard(popup, '2027-03-15', 'Les indiscrets du 15 mars');
+    expect(await afterCreate(popup)).toEqual({
+      focused: 'issue-empty',
+      issue: 'Les indiscrets du 15 mars',
+    });
+    await popup.close();
+
+    // Another, from the desk's « + Nouveau numéro »; the desk's keys still work from there.
+    const desk = await openDesk(session);
+    await desk.getByTestId('new-issue').click();
+    await createFromKeyboard(desk, '2027-03-22', 'Les indiscrets du 22 mars');
+    expect(await afterCreate(desk)).toEqual({
+      focused: 'issue-empty',
+      issue: 'Les indiscrets du 22 mars',
+    });
+    await desk.keyboard.press('1');
+    await until(
+      () => desk.evaluate(() => !!document.activeElement?.matches('.draft-list > li')),
+      Boolean,
+      'a draft to take the focus on « 1 »',
+    );
+    await desk.close();
+  });
+
+  /** The issue's items in `page`: each row's item id and label, in order. */
+  const itemRows = (page: Page) =>
+    page.getByTestId('issue-item').evaluateAll((rows) =>
+      rows.map((row) => ({
+        id: row.getAttribute('data-item-id')!,
+        label: row.getAttribute('aria-label')!,
+      })),
+    );
+
+  /** The item row that has the focus: its id, or what else has it. */
+  const focusedItem = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return 'BODY';
+      return el.getAttribute('data-item-id') ?? `${el.tagName} ${el.getAttribute('aria-label')}`;
+    });
+
+  it('gives the focus back, after the popup editor’s « ← Retour », to the issue tab’s item that was open', async () => {
+    const popup = await openPopup(session);
+    await popup.getByRole('tab', { name: 'Brouillons' }).click();
+    for (const title of [titles.guardian, titles.lemonde, titles.quanta]) {
+      const add = popup.getByRole('button', { name: `Ajouter « ${title} » au numéro` });
+      await add.click();
+      await add.waitFor({ state: 'detached' });
+    }
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+    const rows = await until(
+      () => itemRows(popup),
+      (list) => list.length === 3,
+      'the three items',
+    );
+    // The second item, opened by Enter on its row; « ← Retour » pressed from the keyboard.
+    await popup.locator(`[data-item-id="${rows[1]!.id}"]`).focus();
+    await popup.keyboard.press('Enter');
+    const back = popup.getByTestId('draft-editor').getByRole('button', { name: '← Retour' });
+    await back.focus();
+    await popup.keyboard.press('Enter');
+    await back.waitFor({ state: 'detached' });
+    await until(
+      () => focusedItem(popup),
+      (now) => now === rows[1]!.id,
+      'the focus on the item that was open',
+    );
+    await popup.close();
+  });
+
+  it('puts the focus, after the desk editor’s « Supprimer », on the next item, and after « Annuler » back on the item', async () => {
+    const desk = await openDesk(session);
+    const rows = await until(
+      () => itemRows(desk),
+      (list) => list.length === 3,
+      'the three items',
+    );
+    // The middle item opened in the editor, then put in the trash from its « Supprimer ».
+    await desk.locator(`[data-item-id="${rows[1]!.id}"] .issue-item__title`).click();
+    const trash = desk.getByTestId('draft-editor').getByTestId('delete-button');
+    await trash.focus();
+    await desk.keyboard.press('Enter');
+    await until(
+      () => itemRows(desk),
+      (list) => list.length === 2,
+      'the item trashed',
+    );
+    // On the row that took its place, not on the page's body with the editor's button.
+    expect(
+      await until(
+        () => focusedItem(desk),
+        (now) => now !== 'BODY' && !now.startsWith('BUTTON'),
+        'the focus moved',
+      ),
+    ).toBe(rows[2]!.id);
+
+    // « Annuler » in the undo bar: the draft back in its place, the keyboard on its row's
+    // « Retirer », as after « Retirer » and « Annuler ».
+    const undo = desk.getByTestId('undo-bar').getByRole('button', { name: 'Annuler' });
+    await undo.focus();
+    await desk.keyboard.press('Enter');
+    await until(
+      () => itemRows(desk),
+      (list) => list.length === 3,
+      'the item back',
+    );
+    const remove = await desk
+      .locator(`[data-item-id="${rows[1]!.id}"] .issue-item__remove`)
+      .getAttribute('aria-label');
+    expect(await focusAfter(desk, 'Annuler')).toBe(remove);
+    await desk.close();
+  });
+
+  it('gives the focus back to « Langue de l’interface » once the options are drawn in the language chosen', async () => {
+    const options = await session.openExtensionPage('options.html');
+    const french = options.getByRole('combobox', { name: 'Langue de l’interface' });
+    await french.focus();
+    await french.selectOption('en');
+    await options.getByRole('heading', { name: 'Indiscrets settings' }).waitFor();
+    await until(
+      () => focusedLabel(options),
+      (now) => now === 'Interface language',
+      'the focus on the language’s list, in English',
+    );
+    // And back to French, the same way.
+    await options.getByRole('combobox', { name: 'Interface language' }).selectOption('fr');
+    await options.getByRole('heading', { name: 'Réglages d’Indiscrets' }).waitFor();
+    await until(
+      () => focusedLabel(options),
+      (now) => now === 'Langue de l’interface',
+      'the focus on the language’s list, in French',
+    );
+    await options.close();
+  });
+});
