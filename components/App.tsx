@@ -15,6 +15,7 @@ import { useDeskSync } from './useDeskSync';
 import { useInboxFilters, type InboxReturn } from './useInboxFilters';
 import { useOnlyIssue } from './useOnlyIssue';
 import { useStorageItem } from './useStorageItem';
+import { focusLost, whenDrawn } from './whenDrawn';
 
 // The inbox paints first; the editor and the issue (with exports, WordPress) load when opened.
 const DraftEditor = lazyComponent(() => import('./DraftEditor').then((m) => m.DraftEditor));
@@ -37,20 +38,13 @@ type View = { kind: Tab } | { kind: 'draft'; id: string; from: Tab };
  */
 function returnToItem(root: HTMLElement | null, id: string): void {
   if (!root) return;
-  const find = () => root.querySelector<HTMLElement>(`.issue [data-item-id="${id}"]`);
-  const settle = () => {
-    const row = find();
-    if (!row) return;
-    stop();
-    if (!document.activeElement || document.activeElement === document.body) row.focus();
-  };
-  const observer = new MutationObserver(settle);
-  const timer = setTimeout(() => observer.disconnect(), 10_000);
-  const stop = () => {
-    observer.disconnect();
-    clearTimeout(timer);
-  };
-  observer.observe(root, { childList: true, subtree: true });
+  whenDrawn(
+    root,
+    () => root.querySelector<HTMLElement>(`.issue [data-item-id="${id}"]`),
+    (row) => {
+      if (focusLost()) row.focus();
+    },
+  );
 }
 
 /** The desk drawn before its code is loaded (DeskFirstScreen.tsx, kept out of the popup). */

@@ -9,7 +9,7 @@ import { Inbox } from './Inbox';
 import { IssueFieldsForm } from './IssueFieldsForm';
 import { IssueItems } from './IssueItems';
 import { IssueOutput } from './IssueOutput';
-import { focusLost } from './IssueParts';
+import { focusLost, whenDrawn } from './whenDrawn';
 import { useIssueNames } from './useIssueNames';
 import { IssuePicker, PickHint, useIssues } from './IssuePicker';
 import { NewIssueForm } from './NewIssueForm';
@@ -171,19 +171,14 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
       el.querySelector<HTMLElement>(
         inIssue ? '.desk__issue [data-testid="issue-empty"]' : '.desk__inbox input[type="search"]',
       );
-    const settle = () => {
-      if (rowOf(id)) return;
-      stop();
-      if (focusLost()) ((nextId ? rowOf(nextId) : null) ?? list())?.focus();
-    };
-    const observer = new MutationObserver(settle);
-    // Never left watching: a trash that failed leaves the row, and the keyboard, where they are.
-    const timer = setTimeout(() => observer.disconnect(), 10_000);
-    const stop = () => {
-      observer.disconnect();
-      clearTimeout(timer);
-    };
-    observer.observe(el, { childList: true, subtree: true });
+    // A trash that failed leaves the row, and the keyboard, where they are.
+    whenDrawn(
+      el,
+      () => !rowOf(id) || undefined,
+      () => {
+        if (focusLost()) ((nextId ? rowOf(nextId) : null) ?? list())?.focus();
+      },
+    );
   };
 
   /**

@@ -138,7 +138,4 @@ export function focusedItemRemove(): string | undefined {
   return focused.closest('[data-item-id]')?.getAttribute('data-item-id') ?? undefined;
 }
 
-/** Whether the focus is nowhere (on the page's body): what it held was drawn anew. */
-export function focusLost(): boolean {
-  return !document.activeElement || document.activeElement === document.body;
-}
+export { focusLost } from './whenDrawn';

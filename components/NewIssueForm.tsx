@@ -11,6 +11,7 @@ import { deskRefusal } from './roles';
 import { useHouseStyle } from './useSettings';
 import { useSharedDesk } from './useSharedDesk';
 import { useStorageItem } from './useStorageItem';
+import { focusLost, whenDrawn } from './whenDrawn';
 import { startedIssue, type StartedIssue } from '../storage/settings';
 
 /** Today in the editor's time zone, as YYYY-MM-DD. */
@@ -64,20 +65,19 @@ function startedOf(typed: Typed, today: string, style: HouseStyle): Typed | unde
  * taken from where the editor went meanwhile; given up when the issue is not shown.
  */
 function focusCreated(id: string): void {
-  const settle = () => {
-    const picker = document.querySelector<HTMLSelectElement>('.issue__picker select');
-    const empty = document.querySelector<HTMLElement>('[data-testid="issue-empty"]');
-    if (picker?.value !== id || !empty) return;
-    stop();
-    if (!document.activeElement || document.activeElement === document.body) empty.focus();
-  };
-  const observer = new MutationObserver(settle);
-  const timer = setTimeout(() => observer.disconnect(), 10_000);
-  const stop = () => {
-    observer.disconnect();
-    clearTimeout(timer);
-  };
-  observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+  whenDrawn(
+    document.body,
+    () => {
+      const picker = document.querySelector<HTMLSelectElement>('.issue__picker select');
+      return picker?.value === id
+        ? document.querySelector<HTMLElement>('[data-testid="issue-empty"]')
+        : undefined;
+    },
+    (empty) => {
+      if (focusLost()) empty.focus();
+    },
+    true,
+  );
 }
 
 interface Props {
