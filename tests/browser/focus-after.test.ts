@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  clipFixture,
-  clipTwoArticles,
+  clipThreeArticles,
   type ExtensionSession,
   focusedLabel,
   launchExtension,
@@ -29,8 +28,7 @@ describe('the keyboard after an action, in Chromium', () => {
     server = await servePages();
     session = await launchExtension();
     session.context.setDefaultTimeout(15_000);
-    Object.assign(titles, await clipTwoArticles(session, server));
-    titles.quanta = await clipFixture(session, server, 'quanta-1', '.post__content__section p');
+    Object.assign(titles, await clipThreeArticles(session, server));
   });
 
   afterAll(async () => {

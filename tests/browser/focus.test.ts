@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   clipFixture,
-  clipTwoArticles,
+  clipThreeArticles,
   createIssueInPopup,
   type ExtensionSession,
   focusedLabel,
@@ -29,8 +29,7 @@ describe('where the focus goes in the desk, and the tabs’ titles, in Chromium'
     server = await servePages();
     session = await launchExtension();
     session.context.setDefaultTimeout(15_000);
-    Object.assign(titles, await clipTwoArticles(session, server));
-    titles.quanta = await clipFixture(session, server, 'quanta-1', '.post__content__section p');
+    Object.assign(titles, await clipThreeArticles(session, server));
     // An issue holding the three drafts, in the order they are added.
     const popup = await openPopup(session);
     await createIssueInPopup(popup);

@@ -505,6 +505,16 @@ export async function clipTwoArticles(
   return { guardian, lemonde };
 }
 
+/** {@link clipTwoArticles}, then Quanta Magazine's (English): three drafts to order. */
+export async function clipThreeArticles(
+  session: ExtensionSession,
+  server: PageServer,
+): Promise<{ guardian: string; lemonde: string; quanta: string }> {
+  const two = await clipTwoArticles(session, server);
+  const quanta = await clipFixture(session, server, 'quanta-1', '.post__content__section p');
+  return { ...two, quanta };
+}
+
 /**
  * Polls `read` until `check` accepts its value (playwright-core has no retrying `expect`);
  * returns the value. The 30 s limit catches a condition that never comes, and leaves room for

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   clipFixture,
-  clipTwoArticles,
+  clipThreeArticles,
   createIssueInPopup,
   type ExtensionSession,
   focusedLabel,
@@ -65,8 +65,7 @@ describe('« Retirer » undone in Chromium', () => {
     server = await servePages();
     session = await launchExtension();
     session.context.setDefaultTimeout(15_000);
-    Object.assign(titles, await clipTwoArticles(session, server));
-    titles.quanta = await clipFixture(session, server, 'quanta-1', '.post__content__section p');
+    Object.assign(titles, await clipThreeArticles(session, server));
     titles.wikipedia = await clipFixture(session, server, 'wikipedia', '#mw-content-text p');
     // An issue holding three drafts, in the order they are added; Wikipedia's in the inbox.
     const popup = await openPopup(session);
