@@ -31,13 +31,18 @@ const LINES: Record<SyncTakenOutTo, MessageKey> = {
   deleted: 'shared.takenOut.line.deleted',
 };
 
-/** What the sentences name besides the item: the issue it went to, the draft it went into. */
+/**
+ * What the sentences name besides the item: the issue it went to, the draft it went into, in
+ * quotation marks when known (« Les indiscrets du 22 mars »), else in words, unquoted (« un autre
+ * numéro »): the messages leave the quoting to this.
+ */
 function where(notice: SyncTakenOut, issueName: Props['issueName']) {
-  const to =
-    (notice.toIssueId && issueName(notice.toIssueId)) ||
-    notice.toIssue ||
-    t('shared.takenOut.otherIssue');
-  const into = notice.mergedIntoTitle || t('shared.takenOut.otherDraft');
+  const quoted = (title: string) => t('shared.takenOut.quoted', { title });
+  const toName = (notice.toIssueId && issueName(notice.toIssueId)) || notice.toIssue;
+  const to = toName ? quoted(toName) : t('shared.takenOut.otherIssue');
+  const into = notice.mergedIntoTitle
+    ? quoted(notice.mergedIntoTitle)
+    : t('shared.takenOut.otherDraft');
   return { title: notice.title, to, into };
 }
 

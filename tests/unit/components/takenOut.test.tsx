@@ -121,6 +121,24 @@ describe('the issue column › items a colleague took out', () => {
     expect(opened).toEqual(['d9']);
   });
 
+  it('names an issue or a draft not here yet in words, not quoted as a title', async () => {
+    const { issue } = await issues();
+    await show(issue.id, [
+      notice({ recordId: 'd1', issueId: issue.id, to: 'issue', toIssueId: 'not-here' }),
+    ]);
+    expect(screen.getByTestId('taken-out').textContent).toContain(
+      'Paul Martin a déplacé «\u00a0Bpifrance recrute…\u00a0» vers un autre numéro.',
+    );
+    cleanup();
+
+    const shown = await show(issue.id, [
+      notice({ recordId: 'd2', issueId: issue.id, to: 'merged', mergedInto: 'd9' }),
+    ]);
+    expect(shown.textContent).toContain(
+      'Paul Martin a fusionné «\u00a0Bpifrance recrute…\u00a0» dans un autre brouillon.',
+    );
+  });
+
   it('several at once: one notice, a line each, one « Fermer » for all', async () => {
     const { issue, other } = await issues();
     const shown = await show(issue.id, [
