@@ -8,6 +8,7 @@ import { seenTab, sendMessage, type ClipOutcome, type ProtocolMap } from '../mes
 import { useRefused } from './RoleReason';
 import { deskRefusal } from './roles';
 import { useSharedDesk } from './useSharedDesk';
+import { focusLost, whenDrawn } from './whenDrawn';
 
 /** What "Clip this page" asks the background. */
 type ClipRequest = ProtocolMap['clipTab']['request'];
@@ -42,9 +43,39 @@ async function tabById(tabId: number): Promise<ClipRequest> {
   return requestFor(tabId, await browser.tabs.get(tabId));
 }
 
-/** The "Clip this page" button and the sentence that says what the clip did. */
+/** The row of draft `id` in the inbox drawn in `root`, if any. */
+const rowOf = (root: ParentNode, id: string) =>
+  root.querySelector(`.draft-list [data-id="${id}"]`)?.closest<HTMLElement>('li[data-index]');
+
+/**
+ * The "Clip this page" button and the sentence that says what the clip did.
+ *
+ * The button is disabled while it clips, which takes the keyboard from it: once the clip is done
+ * the keyboard goes to the draft's row in the inbox (the new one, or the one the page was added
+ * to), where Enter opens it to write and « a » adds it to the issue, which is what an editor does
+ * next; with no inbox in sight (the popup on the issue or a draft), back to the button. Either
+ * only if the keyboard is on nothing or still on the button: not taken from where the editor went
+ * meanwhile. The sentence, a status, is spoken as it comes.
+ */
 export function ClipPanel({ tabId, onClipped }: Props) {
   const [busy, setBusy] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  // The clip just done: the keyboard, lost as the button was disabled, is given back (see above).
+  const [done, setDone] = useState<{ id?: string }>();
+  useEffect(() => {
+    if (!done) return;
+    const root = document.body;
+    const free = () => focusLost() || document.activeElement === button.current;
+    const toRow = (row: HTMLElement) => {
+      if (free()) row.focus();
+    };
+    if (free()) button.current?.focus();
+    if (!done.id) return;
+    const id = done.id;
+    const row = rowOf(root, id);
+    if (row) toRow(row);
+    else whenDrawn(root, () => rowOf(root, id), toRow);
+  }, [done]);
   // A Subscriber of the shared desk reads it and may not add to it: said before they try.
   const refused = useRefused(deskRefusal(useSharedDesk(), 'clip'), true);
   const [message, setMessage] = useState<{
@@ -83,6 +114,7 @@ export function ClipPanel({ tabId, onClipped }: Props) {
       const found = tabId !== undefined ? { tabId } : await activeTab();
       if (!found) {
         setMessage({ text: t('clip.noTab'), tone: 'error' });
+        setDone({});
         return;
       }
       const prepared = early.current;
@@ -97,8 +129,10 @@ export function ClipPanel({ tabId, onClipped }: Props) {
             : 'ok';
       setMessage({ text: describeOutcome(outcome), tone });
       onClipped(outcome);
+      setDone({ id: outcome.clip.id });
     } catch (error) {
       setMessage({ ...wordFailure(t('clip.failed'), error), tone: 'error' });
+      setDone({});
     } finally {
       setBusy(false);
     }
@@ -109,6 +143,7 @@ export function ClipPanel({ tabId, onClipped }: Props) {
       <button
         type="button"
         class="button button--primary"
+        ref={button}
         onClick={clip}
         {...refused.control}
         disabled={busy || refused.control.disabled === true}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  clipFixture,
   clipThreeArticles,
   type ExtensionSession,
   focusedLabel,
@@ -8,21 +9,23 @@ import {
   openDesk,
   openPopup,
   type PageServer,
+  selectText,
   servePages,
+  squash,
   until,
 } from './harness';
 
 /**
  * Where the keyboard goes after an action takes away what held it, in real Chromium with the
  * built extension: « Créer le numéro » (the form goes), the editor's « Supprimer » on the desk and
- * the undo bar's « Annuler », the popup editor's « ← Retour » to the issue tab, a language chosen
- * in the options (the page drawn again): never left on the page's body. The tests share one
- * profile and run in order.
+ * the undo bar's « Annuler », the popup editor's « ← Retour » to the issue tab, « Couper cette
+ * page » (the button disabled while it clips), a language chosen in the options (the page drawn
+ * again): never left on the page's body. The tests share one profile and run in order.
  */
 describe('the keyboard after an action, in Chromium', () => {
   let session: ExtensionSession;
   let server: PageServer;
-  const titles = { guardian: '', lemonde: '', quanta: '' };
+  const titles = { guardian: '', lemonde: '', quanta: '', nytimes: '', medium: '' };
 
   beforeAll(async () => {
     server = await servePages();
@@ -189,6 +192,45 @@ describe('the keyboard after an action, in Chromium', () => {
       .getAttribute('aria-label');
     expect(await focusAfter(desk, 'Annuler')).toBe(remove);
     await desk.close();
+  });
+
+  /** The inbox row that has the focus: its draft's id, or what else has it. */
+  const focusedDraft = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return 'BODY';
+      if (el.matches('li[data-index]'))
+        return el.querySelector('[data-id]')?.getAttribute('data-id');
+      return `${el.tagName} ${el.getAttribute('aria-label') ?? el.textContent?.trim()}`;
+    });
+
+  /** The id of the draft whose inbox row shows `title`. */
+  const draftId = (page: Page, title: string) =>
+    page.getByTestId('draft').filter({ hasText: title }).first().getAttribute('data-id');
+
+  it('puts the focus, after « Couper cette page », on the clipped draft’s row', async () => {
+    // A draft in the inbox already, then another page clipped from the keyboard.
+    titles.nytimes = await clipFixture(session, server, 'nytimes-1', 'p');
+    const article = await session.context.newPage();
+    await article.goto(server.fixture('medium-2'));
+    await selectText(article, 'p');
+    const popup = await openPopup(session, `?tabId=${await session.tabIdOf(article.url())}`);
+    const clip = popup.getByRole('button', { name: 'Couper cette page' });
+    await clip.focus();
+    await popup.keyboard.press('Enter');
+    const message = popup.getByTestId('clip-message').filter({ hasText: /\S/ });
+    titles.medium = /^Nouveau brouillon : « (.*) »$/.exec(squash(await message.textContent()))![1]!;
+    const id = await draftId(popup, titles.medium);
+    // On the new draft's row, where Enter opens it: not on the page's body.
+    expect(
+      await until(
+        () => focusedDraft(popup),
+        (now) => now !== 'BODY' && now !== 'BUTTON Couper cette page' && now !== 'BUTTON Découpe…',
+        'the focus moved',
+      ),
+    ).toBe(id);
+    await popup.close();
+    await article.close();
   });
 
   it('gives the focus back to « Langue de l’interface » once the options are drawn in the language chosen', async () => {
