@@ -27,8 +27,29 @@ const SharedDeskBar = lazyComponent(() => import('./SharedDeskBar').then((m) => 
   silent: true,
 });
 
-/** A draft is opened from a tab, and "Back" returns to it. */
-type View = { kind: Tab } | { kind: 'draft'; id: string; from: Tab };
+/**
+ * A draft is opened from a tab, and "Back" returns to it; `at`: its row's place in that tab's
+ * list when opened from it, where the keyboard goes should its « Supprimer » take it away.
+ */
+type View = { kind: Tab } | { kind: 'draft'; id: string; from: Tab; at?: number };
+
+/** The rows of the popup's issue list, in order (IssueItems.tsx). */
+const issueRows = (root: HTMLElement) => [
+  ...root.querySelectorAll<HTMLElement>('.issue [data-item-id]'),
+];
+
+/** The place of draft `id`'s row in the list of tab `from`, as drawn now (undefined: not there). */
+function placeOf(root: HTMLElement | null, from: Tab, id: string): number | undefined {
+  if (!root) return undefined;
+  if (from === 'issue') {
+    const at = issueRows(root).findIndex((row) => row.dataset.itemId === id);
+    return at < 0 ? undefined : at;
+  }
+  const row = root
+    .querySelector(`.draft-list [data-id="${id}"]`)
+    ?.closest<HTMLElement>('li[data-index]');
+  return row ? Number(row.dataset.index) : undefined;
+}
 
 /**
  * « ← Retour » from a draft opened in the popup's issue tab: the keyboard, left on nothing as the
@@ -43,6 +64,31 @@ function returnToItem(root: HTMLElement | null, id: string): void {
     () => root.querySelector<HTMLElement>(`.issue [data-item-id="${id}"]`),
     (row) => {
       if (focusLost()) row.focus();
+    },
+  );
+}
+
+/**
+ * The popup editor's « Supprimer » on a draft opened from the issue tab: the keyboard, left on
+ * nothing as the editor went, goes where the draft was in the issue's list once the list draws
+ * it without the draft, as the desk's editor does (Desk.tsx): the row that took its place (`at`),
+ * else the one before, else the list itself (the empty issue's message). Not taken from where
+ * the editor went meanwhile.
+ */
+function focusAfterTrash(root: HTMLElement | null, id: string, at = 0): void {
+  if (!root) return;
+  whenDrawn(
+    root,
+    () => {
+      const rows = issueRows(root);
+      if (rows.some((row) => row.dataset.itemId === id)) return null;
+      return (
+        rows[Math.min(at, rows.length - 1)] ??
+        root.querySelector<HTMLElement>('.issue [data-testid="issue-empty"]')
+      );
+    },
+    (target) => {
+      if (focusLost()) target.focus();
     },
   );
 }
@@ -88,7 +134,8 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
     }
     setView(next);
   };
-  const openDraft = (from: Tab) => (id: string) => show({ kind: 'draft', id, from });
+  const openDraft = (from: Tab) => (id: string) =>
+    show({ kind: 'draft', id, from, at: placeOf(popupRoot.current, from, id) });
   /**
    * An undo shows what it brought back, wherever the editor undid it from: a deleted issue, or
    * a draft back in an issue (trashed or merged away from it), in that issue, chosen (in the
@@ -206,6 +253,17 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
                   currentIssueId={currentIssueId}
                   onClose={() => {
                     if (view.from === 'issue') returnToItem(popupRoot.current, view.id);
+                    show({ kind: view.from });
+                  }}
+                  onTrashed={() => {
+                    // The keyboard where the draft was in the list it is back to: the issue's
+                    // here, the inbox's when it draws itself again (Inbox.tsx, returnTo).
+                    if (view.from === 'issue') focusAfterTrash(popupRoot.current, view.id, view.at);
+                    else
+                      inboxReturn.current = {
+                        scrollY: inboxReturn.current?.scrollY ?? 0,
+                        gone: view.at ?? 0,
+                      };
                     show({ kind: view.from });
                   }}
                   onOpenDraft={(other) => show({ kind: 'draft', id: other, from: view.from })}

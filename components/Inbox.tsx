@@ -17,6 +17,8 @@ import {
   type InboxReturn,
 } from './useInboxFilters';
 import { useInboxKeys } from './useInboxKeys';
+import { takeReturn, watchReturns } from './itemReturn';
+import { focusLost } from './whenDrawn';
 import { useUndo } from './Undo';
 import { VirtualList, type VirtualListHandle } from './VirtualList';
 import { mergeLockRefusal } from './mergeLock';
@@ -206,6 +208,17 @@ export function Inbox({
   // just closed focused, as if the editor had never left. Only once the whole count is known
   // (the list is as tall as its result) and until the editor does something else.
   const list = useRef<VirtualListHandle>(null);
+  /**
+   * The keyboard to row `index`: the row itself when drawn and read (the list, its chosen row
+   * unchanged, would draw nothing anew to focus it), else drawn, read and focused by the list.
+   */
+  const focusAt = (index: number) => {
+    const row = section.current?.querySelector<HTMLElement>(
+      `.draft-list > li[data-index="${index}"][data-loaded="true"]`,
+    );
+    if (row) row.focus();
+    else list.current?.focusRow(index);
+  };
   const returning = useRef(returnTo && { ...returnTo, scrolled: false });
   useEffect(() => {
     if (!returning.current) return;
@@ -234,6 +247,34 @@ export function Inbox({
       list.current?.focusRow(loaded.offset + at);
     } else if (!wanted.id) returning.current = undefined;
   });
+  // Back from a draft its editor's « Supprimer » put in the trash: the keyboard, on nothing as
+  // the editor went, goes where it was, once the list is read as it is now (not its snapshot, which
+  // may still hold it) however long that takes; not taken from where the editor put it meanwhile.
+  const gone = useRef(returnTo?.gone);
+  useEffect(() => {
+    const at = gone.current;
+    if (at === undefined || !shown.current || !totalIsCurrent) return;
+    gone.current = undefined;
+    if (!focusLost()) return;
+    if (count > 0) focusAt(Math.min(at, count - 1));
+    else section.current?.querySelector<HTMLElement>('input[type="search"]')?.focus();
+  });
+
+  // A draft of the inbox put back from the trash by the undo bar's « Annuler », in this view:
+  // the keyboard, on the bar (which goes) or nowhere, goes to its row once drawn.
+  const loadedNow = useRef(loaded);
+  loadedNow.current = loaded;
+  useEffect(() => {
+    const focusBack = () => {
+      const now = loadedNow.current;
+      const back = takeReturn('', now?.rows.map((row) => row.id) ?? []);
+      if (back === undefined || !now) return;
+      if (!focusLost() && !document.activeElement?.closest('[data-testid="undo-bar"]')) return;
+      focusAt(now.offset + now.rows.findIndex((row) => row.id === back));
+    };
+    focusBack();
+    return watchReturns(focusBack);
+  }, [loaded]);
 
   return (
     <section class="inbox" aria-label={t('drafts.heading')} ref={section} onKeyDown={keys.onRowKey}>

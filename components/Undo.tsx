@@ -302,8 +302,9 @@ export function UndoProvider({ children, onUndone }: Props) {
       undone.current?.(back);
       // Items put back in their issue: the keyboard goes back to the list, on the first one; so
       // does a draft of an issue put back from the trash (its editor's « Supprimer » closed it).
+      // A draft of the inbox put back from the trash: to its row in the inbox ('').
       const returned = chosen.token.removed || chosen.token.label === 'trash';
-      if (returned && back.issueId && back.draftId) noteReturn(back.issueId, back.draftId);
+      if (returned && back.draftId) noteReturn(back.issueId, back.draftId);
       // One of them could not come back: the bar says which, and why.
       if (back.notBack) tell(notBackText(back.notBack.reason, back.notBack.title, 1));
     } catch (e) {

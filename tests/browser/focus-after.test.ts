@@ -19,8 +19,10 @@ import {
  * Where the keyboard goes after an action takes away what held it, in real Chromium with the
  * built extension: « Créer le numéro » (the form goes), the editor's « Supprimer » on the desk and
  * the undo bar's « Annuler », the popup editor's « ← Retour » to the issue tab, « Couper cette
- * page » (the button disabled while it clips), a language chosen in the options (the page drawn
- * again): never left on the page's body. The tests share one profile and run in order.
+ * page » (the button disabled while it clips), the popup editor's « Supprimer » (from the inbox
+ * and from the issue tab), « Annuler » of a draft of the inbox put in the trash (popup and desk),
+ * a language chosen in the options (the page drawn again): never left on the page's body. The
+ * tests share one profile and run in order.
  */
 describe('the keyboard after an action, in Chromium', () => {
   let session: ExtensionSession;
@@ -231,6 +233,98 @@ describe('the keyboard after an action, in Chromium', () => {
     ).toBe(id);
     await popup.close();
     await article.close();
+  });
+
+  it('puts the focus, after the popup editor’s « Supprimer », on the next draft, and after « Annuler » back on the draft', async () => {
+    const popup = await openPopup(session);
+    const [medium, nytimes] = [
+      await draftId(popup, titles.medium),
+      await draftId(popup, titles.nytimes),
+    ];
+    // The first draft of the inbox (the page clipped last) opened by Enter, then « Supprimer ».
+    await popup.locator(`li[data-index]:has([data-id="${medium}"])`).focus();
+    await popup.keyboard.press('Enter');
+    const trash = popup.getByTestId('draft-editor').getByTestId('delete-button');
+    await trash.focus();
+    await popup.keyboard.press('Enter');
+    await trash.waitFor({ state: 'detached' });
+    // On the row that took its place, not on the page's body with the editor.
+    expect(
+      await until(
+        () => focusedDraft(popup),
+        (now) => now !== 'BODY' && !String(now).startsWith('BUTTON'),
+        'the focus moved',
+      ),
+    ).toBe(nytimes);
+
+    // « Annuler » in the undo bar: the draft back in the inbox, the keyboard on its row.
+    const undo = popup.getByTestId('undo-bar').getByRole('button', { name: 'Annuler' });
+    await undo.focus();
+    await popup.keyboard.press('Enter');
+    await popup.locator(`[data-id="${medium}"]`).waitFor();
+    expect(
+      await until(
+        () => focusedDraft(popup),
+        (now) => now !== 'BODY' && now !== 'BUTTON Annuler' && now !== nytimes,
+        'the focus moved',
+      ),
+    ).toBe(medium);
+    await popup.close();
+  });
+
+  it('puts the focus, after the desk inbox’s « Supprimer » and « Annuler », back on the draft', async () => {
+    const desk = await openDesk(session);
+    // The inbox's first draft put in the trash from its row's « Supprimer ».
+    await desk.keyboard.press('1');
+    const medium = await draftId(desk, titles.medium);
+    const row = desk.locator(`li[data-index]:has([data-id="${medium}"])`);
+    const trash = row.getByRole('button', { name: 'Supprimer' });
+    await trash.focus();
+    await desk.keyboard.press('Enter');
+    await row.waitFor({ state: 'detached' });
+    const undo = desk.getByTestId('undo-bar').getByRole('button', { name: 'Annuler' });
+    await undo.focus();
+    await desk.keyboard.press('Enter');
+    await desk.locator(`[data-id="${medium}"]`).waitFor();
+    expect(
+      await until(
+        () => focusedDraft(desk),
+        (now) => now !== 'BODY' && now !== 'BUTTON Annuler',
+        'the focus moved',
+      ),
+    ).toBe(medium);
+    await desk.close();
+  });
+
+  it('puts the focus, after the popup editor’s « Supprimer » of an item, on the next item', async () => {
+    const popup = await openPopup(session);
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+    const rows = await until(
+      () => itemRows(popup),
+      (list) => list.length === 3,
+      'the three items',
+    );
+    await popup.locator(`[data-item-id="${rows[1]!.id}"]`).focus();
+    await popup.keyboard.press('Enter');
+    const trash = popup.getByTestId('draft-editor').getByTestId('delete-button');
+    await trash.focus();
+    await popup.keyboard.press('Enter');
+    await trash.waitFor({ state: 'detached' });
+    expect(
+      await until(
+        () => focusedItem(popup),
+        (now) => now !== 'BODY' && !now.startsWith('BUTTON'),
+        'the focus moved',
+      ),
+    ).toBe(rows[2]!.id);
+    // Put back, for what follows.
+    await popup.getByTestId('undo-bar').getByRole('button', { name: 'Annuler' }).click();
+    await until(
+      () => itemRows(popup),
+      (list) => list.length === 3,
+      'the item back',
+    );
+    await popup.close();
   });
 
   it('gives the focus back to « Langue de l’interface » once the options are drawn in the language chosen', async () => {
