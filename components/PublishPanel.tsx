@@ -14,6 +14,7 @@ import { sendMessage, type PublishOutcome, type PublishRequest } from '../messag
 import type { Issue } from '../storage/db';
 import { wordpressItem } from '../storage/preferences';
 import { useStorageItem } from './useStorageItem';
+import { focusLost } from './whenDrawn';
 
 interface Props {
   issue: Issue;
@@ -85,6 +86,22 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
   useEffect(() => {
     if (question) asked.current?.focus();
   }, [question]);
+  /*
+   * The keyboard while it publishes and after: what pressed it goes (the question's « Publier
+   * quand même », the failure's « Écraser… » or « Créer un nouvel article ») or is disabled (the
+   * button), which left it on nothing. It goes to « Annuler », which stops the publication, the one
+   * thing to do meanwhile; then, as « Annuler » goes, to what came of it (the message, focusable,
+   * read out by a screen reader, with its link or its choices next), where the editor reads
+   * whether it worked. Not taken from where the editor went meanwhile.
+   */
+  const stop = useRef<HTMLButtonElement>(null);
+  const outcome = useRef<HTMLElement & HTMLDivElement & HTMLParagraphElement>(null);
+  const wasBusy = useRef(false);
+  useEffect(() => {
+    if (busy && (focusLost() || document.activeElement === button.current)) stop.current?.focus();
+    if (!busy && wasBusy.current && focusLost()) outcome.current?.focus();
+    wasBusy.current = busy;
+  }, [busy]);
   const refusedId = useId();
   const staleId = useId();
   // Built when the issue, its items or the house style change (the model is memoised upstream,
@@ -190,6 +207,7 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
             <button
               type="button"
               class="button"
+              ref={stop}
               onClick={() =>
                 void sendMessage('publishCancel', { issueId: issue.id }).catch(() => false)
               }
@@ -254,12 +272,18 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
         </div>
       )}
       {cancelled && (
-        <p class="notice" role="status" data-testid="publish-message">
+        <p class="notice" role="status" tabIndex={-1} ref={outcome} data-testid="publish-message">
           {t('publish.cancelled')}
         </p>
       )}
       {success && (
-        <p class="notice notice--ok" role="status" data-testid="publish-message">
+        <p
+          class="notice notice--ok"
+          role="status"
+          tabIndex={-1}
+          ref={outcome}
+          data-testid="publish-message"
+        >
           {success.created ? t('publish.created') : t('publish.updated')}{' '}
           <a href={success.editLink} target="_blank" rel="noreferrer">
             {t('publish.edit')}
@@ -267,7 +291,13 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
         </p>
       )}
       {failure && (
-        <div class="notice notice--error" role="alert" data-testid="publish-message">
+        <div
+          class="notice notice--error"
+          role="alert"
+          tabIndex={-1}
+          ref={outcome}
+          data-testid="publish-message"
+        >
           <p>
             {failure.code === 'no_answer'
               ? t('publish.failed')

@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
 import type { Page } from 'playwright-core';
+import { SHARED_DESK_STATE, storedIssue, syncedDraft } from './database';
+import { lockOf } from './publish-locks-site';
 import {
   clipFixture,
   clipThreeArticles,
+  configureWordPress,
   type ExtensionSession,
   focusedLabel,
   launchExtension,
+  launchSeeded,
   openDesk,
   openPopup,
   type PageServer,
@@ -347,5 +352,195 @@ describe('the keyboard after an action, in Chromium', () => {
       'the focus on the language’s list, in French',
     );
     await options.close();
+  });
+});
+
+/**
+ * A stand-in for the shared desk's WordPress on 127.0.0.1, enough to publish an issue already
+ * published (post 812): the desk's poll (with the locks a test sets), the REST root, the
+ * category, the post (edited in WordPress since: a conflict, unless overwritten) and its update.
+ * The post's requests wait while `held` is set, as a slow site's do: the panel is publishing.
+ */
+interface SlowSite {
+  origin: string;
+  locks: object[];
+  held?: Promise<void>;
+  /** The post's requests answered or waiting, in order (`GET` or `POST`). */
+  asked: string[];
+  close(): Promise<void>;
+}
+
+async function slowSite(): Promise<SlowSite> {
+  const site: Partial<SlowSite> = { locks: [], asked: [] };
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const route = (url.searchParams.get('rest_route') ?? url.pathname).replace(/^\/wp-json/, '');
+    const json = (body: unknown, status = 200) => {
+      response.writeHead(status, {
+        'content-type': 'application/json',
+        'access-control-allow-origin': '*',
+        'access-control-allow-headers': '*',
+        'access-control-allow-methods': 'GET, POST',
+      });
+      response.end(JSON.stringify(body));
+    };
+    if (request.method === 'OPTIONS') return json({});
+    if (route === '/indiscrets/v1/changes') {
+      const empty = { records: [], total: 0, pages: 1 };
+      return json({ drafts: empty, issues: empty, locks: site.locks });
+    }
+    if (route === '/' || route === '') return json({ namespaces: ['wp/v2'], routes: {} });
+    if (route === '/wp/v2/categories') return json([{ id: 5, name: 'Indiscrets' }]);
+    if (route === '/wp/v2/posts/812') {
+      site.asked!.push(request.method ?? '');
+      const post = {
+        id: 812,
+        status: 'draft',
+        link: `${site.origin}/?p=812`,
+        // Edited in WordPress after this browser's publication: a conflict, unless overwritten.
+        modified_gmt: request.method === 'POST' ? '2027-03-15T11:00:00' : '2027-03-15T10:00:00',
+        categories: [5],
+      };
+      void (site.held ?? Promise.resolve()).then(() => json(post));
+      return;
+    }
+    json({ code: 'rest_no_route', message: 'No route', data: { status: 404 } }, 404);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  site.origin = `http://127.0.0.1:${address.port}`;
+  site.close = () => new Promise((resolve) => server.close(() => resolve()));
+  return site as SlowSite;
+}
+
+describe('the keyboard while publishing, in Chromium', () => {
+  const ISSUE = 'issue-published';
+  let session: ExtensionSession;
+  let site: SlowSite;
+  let desk: Page;
+
+  beforeAll(async () => {
+    site = await slowSite();
+    const items = [
+      ['item-bpi', 'Bpifrance recrute des ingénieurs'],
+      ['item-ovh', 'OVH en Bourse'],
+    ].map(([id, title], i) => ({
+      ...syncedDraft({ id: id!, title: title!, second: i + 1, text: `${title} : le texte.` }),
+      label: title,
+      issueId: ISSUE,
+      sortKey: `a${i}`,
+    }));
+    session = await launchSeeded(() => ({
+      syncState: [{ ...SHARED_DESK_STATE, siteUrl: site.origin }],
+      clips: items,
+      issues: [
+        {
+          ...storedIssue(ISSUE),
+          desk: { remoteId: 90, createdBy: 'Rédac', canEdit: true, canTrash: true },
+          wordpress: {
+            postId: 812,
+            link: `${site.origin}/?p=812`,
+            modifiedGmt: '2027-03-15T09:00:00',
+            publishedAt: '2027-03-15T09:00:00.000Z',
+            siteUrl: site.origin,
+          },
+        },
+      ],
+    }));
+    await configureWordPress(session, {
+      siteUrl: site.origin,
+      username: 'redac',
+      password: 'abcd efgh ijkl mnop qrst uvwx',
+    });
+    desk = await openDesk(session);
+    await desk.getByLabel('Numéro en cours').selectOption(ISSUE);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await site?.close();
+  });
+
+  /** What has the focus, and whether it is in the publish panel. */
+  const focusedInPanel = () =>
+    desk.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return 'BODY';
+      const where = el.closest('[data-testid="publish"]') ? '' : 'outside: ';
+      const label = el.getAttribute('aria-label') ?? (el.textContent ?? '').replace(/\s+/g, ' ');
+      return `${where}${el.tagName} ${label.trim().slice(0, 60)}`;
+    });
+
+  /** Holds the post's requests until the returned function is called. */
+  const hold = () => {
+    let release!: () => void;
+    site.held = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      site.held = undefined;
+      release();
+    };
+  };
+
+  it('puts the focus, after « Publier quand même » and « Écraser », on « Annuler » while it publishes, then on what came of it', async () => {
+    // Paul Martin has an item open: the question, then « Publier quand même » from the keyboard.
+    site.locks = [lockOf('item-bpi', { id: 4, name: 'Paul Martin' })];
+    await desk.getByRole('button', { name: 'Mettre à jour l’article WordPress' }).click();
+    const question = desk.getByTestId('publish-locked');
+    const anyway = question.getByRole('button', { name: 'Publier quand même' });
+    await anyway.waitFor();
+    let release = hold();
+    await anyway.focus();
+    await desk.keyboard.press('Enter');
+    await until(
+      async () => site.asked.length,
+      (count) => count === 1,
+      'the post asked for',
+    );
+    // The post is being read: the keyboard on « Annuler », which stops it.
+    expect(
+      await until(
+        focusedInPanel,
+        (now) => now !== 'BODY' && now !== 'BUTTON Publier quand même',
+        'the focus moved',
+      ),
+    ).toBe('BUTTON Annuler');
+    release();
+    // Edited in WordPress since: the failure says so, and has the keyboard.
+    const failure = desk.getByTestId('publish-message');
+    await failure.getByRole('button', { name: 'Écraser la version de WordPress' }).waitFor();
+    expect(
+      await until(
+        focusedInPanel,
+        (now) => now !== 'BODY' && now !== 'BUTTON Annuler',
+        'the focus moved',
+      ),
+    ).toMatch(/^DIV L’article a été modifié dans WordPress/);
+
+    // « Écraser… » from the keyboard: « Annuler » again while it publishes, then the success.
+    release = hold();
+    await failure.getByRole('button', { name: 'Écraser la version de WordPress' }).focus();
+    await desk.keyboard.press('Enter');
+    await until(
+      async () => site.asked.length,
+      (count) => count === 2,
+      'the post read again',
+    );
+    expect(
+      await until(
+        focusedInPanel,
+        (now) => now !== 'BODY' && !now.includes('Écraser'),
+        'the focus moved',
+      ),
+    ).toBe('BUTTON Annuler');
+    release();
+    await desk.getByTestId('publish-message').filter({ hasText: 'Article mis à jour' }).waitFor();
+    expect(
+      await until(
+        focusedInPanel,
+        (now) => now !== 'BODY' && now !== 'BUTTON Annuler',
+        'the focus moved',
+      ),
+    ).toMatch(/^P Article mis à jour dans WordPress/);
   });
 });

@@ -137,23 +137,28 @@ export function focusedLabel(page: Page): Promise<string> {
 
 /**
  * Sets the extension's WordPress settings (the options page's) to `site`, as an editor who has
- * filled them in: the panels then show their publish button (the site is never reached).
+ * filled them in: the panels then show their publish button (the site is never reached, unless
+ * `password`, the application password, is given too: a publication then reaches it).
  */
 export async function configureWordPress(
   session: ExtensionSession,
-  site: { siteUrl: string; username: string },
+  { password, ...site }: { siteUrl: string; username: string; password?: string },
 ): Promise<void> {
   const page = await session.openExtensionPage('desk.html');
-  await page.evaluate(async (settings) => {
-    const api = (
-      globalThis as unknown as {
-        chrome: { storage: { local: { set(v: object): Promise<void> } } };
-      }
-    ).chrome;
-    await api.storage.local.set({
-      wordpress: { ...settings, category: 'Indiscrets', status: 'draft' },
-    });
-  }, site);
+  await page.evaluate(
+    async ({ settings, password }) => {
+      const api = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { set(v: object): Promise<void> } } };
+        }
+      ).chrome;
+      await api.storage.local.set({
+        wordpress: { ...settings, category: 'Indiscrets', status: 'draft' },
+        ...(password ? { wordpressPassword: password } : {}),
+      });
+    },
+    { settings: site, password },
+  );
   await page.close();
 }
 
