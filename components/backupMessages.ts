@@ -41,10 +41,14 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   lengthBudget: 'backup.field.lengthBudget',
 };
 
-/** A field as the editor reads it: « date de création » (createdAt), or the path as is. */
+/**
+ * A field as the editor reads it: « date de création » (createdAt), or the path as is — alone
+ * too when the label is the path itself (« date », “quotes”), which « date » (date) would repeat.
+ */
 function fieldName(field = ''): string {
   const key = FIELD_LABELS[field];
-  return key ? t('backup.field', { label: t(key), field }) : t('backup.fieldPath', { field });
+  const label = key ? t(key) : field;
+  return label === field ? t('backup.fieldPath', { field }) : t('backup.field', { label, field });
 }
 
 /** How long a record's title may be in a message about the file: it names the record, no more. */

@@ -976,7 +976,7 @@ describe('messages', () => {
     );
     expect(
       describeBackupError({ code: 'invalid-field', list: 'issues', index: 0, field: 'date' }),
-    ).toBe('Le numéro n°\u00a01 de la sauvegarde a un champ «\u00a0date\u00a0» (date) invalide.');
+    ).toBe('Le numéro n°\u00a01 de la sauvegarde a un champ «\u00a0date\u00a0» invalide.');
     expect(describeBackupError({ code: 'newer-version', version: 3 })).toBe(
       'Cette sauvegarde vient d’une version plus récente d’Indiscrets (format 3)\u00a0: ' +
         'mettez l’extension à jour pour la restaurer.',
@@ -1023,6 +1023,13 @@ describe('messages', () => {
       expect(describeBackupError(unlabelled)).toBe(
         'Draft no. 1 of the backup has no “provenance” field.',
       );
+      // A label that is its own key is not repeated: “quotes” (quotes) said the word twice.
+      expect(
+        describeBackupError({ code: 'invalid-field', list: 'clips', index: 0, field: 'quotes' }),
+      ).toBe('Draft no. 1 of the backup has an invalid “quotes” field.');
+      expect(
+        describeBackupError({ code: 'missing-field', list: 'clips', index: 0, field: 'createdAt' }),
+      ).toBe('Draft no. 1 of the backup has no “creation date” (createdAt) field.');
     } finally {
       setLocale('fr');
     }
