@@ -11,6 +11,13 @@ export const coreEn: CoreMessages = {
   'clip.besideColleague':
     'A colleague already has a draft of this page, which your role does not let you edit: yours was made beside it.',
   'clip.mergedNoQuote': 'This page already had a draft: nothing new to add.',
+  'clip.mergedInto':
+    '{name} already had a draft of this page: your quote was added to it ({count|quote|quotes}).',
+  'clip.mergedIntoColleague':
+    'A colleague already had a draft of this page: your quote was added to it ({count|quote|quotes}).',
+  'clip.mergedNoQuoteInto': '{name} already had a draft of this page: nothing new to add.',
+  'clip.mergedNoQuoteIntoColleague':
+    'A colleague already had a draft of this page: nothing new to add.',
   'clip.failed': 'Clipping failed.',
   'clip.noTab': 'No tab to clip.',
   'clip.truncated':

@@ -15,6 +15,14 @@ export const coreFr = {
   'clip.besideColleague':
     'Un collègue a déjà un brouillon de cette page, que votre rôle ne vous permet pas de modifier : le vôtre a été créé à côté.',
   'clip.mergedNoQuote': 'Cette page avait déjà un brouillon : rien de nouveau à ajouter.',
+  'clip.mergedInto':
+    '{name} avait déjà un brouillon de cette page : votre citation y a été ajoutée ({count|citation|citations}).',
+  'clip.mergedIntoColleague':
+    'Un collègue avait déjà un brouillon de cette page : votre citation y a été ajoutée ({count|citation|citations}).',
+  'clip.mergedNoQuoteInto':
+    '{name} avait déjà un brouillon de cette page : rien de nouveau à ajouter.',
+  'clip.mergedNoQuoteIntoColleague':
+    'Un collègue avait déjà un brouillon de cette page : rien de nouveau à ajouter.',
   'clip.failed': 'La coupe a échoué.',
   'clip.noTab': 'Aucun onglet à couper.',
   'clip.truncated':

@@ -17,6 +17,22 @@ export function describeOutcome(outcome: ClipOutcome, locale?: Locale): string {
     );
   } else if (outcome.status === 'created') {
     parts.push(t('clip.created', { title: shortTitle(outcome.clip.title) }, locale));
+  } else if (outcome.addedTo !== undefined) {
+    // A colleague's draft: the editor is told whose, and that the passage now is in it.
+    const name = outcome.addedTo;
+    const count = outcome.clip.quotes.length;
+    if (!outcome.quoteAdded)
+      parts.push(
+        name
+          ? t('clip.mergedNoQuoteInto', { name }, locale)
+          : t('clip.mergedNoQuoteIntoColleague', {}, locale),
+      );
+    else
+      parts.push(
+        name
+          ? t('clip.mergedInto', { name, count }, locale)
+          : t('clip.mergedIntoColleague', { count }, locale),
+      );
   } else if (outcome.quoteAdded)
     parts.push(t('clip.merged', { count: outcome.clip.quotes.length }, locale));
   else parts.push(t('clip.mergedNoQuote', {}, locale));

@@ -29,6 +29,11 @@ export interface ClipOutcome {
    * made beside it. Who clipped that one ('' when the sync did not record it).
    */
   beside?: string;
+  /**
+   * Shared desk: the clip joined a colleague's draft of the page (an Editor's clip does); who
+   * clipped that one ('' when the sync did not record it). Absent for the editor's own draft.
+   */
+  addedTo?: string;
   /** Set when the page could not be read and the draft holds the tab's URL and title only. */
   limit?: CaptureLimit;
   /** True when the selection was longer than a quote may be and was cut (it ends with `[…]`). */

@@ -132,6 +132,7 @@ export async function clipTab(request: ClipRequest): Promise<ClipOutcome> {
     clip: saved.clip,
     quoteAdded: saved.quoteAdded,
     ...(saved.beside !== undefined ? { beside: saved.beside } : {}),
+    ...(saved.addedTo !== undefined ? { addedTo: saved.addedTo } : {}),
     ...(limit ? { limit } : {}),
     ...(capture.selection?.truncated ? { truncated: true } : {}),
   };

@@ -18,6 +18,11 @@ export interface SaveDraftOutcome {
    * new draft was made beside it; who clipped that one ('' when the sync did not say).
    */
   beside?: string;
+  /**
+   * Shared desk: the quote joined a colleague's draft of the page (an Editor writes every
+   * draft); who clipped that one ('' when the sync did not say). Absent for the editor's own.
+   */
+  addedTo?: string;
 }
 
 export interface SaveDraftInput extends CaptureResult {
@@ -112,7 +117,12 @@ export async function saveDraft(
       if (!updated.captureNote) delete updated.captureNote;
       delete updated.deletedAt;
       await database.clips.put(updated);
-      return { clip: await stored(database, existing.id), merged: true, quoteAdded };
+      return {
+        clip: await stored(database, existing.id),
+        merged: true,
+        quoteAdded,
+        ...(isOwn(existing, desk) ? {} : { addedTo: existing.desk?.createdBy ?? '' }),
+      };
     }
     const quotes = quote ? [quote] : [];
     const fields = pick(metadata);

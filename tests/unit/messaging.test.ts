@@ -158,6 +158,30 @@ describe('describeOutcome', () => {
     ).toBe(said);
   });
 
+  it('names the colleague whose draft the clip joined, or says a colleague when unnamed', () => {
+    const quotes = [{ text: 'q', html: '<p>q</p>', clippedAt: '2021-03-15T08:00:00.000Z' }];
+    const joined = (addedTo: string, quoteAdded: boolean, locale?: 'fr' | 'en') =>
+      describeOutcome(
+        {
+          status: 'merged',
+          clip: { ...draft, quotes: [...quotes, ...quotes] },
+          quoteAdded,
+          addedTo,
+        },
+        locale,
+      );
+
+    expect(joined('Pigiste', true)).toBe(
+      'Pigiste avait déjà un brouillon de cette page\u00a0: votre citation y a été ajoutée (2 citations).',
+    );
+    expect(joined('', false)).toBe(
+      'Un collègue avait déjà un brouillon de cette page\u00a0: rien de nouveau à ajouter.',
+    );
+    expect(joined('Pigiste', true, 'en')).toBe(
+      'Pigiste already had a draft of this page: your quote was added to it (2 quotes).',
+    );
+  });
+
   it('cuts a title without spaces where the limit falls, never inside an emoji', () => {
     const said = created('🗞'.repeat(100));
 

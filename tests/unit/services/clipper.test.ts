@@ -376,7 +376,7 @@ describe('clipTab on the shared desk', () => {
     );
   });
 
-  it('still tells an Editor the quote joined the existing draft', async () => {
+  it('still tells an Editor the quote joined the existing draft, and whose it is', async () => {
     const theirs = await clipLeMonde('Le passage de l’Autrice.');
     await db.clips.update(theirs.clip.id, {
       desk: { remoteId: 7, createdBy: 'Autrice', canEdit: true, canTrash: true },
@@ -385,10 +385,10 @@ describe('clipTab on the shared desk', () => {
 
     const outcome = await clipLeMonde('Le passage de Rédac.');
 
-    expect(outcome).toMatchObject({ status: 'merged', quoteAdded: true });
+    expect(outcome).toMatchObject({ status: 'merged', quoteAdded: true, addedTo: 'Autrice' });
     expect(outcome.clip.id).toBe(theirs.clip.id);
     expect(describeOutcome(outcome)).toBe(
-      'Cette page avait déjà un brouillon\u00a0: la citation y a été ajoutée (2 citations).',
+      'Autrice avait déjà un brouillon de cette page\u00a0: votre citation y a été ajoutée (2 citations).',
     );
   });
 });

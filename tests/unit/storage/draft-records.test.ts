@@ -311,6 +311,26 @@ describe('saveDraft on the shared desk', () => {
     expect(await database.clips.count()).toBe(1);
   });
 
+  it('says whose draft an Editor’s clip joined when it is a colleague’s, and none for their own', async () => {
+    await rédacsDraft('https://a.test/lemonde', 'Premier passage', 'editor');
+    await database.clips.toCollection().modify((draft) => {
+      draft.desk = { ...draft.desk!, createdBy: 'Pigiste', createdById: 7 };
+    });
+    await sharedAs('editor');
+    const mine = await saveDraft(capture('https://a.test/mien', 'Mien'), database, clock);
+
+    const intoTheirs = await saveDraft(
+      capture('https://a.test/lemonde', 'Mon passage'),
+      database,
+      clock,
+    );
+    const intoMine = await saveDraft(capture('https://a.test/mien', 'Encore'), database, clock);
+
+    expect(intoTheirs).toMatchObject({ merged: true, quoteAdded: true, addedTo: 'Pigiste' });
+    expect(intoMine.clip.id).toBe(mine.clip.id);
+    expect(intoMine.addedTo).toBeUndefined();
+  });
+
   it('adds an Editor’s clip to their own draft of a page that has a colleague’s too', async () => {
     // Two drafts of one page (an Author's made beside the Editor's): the Editor may write both,
     // and their clip goes to their own, whichever the URL index lists first (by id: the
