@@ -135,7 +135,12 @@ export function BackupSettings() {
     setChosen(undefined);
     setConfirming(undefined);
     try {
-      if (result.settings) await applyBackupSettings(result.settings, db);
+      if (result.settings) {
+        const applied = await applyBackupSettings(result.settings, db);
+        // Said after the reload too: the editor learns their own account stayed, and whose did not.
+        if (applied.includes('wordpressAccountKept'))
+          result = { ...result, accountKept: result.settings.wordpress?.username ?? '' };
+      }
       await forgetMissingCurrentIssue(db);
     } catch (error) {
       const worded = wordFailure(t('backup.settingsFailed'), error);

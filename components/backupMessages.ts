@@ -99,7 +99,12 @@ export function describeRestore(result: RestoreResult, settingsApplied: boolean)
         ];
   if (result.copied > 0) parts.push(t('backup.copied', { count: result.copied }));
   if (result.movedToInbox > 0) parts.push(t('backup.movedToInbox', { count: result.movedToInbox }));
-  if (settingsApplied) parts.push(t('backup.settingsRestored'));
+  if (settingsApplied)
+    parts.push(
+      result.accountKept !== undefined
+        ? t('backup.settingsRestoredAccountKept', { username: result.accountKept })
+        : t('backup.settingsRestored'),
+    );
   return parts.join(' ');
 }
 

@@ -407,6 +407,8 @@ export const en: Messages = {
     other: '{count} drafts whose issue no longer exists are back in the inbox.',
   },
   'backup.settingsRestored': 'Settings restored; the WordPress password did not change.',
+  'backup.settingsRestoredAccountKept':
+    'Settings restored, except the backup’s WordPress account (“{username}”): this browser keeps its own, with its password.',
   'backup.failed': 'The restore failed and nothing was changed.',
   'backup.unchanged': 'Nothing was changed.',
   'backup.error.empty': 'This file is empty: it is not an Indiscrets backup.',

@@ -422,6 +422,8 @@ export const fr = {
     other: '{count} brouillons dont le numéro n’existe plus sont revenus hors numéro.',
   },
   'backup.settingsRestored': 'Réglages restaurés ; le mot de passe WordPress n’a pas changé.',
+  'backup.settingsRestoredAccountKept':
+    'Réglages restaurés, sauf le compte WordPress de la sauvegarde (« {username} ») : ce navigateur garde le sien, avec son mot de passe.',
   'backup.failed': 'La restauration a échoué et rien n’a été modifié.',
   'backup.unchanged': 'Rien n’a été modifié.',
   'backup.error.empty': 'Ce fichier est vide : ce n’est pas une sauvegarde d’Indiscrets.',

@@ -3,7 +3,12 @@ import type { BackupDraft, ParsedBackup } from './backup-format';
 import { db as defaultDb, type IndiscretsDB, type Issue } from './db';
 import { deriveFields } from './derive';
 import { sameValue } from '../lib/merge';
-import { DEFAULT_WORDPRESS, houseStyleItem, wordpressItem } from './preferences';
+import {
+  DEFAULT_WORDPRESS,
+  houseStyleItem,
+  wordpressItem,
+  wordpressPasswordItem,
+} from './preferences';
 import { currentIssueId, draftTemplate, uiLocale } from './settings';
 
 /**
@@ -60,6 +65,11 @@ export interface RestoreResult {
   copied: number;
   /** The backup's settings, when asked for. */
   settings?: ParsedBackup['settings'];
+  /**
+   * The backup's WordPress user, when its account (site and user) was not applied because this
+   * browser has its own, password and all (see {@link applyBackupSettings}); said to the editor.
+   */
+  accountKept?: string;
 }
 
 const newer = (a: string, b: string) => Date.parse(a) > Date.parse(b);
@@ -339,7 +349,12 @@ async function chooseNewer<T extends { id: string; updatedAt: string }>(
 /**
  * Applies a backup's settings with the storage items, after {@link restoreBackup}. The
  * WordPress password is never touched; the current issue is set only when it exists in the
- * database. Returns the names of the settings written.
+ * database. Returns the names of the settings written, and `wordpressAccountKept` when the
+ * backup names another WordPress account than the one set up here (a colleague's backup, or
+ * another site's): this browser's site and user stay with its password, for the backup's user
+ * with this browser's password would have publishing and the shared desk refused (401); the
+ * backup's category and status still apply. With no account here (no password), the backup's
+ * site and user are written, for the editor to add the password.
  */
 export async function applyBackupSettings(
   settings: ParsedBackup['settings'],
@@ -359,9 +374,24 @@ export async function applyBackupSettings(
     applied.push('uiLocale');
   }
   if (settings.wordpress) {
-    const here = await wordpressItem.getValue();
-    await wordpressItem.setValue({ ...DEFAULT_WORDPRESS, ...here, ...settings.wordpress });
+    const [here, password] = await Promise.all([
+      wordpressItem.getValue(),
+      wordpressPasswordItem.getValue(),
+    ]);
+    const mine = { ...DEFAULT_WORDPRESS, ...here };
+    const theirs = settings.wordpress;
+    const hasAccount = !!password && !!mine.siteUrl && !!mine.username;
+    const another =
+      (theirs.siteUrl !== undefined && theirs.siteUrl !== mine.siteUrl) ||
+      (theirs.username !== undefined && theirs.username !== mine.username);
+    const keep = hasAccount && another;
+    await wordpressItem.setValue({
+      ...mine,
+      ...theirs,
+      ...(keep ? { siteUrl: mine.siteUrl, username: mine.username } : {}),
+    });
     applied.push('wordpress');
+    if (keep) applied.push('wordpressAccountKept');
   }
   if (settings.currentIssueId !== undefined) {
     const id = settings.currentIssueId;

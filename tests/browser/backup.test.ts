@@ -368,6 +368,57 @@ describe('backup and restore in Chromium with the built extension', () => {
     await options.close();
   });
 
+  it('keeps this browser’s WordPress account when a colleague’s backup names theirs, and says so', async () => {
+    // A colleague's backup with the settings: their user with this browser's password would have
+    // publishing and the shared desk refused (401), the editor left to find out why.
+    const options = await openOptions();
+    await options.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: ChromeStorage }).chrome;
+      await api.storage.local.set({
+        wordpress: {
+          siteUrl: 'https://monsite.fr',
+          username: 'redac',
+          category: 'Indiscrets',
+          status: 'draft',
+        },
+      });
+    });
+    const theirs = JSON.parse(backupText);
+    theirs.settings.wordpress = {
+      siteUrl: 'https://monsite.fr',
+      username: 'pigiste',
+      category: 'Coulisses',
+      status: 'pending',
+    };
+
+    await chooseFile(options, 'indiscrets-sauvegarde-pigiste.json', JSON.stringify(theirs));
+    const summary = options.getByTestId('backup-summary');
+    await summary.getByRole('checkbox', { name: /Restaurer aussi les réglages/ }).check();
+    await summary.getByRole('button', { name: 'Fusionner' }).click();
+
+    // Restored settings reload the page; the message follows it.
+    await until(
+      () => status(options).textContent(),
+      (text) => squash(text).includes('Réglages restaurés'),
+      'the merge with the settings',
+    );
+    expect(squash(await status(options).textContent())).toContain(
+      'Réglages restaurés, sauf le compte WordPress de la sauvegarde (« pigiste ») : ' +
+        'ce navigateur garde le sien, avec son mot de passe.',
+    );
+    const stored = await options.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: ChromeStorage }).chrome;
+      return api.storage.local.get('wordpress');
+    });
+    expect(stored.wordpress).toEqual({
+      siteUrl: 'https://monsite.fr',
+      username: 'redac',
+      category: 'Coulisses',
+      status: 'pending',
+    });
+    await options.close();
+  });
+
   it('restores stored HTML with style attributes, cleaned, and nothing refused by the page’s security policy', async () => {
     const options = await openOptions();
     // Chromium logs each style attribute the page's security policy refuses, even one parsed in

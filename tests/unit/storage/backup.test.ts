@@ -932,6 +932,43 @@ describe('settings', () => {
     expect(JSON.stringify(await fakeBrowser.storage.local.get())).not.toContain('volé');
   });
 
+  it('keep the WordPress account set up here over a colleague’s, and apply the rest', async () => {
+    // A colleague's backup names their user: with this browser's password, publishing and the
+    // shared desk would be refused (401) — the QA pass found the editor left to discover it.
+    const backup = await backupWithSettings();
+    await wordpressItem.setValue({
+      siteUrl: 'https://monsite.fr',
+      username: 'redac',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+    await wordpressPasswordItem.setValue(PASSWORD);
+
+    const applied = await applyBackupSettings(backup.settings, database);
+
+    expect(applied).toContain('wordpressAccountKept');
+    expect(await wordpressItem.getValue()).toEqual({
+      siteUrl: 'https://monsite.fr',
+      username: 'redac',
+      category: 'Coulisses',
+      status: 'pending',
+    });
+  });
+
+  it('write the backup’s WordPress account where none is set up here, or the same one', async () => {
+    const backup = await backupWithSettings();
+    // No password here: the editor is setting this browser up from the backup.
+    await wordpressItem.setValue({ ...backup.settings.wordpress!, username: 'redac' });
+
+    const first = await applyBackupSettings(backup.settings, database);
+    await wordpressPasswordItem.setValue(PASSWORD);
+    const again = await applyBackupSettings(backup.settings, database);
+
+    expect(first).not.toContain('wordpressAccountKept');
+    expect(again).not.toContain('wordpressAccountKept');
+    expect(await wordpressItem.getValue()).toEqual(backup.settings.wordpress);
+  });
+
   it('do not make current an issue that does not exist here', async () => {
     const backup = await backupWithSettings();
     const target = anotherDatabase();
@@ -1049,6 +1086,24 @@ describe('messages', () => {
     } finally {
       setLocale('fr');
     }
+  });
+
+  it('say that this browser kept its WordPress account, and whose the backup named', () => {
+    const none = { added: 0, updated: 0, kept: 0, removed: 0 };
+    const result = {
+      mode: 'merge',
+      clips: none,
+      issues: none,
+      movedToInbox: 0,
+      copied: 0,
+      accountKept: 'pigiste',
+    } as const;
+
+    expect(describeRestore(result, true)).toContain(
+      'Réglages restaurés, sauf le compte WordPress de la sauvegarde («\u00a0pigiste\u00a0»)\u00a0: ' +
+        'ce navigateur garde le sien, avec son mot de passe.',
+    );
+    expect(describeRestore(result, true)).not.toContain('le mot de passe WordPress n’a pas changé');
   });
 
   it('say how many records of the backup were added as copies', () => {
