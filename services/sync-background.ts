@@ -1,5 +1,7 @@
 /**
  * The background's one sync engine and its triggers that need no page: a reconnect (`online`),
+ * whose run also sends the edit-lock releases the editor's closings could not send offline
+ * (`SyncState.releases`: colleagues stop seeing them edited with no desk open to poll),
  * and local writes made in the background itself (a clip from the menu or the shortcut). The
  * desk and the popup ask for the others (open, 30 s poll while a desk is open, their writes):
  * see components/useDeskSync.ts. No alarm: with no desk open, nothing polls.

@@ -45,6 +45,7 @@ import {
   type SyncConflict,
   type SyncKeptDraft,
   type SyncKind,
+  type SyncPendingRelease,
   type SyncPlan,
   type SyncReason,
   type SyncRecord,
@@ -292,6 +293,26 @@ async function fewAtATime<T>(
   await Promise.all(Array.from({ length: Math.min(LOOKUPS_AT_ONCE, items.length) }, worker));
   return failure;
 }
+
+/**
+ * Seconds an edit lock lasts unless renewed, when the desk did not say (`SyncState.lockWindow`,
+ * from its discovery): the plugin's `INDISCRETS_LOCK_WINDOW`.
+ */
+export const LOCK_WINDOW_S = 150;
+
+/**
+ * The failures of a release that say nothing of the lock, still held: no answer (offline, the
+ * site unreachable or too slow, the request cancelled with the run it went with) or the site's
+ * own failure (5xx). The release is sent again (`SyncState.releases`). WordPress's answers
+ * (a refusal, a record gone, a 403 of a firewall) are not: sent again, they would be again.
+ */
+const RELEASE_RETRIED: ReadonlySet<string> = new Set([
+  'offline',
+  'unreachable',
+  'timeout',
+  'cancelled',
+  'server_error',
+]);
 
 export class SyncEngine {
   private readonly db: IndiscretsDB;
@@ -748,6 +769,8 @@ export class SyncEngine {
       cancelRequested: undefined,
     });
     try {
+      // Before anything else: colleagues have seen the records as being edited since.
+      if (state.releases) await this.sendReleases(state);
       if (first) {
         // A first sync (or a rejoin) lists the desk before it sends: a local record the desk
         // already has is matched by its id in that listing and merged, instead of being sent
@@ -2099,12 +2122,13 @@ export class SyncEngine {
    * edited by nobody who is.
    */
   lock(kind: SyncKind, id: string, release = false): Promise<DeskLockAnswer> {
-    const key = outboxKey(kind, id);
+    return this.inOrder(outboxKey(kind, id), () => this.lockNow(kind, id, release));
+  }
+
+  /** Runs `ask` once the lock requests asked before it for record `key` are done ({@link lock}). */
+  private inOrder<T>(key: string, ask: () => Promise<T>): Promise<T> {
     const before = this.lockRequests.get(key) ?? Promise.resolve();
-    const request = before.then(
-      () => this.lockNow(kind, id, release),
-      () => this.lockNow(kind, id, release),
-    );
+    const request = before.then(ask, ask);
     this.lockRequests.set(key, request);
     const forget = () => {
       if (this.lockRequests.get(key) === request) this.lockRequests.delete(key);
@@ -2113,7 +2137,30 @@ export class SyncEngine {
     return request;
   }
 
+  /**
+   * One take or release. A release that did not reach WordPress, or that WordPress failed
+   * ({@link RELEASE_RETRIED}), is kept in `SyncState.releases` and sent again at the next run
+   * ({@link sendReleases}): lost, it would leave colleagues seeing the record as being edited by
+   * someone who closed it, and publishing asking about it, until the lock lapses on its own. A
+   * take cancels the record's release still waiting: sent after it, that release would take the
+   * lock from under the editor who opened the record again.
+   */
   private async lockNow(kind: SyncKind, id: string, release: boolean): Promise<DeskLockAnswer> {
+    const key = outboxKey(kind, id);
+    if (!release) await this.editReleases((waiting) => waiting.filter((r) => r.key !== key));
+    const answer = await this.askLock(kind, id, release);
+    if (!release) return answer;
+    const again = !answer.ok && RELEASE_RETRIED.has(answer.code);
+    await this.editReleases((waiting, state) => {
+      if (!again) return waiting.filter((r) => r.key !== key);
+      // Kept as first asked: the lock was last taken before, and lapses a window after at most.
+      if (!state.enabled || waiting.some((r) => r.key === key)) return waiting;
+      return [...waiting, { key, kind, recordId: id, at: this.now() }];
+    });
+    return answer;
+  }
+
+  private async askLock(kind: SyncKind, id: string, release: boolean): Promise<DeskLockAnswer> {
     const settings = await this.deps.settings();
     if (!settings) return { ok: false, code: 'no_settings' };
     const sync = await this.db.syncRecords.get(outboxKey(kind, id));
@@ -2127,6 +2174,53 @@ export class SyncEngine {
       return { ok: false, code: 'locked', lock: await this.markLock(kind, id, result.lock) };
     }
     return { ok: false, code: result.code };
+  }
+
+  /**
+   * Rewrites the releases waiting (`SyncState.releases`) in one transaction, so that a run
+   * patching the state meanwhile neither loses one nor brings one back; no write when `edit`
+   * changes nothing (a take with no release waiting, the common case).
+   */
+  private async editReleases(
+    edit: (waiting: SyncPendingRelease[], state: SyncState) => SyncPendingRelease[],
+  ): Promise<void> {
+    await this.db.transaction('rw', this.db.syncState, async () => {
+      const state = await this.db.syncState.get('desk');
+      if (!state) return;
+      const waiting = state.releases ?? [];
+      const next = edit(waiting, state);
+      if (next.length === waiting.length && next.every((r, i) => r === waiting[i])) return;
+      const patched: SyncState = { ...state, releases: next };
+      if (next.length === 0) delete patched.releases;
+      await this.db.syncState.put(patched);
+    });
+  }
+
+  /**
+   * Sends again the releases that failed for want of an answer (see {@link lockNow}), at the
+   * start of each run: a poll, a reconnect (the `online` triggers of the desk and of the
+   * background) or « Synchroniser ». Each goes in its record's order of lock requests, after
+   * those asked before it, and only if still waiting then (a take asked meanwhile cancelled it).
+   * One asked a lock window ago or more (`SyncState.lockWindow`, else {@link LOCK_WINDOW_S}) is
+   * dropped unsent: the lock has lapsed, and the record may be another's, or this desk's
+   * again. Never stops the run: one still failing waits for the next.
+   */
+  private async sendReleases(state: SyncState): Promise<void> {
+    const windowMs = (state.lockWindow ?? LOCK_WINDOW_S) * 1000;
+    await Promise.all(
+      (state.releases ?? []).map((release) =>
+        this.inOrder(release.key, async () => {
+          const now = await this.state();
+          const still = now.releases?.find((r) => r.key === release.key && r.at === release.at);
+          if (!still) return;
+          if (Date.parse(this.now()) - Date.parse(still.at) >= windowMs) {
+            await this.editReleases((waiting) => waiting.filter((r) => r.key !== still.key));
+            return;
+          }
+          await this.lockNow(still.kind, still.recordId, true);
+        }),
+      ),
+    );
   }
 
   /**

@@ -235,6 +235,25 @@ export interface SyncTakenOut {
  */
 export const TAKEN_OUT_KEPT = 30;
 
+/**
+ * A release of this desk's own edit lock that did not reach WordPress (the editor closed the
+ * record offline, or the site did not answer, or failed): sent again at the next sync run, so
+ * that colleagues stop seeing the record as being edited before the lock lapses on its own.
+ * Cancelled by a new take of the record here (the editor opened it again), dropped once the
+ * lock has lapsed anyway (services/sync.ts, `sendReleases`).
+ */
+export interface SyncPendingRelease {
+  /** The record's key (`draft:<id>` | `issue:<id>`): one release per record. */
+  key: string;
+  kind: SyncKind;
+  recordId: string;
+  /**
+   * When the editor closed it (ISO 8601): the lock, last taken before, lapses at the latest a
+   * lock window later, when there is nothing left to release.
+   */
+  at: string;
+}
+
 /** A record where the same field was changed here and on the server: the editor chooses. */
 export interface SyncConflict {
   key: string;
@@ -340,6 +359,11 @@ export interface SyncState {
    * issue's column until the editor closes it or the item is back there; newest last.
    */
   takenOut?: SyncTakenOut[];
+  /**
+   * Releases of this desk's edit locks that failed for want of an answer (offline, timeout, a
+   * 5xx), sent again at the next run; oldest first.
+   */
+  releases?: SyncPendingRelease[];
 }
 
 /**
