@@ -3,6 +3,8 @@ import { t } from '../locales';
 import type { ParsedBackup } from '../storage/backup-format';
 import { db } from '../storage/db';
 import { backupMadeOn, hasSettings, summary } from './backupMessages';
+import { useDataQuery } from './data';
+import { useRefused } from './RoleReason';
 
 /** A file read and found to be a backup, waiting for the editor to choose how to restore it. */
 export interface Chosen {
@@ -33,6 +35,11 @@ interface Props {
 /**
  * The restore flow once a file is chosen: what it holds and when it was made, whether to restore
  * its settings, then merge, or replace everything after a confirmation that counts what goes.
+ *
+ * On the shared desk « Remplacer tout… » is not offered: it is greyed, with why and what to do
+ * instead (« Fusionner ») beside it, and its confirmation is not shown (nor kept, should the desk
+ * be turned on meanwhile from another page). Its deletions and rewrites would go to the whole
+ * newsroom (see `ReplaceOnSharedDeskError`, which the restore itself throws).
  */
 export function RestorePanel({
   chosen,
@@ -48,9 +55,14 @@ export function RestorePanel({
   onKeep,
 }: Props) {
   const replaceButton = useRef<HTMLButtonElement>(null);
+  const mergeButton = useRef<HTMLButtonElement>(null);
   const warning = useRef<HTMLParagraphElement>(null);
   const asked = useRef(false);
   const made = useRef<HTMLParagraphElement>(null);
+  // Followed live: the desk turned on from its card above (or another page) greys it at once.
+  const shared = useDataQuery((data) => data.syncEnabled(), [], { now: true }) ?? false;
+  const refused = useRefused(shared ? t('backup.replaceShared') : undefined, true);
+  const confirmShown = !!confirming && !shared;
   // A file just read: the focus goes to what it holds and when it was made, which a screen reader
   // then reads, and from which Tab reaches the choices. It was on the page's body (the button that
   // opened the picker waits, disabled, while the file is read), and the panel says nothing aloud.
@@ -60,11 +72,12 @@ export function RestorePanel({
   }, [chosen]);
   // « Remplacer tout… » gives way to the confirmation: the focus goes to what it says will be
   // lost, and back to « Remplacer tout… » when the editor keeps everything.
+  // Taken away by the desk turned on meanwhile: to « Fusionner », which is what remains to do.
   useEffect(() => {
-    if (confirming) warning.current?.focus();
-    else if (asked.current) replaceButton.current?.focus();
-    asked.current = !!confirming;
-  }, [!!confirming]);
+    if (confirmShown) warning.current?.focus();
+    else if (asked.current) (shared ? mergeButton : replaceButton).current?.focus();
+    asked.current = confirmShown;
+  }, [confirmShown]);
   return (
     <div
       class="backup__panel"
@@ -105,10 +118,16 @@ export function RestorePanel({
       ) : (
         <p class="muted">{t('backup.noSettings')}</p>
       )}
-      {!confirming ? (
+      {!confirmShown ? (
         <>
           <div class="form-actions">
-            <button type="button" class="button button--primary" disabled={busy} onClick={onMerge}>
+            <button
+              type="button"
+              class="button button--primary"
+              ref={mergeButton}
+              disabled={busy}
+              onClick={onMerge}
+            >
               {t('backup.merge')}
             </button>
             <button
@@ -117,6 +136,7 @@ export function RestorePanel({
               ref={replaceButton}
               disabled={busy}
               onClick={onAskReplace}
+              {...refused.control}
             >
               {t('backup.replace')}
             </button>
@@ -124,6 +144,7 @@ export function RestorePanel({
               {t('common.cancel')}
             </button>
           </div>
+          {refused.reason && <p class="backup__small">{refused.reason}</p>}
           <p class="muted backup__small">{t('backup.mergeHelp')}</p>
         </>
       ) : (
@@ -134,7 +155,7 @@ export function RestorePanel({
             ref={warning}
             tabIndex={-1}
           >
-            {t('backup.replaceConfirm', confirming)}
+            {t('backup.replaceConfirm', confirming!)}
           </p>
           <div class="form-actions backup__actions">
             <button

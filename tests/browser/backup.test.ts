@@ -13,7 +13,15 @@ import {
   type ExtensionSession,
   type PageServer,
 } from './harness';
-import { clearDatabase, readDatabase as readTables } from './database';
+import { axeViolations } from './axe';
+import {
+  clearDatabase,
+  clearTables,
+  readDatabase as readTables,
+  SHARED_DESK_STATE,
+  syncedDraft,
+  writeDatabase,
+} from './database';
 
 /**
  * Backup and restore from the options page, in real Chromium with the built extension: drafts
@@ -533,6 +541,97 @@ describe('backup and restore in Chromium with the built extension', () => {
     await options.keyboard.press('Enter');
     await summary.waitFor({ state: 'detached' });
     await focusOn('Restaurer une sauvegarde…', 'the focus back on « Restaurer une sauvegarde… »');
+    await options.close();
+  });
+
+  it('does not offer « Remplacer tout… » on the shared desk, which would trash and rewrite the team’s drafts; « Fusionner » stays and sends nothing', async () => {
+    const options = await openOptions();
+    // The desk on, as a sync leaves it, with a colleague's draft the backup does not have.
+    const colleague = syncedDraft({
+      id: 'collegue-1',
+      title: 'Le scoop de Pigiste',
+      second: 7,
+      by: 'Pigiste',
+    });
+    await writeDatabase(options, { syncState: [SHARED_DESK_STATE], clips: [colleague] });
+    await options.reload();
+    await options.getByTestId('backup-settings').waitFor();
+    const before = await readDatabase(options);
+
+    await chooseFile(options, backupName, backupText);
+    const summary = options.getByTestId('backup-summary');
+    const replace = summary.getByRole('button', { name: 'Remplacer tout…' });
+    await until(() => replace.isDisabled(), Boolean, '« Remplacer tout… » greyed');
+    const reason = summary.getByTestId('role-reason');
+    expect(squash(await reason.textContent())).toBe(
+      'Sur la rédaction partagée, tout remplacer mettrait à la corbeille ou réécrirait des ' +
+        'brouillons de toute l’équipe : utilisez « Fusionner », qui garde la version la plus ' +
+        'récente de chacun.',
+    );
+    // Read with the button, and shown beside it.
+    expect(await replace.getAttribute('aria-describedby')).toBe(await reason.getAttribute('id'));
+    expect(await reason.isVisible()).toBe(true);
+    expect(await axeViolations(options)).toEqual([]);
+    await summary.screenshot({ path: screenshotPath('backup-shared-desk.png') });
+    // A click on the greyed button asks nothing and changes nothing.
+    await replace.click({ force: true });
+    expect(await options.getByTestId('backup-confirm').count()).toBe(0);
+
+    await summary.getByRole('button', { name: 'Fusionner' }).click();
+    await until(
+      () => status(options).textContent(),
+      (text) => squash(text).startsWith('Sauvegarde fusionnée'),
+      'the merge',
+    );
+    const after = await readDatabase(options);
+    // The colleague's draft is still here, and this browser's versions (as recent as the file's).
+    expect(after.clips.map((c) => c.id).sort()).toEqual(before.clips.map((c) => c.id).sort());
+    const queued = await options.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const request = indexedDB.open('indiscrets');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const idb = request.result;
+            const count = idb.transaction('outbox').objectStore('outbox').count();
+            count.onsuccess = () => {
+              idb.close();
+              resolve(count.result);
+            };
+            count.onerror = () => reject(count.error);
+          };
+        }),
+    );
+    // Nothing goes to the newsroom: no trash, no older version sent as a new one.
+    expect(queued).toBe(0);
+
+    // In English too.
+    await options.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: ChromeStorage }).chrome;
+      await api.storage.sync.set({ uiLocale: 'en' });
+    });
+    await options.reload();
+    await options.getByTestId('backup-settings').waitFor();
+    const [chooser] = await Promise.all([
+      options.waitForEvent('filechooser'),
+      options.getByRole('button', { name: 'Restore a backup…' }).click(),
+    ]);
+    await chooser.setFiles({
+      name: backupName,
+      mimeType: 'application/json',
+      buffer: Buffer.from(backupText, 'utf8'),
+    });
+    const replaceEn = summary.getByRole('button', { name: 'Replace everything…' });
+    await until(() => replaceEn.isDisabled(), Boolean, '“Replace everything…” greyed');
+    expect(squash(await summary.getByTestId('role-reason').textContent())).toBe(
+      'On the shared desk, replacing everything would trash or rewrite drafts of the whole ' +
+        'team: use “Merge”, which keeps the most recent version of each.',
+    );
+    await options.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: ChromeStorage }).chrome;
+      await api.storage.sync.set({ uiLocale: 'fr' });
+    });
+    await clearTables(options, ['syncState', 'outbox']);
     await options.close();
   });
 });

@@ -1,10 +1,14 @@
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RestorePanel } from '../../../components/BackupRestorePanel';
 import type { ParsedBackup } from '../../../storage/backup-format';
 import { db } from '../../../storage/db';
+import { SYNC_OFF } from '../../../storage/sync-state';
 
-afterEach(cleanup);
+afterEach(async () => {
+  cleanup();
+  await db.syncState.clear();
+});
 
 const backup = (schemaVersion: number): ParsedBackup => ({
   format: 'indiscrets-backup',
@@ -16,12 +20,13 @@ const backup = (schemaVersion: number): ParsedBackup => ({
   settings: {},
 });
 
-function panel(schemaVersion: number) {
+function panel(schemaVersion: number, confirming?: { clips: number; issues: number }) {
   const noop = () => {};
   render(
     <RestorePanel
       chosen={{ name: 'indiscrets.json', backup: backup(schemaVersion) }}
       busy={false}
+      confirming={confirming}
       withSettings={false}
       onWithSettings={noop}
       onMerge={noop}
@@ -49,5 +54,51 @@ describe('the restore panel', () => {
     cleanup();
     panel(1);
     expect(screen.queryByTestId('backup-newer-schema')).toBeNull();
+  });
+
+  it('offers « Remplacer tout… » again once the shared desk is off', async () => {
+    await db.syncState.put({ ...SYNC_OFF, enabled: true });
+    panel(db.verno);
+    const replace = screen.getByRole('button', { name: 'Remplacer tout…' }) as HTMLButtonElement;
+    await waitFor(() => expect(replace.disabled).toBe(true));
+
+    await db.syncState.put({ ...SYNC_OFF });
+
+    await waitFor(() => expect(replace.disabled).toBe(false));
+    expect(screen.queryByTestId('role-reason')).toBeNull();
+    expect(replace.hasAttribute('aria-describedby')).toBe(false);
+  });
+
+  it('greys « Remplacer tout… » on the shared desk, says why and what to do instead', async () => {
+    await db.syncState.put({ ...SYNC_OFF, enabled: true });
+    panel(db.verno);
+
+    const replace = screen.getByRole('button', { name: 'Remplacer tout…' }) as HTMLButtonElement;
+    await waitFor(() => expect(replace.disabled).toBe(true));
+    const reason = screen.getByTestId('role-reason');
+    expect(reason.textContent).toBe(
+      'Sur la rédaction partagée, tout remplacer mettrait à la corbeille ou réécrirait des ' +
+        'brouillons de toute l’équipe\u00a0: utilisez «\u00a0Fusionner\u00a0», qui garde la ' +
+        'version la plus récente de chacun.',
+    );
+    expect(replace.getAttribute('aria-describedby')).toBe(reason.id);
+    expect((screen.getByRole('button', { name: 'Fusionner' }) as HTMLButtonElement).disabled).toBe(
+      false,
+    );
+  });
+
+  it('takes the confirmation away when the shared desk is turned on meanwhile', async () => {
+    panel(db.verno, { clips: 8, issues: 1 });
+    expect(screen.getByTestId('backup-confirm')).toBeTruthy();
+
+    await db.syncState.put({ ...SYNC_OFF, enabled: true });
+
+    await waitFor(() => expect(screen.queryByTestId('backup-confirm')).toBeNull());
+    expect(screen.queryByRole('button', { name: 'Oui, tout remplacer' })).toBeNull();
+    expect(
+      (screen.getByRole('button', { name: 'Remplacer tout…' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    // The keyboard goes to what is left to do.
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Fusionner'));
   });
 });

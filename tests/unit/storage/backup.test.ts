@@ -17,8 +17,10 @@ import { parseBackup, type BackupError } from '../../../storage/backup-read';
 import {
   applyBackupSettings,
   forgetMissingCurrentIssue,
+  ReplaceOnSharedDeskError,
   restoreBackup,
 } from '../../../storage/backup-restore';
+import { SYNC_OFF } from '../../../storage/sync-state';
 import { IndiscretsDB, type Draft, type Issue } from '../../../storage/db';
 import { bodyText } from '../../../storage/derive';
 import { cleanItemHtml } from '../../../storage/item-html';
@@ -529,6 +531,68 @@ describe('restoreBackup, replace', () => {
     await expect(restoreBackup(backup, database, { mode: 'replace' })).rejects.toThrow();
 
     expect(await snapshot(database)).toEqual(before);
+  });
+});
+
+describe('restoreBackup on the shared desk', () => {
+  /** Turns the shared desk on, as a sync leaves it: every local write is queued from then on. */
+  const deskOn = (db: IndiscretsDB) => db.syncState.put({ ...SYNC_OFF, enabled: true });
+
+  it('refuses to replace everything: nothing deleted, nothing rewritten, nothing queued for the newsroom', async () => {
+    const { quoted } = await seedDesk(database);
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    // A colleague's draft the backup does not have, and a later edit the backup predates.
+    await addDraft(database, { title: 'Le brouillon d’une collègue' });
+    await updateDraft(
+      quoted.id,
+      { note: 'plus récent' },
+      database,
+      () => '2027-04-01T00:00:00.000Z',
+    );
+    await deskOn(database);
+    const before = await snapshot(database);
+
+    await expect(restoreBackup(backup, database, { mode: 'replace' })).rejects.toBeInstanceOf(
+      ReplaceOnSharedDeskError,
+    );
+
+    expect(await snapshot(database)).toEqual(before);
+    expect(await database.outbox.count()).toBe(0);
+  });
+
+  it('still merges there: an older backup changes nothing and queues nothing', async () => {
+    const { quoted } = await seedDesk(database);
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    await updateDraft(
+      quoted.id,
+      { note: 'plus récent' },
+      database,
+      () => '2027-04-01T00:00:00.000Z',
+    );
+    await deskOn(database);
+    const before = await snapshot(database);
+
+    const result = await restoreBackup(backup, database, { mode: 'merge' });
+
+    expect(result.clips.added + result.clips.updated).toBe(0);
+    expect(await snapshot(database)).toEqual(before);
+    expect(await database.outbox.count()).toBe(0);
+  });
+
+  it('replaces everything again once the desk is off', async () => {
+    const { quoted } = await seedDesk(database);
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    await updateDraft(
+      quoted.id,
+      { note: 'plus récent' },
+      database,
+      () => '2027-04-01T00:00:00.000Z',
+    );
+    await database.syncState.put({ ...SYNC_OFF });
+
+    await restoreBackup(backup, database, { mode: 'replace' });
+
+    expect((await database.clips.get(quoted.id))?.note).toBe('Appeler le service de presse');
   });
 });
 
