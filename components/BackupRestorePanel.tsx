@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../locales';
 import type { ParsedBackup } from '../storage/backup-format';
+import { replaceRefusal } from '../storage/backup-restore';
 import { db } from '../storage/db';
 import { backupMadeOn, hasSettings, summary } from './backupMessages';
 import { useDataQuery } from './data';
@@ -36,9 +37,10 @@ interface Props {
  * The restore flow once a file is chosen: what it holds and when it was made, whether to restore
  * its settings, then merge, or replace everything after a confirmation that counts what goes.
  *
- * On the shared desk « Remplacer tout… » is not offered: it is greyed, with why and what to do
- * instead (« Fusionner ») beside it, and its confirmation is not shown (nor kept, should the desk
- * be turned on meanwhile from another page). Its deletions and rewrites would go to the whole
+ * Where it would reach the shared desk (on, or off but kept for a rejoin: see `ReplaceRefusal`)
+ * « Remplacer tout… » is not offered: it is greyed, with why and what to do instead
+ * (« Fusionner ») beside it, and its confirmation is not shown (nor kept, should the desk be
+ * turned on meanwhile from another page). Its deletions and rewrites would go to the whole
  * newsroom (see `ReplaceOnSharedDeskError`, which the restore itself throws).
  */
 export function RestorePanel({
@@ -60,8 +62,12 @@ export function RestorePanel({
   const asked = useRef(false);
   const made = useRef<HTMLParagraphElement>(null);
   // Followed live: the desk turned on from its card above (or another page) greys it at once.
-  const shared = useDataQuery((data) => data.syncEnabled(), [], { now: true }) ?? false;
-  const refused = useRefused(shared ? t('backup.replaceShared') : undefined, true);
+  const refusal = useDataQuery(() => replaceRefusal(db), [], { now: true });
+  const shared = !!refusal;
+  const refused = useRefused(
+    refusal && t(refusal === 'on' ? 'backup.replaceShared' : 'backup.replaceKept'),
+    true,
+  );
   const confirmShown = !!confirming && !shared;
   // A file just read: the focus goes to what it holds and when it was made, which a screen reader
   // then reads, and from which Tab reaches the choices. It was on the page's body (the button that

@@ -392,6 +392,8 @@ export const en: Messages = {
   'backup.replaceDo': 'Yes, replace everything',
   'backup.replaceShared':
     'On the shared desk, replacing everything would trash or rewrite drafts of the whole team: use “Merge”, which keeps the most recent version of each.',
+  'backup.replaceKept':
+    'This browser keeps what it needs to rejoin the shared desk: on your return, replacing everything would trash or rewrite drafts of the whole team. Use “Merge”, which keeps the most recent version of each.',
   'backup.saveFirst': 'Back up this browser first',
   'backup.restoring': 'Restoring…',
   'backup.merged':

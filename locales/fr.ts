@@ -407,6 +407,8 @@ export const fr = {
   'backup.replaceDo': 'Oui, tout remplacer',
   'backup.replaceShared':
     'Sur la rédaction partagée, tout remplacer mettrait à la corbeille ou réécrirait des brouillons de toute l’équipe : utilisez « Fusionner », qui garde la version la plus récente de chacun.',
+  'backup.replaceKept':
+    'Ce navigateur garde de quoi reprendre la rédaction partagée : à votre retour, tout remplacer mettrait à la corbeille ou réécrirait des brouillons de toute l’équipe. Utilisez « Fusionner », qui garde la version la plus récente de chacun.',
   'backup.saveFirst': 'D’abord sauvegarder ce navigateur',
   'backup.restoring': 'Restauration…',
   'backup.merged':

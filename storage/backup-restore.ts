@@ -42,9 +42,9 @@ export interface RestoreOptions {
    *   this browser's as a copy (an id derived from it, so restoring the same backup again adds
    *   no second copy; a draft's copy in the inbox), which the editor sees and keeps or deletes;
    * - `replace`: drafts and issues here are all deleted first, then the backup's are written.
-   *   The UI must have the editor confirm it. Refused while the shared desk is on
-   *   ({@link ReplaceOnSharedDeskError}): the sync would send the deletions and the backup's
-   *   older versions to the whole newsroom.
+   *   The UI must have the editor confirm it. Refused where the shared desk would send the
+   *   deletions and the backup's older versions to the whole newsroom: while it is on, or at a
+   *   rejoin ({@link ReplaceRefusal}, {@link ReplaceOnSharedDeskError}).
    */
   mode: 'merge' | 'replace';
   /** Return the backup's settings, for the caller to apply with {@link applyBackupSettings}. */
@@ -75,18 +75,43 @@ export interface RestoreResult {
 }
 
 /**
- * « Remplacer tout » asked while the shared desk is on: refused, nothing changed. The desk's
- * outbox queues every local write (storage/outbox.ts), so the deletions of a replace would go
- * up as trashes of colleagues' drafts on WordPress (then in their own browsers), and the
- * backup's records, written with revisions above this browser's, as new versions over their
- * later edits, with no question asked. A merge is safe there: it writes only the records whose
- * backup version is newer, and adds what is missing. The panel does not offer a replace on the
- * shared desk; this guards every other way to it.
+ * Why « Remplacer tout » is refused in this browser, if it is:
+ * - `on`: the shared desk is on. Its outbox queues every local write (storage/outbox.ts): the
+ *   deletions of a replace would go up as trashes of colleagues' drafts on WordPress (then in
+ *   their own browsers), and the backup's records, written with revisions above this browser's,
+ *   as new versions over their later edits, with no question asked;
+ * - `kept`: the desk is off, but this browser keeps its sync records for a rejoin (see
+ *   `SyncEngine.enable`), which trashes there every record of the desk deleted for good here and
+ *   sends every record changed since its merge base as an edit: the same, at the return.
+ * A merge is safe either way: it writes only the records whose backup version is newer, and adds
+ * what is missing. Read it in a transaction that includes `syncState` and `syncRecords`.
+ */
+export type ReplaceRefusal = 'on' | 'kept';
+
+/** {@link ReplaceRefusal} of `database`, or `undefined` when a replace touches this browser only. */
+export async function replaceRefusal(
+  database: IndiscretsDB = defaultDb,
+): Promise<ReplaceRefusal | undefined> {
+  if ((await database.syncState.get('desk'))?.enabled) return 'on';
+  if ((await database.syncRecords.count()) > 0) return 'kept';
+  return undefined;
+}
+
+/**
+ * « Remplacer tout » asked where it would reach the shared desk ({@link ReplaceRefusal}):
+ * refused, nothing changed. The panel does not offer it then; this guards every other way to it.
  */
 export class ReplaceOnSharedDeskError extends Error {
-  constructor() {
-    super('Replacing everything is refused while the shared desk is on: merge instead.');
+  readonly reason: ReplaceRefusal;
+
+  constructor(reason: ReplaceRefusal) {
+    super(
+      reason === 'on'
+        ? 'Replacing everything is refused while the shared desk is on: merge instead.'
+        : 'Replacing everything is refused while this browser keeps the shared desk’s records for a rejoin: merge instead.',
+    );
     this.name = 'ReplaceOnSharedDeskError';
+    this.reason = reason;
   }
 }
 
@@ -145,58 +170,52 @@ export async function restoreBackup(
   const backup = { ...parsed, ...withCleanRichText(parsed, clean, cleanStoredItemHtml) };
   // The sync's state is read in the transaction that writes: the desk turned on meanwhile (from
   // another page) is seen, and the replace refused before anything is deleted.
-  return database.transaction(
-    'rw',
-    database.clips,
-    database.issues,
-    database.syncState,
-    async () => {
-      if (mode === 'replace' && (await database.syncState.get('desk'))?.enabled) {
-        throw new ReplaceOnSharedDeskError();
-      }
-      const result: RestoreResult = {
-        mode,
-        clips: counts(),
-        issues: counts(),
-        movedToInbox: 0,
-        copied: 0,
-        ...(options.settings ? { settings: backup.settings } : {}),
-      };
-      let drafts: BackupDraft[];
-      let issues: Issue[];
-      let issueIds: Set<string>;
-      // Read before a replace clears them: the revisions the open views have seen.
-      const seenClips = await revisionsOf(backup.clips, database.clips);
-      const seenIssues = await revisionsOf(backup.issues, database.issues);
-      if (mode === 'replace') {
-        result.clips.removed = await database.clips.count();
-        result.issues.removed = await database.issues.count();
-        await database.clips.clear();
-        await database.issues.clear();
-        drafts = backup.clips;
-        issues = backup.issues;
-        result.clips.added = drafts.length;
-        result.issues.added = issues.length;
-        issueIds = new Set(issues.map((issue) => issue.id));
-      } else {
-        issues = await chooseNewer(backup.issues, database.issues, result.issues, result);
-        drafts = await chooseNewer(backup.clips, database.clips, result.clips, result);
-        const here = await database.issues.toCollection().primaryKeys();
-        issueIds = new Set([...here, ...backup.issues.map((issue) => issue.id)]);
-      }
-      const written = drafts.map((draft) => {
-        if (!draft.issueId || issueIds.has(draft.issueId)) return draft;
-        result.movedToInbox++;
-        return { ...draft, issueId: '', sortKey: '' };
-      });
-      await database.issues.bulkPut(issues.map((issue) => aboveSeen(issue, seenIssues)));
-      // The hooks derive these too; computing them here keeps the records complete as typed.
-      await database.clips.bulkPut(
-        written.map((draft) => aboveSeen({ ...draft, ...deriveFields(draft) }, seenClips)),
-      );
-      return result;
-    },
-  );
+  const tables = [database.clips, database.issues, database.syncState, database.syncRecords];
+  return database.transaction('rw', tables, async () => {
+    const refusal = mode === 'replace' ? await replaceRefusal(database) : undefined;
+    if (refusal) throw new ReplaceOnSharedDeskError(refusal);
+    const result: RestoreResult = {
+      mode,
+      clips: counts(),
+      issues: counts(),
+      movedToInbox: 0,
+      copied: 0,
+      ...(options.settings ? { settings: backup.settings } : {}),
+    };
+    let drafts: BackupDraft[];
+    let issues: Issue[];
+    let issueIds: Set<string>;
+    // Read before a replace clears them: the revisions the open views have seen.
+    const seenClips = await revisionsOf(backup.clips, database.clips);
+    const seenIssues = await revisionsOf(backup.issues, database.issues);
+    if (mode === 'replace') {
+      result.clips.removed = await database.clips.count();
+      result.issues.removed = await database.issues.count();
+      await database.clips.clear();
+      await database.issues.clear();
+      drafts = backup.clips;
+      issues = backup.issues;
+      result.clips.added = drafts.length;
+      result.issues.added = issues.length;
+      issueIds = new Set(issues.map((issue) => issue.id));
+    } else {
+      issues = await chooseNewer(backup.issues, database.issues, result.issues, result);
+      drafts = await chooseNewer(backup.clips, database.clips, result.clips, result);
+      const here = await database.issues.toCollection().primaryKeys();
+      issueIds = new Set([...here, ...backup.issues.map((issue) => issue.id)]);
+    }
+    const written = drafts.map((draft) => {
+      if (!draft.issueId || issueIds.has(draft.issueId)) return draft;
+      result.movedToInbox++;
+      return { ...draft, issueId: '', sortKey: '' };
+    });
+    await database.issues.bulkPut(issues.map((issue) => aboveSeen(issue, seenIssues)));
+    // The hooks derive these too; computing them here keeps the records complete as typed.
+    await database.clips.bulkPut(
+      written.map((draft) => aboveSeen({ ...draft, ...deriveFields(draft) }, seenClips)),
+    );
+    return result;
+  });
 }
 
 /** The revision (`rev`) of each record this browser has with the id of a backup record. */

@@ -627,11 +627,46 @@ describe('backup and restore in Chromium with the built extension', () => {
       'On the shared desk, replacing everything would trash or rewrite drafts of the whole ' +
         'team: use “Merge”, which keeps the most recent version of each.',
     );
+
+    // Left, the desk's records kept for a rejoin, which would trash and rewrite the same: still
+    // greyed, with that reason.
+    await writeDatabase(options, {
+      syncState: [{ ...SHARED_DESK_STATE, enabled: false }],
+      syncRecords: [
+        {
+          key: 'draft:collegue-1',
+          kind: 'draft',
+          recordId: 'collegue-1',
+          remoteId: 7,
+          version: 1,
+          modifiedGmt: '2026-03-15T08:00:07',
+          base: {},
+        },
+      ],
+    });
+    await options.reload();
+    await options.getByTestId('backup-settings').waitFor();
+    const [again] = await Promise.all([
+      options.waitForEvent('filechooser'),
+      options.getByRole('button', { name: 'Restore a backup…' }).click(),
+    ]);
+    await again.setFiles({
+      name: backupName,
+      mimeType: 'application/json',
+      buffer: Buffer.from(backupText, 'utf8'),
+    });
+    await until(() => replaceEn.isDisabled(), Boolean, '“Replace everything…” greyed, desk left');
+    expect(squash(await summary.getByTestId('role-reason').textContent())).toBe(
+      'This browser keeps what it needs to rejoin the shared desk: on your return, replacing ' +
+        'everything would trash or rewrite drafts of the whole team. Use “Merge”, which keeps ' +
+        'the most recent version of each.',
+    );
+
     await options.evaluate(async () => {
       const api = (globalThis as unknown as { chrome: ChromeStorage }).chrome;
       await api.storage.sync.set({ uiLocale: 'fr' });
     });
-    await clearTables(options, ['syncState', 'outbox']);
+    await clearTables(options, ['syncState', 'syncRecords', 'outbox']);
     await options.close();
   });
 });

@@ -7,7 +7,7 @@ import { SYNC_OFF } from '../../../storage/sync-state';
 
 afterEach(async () => {
   cleanup();
-  await db.syncState.clear();
+  await Promise.all([db.syncState.clear(), db.syncRecords.clear()]);
 });
 
 const backup = (schemaVersion: number): ParsedBackup => ({
@@ -84,6 +84,28 @@ describe('the restore panel', () => {
     expect(replace.getAttribute('aria-describedby')).toBe(reason.id);
     expect((screen.getByRole('button', { name: 'Fusionner' }) as HTMLButtonElement).disabled).toBe(
       false,
+    );
+  });
+
+  it('greys it too with the desk off while this browser keeps its records for a rejoin', async () => {
+    await db.syncState.put({ ...SYNC_OFF });
+    await db.syncRecords.put({
+      key: 'draft:d1',
+      kind: 'draft',
+      recordId: 'd1',
+      remoteId: 7,
+      version: 2,
+      modifiedGmt: '2027-03-10T08:00:00',
+      base: {},
+    });
+    panel(db.verno);
+
+    const replace = screen.getByRole('button', { name: 'Remplacer tout…' }) as HTMLButtonElement;
+    await waitFor(() => expect(replace.disabled).toBe(true));
+    expect(screen.getByTestId('role-reason').textContent).toBe(
+      'Ce navigateur garde de quoi reprendre la rédaction partagée\u00a0: à votre retour, tout ' +
+        'remplacer mettrait à la corbeille ou réécrirait des brouillons de toute l’équipe. ' +
+        'Utilisez «\u00a0Fusionner\u00a0», qui garde la version la plus récente de chacun.',
     );
   });
 

@@ -552,9 +552,10 @@ describe('restoreBackup on the shared desk', () => {
     await deskOn(database);
     const before = await snapshot(database);
 
-    await expect(restoreBackup(backup, database, { mode: 'replace' })).rejects.toBeInstanceOf(
-      ReplaceOnSharedDeskError,
-    );
+    const refused = restoreBackup(backup, database, { mode: 'replace' });
+
+    await expect(refused).rejects.toBeInstanceOf(ReplaceOnSharedDeskError);
+    await expect(refused).rejects.toMatchObject({ reason: 'on' });
 
     expect(await snapshot(database)).toEqual(before);
     expect(await database.outbox.count()).toBe(0);
@@ -577,6 +578,34 @@ describe('restoreBackup on the shared desk', () => {
     expect(result.clips.added + result.clips.updated).toBe(0);
     expect(await snapshot(database)).toEqual(before);
     expect(await database.outbox.count()).toBe(0);
+  });
+
+  it('refuses it too with the desk off while this browser keeps its records for a rejoin, which would send the same', async () => {
+    const { quoted } = await seedDesk(database);
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    await addDraft(database, { title: 'Le brouillon d’une collègue' });
+    // Left: off, the sync records kept (the rejoin trashes there what is deleted here).
+    await database.syncState.put({
+      ...SYNC_OFF,
+      siteUrl: 'https://redaction.test',
+      username: 'redac',
+    });
+    await database.syncRecords.put({
+      key: `draft:${quoted.id}`,
+      kind: 'draft',
+      recordId: quoted.id,
+      remoteId: 7,
+      version: 2,
+      modifiedGmt: '2027-03-10T08:00:00',
+      base: {},
+    });
+    const before = await snapshot(database);
+
+    const refused = restoreBackup(backup, database, { mode: 'replace' });
+
+    await expect(refused).rejects.toBeInstanceOf(ReplaceOnSharedDeskError);
+    await expect(refused).rejects.toMatchObject({ reason: 'kept' });
+    expect(await snapshot(database)).toEqual(before);
   });
 
   it('replaces everything again once the desk is off', async () => {
