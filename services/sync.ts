@@ -28,6 +28,7 @@ import { changedFields, merge3, sameValue, type FieldConflict } from '../lib/mer
 import type { Draft, IndiscretsDB, Issue } from '../storage/db';
 import { conflictChoiceToken } from '../storage/conflict-undo';
 import type { UndoToken } from '../storage/drafts';
+import { trashedBy } from '../storage/draft-records';
 import { allItems } from '../storage/issue-query';
 import { deleteIssue } from '../storage/issues';
 import { itemLabel } from '../storage/label';
@@ -1683,7 +1684,8 @@ export class SyncEngine {
       to: 'inbox',
       at: this.now(),
     };
-    const by = mark?.trashedBy ?? mark?.modifiedBy;
+    // The trasher as the trash's own views name them (an empty one: the last editor).
+    const by = trashedBy(mark).name;
     if (by) notice.by = by;
     if (!after) notice.to = 'deleted';
     else if (after.deletedAt && mark?.mergedInto) {

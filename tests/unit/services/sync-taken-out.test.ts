@@ -103,6 +103,34 @@ describe('an item a colleague takes out of an issue is told, not silent', () => 
     ]);
   });
 
+  it('a trash whose mark keeps an empty trasher names its last editor, as the trash does', async () => {
+    const { issue, x } = await sharedIssue();
+    const before = (await a.db.clips.get(x.id))!;
+    const sync = (await a.db.syncRecords.get(`draft:${x.id}`))!;
+    // The draft as a pull put it in the trash, its mark's trasher empty (a mark kept by an
+    // older version, or restored from a backup): storage/draft-records.ts trashedBy, which the
+    // trash and the editor name the trasher with, takes its last editor.
+    await a.db.clips.put({
+      ...before,
+      deletedAt: '2026-03-15T10:00:00.000Z',
+      desk: { ...before.desk!, modifiedBy: 'Paul Martin', modifiedById: 99, trashedBy: '' },
+    });
+    const engine = a.engine as unknown as {
+      noteTakenOut(...args: unknown[]): Promise<void>;
+    };
+
+    await engine.noteTakenOut(before, sync, { ...sync.base, trashed: true }, undefined);
+
+    expect(await takenOut(a)).toEqual([
+      expect.objectContaining({
+        recordId: x.id,
+        issueId: issue.id,
+        to: 'trash',
+        by: 'Paul Martin',
+      }),
+    ]);
+  });
+
   it('merged into another draft: names that draft', async () => {
     const { issue, x } = await sharedIssue();
     const target = await addDraft(a.db, { title: 'Le yacht du ministre', body: '<p>Autre</p>' });
