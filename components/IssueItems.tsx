@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import type { Check, Draft, Issue } from '../storage/db';
+import { getDraft } from '../storage/draft-records';
 import { addToIssue, moveItem, moveToIssue } from '../storage/issues';
 import { itemLabel } from '../storage/label';
 import { removeItems } from '../storage/remove-undo';
@@ -21,6 +22,7 @@ import type { Counts, IssueWorkspace } from './useIssueWorkspace';
 import { deskRefusal } from './roles';
 import { useSharedDesk } from './useSharedDesk';
 import { TakenOutNotice } from './TakenOutNotice';
+import { useLiveQuery } from './useLiveQuery';
 import { useUndo } from './Undo';
 import { takeReturn, watchReturns } from './itemReturn';
 
@@ -50,6 +52,15 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
   const takenOut = (desk.state?.takenOut ?? []).filter(
     (notice) => notice.issueId === issue.id && !items?.some((item) => item.id === notice.recordId),
   );
+  // The drafts they were merged into, as this browser has them now: one a sync brings later is
+  // named then, not left « un autre brouillon ».
+  const intoIds = [
+    ...new Set(takenOut.flatMap((notice) => (notice.mergedInto ? [notice.mergedInto] : []))),
+  ];
+  const intoTitles = useLiveQuery(async () => {
+    const drafts = await Promise.all(intoIds.map((id) => getDraft(id)));
+    return new Map(intoIds.map((id, i) => [id, drafts[i]?.title]));
+  }, [intoIds.join(' ')]);
   // The notice below says why once; each greyed control points to it for screen readers.
   const noticeId = useId();
   // The items taken out with « Retirer », and where the last one was: its button goes with it,
@@ -144,6 +155,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
         key={takenOut.map((notice) => `${notice.key}@${notice.at}`).join(' ')}
         notices={takenOut}
         issueName={(id) => names.get(id)}
+        draftName={(id) => intoTitles?.get(id)}
         onOpen={onOpenDraft}
       />
       {cannotArrange && (

@@ -11,6 +11,11 @@ interface Props {
   notices: readonly SyncTakenOut[];
   /** An issue's name as the picker says it (undefined: not on this desk). */
   issueName: (id: string) => string | undefined;
+  /**
+   * A draft's title as this browser has it now (undefined: not here), for the draft an item
+   * was merged into: named as soon as a sync brings it, and as it is called now.
+   */
+  draftName?: (id: string) => string | undefined;
   /** Opens a draft in the editor, wherever it is now (the inbox, another issue, the trash). */
   onOpen: (id: string) => void;
 }
@@ -31,18 +36,25 @@ const LINES: Record<SyncTakenOutTo, MessageKey> = {
   deleted: 'shared.takenOut.line.deleted',
 };
 
+/** How the notice names the issues and drafts besides its items, as this browser has them now. */
+interface Names {
+  issueName: Props['issueName'];
+  draftName?: Props['draftName'];
+}
+
 /**
  * What the sentences name besides the item: the issue it went to, the draft it went into, in
  * quotation marks when known (« Les indiscrets du 22 mars »), else in words, unquoted (« un autre
- * numéro »): the messages leave the quoting to this.
+ * numéro »): the messages leave the quoting to this. Both are looked up by id as the notice is
+ * drawn, so that one this browser did not have when the sync kept the notice is named once a
+ * later sync brings it; the name the sync kept stands for one no longer here.
  */
-function where(notice: SyncTakenOut, issueName: Props['issueName']) {
+function where(notice: SyncTakenOut, { issueName, draftName }: Names) {
   const quoted = (title: string) => t('shared.takenOut.quoted', { title });
   const toName = (notice.toIssueId && issueName(notice.toIssueId)) || notice.toIssue;
   const to = toName ? quoted(toName) : t('shared.takenOut.otherIssue');
-  const into = notice.mergedIntoTitle
-    ? quoted(notice.mergedIntoTitle)
-    : t('shared.takenOut.otherDraft');
+  const intoName = (notice.mergedInto && draftName?.(notice.mergedInto)) || notice.mergedIntoTitle;
+  const into = intoName ? quoted(intoName) : t('shared.takenOut.otherDraft');
   return { title: notice.title, to, into };
 }
 
@@ -51,25 +63,28 @@ function where(notice: SyncTakenOut, issueName: Props['issueName']) {
  * indiscrets du 22 mars ». », « … mis à la corbeille », « … fusionné dans « … » »: one item a
  * colleague took out of the issue, by who did it (impersonal when the desk did not say).
  */
-export function takenOutSentence(notice: SyncTakenOut, issueName: Props['issueName']): string {
+export function takenOutSentence(notice: SyncTakenOut, names: Names): string {
   const [named, anonymous] = SENTENCES[notice.to];
-  const params = where(notice, issueName);
+  const params = where(notice, names);
   return notice.by ? t(named, { ...params, name: notice.by }) : t(anonymous, params);
 }
 
 /** One line of a grouped notice: the item and where it is now (who did it, when not one name). */
-function takenOutLine(notice: SyncTakenOut, issueName: Props['issueName'], byEach: boolean) {
-  const line = t(LINES[notice.to], where(notice, issueName));
+function takenOutLine(notice: SyncTakenOut, names: Names, byEach: boolean) {
+  const line = t(LINES[notice.to], where(notice, names));
   return byEach && notice.by ? t('shared.takenOut.lineBy', { line, name: notice.by }) : line;
 }
 
 /** The draft « Ouvrir » opens: the item where it is now, or the draft it was merged into. */
-function openable(notice: SyncTakenOut): { id: string; title: string } | undefined {
+function openable(
+  notice: SyncTakenOut,
+  draftName: Props['draftName'],
+): { id: string; title: string } | undefined {
   if (notice.to === 'deleted') return undefined;
   if (notice.to === 'merged') {
-    return notice.mergedInto
-      ? { id: notice.mergedInto, title: notice.mergedIntoTitle || notice.title }
-      : undefined;
+    if (!notice.mergedInto) return undefined;
+    const title = draftName?.(notice.mergedInto) || notice.mergedIntoTitle || notice.title;
+    return { id: notice.mergedInto, title };
   }
   return { id: notice.recordId, title: notice.title };
 }
@@ -82,7 +97,7 @@ function openable(notice: SyncTakenOut): { id: string; title: string } | undefin
  * it is now (« Ouvrir »); « Fermer » closes the notice, for every view of this browser. Said as a
  * status: nothing to decide, nothing was lost.
  */
-export function TakenOutNotice({ notices, issueName, onOpen }: Props) {
+export function TakenOutNotice({ notices, issueName, draftName, onOpen }: Props) {
   const [closing, setClosing] = useState(false);
   if (notices.length === 0) return null;
   const close = () => {
@@ -94,7 +109,7 @@ export function TakenOutNotice({ notices, issueName, onOpen }: Props) {
   const names = new Set(notices.map((notice) => notice.by ?? ''));
   const oneName = names.size === 1 ? [...names][0] : undefined;
   const open = (notice: SyncTakenOut, named: boolean) => {
-    const target = openable(notice);
+    const target = openable(notice, draftName);
     if (!target) return null;
     return (
       <button
@@ -117,7 +132,7 @@ export function TakenOutNotice({ notices, issueName, onOpen }: Props) {
     >
       {single ? (
         <p>
-          {takenOutSentence(single, issueName)} {open(single, false)}
+          {takenOutSentence(single, { issueName, draftName })} {open(single, false)}
         </p>
       ) : (
         <>
@@ -129,7 +144,8 @@ export function TakenOutNotice({ notices, issueName, onOpen }: Props) {
           <ul class="taken-out__items">
             {notices.map((notice) => (
               <li key={notice.key}>
-                {takenOutLine(notice, issueName, oneName === undefined)} {open(notice, true)}
+                {takenOutLine(notice, { issueName, draftName }, oneName === undefined)}{' '}
+                {open(notice, true)}
               </li>
             ))}
           </ul>

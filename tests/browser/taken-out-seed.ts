@@ -66,3 +66,38 @@ export const SAID =
   '«\u00a0Bpifrance recrute\u00a0»\u00a0: remis dans les brouillons Ouvrir ' +
   '«\u00a0Le ministre et le yacht\u00a0»\u00a0: déplacé vers «\u00a0Les indiscrets du 22 mars\u00a0» Ouvrir ' +
   '«\u00a0La vedette du ministre\u00a0»\u00a0: mis à la corbeille Ouvrir Fermer';
+
+export const LATER_ISSUE = 'taken-out-issue-29';
+export const LATER_DRAFT = 'taken-out-yacht';
+
+/**
+ * Two notices naming what this browser does not have yet: an item moved to an issue, another
+ * merged into a draft, both of Paul Martin's that a later sync brings ({@link laterRecords}).
+ */
+export function seededBeforeTargets() {
+  const now = new Date().toISOString();
+  return {
+    issues: [storedIssue(ISSUE, { at: now })],
+    clips: [draft('stays', 'OVH reste', 1, { issueId: ISSUE, sortKey: 'a0' })],
+    syncState: [
+      {
+        ...SHARED_DESK_STATE,
+        takenOut: [
+          notice('moved-later', 'Bpifrance recrute', { to: 'issue', toIssueId: LATER_ISSUE }),
+          notice('merged-later', 'La vedette du ministre', {
+            to: 'merged',
+            mergedInto: LATER_DRAFT,
+          }),
+        ],
+      },
+    ],
+  };
+}
+
+/** What the later sync brings: the issue and the draft those two notices name by id. */
+export function laterRecords() {
+  return {
+    issues: [storedIssue(LATER_ISSUE, { title: 'Les indiscrets du 29 mars' })],
+    clips: [draft(LATER_DRAFT, 'Le yacht du ministre', 5)],
+  };
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { ISSUE, SAID, seeded } from './taken-out-seed';
+import { writeDatabase } from './database';
+import { ISSUE, laterRecords, SAID, seeded, seededBeforeTargets } from './taken-out-seed';
 import { launchSeeded, openDesk, squash, until, type ExtensionSession } from './harness';
 
 /**
@@ -58,6 +59,59 @@ describe('items a colleague took out of the issue, in Chromium', () => {
     // The shared desk's state read (its bar drawn from it): the notice would be drawn by now.
     await desk.getByTestId('sync-status').waitFor();
     expect(await notices.count()).toBe(0);
+    await desk.close();
+  }, 60_000);
+});
+
+describe('an issue or a draft a notice names before this browser has it, in Chromium', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchSeeded(seededBeforeTargets);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('is said in words until a later sync brings it, then by its name', async () => {
+    const desk = await openDesk(session);
+    await desk.getByLabel('Numéro en cours').selectOption(ISSUE);
+    const notices = desk.getByTestId('taken-out');
+    await notices.waitFor();
+    expect(squash(await notices.innerText())).toBe(
+      squash(
+        'Paul Martin a retiré 2 indiscrets du numéro\u00a0: ' +
+          '«\u00a0Bpifrance recrute\u00a0»\u00a0: déplacé vers un autre numéro Ouvrir ' +
+          '«\u00a0La vedette du ministre\u00a0»\u00a0: fusionné dans un autre brouillon Ouvrir Fermer',
+      ),
+    );
+
+    // A later sync brings them (as it stores them: the notices stay as they were kept).
+    await writeDatabase(desk, laterRecords());
+    await desk.reload();
+    await desk.getByLabel('Numéro en cours').selectOption(ISSUE);
+    await until(
+      async () => squash(await notices.innerText()),
+      (said) => said.includes(squash('vers «\u00a0Les indiscrets du 29 mars\u00a0»')),
+      'the issue named',
+    );
+    expect(squash(await notices.innerText())).toBe(
+      squash(
+        'Paul Martin a retiré 2 indiscrets du numéro\u00a0: ' +
+          '«\u00a0Bpifrance recrute\u00a0»\u00a0: déplacé vers «\u00a0Les indiscrets du 29 mars\u00a0» Ouvrir ' +
+          '«\u00a0La vedette du ministre\u00a0»\u00a0: fusionné dans «\u00a0Le yacht du ministre\u00a0» Ouvrir Fermer',
+      ),
+    );
+    // « Ouvrir » opens the draft it went into, by its name for a screen reader.
+    await notices
+      .getByRole('button', { name: 'Ouvrir «\u00a0Le yacht du ministre\u00a0»' })
+      .click();
+    await until(
+      () => desk.getByLabel('Titre du brouillon').inputValue(),
+      (title) => title === 'Le yacht du ministre',
+      'the draft it was merged into open in the editor',
+    );
     await desk.close();
   }, 60_000);
 });

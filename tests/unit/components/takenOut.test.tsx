@@ -139,6 +139,49 @@ describe('the issue column › items a colleague took out', () => {
     );
   });
 
+  it('names the issue and the draft once a later sync brings them, as the notice shows', async () => {
+    const { issue } = await issues();
+    // Known by id only: the sync kept the notices before this browser had them.
+    const later = await createIssue({ title: 'Les indiscrets du 29 mars', date: '2026-03-29' });
+    const into = await addDraft(db, { title: 'Le yacht du ministre' });
+    await db.issues.delete(later.id);
+    await db.clips.delete(into.id);
+    const shown = await show(issue.id, [
+      notice({ recordId: 'd1', issueId: issue.id, title: 'Un', to: 'issue', toIssueId: later.id }),
+      notice({
+        recordId: 'd2',
+        issueId: issue.id,
+        title: 'Deux',
+        to: 'merged',
+        mergedInto: into.id,
+      }),
+    ]);
+    const lines = () => [...shown.querySelectorAll('li')].map((li) => li.firstChild!.textContent);
+    expect(lines()).toEqual([
+      '«\u00a0Un\u00a0»\u00a0: déplacé vers un autre numéro',
+      '«\u00a0Deux\u00a0»\u00a0: fusionné dans un autre brouillon',
+    ]);
+
+    // The next sync brings them: named in the notice on screen, « Ouvrir » too.
+    await db.issues.put(later);
+    await db.clips.put(into);
+    await waitFor(() =>
+      expect(lines()).toEqual([
+        '«\u00a0Un\u00a0»\u00a0: déplacé vers «\u00a0Les indiscrets du 29 mars\u00a0»',
+        '«\u00a0Deux\u00a0»\u00a0: fusionné dans «\u00a0Le yacht du ministre\u00a0»',
+      ]),
+    );
+    within(shown).getByRole('button', { name: 'Ouvrir «\u00a0Le yacht du ministre\u00a0»' });
+
+    // Renamed since: the name it has now.
+    await db.clips.update(into.id, { title: 'Le yacht de la ministre' });
+    await waitFor(() =>
+      expect(lines()[1]).toBe(
+        '«\u00a0Deux\u00a0»\u00a0: fusionné dans «\u00a0Le yacht de la ministre\u00a0»',
+      ),
+    );
+  });
+
   it('several at once: one notice, a line each, one « Fermer » for all', async () => {
     const { issue, other } = await issues();
     const shown = await show(issue.id, [
