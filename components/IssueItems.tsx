@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import type { Check, Draft, Issue } from '../storage/db';
+import type { SyncTakenOut } from '../storage/sync-state';
 import { getDraft } from '../storage/draft-records';
 import { addToIssue, moveItem, moveToIssue } from '../storage/issues';
 import { itemLabel } from '../storage/label';
@@ -21,7 +22,7 @@ import { itemText } from './richtext';
 import type { Counts, IssueWorkspace } from './useIssueWorkspace';
 import { deskRefusal } from './roles';
 import { useSharedDesk } from './useSharedDesk';
-import { TakenOutNotice } from './TakenOutNotice';
+import { forgetBroughtBack, TakenOutNotice } from './TakenOutNotice';
 import { useLiveQuery } from './useLiveQuery';
 import { useUndo } from './Undo';
 import { takeReturn, watchReturns } from './itemReturn';
@@ -48,10 +49,16 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
   const targets = otherIssues.map((other) => ({ id: other.id, name: names.get(other.id)! }));
   // The shared desk: a role that may not order the issue sees why, not a failure.
   const cannotArrange = deskRefusal(desk, 'arrange');
-  // Items colleagues took out of this issue, said until closed; not one the list shows again.
-  const takenOut = (desk.state?.takenOut ?? []).filter(
-    (notice) => notice.issueId === issue.id && !items?.some((item) => item.id === notice.recordId),
-  );
+  // Items colleagues took out of this issue, said until closed; not one the list shows again,
+  // whose notice goes for good (brought back: see forgetBroughtBack).
+  const notices = (desk.state?.takenOut ?? []).filter((notice) => notice.issueId === issue.id);
+  const listed = (notice: SyncTakenOut) => !!items?.some((item) => item.id === notice.recordId);
+  const takenOut = notices.filter((notice) => !listed(notice));
+  const back = notices.filter(listed);
+  const backKeys = back.map((notice) => `${notice.key}@${notice.at}`).join(' ');
+  useEffect(() => {
+    if (back.length > 0) forgetBroughtBack(back).catch(fail('forget a notice brought back'));
+  }, [backKeys]);
   // The drafts they were merged into, as this browser has them now: one a sync brings later is
   // named then, not left « un autre brouillon ».
   const intoIds = [

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { writeDatabase } from './database';
@@ -112,6 +113,82 @@ describe('an issue or a draft a notice names before this browser has it, in Chro
       (title) => title === 'Le yacht du ministre',
       'the draft it was merged into open in the editor',
     );
+    await desk.close();
+  }, 60_000);
+});
+
+/** The keys of the notices stored in the sync state, read with IndexedDB itself. */
+function storedNotices(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const request = indexedDB.open('indiscrets');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const idb = request.result;
+          const read = idb.transaction('syncState').objectStore('syncState').get('desk');
+          read.onsuccess = () => {
+            idb.close();
+            const state = read.result as { takenOut?: { key: string }[] } | undefined;
+            resolve((state?.takenOut ?? []).map((notice) => notice.key));
+          };
+          read.onerror = () => reject(read.error);
+        };
+      }),
+  );
+}
+
+describe('an item put back in the issue by hand, in Chromium', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchSeeded(seeded);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('loses its notice for good: taken out again, the colleague’s old news is not said again', async () => {
+    const desk = await openDesk(session);
+    await desk.getByLabel('Numéro en cours').selectOption(ISSUE);
+    const notices = desk.getByTestId('taken-out');
+    await notices.waitFor();
+    expect(squash(await notices.innerText())).toBe(squash(SAID));
+
+    // The editor opens the item Paul Martin took out and puts it back in the issue.
+    await notices.getByRole('button', { name: 'Ouvrir «\u00a0Bpifrance recrute\u00a0»' }).click();
+    await until(
+      () => desk.getByLabel('Titre du brouillon').inputValue(),
+      (title) => title === 'Bpifrance recrute',
+      'the item open in the editor',
+    );
+    await desk.getByRole('button', { name: 'Ajouter au numéro' }).click();
+    const row = desk.locator('.desk__issue').getByTestId('issue-item').filter({
+      hasText: 'Bpifrance recrute',
+    });
+    await row.waitFor();
+    // Its notice goes from what is stored, not only from the screen.
+    await until(
+      () => storedNotices(desk),
+      (keys) => !keys.includes('draft:removed'),
+      'the notice of the item brought back forgotten',
+    );
+    const rest =
+      'Paul Martin a retiré 2 indiscrets du numéro\u00a0: ' +
+      '«\u00a0Le ministre et le yacht\u00a0»\u00a0: déplacé vers «\u00a0Les indiscrets du 22 mars\u00a0» Ouvrir ' +
+      '«\u00a0La vedette du ministre\u00a0»\u00a0: mis à la corbeille Ouvrir Fermer';
+    expect(squash(await notices.innerText())).toBe(squash(rest));
+
+    // The editor takes it out again, before any sync: the notice does not say Paul Martin did.
+    await desk.getByRole('button', { name: 'Retirer du numéro' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect(squash(await notices.innerText())).toBe(squash(rest));
+    await desk.reload();
+    await desk.getByLabel('Numéro en cours').selectOption(ISSUE);
+    await desk.getByText('OVH reste').first().waitFor();
+    await notices.waitFor();
+    expect(squash(await notices.innerText())).toBe(squash(rest));
     await desk.close();
   }, 60_000);
 });
