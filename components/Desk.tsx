@@ -12,6 +12,7 @@ import { IssueOutput } from './IssueOutput';
 import { focusLost, whenDrawn } from './whenDrawn';
 import { useIssueNames } from './useIssueNames';
 import { IssuePicker, PickHint, useIssues } from './IssuePicker';
+import { IssueDeletedNotice } from './TakenOutNotice';
 import { NewIssueForm } from './NewIssueForm';
 import {
   DeskTools,
@@ -307,6 +308,7 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
             onCreate={() => setCreating(true)}
           />
         )}
+        <IssueDeletedNotice />
         {issues.length === 0 && (
           // A role that may not create issues is not asked to: the form below says why.
           <p class="desk__welcome" data-testid="desk-welcome">
@@ -364,6 +366,7 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
                     onSelectIssue={onSelectIssue}
                     onCreate={() => setCreating(true)}
                   />
+                  <IssueDeletedNotice />
                   <PickHint />
                 </>
               )}

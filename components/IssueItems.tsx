@@ -22,7 +22,7 @@ import { itemText } from './richtext';
 import type { Counts, IssueWorkspace } from './useIssueWorkspace';
 import { deskRefusal } from './roles';
 import { useSharedDesk } from './useSharedDesk';
-import { forgetBroughtBack, TakenOutNotice } from './TakenOutNotice';
+import { forgetBroughtBack, IssueDeletedNotice, TakenOutNotice } from './TakenOutNotice';
 import { useLiveQuery } from './useLiveQuery';
 import { useUndo } from './Undo';
 import { takeReturn, watchReturns } from './itemReturn';
@@ -157,6 +157,10 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
       />
 
       <DeskMarks mark={issue.desk} kind="issue" />
+      <IssueDeletedNotice
+        // Drawn afresh (open again) when another issue is deleted after one was closed.
+        key={(desk.state?.issuesDeleted ?? []).map((notice) => notice.at).join(' ')}
+      />
       <TakenOutNotice
         // Drawn afresh (open again) when other items are taken out after one was closed.
         key={takenOut.map((notice) => `${notice.key}@${notice.at}`).join(' ')}

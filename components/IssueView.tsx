@@ -5,6 +5,7 @@ import { IssueFieldsForm } from './IssueFieldsForm';
 import { IssueItems } from './IssueItems';
 import { IssueOutput } from './IssueOutput';
 import { IssuePicker, PickHint, useIssues } from './IssuePicker';
+import { IssueDeletedNotice } from './TakenOutNotice';
 import { NewIssueForm } from './NewIssueForm';
 import { useIssueWorkspace } from './useIssueWorkspace';
 
@@ -48,6 +49,7 @@ export function IssueView({
     return (
       <section class="issue">
         {issues.length > 0 && picker}
+        <IssueDeletedNotice />
         <NewIssueForm
           onCreated={(id) => {
             setCreating(false);
@@ -87,7 +89,10 @@ export function IssueView({
           onSelectIssue={onSelectIssue}
         />
       ) : (
-        <PickHint />
+        <>
+          <IssueDeletedNotice />
+          <PickHint />
+        </>
       )}
     </section>
   );

@@ -1,8 +1,12 @@
 import { useState } from 'preact/hooks';
+import { issueTitle } from '../export/house-style';
 import { t, type MessageKey } from '../locales';
 import { sendMessage } from '../messaging/protocol';
 import { getDraft } from '../storage/draft-records';
-import type { SyncTakenOut, SyncTakenOutTo } from '../storage/sync-state';
+import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
+import type { SyncIssueDeleted, SyncTakenOut, SyncTakenOutTo } from '../storage/sync-state';
+import { useHouseStyle } from './useSettings';
+import { useSharedDesk } from './useSharedDesk';
 
 interface Props {
   /**
@@ -178,4 +182,52 @@ export async function forgetBroughtBack(shown: readonly SyncTakenOut[]): Promise
     })
     .map((notice) => notice.key);
   if (keys.length > 0) await sendMessage('syncDismissTakenOut', { keys });
+}
+
+/**
+ * At the head of the issue column, whichever issue it shows now (none chosen, or the one left,
+ * which the app switches to when only one is): the issues colleagues deleted (services/sync.ts,
+ * `issueDeletion`) — « Paul Martin a supprimé le numéro « Les indiscrets du 22 mars ». Ses 3
+ * indiscrets sont remis dans les brouillons. » — where the column of the editor who had it
+ * open fell back without a word, its items in the inbox. « Fermer » closes them for every view.
+ * Said as a status, as the items' notice is.
+ */
+export function IssueDeletedNotice() {
+  const desk = useSharedDesk();
+  const style = useHouseStyle() ?? DEFAULT_HOUSE_STYLE;
+  const [closing, setClosing] = useState(false);
+  const notices: readonly SyncIssueDeleted[] = desk.state?.issuesDeleted ?? [];
+  if (notices.length === 0) return null;
+  const close = () => {
+    setClosing(true);
+    sendMessage('syncDismissTakenOut', { keys: notices.map((notice) => notice.key) }).catch(() =>
+      setClosing(false),
+    );
+  };
+  return (
+    <div
+      class="notice notice--info taken-out"
+      role="status"
+      data-testid="issue-deleted"
+      hidden={closing}
+    >
+      {notices.map((notice) => {
+        const title = issueTitle(notice, style);
+        return (
+          <p key={notice.key}>
+            {notice.by
+              ? t('shared.takenOut.issueDeleted', { name: notice.by, title })
+              : t('shared.takenOut.issueDeletedAnon', { title })}
+            {notice.items > 0 &&
+              ` ${t('shared.takenOut.issueDeletedItems', { count: notice.items })}`}
+          </p>
+        );
+      })}
+      <div class="notice__actions">
+        <button type="button" class="button button--small" onClick={close}>
+          {t('common.close')}
+        </button>
+      </div>
+    </div>
+  );
 }

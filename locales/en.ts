@@ -591,6 +591,12 @@ export const en: Messages = {
   'shared.takenOut.lineBy': '{line}, by {name}',
   'shared.takenOut.open': 'Open',
   'shared.takenOut.openNamed': 'Open “{title}”',
+  'shared.takenOut.issueDeleted': '{name} deleted the issue “{title}”.',
+  'shared.takenOut.issueDeletedAnon': 'Another member of the newsroom deleted the issue “{title}”.',
+  'shared.takenOut.issueDeletedItems': {
+    one: '{count} item is back in the drafts.',
+    other: 'Its {count} items are back in the drafts.',
+  },
   'shared.switch.on': 'Turn on the shared desk',
   'shared.switch.counting': 'Counting…',
   'shared.switch.enabling': 'Turning on…',

@@ -609,6 +609,13 @@ export const fr = {
   'shared.takenOut.lineBy': '{line}, par {name}',
   'shared.takenOut.open': 'Ouvrir',
   'shared.takenOut.openNamed': 'Ouvrir « {title} »',
+  'shared.takenOut.issueDeleted': '{name} a supprimé le numéro « {title} ».',
+  'shared.takenOut.issueDeletedAnon':
+    'Un autre membre de la rédaction a supprimé le numéro « {title} ».',
+  'shared.takenOut.issueDeletedItems': {
+    one: '{count} indiscret est remis dans les brouillons.',
+    other: 'Ses {count} indiscrets sont remis dans les brouillons.',
+  },
   'shared.switch.on': 'Activer la rédaction partagée',
   'shared.switch.counting': 'Décompte…',
   'shared.switch.enabling': 'Activation…',

@@ -53,6 +53,7 @@ import {
   type SyncRefusal,
   type SyncState,
   type SyncStatus,
+  type SyncIssueDeleted,
   type SyncTakenOut,
   type SyncTextMerge,
   TAKEN_OUT_KEPT,
@@ -1556,7 +1557,13 @@ export class SyncEngine {
         }
         if (!sync) Object.assign(newSync, await this.receiving());
       } else if (!entry || entry.op === 'delete') {
+        // An issue a colleague deleted: said where it was open (see issueDeletion).
+        const deleted =
+          !entry && kind === 'issue'
+            ? await this.issueDeletion(local as Issue, sync, theirs, mark, me)
+            : undefined;
         if (!entry) await this.writeLocal(kind, local, theirs, modifiedAt, recordId, mark);
+        if (deleted) await this.keepIssuesDeleted(deleted);
       } else {
         const fields = fieldsOf(kind);
         const mine = sharedOf(kind, local);
@@ -1713,10 +1720,18 @@ export class SyncEngine {
    * After each pull: the notices of items taken out whose item is back in its issue (put back
    * here by hand, restored from the trash, moved back by anyone) or whose issue this desk no
    * longer has go: they would tell something no longer true, or nowhere. A draft merged into
-   * one the pull brought after it (see {@link fetchMergeTargets}) is named now.
+   * one the pull brought after it (see {@link fetchMergeTargets}) is named now. The notice of an
+   * issue deleted goes once the issue is back here.
    */
   private async pruneTakenOut(): Promise<void> {
-    const notices = (await this.state()).takenOut ?? [];
+    const state = await this.state();
+    // An issue deleted that is back (restored from the site's trash): its notice goes too.
+    const deleted = state.issuesDeleted ?? [];
+    if (deleted.length > 0) {
+      const back = await this.db.issues.bulkGet(deleted.map((notice) => notice.issueId));
+      if (back.some(Boolean)) await this.keepIssuesDeleted(deleted.filter((_, i) => !back[i]));
+    }
+    const notices = state.takenOut ?? [];
     if (notices.length === 0) return;
     const [drafts, issues, targets] = await Promise.all([
       this.db.clips.bulkGet(notices.map((notice) => notice.recordId)),
@@ -1741,12 +1756,59 @@ export class SyncEngine {
     if (changed) await this.keepTakenOut(kept);
   }
 
-  /** « Fermer »: the editor read the notice of these items taken out of an issue. */
+  /**
+   * « Fermer »: the editor read the notice of these items taken out of an issue, or of these
+   * issues a colleague deleted (their keys, `issue:<id>`).
+   */
   async dismissTakenOut(keys: readonly string[]): Promise<SyncStatus> {
     const closed = new Set(keys);
-    const notices = (await this.state()).takenOut ?? [];
-    await this.keepTakenOut(notices.filter((notice) => !closed.has(notice.key)));
+    const state = await this.state();
+    await this.keepTakenOut((state.takenOut ?? []).filter((notice) => !closed.has(notice.key)));
+    const deleted = state.issuesDeleted ?? [];
+    if (deleted.some((notice) => closed.has(notice.key))) {
+      await this.keepIssuesDeleted(deleted.filter((notice) => !closed.has(notice.key)));
+    }
     return this.status();
+  }
+
+  /**
+   * Before a pulled issue in the trash is applied (see {@link absorb}; `local` is the issue as
+   * this desk has it, with no unsent work of its own): the notice of a colleague's deletion of
+   * it, with how many items it had here (all sent to the inbox, by the deletion there and by
+   * {@link releaseItems} here) — what the editor who had it open is told, since the issue goes
+   * first and its items are then no longer in it to be said one by one ({@link noteTakenOut}).
+   * Nothing for one this desk knew in the trash already, nor one deleted under this desk's own
+   * account elsewhere. The notices kept with it: the others', less this issue's.
+   */
+  private async issueDeletion(
+    local: Issue,
+    sync: SyncRecord | undefined,
+    theirs: Shared,
+    mark: DeskMark,
+    me: number | undefined,
+  ): Promise<SyncIssueDeleted[] | undefined> {
+    if (!theirs.trashed || !sync || sync.base.trashed) return undefined;
+    const by = trashedBy(mark);
+    if (me !== undefined && by.id === me) return undefined;
+    const items = await this.db.clips.where('issueId').equals(local.id).toArray();
+    const key = outboxKey('issue', local.id);
+    const notice: SyncIssueDeleted = {
+      key,
+      issueId: local.id,
+      title: local.title,
+      date: local.date,
+      items: items.filter((item) => !item.deletedAt).length,
+      at: this.now(),
+    };
+    if (by.name) notice.by = by.name;
+    const others = ((await this.state()).issuesDeleted ?? []).filter((n) => n.key !== key);
+    return [...others, notice];
+  }
+
+  /** Stores the notices of issues deleted (the newest {@link TAKEN_OUT_KEPT}; none: absent). */
+  private async keepIssuesDeleted(notices: SyncIssueDeleted[]): Promise<void> {
+    const kept = notices.slice(-TAKEN_OUT_KEPT);
+    await this.patchState({ issuesDeleted: kept.length > 0 ? kept : undefined });
   }
 
   // -------------------------------------------------------------------------------------------

@@ -254,6 +254,29 @@ export interface SyncPendingRelease {
   at: string;
 }
 
+/**
+ * An issue a colleague deleted, as a pull applied it (services/sync.ts, `noteIssueDeleted`):
+ * the issue goes from this browser first, so its items, sent to the inbox by the deletion, are
+ * not said one by one in its column (there is none left); this says it once, with who did it
+ * and where its items went, to the editor who had it open. Never for this desk's own deletion,
+ * nor one this desk's unsent work kept (that one is a conflict notice). Kept until closed, or
+ * until the issue is back.
+ */
+export interface SyncIssueDeleted {
+  /** The issue's key (`issue:<id>`): closed with the items' notices (`syncDismissTakenOut`). */
+  key: string;
+  issueId: string;
+  /** Its title and date as this browser had them (a title left empty: named by its date). */
+  title: string;
+  date: string;
+  /** How many items it had here, all sent back to the inbox (trashed ones stay in the trash). */
+  items: number;
+  /** Display name of who deleted it, when the server said. */
+  by?: string;
+  /** When the sync applied it (ISO 8601). */
+  at: string;
+}
+
 /** A record where the same field was changed here and on the server: the editor chooses. */
 export interface SyncConflict {
   key: string;
@@ -364,6 +387,8 @@ export interface SyncState {
    * 5xx), sent again at the next run; oldest first.
    */
   releases?: SyncPendingRelease[];
+  /** Issues colleagues deleted, each said where it was open until closed; newest last. */
+  issuesDeleted?: SyncIssueDeleted[];
 }
 
 /**

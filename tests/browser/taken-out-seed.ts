@@ -101,3 +101,46 @@ export function laterRecords() {
     clips: [draft(LATER_DRAFT, 'Le yacht du ministre', 5)],
   };
 }
+
+export const DELETED_ISSUE = 'taken-out-issue-gone';
+
+/**
+ * Paul Martin deleted « Les indiscrets du 29 mars », which this browser had open: the sync
+ * removed it and sent its three items to the inbox, and kept the notice (SyncState.issuesDeleted).
+ * Two issues are left, so the app does not switch to one on its own.
+ */
+export function seededIssueDeleted() {
+  const now = new Date().toISOString();
+  return {
+    issues: [
+      storedIssue(ISSUE, { at: now }),
+      storedIssue(OTHER, { title: 'Les indiscrets du 22 mars', at: now }),
+    ],
+    clips: [
+      draft('back-1', 'Bpifrance recrute', 1),
+      draft('back-2', 'Le ministre et le yacht', 2),
+      draft('back-3', 'La vedette du ministre', 3),
+    ],
+    syncState: [
+      {
+        ...SHARED_DESK_STATE,
+        issuesDeleted: [
+          {
+            key: `issue:${DELETED_ISSUE}`,
+            issueId: DELETED_ISSUE,
+            title: 'Les indiscrets du 29 mars',
+            date: '2026-03-29',
+            items: 3,
+            by: 'Paul Martin',
+            at: '2026-03-15T10:00:00.000Z',
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** What the column says of it. */
+export const SAID_DELETED =
+  'Paul Martin a supprimé le numéro «\u00a0Les indiscrets du 29 mars\u00a0». ' +
+  'Ses 3 indiscrets sont remis dans les brouillons. Fermer';

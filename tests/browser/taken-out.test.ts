@@ -2,8 +2,25 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { writeDatabase } from './database';
-import { ISSUE, laterRecords, SAID, seeded, seededBeforeTargets } from './taken-out-seed';
-import { launchSeeded, openDesk, squash, until, type ExtensionSession } from './harness';
+import {
+  DELETED_ISSUE,
+  ISSUE,
+  laterRecords,
+  SAID,
+  SAID_DELETED,
+  seeded,
+  seededBeforeTargets,
+  seededIssueDeleted,
+} from './taken-out-seed';
+import {
+  launchSeeded,
+  openDesk,
+  openPopup,
+  setCurrentIssue,
+  squash,
+  until,
+  type ExtensionSession,
+} from './harness';
 
 /**
  * Items a colleague took out of the issue, as the sync leaves their notices (SyncState.takenOut,
@@ -189,6 +206,47 @@ describe('an item put back in the issue by hand, in Chromium', () => {
     await desk.getByText('OVH reste').first().waitFor();
     await notices.waitFor();
     expect(squash(await notices.innerText())).toBe(squash(rest));
+    await desk.close();
+  }, 60_000);
+});
+
+describe('an issue a colleague deleted while it was open here, in Chromium', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchSeeded(seededIssueDeleted);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('the desk and the popup say who deleted it and where its items went; « Fermer » closes it for both', async () => {
+    const desk = await openDesk(session);
+    await setCurrentIssue(desk, DELETED_ISSUE);
+    await desk.reload();
+    const notice = desk.locator('.desk__issue').getByTestId('issue-deleted');
+    await notice.waitFor();
+    expect(squash(await notice.innerText())).toBe(squash(SAID_DELETED));
+    expect(await notice.getAttribute('role')).toBe('status');
+    // No issue chosen: the picker says so, below the notice.
+    await desk.getByText('Choisissez ou créez un numéro.').waitFor();
+    expect(await axeViolations(desk)).toEqual([]);
+
+    const popup = await openPopup(session);
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+    const inPopup = popup.getByTestId('issue-deleted');
+    await inPopup.waitFor();
+    expect(squash(await inPopup.innerText())).toBe(squash(SAID_DELETED));
+    await inPopup.getByRole('button', { name: 'Fermer' }).click();
+    await inPopup.waitFor({ state: 'detached' });
+
+    // Closed for every view: the desk, drawn again, does not say it.
+    await desk.reload();
+    await desk.getByText('Choisissez ou créez un numéro.').waitFor();
+    await desk.getByTestId('sync-status').waitFor();
+    expect(await desk.getByTestId('issue-deleted').count()).toBe(0);
+    await popup.close();
     await desk.close();
   }, 60_000);
 });

@@ -7,7 +7,7 @@ import { setLocale } from '../../../locales/core';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
 import { db } from '../../../storage/db';
 import { addToIssue, createIssue } from '../../../storage/issues';
-import type { SyncTakenOut } from '../../../storage/sync-state';
+import type { SyncIssueDeleted, SyncTakenOut } from '../../../storage/sync-state';
 import { deskState } from '../desk-fixtures';
 import { addDraft } from '../storage/helpers';
 import { wrap } from './desk-views';
@@ -288,5 +288,66 @@ describe('the issue column › items a colleague took out', () => {
       'Paul Martin moved “Bpifrance recrute…” to “Les indiscrets du 22 mars”.',
     );
     expect(screen.getByRole('button', { name: 'Open' })).toBeTruthy();
+  });
+
+  describe('an issue a colleague deleted', () => {
+    const deleted = (patch: Partial<SyncIssueDeleted> = {}): SyncIssueDeleted => ({
+      key: 'issue:gone',
+      issueId: 'gone',
+      title: 'Les indiscrets du 22 mars',
+      date: '2026-03-22',
+      items: 3,
+      by: 'Paul Martin',
+      at: '2026-03-15T10:00:00.000Z',
+      ...patch,
+    });
+    const showDeleted = async (currentIssueId: string, issuesDeleted: SyncIssueDeleted[]) => {
+      await db.syncState.put(deskState('editor', { issuesDeleted }));
+      wrap(
+        <IssueView
+          currentIssueId={currentIssueId}
+          onSelectIssue={() => {}}
+          onOpenDraft={() => {}}
+        />,
+      );
+      return screen.findByTestId('issue-deleted');
+    };
+
+    it('says who deleted it and where its items went, where it was open, with « Fermer »', async () => {
+      await issues();
+      // The issue open here is gone: the column has no issue chosen.
+      const shown = await showDeleted('gone', [deleted()]);
+
+      expect(shown.textContent).toContain(
+        'Paul Martin a supprimé le numéro «\u00a0Les indiscrets du 22 mars\u00a0». ' +
+          'Ses 3 indiscrets sont remis dans les brouillons.',
+      );
+      expect(shown.getAttribute('role')).toBe('status');
+      expect(screen.getByText('Choisissez ou créez un numéro.')).toBeTruthy();
+      fireEvent.click(within(shown).getByRole('button', { name: 'Fermer' }));
+      await waitFor(() =>
+        expect(calls).toEqual([['syncDismissTakenOut', { keys: ['issue:gone'] }]]),
+      );
+    });
+
+    it('in the column of the issue shown instead, impersonal, one item, named by its date', async () => {
+      const { issue } = await issues();
+      const shown = await showDeleted(issue.id, [deleted({ by: undefined, items: 1, title: '' })]);
+
+      expect(shown.closest('section.issue')).not.toBeNull();
+      expect(shown.textContent).toContain(
+        'Un autre membre de la rédaction a supprimé le numéro «\u00a0Les indiscrets du 22 mars\u00a0». ' +
+          '1 indiscret est remis dans les brouillons.',
+      );
+    });
+
+    it('in English', async () => {
+      setLocale('en');
+      await issues();
+      const shown = await showDeleted('gone', [deleted()]);
+      expect(shown.textContent).toContain(
+        'Paul Martin deleted the issue “Les indiscrets du 22 mars”. Its 3 items are back in the drafts.',
+      );
+    });
   });
 });

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mergeDrafts, restoreDraft, trashDraft, updateDraft } from '../../../storage/drafts';
-import { addToIssue, createIssue, moveItem, moveToIssue } from '../../../storage/issues';
+import {
+  addToIssue,
+  createIssue,
+  deleteIssue,
+  moveItem,
+  moveToIssue,
+} from '../../../storage/issues';
 import { removeItems } from '../../../storage/remove-undo';
 import { addDraft } from '../storage/helpers';
 import { closeDesks, TestDesk, twoDesks } from './desks';
@@ -245,6 +251,62 @@ describe('an item a colleague takes out of an issue is told, not silent', () => 
     await a.sync();
 
     expect(await takenOut(a)).toBeUndefined();
+  });
+
+  it('an issue a colleague deleted is told once, with who and how many items went to the inbox', async () => {
+    const { issue, x, y } = await sharedIssue();
+    await trashDraft(y.id, b.db);
+    await b.sync();
+    await a.sync();
+    await deleteIssue(issue.id, b.db);
+    await b.sync();
+
+    await a.sync();
+
+    expect(await a.db.issues.get(issue.id)).toBeUndefined();
+    expect((await a.db.clips.get(x.id))!.issueId).toBe('');
+    const status = await a.engine.status();
+    expect(status.issuesDeleted).toEqual([
+      expect.objectContaining({
+        key: `issue:${issue.id}`,
+        issueId: issue.id,
+        title: 'Les indiscrets du 15 mars',
+        date: '2026-03-15',
+        // X; Y was in the trash, its notice kept apart.
+        items: 1,
+        by: 'Auteur',
+      }),
+    ]);
+    // Its items are not said one by one (the issue went first), and Y's trash, said in the
+    // issue's column, goes with it.
+    expect(status.takenOut).toBeUndefined();
+    // B did it: B is not told.
+    expect((await b.engine.status()).issuesDeleted).toBeUndefined();
+
+    // « Fermer » closes it with the items' notices.
+    const closed = await a.engine.dismissTakenOut([`issue:${issue.id}`]);
+    expect(closed.issuesDeleted).toBeUndefined();
+  });
+
+  it('an issue this desk deleted, or deleted with this desk’s work kept, is not told as deleted', async () => {
+    const { issue, other, x } = await sharedIssue();
+    await deleteIssue(other.id, a.db);
+    await a.sync();
+    await b.sync();
+    // A did it: told on B, not on A.
+    expect((await b.engine.status()).issuesDeleted).toHaveLength(1);
+    await a.sync();
+    expect((await a.engine.status()).issuesDeleted).toBeUndefined();
+    // A moves X in the issue while B deletes it: A's work keeps it (a conflict notice says so).
+    await moveItem(issue.id, x.id, 1, a.db);
+    await deleteIssue(issue.id, b.db);
+    await b.sync();
+
+    await a.sync();
+
+    expect(await a.db.issues.get(issue.id)).toBeDefined();
+    expect((await a.engine.status()).issuesDeleted).toBeUndefined();
+    expect((await takenOut(a)) ?? []).toEqual([]);
   });
 
   it('« Fermer » closes it, and it survives the background’s restart until then', async () => {
