@@ -135,7 +135,8 @@ function DraftEditorOf({
   const desk = useSharedDesk();
   // The exports' language: a quote from a page in another is marked with its page's.
   const houseStyle = useHouseStyle();
-  const record = { kind: 'draft', desk: draft?.desk } as const;
+  // In an issue, trashed or merged away it would leave it: what « Retirer » may not, nor may they.
+  const record = { kind: 'draft', desk: draft?.desk, inIssue: !!draft?.issueId } as const;
   const cannotEdit = deskRefusal(desk, 'edit', record);
   const { form, edit, flush, state, conflicts, resolve } = useSyncedRecord<Draft, FormField>({
     stored: draft,
@@ -176,7 +177,8 @@ function DraftEditorOf({
     desk.enabled && !!draft?.desk && !cannotEdit && !draft.deletedAt,
     !!draft?.desk?.lock,
   );
-  const cannotArrange = deskRefusal(desk, 'arrange');
+  // « + Au numéro » and « Retirer du numéro »: putting the draft in the issue, taking it out.
+  const cannotArrange = deskRefusal(desk, 'place');
   // Another editor's draft of the same page (shared desk): one lookup of the url index.
   const twin = useLiveQuery(
     async () => (draft && desk.enabled ? (await pageTwins([draft])).get(id)?.[0] : undefined),
@@ -257,7 +259,11 @@ function DraftEditorOf({
     }
   };
   // Merging writes this draft and puts the other in the trash: both the role's to write.
-  const twinRecord = { kind: 'draft', desk: twin?.draft.desk } as const;
+  const twinRecord = {
+    kind: 'draft',
+    desk: twin?.draft.desk,
+    inIssue: !!twin?.draft.issueId,
+  } as const;
   const twinMergeRefused =
     cannotEdit ??
     deskRefusal(desk, 'edit', twinRecord) ??

@@ -99,9 +99,9 @@ export function Inbox({
   const filters = kept ?? own;
   const { box, filtered, key: filterKey } = filters;
   const { offer, tell } = useUndo();
-  // A role that may not arrange the issue (shared desk) sees « Ajouter » disabled, with why.
+  // A role that may not put drafts in the issue (shared desk) sees « Ajouter » disabled, with why.
   const desk = useSharedDesk();
-  const cannotArrange = deskRefusal(desk, 'arrange');
+  const cannotArrange = deskRefusal(desk, 'place');
   const announce = useAnnounce();
   const section = useRef<HTMLElement>(null);
   // The part of the list drawn, as whole pages of `pageSize` rows from `offset`.
@@ -405,12 +405,18 @@ export function Inbox({
                 onOpenTwin={onOpen}
                 onOpenMerged={onOpen}
                 addRefused={cannotArrange}
+                // « Tous » lists the drafts of the issues too: trashed or merged, one leaves it.
                 trashRefused={deskRefusal(desk, 'trash', {
                   kind: 'draft',
                   desk: draft.desk,
                   trashed: !!draft.deletedAt,
+                  inIssue: !!draft.issueId,
                 })}
-                mergeRefused={deskRefusal(desk, 'merge', { kind: 'draft', desk: draft.desk })}
+                mergeRefused={deskRefusal(desk, 'merge', {
+                  kind: 'draft',
+                  desk: draft.desk,
+                  inIssue: !!draft.issueId,
+                })}
                 mergeIntoRefused={deskRefusal(desk, 'mergeInto', {
                   kind: 'draft',
                   desk: draft.desk,

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import type { Check, Draft, Issue } from '../storage/db';
 import type { SyncTakenOut } from '../storage/sync-state';
@@ -21,6 +21,7 @@ import { ReorderList } from './ReorderList';
 import { itemText } from './richtext';
 import type { Counts, IssueWorkspace } from './useIssueWorkspace';
 import { deskRefusal } from './roles';
+import { useRefused, type Refused } from './RoleReason';
 import { useSharedDesk } from './useSharedDesk';
 import { forgetBroughtBack, IssueDeletedNotice, TakenOutNotice } from './TakenOutNotice';
 import { useLiveQuery } from './useLiveQuery';
@@ -47,8 +48,10 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
   // a sent one.
   const names = useIssueNames([issue, ...otherIssues]);
   const targets = otherIssues.map((other) => ({ id: other.id, name: names.get(other.id)! }));
-  // The shared desk: a role that may not order the issue sees why, not a failure.
+  // The shared desk: a role that may not order the issue sees why, not a failure; nor take an
+  // item out of it (« Retirer », « Déplacer vers… »), said as what was tried.
   const cannotArrange = deskRefusal(desk, 'arrange');
+  const cannotPlace = deskRefusal(desk, 'place');
   // Items colleagues took out of this issue, said until closed; not one the list shows again,
   // whose notice goes for good (brought back: see forgetBroughtBack).
   const notices = (desk.state?.takenOut ?? []).filter((notice) => notice.issueId === issue.id);
@@ -68,8 +71,6 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
     const drafts = await Promise.all(intoIds.map((id) => getDraft(id)));
     return new Map(intoIds.map((id, i) => [id, drafts[i]?.title]));
   }, [intoIds.join(' ')]);
-  // The notice below says why once; each greyed control points to it for screen readers.
-  const noticeId = useId();
   // The items taken out with « Retirer », and where the last one was: its button goes with it,
   // and the focus to the next item's (else the previous one's, else the empty issue's message)
   // once the list has them no more, rather than to the page's body; or back on the button the
@@ -130,7 +131,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
     first.current = false;
     const focus = takeEarlyFocus();
     const early = takeEarlyRemovals(issue.id);
-    const ids = cannotArrange ? [] : early.filter((id) => items.some((item) => item.id === id));
+    const ids = cannotPlace ? [] : early.filter((id) => items.some((item) => item.id === id));
     if (ids.length === 0) {
       if (focus !== undefined && focusLost()) focusItemRemove(focus);
       return;
@@ -170,7 +171,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
         onOpen={onOpenDraft}
       />
       {cannotArrange && (
-        <p class="notice role-notice" id={noticeId} data-testid="role-notice">
+        <p class="notice role-notice" data-testid="role-notice">
           {cannotArrange}
         </p>
       )}
@@ -222,8 +223,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
                 remove([item.id]);
               }}
               selected={item.id === selectedId}
-              arrangeRefused={cannotArrange}
-              noticeId={noticeId}
+              placeRefused={cannotPlace}
             />
           )}
         </ReorderList>
@@ -270,10 +270,8 @@ interface ItemProps {
   /** « Retirer » was pressed: the item is to be taken out of the issue (undoably). */
   onRemove: () => void;
   selected?: boolean;
-  /** Why the user's role may not arrange the issue (shared desk), if it may not. */
-  arrangeRefused?: string;
-  /** The notice that says it, read with the greyed controls. */
-  noticeId?: string;
+  /** Why the user's role may not take the item out of the issue (shared desk), if it may not. */
+  placeRefused?: string;
 }
 
 function IssueItem({
@@ -284,9 +282,10 @@ function IssueItem({
   onOpen,
   onRemove,
   selected,
-  arrangeRefused,
-  noticeId,
+  placeRefused,
 }: ItemProps) {
+  // « Retirer » and « Déplacer vers… » greyed with the reason, read with them.
+  const place = useRefused(placeRefused);
   const text = itemText(item.body);
   // The item's own name (the editor's label, else its first words), not the source page's title.
   const label = itemLabel(item);
@@ -309,9 +308,7 @@ function IssueItem({
           type="button"
           class="button button--small issue-item__remove"
           aria-label={t('issue.removeNamed', { title: label })}
-          disabled={!!arrangeRefused}
-          title={arrangeRefused}
-          aria-describedby={arrangeRefused && noticeId}
+          {...place.control}
           onClick={onRemove}
         >
           {t('issue.remove')}
@@ -320,11 +317,11 @@ function IssueItem({
           <MoveToMenu
             label={t('issue.moveToNamed', { title: label })}
             issues={issues}
-            refused={arrangeRefused}
-            noticeId={noticeId}
+            refused={place.control}
             onMove={(target) => void moveToIssue(item.id, target).catch(fail('move to issue'))}
           />
         )}
+        {place.reason}
         <span class="muted issue-item__counts">{t('counts.item', counts)}</span>
       </div>
     </div>
@@ -340,8 +337,8 @@ interface MoveTarget {
 interface MoveToMenuProps {
   label: string;
   issues: readonly MoveTarget[];
-  refused?: string;
-  noticeId?: string;
+  /** Greyed with the reason when the role may not move the item out (see useRefused). */
+  refused: Refused['control'];
   onMove: (issueId: string) => void;
 }
 
@@ -351,7 +348,7 @@ interface MoveToMenuProps {
  * (pointer down, focus by Tab), which is before the browser opens it or reads its keys, so that
  * opening a long issue does not lay out issues × items options nobody looks at.
  */
-function MoveToMenu({ label, issues, refused, noticeId, onMove }: MoveToMenuProps) {
+function MoveToMenu({ label, issues, refused, onMove }: MoveToMenuProps) {
   const [filled, setFilled] = useState(false);
   const fill = () => {
     if (!filled) setFilled(true);
@@ -359,9 +356,7 @@ function MoveToMenu({ label, issues, refused, noticeId, onMove }: MoveToMenuProp
   return (
     <select
       aria-label={label}
-      disabled={!!refused}
-      title={refused}
-      aria-describedby={refused && noticeId}
+      {...refused}
       value=""
       onFocus={fill}
       onMouseDown={fill}

@@ -210,7 +210,8 @@ export function ReorderList<T>({
   return (
     <>
       <p class="visually-hidden" id="reorder-help">
-        {t('reorder.help')}
+        {/* Moving is not told to whom it is refused: Alt+↑ / Alt+↓ say why when pressed. */}
+        {t(locked ? 'reorder.helpLocked' : 'reorder.help')}
       </p>
       <VirtualList
         class="reorder"

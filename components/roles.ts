@@ -7,7 +7,10 @@
  * (`can`) and on each record (`desk.canEdit`, `desk.canTrash`):
  * - Contributor and Author: clip, edit and trash their own drafts; read everything else;
  * - Editor and Administrator: edit and trash every draft, create and edit issues, arrange an
- *   issue (put drafts in it, order them) and publish it;
+ *   issue (put drafts in it, take them out, order them) and publish it;
+ * - what a role may not do by one control it may not do by another: a Contributor's or Author's
+ *   own draft that is in an issue is not theirs to trash or merge away either, which would take
+ *   it out of the issue for the whole desk (« Retirer » is an Editor's).
  * - Subscriber: read only.
  * Sync off (or not read yet): everything is allowed, the desk is as it was without sharing.
  */
@@ -43,8 +46,10 @@ export function roleAs(role: string | undefined): string {
 export type DeskAction =
   /** Clip a page into a new draft of the shared desk. */
   | 'clip'
-  /** Put drafts in an issue, take them out, order them. */
+  /** Order the drafts of an issue. */
   | 'arrange'
+  /** Put a draft in an issue, or take it out (« + Au numéro », « Retirer », « Déplacer vers… »). */
+  | 'place'
   /** Publish an issue. */
   | 'publish'
   /** Create an issue (and, given the issue, edit its title, date, budget and intro). */
@@ -66,6 +71,11 @@ export interface DeskTarget {
   title?: string;
   /** A draft already in the trash (its « Supprimer » is « Restaurer », which takes nothing). */
   trashed?: boolean;
+  /**
+   * A draft in an issue: trashed or merged into another, it leaves the issue, which only a role
+   * that arranges issues may make it do.
+   */
+  inIssue?: boolean;
 }
 
 /**
@@ -95,6 +105,9 @@ export function deskRefusal(
     case 'arrange':
     case 'publish':
       return can[action] ? undefined : t(`shared.cannot.${action}`, { role });
+    case 'place':
+      // The same right as ordering (the plugin's `arrange`), said as what the editor tried.
+      return can.arrange ? undefined : t('shared.cannot.place', { role });
     case 'edit': {
       const mark = target?.desk;
       // Not shared yet (clipped here since the last sync): this user's own draft.
@@ -111,6 +124,11 @@ export function deskRefusal(
         return mark.createdBy
           ? t(`shared.cannot.${action}Others`, { role, name: mark.createdBy })
           : t(`shared.cannot.${action}`, { role });
+      }
+      // Trashed or merged, a draft leaves its issue: what « Retirer » may not do, this may not
+      // either. Out of the trash it goes back to its issue, which takes nothing.
+      if (target?.inIssue && !target.trashed && !can.arrange) {
+        return t(`shared.cannot.${action}InIssue`, { role });
       }
       // A draft trashed or merged goes to the trash under the hands of whoever has it open,
       // and what they typed since their last sync is not in the merge: not while another editor

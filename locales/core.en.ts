@@ -135,6 +135,8 @@ export const coreEn: CoreMessages = {
   'shared.cannot.clip':
     'You are {role}: clipping pages for the shared desk is up to a Contributor or above.',
   'shared.cannot.arrange': 'You are {role}: ordering the issue is up to an Editor.',
+  'shared.cannot.place':
+    'You are {role}: putting drafts in the issue or taking them out is up to an Editor.',
   'shared.cannot.publish': 'You are {role}: publishing is up to an Editor.',
   'shared.cannot.editIssues': 'You are {role}: creating and editing issues is up to an Editor.',
   'shared.cannot.edit':
@@ -145,10 +147,14 @@ export const coreEn: CoreMessages = {
     'You are {role}: this draft is not yours; trashing it is up to its author or an Editor.',
   'shared.cannot.trashOthers':
     'You are {role}: this draft is {name}’s; trashing it is up to its author or an Editor.',
+  'shared.cannot.trashInIssue':
+    'You are {role}: this draft is in the issue; taking it out (even by trashing it) is up to an Editor.',
   'shared.cannot.merge':
     'You are {role}: this draft is not yours; merging it into another is up to its author or an Editor.',
   'shared.cannot.mergeOthers':
     'You are {role}: this draft is {name}’s; merging it into another is up to its author or an Editor.',
+  'shared.cannot.mergeInIssue':
+    'You are {role}: this draft is in the issue; taking it out (even by merging it into another) is up to an Editor.',
   'shared.cannot.mergeLocked': '{name} is editing it now: merge when they are done.',
   'shared.cannot.trashLocked': '{name} is editing it now: delete it when they are done.',
   'shared.cannot.mergeIntoLocked':

@@ -145,6 +145,8 @@ export const coreFr = {
   'shared.cannot.clip':
     'Vous êtes {role} : couper des pages pour la rédaction partagée revient à un Contributeur ou plus.',
   'shared.cannot.arrange': 'Vous êtes {role} : l’ordre du numéro revient à un Éditeur.',
+  'shared.cannot.place':
+    'Vous êtes {role} : mettre un brouillon dans le numéro ou l’en retirer revient à un Éditeur.',
   'shared.cannot.publish': 'Vous êtes {role} : la publication revient à un Éditeur.',
   'shared.cannot.editIssues':
     'Vous êtes {role} : créer et modifier les numéros revient à un Éditeur.',
@@ -156,10 +158,14 @@ export const coreFr = {
     'Vous êtes {role} : ce brouillon n’est pas le vôtre, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
   'shared.cannot.trashOthers':
     'Vous êtes {role} : ce brouillon est celui de {name}, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
+  'shared.cannot.trashInIssue':
+    'Vous êtes {role} : ce brouillon est dans le numéro, l’en retirer (même par la corbeille) revient à un Éditeur.',
   'shared.cannot.merge':
     'Vous êtes {role} : ce brouillon n’est pas le vôtre, le fusionner dans un autre revient à son auteur ou à un Éditeur.',
   'shared.cannot.mergeOthers':
     'Vous êtes {role} : ce brouillon est celui de {name}, le fusionner dans un autre revient à son auteur ou à un Éditeur.',
+  'shared.cannot.mergeInIssue':
+    'Vous êtes {role} : ce brouillon est dans le numéro, l’en retirer (même en le fusionnant dans un autre) revient à un Éditeur.',
   'shared.cannot.mergeLocked':
     '{name} le modifie en ce moment : fusionnez quand il ou elle aura fini.',
   'shared.cannot.trashLocked':

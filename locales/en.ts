@@ -253,6 +253,8 @@ export const en: Messages = {
   'issue.sentOn': 'sent on {date}',
   'reorder.help':
     'Up and Down arrows (or j and k): next or previous item; Enter opens it; Alt+Up or Down arrow moves it; or drag it.',
+  // A role that may not order the issue (shared desk): moving is left out.
+  'reorder.helpLocked': 'Up and Down arrows (or j and k): next or previous item; Enter opens it.',
   'reorder.moved': '“{title}” moved to position {position} of {total}.',
   'reorder.itemLabel': '{title}, position {position} of {total}',
   'reorder.up': 'Move “{title}” up',

@@ -264,6 +264,9 @@ export const fr = {
   'issue.sentOn': 'envoyé le {date}',
   'reorder.help':
     'Flèches haut et bas (ou j et k) : indiscret suivant ou précédent ; Entrée l’ouvre ; Alt+Flèche haut ou bas le déplace ; ou glissez-le.',
+  // A role that may not order the issue (shared desk): moving is left out.
+  'reorder.helpLocked':
+    'Flèches haut et bas (ou j et k) : indiscret suivant ou précédent ; Entrée l’ouvre.',
   'reorder.moved': '« {title} » déplacé en position {position} sur {total}.',
   'reorder.itemLabel': '{title}, position {position} sur {total}',
   'reorder.up': 'Monter « {title} »',

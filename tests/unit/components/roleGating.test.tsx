@@ -80,6 +80,9 @@ function expectRefused(control: HTMLElement, reason: string) {
 
 const ISSUES_REFUSED =
   'Vous êtes Contributeur\u00a0: créer et modifier les numéros revient à un Éditeur.';
+/** Putting a draft in the issue, or taking it out: said as that, not as ordering. */
+const PLACE_REFUSED =
+  'Vous êtes Contributeur\u00a0: mettre un brouillon dans le numéro ou l’en retirer revient à un Éditeur.';
 
 describe('the issue (IssuePicker, IssueFieldsForm, IssueItems, IssueOutput) for a Contributor', () => {
   it('greys « + Nouveau numéro », the issue’s fields and deletion, the order and publishing, each with why', async () => {
@@ -98,14 +101,19 @@ describe('the issue (IssuePicker, IssueFieldsForm, IssueItems, IssueOutput) for 
     expect(title.closest('fieldset')).toHaveProperty('disabled', true);
     expectRefused(screen.getByRole('button', { name: 'Supprimer le numéro' }), ISSUES_REFUSED);
 
-    // The order: the notice says why; the item's own controls are greyed and point to it.
+    // The order: the notice says why; « Retirer » is greyed with what it would do.
     const arrange = 'Vous êtes Contributeur\u00a0: l’ordre du numéro revient à un Éditeur.';
     expect((await screen.findByTestId('role-notice')).textContent).toBe(arrange);
     expectRefused(
       screen.getByRole('button', { name: /^Retirer «\u00a0OVH en feu\u00a0»/ }),
-      arrange,
+      PLACE_REFUSED,
     );
-    // A move from the keyboard is answered with the same reason, not silently ignored.
+    // The list's help does not tell how to move what the role may not move.
+    const list = screen.getByRole('list', { name: 'Indiscrets du numéro' });
+    expect(document.getElementById(list.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Flèches haut et bas (ou j et k)\u00a0: indiscret suivant ou précédent\u202f; Entrée l’ouvre.',
+    );
+    // A move from the keyboard is answered with the reason, not silently ignored.
     const item = screen.getByTestId('issue-item');
     fireEvent.keyDown(item, { key: 'ArrowDown', altKey: true });
     await waitFor(() =>
@@ -137,6 +145,13 @@ describe('the issue (IssuePicker, IssueFieldsForm, IssueItems, IssueOutput) for 
       expect(screen.getByTestId('publish-button')).toHaveProperty('disabled', false);
       expect(screen.queryByTestId('role-reason')).toBeNull();
     });
+    // The moves are theirs, and the list's help tells them.
+    expect(
+      screen.getByRole('button', { name: /^Retirer «\u00a0OVH en feu\u00a0»/ }),
+    ).toHaveProperty('disabled', false);
+    expect(document.getElementById('reorder-help')?.textContent).toMatch(
+      /Alt\+Flèche haut ou bas le déplace/,
+    );
     expect(screen.queryByTestId('role-notice')).toBeNull();
     expect(screen.queryByTestId('issue-fields-refused')).toBeNull();
   });
@@ -265,7 +280,39 @@ describe('DraftEditorBar for a Contributor', () => {
     // The role is read (adding to the issue is an Editor's), and yet their own draft is theirs.
     const add = await screen.findByRole('button', { name: 'Ajouter au numéro' });
     await waitFor(() => expect(add).toHaveProperty('disabled', true));
-    expectRefused(add, 'Vous êtes Contributeur\u00a0: l’ordre du numéro revient à un Éditeur.');
+    expectRefused(add, PLACE_REFUSED);
+    expect(screen.getByTestId('delete-button')).toHaveProperty('disabled', false);
+    expect(screen.getByTestId('merge-button')).toHaveProperty('disabled', false);
+  });
+
+  it('greys deleting and merging their own draft once an Editor put it in the issue, as « Retirer »', async () => {
+    await sharedAs('contributor');
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
+    const draft = await addDraft(db, { title: 'Mon scoop', desk: mark('Pigiste', true) });
+    await addToIssue(draft.id, issue.id);
+    wrap(<DraftEditor id={draft.id} currentIssueId={issue.id} onClose={() => {}} />);
+
+    // Trashed or merged away, it would leave the issue for the whole desk: an Editor's to do.
+    const remove = await screen.findByTestId('delete-button');
+    await waitFor(() => expect(remove).toHaveProperty('disabled', true));
+    expectRefused(
+      remove,
+      'Vous êtes Contributeur\u00a0: ce brouillon est dans le numéro, l’en retirer (même par la corbeille) revient à un Éditeur.',
+    );
+    expectRefused(
+      screen.getByTestId('merge-button'),
+      'Vous êtes Contributeur\u00a0: ce brouillon est dans le numéro, l’en retirer (même en le fusionnant dans un autre) revient à un Éditeur.',
+    );
+    expectRefused(screen.getByRole('button', { name: 'Retirer du numéro' }), PLACE_REFUSED);
+    // Writing it is still theirs.
+    expect(screen.getByLabelText('Statut')).toHaveProperty('disabled', false);
+    cleanup();
+
+    // An Editor takes it out by any of the three.
+    await sharedAs('editor');
+    wrap(<DraftEditor id={draft.id} currentIssueId={issue.id} onClose={() => {}} />);
+    const button = await screen.findByRole('button', { name: 'Retirer du numéro' });
+    await waitFor(() => expect(button).toHaveProperty('disabled', false));
     expect(screen.getByTestId('delete-button')).toHaveProperty('disabled', false);
     expect(screen.getByTestId('merge-button')).toHaveProperty('disabled', false);
   });
@@ -294,8 +341,33 @@ describe('Inbox for a Contributor', () => {
     ).toHaveProperty('disabled', false);
     expectRefused(
       within(mine).getByRole('button', { name: /^Ajouter «\u00a0Mon scoop\u00a0»/ }),
-      'Vous êtes Contributeur\u00a0: l’ordre du numéro revient à un Éditeur.',
+      PLACE_REFUSED,
     );
+  });
+
+  it('greys trashing their own draft in « Tous » once it is in the issue', async () => {
+    await sharedAs('contributor');
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
+    const placed = await addDraft(db, { title: 'Mon scoop', desk: mark('Pigiste', true) });
+    await addToIssue(placed.id, issue.id);
+    await addDraft(db, { title: 'Mon autre', desk: mark('Pigiste', true) });
+    wrap(<Inbox onOpen={() => {}} currentIssueId={issue.id} />);
+    await screen.findByText('Mon autre');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Où chercher' }), {
+      target: { value: 'all' },
+    });
+
+    const row = (await screen.findByText('Mon scoop')).closest('article')!;
+    const trash = within(row).getByRole('button', { name: /^Supprimer «\u00a0Mon scoop\u00a0»/ });
+    await waitFor(() => expect(trash).toHaveProperty('disabled', true));
+    expectRefused(
+      trash,
+      'Vous êtes Contributeur\u00a0: ce brouillon est dans le numéro, l’en retirer (même par la corbeille) revient à un Éditeur.',
+    );
+    const other = screen.getByText('Mon autre').closest('article')!;
+    expect(
+      within(other).getByRole('button', { name: /^Supprimer «\u00a0Mon autre\u00a0»/ }),
+    ).toHaveProperty('disabled', false);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deskRefusal, type DeskAction, type DeskTarget } from '../../../components/roles';
 import { deskIdentity, refusalSentence, rightsSentence } from '../../../components/roleSentences';
 import type { SharedDesk } from '../../../components/sharedDesk';
+import { setLocale } from '../../../locales/core';
 import type { DeskMark, SyncState } from '../../../storage/sync-state';
 import { deskCan, deskState, type DeskPerson } from '../desk-fixtures';
 
@@ -29,6 +30,8 @@ const draft = (createdBy: string, mine: boolean): DeskTarget => ({
   desk: { remoteId: 1, createdBy, canEdit: mine, canTrash: mine } satisfies DeskMark,
 });
 const issue: DeskTarget = { kind: 'issue', desk: { remoteId: 2, createdBy: 'Rédac' } };
+/** The same draft, put in an issue (by an Editor: only they may). */
+const inIssue = (target: DeskTarget): DeskTarget => ({ ...target, inIssue: true });
 
 describe('deskRefusal, the one rule of what a role may do', () => {
   // The plugin's capability map (wordpress/plugin/indiscrets/includes/capabilities.php), row by
@@ -40,6 +43,16 @@ describe('deskRefusal, the one rule of what a role may do', () => {
     ['trash', draft('Rédac', false), { contributor: false, author: false, editor: false }],
     ['merge', draft('Pigiste', true), { contributor: true, author: true, editor: true }],
     ['merge', draft('Rédac', false), { contributor: false, author: false, editor: false }],
+    // In an issue, their own draft trashed or merged would leave it: « Retirer » by another way.
+    ['trash', inIssue(draft('Pigiste', true)), { contributor: false, author: false, editor: true }],
+    ['merge', inIssue(draft('Pigiste', true)), { contributor: false, author: false, editor: true }],
+    // Merging another into it keeps it where it is.
+    [
+      'mergeInto',
+      inIssue(draft('Pigiste', true)),
+      { contributor: true, author: true, editor: true },
+    ],
+    ['place', undefined, { contributor: false, author: false, editor: true }],
     ['mergeInto', draft('Pigiste', true), { contributor: true, author: true, editor: true }],
     ['mergeInto', draft('Rédac', false), { contributor: false, author: false, editor: false }],
     ['clip', undefined, { contributor: true, author: true, editor: true }],
@@ -65,6 +78,10 @@ describe('deskRefusal, the one rule of what a role may do', () => {
     expect(deskRefusal(as('contributor'), 'arrange')).toBe(
       'Vous êtes Contributeur\u00a0: l’ordre du numéro revient à un Éditeur.',
     );
+    // Putting a draft in the issue or taking it out is not ordering it: said as what was tried.
+    expect(deskRefusal(as('author'), 'place')).toBe(
+      'Vous êtes Auteur\u00a0: mettre un brouillon dans le numéro ou l’en retirer revient à un Éditeur.',
+    );
     expect(deskRefusal(as('author'), 'publish')).toBe(
       'Vous êtes Auteur\u00a0: la publication revient à un Éditeur.',
     );
@@ -85,6 +102,41 @@ describe('deskRefusal, the one rule of what a role may do', () => {
     ).toBe(
       'Vous êtes Contributeur\u00a0: «\u00a0OVH\u00a0» n’est pas votre brouillon, y fusionner un autre revient à son auteur ou à un Éditeur.',
     );
+  });
+
+  it('refuses trashing or merging their own draft that is in an issue, as « Retirer » is refused', () => {
+    const mine = inIssue(draft('Pigiste', true));
+    expect(deskRefusal(as('contributor'), 'trash', mine)).toBe(
+      'Vous êtes Contributeur\u00a0: ce brouillon est dans le numéro, l’en retirer (même par la corbeille) revient à un Éditeur.',
+    );
+    expect(deskRefusal(as('author'), 'merge', mine)).toBe(
+      'Vous êtes Auteur\u00a0: ce brouillon est dans le numéro, l’en retirer (même en le fusionnant dans un autre) revient à un Éditeur.',
+    );
+    // Another's draft: whose it is is the reason said first.
+    expect(deskRefusal(as('contributor'), 'trash', inIssue(draft('Rédac', false)))).toMatch(
+      /celui de Rédac/,
+    );
+    // Out of the trash it goes back to its issue: « Restaurer » takes nothing out.
+    expect(deskRefusal(as('contributor'), 'trash', { ...mine, trashed: true })).toBeUndefined();
+    // Sync off: as before sharing.
+    expect(deskRefusal(desk(undefined), 'trash', mine)).toBeUndefined();
+  });
+
+  it('says it in English too', () => {
+    setLocale('en');
+    try {
+      expect(deskRefusal(as('contributor'), 'place')).toBe(
+        'You are a Contributor: putting drafts in the issue or taking them out is up to an Editor.',
+      );
+      expect(deskRefusal(as('author'), 'trash', inIssue(draft('Pigiste', true)))).toBe(
+        'You are an Author: this draft is in the issue; taking it out (even by trashing it) is up to an Editor.',
+      );
+      expect(deskRefusal(as('author'), 'merge', inIssue(draft('Pigiste', true)))).toBe(
+        'You are an Author: this draft is in the issue; taking it out (even by merging it into another) is up to an Editor.',
+      );
+    } finally {
+      setLocale('fr');
+    }
   });
 
   it('refuses to merge a draft another editor is editing, naming them, until their lock lapses', () => {
