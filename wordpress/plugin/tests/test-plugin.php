@@ -503,6 +503,40 @@ indiscrets_test(
 );
 
 indiscrets_test(
+	'a writer’s own draft in an issue is not theirs to trash or merge away: it would leave the issue',
+	function () {
+		$editor = indiscrets_user( 'editor' );
+		foreach ( array( 'contributor', 'author' ) as $role ) {
+			$writer = indiscrets_user( $role );
+			$issue  = indiscrets_cid();
+			$placed = indiscrets_make_draft( $writer );
+			$other  = indiscrets_make_draft( $writer );
+			list( $status ) = indiscrets_rest( $editor, 'POST', '/indiscrets/v1/drafts/' . $placed['id'], array( 'meta' => array( 'issueId' => $issue, 'sortKey' => 'a0' ), 'base_version' => $placed['version'] ) );
+			assert_same( 200, $status, "$role: the editor puts it in the issue" );
+
+			list( $status, $data ) = indiscrets_rest( $writer, 'DELETE', '/indiscrets/v1/drafts/' . $placed['id'] );
+			assert_same( 403, $status, "$role: trash" );
+			assert_same( 'indiscrets_cannot_arrange', $data['code'], "$role: trash code" );
+			assert_same( 'editor', $data['data']['needs'], "$role: trash needs" );
+			list( $status ) = indiscrets_rest( $writer, 'DELETE', '/indiscrets/v1/drafts/' . $placed['id'], null, array( 'merged_into' => $other['id'] ) );
+			assert_same( 403, $status, "$role: merge away" );
+			assert_same( 'draft', get_post_status( $placed['id'] ), "$role: still there" );
+			assert_same( $issue, get_post_meta( $placed['id'], 'issueId', true ), "$role: still in the issue" );
+			assert_same( '', get_post_meta( $placed['id'], INDISCRETS_MERGED_INTO_KEY, true ), "$role: no merge said" );
+
+			// Out of any issue, their own draft is theirs to trash; in one, the editor's.
+			list( $status ) = indiscrets_rest( $writer, 'DELETE', '/indiscrets/v1/drafts/' . $other['id'] );
+			assert_same( 200, $status, "$role: trash a draft in no issue" );
+			list( $status ) = indiscrets_rest( $editor, 'DELETE', '/indiscrets/v1/drafts/' . $placed['id'] );
+			assert_same( 200, $status, "$role: the editor trashes it" );
+			// Out of the trash it goes back to its issue: restoring takes nothing out.
+			list( $status ) = indiscrets_rest( $writer, 'POST', '/indiscrets/v1/drafts/' . $placed['id'] . '/restore' );
+			assert_same( 200, $status, "$role: restore" );
+		}
+	}
+);
+
+indiscrets_test(
 	'deleting for good is for editors; a writer’s DELETE goes to the trash only',
 	function () {
 		$writer = indiscrets_user( 'contributor' );

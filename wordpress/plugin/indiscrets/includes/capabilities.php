@@ -4,7 +4,8 @@
  * roles apply to them without touching the capabilities of ordinary posts:
  *
  * - Contributor and Author: read everything on the shared desk, clip (create) drafts, edit and
- *   trash their own drafts.
+ *   trash their own drafts (not one an Editor put in an issue: trashed, it would leave the
+ *   issue; the records controller refuses it).
  * - Editor (and Administrator): edit and trash everyone's drafts, create and edit issues,
  *   arrange an issue (put drafts in it, order them) and publish it.
  * - Subscriber: nothing.

@@ -9,7 +9,8 @@
  * - an update must carry `base_version`, the version it was based on; a stale one answers 409
  *   with the current record (WordPress has no If-Match of its own);
  * - a draft's `issueId` and `sortKey` (putting it in an issue, ordering it) need
- *   `arrange_indiscrets_issues`;
+ *   `arrange_indiscrets_issues`, and so does trashing (or merging away) a draft that is in an
+ *   issue, which takes it out of the issue as surely;
  * - `modified_after` compares GMT times and includes the second it names, `status=any,trash`
  *   lists trashed records too: a client pulls everything that changed since its last pull;
  * - sub-routes `restore`, `lock` and `versions`.
@@ -256,6 +257,14 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 		}
 		$post = $this->get_post( $request['id'] );
 		return $this->check_arrange( $request, $post );
+	}
+
+	public function delete_item_permissions_check( $request ) {
+		$allowed = parent::delete_item_permissions_check( $request );
+		if ( is_wp_error( $allowed ) ) {
+			return $allowed;
+		}
+		return $this->check_take_out( $this->get_post( $request['id'] ) );
 	}
 
 	/**
@@ -530,6 +539,35 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 
 	private function plural() {
 		return INDISCRETS_ISSUE === $this->post_type ? 'indiscrets_issues' : 'indiscrets_drafts';
+	}
+
+	/**
+	 * A draft in an issue leaves it when it goes to the trash (or is merged into another, which
+	 * trashes it): that needs `arrange_indiscrets_issues`, as taking it out by its `issueId` does.
+	 * A Contributor's or Author's own draft an Editor put in an issue stays there until an Editor
+	 * takes it out. Checked before anything is written.
+	 *
+	 * @param WP_Post|WP_Error $post The record being trashed.
+	 */
+	private function check_take_out( $post ) {
+		if ( is_wp_error( $post ) ) {
+			return $post;
+		}
+		if ( INDISCRETS_DRAFT !== $this->post_type || 'trash' === $post->post_status
+			|| current_user_can( INDISCRETS_CAP_ARRANGE ) ) {
+			return true;
+		}
+		if ( '' === (string) get_post_meta( $post->ID, 'issueId', true ) ) {
+			return true;
+		}
+		return new WP_Error(
+			'indiscrets_cannot_arrange',
+			__( 'This draft is in an issue: only an editor may take it out, by the trash or a merge as by moving it.', 'indiscrets' ),
+			array(
+				'status' => rest_authorization_required_code(),
+				'needs'  => 'editor',
+			)
+		);
 	}
 
 	/**
