@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { getLocale, t, type MessageKey } from '../locales';
 import { sendMessage } from '../messaging/protocol';
 import { db, type Draft } from '../storage/db';
@@ -9,6 +9,7 @@ import type {
   SyncState,
   SyncTextMerge,
 } from '../storage/sync-state';
+import { useAnnounce } from './Announcer';
 import { ConflictChooser } from './ConflictChooser';
 import { publishedWhen } from './publishedLine';
 import { itemLines } from './richtext';
@@ -18,6 +19,7 @@ import { useHouseStyle } from './useSettings';
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
 import { useLiveQuery } from './useLiveQuery';
 import { useSharedDesk } from './useSharedDesk';
+import { focusLost, whenDrawn } from './whenDrawn';
 
 /**
  * Follows `navigator.onLine`: read at every render (the bar re-renders whenever the sync's state
@@ -104,7 +106,8 @@ export function SharedDeskBar() {
   const dot = online ? (failed ? ' shared-desk__dot--failed' : '') : ' shared-desk__dot--offline';
   return (
     <div class="shared-desk" data-testid="sync-bar">
-      <p class="shared-desk__status" role="status" data-testid="sync-status">
+      {/* Focusable from script only: where the keyboard goes back when nothing else is left. */}
+      <p class="shared-desk__status" role="status" data-testid="sync-status" tabIndex={-1}>
         <span class={`shared-desk__dot${dot}`} data-testid="sync-dot" />
         {syncLine(state, desk.pending, online)}
         {state.user && <span class="muted"> · {deskIdentity(state.user)}</span>}
@@ -353,8 +356,61 @@ function typedNow(kind: SyncConflict['kind'], record: Values, field: Field): unk
  * other version over the editor's own text is offered to be undone (« Annuler »), as a trash or
  * a merge is: the text and the conflict come back (storage/conflict-undo.ts).
  */
+/** Whether `el` is a field an editor writes in (an input, a text area, a rich text). */
+function writable(el: Element | null): el is HTMLElement {
+  if (!(el instanceof HTMLElement) || !el.isConnected) return false;
+  if (el.isContentEditable) return true;
+  if (el instanceof HTMLTextAreaElement) return !el.disabled;
+  return (
+    el instanceof HTMLInputElement &&
+    !el.disabled &&
+    !/^(button|submit|reset|checkbox|radio|file|hidden)$/.test(el.type)
+  );
+}
+
+/**
+ * The field the editor was last writing in, outside the shared desk's bar: a conflict's box comes
+ * while the editor writes (the focus stays where it is), and the keyboard goes back there once the
+ * choice is made. Followed from the moment the bar's code is loaded, before any box is drawn.
+ */
+let writingIn: WeakRef<HTMLElement> | undefined;
+if (typeof document !== 'undefined') {
+  const note = (el: Element | null) => {
+    if (writable(el) && !el.closest('[data-testid="sync-bar"]')) writingIn = new WeakRef(el);
+  };
+  note(document.activeElement);
+  document.addEventListener('focusin', (event) => note(event.target as Element | null));
+}
+
+/**
+ * Once the chooser `box` has gone with the button that held the keyboard, gives the keyboard back:
+ * to the field the editor was writing in (`field`), still on the page; else to the next conflict
+ * the bar still asks about; else to the bar's status line. Nothing moves if the focus is elsewhere
+ * by then (the editor went on).
+ */
+function giveKeyboardBack(box: HTMLElement, field: HTMLElement | null) {
+  const bar = box.closest<HTMLElement>('[data-testid="sync-bar"]');
+  if (!bar) return;
+  whenDrawn(
+    bar,
+    () => (box.isConnected ? null : bar),
+    () => {
+      if (!focusLost()) return;
+      const to =
+        (field?.isConnected && field) ||
+        bar.querySelector<HTMLElement>('[data-testid="sync-conflict"] .conflict button') ||
+        bar.querySelector<HTMLElement>('[data-testid="sync-status"]');
+      to?.focus();
+    },
+  );
+}
+
 function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
   const { offer } = useUndo();
+  const announce = useAnnounce();
+  const box = useRef<HTMLDivElement>(null);
+  // The choices after which the keyboard goes to the next field's (one field of several chosen).
+  const nextField = useRef<Record<Field, 'mine' | 'theirs'>>();
   const [chosen, setChosen] = useState<Record<Field, 'mine' | 'theirs'>>({});
   const [failed, setFailed] = useState(false);
   // The language a draft's text is written in, the exports' (its quotes say their own).
@@ -375,8 +431,14 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
       return now === undefined ? field : { ...field, mine: now };
     });
   const label = (field: Field) => (FIELD_KEYS[field] ? t(FIELD_KEYS[field]) : field);
+  useEffect(() => {
+    // Drawn with those choices (not an earlier render's effect, run late).
+    if (nextField.current !== chosen) return;
+    nextField.current = undefined;
+    if (focusLost()) box.current?.querySelector<HTMLElement>('.conflict button')?.focus();
+  }, [chosen]);
   return (
-    <div class="shared-desk__conflict" data-testid="sync-conflict">
+    <div class="shared-desk__conflict" data-testid="sync-conflict" ref={box}>
       <ConflictChooser<Values, Field>
         conflicts={open.map((field) => ({ ...field, field: field.field }))}
         label={label}
@@ -391,14 +453,26 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
         onChoose={(field, choice) => {
           const next = { ...chosen, [field]: choice };
           setChosen(next);
+          // A field chosen goes with its buttons: the keyboard to the next field's choice.
+          if (!conflict.fields.every((f) => f.field in next)) nextField.current = next;
           if (conflict.fields.every((f) => f.field in next)) {
+            // Read now: the box and what it followed go once the choice is stored.
+            const shown = box.current;
+            const field = writingIn?.deref() ?? null;
             sendMessage('syncResolve', { key: conflict.key, choose: next }).then(
               (answer) => {
-                if (!answer.undo) return;
+                if (!answer.undo) {
+                  // Nothing to undo (this editor's version kept): said as its counterpart is,
+                  // and the keyboard back where the editor was writing.
+                  announce(t('shared.conflict.keptMine', { title: conflict.title }));
+                  if (shown) giveKeyboardBack(shown, field);
+                  return;
+                }
                 const label = conflict.theirsBy
                   ? t('undo.conflictTheirsBy', { title: conflict.title, name: conflict.theirsBy })
                   : t('undo.conflictTheirs', { title: conflict.title });
-                offer(answer.undo, label);
+                // The button that had the keyboard goes with the box: « Annuler » takes it.
+                offer(answer.undo, label, { focus: true });
               },
               () => {
                 setFailed(true);

@@ -538,6 +538,7 @@ export const en: Messages = {
   'shared.action.trash': 'trashing',
   'shared.action.restore': 'restoring',
   'shared.action.publish': 'publishing',
+  'shared.conflict.keptMine': 'You kept your version of “{title}”.',
   'shared.conflict.failed': 'Your choice could not be saved. Try again.',
   'shared.merged':
     '“{title}”: {name} changed {fields} at the same time as you, but in other places; their changes were added to yours.',

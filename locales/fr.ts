@@ -557,6 +557,7 @@ export const fr = {
   'shared.action.trash': 'la mise à la corbeille',
   'shared.action.restore': 'la restauration',
   'shared.action.publish': 'la publication',
+  'shared.conflict.keptMine': 'Vous avez gardé votre version de « {title} ».',
   'shared.conflict.failed': 'Votre choix n’a pas pu être enregistré. Réessayez.',
   'shared.merged':
     '« {title} » : {name} a modifié {fields} en même temps que vous, mais à d’autres endroits ; ses modifications ont été ajoutées aux vôtres.',

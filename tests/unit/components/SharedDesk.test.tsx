@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AnnouncerProvider } from '../../../components/Announcer';
 import { DeskMarks } from '../../../components/DeskMarks';
 import { setLocale } from '../../../locales/core';
 import { SharedDeskBar, syncLine } from '../../../components/SharedDeskBar';
@@ -618,6 +619,57 @@ describe('SharedDeskBar', () => {
       expect(calls).toEqual([
         ['syncResolve', { key: 'draft:d1', choose: { title: 'theirs', body: 'mine' } }],
       ]),
+    );
+  });
+
+  it('« Garder la mienne » says the choice, and the keyboard goes to the next field, then back to the field written in', async () => {
+    await db.syncState.put(contributorState);
+    await db.conflicts.put({
+      key: 'issue:i1',
+      kind: 'issue',
+      recordId: 'i1',
+      title: 'Les indiscrets du 15 mars',
+      fields: [
+        { field: 'date', base: '2026-03-15', mine: '2026-03-16', theirs: '2026-03-17' },
+        { field: 'intro', base: 'Chapô', mine: 'Mon chapô', theirs: 'Son chapô' },
+      ],
+      theirsBy: 'Rédac',
+      remoteVersion: 4,
+      detectedAt: '2026-03-15T10:00:00Z',
+    });
+    // The background's resolve: the conflict settled, nothing to undo (their version not taken).
+    unregister = registerHandlers({
+      syncResolve: async () => {
+        await db.conflicts.delete('issue:i1');
+        return contributorState;
+      },
+    } as unknown as Handlers);
+    render(
+      <AnnouncerProvider>
+        <textarea aria-label="Chapô (facultatif)" />
+        <SharedDeskBar />
+      </AnnouncerProvider>,
+    );
+    // The editor writes in the chapô when the box comes.
+    const intro = screen.getByRole('textbox', { name: 'Chapô (facultatif)' });
+    intro.focus();
+    const first = await screen.findByRole('button', {
+      name: 'Garder la mienne\u00a0: Date',
+    });
+    first.focus();
+    fireEvent.click(first);
+    // The date chosen (its buttons gone): the keyboard on the chapô's choice, not on nothing.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Garder la mienne\u00a0: Chapô' }),
+      ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Garder la mienne\u00a0: Chapô' }));
+
+    await waitFor(() => expect(screen.queryByTestId('sync-conflict')).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(intro));
+    expect(screen.getByTestId('announcement').textContent).toBe(
+      'Vous avez gardé votre version de «\u00a0Les indiscrets du 15 mars\u00a0».',
     );
   });
 });
