@@ -44,12 +44,18 @@ function useOnline(): boolean {
  * « Synchronisé le 3 mars à 10 h 42 » another day (« Synced at 10:42 », « Synced on 3 March at
  * 10:42 »).
  */
-function syncedWhen(iso: string, last = false): string {
+function syncedWhen(iso: string, last: 'after' | 'first' | false = false): string {
   const date = new Date(iso);
   const { date: day, time } = publishedWhen(date, getLocale());
-  if (date.toDateString() === new Date().toDateString()) {
-    return t(last ? 'shared.status.lastSynced' : 'shared.status.synced', { time });
+  const today = date.toDateString() === new Date().toDateString();
+  // After the failure (« … · dernière synchronisation à 10 h 42 »), or first when the failure is
+  // said elsewhere (« Dernière synchronisation à 10 h 42 »).
+  if (last === 'first') {
+    return today
+      ? t('shared.status.lastSyncedFirst', { time })
+      : t('shared.status.lastSyncedOnFirst', { date: day, time });
   }
+  if (today) return t(last ? 'shared.status.lastSynced' : 'shared.status.synced', { time });
   return t(last ? 'shared.status.lastSyncedOn' : 'shared.status.syncedOn', { date: day, time });
 }
 
@@ -65,8 +71,28 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   no_settings: 'shared.error.noSettings',
 };
 
-/** The sync's state in one line: running, last sync, what waits, or why it stopped. */
-export function syncLine(state: SyncState, pending: number, online: boolean): string {
+/**
+ * How the sync stands, as the desk's dot shows it: `offline`, `failed` (the last run failed, the
+ * line says why), else `ok` (in step, or running).
+ */
+export function syncHealth(state: SyncState, online: boolean): 'ok' | 'failed' | 'offline' {
+  if (!online) return 'offline';
+  const failed =
+    state.phase === 'idle' && !!state.lastError && state.lastError.code !== 'cancelled';
+  return failed ? 'failed' : 'ok';
+}
+
+/**
+ * The sync's state in one line: running, last sync, what waits, or why it stopped. `failureSaid`:
+ * why it stopped is said elsewhere on the page (the options' check of the site, just above): the
+ * line then says when it last went through, not the failure again in other words.
+ */
+export function syncLine(
+  state: SyncState,
+  pending: number,
+  online: boolean,
+  failureSaid = false,
+): string {
   const parts: string[] = [];
   if (!online) parts.push(t('shared.status.offline'));
   else if (state.phase === 'first-sync' && state.progress) {
@@ -78,10 +104,12 @@ export function syncLine(state: SyncState, pending: number, online: boolean): st
     );
   } else if (state.phase !== 'idle') parts.push(t('shared.status.syncing'));
   else if (state.lastError && state.lastError.code !== 'cancelled') {
-    parts.push(t(ERROR_KEYS[state.lastError.code] ?? 'shared.error.other'));
+    if (!failureSaid) parts.push(t(ERROR_KEYS[state.lastError.code] ?? 'shared.error.other'));
     // What the desk shows of the colleagues' work dates from the last sync that went through:
     // said, so that an editor does not take an old view for the newsroom's.
-    if (state.lastSyncAt) parts.push(syncedWhen(state.lastSyncAt, true));
+    if (state.lastSyncAt) {
+      parts.push(syncedWhen(state.lastSyncAt, failureSaid ? 'first' : 'after'));
+    }
   } else if (state.lastSyncAt) {
     parts.push(syncedWhen(state.lastSyncAt));
   } else parts.push(t('shared.status.never'));
@@ -102,8 +130,8 @@ export function SharedDeskBar() {
   const busy = state.phase !== 'idle';
   // The dot is green only while the desk is in step with WordPress: red offline, amber when the
   // last run failed (the line says why).
-  const failed = !busy && !!state.lastError && state.lastError.code !== 'cancelled';
-  const dot = online ? (failed ? ' shared-desk__dot--failed' : '') : ' shared-desk__dot--offline';
+  const health = syncHealth(state, online);
+  const dot = health === 'ok' ? '' : ` shared-desk__dot--${health}`;
   return (
     <div class="shared-desk" data-testid="sync-bar">
       {/* Focusable from script only: where the keyboard goes back when nothing else is left. */}

@@ -4,7 +4,7 @@ import { t } from '../locales';
 import { sendMessage, type DeskProbe, type SyncPlan } from '../messaging/protocol';
 import { wordpressItem, wordpressPasswordItem } from '../storage/preferences';
 import { forbiddenSentence, rightsSentence } from './roleSentences';
-import { syncLine } from './SharedDeskBar';
+import { syncHealth, syncLine } from './SharedDeskBar';
 import { useSharedDesk } from './useSharedDesk';
 import { useStorageItem } from './useStorageItem';
 
@@ -164,10 +164,20 @@ export function SharedDeskSettings() {
         <ProbeFailure failure={probe} onRetry={check} />
       )}
       {/* A role the plugin does not let read the desk (Subscriber) has nothing to turn on. */}
-      <SyncSwitch available={probe !== 'checking' && probe.ok && probe.can.read} />
+      <SyncSwitch
+        available={probe !== 'checking' && probe.ok && probe.can.read}
+        failureSaid={probe !== 'checking' && !probe.ok}
+      />
     </section>
   );
 }
+
+/** The sync line's colour by how the sync stands, as the desk's dot. */
+const SYNC_COLOURS = {
+  ok: 'notice--ok',
+  failed: 'notice--warn',
+  offline: 'notice--error',
+} as const;
 
 type Step =
   | { kind: 'idle' }
@@ -191,7 +201,7 @@ function rejoin(plan: SyncPlan): boolean {
  * brouillons et M numéros à la rédaction ? »), then follows the first sync (step, count,
  * Cancel). Off keeps every draft and issue in this browser, as they are.
  */
-function SyncSwitch({ available }: { available: boolean }) {
+function SyncSwitch({ available, failureSaid }: { available: boolean; failureSaid: boolean }) {
   const desk = useSharedDesk();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const state = desk.state;
@@ -228,6 +238,8 @@ function SyncSwitch({ available }: { available: boolean }) {
   }
 
   if (desk.enabled && state) {
+    const online = globalThis.navigator?.onLine !== false;
+    const health = syncHealth(state, online);
     const progress = state.phase === 'first-sync' ? state.progress : undefined;
     return (
       <div class="shared-switch" data-testid="sync-switch">
@@ -254,8 +266,10 @@ function SyncSwitch({ available }: { available: boolean }) {
           </div>
         ) : (
           <>
-            <p class="notice notice--ok" role="status" data-testid="sync-on">
-              {syncLine(state, desk.pending, globalThis.navigator?.onLine !== false)}
+            {/* Coloured as the desk's dot: green in step, amber when the last run failed, red
+                offline. The check above says why it fails: the line does not say it again. */}
+            <p class={`notice ${SYNC_COLOURS[health]}`} role="status" data-testid="sync-on">
+              {syncLine(state, desk.pending, online, failureSaid)}
             </p>
             <div class="form-actions">
               <button type="button" class="button" onClick={() => void run('syncDisable')}>

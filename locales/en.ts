@@ -507,6 +507,8 @@ export const en: Messages = {
   'shared.status.syncedOn': 'Synced on {date} at {time}',
   'shared.status.lastSynced': 'last synced at {time}',
   'shared.status.lastSyncedOn': 'last synced on {date} at {time}',
+  'shared.status.lastSyncedFirst': 'Last synced at {time}',
+  'shared.status.lastSyncedOnFirst': 'Last synced on {date} at {time}',
   'shared.status.never': 'Not synced yet',
   'shared.status.pending': {
     one: '{count} change to send',

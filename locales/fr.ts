@@ -525,6 +525,8 @@ export const fr = {
   'shared.status.syncedOn': 'Synchronisé le {date} à {time}',
   'shared.status.lastSynced': 'dernière synchronisation à {time}',
   'shared.status.lastSyncedOn': 'dernière synchronisation le {date} à {time}',
+  'shared.status.lastSyncedFirst': 'Dernière synchronisation à {time}',
+  'shared.status.lastSyncedOnFirst': 'Dernière synchronisation le {date} à {time}',
   'shared.status.never': 'Pas encore synchronisé',
   'shared.status.pending': {
     one: '{count} modification à envoyer',

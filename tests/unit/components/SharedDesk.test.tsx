@@ -1096,4 +1096,41 @@ describe('SharedDeskSettings › turning the shared desk on', () => {
       'laisse tous vos brouillons et numéros dans ce navigateur',
     );
   });
+
+  it('says a 401 once, in the error colour: the sync line under it says when it last went through, amber as the desk’s dot', async () => {
+    await db.syncState.put(
+      deskState('contributor', {
+        lastSyncAt: new Date(new Date().setHours(21, 25, 0, 0)).toISOString(),
+        lastError: { code: 'wrong_credentials', at: new Date().toISOString() },
+      }),
+    );
+    background({ syncDiscover: { ok: false, code: 'wrong_credentials' } });
+    render(<SharedDeskSettings />);
+
+    const problem = await screen.findByTestId('desk-problem');
+    expect(problem.className).toContain('notice--error');
+    const line = await screen.findByTestId('sync-on');
+    expect(line.textContent).toBe('Dernière synchronisation à 21\u00a0h\u00a025');
+    expect(line.className).toContain('notice--warn');
+    expect(line.className).not.toContain('notice--ok');
+    // « dans les réglages » while in them: never.
+    expect(screen.getByTestId('shared-desk').textContent).not.toContain('réglages');
+  });
+
+  it('colours the sync line green in step, amber after a failure the check does not say (a timeout)', async () => {
+    await db.syncState.put(
+      deskState('contributor', {
+        lastError: { code: 'timeout', at: new Date().toISOString() },
+      }),
+    );
+    background({ syncDiscover: deskProbe('contributor') });
+    render(<SharedDeskSettings />);
+    const line = await screen.findByTestId('sync-on');
+    // The check went through: the line says the failure itself.
+    await waitFor(() => expect(line.textContent).toContain('Le site n’a pas répondu à temps'));
+    expect(line.className).toContain('notice--warn');
+
+    await db.syncState.put(deskState('contributor'));
+    await waitFor(() => expect(line.className).toContain('notice--ok'));
+  });
 });
