@@ -132,13 +132,28 @@ export function SharedDeskBar() {
   // last run failed (the line says why).
   const health = syncHealth(state, online);
   const dot = health === 'ok' ? '' : ` shared-desk__dot--${health}`;
+  const line = syncLine(state, desk.pending, online);
+  const space = line.indexOf(' ');
+  const [first, rest] = space < 0 ? [line, ''] : [line.slice(0, space), line.slice(space)];
   return (
     <div class="shared-desk" data-testid="sync-bar">
       {/* Focusable from script only: where the keyboard goes back when nothing else is left. */}
       <p class="shared-desk__status" role="status" data-testid="sync-status" tabIndex={-1}>
-        <span class={`shared-desk__dot${dot}`} data-testid="sync-dot" />
-        {syncLine(state, desk.pending, online)}
-        {state.user && <span class="muted"> · {deskIdentity(state.user)}</span>}
+        {/* One run of text that wraps as words do: the dot kept with the first word, the
+            identity whole, its « · » left at the end of the line before rather than leading. */}
+        <span class="shared-desk__line">
+          <span class="shared-desk__lead">
+            <span class={`shared-desk__dot${dot}`} data-testid="sync-dot" />
+            {first}
+          </span>
+          {rest}
+          {state.user && (
+            <span class="muted">
+              {'\u00a0· '}
+              <span class="shared-desk__who">{deskIdentity(state.user)}</span>
+            </span>
+          )}
+        </span>
         <button
           type="button"
           class="button button--small"
