@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { getLocale, t, type MessageKey } from '../locales';
 import { sendMessage } from '../messaging/protocol';
 import { db, type Draft } from '../storage/db';
@@ -58,6 +59,9 @@ function syncedWhen(iso: string, last: 'after' | 'first' | false = false): strin
   if (today) return t(last ? 'shared.status.lastSynced' : 'shared.status.synced', { time });
   return t(last ? 'shared.status.lastSyncedOn' : 'shared.status.syncedOn', { date: day, time });
 }
+
+/** The failures of a run whose fix is in the settings: the bar offers to open them. */
+const FIXED_IN_SETTINGS = new Set(['wrong_credentials', 'no_settings']);
 
 const ERROR_KEYS: Record<string, MessageKey> = {
   offline: 'shared.error.offline',
@@ -135,6 +139,8 @@ export function SharedDeskBar() {
   const line = syncLine(state, desk.pending, online);
   const space = line.indexOf(' ');
   const [first, rest] = space < 0 ? [line, ''] : [line.slice(0, space), line.slice(space)];
+  // A password refused, or settings missing: the fix is in the settings.
+  const fixInSettings = health === 'failed' && FIXED_IN_SETTINGS.has(state.lastError!.code);
   return (
     <div class="shared-desk" data-testid="sync-bar">
       {/* Focusable from script only: where the keyboard goes back when nothing else is left. */}
@@ -154,6 +160,16 @@ export function SharedDeskBar() {
             </span>
           )}
         </span>
+        {fixInSettings && (
+          // As the publish failure offers: the fix is in the settings, one click away.
+          <button
+            type="button"
+            class="button button--small"
+            onClick={() => void browser.runtime.openOptionsPage()}
+          >
+            {t('nav.options')}
+          </button>
+        )}
         <button
           type="button"
           class="button button--small"

@@ -6,7 +6,8 @@ import { launchSeeded, openPopup, type ExtensionSession } from './harness';
 /**
  * The shared desk's status line in the popup, in real Chromium, in a long state (WordPress
  * settings missing): the dot stays with the first word, the editor's name and
- * role wrap whole, and no line starts with the « · » between them. No WordPress needed: the state is written
+ * role wrap whole, no line starts with the « · » between them, and « Réglages » is offered next
+ * to the message, as the publish failure offers it. No WordPress needed: the state is written
  * into IndexedDB as a failed sync leaves it.
  */
 
@@ -70,7 +71,7 @@ describe('the shared desk’s status line in a long state, in Chromium', () => {
   });
 
   for (const width of [360, 320]) {
-    it(`keeps the dot with its word and the name whole, at ${width} px`, async () => {
+    it(`keeps the dot with its word and the name whole, and offers « Réglages », at ${width} px`, async () => {
       const popup = await openPopup(session);
       await popup.setViewportSize({ width, height: 600 });
       const status = popup.getByTestId('sync-status');
@@ -85,6 +86,13 @@ describe('the shared desk’s status line in a long state, in Chromium', () => {
         whoLines: 1,
         separatorStartsLine: false,
       });
+      // The fix is in the settings: one click away, next to the message.
+      const settings = status.getByRole('button', { name: 'Réglages' });
+      const opened = session.context.waitForEvent('page');
+      await settings.click();
+      const options = await opened;
+      expect(options.url()).toContain('options.html');
+      await options.close();
       await popup.close();
     });
   }

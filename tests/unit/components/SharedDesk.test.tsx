@@ -434,6 +434,32 @@ describe('SharedDeskBar', () => {
     expect(container.textContent).toBe('');
   });
 
+  it('offers « Réglages » next to a refused password or missing settings, not next to a timeout', async () => {
+    const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
+    await db.syncState.put({
+      ...contributorState,
+      lastError: { code: 'wrong_credentials', at: new Date().toISOString() },
+    });
+    render(<SharedDeskBar />);
+    const status = await screen.findByTestId('sync-status');
+    fireEvent.click(await within(status).findByRole('button', { name: 'Réglages' }));
+    expect(open).toHaveBeenCalledTimes(1);
+
+    await db.syncState.put({
+      ...contributorState,
+      lastError: { code: 'no_settings', at: new Date().toISOString() },
+    });
+    await waitFor(() => expect(status.textContent).toContain('Réglages WordPress incomplets'));
+    expect(within(status).getByRole('button', { name: 'Réglages' })).toBeTruthy();
+
+    await db.syncState.put({
+      ...contributorState,
+      lastError: { code: 'timeout', at: new Date().toISOString() },
+    });
+    await waitFor(() => expect(status.textContent).toContain('pas répondu à temps'));
+    expect(within(status).queryByRole('button', { name: 'Réglages' })).toBeNull();
+  });
+
   it('turns its dot from green to amber while the last run has failed', async () => {
     await db.syncState.put({ ...contributorState });
     render(<SharedDeskBar />);
