@@ -13,12 +13,21 @@ const OWN_PUBLISH_CODES = new Set<PublishErrorCode>([
   'issue_missing',
 ]);
 
-/** The sentence of a WordPress or publication failure (`wp.error.*`, `publish.error.*`). */
+/**
+ * The sentence of a WordPress or publication failure (`wp.error.*`, `publish.error.*`).
+ * `workedBefore`: these settings went through before (the shared desk synced with them): a
+ * password refused now was most likely revoked, said in the sync bar's words, not the advice of
+ * a first setup (« pas votre mot de passe habituel »).
+ */
 export function publishFailureText(
   code: PublishErrorCode,
   params: PublishErrorParams = {},
   locale?: Locale,
+  { workedBefore = false }: { workedBefore?: boolean } = {},
 ): string {
+  if (code === 'wrong_credentials' && workedBefore) {
+    return t('wp.error.wrong_credentials_revoked', {}, locale);
+  }
   const key: MessageKey = OWN_PUBLISH_CODES.has(code)
     ? (`publish.error.${code}` as MessageKey)
     : (`wp.error.${code}` as MessageKey);

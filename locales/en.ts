@@ -523,7 +523,7 @@ export const en: Messages = {
   'shared.error.unreachable': 'The site cannot be reached: retrying soon',
   'shared.error.timeout': 'The site did not answer in time: retrying soon',
   'shared.error.wrongCredentials':
-    'WordPress refuses the application password (401): correct it in the settings',
+    'WordPress refuses the application password (401): it may have been revoked; create another in WordPress and paste it in the settings',
   'shared.error.noPlugin': 'The “Indiscrets” WordPress plugin no longer answers on the site',
   'shared.error.forbidden': 'WordPress refuses access to the shared desk (403)',
   'shared.error.blocked':
@@ -657,6 +657,8 @@ export const en: Messages = {
     'This WordPress site does not accept application passwords (turned off, or the server drops the authentication header).',
   'wp.error.wrong_credentials':
     'Username or application password refused. Use an application password (Profile › Application Passwords), not your usual password.',
+  'wp.error.wrong_credentials_revoked':
+    'WordPress refuses the application password (401): it may have been revoked; create another in WordPress and paste it in the settings.',
   'wp.error.cannot_create_posts':
     'This WordPress account may not create posts. Ask for a Contributor, Author or Editor role.',
   'wp.error.cannot_edit_post': 'This WordPress account may not edit this post.',

@@ -541,7 +541,7 @@ export const fr = {
   'shared.error.unreachable': 'Le site est injoignable : nouvel essai bientôt',
   'shared.error.timeout': 'Le site n’a pas répondu à temps : nouvel essai bientôt',
   'shared.error.wrongCredentials':
-    'WordPress refuse le mot de passe d’application (401) : corrigez-le dans les réglages',
+    'WordPress refuse le mot de passe d’application (401) : il a peut-être été révoqué ; créez-en un autre dans WordPress et collez-le dans les réglages',
   'shared.error.noPlugin': 'L’extension WordPress « Indiscrets » ne répond plus sur le site',
   'shared.error.forbidden': 'WordPress refuse l’accès à la rédaction partagée (403)',
   'shared.error.blocked':
@@ -678,6 +678,8 @@ export const fr = {
     'Ce WordPress n’accepte pas les mots de passe d’application (désactivés, ou l’en-tête d’authentification est supprimé par le serveur).',
   'wp.error.wrong_credentials':
     'Identifiant ou mot de passe d’application refusé. Utilisez un mot de passe d’application (Profil › Mots de passe d’application), pas votre mot de passe habituel.',
+  'wp.error.wrong_credentials_revoked':
+    'WordPress refuse le mot de passe d’application (401) : il a peut-être été révoqué ; créez-en un autre dans WordPress et collez-le dans les réglages.',
   'wp.error.cannot_create_posts':
     'Ce compte WordPress n’a pas le droit de créer des articles. Demandez un rôle Contributeur, Auteur ou Éditeur.',
   'wp.error.cannot_edit_post': 'Ce compte WordPress n’a pas le droit de modifier cet article.',

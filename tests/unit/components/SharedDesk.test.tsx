@@ -353,7 +353,7 @@ describe('syncLine', () => {
         true,
       ),
     ).toBe(
-      'WordPress refuse le mot de passe d’application (401)\u00a0: corrigez-le dans les réglages · 1 modification à envoyer',
+      'WordPress refuse le mot de passe d’application (401)\u00a0: il a peut-être été révoqué\u202f; créez-en un autre dans WordPress et collez-le dans les réglages · 1 modification à envoyer',
     );
   });
 

@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { publishFailureText } from '../../../components/publishFailureText';
+import { syncLine } from '../../../components/SharedDeskBar';
+import { setLocale } from '../../../locales/core';
+import { SYNC_OFF } from '../../../storage/sync-state';
+
+afterEach(() => setLocale('fr'));
+
+/**
+ * A refused application password: the advice of a first setup when the settings never went
+ * through, and, when they did (the shared desk synced with them), that it was refused now,
+ * perhaps revoked, in the sync bar's words.
+ */
+describe('publishFailureText › wrong_credentials', () => {
+  const barSays = () =>
+    syncLine(
+      { ...SYNC_OFF, enabled: true, lastError: { code: 'wrong_credentials', at: '' } },
+      0,
+      true,
+    );
+
+  it('advises as for a first setup when the settings never went through', () => {
+    expect(publishFailureText('wrong_credentials')).toContain('pas votre mot de passe habituel');
+  });
+
+  it('says the password was refused now, perhaps revoked, as the sync bar says it (FR and EN)', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      setLocale(locale);
+      const said = publishFailureText('wrong_credentials', {}, undefined, { workedBefore: true });
+      expect(said).toBe(`${barSays()}.`);
+      expect(said).toContain(locale === 'fr' ? 'révoqué' : 'revoked');
+    }
+  });
+});
