@@ -301,7 +301,11 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
           <p>
             {failure.code === 'no_answer'
               ? t('publish.failed')
-              : publishFailureText(failure.code, failure.params)}
+              : publishFailureText(failure.code, failure.params, undefined, {
+                  // The shared desk synced with these settings: a password refused now was
+                  // revoked, not mistyped at a first setup.
+                  workedBefore: desk.enabled && !!desk.state?.lastSyncAt,
+                })}
           </p>
           <div class="form-actions">
             {failure.code === 'conflict' && (

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PublishPanel } from '../../../components/PublishPanel';
@@ -7,7 +7,9 @@ import { issueDigest, postDigest } from '../../../export/post-digest';
 import { renderWordPressBlocks } from '../../../export/wordpress-blocks';
 import { registerHandlers, type Handlers, type PublishOutcome } from '../../../messaging/protocol';
 import type { Issue } from '../../../storage/db';
+import { db } from '../../../storage/db';
 import { wordpressItem } from '../../../storage/preferences';
+import { deskState } from '../desk-fixtures';
 import { sampleIssue } from '../export/fixtures';
 
 const issue: Issue = {
@@ -63,6 +65,22 @@ describe('PublishPanel', () => {
     expect(alert.textContent).not.toContain('ne semble pas être un WordPress');
     // Nothing to fix in the settings: the failure does not send the editor there.
     expect(screen.queryByRole('button', { name: 'Réglages' })).toBeNull();
+  });
+
+  it('says a password refused where the shared desk synced with it was perhaps revoked', async () => {
+    // The advice of a first setup (« pas votre mot de passe habituel ») would be wrong there.
+    await db.syncState.put({ ...deskState('editor'), lastSyncAt: '2027-03-15T09:00:00.000Z' });
+    publish.mockResolvedValue({ ok: false, code: 'wrong_credentials', params: { status: 401 } });
+    render(
+      <PublishPanel issue={issue} model={sampleIssue} style={DEFAULT_HOUSE_STYLE} problems={0} />,
+    );
+
+    fireEvent.click(await screen.findByRole('button', { name: /^Publier sur WordPress/ }));
+
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(alert.textContent).toContain('il a peut-être été révoqué'));
+    expect(alert.textContent).not.toContain('pas votre mot de passe habituel');
+    await db.syncState.clear();
   });
 
   it('stops a publication under way on « Annuler », and says what becomes of it', async () => {
