@@ -8,6 +8,7 @@ import { AnnouncerProvider } from './Announcer';
 import { ClipHint } from './ClipHint';
 import { ClipPanel } from './ClipPanel';
 import { Inbox } from './Inbox';
+import { inboxRowElement } from './inboxRow';
 import { lazyComponent } from './lazy';
 import { PopupTabs, TAB_PANEL_ID, tabButtonId, type Tab } from './PopupTabs';
 import { UndoProvider } from './Undo';
@@ -45,9 +46,7 @@ function placeOf(root: HTMLElement | null, from: Tab, id: string): number | unde
     const at = issueRows(root).findIndex((row) => row.dataset.itemId === id);
     return at < 0 ? undefined : at;
   }
-  const row = root
-    .querySelector(`.draft-list [data-id="${id}"]`)
-    ?.closest<HTMLElement>('li[data-index]');
+  const row = inboxRowElement(root, id);
   return row ? Number(row.dataset.index) : undefined;
 }
 

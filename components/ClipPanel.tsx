@@ -8,6 +8,7 @@ import { seenTab, sendMessage, type ClipOutcome, type ProtocolMap } from '../mes
 import { useRefused } from './RoleReason';
 import { deskRefusal } from './roles';
 import { useSharedDesk } from './useSharedDesk';
+import { inboxRowElement } from './inboxRow';
 import { focusLost, whenDrawn } from './whenDrawn';
 
 /** What "Clip this page" asks the background. */
@@ -43,10 +44,6 @@ async function tabById(tabId: number): Promise<ClipRequest> {
   return requestFor(tabId, await browser.tabs.get(tabId));
 }
 
-/** The row of draft `id` in the inbox drawn in `root`, if any. */
-const rowOf = (root: ParentNode, id: string) =>
-  root.querySelector(`.draft-list [data-id="${id}"]`)?.closest<HTMLElement>('li[data-index]');
-
 /**
  * The "Clip this page" button and the sentence that says what the clip did.
  *
@@ -72,9 +69,9 @@ export function ClipPanel({ tabId, onClipped }: Props) {
     if (free()) button.current?.focus();
     if (!done.id) return;
     const id = done.id;
-    const row = rowOf(root, id);
+    const row = inboxRowElement(root, id);
     if (row) toRow(row);
-    else whenDrawn(root, () => rowOf(root, id), toRow);
+    else whenDrawn(root, () => inboxRowElement(root, id), toRow);
   }, [done]);
   // A Subscriber of the shared desk reads it and may not add to it: said before they try.
   const refused = useRefused(deskRefusal(useSharedDesk(), 'clip'), true);

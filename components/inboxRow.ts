@@ -40,3 +40,15 @@ export interface PageTwin {
   /** It is this editor's own (the row is a colleague's draft). */
   mine: boolean;
 }
+
+/**
+ * The inbox list's row (`li[data-index]`, the element the list focuses) drawn for draft `id`
+ * under `root`, if any: where the keyboard goes back to a draft (after a clip, a « Supprimer »,
+ * a draft left by a key).
+ */
+export function inboxRowElement(root: ParentNode, id: string): HTMLElement | undefined {
+  return (
+    root.querySelector(`.draft-list [data-id="${id}"]`)?.closest<HTMLElement>('li[data-index]') ??
+    undefined
+  );
+}

@@ -2,7 +2,7 @@ import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../locales/core';
 import { loadData } from './data';
-import type { InboxRow } from './inboxRow';
+import { inboxRowElement, type InboxRow } from './inboxRow';
 import type { Box } from './useInboxFilters';
 
 interface Options {
@@ -84,9 +84,7 @@ export function useInboxKeys({
   }
 
   function leaving(draftId: string) {
-    const item = section.current
-      ?.querySelector(`.draft-list [data-id="${draftId}"]`)
-      ?.closest<HTMLElement>('li[data-index]');
+    const item = section.current && inboxRowElement(section.current, draftId);
     if (!item?.contains(document.activeElement) || moveOn(item, draftId)) return;
     section.current?.querySelector<HTMLElement>('input[type="search"]')?.focus();
   }
