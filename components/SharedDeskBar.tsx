@@ -393,6 +393,15 @@ const FIELD_KEYS: Record<string, MessageKey> = {
 };
 
 /**
+ * A field's name in the conflict box: as FIELD_KEYS says, but an issue's title is named as one
+ * (« Titre du numéro »), not as a draft's (« Titre du brouillon »).
+ */
+export function conflictFieldLabel(kind: SyncConflict['kind'], field: string): string {
+  if (kind === 'issue' && field === 'title') return t('conflict.field.issueTitle');
+  return FIELD_KEYS[field] ? t(FIELD_KEYS[field]) : field;
+}
+
+/**
  * A field of the record as stored here now: its texts (the shared note only while it is shared),
  * and a draft's sources and tags, which the editor may change too while the box is open;
  * `undefined` for other fields, shown as they were when the conflict was found.
@@ -489,7 +498,7 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
       const now = local ? typedNow(conflict.kind, local, field.field) : undefined;
       return now === undefined ? field : { ...field, mine: now };
     });
-  const label = (field: Field) => (FIELD_KEYS[field] ? t(FIELD_KEYS[field]) : field);
+  const label = (field: Field) => conflictFieldLabel(conflict.kind, field);
   useEffect(() => {
     // Drawn with those choices (not an earlier render's effect, run late).
     if (nextField.current !== chosen) return;

@@ -58,6 +58,7 @@ export const en: Messages = {
   'conflict.keepMine': 'Keep mine',
   'conflict.field.note': 'Shared note',
   'conflict.field.intro': 'Intro',
+  'conflict.field.issueTitle': 'Issue title',
   'conflict.keepMineNamed': 'Keep mine: {field}',
   'conflict.takeTheirs': 'Take the other',
   'conflict.takeTheirsNamed': 'Take the other: {field}',

@@ -68,6 +68,7 @@ export const fr = {
   'conflict.keepMine': 'Garder la mienne',
   'conflict.field.note': 'Note partagée',
   'conflict.field.intro': 'Chapô',
+  'conflict.field.issueTitle': 'Titre du numéro',
   'conflict.keepMineNamed': 'Garder la mienne : {field}',
   'conflict.takeTheirs': 'Prendre l’autre',
   'conflict.takeTheirsNamed': 'Prendre l’autre : {field}',

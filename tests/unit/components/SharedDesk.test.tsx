@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AnnouncerProvider } from '../../../components/Announcer';
 import { DeskMarks } from '../../../components/DeskMarks';
 import { setLocale } from '../../../locales/core';
-import { SharedDeskBar, syncLine } from '../../../components/SharedDeskBar';
+import { conflictFieldLabel, SharedDeskBar, syncLine } from '../../../components/SharedDeskBar';
 import { SharedDeskSettings } from '../../../components/SharedDeskSettings';
 import { UndoProvider } from '../../../components/Undo';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
@@ -593,6 +593,44 @@ describe('SharedDeskBar', () => {
         name: 'Garder la mienne\u00a0: Note partagée',
       }),
     ).toBeTruthy();
+  });
+
+  it('names an issue’s title as one, not as a draft’s title', async () => {
+    await db.syncState.put(contributorState);
+    await db.conflicts.put({
+      key: 'issue:i1',
+      kind: 'issue',
+      recordId: 'i1',
+      title: 'Les indiscrets du 15 mars',
+      fields: [{ field: 'title', base: 'a', mine: 'Mien', theirs: 'Sien' }],
+      remoteVersion: 4,
+      detectedAt: '2026-03-15T10:00:00Z',
+    });
+    await db.conflicts.put({
+      key: 'draft:d1',
+      kind: 'draft',
+      recordId: 'd1',
+      title: 'Le ministre et Bercy',
+      fields: [{ field: 'title', base: 'a', mine: 'Mien', theirs: 'Sien' }],
+      remoteVersion: 4,
+      detectedAt: '2026-03-15T10:00:00Z',
+    });
+    background({ syncResolve: contributorState });
+    render(<SharedDeskBar />);
+
+    expect(
+      await screen.findByRole('button', { name: 'Garder la mienne\u00a0: Titre du numéro' }),
+    ).toBeTruthy();
+    expect(
+      await screen.findByRole('button', { name: 'Garder la mienne\u00a0: Titre du brouillon' }),
+    ).toBeTruthy();
+    setLocale('en');
+    try {
+      expect(conflictFieldLabel('issue', 'title')).toBe('Issue title');
+      expect(conflictFieldLabel('draft', 'title')).toBe('Draft title');
+    } finally {
+      setLocale('fr');
+    }
   });
 
   it('shows both versions of a conflicting field and sends the choice once every field is chosen', async () => {
