@@ -1,10 +1,12 @@
 import { Fragment, type ComponentChildren } from 'preact';
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { getLocale, t } from '../locales';
 import type { FieldConflict } from '../lib/merge';
 import { diffWords, type DiffPart } from '../lib/word-diff';
+import { useAnnounce } from './Announcer';
 import { diffItemHtml, lookDifferences, type ItemNode, type ItemText } from './itemDiff';
 import { markMove, placeTip, within } from './markTips';
+import { focusLost, whenDrawn } from './whenDrawn';
 
 /** A version's text, what the other version lacks marked. */
 function Marked({ parts }: { parts: DiffPart[] }) {
@@ -62,6 +64,14 @@ interface Props<T, K extends keyof T> {
    * and the desk on one record); a sync conflict says the shared desk and, when known, who.
    */
   origin?: { desk: true; title: string; by?: string };
+  /**
+   * Between two windows of this browser: after a choice, the record's `title` is said in the
+   * page's live region as the shared desk's box says it (« Vous avez gardé votre version de… »,
+   * « Vous avez pris l’autre version de… »), and the keyboard, gone with the button, goes to
+   * the next field's choice, else to the form's `field` chosen for (its section's summary when
+   * folded). The shared desk's box does its own (SharedDeskBar.tsx).
+   */
+  keyboardBack?: { title: string; field: (field: K) => HTMLElement | null | undefined };
 }
 
 /**
@@ -77,8 +87,40 @@ export function ConflictChooser<T, K extends keyof T>({
   onChoose,
   headingId = 'conflicts-heading',
   origin,
+  keyboardBack,
 }: Props<T, K>) {
+  const announce = useAnnounce();
+  const section = useRef<HTMLElement>(null);
+  // The latest render's: the title said is the record's once the choice is drawn.
+  const latest = useRef(keyboardBack);
+  latest.current = keyboardBack;
   if (conflicts.length === 0) return null;
+  const choose = (field: K, choice: 'mine' | 'theirs', button: HTMLElement) => {
+    // Read now: the box, and the button with the keyboard, go once the choice is drawn.
+    const shown = section.current;
+    const root = shown?.parentElement;
+    onChoose(field, choice);
+    if (!keyboardBack || !shown || !root) return;
+    const written = keyboardBack.field(field);
+    whenDrawn(
+      root,
+      () => (button.isConnected ? null : root),
+      () => {
+        const title = (latest.current ?? keyboardBack).title;
+        announce(
+          t(choice === 'mine' ? 'shared.conflict.keptMine' : 'undo.conflictTheirs', { title }),
+        );
+        if (!focusLost()) return;
+        const next = shown.isConnected && shown.querySelector<HTMLElement>('.conflict button');
+        const folded = written?.closest('details:not([open])');
+        const to =
+          next ||
+          (folded && folded.querySelector<HTMLElement>(':scope > summary')) ||
+          (written?.isConnected && written);
+        if (to) to.focus();
+      },
+    );
+  };
   const intro = !origin
     ? t('conflict.intro')
     : t(origin.by ? 'conflict.introDesk' : 'conflict.introDeskAnon', {
@@ -89,7 +131,13 @@ export function ConflictChooser<T, K extends keyof T>({
     ? t('conflict.theirsBy', { name: origin.by })
     : t('conflict.theirs');
   return (
-    <section class="conflicts" role="region" aria-labelledby={headingId} data-testid="conflicts">
+    <section
+      class="conflicts"
+      role="region"
+      aria-labelledby={headingId}
+      data-testid="conflicts"
+      ref={section}
+    >
       <h2 id={headingId} class="conflicts__heading">
         {t('conflict.heading')}
       </h2>
@@ -108,7 +156,7 @@ export function ConflictChooser<T, K extends keyof T>({
                 lang === undefined ? { kind: 'text', ...texts } : { kind: 'item', ...texts, lang }
               }
               theirsCaption={theirsCaption}
-              onChoose={(choice) => onChoose(field, choice)}
+              onChoose={(choice, button) => choose(field, choice, button)}
             />
           );
         })}
@@ -179,7 +227,7 @@ function Conflict({
   name: string;
   pair: ShownPair;
   theirsCaption: string;
-  onChoose: (choice: 'mine' | 'theirs') => void;
+  onChoose: (choice: 'mine' | 'theirs', button: HTMLElement) => void;
 }) {
   const id = useId();
   const captionId = (choice: 'mine' | 'theirs') => `${id}-${choice}-caption`;
@@ -226,7 +274,7 @@ function Conflict({
                   field: name,
                 },
               )}
-              onClick={() => onChoose(choice)}
+              onClick={(event) => onChoose(choice, event.currentTarget)}
             >
               {t(choice === 'mine' ? 'conflict.keepMine' : 'conflict.takeTheirs')}
             </button>

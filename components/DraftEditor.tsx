@@ -80,6 +80,20 @@ const FIELD_LABELS: Record<FormField, MessageKey> = {
 };
 
 /**
+ * Where each field is written in the editor: the keyboard goes back there after a choice in the
+ * conflict chooser (« Garder la mienne », « Prendre l’autre »).
+ */
+const FIELD_CONTROLS: Record<FormField, string> = {
+  label: '[data-testid="item-label"]',
+  title: '[data-field="title"] input',
+  body: '[data-testid="item-text"]',
+  sources: '[data-testid="sources"] :is(input, button)',
+  note: '[data-field="note"] textarea',
+  tags: 'input[aria-labelledby="tags-label"]',
+  status: '.editor__status select',
+};
+
+/**
  * A field's value as the conflict chooser shows it: the item's text its HTML (shown as it reads,
  * see `itemLang` below); any other field as text, not JSON.
  */
@@ -167,6 +181,8 @@ function DraftEditorOf({
   });
   const { offer, tell } = useUndo();
   const text = useRef<RichTextHandle | null>(null);
+  // The editor's fields: the keyboard goes back to one after a choice in the conflict chooser.
+  const editor = useRef<HTMLElement>(null);
   // Who else is editing this draft: its lock is held while it is open here to be written
   // (read-only, nothing is taken). Not in the trash: nobody is editing a draft there, and a
   // colleague named before the trash reached this editor is named again only if they still
@@ -318,7 +334,12 @@ function DraftEditorOf({
   };
 
   return (
-    <section class="editor" aria-label={t('editor.heading')} data-testid="draft-editor">
+    <section
+      class="editor"
+      aria-label={t('editor.heading')}
+      data-testid="draft-editor"
+      ref={editor}
+    >
       <DraftEditorBar
         status={form.status}
         onStatus={(status) => change({ status })}
@@ -411,6 +432,10 @@ function DraftEditorOf({
         show={showValue}
         itemLang={(field) => (field === 'body' ? textLang : undefined)}
         onChoose={resolve}
+        keyboardBack={{
+          title: form.title.trim() || itemLabel(form),
+          field: (field) => editor.current?.querySelector<HTMLElement>(FIELD_CONTROLS[field]),
+        }}
       />
       <fieldset
         class="plain-fieldset"
@@ -436,7 +461,7 @@ function DraftEditorOf({
             {t('editor.labelHelp')}
           </small>
         </div>
-        <label class="field">
+        <label class="field" data-field="title">
           <span>{t('editor.title')}</span>
           <input
             type="text"
@@ -479,7 +504,7 @@ function DraftEditorOf({
           </p>
         )}
         <Provenance clip={live} />
-        <label class="field">
+        <label class="field" data-field="note">
           {/* Shared, it is read by the whole newsroom: « privée » would say the opposite. */}
           <span>{t(desk.enabled && live.noteShared ? 'editor.noteShared' : 'editor.note')}</span>
           <LinesTextarea rows={2} value={form.note} onChange={(note) => change({ note })} />

@@ -19,6 +19,17 @@ import { useHouseStyle } from './useSettings';
 import { useSharedDesk } from './useSharedDesk';
 import { useUndo } from './Undo';
 
+/**
+ * Where each field is written in the folded fields: the keyboard goes back there after a choice
+ * in the conflict chooser (« Garder la mienne », « Prendre l’autre »).
+ */
+const FIELD_CONTROLS: Record<IssueField, string> = {
+  title: '[data-field="title"] input',
+  date: '.date-field input',
+  lengthBudget: 'input[type="number"]',
+  intro: 'textarea',
+};
+
 const FIELD_LABELS: Record<IssueField, MessageKey> = {
   title: 'issue.title',
   date: 'issue.date',
@@ -49,6 +60,8 @@ export function IssueFieldsForm({ workspace, open, onSelectIssue }: Props) {
   // the title follows the date from the last valid one to the next.
   const style = useHouseStyle();
   const lastDate = useRef(fields.date);
+  // The folded fields: the keyboard goes back to one after a choice in the conflict chooser.
+  const form = useRef<HTMLDetailsElement>(null);
   if (parseIsoDate(fields.date)) lastDate.current = fields.date;
   return (
     <>
@@ -58,13 +71,17 @@ export function IssueFieldsForm({ workspace, open, onSelectIssue }: Props) {
         label={(field) => t(FIELD_LABELS[field])}
         show={(_field, value) => String(value)}
         onChoose={synced.resolve}
+        keyboardBack={{
+          title: issueTitle(fields, style ?? DEFAULT_HOUSE_STYLE),
+          field: (field) => form.current?.querySelector<HTMLElement>(FIELD_CONTROLS[field]),
+        }}
       />
       {(synced.state === 'error' || synced.state === 'quota') && (
         <p class="save-state save-state--error" role="alert" data-testid="issue-save-state">
           {t(`save.${synced.state}`)}
         </p>
       )}
-      <details class="issue__fields" open={open}>
+      <details class="issue__fields" open={open} ref={form}>
         <summary>{t('issue.settings')}</summary>
         {cannotEdit && (
           <p
@@ -80,7 +97,7 @@ export function IssueFieldsForm({ workspace, open, onSelectIssue }: Props) {
           disabled={!!cannotEdit}
           aria-describedby={cannotEdit ? `issue-refused-${issue.id}` : undefined}
         >
-          <label class="field">
+          <label class="field" data-field="title">
             <span>{t('issue.title')}</span>
             <input
               type="text"

@@ -1,4 +1,6 @@
-import { act, cleanup, render, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
+import { AnnouncerProvider } from '../../../components/Announcer';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setLocale } from '../../../locales';
 import { COMPARE_PAUSE_MS, ConflictChooser } from '../../../components/ConflictChooser';
@@ -46,6 +48,65 @@ describe('ConflictChooser', () => {
       '«\u00a0Le ministre et Bercy\u00a0» a été modifié sur le bureau partagé par un autre membre de la rédaction pendant que vous écriviez. Choisissez la version à garder pour chaque champ\u00a0: rien n’est perdu tant que vous n’avez pas choisi.',
     );
     expect(screen.getByText('L’autre version')).toBeTruthy();
+  });
+});
+
+describe('ConflictChooser’s keyboard after a choice between two windows', () => {
+  type Two = { title: string; note: string };
+  /** A form with its two fields and its chooser, the choice taken out of the conflicts. */
+  function Form() {
+    const [open, setOpen] = useState<Array<'title' | 'note'>>(['title', 'note']);
+    const [values, setValues] = useState<Two>({ title: 'Mon titre', note: 'Ma note' });
+    const versions = { title: ['Mon titre', 'Son titre'], note: ['Ma note', 'Sa note'] } as const;
+    return (
+      <div>
+        <ConflictChooser<Two, 'title' | 'note'>
+          conflicts={open.map((field) => ({
+            field,
+            base: '',
+            mine: versions[field][0],
+            theirs: versions[field][1],
+          }))}
+          label={(field) => (field === 'title' ? 'Titre' : 'Note')}
+          show={(_field, value) => value}
+          onChoose={(field, choice) => {
+            setOpen(open.filter((f) => f !== field));
+            if (choice === 'theirs') setValues({ ...values, [field]: versions[field][1] });
+          }}
+          keyboardBack={{
+            title: values.title,
+            field: (field) => document.querySelector<HTMLElement>(`[aria-label="${field}"]`),
+          }}
+        />
+        <input aria-label="title" />
+        <textarea aria-label="note" />
+      </div>
+    );
+  }
+
+  it('goes to the next field’s choice, then to the field chosen for, and says each choice', async () => {
+    render(
+      <AnnouncerProvider>
+        <Form />
+      </AnnouncerProvider>,
+    );
+    const take = screen.getByRole('button', { name: 'Prendre l’autre\u00a0: Titre' });
+    take.focus();
+    fireEvent.click(take);
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Garder la mienne\u00a0: Note' }),
+      ),
+    );
+    expect(screen.getByTestId('announcement').textContent).toBe(
+      'Vous avez pris l’autre version de «\u00a0Son titre\u00a0».',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Garder la mienne\u00a0: Note' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('note')));
+    expect(screen.queryByTestId('conflicts')).toBeNull();
+    expect(screen.getByTestId('announcement').textContent).toBe(
+      'Vous avez gardé votre version de «\u00a0Son titre\u00a0».',
+    );
   });
 });
 
