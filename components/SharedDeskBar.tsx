@@ -417,13 +417,6 @@ function typedNow(kind: SyncConflict['kind'], record: Values, field: Field): unk
   return typeof value === 'string' ? value : undefined;
 }
 
-/**
- * The same field changed here and by someone else on the shared desk: both versions, a choice
- * for each field; once every field is chosen, the choice goes to the background. Until then the
- * draft keeps this browser's version and is not sent: nothing is dropped. A choice that took the
- * other version over the editor's own text is offered to be undone (« Annuler »), as a trash or
- * a merge is: the text and the conflict come back (storage/conflict-undo.ts).
- */
 /** Whether `el` is a field an editor writes in (an input, a text area, a rich text). */
 function writable(el: Element | null): el is HTMLElement {
   if (!(el instanceof HTMLElement) || !el.isConnected) return false;
@@ -473,6 +466,13 @@ function giveKeyboardBack(box: HTMLElement, field: HTMLElement | null) {
   );
 }
 
+/**
+ * The same field changed here and by someone else on the shared desk: both versions, a choice
+ * for each field; once every field is chosen, the choice goes to the background. Until then the
+ * draft keeps this browser's version and is not sent: nothing is dropped. A choice that took the
+ * other version over the editor's own text is offered to be undone (« Annuler »), as a trash or
+ * a merge is: the text and the conflict come back (storage/conflict-undo.ts).
+ */
 function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
   const { offer } = useUndo();
   const announce = useAnnounce();
