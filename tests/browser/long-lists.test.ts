@@ -145,7 +145,10 @@ describe('the inbox of 10,000 drafts in Chromium', () => {
   it('goes back to the first draft with Home', async () => {
     await popup.getByRole('tab', { name: 'Brouillons' }).click();
     await popup.locator('.draft-list > li').first().waitFor();
-    await popup.locator('.draft-list > li[tabindex="0"]').focus();
+    // The row as the editor reaches it, its draft read: a placeholder row is drawn anew once its
+    // draft is read (its key becomes the draft's id), and the keyboard on it would go with it —
+    // on a loaded machine, the clean-clone CI's failure (« the first row focused; last: undefined »).
+    await popup.locator('.draft-list > li[tabindex="0"][data-loaded="true"]').focus();
     await popup.keyboard.press('Home');
     await until(
       () => focusedRow(popup),
