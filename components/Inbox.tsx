@@ -101,7 +101,7 @@ export function Inbox({
   const { offer, tell } = useUndo();
   // A role that may not put drafts in the issue (shared desk) sees « Ajouter » disabled, with why.
   const desk = useSharedDesk();
-  const cannotArrange = deskRefusal(desk, 'place');
+  const cannotPlace = deskRefusal(desk, 'place');
   const announce = useAnnounce();
   const section = useRef<HTMLElement>(null);
   // The part of the list drawn, as whole pages of `pageSize` rows from `offset`.
@@ -185,7 +185,7 @@ export function Inbox({
     }
   }
 
-  const keys = useInboxKeys({ section, rowAt, box, currentIssueId, cannotArrange, announce });
+  const keys = useInboxKeys({ section, rowAt, box, currentIssueId, cannotPlace, announce });
 
   // An empty inbox is not an empty desk: say so when every draft is in an issue.
   const empty = loaded !== undefined && count === 0;
@@ -404,7 +404,7 @@ export function Inbox({
                 onDropDraft={(sourceId) => void mergeInto(sourceId, draft)}
                 onOpenTwin={onOpen}
                 onOpenMerged={onOpen}
-                addRefused={cannotArrange}
+                addRefused={cannotPlace}
                 // « Tous » lists the drafts of the issues too: trashed or merged, one leaves it.
                 trashRefused={deskRefusal(desk, 'trash', {
                   kind: 'draft',

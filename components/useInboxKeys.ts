@@ -13,8 +13,8 @@ interface Options {
   box: Box;
   /** The issue being composed, that « a » adds to. */
   currentIssueId?: string | null;
-  /** Why the user's role may not arrange the issue (shared desk), if it may not. */
-  cannotArrange?: string;
+  /** Why the user’s role may not put a draft in the issue (shared desk), if it may not. */
+  cannotPlace?: string;
   /** Says a sentence to screen readers. */
   announce: (text: string) => void;
 }
@@ -51,7 +51,7 @@ export function useInboxKeys({
   rowAt,
   box,
   currentIssueId,
-  cannotArrange,
+  cannotPlace,
   announce,
 }: Options): InboxKeys {
   /**
@@ -98,7 +98,7 @@ export function useInboxKeys({
     event.preventDefault();
     if (!currentIssueId) return announce(t('drafts.noIssueToAdd'));
     if (draft.issueId) return announce(t('drafts.alreadyInIssue', { title: draft.title }));
-    if (cannotArrange) return announce(cannotArrange);
+    if (cannotPlace) return announce(cannotPlace);
     if (box === 'inbox') moveOn(item, draft.id);
     loadData()
       .then((data) => data.addToIssue(draft.id, currentIssueId))
