@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { Page } from 'playwright-core';
-import { SHARED_DESK_STATE, storedIssue, syncedDraft } from './database';
-import { lockOf } from './publish-locks-site';
+import { ISSUE_ID, lockOf, seeded } from './publish-locks-site';
 import {
   clipFixture,
   clipThreeArticles,
@@ -415,38 +414,26 @@ async function slowSite(): Promise<SlowSite> {
 }
 
 describe('the keyboard while publishing, in Chromium', () => {
-  const ISSUE = 'issue-published';
   let session: ExtensionSession;
   let site: SlowSite;
   let desk: Page;
 
   beforeAll(async () => {
     site = await slowSite();
-    const items = [
-      ['item-bpi', 'Bpifrance recrute des ingénieurs'],
-      ['item-ovh', 'OVH en Bourse'],
-    ].map(([id, title], i) => ({
-      ...syncedDraft({ id: id!, title: title!, second: i + 1, text: `${title} : le texte.` }),
-      label: title,
-      issueId: ISSUE,
-      sortKey: `a${i}`,
-    }));
+    // The desk of the publish-locks tests, its issue published once (post 812).
+    const seed = seeded(site.origin);
     session = await launchSeeded(() => ({
-      syncState: [{ ...SHARED_DESK_STATE, siteUrl: site.origin }],
-      clips: items,
-      issues: [
-        {
-          ...storedIssue(ISSUE),
-          desk: { remoteId: 90, createdBy: 'Rédac', canEdit: true, canTrash: true },
-          wordpress: {
-            postId: 812,
-            link: `${site.origin}/?p=812`,
-            modifiedGmt: '2027-03-15T09:00:00',
-            publishedAt: '2027-03-15T09:00:00.000Z',
-            siteUrl: site.origin,
-          },
+      ...seed,
+      issues: seed.issues.map((issue) => ({
+        ...issue,
+        wordpress: {
+          postId: 812,
+          link: `${site.origin}/?p=812`,
+          modifiedGmt: '2027-03-15T09:00:00',
+          publishedAt: '2027-03-15T09:00:00.000Z',
+          siteUrl: site.origin,
         },
-      ],
+      })),
     }));
     await configureWordPress(session, {
       siteUrl: site.origin,
@@ -454,7 +441,7 @@ describe('the keyboard while publishing, in Chromium', () => {
       password: 'abcd efgh ijkl mnop qrst uvwx',
     });
     desk = await openDesk(session);
-    await desk.getByLabel('Numéro en cours').selectOption(ISSUE);
+    await desk.getByLabel('Numéro en cours').selectOption(ISSUE_ID);
   });
 
   afterAll(async () => {
