@@ -39,6 +39,10 @@ afterEach(() => {
   cleanup();
 });
 
+/** Why a draft Rédac is editing may not be deleted. */
+const TRASH_LOCKED =
+  'Rédac le modifie en ce moment\u00a0: supprimez-le quand il ou elle aura fini.';
+
 const sharedAs = (who: DeskPerson) => db.syncState.put(deskState(who));
 
 /** How the site marks a draft for the current user: who clipped it, may they write it. */
@@ -247,6 +251,12 @@ describe('DraftEditor › merging a draft another editor has open', () => {
     wrap(<Inbox onOpen={() => {}} />);
 
     await screen.findByText('Le ministre part');
+    // The desk read first (its « Supprimer » greyed by the lock): before, the row does not know
+    // the draft is held, and only the drop's own check in the database refuses the merge.
+    const remove = within(row('Le ministre part')).getByRole('button', {
+      name: /^Supprimer «\u00a0Le ministre part\u00a0»/,
+    });
+    await waitFor(() => expectRefused(remove, TRASH_LOCKED));
     expect(drag(row('Le ministre part'), row('Le ministre part (Pigiste)'))).toBe(false);
     expect(await db.clips.get(redac.id)).toBeTruthy();
 
@@ -281,8 +291,6 @@ describe('DraftEditor › merging a draft another editor has open', () => {
 });
 
 describe('deleting a draft another editor has open, and merging into it', () => {
-  const TRASH_LOCKED =
-    'Rédac le modifie en ce moment\u00a0: supprimez-le quand il ou elle aura fini.';
   const INTO_LOCKED = (title: string, by = 'Rédac') =>
     `${by} modifie «\u00a0${title}\u00a0» en ce moment\u00a0: fusionnez-y quand il ou elle aura fini.`;
 
