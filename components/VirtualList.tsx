@@ -9,6 +9,7 @@ import {
 } from 'preact/hooks';
 import { afterPaint } from '../lib/after-paint';
 import { rowOffsets } from './rowOffsets';
+import { focusLost } from './whenDrawn';
 
 /** Rows drawn beyond each edge of the visible part, so that a quick scroll shows no gap. */
 const OVERSCAN_PX = 600;
@@ -89,6 +90,12 @@ export function VirtualList({
   const focusWanted = useRef<number | undefined>(undefined);
   /** A row to scroll into view as soon as it is drawn. */
   const revealWanted = useRef<number | undefined>(undefined);
+  /**
+   * The placeholder row that has the keyboard (reached by Tab, a click, the owner's focus): once
+   * its record is read it is drawn anew, keyed by the record's id, and the keyboard it had goes
+   * to the page's body; the row drawn loaded at the same place takes it back.
+   */
+  const pendingFocused = useRef<number | undefined>(undefined);
 
   const lastReset = useRef(resetKey);
   if (lastReset.current !== resetKey) {
@@ -188,6 +195,13 @@ export function VirtualList({
       // A row still loading is replaced once loaded: focus moves to the new one then.
       if (focus.dataset.loaded === 'true') focusWanted.current = undefined;
     }
+    // The placeholder that had the keyboard, drawn loaded: the keyboard, gone with the
+    // placeholder to the page's body, goes to it; not taken from where the editor put it.
+    const pending = row(pendingFocused.current);
+    if (pending?.dataset.loaded === 'true') {
+      pendingFocused.current = undefined;
+      if (focusLost()) pending.focus({ preventScroll: true });
+    }
   });
 
   /** Draws row `index` (the range around it) and scrolls it into view. */
@@ -270,7 +284,9 @@ export function VirtualList({
         aria-busy={loaded ? undefined : true}
         style={loaded ? undefined : { height: `${heights.current.get(index) ?? estimate}px` }}
         onFocus={(event) => {
-          if (event.target === event.currentTarget) setActive(index);
+          if (event.target !== event.currentTarget) return;
+          setActive(index);
+          pendingFocused.current = loaded ? undefined : index;
         }}
       >
         {loaded ? content : <span class="visually-hidden">{loadingLabel}</span>}
@@ -291,7 +307,10 @@ export function VirtualList({
       onFocusOut={(event) => {
         // Leaving the list for another control: stop pulling focus back to a row.
         const next = event.relatedTarget as Node | null;
-        if (next && !listRef.current?.contains(next)) focusWanted.current = undefined;
+        if (next && !listRef.current?.contains(next)) {
+          focusWanted.current = undefined;
+          pendingFocused.current = undefined;
+        }
       }}
       onMouseDown={() => {
         focusWanted.current = undefined;
