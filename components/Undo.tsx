@@ -301,9 +301,11 @@ export function UndoProvider({ children, onUndone }: Props) {
       if (!back) return;
       undone.current?.(back);
       // Items put back in their issue: the keyboard goes back to the list, on the first one; so
-      // does a draft of an issue put back from the trash (its editor's « Supprimer » closed it).
-      // A draft of the inbox put back from the trash: to its row in the inbox ('').
-      const returned = chosen.token.removed || chosen.token.label === 'trash';
+      // does a draft of an issue put back from the trash (its editor's « Supprimer » closed it),
+      // or merged away into another (« Fusionner dans… » closed its editor, a drop took its row).
+      // A draft of the inbox put back from the trash or a merge: to its row in the inbox ('').
+      const { label } = chosen.token;
+      const returned = chosen.token.removed || label === 'trash' || label === 'merge';
       if (returned && back.draftId) noteReturn(back.issueId, back.draftId);
       // One of them could not come back: the bar says which, and why.
       if (back.notBack) tell(notBackText(back.notBack.reason, back.notBack.title, 1));

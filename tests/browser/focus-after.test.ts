@@ -24,9 +24,9 @@ import {
  * built extension: « Créer le numéro » (the form goes), the editor's « Supprimer » on the desk and
  * the undo bar's « Annuler », the popup editor's « ← Retour » to the issue tab, « Couper cette
  * page » (the button disabled while it clips), the popup editor's « Supprimer » (from the inbox
- * and from the issue tab), « Annuler » of a draft of the inbox put in the trash (popup and desk),
- * a language chosen in the options (the page drawn again): never left on the page's body. The
- * tests share one profile and run in order.
+ * and from the issue tab), « Annuler » of a draft of the inbox put in the trash or merged into
+ * another (popup and desk), a language chosen in the options (the page drawn again): never left
+ * on the page's body. The tests share one profile and run in order.
  */
 describe('the keyboard after an action, in Chromium', () => {
   let session: ExtensionSession;
@@ -297,6 +297,50 @@ describe('the keyboard after an action, in Chromium', () => {
         'the focus moved',
       ),
     ).toBe(medium);
+    await desk.close();
+  });
+
+  /**
+   * Merges the draft `id` of the inbox, open in `page`'s editor, into the draft `into` from the
+   * keyboard (« Fusionner dans… », then the draft chosen), and undoes it from the undo bar's
+   * « Annuler », pressed from the keyboard too; answers where the keyboard then is (focusedDraft),
+   * once the merged-away draft is back in the inbox.
+   */
+  async function mergeThenUndo(page: Page, id: string, into: string) {
+    const editor = page.getByTestId('draft-editor');
+    await editor.getByRole('button', { name: 'Fusionner dans…' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('merge-dialog').getByRole('button', { name: into }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('merge-dialog').waitFor({ state: 'detached' });
+    const undo = page.getByTestId('undo-bar').getByRole('button', { name: 'Annuler' });
+    await undo.focus();
+    await page.keyboard.press('Enter');
+    await page.locator(`[data-id="${id}"]`).waitFor();
+    expect(
+      await until(
+        () => focusedDraft(page),
+        (now) => now !== 'BODY' && now !== 'BUTTON Annuler',
+        'the focus moved',
+      ),
+    ).toBe(id);
+  }
+
+  it('puts the focus, after « Fusionner dans… » and « Annuler », back on the merged-away draft’s row (popup, then desk)', async () => {
+    const popup = await openPopup(session);
+    // The inbox's first draft (the page clipped last) opened by Enter, merged into the other.
+    const medium = (await draftId(popup, titles.medium))!;
+    await popup.locator(`li[data-index]:has([data-id="${medium}"])`).focus();
+    await popup.keyboard.press('Enter');
+    await mergeThenUndo(popup, medium, titles.nytimes);
+    await popup.close();
+
+    const desk = await openDesk(session);
+    await desk.keyboard.press('1');
+    await desk.locator(`li[data-index]:has([data-id="${medium}"])`).focus();
+    await desk.keyboard.press('Enter');
+    await desk.getByTestId('draft-editor').waitFor();
+    await mergeThenUndo(desk, medium, titles.nytimes);
     await desk.close();
   });
 

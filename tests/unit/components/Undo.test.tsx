@@ -3,10 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AnnouncerProvider } from '../../../components/Announcer';
 import { loadData } from '../../../components/data';
+import { takeReturn } from '../../../components/itemReturn';
 import { UndoProvider, useUndo } from '../../../components/Undo';
 import { db } from '../../../storage/db';
 import type { Undone, UndoToken } from '../../../storage/drafts';
-import { restoreDraft, trashDraft } from '../../../storage/drafts';
+import { mergeDrafts, restoreDraft, trashDraft } from '../../../storage/drafts';
 import { addToIssue, createIssue, deleteIssue, issueItems } from '../../../storage/issues';
 import { removeItems } from '../../../storage/remove-undo';
 import { readUndoOffers, UNDO_OFFER_MS } from '../../../storage/undo-offers';
@@ -84,6 +85,20 @@ describe('UndoProvider', () => {
     await waitFor(() =>
       expect(document.activeElement).toBe(within(bar()!).getByRole('button', { name: 'Annuler' })),
     );
+  });
+
+  it('gives the draft a merge took away back to its row: its return noted for the inbox, as a trash’s', async () => {
+    const source = await addDraft(db, { title: 'Le ministre quitte Bercy' });
+    const target = await addDraft(db, { title: 'Remaniement' });
+    const undone: Undone[] = [];
+    const offer = renderBar(undone);
+    offer(await mergeDrafts(source.id, target.id), 'Fusionné');
+
+    await waitFor(() => expect(label()).toBe('Fusionné'));
+    fireEvent.click(within(bar()!).getByRole('button', { name: 'Annuler' }));
+    await waitFor(() => expect(undone).toEqual([{ issueId: '', draftId: source.id }]));
+    // The inbox, drawing it again, takes it up and gives its row the keyboard (Inbox.tsx).
+    await waitFor(() => expect(takeReturn('', [target.id, source.id])).toBe(source.id));
   });
 
   it('stays while the pointer is on it, and goes ten seconds after it is left', async () => {
