@@ -214,7 +214,7 @@ describe('the inbox of 10,000 drafts in Chromium', () => {
     await release();
     await until(
       () => focusedRow(popup),
-      (row) => row?.place === place && row.loaded,
+      (row) => !!row && row.place === place && row.loaded,
       'the keyboard on the row, its draft read',
     );
     await popup.keyboard.press('Home');
