@@ -68,8 +68,8 @@ interface Props<T, K extends keyof T> {
    * Between two windows of this browser: after a choice, the record's `title` is said in the
    * page's live region as the shared desk's box says it (« Vous avez gardé votre version de… »,
    * « Vous avez pris l’autre version de… »), and the keyboard, gone with the button, goes to
-   * the next field's choice, else to the form's `field` chosen for (its section's summary when
-   * folded). The shared desk's box does its own (SharedDeskBar.tsx).
+   * the next field's choice, else to the form's `field` chosen for, looked up once the choice
+   * is drawn (its section's summary when folded). The shared desk's box does its own (SharedDeskBar.tsx).
    */
   keyboardBack?: { title: string; field: (field: K) => HTMLElement | null | undefined };
 }
@@ -112,11 +112,13 @@ export function ConflictChooser<T, K extends keyof T>({
         );
         if (!focusLost()) return;
         const next = shown.isConnected && shown.querySelector<HTMLElement>('.conflict button');
-        const folded = written?.closest('details:not([open])');
+        // Looked up again once drawn: the control written in may have gone with the version
+        // left (the other has no source: the row goes, « + Ajouter une source » is where).
+        const now = (latest.current ?? keyboardBack).field(field);
+        const control = now?.isConnected ? now : written?.isConnected ? written : undefined;
+        const folded = control?.closest('details:not([open])');
         const to =
-          next ||
-          (folded && folded.querySelector<HTMLElement>(':scope > summary')) ||
-          (written?.isConnected && written);
+          next || (folded && folded.querySelector<HTMLElement>(':scope > summary')) || control;
         if (to) to.focus();
       },
     );

@@ -110,6 +110,55 @@ describe('ConflictChooser’s keyboard after a choice between two windows', () =
   });
 });
 
+describe('ConflictChooser’s keyboard when the control written in goes with the choice', () => {
+  type Listed = { sources: string[] };
+  /** A list of sources, each a row of its own, « + Ajouter une source » after them. */
+  function Sources() {
+    const [open, setOpen] = useState(true);
+    const [sources, setSources] = useState(['https://news.test/la-mienne']);
+    return (
+      <div>
+        <ConflictChooser<Listed, 'sources'>
+          conflicts={open ? [{ field: 'sources', base: [], mine: sources, theirs: [] }] : []}
+          label={() => 'Sources'}
+          show={(_field, value) => value.join(' ; ')}
+          onChoose={(_field, choice) => {
+            setOpen(false);
+            if (choice === 'theirs') setSources([]);
+          }}
+          keyboardBack={{
+            title: 'Le ministre et Bercy',
+            field: () => document.querySelector<HTMLElement>('.sources :is(input, button)'),
+          }}
+        />
+        <fieldset class="sources">
+          {sources.map((url) => (
+            <input key={url} aria-label="Adresse de la source" value={url} />
+          ))}
+          <button type="button">+ Ajouter une source</button>
+        </fieldset>
+      </div>
+    );
+  }
+
+  it('goes to where the field is written once drawn: the other version has no source, « + Ajouter une source »', async () => {
+    render(
+      <AnnouncerProvider>
+        <Sources />
+      </AnnouncerProvider>,
+    );
+    const take = screen.getByRole('button', { name: 'Prendre l’autre\u00a0: Sources' });
+    take.focus();
+    fireEvent.click(take);
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: '+ Ajouter une source' }),
+      ),
+    );
+    expect(screen.queryByLabelText('Adresse de la source')).toBeNull();
+  });
+});
+
 describe('ConflictChooser’s versions', () => {
   it('marks in each version what the other lacks, and shows the text whole', () => {
     const base = 'Les députés ont adopté le projet de loi.';
