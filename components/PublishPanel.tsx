@@ -6,11 +6,16 @@ import { postOutOfDate as outOfDate } from '../export/post-digest';
 import { renderWordPressBlocks } from '../export/wordpress-blocks';
 import { t } from '../locales';
 import { publishFailureText } from './publishFailureText';
-import { publishedLine } from './publishedLine';
+import { editedInWordPress, editedInWordPressLine, publishedLine } from './publishedLine';
 import { publishLockQuestion } from './publishLocks';
 import { deskUser } from './sharedDesk';
 import { useSharedDesk } from './useSharedDesk';
-import { sendMessage, type PublishOutcome, type PublishRequest } from '../messaging/protocol';
+import {
+  sendMessage,
+  type PostStateAnswer,
+  type PublishOutcome,
+  type PublishRequest,
+} from '../messaging/protocol';
 import type { Issue } from '../storage/db';
 import { wordpressItem } from '../storage/preferences';
 import { useStorageItem } from './useStorageItem';
@@ -62,6 +67,11 @@ export function postOutOfDate(
  * Once published, says when the issue has changed since in what the post holds (« Modifié
  * depuis… »): the update is then the next step; private notes, tags or statuses, which the post
  * does not hold, change nothing there.
+ * It also says when the post was edited in WordPress itself since (« Modifié dans WordPress
+ * depuis votre publication… », with a link to it there), which publishing again would overwrite:
+ * the background reads the post (its `modified_gmt`) as the panel opens and after each
+ * publication, never on a timer, and the read stops when the panel closes. Not configured,
+ * offline, refused, slow, or the post deleted: nothing is said (the publication says it, if any).
  * The request runs in the background (see services/publisher.ts), which never asks for a
  * permission: a popup cannot show the prompt everywhere, so the options page asks for it.
  * A failure changes nothing here: the issue stays as it was and the button retries.
@@ -104,6 +114,7 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
   }, [busy]);
   const refusedId = useId();
   const staleId = useId();
+  const editedId = useId();
   // Built when the issue, its items or the house style change (the model is memoised upstream,
   // the items' preparation cached by the export module), not on every render of the panel.
   const sent = issue.wordpress?.digest;
@@ -111,6 +122,42 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
   // The desk's own user, to be told « Publié par vous » (0: on, but not named yet); null: no desk.
   const desk = useSharedDesk();
   const me = deskUser(desk);
+
+  // The post as WordPress has it now, read for the recorded publication it is compared with:
+  // forgotten when that changes (a publication here or a colleague's, through the sync) and read
+  // again; `reads` counts this panel's publications, after each of which it is read again too.
+  const [remote, setRemote] = useState<Extract<PostStateAnswer, { ok: true }>>();
+  const [reads, setReads] = useState(0);
+  const recorded = issue.wordpress;
+  const siteSet = !!wordpress?.siteUrl && !!wordpress.username;
+  useEffect(() => {
+    setRemote(undefined);
+    if (!recorded || !siteSet) return undefined;
+    const token = crypto.randomUUID();
+    let open = true;
+    let done = false;
+    const postId = recorded.postId;
+    sendMessage('postState', { issueId: issue.id, token })
+      .then((answer) => {
+        if (open && answer.ok && answer.postId === postId) setRemote(answer);
+      })
+      // No answer from the background: nothing is known, nothing is said.
+      .catch(() => undefined)
+      .finally(() => {
+        done = true;
+      });
+    return () => {
+      open = false;
+      if (!done) void sendMessage('postStateCancel', { token }).catch(() => false);
+    };
+  }, [issue.id, recorded?.postId, recorded?.modifiedGmt, siteSet, wordpress?.siteUrl, reads]);
+  // Not said beside the failure that asks to overwrite the post: that says it already.
+  const edited =
+    remote &&
+    failure?.code !== 'conflict' &&
+    editedInWordPress(recorded?.modifiedGmt, remote.modifiedGmt)
+      ? editedInWordPressLine(remote.modifiedGmt)
+      : '';
 
   if (!wordpress) return null;
   const configured = !!wordpress.siteUrl && !!wordpress.username;
@@ -165,6 +212,8 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
       setFailure({ ok: false, code: 'no_answer' });
     } finally {
       setBusy(false);
+      // Whatever came of it, the post is read again: what WordPress holds now is said.
+      setReads((n) => n + 1);
     }
   }
 
@@ -189,7 +238,11 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
             disabled={busy || checking || model.items.length === 0 || !!refused}
             title={refused}
             aria-describedby={
-              [refused ? refusedId : '', issue.wordpress && stale ? staleId : '']
+              [
+                refused ? refusedId : '',
+                issue.wordpress && stale ? staleId : '',
+                issue.wordpress && edited ? editedId : '',
+              ]
                 .filter(Boolean)
                 .join(' ') || undefined
             }
@@ -244,6 +297,27 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
         // the post is updated; an empty status line takes no room.
         <p class="publish__stale" role="status" id={staleId} data-testid="post-stale">
           {stale ? t('publish.stale') : ''}
+        </p>
+      )}
+      {issue.wordpress && (
+        // Beside « Modifié depuis » when both hold: an edit in WordPress, said once the post is
+        // read, with where to see it; empty (no room taken) otherwise.
+        <p class="publish__stale" role="status" id={editedId} data-testid="post-edited">
+          {edited && remote ? (
+            <>
+              {edited}{' '}
+              <a
+                href={remote.editLink}
+                target="_blank"
+                rel="noreferrer"
+                data-testid="post-edited-link"
+              >
+                {t('publish.editedSee')}
+              </a>
+            </>
+          ) : (
+            ''
+          )}
         </p>
       )}
       {question && (

@@ -97,3 +97,33 @@ export function sentStatus(
   if (by === 'you') return t('issue.sentByYou', { date }, locale);
   return t('issue.sentBy', { date, name: shortened(by.name, NAME_IN_STATUS) }, locale);
 }
+
+/**
+ * Whether the post was edited in WordPress since the issue's last publication: WordPress's
+ * `modified_gmt` now (`remote`) is not the one that publication recorded. Nothing is known, so
+ * nothing is said, without either (a post recorded by an earlier version, or not read).
+ */
+export function editedInWordPress(
+  recorded: string | undefined,
+  remote: string | undefined,
+): boolean {
+  return !!recorded && !!remote && recorded !== remote;
+}
+
+/**
+ * What the publish panel says of a post edited in WordPress since its publication, with when
+ * (`modifiedGmt`, WordPress's UTC time without a zone, in this browser's time zone): « Modifié
+ * dans WordPress depuis votre publication (le 5 décembre à 10 h 12) : publier à nouveau
+ * écraserait ces changements. ». WordPress does not say who edited it: no one is named. '' for a
+ * date that cannot be read.
+ */
+export function editedInWordPressLine(
+  modifiedGmt: string,
+  locale: Locale = getLocale(),
+  now: Date = new Date(),
+): string {
+  const at = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(modifiedGmt) ? modifiedGmt : `${modifiedGmt}Z`);
+  // A date WordPress would never give: nothing said rather than « le NaN ».
+  if (Number.isNaN(at.getTime())) return '';
+  return t('publish.editedInWordPress', publishedWhen(at, locale, now), locale);
+}

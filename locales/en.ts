@@ -319,6 +319,9 @@ export const en: Messages = {
   'publish.updatedOn': 'Updated on {date} at {time}',
   'publish.viewPost': 'view the post',
   'publish.stale': 'Changed since: the WordPress post is out of date.',
+  'publish.editedInWordPress':
+    'Changed in WordPress since you published it (on {date} at {time}): publishing again would overwrite those changes.',
+  'publish.editedSee': 'See those changes in WordPress',
   'publish.created': 'Post created in WordPress.',
   'publish.updated': 'Post updated in WordPress.',
   'publish.edit': 'Open it in WordPress',

@@ -332,6 +332,9 @@ export const fr = {
   'publish.updatedOn': 'Mis à jour le {date} à {time}',
   'publish.viewPost': 'voir l’article',
   'publish.stale': 'Modifié depuis : l’article WordPress n’est plus à jour.',
+  'publish.editedInWordPress':
+    'Modifié dans WordPress depuis votre publication (le {date} à {time}) : publier à nouveau écraserait ces changements.',
+  'publish.editedSee': 'Voir ces changements dans WordPress',
   'publish.created': 'Article créé dans WordPress.',
   'publish.updated': 'Article mis à jour dans WordPress.',
   'publish.edit': 'L’ouvrir dans WordPress',

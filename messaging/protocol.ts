@@ -155,6 +155,32 @@ export type SitePostsAnswer =
   | { ok: true; posts: SitePost[]; fetchedAt: string }
   | { ok: false; code: WpErrorCode | SitePostsOwnCode; status?: number };
 
+/**
+ * The answer of `postState`: the post of a published issue as WordPress has it now, for the
+ * publish panel to tell an edit made in WordPress since (its `modifiedGmt` is not the one the
+ * issue recorded). Failures carry a code only, and the panel says nothing of them: offline, a
+ * password refused, a slow site or a deleted post are for the publication to say, if it comes.
+ */
+export type PostStateAnswer =
+  | {
+      ok: true;
+      postId: number;
+      modifiedGmt: string;
+      status: string;
+      link: string;
+      editLink: string;
+    }
+  | {
+      ok: false;
+      code:
+        | WpErrorCode
+        | SitePostsOwnCode
+        /** The issue is gone, or has no post recorded. */
+        | 'not_published'
+        /** Its post was recorded on another site than the one configured now. */
+        | 'other_site';
+    };
+
 /** A tab as the browser showed it to whoever asks for the clip: its address, and its title. */
 export interface SeenTab {
   url: string;
@@ -247,6 +273,13 @@ export interface ProtocolMap {
   syncDeleteKept: { request: { key: string }; response: SyncStatus & { undo?: UndoToken } };
   /** The site's latest published posts (or those matching `search`), for the link form. */
   sitePosts: { request: { search?: string }; response: SitePostsAnswer };
+  /**
+   * Read the post of published issue `issueId` as WordPress has it now (the publish panel, as it
+   * opens and after a publish); `token` names the read for {@link ProtocolMap.postStateCancel}.
+   */
+  postState: { request: { issueId: string; token: string }; response: PostStateAnswer };
+  /** Stop the read `token` (the panel closed meanwhile); true if one was under way. */
+  postStateCancel: { request: { token: string }; response: boolean };
   /** Takes or renews (every minute while editing) the edit lock on a record, or releases it. */
   deskLock: {
     request: { kind: SyncKind; id: string; release?: boolean };

@@ -2,6 +2,7 @@ import { seenTab, type Handlers } from '../messaging/protocol';
 import { refreshBadge } from './badge';
 import { clipTab, prepareClip } from './clipper';
 import { probeDesk } from './desk-discovery';
+import { cancelPostState, readPublishedPost } from './post-state';
 import { cancelPublish, publishIssue } from './publisher';
 import { listSitePosts } from './site-posts';
 import { syncEngine } from './sync-background';
@@ -34,4 +35,6 @@ export const handlers: Handlers = {
   deskMergeCheck: ({ sourceId, targetId }) => syncEngine().mergeCheck(sourceId, targetId),
   deskPublishCheck: ({ issueId }) => syncEngine().publishCheck(issueId),
   sitePosts: (request) => listSitePosts(request ?? {}),
+  postState: (request) => readPublishedPost(request),
+  postStateCancel: async ({ token }) => cancelPostState(token),
 };

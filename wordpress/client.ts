@@ -100,6 +100,23 @@ export type WpSitePost = {
   date: string;
 };
 
+/**
+ * A published post as WordPress has it now, read for the publish panel to tell whether it was
+ * edited in WordPress since the extension last wrote it (`modifiedGmt` differing from the one
+ * recorded). WordPress's core REST API does not say who made that edit (`_edit_last` is not
+ * exposed), so no one is named.
+ */
+export type WpPostState = {
+  postId: number;
+  /** `modified_gmt` as WordPress gives it (`2026-12-05T10:12:00`, UTC without a zone). */
+  modifiedGmt: string;
+  status: string;
+  /** Public link (a preview-style `?p=` link while the post is a draft). */
+  link: string;
+  /** `${site}/wp-admin/post.php?post=ID&action=edit` */
+  editLink: string;
+};
+
 export type WpSitePostsQuery = {
   /** Words to look for (WordPress's `search`, title and content); none: the latest posts. */
   search?: string;
@@ -547,6 +564,55 @@ class WordPressClient {
     return { ok: true, posts };
   }
 
+  /**
+   * Post `postId` as WordPress has it now (edit context, a few fields only). `deleted` when it
+   * is gone (404, 410) or in the trash. The REST root found once is reused, as for the link
+   * form; a 404 that is not WordPress's « no such post » looks the root up again.
+   */
+  async postState(postId: number): Promise<WpResult<WpPostState>> {
+    if (!Number.isInteger(postId) || postId <= 0) return failure('deleted');
+    const ask = (root: { base: string; plain: boolean }) =>
+      this.authed(
+        routeUrl(root, `/wp/v2/posts/${postId}`, {
+          context: 'edit',
+          _fields: 'id,modified_gmt,status,link',
+        }),
+      );
+    const known = knownRoots.get(this.site);
+    let answer = known ? await ask(known) : undefined;
+    const lost = (a: typeof answer) =>
+      !a ||
+      (a.kind === 'answer' && a.status === 404 && wpCodeOf(a.json) !== 'rest_post_invalid_id');
+    if (lost(answer)) {
+      knownRoots.delete(this.site);
+      const discovered = await this.discover();
+      if (!discovered.ok) return discovered;
+      answer = await ask(discovered.root);
+      if (answer.kind === 'answer' && (isSuccess(answer) || answer.status === 404)) {
+        knownRoots.set(this.site, { base: discovered.root.base, plain: discovered.root.plain });
+      }
+    }
+    if (!answer) return failure('unexpected');
+    if (answer.kind === 'trouble') return fromTrouble(answer);
+    if (answer.status === 404 || answer.status === 410) {
+      return failure('deleted', { status: answer.status, wpCode: wpCodeOf(answer.json) });
+    }
+    if (!isSuccess(answer)) return fromAnswer(answer, 'edit_post');
+    const json = answer.json;
+    const modifiedGmt = isObject(json) ? str(json.modified_gmt) : undefined;
+    if (!isObject(json) || !modifiedGmt) return failure('bad_response', { status: answer.status });
+    const status = str(json.status) ?? '';
+    if (status === 'trash') return failure('deleted', { status: answer.status });
+    return {
+      ok: true,
+      postId,
+      modifiedGmt,
+      status,
+      link: str(json.link) ?? `${this.site}/?p=${postId}`,
+      editLink: `${this.site}/wp-admin/post.php?post=${postId}&action=edit`,
+    };
+  }
+
   async publish(post: WpPostInput, overwrite: boolean): Promise<WpResult<WpPublished>> {
     const discovered = await this.discover();
     if (!discovered.ok) return discovered;
@@ -735,4 +801,17 @@ export function sitePosts(
   options: WpRequestOptions = {},
 ): Promise<WpResult<{ posts: WpSitePost[] }>> {
   return withClient(settings, options, (client) => client.sitePosts(query));
+}
+
+/**
+ * Post `postId` as WordPress has it now: its `modified_gmt`, status and links, for the publish
+ * panel to tell an edit made in WordPress since the last publication. `deleted` when the post is
+ * gone or in the trash. Only reads.
+ */
+export function readPostState(
+  settings: WpSettings,
+  postId: number,
+  options: WpRequestOptions = {},
+): Promise<WpResult<WpPostState>> {
+  return withClient(settings, options, (client) => client.postState(postId));
 }

@@ -52,6 +52,8 @@ const handlers: Handlers = {
           fetchedAt: '2026-12-01T09:00:00.000Z',
         }
       : { ok: false, code: 'offline' },
+  postState: async () => ({ ok: false, code: 'offline' }),
+  postStateCancel: async () => false,
 };
 
 describe('message protocol', () => {

@@ -5,7 +5,12 @@ import { PublishPanel } from '../../../components/PublishPanel';
 import { createHouseStyle, DEFAULT_HOUSE_STYLE } from '../../../export/house-style';
 import { issueDigest, postDigest } from '../../../export/post-digest';
 import { renderWordPressBlocks } from '../../../export/wordpress-blocks';
-import { registerHandlers, type Handlers, type PublishOutcome } from '../../../messaging/protocol';
+import {
+  registerHandlers,
+  type Handlers,
+  type PostStateAnswer,
+  type PublishOutcome,
+} from '../../../messaging/protocol';
 import type { Issue } from '../../../storage/db';
 import { db } from '../../../storage/db';
 import { wordpressItem } from '../../../storage/preferences';
@@ -25,11 +30,19 @@ const issue: Issue = {
 let unregister: () => void;
 const publish = vi.fn<() => Promise<PublishOutcome>>();
 const cancel = vi.fn<() => Promise<boolean>>();
+const postState =
+  vi.fn<(request: { issueId: string; token: string }) => Promise<PostStateAnswer>>();
+const postStateCancel = vi.fn<(request: { token: string }) => Promise<boolean>>();
 
 beforeEach(async () => {
   fakeBrowser.reset();
   publish.mockReset();
   cancel.mockReset();
+  postState.mockReset();
+  postStateCancel.mockReset();
+  // Unless a test says otherwise, the post cannot be read: nothing is said of it.
+  postState.mockResolvedValue({ ok: false, code: 'offline' });
+  postStateCancel.mockResolvedValue(false);
   await wordpressItem.setValue({
     siteUrl: 'https://www.monjournal.fr',
     username: 'redac',
@@ -40,6 +53,8 @@ beforeEach(async () => {
   unregister = registerHandlers({
     publishIssue: publish,
     publishCancel: cancel,
+    postState,
+    postStateCancel,
   } as unknown as Handlers);
 });
 afterEach(() => {
@@ -231,5 +246,153 @@ describe('PublishPanel, once the issue is published', () => {
     );
     await screen.findByTestId('published-by');
     expect(stale().textContent).toBe('');
+  });
+});
+
+describe('PublishPanel, a post edited in WordPress since its publication', () => {
+  const sentPost = renderWordPressBlocks(sampleIssue, DEFAULT_HOUSE_STYLE);
+  /** The post as the publication recorded it: 15 March 2027, 09:02 UTC. */
+  const published: Issue = {
+    ...issue,
+    status: 'published',
+    wordpress: {
+      postId: 812,
+      link: 'https://www.monjournal.fr/?p=812',
+      modifiedGmt: '2027-03-15T09:02:00',
+      publishedAt: '2027-03-15T09:02:00.000Z',
+      siteUrl: 'https://www.monjournal.fr',
+      digest: postDigest(sentPost),
+    },
+  };
+  /**
+   * 5 December 2025 at 10:12 in this browser's time zone, as WordPress writes it (UTC): a year
+   * that is not this one, said whatever day the test runs.
+   */
+  const EDITED_GMT = new Date(2025, 11, 5, 10, 12).toISOString().slice(0, 19);
+  const EDIT_LINK = 'https://www.monjournal.fr/wp-admin/post.php?post=812&action=edit';
+  const remote = (modifiedGmt: string): PostStateAnswer => ({
+    ok: true,
+    postId: 812,
+    modifiedGmt,
+    status: 'draft',
+    link: 'https://www.monjournal.fr/?p=812',
+    editLink: EDIT_LINK,
+  });
+  const EDITED =
+    'Modifié dans WordPress depuis votre publication (le 5\u00a0décembre\u00a02025 à 10\u00a0h\u00a012)\u00a0: publier à nouveau écraserait ces changements. Voir ces changements dans WordPress';
+  const edited = () => screen.getByTestId('post-edited');
+  const button = () => screen.getByRole('button', { name: 'Mettre à jour l’article WordPress' });
+  const panel = (props: { issue?: Issue; model?: typeof sampleIssue } = {}) => (
+    <PublishPanel
+      issue={props.issue ?? published}
+      model={props.model ?? sampleIssue}
+      style={DEFAULT_HOUSE_STYLE}
+      problems={0}
+    />
+  );
+
+  it('reads the post as the panel opens and says it was edited there, with a link to it, and the update button says why', async () => {
+    postState.mockResolvedValue(remote(EDITED_GMT));
+    render(panel());
+
+    await waitFor(() => expect(edited().textContent).toBe(EDITED));
+    expect(postState).toHaveBeenCalledTimes(1);
+    expect(postState).toHaveBeenCalledWith({ issueId: 'issue-1', token: expect.any(String) });
+    expect(edited().getAttribute('role')).toBe('status');
+    const link = screen.getByRole('link', { name: 'Voir ces changements dans WordPress' });
+    expect(link.getAttribute('href')).toBe(EDIT_LINK);
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(button().getAttribute('aria-describedby')).toBe(edited().id);
+  });
+
+  it('says nothing while WordPress has the post as it was published', async () => {
+    postState.mockResolvedValue(remote('2027-03-15T09:02:00'));
+    render(panel());
+    await waitFor(() => expect(postState).toHaveBeenCalledTimes(1));
+    await screen.findByTestId('published-by');
+    expect(edited().textContent).toBe('');
+    expect(button().getAttribute('aria-describedby')).toBeNull();
+  });
+
+  it.each([
+    ['offline'],
+    ['wrong_credentials'],
+    ['timeout'],
+    ['deleted'],
+    ['no_permission'],
+  ] as const)('says nothing when the post cannot be read (%s)', async (code) => {
+    postState.mockResolvedValue({ ok: false, code });
+    render(panel());
+    await waitFor(() => expect(postState).toHaveBeenCalledTimes(1));
+    expect(edited().textContent).toBe('');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says it beside « Modifié depuis » when the issue changed here too', async () => {
+    postState.mockResolvedValue(remote(EDITED_GMT));
+    render(panel({ model: { ...sampleIssue, items: [...sampleIssue.items].reverse() } }));
+    await waitFor(() => expect(edited().textContent).toBe(EDITED));
+    expect(screen.getByTestId('post-stale').textContent).toBe(
+      'Modifié depuis\u00a0: l’article WordPress n’est plus à jour.',
+    );
+    expect(button().getAttribute('aria-describedby')).toBe(
+      `${screen.getByTestId('post-stale').id} ${edited().id}`,
+    );
+  });
+
+  it('reads the post again after a publication, and says nothing once it overwrote the edit', async () => {
+    postState.mockResolvedValue(remote(EDITED_GMT));
+    const { rerender } = render(panel());
+    await waitFor(() => expect(edited().textContent).toBe(EDITED));
+
+    // « Écraser » at publish time: the post recorded anew with WordPress's new modified_gmt.
+    const NEW_GMT = '2027-12-05T11:00:00';
+    publish.mockResolvedValue({
+      ok: true,
+      postId: 812,
+      link: 'https://www.monjournal.fr/?p=812',
+      editLink: EDIT_LINK,
+      created: false,
+    });
+    postState.mockResolvedValue(remote(NEW_GMT));
+    fireEvent.click(button());
+    await screen.findByTestId('publish-message');
+    rerender(
+      panel({
+        issue: { ...published, wordpress: { ...published.wordpress!, modifiedGmt: NEW_GMT } },
+      }),
+    );
+    await waitFor(() => expect(postState.mock.calls.length).toBeGreaterThanOrEqual(2));
+    await waitFor(() => expect(edited().textContent).toBe(''));
+  });
+
+  it('says nothing beside the question that asks to overwrite the post: that says it already', async () => {
+    postState.mockResolvedValue(remote(EDITED_GMT));
+    publish.mockResolvedValue({ ok: false, code: 'conflict', params: { status: 200 } });
+    render(panel());
+    await waitFor(() => expect(edited().textContent).toBe(EDITED));
+    fireEvent.click(button());
+    await screen.findByRole('button', { name: 'Écraser la version de WordPress' });
+    expect(edited().textContent).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
+    await waitFor(() => expect(edited().textContent).toBe(EDITED));
+  });
+
+  it('stops the read when the panel closes before WordPress answers, and says nothing after', async () => {
+    let answer!: (a: PostStateAnswer) => void;
+    postState.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    const { unmount } = render(panel());
+    await waitFor(() => expect(postState).toHaveBeenCalledTimes(1));
+    const { token } = postState.mock.calls[0]![0];
+    unmount();
+    await waitFor(() => expect(postStateCancel).toHaveBeenCalledWith({ token }));
+    answer(remote(EDITED_GMT));
+  });
+
+  it('does not ask for an issue never published', async () => {
+    render(panel({ issue }));
+    await screen.findByRole('button', { name: 'Publier sur WordPress (brouillon)' });
+    expect(postState).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('post-edited')).toBeNull();
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { publishedLine, publishedWhen } from '../../../components/publishedLine';
+import {
+  editedInWordPress,
+  editedInWordPressLine,
+  publishedLine,
+  publishedWhen,
+} from '../../../components/publishedLine';
 
 const NBSP = '\u00a0';
 /** 15 March 2026, 10:02, in this browser's time zone (as the sentence reads it). */
@@ -76,5 +81,47 @@ describe('publishedLine', () => {
     expect(publishedLine({ publishedAt: AT }, null, 'en', NOW)).toBe(
       `Published on 15${NBSP}March at 10:02`,
     );
+  });
+});
+
+describe('editedInWordPress', () => {
+  it('holds when WordPress’s modified_gmt is not the one the publication recorded', () => {
+    expect(editedInWordPress('2026-03-15T09:02:00', '2026-12-05T09:12:00')).toBe(true);
+    expect(editedInWordPress('2026-03-15T09:02:00', '2026-03-15T09:02:00')).toBe(false);
+  });
+
+  it('says nothing without either: a post recorded without it, or not read', () => {
+    expect(editedInWordPress(undefined, '2026-12-05T09:12:00')).toBe(false);
+    expect(editedInWordPress('', '2026-12-05T09:12:00')).toBe(false);
+    expect(editedInWordPress('2026-03-15T09:02:00', undefined)).toBe(false);
+  });
+});
+
+describe('editedInWordPressLine', () => {
+  /** 5 December 2026 at 10:12 in this browser's time zone, as WordPress writes it (UTC). */
+  const GMT = new Date(2026, 11, 5, 10, 12).toISOString().slice(0, 19);
+  const DECEMBER = new Date(2026, 11, 6, 8, 0);
+
+  it('says when, in this browser’s time zone, and what publishing again would do, in French', () => {
+    expect(editedInWordPressLine(GMT, 'fr', DECEMBER)).toBe(
+      `Modifié dans WordPress depuis votre publication (le 5${NBSP}décembre à 10${NBSP}h${NBSP}12)${NBSP}: publier à nouveau écraserait ces changements.`,
+    );
+  });
+
+  it('says it in English', () => {
+    expect(editedInWordPressLine(GMT, 'en', DECEMBER)).toBe(
+      `Changed in WordPress since you published it (on 5${NBSP}December at 10:12): publishing again would overwrite those changes.`,
+    );
+  });
+
+  it('reads a time with its zone as it is, and gives the year when it is not this one', () => {
+    const at = new Date(2025, 0, 1, 9, 5);
+    expect(editedInWordPressLine(at.toISOString(), 'fr', DECEMBER)).toContain(
+      `(le 1er${NBSP}janvier${NBSP}2025 à 9${NBSP}h${NBSP}05)`,
+    );
+  });
+
+  it('says nothing of a date it cannot read', () => {
+    expect(editedInWordPressLine('hier', 'fr', DECEMBER)).toBe('');
   });
 });

@@ -1,0 +1,69 @@
+import type { PostStateAnswer } from '../messaging/protocol';
+import { getIssue } from '../storage/issues';
+import { readPostState } from '../wordpress/client';
+import { siteAccess } from './site-access';
+
+export type { PostStateAnswer };
+
+/** A panel waits for nobody: a site slower than this is left unsaid. */
+export const POST_STATE_TIMEOUT_MS = 10_000;
+
+export interface PostStateDeps {
+  /** The WordPress client's read; tests inject a fake one. */
+  read?: typeof readPostState;
+  /** Defaults to `navigator.onLine`. */
+  isOnline?: () => boolean;
+}
+
+/** The reads under way, by the panel's token: {@link cancelPostState} stops one. */
+const reading = new Map<string, AbortController>();
+
+/**
+ * The post of published issue `issueId` as WordPress has it now: its `modified_gmt`, status and
+ * links, read with the settings and password the background keeps (the editor's page never has
+ * the password). Nothing is asked of a site that is not configured, not granted, or while the
+ * browser is offline; nor of a post recorded on another site than the configured one (the next
+ * publication creates a new post there). Only reads: nothing is stored. Never rejects, and a
+ * failure carries a code only.
+ */
+export async function readPublishedPost(
+  request: { issueId: string; token?: string },
+  deps: PostStateDeps = {},
+): Promise<PostStateAnswer> {
+  const controller = new AbortController();
+  if (request.token) {
+    reading.get(request.token)?.abort();
+    reading.set(request.token, controller);
+  }
+  try {
+    const access = await siteAccess(
+      deps.isOnline ?? (() => globalThis.navigator?.onLine !== false),
+    );
+    if (!access.ok) return { ok: false, code: access.code };
+    const { settings } = access;
+    const post = (await getIssue(request.issueId))?.wordpress;
+    if (!post) return { ok: false, code: 'not_published' };
+    if (post.siteUrl && post.siteUrl !== settings.siteUrl) return { ok: false, code: 'other_site' };
+    if (controller.signal.aborted) return { ok: false, code: 'cancelled' };
+    const read = deps.read ?? readPostState;
+    const result = await read(settings, post.postId, {
+      timeoutMs: POST_STATE_TIMEOUT_MS,
+      signal: controller.signal,
+    });
+    if (!result.ok) return { ok: false, code: result.code };
+    const { postId, modifiedGmt, status, link, editLink } = result;
+    return { ok: true, postId, modifiedGmt, status, link, editLink };
+  } catch {
+    // A storage failure or a bug: its text could be anything, so it is not passed on.
+    return { ok: false, code: 'unexpected' };
+  } finally {
+    if (request.token && reading.get(request.token) === controller) reading.delete(request.token);
+  }
+}
+
+/** Stops the read `token` under way (its answer is then `cancelled`); true when one was. */
+export function cancelPostState(token: string): boolean {
+  const controller = reading.get(token);
+  controller?.abort();
+  return controller !== undefined;
+}

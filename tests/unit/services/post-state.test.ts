@@ -1,0 +1,179 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handlers } from '../../../services/handlers';
+import { cancelPostState, readPublishedPost } from '../../../services/post-state';
+import { db } from '../../../storage/db';
+import { createIssue, markPublished } from '../../../storage/issues';
+import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
+import type { readPostState, WpPostState } from '../../../wordpress/client';
+import type { WpResult } from '../../../wordpress/errors';
+
+const PASSWORD = 'abcd EFGH ijkl MNOP qrst UVWX';
+const SITE = 'https://monsite.fr';
+
+type Read = typeof readPostState;
+
+/** A stand-in for the client's read: records what it was asked, answers `answer`. */
+function fakeRead(answer: WpResult<WpPostState>) {
+  const read = vi.fn(
+    async (_settings: unknown, _postId: number, _options: { signal?: AbortSignal }) => answer,
+  );
+  return read as unknown as Read & typeof read;
+}
+
+const STATE: WpResult<WpPostState> = {
+  ok: true,
+  postId: 812,
+  modifiedGmt: '2026-12-05T09:12:00',
+  status: 'draft',
+  link: `${SITE}/?p=812`,
+  editLink: `${SITE}/wp-admin/post.php?post=812&action=edit`,
+};
+
+/** fakeBrowser does not implement permissions: answer like Chrome would. */
+function allowSite(allowed = true) {
+  return vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(allowed as never);
+}
+
+const online = () => true;
+
+/** A published issue, its post 812 recorded on `siteUrl`. */
+async function publishedIssue(siteUrl: string | undefined = SITE) {
+  const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+  await markPublished(issue.id, {
+    postId: 812,
+    link: `${SITE}/?p=812`,
+    modifiedGmt: '2026-03-15T09:02:00',
+    publishedAt: '2026-03-15T09:02:00.000Z',
+    ...(siteUrl ? { siteUrl } : {}),
+  });
+  return issue.id;
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+  await db.issues.clear();
+  await wordpressItem.setValue({
+    siteUrl: SITE,
+    username: 'redac',
+    category: 'Indiscrets',
+    status: 'draft',
+  });
+  await wordpressPasswordItem.setValue(PASSWORD);
+});
+
+describe('readPublishedPost', () => {
+  it('reads the issue’s post with the stored settings and password, and passes on its state', async () => {
+    allowSite();
+    const id = await publishedIssue();
+    const read = fakeRead(STATE);
+
+    const answer = await readPublishedPost(
+      { issueId: id, token: 't1' },
+      { read, isOnline: online },
+    );
+
+    expect(answer).toEqual({
+      ok: true,
+      postId: 812,
+      modifiedGmt: '2026-12-05T09:12:00',
+      status: 'draft',
+      link: `${SITE}/?p=812`,
+      editLink: `${SITE}/wp-admin/post.php?post=812&action=edit`,
+    });
+    expect(read).toHaveBeenCalledTimes(1);
+    const [settings, postId, options] = read.mock.calls[0]!;
+    expect(settings).toMatchObject({ siteUrl: SITE, username: 'redac', appPassword: PASSWORD });
+    expect(postId).toBe(812);
+    expect(options).toMatchObject({ timeoutMs: 10_000 });
+    // Only read: the issue is as it was.
+    expect((await db.issues.get(id))?.wordpress?.modifiedGmt).toBe('2026-03-15T09:02:00');
+  });
+
+  it('asks nothing offline, without the site’s permission, or without settings', async () => {
+    const id = await publishedIssue();
+    const read = fakeRead(STATE);
+    allowSite();
+    expect(await readPublishedPost({ issueId: id }, { read, isOnline: () => false })).toEqual({
+      ok: false,
+      code: 'offline',
+    });
+    allowSite(false);
+    expect(await readPublishedPost({ issueId: id }, { read, isOnline: online })).toEqual({
+      ok: false,
+      code: 'no_permission',
+    });
+    await wordpressPasswordItem.setValue('');
+    allowSite();
+    expect(await readPublishedPost({ issueId: id }, { read, isOnline: online })).toEqual({
+      ok: false,
+      code: 'not_configured',
+    });
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('asks nothing for an issue never published, or whose post is on another site', async () => {
+    allowSite();
+    const read = fakeRead(STATE);
+    const draft = await createIssue({ title: 'Les indiscrets du 22 mars', date: '2026-03-22' });
+    expect(await readPublishedPost({ issueId: draft.id }, { read, isOnline: online })).toEqual({
+      ok: false,
+      code: 'not_published',
+    });
+    const elsewhere = await publishedIssue('https://ancien-site.fr');
+    expect(await readPublishedPost({ issueId: elsewhere }, { read, isOnline: online })).toEqual({
+      ok: false,
+      code: 'other_site',
+    });
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('passes on a failure as its code alone', async () => {
+    allowSite();
+    const id = await publishedIssue();
+    const read = fakeRead({
+      ok: false,
+      code: 'deleted',
+      status: 404,
+      wpCode: 'rest_post_invalid_id',
+      detail: 'Invalid post ID.',
+    });
+    expect(await readPublishedPost({ issueId: id }, { read, isOnline: online })).toEqual({
+      ok: false,
+      code: 'deleted',
+    });
+  });
+
+  it('stops a read under way on its token: the request is aborted and its answer is `cancelled`', async () => {
+    allowSite();
+    const id = await publishedIssue();
+    // The client's read, which answers `cancelled` once its signal aborts, as the client does.
+    const read = fakeRead(STATE);
+    read.mockImplementation(async (_settings, _postId, options) => {
+      await new Promise((resolve) => options.signal?.addEventListener('abort', resolve));
+      return { ok: false, code: 'cancelled' } as never;
+    });
+    const reading = readPublishedPost(
+      { issueId: id, token: 'panel-1' },
+      { read, isOnline: online },
+    );
+    await vi.waitFor(() => expect(read).toHaveBeenCalledTimes(1));
+
+    expect(cancelPostState('other')).toBe(false);
+    expect(cancelPostState('panel-1')).toBe(true);
+    expect(await reading).toEqual({ ok: false, code: 'cancelled' });
+    // Done with: nothing left to stop.
+    expect(cancelPostState('panel-1')).toBe(false);
+  });
+
+  it('is what the background answers to `postState` and `postStateCancel`', async () => {
+    const id = await publishedIssue();
+    allowSite(false);
+    expect(await handlers.postState({ issueId: id, token: 'x' })).toEqual({
+      ok: false,
+      code: 'no_permission',
+    });
+    expect(await handlers.postStateCancel({ token: 'x' })).toBe(false);
+  });
+});
