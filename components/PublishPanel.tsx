@@ -130,9 +130,16 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
   const [reads, setReads] = useState(0);
   const recorded = issue.wordpress;
   const siteSet = !!wordpress?.siteUrl && !!wordpress.username;
+  // Which read this is, and the last one answered (whatever it answered): the line is busy
+  // (`aria-busy`) from the first drawing until WordPress's answer, or its absence, is known.
+  const readKey =
+    recorded && siteSet
+      ? [issue.id, recorded.postId, recorded.modifiedGmt, wordpress?.siteUrl, reads].join('|')
+      : '';
+  const [answered, setAnswered] = useState('');
   useEffect(() => {
     setRemote(undefined);
-    if (!recorded || !siteSet) return undefined;
+    if (!recorded || !readKey) return undefined;
     const token = crypto.randomUUID();
     let open = true;
     let done = false;
@@ -145,12 +152,15 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
       .catch(() => undefined)
       .finally(() => {
         done = true;
+        if (open) setAnswered(readKey);
       });
     return () => {
       open = false;
       if (!done) void sendMessage('postStateCancel', { token }).catch(() => false);
     };
-  }, [issue.id, recorded?.postId, recorded?.modifiedGmt, siteSet, wordpress?.siteUrl, reads]);
+    // readKey holds the issue, its post, the recorded modified_gmt, the site and `reads`.
+  }, [readKey]);
+  const reading = !!readKey && answered !== readKey;
   // Not said beside the failure that asks to overwrite the post: that says it already.
   const edited =
     remote &&
@@ -302,7 +312,13 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
       {issue.wordpress && (
         // Beside « Modifié depuis » when both hold: an edit in WordPress, said once the post is
         // read, with where to see it; empty (no room taken) otherwise.
-        <p class="publish__stale" role="status" id={editedId} data-testid="post-edited">
+        <p
+          class="publish__stale"
+          role="status"
+          id={editedId}
+          aria-busy={reading ? 'true' : undefined}
+          data-testid="post-edited"
+        >
           {edited && remote ? (
             <>
               {edited}{' '}

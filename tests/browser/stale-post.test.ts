@@ -1,6 +1,10 @@
+import { createServer, type Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readDatabase } from './database';
+import { toExportIssue } from '../../export/from-issue';
+import { issueDigest } from '../../export/post-digest';
+import type { Draft, Issue } from '../../storage/db';
+import { localDraft, readDatabase, storedIssue } from './database';
 import {
   configureWordPress,
   type ExtensionSession,
@@ -110,6 +114,202 @@ describe('a published issue whose post is out of date, in Chromium', () => {
     await desk.getByLabel('Chapô (facultatif)').fill('Cette semaine, le cloud.');
     await desk.getByTestId('preview').getByText('Cette semaine, le cloud.').waitFor();
     expect(await stale(desk)).toBe('');
+    await desk.close();
+  });
+});
+
+/** The stand-in's post 812, and the issue that recorded it. */
+const EDITED_ISSUE = 'issue-edited-in-wordpress';
+const RECORDED_GMT = '2026-03-15T09:02:00';
+/** 5 December 2025, 10:12 in this browser's time zone (this machine's), as WordPress writes it. */
+const EDITED_GMT = new Date(2025, 11, 5, 10, 12).toISOString().slice(0, 19);
+const EDITED_LINE = `Modifié dans WordPress depuis votre publication (le 5 décembre 2025 à 10 h 12) : publier à nouveau écraserait ces changements. Voir ces changements dans WordPress`;
+
+/** A stand-in for the newsroom's WordPress: its REST index, and post 812 as `answer` says. */
+interface PostSite {
+  origin: string;
+  answer: { status: number; body: object };
+  /** The post's reads, in order. */
+  reads: string[];
+  close(): Promise<void>;
+}
+
+async function postSite(): Promise<PostSite> {
+  const site: Partial<PostSite> = {
+    answer: { status: 200, body: {} },
+    reads: [],
+  };
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const json = (status: number, body: unknown) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    if (url.pathname === '/wp-json/') {
+      json(200, { name: 'Rédaction', namespaces: ['wp/v2'], authentication: {} });
+    } else if (url.pathname === '/wp-json/wp/v2/posts/812' && request.method === 'GET') {
+      site.reads!.push(url.search);
+      json(site.answer!.status, site.answer!.body);
+    } else {
+      json(404, { code: 'rest_no_route', message: 'No route', data: { status: 404 } });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  site.origin = `http://127.0.0.1:${address.port}`;
+  site.close = () => new Promise((resolve) => server.close(() => resolve()));
+  return site as PostSite;
+}
+
+/** Post 812 as WordPress gives it in the edit context, `_fields` kept small. */
+const post812 = (origin: string, modified_gmt: string) => ({
+  id: 812,
+  modified_gmt,
+  status: 'draft',
+  link: `${origin}/?p=812`,
+});
+
+/** An issue published to `origin` as post 812, its digest that of the issue as seeded. */
+function seededOn(origin: string) {
+  const issue = storedIssue(EDITED_ISSUE, {
+    title: 'Les indiscrets du 22 mars',
+    status: 'published',
+  });
+  const items = [
+    ['Le ministre part', '<p>Le ministre quitte Bercy.</p>'],
+    ['OVH en Bourse', '<p>OVH prépare son entrée en Bourse.</p>'],
+  ].map(([title, body], i) =>
+    localDraft({
+      id: `edited-${i + 1}`,
+      title: title!,
+      body: body!,
+      issueId: EDITED_ISSUE,
+      sortKey: `a${i}`,
+    }),
+  );
+  return {
+    clips: items,
+    issues: [
+      {
+        ...issue,
+        wordpress: {
+          postId: 812,
+          link: `${origin}/?p=812`,
+          modifiedGmt: RECORDED_GMT,
+          publishedAt: new Date().toISOString(),
+          siteUrl: origin,
+          digest: issueDigest(toExportIssue(issue as Issue, items as unknown as Draft[])),
+        },
+      },
+    ],
+  };
+}
+
+/** The line of a post edited in WordPress, spaces folded, once the post was read. */
+async function editedLine(page: Page): Promise<string> {
+  const line = page.getByTestId('post-edited');
+  await until(
+    () => line.getAttribute('aria-busy'),
+    (busy) => busy === null,
+    'the post read',
+  );
+  return squash(await line.textContent());
+}
+
+/**
+ * A post edited in WordPress itself since its publication, in real Chromium: the desk's panel
+ * asks the background, which reads the post from a stand-in for WordPress on 127.0.0.1 (the test
+ * build may reach it) with the saved password. Edited there: « Modifié dans WordPress depuis votre
+ * publication… » with its link, beside « Modifié depuis » once the issue changes here too.
+ * Untouched, or the password refused: nothing.
+ */
+describe('a published issue whose post was edited in WordPress, in Chromium', () => {
+  let session: ExtensionSession;
+  let site: PostSite;
+
+  beforeAll(async () => {
+    site = await postSite();
+    session = await launchSeeded(() => seededOn(site.origin));
+    await configureWordPress(session, {
+      siteUrl: site.origin,
+      username: 'redac',
+      password: 'abcd efgh ijkl mnop qrst uvwx',
+    });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await site?.close();
+  });
+
+  async function openIssue() {
+    const desk = await openDesk(session);
+    await desk.getByLabel('Numéro en cours').selectOption(EDITED_ISSUE);
+    await desk.getByTestId('published-by').waitFor();
+    return desk;
+  }
+
+  it('says nothing of a post WordPress has as it was published', async () => {
+    site.answer = { status: 200, body: post812(site.origin, RECORDED_GMT) };
+    const desk = await openIssue();
+    expect(await editedLine(desk)).toBe('');
+    // Read as the panel opened (again if the desk drew it anew as the issue was picked), four
+    // fields of the edit context.
+    expect(site.reads.length).toBeGreaterThan(0);
+    for (const read of site.reads) {
+      const asked = new URLSearchParams(read);
+      expect(asked.get('context')).toBe('edit');
+      expect(asked.get('_fields')).toBe('id,modified_gmt,status,link');
+    }
+    await desk.close();
+  });
+
+  it('says nothing when WordPress refuses the password', async () => {
+    site.answer = {
+      status: 401,
+      body: {
+        code: 'incorrect_password',
+        message: 'Mot de passe incorrect.',
+        data: { status: 401 },
+      },
+    };
+    const desk = await openIssue();
+    expect(await editedLine(desk)).toBe('');
+    expect(await desk.getByRole('alert').count()).toBe(0);
+    await desk.close();
+  });
+
+  it('says a post edited in WordPress, when, with its link, and beside « Modifié depuis » once the issue changes here', async () => {
+    site.answer = { status: 200, body: post812(site.origin, EDITED_GMT) };
+    const desk = await openIssue();
+    expect(await editedLine(desk)).toBe(EDITED_LINE);
+    const link = desk.getByRole('link', { name: 'Voir ces changements dans WordPress' });
+    expect(await link.getAttribute('href')).toBe(
+      `${site.origin}/wp-admin/post.php?post=812&action=edit`,
+    );
+    expect(await link.getAttribute('target')).toBe('_blank');
+    const line = desk.getByTestId('post-edited');
+    expect(await line.getAttribute('role')).toBe('status');
+    const update = desk.getByRole('button', { name: 'Mettre à jour l’article WordPress' });
+    expect(await update.getAttribute('aria-describedby')).toBe(await line.getAttribute('id'));
+    const reads = site.reads.length;
+
+    await desk.getByText('Titre, date, chapô et longueur visée').click();
+    await desk.getByLabel('Chapô (facultatif)').fill('Cette semaine, Bercy.');
+    await until(
+      () => stale(desk),
+      (said) => said === STALE,
+      'the post said out of date',
+    );
+    expect(await editedLine(desk)).toBe(EDITED_LINE);
+    expect(await update.getAttribute('aria-describedby')).toBe(
+      `${await desk.getByTestId('post-stale').getAttribute('id')} ${await line.getAttribute('id')}`,
+    );
+    // Typing here asks WordPress nothing: the post is read as the panel opens, not on a timer.
+    expect(site.reads).toHaveLength(reads);
+    await desk.getByTestId('publish').scrollIntoViewIfNeeded();
+    await desk.screenshot({ path: screenshotPath('desk-post-edited-stale.png') });
     await desk.close();
   });
 });

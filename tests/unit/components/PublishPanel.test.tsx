@@ -309,6 +309,8 @@ describe('PublishPanel, a post edited in WordPress since its publication', () =>
     postState.mockResolvedValue(remote('2027-03-15T09:02:00'));
     render(panel());
     await waitFor(() => expect(postState).toHaveBeenCalledTimes(1));
+    // Read and answered: the line is no longer busy, and says nothing.
+    await waitFor(() => expect(edited().getAttribute('aria-busy')).toBeNull());
     await screen.findByTestId('published-by');
     expect(edited().textContent).toBe('');
     expect(button().getAttribute('aria-describedby')).toBeNull();
@@ -324,6 +326,7 @@ describe('PublishPanel, a post edited in WordPress since its publication', () =>
     postState.mockResolvedValue({ ok: false, code });
     render(panel());
     await waitFor(() => expect(postState).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(edited().getAttribute('aria-busy')).toBeNull());
     expect(edited().textContent).toBe('');
     expect(screen.queryByRole('alert')).toBeNull();
   });
@@ -383,6 +386,8 @@ describe('PublishPanel, a post edited in WordPress since its publication', () =>
     postState.mockReturnValue(new Promise((resolve) => (answer = resolve)));
     const { unmount } = render(panel());
     await waitFor(() => expect(postState).toHaveBeenCalledTimes(1));
+    // Busy while WordPress has not answered.
+    expect(edited().getAttribute('aria-busy')).toBe('true');
     const { token } = postState.mock.calls[0]![0];
     unmount();
     await waitFor(() => expect(postStateCancel).toHaveBeenCalledWith({ token }));
