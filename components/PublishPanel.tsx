@@ -139,6 +139,8 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
   const [answered, setAnswered] = useState('');
   useEffect(() => {
     setRemote(undefined);
+    // An earlier read of the same key (the issue picked again) says nothing of this one.
+    setAnswered('');
     if (!recorded || !readKey) return undefined;
     const token = crypto.randomUUID();
     let open = true;
