@@ -23,7 +23,7 @@ import type { Counts, IssueWorkspace } from './useIssueWorkspace';
 import { deskRefusal } from './roles';
 import { useRefused, type Refused } from './RoleReason';
 import { useSharedDesk } from './useSharedDesk';
-import { forgetBroughtBack, IssueDeletedNotice, TakenOutNotice } from './TakenOutNotice';
+import { IssueDeletedNotice, TakenOutNotice } from './TakenOutNotice';
 import { useLiveQuery } from './useLiveQuery';
 import { useUndo } from './Undo';
 import { takeReturn, watchReturns } from './itemReturn';
@@ -52,16 +52,14 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
   // item out of it (« Retirer », « Déplacer vers… »), said as what was tried.
   const cannotArrange = deskRefusal(desk, 'arrange');
   const cannotPlace = deskRefusal(desk, 'place');
-  // Items colleagues took out of this issue, said until closed; not one the list shows again,
-  // whose notice goes for good (brought back: see forgetBroughtBack).
-  const notices = (desk.state?.takenOut ?? []).filter((notice) => notice.issueId === issue.id);
+  // Items colleagues took out of this issue, said until closed. One brought back loses its
+  // notice with the write that puts it back (storage/outbox.ts, by any view or none; a pull:
+  // the sync); the list and the sync state are read by two queries, though, which answer that
+  // write one after the other: an item the list shows is not said taken out meanwhile.
   const listed = (notice: SyncTakenOut) => !!items?.some((item) => item.id === notice.recordId);
-  const takenOut = notices.filter((notice) => !listed(notice));
-  const back = notices.filter(listed);
-  const backKeys = back.map((notice) => `${notice.key}@${notice.at}`).join(' ');
-  useEffect(() => {
-    if (back.length > 0) forgetBroughtBack(back).catch(fail('forget a notice brought back'));
-  }, [backKeys]);
+  const takenOut = (desk.state?.takenOut ?? []).filter(
+    (notice) => notice.issueId === issue.id && !listed(notice),
+  );
   // The drafts they were merged into, as this browser has them now: one a sync brings later is
   // named then, not left « un autre brouillon ».
   const intoIds = [

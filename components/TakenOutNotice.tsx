@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import { issueTitle } from '../export/house-style';
 import { t, type MessageKey } from '../locales';
 import { sendMessage } from '../messaging/protocol';
-import { getDraft } from '../storage/draft-records';
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
 import type { SyncIssueDeleted, SyncTakenOut, SyncTakenOutTo } from '../storage/sync-state';
 import { useHouseStyle } from './useSettings';
@@ -163,25 +162,6 @@ export function TakenOutNotice({ notices, issueName, draftName, onOpen }: Props)
       </div>
     </div>
   );
-}
-
-/**
- * Notices whose item the issue's list shows again — put back by hand here (« Ajouter au
- * numéro », a drop, « Annuler », a restore) or by anyone — go for good, not only while it is
- * listed: taken out again before a sync (by this editor, say), it would bring back the
- * colleague's old news as if it were new. Each is checked in the database first, as the list
- * and the sync state are read apart and the list may not have caught up yet with a pull that
- * just took the item out (and kept that notice). The notices of `shown`, this issue's only.
- */
-export async function forgetBroughtBack(shown: readonly SyncTakenOut[]): Promise<void> {
-  const drafts = await Promise.all(shown.map((notice) => getDraft(notice.recordId)));
-  const keys = shown
-    .filter((notice, i) => {
-      const draft = drafts[i];
-      return !!draft && !draft.deletedAt && draft.issueId === notice.issueId;
-    })
-    .map((notice) => notice.key);
-  if (keys.length > 0) await sendMessage('syncDismissTakenOut', { keys });
 }
 
 /**

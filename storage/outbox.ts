@@ -12,6 +12,9 @@
  *
  * The sync engine's own writes (what it pulled, a rollback) must not be queued again: it runs
  * them through {@link quietly}.
+ *
+ * The same write forgets the notice of an item a colleague took out of an issue
+ * (`SyncState.takenOut`) once it puts that item back in that issue, whatever the way back.
  */
 
 import Dexie, {
@@ -21,7 +24,7 @@ import Dexie, {
   type DBCoreTransaction,
   type Middleware,
 } from 'dexie';
-import type { OutboxEntry, SyncKind, SyncRecord, SyncState } from './sync-state';
+import type { OutboxEntry, SyncKind, SyncRecord, SyncState, SyncTakenOut } from './sync-state';
 import { outboxKey } from './sync-state';
 
 const TRACKED: Record<string, SyncKind> = { clips: 'draft', issues: 'issue' };
@@ -159,11 +162,51 @@ class StateReads {
     this.reads.delete(trans);
   }
 
+  /** The transaction wrote `state` itself: what its later writes read. */
+  wrote(trans: DBCoreTransaction, state: SyncState): void {
+    this.reads.set(trans, Promise.resolve(state));
+  }
+
   private read(trans: DBCoreTransaction): Promise<SyncState | undefined> {
     return this.down.table('syncState').get({ trans, key: 'desk' }) as Promise<
       SyncState | undefined
     >;
   }
+}
+
+/**
+ * The notices of items taken out (`SyncState.takenOut`) whose item `req` writes back into the
+ * issue it was taken out of, not in the trash: « Ajouter au numéro », a drop, « Annuler », a
+ * restore from the trash or from a backup, « Déplacer vers… » back. Each goes for good, with the
+ * write, seen or not (the popup closed, the desk on another issue): taken out again later, by
+ * this editor say, the colleague's old news would come back as if new. The sync's own writes
+ * (a pull bringing it back) are quiet and never come here: the engine drops those notices itself
+ * (services/sync.ts, noteTakenOut and pruneTakenOut).
+ */
+function broughtBack(state: SyncState, req: DBCoreMutateRequest): SyncTakenOut[] {
+  const notices = state.takenOut ?? [];
+  if (notices.length === 0 || (req.type !== 'add' && req.type !== 'put')) return [];
+  const back = new Set(
+    (req.values as { id?: unknown; issueId?: unknown; deletedAt?: unknown }[])
+      .filter((draft) => draft && typeof draft.id === 'string' && draft.issueId && !draft.deletedAt)
+      .map((draft) => `${String(draft.id)} ${String(draft.issueId)}`),
+  );
+  return notices.filter((notice) => back.has(`${notice.recordId} ${notice.issueId}`));
+}
+
+/** Writes the sync state without the notices `gone`, in `trans` (see {@link broughtBack}). */
+async function forgetTakenOut(
+  down: DBCore,
+  trans: DBCoreTransaction,
+  reads: StateReads,
+  state: SyncState,
+  gone: readonly SyncTakenOut[],
+): Promise<void> {
+  const kept = (state.takenOut ?? []).filter((notice) => !gone.includes(notice));
+  const next: SyncState = { ...state, takenOut: kept };
+  if (kept.length === 0) delete next.takenOut;
+  await down.table('syncState').mutate({ type: 'put', trans, values: [next], keys: ['desk'] });
+  reads.wrote(trans, next);
 }
 
 function tracking(down: DBCore, name: string, kind: SyncKind, reads: StateReads): DBCoreTable {
@@ -201,7 +244,13 @@ function tracking(down: DBCore, name: string, kind: SyncKind, reads: StateReads)
         // A transaction this middleware could not widen (opened before the tables existed).
         return table.mutate(req);
       }
-      if (!state?.enabled) return table.mutate(req);
+      // Sync off too: notices kept from before would come back with it.
+      const back = state && kind === 'draft' ? broughtBack(state, req) : [];
+      if (!state?.enabled) {
+        const result = await table.mutate(req);
+        if (back.length > 0) await forgetTakenOut(down, trans, reads, state!, back);
+        return result;
+      }
       let ids = primaryKeysOf(req);
       if (!ids && req.type === 'deleteRange') {
         const found = await table.query({
@@ -212,6 +261,7 @@ function tracking(down: DBCore, name: string, kind: SyncKind, reads: StateReads)
         ids = found.result;
       }
       const result = await table.mutate(req);
+      if (back.length > 0) await forgetTakenOut(down, trans, reads, state, back);
       const outbox = down.table('outbox');
       await enqueue(
         outbox,

@@ -6,6 +6,7 @@ import {
   DELETED_ISSUE,
   ISSUE,
   laterRecords,
+  OTHER,
   SAID,
   SAID_DELETED,
   seeded,
@@ -206,6 +207,53 @@ describe('an item put back in the issue by hand, in Chromium', () => {
     await desk.getByText('OVH reste').first().waitFor();
     await notices.waitFor();
     expect(squash(await notices.innerText())).toBe(squash(rest));
+    await desk.close();
+  }, 60_000);
+});
+
+describe('an item put back in its issue while its column is not drawn, in Chromium', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchSeeded(seeded);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('restored from the trash with the desk on another issue: its notice goes with the restore, not said again', async () => {
+    const desk = await openDesk(session);
+    // The desk on the 22nd's issue: the 15th's column, whose notice names the item, is not drawn.
+    await desk.getByLabel('Numéro en cours').selectOption(OTHER);
+    await desk.getByRole('combobox', { name: 'Où chercher' }).selectOption('trash');
+    const row = desk.getByTestId('draft').filter({ hasText: 'La vedette du ministre' }).first();
+    await row.getByRole('button', { name: 'Restaurer' }).click();
+    await row.waitFor({ state: 'detached' });
+    // Back in the 15th's issue, in its place: its notice gone from what is stored.
+    await until(
+      () => storedNotices(desk),
+      (keys) => !keys.includes('draft:trashed'),
+      'the notice of the item restored forgotten',
+    );
+
+    // Put in the trash again here, before any sync: the 15th's column does not say Paul Martin did.
+    await desk.getByLabel('Numéro en cours').selectOption(ISSUE);
+    const item = desk.locator('.desk__issue').getByTestId('issue-item').filter({
+      hasText: 'La vedette du ministre',
+    });
+    await item.waitFor();
+    await item.getByRole('button', { name: /^Retirer/ }).click();
+    await item.waitFor({ state: 'detached' });
+    const notices = desk.getByTestId('taken-out');
+    await notices.waitFor();
+    expect(squash(await notices.innerText())).toBe(
+      squash(
+        'Paul Martin a retiré 2 indiscrets du numéro\u00a0: ' +
+          '«\u00a0Bpifrance recrute\u00a0»\u00a0: remis dans les brouillons Ouvrir ' +
+          '«\u00a0Le ministre et le yacht\u00a0»\u00a0: déplacé vers «\u00a0Les indiscrets du 22 mars\u00a0» Ouvrir Fermer',
+      ),
+    );
     await desk.close();
   }, 60_000);
 });

@@ -2,7 +2,6 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IssueView } from '../../../components/IssueView';
-import { forgetBroughtBack } from '../../../components/TakenOutNotice';
 import { setLocale } from '../../../locales/core';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
 import { db } from '../../../storage/db';
@@ -244,37 +243,6 @@ describe('the issue column › items a colleague took out', () => {
     expect(shown.textContent).toContain('Paul Martin a retiré «\u00a0Parti\u00a0» du numéro.');
     expect(shown.textContent).not.toContain('Ailleurs');
     expect(shown.textContent).not.toContain('OVH reste');
-  });
-
-  it('an item the list shows again was brought back: its notice goes for good', async () => {
-    const { issue, left } = await issues();
-    const shown = await show(issue.id, [
-      notice({ recordId: left.id, issueId: issue.id, title: 'OVH reste' }),
-      notice({ recordId: 'd2', issueId: issue.id, title: 'Parti' }),
-    ]);
-
-    // Not only hidden while listed: taken out again before a sync, it would be said again.
-    await waitFor(() =>
-      expect(calls).toEqual([['syncDismissTakenOut', { keys: [`draft:${left.id}`] }]]),
-    );
-    expect(shown.textContent).toContain('Paul Martin a retiré «\u00a0Parti\u00a0» du numéro.');
-  });
-
-  it('forgets only what the database shows back in its issue, not a list behind a pull', async () => {
-    const { issue, left } = await issues();
-    const out = await addDraft(db, { title: 'Parti' });
-    // The list may still show an item a pull just took out (and kept the notice of): read apart.
-    await forgetBroughtBack([
-      notice({ recordId: out.id, issueId: issue.id }),
-      notice({ recordId: 'gone', issueId: issue.id }),
-    ]);
-    expect(calls).toEqual([]);
-
-    await forgetBroughtBack([
-      notice({ recordId: out.id, issueId: issue.id }),
-      notice({ recordId: left.id, issueId: issue.id }),
-    ]);
-    expect(calls).toEqual([['syncDismissTakenOut', { keys: [`draft:${left.id}`] }]]);
   });
 
   it('in English', async () => {

@@ -253,6 +253,42 @@ describe('an item a colleague takes out of an issue is told, not silent', () => 
     expect(await takenOut(a)).toBeUndefined();
   });
 
+  it('put back by hand and taken out again before a sync, no column drawn: the old notice is not said again', async () => {
+    const { issue, x } = await sharedIssue();
+    await removeItems([x.id], b.db);
+    await b.sync();
+    await a.sync();
+    expect((await takenOut(a))!.map((notice) => notice.recordId)).toEqual([x.id]);
+
+    // On A, with no view open (nothing draws the issue's list): back, then out again.
+    await addToIssue(x.id, issue.id, a.db);
+    expect(await takenOut(a)).toBeUndefined();
+    await removeItems([x.id], a.db);
+    await a.sync();
+
+    expect(await takenOut(a)).toBeUndefined();
+  });
+
+  it('brought back by a colleague’s pull: goes at that pull, and a later « Retirer » is told afresh', async () => {
+    const { issue, x } = await sharedIssue();
+    await removeItems([x.id], b.db);
+    await b.sync();
+    await a.sync();
+
+    await addToIssue(x.id, issue.id, b.db);
+    await b.sync();
+    await a.sync();
+    expect(await takenOut(a)).toBeUndefined();
+
+    // Out again by B: told again, as new.
+    await removeItems([x.id], b.db);
+    await b.sync();
+    await a.sync();
+    expect(await takenOut(a)).toEqual([
+      expect.objectContaining({ recordId: x.id, issueId: issue.id, to: 'inbox' }),
+    ]);
+  });
+
   it('an issue a colleague deleted is told once, with who and how many items went to the inbox', async () => {
     const { issue, x, y } = await sharedIssue();
     await trashDraft(y.id, b.db);

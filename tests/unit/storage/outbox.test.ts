@@ -14,10 +14,12 @@ import {
   createIssue,
   deleteIssue,
   moveItem,
+  moveToIssue,
   updateIssue,
 } from '../../../storage/issues';
 import { onOutboxWrite, quietly } from '../../../storage/outbox';
-import { SYNC_OFF } from '../../../storage/sync-state';
+import { removeItems } from '../../../storage/remove-undo';
+import { SYNC_OFF, type SyncTakenOut } from '../../../storage/sync-state';
 import { addDraft, freshDatabase } from './helpers';
 
 describe('IndiscretsDB migration v2 → v3 (shared desk tables)', () => {
@@ -287,5 +289,145 @@ describe('outbox', () => {
     off();
     await database.clips.update(draft.id, { title: 'y' });
     expect(calls).toBe(2);
+  });
+});
+
+/**
+ * An item a colleague took out of an issue (its notice in `SyncState.takenOut`) and put back in
+ * that issue here loses its notice with the write that puts it back, whatever the way back and
+ * with no view drawing it: taken out again before a sync, the old news is not said as new.
+ */
+describe('outbox › an item put back in its issue forgets its notice', () => {
+  let database: IndiscretsDB;
+  beforeEach(() => {
+    database = freshDatabase();
+  });
+  afterEach(async () => {
+    database.close();
+    await Dexie.delete(database.name);
+  });
+
+  const notice = (recordId: string, issueId: string, to: SyncTakenOut['to'] = 'inbox') =>
+    ({
+      key: `draft:${recordId}`,
+      recordId,
+      issueId,
+      title: 'Bpifrance recrute',
+      to,
+      by: 'Paul Martin',
+      at: '2026-03-15T10:00:00.000Z',
+    }) satisfies SyncTakenOut;
+
+  /**
+   * The 15th's issue with item `stays`; `out`, taken out of it by Paul Martin as `to` says
+   * (`place` puts it there), and the notices of the sync state: `out`'s, and one in the 22nd's.
+   */
+  async function takenOut(to: SyncTakenOut['to'] = 'inbox', enabled = true) {
+    const issue = await createIssue(
+      { title: 'Les indiscrets du 15 mars', date: '2026-03-15' },
+      database,
+    );
+    const other = await createIssue(
+      { title: 'Les indiscrets du 22 mars', date: '2026-03-22' },
+      database,
+    );
+    const stays = await addDraft(database, { title: 'OVH reste' });
+    await addToIssue(stays.id, issue.id, database);
+    const out = await addDraft(database, { title: 'Bpifrance recrute' });
+    const elsewhere = await addDraft(database, { title: 'Ailleurs' });
+    await quietly(database, ['clips', 'issues', 'outbox', 'syncState'], async () => {
+      // As the pull that took them out left them.
+      if (to === 'issue') await addToIssue(out.id, other.id, database);
+      if (to === 'trash') {
+        await addToIssue(out.id, issue.id, database);
+        await trashDraft(out.id, database);
+      }
+      await database.syncState.put({
+        ...SYNC_OFF,
+        enabled,
+        takenOut: [notice(out.id, issue.id, to), notice(elsewhere.id, other.id)],
+      });
+    });
+    return { issue, other, stays, out, elsewhere };
+  }
+
+  const keys = async () =>
+    ((await database.syncState.get('desk'))?.takenOut ?? []).map((n) => n.recordId);
+
+  it('« Ajouter au numéro »: goes with the write, the other issue’s notice stays', async () => {
+    const { issue, out, elsewhere } = await takenOut();
+    await addToIssue(out.id, issue.id, database);
+    expect(await keys()).toEqual([elsewhere.id]);
+  });
+
+  it('a drop in its place (added, then moved): goes', async () => {
+    const { issue, out, elsewhere } = await takenOut();
+    await database.transaction('rw', database.clips, database.issues, async () => {
+      await addToIssue(out.id, issue.id, database);
+      await moveItem(issue.id, out.id, 0, database);
+    });
+    expect(await keys()).toEqual([elsewhere.id]);
+  });
+
+  it('« Annuler » of this editor’s own « Retirer » after putting it back: gone, not said again', async () => {
+    const { issue, out, elsewhere } = await takenOut();
+    await addToIssue(out.id, issue.id, database);
+    const token = await removeItems([out.id], database);
+    // Taken out again, by this editor: the colleague's notice does not come back.
+    expect(await keys()).toEqual([elsewhere.id]);
+    await undo(token!, database);
+    expect((await database.clips.get(out.id))?.issueId).toBe(issue.id);
+    expect(await keys()).toEqual([elsewhere.id]);
+  });
+
+  it('« Annuler » that puts it back (a trash undone): goes', async () => {
+    const { issue, out, elsewhere } = await takenOut('trash');
+    // The editor trashed it again here (in the trash already: nothing changes), then undid a
+    // trash of it made when it was in the issue, as the undo bar keeps it.
+    const trashed = await database.clips.get(out.id);
+    await undo(
+      {
+        label: 'trash',
+        before: [{ ...trashed!, deletedAt: undefined, issueId: issue.id }],
+        after: [],
+      },
+      database,
+    );
+    expect(await keys()).toEqual([elsewhere.id]);
+  });
+
+  it('restored from the trash, back in its place in the issue: goes', async () => {
+    const { out, elsewhere } = await takenOut('trash');
+    await restoreDraft(out.id, database);
+    expect(await keys()).toEqual([elsewhere.id]);
+  });
+
+  it('moved back from the issue it went to (« Déplacer vers… »): goes', async () => {
+    const { issue, out, elsewhere } = await takenOut('issue');
+    await moveToIssue(out.id, issue.id, database);
+    expect(await keys()).toEqual([elsewhere.id]);
+  });
+
+  it('with the shared desk off too: a notice kept from before would come back with it', async () => {
+    const { issue, out, elsewhere } = await takenOut('inbox', false);
+    await addToIssue(out.id, issue.id, database);
+    expect(await keys()).toEqual([elsewhere.id]);
+    expect(await database.outbox.count()).toBe(0);
+  });
+
+  it('stays for a write that leaves it out: edited in the inbox, put in another issue, the trash', async () => {
+    const { other, out, elsewhere } = await takenOut();
+    await updateDraft(out.id, { title: 'Bpifrance recrute encore' }, database);
+    await addToIssue(out.id, other.id, database);
+    await trashDraft(out.id, database);
+    expect(await keys()).toEqual([out.id, elsewhere.id]);
+  });
+
+  it('the sync engine’s own writes leave it to the engine (services/sync.ts)', async () => {
+    const { issue, out } = await takenOut();
+    await quietly(database, ['clips', 'outbox', 'syncState'], () =>
+      database.clips.update(out.id, { issueId: issue.id, sortKey: 'b0' }),
+    );
+    expect(await keys()).toContain(out.id);
   });
 });
