@@ -3,9 +3,11 @@ import { issueTitle } from '../export/house-style';
 import { t, type MessageKey } from '../locales';
 import { sendMessage } from '../messaging/protocol';
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
+import { currentIssueId as currentIssueItem, issueFellBack } from '../storage/settings';
 import type { SyncIssueDeleted, SyncTakenOut, SyncTakenOutTo } from '../storage/sync-state';
 import { useHouseStyle } from './useSettings';
 import { useSharedDesk } from './useSharedDesk';
+import { useStorageItem } from './useStorageItem';
 
 interface Props {
   /**
@@ -165,18 +167,42 @@ export function TakenOutNotice({ notices, issueName, draftName, onOpen }: Props)
 }
 
 /**
- * At the head of the issue column, whichever issue it shows now (none chosen, or the one left,
- * which the app switches to when only one is): the issues colleagues deleted (services/sync.ts,
- * `issueDeletion`) — « Paul Martin a supprimé le numéro « Les indiscrets du 22 mars ». Ses 3
- * indiscrets sont remis dans les brouillons. » — where the column of the editor who had it
- * open fell back without a word, its items in the inbox. « Fermer » closes them for every view.
- * Said as a status, as the items' notice is.
+ * Whether the issue column had issue `issueId` chosen when it went: it still names it (the
+ * column then shows none chosen, or the new issue's form when none is left), or the app took the
+ * only issue left in its place (components/useOnlyIssue.ts, `issueFellBack`) and the column
+ * shows that one still. The chosen issue is this browser's, for its every view (popup and desk),
+ * kept over a reload: so is the answer. One the editor chose since is another issue's column.
+ */
+function hadOpen(
+  notice: SyncIssueDeleted,
+  chosen: string | null | undefined,
+  fellBack: { from: string[]; to: string } | null | undefined,
+): boolean {
+  if (!chosen) return false;
+  return (
+    notice.issueId === chosen || (fellBack?.to === chosen && fellBack.from.includes(notice.issueId))
+  );
+}
+
+/**
+ * At the head of the issue column that had the issue open when it went, whichever issue it
+ * shows now (none chosen, or the one left, which the app switches to when only one is): the
+ * issues colleagues deleted (services/sync.ts, `issueDeletion`) — « Paul Martin a supprimé le
+ * numéro « Les indiscrets du 22 mars ». Ses 3 indiscrets sont remis dans les brouillons. » —
+ * where that column fell back without a word, its items in the inbox. Not in a column that
+ * showed another issue then, nor once the editor chose another issue: there it is someone
+ * else's news (see {@link hadOpen}). « Fermer » closes them for every view. Said as a status, as
+ * the items' notice is.
  */
 export function IssueDeletedNotice() {
   const desk = useSharedDesk();
   const style = useHouseStyle() ?? DEFAULT_HOUSE_STYLE;
+  const chosen = useStorageItem(currentIssueItem);
+  const fellBack = useStorageItem(issueFellBack);
   const [closing, setClosing] = useState(false);
-  const notices: readonly SyncIssueDeleted[] = desk.state?.issuesDeleted ?? [];
+  const notices: readonly SyncIssueDeleted[] = (desk.state?.issuesDeleted ?? []).filter((notice) =>
+    hadOpen(notice, chosen, fellBack),
+  );
   if (notices.length === 0) return null;
   const close = () => {
     setClosing(true);

@@ -25,6 +25,23 @@ export const currentIssueId = definedOnUse(() =>
   }),
 );
 
+/**
+ * Where the issue column fell back on its own: the chosen issue was gone (a colleague deleted it)
+ * and the app took the only one left (components/useOnlyIssue.ts), `to`; `from`, the issues it
+ * had chosen before, gone in turn (the last last). The notice of a colleague's deletion
+ * (components/TakenOutNotice.tsx) is said in the column that had the issue open, and only
+ * there: this is how that column still knows it after the switch, over a reload too. `null`:
+ * never fell back.
+ */
+export const issueFellBack = definedOnUse(() =>
+  storage.defineItem<{ from: string[]; to: string } | null>('local:issueFellBack', {
+    fallback: null,
+    // Version 1: the shape above.
+    version: 1,
+    migrations: {},
+  }),
+);
+
 /** A new issue the editor started in its form, then let go, as they left it. */
 export interface StartedIssue {
   /** The date, YYYY-MM-DD; '' while what was typed is no date yet. */

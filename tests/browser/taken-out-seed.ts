@@ -140,6 +140,20 @@ export function seededIssueDeleted() {
   };
 }
 
+/**
+ * The same, one issue left (« Les indiscrets du 15 mars », with its one item): the app takes it
+ * in place of the one deleted (components/useOnlyIssue.ts).
+ */
+export function seededIssueDeletedOneLeft() {
+  const now = new Date().toISOString();
+  const { clips, syncState } = seededIssueDeleted();
+  return {
+    issues: [storedIssue(ISSUE, { at: now })],
+    clips: [...clips, draft('stays', 'OVH reste', 4, { issueId: ISSUE, sortKey: 'a0' })],
+    syncState,
+  };
+}
+
 /** What the column says of it. */
 export const SAID_DELETED =
   'Paul Martin a supprimé le numéro «\u00a0Les indiscrets du 29 mars\u00a0». ' +

@@ -12,6 +12,7 @@ import {
   seeded,
   seededBeforeTargets,
   seededIssueDeleted,
+  seededIssueDeletedOneLeft,
 } from './taken-out-seed';
 import {
   launchSeeded,
@@ -294,6 +295,78 @@ describe('an issue a colleague deleted while it was open here, in Chromium', () 
     await desk.getByText('Choisissez ou créez un numéro.').waitFor();
     await desk.getByTestId('sync-status').waitFor();
     expect(await desk.getByTestId('issue-deleted').count()).toBe(0);
+    await popup.close();
+    await desk.close();
+  }, 60_000);
+});
+
+describe('an issue a colleague deleted while another was open here, in Chromium', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchSeeded(seededIssueDeleted);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('is said neither in the desk nor in the popup: the column showed the 15th’s', async () => {
+    const desk = await openDesk(session);
+    await setCurrentIssue(desk, ISSUE);
+    await desk.reload();
+    await desk.getByLabel('Numéro en cours').waitFor();
+    expect(await desk.getByLabel('Numéro en cours').inputValue()).toBe(ISSUE);
+    await desk.locator('.desk__issue').getByTestId('issue-empty').waitFor();
+    // The shared desk's state read (its bar drawn from it): the notice would be drawn by now.
+    await desk.getByTestId('sync-status').waitFor();
+    expect(await desk.getByTestId('issue-deleted').count()).toBe(0);
+
+    const popup = await openPopup(session);
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+    await popup.getByTestId('issue-empty').waitFor();
+    await popup.getByTestId('sync-status').waitFor();
+    expect(await popup.getByTestId('issue-deleted').count()).toBe(0);
+    await popup.close();
+    await desk.close();
+  }, 60_000);
+});
+
+describe('an issue a colleague deleted while it was open here, one issue left, in Chromium', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchSeeded(seededIssueDeletedOneLeft);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('is said in the column of the issue the app took in its place, over a reload, and in the popup', async () => {
+    const desk = await openDesk(session);
+    await setCurrentIssue(desk, DELETED_ISSUE);
+    await desk.reload();
+    // The app takes the one issue left: its item drawn, the notice above it.
+    const column = desk.locator('.desk__issue');
+    await column.getByTestId('issue-item').filter({ hasText: 'OVH reste' }).waitFor();
+    const notice = column.getByTestId('issue-deleted');
+    await notice.waitFor();
+    expect(squash(await notice.innerText())).toBe(squash(SAID_DELETED));
+
+    // Kept over a reload: the column remembers it fell back from the deleted issue.
+    await desk.reload();
+    await column.getByTestId('issue-item').filter({ hasText: 'OVH reste' }).waitFor();
+    await notice.waitFor();
+    expect(squash(await notice.innerText())).toBe(squash(SAID_DELETED));
+
+    const popup = await openPopup(session);
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+    const inPopup = popup.getByTestId('issue-deleted');
+    await inPopup.waitFor();
+    await inPopup.getByRole('button', { name: 'Fermer' }).click();
+    await inPopup.waitFor({ state: 'detached' });
+    await notice.waitFor({ state: 'detached' });
     await popup.close();
     await desk.close();
   }, 60_000);

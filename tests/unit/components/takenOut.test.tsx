@@ -2,10 +2,13 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IssueView } from '../../../components/IssueView';
+import { useOnlyIssue } from '../../../components/useOnlyIssue';
+import { useStorageItem } from '../../../components/useStorageItem';
 import { setLocale } from '../../../locales/core';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
 import { db } from '../../../storage/db';
 import { addToIssue, createIssue } from '../../../storage/issues';
+import { currentIssueId as currentIssueItem, issueFellBack } from '../../../storage/settings';
 import type { SyncIssueDeleted, SyncTakenOut } from '../../../storage/sync-state';
 import { deskState } from '../desk-fixtures';
 import { addDraft } from '../storage/helpers';
@@ -269,8 +272,18 @@ describe('the issue column › items a colleague took out', () => {
       at: '2026-03-15T10:00:00.000Z',
       ...patch,
     });
-    const showDeleted = async (currentIssueId: string, issuesDeleted: SyncIssueDeleted[]) => {
+    /**
+     * The column on `currentIssueId`, chosen in this browser as the app keeps it (the setting
+     * the notice reads), after it fell back from `fellBackFrom` when given.
+     */
+    const showDeleted = async (
+      currentIssueId: string,
+      issuesDeleted: SyncIssueDeleted[],
+      fellBackFrom?: string[],
+    ) => {
       await db.syncState.put(deskState('editor', { issuesDeleted }));
+      await currentIssueItem.setValue(currentIssueId);
+      if (fellBackFrom) await issueFellBack.setValue({ from: fellBackFrom, to: currentIssueId });
       wrap(
         <IssueView
           currentIssueId={currentIssueId}
@@ -298,14 +311,71 @@ describe('the issue column › items a colleague took out', () => {
       );
     });
 
-    it('in the column of the issue shown instead, impersonal, one item, named by its date', async () => {
+    it('in the column of the issue the app fell back to, impersonal, one item, named by its date', async () => {
       const { issue } = await issues();
-      const shown = await showDeleted(issue.id, [deleted({ by: undefined, items: 1, title: '' })]);
+      const shown = await showDeleted(
+        issue.id,
+        [deleted({ by: undefined, items: 1, title: '' })],
+        ['gone'],
+      );
 
       expect(shown.closest('section.issue')).not.toBeNull();
       expect(shown.textContent).toContain(
         'Un autre membre de la rédaction a supprimé le numéro «\u00a0Les indiscrets du 22 mars\u00a0». ' +
           '1 indiscret est remis dans les brouillons.',
+      );
+    });
+
+    it('not in a column that had another issue open when it went, nor once another is chosen', async () => {
+      const { issue, other } = await issues();
+      const elsewhere = deleted({ key: 'issue:elsewhere', issueId: 'elsewhere', by: 'Léa Roux' });
+      // Fell back from « gone » to the 15th's: said; « elsewhere » was never open here.
+      const shown = await showDeleted(issue.id, [elsewhere, deleted()], ['gone']);
+      expect(shown.textContent).toContain('Paul Martin a supprimé');
+      expect(shown.textContent).not.toContain('Léa Roux');
+
+      // The editor chooses the 22nd's: another issue's column, which says nothing of either.
+      cleanup();
+      await currentIssueItem.setValue(other.id);
+      // An item taken out of the 22nd's too: its notice drawn, the sync state was read.
+      await db.syncState.put(
+        deskState('editor', {
+          issuesDeleted: [elsewhere, deleted()],
+          takenOut: [notice({ recordId: 'd9', issueId: other.id, title: 'Parti' })],
+        }),
+      );
+      wrap(<IssueView currentIssueId={other.id} onSelectIssue={() => {}} onOpenDraft={() => {}} />);
+      await screen.findByTestId('taken-out');
+      expect(screen.queryByTestId('issue-deleted')).toBeNull();
+    });
+
+    it('the column that had it open remembers it fell back to the only issue left, over a reload too', async () => {
+      const only = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+      // The column as the app keeps its issue (App.tsx): the one chosen is gone.
+      function Column() {
+        const chosen = useStorageItem(currentIssueItem);
+        useOnlyIssue(chosen, (id) => void currentIssueItem.setValue(id));
+        return <p data-testid="chosen">{chosen ?? ''}</p>;
+      }
+      await currentIssueItem.setValue('gone');
+      wrap(<Column />);
+      await waitFor(() => expect(screen.getByTestId('chosen').textContent).toBe(only.id));
+      expect(await issueFellBack.getValue()).toEqual({ from: ['gone'], to: only.id });
+
+      // That one deleted too, another left: both remembered, the last last.
+      const next = await createIssue({ title: 'Les indiscrets du 22 mars', date: '2026-03-22' });
+      await db.issues.delete(only.id);
+      await waitFor(() => expect(screen.getByTestId('chosen').textContent).toBe(next.id));
+      expect(await issueFellBack.getValue()).toEqual({ from: ['gone', only.id], to: next.id });
+    });
+
+    it('« Fermer » closes only the notices it says', async () => {
+      await issues();
+      const elsewhere = deleted({ key: 'issue:elsewhere', issueId: 'elsewhere' });
+      const shown = await showDeleted('gone', [elsewhere, deleted()]);
+      fireEvent.click(within(shown).getByRole('button', { name: 'Fermer' }));
+      await waitFor(() =>
+        expect(calls).toEqual([['syncDismissTakenOut', { keys: ['issue:gone'] }]]),
       );
     });
 
