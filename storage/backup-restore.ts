@@ -10,6 +10,7 @@ import {
   wordpressPasswordItem,
 } from './preferences';
 import { currentIssueId, draftTemplate, uiLocale } from './settings';
+import { SYNC_OFF } from './sync-state';
 
 /**
  * Restoring a backup read by `backup-read.ts`: its drafts and issues written into the database
@@ -44,9 +45,19 @@ export interface RestoreOptions {
    * - `replace`: drafts and issues here are all deleted first, then the backup's are written.
    *   The UI must have the editor confirm it. Refused where the shared desk would send the
    *   deletions and the backup's older versions to the whole newsroom: while it is on, or at a
-   *   rejoin ({@link ReplaceRefusal}, {@link ReplaceOnSharedDeskError}).
+   *   rejoin ({@link ReplaceRefusal}, {@link ReplaceOnSharedDeskError}) unless the editor
+   *   agreed to {@link RestoreOptions.forgetDesk}.
    */
   mode: 'merge' | 'replace';
+  /**
+   * `replace` with the shared desk off but its records kept for a rejoin (`kept`): the editor
+   * confirmed that this browser forgets the desk too. In the transaction that replaces, the
+   * sync records (which record is which on the desk, and its merge base), the outbox, the
+   * conflicts and refusals go, and the sync's state is as if the desk had never been turned on
+   * here (no account, no pull cursors): the next « Activer la rédaction partagée » is a first
+   * join, like a new browser's (see {@link forgetSharedDesk}). Never for a desk that is on.
+   */
+  forgetDesk?: boolean;
   /** Return the backup's settings, for the caller to apply with {@link applyBackupSettings}. */
   settings?: boolean;
 }
@@ -99,7 +110,8 @@ export async function replaceRefusal(
 
 /**
  * « Remplacer tout » asked where it would reach the shared desk ({@link ReplaceRefusal}):
- * refused, nothing changed. The panel does not offer it then; this guards every other way to it.
+ * refused, nothing changed. The panel does not offer it while the desk is on, and offers it
+ * after leaving only with {@link RestoreOptions.forgetDesk}; this guards every other way to it.
  */
 export class ReplaceOnSharedDeskError extends Error {
   readonly reason: ReplaceRefusal;
@@ -170,10 +182,20 @@ export async function restoreBackup(
   const backup = { ...parsed, ...withCleanRichText(parsed, clean, cleanStoredItemHtml) };
   // The sync's state is read in the transaction that writes: the desk turned on meanwhile (from
   // another page) is seen, and the replace refused before anything is deleted.
-  const tables = [database.clips, database.issues, database.syncState, database.syncRecords];
+  const tables = [
+    database.clips,
+    database.issues,
+    database.syncState,
+    database.syncRecords,
+    database.outbox,
+    database.conflicts,
+    database.refusals,
+  ];
   return database.transaction('rw', tables, async () => {
     const refusal = mode === 'replace' ? await replaceRefusal(database) : undefined;
-    if (refusal) throw new ReplaceOnSharedDeskError(refusal);
+    if (refusal === 'on' || (refusal === 'kept' && !options.forgetDesk)) {
+      throw new ReplaceOnSharedDeskError(refusal);
+    }
     const result: RestoreResult = {
       mode,
       clips: counts(),
@@ -214,8 +236,33 @@ export async function restoreBackup(
     await database.clips.bulkPut(
       written.map((draft) => aboveSeen({ ...draft, ...deriveFields(draft) }, seenClips)),
     );
+    if (refusal === 'kept') await forgetSharedDesk(database);
     return result;
   });
+}
+
+/**
+ * This browser forgets the shared desk it left (the desk must be off): which of its records
+ * are the desk's and their merge bases (`syncRecords`), anything still queued or waiting for
+ * the editor, and the sync's state with the account and the pull cursors (back to
+ * {@link SYNC_OFF}). What turning the desk on does next is then a first join, as from a new
+ * browser (`SyncEngine.enable`): nothing is sent as a deletion, since nothing here is known to
+ * be the desk's; the desk's whole listing comes down, its records this browser lacks written
+ * here; a record on both sides, the same, is left alone; different, and changed on the desk
+ * since it was created there (version above 1), it is a conflict the editor settles field by
+ * field, WordPress's version kept meanwhile; at its first version still, this browser's is sent
+ * as its edit; a record only here is sent as new, and a trashed draft only here stays here.
+ * Call in a read-write transaction over `syncState`, `syncRecords`, `outbox`, `conflicts` and
+ * `refusals`.
+ */
+export async function forgetSharedDesk(database: IndiscretsDB): Promise<void> {
+  await Promise.all([
+    database.syncRecords.clear(),
+    database.outbox.clear(),
+    database.conflicts.clear(),
+    database.refusals.clear(),
+  ]);
+  await database.syncState.put({ ...SYNC_OFF });
 }
 
 /** The revision (`rev`) of each record this browser has with the id of a backup record. */

@@ -608,6 +608,98 @@ describe('restoreBackup on the shared desk', () => {
     expect(await snapshot(database)).toEqual(before);
   });
 
+  it('replaces everything after leaving when the editor agreed to forget the desk: the sync records and their state go in the same transaction', async () => {
+    const { quoted } = await seedDesk(database);
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    const colleague = await addDraft(database, { title: 'Le brouillon d’une collègue' });
+    await updateDraft(
+      quoted.id,
+      { note: 'plus récent' },
+      database,
+      () => '2027-04-01T00:00:00.000Z',
+    );
+    // Left: off, the sync records kept, and the account and cursors a rejoin would start from.
+    await database.syncState.put({
+      ...SYNC_OFF,
+      siteUrl: 'https://redaction.test',
+      username: 'redac',
+      cursors: { drafts: '2027-03-10T08:00:00', issues: '2027-03-10T08:00:00' },
+    });
+    await database.syncRecords.bulkPut(
+      [quoted.id, colleague.id].map((id, i) => ({
+        key: `draft:${id}`,
+        kind: 'draft' as const,
+        recordId: id,
+        remoteId: 7 + i,
+        version: 2,
+        modifiedGmt: '2027-03-10T08:00:00',
+        base: {},
+      })),
+    );
+
+    const result = await restoreBackup(backup, database, { mode: 'replace', forgetDesk: true });
+
+    expect(result.clips.removed).toBe(5);
+    expect(await database.clips.get(colleague.id)).toBeUndefined();
+    const restored = await database.clips.get(quoted.id);
+    expect(restored?.note).toBe('Appeler le service de presse');
+    // Nothing left for a rejoin to send as a trash of the colleague's draft or as an edit of the
+    // older text: the next join is a first one, from no account and no cursor.
+    expect(await database.syncRecords.count()).toBe(0);
+    expect(await database.outbox.count()).toBe(0);
+    expect(await database.syncState.get('desk')).toEqual(SYNC_OFF);
+  });
+
+  it('never forgets a desk that is on: asked to, the replace is refused all the same', async () => {
+    await seedDesk(database);
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    await addDraft(database, { title: 'Le brouillon d’une collègue' });
+    await deskOn(database);
+    await database.syncRecords.put({
+      key: 'draft:x',
+      kind: 'draft',
+      recordId: 'x',
+      remoteId: 7,
+      version: 2,
+      modifiedGmt: '2027-03-10T08:00:00',
+      base: {},
+    });
+    const before = await snapshot(database);
+
+    const refused = restoreBackup(backup, database, { mode: 'replace', forgetDesk: true });
+
+    await expect(refused).rejects.toMatchObject({ reason: 'on' });
+    expect(await snapshot(database)).toEqual(before);
+    expect(await database.syncRecords.count()).toBe(1);
+    expect((await database.syncState.get('desk'))?.enabled).toBe(true);
+  });
+
+  it('leaves the desk’s records as they were when a replace that forgets it fails midway', async () => {
+    await seedDesk(database);
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    backup.clips.push({ ...backup.clips[0]!, id: 'new-draft', note: (() => 'x') as never });
+    const left = { ...SYNC_OFF, siteUrl: 'https://redaction.test', username: 'redac' };
+    await database.syncState.put(left);
+    await database.syncRecords.put({
+      key: 'draft:x',
+      kind: 'draft',
+      recordId: 'x',
+      remoteId: 7,
+      version: 2,
+      modifiedGmt: '2027-03-10T08:00:00',
+      base: {},
+    });
+    const before = await snapshot(database);
+
+    await expect(
+      restoreBackup(backup, database, { mode: 'replace', forgetDesk: true }),
+    ).rejects.toThrow();
+
+    expect(await snapshot(database)).toEqual(before);
+    expect(await database.syncRecords.count()).toBe(1);
+    expect(await database.syncState.get('desk')).toEqual(left);
+  });
+
   it('replaces everything again once the desk is off', async () => {
     const { quoted } = await seedDesk(database);
     const backup = mustParse(serializeBackup(await createBackup(database)));
