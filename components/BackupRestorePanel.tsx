@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../locales';
 import type { ParsedBackup } from '../storage/backup-format';
-import { replaceRefusal } from '../storage/backup-restore';
+import { replaceRefusal, type ReplaceRefusal } from '../storage/backup-restore';
 import { db } from '../storage/db';
 import { backupMadeOn, hasSettings, summary } from './backupMessages';
 import { useDataQuery } from './data';
@@ -24,7 +24,17 @@ interface Props {
   confirming?: { clips: number; issues: number };
   onMerge: () => void;
   onAskReplace: () => void;
-  onReplace: () => void;
+  /**
+   * « Oui, tout remplacer »; `forgetDesk` when the confirmation said that this browser forgets
+   * the shared desk it left (see `RestoreOptions.forgetDesk`).
+   */
+  onReplace: (forgetDesk: boolean) => void;
+  /**
+   * Set by a replace the restore refused (`ReplaceOnSharedDeskError`), a new object each time:
+   * the desk was turned on (or left, its records kept) between the confirmation and the click.
+   * The keyboard goes to « Fusionner » (`on`) or back to « Remplacer tout… » (`kept`).
+   */
+  refusedNow?: { reason: ReplaceRefusal };
   /** Download a backup of this browser before replacing it. */
   onSaveFirst: () => void;
   /** Forget the chosen file. */
@@ -37,11 +47,13 @@ interface Props {
  * The restore flow once a file is chosen: what it holds and when it was made, whether to restore
  * its settings, then merge, or replace everything after a confirmation that counts what goes.
  *
- * Where it would reach the shared desk (on, or off but kept for a rejoin: see `ReplaceRefusal`)
- * « Remplacer tout… » is not offered: it is greyed, with why and what to do instead
- * (« Fusionner ») beside it, and its confirmation is not shown (nor kept, should the desk be
- * turned on meanwhile from another page). Its deletions and rewrites would go to the whole
- * newsroom (see `ReplaceOnSharedDeskError`, which the restore itself throws).
+ * While the shared desk is on (`ReplaceRefusal` `on`) « Remplacer tout… » is not offered: it is
+ * greyed, with why and what to do instead (« Fusionner ») beside it, and its confirmation is not
+ * shown (and is dropped, should the desk be turned on meanwhile from another page). Its
+ * deletions and rewrites would go to the whole newsroom (see `ReplaceOnSharedDeskError`, which
+ * the restore itself throws). After leaving the desk, its records kept for a rejoin (`kept`),
+ * it is offered, and its confirmation says that this browser forgets the desk too: the next
+ * join is a new browser's, which trashes and rewrites nothing of the team's.
  */
 export function RestorePanel({
   chosen,
@@ -52,6 +64,7 @@ export function RestorePanel({
   onMerge,
   onAskReplace,
   onReplace,
+  refusedNow,
   onSaveFirst,
   onCancel,
   onKeep,
@@ -63,12 +76,13 @@ export function RestorePanel({
   const made = useRef<HTMLParagraphElement>(null);
   // Followed live: the desk turned on from its card above (or another page) greys it at once.
   const refusal = useDataQuery(() => replaceRefusal(db), [], { now: true });
-  const shared = !!refusal;
-  const refused = useRefused(
-    refusal && t(refusal === 'on' ? 'backup.replaceShared' : 'backup.replaceKept'),
-    true,
-  );
+  const shared = refusal === 'on';
+  const refused = useRefused(shared ? t('backup.replaceShared') : undefined, true);
   const confirmShown = !!confirming && !shared;
+  // Dropped for good by the desk turned on: turned off again, it does not come back unasked.
+  useEffect(() => {
+    if (shared && confirming) onKeep();
+  }, [shared, confirming]);
   // A file just read: the focus goes to what it holds and when it was made, which a screen reader
   // then reads, and from which Tab reaches the choices. It was on the page's body (the button that
   // opened the picker waits, disabled, while the file is read), and the panel says nothing aloud.
@@ -84,6 +98,13 @@ export function RestorePanel({
     else if (asked.current) (shared ? mergeButton : replaceButton).current?.focus();
     asked.current = confirmShown;
   }, [confirmShown]);
+  // A replace refused at the click (the desk turned on meanwhile; this browser's live query of
+  // it may not have caught up yet): to « Fusionner », what remains to do; left meanwhile, back to
+  // « Remplacer tout… », whose confirmation now says what it will also do.
+  useEffect(() => {
+    if (!refusedNow) return;
+    (refusedNow.reason === 'on' ? mergeButton : replaceButton).current?.focus();
+  }, [refusedNow]);
   return (
     <div
       class="backup__panel"
@@ -162,13 +183,14 @@ export function RestorePanel({
             tabIndex={-1}
           >
             {t('backup.replaceConfirm', confirming!)}
+            {refusal === 'kept' && <> {t('backup.replaceLeavesDesk')}</>}
           </p>
           <div class="form-actions backup__actions">
             <button
               type="button"
               class="button button--primary"
               disabled={busy}
-              onClick={onReplace}
+              onClick={() => onReplace(refusal === 'kept')}
             >
               {t('backup.replaceDo')}
             </button>

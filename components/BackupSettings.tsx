@@ -5,7 +5,9 @@ import { parseBackup } from '../storage/backup-read';
 import {
   applyBackupSettings,
   forgetMissingCurrentIssue,
+  ReplaceOnSharedDeskError,
   restoreBackup,
+  type ReplaceRefusal,
   type RestoreOptions,
   type RestoreResult,
 } from '../storage/backup-restore';
@@ -39,6 +41,8 @@ export function BackupSettings() {
   const [withSettings, setWithSettings] = useState(false);
   /** Counts of this browser's records while "Replace everything" waits for a confirmation. */
   const [confirming, setConfirming] = useState<{ clips: number; issues: number }>();
+  /** A replace the restore refused at the click (see `RestorePanel`'s `refusedNow`). */
+  const [refusedNow, setRefusedNow] = useState<{ reason: ReplaceRefusal }>();
 
   // A restore with settings reloads the page (every card shows the restored values): say here
   // what it did.
@@ -93,6 +97,7 @@ export function BackupSettings() {
     if (!file) return;
     setChosen(undefined);
     setConfirming(undefined);
+    setRefusedNow(undefined);
     setStatus({ kind: 'busy', text: t('backup.reading') });
     let text: string;
     try {
@@ -121,14 +126,28 @@ export function BackupSettings() {
     setConfirming({ clips, issues });
   }
 
-  async function restore(mode: RestoreOptions['mode']) {
+  async function restore(mode: RestoreOptions['mode'], forgetDesk = false) {
     if (!chosen) return;
     const settings = withSettings && hasSettings(chosen.backup);
     setStatus({ kind: 'busy', text: t('backup.restoring') });
     let result: RestoreResult;
     try {
-      result = await restoreBackup(chosen.backup, db, { mode, settings });
+      result = await restoreBackup(chosen.backup, db, {
+        mode,
+        settings,
+        ...(forgetDesk ? { forgetDesk } : {}),
+      });
     } catch (error) {
+      if (error instanceof ReplaceOnSharedDeskError) {
+        // The desk turned on (or left, its records kept) since the confirmation: said as the
+        // greyed button says it, no technical detail; the confirmation goes, and the keyboard
+        // to what remains to do (see RestorePanel).
+        const why = error.reason === 'on' ? 'backup.replaceShared' : 'backup.replaceLeftMeanwhile';
+        setConfirming(undefined);
+        setRefusedNow({ reason: error.reason });
+        setStatus({ kind: 'error', text: `${t(why)} ${t('backup.unchanged')}` });
+        return;
+      }
       setStatus({ kind: 'error', ...wordFailure(t('backup.failed'), error) });
       return;
     }
@@ -205,7 +224,8 @@ export function BackupSettings() {
           confirming={confirming}
           onMerge={() => void restore('merge')}
           onAskReplace={() => void askReplace()}
-          onReplace={() => void restore('replace')}
+          onReplace={(forgetDesk) => void restore('replace', forgetDesk)}
+          refusedNow={refusedNow}
           onSaveFirst={() => void onDownload()}
           onCancel={() => {
             setChosen(undefined);

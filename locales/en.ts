@@ -398,8 +398,10 @@ export const en: Messages = {
   'backup.replaceDo': 'Yes, replace everything',
   'backup.replaceShared':
     'On the shared desk, replacing everything would trash or rewrite drafts of the whole team: use “Merge”, which keeps the most recent version of each.',
-  'backup.replaceKept':
-    'This browser keeps what it needs to rejoin the shared desk: on your return, replacing everything would trash or rewrite drafts of the whole team. Use “Merge”, which keeps the most recent version of each.',
+  'backup.replaceLeavesDesk':
+    'You left the shared desk: replacing everything also makes this browser forget what it knew of it, and turning it on again joins it as a new browser would. Nothing you delete here will be trashed there; what the backup lacks will come back from it; a draft or issue the desk changed since will not be written over: you will choose which version to keep.',
+  'backup.replaceLeftMeanwhile':
+    'Meanwhile, this browser left the shared desk: read again what “Replace everything…” will now do.',
   'backup.saveFirst': 'Back up this browser first',
   'backup.restoring': 'Restoring…',
   'backup.merged':

@@ -414,8 +414,10 @@ export const fr = {
   'backup.replaceDo': 'Oui, tout remplacer',
   'backup.replaceShared':
     'Sur la rédaction partagée, tout remplacer mettrait à la corbeille ou réécrirait des brouillons de toute l’équipe : utilisez « Fusionner », qui garde la version la plus récente de chacun.',
-  'backup.replaceKept':
-    'Ce navigateur garde de quoi reprendre la rédaction partagée : à votre retour, tout remplacer mettrait à la corbeille ou réécrirait des brouillons de toute l’équipe. Utilisez « Fusionner », qui garde la version la plus récente de chacun.',
+  'backup.replaceLeavesDesk':
+    'Vous avez quitté la rédaction partagée : tout remplacer fait aussi oublier à ce navigateur ce qu’il en savait, et la réactiver la rejoindra comme depuis un nouveau navigateur. Rien de ce que vous supprimez ici n’y sera mis à la corbeille ; ce qui manque à la sauvegarde en reviendra ; un brouillon ou un numéro que la rédaction a modifié depuis ne sera pas réécrit : vous choisirez quelle version garder.',
+  'backup.replaceLeftMeanwhile':
+    'Entre-temps, ce navigateur a quitté la rédaction partagée : relisez ce que « Remplacer tout… » fera maintenant.',
   'backup.saveFirst': 'D’abord sauvegarder ce navigateur',
   'backup.restoring': 'Restauration…',
   'backup.merged':

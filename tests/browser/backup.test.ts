@@ -544,7 +544,7 @@ describe('backup and restore in Chromium with the built extension', () => {
     await options.close();
   });
 
-  it('does not offer « Remplacer tout… » on the shared desk, which would trash and rewrite the team’s drafts; « Fusionner » stays and sends nothing', async () => {
+  it('does not offer « Remplacer tout… » on the shared desk, which would trash and rewrite the team’s drafts; « Fusionner » stays and sends nothing; after leaving, it is offered and forgets the desk; turned on meanwhile, the refusal says why', async () => {
     const options = await openOptions();
     // The desk on, as a sync leaves it, with a colleague's draft the backup does not have.
     const colleague = syncedDraft({
@@ -628,8 +628,8 @@ describe('backup and restore in Chromium with the built extension', () => {
         'team: use “Merge”, which keeps the most recent version of each.',
     );
 
-    // Left, the desk's records kept for a rejoin, which would trash and rewrite the same: still
-    // greyed, with that reason.
+    // Left, the desk's records kept for a rejoin: offered, its confirmation saying that this
+    // browser forgets the desk too (its rejoin, a new browser's, then trashes nothing there).
     await writeDatabase(options, {
       syncState: [{ ...SHARED_DESK_STATE, enabled: false }],
       syncRecords: [
@@ -655,17 +655,104 @@ describe('backup and restore in Chromium with the built extension', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(backupText, 'utf8'),
     });
-    await until(() => replaceEn.isDisabled(), Boolean, '“Replace everything…” greyed, desk left');
-    expect(squash(await summary.getByTestId('role-reason').textContent())).toBe(
-      'This browser keeps what it needs to rejoin the shared desk: on your return, replacing ' +
-        'everything would trash or rewrite drafts of the whole team. Use “Merge”, which keeps ' +
-        'the most recent version of each.',
+    await summary.getByTestId('backup-made').waitFor();
+    expect(await replaceEn.isDisabled()).toBe(false);
+    expect(await summary.getByTestId('role-reason').count()).toBe(0);
+    await replaceEn.click();
+    const confirmEn = options.getByTestId('backup-confirm');
+    await until(
+      () => confirmEn.locator('#backup-confirm').textContent(),
+      (text) => squash(text).endsWith('you will choose which version to keep.'),
+      'the confirmation saying the desk is forgotten, in English',
     );
+    expect(squash(await confirmEn.locator('#backup-confirm').textContent())).toContain(
+      'You left the shared desk: replacing everything also makes this browser forget what it ' +
+        'knew of it, and turning it on again joins it as a new browser would. Nothing you ' +
+        'delete here will be trashed there; what the backup lacks will come back from it; a ' +
+        'draft or issue the desk changed since will not be written over: you will choose ' +
+        'which version to keep.',
+    );
+    await confirmEn.getByRole('button', { name: 'Cancel' }).click();
 
     await options.evaluate(async () => {
       const api = (globalThis as unknown as { chrome: ChromeStorage }).chrome;
       await api.storage.sync.set({ uiLocale: 'fr' });
     });
+    await options.reload();
+    await options.getByTestId('backup-settings').waitFor();
+    await chooseFile(options, backupName, backupText);
+    await replace.click();
+    const warning = options.getByTestId('backup-confirm').locator('#backup-confirm');
+    await until(
+      () => options.evaluate(() => document.activeElement?.id ?? ''),
+      (id) => id === 'backup-confirm',
+      'the keyboard on the warning',
+    );
+    expect(squash(await warning.textContent())).toContain(
+      'Vous avez quitté la rédaction partagée : tout remplacer fait aussi oublier à ce ' +
+        'navigateur ce qu’il en savait, et la réactiver la rejoindra comme depuis un nouveau ' +
+        'navigateur. Rien de ce que vous supprimez ici n’y sera mis à la corbeille ; ce qui ' +
+        'manque à la sauvegarde en reviendra ; un brouillon ou un numéro que la rédaction a ' +
+        'modifié depuis ne sera pas réécrit : vous choisirez quelle version garder.',
+    );
+    expect(await axeViolations(options)).toEqual([]);
+    await summary.screenshot({ path: screenshotPath('backup-left-desk.png') });
+    await options.getByRole('button', { name: 'Oui, tout remplacer' }).click();
+    await until(
+      () => status(options).textContent(),
+      (text) => squash(text).startsWith('Tout a été remplacé par la sauvegarde'),
+      'the replace',
+    );
+    const replaced = await readDatabase(options);
+    // The colleague's draft, not in the backup, is gone from here only; the desk is forgotten.
+    expect(replaced.clips.map((c) => c.id)).not.toContain('collegue-1');
+    const desk = await options.evaluate(
+      () =>
+        new Promise<{ records: number; state: unknown }>((resolve, reject) => {
+          const request = indexedDB.open('indiscrets');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const idb = request.result;
+            const tx = idb.transaction(['syncRecords', 'syncState']);
+            const records = tx.objectStore('syncRecords').count();
+            const state = tx.objectStore('syncState').get('desk');
+            tx.oncomplete = () => {
+              idb.close();
+              resolve({ records: records.result, state: state.result });
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    expect(desk.records).toBe(0);
+    expect(desk.state).toMatchObject({ enabled: false, siteUrl: '', username: '', cursors: {} });
+
+    // The desk turned on from another page between the confirmation and the click (written
+    // here behind the panel's back: it has not caught up): the restore refuses, and says why
+    // as the greyed button does, the keyboard on « Fusionner ».
+    await chooseFile(options, backupName, backupText);
+    await replace.click();
+    const yes = options.getByRole('button', { name: 'Oui, tout remplacer' });
+    await yes.waitFor();
+    await writeDatabase(options, { syncState: [SHARED_DESK_STATE] });
+    await yes.click();
+    await until(
+      () => status(options).textContent(),
+      (text) =>
+        squash(text) ===
+        'Sur la rédaction partagée, tout remplacer mettrait à la corbeille ou réécrirait des ' +
+          'brouillons de toute l’équipe : utilisez « Fusionner », qui garde la version la plus ' +
+          'récente de chacun. Rien n’a été modifié.',
+      'the refusal said as the greyed button says it',
+    );
+    expect(await options.getByTestId('failure-detail').count()).toBe(0);
+    await until(
+      () => options.evaluate(() => document.activeElement?.textContent ?? ''),
+      (text) => text === 'Fusionner',
+      'the keyboard on « Fusionner »',
+    );
+    expect(await options.getByTestId('backup-confirm').count()).toBe(0);
+
     await clearTables(options, ['syncState', 'syncRecords', 'outbox']);
     await options.close();
   });

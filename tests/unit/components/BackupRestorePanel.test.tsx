@@ -20,7 +20,11 @@ const backup = (schemaVersion: number): ParsedBackup => ({
   settings: {},
 });
 
-function panel(schemaVersion: number, confirming?: { clips: number; issues: number }) {
+function panel(
+  schemaVersion: number,
+  confirming?: { clips: number; issues: number },
+  onReplace: (forgetDesk: boolean) => void = () => {},
+) {
   const noop = () => {};
   render(
     <RestorePanel
@@ -31,7 +35,7 @@ function panel(schemaVersion: number, confirming?: { clips: number; issues: numb
       onWithSettings={noop}
       onMerge={noop}
       onAskReplace={noop}
-      onReplace={noop}
+      onReplace={onReplace}
       onSaveFirst={noop}
       onCancel={noop}
       onKeep={noop}
@@ -87,7 +91,38 @@ describe('the restore panel', () => {
     );
   });
 
-  it('greys it too with the desk off while this browser keeps its records for a rejoin', async () => {
+  it('offers it after leaving the desk, its records kept, with a confirmation that says this browser forgets the desk too', async () => {
+    await db.syncState.put({ ...SYNC_OFF, siteUrl: 'https://redaction.test', username: 'redac' });
+    await db.syncRecords.put({
+      key: 'draft:d1',
+      kind: 'draft',
+      recordId: 'd1',
+      remoteId: 7,
+      version: 2,
+      modifiedGmt: '2027-03-10T08:00:00',
+      base: {},
+    });
+    const replaced: boolean[] = [];
+    panel(db.verno, { clips: 8, issues: 1 }, (forgetDesk) => replaced.push(forgetDesk));
+
+    const confirm = screen.getByTestId('backup-confirm');
+    await waitFor(() => expect(confirm.textContent).toContain('Vous avez quitté'));
+    // The warning the keyboard goes to says it, after what is lost (spaces as read aloud).
+    const warning = document.getElementById('backup-confirm')!;
+    expect(warning.textContent!.replace(/[\u00a0\u202f]/g, ' ')).toBe(
+      'Ce navigateur a 8 brouillons et 1 numéro. Tout remplacer les supprime, puis écrit ' +
+        'ceux de la sauvegarde à leur place : ce qui n’est que dans ce navigateur sera perdu. ' +
+        'Vous avez quitté la rédaction partagée : tout remplacer fait aussi oublier à ce ' +
+        'navigateur ce qu’il en savait, et la réactiver la rejoindra comme depuis un nouveau ' +
+        'navigateur. Rien de ce que vous supprimez ici n’y sera mis à la corbeille ; ce qui ' +
+        'manque à la sauvegarde en reviendra ; un brouillon ou un numéro que la rédaction a ' +
+        'modifié depuis ne sera pas réécrit : vous choisirez quelle version garder.',
+    );
+    screen.getByRole('button', { name: 'Oui, tout remplacer' }).click();
+    expect(replaced).toEqual([true]);
+  });
+
+  it('offers « Remplacer tout… » after leaving, not greyed; a browser that kept nothing is not told of the desk', async () => {
     await db.syncState.put({ ...SYNC_OFF });
     await db.syncRecords.put({
       key: 'draft:d1',
@@ -99,14 +134,17 @@ describe('the restore panel', () => {
       base: {},
     });
     panel(db.verno);
-
     const replace = screen.getByRole('button', { name: 'Remplacer tout…' }) as HTMLButtonElement;
-    await waitFor(() => expect(replace.disabled).toBe(true));
-    expect(screen.getByTestId('role-reason').textContent).toBe(
-      'Ce navigateur garde de quoi reprendre la rédaction partagée\u00a0: à votre retour, tout ' +
-        'remplacer mettrait à la corbeille ou réécrirait des brouillons de toute l’équipe. ' +
-        'Utilisez «\u00a0Fusionner\u00a0», qui garde la version la plus récente de chacun.',
-    );
+    expect(replace.disabled).toBe(false);
+    expect(screen.queryByTestId('role-reason')).toBeNull();
+    cleanup();
+
+    await db.syncRecords.clear();
+    const replaced: boolean[] = [];
+    panel(db.verno, { clips: 8, issues: 1 }, (forgetDesk) => replaced.push(forgetDesk));
+    expect(screen.getByTestId('backup-confirm').textContent).not.toContain('rédaction partagée');
+    screen.getByRole('button', { name: 'Oui, tout remplacer' }).click();
+    expect(replaced).toEqual([false]);
   });
 
   it('takes the confirmation away when the shared desk is turned on meanwhile', async () => {
