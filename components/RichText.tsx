@@ -18,6 +18,7 @@ import {
   listMarker,
   type ListKind,
   moveWords,
+  typedFrench,
   overWholeQuotes,
   selectedWords,
   spansBlocks,
@@ -761,7 +762,8 @@ export function RichText({
 
   const emit = () => {
     if (!ref.current) return;
-    const html = cleanItemHtml(ref.current.innerHTML);
+    // The no-break spaces typed for French typography kept (see typeFrench).
+    const html = cleanItemHtml(ref.current.innerHTML, document, { typed: true });
     emitted.current = html;
     onChange(html);
   };
@@ -781,9 +783,32 @@ export function RichText({
   const onInput = (event: Event) => {
     const el = ref.current;
     if (!el || editing.current) return;
-    const { inputType = '', data = null } = event as InputEvent;
+    const { inputType = '', data = null, isComposing = false } = event as InputEvent;
     history.current?.record(textState(el), { type: inputType, data, at: event.timeStamp });
     emit();
+    if (inputType === 'insertText' && data && !isComposing) typeFrench();
+  };
+
+  /**
+   * French typography on the keystroke just typed, as a word processor does it (see typedFrench
+   * and export/typing.ts: the exports' rules): a step of its own after the typing's, so that
+   * Ctrl+Z right after gives back what was typed, as Word's autocorrect. Only typing: a paste,
+   * a drop or a quote inserted go in as they come (the exports typeset them).
+   */
+  const typeFrench = () => {
+    const el = ref.current;
+    const selection = window.getSelection();
+    if (!el || !selection?.rangeCount || !selection.isCollapsed) return;
+    const caret = selection.getRangeAt(0).cloneRange();
+    if (!el.contains(caret.startContainer)) return;
+    // Worked out before the step: none is made when nothing changes.
+    if (!typedFrench(caret, el, lang, false)) return;
+    asStep(() => {
+      const typed = typedFrench(selection.getRangeAt(0).cloneRange(), el, lang);
+      if (!typed) return;
+      selection.removeAllRanges();
+      selection.addRange(typed);
+    });
   };
 
   /** Runs `edit`, the editor's own (a quote, a link, a paste…), as one undo step, and sends it. */

@@ -3,6 +3,8 @@
  * where a restore finds the same rules for an item's text).
  */
 import { decodeEntities } from '../storage/derive';
+import { typedTypography } from '../export/typing';
+import { isFrench } from '../lib/lang';
 
 export { cleanItemHtml, cleanPastedHtml } from '../storage/item-html';
 
@@ -867,4 +869,72 @@ export function startList(caret: Range, root: Element, kind: ListKind): Range {
   const renamed = new Map<Node, Node>();
   listParagraphs([block], kind, renamed);
   return edgeOf(renamed.get(block)!);
+}
+
+/**
+ * The exports' French typography on the keystroke just typed before the collapsed `caret`, in
+ * the editor `root` whose text is in `textLang` (see export/typing.ts): a plain space before
+ * `?!;` made narrow no-break, one before `:` and inside « » no-break, an apostrophe `’`. Only
+ * where the words at the caret are French (not in a quote marked in another language, nor in a
+ * text written in English). Returns the caret, after the keystroke, once changed; null when
+ * nothing changes. With `apply` false, nothing is changed: whether something would be.
+ */
+export function typedFrench(
+  caret: Range,
+  root: Node,
+  textLang: string,
+  apply = true,
+): Range | null {
+  if (!caret.collapsed || !isFrench(languageAt(caret, root, textLang))) return null;
+  const block = blockAt(caret.startContainer, root);
+  if (!block) return null;
+  // The text of the block up to the caret, a line break as one; where each character is.
+  let before = '';
+  const at: Array<[Text, number]> = [];
+  const doc = root.ownerDocument!;
+  const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (caret.comparePoint(node, 0) > 0) break;
+    if (node.nodeName === 'BR') {
+      before += '\n';
+      at.push([node as unknown as Text, -1]);
+    } else if (node.nodeType === Node.TEXT_NODE) {
+      const text = node as Text;
+      const end = text === caret.startContainer ? caret.startOffset : text.length;
+      before += text.data.slice(0, end);
+      for (let i = 0; i < end; i++) at.push([text, i]);
+    }
+  }
+  // The line the caret is on: nothing crosses a line break.
+  const line = before.lastIndexOf('\n') + 1;
+  const change = typedTypography(before.slice(line));
+  if (!change) return null;
+  if (!apply) return caret;
+  const from = line + change.from;
+  const tail = before.slice(from);
+  // The keystroke, last: where the caret goes back after it.
+  const [lastText, lastOffset] = at[at.length - 1]!;
+  const caretText = lastText;
+  let caretOffset = lastOffset + 1;
+  // Character by character: one put in (a space inside guillemets) goes before the one it meets.
+  let j = 0;
+  for (let i = 0; i < change.text.length; i++) {
+    const now = change.text[i]!;
+    const [text, offset] = at[from + j]!;
+    if (now === tail[j]) {
+      j++;
+    } else if (change.text.length - i > tail.length - j) {
+      text.insertData(offset, now);
+      if (text === caretText) caretOffset++;
+      for (let k = from + j; k < at.length; k++) {
+        if (at[k]![0] === text) at[k] = [text, at[k]![1] + 1];
+      }
+    } else {
+      text.replaceData(offset, 1, now);
+      j++;
+    }
+  }
+  const after = doc.createRange();
+  after.setStart(caretText, caretOffset);
+  return after;
 }

@@ -15,7 +15,9 @@ const ALLOWED_ATTRIBUTES = ['href', 'lang'];
  * Cleans HTML typed or pasted into an item to the house allow-list: bold and italic become
  * `<strong>`/`<em>` wherever the reader saw them, headings and divs become paragraphs, links keep
  * only an http(s)/mailto href, everything else (spans without a language included) is reduced to
- * its text; no-break spaces become spaces. A span keeps a valid language tag (a quote from a
+ * its text; no-break spaces become spaces (but, with `typed`, for the editor's own typing, those
+ * French typography put as it was typed: before `:`, `;`, `!`, `?`, `»` and after `«`, see
+ * export/typing.ts). A span keeps a valid language tag (a quote from a
  * page in another language, which the exports' French typography leaves as written). Lists stay lists one level deep, each entry inline text (see
  * `flattenLists` in lib/purify.ts): what the exports read as a list.
  *
@@ -26,15 +28,19 @@ const ALLOWED_ATTRIBUTES = ['href', 'lang'];
  * page's content security policy refuse each one, and log the refusal, even in a template's
  * inert document; the styles are read under another name ({@link disarmStyles}).
  */
-export function cleanItemHtml(html: string, doc: Document = document): string {
-  return cleanItem(html, doc, false);
+export function cleanItemHtml(
+  html: string,
+  doc: Document = document,
+  { typed = false }: { typed?: boolean } = {},
+): string {
+  return cleanItem(html, doc, false, typed);
 }
 
 /**
  * {@link cleanItemHtml}; with `otherLanguages`, a language said on another element than a span
  * (a paragraph, a bold run) is said on a span instead (see {@link languagesOnSpans}).
  */
-function cleanItem(html: string, doc: Document, otherLanguages: boolean): string {
+function cleanItem(html: string, doc: Document, otherLanguages: boolean, typed = false): string {
   const template = doc.createElement('template');
   template.innerHTML = disarmStyles(html);
   const root = template.content;
@@ -72,8 +78,11 @@ function cleanItem(html: string, doc: Document, otherLanguages: boolean): string
   dropBreaksBesideParagraphs(clean);
   // Browsers type a space at the end of a line as a no-break space (to keep it visible) and
   // leave `&nbsp;` behind; spacing is the export's typography's job, so the text keeps spaces.
+  // Typed in the editor, those of French typography stay: before `:` or `»`, after `«` (see
+  // export/typing.ts), where the editor shows them again once left.
+  const space = typed ? /(?<!«)\u00a0(?![:;!?»])/g : /\u00a0/g;
   for (const text of textNodes(clean, doc)) {
-    if (text.data.includes('\u00a0')) text.data = text.data.replace(/\u00a0/g, ' ');
+    if (text.data.includes('\u00a0')) text.data = text.data.replace(space, ' ');
   }
   const out = doc.createElement('div');
   out.appendChild(clean);

@@ -81,6 +81,26 @@ describe('writing an item in Chromium with the built extension', () => {
     return area.innerHTML();
   }
 
+  /** Sets the house style's export language (Options › the exports' language) to `locale`. */
+  async function exportsIn(page: Page, locale: 'fr' | 'en') {
+    await page.evaluate(async (wanted) => {
+      const sync = (
+        globalThis as unknown as {
+          chrome: {
+            storage: {
+              sync: {
+                get(key: string): Promise<Record<string, object | undefined>>;
+                set(items: object): Promise<void>;
+              };
+            };
+          };
+        }
+      ).chrome.storage.sync;
+      const { houseStyle } = await sync.get('houseStyle');
+      await sync.set({ houseStyle: { ...(houseStyle ?? {}), locale: wanted } });
+    }, locale);
+  }
+
   /** The drafts' bodies as stored in the database, by id. */
   async function storedBodies(page: Page): Promise<Map<string, string>> {
     const { clips } = await readDatabase<{
@@ -552,20 +572,99 @@ describe('writing an item in Chromium with the built extension', () => {
     // Each keystroke changes the page elsewhere (the save state, the count), which ended
     // Chromium's own undo step at each character.
     await popup.keyboard.type(" Une phrase tapée d'un trait.");
-    await saved("<p>Début. Une phrase tapée d'un trait.</p>");
+    await saved('<p>Début. Une phrase tapée d’un trait.</p>');
     await popup.keyboard.press('Control+Z');
-    await saved("<p>Début. Une phrase tapée d'un </p>");
+    await saved('<p>Début. Une phrase tapée d’un </p>');
+    await popup.keyboard.press('Control+Z');
+    await saved('<p>Début. Une phrase tapée d’</p>');
+    // The apostrophe made ’ as it was typed is a step of its own (see the test below).
+    await popup.keyboard.press('Control+Z');
+    await saved("<p>Début. Une phrase tapée d'</p>");
     await popup.keyboard.press('Control+Z');
     await saved('<p>Début. Une phrase tapée </p>');
-    await popup.keyboard.press('Control+Y');
-    await popup.keyboard.press('Control+Y');
-    await saved("<p>Début. Une phrase tapée d'un trait.</p>");
+    for (let step = 0; step < 4; step++) await popup.keyboard.press('Control+Y');
+    await saved('<p>Début. Une phrase tapée d’un trait.</p>');
     // Taken back again, the typing goes on where the word taken back was.
     await popup.keyboard.press('Control+Z');
     await popup.keyboard.type('coup.');
-    const after = "<p>Début. Une phrase tapée d'un coup.</p>";
+    const after = '<p>Début. Une phrase tapée d’un coup.</p>';
     await saved(after);
     expect(await storedBody(popup, area)).toBe(after);
+    await popup.close();
+  });
+
+  it('typesets French as it is typed — no-break spaces before ? ! ; : and inside « », ’ — and Ctrl+Z right after gives back what was typed', async () => {
+    const popup = await openPopup();
+    const { draft, area } = await openLemondeGiven(popup, { body: '<p>Début.</p>' });
+    const saved = (html: string) => savedBody(popup, draft.id, (body) => body === html);
+    await area.click();
+    await select(area, 'Début.');
+    await popup.keyboard.press('End');
+
+    await popup.keyboard.type(" Le ministre part ? Il a dit : « oui » ; c'est l'heure !");
+    const typeset =
+      '<p>Début. Le ministre part\u202f? Il a dit&nbsp;: «&nbsp;oui&nbsp;»\u202f; c’est l’heure\u202f!</p>';
+    await saved(typeset);
+    // Shown so in the editor: the « ? » cannot start a line alone.
+    expect(await area.innerHTML()).toBe(typeset);
+
+    // Right after the change, Ctrl+Z gives back the space typed (one step), Ctrl+Y the change.
+    await popup.keyboard.type(' Vraiment ?');
+    const changed = typeset.replace('</p>', ' Vraiment\u202f?</p>');
+    await saved(changed);
+    await popup.keyboard.press('Control+Z');
+    const asTyped = await savedBody(popup, draft.id, (body) =>
+      /Vraiment(?: |&nbsp;)\?<\/p>$/.test(body),
+    );
+    expect(asTyped.replace(/Vraiment.*$/, '')).toBe(typeset.replace('</p>', ' '));
+    await popup.keyboard.press('Control+Y');
+    await saved(changed);
+    // Taken back, it stays as typed while the typing goes on; the next word's sign is typeset.
+    await popup.keyboard.press('Control+Z');
+    await popup.keyboard.type(" Oui l'heure");
+    await savedBody(popup, draft.id, (body) =>
+      /Vraiment(?: |&nbsp;)\? Oui l’heure<\/p>$/.test(body),
+    );
+    // Kept once the editor is left (stored so, drawn again from the store).
+    expect(await storedBody(popup, area)).toMatch(/Vraiment(?: |&nbsp;)\? Oui l’heure<\/p>$/);
+    expect(await area.innerHTML()).toContain(typeset.replace('</p>', ''));
+    await popup.close();
+  });
+
+  it('leaves a URL typed and a paste as they are, and an English text as typed', async () => {
+    const popup = await openPopup();
+    const { draft, area } = await openLemondeGiven(popup, { body: '<p>Début.</p>' });
+    await area.click();
+    await select(area, 'Début.');
+    await popup.keyboard.press('End');
+    await popup.keyboard.type(" Voir https://example.fr/l'index.php?id=1 et");
+    // Plain text pasted over « et », as Ctrl+Maj+V pastes it.
+    await pasteAt(area, 'et', '', 'et part ? Il dit : « oui » !');
+    const body = await savedBody(popup, draft.id, (html) => html.includes('!'));
+    expect(body).toBe(
+      "<p>Début. Voir https://example.fr/l'index.php?id=1 et part ? Il dit : « oui » !</p>",
+    );
+
+    // Exports in English (the house style's language): the text is English, typed as it is.
+    await exportsIn(popup, 'en');
+    try {
+      const english = await openLemondeGiven(popup, { body: '<p>Start.</p>' });
+      await until(
+        () => english.area.getAttribute('lang'),
+        (lang) => lang === 'en',
+        'the text said English',
+      );
+      await english.area.click();
+      await select(english.area, 'Start.');
+      await popup.keyboard.press('End');
+      await popup.keyboard.type(" The minister's off ! Why : « no » ?");
+      await savedBody(popup, english.draft.id, (html) => html.endsWith('?</p>'));
+      expect(await storedBody(popup, english.area)).toMatch(
+        /^<p>Start\. The minister's off ! Why : « no »(?: |&nbsp;)\?<\/p>$/,
+      );
+    } finally {
+      await exportsIn(popup, 'fr');
+    }
     await popup.close();
   });
 

@@ -179,6 +179,34 @@ describe('bold, italic and paste from the keyboard in the item editor, in Firefo
     await popup.close();
   });
 
+  it('typesets French as it is typed, and Ctrl+Z right after gives back what was typed', async () => {
+    const writer = await session.openExtensionPage('popup.html');
+    const draft = (await read(writer))[0]!;
+    const start = '<p>Début.</p>';
+    await writeDatabase(writer as unknown as ArgumentPage, { clips: [{ ...draft, body: start }] });
+    await writer.close();
+    const { popup, saved } = await openDraft(draft, start);
+    await selectInEditor(popup, 'Début.', 'end');
+
+    await popup.keyboard.type(" Le ministre part ? Il a dit : « oui » ; c'est l'heure !");
+    const typeset =
+      '<p>Début. Le ministre part\u202f? Il a dit&nbsp;: «&nbsp;oui&nbsp;»\u202f; c’est l’heure\u202f!</p>';
+    await saved(typeset, 'the text typeset as typed');
+    await popup.keyboard.type(' Vraiment ?');
+    const changed = typeset.replace('</p>', ' Vraiment\u202f?</p>');
+    await saved(changed, 'the last sign typeset');
+    await chord(popup, ['Control', 'z']);
+    const stored = async () => (await read(popup)).find((clip) => clip.id === draft.id)!.body;
+    await until(
+      stored,
+      (body) => body.replace(/Vraiment(?: |&nbsp;)\?<\/p>$/, '') === typeset.replace('</p>', ' '),
+      'the space typed given back by Ctrl+Z',
+    );
+    await chord(popup, ['Control', 'Shift', 'z']);
+    await saved(changed, 'the change again');
+    await popup.close();
+  });
+
   it('logged no error from any extension page or the background', () => {
     expectNoExtensionErrors(session);
   });

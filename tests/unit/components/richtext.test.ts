@@ -14,6 +14,7 @@ import {
   selectedWords,
   spansBlocks,
   splitBlockAt,
+  typedFrench,
 } from '../../../components/richtext';
 import { cleanPastedHtml } from '../../../storage/item-html';
 import { sanitizeBlocks } from '../../../export/sanitize';
@@ -962,5 +963,70 @@ describe('spansBlocks', () => {
     expect(spansBlocks(range, root)).toBe(false);
     range.setEnd(root.querySelector('li')!.firstChild!, 1);
     expect(spansBlocks(range, root)).toBe(true);
+  });
+});
+
+describe('typedFrench', () => {
+  /** `html` after the keystroke typed before `[]`, the caret `|` after it; as it was if none. */
+  const typedIn = (html: string, lang = 'fr') =>
+    editedAcross(html, (caret, root) => typedFrench(caret, root, lang) ?? caret);
+
+  it('makes the space typed before ? ! ; narrow no-break, before : no-break, the caret kept after the sign', () => {
+    expect(typedIn('<p>Le ministre part ?[]</p>')).toBe('<p>Le ministre part\u202f?|</p>');
+    expect(typedIn('<p>Il a dit :[] oui</p>')).toBe('<p>Il a dit&nbsp;:| oui</p>');
+    // Through the bold the word before it is in, and on the line the caret is on.
+    expect(typedIn('<p>Un <strong>vote</strong> !<br>Non ![]</p>')).toBe(
+      '<p>Un <strong>vote</strong> !<br>Non\u202f!|</p>',
+    );
+    expect(typedIn('<p>Il a dit <a href="https://a.fr">ceci</a> ;[]</p>')).toBe(
+      '<p>Il a dit <a href="https://a.fr">ceci</a>\u202f;|</p>',
+    );
+  });
+
+  it('puts a no-break space inside « », and makes an apostrophe ’', () => {
+    expect(typedIn('<p>Il a dit « o[]</p>')).toBe('<p>Il a dit «&nbsp;o|</p>');
+    expect(typedIn('<p>Il a dit «o[]</p>')).toBe('<p>Il a dit «&nbsp;o|</p>');
+    expect(typedIn('<p>«\u00a0<em>oui</em>»[]</p>')).toBe('<p>«&nbsp;<em>oui</em>&nbsp;»|</p>');
+    expect(typedIn("<p>Le ministre d'[]</p>")).toBe('<p>Le ministre d’|</p>');
+  });
+
+  it('leaves a URL, a quote in another language and an English text as typed', () => {
+    expect(typedIn("<p>Voir https://example.fr/l'[]</p>")).toBe(
+      "<p>Voir https://example.fr/l'|</p>",
+    );
+    expect(typedIn('<p>« <span lang="en">Why it matters :[]</span></p>')).toBe(
+      '<p>« <span lang="en">Why it matters :|</span></p>',
+    );
+    expect(typedIn("<p>The minister's ?[]</p>", 'en')).toBe("<p>The minister's ?|</p>");
+    // French words marked so in an English text are typeset.
+    expect(typedIn('<p>He said <span lang="fr">quoi ?[]</span></p>', 'en')).toBe(
+      '<p>He said <span lang="fr">quoi\u202f?|</span></p>',
+    );
+  });
+
+  it('changes nothing when only asked whether it would', () => {
+    const root = document.createElement('div');
+    root.innerHTML = '<p>part ?</p>';
+    const caret = document.createRange();
+    caret.setStart(root.firstChild!.firstChild!, 6);
+    expect(typedFrench(caret, root, 'fr', false)).not.toBeNull();
+    expect(root.innerHTML).toBe('<p>part ?</p>');
+  });
+});
+
+describe('cleanItemHtml and the no-break spaces of French typography', () => {
+  const typed = '<p>Il a dit\u00a0: «\u00a0oui\u00a0» ; quoi\u202f?\u00a0Non.\u00a0</p>';
+
+  it('keeps those typed before : ; ! ? » and after «, and makes the others plain spaces', () => {
+    expect(cleanItemHtml(typed, document, { typed: true })).toBe(
+      '<p>Il a dit&nbsp;: «&nbsp;oui&nbsp;» ; quoi\u202f? Non. </p>',
+    );
+  });
+
+  it('keeps none in a paste or any text from elsewhere, which the exports typeset', () => {
+    expect(cleanItemHtml(typed)).toBe('<p>Il a dit : « oui » ; quoi\u202f? Non. </p>');
+    expect(cleanPastedHtml('<p>Il a dit\u00a0: «\u00a0oui\u00a0»</p>', 'fr')).toBe(
+      '<p>Il a dit : « oui »</p>',
+    );
   });
 });
