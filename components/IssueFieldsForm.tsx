@@ -171,6 +171,7 @@ export function IssueFieldsForm({ workspace, open, onSelectIssue }: Props) {
               rows={2}
               value={fields.intro}
               onChange={(intro) => setFields({ ...fields, intro })}
+              lang={(style ?? DEFAULT_HOUSE_STYLE).locale}
             />
           </label>
         </fieldset>

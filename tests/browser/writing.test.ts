@@ -631,6 +631,33 @@ describe('writing an item in Chromium with the built extension', () => {
     await popup.close();
   });
 
+  it('typesets an issue’s chapô as it is typed too, Ctrl+Z right after giving back what was typed', async () => {
+    const popup = await openPopup();
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+    await popup.getByText('Titre, date, chapô et longueur visée').click();
+    const intro = popup.getByRole('textbox', { name: 'Chapô (facultatif)' });
+    await intro.click();
+    const stored = async () =>
+      (
+        await readDatabase<{
+          clips: Array<{ id: string }>;
+          issues: Array<{ id: string; intro?: string }>;
+        }>(popup)
+      ).issues[0]?.intro ?? '';
+    await popup.keyboard.type("Cette semaine : l'été ?");
+    const typeset = 'Cette semaine\u00a0: l’été\u202f?';
+    await until(stored, (text) => text === typeset, 'the chapô typeset as typed');
+    expect(await intro.inputValue()).toBe(typeset);
+    await popup.keyboard.press('Control+Z');
+    await until(
+      () => intro.inputValue(),
+      (text) => text === 'Cette semaine\u00a0: l’été ?',
+      'the space typed before « ? » given back by Ctrl+Z',
+    );
+    await until(stored, (text) => text === 'Cette semaine\u00a0: l’été ?', 'the chapô stored so');
+    await popup.close();
+  });
+
   it('leaves a URL typed and a paste as they are, and an English text as typed', async () => {
     const popup = await openPopup();
     const { draft, area } = await openLemondeGiven(popup, { body: '<p>Début.</p>' });

@@ -8,7 +8,14 @@ import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { until } from '../browser/harness';
 import { readDatabase } from '../browser/database';
-import { clickButton, fieldSelector, inFirefox, typeInto, type FirefoxSession } from './harness';
+import {
+  chord,
+  clickButton,
+  fieldSelector,
+  inFirefox,
+  typeInto,
+  type FirefoxSession,
+} from './harness';
 
 /** The stored issues' length budgets. */
 async function budgets(page: Page): Promise<Array<number | undefined>> {
@@ -75,5 +82,28 @@ describe('the issue’s fields in Firefox (MV2)', () => {
       'the corrected budget stored',
     );
     expect(await desk.$eval(budget, (field) => field.getAttribute('aria-invalid'))).toBe('false');
+  });
+  it('typesets the chapô as it is typed, Ctrl+Z right after giving back what was typed', async () => {
+    const desk = await session.openExtensionPage('desk.html');
+    await desk.waitForSelector('details.issue__fields summary');
+    await desk.click('details.issue__fields summary');
+    const intro = await fieldSelector(desk, 'Chapô (facultatif)');
+    const stored = async () =>
+      (
+        await readDatabase<{
+          clips: Array<{ id: string }>;
+          issues: Array<{ id: string; intro?: string }>;
+        }>(desk)
+      ).issues[0]?.intro ?? '';
+    const shown = () => desk.$eval(intro, (field) => (field as HTMLTextAreaElement).value);
+
+    await typeInto(desk, intro, "Cette semaine : l'été ?");
+    const typeset = 'Cette semaine\u00a0: l’été\u202f?';
+    await until(stored, (text) => text === typeset, 'the chapô typeset as typed');
+    expect(await shown()).toBe(typeset);
+    await chord(desk, ['Control', 'z']);
+    await until(shown, (text) => text === 'Cette semaine\u00a0: l’été ?', 'the space given back');
+    await until(stored, (text) => text === 'Cette semaine\u00a0: l’été ?', 'the chapô stored so');
+    await desk.close();
   });
 });

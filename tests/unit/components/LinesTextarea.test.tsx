@@ -61,3 +61,42 @@ describe('LinesTextarea', () => {
     expect(field.selectionStart).toBe(7);
   });
 });
+
+describe('LinesTextarea in French', () => {
+  /** Types `key` at the end of `field`, as the browser does: the text, then its `input`. */
+  function type(field: HTMLTextAreaElement, key: string) {
+    field.setRangeText(key, field.selectionStart, field.selectionEnd, 'end');
+    field.dispatchEvent(
+      new InputEvent('input', { inputType: 'insertText', data: key, bubbles: true }),
+    );
+  }
+
+  it('typesets the keystroke as the item’s text does, on the line typed, and sends that', () => {
+    const onChange = vi.fn();
+    const { container } = render(
+      <LinesTextarea value={'Un.\nLe ministre'} onChange={onChange} lang="fr" />,
+    );
+    const field = container.querySelector('textarea')!;
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+    for (const key of [' ', 'p', 'a', 'r', 't', ' ', '?']) type(field, key);
+    expect(field.value).toBe('Un.\nLe ministre part\u202f?');
+    expect(onChange).toHaveBeenLastCalledWith('Un.\nLe ministre part\u202f?');
+    expect(field.selectionStart).toBe(field.value.length);
+    type(field, ' ');
+    type(field, "l'");
+    expect(field.value).toBe('Un.\nLe ministre part\u202f? l’');
+  });
+
+  it('leaves an English text, or one with no language, as typed', () => {
+    for (const lang of ['en', undefined]) {
+      const { container } = render(<LinesTextarea value="Why" onChange={vi.fn()} lang={lang} />);
+      const field = container.querySelector('textarea')!;
+      field.setSelectionRange(3, 3);
+      type(field, ' ');
+      type(field, '?');
+      expect(field.value).toBe('Why ?');
+      cleanup();
+    }
+  });
+});
