@@ -1,17 +1,12 @@
 // @vitest-environment jsdom
 // (A restore cleans the backup's rich text, which takes a DOM, as in the options page.)
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SyncEngine } from '../../services/sync';
 import { BACKUP_FORMAT, BACKUP_VERSION, type ParsedBackup } from '../../storage/backup-format';
 import { ReplaceOnSharedDeskError, restoreBackup } from '../../storage/backup-restore';
-import { saveDraft } from '../../storage/draft-records';
-import { IndiscretsDB } from '../../storage/db';
 import { updateDraft } from '../../storage/drafts';
 import { SYNC_OFF } from '../../storage/sync-state';
-import type { DeskSettings } from '../../wordpress/desk-client';
-import { php, site } from './helpers';
+import { type Desk, newsroom, serverRecord, url } from './desks';
 
 /**
  * « Remplacer tout… » after leaving the shared desk, against the real WordPress: G leaves, puts
@@ -22,111 +17,38 @@ import { php, site } from './helpers';
  * ends with the desk's drafts.
  */
 
-class Desk {
-  readonly db = new IndiscretsDB(`wp-backup-rejoin-${crypto.randomUUID()}`);
-  readonly engine: SyncEngine;
-  /** Every request this browser sent that writes (method and route), in order. */
-  writes: string[] = [];
-  constructor(readonly settings: DeskSettings) {
-    this.engine = new SyncEngine({
-      db: this.db,
-      settings: async () => this.settings,
-      fetch: async (input, init) => {
-        if (init.method && init.method !== 'GET') {
-          this.writes.push(`${init.method} ${new URL(input).searchParams.get('rest_route')}`);
-        }
-        return fetch(input, init);
-      },
-    });
-  }
-  async join() {
-    await this.engine.enable();
-    await this.engine.whenIdle();
-    const status = await this.engine.status();
-    expect(status).toMatchObject({ enabled: true, firstSyncDone: true });
-    expect(status.lastError).toBeUndefined();
-    return status;
-  }
-  async sync() {
-    const status = await this.engine.run();
-    expect(status.lastError).toBeUndefined();
-    return status;
-  }
-  async clip(url: string, title: string) {
-    const { clip } = await saveDraft(
-      {
-        metadata: { url, title, siteName: 'Exemple', lang: 'fr' },
-        selection: { text: '« Je ne savais pas »', html: '<p>« Je ne savais pas »</p>' },
-      } as never,
-      this.db,
-    );
-    return clip;
-  }
-  /** A backup of this browser's drafts and issues, as the options page would read it back. */
-  async backup(): Promise<ParsedBackup> {
-    return {
-      format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
-      exportedAt: new Date().toISOString(),
-      schemaVersion: this.db.verno,
-      clips: await this.db.clips.toArray(),
-      issues: await this.db.issues.toArray(),
-      settings: {},
-    } as ParsedBackup;
-  }
-  async close() {
-    this.db.close();
-    await Dexie.delete(this.db.name);
-  }
+/** A backup of `desk`'s drafts and issues, as the options page would read it back. */
+async function backupOf(desk: Desk): Promise<ParsedBackup> {
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date().toISOString(),
+    schemaVersion: desk.db.verno,
+    clips: await desk.db.clips.toArray(),
+    issues: await desk.db.issues.toArray(),
+    settings: {},
+  } as ParsedBackup;
 }
 
-/** The server's draft for a local id, read as the administrator would. */
+/** The server's one draft for a local id, read as the administrator would. */
 async function serverDraft(clientId: string) {
-  const out = await php(
-    `$q = get_posts(['post_type' => 'indiscrets_draft', 'post_status' => 'any,trash', 'numberposts' => -1, 'meta_key' => 'clientId', 'meta_value' => '${clientId}']);
-     echo json_encode(array_map(function ($p) { return ['id' => $p->ID, 'status' => $p->post_status, 'content' => $p->post_content, 'modified' => $p->post_modified_gmt]; }, $q));`,
-  );
-  const found = JSON.parse(out.slice(out.indexOf('['))) as {
-    id: number;
-    status: string;
-    content: string;
-    modified: string;
-  }[];
+  const found = await serverRecord('drafts', clientId);
   expect(found).toHaveLength(1);
   return found[0]!;
 }
-
-let serial = 0;
-const url = () => `https://exemple.fr/backup-rejoin-${Date.now()}-${++serial}`;
 
 describe(
   '« Remplacer tout… » after leaving the shared desk, against the real WordPress',
   { timeout: 240_000 },
   () => {
-    const desks: Desk[] = [];
-    let chef: { user: string; appPassword: string };
-    beforeAll(async () => {
-      // A second Editor, so that both desks may edit and trash any draft.
-      const out = await php(`
-      $id = username_exists('chef') ?: wp_insert_user(['user_login' => 'chef', 'user_pass' => wp_generate_password(), 'role' => 'editor', 'display_name' => 'Chef d’édition']);
-      [$password] = WP_Application_Passwords::create_new_application_password($id, ['name' => 'backup-rejoin-test-' . wp_generate_password(6, false)]);
-      echo json_encode(['user' => 'chef', 'appPassword' => $password]);`);
-      chef = JSON.parse(out.slice(out.indexOf('{')));
-    });
-    afterAll(async () => {
-      for (const desk of desks) await desk.close();
-    });
+    // A second Editor, so that both desks may edit and trash any draft.
+    const team = newsroom();
+    beforeAll(() => team.setUp());
+    afterAll(() => team.closeAll());
 
     it('an older backup put back after leaving trashes and rewrites nothing of the team’s at the next join, and G ends with the desk’s drafts', async () => {
-      const wp = site();
-      const editor = wp.newsroom.editor;
-      const g = new Desk({
-        siteUrl: wp.url,
-        username: editor.user,
-        appPassword: editor.appPassword,
-      });
-      const h = new Desk({ siteUrl: wp.url, username: chef.user, appPassword: chef.appPassword });
-      desks.push(g, h);
+      const g = team.as('editor');
+      const h = team.as('chef');
       await g.join();
       await h.join();
       // H's draft, which G receives, and G's own: both in the backup.
@@ -135,7 +57,7 @@ describe(
       await h.sync();
       await g.sync();
       expect(await g.db.clips.get(hers.id)).toBeDefined();
-      const backup = await g.backup();
+      const backup = await backupOf(g);
 
       // After the backup: H rewrites her draft and clips another; G clips one too.
       const newer = `Texte plus récent de H ${Date.now()}`;
@@ -159,16 +81,20 @@ describe(
       await expect(restoreBackup(backup, g.db, { mode: 'replace' })).rejects.toBeInstanceOf(
         ReplaceOnSharedDeskError,
       );
+      // The suite's other files share this WordPress: G has their drafts too, in the backup.
+      const held = await g.db.clips.count();
       const result = await restoreBackup(backup, g.db, { mode: 'replace', forgetDesk: true });
-      expect(result.clips.removed).toBe(4);
-      expect((await g.db.clips.toArray()).map((d) => d.id).sort()).toEqual(
-        [hers.id, mine.id].sort(),
-      );
+      expect(result.clips.removed).toBe(held);
+      const kept = (await g.db.clips.toArray()).map((d) => d.id);
+      expect(kept.sort()).toEqual(backup.clips.map((d) => d.id).sort());
+      expect(kept).toEqual(expect.arrayContaining([hers.id, mine.id]));
+      expect(kept).not.toContain(hersLater.id);
+      expect(kept).not.toContain(mineLater.id);
       expect(await g.db.syncRecords.count()).toBe(0);
       expect(await g.db.syncState.get('desk')).toEqual(SYNC_OFF);
 
       g.writes = [];
-      await g.join();
+      expect((await g.join()).lastError).toBeUndefined();
 
       // Nothing trashed or written over in WordPress: every draft as it was before the join.
       for (const [id, was] of before) {

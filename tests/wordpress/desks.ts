@@ -15,7 +15,10 @@ export class Desk {
   readonly db = new IndiscretsDB(`wp-sync-${crypto.randomUUID()}`);
   engine: SyncEngine;
   offline = false;
+  /** The routes this browser POSTed to (creates, updates, trash), in order. */
   posts: string[] = [];
+  /** Every request this browser sent that writes (method and route: a lock's too), in order. */
+  writes: string[] = [];
   /** Called with each request's address before it goes (to count some, or fail them by throwing). */
   beforeRequest?: (url: URL) => void;
   constructor(readonly settings: DeskSettings) {
@@ -36,7 +39,9 @@ export class Desk {
       fetch: async (input, init) => {
         if (this.offline) throw new TypeError('Failed to fetch');
         this.beforeRequest?.(new URL(input));
-        if (init.method === 'POST') this.posts.push(new URL(input).searchParams.get('rest_route')!);
+        const route = new URL(input).searchParams.get('rest_route')!;
+        if (init.method === 'POST') this.posts.push(route);
+        if (init.method && init.method !== 'GET') this.writes.push(`${init.method} ${route}`);
         return fetch(input, init);
       },
     });
@@ -53,12 +58,12 @@ export class Desk {
     expect(status.lastError).toBeUndefined();
     return status;
   }
-  async clip(url: string) {
+  async clip(url: string, title = 'Le ministre et le yacht') {
     const { clip: draft } = await saveDraft(
       {
         metadata: {
           url,
-          title: 'Le ministre et le yacht',
+          title,
           siteName: 'Exemple',
           byline: 'Jeanne Reporter',
           publishedAt: '2026-03-10T08:00:00.000Z',
@@ -120,7 +125,7 @@ export const url = () => `https://exemple.fr/sync-${Date.now()}-${++serial}`;
 export async function serverRecord(kind: 'drafts' | 'issues', clientId: string) {
   const out = await php(
     `$q = get_posts(['post_type' => 'indiscrets_${kind === 'drafts' ? 'draft' : 'issue'}', 'post_status' => 'any,trash', 'numberposts' => -1, 'meta_key' => 'clientId', 'meta_value' => '${clientId}']);
-     echo json_encode(array_map(function ($p) { return ['id' => $p->ID, 'status' => $p->post_status, 'title' => $p->post_title, 'content' => $p->post_content, 'sortKey' => get_post_meta($p->ID, 'sortKey', true), 'tags' => get_post_meta($p->ID, 'tags', true)]; }, $q));`,
+     echo json_encode(array_map(function ($p) { return ['id' => $p->ID, 'status' => $p->post_status, 'title' => $p->post_title, 'content' => $p->post_content, 'sortKey' => get_post_meta($p->ID, 'sortKey', true), 'tags' => get_post_meta($p->ID, 'tags', true), 'modified' => $p->post_modified_gmt]; }, $q));`,
   );
   return JSON.parse(out.slice(out.indexOf('['))) as {
     id: number;
@@ -129,5 +134,7 @@ export async function serverRecord(kind: 'drafts' | 'issues', clientId: string) 
     content: string;
     sortKey: string;
     tags: string[];
+    /** When WordPress last wrote it (GMT). */
+    modified: string;
   }[];
 }
