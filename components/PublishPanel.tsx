@@ -67,8 +67,9 @@ export function postOutOfDate(
  * Once published, says when the issue has changed since in what the post holds (« Modifié
  * depuis… »): the update is then the next step; private notes, tags or statuses, which the post
  * does not hold, change nothing there.
- * It also says when the post was edited in WordPress itself since (« Modifié dans WordPress
- * depuis votre publication… », with a link to it there), which publishing again would overwrite:
+ * It also says when the post was edited in WordPress itself since (« Article modifié dans
+ * WordPress le … », with a link to it there), which publishing again would overwrite — said
+ * alike whoever published it, this editor or a colleague (the line above names who):
  * the background reads the post (its `modified_gmt`) as the panel opens and after each
  * publication, never on a timer, and the read stops when the panel closes. Not configured,
  * offline, refused, slow, or the post deleted: nothing is said (the publication says it, if any).

@@ -112,10 +112,11 @@ export function editedInWordPress(
 
 /**
  * What the publish panel says of a post edited in WordPress since its publication, with when
- * (`modifiedGmt`, WordPress's UTC time without a zone, in this browser's time zone): « Modifié
- * dans WordPress depuis votre publication (le 5 décembre à 10 h 12) : publier à nouveau
- * écraserait ces changements. ». WordPress does not say who edited it: no one is named. '' for a
- * date that cannot be read.
+ * (`modifiedGmt`, WordPress's UTC time without a zone, in this browser's time zone): « Article
+ * modifié dans WordPress le 5 décembre à 10 h 12, après sa dernière publication : le mettre à
+ * jour écraserait ces changements. » — the same whoever published it (on the shared desk, a
+ * colleague perhaps: the line above says who). WordPress does not say who edited it: no one is
+ * named. '' for a date that cannot be read.
  */
 export function editedInWordPressLine(
   modifiedGmt: string,

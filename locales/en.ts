@@ -320,7 +320,7 @@ export const en: Messages = {
   'publish.viewPost': 'view the post',
   'publish.stale': 'Changed since: the WordPress post is out of date.',
   'publish.editedInWordPress':
-    'Changed in WordPress since you published it (on {date} at {time}): publishing again would overwrite those changes.',
+    'Post changed in WordPress on {date} at {time}, after it was last published: updating it would overwrite those changes.',
   'publish.editedSee': 'See those changes in WordPress',
   'publish.created': 'Post created in WordPress.',
   'publish.updated': 'Post updated in WordPress.',

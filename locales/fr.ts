@@ -333,7 +333,7 @@ export const fr = {
   'publish.viewPost': 'voir l’article',
   'publish.stale': 'Modifié depuis : l’article WordPress n’est plus à jour.',
   'publish.editedInWordPress':
-    'Modifié dans WordPress depuis votre publication (le {date} à {time}) : publier à nouveau écraserait ces changements.',
+    'Article modifié dans WordPress le {date} à {time}, après sa dernière publication : le mettre à jour écraserait ces changements.',
   'publish.editedSee': 'Voir ces changements dans WordPress',
   'publish.created': 'Article créé dans WordPress.',
   'publish.updated': 'Article mis à jour dans WordPress.',

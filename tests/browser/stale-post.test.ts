@@ -123,7 +123,7 @@ const EDITED_ISSUE = 'issue-edited-in-wordpress';
 const RECORDED_GMT = '2026-03-15T09:02:00';
 /** 5 December 2025, 10:12 in this browser's time zone (this machine's), as WordPress writes it. */
 const EDITED_GMT = new Date(2025, 11, 5, 10, 12).toISOString().slice(0, 19);
-const EDITED_LINE = `Modifié dans WordPress depuis votre publication (le 5 décembre 2025 à 10 h 12) : publier à nouveau écraserait ces changements. Voir ces changements dans WordPress`;
+const EDITED_LINE = `Article modifié dans WordPress le 5 décembre 2025 à 10 h 12, après sa dernière publication : le mettre à jour écraserait ces changements. Voir ces changements dans WordPress`;
 
 /** A stand-in for the newsroom's WordPress: its REST index, and post 812 as `answer` says. */
 interface PostSite {

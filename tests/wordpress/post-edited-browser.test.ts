@@ -3,8 +3,8 @@
  * anyone publishes again, from the built extension (test build) in real Chromium against the real
  * WordPress of the suite: the desk's panel asks the background, which reads the post through the
  * REST API with the saved credentials. Another user (the newsroom's Editor) edits the post through
- * REST: « Modifié dans WordPress depuis votre publication (le … à …) : publier à nouveau
- * écraserait ces changements. » with a link to the post in wp-admin. A post untouched since: nothing.
+ * REST: « Article modifié dans WordPress le … à …, après sa dernière publication : le mettre à
+ * jour écraserait ces changements. » with a link to the post in wp-admin. A post untouched since: nothing.
  * Build first: INDISCRETS_TEST_BUILD=1 npx wxt build.
  */
 import type { Page } from 'playwright-core';

@@ -40,6 +40,8 @@ beforeEach(async () => {
   cancel.mockReset();
   postState.mockReset();
   postStateCancel.mockReset();
+  // No shared desk unless a test joins one.
+  await db.syncState.clear();
   // Unless a test says otherwise, the post cannot be read: nothing is said of it.
   postState.mockResolvedValue({ ok: false, code: 'offline' });
   postStateCancel.mockResolvedValue(false);
@@ -279,7 +281,7 @@ describe('PublishPanel, a post edited in WordPress since its publication', () =>
     editLink: EDIT_LINK,
   });
   const EDITED =
-    'Modifié dans WordPress depuis votre publication (le 5\u00a0décembre\u00a02025 à 10\u00a0h\u00a012)\u00a0: publier à nouveau écraserait ces changements. Voir ces changements dans WordPress';
+    'Article modifié dans WordPress le 5\u00a0décembre\u00a02025 à 10\u00a0h\u00a012, après sa dernière publication\u00a0: le mettre à jour écraserait ces changements. Voir ces changements dans WordPress';
   const edited = () => screen.getByTestId('post-edited');
   const button = () => screen.getByRole('button', { name: 'Mettre à jour l’article WordPress' });
   const panel = (props: { issue?: Issue; model?: typeof sampleIssue } = {}) => (
@@ -303,6 +305,27 @@ describe('PublishPanel, a post edited in WordPress since its publication', () =>
     expect(link.getAttribute('href')).toBe(EDIT_LINK);
     expect(link.getAttribute('target')).toBe('_blank');
     expect(button().getAttribute('aria-describedby')).toBe(edited().id);
+  });
+
+  it('says it alike when a colleague published the post, whom the line above names', async () => {
+    // The shared desk, as Rédac (the Editor); Claire Martin published the issue from her browser.
+    await db.syncState.put(deskState('editor'));
+    postState.mockResolvedValue(remote(EDITED_GMT));
+    render(
+      panel({
+        issue: {
+          ...published,
+          wordpress: { ...published.wordpress!, publishedBy: { id: 77, name: 'Claire Martin' } },
+        },
+      }),
+    );
+
+    await waitFor(() => expect(edited().textContent).toBe(EDITED));
+    expect((await screen.findByTestId('published-by')).textContent).toContain(
+      'Publié par Claire Martin',
+    );
+    // Not « votre publication »: the post is not this editor's.
+    expect(edited().textContent).not.toMatch(/votre|vous/);
   });
 
   it('says nothing while WordPress has the post as it was published', async () => {

@@ -104,20 +104,20 @@ describe('editedInWordPressLine', () => {
 
   it('says when, in this browser’s time zone, and what publishing again would do, in French', () => {
     expect(editedInWordPressLine(GMT, 'fr', DECEMBER)).toBe(
-      `Modifié dans WordPress depuis votre publication (le 5${NBSP}décembre à 10${NBSP}h${NBSP}12)${NBSP}: publier à nouveau écraserait ces changements.`,
+      `Article modifié dans WordPress le 5${NBSP}décembre à 10${NBSP}h${NBSP}12, après sa dernière publication${NBSP}: le mettre à jour écraserait ces changements.`,
     );
   });
 
   it('says it in English', () => {
     expect(editedInWordPressLine(GMT, 'en', DECEMBER)).toBe(
-      `Changed in WordPress since you published it (on 5${NBSP}December at 10:12): publishing again would overwrite those changes.`,
+      `Post changed in WordPress on 5${NBSP}December at 10:12, after it was last published: updating it would overwrite those changes.`,
     );
   });
 
   it('reads a time with its zone as it is, and gives the year when it is not this one', () => {
     const at = new Date(2025, 0, 1, 9, 5);
     expect(editedInWordPressLine(at.toISOString(), 'fr', DECEMBER)).toContain(
-      `(le 1er${NBSP}janvier${NBSP}2025 à 9${NBSP}h${NBSP}05)`,
+      `le 1er${NBSP}janvier${NBSP}2025 à 9${NBSP}h${NBSP}05,`,
     );
   });
 
