@@ -23,6 +23,7 @@ import {
   secretsOf,
   str,
   Transport,
+  type Http,
   type HttpAnswer,
   type JsonObject,
   type WpRequestOptions,
@@ -534,17 +535,12 @@ class WordPressClient {
       );
     // The link form asks as the editor types: the REST root found once is reused rather than
     // fetching the site's whole REST index before each search.
-    const known = knownRoots.get(this.site);
-    let answer = known ? await ask(known) : undefined;
-    if (!answer || (answer.kind === 'answer' && answer.status === 404)) {
-      knownRoots.delete(this.site);
-      const discovered = await this.discover();
-      if (!discovered.ok) return discovered;
-      answer = await ask(discovered.root);
-      if (answer.kind === 'answer' && isSuccess(answer)) {
-        knownRoots.set(this.site, { base: discovered.root.base, plain: discovered.root.plain });
-      }
-    }
+    const answer = await this.atKnownRoot(
+      ask,
+      (a) => a.status === 404,
+      (a) => isSuccess(a),
+    );
+    if ('ok' in answer) return answer;
     if (answer.kind === 'trouble') return fromTrouble(answer);
     if (!isSuccess(answer)) return fromAnswer(answer, 'read');
     if (!Array.isArray(answer.json)) return failure('bad_response', { status: answer.status });
@@ -565,6 +561,30 @@ class WordPressClient {
   }
 
   /**
+   * `ask`'s answer at the REST root found once for this site (asked often: the link form as the
+   * editor types, the publish panel as it opens), or at the root looked up again when none is
+   * known yet or when `lost` says the known one no longer answers (the site moved its REST API);
+   * that root is kept once an answer says `found`. A failure when the root cannot be found.
+   */
+  private async atKnownRoot(
+    ask: (root: { base: string; plain: boolean }) => Promise<Http>,
+    lost: (answer: HttpAnswer) => boolean,
+    found: (answer: HttpAnswer) => boolean,
+  ): Promise<Http | WpFailure> {
+    const known = knownRoots.get(this.site);
+    const answer = known ? await ask(known) : undefined;
+    if (answer && !(answer.kind === 'answer' && lost(answer))) return answer;
+    knownRoots.delete(this.site);
+    const discovered = await this.discover();
+    if (!discovered.ok) return discovered;
+    const again = await ask(discovered.root);
+    if (again.kind === 'answer' && found(again)) {
+      knownRoots.set(this.site, { base: discovered.root.base, plain: discovered.root.plain });
+    }
+    return again;
+  }
+
+  /**
    * Post `postId` as WordPress has it now (edit context, a few fields only). `deleted` when it
    * is gone (404, 410) or in the trash. The REST root found once is reused, as for the link
    * form; a 404 that is not WordPress's « no such post » looks the root up again.
@@ -578,38 +598,24 @@ class WordPressClient {
           _fields: 'id,modified_gmt,status,link',
         }),
       );
-    const known = knownRoots.get(this.site);
-    let answer = known ? await ask(known) : undefined;
-    const lost = (a: typeof answer) =>
-      !a ||
-      (a.kind === 'answer' && a.status === 404 && wpCodeOf(a.json) !== 'rest_post_invalid_id');
-    if (lost(answer)) {
-      knownRoots.delete(this.site);
-      const discovered = await this.discover();
-      if (!discovered.ok) return discovered;
-      answer = await ask(discovered.root);
-      if (answer.kind === 'answer' && (isSuccess(answer) || answer.status === 404)) {
-        knownRoots.set(this.site, { base: discovered.root.base, plain: discovered.root.plain });
-      }
-    }
-    if (!answer) return failure('unexpected');
-    if (answer.kind === 'trouble') return fromTrouble(answer);
-    if (answer.status === 404 || answer.status === 410) {
-      return failure('deleted', { status: answer.status, wpCode: wpCodeOf(answer.json) });
-    }
-    if (!isSuccess(answer)) return fromAnswer(answer, 'edit_post');
-    const json = answer.json;
-    const modifiedGmt = isObject(json) ? str(json.modified_gmt) : undefined;
-    if (!isObject(json) || !modifiedGmt) return failure('bad_response', { status: answer.status });
-    const status = str(json.status) ?? '';
-    if (status === 'trash') return failure('deleted', { status: answer.status });
+    // A 404 that is WordPress's « no such post » is the post's answer, not a root lost.
+    const answer = await this.atKnownRoot(
+      ask,
+      (a) => a.status === 404 && wpCodeOf(a.json) !== 'rest_post_invalid_id',
+      (a) => isSuccess(a) || a.status === 404,
+    );
+    if ('ok' in answer) return answer;
+    const read = postRead(answer);
+    if (!read.ok) return read;
+    const modifiedGmt = str(read.json.modified_gmt);
+    if (!modifiedGmt) return failure('bad_response', { status: read.status });
     return {
       ok: true,
       postId,
       modifiedGmt,
-      status,
-      link: str(json.link) ?? `${this.site}/?p=${postId}`,
-      editLink: `${this.site}/wp-admin/post.php?post=${postId}&action=edit`,
+      status: read.remoteStatus,
+      link: str(read.json.link) ?? `${this.site}/?p=${postId}`,
+      editLink: editLinkOf(this.site, postId),
     };
   }
 
@@ -668,18 +674,11 @@ class WordPressClient {
       const id = post.postId;
       if (!Number.isInteger(id) || (id ?? 0) <= 0) return failure('deleted');
       url = routeUrl(root, `/wp/v2/posts/${id}`);
-      const current = await this.authed(routeUrl(root, `/wp/v2/posts/${id}`, { context: 'edit' }));
-      if (current.kind === 'trouble') return fromTrouble(current);
-      if (current.status === 404 || current.status === 410) {
-        return failure('deleted', {
-          status: current.status,
-          wpCode: wpCodeOf(current.json),
-        });
-      }
-      if (!isSuccess(current)) return fromAnswer(current, 'edit_post');
-      if (!isObject(current.json)) return failure('bad_response', { status: current.status });
-      const remoteStatus = str(current.json.status) ?? '';
-      if (remoteStatus === 'trash') return failure('deleted', { status: current.status });
+      const current = postRead(
+        await this.authed(routeUrl(root, `/wp/v2/posts/${id}`, { context: 'edit' })),
+      );
+      if (!current.ok) return current;
+      const { remoteStatus } = current;
       const remoteModifiedGmt = str(current.json.modified_gmt) ?? '';
       if (
         !overwrite &&
@@ -716,11 +715,34 @@ class WordPressClient {
       link: str(json.link) ?? `${this.site}/?p=${json.id}`,
       modifiedGmt: str(json.modified_gmt) ?? '',
       status: str(json.status) ?? status,
-      editLink: `${this.site}/wp-admin/post.php?post=${json.id}&action=edit`,
+      editLink: editLinkOf(this.site, json.id),
       created: !updating,
     };
   }
 }
+
+/**
+ * A post read before it is written (publishing) or looked at (the publish panel), as both take
+ * it: `deleted` when WordPress says it is gone (404, 410) or it is in the trash, the REST
+ * failure otherwise; its JSON and status when it is there.
+ */
+function postRead(
+  answer: Http,
+): WpResult<{ json: JsonObject; status: number; remoteStatus: string }> {
+  if (answer.kind === 'trouble') return fromTrouble(answer);
+  if (answer.status === 404 || answer.status === 410) {
+    return failure('deleted', { status: answer.status, wpCode: wpCodeOf(answer.json) });
+  }
+  if (!isSuccess(answer)) return fromAnswer(answer, 'edit_post');
+  if (!isObject(answer.json)) return failure('bad_response', { status: answer.status });
+  const remoteStatus = str(answer.json.status) ?? '';
+  if (remoteStatus === 'trash') return failure('deleted', { status: answer.status });
+  return { ok: true, json: answer.json, status: answer.status, remoteStatus };
+}
+
+/** Where an editor opens post `postId` of `site` in wp-admin. */
+const editLinkOf = (site: string, postId: number) =>
+  `${site}/wp-admin/post.php?post=${postId}&action=edit`;
 
 // ---------------------------------------------------------------------------------------------
 // Public API
