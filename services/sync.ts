@@ -34,6 +34,7 @@ import { deleteIssue } from '../storage/issues';
 import { itemLabel } from '../storage/label';
 import { quietly } from '../storage/outbox';
 import {
+  clearDeskRecords,
   outboxKey,
   SYNC_OFF,
   type DeskCan,
@@ -680,14 +681,13 @@ export class SyncEngine {
     return removed;
   }
 
-  /** Drops everything the sync knew (another account, or sync off). Records stay. */
+  /**
+   * Drops everything the sync knew (another account, or a first join): the tables of
+   * `DESK_RECORD_TABLES` (storage/sync-state.ts), the list « Remplacer tout » forgets too.
+   * Records stay.
+   */
   private async forget(): Promise<void> {
-    await Promise.all([
-      this.db.outbox.clear(),
-      this.db.syncRecords.clear(),
-      this.db.conflicts.clear(),
-      this.db.refusals.clear(),
-    ]);
+    await clearDeskRecords(this.db);
   }
 
   /** Sync off: local records stay as they are (see {@link leave}). */

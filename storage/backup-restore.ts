@@ -10,7 +10,7 @@ import {
   wordpressPasswordItem,
 } from './preferences';
 import { currentIssueId, draftTemplate, uiLocale } from './settings';
-import { SYNC_OFF } from './sync-state';
+import { clearDeskRecords, DESK_RECORD_TABLES, SYNC_OFF } from './sync-state';
 
 /**
  * Restoring a backup read by `backup-read.ts`: its drafts and issues written into the database
@@ -93,7 +93,9 @@ export interface RestoreResult {
  *   as new versions over their later edits, with no question asked;
  * - `kept`: the desk is off, but this browser keeps its sync records for a rejoin (see
  *   `SyncEngine.enable`), which trashes there every record of the desk deleted for good here and
- *   sends every record changed since its merge base as an edit: the same, at the return.
+ *   sends every record changed since its merge base as an edit: the same, at the return. Refused
+ *   only without {@link RestoreOptions.forgetDesk}: with it, the replace forgets the desk in its
+ *   transaction ({@link forgetSharedDesk}), and the next join is a first one.
  * A merge is safe either way: it writes only the records whose backup version is newer, and adds
  * what is missing. Read it in a transaction that includes `syncState` and `syncRecords`.
  */
@@ -120,7 +122,7 @@ export class ReplaceOnSharedDeskError extends Error {
     super(
       reason === 'on'
         ? 'Replacing everything is refused while the shared desk is on: merge instead.'
-        : 'Replacing everything is refused while this browser keeps the shared desk’s records for a rejoin: merge instead.',
+        : 'Replacing everything is refused while this browser keeps the shared desk’s records for a rejoin, unless it forgets the desk too (forgetDesk): merge instead, or agree to forget it.',
     );
     this.name = 'ReplaceOnSharedDeskError';
     this.reason = reason;
@@ -182,14 +184,12 @@ export async function restoreBackup(
   const backup = { ...parsed, ...withCleanRichText(parsed, clean, cleanStoredItemHtml) };
   // The sync's state is read in the transaction that writes: the desk turned on meanwhile (from
   // another page) is seen, and the replace refused before anything is deleted.
+  // The desk's tables are those a replace that forgets the desk clears (forgetSharedDesk).
   const tables = [
     database.clips,
     database.issues,
     database.syncState,
-    database.syncRecords,
-    database.outbox,
-    database.conflicts,
-    database.refusals,
+    ...DESK_RECORD_TABLES.map((name) => database[name]),
   ];
   return database.transaction('rw', tables, async () => {
     const refusal = mode === 'replace' ? await replaceRefusal(database) : undefined;
@@ -252,16 +252,12 @@ export async function restoreBackup(
  * since it was created there (version above 1), it is a conflict the editor settles field by
  * field, WordPress's version kept meanwhile; at its first version still, this browser's is sent
  * as its edit; a record only here is sent as new, and a trashed draft only here stays here.
- * Call in a read-write transaction over `syncState`, `syncRecords`, `outbox`, `conflicts` and
- * `refusals`.
+ * The tables cleared are the engine's own list ({@link DESK_RECORD_TABLES}, the same
+ * `SyncEngine` forgets for another account). Call in a read-write transaction over `syncState`
+ * and those tables.
  */
 export async function forgetSharedDesk(database: IndiscretsDB): Promise<void> {
-  await Promise.all([
-    database.syncRecords.clear(),
-    database.outbox.clear(),
-    database.conflicts.clear(),
-    database.refusals.clear(),
-  ]);
+  await clearDeskRecords(database);
   await database.syncState.put({ ...SYNC_OFF });
 }
 

@@ -2,9 +2,12 @@
  * What the shared desk's sync keeps in IndexedDB: the outbox, each record's sync state (the
  * merge base), the conflicts and refusals waiting for the editor, and the sync's own state.
  * Everything the sync needs to go on after the MV3 service worker stopped lives here, not in
- * memory. Types and small readers only: the engine is `services/sync.ts`, the outbox is written
+ * memory. Types, small readers and the clearing of what the desk left here
+ * ({@link clearDeskRecords}) only: the engine is `services/sync.ts`, the outbox is written
  * by the middleware in `storage/outbox.ts`.
  */
+
+import type { IndiscretsDB } from './db';
 
 /** Which kind of record: a draft (`clips` table) or an issue (`issues` table). */
 export type SyncKind = 'draft' | 'issue';
@@ -404,6 +407,25 @@ export const SYNC_OFF: SyncState = {
   firstSyncDone: false,
   cursors: {},
 };
+
+/**
+ * The tables that hold what this browser knows of the shared desk, apart from the sync's state:
+ * which record is which there and its merge base (`syncRecords`), what is queued for it
+ * (`outbox`), and the conflicts and refusals waiting for the editor. The one list of what
+ * forgetting the desk clears ({@link clearDeskRecords}): a table added here is forgotten by the
+ * engine (another account, `SyncEngine.enable`) and by « Remplacer tout » that forgets the desk
+ * (storage/backup-restore.ts) alike, and is in the replace's transaction. A table left out would
+ * let a « forgotten » desk keep records that a rejoin sends to the team.
+ */
+export const DESK_RECORD_TABLES = ['syncRecords', 'outbox', 'conflicts', 'refusals'] as const;
+
+/**
+ * Clears {@link DESK_RECORD_TABLES} (the sync's state is the caller's: {@link SYNC_OFF}, or the
+ * new account's). Local drafts and issues stay. Call in a read-write transaction over them.
+ */
+export async function clearDeskRecords(database: IndiscretsDB): Promise<void> {
+  await Promise.all(DESK_RECORD_TABLES.map((name) => database[name].clear()));
+}
 
 /** What the UI shows of the state: the stored record with the counts it needs. */
 export interface SyncStatus extends SyncState {

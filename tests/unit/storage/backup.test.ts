@@ -20,6 +20,7 @@ import {
   ReplaceOnSharedDeskError,
   restoreBackup,
 } from '../../../storage/backup-restore';
+import { SyncEngine } from '../../../services/sync';
 import { SYNC_OFF } from '../../../storage/sync-state';
 import { IndiscretsDB, type Draft, type Issue } from '../../../storage/db';
 import { bodyText } from '../../../storage/derive';
@@ -648,6 +649,43 @@ describe('restoreBackup on the shared desk', () => {
     expect(await database.syncRecords.count()).toBe(0);
     expect(await database.outbox.count()).toBe(0);
     expect(await database.syncState.get('desk')).toEqual(SYNC_OFF);
+  });
+
+  it('forgets, when it forgets the desk, every table the sync engine forgets: none left for a rejoin to send', async () => {
+    await seedDesk(database);
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    // Every table but the records and the sync's state, one row each: what goes is derived from
+    // the engine (another account), not listed here again.
+    const others = database.tables
+      .map((table) => table.name)
+      .filter((name) => !['clips', 'issues', 'syncState'].includes(name));
+    const fill = async () => {
+      for (const name of others) {
+        const table = database.table(name);
+        const { keyPath, auto } = table.schema.primKey;
+        await table.put(auto ? {} : { [keyPath as string]: `${name}:left` });
+      }
+    };
+    const emptied = async () => {
+      const empty: string[] = [];
+      for (const name of others) if ((await database.table(name).count()) === 0) empty.push(name);
+      return empty;
+    };
+    await fill();
+    const engine = new SyncEngine({ db: database, settings: async () => undefined });
+    await (engine as unknown as { forget(): Promise<void> }).forget();
+    const forgotten = await emptied();
+    expect(forgotten).toContain('syncRecords');
+    await fill();
+    await database.syncState.put({
+      ...SYNC_OFF,
+      siteUrl: 'https://redaction.test',
+      username: 'redac',
+    });
+
+    await restoreBackup(backup, database, { mode: 'replace', forgetDesk: true });
+
+    expect(await emptied()).toEqual(forgotten);
   });
 
   it('never forgets a desk that is on: asked to, the replace is refused all the same', async () => {
