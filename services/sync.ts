@@ -497,6 +497,8 @@ export class SyncEngine {
    * editor: never the old copy written over the newer (re-sent as new, it was answered
    * `exists`, adopted with the server's record as its base, and "mine" won every field).
    * Records only here are created; a record of the desk deleted for good here is trashed there.
+   * With no sync record left (a « Remplacer tout » that forgot the desk, even one that did so
+   * while this was asking the desk), it is a first join: no cursor, the whole listing pulled.
    */
   async enable(): Promise<SyncStatus> {
     const probe = await this.discover();
@@ -505,9 +507,13 @@ export class SyncEngine {
       return this.status();
     }
     const settings = (await this.deps.settings())!;
-    const previous = await this.state();
-    const sameAccount = await this.sameAccount(settings);
     await quietly(this.db, SYNC_TABLES, async () => {
+      // Read in the transaction that writes: a « Remplacer tout » that forgot the desk (the
+      // options page, meanwhile) is seen. A rejoin needs the sync records kept: without them,
+      // the old pull cursors would skip the desk's records this browser no longer has.
+      const previous = await this.state();
+      const sameAccount =
+        (await this.db.syncRecords.count()) > 0 && (await this.sameAccount(settings));
       // What waited from before (the outbox and conflicts of a cancelled first sync) is found
       // again below, by comparing each record with its base: nothing of it is lost.
       await (sameAccount

@@ -4,11 +4,12 @@
  * reconciles with the same rules as a normal sync instead of re-sending every record as new;
  * cancelling the first sync leaves the browser as it was before it began.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { saveDraft } from '../../../storage/draft-records';
 import { trashDraft, updateDraft } from '../../../storage/drafts';
 import { createIssue } from '../../../storage/issues';
-import type { SyncPlan } from '../../../storage/sync-state';
+import { forgetSharedDesk } from '../../../storage/backup-restore';
+import { DESK_RECORD_TABLES, type SyncPlan } from '../../../storage/sync-state';
 import { closeDesks, leaveAsBefore, TestDesk, twoDesks } from './desks';
 import type { FakeDesk } from './fake-desk';
 
@@ -197,6 +198,68 @@ describe('leaving and rejoining the shared desk', () => {
       localIssues: 1,
       remoteDrafts: 4,
     });
+  });
+
+  /**
+   * What « Remplacer tout » that forgets the desk does (storage/backup-restore.ts), here with an
+   * empty backup: every draft and issue gone, the desk forgotten, in one transaction.
+   */
+  const replaceForgettingDesk = (desk: Browser) =>
+    desk.db.transaction('rw', ['clips', 'issues', 'syncState', ...DESK_RECORD_TABLES], async () => {
+      await desk.db.clips.clear();
+      await desk.db.issues.clear();
+      await forgetSharedDesk(desk.db);
+    });
+
+  it('a desk forgotten while turning it on (« Remplacer tout » meanwhile) is joined as a first time: the desk’s drafts all come back', async () => {
+    await h.join();
+    const draft = await h.clip('https://exemple.fr/yacht');
+    await h.sync();
+    server.now += 60_000; // G's pull cursor goes past the draft
+    await g.join();
+    expect(await g.db.clips.get(draft.id)).toBeDefined();
+    await g.engine.disable();
+    // The options page replaces everything, forgetting the desk, as the engine, having asked
+    // the desk, opens its transaction: a rejoin from the pull cursors the desk was left with
+    // would never bring back the colleague's draft, unchanged since.
+    const transaction = g.db.transaction.bind(g.db) as (...args: unknown[]) => Promise<unknown>;
+    let replaced = false;
+    vi.spyOn(g.db, 'transaction').mockImplementation(((...args: unknown[]) => {
+      if (replaced) return transaction(...args);
+      replaced = true;
+      return replaceForgettingDesk(g).then(() => transaction(...args));
+    }) as never);
+
+    await g.join();
+
+    expect(await g.db.clips.get(draft.id)).toBeDefined();
+    expect(server.all('drafts')).toHaveLength(1);
+  });
+
+  it('the same account without sync records is a first join, not a rejoin from the old cursors', async () => {
+    await h.join();
+    const draft = await h.clip('https://exemple.fr/yacht');
+    await h.sync();
+    server.now += 60_000; // G's pull cursor goes past the draft
+    await g.join();
+    await g.engine.disable();
+    const left = await g.engine.state();
+    expect(left.cursors.drafts).toBeDefined();
+    await g.db.transaction('rw', ['clips', 'syncRecords'], async () => {
+      await g.db.clips.clear();
+      await g.db.syncRecords.clear();
+    });
+    expect((await g.engine.state()).username).toBe('redac');
+
+    const asked: string[] = [];
+    g.beforeRequest = (url) => asked.push(url);
+
+    await g.join();
+
+    // No cursor kept: the whole listing pulled, the colleague's draft with it.
+    expect(asked.some((url) => url.includes('/indiscrets/v1/changes'))).toBe(true);
+    expect(asked.filter((url) => /(modified|drafts|issues)_after=/.test(url))).toEqual([]);
+    expect(await g.db.clips.get(draft.id)).toBeDefined();
   });
 });
 
