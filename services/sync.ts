@@ -317,6 +317,18 @@ const RELEASE_RETRIED: ReadonlySet<string> = new Set([
   'server_error',
 ]);
 
+/** The state's patch keeping these notices of items taken out (the newest; none: absent). */
+function takenOutPatch(notices: SyncTakenOut[]): Partial<SyncState> {
+  const kept = notices.slice(-TAKEN_OUT_KEPT);
+  return { takenOut: kept.length > 0 ? kept : undefined };
+}
+
+/** The state's patch keeping these notices of issues deleted (the newest; none: absent). */
+function issuesDeletedPatch(notices: SyncIssueDeleted[]): Partial<SyncState> {
+  const kept = notices.slice(-TAKEN_OUT_KEPT);
+  return { issuesDeleted: kept.length > 0 ? kept : undefined };
+}
+
 export class SyncEngine {
   private readonly db: IndiscretsDB;
   private running?: Promise<SyncStatus>;
@@ -354,6 +366,25 @@ export class SyncEngine {
       }
       await this.db.syncState.put(next);
       return next;
+    });
+  }
+
+  /**
+   * Reads the state, hands it to `change` and writes the patch it returns (as
+   * {@link patchState}: a key set to undefined goes; none, nothing written), all in one
+   * read-write transaction over `syncState` and the `tables` `change` reads. For every change
+   * that keeps part of what it read (the notices): the page's own writes change the state too
+   * (storage/outbox.ts drops the notice of an item put back), and one of theirs between a read
+   * and a write of two transactions here would be written over, the notice coming back.
+   */
+  private async updateState(
+    change: (state: SyncState) => Partial<SyncState> | Promise<Partial<SyncState>>,
+    tables: readonly string[] = [],
+  ): Promise<SyncState> {
+    return quietly(this.db, ['syncState', ...tables], async () => {
+      const state = await this.state();
+      const patch = await change(state);
+      return Object.keys(patch).length > 0 ? this.patchState(patch) : state;
     });
   }
 
@@ -1716,10 +1747,12 @@ export class SyncEngine {
     await this.keepTakenOut([...others, notice]);
   }
 
-  /** Stores the notices of items taken out (the newest {@link TAKEN_OUT_KEPT}; none: absent). */
+  /**
+   * Stores the notices of items taken out (the newest {@link TAKEN_OUT_KEPT}; none: absent).
+   * Only in a transaction that read them (absorb's): see {@link updateState}.
+   */
   private async keepTakenOut(notices: SyncTakenOut[]): Promise<void> {
-    const kept = notices.slice(-TAKEN_OUT_KEPT);
-    await this.patchState({ takenOut: kept.length > 0 ? kept : undefined });
+    await this.patchState(takenOutPatch(notices));
   }
 
   /**
@@ -1727,53 +1760,70 @@ export class SyncEngine {
    * here by hand, restored from the trash, moved back by anyone) or whose issue this desk no
    * longer has go: they would tell something no longer true, or nowhere. A draft merged into
    * one the pull brought after it (see {@link fetchMergeTargets}) is named now. The notice of an
-   * issue deleted goes once the issue is back here.
+   * issue deleted goes once the issue is back here. Read and written in one transaction, which
+   * a page's write that drops a notice meanwhile cannot fall between.
    */
   private async pruneTakenOut(): Promise<void> {
-    const state = await this.state();
-    // An issue deleted that is back (restored from the site's trash): its notice goes too.
-    const deleted = state.issuesDeleted ?? [];
-    if (deleted.length > 0) {
-      const back = await this.db.issues.bulkGet(deleted.map((notice) => notice.issueId));
-      if (back.some(Boolean)) await this.keepIssuesDeleted(deleted.filter((_, i) => !back[i]));
-    }
-    const notices = state.takenOut ?? [];
-    if (notices.length === 0) return;
-    const [drafts, issues, targets] = await Promise.all([
-      this.db.clips.bulkGet(notices.map((notice) => notice.recordId)),
-      this.db.issues.bulkGet(notices.map((notice) => notice.issueId)),
-      this.db.clips.bulkGet(
-        notices.map((notice) => (notice.mergedIntoTitle ? '' : (notice.mergedInto ?? ''))),
-      ),
-    ]);
-    let changed = false;
-    const kept = notices.flatMap((notice, i) => {
-      const draft = drafts[i];
-      const back = !!draft && !draft.deletedAt && draft.issueId === notice.issueId;
-      if (back || !issues[i]) {
-        changed = true;
-        return [];
-      }
-      const into = targets[i];
-      if (!into) return [notice];
-      changed = true;
-      return [{ ...notice, mergedIntoTitle: into.title }];
-    });
-    if (changed) await this.keepTakenOut(kept);
+    await this.updateState(
+      async (state) => {
+        const patch: Partial<SyncState> = {};
+        // An issue deleted that is back (restored from the site's trash): its notice goes too.
+        const deleted = state.issuesDeleted ?? [];
+        if (deleted.length > 0) {
+          const back = await this.db.issues.bulkGet(deleted.map((notice) => notice.issueId));
+          if (back.some(Boolean)) {
+            Object.assign(patch, issuesDeletedPatch(deleted.filter((_, i) => !back[i])));
+          }
+        }
+        const notices = state.takenOut ?? [];
+        if (notices.length === 0) return patch;
+        const [drafts, issues, targets] = await Promise.all([
+          this.db.clips.bulkGet(notices.map((notice) => notice.recordId)),
+          this.db.issues.bulkGet(notices.map((notice) => notice.issueId)),
+          this.db.clips.bulkGet(
+            notices.map((notice) => (notice.mergedIntoTitle ? '' : (notice.mergedInto ?? ''))),
+          ),
+        ]);
+        let changed = false;
+        const kept = notices.flatMap((notice, i) => {
+          const draft = drafts[i];
+          const back = !!draft && !draft.deletedAt && draft.issueId === notice.issueId;
+          if (back || !issues[i]) {
+            changed = true;
+            return [];
+          }
+          const into = targets[i];
+          if (!into) return [notice];
+          changed = true;
+          return [{ ...notice, mergedIntoTitle: into.title }];
+        });
+        if (changed) Object.assign(patch, takenOutPatch(kept));
+        return patch;
+      },
+      ['clips', 'issues'],
+    );
   }
 
   /**
    * « Fermer »: the editor read the notice of these items taken out of an issue, or of these
-   * issues a colleague deleted (their keys, `issue:<id>`).
+   * issues a colleague deleted (their keys, `issue:<id>`). In one transaction: a notice the
+   * page drops meanwhile (its item put back) stays dropped.
    */
   async dismissTakenOut(keys: readonly string[]): Promise<SyncStatus> {
     const closed = new Set(keys);
-    const state = await this.state();
-    await this.keepTakenOut((state.takenOut ?? []).filter((notice) => !closed.has(notice.key)));
-    const deleted = state.issuesDeleted ?? [];
-    if (deleted.some((notice) => closed.has(notice.key))) {
-      await this.keepIssuesDeleted(deleted.filter((notice) => !closed.has(notice.key)));
-    }
+    await this.updateState((state) => {
+      const patch = takenOutPatch(
+        (state.takenOut ?? []).filter((notice) => !closed.has(notice.key)),
+      );
+      const deleted = state.issuesDeleted ?? [];
+      if (deleted.some((notice) => closed.has(notice.key))) {
+        Object.assign(
+          patch,
+          issuesDeletedPatch(deleted.filter((notice) => !closed.has(notice.key))),
+        );
+      }
+      return patch;
+    });
     return this.status();
   }
 
@@ -1811,10 +1861,12 @@ export class SyncEngine {
     return [...others, notice];
   }
 
-  /** Stores the notices of issues deleted (the newest {@link TAKEN_OUT_KEPT}; none: absent). */
+  /**
+   * Stores the notices of issues deleted (the newest {@link TAKEN_OUT_KEPT}; none: absent).
+   * Only in a transaction that read them (absorb's): see {@link updateState}.
+   */
   private async keepIssuesDeleted(notices: SyncIssueDeleted[]): Promise<void> {
-    const kept = notices.slice(-TAKEN_OUT_KEPT);
-    await this.patchState({ issuesDeleted: kept.length > 0 ? kept : undefined });
+    await this.patchState(issuesDeletedPatch(notices));
   }
 
   // -------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mergeDrafts, restoreDraft, trashDraft, updateDraft } from '../../../storage/drafts';
 import {
   addToIssue,
@@ -343,6 +344,61 @@ describe('an item a colleague takes out of an issue is told, not silent', () => 
     expect(await a.db.issues.get(issue.id)).toBeDefined();
     expect((await a.engine.status()).issuesDeleted).toBeUndefined();
     expect((await takenOut(a)) ?? []).toEqual([]);
+  });
+
+  /**
+   * Runs the page's `write` (in a transaction of its own, as the desk's would) when `target`'s
+   * method `name` is first called: the engine has just read, and not yet written back. Returns
+   * the write, to await.
+   */
+  function pageWriteAt<T extends object>(target: T, name: keyof T, write: () => Promise<unknown>) {
+    let started: Promise<unknown> | undefined;
+    const original = (target[name] as (...args: unknown[]) => unknown).bind(target);
+    vi.spyOn(target, name as never).mockImplementation(((...args: unknown[]) => {
+      const result = original(...args);
+      started ??= Dexie.ignoreTransaction(write);
+      return result;
+    }) as never);
+    return () => started;
+  }
+
+  it('« Fermer » while the page puts another item back: the notice the page dropped stays dropped', async () => {
+    const { issue, x, y } = await sharedIssue();
+    await removeItems([x.id, y.id], b.db);
+    await b.sync();
+    await a.sync();
+    expect((await takenOut(a))!.map((notice) => notice.recordId).sort()).toEqual(
+      [x.id, y.id].sort(),
+    );
+
+    // The engine reads the notices; the editor puts X back before it writes Y's closing.
+    const written = pageWriteAt(a.engine, 'state', () => addToIssue(x.id, issue.id, a.db));
+    await a.engine.dismissTakenOut([`draft:${y.id}`]);
+    await written();
+
+    expect(await takenOut(a)).toBeUndefined();
+  });
+
+  it('a pull’s tidying while the page puts an item back: the notice the page dropped stays dropped', async () => {
+    const { issue, x, y } = await sharedIssue();
+    await removeItems([x.id, y.id], b.db);
+    await b.sync();
+    await a.sync();
+    // Y's notice names an issue this desk no longer has: the tidying drops it (and so writes).
+    const state = await a.engine.state();
+    await a.db.syncState.put({
+      ...state,
+      takenOut: state.takenOut!.map((notice) =>
+        notice.recordId === y.id ? { ...notice, issueId: 'gone' } : notice,
+      ),
+    });
+
+    // The engine has read the notices and the drafts; the editor puts X back before it writes.
+    const written = pageWriteAt(a.db.clips, 'bulkGet', () => addToIssue(x.id, issue.id, a.db));
+    await (a.engine as unknown as { pruneTakenOut(): Promise<void> }).pruneTakenOut();
+    await written();
+
+    expect(await takenOut(a)).toBeUndefined();
   });
 
   it('« Fermer » closes it, and it survives the background’s restart until then', async () => {
