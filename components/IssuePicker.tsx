@@ -1,6 +1,7 @@
 import { t } from '../locales';
 import type { Issue } from '../storage/db';
 import { getIssue, listIssues } from '../storage/issues';
+import { forgetFallBack } from '../storage/settings';
 import { useNewIssueStarted } from './NewIssueForm';
 import { useIssueNames } from './useIssueNames';
 import { deskRefusal } from './roles';
@@ -43,7 +44,11 @@ export function IssuePicker({ issues, issue, onSelectIssue, onCreate }: Props) {
         <select
           aria-label={t('issue.pick')}
           value={issue?.id ?? ''}
-          onChange={(e) => onSelectIssue((e.target as HTMLSelectElement).value || null)}
+          onChange={(e) => {
+            // The editor's own choice: no longer the column the app fell back to.
+            void forgetFallBack();
+            onSelectIssue((e.target as HTMLSelectElement).value || null);
+          }}
         >
           {!issue && <option value="">{t('issue.none')}</option>}
           {issues.map((item) => (

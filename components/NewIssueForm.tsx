@@ -12,7 +12,7 @@ import { useHouseStyle } from './useSettings';
 import { useSharedDesk } from './useSharedDesk';
 import { useStorageItem } from './useStorageItem';
 import { focusLost, whenDrawn } from './whenDrawn';
-import { startedIssue, type StartedIssue } from '../storage/settings';
+import { forgetFallBack, startedIssue, type StartedIssue } from '../storage/settings';
 
 /** Today in the editor's time zone, as YYYY-MM-DD. */
 export function localIsoDate(now = new Date()): string {
@@ -192,6 +192,8 @@ function NewIssueFields({
       });
       // Created: nothing waits any more.
       keepStarted(undefined);
+      // The editor's own choice: no longer the column the app fell back to.
+      void forgetFallBack();
       focusCreated(issue.id);
       onCreated(issue.id);
     } catch (e) {

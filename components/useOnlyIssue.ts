@@ -8,11 +8,13 @@ const FELL_BACK_KEPT = 10;
 /**
  * Notes that the column, which had issue `from` chosen (gone now), falls back to `to`: the notice
  * of its deletion is said there (components/TakenOutNotice.tsx), as where it was open. One that
- * fell back to `from` before keeps what it fell back from.
+ * fell back to `from` before keeps what it fell back from; so does one another open view (the
+ * popup, the desk: one chosen issue for both) already moved on to `to`, for this same `from`.
  */
 async function noteFallBack(from: string, to: string): Promise<void> {
   const before = await issueFellBack.getValue();
-  const gone = before?.to === from ? before.from.filter((id) => id !== from) : [];
+  const chain = before && (before.to === from || before.to === to);
+  const gone = chain ? before.from.filter((id) => id !== from) : [];
   await issueFellBack.setValue({ from: [...gone, from].slice(-FELL_BACK_KEPT), to });
 }
 

@@ -42,6 +42,16 @@ export const issueFellBack = definedOnUse(() =>
   }),
 );
 
+/**
+ * The editor chose an issue in « Numéro en cours », or created one: the column is the one they
+ * chose, no longer one the app fell back to, and an issue deleted while it was open is not said
+ * there any more — not even once they choose again the issue fallen back to. Not for the app's
+ * own choice (components/useOnlyIssue.ts), nor an undo's.
+ */
+export function forgetFallBack(): Promise<void> {
+  return issueFellBack.setValue(null);
+}
+
 /** A new issue the editor started in its form, then let go, as they left it. */
 export interface StartedIssue {
   /** The date, YYYY-MM-DD; '' while what was typed is no date yet. */

@@ -369,6 +369,69 @@ describe('the issue column › items a colleague took out', () => {
       expect(await issueFellBack.getValue()).toEqual({ from: ['gone', only.id], to: next.id });
     });
 
+    it('a second open view falling back after the first keeps the chain it noted', async () => {
+      const only = await createIssue({ title: 'Les indiscrets du 29 mars', date: '2026-03-29' });
+      // « gone » then « next » deleted: the popup fell back from next, after gone, to the only
+      // one left; the desk, which had next too, falls back in its turn.
+      await issueFellBack.setValue({ from: ['gone', 'next'], to: only.id });
+      const chosen: string[] = [];
+      function Desk() {
+        useOnlyIssue('next', (id) => chosen.push(id));
+        return null;
+      }
+      wrap(<Desk />);
+      await waitFor(() => expect(chosen).toEqual([only.id]));
+
+      expect(await issueFellBack.getValue()).toEqual({ from: ['gone', 'next'], to: only.id });
+    });
+
+    /** The column as App.tsx keeps its issue, with its picker and its new-issue form. */
+    function Column() {
+      const chosen = useStorageItem(currentIssueItem);
+      if (chosen === undefined) return null;
+      return (
+        <IssueView
+          currentIssueId={chosen}
+          onSelectIssue={(id) => void currentIssueItem.setValue(id)}
+          onOpenDraft={() => {}}
+        />
+      );
+    }
+
+    it('not once the editor picked another issue, even back to the one fallen back to', async () => {
+      const { issue, other } = await issues();
+      await db.syncState.put(deskState('editor', { issuesDeleted: [deleted()] }));
+      await currentIssueItem.setValue(issue.id);
+      await issueFellBack.setValue({ from: ['gone'], to: issue.id });
+      wrap(<Column />);
+      await screen.findByTestId('issue-deleted');
+
+      const pick = () => screen.getByRole('combobox', { name: 'Numéro en cours' });
+      fireEvent.change(pick(), { target: { value: other.id } });
+      await waitFor(() => expect(screen.queryByTestId('issue-deleted')).toBeNull());
+      fireEvent.change(pick(), { target: { value: issue.id } });
+      await waitFor(async () => expect(await currentIssueItem.getValue()).toBe(issue.id));
+      await screen.findByText('Les indiscrets du 15 mars', { selector: 'option:checked' });
+
+      expect(screen.queryByTestId('issue-deleted')).toBeNull();
+      expect(await issueFellBack.getValue()).toBeNull();
+    });
+
+    it('not once the editor created an issue', async () => {
+      const { issue } = await issues();
+      await db.syncState.put(deskState('editor', { issuesDeleted: [deleted()] }));
+      await currentIssueItem.setValue(issue.id);
+      await issueFellBack.setValue({ from: ['gone'], to: issue.id });
+      wrap(<Column />);
+      await screen.findByTestId('issue-deleted');
+
+      fireEvent.click(screen.getByTestId('new-issue'));
+      fireEvent.click(await screen.findByRole('button', { name: 'Créer le numéro' }));
+      await waitFor(async () => expect(await currentIssueItem.getValue()).not.toBe(issue.id));
+
+      expect(await issueFellBack.getValue()).toBeNull();
+    });
+
     it('« Fermer » closes only the notices it says', async () => {
       await issues();
       const elsewhere = deleted({ key: 'issue:elsewhere', issueId: 'elsewhere' });
