@@ -1,42 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { readPostState, type WpSettings } from '../../../wordpress/client';
+import { readPostState } from '../../../wordpress/client';
 import type { FetchLike } from '../../../wordpress/transport';
+import { fakeSite as fakeSiteOf, freshSettings, json, PASSWORD } from './fake-site';
 
-const PASSWORD = 'abcd EFGH ijkl MNOP qrst UVWX';
-
-/** Each test its own site: the client remembers REST roots per site for the whole module. */
-let sites = 0;
-function settings(): WpSettings {
-  sites += 1;
-  return { siteUrl: `https://etat${sites}.monsite.fr`, username: 'redac', appPassword: PASSWORD };
-}
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-
-const INDEX = { name: 'Petit Web', namespaces: ['wp/v2'], authentication: {} };
-
-/**
- * A WordPress seen through `fetch`: the REST index at /wp-json/ (or only at ?rest_route=/ with
- * `plain`), and `post` answering `/wp/v2/posts/<id>`. Records every request.
- */
-function fakeSite(post: (url: URL) => Response | Promise<Response>, plain = false) {
-  const calls: { url: URL; init: RequestInit }[] = [];
-  const fetch = vi.fn<FetchLike>(async (input, init) => {
-    const url = new URL(input);
-    calls.push({ url, init });
-    const route = plain
-      ? url.searchParams.get('rest_route')
-      : url.pathname.replace(/^\/wp-json/, '');
-    if (plain ? url.pathname !== '/' : !url.pathname.startsWith('/wp-json/')) {
-      return new Response('<html></html>', { status: 404 });
-    }
-    if (route === '/') return json(INDEX);
-    if (route && /^\/wp\/v2\/posts\/\d+$/.test(route)) return post(url);
-    return json({ code: 'rest_no_route' }, 404);
-  });
-  return { fetch, calls };
-}
+/** The site's posts route answered by `answer`, as fake-site.ts's {@link fakeSite}. */
+const fakeSite = (answer: (url: URL) => Response | Promise<Response>, plain = false) =>
+  fakeSiteOf(/^\/wp\/v2\/posts\/\d+$/, answer, plain);
+const settings = () => freshSettings('etat');
 
 const POST = {
   id: 812,

@@ -1,43 +1,13 @@
-import { describe, expect, it, vi } from 'vitest';
-import { plainTitle, sitePosts, type WpSettings } from '../../../wordpress/client';
+import { describe, expect, it } from 'vitest';
+import { plainTitle, sitePosts } from '../../../wordpress/client';
 import type { FetchLike } from '../../../wordpress/transport';
+import { fakeSite as fakeSiteOf, freshSettings, json, PASSWORD } from './fake-site';
 
 const NBSP = '\u00a0';
-const PASSWORD = 'abcd EFGH ijkl MNOP qrst UVWX';
-
-/** Each test its own site: the client remembers REST roots per site for the whole module. */
-let sites = 0;
-function settings(): WpSettings {
-  sites += 1;
-  return { siteUrl: `https://site${sites}.monsite.fr`, username: 'redac', appPassword: PASSWORD };
-}
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-
-const INDEX = { name: 'Petit Web', namespaces: ['wp/v2'], authentication: {} };
-
-/**
- * A WordPress seen through `fetch`: the REST index at /wp-json/ (or only at ?rest_route=/ with
- * `plain`), and `posts` answering the posts route. Records every request.
- */
-function fakeSite(posts: (url: URL) => Response | Promise<Response>, plain = false) {
-  const calls: { url: URL; init: RequestInit }[] = [];
-  const fetch = vi.fn<FetchLike>(async (input, init) => {
-    const url = new URL(input);
-    calls.push({ url, init });
-    const route = plain
-      ? url.searchParams.get('rest_route')
-      : url.pathname.replace(/^\/wp-json/, '');
-    if (plain ? url.pathname !== '/' : !url.pathname.startsWith('/wp-json/')) {
-      return new Response('<html></html>', { status: 404 });
-    }
-    if (route === '/') return json(INDEX);
-    if (route === '/wp/v2/posts') return posts(url);
-    return json({ code: 'rest_no_route' }, 404);
-  });
-  return { fetch, calls };
-}
+/** The site's posts route answered by `answer`, as fake-site.ts's {@link fakeSite}. */
+const fakeSite = (answer: (url: URL) => Response | Promise<Response>, plain = false) =>
+  fakeSiteOf(/^\/wp\/v2\/posts$/, answer, plain);
+const settings = () => freshSettings('site');
 
 describe('plainTitle', () => {
   it('decodes WordPress typography and drops tags, keeping no-break spaces', () => {
