@@ -1,13 +1,24 @@
 /**
  * A published issue says when its WordPress post is out of date, in Firefox (MV2 test build,
  * headless Firefox ESR): nothing while the issue is what was sent, « Modifié depuis… » once the
- * chapô typed changes what would be sent, nothing again once it is undone. The same seed as the
+ * chapô typed changes what would be sent, nothing again once it is undone; and a post edited in
+ * WordPress itself since, read by the background page from a stand-in WordPress on 127.0.0.1:
+ * « Article modifié dans WordPress le … », with its link. The same seeds and stand-in as the
  * Chromium test (tests/browser/stale-post.test.ts).
  */
 import type { Page } from 'puppeteer-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../browser/harness';
 import { writeDatabase, type ArgumentPage } from '../browser/database';
+import {
+  EDITED_GMT,
+  EDITED_ISSUE,
+  EDITED_LINE,
+  post812,
+  type PostSite,
+  postSite,
+  seededOn,
+} from '../browser/edited-post-site';
 import { SENT, STALE, seeded } from '../browser/published-issues';
 import { fieldSelector, inFirefox, typeInto, type FirefoxSession } from './harness';
 
@@ -72,6 +83,61 @@ describe('a published issue whose post is out of date, in Firefox (MV2)', () => 
       (said) => said === '',
       'nothing said once undone',
     );
+    await desk.close();
+  });
+});
+
+describe('a published issue whose post was edited in WordPress, in Firefox (MV2)', () => {
+  let session: FirefoxSession;
+  let site: PostSite;
+
+  inFirefox((launched) => ({ session } = launched));
+
+  beforeAll(async () => {
+    site = await postSite();
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('says so, when, with its link, from the background page’s read of the post', async () => {
+    site.answer = { status: 200, body: post812(site.origin, EDITED_GMT) };
+    const first = await session.openExtensionPage('desk.html');
+    await first.waitForSelector('form.new-issue');
+    await writeDatabase(first as unknown as ArgumentPage, seededOn(site.origin));
+    await first.evaluate(
+      async (siteUrl, issue) => {
+        type Local = { set(items: object): Promise<void> };
+        const api = (globalThis as unknown as { browser: { storage: { local: Local } } }).browser;
+        await api.storage.local.set({
+          wordpress: { siteUrl, username: 'redac', category: 'Indiscrets', status: 'draft' },
+          wordpressPassword: 'abcd efgh ijkl mnop qrst uvwx',
+          currentIssueId: issue,
+        });
+      },
+      site.origin,
+      EDITED_ISSUE,
+    );
+    await first.close();
+    // Written behind Dexie's back: a new desk reads it, and its panel asks for the post.
+    const desk = await session.openExtensionPage('desk.html');
+    await desk.waitForSelector('[data-testid="published-by"]');
+    const line = () =>
+      desk.evaluate(() => {
+        const el = document.querySelector('[data-testid="post-edited"]');
+        if (!el || el.getAttribute('aria-busy') !== null) return null;
+        return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      });
+    expect(await until(line, (said) => said !== null, 'the post read')).toBe(
+      EDITED_LINE.replace(/\s+/g, ' '),
+    );
+    expect(
+      await desk.$eval('[data-testid="post-edited"] a', (link) => [
+        link.getAttribute('href'),
+        link.getAttribute('target'),
+      ]),
+    ).toEqual([`${site.origin}/wp-admin/post.php?post=812&action=edit`, '_blank']);
+    expect(site.reads.length).toBeGreaterThan(0);
     await desk.close();
   });
 });
