@@ -85,6 +85,16 @@ async function editedLine(page: Page): Promise<string> {
   return squash(await line.textContent());
 }
 
+/**
+ * Picks issue `id` in the desk and waits for its publish panel: its own post's link (`link`),
+ * not only a published line — the desk opens on the issue the last test picked, whose panel
+ * (read, not busy) is there until the picked one's is drawn.
+ */
+async function showIssue(desk: Page, id: string, link: string): Promise<void> {
+  await desk.getByLabel('Numéro en cours').selectOption(id);
+  await desk.locator(`[data-testid="post-link"][href="${link}"]`).waitFor();
+}
+
 describe('a post edited in WordPress since its publication, in Chromium against a real WordPress', () => {
   let session: ExtensionSession;
   let untouched: Awaited<ReturnType<typeof publishedIssue>>;
@@ -110,8 +120,7 @@ describe('a post edited in WordPress since its publication, in Chromium against 
 
   it('says nothing of a post untouched since its publication', async () => {
     const desk = await openDesk(session);
-    await desk.getByLabel('Numéro en cours').selectOption(UNTOUCHED);
-    await desk.getByTestId('published-by').waitFor();
+    await showIssue(desk, UNTOUCHED, untouched.post.link);
     expect(await editedLine(desk)).toBe('');
     expect(await desk.getByTestId('post-stale').textContent()).toBe('');
     await desk.close();
@@ -128,8 +137,7 @@ describe('a post edited in WordPress since its publication, in Chromium against 
     expect(modifiedGmt).not.toBe(edited.post.modifiedGmt);
 
     const desk = await openDesk(session);
-    await desk.getByLabel('Numéro en cours').selectOption(EDITED);
-    await desk.getByTestId('published-by').waitFor();
+    await showIssue(desk, EDITED, edited.post.link);
     // The browser's time zone is this machine's, as Node's: the sentence is computed alike.
     expect(await editedLine(desk)).toBe(
       squash(`${editedInWordPressLine(modifiedGmt, 'fr')} ${SEE}`),
