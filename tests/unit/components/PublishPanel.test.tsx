@@ -321,8 +321,9 @@ describe('PublishPanel, a post edited in WordPress since its publication', () =>
     );
 
     await waitFor(() => expect(edited().textContent).toBe(EDITED));
-    expect((await screen.findByTestId('published-by')).textContent).toContain(
-      'Publié par Claire Martin',
+    // Named once the shared desk is read (before, the line says when only).
+    await waitFor(() =>
+      expect(screen.getByTestId('published-by').textContent).toContain('Publié par Claire Martin'),
     );
     // Not « votre publication »: the post is not this editor's.
     expect(edited().textContent).not.toMatch(/votre|vous/);
