@@ -86,6 +86,12 @@ function seeded() {
 async function publishedBy(page: Page) {
   const line = page.getByTestId('published-by');
   await line.waitFor();
+  // Named once the shared desk is read: before, the line says when only (« Publié le … »).
+  await until(
+    async () => squash(await line.innerText()),
+    (text) => text.startsWith('Publié par') || text.startsWith('Published by'),
+    'the publisher named',
+  );
   const link = line.getByRole('link', { name: 'voir l’article' });
   return {
     text: squash(await line.innerText()),
