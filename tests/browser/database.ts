@@ -15,56 +15,84 @@ export interface StoredTables<Clip extends { id: string }, Issue extends { id: s
   issues: Issue[];
 }
 
-/** Both tables of the extension's database, each sorted by id. */
-export function readDatabase<S extends StoredTables<{ id: string }, { id: string }>>(
-  page: EvaluatingPage,
-): Promise<S> {
-  return page.evaluate(
-    () =>
-      new Promise<S>((resolve, reject) => {
-        const request = indexedDB.open('indiscrets');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const idb = request.result;
-          const tx = idb.transaction(['clips', 'issues']);
-          const clips = tx.objectStore('clips').getAll();
-          const issues = tx.objectStore('issues').getAll();
-          tx.oncomplete = () => {
-            idb.close();
-            const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-            resolve({ clips: clips.result.sort(byId), issues: issues.result.sort(byId) } as S);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
-
-/** Empties both tables, as a lost or reset browser profile would be. */
-export function clearDatabase(page: EvaluatingPage): Promise<void> {
-  return page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('indiscrets');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const idb = request.result;
-          const tx = idb.transaction(['clips', 'issues'], 'readwrite');
-          tx.objectStore('clips').clear();
-          tx.objectStore('issues').clear();
-          tx.oncomplete = () => {
-            idb.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
-
 /** A page that runs a function with one argument in itself (playwright and puppeteer alike). */
 export interface ArgumentPage {
   evaluate<R, A>(pageFunction: (argument: A) => Promise<R>, argument: A): Promise<R>;
+}
+
+/** What {@link inDatabase} does, in one transaction: empties `clear`, writes `write`, reads `read`. */
+interface Job {
+  clear?: string[];
+  write?: Record<string, object[]>;
+  read?: string[];
+}
+
+/**
+ * Does `job` in the extension's database from `page`, in one transaction, and hands back the
+ * tables read. A page that has just opened may not have made the database yet (the popup opens it
+ * as it first reads, after its first paint): opened without a version, IndexedDB would then make
+ * an empty one that stands in the extension's way and the job would find no table (the
+ * clean-clone CI's set-up that never ended), so no database is made here; it is asked for again
+ * until the extension has made it, for 30 seconds at most.
+ */
+function inDatabase(page: ArgumentPage, job: Job): Promise<Record<string, object[]>> {
+  return page.evaluate(
+    ({ clear = [], write = {}, read = [] }: Job) =>
+      new Promise<Record<string, object[]>>((resolve, reject) => {
+        const giveUpAt = Date.now() + 30_000;
+        const attempt = () => {
+          const request = indexedDB.open('indiscrets');
+          // Only where no database is yet: abort, so that none is made (the request fails with AbortError).
+          request.onupgradeneeded = () => request.transaction?.abort();
+          request.onerror = () => {
+            if (request.error?.name !== 'AbortError') reject(request.error);
+            else if (Date.now() < giveUpAt) setTimeout(attempt, 25);
+            else reject(new Error('The extension never made its database « indiscrets ».'));
+          };
+          request.onsuccess = () => {
+            const idb = request.result;
+            try {
+              const names = [...new Set([...clear, ...Object.keys(write), ...read])];
+              const tx = idb.transaction(names, 'readwrite');
+              for (const name of clear) tx.objectStore(name).clear();
+              for (const [name, rows] of Object.entries(write)) {
+                for (const row of rows) tx.objectStore(name).put(row);
+              }
+              const reads = read.map((name) => [name, tx.objectStore(name).getAll()] as const);
+              tx.oncomplete = () => {
+                idb.close();
+                resolve(Object.fromEntries(reads.map(([name, got]) => [name, got.result])));
+              };
+              tx.onerror = () => {
+                idb.close();
+                reject(tx.error);
+              };
+            } catch (error) {
+              // A table the job names that the database lacks: said, rather than a page left waiting.
+              idb.close();
+              reject(error);
+            }
+          };
+        };
+        attempt();
+      }),
+    job,
+  );
+}
+
+/** Both tables of the extension's database, each sorted by id. */
+export async function readDatabase<S extends StoredTables<{ id: string }, { id: string }>>(
+  page: EvaluatingPage,
+): Promise<S> {
+  const tables = await inDatabase(page as unknown as ArgumentPage, { read: ['clips', 'issues'] });
+  const byId = (a: object, b: object) =>
+    (a as { id: string }).id < (b as { id: string }).id ? -1 : 1;
+  return { clips: tables.clips!.sort(byId), issues: tables.issues!.sort(byId) } as S;
+}
+
+/** Empties both tables, as a lost or reset browser profile would be. */
+export async function clearDatabase(page: EvaluatingPage): Promise<void> {
+  await inDatabase(page as unknown as ArgumentPage, { clear: ['clips', 'issues'] });
 }
 
 /**
@@ -73,52 +101,16 @@ export interface ArgumentPage {
  * needs many records or exact ones without going through the UI. Keyed by table: `clips`,
  * `issues`, or any other (`syncState`, `refusals`…) a test needs in a given state.
  */
-export function writeDatabase(
+export async function writeDatabase(
   page: ArgumentPage,
   records: Record<string, object[]>,
 ): Promise<void> {
-  return page.evaluate(
-    (tables: Record<string, object[]>) =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('indiscrets');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const idb = request.result;
-          const tx = idb.transaction(Object.keys(tables), 'readwrite');
-          for (const [name, rows] of Object.entries(tables)) {
-            for (const row of rows) tx.objectStore(name).put(row);
-          }
-          tx.oncomplete = () => {
-            idb.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    records,
-  );
+  await inDatabase(page, { write: records });
 }
 
 /** Empties the named tables (`clearDatabase` empties the two record tables, from any page). */
-export function clearTables(page: ArgumentPage, tables: string[]): Promise<void> {
-  return page.evaluate(
-    (names: string[]) =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('indiscrets');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const idb = request.result;
-          const tx = idb.transaction(names, 'readwrite');
-          for (const name of names) tx.objectStore(name).clear();
-          tx.oncomplete = () => {
-            idb.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    tables,
-  );
+export async function clearTables(page: ArgumentPage, tables: string[]): Promise<void> {
+  await inDatabase(page, { clear: tables });
 }
 
 /** The shared desk's state as a sync leaves it for Rédac (`redac`, an Editor): on, idle, synced. */

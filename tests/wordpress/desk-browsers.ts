@@ -64,11 +64,16 @@ export function deskAccounts(): { editor: Who; admin: Who } {
  * extension's IndexedDB, or one record of it, read without Dexie.
  */
 export async function readStoreInPage({ store, key }: { store: string; key?: string }) {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+  const db = await new Promise<IDBDatabase | undefined>((resolve, reject) => {
     const request = indexedDB.open('indiscrets');
+    // Not made by the extension yet: nothing stored. Aborted, so as not to make an empty one
+    // (version 1, no table) in the extension's way.
+    request.onupgradeneeded = () => request.transaction?.abort();
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    request.onerror = () =>
+      request.error?.name === 'AbortError' ? resolve(undefined) : reject(request.error);
   });
+  if (!db) return key ? undefined : [];
   try {
     if (!db.objectStoreNames.contains(store)) return key ? undefined : [];
     const tx = db.transaction(store, 'readonly');
