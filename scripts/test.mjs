@@ -45,15 +45,23 @@ function failedIn(name, json) {
       failedTests.push(`${name}: ${where} › ${test.fullName}${why ? ` — ${why}` : ''}`);
     }
     // A file that failed outside its tests (its set-up, an import) has no failed test to name.
+    // A describe's failed beforeAll leaves no message on the file either (Vitest's JSON report
+    // keeps the file's own errors only): the tests it skipped say which set-up it was.
     if (
       file.status === 'failed' &&
       !(file.assertionResults ?? []).some((t) => t.status === 'failed')
-    )
-      failedTests.push(
-        `${name}: ${where} — ${String(file.message ?? '')
-          .split('\n')[0]
-          .slice(0, 400)}`,
-      );
+    ) {
+      const message = String(file.message ?? '').split('\n')[0];
+      const skipped = (file.assertionResults ?? [])
+        .filter((t) => t.status !== 'passed')
+        .map((t) => t.fullName);
+      const why =
+        message ||
+        (skipped.length > 0
+          ? `a hook failed (see the log above); not run: ${skipped.join('; ')}`
+          : 'a hook failed (see the log above)');
+      failedTests.push(`${name}: ${where} — ${why.slice(0, 400)}`);
+    }
   }
 }
 
