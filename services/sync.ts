@@ -208,6 +208,56 @@ function mergedText(kind: SyncKind, conflict: FieldConflict<Shared, string>): st
   return mergeTextField(textShape(kind, conflict.field), base, mine, theirs);
 }
 
+/** A record of a stored object field (`provenance`), `{}` for anything else. */
+const entries = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+
+/**
+ * The conflicts of a draft's fields that are not the editor's writing, settled in `merged`
+ * rather than asked (components/conflictFields.ts, `NEVER_ASKED`); the others, given back. Its
+ * `provenance` (where each metadata field came from) is merged key by key, this browser's entry
+ * kept where both changed one. Its `captureNote` (why a capture could not read the page,
+ * `CAPTURE_LIMITS`) only ever goes from a reason to none, when a later capture read the page:
+ * none where either side has none, else this browser's.
+ */
+function settleUnasked(
+  kind: SyncKind,
+  merged: Shared,
+  conflicts: FieldConflict<Shared, string>[],
+): FieldConflict<Shared, string>[] {
+  if (kind !== 'draft') return conflicts;
+  return conflicts.filter((conflict) => {
+    if (conflict.field === 'provenance') {
+      const [base, mine, theirs] = [conflict.base, conflict.mine, conflict.theirs].map(entries);
+      const keys = [...new Set([...Object.keys(mine!), ...Object.keys(theirs!)])];
+      const { merged: byKey } = merge3(base!, mine!, theirs!, keys);
+      merged.provenance = Object.fromEntries(
+        Object.entries(byKey).filter(([, source]) => source !== undefined && source !== ''),
+      );
+      return false;
+    }
+    if (conflict.field === 'captureNote') {
+      merged.captureNote = conflict.mine && conflict.theirs ? conflict.mine : '';
+      return false;
+    }
+    return true;
+  });
+}
+
+/**
+ * The choices of a conflict's fields as they are applied: a move is one choice, the place in
+ * the issue chosen (`sortKey`) going along with the issue (`issueId`) when both conflict.
+ */
+function withPlace(
+  fields: readonly { field: string }[],
+  choose: Record<string, 'mine' | 'theirs'>,
+): Record<string, 'mine' | 'theirs'> {
+  const both = ['issueId', 'sortKey'].every((name) => fields.some((f) => f.field === name));
+  return both && choose.issueId ? { ...choose, sortKey: choose.issueId } : choose;
+}
+
 /** A shared field as a conflict names it (the shared note is the draft's `note`). */
 const conflictName = (kind: SyncKind, field: string) =>
   kind === 'draft' && field === 'sharedNote' ? 'note' : field;
@@ -1614,7 +1664,8 @@ export class SyncEngine {
         // Put back: merged as if it had not been deleted; the base stays the trashed record, so
         // the next push restores it before sending the changes.
         const other = kept ? { ...theirs, trashed: base.trashed } : theirs;
-        const { merged, conflicts: both } = merge3<Shared, string>(base, mine, other, fields);
+        const { merged, conflicts: found } = merge3<Shared, string>(base, mine, other, fields);
+        const both = settleUnasked(kind, merged, found);
         // A text both changed in different paragraphs: both kept, and the editor told. Not a
         // text the editor has a conflict open on (the record held for their choice): that box
         // is found again with the newer version, as before, rather than left showing the old
@@ -2153,9 +2204,11 @@ export class SyncEngine {
     const undo = await quietly(this.db, SYNC_TABLES, async () => {
       const conflict = await this.db.conflicts.get(key);
       if (!conflict) return undefined;
+      // A move is one choice: the place goes along with the issue chosen.
+      const chosen = withPlace(conflict.fields, choose);
       const table = this.db.table(tableOf(conflict.kind));
       const local = (await table.get(conflict.recordId)) as AnyRecord | undefined;
-      const tookTheirs = conflict.fields.some((field) => choose[field.field] === 'theirs');
+      const tookTheirs = conflict.fields.some((field) => chosen[field.field] === 'theirs');
       if (local) {
         const shared = sharedOf(conflict.kind, local);
         for (const field of conflict.fields) {
@@ -2163,7 +2216,7 @@ export class SyncEngine {
             conflict.kind === 'draft' && field.field === 'note' ? 'sharedNote' : field.field;
           // « Keep mine » keeps the text as it is now: the editor may have gone on typing in it
           // since the box opened (the record is held, nothing of it sent, until the choice).
-          if (choose[field.field] === 'theirs') shared[name] = field.theirs;
+          if (chosen[field.field] === 'theirs') shared[name] = field.theirs;
           else if (!Object.hasOwn(shared, name)) shared[name] = field.mine;
         }
         await this.writeLocal(conflict.kind, local, shared, this.now(), conflict.recordId);
