@@ -12,8 +12,15 @@ import type {
 } from '../storage/sync-state';
 import { useAnnounce } from './Announcer';
 import { ConflictChooser } from './ConflictChooser';
+import {
+  allChosen,
+  askedFields,
+  choicesToSend,
+  conflictFieldLabel,
+  showConflictValue,
+  type ShownContext,
+} from './conflictFields';
 import { publishedWhen } from './publishedLine';
-import { itemLines } from './richtext';
 import { deskIdentity, refusalSentence } from './roleSentences';
 import { useUndo } from './Undo';
 import { useHouseStyle } from './useSettings';
@@ -349,59 +356,6 @@ type Field = string;
 type Values = Record<Field, unknown>;
 
 /**
- * A value of a record's field as the editor reads it: a draft's text its HTML (shown as it reads,
- * as its editor shows it: see `itemLang` below).
- */
-function show(field: Field, value: unknown): string {
-  if (field === 'body') return typeof value === 'string' ? value : '';
-  if (value === undefined || value === null) return '';
-  // A line per paragraph or line of the chapô, not one run-on text.
-  if (field === 'intro') return itemLines(String(value));
-  if (field === 'status' && typeof value === 'string') {
-    const key = `status.${value}` as MessageKey;
-    return t(key) === key ? value : t(key);
-  }
-  if (Array.isArray(value)) {
-    return value
-      .map((entry) =>
-        typeof entry === 'object' && entry
-          ? String(
-              (entry as Record<string, unknown>).title ??
-                (entry as Record<string, unknown>).text ??
-                (entry as Record<string, unknown>).url ??
-                '',
-            )
-          : String(entry),
-      )
-      .join(' ; ');
-  }
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
-const FIELD_KEYS: Record<string, MessageKey> = {
-  title: 'editor.title',
-  body: 'editor.body',
-  sources: 'editor.sources',
-  // The shared note (a note kept private is never in a conflict), and the chapô without the
-  // form's « (facultatif) »: the box names what differs, not how to fill it in.
-  note: 'conflict.field.note',
-  tags: 'editor.tags',
-  status: 'editor.status',
-  intro: 'conflict.field.intro',
-  date: 'issue.date',
-  lengthBudget: 'issue.budget',
-};
-
-/**
- * A field's name in the conflict box: as FIELD_KEYS says, but an issue's title is named as one
- * (« Titre du numéro »), not as a draft's (« Titre du brouillon »).
- */
-export function conflictFieldLabel(kind: SyncConflict['kind'], field: string): string {
-  if (kind === 'issue' && field === 'title') return t('conflict.field.issueTitle');
-  return FIELD_KEYS[field] ? t(FIELD_KEYS[field]) : field;
-}
-
-/**
  * A field of the record as stored here now: its texts (the shared note only while it is shared),
  * and a draft's sources and tags, which the editor may change too while the box is open;
  * `undefined` for other fields, shown as they were when the conflict was found.
@@ -415,6 +369,41 @@ function typedNow(kind: SyncConflict['kind'], record: Values, field: Field): unk
   if (kind === 'draft' && field === 'tags') return (record as unknown as Draft).tags;
   const value = record[field];
   return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * What the box reads a conflict's values with, as this browser holds things now (a live query):
+ * for a draft's issue or place, the issues' titles and the items of the issues concerned; for an
+ * issue's post, the desk's own user. `undefined` until they are read.
+ */
+function useShownContext(conflict: SyncConflict): ShownContext | undefined {
+  const placing =
+    conflict.kind === 'draft' &&
+    conflict.fields.some((field) => field.field === 'issueId' || field.field === 'sortKey');
+  const posted = conflict.kind === 'issue' && conflict.fields.some((f) => f.field === 'wordpress');
+  const read = useLiveQuery(async () => {
+    const me = posted ? ((await db.syncState.get('desk'))?.user?.id ?? null) : null;
+    if (!placing) return { me };
+    const draft = await db.clips.get(conflict.recordId);
+    const ids = new Set<string>(draft?.issueId ? [draft.issueId] : []);
+    for (const field of conflict.fields) {
+      if (field.field !== 'issueId') continue;
+      for (const id of [field.mine, field.theirs]) if (typeof id === 'string' && id) ids.add(id);
+    }
+    const issues = new Map((await db.issues.toArray()).map((i) => [i.id, { title: i.title }]));
+    const items = new Map<string, Array<{ id: string; sortKey: string }>>();
+    for (const id of ids) {
+      const drafts = await db.clips.where('issueId').equals(id).toArray();
+      const shown = drafts
+        .filter((d) => !d.deletedAt)
+        .map((d) => ({ id: d.id, sortKey: d.sortKey }));
+      items.set(id, shown);
+    }
+    return { me, issueId: draft?.issueId ?? '', issues, items };
+  }, [conflict.kind, conflict.recordId, placing, posted]);
+  // Nothing to read for other fields: the box is drawn at once, not first with empty values.
+  if (!read && (placing || posted)) return undefined;
+  return { kind: conflict.kind, recordId: conflict.recordId, ...read };
 }
 
 /** Whether `el` is a field an editor writes in (an input, a text area, a rich text). */
@@ -492,13 +481,21 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
         : await db.issues.get(conflict.recordId)) ?? null) as Values | null,
     [conflict.kind, conflict.recordId],
   );
-  const open = conflict.fields
-    .filter((field) => !(field.field in chosen))
-    .map((field) => {
+  const context = useShownContext(conflict);
+  const open = askedFields(
+    conflict.fields.map((field) => {
       const now = local ? typedNow(conflict.kind, local, field.field) : undefined;
       return now === undefined ? field : { ...field, mine: now };
-    });
+    }),
+  ).filter((field) => !(field.field in chosen));
   const label = (field: Field) => conflictFieldLabel(conflict.kind, field);
+  const show = (field: Field, value: unknown) => showConflictValue(context!, field, value);
+  useEffect(() => {
+    // Found by an earlier version on what is no longer asked (where the metadata came from):
+    // nothing to choose, so settled as this browser has it, rather than a box with no question.
+    if (askedFields(conflict.fields).length > 0) return;
+    void sendMessage('syncResolve', { key: conflict.key, choose: {} }).catch(() => undefined);
+  }, [conflict.key]);
   useEffect(() => {
     // Drawn with those choices (not an earlier render's effect, run late).
     if (nextField.current !== chosen) return;
@@ -508,7 +505,7 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
   return (
     <div class="shared-desk__conflict" data-testid="sync-conflict" ref={box}>
       <ConflictChooser<Values, Field>
-        conflicts={open.map((field) => ({ ...field, field: field.field }))}
+        conflicts={context ? open.map((field) => ({ ...field, field: field.field })) : []}
         label={label}
         show={show}
         itemLang={(field) => (field === 'body' ? textLang : undefined)}
@@ -522,12 +519,13 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
           const next = { ...chosen, [field]: choice };
           setChosen(next);
           // A field chosen goes with its buttons: the keyboard to the next field's choice.
-          if (!conflict.fields.every((f) => f.field in next)) nextField.current = next;
-          if (conflict.fields.every((f) => f.field in next)) {
+          if (!allChosen(conflict.fields, next)) nextField.current = next;
+          if (allChosen(conflict.fields, next)) {
             // Read now: the box and what it followed go once the choice is stored.
             const shown = box.current;
             const field = writingIn?.deref() ?? null;
-            sendMessage('syncResolve', { key: conflict.key, choose: next }).then(
+            const choose = choicesToSend(conflict.fields, next);
+            sendMessage('syncResolve', { key: conflict.key, choose }).then(
               (answer) => {
                 if (!answer.undo) {
                   // Nothing to undo (this editor's version kept): said as its counterpart is,

@@ -1,0 +1,261 @@
+import { getLocale, t, type MessageKey } from '../locales';
+import { longDate } from '../lib/french-date';
+import type { DraftStatus, IssueStatus, WordPressPost } from '../storage/db';
+import type { ConflictField, SyncConflict } from '../storage/sync-state';
+import { publishedLine, publishedWhen } from './publishedLine';
+import { itemLines } from './richtext';
+
+/**
+ * The shared desk's conflict box in words (see `SyncConflictView` in SharedDeskBar.tsx): what each
+ * shared field is called there, and how each of its values reads, never as a code, an id or
+ * JSON. One place for them: a field added to what the desk shares (services/sync-fields.ts,
+ * `DRAFT_SHARED`, `ISSUE_SHARED`) is named here, or tests/unit/components/conflictFields.test.tsx
+ * fails.
+ */
+
+type Kind = SyncConflict['kind'];
+
+/**
+ * Shared fields the box never asks about: they are not the editor's writing, and the sync merges
+ * them itself (services/sync.ts, `absorb`). `provenance` (where each metadata field came from) is
+ * merged key by key; `captureNote` (why a capture could not read its page, `CAPTURE_LIMITS`) only
+ * ever goes from a reason to none, when a later capture of the page read it: none is kept.
+ */
+export const NEVER_ASKED: ReadonlySet<string> = new Set(['provenance', 'captureNote']);
+
+/** A field's name in the box, as the editor's forms and lists name it where they do. */
+const FIELD_KEYS: Record<string, MessageKey> = {
+  title: 'editor.title',
+  label: 'editor.label',
+  body: 'editor.body',
+  url: 'field.url',
+  siteName: 'field.siteName',
+  byline: 'field.byline',
+  publishedAt: 'field.publishedAt',
+  lang: 'field.lang',
+  excerpt: 'field.excerpt',
+  imageUrl: 'field.imageUrl',
+  quotes: 'editor.quotes',
+  sources: 'editor.sources',
+  // The shared note (a note kept private is never in a conflict), and the chapô without the
+  // form's « (facultatif) »: the box names what differs, not how to fill it in.
+  note: 'conflict.field.note',
+  tags: 'editor.tags',
+  status: 'editor.status',
+  // A move is one question: the issue, the place in it going along (see `askedFields`).
+  issueId: 'conflict.field.issueId',
+  sortKey: 'conflict.field.sortKey',
+  createdAt: 'conflict.field.createdAt',
+  trashed: 'conflict.field.trashed',
+  intro: 'conflict.field.intro',
+  date: 'issue.date',
+  lengthBudget: 'issue.budget',
+  exportedAt: 'conflict.field.exportedAt',
+  wordpress: 'conflict.field.wordpress',
+};
+
+/** Where an issue's field is not named as a draft's. */
+const ISSUE_FIELD_KEYS: Record<string, MessageKey> = {
+  // « Titre du numéro », not « Titre du brouillon ».
+  title: 'conflict.field.issueTitle',
+  // An issue is deleted, not put in a trash the editor sees.
+  trashed: 'conflict.field.issueTrashed',
+};
+
+/**
+ * A field's name in the conflict box (`field` as a conflict names it: the shared note is `note`).
+ * A field without a name here is shown by its code name, which the tests catch.
+ */
+export function conflictFieldLabel(kind: Kind, field: string): string {
+  const key = (kind === 'issue' ? ISSUE_FIELD_KEYS[field] : undefined) ?? FIELD_KEYS[field];
+  return key ? t(key) : field;
+}
+
+/** A draft's issue and its place in it, asked as one (see {@link askedFields}). */
+export interface Placing {
+  issueId: string;
+  sortKey: string;
+}
+
+/** What the box reads a value with, as this browser holds things now. */
+export interface ShownContext {
+  kind: Kind;
+  /** The record in conflict: a draft is not counted among the other items of its issue. */
+  recordId: string;
+  /** The issue a draft is in here: where a place alone (`sortKey`) is counted. */
+  issueId?: string;
+  /** The issues this browser has, by id: their titles. */
+  issues?: ReadonlyMap<string, { title: string }>;
+  /** The sort keys of the items (not in the trash) of the issues concerned, by issue id. */
+  items?: ReadonlyMap<string, ReadonlyArray<{ id: string; sortKey: string }>>;
+  /** The desk's own user (their WordPress id): a post they published is « Publié par vous ». */
+  me?: number | null;
+}
+
+/**
+ * The fields the box asks about, of a conflict's `fields`: none of {@link NEVER_ASKED}; and a
+ * move, when the issue conflicts, is one question (`issueId`) whose values are each side's
+ * {@link Placing}: the place in that issue goes along with it (`sortKey` is not asked).
+ */
+export function askedFields(fields: readonly ConflictField[]): ConflictField[] {
+  const asked = fields.filter((field) => !NEVER_ASKED.has(field.field));
+  const issue = asked.find((field) => field.field === 'issueId');
+  const place = asked.find((field) => field.field === 'sortKey');
+  if (!issue) return asked;
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const placing = (side: 'base' | 'mine' | 'theirs'): Placing => ({
+    issueId: text(issue[side]),
+    sortKey: text(place?.[side]),
+  });
+  return asked
+    .filter((field) => field !== place)
+    .map((field) =>
+      field === issue
+        ? {
+            field: 'issueId',
+            base: placing('base'),
+            mine: placing('mine'),
+            theirs: placing('theirs'),
+          }
+        : field,
+    );
+}
+
+/**
+ * The choices to send for a conflict's `fields`, from the box's choices (`chosen`, by asked
+ * field): the issue's choice takes that side's place along (services/sync.ts `resolve` does the
+ * same).
+ */
+export function choicesToSend(
+  fields: readonly ConflictField[],
+  chosen: Record<string, 'mine' | 'theirs'>,
+): Record<string, 'mine' | 'theirs'> {
+  const issue = chosen.issueId;
+  const moved =
+    issue !== undefined &&
+    fields.some((field) => field.field === 'issueId') &&
+    fields.some((field) => field.field === 'sortKey');
+  return moved ? { ...chosen, sortKey: issue } : chosen;
+}
+
+/** Whether every field the box asks about is chosen. */
+export function allChosen(
+  fields: readonly ConflictField[],
+  chosen: Record<string, 'mine' | 'theirs'>,
+): boolean {
+  return askedFields(fields).every((field) => field.field in chosen);
+}
+
+/** « 10 mars à 9 h 00 » (the year when not this one), as the publish line writes a time. */
+function dateTime(value: string): string {
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) return value;
+  return t('conflict.value.dateTime', publishedWhen(at, getLocale()));
+}
+
+/** A language's name in the interface's language (`en` is « anglais »), else its tag. */
+function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames([getLocale()], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/**
+ * A place in an issue, counted among its items as stored here: « 3ᵉ sur 12 ». `undefined` while
+ * they are read, or for a draft in no issue.
+ */
+function placeIn(ctx: ShownContext, issueId: string, sortKey: string): string | undefined {
+  const items = issueId ? ctx.items?.get(issueId) : undefined;
+  if (!items) return undefined;
+  const others = items.filter((item) => item.id !== ctx.recordId);
+  const position = 1 + others.filter((item) => (item.sortKey || '') < sortKey).length;
+  const total = others.length + 1;
+  return position === 1
+    ? t('conflict.value.placeFirst', { total })
+    : t('conflict.value.place', { position, total });
+}
+
+/** An issue by its title as this browser has it; « Hors numéro » for none. */
+function issueName(ctx: ShownContext, issueId: string): string {
+  if (!issueId) return t('filter.boxInbox');
+  if (!ctx.issues) return '';
+  const issue = ctx.issues.get(issueId);
+  return issue ? issue.title : t('conflict.value.unknownIssue');
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/**
+ * A value of a record's field as the editor reads it: a draft's text its HTML (shown as it reads,
+ * as its editor shows it: see `itemLang` in SharedDeskBar.tsx); everything else as words: dates as
+ * the publish line writes them, a language by its name, an issue by its title and a place in it
+ * as « 3ᵉ sur 12 », a status as the lists say it. '' for an empty value (the box says « (vide) »).
+ */
+export function showConflictValue(ctx: ShownContext, field: string, value: unknown): string {
+  if (field === 'body') return text(value);
+  if (value === undefined || value === null) return '';
+  const issue = ctx.kind === 'issue';
+  switch (field) {
+    // A line per paragraph or line of the chapô, not one run-on text.
+    case 'intro':
+      return itemLines(String(value));
+    case 'status': {
+      const key = (
+        issue ? `issue.status.${value as IssueStatus}` : `status.${value as DraftStatus}`
+      ) as MessageKey;
+      return t(key) === key ? String(value) : t(key);
+    }
+    case 'publishedAt':
+    case 'createdAt':
+    case 'exportedAt':
+      return value === '' ? '' : dateTime(String(value));
+    case 'date':
+      return longDate(String(value), getLocale()) ?? String(value);
+    case 'lang':
+      return value === '' ? '' : languageName(String(value));
+    case 'lengthBudget':
+      // In signs, as the field's name says: « 1 200 », or « aucune ».
+      return typeof value === 'number' && value > 0
+        ? new Intl.NumberFormat(getLocale()).format(value)
+        : t('issue.noBudget');
+    case 'trashed':
+      if (issue) return t(value ? 'conflict.value.issueTrashed' : 'conflict.value.issueKept');
+      return t(value ? 'conflict.value.trashed' : 'conflict.value.notTrashed');
+    case 'wordpress': {
+      const post = value as Partial<WordPressPost>;
+      if (!post.postId) return '';
+      const line = post.publishedAt
+        ? publishedLine(post as WordPressPost, ctx.me ?? null)
+        : t('issue.status.published');
+      return post.link ? t('conflict.value.post', { published: line, link: post.link }) : line;
+    }
+    case 'issueId': {
+      // One question with the place (a Placing), or the issue alone.
+      const placing: Placing =
+        typeof value === 'object' ? (value as Placing) : { issueId: String(value), sortKey: '' };
+      const name = issueName(ctx, placing.issueId);
+      const place = placing.sortKey ? placeIn(ctx, placing.issueId, placing.sortKey) : undefined;
+      return name && place ? t('conflict.value.inIssue', { issue: name, place }) : name;
+    }
+    case 'sortKey':
+      // Reordered in the same issue on both sides: the place, never the key.
+      return value === '' ? '' : (placeIn(ctx, ctx.issueId ?? '', String(value)) ?? '');
+  }
+  if (Array.isArray(value)) {
+    return value
+      .map((entry) =>
+        typeof entry === 'object' && entry
+          ? String(
+              (entry as Record<string, unknown>).title ??
+                (entry as Record<string, unknown>).text ??
+                (entry as Record<string, unknown>).url ??
+                '',
+            )
+          : String(entry),
+      )
+      .join(field === 'quotes' ? '\n' : ' ; ');
+  }
+  return typeof value === 'object' ? '' : String(value);
+}
