@@ -11,7 +11,8 @@
  * inside guillemets. Its other work (a missing space put before `?`, which `index.php?id=1`
  * being typed does not want yet; `...`, `--`, spaces before a full stop, quotes paired across a
  * paragraph) stays the exports'. What they never touch is not touched here either: a URL, an
- * e-mail address, a time (`11:30`).
+ * e-mail address, a time (`11:30`): an apostrophe made `’` in what the `@` typed next shows to
+ * be an address's name (jean.o'brien@…) is given back straight.
  */
 import { frenchTypographyText, NBSP, NNBSP } from './typography';
 
@@ -37,6 +38,7 @@ export function typedTypography(before: string): TypedChange | null {
   const match = /(\S*?)([ \t\u00A0\u202F]*)(\S)$/u.exec(before);
   if (!match) return null;
   const [window, word = '', spaces = '', typed = ''] = match;
+  if (typed === '@' && spaces === '') return addressTyped(before, word);
   if (!/['?!;:«»]/.test(window)) return null;
   const set = frenchTypographyText(window);
   if (set === window) return null;
@@ -64,4 +66,19 @@ export function typedTypography(before: string): TypedChange | null {
   }
   if (j !== tail.length || changed === tail) return null;
   return { from: before.length - tail.length, text: changed };
+}
+
+/**
+ * `@` typed right after `word`: the name of an e-mail address, which the exports leave as
+ * written. An apostrophe typing made `’` in it (`o’` as `jean.o'brien` was typed) is made
+ * straight again, as the address is written; null when the name has none.
+ */
+function addressTyped(before: string, word: string): TypedChange | null {
+  // The address's name: the end of the word that an address's name may be made of.
+  const name = /[\p{L}\p{N}._%+'’-]*$/u.exec(word)?.[0] ?? '';
+  if (!/[\p{L}\p{N}]’[\p{L}\p{N}]/u.test(name)) return null;
+  return {
+    from: before.length - 1 - name.length,
+    text: `${name.replace(/([\p{L}\p{N}])’(?=[\p{L}\p{N}])/gu, "$1'")}@`,
+  };
 }

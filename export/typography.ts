@@ -88,10 +88,11 @@ const PROTECTED_ALTERNATIVES: ReadonlyArray<{
     trigger: (text) => (text.includes('w.') || text.includes('W.')) && /[wW]{3}\./.test(text),
     pattern: String.raw`\b[wW]{3}\.${SPAN_TAIL}`,
   },
-  // e-mail addresses; the lookbehind makes the scan start at word starts only
+  // e-mail addresses, an apostrophe inside the name kept straight (jean.o'brien@…); the
+  // lookbehind makes the scan start at word starts only, not after such an apostrophe
   {
     trigger: (text) => text.includes('@'),
-    pattern: String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`,
+    pattern: String.raw`(?<![\p{L}\p{N}._%+-]|[\p{L}\p{N}]')[\p{L}\p{N}._%+-](?:[\p{L}\p{N}._%+'-]*[\p{L}\p{N}._%+-])?@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`,
   },
   // character references (in plain text they are somebody's markup, keep them whole)
   {

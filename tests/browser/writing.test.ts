@@ -631,6 +631,21 @@ describe('writing an item in Chromium with the built extension', () => {
     await popup.close();
   });
 
+  it('gives an e-mail address’s apostrophe back straight once its @ is typed, as the exports keep it', async () => {
+    const popup = await openPopup();
+    const { draft, area } = await openLemondeGiven(popup, { body: '<p>Début.</p>' });
+    await area.click();
+    await select(area, 'Début.');
+    await popup.keyboard.press('End');
+
+    // « o' » is made « o’ » as it is typed; the « @ » says it was an address's name.
+    await popup.keyboard.type(" Écrire à jean.o'brien@exemple.fr ?");
+    const written = "<p>Début. Écrire à jean.o'brien@exemple.fr\u202f?</p>";
+    await savedBody(popup, draft.id, (body) => body === written);
+    expect(await area.innerHTML()).toBe(written);
+    await popup.close();
+  });
+
   it('typesets an issue’s chapô as it is typed too, Ctrl+Z right after giving back what was typed', async () => {
     const popup = await openPopup();
     await popup.getByRole('tab', { name: 'Numéro' }).click();

@@ -65,6 +65,22 @@ describe('French typography as the editor types (export/typing.ts)', () => {
     expect(typedTypography('Le ministre')).toBeNull();
   });
 
+  it('gives an address’s name its straight apostrophe back when its @ is typed, as the exports keep it', () => {
+    // The apostrophe was made ’ as it was typed, before the @ said it was an address.
+    expect(typed("Écrire à jean.o'")).toBe('Écrire à jean.o’');
+    expect(typed('Écrire à jean.o’brien@')).toBe("Écrire à jean.o'brien@");
+    expect(typed('«\u00a0d’artagnan@')).toBe("«\u00a0d'artagnan@");
+    expect(typed('a’b’c@')).toBe("a'b'c@");
+    // As the exports write the address once it is whole.
+    expect(frenchTypographyText("Écrire à jean.o'brien@exemple.fr ?")).toBe(
+      `Écrire à jean.o'brien@exemple.fr${NNBSP}?`,
+    );
+    // No apostrophe inside a name: nothing to give back; a space before @ is no address.
+    expect(typedTypography('jean.obrien@')).toBeNull();
+    expect(typedTypography('l’ @')).toBeNull();
+    expect(typedTypography('l’@')).toBeNull();
+  });
+
   it('reads only the word before the keystroke: what was written earlier stays as written', () => {
     expect(typed("Il l'a dit d'")).toBe("Il l'a dit d’");
     expect(typed("C'est vrai ?")).toBe(`C'est vrai${NNBSP}?`);

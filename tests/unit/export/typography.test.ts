@@ -230,6 +230,15 @@ describe('frenchTypographyText', () => {
     expect(result).toContain(`a@b.fr${NNBSP};`);
   });
 
+  it('keeps an apostrophe inside an e-mail address’s name straight, and typesets the words around', () => {
+    expect(frenchTypographyText("l'adresse de Jean : jean.o'brien@exemple.fr")).toBe(
+      `l’adresse de Jean${NBSP}: jean.o'brien@exemple.fr`,
+    );
+    // In straight quotes, an address is still an address; an apostrophe ending a word is not in it.
+    expect(frenchTypographyText("'redac@petit-web.fr'")).toContain('redac@petit-web.fr');
+    expect(frenchTypographyText("aujourd'hui redac@x.fr")).toBe('aujourd’hui redac@x.fr');
+  });
+
   it('puts the space after a URL ending the sentence, not inside it', () => {
     expect(frenchTypographyText('Lisez https://x.com/page?')).toBe(
       `Lisez https://x.com/page${NNBSP}?`,
