@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { writeDatabase, type ArgumentPage } from '../browser/database';
 import { ROOT, servePages, until, type PageServer } from '../browser/harness';
 
 /** The Firefox test build: `INDISCRETS_TEST_BUILD=1 wxt build -b firefox --mv2`. */
@@ -388,4 +389,36 @@ export function selectInEditor(
     word,
     how,
   );
+}
+
+/**
+ * The extension's WordPress settings and application password for a stand-in site at
+ * `siteUrl`, as the options leave them in storage.local (for {@link seedExtension}).
+ */
+export const wordpressSettings = (siteUrl: string) => ({
+  wordpress: { siteUrl, username: 'redac', category: 'Indiscrets', status: 'draft' },
+  wordpressPassword: 'abcd efgh ijkl mnop qrst uvwx',
+});
+
+/**
+ * Writes `tables` into the extension's database and `local` into its storage.local (settings
+ * such as `wordpress`, `currentIssueId`), as a sync or the options leave them, from a desk page
+ * closed again: the pages opened next read them (written behind Dexie's back, a page already
+ * open would not see them).
+ */
+export async function seedExtension(
+  session: FirefoxSession,
+  tables: Record<string, object[]>,
+  local: Record<string, unknown> = {},
+): Promise<void> {
+  const first = await session.openExtensionPage('desk.html');
+  // The desk drawn: it has opened (made) the database.
+  await first.waitForSelector('form.new-issue');
+  await writeDatabase(first as unknown as ArgumentPage, tables);
+  await first.evaluate(async (items) => {
+    type Local = { set(items: object): Promise<void> };
+    const api = (globalThis as unknown as { browser: { storage: { local: Local } } }).browser;
+    await api.storage.local.set(items);
+  }, local);
+  await first.close();
 }

@@ -10,7 +10,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../browser/harness';
-import { writeDatabase, type ArgumentPage } from '../browser/database';
 import {
   ASKED,
   ISSUE_ID,
@@ -20,7 +19,14 @@ import {
   standInSite,
   type Site,
 } from '../browser/publish-locks-site';
-import { expectNoExtensionErrors, inFirefox, pressButton, type FirefoxSession } from './harness';
+import {
+  expectNoExtensionErrors,
+  inFirefox,
+  seedExtension,
+  wordpressSettings,
+  pressButton,
+  type FirefoxSession,
+} from './harness';
 
 /** The test id of what has the keyboard (`BODY` when nothing has). */
 const focused = (page: Page) =>
@@ -45,25 +51,11 @@ describe('publishing an issue a colleague has open, in Firefox (MV2)', () => {
   });
 
   it('says who has which item open, the keyboard on the question; « Attendre » publishes nothing and gives the keyboard back', async () => {
-    const first = await session.openExtensionPage('desk.html');
-    // The desk opened the database: the shared desk and its issue written as a sync leaves them.
-    await first.waitForSelector('form.new-issue');
-    await writeDatabase(first as unknown as ArgumentPage, seeded(site.origin));
-    await first.evaluate(
-      async (siteUrl, issue) => {
-        type Local = { set(items: object): Promise<void> };
-        const api = (globalThis as unknown as { browser: { storage: { local: Local } } }).browser;
-        await api.storage.local.set({
-          wordpress: { siteUrl, username: 'redac', category: 'Indiscrets', status: 'draft' },
-          wordpressPassword: 'abcd efgh ijkl mnop qrst uvwx',
-          currentIssueId: issue,
-        });
-      },
-      site.origin,
-      ISSUE_ID,
-    );
-    await first.close();
-    // Written behind Dexie's back: a new desk reads it.
+    // The shared desk and its issue written as a sync leaves them, the site set up.
+    await seedExtension(session, seeded(site.origin), {
+      ...wordpressSettings(site.origin),
+      currentIssueId: ISSUE_ID,
+    });
     desk = await session.openExtensionPage('desk.html');
     await desk.waitForSelector('[data-testid="publish-button"]:not([disabled])');
 

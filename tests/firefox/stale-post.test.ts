@@ -9,7 +9,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../browser/harness';
-import { writeDatabase, type ArgumentPage } from '../browser/database';
 import {
   EDITED_GMT,
   EDITED_ISSUE,
@@ -20,7 +19,14 @@ import {
   seededOn,
 } from '../browser/edited-post-site';
 import { SENT, STALE, seeded } from '../browser/published-issues';
-import { fieldSelector, inFirefox, typeInto, type FirefoxSession } from './harness';
+import {
+  fieldSelector,
+  inFirefox,
+  seedExtension,
+  wordpressSettings,
+  typeInto,
+  type FirefoxSession,
+} from './harness';
 
 /** The sentence beside the published line, spaces folded ('' when none; null while not drawn). */
 const stale = (page: Page) =>
@@ -35,17 +41,8 @@ describe('a published issue whose post is out of date, in Firefox (MV2)', () => 
   inFirefox((launched) => ({ session } = launched));
 
   it('says nothing while the issue is what was sent, then « Modifié depuis… » as the chapô is typed, and nothing once undone', async () => {
-    const first = await session.openExtensionPage('desk.html');
-    // The desk opened the database: the issues written as a publication leaves them.
-    await first.waitForSelector('form.new-issue');
-    await writeDatabase(first as unknown as ArgumentPage, seeded());
-    await first.evaluate(async (issue) => {
-      type Local = { set(items: object): Promise<void> };
-      const api = (globalThis as unknown as { browser: { storage: { local: Local } } }).browser;
-      await api.storage.local.set({ currentIssueId: issue });
-    }, SENT);
-    await first.close();
-    // Written behind Dexie's back: a new desk reads it.
+    // The issues written as a publication leaves them.
+    await seedExtension(session, seeded(), { currentIssueId: SENT });
     const desk = await session.openExtensionPage('desk.html');
     await desk.waitForSelector('[data-testid="published-by"]');
     // The preview drawn: the panel compared what it would send with what was sent.
@@ -102,24 +99,11 @@ describe('a published issue whose post was edited in WordPress, in Firefox (MV2)
 
   it('says so, when, with its link, from the background page’s read of the post', async () => {
     site.answer = { status: 200, body: post812(site.origin, EDITED_GMT) };
-    const first = await session.openExtensionPage('desk.html');
-    await first.waitForSelector('form.new-issue');
-    await writeDatabase(first as unknown as ArgumentPage, seededOn(site.origin));
-    await first.evaluate(
-      async (siteUrl, issue) => {
-        type Local = { set(items: object): Promise<void> };
-        const api = (globalThis as unknown as { browser: { storage: { local: Local } } }).browser;
-        await api.storage.local.set({
-          wordpress: { siteUrl, username: 'redac', category: 'Indiscrets', status: 'draft' },
-          wordpressPassword: 'abcd efgh ijkl mnop qrst uvwx',
-          currentIssueId: issue,
-        });
-      },
-      site.origin,
-      EDITED_ISSUE,
-    );
-    await first.close();
-    // Written behind Dexie's back: a new desk reads it, and its panel asks for the post.
+    await seedExtension(session, seededOn(site.origin), {
+      ...wordpressSettings(site.origin),
+      currentIssueId: EDITED_ISSUE,
+    });
+    // A new desk reads it, and its panel asks for the post.
     const desk = await session.openExtensionPage('desk.html');
     await desk.waitForSelector('[data-testid="published-by"]');
     const line = () =>

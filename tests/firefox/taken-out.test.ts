@@ -9,7 +9,6 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { until } from '../browser/harness';
-import { writeDatabase, type ArgumentPage } from '../browser/database';
 import {
   DELETED_ISSUE,
   ISSUE,
@@ -18,7 +17,14 @@ import {
   seeded,
   seededIssueDeleted,
 } from '../browser/taken-out-seed';
-import { clickButton, fieldSelector, inFirefox, pressButton, type FirefoxSession } from './harness';
+import {
+  clickButton,
+  fieldSelector,
+  inFirefox,
+  seedExtension,
+  pressButton,
+  type FirefoxSession,
+} from './harness';
 
 /** What the issue's column says of the items taken out, spaces folded (null while none). */
 const said = (page: Page) =>
@@ -45,15 +51,7 @@ describe('items a colleague took out of the issue, in Firefox (MV2)', () => {
   }
 
   it('says them in the issue column, « Ouvrir » opens one, « Fermer » closes the notice for good', async () => {
-    const first = await session.openExtensionPage('desk.html');
-    await first.waitForSelector('form.new-issue');
-    await writeDatabase(first as unknown as ArgumentPage, seeded());
-    await first.evaluate(async (issue) => {
-      type Local = { set(items: object): Promise<void> };
-      const api = (globalThis as unknown as { browser: { storage: { local: Local } } }).browser;
-      await api.storage.local.set({ currentIssueId: issue });
-    }, ISSUE);
-    await first.close();
+    await seedExtension(session, seeded(), { currentIssueId: ISSUE });
 
     const page = await desk();
     const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -112,15 +110,7 @@ describe('an issue a colleague deleted while it was open here, in Firefox (MV2)'
     );
 
   it('the desk and the popup say who deleted it and where its items went; « Fermer » closes it for both', async () => {
-    const first = await session.openExtensionPage('desk.html');
-    await first.waitForSelector('form.new-issue');
-    await writeDatabase(first as unknown as ArgumentPage, seededIssueDeleted());
-    await first.evaluate(async (issue) => {
-      type Local = { set(items: object): Promise<void> };
-      const api = (globalThis as unknown as { browser: { storage: { local: Local } } }).browser;
-      await api.storage.local.set({ currentIssueId: issue });
-    }, DELETED_ISSUE);
-    await first.close();
+    await seedExtension(session, seededIssueDeleted(), { currentIssueId: DELETED_ISSUE });
 
     const expected = { text: SAID_DELETED.replace(/\s+/g, ' ').trim(), role: 'status' };
     const desk = await session.openExtensionPage('desk.html');
