@@ -2,11 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { deskRoleOf, probeDesk } from '../../../services/desk-discovery';
 import type { DeskDiscovery, discoverDesk } from '../../../wordpress/desk-client';
-import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
 import { deskCan } from '../desk-fixtures';
-
-const PASSWORD = 'abcd EFGH ijkl MNOP qrst UVWX';
-const SITE = 'https://monsite.fr';
+import { wordpressPasswordItem } from '../../../storage/preferences';
+import { allowSite, PASSWORD, SITE, storeSite } from './stored-site';
 
 const contributorCan: DeskDiscovery['can'] = deskCan('contributor');
 
@@ -24,20 +22,9 @@ function fakeDiscover(answer: Awaited<ReturnType<Discover>>) {
   return vi.fn(async () => answer) as unknown as Discover & ReturnType<typeof vi.fn>;
 }
 
-/** fakeBrowser does not implement permissions: answer like Chrome would. */
-function allowSite(allowed = true) {
-  return vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(allowed as never);
-}
-
 beforeEach(async () => {
   fakeBrowser.reset();
-  await wordpressItem.setValue({
-    siteUrl: SITE,
-    username: 'pigiste',
-    category: 'Indiscrets',
-    status: 'draft',
-  });
-  await wordpressPasswordItem.setValue(PASSWORD);
+  await storeSite('pigiste');
 });
 
 describe('probeDesk', () => {

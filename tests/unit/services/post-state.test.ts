@@ -4,12 +4,10 @@ import { handlers } from '../../../services/handlers';
 import { cancelPostState, readPublishedPost } from '../../../services/post-state';
 import { db } from '../../../storage/db';
 import { createIssue, markPublished } from '../../../storage/issues';
-import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
 import type { readPostState, WpPostState } from '../../../wordpress/client';
 import type { WpResult } from '../../../wordpress/errors';
-
-const PASSWORD = 'abcd EFGH ijkl MNOP qrst UVWX';
-const SITE = 'https://monsite.fr';
+import { wordpressPasswordItem } from '../../../storage/preferences';
+import { allowSite, PASSWORD, SITE, storeSite } from './stored-site';
 
 type Read = typeof readPostState;
 
@@ -30,11 +28,6 @@ const STATE: WpResult<WpPostState> = {
   editLink: `${SITE}/wp-admin/post.php?post=812&action=edit`,
 };
 
-/** fakeBrowser does not implement permissions: answer like Chrome would. */
-function allowSite(allowed = true) {
-  return vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(allowed as never);
-}
-
 const online = () => true;
 
 /** A published issue, its post 812 recorded on `siteUrl`. */
@@ -54,13 +47,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   vi.restoreAllMocks();
   await db.issues.clear();
-  await wordpressItem.setValue({
-    siteUrl: SITE,
-    username: 'redac',
-    category: 'Indiscrets',
-    status: 'draft',
-  });
-  await wordpressPasswordItem.setValue(PASSWORD);
+  await storeSite();
 });
 
 describe('readPublishedPost', () => {

@@ -21,9 +21,7 @@ import {
 } from '../../../storage/issues';
 import { getHouseStyle, wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
 import { DESK_PEOPLE, deskState } from '../desk-fixtures';
-
-const PASSWORD = 'abcd EFGH ijkl MNOP qrst UVWX';
-const SITE = 'https://monsite.fr';
+import { allowSite, PASSWORD, SITE, storeSite } from './stored-site';
 
 type PublishFn = typeof publishPost;
 type Call = Parameters<PublishFn>;
@@ -53,21 +51,6 @@ const published = (
   editLink: `${SITE}/wp-admin/post.php?post=${postId}&action=edit`,
   created,
 });
-
-async function configure() {
-  await wordpressItem.setValue({
-    siteUrl: SITE,
-    username: 'redac',
-    category: 'Indiscrets',
-    status: 'draft',
-  });
-  await wordpressPasswordItem.setValue(PASSWORD);
-}
-
-/** fakeBrowser does not implement permissions: answer like Chrome would. */
-function allowSite(allowed = true) {
-  return vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(allowed as never);
-}
 
 async function issueWithItems() {
   const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
@@ -111,7 +94,7 @@ afterEach(() => {
 
 describe('publishIssue', () => {
   it('says WordPress is not set up when the password is missing, without calling the client', async () => {
-    await configure();
+    await storeSite();
     await wordpressPasswordItem.setValue('');
     allowSite();
     const issue = await issueWithItems();
@@ -130,7 +113,7 @@ describe('publishIssue', () => {
   });
 
   it('asks for the site’s permission to be granted in the settings when it is missing', async () => {
-    await configure();
+    await storeSite();
     const contains = allowSite(false);
     const issue = await issueWithItems();
     const client = fakeClient();
@@ -148,7 +131,7 @@ describe('publishIssue', () => {
   });
 
   it('creates the post from the issue’s blocks and remembers its id and link on the issue', async () => {
-    await configure();
+    await storeSite();
     allowSite();
     const issue = await issueWithItems();
     const client = fakeClient(published(41, '2021-03-15T08:00:00'));
@@ -180,7 +163,7 @@ describe('publishIssue', () => {
   });
 
   it('updates the post published before, with its last known modification date', async () => {
-    await configure();
+    await storeSite();
     allowSite();
     const issue = await issueWithItems();
     const client = fakeClient(
@@ -200,7 +183,7 @@ describe('publishIssue', () => {
   });
 
   it('records who published (the shared desk’s user), and that a later publication updated the post', async () => {
-    await configure();
+    await storeSite();
     allowSite();
     const issue = await issueWithItems();
     const client = fakeClient(
@@ -226,7 +209,7 @@ describe('publishIssue', () => {
   });
 
   it('records the digest of what the post was made from (the issue, whatever the house style), which the panel compares with the issue now', async () => {
-    await configure();
+    await storeSite();
     allowSite();
     const issue = await issueWithItems();
     const client = fakeClient(published(41, '2021-03-15T08:00:00'));
@@ -281,7 +264,7 @@ describe('publishIssue', () => {
   });
 
   it('creates a post on the new site rather than update a post id recorded for another site', async () => {
-    await configure();
+    await storeSite();
     allowSite();
     const issue = await issueWithItems();
     const client = fakeClient(
@@ -307,7 +290,7 @@ describe('publishIssue', () => {
   });
 
   it('leaves the issue and its items untouched when WordPress refuses', async () => {
-    await configure();
+    await storeSite();
     allowSite();
     const issue = await issueWithItems();
     const before = await snapshot(issue.id);
@@ -324,7 +307,7 @@ describe('publishIssue', () => {
   });
 
   it('passes a conflict on with the date of the WordPress version, and overwrites when asked', async () => {
-    await configure();
+    await storeSite();
     allowSite();
     const issue = await issueWithItems();
     const client = fakeClient(
@@ -357,7 +340,7 @@ describe('publishIssue', () => {
   });
 
   it('creates a new post instead of the deleted one when asked, and remembers the new one', async () => {
-    await configure();
+    await storeSite();
     allowSite();
     const issue = await issueWithItems();
     const client = fakeClient(
@@ -375,7 +358,7 @@ describe('publishIssue', () => {
   });
 
   it('runs two publications of one issue one after the other, so the second updates the first post', async () => {
-    await configure();
+    await storeSite();
     allowSite();
     const issue = await issueWithItems();
     const client = fakeClient(
@@ -397,7 +380,7 @@ describe('publishIssue', () => {
   });
 
   it('stops a publication under way when the editor cancels it, and finds its post at the next try', async () => {
-    await configure();
+    await storeSite();
     allowSite();
     const issue = await issueWithItems();
     // WordPress received the post but its answer never came: the request ends when aborted.
@@ -431,7 +414,7 @@ describe('publishIssue', () => {
   });
 
   it('says the issue no longer exists when it was deleted', async () => {
-    await configure();
+    await storeSite();
     allowSite();
     const client = fakeClient();
 
@@ -442,7 +425,7 @@ describe('publishIssue', () => {
   });
 
   it('turns an unexpected error into a fixed message that cannot hold the password', async () => {
-    await configure();
+    await storeSite();
     allowSite();
     const issue = await issueWithItems();
     const before = await snapshot(issue.id);
@@ -458,7 +441,7 @@ describe('publishIssue', () => {
   });
 
   it('keeps the background awake with an API call every 20 seconds while WordPress answers', async () => {
-    await configure();
+    await storeSite();
     allowSite();
     const issue = await issueWithItems();
     // fakeBrowser has no getPlatformInfo.

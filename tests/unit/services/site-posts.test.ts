@@ -1,13 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { listSitePosts, SITE_POSTS_COUNT } from '../../../services/site-posts';
-import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
 import { sitePostsItem, type SitePostsCache } from '../../../storage/site-posts';
 import type { sitePosts } from '../../../wordpress/client';
 import { failure } from '../../../wordpress/errors';
+import { wordpressPasswordItem } from '../../../storage/preferences';
+import { allowSite, PASSWORD, SITE, storeSite } from './stored-site';
 
-const PASSWORD = 'abcd EFGH ijkl MNOP qrst UVWX';
-const SITE = 'https://monsite.fr';
 const NOW = new Date('2026-12-01T09:30:00.000Z');
 
 const post = (id: number, title: string) => ({
@@ -24,23 +23,12 @@ function fakeFetch(answer: Awaited<ReturnType<FetchPosts>>) {
   return vi.fn(async () => answer) as unknown as FetchPosts & ReturnType<typeof vi.fn>;
 }
 
-/** fakeBrowser does not implement permissions: answer like Chrome would. */
-function allowSite(allowed = true) {
-  return vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(allowed as never);
-}
-
 const online = () => true;
 const now = () => NOW;
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  await wordpressItem.setValue({
-    siteUrl: SITE,
-    username: 'redac',
-    category: 'Indiscrets',
-    status: 'draft',
-  });
-  await wordpressPasswordItem.setValue(PASSWORD);
+  await storeSite();
 });
 
 describe('listSitePosts', () => {
