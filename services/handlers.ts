@@ -35,6 +35,6 @@ export const handlers: Handlers = {
   deskMergeCheck: ({ sourceId, targetId }) => syncEngine().mergeCheck(sourceId, targetId),
   deskPublishCheck: ({ issueId }) => syncEngine().publishCheck(issueId),
   sitePosts: (request) => listSitePosts(request ?? {}),
-  postState: (request) => readPublishedPost(request),
+  postState: (request) => readPublishedPost(request, { catchUp: () => syncEngine().run() }),
   postStateCancel: async ({ token }) => cancelPostState(token),
 };

@@ -13,6 +13,11 @@ export interface PostStateDeps {
   read?: typeof readPostState;
   /** Defaults to `navigator.onLine`. */
   isOnline?: () => boolean;
+  /**
+   * A run of the shared desk's sync (nothing when it is off): what a colleague published is in
+   * WordPress before its record reaches this browser, and this brings it first.
+   */
+  catchUp?: () => Promise<unknown>;
 }
 
 /** The reads under way, by the panel's token: {@link cancelPostState} stops one. */
@@ -25,12 +30,20 @@ const reading = new Map<string, AbortController>();
  * browser is offline; nor of a post recorded on another site than the configured one (the next
  * publication creates a new post there). Only reads: nothing is stored. Never rejects, and a
  * failure carries a code only.
+ *
+ * A post changed since the publication recorded here may be a colleague's publication on the
+ * shared desk whose record has not reached this browser yet (the desk and the popup sync as they
+ * open, at the very moment the panel reads): the answer waits for a sync run (`catchUp`), within
+ * the read's time, so that the panel, whose issue that run updates and which then reads again,
+ * never says « Modifié dans WordPress » of its colleague's publication to take it back a moment
+ * later.
  */
 export async function readPublishedPost(
   request: { issueId: string; token?: string },
   deps: PostStateDeps = {},
 ): Promise<PostStateAnswer> {
   const controller = new AbortController();
+  const started = Date.now();
   if (request.token) {
     reading.get(request.token)?.abort();
     reading.set(request.token, controller);
@@ -52,6 +65,10 @@ export async function readPublishedPost(
     });
     if (!result.ok) return { ok: false, code: result.code };
     const { postId, modifiedGmt, status, link, editLink } = result;
+    if (modifiedGmt !== post.modifiedGmt && deps.catchUp) {
+      await settled(deps.catchUp(), POST_STATE_TIMEOUT_MS - (Date.now() - started), controller);
+      if (controller.signal.aborted) return { ok: false, code: 'cancelled' };
+    }
     return { ok: true, postId, modifiedGmt, status, link, editLink };
   } catch {
     // A storage failure or a bug: its text could be anything, so it is not passed on.
@@ -66,4 +83,21 @@ export function cancelPostState(token: string): boolean {
   const controller = reading.get(token);
   controller?.abort();
   return controller !== undefined;
+}
+
+/**
+ * Resolves once `work` has settled (whatever its outcome), `ms` have passed, or `controller`
+ * was aborted, whichever comes first.
+ */
+function settled(work: Promise<unknown>, ms: number, controller: AbortController): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      controller.signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, Math.max(0, ms));
+    controller.signal.addEventListener('abort', done);
+    work.then(done, done);
+  });
 }

@@ -624,8 +624,36 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
       );
       await staleSaid(b, '', 'B no longer told the post is out of date');
       await settled(b);
-      await sync(a);
+      // A opens the desk in another tab before a sync has brought B's update: its panel reads
+      // the post, which WordPress says changed since A's record of it, while the sync the desk
+      // starts as it opens brings B's publication. The panel waits for that sync: « Article
+      // modifié dans WordPress… » is never said of a colleague's publication (everything the line
+      // ever held is kept, from the tab's first moment).
       const name = updated.wordpress!.publishedBy!.name;
+      const again = await a.session.context.newPage();
+      await again.addInitScript(() => {
+        const seen: string[] = [];
+        (globalThis as unknown as { editedSaid: string[] }).editedSaid = seen;
+        new MutationObserver(() => {
+          const text = document.querySelector('[data-testid="post-edited"]')?.textContent ?? '';
+          if (text && seen[seen.length - 1] !== text) seen.push(text);
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      });
+      await a.session.openExtensionPage('desk.html', again);
+      await until(
+        () => again.getByTestId('published-by').innerText({ timeout: 30_000 }),
+        (shown) => shown === line(`Mis à jour par ${name}`, updated.wordpress!.publishedAt),
+        'A’s other tab told B updated it',
+      );
+      // Its panel has read the post again since the sync brought B's record (the line not busy).
+      await again
+        .locator('[data-testid="post-edited"]:not([aria-busy])')
+        .waitFor({ state: 'attached' });
+      expect(
+        await again.evaluate(() => (globalThis as unknown as { editedSaid: string[] }).editedSaid),
+      ).toEqual([]);
+      await again.close();
+      await sync(a);
       expect(name).not.toBe(newsroom().editor.name);
       await told(
         a,

@@ -1,7 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handlers } from '../../../services/handlers';
-import { cancelPostState, readPublishedPost } from '../../../services/post-state';
+import {
+  cancelPostState,
+  POST_STATE_TIMEOUT_MS,
+  readPublishedPost,
+} from '../../../services/post-state';
 import { db } from '../../../storage/db';
 import { createIssue, markPublished } from '../../../storage/issues';
 import type { readPostState, WpPostState } from '../../../wordpress/client';
@@ -152,6 +156,72 @@ describe('readPublishedPost', () => {
     expect(await reading).toEqual({ ok: false, code: 'cancelled' });
     // Done with: nothing left to stop.
     expect(cancelPostState('panel-1')).toBe(false);
+  });
+
+  it('waits for a run of the shared desk’s sync before saying a post changed since its publication', async () => {
+    allowSite();
+    const id = await publishedIssue();
+    const read = fakeRead(STATE);
+    const steps: string[] = [];
+    let caughtUp!: () => void;
+    // The run that brings a colleague's publication: the issue's record updated, as the sync does.
+    const catchUp = vi.fn(
+      () =>
+        new Promise<void>((resolve) => {
+          caughtUp = () => {
+            steps.push('synced');
+            resolve();
+          };
+        }),
+    );
+    const reading = readPublishedPost({ issueId: id }, { read, isOnline: online, catchUp }).then(
+      (answer) => {
+        steps.push('answered');
+        return answer;
+      },
+    );
+    await vi.waitFor(() => expect(catchUp).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(steps).toEqual([]);
+
+    caughtUp();
+    expect(await reading).toMatchObject({ ok: true, modifiedGmt: '2026-12-05T09:12:00' });
+    expect(steps).toEqual(['synced', 'answered']);
+  });
+
+  it('does not wait for the sync when the post is as published here', async () => {
+    allowSite();
+    const id = await publishedIssue();
+    const read = fakeRead({ ...STATE, modifiedGmt: '2026-03-15T09:02:00' } as typeof STATE);
+    const catchUp = vi.fn(() => new Promise<void>(() => undefined));
+    expect(
+      await readPublishedPost({ issueId: id }, { read, isOnline: online, catchUp }),
+    ).toMatchObject({ ok: true, modifiedGmt: '2026-03-15T09:02:00' });
+    expect(catchUp).not.toHaveBeenCalled();
+  });
+
+  it('answers once the read’s time is up though the sync has not ended, and stops waiting on its token', async () => {
+    allowSite();
+    const id = await publishedIssue();
+    const read = fakeRead(STATE);
+    const never = () => new Promise<void>(() => undefined);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const slow = readPublishedPost({ issueId: id }, { read, isOnline: online, catchUp: never });
+      await vi.advanceTimersByTimeAsync(POST_STATE_TIMEOUT_MS);
+      expect(await slow).toMatchObject({ ok: true, modifiedGmt: '2026-12-05T09:12:00' });
+    } finally {
+      vi.useRealTimers();
+    }
+
+    const catchUp = vi.fn(never);
+    const waiting = readPublishedPost(
+      { issueId: id, token: 'panel-2' },
+      { read, isOnline: online, catchUp },
+    );
+    await vi.waitFor(() => expect(catchUp).toHaveBeenCalledTimes(1));
+    expect(cancelPostState('panel-2')).toBe(true);
+    expect(await waiting).toEqual({ ok: false, code: 'cancelled' });
   });
 
   it('is what the background answers to `postState` and `postStateCancel`', async () => {
