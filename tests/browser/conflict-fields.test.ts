@@ -4,6 +4,7 @@ import {
   launchSeeded,
   openDesk,
   setCurrentIssue,
+  screenshotPath,
   squash,
   until,
   type ExtensionSession,
@@ -104,6 +105,7 @@ describe('the shared desk’s conflict box in words, in Chromium', () => {
     expect(said).toContain('Numéro');
     expect(said).not.toContain('Place dans le numéro');
     expect(said).not.toMatch(/conflict-fields-|a1V|issueId|sortKey/);
+    await box.screenshot({ path: screenshotPath('desk-conflict-move.png') });
 
     await box.getByRole('button', { name: 'Prendre l’autre\u00a0: Numéro' }).click();
     await box.waitFor({ state: 'detached' });
