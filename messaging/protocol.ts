@@ -261,6 +261,16 @@ export interface ProtocolMap {
     request: { key: string; choose: Record<string, 'mine' | 'theirs'> };
     response: SyncStatus & { undo?: UndoToken };
   };
+  /**
+   * One choice for every field of the conflicts `keys` (« Garder toutes mes versions », « Prendre
+   * toutes les autres »), in one transaction, then one push: how many were settled (another
+   * editor's deletion of an issue is left out), with one undo of them all when it took the
+   * others' versions.
+   */
+  syncResolveAll: {
+    request: { keys: string[]; choose: 'mine' | 'theirs' };
+    response: SyncStatus & { settled: number; undo?: UndoToken };
+  };
   /** The editor read a refusal (403). */
   syncDismissRefusal: { request: { key: string }; response: SyncStatus };
   /** The editor read that a colleague's edit of a text was merged with theirs. */

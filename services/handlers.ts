@@ -26,6 +26,7 @@ export const handlers: Handlers = {
   syncNow: ({ reason }) => syncEngine().syncNow(reason),
   syncConflicts: () => syncEngine().listConflicts(),
   syncResolve: ({ key, choose }) => syncEngine().resolve(key, choose),
+  syncResolveAll: ({ keys, choose }) => syncEngine().resolveAll(keys, choose),
   syncDismissRefusal: ({ key }) => syncEngine().dismissRefusal(key),
   syncDismissTextMerge: ({ key }) => syncEngine().dismissTextMerge(key),
   syncDismissTakenOut: ({ keys }) => syncEngine().dismissTakenOut(keys),

@@ -26,7 +26,7 @@ import { mergeTextField, type TextShape } from '../lib/block-merge';
 import type { DeskPublishCheck, DeskPublishLock } from '../messaging/protocol';
 import { changedFields, merge3, sameValue, type FieldConflict } from '../lib/merge';
 import type { Draft, IndiscretsDB, Issue } from '../storage/db';
-import { conflictChoiceToken } from '../storage/conflict-undo';
+import { conflictChoicesToken, conflictChoiceToken } from '../storage/conflict-undo';
 import type { UndoToken } from '../storage/drafts';
 import { trashedBy } from '../storage/draft-records';
 import { allItems } from '../storage/issue-query';
@@ -2233,6 +2233,69 @@ export class SyncEngine {
     void this.run();
     const status = await this.status();
     return undo ? { ...status, undo } : status;
+  }
+
+  /**
+   * « Garder toutes mes versions » or « Prendre toutes les autres »: the conflicts `keys` (those
+   * the editor was shown and confirmed; one found since is left to ask about) settled with one
+   * choice for every field, in one transaction: all of them, or none when it fails (the boxes stay,
+   * nothing is written). Another editor's deletion of an issue is no choice of fields: its notice
+   * is left out and stays. Each record is written and its outbox entry freed as {@link resolve}
+   * does for one, then one push sends them all. Taking the others' versions answers with one undo
+   * (storage/conflict-undo.ts, `conflictChoicesToken`): « Annuler » brings back every text and
+   * every conflict. `settled` says how many conflicts were.
+   */
+  async resolveAll(
+    keys: readonly string[],
+    choice: 'mine' | 'theirs',
+  ): Promise<SyncStatus & { settled: number; undo?: UndoToken }> {
+    const { settled, tokens } = await quietly(this.db, SYNC_TABLES, async () => {
+      const found = await this.db.conflicts.bulkGet([...new Set(keys)]);
+      const conflicts = found.filter(
+        (conflict): conflict is SyncConflict => !!conflict && conflict.deletedBy === undefined,
+      );
+      const tokens: UndoToken[] = [];
+      for (const conflict of conflicts) {
+        const token = await this.settleConflict(conflict, choice);
+        if (token) tokens.push(token);
+      }
+      return { settled: conflicts.length, tokens };
+    });
+    if (settled > 0) void this.run();
+    const status = { ...(await this.status()), settled };
+    return tokens.length > 0 ? { ...status, undo: conflictChoicesToken(tokens) } : status;
+  }
+
+  /**
+   * One conflict of {@link resolveAll}, every field chosen `choice`, in its transaction: the
+   * record written as {@link resolve} writes it (« mine » keeps the text as it is now), the
+   * conflict gone, the record's outbox entry freed; the undo of the choice when it took the
+   * other version over a record still here.
+   */
+  private async settleConflict(
+    conflict: SyncConflict,
+    choice: 'mine' | 'theirs',
+  ): Promise<UndoToken | undefined> {
+    const table = this.db.table(tableOf(conflict.kind));
+    const local = (await table.get(conflict.recordId)) as AnyRecord | undefined;
+    if (local) {
+      const shared = sharedOf(conflict.kind, local);
+      for (const field of conflict.fields) {
+        const name =
+          conflict.kind === 'draft' && field.field === 'note' ? 'sharedNote' : field.field;
+        if (choice === 'theirs') shared[name] = field.theirs;
+        else if (!Object.hasOwn(shared, name)) shared[name] = field.mine;
+      }
+      await this.writeLocal(conflict.kind, local, shared, this.now(), conflict.recordId);
+    }
+    await this.db.conflicts.delete(conflict.key);
+    const entry = await this.db.outbox.get(conflict.key);
+    if (entry) {
+      const unblocked: OutboxEntry = { ...entry, seq: entry.seq + 1 };
+      delete unblocked.blocked;
+      await this.db.outbox.put(unblocked);
+    }
+    return local && choice === 'theirs' ? conflictChoiceToken(conflict, local) : undefined;
   }
 
   /** Keeps a merge notice for the editor: one per record (the latest), the newest few. */

@@ -48,6 +48,20 @@ export function conflictChoiceToken(conflict: SyncConflict, record: Draft | Issu
       };
 }
 
+/**
+ * The one undo of several conflicts settled at once with the others' versions (« Prendre toutes
+ * les autres », services/sync.ts `resolveAll`), from each one's {@link conflictChoiceToken}:
+ * « Annuler » undoes them all in one transaction, each as its own undo would. One token is
+ * itself.
+ */
+export function conflictChoicesToken(tokens: readonly UndoToken[]): UndoToken {
+  if (tokens.length === 1) return tokens[0]!;
+  return { label: 'conflict', before: [], after: [], conflicts: [...tokens] };
+}
+
+/** The single conflicts' undos a token holds: its own, or each of several settled at once. */
+const singles = (token: UndoToken): UndoToken[] => token.conflicts ?? [token];
+
 function parts(token: UndoToken, database: IndiscretsDB) {
   const { stored, issue } = token.conflict!;
   const was = (issue ?? token.before[0]) as unknown as Record<string, unknown> | undefined;
@@ -62,14 +76,20 @@ function parts(token: UndoToken, database: IndiscretsDB) {
 /**
  * Whether undoing the choice would do something: the record is still there, no conflict on it
  * waits (one put back already, by another view's undo, or found again by the sync), and a
- * field of the conflict is no longer as the editor had it.
+ * field of the conflict is no longer as the editor had it. Of several settled at once: one of
+ * them.
  */
 export async function conflictChoiceInEffect(
   token: UndoToken,
   database: IndiscretsDB,
 ): Promise<boolean> {
-  return database.transaction('r', [database.clips, database.issues, database.conflicts], () =>
-    inEffect(token, database),
+  return database.transaction(
+    'r',
+    [database.clips, database.issues, database.conflicts],
+    async () => {
+      for (const single of singles(token)) if (await inEffect(single, database)) return true;
+      return false;
+    },
   );
 }
 
@@ -84,7 +104,10 @@ async function inEffect(token: UndoToken, database: IndiscretsDB): Promise<boole
   return names.some((name) => !sameValue(current[name], was[name]));
 }
 
-/** Undoes the choice (see the top of this file); `undefined` when there was nothing to undo. */
+/**
+ * Undoes the choice (see the top of this file), or each of several made at once, in one
+ * transaction: those still in effect; `undefined` when there was nothing to undo.
+ */
 export function undoConflictChoice(
   token: UndoToken,
   database: IndiscretsDB,
@@ -99,57 +122,73 @@ export function undoConflictChoice(
     database.syncState,
   ];
   return database.transaction('rw', tables, async () => {
-    if (!(await inEffect(token, database))) return undefined;
-    const { stored, was, table, names } = parts(token, database);
     const at = clock();
-    // An ordinary write, queued for the shared desk by the outbox middleware like any edit.
-    const changes: Record<string, unknown> = { updatedAt: at };
-    for (const name of names) changes[name] = was![name];
-    await table.update(stored.recordId, changes);
-    const current = (await table.get(stored.recordId)) as unknown as Draft | Issue;
-    const undone: Undone = {
-      issueId: stored.kind === 'issue' ? stored.recordId : '',
-      ...(stored.kind === 'draft' ? { draftId: stored.recordId } : {}),
-      conflict: true,
-    };
-    if (!(await database.syncState.get('desk'))?.enabled) return undone;
-
-    const sync = await database.syncRecords.get(stored.key);
-    // The other version is the desk's as last synced; a field it now has as the editor's is
-    // settled (their choice of « mine » for it sent meanwhile).
-    const fields = stored.fields.flatMap((field) => {
-      const theirs = sync ? sync.base[sharedName(stored.kind, field.field)] : field.theirs;
-      return sameValue(theirs, field.mine) ? [] : [{ ...field, theirs }];
-    });
-    if (fields.length === 0) return undone;
-    const chosen = new Map(stored.fields.map((field) => [field.field, field.theirs]));
-    const same = fields.every((field) => sameValue(field.theirs, chosen.get(field.field)));
-    const conflict: SyncConflict = {
-      ...stored,
-      fields,
-      remoteVersion: sync?.version ?? stored.remoteVersion,
-      // Found again now: a view that showed the box and its choice draws it afresh.
-      detectedAt: at,
-    };
-    // Another version than the one chosen (written on the desk since): by whoever wrote it.
-    const by = same ? stored.theirsBy : current.desk?.modifiedBy;
-    if (by) conflict.theirsBy = by;
-    else delete conflict.theirsBy;
-    await database.conflicts.put(conflict);
-    const entry = await database.outbox.get(stored.key);
-    const held: OutboxEntry = entry
-      ? { ...entry, blocked: 'conflict' }
-      : {
-          key: stored.key,
-          kind: stored.kind,
-          recordId: stored.recordId,
-          op: 'upsert',
-          queuedAt: at,
-          seq: 1,
-          attempts: 0,
-          blocked: 'conflict',
-        };
-    await database.outbox.put(held);
-    return undone;
+    const undone: Undone[] = [];
+    for (const single of singles(token)) {
+      const one = await undoOne(single, database, at);
+      if (one) undone.push(one);
+    }
+    if (undone.length <= 1) return undone[0];
+    // Several records, each in its own issue or none: the view stays where it is.
+    return { issueId: '', conflict: true };
   });
+}
+
+/** {@link undoConflictChoice} for one conflict, in its transaction, as of `at`. */
+async function undoOne(
+  token: UndoToken,
+  database: IndiscretsDB,
+  at: string,
+): Promise<Undone | undefined> {
+  if (!(await inEffect(token, database))) return undefined;
+  const { stored, was, table, names } = parts(token, database);
+  // An ordinary write, queued for the shared desk by the outbox middleware like any edit.
+  const changes: Record<string, unknown> = { updatedAt: at };
+  for (const name of names) changes[name] = was![name];
+  await table.update(stored.recordId, changes);
+  const current = (await table.get(stored.recordId)) as unknown as Draft | Issue;
+  const undone: Undone = {
+    issueId: stored.kind === 'issue' ? stored.recordId : '',
+    ...(stored.kind === 'draft' ? { draftId: stored.recordId } : {}),
+    conflict: true,
+  };
+  if (!(await database.syncState.get('desk'))?.enabled) return undone;
+
+  const sync = await database.syncRecords.get(stored.key);
+  // The other version is the desk's as last synced; a field it now has as the editor's is
+  // settled (their choice of « mine » for it sent meanwhile).
+  const fields = stored.fields.flatMap((field) => {
+    const theirs = sync ? sync.base[sharedName(stored.kind, field.field)] : field.theirs;
+    return sameValue(theirs, field.mine) ? [] : [{ ...field, theirs }];
+  });
+  if (fields.length === 0) return undone;
+  const chosen = new Map(stored.fields.map((field) => [field.field, field.theirs]));
+  const same = fields.every((field) => sameValue(field.theirs, chosen.get(field.field)));
+  const conflict: SyncConflict = {
+    ...stored,
+    fields,
+    remoteVersion: sync?.version ?? stored.remoteVersion,
+    // Found again now: a view that showed the box and its choice draws it afresh.
+    detectedAt: at,
+  };
+  // Another version than the one chosen (written on the desk since): by whoever wrote it.
+  const by = same ? stored.theirsBy : current.desk?.modifiedBy;
+  if (by) conflict.theirsBy = by;
+  else delete conflict.theirsBy;
+  await database.conflicts.put(conflict);
+  const entry = await database.outbox.get(stored.key);
+  const held: OutboxEntry = entry
+    ? { ...entry, blocked: 'conflict' }
+    : {
+        key: stored.key,
+        kind: stored.kind,
+        recordId: stored.recordId,
+        op: 'upsert',
+        queuedAt: at,
+        seq: 1,
+        attempts: 0,
+        blocked: 'conflict',
+      };
+  await database.outbox.put(held);
+  return undone;
 }

@@ -181,6 +181,11 @@ export interface UndoToken {
    */
   conflict?: { stored: SyncConflict; issue?: Issue };
   /**
+   * Several conflicts settled at once with the others' versions (« Prendre toutes les autres »,
+   * `label` 'conflict', see storage/conflict-undo.ts): each one's undo, all undone together.
+   */
+  conflicts?: UndoToken[];
+  /**
    * Items taken out of an issue with « Retirer » (`label` 'remove', see storage/remove-undo.ts):
    * `before` holds them as they were, in the issue's order, and `places` the items that were
    * just before and just after each one then, for the undo to put it back between them.
@@ -228,7 +233,7 @@ export async function undo(
   database: IndiscretsDB = defaultDb,
   clock: () => string = now,
 ): Promise<Undone | undefined> {
-  if (token.conflict) return undoConflictChoice(token, database, clock);
+  if (token.conflict || token.conflicts) return undoConflictChoice(token, database, clock);
   if (token.removed) return undoRemoval(token, database, clock);
   const tables = [database.clips, database.issues, database.syncRecords];
   return database.transaction('rw', tables, async () => {
@@ -267,7 +272,7 @@ export async function undo(
  * to undo one that was reverted by other means (a draft restored from the trash) is not shown.
  */
 export function undoable(token: UndoToken, database: IndiscretsDB = defaultDb): Promise<boolean> {
-  if (token.conflict) return conflictChoiceInEffect(token, database);
+  if (token.conflict || token.conflicts) return conflictChoiceInEffect(token, database);
   if (token.removed) return removalInEffect(token, database);
   return database.transaction('r', database.clips, database.issues, () =>
     stillDone(token, database),

@@ -36,6 +36,7 @@ const handlers: Handlers = {
   syncNow: async () => status,
   syncConflicts: async () => [],
   syncResolve: async () => status,
+  syncResolveAll: async () => ({ ...status, settled: 0 }),
   syncDismissRefusal: async () => status,
   syncDismissTextMerge: async () => status,
   syncDismissTakenOut: async () => status,
