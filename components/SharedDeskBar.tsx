@@ -27,6 +27,7 @@ import { useHouseStyle } from './useSettings';
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
 import { useLiveQuery } from './useLiveQuery';
 import { useSharedDesk } from './useSharedDesk';
+import { ConflictsList } from './ConflictsList';
 import { focusLost, whenDrawn } from './whenDrawn';
 
 /**
@@ -148,6 +149,9 @@ export function SharedDeskBar() {
   const [first, rest] = space < 0 ? [line, ''] : [line.slice(0, space), line.slice(space)];
   // A password refused, or settings missing: the fix is in the settings.
   const fixInSettings = health === 'failed' && FIXED_IN_SETTINGS.has(state.lastError!.code);
+  // Another editor's deletion of an issue is a notice of its own, apart from the fields' choices.
+  const deletions = desk.conflicts.filter((conflict) => conflict.deletedBy !== undefined);
+  const fieldConflicts = desk.conflicts.filter((conflict) => conflict.deletedBy === undefined);
   return (
     <div class="shared-desk" data-testid="sync-bar">
       {/* Focusable from script only: where the keyboard goes back when nothing else is left. */}
@@ -208,14 +212,19 @@ export function SharedDeskBar() {
       {(state.keptDrafts ?? []).map((kept) => (
         <KeptNotice key={`${kept.key}@${kept.at}`} kept={kept} />
       ))}
-      {desk.conflicts.map((conflict) =>
-        conflict.deletedBy !== undefined ? (
-          <DeletionNotice key={conflict.key} notice={conflict} />
-        ) : (
+      {deletions.map((notice) => (
+        <DeletionNotice key={notice.key} notice={notice} />
+      ))}
+      <ConflictsList
+        conflicts={fieldConflicts}
+        deletions={deletions.length}
+        box={(conflict) => (
           // Keyed by when it was found too: a conflict put back by an undo is drawn afresh.
           <SyncConflictView key={`${conflict.key}@${conflict.detectedAt}`} conflict={conflict} />
-        ),
-      )}
+        )}
+        writingIn={() => writingIn?.deref() ?? null}
+        keyboardBack={giveKeyboardBack}
+      />
     </div>
   );
 }

@@ -211,6 +211,7 @@ export const en: Messages = {
   'time.dayAt': '{day} at {time}',
   'undo.conflictTheirs': 'You took the other version of “{title}”.',
   'undo.conflictTheirsBy': 'You took {name}’s version of “{title}”.',
+  'undo.conflictsTheirs': 'You took the other versions in {records}.',
   'undo.draftDeleted': '“{title}” was deleted.',
   'undo.issueDeleted': '“{title}” was deleted; its items went back to the drafts.',
   'undo.removed': '“{title}” removed from the issue.',
@@ -565,6 +566,36 @@ export const en: Messages = {
   'shared.action.publish': 'publishing',
   'shared.conflict.keptMine': 'You kept your version of “{title}”.',
   'shared.conflict.failed': 'Your choice could not be saved. Try again.',
+  'shared.conflicts.more': {
+    one: '{count} more conflict to settle',
+    other: '{count} more conflicts to settle',
+  },
+  'shared.conflicts.showAll': 'Show all',
+  'shared.conflicts.fold': 'Show fewer',
+  'shared.conflicts.all': {
+    one: 'Settle {count} conflict at once:',
+    other: 'Settle all {count} conflicts at once:',
+  },
+  'shared.conflicts.keepAll': 'Keep all my versions',
+  'shared.conflicts.takeAll': 'Take all the other versions',
+  'shared.conflicts.drafts': '{count|draft|drafts}',
+  'shared.conflicts.issues': '{count|issue|issues}',
+  'shared.conflicts.both': '{drafts} and {issues}',
+  'shared.conflicts.confirmTake':
+    'Take the other versions of {fields|field|fields} in {records}? Your versions of these fields will be replaced; “Undo” brings them all back.',
+  'shared.conflicts.confirmKeep':
+    'Keep your versions of {fields|field|fields} in {records}? They will be sent to the newsroom in place of the others.',
+  'shared.conflicts.deletionsApart': {
+    one: '{count} issue another member of the newsroom deleted is not included: say above whether to keep it.',
+    other:
+      'The {count} issues other members of the newsroom deleted are not included: say above, for each, whether to keep it.',
+  },
+  'shared.conflicts.yesTake': 'Yes, take the other versions',
+  'shared.conflicts.yesKeep': 'Yes, keep my versions',
+  'shared.conflicts.no': 'Change nothing',
+  'shared.conflicts.saving': 'Saving your choices…',
+  'shared.conflicts.failed': 'Your choices could not be saved; nothing changed. Try again.',
+  'shared.conflicts.keptMine': 'You kept your versions in {records}.',
   'shared.merged':
     '“{title}”: {name} changed {fields} at the same time as you, but in other places; their changes were added to yours.',
   'shared.mergedAnon':

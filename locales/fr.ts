@@ -221,6 +221,7 @@ export const fr = {
   'time.dayAt': '{day} à {time}',
   'undo.conflictTheirs': 'Vous avez pris l’autre version de « {title} ».',
   'undo.conflictTheirsBy': 'Vous avez pris la version de {name} de « {title} ».',
+  'undo.conflictsTheirs': 'Vous avez pris les autres versions dans {records}.',
   'undo.draftDeleted': '« {title} » est supprimé.',
   'undo.issueDeleted':
     '« {title} » est supprimé ; ses indiscrets sont retournés dans les brouillons.',
@@ -584,6 +585,37 @@ export const fr = {
   'shared.action.publish': 'la publication',
   'shared.conflict.keptMine': 'Vous avez gardé votre version de « {title} ».',
   'shared.conflict.failed': 'Votre choix n’a pas pu être enregistré. Réessayez.',
+  'shared.conflicts.more': {
+    one: '{count} autre conflit à régler',
+    other: '{count} autres conflits à régler',
+  },
+  'shared.conflicts.showAll': 'Tout afficher',
+  'shared.conflicts.fold': 'Replier',
+  'shared.conflicts.all': {
+    one: 'Régler {count} conflit d’un coup :',
+    other: 'Régler les {count} conflits d’un coup :',
+  },
+  'shared.conflicts.keepAll': 'Garder toutes mes versions',
+  'shared.conflicts.takeAll': 'Prendre toutes les autres versions',
+  'shared.conflicts.drafts': '{count|brouillon|brouillons}',
+  'shared.conflicts.issues': '{count|numéro|numéros}',
+  'shared.conflicts.both': '{drafts} et {issues}',
+  'shared.conflicts.confirmTake':
+    'Prendre les autres versions de {fields|champ|champs} dans {records} ? Vos versions de ces champs seront remplacées ; « Annuler » les ramènera toutes.',
+  'shared.conflicts.confirmKeep':
+    'Garder vos versions de {fields|champ|champs} dans {records} ? Elles seront envoyées à la rédaction à la place des autres.',
+  'shared.conflicts.deletionsApart': {
+    one: '{count} numéro supprimé par un autre membre de la rédaction n’est pas concerné : dites plus haut s’il faut le garder.',
+    other:
+      'Les {count} numéros supprimés par d’autres membres de la rédaction ne sont pas concernés : dites plus haut, pour chacun, s’il faut le garder.',
+  },
+  'shared.conflicts.yesTake': 'Oui, prendre les autres versions',
+  'shared.conflicts.yesKeep': 'Oui, garder mes versions',
+  'shared.conflicts.no': 'Ne rien changer',
+  'shared.conflicts.saving': 'Enregistrement de vos choix…',
+  'shared.conflicts.failed':
+    'Vos choix n’ont pas pu être enregistrés ; rien n’a changé. Réessayez.',
+  'shared.conflicts.keptMine': 'Vous avez gardé vos versions dans {records}.',
   'shared.merged':
     '« {title} » : {name} a modifié {fields} en même temps que vous, mais à d’autres endroits ; ses modifications ont été ajoutées aux vôtres.',
   'shared.mergedAnon':
