@@ -4,6 +4,7 @@ import { t } from '../locales';
 import { sendMessage } from '../messaging/protocol';
 import type { SyncConflict } from '../storage/sync-state';
 import { useAnnounce } from './Announcer';
+import { askedFields } from './conflictFields';
 import { useUndo } from './Undo';
 
 /**
@@ -41,7 +42,8 @@ export function bulkQuestion(
   choice: 'mine' | 'theirs',
   deletions: number,
 ): string {
-  const fields = conflicts.reduce((sum, conflict) => sum + conflict.fields.length, 0);
+  // The questions the boxes ask: a move is one, what is never asked is none.
+  const fields = conflicts.reduce((sum, conflict) => sum + askedFields(conflict.fields).length, 0);
   const records = recordsPhrase(conflicts);
   const question = t(
     choice === 'theirs' ? 'shared.conflicts.confirmTake' : 'shared.conflicts.confirmKeep',

@@ -1,7 +1,7 @@
 import { getLocale, t, type MessageKey } from '../locales';
 import { longDate } from '../lib/french-date';
 import type { DraftStatus, IssueStatus, WordPressPost } from '../storage/db';
-import type { ConflictField, SyncConflict } from '../storage/sync-state';
+import { UNASKED_FIELDS, type ConflictField, type SyncConflict } from '../storage/sync-state';
 import { publishedLine, publishedWhen } from './publishedLine';
 import { itemLines } from './richtext';
 
@@ -15,13 +15,8 @@ import { itemLines } from './richtext';
 
 type Kind = SyncConflict['kind'];
 
-/**
- * Shared fields the box never asks about: they are not the editor's writing, and the sync merges
- * them itself (services/sync.ts, `absorb`). `provenance` (where each metadata field came from) is
- * merged key by key; `captureNote` (why a capture could not read its page, `CAPTURE_LIMITS`) only
- * ever goes from a reason to none, when a later capture of the page read it: none is kept.
- */
-export const NEVER_ASKED: ReadonlySet<string> = new Set(['provenance', 'captureNote']);
+/** The shared fields the box never asks about (storage/sync-state.ts, `UNASKED_FIELDS`). */
+export const NEVER_ASKED = UNASKED_FIELDS;
 
 /** A field's name in the box, as the editor's forms and lists name it where they do. */
 const FIELD_KEYS: Record<string, MessageKey> = {

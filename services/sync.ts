@@ -59,6 +59,7 @@ import {
   type SyncTextMerge,
   TAKEN_OUT_KEPT,
   TEXT_MERGES_KEPT,
+  UNASKED_FIELDS,
 } from '../storage/sync-state';
 import {
   BATCH_SIZE,
@@ -216,7 +217,7 @@ const entries = (value: unknown): Record<string, unknown> =>
 
 /**
  * The conflicts of a draft's fields that are not the editor's writing, settled in `merged`
- * rather than asked (components/conflictFields.ts, `NEVER_ASKED`); the others, given back. Its
+ * rather than asked (storage/sync-state.ts, `UNASKED_FIELDS`); the others, given back. Its
  * `provenance` (where each metadata field came from) is merged key by key, this browser's entry
  * kept where both changed one. Its `captureNote` (why a capture could not read the page,
  * `CAPTURE_LIMITS`) only ever goes from a reason to none, when a later capture read the page:
@@ -2203,32 +2204,7 @@ export class SyncEngine {
     }
     const undo = await quietly(this.db, SYNC_TABLES, async () => {
       const conflict = await this.db.conflicts.get(key);
-      if (!conflict) return undefined;
-      // A move is one choice: the place goes along with the issue chosen.
-      const chosen = withPlace(conflict.fields, choose);
-      const table = this.db.table(tableOf(conflict.kind));
-      const local = (await table.get(conflict.recordId)) as AnyRecord | undefined;
-      const tookTheirs = conflict.fields.some((field) => chosen[field.field] === 'theirs');
-      if (local) {
-        const shared = sharedOf(conflict.kind, local);
-        for (const field of conflict.fields) {
-          const name =
-            conflict.kind === 'draft' && field.field === 'note' ? 'sharedNote' : field.field;
-          // « Keep mine » keeps the text as it is now: the editor may have gone on typing in it
-          // since the box opened (the record is held, nothing of it sent, until the choice).
-          if (chosen[field.field] === 'theirs') shared[name] = field.theirs;
-          else if (!Object.hasOwn(shared, name)) shared[name] = field.mine;
-        }
-        await this.writeLocal(conflict.kind, local, shared, this.now(), conflict.recordId);
-      }
-      await this.db.conflicts.delete(key);
-      const entry = await this.db.outbox.get(key);
-      if (entry) {
-        const unblocked: OutboxEntry = { ...entry, seq: entry.seq + 1 };
-        delete unblocked.blocked;
-        await this.db.outbox.put(unblocked);
-      }
-      return local && tookTheirs ? conflictChoiceToken(conflict, local) : undefined;
+      return conflict ? this.settleConflict(conflict, choose) : undefined;
     });
     void this.run();
     const status = await this.status();
@@ -2256,7 +2232,13 @@ export class SyncEngine {
       );
       const tokens: UndoToken[] = [];
       for (const conflict of conflicts) {
-        const token = await this.settleConflict(conflict, choice);
+        // Every field the box asks about: what it never asks (UNASKED_FIELDS) stays this
+        // browser's, as a box settles it.
+        const asked = conflict.fields.filter((field) => !UNASKED_FIELDS.has(field.field));
+        const token = await this.settleConflict(
+          conflict,
+          Object.fromEntries(asked.map((field) => [field.field, choice])),
+        );
         if (token) tokens.push(token);
       }
       return { settled: conflicts.length, tokens };
@@ -2267,23 +2249,28 @@ export class SyncEngine {
   }
 
   /**
-   * One conflict of {@link resolveAll}, every field chosen `choice`, in its transaction: the
-   * record written as {@link resolve} writes it (« mine » keeps the text as it is now), the
-   * conflict gone, the record's outbox entry freed; the undo of the choice when it took the
-   * other version over a record still here.
+   * One conflict settled with the editor's `choose` (a field not chosen, or chosen « mine »,
+   * keeps this browser's version), inside the caller's transaction ({@link resolve} for one,
+   * {@link resolveAll} for many): the record written, the conflict gone, the record's outbox
+   * entry freed; the undo of the choice when it took the other version over a record still here.
    */
   private async settleConflict(
     conflict: SyncConflict,
-    choice: 'mine' | 'theirs',
+    choose: Record<string, 'mine' | 'theirs'>,
   ): Promise<UndoToken | undefined> {
+    // A move is one choice: the place goes along with the issue chosen.
+    const chosen = withPlace(conflict.fields, choose);
     const table = this.db.table(tableOf(conflict.kind));
     const local = (await table.get(conflict.recordId)) as AnyRecord | undefined;
+    const tookTheirs = conflict.fields.some((field) => chosen[field.field] === 'theirs');
     if (local) {
       const shared = sharedOf(conflict.kind, local);
       for (const field of conflict.fields) {
         const name =
           conflict.kind === 'draft' && field.field === 'note' ? 'sharedNote' : field.field;
-        if (choice === 'theirs') shared[name] = field.theirs;
+        // « Keep mine » keeps the text as it is now: the editor may have gone on typing in it
+        // since the box opened (the record is held, nothing of it sent, until the choice).
+        if (chosen[field.field] === 'theirs') shared[name] = field.theirs;
         else if (!Object.hasOwn(shared, name)) shared[name] = field.mine;
       }
       await this.writeLocal(conflict.kind, local, shared, this.now(), conflict.recordId);
@@ -2295,7 +2282,7 @@ export class SyncEngine {
       delete unblocked.blocked;
       await this.db.outbox.put(unblocked);
     }
-    return local && choice === 'theirs' ? conflictChoiceToken(conflict, local) : undefined;
+    return local && tookTheirs ? conflictChoiceToken(conflict, local) : undefined;
   }
 
   /** Keeps a merge notice for the editor: one per record (the latest), the newest few. */

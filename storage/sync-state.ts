@@ -144,6 +144,15 @@ export interface SyncRecord {
   mergedInto?: string;
 }
 
+/**
+ * Shared fields a conflict box never asks about: they are not the editor's writing, and the sync
+ * merges them itself (services/sync.ts, `settleUnasked`). `provenance` (where each metadata field
+ * came from) is merged key by key; `captureNote` (why a capture could not read its page,
+ * `CAPTURE_LIMITS`) only ever goes from a reason to none, when a later capture of the page read
+ * it: none is kept. Settling conflicts at once leaves them as this browser has them too.
+ */
+export const UNASKED_FIELDS: ReadonlySet<string> = new Set(['provenance', 'captureNote']);
+
 /** A field both this browser and the server changed, differently. */
 export interface ConflictField {
   /** A field of the draft (`title`, `body`, `tags`…) or of the issue (`title`, `intro`…). */

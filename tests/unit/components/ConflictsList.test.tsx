@@ -315,4 +315,18 @@ describe('bulkQuestion', () => {
       setLocale('fr');
     }
   });
+
+  it('counts the questions the boxes ask: a move is one, what no box asks is none', () => {
+    const moved: SyncConflict = {
+      ...conflict('draft', 0),
+      fields: [
+        { field: 'issueId', base: '', mine: 'i15', theirs: 'i22' },
+        { field: 'sortKey', base: '', mine: 'a1', theirs: 'a1V' },
+        { field: 'provenance', base: {}, mine: { title: 'og' }, theirs: {} },
+      ],
+    };
+    expect(bulkQuestion([moved, conflict('draft', 1)], 'theirs', 0)).toMatch(
+      /^Prendre les autres versions de 2 champs dans 2 brouillons/,
+    );
+  });
 });

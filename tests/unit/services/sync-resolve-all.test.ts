@@ -182,4 +182,37 @@ describe('settling many conflicts at once', () => {
     expect(await texts(b, issue.id, ids)).toEqual(versions('B'));
     expect((await blocked(b)).sort()).toEqual(keysOf(conflicts));
   });
+
+  it('settles each box as it asks: a move takes the other’s issue with its place, what no box asks stays this browser’s', async () => {
+    // As a sync leaves it: the draft moved both here and there, its metadata's origins changed too.
+    const draft = await addDraft(b.db, {
+      issueId: 'issue-15',
+      sortKey: 'a1',
+      provenance: { title: 'og' },
+    });
+    const conflict: SyncConflict = {
+      key: `draft:${draft.id}`,
+      kind: 'draft',
+      recordId: draft.id,
+      title: draft.title,
+      fields: [
+        { field: 'issueId', base: '', mine: 'issue-15', theirs: 'issue-22' },
+        { field: 'sortKey', base: '', mine: 'a1', theirs: 'a1V' },
+        { field: 'provenance', base: {}, mine: { title: 'og' }, theirs: { title: 'jsonld' } },
+      ],
+      remoteVersion: 2,
+      detectedAt: new Date().toISOString(),
+    };
+    await b.db.conflicts.put(conflict);
+
+    const answer = await b.engine.resolveAll([conflict.key], 'theirs');
+
+    expect(answer.settled).toBe(1);
+    expect(await b.db.clips.get(draft.id)).toMatchObject({
+      issueId: 'issue-22',
+      sortKey: 'a1V',
+      provenance: { title: 'og' },
+    });
+    expect(await b.engine.listConflicts()).toEqual([]);
+  });
 });
