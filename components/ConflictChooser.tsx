@@ -136,7 +136,10 @@ export function ConflictChooser<T, K extends keyof T>({
     <section
       class="conflicts"
       role="region"
-      aria-labelledby={headingId}
+      // On the shared desk's bar, one box a record: each region named by its record too, so that
+      // several are told apart (landmarks of one name are one to a screen reader's list).
+      aria-labelledby={origin ? undefined : headingId}
+      aria-label={origin ? t('conflict.region', { title: origin.title }) : undefined}
       data-testid="conflicts"
       ref={section}
     >

@@ -46,6 +46,7 @@ export const en: Messages = {
   'save.quota':
     'No room left to save: your text is kept in this browser and will be saved as soon as space is freed (empty the trash, delete old drafts).',
   'conflict.heading': 'Changed elsewhere at the same time',
+  'conflict.region': 'Changed elsewhere at the same time: “{title}”',
   'conflict.intro':
     'These fields were changed in another window while you were writing. Choose which version to keep: nothing is lost until you choose.',
   'conflict.mine': 'Your version',

@@ -56,6 +56,7 @@ export const fr = {
   'save.quota':
     'Plus de place pour enregistrer : votre saisie est gardée dans ce navigateur et sera enregistrée dès que de la place se libère (videz la corbeille, supprimez d’anciens brouillons).',
   'conflict.heading': 'Modifié ailleurs en même temps',
+  'conflict.region': 'Modifié ailleurs en même temps\u00a0: «\u00a0{title}\u00a0»',
   'conflict.intro':
     'Ces champs ont été changés dans une autre fenêtre pendant que vous écriviez. Choisissez la version à garder : rien n’est perdu tant que vous n’avez pas choisi.',
   'conflict.mine': 'Votre version',

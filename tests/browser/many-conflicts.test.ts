@@ -21,22 +21,6 @@ import {
  * into IndexedDB as a sync leaves them.
  */
 
-/**
- * What axe finds wrong in `page`, but one thing this change did not make and leaves to the box's
- * owner: every conflict box is a region named by its heading, « Modifié ailleurs en même temps »
- * (components/ConflictChooser.tsx), so that two boxes or more, as main shows them too, are
- * landmarks of one name (axe's landmark-unique). Anything else fails.
- */
-async function violations(page: Parameters<typeof axeViolations>[0]): Promise<string[]> {
-  return (await axeViolations(page)).filter(
-    (found) =>
-      !(
-        found.startsWith('landmark-unique ') &&
-        found.includes('.conflicts[role="region"][data-testid="conflicts"]')
-      ),
-  );
-}
-
 /** Whether the whole of the element is inside the window. */
 const inView = (el: Element) => {
   const box = el.getBoundingClientRect();
@@ -69,7 +53,7 @@ describe('many conflicts in the shared desk’s bar, in Chromium', () => {
     // The desk stays usable: its issue's first items are in the window, below the bar.
     const firstItem = desk.locator('.desk__issue [data-item-id]').first();
     expect(await firstItem.evaluate(inView)).toBe(true);
-    expect(await violations(desk), 'the bar with twelve conflicts').toEqual([]);
+    expect(await axeViolations(desk), 'the bar with twelve conflicts').toEqual([]);
 
     // All of them shown in place, the issue still in sight (the boxes scroll in their area).
     await more.getByRole('button', { name: 'Tout afficher' }).click();
@@ -79,7 +63,7 @@ describe('many conflicts in the shared desk’s bar, in Chromium', () => {
       'every box shown',
     );
     expect(await firstItem.evaluate(inView)).toBe(true);
-    expect(await violations(desk), 'every conflict shown').toEqual([]);
+    expect(await axeViolations(desk), 'every conflict shown').toEqual([]);
     await more.getByRole('button', { name: 'Replier' }).click();
 
     const group = desk.getByRole('group', { name: 'Régler les 12 conflits d’un coup\u00a0:' });
@@ -96,7 +80,7 @@ describe('many conflicts in the shared desk’s bar, in Chromium', () => {
       Boolean,
       'the keyboard on the question’s answer',
     );
-    expect(await violations(desk), 'the question').toEqual([]);
+    expect(await axeViolations(desk), 'the question').toEqual([]);
     await desk.keyboard.press('Enter');
 
     const undo = desk.getByTestId('undo-bar').getByRole('button', { name: 'Annuler' });
@@ -145,7 +129,7 @@ describe('many conflicts in the shared desk’s bar, in Chromium', () => {
     expect(laid.scrollWidth).toBeLessThanOrEqual(laid.clientWidth);
     // Chrome sizes its popup to the page's narrowest width: still 420 px with the bar's choices.
     expect(await popupPreferredWidth(popup)).toBe(420);
-    expect(await violations(popup)).toEqual([]);
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.close();
   });
 });
