@@ -7,6 +7,7 @@ import {
   openPopup,
   overflowing,
   popupPreferredWidth,
+  screenshotPath,
   setCurrentIssue,
   squash,
   until,
@@ -54,6 +55,7 @@ describe('many conflicts in the shared desk’s bar, in Chromium', () => {
     const firstItem = desk.locator('.desk__issue [data-item-id]').first();
     expect(await firstItem.evaluate(inView)).toBe(true);
     expect(await axeViolations(desk), 'the bar with twelve conflicts').toEqual([]);
+    await desk.screenshot({ path: screenshotPath('desk-many-conflicts.png') });
 
     // All of them shown in place, the issue still in sight (the boxes scroll in their area).
     await more.getByRole('button', { name: 'Tout afficher' }).click();
@@ -81,6 +83,9 @@ describe('many conflicts in the shared desk’s bar, in Chromium', () => {
       'the keyboard on the question’s answer',
     );
     expect(await axeViolations(desk), 'the question').toEqual([]);
+    await desk
+      .getByTestId('sync-bar')
+      .screenshot({ path: screenshotPath('desk-conflicts-all.png') });
     await desk.keyboard.press('Enter');
 
     const undo = desk.getByTestId('undo-bar').getByRole('button', { name: 'Annuler' });
@@ -130,6 +135,7 @@ describe('many conflicts in the shared desk’s bar, in Chromium', () => {
     // Chrome sizes its popup to the page's narrowest width: still 420 px with the bar's choices.
     expect(await popupPreferredWidth(popup)).toBe(420);
     expect(await axeViolations(popup)).toEqual([]);
+    await popup.screenshot({ path: screenshotPath('popup-many-conflicts.png') });
     await popup.close();
   });
 });
