@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readDatabase, SHARED_DESK_STATE, storedIssue, syncedDraft } from './database';
+import {
+  readDatabase,
+  SHARED_DESK_STATE,
+  storedIssue,
+  syncConflict,
+  syncedDraft,
+  type SeededConflictField,
+} from './database';
 import {
   launchSeeded,
   openDesk,
@@ -40,16 +47,8 @@ function seeded() {
   // two items of the 22 mars.
   const moved = item(MOVED, 'Le ministre et Bercy', 1, MARCH_15, 'a1');
   const trashed = syncedDraft({ id: TRASHED, title: 'La préfète et le stade', second: 5 });
-  const conflict = (recordId: string, title: string, fields: object[]) => ({
-    key: `draft:${recordId}`,
-    kind: 'draft',
-    recordId,
-    title,
-    fields,
-    theirsBy: CHIEF,
-    remoteVersion: 2,
-    detectedAt: now,
-  });
+  const conflict = (recordId: string, title: string, fields: SeededConflictField[]) =>
+    syncConflict('draft', recordId, title, fields, { by: CHIEF, at: now });
   return {
     issues: [march15, march22],
     clips: [

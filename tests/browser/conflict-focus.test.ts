@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { SHARED_DESK_STATE, storedIssue, syncedDraft } from './database';
+import {
+  SHARED_DESK_STATE,
+  storedIssue,
+  syncConflict,
+  syncedDraft,
+  type SeededConflictField,
+} from './database';
 import {
   launchSeeded,
   openDesk,
@@ -29,16 +35,12 @@ function seeded() {
     issueId: ISSUE,
     sortKey: 'a0',
   };
-  const conflict = (kind: 'issue' | 'draft', recordId: string, title: string, field: object) => ({
-    key: `${kind}:${recordId}`,
-    kind,
-    recordId,
-    title,
-    fields: [field],
-    theirsBy: CHIEF,
-    remoteVersion: 2,
-    detectedAt: now,
-  });
+  const conflict = (
+    kind: 'issue' | 'draft',
+    recordId: string,
+    title: string,
+    field: SeededConflictField,
+  ) => syncConflict(kind, recordId, title, [field], { by: CHIEF, at: now });
   return {
     issues: [issue],
     clips: [draft],

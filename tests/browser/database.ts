@@ -223,3 +223,35 @@ export function localDraft(fields: { id: string; title: string; [field: string]:
     ...fields,
   };
 }
+
+/** A field of a conflict (for {@link syncConflict}): its value here and on the desk. */
+export interface SeededConflictField {
+  field: string;
+  base?: unknown;
+  mine: unknown;
+  theirs: unknown;
+}
+
+/**
+ * A conflict as the sync leaves it (for {@link writeDatabase}): `fields` of the `kind` record
+ * `recordId`, named `title`, changed on the desk (its version 2) by `by`, the editor-in-chief
+ * unless given, found `at` (now unless given).
+ */
+export function syncConflict(
+  kind: 'draft' | 'issue',
+  recordId: string,
+  title: string,
+  fields: SeededConflictField[],
+  { by = 'Rédactrice en chef', at = new Date().toISOString() }: { by?: string; at?: string } = {},
+) {
+  return {
+    key: `${kind}:${recordId}`,
+    kind,
+    recordId,
+    title,
+    fields,
+    theirsBy: by,
+    remoteVersion: 2,
+    detectedAt: at,
+  };
+}

@@ -8,13 +8,13 @@ import {
   readDatabase,
   SHARED_DESK_STATE,
   storedIssue,
+  syncConflict,
   syncedDraft,
   type EvaluatingPage,
 } from './database';
 
 export const ISSUE = 'many-conflicts-issue';
 export const COUNT = 12;
-const CHIEF = 'Rédactrice en chef';
 export const id = (n: number) => `many-conflicts-${String(n).padStart(2, '0')}`;
 export const mine = (n: number) => `<p>Mon texte ${n}</p>`;
 export const theirs = (n: number) => `<p>Le texte de la cheffe ${n}</p>`;
@@ -32,16 +32,11 @@ export function seeded() {
     issues: [storedIssue(ISSUE, { at: now })],
     clips: drafts,
     syncState: [SHARED_DESK_STATE],
-    conflicts: drafts.map((draft, i) => ({
-      key: `draft:${draft.id}`,
-      kind: 'draft',
-      recordId: draft.id,
-      title: draft.title,
-      fields: [{ field: 'body', mine: mine(i + 1), theirs: theirs(i + 1) }],
-      theirsBy: CHIEF,
-      remoteVersion: 2,
-      detectedAt: now,
-    })),
+    conflicts: drafts.map((draft, i) =>
+      syncConflict('draft', draft.id, draft.title, [
+        { field: 'body', mine: mine(i + 1), theirs: theirs(i + 1) },
+      ]),
+    ),
     // Each record held until the editor chooses, as the sync holds a conflict it finds.
     outbox: drafts.map((draft) => ({
       key: `draft:${draft.id}`,
