@@ -500,12 +500,6 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
   const label = (field: Field) => conflictFieldLabel(conflict.kind, field);
   const show = (field: Field, value: unknown) => showConflictValue(context!, field, value);
   useEffect(() => {
-    // Found by an earlier version on what is no longer asked (where the metadata came from):
-    // nothing to choose, so settled as this browser has it, rather than a box with no question.
-    if (askedFields(conflict.fields).length > 0) return;
-    void sendMessage('syncResolve', { key: conflict.key, choose: {} }).catch(() => undefined);
-  }, [conflict.key]);
-  useEffect(() => {
     // Drawn with those choices (not an earlier render's effect, run late).
     if (nextField.current !== chosen) return;
     nextField.current = undefined;

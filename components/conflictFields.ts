@@ -1,7 +1,12 @@
 import { getLocale, t, type MessageKey } from '../locales';
 import { longDate } from '../lib/french-date';
 import type { DraftStatus, IssueStatus, WordPressPost } from '../storage/db';
-import { UNASKED_FIELDS, type ConflictField, type SyncConflict } from '../storage/sync-state';
+import {
+  UNASKED_FIELDS,
+  withMovePlace,
+  type ConflictField,
+  type SyncConflict,
+} from '../storage/sync-state';
 import { publishedLine, publishedWhen } from './publishedLine';
 import { itemLines } from './richtext';
 
@@ -118,19 +123,14 @@ export function askedFields(fields: readonly ConflictField[]): ConflictField[] {
 
 /**
  * The choices to send for a conflict's `fields`, from the box's choices (`chosen`, by asked
- * field): the issue's choice takes that side's place along (services/sync.ts `resolve` does the
- * same).
+ * field): the issue's choice takes that side's place along (`withMovePlace`, which the sync
+ * applies too).
  */
 export function choicesToSend(
   fields: readonly ConflictField[],
   chosen: Record<string, 'mine' | 'theirs'>,
 ): Record<string, 'mine' | 'theirs'> {
-  const issue = chosen.issueId;
-  const moved =
-    issue !== undefined &&
-    fields.some((field) => field.field === 'issueId') &&
-    fields.some((field) => field.field === 'sortKey');
-  return moved ? { ...chosen, sortKey: issue } : chosen;
+  return withMovePlace(fields, chosen);
 }
 
 /** Whether every field the box asks about is chosen. */
@@ -146,6 +146,22 @@ function dateTime(value: string): string {
   const at = new Date(value);
   if (Number.isNaN(at.getTime())) return value;
   return t('conflict.value.dateTime', publishedWhen(at, getLocale()));
+}
+
+/**
+ * A page's date (a draft's `publishedAt`, capture/dates.ts `toIsoDate`) as the page wrote it:
+ * its day, and its time where the page gave one, in the page's own zone, never moved into this
+ * browser's. A day alone is stored at midnight UTC: the day only (« 10 mars »), not « 1 h 00 »
+ * in Paris, nor the 9th in New York.
+ */
+function pageDate(value: string): string {
+  const written = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(value);
+  if (!written) return value;
+  const [, year, month, day, hours, minutes] = written.map(Number) as number[];
+  const dayOnly = written[4] === undefined || /T00:00(?::00(?:\.0+)?)?Z$/.test(value);
+  const at = new Date(year!, month! - 1, day!, dayOnly ? 0 : hours, dayOnly ? 0 : minutes);
+  const when = publishedWhen(at, getLocale());
+  return dayOnly ? when.date : t('conflict.value.dateTime', when);
 }
 
 /** A language's name in the interface's language (`en` is « anglais »), else its tag. */
@@ -203,6 +219,8 @@ export function showConflictValue(ctx: ShownContext, field: string, value: unkno
       return t(key) === key ? String(value) : t(key);
     }
     case 'publishedAt':
+      // The page's own date, as the page wrote it (not a moment of this browser's).
+      return value === '' ? '' : pageDate(String(value));
     case 'createdAt':
     case 'exportedAt':
       return value === '' ? '' : dateTime(String(value));

@@ -60,6 +60,7 @@ import {
   TAKEN_OUT_KEPT,
   TEXT_MERGES_KEPT,
   UNASKED_FIELDS,
+  withMovePlace,
 } from '../storage/sync-state';
 import {
   BATCH_SIZE,
@@ -247,16 +248,10 @@ function settleUnasked(
   });
 }
 
-/**
- * The choices of a conflict's fields as they are applied: a move is one choice, the place in
- * the issue chosen (`sortKey`) going along with the issue (`issueId`) when both conflict.
- */
-function withPlace(
-  fields: readonly { field: string }[],
-  choose: Record<string, 'mine' | 'theirs'>,
-): Record<string, 'mine' | 'theirs'> {
-  const both = ['issueId', 'sortKey'].every((name) => fields.some((f) => f.field === name));
-  return both && choose.issueId ? { ...choose, sortKey: choose.issueId } : choose;
+/** Whether `choose` chooses for at least one field of `conflict` that a box asks about. */
+function asksAbout(conflict: SyncConflict, choose: Record<string, 'mine' | 'theirs'>): boolean {
+  const asked = conflict.fields.filter((field) => !UNASKED_FIELDS.has(field.field));
+  return asked.length === 0 || asked.some((field) => field.field in choose);
 }
 
 /** A shared field as a conflict names it (the shared note is the draft's `note`). */
@@ -859,6 +854,7 @@ export class SyncEngine {
       cancelRequested: undefined,
     });
     try {
+      await this.settleUnaskedConflicts();
       // Before anything else: colleagues have seen the records as being edited since.
       if (state.releases) await this.sendReleases(state);
       if (first) {
@@ -2204,7 +2200,10 @@ export class SyncEngine {
     }
     const undo = await quietly(this.db, SYNC_TABLES, async () => {
       const conflict = await this.db.conflicts.get(key);
-      return conflict ? this.settleConflict(conflict, choose) : undefined;
+      // A choice that names none of the fields asked is none: the conflict stored now may be a
+      // newer one than the box answered (found again since), left to ask about.
+      if (!conflict || !asksAbout(conflict, choose)) return undefined;
+      return this.settleConflict(conflict, choose);
     });
     void this.run();
     const status = await this.status();
@@ -2249,6 +2248,23 @@ export class SyncEngine {
   }
 
   /**
+   * Conflicts stored by an earlier version on fields no box asks about (where the metadata came
+   * from, a capture's note: UNASKED_FIELDS), which the pull now merges itself: settled as this
+   * browser has them, their records freed, as the pull would settle them now. In the background,
+   * in one transaction, never from a view, which could meet a newer conflict under the same key.
+   */
+  private async settleUnaskedConflicts(): Promise<void> {
+    await quietly(this.db, SYNC_TABLES, async () => {
+      const unasked = (await this.db.conflicts.toArray()).filter(
+        (conflict) =>
+          conflict.deletedBy === undefined &&
+          conflict.fields.every((field) => UNASKED_FIELDS.has(field.field)),
+      );
+      for (const conflict of unasked) await this.settleConflict(conflict, {});
+    });
+  }
+
+  /**
    * One conflict settled with the editor's `choose` (a field not chosen, or chosen « mine »,
    * keeps this browser's version), inside the caller's transaction ({@link resolve} for one,
    * {@link resolveAll} for many): the record written, the conflict gone, the record's outbox
@@ -2259,7 +2275,7 @@ export class SyncEngine {
     choose: Record<string, 'mine' | 'theirs'>,
   ): Promise<UndoToken | undefined> {
     // A move is one choice: the place goes along with the issue chosen.
-    const chosen = withPlace(conflict.fields, choose);
+    const chosen = withMovePlace(conflict.fields, choose);
     const table = this.db.table(tableOf(conflict.kind));
     const local = (await table.get(conflict.recordId)) as AnyRecord | undefined;
     const tookTheirs = conflict.fields.some((field) => chosen[field.field] === 'theirs');

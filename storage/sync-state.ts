@@ -153,6 +153,19 @@ export interface SyncRecord {
  */
 export const UNASKED_FIELDS: ReadonlySet<string> = new Set(['provenance', 'captureNote']);
 
+/**
+ * The choices of a conflict's `fields` as they are applied: a move is one choice, the place in
+ * the issue (`sortKey`) going along with the issue chosen (`issueId`) when both conflict. The
+ * box asks the issue only; the sync enforces it whatever was said of the place.
+ */
+export function withMovePlace(
+  fields: readonly { field: string }[],
+  choose: Record<string, 'mine' | 'theirs'>,
+): Record<string, 'mine' | 'theirs'> {
+  const both = ['issueId', 'sortKey'].every((name) => fields.some((f) => f.field === name));
+  return both && choose.issueId ? { ...choose, sortKey: choose.issueId } : choose;
+}
+
 /** A field both this browser and the server changed, differently. */
 export interface ConflictField {
   /** A field of the draft (`title`, `body`, `tags`…) or of the issue (`title`, `intro`…). */

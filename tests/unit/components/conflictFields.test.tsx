@@ -133,6 +133,23 @@ describe('showConflictValue', () => {
     expect(show(draft, 'publishedAt', '')).toBe('');
   });
 
+  it('writes a page’s date as the page wrote it, in whatever zone this browser is', () => {
+    const zone = process.env.TZ;
+    // West of Paris: a day stored at midnight UTC would be the day before at 20 h.
+    process.env.TZ = 'America/New_York';
+    try {
+      // A day alone (capture/dates.ts stores it at midnight UTC): the day, no time.
+      expect(show(draft, 'publishedAt', '2021-03-10T00:00:00.000Z')).toBe('10\u00a0mars\u00a02021');
+      // A time with the page's own offset: that time, not this browser's.
+      expect(show(draft, 'publishedAt', '2021-11-01T10:52:50+01:00')).toBe(
+        '1er\u00a0novembre\u00a02021 à 10\u00a0h\u00a052',
+      );
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('names a language in the interface’s language', () => {
     expect(show(draft, 'lang', 'en')).toBe('anglais');
     expect(inLocale('en', () => show(draft, 'lang', 'fr'))).toBe('French');

@@ -113,4 +113,42 @@ describe('the sync’s conflicts, as an editor is asked them', () => {
     expect(server.byClientId('drafts', x.id)!.meta.provenance).toEqual(merged);
     expect((await a.db.clips.get(x.id))!.provenance).toEqual(merged);
   });
+
+  it('settles, at its next run, a conflict an earlier version stored on what no box asks', async () => {
+    const { x } = await twoShared(a, b);
+    const key = `draft:${x.id}`;
+    await b.db.conflicts.put({
+      key,
+      kind: 'draft',
+      recordId: x.id,
+      title: x.title,
+      fields: [
+        { field: 'provenance', base: {}, mine: { title: 'og' }, theirs: { title: 'jsonld' } },
+      ],
+      remoteVersion: 1,
+      detectedAt: new Date().toISOString(),
+    });
+
+    await b.sync();
+
+    expect(await b.db.conflicts.count()).toBe(0);
+    expect((await b.db.outbox.toArray()).filter((entry) => entry.blocked)).toEqual([]);
+  });
+
+  it('settles nothing for a choice that names none of the fields asked: a newer conflict stays', async () => {
+    const { x } = await twoShared(a, b);
+    await updateDraft(x.id, { body: '<p>Texte de A</p>' }, a.db);
+    await updateDraft(x.id, { body: '<p>Texte de B</p>' }, b.db);
+    await a.sync();
+    await b.sync();
+    const [conflict] = await b.engine.listConflicts();
+    expect(conflict?.fields.map((field) => field.field)).toEqual(['body']);
+
+    // What a box answering an older conflict under the same key would send.
+    await b.engine.resolve(conflict!.key, {});
+    await b.engine.whenIdle();
+
+    expect(await b.engine.listConflicts()).toHaveLength(1);
+    expect(server.byClientId('drafts', x.id)!.content).toContain('Texte de A');
+  });
 });
