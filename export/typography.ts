@@ -89,10 +89,11 @@ const PROTECTED_ALTERNATIVES: ReadonlyArray<{
     pattern: String.raw`\b[wW]{3}\.${SPAN_TAIL}`,
   },
   // e-mail addresses, an apostrophe inside the name kept straight (jean.o'brien@…); the
-  // lookbehind makes the scan start at word starts only, not after such an apostrophe
+  // lookbehind makes the scan start at word starts only, nor after apostrophes that follow a
+  // word's character (each such start would scan the rest of the word again: quadratic)
   {
     trigger: (text) => text.includes('@'),
-    pattern: String.raw`(?<![\p{L}\p{N}._%+-]|[\p{L}\p{N}]')[\p{L}\p{N}._%+-](?:[\p{L}\p{N}._%+'-]*[\p{L}\p{N}._%+-])?@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`,
+    pattern: String.raw`(?<![\p{L}\p{N}._%+-]'*)[\p{L}\p{N}._%+-](?:[\p{L}\p{N}._%+'-]*[\p{L}\p{N}._%+-])?@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`,
   },
   // character references (in plain text they are somebody's markup, keep them whole)
   {
