@@ -68,6 +68,10 @@ export async function readPublishedPost(
     if (modifiedGmt !== post.modifiedGmt && deps.catchUp) {
       await settled(deps.catchUp(), POST_STATE_TIMEOUT_MS - (Date.now() - started), controller);
       if (controller.signal.aborted) return { ok: false, code: 'cancelled' };
+      // The run brought a publication (a colleague's): this answer is of the record before it.
+      // The panel reads again for the new one; this one says nothing, lest it be drawn first.
+      const now = (await getIssue(request.issueId))?.wordpress;
+      if (now?.modifiedGmt !== post.modifiedGmt) return { ok: false, code: 'cancelled' };
     }
     return { ok: true, postId, modifiedGmt, status, link, editLink };
   } catch {

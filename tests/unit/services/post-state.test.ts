@@ -189,6 +189,23 @@ describe('readPublishedPost', () => {
     expect(steps).toEqual(['synced', 'answered']);
   });
 
+  it('says nothing when that run brought a publication: the panel reads again for it', async () => {
+    allowSite();
+    const id = await publishedIssue();
+    const read = fakeRead(STATE);
+    // The run brings the colleague's publication: the issue's record of its post changes.
+    const catchUp = vi.fn(async () => {
+      const issue = await db.issues.get(id);
+      await db.issues.update(id, {
+        wordpress: { ...issue!.wordpress!, modifiedGmt: '2026-12-05T09:12:00' },
+      });
+    });
+    expect(await readPublishedPost({ issueId: id }, { read, isOnline: online, catchUp })).toEqual({
+      ok: false,
+      code: 'cancelled',
+    });
+  });
+
   it('does not wait for the sync when the post is as published here', async () => {
     allowSite();
     const id = await publishedIssue();
