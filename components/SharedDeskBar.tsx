@@ -3,19 +3,19 @@ import { browser } from 'wxt/browser';
 import { getLocale, t, type MessageKey } from '../locales';
 import { sendMessage } from '../messaging/protocol';
 import { db, type Draft } from '../storage/db';
-import type {
-  SyncConflict,
-  SyncKeptDraft,
-  SyncRefusal,
-  SyncState,
-  SyncTextMerge,
+import {
+  withMovePlace,
+  type SyncConflict,
+  type SyncKeptDraft,
+  type SyncRefusal,
+  type SyncState,
+  type SyncTextMerge,
 } from '../storage/sync-state';
 import { useAnnounce } from './Announcer';
 import { ConflictChooser } from './ConflictChooser';
 import {
   allChosen,
   askedFields,
-  choicesToSend,
   conflictFieldLabel,
   showConflictValue,
   type ShownContext,
@@ -527,7 +527,8 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
             // Read now: the box and what it followed go once the choice is stored.
             const shown = box.current;
             const field = writingIn?.deref() ?? null;
-            const choose = choicesToSend(conflict.fields, next);
+            // The choice takes that side's place along.
+            const choose = withMovePlace(conflict.fields, next);
             sendMessage('syncResolve', { key: conflict.key, choose }).then(
               (answer) => {
                 if (!answer.undo) {

@@ -1,12 +1,7 @@
 import { getLocale, t, type MessageKey } from '../locales';
 import { longDate } from '../lib/french-date';
 import type { DraftStatus, IssueStatus, WordPressPost } from '../storage/db';
-import {
-  UNASKED_FIELDS,
-  withMovePlace,
-  type ConflictField,
-  type SyncConflict,
-} from '../storage/sync-state';
+import { askableFields, type ConflictField, type SyncConflict } from '../storage/sync-state';
 import { publishedLine, publishedWhen } from './publishedLine';
 import { itemLines } from './richtext';
 
@@ -19,9 +14,6 @@ import { itemLines } from './richtext';
  */
 
 type Kind = SyncConflict['kind'];
-
-/** The shared fields the box never asks about (storage/sync-state.ts, `UNASKED_FIELDS`). */
-export const NEVER_ASKED = UNASKED_FIELDS;
 
 /** A field's name in the box, as the editor's forms and lists name it where they do. */
 const FIELD_KEYS: Record<string, MessageKey> = {
@@ -93,12 +85,12 @@ export interface ShownContext {
 }
 
 /**
- * The fields the box asks about, of a conflict's `fields`: none of {@link NEVER_ASKED}; and a
+ * The fields the box asks about, of a conflict's `fields`: none of `UNASKED_FIELDS`; and a
  * move, when the issue conflicts, is one question (`issueId`) whose values are each side's
  * {@link Placing}: the place in that issue goes along with it (`sortKey` is not asked).
  */
 export function askedFields(fields: readonly ConflictField[]): ConflictField[] {
-  const asked = fields.filter((field) => !NEVER_ASKED.has(field.field));
+  const asked = askableFields(fields);
   const issue = asked.find((field) => field.field === 'issueId');
   const place = asked.find((field) => field.field === 'sortKey');
   if (!issue) return asked;
@@ -119,18 +111,6 @@ export function askedFields(fields: readonly ConflictField[]): ConflictField[] {
           }
         : field,
     );
-}
-
-/**
- * The choices to send for a conflict's `fields`, from the box's choices (`chosen`, by asked
- * field): the issue's choice takes that side's place along (`withMovePlace`, which the sync
- * applies too).
- */
-export function choicesToSend(
-  fields: readonly ConflictField[],
-  chosen: Record<string, 'mine' | 'theirs'>,
-): Record<string, 'mine' | 'theirs'> {
-  return withMovePlace(fields, chosen);
 }
 
 /** Whether every field the box asks about is chosen. */

@@ -59,7 +59,7 @@ import {
   type SyncTextMerge,
   TAKEN_OUT_KEPT,
   TEXT_MERGES_KEPT,
-  UNASKED_FIELDS,
+  askableFields,
   withMovePlace,
 } from '../storage/sync-state';
 import {
@@ -250,7 +250,7 @@ function settleUnasked(
 
 /** Whether `choose` chooses for at least one field of `conflict` that a box asks about. */
 function asksAbout(conflict: SyncConflict, choose: Record<string, 'mine' | 'theirs'>): boolean {
-  const asked = conflict.fields.filter((field) => !UNASKED_FIELDS.has(field.field));
+  const asked = askableFields(conflict.fields);
   return asked.length === 0 || asked.some((field) => field.field in choose);
 }
 
@@ -2233,7 +2233,7 @@ export class SyncEngine {
       for (const conflict of conflicts) {
         // Every field the box asks about: what it never asks (UNASKED_FIELDS) stays this
         // browser's, as a box settles it.
-        const asked = conflict.fields.filter((field) => !UNASKED_FIELDS.has(field.field));
+        const asked = askableFields(conflict.fields);
         const token = await this.settleConflict(
           conflict,
           Object.fromEntries(asked.map((field) => [field.field, choice])),
@@ -2257,8 +2257,7 @@ export class SyncEngine {
     await quietly(this.db, SYNC_TABLES, async () => {
       const unasked = (await this.db.conflicts.toArray()).filter(
         (conflict) =>
-          conflict.deletedBy === undefined &&
-          conflict.fields.every((field) => UNASKED_FIELDS.has(field.field)),
+          conflict.deletedBy === undefined && askableFields(conflict.fields).length === 0,
       );
       for (const conflict of unasked) await this.settleConflict(conflict, {});
     });

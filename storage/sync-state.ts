@@ -153,6 +153,11 @@ export interface SyncRecord {
  */
 export const UNASKED_FIELDS: ReadonlySet<string> = new Set(['provenance', 'captureNote']);
 
+/** The fields of a conflict a box may ask about: all but {@link UNASKED_FIELDS}. */
+export function askableFields<F extends { field: string }>(fields: readonly F[]): F[] {
+  return fields.filter((field) => !UNASKED_FIELDS.has(field.field));
+}
+
 /**
  * The choices of a conflict's `fields` as they are applied: a move is one choice, the place in
  * the issue (`sortKey`) going along with the issue chosen (`issueId`) when both conflict. The

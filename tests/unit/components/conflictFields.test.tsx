@@ -3,9 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   askedFields,
-  choicesToSend,
   conflictFieldLabel,
-  NEVER_ASKED,
   showConflictValue,
   type ShownContext,
 } from '../../../components/conflictFields';
@@ -14,7 +12,7 @@ import { setLocale, type Locale } from '../../../locales/core';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
 import { DRAFT_SHARED, ISSUE_SHARED } from '../../../services/sync-fields';
 import { db } from '../../../storage/db';
-import type { SyncConflict } from '../../../storage/sync-state';
+import { UNASKED_FIELDS, withMovePlace, type SyncConflict } from '../../../storage/sync-state';
 import { deskState } from '../desk-fixtures';
 import { addDraft } from '../storage/helpers';
 
@@ -43,7 +41,7 @@ describe('conflictFieldLabel', () => {
   const asked = [
     ...DRAFT_SHARED.map((field) => ['draft', field] as const),
     ...ISSUE_SHARED.map((field) => ['issue', field] as const),
-  ].filter(([, field]) => !NEVER_ASKED.has(field));
+  ].filter(([, field]) => !UNASKED_FIELDS.has(field));
 
   it.each(['fr', 'en'] as const)(
     'names every shared field the box asks about in words, never by its code (%s)',
@@ -76,7 +74,7 @@ describe('conflictFieldLabel', () => {
   });
 
   it('never asks about where the metadata came from, nor why a capture could not read a page', () => {
-    expect([...NEVER_ASKED].sort()).toEqual(['captureNote', 'provenance']);
+    expect([...UNASKED_FIELDS].sort()).toEqual(['captureNote', 'provenance']);
     expect(
       askedFields([
         { field: 'provenance', base: {}, mine: { title: 'og:title' }, theirs: { title: 'tab' } },
@@ -244,13 +242,13 @@ describe('a move asked as one question', () => {
   });
 
   it('sends the issue’s choice for the place too', () => {
-    expect(choicesToSend(fields, { issueId: 'theirs', title: 'mine' })).toEqual({
+    expect(withMovePlace(fields, { issueId: 'theirs', title: 'mine' })).toEqual({
       issueId: 'theirs',
       sortKey: 'theirs',
       title: 'mine',
     });
     // A place alone (both reordered the same issue) is asked, and sent, on its own.
-    expect(choicesToSend([fields[1]!], { sortKey: 'mine' })).toEqual({ sortKey: 'mine' });
+    expect(withMovePlace([fields[1]!], { sortKey: 'mine' })).toEqual({ sortKey: 'mine' });
   });
 });
 
