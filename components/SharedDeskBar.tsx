@@ -399,7 +399,9 @@ function useShownContext(conflict: SyncConflict): ShownContext | undefined {
       if (field.field !== 'issueId') continue;
       for (const id of [field.mine, field.theirs]) if (typeof id === 'string' && id) ids.add(id);
     }
-    const issues = new Map((await db.issues.toArray()).map((i) => [i.id, { title: i.title }]));
+    // Only the issues concerned: their titles.
+    const concerned = (await db.issues.bulkGet([...ids])).filter((issue) => issue !== undefined);
+    const issues = new Map(concerned.map((i) => [i.id, { title: i.title }]));
     const items = new Map<string, Array<{ id: string; sortKey: string }>>();
     for (const id of ids) {
       const drafts = await db.clips.where('issueId').equals(id).toArray();

@@ -76,7 +76,7 @@ export interface ShownContext {
   recordId: string;
   /** The issue a draft is in here: where a place alone (`sortKey`) is counted. */
   issueId?: string;
-  /** The issues this browser has, by id: their titles. */
+  /** The issues concerned (the draft's and each side's) this browser has, by id: their titles. */
   issues?: ReadonlyMap<string, { title: string }>;
   /** The sort keys of the items (not in the trash) of the issues concerned, by issue id. */
   items?: ReadonlyMap<string, ReadonlyArray<{ id: string; sortKey: string }>>;

@@ -2254,12 +2254,18 @@ export class SyncEngine {
    * in one transaction, never from a view, which could meet a newer conflict under the same key.
    */
   private async settleUnaskedConflicts(): Promise<void> {
-    await quietly(this.db, SYNC_TABLES, async () => {
-      const unasked = (await this.db.conflicts.toArray()).filter(
+    const unasked = (conflicts: SyncConflict[]) =>
+      conflicts.filter(
         (conflict) =>
           conflict.deletedBy === undefined && askableFields(conflict.fields).length === 0,
       );
-      for (const conflict of unasked) await this.settleConflict(conflict, {});
+    // Every run comes here: a read first, the write transaction over the sync's tables (which
+    // holds the editor's writes back a moment) only when there is one to settle.
+    if (unasked(await this.db.conflicts.toArray()).length === 0) return;
+    await quietly(this.db, SYNC_TABLES, async () => {
+      for (const conflict of unasked(await this.db.conflicts.toArray())) {
+        await this.settleConflict(conflict, {});
+      }
     });
   }
 

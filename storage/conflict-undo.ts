@@ -124,8 +124,9 @@ export function undoConflictChoice(
   return database.transaction('rw', tables, async () => {
     const at = clock();
     const undone: Undone[] = [];
+    const deskOn = !!(await database.syncState.get('desk'))?.enabled;
     for (const single of singles(token)) {
-      const one = await undoOne(single, database, at);
+      const one = await undoOne(single, database, at, deskOn);
       if (one) undone.push(one);
     }
     if (undone.length <= 1) return undone[0];
@@ -134,11 +135,15 @@ export function undoConflictChoice(
   });
 }
 
-/** {@link undoConflictChoice} for one conflict, in its transaction, as of `at`. */
+/**
+ * {@link undoConflictChoice} for one conflict, in its transaction, as of `at`; its conflict put
+ * back only while the shared desk is on (`deskOn`, read once for all).
+ */
 async function undoOne(
   token: UndoToken,
   database: IndiscretsDB,
   at: string,
+  deskOn: boolean,
 ): Promise<Undone | undefined> {
   if (!(await inEffect(token, database))) return undefined;
   const { stored, was, table, names } = parts(token, database);
@@ -152,7 +157,7 @@ async function undoOne(
     ...(stored.kind === 'draft' ? { draftId: stored.recordId } : {}),
     conflict: true,
   };
-  if (!(await database.syncState.get('desk'))?.enabled) return undone;
+  if (!deskOn) return undone;
 
   const sync = await database.syncRecords.get(stored.key);
   // The other version is the desk's as last synced; a field it now has as the editor's is
