@@ -9,7 +9,6 @@ import {
   openDesk,
   screenshotPath,
   selectWordsIn,
-  setCurrentIssue,
   until,
   type ExtensionSession,
 } from './harness';
@@ -50,10 +49,7 @@ describe('the conflict box in the desk’s editor column', () => {
   let session: ExtensionSession;
 
   beforeAll(async () => {
-    session = await launchSeeded(records);
-    const page = await session.openExtensionPage('desk.html');
-    await setCurrentIssue(page, ISSUE);
-    await page.close();
+    session = await launchSeeded(records, { currentIssue: ISSUE });
     // Each conflict's first view logs its refused writes.
     session.expectErrors(/desk\.html[^:]*: Indiscrets save /);
   });

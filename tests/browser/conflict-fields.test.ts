@@ -10,7 +10,6 @@ import {
 import {
   launchSeeded,
   openDesk,
-  setCurrentIssue,
   screenshotPath,
   squash,
   until,
@@ -75,10 +74,7 @@ describe('the shared desk’s conflict box in words, in Chromium', () => {
   let session: ExtensionSession;
 
   beforeAll(async () => {
-    session = await launchSeeded(seeded);
-    const page = await session.openExtensionPage('desk.html');
-    await setCurrentIssue(page, MARCH_22);
-    await page.close();
+    session = await launchSeeded(seeded, { currentIssue: MARCH_22 });
   });
 
   afterAll(async () => {

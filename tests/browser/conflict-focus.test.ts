@@ -6,14 +6,7 @@ import {
   syncedDraft,
   type SeededConflictField,
 } from './database';
-import {
-  launchSeeded,
-  openDesk,
-  setCurrentIssue,
-  squash,
-  until,
-  type ExtensionSession,
-} from './harness';
+import { launchSeeded, openDesk, squash, until, type ExtensionSession } from './harness';
 
 /**
  * The keyboard after a choice in the shared desk's « Modifié ailleurs en même temps » box, in
@@ -64,10 +57,7 @@ describe('the keyboard after a choice in the shared desk’s conflict box, in Ch
   let session: ExtensionSession;
 
   beforeAll(async () => {
-    session = await launchSeeded(seeded);
-    const page = await session.openExtensionPage('desk.html');
-    await setCurrentIssue(page, ISSUE);
-    await page.close();
+    session = await launchSeeded(seeded, { currentIssue: ISSUE });
   });
 
   afterAll(async () => {

@@ -164,17 +164,19 @@ export async function configureWordPress(
 
 /**
  * Launches the extension with its database holding `records` (written from an extension page,
- * closed again), each wait of the session bounded by `timeout`: a suite's `beforeAll`. `records`
- * is called once the browser is up, so that a time it sets counts from the seed.
+ * closed again), each wait of the session bounded by `timeout`, and, given `currentIssue`, that
+ * issue the one the popup and the desk open on: a suite's `beforeAll`. `records` is called once
+ * the browser is up, so that a time it sets counts from the seed.
  */
 export async function launchSeeded(
   records: () => Record<string, object[]>,
-  timeout = 15_000,
+  { timeout = 15_000, currentIssue }: { timeout?: number; currentIssue?: string } = {},
 ): Promise<ExtensionSession> {
   const session = await launchExtension();
   session.context.setDefaultTimeout(timeout);
   const page = await session.openExtensionPage('popup.html');
   await writeDatabase(page, records());
+  if (currentIssue) await setCurrentIssue(page, currentIssue);
   await page.close();
   return session;
 }

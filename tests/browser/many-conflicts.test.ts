@@ -8,7 +8,6 @@ import {
   overflowing,
   popupPreferredWidth,
   screenshotPath,
-  setCurrentIssue,
   squash,
   until,
   type ExtensionSession,
@@ -32,10 +31,7 @@ describe('many conflicts in the shared desk’s bar, in Chromium', () => {
   let session: ExtensionSession;
 
   beforeAll(async () => {
-    session = await launchSeeded(seeded);
-    const page = await session.openExtensionPage('desk.html');
-    await setCurrentIssue(page, ISSUE);
-    await page.close();
+    session = await launchSeeded(seeded, { currentIssue: ISSUE });
   });
 
   afterAll(async () => {

@@ -1,14 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARED_DESK_STATE, storedIssue, syncedDraft } from './database';
-import {
-  launchSeeded,
-  openDesk,
-  openPopup,
-  setCurrentIssue,
-  until,
-  type ExtensionSession,
-} from './harness';
+import { launchSeeded, openDesk, openPopup, until, type ExtensionSession } from './harness';
 
 /**
  * What a role may not do by one button it may not do by another, in real Chromium: a Contributor
@@ -116,10 +109,7 @@ describe('a Contributor’s own draft in the issue, in Chromium', () => {
   let session: ExtensionSession;
 
   beforeAll(async () => {
-    session = await launchSeeded(seeded);
-    const page = await session.openExtensionPage('popup.html');
-    await setCurrentIssue(page, ISSUE);
-    await page.close();
+    session = await launchSeeded(seeded, { currentIssue: ISSUE });
   });
 
   afterAll(async () => {

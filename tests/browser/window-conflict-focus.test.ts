@@ -1,14 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { localDraft, storedIssue } from './database';
-import {
-  launchSeeded,
-  openDesk,
-  setCurrentIssue,
-  squash,
-  until,
-  type ExtensionSession,
-} from './harness';
+import { launchSeeded, openDesk, squash, until, type ExtensionSession } from './harness';
 
 /**
  * The keyboard after a choice in the « Modifié ailleurs en même temps » box between two windows
@@ -69,10 +62,7 @@ describe('the keyboard after a choice between two windows’ versions, in Chromi
   let session: ExtensionSession;
 
   beforeAll(async () => {
-    session = await launchSeeded(seeded);
-    const page = await session.openExtensionPage('desk.html');
-    await setCurrentIssue(page, ISSUE);
-    await page.close();
+    session = await launchSeeded(seeded, { currentIssue: ISSUE });
   });
 
   afterAll(async () => {
