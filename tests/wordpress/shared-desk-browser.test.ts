@@ -639,20 +639,26 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
           if (text && seen[seen.length - 1] !== text) seen.push(text);
         }).observe(document, { subtree: true, childList: true, characterData: true });
       });
-      await a.session.openExtensionPage('desk.html', again);
-      await until(
-        () => again.getByTestId('published-by').innerText({ timeout: 30_000 }),
-        (shown) => shown === line(`Mis à jour par ${name}`, updated.wordpress!.publishedAt),
-        'A’s other tab told B updated it',
-      );
-      // Its panel has read the post again since the sync brought B's record (the line not busy).
-      await again
-        .locator('[data-testid="post-edited"]:not([aria-busy])')
-        .waitFor({ state: 'attached' });
-      expect(
-        await again.evaluate(() => (globalThis as unknown as { editedSaid: string[] }).editedSaid),
-      ).toEqual([]);
-      await again.close();
+      // Closed whatever happens: the next tests expect A's one desk tab.
+      try {
+        await a.session.openExtensionPage('desk.html', again);
+        await until(
+          () => again.getByTestId('published-by').innerText({ timeout: 30_000 }),
+          (shown) => shown === line(`Mis à jour par ${name}`, updated.wordpress!.publishedAt),
+          'A’s other tab told B updated it',
+        );
+        // Its panel has read the post again since the sync brought B's record (the line not busy).
+        await again
+          .locator('[data-testid="post-edited"]:not([aria-busy])')
+          .waitFor({ state: 'attached' });
+        expect(
+          await again.evaluate(
+            () => (globalThis as unknown as { editedSaid: string[] }).editedSaid,
+          ),
+        ).toEqual([]);
+      } finally {
+        await again.close();
+      }
       await sync(a);
       expect(name).not.toBe(newsroom().editor.name);
       await told(
