@@ -55,10 +55,13 @@ export async function servePages(): Promise<PageServer> {
       if (!file) throw new Error('not found');
       const body = await readFile(file);
       const type = file.endsWith('.pdf') ? 'application/pdf' : 'text/html; charset=utf-8';
-      response.writeHead(200, { 'content-type': type });
+      // No connection kept alive: an idle one that the server closes (after Node's five seconds)
+      // just as the browser reuses it gives an error page, which Firefox's BiDi calls "Address
+      // rejected". A connection per page costs nothing on 127.0.0.1.
+      response.writeHead(200, { 'content-type': type, connection: 'close' });
       response.end(body);
     } catch {
-      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.writeHead(404, { 'content-type': 'text/plain', connection: 'close' });
       response.end('not found');
     }
   });

@@ -149,14 +149,19 @@ export async function launchFirefox(): Promise<FirefoxSession> {
 
   async function openUrl(url: string): Promise<Page> {
     const page = await browser.newPage();
-    try {
-      await page.goto(url);
-    } catch (error) {
-      // Firefox now and then rejects the first http navigation ("Address rejected").
-      if (!String(error).includes('Address rejected')) throw error;
-      await page.goto(url);
+    // Firefox now and then shows an error page for an http navigation to the tests' server, and
+    // BiDi says "Address rejected"; the clean-clone CI once met it twice in a row. Ask again after
+    // a pause, a few times, and say which address it was if it never loads.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await page.goto(url);
+        return page;
+      } catch (error) {
+        if (!String(error).includes('Address rejected')) throw error;
+        if (attempt === 5) throw new Error(`Firefox rejected ${url} five times: ${String(error)}`);
+        await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+      }
     }
-    return page;
   }
 
   async function tabIdOf(url: string): Promise<number> {
