@@ -147,7 +147,7 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
     let open = true;
     let done = false;
     const postId = recorded.postId;
-    sendMessage('postState', { issueId: issue.id, token })
+    sendMessage('postState', { issueId: issue.id, token, recordedGmt: recorded.modifiedGmt })
       .then((answer) => {
         if (open && answer.ok && answer.postId === postId) setRemote(answer);
       })

@@ -287,7 +287,19 @@ export interface ProtocolMap {
    * Read the post of published issue `issueId` as WordPress has it now (the publish panel, as it
    * opens and after a publish); `token` names the read for {@link ProtocolMap.postStateCancel}.
    */
-  postState: { request: { issueId: string; token: string }; response: PostStateAnswer };
+  postState: {
+    request: {
+      issueId: string;
+      token: string;
+      /**
+       * The `modified_gmt` of the publication the panel compares the answer with. When the issue
+       * stored here already records another (a sync brought a colleague's publication and the
+       * panel has not drawn it yet), the answer is `cancelled`: the panel reads again for it.
+       */
+      recordedGmt?: string;
+    };
+    response: PostStateAnswer;
+  };
   /** Stop the read `token` (the panel closed meanwhile); true if one was under way. */
   postStateCancel: { request: { token: string }; response: boolean };
   /** Takes or renews (every minute while editing) the edit lock on a record, or releases it. */

@@ -36,10 +36,12 @@ const reading = new Map<string, AbortController>();
  * open, at the very moment the panel reads): the answer waits for a sync run (`catchUp`), within
  * the read's time, so that the panel, whose issue that run updates and which then reads again,
  * never says « Modifié dans WordPress » of its colleague's publication to take it back a moment
- * later.
+ * later. Nor is a panel answered that still compares with an older record than the one stored
+ * (`recordedGmt`, the sync having brought a publication the panel has not drawn yet): it reads
+ * again once it has.
  */
 export async function readPublishedPost(
-  request: { issueId: string; token?: string },
+  request: { issueId: string; token?: string; recordedGmt?: string },
   deps: PostStateDeps = {},
 ): Promise<PostStateAnswer> {
   const controller = new AbortController();
@@ -56,6 +58,11 @@ export async function readPublishedPost(
     const { settings } = access;
     const post = (await getIssue(request.issueId))?.wordpress;
     if (!post) return { ok: false, code: 'not_published' };
+    // The panel is behind the record (its own read of the issue not yet updated): an answer
+    // compared with its older record would call a colleague's publication an edit.
+    if (request.recordedGmt !== undefined && request.recordedGmt !== post.modifiedGmt) {
+      return { ok: false, code: 'cancelled' };
+    }
     if (post.siteUrl && post.siteUrl !== settings.siteUrl) return { ok: false, code: 'other_site' };
     if (controller.signal.aborted) return { ok: false, code: 'cancelled' };
     const read = deps.read ?? readPostState;

@@ -299,7 +299,13 @@ describe('PublishPanel, a post edited in WordPress since its publication', () =>
 
     await waitFor(() => expect(edited().textContent).toBe(EDITED));
     expect(postState).toHaveBeenCalledTimes(1);
-    expect(postState).toHaveBeenCalledWith({ issueId: 'issue-1', token: expect.any(String) });
+    // With the publication it compares the answer with: the background answers nothing of
+    // another (a sync's newer record this panel has not drawn yet).
+    expect(postState).toHaveBeenCalledWith({
+      issueId: 'issue-1',
+      token: expect.any(String),
+      recordedGmt: published.wordpress!.modifiedGmt,
+    });
     expect(edited().getAttribute('role')).toBe('status');
     const link = screen.getByRole('link', { name: 'Voir ces changements dans WordPress' });
     expect(link.getAttribute('href')).toBe(EDIT_LINK);

@@ -206,6 +206,34 @@ describe('readPublishedPost', () => {
     });
   });
 
+  it('says nothing to a panel whose record of the publication is older than the one stored', async () => {
+    allowSite();
+    const id = await publishedIssue();
+    // The post as a colleague's publication left it, and its record already brought here by a
+    // sync: the panel, still drawing the record before it, would call that publication an edit.
+    const read = fakeRead(STATE);
+    const issue = await db.issues.get(id);
+    await db.issues.update(id, {
+      wordpress: { ...issue!.wordpress!, modifiedGmt: '2026-12-05T09:12:00' },
+    });
+    const catchUp = vi.fn(async () => undefined);
+
+    const behind = await readPublishedPost(
+      { issueId: id, recordedGmt: '2026-03-15T09:02:00' },
+      { read, isOnline: online, catchUp },
+    );
+    const current = await readPublishedPost(
+      { issueId: id, recordedGmt: '2026-12-05T09:12:00' },
+      { read, isOnline: online, catchUp },
+    );
+
+    expect(behind).toEqual({ ok: false, code: 'cancelled' });
+    expect(current).toMatchObject({ ok: true, modifiedGmt: '2026-12-05T09:12:00' });
+    // Asked of WordPress once: the panel that is behind reads again once it has the record.
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(catchUp).not.toHaveBeenCalled();
+  });
+
   it('does not wait for the sync when the post is as published here', async () => {
     allowSite();
     const id = await publishedIssue();
