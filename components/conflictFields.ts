@@ -248,7 +248,7 @@ export function showConflictValue(ctx: ShownContext, field: string, value: unkno
             )
           : String(entry),
       )
-      .join(field === 'quotes' ? '\n' : ' ; ');
+      .join(field === 'quotes' ? '\n' : t('conflict.value.listSeparator'));
   }
   return typeof value === 'object' ? '' : String(value);
 }

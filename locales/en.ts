@@ -73,6 +73,7 @@ export const en: Messages = {
   'conflict.value.issueTrashed': 'Deleted',
   'conflict.value.issueKept': 'Kept',
   'conflict.value.unknownIssue': 'An issue this browser does not have',
+  'conflict.value.listSeparator': '; ',
   'conflict.value.inIssue': '{issue}, {place}',
   'conflict.value.place': 'position {position} of {total}',
   'conflict.value.placeFirst': 'position 1 of {total}',

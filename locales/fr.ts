@@ -83,6 +83,7 @@ export const fr = {
   'conflict.value.issueTrashed': 'Supprimé',
   'conflict.value.issueKept': 'Gardé',
   'conflict.value.unknownIssue': 'Un numéro absent de ce navigateur',
+  'conflict.value.listSeparator': ' ; ',
   'conflict.value.inIssue': '{issue}, {place}',
   'conflict.value.place': '{position}ᵉ sur {total}',
   'conflict.value.placeFirst': '1ᵉʳ sur {total}',

@@ -798,7 +798,7 @@ describe('SharedDeskBar › the conflict box while the editor types', () => {
     });
 
     await waitFor(async () =>
-      expect(await mine()).toEqual(['Le Monde ; Libération', 'mien ; ajouté']),
+      expect(await mine()).toEqual(['Le Monde\u202f; Libération', 'mien\u202f; ajouté']),
     );
   });
 });

@@ -148,6 +148,12 @@ describe('showConflictValue', () => {
     }
   });
 
+  it('separates a list’s entries as the interface’s language does: a narrow no-break space before « ; » in French', () => {
+    const tags = ['cloud', 'Amazon'];
+    expect(show(draft, 'tags', tags)).toBe('cloud\u202f; Amazon');
+    expect(inLocale('en', () => show(draft, 'tags', tags))).toBe('cloud; Amazon');
+  });
+
   it('names a language in the interface’s language', () => {
     expect(show(draft, 'lang', 'en')).toBe('anglais');
     expect(inLocale('en', () => show(draft, 'lang', 'fr'))).toBe('French');
