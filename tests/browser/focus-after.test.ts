@@ -315,8 +315,25 @@ describe('the keyboard after an action, in Chromium', () => {
     await page.getByTestId('merge-dialog').waitFor({ state: 'detached' });
     const undo = page.getByTestId('undo-bar').getByRole('button', { name: 'Annuler' });
     await undo.focus();
+    const before = await focusedDraft(page);
     await page.keyboard.press('Enter');
-    await page.locator(`[data-id="${id}"]`).waitFor();
+    await page
+      .locator(`[data-id="${id}"]`)
+      .waitFor({ timeout: 10_000 })
+      .catch(async (error: unknown) => {
+        // Says what the page showed, for a failure seen once in a clean-clone CI and never since.
+        const shown = await page.evaluate(() => ({
+          bar: document.querySelector('[data-testid="undo-bar"]')?.textContent ?? null,
+          editor: !!document.querySelector('[data-testid="draft-editor"]'),
+          rows: [...document.querySelectorAll('[data-testid="draft"]')].map((row) =>
+            row.getAttribute('data-id'),
+          ),
+        }));
+        const now = await focusedDraft(page);
+        throw new Error(
+          `The merged-away draft's row never came back (focus before Enter: ${before}, now: ${now}; shown: ${JSON.stringify(shown)}): ${String(error)}`,
+        );
+      });
     expect(
       await until(
         () => focusedDraft(page),
