@@ -77,10 +77,10 @@ export function postOutOfDate(
  * permission: a popup cannot show the prompt everywhere, so the options page asks for it.
  * A failure changes nothing here: the issue stays as it was and the button retries.
  *
- * On a shared desk, publishing first asks the background whether another editor has the issue
- * or one of its items open right now (WordPress's current locks, `deskPublishCheck`): if so, the
- * panel says who and what, and publishes only on « Publier quand même » (« Attendre » leaves
- * all as it was, the keyboard back on the button). The question never stands in the way: desk
+ * Publishing first asks the background whether another editor has the issue or one of its
+ * items open right now (on a shared desk: WordPress's current locks, `deskPublishCheck`): if
+ * so, the panel says who and what, and publishes only on « Publier quand même » (« Attendre »
+ * leaves all as it was, the keyboard back on the button). The question never stands in the way: desk
  * off, offline, the desk slow or failing, or no answer at all, the publication goes on.
  */
 export function PublishPanel({ issue, model, style, refused }: Props) {
@@ -184,21 +184,22 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
     setFailure(undefined);
     setSuccess(undefined);
     setCancelled(false);
-    if (me !== null) {
-      setChecking(true);
-      let text: string | undefined;
-      try {
-        const check = await sendMessage('deskPublishCheck', { issueId: issue.id });
-        if (!check.ok) text = publishLockQuestion(check.open, model, me || undefined);
-      } catch {
-        // No answer from the background: published as before the question existed.
-      } finally {
-        setChecking(false);
-      }
-      if (text) {
-        setQuestion(text);
-        return;
-      }
+    // Asked whatever this panel knows of the shared desk: the background knows whether it is on
+    // (and answers at once when it is off), where the panel's own read of it may not have
+    // answered yet in the desk's first moments, when a click skipped the question.
+    setChecking(true);
+    let text: string | undefined;
+    try {
+      const check = await sendMessage('deskPublishCheck', { issueId: issue.id });
+      if (!check.ok) text = publishLockQuestion(check.open, model, me || undefined);
+    } catch {
+      // No answer from the background: published as before the question existed.
+    } finally {
+      setChecking(false);
+    }
+    if (text) {
+      setQuestion(text);
+      return;
     }
     await publish();
   }

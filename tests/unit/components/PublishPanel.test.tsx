@@ -7,6 +7,7 @@ import { issueDigest, postDigest } from '../../../export/post-digest';
 import { renderWordPressBlocks } from '../../../export/wordpress-blocks';
 import {
   registerHandlers,
+  type DeskPublishCheck,
   type Handlers,
   type PostStateAnswer,
   type PublishOutcome,
@@ -33,6 +34,7 @@ const cancel = vi.fn<() => Promise<boolean>>();
 const postState =
   vi.fn<(request: { issueId: string; token: string }) => Promise<PostStateAnswer>>();
 const postStateCancel = vi.fn<(request: { token: string }) => Promise<boolean>>();
+const deskPublishCheck = vi.fn<(request: { issueId: string }) => Promise<DeskPublishCheck>>();
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -40,6 +42,9 @@ beforeEach(async () => {
   cancel.mockReset();
   postState.mockReset();
   postStateCancel.mockReset();
+  deskPublishCheck.mockReset();
+  // The background's answer with no shared desk, or nobody else in the issue.
+  deskPublishCheck.mockResolvedValue({ ok: true });
   // No shared desk unless a test joins one.
   await db.syncState.clear();
   // Unless a test says otherwise, the post cannot be read: nothing is said of it.
@@ -57,6 +62,7 @@ beforeEach(async () => {
     publishCancel: cancel,
     postState,
     postStateCancel,
+    deskPublishCheck,
   } as unknown as Handlers);
 });
 afterEach(() => {
@@ -98,6 +104,43 @@ describe('PublishPanel', () => {
     await waitFor(() => expect(alert.textContent).toContain('il a peut-être été révoqué'));
     expect(alert.textContent).not.toContain('pas votre mot de passe habituel');
     await db.syncState.clear();
+  });
+
+  it('asks the background who has the issue open before publishing, though it has not read the shared desk yet', async () => {
+    // The desk's first moments: this panel's read of the shared desk has not answered (nothing
+    // stored here says the desk is on), but the background knows a colleague has an item open.
+    deskPublishCheck.mockResolvedValue({
+      ok: false,
+      code: 'locked',
+      open: [{ kind: 'draft', id: 'ovh-bourse', by: 'Paul Martin', userId: 4 }],
+    });
+    render(
+      <PublishPanel issue={issue} model={sampleIssue} style={DEFAULT_HOUSE_STYLE} problems={0} />,
+    );
+
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Publier sur WordPress (brouillon)' }),
+    );
+
+    const question = await screen.findByTestId('publish-locked');
+    expect(deskPublishCheck).toHaveBeenCalledWith({ issueId: 'issue-1' });
+    expect(question.textContent).toContain('Paul Martin');
+    expect(publish).not.toHaveBeenCalled();
+  });
+
+  it('publishes at once when the background says nobody else has it open (or no shared desk)', async () => {
+    publish.mockResolvedValue({ ok: false, code: 'cancelled', params: {} });
+    render(
+      <PublishPanel issue={issue} model={sampleIssue} style={DEFAULT_HOUSE_STYLE} problems={0} />,
+    );
+
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Publier sur WordPress (brouillon)' }),
+    );
+
+    await waitFor(() => expect(publish).toHaveBeenCalledTimes(1));
+    expect(deskPublishCheck).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId('publish-locked')).toBeNull();
   });
 
   it('stops a publication under way on « Annuler », and says what becomes of it', async () => {
