@@ -80,8 +80,9 @@ export function postOutOfDate(
  * Publishing first asks the background whether another editor has the issue or one of its
  * items open right now (on a shared desk: WordPress's current locks, `deskPublishCheck`): if
  * so, the panel says who and what, and publishes only on « Publier quand même » (« Attendre »
- * leaves all as it was, the keyboard back on the button). The question never stands in the way: desk
- * off, offline, the desk slow or failing, or no answer at all, the publication goes on.
+ * leaves all as it was, the keyboard back on the button). The question never stands in the
+ * way: desk off, offline, the desk slow or failing, or no answer at all, the publication goes
+ * on.
  */
 export function PublishPanel({ issue, model, style, refused }: Props) {
   const wordpress = useStorageItem(wordpressItem);
