@@ -12,6 +12,7 @@ import { db, type Draft } from '../../../storage/db';
 import type { UndoToken } from '../../../storage/drafts';
 import type { SyncConflict } from '../../../storage/sync-state';
 import { deskState } from '../desk-fixtures';
+import { clearSharedDesk } from './desk-views';
 import { addDraft } from '../storage/helpers';
 
 /**
@@ -30,13 +31,7 @@ beforeEach(async () => {
   vi.spyOn(fakeBrowser.permissions.onAdded, 'removeListener').mockImplementation(() => {});
   unregister = () => {};
   asked = [];
-  await Promise.all([
-    db.syncState.clear(),
-    db.outbox.clear(),
-    db.conflicts.clear(),
-    db.refusals.clear(),
-    db.clips.clear(),
-  ]);
+  await clearSharedDesk({ clips: true });
   await db.syncState.put(editorState);
 });
 afterEach(() => {

@@ -16,6 +16,7 @@ import { createIssue, deleteIssue } from '../../../storage/issues';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
 import { SYNC_OFF } from '../../../storage/sync-state';
 import { deskProbe, deskState } from '../desk-fixtures';
+import { clearSharedDesk } from './desk-views';
 import { addDraft } from '../storage/helpers';
 
 const contributorState = deskState('contributor');
@@ -43,12 +44,7 @@ beforeEach(async () => {
   vi.spyOn(fakeBrowser.permissions.onAdded, 'removeListener').mockImplementation(() => {});
   calls = [];
   unregister = () => {};
-  await Promise.all([
-    db.syncState.clear(),
-    db.outbox.clear(),
-    db.conflicts.clear(),
-    db.refusals.clear(),
-  ]);
+  await clearSharedDesk();
 });
 afterEach(() => {
   unregister();

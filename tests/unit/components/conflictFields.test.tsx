@@ -14,6 +14,7 @@ import { DRAFT_SHARED, ISSUE_SHARED } from '../../../services/sync-fields';
 import { db } from '../../../storage/db';
 import { UNASKED_FIELDS, withMovePlace, type SyncConflict } from '../../../storage/sync-state';
 import { deskState } from '../desk-fixtures';
+import { clearSharedDesk } from './desk-views';
 import { addDraft } from '../storage/helpers';
 
 /**
@@ -273,14 +274,7 @@ describe('SharedDeskBar › a conflict box in words', () => {
         return contributorState;
       },
     } as unknown as Handlers);
-    await Promise.all([
-      db.syncState.clear(),
-      db.outbox.clear(),
-      db.conflicts.clear(),
-      db.refusals.clear(),
-      db.clips.clear(),
-      db.issues.clear(),
-    ]);
+    await clearSharedDesk({ clips: true, issues: true });
     await db.syncState.put(contributorState);
   });
   afterEach(() => {

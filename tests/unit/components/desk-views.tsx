@@ -1,12 +1,28 @@
 /**
- * What the component tests of the desk's views do alike: render a view with the announcer and
- * the undo bar around it, find a draft's row in the inbox, drag one row onto another, hear what
- * the page says to screen readers.
+ * What the component tests of the desk's views do alike: start from an empty shared desk, render
+ * a view with the announcer and the undo bar around it, find a draft's row in the inbox, drag one
+ * row onto another, hear what the page says to screen readers.
  */
 import type { ComponentChildren } from 'preact';
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { AnnouncerProvider } from '../../../components/Announcer';
 import { UndoProvider } from '../../../components/Undo';
+import { db } from '../../../storage/db';
+
+/**
+ * Empties what the shared desk keeps here (its state, outbox, conflicts and refusals), and the
+ * drafts and issues too with `records`, so that each test starts from the desk it sets up.
+ */
+export function clearSharedDesk(records: { clips?: boolean; issues?: boolean } = {}) {
+  return Promise.all([
+    db.syncState.clear(),
+    db.outbox.clear(),
+    db.conflicts.clear(),
+    db.refusals.clear(),
+    ...(records.clips ? [db.clips.clear()] : []),
+    ...(records.issues ? [db.issues.clear()] : []),
+  ]);
+}
 
 /** Renders `node` with the announcer and the undo bar around it. */
 export const wrap = (node: ComponentChildren) =>

@@ -21,19 +21,12 @@ import { wordpressItem } from '../../../storage/preferences';
 import type { DeskMark } from '../../../storage/sync-state';
 import { deskCan, deskState, type DeskPerson } from '../desk-fixtures';
 import { addDraft } from '../storage/helpers';
-import { wrap } from './desk-views';
+import { clearSharedDesk, wrap } from './desk-views';
 
 beforeEach(async () => {
   fakeBrowser.reset();
   localStorage.clear();
-  await Promise.all([
-    db.clips.clear(),
-    db.issues.clear(),
-    db.syncState.clear(),
-    db.outbox.clear(),
-    db.conflicts.clear(),
-    db.refusals.clear(),
-  ]);
+  await clearSharedDesk({ clips: true, issues: true });
   // Publishing is set up: the publish button is there, enabled or not by the role.
   await wordpressItem.setValue({
     siteUrl: 'https://monsite.fr',
