@@ -121,8 +121,12 @@ describe('an item a colleague takes out of the issue, through a real WordPress',
 
   /** The notice of a deleted issue in the desk's issue column, spaces folded (null: none). */
   async function issueDeleted(desk: Desk) {
-    const notice = desk.page.locator('.desk__issue').getByTestId('issue-deleted');
-    return (await notice.count()) === 0 ? null : squash(await notice.innerText());
+    // Read in one go: counted first, then read, a notice closed in between was waited for (30 s).
+    const [text] = await desk.page
+      .locator('.desk__issue')
+      .getByTestId('issue-deleted')
+      .allInnerTexts();
+    return text === undefined ? null : squash(text);
   }
 
   /** What a column says of issue `title` deleted by `name` with `items` items. */
