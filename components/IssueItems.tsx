@@ -69,6 +69,9 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
     const drafts = await Promise.all(intoIds.map((id) => getDraft(id)));
     return new Map(intoIds.map((id, i) => [id, drafts[i]?.title]));
   }, [intoIds.join(' ')]);
+  // The notice waits for those titles: a status is read out as it changes, and one drawn before
+  // them would say « un autre brouillon », then the draft's name a moment later.
+  const intoRead = intoIds.every((id) => intoTitles?.has(id));
   // The items taken out with « Retirer », and where the last one was: its button goes with it,
   // and the focus to the next item's (else the previous one's, else the empty issue's message)
   // once the list has them no more, rather than to the page's body; or back on the button the
@@ -163,7 +166,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
       <TakenOutNotice
         // Drawn afresh (open again) when other items are taken out after one was closed.
         key={takenOut.map((notice) => `${notice.key}@${notice.at}`).join(' ')}
-        notices={takenOut}
+        notices={intoRead ? takenOut : []}
         issueName={(id) => names.get(id)}
         draftName={(id) => intoTitles?.get(id)}
         onOpen={onOpenDraft}

@@ -185,6 +185,18 @@ describe('the issue column › items a colleague took out', () => {
     );
   });
 
+  it('is shown once the draft it went into is read, never first as « un autre brouillon »', async () => {
+    const { issue } = await issues();
+    const into = await addDraft(db, { title: 'Le yacht du ministre' });
+    // As the notice first appears (a status is read out as it changes): the draft named.
+    const shown = await show(issue.id, [
+      notice({ recordId: 'd2', issueId: issue.id, to: 'merged', mergedInto: into.id }),
+    ]);
+    expect(shown.textContent).toContain(
+      'Paul Martin a fusionné «\u00a0Bpifrance recrute…\u00a0» dans «\u00a0Le yacht du ministre\u00a0».',
+    );
+  });
+
   it('several at once: one notice, a line each, one « Fermer » for all', async () => {
     const { issue, other } = await issues();
     const shown = await show(issue.id, [
