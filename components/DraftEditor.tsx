@@ -48,9 +48,9 @@ interface Props {
   currentIssueId?: string | null;
   onClose?: () => void;
   /**
-   * Called instead of `onClose` once « Supprimer » has put the draft in the trash: the view
-   * closes the editor and puts the keyboard where the draft was in its list (Desk.tsx), its row
-   * gone with it.
+   * Called instead of `onClose` once « Supprimer » (or « Fusionner dans… ») has put the draft in
+   * the trash: the view closes the editor and puts the keyboard where the draft was in its list
+   * (Desk.tsx), its row gone with it.
    */
   onTrashed?: () => void;
   /** What the close button says: "Back" in the popup, "Close" on the desk. */
@@ -397,7 +397,9 @@ function DraftEditorOf({
           sourceId={id}
           onDone={(merged) => {
             setMerging(false);
-            if (merged) onClose?.();
+            // Merged away, the draft is in the trash as « Supprimer » puts it: the view closes the
+            // editor and the keyboard goes where its row was, the row gone.
+            if (merged) (onTrashed ?? onClose)?.();
           }}
           beforeMerge={flush}
         />

@@ -241,10 +241,15 @@ export function Inbox({
       wanted.scrolled = true;
       if (scrollY !== wanted.scrollY) scrollTo(scrollX, wanted.scrollY);
     }
-    const at = wanted.id ? loaded.rows.findIndex((row) => row.id === wanted.id) : -1;
+    // The row found in the list as read now, not in its snapshot: the draft may have left the
+    // inbox while it was open (merged into another, put in the issue), its row in the snapshot
+    // only until the rows are read, and the keyboard would go with it.
+    const now = shown.current;
+    if (!now) return;
+    const at = wanted.id ? now.rows.findIndex((row) => row.id === wanted.id) : -1;
     if (at >= 0) {
       returning.current = undefined;
-      list.current?.focusRow(loaded.offset + at);
+      list.current?.focusRow(now.offset + at);
     } else if (!wanted.id) returning.current = undefined;
   });
   // Back from a draft its editor's « Supprimer » put in the trash: the keyboard, on nothing as

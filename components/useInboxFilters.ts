@@ -35,8 +35,9 @@ export interface InboxReturn {
   /** The window's scroll (the popup's list scrolls with the page). */
   scrollY: number;
   /**
-   * The place in the list of the draft opened, gone from it (its editor's « Supprimer »): the
-   * keyboard goes to the row that took its place, else the one before, else the search box.
+   * The place in the list of the draft opened, gone from it (its editor's « Supprimer » or
+   * « Fusionner dans… »): the keyboard goes to the row that took its place, else the one before,
+   * else the search box.
    */
   gone?: number;
 }

@@ -304,15 +304,23 @@ describe('the keyboard after an action, in Chromium', () => {
    * Merges the draft `id` of the inbox, open in `page`'s editor, into the draft `into` from the
    * keyboard (« Fusionner dans… », then the draft chosen), and undoes it from the undo bar's
    * « Annuler », pressed from the keyboard too; answers where the keyboard then is (focusedDraft),
-   * once the merged-away draft is back in the inbox.
+   * once the merged-away draft is back in the inbox. Merged, the editor closes and the keyboard
+   * goes to the row that took the draft's place, `next`, as after its « Supprimer ».
    */
-  async function mergeThenUndo(page: Page, id: string, into: string) {
+  async function mergeThenUndo(page: Page, id: string, into: string, next: string) {
     const editor = page.getByTestId('draft-editor');
     await editor.getByRole('button', { name: 'Fusionner dans…' }).focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('merge-dialog').getByRole('button', { name: into }).focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('merge-dialog').waitFor({ state: 'detached' });
+    expect(
+      await until(
+        () => focusedDraft(page),
+        (now) => now !== 'BODY' && now !== id,
+        'the focus after the merge',
+      ),
+    ).toBe(next);
     const undo = page.getByTestId('undo-bar').getByRole('button', { name: 'Annuler' });
     await undo.focus();
     const before = await focusedDraft(page);
@@ -347,9 +355,10 @@ describe('the keyboard after an action, in Chromium', () => {
     const popup = await openPopup(session);
     // The inbox's first draft (the page clipped last) opened by Enter, merged into the other.
     const medium = (await draftId(popup, titles.medium))!;
+    const nytimes = (await draftId(popup, titles.nytimes))!;
     await popup.locator(`li[data-index]:has([data-id="${medium}"])`).focus();
     await popup.keyboard.press('Enter');
-    await mergeThenUndo(popup, medium, titles.nytimes);
+    await mergeThenUndo(popup, medium, titles.nytimes, nytimes);
     await popup.close();
 
     const desk = await openDesk(session);
@@ -357,7 +366,7 @@ describe('the keyboard after an action, in Chromium', () => {
     await desk.locator(`li[data-index]:has([data-id="${medium}"])`).focus();
     await desk.keyboard.press('Enter');
     await desk.getByTestId('draft-editor').waitFor();
-    await mergeThenUndo(desk, medium, titles.nytimes);
+    await mergeThenUndo(desk, medium, titles.nytimes, nytimes);
     await desk.close();
   });
 

@@ -297,6 +297,27 @@ describe('DraftEditor', () => {
     expect((await db.clips.get(target.id))?.sources).toHaveLength(1);
   });
 
+  it('closes once merged as « Supprimer » closes it, the view told its row has gone', async () => {
+    // Told as a close, the view would give the keyboard back to the merged-away draft's row,
+    // which goes (the popup's inbox, from its snapshot), rather than to the row where it was.
+    const source = await addDraft(db, { title: 'Bloomberg : OVH vise la Bourse' });
+    await addDraft(db, { title: 'OVH prévoit une IPO' });
+    const onClose = vi.fn();
+    const onTrashed = vi.fn();
+    render(
+      <UndoProvider>
+        <DraftEditor id={source.id} onClose={onClose} onTrashed={onTrashed} />
+      </UndoProvider>,
+    );
+    await screen.findByLabelText('Titre du brouillon');
+
+    fireEvent.click(screen.getByText('Fusionner dans…'));
+    fireEvent.click(await screen.findByText('OVH prévoit une IPO'));
+
+    await waitFor(() => expect(onTrashed).toHaveBeenCalledTimes(1));
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
   it('sends the draft to the trash, with undo', async () => {
     const draft = await addDraft(db, { title: 'À jeter' });
     renderEditor(draft.id);

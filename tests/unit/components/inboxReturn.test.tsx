@@ -1,0 +1,84 @@
+/**
+ * The popup's inbox drawn again after its editor closed: the keyboard goes back to the row of the
+ * draft that was open, found among the rows read, not among the snapshot's painted before them.
+ */
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Inbox } from '../../../components/Inbox';
+import { db } from '../../../storage/db';
+import { trashDraft } from '../../../storage/drafts';
+import { addDraft } from '../storage/helpers';
+
+// The inbox's rows answer when a test lets them: what the list draws until then is its snapshot.
+const gate = vi.hoisted(() => ({ held: undefined as Promise<void> | undefined }));
+vi.mock('../../../components/inboxData', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../components/inboxData')>();
+  return {
+    ...actual,
+    inboxRows: async (...args: Parameters<typeof actual.inboxRows>) => {
+      await gate.held;
+      return actual.inboxRows(...args);
+    },
+  };
+});
+
+const SNAPSHOT = 'indiscrets:inbox-snapshot:3';
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  localStorage.clear();
+  gate.held = undefined;
+  await db.clips.clear();
+});
+afterEach(cleanup);
+
+/** The draft id of the row that has the keyboard, or what else has it. */
+const focused = () =>
+  document.activeElement?.matches('li[data-index]')
+    ? document.activeElement.querySelector('[data-id]')?.getAttribute('data-id')
+    : document.activeElement?.tagName;
+
+/** Draws the inbox once, for its snapshot of the first screen. */
+async function snapshotOf(count: number) {
+  const first = render(<Inbox onOpen={() => {}} pageSize={20} />);
+  await waitFor(() =>
+    expect(JSON.parse(localStorage.getItem(SNAPSHOT) ?? '[]')).toHaveLength(count),
+  );
+  first.unmount();
+}
+
+describe('Inbox › back from the editor', () => {
+  it('focuses the row of the draft that was open once the rows are read', async () => {
+    const older = await addDraft(db, { title: 'Brève ancienne' });
+    await addDraft(db, { title: 'Brève récente' });
+    await snapshotOf(2);
+
+    render(<Inbox onOpen={() => {}} pageSize={20} returnTo={{ id: older.id, scrollY: 0 }} />);
+
+    await waitFor(() => expect(focused()).toBe(older.id));
+  });
+
+  it('does not focus the row of a draft that left the inbox while it was open, still in the snapshot', async () => {
+    // Merged into another (or put in the trash by a colleague) while its editor was open: the
+    // snapshot, written before, still holds it, and its row is painted until the rows are read.
+    const gone = await addDraft(db, { title: 'Brève fusionnée' });
+    await addDraft(db, { title: 'Brève restée' });
+    await snapshotOf(2);
+    await trashDraft(gone.id);
+    let release!: () => void;
+    gate.held = new Promise((resolve) => (release = resolve));
+
+    render(<Inbox onOpen={() => {}} pageSize={20} returnTo={{ id: gone.id, scrollY: 0 }} />);
+    // Painted from the snapshot, and counted (one draft) while the rows are still being read.
+    expect(screen.getAllByTestId('draft').map((row) => row.dataset.id)).toContain(gone.id);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(focused()).not.toBe(gone.id);
+
+    release();
+    await waitFor(() =>
+      expect(screen.getAllByTestId('draft').map((row) => row.dataset.id)).not.toContain(gone.id),
+    );
+    expect(focused()).toBe('BODY');
+  });
+});
