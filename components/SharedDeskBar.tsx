@@ -500,17 +500,20 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
     }),
   ).filter((field) => !(field.field in chosen));
   const label = (field: Field) => conflictFieldLabel(conflict.kind, field);
-  const show = (field: Field, value: unknown) => showConflictValue(context!, field, value);
   useEffect(() => {
     // Drawn with those choices (not an earlier render's effect, run late).
     if (nextField.current !== chosen) return;
     nextField.current = undefined;
     if (focusLost()) box.current?.querySelector<HTMLElement>('.conflict button')?.focus();
   }, [chosen]);
+  // Not drawn until what its values read by is read (a move's issues): an empty box first, its
+  // questions a moment later, would be a box with nothing to answer.
+  if (!context) return null;
+  const show = (field: Field, value: unknown) => showConflictValue(context, field, value);
   return (
     <div class="shared-desk__conflict" data-testid="sync-conflict" ref={box}>
       <ConflictChooser<Values, Field>
-        conflicts={context ? open.map((field) => ({ ...field, field: field.field })) : []}
+        conflicts={open.map((field) => ({ ...field, field: field.field }))}
         label={label}
         show={show}
         itemLang={(field) => (field === 'body' ? textLang : undefined)}

@@ -362,6 +362,23 @@ describe('SharedDeskBar › a conflict box in words', () => {
     );
   });
 
+  it('draws a move’s box with its question, never empty while the issues are read', async () => {
+    await moved();
+    // Every box as the page showed it, each time the page changed: with a question or not.
+    const seen: boolean[] = [];
+    const observer = new MutationObserver(() => {
+      for (const box of document.querySelectorAll('[data-testid="sync-conflict"]'))
+        seen.push(box.querySelector('[data-testid="conflict"]') !== null);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    render(<SharedDeskBar />);
+
+    await screen.findAllByTestId('conflict-mine');
+    observer.disconnect();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen).not.toContain(false);
+  });
+
   it('asks a reorder in one issue as the place, never the key', async () => {
     const draft = await addDraft(db, { issueId: 'i15', sortKey: 'a1' });
     await addDraft(db, { issueId: 'i15', sortKey: 'a0' });
