@@ -506,8 +506,8 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
     nextField.current = undefined;
     if (focusLost()) box.current?.querySelector<HTMLElement>('.conflict button')?.focus();
   }, [chosen]);
-  // Not drawn until what its values read by is read (a move's issues): an empty box first, its
-  // questions a moment later, would be a box with nothing to answer.
+  // Not drawn until what its values are shown with is read (a move's issues): drawn before, the
+  // box would stand empty, its questions coming a moment later.
   if (!context) return null;
   const show = (field: Field, value: unknown) => showConflictValue(context, field, value);
   return (
