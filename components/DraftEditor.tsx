@@ -238,14 +238,16 @@ function DraftEditorOf({
     if (!cannotEdit) edit(patch);
   };
 
+  /** The draft has left its list for the trash (« Supprimer », « Fusionner dans… »): closed so. */
+  const closeTrashed = () => (onTrashed ?? onClose)?.();
+
   const remove = async () => {
     await flush();
     const token = await trashDraft(id);
     // Named as the list in sight names it: an item of an issue by its label, not by the draft's
     // title, which the issue list does not show.
     offer(token, t('undo.trashed', { title: draft.issueId ? itemLabel(form) : form.title }));
-    if (onTrashed) onTrashed();
-    else onClose?.();
+    closeTrashed();
   };
 
   /**
@@ -399,7 +401,7 @@ function DraftEditorOf({
             setMerging(false);
             // Merged away, the draft is in the trash as « Supprimer » puts it: the view closes the
             // editor and the keyboard goes where its row was, the row gone.
-            if (merged) (onTrashed ?? onClose)?.();
+            if (merged) closeTrashed();
           }}
           beforeMerge={flush}
         />
