@@ -121,7 +121,12 @@ function NewIssueFields({
   // submit the values of the render before it.
   const typed = useRef<Typed>({ date, customTitle, intro, dateText: resumed?.dateText });
   typed.current = { ...typed.current, date, customTitle, intro };
+  // Set once the issue is created: the form is going, and what its fields still say as they go
+  // (the date's field rewrites its text when it loses the keyboard, which it does as the form
+  // goes after Enter in it) is no new issue started.
+  const created = useRef(false);
   const keep = (next: Partial<Typed>) => {
+    if (created.current) return;
     typed.current = { ...typed.current, ...next };
     keepStarted(startedOf(typed.current, today, style));
     if ('date' in next) setDate(next.date!);
@@ -191,6 +196,7 @@ function NewIssueFields({
         intro: intro.trim() || style.intro || '',
       });
       // Created: nothing waits any more.
+      created.current = true;
       keepStarted(undefined);
       // The editor's own choice: no longer the column the app fell back to.
       void forgetFallBack();

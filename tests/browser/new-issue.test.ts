@@ -180,6 +180,33 @@ describe('the new issue’s form, let go and opened again', () => {
     await desk.close();
   });
 
+  it('leaves nothing started once an issue is created from the keyboard alone', async () => {
+    // « n », a date, Enter: the form goes with the keyboard still in its date, whose field
+    // rewrites its text as it loses it. That is no new issue started.
+    const desk = await openDesk(session);
+    await buttonSays(desk, '.desk__issue', '+ Nouveau numéro');
+    await desk.keyboard.press('n');
+    await dateFocused(desk);
+    await desk.keyboard.type('18/03/2027');
+    await desk.keyboard.press('Enter');
+    await form(desk).waitFor({ state: 'detached' });
+    await until(
+      () => focusedTestId(desk),
+      (id) => id === 'issue-empty',
+      'the keyboard on the new issue’s empty list',
+    );
+    await buttonSays(desk, '.desk__issue', '+ Nouveau numéro');
+    // What is stored, read by a new page: no form to bring back.
+    await desk.reload();
+    await buttonSays(desk, '.desk__issue', '+ Nouveau numéro');
+    await desk.locator('.desk__issue [data-testid="new-issue"]').click();
+    await dateFocused(desk);
+    expect(await desk.getByTestId('new-issue-resumed').count()).toBe(0);
+    expect((await fields(desk)).title).not.toBe('Les indiscrets du 18 mars');
+    await escape(desk);
+    await desk.close();
+  });
+
   it('closes with Escape in the popup, and keeps what was typed past the other tab', async () => {
     const popup = await openPopup(session);
     await popup.getByRole('tab', { name: 'Numéro' }).click();
