@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import type { ExportIssue } from './model';
 import type { HouseStyle } from './house-style';
 import { prepareIssue, type PreparedIssue, type PreparedItem } from './prepare';
-import { inlineToHtml, inlineToText, safeUrl, type SafeParagraph } from './sanitize';
+import { inlineToHtml, inlineToText, safeUrl, sanitizeHtml, type SafeParagraph } from './sanitize';
 import { languageTag } from '../lib/lang';
 
 export const ISSUE_SCHEMA_ID = 'https://indiscrets.app/schema/issue-v2.json';
@@ -284,7 +284,10 @@ export function issueJsonToExportIssue(doc: IssueJsonDocument): ExportIssue {
   return {
     title: doc.issue.title,
     date: doc.issue.date,
-    intro: doc.issue.intro ?? undefined,
+    // Written as HTML paragraphs; the model's chapô is plain text: its paragraphs become lines.
+    ...(doc.issue.intro
+      ? { intro: sanitizeHtml(doc.issue.intro).map(inlineToText).join('\n') }
+      : {}),
     items: doc.issue.items.map((item) => ({
       id: item.id,
       ...(item.label !== undefined ? { label: item.label } : {}),

@@ -35,7 +35,10 @@ export interface ExportIssue {
   title: string;
   /** ISO date of the issue (YYYY-MM-DD). */
   date: string;
-  /** Optional intro paragraph (restricted HTML, untrusted). */
+  /**
+   * Optional intro (the chapô): plain text as typed in its field, untrusted; never read as
+   * markup, its lines kept as line breaks.
+   */
   intro?: string;
   items: ExportItem[];
 }

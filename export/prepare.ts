@@ -11,7 +11,6 @@ import {
   plainTextToInline,
   safeUrl,
   sanitizeBlocks,
-  sanitizeHtml,
   type SafeInline,
   type SafeList,
   type SafeParagraph,
@@ -468,13 +467,11 @@ export function prepareIssue(issue: ExportIssue, style: HouseStyle): PreparedIss
   const plainTitle = issueTitle(issue, style);
   const title = style.frenchTypography ? frenchTypographyText(plainTitle) : plainTitle;
 
-  // The issue intro is restricted HTML (see model.ts); house-style texts are plain text.
-  let introParagraphs = issue.intro ? sanitizeHtml(issue.intro) : [];
-  if (introParagraphs.length === 0 && style.intro) {
-    const fallback = plainTextToInline(style.intro);
-    if (fallback.length > 0) introParagraphs = [fallback];
-  }
-  introParagraphs = introParagraphs.map(typeset);
+  // The chapô is plain text, as its field is typed (see model.ts), the house style's default
+  // too: what it says between « < » and « > » or after « & » is words, never markup; its lines
+  // are kept as line breaks.
+  const intro = plainTextToInline(issue.intro?.trim() ? issue.intro : (style.intro ?? ''));
+  const introParagraphs = intro.length > 0 ? [typeset(intro)] : [];
   const outroNodes = style.outro ? plainTextToInline(style.outro) : [];
 
   const marker = style.itemOpener.trim();

@@ -133,17 +133,18 @@ const newer = (a: string, b: string) => Date.parse(a) > Date.parse(b);
 const counts = (): RestoreCounts => ({ added: 0, updated: 0, kept: 0, removed: 0 });
 
 /**
- * The backup's drafts and issues with every rich-text field cleaned: an item's text (by
- * `cleanBody`, the editor's rules), each quote's HTML, an issue's intro. A backup is a file anyone can write: what it holds is shown
- * as HTML by the editor and read as text by the inbox, search and exports, so it gets the
+ * The backup's drafts with every rich-text field cleaned: an item's text (by `cleanBody`, the
+ * editor's rules) and each quote's HTML. A backup is a file anyone can write: what it holds is
+ * shown as HTML by the editor and read as text by the inbox, search and exports, so it gets the
  * cleaning HTML pasted into the editor gets. A field with nothing to clean away comes back
- * byte for byte (see `cleanStoredHtml`).
+ * byte for byte (see `cleanStoredHtml`). An issue's chapô is plain text, shown and exported as
+ * such (« <Orange> » is words): it is kept as written, never read as markup.
  */
 function withCleanRichText(
   backup: ParsedBackup,
   clean: (html: string) => string,
   cleanBody: (html: string) => string,
-): Pick<ParsedBackup, 'clips' | 'issues'> {
+): Pick<ParsedBackup, 'clips'> {
   const cleaned = (html: unknown) => (typeof html === 'string' ? clean(html) : html);
   return {
     clips: backup.clips.map((draft) => ({
@@ -151,7 +152,6 @@ function withCleanRichText(
       body: typeof draft.body === 'string' ? cleanBody(draft.body) : draft.body,
       quotes: draft.quotes.map((quote) => ({ ...quote, html: cleaned(quote.html) as string })),
     })),
-    issues: backup.issues.map((issue) => ({ ...issue, intro: cleaned(issue.intro) as string })),
   };
 }
 

@@ -24,8 +24,9 @@ export function readSeed(): string {
 export const sampleIssue: ExportIssue = {
   title: 'Les indiscrets du 15 mars',
   date: '2021-03-15',
+  // Plain text, as the chapô's field is typed: « < » and « & » are words, a new line a line break.
   intro:
-    '<p>Cette semaine : l\'incendie d\'OVH, la <em>télé segmentée</em> et "nos lecteurs" géniaux.</p>',
+    'Cette semaine : l\'incendie d\'OVH, la télé segmentée & "nos lecteurs" géniaux.\nPour <Orange>, rien.',
   items: [
     {
       id: 'ovh-incendie',

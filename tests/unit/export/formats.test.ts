@@ -330,6 +330,30 @@ describe('outro', () => {
   it('uses the house-style intro when the issue has none', () => {
     expect(renderHtml(issueWith('a'), { ...style, intro: 'Bonjour' })).toContain('<p>Bonjour</p>');
   });
+
+  it('reads the issue’s chapô as the plain text its field is typed in, in every format', () => {
+    // « <Orange> » and « &amp; » are what the editor wrote; a new line is a line break.
+    const issue = {
+      ...issueWith('a'),
+      intro: 'Le groupe <Orange> recrute, écrit &amp; signé <i>Rédac</i>.\nSeconde ligne.',
+    };
+    const plain = createHouseStyle({ frenchTypography: false });
+
+    expect(renderHtml(issue, plain)).toContain(
+      '<p>Le groupe &lt;Orange&gt; recrute, écrit &amp;amp; signé &lt;i&gt;Rédac&lt;/i&gt;.' +
+        '<br>Seconde ligne.</p>',
+    );
+    expect(renderText(issue, plain)).toContain(
+      '\n\nLe groupe <Orange> recrute, écrit &amp; signé <i>Rédac</i>.\nSeconde ligne.\n',
+    );
+    expect(renderMarkdown(issue, plain)).toContain(
+      'Le groupe \\<Orange> recrute, écrit \\&amp; signé \\<i>Rédac\\</i>.\\\nSeconde ligne.',
+    );
+    // A chapô of spaces is none: the house style's is used.
+    expect(renderHtml({ ...issue, intro: '  \n ' }, { ...plain, intro: 'Bonjour' })).toContain(
+      '<p>Bonjour</p>',
+    );
+  });
 });
 
 describe('an item opener typed by hand', () => {

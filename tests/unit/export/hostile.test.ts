@@ -15,7 +15,7 @@ const IMG = '<img src=x onerror=alert(1)>';
 const SCRIPT = '<script>alert(2)</script>';
 const SVG = '"><svg onload=alert(3)>';
 
-/** Payloads in the title (plain text), intro and body (HTML, raw and escaped), sources. */
+/** Payloads in the title and the intro (plain text), the body (HTML, raw and escaped), sources. */
 const hostile: ExportIssue = {
   title: `Titre ${IMG} ${SCRIPT} ${SVG}`,
   date: '2021-03-15',
@@ -64,7 +64,9 @@ describe('hostile input', () => {
 
     expect(doc.head.querySelectorAll('*').length).toBe(2); // <meta charset> and <title>
     expect(doc.querySelector('h1')?.textContent).toContain(`${IMG} ${SCRIPT} ${SVG}`);
-    expect(doc.body.textContent).toContain('<img src=x onerror=alert(4)>');
+    // The intro is plain text: its payloads are words, an escaped one too.
+    expect(doc.body.textContent).toContain(`Intro ${IMG}${SCRIPT}${SVG}`);
+    expect(doc.body.textContent).toContain('&lt;img src=x onerror=alert(4)&gt;');
     expect(doc.body.textContent).toContain('<script>alert(10)</script>');
     expect(file.content).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(file.content).not.toMatch(/<(img|script|svg|iframe)/i);
@@ -112,7 +114,9 @@ describe('hostile input', () => {
     const text = exportIssue(hostile, 'text', style).content;
 
     expect(text.split('\n')[0]).toBe(`Titre ${IMG} ${SCRIPT} ${SVG}`);
-    expect(text).toContain(`Intro "> cité : <img src=x onerror=alert(4)>`.replace(' :', '\u00A0:'));
+    expect(text).toContain(
+      `Intro ${IMG}${SCRIPT}${SVG} cité\u00A0: &lt;img src=x onerror=alert(4)&gt;`,
+    );
     expect(text).toContain('<script>alert(10)</script>');
     expect(text).toContain(`(${IMG}[`);
     expect(text).not.toMatch(/javascript:/i);

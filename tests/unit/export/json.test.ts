@@ -81,6 +81,19 @@ describe('renderJson', () => {
     expect(parsed.ok && issueJsonToExportIssue(parsed.value).items[1]?.label).toBe('OVH en Bourse');
   });
 
+  it('reads the intro back as the plain text the model holds, its paragraphs as lines', () => {
+    const plain = createHouseStyle({ frenchTypography: false });
+    const text = renderJson(sampleIssue, plain, { now: FIXED_NOW });
+    const parsed = parseIssueJson(text);
+
+    expect(parsed.ok && issueJsonToExportIssue(parsed.value).intro).toBe(sampleIssue.intro);
+    // A file whose intro is several paragraphs (any HTML reader may write one).
+    const doc = JSON.parse(text) as IssueJsonDocument;
+    doc.issue.intro = '<p>Un &amp; <em>deux</em></p><p>trois</p>';
+    const again = parseIssueJson(JSON.stringify(doc));
+    expect(again.ok && issueJsonToExportIssue(again.value).intro).toBe('Un & deux\ntrois');
+  });
+
   it('typesets the label as the item’s text is, and leaves it as typed without French typography', () => {
     const labelled = {
       ...sampleIssue,

@@ -1384,7 +1384,7 @@ describe('restoreBackup cleans the rich text of drafts and issues', () => {
   }
 
   for (const mode of ['replace', 'merge'] as const) {
-    it(`stores a hostile body, quote and intro cleaned (${mode})`, async () => {
+    it(`stores a hostile body and quote cleaned, the plain-text intro as written (${mode})`, async () => {
       const { text, quoted, issue } = await hostileBackup(HOSTILE);
       const target = anotherDatabase();
 
@@ -1393,7 +1393,8 @@ describe('restoreBackup cleans the rich text of drafts and issues', () => {
       const draft = (await target.clips.get(quoted.id))!;
       expect(draft.body).toBe('<p>ok clic</p>');
       expect(draft.quotes[0]!.html).toBe('<p>ok clic</p>');
-      expect((await target.issues.get(issue.id))!.intro).toBe('<p>ok clic</p>');
+      // The chapô is plain text: its markup is words, escaped wherever it is shown.
+      expect((await target.issues.get(issue.id))!.intro).toBe(HOSTILE);
       // What the inbox row, the search and the JSON export read of it.
       expect(bodyText(draft.body)).toBe('ok clic');
       expect(draft.words.join(' ')).not.toContain('alert');
@@ -1499,7 +1500,7 @@ describe('restoreBackup cleans the rich text of drafts and issues', () => {
       '<p>L’<em>Élysée</em> &amp; <strong>Bercy</strong>&nbsp;: <a href="https://www.lemonde.fr/a?b=1&amp;c=2">le mémo</a>, <a href="mailto:redac@monjournal.fr">écrire</a>.</p><p>Ligne<br>suivante, <strong>gras</strong> et <em>italique</em> d\'antan</p><ul><li>un</li><li>deux</li></ul><ol><li>trois</li></ol>';
     const quote =
       '<blockquote><p>« Nous <q>verrons</q>, <b>gras</b> et <i>italique</i> »</p></blockquote><ol><li><code>x &lt; y</code> H<sub>2</sub>O, 1<sup>er</sup></li></ol><p><cite>Le Monde</cite></p>';
-    const intro = 'Cette semaine : Bercy & l’Élysée, 3 < 4.';
+    const intro = 'Cette semaine : Bercy & l’Élysée, 3 < 4, <Orange> &amp; <i>Rédac</i>.\nSuite.';
     await updateDraft(quoted.id, { body }, database);
     await database.clips.update(quoted.id, {
       quotes: [{ text: 'Nous verrons', html: quote, clippedAt: '2027-03-09T10:00:00.000Z' }],
