@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import { backupFilename, createBackup, serializeBackup } from '../storage/backup-format';
-import { readBackup, type ReadProgress } from '../storage/backup-read';
+import { readBackup, readFileText, type ReadProgress } from '../storage/backup-read';
 import {
   applyBackupSettings,
   forgetMissingCurrentIssue,
@@ -149,15 +149,16 @@ export function BackupSettings() {
     setRefusedNow(undefined);
     const work = startJob('read', t('backup.reading'));
     let text: string;
+    let parsed;
     try {
-      text = await file.text();
+      text = await readFileText(file, work.signal);
     } catch (error) {
       setJob(undefined);
       refused.current = true;
-      setStatus({ kind: 'error', ...wordFailure(t('backup.failed'), error) });
+      if (isCancelled(error)) setStatus({ kind: 'ok', text: t('backup.readCancelled') });
+      else setStatus({ kind: 'error', ...wordFailure(t('backup.failed'), error) });
       return;
     }
-    let parsed;
     try {
       parsed = await readBackup(text, work);
     } catch (error) {

@@ -8,7 +8,7 @@ import {
 } from './backup-format';
 import { fillV2Fields, type Draft, type Issue } from './db';
 import { isIsoMoment } from './record-values';
-import { slicer, type Progress } from './slices';
+import { checkSignal, slicer, type Progress } from './slices';
 import { BackupDraftFileSchema, BackupIssueFileSchema, BackupSettingsFileSchema } from './schema';
 
 /**
@@ -428,4 +428,32 @@ export async function readBackup(
     onProgress?.(next.value);
     await pause();
   }
+}
+
+/**
+ * The text of a chosen file, decoded as UTF-8 a piece at a time as it is read: `file.text()`
+ * decodes the whole file at once on the page's thread (most of a second for a backup of tens
+ * of MB). An abort of `signal` stops it with an `AbortError`. Where the browser cannot stream a
+ * file (no `TextDecoderStream`), read whole.
+ */
+export async function readFileText(file: Blob, signal?: AbortSignal): Promise<string> {
+  if (typeof file.stream !== 'function' || typeof TextDecoderStream === 'undefined') {
+    const text = await file.text();
+    checkSignal(signal);
+    return text;
+  }
+  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+  const parts: string[] = [];
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      checkSignal(signal);
+      if (done) break;
+      parts.push(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  // As `file.text()`: a byte order mark is the decoder's, not the text's.
+  return parts.join('');
 }
