@@ -35,6 +35,12 @@ interface Props {
    * The keyboard goes to « Fusionner » (`on`) or back to « Remplacer tout… » (`kept`).
    */
   refusedNow?: { reason: ReplaceRefusal };
+  /**
+   * The restore is under way: its « Annuler » buttons stay, and stop it (`onStop`), which
+   * writes nothing; every other button waits.
+   */
+  restoring?: boolean;
+  onStop?: () => void;
   /** Download a backup of this browser before replacing it. */
   onSaveFirst: () => void;
   /** Forget the chosen file. */
@@ -65,6 +71,8 @@ export function RestorePanel({
   onAskReplace,
   onReplace,
   refusedNow,
+  restoring = false,
+  onStop,
   onSaveFirst,
   onCancel,
   onKeep,
@@ -167,7 +175,12 @@ export function RestorePanel({
             >
               {t('backup.replace')}
             </button>
-            <button type="button" class="button" disabled={busy} onClick={onCancel}>
+            <button
+              type="button"
+              class="button"
+              disabled={busy && !restoring}
+              onClick={restoring ? onStop : onCancel}
+            >
               {t('common.cancel')}
             </button>
           </div>
@@ -197,7 +210,12 @@ export function RestorePanel({
             <button type="button" class="button" disabled={busy} onClick={onSaveFirst}>
               {t('backup.saveFirst')}
             </button>
-            <button type="button" class="button" disabled={busy} onClick={onKeep}>
+            <button
+              type="button"
+              class="button"
+              disabled={busy && !restoring}
+              onClick={restoring ? onStop : onKeep}
+            >
               {t('common.cancel')}
             </button>
           </div>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import { backupFilename, createBackup, serializeBackup } from '../storage/backup-format';
-import { parseBackup } from '../storage/backup-read';
+import { readBackup, readFileText, type ReadProgress } from '../storage/backup-read';
 import {
   applyBackupSettings,
   forgetMissingCurrentIssue,
@@ -9,9 +9,11 @@ import {
   restoreBackup,
   type ReplaceRefusal,
   type RestoreOptions,
+  type RestoreProgress,
   type RestoreResult,
 } from '../storage/backup-restore';
 import { db } from '../storage/db';
+import { isCancelled, type Progress } from '../storage/slices';
 import { RestorePanel, type Chosen } from './BackupRestorePanel';
 import { describeBackupError, describeRestore, hasSettings } from './backupMessages';
 import { downloadFile } from './download';
@@ -21,9 +23,30 @@ import { wordFailure } from './failureText';
 
 type Status =
   | { kind: 'idle' }
-  | { kind: 'busy'; text: string }
+  /** `progress` for long work, drawn as a bar too. */
+  | { kind: 'busy'; text: string; progress?: Progress }
   | { kind: 'ok'; text: string }
   | { kind: 'error'; text: string; detail?: string };
+
+/** Long work that « Annuler » stops: reading a chosen file, or restoring it. */
+interface Job {
+  kind: 'read' | 'restore';
+  controller: AbortController;
+}
+
+/**
+ * How often the progress is drawn (and read out by the status line): often enough to be seen
+ * moving, not at every draft, which would spend on drawing what the work needs.
+ */
+const PROGRESS_EVERY_MS = 250;
+
+/** The status line's words for how far a read or a restore has got. */
+function progressText({ step, done, total }: ReadProgress | RestoreProgress): string {
+  if (step === 'parse') {
+    return t('backup.progress.parse', { percent: Math.floor((done / Math.max(total, 1)) * 100) });
+  }
+  return t(`backup.progress.${step}`, { done, total });
+}
 
 /**
  * "Sauvegarde" on the options page: download everything the editor wrote as one JSON file, and
@@ -43,6 +66,8 @@ export function BackupSettings() {
   const [confirming, setConfirming] = useState<{ clips: number; issues: number }>();
   /** A replace the restore refused at the click (see `RestorePanel`'s `refusedNow`). */
   const [refusedNow, setRefusedNow] = useState<{ reason: ReplaceRefusal }>();
+  /** The read or restore under way, which « Annuler » stops. */
+  const [job, setJob] = useState<Job>();
 
   // A restore with settings reloads the page (every card shows the restored values): say here
   // what it did.
@@ -60,7 +85,7 @@ export function BackupSettings() {
     // A file refused: back to the button that chose it, to choose another (the message, an
     // alert, is read all the same). Whether reading it had taken the focus from that button
     // (disabled meanwhile) depended on how fast the file was refused.
-    if (status.kind === 'error' && refused.current) {
+    if ((status.kind === 'error' || status.kind === 'ok') && refused.current) {
       refused.current = false;
       restoreButton.current?.focus({ preventScroll: true });
       return;
@@ -89,6 +114,30 @@ export function BackupSettings() {
     }
   }
 
+  /**
+   * A long job's start: its controller, and the progress callback that draws how far it has got
+   * at most every {@link PROGRESS_EVERY_MS} (and always its first step).
+   */
+  function startJob(kind: Job['kind'], first: string) {
+    const controller = new AbortController();
+    setJob({ kind, controller });
+    setStatus({ kind: 'busy', text: first });
+    let drawn = 0;
+    let step = '';
+    const onProgress = (progress: ReadProgress | RestoreProgress) => {
+      const now = performance.now();
+      if (progress.step === step && now - drawn < PROGRESS_EVERY_MS) return;
+      drawn = now;
+      step = progress.step;
+      setStatus({
+        kind: 'busy',
+        text: progressText(progress),
+        progress: { done: progress.done, total: progress.total },
+      });
+    };
+    return { signal: controller.signal, onProgress };
+  }
+
   async function onFile(event: Event) {
     const field = event.target as HTMLInputElement;
     const file = field.files?.[0];
@@ -98,16 +147,30 @@ export function BackupSettings() {
     setChosen(undefined);
     setConfirming(undefined);
     setRefusedNow(undefined);
-    setStatus({ kind: 'busy', text: t('backup.reading') });
+    const work = startJob('read', t('backup.reading'));
     let text: string;
+    let parsed;
     try {
-      text = await file.text();
+      text = await readFileText(file, work.signal);
     } catch (error) {
+      setJob(undefined);
       refused.current = true;
-      setStatus({ kind: 'error', ...wordFailure(t('backup.failed'), error) });
+      if (isCancelled(error)) setStatus({ kind: 'ok', text: t('backup.readCancelled') });
+      else setStatus({ kind: 'error', ...wordFailure(t('backup.failed'), error) });
       return;
     }
-    const parsed = parseBackup(text);
+    try {
+      parsed = await readBackup(text, work);
+    } catch (error) {
+      // Only a cancel rejects (readBackup says any problem of the file as a result).
+      setJob(undefined);
+      if (!isCancelled(error)) throw error;
+      // « Annuler la lecture » goes with the progress: back to the button that chose the file.
+      refused.current = true;
+      setStatus({ kind: 'ok', text: t('backup.readCancelled') });
+      return;
+    }
+    setJob(undefined);
     if (!parsed.ok) {
       refused.current = true;
       setStatus({
@@ -129,15 +192,23 @@ export function BackupSettings() {
   async function restore(mode: RestoreOptions['mode'], forgetDesk = false) {
     if (!chosen) return;
     const settings = withSettings && hasSettings(chosen.backup);
-    setStatus({ kind: 'busy', text: t('backup.restoring') });
+    const work = startJob('restore', t('backup.restoring'));
     let result: RestoreResult;
     try {
       result = await restoreBackup(chosen.backup, db, {
         mode,
         settings,
         ...(forgetDesk ? { forgetDesk } : {}),
+        ...work,
       });
     } catch (error) {
+      setJob(undefined);
+      if (isCancelled(error)) {
+        // The file stays chosen, to restore later; the keyboard stays on « Annuler », which
+        // stays (it forgets the file now).
+        setStatus({ kind: 'ok', text: t('backup.restoreCancelled') });
+        return;
+      }
       if (error instanceof ReplaceOnSharedDeskError) {
         // The desk turned on (or left, its records kept) since the confirmation: said as the
         // greyed button says it, no technical detail; the confirmation goes, and the keyboard
@@ -151,6 +222,7 @@ export function BackupSettings() {
       setStatus({ kind: 'error', ...wordFailure(t('backup.failed'), error) });
       return;
     }
+    setJob(undefined);
     setChosen(undefined);
     setConfirming(undefined);
     try {
@@ -226,6 +298,8 @@ export function BackupSettings() {
           onAskReplace={() => void askReplace()}
           onReplace={(forgetDesk) => void restore('replace', forgetDesk)}
           refusedNow={refusedNow}
+          restoring={job?.kind === 'restore'}
+          onStop={() => job?.controller.abort()}
           onSaveFirst={() => void onDownload()}
           onCancel={() => {
             setChosen(undefined);
@@ -247,6 +321,24 @@ export function BackupSettings() {
         {status.kind !== 'idle' && status.text}
         {status.kind === 'error' && <FailureDetail detail={status.detail} />}
       </p>
+      {status.kind === 'busy' && status.progress && (
+        <progress
+          class="backup__progress"
+          max={Math.max(status.progress.total, 1)}
+          value={status.progress.done}
+          aria-label={t('backup.progressLabel')}
+          aria-valuetext={status.text}
+          data-testid="backup-progress"
+        />
+      )}
+      {job?.kind === 'read' && (
+        // The restore's own panel is not there yet: the read is stopped from here.
+        <div class="form-actions">
+          <button type="button" class="button" onClick={() => job.controller.abort()}>
+            {t('backup.stopReading')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

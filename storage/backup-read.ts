@@ -8,6 +8,7 @@ import {
 } from './backup-format';
 import { fillV2Fields, type Draft, type Issue } from './db';
 import { isIsoMoment } from './record-values';
+import { checkSignal, slicer, type Progress } from './slices';
 import { BackupDraftFileSchema, BackupIssueFileSchema, BackupSettingsFileSchema } from './schema';
 
 /**
@@ -184,21 +185,147 @@ function withoutAbsent<T extends object>(object: T): T {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
 }
 
+/** How far reading a backup has got: scanning the file's text, then checking its drafts. */
+export interface ReadProgress extends Progress {
+  /** `parse`: `done` of `total` characters of the file; `check`: of its drafts. */
+  step: 'parse' | 'check';
+}
+
+/** The scan below met what it cannot take apart: the whole text goes to `JSON.parse`. */
+class Unscannable extends Error {}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
 /**
- * Reads a backup file's text. Never throws: a file that is not JSON, not a backup, from a newer
- * version, or with a record that is missing a required field or has one of the wrong type,
- * gives an error that says which problem and, for a record, which one (`list`, `index`, `id`,
- * `field`). Records of older backups get the fields they lack, as the database upgrade gives
- * them; derived fields in the file are ignored.
+ * A backup's JSON taken apart without one `JSON.parse` of the whole text, which holds the thread
+ * for as long as the file is big: the top-level object's values are parsed one by one, and the
+ * `clips` and `issues` lists record by record, yielding the position in the text after each
+ * record. Only the separators between the values are read here (`{ "key": value, … }`, `[a, b]`);
+ * each value is parsed by `JSON.parse`, which checks it. So when the scan succeeds, the text is
+ * JSON and the object is the one `JSON.parse` gives; anything it cannot take apart (not an object,
+ * a syntax error, a key twice or `__proto__`, whose meaning differs from a plain assignment)
+ * throws {@link Unscannable}, and the caller parses the whole text as before.
  */
-export function parseBackup(text: string): ParseResult {
+function* scanJson(text: string): Generator<number, Json, void> {
+  let i = 0;
+  const end = text.length;
+  const fail = (): never => {
+    throw new Unscannable();
+  };
+  const peek = () => {
+    while (i < end && isSpace(text.charCodeAt(i))) i++;
+    return text.charCodeAt(i);
+  };
+  const skipString = () => {
+    // `i` on the opening quote: to after the closing one, the first not escaped.
+    let from = i + 1;
+    for (;;) {
+      const quote = text.indexOf('"', from);
+      if (quote < 0) fail();
+      let slashes = 0;
+      while (text.charCodeAt(quote - 1 - slashes) === 0x5c) slashes++;
+      from = quote + 1;
+      if (slashes % 2 === 0) break;
+    }
+    i = from;
+  };
+  /** One value's text, parsed. */
+  const value = (): unknown => {
+    const c = peek();
+    const from = i;
+    if (c === 0x22) skipString();
+    else if (c === 0x7b || c === 0x5b) {
+      // Brackets counted, not matched: a mismatch makes the value's own JSON.parse fail.
+      let depth = 0;
+      do {
+        if (i >= end) fail();
+        const d = text.charCodeAt(i);
+        if (d === 0x22) {
+          skipString();
+          continue;
+        }
+        if (d === 0x7b || d === 0x5b) depth++;
+        else if (d === 0x7d || d === 0x5d) depth--;
+        i++;
+      } while (depth > 0);
+    } else {
+      while (i < end) {
+        const d = text.charCodeAt(i);
+        if (d === 0x2c || d === 0x7d || d === 0x5d || isSpace(d)) break;
+        i++;
+      }
+    }
+    if (i === from) fail();
+    try {
+      return JSON.parse(text.slice(from, i)) as unknown;
+    } catch {
+      return fail();
+    }
+  };
+  if (peek() !== 0x7b) fail();
+  i++;
+  const object: Json = {};
+  if (peek() === 0x7d) i++;
+  else {
+    for (;;) {
+      if (peek() !== 0x22) fail();
+      const key = value() as string;
+      if (key === '__proto__' || Object.hasOwn(object, key)) fail();
+      if (peek() !== 0x3a) fail();
+      i++;
+      if ((key === 'clips' || key === 'issues') && peek() === 0x5b) {
+        i++;
+        const list: unknown[] = [];
+        if (peek() === 0x5d) i++;
+        else {
+          for (;;) {
+            list.push(value());
+            yield i;
+            const c = peek();
+            i++;
+            if (c === 0x5d) break;
+            if (c !== 0x2c) fail();
+          }
+        }
+        object[key] = list;
+      } else object[key] = value();
+      const c = peek();
+      i++;
+      if (c === 0x7d) break;
+      if (c !== 0x2c) fail();
+    }
+  }
+  // Nothing but spaces after the object.
+  peek();
+  if (i < end) fail();
+  return object;
+}
+
+/**
+ * Reading a backup's text, step by step: each step yields how far it has got, so that
+ * {@link readBackup} can let the page run in between; {@link parseBackup} runs it in one go.
+ */
+function* readSteps(text: string): Generator<ReadProgress, ParseResult, void> {
   try {
     if (!text.replace(/^\uFEFF/, '').trim()) return { ok: false, error: { code: 'empty' } };
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     let json: unknown;
     try {
-      json = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch {
-      return { ok: false, error: { code: 'not-json' } };
+      const scan = scanJson(body);
+      for (let next = scan.next(); ; next = scan.next()) {
+        if (next.done) {
+          json = next.value;
+          break;
+        }
+        yield { step: 'parse', done: next.value, total: body.length };
+      }
+    } catch (error) {
+      if (!(error instanceof Unscannable)) throw error;
+      try {
+        json = JSON.parse(body);
+      } catch {
+        return { ok: false, error: { code: 'not-json' } };
+      }
     }
     if (!isObject(json) || json.format !== BACKUP_FORMAT) {
       return { ok: false, error: { code: 'not-backup' } };
@@ -231,8 +358,18 @@ export function parseBackup(text: string): ParseResult {
     if (!noIssues && !Array.isArray(json.issues)) {
       return { ok: false, error: { code: 'missing-list', list: 'issues' } };
     }
-    const drafts = json.clips.map(readDraft);
-    const issues = noIssues ? [] : (json.issues as unknown[]).map(readIssue);
+    const clips = json.clips as unknown[];
+    const drafts: BackupDraft[] = [];
+    for (const [index, raw] of clips.entries()) {
+      drafts.push(readDraft(raw, index));
+      yield { step: 'check', done: index + 1, total: clips.length };
+    }
+    const issues: Issue[] = [];
+    for (const [index, raw] of (noIssues ? [] : (json.issues as unknown[])).entries()) {
+      issues.push(readIssue(raw, index));
+      // Counted with the drafts, which are the many: an issue is checked in a moment.
+      yield { step: 'check', done: clips.length, total: clips.length };
+    }
     assertDistinct(drafts, 'clips');
     assertDistinct(issues, 'issues');
     const settings = readSettings(json.settings);
@@ -253,4 +390,70 @@ export function parseBackup(text: string): ParseResult {
     // A bug of ours, not the file's fault; still no exception for the caller.
     return { ok: false, error: { code: 'not-backup' } };
   }
+}
+
+/**
+ * Reads a backup file's text. Never throws: a file that is not JSON, not a backup, from a newer
+ * version, or with a record that is missing a required field or has one of the wrong type,
+ * gives an error that says which problem and, for a record, which one (`list`, `index`, `id`,
+ * `field`). Records of older backups get the fields they lack, as the database upgrade gives
+ * them; derived fields in the file are ignored. In one go: for a file an editor chose, see
+ * {@link readBackup}.
+ */
+export function parseBackup(text: string): ParseResult {
+  const steps = readSteps(text);
+  let next = steps.next();
+  while (!next.done) next = steps.next();
+  return next.value;
+}
+
+/**
+ * {@link parseBackup}, a slice at a time (see `slices.ts`): the page stays responsive while a
+ * big file is read, `onProgress` hears how far it has got (the file's text scanned, then its
+ * drafts checked), and an abort of `signal` stops it, rejecting with an `AbortError`. Otherwise
+ * the same result as {@link parseBackup} for the same text.
+ */
+export async function readBackup(
+  text: string,
+  {
+    signal,
+    onProgress,
+  }: { signal?: AbortSignal; onProgress?: (progress: ReadProgress) => void } = {},
+): Promise<ParseResult> {
+  const pause = slicer(signal);
+  const steps = readSteps(text);
+  await pause();
+  for (let next = steps.next(); ; next = steps.next()) {
+    if (next.done) return next.value;
+    onProgress?.(next.value);
+    await pause();
+  }
+}
+
+/**
+ * The text of a chosen file, decoded as UTF-8 a piece at a time as it is read: `file.text()`
+ * decodes the whole file at once on the page's thread (most of a second for a backup of tens
+ * of MB). An abort of `signal` stops it with an `AbortError`. Where the browser cannot stream a
+ * file (no `TextDecoderStream`), read whole.
+ */
+export async function readFileText(file: Blob, signal?: AbortSignal): Promise<string> {
+  if (typeof file.stream !== 'function' || typeof TextDecoderStream === 'undefined') {
+    const text = await file.text();
+    checkSignal(signal);
+    return text;
+  }
+  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+  const parts: string[] = [];
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      checkSignal(signal);
+      if (done) break;
+      parts.push(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  // As `file.text()`: a byte order mark is the decoder's, not the text's.
+  return parts.join('');
 }

@@ -10,6 +10,7 @@ import {
   wordpressPasswordItem,
 } from './preferences';
 import { currentIssueId, draftTemplate, uiLocale } from './settings';
+import { checkSignal, slicer, type Progress } from './slices';
 import { clearDeskRecords, DESK_RECORD_TABLES, SYNC_OFF } from './sync-state';
 
 /**
@@ -60,7 +61,30 @@ export interface RestoreOptions {
   forgetDesk?: boolean;
   /** Return the backup's settings, for the caller to apply with {@link applyBackupSettings}. */
   settings?: boolean;
+  /**
+   * Cancels the restore: it rejects with an `AbortError`, nothing written (aborted in the
+   * transaction, the database is rolled back). Heard until the last records are written; an
+   * abort after that comes too late, and the restore is done.
+   */
+  signal?: AbortSignal;
+  /** Told how far the restore has got, step by step (see {@link RestoreProgress}). */
+  onProgress?: (progress: RestoreProgress) => void;
 }
+
+/**
+ * How far a restore has got, in drafts: `prepare`, their rich text cleaned (before the
+ * transaction); `compare`, this browser's versions of them read (in it); `write`, written.
+ */
+export interface RestoreProgress extends Progress {
+  step: 'prepare' | 'compare' | 'write';
+}
+
+/**
+ * How many records one database request reads or writes in the transaction: the page's thread
+ * runs between two (Dexie's hooks and the records' cloning for a few hundred take tens of ms),
+ * and an abort is heard there.
+ */
+export const RESTORE_BATCH = 200;
 
 export interface RestoreResult {
   mode: RestoreOptions['mode'];
@@ -137,40 +161,55 @@ const counts = (): RestoreCounts => ({ added: 0, updated: 0, kept: 0, removed: 0
  * editor's rules) and each quote's HTML. A backup is a file anyone can write: what it holds is
  * shown as HTML by the editor and read as text by the inbox, search and exports, so it gets the
  * cleaning HTML pasted into the editor gets. A field with nothing to clean away comes back
- * byte for byte (see `cleanStoredHtml`). An issue's chapô is plain text, shown and exported as
- * such (« <Orange> » is words): it is kept as written, never read as markup.
+ * byte for byte (see `cleanStoredHtml`). A draft at a time, pausing with `pause` (the cleaning
+ * of thousands of drafts takes seconds), telling `onDraft` how many are done. An issue's chapô
+ * is plain text, shown and exported as such (« <Orange> » is words): it is kept as written,
+ * never read as markup.
  */
-function withCleanRichText(
+async function withCleanRichText(
   backup: ParsedBackup,
   clean: (html: string) => string,
   cleanBody: (html: string) => string,
-): Pick<ParsedBackup, 'clips'> {
+  pause: () => Promise<void>,
+  onDraft: (done: number) => void,
+): Promise<Pick<ParsedBackup, 'clips'>> {
   const cleaned = (html: unknown) => (typeof html === 'string' ? clean(html) : html);
-  return {
-    clips: backup.clips.map((draft) => ({
+  const clips: BackupDraft[] = [];
+  for (const draft of backup.clips) {
+    clips.push({
       ...draft,
       body: typeof draft.body === 'string' ? cleanBody(draft.body) : draft.body,
       quotes: draft.quotes.map((quote) => ({ ...quote, html: cleaned(quote.html) as string })),
-    })),
-  };
+    });
+    onDraft(clips.length);
+    await pause();
+  }
+  return { clips };
 }
 
 /**
  * Writes a backup's drafts and issues, in one transaction: all of it, or nothing when anything
- * fails. Rich-text fields are cleaned first (see {@link withCleanRichText}): this needs a DOM,
- * so a restore runs in an extension page (the options page), not in the background. Derived
- * fields are recomputed. Settings are not written here (browser storage is not part of the
- * transaction): ask for them with `settings: true` and apply them afterwards.
+ * fails or the restore is cancelled (`options.signal`). Rich-text fields are cleaned first (see
+ * {@link withCleanRichText}): this needs a DOM, so a restore runs in an extension page (the
+ * options page), not in the background. Derived fields are recomputed. Settings are not written
+ * here (browser storage is not part of the transaction): ask for them with `settings: true` and
+ * apply them afterwards. The work goes in slices, the page running in between (see
+ * `slices.ts`): the cleaning pauses every few tens of ms, the transaction reads and writes
+ * {@link RESTORE_BATCH} records per request; `options.onProgress` hears how far it has got.
  */
 export async function restoreBackup(
   parsed: ParsedBackup,
   database: IndiscretsDB = defaultDb,
   options: RestoreOptions = { mode: 'merge' },
 ): Promise<RestoreResult> {
-  const { mode } = options;
+  const { mode, signal, onProgress } = options;
   if (mode !== 'merge' && mode !== 'replace') {
     throw new TypeError(`Unknown restore mode: ${String(mode)}`);
   }
+  checkSignal(signal);
+  const total = parsed.clips.length;
+  const tell = (step: RestoreProgress['step'], done: number) => onProgress?.({ step, done, total });
+  tell('prepare', 0);
   // Loaded at the restore: the options page paints without the cleaner. Cleaned before the
   // transaction, which must not wait on anything but the database.
   const [{ cleanStoredHtml }, { cleanStoredItemHtml }] = await Promise.all([
@@ -181,7 +220,12 @@ export async function restoreBackup(
   // own rules (paragraphs, lists one level deep, bold, italic, links), or a nested list of a
   // backup would be stored, and shown, until the editor's next keystroke cleaned it.
   const clean = (html: string) => cleanStoredHtml(html, PASSAGE_TAGS);
-  const backup = { ...parsed, ...withCleanRichText(parsed, clean, cleanStoredItemHtml) };
+  const backup = {
+    ...parsed,
+    ...(await withCleanRichText(parsed, clean, cleanStoredItemHtml, slicer(signal), (done) =>
+      tell('prepare', done),
+    )),
+  };
   // The sync's state is read in the transaction that writes: the desk turned on meanwhile (from
   // another page) is seen, and the replace refused before anything is deleted.
   // The desk's tables are those a replace that forgets the desk clears (forgetSharedDesk).
@@ -192,6 +236,10 @@ export async function restoreBackup(
     ...DESK_RECORD_TABLES.map((name) => database[name]),
   ];
   return database.transaction('rw', tables, async () => {
+    // Inside the transaction nothing but its requests may be awaited (it would commit): the page
+    // runs while a batch is read or written, and a cancel is heard after each one. Thrown here,
+    // it aborts the transaction, which undoes every batch already written.
+    checkSignal(signal);
     const refusal = mode === 'replace' ? await replaceRefusal(database) : undefined;
     if (refusal === 'on' || (refusal === 'kept' && !options.forgetDesk)) {
       throw new ReplaceOnSharedDeskError(refusal);
@@ -207,9 +255,22 @@ export async function restoreBackup(
     let drafts: BackupDraft[];
     let issues: Issue[];
     let issueIds: Set<string>;
-    // Read before a replace clears them: the revisions the open views have seen.
-    const seenClips = await revisionsOf(backup.clips, database.clips);
-    const seenIssues = await revisionsOf(backup.issues, database.issues);
+    // Read before a replace clears them: the revisions the open views have seen, and what a
+    // merge compares the backup's records with.
+    const issuesHere = await inBatches(
+      backup.issues.map((issue) => issue.id),
+      (ids) => database.issues.bulkGet(ids),
+      signal,
+    );
+    tell('compare', 0);
+    const clipsHere = await inBatches(
+      backup.clips.map((draft) => draft.id),
+      (ids) => database.clips.bulkGet(ids),
+      signal,
+      (done) => tell('compare', done),
+    );
+    const seenClips = revisionsOf(backup.clips, clipsHere);
+    const seenIssues = revisionsOf(backup.issues, issuesHere);
     if (mode === 'replace') {
       result.clips.removed = await database.clips.count();
       result.issues.removed = await database.issues.count();
@@ -221,24 +282,67 @@ export async function restoreBackup(
       result.issues.added = issues.length;
       issueIds = new Set(issues.map((issue) => issue.id));
     } else {
-      issues = await chooseNewer(backup.issues, database.issues, result.issues, result);
-      drafts = await chooseNewer(backup.clips, database.clips, result.clips, result);
+      issues = await chooseNewer(backup.issues, issuesHere, database.issues, result.issues, result);
+      drafts = await chooseNewer(backup.clips, clipsHere, database.clips, result.clips, result);
       const here = await database.issues.toCollection().primaryKeys();
       issueIds = new Set([...here, ...backup.issues.map((issue) => issue.id)]);
     }
+    checkSignal(signal);
     const written = drafts.map((draft) => {
       if (!draft.issueId || issueIds.has(draft.issueId)) return draft;
       result.movedToInbox++;
       return { ...draft, issueId: '', sortKey: '' };
     });
-    await database.issues.bulkPut(issues.map((issue) => aboveSeen(issue, seenIssues)));
-    // The hooks derive these too; computing them here keeps the records complete as typed.
-    await database.clips.bulkPut(
-      written.map((draft) => aboveSeen({ ...draft, ...deriveFields(draft) }, seenClips)),
+    await inBatches(
+      issues.map((issue) => aboveSeen(issue, seenIssues)),
+      async (batch) => {
+        await database.issues.bulkPut(batch);
+        return [];
+      },
+      signal,
+    );
+    // Counted on the backup's drafts (a merge writes only some): the last batch ends at all.
+    const skipped = total - written.length;
+    tell('write', skipped);
+    await inBatches(
+      written,
+      // The hooks derive these too; computing them here keeps the records complete as typed.
+      async (batch) => {
+        await database.clips.bulkPut(
+          batch.map((draft) => aboveSeen({ ...draft, ...deriveFields(draft) }, seenClips)),
+        );
+        return [];
+      },
+      signal,
+      (done) => tell('write', skipped + done),
     );
     if (refusal === 'kept') await forgetSharedDesk(database);
+    // The last moment a cancel undoes the restore: past it, the transaction commits.
+    checkSignal(signal);
     return result;
   });
+}
+
+/**
+ * `request` over `items` {@link RESTORE_BATCH} at a time, in order, the answers put end to end
+ * (a write answers none);
+ * after each batch, `onBatch` hears how many items are done and an aborted `signal` throws
+ * (in a transaction, aborting it).
+ */
+async function inBatches<T, R>(
+  items: readonly T[],
+  request: (batch: T[]) => Promise<R[]>,
+  signal: AbortSignal | undefined,
+  onBatch?: (done: number) => void,
+): Promise<R[]> {
+  const out: R[] = [];
+  for (let start = 0; start < items.length; start += RESTORE_BATCH) {
+    const batch = items.slice(start, start + RESTORE_BATCH);
+    out.push(...(await request(batch)));
+    onBatch?.(start + batch.length);
+    checkSignal(signal);
+  }
+  return out;
 }
 
 /**
@@ -261,12 +365,14 @@ export async function forgetSharedDesk(database: IndiscretsDB): Promise<void> {
   await database.syncState.put({ ...SYNC_OFF });
 }
 
-/** The revision (`rev`) of each record this browser has with the id of a backup record. */
-async function revisionsOf(
+/**
+ * The revision (`rev`) of each record this browser has with the id of a backup record, from
+ * `here`, this browser's versions read in the backup's order (`undefined` for none).
+ */
+function revisionsOf(
   records: ReadonlyArray<{ id: string }>,
-  table: { bulkGet(ids: string[]): Promise<Array<{ rev?: number } | undefined>> },
-): Promise<Map<string, number>> {
-  const here = await table.bulkGet(records.map((record) => record.id));
+  here: ReadonlyArray<{ rev?: number } | undefined>,
+): Map<string, number> {
   const revs = new Map<string, number>();
   here.forEach((record, i) => {
     if (record && typeof record.rev === 'number') revs.set(records[i]!.id, record.rev);
@@ -387,14 +493,17 @@ function copyOf<T extends { id: string }>(record: T): T {
   return copy as T;
 }
 
-/** The backup's records to write in a merge, counting each decision. */
+/**
+ * The backup's records to write in a merge, counting each decision; `here` holds this browser's
+ * versions of them, in the same order (`undefined` for none).
+ */
 async function chooseNewer<T extends { id: string; updatedAt: string }>(
   records: readonly T[],
+  here: ReadonlyArray<{ id: string; updatedAt: string } | undefined>,
   table: { bulkGet(ids: string[]): Promise<Array<{ id: string; updatedAt: string } | undefined>> },
   tally: RestoreCounts,
   result: Pick<RestoreResult, 'copied'>,
 ): Promise<T[]> {
-  const here = await table.bulkGet(records.map((record) => record.id));
   const decisions = records.map((record, i) => {
     const local = here[i];
     if (!local) return 'add';

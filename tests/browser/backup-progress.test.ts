@@ -1,0 +1,168 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, squash, until, type ExtensionSession } from './harness';
+import { localDraft, readDatabase, writeDatabase } from './database';
+
+/**
+ * A big backup (8,000 drafts, about 20 MB, as a newsroom's years of work) read and restored from
+ * the options page, in real Chromium with the built extension: reading the file and restoring
+ * it say how far they have got, « Annuler » stops either, and a cancelled restore leaves the
+ * database as it was; one left to run restores everything. No time is measured here (see
+ * `npm run bench`): the file is big enough for each step to be seen and stopped.
+ */
+
+const COUNT = 8000;
+
+/** A backup of `COUNT` drafts with rich text, quotes and sources, as an export writes them. */
+function bigBackup(): string {
+  const clips = Array.from({ length: COUNT }, (_, n) => {
+    const url = `https://news.test/2027/article-${n}`;
+    const quote =
+      `Une phrase citée du brouillon ${n}, assez longue pour peser ce que pèse une vraie citation de presse, avec ses virgules et ses incises. `.repeat(
+        3,
+      );
+    return {
+      id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      url,
+      title: `Brouillon ${n} — une affaire à suivre`,
+      siteName: 'News',
+      byline: 'Une Journaliste',
+      excerpt: 'Un chapô de page, comme og:description en donne.',
+      quotes: [{ text: quote, html: `<em>${quote}</em>`, clippedAt: '2027-03-01T08:00:00.000Z' }],
+      provenance: { title: 'og:title' },
+      createdAt: '2027-03-01T08:00:00.000Z',
+      updatedAt: '2027-03-01T09:00:00.000Z',
+      body: `<p>« ${quote} » (<a href="${url}">News</a>)</p><p>Et <b>notre</b> commentaire.</p>`,
+      sources: [{ url, title: `Article ${n}`, siteName: 'News' }],
+      note: '',
+      tags: ['suivi'],
+      status: 'draft',
+      rev: 1,
+    };
+  });
+  return JSON.stringify({
+    format: 'indiscrets-backup',
+    version: 1,
+    exportedAt: '2027-03-16T09:00:00.000Z',
+    schemaVersion: 5,
+    clips,
+    issues: [],
+  });
+}
+
+describe('a big backup read and restored with its progress, and cancelled', () => {
+  let session: ExtensionSession;
+  let dir = '';
+  let file = '';
+  let page: Page;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'indiscrets-big-backup-'));
+    file = path.join(dir, 'grosse-sauvegarde.json');
+    await writeFile(file, bigBackup());
+    session = await launchExtension();
+    session.context.setDefaultTimeout(30_000);
+    page = await session.context.newPage();
+    await page.setViewportSize({ width: 900, height: 900 });
+    await session.openExtensionPage('options.html', page);
+    await page.getByTestId('backup-settings').waitFor();
+    // This browser's own work, which no cancelled restore may touch.
+    await writeDatabase(page, {
+      clips: ['ici-1', 'ici-2', 'ici-3'].map((id) => localDraft({ id, title: `Brouillon ${id}` })),
+    });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  const status = () => page.getByTestId('backup-status');
+  const statusText = async () => squash(await status().textContent());
+
+  async function chooseBigFile() {
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Restaurer une sauvegarde…' }).click(),
+    ]);
+    await chooser.setFiles(file);
+  }
+
+  it('says how far reading the file has got, and « Annuler la lecture » stops it', async () => {
+    await chooseBigFile();
+    const seen = await until(
+      statusText,
+      (text) =>
+        /Lecture de la sauvegarde… \d+\s%|Vérification de la sauvegarde… [\d\s]+ sur 8\s000 brouillons/.test(
+          text,
+        ),
+      'the read’s progress',
+    );
+    expect(seen).not.toBe('');
+    await expect
+      .poll(() => page.getByTestId('backup-progress').getAttribute('aria-valuetext'))
+      .toMatch(/sauvegarde…/);
+    await page.getByRole('button', { name: 'Annuler la lecture' }).click();
+    await until(statusText, (text) => text.startsWith('Lecture annulée'), 'the read cancelled');
+    expect(await statusText()).toBe(
+      'Lecture annulée : aucune sauvegarde choisie, rien n’a été modifié.',
+    );
+    expect(await page.getByTestId('backup-summary').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Annuler la lecture' }).count()).toBe(0);
+    // The keyboard back on the button that chose the file, to choose it again.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Restaurer une sauvegarde…',
+    );
+  }, 240_000);
+
+  it('says how far a restore has got; its « Annuler » stops it and nothing changes', async () => {
+    await chooseBigFile();
+    const summary = page.getByTestId('backup-summary');
+    await summary.waitFor();
+    expect(squash(await page.getByTestId('backup-made').textContent())).toContain(
+      '8 000 brouillons',
+    );
+    const before = await readDatabase(page);
+    expect(before.clips).toHaveLength(3);
+    await summary.getByRole('button', { name: 'Fusionner' }).click();
+    // Within the transaction: what this browser has is read, or the drafts are being written.
+    await until(
+      statusText,
+      (text) =>
+        /Comparaison avec ce navigateur… [\d\s]+ sur 8\s000 brouillons|Restauration… [\d\s]+ sur 8\s000 brouillons/.test(
+          text,
+        ),
+      'the restore’s progress within its transaction',
+    );
+    const cancel = summary.getByRole('button', { name: 'Annuler' });
+    expect(await cancel.isEnabled()).toBe(true);
+    expect(await summary.getByRole('button', { name: 'Fusionner' }).isEnabled()).toBe(false);
+    await cancel.click();
+    await until(statusText, (text) => text.startsWith('Restauration annulée'), 'the cancel');
+    expect(await statusText()).toBe('Restauration annulée : rien n’a été modifié.');
+    expect(await readDatabase(page)).toEqual(before);
+    // The file is still chosen, to restore it later; the keyboard stays on « Annuler ».
+    await summary.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Annuler');
+  }, 240_000);
+
+  it('lets a restore run to its end, saying how far it has got on the way', async () => {
+    const summary = page.getByTestId('backup-summary');
+    await summary.getByRole('button', { name: 'Fusionner' }).click();
+    await until(
+      statusText,
+      (text) => /Restauration… [\d\s]+ sur 8\s000 brouillons/.test(text),
+      'the drafts being written',
+    );
+    await status().filter({ hasText: 'Sauvegarde fusionnée' }).waitFor({ timeout: 180_000 });
+    expect(await statusText()).toContain('8 000 brouillons ajoutés');
+    const after = await readDatabase(page);
+    expect(after.clips).toHaveLength(COUNT + 3);
+    const restored = after.clips.find((draft) => draft.id.endsWith('000000004321'));
+    expect(restored).toMatchObject({ title: 'Brouillon 4321 — une affaire à suivre' });
+    expect(await summary.count()).toBe(0);
+  }, 240_000);
+});
