@@ -195,7 +195,13 @@ export function RestorePanel({
             ref={warning}
             tabIndex={-1}
           >
-            {t('backup.replaceConfirm', confirming!)}
+            {/* A backup that holds no draft and no issue empties this browser: said so. */}
+            {t(
+              chosen.backup.clips.length + chosen.backup.issues.length === 0
+                ? 'backup.replaceConfirmEmpty'
+                : 'backup.replaceConfirm',
+              confirming!,
+            )}
             {refusal === 'kept' && <> {t('backup.replaceLeavesDesk')}</>}
           </p>
           <div class="form-actions backup__actions">

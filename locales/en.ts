@@ -415,6 +415,8 @@ export const en: Messages = {
   'backup.replace': 'Replace everything…',
   'backup.replaceConfirm':
     'This browser has {clips|draft|drafts} and {issues|issue|issues}. Replacing everything deletes them, then writes the backup’s instead: whatever is only in this browser will be lost.',
+  'backup.replaceConfirmEmpty':
+    'This browser has {clips|draft|drafts} and {issues|issue|issues}. The backup has none: replacing everything deletes them and leaves this browser empty.',
   'backup.replaceDo': 'Yes, replace everything',
   'backup.replaceShared':
     'On the shared desk, replacing everything would trash or rewrite drafts of the whole team: use “Merge”, which keeps the most recent version of each.',

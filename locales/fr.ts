@@ -431,6 +431,8 @@ export const fr = {
   'backup.replace': 'Remplacer tout…',
   'backup.replaceConfirm':
     'Ce navigateur a {clips|brouillon|brouillons} et {issues|numéro|numéros}. Tout remplacer les supprime, puis écrit ceux de la sauvegarde à leur place : ce qui n’est que dans ce navigateur sera perdu.',
+  'backup.replaceConfirmEmpty':
+    'Ce navigateur a {clips|brouillon|brouillons} et {issues|numéro|numéros}. La sauvegarde n’en a aucun\u00a0: tout remplacer les supprime et laisse ce navigateur vide.',
   'backup.replaceDo': 'Oui, tout remplacer',
   'backup.replaceShared':
     'Sur la rédaction partagée, tout remplacer mettrait à la corbeille ou réécrirait des brouillons de toute l’équipe : utilisez « Fusionner », qui garde la version la plus récente de chacun.',

@@ -10,13 +10,26 @@ afterEach(async () => {
   await Promise.all([db.syncState.clear(), db.syncRecords.clear()]);
 });
 
-const backup = (schemaVersion: number): ParsedBackup => ({
+/** A backup holding one issue (none with `empty`). */
+const backup = (schemaVersion: number, empty = false): ParsedBackup => ({
   format: 'indiscrets-backup',
   version: 1,
   exportedAt: '2026-03-15T10:00:00.000Z',
   schemaVersion,
   clips: [],
-  issues: [],
+  issues: empty
+    ? []
+    : [
+        {
+          id: 'issue-1',
+          title: 'Les indiscrets du 15 mars',
+          date: '2026-03-15',
+          intro: '',
+          status: 'open',
+          createdAt: '2026-03-14T10:00:00.000Z',
+          updatedAt: '2026-03-14T10:00:00.000Z',
+        } as ParsedBackup['issues'][number],
+      ],
   settings: {},
 });
 
@@ -24,11 +37,12 @@ function panel(
   schemaVersion: number,
   confirming?: { clips: number; issues: number },
   onReplace: (forgetDesk: boolean) => void = () => {},
+  empty = false,
 ) {
   const noop = () => {};
   render(
     <RestorePanel
-      chosen={{ name: 'indiscrets.json', backup: backup(schemaVersion) }}
+      chosen={{ name: 'indiscrets.json', backup: backup(schemaVersion, empty) }}
       busy={false}
       confirming={confirming}
       withSettings={false}
@@ -160,5 +174,14 @@ describe('the restore panel', () => {
     ).toBe(true);
     // The keyboard goes to what is left to do.
     await waitFor(() => expect(document.activeElement?.textContent).toBe('Fusionner'));
+  });
+  it('says that replacing everything with an empty backup leaves this browser empty', () => {
+    panel(db.verno, { clips: 3, issues: 1 }, () => {}, true);
+
+    const warning = document.getElementById('backup-confirm')!;
+    expect(warning.textContent!.replace(/[\u00a0\u202f]/g, ' ')).toBe(
+      'Ce navigateur a 3 brouillons et 1 numéro. La sauvegarde n’en a aucun : tout remplacer ' +
+        'les supprime et laisse ce navigateur vide.',
+    );
   });
 });
