@@ -12,6 +12,7 @@ import { draftTemplate, uiLocale, type UiLocale } from '../storage/settings';
 import { DEFAULT_DRAFT_TEMPLATE } from '../storage/template';
 import { useHouseStyle } from './useSettings';
 import { useStorageItem } from './useStorageItem';
+import { useLeaveGuard } from './useLeaveGuard';
 import { WordPressSettings } from './WordPressSettings';
 import { BackupSettings } from './BackupSettings';
 import { SharedDeskSettings } from './SharedDeskSettings';
@@ -19,8 +20,19 @@ import './options.css';
 
 type Message = { text: string; tone: 'ok' | 'error' } | undefined;
 
-function Saved({ message }: { message: Message }) {
-  if (!message) return null;
+/**
+ * What became of the form's last « Enregistrer », or, with changes typed since and not saved,
+ * that they are not (leaving the page then asks first: {@link useLeaveGuard}).
+ */
+function Saved({ message, unsaved }: { message: Message; unsaved: boolean }) {
+  useLeaveGuard(unsaved);
+  if (!message) {
+    return unsaved ? (
+      <p class="muted" role="status" data-testid="unsaved">
+        {t('options.unsaved')}
+      </p>
+    ) : null;
+  }
   return (
     <p
       class={`notice notice--${message.tone}`}
@@ -103,7 +115,9 @@ export function HouseStyleSettings() {
   useEffect(() => {
     if (stored && !form) setForm(stored);
   }, [stored, form]);
-  if (!form) return null;
+  if (!form || !stored) return null;
+  const unsaved =
+    JSON.stringify(createHouseStyle(form)) !== JSON.stringify(createHouseStyle(stored));
 
   const set = (patch: Partial<HouseStyle>) => {
     setMessage(undefined);
@@ -212,12 +226,12 @@ export function HouseStyleSettings() {
           {t('options.save')}
         </button>
       </div>
-      <Saved message={message} />
+      <Saved message={message} unsaved={unsaved} />
     </form>
   );
 }
 
-function TemplateSettings() {
+export function TemplateSettings() {
   const stored = useStorageItem(draftTemplate);
   const [value, setValue] = useState<string>();
   const [message, setMessage] = useState<Message>();
@@ -231,7 +245,10 @@ function TemplateSettings() {
       aria-labelledby="template-heading"
       onSubmit={async (event) => {
         event.preventDefault();
-        await draftTemplate.setValue(value.trim() || DEFAULT_DRAFT_TEMPLATE);
+        const saved = value.trim() || DEFAULT_DRAFT_TEMPLATE;
+        await draftTemplate.setValue(saved);
+        // The field shows what is kept: a template of spaces is the default one.
+        setValue(saved);
         setMessage({ text: t('options.saved'), tone: 'ok' });
       }}
     >
@@ -241,7 +258,10 @@ function TemplateSettings() {
         <textarea
           rows={3}
           value={value}
-          onInput={(e) => setValue((e.target as HTMLTextAreaElement).value)}
+          onInput={(e) => {
+            setMessage(undefined);
+            setValue((e.target as HTMLTextAreaElement).value);
+          }}
         />
         <small class="muted">{t('options.templateHelp')}</small>
       </label>
@@ -249,11 +269,18 @@ function TemplateSettings() {
         <button type="submit" class="button button--primary">
           {t('options.save')}
         </button>
-        <button type="button" class="button" onClick={() => setValue(DEFAULT_DRAFT_TEMPLATE)}>
+        <button
+          type="button"
+          class="button"
+          onClick={() => {
+            setMessage(undefined);
+            setValue(DEFAULT_DRAFT_TEMPLATE);
+          }}
+        >
           {t('options.reset')}
         </button>
       </div>
-      <Saved message={message} />
+      <Saved message={message} unsaved={value !== stored} />
     </form>
   );
 }

@@ -318,6 +318,7 @@ export const en: Messages = {
   'options.exportLocale': 'Language of exports',
   'options.typography': 'French typography (no-break spaces, apostrophes)',
   'options.save': 'Save',
+  'options.unsaved': 'Unsaved changes.',
   'options.saved': 'Saved.',
   'options.reset': 'Restore the default template',
   'options.patternEmpty': 'The title pattern is empty.',

@@ -330,6 +330,7 @@ export const fr = {
   'options.exportLocale': 'Langue des exports',
   'options.typography': 'Typographie française (espaces insécables, apostrophes)',
   'options.save': 'Enregistrer',
+  'options.unsaved': 'Modifications non enregistrées.',
   'options.saved': 'Enregistré.',
   'options.reset': 'Rétablir le modèle par défaut',
   'options.patternEmpty': 'Le modèle du titre est vide.',

@@ -47,4 +47,38 @@ describe('the house style in the options page, in Chromium', () => {
     await popup.close();
     await options.close();
   });
+  it('asks before the page is left with a change not saved, and not once it is', async () => {
+    const options = await session.openExtensionPage('options.html');
+    const style = options.getByRole('form', { name: 'Style maison' });
+    const opener = style.getByLabel('Ouverture de chaque indiscret');
+    await until(
+      () => opener.inputValue(),
+      (value) => value !== '',
+      'the stored style',
+    );
+    const asked: string[] = [];
+    options.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+
+    await opener.fill('• ');
+    await style.getByTestId('unsaved').waitFor();
+    // A real gesture came first (the typing): Chromium asks only then.
+    await options.close({ runBeforeUnload: true });
+    await until(
+      () => Promise.resolve(asked),
+      (types) => types.includes('beforeunload'),
+      'the browser to ask before the page goes',
+    );
+    // Dismissed: the page stays, the change with it; saved, it goes without a question.
+    expect(options.isClosed()).toBe(false);
+    expect(await opener.inputValue()).toBe('• ');
+    await style.getByRole('button', { name: 'Enregistrer' }).click();
+    await style.getByText('Enregistré.').waitFor();
+    asked.length = 0;
+    await options.close({ runBeforeUnload: true });
+    await until(() => Promise.resolve(options.isClosed()), Boolean, 'the page to close');
+    expect(asked).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { HouseStyleSettings } from '../../../components/Options';
+import { HouseStyleSettings, TemplateSettings } from '../../../components/Options';
 import { setLocale } from '../../../locales';
 import { DEFAULT_HOUSE_STYLE } from '../../../storage/house-style';
 import { houseStyleItem } from '../../../storage/preferences';
@@ -69,5 +69,52 @@ describe('Options: the house style', () => {
 
     expect(pattern.value).toBe('Les Indiscrets, {date}');
     expect(pattern.closest('label')!.textContent).toContain('Les Indiscrets, March 15');
+  });
+});
+
+/** Whether leaving the page now would be asked about (a `beforeunload` the page prevents). */
+function leavingAsks(): boolean {
+  const event = new Event('beforeunload', { cancelable: true });
+  window.dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
+describe('Options: changes not saved', () => {
+  it('says that the house style typed is not saved, and asks before the page is left, until « Enregistrer »', async () => {
+    render(<HouseStyleSettings />);
+    const opener = (await screen.findByLabelText(
+      'Ouverture de chaque indiscret',
+    )) as HTMLInputElement;
+    expect(screen.queryByTestId('unsaved')).toBeNull();
+    expect(leavingAsks()).toBe(false);
+
+    fireEvent.input(opener, { target: { value: '• ' } });
+
+    expect(screen.getByTestId('unsaved').textContent).toBe('Modifications non enregistrées.');
+    expect(leavingAsks()).toBe(true);
+    // Typed back as it was saved: nothing left to lose.
+    fireEvent.input(opener, { target: { value: DEFAULT_HOUSE_STYLE.itemOpener } });
+    expect(screen.queryByTestId('unsaved')).toBeNull();
+    expect(leavingAsks()).toBe(false);
+
+    fireEvent.input(opener, { target: { value: '• ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await screen.findByText('Enregistré.');
+    await waitFor(() => expect(leavingAsks()).toBe(false));
+    expect((await houseStyleItem.getValue()).itemOpener).toBe('• ');
+    expect(screen.queryByTestId('unsaved')).toBeNull();
+  });
+
+  it('says the same of the draft template', async () => {
+    render(<TemplateSettings />);
+    const template = await screen.findByLabelText(/^Texte de départ/);
+
+    fireEvent.input(template, { target: { value: '<p>{title}</p>' } });
+    expect(screen.getByTestId('unsaved')).toBeTruthy();
+    expect(leavingAsks()).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await screen.findByText('Enregistré.');
+    await waitFor(() => expect(leavingAsks()).toBe(false));
   });
 });

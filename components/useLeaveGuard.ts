@@ -1,0 +1,19 @@
+import { useEffect } from 'preact/hooks';
+
+/**
+ * While `unsaved`, leaving the page (its tab closed, reloaded, the language changed) asks first,
+ * with the browser's own question: a settings form is kept by its « Enregistrer », and what was
+ * typed in it and not saved would otherwise be gone without a word.
+ */
+export function useLeaveGuard(unsaved: boolean): void {
+  useEffect(() => {
+    if (!unsaved) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older Chromium asks only when this is set too.
+      event.returnValue = '';
+    };
+    addEventListener('beforeunload', ask);
+    return () => removeEventListener('beforeunload', ask);
+  }, [unsaved]);
+}
