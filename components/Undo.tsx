@@ -309,6 +309,8 @@ export function UndoProvider({ children, onUndone }: Props) {
       if (returned && back.draftId) noteReturn(back.issueId, back.draftId);
       // One of them could not come back: the bar says which, and why.
       if (back.notBack) tell(notBackText(back.notBack.reason, back.notBack.title, 1));
+      // A merge undone whose text was changed since in its merged part: kept, and said.
+      if (back.kept) tell(keptText(back.kept.fields, back.kept.title));
     } catch (e) {
       if (isRemovalNotUndone(e)) {
         // Nothing could go back (the issue deleted meanwhile…): said, and no longer offered.
@@ -368,4 +370,15 @@ function notBackText(reason: RemovalNotUndone['reason'], title: string, count: n
     return t(many ? 'undo.removedTrashedMany' : 'undo.removedTrashed', { title });
   }
   return t(many ? 'undo.removedDeletedMany' : 'undo.removedDeleted', { title });
+}
+
+/** A merge undone that left a text (or note) of the draft merged into as it is now. */
+function keptText(fields: readonly string[], title: string): string {
+  const key =
+    fields.length > 1
+      ? 'undo.mergeKeptBoth'
+      : fields[0] === 'note'
+        ? 'undo.mergeKeptNote'
+        : 'undo.mergeKeptBody';
+  return t(key, { title });
 }

@@ -115,6 +115,12 @@ export const coreEn: CoreMessages = {
   'undo.removedDeleted': '“{title}” was deleted meanwhile: it cannot go back in the issue.',
   'undo.removedDeletedMany':
     '“{title}” and other items were deleted meanwhile: they cannot go back in the issue.',
+  'undo.mergeKeptBody':
+    'Merge undone. The text of “{title}”, changed since in the merged part, stays as it is: take out by hand what came from the other draft.',
+  'undo.mergeKeptNote':
+    'Merge undone. The note of “{title}”, changed since in the merged part, stays as it is: take out by hand what came from the other draft.',
+  'undo.mergeKeptBoth':
+    'Merge undone. The text and note of “{title}”, changed since in the merged part, stay as they are: take out by hand what came from the other draft.',
   'counts.words': '{words|word|words}',
   'issue.addShort': 'To issue',
   'issue.addNamed': 'Add “{title}” to the issue',

@@ -125,6 +125,12 @@ export const coreFr = {
     '« {title} » a été supprimé entre-temps : il ne peut pas revenir dans le numéro.',
   'undo.removedDeletedMany':
     '« {title} » et d’autres indiscrets ont été supprimés entre-temps : ils ne peuvent pas revenir dans le numéro.',
+  'undo.mergeKeptBody':
+    'Fusion annulée. Le texte de « {title} », modifié depuis dans la partie fusionnée, reste tel quel : retirez-en à la main ce qui vient de l’autre brouillon.',
+  'undo.mergeKeptNote':
+    'Fusion annulée. La note de « {title} », modifiée depuis dans la partie fusionnée, reste telle quelle : retirez-en à la main ce qui vient de l’autre brouillon.',
+  'undo.mergeKeptBoth':
+    'Fusion annulée. Le texte et la note de « {title} », modifiés depuis dans la partie fusionnée, restent tels quels : retirez-en à la main ce qui vient de l’autre brouillon.',
   'counts.words': '{words|mot|mots}',
   'issue.addShort': 'Au numéro',
   'issue.addNamed': 'Ajouter « {title} » au numéro',

@@ -7,6 +7,8 @@ import type { SyncConflict } from './sync-state';
 import { conflictChoiceInEffect, undoConflictChoice } from './conflict-undo';
 import { removalInEffect, undoRemoval } from './remove-undo';
 import { forgetMergedInto, noteMergedInto } from './outbox';
+import { GAP_FIELDS, unmergeTarget, type KeptField } from './merge-undo';
+import { itemLabel } from './label';
 
 const now = () => new Date().toISOString();
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -154,16 +156,18 @@ export function saveDraftEdit(
 
 /**
  * What an action changed, so that {@link undo} can put it back: the records as they were, and
- * the ids of drafts the action created. Meant for the "Undo" toast right after the action;
- * undoing later also reverts edits made since to those drafts (not for a deleted issue: see
- * {@link UndoToken.issue}).
+ * the ids of drafts the action created. Meant for the "Undo" toast right after the action; what
+ * was written in the drafts since is kept by the undo (see {@link undo}).
  */
 export interface UndoToken {
   /** Which action: the UI words the toast. */
   label: 'trash' | 'merge' | 'issue' | 'conflict' | 'remove';
   /**
-   * The drafts as they were before the action, written back verbatim (for `conflict`, the draft
-   * whose conflict was settled, of which only the conflict's fields are written back).
+   * The drafts as they were before the action: a trashed one, of which the undo writes back
+   * what the trash changed; a merge's two, the one merged away then the one merged into (the
+   * undo reads what the merge added from them, see storage/merge-undo.ts); a draft missing when
+   * undone is written back as it was. For `conflict`, the draft whose conflict was settled, of
+   * which only the conflict's fields are written back.
    */
   before: Draft[];
   /** Ids of drafts the action created, deleted on undo. */
@@ -220,11 +224,18 @@ export interface Undone {
    * deleted meanwhile), named as the issue's list named it. The others are back in their places.
    */
   notBack?: { reason: 'trashed' | 'deleted'; title: string };
+  /**
+   * A merge undone whose target's text (or note) was changed since where the merge had put the
+   * other draft's: it is kept as it is now, merged-in part and all (nothing typed is dropped),
+   * and the undo says so. `title` names the target as its list does.
+   */
+  kept?: { title: string; fields: KeptField[] };
 }
 
 /**
- * Reverts an action: in one transaction, deletes what it created and rewrites what it changed.
- * Answers where what came back is, or `undefined` when there was nothing left to undo: the
+ * Reverts an action: in one transaction, deletes what it created and writes back what it
+ * changed, keeping what was written since in any view (see `putBack`). Answers where what came
+ * back is, or `undefined` when there was nothing left to undo: the
  * action was undone already (from another view, or by a second click) and is not undone again,
  * since that would write back the records as they were before it over what was written since.
  */
@@ -240,7 +251,7 @@ export async function undo(
     if (!(await stillDone(token, database))) return undefined;
     if (token.after.length > 0) await database.clips.bulkDelete(token.after);
     if (!token.issue) {
-      if (token.before.length > 0) await database.clips.bulkPut(token.before);
+      const kept = await putBack(token, database, clock);
       if (token.label === 'merge' && token.before[0]) {
         await forgetMergedInto(database, token.before[0].id);
       }
@@ -248,7 +259,8 @@ export async function undo(
       const draft = draftId ? await database.clips.get(draftId) : undefined;
       const issueId =
         draft?.issueId && (await database.issues.get(draft.issueId)) ? draft.issueId : '';
-      return draftId ? { issueId, draftId } : { issueId };
+      const where: Undone = draftId ? { issueId, draftId } : { issueId };
+      return kept ? { ...where, kept } : where;
     }
     await database.issues.put(token.issue);
     const at = clock();
@@ -265,6 +277,65 @@ export async function undo(
     }
     return { issueId: token.issue.id };
   });
+}
+
+/**
+ * Writes back what a trash or a merge changed, keeping what was written since in any view:
+ * - a draft missing now (merged away, deleted meanwhile) is written back as it was;
+ * - a draft trashed is taken out of the trash: `deletedAt` as it was before (none), the rest as
+ *   it is now, since the trash changed nothing else (it kept the draft's issue and place);
+ * - the draft merged into (a merge's second draft) loses what the merge added to it, and keeps
+ *   what was written in it since where the two can be told apart (storage/merge-undo.ts).
+ * Each is an ordinary update (its revision raised, queued for the shared desk like any edit).
+ * A draft with nothing written since is as it was before, `updatedAt` too; else `updatedAt` is
+ * now. Answers the merge's texts that kept their merged-in part, for the undo to say so.
+ */
+async function putBack(
+  token: UndoToken,
+  database: IndiscretsDB,
+  clock: () => string,
+): Promise<Undone['kept']> {
+  const current = await database.clips.bulkGet(token.before.map((draft) => draft.id));
+  let kept: Undone['kept'];
+  for (const [index, was] of token.before.entries()) {
+    const draft = current[index];
+    if (!draft) {
+      await database.clips.put(was);
+      continue;
+    }
+    let changes: Partial<Draft>;
+    if (token.label === 'merge' && index === 1 && token.before[0]) {
+      const merged = mergedDraft(token.before[0], was, draft.updatedAt);
+      const undone = unmergeTarget(was, merged, draft);
+      changes = undone.changes;
+      if (undone.kept.length > 0) kept = { title: itemLabel(draft), fields: undone.kept };
+    } else {
+      changes = { deletedAt: was.deletedAt };
+      // Out of the trash, a draft another editor merged away is merged nowhere any more.
+      if (draft.desk?.mergedInto)
+        (changes as Record<string, unknown>)['desk.mergedInto'] = undefined;
+    }
+    const next = { ...draft, ...changes };
+    changes.updatedAt = sameContent(next, was) ? was.updatedAt : clock();
+    await database.clips.update(draft.id, changes);
+  }
+  return kept;
+}
+
+/** Fields of a draft that are bookkeeping, not what an editor or an action wrote. */
+const BOOKKEEPING = new Set(['updatedAt', 'rev', 'edits', 'desk', 'words', 'sourceUrls']);
+
+/** Whether two versions of a draft hold the same (bookkeeping aside). */
+function sameContent(a: Draft, b: Draft): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every(
+    (key) =>
+      BOOKKEEPING.has(key) ||
+      sameValue(
+        (a as unknown as Record<string, unknown>)[key],
+        (b as unknown as Record<string, unknown>)[key],
+      ),
+  );
 }
 
 /**
@@ -359,13 +430,9 @@ export function purgeTrash(
   return database.clips.where('deletedAt').below(cutoff).delete();
 }
 
-const GAP_FIELDS = ['siteName', 'byline', 'publishedAt', 'lang', 'excerpt', 'imageUrl'] as const;
-
 /**
- * Merges one draft into another, for two clips that make one item. The target keeps its body,
- * followed by the source's as a new paragraph when it has text the target lacks; sources are
- * concatenated (one per URL), quotes too (oldest first), tags united and notes joined. Metadata
- * the target lacks is taken from the source. The source draft is deleted.
+ * Merges one draft into another, for two clips that make one item (see {@link mergedDraft}).
+ * The source draft is deleted.
  */
 export function mergeDrafts(
   sourceId: string,
@@ -382,36 +449,46 @@ export function mergeDrafts(
       mustGet(database, sourceId),
       mustGet(database, targetId),
     ]);
-    const merged: Draft = {
-      ...target,
-      body: appendParagraph(target.body, source.body),
-      sources: uniqueBy([...target.sources, ...source.sources], (s) => normaliseUrl(s.url)),
-      quotes: uniqueBy([...target.quotes, ...source.quotes], (q) => q.text)
-        // Stable sort: quotes clipped at the same moment keep the target's first.
-        .sort((a, b) => (a.clippedAt < b.clippedAt ? -1 : a.clippedAt > b.clippedAt ? 1 : 0)),
-      tags: normaliseTags([...target.tags, ...source.tags]),
-      note: [...new Set([target.note.trim(), source.note.trim()].filter(Boolean))].join('\n\n'),
-      provenance: { ...target.provenance },
-      updatedAt: clock(),
-    };
-    // An issue's item merged into a draft of the inbox: the merged item keeps the item's place.
-    if (!target.issueId && source.issueId) {
-      merged.issueId = source.issueId;
-      merged.sortKey = source.sortKey;
-    }
-    for (const field of GAP_FIELDS) {
-      const value = source[field];
-      if (!target[field] && value) {
-        merged[field] = value;
-        const from = source.provenance[field];
-        if (from) merged.provenance[field] = from;
-      }
-    }
     await database.clips.delete(sourceId);
-    await database.clips.put(merged);
+    await database.clips.put(mergedDraft(source, target, clock()));
     await noteMergedInto(database, sourceId, targetId);
     return { label: 'merge', before: [source, target], after: [] };
   });
+}
+
+/**
+ * The target as a merge of `source` into it writes it, at `at`: it keeps its body, followed by
+ * the source's as a new paragraph when it has text the target lacks; sources are concatenated
+ * (one per URL), quotes too (oldest first), tags united and notes joined. Metadata the target
+ * lacks is taken from the source. Pure: the merge's undo reads from it what the merge added.
+ */
+export function mergedDraft(source: Draft, target: Draft, at: string): Draft {
+  const merged: Draft = {
+    ...target,
+    body: appendParagraph(target.body, source.body),
+    sources: uniqueBy([...target.sources, ...source.sources], (s) => normaliseUrl(s.url)),
+    quotes: uniqueBy([...target.quotes, ...source.quotes], (q) => q.text)
+      // Stable sort: quotes clipped at the same moment keep the target's first.
+      .sort((a, b) => (a.clippedAt < b.clippedAt ? -1 : a.clippedAt > b.clippedAt ? 1 : 0)),
+    tags: normaliseTags([...target.tags, ...source.tags]),
+    note: [...new Set([target.note.trim(), source.note.trim()].filter(Boolean))].join('\n\n'),
+    provenance: { ...target.provenance },
+    updatedAt: at,
+  };
+  // An issue's item merged into a draft of the inbox: the merged item keeps the item's place.
+  if (!target.issueId && source.issueId) {
+    merged.issueId = source.issueId;
+    merged.sortKey = source.sortKey;
+  }
+  for (const field of GAP_FIELDS) {
+    const value = source[field];
+    if (!target[field] && value) {
+      merged[field] = value;
+      const from = source.provenance[field];
+      if (from) merged.provenance[field] = from;
+    }
+  }
+  return merged;
 }
 
 /** The target body, plus the source's as a paragraph when it brings text the target lacks. */

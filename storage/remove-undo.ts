@@ -9,8 +9,7 @@ import { itemLabel } from './label';
  * between the items it was between, as the editor left the list, rather than at its end.
  *
  * Only their issue and their key are written back: what was written in them since (in the
- * inbox, or by a colleague) is kept, unlike a trash's undo, which writes the drafts back as they
- * were. An item put in an issue again meanwhile (by hand, or by another view's undo) stays where
+ * inbox, or by a colleague) is kept, as a trash's or a merge's undo keeps it. An item put in an issue again meanwhile (by hand, or by another view's undo) stays where
  * it is; one put in the trash or deleted meanwhile is not brought back from there, and the undo
  * says so; the issue deleted meanwhile, nothing is put back, and the undo says so (the items
  * stay in the inbox, nothing is lost).

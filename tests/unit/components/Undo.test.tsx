@@ -7,7 +7,7 @@ import { takeReturn } from '../../../components/itemReturn';
 import { UndoProvider, useUndo } from '../../../components/Undo';
 import { db } from '../../../storage/db';
 import type { Undone, UndoToken } from '../../../storage/drafts';
-import { mergeDrafts, restoreDraft, trashDraft } from '../../../storage/drafts';
+import { mergeDrafts, restoreDraft, trashDraft, updateDraft } from '../../../storage/drafts';
 import { addToIssue, createIssue, deleteIssue, issueItems } from '../../../storage/issues';
 import { removeItems } from '../../../storage/remove-undo';
 import { readUndoOffers, UNDO_OFFER_MS } from '../../../storage/undo-offers';
@@ -476,6 +476,35 @@ describe('UndoProvider, its offers shared by the views', () => {
       { issueId: issue.id, draftId: a.id, notBack: { reason: 'trashed', title: 'OVH en Bourse' } },
     ]);
     expect((await issueItems(issue.id)).map((item) => item.id)).toEqual([a.id]);
+  });
+
+  it('says so when a merge undone leaves the text of the draft merged into as it is now', async () => {
+    const source = await addDraft(db, { title: 'Source', body: '<p>Second paragraphe</p>' });
+    const target = await addDraft(db, {
+      title: 'Cible',
+      label: 'Remaniement',
+      body: '<p>Premier paragraphe</p>',
+    });
+    const undone: Undone[] = [];
+    const offer = renderBar(undone);
+    offer(await mergeDrafts(source.id, target.id), 'Fusionné');
+    await waitFor(() => expect(label()).toBe('Fusionné'));
+    // Typed since in the paragraph the merge brought: it cannot be told from it.
+    await updateDraft(target.id, {
+      body: '<p>Premier paragraphe</p><p>Second paragraphe, corrigé</p>',
+    });
+
+    fireEvent.click(within(bar()!).getByRole('button', { name: 'Annuler' }));
+
+    await waitFor(() =>
+      expect(label()).toBe(
+        'Fusion annulée. Le texte de «\u00a0Remaniement\u00a0», modifié depuis dans la partie fusionnée, reste tel quel\u00a0: retirez-en à la main ce qui vient de l’autre brouillon.',
+      ),
+    );
+    expect(undone).toEqual([
+      { issueId: '', draftId: source.id, kept: { title: 'Remaniement', fields: ['body'] } },
+    ]);
+    expect((await db.clips.get(target.id))?.body).toContain('corrigé');
   });
 
   it('keeps its offers in the view where storage.session is missing', async () => {

@@ -600,6 +600,79 @@ describe('mergeDrafts', () => {
     expect(await database.clips.count()).toBe(2);
   });
 
+  it('is undone keeping what was written in the target since, the merged-in part taken out', async () => {
+    const { source, target } = await pair();
+    const token = await mergeDrafts(source.id, target.id, database, clock);
+    // Typed in the merged draft since, in another view: its own paragraph, title, note, a tag.
+    await updateDraft(
+      target.id,
+      {
+        body: '<p>Premier paragraphe revu</p><p>Second paragraphe</p>',
+        title: 'Cible revue',
+        note: 'Note A revue\n\nNote B',
+        tags: ['tech', 'bourse', 'urgent'],
+      },
+      database,
+      clock,
+    );
+
+    const back = await undo(token, database, clock);
+
+    expect(back).toEqual({ issueId: '', draftId: source.id });
+    expect({ ...(await database.clips.get(source.id)), rev: undefined }).toEqual(source);
+    const unmerged = (await database.clips.get(target.id))!;
+    expect(unmerged).toMatchObject({
+      title: 'Cible revue',
+      body: '<p>Premier paragraphe revu</p>',
+      note: 'Note A revue',
+      tags: ['tech', 'urgent'],
+      sources: target.sources,
+      quotes: target.quotes,
+      provenance: {},
+      issueId: 'i1',
+      sortKey: 'V',
+    });
+    expect(unmerged.byline).toBeUndefined();
+  });
+
+  it('keeps a target’s text whose merged-in part was changed since, and says so', async () => {
+    const { source, target } = await pair();
+    const token = await mergeDrafts(source.id, target.id, database, clock);
+    const corrected = '<p>Premier paragraphe</p><p>Second paragraphe, corrigé</p>';
+    await updateDraft(target.id, { body: corrected }, database, clock);
+
+    const back = await undo(token, database, clock);
+
+    // The merged-in paragraph cannot be told from the correction: nothing typed is dropped.
+    expect(back).toMatchObject({ draftId: source.id, kept: { fields: ['body'] } });
+    expect(back!.kept!.title).toBeTruthy();
+    expect(await database.clips.get(target.id)).toMatchObject({
+      body: corrected,
+      note: 'Note A',
+      tags: ['tech'],
+      sources: target.sources,
+    });
+    expect({ ...(await database.clips.get(source.id)), rev: undefined }).toEqual(source);
+  });
+
+  it('puts a target of the inbox back there on undo, with what was written in it since', async () => {
+    const { source, target } = await pair();
+    await database.clips.update(target.id, { issueId: '', sortKey: '' });
+    await database.clips.update(source.id, { issueId: 'i2', sortKey: 'M' });
+    const token = await mergeDrafts(source.id, target.id, database, clock);
+    await updateDraft(target.id, { title: 'Cible revue' }, database, clock);
+
+    await undo(token, database, clock);
+
+    expect(await database.clips.get(target.id)).toMatchObject({
+      title: 'Cible revue',
+      issueId: '',
+      sortKey: '',
+      body: '<p>Premier paragraphe</p>',
+    });
+    expect(await database.clips.get(source.id)).toMatchObject({ issueId: 'i2', sortKey: 'M' });
+  });
+
   it('refuses to merge a draft into itself or into a missing draft', async () => {
     const { source } = await pair();
 
@@ -612,15 +685,51 @@ describe('mergeDrafts', () => {
 });
 
 describe('undo', () => {
-  it('deletes the drafts an action created and rewrites the ones it changed', async () => {
+  it('deletes the drafts an action created and puts back the one it trashed', async () => {
     const changed = await addDraft(database, { note: 'before' });
     const created = await addDraft(database);
-    await database.clips.update(changed.id, { note: 'after' });
+    const { before } = await trashDraft(changed.id, database, clock);
 
-    await undo({ label: 'merge', before: [changed], after: [created.id] }, database);
+    await undo({ label: 'trash', before, after: [created.id] }, database);
 
     expect(await database.clips.get(created.id)).toBeUndefined();
-    expect(await database.clips.get(changed.id)).toEqual(changed);
+    expect({ ...(await database.clips.get(changed.id)), rev: undefined }).toEqual(changed);
+  });
+
+  it('undoes a trash and keeps what was written in the draft since, in its issue and place', async () => {
+    const { id: i1 } = await createIssue({ title: 'N', date: '2021-03-15' }, database, clock);
+    const draft = await addDraft(database, {
+      body: '<p>Texte AVANT</p>',
+      issueId: i1,
+      sortKey: 'V',
+      tags: ['tech'],
+    });
+    const token = await trashDraft(draft.id, database, clock);
+    // Another view, open on it, keeps writing in it (« Ce que vous y écrivez reste enregistré »).
+    await updateDraft(
+      draft.id,
+      { body: '<p>Texte AVANT PENDANT</p>', title: 'Récrit', note: 'Vu', tags: ['tech', 'bourse'] },
+      database,
+      clock,
+    );
+    const written = (await database.clips.get(draft.id))!;
+
+    await expect(undo(token, database, clock)).resolves.toEqual({ issueId: i1, draftId: draft.id });
+
+    const back = (await database.clips.get(draft.id))!;
+    expect(back).toMatchObject({
+      body: '<p>Texte AVANT PENDANT</p>',
+      title: 'Récrit',
+      note: 'Vu',
+      tags: ['tech', 'bourse'],
+      issueId: i1,
+      sortKey: 'V',
+    });
+    expect(back.deletedAt).toBeUndefined();
+    // An edit like any other: its revision rises, and it is dated now.
+    expect(back.rev).toBe(written.rev! + 1);
+    expect(back.updatedAt > written.updatedAt).toBe(true);
+    expect(await listTrash(database)).toEqual([]);
   });
 
   it('does not undo a trash twice: what was written after the first undo stays', async () => {
