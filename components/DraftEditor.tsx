@@ -37,6 +37,8 @@ import { useSharedDesk } from './useSharedDesk';
 import { deskUser } from './sharedDesk';
 import { useSyncedRecord } from './useSyncedRecord';
 import { useUndo } from './Undo';
+import { useCutPaste } from './useCutPaste';
+import { DRAFT_TEXT_LIMITS } from '../storage/record-values';
 import { useHouseStyle } from './useSettings';
 import { quoteLanguage } from '../lib/lang';
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
@@ -113,6 +115,18 @@ function showValue(field: FormField, value: Draft[FormField]): string {
  * (taken before the trash, not released yet) is no one editing it; and while the editor's notice
  * names who is editing it, the marks line does not name them a second time.
  */
+/**
+ * Under a one-line field, after a paste it cut (`useCutPaste`): how much it takes, and that the
+ * end was not kept. A live region always there, so that the words are read when they come.
+ */
+function PasteCut({ id, cut, max }: { id: string; cut: boolean; max: number }) {
+  return (
+    <small class="field__cut" id={id} role="status" data-testid="paste-cut">
+      {cut ? t('editor.pasteCut', { max }) : ''}
+    </small>
+  );
+}
+
 function withoutLock(mark: Draft['desk']): Draft['desk'] {
   if (!mark?.lock) return mark;
   const rest = { ...mark };
@@ -141,6 +155,9 @@ function DraftEditorOf({
   // is only "still loading".
   const draft = useLiveQuery(async () => (await getDraft(id)) ?? null, [id]);
   const [merging, setMerging] = useState(false);
+  // A paste longer than the label's or the title's field takes is cut: said under the field.
+  const labelPaste = useCutPaste(LABEL_MAX);
+  const titlePaste = useCutPaste(DRAFT_TEXT_LIMITS.title);
   // This editor's own journal entry; the journal replay tells its writes from other views'.
   const [journal] = useState(() => draftJournal(id, newJournalView()));
   // The shared desk: what the role allows on this draft. Another's draft, for a Contributor or
@@ -458,21 +475,35 @@ function DraftEditorOf({
             maxLength={LABEL_MAX}
             // What the issue list shows while the field is empty: the first words of the text.
             placeholder={itemLabel({ ...form, label: '' })}
-            aria-describedby={`label-help-${id}`}
-            onInput={(e) => change({ label: (e.target as HTMLInputElement).value })}
+            aria-describedby={`label-help-${id}${labelPaste.cut ? ` label-cut-${id}` : ''}`}
+            onPaste={labelPaste.onPaste}
+            onInput={(e) => {
+              const label = (e.target as HTMLInputElement).value;
+              labelPaste.typed(label);
+              change({ label });
+            }}
           />
           <small class="muted" id={`label-help-${id}`}>
             {t('editor.labelHelp')}
           </small>
+          <PasteCut id={`label-cut-${id}`} cut={labelPaste.cut} max={LABEL_MAX} />
         </div>
         <label class="field" data-field="title">
           <span>{t('editor.title')}</span>
           <input
             type="text"
             value={form.title}
-            onInput={(e) => change({ title: (e.target as HTMLInputElement).value })}
+            maxLength={DRAFT_TEXT_LIMITS.title}
+            onPaste={titlePaste.onPaste}
+            onInput={(e) => {
+              const title = (e.target as HTMLInputElement).value;
+              titlePaste.typed(title);
+              change({ title });
+            }}
+            aria-describedby={titlePaste.cut ? `title-cut-${id}` : undefined}
           />
         </label>
+        <PasteCut id={`title-cut-${id}`} cut={titlePaste.cut} max={DRAFT_TEXT_LIMITS.title} />
         <div class="field">
           <span id={`body-label-${id}`}>
             {t('editor.body')}{' '}

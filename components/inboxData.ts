@@ -11,6 +11,7 @@ import { bodyText } from '../storage/derive';
 import { mergeTargets, pageTwins } from '../storage/draft-records';
 import { searchPage, type DraftQuery } from '../storage/draft-search';
 import { replayJournal } from '../storage/journal';
+import { DRAFT_TEXT_LIMITS } from '../storage/record-values';
 import { countText } from './counts';
 import type { InboxRow } from './inboxRow';
 import { SHARED_DESK_OFF, type SharedDesk } from './sharedDesk';
@@ -94,6 +95,16 @@ export function toRow({
   const quote = quotes.at(-1)?.text;
   return {
     ...rest,
+    // Held to their limits where they come from; a draft stored before (a title typed or
+    // restored without one) is cut here: a row lays its title out whole, and 100,000
+    // characters took seconds.
+    title: shortened(rest.title, DRAFT_TEXT_LIMITS.title),
+    ...(rest.siteName !== undefined
+      ? { siteName: shortened(rest.siteName, DRAFT_TEXT_LIMITS.siteName) }
+      : {}),
+    ...(rest.byline !== undefined
+      ? { byline: shortened(rest.byline, DRAFT_TEXT_LIMITS.byline) }
+      : {}),
     text: preview(text),
     wordCount: countText(text).words,
     ...(quote !== undefined ? { quote: preview(quote) } : {}),

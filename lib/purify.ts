@@ -5,8 +5,8 @@ import DOMPurify, { type DOMPurify as Purifier } from 'dompurify';
  * from outside enters the drafts, in extension pages (they have a DOM; the background has
  * none): HTML typed or pasted into an item (`cleanItemHtml` in storage/item-html.ts, its lists
  * made one level deep by {@link flattenLists}; a restored item's text too), and the other
- * rich-text fields of a backup being restored ({@link cleanStoredHtml}). Neither parses a `style` attribute (see
- * {@link disarmStyles}).
+ * rich-text fields of a backup being restored ({@link cleanStoredHtml}). Neither parses a `style`
+ * or event handler attribute (see {@link disarmAttributes}).
  */
 
 /** A purifier per window: DOMPurify sets one up for a window, which is worth doing once. */
@@ -166,10 +166,10 @@ export function cleanStoredHtml(
   // (a restore cleans every field of thousands of drafts).
   if (onlyAllowedMarkup(html, tags)) return html;
   const template = doc.createElement('template');
-  // Parsing a style attribute, even in a template's inert document, has Chromium refuse it
-  // under the page's security policy and log it: they are renamed first, and go as any
-  // attribute but href does (a text that had one is cleaned, as before).
-  template.innerHTML = disarmStyles(html);
+  // Parsing a style or event handler attribute, even in a template's inert document, has
+  // Chromium refuse it under the page's security policy and log it: they are renamed first,
+  // and go as any attribute but href does (a text that had one is cleaned, as before).
+  template.innerHTML = disarmAttributes(html);
   // What the browser would show, in its own writing: the yardstick for « nothing was removed ».
   const parsed = template.innerHTML;
   const out = doc.createElement('div');
@@ -198,8 +198,11 @@ export function onlyAllowedMarkup(html: string, tags: readonly string[]): boolea
   return allowed && !rest.includes('<');
 }
 
-/** What {@link disarmStyles} renames `style` attributes to: a name that styles nothing. */
-export const STYLE = 'indiscrets-style';
+/** What {@link disarmAttributes} prefixes the attributes it disarms with. */
+const DISARMED = 'indiscrets-';
+
+/** What {@link disarmAttributes} renames `style` attributes to: a name that styles nothing. */
+export const STYLE = `${DISARMED}style`;
 
 /**
  * A start tag: its name, then anything up to the `>` that ends it, quoted values read whole (a
@@ -207,20 +210,31 @@ export const STYLE = 'indiscrets-style';
  */
 const START_TAG = /<[a-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
 
-/** An attribute named `style` in a start tag's attributes, or a quoted value, kept as it is. */
-const STYLE_ATTRIBUTE = /"[^"]*"|'[^']*'|([\s/])style(?=[\s/=>])/gi;
+/**
+ * In a start tag's attributes: a quoted value, kept as it is; or the name of a `style` or of an
+ * event handler (`onerror`, `onload`…) attribute, after a space, a `/` or a quoted value (which
+ * the parser reads as ending the one before).
+ */
+const ARMED_ATTRIBUTE = /"[^"]*"|'[^']*'|(?<=[\s/"'])(style|on[a-z]+)(?=[\s/=>])/gi;
+
+/** Whether `html` may hold an attribute {@link disarmAttributes} renames: a cheap first look. */
+const MAY_BE_ARMED = /style|on[a-z]/i;
 
 /**
- * `html` with its `style` attributes renamed {@link STYLE}, so that parsing it applies no
- * style (and has the page's content security policy refuse none). Read as markup, not parsed:
- * in text, a `<` is written `&lt;`; a tag-like run inside a comment, a script or a style
- * sheet, renamed by mistake, goes with them in the purifier.
+ * `html` with its `style` attributes renamed {@link STYLE} and its event handlers renamed
+ * likewise (`onerror` becomes `indiscrets-onerror`), so that parsing it applies no style and
+ * compiles no handler. Chromium has the page's content security policy refuse each of them, and
+ * log the refusal, even in a template's inert document; nothing runs, but the page's console
+ * fills with errors for every restored or pasted text that had one. The renamed attributes go
+ * as any attribute but href does. Read as markup, not parsed: in text, a `<` is written `&lt;`;
+ * a tag-like run inside a comment, a script or a style sheet, renamed by mistake, goes with them
+ * in the purifier.
  */
-export function disarmStyles(html: string): string {
-  if (!/style/i.test(html)) return html;
+export function disarmAttributes(html: string): string {
+  if (!MAY_BE_ARMED.test(html)) return html;
   return html.replace(START_TAG, (tag) =>
-    tag.replace(STYLE_ATTRIBUTE, (match, before?: string) =>
-      before === undefined ? match : `${before}${STYLE}`,
+    tag.replace(ARMED_ATTRIBUTE, (match, name?: string) =>
+      name === undefined ? match : `${DISARMED}${name}`,
     ),
   );
 }

@@ -141,6 +141,8 @@ export const en: Messages = {
   'editor.label': 'Label',
   'editor.labelHelp': 'The item’s name in the issue list. Empty: its first words.',
   'editor.title': 'Draft title',
+  'editor.pasteCut':
+    'This field takes at most {max} characters: the end of the pasted text was not kept.',
   'editor.body': 'Item text',
   'editor.quotes': 'Quotes',
   'editor.insertQuote': 'Insert',

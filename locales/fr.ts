@@ -151,6 +151,8 @@ export const fr = {
   'editor.label': 'Libellé',
   'editor.labelHelp': 'Le nom de l’indiscret dans la liste du numéro. Vide : ses premiers mots.',
   'editor.title': 'Titre du brouillon',
+  'editor.pasteCut':
+    'Ce champ prend au plus {max} caractères : la fin du texte collé n’a pas été gardée.',
   'editor.body': 'Texte de l’indiscret',
   'editor.quotes': 'Citations',
   'editor.insertQuote': 'Insérer',

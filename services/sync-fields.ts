@@ -20,6 +20,8 @@ import type {
   RestWrite,
 } from '../wordpress/desk-records';
 import { fromGmt } from '../wordpress/desk-records';
+import { cutAtWord } from '../lib/ellipsis';
+import { DRAFT_TEXT_LIMITS } from '../storage/record-values';
 
 export const DRAFT_SHARED = [
   'title',
@@ -97,16 +99,24 @@ export function sharedDraft(draft: Draft): Shared {
   };
 }
 
+/**
+ * A text the server holds for a draft, kept to the draft's limit (`DRAFT_TEXT_LIMITS`): the
+ * server sets none (an older version, wp-admin), and a row lays its title out whole. Cut at a
+ * word with « … », as a clip cuts one; the draft itself is kept.
+ */
+const bounded = (text: string | undefined, field: keyof typeof DRAFT_TEXT_LIMITS): string =>
+  cutAtWord(text ?? '', DRAFT_TEXT_LIMITS[field]);
+
 /** A server draft's shared fields. */
 export function sharedFromRestDraft(record: RestDraft): Shared {
   const m = record.meta;
   return {
-    title: record.title.raw,
+    title: bounded(record.title.raw, 'title'),
     label: m.label ?? '',
     body: record.content.raw,
     url: m.url,
-    siteName: m.siteName ?? '',
-    byline: m.byline ?? '',
+    siteName: bounded(m.siteName, 'siteName'),
+    byline: bounded(m.byline, 'byline'),
     publishedAt: m.publishedAt ?? '',
     lang: m.lang ?? '',
     excerpt: m.excerpt ?? '',

@@ -1,6 +1,12 @@
 import { cleanUrl } from '../capture/url';
 import { languageTag, primaryLanguage } from '../lib/lang';
-import { disarmStyles, flattenLists, onlyAllowedMarkup, purifyHtml, STYLE } from '../lib/purify';
+import {
+  disarmAttributes,
+  flattenLists,
+  onlyAllowedMarkup,
+  purifyHtml,
+  STYLE,
+} from '../lib/purify';
 
 /**
  * What an item's text may contain: the house voice is paragraphs, bold, italic and links, and
@@ -26,7 +32,7 @@ const ALLOWED_ATTRIBUTES = ['href', 'lang'];
  * its words with `<span style="font-weight:700">` and `font-style:italic`, where Word and the
  * editor itself write `<b>` and `<i>`. No `style` attribute is ever parsed: Chromium has the
  * page's content security policy refuse each one, and log the refusal, even in a template's
- * inert document; the styles are read under another name ({@link disarmStyles}).
+ * inert document; the styles are read under another name ({@link disarmAttributes}).
  */
 export function cleanItemHtml(
   html: string,
@@ -42,7 +48,7 @@ export function cleanItemHtml(
  */
 function cleanItem(html: string, doc: Document, otherLanguages: boolean, typed = false): string {
   const template = doc.createElement('template');
-  template.innerHTML = disarmStyles(html);
+  template.innerHTML = disarmAttributes(html);
   const root = template.content;
   const inert = root.ownerDocument;
   // A language said on a paragraph or a bold run is said on a span, the one element that keeps it.

@@ -4,6 +4,21 @@
  * predicates, without valibot, so that the popup's bundle does not grow with the backup reader.
  */
 
+import { FIELD_LIMITS } from '../capture/bounds';
+
+/**
+ * The longest free texts of a draft that its inbox row shows, in UTF-16 code units: the limits a
+ * clip keeps them to (`FIELD_LIMITS`, capture/bounds.ts), held everywhere else they come from
+ * too. The editor's title field takes no more; a backup whose draft has more is refused (as any
+ * invalid field is); the shared desk's sync cuts a longer one at a word (the record is kept).
+ * A row lays its title out whole: a title of 100,000 characters took seconds to draw.
+ */
+export const DRAFT_TEXT_LIMITS = {
+  title: FIELD_LIMITS.title,
+  siteName: FIELD_LIMITS.siteName,
+  byline: FIELD_LIMITS.byline,
+} as const;
+
 /** The editorial statuses a draft may have (see `DraftStatus`). */
 export const DRAFT_STATUSES = ['draft', 'checked', 'ready'] as const;
 /** Where an issue may stand (see `IssueStatus`). */

@@ -3,6 +3,7 @@ import { CAPTURE_LIMITS, type Provenance } from '../capture/types';
 import {
   CREDIT_STYLES,
   DRAFT_STATUSES,
+  DRAFT_TEXT_LIMITS,
   EXPORT_LOCALES,
   isIsoDate,
   isIsoMoment,
@@ -30,6 +31,9 @@ const NonEmpty = v.pipe(
   v.string(),
   v.check((s) => s.trim() !== '', 'a non-empty string'),
 );
+
+/** A draft's free text that its inbox row shows: at most its limit (see `DRAFT_TEXT_LIMITS`). */
+const Bounded = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
 const isStringRecord = (value: unknown): value is Provenance =>
   typeof value === 'object' &&
@@ -92,11 +96,11 @@ export const DeskMarkSchema = v.looseObject({
 export const DraftSchema = v.looseObject({
   id: NonEmpty,
   url: NonEmpty,
-  title: v.string(),
+  title: Bounded(DRAFT_TEXT_LIMITS.title),
   createdAt: Moment,
   updatedAt: Moment,
-  siteName: v.optional(v.string()),
-  byline: v.optional(v.string()),
+  siteName: v.optional(Bounded(DRAFT_TEXT_LIMITS.siteName)),
+  byline: v.optional(Bounded(DRAFT_TEXT_LIMITS.byline)),
   publishedAt: v.optional(v.string()),
   lang: v.optional(v.string()),
   excerpt: v.optional(v.string()),

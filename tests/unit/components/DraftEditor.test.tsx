@@ -203,6 +203,63 @@ describe('DraftEditor', () => {
     expect(readJournal(draft.id)).toBeUndefined();
   });
 
+  /** A paste of `text` over the field's selection, then what the browser puts in it. */
+  function paste(field: HTMLInputElement, text: string, value: string) {
+    const event = new Event('paste', { bubbles: true, cancelable: true });
+    Object.defineProperty(event, 'clipboardData', {
+      value: { getData: (type: string) => (type === 'text/plain' ? text : '') },
+    });
+    field.dispatchEvent(event);
+    fireEvent.input(field, { target: { value } });
+  }
+
+  it('takes a title of 1,000 characters at most, and says when a paste was cut', async () => {
+    const draft = await addDraft(db, { title: 'OVH en feu' });
+    renderEditor(draft.id);
+    const title = (await screen.findByLabelText('Titre du brouillon')) as HTMLInputElement;
+    const cut = () => screen.getAllByTestId('paste-cut').map((notice) => notice.textContent);
+    expect(title.maxLength).toBe(1_000);
+    expect(cut()).toEqual(['', '']);
+
+    // The whole title selected, a 1,500-character one pasted over it: the field keeps 1,000.
+    const long = 'Le ministre et le yacht '.repeat(63).slice(0, 1_500);
+    title.setSelectionRange(0, title.value.length);
+    paste(title, long, long.slice(0, 1_000));
+
+    expect(cut()).toEqual([
+      '',
+      'Ce champ prend au plus 1\u202f000 caractères\u00a0: la fin du texte collé n’a pas été gardée.',
+    ]);
+    expect(title.getAttribute('aria-describedby')).toBe(`title-cut-${draft.id}`);
+    await waitFor(async () =>
+      expect((await db.clips.get(draft.id))?.title).toBe(long.slice(0, 1_000)),
+    );
+
+    // The next thing typed puts it away; a paste that fits says nothing.
+    fireEvent.input(title, { target: { value: long.slice(0, 999) } });
+    expect(cut()).toEqual(['', '']);
+    title.setSelectionRange(999, 999);
+    paste(title, 'x', `${long.slice(0, 999)}x`);
+    expect(cut()).toEqual(['', '']);
+  });
+
+  it('says when a paste in the label was cut to its 80 characters', async () => {
+    const draft = await addDraft(db, { title: 'OVH en feu' });
+    renderEditor(draft.id);
+    const label = (await screen.findByTestId('item-label')) as HTMLInputElement;
+    expect(label.maxLength).toBe(80);
+
+    paste(
+      label,
+      'Un libellé bien trop long '.repeat(5),
+      'Un libellé bien trop long '.repeat(5).slice(0, 80),
+    );
+
+    expect(screen.getAllByTestId('paste-cut')[0]!.textContent).toBe(
+      'Ce champ prend au plus 80 caractères\u00a0: la fin du texte collé n’a pas été gardée.',
+    );
+  });
+
   it('keeps the text typed just before the editor closes', async () => {
     const draft = await addDraft(db, { body: '<p>Avant</p>' });
     const { unmount } = renderEditor(draft.id);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROW_PREVIEW_CHARS, toRow } from '../../../components/inboxData';
 import type { Draft } from '../../../storage/db';
+import { DRAFT_TEXT_LIMITS } from '../../../storage/record-values';
 
 function draft(overrides: Partial<Draft>): Draft {
   return {
@@ -55,6 +56,26 @@ describe('toRow', () => {
     expect(row.quote!.length).toBeLessThanOrEqual(ROW_PREVIEW_CHARS);
     expect(row.wordCount).toBe(25_000);
     expect(JSON.stringify(row).length).toBeLessThan(3 * ROW_PREVIEW_CHARS);
+  });
+
+  it('cuts a title, site name or byline stored longer than a draft now takes', () => {
+    // A title typed or restored before it had a limit: 2,000,000 characters froze the popup.
+    const row = toRow(
+      draft({
+        title: 'T'.repeat(2_000_000),
+        siteName: 'Le Monde '.repeat(500),
+        byline: 'Jeanne Reporter, '.repeat(100),
+      }),
+    );
+    expect(row.title).toBe(`${'T'.repeat(DRAFT_TEXT_LIMITS.title - 1)}…`);
+    expect(row.siteName!.length).toBeLessThanOrEqual(DRAFT_TEXT_LIMITS.siteName);
+    expect(row.siteName!.endsWith('Monde…')).toBe(true);
+    expect(row.byline!.length).toBeLessThanOrEqual(DRAFT_TEXT_LIMITS.byline);
+    expect(toRow(draft({ title: 'Un titre' }))).not.toHaveProperty('siteName');
+    expect(toRow(draft({ title: 'Un titre', byline: 'Jeanne' }))).toMatchObject({
+      title: 'Un titre',
+      byline: 'Jeanne',
+    });
   });
 
   it('cuts a long text as the desk cuts one: at a word, no comma before « … », no aside left open', () => {

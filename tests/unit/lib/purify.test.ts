@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PASSAGE_TAGS } from '../../../capture/types';
-import { cleanStoredHtml as cleanWith } from '../../../lib/purify';
+import { cleanStoredHtml as cleanWith, disarmAttributes } from '../../../lib/purify';
+import { cleanItemHtml } from '../../../storage/item-html';
 
 /** Cleaned as a restore cleans: to the elements any stored field may hold. */
 const cleanStoredHtml = (html: string) => cleanWith(html, PASSAGE_TAGS);
@@ -55,5 +56,72 @@ describe('cleanStoredHtml', () => {
     ]) {
       expect(cleanStoredHtml(html), html).toBe(html);
     }
+  });
+});
+
+describe('disarmAttributes', () => {
+  /** The names of the attributes `html` has once parsed. */
+  function parsedAttributes(html: string): string[] {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    return [...template.content.querySelectorAll('*')].flatMap((el) =>
+      [...el.attributes].map((attribute) => attribute.name),
+    );
+  }
+
+  it.each([
+    ['an image’s onerror', '<p>a <img src=x onerror="window.__p=1"></p>'],
+    ['a bold run’s onclick, in capitals', '<p>a <b ONCLICK="window.__p=1">b</b></p>'],
+    ['an svg’s onload', '<p>a</p><svg onload="window.__p=2"><script>window.__p=6</script></svg>'],
+    ['a handler after a quoted value, without a space', '<b title="t"onclick="x()">b</b>'],
+    ['a handler after a slash, without a value', '<img/onerror/src=x>'],
+    ['a style and a handler', '<span style="font-weight:700" onmouseover=\'x()\'>b</span>'],
+  ])('leaves no event handler nor style to parse: %s', (_name, html) => {
+    const names = parsedAttributes(disarmAttributes(html));
+    expect(names.filter((name) => /^on|^style$/.test(name))).toEqual([]);
+    expect(names.some((name) => name.startsWith('indiscrets-'))).toBe(true);
+  });
+
+  it('leaves values, text and other attributes as they are', () => {
+    const html =
+      '<p lang="fr" title="onclick=x() style=y">On dit « onload » ; <a href="https://x.fr/?on=1">lien</a></p>';
+    expect(disarmAttributes(html)).toBe(html);
+    expect(disarmAttributes('<i>Bonjour</i>, mon ami')).toBe('<i>Bonjour</i>, mon ami');
+  });
+});
+
+describe('cleaning HTML parses no event handler', () => {
+  /** Every HTML string parsed into a template while `run` cleans, as the page would parse it. */
+  function parsedWhile(run: () => void): string[] {
+    const descriptor = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML')!;
+    const parsed: string[] = [];
+    Object.defineProperty(Element.prototype, 'innerHTML', {
+      ...descriptor,
+      set(this: Element, html: string) {
+        if (this.localName === 'template') parsed.push(html);
+        descriptor.set!.call(this, html);
+      },
+    });
+    try {
+      run();
+    } finally {
+      Object.defineProperty(Element.prototype, 'innerHTML', descriptor);
+    }
+    return parsed;
+  }
+
+  const hostile = [
+    '<p>a <img src=x onerror="window.__p=1"></p>',
+    '<p>a <b onclick="window.__p=1">b</b></p>',
+    '<p>a</p><svg onload="window.__p=2"><script>window.__p=6</script></svg>',
+  ];
+
+  it.each(hostile)('neither a restore’s cleaning nor an item’s: %s', (html) => {
+    const parsed = parsedWhile(() => {
+      expect(cleanStoredHtml(html)).not.toMatch(/on[a-z]+=|__p/);
+      expect(cleanItemHtml(html)).not.toMatch(/on[a-z]+=|__p/);
+    });
+    expect(parsed.length).toBeGreaterThanOrEqual(2);
+    for (const text of parsed) expect(text).not.toMatch(/[\s/"']on[a-z]+=/i);
   });
 });

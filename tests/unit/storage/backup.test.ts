@@ -23,6 +23,7 @@ import {
 import { SyncEngine } from '../../../services/sync';
 import { SYNC_OFF } from '../../../storage/sync-state';
 import { IndiscretsDB, type Draft, type Issue } from '../../../storage/db';
+import { DRAFT_TEXT_LIMITS } from '../../../storage/record-values';
 import { bodyText } from '../../../storage/derive';
 import { cleanItemHtml } from '../../../storage/item-html';
 import { trashDraft, updateDraft } from '../../../storage/drafts';
@@ -861,6 +862,22 @@ describe('parseBackup, malformed files', () => {
       { code: 'invalid-field', list: 'clips', index: 0, field: 'title' },
     ],
     [
+      // One limit for a title wherever it comes from: a clip's, the editor's field.
+      'a draft whose title is longer than a title may be',
+      (j) => (j.clips[1].title = 'T'.repeat(DRAFT_TEXT_LIMITS.title + 1)),
+      { code: 'invalid-field', list: 'clips', index: 1, field: 'title' },
+    ],
+    [
+      'a draft whose site name is longer than a site name may be',
+      (j) => (j.clips[0].siteName = 'Le Monde '.repeat(200)),
+      { code: 'invalid-field', list: 'clips', index: 0, field: 'siteName' },
+    ],
+    [
+      'a draft whose byline is longer than a byline may be',
+      (j) => (j.clips[0].byline = 'x'.repeat(DRAFT_TEXT_LIMITS.byline + 1)),
+      { code: 'invalid-field', list: 'clips', index: 0, field: 'byline' },
+    ],
+    [
       'a draft with an unreadable date',
       (j) => (j.clips[0].createdAt = 'hier'),
       { code: 'invalid-field', list: 'clips', index: 0, field: 'createdAt' },
@@ -964,6 +981,28 @@ describe('parseBackup, malformed files', () => {
       expect(parseBackup(text)).toEqual({ ok: false, error: { code: 'not-backup' } });
     },
   );
+
+  it('says which draft has a title too long', async () => {
+    setLocale('fr');
+    // What froze the popup: 2,000,000 characters without a space, restored as a title.
+    const text = await fileWith((j) => (j.clips[1].title = 'T'.repeat(2_000_000)));
+    const parsed = parseBackup(text);
+
+    expect(parsed.ok).toBe(false);
+    const error = !parsed.ok ? parsed.error : undefined;
+    expect(error).toMatchObject({ code: 'invalid-field', list: 'clips', index: 1, field: 'title' });
+    expect(describeBackupError(error!)).toBe(
+      `Le brouillon n°\u00a02 de la sauvegarde («\u00a0${'T'.repeat(59)}…\u00a0») ` +
+        'a un champ «\u00a0titre\u00a0» (title) invalide.',
+    );
+  });
+
+  it('takes a title as long as a title may be', async () => {
+    const title = 'T'.repeat(DRAFT_TEXT_LIMITS.title);
+    const parsed = parseBackup(await fileWith((j) => (j.clips[1].title = title)));
+
+    expect(parsed.ok && parsed.backup.clips[1]!.title).toBe(title);
+  });
 
   it('names the bad record by its id and title', async () => {
     const text = await fileWith((j) => (j.clips[1].status = 'perdu'));
