@@ -20,8 +20,6 @@ import type {
   RestWrite,
 } from '../wordpress/desk-records';
 import { fromGmt } from '../wordpress/desk-records';
-import { cutAtWord } from '../lib/ellipsis';
-import { DRAFT_TEXT_LIMITS } from '../storage/record-values';
 
 export const DRAFT_SHARED = [
   'title',
@@ -99,24 +97,16 @@ export function sharedDraft(draft: Draft): Shared {
   };
 }
 
-/**
- * A text the server holds for a draft, kept to the draft's limit (`DRAFT_TEXT_LIMITS`): the
- * server sets none (an older version, wp-admin), and a row lays its title out whole. Cut at a
- * word with « … », as a clip cuts one; the draft itself is kept.
- */
-const bounded = (text: string | undefined, field: keyof typeof DRAFT_TEXT_LIMITS): string =>
-  cutAtWord(text ?? '', DRAFT_TEXT_LIMITS[field]);
-
 /** A server draft's shared fields. */
 export function sharedFromRestDraft(record: RestDraft): Shared {
   const m = record.meta;
   return {
-    title: bounded(record.title.raw, 'title'),
+    title: record.title.raw,
     label: m.label ?? '',
     body: record.content.raw,
     url: m.url,
-    siteName: bounded(m.siteName, 'siteName'),
-    byline: bounded(m.byline, 'byline'),
+    siteName: m.siteName ?? '',
+    byline: m.byline ?? '',
     publishedAt: m.publishedAt ?? '',
     lang: m.lang ?? '',
     excerpt: m.excerpt ?? '',

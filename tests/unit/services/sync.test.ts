@@ -3,7 +3,6 @@ import { nextCursor, SyncEngine } from '../../../services/sync';
 import { saveDraft } from '../../../storage/draft-records';
 import { trashDraft, restoreDraft, undo, updateDraft } from '../../../storage/drafts';
 import { addToIssue, createIssue, deleteIssue, moveItem } from '../../../storage/issues';
-import { DRAFT_TEXT_LIMITS } from '../../../storage/record-values';
 import { closeDesks, TestDesk, twoDesks } from './desks';
 import type { FakeDesk } from './fake-desk';
 
@@ -147,28 +146,6 @@ describe('sync engine (against an in-memory plugin)', () => {
     // Derived search fields are rebuilt locally.
     expect(seen?.words).toContain('yacht');
     expect(await b.db.outbox.count()).toBe(0);
-  });
-
-  it('cuts at a word a title, site name or byline too long for a draft, as a clip does, and keeps the draft', async () => {
-    await a.join();
-    await b.join();
-    const draft = await a.clip('https://exemple.fr/long');
-    await a.sync();
-    // Written on the server by an older version, or wp-admin: no limit there.
-    server.edit('drafts', draft.id, 'redac', {
-      title: 'Le ministre et le yacht '.repeat(5_000),
-      meta: { siteName: 'S'.repeat(50_000), byline: 'Jeanne Reporter, '.repeat(100) },
-    });
-    await b.sync();
-
-    const seen = (await b.db.clips.get(draft.id))!;
-    expect(seen.title.length).toBeLessThanOrEqual(DRAFT_TEXT_LIMITS.title);
-    expect(seen.title).toMatch(/^Le ministre et le yacht Le ministre .*[a-z] …$/);
-    expect(seen.siteName).toMatch(/^S+ …$/);
-    expect(seen.siteName!.length).toBeLessThanOrEqual(DRAFT_TEXT_LIMITS.siteName);
-    expect(seen.byline!.length).toBeLessThanOrEqual(DRAFT_TEXT_LIMITS.byline);
-    expect(seen.byline).toMatch(/^Jeanne Reporter, .* …$/);
-    expect(seen).toMatchObject({ body: draft.body, quotes: draft.quotes, url: draft.url });
   });
 
   it('pushes a burst of edits to one draft as one update, with only the changed fields', async () => {
