@@ -29,8 +29,6 @@ import { currentIssueId, draftTemplate, uiLocale, type UiLocale } from './settin
  *   as documented there (a contract), without the derived `words` and `sourceUrls`, which are
  *   recomputed on restore. Required: `id`, `url`, `title`, `createdAt`; `updatedAt` defaults to
  *   `createdAt`, `provenance` to `{}`, `quotes` to `[]`. Fields unknown to this version are kept.
- *   `title`, `siteName` and `byline` hold at most 1,000 characters each (`DRAFT_TEXT_LIMITS`, as
- *   a clip keeps them); a longer one is an invalid field.
  * - `issues`: every {@link Issue}. Required: `id`, `title`, `date` (`YYYY-MM-DD`), `createdAt`;
  *   `updatedAt` defaults to `createdAt`, `intro` to `''`, `lengthBudget` stays absent (no budget), `status` to
  *   `'open'`. An issue's items are the drafts whose `issueId` is its id, ordered by `sortKey`.

@@ -9,9 +9,9 @@ import { FIELD_LIMITS } from '../capture/bounds';
 /**
  * The longest free texts of a draft that its inbox row shows, in UTF-16 code units: the limits a
  * clip keeps them to (`FIELD_LIMITS`, capture/bounds.ts), held everywhere else they come from
- * too. The editor's title field takes no more; a backup whose draft has more is refused (as any
- * invalid field is); the shared desk's sync cuts a longer one at a word (the record is kept).
- * A row lays its title out whole: a title of 100,000 characters took seconds to draw.
+ * by the editor: its title field takes no more. What a backup or the shared desk brings is
+ * kept whole (nothing of it is lost), and the inbox row shows it cut to these: a row lays its
+ * title out whole, and a title of 100,000 characters took seconds to draw.
  */
 export const DRAFT_TEXT_LIMITS = {
   title: FIELD_LIMITS.title,

@@ -3,7 +3,6 @@ import { CAPTURE_LIMITS, type Provenance } from '../capture/types';
 import {
   CREDIT_STYLES,
   DRAFT_STATUSES,
-  DRAFT_TEXT_LIMITS,
   EXPORT_LOCALES,
   isIsoDate,
   isIsoMoment,
@@ -31,9 +30,6 @@ const NonEmpty = v.pipe(
   v.string(),
   v.check((s) => s.trim() !== '', 'a non-empty string'),
 );
-
-/** A draft's free text that its inbox row shows: at most its limit (see `DRAFT_TEXT_LIMITS`). */
-const Bounded = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
 const isStringRecord = (value: unknown): value is Provenance =>
   typeof value === 'object' &&
@@ -96,11 +92,11 @@ export const DeskMarkSchema = v.looseObject({
 export const DraftSchema = v.looseObject({
   id: NonEmpty,
   url: NonEmpty,
-  title: Bounded(DRAFT_TEXT_LIMITS.title),
+  title: v.string(),
   createdAt: Moment,
   updatedAt: Moment,
-  siteName: v.optional(Bounded(DRAFT_TEXT_LIMITS.siteName)),
-  byline: v.optional(Bounded(DRAFT_TEXT_LIMITS.byline)),
+  siteName: v.optional(v.string()),
+  byline: v.optional(v.string()),
   publishedAt: v.optional(v.string()),
   lang: v.optional(v.string()),
   excerpt: v.optional(v.string()),
