@@ -115,6 +115,13 @@ function showValue(field: FormField, value: Draft[FormField]): string {
  * (taken before the trash, not released yet) is no one editing it; and while the editor's notice
  * names who is editing it, the marks line does not name them a second time.
  */
+function withoutLock(mark: Draft['desk']): Draft['desk'] {
+  if (!mark?.lock) return mark;
+  const rest = { ...mark };
+  delete rest.lock;
+  return rest;
+}
+
 /**
  * Under a one-line field, after a paste it cut (`useCutPaste`): how much it takes, and that the
  * end was not kept. A live region always there, so that the words are read when they come.
@@ -125,13 +132,6 @@ function PasteCut({ id, cut, max }: { id: string; cut: boolean; max: number }) {
       {cut ? t('editor.pasteCut', { max }) : ''}
     </small>
   );
-}
-
-function withoutLock(mark: Draft['desk']): Draft['desk'] {
-  if (!mark?.lock) return mark;
-  const rest = { ...mark };
-  delete rest.lock;
-  return rest;
 }
 
 /** Everything about one draft: its text, sources, quotes, tags, note and status. Saves as you type. */
