@@ -57,6 +57,13 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/** Whether `a` and `b` hold the same values ({@link sameValue}), leaving out the fields in `ignored`. */
+export function sameFields(a: object, b: object, ignored: ReadonlySet<string>): boolean {
+  const keep = (record: object) =>
+    Object.fromEntries(Object.entries(record).filter(([key]) => !ignored.has(key)));
+  return sameValue(keep(a), keep(b));
+}
+
 /**
  * Merges `theirs` into `mine` against `base`, over `fields` only (the others are not read).
  * Pure: the inputs are not changed.

@@ -2,7 +2,7 @@ import { PASSAGE_TAGS } from '../capture/types';
 import type { BackupDraft, ParsedBackup } from './backup-format';
 import { db as defaultDb, type IndiscretsDB, type Issue } from './db';
 import { deriveFields } from './derive';
-import { sameValue } from '../lib/merge';
+import { sameFields } from '../lib/merge';
 import {
   DEFAULT_WORDPRESS,
   houseStyleItem,
@@ -10,6 +10,7 @@ import {
   wordpressPasswordItem,
 } from './preferences';
 import { currentIssueId, draftTemplate, uiLocale } from './settings';
+import { RECORD_BOOKKEEPING } from './record-values';
 import { checkSignal, slicer, type Progress } from './slices';
 import { clearDeskRecords, DESK_RECORD_TABLES, SYNC_OFF } from './sync-state';
 
@@ -396,17 +397,8 @@ function aboveSeen<T extends { id: string; rev?: number }>(
   return { ...record, rev: Math.max(own, here) + 1 };
 }
 
-/** What a record is apart from local bookkeeping: what a merge compares. */
-const BOOKKEEPING = new Set(['rev', 'edits', 'words', 'sourceUrls', 'desk']);
 /** Where a draft is: its issue and its place in it. */
 const PLACEMENT = new Set(['issueId', 'sortKey']);
-
-/** Whether `a` and `b` hold the same values, leaving out the fields in `ignored`. */
-function sameFields(a: object, b: object, ignored: ReadonlySet<string>): boolean {
-  const keep = (record: object) =>
-    Object.fromEntries(Object.entries(record).filter(([key]) => !ignored.has(key)));
-  return sameValue(keep(a), keep(b));
-}
 
 /**
  * What a merge does with a backup record whose `updatedAt` is the same as this browser's
@@ -420,8 +412,8 @@ function sameFields(a: object, b: object, ignored: ReadonlySet<string>): boolean
  *   beside this browser's, as a copy (see {@link copyOf}).
  */
 export function sameTimeMerge(backup: object, here: object): 'keep' | 'place' | 'copy' {
-  if (sameFields(backup, here, BOOKKEEPING)) return 'keep';
-  if (!sameFields(backup, here, new Set([...BOOKKEEPING, ...PLACEMENT]))) return 'copy';
+  if (sameFields(backup, here, RECORD_BOOKKEEPING)) return 'keep';
+  if (!sameFields(backup, here, new Set([...RECORD_BOOKKEEPING, ...PLACEMENT]))) return 'copy';
   // Only the placement differs. A copy would go to the inbox (see copyOf), a duplicate that
   // keeps nothing of the backup's: the backup's place is taken only by a draft in no issue.
   const issueOf = (record: object) => (record as { issueId?: string }).issueId || '';
@@ -474,7 +466,7 @@ function idFrom(text: string): string {
  */
 function copyIdOf(record: { id: string }): string {
   const content = Object.fromEntries(
-    Object.entries(record).filter(([key]) => !BOOKKEEPING.has(key) && !PLACEMENT.has(key)),
+    Object.entries(record).filter(([key]) => !RECORD_BOOKKEEPING.has(key) && !PLACEMENT.has(key)),
   );
   return idFrom(`indiscrets-backup-copy\u0000${record.id}\u0000${stableJson(content)}`);
 }

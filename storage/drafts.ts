@@ -1,8 +1,8 @@
 import { db as defaultDb, type Draft, type IndiscretsDB, type Issue } from './db';
 import { bodyText, hasVisibleText, normaliseUrl } from './derive';
-import { sameValue } from '../lib/merge';
+import { sameFields, sameValue } from '../lib/merge';
 import { markEdit, type EditSource } from './edit-marks';
-import { DRAFT_STATUSES } from './record-values';
+import { DRAFT_STATUSES, RECORD_BOOKKEEPING } from './record-values';
 import type { SyncConflict } from './sync-state';
 import { conflictChoiceInEffect, undoConflictChoice } from './conflict-undo';
 import { removalInEffect, undoRemoval } from './remove-undo';
@@ -316,27 +316,14 @@ async function putBack(
         (changes as Record<string, unknown>)['desk.mergedInto'] = undefined;
     }
     const next = { ...draft, ...changes };
-    changes.updatedAt = sameContent(next, was) ? was.updatedAt : clock();
+    changes.updatedAt = sameFields(next, was, NOT_CONTENT) ? was.updatedAt : clock();
     await database.clips.update(draft.id, changes);
   }
   return kept;
 }
 
-/** Fields of a draft that are bookkeeping, not what an editor or an action wrote. */
-const BOOKKEEPING = new Set(['updatedAt', 'rev', 'edits', 'desk', 'words', 'sourceUrls']);
-
-/** Whether two versions of a draft hold the same (bookkeeping aside). */
-function sameContent(a: Draft, b: Draft): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every(
-    (key) =>
-      BOOKKEEPING.has(key) ||
-      sameValue(
-        (a as unknown as Record<string, unknown>)[key],
-        (b as unknown as Record<string, unknown>)[key],
-      ),
-  );
-}
+/** What two versions of a draft are compared without: bookkeeping, and when they were written. */
+const NOT_CONTENT: ReadonlySet<string> = new Set([...RECORD_BOOKKEEPING, 'updatedAt']);
 
 /**
  * Whether `token`'s action is still in effect, so that undoing it would do something: an offer

@@ -1,3 +1,4 @@
+import { METADATA_FIELDS, type MetadataField } from '../capture/types';
 import { mergeText } from '../lib/block-merge';
 import { sameValue } from '../lib/merge';
 import type { Draft } from './db';
@@ -23,15 +24,13 @@ import type { Draft } from './db';
 /** The target's fields the merge writes, besides `updatedAt`. */
 const TEXTS = { body: 'html', note: 'lines' } as const;
 const LISTS = ['sources', 'quotes', 'tags'] as const;
-/** Metadata the merge fills in from the source when the target lacks it (with its provenance). */
-export const GAP_FIELDS = [
-  'siteName',
-  'byline',
-  'publishedAt',
-  'lang',
-  'excerpt',
-  'imageUrl',
-] as const;
+/**
+ * Metadata the merge fills in from the source when the target lacks it (with its provenance): a
+ * clip's metadata but the page's address and title, which are the target's own.
+ */
+export const GAP_FIELDS = METADATA_FIELDS.filter(
+  (field): field is Exclude<MetadataField, 'url' | 'title'> => field !== 'url' && field !== 'title',
+);
 
 /** A text field that kept its merged-in part (changed since, where the merge put it). */
 export type KeptField = keyof typeof TEXTS;

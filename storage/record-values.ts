@@ -19,6 +19,19 @@ export const DRAFT_TEXT_LIMITS = {
   byline: FIELD_LIMITS.byline,
 } as const;
 
+/**
+ * A stored record's local bookkeeping, not what an editor or an action wrote in it: its revision,
+ * edit marks, derived search fields and the shared desk's mark. What comparing two versions of a
+ * record leaves out (a backup's merge, an undo).
+ */
+export const RECORD_BOOKKEEPING: ReadonlySet<string> = new Set([
+  'rev',
+  'edits',
+  'words',
+  'sourceUrls',
+  'desk',
+]);
+
 /** The editorial statuses a draft may have (see `DraftStatus`). */
 export const DRAFT_STATUSES = ['draft', 'checked', 'ready'] as const;
 /** Where an issue may stand (see `IssueStatus`). */
