@@ -62,9 +62,9 @@ describe('the house style in the options page, in Chromium', () => {
       void dialog.dismiss();
     });
 
+    // Chromium asks only a page that had a real gesture: the typing is one.
     await opener.fill('• ');
     await style.getByTestId('unsaved').waitFor();
-    // A real gesture came first (the typing): Chromium asks only then.
     await options.close({ runBeforeUnload: true });
     await until(
       () => Promise.resolve(asked),

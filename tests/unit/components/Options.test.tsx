@@ -105,6 +105,24 @@ describe('Options: changes not saved', () => {
     expect(screen.queryByTestId('unsaved')).toBeNull();
   });
 
+  it('asks from the moment it says « Modifications non enregistrées. », not a frame later', async () => {
+    render(<HouseStyleSettings />);
+    const opener = (await screen.findByLabelText(
+      'Ouverture de chaque indiscret',
+    )) as HTMLInputElement;
+
+    // Typed as a page gets it, outside the testing library's act(), which would run every
+    // effect at once and hide one still waiting for the next frame.
+    opener.value = '• ';
+    opener.dispatchEvent(new Event('input', { bubbles: true }));
+    for (let turn = 0; turn < 20 && !screen.queryByTestId('unsaved'); turn++) {
+      await Promise.resolve();
+    }
+
+    expect(screen.getByTestId('unsaved')).toBeTruthy();
+    expect(leavingAsks()).toBe(true);
+  });
+
   it('says the same of the draft template', async () => {
     render(<TemplateSettings />);
     const template = await screen.findByLabelText(/^Texte de départ/);
