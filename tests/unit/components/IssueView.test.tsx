@@ -136,6 +136,18 @@ describe('IssueView', () => {
     await waitFor(() => expect(screen.getByTestId('undo-bar').textContent).toContain(typeset));
   });
 
+  it('names an item without text by its title held to a title’s limit, not 2,000,000 characters', async () => {
+    // Restored or pulled from the shared desk, a title may be longer than its field takes.
+    const title = 'Une affaire à suivre '.repeat(100_000);
+    const issue = await issueWith([{ title, body: '' }]);
+    renderIssue(issue.id);
+
+    const [item] = await screen.findAllByTestId('issue-item');
+    const name = item!.querySelector('.issue-item__title')?.textContent ?? '';
+    expect(name.length).toBeLessThanOrEqual(1000);
+    expect(name).toMatch(/^Une affaire à suivre Une affaire.*…$/);
+  });
+
   it('shows a label as typed where the house style sets no French typography', async () => {
     await houseStyleItem.setValue(createHouseStyle({ locale: 'en' }));
     const label = 'Selon "Le Monde", l\'affaire est close';
