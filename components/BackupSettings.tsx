@@ -23,8 +23,11 @@ import { wordFailure } from './failureText';
 
 type Status =
   | { kind: 'idle' }
-  /** `progress` for long work, drawn as a bar too. */
-  | { kind: 'busy'; text: string; progress?: Progress }
+  /**
+   * `text` is the phase (« Restauration… »), what the status line reads out; `progress`, for
+   * long work, how far it has got, carried by the bar.
+   */
+  | { kind: 'busy'; text: string; progress?: Progress & { count: string; full: string } }
   | { kind: 'ok'; text: string }
   | { kind: 'error'; text: string; detail?: string };
 
@@ -35,17 +38,29 @@ interface Job {
 }
 
 /**
- * How often the progress is drawn (and read out by the status line): often enough to be seen
- * moving, not at every draft, which would spend on drawing what the work needs.
+ * How often the progress bar is drawn: often enough to be seen moving, not at every draft, which
+ * would spend on drawing what the work needs.
  */
 const PROGRESS_EVERY_MS = 250;
 
-/** The status line's words for how far a read or a restore has got. */
-function progressText({ step, done, total }: ReadProgress | RestoreProgress): string {
-  if (step === 'parse') {
-    return t('backup.progress.parse', { percent: Math.floor((done / Math.max(total, 1)) * 100) });
-  }
-  return t(`backup.progress.${step}`, { done, total });
+/**
+ * How far a read or a restore has got, in words: the phase alone, for the status line (a live
+ * region: a screen reader reads it again at every change, so it changes with the phase, not
+ * with each count), the count beside the bar, and both together as the bar's value.
+ */
+function progressWords({ step, done, total }: ReadProgress | RestoreProgress) {
+  const percent = Math.floor((done / Math.max(total, 1)) * 100);
+  return {
+    phase: t(`backup.phase.${step}`),
+    count:
+      step === 'parse'
+        ? t('backup.count.percent', { percent })
+        : t('backup.count.drafts', { done, total }),
+    full:
+      step === 'parse'
+        ? t('backup.progress.parse', { percent })
+        : t(`backup.progress.${step}`, { done, total }),
+  };
 }
 
 /**
@@ -129,10 +144,16 @@ export function BackupSettings() {
       if (progress.step === step && now - drawn < PROGRESS_EVERY_MS) return;
       drawn = now;
       step = progress.step;
+      const words = progressWords(progress);
       setStatus({
         kind: 'busy',
-        text: progressText(progress),
-        progress: { done: progress.done, total: progress.total },
+        text: words.phase,
+        progress: {
+          done: progress.done,
+          total: progress.total,
+          count: words.count,
+          full: words.full,
+        },
       });
     };
     return { signal: controller.signal, onProgress };
@@ -322,14 +343,21 @@ export function BackupSettings() {
         {status.kind === 'error' && <FailureDetail detail={status.detail} />}
       </p>
       {status.kind === 'busy' && status.progress && (
-        <progress
-          class="backup__progress"
-          max={Math.max(status.progress.total, 1)}
-          value={status.progress.done}
-          aria-label={t('backup.progressLabel')}
-          aria-valuetext={status.text}
-          data-testid="backup-progress"
-        />
+        <div class="backup__progress">
+          <progress
+            // A progressbar: its value is how far, read when the editor asks (its words with
+            // the phase), never read out by itself as the live status line above would.
+            max={Math.max(status.progress.total, 1)}
+            value={status.progress.done}
+            aria-label={t('backup.progressLabel')}
+            aria-valuetext={status.progress.full}
+            data-testid="backup-progress"
+          />
+          {/* Seen beside the bar; the bar's own words say it to a screen reader. */}
+          <span class="muted" aria-hidden="true" data-testid="backup-count">
+            {status.progress.count}
+          </span>
+        </div>
       )}
       {job?.kind === 'read' && (
         // The restore's own panel is not there yet: the read is stopped from here.

@@ -11,6 +11,7 @@ import { IssueItems } from './IssueItems';
 import { IssueOutput } from './IssueOutput';
 import { focusLost, whenDrawn } from './whenDrawn';
 import { useIssueNames } from './useIssueNames';
+import { useItemLabel } from './useItemLabel';
 import { IssuePicker, PickHint, useIssues } from './IssuePicker';
 import { IssueDeletedNotice } from './TakenOutNotice';
 import { NewIssueForm } from './NewIssueForm';
@@ -29,7 +30,6 @@ import {
   writeDeskSnapshot,
   type DeskSnapshot,
 } from './deskSnapshot';
-import { itemLabel } from '../storage/label';
 import { itemText } from './richtext';
 import { deskRefusal } from './roles';
 import { ctrlShortcut, listShortcut } from './shortcuts';
@@ -428,6 +428,8 @@ function DeskIssue({
   snapshot,
 }: DeskIssueProps) {
   const workspace = useIssueWorkspace(issue);
+  // The first screen's rows name the items as the list will (typeset in the house style).
+  const nameOf = useItemLabel();
   const { items, checks, counts, total, budget, problems } = workspace;
   const column = useRef<HTMLElement>(null);
   // As the picker names the issue (who sent it included), for the next desk's first screen.
@@ -437,12 +439,12 @@ function DeskIssue({
   useEffect(() => {
     if (!items) return;
     return afterPaint(() => writeSnapshot(itemsFilling(column.current) ?? firstScreenRows()));
-  }, [items, checks, issue, issues.length > 1, budget, pickerName]);
+  }, [items, checks, issue, issues.length > 1, budget, pickerName, nameOf]);
   function writeSnapshot(count: number) {
     if (!items) return;
     const rows = items.slice(0, count).map((item, index) => ({
       id: item.id,
-      label: itemLabel(item),
+      label: nameOf(item),
       text: snapshotText(itemText(item.body)),
       words: counts[index]!.words,
       chars: counts[index]!.chars,

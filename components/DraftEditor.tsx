@@ -14,7 +14,7 @@ import {
 } from '../storage/drafts';
 import { addToIssue, issueItems } from '../storage/issues';
 import { removeItems } from '../storage/remove-undo';
-import { itemLabel, LABEL_MAX } from '../storage/label';
+import { LABEL_MAX } from '../storage/label';
 import { draftJournal, newJournalView } from '../storage/journal';
 import { ConflictChooser } from './ConflictChooser';
 import { DeskMarks, isMe, useLockLapse } from './DeskMarks';
@@ -40,6 +40,7 @@ import { useUndo } from './Undo';
 import { useCutPaste } from './useCutPaste';
 import { DRAFT_TEXT_LIMITS } from '../storage/record-values';
 import { useHouseStyle } from './useSettings';
+import { useItemLabel } from './useItemLabel';
 import { quoteLanguage } from '../lib/lang';
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
 import { countText, itemText } from './richtext';
@@ -166,6 +167,8 @@ function DraftEditorOf({
   const desk = useSharedDesk();
   // The exports' language: a quote from a page in another is marked with its page's.
   const houseStyle = useHouseStyle();
+  // The item named as the issue list names it (its label typeset as the exports write it).
+  const nameOf = useItemLabel();
   // In an issue, trashed or merged away it would leave it: what « Retirer » may not, nor may they.
   const record = { kind: 'draft', desk: draft?.desk, inIssue: !!draft?.issueId } as const;
   const cannotEdit = deskRefusal(desk, 'edit', record);
@@ -232,9 +235,9 @@ function DraftEditorOf({
   const suggestions = useMemo(
     () =>
       form && draft
-        ? linkSuggestions({ id, sources: form.sources, quotes: draft.quotes }, others ?? [])
+        ? linkSuggestions({ id, sources: form.sources, quotes: draft.quotes }, others ?? [], nameOf)
         : [],
-    [id, form?.sources, draft?.quotes, others],
+    [id, form?.sources, draft?.quotes, others, nameOf],
   );
 
   if (draft === null) {
@@ -263,7 +266,7 @@ function DraftEditorOf({
     const token = await trashDraft(id);
     // Named as the list in sight names it: an item of an issue by its label, not by the draft's
     // title, which the issue list does not show.
-    offer(token, t('undo.trashed', { title: draft.issueId ? itemLabel(form) : form.title }));
+    offer(token, t('undo.trashed', { title: draft.issueId ? nameOf(form) : form.title }));
     closeTrashed();
   };
 
@@ -275,7 +278,7 @@ function DraftEditorOf({
   const removeFromItsIssue = async () => {
     await flush();
     const token = await removeItems([id]);
-    if (token) offer(token, t('undo.removed', { title: itemLabel(form) }));
+    if (token) offer(token, t('undo.removed', { title: nameOf(form) }));
   };
 
   /** The other editor's draft of this page merged into this one, undoable as any merge. */
@@ -454,7 +457,7 @@ function DraftEditorOf({
         itemLang={(field) => (field === 'body' ? textLang : undefined)}
         onChoose={resolve}
         keyboardBack={{
-          title: form.title.trim() || itemLabel(form),
+          title: form.title.trim() || nameOf(form),
           field: (field) => editor.current?.querySelector<HTMLElement>(FIELD_CONTROLS[field]),
         }}
       />
@@ -473,8 +476,9 @@ function DraftEditorOf({
             data-testid="item-label"
             value={form.label ?? ''}
             maxLength={LABEL_MAX}
-            // What the issue list shows while the field is empty: the first words of the text.
-            placeholder={itemLabel({ ...form, label: '' })}
+            // What the issue list shows while the field is empty: the first words of the text,
+            // as the list shows them. The field itself keeps what the editor types.
+            placeholder={nameOf({ ...form, label: '' })}
             aria-describedby={`label-help-${id}${labelPaste.cut ? ` label-cut-${id}` : ''}`}
             onPaste={labelPaste.onPaste}
             onInput={(e) => {

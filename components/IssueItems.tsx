@@ -4,7 +4,6 @@ import type { Check, Draft, Issue } from '../storage/db';
 import type { SyncTakenOut } from '../storage/sync-state';
 import { getDraft } from '../storage/draft-records';
 import { addToIssue, moveItem, moveToIssue } from '../storage/issues';
-import { itemLabel } from '../storage/label';
 import { removeItems } from '../storage/remove-undo';
 import { DeskMarks } from './DeskMarks';
 import { takeEarlyFocus, takeEarlyRemovals } from './deskSnapshot';
@@ -16,6 +15,7 @@ import {
   IssueTotals,
 } from './IssueParts';
 import { useIssueNames } from './useIssueNames';
+import { useItemLabel } from './useItemLabel';
 import { DRAFT_MIME } from './Inbox';
 import { ReorderList } from './ReorderList';
 import { itemText } from './richtext';
@@ -47,6 +47,8 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
   // « Déplacer vers… » names the issues as the picker does: « (2) » beside a namesake, who sent
   // a sent one.
   const names = useIssueNames([issue, ...otherIssues]);
+  // Each item named as the exports will write its label (typeset in the house style).
+  const nameOf = useItemLabel();
   const targets = otherIssues.map((other) => ({ id: other.id, name: names.get(other.id)! }));
   // The shared desk: a role that may not order the issue sees why, not a failure; nor take an
   // item out of it (« Retirer », « Déplacer vers… »), said as what was tried.
@@ -85,7 +87,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
    */
   const remove = (ids: readonly string[]) => {
     const named = items?.find((item) => item.id === ids[0]);
-    const title = named ? itemLabel(named) : '';
+    const title = named ? nameOf(named) : '';
     removeItems(ids).then(
       (token) =>
         token &&
@@ -192,7 +194,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
           revealId={selectedId}
           items={items}
           getId={(item) => item.id}
-          getLabel={itemLabel}
+          getLabel={nameOf}
           label={t('issue.items')}
           onMove={(id, toIndex) =>
             moveItem(issue.id, id, toIndex).catch((error) =>
@@ -215,6 +217,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
           {(item, index) => (
             <IssueItem
               item={item}
+              label={nameOf(item)}
               counts={counts[index]!}
               checks={checks?.[item.id] ?? []}
               issues={targets}
@@ -264,6 +267,11 @@ function DropZone({ issueId }: { issueId: string }) {
 
 interface ItemProps {
   item: Draft;
+  /**
+   * The item's own name (the editor's label, else its first words), not the source page's
+   * title, as the exports write it (see useItemLabel).
+   */
+  label: string;
   counts: Counts;
   checks: Check[];
   issues: readonly MoveTarget[];
@@ -277,6 +285,7 @@ interface ItemProps {
 
 function IssueItem({
   item,
+  label,
   counts,
   checks,
   issues,
@@ -288,8 +297,6 @@ function IssueItem({
   // « Retirer » and « Déplacer vers… » greyed with the reason, read with them.
   const place = useRefused(placeRefused);
   const text = itemText(item.body);
-  // The item's own name (the editor's label, else its first words), not the source page's title.
-  const label = itemLabel(item);
   return (
     <div class={`issue-item${selected ? ' issue-item--selected' : ''}`}>
       <button

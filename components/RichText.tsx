@@ -102,7 +102,17 @@ export function matchSuggestions(
   suggestions: readonly LinkSuggestion[],
   typed: string,
 ): LinkSuggestion[] {
-  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  // Accents aside, and typography too: an item is offered by its label as the exports typeset
+  // it (« Selon « Le Monde », l’affaire… »), which `"Le Monde"` or `l'affaire` typed must find.
+  const fold = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[’‘ʼ]/g, "'")
+      .replace(/[«»“”„]/g, '"')
+      .replace(/[\s\u00a0\u202f]*"[\s\u00a0\u202f]*/g, '"')
+      .replace(/[\u00a0\u202f]/g, ' ');
   const query = fold(typed.trim());
   const seen = new Set<string>();
   return suggestions.filter((s) => {

@@ -1,7 +1,6 @@
 import { stripWww } from '../lib/html';
 import { t } from '../locales';
 import type { Draft } from '../storage/db';
-import { itemLabel } from '../storage/label';
 import type { LinkSuggestion } from './RichText';
 
 const isHttp = (url: string) => /^https?:\/\/\S+$/i.test(url.trim());
@@ -17,11 +16,13 @@ function hostOf(url: string): string {
 
 /**
  * What the link form offers, in order: the draft's sources, the links of its quotes, then the
- * other items of its issue (named by their label, linked to their first source).
+ * other items of its issue (named by `nameOf`, as the issue list names them, linked to their
+ * first source).
  */
 export function linkSuggestions(
   draft: Pick<Draft, 'id' | 'sources' | 'quotes'>,
   others: readonly Draft[],
+  nameOf: (item: Draft) => string,
 ): LinkSuggestion[] {
   const out: LinkSuggestion[] = [];
   for (const source of draft.sources) {
@@ -50,7 +51,7 @@ export function linkSuggestions(
     if (other.id !== draft.id && url) {
       out.push({
         url: url.trim(),
-        label: itemLabel(other),
+        label: nameOf(other),
         kind: t('link.kind.item'),
         group: 'issue',
       });

@@ -7,6 +7,7 @@
 import { DEFAULT_TITLE_PATTERNS, type ExportLocale, type HouseStyle } from '../storage/house-style';
 import { EXPORT_LOCALES } from '../storage/record-values';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../lib/french-date';
+import { frenchTypographyText } from './typography';
 
 export {
   createHouseStyle,
@@ -38,6 +39,19 @@ export function parseIsoDate(isoDate: string): DateParts | null {
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1) return null;
   if (date.getUTCDate() !== day) return null;
   return { year, month, day, weekday: date.getUTCDay() };
+}
+
+/**
+ * An item's label as the exports write it (the JSON export's `label`): typeset as its text is
+ * when the house style sets French typography, as typed otherwise. The issue list names its
+ * items by it too (components/useItemLabel.ts), so that what the editor sees there is what goes
+ * out: `Selon "Le Monde"` typed is « Selon « Le Monde » » in both.
+ */
+export function labelAsExported(
+  label: string,
+  style: Pick<HouseStyle, 'frenchTypography'>,
+): string {
+  return style.frenchTypography ? frenchTypographyText(label) : label;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { ExportIssue, ExportItem, ExportSource } from './model';
 import { stripWww } from '../lib/html';
-import { issueTitle, type HouseStyle } from './house-style';
+import { issueTitle, labelAsExported, type HouseStyle } from './house-style';
 import {
   collectLinks,
   plainTextToInline,
@@ -480,9 +480,7 @@ export function prepareIssue(issue: ExportIssue, style: HouseStyle): PreparedIss
     return {
       id: item.id,
       // The label goes out as the title does (in the JSON export): typeset as its text is.
-      ...(item.label
-        ? { label: style.frenchTypography ? frenchTypographyText(item.label) : item.label }
-        : {}),
+      ...(item.label ? { label: labelAsExported(item.label, style) } : {}),
       ...(marker ? withoutTypedOpener(content, marker) : content),
     };
   });

@@ -84,8 +84,8 @@ describe('a big backup read and restored with its progress, and cancelled', () =
   const statusText = async () => squash(await status().textContent());
 
   /**
-   * Clicks the button named `name` in the page itself, as soon as the status line matches
-   * `pattern`, and answers that status and the progress bar's words at that moment. Not through
+   * Clicks the button named `name` in the page itself, as soon as the progress bar's words match
+   * `pattern`, and answers the status line and the bar's words at that moment. Not through
    * Playwright's own click: between seeing the progress and a click sent from here, the work could
    * end (its button gone with it); in the page, the click comes in the task that drew the
    * progress, before the work's next slice.
@@ -99,12 +99,13 @@ describe('a big backup read and restored with its progress, and cancelled', () =
             const check = () => {
               const status = document.querySelector('[data-testid="backup-status"]');
               const text = (status?.textContent ?? '').replace(/\s+/g, ' ').trim();
+              const bar = document.querySelector('[data-testid="backup-progress"]');
+              const words = (bar?.getAttribute('aria-valuetext') ?? '').replace(/\s+/g, ' ');
               const button = [...document.querySelectorAll('button')].find(
                 (candidate) => candidate.textContent?.trim() === label && !candidate.disabled,
               );
-              if (matches.test(text) && button) {
+              if (matches.test(words) && button) {
                 observer.disconnect();
-                const bar = document.querySelector('[data-testid="backup-progress"]');
                 const disabled = [...document.querySelectorAll('button')]
                   .filter((candidate) => candidate.disabled)
                   .map((candidate) => candidate.textContent?.trim() ?? '');
@@ -126,6 +127,8 @@ describe('a big backup read and restored with its progress, and cancelled', () =
               subtree: true,
               childList: true,
               characterData: true,
+              attributes: true,
+              attributeFilter: ['aria-valuetext'],
             });
             check();
           },
@@ -149,6 +152,8 @@ describe('a big backup read and restored with its progress, and cancelled', () =
       'Annuler la lecture',
     );
     expect(seen.bar).toMatch(/sauvegarde…/);
+    // The status line, read out at each change, says the phase only; the bar, how far.
+    expect(seen.status).toMatch(/^(Lecture|Vérification) de la sauvegarde…$/);
     await until(statusText, (text) => text.startsWith('Lecture annulée'), 'the read cancelled');
     expect(await statusText()).toBe(
       'Lecture annulée : aucune sauvegarde choisie, rien n’a été modifié.',
@@ -178,6 +183,7 @@ describe('a big backup read and restored with its progress, and cancelled', () =
       'Annuler',
     );
     expect(seen.disabled).toContain('Fusionner');
+    expect(seen.status).toMatch(/^(Comparaison avec ce navigateur|Restauration)…$/);
     await until(statusText, (text) => text.startsWith('Restauration annulée'), 'the cancel');
     expect(await statusText()).toBe('Restauration annulée : rien n’a été modifié.');
     expect(await readDatabase(page)).toEqual(before);
@@ -189,8 +195,17 @@ describe('a big backup read and restored with its progress, and cancelled', () =
   it('lets a restore run to its end, saying how far it has got on the way', async () => {
     const summary = page.getByTestId('backup-summary');
     await summary.getByRole('button', { name: 'Fusionner' }).click();
+    const barText = async () =>
+      squash(
+        await page.evaluate(
+          () =>
+            document
+              .querySelector('[data-testid="backup-progress"]')
+              ?.getAttribute('aria-valuetext') ?? '',
+        ),
+      );
     await until(
-      statusText,
+      barText,
       (text) => /Restauration… [\d\s]+ sur 8\s000 brouillons/.test(text),
       'the drafts being written',
     );

@@ -195,7 +195,42 @@ describe('item labels in Chromium with the built extension', () => {
       'the list to drop the label',
     );
     expect(names[1]).toMatch(/^« \S+( \S+){5}…$/);
-    expect(await label.getAttribute('placeholder')).toBe(names[1]);
+    // Typeset as the list shows it (its no-break spaces folded as `names`' are).
+    expect(squash(await label.getAttribute('placeholder'))).toBe(names[1]);
     await desk.close();
+  });
+
+  it('shows a label typed with straight quotes typeset, as the exports write it, in the desk and the popup', async () => {
+    const desk = await openDesk();
+    await desk.getByTestId('issue-item').nth(1).waitFor();
+    const [, second] = await itemNames(desk);
+    const label = await openItem(desk, second!);
+    await label.click();
+    await desk.keyboard.press('Control+A');
+    await desk.keyboard.type('Selon "Le Monde", l\'affaire est close');
+    await saved(desk);
+
+    const typeset = 'Selon «\u00a0Le Monde\u00a0», l’affaire est close';
+    await until(
+      () => desk.getByTestId('issue-item').nth(1).locator('.issue-item__title').textContent(),
+      (name) => name === typeset,
+      'the list to show the label typeset',
+    );
+    // The field keeps what the editor typed.
+    expect(await label.inputValue()).toBe('Selon "Le Monde", l\'affaire est close');
+    await desk
+      .getByRole('button', {
+        name: 'Retirer « Selon « Le Monde », l’affaire est close » du numéro',
+      })
+      .waitFor();
+    await desk.close();
+
+    const popup = await openPopup(session);
+    await popup.getByRole('tab', { name: 'Numéro' }).click();
+    await popup.getByTestId('issue-item').nth(1).waitFor();
+    expect(
+      await popup.getByTestId('issue-item').nth(1).locator('.issue-item__title').textContent(),
+    ).toBe(typeset);
+    await popup.close();
   });
 });

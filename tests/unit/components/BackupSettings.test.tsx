@@ -1,11 +1,18 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BackupSettings } from '../../../components/BackupSettings';
-import { BACKUP_FORMAT, BACKUP_VERSION } from '../../../storage/backup-format';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  createBackup,
+  serializeBackup,
+} from '../../../storage/backup-format';
 import { db } from '../../../storage/db';
 import { SYNC_OFF, type SyncRecord, type SyncState } from '../../../storage/sync-state';
+import { addDraft } from '../storage/helpers';
 
 afterEach(async () => {
+  vi.restoreAllMocks();
   cleanup();
   await Promise.all([db.syncState.clear(), db.syncRecords.clear(), db.clips.clear()]);
 });
@@ -108,4 +115,119 @@ describe('« Remplacer tout » refused at the click', () => {
       ),
     );
   });
+});
+
+/** The text of a backup of `count` drafts, made from one written here, then taken away. */
+async function backupOf(count: number): Promise<string> {
+  const model = await addDraft(db, { title: 'Brouillon' });
+  const backup = await createBackup(db, new Date('2027-03-16T09:00:00.000Z'));
+  await db.clips.clear();
+  backup.clips = Array.from({ length: count }, (_, n) => ({
+    ...backup.clips[0]!,
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    url: `${model.url}?n=${n}`,
+    title: `Brouillon ${n}`,
+  }));
+  return serializeBackup(backup);
+}
+
+/**
+ * What the page's live regions and its progressbar said, each time either changed: the live
+ * regions' texts (the status line's), and the bar's value and words.
+ */
+function watchAnnouncements() {
+  const live: string[] = [];
+  const bar: Array<{ now: number; text: string }> = [];
+  const livesNow = () =>
+    [...document.querySelectorAll('[role="status"], [role="alert"], [aria-live]')]
+      .map((region) => region.textContent ?? '')
+      .join(' | ');
+  const observer = new MutationObserver(() => {
+    const said = livesNow();
+    if (said !== live.at(-1)) live.push(said);
+    const progress = screen.queryByRole('progressbar') as HTMLProgressElement | null;
+    const text = progress?.getAttribute('aria-valuetext');
+    if (progress && text && text !== bar.at(-1)?.text) bar.push({ now: progress.value, text });
+    // The bar is in no live region: its words are read when the editor goes to it.
+    if (progress)
+      expect(progress.closest('[role="status"], [role="alert"], [aria-live]')).toBe(null);
+  });
+  observer.observe(document.body, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+  });
+  return { live, bar, stop: () => observer.disconnect() };
+}
+
+describe('BackupSettings progress', () => {
+  it('reads out a change of phase, the bar carrying the counts as a restore goes on', async () => {
+    await db.open();
+    const json = await backupOf(300);
+    // Every step of the work drawn: time goes a second at each look at the clock.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 1000));
+    render(<BackupSettings />);
+    const heard = watchAnnouncements();
+    const file = { name: 'indiscrets.json', text: async () => json };
+    fireEvent.change(screen.getByTestId('backup-file'), { target: { files: [file] } });
+    await screen.findByTestId('backup-summary', undefined, { timeout: 10_000 });
+    fireEvent.click(screen.getByRole('button', { name: 'Fusionner' }));
+    await waitFor(
+      () => expect(screen.getByTestId('backup-status').textContent).toMatch(/^Sauvegarde/),
+      { timeout: 10_000 },
+    );
+    heard.stop();
+
+    // The status line said each phase once, as it began, and what came of it: never a count.
+    expect(heard.live).toEqual([
+      'Lecture du fichier…',
+      'Lecture de la sauvegarde…',
+      'Vérification de la sauvegarde…',
+      // The file read, the panel waits for the editor's choice.
+      '',
+      'Préparation des brouillons…',
+      'Comparaison avec ce navigateur…',
+      'Restauration…',
+      expect.stringMatching(/^Sauvegarde fusionnée/),
+    ]);
+    // The bar went on with the counts, its value with them.
+    const written = heard.bar.filter(({ text }) => text.startsWith('Restauration…'));
+    expect(written.length).toBeGreaterThan(2);
+    expect(written.at(-1)).toEqual({ now: 300, text: 'Restauration… 300 sur 300 brouillons' });
+    expect(written[0]!.now).toBeLessThan(300);
+    expect(
+      heard.bar.some(({ text }) => /^Vérification de la sauvegarde… \d+ sur 300/.test(text)),
+    ).toBe(true);
+    expect(heard.bar.some(({ text }) => /^Lecture de la sauvegarde… \d+\u00a0%/.test(text))).toBe(
+      true,
+    );
+    expect(await db.clips.count()).toBe(300);
+  }, 30_000);
+
+  it('shows the count beside the bar, kept from the screen reader, which reads the bar', async () => {
+    await db.open();
+    const json = await backupOf(50);
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 1000));
+    render(<BackupSettings />);
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => {
+      const count = screen.queryByTestId('backup-count');
+      if (!count) return;
+      expect(count.getAttribute('aria-hidden')).toBe('true');
+      const text = `${count.textContent} / ${screen.getByRole('progressbar', { name: 'Avancement' }).getAttribute('aria-valuetext')}`;
+      if (text !== seen.at(-1)) seen.push(text);
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    const file = { name: 'indiscrets.json', text: async () => json };
+    fireEvent.change(screen.getByTestId('backup-file'), { target: { files: [file] } });
+    await screen.findByTestId('backup-summary', undefined, { timeout: 10_000 });
+    observer.disconnect();
+    expect(seen).toContain(
+      '12 sur 50 brouillons / Vérification de la sauvegarde… 12 sur 50 brouillons',
+    );
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  }, 30_000);
 });

@@ -464,6 +464,32 @@ describe('DraftEditor', () => {
     await waitFor(() => expect(label.placeholder).toBe('Rothschild conseillera OVH'));
   });
 
+  it('keeps a label as typed in its field, and names the item as the issue list does, typeset', async () => {
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
+    const draft = await addDraft(db, {
+      title: 'Affaire',
+      body: '<p>Selon "Le Monde", l\'affaire est close.</p>',
+    });
+    await addToIssue(draft.id, issue.id);
+    renderEditor(draft.id);
+    const label = (await screen.findByLabelText('Libellé')) as HTMLInputElement;
+
+    // The placeholder, the issue list's name for it while the field is empty: typeset.
+    expect(label.placeholder).toBe('Selon «\u00a0Le Monde\u00a0», l’affaire est close.');
+    // Typed, the field keeps what the editor types; the name the undo bar gives is the list's.
+    fireEvent.input(label, { target: { value: 'Selon "Le Monde", l\'affaire' } });
+    expect(label.value).toBe('Selon "Le Monde", l\'affaire');
+    await waitFor(async () =>
+      expect((await db.clips.get(draft.id))?.label).toBe('Selon "Le Monde", l\'affaire'),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Retirer du numéro' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('undo-bar').textContent).toContain(
+        '«\u00a0Selon «\u00a0Le Monde\u00a0», l’affaire\u00a0» retiré du numéro.',
+      ),
+    );
+  });
+
   it('takes in a label given in another view while the editor is open', async () => {
     const draft = await addDraft(db, { body: '<p>OVH en Bourse</p>' });
     renderEditor(draft.id);

@@ -19,6 +19,8 @@ import { addDraft } from '../storage/helpers';
 import { readSeed } from '../export/fixtures';
 import { escapeHtml } from '../../../lib/html';
 import { createHouseStyle } from '../../../storage/house-style';
+import { toExportIssue } from '../../../export/from-issue';
+import { prepareIssue } from '../../../export/prepare';
 import { houseStyleItem } from '../../../storage/preferences';
 
 beforeEach(async () => {
@@ -101,6 +103,61 @@ describe('IssueView', () => {
     ).toBeTruthy();
     expect(items[0]!.getAttribute('aria-label')).toMatch(
       /^OVH prépare son entrée en Bourse…, position 1 sur 3/,
+    );
+  });
+
+  it('shows a label as the exports write it: typeset in the French house style', async () => {
+    const label = 'Selon "Le Monde", l\'affaire est close';
+    const issue = await issueWith([{ title: 'Affaire', body: '<p>Texte</p>', label }]);
+    // Another issue, for « Déplacer vers… » to be offered.
+    await createIssue({ title: 'Les indiscrets du 22 mars', date: '2021-03-22' });
+    renderIssue(issue.id);
+
+    const [item] = await screen.findAllByTestId('issue-item');
+    const typeset = 'Selon «\u00a0Le Monde\u00a0», l’affaire est close';
+    expect(item!.querySelector('.issue-item__title')?.textContent).toBe(typeset);
+    // What the JSON export writes, by the same typesetter.
+    const [stored] = await issueItems(issue.id);
+    const model = toExportIssue(issue, [stored!]);
+    expect(prepareIssue(model, createHouseStyle()).items[0]!.label).toBe(typeset);
+    expect(
+      within(item!).getByRole('button', { name: `Retirer «\u00a0${typeset}\u00a0» du numéro` }),
+    ).toBeTruthy();
+    await waitFor(() =>
+      expect(
+        within(item!).getByRole('combobox', {
+          name: `Déplacer «\u00a0${typeset}\u00a0» vers un autre numéro`,
+        }),
+      ).toBeTruthy(),
+    );
+    expect(item!.getAttribute('aria-label')).toMatch(new RegExp(`^${typeset}, position 1 sur 1`));
+    // Taken out, the undo bar names it so too.
+    fireEvent.click(within(item!).getByRole('button', { name: /^Retirer/ }));
+    await waitFor(() => expect(screen.getByTestId('undo-bar').textContent).toContain(typeset));
+  });
+
+  it('names an item without text by its title held to a title’s limit, not 2,000,000 characters', async () => {
+    // Restored or pulled from the shared desk, a title may be longer than its field takes.
+    const title = 'Une affaire à suivre '.repeat(100_000);
+    const issue = await issueWith([{ title, body: '' }]);
+    renderIssue(issue.id);
+
+    const [item] = await screen.findAllByTestId('issue-item');
+    const name = item!.querySelector('.issue-item__title')?.textContent ?? '';
+    expect(name.length).toBeLessThanOrEqual(1000);
+    expect(name).toMatch(/^Une affaire à suivre Une affaire.*…$/);
+  });
+
+  it('shows a label as typed where the house style sets no French typography', async () => {
+    await houseStyleItem.setValue(createHouseStyle({ locale: 'en' }));
+    const label = 'Selon "Le Monde", l\'affaire est close';
+    const issue = await issueWith([{ title: 'Affaire', body: '<p>Texte</p>', label }]);
+    renderIssue(issue.id);
+
+    await waitFor(() =>
+      expect(
+        screen.getAllByTestId('issue-item')[0]!.querySelector('.issue-item__title')?.textContent,
+      ).toBe(label),
     );
   });
 

@@ -2,13 +2,19 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { linkSuggestions } from '../../../components/linkSuggestions';
+import { shownLabel } from '../../../components/useItemLabel';
+import { DEFAULT_HOUSE_STYLE } from '../../../export/house-style';
 import {
+  matchSuggestions,
   offeredLinks,
   postSuggestion,
   RichText,
   type LinkSuggestion,
 } from '../../../components/RichText';
 import { SEARCH_DELAY_MS } from '../../../components/useSitePosts';
+
+/** The items named as the issue list names them, in the default (French) house style. */
+const asListed = (item: Draft) => shownLabel(item, DEFAULT_HOUSE_STYLE);
 
 /** Limits for a hang, not for speed: a loaded CI machine renders jsdom slowly. */
 const WAIT = { timeout: 10_000 };
@@ -51,7 +57,7 @@ describe('linkSuggestions', () => {
       sources: [{ url: 'https://www.bloomberg.com/ovh' }],
     } as unknown as Draft;
 
-    const out = linkSuggestions(draft, [draft, other]);
+    const out = linkSuggestions(draft, [draft, other], asListed);
 
     expect(out.map(({ url, group }) => [url, group])).toEqual([
       ['https://www.lemonde.fr/bercy', 'draft'],
@@ -71,17 +77,40 @@ describe('linkSuggestions', () => {
         ...fields,
       }) as unknown as Draft;
 
-    const out = linkSuggestions(draft, [
-      other('d2', { label: 'OVH en Bourse' }),
-      other('d3', {}),
-      other('d4', { body: '' }),
-    ]);
+    const out = linkSuggestions(
+      draft,
+      [
+        other('d2', { label: 'OVH en Bourse' }),
+        other('d3', {}),
+        other('d4', { body: '' }),
+        other('d5', { label: 'Selon "Le Monde", l\'affaire est close' }),
+      ],
+      asListed,
+    );
 
     expect(out.map(({ label }) => label)).toEqual([
       'OVH en Bourse',
       'OVH prépare son entrée en Bourse…',
       'OVH Is Said to Pick Rothschild for IPO',
+      // Typeset, as the issue list and the exports show it.
+      'Selon «\u00a0Le Monde\u00a0», l’affaire est close',
     ]);
+  });
+
+  it('finds an item by its typeset label from what the editor types, straight quotes and all', () => {
+    const typeset: LinkSuggestion = {
+      url: 'https://www.lemonde.fr/affaire',
+      label: 'Selon «\u00a0Le Monde\u00a0», l’affaire est close\u202f?',
+      kind: 'Élément',
+      group: 'issue',
+    };
+    const other: LinkSuggestion = { ...typeset, url: 'https://x.test/', label: 'Autre chose' };
+    for (const typed of ['"Le Monde", l\'affaire', 'l’affaire', 'selon « le monde »', 'close ?']) {
+      expect(
+        matchSuggestions([typeset, other], typed).map((s) => s.url),
+        typed,
+      ).toEqual([typeset.url]);
+    }
   });
 });
 
