@@ -1,6 +1,7 @@
 import { getLocale, t, type MessageKey } from '../locales';
 import { longDate } from '../lib/french-date';
 import type { DraftStatus, IssueStatus, WordPressPost } from '../storage/db';
+import type { Undone } from '../storage/drafts';
 import { askableFields, type ConflictField, type SyncConflict } from '../storage/sync-state';
 import { publishedLine, publishedWhen } from './publishedLine';
 import { itemLines } from './richtext';
@@ -61,6 +62,21 @@ const ISSUE_FIELD_KEYS: Record<string, MessageKey> = {
 export function conflictFieldLabel(kind: Kind, field: string): string {
   const key = (kind === 'issue' ? ISSUE_FIELD_KEYS[field] : undefined) ?? FIELD_KEYS[field];
   return key ? t(key) : field;
+}
+
+/**
+ * What the undo bar says when « Annuler » after « Prendre l'autre » kept fields as the editor
+ * wrote them since (storage/conflict-undo.ts): the record and those fields named as the box
+ * names them, a place going with its issue as the box asks them; of several records undone at
+ * once, the first named and the others counted.
+ */
+export function conflictKeptText(kept: NonNullable<Undone['conflictKept']>): string {
+  const { title, kind, fields, records } = kept;
+  if (records > 1) return t('undo.conflictKeptMany', { title, others: records - 1 });
+  const named = fields.includes('issueId') ? fields.filter((f) => f !== 'sortKey') : fields;
+  const labels = named.map((field) => conflictFieldLabel(kind, field));
+  const list = new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(labels);
+  return t('undo.conflictKept', { title, fields: list });
 }
 
 /** A draft's issue and its place in it, asked as one (see {@link askedFields}). */

@@ -216,6 +216,10 @@ export const en: Messages = {
   'undo.conflictTheirs': 'You took the other version of “{title}”.',
   'undo.conflictTheirsBy': 'You took {name}’s version of “{title}”.',
   'undo.conflictsTheirs': 'You took the other versions in {records}.',
+  'undo.conflictKept':
+    'Choice undone. What you wrote since in “{title}” stays as it is ({fields}): your earlier version was not put back there.',
+  'undo.conflictKeptMany':
+    'Choices undone. What you wrote since in “{title}” and {others|other|others} stays as it is: your earlier versions were not put back there.',
   'undo.draftDeleted': '“{title}” was deleted.',
   'undo.issueDeleted': '“{title}” was deleted; its items went back to the drafts.',
   'undo.removed': '“{title}” removed from the issue.',

@@ -226,6 +226,10 @@ export const fr = {
   'undo.conflictTheirs': 'Vous avez pris l’autre version de « {title} ».',
   'undo.conflictTheirsBy': 'Vous avez pris la version de {name} de « {title} ».',
   'undo.conflictsTheirs': 'Vous avez pris les autres versions dans {records}.',
+  'undo.conflictKept':
+    'Choix annulé. Ce que vous avez écrit depuis dans « {title} » reste tel quel ({fields}) : votre version d’avant n’y a pas été remise.',
+  'undo.conflictKeptMany':
+    'Choix annulés. Ce que vous avez écrit depuis dans « {title} » et {others|autre|autres} reste tel quel : vos versions d’avant n’y ont pas été remises.',
   'undo.draftDeleted': '« {title} » est supprimé.',
   'undo.issueDeleted':
     '« {title} » est supprimé ; ses indiscrets sont retournés dans les brouillons.',

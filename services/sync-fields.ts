@@ -9,8 +9,9 @@
  * is not shared.
  */
 
+import type { TextShape } from '../lib/block-merge';
 import type { Draft, Issue, Quote, Source } from '../storage/db';
-import type { DeskMark } from '../storage/sync-state';
+import type { DeskMark, SyncKind } from '../storage/sync-state';
 import type {
   DeskUser,
   RestDraft,
@@ -69,6 +70,17 @@ const sourcesOf = (sources: readonly Source[] | undefined): Source[] =>
     title: s.title,
     ...(s.siteName ? { siteName: s.siteName } : {}),
   }));
+
+/**
+ * How a shared text field is cut into blocks for a merge (lib/block-merge.ts): the item's HTML
+ * by paragraphs and list entries, the chapô and the shared note (typed in a text area) by lines.
+ * Other fields (titles, labels: one line) are merged whole, as before.
+ */
+export function sharedTextShape(kind: SyncKind, field: string): TextShape | undefined {
+  if (kind === 'draft')
+    return field === 'body' ? 'html' : field === 'sharedNote' ? 'lines' : undefined;
+  return field === 'intro' ? 'lines' : undefined;
+}
 
 /** A local draft's shared fields. */
 export function sharedDraft(draft: Draft): Shared {

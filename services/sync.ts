@@ -22,7 +22,7 @@
  * asks for one more).
  */
 
-import { mergeTextField, type TextShape } from '../lib/block-merge';
+import { mergeTextField } from '../lib/block-merge';
 import type { DeskPublishCheck, DeskPublishLock } from '../messaging/protocol';
 import { changedFields, merge3, sameValue, type FieldConflict } from '../lib/merge';
 import type { Draft, IndiscretsDB, Issue } from '../storage/db';
@@ -101,6 +101,7 @@ import {
   sharedFromRestDraft,
   sharedFromRestIssue,
   sharedIssue,
+  sharedTextShape,
   type Shared,
 } from './sync-fields';
 import type { FetchLike } from '../wordpress/transport';
@@ -188,17 +189,6 @@ function sharedOfRest(kind: SyncKind, record: RestRecord): Shared {
     : sharedFromRestIssue(record as RestIssue);
 }
 /**
- * How a shared text field is cut into blocks for a merge (lib/block-merge.ts): the item's HTML
- * by paragraphs and list entries, the chapô and the shared note (typed in a text area) by lines.
- * Other fields (titles, labels: one line) are merged whole, as before.
- */
-function textShape(kind: SyncKind, field: string): TextShape | undefined {
-  if (kind === 'draft')
-    return field === 'body' ? 'html' : field === 'sharedNote' ? 'lines' : undefined;
-  return field === 'intro' ? 'lines' : undefined;
-}
-
-/**
  * A field both sides changed, merged by blocks when its changes are apart; `undefined` when
  * they meet (a conflict, as before). Without a merge base nothing is merged: who changed what
  * is not known. A shared note is merged only while both share it: one side's '' is a note taken
@@ -207,7 +197,7 @@ function textShape(kind: SyncKind, field: string): TextShape | undefined {
 function mergedText(kind: SyncKind, conflict: FieldConflict<Shared, string>): string | undefined {
   const { base, mine, theirs } = conflict;
   if (conflict.field === 'sharedNote' && (mine === '' || theirs === '')) return undefined;
-  return mergeTextField(textShape(kind, conflict.field), base, mine, theirs);
+  return mergeTextField(sharedTextShape(kind, conflict.field), base, mine, theirs);
 }
 
 /** A record of a stored object field (`provenance`), `{}` for anything else. */

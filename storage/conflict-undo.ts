@@ -1,4 +1,6 @@
+import { mergeTextField } from '../lib/block-merge';
 import { sameValue } from '../lib/merge';
+import { sharedDraft, sharedIssue, sharedTextShape } from '../services/sync-fields';
 import type { Draft, IndiscretsDB, Issue } from './db';
 import type { Undone, UndoToken } from './drafts';
 import { type OutboxEntry, type SyncConflict } from './sync-state';
@@ -23,6 +25,20 @@ import { type OutboxEntry, type SyncConflict } from './sync-state';
  * at the next sync. With the shared desk turned off meanwhile, the undo writes the editor's
  * text back, as any edit; an undo is then told done by that text being back (the offer leaves
  * every view once undone, so only two views undoing at the same moment meet this check).
+ *
+ * The editor may also have written in a field since the choice (the popup and the desk open on
+ * one draft: typed in one after choosing in the other). Writing their old value back would drop
+ * those words, so the undo knows three versions of such a field: the one the choice wrote (the
+ * conflict's `theirs`), the one now, and the editor's before the choice. Field by field:
+ * - as the choice wrote it, or as the sync since brought it from the desk (a colleague's newer
+ *   version, not the editor's typing): the editor's value goes back, as described above;
+ * - changed since by the editor (typed here, or sent by this editor to the desk): a text (the
+ *   item's, the chapô, a shared note) is merged by paragraphs (or lines) as the sync merges two
+ *   editors' (lib/block-merge.ts), the words written since kept and the editor's own text back
+ *   in the other paragraphs; a text whose changes since meet the editor's own, and any other
+ *   field (a title, the tags, the status, the trash…), stays as it is now, and the undo says so
+ *   (`conflictKept`). Nothing typed since is dropped.
+ * The conflict put back compares what the record then holds (« Votre version ») with the desk's.
  */
 
 /** The local fields a conflict's field is kept in (the shared note is the note and its flag). */
@@ -35,6 +51,12 @@ function localFields(kind: SyncConflict['kind'], field: string): string[] {
 /** The field's name in the shared fields of the merge base (services/sync-fields.ts). */
 const sharedName = (kind: SyncConflict['kind'], field: string) =>
   kind === 'draft' && field === 'note' ? 'sharedNote' : field;
+
+/** A record's shared fields (services/sync-fields.ts), as a conflict's values are. */
+const sharedOf = (kind: SyncConflict['kind'], record: Record<string, unknown>) =>
+  kind === 'draft'
+    ? sharedDraft(record as unknown as Draft)
+    : sharedIssue(record as unknown as Issue);
 
 /** The undo of « Prendre l'autre » in `conflict`, `record` as it was just before the choice. */
 export function conflictChoiceToken(conflict: SyncConflict, record: Draft | Issue): UndoToken {
@@ -124,47 +146,125 @@ export function undoConflictChoice(
   return database.transaction('rw', tables, async () => {
     const at = clock();
     const undone: Undone[] = [];
-    const deskOn = !!(await database.syncState.get('desk'))?.enabled;
+    const desk = await database.syncState.get('desk');
+    const context: Context = { at, deskOn: !!desk?.enabled, me: desk?.user?.id };
     for (const single of singles(token)) {
-      const one = await undoOne(single, database, at, deskOn);
+      const one = await undoOne(single, database, context);
       if (one) undone.push(one);
     }
     if (undone.length <= 1) return undone[0];
-    // Several records, each in its own issue or none: the view stays where it is.
-    return { issueId: '', conflict: true };
+    // Several records, each in its own issue or none: the view stays where it is. Fields kept
+    // as they are now: the first record's named, the others counted.
+    const kept = undone.flatMap((one) => (one.conflictKept ? [one.conflictKept] : []));
+    const several: Undone = { issueId: '', conflict: true };
+    if (kept[0]) several.conflictKept = { ...kept[0], records: kept.length };
+    return several;
   });
 }
 
+/** What every conflict undone together shares, read once for all. */
+interface Context {
+  /** When the undo is made (ISO 8601). */
+  at: string;
+  /** The shared desk is on: each conflict is put back. */
+  deskOn: boolean;
+  /** The desk's user (WordPress id), who may have sent what they typed since the choice. */
+  me?: number;
+}
+
 /**
- * {@link undoConflictChoice} for one conflict, in its transaction, as of `at`; its conflict put
- * back only while the shared desk is on (`deskOn`, read once for all).
+ * What undoing the choice writes on the record, `current` as it is now, and the conflict's
+ * fields that stay as they are now (see the top of this file).
+ */
+function writeBack(
+  stored: SyncConflict,
+  was: Record<string, unknown>,
+  current: Record<string, unknown>,
+  desk: Record<string, unknown> | undefined,
+  pulled: boolean,
+): { changes: Record<string, unknown>; kept: string[] } {
+  const changes: Record<string, unknown> = {};
+  const kept: string[] = [];
+  const now = sharedOf(stored.kind, current);
+  const before = sharedOf(stored.kind, was);
+  for (const field of stored.fields) {
+    const name = sharedName(stored.kind, field.field);
+    const untouched =
+      sameValue(now[name], field.theirs) ||
+      sameValue(now[name], before[name]) ||
+      // Brought by the sync from the desk since: another editor's version, the box's to show.
+      (pulled && desk !== undefined && sameValue(now[name], desk[name]));
+    if (untouched) {
+      for (const local of localFields(stored.kind, field.field)) changes[local] = was[local];
+      continue;
+    }
+    const merged = mergedBack(stored.kind, name, field.theirs, now[name], before[name]);
+    // The shared note merged is the local note, shared already (no side of it is '').
+    if (merged !== undefined) changes[name === 'sharedNote' ? 'note' : name] = merged;
+    else kept.push(field.field);
+  }
+  return { changes, kept };
+}
+
+/**
+ * A text field changed since the choice with the editor's own value merged back in, by blocks
+ * against what the choice wrote; `undefined` when the two meet, or the field is no text merged
+ * so. A shared note is merged only while every side shares it, as the sync merges it: '' is a
+ * note not shared, not one emptied.
+ */
+function mergedBack(
+  kind: SyncConflict['kind'],
+  name: string,
+  chosen: unknown,
+  now: unknown,
+  before: unknown,
+): string | undefined {
+  if (name === 'sharedNote' && (chosen === '' || now === '' || before === '')) return undefined;
+  return mergeTextField(sharedTextShape(kind, name), chosen, now, before);
+}
+
+/**
+ * {@link undoConflictChoice} for one conflict, in its transaction; its conflict put back only
+ * while the shared desk is on.
  */
 async function undoOne(
   token: UndoToken,
   database: IndiscretsDB,
-  at: string,
-  deskOn: boolean,
+  { at, deskOn, me }: Context,
 ): Promise<Undone | undefined> {
   if (!(await inEffect(token, database))) return undefined;
-  const { stored, was, table, names } = parts(token, database);
+  const { stored, was, table } = parts(token, database);
+  const sync = deskOn ? await database.syncRecords.get(stored.key) : undefined;
+  const before = (await table.get(stored.recordId))!;
+  // The desk's version as last synced is the editor's own when they wrote it last (what they
+  // typed since, sent): only another editor's counts as brought by the sync.
+  const mark = before.desk as Draft['desk'];
+  const pulled = !(me !== undefined && mark?.modifiedById === me);
+  const { changes, kept } = writeBack(stored, was!, before, sync?.base, pulled);
   // An ordinary write, queued for the shared desk by the outbox middleware like any edit.
-  const changes: Record<string, unknown> = { updatedAt: at };
-  for (const name of names) changes[name] = was![name];
-  await table.update(stored.recordId, changes);
+  if (Object.keys(changes).length > 0) {
+    await table.update(stored.recordId, { ...changes, updatedAt: at });
+  }
   const current = (await table.get(stored.recordId)) as unknown as Draft | Issue;
   const undone: Undone = {
     issueId: stored.kind === 'issue' ? stored.recordId : '',
     ...(stored.kind === 'draft' ? { draftId: stored.recordId } : {}),
     conflict: true,
   };
+  if (kept.length > 0) {
+    undone.conflictKept = { title: stored.title, kind: stored.kind, fields: kept, records: 1 };
+  }
   if (!deskOn) return undone;
 
-  const sync = await database.syncRecords.get(stored.key);
-  // The other version is the desk's as last synced; a field it now has as the editor's is
-  // settled (their choice of « mine » for it sent meanwhile).
+  // The other version is the desk's as last synced; a field it now has as the record does is
+  // settled (the editor's choice of « mine » for it sent meanwhile). The record's side is what
+  // it holds now: the editor's value back, or what they wrote since.
+  const ours = sharedOf(stored.kind, current as unknown as Record<string, unknown>);
   const fields = stored.fields.flatMap((field) => {
-    const theirs = sync ? sync.base[sharedName(stored.kind, field.field)] : field.theirs;
-    return sameValue(theirs, field.mine) ? [] : [{ ...field, theirs }];
+    const name = sharedName(stored.kind, field.field);
+    const theirs = sync ? sync.base[name] : field.theirs;
+    const mine = ours[name];
+    return sameValue(theirs, mine) ? [] : [{ ...field, mine, theirs }];
   });
   if (fields.length === 0) return undone;
   const chosen = new Map(stored.fields.map((field) => [field.field, field.theirs]));

@@ -3,7 +3,7 @@ import { bodyText, hasVisibleText, normaliseUrl } from './derive';
 import { sameFields, sameValue } from '../lib/merge';
 import { markEdit, type EditSource } from './edit-marks';
 import { DRAFT_STATUSES, RECORD_BOOKKEEPING } from './record-values';
-import type { SyncConflict } from './sync-state';
+import type { SyncConflict, SyncKind } from './sync-state';
 import { conflictChoiceInEffect, undoConflictChoice } from './conflict-undo';
 import { removalInEffect, undoRemoval } from './remove-undo';
 import { forgetMergedInto, noteMergedInto } from './outbox';
@@ -230,6 +230,16 @@ export interface Undone {
    * and the undo says so. `title` names the target as its list does.
    */
   kept?: { title: string; fields: KeptField[] };
+  /**
+   * A conflict's choice undone whose fields the editor changed since (typed in another view
+   * after « Prendre l'autre ») and that could not take their value from before the choice back
+   * without dropping those words: kept as they are now, and the undo says so (see
+   * storage/conflict-undo.ts). `title` names the record as its conflict does, `fields` are the
+   * conflict's names of those fields (the shared note is `note`), of the record's `kind`;
+   * `records` counts the records with such fields when several conflicts were undone at once
+   * (the first one named).
+   */
+  conflictKept?: { title: string; kind: SyncKind; fields: string[]; records: number };
 }
 
 /**

@@ -10,6 +10,8 @@ import type { Undone, UndoToken } from '../../../storage/drafts';
 import { mergeDrafts, restoreDraft, trashDraft, updateDraft } from '../../../storage/drafts';
 import { addToIssue, createIssue, deleteIssue, issueItems } from '../../../storage/issues';
 import { removeItems } from '../../../storage/remove-undo';
+import { conflictChoiceToken } from '../../../storage/conflict-undo';
+import type { SyncConflict } from '../../../storage/sync-state';
 import { readUndoOffers, UNDO_OFFER_MS } from '../../../storage/undo-offers';
 import { addDraft } from '../storage/helpers';
 import { liveRegionsSaying, recordSpoken } from './desk-views';
@@ -505,6 +507,39 @@ describe('UndoProvider, its offers shared by the views', () => {
       { issueId: '', draftId: source.id, kept: { title: 'Remaniement', fields: ['body'] } },
     ]);
     expect((await db.clips.get(target.id))?.body).toContain('corrigé');
+  });
+
+  it('says so when « Annuler » after « Prendre l’autre » leaves a text written in since as it is', async () => {
+    const mine = '<p>Le ministre dîne à Bercy.</p>';
+    const theirs = '<p>Le ministre déjeune à Bercy.</p>';
+    const draft = await addDraft(db, { body: mine });
+    const conflict: SyncConflict = {
+      key: `draft:${draft.id}`,
+      kind: 'draft',
+      recordId: draft.id,
+      title: 'Le ministre',
+      fields: [{ field: 'body', base: '', mine, theirs }],
+      remoteVersion: 4,
+      detectedAt: '2026-03-20T07:00:00.000Z',
+    };
+    const undone: Undone[] = [];
+    const offer = renderBar(undone);
+    await db.clips.update(draft.id, { body: theirs });
+    offer(conflictChoiceToken(conflict, draft), 'Vous avez pris l’autre version');
+    await waitFor(() => expect(label()).toBe('Vous avez pris l’autre version'));
+    // Typed since, in another view, in the paragraph the choice changed.
+    const typed = '<p>Le ministre déjeune à Bercy avec un patron.</p>';
+    await updateDraft(draft.id, { body: typed });
+
+    fireEvent.click(within(bar()!).getByRole('button', { name: 'Annuler' }));
+
+    await waitFor(() =>
+      expect(label()).toBe(
+        'Choix annulé. Ce que vous avez écrit depuis dans «\u00a0Le ministre\u00a0» reste tel quel (Texte de l’indiscret)\u00a0: votre version d’avant n’y a pas été remise.',
+      ),
+    );
+    expect(undone).toMatchObject([{ draftId: draft.id, conflict: true }]);
+    expect((await db.clips.get(draft.id))?.body).toBe(typed);
   });
 
   it('keeps its offers in the view where storage.session is missing', async () => {

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   askedFields,
   conflictFieldLabel,
+  conflictKeptText,
   showConflictValue,
   type ShownContext,
 } from '../../../components/conflictFields';
@@ -83,6 +84,31 @@ describe('conflictFieldLabel', () => {
         { field: 'title', base: 'a', mine: 'b', theirs: 'c' },
       ]).map((field) => field.field),
     ).toEqual(['title']);
+  });
+});
+
+describe('conflictKeptText', () => {
+  it('names the fields kept as the box names them, a place going with its issue', () => {
+    const kept = {
+      title: 'Les indiscrets du 15 mars',
+      kind: 'issue' as const,
+      fields: ['title', 'intro'],
+      records: 1,
+    };
+    expect(conflictKeptText(kept)).toBe(
+      'Choix annulé. Ce que vous avez écrit depuis dans «\u00a0Les indiscrets du 15 mars\u00a0» reste tel quel (Titre du numéro et Chapô)\u00a0: votre version d’avant n’y a pas été remise.',
+    );
+    const moved = { title: 'Yacht', kind: 'draft' as const, fields: ['issueId', 'sortKey'] };
+    expect(inLocale('en', () => conflictKeptText({ ...moved, records: 1 }))).toBe(
+      'Choice undone. What you wrote since in “Yacht” stays as it is (Issue): your earlier version was not put back there.',
+    );
+  });
+
+  it('names the first of several records undone at once and counts the others', () => {
+    const kept = { title: 'Yacht', kind: 'draft' as const, fields: ['body'], records: 3 };
+    expect(conflictKeptText(kept)).toBe(
+      'Choix annulés. Ce que vous avez écrit depuis dans «\u00a0Yacht\u00a0» et 2 autres reste tel quel\u00a0: vos versions d’avant n’y ont pas été remises.',
+    );
   });
 });
 

@@ -15,7 +15,7 @@ import {
 import { conflictChoiceToken } from '../../../storage/conflict-undo';
 import { createIssue } from '../../../storage/issues';
 import type { SyncConflict } from '../../../storage/sync-state';
-import { deskState } from '../desk-fixtures';
+import { DESK_PEOPLE, deskState } from '../desk-fixtures';
 import { addDraft, freshDatabase, steppingClock } from './helpers';
 
 let database: IndiscretsDB;
@@ -875,5 +875,158 @@ describe('undo of « Prendre l’autre » in a shared desk’s conflict', () => 
     });
     // The conflict waits again: the offer is spent.
     expect(await undoable(token, database)).toBe(false);
+  });
+
+  describe('with what the editor wrote since the choice', () => {
+    const p = (...paragraphs: string[]) => paragraphs.map((text) => `<p>${text}</p>`).join('');
+    const mine = p('Le ministre dîne à Bercy.', 'Il dément.', 'Fin.');
+    const theirs = p('Le ministre déjeune à Bercy.', 'Il dément.', 'Fin.');
+
+    /**
+     * A draft with `mine` as its text, in conflict with a colleague's `theirs` on `fields` (the
+     * body's by default); the desk's version as last synced is theirs. The choice is made: the
+     * record holds their values. Answers the draft before the choice, the conflict and its undo.
+     */
+    const chosen = async (
+      fields: SyncConflict['fields'] = [{ field: 'body', base: '', mine, theirs }],
+      start: Partial<Draft> = { body: mine },
+    ) => {
+      await database.syncState.put(deskState('editor'));
+      const draft = await addDraft(database, start);
+      const stored = conflictOn('draft', draft.id, fields);
+      await database.syncRecords.put({
+        key: stored.key,
+        kind: 'draft',
+        recordId: draft.id,
+        remoteId: 12,
+        version: 5,
+        modifiedGmt: '2021-03-20T07:00:00',
+        base: Object.fromEntries(fields.map((field) => [field.field, field.theirs])),
+      });
+      const token = conflictChoiceToken(stored, draft);
+      await database.clips.update(
+        draft.id,
+        Object.fromEntries(fields.map((field) => [field.field, field.theirs])) as Partial<Draft>,
+      );
+      await database.outbox.clear();
+      return { draft, stored, token };
+    };
+
+    it('keeps the words typed since and gets the editor’s own paragraphs back', async () => {
+      const { draft, stored, token } = await chosen();
+      // Typed in the popup, open on the draft, after « Prendre l’autre » in the desk.
+      const typed = p('Le ministre déjeune à Bercy.', 'Il dément.', 'Fin, ajoutée depuis.');
+      await updateDraft(draft.id, { body: typed }, database, clock);
+
+      const back = await undo(token, database, clock);
+
+      const both = p('Le ministre dîne à Bercy.', 'Il dément.', 'Fin, ajoutée depuis.');
+      expect(back).toEqual({ issueId: '', draftId: draft.id, conflict: true });
+      expect((await database.clips.get(draft.id))!.body).toBe(both);
+      // The box is back with what the draft now holds as the editor's version.
+      expect((await database.conflicts.get(stored.key))!.fields).toMatchObject([
+        { field: 'body', mine: both, theirs },
+      ]);
+      expect(await database.outbox.get(stored.key)).toMatchObject({ blocked: 'conflict' });
+    });
+
+    it('keeps the text as it is now when the words typed since meet the editor’s own, and says so', async () => {
+      const { draft, stored, token } = await chosen();
+      const typed = p('Le ministre déjeune à Bercy avec un patron.', 'Il dément.', 'Fin.');
+      await updateDraft(draft.id, { body: typed }, database, clock);
+
+      const back = await undo(token, database, clock);
+
+      expect(back).toEqual({
+        issueId: '',
+        draftId: draft.id,
+        conflict: true,
+        conflictKept: {
+          title: 'Le ministre et Bercy',
+          kind: 'draft',
+          fields: ['body'],
+          records: 1,
+        },
+      });
+      expect((await database.clips.get(draft.id))!.body).toBe(typed);
+      expect((await database.conflicts.get(stored.key))!.fields).toMatchObject([
+        { field: 'body', mine: typed, theirs },
+      ]);
+      // The box waits again: the offer is spent.
+      expect(await undoable(token, database)).toBe(false);
+    });
+
+    it('keeps a field other than a text changed since, and gives the untouched ones back', async () => {
+      const { draft, stored, token } = await chosen(
+        [
+          { field: 'body', base: '', mine, theirs },
+          { field: 'tags', base: [], mine: ['Bercy'], theirs: ['Élysée'] },
+        ],
+        { body: mine, tags: ['Bercy'] },
+      );
+      await updateDraft(draft.id, { tags: ['Élysée', 'urgent'] }, database, clock);
+
+      const back = await undo(token, database, clock);
+
+      expect(back!.conflictKept).toEqual({
+        title: 'Le ministre et Bercy',
+        kind: 'draft',
+        fields: ['tags'],
+        records: 1,
+      });
+      expect(await database.clips.get(draft.id)).toMatchObject({
+        body: mine,
+        tags: ['Élysée', 'urgent'],
+      });
+      expect((await database.conflicts.get(stored.key))!.fields).toMatchObject([
+        { field: 'body', mine, theirs },
+        { field: 'tags', mine: ['Élysée', 'urgent'], theirs: ['Élysée'] },
+      ]);
+    });
+
+    it('keeps the words typed since that the sync already sent to the desk', async () => {
+      const { draft, stored, token } = await chosen();
+      const typed = p('Le ministre déjeune à Bercy.', 'Il dément.', 'Fin, ajoutée depuis.');
+      await updateDraft(draft.id, { body: typed }, database, clock);
+      // Sent: the desk's version is the editor's, written by them last.
+      await database.syncRecords.update(stored.key, { base: { body: typed }, version: 6 });
+      await database.clips.update(draft.id, {
+        desk: { remoteId: 12, modifiedBy: 'Éditeur', modifiedById: DESK_PEOPLE.editor.id },
+      });
+
+      await undo(token, database, clock);
+
+      const both = p('Le ministre dîne à Bercy.', 'Il dément.', 'Fin, ajoutée depuis.');
+      expect((await database.clips.get(draft.id))!.body).toBe(both);
+      expect((await database.conflicts.get(stored.key))!.fields).toMatchObject([
+        { field: 'body', mine: both, theirs: typed },
+      ]);
+    });
+
+    it('gives a shared note its editor’s lines back, keeping those written since', async () => {
+      await database.syncState.put(deskState('editor'));
+      const note = 'Rappeler le cabinet.\nVérifier la date.';
+      const draft = await addDraft(database, { note, noteShared: true });
+      const token = conflictChoiceToken(
+        conflictOn('draft', draft.id, [
+          { field: 'note', base: '', mine: note, theirs: 'Rappeler Bercy.\nVérifier la date.' },
+        ]),
+        draft,
+      );
+      await database.clips.update(draft.id, { note: 'Rappeler Bercy.\nVérifier la date.' });
+      await updateDraft(
+        draft.id,
+        { note: 'Rappeler Bercy.\nVérifier la date.\nSource : AFP.' },
+        database,
+        clock,
+      );
+
+      await undo(token, database, clock);
+
+      expect(await database.clips.get(draft.id)).toMatchObject({
+        note: 'Rappeler le cabinet.\nVérifier la date.\nSource : AFP.',
+        noteShared: true,
+      });
+    });
   });
 });
