@@ -9,7 +9,7 @@ import { itemLines } from './richtext';
 /**
  * The shared desk's conflict box in words (see `SyncConflictView` in SharedDeskBar.tsx): what each
  * shared field is called there, and how each of its values reads, never as a code, an id or
- * JSON. One place for them: a field added to what the desk shares (services/sync-fields.ts,
+ * JSON. One place for them: a field added to what the desk shares (storage/shared-fields.ts,
  * `DRAFT_SHARED`, `ISSUE_SHARED`) is named here, or tests/unit/components/conflictFields.test.tsx
  * fails.
  */

@@ -93,17 +93,19 @@ import {
   applyDraft,
   applyIssue,
   deskMarkOf,
-  DRAFT_SHARED,
-  ISSUE_SHARED,
   restChanges,
   restCreate,
-  sharedDraft,
   sharedFromRestDraft,
   sharedFromRestIssue,
+} from './sync-fields';
+import {
+  DRAFT_SHARED,
+  ISSUE_SHARED,
+  sharedDraft,
   sharedIssue,
   sharedTextShape,
   type Shared,
-} from './sync-fields';
+} from '../storage/shared-fields';
 import type { FetchLike } from '../wordpress/transport';
 import { fromGmt } from '../wordpress/desk-records';
 

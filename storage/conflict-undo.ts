@@ -1,6 +1,6 @@
 import { mergeTextField } from '../lib/block-merge';
 import { sameValue } from '../lib/merge';
-import { sharedDraft, sharedIssue, sharedTextShape } from '../services/sync-fields';
+import { sharedDraft, sharedIssue, sharedTextShape } from './shared-fields';
 import type { Draft, IndiscretsDB, Issue } from './db';
 import type { Undone, UndoToken } from './drafts';
 import { type OutboxEntry, type SyncConflict } from './sync-state';
@@ -48,11 +48,11 @@ function localFields(kind: SyncConflict['kind'], field: string): string[] {
   return [field];
 }
 
-/** The field's name in the shared fields of the merge base (services/sync-fields.ts). */
+/** The field's name in the shared fields of the merge base (storage/shared-fields.ts). */
 const sharedName = (kind: SyncConflict['kind'], field: string) =>
   kind === 'draft' && field === 'note' ? 'sharedNote' : field;
 
-/** A record's shared fields (services/sync-fields.ts), as a conflict's values are. */
+/** A record's shared fields (storage/shared-fields.ts), as a conflict's values are. */
 const sharedOf = (kind: SyncConflict['kind'], record: Record<string, unknown>) =>
   kind === 'draft'
     ? sharedDraft(record as unknown as Draft)

@@ -124,7 +124,7 @@ export interface SyncRecord {
   version: number;
   /** The server's `modified_gmt` at the last sync. */
   modifiedGmt: string;
-  /** The shared fields as last synced (see `services/sync-fields.ts`). */
+  /** The shared fields as last synced (see `storage/shared-fields.ts`). */
   base: Record<string, unknown>;
   /**
    * Set on a record this browser did not have before, received by the first sync (or rejoin)

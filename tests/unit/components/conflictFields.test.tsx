@@ -11,7 +11,7 @@ import {
 import { SharedDeskBar } from '../../../components/SharedDeskBar';
 import { setLocale, type Locale } from '../../../locales/core';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
-import { DRAFT_SHARED, ISSUE_SHARED } from '../../../services/sync-fields';
+import { DRAFT_SHARED, ISSUE_SHARED } from '../../../storage/shared-fields';
 import { db } from '../../../storage/db';
 import { UNASKED_FIELDS, withMovePlace, type SyncConflict } from '../../../storage/sync-state';
 import { deskState } from '../desk-fixtures';
