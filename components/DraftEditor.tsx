@@ -135,6 +135,15 @@ function PasteCut({ id, cut, max }: { id: string; cut: boolean; max: number }) {
   );
 }
 
+/**
+ * The first `max` characters of `text`, where a one-line field's `maxLength` would have cut it
+ * (never between the two halves of a surrogate pair).
+ */
+function fieldHead(text: string, max: number): string {
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
 /** Everything about one draft: its text, sources, quotes, tags, note and status. Saves as you type. */
 export function DraftEditor(props: Props) {
   // One editing session per draft: its merge state belongs to that draft only.
@@ -340,6 +349,19 @@ function DraftEditorOf({
   };
   const inTrash = trashed ? t('editor.inTrashReason') : undefined;
   const counts = countText(itemText(form.body));
+  // A stored title longer than the field takes (a backup's, or the shared desk's, may hold
+  // 2,000,000 characters): the field shows its start, and the form keeps it whole. Given whole
+  // as the field's value, such a title took the desk's editor 2 s to open in Chromium. Only
+  // the fields typed in are written (useSyncedRecord), so the title stays whole until the
+  // editor types in its field, which the notice under it says first; then it is what the field
+  // holds.
+  const titleMax = DRAFT_TEXT_LIMITS.title;
+  const titleCut = form.title.length > titleMax;
+  const titleShown = titleCut ? fieldHead(form.title, titleMax) : form.title;
+  const titleNotes = [
+    ...(titleCut ? [`title-long-${id}`] : []),
+    ...(titlePaste.cut ? [`title-cut-${id}`] : []),
+  ];
   // What the editor does not type (quotes added by a later clip, metadata) follows the database.
   const live = draft;
   // The language the text is written in, the exports'; the one a quote of the page keeps in it
@@ -496,18 +518,23 @@ function DraftEditorOf({
           <span>{t('editor.title')}</span>
           <input
             type="text"
-            value={form.title}
-            maxLength={DRAFT_TEXT_LIMITS.title}
+            value={titleShown}
+            maxLength={titleMax}
             onPaste={titlePaste.onPaste}
             onInput={(e) => {
               const title = (e.target as HTMLInputElement).value;
               titlePaste.typed(title);
               change({ title });
             }}
-            aria-describedby={titlePaste.cut ? `title-cut-${id}` : undefined}
+            aria-describedby={titleNotes.length > 0 ? titleNotes.join(' ') : undefined}
           />
         </label>
-        <PasteCut id={`title-cut-${id}`} cut={titlePaste.cut} max={DRAFT_TEXT_LIMITS.title} />
+        {titleCut && (
+          <small class="field__cut" id={`title-long-${id}`} data-testid="title-long">
+            {t('editor.titleLong', { length: form.title.length, max: titleMax })}
+          </small>
+        )}
+        <PasteCut id={`title-cut-${id}`} cut={titlePaste.cut} max={titleMax} />
         <div class="field">
           <span id={`body-label-${id}`}>
             {t('editor.body')}{' '}

@@ -243,6 +243,47 @@ describe('DraftEditor', () => {
     expect(cut()).toEqual(['', '']);
   });
 
+  it('shows a stored title longer than its field cut to 1,000 characters, says so, and keeps it whole until it is typed in', async () => {
+    // As a backup or the shared desk may bring it: 2,000,000 characters, stored whole.
+    const title = 'Le ministre et le yacht '.repeat(90_000).slice(0, 2_000_000);
+    const draft = await addDraft(db, { title, sources: [] });
+    renderEditor(draft.id);
+    const field = (await screen.findByLabelText('Titre du brouillon')) as HTMLInputElement;
+
+    expect(field.value).toBe(title.slice(0, 1_000));
+    const notice = screen.getByTestId('title-long');
+    expect(notice.textContent).toBe(
+      'Ce titre, long de 2\u202f000\u202f000 caractères, est montré coupé à 1\u202f000\u00a0: il reste entier tant que vous ne le modifiez pas\u202f; modifié, il sera ce que montre le champ.',
+    );
+    expect(field.getAttribute('aria-describedby')).toBe(`title-long-${draft.id}`);
+
+    // Another field typed in: it alone is written, the title stays as stored.
+    fireEvent.input(screen.getByLabelText(/^Note privée/), { target: { value: 'À vérifier' } });
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.note).toBe('À vérifier'));
+    await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Enregistré'));
+    expect((await db.clips.get(draft.id))?.title).toBe(title);
+    expect(field.value).toBe(title.slice(0, 1_000));
+
+    // The title typed in: what the field holds is the title, and the notice has no more to say.
+    const typed = `${title.slice(0, 990).trimEnd()} en Corse`;
+    fireEvent.input(field, { target: { value: typed } });
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.title).toBe(typed));
+    expect(screen.queryByTestId('title-long')).toBeNull();
+    expect(field.value).toBe(typed);
+    expect(field.getAttribute('aria-describedby')).toBeNull();
+  });
+
+  it('does not cut a long title between the two halves of a character', async () => {
+    // An emoji (a pair of UTF-16 code units, then its variation selector) across the 1,000th: the field stops before it.
+    const title = `${'a'.repeat(999)}🛥️ à quai`;
+    const draft = await addDraft(db, { title, sources: [] });
+    renderEditor(draft.id);
+    const field = (await screen.findByLabelText('Titre du brouillon')) as HTMLInputElement;
+
+    expect(field.value).toBe('a'.repeat(999));
+    expect(screen.getByTestId('title-long').textContent).toMatch(/^Ce titre, long de 1\u202f009 /);
+  });
+
   it('says when a paste in the label was cut to its 80 characters', async () => {
     const draft = await addDraft(db, { title: 'OVH en feu' });
     renderEditor(draft.id);
