@@ -263,6 +263,13 @@ function DraftEditorOf({
   }
   if (!form || !draft) return <p class="muted">{t('common.loading')}</p>;
 
+  /**
+   * The draft named by its title, as the inbox lists it, in the words the issue list names an
+   * item with ({@link useItemLabel}): held to a title's limit and typeset as the exports write
+   * it. Its whole title, quoted in the undo bar, may be 2,000,000 characters long.
+   */
+  const titleName = () => nameOf({ title: form.title, body: '' });
+
   const change = (patch: Pick<DraftPatch, FormField>) => {
     if (!cannotEdit) edit(patch);
   };
@@ -274,8 +281,8 @@ function DraftEditorOf({
     await flush();
     const token = await trashDraft(id);
     // Named as the list in sight names it: an item of an issue by its label, not by the draft's
-    // title, which the issue list does not show.
-    offer(token, t('undo.trashed', { title: draft.issueId ? nameOf(form) : form.title }));
+    // title, which the issue list does not show; a draft of the inbox by its title.
+    offer(token, t('undo.trashed', { title: draft.issueId ? nameOf(form) : titleName() }));
     closeTrashed();
   };
 

@@ -431,6 +431,23 @@ describe('DraftEditor', () => {
     await waitFor(async () => expect((await db.clips.get(draft.id))?.deletedAt).toBeUndefined());
   });
 
+  it('names a draft of no issue sent to the trash by its title as the issue list names one: cut at 1,000 characters, typeset', async () => {
+    // A title a backup or the shared desk may bring: 1,800,000 characters.
+    const title = `Selon "Le Monde", ${'le yacht '.repeat(200_000)}`;
+    const draft = await addDraft(db, { title, sources: [] });
+    renderEditor(draft.id);
+    await screen.findByLabelText('Titre du brouillon');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Supprimer' }));
+
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.deletedAt).toBeTruthy());
+    const said = screen.getByTestId('undo-bar').textContent ?? '';
+    expect(said).toMatch(
+      /^«\u00a0Selon «\u00a0Le Monde\u00a0», le yacht le yacht (le yacht )+le yacht…\u00a0» est à la corbeille\./,
+    );
+    expect(said.length).toBeLessThan(1_100);
+  });
+
   it('names an item of an issue sent to the trash as the issue list does, by its label', async () => {
     const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
     const draft = await addDraft(db, {
