@@ -266,7 +266,8 @@ function DraftEditorOf({
   /**
    * The draft named by its title, as the inbox lists it, in the words the issue list names an
    * item with ({@link useItemLabel}): held to a title's limit and typeset as the exports write
-   * it. Its whole title, quoted in the undo bar, may be 2,000,000 characters long.
+   * it. Its whole title, quoted in the undo bar or in why a merge into it is refused, may be
+   * 2,000,000 characters long.
    */
   const titleName = () => nameOf({ title: form.title, body: '' });
 
@@ -304,7 +305,7 @@ function DraftEditorOf({
       // A colleague who opened either since the last sync: nothing merged, and said why where
       // the merge's « Annuler » would be (the bar, which speaks it). The draft found open is
       // marked so: greyed below by its mark, until the lock lapses.
-      const locked = await mergeLockRefusal(otherId, id, form.title);
+      const locked = await mergeLockRefusal(otherId, id, titleName());
       if (locked) return tell(locked);
       const token = await mergeDrafts(otherId, id);
       offer(token, mergedLabel(token, deskUser(desk)));
@@ -322,8 +323,8 @@ function DraftEditorOf({
     cannotEdit ??
     deskRefusal(desk, 'edit', twinRecord) ??
     deskRefusal(desk, 'merge', twinRecord) ??
-    deskRefusal(desk, 'mergeInto', { ...record, title: form.title }) ??
-    lockRefusal('mergeInto', editingElsewhere, form.title);
+    deskRefusal(desk, 'mergeInto', { ...record, title: titleName() }) ??
+    lockRefusal('mergeInto', editingElsewhere, titleName());
 
   const inIssue = !!draft.issueId;
   // Put in the trash while open here: by another editor (the sync brought it; the desk mark
