@@ -266,8 +266,8 @@ function DraftEditorOf({
   /**
    * The draft named by its title, as the inbox lists it, in the words the issue list names an
    * item with ({@link useItemLabel}): held to a title's limit and typeset as the exports write
-   * it. Its whole title, quoted in the undo bar or in why a merge into it is refused, may be
-   * 2,000,000 characters long.
+   * it. Its whole title, quoted in the undo bar, in why a merge into it is refused or in what a
+   * screen reader hears after a conflict's choice, may be 2,000,000 characters long.
    */
   const titleName = () => nameOf({ title: form.title, body: '' });
 
@@ -487,7 +487,8 @@ function DraftEditorOf({
         itemLang={(field) => (field === 'body' ? textLang : undefined)}
         onChoose={resolve}
         keyboardBack={{
-          title: form.title.trim() || nameOf(form),
+          // Said once a choice is made: the draft by its title, else by its name in an issue.
+          title: form.title.trim() ? titleName() : nameOf(form),
           field: (field) => editor.current?.querySelector<HTMLElement>(FIELD_CONTROLS[field]),
         }}
       />

@@ -11,6 +11,7 @@ import { deskState } from '../desk-fixtures';
 import { draftJournal, newJournalView, readJournal, replayJournal } from '../../../storage/journal';
 import { addDraft } from '../storage/helpers';
 import { setLocale } from '../../../locales';
+import { recordSpoken, wrap } from './desk-views';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -673,6 +674,30 @@ describe('DraftEditor when a write fails', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Garder la mienne\u00a0: Libellé' }));
     await waitFor(async () => expect((await db.clips.get(draft.id))?.label).toBe('Mon nom'));
     expect(screen.queryByTestId('conflicts')).toBeNull();
+  });
+
+  it('names the draft, once a conflict is chosen, by its title as the issue list names one, typeset', async () => {
+    const draft = await addDraft(db, {
+      title: 'Le "yacht" du ministre',
+      body: '<p>OVH en Bourse</p>',
+    });
+    wrap(<DraftEditor id={draft.id} onClose={() => {}} />);
+    const label = (await screen.findByLabelText('Libellé')) as HTMLInputElement;
+    const spoken = recordSpoken();
+    const full = fillTheDisk();
+    fireEvent.input(label, { target: { value: 'Mon nom' } });
+    await waitFor(() => expect(full).toHaveBeenCalled());
+    full.mockRestore();
+    await updateDraft(draft.id, { label: 'Leur nom' });
+    await screen.findByTestId('conflicts');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Garder la mienne\u00a0: Libellé' }));
+
+    await waitFor(() =>
+      expect(spoken).toEqual([
+        'Vous avez gardé votre version de «\u00a0Le «\u00a0yacht\u00a0» du ministre\u00a0».',
+      ]),
+    );
   });
 
   it('keeps both when the text was changed here and elsewhere in different paragraphs', async () => {
