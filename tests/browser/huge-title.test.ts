@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDraft, readDatabase } from './database';
-import { launchSeeded, openDesk, squash, until, type ExtensionSession } from './harness';
+import { launchSeeded, openDesk, openPopup, squash, until, type ExtensionSession } from './harness';
 
 /**
  * A draft whose stored title is 2,000,000 characters long (a backup's, or the shared desk's: the
- * editor's field takes 1,000) opened in the desk's editor, in real Chromium with the built
+ * editor's field takes 1,000) opened in the popup's and the desk's editor, in real Chromium with the built
  * extension. Given whole as the field's value, it took the editor 2 s to open; the field now shows
  * its first 1,000 characters, says so under it, and the title stays whole as stored until the
  * editor types in that field.
@@ -31,7 +31,21 @@ describe('a draft with a 2,000,000-character title in the desk’s editor, in Ch
     await session?.close();
   });
 
-  it('opens with the title cut in its field and said so; the title stays whole until it is typed in', async () => {
+  it('opens in the popup’s editor with the title cut in its field, and said so', async () => {
+    const popup = await openPopup(session);
+    await popup.locator('.draft-list .draft__title').first().click();
+    const editor = popup.getByTestId('draft-editor');
+    const field = editor.getByLabel('Titre du brouillon');
+    await field.waitFor();
+
+    expect(await field.inputValue()).toBe(TITLE.slice(0, 1_000));
+    expect(squash(await editor.getByTestId('title-long').textContent())).toMatch(
+      /^Ce titre, long de 2 000 000 caractères, est montré coupé à 1 000 : /,
+    );
+    await popup.close();
+  });
+
+  it('opens in the desk’s editor with the title cut in its field and said so; the title stays whole until it is typed in', async () => {
     const desk = await openDesk(session);
     const row = desk.locator('#desk-inbox').getByTestId('draft').first();
     await row.locator('.draft__title').first().click();
