@@ -135,6 +135,15 @@ function PasteCut({ id, cut, max }: { id: string; cut: boolean; max: number }) {
   );
 }
 
+/**
+ * The first `max` characters of `text`, where a one-line field's `maxLength` would have cut it
+ * (never between the two halves of a surrogate pair).
+ */
+function fieldHead(text: string, max: number): string {
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
 /** Everything about one draft: its text, sources, quotes, tags, note and status. Saves as you type. */
 export function DraftEditor(props: Props) {
   // One editing session per draft: its merge state belongs to that draft only.
@@ -254,6 +263,14 @@ function DraftEditorOf({
   }
   if (!form || !draft) return <p class="muted">{t('common.loading')}</p>;
 
+  /**
+   * The draft named by its title, as the inbox lists it, in the words the issue list names an
+   * item with ({@link useItemLabel}): held to a title's limit and typeset as the exports write
+   * it. Its whole title, quoted in the undo bar, in why a merge into it is refused or in what a
+   * screen reader hears after a conflict's choice, may be 2,000,000 characters long.
+   */
+  const titleName = () => nameOf({ title: form.title, body: '' });
+
   const change = (patch: Pick<DraftPatch, FormField>) => {
     if (!cannotEdit) edit(patch);
   };
@@ -265,8 +282,8 @@ function DraftEditorOf({
     await flush();
     const token = await trashDraft(id);
     // Named as the list in sight names it: an item of an issue by its label, not by the draft's
-    // title, which the issue list does not show.
-    offer(token, t('undo.trashed', { title: draft.issueId ? nameOf(form) : form.title }));
+    // title, which the issue list does not show; a draft of the inbox by its title.
+    offer(token, t('undo.trashed', { title: draft.issueId ? nameOf(form) : titleName() }));
     closeTrashed();
   };
 
@@ -288,7 +305,7 @@ function DraftEditorOf({
       // A colleague who opened either since the last sync: nothing merged, and said why where
       // the merge's « Annuler » would be (the bar, which speaks it). The draft found open is
       // marked so: greyed below by its mark, until the lock lapses.
-      const locked = await mergeLockRefusal(otherId, id, form.title);
+      const locked = await mergeLockRefusal(otherId, id, titleName());
       if (locked) return tell(locked);
       const token = await mergeDrafts(otherId, id);
       offer(token, mergedLabel(token, deskUser(desk)));
@@ -306,8 +323,8 @@ function DraftEditorOf({
     cannotEdit ??
     deskRefusal(desk, 'edit', twinRecord) ??
     deskRefusal(desk, 'merge', twinRecord) ??
-    deskRefusal(desk, 'mergeInto', { ...record, title: form.title }) ??
-    lockRefusal('mergeInto', editingElsewhere, form.title);
+    deskRefusal(desk, 'mergeInto', { ...record, title: titleName() }) ??
+    lockRefusal('mergeInto', editingElsewhere, titleName());
 
   const inIssue = !!draft.issueId;
   // Put in the trash while open here: by another editor (the sync brought it; the desk mark
@@ -340,6 +357,19 @@ function DraftEditorOf({
   };
   const inTrash = trashed ? t('editor.inTrashReason') : undefined;
   const counts = countText(itemText(form.body));
+  // A stored title longer than the field takes (a backup's, or the shared desk's, may hold
+  // 2,000,000 characters): the field shows its start, and the form keeps it whole. Given whole
+  // as the field's value, such a title took the desk's editor 2 s to open in Chromium. Only
+  // the fields typed in are written (useSyncedRecord), so the title stays whole until the
+  // editor types in its field, which the notice under it says first; then it is what the field
+  // holds.
+  const titleMax = DRAFT_TEXT_LIMITS.title;
+  const titleCut = form.title.length > titleMax;
+  const titleShown = titleCut ? fieldHead(form.title, titleMax) : form.title;
+  const titleNotes = [
+    ...(titleCut ? [`title-long-${id}`] : []),
+    ...(titlePaste.cut ? [`title-cut-${id}`] : []),
+  ];
   // What the editor does not type (quotes added by a later clip, metadata) follows the database.
   const live = draft;
   // The language the text is written in, the exports'; the one a quote of the page keeps in it
@@ -457,7 +487,8 @@ function DraftEditorOf({
         itemLang={(field) => (field === 'body' ? textLang : undefined)}
         onChoose={resolve}
         keyboardBack={{
-          title: form.title.trim() || nameOf(form),
+          // Said once a choice is made: the draft by its title, else by its name in an issue.
+          title: form.title.trim() ? titleName() : nameOf(form),
           field: (field) => editor.current?.querySelector<HTMLElement>(FIELD_CONTROLS[field]),
         }}
       />
@@ -496,18 +527,23 @@ function DraftEditorOf({
           <span>{t('editor.title')}</span>
           <input
             type="text"
-            value={form.title}
-            maxLength={DRAFT_TEXT_LIMITS.title}
+            value={titleShown}
+            maxLength={titleMax}
             onPaste={titlePaste.onPaste}
             onInput={(e) => {
               const title = (e.target as HTMLInputElement).value;
               titlePaste.typed(title);
               change({ title });
             }}
-            aria-describedby={titlePaste.cut ? `title-cut-${id}` : undefined}
+            aria-describedby={titleNotes.length > 0 ? titleNotes.join(' ') : undefined}
           />
         </label>
-        <PasteCut id={`title-cut-${id}`} cut={titlePaste.cut} max={DRAFT_TEXT_LIMITS.title} />
+        {titleCut && (
+          <small class="field__cut" id={`title-long-${id}`} data-testid="title-long">
+            {t('editor.titleLong', { length: form.title.length, max: titleMax })}
+          </small>
+        )}
+        <PasteCut id={`title-cut-${id}`} cut={titlePaste.cut} max={titleMax} />
         <div class="field">
           <span id={`body-label-${id}`}>
             {t('editor.body')}{' '}

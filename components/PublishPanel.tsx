@@ -192,7 +192,7 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
     let text: string | undefined;
     try {
       const check = await sendMessage('deskPublishCheck', { issueId: issue.id });
-      if (!check.ok) text = publishLockQuestion(check.open, model, me || undefined);
+      if (!check.ok) text = publishLockQuestion(check.open, model, style, me || undefined);
     } catch {
       // No answer from the background: published as before the question existed.
     } finally {

@@ -2,6 +2,8 @@ import { shortened } from '../lib/ellipsis';
 import { getLocale, t, type Locale } from '../locales';
 import type { DeskPublishLock } from '../messaging/protocol';
 import type { ExportIssue } from '../export/model';
+import type { HouseStyle } from '../export/house-style';
+import { labelShown } from './useItemLabel';
 
 /** An item's label quoted in the question, at most (cut at a word, with « … »). */
 const TITLE_IN_QUESTION = 60;
@@ -13,13 +15,16 @@ const NAME_IN_QUESTION = 40;
  * have open (see `SyncEngine.publishCheck`): who, and what, in one sentence — « Paul Martin
  * modifie « Bpifrance recrute… » en ce moment : ce qui s’y écrit encore ne sera pas dans
  * l’article. », « Paul Martin et Claire Dubois modifient 3 éléments du numéro en ce moment : … ».
- * An item is named by its label in the issue list (`model`), cut to fit; the issue itself, by
- * what of it an editor writes (its title or intro). Locks held by `me` (this user, in another
- * window) never count: `undefined` when no other editor's is left, and nothing is asked.
+ * An item is named as the issue list names it (`model`'s label in the house `style`, see
+ * components/useItemLabel.ts: « Selon « Le Monde » » for `Selon "Le Monde"` typed), cut to fit;
+ * the issue itself, by what of it an editor writes (its title or intro). Locks held by `me`
+ * (this user, in another window) never count: `undefined` when no other editor's is left, and
+ * nothing is asked.
  */
 export function publishLockQuestion(
   open: readonly DeskPublishLock[],
   model: Pick<ExportIssue, 'items'>,
+  style: Pick<HouseStyle, 'frenchTypography'>,
   me?: number,
   locale: Locale = getLocale(),
 ): string | undefined {
@@ -41,6 +46,10 @@ export function publishLockQuestion(
   if (count === 1 && only.kind === 'issue') return t('publish.locked.issue', { name }, locale);
   const label = count === 1 ? model.items.find((item) => item.id === only.id)?.label : undefined;
   return label
-    ? t('publish.locked.one', { name, title: shortened(label, TITLE_IN_QUESTION) }, locale)
+    ? t(
+        'publish.locked.one',
+        { name, title: shortened(labelShown(label, style), TITLE_IN_QUESTION) },
+        locale,
+      )
     : t('publish.locked.many', { name, count }, locale);
 }

@@ -19,7 +19,15 @@ export type Labelled = Pick<Draft, 'title' | 'body'> & { label?: string };
  * 2,000,000 characters (1.6 s to typeset, at each drawing of the list).
  */
 export function shownLabel(item: Labelled, style: Pick<HouseStyle, 'frenchTypography'>): string {
-  return labelAsExported(shortened(itemLabel(item), DRAFT_TEXT_LIMITS.title), style);
+  return labelShown(itemLabel(item), style);
+}
+
+/**
+ * {@link shownLabel} of an item whose name was already picked ({@link itemLabel}): the export
+ * model's `label` (export/from-issue.ts), which the publish panel's question quotes.
+ */
+export function labelShown(label: string, style: Pick<HouseStyle, 'frenchTypography'>): string {
+  return labelAsExported(shortened(label, DRAFT_TEXT_LIMITS.title), style);
 }
 
 /** {@link shownLabel} in the house style of this browser (its default until read). */

@@ -143,6 +143,8 @@ export const en: Messages = {
   'editor.title': 'Draft title',
   'editor.pasteCut':
     'This field takes at most {max} characters: the end of the pasted text was not kept.',
+  'editor.titleLong':
+    'This title, {length} characters long, is shown cut to {max}: it stays whole as long as you do not change it; changed, it will be what the field shows.',
   'editor.body': 'Item text',
   'editor.quotes': 'Quotes',
   'editor.insertQuote': 'Insert',

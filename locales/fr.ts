@@ -153,6 +153,8 @@ export const fr = {
   'editor.title': 'Titre du brouillon',
   'editor.pasteCut':
     'Ce champ prend au plus {max} caractères : la fin du texte collé n’a pas été gardée.',
+  'editor.titleLong':
+    'Ce titre, long de {length} caractères, est montré coupé à {max} : il reste entier tant que vous ne le modifiez pas ; modifié, il sera ce que montre le champ.',
   'editor.body': 'Texte de l’indiscret',
   'editor.quotes': 'Citations',
   'editor.insertQuote': 'Insérer',

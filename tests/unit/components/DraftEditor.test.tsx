@@ -11,6 +11,7 @@ import { deskState } from '../desk-fixtures';
 import { draftJournal, newJournalView, readJournal, replayJournal } from '../../../storage/journal';
 import { addDraft } from '../storage/helpers';
 import { setLocale } from '../../../locales';
+import { recordSpoken, wrap } from './desk-views';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -243,6 +244,47 @@ describe('DraftEditor', () => {
     expect(cut()).toEqual(['', '']);
   });
 
+  it('shows a stored title longer than its field cut to 1,000 characters, says so, and keeps it whole until it is typed in', async () => {
+    // As a backup or the shared desk may bring it: 2,000,000 characters, stored whole.
+    const title = 'Le ministre et le yacht '.repeat(90_000).slice(0, 2_000_000);
+    const draft = await addDraft(db, { title, sources: [] });
+    renderEditor(draft.id);
+    const field = (await screen.findByLabelText('Titre du brouillon')) as HTMLInputElement;
+
+    expect(field.value).toBe(title.slice(0, 1_000));
+    const notice = screen.getByTestId('title-long');
+    expect(notice.textContent).toBe(
+      'Ce titre, long de 2\u202f000\u202f000 caractères, est montré coupé à 1\u202f000\u00a0: il reste entier tant que vous ne le modifiez pas\u202f; modifié, il sera ce que montre le champ.',
+    );
+    expect(field.getAttribute('aria-describedby')).toBe(`title-long-${draft.id}`);
+
+    // Another field typed in: it alone is written, the title stays as stored.
+    fireEvent.input(screen.getByLabelText(/^Note privée/), { target: { value: 'À vérifier' } });
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.note).toBe('À vérifier'));
+    await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Enregistré'));
+    expect((await db.clips.get(draft.id))?.title).toBe(title);
+    expect(field.value).toBe(title.slice(0, 1_000));
+
+    // The title typed in: what the field holds is the title, and the notice has no more to say.
+    const typed = `${title.slice(0, 990).trimEnd()} en Corse`;
+    fireEvent.input(field, { target: { value: typed } });
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.title).toBe(typed));
+    expect(screen.queryByTestId('title-long')).toBeNull();
+    expect(field.value).toBe(typed);
+    expect(field.getAttribute('aria-describedby')).toBeNull();
+  });
+
+  it('does not cut a long title between the two halves of a character', async () => {
+    // An emoji (a pair of UTF-16 code units, then its variation selector) across the 1,000th: the field stops before it.
+    const title = `${'a'.repeat(999)}🛥️ à quai`;
+    const draft = await addDraft(db, { title, sources: [] });
+    renderEditor(draft.id);
+    const field = (await screen.findByLabelText('Titre du brouillon')) as HTMLInputElement;
+
+    expect(field.value).toBe('a'.repeat(999));
+    expect(screen.getByTestId('title-long').textContent).toMatch(/^Ce titre, long de 1\u202f009 /);
+  });
+
   it('says when a paste in the label was cut to its 80 characters', async () => {
     const draft = await addDraft(db, { title: 'OVH en feu' });
     renderEditor(draft.id);
@@ -388,6 +430,23 @@ describe('DraftEditor', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
     await waitFor(async () => expect((await db.clips.get(draft.id))?.deletedAt).toBeUndefined());
+  });
+
+  it('names a draft of no issue sent to the trash by its title as the issue list names one: cut at 1,000 characters, typeset', async () => {
+    // A title a backup or the shared desk may bring: 1,800,000 characters.
+    const title = `Selon "Le Monde", ${'le yacht '.repeat(200_000)}`;
+    const draft = await addDraft(db, { title, sources: [] });
+    renderEditor(draft.id);
+    await screen.findByLabelText('Titre du brouillon');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Supprimer' }));
+
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.deletedAt).toBeTruthy());
+    const said = screen.getByTestId('undo-bar').textContent ?? '';
+    expect(said).toMatch(
+      /^«\u00a0Selon «\u00a0Le Monde\u00a0», le yacht le yacht (le yacht )+le yacht…\u00a0» est à la corbeille\./,
+    );
+    expect(said.length).toBeLessThan(1_100);
   });
 
   it('names an item of an issue sent to the trash as the issue list does, by its label', async () => {
@@ -615,6 +674,30 @@ describe('DraftEditor when a write fails', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Garder la mienne\u00a0: Libellé' }));
     await waitFor(async () => expect((await db.clips.get(draft.id))?.label).toBe('Mon nom'));
     expect(screen.queryByTestId('conflicts')).toBeNull();
+  });
+
+  it('names the draft, once a conflict is chosen, by its title as the issue list names one, typeset', async () => {
+    const draft = await addDraft(db, {
+      title: 'Le "yacht" du ministre',
+      body: '<p>OVH en Bourse</p>',
+    });
+    wrap(<DraftEditor id={draft.id} onClose={() => {}} />);
+    const label = (await screen.findByLabelText('Libellé')) as HTMLInputElement;
+    const spoken = recordSpoken();
+    const full = fillTheDisk();
+    fireEvent.input(label, { target: { value: 'Mon nom' } });
+    await waitFor(() => expect(full).toHaveBeenCalled());
+    full.mockRestore();
+    await updateDraft(draft.id, { label: 'Leur nom' });
+    await screen.findByTestId('conflicts');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Garder la mienne\u00a0: Libellé' }));
+
+    await waitFor(() =>
+      expect(spoken).toEqual([
+        'Vous avez gardé votre version de «\u00a0Le «\u00a0yacht\u00a0» du ministre\u00a0».',
+      ]),
+    );
   });
 
   it('keeps both when the text was changed here and elsewhere in different paragraphs', async () => {

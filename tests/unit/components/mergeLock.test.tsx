@@ -320,4 +320,26 @@ describe('« Le fusionner dans celui-ci » (the other draft of a page) a colleag
     expect((await db.clips.get(x.id))!.body).toBe('<p>Texte X</p>');
     expect(spoken).toEqual([said]);
   });
+
+  it('a colleague has this draft open: refused, naming it by its title as the issue list names one, typeset', async () => {
+    await engine.enable();
+    await engine.whenIdle();
+    // Its title as a clip or a colleague wrote it, straight quotes and all.
+    const x = await addDraft(db, { title: 'Le "yacht" du ministre', body: '<p>Texte X</p>' });
+    await engine.run();
+    await b.join();
+    const theirs = await addDraft(b.db, { url: x.url, title: 'Le yacht (Auteur)' });
+    await b.sync();
+    await engine.run();
+    // B opens this draft after this browser's last sync: the editor does not know it yet.
+    await b.engine.lock('draft', x.id);
+    wrap(<DraftEditor id={x.id} onClose={() => {}} />);
+
+    const notice = await screen.findByTestId('page-twin');
+    fireEvent.click(within(notice).getByRole('button', { name: 'Le fusionner dans celui-ci' }));
+
+    const said = INTO_LOCKED('Le «\u00a0yacht\u00a0» du ministre');
+    await waitFor(() => expect(screen.getByTestId('undo-bar').textContent).toBe(said));
+    expect((await db.clips.get(theirs.id))!.deletedAt).toBeUndefined();
+  });
 });

@@ -18,8 +18,11 @@ const model = {
       bodyHtml: '',
       sources: [],
     },
+    { id: 'e', label: 'Selon "Le Monde", l\'affaire est close', bodyHtml: '', sources: [] },
   ],
 };
+/** The house style of a French column: labels typeset as the exports write them. */
+const FRENCH = { frenchTypography: true };
 const paul = (kind: 'issue' | 'draft', id: string): DeskPublishLock => ({
   kind,
   id,
@@ -36,54 +39,74 @@ const END_FR = ' en ce moment\u00a0: ce qui s’y écrit encore ne sera pas dans
 
 describe('publishLockQuestion', () => {
   it('one editor, one item: named, the item by its label', () => {
-    expect(publishLockQuestion([paul('draft', 'a')], model, undefined, 'fr')).toBe(
+    expect(publishLockQuestion([paul('draft', 'a')], model, FRENCH, undefined, 'fr')).toBe(
       `Paul Martin modifie «\u00a0Bpifrance recrute…\u00a0»${END_FR}`,
     );
-    expect(publishLockQuestion([paul('draft', 'a')], model, undefined, 'en')).toBe(
+    expect(publishLockQuestion([paul('draft', 'a')], model, FRENCH, undefined, 'en')).toBe(
       'Paul Martin is editing “Bpifrance recrute…” right now: what is still being written there will not be in the post.',
     );
   });
 
   it('a long label is cut at a word with the desk’s ellipsis', () => {
-    expect(publishLockQuestion([paul('draft', 'c')], model, undefined, 'fr')).toBe(
+    expect(publishLockQuestion([paul('draft', 'c')], model, FRENCH, undefined, 'fr')).toBe(
       `Paul Martin modifie «\u00a0Le ministre de l’Économie, des Finances et de la…\u00a0»${END_FR}`,
     );
   });
 
+  it('names the item as the issue list does: its label as the exports write it, in the house style', () => {
+    expect(publishLockQuestion([paul('draft', 'e')], model, FRENCH, undefined, 'fr')).toBe(
+      `Paul Martin modifie «\u00a0Selon «\u00a0Le Monde\u00a0», l’affaire est close\u00a0»${END_FR}`,
+    );
+    // A house style without French typography: as typed, as the exports write it then.
+    expect(
+      publishLockQuestion(
+        [paul('draft', 'e')],
+        model,
+        { frenchTypography: false },
+        undefined,
+        'en',
+      ),
+    ).toBe(
+      'Paul Martin is editing “Selon "Le Monde", l\'affaire est close” right now: what is still being written there will not be in the post.',
+    );
+  });
+
   it('one editor, the issue itself: its title or intro', () => {
-    expect(publishLockQuestion([paul('issue', 'n')], model, undefined, 'fr')).toBe(
+    expect(publishLockQuestion([paul('issue', 'n')], model, FRENCH, undefined, 'fr')).toBe(
       `Paul Martin modifie le titre ou le chapô du numéro${END_FR}`,
     );
   });
 
   it('one editor, several items (the issue among them): how many', () => {
     const open = [paul('issue', 'n'), paul('draft', 'a'), paul('draft', 'b')];
-    expect(publishLockQuestion(open, model, undefined, 'fr')).toBe(
+    expect(publishLockQuestion(open, model, FRENCH, undefined, 'fr')).toBe(
       `Paul Martin modifie 3 éléments du numéro${END_FR}`,
     );
-    expect(publishLockQuestion(open, model, undefined, 'en')).toBe(
+    expect(publishLockQuestion(open, model, FRENCH, undefined, 'en')).toBe(
       'Paul Martin is editing 3 items of the issue right now: what is still being written there will not be in the post.',
     );
   });
 
   it('two or more editors: all named, each once, and how many items', () => {
     const open = [paul('draft', 'a'), claire('b'), paul('draft', 'c')];
-    expect(publishLockQuestion(open, model, undefined, 'fr')).toBe(
+    expect(publishLockQuestion(open, model, FRENCH, undefined, 'fr')).toBe(
       `Paul Martin et Claire Dubois modifient 3 éléments du numéro${END_FR}`,
     );
-    expect(publishLockQuestion([claire('a'), paul('draft', 'b')], model, undefined, 'en')).toBe(
+    expect(
+      publishLockQuestion([claire('a'), paul('draft', 'b')], model, FRENCH, undefined, 'en'),
+    ).toBe(
       'Claire Dubois and Paul Martin are editing 2 items of the issue right now: what is still being written there will not be in the post.',
     );
     const three = [...open, { kind: 'draft' as const, id: 'd', by: 'Luc Roy', userId: 5 }];
-    expect(publishLockQuestion(three, model, undefined, 'fr')).toBe(
+    expect(publishLockQuestion(three, model, FRENCH, undefined, 'fr')).toBe(
       `Paul Martin, Claire Dubois et Luc Roy modifient 4 éléments du numéro${END_FR}`,
     );
   });
 
   it('this user’s own locks never count: nothing asked when only they are left', () => {
-    expect(publishLockQuestion([paul('draft', 'a')], model, 3, 'fr')).toBeUndefined();
-    expect(publishLockQuestion([], model, 3, 'fr')).toBeUndefined();
-    expect(publishLockQuestion([paul('draft', 'a'), claire('b')], model, 3, 'fr')).toBe(
+    expect(publishLockQuestion([paul('draft', 'a')], model, FRENCH, 3, 'fr')).toBeUndefined();
+    expect(publishLockQuestion([], model, FRENCH, 3, 'fr')).toBeUndefined();
+    expect(publishLockQuestion([paul('draft', 'a'), claire('b')], model, FRENCH, 3, 'fr')).toBe(
       `Claire Dubois modifie «\u00a0OVH prépare son entrée en Bourse…\u00a0»${END_FR}`,
     );
   });

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDraft, readDatabase } from './database';
+import { launchSeeded, openDesk, openPopup, squash, until, type ExtensionSession } from './harness';
+
+/**
+ * A draft whose stored title is 2,000,000 characters long (a backup's, or the shared desk's: the
+ * editor's field takes 1,000) opened in the popup's and the desk's editor, in real Chromium with the built
+ * extension. Given whole as the field's value, it took the editor 2 s to open; the field now shows
+ * its first 1,000 characters, says so under it, and the title stays whole as stored until the
+ * editor types in that field.
+ */
+
+const TITLE = 'Le ministre et le yacht '.repeat(90_000).slice(0, 2_000_000);
+
+interface StoredDraft {
+  id: string;
+  title: string;
+  note: string;
+}
+
+describe('a draft with a 2,000,000-character title in the desk’s editor, in Chromium', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchSeeded(() => ({
+      clips: [localDraft({ id: 'huge-title', title: TITLE, body: '<p>Un texte.</p>' })],
+    }));
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('opens in the popup’s editor with the title cut in its field, and said so', async () => {
+    const popup = await openPopup(session);
+    await popup.locator('.draft-list .draft__title').first().click();
+    const editor = popup.getByTestId('draft-editor');
+    const field = editor.getByLabel('Titre du brouillon');
+    await field.waitFor();
+
+    expect(await field.inputValue()).toBe(TITLE.slice(0, 1_000));
+    expect(squash(await editor.getByTestId('title-long').textContent())).toMatch(
+      /^Ce titre, long de 2 000 000 caractères, est montré coupé à 1 000 : /,
+    );
+    await popup.close();
+  });
+
+  it('opens in the desk’s editor with the title cut in its field and said so; the title stays whole until it is typed in', async () => {
+    const desk = await openDesk(session);
+    const row = desk.locator('#desk-inbox').getByTestId('draft').first();
+    await row.locator('.draft__title').first().click();
+    const editor = desk.getByTestId('draft-editor');
+    const field = editor.getByLabel('Titre du brouillon');
+    await field.waitFor();
+
+    expect(await field.inputValue()).toBe(TITLE.slice(0, 1_000));
+    expect(squash(await editor.getByTestId('title-long').textContent())).toBe(
+      'Ce titre, long de 2 000 000 caractères, est montré coupé à 1 000 : il reste entier tant que vous ne le modifiez pas ; modifié, il sera ce que montre le champ.',
+    );
+    // A screen reader hears it with the field.
+    expect(await field.getAttribute('aria-describedby')).toBe('title-long-huge-title');
+
+    const stored = async () =>
+      (await readDatabase<{ clips: StoredDraft[]; issues: [] }>(desk)).clips[0]!;
+    const saved = () => desk.getByTestId('save-state').filter({ hasText: 'Enregistré' }).waitFor();
+
+    // Another field typed in: written alone, the title as stored.
+    await editor.locator('[data-field="note"] textarea').click();
+    await desk.keyboard.type('À vérifier');
+    await saved();
+    const afterNote = await stored();
+    expect(afterNote.note).toBe('À vérifier');
+    expect(afterNote.title.length).toBe(2_000_000);
+    expect(afterNote.title === TITLE).toBe(true);
+
+    // The title typed in: it is what the field holds, and the notice goes.
+    await field.click();
+    await desk.keyboard.press('End');
+    for (let i = 0; i < 9; i++) await desk.keyboard.press('Backspace');
+    await desk.keyboard.type(' en Corse');
+    await saved();
+    const typed = `${TITLE.slice(0, 991)} en Corse`;
+    expect(await field.inputValue()).toBe(typed);
+    await until(stored, (draft) => draft.title === typed, 'the typed title to be stored');
+    expect(await editor.getByTestId('title-long').count()).toBe(0);
+    await desk.close();
+  });
+});
