@@ -260,6 +260,25 @@ describe('numbers', () => {
   });
 });
 
+describe('values in messages', () => {
+  it('names a record by at most 2,000 characters of a huge title, cut at a word', () => {
+    // A title restored from a backup or brought by the shared desk can be this long.
+    const title = 'Un titre sans fin '.repeat(120_000);
+
+    const message = t('undo.trashed', { title }, 'fr');
+
+    expect(message.length).toBeLessThan(2100);
+    expect(message).toMatch(/^«\s?Un titre sans fin Un titre /u);
+    expect(message).toMatch(/(titre|sans|fin|Un)…\s?» est à la corbeille\.$/u);
+  });
+
+  it('puts a value of 2,000 characters whole', () => {
+    const title = 'x'.repeat(2000);
+
+    expect(t('undo.trashed', { title }, 'fr')).toContain(title);
+  });
+});
+
 describe('manifest locales', () => {
   it('writes the manifest’s name, description and command from the catalogues', () => {
     const files = manifestLocales();
