@@ -38,6 +38,7 @@ import { deskUser } from './sharedDesk';
 import { useSyncedRecord } from './useSyncedRecord';
 import { useUndo } from './Undo';
 import { useCutPaste } from './useCutPaste';
+import { describedBy, LongValue, PasteCut, shownInField } from './FieldCut';
 import { DRAFT_TEXT_LIMITS } from '../storage/record-values';
 import { useHouseStyle } from './useSettings';
 import { useItemLabel } from './useItemLabel';
@@ -121,27 +122,6 @@ function withoutLock(mark: Draft['desk']): Draft['desk'] {
   const rest = { ...mark };
   delete rest.lock;
   return rest;
-}
-
-/**
- * Under a one-line field, after a paste it cut (`useCutPaste`): how much it takes, and that the
- * end was not kept. A live region always there, so that the words are read when they come.
- */
-function PasteCut({ id, cut, max }: { id: string; cut: boolean; max: number }) {
-  return (
-    <small class="field__cut" id={id} role="status" data-testid="paste-cut">
-      {cut ? t('editor.pasteCut', { max }) : ''}
-    </small>
-  );
-}
-
-/**
- * The first `max` characters of `text`, where a one-line field's `maxLength` would have cut it
- * (never between the two halves of a surrogate pair).
- */
-function fieldHead(text: string, max: number): string {
-  const code = text.charCodeAt(max - 1);
-  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
 
 /** Everything about one draft: its text, sources, quotes, tags, note and status. Saves as you type. */
@@ -358,18 +338,9 @@ function DraftEditorOf({
   const inTrash = trashed ? t('editor.inTrashReason') : undefined;
   const counts = countText(itemText(form.body));
   // A stored title longer than the field takes (a backup's, or the shared desk's, may hold
-  // 2,000,000 characters): the field shows its start, and the form keeps it whole. Given whole
-  // as the field's value, such a title took the desk's editor 2 s to open in Chromium. Only
-  // the fields typed in are written (useSyncedRecord), so the title stays whole until the
-  // editor types in its field, which the notice under it says first; then it is what the field
-  // holds.
+  // 2,000,000 characters): the field shows its start, and says so.
   const titleMax = DRAFT_TEXT_LIMITS.title;
-  const titleCut = form.title.length > titleMax;
-  const titleShown = titleCut ? fieldHead(form.title, titleMax) : form.title;
-  const titleNotes = [
-    ...(titleCut ? [`title-long-${id}`] : []),
-    ...(titlePaste.cut ? [`title-cut-${id}`] : []),
-  ];
+  const titleHead = shownInField(form.title, titleMax);
   // What the editor does not type (quotes added by a later clip, metadata) follows the database.
   const live = draft;
   // The language the text is written in, the exports'; the one a quote of the page keeps in it
@@ -510,7 +481,7 @@ function DraftEditorOf({
             // What the issue list shows while the field is empty: the first words of the text,
             // as the list shows them. The field itself keeps what the editor types.
             placeholder={nameOf({ ...form, label: '' })}
-            aria-describedby={`label-help-${id}${labelPaste.cut ? ` label-cut-${id}` : ''}`}
+            aria-describedby={describedBy(`label-help-${id}`, labelPaste.cut && `label-cut-${id}`)}
             onPaste={labelPaste.onPaste}
             onInput={(e) => {
               const label = (e.target as HTMLInputElement).value;
@@ -527,7 +498,7 @@ function DraftEditorOf({
           <span>{t('editor.title')}</span>
           <input
             type="text"
-            value={titleShown}
+            value={titleHead.shown}
             maxLength={titleMax}
             onPaste={titlePaste.onPaste}
             onInput={(e) => {
@@ -535,13 +506,14 @@ function DraftEditorOf({
               titlePaste.typed(title);
               change({ title });
             }}
-            aria-describedby={titleNotes.length > 0 ? titleNotes.join(' ') : undefined}
+            aria-describedby={describedBy(
+              titleHead.cut && `title-long-${id}`,
+              titlePaste.cut && `title-cut-${id}`,
+            )}
           />
         </label>
-        {titleCut && (
-          <small class="field__cut" id={`title-long-${id}`} data-testid="title-long">
-            {t('editor.titleLong', { length: form.title.length, max: titleMax })}
-          </small>
+        {titleHead.cut && (
+          <LongValue id={`title-long-${id}`} length={form.title.length} max={titleMax} />
         )}
         <PasteCut id={`title-cut-${id}`} cut={titlePaste.cut} max={titleMax} />
         <div class="field">

@@ -8,9 +8,11 @@ import {
 import { t, type MessageKey } from '../locales';
 import type { Issue } from '../storage/db';
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
+import { ISSUE_TEXT_LIMITS } from '../storage/record-values';
 import { deleteIssue, isLengthBudget, type IssueField } from '../storage/issues';
 import { ConflictChooser } from './ConflictChooser';
 import { DateField } from './DateField';
+import { describedBy, LongValue, PasteCut, shownInField } from './FieldCut';
 import { LinesTextarea } from './LinesTextarea';
 import { deskRefusal } from './roles';
 import { useRefused } from './RoleReason';
@@ -18,6 +20,7 @@ import type { IssueWorkspace } from './useIssueWorkspace';
 import { useHouseStyle } from './useSettings';
 import { useSharedDesk } from './useSharedDesk';
 import { useUndo } from './Undo';
+import { useCutPaste } from './useCutPaste';
 
 /**
  * Where each field is written in the folded fields: the keyboard goes back there after a choice
@@ -63,6 +66,9 @@ export function IssueFieldsForm({ workspace, open, onSelectIssue }: Props) {
   // The folded fields: the keyboard goes back to one after a choice in the conflict chooser.
   const form = useRef<HTMLDetailsElement>(null);
   if (parseIsoDate(fields.date)) lastDate.current = fields.date;
+  // A title longer than the field takes (a backup's, the shared desk's): its start, said so.
+  const title = shownInField(fields.title, ISSUE_TEXT_LIMITS.title);
+  const titlePaste = useCutPaste(ISSUE_TEXT_LIMITS.title);
   return (
     <>
       {/* Outside the folded fields: a conflict or a failed save must be seen when folded too. */}
@@ -101,16 +107,38 @@ export function IssueFieldsForm({ workspace, open, onSelectIssue }: Props) {
             <span>{t('issue.title')}</span>
             <input
               type="text"
-              value={fields.title}
+              value={title.shown}
+              maxLength={ISSUE_TEXT_LIMITS.title}
               // Emptied, the issue goes out under the house pattern's title for its date: said
               // here, as the picker and the preview name it, rather than a blank.
               placeholder={issueTitle(
                 { title: '', date: lastDate.current },
                 style ?? DEFAULT_HOUSE_STYLE,
               )}
-              onInput={(e) => setFields({ ...fields, title: (e.target as HTMLInputElement).value })}
+              onPaste={titlePaste.onPaste}
+              onInput={(e) => {
+                const typed = (e.target as HTMLInputElement).value;
+                titlePaste.typed(typed);
+                setFields({ ...fields, title: typed });
+              }}
+              aria-describedby={describedBy(
+                title.cut && `issue-title-long-${issue.id}`,
+                titlePaste.cut && `issue-title-cut-${issue.id}`,
+              )}
             />
           </label>
+          {title.cut && (
+            <LongValue
+              id={`issue-title-long-${issue.id}`}
+              length={fields.title.length}
+              max={ISSUE_TEXT_LIMITS.title}
+            />
+          )}
+          <PasteCut
+            id={`issue-title-cut-${issue.id}`}
+            cut={titlePaste.cut}
+            max={ISSUE_TEXT_LIMITS.title}
+          />
           <div class="field-row">
             <DateField
               label={t('issue.date')}

@@ -20,6 +20,13 @@ export const DRAFT_TEXT_LIMITS = {
 } as const;
 
 /**
+ * The longest title an issue's field takes, as a draft's: an issue is named in the picker, the
+ * preview and every export by it. What a backup or the shared desk brings is kept whole, and
+ * shown cut where it is drawn.
+ */
+export const ISSUE_TEXT_LIMITS = { title: FIELD_LIMITS.title } as const;
+
+/**
  * A stored record's local bookkeeping, not what an editor or an action wrote in it: its revision,
  * edit marks, derived search fields and the shared desk's mark. What comparing two versions of a
  * record leaves out (a backup's merge, an undo).

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDraft, readDatabase } from './database';
+import { localDraft, readDatabase, storedIssue } from './database';
 import { launchSeeded, openDesk, openPopup, squash, until, type ExtensionSession } from './harness';
 
 /**
@@ -11,6 +11,7 @@ import { launchSeeded, openDesk, openPopup, squash, until, type ExtensionSession
  */
 
 const TITLE = 'Le ministre et le yacht '.repeat(90_000).slice(0, 2_000_000);
+const ISSUE_TITLE = 'Les indiscrets du grand soir '.repeat(70_000).slice(0, 2_000_000);
 
 interface StoredDraft {
   id: string;
@@ -24,6 +25,10 @@ describe('a draft with a 2,000,000-character title in the desk’s editor, in Ch
   beforeAll(async () => {
     session = await launchSeeded(() => ({
       clips: [localDraft({ id: 'huge-title', title: TITLE, body: '<p>Un texte.</p>' })],
+      issues: [
+        storedIssue('huge-issue', { title: ISSUE_TITLE }),
+        storedIssue('other-issue', { title: 'Les indiscrets du 22 mars' }),
+      ],
     }));
   });
 
@@ -83,6 +88,40 @@ describe('a draft with a 2,000,000-character title in the desk’s editor, in Ch
     expect(await field.inputValue()).toBe(typed);
     await until(stored, (draft) => draft.title === typed, 'the typed title to be stored');
     expect(await editor.getByTestId('title-long').count()).toBe(0);
+    await desk.close();
+  });
+
+  it('opens an issue of a 2,000,000-character title in the desk: named cut in the picker, its field showing the start, said so, the title whole while the chapô is typed', async () => {
+    const desk = await openDesk(session);
+    const picker = desk.getByLabel('Numéro en cours');
+    await picker.waitFor();
+    const options = await picker
+      .locator('option')
+      .evaluateAll((all) =>
+        all.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })),
+      );
+    const huge = options.find((o) => o.text.startsWith('Les indiscrets du grand soir'))!;
+    expect(huge.text.length).toBeLessThanOrEqual(1_000);
+    expect(huge.text).toMatch(/^Les indiscrets du grand soir .*…$/);
+    await picker.selectOption(huge.value);
+
+    await desk.locator('.issue__fields summary').click();
+    const fields = desk.locator('details.issue__fields');
+    const field = fields.getByLabel('Titre', { exact: true });
+    expect(await field.inputValue()).toBe(ISSUE_TITLE.slice(0, 1_000));
+    expect(squash(await fields.getByTestId('title-long').textContent())).toMatch(
+      /^Ce titre, long de 2 000 000 caractères, est montré coupé à 1 000 : /,
+    );
+
+    await fields.getByLabel('Chapô (facultatif)').fill('Une semaine chargée.');
+    const stored = async () =>
+      (
+        await readDatabase<{ clips: []; issues: { id: string; intro: string; title: string }[] }>(
+          desk,
+        )
+      ).issues.find((i) => i.title.startsWith('Les indiscrets du grand soir'))!;
+    const issue = await until(stored, (i) => i.intro === 'Une semaine chargée.', 'the chapô');
+    expect(issue.title === ISSUE_TITLE).toBe(true);
     await desk.close();
   });
 });

@@ -610,6 +610,73 @@ describe('IssueView: the issue’s date and title', () => {
   });
 });
 
+describe('IssueView: a title longer than its field takes', () => {
+  // What a backup or the shared desk may bring: the field takes 1,000 characters.
+  const HUGE = 'Les indiscrets du grand soir '.repeat(7_000);
+
+  it('shows its start in the field and says so, the stored title whole while another field is typed in', async () => {
+    const issue = await issueWith([{ title: 'OVH' }]);
+    await db.issues.update(issue.id, { title: HUGE });
+    renderIssue(issue.id);
+    fireEvent.click(await screen.findByText('Titre, date, chapô et longueur visée'));
+    const title = screen.getByLabelText('Titre') as HTMLInputElement;
+    await waitFor(() => expect(title.value).toBe(HUGE.slice(0, 1000)));
+
+    const notice = screen.getByTestId('title-long');
+    expect(notice.textContent).toMatch(
+      /^Ce titre, long de 203\u202f000 caractères, est montré coupé à 1\u202f000/,
+    );
+    expect(title.getAttribute('aria-describedby')).toBe(notice.id);
+    expect(title.maxLength).toBe(1000);
+
+    fireEvent.input(screen.getByLabelText('Chapô (facultatif)'), {
+      target: { value: 'Une semaine chargée.' },
+    });
+
+    await waitFor(async () =>
+      expect((await db.issues.get(issue.id))?.intro).toBe('Une semaine chargée.'),
+    );
+    expect((await db.issues.get(issue.id))?.title === HUGE).toBe(true);
+  });
+
+  it('is named cut at a word in the picker, not laid out whole', async () => {
+    const issue = await issueWith([{ title: 'OVH' }]);
+    await db.issues.update(issue.id, { title: HUGE });
+    await createIssue({ title: 'Les indiscrets du 22 mars', date: '2021-03-22' });
+    renderIssue(issue.id);
+
+    const option = await waitFor(() => {
+      const found = screen
+        .getAllByRole('option')
+        .find((o) => o.textContent?.startsWith('Les indiscrets du grand soir'));
+      expect(found).toBeTruthy();
+      return found!;
+    });
+
+    expect(option.textContent!.length).toBeLessThanOrEqual(1000);
+    expect(option.textContent).toMatch(
+      /^(Les indiscrets du grand soir )+Les( indiscrets( du( grand)?)?)?…$/,
+    );
+  });
+
+  it('says that a paste was cut to the 1,000 characters the field takes', async () => {
+    const issue = await issueWith([{ title: 'OVH' }]);
+    renderIssue(issue.id);
+    fireEvent.click(await screen.findByText('Titre, date, chapô et longueur visée'));
+    const title = screen.getByLabelText('Titre') as HTMLInputElement;
+
+    // The browser keeps what its maxLength takes of a paste; jsdom does not cut, so the test
+    // gives the field what the browser would have kept.
+    title.setSelectionRange(0, title.value.length);
+    fireEvent.paste(title, { clipboardData: { getData: () => 'x'.repeat(1500) } });
+    fireEvent.input(title, { target: { value: 'x'.repeat(1000) } });
+
+    expect(screen.getByTestId('paste-cut').textContent).toMatch(
+      /^Ce champ prend au plus 1\u202f000 caractères\s: la fin du texte collé n’a pas été gardée\.$/,
+    );
+  });
+});
+
 describe('IssueView: the issue’s length budget', () => {
   it('says what a length budget must be when it is not one', async () => {
     const issue = await issueWith([{ title: 'OVH' }]);
