@@ -2295,7 +2295,13 @@ export class SyncEngine {
       delete unblocked.blocked;
       await this.db.outbox.put(unblocked);
     }
-    return local && tookTheirs ? conflictChoiceToken(conflict, local) : undefined;
+    if (!local || !tookTheirs) return undefined;
+    const taken = conflict.fields.filter((field) => chosen[field.field] === 'theirs');
+    return conflictChoiceToken(
+      conflict,
+      local,
+      taken.map((field) => field.field),
+    );
   }
 
   /** Keeps a merge notice for the editor: one per record (the latest), the newest few. */

@@ -3,7 +3,7 @@ import { sameValue } from '../lib/merge';
 import { sharedDraft, sharedIssue, sharedTextShape } from './shared-fields';
 import type { Draft, IndiscretsDB, Issue } from './db';
 import type { Undone, UndoToken } from './drafts';
-import { type OutboxEntry, type SyncConflict } from './sync-state';
+import { type ConflictField, type OutboxEntry, type SyncConflict } from './sync-state';
 
 /**
  * Undoing « Prendre l'autre » in a shared desk's conflict (services/sync.ts, `resolve`): the
@@ -29,16 +29,21 @@ import { type OutboxEntry, type SyncConflict } from './sync-state';
  * The editor may also have written in a field since the choice (the popup and the desk open on
  * one draft: typed in one after choosing in the other). Writing their old value back would drop
  * those words, so the undo knows three versions of such a field: the one the choice wrote (the
- * conflict's `theirs`), the one now, and the editor's before the choice. Field by field:
- * - as the choice wrote it, or as the sync since brought it from the desk (a colleague's newer
- *   version, not the editor's typing): the editor's value goes back, as described above;
- * - changed since by the editor (typed here, or sent by this editor to the desk): a text (the
- *   item's, the chapô, a shared note) is merged by paragraphs (or lines) as the sync merges two
- *   editors' (lib/block-merge.ts), the words written since kept and the editor's own text back
- *   in the other paragraphs; a text whose changes since meet the editor's own, and any other
- *   field (a title, the tags, the status, the trash…), stays as it is now, and the undo says so
- *   (`conflictKept`). Nothing typed since is dropped.
- * The conflict put back compares what the record then holds (« Votre version ») with the desk's.
+ * conflict's `theirs`), the one now, and the editor's before the choice. Only the fields the
+ * choice took the other version of (`taken`: one kept « mine » in the same choice was not
+ * replaced, and stays as it is). Field by field:
+ * - as the choice wrote it: the editor's value goes back, as described above;
+ * - changed since: a text (the item's, the chapô, a shared note) is merged by paragraphs (or
+ *   lines) as the sync merges two editors' (lib/block-merge.ts), the change since kept and the
+ *   editor's own text back in the other paragraphs, whoever made that change;
+ * - a text whose change since meets the editor's own, or another field (a title, the tags, the
+ *   status, the trash…) changed since: when the change is a colleague's, brought by the sync
+ *   (the desk has it, and its last writer is not this editor), the editor's value goes back and
+ *   the box shows the colleague's against it; when it is the editor's (typed here, or sent by
+ *   them), it stays as it is now, and the undo says so (`conflictKept`). So does a note made
+ *   private since and written in. A move is one: its place kept, its issue is too.
+ * Nothing typed since is dropped. The conflict put back asks about the fields the choice
+ * replaced, with what the record then holds (« Votre version ») against the desk's.
  */
 
 /** The local fields a conflict's field is kept in (the shared note is the note and its flag). */
@@ -58,15 +63,24 @@ const sharedOf = (kind: SyncConflict['kind'], record: Record<string, unknown>) =
     ? sharedDraft(record as unknown as Draft)
     : sharedIssue(record as unknown as Issue);
 
-/** The undo of « Prendre l'autre » in `conflict`, `record` as it was just before the choice. */
-export function conflictChoiceToken(conflict: SyncConflict, record: Draft | Issue): UndoToken {
+/**
+ * The undo of « Prendre l'autre » in `conflict`, `record` as it was just before the choice;
+ * `taken`, the fields it took the other version of (all of them unless told: a field kept
+ * « mine » in the same choice was not replaced, and its undo has nothing to give back).
+ */
+export function conflictChoiceToken(
+  conflict: SyncConflict,
+  record: Draft | Issue,
+  taken: readonly string[] = conflict.fields.map((field) => field.field),
+): UndoToken {
+  const choice = { stored: conflict, taken: [...taken] };
   return conflict.kind === 'draft'
-    ? { label: 'conflict', before: [record as Draft], after: [], conflict: { stored: conflict } }
+    ? { label: 'conflict', before: [record as Draft], after: [], conflict: choice }
     : {
         label: 'conflict',
         before: [],
         after: [],
-        conflict: { stored: conflict, issue: record as Issue },
+        conflict: { ...choice, issue: record as Issue },
       };
 }
 
@@ -85,14 +99,16 @@ export function conflictChoicesToken(tokens: readonly UndoToken[]): UndoToken {
 const singles = (token: UndoToken): UndoToken[] => token.conflicts ?? [token];
 
 function parts(token: UndoToken, database: IndiscretsDB) {
-  const { stored, issue } = token.conflict!;
+  const { stored, issue, taken } = token.conflict!;
   const was = (issue ?? token.before[0]) as unknown as Record<string, unknown> | undefined;
   // Either table, written by field name (the conflict's fields are the record's own).
   const table = database.table<Record<string, unknown>, string>(
     stored.kind === 'draft' ? 'clips' : 'issues',
   );
-  const names = stored.fields.flatMap((f) => localFields(stored.kind, f.field));
-  return { stored, was, table, names };
+  // Only the fields the choice replaced have a value to give back.
+  const replaced = stored.fields.filter((f) => !taken || taken.includes(f.field));
+  const names = replaced.flatMap((f) => localFields(stored.kind, f.field));
+  return { stored, was, table, names, replaced };
 }
 
 /**
@@ -178,6 +194,7 @@ interface Context {
  */
 function writeBack(
   stored: SyncConflict,
+  replaced: readonly ConflictField[],
   was: Record<string, unknown>,
   current: Record<string, unknown>,
   desk: Record<string, unknown> | undefined,
@@ -187,23 +204,56 @@ function writeBack(
   const kept: string[] = [];
   const now = sharedOf(stored.kind, current);
   const before = sharedOf(stored.kind, was);
-  for (const field of stored.fields) {
+  const giveBack = (field: string) => {
+    for (const local of localFields(stored.kind, field)) changes[local] = was[local];
+  };
+  for (const field of replaced) {
     const name = sharedName(stored.kind, field.field);
-    const untouched =
-      sameValue(now[name], field.theirs) ||
-      sameValue(now[name], before[name]) ||
-      // Brought by the sync from the desk since: another editor's version, the box's to show.
-      (pulled && desk !== undefined && sameValue(now[name], desk[name]));
-    if (untouched) {
-      for (const local of localFields(stored.kind, field.field)) changes[local] = was[local];
+    // A note made private since and typed in: its shared form is '' as the editor's was before
+    // the choice, yet the words are new; kept, never merged (a private note is the editor's).
+    if (name === 'sharedNote' && typedPrivately(current, was, field.theirs)) {
+      kept.push(field.field);
       continue;
     }
+    if (sameValue(now[name], field.theirs) || sameValue(now[name], before[name])) {
+      giveBack(field.field);
+      continue;
+    }
+    // Changed since: by the editor, or by a colleague (the sync). The editor's own text merged
+    // back around the change first, whoever made it: nothing of either is dropped.
     const merged = mergedBack(stored.kind, name, field.theirs, now[name], before[name]);
     // The shared note merged is the local note, shared already (no side of it is '').
     if (merged !== undefined) changes[name === 'sharedNote' ? 'note' : name] = merged;
+    // Brought by the sync from a colleague since: their version is on the desk, the box's to
+    // show against the editor's given back. The record's last writer tells: what this editor
+    // sent is theirs, and stays.
+    else if (pulled && desk !== undefined && sameValue(now[name], desk[name]))
+      giveBack(field.field);
     else kept.push(field.field);
   }
+  // A move is one choice (services/sync.ts, withMovePlace): the place goes with its issue. One
+  // of the two kept, the other is too, or the item would land in one issue at another's place.
+  const place = ['issueId', 'sortKey'];
+  if (place.some((field) => kept.includes(field))) {
+    for (const field of place) {
+      if (!replaced.some((f) => f.field === field) || kept.includes(field)) continue;
+      delete changes[field];
+      kept.push(field);
+    }
+  }
   return { changes, kept };
+}
+
+/**
+ * Whether the note was made private since the choice and written in: not shared now, and
+ * neither the editor's note from before nor the one the choice wrote (`chosen`, shared).
+ */
+function typedPrivately(
+  current: Record<string, unknown>,
+  was: Record<string, unknown>,
+  chosen: unknown,
+): boolean {
+  return !current.noteShared && current.note !== was.note && current.note !== chosen;
 }
 
 /**
@@ -233,14 +283,14 @@ async function undoOne(
   { at, deskOn, me }: Context,
 ): Promise<Undone | undefined> {
   if (!(await inEffect(token, database))) return undefined;
-  const { stored, was, table } = parts(token, database);
+  const { stored, was, table, replaced } = parts(token, database);
   const sync = deskOn ? await database.syncRecords.get(stored.key) : undefined;
   const before = (await table.get(stored.recordId))!;
   // The desk's version as last synced is the editor's own when they wrote it last (what they
   // typed since, sent): only another editor's counts as brought by the sync.
   const mark = before.desk as Draft['desk'];
   const pulled = !(me !== undefined && mark?.modifiedById === me);
-  const { changes, kept } = writeBack(stored, was!, before, sync?.base, pulled);
+  const { changes, kept } = writeBack(stored, replaced, was!, before, sync?.base, pulled);
   // An ordinary write, queued for the shared desk by the outbox middleware like any edit.
   if (Object.keys(changes).length > 0) {
     await table.update(stored.recordId, { ...changes, updatedAt: at });
@@ -260,7 +310,8 @@ async function undoOne(
   // settled (the editor's choice of « mine » for it sent meanwhile). The record's side is what
   // it holds now: the editor's value back, or what they wrote since.
   const ours = sharedOf(stored.kind, current as unknown as Record<string, unknown>);
-  const fields = stored.fields.flatMap((field) => {
+  // The box asks again about what the choice replaced: a field kept « mine » stays chosen.
+  const fields = replaced.flatMap((field) => {
     const name = sharedName(stored.kind, field.field);
     const theirs = sync ? sync.base[name] : field.theirs;
     const mine = ours[name];

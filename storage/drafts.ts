@@ -183,7 +183,12 @@ export interface UndoToken {
    * storage/conflict-undo.ts): the conflict as it was stored, and for an issue's conflict the
    * issue as it was just before the choice (a draft's is `before`).
    */
-  conflict?: { stored: SyncConflict; issue?: Issue };
+  conflict?: {
+    stored: SyncConflict;
+    issue?: Issue;
+    /** The fields the choice took the other version of (the others were kept « mine »). */
+    taken?: string[];
+  };
   /**
    * Several conflicts settled at once with the others' versions (« Prendre toutes les autres »,
    * `label` 'conflict', see storage/conflict-undo.ts): each one's undo, all undone together.

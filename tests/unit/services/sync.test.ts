@@ -449,6 +449,30 @@ describe('sync engine (against an in-memory plugin)', () => {
     expect(server.byClientId('drafts', clip.id)!.content).toBe('<p>Version C</p>');
   });
 
+  it('undoes « Prendre l’autre » for the fields it took only: one kept « mine » and written since stays, unasked', async () => {
+    const clip = await sharedClip();
+    await updateDraft(clip.id, { title: 'Titre A', body: '<p>Version A</p>' }, a.db);
+    await updateDraft(clip.id, { title: 'Titre B', body: '<p>Version B</p>' }, b.db);
+    await a.sync();
+    await b.sync();
+    const [conflict] = await b.engine.listConflicts();
+    const { undo: token } = await b.engine.resolve(conflict!.key, {
+      body: 'theirs',
+      title: 'mine',
+    });
+    await updateDraft(clip.id, { title: 'Titre B, corrigé' }, b.db);
+
+    const back = await undo(token!, b.db);
+
+    expect(back!.conflictKept).toBeUndefined();
+    expect(await b.db.clips.get(clip.id)).toMatchObject({
+      title: 'Titre B, corrigé',
+      body: '<p>Version B</p>',
+    });
+    expect((await b.engine.listConflicts())[0]!.fields.map((f) => f.field)).toEqual(['body']);
+    await b.engine.whenIdle();
+  });
+
   it('offers no undo when the editor kept their own version of every field', async () => {
     const clip = await sharedClip();
     await updateDraft(clip.id, { title: 'A' }, a.db);

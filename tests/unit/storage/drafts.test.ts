@@ -1003,6 +1003,96 @@ describe('undo of « Prendre l’autre » in a shared desk’s conflict', () => 
       ]);
     });
 
+    it('keeps the words the editor sent, when a colleague’s edit of another field was pulled after them', async () => {
+      const { draft, stored, token } = await chosen();
+      const typed = p('Le ministre déjeune à Bercy.', 'Il dément.', 'Fin, ajoutée depuis.');
+      await updateDraft(draft.id, { body: typed }, database, clock);
+      // Sent by the sync; then a colleague's tags pulled: the record's last writer is theirs.
+      await database.syncRecords.update(stored.key, {
+        base: { body: typed, tags: ['Bercy'] },
+        version: 7,
+      });
+      await database.clips.update(draft.id, {
+        tags: ['Bercy'],
+        desk: { remoteId: 12, modifiedBy: 'Autrice', modifiedById: DESK_PEOPLE.author.id },
+      });
+
+      await undo(token, database, clock);
+
+      const both = p('Le ministre dîne à Bercy.', 'Il dément.', 'Fin, ajoutée depuis.');
+      expect((await database.clips.get(draft.id))!.body).toBe(both);
+    });
+
+    it('keeps a move whole: the place changed since keeps its issue too, and says so', async () => {
+      const { draft, token } = await chosen(
+        [
+          { field: 'issueId', base: '', mine: 'issue-Y', theirs: 'issue-X' },
+          { field: 'sortKey', base: '', mine: 'm', theirs: 'b' },
+        ],
+        { issueId: 'issue-Y', sortKey: 'm' },
+      );
+      // Moved within issue X after the choice.
+      await database.clips.update(draft.id, { sortKey: 'c', updatedAt: clock() });
+
+      const back = await undo(token, database, clock);
+
+      expect(await database.clips.get(draft.id)).toMatchObject({
+        issueId: 'issue-X',
+        sortKey: 'c',
+      });
+      expect(back!.conflictKept!.fields.sort()).toEqual(['issueId', 'sortKey']);
+    });
+
+    it('keeps a note made private since and written in, and says so', async () => {
+      const { draft, token } = await chosen(
+        [{ field: 'note', base: 'Notre note', mine: '', theirs: 'Leur note' }],
+        { note: 'Ma note privée', noteShared: false },
+      );
+      // The choice wrote their note, shared; then the editor made it private and wrote in it.
+      await database.clips.update(draft.id, { note: 'Leur note', noteShared: true });
+      const written = 'Leur note. Et ce que j’ajoute, pour moi.';
+      await updateDraft(
+        draft.id,
+        { note: written, noteShared: false } as Partial<Draft>,
+        database,
+        clock,
+      );
+
+      const back = await undo(token, database, clock);
+
+      expect(await database.clips.get(draft.id)).toMatchObject({
+        note: written,
+        noteShared: false,
+      });
+      expect(back!.conflictKept!.fields).toEqual(['note']);
+    });
+
+    it('leaves a field kept « mine » in the same choice to what was written since, unsaid, and asks no more about it', async () => {
+      const { draft, stored } = await chosen(
+        [
+          { field: 'body', base: '', mine, theirs },
+          { field: 'title', base: '', mine: 'Mon titre', theirs: 'Leur titre' },
+        ],
+        { body: mine, title: 'Mon titre' },
+      );
+      // Their body taken, the title kept « mine » and sent.
+      await database.clips.update(draft.id, { title: 'Mon titre' });
+      await database.syncRecords.update(stored.key, { base: { body: theirs, title: 'Mon titre' } });
+      const token = conflictChoiceToken(stored, draft, ['body']);
+      await updateDraft(draft.id, { title: 'Mon titre, corrigé' }, database, clock);
+
+      const back = await undo(token, database, clock);
+
+      expect(back!.conflictKept).toBeUndefined();
+      expect(await database.clips.get(draft.id)).toMatchObject({
+        body: mine,
+        title: 'Mon titre, corrigé',
+      });
+      expect((await database.conflicts.get(stored.key))!.fields).toMatchObject([
+        { field: 'body', mine, theirs },
+      ]);
+    });
+
     it('gives a shared note its editor’s lines back, keeping those written since', async () => {
       await database.syncState.put(deskState('editor'));
       const note = 'Rappeler le cabinet.\nVérifier la date.';
