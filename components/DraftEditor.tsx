@@ -40,6 +40,7 @@ import { useUndo } from './Undo';
 import { useCutPaste } from './useCutPaste';
 import { describedBy, LongValue, PasteCut, shownInField } from './FieldCut';
 import { DRAFT_TEXT_LIMITS } from '../storage/record-values';
+import { shortened } from '../lib/ellipsis';
 import { useHouseStyle } from './useSettings';
 import { useItemLabel } from './useItemLabel';
 import { quoteLanguage } from '../lib/lang';
@@ -244,12 +245,12 @@ function DraftEditorOf({
   if (!form || !draft) return <p class="muted">{t('common.loading')}</p>;
 
   /**
-   * The draft named by its title, as the inbox lists it, in the words the issue list names an
-   * item with ({@link useItemLabel}): held to a title's limit and typeset as the exports write
-   * it. Its whole title, quoted in the undo bar, in why a merge into it is refused or in what a
-   * screen reader hears after a conflict's choice, may be 2,000,000 characters long.
+   * The draft named by its title as the inbox's row shows it and its own messages name it (as
+   * typed, held to a title's limit): the same words wherever « Supprimer » or a refused merge
+   * starts. Its whole title, quoted in the undo bar, in why a merge into it is refused or in
+   * what a screen reader hears after a conflict's choice, may be 2,000,000 characters long.
    */
-  const titleName = () => nameOf({ title: form.title, body: '' });
+  const titleName = () => shortened(form.title, DRAFT_TEXT_LIMITS.title);
 
   const change = (patch: Pick<DraftPatch, FormField>) => {
     if (!cannotEdit) edit(patch);

@@ -1,4 +1,4 @@
-import { cutAtWord } from '../lib/ellipsis';
+import { shortened } from '../lib/ellipsis';
 import { coreEn } from './core.en';
 import { coreFr, type Catalogue, type CoreKey, type PluralMessage } from './core.fr';
 
@@ -72,14 +72,16 @@ function pluralForm(forms: PluralMessage, count: number, locale: Locale): string
  * The most of a value a message quotes: a title or label restored from a backup or brought by
  * the shared desk may hold 2,000,000 characters, and a message (the undo bar, a notice, what a
  * screen reader hears) names a record, it does not reprint it; laid out whole, such a value held
- * the page for seconds. Twice a draft's title limit (storage/record-values.ts): a name already
- * held to it (components/useItemLabel.ts), a little longer once typeset, passes whole.
+ * the page for seconds. Twice a draft's title limit (storage/record-values.ts; written here, as
+ * the first paint's words import nothing from storage): a name already held to it
+ * (components/useItemLabel.ts), a little longer once typeset, passes whole. A server's answer
+ * quoted as an error's detail is cut too: its start says what went wrong.
  */
 const VALUE_MAX = 2000;
 
 /**
  * Translates a key, filling `{name}` placeholders (a string longer than {@link VALUE_MAX} cut at
- * a word, with « … »). A plural message takes its form from
+ * a word, with « … », as `shortened` cuts a title). A plural message takes its form from
  * `count` (`other` when no count is given); `{name|one|other}` inside a sentence puts the
  * number `name` followed by the form it needs. A number is a quantity, written the language's
  * way (thousands grouped); an identifier (a post's number, a position « n° ») is passed as a
@@ -121,9 +123,7 @@ function translate(
       if (!(name in params)) return whole;
       const given = params[name]!;
       const value =
-        typeof given === 'string' && given.length > VALUE_MAX
-          ? cutAtWord(given, VALUE_MAX, '…', '')
-          : given;
+        typeof given === 'string' && given.length > VALUE_MAX ? shortened(given, VALUE_MAX) : given;
       if (typeof value === 'number') return numberFormats[locale].format(value) + (closing ?? '');
       // A value the message quotes that opens with the same quote (an item's label drawn from a
       // text that starts with a quotation) is not opened twice: « « “Man’s greed… » reads badly.

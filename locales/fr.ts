@@ -461,7 +461,7 @@ export const fr = {
   'backup.progress.prepare': 'Préparation des brouillons… {done} sur {total}',
   'backup.progress.compare': 'Comparaison avec ce navigateur… {done} sur {total} brouillons',
   'backup.progress.write': 'Restauration… {done} sur {total} brouillons',
-  'backup.count.percent': '{percent} %',
+  'backup.count.percent': '{percent} %',
   'backup.count.drafts': '{done} sur {total} brouillons',
   'backup.progressLabel': 'Avancement',
   'backup.stopReading': 'Annuler la lecture',

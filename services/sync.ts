@@ -22,7 +22,6 @@
  * asks for one more).
  */
 
-import { mergeTextField } from '../lib/block-merge';
 import type { DeskPublishCheck, DeskPublishLock } from '../messaging/protocol';
 import { changedFields, merge3, sameValue, type FieldConflict } from '../lib/merge';
 import type { Draft, IndiscretsDB, Issue } from '../storage/db';
@@ -101,9 +100,8 @@ import {
 import {
   DRAFT_SHARED,
   ISSUE_SHARED,
-  sharedDraft,
-  sharedIssue,
-  sharedTextShape,
+  mergeSharedText,
+  sharedOf,
   type Shared,
 } from '../storage/shared-fields';
 import type { FetchLike } from '../wordpress/transport';
@@ -182,26 +180,11 @@ const SYNC_TABLES = [
 type AnyRecord = Draft | Issue;
 type RestRecord = RestDraft | RestIssue;
 
-function sharedOf(kind: SyncKind, record: AnyRecord): Shared {
-  return kind === 'draft' ? sharedDraft(record as Draft) : sharedIssue(record as Issue);
-}
 function sharedOfRest(kind: SyncKind, record: RestRecord): Shared {
   return kind === 'draft'
     ? sharedFromRestDraft(record as RestDraft)
     : sharedFromRestIssue(record as RestIssue);
 }
-/**
- * A field both sides changed, merged by blocks when its changes are apart; `undefined` when
- * they meet (a conflict, as before). Without a merge base nothing is merged: who changed what
- * is not known. A shared note is merged only while both share it: one side's '' is a note taken
- * back into its browser, not a note emptied, and merging into it would share it again.
- */
-function mergedText(kind: SyncKind, conflict: FieldConflict<Shared, string>): string | undefined {
-  const { base, mine, theirs } = conflict;
-  if (conflict.field === 'sharedNote' && (mine === '' || theirs === '')) return undefined;
-  return mergeTextField(sharedTextShape(kind, conflict.field), base, mine, theirs);
-}
-
 /** A record of a stored object field (`provenance`), `{}` for anything else. */
 const entries = (value: unknown): Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -1664,7 +1647,13 @@ export class SyncEngine {
         const textMerged: string[] = [];
         const conflicts = both.filter((conflict) => {
           if (chosen.has(conflict.field)) return true;
-          const text = mergedText(kind, conflict);
+          const text = mergeSharedText(
+            kind,
+            conflict.field,
+            conflict.base,
+            conflict.mine,
+            conflict.theirs,
+          );
           if (text === undefined) return true;
           merged[conflict.field] = text;
           textMerged.push(conflict.field);

@@ -1,6 +1,5 @@
-import { mergeTextField } from '../lib/block-merge';
 import { sameValue } from '../lib/merge';
-import { sharedDraft, sharedIssue, sharedTextShape } from './shared-fields';
+import { mergeSharedText, sharedOf } from './shared-fields';
 import type { Draft, IndiscretsDB, Issue } from './db';
 import type { Undone, UndoToken } from './drafts';
 import { type ConflictField, type OutboxEntry, type SyncConflict } from './sync-state';
@@ -56,12 +55,6 @@ function localFields(kind: SyncConflict['kind'], field: string): string[] {
 /** The field's name in the shared fields of the merge base (storage/shared-fields.ts). */
 const sharedName = (kind: SyncConflict['kind'], field: string) =>
   kind === 'draft' && field === 'note' ? 'sharedNote' : field;
-
-/** A record's shared fields (storage/shared-fields.ts), as a conflict's values are. */
-const sharedOf = (kind: SyncConflict['kind'], record: Record<string, unknown>) =>
-  kind === 'draft'
-    ? sharedDraft(record as unknown as Draft)
-    : sharedIssue(record as unknown as Issue);
 
 /**
  * The undo of « Prendre l'autre » in `conflict`, `record` as it was just before the choice;
@@ -202,8 +195,8 @@ function writeBack(
 ): { changes: Record<string, unknown>; kept: string[] } {
   const changes: Record<string, unknown> = {};
   const kept: string[] = [];
-  const now = sharedOf(stored.kind, current);
-  const before = sharedOf(stored.kind, was);
+  const now = sharedOf(stored.kind, current as unknown as Draft | Issue);
+  const before = sharedOf(stored.kind, was as unknown as Draft | Issue);
   const giveBack = (field: string) => {
     for (const local of localFields(stored.kind, field)) changes[local] = was[local];
   };
@@ -258,9 +251,9 @@ function typedPrivately(
 
 /**
  * A text field changed since the choice with the editor's own value merged back in, by blocks
- * against what the choice wrote; `undefined` when the two meet, or the field is no text merged
- * so. A shared note is merged only while every side shares it, as the sync merges it: '' is a
- * note not shared, not one emptied.
+ * against what the choice wrote, as the sync merges two editors' ({@link mergeSharedText});
+ * `undefined` when the two meet, or the field is no text merged so. A shared note is merged
+ * only while every side shares it: '' is a note not shared, not one emptied.
  */
 function mergedBack(
   kind: SyncConflict['kind'],
@@ -269,8 +262,8 @@ function mergedBack(
   now: unknown,
   before: unknown,
 ): string | undefined {
-  if (name === 'sharedNote' && (chosen === '' || now === '' || before === '')) return undefined;
-  return mergeTextField(sharedTextShape(kind, name), chosen, now, before);
+  if (name === 'sharedNote' && chosen === '') return undefined;
+  return mergeSharedText(kind, name, chosen, now, before);
 }
 
 /**
@@ -309,7 +302,7 @@ async function undoOne(
   // The other version is the desk's as last synced; a field it now has as the record does is
   // settled (the editor's choice of « mine » for it sent meanwhile). The record's side is what
   // it holds now: the editor's value back, or what they wrote since.
-  const ours = sharedOf(stored.kind, current as unknown as Record<string, unknown>);
+  const ours = sharedOf(stored.kind, current);
   // The box asks again about what the choice replaced: a field kept « mine » stays chosen.
   const fields = replaced.flatMap((field) => {
     const name = sharedName(stored.kind, field.field);

@@ -11,7 +11,7 @@
  * is not shared.
  */
 
-import type { TextShape } from '../lib/block-merge';
+import { mergeTextField, type TextShape } from '../lib/block-merge';
 import type { Draft, Issue, Quote, Source } from './db';
 import type { SyncKind } from './sync-state';
 
@@ -117,4 +117,26 @@ export function sharedIssue(issue: Issue): Shared {
     wordpress: issue.wordpress ? { ...issue.wordpress } : null,
     trashed: false,
   };
+}
+
+/** A local record's shared fields, of either kind. */
+export function sharedOf(kind: SyncKind, record: Draft | Issue): Shared {
+  return kind === 'draft' ? sharedDraft(record as Draft) : sharedIssue(record as Issue);
+}
+
+/**
+ * A shared field both sides changed from `base`, merged by blocks when its changes are apart
+ * (lib/block-merge.ts, by {@link sharedTextShape}); `undefined` when they meet, or the field is
+ * no text merged so. A shared note is merged only while both share it: one side's '' is a note
+ * taken back into its browser, not a note emptied, and merging into it would share it again.
+ */
+export function mergeSharedText(
+  kind: SyncKind,
+  field: string,
+  base: unknown,
+  mine: unknown,
+  theirs: unknown,
+): string | undefined {
+  if (field === 'sharedNote' && (mine === '' || theirs === '')) return undefined;
+  return mergeTextField(sharedTextShape(kind, field), base, mine, theirs);
 }

@@ -432,7 +432,7 @@ describe('DraftEditor', () => {
     await waitFor(async () => expect((await db.clips.get(draft.id))?.deletedAt).toBeUndefined());
   });
 
-  it('names a draft of no issue sent to the trash by its title as the issue list names one: cut at 1,000 characters, typeset', async () => {
+  it('names a draft of no issue sent to the trash by its title as its inbox row shows it: cut at 1,000 characters', async () => {
     // A title a backup or the shared desk may bring: 1,800,000 characters.
     const title = `Selon "Le Monde", ${'le yacht '.repeat(200_000)}`;
     const draft = await addDraft(db, { title, sources: [] });
@@ -444,7 +444,7 @@ describe('DraftEditor', () => {
     await waitFor(async () => expect((await db.clips.get(draft.id))?.deletedAt).toBeTruthy());
     const said = screen.getByTestId('undo-bar').textContent ?? '';
     expect(said).toMatch(
-      /^«\u00a0Selon «\u00a0Le Monde\u00a0», le yacht le yacht (le yacht )+le yacht…\u00a0» est à la corbeille\./,
+      /^«\u00a0Selon "Le Monde", le yacht le yacht (le yacht )+le yacht…\u00a0» est à la corbeille\./,
     );
     expect(said.length).toBeLessThan(1_100);
   });
@@ -676,7 +676,7 @@ describe('DraftEditor when a write fails', () => {
     expect(screen.queryByTestId('conflicts')).toBeNull();
   });
 
-  it('names the draft, once a conflict is chosen, by its title as the issue list names one, typeset', async () => {
+  it('names the draft, once a conflict is chosen, by its title as its inbox row shows it', async () => {
     const draft = await addDraft(db, {
       title: 'Le "yacht" du ministre',
       body: '<p>OVH en Bourse</p>',
@@ -695,7 +695,7 @@ describe('DraftEditor when a write fails', () => {
 
     await waitFor(() =>
       expect(spoken).toEqual([
-        'Vous avez gardé votre version de «\u00a0Le «\u00a0yacht\u00a0» du ministre\u00a0».',
+        'Vous avez gardé votre version de «\u00a0Le "yacht" du ministre\u00a0».',
       ]),
     );
   });

@@ -321,7 +321,7 @@ describe('« Le fusionner dans celui-ci » (the other draft of a page) a colleag
     expect(spoken).toEqual([said]);
   });
 
-  it('a colleague has this draft open: refused, naming it by its title as the issue list names one, typeset', async () => {
+  it('a colleague has this draft open: refused, naming it by its title as its inbox row shows it', async () => {
     await engine.enable();
     await engine.whenIdle();
     // Its title as a clip or a colleague wrote it, straight quotes and all.
@@ -338,7 +338,7 @@ describe('« Le fusionner dans celui-ci » (the other draft of a page) a colleag
     const notice = await screen.findByTestId('page-twin');
     fireEvent.click(within(notice).getByRole('button', { name: 'Le fusionner dans celui-ci' }));
 
-    const said = INTO_LOCKED('Le «\u00a0yacht\u00a0» du ministre');
+    const said = INTO_LOCKED('Le "yacht" du ministre');
     await waitFor(() => expect(screen.getByTestId('undo-bar').textContent).toBe(said));
     expect((await db.clips.get(theirs.id))!.deletedAt).toBeUndefined();
   });
