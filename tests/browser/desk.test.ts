@@ -52,10 +52,13 @@ describe('the desk in Chromium with the built extension', () => {
 
   /** The accessible label of the focused element (the issue list's items carry one). */
   const focused = (page: Page) =>
-    page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return el?.getAttribute('aria-label') ?? el?.textContent ?? '';
-    });
+    page
+      .evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el?.getAttribute('aria-label') ?? el?.textContent ?? '';
+      })
+      // Spaces folded as in the names above: a typeset name holds no-break ones.
+      .then(squash);
 
   beforeAll(async () => {
     server = await servePages();

@@ -43,7 +43,10 @@ const draft = (id: string, title: string, issueId = '', sortKey = '') =>
 /**
  * What reads French in the interface: guillemets, a (no-break) space before a colon, semicolon,
  * question or exclamation mark, French words of the interface, a French example address, and
- * the code's own field names. The preview is left out: it is the export, in the house style.
+ * the code's own field names. The preview is left out: it is the export, in the house style; so
+ * are the items' names in the issue list, wherever they are quoted (a button's name), and the
+ * label field's placeholder: the list names them as the exports write them
+ * (components/useItemLabel.ts).
  */
 async function frenchLeft(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -63,7 +66,16 @@ async function frenchLeft(page: Page): Promise<string[]> {
         if (value) texts.push(value);
       }
     }
-    return texts.filter((text) => french.test(text));
+    const names = [
+      ...[...document.querySelectorAll('.issue-item__title')].map((el) => el.textContent ?? ''),
+      // The label's placeholder: the name the list will show while the field is empty.
+      ...[...document.querySelectorAll('[data-testid="item-label"]')].map(
+        (el) => el.getAttribute('placeholder') ?? '',
+      ),
+    ].filter(Boolean);
+    return texts.filter((text) =>
+      french.test(names.reduce((t, name) => t.split(name).join(''), text)),
+    );
   });
 }
 
