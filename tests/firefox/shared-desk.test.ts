@@ -147,7 +147,11 @@ describe('a Firefox editor and a Chromium colleague on one shared desk, through 
   /** The issue's items on a desk's screen, in order, as the list names them. */
   const itemsOnF = () => textsOf(desk, '[data-testid="issue-item"] .issue-item__title');
   const itemsOnC = () =>
-    c.page.getByTestId('issue-item').locator('.issue-item__title').allTextContents();
+    c.page
+      .getByTestId('issue-item')
+      .locator('.issue-item__title')
+      .allTextContents()
+      .then((names) => names.map(squash));
 
   inFirefox((launched) => ({ session, server } = launched));
 

@@ -7,8 +7,10 @@
  * tests/firefox/shared-desk.test.ts) read and wait through the same functions.
  */
 import type { Page } from 'playwright-core';
+import { labelAsExported } from '../../export/house-style';
+import { DEFAULT_HOUSE_STYLE } from '../../storage/house-style';
 import { itemLabel } from '../../storage/label';
-import { launchExtension, until, type ExtensionSession } from '../browser/harness';
+import { launchExtension, squash, until, type ExtensionSession } from '../browser/harness';
 import { restAs, site } from './helpers';
 
 export { restAs };
@@ -47,8 +49,12 @@ export type StoredClip = Row & {
   desk?: { remoteId: number; createdBy?: string; modifiedBy?: string; canEdit?: boolean };
 };
 
-/** How the desk names a draft: by its title in the inbox, by its label once in an issue. */
-export const shownName = (clip: StoredClip) => (clip.issueId ? itemLabel(clip) : clip.title);
+/**
+ * How the desk names a draft: by its title in the inbox, by its label once in an issue, as the list
+ * writes it (typeset as the exports write it; spaces folded, as the names read from a page are).
+ */
+export const shownName = (clip: StoredClip) =>
+  clip.issueId ? squash(labelAsExported(itemLabel(clip), DEFAULT_HOUSE_STYLE)) : clip.title;
 
 /** The newsroom's Editor `redac`, and the administrator, a second Editor. */
 export function deskAccounts(): { editor: Who; admin: Who } {
