@@ -1,3 +1,4 @@
+import { wholeCharEnd } from '../lib/ellipsis';
 import { t } from '../locales';
 
 /**
@@ -24,9 +25,8 @@ export function PasteCut({ id, cut, max }: { id: string; cut: boolean; max: numb
  * The first `max` characters of `text`, where a one-line field's `maxLength` would have cut it
  * (never between the two halves of a surrogate pair).
  */
-export function fieldHead(text: string, max: number): string {
-  const code = text.charCodeAt(max - 1);
-  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+function fieldHead(text: string, max: number): string {
+  return text.slice(0, wholeCharEnd(text, max));
 }
 
 /**

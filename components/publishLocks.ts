@@ -3,7 +3,7 @@ import { getLocale, t, type Locale } from '../locales';
 import type { DeskPublishLock } from '../messaging/protocol';
 import type { ExportIssue } from '../export/model';
 import type { HouseStyle } from '../export/house-style';
-import { labelShown } from './useItemLabel';
+import { labelShown } from './itemName';
 
 /** An item's label quoted in the question, at most (cut at a word, with « … »). */
 const TITLE_IN_QUESTION = 60;
@@ -16,7 +16,7 @@ const NAME_IN_QUESTION = 40;
  * modifie « Bpifrance recrute… » en ce moment : ce qui s’y écrit encore ne sera pas dans
  * l’article. », « Paul Martin et Claire Dubois modifient 3 éléments du numéro en ce moment : … ».
  * An item is named as the issue list names it (`model`'s label in the house `style`, see
- * components/useItemLabel.ts: « Selon « Le Monde » » for `Selon "Le Monde"` typed), cut to fit;
+ * components/itemName.ts: « Selon « Le Monde » » for `Selon "Le Monde"` typed), cut to fit;
  * the issue itself, by what of it an editor writes (its title or intro). Locks held by `me`
  * (this user, in another window) never count: `undefined` when no other editor's is left, and
  * nothing is asked.

@@ -1,34 +1,7 @@
 import { useCallback } from 'preact/hooks';
-import { labelAsExported, type HouseStyle } from '../export/house-style';
-import { shortened } from '../lib/ellipsis';
-import type { Draft } from '../storage/db';
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
-import { itemLabel } from '../storage/label';
-import { DRAFT_TEXT_LIMITS } from '../storage/record-values';
+import { shownLabel, type Labelled } from './itemName';
 import { useHouseStyle } from './useSettings';
-
-/** What an item is named from: its label, else its text, else its draft's title. */
-export type Labelled = Pick<Draft, 'title' | 'body'> & { label?: string };
-
-/**
- * How the issue list, its buttons, its messages and the label's placeholder name an item: its
- * label ({@link itemLabel}) as the exports write it ({@link labelAsExported}), so that
- * `Selon "Le Monde", l'affaire est close` typed reads « Selon « Le Monde », l’affaire est
- * close » in the list as in every export. Held to a title's limit first: an item without text
- * is named by its draft's title, which one restored or pulled from the shared desk may hold
- * 2,000,000 characters (1.6 s to typeset, at each drawing of the list).
- */
-export function shownLabel(item: Labelled, style: Pick<HouseStyle, 'frenchTypography'>): string {
-  return labelShown(itemLabel(item), style);
-}
-
-/**
- * {@link shownLabel} of an item whose name was already picked ({@link itemLabel}): the export
- * model's `label` (export/from-issue.ts), which the publish panel's question quotes.
- */
-export function labelShown(label: string, style: Pick<HouseStyle, 'frenchTypography'>): string {
-  return labelAsExported(shortened(label, DRAFT_TEXT_LIMITS.title), style);
-}
 
 /** {@link shownLabel} in the house style of this browser (its default until read). */
 export function useItemLabel(): (item: Labelled) => string {

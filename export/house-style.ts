@@ -44,7 +44,7 @@ export function parseIsoDate(isoDate: string): DateParts | null {
 /**
  * An item's label as the exports write it (the JSON export's `label`): typeset as its text is
  * when the house style sets French typography, as typed otherwise. The issue list names its
- * items by it too (components/useItemLabel.ts), so that what the editor sees there is what goes
+ * items by it too (components/itemName.ts), so that what the editor sees there is what goes
  * out: `Selon "Le Monde"` typed is « Selon « Le Monde » » in both.
  */
 export function labelAsExported(

@@ -1,4 +1,13 @@
 /**
+ * `end`, or one less when it would cut `text` between the two halves of a surrogate pair (an
+ * emoji, a rare ideogram): where a slice of `text` may end.
+ */
+export function wholeCharEnd(text: string, end: number): number {
+  const code = text.charCodeAt(end - 1);
+  return code >= 0xd800 && code <= 0xdbff ? end - 1 : end;
+}
+
+/**
  * Shortens `text` to at most `max` characters, cutting at the last word boundary when one is
  * close enough (a single 5,000-character "word" is cut where the limit falls), and never in the
  * middle of a surrogate pair. Returns the text unchanged when it fits.
@@ -17,9 +26,7 @@ export function cutAtWord(text: string, max: number, mark = '…', joint = ' '):
   // A boundary in the second half of the room ends a word; earlier, the text has no words to
   // speak of (a long address, a run of characters) and is cut where the limit falls.
   if (boundary > room / 2) end = boundary;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  const kept = text.slice(0, end).trimEnd();
+  const kept = text.slice(0, wholeCharEnd(text, end)).trimEnd();
   return kept === '' ? mark : `${kept}${joint}${mark}`;
 }
 

@@ -74,7 +74,7 @@ function pluralForm(forms: PluralMessage, count: number, locale: Locale): string
  * screen reader hears) names a record, it does not reprint it; laid out whole, such a value held
  * the page for seconds. Twice a draft's title limit (storage/record-values.ts; written here, as
  * the first paint's words import nothing from storage): a name already held to it
- * (components/useItemLabel.ts), a little longer once typeset, passes whole. A server's answer
+ * (components/itemName.ts), a little longer once typeset, passes whole. A server's answer
  * quoted as an error's detail is cut too: its start says what went wrong.
  */
 const VALUE_MAX = 2000;

@@ -46,7 +46,7 @@ const draft = (id: string, title: string, issueId = '', sortKey = '') =>
  * the code's own field names. The preview is left out: it is the export, in the house style; so
  * are the items' names in the issue list, wherever they are quoted (a button's name), and the
  * label field's placeholder: the list names them as the exports write them
- * (components/useItemLabel.ts).
+ * (components/itemName.ts).
  */
 async function frenchLeft(page: Page): Promise<string[]> {
   return page.evaluate(() => {

@@ -7,9 +7,8 @@
  * tests/firefox/shared-desk.test.ts) read and wait through the same functions.
  */
 import type { Page } from 'playwright-core';
-import { labelAsExported } from '../../export/house-style';
+import { shownLabel } from '../../components/itemName';
 import { DEFAULT_HOUSE_STYLE } from '../../storage/house-style';
-import { itemLabel } from '../../storage/label';
 import { launchExtension, squash, until, type ExtensionSession } from '../browser/harness';
 import { restAs, site } from './helpers';
 
@@ -54,7 +53,7 @@ export type StoredClip = Row & {
  * writes it (typeset as the exports write it; spaces folded, as the names read from a page are).
  */
 export const shownName = (clip: StoredClip) =>
-  clip.issueId ? squash(labelAsExported(itemLabel(clip), DEFAULT_HOUSE_STYLE)) : clip.title;
+  clip.issueId ? squash(shownLabel(clip, DEFAULT_HOUSE_STYLE)) : clip.title;
 
 /** The newsroom's Editor `redac`, and the administrator, a second Editor. */
 export function deskAccounts(): { editor: Who; admin: Who } {

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { linkSuggestions } from '../../../components/linkSuggestions';
-import { shownLabel } from '../../../components/useItemLabel';
+import { shownLabel } from '../../../components/itemName';
 import { DEFAULT_HOUSE_STYLE } from '../../../export/house-style';
 import {
   matchSuggestions,
