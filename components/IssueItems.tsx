@@ -3,8 +3,8 @@ import { t } from '../locales';
 import type { Check, Draft, Issue } from '../storage/db';
 import type { SyncTakenOut } from '../storage/sync-state';
 import { getDraft } from '../storage/draft-records';
-import { addToIssue, moveItem, moveToIssue } from '../storage/issues';
-import { removeItems } from '../storage/remove-undo';
+import { addToIssue, moveItem } from '../storage/issues';
+import { moveItems, removeItems } from '../storage/remove-undo';
 import { DeskMarks } from './DeskMarks';
 import { takeEarlyFocus, takeEarlyRemovals } from './deskSnapshot';
 import {
@@ -79,7 +79,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
   // once the list has them no more, rather than to the page's body; or back on the button the
   // editor was on, when they pressed it on the desk's first screen.
   const removed = useRef<{ ids: string[]; index: number; focus?: string } | null>(null);
-  const { offer } = useUndo();
+  const { offer, tell } = useUndo();
   /**
    * Takes `ids` (in the list's order) out of the issue in one write, and offers to undo it in
    * the undo bar, naming the item as the list does (several: how many): « Annuler » puts them
@@ -98,6 +98,22 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
             : t('undo.removed', { title }),
         ),
       fail('remove from issue'),
+    );
+  };
+  /**
+   * Moves an item to the end of another issue, and offers to undo it as « Retirer » does:
+   * « Annuler » puts it back in its place in this issue. Said in the bar either way: the item
+   * leaves this list for an issue the editor is not looking at.
+   */
+  const moveTo = (id: string, target: MoveTarget) => {
+    const named = items?.find((item) => item.id === id);
+    const words = { title: named ? nameOf(named) : '', issue: target.name };
+    moveItems([id], target.id).then(
+      (token) => token && offer(token, t('undo.moved', words)),
+      (error: unknown) => {
+        fail('move to issue')(error);
+        tell(t('issue.moveFailed', words));
+      },
     );
   };
   // Items put back by « Annuler » in this view: the keyboard goes back to the first one's row,
@@ -226,6 +242,11 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
                 removed.current = { ids: [item.id], index };
                 remove([item.id]);
               }}
+              onMove={(target) => {
+                // The keyboard goes on to the next item, as after « Retirer ».
+                removed.current = { ids: [item.id], index };
+                moveTo(item.id, target);
+              }}
               selected={item.id === selectedId}
               placeRefused={cannotPlace}
             />
@@ -278,6 +299,7 @@ interface ItemProps {
   onOpen: () => void;
   /** « Retirer » was pressed: the item is to be taken out of the issue (undoably). */
   onRemove: () => void;
+  onMove: (target: MoveTarget) => void;
   selected?: boolean;
   /** Why the user's role may not take the item out of the issue (shared desk), if it may not. */
   placeRefused?: string;
@@ -291,6 +313,7 @@ function IssueItem({
   issues,
   onOpen,
   onRemove,
+  onMove,
   selected,
   placeRefused,
 }: ItemProps) {
@@ -322,12 +345,7 @@ function IssueItem({
           {t('issue.remove')}
         </button>
         {issues.length > 0 && (
-          <MoveToMenu
-            label={t('issue.moveToNamed', { title: label })}
-            issues={issues}
-            refused={place.control}
-            onMove={(target) => void moveToIssue(item.id, target).catch(fail('move to issue'))}
-          />
+          <MoveToMenu title={label} issues={issues} refused={place.control} onMove={onMove} />
         )}
         {place.reason}
         <span class="muted issue-item__counts">{t('counts.item', counts)}</span>
@@ -343,47 +361,63 @@ interface MoveTarget {
 }
 
 interface MoveToMenuProps {
-  label: string;
+  /** The item's name, as the list shows it. */
+  title: string;
   issues: readonly MoveTarget[];
   /** Greyed with the reason when the role may not move the item out (see useRefused). */
   refused: Refused['control'];
-  onMove: (issueId: string) => void;
+  onMove: (target: MoveTarget) => void;
 }
 
 /**
- * « Déplacer vers… »: an action menu of the other issues. Every drawn item has one, and a
- * newsroom has hundreds of issues: its options are put in only when the editor reaches for it
- * (pointer down, focus by Tab), which is before the browser opens it or reads its keys, so that
- * opening a long issue does not lay out issues × items options nobody looks at.
+ * « Déplacer vers… »: the other issues to choose from, then « Déplacer » to move the item. The
+ * choice alone moves nothing: on Windows and Linux, ↓ on a closed list chooses its next entry
+ * (and ↓ is the desk's key for the next item), so a list that acted on its change moved an item
+ * out of the issue at a keystroke. The button shows once an issue is chosen, named with it.
+ *
+ * Every drawn item has one, and a newsroom has hundreds of issues: the options are put in only
+ * when the editor reaches for the list (pointer down, focus by Tab), which is before the browser
+ * opens it or reads its keys, so that opening a long issue does not lay out issues × items
+ * options nobody looks at.
  */
-function MoveToMenu({ label, issues, refused, onMove }: MoveToMenuProps) {
+function MoveToMenu({ title, issues, refused, onMove }: MoveToMenuProps) {
   const [filled, setFilled] = useState(false);
+  const [chosen, setChosen] = useState('');
   const fill = () => {
     if (!filled) setFilled(true);
   };
+  // An issue deleted (or sent away by the desk) while chosen: the choice goes with it.
+  const target = issues.find((other) => other.id === chosen);
   return (
-    <select
-      aria-label={label}
-      {...refused}
-      value=""
-      onFocus={fill}
-      onMouseDown={fill}
-      onPointerDown={fill}
-      onChange={(e) => {
-        const select = e.target as HTMLSelectElement;
-        const target = select.value;
-        // The menu is an action, not a state: it shows its prompt again.
-        select.value = '';
-        if (target) onMove(target);
-      }}
-    >
-      <option value="">{t('issue.moveTo')}</option>
-      {filled &&
-        issues.map((other) => (
-          <option value={other.id} key={other.id}>
-            {other.name}
-          </option>
-        ))}
-    </select>
+    <>
+      <select
+        aria-label={t('issue.moveToNamed', { title })}
+        {...refused}
+        value={target ? chosen : ''}
+        onFocus={fill}
+        onMouseDown={fill}
+        onPointerDown={fill}
+        onChange={(e) => setChosen((e.target as HTMLSelectElement).value)}
+      >
+        <option value="">{t('issue.moveTo')}</option>
+        {filled &&
+          issues.map((other) => (
+            <option value={other.id} key={other.id}>
+              {other.name}
+            </option>
+          ))}
+      </select>
+      {target && (
+        <button
+          type="button"
+          class="button button--small issue-item__move"
+          aria-label={t('issue.moveNamed', { title, issue: target.name })}
+          {...refused}
+          onClick={() => onMove(target)}
+        >
+          {t('issue.move')}
+        </button>
+      )}
+    </>
   );
 }

@@ -236,6 +236,7 @@ export const fr = {
   'undo.issueDeleted':
     '« {title} » est supprimé ; ses indiscrets sont retournés dans les brouillons.',
   'undo.removed': '« {title} » retiré du numéro.',
+  'undo.moved': '« {title} » déplacé vers « {issue} ».',
   'undo.removedMany': '{count} indiscrets retirés du numéro.',
   'counts.item': '{words|mot|mots}, {chars|signe|signes}',
   'counts.issue': '{items|indiscret|indiscrets} · {words|mot|mots} · {chars} / {budget} signes',
@@ -274,6 +275,9 @@ export const fr = {
   'issue.moveToNamed': 'Déplacer « {title} » vers un autre numéro',
   'issue.settings': 'Titre, date, chapô et longueur visée',
   'issue.moveTo': 'Déplacer vers…',
+  'issue.move': 'Déplacer',
+  'issue.moveNamed': 'Déplacer « {title} » vers « {issue} »',
+  'issue.moveFailed': '« {title} » n’a pas pu être déplacé vers « {issue} ».',
   'issue.preview': 'Aperçu',
   'issue.delete': 'Supprimer le numéro',
   'issue.dateTaken': 'Un numéro de cette date existe déjà : « {title} ».',

@@ -161,7 +161,7 @@ export function saveDraftEdit(
  */
 export interface UndoToken {
   /** Which action: the UI words the toast. */
-  label: 'trash' | 'merge' | 'issue' | 'conflict' | 'remove';
+  label: 'trash' | 'merge' | 'issue' | 'conflict' | 'remove' | 'move';
   /**
    * The drafts as they were before the action: a trashed one, of which the undo writes back
    * what the trash changed; a merge's two, the one merged away then the one merged into (the
@@ -197,9 +197,11 @@ export interface UndoToken {
   /**
    * Items taken out of an issue with « Retirer » (`label` 'remove', see storage/remove-undo.ts):
    * `before` holds them as they were, in the issue's order, and `places` the items that were
-   * just before and just after each one then, for the undo to put it back between them.
+   * just before and just after each one then, for the undo to put it back between them. Items
+   * moved to another issue with « Déplacer vers… » (`label` 'move'): the same, and `to`, the
+   * issue they were moved to (an item no longer in it was placed again since, and stays).
    */
-  removed?: { issueId: string; places: RemovedPlace[] };
+  removed?: { issueId: string; places: RemovedPlace[]; to?: string };
 }
 
 /** Where an item taken out of its issue was: its neighbours in the list as shown (ids). */

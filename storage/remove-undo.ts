@@ -1,18 +1,22 @@
+import Dexie from 'dexie';
 import { db as defaultDb, type Draft, type IndiscretsDB } from './db';
 import type { RemovedPlace, Undone, UndoToken } from './drafts';
 import { isOrderKey, keyBetween, keysBetween } from './fractional';
 import { allItems } from './issue-query';
+import { IssueNotFoundError } from './issues';
 import { itemLabel } from './label';
 
 /**
  * « Retirer » undone: items taken out of an issue (back to the inbox) go back in it, each
- * between the items it was between, as the editor left the list, rather than at its end.
+ * between the items it was between, as the editor left the list, rather than at its end. So
+ * does « Déplacer vers… » undone: items moved to the end of another issue come back from it.
  *
  * Only their issue and their key are written back: what was written in them since (in the
  * inbox, or by a colleague) is kept, as a trash's or a merge's undo keeps it. An item put in an issue again meanwhile (by hand, or by another view's undo) stays where
  * it is; one put in the trash or deleted meanwhile is not brought back from there, and the undo
  * says so; the issue deleted meanwhile, nothing is put back, and the undo says so (the items
- * stay in the inbox, nothing is lost).
+ * stay in the inbox, nothing is lost). A moved item moved on again meanwhile, or put back in its
+ * first issue, stays where it is.
  */
 
 const now = () => new Date().toISOString();
@@ -47,10 +51,35 @@ export function removeItems(
   database: IndiscretsDB = defaultDb,
   clock: () => string = now,
 ): Promise<UndoToken | undefined> {
-  return database.transaction('rw', database.clips, async () => {
+  return takeOut(ids, undefined, database, clock);
+}
+
+/**
+ * Moves items of one issue to the end of another (`toIssueId`), in their order, in one write;
+ * answers what {@link undoRemoval} needs to put them back where they were in theirs, as for
+ * « Retirer ». Nothing when none was in an issue any more, or each is in that one already.
+ * Throws `IssueNotFoundError` when the other issue is gone (deleted in another view).
+ */
+export function moveItems(
+  ids: readonly string[],
+  toIssueId: string,
+  database: IndiscretsDB = defaultDb,
+  clock: () => string = now,
+): Promise<UndoToken | undefined> {
+  return takeOut(ids, toIssueId, database, clock);
+}
+
+function takeOut(
+  ids: readonly string[],
+  to: string | undefined,
+  database: IndiscretsDB,
+  clock: () => string,
+): Promise<UndoToken | undefined> {
+  return database.transaction('rw', database.clips, database.issues, async () => {
+    if (to !== undefined && !(await database.issues.get(to))) throw new IssueNotFoundError(to);
     const drafts = await database.clips.bulkGet([...ids]);
     const issueId = drafts.find((draft) => draft?.issueId)?.issueId;
-    if (!issueId) return undefined;
+    if (!issueId || issueId === to) return undefined;
     const visible = (await allItems(issueId, database)).filter((draft) => !draft.deletedAt);
     const taken = visible.filter((draft) => ids.includes(draft.id));
     if (taken.length === 0) return undefined;
@@ -61,19 +90,37 @@ export function removeItems(
       return { ...(previous && { previous }), ...(next && { next }) };
     });
     const at = clock();
-    for (const draft of taken) {
-      await database.clips.update(draft.id, { issueId: '', sortKey: '', updatedAt: at });
+    // Moved: after the other issue's last item (trashed ones included, so that no key is one a
+    // trashed item comes back with), in the order they had.
+    const last =
+      to === undefined
+        ? undefined
+        : await database.clips
+            .where('[issueId+sortKey]')
+            .between([to, Dexie.minKey], [to, Dexie.maxKey])
+            .last();
+    const keys = to === undefined ? [] : keysBetween(last?.sortKey || null, null, taken.length);
+    for (const [index, draft] of taken.entries()) {
+      const place =
+        to === undefined ? { issueId: '', sortKey: '' } : { issueId: to, sortKey: keys[index]! };
+      await database.clips.update(draft.id, { ...place, updatedAt: at });
     }
-    return { label: 'remove', before: taken, after: [], removed: { issueId, places } };
+    return to === undefined
+      ? { label: 'remove', before: taken, after: [], removed: { issueId, places } }
+      : { label: 'move', before: taken, after: [], removed: { issueId, places, to } };
   });
 }
 
-/** The items of `token` still out of any issue (in the inbox, the trash, or deleted). */
+/**
+ * The items of `token` still out of any issue (in the inbox, the trash, or deleted), or still in
+ * the issue they were moved to.
+ */
 async function waiting(token: UndoToken, database: IndiscretsDB) {
   const current = await database.clips.bulkGet(token.before.map((draft) => draft.id));
+  const to = token.removed?.to;
   return token.before
     .map((was, index) => ({ was, index, current: current[index] }))
-    .filter(({ current }) => !current?.issueId);
+    .filter(({ current }) => !current?.issueId || (to !== undefined && current.issueId === to));
 }
 
 /**

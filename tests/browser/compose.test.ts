@@ -489,7 +489,7 @@ describe('composing an issue in Chromium with the built extension', () => {
     await popup.close();
   });
 
-  it('moves an item to another issue', async () => {
+  it('moves an item to another issue once « Déplacer » is pressed, and « Annuler » puts it back', async () => {
     const popup = await openPopup();
     await popup.getByRole('tab', { name: 'Numéro' }).click();
     await popup.getByRole('button', { name: 'Nouveau numéro' }).click();
@@ -503,20 +503,65 @@ describe('composing an issue in Chromium with the built extension', () => {
     );
     await picker.selectOption({ label: 'Les indiscrets du 15 mars' });
     await popup.getByTestId('issue-item').nth(2).waitFor();
+    const before = await issueNames(popup);
+    const left = before.filter((name) => name !== labels.wikipedia);
+    expect(left).toHaveLength(2);
+    // After it, the item that takes its place in the list.
+    const next = before[before.indexOf(labels.wikipedia) + 1] ?? left[left.length - 1]!;
 
     const move = popup.getByRole('combobox', {
       name: `Déplacer « ${labels.wikipedia} » vers un autre numéro`,
     });
-    // The menu lists the other issues once reached for (focus or pointer), as an editor does.
+    const moveButton = popup.getByRole('button', {
+      name: `Déplacer « ${labels.wikipedia} » vers « Les indiscrets du 22 mars »`,
+    });
+    // ↓ on the closed list chooses the next issue (Linux, Windows): that alone moves nothing.
     await move.focus();
-    await move.selectOption({ label: 'Les indiscrets du 22 mars' });
+    await popup.keyboard.press('ArrowDown');
+    await moveButton.waitFor();
+    expect(await move.locator('option:checked').textContent()).toBe('Les indiscrets du 22 mars');
+    expect(await issueNames(popup)).toEqual(before);
 
+    await moveButton.click();
     await until(
       () => issueNames(popup),
       (t) => t.length === 2,
       'the move',
     );
-    expect(await issueNames(popup)).toEqual([labels.guardian, labels.lemonde]);
+    expect(await issueNames(popup)).toEqual(left);
+    // Said, with its undo, and the keyboard on the next item rather than nowhere.
+    const bar = popup.getByTestId('undo-bar');
+    await until(
+      () => bar.textContent(),
+      (text) =>
+        squash(text ?? '').includes(
+          squash(`« ${labels.wikipedia} » déplacé vers « Les indiscrets du 22 mars ».`),
+        ),
+      'the move offered to be undone',
+    );
+    await until(
+      () => popup.evaluate(() => document.activeElement?.getAttribute('aria-label')),
+      (name) => squash(name ?? '') === squash(`Retirer « ${next} » du numéro`),
+      'the focus on the next item',
+    );
+
+    await bar.getByRole('button', { name: 'Annuler' }).click();
+    await until(
+      () => issueNames(popup),
+      (t) => t.length === 3,
+      'the item back',
+    );
+    expect(await issueNames(popup)).toEqual(before);
+
+    // Moved again, for the tests after this one.
+    await move.focus();
+    await move.selectOption({ label: 'Les indiscrets du 22 mars' });
+    await moveButton.click();
+    await until(
+      () => issueNames(popup),
+      (t) => t.length === 2,
+      'the second move',
+    );
     await picker.selectOption({ label: 'Les indiscrets du 22 mars' });
     await until(
       () => issueNames(popup),

@@ -398,6 +398,41 @@ describe('IssueView', () => {
     );
   });
 
+  it('moves an item only once « Déplacer » is pressed, and offers to undo the move', async () => {
+    const issue = await issueWith([
+      { title: 'OVH', body: '<p>OVH</p>' },
+      { title: 'Free', body: '<p>Free</p>' },
+    ]);
+    const other = await createIssue({ title: 'Les indiscrets du 22 mars', date: '2021-03-22' });
+    renderIssue(issue.id);
+    const move = await screen.findByRole('combobox', { name: /^Déplacer «\u00a0OVH/ });
+    fireEvent.focus(move);
+    await waitFor(() => expect((move as HTMLSelectElement).options).toHaveLength(2));
+
+    // Chosen (as ↓ on the closed list chooses on Windows and Linux): nothing moves yet.
+    fireEvent.change(move, { target: { value: other.id } });
+    const button = await screen.findByRole('button', {
+      name: 'Déplacer «\u00a0OVH\u00a0» vers «\u00a0Les indiscrets du 22 mars\u00a0»',
+    });
+    expect((await issueItems(issue.id)).map((item) => item.title)).toEqual(['OVH', 'Free']);
+
+    fireEvent.click(button);
+
+    await waitFor(async () =>
+      expect((await issueItems(other.id)).map((item) => item.title)).toEqual(['OVH']),
+    );
+    const bar = await screen.findByTestId('undo-bar');
+    await waitFor(() =>
+      expect(bar.textContent).toContain(
+        '«\u00a0OVH\u00a0» déplacé vers «\u00a0Les indiscrets du 22 mars\u00a0».',
+      ),
+    );
+    fireEvent.click(within(bar).getByRole('button', { name: 'Annuler' }));
+    await waitFor(async () =>
+      expect((await issueItems(issue.id)).map((item) => item.title)).toEqual(['OVH', 'Free']),
+    );
+  });
+
   it('names an issue whose title was emptied as its preview and exports do, in the picker and « Déplacer vers… »', async () => {
     const issue = await issueWith([{ title: 'OVH', body: '<p>OVH</p>' }]);
     const other = await createIssue({ title: 'Les indiscrets du 22 mars', date: '2021-03-22' });

@@ -8,7 +8,7 @@ import {
   issueItems,
   moveItem,
 } from '../../../storage/issues';
-import { RemovalNotUndone, removeItems } from '../../../storage/remove-undo';
+import { moveItems, RemovalNotUndone, removeItems } from '../../../storage/remove-undo';
 import { addDraft, freshDatabase, steppingClock } from './helpers';
 
 let database: IndiscretsDB;
@@ -163,5 +163,84 @@ describe('removeItems and its undo', () => {
       reason: 'deleted',
       title: 'A',
     });
+  });
+});
+
+describe('moveItems and its undo', () => {
+  async function otherIssue(names: string[] = []) {
+    const issue = await createIssue(
+      { title: 'Les indiscrets du 22 mars', date: '2021-03-22' },
+      database,
+      clock,
+    );
+    for (const title of names) {
+      const draft = await addDraft(database, { title, label: title });
+      await addToIssue(draft.id, issue.id, database, clock);
+    }
+    return issue;
+  }
+
+  it('moves items to the end of the other issue, in their order, and puts them back in theirs', async () => {
+    const { issue, drafts } = await issueWith(['A', 'B', 'C', 'D']);
+    const other = await otherIssue(['X']);
+
+    const token = await moveItems([drafts[2]!.id, drafts[1]!.id], other.id, database, clock);
+
+    expect(await order(issue)).toEqual(['A', 'D']);
+    expect(await order(other)).toEqual(['X', 'B', 'C']);
+    expect(token).toMatchObject({ label: 'move', removed: { issueId: issue.id, to: other.id } });
+    expect(await undoable(token!, database)).toBe(true);
+
+    await expect(undo(token!, database, clock)).resolves.toEqual({
+      issueId: issue.id,
+      draftId: drafts[1]!.id,
+    });
+    expect(await order(issue)).toEqual(['A', 'B', 'C', 'D']);
+    expect(await order(other)).toEqual(['X']);
+    expect(await undoable(token!, database)).toBe(false);
+  });
+
+  it('leaves an item moved on to a third issue meanwhile where it is', async () => {
+    const { issue, drafts } = await issueWith(['A', 'B']);
+    const other = await otherIssue();
+    const third = await createIssue(
+      { title: 'Les indiscrets du 29 mars', date: '2021-03-29' },
+      database,
+      clock,
+    );
+    const token = await moveItems([drafts[0]!.id], other.id, database, clock);
+    await moveItems([drafts[0]!.id], third.id, database, clock);
+
+    expect(await undoable(token!, database)).toBe(false);
+    await expect(undo(token!, database, clock)).resolves.toBeUndefined();
+    expect(await order(third)).toEqual(['A']);
+    expect(await order(issue)).toEqual(['B']);
+  });
+
+  it('puts an item taken out of the other issue since back in its first one', async () => {
+    const { issue, drafts } = await issueWith(['A', 'B']);
+    const other = await otherIssue();
+    const token = await moveItems([drafts[0]!.id], other.id, database, clock);
+    await removeItems([drafts[0]!.id], database, clock);
+
+    await undo(token!, database, clock);
+
+    expect(await order(issue)).toEqual(['A', 'B']);
+  });
+
+  it('refuses an issue deleted meanwhile, and moves nothing', async () => {
+    const { issue, drafts } = await issueWith(['A']);
+    const other = await otherIssue();
+    await deleteIssue(other.id, database, clock);
+
+    await expect(moveItems([drafts[0]!.id], other.id, database, clock)).rejects.toMatchObject({
+      name: 'IssueNotFoundError',
+    });
+    expect(await order(issue)).toEqual(['A']);
+  });
+
+  it('answers nothing for an item in that issue already', async () => {
+    const { issue, drafts } = await issueWith(['A']);
+    expect(await moveItems([drafts[0]!.id], issue.id, database, clock)).toBeUndefined();
   });
 });
