@@ -92,6 +92,22 @@ function focusAfterTrash(root: HTMLElement | null, id: string, at = 0): void {
   );
 }
 
+/**
+ * An issue put back by « Annuler » after « Supprimer le numéro »: the keyboard, left on the undo
+ * bar (whose offer goes) or on nothing, goes to the issue picker once it shows that issue, as an
+ * item put back gets it in its list. Not taken from where the editor went meanwhile.
+ */
+function focusPicker(issueId: string): void {
+  const picker = () => {
+    const select = document.querySelector<HTMLSelectElement>('.issue__picker select');
+    return select?.value === issueId ? select : null;
+  };
+  whenDrawn(document.body, picker, (select) => {
+    const focused = document.activeElement;
+    if (focusLost() || focused?.closest('[data-testid="undo-bar"]')) select.focus();
+  });
+}
+
 /** The desk drawn before its code is loaded (DeskFirstScreen.tsx, kept out of the popup). */
 export type DeskFirstScreen = ComponentType<{
   header: ComponentChildren;
@@ -145,6 +161,8 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
     // A conflict's choice undone: the box is back in the shared desk's bar, seen from any view.
     if (undone.conflict) return;
     if (undone.issueId) selectIssue(undone.issueId);
+    // A deleted issue put back (no draft named): the keyboard goes to the picker showing it.
+    if (undone.issueId && !undone.draftId) focusPicker(undone.issueId);
     if (layout === 'desk') return;
     const where: Tab = undone.issueId ? 'issue' : 'drafts';
     if (view.kind !== where) show({ kind: where });

@@ -606,13 +606,22 @@ describe('composing an issue in Chromium with the built extension', () => {
     expect(asked).toBe(false);
     expect(await options()).not.toContain('Les indiscrets du 22 mars');
 
-    await bar.getByRole('button', { name: 'Annuler' }).click();
+    // The keyboard is on « Annuler » (the deletion's button went with the issue's form).
+    const focusedName = () =>
+      popup.evaluate(
+        () =>
+          document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent,
+      );
+    await until(focusedName, (name) => name === 'Annuler', 'the focus on « Annuler »');
+    await popup.keyboard.press('Enter');
 
     await until(
       () => picker.locator('option:checked').textContent(),
       (text) => text === 'Les indiscrets du 22 mars',
       'the issue put back and shown',
     );
+    // Then on the picker that shows it, not on nothing.
+    await until(focusedName, (name) => name === 'Numéro en cours', 'the focus on the picker');
     await until(
       () => issueNames(popup),
       (t) => t.length === 1 && t[0] === labels.wikipedia,
