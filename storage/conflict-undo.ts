@@ -290,7 +290,7 @@ function typedPrivately(
  * only while every side shares it: '' is a note not shared, not one emptied. With `union`, the
  * two never meet: where they would, the text as it is now, then the editor's own blocks (lines)
  * from before (lib/block-merge.ts, a union merge); `undefined` only for a field that is no text
- * merged so.
+ * merged so, or a note not shared on a side.
  */
 function mergedBack(
   kind: SyncConflict['kind'],
