@@ -311,9 +311,10 @@ export function UndoProvider({ children, onUndone }: Props) {
       if (back.notBack) tell(notBackText(back.notBack.reason, back.notBack.title, 1));
       // A merge undone whose text was changed since in its merged part: kept, and said.
       if (back.kept) tell(keptText(back.kept.fields, back.kept.title));
-      // A choice undone whose fields were written in since: kept, and said. The fields' names
-      // are the conflict box's, loaded with it, never before the popup's first paint; the undo
-      // is done whether they load or not (not « Impossible d'annuler »).
+      // A choice undone whose fields were written in since: kept (a text holding both versions
+      // where they met), and said. The fields' names are the conflict box's, loaded with it,
+      // never before the popup's first paint; the undo is done whether they load or not (not
+      // « Impossible d'annuler »).
       const { conflictKept } = back;
       if (conflictKept) {
         import('./conflictFields').then(

@@ -66,17 +66,28 @@ export function conflictFieldLabel(kind: Kind, field: string): string {
 
 /**
  * What the undo bar says when « Annuler » after « Prendre l'autre » kept fields as the editor
- * wrote them since (storage/conflict-undo.ts): the record and those fields named as the box
- * names them, a place going with its issue as the box asks them; of several records undone at
- * once, the first named and the others counted.
+ * wrote them since, or made a text hold both what they wrote since and their version from
+ * before (storage/conflict-undo.ts): the record and those fields named as the box names them, a
+ * place going with its issue as the box asks them, the texts to read over first; of several
+ * records undone at once, the first named and the others counted.
  */
 export function conflictKeptText(kept: NonNullable<Undone['conflictKept']>): string {
   const { title, kind, fields, records } = kept;
-  if (records > 1) return t('undo.conflictKeptMany', { title, others: records - 1 });
+  const both = kept.both ?? [];
+  if (records > 1) {
+    const others = records - 1;
+    if (both.length === 0) return t('undo.conflictKeptMany', { title, others });
+    const key = fields.length > 0 ? 'undo.conflictBothKeptMany' : 'undo.conflictBothMany';
+    return t(key, { title, others });
+  }
+  const list = (names: readonly string[]) =>
+    new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(
+      names.map((field) => conflictFieldLabel(kind, field)),
+    );
   const named = fields.includes('issueId') ? fields.filter((f) => f !== 'sortKey') : fields;
-  const labels = named.map((field) => conflictFieldLabel(kind, field));
-  const list = new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(labels);
-  return t('undo.conflictKept', { title, fields: list });
+  if (both.length === 0) return t('undo.conflictKept', { title, fields: list(named) });
+  if (named.length === 0) return t('undo.conflictBoth', { title, both: list(both) });
+  return t('undo.conflictBothKept', { title, both: list(both), fields: list(named) });
 }
 
 /** A draft's issue and its place in it, asked as one (see {@link askedFields}). */

@@ -19,6 +19,13 @@
  * is not the flat shape the editor writes (loose text, a list in a list, a heading), and a
  * merge whose lists would not close as they opened: nothing is guessed.
  *
+ * A union merge (`{ union: true }`, as git's « union » driver) has no conflict: where the changes
+ * meet, the run holds `mine`'s blocks, then those of `theirs` that `mine`'s run has not already
+ * (a list's tags always go with their entries); the blocks both agree on stay once, and changes
+ * apart merge as above. Nothing of either side is lost: a merge that would not make flat HTML,
+ * or texts not of that shape, give `mine` whole, then what `theirs` has more as further blocks
+ * (lines), or `theirs` appended whole when a text is not flat.
+ *
  * Pure: strings in, a string (or `undefined`) out.
  */
 
@@ -208,11 +215,47 @@ function region(base: readonly string[], start: number, end: number, changes: Hu
   return out;
 }
 
-/** Three-way merge of block lists; `undefined` when changes of both sides meet. */
+/**
+ * How a union merge tells a block it need not repeat: its key, the same for two blocks that read
+ * the same; `undefined` for a block always kept (a list's tag, which its entries need).
+ */
+export type BlockKey = (block: string) => string | undefined;
+
+/** An item's HTML block by its content (whitespace around it does not show); a list's tag none. */
+const htmlKey: BlockKey = (block) => {
+  const tag = block.trim();
+  return LIST_OPEN.test(tag) || LIST_CLOSE.test(tag) ? undefined : tag;
+};
+
+/** A line of a plain text, as it is. */
+const lineKey: BlockKey = (line) => line;
+
+/** `extra`'s blocks but those `kept` already has (each of its blocks stands for one of `extra`). */
+function notRepeated(extra: readonly string[], kept: readonly string[], key: BlockKey): string[] {
+  const count = new Map<string, number>();
+  for (const block of kept) {
+    const k = key(block);
+    if (k !== undefined) count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  return extra.filter((block) => {
+    const k = key(block);
+    const left = k === undefined ? 0 : (count.get(k) ?? 0);
+    if (left === 0) return true;
+    count.set(k!, left - 1);
+    return false;
+  });
+}
+
+/**
+ * Three-way merge of block lists; `undefined` when changes of both sides meet. With `union`, a
+ * run both changed differently holds `mine`'s blocks, then those of `theirs` not already there
+ * (told by `union`, see {@link BlockKey}): never `undefined` but for lists too long to compare.
+ */
 export function mergeBlockLists(
   base: readonly string[],
   mine: readonly string[],
   theirs: readonly string[],
+  union?: BlockKey,
 ): string[] | undefined {
   const ours = hunks(base, mine);
   const others = hunks(base, theirs);
@@ -255,42 +298,81 @@ export function mergeBlockLists(
     );
     const mineText = region(base, start, end, sides[0]!);
     const theirsText = region(base, start, end, sides[1]!);
-    if (sides[0]!.length > 0 && sides[1]!.length > 0) {
-      // Both changed this run: only the same text from both is no conflict.
-      if (mineText.length !== theirsText.length) return undefined;
-      if (mineText.some((block, k) => block !== theirsText[k])) return undefined;
-    }
-    out.push(...(sides[0]!.length > 0 ? mineText : theirsText));
+    const both = sides[0]!.length > 0 && sides[1]!.length > 0;
+    // Both changed this run: only the same text from both is no conflict.
+    if (
+      both &&
+      (mineText.length !== theirsText.length ||
+        mineText.some((block, k) => block !== theirsText[k]))
+    ) {
+      if (!union) return undefined;
+      // A union: mine, then what theirs has more.
+      out.push(...mineText, ...notRepeated(theirsText, mineText, union));
+    } else out.push(...(sides[0]!.length > 0 ? mineText : theirsText));
     at = end;
   }
   out.push(...base.slice(at));
   return out;
 }
 
+/** How a text is merged: `union`, with no conflict (see the top of this file). */
+export interface MergeOptions {
+  union?: boolean;
+}
+
 /**
  * `mine` and `theirs`, two editors' versions of a text both started from `base`, merged by
- * blocks; `undefined` when their changes meet (or the text is not of the shape expected).
+ * blocks; `undefined` when their changes meet (or the text is not of the shape expected). A
+ * union merge is never `undefined`: see the top of this file.
  */
 export function mergeText(
   shape: TextShape,
   base: string,
   mine: string,
   theirs: string,
+  options: { union: true },
+): string;
+export function mergeText(
+  shape: TextShape,
+  base: string,
+  mine: string,
+  theirs: string,
+  options?: MergeOptions,
+): string | undefined;
+export function mergeText(
+  shape: TextShape,
+  base: string,
+  mine: string,
+  theirs: string,
+  { union = false }: MergeOptions = {},
 ): string | undefined {
   if (mine === theirs) return mine;
   if (base === theirs) return mine;
   if (base === mine) return theirs;
   if (shape === 'lines') {
-    const merged = mergeBlockLists(base.split('\n'), mine.split('\n'), theirs.split('\n'));
-    return merged?.join('\n');
+    const [b, m, t] = [base, mine, theirs].map((text) => text.split('\n')) as [
+      string[],
+      string[],
+      string[],
+    ];
+    const merged = mergeBlockLists(b, m, t, union ? lineKey : undefined);
+    if (merged || !union) return merged?.join('\n');
+    // Too long to compare: mine, then the lines theirs has more.
+    if (mine === '' || theirs === '') return mine + theirs;
+    return [...m, ...notRepeated(t, m, lineKey)].join('\n');
   }
   const b = htmlBlocks(base);
   const m = htmlBlocks(mine);
   const t = htmlBlocks(theirs);
-  if (!b || !m || !t) return undefined;
-  const merged = mergeBlockLists(b, m, t);
+  const merged = b && m && t && mergeBlockLists(b, m, t, union ? htmlKey : undefined);
   const flat = merged && flatHtml(merged);
-  return flat?.join('');
+  if (flat || !union) return flat?.join('');
+  // Not merged by runs (lists that would not close as they open, a base not flat, texts too
+  // long to compare): mine whole, then the blocks theirs has more, or all of theirs when either
+  // text is not flat (nothing of it is guessed away).
+  const appended = m && t && flatHtml([...m, ...notRepeated(t, m, htmlKey)]);
+  if (appended) return appended.join('');
+  return mine === '' || theirs === '' ? mine + theirs : `${mine}\n${theirs}`;
 }
 
 /**
@@ -303,9 +385,10 @@ export function mergeTextField(
   base: unknown,
   mine: unknown,
   theirs: unknown,
+  options?: MergeOptions,
 ): string | undefined {
   return shape && typeof base === 'string' && typeof mine === 'string' && typeof theirs === 'string'
-    ? mergeText(shape, base, mine, theirs)
+    ? mergeText(shape, base, mine, theirs, options)
     : undefined;
 }
 

@@ -222,6 +222,14 @@ export const en: Messages = {
     'Choice undone. What you wrote since in “{title}” stays as it is ({fields}): your earlier version was not put back there.',
   'undo.conflictKeptMany':
     'Choices undone. What you wrote since in “{title}” and {others|other|others} stays as it is: your earlier versions were not put back there.',
+  'undo.conflictBoth':
+    'Choice undone. What you wrote since and your earlier version are both in “{title}” ({both}): read it over.',
+  'undo.conflictBothKept':
+    'Choice undone. What you wrote since and your earlier version are both in “{title}” ({both}): read it over. Elsewhere, what you wrote since stays as it is ({fields}): your earlier version was not put back there.',
+  'undo.conflictBothMany':
+    'Choices undone. What you wrote since and your earlier versions are both in “{title}” and {others|other|others}: read them over.',
+  'undo.conflictBothKeptMany':
+    'Choices undone. What you wrote since and your earlier versions are both in the texts of “{title}” and {others|other|others}: read them over. Elsewhere, what you wrote since stays as it is: your earlier versions were not put back there.',
   'undo.draftDeleted': '“{title}” was deleted.',
   'undo.issueDeleted': '“{title}” was deleted; its items went back to the drafts.',
   'undo.removed': '“{title}” removed from the issue.',

@@ -232,6 +232,14 @@ export const fr = {
     'Choix annulé. Ce que vous avez écrit depuis dans « {title} » reste tel quel ({fields}) : votre version d’avant n’y a pas été remise.',
   'undo.conflictKeptMany':
     'Choix annulés. Ce que vous avez écrit depuis dans « {title} » et {others|autre|autres} reste tel quel : vos versions d’avant n’y ont pas été remises.',
+  'undo.conflictBoth':
+    'Choix annulé. Ce que vous avez écrit depuis et votre version d’avant sont tous deux dans « {title} » ({both}) : relisez-le.',
+  'undo.conflictBothKept':
+    'Choix annulé. Ce que vous avez écrit depuis et votre version d’avant sont tous deux dans « {title} » ({both}) : relisez-le. Ailleurs, ce que vous avez écrit depuis reste tel quel ({fields}) : votre version d’avant n’y a pas été remise.',
+  'undo.conflictBothMany':
+    'Choix annulés. Ce que vous avez écrit depuis et vos versions d’avant sont tous deux dans « {title} » et {others|autre|autres} : relisez-les.',
+  'undo.conflictBothKeptMany':
+    'Choix annulés. Ce que vous avez écrit depuis et vos versions d’avant sont tous deux dans les textes de « {title} » et {others|autre|autres} : relisez-les. Ailleurs, ce que vous avez écrit depuis reste tel quel : vos versions d’avant n’y ont pas été remises.',
   'undo.draftDeleted': '« {title} » est supprimé.',
   'undo.issueDeleted':
     '« {title} » est supprimé ; ses indiscrets sont retournés dans les brouillons.',

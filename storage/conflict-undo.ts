@@ -38,11 +38,20 @@ import { type ConflictField, type OutboxEntry, type SyncConflict } from './sync-
  * - a text whose change since meets the editor's own, or another field (a title, the tags, the
  *   status, the trash…) changed since: when the change is a colleague's, brought by the sync
  *   (the desk has it, and its last writer is not this editor), the editor's value goes back and
- *   the box shows the colleague's against it; when it is the editor's (typed here, or sent by
- *   them), it stays as it is now, and the undo says so (`conflictKept`). So does a note made
- *   private since and written in. A move is one: its place kept, its issue is too.
- * Nothing typed since is dropped. The conflict put back asks about the fields the choice
- * replaced, with what the record then holds (« Votre version ») against the desk's.
+ *   the box shows the colleague's against it;
+ * - a text whose change since meets the editor's own, the change theirs (typed here, or sent by
+ *   them): the text holds both, as git's « union » merge does (lib/block-merge.ts, `union`):
+ *   the paragraphs (lines) both agree on once, the changes apart merged as above, and where the
+ *   two meet the text as it is now, then the editor's own paragraphs from before that are not
+ *   already there, lists closing as they open; a text not of the shape merged by paragraphs is
+ *   the text as it is now, then the editor's after it. The undo says so (`conflictKept.both`),
+ *   for the editor to read it over;
+ * - another field changed since by the editor: it stays as it is now, and the undo says so
+ *   (`conflictKept.fields`). So does a note made private since and written in (the editor's
+ *   own, never merged). A move is one: its place kept, its issue is too.
+ * Nothing typed since is dropped, nor anything of the editor's text from before the choice. The
+ * conflict put back asks about the fields the choice replaced, with what the record then holds
+ * (« Votre version », a text holding both) against the desk's.
  */
 
 /** The local fields a conflict's field is kept in (the shared note is the note and its flag). */
@@ -163,10 +172,22 @@ export function undoConflictChoice(
     }
     if (undone.length <= 1) return undone[0];
     // Several records, each in its own issue or none: the view stays where it is. Fields kept
-    // as they are now: the first record's named, the others counted.
+    // as they are now, or texts holding both versions: the first record's named, the others
+    // counted; the fields of all of them, which tell whether any was kept, any holds both.
     const kept = undone.flatMap((one) => (one.conflictKept ? [one.conflictKept] : []));
     const several: Undone = { issueId: '', conflict: true };
-    if (kept[0]) several.conflictKept = { ...kept[0], records: kept.length };
+    if (kept[0]) {
+      const all = (list: (one: (typeof kept)[number]) => string[] | undefined) => [
+        ...new Set(kept.flatMap((one) => list(one) ?? [])),
+      ];
+      const both = all((one) => one.both);
+      several.conflictKept = {
+        ...kept[0],
+        fields: all((one) => one.fields),
+        records: kept.length,
+        ...(both.length > 0 ? { both } : {}),
+      };
+    }
     return several;
   });
 }
@@ -192,9 +213,10 @@ function writeBack(
   current: Record<string, unknown>,
   desk: Record<string, unknown> | undefined,
   pulled: boolean,
-): { changes: Record<string, unknown>; kept: string[] } {
+): { changes: Record<string, unknown>; kept: string[]; both: string[] } {
   const changes: Record<string, unknown> = {};
   const kept: string[] = [];
+  const both: string[] = [];
   const now = sharedOf(stored.kind, current as unknown as Draft | Issue);
   const before = sharedOf(stored.kind, was as unknown as Draft | Issue);
   const giveBack = (field: string) => {
@@ -214,15 +236,27 @@ function writeBack(
     }
     // Changed since: by the editor, or by a colleague (the sync). The editor's own text merged
     // back around the change first, whoever made it: nothing of either is dropped.
-    const merged = mergedBack(stored.kind, name, field.theirs, now[name], before[name]);
     // The shared note merged is the local note, shared already (no side of it is '').
-    if (merged !== undefined) changes[name === 'sharedNote' ? 'note' : name] = merged;
+    const local = name === 'sharedNote' ? 'note' : name;
+    const merged = mergedBack(stored.kind, name, field.theirs, now[name], before[name]);
+    if (merged !== undefined) {
+      changes[local] = merged;
+      continue;
+    }
     // Brought by the sync from a colleague since: their version is on the desk, the box's to
     // show against the editor's given back. The record's last writer tells: what this editor
     // sent is theirs, and stays.
-    else if (pulled && desk !== undefined && sameValue(now[name], desk[name]))
+    if (pulled && desk !== undefined && sameValue(now[name], desk[name])) {
       giveBack(field.field);
-    else kept.push(field.field);
+      continue;
+    }
+    // The editor's own words since meet their text from before: a text holds both, the words
+    // since first, then the editor's own blocks (lines) where they met; another field stays.
+    const union = mergedBack(stored.kind, name, field.theirs, now[name], before[name], true);
+    if (union !== undefined) {
+      changes[local] = union;
+      both.push(field.field);
+    } else kept.push(field.field);
   }
   // A move is one choice (services/sync.ts, withMovePlace): the place goes with its issue. One
   // of the two kept, the other is too, or the item would land in one issue at another's place.
@@ -234,7 +268,7 @@ function writeBack(
       kept.push(field);
     }
   }
-  return { changes, kept };
+  return { changes, kept, both };
 }
 
 /**
@@ -253,7 +287,10 @@ function typedPrivately(
  * A text field changed since the choice with the editor's own value merged back in, by blocks
  * against what the choice wrote, as the sync merges two editors' ({@link mergeSharedText});
  * `undefined` when the two meet, or the field is no text merged so. A shared note is merged
- * only while every side shares it: '' is a note not shared, not one emptied.
+ * only while every side shares it: '' is a note not shared, not one emptied. With `union`, the
+ * two never meet: where they would, the text as it is now, then the editor's own blocks (lines)
+ * from before (lib/block-merge.ts, a union merge); `undefined` only for a field that is no text
+ * merged so, or a note not shared on a side.
  */
 function mergedBack(
   kind: SyncConflict['kind'],
@@ -261,9 +298,10 @@ function mergedBack(
   chosen: unknown,
   now: unknown,
   before: unknown,
+  union = false,
 ): string | undefined {
   if (name === 'sharedNote' && chosen === '') return undefined;
-  return mergeSharedText(kind, name, chosen, now, before);
+  return mergeSharedText(kind, name, chosen, now, before, { union });
 }
 
 /**
@@ -283,7 +321,7 @@ async function undoOne(
   // typed since, sent): only another editor's counts as brought by the sync.
   const mark = before.desk as Draft['desk'];
   const pulled = !(me !== undefined && mark?.modifiedById === me);
-  const { changes, kept } = writeBack(stored, replaced, was!, before, sync?.base, pulled);
+  const { changes, kept, both } = writeBack(stored, replaced, was!, before, sync?.base, pulled);
   // An ordinary write, queued for the shared desk by the outbox middleware like any edit.
   if (Object.keys(changes).length > 0) {
     await table.update(stored.recordId, { ...changes, updatedAt: at });
@@ -294,8 +332,9 @@ async function undoOne(
     ...(stored.kind === 'draft' ? { draftId: stored.recordId } : {}),
     conflict: true,
   };
-  if (kept.length > 0) {
-    undone.conflictKept = { title: stored.title, kind: stored.kind, fields: kept, records: 1 };
+  if (kept.length > 0 || both.length > 0) {
+    const said = { title: stored.title, kind: stored.kind, fields: kept, records: 1 };
+    undone.conflictKept = both.length > 0 ? { ...said, both } : said;
   }
   if (!deskOn) return undone;
 

@@ -240,13 +240,21 @@ export interface Undone {
   /**
    * A conflict's choice undone whose fields the editor changed since (typed in another view
    * after « Prendre l'autre ») and that could not take their value from before the choice back
-   * without dropping those words: kept as they are now, and the undo says so (see
-   * storage/conflict-undo.ts). `title` names the record as its conflict does, `fields` are the
-   * conflict's names of those fields (the shared note is `note`), of the record's `kind`;
-   * `records` counts the records with such fields when several conflicts were undone at once
-   * (the first one named).
+   * without dropping those words: kept as they are now (`fields`), or, a text whose words since
+   * meet the editor's own from before, holding both, the words since first (`both`, when there
+   * is one); the undo says so (see storage/conflict-undo.ts). `title` names the record as its
+   * conflict does, `fields` and `both` are the conflict's names of those fields (the shared
+   * note is `note`), of the record's `kind`; `records` counts the records with such fields when
+   * several conflicts were undone at once (the first one named; `fields` and `both` then
+   * gather all of theirs).
    */
-  conflictKept?: { title: string; kind: SyncKind; fields: string[]; records: number };
+  conflictKept?: {
+    title: string;
+    kind: SyncKind;
+    fields: string[];
+    both?: string[];
+    records: number;
+  };
 }
 
 /**

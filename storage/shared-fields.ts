@@ -11,7 +11,7 @@
  * is not shared.
  */
 
-import { mergeTextField, type TextShape } from '../lib/block-merge';
+import { mergeTextField, type MergeOptions, type TextShape } from '../lib/block-merge';
 import type { Draft, Issue, Quote, Source } from './db';
 import type { SyncKind } from './sync-state';
 
@@ -129,6 +129,8 @@ export function sharedOf(kind: SyncKind, record: Draft | Issue): Shared {
  * (lib/block-merge.ts, by {@link sharedTextShape}); `undefined` when they meet, or the field is
  * no text merged so. A shared note is merged only while both share it: one side's '' is a note
  * taken back into its browser, not a note emptied, and merging into it would share it again.
+ * With `{ union: true }`, changes that meet are both kept, mine first (see lib/block-merge.ts):
+ * `undefined` then only for a field that is no text merged so, or a note not shared.
  */
 export function mergeSharedText(
   kind: SyncKind,
@@ -136,7 +138,8 @@ export function mergeSharedText(
   base: unknown,
   mine: unknown,
   theirs: unknown,
+  options?: MergeOptions,
 ): string | undefined {
   if (field === 'sharedNote' && (mine === '' || theirs === '')) return undefined;
-  return mergeTextField(sharedTextShape(kind, field), base, mine, theirs);
+  return mergeTextField(sharedTextShape(kind, field), base, mine, theirs, options);
 }

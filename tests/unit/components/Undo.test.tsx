@@ -509,7 +509,7 @@ describe('UndoProvider, its offers shared by the views', () => {
     expect((await db.clips.get(target.id))?.body).toContain('corrigé');
   });
 
-  it('says so when « Annuler » after « Prendre l’autre » leaves a text written in since as it is', async () => {
+  it('says so when « Annuler » after « Prendre l’autre » leaves a text written in since with the editor’s own version after it', async () => {
     const mine = '<p>Le ministre dîne à Bercy.</p>';
     const theirs = '<p>Le ministre déjeune à Bercy.</p>';
     const draft = await addDraft(db, { body: mine });
@@ -535,11 +535,11 @@ describe('UndoProvider, its offers shared by the views', () => {
 
     await waitFor(() =>
       expect(label()).toBe(
-        'Choix annulé. Ce que vous avez écrit depuis dans «\u00a0Le ministre\u00a0» reste tel quel (Texte de l’indiscret)\u00a0: votre version d’avant n’y a pas été remise.',
+        'Choix annulé. Ce que vous avez écrit depuis et votre version d’avant sont tous deux dans «\u00a0Le ministre\u00a0» (Texte de l’indiscret)\u00a0: relisez-le.',
       ),
     );
     expect(undone).toMatchObject([{ draftId: draft.id, conflict: true }]);
-    expect((await db.clips.get(draft.id))?.body).toBe(typed);
+    expect((await db.clips.get(draft.id))?.body).toBe(`${typed}${mine}`);
   });
 
   it('keeps its offers in the view where storage.session is missing', async () => {

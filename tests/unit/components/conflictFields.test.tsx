@@ -110,6 +110,49 @@ describe('conflictKeptText', () => {
       'Choix annulés. Ce que vous avez écrit depuis dans «\u00a0Yacht\u00a0» et 2 autres reste tel quel\u00a0: vos versions d’avant n’y ont pas été remises.',
     );
   });
+
+  it('says a text holds both what was written since and the version from before, to read over', () => {
+    const both = { title: 'Yacht', kind: 'draft' as const, fields: [], both: ['body'], records: 1 };
+    expect(conflictKeptText(both)).toBe(
+      'Choix annulé. Ce que vous avez écrit depuis et votre version d’avant sont tous deux dans «\u00a0Yacht\u00a0» (Texte de l’indiscret)\u00a0: relisez-le.',
+    );
+    expect(inLocale('en', () => conflictKeptText(both))).toBe(
+      'Choice undone. What you wrote since and your earlier version are both in “Yacht” (Item text): read it over.',
+    );
+    const chapo = { title: 'Les indiscrets du 15 mars', kind: 'issue' as const, fields: [] };
+    expect(conflictKeptText({ ...chapo, both: ['intro'], records: 1 })).toBe(
+      'Choix annulé. Ce que vous avez écrit depuis et votre version d’avant sont tous deux dans «\u00a0Les indiscrets du 15 mars\u00a0» (Chapô)\u00a0: relisez-le.',
+    );
+  });
+
+  it('says both when a text holds both versions and another field stays as written since', () => {
+    const kept = {
+      title: 'Yacht',
+      kind: 'draft' as const,
+      fields: ['tags', 'issueId', 'sortKey'],
+      both: ['body', 'note'],
+      records: 1,
+    };
+    expect(conflictKeptText(kept)).toBe(
+      'Choix annulé. Ce que vous avez écrit depuis et votre version d’avant sont tous deux dans «\u00a0Yacht\u00a0» (Texte de l’indiscret et Note partagée)\u00a0: relisez-le. Ailleurs, ce que vous avez écrit depuis reste tel quel (Tags et Numéro)\u00a0: votre version d’avant n’y a pas été remise.',
+    );
+    expect(inLocale('en', () => conflictKeptText(kept))).toBe(
+      'Choice undone. What you wrote since and your earlier version are both in “Yacht” (Item text and Shared note): read it over. Elsewhere, what you wrote since stays as it is (Tags and Issue): your earlier version was not put back there.',
+    );
+  });
+
+  it('counts the records of several undone at once whose texts hold both versions, with or without fields kept', () => {
+    const both = { title: 'Yacht', kind: 'draft' as const, fields: [], both: ['body'], records: 3 };
+    expect(conflictKeptText(both)).toBe(
+      'Choix annulés. Ce que vous avez écrit depuis et vos versions d’avant sont tous deux dans «\u00a0Yacht\u00a0» et 2 autres\u00a0: relisez-les.',
+    );
+    expect(conflictKeptText({ ...both, fields: ['tags'], records: 2 })).toBe(
+      'Choix annulés. Ce que vous avez écrit depuis et vos versions d’avant sont tous deux dans les textes de «\u00a0Yacht\u00a0» et 1 autre\u00a0: relisez-les. Ailleurs, ce que vous avez écrit depuis reste tel quel\u00a0: vos versions d’avant n’y ont pas été remises.',
+    );
+    expect(inLocale('en', () => conflictKeptText(both))).toBe(
+      'Choices undone. What you wrote since and your earlier versions are both in “Yacht” and 2 others: read them over.',
+    );
+  });
 });
 
 describe('showConflictValue', () => {

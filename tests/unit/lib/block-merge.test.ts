@@ -239,6 +239,91 @@ describe('mergeText (plain text, by lines)', () => {
   });
 });
 
+describe('mergeText, union (nothing of either side lost)', () => {
+  const base = p('Un', 'Deux', 'Trois', 'Quatre');
+  const union = { union: true } as const;
+
+  it('keeps mine then theirs where the changes meet, the blocks both agree on once, the others merged', () => {
+    const mine = p('Un', 'Deux, mien', 'Trois', 'Quatre, mien');
+    const theirs = p('Un, leur', 'Deux, leur', 'Trois', 'Quatre');
+    expect(mergeText('html', base, mine, theirs, union)).toBe(
+      p('Un, leur', 'Deux, mien', 'Deux, leur', 'Trois', 'Quatre, mien'),
+    );
+  });
+
+  it('merges as the ordinary merge does when no change meets another', () => {
+    const mine = p('Un, mien', 'Deux', 'Trois', 'Quatre');
+    const theirs = p('Un', 'Deux', 'Trois, leur', 'Quatre');
+    expect(mergeText('html', base, mine, theirs, union)).toBe(
+      mergeText('html', base, mine, theirs),
+    );
+  });
+
+  it('does not repeat a block theirs has as mine has it, in a run both changed', () => {
+    // Both rewrote « Deux » and « Trois » as one run; « Trois, pareil » is in both.
+    const mine = p('Un', 'Deux et demi', 'Trois, pareil', 'Quatre');
+    const theirs = p('Un', 'Deux, leur', 'Entre', 'Trois, pareil', 'Quatre');
+    expect(mergeText('html', base, mine, theirs, union)).toBe(
+      p('Un', 'Deux et demi', 'Trois, pareil', 'Deux, leur', 'Entre', 'Quatre'),
+    );
+  });
+
+  it('keeps both versions of a list entry inside the list', () => {
+    const listBase = `${p('Intro')}${ul('a', 'b', 'c')}${p('Fin')}`;
+    const mine = `${p('Intro')}${ul('a', 'b, mien', 'c')}${p('Fin')}`;
+    const theirs = `${p('Intro')}${ul('a', 'b, leur', 'c')}${p('Fin, leur')}`;
+    expect(mergeText('html', listBase, mine, theirs, union)).toBe(
+      `${p('Intro')}${ul('a', 'b, mien', 'b, leur', 'c')}${p('Fin, leur')}`,
+    );
+  });
+
+  it('keeps a list theirs rewrote after the paragraph mine made of it, each list closing as it opens', () => {
+    const listBase = `${p('Intro')}${ul('a', 'b')}`;
+    const mine = p('Intro', 'a et b, en une phrase');
+    const theirs = `${p('Intro')}${ol('a, leur', 'b')}`;
+    const merged = mergeText('html', listBase, mine, theirs, union);
+    expect(merged).toBe(`${p('Intro', 'a et b, en une phrase')}${ol('a, leur', 'b')}`);
+    expect(htmlBlocks(merged)).toBeDefined();
+  });
+
+  it('gives mine, then the blocks theirs has more, when the merged lists would not close as they open', () => {
+    const listBase = ul('a', 'b');
+    const mine = ol('a', 'b');
+    const theirs = `${ul('a')}${p('milieu')}${ul('b')}`;
+    expect(mergeText('html', listBase, mine, theirs)).toBeUndefined();
+    expect(mergeText('html', listBase, mine, theirs, union)).toBe(`${ol('a', 'b')}${p('milieu')}`);
+  });
+
+  it('gives mine, then theirs whole, when a text is not the shape the editor writes', () => {
+    const mine = '<h2>A!</h2><p>B</p>';
+    const theirs = '<h2>A</h2><p>B, leur</p>';
+    expect(mergeText('html', '<h2>A</h2><p>B</p>', mine, theirs, union)).toBe(`${mine}\n${theirs}`);
+    // A base not flat, both sides flat: mine, then theirs' blocks it has not.
+    expect(mergeText('html', '<h2>A</h2>', p('Mien', 'Commun'), p('Commun', 'Leur'), union)).toBe(
+      p('Mien', 'Commun', 'Leur'),
+    );
+  });
+
+  it('keeps both texts written into an empty one, mine first', () => {
+    expect(mergeText('html', '', p('Mien'), p('Leur'), union)).toBe(p('Mien', 'Leur'));
+  });
+
+  it('keeps mine then theirs in a line both changed, the other lines merged', () => {
+    expect(
+      mergeText(
+        'lines',
+        'Chapô\nDeux\nTrois',
+        'Chapô revu\nDeux\nTrois',
+        'Chapô corrigé\nDeux\nTrois ?',
+        union,
+      ),
+    ).toBe('Chapô revu\nChapô corrigé\nDeux\nTrois ?');
+    expect(mergeText('lines', 'Chapô', 'Chapô revu', 'Chapô corrigé', union)).toBe(
+      'Chapô revu\nChapô corrigé',
+    );
+  });
+});
+
 describe('mergeBlockLists', () => {
   it('never loses a block either side added', () => {
     const base = ['a', 'b', 'c', 'd', 'e'];

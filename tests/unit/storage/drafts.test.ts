@@ -12,8 +12,8 @@ import {
   undoable,
   updateDraft,
 } from '../../../storage/drafts';
-import { conflictChoiceToken } from '../../../storage/conflict-undo';
-import { createIssue } from '../../../storage/issues';
+import { conflictChoicesToken, conflictChoiceToken } from '../../../storage/conflict-undo';
+import { createIssue, updateIssue } from '../../../storage/issues';
 import type { SyncConflict } from '../../../storage/sync-state';
 import { DESK_PEOPLE, deskState } from '../desk-fixtures';
 import { addDraft, freshDatabase, steppingClock } from './helpers';
@@ -930,13 +930,20 @@ describe('undo of « Prendre l’autre » in a shared desk’s conflict', () => 
       expect(await database.outbox.get(stored.key)).toMatchObject({ blocked: 'conflict' });
     });
 
-    it('keeps the text as it is now when the words typed since meet the editor’s own, and says so', async () => {
+    it('keeps the words typed since, then the editor’s own paragraph, where the two meet, and says so', async () => {
       const { draft, stored, token } = await chosen();
       const typed = p('Le ministre déjeune à Bercy avec un patron.', 'Il dément.', 'Fin.');
       await updateDraft(draft.id, { body: typed }, database, clock);
 
       const back = await undo(token, database, clock);
 
+      // Nothing lost: the paragraph as typed since, then the editor's from before; the others once.
+      const both = p(
+        'Le ministre déjeune à Bercy avec un patron.',
+        'Le ministre dîne à Bercy.',
+        'Il dément.',
+        'Fin.',
+      );
       expect(back).toEqual({
         issueId: '',
         draftId: draft.id,
@@ -944,16 +951,108 @@ describe('undo of « Prendre l’autre » in a shared desk’s conflict', () => 
         conflictKept: {
           title: 'Le ministre et Bercy',
           kind: 'draft',
-          fields: ['body'],
+          fields: [],
+          both: ['body'],
           records: 1,
         },
       });
-      expect((await database.clips.get(draft.id))!.body).toBe(typed);
+      expect((await database.clips.get(draft.id))!.body).toBe(both);
+      // The box is back with what the draft now holds as the editor's version.
       expect((await database.conflicts.get(stored.key))!.fields).toMatchObject([
-        { field: 'body', mine: typed, theirs },
+        { field: 'body', mine: both, theirs },
       ]);
+      expect(await database.outbox.get(stored.key)).toMatchObject({ blocked: 'conflict' });
       // The box waits again: the offer is spent.
       expect(await undoable(token, database)).toBe(false);
+    });
+
+    it('keeps both versions of a list entry typed in since, in the list, the other entries merged', async () => {
+      const list = (...entries: string[]) =>
+        `<ul>${entries.map((entry) => `<li>${entry}</li>`).join('')}</ul>`;
+      const myList = `${p('Trois pistes :')}${list('Bercy', 'Matignon', 'Élysée')}`;
+      const theirList = `${p('Trois pistes :')}${list('Bercy', 'Matignon, selon Rédac', 'Élysée')}`;
+      const { draft, token } = await chosen(
+        [{ field: 'body', base: '', mine: myList, theirs: theirList }],
+        { body: myList },
+      );
+      const typed = `${p('Trois pistes :')}${list('Bercy', 'Matignon, démenti', 'Élysée', 'Sénat')}`;
+      await updateDraft(draft.id, { body: typed }, database, clock);
+
+      const back = await undo(token, database, clock);
+
+      expect((await database.clips.get(draft.id))!.body).toBe(
+        `${p('Trois pistes :')}${list('Bercy', 'Matignon, démenti', 'Matignon', 'Élysée', 'Sénat')}`,
+      );
+      expect(back!.conflictKept).toMatchObject({ fields: [], both: ['body'] });
+    });
+
+    it('keeps the text typed since, then the editor’s own, when either is not the shape merged by paragraphs', async () => {
+      const loose = 'Le ministre dîne à Bercy. <h2>Suite</h2>';
+      const { draft, token } = await chosen([{ field: 'body', base: '', mine: loose, theirs }], {
+        body: loose,
+      });
+      const typed = p('Le ministre déjeune à Bercy avec un patron.', 'Il dément.', 'Fin.');
+      await updateDraft(draft.id, { body: typed }, database, clock);
+
+      await undo(token, database, clock);
+
+      expect((await database.clips.get(draft.id))!.body).toBe(`${typed}\n${loose}`);
+    });
+
+    it('says both what holds both versions and what stays as typed since, in one choice undone', async () => {
+      const { draft, token } = await chosen(
+        [
+          { field: 'body', base: '', mine, theirs },
+          { field: 'tags', base: [], mine: ['Bercy'], theirs: ['Élysée'] },
+        ],
+        { body: mine, tags: ['Bercy'] },
+      );
+      const typed = p('Le ministre déjeune à Bercy avec un patron.', 'Il dément.', 'Fin.');
+      await updateDraft(draft.id, { body: typed, tags: ['Élysée', 'urgent'] }, database, clock);
+
+      const back = await undo(token, database, clock);
+
+      expect(back!.conflictKept).toEqual({
+        title: 'Le ministre et Bercy',
+        kind: 'draft',
+        fields: ['tags'],
+        both: ['body'],
+        records: 1,
+      });
+      expect(await database.clips.get(draft.id)).toMatchObject({
+        body: p(
+          'Le ministre déjeune à Bercy avec un patron.',
+          'Le ministre dîne à Bercy.',
+          'Il dément.',
+          'Fin.',
+        ),
+        tags: ['Élysée', 'urgent'],
+      });
+    });
+
+    it('gathers what several choices undone at once kept and joined, the first record named', async () => {
+      const first = await chosen();
+      await updateDraft(
+        first.draft.id,
+        { body: p('Le ministre déjeune à Bercy avec un patron.', 'Il dément.', 'Fin.') },
+        database,
+        clock,
+      );
+      const second = await chosen(
+        [{ field: 'tags', base: [], mine: ['Bercy'], theirs: ['Élysée'] }],
+        { tags: ['Bercy'] },
+      );
+      await updateDraft(second.draft.id, { tags: ['Élysée', 'urgent'] }, database, clock);
+
+      const back = await undo(conflictChoicesToken([first.token, second.token]), database, clock);
+
+      expect(back!.conflictKept).toEqual({
+        title: 'Le ministre et Bercy',
+        kind: 'draft',
+        fields: ['tags'],
+        both: ['body'],
+        records: 2,
+      });
     });
 
     it('keeps a field other than a text changed since, and gives the untouched ones back', async () => {
@@ -1117,6 +1216,50 @@ describe('undo of « Prendre l’autre » in a shared desk’s conflict', () => 
         note: 'Rappeler le cabinet.\nVérifier la date.\nSource : AFP.',
         noteShared: true,
       });
+    });
+
+    it('keeps a chapô’s line typed since, then the editor’s own, where the two meet, the other lines merged', async () => {
+      await database.syncState.put(deskState('editor'));
+      const intro = 'Bercy s’agite.\nLe ministre dément.\nSuite demain.';
+      const issue = await createIssue(
+        { title: 'Les indiscrets du 15 mars', date: '2021-03-15', intro },
+        database,
+        clock,
+      );
+      const other = 'Bercy s’inquiète.\nLe ministre dément.\nSuite demain.';
+      const stored = conflictOn('issue', issue.id, [
+        { field: 'intro', base: '', mine: intro, theirs: other },
+      ]);
+      await database.syncRecords.put({
+        key: stored.key,
+        kind: 'issue',
+        recordId: issue.id,
+        remoteId: 30,
+        version: 5,
+        modifiedGmt: '2021-03-20T07:00:00',
+        base: { intro: other },
+      });
+      const token = conflictChoiceToken(stored, issue);
+      await database.issues.update(issue.id, { intro: other });
+      await database.outbox.clear();
+      const typed = 'Bercy s’inquiète, et Matignon aussi.\nLe ministre dément.\nSuite lundi.';
+      await updateIssue(issue.id, { intro: typed }, database, clock);
+
+      const back = await undo(token, database, clock);
+
+      const both =
+        'Bercy s’inquiète, et Matignon aussi.\nBercy s’agite.\nLe ministre dément.\nSuite lundi.';
+      expect((await database.issues.get(issue.id))!.intro).toBe(both);
+      expect(back!.conflictKept).toEqual({
+        title: 'Le ministre et Bercy',
+        kind: 'issue',
+        fields: [],
+        both: ['intro'],
+        records: 1,
+      });
+      expect((await database.conflicts.get(stored.key))!.fields).toMatchObject([
+        { field: 'intro', mine: both, theirs: other },
+      ]);
     });
   });
 });
