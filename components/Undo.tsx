@@ -294,6 +294,15 @@ export function UndoProvider({ children, onUndone }: Props) {
       return;
     }
     undoneHere.current.add(chosen.id);
+    // The words of a conflict's undo (the conflict box's module) load with it, not after it: a
+    // notice told a module load later would come after a newer message, and push it aside.
+    const conflictWords =
+      chosen.token.label === 'conflict'
+        ? import('./conflictFields').catch((e: unknown) => {
+            console.error('Indiscrets undo', e);
+            return undefined;
+          })
+        : undefined;
     try {
       const back = await (await loadData()).undo(chosen.token);
       drop(chosen.id);
@@ -316,12 +325,8 @@ export function UndoProvider({ children, onUndone }: Props) {
       // never before the popup's first paint; the undo is done whether they load or not (not
       // « Impossible d'annuler »).
       const { conflictKept } = back;
-      if (conflictKept) {
-        import('./conflictFields').then(
-          ({ conflictKeptText }) => tell(conflictKeptText(conflictKept)),
-          (e: unknown) => console.error('Indiscrets undo', e),
-        );
-      }
+      const words = conflictKept && (await conflictWords);
+      if (conflictKept && words) tell(words.conflictKeptText(conflictKept));
     } catch (e) {
       if (isRemovalNotUndone(e)) {
         // Nothing could go back (the issue deleted meanwhile…): said, and no longer offered.
