@@ -53,6 +53,8 @@ function cleanItem(html: string, doc: Document, otherLanguages: boolean, typed =
   const inert = root.ownerDocument;
   // A language said on a paragraph or a bold run is said on a span, the one element that keeps it.
   if (otherLanguages) languagesOnSpans(root, inert);
+  // Pasted, the page's note calls go, as a clip leaves them out (see {@link dropNoteCalls}).
+  if (otherLanguages) dropNoteCalls(root);
   // What each text looked like, read before the tags and styles that said it go.
   const looks = new Map<Text, Look>();
   readLooks(root, { bold: false, italic: false }, looks);
@@ -145,6 +147,32 @@ export function cleanPastedHtml(html: string, textLang: string, doc: Document = 
   const out = doc.createElement('div');
   out.appendChild(root);
   return out.innerHTML;
+}
+
+/**
+ * The note calls of the page words were copied from: a superscript holding only links to an
+ * anchor of their page (`#cite_note-1`, made absolute by the copy), each a bracketed call (`[1]`,
+ * `[n 1]`: Wikipedia's references) or a short number, with nothing else but brackets, commas and
+ * spaces. They go, as a clip leaves them out of a quote (capture/selection.ts): kept, they would
+ * be published as links to another site's footnotes, and the plain text export would number
+ * them beside its own (« exceptions.[1][4] »). A superscript with words of its own (« 1er »), or
+ * a link to another page (« [PDF] »), stays.
+ */
+function dropNoteCalls(root: DocumentFragment): void {
+  root.querySelectorAll('sup').forEach((sup) => {
+    const links = Array.from(sup.querySelectorAll('a'));
+    if (links.length === 0 || !links.every(isNoteCall)) return;
+    const rest = sup.cloneNode(true) as Element;
+    rest.querySelectorAll('a').forEach((link) => link.remove());
+    if (/^[\s,;[\]]*$/.test(rest.textContent ?? '')) sup.remove();
+  });
+}
+
+/** A link that calls a note of its page: to one of its anchors, named `[1]` or a short number. */
+function isNoteCall(link: Element): boolean {
+  if (!/#./.test(link.getAttribute('href') ?? '')) return false;
+  const text = (link.textContent ?? '').trim();
+  return /^\[[^[\]]{1,12}\]$/.test(text) || (text.length > 0 && text.length <= 4);
 }
 
 /** The text nodes inside `within`, in document order, as a list (changed as it is read). */

@@ -486,6 +486,33 @@ describe('writing an item in Chromium with the built extension', () => {
     await popup.close();
   });
 
+  it('pastes a Wikipedia paragraph without its note calls, as a clip leaves them out', async () => {
+    const popup = await openPopup();
+    const area = await openLemonde(popup);
+    // As Chromium copies it: the calls' addresses made absolute.
+    const copied =
+      '<meta charset="utf-8"><p>Mozilla est une fondation<sup id="cite_ref-1" class="reference">' +
+      '<a href="https://fr.wikipedia.org/wiki/Mozilla#cite_note-1">[1]</a></sup> de ' +
+      '<a href="https://fr.wikipedia.org/wiki/Californie">Californie</a>.</p>';
+    await area.evaluate((el, html) => {
+      const all = document.createRange();
+      all.selectNodeContents(el);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(all);
+      const data = new DataTransfer();
+      data.setData('text/html', html);
+      data.setData('text/plain', 'Mozilla est une fondation[1] de Californie.');
+      el.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, copied);
+
+    await expect(storedBody(popup, area)).resolves.toBe(
+      '<p>Mozilla est une fondation de <a href="https://fr.wikipedia.org/wiki/Californie">Californie</a>.</p>',
+    );
+    await popup.close();
+  });
+
   it('takes a quote inserted as a paragraph away with Ctrl+Z, the typing before kept, and brings it back', async () => {
     const popup = await openPopup();
     const area = await openLemonde(popup);

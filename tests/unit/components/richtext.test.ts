@@ -295,6 +295,38 @@ describe('cleanPastedHtml', () => {
   });
 });
 
+describe('cleanPastedHtml and a page’s note calls', () => {
+  it('leaves out Wikipedia’s note calls, as a clip does, and keeps the words around them', () => {
+    // As Chromium copies a Wikipedia paragraph: the calls' addresses made absolute.
+    const copied =
+      '<p>Mozilla est une fondation<sup id="cite_ref-1" class="reference">' +
+      '<a href="https://fr.wikipedia.org/wiki/Mozilla#cite_note-1">[1]</a></sup>' +
+      '<sup class="reference"><a href="https://fr.wikipedia.org/wiki/Mozilla#cite_note-nyt-4">[n 4]</a></sup>' +
+      ' de <a href="https://fr.wikipedia.org/wiki/Californie">Californie</a>.<sup>' +
+      '<a href="#fn2">2</a>, <a href="#fn3">3</a></sup></p>';
+
+    expect(cleanPastedHtml(copied, 'fr')).toBe(
+      '<p>Mozilla est une fondation de <a href="https://fr.wikipedia.org/wiki/Californie">Californie</a>.</p>',
+    );
+  });
+
+  it('keeps a superscript with words of its own, and a bracketed link to another page', () => {
+    const copied =
+      '<p>Le 1<sup>er</sup> rapport<sup><a href="https://example.org/rapport.pdf">[PDF]</a></sup>, ' +
+      'voir la note<sup><a href="https://example.org/page#n1">1</a> et suite</sup>.</p>';
+
+    expect(cleanPastedHtml(copied, 'fr')).toBe(
+      '<p>Le 1er rapport<a href="https://example.org/rapport.pdf">[PDF]</a>, ' +
+        'voir la note<a href="https://example.org/page#n1">1</a> et suite.</p>',
+    );
+  });
+
+  it('keeps the calls of a text typed or stored (only a paste is a page’s copy)', () => {
+    const html = '<p>Texte<sup><a href="https://x.org/a#cite_note-1">[1]</a></sup></p>';
+    expect(cleanItemHtml(html)).toContain('[1]');
+  });
+});
+
 describe('cleanPastedHtml and the spaces of a page’s source', () => {
   it('reads a source’s line breaks and indents as one space, none at a paragraph’s edges', () => {
     const copied =
