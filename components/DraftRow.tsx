@@ -148,7 +148,7 @@ export function DraftRow({
         {draft.issueId && !trashed && <span class="chip chip--issue">{t('drafts.inIssue')}</span>}
         {tags.shown.map(({ index, name }) => (
           // By place: two long tags may be cut to the same start.
-          <span class="chip" key={index}>
+          <span class="chip chip--tag" key={index}>
             #{name}
           </span>
         ))}
