@@ -30,6 +30,8 @@ import { QuoteList } from './QuoteList';
 import { RichText, type RichTextHandle } from './RichText';
 import { SourcesEditor } from './SourcesEditor';
 import { TagsInput } from './TagsInput';
+import { tagList } from './tagsShown';
+import { oneLine } from './conflictFields';
 import { useLiveQuery } from './useLiveQuery';
 import { useDeskLock } from './useDeskLock';
 import { deskRefusal, lockRefusal } from './roles';
@@ -105,12 +107,16 @@ const FIELD_CONTROLS: Record<FormField, string> = {
 function showValue(field: FormField, value: Draft[FormField]): string {
   if (field === 'body') return value as string;
   if (field === 'sources') {
-    return (value as Source[]).map((source) => source.title || source.url).join(' ; ');
+    return (value as Source[])
+      .map((source) => shortened(source.title || source.url, DRAFT_TEXT_LIMITS.title))
+      .join(' ; ');
   }
-  if (field === 'tags') return (value as string[]).join(', ');
+  // Within the limits the fields take: a backup or the shared desk may bring a title of
+  // 2,000,000 characters, 100,000 tags, or one of 1 MB (see conflictFields.ts).
+  if (field === 'tags') return tagList(value as string[], ', ');
   if (field === 'status') return t(`status.${value as DraftStatus}`);
   // A label never given is `undefined`: the chooser says « (vide) » for it, as for ''.
-  return (value as string | undefined) ?? '';
+  return oneLine(field, (value as string | undefined) ?? '');
 }
 
 /**
@@ -342,6 +348,8 @@ function DraftEditorOf({
   // 2,000,000 characters): the field shows its start, and says so.
   const titleMax = DRAFT_TEXT_LIMITS.title;
   const titleHead = shownInField(form.title, titleMax);
+  // A label too (80 characters typed): a backup's or the shared desk's may be of any length.
+  const labelHead = shownInField(form.label ?? '', LABEL_MAX);
   // What the editor does not type (quotes added by a later clip, metadata) follows the database.
   const live = draft;
   // The language the text is written in, the exports'; the one a quote of the page keeps in it
@@ -477,12 +485,16 @@ function DraftEditorOf({
             id={`label-${id}`}
             type="text"
             data-testid="item-label"
-            value={form.label ?? ''}
+            value={labelHead.shown}
             maxLength={LABEL_MAX}
             // What the issue list shows while the field is empty: the first words of the text,
             // as the list shows them. The field itself keeps what the editor types.
             placeholder={nameOf({ ...form, label: '' })}
-            aria-describedby={describedBy(`label-help-${id}`, labelPaste.cut && `label-cut-${id}`)}
+            aria-describedby={describedBy(
+              `label-help-${id}`,
+              labelHead.cut && `label-long-${id}`,
+              labelPaste.cut && `label-cut-${id}`,
+            )}
             onPaste={labelPaste.onPaste}
             onInput={(e) => {
               const label = (e.target as HTMLInputElement).value;
@@ -493,6 +505,15 @@ function DraftEditorOf({
           <small class="muted" id={`label-help-${id}`}>
             {t('editor.labelHelp')}
           </small>
+          {labelHead.cut && (
+            <LongValue
+              id={`label-long-${id}`}
+              value={form.label ?? ''}
+              shown={labelHead.shown}
+              notice="editor.labelLong"
+              testId="label-long"
+            />
+          )}
           <PasteCut id={`label-cut-${id}`} cut={labelPaste.cut} max={LABEL_MAX} />
         </div>
         <label class="field" data-field="title">
@@ -514,7 +535,7 @@ function DraftEditorOf({
           />
         </label>
         {titleHead.cut && (
-          <LongValue id={`title-long-${id}`} length={form.title.length} max={titleMax} />
+          <LongValue id={`title-long-${id}`} value={form.title} shown={titleHead.shown} />
         )}
         <PasteCut id={`title-cut-${id}`} cut={titlePaste.cut} max={titleMax} />
         <div class="field">

@@ -6,6 +6,7 @@ import { lazyComponent } from './lazy';
 import { MergedIntoNotice } from './MergedIntoNotice';
 import { GUESSED_SOURCES, provenanceSummary } from './Provenance';
 import { useRefused } from './RoleReason';
+import { shownTags } from './tagsShown';
 
 /**
  * Said only of a page two editors clipped (the shared desk, rare): loaded with the first row
@@ -78,6 +79,8 @@ export function DraftRow({
   const add = useRefused(addRefused);
   const trash = useRefused(trashRefused);
   const { quote, text, wordCount: words } = draft;
+  // Cut already by the data module (toRow); again here for a row of an older snapshot.
+  const tags = shownTags(draft.tags, draft.moreTags);
   return (
     <article
       class={`draft${fresh ? ' draft--fresh' : ''}${selected ? ' draft--selected' : ''}${over ? ' draft--drop' : ''}`}
@@ -143,11 +146,18 @@ export function DraftRow({
         {draft.byline && <span> · {draft.byline}</span>}
         <span class={`chip chip--${draft.status}`}> {t(`status.${draft.status}`)}</span>
         {draft.issueId && !trashed && <span class="chip chip--issue">{t('drafts.inIssue')}</span>}
-        {draft.tags.map((tag) => (
-          <span class="chip" key={tag}>
-            #{tag}
+        {tags.shown.map(({ index, name }) => (
+          // By place: two long tags may be cut to the same start.
+          <span class="chip chip--tag" key={index}>
+            #{name}
           </span>
         ))}
+        {tags.more > 0 && (
+          <span class="muted" data-testid="tags-more">
+            {' '}
+            {t('tags.more', { count: tags.more })}
+          </span>
+        )}
         {draft.quoteCount > 1 && (
           <span data-testid="quote-count">
             {' '}

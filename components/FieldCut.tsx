@@ -1,5 +1,5 @@
-import { wholeCharEnd } from '../lib/ellipsis';
-import { t } from '../locales';
+import { charCount, wholeCharEnd } from '../lib/ellipsis';
+import { t, type MessageKey } from '../locales';
 
 /**
  * What a one-line field with a `maxLength` says under it when it does not hold a whole text: a
@@ -41,11 +41,30 @@ export function shownInField(value: string, max: number): { shown: string; cut: 
   return { shown: cut ? fieldHead(value, max) : value, cut };
 }
 
-/** Under a field showing the start of a longer stored title ({@link shownInField}): said so. */
-export function LongValue({ id, length, max }: { id: string; length: number; max: number }) {
+/**
+ * Under a field showing the start of a longer stored value ({@link shownInField}): said so, its
+ * length and where it is cut counted in characters as an editor counts them ({@link charCount}:
+ * an emoji is one), not in the UTF-16 code units of `length` and `maxLength`. `notice` names
+ * the value: a title (`editor.titleLong`) or an item's label (`editor.labelLong`).
+ */
+export function LongValue({
+  id,
+  value,
+  shown,
+  notice = 'editor.titleLong',
+  testId = 'title-long',
+}: {
+  id: string;
+  /** The value as stored, whole. */
+  value: string;
+  /** What the field shows of it ({@link shownInField}). */
+  shown: string;
+  notice?: MessageKey;
+  testId?: string;
+}) {
   return (
-    <small class="field__cut" id={id} data-testid="title-long">
-      {t('editor.titleLong', { length, max })}
+    <small class="field__cut" id={id} data-testid={testId}>
+      {t(notice, { length: charCount(value), max: charCount(shown) })}
     </small>
   );
 }

@@ -1,13 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { shortened } from '../lib/ellipsis';
 import { t } from '../locales/core';
 import type { DraftStatus } from '../storage/db';
 import type { DraftQuery } from '../storage/draft-search';
+import { DRAFT_TEXT_LIMITS } from '../storage/record-values';
 import { useAnnounce } from './Announcer';
 import { loadData, useDataQuery } from './data';
 import { useLockLapse } from './DeskMarks';
 import { DraftRow } from './DraftRow';
 import type { InboxRow } from './inboxRow';
 import { readInboxSnapshot, writeInboxSnapshot } from './inboxSnapshot';
+import { menuTags } from './tagsShown';
 import { useDebounced } from './useDebounced';
 import {
   useFilterMenus,
@@ -159,6 +162,8 @@ export function Inbox({
     loaded ? loaded.rows[index - loaded.offset] : undefined;
 
   const { sites, tags, wantMenus } = useFilterMenus(filters);
+  // A backup's or the shared desk's tags may be 100,000, of any length: the menu lists the first.
+  const tagMenu = tags && menuTags(tags, filters.tag);
 
   // A row painted from the snapshot may be acted on before the database layer is loaded.
   async function trash(draft: InboxRow) {
@@ -328,7 +333,7 @@ export function Inbox({
             <option value="">{t('filter.anySite')}</option>
             {sites?.map((site) => (
               <option value={site} key={site}>
-                {site}
+                {shortened(site, DRAFT_TEXT_LIMITS.siteName)}
               </option>
             ))}
           </select>
@@ -338,11 +343,17 @@ export function Inbox({
             onChange={(e) => filters.setTag((e.target as HTMLSelectElement).value)}
           >
             <option value="">{t('filter.anyTag')}</option>
-            {tags?.map((name) => (
-              <option value={name} key={name}>
+            {tagMenu?.choices.map(({ value, name }) => (
+              <option value={value} key={value}>
                 {name}
               </option>
             ))}
+            {!!tagMenu?.more && (
+              // Never a tag's value: a tag is trimmed.
+              <option value=" " disabled>
+                {t('tags.more', { count: tagMenu.more })}
+              </option>
+            )}
           </select>
         </div>
       </div>

@@ -12,6 +12,7 @@ import { ISSUE_TEXT_LIMITS } from '../storage/record-values';
 import { deleteIssue, isLengthBudget, type IssueField } from '../storage/issues';
 import { ConflictChooser } from './ConflictChooser';
 import { DateField } from './DateField';
+import { oneLine } from './conflictFields';
 import { describedBy, LongValue, PasteCut, shownInField } from './FieldCut';
 import { LinesTextarea } from './LinesTextarea';
 import { deskRefusal } from './roles';
@@ -75,7 +76,8 @@ export function IssueFieldsForm({ workspace, open, onSelectIssue }: Props) {
       <ConflictChooser<Issue, IssueField>
         conflicts={synced.conflicts}
         label={(field) => t(FIELD_LABELS[field])}
-        show={(_field, value) => String(value)}
+        // Its title held to the field's limit (a backup's may be 2,000,000 characters).
+        show={(field, value) => oneLine(field, String(value))}
         onChoose={synced.resolve}
         keyboardBack={{
           title: issueTitle(fields, style ?? DEFAULT_HOUSE_STYLE),
@@ -130,8 +132,8 @@ export function IssueFieldsForm({ workspace, open, onSelectIssue }: Props) {
           {title.cut && (
             <LongValue
               id={`issue-title-long-${issue.id}`}
-              length={fields.title.length}
-              max={ISSUE_TEXT_LIMITS.title}
+              value={fields.title}
+              shown={title.shown}
             />
           )}
           <PasteCut

@@ -4,6 +4,7 @@ import type { HouseStyle } from '../export/house-style';
 import type { ExportIssue } from '../export/model';
 import { t } from '../locales';
 import { ExportPanel } from './ExportPanel';
+import { previewModel } from './previewModel';
 import { PublishPanel } from './PublishPanel';
 import type { IssueWorkspace } from './useIssueWorkspace';
 import { deskRefusal } from './roles';
@@ -71,7 +72,11 @@ function Preview({ model, style }: { model: ExportIssue; style: HouseStyle }) {
     const timer = setTimeout(() => setReady(true), 50);
     return () => clearTimeout(timer);
   }, []);
-  const html = useMemo(() => (ready ? renderHtml(model, style) : ''), [ready, model, style]);
+  // Its names within bounds (previewModel): a restored title may be 2,000,000 characters.
+  const html = useMemo(
+    () => (ready ? renderHtml(previewModel(model), style) : ''),
+    [ready, model, style],
+  );
   // The export module escapes every value: this HTML holds no markup from the page.
   return <div aria-busy={!ready || undefined} dangerouslySetInnerHTML={{ __html: html }} />;
 }

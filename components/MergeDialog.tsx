@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { shortened } from '../lib/ellipsis';
 import { t } from '../locales';
 import { getDraft } from '../storage/draft-records';
 import { searchDrafts } from '../storage/draft-search';
+import { DRAFT_TEXT_LIMITS } from '../storage/record-values';
 import { mergeDrafts } from '../storage/drafts';
 import { wordFailure, type WordedFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
@@ -13,6 +15,10 @@ import { useLiveQuery } from './useLiveQuery';
 import { deskUser } from './sharedDesk';
 import { useSharedDesk } from './useSharedDesk';
 import { useUndo } from './Undo';
+
+/** A draft's site as the list names it: cut as its row cuts it (a backup's may be any length). */
+const site = (name: string | undefined) =>
+  name === undefined ? undefined : shortened(name, DRAFT_TEXT_LIMITS.siteName);
 
 interface Props {
   sourceId: string;
@@ -129,11 +135,12 @@ export function MergeDialog({ sourceId, onDone, beforeMerge }: Props) {
                 aria-describedby={refused ? reasonId : undefined}
                 onClick={() => void merge(draft.id, draft.title)}
               >
-                {draft.title}{' '}
+                {/* Cut as its row names it: a backup's title may be 2,000,000 characters. */}
+                {shortened(draft.title, DRAFT_TEXT_LIMITS.title)}{' '}
                 <span class="muted">
                   {told && told !== draft.siteName
-                    ? [draft.siteName, told].filter(Boolean).join(' · ')
-                    : draft.siteName}
+                    ? [site(draft.siteName), told].filter(Boolean).join(' · ')
+                    : site(draft.siteName)}
                 </span>
               </button>
               {refused && (

@@ -1,50 +1,85 @@
 import { useState } from 'preact/hooks';
+import { wholeCharEnd } from '../lib/ellipsis';
 import { t } from '../locales';
+import { TAG_LIMITS } from '../storage/record-values';
+import { shownTags } from './tagsShown';
 
 interface Props {
   tags: string[];
   onChange: (tags: string[]) => void;
 }
 
+/** What the last tags typed lost to the field's limits ({@link TAG_LIMITS}), said under it. */
+interface Refused {
+  /** A tag was longer than a tag may be: its end was not kept. */
+  cut: boolean;
+  /** How many tags typed were not added, the draft holding as many as it may. */
+  dropped: number;
+}
+
+const NONE: Refused = { cut: false, dropped: 0 };
+
 /**
  * Tags as chips; Enter or a comma adds one (a list separated by commas, one each), Backspace in
- * an empty field removes the last.
+ * an empty field removes the last chip shown. A tag typed takes at most {@link TAG_LIMITS}
+ * `.length` characters, a draft at most `.count` tags; what a backup or the shared desk brought
+ * beyond that is drawn within them (each tag cut at a word, « Et N autres tags » past the count)
+ * and stays stored whole: removing a chip removes that tag alone, the others as they were.
  */
 export function TagsInput({ tags, onChange }: Props) {
   const [text, setText] = useState('');
+  const [refused, setRefused] = useState<Refused>(NONE);
+  const { shown, more } = shownTags(tags);
 
   const add = (raw: string) => {
     // A pasted list (« élysée, remaniement ») is one tag a part.
     const next = [...tags];
+    const said: Refused = { cut: false, dropped: 0 };
     for (const part of raw.split(',')) {
-      const tag = part.trim().replace(/^#/, '');
+      let tag = part.trim().replace(/^#/, '');
+      if (tag.length > TAG_LIMITS.length) {
+        tag = tag.slice(0, wholeCharEnd(tag, TAG_LIMITS.length)).trimEnd();
+        said.cut = true;
+      }
       // Tags differing only by case are one tag (storage keeps the first).
       const key = tag.toLocaleLowerCase('fr');
-      if (tag && !next.some((other) => other.toLocaleLowerCase('fr') === key)) next.push(tag);
+      if (!tag || next.some((other) => other.toLocaleLowerCase('fr') === key)) continue;
+      if (next.length >= TAG_LIMITS.count) said.dropped++;
+      else next.push(tag);
     }
     if (next.length > tags.length) onChange(next);
+    setRefused(said);
     setText('');
   };
+
+  const remove = (index: number) => onChange(tags.filter((_, i) => i !== index));
 
   return (
     <div class="field">
       <span id="tags-label">{t('editor.tags')}</span>
       <div class="tags">
-        {tags.map((tag) => (
-          <span class="tag" key={tag}>
-            {tag}
+        {shown.map(({ index, name }) => (
+          // By place: two long tags may be cut to the same start.
+          <span class="tag" key={index}>
+            {name}
             <button
               type="button"
-              aria-label={t('editor.removeTag', { tag })}
-              onClick={() => onChange(tags.filter((x) => x !== tag))}
+              aria-label={t('editor.removeTag', { tag: name })}
+              onClick={() => remove(index)}
             >
               ×
             </button>
           </span>
         ))}
+        {more > 0 && (
+          <span class="muted tags__more" data-testid="tags-more">
+            {t('editor.tagsMore', { count: more })}
+          </span>
+        )}
         <input
           type="text"
           aria-labelledby="tags-label"
+          aria-describedby="tags-refused"
           value={text}
           placeholder={t('editor.addTag')}
           onInput={(e) => {
@@ -56,13 +91,21 @@ export function TagsInput({ tags, onChange }: Props) {
             if (e.key === 'Enter') {
               e.preventDefault();
               add(text);
-            } else if (e.key === 'Backspace' && !text && tags.length > 0) {
-              onChange(tags.slice(0, -1));
+            } else if (e.key === 'Backspace' && !text && shown.length > 0) {
+              // The chip the editor sees last, not a tag past those shown.
+              remove(shown.at(-1)!.index);
             }
           }}
           onBlur={() => text && add(text)}
         />
       </div>
+      {/* A live region always there, so that the words are read when they come. */}
+      <small class="field__cut" id="tags-refused" role="status" data-testid="tags-refused">
+        {refused.cut && t('editor.tagCut', { max: TAG_LIMITS.length })}
+        {refused.cut && refused.dropped > 0 && ' '}
+        {refused.dropped > 0 &&
+          t('editor.tagsFull', { max: TAG_LIMITS.count, count: refused.dropped })}
+      </small>
     </div>
   );
 }

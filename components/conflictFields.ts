@@ -1,10 +1,13 @@
 import { getLocale, t, type MessageKey } from '../locales';
+import { shortened } from '../lib/ellipsis';
 import { longDate } from '../lib/french-date';
 import type { DraftStatus, IssueStatus, WordPressPost } from '../storage/db';
 import type { Undone } from '../storage/drafts';
+import { DRAFT_TEXT_LIMITS, ISSUE_TEXT_LIMITS } from '../storage/record-values';
 import { askableFields, type ConflictField, type SyncConflict } from '../storage/sync-state';
 import { publishedLine, publishedWhen } from './publishedLine';
 import { itemLines } from './richtext';
+import { tagList } from './tagsShown';
 
 /**
  * The shared desk's conflict box in words (see `SyncConflictView` in SharedDeskBar.tsx): what each
@@ -200,10 +203,31 @@ function issueName(ctx: ShownContext, issueId: string): string {
   if (!issueId) return t('filter.boxInbox');
   if (!ctx.issues) return '';
   const issue = ctx.issues.get(issueId);
-  return issue ? issue.title : t('conflict.value.unknownIssue');
+  // Cut as the picker names it: a backup's or the shared desk's may be 2,000,000 characters.
+  return issue ? shortened(issue.title, ISSUE_TEXT_LIMITS.title) : t('conflict.value.unknownIssue');
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/**
+ * The one-line texts the box shows held to what their field takes (a title, an item's label, a
+ * site's name, a byline: storage/record-values.ts), cut at a word with « … »: a backup or the
+ * shared desk may bring 2,000,000 characters, which the box laid out whole, and compared word by
+ * word. The record keeps them whole; the box names them, as the lists do.
+ */
+const ONE_LINE_LIMITS: Readonly<Record<string, number>> = {
+  // An issue's title takes what a draft's does (ISSUE_TEXT_LIMITS).
+  title: DRAFT_TEXT_LIMITS.title,
+  label: DRAFT_TEXT_LIMITS.title,
+  siteName: DRAFT_TEXT_LIMITS.siteName,
+  byline: DRAFT_TEXT_LIMITS.byline,
+};
+
+/** A one-line text the box shows, held to its field's limit (see {@link ONE_LINE_LIMITS}). */
+export function oneLine(field: string, value: string): string {
+  const max = ONE_LINE_LIMITS[field];
+  return max === undefined ? value : shortened(value, max);
+}
 
 /**
  * A value of a record's field as the editor reads it: a draft's text its HTML (shown as it reads,
@@ -263,19 +287,28 @@ export function showConflictValue(ctx: ShownContext, field: string, value: unkno
       // Reordered in the same issue on both sides: the place, never the key.
       return value === '' ? '' : (placeIn(ctx, ctx.issueId ?? '', String(value)) ?? '');
   }
+  // Within the tag field's limits: a backup's may be 100,000 tags, or one of 1 MB.
+  if (field === 'tags' && Array.isArray(value)) {
+    return tagList(value.map(String), t('conflict.value.listSeparator'));
+  }
   if (Array.isArray(value)) {
+    // A quote is a passage, shown whole; a source by its title, held to a title's limit.
+    const named = (name: string) =>
+      field === 'quotes' ? name : shortened(name, DRAFT_TEXT_LIMITS.title);
     return value
       .map((entry) =>
         typeof entry === 'object' && entry
-          ? String(
-              (entry as Record<string, unknown>).title ??
-                (entry as Record<string, unknown>).text ??
-                (entry as Record<string, unknown>).url ??
-                '',
+          ? named(
+              String(
+                (entry as Record<string, unknown>).title ??
+                  (entry as Record<string, unknown>).text ??
+                  (entry as Record<string, unknown>).url ??
+                  '',
+              ),
             )
-          : String(entry),
+          : named(String(entry)),
       )
       .join(field === 'quotes' ? '\n' : t('conflict.value.listSeparator'));
   }
-  return typeof value === 'object' ? '' : String(value);
+  return typeof value === 'object' ? '' : oneLine(field, String(value));
 }

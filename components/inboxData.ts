@@ -15,6 +15,7 @@ import { DRAFT_TEXT_LIMITS } from '../storage/record-values';
 import { countText } from './counts';
 import type { InboxRow } from './inboxRow';
 import { SHARED_DESK_OFF, type SharedDesk } from './sharedDesk';
+import { shownTags } from './tagsShown';
 
 export { countDrafts, listSiteNames, listTags } from '../storage/draft-search';
 export { mergeDrafts, restoreDraft, trashDraft, undo, undoable } from '../storage/drafts';
@@ -83,6 +84,12 @@ function preview(text: string): string {
   return shortened(text, ROW_PREVIEW_CHARS);
 }
 
+/** A draft's tags as its row draws them ({@link shownTags}), and how many more it has. */
+function rowTags(tags: readonly string[]): Pick<InboxRow, 'tags' | 'moreTags'> {
+  const { shown, more } = shownTags(tags);
+  return { tags: shown.map((tag) => tag.name), ...(more > 0 ? { moreTags: more } : {}) };
+}
+
 /** A draft as the inbox shows it. */
 export function toRow({
   body,
@@ -105,6 +112,8 @@ export function toRow({
     ...(rest.byline !== undefined
       ? { byline: shortened(rest.byline, DRAFT_TEXT_LIMITS.byline) }
       : {}),
+    // Tags too: a row draws each, and the first page of rows is kept in localStorage.
+    ...rowTags(rest.tags),
     text: preview(text),
     wordCount: countText(text).words,
     ...(quote !== undefined ? { quote: preview(quote) } : {}),

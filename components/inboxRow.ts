@@ -9,6 +9,13 @@ import type { MergeTarget } from '../storage/draft-records';
  */
 export type InboxRow = Omit<Draft, 'body' | 'quotes' | 'words' | 'sourceUrls'> & {
   /**
+   * The draft's tags as the row draws them (see `shownTags`, tagsShown.ts): the first ones, each
+   * cut at a word; a backup's or the shared desk's may be 100,000, or 1 MB long.
+   */
+  tags: string[];
+  /** How many tags the draft has past `tags`, said « et N autres »; none: absent. */
+  moreTags?: number;
+  /**
    * The start of the visible text of the body, as the editor wrote it (at most
    * ROW_PREVIEW_CHARS, see inboxData.ts); empty until they write.
    */

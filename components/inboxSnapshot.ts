@@ -39,6 +39,7 @@ function isRow(value: unknown): value is InboxRow {
     typeof row.wordCount === 'number' &&
     typeof row.quoteCount === 'number' &&
     Array.isArray(row.tags) &&
+    (row.moreTags === undefined || typeof row.moreTags === 'number') &&
     typeof row.provenance === 'object'
   );
 }

@@ -8,6 +8,26 @@ export function wholeCharEnd(text: string, end: number): number {
 }
 
 /**
+ * How many characters `text` holds as an editor counts them: an emoji or a rare ideogram (two
+ * UTF-16 code units, a surrogate pair) is one, where `length` counts two. Counted without
+ * splitting the text into an array: a value may be 2,000,000 characters long.
+ */
+export function charCount(text: string): number {
+  let pairs = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        pairs++;
+        i++;
+      }
+    }
+  }
+  return text.length - pairs;
+}
+
+/**
  * Shortens `text` to at most `max` characters, cutting at the last word boundary when one is
  * close enough (a single 5,000-character "word" is cut where the limit falls), and never in the
  * middle of a surrogate pair. Returns the text unchanged when it fits.

@@ -81,6 +81,10 @@ export const coreEn: CoreMessages = {
   'filter.anySite': 'Any site',
   'filter.tag': 'Tag',
   'filter.anyTag': 'Any tag',
+  'tags.more': {
+    one: 'and {count} more',
+    other: 'and {count} more',
+  },
   'trash.note': 'emptied after 30 days',
   'trash.restore': 'Restore',
   'trash.empty': 'The trash is empty.',

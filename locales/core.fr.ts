@@ -87,6 +87,11 @@ export const coreFr = {
   'filter.anySite': 'Tout site',
   'filter.tag': 'Tag',
   'filter.anyTag': 'Tout tag',
+  /** Past the tags a row or a menu draws (components/tagsShown.ts): how many more there are. */
+  'tags.more': {
+    one: 'et {count} autre',
+    other: 'et {count} autres',
+  },
   'trash.note': 'vidée après 30 jours',
   'trash.restore': 'Restaurer',
   'trash.empty': 'La corbeille est vide.',

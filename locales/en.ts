@@ -145,6 +145,8 @@ export const en: Messages = {
     'This field takes at most {max} characters: the end of the pasted text was not kept.',
   'editor.titleLong':
     'This title, {length} characters long, is shown cut to {max}: it stays whole as long as you do not change it; changed, it will be what the field shows.',
+  'editor.labelLong':
+    'This label, {length} characters long, is shown cut to {max}: it stays whole as long as you do not change it; changed, it will be what the field shows.',
   'editor.body': 'Item text',
   'editor.quotes': 'Quotes',
   'editor.insertQuote': 'Insert',
@@ -158,6 +160,15 @@ export const en: Messages = {
   'editor.tags': 'Tags',
   'editor.addTag': 'Add a tag',
   'editor.removeTag': 'Remove the tag {tag}',
+  'editor.tagsMore': {
+    one: 'And {count} more tag, not shown here: it stays as it is.',
+    other: 'And {count} more tags, not shown here: they stay as they are.',
+  },
+  'editor.tagCut': 'A tag takes at most {max} characters: the end of the tag typed was not kept.',
+  'editor.tagsFull': {
+    one: 'A draft takes at most {max} tags: {count} tag typed was not added.',
+    other: 'A draft takes at most {max} tags: {count} of the tags typed were not added.',
+  },
   'editor.note': 'Private note (never exported)',
   'editor.noteShared': 'Shared note (never exported)',
   'editor.toolbar': 'Formatting',

@@ -155,6 +155,8 @@ export const fr = {
     'Ce champ prend au plus {max} caractères : la fin du texte collé n’a pas été gardée.',
   'editor.titleLong':
     'Ce titre, long de {length} caractères, est montré coupé à {max} : il reste entier tant que vous ne le modifiez pas ; modifié, il sera ce que montre le champ.',
+  'editor.labelLong':
+    'Ce libellé, long de {length} caractères, est montré coupé à {max} : il reste entier tant que vous ne le modifiez pas ; modifié, il sera ce que montre le champ.',
   'editor.body': 'Texte de l’indiscret',
   'editor.quotes': 'Citations',
   'editor.insertQuote': 'Insérer',
@@ -168,6 +170,15 @@ export const fr = {
   'editor.tags': 'Tags',
   'editor.addTag': 'Ajouter un tag',
   'editor.removeTag': 'Retirer le tag {tag}',
+  'editor.tagsMore': {
+    one: 'Et {count} autre tag, non montré ici : il reste tel quel.',
+    other: 'Et {count} autres tags, non montrés ici : ils restent tels quels.',
+  },
+  'editor.tagCut': 'Un tag prend au plus {max} caractères : la fin du tag tapé n’a pas été gardée.',
+  'editor.tagsFull': {
+    one: 'Un brouillon prend au plus {max} tags : {count} tag tapé n’a pas été ajouté.',
+    other: 'Un brouillon prend au plus {max} tags : {count} des tags tapés n’ont pas été ajoutés.',
+  },
   'editor.note': 'Note privée (jamais exportée)',
   'editor.noteShared': 'Note partagée (jamais exportée)',
   'editor.toolbar': 'Mise en forme',

@@ -27,6 +27,14 @@ export const DRAFT_TEXT_LIMITS = {
 export const ISSUE_TEXT_LIMITS = { title: FIELD_LIMITS.title } as const;
 
 /**
+ * A draft's tags as the editor's tag field takes them: each at most `length` characters (a
+ * longer one typed or pasted is cut there), at most `count` of them. What a backup or the shared
+ * desk brings is kept whole (a tag of 1 MB, 100,000 tags), and shown within these where tags are
+ * drawn (components/tagsShown.ts): each cut at a word, and past `count` « et N autres ».
+ */
+export const TAG_LIMITS = { length: 100, count: 20 } as const;
+
+/**
  * A stored record's local bookkeeping, not what an editor or an action wrote in it: its revision,
  * edit marks, derived search fields and the shared desk's mark. What comparing two versions of a
  * record leaves out (a backup's merge, an undo).

@@ -125,3 +125,97 @@ describe('a draft with a 2,000,000-character title in the desk’s editor, in Ch
     await desk.close();
   });
 });
+
+/**
+ * Tags as a backup or the shared desk may bring them, which the tag field never takes (a tag of
+ * 100 characters at most, 20 tags): a tag of 1 MB among 10,000 tags (100,000 take the seeding over a minute to index). Each laid out as a chip,
+ * they held the inbox and the editor; they are drawn within the field's limits, « et N autres »
+ * past them, and stay stored whole. And an issue of a 2,000,000-character title whose item, with
+ * no text, is named by a 2,000,000-character draft title: the preview heads it cut.
+ */
+describe('huge tags and a huge issue in the preview, in Chromium', () => {
+  const HUGE_TAG = 'affaire du yacht '.repeat(62_000).trim();
+  const TAGS = [HUGE_TAG, ...Array.from({ length: 9_999 }, (_, i) => `tag${i}`)];
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchSeeded(
+      () => ({
+        clips: [
+          localDraft({ id: 'huge-tags', title: 'Le yacht aux mille tags', tags: TAGS }),
+          localDraft({
+            id: 'huge-item',
+            title: TITLE,
+            body: '',
+            issueId: 'huge-issue',
+            sortKey: 'a0',
+          }),
+        ],
+        issues: [storedIssue('huge-issue', { title: ISSUE_TITLE })],
+      }),
+      { timeout: 30_000, currentIssue: 'huge-issue' },
+    );
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('draws the row of a draft of 10,000 tags with 20 chips, the huge one cut, and « et 9 980 autres »', async () => {
+    const popup = await openPopup(session);
+    const row = popup.getByTestId('draft').filter({ hasText: 'Le yacht aux mille tags' });
+    await row.waitFor();
+    const chips = await row.locator('.chip--tag').allTextContents();
+    expect(chips).toHaveLength(20);
+    expect(chips[0]!.length).toBeLessThanOrEqual(101);
+    expect(chips[0]).toMatch(/^#affaire du yacht .*…$/);
+    expect(chips[1]).toBe('#tag0');
+    expect(squash(await row.getByTestId('tags-more').textContent())).toBe('et 9 980 autres');
+    await popup.close();
+  });
+
+  it('opens the draft in the desk’s editor, its tags drawn within the field’s limits and kept whole when one is removed', async () => {
+    const desk = await openDesk(session);
+    const row = desk
+      .locator('#desk-inbox')
+      .getByTestId('draft')
+      .filter({ hasText: 'Le yacht aux mille tags' });
+    const started = Date.now();
+    await row.locator('.draft__title').click();
+    const editor = desk.getByTestId('draft-editor');
+    await editor.locator('.tags .tag').first().waitFor();
+    const took = Date.now() - started;
+    // Logged, not held to a bound yet: 10,000 tags open in some 8 s here whether one of them is
+    // 1 MB or not, a cost of the number of tags that is not the chips' (20 drawn); see the report.
+    console.log(`editor of 10,000 tags open in ${took} ms`);
+
+    const chips = await editor.locator('.tags .tag').allTextContents();
+    expect(chips).toHaveLength(20);
+    expect(chips[0]!.length).toBeLessThanOrEqual(101);
+    expect(squash(await editor.getByTestId('tags-more').textContent())).toBe(
+      'Et 9 980 autres tags, non montrés ici : ils restent tels quels.',
+    );
+
+    await editor.getByRole('button', { name: 'Retirer le tag tag0' }).click();
+    const stored = async () =>
+      (
+        await readDatabase<{ clips: { id: string; tags: string[] }[]; issues: [] }>(desk)
+      ).clips.find((c) => c.id === 'huge-tags')!;
+    const draft = await until(stored, (d) => d.tags.length === 9_999, 'tag0 removed');
+    expect(draft.tags[0] === HUGE_TAG).toBe(true);
+    expect(draft.tags[1]).toBe('tag1');
+    expect(draft.tags.at(-1)).toBe('tag9998');
+    await desk.close();
+  });
+
+  it('heads the preview of an issue of a 2,000,000-character title with its start, cut at a word', async () => {
+    const desk = await openDesk(session);
+    const preview = desk.getByTestId('preview');
+    const heading = preview.locator('h1');
+    await heading.waitFor();
+    const text = (await heading.textContent()) ?? '';
+    expect(text.length).toBeLessThanOrEqual(1_100);
+    expect(text).toMatch(/^Les indiscrets du grand soir .*…$/);
+    await desk.close();
+  });
+});

@@ -282,7 +282,24 @@ describe('DraftEditor', () => {
     const field = (await screen.findByLabelText('Titre du brouillon')) as HTMLInputElement;
 
     expect(field.value).toBe('a'.repeat(999));
-    expect(screen.getByTestId('title-long').textContent).toMatch(/^Ce titre, long de 1\u202f009 /);
+    // Counted as an editor counts: the emoji and its selector are two characters, not three.
+    expect(screen.getByTestId('title-long').textContent).toMatch(
+      /^Ce titre, long de 1\u202f008 caractères, est montré coupé à 999\u00a0: /,
+    );
+  });
+
+  it('counts a long title in characters as an editor does, an emoji one', async () => {
+    // 600 emoji: 1,200 UTF-16 code units, more than the field's 1,000 (its maxLength counts
+    // those); it shows 500 of them.
+    const title = '🛥'.repeat(600);
+    const draft = await addDraft(db, { title, sources: [] });
+    renderEditor(draft.id);
+    const field = (await screen.findByLabelText('Titre du brouillon')) as HTMLInputElement;
+
+    expect(field.value).toBe('🛥'.repeat(500));
+    expect(screen.getByTestId('title-long').textContent).toMatch(
+      /^Ce titre, long de 600 caractères, est montré coupé à 500\u00a0: /,
+    );
   });
 
   it('says when a paste in the label was cut to its 80 characters', async () => {
@@ -375,6 +392,82 @@ describe('DraftEditor', () => {
       ]),
     );
     expect(tagInput).toHaveProperty('value', '');
+  });
+
+  it('draws a huge tag cut and past 20 tags « Et N autres », keeping them stored whole when one is removed', async () => {
+    // As a backup or the shared desk may bring them: many tags, the first 1 MB long (laid out
+    // as chips, 100,000 held the editor: the Chromium test huge-title; 1,000 here, as the fake
+    // database indexes each tag slowly).
+    const huge = 'affaire du yacht '.repeat(62_000).trim();
+    const tags = [huge, ...Array.from({ length: 999 }, (_, i) => `tag${i}`)];
+    const draft = await addDraft(db, { tags });
+    renderEditor(draft.id);
+    await screen.findByPlaceholderText('Ajouter un tag');
+
+    const chips = [...document.querySelectorAll('.tags .tag')];
+    expect(chips).toHaveLength(20);
+    expect(chips[0]!.textContent!.length).toBeLessThanOrEqual(101);
+    expect(chips[0]!.textContent).toMatch(/^affaire du yacht .*…×$/);
+    expect(screen.getByTestId('tags-more').textContent).toBe(
+      'Et 980 autres tags, non montrés ici\u00a0: ils restent tels quels.',
+    );
+
+    // A chip removed: that tag alone goes, the huge one and those not shown stay whole.
+    fireEvent.click(screen.getByRole('button', { name: 'Retirer le tag tag0' }));
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.tags).toHaveLength(999));
+    const stored = (await db.clips.get(draft.id))!.tags;
+    expect(stored[0] === huge).toBe(true);
+    expect(stored[1]).toBe('tag1');
+    expect(stored.at(-1)).toBe('tag998');
+  });
+
+  it('removes the last chip shown with Backspace, not a tag past those shown', async () => {
+    const tags = Array.from({ length: 25 }, (_, i) => `tag${i}`);
+    const draft = await addDraft(db, { tags });
+    renderEditor(draft.id);
+    const tagInput = await screen.findByPlaceholderText('Ajouter un tag');
+
+    fireEvent.keyDown(tagInput, { key: 'Backspace' });
+    await waitFor(async () =>
+      expect((await db.clips.get(draft.id))?.tags).toEqual(tags.filter((t) => t !== 'tag19')),
+    );
+  });
+
+  it('takes a tag of at most 100 characters and a draft of at most 20 tags, and says so', async () => {
+    const draft = await addDraft(db, { tags: Array.from({ length: 18 }, (_, i) => `tag${i}`) });
+    renderEditor(draft.id);
+    const tagInput = await screen.findByPlaceholderText('Ajouter un tag');
+
+    // A pasted list: the long tag cut (never inside an emoji), the 21st and 22nd not added.
+    const long = `${'a'.repeat(99)}🛥 à quai`;
+    fireEvent.input(tagInput, { target: { value: `${long}, vingt, vingt et un, vingt-deux` } });
+    fireEvent.keyDown(tagInput, { key: 'Enter' });
+
+    await waitFor(async () =>
+      expect((await db.clips.get(draft.id))?.tags.slice(18)).toEqual(['a'.repeat(99), 'vingt']),
+    );
+    expect(screen.getByTestId('tags-refused').textContent).toBe(
+      'Un tag prend au plus 100 caractères\u00a0: la fin du tag tapé n’a pas été gardée. ' +
+        'Un brouillon prend au plus 20 tags\u00a0: 2 des tags tapés n’ont pas été ajoutés.',
+    );
+  });
+
+  it('shows a stored label longer than its field cut, says so, and keeps it whole until it is typed in', async () => {
+    // A backup's or the shared desk's item label: 2,000,000 characters (the field takes 80).
+    const label = 'Le yacht du ministre '.repeat(100_000).slice(0, 2_000_000);
+    const draft = await addDraft(db, { label, title: 'Le yacht' });
+    renderEditor(draft.id);
+    const field = (await screen.findByTestId('item-label')) as HTMLInputElement;
+
+    expect(field.value).toBe(label.slice(0, 80));
+    expect(screen.getByTestId('label-long').textContent).toMatch(
+      /^Ce libellé, long de 2\u202f000\u202f000 caractères, est montré coupé à 80\u00a0: /,
+    );
+    expect(field.getAttribute('aria-describedby')).toContain(`label-long-${draft.id}`);
+
+    fireEvent.input(screen.getByLabelText(/^Note privée/), { target: { value: 'À vérifier' } });
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.note).toBe('À vérifier'));
+    expect((await db.clips.get(draft.id))?.label === label).toBe(true);
   });
 
   it('merges the draft into another and undoes the merge', async () => {

@@ -201,6 +201,36 @@ describe('showConflictValue', () => {
     expect(show(draft, 'publishedAt', '')).toBe('');
   });
 
+  it('shows a title, a label and an issue’s title held to their field’s 1,000 characters, cut at a word', () => {
+    // A backup's or the shared desk's: 2,000,000 characters, laid out whole and compared word
+    // by word, held the box for seconds.
+    const huge = 'Le ministre et le yacht '.repeat(90_000).slice(0, 2_000_000);
+    for (const [ctx, field] of [
+      [draft, 'title'],
+      [draft, 'label'],
+      [issue, 'title'],
+    ] as const) {
+      const shown = show(ctx, field, huge);
+      expect(shown.length, field).toBeLessThanOrEqual(1_000);
+      expect(shown, field).toMatch(/^Le ministre et le yacht .*\p{L}…$/u);
+    }
+    const moved = show({ ...draft, issues: new Map([['i9', { title: huge }]]) }, 'issueId', 'i9');
+    expect(moved.length).toBeLessThanOrEqual(1_000);
+    // A title that fits: whole.
+    expect(show(draft, 'title', 'Le ministre et Bercy')).toBe('Le ministre et Bercy');
+  });
+
+  it('shows tags within the tag field’s limits: each cut, past 20 « et N autres »', () => {
+    const huge = 'affaire du yacht '.repeat(62_000);
+    const tags = [huge, ...Array.from({ length: 99_999 }, (_, i) => `tag${i}`)];
+    const shown = show(draft, 'tags', tags);
+    expect(shown.length).toBeLessThan(1_000);
+    expect(shown).toMatch(
+      /^affaire du yacht .*…\u202f; tag0\u202f; .* tag18 et 99\u202f980 autres$/,
+    );
+    expect(show(draft, 'tags', ['élysée', 'remaniement'])).toBe('élysée\u202f; remaniement');
+  });
+
   it('writes a page’s date as the page wrote it, in whatever zone this browser is', () => {
     const zone = process.env.TZ;
     // West of Paris: a day stored at midnight UTC would be the day before at 20 h.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROW_PREVIEW_CHARS, toRow } from '../../../components/inboxData';
 import type { Draft } from '../../../storage/db';
-import { DRAFT_TEXT_LIMITS } from '../../../storage/record-values';
+import { DRAFT_TEXT_LIMITS, TAG_LIMITS } from '../../../storage/record-values';
 
 function draft(overrides: Partial<Draft>): Draft {
   return {
@@ -92,6 +92,24 @@ describe('toRow', () => {
       draft({ quotes: [{ text: quote, html: '', clippedAt: '2024-03-15T07:30:00.000Z' }] }),
     );
     expect(row.quote).toBe(`${words.trimEnd()}…`);
+  });
+
+  it('keeps the tags a row draws, each cut, and the count of the others', () => {
+    // A backup's or the shared desk's: 100,000 tags, one of 1 MB. The row lays each tag out and
+    // the first page of rows is kept in localStorage.
+    const huge = 'affaire du yacht '.repeat(62_000);
+    const tags = [huge, ...Array.from({ length: 99_999 }, (_, i) => `tag${i}`)];
+    const row = toRow(draft({ tags }));
+    expect(row.tags).toHaveLength(TAG_LIMITS.count);
+    expect(row.tags[0]!.length).toBeLessThanOrEqual(TAG_LIMITS.length);
+    expect(row.tags[0]!.endsWith('…')).toBe(true);
+    expect(row.tags[1]).toBe('tag0');
+    expect(row.moreTags).toBe(100_000 - TAG_LIMITS.count);
+    expect(JSON.stringify(row).length).toBeLessThan(3 * ROW_PREVIEW_CHARS);
+    // A few tags: as they are, nothing more to count.
+    const few = toRow(draft({ tags: ['élysée', 'remaniement'] }));
+    expect(few.tags).toEqual(['élysée', 'remaniement']);
+    expect(few).not.toHaveProperty('moreTags');
   });
 
   it('leaves out the quote of a draft that has none', () => {

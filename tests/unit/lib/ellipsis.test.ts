@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortened, withEllipsis, withoutStranded } from '../../../lib/ellipsis';
+import { charCount, shortened, withEllipsis, withoutStranded } from '../../../lib/ellipsis';
 
 describe('shortened', () => {
   it('keeps a text that fits whole, without an ellipsis', () => {
@@ -73,5 +73,20 @@ describe('withoutStranded', () => {
   it('leaves a text that ends on a word as it is', () => {
     expect(withoutStranded('Le projet')).toBe('Le projet');
     expect(withoutStranded('Le projet, « ')).toBe('Le projet');
+  });
+});
+
+describe('charCount', () => {
+  it('counts characters as an editor does: an emoji is one, not two code units', () => {
+    expect(charCount('yacht')).toBe(5);
+    expect(charCount('🛥 à quai')).toBe(8);
+    // An emoji and its variation selector: two characters, three code units.
+    expect(charCount('🛥️')).toBe(2);
+    expect(charCount('🛥'.repeat(600))).toBe(600);
+  });
+
+  it('counts a half of a pair left alone as one', () => {
+    expect(charCount('a\ud83d')).toBe(2);
+    expect(charCount('\udee5b')).toBe(2);
   });
 });
