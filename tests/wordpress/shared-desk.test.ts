@@ -134,14 +134,16 @@ describe('shared desk over REST (Editor and Contributor)', () => {
   it('an edit that lands while a reorder of the same draft is still being written keeps both', async () => {
     const draft = await clip('editor');
     const route = `/indiscrets/v1/drafts/${draft.id}?context=edit&_fields=${FIELDS}`;
-    // B's reorder holds the record's lock, then (test switch) takes 1.5 s to write the post.
+    // B's reorder holds the record's lock, then (test switch) takes 4 s to write the post: the
+    // lock is polled, and a GET made, by PHP processes that each load WordPress, which on a busy
+    // machine took more than 1.5 s and missed the write (a clean-clone CI run).
     const reorder = call(
       'editor',
       'POST',
       route,
       { meta: { sortKey: 'a5' }, base_version: 1 },
       {
-        'X-Indiscrets-Test-Slow-Write': '1500',
+        'X-Indiscrets-Test-Slow-Write': '4000',
       },
     );
     await until(
