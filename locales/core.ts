@@ -138,7 +138,8 @@ function translate(
         opening === '“' && value.startsWith('«')
           ? `“${value.slice(1).replace(/[\s\u00a0\u202f]*»/u, closer)}`
           : value;
-      if (!opening || !quoted.startsWith(opening)) return value + (closing ?? '');
+      if (!opening) return value + (closing ?? '');
+      if (!quoted.startsWith(opening)) return nested(value, opening) + (closing ?? '');
       const inner = quoted.slice(opening.length).replace(/^[\s\u00a0\u202f]+/u, '');
       // …and when the value closes that quotation itself (« United States to Lift Sudan
       // Sanctions »…), the message's own closing quote would be one too many: it goes.
@@ -146,6 +147,17 @@ function translate(
       return count(closer) > count(opening) ? inner : inner + (closing ?? '');
     },
   );
+}
+
+/**
+ * A value quoted in a message (`opening`, its quote), with the quotations inside it written as a
+ * quotation in a quotation is, as the exports write one: « Incendie chez OVH : “Feu” », not
+ * « Incendie chez OVH : « Feu » »; in English, “Fire at OVH: ‘Fire’”. Only whole pairs.
+ */
+function nested(value: string, opening: string): string {
+  return opening === '«'
+    ? value.replace(/«[\s\u00a0\u202f]*([^«»]*?)[\s\u00a0\u202f]*»/gu, '“$1”')
+    : value.replace(/“([^“”]*)”/gu, '‘$1’');
 }
 
 /** Translates a message of the popup's first paint: see {@link translate}. */

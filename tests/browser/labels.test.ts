@@ -218,9 +218,11 @@ describe('item labels in Chromium with the built extension', () => {
     );
     // The field keeps what the editor typed.
     expect(await label.inputValue()).toBe('Selon "Le Monde", l\'affaire est close');
+    // Quoted by the button's name, its own quotation is a quotation in a quotation.
     await desk
       .getByRole('button', {
-        name: 'Retirer « Selon « Le Monde », l’affaire est close » du numéro',
+        name: 'Retirer « Selon “Le Monde”, l’affaire est close » du numéro',
+        exact: true,
       })
       .waitFor();
     await desk.close();

@@ -208,6 +208,23 @@ describe('locales', () => {
     );
   });
 
+  it('writes a quotation inside a quoted value as a quotation in a quotation', () => {
+    expect(t('undo.trashed', { title: 'Incendie chez OVH\u00a0: «\u00a0Feu\u00a0»' }, 'fr')).toBe(
+      '«\u00a0Incendie chez OVH\u00a0: “Feu”\u00a0» est à la corbeille.',
+    );
+    expect(t('undo.trashed', { title: 'Fire at OVH: “Fire” and “smoke”' }, 'en')).toBe(
+      '“Fire at OVH: ‘Fire’ and ‘smoke’” is in the trash.',
+    );
+    // A quotation opened and not closed in the value is left as written.
+    expect(t('undo.trashed', { title: 'Selon «\u00a0Le Monde' }, 'fr')).toBe(
+      '«\u00a0Selon «\u00a0Le Monde\u00a0» est à la corbeille.',
+    );
+    // Not quoted by the message: left as written.
+    expect(t('conflict.theirsBy', { name: '«\u00a0Rédac\u00a0» chef' }, 'fr')).toBe(
+      'Version de «\u00a0Rédac\u00a0» chef',
+    );
+  });
+
   it('elides « de » before a name that starts with a vowel, in French', () => {
     expect(t('conflict.theirsBy', { name: 'admin' }, 'fr')).toBe('Version d’admin');
     expect(t('conflict.theirsBy', { name: 'Émilie' }, 'fr')).toBe('Version d’Émilie');

@@ -637,7 +637,8 @@ describe('DraftEditor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Retirer du numéro' }));
     await waitFor(() =>
       expect(screen.getByTestId('undo-bar').textContent).toContain(
-        '«\u00a0Selon «\u00a0Le Monde\u00a0», l’affaire\u00a0» retiré du numéro.',
+        // The label's own quotation, inside the message's, is a quotation in a quotation.
+        '«\u00a0Selon “Le Monde”, l’affaire\u00a0» retiré du numéro.',
       ),
     );
   });

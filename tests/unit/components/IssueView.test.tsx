@@ -120,20 +120,22 @@ describe('IssueView', () => {
     const [stored] = await issueItems(issue.id);
     const model = toExportIssue(issue, [stored!]);
     expect(prepareIssue(model, createHouseStyle()).items[0]!.label).toBe(typeset);
+    // Quoted by a message, its own quotation is a quotation in a quotation.
+    const quoted = 'Selon “Le Monde”, l’affaire est close';
     expect(
-      within(item!).getByRole('button', { name: `Retirer «\u00a0${typeset}\u00a0» du numéro` }),
+      within(item!).getByRole('button', { name: `Retirer «\u00a0${quoted}\u00a0» du numéro` }),
     ).toBeTruthy();
     await waitFor(() =>
       expect(
         within(item!).getByRole('combobox', {
-          name: `Déplacer «\u00a0${typeset}\u00a0» vers un autre numéro`,
+          name: `Déplacer «\u00a0${quoted}\u00a0» vers un autre numéro`,
         }),
       ).toBeTruthy(),
     );
     expect(item!.getAttribute('aria-label')).toMatch(new RegExp(`^${typeset}, position 1 sur 1`));
     // Taken out, the undo bar names it so too.
     fireEvent.click(within(item!).getByRole('button', { name: /^Retirer/ }));
-    await waitFor(() => expect(screen.getByTestId('undo-bar').textContent).toContain(typeset));
+    await waitFor(() => expect(screen.getByTestId('undo-bar').textContent).toContain(quoted));
   });
 
   it('names an item without text by its title held to a title’s limit, not 2,000,000 characters', async () => {

@@ -55,7 +55,7 @@ describe('publishLockQuestion', () => {
 
   it('names the item as the issue list does: its label as the exports write it, in the house style', () => {
     expect(publishLockQuestion([paul('draft', 'e')], model, FRENCH, undefined, 'fr')).toBe(
-      `Paul Martin modifie «\u00a0Selon «\u00a0Le Monde\u00a0», l’affaire est close\u00a0»${END_FR}`,
+      `Paul Martin modifie «\u00a0Selon “Le Monde”, l’affaire est close\u00a0»${END_FR}`,
     );
     // A house style without French typography: as typed, as the exports write it then.
     expect(
