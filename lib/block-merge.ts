@@ -230,6 +230,31 @@ const htmlKey: BlockKey = (block) => {
 /** A line of a plain text, as it is. */
 const lineKey: BlockKey = (line) => line;
 
+/**
+ * Whether a union merge holds a block more often than either side does: the runs were matched
+ * across blocks that only look alike (two unrelated lists' `<ul>` and `</ul>`, a line one side
+ * moved), and a paragraph neither side changed would come out twice. Such a merge is not taken:
+ * mine whole, then what theirs has more, repeats nothing (see {@link mergeText}).
+ */
+function repeats(
+  merged: readonly string[],
+  mine: readonly string[],
+  theirs: readonly string[],
+  key: BlockKey,
+): boolean {
+  const counts = (blocks: readonly string[]) => {
+    const count = new Map<string, number>();
+    for (const block of blocks) {
+      const k = key(block);
+      if (k !== undefined) count.set(k, (count.get(k) ?? 0) + 1);
+    }
+    return count;
+  };
+  const [m, t] = [counts(mine), counts(theirs)];
+  for (const [k, n] of counts(merged)) if (n > Math.max(m.get(k) ?? 0, t.get(k) ?? 0)) return true;
+  return false;
+}
+
 /** `extra`'s blocks but those `kept` already has (each of its blocks stands for one of `extra`). */
 function notRepeated(extra: readonly string[], kept: readonly string[], key: BlockKey): string[] {
   const count = new Map<string, number>();
@@ -355,7 +380,8 @@ export function mergeText(
       string[],
       string[],
     ];
-    const merged = mergeBlockLists(b, m, t, union ? lineKey : undefined);
+    const found = mergeBlockLists(b, m, t, union ? lineKey : undefined);
+    const merged = union && found && repeats(found, m, t, lineKey) ? undefined : found;
     if (merged || !union) return merged?.join('\n');
     // Too long to compare: mine, then the lines theirs has more.
     if (mine === '' || theirs === '') return mine + theirs;
@@ -364,7 +390,8 @@ export function mergeText(
   const b = htmlBlocks(base);
   const m = htmlBlocks(mine);
   const t = htmlBlocks(theirs);
-  const merged = b && m && t && mergeBlockLists(b, m, t, union ? htmlKey : undefined);
+  const found = b && m && t && mergeBlockLists(b, m, t, union ? htmlKey : undefined);
+  const merged = union && found && repeats(found, m!, t!, htmlKey) ? undefined : found;
   const flat = merged && flatHtml(merged);
   if (flat || !union) return flat?.join('');
   // Not merged by runs (lists that would not close as they open, a base not flat, texts too

@@ -243,6 +243,24 @@ describe('mergeText, union (nothing of either side lost)', () => {
   const base = p('Un', 'Deux', 'Trois', 'Quatre');
   const union = { union: true } as const;
 
+  it('repeats no paragraph neither side changed, when unrelated lists would match', () => {
+    // The runs matched across two lists' tags: a union by them gave the editor's text first,
+    // then both unchanged paragraphs a second time. Mine whole, then what theirs has more.
+    const base = `${ul('Le ministre part.', 'Son cabinet suit.')}${p('Jeudi.', 'Matignon dément.', 'À suivre.')}`;
+    const mine = `${ul('Le ministre part.', 'Son cabinet suit.')}${p('Jeudi.', 'Matignon dément.', 'À suivre de près.')}`;
+    const theirs = `${p('Jeudi.', 'Matignon dément.')}${ul('À suivre, selon nos informations.')}`;
+
+    expect(mergeText('html', base, mine, theirs, union)).toBe(
+      `${mine}${ul('À suivre, selon nos informations.')}`,
+    );
+  });
+
+  it('repeats no line one side moved', () => {
+    expect(mergeText('lines', 'C\nE\nB\nC', 'Em\nB\nC\nC', 'Ct\nEt\nB\nC', union)).toBe(
+      'Em\nB\nC\nC\nCt\nEt',
+    );
+  });
+
   it('keeps mine then theirs where the changes meet, the blocks both agree on once, the others merged', () => {
     const mine = p('Un', 'Deux, mien', 'Trois', 'Quatre, mien');
     const theirs = p('Un, leur', 'Deux, leur', 'Trois', 'Quatre');
