@@ -147,6 +147,8 @@ export const en: Messages = {
     'This title, {length} characters long, is shown cut to {max}: it stays whole as long as you do not change it; changed, it will be what the field shows.',
   'editor.labelLong':
     'This label, {length} characters long, is shown cut to {max}: it stays whole as long as you do not change it; changed, it will be what the field shows.',
+  'editor.sourceLong':
+    'This field, {length} characters long, is shown cut to {max}: it stays whole as long as you do not change it; changed, it will be what the field shows.',
   'editor.body': 'Item text',
   'editor.quotes': 'Quotes',
   'editor.insertQuote': 'Insert',

@@ -157,6 +157,8 @@ export const fr = {
     'Ce titre, long de {length} caractères, est montré coupé à {max} : il reste entier tant que vous ne le modifiez pas ; modifié, il sera ce que montre le champ.',
   'editor.labelLong':
     'Ce libellé, long de {length} caractères, est montré coupé à {max} : il reste entier tant que vous ne le modifiez pas ; modifié, il sera ce que montre le champ.',
+  'editor.sourceLong':
+    'Ce champ, long de {length} caractères, est montré coupé à {max} : il reste entier tant que vous ne le modifiez pas ; modifié, il sera ce que montre le champ.',
   'editor.body': 'Texte de l’indiscret',
   'editor.quotes': 'Citations',
   'editor.insertQuote': 'Insérer',

@@ -274,6 +274,43 @@ describe('DraftEditor', () => {
     expect(field.getAttribute('aria-describedby')).toBeNull();
   });
 
+  it('shows a stored source title longer than a clip keeps cut, says so, and keeps the sources whole until it is typed in', async () => {
+    // A source's title of 2,000,000 characters, from a backup or the shared desk.
+    const long = 'Rapport de la Cour des comptes '.repeat(70_000).slice(0, 2_000_000);
+    const site = 'Cour des comptes';
+    const sources = [
+      { url: 'https://example.org/rapport', title: long, siteName: site },
+      { url: 'https://example.org/annexe', title: long },
+    ];
+    const draft = await addDraft(db, { title: 'Rapport', sources });
+    renderEditor(draft.id);
+    const titles = (await screen.findAllByLabelText('Titre de la source')) as HTMLInputElement[];
+
+    expect(titles.map((field) => field.value)).toEqual([
+      long.slice(0, 1_000),
+      long.slice(0, 1_000),
+    ]);
+    const notices = screen.getAllByTestId('source-long');
+    expect(notices).toHaveLength(2);
+    expect(notices[0]!.textContent).toMatch(/^Ce champ, long de 2\u202f000\u202f000 caractères/);
+    expect(titles[0]!.getAttribute('aria-describedby')).toBe(notices[0]!.id);
+    expect(
+      (within(screen.getByTestId('sources')).getAllByLabelText('Site')[0] as HTMLInputElement)
+        .value,
+    ).toBe(site);
+
+    // The first source's title typed in: it is what the field holds; the second stays whole.
+    const typed = `${long.slice(0, 990).trimEnd()} 2024`;
+    fireEvent.input(titles[0]!, { target: { value: typed } });
+    await waitFor(async () =>
+      expect((await db.clips.get(draft.id))?.sources.map((source) => source.title)).toEqual([
+        typed,
+        long,
+      ]),
+    );
+    expect(screen.getAllByTestId('source-long')).toHaveLength(1);
+  });
+
   it('does not cut a long title between the two halves of a character', async () => {
     // An emoji (a pair of UTF-16 code units, then its variation selector) across the 1,000th: the field stops before it.
     const title = `${'a'.repeat(999)}🛥️ à quai`;
