@@ -168,9 +168,17 @@ function dropNoteCalls(root: DocumentFragment): void {
   });
 }
 
-/** A link that calls a note of its page: to one of its anchors, named `[1]` or a short number. */
+/**
+ * A link that calls a note of its page, named `[1]` or a short number: to one of its anchors
+ * (`#fn1`, as the page wrote it), or, made absolute by the copy, to an anchor named as notes are
+ * (`…/wiki/Mozilla#cite_note-1`, `#footnote-2`). A paste does not tell which page it came from:
+ * another fragment (`rapport.pdf#page=12`) is a link to another page's place, and stays.
+ */
+const NOTE_ANCHOR = /#(?:cite[_-]?note|cite[_-]?ref|fn|footnote|endnote|note|ref)(?:[-_:.]|\d|$)/i;
+
 function isNoteCall(link: Element): boolean {
-  if (!/#./.test(link.getAttribute('href') ?? '')) return false;
+  const href = link.getAttribute('href') ?? '';
+  if (!/^#./.test(href) && !NOTE_ANCHOR.test(href)) return false;
   const text = (link.textContent ?? '').trim();
   return /^\[[^[\]]{1,12}\]$/.test(text) || (text.length > 0 && text.length <= 4);
 }

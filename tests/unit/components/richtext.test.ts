@@ -310,14 +310,16 @@ describe('cleanPastedHtml and a page’s note calls', () => {
     );
   });
 
-  it('keeps a superscript with words of its own, and a bracketed link to another page', () => {
+  it('keeps a superscript with words of its own, and a link to another page’s place, bracketed or short', () => {
     const copied =
-      '<p>Le 1<sup>er</sup> rapport<sup><a href="https://example.org/rapport.pdf">[PDF]</a></sup>, ' +
-      'voir la note<sup><a href="https://example.org/page#n1">1</a> et suite</sup>.</p>';
+      '<p>Le 1<sup>er</sup> rapport<sup><a href="https://example.org/rapport.pdf#page=12">[PDF]</a></sup>, ' +
+      'voir la note<sup><a href="https://example.org/page#n1">1</a> et suite</sup>, ' +
+      'la loi<sup><a href="https://example.org/loi#art4">4</a></sup>.</p>';
 
     expect(cleanPastedHtml(copied, 'fr')).toBe(
-      '<p>Le 1er rapport<a href="https://example.org/rapport.pdf">[PDF]</a>, ' +
-        'voir la note<a href="https://example.org/page#n1">1</a> et suite.</p>',
+      '<p>Le 1er rapport<a href="https://example.org/rapport.pdf#page=12">[PDF]</a>, ' +
+        'voir la note<a href="https://example.org/page#n1">1</a> et suite, ' +
+        'la loi<a href="https://example.org/loi#art4">4</a>.</p>',
     );
   });
 
