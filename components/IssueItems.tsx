@@ -108,9 +108,15 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
   const moveTo = (id: string, target: MoveTarget) => {
     const named = items?.find((item) => item.id === id);
     const words = { title: named ? nameOf(named) : '', issue: target.name };
+    // Not moved (failed, or nothing to move): the item stays, and the keyboard is not taken
+    // from where the editor goes next when it leaves the list later (a colleague's sync).
+    const stays = () => {
+      if (removed.current?.ids.includes(id)) removed.current = null;
+    };
     moveItems([id], target.id).then(
-      (token) => token && offer(token, t('undo.moved', words)),
+      (token) => (token ? offer(token, t('undo.moved', words)) : stays()),
       (error: unknown) => {
+        stays();
         fail('move to issue')(error);
         tell(t('issue.moveFailed', words));
       },

@@ -331,7 +331,7 @@ export function UndoProvider({ children, onUndone }: Props) {
       if (isRemovalNotUndone(e)) {
         // Nothing could go back (the issue deleted meanwhile…): said, and no longer offered.
         drop(chosen.id);
-        tell(notBackText(e.reason, e.title, e.count));
+        tell(notBackText(e.reason, e.title, e.count, e.moved));
         return;
       }
       setError(wordFailure(t('undo.failed'), e));
@@ -377,8 +377,16 @@ function isRemovalNotUndone(error: unknown): error is RemovalNotUndone {
 }
 
 /** Why items taken out of an issue did not go back (`count` of them, the first named). */
-function notBackText(reason: RemovalNotUndone['reason'], title: string, count: number): string {
+function notBackText(
+  reason: RemovalNotUndone['reason'],
+  title: string,
+  count: number,
+  moved = false,
+): string {
   const many = count > 1;
+  if (reason === 'issue' && moved) {
+    return many ? t('undo.movedIssueGoneMany', { count }) : t('undo.movedIssueGone', { title });
+  }
   if (reason === 'issue') {
     return many ? t('undo.removedIssueGoneMany', { count }) : t('undo.removedIssueGone', { title });
   }

@@ -113,6 +113,10 @@ export const coreEn: CoreMessages = {
   'undo.removedIssueGone': 'The issue was deleted meanwhile: “{title}” stays in the drafts.',
   'undo.removedIssueGoneMany':
     'The issue was deleted meanwhile: the {count} items stay in the drafts.',
+  'undo.movedIssueGone':
+    'The issue it came from was deleted meanwhile: “{title}” stays in the one it was moved to.',
+  'undo.movedIssueGoneMany':
+    'The issue they came from was deleted meanwhile: the {count} items stay in the one they were moved to.',
   'undo.removedTrashed': '“{title}” is in the trash: it was not put back in the issue.',
   'undo.removedTrashedMany':
     '“{title}” and other items are in the trash: they were not put back in the issue.',

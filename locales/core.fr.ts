@@ -123,6 +123,10 @@ export const coreFr = {
     'Le numéro a été supprimé entre-temps : « {title} » reste dans les brouillons.',
   'undo.removedIssueGoneMany':
     'Le numéro a été supprimé entre-temps : les {count} indiscrets restent dans les brouillons.',
+  'undo.movedIssueGone':
+    'Le numéro d’où il venait a été supprimé entre-temps : « {title} » reste dans celui où il a été déplacé.',
+  'undo.movedIssueGoneMany':
+    'Le numéro d’où ils venaient a été supprimé entre-temps : les {count} indiscrets restent dans celui où ils ont été déplacés.',
   'undo.removedTrashed': '« {title} » est à la corbeille : il n’a pas été remis dans le numéro.',
   'undo.removedTrashedMany':
     '« {title} » et d’autres indiscrets sont à la corbeille : ils n’ont pas été remis dans le numéro.',

@@ -15,8 +15,8 @@ import { itemLabel } from './label';
  * inbox, or by a colleague) is kept, as a trash's or a merge's undo keeps it. An item put in an issue again meanwhile (by hand, or by another view's undo) stays where
  * it is; one put in the trash or deleted meanwhile is not brought back from there, and the undo
  * says so; the issue deleted meanwhile, nothing is put back, and the undo says so (the items
- * stay in the inbox, nothing is lost). A moved item moved on again meanwhile, or put back in its
- * first issue, stays where it is.
+ * stay where they are, in the inbox or the issue they were moved to: nothing is lost). A moved
+ * item moved on to a third issue meanwhile stays where it is.
  */
 
 const now = () => new Date().toISOString();
@@ -36,6 +36,11 @@ export class RemovalNotUndone extends Error {
     readonly title: string,
     /** How many items were not put back. */
     readonly count: number,
+    /**
+     * Undoing « Déplacer vers… » with its first issue gone (`issue`): the first item is still
+     * in the issue it was moved to, not in the drafts.
+     */
+    readonly moved = false,
   ) {
     super(`Items not put back in their issue: ${reason}`);
   }
@@ -155,7 +160,10 @@ export function undoRemoval(
     const out = await waiting(token, database);
     if (out.length === 0) return undefined;
     if (!(await database.issues.get(issueId))) {
-      throw new RemovalNotUndone('issue', itemLabel(out[0]!.was), out.length);
+      const [first] = out;
+      const to = token.removed!.to;
+      const moved = to !== undefined && first!.current?.issueId === to;
+      throw new RemovalNotUndone('issue', itemLabel(first!.was), out.length, moved);
     }
     const at = clock();
     const back: string[] = [];

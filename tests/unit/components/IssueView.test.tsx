@@ -326,6 +326,31 @@ describe('IssueView', () => {
     expect(await db.clips.get(ovh.id)).toMatchObject({ issueId: '', title: 'OVH' });
   });
 
+  it('says the item stays where it was moved when its first issue was deleted meanwhile', async () => {
+    const issue = await issueWith([{ title: 'OVH', label: 'OVH en Bourse' }]);
+    const other = await createIssue({ title: 'Les indiscrets du 22 mars', date: '2021-03-22' });
+    renderIssue(issue.id);
+    const move = await screen.findByRole('combobox', { name: /^Déplacer «\u00a0OVH/ });
+    fireEvent.focus(move);
+    await waitFor(() => expect((move as HTMLSelectElement).options).toHaveLength(2));
+    fireEvent.change(move, { target: { value: other.id } });
+    fireEvent.click(
+      await screen.findByRole('button', { name: /^Déplacer «\u00a0OVH en Bourse\u00a0» vers/ }),
+    );
+    const bar = () => screen.getByTestId('undo-bar');
+    await waitFor(() => expect(bar().textContent).toContain('déplacé vers'));
+    await deleteIssue(issue.id);
+
+    fireEvent.click(within(bar()).getByRole('button', { name: 'Annuler' }));
+
+    await waitFor(() =>
+      expect(bar().textContent).toBe(
+        'Le numéro d’où il venait a été supprimé entre-temps\u00a0: «\u00a0OVH en Bourse\u00a0» reste dans celui où il a été déplacé.',
+      ),
+    );
+    expect((await issueItems(other.id)).map((item) => item.title)).toEqual(['OVH']);
+  });
+
   it('deletes an issue without asking, and puts it back with its items on « Annuler »', async () => {
     const issue = await issueWith([{ title: 'OVH' }, { title: 'Mauboussin' }]);
     const confirm = vi.spyOn(window, 'confirm');

@@ -228,6 +228,21 @@ describe('moveItems and its undo', () => {
     expect(await order(issue)).toEqual(['A', 'B']);
   });
 
+  it('says the item stays where it was moved when its first issue was deleted meanwhile', async () => {
+    const { issue, drafts } = await issueWith(['A']);
+    const other = await otherIssue();
+    const token = await moveItems([drafts[0]!.id], other.id, database, clock);
+    await deleteIssue(issue.id, database, clock);
+
+    await expect(undo(token!, database, clock)).rejects.toMatchObject({
+      name: 'RemovalNotUndone',
+      reason: 'issue',
+      title: 'A',
+      moved: true,
+    });
+    expect(await order(other)).toEqual(['A']);
+  });
+
   it('refuses an issue deleted meanwhile, and moves nothing', async () => {
     const { issue, drafts } = await issueWith(['A']);
     const other = await otherIssue();
