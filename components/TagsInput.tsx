@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { wholeCharEnd } from '../lib/ellipsis';
+import { charCount, charsEnd } from '../lib/ellipsis';
 import { t } from '../locales';
 import { TAG_LIMITS } from '../storage/record-values';
 import { shownTags } from './tagsShown';
@@ -37,8 +37,9 @@ export function TagsInput({ tags, onChange }: Props) {
     const said: Refused = { cut: false, dropped: 0 };
     for (const part of raw.split(',')) {
       let tag = part.trim().replace(/^#/, '');
-      if (tag.length > TAG_LIMITS.length) {
-        tag = tag.slice(0, wholeCharEnd(tag, TAG_LIMITS.length)).trimEnd();
+      // Counted as the notice counts (an emoji is one character), not in UTF-16 units.
+      if (tag.length > TAG_LIMITS.length && charCount(tag) > TAG_LIMITS.length) {
+        tag = tag.slice(0, charsEnd(tag, TAG_LIMITS.length)).trimEnd();
         said.cut = true;
       }
       // Tags differing only by case are one tag (storage keeps the first).

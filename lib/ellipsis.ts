@@ -8,6 +8,20 @@ export function wholeCharEnd(text: string, end: number): number {
 }
 
 /**
+ * Where the first `max` characters of `text` end, counted as {@link charCount} counts them (a
+ * surrogate pair is one): a cut that keeps `max` characters, as an editor counts them.
+ */
+export function charsEnd(text: string, max: number): number {
+  let end = 0;
+  for (let chars = 0; chars < max && end < text.length; chars++) {
+    const code = text.charCodeAt(end);
+    const next = text.charCodeAt(end + 1);
+    end += code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+  }
+  return end;
+}
+
+/**
  * How many characters `text` holds as an editor counts them: an emoji or a rare ideogram (two
  * UTF-16 code units, a surrogate pair) is one, where `length` counts two. Counted without
  * splitting the text into an array: a value may be 2,000,000 characters long.

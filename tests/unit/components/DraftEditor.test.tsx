@@ -475,18 +475,35 @@ describe('DraftEditor', () => {
     renderEditor(draft.id);
     const tagInput = await screen.findByPlaceholderText('Ajouter un tag');
 
-    // A pasted list: the long tag cut (never inside an emoji), the 21st and 22nd not added.
+    // A pasted list: the long tag cut at 100 characters as an editor counts them (the emoji
+    // one, never cut in two), the 21st and 22nd not added.
     const long = `${'a'.repeat(99)}🛥 à quai`;
     fireEvent.input(tagInput, { target: { value: `${long}, vingt, vingt et un, vingt-deux` } });
     fireEvent.keyDown(tagInput, { key: 'Enter' });
 
     await waitFor(async () =>
-      expect((await db.clips.get(draft.id))?.tags.slice(18)).toEqual(['a'.repeat(99), 'vingt']),
+      expect((await db.clips.get(draft.id))?.tags.slice(18)).toEqual([
+        `${'a'.repeat(99)}🛥`,
+        'vingt',
+      ]),
     );
     expect(screen.getByTestId('tags-refused').textContent).toBe(
       'Un tag prend au plus 100 caractères\u00a0: la fin du tag tapé n’a pas été gardée. ' +
         'Un brouillon prend au plus 20 tags\u00a0: 2 des tags tapés n’ont pas été ajoutés.',
     );
+  });
+
+  it('takes a tag of 60 emoji whole: 60 characters, though 120 UTF-16 units', async () => {
+    const draft = await addDraft(db, {});
+    renderEditor(draft.id);
+    const tagInput = await screen.findByPlaceholderText('Ajouter un tag');
+    const emoji = '🛥'.repeat(60);
+
+    fireEvent.input(tagInput, { target: { value: emoji } });
+    fireEvent.keyDown(tagInput, { key: 'Enter' });
+
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.tags).toEqual([emoji]));
+    expect(screen.getByTestId('tags-refused').textContent).toBe('');
   });
 
   it('shows a stored label longer than its field cut, says so, and keeps it whole until it is typed in', async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { charCount, shortened, withEllipsis, withoutStranded } from '../../../lib/ellipsis';
+import {
+  charCount,
+  charsEnd,
+  shortened,
+  withEllipsis,
+  withoutStranded,
+} from '../../../lib/ellipsis';
 
 describe('shortened', () => {
   it('keeps a text that fits whole, without an ellipsis', () => {
@@ -73,6 +79,14 @@ describe('withoutStranded', () => {
   it('leaves a text that ends on a word as it is', () => {
     expect(withoutStranded('Le projet')).toBe('Le projet');
     expect(withoutStranded('Le projet, « ')).toBe('Le projet');
+  });
+});
+
+describe('charsEnd', () => {
+  it('ends after as many characters as an editor counts, an emoji one', () => {
+    expect(charsEnd('yacht', 3)).toBe(3);
+    expect('🛥🛥🛥'.slice(0, charsEnd('🛥🛥🛥', 2))).toBe('🛥🛥');
+    expect(charsEnd('ab', 10)).toBe(2);
   });
 });
 
