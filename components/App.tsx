@@ -94,18 +94,29 @@ function focusAfterTrash(root: HTMLElement | null, id: string, at = 0): void {
 
 /**
  * An issue put back by « Annuler » after « Supprimer le numéro »: the keyboard, left on the undo
- * bar (whose offer goes) or on nothing, goes to the issue picker once it shows that issue, as an
- * item put back gets it in its list. Not taken from where the editor went meanwhile.
+ * bar (whose offer goes) or on nothing, goes to the issue's first item, or its empty list's
+ * message, once the view shows that issue (its « Numéro en cours ») and draws its list, as after
+ * « Créer le numéro » (NewIssueForm.tsx focusCreated): not to the picker, where ↓ on Windows and
+ * Linux would choose another issue and the desk's keys would be typing. Not taken from where
+ * the editor went meanwhile; given up when the issue is not shown.
  */
-function focusPicker(issueId: string): void {
-  const picker = () => {
-    const select = document.querySelector<HTMLSelectElement>('.issue__picker select');
-    return select?.value === issueId ? select : null;
-  };
-  whenDrawn(document.body, picker, (select) => {
-    const focused = document.activeElement;
-    if (focusLost() || focused?.closest('[data-testid="undo-bar"]')) select.focus();
-  });
+function focusRestored(issueId: string): void {
+  whenDrawn(
+    document.body,
+    () => {
+      const picker = document.querySelector<HTMLSelectElement>('.issue__picker select');
+      if (picker?.value !== issueId) return undefined;
+      return (
+        document.querySelector<HTMLElement>('.issue [data-item-id]') ??
+        document.querySelector<HTMLElement>('.issue [data-testid="issue-empty"]')
+      );
+    },
+    (target) => {
+      const focused = document.activeElement;
+      if (focusLost() || focused?.closest('[data-testid="undo-bar"]')) target.focus();
+    },
+    true,
+  );
 }
 
 /** The desk drawn before its code is loaded (DeskFirstScreen.tsx, kept out of the popup). */
@@ -161,8 +172,8 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
     // A conflict's choice undone: the box is back in the shared desk's bar, seen from any view.
     if (undone.conflict) return;
     if (undone.issueId) selectIssue(undone.issueId);
-    // A deleted issue put back (no draft named): the keyboard goes to the picker showing it.
-    if (undone.issueId && !undone.draftId) focusPicker(undone.issueId);
+    // A deleted issue put back (no draft named): the keyboard goes to its list.
+    if (undone.issueId && !undone.draftId) focusRestored(undone.issueId);
     if (layout === 'desk') return;
     const where: Tab = undone.issueId ? 'issue' : 'drafts';
     if (view.kind !== where) show({ kind: where });

@@ -620,8 +620,17 @@ describe('composing an issue in Chromium with the built extension', () => {
       (text) => text === 'Les indiscrets du 22 mars',
       'the issue put back and shown',
     );
-    // Then on the picker that shows it, not on nothing.
-    await until(focusedName, (name) => name === 'Numéro en cours', 'the focus on the picker');
+    // Then on its first item, not on nothing (nor on the picker, where ↓ chooses an issue).
+    await until(
+      () =>
+        popup.evaluate(() =>
+          document.activeElement?.matches('.issue [data-item-id]')
+            ? document.activeElement.querySelector('.issue-item__title')?.textContent
+            : document.activeElement?.tagName,
+        ),
+      (name) => squash(name ?? '') === labels.wikipedia,
+      'the focus on the issue’s item',
+    );
     await until(
       () => issueNames(popup),
       (t) => t.length === 1 && t[0] === labels.wikipedia,
