@@ -73,14 +73,15 @@ export function TagsInput({ tags, onChange }: Props) {
           </span>
         ))}
         {more > 0 && (
-          <span class="muted tags__more" data-testid="tags-more">
+          <span class="muted tags__more" id="tags-more" data-testid="tags-more">
             {t('editor.tagsMore', { count: more })}
           </span>
         )}
         <input
           type="text"
           aria-labelledby="tags-label"
-          aria-describedby="tags-refused"
+          // Tags not shown are said to the field's reader too, not only seen beside it.
+          aria-describedby={more > 0 ? 'tags-more tags-refused' : 'tags-refused'}
           value={text}
           placeholder={t('editor.addTag')}
           onInput={(e) => {

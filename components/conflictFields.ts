@@ -210,8 +210,9 @@ function issueName(ctx: ShownContext, issueId: string): string {
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /**
- * The one-line texts the box shows held to what their field takes (a title, an item's label, a
- * site's name, a byline: storage/record-values.ts), cut at a word with « … »: a backup or the
+ * The one-line texts the box shows held to what their field takes (a title, a site's name, a
+ * byline: storage/record-values.ts; an item's label to a title's, as the issue list names an
+ * item), cut at a word with « … »: a backup or the
  * shared desk may bring 2,000,000 characters, which the box laid out whole, and compared word by
  * word. The record keeps them whole; the box names them, as the lists do.
  */

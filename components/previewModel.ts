@@ -4,7 +4,9 @@ import { DRAFT_TEXT_LIMITS, ISSUE_TEXT_LIMITS } from '../storage/record-values';
 
 /**
  * The issue as the desk's preview lays it out: its title, its items' labels and their sources'
- * names held to what their fields take (storage/record-values.ts), cut at a word with « … ». A
+ * names held to a title's limit (storage/record-values.ts; a label, though its field takes 80
+ * characters, is named as the issue list names an item, components/itemName.ts), cut at a word
+ * with « … ». A
  * backup or the shared desk may bring a title of 2,000,000 characters, which the preview set as
  * its heading (and typeset, 1.6 s) at each change. The exports and WordPress take the model whole:
  * only the preview names things within bounds, as the lists do. The same model back when nothing

@@ -166,10 +166,11 @@ export const en: Messages = {
     one: 'And {count} more tag, not shown here: it stays as it is.',
     other: 'And {count} more tags, not shown here: they stay as they are.',
   },
-  'editor.tagCut': 'A tag takes at most {max} characters: the end of the tag typed was not kept.',
+  'editor.tagCut':
+    'A tag takes at most {max} characters: the end of the tag you typed was not kept.',
   'editor.tagsFull': {
-    one: 'A draft takes at most {max} tags: {count} tag typed was not added.',
-    other: 'A draft takes at most {max} tags: {count} of the tags typed were not added.',
+    one: 'A draft takes at most {max} tags: {count} tag you typed was not added.',
+    other: 'A draft takes at most {max} tags: {count} of the tags you typed were not added.',
   },
   'editor.note': 'Private note (never exported)',
   'editor.noteShared': 'Shared note (never exported)',

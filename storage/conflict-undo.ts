@@ -181,8 +181,10 @@ export function undoConflictChoice(
         ...new Set(kept.flatMap((one) => list(one) ?? [])),
       ];
       const both = all((one) => one.both);
+      // Named: a record holding both versions, the one the editor has to read over.
+      const named = kept.find((one) => (one.both ?? []).length > 0) ?? kept[0];
       several.conflictKept = {
-        ...kept[0],
+        ...named,
         fields: all((one) => one.fields),
         records: kept.length,
         ...(both.length > 0 ? { both } : {}),

@@ -448,6 +448,10 @@ describe('DraftEditor', () => {
     expect(screen.getByTestId('tags-more').textContent).toBe(
       'Et 980 autres tags, non montrés ici\u00a0: ils restent tels quels.',
     );
+    // Said to the field's reader too.
+    expect(
+      screen.getByPlaceholderText('Ajouter un tag').getAttribute('aria-describedby'),
+    ).toContain('tags-more');
 
     // A chip removed: that tag alone goes, the huge one and those not shown stay whole.
     fireEvent.click(screen.getByRole('button', { name: 'Retirer le tag tag0' }));

@@ -1055,6 +1055,27 @@ describe('undo of « Prendre l’autre » in a shared desk’s conflict', () => 
       });
     });
 
+    it('names, of several choices undone at once, a record that holds both versions', async () => {
+      const first = await chosen(
+        [{ field: 'tags', base: [], mine: ['Bercy'], theirs: ['Élysée'] }],
+        { tags: ['Bercy'] },
+      );
+      await updateDraft(first.draft.id, { tags: ['Élysée', 'urgent'] }, database, clock);
+      const second = await chosen();
+      second.token.conflict!.stored.title = 'Le dîner de Bercy';
+      await updateDraft(
+        second.draft.id,
+        { body: p('Le ministre déjeune à Bercy avec un patron.', 'Il dément.', 'Fin.') },
+        database,
+        clock,
+      );
+
+      const back = await undo(conflictChoicesToken([first.token, second.token]), database, clock);
+
+      // The one the editor has to read over, not the first (whose tags only stayed).
+      expect(back!.conflictKept).toMatchObject({ title: 'Le dîner de Bercy', records: 2 });
+    });
+
     it('keeps a field other than a text changed since, and gives the untouched ones back', async () => {
       const { draft, stored, token } = await chosen(
         [
