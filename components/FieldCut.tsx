@@ -43,8 +43,9 @@ export function shownInField(value: string, max: number): { shown: string; cut: 
 
 /**
  * Under a field showing the start of a longer stored value ({@link shownInField}): said so, its
- * length and where it is cut counted in characters as an editor counts them ({@link charCount}:
- * an emoji is one), not in the UTF-16 code units of `length` and `maxLength`. `notice` names
+ * length and where it is cut counted in characters ({@link charCount}: code points, so that an
+ * emoji of one is one; one joined of several, or with a variation selector, counts them), not
+ * in the UTF-16 code units of `length` and `maxLength`. `notice` names
  * the value: a title (`editor.titleLong`) or an item's label (`editor.labelLong`).
  */
 export function LongValue({

@@ -37,7 +37,7 @@ export function TagsInput({ tags, onChange }: Props) {
     const said: Refused = { cut: false, dropped: 0 };
     for (const part of raw.split(',')) {
       let tag = part.trim().replace(/^#/, '');
-      // Counted as the notice counts (an emoji is one character), not in UTF-16 units.
+      // Counted as the notices count (code points: 🛥 is one), not in UTF-16 units.
       if (tag.length > TAG_LIMITS.length && charCount(tag) > TAG_LIMITS.length) {
         tag = tag.slice(0, charsEnd(tag, TAG_LIMITS.length)).trimEnd();
         said.cut = true;
