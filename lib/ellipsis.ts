@@ -24,9 +24,8 @@ export function charsEnd(text: string, max: number): number {
 /**
  * How many characters `text` holds, as code points: an emoji or a rare ideogram of one (two
  * UTF-16 code units, a surrogate pair) is one, where `length` counts two; an emoji joined of
- * several, or followed by a variation selector, counts each (no `Intl.Segmenter` here: a value
- * may be 2,000,000 characters long). Counted without
- * splitting the text into an array: a value may be 2,000,000 characters long.
+ * several, or followed by a variation selector, counts each. Counted without `Intl.Segmenter`
+ * and without splitting the text into an array: a value may be 2,000,000 characters long.
  */
 export function charCount(text: string): number {
   let pairs = 0;
