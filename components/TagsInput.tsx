@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { charCount, charsEnd } from '../lib/ellipsis';
 import { t } from '../locales';
 import { TAG_LIMITS } from '../storage/record-values';
+import { describedBy } from './FieldCut';
 import { shownTags } from './tagsShown';
 
 interface Props {
@@ -80,8 +81,12 @@ export function TagsInput({ tags, onChange }: Props) {
         <input
           type="text"
           aria-labelledby="tags-label"
-          // Tags not shown are said to the field's reader too, not only seen beside it.
-          aria-describedby={more > 0 ? 'tags-more tags-refused' : 'tags-refused'}
+          // Tags not shown, and what the last tags typed lost, are said to the field's reader
+          // too, not only seen beside it; an empty status describes nothing.
+          aria-describedby={describedBy(
+            more > 0 && 'tags-more',
+            (refused.cut || refused.dropped > 0) && 'tags-refused',
+          )}
           value={text}
           placeholder={t('editor.addTag')}
           onInput={(e) => {
