@@ -163,6 +163,25 @@ describe('writing an item in Chromium with the built extension', () => {
     await area.evaluate(selectWordsIn, [word, true] as [string, boolean]);
   }
 
+  /** Pastes `html` (its text/plain `plain`) over the whole text, as after Ctrl+A. */
+  async function pasteOverAll(area: Locator, html: string, plain: string) {
+    await area.evaluate(
+      (el, [h, p]) => {
+        const all = document.createRange();
+        all.selectNodeContents(el);
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(all);
+        const data = new DataTransfer();
+        data.setData('text/html', h!);
+        data.setData('text/plain', p!);
+        el.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+      },
+      [html, plain],
+    );
+  }
+
   /**
    * Pastes `html` (its text/plain `plain`; only that when `html` is empty) where `words` are, the
    * last time they are in the text: over them, or with `after`, the caret right after them.
@@ -438,22 +457,11 @@ describe('writing an item in Chromium with the built extension', () => {
       if (/Content Security Policy|Refused to/i.test(message.text())) refusals.push(message.text());
     });
     const area = await openLemonde(popup);
-    await area.evaluate((el, html) => {
-      // The whole text is replaced by the paste, as after Ctrl+A.
-      const all = document.createRange();
-      all.selectNodeContents(el);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(all);
-      const data = new DataTransfer();
-      data.setData('text/html', html);
-      data.setData(
-        'text/plain',
-        'Le ministre prépare une réforme discrète.\n\nLire un lien et la fin',
-      );
-      el.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-      );
-    }, GOOGLE_DOCS_HTML);
+    await pasteOverAll(
+      area,
+      GOOGLE_DOCS_HTML,
+      'Le ministre prépare une réforme discrète.\n\nLire un lien et la fin',
+    );
 
     const body = await storedBody(popup, area);
     expect(body).toBe(GOOGLE_DOCS_STORED);
@@ -466,18 +474,7 @@ describe('writing an item in Chromium with the built extension', () => {
     const area = await openLemonde(popup);
     // Said French for screen readers: the exports' language, the default house style's.
     await expect(area.getAttribute('lang')).resolves.toBe('fr');
-    await area.evaluate((el, html) => {
-      const all = document.createRange();
-      all.selectNodeContents(el);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(all);
-      const data = new DataTransfer();
-      data.setData('text/html', html);
-      data.setData('text/plain', 'Selon Axios…');
-      el.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-      );
-    }, WORD_LANG_HTML);
+    await pasteOverAll(area, WORD_LANG_HTML, 'Selon Axios…');
 
     await expect(storedBody(popup, area)).resolves.toBe(WORD_LANG_STORED);
     await expect(storedBodies(popup).then((bodies) => [...bodies.values()])).resolves.toContain(
@@ -494,18 +491,7 @@ describe('writing an item in Chromium with the built extension', () => {
       '<meta charset="utf-8"><p>Mozilla est une fondation<sup id="cite_ref-1" class="reference">' +
       '<a href="https://fr.wikipedia.org/wiki/Mozilla#cite_note-1">[1]</a></sup> de ' +
       '<a href="https://fr.wikipedia.org/wiki/Californie">Californie</a>.</p>';
-    await area.evaluate((el, html) => {
-      const all = document.createRange();
-      all.selectNodeContents(el);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(all);
-      const data = new DataTransfer();
-      data.setData('text/html', html);
-      data.setData('text/plain', 'Mozilla est une fondation[1] de Californie.');
-      el.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-      );
-    }, copied);
+    await pasteOverAll(area, copied, 'Mozilla est une fondation[1] de Californie.');
 
     await expect(storedBody(popup, area)).resolves.toBe(
       '<p>Mozilla est une fondation de <a href="https://fr.wikipedia.org/wiki/Californie">Californie</a>.</p>',

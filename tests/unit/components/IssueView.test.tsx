@@ -42,6 +42,19 @@ async function issueWith(
   return issue;
 }
 
+/**
+ * The « Déplacer vers… » list of the item named `name` (its start), reached for (the options are
+ * put in then) and `target` chosen in it: the button to move it shows.
+ */
+async function chooseMoveTarget(name: string, target: string) {
+  const move = await screen.findByRole('combobox', {
+    name: new RegExp(`^Déplacer «\u00a0${name}`),
+  });
+  fireEvent.focus(move);
+  await waitFor(() => expect((move as HTMLSelectElement).options.length).toBeGreaterThan(1));
+  fireEvent.change(move, { target: { value: target } });
+}
+
 const renderIssue = (issueId: string | null) =>
   render(
     <UndoProvider>
@@ -330,10 +343,7 @@ describe('IssueView', () => {
     const issue = await issueWith([{ title: 'OVH', label: 'OVH en Bourse' }]);
     const other = await createIssue({ title: 'Les indiscrets du 22 mars', date: '2021-03-22' });
     renderIssue(issue.id);
-    const move = await screen.findByRole('combobox', { name: /^Déplacer «\u00a0OVH/ });
-    fireEvent.focus(move);
-    await waitFor(() => expect((move as HTMLSelectElement).options).toHaveLength(2));
-    fireEvent.change(move, { target: { value: other.id } });
+    await chooseMoveTarget('OVH', other.id);
     fireEvent.click(
       await screen.findByRole('button', { name: /^Déplacer «\u00a0OVH en Bourse\u00a0» vers/ }),
     );
@@ -432,12 +442,9 @@ describe('IssueView', () => {
     ]);
     const other = await createIssue({ title: 'Les indiscrets du 22 mars', date: '2021-03-22' });
     renderIssue(issue.id);
-    const move = await screen.findByRole('combobox', { name: /^Déplacer «\u00a0OVH/ });
-    fireEvent.focus(move);
-    await waitFor(() => expect((move as HTMLSelectElement).options).toHaveLength(2));
 
     // Chosen (as ↓ on the closed list chooses on Windows and Linux): nothing moves yet.
-    fireEvent.change(move, { target: { value: other.id } });
+    await chooseMoveTarget('OVH', other.id);
     const button = await screen.findByRole('button', {
       name: 'Déplacer «\u00a0OVH\u00a0» vers «\u00a0Les indiscrets du 22 mars\u00a0»',
     });
