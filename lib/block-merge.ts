@@ -23,8 +23,9 @@
  * meet, the run holds `mine`'s blocks, then those of `theirs` that `mine`'s run has not already
  * (a list's tags always go with their entries); the blocks both agree on stay once, and changes
  * apart merge as above. Nothing of either side is lost: a merge that would not make flat HTML,
- * or texts not of that shape, give `mine` whole, then what `theirs` has more as further blocks
- * (lines), or `theirs` appended whole when a text is not flat.
+ * or would hold a block more often than either side does (runs matched across blocks that only
+ * look alike), or texts not of that shape, give `mine` whole, then what `theirs` has more as
+ * further blocks (lines), or `theirs` appended whole when a text is not flat.
  *
  * Pure: strings in, a string (or `undefined`) out.
  */

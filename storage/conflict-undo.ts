@@ -172,7 +172,7 @@ export function undoConflictChoice(
     }
     if (undone.length <= 1) return undone[0];
     // Several records, each in its own issue or none: the view stays where it is. Fields kept
-    // as they are now, or texts holding both versions: the first record's named, the others
+    // as they are now, or texts holding both versions: one record named (below), the others
     // counted; the fields of all of them, which tell whether any was kept, any holds both.
     const kept = undone.flatMap((one) => (one.conflictKept ? [one.conflictKept] : []));
     const several: Undone = { issueId: '', conflict: true };
