@@ -15,12 +15,16 @@ const isLink = (url: string) => /^https?:\/\/\S+$/i.test(url.trim());
 const wrong = (source: Source) => source.url.trim() !== '' && !isLink(source.url);
 
 /**
- * The most of a source's address, title and site its fields show: what a clip keeps of them. A
- * backup or the shared desk may bring one of 2,000,000 characters, which a field laid out whole
- * (seconds to open the editor): it shows its start and says so, the value stored whole until
- * that field is typed in, as the draft's title (components/FieldCut.tsx).
+ * A source's fields, each showing at most what a clip keeps of it (`max`). A backup or the
+ * shared desk may bring a value of 2,000,000 characters, which a field laid out whole (seconds to
+ * open the editor): it shows its start and says so, the value stored whole until that field is
+ * typed in, as the draft's title (components/FieldCut.tsx).
  */
-const SHOWN = { url: FIELD_LIMITS.url, title: FIELD_LIMITS.title, siteName: FIELD_LIMITS.siteName };
+const FIELDS = [
+  { key: 'url', max: FIELD_LIMITS.url, label: 'editor.sourceUrl', type: 'url' },
+  { key: 'title', max: FIELD_LIMITS.title, label: 'editor.sourceTitle', type: 'text' },
+  { key: 'siteName', max: FIELD_LIMITS.siteName, label: 'editor.sourceSite', type: 'text' },
+] as const;
 
 /** The item's sources: several per item, the first one the clipped page. */
 export function SourcesEditor({ sources, onChange }: Props) {
@@ -31,9 +35,15 @@ export function SourcesEditor({ sources, onChange }: Props) {
     <fieldset class="field sources" data-testid="sources">
       <legend>{t('editor.sources')}</legend>
       {sources.map((source, index) => {
-        const url = shownInField(source.url, SHOWN.url);
-        const title = shownInField(source.title, SHOWN.title);
-        const site = shownInField(source.siteName ?? '', SHOWN.siteName);
+        const fields = FIELDS.map((field) => {
+          const value = source[field.key] ?? '';
+          return {
+            ...field,
+            value,
+            ...shownInField(value, field.max),
+            long: `source-${field.key}-long-${index}`,
+          };
+        });
         return (
           <div class="sources__row" key={index}>
             <span
@@ -50,34 +60,26 @@ export function SourcesEditor({ sources, onChange }: Props) {
             >
               ⠿
             </span>
-            <input
-              type="url"
-              aria-label={t('editor.sourceUrl')}
-              placeholder="https://"
-              value={url.shown}
-              aria-invalid={!isLink(source.url)}
-              aria-describedby={describedBy(
-                wrong(source) && `source-error-${index}`,
-                url.cut && `source-url-long-${index}`,
-              )}
-              onInput={(e) => update(index, { url: (e.target as HTMLInputElement).value })}
-            />
-            <input
-              type="text"
-              aria-label={t('editor.sourceTitle')}
-              placeholder={t('editor.sourceTitle')}
-              value={title.shown}
-              aria-describedby={describedBy(title.cut && `source-title-long-${index}`)}
-              onInput={(e) => update(index, { title: (e.target as HTMLInputElement).value })}
-            />
-            <input
-              type="text"
-              aria-label={t('editor.sourceSite')}
-              placeholder={t('editor.sourceSite')}
-              value={site.shown}
-              aria-describedby={describedBy(site.cut && `source-site-long-${index}`)}
-              onInput={(e) => update(index, { siteName: (e.target as HTMLInputElement).value })}
-            />
+            {fields.map((field) => {
+              const url = field.key === 'url';
+              return (
+                <input
+                  key={field.key}
+                  type={field.type}
+                  aria-label={t(field.label)}
+                  placeholder={url ? 'https://' : t(field.label)}
+                  value={field.shown}
+                  aria-invalid={url ? !isLink(source.url) : undefined}
+                  aria-describedby={describedBy(
+                    url && wrong(source) && `source-error-${index}`,
+                    field.cut && field.long,
+                  )}
+                  onInput={(e) =>
+                    update(index, { [field.key]: (e.target as HTMLInputElement).value })
+                  }
+                />
+              );
+            })}
             <button
               type="button"
               class="button button--small"
@@ -91,19 +93,13 @@ export function SourcesEditor({ sources, onChange }: Props) {
                 {t('editor.sourceUrlInvalid')}
               </p>
             )}
-            {(
-              [
-                [url, source.url, 'url'],
-                [title, source.title, 'title'],
-                [site, source.siteName ?? '', 'site'],
-              ] as const
-            ).map(
-              ([field, value, name]) =>
+            {fields.map(
+              (field) =>
                 field.cut && (
                   <LongValue
-                    key={name}
-                    id={`source-${name}-long-${index}`}
-                    value={value}
+                    key={field.key}
+                    id={field.long}
+                    value={field.value}
                     shown={field.shown}
                     notice="editor.sourceLong"
                     testId="source-long"
