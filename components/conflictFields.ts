@@ -72,7 +72,7 @@ export function conflictFieldLabel(kind: Kind, field: string): string {
  * wrote them since, or made a text hold both what they wrote since and their version from
  * before (storage/conflict-undo.ts): the record and those fields named as the box names them, a
  * place going with its issue as the box asks them, the texts to read over first; of several
- * records undone at once, the first named and the others counted.
+ * records undone at once, one named (storage/conflict-undo.ts chooses it) and the others counted.
  */
 export function conflictKeptText(kept: NonNullable<Undone['conflictKept']>): string {
   const { title, kind, fields, records } = kept;

@@ -199,7 +199,7 @@ export interface UndoToken {
    * `before` holds them as they were, in the issue's order, and `places` the items that were
    * just before and just after each one then, for the undo to put it back between them. Items
    * moved to another issue with « Déplacer vers… » (`label` 'move'): the same, and `to`, the
-   * issue they were moved to (an item no longer in it was placed again since, and stays).
+   * issue they were moved to (an item put in another issue since stays there).
    */
   removed?: { issueId: string; places: RemovedPlace[]; to?: string };
 }
@@ -245,8 +245,8 @@ export interface Undone {
    * is one); the undo says so (see storage/conflict-undo.ts). `title` names the record as its
    * conflict does, `fields` and `both` are the conflict's names of those fields (the shared
    * note is `note`), of the record's `kind`; `records` counts the records with such fields when
-   * several conflicts were undone at once (the first one named; `fields` and `both` then
-   * gather all of theirs).
+   * several conflicts were undone at once (one holding both named, else the first; `fields`
+   * and `both` then gather all of theirs).
    */
   conflictKept?: {
     title: string;
