@@ -3,7 +3,7 @@ import { charCount, charsEnd } from '../lib/ellipsis';
 import { t } from '../locales';
 import { TAG_LIMITS } from '../storage/record-values';
 import { describedBy } from './FieldCut';
-import { shownTags } from './tagsShown';
+import { shownTags, tagShown } from './tagsShown';
 
 interface Props {
   tags: string[];
@@ -16,6 +16,11 @@ interface Refused {
   cut: boolean;
   /** How many tags typed were not added, the draft holding as many as it may. */
   dropped: number;
+  /**
+   * A tag typed that the draft holds already among those not shown (past the count): not
+   * added again, and said so, since the editor sees no chip of it.
+   */
+  hidden?: string;
 }
 
 const NONE: Refused = { cut: false, dropped: 0 };
@@ -45,7 +50,9 @@ export function TagsInput({ tags, onChange }: Props) {
       }
       // Tags differing only by case are one tag (storage keeps the first).
       const key = tag.toLocaleLowerCase('fr');
-      if (!tag || next.some((other) => other.toLocaleLowerCase('fr') === key)) continue;
+      const held = tag ? next.findIndex((other) => other.toLocaleLowerCase('fr') === key) : -1;
+      if (held >= TAG_LIMITS.count) said.hidden = tagShown(next[held]!);
+      if (!tag || held >= 0) continue;
       if (next.length >= TAG_LIMITS.count) said.dropped++;
       else next.push(tag);
     }
@@ -85,7 +92,7 @@ export function TagsInput({ tags, onChange }: Props) {
           // too, not only seen beside it; an empty status describes nothing.
           aria-describedby={describedBy(
             more > 0 && 'tags-more',
-            (refused.cut || refused.dropped > 0) && 'tags-refused',
+            (refused.cut || refused.dropped > 0 || !!refused.hidden) && 'tags-refused',
           )}
           value={text}
           placeholder={t('editor.addTag')}
@@ -112,6 +119,8 @@ export function TagsInput({ tags, onChange }: Props) {
         {refused.cut && refused.dropped > 0 && ' '}
         {refused.dropped > 0 &&
           t('editor.tagsFull', { max: TAG_LIMITS.count, count: refused.dropped })}
+        {(refused.cut || refused.dropped > 0) && refused.hidden && ' '}
+        {refused.hidden && t('editor.tagHidden', { tag: refused.hidden })}
       </small>
     </div>
   );

@@ -172,6 +172,7 @@ export const en: Messages = {
     one: 'A draft takes at most {max} tags: {count} tag you typed was not added.',
     other: 'A draft takes at most {max} tags: {count} of the tags you typed were not added.',
   },
+  'editor.tagHidden': 'The tag “{tag}” is already on this draft, among those not shown here.',
   'editor.note': 'Private note (never exported)',
   'editor.noteShared': 'Shared note (never exported)',
   'editor.toolbar': 'Formatting',

@@ -181,6 +181,7 @@ export const fr = {
     one: 'Un brouillon prend au plus {max} tags : {count} tag tapé n’a pas été ajouté.',
     other: 'Un brouillon prend au plus {max} tags : {count} des tags tapés n’ont pas été ajoutés.',
   },
+  'editor.tagHidden': 'Le tag « {tag} » est déjà sur ce brouillon, parmi ceux non montrés ici.',
   'editor.note': 'Note privée (jamais exportée)',
   'editor.noteShared': 'Note partagée (jamais exportée)',
   'editor.toolbar': 'Mise en forme',

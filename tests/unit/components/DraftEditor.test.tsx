@@ -497,6 +497,30 @@ describe('DraftEditor', () => {
     );
   });
 
+  it('says a tag typed is already on the draft when it is one of the tags not shown', async () => {
+    // A backup's draft of 25 tags: the field shows 20; « tag22 » is among the five it does not.
+    const tags = Array.from({ length: 25 }, (_, i) => `tag${i}`);
+    const draft = await addDraft(db, { tags });
+    renderEditor(draft.id);
+    const tagInput = await screen.findByPlaceholderText('Ajouter un tag');
+
+    fireEvent.input(tagInput, { target: { value: 'TAG22' } });
+    fireEvent.keyDown(tagInput, { key: 'Enter' });
+
+    await waitFor(() =>
+      expect(screen.getByTestId('tags-refused').textContent).toBe(
+        'Le tag «\u00a0tag22\u00a0» est déjà sur ce brouillon, parmi ceux non montrés ici.',
+      ),
+    );
+    expect(tagInput.getAttribute('aria-describedby')).toContain('tags-refused');
+    expect((await db.clips.get(draft.id))?.tags).toEqual(tags);
+
+    // One shown is seen as a chip: nothing to say.
+    fireEvent.input(tagInput, { target: { value: 'tag3' } });
+    fireEvent.keyDown(tagInput, { key: 'Enter' });
+    await waitFor(() => expect(screen.getByTestId('tags-refused').textContent).toBe(''));
+  });
+
   it('takes a tag of 60 emoji whole: 60 characters, though 120 UTF-16 units', async () => {
     const draft = await addDraft(db, {});
     renderEditor(draft.id);
