@@ -35,6 +35,8 @@ import { deskRefusal } from './roles';
 import { ctrlShortcut, listShortcut } from './shortcuts';
 import { loadData } from './data';
 import { currentIssueId as currentIssueItem } from '../storage/settings';
+import { ISSUE_TEXT_LIMITS } from '../storage/record-values';
+import { shortened } from '../lib/ellipsis';
 import { readItemsAhead, useIssueWorkspace } from './useIssueWorkspace';
 import { useSharedDesk } from './useSharedDesk';
 
@@ -452,7 +454,9 @@ function DeskIssue({
     }));
     writeDeskSnapshot({
       issueId: issue.id,
-      title: issue.title,
+      // As the picker names it: a backup's title of 2,000,000 characters, kept whole, took
+      // localStorage tens of milliseconds to write at every change of the column.
+      title: shortened(issue.title, ISSUE_TEXT_LIMITS.title),
       status: issue.status,
       ...(pickerName ? { pickerName } : {}),
       items: items.length,

@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import { charCount, wholeCharEnd } from '../lib/ellipsis';
 import { t, type MessageKey } from '../locales';
 
@@ -63,9 +64,11 @@ export function LongValue({
   notice?: MessageKey;
   testId?: string;
 }) {
+  // Counted once per value, not at each render of the form: a count walks all 2,000,000.
+  const length = useMemo(() => charCount(value), [value]);
   return (
     <small class="field__cut" id={id} data-testid={testId}>
-      {t(notice, { length: charCount(value), max: charCount(shown) })}
+      {t(notice, { length, max: charCount(shown) })}
     </small>
   );
 }

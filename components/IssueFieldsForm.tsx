@@ -2,6 +2,7 @@ import { useRef } from 'preact/hooks';
 import {
   houseTitlePatterns,
   issueTitle,
+  issueTitleShortened,
   parseIsoDate,
   titleAfterDateChange,
 } from '../export/house-style';
@@ -80,7 +81,7 @@ export function IssueFieldsForm({ workspace, open, onSelectIssue }: Props) {
         show={(field, value) => oneLine(field, String(value))}
         onChoose={synced.resolve}
         keyboardBack={{
-          title: issueTitle(fields, style ?? DEFAULT_HOUSE_STYLE),
+          title: issueTitleShortened(fields, style ?? DEFAULT_HOUSE_STYLE, ISSUE_TEXT_LIMITS.title),
           field: (field) => form.current?.querySelector<HTMLElement>(FIELD_CONTROLS[field]),
         }}
       />

@@ -1,10 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatIssueTitle, issueTitle, parseIsoDate, type HouseStyle } from '../export/house-style';
+import {
+  formatIssueTitle,
+  issueTitleShortened,
+  parseIsoDate,
+  type HouseStyle,
+} from '../export/house-style';
 import { t } from '../locales';
 import { useAnnounce } from './Announcer';
 import { wordFailure, type WordedFailure } from './failureText';
 import { FailureDetail } from './FailureDetail';
 import { createIssue, listIssues } from '../storage/issues';
+import { ISSUE_TEXT_LIMITS } from '../storage/record-values';
 import { useLiveQuery } from './useLiveQuery';
 import { DateField } from './DateField';
 import { deskRefusal } from './roles';
@@ -249,7 +255,10 @@ function NewIssueFields({
           onChange={(next) => keep({ date: next })}
         />
         <p class="muted new-issue__namesake" role="status" data-testid="new-issue-namesake">
-          {namesake && t('issue.dateTaken', { title: issueTitle(namesake, style) })}
+          {namesake &&
+            t('issue.dateTaken', {
+              title: issueTitleShortened(namesake, style, ISSUE_TEXT_LIMITS.title),
+            })}
         </p>
         <label class="field">
           <span>{t('issue.title')}</span>

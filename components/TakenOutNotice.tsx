@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
-import { issueTitle } from '../export/house-style';
+import { issueTitleShortened } from '../export/house-style';
 import { t, type MessageKey } from '../locales';
 import { sendMessage } from '../messaging/protocol';
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
+import { ISSUE_TEXT_LIMITS } from '../storage/record-values';
 import { currentIssueId as currentIssueItem, issueFellBack } from '../storage/settings';
 import type { SyncIssueDeleted, SyncTakenOut, SyncTakenOutTo } from '../storage/sync-state';
 import { useHouseStyle } from './useSettings';
@@ -218,7 +219,7 @@ export function IssueDeletedNotice() {
       hidden={closing}
     >
       {notices.map((notice) => {
-        const title = issueTitle(notice, style);
+        const title = issueTitleShortened(notice, style, ISSUE_TEXT_LIMITS.title);
         return (
           <p key={notice.key}>
             {notice.by

@@ -1,5 +1,4 @@
-import { issueTitle } from '../export/house-style';
-import { shortened } from '../lib/ellipsis';
+import { issueTitleShortened } from '../export/house-style';
 import type { Issue } from '../storage/db';
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
 import { ISSUE_TEXT_LIMITS } from '../storage/record-values';
@@ -21,7 +20,7 @@ export function useIssueNames(issues: readonly Issue[]): Map<string, string> {
   return issueOptionTexts(
     issues.map((issue) => ({
       ...issue,
-      title: shortened(issueTitle(issue, style), ISSUE_TEXT_LIMITS.title),
+      title: issueTitleShortened(issue, style, ISSUE_TEXT_LIMITS.title),
     })),
     me,
   );

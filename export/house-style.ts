@@ -7,6 +7,7 @@
 import { DEFAULT_TITLE_PATTERNS, type ExportLocale, type HouseStyle } from '../storage/house-style';
 import { EXPORT_LOCALES } from '../storage/record-values';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../lib/french-date';
+import { shortened } from '../lib/ellipsis';
 import { frenchTypographyText } from './typography';
 
 export {
@@ -66,6 +67,27 @@ export function issueTitle(
     issue.title.replace(/\s+/g, ' ').trim() ||
     formatIssueTitle(style.titlePattern, issue.date, style.locale)
   );
+}
+
+/**
+ * {@link issueTitle} as a view names the issue: cut by `shortened` to `max` characters. Only as
+ * much of a stored title is read as that takes: a backup's or the shared desk's may hold
+ * 2,000,000 characters, and the picker, the desk's first screen and the messages name the issue
+ * at every render; folding the white space of the whole each time held the desk for seconds.
+ * The same as `shortened(issueTitle(issue, style), max)` (a unit test compares them).
+ */
+export function issueTitleShortened(
+  issue: { title: string; date: string },
+  style: Pick<HouseStyle, 'titlePattern' | 'locale'>,
+  max: number,
+): string {
+  // `shortened` reads the first `max` characters of a longer text: a head folded to more than
+  // that (its last one maybe a space the whole title goes on after) names the issue as the whole.
+  for (let take = 2 * max + 2; issue.title.length > take; take *= 4) {
+    const head = issue.title.slice(0, take).replace(/\s+/g, ' ').trim();
+    if (head.length > max + 1) return shortened(head, max);
+  }
+  return shortened(issueTitle(issue, style), max);
 }
 
 /**

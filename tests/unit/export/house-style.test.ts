@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { shortened } from '../../../lib/ellipsis';
 import {
   DEFAULT_HOUSE_STYLE,
   createHouseStyle,
   formatIssueTitle,
+  issueTitle,
+  issueTitleShortened,
   parseIsoDate,
   titleAfterDateChange,
 } from '../../../export/house-style';
@@ -117,5 +120,39 @@ describe('createHouseStyle', () => {
   it('turns French typography off by default for English', () => {
     expect(createHouseStyle({ locale: 'en' }).frenchTypography).toBe(false);
     expect(createHouseStyle({ locale: 'en', frenchTypography: true }).frenchTypography).toBe(true);
+  });
+});
+
+describe('issueTitleShortened', () => {
+  const style = createHouseStyle({ locale: 'fr' });
+  const shortenedWhole = (title: string, max: number) =>
+    shortened(issueTitle({ title, date: '2021-03-15' }, style), max);
+
+  it('names an issue as the whole title shortened does, reading only its start', () => {
+    // Titles whose white space folds (runs, line breaks, a run across where the start is cut),
+    // long and short, against the slow way over the whole.
+    const titles = [
+      'Les indiscrets du 15 mars',
+      '   Les   indiscrets\n\ndu 15 mars  ',
+      'Le yacht du ministre '.repeat(100_000),
+      `${' '.repeat(5_000)}Le yacht${' \n'.repeat(3_000)}du ministre`.repeat(50),
+      'a'.repeat(2_000) + ' b',
+      `${'mot '.repeat(250)}${' '.repeat(10_000)}fin`,
+      ' '.repeat(100_000),
+      '',
+    ];
+    for (const title of titles) {
+      for (const max of [10, 80, 1_000]) {
+        expect(issueTitleShortened({ title, date: '2021-03-15' }, style, max)).toBe(
+          shortenedWhole(title, max),
+        );
+      }
+    }
+  });
+
+  it('names an issue emptied in its fields by the house pattern for its date', () => {
+    expect(issueTitleShortened({ title: '  ', date: '2021-03-15' }, style, 1_000)).toBe(
+      'Les indiscrets du 15 mars',
+    );
   });
 });
