@@ -6,6 +6,7 @@
 
 import { decodeEntities as decodeShared } from '../lib/entities';
 import { stripWww } from '../lib/html';
+import { TextMemo } from '../lib/text-memo';
 
 /** Words longer than this are cut: IndexedDB keys that long only bloat the index. */
 const MAX_WORD_LENGTH = 32;
@@ -44,9 +45,27 @@ export function indexWords(parts: ReadonlyArray<string | undefined>): string[] {
   const words = new Set<string>();
   for (const part of parts) {
     if (!part) continue;
-    for (const word of tokenize(part)) if (meaningful(word)) words.add(word);
+    for (const word of partWords(part)) words.add(word);
   }
   return [...words];
+}
+
+/** A text this long or longer has its words kept for the next write ({@link partWords}). */
+const KEPT_PART_LENGTH = 1_000;
+
+/** The words of long texts, for 8,000,000 characters of them at most (16 MB). */
+const keptWords = new TextMemo<readonly string[]>(8_000_000);
+
+/**
+ * The meaningful words of one text of a draft. A draft's words are derived again from all its
+ * texts at every write, a keystroke's save included: for a quote of 100 KB (a page clipped
+ * whole), or a backup's title of 2,000,000 characters, that took most of each save (a second
+ * for the title). The words of a long text are kept for the next write; a short text costs less
+ * to split than to look up.
+ */
+function partWords(part: string): readonly string[] {
+  if (part.length < KEPT_PART_LENGTH) return tokenize(part).filter(meaningful);
+  return keptWords.get(part, (text) => [...new Set(tokenize(text).filter(meaningful))]);
 }
 
 /**

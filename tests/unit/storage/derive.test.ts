@@ -56,6 +56,21 @@ describe('indexWords', () => {
       'g7',
     ]);
   });
+
+  it('gives the words of a long text, kept from a write to the next, as it gives a short one', () => {
+    const slow = (parts: string[]) => [
+      ...new Set(
+        parts.flatMap((part) => tokenize(part)).filter((w) => w.length > 1 || /\d/.test(w)),
+      ),
+    ];
+    const text = 'Le yacht du ministre, l’été 1992 : « OVH » en n°7. '.repeat(2_000);
+    const parts = [text, 'Une note'];
+    expect(indexWords(parts)).toEqual(slow(parts));
+    // Read again from the database: an equal text, not the same string.
+    const read = (' ' + text).slice(1);
+    expect(indexWords([read, 'Une autre note'])).toEqual(slow([read, 'Une autre note']));
+    expect(indexWords([`${read} Corse`])).toEqual(slow([`${read} Corse`]));
+  });
 });
 
 describe('queryTokens', () => {
