@@ -63,6 +63,7 @@ export const DESK_KEYS: Array<{ keys: () => string; what: MessageKey }> = [
   { keys: () => 'i', what: 'desk.key.inbox' },
   { keys: () => '/', what: 'desk.key.search' },
   { keys: () => 'n', what: 'desk.key.newIssue' },
+  { keys: () => ctrlShortcut('Z'), what: 'desk.key.undo' },
   { keys: () => '?', what: 'desk.key.help' },
 ];
 

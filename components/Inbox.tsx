@@ -20,7 +20,7 @@ import {
   type InboxReturn,
 } from './useInboxFilters';
 import { useInboxKeys } from './useInboxKeys';
-import { takeReturn, watchReturns } from './itemReturn';
+import { focusGoesBack, takeReturn, watchReturns } from './itemReturn';
 import { focusLost } from './whenDrawn';
 import { useUndo } from './Undo';
 import { VirtualList, type VirtualListHandle } from './VirtualList';
@@ -270,17 +270,16 @@ export function Inbox({
     else section.current?.querySelector<HTMLElement>('input[type="search"]')?.focus();
   });
 
-  // A draft of the inbox put back from the trash by the undo bar's « Annuler », in this view:
-  // the keyboard, on the bar (which goes) or nowhere, goes to its row once drawn.
+  // A draft of the inbox put back from the trash by the undo bar's « Annuler » or Ctrl+Z, in
+  // this view: the keyboard goes to its row once drawn ({@link focusGoesBack}).
   const loadedNow = useRef(loaded);
   loadedNow.current = loaded;
   useEffect(() => {
     const focusBack = () => {
       const now = loadedNow.current;
       const back = takeReturn('', now?.rows.map((row) => row.id) ?? []);
-      if (back === undefined || !now) return;
-      if (!focusLost() && !document.activeElement?.closest('[data-testid="undo-bar"]')) return;
-      focusAt(now.offset + now.rows.findIndex((row) => row.id === back));
+      if (back === undefined || !now || !focusGoesBack(back, focusLost())) return;
+      focusAt(now.offset + now.rows.findIndex((row) => row.id === back.id));
     };
     focusBack();
     return watchReturns(focusBack);

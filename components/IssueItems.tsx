@@ -26,7 +26,7 @@ import { useSharedDesk } from './useSharedDesk';
 import { IssueDeletedNotice, TakenOutNotice } from './TakenOutNotice';
 import { useLiveQuery } from './useLiveQuery';
 import { useUndo } from './Undo';
-import { takeReturn, watchReturns } from './itemReturn';
+import { focusGoesBack, takeReturn, watchReturns } from './itemReturn';
 
 /** Logs an action on the issue that failed (the list, read live, shows what is stored). */
 const fail = (what: string) => (error: unknown) => console.error(`Indiscrets ${what}`, error);
@@ -122,17 +122,15 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
       },
     );
   };
-  // Items put back by « Annuler » in this view: the keyboard goes back to the first one's row,
-  // once drawn, if it is on the bar or nowhere (not taken from where the editor went since).
+  // Items put back by « Annuler » or Ctrl+Z in this view: the keyboard goes back to the first
+  // one's row, once drawn ({@link focusGoesBack}: not taken from where the editor went since).
   const itemsNow = useRef(items);
   itemsNow.current = items;
   useEffect(() => {
     const focusBack = () => {
       const shown = itemsNow.current?.map((item) => item.id) ?? [];
       const back = takeReturn(issue.id, shown);
-      if (back === undefined) return;
-      const focused = document.activeElement;
-      if (focusLost() || focused?.closest('[data-testid="undo-bar"]')) focusItemRemove(back);
+      if (back !== undefined && focusGoesBack(back, focusLost())) focusItemRemove(back.id);
     };
     focusBack();
     return watchReturns(focusBack);

@@ -16,6 +16,7 @@ import {
 } from '../storage/undo-offers';
 import { loadData } from './data';
 import { noteReturn } from './itemReturn';
+import { ctrlShortcut, hasCommandKey } from './commandKey';
 import type { RemovalNotUndone } from '../storage/remove-undo';
 
 interface UndoApi {
@@ -283,7 +284,7 @@ export function UndoProvider({ children, onUndone }: Props) {
     removeUndoOffer(id).catch((e: unknown) => console.error('Indiscrets undo offers', e));
   };
 
-  async function doUndo(event: MouseEvent) {
+  async function doUndo(event: { detail: number }, byKey = false) {
     // A double click undoes one action: its second click would undo the one offered next.
     if (event.detail > 1) return;
     const chosen = latest;
@@ -315,7 +316,7 @@ export function UndoProvider({ children, onUndone }: Props) {
       // A draft of the inbox put back from the trash or a merge: to its row in the inbox ('').
       const { label } = chosen.token;
       const returned = chosen.token.removed || label === 'trash' || label === 'merge';
-      if (returned && back.draftId) noteReturn(back.issueId, back.draftId);
+      if (returned && back.draftId) noteReturn(back.issueId, back.draftId, byKey);
       // One of them could not come back: the bar says which, and why.
       if (back.notBack) tell(notBackText(back.notBack.reason, back.notBack.title, 1));
       // A merge undone whose text was changed since in its merged part: kept, and said.
@@ -338,6 +339,26 @@ export function UndoProvider({ children, onUndone }: Props) {
     }
   }
 
+  /*
+   * Ctrl+Z (⌘Z) outside a text field undoes what the bar offers, as « Annuler » does: the bar is
+   * last in the page, 10 to 30 Tab presses from an item just removed, and goes after ten seconds.
+   * In a text field, Ctrl+Z is the text's own undo.
+   */
+  const undoKey = useRef<() => void>();
+  undoKey.current =
+    latest && told === undefined ? () => void doUndo({ detail: 1 }, true) : undefined;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const command = event.ctrlKey !== event.metaKey && !event.altKey && !event.shiftKey;
+      if (!command || event.key.toLowerCase() !== 'z' || event.repeat) return;
+      if (!undoKey.current || inTextField(event.target)) return;
+      event.preventDefault();
+      undoKey.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
   return (
     <UndoContext.Provider value={{ offer, tell }}>
       {children}
@@ -356,18 +377,38 @@ export function UndoProvider({ children, onUndone }: Props) {
             <FailureDetail detail={error?.detail} />
           </span>
           {latest && told === undefined && (
-            <button
-              type="button"
-              class="button button--small"
-              onClick={(event) => void doUndo(event)}
-              ref={button}
-            >
-              {t('undo.button')}
-            </button>
+            <>
+              <button
+                type="button"
+                class="button button--small"
+                onClick={(event) => void doUndo(event)}
+                ref={button}
+                aria-keyshortcuts={hasCommandKey() ? 'Meta+Z' : 'Control+Z'}
+              >
+                {t('undo.button')}
+              </button>
+              {/* Seen, not read out twice: the button's aria-keyshortcuts says it. */}
+              <kbd class="undo-bar__key" aria-hidden="true">
+                {ctrlShortcut('Z')}
+              </kbd>
+            </>
           )}
         </div>
       )}
     </UndoContext.Provider>
+  );
+}
+
+/** Whether the keyboard is in a field whose Ctrl+Z undoes its own text. */
+function inTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement) return true;
+  return (
+    target instanceof HTMLInputElement &&
+    !['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color', 'range'].includes(
+      target.type,
+    )
   );
 }
 

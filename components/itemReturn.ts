@@ -7,12 +7,21 @@
  * not bring the list's code with it.
  */
 
-let pending: { issueId: string; id: string } | undefined;
+/** An item put back, and whether its undo was Ctrl+Z (pressed wherever the keyboard was). */
+export interface Returned {
+  id: string;
+  byKey: boolean;
+}
+
+let pending: (Returned & { issueId: string }) | undefined;
 const listeners = new Set<() => void>();
 
-/** Notes that the undo bar put item `id` back in issue `issueId` (`''`: in the inbox). */
-export function noteReturn(issueId: string, id: string): void {
-  pending = { issueId, id };
+/**
+ * Notes that the undo bar put item `id` back in issue `issueId` (`''`: in the inbox), by its
+ * « Annuler » or by Ctrl+Z (`byKey`).
+ */
+export function noteReturn(issueId: string, id: string, byKey = false): void {
+  pending = { issueId, id, byKey };
   for (const listener of listeners) listener();
 }
 
@@ -20,11 +29,20 @@ export function noteReturn(issueId: string, id: string): void {
  * The item put back in `issueId`, if the list (the ids drawn) has it: taken once. Another
  * issue's, or one not drawn yet, stays for the list that draws it.
  */
-export function takeReturn(issueId: string, drawn: readonly string[]): string | undefined {
+export function takeReturn(issueId: string, drawn: readonly string[]): Returned | undefined {
   if (!pending || pending.issueId !== issueId || !drawn.includes(pending.id)) return undefined;
-  const { id } = pending;
+  const { id, byKey } = pending;
   pending = undefined;
-  return id;
+  return { id, byKey };
+}
+
+/**
+ * Whether the keyboard goes to an item put back: when it was on the bar (which goes) or nowhere,
+ * or when the undo was Ctrl+Z, pressed where the editor was (the item they had just taken out).
+ * Not when the editor clicked « Annuler » and went on elsewhere meanwhile.
+ */
+export function focusGoesBack(back: Returned, lost: boolean): boolean {
+  return back.byKey || lost || !!document.activeElement?.closest('[data-testid="undo-bar"]');
 }
 
 /** Calls `listener` whenever an item is noted put back; stops on call. */

@@ -7,24 +7,8 @@
 import { t } from '../locales';
 import type { ListKind } from './richtext';
 
-/** What the shortcuts read of the browser: its platform, new (`userAgentData`) or old. */
-export interface PlatformNavigator {
-  platform?: string;
-  userAgentData?: { platform?: string };
-}
-
-/** Whether this keyboard has ⌘ for what Ctrl does elsewhere (macOS, iPadOS). */
-export function hasCommandKey(
-  navigator: PlatformNavigator | undefined = globalThis.navigator,
-): boolean {
-  const platform = navigator?.userAgentData?.platform || navigator?.platform || '';
-  return /^(mac|iphone|ipad)/i.test(platform);
-}
-
-/** A Ctrl shortcut with `letter`, as the keyboard names it: « ⌘B » on a Mac, « Ctrl+B » else. */
-export function ctrlShortcut(letter: string, command = hasCommandKey()): string {
-  return command ? `⌘${letter}` : `Ctrl+${letter}`;
-}
+export { ctrlShortcut, hasCommandKey, type PlatformNavigator } from './commandKey';
+import { ctrlShortcut, hasCommandKey } from './commandKey';
 
 /**
  * The list buttons' shortcuts, as Google Docs has them: Ctrl+Maj+8 bulleted, Ctrl+Maj+7

@@ -38,6 +38,7 @@ export const en: Messages = {
   'desk.key.inbox': 'Fold or show the drafts',
   'desk.key.search': 'Search the drafts',
   'desk.key.newIssue': 'New issue',
+  'desk.key.undo': 'Undo what the bar at the bottom says (outside a text field)',
   'desk.key.help': 'Show or hide this help',
   'save.saved': 'Saved',
   'save.pending': 'Edited…',

@@ -48,6 +48,7 @@ export const fr = {
   'desk.key.inbox': 'Replier ou déplier les brouillons',
   'desk.key.search': 'Chercher dans les brouillons',
   'desk.key.newIssue': 'Nouveau numéro',
+  'desk.key.undo': 'Annuler ce que dit la barre du bas (hors d’un champ de texte)',
   'desk.key.help': 'Afficher ou masquer cette aide',
   'save.saved': 'Enregistré',
   'save.pending': 'Modifié…',

@@ -151,6 +151,41 @@ describe('« Retirer » undone in Chromium', () => {
     await desk.close();
   });
 
+  it('undoes « Retirer » on Ctrl+Z from the item the keyboard went on to, « Annuler » being far down the page', async () => {
+    const desk = await openDesk(session);
+    const names = await until(
+      () => removes(desk),
+      (labels) => labels.length === 3,
+      'the three items',
+    );
+    await desk.getByRole('button', { name: names[0] }).focus();
+    await desk.keyboard.press('Enter');
+    await until(
+      () => focusedLabel(desk),
+      (now) => now === names[1],
+      'the focus on the next item',
+    );
+    await until(
+      () => barText(desk),
+      (text) => text === `« ${nameIn(names[0]!)} » retiré du numéro.`,
+      'the removal offered',
+    );
+
+    await desk.keyboard.press('Control+z');
+
+    await until(
+      () => removes(desk),
+      (labels) => labels.join('|') === names.join('|'),
+      'the item back at its place',
+    );
+    await until(
+      () => focusedLabel(desk),
+      (now) => now === names[0],
+      'the focus on the item put back',
+    );
+    await desk.close();
+  });
+
   it('offers to undo the draft editor’s « Retirer du numéro » too, which puts the item back at its place', async () => {
     const desk = await openDesk(session);
     const names = await until(

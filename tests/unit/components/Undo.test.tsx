@@ -76,6 +76,33 @@ describe('UndoProvider', () => {
     ]);
   });
 
+  it('undoes what it offers on Ctrl+Z outside a text field, and leaves Ctrl+Z to the text inside one', async () => {
+    // « Annuler » is last in the page, far from an item just removed: the key reaches it at once.
+    const draft = await addDraft(db, { title: 'Remaniement' });
+    const token = await trashDraft(draft.id);
+    const offer = renderBar();
+    const field = document.createElement('textarea');
+    document.body.append(field);
+    offer(token, 'Supprimé');
+    await waitFor(() => expect(label()).toBe('Supprimé'));
+    expect(
+      within(bar()!).getByRole('button', { name: 'Annuler' }).getAttribute('aria-keyshortcuts'),
+    ).toBe('Control+Z');
+
+    // In a text field, the text's own undo: nothing else happens.
+    const inField = fireEvent.keyDown(field, { key: 'z', ctrlKey: true });
+    expect(inField).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await db.clips.get(draft.id))?.deletedAt).toBeTruthy();
+
+    const onPage = fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
+
+    expect(onPage).toBe(false);
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.deletedAt).toBeUndefined());
+    await waitFor(() => expect(bar()).toBeNull());
+    field.remove();
+  });
+
   it('gives « Annuler » the keyboard when asked (what had it is gone), and keeps it there', async () => {
     // A real action: a view drops an offer whose action is no longer in effect.
     const draft = await addDraft(db, { title: 'Remaniement' });
@@ -100,7 +127,9 @@ describe('UndoProvider', () => {
     fireEvent.click(within(bar()!).getByRole('button', { name: 'Annuler' }));
     await waitFor(() => expect(undone).toEqual([{ issueId: '', draftId: source.id }]));
     // The inbox, drawing it again, takes it up and gives its row the keyboard (Inbox.tsx).
-    await waitFor(() => expect(takeReturn('', [target.id, source.id])).toBe(source.id));
+    await waitFor(() =>
+      expect(takeReturn('', [target.id, source.id])).toEqual({ id: source.id, byKey: false }),
+    );
   });
 
   it('stays while the pointer is on it, and goes ten seconds after it is left', async () => {
