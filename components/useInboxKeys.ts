@@ -99,7 +99,10 @@ export function useInboxKeys({
     if (!currentIssueId) return announce(t('drafts.noIssueToAdd'));
     if (draft.issueId) return announce(t('drafts.alreadyInIssue', { title: draft.title }));
     if (cannotPlace) return announce(cannotPlace);
-    if (box === 'inbox') moveOn(item, draft.id);
+    // The last draft of the inbox leaving: the keyboard to the search field, as with leaving().
+    if (box === 'inbox' && !moveOn(item, draft.id)) {
+      section.current?.querySelector<HTMLElement>('input[type="search"]')?.focus();
+    }
     loadData()
       .then((data) => data.addToIssue(draft.id, currentIssueId))
       .then(

@@ -2,12 +2,13 @@
  * The popup's inbox drawn again after its editor closed: the keyboard goes back to the row of the
  * draft that was open, found among the rows read, not among the snapshot's painted before them.
  */
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Inbox } from '../../../components/Inbox';
 import { db } from '../../../storage/db';
 import { trashDraft } from '../../../storage/drafts';
+import { createIssue } from '../../../storage/issues';
 import { addDraft } from '../storage/helpers';
 
 // The inbox's rows answer when a test lets them: what the list draws until then is its snapshot.
@@ -80,5 +81,22 @@ describe('Inbox › back from the editor', () => {
       expect(screen.getAllByTestId('draft').map((row) => row.dataset.id)).not.toContain(gone.id),
     );
     expect(focused()).toBe('BODY');
+  });
+});
+
+describe('Inbox › « a » on the last draft', () => {
+  it('gives the keyboard to the search field once the last draft has gone to the issue', async () => {
+    // The row leaving had the keyboard, with no neighbour to pass it to: not left on the body.
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+    const draft = await addDraft(db, { title: 'Brève seule' });
+    render(<Inbox onOpen={() => {}} pageSize={20} currentIssueId={issue.id} />);
+    await waitFor(() => expect(document.querySelector('li[data-index]')).not.toBeNull());
+    const row = document.querySelector<HTMLElement>('li[data-index]')!;
+    row.focus();
+
+    fireEvent.keyDown(row, { key: 'a' });
+
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.issueId).toBe(issue.id));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox')));
   });
 });
