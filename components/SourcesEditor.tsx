@@ -1,6 +1,8 @@
 import { FIELD_LIMITS } from '../capture/bounds';
+import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../locales';
 import type { Source } from '../storage/db';
+import { useAnnounce } from './Announcer';
 import { describedBy, LongValue, shownInField } from './FieldCut';
 import { SOURCE_MIME } from './RichText';
 
@@ -30,9 +32,34 @@ const FIELDS = [
 export function SourcesEditor({ sources, onChange }: Props) {
   const update = (index: number, patch: Partial<Source>) =>
     onChange(sources.map((source, i) => (i === index ? { ...source, ...patch } : source)));
+  const announce = useAnnounce();
+  const root = useRef<HTMLFieldSetElement>(null);
+  // A source removed with its « × »: the keyboard goes to the next row's « × » (the previous
+  // one's for the last), else to « + Ajouter une source », once the rows are drawn again.
+  const refocus = useRef<number>();
+  useEffect(() => {
+    const at = refocus.current;
+    if (at === undefined) return;
+    refocus.current = undefined;
+    const rows = root.current?.querySelectorAll<HTMLElement>('.sources__remove') ?? [];
+    (
+      rows[Math.min(at, rows.length - 1)] ??
+      root.current?.querySelector<HTMLElement>('.sources__add')
+    )?.focus();
+  }, [sources]);
+  const remove = (index: number) => {
+    const source = sources[index]!;
+    refocus.current = index;
+    onChange(sources.filter((_, i) => i !== index));
+    announce(
+      source.title || source.url
+        ? t('editor.sourceRemoved', { title: source.title || source.url })
+        : t('editor.emptySourceRemoved'),
+    );
+  };
 
   return (
-    <fieldset class="field sources" data-testid="sources">
+    <fieldset class="field sources" data-testid="sources" ref={root}>
       <legend>{t('editor.sources')}</legend>
       {sources.map((source, index) => {
         const fields = FIELDS.map((field) => {
@@ -82,9 +109,13 @@ export function SourcesEditor({ sources, onChange }: Props) {
             })}
             <button
               type="button"
-              class="button button--small"
-              aria-label={t('editor.removeSource', { title: source.title || source.url })}
-              onClick={() => onChange(sources.filter((_, i) => i !== index))}
+              class="button button--small sources__remove"
+              aria-label={
+                source.title || source.url
+                  ? t('editor.removeSource', { title: source.title || source.url })
+                  : t('editor.removeEmptySource')
+              }
+              onClick={() => remove(index)}
             >
               ×
             </button>
@@ -111,7 +142,7 @@ export function SourcesEditor({ sources, onChange }: Props) {
       })}
       <button
         type="button"
-        class="button button--small"
+        class="button button--small sources__add"
         onClick={() => onChange([...sources, { url: '', title: '' }])}
       >
         + {t('editor.addSource')}

@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { charCount, charsEnd } from '../lib/ellipsis';
 import { t } from '../locales';
 import { TAG_LIMITS } from '../storage/record-values';
+import { useAnnounce } from './Announcer';
 import { describedBy } from './FieldCut';
 import { shownTags, tagShown } from './tagsShown';
 
@@ -61,10 +62,29 @@ export function TagsInput({ tags, onChange }: Props) {
     setText('');
   };
 
-  const remove = (index: number) => onChange(tags.filter((_, i) => i !== index));
+  const announce = useAnnounce();
+  const root = useRef<HTMLDivElement>(null);
+  // The chip whose « × » had the keyboard, removed: the keyboard goes to the next chip's « × »
+  // (the previous one's for the last), else to the field, once the chips are drawn again.
+  const refocus = useRef<number>();
+  useEffect(() => {
+    const at = refocus.current;
+    if (at === undefined) return;
+    refocus.current = undefined;
+    const buttons = root.current?.querySelectorAll<HTMLElement>('.tag button') ?? [];
+    const next = buttons[Math.min(at, buttons.length - 1)];
+    (next ?? root.current?.querySelector<HTMLElement>('input'))?.focus();
+  }, [tags]);
+
+  const remove = (index: number, from: 'chip' | 'field') => {
+    const name = tagShown(tags[index]!);
+    if (from === 'chip') refocus.current = shown.findIndex((tag) => tag.index === index);
+    onChange(tags.filter((_, i) => i !== index));
+    announce(t('editor.tagRemoved', { tag: name }));
+  };
 
   return (
-    <div class="field">
+    <div class="field" ref={root}>
       <span id="tags-label">{t('editor.tags')}</span>
       <div class="tags">
         {shown.map(({ index, name }) => (
@@ -74,7 +94,7 @@ export function TagsInput({ tags, onChange }: Props) {
             <button
               type="button"
               aria-label={t('editor.removeTag', { tag: name })}
-              onClick={() => remove(index)}
+              onClick={() => remove(index, 'chip')}
             >
               ×
             </button>
@@ -107,7 +127,7 @@ export function TagsInput({ tags, onChange }: Props) {
               add(text);
             } else if (e.key === 'Backspace' && !text && shown.length > 0) {
               // The chip the editor sees last, not a tag past those shown.
-              remove(shown.at(-1)!.index);
+              remove(shown.at(-1)!.index, 'field');
             }
           }}
           onBlur={() => text && add(text)}

@@ -160,9 +160,13 @@ export const en: Messages = {
   'editor.sourceSite': 'Site',
   'editor.addSource': 'Add a source',
   'editor.removeSource': 'Remove the source “{title}”',
+  'editor.removeEmptySource': 'Remove the empty source',
+  'editor.sourceRemoved': 'Source “{title}” removed.',
+  'editor.emptySourceRemoved': 'Empty source removed.',
   'editor.tags': 'Tags',
   'editor.addTag': 'Add a tag',
   'editor.removeTag': 'Remove the tag {tag}',
+  'editor.tagRemoved': 'Tag {tag} removed.',
   'editor.tagsMore': {
     one: 'And {count} more tag, not shown here: it stays as it is.',
     other: 'And {count} more tags, not shown here: they stay as they are.',

@@ -170,9 +170,13 @@ export const fr = {
   'editor.sourceSite': 'Site',
   'editor.addSource': 'Ajouter une source',
   'editor.removeSource': 'Retirer la source « {title} »',
+  'editor.removeEmptySource': 'Retirer la source vide',
+  'editor.sourceRemoved': 'Source « {title} » retirée.',
+  'editor.emptySourceRemoved': 'Source vide retirée.',
   'editor.tags': 'Tags',
   'editor.addTag': 'Ajouter un tag',
   'editor.removeTag': 'Retirer le tag {tag}',
+  'editor.tagRemoved': 'Tag {tag} retiré.',
   'editor.tagsMore': {
     one: 'Et {count} autre tag, non montré ici : il reste tel quel.',
     other: 'Et {count} autres tags, non montrés ici : ils restent tels quels.',

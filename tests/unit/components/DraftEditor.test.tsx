@@ -521,6 +521,69 @@ describe('DraftEditor', () => {
     await waitFor(() => expect(screen.getByTestId('tags-refused').textContent).toBe(''));
   });
 
+  it('gives the keyboard to the next tag’s « × » once one is removed, to the field after the last, and says so', async () => {
+    const draft = await addDraft(db, { tags: ['élysée', 'ovh', 'bourse'] });
+    wrap(<DraftEditor id={draft.id} onClose={() => {}} />);
+    const removeOvh = await screen.findByRole('button', { name: 'Retirer le tag ovh' });
+    const spoken = recordSpoken();
+
+    removeOvh.focus();
+    fireEvent.click(removeOvh);
+
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Retirer le tag bourse' }),
+      ),
+    );
+    expect(spoken).toEqual(['Tag ovh retiré.']);
+    fireEvent.click(screen.getByRole('button', { name: 'Retirer le tag bourse' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Retirer le tag élysée' }),
+      ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Retirer le tag élysée' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByPlaceholderText('Ajouter un tag')),
+    );
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.tags).toEqual([]));
+  });
+
+  it('gives the keyboard to the next source’s « × » once one is removed, to « + Ajouter une source » after the last', async () => {
+    const draft = await addDraft(db, {
+      sources: [
+        { url: 'https://www.lemonde.fr/a', title: 'Le Monde' },
+        { url: 'https://www.bloomberg.com/b', title: 'Bloomberg' },
+      ],
+    });
+    wrap(<DraftEditor id={draft.id} onClose={() => {}} />);
+    const removeFirst = await screen.findByRole('button', {
+      name: 'Retirer la source «\u00a0Le Monde\u00a0»',
+    });
+    const spoken = recordSpoken();
+
+    removeFirst.focus();
+    fireEvent.click(removeFirst);
+
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Retirer la source «\u00a0Bloomberg\u00a0»' }),
+      ),
+    );
+    expect(spoken).toEqual(['Source «\u00a0Le Monde\u00a0» retirée.']);
+    fireEvent.click(screen.getByRole('button', { name: '+ Ajouter une source' }));
+    const empty = await screen.findByRole('button', { name: 'Retirer la source vide' });
+    fireEvent.click(empty);
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Retirer la source «\u00a0Bloomberg\u00a0»' }),
+    );
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: '+ Ajouter une source' }),
+      ),
+    );
+  });
+
   it('takes a tag of 60 emoji whole: 60 characters, though 120 UTF-16 units', async () => {
     const draft = await addDraft(db, {});
     renderEditor(draft.id);
