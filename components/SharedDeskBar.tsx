@@ -22,6 +22,8 @@ import {
 } from './conflictFields';
 import { publishedWhen } from './publishedLine';
 import { deskIdentity, refusalSentence } from './roleSentences';
+import { refusedWriting } from './refusedWriting';
+import { copyRichText } from './clipboard';
 import { useUndo } from './Undo';
 import { useHouseStyle } from './useSettings';
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
@@ -231,9 +233,27 @@ export function SharedDeskBar() {
 
 /** A change WordPress refused (403): what it was, the role it takes, and that it was undone. */
 function Refusal({ refusal }: { refusal: SyncRefusal }) {
+  // The words the refused change wrote, rolled back: kept nowhere else once the notice is closed.
+  const writing = refusedWriting(refusal);
+  const [copied, setCopied] = useState<'copied' | 'failed'>();
+  const copy = () => {
+    if (!writing) return;
+    copyRichText(writing.html, writing.text).then(
+      () => setCopied('copied'),
+      () => setCopied('failed'),
+    );
+  };
   return (
-    <p class="notice notice--error shared-desk__refusal" role="alert" data-testid="sync-refusal">
-      {refusalSentence(refusal)}{' '}
+    <div class="notice notice--error shared-desk__refusal" role="alert" data-testid="sync-refusal">
+      <p>
+        {refusalSentence(refusal)}
+        {writing && ` ${t('shared.refusedWriting')}`}
+      </p>
+      {writing && (
+        <button type="button" class="button button--small" onClick={copy}>
+          {t('shared.refusedCopy')}
+        </button>
+      )}{' '}
       <button
         type="button"
         class="button button--small"
@@ -243,7 +263,10 @@ function Refusal({ refusal }: { refusal: SyncRefusal }) {
       >
         {t('shared.refusedOk')}
       </button>
-    </p>
+      <span role="status" class="shared-desk__copied" data-testid="sync-refusal-copied">
+        {copied && t(copied === 'copied' ? 'shared.refusedCopied' : 'shared.refusedCopyFailed')}
+      </span>
+    </div>
   );
 }
 

@@ -619,6 +619,13 @@ export const en: Messages = {
   'shared.refused':
     '“{title}”: {action} refused by WordPress, it takes the {role} role. Your change was undone.',
   'shared.refusedOk': 'OK',
+  'shared.refusedWriting':
+    'What you had written is now kept only in this notice: copy it before you close it.',
+  'shared.refusedCopy': 'Copy what you had written',
+  'shared.refusedCopied': 'Copied: paste it where you want to keep it.',
+  'shared.refusedCopyFailed': 'The browser refused to copy: try again.',
+  /** A field's name before its value, in what a refused change had written (to copy). */
+  'shared.refusedField': '{field}:',
   'shared.action.create': 'sending',
   'shared.action.edit': 'editing',
   'shared.action.arrange': 'placing in the issue',

@@ -637,6 +637,13 @@ export const fr = {
     // « WordPress a refusé la publication »: the participle before its object agrees with none.
     '« {title} » : WordPress a refusé {action}, il faut le rôle {role}. Votre changement a été annulé.',
   'shared.refusedOk': 'Compris',
+  'shared.refusedWriting':
+    'Ce que vous aviez écrit n’est plus gardé que dans cet avis : copiez-le avant de le fermer.',
+  'shared.refusedCopy': 'Copier ce que vous aviez écrit',
+  'shared.refusedCopied': 'Copié : collez-le où vous voulez le garder.',
+  'shared.refusedCopyFailed': 'Le navigateur a refusé la copie : réessayez.',
+  /** A field's name before its value, in what a refused change had written (to copy). */
+  'shared.refusedField': '{field} :',
   'shared.action.create': 'l’envoi',
   'shared.action.edit': 'la modification',
   'shared.action.arrange': 'le classement dans le numéro',

@@ -1077,7 +1077,14 @@ export class SyncEngine {
           await this.db.outbox.put({ ...entry, seq: entry.seq + 1 });
           return true;
         }
-        await this.refuse(entry, 'create', result, mine, () => this.removeLocal(kind, record.id));
+        await this.refuse(
+          entry,
+          'create',
+          result,
+          mine,
+          () => this.removeLocal(kind, record.id),
+          Object.keys(mine),
+        );
         return false;
       }
       return this.settleFailed(entry, result);
@@ -1150,8 +1157,13 @@ export class SyncEngine {
             : 'edit';
       const rollback = { ...mine };
       for (const field of changes) rollback[field] = sync.base[field];
-      await this.refuse(entry, action, result, mine, () =>
-        this.writeLocal(kind, record, rollback, this.now()),
+      await this.refuse(
+        entry,
+        action,
+        result,
+        mine,
+        () => this.writeLocal(kind, record, rollback, this.now()),
+        changes,
       );
       return false;
     }
@@ -1238,6 +1250,7 @@ export class SyncEngine {
     failure: DeskFailure,
     discarded: Shared,
     rollback: () => Promise<void>,
+    changed: readonly string[] = [],
   ): Promise<void> {
     const refusal: SyncRefusal = {
       key: `${entry.key}:${action}`,
@@ -1252,6 +1265,7 @@ export class SyncEngine {
       ...(failure.wpCode ? { wpCode: failure.wpCode } : {}),
       at: this.now(),
       discarded,
+      ...(changed.length > 0 ? { changed: [...changed] } : {}),
     };
     await quietly(this.db, SYNC_TABLES, async () => {
       await rollback();

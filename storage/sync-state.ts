@@ -348,6 +348,12 @@ export interface SyncRefusal {
   at: string;
   /** The shared fields as the editor had them before the rollback: nothing is lost. */
   discarded: Record<string, unknown>;
+  /**
+   * The fields the refused change wrote (every field of a refused creation): those of them an
+   * editor writes words in are offered to copy (components/refusedWriting.ts). Absent from
+   * refusals kept before it was.
+   */
+  changed?: string[];
 }
 
 export type SyncPhase = 'idle' | 'first-sync' | 'syncing';

@@ -8,6 +8,7 @@ import {
   selectShows,
   selectsCutOff,
   setCurrentIssue,
+  squash,
   until,
   screenshotPath,
   type ExtensionSession,
@@ -419,6 +420,69 @@ describe('the desk from 1100 px wide to a laptop', () => {
     expect(header!.height).toBeGreaterThan(100);
     expect(Math.abs(help!.y - title!.y)).toBeLessThan(20);
     await desk.screenshot({ path: screenshotPath('desk-refusal.png') });
+    await clearTables(desk, ['syncState', 'refusals']);
+    await desk.close();
+  });
+
+  it('copies, from a refusal, the words the refused edit had written, links kept', async () => {
+    const desk = await openDesk(session, { width: 1366, height: 768 });
+    await writeDatabase(desk, {
+      syncState: [
+        {
+          id: 'desk',
+          enabled: true,
+          phase: 'idle',
+          firstSyncDone: true,
+          lastSyncAt: new Date().toISOString(),
+          user: { id: 4, name: 'Rédac', roles: ['author'] },
+        },
+      ],
+      refusals: [
+        {
+          key: 'draft:item-0:edit',
+          kind: 'draft',
+          recordId: 'item-0',
+          title: 'Remaniement',
+          action: 'edit',
+          needs: 'editor',
+          at: new Date().toISOString(),
+          discarded: {
+            title: 'Remaniement',
+            body: '<p>Une demi-heure de <a href="https://exemple.fr/source">travail</a>.</p>',
+          },
+          changed: ['body'],
+        },
+      ],
+    });
+    await desk.reload();
+    const refusal = desk.getByTestId('sync-refusal');
+    await refusal.waitFor();
+
+    await refusal.getByRole('button', { name: 'Copier ce que vous aviez écrit' }).click();
+    await until(
+      () => desk.getByTestId('sync-refusal-copied').textContent(),
+      (text) => squash(text ?? '') === 'Copié : collez-le où vous voulez le garder.',
+      'the copy said',
+    );
+    // Read back as a paste reads it (no permission can be granted to an extension origin).
+    const search = desk.getByRole('searchbox').first();
+    await search.evaluate((el: HTMLElement) => {
+      el.addEventListener('paste', (event: ClipboardEvent) => {
+        event.preventDefault();
+        el.dataset.pasted = JSON.stringify({
+          html: event.clipboardData!.getData('text/html'),
+          text: event.clipboardData!.getData('text/plain'),
+        });
+      });
+    });
+    await search.focus();
+    await desk.keyboard.press('Control+V');
+    const pasted = JSON.parse((await search.getAttribute('data-pasted')) ?? '{}') as {
+      html: string;
+      text: string;
+    };
+    expect(pasted.html).toContain('<a href="https://exemple.fr/source">travail</a>');
+    expect(pasted.text).toBe('Une demi-heure de travail.');
     await clearTables(desk, ['syncState', 'refusals']);
     await desk.close();
   });

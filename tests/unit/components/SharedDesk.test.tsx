@@ -513,10 +513,80 @@ describe('SharedDeskBar', () => {
     expect(refusal.textContent).toContain(
       '«\u00a0Le ministre et Bercy\u00a0»\u00a0: WordPress a refusé le classement dans le numéro, il faut le rôle Éditeur. Votre changement a été annulé.',
     );
+    // A move wrote no words: nothing to copy.
+    expect(screen.queryByRole('button', { name: 'Copier ce que vous aviez écrit' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Compris' }));
     await waitFor(() =>
       expect(calls).toEqual([['syncDismissRefusal', { key: 'draft:d1:arrange' }]]),
     );
+  });
+
+  it('offers to copy the words a refused edit had written, which nothing else keeps once closed', async () => {
+    await db.syncState.put(contributorState);
+    await db.refusals.put({
+      key: 'draft:d1:edit',
+      kind: 'draft',
+      recordId: 'd1',
+      title: 'Le ministre et Bercy',
+      action: 'edit',
+      needs: 'editor',
+      at: '2026-03-15T10:00:00Z',
+      discarded: {
+        title: 'Le ministre et Bercy',
+        body: '<p>Une demi-heure <a href="https://exemple.fr/">de travail</a>.</p><p>Suite.</p>',
+        note: 'À vérifier',
+        tags: ['bercy'],
+      },
+      changed: ['body', 'note', 'tags'],
+    });
+    // What the clipboard is given, read back: a ClipboardItem of Blobs, as the browser takes.
+    const copied: Record<string, string>[] = [];
+    vi.stubGlobal(
+      'Blob',
+      class {
+        constructor(readonly parts: string[]) {}
+      },
+    );
+    vi.stubGlobal(
+      'ClipboardItem',
+      class {
+        constructor(readonly items: Record<string, { parts: string[] }>) {}
+      },
+    );
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: {
+        write: async (items: { items: Record<string, { parts: string[] }> }[]) => {
+          const entries = Object.entries(items[0]!.items);
+          copied.push(
+            Object.fromEntries(entries.map(([type, blob]) => [type, blob.parts.join('')])),
+          );
+        },
+      },
+    });
+    render(<SharedDeskBar />);
+
+    const refusal = await screen.findByTestId('sync-refusal');
+    expect(refusal.textContent).toContain(
+      'Votre changement a été annulé. Ce que vous aviez écrit n’est plus gardé que dans cet avis\u00a0: copiez-le avant de le fermer.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Copier ce que vous aviez écrit' }));
+
+    await waitFor(() =>
+      expect(screen.getByTestId('sync-refusal-copied').textContent).toBe(
+        'Copié\u00a0: collez-le où vous voulez le garder.',
+      ),
+    );
+    expect(copied).toEqual([
+      {
+        'text/html':
+          '<p>Une demi-heure <a href="https://exemple.fr/">de travail</a>.</p><p>Suite.</p>\n' +
+          '<p><strong>Note partagée\u00a0:</strong> À vérifier</p>',
+        'text/plain': 'Une demi-heure de travail.\nSuite.\n\nNote partagée\u00a0: À vérifier',
+      },
+    ]);
+    vi.unstubAllGlobals();
+    Reflect.deleteProperty(navigator, 'clipboard');
   });
 
   it('says a colleague’s edit merged into a text quietly, and closes the notice once read', async () => {

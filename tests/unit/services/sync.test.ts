@@ -584,6 +584,8 @@ describe('sync engine (against an in-memory plugin)', () => {
         action: 'edit',
         needs: 'editor',
         discarded: { title: 'Titre du pigiste' },
+        // What the change wrote: the notice offers to copy it (refusedWriting).
+        changed: ['title'],
       },
     ]);
     expect((await pigiste.db.clips.get(draft.id))!.title).toBe('Le ministre et le yacht');
@@ -638,6 +640,7 @@ describe('sync engine (against an in-memory plugin)', () => {
     expect(await pigiste.db.refusals.toArray()).toMatchObject([
       { action: 'create', kind: 'issue', needs: 'editor', discarded: { title: 'Mon numéro' } },
     ]);
+    expect((await pigiste.db.refusals.toArray())[0]!.changed).toContain('title');
   });
 
   it('trash on one desk reaches the other, and so does the restore', async () => {
