@@ -109,11 +109,12 @@ function translate(
     },
   );
   if (locale === 'fr') {
-    // « la version de Rédac », but « la version d’admin »: de is elided before a vowel.
-    template = template.replace(/\bde \{(\w+)\}/g, (whole, name: string) => {
+    // « la version de Rédac », but « la version d’admin », « en tant qu’Auteur »: de and que
+    // are elided before a vowel.
+    template = template.replace(/\b(de|que) \{(\w+)\}/g, (whole, word: string, name: string) => {
       const value = params[name];
       return typeof value === 'string' && /^[aeiouyàâäéèêëîïôöùûü]/iu.test(value)
-        ? `d’{${name}}`
+        ? `${word === 'de' ? 'd' : 'qu'}’{${name}}`
         : whole;
     });
   }

@@ -426,7 +426,8 @@ describe('composing, exporting, backing up and publishing in Firefox (MV2)', () 
       ([text]) => !!text && text !== 'Vérification…',
       'the connection status',
     );
-    expect(status[0]).toBe(`Connexion réussie à « Petit Web » en tant que ${site().adminUser}.`);
+    // « en tant qu’admin »: que elided before the vowel.
+    expect(status[0]).toBe(`Connexion réussie à « Petit Web » en tant qu’${site().adminUser}.`);
     expect(
       await options.evaluate(() => (globalThis as unknown as { requests: unknown[] }).requests),
     ).toEqual([{ origins: ['http://127.0.0.1/*'] }]);

@@ -231,6 +231,16 @@ describe('locales', () => {
     expect(t('conflict.theirsBy', { name: 'Rédac' }, 'fr')).toBe('Version de Rédac');
   });
 
+  it('elides « que » before a name that starts with a vowel, in French', () => {
+    const site = { site: 'Petit Web' };
+    expect(t('wp.ok', { ...site, user: 'Auteur' }, 'fr')).toBe(
+      'Connexion réussie à «\u00a0Petit Web\u00a0» en tant qu’Auteur.',
+    );
+    expect(t('wp.ok', { ...site, user: 'Rédac' }, 'fr')).toBe(
+      'Connexion réussie à «\u00a0Petit Web\u00a0» en tant que Rédac.',
+    );
+  });
+
   it('leaves a placeholder without its value visible rather than inventing one', () => {
     expect(t('clip.created', {}, 'fr')).toBe('Nouveau brouillon\u00a0: «\u00a0{title}\u00a0»');
   });

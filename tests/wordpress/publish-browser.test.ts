@@ -270,8 +270,9 @@ describe('publishing an issue from the built extension to a real WordPress', () 
     // Asked during the click, for the site's origin only.
     await expect(permissionRequests()).resolves.toEqual([{ origins: ['http://127.0.0.1/*'] }]);
 
+    // « en tant qu’admin »: que elided before the vowel.
     expect(status).toBe(
-      `Connexion réussie à «\u00a0Petit Web\u00a0» en tant que ${site().adminUser}.`,
+      `Connexion réussie à «\u00a0Petit Web\u00a0» en tant qu’${site().adminUser}.`,
     );
     // The test build holds 127.0.0.1 already: the request resolved without a prompt.
     const storage = await options.evaluate(async () => {
