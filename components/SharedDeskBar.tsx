@@ -71,7 +71,7 @@ function syncedWhen(iso: string, last: 'after' | 'first' | false = false): strin
 }
 
 /** The failures of a run whose fix is in the settings: the bar offers to open them. */
-const FIXED_IN_SETTINGS = new Set(['wrong_credentials', 'no_settings']);
+const FIXED_IN_SETTINGS = new Set(['wrong_credentials', 'no_settings', 'account_changed']);
 
 const ERROR_KEYS: Record<string, MessageKey> = {
   offline: 'shared.error.offline',
@@ -83,6 +83,7 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   blocked: 'shared.error.blocked',
   server_error: 'shared.error.serverError',
   no_settings: 'shared.error.noSettings',
+  account_changed: 'shared.error.accountChanged',
 };
 
 /**

@@ -614,6 +614,8 @@ export const en: Messages = {
   'shared.error.blocked':
     'The site blocks the shared desk (a 403 refusal, most likely a security plugin or a firewall): your changes wait, trying again soon',
   'shared.error.noSettings': 'WordPress settings incomplete',
+  'shared.error.accountChanged':
+    'The WordPress settings name another account or site than the shared desk’s: nothing is sent or received. Set the previous account again, or leave the shared desk and join it with this one',
   'shared.error.serverError': 'The site answered with a server error: retrying soon',
   'shared.error.other': 'The last sync failed: retrying soon',
   'shared.refused':

@@ -631,6 +631,8 @@ export const fr = {
   'shared.error.blocked':
     'Le site bloque la rédaction partagée (refus 403, sans doute une extension de sécurité ou un pare-feu) : vos modifications attendent, nouvel essai bientôt',
   'shared.error.noSettings': 'Réglages WordPress incomplets',
+  'shared.error.accountChanged':
+    'Les réglages WordPress nomment un autre compte ou un autre site que celui de la rédaction partagée : rien n’est envoyé ni reçu. Remettez le compte d’avant, ou quittez puis rejoignez la rédaction partagée avec ce compte',
   'shared.error.serverError': 'Le site a répondu par une erreur du serveur : nouvel essai bientôt',
   'shared.error.other': 'La dernière synchronisation a échoué : nouvel essai bientôt',
   'shared.refused':

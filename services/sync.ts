@@ -821,6 +821,15 @@ export class SyncEngine {
       await this.patchState({ lastError: { code: 'no_settings', at: this.now() } });
       return;
     }
+    // The options saved with another site or account while the desk was on: the sync records,
+    // cursors and this desk's name are the first account's. Nothing is sent under the new one (a
+    // colleague's account lent, a password pasted in the wrong field: the editor's drafts would
+    // reach the desk as theirs, their own edits be refused as not theirs), and nothing is taken:
+    // the bar says so, until the first account is set again or the desk is left and joined anew.
+    if (state.siteUrl !== undefined && !(await this.sameAccount(settings))) {
+      await this.patchState({ lastError: { code: 'account_changed', at: this.now() } });
+      return;
+    }
     this.controller = new AbortController();
     const first = !state.firstSyncDone;
     await this.patchState({

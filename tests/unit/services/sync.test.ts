@@ -767,6 +767,27 @@ describe('sync engine (against an in-memory plugin)', () => {
     expect((await a.db.clips.get(draft.id))!.desk).toBeUndefined();
   });
 
+  it('sends and takes nothing once the options name another account, and goes on when it is set back', async () => {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    let username = 'auteur';
+    const switched = new SyncEngine({
+      db: a.db,
+      settings: async () => server.settings(username),
+      fetch: server.fetch,
+    });
+
+    const status = await switched.run();
+
+    // Not sent as Auteur's: the desk is Rédaction's here.
+    expect(status).toMatchObject({ pending: 1, lastError: { code: 'account_changed' } });
+    expect(server.byClientId('drafts', clip.id)).toBeUndefined();
+    username = 'redac';
+    expect(await switched.run()).toMatchObject({ pending: 0 });
+    // Sent as redac's (the desk's first user, id 1), not auteur's.
+    expect(server.byClientId('drafts', clip.id)?.author).toBe(1);
+  });
+
   it('stops with wrong_credentials when the password is refused, keeping the outbox', async () => {
     await a.join();
     await a.clip('https://exemple.fr/1');
