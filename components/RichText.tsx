@@ -1,10 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { getLocale, t } from '../locales';
 import { keptCaret } from '../lib/block-merge';
-import { escapeHtml } from '../lib/html';
+import { BLOCK_ELEMENTS, escapeHtml } from '../lib/html';
 import { languageSpan, quoteLanguage } from '../lib/lang';
 import type { SitePost } from '../storage/site-posts';
-import { frenchQuotation, quotationParagraphs } from '../storage/template';
+import { quotation, quotationLead, quotationParagraphs } from '../storage/template';
 import {
   blockAt,
   cleanItemHtml,
@@ -182,6 +182,26 @@ function quoteLineHtml(line: string, start: number, words: string, lang?: string
     languageSpan(escapeHtml(words, 'text'), lang) +
     escapeHtml(line.slice(end), 'text')
   );
+}
+
+/**
+ * The characters just before and just after a collapsed `range` in the text of `root` ('' at
+ * its edges or at a paragraph's): read from the text itself, whether the range sits in a text
+ * node or between elements (an offset then counts child nodes, not characters).
+ */
+function charsAround(range: Range, root: HTMLElement): { before: string; after: string } {
+  const block = (node: Node) =>
+    node.nodeType === Node.ELEMENT_NODE && BLOCK_ELEMENTS.has((node as Element).localName);
+  let at: Node | null = range.startContainer;
+  while (at && at !== root && !block(at)) at = at.parentNode;
+  const scope = at ?? root;
+  const head = document.createRange();
+  head.setStart(scope, 0);
+  head.setEnd(range.startContainer, range.startOffset);
+  const tail = document.createRange();
+  tail.setStart(range.endContainer, range.endOffset);
+  tail.setEnd(scope, scope.childNodes.length);
+  return { before: head.toString().slice(-1), after: tail.toString().slice(0, 1) };
 }
 
 /** Plain text pasted, as its paragraphs: its blocks separated by blank lines, trimmed. */
@@ -674,11 +694,14 @@ export function RichText({
       // After the paragraph the caret is in: a quote never cuts a sentence in two. Each of
       // its paragraphs opens with «, the last alone closes with », as in a new draft. In a
       // list, after the caret's entry: its paragraphs are entries after it.
-      const texts = frenchQuotation(paragraphs, ' ');
+      // In the marks of the language the text is in: « » in French, “ ” in English.
+      const texts = quotation(paragraphs, ' ', lang);
       if (texts.length === 0) return;
-      // Each line opens with « and a space: the quote's words follow.
+      // Each line opens with its mark (« and a space, or “): the quote's words follow.
       const htmls = quoteLang
-        ? texts.map((line, index) => quoteLineHtml(line, 2, paragraphs[index]!, quoteLang))
+        ? texts.map((line, index) =>
+            quoteLineHtml(line, quotationLead(lang), paragraphs[index]!, quoteLang),
+          )
         : undefined;
       let paragraph: Node | null = range.endContainer;
       while (paragraph && paragraph.parentNode !== el && paragraph.nodeName !== 'LI') {
@@ -690,23 +713,22 @@ export function RichText({
     } else {
       selection.removeAllRanges();
       selection.addRange(range);
-      // Plain spaces: the export's typography makes them no-break; a space is added where
-      // the quote would stick to a word.
-      const before = range.startContainer.textContent?.slice(0, range.startOffset) ?? '';
-      const lead = before && !/\s$/.test(before) ? ' ' : '';
+      // Plain spaces: the export's typography makes them no-break; a space is added on
+      // either side where the quote would stick to a word or to another quotation's mark.
+      const { before, after } = charsAround(range, el);
+      const lead = before && !/\s/.test(before) ? ' ' : '';
+      const trail = after && !/[\s.,;:!?…)\]]/.test(after) ? ' ' : '';
       const words = paragraphs.join(' ');
-      const line = `${lead}« ${words} »`;
+      const [quoted] = quotation([words], ' ', lang);
+      const line = `${lead}${quoted}${trail}`;
+      const start = lead.length + quotationLead(lang);
       if (!quoteLang) document.execCommand('insertText', false, line);
       else if (typeof document.execCommand === 'function') {
-        document.execCommand(
-          'insertHTML',
-          false,
-          quoteLineHtml(line, lead.length + 2, words, quoteLang),
-        );
+        document.execCommand('insertHTML', false, quoteLineHtml(line, start, words, quoteLang));
       } else {
         // No editing commands (jsdom): the same nodes, put in with DOM methods.
         const made = document.createElement('template');
-        made.innerHTML = quoteLineHtml(line, lead.length + 2, words, quoteLang);
+        made.innerHTML = quoteLineHtml(line, start, words, quoteLang);
         range.insertNode(made.content);
       }
     }

@@ -100,6 +100,28 @@ export function frenchQuotation(paragraphs: readonly string[], space: string): s
 }
 
 /**
+ * A quotation's paragraphs with the marks of the language the item is written in (`textLang`,
+ * the export language): « » the French way ({@link frenchQuotation}, `space` inside), or “ ”
+ * for a column in English, each paragraph opening with “ and the last alone closing with ”, as
+ * English writes a quotation of several paragraphs. No language given (a version-1 draft
+ * upgraded): French, the column's default.
+ */
+export function quotation(
+  paragraphs: readonly string[],
+  space: string,
+  textLang?: string,
+): string[] {
+  if (!textLang || /^fr\b/i.test(textLang)) return frenchQuotation(paragraphs, space);
+  const last = paragraphs.length - 1;
+  return paragraphs.map((paragraph, index) => `“${paragraph}${index === last ? '”' : ''}`);
+}
+
+/** How many characters the opening mark of {@link quotation} takes, its space included. */
+export function quotationLead(textLang?: string): number {
+  return !textLang || /^fr\b/i.test(textLang) ? 2 : 1;
+}
+
+/**
  * What joins a quotation's paragraphs where the template puts `{quote}`: a new paragraph when
  * it sits in a `<p>` (as in the default template), else a line break (in a `<strong>` or a
  * list item, a `</p>` would cut the markup around it).
@@ -135,7 +157,8 @@ function link(url: string, text: string): string {
 /**
  * Fills a draft template. Placeholders:
  * - `{quote}`: the last quote, in « » with non-breaking spaces (see {@link quotationBody}), its
- *   paragraphs kept: each opens with «, the last alone closes with »; its words marked with the
+ *   paragraphs kept: each opens with «, the last alone closes with »; in “ ” for items written
+ *   in English (`textLang`, see {@link quotation}); its words marked with the
  *   page's language, `<span lang="en">` inside the « », when the page is in another language
  *   than `textLang` (see `quoteLanguage` in lib/lang.ts), as the editor marks a quote it inserts;
  * - `{source}`: the publication's name linked to the page;
@@ -162,7 +185,7 @@ export function renderDraftTemplate(
   const site = siteLabel(draft);
   const lang = textLang ? quoteLanguage(draft.lang, textLang) : null;
   const words = paragraphs.map((paragraph) => languageSpan(escapeHtml(paragraph), lang));
-  const quote = frenchQuotation(words, '\u00a0').join(
+  const quote = quotation(words, '\u00a0', textLang).join(
     paragraphs.length > 1 ? paragraphJoint(chosen) : '',
   );
   const values: Record<string, string> = {

@@ -98,7 +98,8 @@ describe('clipTab', () => {
     vi.resetModules();
     const background = await import('../../../services/clipper');
     const { clip: english } = await background.clipTab({ tabId });
-    expect(english.body).toContain('«\u00a0OVH is weighing an IPO.\u00a0»');
+    // Unmarked, and in the English column's marks.
+    expect(english.body).toContain('“OVH is weighing an IPO.”');
   });
 
   it('removes tracking parameters from the page address and the passage links it stores', async () => {

@@ -90,7 +90,7 @@ describe('saveDraft', () => {
       clock,
     );
     expect(own.clip.body).toBe(
-      '<p>«\u00a0Why it matters\u00a0» (<a href="https://a.test/2">Bloomberg</a>)</p>',
+      '<p>“Why it matters” (<a href="https://a.test/2">Bloomberg</a>)</p>',
     );
   });
 

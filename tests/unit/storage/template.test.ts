@@ -159,13 +159,23 @@ describe('renderDraftTemplate', () => {
       renderDraftTemplate('{quote}', draft({ ...(lang ? { lang } : {}) }), textLang);
 
     expect(marked('fr-FR', 'fr')).toBe('«\u00a0OVH is weighing an IPO.\u00a0»');
-    expect(marked('en-US', 'en')).toBe('«\u00a0OVH is weighing an IPO.\u00a0»');
+    // In English items, in English marks.
+    expect(marked('en-US', 'en')).toBe('“OVH is weighing an IPO.”');
     expect(marked(undefined, 'fr')).toBe('«\u00a0OVH is weighing an IPO.\u00a0»');
     expect(marked('english!', 'fr')).toBe('«\u00a0OVH is weighing an IPO.\u00a0»');
     // No language of the items given (a version-1 draft upgraded): not marked.
     expect(marked('en')).toBe('«\u00a0OVH is weighing an IPO.\u00a0»');
     // The template written in the items' language, a French page in English items is marked.
-    expect(marked('fr', 'en')).toBe('«\u00a0<span lang="fr">OVH is weighing an IPO.</span>\u00a0»');
+    expect(marked('fr', 'en')).toBe('“<span lang="fr">OVH is weighing an IPO.</span>”');
+  });
+
+  it('quotes in the marks of the items’ language: “ ” in English, each paragraph opening with “', () => {
+    const passage = draft({ lang: 'en', quotes: [quote('One.\n\nTwo.')] });
+
+    expect(renderDraftTemplate('{quote}', passage, 'en')).toBe('“One.<br>“Two.”');
+    expect(renderDraftTemplate(DEFAULT_DRAFT_TEMPLATE, draft({ lang: 'en' }), 'en-GB')).toBe(
+      '<p>“OVH is weighing an IPO.” (<a href="https://www.bloomberg.com/news/ovh-ipo">Bloomberg</a>)</p>',
+    );
   });
 
   it('links the title when there is no quote', () => {
