@@ -131,7 +131,8 @@ export const coreEn: CoreMessages = {
     'Merge undone. The text and note of “{title}”, changed since in the merged part, stay as they are: take out by hand what came from the other draft.',
   'counts.words': '{words|word|words}',
   'issue.addShort': 'To issue',
-  'issue.addNamed': 'Add “{title}” to the issue',
+  // Holds the visible « To issue » (WCAG 2.5.3: a speech-input user says what they see).
+  'issue.addNamed': 'Add “{title}” to issue',
   'field.url': 'Address',
   'field.title': 'Title',
   'field.siteName': 'Site',

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
+import { clearTables, localDraft, storedIssue, writeDatabase } from './database';
 import {
   clipTwoArticles,
   createIssueInPopup,
@@ -8,6 +9,7 @@ import {
   openDesk,
   openPopup,
   servePages,
+  setCurrentIssue,
   type ExtensionSession,
   type PageServer,
 } from './harness';
@@ -178,5 +180,20 @@ describe('the extension for a screen reader, in English', () => {
     await options.getByTestId('backup-settings').waitFor();
     expect(await axeViolations(options), 'the settings').toEqual([]);
     await options.close();
+  });
+
+  it('finds nothing wrong in a draft’s row with an issue open, its « + To issue » named with its words', async () => {
+    const popup = await openPopup(session);
+    await writeDatabase(popup, {
+      clips: [localDraft({ id: 'en-draft', title: 'Whale whisperers worry' })],
+      issues: [storedIssue('en-issue', { title: 'The insiders, March 15' })],
+    });
+    await setCurrentIssue(popup, 'en-issue');
+    await popup.reload();
+    const add = popup.getByRole('button', { name: 'Add “Whale whisperers worry” to issue' });
+    await add.waitFor();
+    expect(await axeViolations(popup), 'a draft’s row').toEqual([]);
+    await clearTables(popup, ['clips', 'issues']);
+    await popup.close();
   });
 });
