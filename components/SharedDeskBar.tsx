@@ -245,8 +245,9 @@ function Refusal({ refusal }: { refusal: SyncRefusal }) {
     );
   };
   return (
-    <div class="notice notice--error shared-desk__refusal" role="alert" data-testid="sync-refusal">
-      <p>
+    <div class="notice notice--error shared-desk__refusal" data-testid="sync-refusal">
+      {/* The alert is the sentence alone: « Copié » below is a status of its own, said once. */}
+      <p role="alert">
         {refusalSentence(refusal)}
         {writing && ` ${t('shared.refusedWriting')}`}
       </p>

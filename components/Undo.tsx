@@ -351,7 +351,9 @@ export function UndoProvider({ children, onUndone }: Props) {
     const onKey = (event: KeyboardEvent) => {
       const command = event.ctrlKey !== event.metaKey && !event.altKey && !event.shiftKey;
       if (!command || event.key.toLowerCase() !== 'z' || event.repeat) return;
-      if (!undoKey.current || inTextField(event.target)) return;
+      if (!undoKey.current || event.defaultPrevented || inTextField(event.target)) return;
+      // Not behind a dialog the editor is answering (« Fusionner dans… »): the key is its.
+      if (document.querySelector('[aria-modal="true"], dialog[open]')) return;
       event.preventDefault();
       undoKey.current();
     };

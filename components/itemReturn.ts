@@ -11,7 +11,15 @@
 export interface Returned {
   id: string;
   byKey: boolean;
+  /** When it was noted (`Date.now()`). */
+  at: number;
 }
+
+/**
+ * How long after Ctrl+Z the item put back takes the keyboard from wherever it is: the list on
+ * screen draws it at once; one drawn later (another issue's, opened minutes after) does not.
+ */
+const BY_KEY_MS = 2_000;
 
 let pending: (Returned & { issueId: string }) | undefined;
 const listeners = new Set<() => void>();
@@ -21,7 +29,7 @@ const listeners = new Set<() => void>();
  * « Annuler » or by Ctrl+Z (`byKey`).
  */
 export function noteReturn(issueId: string, id: string, byKey = false): void {
-  pending = { issueId, id, byKey };
+  pending = { issueId, id, byKey, at: Date.now() };
   for (const listener of listeners) listener();
 }
 
@@ -31,9 +39,9 @@ export function noteReturn(issueId: string, id: string, byKey = false): void {
  */
 export function takeReturn(issueId: string, drawn: readonly string[]): Returned | undefined {
   if (!pending || pending.issueId !== issueId || !drawn.includes(pending.id)) return undefined;
-  const { id, byKey } = pending;
+  const { id, byKey, at } = pending;
   pending = undefined;
-  return { id, byKey };
+  return { id, byKey, at };
 }
 
 /**
@@ -42,7 +50,8 @@ export function takeReturn(issueId: string, drawn: readonly string[]): Returned 
  * Not when the editor clicked « Annuler » and went on elsewhere meanwhile.
  */
 export function focusGoesBack(back: Returned, lost: boolean): boolean {
-  return back.byKey || lost || !!document.activeElement?.closest('[data-testid="undo-bar"]');
+  const byKey = back.byKey && Date.now() - back.at < BY_KEY_MS;
+  return byKey || lost || !!document.activeElement?.closest('[data-testid="undo-bar"]');
 }
 
 /** Calls `listener` whenever an item is noted put back; stops on call. */

@@ -10,33 +10,66 @@ export interface RefusedWriting {
   text: string;
 }
 
-/** The fields an editor writes words in, by kind of record, in the order they are copied. */
-const WRITTEN: Record<SyncRefusal['kind'], readonly string[]> = {
-  draft: ['title', 'label', 'body', 'note'],
-  issue: ['title', 'intro'],
+/**
+ * The fields an editor writes words in, by kind of record, as the sync names them (a draft's
+ * shared note is `sharedNote`), in the order they are copied, each with its conflict-box name.
+ */
+const WRITTEN: Record<SyncRefusal['kind'], readonly { field: string; name: string }[]> = {
+  draft: [
+    { field: 'title', name: 'title' },
+    { field: 'label', name: 'label' },
+    { field: 'url', name: 'url' },
+    { field: 'body', name: 'body' },
+    { field: 'sharedNote', name: 'note' },
+  ],
+  issue: [
+    { field: 'title', name: 'title' },
+    { field: 'intro', name: 'intro' },
+  ],
 };
+
+/** A quote or a source as the sync keeps it (services/sync-fields.ts). */
+type Listed = { text?: unknown; url?: unknown; title?: unknown };
 
 /**
  * The words a change WordPress refused had written (its `changed` fields among those an editor
  * writes in), which the refusal rolled back: the notice offers to copy them, since nothing else
  * keeps them once it is closed. The item's text goes as written (its links kept in the HTML);
- * the other fields as lines, each named. Undefined when the change wrote no words (a move, a
- * trash): nothing to keep.
+ * the other fields as paragraphs, each named, their lines kept. A refused creation (a clip the
+ * desk would not take, gone from this browser) brings its quotes and sources too. Undefined
+ * when the change wrote no words (a move, a trash): nothing to keep.
  */
 export function refusedWriting(refusal: SyncRefusal): RefusedWriting | undefined {
   const changed = new Set(refusal.changed ?? []);
   const html: string[] = [];
   const text: string[] = [];
-  for (const field of WRITTEN[refusal.kind]) {
+  const named = (name: string, value: string) => {
+    const label = t('shared.refusedField', { field: conflictFieldLabel(refusal.kind, name) });
+    html.push(
+      `<p><strong>${escapeHtml(label, 'text')}</strong> ${escapeHtml(value, 'text').replace(/\n/g, '<br>')}</p>`,
+    );
+    text.push(`${label} ${value}`);
+  };
+  for (const { field, name } of WRITTEN[refusal.kind]) {
     const value = refusal.discarded[field];
     if (!changed.has(field) || typeof value !== 'string' || value.trim() === '') continue;
-    const name = t('shared.refusedField', { field: conflictFieldLabel(refusal.kind, field) });
     if (field === 'body') {
       html.push(value);
       text.push(itemLines(value).trim());
-    } else {
-      html.push(`<p><strong>${escapeHtml(name)}</strong> ${escapeHtml(value)}</p>`);
-      text.push(`${name} ${value}`);
+    } else named(name, value);
+  }
+  if (refusal.action === 'create' && refusal.kind === 'draft') {
+    const list = (field: string) => {
+      const value = refusal.discarded[field];
+      return Array.isArray(value) ? (value as Listed[]) : [];
+    };
+    for (const quote of list('quotes')) {
+      if (typeof quote.text === 'string' && quote.text.trim()) named('quotes', quote.text);
+    }
+    for (const source of list('sources')) {
+      if (typeof source.url !== 'string' || !source.url) continue;
+      const title = typeof source.title === 'string' && source.title ? `${source.title} ` : '';
+      named('sources', `${title}${source.url}`);
     }
   }
   return text.length > 0 ? { html: html.join('\n'), text: text.join('\n\n') } : undefined;

@@ -534,7 +534,11 @@ export class SyncEngine {
   /** Whether the sync records kept are of the desk and account `settings` name. */
   private async sameAccount(settings: DeskSettings): Promise<boolean> {
     const state = await this.state();
-    return state.siteUrl === settings.siteUrl && state.username === settings.username;
+    // WordPress takes a login in any case: « Redac » is the account joined as « redac ».
+    return (
+      state.siteUrl === settings.siteUrl &&
+      state.username?.toLowerCase() === settings.username.toLowerCase()
+    );
   }
 
   /**

@@ -53,8 +53,12 @@ export function indexWords(parts: ReadonlyArray<string | undefined>): string[] {
 /** A text this long or longer has its words kept for the next write ({@link partWords}). */
 const KEPT_PART_LENGTH = 1_000;
 
-/** The words of long texts, for 8,000,000 characters of them at most (16 MB). */
-const keptWords = new TextMemo<readonly string[]>(8_000_000);
+/**
+ * The words of long texts, for 4,000,000 characters of them at most (8 MB, and their words):
+ * a 2,000,000-character title, used at every save, stays while the versions of a long text
+ * typed in, each used once, go first.
+ */
+const keptWords = new TextMemo<readonly string[]>(4_000_000);
 
 /**
  * The meaningful words of one text of a draft. A draft's words are derived again from all its

@@ -534,10 +534,10 @@ describe('SharedDeskBar', () => {
       discarded: {
         title: 'Le ministre et Bercy',
         body: '<p>Une demi-heure <a href="https://exemple.fr/">de travail</a>.</p><p>Suite.</p>',
-        note: 'À vérifier',
+        sharedNote: 'À vérifier\nauprès de Bercy',
         tags: ['bercy'],
       },
-      changed: ['body', 'note', 'tags'],
+      changed: ['body', 'sharedNote', 'tags'],
     });
     // What the clipboard is given, read back: a ClipboardItem of Blobs, as the browser takes.
     const copied: Record<string, string>[] = [];
@@ -581,8 +581,9 @@ describe('SharedDeskBar', () => {
       {
         'text/html':
           '<p>Une demi-heure <a href="https://exemple.fr/">de travail</a>.</p><p>Suite.</p>\n' +
-          '<p><strong>Note partagée\u00a0:</strong> À vérifier</p>',
-        'text/plain': 'Une demi-heure de travail.\nSuite.\n\nNote partagée\u00a0: À vérifier',
+          '<p><strong>Note partagée\u00a0:</strong> À vérifier<br>auprès de Bercy</p>',
+        'text/plain':
+          'Une demi-heure de travail.\nSuite.\n\nNote partagée\u00a0: À vérifier\nauprès de Bercy',
       },
     ]);
     vi.unstubAllGlobals();

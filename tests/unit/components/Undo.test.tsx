@@ -95,6 +95,16 @@ describe('UndoProvider', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await db.clips.get(draft.id))?.deletedAt).toBeTruthy();
 
+    // Behind a dialog the editor is answering, the key is the dialog's.
+    const dialog = document.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'true');
+    document.body.append(dialog);
+    fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await db.clips.get(draft.id))?.deletedAt).toBeTruthy();
+    dialog.remove();
+
     const onPage = fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
 
     expect(onPage).toBe(false);
@@ -128,7 +138,7 @@ describe('UndoProvider', () => {
     await waitFor(() => expect(undone).toEqual([{ issueId: '', draftId: source.id }]));
     // The inbox, drawing it again, takes it up and gives its row the keyboard (Inbox.tsx).
     await waitFor(() =>
-      expect(takeReturn('', [target.id, source.id])).toEqual({ id: source.id, byKey: false }),
+      expect(takeReturn('', [target.id, source.id])).toMatchObject({ id: source.id, byKey: false }),
     );
   });
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { refusedWriting } from '../../../components/refusedWriting';
 import { nextCursor, SyncEngine } from '../../../services/sync';
 import { saveDraft } from '../../../storage/draft-records';
 import { trashDraft, restoreDraft, undo, updateDraft } from '../../../storage/drafts';
@@ -575,7 +576,11 @@ describe('sync engine (against an in-memory plugin)', () => {
     const draft = await a.clip('https://exemple.fr/1');
     await a.sync();
     await pigiste.join();
-    await updateDraft(draft.id, { title: 'Titre du pigiste' }, pigiste.db);
+    await updateDraft(
+      draft.id,
+      { title: 'Titre du pigiste', note: 'Une demi-heure de travail', noteShared: true },
+      pigiste.db,
+    );
     const status = await pigiste.sync();
     expect(status.refusals).toBe(1);
     expect(await pigiste.db.refusals.toArray()).toMatchObject([
@@ -583,11 +588,14 @@ describe('sync engine (against an in-memory plugin)', () => {
         recordId: draft.id,
         action: 'edit',
         needs: 'editor',
-        discarded: { title: 'Titre du pigiste' },
-        // What the change wrote: the notice offers to copy it (refusedWriting).
-        changed: ['title'],
+        discarded: { title: 'Titre du pigiste', sharedNote: 'Une demi-heure de travail' },
       },
     ]);
+    // What the change wrote, rolled back: the notice offers to copy it, as the sync names it.
+    const [refusal] = await pigiste.db.refusals.toArray();
+    expect(refusedWriting(refusal!)?.text).toBe(
+      'Titre du brouillon\u00a0: Titre du pigiste\n\nNote partagée\u00a0: Une demi-heure de travail',
+    );
     expect((await pigiste.db.clips.get(draft.id))!.title).toBe('Le ministre et le yacht');
     expect(server.byClientId('drafts', draft.id)!.title).toBe('Le ministre et le yacht');
     expect(await pigiste.db.outbox.count()).toBe(0);
