@@ -286,7 +286,14 @@ export function Inbox({
   }, [loaded]);
 
   return (
-    <section class="inbox" aria-label={t('drafts.heading')} ref={section} onKeyDown={keys.onRowKey}>
+    <section
+      class="inbox"
+      aria-label={t('drafts.heading')}
+      ref={section}
+      onKeyDown={keys.onRowKey}
+      // Where the keyboard goes when « a » took the inbox's last draft (useInboxKeys).
+      tabIndex={-1}
+    >
       <div class="inbox__search">
         <input
           type="search"

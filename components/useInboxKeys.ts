@@ -99,10 +99,10 @@ export function useInboxKeys({
     if (!currentIssueId) return announce(t('drafts.noIssueToAdd'));
     if (draft.issueId) return announce(t('drafts.alreadyInIssue', { title: draft.title }));
     if (cannotPlace) return announce(cannotPlace);
-    // The last draft of the inbox leaving: the keyboard to the search field, as with leaving().
-    if (box === 'inbox' && !moveOn(item, draft.id)) {
-      section.current?.querySelector<HTMLElement>('input[type="search"]')?.focus();
-    }
+    // The last draft of the inbox leaving: the keyboard stays in the inbox, on the list itself,
+    // not on the page's body. Not in the search field, where the desk's next key (« 2 », to go
+    // to the issue) would be typed as a search.
+    if (box === 'inbox' && !moveOn(item, draft.id)) section.current?.focus();
     loadData()
       .then((data) => data.addToIssue(draft.id, currentIssueId))
       .then(
