@@ -278,7 +278,7 @@ export function Inbox({
     const focusBack = () => {
       const now = loadedNow.current;
       const back = takeReturn('', now?.rows.map((row) => row.id) ?? []);
-      if (back === undefined || !now || !focusGoesBack(back, focusLost())) return;
+      if (back === undefined || !now || !focusGoesBack(back)) return;
       focusAt(now.offset + now.rows.findIndex((row) => row.id === back.id));
     };
     focusBack();

@@ -130,7 +130,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
     const focusBack = () => {
       const shown = itemsNow.current?.map((item) => item.id) ?? [];
       const back = takeReturn(issue.id, shown);
-      if (back !== undefined && focusGoesBack(back, focusLost())) focusItemRemove(back.id);
+      if (back !== undefined && focusGoesBack(back)) focusItemRemove(back.id);
     };
     focusBack();
     return watchReturns(focusBack);

@@ -1,10 +1,11 @@
 import { FIELD_LIMITS } from '../capture/bounds';
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { t } from '../locales';
 import type { Source } from '../storage/db';
 import { useAnnounce } from './Announcer';
 import { describedBy, LongValue, shownInField } from './FieldCut';
 import { SOURCE_MIME } from './RichText';
+import { useFocusAfterRemoval } from './useFocusAfterRemoval';
 
 interface Props {
   sources: Source[];
@@ -35,21 +36,11 @@ export function SourcesEditor({ sources, onChange }: Props) {
   const announce = useAnnounce();
   const root = useRef<HTMLFieldSetElement>(null);
   // A source removed with its « × »: the keyboard goes to the next row's « × » (the previous
-  // one's for the last), else to « + Ajouter une source », once the rows are drawn again.
-  const refocus = useRef<number>();
-  useEffect(() => {
-    const at = refocus.current;
-    if (at === undefined) return;
-    refocus.current = undefined;
-    const rows = root.current?.querySelectorAll<HTMLElement>('.sources__remove') ?? [];
-    (
-      rows[Math.min(at, rows.length - 1)] ??
-      root.current?.querySelector<HTMLElement>('.sources__add')
-    )?.focus();
-  }, [sources]);
+  // one's for the last), else to « + Ajouter une source ».
+  const removedAt = useFocusAfterRemoval(root, '.sources__remove', '.sources__add', sources);
   const remove = (index: number) => {
     const source = sources[index]!;
-    refocus.current = index;
+    removedAt(index);
     onChange(sources.filter((_, i) => i !== index));
     announce(
       source.title || source.url

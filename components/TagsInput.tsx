@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { charCount, charsEnd } from '../lib/ellipsis';
 import { t } from '../locales';
 import { TAG_LIMITS } from '../storage/record-values';
 import { useAnnounce } from './Announcer';
 import { describedBy } from './FieldCut';
 import { shownTags, tagShown } from './tagsShown';
+import { useFocusAfterRemoval } from './useFocusAfterRemoval';
 
 interface Props {
   tags: string[];
@@ -65,20 +66,12 @@ export function TagsInput({ tags, onChange }: Props) {
   const announce = useAnnounce();
   const root = useRef<HTMLDivElement>(null);
   // The chip whose « × » had the keyboard, removed: the keyboard goes to the next chip's « × »
-  // (the previous one's for the last), else to the field, once the chips are drawn again.
-  const refocus = useRef<number>();
-  useEffect(() => {
-    const at = refocus.current;
-    if (at === undefined) return;
-    refocus.current = undefined;
-    const buttons = root.current?.querySelectorAll<HTMLElement>('.tag button') ?? [];
-    const next = buttons[Math.min(at, buttons.length - 1)];
-    (next ?? root.current?.querySelector<HTMLElement>('input'))?.focus();
-  }, [tags]);
+  // (the previous one's for the last), else to the field.
+  const removedAt = useFocusAfterRemoval(root, '.tag button', 'input', tags);
 
   const remove = (index: number, from: 'chip' | 'field') => {
     const name = tagShown(tags[index]!);
-    if (from === 'chip') refocus.current = shown.findIndex((tag) => tag.index === index);
+    if (from === 'chip') removedAt(shown.findIndex((tag) => tag.index === index));
     onChange(tags.filter((_, i) => i !== index));
     announce(t('editor.tagRemoved', { tag: name }));
   };

@@ -7,6 +7,8 @@
  * not bring the list's code with it.
  */
 
+import { focusLost } from './whenDrawn';
+
 /** An item put back, and whether its undo was Ctrl+Z (pressed wherever the keyboard was). */
 export interface Returned {
   id: string;
@@ -49,9 +51,9 @@ export function takeReturn(issueId: string, drawn: readonly string[]): Returned 
  * or when the undo was Ctrl+Z, pressed where the editor was (the item they had just taken out).
  * Not when the editor clicked « Annuler » and went on elsewhere meanwhile.
  */
-export function focusGoesBack(back: Returned, lost: boolean): boolean {
+export function focusGoesBack(back: Returned): boolean {
   const byKey = back.byKey && Date.now() - back.at < BY_KEY_MS;
-  return byKey || lost || !!document.activeElement?.closest('[data-testid="undo-bar"]');
+  return byKey || focusLost() || !!document.activeElement?.closest('[data-testid="undo-bar"]');
 }
 
 /** Calls `listener` whenever an item is noted put back; stops on call. */

@@ -2,7 +2,7 @@ import type { Draft } from './db';
 import { isHttpUrl } from './http-url';
 import { pairQuotes, quoteMarks } from '../lib/quotes';
 import { escapeHtml, stripWww } from '../lib/html';
-import { languageSpan, quoteLanguage } from '../lib/lang';
+import { isFrench, languageSpan, quoteLanguage } from '../lib/lang';
 
 export { DEFAULT_DRAFT_TEMPLATE } from './template-default';
 
@@ -92,7 +92,7 @@ export function quotationParagraphs(passage: string): string[] {
  * with », `space` inside the marks (a no-break space in stored text; a plain one where the
  * export's typography will make it so).
  */
-export function frenchQuotation(paragraphs: readonly string[], space: string): string[] {
+function frenchQuotation(paragraphs: readonly string[], space: string): string[] {
   const last = paragraphs.length - 1;
   return paragraphs.map(
     (paragraph, index) => `«${space}${paragraph}${index === last ? `${space}»` : ''}`,
@@ -111,14 +111,19 @@ export function quotation(
   space: string,
   textLang?: string,
 ): string[] {
-  if (!textLang || /^fr\b/i.test(textLang)) return frenchQuotation(paragraphs, space);
+  if (frenchMarks(textLang)) return frenchQuotation(paragraphs, space);
   const last = paragraphs.length - 1;
   return paragraphs.map((paragraph, index) => `“${paragraph}${index === last ? '”' : ''}`);
 }
 
 /** How many characters the opening mark of {@link quotation} takes, its space included. */
 export function quotationLead(textLang?: string): number {
-  return !textLang || /^fr\b/i.test(textLang) ? 2 : 1;
+  return frenchMarks(textLang) ? 2 : 1;
+}
+
+/** Whether items in `textLang` are quoted in « »: French, or no language given (see above). */
+function frenchMarks(textLang: string | undefined): boolean {
+  return !textLang || isFrench(textLang);
 }
 
 /**
