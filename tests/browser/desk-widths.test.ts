@@ -380,10 +380,15 @@ describe('the desk from 1100 px wide to a laptop', () => {
     }
   });
 
-  it('keeps its tools by its title when a refusal of the shared desk makes the header tall', async () => {
-    const desk = await openDesk(session, { width: 1366, height: 768 });
-    // The shared desk on, as a Contributor, with a change WordPress refused: the bar in the header
-    // shows it (no site is set, so the engine only says so).
+  /**
+   * The shared desk on as `user`, with a change WordPress refused of the item « Remaniement »
+   * (no site is set, so the engine only says so), and the desk showing it.
+   */
+  async function showRefusal(
+    desk: Page,
+    user: { id: number; name: string; roles: string[] },
+    refusal: { key: string; action: string; discarded: object; changed?: string[] },
+  ) {
     await writeDatabase(desk, {
       syncState: [
         {
@@ -392,25 +397,34 @@ describe('the desk from 1100 px wide to a laptop', () => {
           phase: 'idle',
           firstSyncDone: true,
           lastSyncAt: new Date().toISOString(),
-          user: { id: 7, name: 'Pigiste', roles: ['contributor'] },
+          user,
         },
       ],
       refusals: [
         {
-          key: 'draft:item-0:arrange',
           kind: 'draft',
           recordId: 'item-0',
           title: 'Remaniement',
-          action: 'arrange',
           needs: 'editor',
           at: new Date().toISOString(),
-          discarded: { issueId: '' },
+          ...refusal,
         },
       ],
     });
     // Written with IndexedDB itself, which Dexie's live queries do not hear: the desk reads it anew.
     await desk.reload();
     await desk.getByTestId('sync-refusal').waitFor();
+  }
+
+  it('keeps its tools by its title when a refusal of the shared desk makes the header tall', async () => {
+    const desk = await openDesk(session, { width: 1366, height: 768 });
+    // The shared desk on, as a Contributor, with a change WordPress refused: the bar in the header
+    // shows it (no site is set, so the engine only says so).
+    await showRefusal(
+      desk,
+      { id: 7, name: 'Pigiste', roles: ['contributor'] },
+      { key: 'draft:item-0:arrange', action: 'arrange', discarded: { issueId: '' } },
+    );
 
     const title = await desk.locator('.desk__top h1').boundingBox();
     const help = await desk.getByRole('button', { name: /^Raccourcis clavier/ }).boundingBox();
@@ -426,37 +440,20 @@ describe('the desk from 1100 px wide to a laptop', () => {
 
   it('copies, from a refusal, the words the refused edit had written, links kept', async () => {
     const desk = await openDesk(session, { width: 1366, height: 768 });
-    await writeDatabase(desk, {
-      syncState: [
-        {
-          id: 'desk',
-          enabled: true,
-          phase: 'idle',
-          firstSyncDone: true,
-          lastSyncAt: new Date().toISOString(),
-          user: { id: 4, name: 'Rédac', roles: ['author'] },
-        },
-      ],
-      refusals: [
-        {
-          key: 'draft:item-0:edit',
-          kind: 'draft',
-          recordId: 'item-0',
+    await showRefusal(
+      desk,
+      { id: 4, name: 'Rédac', roles: ['author'] },
+      {
+        key: 'draft:item-0:edit',
+        action: 'edit',
+        discarded: {
           title: 'Remaniement',
-          action: 'edit',
-          needs: 'editor',
-          at: new Date().toISOString(),
-          discarded: {
-            title: 'Remaniement',
-            body: '<p>Une demi-heure de <a href="https://exemple.fr/source">travail</a>.</p>',
-          },
-          changed: ['body'],
+          body: '<p>Une demi-heure de <a href="https://exemple.fr/source">travail</a>.</p>',
         },
-      ],
-    });
-    await desk.reload();
+        changed: ['body'],
+      },
+    );
     const refusal = desk.getByTestId('sync-refusal');
-    await refusal.waitFor();
 
     await refusal.getByRole('button', { name: 'Copier ce que vous aviez écrit' }).click();
     await until(
