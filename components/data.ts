@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { reportLoadFailure } from '../lib/page-leaving';
+import { loadWithRetries, reportLoadFailure } from '../lib/page-leaving';
 
 /** The database layer of the extension pages, loaded on demand: see `inboxData.ts`. */
 export type Data = typeof import('./inboxData');
@@ -9,11 +9,12 @@ let loading: Promise<Data> | undefined;
 /**
  * Loads the database layer once and prepares it (journal replayed, old trash emptied).
  * Every view that reads the database waits for it, so none reads before the replay.
- * A failed load is not kept: the next call tries again (a chunk can fail to load while the
- * extension updates, and Firefox fails the loads of a closing page).
+ * A failed import is tried again after a short wait (`loadWithRetries`). A load that failed all
+ * the same is not kept: the next call tries again (a chunk can fail to load while the extension
+ * updates, and Firefox fails the loads of a closing page).
  */
 export function loadData(): Promise<Data> {
-  loading ??= import('./inboxData')
+  loading ??= loadWithRetries(() => import('./inboxData'))
     .then(async (data) => {
       await data.prepare();
       return data;
