@@ -57,6 +57,12 @@ interface Props<T, K extends keyof T> {
    */
   itemLang?: (field: K) => string | undefined;
   onChoose: (field: K, choice: 'mine' | 'theirs') => void;
+  /**
+   * On the shared desk, for the fields whose two versions can both be kept (`offered`: texts,
+   * whose paragraphs a union merge keeps, storage/shared-fields.ts `keepsBoth`), a third choice,
+   * « Garder les deux »: nobody's words are dropped, the editor reads the text over afterwards.
+   */
+  keepBoth?: { offered: (field: K) => boolean; choose: (field: K) => void };
   /** The heading's id, unique on the page when several records show their conflicts. */
   headingId?: string;
   /**
@@ -85,6 +91,7 @@ export function ConflictChooser<T, K extends keyof T>({
   show,
   itemLang,
   onChoose,
+  keepBoth,
   headingId = 'conflicts-heading',
   origin,
   keyboardBack,
@@ -162,6 +169,7 @@ export function ConflictChooser<T, K extends keyof T>({
               }
               theirsCaption={theirsCaption}
               onChoose={(choice, button) => choose(field, choice, button)}
+              onKeepBoth={keepBoth?.offered(field) ? () => keepBoth.choose(field) : undefined}
             />
           );
         })}
@@ -228,11 +236,14 @@ function Conflict({
   pair,
   theirsCaption,
   onChoose,
+  onKeepBoth,
 }: {
   name: string;
   pair: ShownPair;
   theirsCaption: string;
   onChoose: (choice: 'mine' | 'theirs', button: HTMLElement) => void;
+  /** « Garder les deux », where both versions can be kept. */
+  onKeepBoth?: () => void;
 }) {
   const id = useId();
   const captionId = (choice: 'mine' | 'theirs') => `${id}-${choice}-caption`;
@@ -286,6 +297,23 @@ function Conflict({
           </figure>
         ))}
       </div>
+      {onKeepBoth && (
+        <p class="conflict__both">
+          <button
+            type="button"
+            class="button button--small"
+            aria-label={t('conflict.keepBothNamed', { field: name })}
+            aria-describedby={`${id}-both`}
+            data-testid="conflict-keep-both"
+            onClick={onKeepBoth}
+          >
+            {t('conflict.keepBoth')}
+          </button>{' '}
+          <span class="muted" id={`${id}-both`}>
+            {t('conflict.keepBothHint')}
+          </span>
+        </p>
+      )}
     </li>
   );
 }

@@ -3,8 +3,10 @@ import { browser } from 'wxt/browser';
 import { getLocale, t, type MessageKey } from '../locales';
 import { sendMessage } from '../messaging/protocol';
 import { db, type Draft } from '../storage/db';
+import { keepsBoth } from '../storage/shared-fields';
 import {
   withMovePlace,
+  type ConflictChoice,
   type SyncConflict,
   type SyncKeptDraft,
   type SyncRefusal,
@@ -503,8 +505,8 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
   const announce = useAnnounce();
   const box = useRef<HTMLDivElement>(null);
   // The choices after which the keyboard goes to the next field's (one field of several chosen).
-  const nextField = useRef<Record<Field, 'mine' | 'theirs'>>();
-  const [chosen, setChosen] = useState<Record<Field, 'mine' | 'theirs'>>({});
+  const nextField = useRef<Record<Field, ConflictChoice>>();
+  const [chosen, setChosen] = useState<Record<Field, ConflictChoice>>({});
   const [failed, setFailed] = useState(false);
   // The language a draft's text is written in, the exports' (its quotes say their own).
   const textLang = useHouseStyle()?.locale ?? DEFAULT_HOUSE_STYLE.locale;
@@ -535,6 +537,43 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
   // box would stand empty, its questions coming a moment later.
   if (!context) return null;
   const show = (field: Field, value: unknown) => showConflictValue(context, field, value);
+  const decide = (field: Field, choice: ConflictChoice) => {
+    const next = { ...chosen, [field]: choice };
+    setChosen(next);
+    // A field chosen goes with its buttons: the keyboard to the next field's choice.
+    if (!allChosen(conflict.fields, next)) {
+      nextField.current = next;
+      return;
+    }
+    // Read now: the box and what it followed go once the choice is stored.
+    const shown = box.current;
+    const writing = writingIn?.deref() ?? null;
+    // The issue's choice takes that side's place along.
+    const choose = withMovePlace(conflict.fields, next);
+    sendMessage('syncResolve', { key: conflict.key, choose }).then(
+      (answer) => {
+        if (!answer.undo) {
+          // Nothing to undo (this editor's words all kept): said as its counterpart is, and
+          // the keyboard back where the editor was writing.
+          const kept = Object.values(next).includes('both')
+            ? 'shared.conflict.keptBoth'
+            : 'shared.conflict.keptMine';
+          announce(t(kept, { title: conflict.title }));
+          if (shown) giveKeyboardBack(shown, writing);
+          return;
+        }
+        const label = conflict.theirsBy
+          ? t('undo.conflictTheirsBy', { title: conflict.title, name: conflict.theirsBy })
+          : t('undo.conflictTheirs', { title: conflict.title });
+        // The button that had the keyboard goes with the box: « Annuler » takes it.
+        offer(answer.undo, label, { focus: true });
+      },
+      () => {
+        setFailed(true);
+        setChosen({});
+      },
+    );
+  };
   return (
     <div class="shared-desk__conflict" data-testid="sync-conflict" ref={box}>
       <ConflictChooser<Values, Field>
@@ -548,38 +587,14 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
           title: conflict.title,
           ...(conflict.theirsBy ? { by: conflict.theirsBy } : {}),
         }}
-        onChoose={(field, choice) => {
-          const next = { ...chosen, [field]: choice };
-          setChosen(next);
-          // A field chosen goes with its buttons: the keyboard to the next field's choice.
-          if (!allChosen(conflict.fields, next)) nextField.current = next;
-          if (allChosen(conflict.fields, next)) {
-            // Read now: the box and what it followed go once the choice is stored.
-            const shown = box.current;
-            const field = writingIn?.deref() ?? null;
-            // The issue's choice takes that side's place along.
-            const choose = withMovePlace(conflict.fields, next);
-            sendMessage('syncResolve', { key: conflict.key, choose }).then(
-              (answer) => {
-                if (!answer.undo) {
-                  // Nothing to undo (this editor's version kept): said as its counterpart is,
-                  // and the keyboard back where the editor was writing.
-                  announce(t('shared.conflict.keptMine', { title: conflict.title }));
-                  if (shown) giveKeyboardBack(shown, field);
-                  return;
-                }
-                const label = conflict.theirsBy
-                  ? t('undo.conflictTheirsBy', { title: conflict.title, name: conflict.theirsBy })
-                  : t('undo.conflictTheirs', { title: conflict.title });
-                // The button that had the keyboard goes with the box: « Annuler » takes it.
-                offer(answer.undo, label, { focus: true });
-              },
-              () => {
-                setFailed(true);
-                setChosen({});
-              },
-            );
-          }
+        onChoose={decide}
+        keepBoth={{
+          offered: (field) => {
+            const shown = open.find((asked) => asked.field === field);
+            const name = conflict.kind === 'draft' && field === 'note' ? 'sharedNote' : field;
+            return !!shown && keepsBoth(conflict.kind, name, shown);
+          },
+          choose: (field) => decide(field, 'both'),
         }}
       />
       {failed && (

@@ -4,7 +4,12 @@ import { longDate } from '../lib/french-date';
 import type { DraftStatus, IssueStatus, WordPressPost } from '../storage/db';
 import type { Undone } from '../storage/drafts';
 import { DRAFT_TEXT_LIMITS, ISSUE_TEXT_LIMITS } from '../storage/record-values';
-import { askableFields, type ConflictField, type SyncConflict } from '../storage/sync-state';
+import {
+  askableFields,
+  type ConflictChoice,
+  type ConflictField,
+  type SyncConflict,
+} from '../storage/sync-state';
 import { publishedLine, publishedWhen } from './publishedLine';
 import { itemLines } from './richtext';
 import { tagList } from './tagsShown';
@@ -146,7 +151,7 @@ export function askedFields(fields: readonly ConflictField[]): ConflictField[] {
 /** Whether every field the box asks about is chosen. */
 export function allChosen(
   fields: readonly ConflictField[],
-  chosen: Record<string, 'mine' | 'theirs'>,
+  chosen: Record<string, ConflictChoice>,
 ): boolean {
   return askedFields(fields).every((field) => field.field in chosen);
 }

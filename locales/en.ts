@@ -82,6 +82,10 @@ export const en: Messages = {
   'conflict.keepMineNamed': 'Keep mine: {field}',
   'conflict.takeTheirs': 'Take the other',
   'conflict.takeTheirsNamed': 'Take the other: {field}',
+  'conflict.keepBoth': 'Keep both',
+  'conflict.keepBothNamed': 'Keep both versions: {field}',
+  'conflict.keepBothHint':
+    'Your paragraphs, then those the other version has besides: to read over afterwards.',
   'conflict.empty': '(empty)',
   'conflict.style': 'same words, here {changes}',
   'conflict.style.bold': 'bold',
@@ -582,7 +586,7 @@ export const en: Messages = {
   'shared.plugin.step3': 'Come back here and click “Check again”.',
   'shared.identity': '{name} ({role})',
   'shared.lock.draft':
-    '{name} is editing this draft now: if you change the same fields, you will be asked which version to keep.',
+    '{name} is editing this draft now: if you both change the same passage, whoever saves last will choose which version to keep, or both.',
   'shared.note.share': 'Share the note with the newsroom',
   'shared.note.private': 'The note stays in this browser.',
   'shared.note.shared': 'The note is sent to the newsroom with the draft.',
@@ -635,6 +639,7 @@ export const en: Messages = {
   'shared.action.restore': 'restoring',
   'shared.action.publish': 'publishing',
   'shared.conflict.keptMine': 'You kept your version of “{title}”.',
+  'shared.conflict.keptBoth': 'You kept both versions of “{title}”: read the text over.',
   'shared.conflict.failed': 'Your choice could not be saved. Try again.',
   'shared.conflicts.more': {
     one: '{count} more conflict to settle',

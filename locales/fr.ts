@@ -92,6 +92,10 @@ export const fr = {
   'conflict.keepMineNamed': 'Garder la mienne : {field}',
   'conflict.takeTheirs': 'Prendre l’autre',
   'conflict.takeTheirsNamed': 'Prendre l’autre : {field}',
+  'conflict.keepBoth': 'Garder les deux',
+  'conflict.keepBothNamed': 'Garder les deux versions : {field}',
+  'conflict.keepBothHint':
+    'Vos paragraphes, puis ceux que l’autre version a en plus : à relire ensuite.',
   'conflict.empty': '(vide)',
   'conflict.style': 'mêmes mots, ici {changes}',
   'conflict.style.bold': 'en gras',
@@ -599,7 +603,7 @@ export const fr = {
   'shared.plugin.step3': 'Revenez ici et cliquez sur « Vérifier à nouveau ».',
   'shared.identity': '{name} ({role})',
   'shared.lock.draft':
-    '{name} modifie ce brouillon en ce moment : si vous changez les mêmes champs, on vous demandera quelle version garder.',
+    '{name} modifie ce brouillon en ce moment : si vous changez tous deux le même passage, le dernier à enregistrer choisira quelle version garder, ou les deux.',
   'shared.note.share': 'Partager la note avec la rédaction',
   'shared.note.private': 'La note reste dans ce navigateur.',
   'shared.note.shared': 'La note est envoyée à la rédaction avec le brouillon.',
@@ -653,6 +657,8 @@ export const fr = {
   'shared.action.restore': 'la restauration',
   'shared.action.publish': 'la publication',
   'shared.conflict.keptMine': 'Vous avez gardé votre version de « {title} ».',
+  'shared.conflict.keptBoth':
+    'Vous avez gardé les deux versions de « {title} » : relisez le texte.',
   'shared.conflict.failed': 'Votre choix n’a pas pu être enregistré. Réessayez.',
   'shared.conflicts.more': {
     one: '{count} autre conflit à régler',

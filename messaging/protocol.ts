@@ -8,6 +8,7 @@ import type { WpErrorCode, WpFailure } from '../wordpress/errors';
 import type { SitePost } from '../storage/site-posts';
 import { CodedError, technicalDetail, toFailure, type CodedFailure } from './errors';
 import type {
+  ConflictChoice,
   DeskLockAnswer,
   DeskMergeCheck,
   SyncConflict,
@@ -254,11 +255,11 @@ export interface ProtocolMap {
   /** Same-field conflicts waiting for the editor. */
   syncConflicts: { request: void; response: SyncConflict[] };
   /**
-   * The editor's choice per field of a conflict (`mine` or `theirs`), then a push; with the undo
-   * of the choice when it took another editor's version.
+   * The editor's choice per field of a conflict (`mine`, `theirs`, or `both` for a text), then a
+   * push; with the undo of the choice when it took another editor's version.
    */
   syncResolve: {
-    request: { key: string; choose: Record<string, 'mine' | 'theirs'> };
+    request: { key: string; choose: Record<string, ConflictChoice> };
     response: SyncStatus & { undo?: UndoToken };
   };
   /**

@@ -43,6 +43,7 @@ import {
   type DeskRole,
   type OutboxEntry,
   type SyncAction,
+  type ConflictChoice,
   type SyncConflict,
   type SyncKeptDraft,
   type SyncKind,
@@ -224,7 +225,7 @@ function settleUnasked(
 }
 
 /** Whether `choose` chooses for at least one field of `conflict` that a box asks about. */
-function asksAbout(conflict: SyncConflict, choose: Record<string, 'mine' | 'theirs'>): boolean {
+function asksAbout(conflict: SyncConflict, choose: Record<string, ConflictChoice>): boolean {
   const asked = askableFields(conflict.fields);
   return asked.length === 0 || asked.some((field) => field.field in choose);
 }
@@ -2184,14 +2185,15 @@ export class SyncEngine {
   /**
    * The editor's choice for each field of a conflict: the chosen values are written locally and
    * pushed, based on the server's version the conflict was found against (whatever is not
-   * chosen stays in WordPress's revisions when it was the server's). A choice that took another
+   * chosen stays in WordPress's revisions when it was the server's). A text kept « both » is the
+   * union of the two versions (lib/block-merge.ts): the editor's paragraphs, then the other's. A choice that took another
    * editor's version over the editor's own text answers with the undo of it (`undo`, for the
    * view's « Annuler »: storage/conflict-undo.ts), since that text was nowhere else. Deleting
    * an issue another editor deleted, too, answers with that deletion's undo.
    */
   async resolve(
     key: string,
-    choose: Record<string, 'mine' | 'theirs'>,
+    choose: Record<string, ConflictChoice>,
   ): Promise<SyncStatus & { undo?: UndoToken }> {
     const notice = await this.db.conflicts.get(key);
     if (notice?.deletedBy !== undefined) {
@@ -2285,7 +2287,7 @@ export class SyncEngine {
    */
   private async settleConflict(
     conflict: SyncConflict,
-    choose: Record<string, 'mine' | 'theirs'>,
+    choose: Record<string, ConflictChoice>,
   ): Promise<UndoToken | undefined> {
     // A move is one choice: the place goes along with the issue chosen.
     const chosen = withMovePlace(conflict.fields, choose);
@@ -2299,8 +2301,16 @@ export class SyncEngine {
           conflict.kind === 'draft' && field.field === 'note' ? 'sharedNote' : field.field;
         // « Keep mine » keeps the text as it is now: the editor may have gone on typing in it
         // since the box opened (the record is held, nothing of it sent, until the choice).
+        const mine = Object.hasOwn(shared, name) ? shared[name] : field.mine;
         if (chosen[field.field] === 'theirs') shared[name] = field.theirs;
-        else if (!Object.hasOwn(shared, name)) shared[name] = field.mine;
+        else if (chosen[field.field] === 'both') {
+          // The text as it is now, then what the other version has more; mine alone for a field
+          // no text (a box offers « both » only for texts).
+          const union = mergeSharedText(conflict.kind, name, field.base, mine, field.theirs, {
+            union: true,
+          });
+          shared[name] = union ?? mine;
+        } else shared[name] = mine;
       }
       await this.writeLocal(conflict.kind, local, shared, this.now(), conflict.recordId);
     }

@@ -125,6 +125,21 @@ export function sharedOf(kind: SyncKind, record: Draft | Issue): Shared {
 }
 
 /**
+ * Whether the two versions of a shared field, `mine` and `theirs`, can both be kept by a union
+ * merge ({@link mergeSharedText} with `{ union: true }`), which then never answers `undefined`:
+ * texts merged by blocks, and for a shared note, one shared on both sides.
+ */
+export function keepsBoth(
+  kind: SyncKind,
+  field: string,
+  { base, mine, theirs }: { base: unknown; mine: unknown; theirs: unknown },
+): boolean {
+  if (sharedTextShape(kind, field) === undefined) return false;
+  if ([base, mine, theirs].some((value) => typeof value !== 'string')) return false;
+  return field !== 'sharedNote' || (mine !== '' && theirs !== '');
+}
+
+/**
  * A shared field both sides changed from `base`, merged by blocks when its changes are apart
  * (lib/block-merge.ts, by {@link sharedTextShape}); `undefined` when they meet, or the field is
  * no text merged so. A shared note is merged only while both share it: one side's '' is a note

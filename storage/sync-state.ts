@@ -159,14 +159,21 @@ export function askableFields<F extends { field: string }>(fields: readonly F[])
 }
 
 /**
+ * An editor's choice for one field of a conflict: their version, the other editor's, or, for a
+ * text merged by blocks (an item's text, a chapô, a shared note: storage/shared-fields.ts), both,
+ * as a union merge keeps them (lib/block-merge.ts): nobody's words dropped.
+ */
+export type ConflictChoice = 'mine' | 'theirs' | 'both';
+
+/**
  * The choices of a conflict's `fields` as they are applied: a move is one choice, the place in
  * the issue (`sortKey`) going along with the issue chosen (`issueId`) when both conflict. The
  * box asks the issue only; the sync enforces it whatever was said of the place.
  */
 export function withMovePlace(
   fields: readonly { field: string }[],
-  choose: Record<string, 'mine' | 'theirs'>,
-): Record<string, 'mine' | 'theirs'> {
+  choose: Record<string, ConflictChoice>,
+): Record<string, ConflictChoice> {
   const both = ['issueId', 'sortKey'].every((name) => fields.some((f) => f.field === name));
   return both && choose.issueId ? { ...choose, sortKey: choose.issueId } : choose;
 }

@@ -804,6 +804,64 @@ describe('SharedDeskBar', () => {
       'Vous avez gardé votre version de «\u00a0Les indiscrets du 15 mars\u00a0».',
     );
   });
+
+  it('offers « Garder les deux » for a text, not for a title, and says the choice', async () => {
+    await db.syncState.put(contributorState);
+    await db.conflicts.put({
+      key: 'draft:d1',
+      kind: 'draft',
+      recordId: 'd1',
+      title: 'Le ministre et Bercy',
+      fields: [
+        { field: 'title', base: 'Le ministre', mine: 'Le ministre part', theirs: 'Il reste' },
+        { field: 'body', base: '<p>a</p>', mine: '<p>Mien</p>', theirs: '<p>Sien</p>' },
+      ],
+      theirsBy: 'Rédac',
+      remoteVersion: 4,
+      detectedAt: '2026-03-15T10:00:00Z',
+    });
+    unregister = registerHandlers({
+      syncResolve: async (request: unknown) => {
+        calls.push(['syncResolve', request]);
+        await db.conflicts.delete('draft:d1');
+        return contributorState;
+      },
+    } as unknown as Handlers);
+    render(
+      <AnnouncerProvider>
+        <SharedDeskBar />
+      </AnnouncerProvider>,
+    );
+
+    const both = await screen.findByRole('button', {
+      name: 'Garder les deux versions\u00a0: Texte de l’indiscret',
+    });
+    // What it keeps is said beside it, and read with it.
+    expect(both.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(both.getAttribute('aria-describedby')!)!.textContent).toBe(
+      'Vos paragraphes, puis ceux que l’autre version a en plus\u00a0: à relire ensuite.',
+    );
+    expect(screen.getAllByTestId('conflict-keep-both')).toHaveLength(1);
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Garder la mienne\u00a0: Titre du brouillon' }),
+    );
+    fireEvent.click(
+      await screen.findByRole('button', {
+        name: 'Garder les deux versions\u00a0: Texte de l’indiscret',
+      }),
+    );
+
+    await waitFor(() =>
+      expect(calls).toEqual([
+        ['syncResolve', { key: 'draft:d1', choose: { title: 'mine', body: 'both' } }],
+      ]),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('announcement').textContent).toBe(
+        'Vous avez gardé les deux versions de «\u00a0Le ministre et Bercy\u00a0»\u00a0: relisez le texte.',
+      ),
+    );
+  });
 });
 
 describe('SharedDeskBar › the conflict box while the editor types', () => {

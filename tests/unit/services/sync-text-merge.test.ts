@@ -115,6 +115,62 @@ describe('sync engine: a text changed in different paragraphs on two desks', () 
     );
   });
 
+  it('keeps both versions of the paragraph both changed when the editor chooses « Garder les deux »', async () => {
+    const draft = await sharedDraft();
+    const theirs = p('Premier paragraphe.', 'Deuxième, par A.', 'Troisième paragraphe.');
+    await updateDraft(draft.id, { body: theirs }, a.db);
+    await updateDraft(
+      draft.id,
+      { body: p('Premier paragraphe.', 'Deuxième, par B.', 'Troisième paragraphe.') },
+      b.db,
+    );
+    await a.sync();
+    await b.sync();
+    const [conflict] = await b.engine.listConflicts();
+    // B goes on writing while the box is open: what is kept is the text as it is now.
+    const now = p('Premier paragraphe.', 'Deuxième, par B, revu.', 'Troisième paragraphe.');
+    await updateDraft(draft.id, { body: now }, b.db);
+
+    const answer = await b.engine.resolve(conflict!.key, { body: 'both' });
+    await b.engine.whenIdle();
+
+    // B's paragraph, then A's, in the place both changed: nobody's words dropped.
+    const both = p(
+      'Premier paragraphe.',
+      'Deuxième, par B, revu.',
+      'Deuxième, par A.',
+      'Troisième paragraphe.',
+    );
+    expect(answer.undo).toBeUndefined();
+    expect((await b.db.clips.get(draft.id))!.body).toBe(both);
+    expect(server.byClientId('drafts', draft.id)!.content).toBe(both);
+    expect(await b.engine.listConflicts()).toEqual([]);
+    await a.sync();
+    expect((await a.db.clips.get(draft.id))!.body).toBe(both);
+  });
+
+  it('keeps both versions of a chapô’s line both changed, the editor’s first', async () => {
+    await a.join();
+    const issue = await createIssue(
+      { title: 'Les indiscrets du 15 mars', date: '2026-03-15', intro: 'Ligne un.\nLigne deux.' },
+      a.db,
+    );
+    await a.sync();
+    await b.join();
+    await updateIssue(issue.id, { intro: 'Ligne un, par A.\nLigne deux.' }, a.db);
+    await updateIssue(issue.id, { intro: 'Ligne un, par B.\nLigne deux.' }, b.db);
+    await a.sync();
+    await b.sync();
+    const [conflict] = await b.engine.listConflicts();
+
+    await b.engine.resolve(conflict!.key, { intro: 'both' });
+    await b.engine.whenIdle();
+
+    const both = 'Ligne un, par B.\nLigne un, par A.\nLigne deux.';
+    expect((await b.db.issues.get(issue.id))!.intro).toBe(both);
+    expect(server.byClientId('issues', issue.id)!.content).toBe(both);
+  });
+
   it('finds an open conflict on the text again with the newer version, rather than merging under it', async () => {
     const draft = await sharedDraft();
     const mine = p('Premier paragraphe.', 'Deuxième, par B.', 'Troisième paragraphe.');
