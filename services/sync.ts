@@ -326,6 +326,12 @@ async function fewAtATime<T>(
 export const LOCK_WINDOW_S = 150;
 
 /**
+ * How old the desk's last word on the user's role may be before a run asks again (see
+ * `recheckRole`): a role changed in WordPress shows within a few polls.
+ */
+export const ROLE_CHECK_MS = 5 * 60_000;
+
+/**
  * The failures of a release that say nothing of the lock, still held: no answer (offline, the
  * site unreachable or too slow, the request cancelled with the run it went with) or the site's
  * own failure (5xx). The release is sent again (`SyncState.releases`). WordPress's answers
@@ -585,6 +591,7 @@ export class SyncEngine {
         username: settings.username,
         user: probe.user,
         can: probe.can,
+        roleCheckedAt: at,
         lockWindow: probe.lockWindow,
         phase: 'first-sync',
         firstSyncDone: false,
@@ -842,6 +849,7 @@ export class SyncEngine {
       runningSince: this.now(),
       cancelRequested: undefined,
     });
+    this.refusedInRun = false;
     try {
       await this.settleUnaskedConflicts();
       // Before anything else: colleagues have seen the records as being edited since.
@@ -857,8 +865,12 @@ export class SyncEngine {
         // comes first, so that the deletion meets that work here (the issue is put back, see
         // deletionMeetsWork) before the items are sent into a trashed issue, or their placing
         // merged against the deletion's release of them to the inbox.
+        await this.recheckRole(false);
         if (await this.arrangementPending()) await this.pull(settings, first);
         await this.push(settings, first);
+        // A refusal may be the first sign of a role lowered: the bar, the buttons and the
+        // refusal's sentence then name the role the editor has now.
+        if (this.refusedInRun) await this.recheckRole(true);
         await this.pull(settings, first);
       }
       await this.patchState({
@@ -1285,6 +1297,41 @@ export class SyncEngine {
       await rollback();
       await this.db.refusals.put(refusal);
       await this.db.outbox.delete(entry.key);
+    });
+    this.refusedInRun = true;
+  }
+
+  /** Whether a change was refused (403) in the run under way: its role is asked again. */
+  private refusedInRun = false;
+
+  /**
+   * Asks the desk again who the user is and what their role allows, when the last answer is
+   * {@link ROLE_CHECK_MS} old or more, or at once (`force`, after a refusal): an administrator may
+   * have raised or lowered the role meanwhile, which the bar, every button and every sentence that
+   * names the role follow. A role changed makes the next pull read every record again (cursors
+   * forgotten): what each record allows this user (`desk.canEdit`, `canTrash`) changed with it.
+   * A site that does not answer stops the run, as the push would have.
+   */
+  private async recheckRole(force: boolean): Promise<void> {
+    const state = await this.state();
+    const checked = state.roleCheckedAt ? Date.parse(state.roleCheckedAt) : NaN;
+    if (!force && Date.parse(this.now()) - checked < ROLE_CHECK_MS) return;
+    await this.checkCancelled();
+    const probe = await this.discover();
+    if (!probe.ok) {
+      if (probe.code === 'no_settings') return;
+      throw new Stop({ ok: false, code: probe.code });
+    }
+    const allowed = (user: SyncState['user'], can: SyncState['can']) => ({
+      roles: [...(user?.roles ?? [])].sort(),
+      can,
+    });
+    const changed = !sameValue(allowed(state.user, state.can), allowed(probe.user, probe.can));
+    await this.patchState({
+      roleCheckedAt: this.now(),
+      user: probe.user,
+      can: probe.can,
+      ...(changed ? { cursors: {} } : {}),
     });
   }
 

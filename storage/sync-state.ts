@@ -384,6 +384,12 @@ export interface SyncState {
   user?: { id: number; name: string; roles: DeskRole[] };
   /** What the current user may do. */
   can?: DeskCan;
+  /**
+   * When the desk was last asked who the user is and what their role allows (ISO 8601): at
+   * joining, then every few minutes and after a refusal (services/sync.ts `recheckRole`), since
+   * a site's administrator may change a role at any time.
+   */
+  roleCheckedAt?: string;
   /** Seconds an edit lock lasts unless renewed. */
   lockWindow?: number;
   phase: SyncPhase;

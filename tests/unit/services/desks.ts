@@ -14,6 +14,8 @@ export class TestDesk {
   engine: SyncEngine;
   /** Called before each request this browser makes (to act in the middle of a run). */
   beforeRequest?: (url: string) => void;
+  /** Where this browser's clock stands, ahead of the real one (to let minutes pass). */
+  ahead = 0;
   constructor(
     private readonly server: FakeDesk,
     private readonly username: string,
@@ -36,6 +38,7 @@ export class TestDesk {
         return this.server.fetch(input, init);
       },
       isOnline: () => !this.server.offline,
+      clock: () => new Date(Date.now() + this.ahead).toISOString(),
       writeDelayMs: 10,
       perPage: 2,
     });

@@ -112,6 +112,11 @@ export class FakeDesk {
     return { username, appPassword: `pw-${username}` };
   }
 
+  /** The site's administrator gives `username` another role (wp-admin's Users screen). */
+  setRole(username: string, role: Role): void {
+    this.users.get(username)!.role = role;
+  }
+
   settings(username: string) {
     return { siteUrl: this.url, username, appPassword: `pw-${username}` };
   }
