@@ -548,6 +548,31 @@ export class SyncEngine {
     );
   }
 
+  /** The site and name last found to be another user than the desk's (asked once a name). */
+  private otherAccount?: string;
+
+  /**
+   * Whether `settings` still name the account the desk was joined with: {@link sameAccount}, or
+   * another name WordPress takes for the same user (the account's e-mail, which application
+   * passwords accept): the desk then asks the site who that is, once a name, and adopts the name
+   * as typed when it is the same user. Unknown (the site not answering) is no: nothing is sent.
+   */
+  private async stillSameAccount(settings: DeskSettings): Promise<boolean> {
+    if (await this.sameAccount(settings)) return true;
+    const state = await this.state();
+    if (state.siteUrl !== settings.siteUrl || !state.user) return false;
+    const name = `${settings.siteUrl}\n${settings.username}`;
+    if (this.otherAccount === name) return false;
+    const probe = await this.discover();
+    if (!probe.ok) return false;
+    if (probe.user.id !== state.user.id) {
+      this.otherAccount = name;
+      return false;
+    }
+    await this.patchState({ username: settings.username });
+    return true;
+  }
+
   /**
    * Turns sync on and starts the first sync (upload every local draft and issue, download the
    * newsroom's). Returns at once; the state tells the progress.
@@ -838,7 +863,7 @@ export class SyncEngine {
     // colleague's account lent, a password pasted in the wrong field: the editor's drafts would
     // reach the desk as theirs, their own edits be refused as not theirs), and nothing is taken:
     // the bar says so, until the first account is set again or the desk is left and joined anew.
-    if (state.siteUrl !== undefined && !(await this.sameAccount(settings))) {
+    if (state.siteUrl !== undefined && !(await this.stillSameAccount(settings))) {
       await this.patchState({ lastError: { code: 'account_changed', at: this.now() } });
       return;
     }
@@ -2482,6 +2507,8 @@ export class SyncEngine {
     if (!settings) return { ok: false, code: 'no_settings' };
     const sync = await this.db.syncRecords.get(outboxKey(kind, id));
     if (!sync || !(await this.state()).enabled) return { ok: false, code: 'not_synced' };
+    // Nothing goes out under another account than the desk's (see runOnce).
+    if (!(await this.stillSameAccount(settings))) return { ok: false, code: 'account_changed' };
     const rk = restKind(kind);
     const result = release
       ? await unlockRecord(settings, rk, sync.remoteId, this.options())
@@ -2586,6 +2613,8 @@ export class SyncEngine {
   async mergeCheck(sourceId: string, targetId: string): Promise<DeskMergeCheck> {
     const [settings, state] = await Promise.all([this.deps.settings(), this.state()]);
     if (!settings || !state.enabled) return { ok: true };
+    // Not asked under another account than the desk's: the merge goes on as with the desk off.
+    if (!(await this.stillSameAccount(settings))) return { ok: true };
     const ask = async (id: string) => {
       const sync = await this.db.syncRecords.get(outboxKey('draft', id));
       if (!sync) return null;
@@ -2620,6 +2649,8 @@ export class SyncEngine {
   async publishCheck(issueId: string): Promise<DeskPublishCheck> {
     const [settings, state] = await Promise.all([this.deps.settings(), this.state()]);
     if (!settings || !state.enabled) return { ok: true };
+    // Not asked under another account than the desk's: the publication goes on as before.
+    if (!(await this.stillSameAccount(settings))) return { ok: true };
     // Not the sync's signal: stopping a sync does not stop an editor's publication.
     const options = this.options({ timeoutMs: MERGE_CHECK_MS });
     delete options.signal;

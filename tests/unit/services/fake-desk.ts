@@ -112,6 +112,9 @@ export class FakeDesk {
     return { username, appPassword: `pw-${username}` };
   }
 
+  /** Other names WordPress takes for a login (an account's e-mail), to the login. */
+  aliases = new Map<string, string>();
+
   /** The site's administrator gives `username` another role (wp-admin's Users screen). */
   setRole(username: string, role: Role): void {
     this.users.get(username)!.role = role;
@@ -269,7 +272,8 @@ export class FakeDesk {
     init: RequestInit,
   ): Response | Promise<Response> {
     const auth = String((init.headers as Record<string, string>)?.Authorization ?? '');
-    const [username, password] = atob(auth.replace(/^Basic /, '')).split(':');
+    const [given, password] = atob(auth.replace(/^Basic /, '')).split(':');
+    const username = this.aliases.get(given ?? '') ?? given;
     const user = this.users.get(username ?? '');
     if (!user || password !== `pw-${username}`) {
       return this.error(401, 'incorrect_password');

@@ -796,6 +796,44 @@ describe('sync engine (against an in-memory plugin)', () => {
     expect(server.byClientId('drafts', clip.id)?.author).toBe(1);
   });
 
+  it('goes on when the options name the desk’s account by its e-mail, which WordPress takes too', async () => {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    server.aliases.set('redac@exemple.fr', 'redac');
+    const byMail = new SyncEngine({
+      db: a.db,
+      settings: async () => ({ ...server.settings('redac'), username: 'redac@exemple.fr' }),
+      fetch: server.fetch,
+    });
+
+    const status = await byMail.run();
+
+    // The site says who that is: the desk's user, whose name as typed is kept.
+    expect(status).toMatchObject({ pending: 0, username: 'redac@exemple.fr' });
+    expect(status.lastError).toBeUndefined();
+    expect(server.byClientId('drafts', clip.id)?.author).toBe(1);
+  });
+
+  it('asks nothing of the site under another account: no edit lock, no lock check', async () => {
+    const clip = await sharedClip();
+    const switched = new SyncEngine({
+      db: a.db,
+      settings: async () => server.settings('auteur'),
+      fetch: server.fetch,
+    });
+    await switched.run();
+    server.log = [];
+
+    expect(await switched.lock('draft', clip.id)).toMatchObject({
+      ok: false,
+      code: 'account_changed',
+    });
+    expect(await switched.mergeCheck(clip.id, clip.id)).toEqual({ ok: true });
+
+    // The site was asked once who « auteur » is (another user than the desk's), and never since.
+    expect(server.log).toEqual([]);
+  });
+
   it('stops with wrong_credentials when the password is refused, keeping the outbox', async () => {
     await a.join();
     await a.clip('https://exemple.fr/1');
