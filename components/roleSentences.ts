@@ -38,6 +38,14 @@ export function deskIdentity(user: NonNullable<SyncState['user']>): string {
 
 /** A change WordPress refused (403): what it was, and the role it takes. */
 export function refusalSentence(refusal: SyncRefusal): string {
+  // A Contributor's or Author's own draft, trashed here (their right) while an Editor put it in
+  // an issue: the plugin refuses to take it out that way. Their role is not what changed.
+  if (refusal.action === 'trash' && refusal.wpCode === 'indiscrets_cannot_arrange') {
+    return t('shared.refusedInIssue', {
+      title: refusal.title,
+      role: roleName(refusal.needs ?? 'editor'),
+    });
+  }
   return t('shared.refused', {
     title: refusal.title,
     action: t(`shared.action.${refusal.action}`),

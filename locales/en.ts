@@ -624,6 +624,8 @@ export const en: Messages = {
   'shared.error.other': 'The last sync failed: retrying soon',
   'shared.refused':
     '“{title}”: {action} refused by WordPress, it takes the {role} role. Your change was undone.',
+  'shared.refusedInIssue':
+    '“{title}” was put in an issue meanwhile: taking it out, even through the trash, takes the {role} role. It stays there; nothing is lost.',
   'shared.refusedOk': 'OK',
   'shared.refusedWriting':
     'What you had written is now kept only in this notice: copy it before you close it.',

@@ -642,6 +642,8 @@ export const fr = {
   'shared.refused':
     // « WordPress a refusé la publication »: the participle before its object agrees with none.
     '« {title} » : WordPress a refusé {action}, il faut le rôle {role}. Votre changement a été annulé.',
+  'shared.refusedInIssue':
+    '« {title} » a été mis dans un numéro entre-temps : l’en retirer, même par la corbeille, demande le rôle {role}. Il y reste, rien n’est perdu.',
   'shared.refusedOk': 'Compris',
   'shared.refusedWriting':
     'Ce que vous aviez écrit n’est plus gardé que dans cet avis : copiez-le avant de le fermer.',

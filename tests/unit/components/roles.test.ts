@@ -259,4 +259,22 @@ describe('the role sentences', () => {
       '«\u00a0Le ministre\u00a0»\u00a0: WordPress a refusé le classement dans le numéro, il faut le rôle Éditeur. Votre changement a été annulé.',
     );
   });
+
+  it('say that a draft trashed here was put in an issue meanwhile, which the trash may not take it out of', () => {
+    expect(
+      refusalSentence({
+        key: 'draft:d1:trash',
+        kind: 'draft',
+        recordId: 'd1',
+        title: 'Le ministre',
+        action: 'trash',
+        needs: 'editor',
+        wpCode: 'indiscrets_cannot_arrange',
+        at: '2026-03-15T10:00:00Z',
+        discarded: {},
+      }),
+    ).toBe(
+      '«\u00a0Le ministre\u00a0» a été mis dans un numéro entre-temps\u00a0: l’en retirer, même par la corbeille, demande le rôle Éditeur. Il y reste, rien n’est perdu.',
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { refusedWriting } from '../../../components/refusedWriting';
+import { refusalSentence } from '../../../components/roleSentences';
 import { nextCursor, SyncEngine } from '../../../services/sync';
 import { saveDraft } from '../../../storage/draft-records';
 import { trashDraft, restoreDraft, undo, updateDraft } from '../../../storage/drafts';
@@ -637,6 +638,29 @@ describe('sync engine (against an in-memory plugin)', () => {
     });
     expect(await pigiste.db.clips.get(draft.id)).toMatchObject({ issueId: '', sortKey: '' });
     expect(await pigiste.db.refusals.toArray()).toMatchObject([{ action: 'arrange' }]);
+  });
+
+  it('a contributor’s own draft trashed while an editor put it in an issue stays in the issue, the refusal saying why', async () => {
+    await a.join();
+    await pigiste.join();
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
+    const draft = await pigiste.clip('https://exemple.fr/p');
+    await a.sync();
+    await pigiste.sync();
+    await a.sync();
+    // The editor puts it in the issue; the contributor, not yet told, trashes it (their right).
+    await addToIssue(draft.id, issue.id, a.db);
+    await a.sync();
+    await trashDraft(draft.id, pigiste.db);
+
+    await pigiste.sync();
+
+    const [refusal] = await pigiste.db.refusals.toArray();
+    expect(refusal).toMatchObject({ action: 'trash', wpCode: 'indiscrets_cannot_arrange' });
+    expect(refusalSentence(refusal!)).toContain('a été mis dans un numéro entre-temps');
+    expect(server.byClientId('drafts', draft.id)).toMatchObject({ status: 'draft' });
+    expect(await pigiste.db.clips.get(draft.id)).toMatchObject({ issueId: issue.id });
+    expect((await pigiste.db.clips.get(draft.id))!.deletedAt).toBeUndefined();
   });
 
   it('a contributor’s new issue is refused and taken back, with what it held kept in the refusal', async () => {
