@@ -328,6 +328,9 @@ export function UndoProvider({ children, onUndone }: Props) {
       const { conflictKept } = back;
       const words = conflictKept && (await conflictWords);
       if (conflictKept && words) tell(words.conflictKeptText(conflictKept));
+      // Nothing to tell: the undo is said all the same, or a screen reader's last word would
+      // still be the action's (« … retiré du numéro. »), the bar gone with it.
+      else if (!back.notBack && !back.kept) announce(t('undo.done'));
     } catch (e) {
       if (isRemovalNotUndone(e)) {
         // Nothing could go back (the issue deleted meanwhile…): said, and no longer offered.
@@ -365,9 +368,12 @@ export function UndoProvider({ children, onUndone }: Props) {
     <UndoContext.Provider value={{ offer, tell }}>
       {children}
       {visible && (
-        <div
+        <section
           class="undo-bar"
-          // No live region: what it shows is spoken by the page's announcer (see above).
+          // A landmark, named (a screen reader's list of regions reaches it, and nothing of the
+          // page is outside one); no live region: what it shows is spoken by the page's
+          // announcer (see above).
+          aria-label={t('undo.region')}
           data-testid="undo-bar"
           onMouseEnter={() => setHeld((h) => ({ ...h, hover: true }))}
           onMouseLeave={() => setHeld((h) => ({ ...h, hover: false }))}
@@ -395,7 +401,7 @@ export function UndoProvider({ children, onUndone }: Props) {
               </kbd>
             </>
           )}
-        </div>
+        </section>
       )}
     </UndoContext.Provider>
   );

@@ -109,6 +109,8 @@ export const coreEn: CoreMessages = {
   'merged.openNamed': 'Open “{title}”, which it was merged into',
   'undo.button': 'Undo',
   'undo.failed': 'Could not undo.',
+  'undo.done': 'Undone.',
+  'undo.region': 'Last action',
   'undo.trashed': '“{title}” is in the trash.',
   'undo.removedIssueGone': 'The issue was deleted meanwhile: “{title}” stays in the drafts.',
   'undo.removedIssueGoneMany':

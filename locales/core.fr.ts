@@ -118,6 +118,8 @@ export const coreFr = {
   'merged.openNamed': 'Ouvrir « {title} », où il a été fusionné',
   'undo.button': 'Annuler',
   'undo.failed': 'Impossible d’annuler.',
+  'undo.done': 'Annulé.',
+  'undo.region': 'Dernière action',
   'undo.trashed': '« {title} » est à la corbeille.',
   'undo.removedIssueGone':
     'Le numéro a été supprimé entre-temps : « {title} » reste dans les brouillons.',

@@ -194,6 +194,20 @@ describe('UndoProvider', () => {
     await waitFor(() => expect(spoken.at(-1)).toBe('À la corbeille : Remaniement'));
   });
 
+  it('is a landmark, and says that the undo was done once the bar is gone with it', async () => {
+    const draft = await trashDraft((await addDraft(db, { title: 'Remaniement' })).id);
+    const offer = renderBar();
+    offer(draft, 'À la corbeille : Remaniement');
+    await waitFor(() => expect(label()).toBe('À la corbeille : Remaniement'));
+    // A landmark of its own: nothing of the page is outside one while it shows.
+    expect(screen.getByRole('region', { name: 'Dernière action' })).toBe(bar());
+
+    fireEvent.click(within(bar()!).getByRole('button', { name: 'Annuler' }));
+
+    await waitFor(() => expect(bar()).toBeNull());
+    await waitFor(() => expect(screen.getByTestId('announcement').textContent).toBe('Annulé.'));
+  });
+
   it('tells an outcome with nothing to undo in the bar, spoken once by the page’s announcer, held and gone as an offer; the offer before it comes back undoable', async () => {
     const draft = await addDraft(db, { title: 'Remaniement' });
     const token = await trashDraft(draft.id);
