@@ -8,6 +8,7 @@ import {
   withMovePlace,
   type ConflictChoice,
   type SyncConflict,
+  type SyncIssueBack,
   type SyncKeptDraft,
   type SyncRefusal,
   type SyncState,
@@ -29,6 +30,8 @@ import { copyRichText } from './clipboard';
 import { useUndo } from './Undo';
 import { useHouseStyle } from './useSettings';
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
+import { ISSUE_TEXT_LIMITS } from '../storage/record-values';
+import { issueTitleShortened } from '../export/house-style';
 import { useLiveQuery } from './useLiveQuery';
 import { useSharedDesk } from './useSharedDesk';
 import { ConflictsList } from './ConflictsList';
@@ -217,6 +220,9 @@ export function SharedDeskBar() {
       {(state.keptDrafts ?? []).map((kept) => (
         <KeptNotice key={`${kept.key}@${kept.at}`} kept={kept} />
       ))}
+      {(state.issuesBack ?? []).map((back) => (
+        <IssueBackNotice key={`${back.key}@${back.at}`} back={back} />
+      ))}
       {deletions.map((notice) => (
         <DeletionNotice key={notice.key} notice={notice} />
       ))}
@@ -293,6 +299,31 @@ function mergedFields(fields: readonly string[]): string {
  * editor at the same time: the sync kept both (services/sync.ts, `absorb`). Nothing to choose,
  * so said without interrupting (a status, not an alert), until the editor closes it.
  */
+/**
+ * An issue known here as deleted that a colleague put back (services/sync.ts, `noteIssueBack`):
+ * there again in the picker, with its items, and said why, once.
+ */
+function IssueBackNotice({ back }: { back: SyncIssueBack }) {
+  const style = useHouseStyle() ?? DEFAULT_HOUSE_STYLE;
+  const title = issueTitleShortened(back, style, ISSUE_TEXT_LIMITS.title);
+  return (
+    <p class="notice shared-desk__merged" role="status" data-testid="sync-issue-back">
+      {back.by
+        ? t('shared.issueBack', { title, name: back.by })
+        : t('shared.issueBackAnon', { title })}{' '}
+      <button
+        type="button"
+        class="button button--small"
+        onClick={() =>
+          void sendMessage('syncDismissIssueBack', { key: back.key }).catch(() => undefined)
+        }
+      >
+        {t('shared.mergedOk')}
+      </button>
+    </p>
+  );
+}
+
 function TextMergeNotice({ merge }: { merge: SyncTextMerge }) {
   const params = { title: merge.title, fields: mergedFields(merge.fields) };
   return (

@@ -682,6 +682,10 @@ export const en: Messages = {
   'shared.merged.note': 'the shared note',
   'shared.merged.both': '{first} and {second}',
   'shared.mergedOk': 'OK',
+  'shared.issueBack':
+    '{name} put the issue “{title}”, which had been deleted, back on the desk, with its items.',
+  'shared.issueBackAnon':
+    'Another member of the newsroom put the issue “{title}”, which had been deleted, back on the desk, with its items.',
   'shared.deleted.notice':
     '{name} deleted the issue “{title}”; you had changed it and not yet sent your changes: it is back on the desk, with your changes and its items.',
   'shared.deleted.noticeAnon':

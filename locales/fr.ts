@@ -702,6 +702,10 @@ export const fr = {
   'shared.merged.note': 'la note partagée',
   'shared.merged.both': '{first} et {second}',
   'shared.mergedOk': 'Compris',
+  'shared.issueBack':
+    '{name} a remis sur le bureau le numéro « {title} », qui avait été supprimé, avec ses indiscrets.',
+  'shared.issueBackAnon':
+    'Un autre membre de la rédaction a remis sur le bureau le numéro « {title} », qui avait été supprimé, avec ses indiscrets.',
   'shared.deleted.notice':
     '{name} a supprimé le numéro « {title} » ; vous l’aviez modifié sans l’avoir encore envoyé : il est remis sur le bureau, avec vos modifications et ses indiscrets.',
   'shared.deleted.noticeAnon':

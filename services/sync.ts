@@ -54,6 +54,7 @@ import {
   type SyncRefusal,
   type SyncState,
   type SyncStatus,
+  type SyncIssueBack,
   type SyncIssueDeleted,
   type SyncTakenOut,
   type SyncTextMerge,
@@ -1713,6 +1714,11 @@ export class SyncEngine {
         const deletedHere = entry?.op === 'delete' || (sync && theirs.trashed);
         if (!deletedHere && !(kind === 'issue' && theirs.trashed)) {
           await this.writeLocal(kind, undefined, theirs, modifiedAt, recordId, mark);
+          // An issue known here as deleted, put back by a colleague: without a word it would
+          // just be there again, and its deleter think the deletion had failed.
+          if (kind === 'issue' && sync?.base.trashed) {
+            await this.noteIssueBack(recordId, theirs, remote, me);
+          }
         }
         if (!sync) Object.assign(newSync, await this.receiving());
       } else if (!entry || entry.op === 'delete') {
@@ -2406,6 +2412,36 @@ export class SyncEngine {
   private async noteTextMerge(notice: SyncTextMerge): Promise<void> {
     const kept = ((await this.state()).textMerges ?? []).filter((m) => m.key !== notice.key);
     await this.patchState({ textMerges: [...kept, notice].slice(-TEXT_MERGES_KEPT) });
+  }
+
+  /** Keeps the notice of issue `issueId` put back by a colleague (none when it was this user). */
+  private async noteIssueBack(
+    issueId: string,
+    theirs: Shared,
+    remote: RestRecord,
+    me: number | undefined,
+  ): Promise<void> {
+    const by = remote.last_edited_by;
+    if (me !== undefined && by?.id === me) return;
+    const key = outboxKey('issue', issueId);
+    const text = (value: unknown) => (typeof value === 'string' ? value : '');
+    const notice: SyncIssueBack = {
+      key,
+      issueId,
+      title: text(theirs.title),
+      date: text(theirs.date),
+      at: this.now(),
+    };
+    if (by?.name) notice.by = by.name;
+    const others = ((await this.state()).issuesBack ?? []).filter((n) => n.key !== key);
+    await this.patchState({ issuesBack: [...others, notice].slice(-TAKEN_OUT_KEPT) });
+  }
+
+  /** The editor closed the notice of an issue a colleague put back. */
+  async dismissIssueBack(key: string): Promise<SyncStatus> {
+    const kept = ((await this.state()).issuesBack ?? []).filter((n) => n.key !== key);
+    await this.patchState({ issuesBack: kept.length > 0 ? kept : undefined });
+    return this.status();
   }
 
   /** The editor closed the notice of a text merged with another editor's. */

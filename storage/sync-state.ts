@@ -314,6 +314,25 @@ export interface SyncIssueDeleted {
   at: string;
 }
 
+/**
+ * An issue this browser knew as deleted that a colleague put back on the desk: one who had changed
+ * it without having sent it yet when it was deleted (their desk puts it back, services/sync.ts
+ * `putBack`), or who restored it from WordPress's trash. It comes back here with its items; the
+ * editor, who may have deleted it, is told why.
+ */
+export interface SyncIssueBack {
+  /** The issue's key (`issue:<id>`): one notice an issue, the latest. */
+  key: string;
+  issueId: string;
+  /** Its title and date as it came back (a title left empty: named by its date). */
+  title: string;
+  date: string;
+  /** Display name of who put it back, when the server said. */
+  by?: string;
+  /** When the sync took it in (ISO 8601). */
+  at: string;
+}
+
 /** A record where the same field was changed here and on the server: the editor chooses. */
 export interface SyncConflict {
   key: string;
@@ -438,6 +457,8 @@ export interface SyncState {
   releases?: SyncPendingRelease[];
   /** Issues colleagues deleted, each said where it was open until closed; newest last. */
   issuesDeleted?: SyncIssueDeleted[];
+  /** Issues deleted that a colleague put back on the desk, each said until closed; newest last. */
+  issuesBack?: SyncIssueBack[];
 }
 
 /**

@@ -629,6 +629,42 @@ describe('SharedDeskBar', () => {
     await waitFor(() => expect(calls).toEqual([['syncDismissTextMerge', { key: 'draft:d1' }]]));
   });
 
+  it('says who put back an issue that had been deleted, named by its date when untitled, and closes the notice once read', async () => {
+    await db.syncState.put({
+      ...contributorState,
+      issuesBack: [
+        {
+          key: 'issue:i1',
+          issueId: 'i1',
+          title: 'Les indiscrets du 15 mars',
+          date: '2026-03-15',
+          by: 'Rédactrice en chef',
+          at: '2026-03-15T10:00:00Z',
+        },
+        {
+          key: 'issue:i2',
+          issueId: 'i2',
+          title: '',
+          date: '2026-03-22',
+          at: '2026-03-15T10:01:00Z',
+        },
+      ],
+    });
+    background({ syncDismissIssueBack: contributorState });
+    render(<SharedDeskBar />);
+
+    const [named, anon] = await screen.findAllByTestId('sync-issue-back');
+    expect(named!.textContent).toContain(
+      'Rédactrice en chef a remis sur le bureau le numéro «\u00a0Les indiscrets du 15 mars\u00a0», qui avait été supprimé, avec ses indiscrets.',
+    );
+    expect(anon!.textContent).toContain(
+      'Un autre membre de la rédaction a remis sur le bureau le numéro «\u00a0Les indiscrets du 22 mars\u00a0»',
+    );
+    expect(named!.getAttribute('role')).toBe('status');
+    fireEvent.click(within(named!).getByRole('button', { name: 'Compris' }));
+    await waitFor(() => expect(calls).toEqual([['syncDismissIssueBack', { key: 'issue:i1' }]]));
+  });
+
   it('names an issue’s chapô and a draft’s shared note as what differs, not as their form fields', async () => {
     await db.syncState.put(contributorState);
     await db.conflicts.put({

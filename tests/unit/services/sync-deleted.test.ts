@@ -98,6 +98,20 @@ describe('another editor’s deletion never silently eats offline work', () => {
       intro: 'Chapô réécrit par B hors ligne',
     });
     expect(await a.items(issue.id)).toEqual([y.id, x.id]);
+    // A, who deleted it, is told who put it back, once; B, who did, is told nothing of it.
+    expect((await a.engine.status()).issuesBack).toMatchObject([
+      {
+        key: `issue:${issue.id}`,
+        issueId: issue.id,
+        title: 'Les indiscrets du 15 mars',
+        by: 'Auteur',
+      },
+    ]);
+    expect((await b.engine.status()).issuesBack).toBeUndefined();
+    await a.sync();
+    expect((await a.engine.status()).issuesBack).toHaveLength(1);
+    const closed = await a.engine.dismissIssueBack(`issue:${issue.id}`);
+    expect(closed.issuesBack).toBeUndefined();
   });
 
   it('« Le supprimer aussi » deletes it again, its items to the inbox on both desks', async () => {
