@@ -43,8 +43,9 @@ export const LOAD_RETRY_MS = 300;
 /**
  * Runs `load` (a dynamic import), and again after a short wait if it fails, up to
  * {@link LOAD_ATTEMPTS} times, while the page stays: Firefox can cancel a page's loads (they
- * reject with `undefined`) while the extension starts or updates, and a module that failed to
- * load is fetched anew by the next `import()`. The last failure is the one passed on.
+ * reject with `undefined`) while the extension starts or updates. Whether a module that failed
+ * to load is fetched anew by the next `import()` is the browser's choice (one that keeps the
+ * failure fails again, 600 ms later, and it is reported). The last failure is the one passed on.
  */
 export async function loadWithRetries<T>(load: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {

@@ -586,7 +586,7 @@ export const en: Messages = {
   'shared.plugin.step3': 'Come back here and click “Check again”.',
   'shared.identity': '{name} ({role})',
   'shared.lock.draft':
-    '{name} is editing this draft now: if you both change the same passage, whoever saves last will choose which version to keep, or both.',
+    '{name} is editing this draft now: if you both change the same passage, whoever saves last will choose which version to keep (of a text, they may keep both).',
   'shared.note.share': 'Share the note with the newsroom',
   'shared.note.private': 'The note stays in this browser.',
   'shared.note.shared': 'The note is sent to the newsroom with the draft.',
@@ -625,7 +625,7 @@ export const en: Messages = {
   'shared.refused':
     '“{title}”: {action} refused by WordPress, it takes the {role} role. Your change was undone.',
   'shared.refusedInIssue':
-    '“{title}” was put in an issue meanwhile: taking it out, even through the trash, takes the {role} role. It stays there; nothing is lost.',
+    '“{title}” was put in an issue meanwhile: taking it out, even through the trash, takes the {role} role. It stays there.',
   'shared.refusedOk': 'OK',
   'shared.refusedWriting':
     'What you had written is now kept only in this notice: copy it before you close it.',

@@ -603,7 +603,7 @@ export const fr = {
   'shared.plugin.step3': 'Revenez ici et cliquez sur « Vérifier à nouveau ».',
   'shared.identity': '{name} ({role})',
   'shared.lock.draft':
-    '{name} modifie ce brouillon en ce moment : si vous changez tous deux le même passage, le dernier à enregistrer choisira quelle version garder, ou les deux.',
+    '{name} modifie ce brouillon en ce moment : si vous changez tous deux le même passage, le dernier à enregistrer choisira quelle version garder (d’un texte, il peut garder les deux).',
   'shared.note.share': 'Partager la note avec la rédaction',
   'shared.note.private': 'La note reste dans ce navigateur.',
   'shared.note.shared': 'La note est envoyée à la rédaction avec le brouillon.',
@@ -643,7 +643,7 @@ export const fr = {
     // « WordPress a refusé la publication »: the participle before its object agrees with none.
     '« {title} » : WordPress a refusé {action}, il faut le rôle {role}. Votre changement a été annulé.',
   'shared.refusedInIssue':
-    '« {title} » a été mis dans un numéro entre-temps : l’en retirer, même par la corbeille, demande le rôle {role}. Il y reste, rien n’est perdu.',
+    '« {title} » a été mis dans un numéro entre-temps : l’en retirer, même par la corbeille, demande le rôle {role}. Il y reste.',
   'shared.refusedOk': 'Compris',
   'shared.refusedWriting':
     'Ce que vous aviez écrit n’est plus gardé que dans cet avis : copiez-le avant de le fermer.',

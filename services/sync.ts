@@ -160,7 +160,12 @@ const TRANSIENT: ReadonlySet<string> = new Set([
 
 /** A stop of the whole run (network, credentials): the outbox waits for the next one. */
 class Stop extends Error {
-  constructor(readonly failure: DeskFailure) {
+  constructor(
+    readonly failure:
+      | DeskFailure
+      // The options now name another user than the desk's (found by recheckRole mid-run).
+      | { ok: false; code: 'account_changed'; detail?: undefined },
+  ) {
     super(failure.code);
   }
 }
@@ -551,6 +556,8 @@ export class SyncEngine {
 
   /** The site and name last found to be another user than the desk's (asked once a name). */
   private otherAccount?: string;
+  /** Why the site could not say who the name is, at the last {@link stillSameAccount}. */
+  private accountUnknown?: DeskErrorCode | 'no_settings';
 
   /**
    * Whether `settings` still name the account the desk was joined with: {@link sameAccount}, or
@@ -563,9 +570,13 @@ export class SyncEngine {
     const state = await this.state();
     if (state.siteUrl !== settings.siteUrl || !state.user) return false;
     const name = `${settings.siteUrl}\n${settings.username}`;
+    this.accountUnknown = undefined;
     if (this.otherAccount === name) return false;
     const probe = await this.discover();
-    if (!probe.ok) return false;
+    if (!probe.ok) {
+      this.accountUnknown = probe.code;
+      return false;
+    }
     if (probe.user.id !== state.user.id) {
       this.otherAccount = name;
       return false;
@@ -590,6 +601,8 @@ export class SyncEngine {
    * while this was asking the desk), it is a first join: no cursor, the whole listing pulled.
    */
   async enable(): Promise<SyncStatus> {
+    // A name found to be another user's was so for the desk left: not for the one joined now.
+    this.otherAccount = undefined;
     const probe = await this.discover();
     if (!probe.ok) {
       await this.patchState({ lastError: { code: probe.code, at: this.now() } });
@@ -691,6 +704,7 @@ export class SyncEngine {
    * and the editor did not touch (see {@link takeBackReceived}). Call in a quiet transaction.
    */
   private async leave(): Promise<void> {
+    this.otherAccount = undefined;
     const previous = await this.state();
     const removed = previous.firstSyncDone ? 0 : await this.takeBackReceived(previous.firstSyncId);
     await Promise.all([
@@ -865,7 +879,10 @@ export class SyncEngine {
     // reach the desk as theirs, their own edits be refused as not theirs), and nothing is taken:
     // the bar says so, until the first account is set again or the desk is left and joined anew.
     if (state.siteUrl !== undefined && !(await this.stillSameAccount(settings))) {
-      await this.patchState({ lastError: { code: 'account_changed', at: this.now() } });
+      // Not known to be another account (the site did not answer who the name is): said as
+      // what it is, an offline site as offline.
+      const code = this.accountUnknown ?? 'account_changed';
+      await this.patchState({ lastError: { code, at: this.now() } });
       return;
     }
     this.controller = new AbortController();
@@ -1348,6 +1365,11 @@ export class SyncEngine {
       if (probe.code === 'no_settings') return;
       throw new Stop({ ok: false, code: probe.code });
     }
+    // Another user than the desk's (the options changed since the run began): nothing of theirs
+    // is taken as this desk's, and the run stops as runOnce would have.
+    if (state.user && probe.user.id !== state.user.id) {
+      throw new Stop({ ok: false, code: 'account_changed' });
+    }
     const allowed = (user: SyncState['user'], can: SyncState['can']) => ({
       roles: [...(user?.roles ?? [])].sort(),
       can,
@@ -1785,12 +1807,14 @@ export class SyncEngine {
             kind,
             recordId,
             title: titleOf(mine),
-            fields: conflicts.map((c) => ({
-              field: conflictName(kind, c.field),
-              base: c.base,
-              mine: c.mine,
-              theirs: c.theirs,
-            })),
+            fields: conflicts.map((c) => {
+              const field = conflictName(kind, c.field);
+              // Found again (the colleague saved once more while the box was open): the base
+              // stays the one both versions started from, not the colleague's earlier version,
+              // against which « Garder les deux » would read the editor's text as deleting it.
+              const before = open?.fields.find((f) => f.field === field);
+              return { field, base: before ? before.base : c.base, mine: c.mine, theirs: c.theirs };
+            }),
             ...(remote.last_edited_by?.name ? { theirsBy: remote.last_edited_by.name } : {}),
             remoteVersion: remote.version,
             detectedAt: this.now(),
@@ -2264,10 +2288,11 @@ export class SyncEngine {
    * The editor's choice for each field of a conflict: the chosen values are written locally and
    * pushed, based on the server's version the conflict was found against (whatever is not
    * chosen stays in WordPress's revisions when it was the server's). A text kept « both » is the
-   * union of the two versions (lib/block-merge.ts): the editor's paragraphs, then the other's. A choice that took another
-   * editor's version over the editor's own text answers with the undo of it (`undo`, for the
-   * view's « Annuler »: storage/conflict-undo.ts), since that text was nowhere else. Deleting
-   * an issue another editor deleted, too, answers with that deletion's undo.
+   * union of the two versions (lib/block-merge.ts): the editor's paragraphs, then the other's.
+   * A choice that took another editor's version over the editor's own text answers with the
+   * undo of it (`undo`, for the view's « Annuler »: storage/conflict-undo.ts), since that text
+   * was nowhere else. Deleting an issue another editor deleted, too, answers with that
+   * deletion's undo.
    */
   async resolve(
     key: string,

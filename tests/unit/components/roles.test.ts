@@ -274,7 +274,7 @@ describe('the role sentences', () => {
         discarded: {},
       }),
     ).toBe(
-      '«\u00a0Le ministre\u00a0» a été mis dans un numéro entre-temps\u00a0: l’en retirer, même par la corbeille, demande le rôle Éditeur. Il y reste, rien n’est perdu.',
+      '«\u00a0Le ministre\u00a0» a été mis dans un numéro entre-temps\u00a0: l’en retirer, même par la corbeille, demande le rôle Éditeur. Il y reste.',
     );
   });
 });

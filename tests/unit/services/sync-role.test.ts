@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ROLE_CHECK_MS } from '../../../services/sync';
+import { ROLE_CHECK_MS, SyncEngine } from '../../../services/sync';
 import { updateDraft } from '../../../storage/drafts';
 import { addDraft } from '../storage/helpers';
 import { closeDesks, TestDesk } from './desks';
@@ -68,6 +68,25 @@ describe('sync engine: a role changed in WordPress', () => {
     expect(status.user?.roles).toEqual(['contributor']);
     expect(status.can).toMatchObject({ editOthers: false, arrange: false });
     expect((await pigiste.db.clips.get(draft.id))!.desk).toMatchObject({ canEdit: false });
+  });
+
+  it('takes nothing of another user the options name since the run began, and stops as for another account', async () => {
+    await editorsDraft();
+    const me = (await pigiste.engine.status()).user;
+    // The options are saved with the editor's account between the run's start and its question.
+    let asked = 0;
+    const switching = new SyncEngine({
+      db: pigiste.db,
+      settings: async () => server.settings(asked++ === 0 ? 'pigiste' : 'redac'),
+      fetch: server.fetch,
+      clock: () => new Date(Date.now() + ROLE_CHECK_MS).toISOString(),
+    });
+
+    const status = await switching.run();
+
+    expect(status.lastError?.code).toBe('account_changed');
+    expect(status.user).toEqual(me);
+    expect(status.phase).toBe('idle');
   });
 
   it('stops the run as the push would when the site does not answer who the user is', async () => {

@@ -149,6 +149,37 @@ describe('sync engine: a text changed in different paragraphs on two desks', () 
     expect((await a.db.clips.get(draft.id))!.body).toBe(both);
   });
 
+  it('keeps both versions when the colleague saved again while the box was open', async () => {
+    const draft = await sharedDraft();
+    await updateDraft(
+      draft.id,
+      { body: p('Premier paragraphe.', 'Deuxième, par A.', 'Troisième paragraphe.') },
+      a.db,
+    );
+    const mine = p('Premier paragraphe.', 'Deuxième, par B.', 'Troisième paragraphe.');
+    await updateDraft(draft.id, { body: mine }, b.db);
+    await a.sync();
+    await b.sync();
+    // A writes on in another paragraph; B's box is found again with A's newer text.
+    await updateDraft(
+      draft.id,
+      { body: p('Premier paragraphe.', 'Deuxième, par A.', 'Troisième, par A.') },
+      a.db,
+    );
+    await a.sync();
+    await b.sync();
+    const [conflict] = await b.engine.listConflicts();
+    // The base is still the text both started from, not A's first version.
+    expect(conflict!.fields[0]!.base).toBe(BODY);
+
+    await b.engine.resolve(conflict!.key, { body: 'both' });
+    await b.engine.whenIdle();
+
+    expect((await b.db.clips.get(draft.id))!.body).toBe(
+      p('Premier paragraphe.', 'Deuxième, par B.', 'Deuxième, par A.', 'Troisième, par A.'),
+    );
+  });
+
   it('keeps both versions of a chapô’s line both changed, the editor’s first', async () => {
     await a.join();
     const issue = await createIssue(
