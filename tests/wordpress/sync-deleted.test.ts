@@ -63,6 +63,12 @@ describe(
       expect((await b.engine.status()).pending).toBe(0);
 
       await a.sync();
+      // A, who deleted it, is told who put it back: B, as WordPress names B's last edit.
+      const [back] = (await a.engine.status()).issuesBack ?? [];
+      expect(back).toMatchObject({ issueId: issue.id, title: issue.title });
+      expect(back!.by).toBeTruthy();
+      expect(back!.by).not.toBe('Chef d’édition');
+      expect((await b.engine.status()).issuesBack).toBeUndefined();
       for (const desk of [a, b]) {
         expect(await desk.db.issues.get(issue.id)).toMatchObject({
           intro: 'Chapô réécrit par B hors ligne',
