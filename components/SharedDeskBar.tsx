@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getLocale, t, type MessageKey } from '../locales';
@@ -299,6 +300,20 @@ function mergedFields(fields: readonly string[]): string {
  * editor at the same time: the sync kept both (services/sync.ts, `absorb`). Nothing to choose,
  * so said without interrupting (a status, not an alert), until the editor closes it.
  */
+function TextMergeNotice({ merge }: { merge: SyncTextMerge }) {
+  const params = { title: merge.title, fields: mergedFields(merge.fields) };
+  return (
+    <ReadNotice
+      testId="sync-merged"
+      onRead={() => sendMessage('syncDismissTextMerge', { key: merge.key })}
+    >
+      {merge.by
+        ? t('shared.merged', { ...params, name: merge.by })
+        : t('shared.mergedAnon', params)}
+    </ReadNotice>
+  );
+}
+
 /**
  * An issue known here as deleted that a colleague put back (services/sync.ts, `noteIssueBack`):
  * there again in the picker, with its items, and said why, once.
@@ -307,36 +322,34 @@ function IssueBackNotice({ back }: { back: SyncIssueBack }) {
   const style = useHouseStyle() ?? DEFAULT_HOUSE_STYLE;
   const title = issueTitleShortened(back, style, ISSUE_TEXT_LIMITS.title);
   return (
-    <p class="notice shared-desk__merged" role="status" data-testid="sync-issue-back">
+    <ReadNotice
+      testId="sync-issue-back"
+      onRead={() => sendMessage('syncDismissIssueBack', { key: back.key })}
+    >
       {back.by
         ? t('shared.issueBack', { title, name: back.by })
-        : t('shared.issueBackAnon', { title })}{' '}
-      <button
-        type="button"
-        class="button button--small"
-        onClick={() =>
-          void sendMessage('syncDismissIssueBack', { key: back.key }).catch(() => undefined)
-        }
-      >
-        {t('shared.mergedOk')}
-      </button>
-    </p>
+        : t('shared.issueBackAnon', { title })}
+    </ReadNotice>
   );
 }
 
-function TextMergeNotice({ merge }: { merge: SyncTextMerge }) {
-  const params = { title: merge.title, fields: mergedFields(merge.fields) };
+/** News with nothing to choose: a status, not an alert, with « Compris » to close it. */
+function ReadNotice({
+  testId,
+  onRead,
+  children,
+}: {
+  testId: string;
+  onRead: () => Promise<unknown>;
+  children: ComponentChildren;
+}) {
   return (
-    <p class="notice shared-desk__merged" role="status" data-testid="sync-merged">
-      {merge.by
-        ? t('shared.merged', { ...params, name: merge.by })
-        : t('shared.mergedAnon', params)}{' '}
+    <p class="notice shared-desk__merged" role="status" data-testid={testId}>
+      {children}{' '}
       <button
         type="button"
         class="button button--small"
-        onClick={() =>
-          void sendMessage('syncDismissTextMerge', { key: merge.key }).catch(() => undefined)
-        }
+        onClick={() => void onRead().catch(() => undefined)}
       >
         {t('shared.mergedOk')}
       </button>
