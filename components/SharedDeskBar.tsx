@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { getLocale, t, type MessageKey } from '../locales';
 import { sendMessage } from '../messaging/protocol';
 import { db, type Draft } from '../storage/db';
-import { keepsBoth } from '../storage/shared-fields';
+import { keepsBoth, sharedName } from '../storage/shared-fields';
 import {
   withMovePlace,
   type ConflictChoice,
@@ -635,8 +635,7 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
         keepBoth={{
           offered: (field) => {
             const shown = open.find((asked) => asked.field === field);
-            const name = conflict.kind === 'draft' && field === 'note' ? 'sharedNote' : field;
-            return !!shown && keepsBoth(conflict.kind, name, shown);
+            return !!shown && keepsBoth(conflict.kind, sharedName(conflict.kind, field), shown);
           },
           choose: (field) => decide(field, 'both'),
         }}

@@ -100,9 +100,11 @@ import {
   sharedFromRestIssue,
 } from './sync-fields';
 import {
+  conflictName,
   DRAFT_SHARED,
   ISSUE_SHARED,
   mergeSharedText,
+  sharedName,
   sharedOf,
   type Shared,
 } from '../storage/shared-fields';
@@ -235,13 +237,6 @@ function asksAbout(conflict: SyncConflict, choose: Record<string, ConflictChoice
   const asked = askableFields(conflict.fields);
   return asked.length === 0 || asked.some((field) => field.field in choose);
 }
-
-/** A shared field as a conflict names it (the shared note is the draft's `note`). */
-const conflictName = (kind: SyncKind, field: string) =>
-  kind === 'draft' && field === 'sharedNote' ? 'note' : field;
-/** A conflict's field as the shared fields name it. */
-const sharedName = (kind: SyncKind, field: string) =>
-  kind === 'draft' && field === 'note' ? 'sharedNote' : field;
 
 function titleOf(shared: Shared): string {
   const title = typeof shared.title === 'string' ? shared.title : '';
@@ -2400,8 +2395,7 @@ export class SyncEngine {
     if (local) {
       const shared = sharedOf(conflict.kind, local);
       for (const field of conflict.fields) {
-        const name =
-          conflict.kind === 'draft' && field.field === 'note' ? 'sharedNote' : field.field;
+        const name = sharedName(conflict.kind, field.field);
         // « Keep mine » keeps the text as it is now: the editor may have gone on typing in it
         // since the box opened (the record is held, nothing of it sent, until the choice).
         const mine = Object.hasOwn(shared, name) ? shared[name] : field.mine;

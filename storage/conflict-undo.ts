@@ -1,5 +1,5 @@
 import { sameValue } from '../lib/merge';
-import { mergeSharedText, sharedOf } from './shared-fields';
+import { mergeSharedText, sharedName, sharedOf } from './shared-fields';
 import type { Draft, IndiscretsDB, Issue } from './db';
 import type { Undone, UndoToken } from './drafts';
 import { type ConflictField, type OutboxEntry, type SyncConflict } from './sync-state';
@@ -60,10 +60,6 @@ function localFields(kind: SyncConflict['kind'], field: string): string[] {
   if (field === 'trashed') return ['deletedAt'];
   return [field];
 }
-
-/** The field's name in the shared fields of the merge base (storage/shared-fields.ts). */
-const sharedName = (kind: SyncConflict['kind'], field: string) =>
-  kind === 'draft' && field === 'note' ? 'sharedNote' : field;
 
 /**
  * The undo of « Prendre l'autre » in `conflict`, `record` as it was just before the choice;

@@ -124,6 +124,14 @@ export function sharedOf(kind: SyncKind, record: Draft | Issue): Shared {
   return kind === 'draft' ? sharedDraft(record as Draft) : sharedIssue(record as Issue);
 }
 
+/** A shared field as a conflict names it (the shared note is the draft's `note`). */
+export const conflictName = (kind: SyncKind, field: string): string =>
+  kind === 'draft' && field === 'sharedNote' ? 'note' : field;
+
+/** A conflict's field as the shared fields name it (a draft's `note` is `sharedNote`). */
+export const sharedName = (kind: SyncKind, field: string): string =>
+  kind === 'draft' && field === 'note' ? 'sharedNote' : field;
+
 /**
  * Whether the two versions of a shared field, `mine` and `theirs`, can both be kept by a union
  * merge ({@link mergeSharedText} with `{ union: true }`), which then never answers `undefined`:
