@@ -36,6 +36,20 @@ const MAX_DEPTH = 200;
 const isBlock = (node: PassageNode): boolean =>
   typeof node === 'object' && BLOCK_ELEMENTS.has(node.tag);
 
+/** A `lang` longer than this is no language tag (the background checks the shorter ones). */
+const LANG_LIMIT = 64;
+
+/**
+ * `nodes` marked in the language `lang` an element of the page gave them: the one element they
+ * are, or the blocks among them, carry it; inline nodes are wrapped in a `span` that does.
+ */
+function inLanguage(nodes: PassageNode[], lang: string): PassageNode[] {
+  const [only] = nodes;
+  if (nodes.length === 1 && typeof only === 'object') return [{ lang, ...only }];
+  if (!nodes.some(isBlock)) return [{ tag: 'span', lang, children: nodes }];
+  return nodes.map((node) => (typeof node === 'object' ? { lang, ...node } : node));
+}
+
 /** Resolves a link against the page; returns it when it is http(s) (the background cleans it). */
 function httpHref(element: Element, base: string): string | undefined {
   try {
@@ -127,10 +141,13 @@ class Reader {
       const href = httpHref(element, this.base);
       return href ? [{ tag: 'a', href, children }] : children;
     }
-    if (ALLOWED.has(tag)) return [{ tag: tag as PassageTag, children }];
+    let kept = children;
+    if (ALLOWED.has(tag)) kept = [{ tag: tag as PassageTag, children }];
     // Page blocks that a passage does not allow (div, h2, td…) become paragraphs.
-    if (BLOCK_ELEMENTS.has(tag) && !children.some(isBlock)) return [{ tag: 'p', children }];
-    return children;
+    else if (BLOCK_ELEMENTS.has(tag) && !children.some(isBlock)) kept = [{ tag: 'p', children }];
+    // Words in another language than the text around them keep it (`<span lang="en">`).
+    const lang = element.getAttribute('lang');
+    return lang ? inLanguage(kept, lang.slice(0, LANG_LIMIT)) : kept;
   }
 
   text(raw: string, out: PassageNode[]): void {
@@ -147,15 +164,24 @@ class Reader {
   }
 }
 
-/** Wraps `nodes` in the inline elements (link, emphasis, quote…) the range sits inside. */
+/**
+ * Wraps `nodes` in the inline elements (link, emphasis, quote…) the range sits inside, and marks
+ * them with the language of the nearest element that gives one (English words selected inside
+ * a `<span lang="en">`); the background drops it when it is the page's own.
+ */
 function withContext(range: Range, nodes: PassageNode[], reader: Reader): PassageNode[] {
   let wrapped = nodes;
+  let langFound = false;
   let node: Node | null = range.commonAncestorContainer;
   if (node.nodeType !== ELEMENT_NODE) node = node.parentNode;
   const body = node?.ownerDocument?.body;
   for (; node && node.nodeType === ELEMENT_NODE && node !== body; node = node.parentNode) {
-    const tag = (node as Element).localName;
-    if (CONTEXT_TAGS.has(tag)) wrapped = reader.element(node as Element, tag, wrapped);
+    const element = node as Element;
+    const tag = element.localName;
+    const lang: string | null = langFound ? null : element.getAttribute('lang');
+    if (CONTEXT_TAGS.has(tag)) wrapped = reader.element(element, tag, wrapped);
+    else if (lang) wrapped = inLanguage(wrapped, lang.slice(0, LANG_LIMIT));
+    langFound ||= lang !== null;
   }
   return wrapped;
 }

@@ -73,8 +73,15 @@ export type PassageTag = (typeof PASSAGE_TAGS)[number];
 
 /** An element of a passage. Links (`a`) carry an absolute http(s) `href`; nothing else has one. */
 export interface PassageElement {
-  tag: PassageTag;
+  /** An allowed tag, or `span` for words the page marked with a language and nothing else. */
+  tag: PassageTag | 'span';
   href?: string;
+  /**
+   * The language the page marked the element with (its `lang`: English words quoted in a French
+   * page), as the page wrote it. The background keeps it when it is a valid tag and another
+   * language than the text around it, so that French typography leaves those words as written.
+   */
+  lang?: string;
   children: PassageNode[];
 }
 

@@ -178,7 +178,7 @@ async function runCaptureScript(tabId: number): Promise<CaptureResult> {
   // A page without a title is titled with its address: the cleaned one.
   const title = metadata.provenance.title === 'url' ? url : metadata.title;
   const page = { ...rest, metadata: { ...metadata, url, title } };
-  const selection = captured && toSelectedPassage(captured);
+  const selection = captured && toSelectedPassage(captured, metadata.lang);
   return selection ? { ...page, selection } : page;
 }
 

@@ -16,6 +16,7 @@ import {
 import { normalizeMultiline } from '../capture/text';
 import { cleanUrl } from '../capture/url';
 import { BLOCK_ELEMENTS, escapeHtml } from '../lib/html';
+import { languageTag, primaryLanguage } from '../lib/lang';
 
 const ALLOWED = new Set<string>(PASSAGE_TAGS);
 
@@ -39,21 +40,46 @@ function httpUrl(href: unknown): string | undefined {
   }
 }
 
-/** Keeps what the passage format allows of untrusted input; the rest gives its children. */
-function validate(input: unknown, depth: number, out: PassageNode[]): void {
+/**
+ * The language an element's `lang` marks its words with, when it is a valid tag (lib/lang.ts) of
+ * another language than `around`, the one they are read in already; else undefined.
+ */
+function otherLanguage(lang: unknown, around: string | undefined): string | undefined {
+  const tag = typeof lang === 'string' ? languageTag(lang) : null;
+  if (!tag) return undefined;
+  return around && primaryLanguage(tag) === primaryLanguage(around) ? undefined : tag;
+}
+
+/**
+ * Keeps what the passage format allows of untrusted input; the rest gives its children. `around`
+ * is the language the node is read in (the page's, or an element's around it): a `lang` that
+ * says the same is dropped, and a `span` is kept only to mark another language.
+ */
+function validate(input: unknown, depth: number, out: PassageNode[], around?: string): void {
   if (typeof input === 'string') {
     out.push(input);
     return;
   }
   if (typeof input !== 'object' || input === null) return;
-  const { tag, href, children } = input as { tag?: unknown; href?: unknown; children?: unknown };
+  const { tag, href, lang, children } = input as {
+    tag?: unknown;
+    href?: unknown;
+    lang?: unknown;
+    children?: unknown;
+  };
+  const language = depth < MAX_DEPTH ? otherLanguage(lang, around) : undefined;
+  const inner = language ?? around;
   const kept: PassageNode[] = [];
-  if (Array.isArray(children)) for (const child of children) validate(child, depth + 1, kept);
-  if (typeof tag !== 'string' || !ALLOWED.has(tag) || depth >= MAX_DEPTH) {
+  if (Array.isArray(children)) {
+    for (const child of children) validate(child, depth + 1, kept, inner);
+  }
+  const allowed = typeof tag === 'string' && (ALLOWED.has(tag) || (tag === 'span' && !!language));
+  if (!allowed || depth >= MAX_DEPTH) {
     for (const child of kept) out.push(child);
     return;
   }
   const element = { tag, children: tag === 'br' ? [] : kept } as PassageElement;
+  if (language && tag !== 'br') element.lang = language;
   if (tag === 'a') {
     const url = httpUrl(href);
     if (!url) {
@@ -139,22 +165,29 @@ function write(node: PassageNode, out: string[]): void {
     out.push('<br>');
     return;
   }
-  out.push(node.tag === 'a' ? `<a href="${escapeHtml(node.href ?? '')}">` : `<${node.tag}>`);
+  const lang = node.lang ? ` lang="${escapeHtml(node.lang)}"` : '';
+  out.push(
+    node.tag === 'a' ? `<a href="${escapeHtml(node.href ?? '')}"${lang}>` : `<${node.tag}${lang}>`,
+  );
   for (const child of node.children) write(child, out);
   out.push(`</${node.tag}>`);
 }
 
-/** The passage's nodes checked and tidied: what {@link passageHtml} writes. */
-export function passageTree(nodes: unknown): PassageNode[] {
+/**
+ * The passage's nodes checked and tidied: what {@link passageHtml} writes. `pageLang`: the
+ * language of the page they come from, which their own `lang` need not repeat.
+ */
+export function passageTree(nodes: unknown, pageLang?: string): PassageNode[] {
   const valid: PassageNode[] = [];
-  if (Array.isArray(nodes)) for (const node of nodes) validate(node, 0, valid);
+  const around = languageTag(pageLang, { declared: true }) ?? undefined;
+  if (Array.isArray(nodes)) for (const node of nodes) validate(node, 0, valid, around);
   return tidy(valid, true);
 }
 
 /** The HTML of passage nodes: allowed elements only, every text escaped. */
-export function passageHtml(nodes: unknown): string {
+export function passageHtml(nodes: unknown, pageLang?: string): string {
   const out: string[] = [];
-  for (const node of passageTree(nodes)) write(node, out);
+  for (const node of passageTree(nodes, pageLang)) write(node, out);
   return out.join('');
 }
 
@@ -162,10 +195,14 @@ const withoutSpace = (text: string): string => text.replace(/\s+/g, '');
 
 /**
  * A passage as the page read it, made into the text and HTML a quote is stored with; undefined
- * when it holds no text.
+ * when it holds no text. Words the page marked with another language than `pageLang` (the page's
+ * own) keep it in the HTML: `<span lang="en">`.
  */
-export function toSelectedPassage(passage: CapturedPassage): SelectedPassage | undefined {
-  const tree = passageTree(passage.nodes);
+export function toSelectedPassage(
+  passage: CapturedPassage,
+  pageLang?: string,
+): SelectedPassage | undefined {
+  const tree = passageTree(passage.nodes, pageLang);
   const truncated = passage.truncated === true;
   if (truncated) markCut(tree);
   const structured = passageText(tree);

@@ -211,3 +211,73 @@ describe('captureSelection', () => {
     expect(win.getSelection()?.toString()).toContain('Second');
   });
 });
+
+describe('captureSelection: the languages the page marks', () => {
+  /** Selects the whole body of a French page holding `body`; the passage as a French clip stores it. */
+  function frenchHtmlOf(body: string, pageLang = 'fr'): string | undefined {
+    const win = makeWindow(`<!doctype html><html lang="${pageLang}"><body>${body}</body></html>`);
+    const range = win.document.createRange();
+    range.selectNodeContents(win.document.body);
+    win.getSelection()!.addRange(range);
+    const passage = readSelection(win);
+    return passage && toSelectedPassage(passage, pageLang)?.html;
+  }
+
+  it('keeps English words quoted in a French page as a span with their language', () => {
+    expect(
+      frenchHtmlOf(
+        '<p>Selon Axios, « <span lang="en">Why it matters: the deal</span> », dit-il.</p>',
+      ),
+    ).toBe('<p>Selon Axios, « <span lang="en">Why it matters: the deal</span> », dit-il.</p>');
+  });
+
+  it('keeps the language on an allowed element, and on a page block made a paragraph', () => {
+    expect(
+      frenchHtmlOf(
+        '<blockquote lang="en-GB"><p>Keep calm.</p></blockquote><div lang="de">Guten Tag.</div><p><em lang="it">ciao</em></p>',
+      ),
+    ).toBe(
+      '<blockquote lang="en-GB"><p>Keep calm.</p></blockquote><p lang="de">Guten Tag.</p><p><em lang="it">ciao</em></p>',
+    );
+  });
+
+  it('drops a language that is the page’s own or the one around, and one that is no tag', () => {
+    expect(
+      frenchHtmlOf(
+        '<div lang="fr-FR"><p>Bonjour <span lang="fr">à tous</span>.</p></div><p lang="en">Hi <span lang="en-US">you</span> <span lang="not a tag">there</span> <span lang="">all</span>.</p>',
+      ),
+    ).toBe('<p>Bonjour à tous.</p><p lang="en">Hi you there all.</p>');
+  });
+
+  it('marks words selected inside a span of another language with it', () => {
+    const win = makeWindow(
+      '<!doctype html><html lang="fr"><body><p id="q">Selon Axios, « <span lang="en">Why it matters</span> ».</p></body></html>',
+    );
+    const words = win.document.querySelector('#q span')!.firstChild!;
+    const range = win.document.createRange();
+    range.setStart(words, 4);
+    range.setEnd(words, 14);
+    win.getSelection()!.addRange(range);
+    const passage = readSelection(win)!;
+    expect(toSelectedPassage(passage, 'fr')).toEqual({
+      text: 'it matters',
+      html: '<span lang="en">it matters</span>',
+    });
+    // The same words read in an English page need no mark.
+    expect(toSelectedPassage(passage, 'en')?.html).toBe('it matters');
+  });
+
+  it('writes no span that a page sends without a valid language', () => {
+    expect(
+      toSelectedPassage({
+        nodes: [
+          { tag: 'span', children: ['plain'] },
+          ' ',
+          { tag: 'span', lang: 'en" onclick="x', children: ['quoted'] },
+          ' ',
+          { tag: 'p', lang: '<b>', children: ['para'] },
+        ],
+      })?.html,
+    ).toBe('plain quoted<p>para</p>');
+  });
+});
