@@ -5,8 +5,8 @@ interface Props {
   quotes: Quote[];
   /** The language of the quotes' page when it is not the text's, to show them in it. */
   lang?: string | null;
-  /** Inserts a quote's text at the text's caret: inline in « » or as a block of its own. */
-  onInsert: (text: string, block: boolean) => void;
+  /** Inserts a quote at the text's caret: inline in « » or as a block of its own. */
+  onInsert: (quote: Quote, block: boolean) => void;
 }
 
 /** The passages clipped from the sources, each insertable where the editor is writing. */
@@ -25,7 +25,7 @@ export function QuoteList({ quotes, lang, onInsert }: Props) {
                 type="button"
                 class="button button--small"
                 onMouseDown={(e) => e.preventDefault()}
-                onClick={() => onInsert(quote.text, false)}
+                onClick={() => onInsert(quote, false)}
               >
                 {t('editor.insertQuote')}
               </button>
@@ -34,7 +34,7 @@ export function QuoteList({ quotes, lang, onInsert }: Props) {
                 class="button button--small"
                 title={t('editor.insertQuoteBlockNamed')}
                 onMouseDown={(e) => e.preventDefault()}
-                onClick={() => onInsert(quote.text, true)}
+                onClick={() => onInsert(quote, true)}
               >
                 {t('editor.insertQuoteBlock')}
               </button>

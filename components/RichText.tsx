@@ -4,7 +4,16 @@ import { keptCaret } from '../lib/block-merge';
 import { BLOCK_ELEMENTS, escapeHtml } from '../lib/html';
 import { languageSpan, quoteLanguage } from '../lib/lang';
 import type { SitePost } from '../storage/site-posts';
-import { quotation, quotationLead, quotationParagraphs } from '../storage/template';
+import type { Quote } from '../storage/db';
+import {
+  languageRuns,
+  markedPhrases,
+  quotation,
+  quotationLead,
+  quotationParagraphs,
+  runsHtml,
+  type LanguageRun,
+} from '../storage/template';
 import {
   blockAt,
   cleanItemHtml,
@@ -82,6 +91,9 @@ interface Props {
   lang?: string;
 }
 
+/** A quote as {@link RichTextHandle.insertQuote} takes it: its text, and its HTML for its languages. */
+export type QuoteWords = Pick<Quote, 'text'> & Partial<Pick<Quote, 'html'>>;
+
 /** What the rest of the draft editor can do to the text. */
 export interface RichTextHandle {
   /**
@@ -89,9 +101,11 @@ export interface RichTextHandle {
    * text): inline in « », or as a paragraph of its own after the caret's paragraph. With its
    * page's `pageLang`, when it is another language than the words it goes among (the text's,
    * or inline in a quote marked in another, that quote's), the quote's words are marked
-   * `<span lang>` inside the « »: the exports' French typography leaves them as written.
+   * `<span lang>` inside the « »: the exports' French typography leaves them as written. Words
+   * its HTML marks with another language than that (English quoted in a French page) are
+   * marked with theirs.
    */
-  insertQuote: (text: string, block: boolean, pageLang?: string) => void;
+  insertQuote: (quote: QuoteWords, block: boolean, pageLang?: string) => void;
 }
 
 /** An http(s) address alone, as pasted from the address bar. */
@@ -171,15 +185,23 @@ export function offeredLinks(
 export const SOURCE_MIME = 'application/x-indiscrets-source';
 
 /**
- * A quote's line as HTML: `line`, whose words from `start` (after its « ) are `words`, those
- * marked in `lang` (a valid tag, see lib/lang.ts) when given.
+ * A quote's line as HTML: `line`, whose words from `start` (after its « ) are `runs` (see
+ * `languageRuns`, storage/template.ts), those marked in `lang` (a valid tag, see lib/lang.ts)
+ * when given.
  */
-function quoteLineHtml(line: string, start: number, words: string, lang?: string | null) {
-  if (!lang) return escapeHtml(line, 'text');
-  const end = start + words.length;
+function quoteLineHtml(
+  line: string,
+  start: number,
+  runs: readonly LanguageRun[],
+  lang?: string | null,
+) {
+  const end = start + runs.reduce((length, run) => length + run.text.length, 0);
   return (
     escapeHtml(line.slice(0, start), 'text') +
-    languageSpan(escapeHtml(words, 'text'), lang) +
+    languageSpan(
+      runsHtml(runs, (text) => escapeHtml(text, 'text')),
+      lang,
+    ) +
     escapeHtml(line.slice(end), 'text')
   );
 }
@@ -663,14 +685,14 @@ export function RichText({
 
   if (handle) {
     handle.current = {
-      insertQuote(text, block, pageLang) {
-        asStep(() => insertQuote(text, block, pageLang));
+      insertQuote(quote, block, pageLang) {
+        asStep(() => insertQuote(quote, block, pageLang));
       },
     };
   }
 
   /** {@link RichTextHandle.insertQuote}, without the undo step and the change sent. */
-  function insertQuote(text: string, block: boolean, pageLang?: string) {
+  function insertQuote(quote: QuoteWords, block: boolean, pageLang?: string) {
     const el = ref.current;
     if (!el) return;
     el.focus();
@@ -687,9 +709,17 @@ export function RichText({
     }
     // Marked in its page's language against the words it goes among: a paragraph of its own
     // is among the text's, inline it is in the quote the caret is in, if any.
-    const quoteLang = quoteLanguage(pageLang, block ? lang : languageAt(range, el, lang));
+    const around = block ? lang : languageAt(range, el, lang);
+    const quoteLang = quoteLanguage(pageLang, around);
     // Its own marks go or become “ ” as in a new draft's template: « … » stays balanced.
-    const paragraphs = quotationParagraphs(text).map((part) => part.replace(/\s+/g, ' '));
+    const paragraphs = quotationParagraphs(quote.text).map((part) => part.replace(/\s+/g, ' '));
+    // Words its page marked in another language than the quote's keep theirs.
+    const runs = languageRuns(
+      paragraphs,
+      markedPhrases(quote.html ?? ''),
+      quoteLang ?? around ?? pageLang,
+    );
+    const marked = !!quoteLang || runs.some((paragraph) => paragraph.some((run) => run.lang));
     if (block) {
       // After the paragraph the caret is in: a quote never cuts a sentence in two. Each of
       // its paragraphs opens with «, the last alone closes with », as in a new draft. In a
@@ -698,9 +728,9 @@ export function RichText({
       const texts = quotation(paragraphs, ' ', lang);
       if (texts.length === 0) return;
       // Each line opens with its mark (« and a space, or “): the quote's words follow.
-      const htmls = quoteLang
+      const htmls = marked
         ? texts.map((line, index) =>
-            quoteLineHtml(line, quotationLead(lang), paragraphs[index]!, quoteLang),
+            quoteLineHtml(line, quotationLead(lang), runs[index]!, quoteLang),
           )
         : undefined;
       let paragraph: Node | null = range.endContainer;
@@ -719,16 +749,19 @@ export function RichText({
       const lead = before && !/\s/.test(before) ? ' ' : '';
       const trail = after && !/[\s.,;:!?…)\]]/.test(after) ? ' ' : '';
       const words = paragraphs.join(' ');
+      const wordRuns = runs.flatMap((paragraph, index) =>
+        index === 0 ? paragraph : [{ text: ' ' }, ...paragraph],
+      );
       const [quoted] = quotation([words], ' ', lang);
       const line = `${lead}${quoted}${trail}`;
       const start = lead.length + quotationLead(lang);
-      if (!quoteLang) document.execCommand('insertText', false, line);
+      if (!marked) document.execCommand('insertText', false, line);
       else if (typeof document.execCommand === 'function') {
-        document.execCommand('insertHTML', false, quoteLineHtml(line, start, words, quoteLang));
+        document.execCommand('insertHTML', false, quoteLineHtml(line, start, wordRuns, quoteLang));
       } else {
         // No editing commands (jsdom): the same nodes, put in with DOM methods.
         const made = document.createElement('template');
-        made.innerHTML = quoteLineHtml(line, start, words, quoteLang);
+        made.innerHTML = quoteLineHtml(line, start, wordRuns, quoteLang);
         range.insertNode(made.content);
       }
     }

@@ -1,8 +1,8 @@
 import type { Draft } from './db';
 import { isHttpUrl } from './http-url';
 import { pairQuotes, quoteMarks } from '../lib/quotes';
-import { escapeHtml, stripWww } from '../lib/html';
-import { isFrench, languageSpan, quoteLanguage } from '../lib/lang';
+import { BLOCK_ELEMENTS, escapeHtml, stripWww } from '../lib/html';
+import { isFrench, languageSpan, languageTag, primaryLanguage, quoteLanguage } from '../lib/lang';
 
 export { DEFAULT_DRAFT_TEMPLATE } from './template-default';
 
@@ -145,6 +145,116 @@ function paragraphJoint(template: string): string {
   return open.at(-1) === 'p' ? '</p><p>' : '<br>';
 }
 
+/** Words of a quote's HTML that the page marked with a language (`<span lang="en">`). */
+export interface MarkedPhrase {
+  lang: string;
+  /** Their text, whitespace collapsed. */
+  text: string;
+}
+
+/** A run of a quotation paragraph's words: marked with `lang` when in another language. */
+export interface LanguageRun {
+  text: string;
+  lang?: string;
+}
+
+/** The character references the project's escaper writes (lib/html.ts), read back. */
+const REFERENCES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
+
+/**
+ * The phrases of a quote's HTML (written by services/passage.ts: its own elements, every text
+ * escaped) that an element marks with a valid language tag, in the order they start, a block's
+ * cut at its paragraphs. Read with a tokenizer since the background has no DOM; HTML of another
+ * shape gives fewer phrases, never markup: what the callers write is escaped again.
+ */
+export function markedPhrases(html: string): MarkedPhrase[] {
+  const phrases: (MarkedPhrase & { start: number })[] = [];
+  const open: { name: string; lang?: string; start: number }[] = [];
+  let text = '';
+  for (const token of html.split(/(<[^>]*>)/)) {
+    if (!token.startsWith('<')) {
+      text += token.replace(/&(?:amp|lt|gt|quot|#39);/g, (ref) => REFERENCES[ref]!);
+      continue;
+    }
+    const tag = /^<(\/?)([a-z][a-z0-9]*)\b(?:[^>]*?\slang="([^"<>]*)")?/i.exec(token);
+    if (!tag) continue;
+    const [, closing, name = '', lang] = tag;
+    const element = name.toLowerCase();
+    // A paragraph's end is where a phrase stops: the template quotes paragraph by paragraph.
+    if (BLOCK_ELEMENTS.has(element) || element === 'br') text += '\n';
+    if (element === 'br') continue;
+    if (!closing) {
+      open.push({ name: element, ...(lang ? { lang } : {}), start: text.length });
+      continue;
+    }
+    const at = open.map((entry) => entry.name).lastIndexOf(element);
+    if (at < 0) continue;
+    const { lang: written, start } = open[at]!;
+    open.length = at;
+    const marked = languageTag(written);
+    if (!marked) continue;
+    let offset = start;
+    for (const part of text.slice(start).split('\n')) {
+      const words = part.replace(/\s+/g, ' ').trim();
+      if (words) phrases.push({ lang: marked, text: words, start: offset });
+      offset += part.length + 1;
+    }
+  }
+  return phrases.sort((a, b) => a.start - b.start).map(({ lang, text }) => ({ lang, text }));
+}
+
+/**
+ * A quotation's `paragraphs` (its text, as {@link quotationParagraphs} gives them) cut into runs,
+ * the phrases the page marked with another language than `around` (the one the quote's words are
+ * read in) marked with theirs: each found in order, in its paragraph, after the phrase before it.
+ * A phrase that the quotation's marks changed, or inside another one, reads as the words around.
+ */
+export function languageRuns(
+  paragraphs: readonly string[],
+  phrases: readonly MarkedPhrase[],
+  around: string | undefined,
+): LanguageRun[][] {
+  const found: { start: number; end: number; lang: string }[][] = paragraphs.map(() => []);
+  let paragraph = 0;
+  let offset = 0;
+  for (const phrase of phrases) {
+    if (around && primaryLanguage(phrase.lang) === primaryLanguage(around)) continue;
+    for (let index = paragraph; index < paragraphs.length; index += 1) {
+      const at = paragraphs[index]!.indexOf(phrase.text, index === paragraph ? offset : 0);
+      if (at < 0) continue;
+      found[index]!.push({ start: at, end: at + phrase.text.length, lang: phrase.lang });
+      paragraph = index;
+      offset = at + phrase.text.length;
+      break;
+    }
+  }
+  return paragraphs.map((text, index) => {
+    const runs: LanguageRun[] = [];
+    let from = 0;
+    for (const { start, end, lang } of found[index]!) {
+      if (start > from) runs.push({ text: text.slice(from, start) });
+      runs.push({ text: text.slice(start, end), lang });
+      from = end;
+    }
+    if (from < text.length || runs.length === 0) runs.push({ text: text.slice(from) });
+    return runs;
+  });
+}
+
+/** Runs of words as HTML, each escaped (`escape`), those in another language marked. */
+export function runsHtml(
+  runs: readonly LanguageRun[],
+  escape: (text: string) => string = escapeHtml,
+): string {
+  return runs.map((run) => languageSpan(escape(run.text), run.lang)).join('');
+}
+
 /** The name a link is shown under: the publication, else the web host, else the title. */
 function siteLabel(draft: TemplateDraft): string {
   if (draft.siteName?.trim()) return draft.siteName.trim();
@@ -184,12 +294,19 @@ export function renderDraftTemplate(
   draft: TemplateDraft,
   textLang?: string,
 ): string {
-  const last = draft.quotes.at(-1)?.text;
+  const lastQuote = draft.quotes.at(-1);
+  const last = lastQuote?.text;
   const paragraphs = last ? quotationParagraphs(last) : [];
   const chosen = !paragraphs.length && template.includes('{quote}') ? NO_QUOTE_TEMPLATE : template;
   const site = siteLabel(draft);
   const lang = textLang ? quoteLanguage(draft.lang, textLang) : null;
-  const words = paragraphs.map((paragraph) => languageSpan(escapeHtml(paragraph), lang));
+  // Words the page marked with another language than the quote's keep it, inside the quote.
+  const runs = languageRuns(
+    paragraphs,
+    markedPhrases(lastQuote?.html ?? ''),
+    lang ?? textLang ?? draft.lang,
+  );
+  const words = runs.map((paragraph) => languageSpan(runsHtml(paragraph), lang));
   const quote = quotation(words, '\u00a0', textLang).join(
     paragraphs.length > 1 ? paragraphJoint(chosen) : '',
   );

@@ -145,6 +145,49 @@ describe('clipping in Chromium with the built extension', () => {
     await page.close();
   });
 
+  it('keeps English words quoted in a French page marked as English, in the quote and the text', async () => {
+    const page = await session.context.newPage();
+    await page.goto(server.page('quote-in-english.html'));
+    await selectText(page, '#quoted');
+
+    const popup = await clipFromPopup(session, page);
+
+    type Clip = { id: string; url: string; body: string; quotes: { html: string }[] };
+    const read = async (target: Page) =>
+      (await readDatabase<{ clips: Clip[]; issues: { id: string }[] }>(target)).clips.find(
+        (clip) => clip.url === server.page('quote-in-english.html'),
+      );
+    const draft = await read(popup);
+    // The page's `<span lang="en">` is kept: French typography (« : » with a no-break space)
+    // leaves those words as written, and screen readers read them in English.
+    expect(draft?.quotes[0]?.html).toBe(
+      'Selon Axios, « <span lang="en">Why it matters: the deal</span> », écrit le site.',
+    );
+    expect(draft?.body).toBe(
+      '<p>«\u00a0Selon Axios, “<span lang="en">Why it matters: the deal</span>”, écrit le site.\u00a0» ' +
+        `(<a href="${server.page('quote-in-english.html')}">Petit Web</a>)</p>`,
+    );
+
+    // Only the English words selected: the span they sit in still says their language.
+    await page.evaluate(() => {
+      const words = document.querySelector('#quoted span')!.firstChild!;
+      const range = document.createRange();
+      range.setStart(words, 0);
+      range.setEnd(words, 'Why it matters'.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await popup.close();
+    const again = await clipFromPopup(session, page);
+    const merged = await read(again);
+    expect(merged?.quotes.map((quote) => quote.html)).toEqual([
+      'Selon Axios, « <span lang="en">Why it matters: the deal</span> », écrit le site.',
+      '<span lang="en">Why it matters</span>',
+    ]);
+    await again.close();
+    await page.close();
+  });
+
   it('leaves Wikipedia’s note calls ([1], [2]) out of a quote, in its text and its HTML', async () => {
     const page = await session.context.newPage();
     await page.goto(server.fixture('wikipedia'));

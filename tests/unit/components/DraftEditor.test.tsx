@@ -147,6 +147,32 @@ describe('DraftEditor', () => {
     );
   });
 
+  it('keeps the language of English words its page marked in a French quote it inserts', async () => {
+    const draft = await addDraft(db, {
+      lang: 'fr',
+      body: '<p>Avant.</p>',
+      quotes: [
+        {
+          text: 'Selon Axios, « Why it matters: the deal ».',
+          html: 'Selon Axios, « <span lang="en">Why it matters: the deal</span> ».',
+          clippedAt: '2026-03-15T08:00:00.000Z',
+        },
+      ],
+    });
+    renderEditor(draft.id);
+    await screen.findByTestId('item-text');
+
+    fireEvent.click(screen.getByRole('button', { name: 'En paragraphe' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Insérer', exact: true }));
+
+    const words = 'Selon Axios, “<span lang="en">Why it matters: the deal</span>”.';
+    await waitFor(async () =>
+      expect((await db.clips.get(draft.id))?.body).toBe(
+        `<p>Avant.</p><p>« ${words} » « ${words} »</p>`,
+      ),
+    );
+  });
+
   it('inserts a quote of a French page, or of one of unknown language, unmarked', async () => {
     for (const lang of ['fr-FR', undefined]) {
       const draft = await addDraft(db, {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_DRAFT_TEMPLATE,
+  languageRuns,
+  markedPhrases,
   quotationBody,
   renderDraftTemplate,
   type TemplateDraft,
@@ -262,5 +264,107 @@ describe('quotationBody', () => {
     expect(quotationBody('the students’')).toBe('the students’');
     expect(quotationBody("aujourd'hui l'été")).toBe("aujourd'hui l'été");
     expect(quotationBody('Il a dit « oui')).toBe('Il a dit « oui');
+  });
+});
+
+describe('renderDraftTemplate: words the page marked with a language', () => {
+  const marked = (text: string, html: string) => ({
+    text,
+    html,
+    clippedAt: '2021-03-15T08:00:00.000Z',
+  });
+
+  it('keeps English words quoted in a French page marked, inside the quotation', () => {
+    const body = renderDraftTemplate(
+      DEFAULT_DRAFT_TEMPLATE,
+      draft({
+        lang: 'fr',
+        quotes: [
+          marked(
+            'Selon Axios, « Why it matters: the deal », écrit le site.',
+            '<p>Selon Axios, « <span lang="en">Why it matters: the deal</span> », écrit le site.</p>',
+          ),
+        ],
+      }),
+      'fr',
+    );
+    expect(body).toBe(
+      '<p>«\u00a0Selon Axios, “<span lang="en">Why it matters: the deal</span>”, écrit le site.\u00a0» ' +
+        '(<a href="https://www.bloomberg.com/news/ovh-ipo">Bloomberg</a>)</p>',
+    );
+  });
+
+  it('marks French words of an English page inside the quote marked English', () => {
+    const body = renderDraftTemplate(
+      DEFAULT_DRAFT_TEMPLATE,
+      draft({
+        lang: 'en',
+        quotes: [
+          marked('A certain je ne sais quoi.', 'A certain <i lang="fr">je ne sais quoi</i>.'),
+        ],
+      }),
+      'fr',
+    );
+    expect(body).toContain(
+      '«\u00a0<span lang="en">A certain <span lang="fr">je ne sais quoi</span>.</span>\u00a0»',
+    );
+  });
+
+  it('leaves a phrase in the language around it, or that the quotation changed, unmarked', () => {
+    const body = renderDraftTemplate(
+      DEFAULT_DRAFT_TEMPLATE,
+      draft({
+        lang: 'fr',
+        quotes: [
+          marked(
+            'Il dit « oui » et « no ».',
+            'Il dit <span lang="fr-CA">« oui »</span> et <span lang="en">« no »</span>.',
+          ),
+        ],
+      }),
+      'fr',
+    );
+    // « no » became “no” in the quotation: its words are no longer the phrase's.
+    expect(body).toContain('«\u00a0Il dit “oui” et “no”.\u00a0»');
+  });
+});
+
+describe('markedPhrases', () => {
+  it('reads the phrases a quote’s HTML marks, in order, a block’s cut at its paragraphs', () => {
+    expect(
+      markedPhrases(
+        '<blockquote lang="en"><p>One &amp; two.</p><p>Three <em>four</em>.</p></blockquote><p>Et <span lang="de-at">Zeit</span>.</p>',
+      ),
+    ).toEqual([
+      { lang: 'en', text: 'One & two.' },
+      { lang: 'en', text: 'Three four.' },
+      { lang: 'de-AT', text: 'Zeit' },
+    ]);
+  });
+
+  it('takes no language that is not a tag, and no markup from the HTML', () => {
+    expect(markedPhrases('<span lang="x y">a</span><span lang="en">&lt;b&gt;</span>')).toEqual([
+      { lang: 'en', text: '<b>' },
+    ]);
+  });
+});
+
+describe('languageRuns', () => {
+  it('finds each phrase after the one before it, in its paragraph', () => {
+    expect(
+      languageRuns(
+        ['yes and yes', 'no'],
+        [
+          { lang: 'en', text: 'yes' },
+          { lang: 'en', text: 'yes' },
+          { lang: 'de', text: 'nein' },
+          { lang: 'en', text: 'no' },
+        ],
+        'fr',
+      ),
+    ).toEqual([
+      [{ text: 'yes', lang: 'en' }, { text: ' and ' }, { text: 'yes', lang: 'en' }],
+      [{ text: 'no', lang: 'en' }],
+    ]);
   });
 });
