@@ -1,5 +1,9 @@
 import { t } from '../locales';
 import type { Quote } from '../storage/db';
+import { cutAtWord } from '../lib/ellipsis';
+
+/** How much of a quote names its buttons when there are several. */
+const NAME_CHARS = 40;
 
 interface Props {
   quotes: Quote[];
@@ -12,35 +16,46 @@ interface Props {
 /** The passages clipped from the sources, each insertable where the editor is writing. */
 export function QuoteList({ quotes, lang, onInsert }: Props) {
   if (quotes.length === 0) return null;
+  // Several quotes: each one's buttons say which they insert, or a screen reader's list of
+  // buttons is « Insérer » over and over. Their visible words come first (speech input).
+  const named = (quote: Quote) =>
+    quotes.length > 1
+      ? cutAtWord(quote.text.replace(/\s+/g, ' ').trim(), NAME_CHARS, '…', '')
+      : undefined;
   return (
     <div class="field">
       <span>{t('editor.quotes')}</span>
       <ul class="quotes">
-        {quotes.map((quote, index) => (
-          <li key={`${quote.clippedAt}-${index}`}>
-            <blockquote lang={lang ?? undefined}>{quote.text}</blockquote>
-            <div class="quotes__actions">
-              {/* The text keeps its caret: the quote goes where the editor was writing. */}
-              <button
-                type="button"
-                class="button button--small"
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => onInsert(quote, false)}
-              >
-                {t('editor.insertQuote')}
-              </button>
-              <button
-                type="button"
-                class="button button--small"
-                title={t('editor.insertQuoteBlockNamed')}
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => onInsert(quote, true)}
-              >
-                {t('editor.insertQuoteBlock')}
-              </button>
-            </div>
-          </li>
-        ))}
+        {quotes.map((quote, index) => {
+          const words = named(quote);
+          return (
+            <li key={`${quote.clippedAt}-${index}`}>
+              <blockquote lang={lang ?? undefined}>{quote.text}</blockquote>
+              <div class="quotes__actions">
+                {/* The text keeps its caret: the quote goes where the editor was writing. */}
+                <button
+                  type="button"
+                  class="button button--small"
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => onInsert(quote, false)}
+                  aria-label={words ? t('editor.insertQuoteNamed', { words }) : undefined}
+                >
+                  {t('editor.insertQuote')}
+                </button>
+                <button
+                  type="button"
+                  class="button button--small"
+                  title={t('editor.insertQuoteBlockNamed')}
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => onInsert(quote, true)}
+                  aria-label={words ? t('editor.insertQuoteBlockWords', { words }) : undefined}
+                >
+                  {t('editor.insertQuoteBlock')}
+                </button>
+              </div>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

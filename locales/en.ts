@@ -223,6 +223,8 @@ export const en: Messages = {
   'editor.dragSource': 'Drag onto selected words to link them to “{title}”',
   'editor.insertQuoteBlock': 'As a paragraph',
   'editor.insertQuoteBlockNamed': 'Insert the quote as a paragraph of its own',
+  'editor.insertQuoteNamed': 'Insert “{words}”',
+  'editor.insertQuoteBlockWords': 'As a paragraph: “{words}”',
   'editor.linkInvalid': 'Not a valid address: it must start with https://, http:// or mailto:.',
   'editor.addToIssue': 'Add to issue',
   'editor.removeFromIssue': 'Remove from issue',

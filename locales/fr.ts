@@ -232,6 +232,8 @@ export const fr = {
   'editor.dragSource': 'Glisser sur des mots sélectionnés pour les lier à « {title} »',
   'editor.insertQuoteBlock': 'En paragraphe',
   'editor.insertQuoteBlockNamed': 'Insérer la citation en paragraphe à part',
+  'editor.insertQuoteNamed': 'Insérer « {words} »',
+  'editor.insertQuoteBlockWords': 'En paragraphe : « {words} »',
   'editor.linkInvalid': 'Adresse invalide : elle doit commencer par https://, http:// ou mailto:.',
   'editor.addToIssue': 'Ajouter au numéro',
   'editor.removeFromIssue': 'Retirer du numéro',

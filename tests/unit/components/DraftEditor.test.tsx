@@ -173,6 +173,35 @@ describe('DraftEditor', () => {
     );
   });
 
+  it('names the buttons of each quote with its first words when there are several', async () => {
+    const draft = await addDraft(db, {
+      lang: 'fr',
+      body: '<p>Avant.</p>',
+      quotes: [
+        {
+          text: 'Le premier passage, assez long pour être coupé à un mot avant sa fin.',
+          html: '',
+          clippedAt: '2026-03-15T08:00:00.000Z',
+        },
+        { text: 'Le second.', html: '', clippedAt: '2026-03-15T08:01:00.000Z' },
+      ],
+    });
+    renderEditor(draft.id);
+    await screen.findByTestId('item-text');
+
+    // The visible words first, then the quote's: a screen reader's list tells them apart.
+    expect(
+      screen.getByRole('button', {
+        name: 'Insérer « Le premier passage, assez long pour… »',
+      }),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'En paragraphe : « Le second. »' }));
+
+    await waitFor(async () =>
+      expect((await db.clips.get(draft.id))?.body).toBe('<p>Avant.</p><p>« Le second. »</p>'),
+    );
+  });
+
   it('inserts a quote of a French page, or of one of unknown language, unmarked', async () => {
     for (const lang of ['fr-FR', undefined]) {
       const draft = await addDraft(db, {
