@@ -111,9 +111,17 @@ export function SharedDeskSettings() {
   const password = useStorageItem(wordpressPasswordItem);
   const [probe, setProbe] = useState<DeskProbe | 'checking'>('checking');
   const asked = useRef(0);
+  /**
+   * Whether a failure is alerted: at the page's opening and on « Vérifier à nouveau », not when
+   * the check follows what the editor did in the WordPress form above (its save, « Tester la
+   * connexion »'s permission) or the network's return. That form alerts its own answer; a
+   * second alert, about the address saved before, could contradict it (QA s49).
+   */
+  const [loud, setLoud] = useState(true);
 
-  const check = useCallback(() => {
+  const check = useCallback((alerted: boolean) => {
     const ticket = ++asked.current;
+    setLoud(alerted);
     setProbe('checking');
     sendMessage('syncDiscover').then(
       (answer) => ticket === asked.current && setProbe(answer),
@@ -124,14 +132,17 @@ export function SharedDeskSettings() {
   // Asked again whenever the WordPress settings change (a new site, user or password).
   const configured = settings && password !== undefined;
   const key = configured ? `${settings.siteUrl}\n${settings.username}\n${password}` : undefined;
+  const checkedOnce = useRef(false);
   useEffect(() => {
-    if (key !== undefined) check();
+    if (key === undefined) return;
+    check(!checkedOnce.current);
+    checkedOnce.current = true;
   }, [key, check]);
 
   // Back online, or the site's origin just granted (« Tester la connexion »): ask again rather
   // than leave an outdated problem on screen.
   useEffect(() => {
-    const again = () => check();
+    const again = () => check(false);
     globalThis.addEventListener('online', again);
     browser.permissions.onAdded?.addListener(again);
     return () => {
@@ -161,7 +172,7 @@ export function SharedDeskSettings() {
           </p>
         </div>
       ) : (
-        <ProbeFailure failure={probe} onRetry={check} />
+        <ProbeFailure failure={probe} alerted={loud} onRetry={() => check(true)} />
       )}
       {/* A role the plugin does not let read the desk (Subscriber) has nothing to turn on. */}
       <SyncSwitch
@@ -335,7 +346,16 @@ function SyncSwitch({ available, failureSaid }: { available: boolean; failureSai
   );
 }
 
-function ProbeFailure({ failure, onRetry }: { failure: Failure; onRetry: () => void }) {
+function ProbeFailure({
+  failure,
+  alerted,
+  onRetry,
+}: {
+  failure: Failure;
+  /** Whether the failure is alerted, or only shown (see `loud` in SharedDeskSettings). */
+  alerted: boolean;
+  onRetry: () => void;
+}) {
   const zipUrl = browser.runtime.getURL(`/${PLUGIN_ZIP}`);
   // Nothing set up yet (a new profile) is the next step, not a failure: said, not alerted.
   const first = failure.code === 'no_settings';
@@ -343,7 +363,7 @@ function ProbeFailure({ failure, onRetry }: { failure: Failure; onRetry: () => v
     <div>
       <p
         class={`notice ${first ? 'notice--info' : 'notice--error'}`}
-        role={first ? 'status' : 'alert'}
+        role={first ? 'status' : alerted ? 'alert' : undefined}
         data-testid="desk-problem"
       >
         {probeFailureText(failure)}

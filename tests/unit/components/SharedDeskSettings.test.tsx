@@ -108,6 +108,42 @@ describe('SharedDeskSettings', () => {
     expect(screen.queryByRole('button', { name: 'Vérifier à nouveau' })).toBeNull();
   });
 
+  it('shows, without alerting it, the answer of a check that follows the WordPress form', async () => {
+    // « Tester la connexion » in the form above alerts its own answer; this section's, about
+    // the settings saved, could contradict it (QA s49: two alerts for one test).
+    let granted: (() => void) | undefined;
+    vi.mocked(fakeBrowser.permissions.onAdded.addListener).mockImplementation((listener) => {
+      granted = listener as () => void;
+    });
+    answers.push(
+      { ok: false, code: 'timeout' },
+      { ok: false, code: 'unreachable' },
+      { ok: false, code: 'offline' },
+      { ok: false, code: 'timeout' },
+    );
+    render(<SharedDeskSettings />);
+    // At the page's opening, a failure is alerted.
+    await screen.findByRole('alert');
+
+    granted!();
+    await waitFor(() =>
+      expect(screen.getByTestId('desk-problem').textContent).toContain('injoignable'),
+    );
+    expect(screen.getByTestId('desk-problem').getAttribute('role')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    // The form saved (another password): asked again, quietly too.
+    await wordpressPasswordItem.setValue('wxyz');
+    await waitFor(() =>
+      expect(screen.getByTestId('desk-problem').textContent).toContain('hors ligne'),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    // Asked for here: alerted again.
+    fireEvent.click(screen.getByRole('button', { name: 'Vérifier à nouveau' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('n’a pas répondu à temps');
+  });
+
   it('asks again on « Vérifier à nouveau » and shows the new answer', async () => {
     answers.push({ ok: false, code: 'timeout' }, contributor);
     render(<SharedDeskSettings />);
