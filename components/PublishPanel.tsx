@@ -1,10 +1,10 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { HouseStyle } from '../export/house-style';
 import type { ExportIssue } from '../export/model';
 import { postOutOfDate as outOfDate } from '../export/post-digest';
 import { renderWordPressBlocks } from '../export/wordpress-blocks';
 import { t } from '../locales';
+import { openWordPressSettings } from './openSettings';
 import { publishFailureText } from './publishFailureText';
 import { editedInWordPress, editedInWordPressLine, publishedLine } from './publishedLine';
 import { publishLockQuestion } from './publishLocks';
@@ -175,7 +175,7 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
 
   if (!wordpress) return null;
   const configured = !!wordpress.siteUrl && !!wordpress.username;
-  const openOptions = () => void browser.runtime.openOptionsPage();
+  const openOptions = () => void openWordPressSettings();
 
   /**
    * The publish button: on a shared desk, asks first who else has the issue open (see the

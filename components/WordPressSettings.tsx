@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../messaging/protocol';
 import { testConnection, validateSiteUrl, type WpConnection } from '../wordpress/client';
@@ -12,6 +12,14 @@ import {
   wordpressPasswordItem,
   type WordPressPreferences,
 } from '../storage/preferences';
+import { settingsFocus } from '../storage/settings';
+import { useStorageItem } from './useStorageItem';
+
+/** How long a request to show these settings (`openWordPressSettings`) is obeyed. */
+const FOCUS_FRESH_MS = 30_000;
+
+/** How long the field asked for is kept on screen while the page draws its other sections. */
+const SETTLE_MS = 2_000;
 
 type Status =
   | { kind: 'idle' }
@@ -46,6 +54,10 @@ export function WordPressSettings() {
   const [form, setForm] = useState<WordPressPreferences>();
   const [password, setPassword] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const focus = useStorageItem(settingsFocus);
+  const siteField = useRef<HTMLInputElement>(null);
+  const userField = useRef<HTMLInputElement>(null);
+  const passwordField = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void Promise.all([wordpressItem.getValue(), wordpressPasswordItem.getValue()]).then(
@@ -55,6 +67,32 @@ export function WordPressSettings() {
       },
     );
   }, []);
+
+  // Asked for by a view (« Réglages » after a refused password): the field to fix, focused and
+  // on screen. Read once, and cleared so that the page opened later starts at its top.
+  const ready = form !== undefined;
+  useEffect(() => {
+    if (!ready || !focus) return;
+    void settingsFocus.setValue(null).catch(() => undefined);
+    if (focus.section !== 'wordpress' || Date.now() - focus.at > FOCUS_FRESH_MS) return;
+    const fields = [siteField.current, userField.current, passwordField.current];
+    const field = fields.find((input) => input && !input.value.trim()) ?? passwordField.current;
+    if (!field) return;
+    field.focus({ preventScroll: true });
+    // The sections above draw as their settings are read, pushing this one down: it is kept
+    // on screen while the page settles, as long as the field keeps the keyboard.
+    const keep = () => {
+      if (document.activeElement === field) field.scrollIntoView({ block: 'center' });
+    };
+    keep();
+    const settling = typeof ResizeObserver === 'function' ? new ResizeObserver(keep) : undefined;
+    settling?.observe(document.body);
+    const settled = setTimeout(() => settling?.disconnect(), SETTLE_MS);
+    return () => {
+      clearTimeout(settled);
+      settling?.disconnect();
+    };
+  }, [ready, focus]);
   if (!form) return null;
 
   const set = (patch: Partial<WordPressPreferences>) => {
@@ -154,6 +192,7 @@ export function WordPressSettings() {
       <label class="field">
         <span>{t('wp.siteUrl')}</span>
         <input
+          ref={siteField}
           type="url"
           inputMode="url"
           autoComplete="off"
@@ -167,6 +206,7 @@ export function WordPressSettings() {
       <label class="field">
         <span>{t('wp.username')}</span>
         <input
+          ref={userField}
           type="text"
           autoComplete="off"
           spellcheck={false}
@@ -177,6 +217,7 @@ export function WordPressSettings() {
       <label class="field">
         <span>{t('wp.appPassword')}</span>
         <input
+          ref={passwordField}
           type="password"
           // Kept out of the browser's password manager: it lives in storage.local only.
           autoComplete="off"

@@ -79,6 +79,28 @@ export const startedIssue = definedOnUse(() =>
   }),
 );
 
+/** A request to open the options at the WordPress settings (see `openWordPressSettings`). */
+export interface SettingsFocus {
+  /** The section asked for; WordPress's is the only one asked for yet. */
+  section: 'wordpress';
+  /** When it was asked (ms since the epoch): an old request, never read, is not obeyed. */
+  at: number;
+}
+
+/**
+ * The options page's section that a view asked to be shown, with its field to fix focused: the
+ * shared desk's « Réglages » after a refused password, the publish panel's after a failure
+ * fixed in the settings. Read and cleared by the options page, open already or opening.
+ */
+export const settingsFocus = definedOnUse(() =>
+  storage.defineItem<SettingsFocus | null>('local:settingsFocus', {
+    fallback: null,
+    // Version 1: a SettingsFocus; no change of shape yet.
+    version: 1,
+    migrations: {},
+  }),
+);
+
 /**
  * The template a new draft's body starts from (see `renderDraftTemplate`). Synced: the editor
  * writes the same way in each of their browsers.

@@ -92,6 +92,20 @@ describe('the shared desk’s status line in a long state, in Chromium', () => {
       await settings.click();
       const options = await opened;
       expect(options.url()).toContain('options.html');
+      // At the WordPress settings, not the page's top: the first empty field (no settings in
+      // this profile: the site's address) has the keyboard, and is on screen.
+      const address = options.getByLabel(/^Adresse du site/);
+      await expect
+        .poll(() => address.evaluate((field) => field === document.activeElement))
+        .toBe(true);
+      await expect
+        .poll(() =>
+          address.evaluate((field) => {
+            const box = field.getBoundingClientRect();
+            return box.top >= 0 && box.bottom <= innerHeight;
+          }),
+        )
+        .toBe(true);
       await options.close();
       await popup.close();
     });

@@ -18,6 +18,7 @@ import { SYNC_OFF } from '../../../storage/sync-state';
 import { deskProbe, deskState } from '../desk-fixtures';
 import { clearSharedDesk } from './desk-views';
 import { addDraft } from '../storage/helpers';
+import { settingsFocus } from '../../../storage/settings';
 
 const contributorState = deskState('contributor');
 
@@ -440,7 +441,9 @@ describe('SharedDeskBar', () => {
     render(<SharedDeskBar />);
     const status = await screen.findByTestId('sync-status');
     fireEvent.click(await within(status).findByRole('button', { name: 'Réglages' }));
-    expect(open).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(open).toHaveBeenCalledTimes(1));
+    // At the WordPress settings, the field to fix focused there (WordPressSettings).
+    expect((await settingsFocus.getValue())?.section).toBe('wordpress');
 
     await db.syncState.put({
       ...contributorState,

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { WordPressSettings } from '../../../components/WordPressSettings';
 import { setLocale } from '../../../locales';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
+import { settingsFocus } from '../../../storage/settings';
 import { testConnection } from '../../../wordpress/client';
 
 // The real connection test, unless a test says what it answers (mockResolvedValueOnce).
@@ -29,6 +30,38 @@ afterEach(() => {
 });
 
 describe('WordPressSettings', () => {
+  it('opens at the field to fix when a view asked for it: the first empty one, else the password', async () => {
+    // The shared desk's « Réglages » after a refused password (openWordPressSettings).
+    await settingsFocus.setValue({ section: 'wordpress', at: Date.now() });
+    const { unmount } = render(<WordPressSettings />);
+    const site = await screen.findByLabelText(/^Adresse du site/);
+    await waitFor(() => expect(document.activeElement).toBe(site));
+    // Obeyed once: the page opened again later starts at its top.
+    await waitFor(async () => expect(await settingsFocus.getValue()).toBeNull());
+    unmount();
+
+    await wordpressItem.setValue({
+      siteUrl: 'https://monsite.fr',
+      username: 'redac',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+    render(<WordPressSettings />);
+    const password = await screen.findByLabelText(/^Mot de passe d’application/);
+    expect(document.activeElement).not.toBe(password);
+    // Asked while the page is open: it moves there too.
+    await settingsFocus.setValue({ section: 'wordpress', at: Date.now() });
+    await waitFor(() => expect(document.activeElement).toBe(password));
+  });
+
+  it('leaves a request to show it that is too old, never read, alone', async () => {
+    await settingsFocus.setValue({ section: 'wordpress', at: Date.now() - 60_000 });
+    render(<WordPressSettings />);
+    await screen.findByLabelText(/^Adresse du site/);
+    await waitFor(async () => expect(await settingsFocus.getValue()).toBeNull());
+    expect(document.activeElement).toBe(document.body);
+  });
+
   it('shows an example address of the editor’s language in the empty field', async () => {
     // « monsite.fr » (my site, in French) is no example to an English editor.
     setLocale('en');
