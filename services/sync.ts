@@ -609,8 +609,11 @@ export class SyncEngine {
       // options page, meanwhile) is seen. A rejoin needs the sync records kept: without them,
       // the old pull cursors would skip the desk's records this browser no longer has.
       const previous = await this.state();
+      // The same user by another name WordPress takes (the account's e-mail, the desk having
+      // been joined by the login), as the site now says who that is: a rejoin too.
+      const sameUser = previous.siteUrl === settings.siteUrl && previous.user?.id === probe.user.id;
       const sameAccount =
-        (await this.db.syncRecords.count()) > 0 && (await this.sameAccount(settings));
+        (await this.db.syncRecords.count()) > 0 && (sameUser || (await this.sameAccount(settings)));
       // What waited from before (the outbox and conflicts of a cancelled first sync) is found
       // again below, by comparing each record with its base: nothing of it is lost.
       await (sameAccount
@@ -735,6 +738,8 @@ export class SyncEngine {
       ...SYNC_OFF,
       siteUrl: previous.siteUrl,
       username: previous.username,
+      // Who that was, by the site's id: joined again under another name of theirs, a rejoin.
+      ...(previous.user ? { user: previous.user } : {}),
       // What was taken back must come again with the next pull: from the start, then.
       cursors: removed > 0 ? {} : previous.cursors,
       ...(previous.lastError ? { lastError: previous.lastError } : {}),

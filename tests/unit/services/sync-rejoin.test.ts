@@ -12,6 +12,7 @@ import { forgetSharedDesk } from '../../../storage/backup-restore';
 import { DESK_RECORD_TABLES, type SyncPlan } from '../../../storage/sync-state';
 import { closeDesks, leaveAsBefore, TestDesk, twoDesks } from './desks';
 import type { FakeDesk } from './fake-desk';
+import { SyncEngine } from '../../../services/sync';
 
 /** One browser (see desks.ts), which clips pages. */
 class Browser extends TestDesk {
@@ -234,6 +235,31 @@ describe('leaving and rejoining the shared desk', () => {
 
     expect(await g.db.clips.get(draft.id)).toBeDefined();
     expect(server.all('drafts')).toHaveLength(1);
+  });
+
+  it('joining again by the account’s e-mail, not its login, is a rejoin: a colleague’s newer text is taken', async () => {
+    const draft = await gLeaves();
+    await updateDraft(draft.id, { body: 'Texte plus récent de H' }, h.db);
+    await h.sync();
+    const before = server.byClientId('drafts', draft.id)!;
+    server.aliases.set('redac@exemple.fr', 'redac');
+    const byMail = new SyncEngine({
+      db: g.db,
+      settings: async () => ({ ...server.settings('redac'), username: 'redac@exemple.fr' }),
+      fetch: server.fetch,
+    });
+
+    await byMail.enable();
+    await byMail.whenIdle();
+
+    // The same user (the site says so by their id): the merge bases kept are used, and this
+    // browser's old copy is not sent over H's text as a first join's would be.
+    const after = server.byClientId('drafts', draft.id)!;
+    expect(after.version).toBe(before.version);
+    expect(after.content).toContain('Texte plus récent de H');
+    expect((await g.db.clips.get(draft.id))!.body).toContain('Texte plus récent de H');
+    expect(creates(server)).toHaveLength(1);
+    expect(await byMail.status()).toMatchObject({ enabled: true, username: 'redac@exemple.fr' });
   });
 
   it('the same account without sync records is a first join, not a rejoin from the old cursors', async () => {
