@@ -47,7 +47,13 @@ function inLanguage(nodes: PassageNode[], lang: string): PassageNode[] {
   const [only] = nodes;
   if (nodes.length === 1 && typeof only === 'object') return [{ lang, ...only }];
   if (!nodes.some(isBlock)) return [{ tag: 'span', lang, children: nodes }];
-  return nodes.map((node) => (typeof node === 'object' ? { lang, ...node } : node));
+  return nodes.map((node) =>
+    typeof node === 'object'
+      ? { lang, ...node }
+      : /\S/.test(node)
+        ? { tag: 'span', lang, children: [node] }
+        : node,
+  );
 }
 
 /** Resolves a link against the page; returns it when it is http(s) (the background cleans it). */
@@ -133,19 +139,19 @@ class Reader {
   /** The element itself when allowed; else its children, made a paragraph if it was a block. */
   element(element: Element, tag: string, children: PassageNode[]): PassageNode[] {
     if (children.length === 0) return [];
+    let kept = children;
     if (tag === 'a') {
       if (isNoteCall(element)) {
         this.notes = true;
         return [];
       }
       const href = httpHref(element, this.base);
-      return href ? [{ tag: 'a', href, children }] : children;
-    }
-    let kept = children;
-    if (ALLOWED.has(tag)) kept = [{ tag: tag as PassageTag, children }];
+      if (href) kept = [{ tag: 'a', href, children }];
+    } else if (ALLOWED.has(tag)) kept = [{ tag: tag as PassageTag, children }];
     // Page blocks that a passage does not allow (div, h2, td…) become paragraphs.
     else if (BLOCK_ELEMENTS.has(tag) && !children.some(isBlock)) kept = [{ tag: 'p', children }];
     // Words in another language than the text around them keep it (`<span lang="en">`).
+    // `lang=""` (a language unknown) marks nothing, as an element without one.
     const lang = element.getAttribute('lang');
     return lang ? inLanguage(kept, lang.slice(0, LANG_LIMIT)) : kept;
   }
@@ -181,7 +187,7 @@ function withContext(range: Range, nodes: PassageNode[], reader: Reader): Passag
     const lang: string | null = langFound ? null : element.getAttribute('lang');
     if (CONTEXT_TAGS.has(tag)) wrapped = reader.element(element, tag, wrapped);
     else if (lang) wrapped = inLanguage(wrapped, lang.slice(0, LANG_LIMIT));
-    langFound ||= lang !== null;
+    langFound ||= !!lang;
   }
   return wrapped;
 }

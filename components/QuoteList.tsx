@@ -1,6 +1,7 @@
 import { t } from '../locales';
 import type { Quote } from '../storage/db';
 import { cutAtWord } from '../lib/ellipsis';
+import { quotationBody } from '../storage/template';
 
 /** How much of a quote names its buttons when there are several. */
 const NAME_CHARS = 40;
@@ -17,10 +18,11 @@ interface Props {
 export function QuoteList({ quotes, lang, onInsert }: Props) {
   if (quotes.length === 0) return null;
   // Several quotes: each one's buttons say which they insert, or a screen reader's list of
-  // buttons is « Insérer » over and over. Their visible words come first (speech input).
+  // buttons is « Insérer » over and over. Their visible words come first (speech input); the
+  // quote's own marks go, as in the text (the name puts it in « » of its own).
   const named = (quote: Quote) =>
     quotes.length > 1
-      ? cutAtWord(quote.text.replace(/\s+/g, ' ').trim(), NAME_CHARS, '…', '')
+      ? cutAtWord(quotationBody(quote.text.replace(/\s+/g, ' ')), NAME_CHARS, '…', '')
       : undefined;
   return (
     <div class="field">

@@ -7,10 +7,10 @@ import type { SitePost } from '../storage/site-posts';
 import type { Quote } from '../storage/db';
 import {
   languageRuns,
-  markedPhrases,
   quotation,
   quotationLead,
   quotationParagraphs,
+  quoteLanguages,
   runsHtml,
   type LanguageRun,
 } from '../storage/template';
@@ -716,7 +716,7 @@ export function RichText({
     // Words its page marked in another language than the quote's keep theirs.
     const runs = languageRuns(
       paragraphs,
-      markedPhrases(quote.html ?? ''),
+      quoteLanguages(quote.html ?? ''),
       quoteLang ?? around ?? pageLang,
     );
     const marked = !!quoteLang || runs.some((paragraph) => paragraph.some((run) => run.lang));

@@ -1,7 +1,7 @@
 import type { Draft } from './db';
 import { isHttpUrl } from './http-url';
 import { pairQuotes, quoteMarks } from '../lib/quotes';
-import { BLOCK_ELEMENTS, escapeHtml, stripWww } from '../lib/html';
+import { escapeHtml, stripWww } from '../lib/html';
 import { isFrench, languageSpan, languageTag, primaryLanguage, quoteLanguage } from '../lib/lang';
 
 export { DEFAULT_DRAFT_TEMPLATE } from './template-default';
@@ -145,11 +145,15 @@ function paragraphJoint(template: string): string {
   return open.at(-1) === 'p' ? '</p><p>' : '<br>';
 }
 
-/** Words of a quote's HTML that the page marked with a language (`<span lang="en">`). */
-export interface MarkedPhrase {
-  lang: string;
-  /** Their text, whitespace collapsed. */
-  text: string;
+/**
+ * The languages a quote's HTML marks, character by character: its text's characters that
+ * {@link languageRuns} aligns (neither white space nor quotation marks, which the quotation's
+ * paragraphs change), each with the language of the innermost element around it that gives
+ * one (undefined: the quote's own, or `lang=""`, unknown).
+ */
+export interface QuoteLanguages {
+  chars: string;
+  langs: (string | undefined)[];
 }
 
 /** A run of a quotation paragraph's words: marked with `lang` when in another language. */
@@ -167,83 +171,96 @@ const REFERENCES: Record<string, string> = {
   '&#39;': "'",
 };
 
+/** What a quotation's paragraphs may add, drop or change: white space and quotation marks. */
+const UNALIGNED = /[\s«»“”„‟"‘’‚'‹›]/;
+
 /**
- * The phrases of a quote's HTML (written by services/passage.ts: its own elements, every text
- * escaped) that an element marks with a valid language tag, in the order they start, a block's
- * cut at its paragraphs. Read with a tokenizer since the background has no DOM; HTML of another
- * shape gives fewer phrases, never markup: what the callers write is escaped again.
+ * The languages of a quote's HTML (written by services/passage.ts: its own elements, every text
+ * escaped), read with a tokenizer since the background has no DOM. HTML of another shape gives
+ * fewer languages, never markup: what the callers write is escaped again.
  */
-export function markedPhrases(html: string): MarkedPhrase[] {
-  const phrases: (MarkedPhrase & { start: number })[] = [];
-  const open: { name: string; lang?: string; start: number }[] = [];
-  let text = '';
+export function quoteLanguages(html: string): QuoteLanguages {
+  let chars = '';
+  const langs: (string | undefined)[] = [];
+  // The elements open, each with the language it gives (null: none of its own).
+  const open: { name: string; lang: string | undefined | null }[] = [];
   for (const token of html.split(/(<[^>]*>)/)) {
     if (!token.startsWith('<')) {
-      text += token.replace(/&(?:amp|lt|gt|quot|#39);/g, (ref) => REFERENCES[ref]!);
+      const text = token.replace(/&(?:amp|lt|gt|quot|#39);/g, (ref) => REFERENCES[ref]!);
+      const lang = open.findLast((entry) => entry.lang !== null)?.lang ?? undefined;
+      for (const char of text) {
+        if (UNALIGNED.test(char)) continue;
+        chars += char;
+        for (let unit = 0; unit < char.length; unit += 1) langs.push(lang);
+      }
       continue;
     }
     const tag = /^<(\/?)([a-z][a-z0-9]*)\b(?:[^>]*?\slang="([^"<>]*)")?/i.exec(token);
     if (!tag) continue;
-    const [, closing, name = '', lang] = tag;
+    const [, closing, name = '', written] = tag;
     const element = name.toLowerCase();
-    // A paragraph's end is where a phrase stops: the template quotes paragraph by paragraph.
-    if (BLOCK_ELEMENTS.has(element) || element === 'br') text += '\n';
     if (element === 'br') continue;
     if (!closing) {
-      open.push({ name: element, ...(lang ? { lang } : {}), start: text.length });
+      // `lang=""` says the language is unknown: nothing is marked inside.
+      const lang = written === undefined ? null : (languageTag(written) ?? undefined);
+      open.push({ name: element, lang });
       continue;
     }
     const at = open.map((entry) => entry.name).lastIndexOf(element);
-    if (at < 0) continue;
-    const { lang: written, start } = open[at]!;
-    open.length = at;
-    const marked = languageTag(written);
-    if (!marked) continue;
-    let offset = start;
-    for (const part of text.slice(start).split('\n')) {
-      const words = part.replace(/\s+/g, ' ').trim();
-      if (words) phrases.push({ lang: marked, text: words, start: offset });
-      offset += part.length + 1;
-    }
+    if (at >= 0) open.length = at;
   }
-  return phrases.sort((a, b) => a.start - b.start).map(({ lang, text }) => ({ lang, text }));
+  return { chars, langs };
 }
 
 /**
  * A quotation's `paragraphs` (its text, as {@link quotationParagraphs} gives them) cut into runs,
- * the phrases the page marked with another language than `around` (the one the quote's words are
- * read in) marked with theirs: each found in order, in its paragraph, after the phrase before it.
- * A phrase that the quotation's marks changed, or inside another one, reads as the words around.
+ * the words that its HTML's `languages` mark with another language than `around` (the one the
+ * quote's words are read in) marked with theirs. The paragraphs are the same characters as the
+ * HTML's, save for white space and quotation marks, and are aligned on the others: a word is
+ * marked where the page marked it, not where it first occurs. White space and marks between two
+ * words of one language belong to them. Text that does not align (the browser's own text of a
+ * selection, kept where it differs from the page's) is left unmarked.
  */
 export function languageRuns(
   paragraphs: readonly string[],
-  phrases: readonly MarkedPhrase[],
+  languages: QuoteLanguages,
   around: string | undefined,
 ): LanguageRun[][] {
-  const found: { start: number; end: number; lang: string }[][] = paragraphs.map(() => []);
-  let paragraph = 0;
-  let offset = 0;
-  for (const phrase of phrases) {
-    if (around && primaryLanguage(phrase.lang) === primaryLanguage(around)) continue;
-    for (let index = paragraph; index < paragraphs.length; index += 1) {
-      const at = paragraphs[index]!.indexOf(phrase.text, index === paragraph ? offset : 0);
-      if (at < 0) continue;
-      found[index]!.push({ start: at, end: at + phrase.text.length, lang: phrase.lang });
-      paragraph = index;
-      offset = at + phrase.text.length;
-      break;
+  const plain = () => paragraphs.map((text) => [{ text }]);
+  if (!languages.langs.some(Boolean)) return plain();
+  const aligned = paragraphs.join('').replace(new RegExp(UNALIGNED.source, 'g'), '');
+  if (aligned !== languages.chars) return plain();
+  const other = (lang: string | undefined) =>
+    lang && !(around && primaryLanguage(lang) === primaryLanguage(around)) ? lang : undefined;
+  let next = 0;
+  return paragraphs.map((text) => {
+    // Each code unit's language: the aligned ones first, then the others from their neighbours.
+    const units: (string | undefined)[] = new Array(text.length).fill(undefined);
+    const known: boolean[] = new Array(text.length).fill(false);
+    for (let index = 0; index < text.length; index += 1) {
+      if (UNALIGNED.test(text[index]!)) continue;
+      units[index] = other(languages.langs[next]);
+      known[index] = true;
+      next += 1;
     }
-  }
-  return paragraphs.map((text, index) => {
+    for (let index = 0; index < text.length; index += 1) {
+      if (known[index]) continue;
+      let before = index - 1;
+      while (before >= 0 && !known[before]) before -= 1;
+      let after = index + 1;
+      while (after < text.length && !known[after]) after += 1;
+      if (before >= 0 && after < text.length && units[before] === units[after]) {
+        units[index] = units[before];
+      }
+    }
     const runs: LanguageRun[] = [];
-    let from = 0;
-    for (const { start, end, lang } of found[index]!) {
-      if (start > from) runs.push({ text: text.slice(from, start) });
-      runs.push({ text: text.slice(start, end), lang });
-      from = end;
+    for (let index = 0; index < text.length; index += 1) {
+      const lang = units[index];
+      const last = runs.at(-1);
+      if (last && last.lang === lang) last.text += text[index];
+      else runs.push(lang ? { text: text[index]!, lang } : { text: text[index]! });
     }
-    if (from < text.length || runs.length === 0) runs.push({ text: text.slice(from) });
-    return runs;
+    return runs.length > 0 ? runs : [{ text }];
   });
 }
 
@@ -303,7 +320,7 @@ export function renderDraftTemplate(
   // Words the page marked with another language than the quote's keep it, inside the quote.
   const runs = languageRuns(
     paragraphs,
-    markedPhrases(lastQuote?.html ?? ''),
+    quoteLanguages(lastQuote?.html ?? ''),
     lang ?? textLang ?? draft.lang,
   );
   const words = runs.map((paragraph) => languageSpan(runsHtml(paragraph), lang));

@@ -249,6 +249,30 @@ describe('captureSelection: the languages the page marks', () => {
     ).toBe('<p>Bonjour à tous.</p><p lang="en">Hi you there all.</p>');
   });
 
+  it('keeps the language of a link, and of loose text beside blocks', () => {
+    expect(
+      frenchHtmlOf(
+        '<p>Voir <a href="https://example.com/" lang="en">the report</a>.</p><div lang="en">Intro<p>Body.</p></div>',
+      ),
+    ).toBe(
+      '<p>Voir <a href="https://example.com/" lang="en">the report</a>.</p><span lang="en">Intro</span><p lang="en">Body.</p>',
+    );
+  });
+
+  it('reads lang="" (a language unknown) as no language, in a whole selection and inside one', () => {
+    expect(frenchHtmlOf('<p lang="en">Hi <span lang="">you</span>.</p>')).toBe(
+      '<p lang="en">Hi you.</p>',
+    );
+    const win = makeWindow(
+      '<!doctype html><html lang="fr"><body><p lang="en" id="q">Hi <span lang="">you</span>.</p></body></html>',
+    );
+    const words = win.document.querySelector('#q span')!.firstChild!;
+    const range = win.document.createRange();
+    range.selectNodeContents(words);
+    win.getSelection()!.addRange(range);
+    expect(toSelectedPassage(readSelection(win)!, 'fr')?.html).toBe('<span lang="en">you</span>');
+  });
+
   it('marks words selected inside a span of another language with it', () => {
     const win = makeWindow(
       '<!doctype html><html lang="fr"><body><p id="q">Selon Axios, « <span lang="en">Why it matters</span> ».</p></body></html>',

@@ -183,7 +183,8 @@ describe('DraftEditor', () => {
           html: '',
           clippedAt: '2026-03-15T08:00:00.000Z',
         },
-        { text: 'Le second.', html: '', clippedAt: '2026-03-15T08:01:00.000Z' },
+        // Its own marks go: the name puts it in « » of its own.
+        { text: '« Le second. »', html: '', clippedAt: '2026-03-15T08:01:00.000Z' },
       ],
     });
     renderEditor(draft.id);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_DRAFT_TEMPLATE,
   languageRuns,
-  markedPhrases,
   quotationBody,
+  quoteLanguages,
   renderDraftTemplate,
   type TemplateDraft,
 } from '../../../storage/template';
@@ -310,7 +310,7 @@ describe('renderDraftTemplate: words the page marked with a language', () => {
     );
   });
 
-  it('leaves a phrase in the language around it, or that the quotation changed, unmarked', () => {
+  it('leaves a phrase in the language around it unmarked, and marks one whose quotation marks changed', () => {
     const body = renderDraftTemplate(
       DEFAULT_DRAFT_TEMPLATE,
       draft({
@@ -324,47 +324,76 @@ describe('renderDraftTemplate: words the page marked with a language', () => {
       }),
       'fr',
     );
-    // « no » became “no” in the quotation: its words are no longer the phrase's.
-    expect(body).toContain('«\u00a0Il dit “oui” et “no”.\u00a0»');
+    // « no » became “no” in the quotation: its word is still English; « oui » is French here.
+    expect(body).toContain('«\u00a0Il dit “oui” et “<span lang="en">no</span>”.\u00a0»');
   });
 });
 
-describe('markedPhrases', () => {
-  it('reads the phrases a quote’s HTML marks, in order, a block’s cut at its paragraphs', () => {
-    expect(
-      markedPhrases(
-        '<blockquote lang="en"><p>One &amp; two.</p><p>Three <em>four</em>.</p></blockquote><p>Et <span lang="de-at">Zeit</span>.</p>',
-      ),
-    ).toEqual([
-      { lang: 'en', text: 'One & two.' },
-      { lang: 'en', text: 'Three four.' },
-      { lang: 'de-AT', text: 'Zeit' },
-    ]);
+describe('quoteLanguages', () => {
+  it('reads each character’s language from the innermost element that gives one', () => {
+    const { chars, langs } = quoteLanguages(
+      '<p lang="en">a <i lang="de">b</i> c</p><p>d <span lang="">e</span> &amp;</p>',
+    );
+    expect(chars).toBe('abcde&');
+    expect(langs).toEqual(['en', 'de', 'en', undefined, undefined, undefined]);
   });
 
-  it('takes no language that is not a tag, and no markup from the HTML', () => {
-    expect(markedPhrases('<span lang="x y">a</span><span lang="en">&lt;b&gt;</span>')).toEqual([
-      { lang: 'en', text: '<b>' },
-    ]);
+  it('takes no language that is not a tag, and leaves out white space and quotation marks', () => {
+    expect(
+      quoteLanguages('<span lang="x y">a</span> « <span lang="EN-gb">&lt;b&gt;</span> »'),
+    ).toEqual({
+      chars: 'a<b>',
+      langs: [undefined, 'en-GB', 'en-GB', 'en-GB'],
+    });
   });
 });
 
 describe('languageRuns', () => {
-  it('finds each phrase after the one before it, in its paragraph', () => {
+  const runsOf = (text: string, html: string, around = 'fr') =>
+    languageRuns([text], quoteLanguages(html), around)[0];
+
+  it('marks a word where the page marked it, not where it first occurs', () => {
+    // Review s51: « plan » is French first, English (marked) second.
+    expect(
+      runsOf(
+        "Ce plan, il l'appelle son plan.",
+        'Ce plan, il l&#39;appelle son <i lang="en">plan</i>.',
+      ),
+    ).toEqual([
+      { text: "Ce plan, il l'appelle son " },
+      { text: 'plan', lang: 'en' },
+      { text: '.' },
+    ]);
+  });
+
+  it('marks nested languages each with its own, and a phrase whose quotation marks changed', () => {
+    expect(
+      runsOf(
+        'Il dit “Make America great again” et “so what, n’est-ce pas”.',
+        'Il dit <span lang="en">« Make America great again »</span> et <span lang="en">“so what, <i lang="fr">n’est-ce pas</i>”</span>.',
+      ),
+    ).toEqual([
+      { text: 'Il dit “' },
+      { text: 'Make America great again', lang: 'en' },
+      { text: '” et “' },
+      { text: 'so what,', lang: 'en' },
+      { text: ' n’est-ce pas”.' },
+    ]);
+  });
+
+  it('leaves text that does not align with the HTML unmarked', () => {
+    expect(runsOf('Autre texte', '<span lang="en">Other text</span>')).toEqual([
+      { text: 'Autre texte' },
+    ]);
+  });
+
+  it('aligns across paragraphs', () => {
     expect(
       languageRuns(
         ['yes and yes', 'no'],
-        [
-          { lang: 'en', text: 'yes' },
-          { lang: 'en', text: 'yes' },
-          { lang: 'de', text: 'nein' },
-          { lang: 'en', text: 'no' },
-        ],
+        quoteLanguages('<p>yes and <span lang="en">yes</span></p><p lang="en">no</p>'),
         'fr',
       ),
-    ).toEqual([
-      [{ text: 'yes', lang: 'en' }, { text: ' and ' }, { text: 'yes', lang: 'en' }],
-      [{ text: 'no', lang: 'en' }],
-    ]);
+    ).toEqual([[{ text: 'yes and ' }, { text: 'yes', lang: 'en' }], [{ text: 'no', lang: 'en' }]]);
   });
 });
