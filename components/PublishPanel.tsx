@@ -4,7 +4,7 @@ import type { ExportIssue } from '../export/model';
 import { postOutOfDate as outOfDate } from '../export/post-digest';
 import { renderWordPressBlocks } from '../export/wordpress-blocks';
 import { t } from '../locales';
-import { openWordPressSettings } from './openSettings';
+import { fieldToFix, openWordPressSettings } from './openSettings';
 import { publishFailureText } from './publishFailureText';
 import { editedInWordPress, editedInWordPressLine, publishedLine } from './publishedLine';
 import { publishLockQuestion } from './publishLocks';
@@ -424,7 +424,11 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
               </button>
             )}
             {FIXED_IN_SETTINGS.has(failure.code) && (
-              <button type="button" class="button button--small" onClick={openOptions}>
+              <button
+                type="button"
+                class="button button--small"
+                onClick={() => void openWordPressSettings(fieldToFix(failure.code))}
+              >
                 {t('nav.options')}
               </button>
             )}

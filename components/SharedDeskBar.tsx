@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getLocale, t, type MessageKey } from '../locales';
-import { openWordPressSettings } from './openSettings';
+import { fieldToFix, openWordPressSettings } from './openSettings';
 import { sendMessage } from '../messaging/protocol';
 import { db, type Draft } from '../storage/db';
 import { keepsBoth, sharedName } from '../storage/shared-fields';
@@ -185,7 +185,7 @@ export function SharedDeskBar() {
           <button
             type="button"
             class="button button--small"
-            onClick={() => void openWordPressSettings()}
+            onClick={() => void openWordPressSettings(fieldToFix(state.lastError!.code))}
           >
             {t('nav.options')}
           </button>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { CONNECTION_TEST_EVENT } from './WordPressSettings';
 import { browser } from 'wxt/browser';
 import { t } from '../locales';
 import { sendMessage, type DeskProbe, type SyncPlan } from '../messaging/protocol';
@@ -100,6 +101,9 @@ export function rightsText(probe: Extract<DeskProbe, { ok: true }>): string {
   return rightsSentence(probe.role, probe.can);
 }
 
+/** How long after « Tester la connexion » began this section's checks are not alerted. */
+const AFTER_TEST_MS = 60_000;
+
 /**
  * Options › « Rédaction partagée »: asks the configured WordPress site (through the background)
  * whether the companion plugin answers. If it does, says who the user is and what their role
@@ -112,12 +116,22 @@ export function SharedDeskSettings() {
   const [probe, setProbe] = useState<DeskProbe | 'checking'>('checking');
   const asked = useRef(0);
   /**
-   * Whether a failure is alerted: at the page's opening and on « Vérifier à nouveau », not when
-   * the check follows what the editor did in the WordPress form above (its save, « Tester la
-   * connexion »'s permission) or the network's return. That form alerts its own answer; a
-   * second alert, about the address saved before, could contradict it (QA s49).
+   * Whether a failure is alerted: not when the check follows « Tester la connexion » in the
+   * WordPress form above (the settings it saves, the site's permission it asks for), which alerts
+   * its own answer: a second alert, about this section's check, could contradict it (QA s49).
+   * Shown all the same.
    */
   const [loud, setLoud] = useState(true);
+  const testedAt = useRef(-Infinity);
+  useEffect(() => {
+    const tested = () => {
+      testedAt.current = Date.now();
+    };
+    document.addEventListener(CONNECTION_TEST_EVENT, tested);
+    return () => document.removeEventListener(CONNECTION_TEST_EVENT, tested);
+  }, []);
+  /** Whether a check now follows a connection test of the form above. */
+  const afterTest = useCallback(() => Date.now() - testedAt.current < AFTER_TEST_MS, []);
 
   const check = useCallback((alerted: boolean) => {
     const ticket = ++asked.current;
@@ -132,24 +146,21 @@ export function SharedDeskSettings() {
   // Asked again whenever the WordPress settings change (a new site, user or password).
   const configured = settings && password !== undefined;
   const key = configured ? `${settings.siteUrl}\n${settings.username}\n${password}` : undefined;
-  const checkedOnce = useRef(false);
   useEffect(() => {
-    if (key === undefined) return;
-    check(!checkedOnce.current);
-    checkedOnce.current = true;
-  }, [key, check]);
+    if (key !== undefined) check(!afterTest());
+  }, [key, check, afterTest]);
 
   // Back online, or the site's origin just granted (« Tester la connexion »): ask again rather
   // than leave an outdated problem on screen.
   useEffect(() => {
-    const again = () => check(false);
+    const again = () => check(!afterTest());
     globalThis.addEventListener('online', again);
     browser.permissions.onAdded?.addListener(again);
     return () => {
       globalThis.removeEventListener('online', again);
       browser.permissions.onAdded?.removeListener(again);
     };
-  }, [check]);
+  }, [check, afterTest]);
 
   return (
     <section class="card" aria-labelledby="desk-heading" data-testid="shared-desk">

@@ -15,6 +15,12 @@ import {
 import { settingsFocus } from '../storage/settings';
 import { useStorageItem } from './useStorageItem';
 
+/**
+ * Sent on the page's document when « Tester la connexion » starts: the form alerts its answer,
+ * and the shared desk's section, which checks again as the settings change, keeps its own quiet.
+ */
+export const CONNECTION_TEST_EVENT = 'indiscrets:connection-test';
+
 /** How long a request to show these settings (`openWordPressSettings`) is obeyed. */
 const FOCUS_FRESH_MS = 30_000;
 
@@ -69,28 +75,36 @@ export function WordPressSettings() {
   }, []);
 
   // Asked for by a view (« Réglages » after a refused password): the field to fix, focused and
-  // on screen. Read once, and cleared so that the page opened later starts at its top.
+  // on screen. Read once, and cleared so that the page opened later starts at its top. The
+  // sections above draw as their settings are read, pushing this one down: the field is kept on
+  // screen while the page settles, as long as it keeps the keyboard (until unmounted, or asked
+  // again: clearing the request must not end it).
   const ready = form !== undefined;
+  const settling = useRef<() => void>();
+  useEffect(() => () => settling.current?.(), []);
   useEffect(() => {
     if (!ready || !focus) return;
     void settingsFocus.setValue(null).catch(() => undefined);
     if (focus.section !== 'wordpress' || Date.now() - focus.at > FOCUS_FRESH_MS) return;
-    const fields = [siteField.current, userField.current, passwordField.current];
-    const field = fields.find((input) => input && !input.value.trim()) ?? passwordField.current;
+    const fields = { siteUrl: siteField, username: userField, password: passwordField };
+    const field =
+      (focus.field && fields[focus.field]?.current) ||
+      [siteField.current, userField.current].find((input) => input && !input.value.trim()) ||
+      passwordField.current;
     if (!field) return;
     field.focus({ preventScroll: true });
-    // The sections above draw as their settings are read, pushing this one down: it is kept
-    // on screen while the page settles, as long as the field keeps the keyboard.
     const keep = () => {
       if (document.activeElement === field) field.scrollIntoView({ block: 'center' });
     };
     keep();
-    const settling = typeof ResizeObserver === 'function' ? new ResizeObserver(keep) : undefined;
-    settling?.observe(document.body);
-    const settled = setTimeout(() => settling?.disconnect(), SETTLE_MS);
-    return () => {
+    settling.current?.();
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(keep) : undefined;
+    observer?.observe(document.body);
+    const settled = setTimeout(() => settling.current?.(), SETTLE_MS);
+    settling.current = () => {
       clearTimeout(settled);
-      settling?.disconnect();
+      observer?.disconnect();
+      settling.current = undefined;
     };
   }, [ready, focus]);
   if (!form) return null;
@@ -149,6 +163,9 @@ export function WordPressSettings() {
   }
 
   async function onTest() {
+    // The shared desk's section checks again as the settings change: its answer is not alerted
+    // over this one's (see SharedDeskSettings).
+    document.dispatchEvent(new Event(CONNECTION_TEST_EVENT));
     setStatus({ kind: 'busy' });
     let saved: WordPressPreferences | undefined;
     try {

@@ -1,14 +1,27 @@
 import { browser } from 'wxt/browser';
-import { settingsFocus } from '../storage/settings';
+import { settingsFocus, type SettingsField } from '../storage/settings';
 
 /**
- * Opens the options page at its WordPress settings, the field to fix focused (the first empty
- * one of the address, the user and the password, else the password): the fix of a refused
+ * Opens the options page at its WordPress settings, the field to fix focused (`field`, the one
+ * the failure is about; else the first empty one of the address, the user and the password,
+ * else the password): the fix of a refused
  * password, or of settings missing, is one click away and on screen, not two screens below the
  * language and the house style. An options page already open comes forward and moves there too.
  */
-export async function openWordPressSettings(): Promise<void> {
+export async function openWordPressSettings(field?: SettingsField): Promise<void> {
   // Asked first: a page opening reads it as it draws, one open already hears it change.
-  await settingsFocus.setValue({ section: 'wordpress', at: Date.now() }).catch(() => undefined);
+  await settingsFocus
+    .setValue({ section: 'wordpress', at: Date.now(), ...(field ? { field } : {}) })
+    .catch(() => undefined);
   await browser.runtime.openOptionsPage();
+}
+
+/** The field a failure of publishing or of the shared desk is about, if it is one field's. */
+export function fieldToFix(code: string): SettingsField | undefined {
+  if (['bad_url', 'insecure_url', 'not_wordpress', 'no_permission', 'rest_disabled'].includes(code))
+    return 'siteUrl';
+  if (code === 'wrong_credentials') return 'password';
+  // Another account than the desk's: the name is what changed.
+  if (code === 'account_changed') return 'username';
+  return undefined;
 }

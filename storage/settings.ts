@@ -85,7 +85,15 @@ export interface SettingsFocus {
   section: 'wordpress';
   /** When it was asked (ms since the epoch): an old request, never read, is not obeyed. */
   at: number;
+  /**
+   * The field the failure is about (a refused address, a name, a password); without one, the
+   * first empty one of those, else the password.
+   */
+  field?: SettingsField;
 }
+
+/** The WordPress settings' fields a failure can be about (see {@link SettingsFocus}). */
+export type SettingsField = 'siteUrl' | 'username' | 'password';
 
 /**
  * The options page's section that a view asked to be shown, with its field to fix focused: the

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SharedDeskSettings } from '../../../components/SharedDeskSettings';
+import { CONNECTION_TEST_EVENT } from '../../../components/WordPressSettings';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
 import type { DeskProbe } from '../../../messaging/protocol';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
@@ -108,9 +109,9 @@ describe('SharedDeskSettings', () => {
     expect(screen.queryByRole('button', { name: 'Vérifier à nouveau' })).toBeNull();
   });
 
-  it('shows, without alerting it, the answer of a check that follows the WordPress form', async () => {
-    // « Tester la connexion » in the form above alerts its own answer; this section's, about
-    // the settings saved, could contradict it (QA s49: two alerts for one test).
+  it('shows, without alerting it, the answer of a check that follows « Tester la connexion »', async () => {
+    // The form above alerts its own answer; this section's, about the settings it saved and
+    // the permission it asked for, could contradict it (QA s49: two alerts for one test).
     let granted: (() => void) | undefined;
     vi.mocked(fakeBrowser.permissions.onAdded.addListener).mockImplementation((listener) => {
       granted = listener as () => void;
@@ -125,14 +126,14 @@ describe('SharedDeskSettings', () => {
     // At the page's opening, a failure is alerted.
     await screen.findByRole('alert');
 
+    document.dispatchEvent(new Event(CONNECTION_TEST_EVENT));
     granted!();
     await waitFor(() =>
       expect(screen.getByTestId('desk-problem').textContent).toContain('injoignable'),
     );
     expect(screen.getByTestId('desk-problem').getAttribute('role')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
-
-    // The form saved (another password): asked again, quietly too.
+    // The settings the test saved (another password): asked again, quietly too.
     await wordpressPasswordItem.setValue('wxyz');
     await waitFor(() =>
       expect(screen.getByTestId('desk-problem').textContent).toContain('hors ligne'),
@@ -142,6 +143,17 @@ describe('SharedDeskSettings', () => {
     // Asked for here: alerted again.
     fireEvent.click(screen.getByRole('button', { name: 'Vérifier à nouveau' }));
     expect((await screen.findByRole('alert')).textContent).toContain('n’a pas répondu à temps');
+  });
+
+  it('alerts the answer of a check that follows a plain save of the WordPress form', async () => {
+    // « Enregistrer » alone tests nothing: this section's answer is the only one to hear.
+    answers.push({ ok: false, code: 'timeout' }, { ok: false, code: 'unreachable' });
+    render(<SharedDeskSettings />);
+    await screen.findByRole('alert');
+
+    await wordpressPasswordItem.setValue('wxyz');
+
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('injoignable'));
   });
 
   it('asks again on « Vérifier à nouveau » and shows the new answer', async () => {

@@ -1,10 +1,11 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { WordPressSettings } from '../../../components/WordPressSettings';
+import { CONNECTION_TEST_EVENT, WordPressSettings } from '../../../components/WordPressSettings';
 import { setLocale } from '../../../locales';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
 import { settingsFocus } from '../../../storage/settings';
+import { fieldToFix } from '../../../components/openSettings';
 import { testConnection } from '../../../wordpress/client';
 
 // The real connection test, unless a test says what it answers (mockResolvedValueOnce).
@@ -52,6 +53,70 @@ describe('WordPressSettings', () => {
     // Asked while the page is open: it moves there too.
     await settingsFocus.setValue({ section: 'wordpress', at: Date.now() });
     await waitFor(() => expect(document.activeElement).toBe(password));
+  });
+
+  it('tells the page when « Tester la connexion » begins: the desk section then alerts nothing', async () => {
+    const heard = vi.fn();
+    document.addEventListener(CONNECTION_TEST_EVENT, heard);
+    try {
+      render(<WordPressSettings />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Tester la connexion' }));
+      expect(heard).toHaveBeenCalledTimes(1);
+    } finally {
+      document.removeEventListener(CONNECTION_TEST_EVENT, heard);
+    }
+  });
+
+  it('opens at the field a failure is about: the address for a refused address', async () => {
+    await wordpressItem.setValue({
+      siteUrl: 'https://monsite.fr',
+      username: 'redac',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+    await settingsFocus.setValue({
+      section: 'wordpress',
+      at: Date.now(),
+      field: fieldToFix('not_wordpress'),
+    });
+    render(<WordPressSettings />);
+    const site = await screen.findByLabelText(/^Adresse du site/);
+    await waitFor(() => expect(document.activeElement).toBe(site));
+  });
+
+  it('keeps the field on screen while the page settles, after the request is cleared', async () => {
+    // jsdom lays nothing out: a ResizeObserver of the test's, and the scrolls it causes.
+    const observers: { callback: () => void; disconnected: boolean }[] = [];
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        entry: { callback: () => void; disconnected: boolean };
+        constructor(callback: () => void) {
+          this.entry = { callback, disconnected: false };
+          observers.push(this.entry);
+        }
+        observe() {}
+        disconnect() {
+          this.entry.disconnected = true;
+        }
+      },
+    );
+    const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
+    await settingsFocus.setValue({ section: 'wordpress', at: Date.now() });
+    const { unmount } = render(<WordPressSettings />);
+    const site = await screen.findByLabelText(/^Adresse du site/);
+    await waitFor(() => expect(document.activeElement).toBe(site));
+    await waitFor(async () => expect(await settingsFocus.getValue()).toBeNull());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    // The sections above drew meanwhile: the field is scrolled back into view.
+    const before = scrolled.mock.calls.length;
+    expect(observers).toHaveLength(1);
+    expect(observers[0]!.disconnected).toBe(false);
+    observers[0]!.callback();
+    expect(scrolled.mock.calls.length).toBe(before + 1);
+    unmount();
+    expect(observers[0]!.disconnected).toBe(true);
   });
 
   it('leaves a request to show it that is too old, never read, alone', async () => {
