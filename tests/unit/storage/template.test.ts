@@ -268,25 +268,19 @@ describe('quotationBody', () => {
 });
 
 describe('renderDraftTemplate: words the page marked with a language', () => {
-  const marked = (text: string, html: string) => ({
-    text,
-    html,
-    clippedAt: '2021-03-15T08:00:00.000Z',
-  });
+  /** A new draft's text, in French, for a page in `lang` whose quote is `text` and `html`. */
+  const bodyOf = (lang: string, text: string, html: string) =>
+    renderDraftTemplate(
+      DEFAULT_DRAFT_TEMPLATE,
+      draft({ lang, quotes: [{ text, html, clippedAt: '2021-03-15T08:00:00.000Z' }] }),
+      'fr',
+    );
 
   it('keeps English words quoted in a French page marked, inside the quotation', () => {
-    const body = renderDraftTemplate(
-      DEFAULT_DRAFT_TEMPLATE,
-      draft({
-        lang: 'fr',
-        quotes: [
-          marked(
-            'Selon Axios, « Why it matters: the deal », écrit le site.',
-            '<p>Selon Axios, « <span lang="en">Why it matters: the deal</span> », écrit le site.</p>',
-          ),
-        ],
-      }),
+    const body = bodyOf(
       'fr',
+      'Selon Axios, « Why it matters: the deal », écrit le site.',
+      '<p>Selon Axios, « <span lang="en">Why it matters: the deal</span> », écrit le site.</p>',
     );
     expect(body).toBe(
       '<p>«\u00a0Selon Axios, “<span lang="en">Why it matters: the deal</span>”, écrit le site.\u00a0» ' +
@@ -295,15 +289,10 @@ describe('renderDraftTemplate: words the page marked with a language', () => {
   });
 
   it('marks French words of an English page inside the quote marked English', () => {
-    const body = renderDraftTemplate(
-      DEFAULT_DRAFT_TEMPLATE,
-      draft({
-        lang: 'en',
-        quotes: [
-          marked('A certain je ne sais quoi.', 'A certain <i lang="fr">je ne sais quoi</i>.'),
-        ],
-      }),
-      'fr',
+    const body = bodyOf(
+      'en',
+      'A certain je ne sais quoi.',
+      'A certain <i lang="fr">je ne sais quoi</i>.',
     );
     expect(body).toContain(
       '«\u00a0<span lang="en">A certain <span lang="fr">je ne sais quoi</span>.</span>\u00a0»',
@@ -311,18 +300,10 @@ describe('renderDraftTemplate: words the page marked with a language', () => {
   });
 
   it('leaves a phrase in the language around it unmarked, and marks one whose quotation marks changed', () => {
-    const body = renderDraftTemplate(
-      DEFAULT_DRAFT_TEMPLATE,
-      draft({
-        lang: 'fr',
-        quotes: [
-          marked(
-            'Il dit « oui » et « no ».',
-            'Il dit <span lang="fr-CA">« oui »</span> et <span lang="en">« no »</span>.',
-          ),
-        ],
-      }),
+    const body = bodyOf(
       'fr',
+      'Il dit « oui » et « no ».',
+      'Il dit <span lang="fr-CA">« oui »</span> et <span lang="en">« no »</span>.',
     );
     // « no » became “no” in the quotation: its word is still English; « oui » is French here.
     expect(body).toContain('«\u00a0Il dit “oui” et “<span lang="en">no</span>”.\u00a0»');
