@@ -180,6 +180,8 @@ const UNALIGNED = /[\s«»“”„‟"‘’‚'‹›]/;
  * fewer languages, never markup: what the callers write is escaped again.
  */
 export function quoteLanguages(html: string): QuoteLanguages {
+  // Most quotes mark no language: a quote of 100 KB is then not read character by character.
+  if (!/\slang=/i.test(html)) return { chars: '', langs: [] };
   let chars = '';
   const langs: (string | undefined)[] = [];
   // The elements open, each with the language it gives (null: none of its own).

@@ -319,6 +319,10 @@ describe('quoteLanguages', () => {
     expect(langs).toEqual(['en', 'de', 'en', undefined, undefined, undefined]);
   });
 
+  it('reads nothing of a quote that marks no language', () => {
+    expect(quoteLanguages('<p>Un <em>passage</em>.</p>')).toEqual({ chars: '', langs: [] });
+  });
+
   it('takes no language that is not a tag, and leaves out white space and quotation marks', () => {
     expect(
       quoteLanguages('<span lang="x y">a</span> « <span lang="EN-gb">&lt;b&gt;</span> »'),
