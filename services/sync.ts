@@ -1167,10 +1167,15 @@ export class SyncEngine {
       if (!result.ok) {
         this.fail(result);
         if (result.code === 'forbidden') {
+          const kept = { ...mine, trashed: sync.base.trashed };
           await this.refuse(entry, mine.trashed ? 'trash' : 'restore', result, mine, () =>
-            this.writeLocal(kind, record, { ...mine, trashed: sync.base.trashed }, this.now()),
+            this.writeLocal(kind, record, kept, this.now()),
           );
-          return false;
+          // Only the trash (or restore) is refused: what was written before it still goes up,
+          // merged with what the server has since, as any edit would be.
+          if (changedFields(sync.base, kept, fieldsOf(kind)).length === 0) return false;
+          await this.db.outbox.put({ ...entry, seq: entry.seq + 1 });
+          return true;
         }
         return this.settleFailed(entry, result);
       }

@@ -663,6 +663,32 @@ describe('sync engine (against an in-memory plugin)', () => {
     expect((await pigiste.db.clips.get(draft.id))!.deletedAt).toBeUndefined();
   });
 
+  it('a refused trash keeps the words written before it: they still reach the draft in the issue', async () => {
+    await a.join();
+    await pigiste.join();
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
+    const draft = await pigiste.clip('https://exemple.fr/p');
+    await a.sync();
+    await pigiste.sync();
+    await a.sync();
+    await addToIssue(draft.id, issue.id, a.db);
+    await a.sync();
+    // Written, then trashed, before the contributor's desk could send either.
+    await updateDraft(draft.id, { body: '<p>Le texte du pigiste</p>' }, pigiste.db);
+    await trashDraft(draft.id, pigiste.db);
+
+    await pigiste.sync();
+
+    expect(await pigiste.db.refusals.toArray()).toMatchObject([{ action: 'trash' }]);
+    expect(await pigiste.db.clips.get(draft.id)).toMatchObject({
+      issueId: issue.id,
+      body: '<p>Le texte du pigiste</p>',
+    });
+    expect((await pigiste.db.clips.get(draft.id))!.deletedAt).toBeUndefined();
+    expect(server.byClientId('drafts', draft.id)!.content).toBe('<p>Le texte du pigiste</p>');
+    expect(await pigiste.db.outbox.count()).toBe(0);
+  });
+
   it('a contributor’s new issue is refused and taken back, with what it held kept in the refusal', async () => {
     await pigiste.join();
     const issue = await createIssue({ title: 'Mon numéro', date: '2026-03-15' }, pigiste.db);
