@@ -333,6 +333,18 @@ export const LOCK_WINDOW_S = 150;
 export const ROLE_CHECK_MS = 5 * 60_000;
 
 /**
+ * How long a name the site could not identify (offline, a timeout, a wrong password) is not asked
+ * about again: the desk then waits as for the site itself.
+ */
+export const ALIAS_RETRY_MS = 60_000;
+
+/** Whether a name is the desk's user; when the site could not say, why. */
+interface AliasAnswer {
+  same: boolean;
+  unknown?: DeskErrorCode | 'no_settings';
+}
+
+/**
  * The failures of a release that say nothing of the lock, still held: no answer (offline, the
  * site unreachable or too slow, the request cancelled with the run it went with) or the site's
  * own failure (5xx). The release is sent again (`SyncState.releases`). WordPress's answers
@@ -367,6 +379,16 @@ export class SyncEngine {
 
   constructor(private readonly deps: SyncDeps) {
     this.db = deps.db;
+  }
+
+  /**
+   * The requests of an editor's check before a merge or a publication: bounded by
+   * {@link MERGE_CHECK_MS}, and not the sync's signal: stopping a sync stops neither.
+   */
+  private checkOptions(): DeskOptions {
+    const options = this.options({ timeoutMs: MERGE_CHECK_MS });
+    delete options.signal;
+    return options;
   }
 
   private now(): string {
@@ -429,10 +451,13 @@ export class SyncEngine {
   }
 
   /** Whether the site has the plugin, who the user is and what their role allows. */
-  async discover(): Promise<EngineProbe> {
-    const settings = await this.deps.settings();
+  async discover(
+    given?: DeskSettings,
+    options: DeskOptions = this.options(),
+  ): Promise<EngineProbe> {
+    const settings = given ?? (await this.deps.settings());
     if (!settings) return { ok: false, code: 'no_settings' };
-    const result = await discoverDesk(settings, this.options());
+    const result = await discoverDesk(settings, options);
     if (!result.ok) return { ok: false, code: result.code };
     const { desk } = result;
     const roles = (desk.user?.roles ?? []) as DeskRole[];
@@ -553,6 +578,15 @@ export class SyncEngine {
   private otherAccount?: string;
   /** Why the site could not say who the name is, at the last {@link stillSameAccount}. */
   private accountUnknown?: DeskErrorCode | 'no_settings';
+  /**
+   * The last question « who is this name? » that found no answer (offline, a timeout, a refused
+   * password), for these very settings: not asked again for {@link ALIAS_RETRY_MS}. A run every
+   * two seconds and a lock renewal every minute would otherwise each send it, and repeated 401s
+   * are what login-limiting plugins count.
+   */
+  private aliasFailure?: { key: string; at: number; code: DeskErrorCode | 'no_settings' };
+  /** The question being asked, shared by the callers that need its answer meanwhile. */
+  private aliasProbe?: { key: string; answer: Promise<AliasAnswer> };
 
   /**
    * Whether `settings` still name the account the desk was joined with: {@link sameAccount}, or
@@ -560,24 +594,58 @@ export class SyncEngine {
    * passwords accept): the desk then asks the site who that is, once a name, and adopts the name
    * as typed when it is the same user. Unknown (the site not answering) is no: nothing is sent.
    */
-  private async stillSameAccount(settings: DeskSettings): Promise<boolean> {
+  private async stillSameAccount(settings: DeskSettings, options?: DeskOptions): Promise<boolean> {
     if (await this.sameAccount(settings)) return true;
     const state = await this.state();
     if (state.siteUrl !== settings.siteUrl || !state.user) return false;
     const name = `${settings.siteUrl}\n${settings.username}`;
     this.accountUnknown = undefined;
     if (this.otherAccount === name) return false;
-    const probe = await this.discover();
-    if (!probe.ok) {
-      this.accountUnknown = probe.code;
+    // A new password is a new question: the one refused is not held against it.
+    const key = `${name}\n${settings.appPassword}`;
+    const failed = this.aliasFailure;
+    if (failed?.key === key && Date.parse(this.now()) - failed.at < ALIAS_RETRY_MS) {
+      this.accountUnknown = failed.code;
       return false;
     }
-    if (probe.user.id !== state.user.id) {
-      this.otherAccount = name;
-      return false;
+    if (this.aliasProbe?.key !== key) {
+      const answer = this.askAlias(settings, key, state.user.id, options);
+      this.aliasProbe = { key, answer };
+      const done = () => {
+        if (this.aliasProbe?.answer === answer) this.aliasProbe = undefined;
+      };
+      answer.then(done, done);
+    }
+    const { same, unknown } = await this.aliasProbe.answer;
+    this.accountUnknown = unknown;
+    return same;
+  }
+
+  /**
+   * Asks the site who the name of `settings` is (the settings the caller read: the ones it would
+   * send with): the desk's user (the name adopted as typed), another, or unknown.
+   */
+  private async askAlias(
+    settings: DeskSettings,
+    key: string,
+    userId: number,
+    options?: DeskOptions,
+  ): Promise<AliasAnswer> {
+    const probe = await this.discover(settings, options);
+    if (!probe.ok) {
+      // A run stopped, or an editor's check that waits less than a site may take, says nothing
+      // of the site: the next run asks again.
+      const unsaid = probe.code === 'cancelled' || (options && probe.code === 'timeout');
+      if (!unsaid) this.aliasFailure = { key, at: Date.parse(this.now()), code: probe.code };
+      return { same: false, unknown: probe.code };
+    }
+    this.aliasFailure = undefined;
+    if (probe.user.id !== userId) {
+      this.otherAccount = `${settings.siteUrl}\n${settings.username}`;
+      return { same: false };
     }
     await this.patchState({ username: settings.username });
-    return true;
+    return { same: true };
   }
 
   /**
@@ -598,6 +666,7 @@ export class SyncEngine {
   async enable(): Promise<SyncStatus> {
     // A name found to be another user's was so for the desk left: not for the one joined now.
     this.otherAccount = undefined;
+    this.aliasFailure = undefined;
     const probe = await this.discover();
     if (!probe.ok) {
       await this.patchState({ lastError: { code: probe.code, at: this.now() } });
@@ -703,6 +772,7 @@ export class SyncEngine {
    */
   private async leave(): Promise<void> {
     this.otherAccount = undefined;
+    this.aliasFailure = undefined;
     const previous = await this.state();
     const removed = previous.firstSyncDone ? 0 : await this.takeBackReceived(previous.firstSyncId);
     await Promise.all([
@@ -2678,14 +2748,12 @@ export class SyncEngine {
   async mergeCheck(sourceId: string, targetId: string): Promise<DeskMergeCheck> {
     const [settings, state] = await Promise.all([this.deps.settings(), this.state()]);
     if (!settings || !state.enabled) return { ok: true };
+    const options = this.checkOptions();
     // Not asked under another account than the desk's: the merge goes on as with the desk off.
-    if (!(await this.stillSameAccount(settings))) return { ok: true };
+    if (!(await this.stillSameAccount(settings, options))) return { ok: true };
     const ask = async (id: string) => {
       const sync = await this.db.syncRecords.get(outboxKey('draft', id));
       if (!sync) return null;
-      // Not the sync's signal: stopping a sync does not stop an editor's merge.
-      const options = this.options({ timeoutMs: MERGE_CHECK_MS });
-      delete options.signal;
       const result = await readLock(settings, 'drafts', sync.remoteId, options);
       if (!result.ok || !result.lock) return null;
       return result.lock.user.id === state.user?.id ? null : result.lock;
@@ -2714,11 +2782,9 @@ export class SyncEngine {
   async publishCheck(issueId: string): Promise<DeskPublishCheck> {
     const [settings, state] = await Promise.all([this.deps.settings(), this.state()]);
     if (!settings || !state.enabled) return { ok: true };
+    const options = this.checkOptions();
     // Not asked under another account than the desk's: the publication goes on as before.
-    if (!(await this.stillSameAccount(settings))) return { ok: true };
-    // Not the sync's signal: stopping a sync does not stop an editor's publication.
-    const options = this.options({ timeoutMs: MERGE_CHECK_MS });
-    delete options.signal;
+    if (!(await this.stillSameAccount(settings, options))) return { ok: true };
     const result = await pullFirstPages(
       settings,
       {},

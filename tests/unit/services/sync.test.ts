@@ -864,6 +864,45 @@ describe('sync engine (against an in-memory plugin)', () => {
     expect(server.byClientId('drafts', clip.id)?.author).toBe(1);
   });
 
+  it('asks who an e-mail is once a minute while the site cannot say (a wrong password), and at once with a new password', async () => {
+    await a.join();
+    await a.clip('https://exemple.fr/1');
+    server.aliases.set('redac@exemple.fr', 'redac');
+    let time = Date.parse('2026-03-15T10:00:00Z');
+    let appPassword = 'faux';
+    const byMail = new SyncEngine({
+      db: a.db,
+      settings: async () => ({
+        ...server.settings('redac'),
+        username: 'redac@exemple.fr',
+        appPassword,
+      }),
+      fetch: server.fetch,
+      clock: () => new Date(time).toISOString(),
+    });
+    const asked = () => server.log.filter((line) => line === 'GET /indiscrets/v1').length;
+    server.log = [];
+
+    // Runs, a lock and a merge check at once, then more runs within the minute: one question.
+    const first = await byMail.run();
+    await Promise.all([byMail.lock('draft', 'x'), byMail.run(), byMail.mergeCheck('x', 'y')]);
+    time += 30_000;
+    const later = await byMail.run();
+
+    expect(asked()).toBe(1);
+    // Said as what it is, the password refused, not as another account.
+    expect(first).toMatchObject({ pending: 1, lastError: { code: 'wrong_credentials' } });
+    expect(later).toMatchObject({ pending: 1, lastError: { code: 'wrong_credentials' } });
+
+    time += 31_000;
+    await byMail.run();
+    expect(asked()).toBe(2);
+
+    appPassword = 'pw-redac';
+    expect(await byMail.run()).toMatchObject({ pending: 0, username: 'redac@exemple.fr' });
+    expect(asked()).toBe(3);
+  });
+
   it('asks nothing of the site under another account: no edit lock, no lock check', async () => {
     const clip = await sharedClip();
     const switched = new SyncEngine({
