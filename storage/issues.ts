@@ -293,16 +293,6 @@ export function addToIssue(
   });
 }
 
-/** Moves an item to the end of another issue. */
-export function moveToIssue(
-  draftId: string,
-  otherIssueId: string,
-  database: IndiscretsDB = defaultDb,
-  clock: () => string = now,
-): Promise<Draft> {
-  return addToIssue(draftId, otherIssueId, database, clock);
-}
-
 /**
  * Moves an item to `toIndex` in its issue's list (as shown: trashed items do not count), by
  * giving it a key between its new neighbours: one record is written, the others keep theirs.

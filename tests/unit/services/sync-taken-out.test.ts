@@ -1,13 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mergeDrafts, restoreDraft, trashDraft, updateDraft } from '../../../storage/drafts';
-import {
-  addToIssue,
-  createIssue,
-  deleteIssue,
-  moveItem,
-  moveToIssue,
-} from '../../../storage/issues';
+import { addToIssue, createIssue, deleteIssue, moveItem } from '../../../storage/issues';
 import { removeItems } from '../../../storage/remove-undo';
 import { addDraft } from '../storage/helpers';
 import { closeDesks, TestDesk, twoDesks } from './desks';
@@ -79,7 +73,7 @@ describe('an item a colleague takes out of an issue is told, not silent', () => 
 
   it('« Déplacer vers… » another issue: names that issue', async () => {
     const { issue, other, x } = await sharedIssue();
-    await moveToIssue(x.id, other.id, b.db);
+    await addToIssue(x.id, other.id, b.db);
     await b.sync();
 
     await a.sync();
@@ -162,7 +156,7 @@ describe('an item a colleague takes out of an issue is told, not silent', () => 
 
   it('taken out while this desk was typing in it: told too (the push met the change)', async () => {
     const { issue, x, other } = await sharedIssue();
-    await moveToIssue(x.id, other.id, b.db);
+    await addToIssue(x.id, other.id, b.db);
     await b.sync();
     await updateDraft(x.id, { body: '<p>Texte X relu</p>' }, a.db);
 
@@ -197,7 +191,7 @@ describe('an item a colleague takes out of an issue is told, not silent', () => 
     await a.sync();
     await b.sync();
     await removeItems([x.id], a.db);
-    await moveToIssue(y.id, other.id, a.db);
+    await addToIssue(y.id, other.id, a.db);
     await trashDraft(z.id, a.db);
     await a.sync();
     // A colleague's later edits of those drafts bring them back to A's desk: no news either.

@@ -15,7 +15,6 @@ import {
   markPublished,
   moveItem,
   moveItemBy,
-  moveToIssue,
   updateIssue,
 } from '../../../storage/issues';
 import { addDraft, freshDatabase, steppingClock } from './helpers';
@@ -167,11 +166,11 @@ describe('issue items', () => {
     expect(titles(await issueItems(issue.id, database))).toEqual(['B']);
   });
 
-  it('moves an item to the end of another issue', async () => {
+  it('addToIssue moves an item of another issue to this one’s end', async () => {
     const { issue, drafts } = await issueWith(['A', 'B']);
     const other = await issueWith(['X'], '2021-03-22');
 
-    await moveToIssue(drafts[0]!.id, other.issue.id, database, clock);
+    await addToIssue(drafts[0]!.id, other.issue.id, database, clock);
 
     expect(titles(await issueItems(issue.id, database))).toEqual(['B']);
     expect(titles(await issueItems(other.issue.id, database))).toEqual(['X', 'A']);

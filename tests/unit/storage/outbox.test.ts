@@ -14,7 +14,6 @@ import {
   createIssue,
   deleteIssue,
   moveItem,
-  moveToIssue,
   updateIssue,
 } from '../../../storage/issues';
 import { onOutboxWrite, quietly } from '../../../storage/outbox';
@@ -404,7 +403,7 @@ describe('outbox › an item put back in its issue forgets its notice', () => {
 
   it('moved back from the issue it went to (« Déplacer vers… »): goes', async () => {
     const { issue, out, elsewhere } = await takenOut('issue');
-    await moveToIssue(out.id, issue.id, database);
+    await addToIssue(out.id, issue.id, database);
     expect(await keys()).toEqual([elsewhere.id]);
   });
 
