@@ -14,7 +14,10 @@
  * e-mail address, a time (`11:30`): an apostrophe made `’` in what the `@` typed next shows to
  * be an address's name (jean.o'brien@…) is given back straight.
  */
-import { frenchTypographyText, NBSP, NNBSP } from './typography';
+import { ELISION, frenchTypographyText, NBSP, NNBSP } from './typography';
+
+/** An elision at the start of an address's name as typed (l’ or l'), not part of the address. */
+const ELIDED = new RegExp(String.raw`^${ELISION}['’]`, 'u');
 
 /** The change typing takes: `text` in place of what comes from `from` to the caret. */
 export interface TypedChange {
@@ -74,8 +77,10 @@ export function typedTypography(before: string): TypedChange | null {
  * straight again, as the address is written; null when the name has none.
  */
 function addressTyped(before: string, word: string): TypedChange | null {
-  // The address's name: the end of the word that an address's name may be made of.
-  const name = /[\p{L}\p{N}._%+'’-]*$/u.exec(word)?.[0] ?? '';
+  // The address's name: the end of the word that an address's name may be made of, after an
+  // elision glued to it (l’info@…), which is the prose's and stays as typed.
+  const tail = /[\p{L}\p{N}._%+'’-]*$/u.exec(word)?.[0] ?? '';
+  const name = tail.replace(ELIDED, '');
   if (!/[\p{L}\p{N}]’[\p{L}\p{N}]/u.test(name)) return null;
   return {
     from: before.length - 1 - name.length,

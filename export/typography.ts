@@ -64,6 +64,13 @@ const PLACEHOLDERS = /[\uE000-\uE002]/;
 const SPAN_TAIL = String.raw`[^\s<>"«»\uE000-\uE002]*[^\s<>"«»\uE000-\uE002.,;:!?'’)\]]`;
 
 /**
+ * The French elisions an e-mail address may be glued to in prose (« écrivez à l'info@… »): the
+ * apostrophe is the prose's, the address begins after it. Not d' nor n': they begin names as
+ * often (d'artagnan@…, n'diaye@…), and an address's name is left as written.
+ */
+export const ELISION = String.raw`(?:[jJ]usqu|[lL]orsqu|[pP]uisqu|[qQ]uoiqu|[qQ]u|[cjlmstCJLMST])`;
+
+/**
  * Spans inside text that must not change, each with a cheap trigger, a test that holds whenever
  * the pattern can match: the combined pattern only includes the alternatives whose trigger holds
  * for the text (most prose has no "@" or "://"), which keeps the scan linear and fast on long
@@ -90,10 +97,12 @@ const PROTECTED_ALTERNATIVES: ReadonlyArray<{
   },
   // e-mail addresses, an apostrophe inside the name kept straight (jean.o'brien@…); the
   // lookbehind makes the scan start at word starts only, nor after apostrophes that follow a
-  // word's character (each such start would scan the rest of the word again: quadratic)
+  // word's character (each such start would scan the rest of the word again: quadratic). An
+  // elision glued to an address (l'info@…) is the prose's: the address starts after it (after
+  // l’ too: what follows an elision made typographic is read as it was before).
   {
     trigger: (text) => text.includes('@'),
-    pattern: String.raw`(?<![\p{L}\p{N}._%+-]'*)[\p{L}\p{N}._%+-](?:[\p{L}\p{N}._%+'-]*[\p{L}\p{N}._%+-])?@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`,
+    pattern: String.raw`(?:(?<![\p{L}\p{N}._%+-]'*)(?!${ELISION}')|(?<=(?<![\p{L}\p{N}._%+-])${ELISION}['’]))[\p{L}\p{N}._%+-](?:[\p{L}\p{N}._%+'-]*[\p{L}\p{N}._%+-])?@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`,
   },
   // character references (in plain text they are somebody's markup, keep them whole)
   {

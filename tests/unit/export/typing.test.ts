@@ -71,6 +71,9 @@ describe('French typography as the editor types (export/typing.ts)', () => {
     expect(typed('Écrire à jean.o’brien@')).toBe("Écrire à jean.o'brien@");
     expect(typed('«\u00a0d’artagnan@')).toBe("«\u00a0d'artagnan@");
     expect(typed('a’b’c@')).toBe("a'b'c@");
+    // An elision before the address (l’info@…) is no part of it, and stays typographic.
+    expect(typedTypography('Écrivez à l’info@')).toBeNull();
+    expect(typed('L’jean.o’neil@')).toBe("L’jean.o'neil@");
     // As the exports write the address once it is whole.
     expect(frenchTypographyText("Écrire à jean.o'brien@exemple.fr ?")).toBe(
       `Écrire à jean.o'brien@exemple.fr${NNBSP}?`,

@@ -239,6 +239,21 @@ describe('frenchTypographyText', () => {
     expect(frenchTypographyText("aujourd'hui redac@x.fr")).toBe('aujourd’hui redac@x.fr');
   });
 
+  it('typesets an elision glued to an e-mail address, the address as written', () => {
+    expect(frenchTypographyText("Écrivez à l'info@exemple.fr, puis qu'on@x.fr")).toBe(
+      'Écrivez à l’info@exemple.fr, puis qu’on@x.fr',
+    );
+    expect(frenchTypographyText("L'équipe@x.fr, jusqu'à redac@x.fr")).toBe(
+      'L’équipe@x.fr, jusqu’à redac@x.fr',
+    );
+    // Names: o'brien, and d' or n' (d'artagnan, n'diaye) begin names as often as elisions.
+    expect(frenchTypographyText("o'brien@x.fr d'artagnan@x.fr n'diaye@x.fr")).toBe(
+      "o'brien@x.fr d'artagnan@x.fr n'diaye@x.fr",
+    );
+    // An apostrophe further in the address's name is the name's.
+    expect(frenchTypographyText("l'jean.o'neil@x.fr")).toBe("l’jean.o'neil@x.fr");
+  });
+
   it('puts the space after a URL ending the sentence, not inside it', () => {
     expect(frenchTypographyText('Lisez https://x.com/page?')).toBe(
       `Lisez https://x.com/page${NNBSP}?`,
