@@ -20,16 +20,20 @@ export function QuoteList({ quotes, lang, onInsert }: Props) {
   // Several quotes: each one's buttons say which they insert, or a screen reader's list of
   // buttons is « Insérer » over and over. Their visible words come first (speech input); the
   // quote's own marks go, as in the text (the name puts it in « » of its own).
-  const named = (quote: Quote) =>
+  const names = quotes.map((quote) =>
     quotes.length > 1
       ? cutAtWord(quotationBody(quote.text.replace(/\s+/g, ' ')), NAME_CHARS, '…', '')
-      : undefined;
+      : undefined,
+  );
+  // Two quotes that begin alike would share their buttons' names: their places tell them apart.
+  const shared = (words: string) => names.filter((name) => name === words).length > 1;
   return (
     <div class="field">
       <span>{t('editor.quotes')}</span>
       <ul class="quotes">
         {quotes.map((quote, index) => {
-          const words = named(quote);
+          const words = names[index];
+          const nth = words !== undefined && shared(words) ? { words, n: index + 1 } : undefined;
           return (
             <li key={`${quote.clippedAt}-${index}`}>
               <blockquote lang={lang ?? undefined}>{quote.text}</blockquote>
@@ -40,7 +44,13 @@ export function QuoteList({ quotes, lang, onInsert }: Props) {
                   class="button button--small"
                   onMouseDown={(e) => e.preventDefault()}
                   onClick={() => onInsert(quote, false)}
-                  aria-label={words ? t('editor.insertQuoteNamed', { words }) : undefined}
+                  aria-label={
+                    nth
+                      ? t('editor.insertQuoteNamedNth', nth)
+                      : words
+                        ? t('editor.insertQuoteNamed', { words })
+                        : undefined
+                  }
                 >
                   {t('editor.insertQuote')}
                 </button>
@@ -50,7 +60,13 @@ export function QuoteList({ quotes, lang, onInsert }: Props) {
                   title={t('editor.insertQuoteBlockNamed')}
                   onMouseDown={(e) => e.preventDefault()}
                   onClick={() => onInsert(quote, true)}
-                  aria-label={words ? t('editor.insertQuoteBlockWords', { words }) : undefined}
+                  aria-label={
+                    nth
+                      ? t('editor.insertQuoteBlockWordsNth', nth)
+                      : words
+                        ? t('editor.insertQuoteBlockWords', { words })
+                        : undefined
+                  }
                 >
                   {t('editor.insertQuoteBlock')}
                 </button>

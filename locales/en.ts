@@ -225,6 +225,8 @@ export const en: Messages = {
   'editor.insertQuoteBlockNamed': 'Insert the quote as a paragraph of its own',
   'editor.insertQuoteNamed': 'Insert “{words}”',
   'editor.insertQuoteBlockWords': 'As a paragraph: “{words}”',
+  'editor.insertQuoteNamedNth': 'Insert “{words}” (passage {n})',
+  'editor.insertQuoteBlockWordsNth': 'As a paragraph: “{words}” (passage {n})',
   'editor.linkInvalid': 'Not a valid address: it must start with https://, http:// or mailto:.',
   'editor.addToIssue': 'Add to issue',
   'editor.removeFromIssue': 'Remove from issue',

@@ -234,6 +234,9 @@ export const fr = {
   'editor.insertQuoteBlockNamed': 'Insérer la citation en paragraphe à part',
   'editor.insertQuoteNamed': 'Insérer « {words} »',
   'editor.insertQuoteBlockWords': 'En paragraphe : « {words} »',
+  // Two quotes whose first words are the same: their place in the list tells them apart.
+  'editor.insertQuoteNamedNth': 'Insérer « {words} » (passage {n})',
+  'editor.insertQuoteBlockWordsNth': 'En paragraphe : « {words} » (passage {n})',
   'editor.linkInvalid': 'Adresse invalide : elle doit commencer par https://, http:// ou mailto:.',
   'editor.addToIssue': 'Ajouter au numéro',
   'editor.removeFromIssue': 'Retirer du numéro',

@@ -203,6 +203,41 @@ describe('DraftEditor', () => {
     );
   });
 
+  it('tells apart by their places two quotes that begin with the same words', async () => {
+    const start = 'Le ministre a confirmé jeudi soir devant les députés';
+    const draft = await addDraft(db, {
+      body: '<p>Avant.</p>',
+      quotes: [
+        { text: `${start} qu’il partait.`, html: '', clippedAt: '2026-03-15T08:00:00.000Z' },
+        { text: 'Autre chose.', html: '', clippedAt: '2026-03-15T08:01:00.000Z' },
+        { text: `${start} qu’il restait.`, html: '', clippedAt: '2026-03-15T08:02:00.000Z' },
+      ],
+    });
+    renderEditor(draft.id);
+    await screen.findByTestId('item-text');
+
+    const named = screen
+      .getAllByRole('button')
+      .map((button) => button.getAttribute('aria-label'))
+      .filter((name) => name?.startsWith('Insérer'));
+    expect(named).toEqual([
+      'Insérer «\u00a0Le ministre a confirmé jeudi soir…\u00a0» (passage 1)',
+      'Insérer «\u00a0Autre chose.\u00a0»',
+      'Insérer «\u00a0Le ministre a confirmé jeudi soir…\u00a0» (passage 3)',
+    ]);
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: 'En paragraphe\u00a0: «\u00a0Le ministre a confirmé jeudi soir…\u00a0» (passage 3)',
+      }),
+    );
+
+    await waitFor(async () =>
+      expect((await db.clips.get(draft.id))?.body).toBe(
+        `<p>Avant.</p><p>« ${start} qu’il restait. »</p>`,
+      ),
+    );
+  });
+
   it('inserts a quote of a French page, or of one of unknown language, unmarked', async () => {
     for (const lang of ['fr-FR', undefined]) {
       const draft = await addDraft(db, {
