@@ -435,6 +435,11 @@ function DeletionNotice({ notice }: { notice: SyncConflict }) {
 type Field = string;
 type Values = Record<Field, unknown>;
 
+/** Whether `field` is a draft's note that `record` keeps private now (not shared). */
+function notePrivate(kind: SyncConflict['kind'], record: Values, field: Field): boolean {
+  return kind === 'draft' && field === 'note' && !(record as unknown as Draft).noteShared;
+}
+
 /**
  * A field of the record as stored here now: its texts (the shared note only while it is shared),
  * and a draft's sources and tags, which the editor may change too while the box is open;
@@ -597,18 +602,20 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
     sendMessage('syncResolve', { key: conflict.key, choose }).then(
       (answer) => {
         if (!answer.undo) {
-          // Nothing to undo (this editor's words all kept): said as its counterpart is, and
-          // the keyboard back where the editor was writing.
-          const kept = Object.values(next).includes('both')
-            ? 'shared.conflict.keptBoth'
-            : 'shared.conflict.keptMine';
-          announce(t(kept, { title: conflict.title }));
+          // Nothing to undo: this editor's text is as it was (« Garder les deux » too, when it
+          // added nothing to it). Said as its counterpart is, and the keyboard back where the
+          // editor was writing.
+          announce(t('shared.conflict.keptMine', { title: conflict.title }));
           if (shown) giveKeyboardBack(shown, writing);
           return;
         }
-        const label = conflict.theirsBy
-          ? t('undo.conflictTheirsBy', { title: conflict.title, name: conflict.theirsBy })
-          : t('undo.conflictTheirs', { title: conflict.title });
+        // Undoable too: « Garder les deux » rewrote the editor's text with the other's in it.
+        const tookTheirs = Object.values(next).includes('theirs');
+        const label = !tookTheirs
+          ? t('shared.conflict.keptBoth', { title: conflict.title })
+          : conflict.theirsBy
+            ? t('undo.conflictTheirsBy', { title: conflict.title, name: conflict.theirsBy })
+            : t('undo.conflictTheirs', { title: conflict.title });
         // The button that had the keyboard goes with the box: « Annuler » takes it.
         offer(answer.undo, label, { focus: true });
       },
@@ -635,7 +642,10 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
         keepBoth={{
           offered: (field) => {
             const shown = open.find((asked) => asked.field === field);
-            return !!shown && keepsBoth(conflict.kind, sharedName(conflict.kind, field), shown);
+            if (!shown) return false;
+            // A note taken back private since: nothing of this editor's is shared to keep.
+            const mine = local && notePrivate(conflict.kind, local, field) ? '' : shown.mine;
+            return keepsBoth(conflict.kind, sharedName(conflict.kind, field), { ...shown, mine });
           },
           choose: (field) => decide(field, 'both'),
         }}

@@ -2461,7 +2461,8 @@ export class SyncEngine {
    * One conflict settled with the editor's `choose` (a field not chosen, or chosen « mine »,
    * keeps this browser's version), inside the caller's transaction ({@link resolve} for one,
    * {@link resolveAll} for many): the record written, the conflict gone, the record's outbox
-   * entry freed; the undo of the choice when it took the other version over a record still here.
+   * entry freed; the undo of the choice when it replaced the editor's text of a record still here
+   * (the other version taken, or a text holding both).
    */
   private async settleConflict(
     conflict: SyncConflict,
@@ -2471,7 +2472,11 @@ export class SyncEngine {
     const chosen = withMovePlace(conflict.fields, choose);
     const table = this.db.table(tableOf(conflict.kind));
     const local = (await table.get(conflict.recordId)) as AnyRecord | undefined;
-    const tookTheirs = conflict.fields.some((field) => chosen[field.field] === 'theirs');
+    // Replaced: the other version taken, or a text holding both (the editor's words in it).
+    const replaced = conflict.fields
+      .filter((field) => chosen[field.field] === 'theirs')
+      .map((field) => field.field);
+    const wrote: Record<string, unknown> = {};
     if (local) {
       const shared = sharedOf(conflict.kind, local);
       for (const field of conflict.fields) {
@@ -2487,6 +2492,10 @@ export class SyncEngine {
             union: true,
           });
           shared[name] = union ?? mine;
+          if (union !== undefined && !sameValue(union, mine)) {
+            wrote[field.field] = union;
+            replaced.push(field.field);
+          }
         } else shared[name] = mine;
       }
       await this.writeLocal(conflict.kind, local, shared, this.now(), conflict.recordId);
@@ -2498,12 +2507,12 @@ export class SyncEngine {
       delete unblocked.blocked;
       await this.db.outbox.put(unblocked);
     }
-    if (!local || !tookTheirs) return undefined;
-    const taken = conflict.fields.filter((field) => chosen[field.field] === 'theirs');
+    if (!local || replaced.length === 0) return undefined;
     return conflictChoiceToken(
       conflict,
       local,
-      taken.map((field) => field.field),
+      replaced,
+      Object.keys(wrote).length > 0 ? wrote : undefined,
     );
   }
 

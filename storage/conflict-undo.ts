@@ -8,6 +8,11 @@ import { type ConflictField, type OutboxEntry, type SyncConflict } from './sync-
  * Undoing « Prendre l'autre » in a shared desk's conflict (services/sync.ts, `resolve`): the
  * editor's own text, replaced by another editor's version, existed nowhere else.
  *
+ * « Garder les deux » is undone the same way: it replaced the editor's text with one holding
+ * both versions (`wrote`), which the checks below compare with where they would compare with the
+ * other version. That text sent to the desk since (the sync runs at once after a choice) is the
+ * choice itself: the box put back shows the other version it showed, not the text it wrote.
+ *
  * What an editor expects of « Annuler » is to be back before the click: their text in the
  * draft (or issue), and the conflict box with both versions, to choose again. Not their text
  * sent as it is: that would write it over the colleague's version on the shared desk, a choice
@@ -63,15 +68,17 @@ function localFields(kind: SyncConflict['kind'], field: string): string[] {
 
 /**
  * The undo of « Prendre l'autre » in `conflict`, `record` as it was just before the choice;
- * `taken`, the fields it took the other version of (all of them unless told: a field kept
- * « mine » in the same choice was not replaced, and its undo has nothing to give back).
+ * `taken`, the fields it replaced (all of them unless told: a field kept « mine » in the same
+ * choice was not replaced, and its undo has nothing to give back); `wrote`, what it wrote in
+ * those it kept both versions of (« Garder les deux »).
  */
 export function conflictChoiceToken(
   conflict: SyncConflict,
   record: Draft | Issue,
   taken: readonly string[] = conflict.fields.map((field) => field.field),
+  wrote?: Record<string, unknown>,
 ): UndoToken {
-  const choice = { stored: conflict, taken: [...taken] };
+  const choice = { stored: conflict, taken: [...taken], ...(wrote ? { wrote } : {}) };
   return conflict.kind === 'draft'
     ? { label: 'conflict', before: [record as Draft], after: [], conflict: choice }
     : {
@@ -97,7 +104,7 @@ export function conflictChoicesToken(tokens: readonly UndoToken[]): UndoToken {
 const singles = (token: UndoToken): UndoToken[] => token.conflicts ?? [token];
 
 function parts(token: UndoToken, database: IndiscretsDB) {
-  const { stored, issue, taken } = token.conflict!;
+  const { stored, issue, taken, wrote } = token.conflict!;
   const was = (issue ?? token.before[0]) as unknown as Record<string, unknown> | undefined;
   // Either table, written by field name (the conflict's fields are the record's own).
   const table = database.table<Record<string, unknown>, string>(
@@ -106,7 +113,7 @@ function parts(token: UndoToken, database: IndiscretsDB) {
   // Only the fields the choice replaced have a value to give back.
   const replaced = stored.fields.filter((f) => !taken || taken.includes(f.field));
   const names = replaced.flatMap((f) => localFields(stored.kind, f.field));
-  return { stored, was, table, names, replaced };
+  return { stored, was, table, names, replaced, wrote: wrote ?? {} };
 }
 
 /**
@@ -207,6 +214,7 @@ interface Context {
 function writeBack(
   stored: SyncConflict,
   replaced: readonly ConflictField[],
+  wrote: Record<string, unknown>,
   was: Record<string, unknown>,
   current: Record<string, unknown>,
   desk: Record<string, unknown> | undefined,
@@ -222,13 +230,15 @@ function writeBack(
   };
   for (const field of replaced) {
     const name = sharedName(stored.kind, field.field);
+    // What the choice wrote: the other version, or a text holding both (« Garder les deux »).
+    const chosen = Object.hasOwn(wrote, field.field) ? wrote[field.field] : field.theirs;
     // A note made private since and typed in: its shared form is '' as the editor's was before
     // the choice, yet the words are new; kept, never merged (a private note is the editor's).
-    if (name === 'sharedNote' && typedPrivately(current, was, field.theirs)) {
+    if (name === 'sharedNote' && typedPrivately(current, was, chosen)) {
       kept.push(field.field);
       continue;
     }
-    if (sameValue(now[name], field.theirs) || sameValue(now[name], before[name])) {
+    if (sameValue(now[name], chosen) || sameValue(now[name], before[name])) {
       giveBack(field.field);
       continue;
     }
@@ -236,7 +246,7 @@ function writeBack(
     // back around the change first, whoever made it: nothing of either is dropped.
     // The shared note merged is the local note, shared already (no side of it is '').
     const local = name === 'sharedNote' ? 'note' : name;
-    const merged = mergedBack(stored.kind, name, field.theirs, now[name], before[name]);
+    const merged = mergedBack(stored.kind, name, chosen, now[name], before[name]);
     if (merged !== undefined) {
       changes[local] = merged;
       continue;
@@ -250,7 +260,7 @@ function writeBack(
     }
     // The editor's own words since meet their text from before: a text holds both, the words
     // since first, then the editor's own blocks (lines) where they met; another field stays.
-    const union = mergedBack(stored.kind, name, field.theirs, now[name], before[name], true);
+    const union = mergedBack(stored.kind, name, chosen, now[name], before[name], true);
     if (union !== undefined) {
       changes[local] = union;
       both.push(field.field);
@@ -312,14 +322,22 @@ async function undoOne(
   { at, deskOn, me }: Context,
 ): Promise<Undone | undefined> {
   if (!(await inEffect(token, database))) return undefined;
-  const { stored, was, table, replaced } = parts(token, database);
+  const { stored, was, table, replaced, wrote } = parts(token, database);
   const sync = deskOn ? await database.syncRecords.get(stored.key) : undefined;
   const before = (await table.get(stored.recordId))!;
   // The desk's version as last synced is the editor's own when they wrote it last (what they
   // typed since, sent): only another editor's counts as brought by the sync.
   const mark = before.desk as Draft['desk'];
   const pulled = !(me !== undefined && mark?.modifiedById === me);
-  const { changes, kept, both } = writeBack(stored, replaced, was!, before, sync?.base, pulled);
+  const { changes, kept, both } = writeBack(
+    stored,
+    replaced,
+    wrote,
+    was!,
+    before,
+    sync?.base,
+    pulled,
+  );
   // An ordinary write, queued for the shared desk by the outbox middleware like any edit.
   if (Object.keys(changes).length > 0) {
     await table.update(stored.recordId, { ...changes, updatedAt: at });
@@ -343,7 +361,11 @@ async function undoOne(
   // The box asks again about what the choice replaced: a field kept « mine » stays chosen.
   const fields = replaced.flatMap((field) => {
     const name = sharedName(stored.kind, field.field);
-    const theirs = sync ? sync.base[name] : field.theirs;
+    const onDesk = sync ? sync.base[name] : field.theirs;
+    // The desk holding the text « Garder les deux » wrote (sent since, as the choice was) is the
+    // choice being undone: the other version is again the one the box showed.
+    const undone = Object.hasOwn(wrote, field.field) && sameValue(onDesk, wrote[field.field]);
+    const theirs = undone ? field.theirs : onDesk;
     const mine = ours[name];
     return sameValue(theirs, mine) ? [] : [{ ...field, mine, theirs }];
   });

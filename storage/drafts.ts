@@ -186,8 +186,17 @@ export interface UndoToken {
   conflict?: {
     stored: SyncConflict;
     issue?: Issue;
-    /** The fields the choice took the other version of (the others were kept « mine »). */
+    /**
+     * The fields the choice replaced: took the other version of, or kept both versions of (the
+     * others were kept « mine »).
+     */
     taken?: string[];
+    /**
+     * What the choice wrote in the fields it kept both versions of (« Garder les deux »: a text
+     * holding both), by field, in its shared form: the undo compares the record with it. A field
+     * not named here was given the other version (the conflict's `theirs`).
+     */
+    wrote?: Record<string, unknown>;
   };
   /**
    * Several conflicts settled at once with the others' versions (« Prendre toutes les autres »,

@@ -13,7 +13,7 @@ import { launchSeeded, openDesk, squash, until, type ExtensionSession } from './
  * « Garder les deux » in the shared desk's conflict box, in real Chromium: the editor and the
  * editor-in-chief both rewrote the same paragraph of an item; the editor keeps both, and the
  * item's text holds the editor's paragraph, then the chief's, in the editor and in the database,
- * with nobody's words dropped. No WordPress needed: the conflict is written into IndexedDB as a
+ * with nobody's words dropped; « Annuler » brings the editor's text and the box back. No WordPress needed: the conflict is written into IndexedDB as a
  * sync leaves it.
  */
 
@@ -63,7 +63,7 @@ describe('« Garder les deux » in the shared desk’s conflict box, in Chromium
     await session?.close();
   });
 
-  it('keeps both versions of the paragraph in the item’s text, the editor’s first, and says so', async () => {
+  it('keeps both versions of the paragraph in the item’s text, the editor’s first, says so, and undoes it', async () => {
     const desk = await openDesk(session);
     // The issue's one item, named by its text's first words (it has no label).
     await desk.getByTestId('issue-item').locator('.issue-item__title').click();
@@ -82,14 +82,17 @@ describe('« Garder les deux » in the shared desk’s conflict box, in Chromium
     await desk.keyboard.press('Enter');
 
     await box.waitFor({ state: 'detached' });
+    // Said with « Annuler »: the editor's text was rewritten, and can be had back.
+    const bar = desk.getByTestId('undo-bar');
     await until(
-      () => desk.getByTestId('announcement').textContent(),
+      () => bar.textContent(),
       (said) =>
-        squash(said) ===
-        squash(
-          'Vous avez gardé les deux versions de «\u00a0Le ministre et Bercy\u00a0»\u00a0: relisez le texte.',
+        squash(said ?? '').includes(
+          squash(
+            'Vous avez gardé les deux versions de «\u00a0Le ministre et Bercy\u00a0»\u00a0: relisez le texte.',
+          ),
         ),
-      'the choice said in the live region',
+      'the choice said with its undo',
     );
     const kept = p(
       'Le ministre quitte Bercy jeudi, selon Axios.',
@@ -111,6 +114,20 @@ describe('« Garder les deux » in the shared desk’s conflict box, in Chromium
     ]);
     const stored = await readDatabase(desk);
     expect(stored.clips.find((draft) => draft.id === DRAFT)).toMatchObject({ body: kept });
+
+    // « Annuler »: the editor's own text back, and the box, to choose again.
+    await bar.getByRole('button', { name: 'Annuler' }).click();
+    await box.waitFor();
+    await until(
+      () => editor.evaluate((el) => [...el.querySelectorAll('p')].map((q) => q.textContent)),
+      (paragraphs) => paragraphs.length === 2,
+      'the editor’s own text back in the editor',
+    );
+    const back = await readDatabase(desk);
+    expect(back.clips.find((draft) => draft.id === DRAFT)).toMatchObject({ body: MINE });
+    expect(await box.getByTestId('conflict-theirs').first().textContent()).toContain(
+      'Le ministre quittera Bercy vendredi.',
+    );
     await desk.close();
   });
 });

@@ -895,11 +895,46 @@ describe('SharedDeskBar', () => {
         ['syncResolve', { key: 'draft:d1', choose: { title: 'mine', body: 'both' } }],
       ]),
     );
+    // Answered without an undo: the text kept both added nothing to the editor's (their own
+    // already held the other's words), which is said as it is.
     await waitFor(() =>
       expect(screen.getByTestId('announcement').textContent).toBe(
-        'Vous avez gardé les deux versions de «\u00a0Le ministre et Bercy\u00a0»\u00a0: relisez le texte.',
+        'Vous avez gardé votre version de «\u00a0Le ministre et Bercy\u00a0».',
       ),
     );
+  });
+
+  it('does not offer « Garder les deux » for a note taken back private since the box opened', async () => {
+    await db.syncState.put(contributorState);
+    await db.clips.clear();
+    const draft = await addDraft(db, { note: 'Ma note, privée', noteShared: false });
+    await db.conflicts.put({
+      key: `draft:${draft.id}`,
+      kind: 'draft',
+      recordId: draft.id,
+      title: 'Le ministre et Bercy',
+      fields: [
+        { field: 'note', base: 'Note', mine: 'Ma note', theirs: 'Note, par A.' },
+        { field: 'body', base: '<p>a</p>', mine: '<p>Mien</p>', theirs: '<p>Sien</p>' },
+      ],
+      theirsBy: 'Rédac',
+      remoteVersion: 4,
+      detectedAt: '2026-03-15T10:00:00Z',
+    });
+    render(
+      <AnnouncerProvider>
+        <SharedDeskBar />
+      </AnnouncerProvider>,
+    );
+
+    await screen.findByRole('button', {
+      name: 'Garder les deux versions\u00a0: Texte de l’indiscret',
+    });
+    // Once the record is read (the box shows the note as it is now).
+    await waitFor(() => expect(screen.getAllByTestId('conflict-keep-both')).toHaveLength(1));
+    expect(
+      screen.queryByRole('button', { name: /^Garder les deux versions\u00a0: Note/ }),
+    ).toBeNull();
   });
 });
 
@@ -1071,6 +1106,57 @@ describe('SharedDeskBar › « Prendre l’autre » undone', () => {
         name: 'Garder la mienne\u00a0: Texte de l’indiscret',
       }),
     ).toBeTruthy();
+  });
+
+  it('offers « Annuler » after « Garder les deux » too, which brings back the editor’s text and the box', async () => {
+    await db.syncState.put(contributorState);
+    await db.clips.clear();
+    const draft = await addDraft(db, { title: 'Le ministre et Bercy', body: '<p>Mien</p>' });
+    const conflict = {
+      key: `draft:${draft.id}`,
+      kind: 'draft' as const,
+      recordId: draft.id,
+      title: 'Le ministre et Bercy',
+      fields: [{ field: 'body', base: '<p>a</p>', mine: '<p>Mien</p>', theirs: '<p>Sien</p>' }],
+      theirsBy: 'Rédac',
+      remoteVersion: 4,
+      detectedAt: '2026-03-15T10:00:00Z',
+    };
+    await db.conflicts.put(conflict);
+    // The background's resolve: the text holding both written, and the undo of it answered.
+    const both = '<p>Mien</p><p>Sien</p>';
+    unregister = registerHandlers({
+      syncResolve: async () => {
+        const before = (await db.clips.get(draft.id))!;
+        await db.clips.update(draft.id, { body: both });
+        await db.conflicts.delete(conflict.key);
+        const token = conflictChoiceToken(conflict, before, ['body'], { body: both });
+        return { ...contributorState, undo: token };
+      },
+    } as unknown as Handlers);
+    render(
+      <UndoProvider>
+        <SharedDeskBar />
+      </UndoProvider>,
+    );
+
+    fireEvent.click(
+      await screen.findByRole('button', {
+        name: 'Garder les deux versions\u00a0: Texte de l’indiscret',
+      }),
+    );
+    const bar = await screen.findByTestId('undo-bar');
+    expect(bar.textContent).toContain(
+      'Vous avez gardé les deux versions de «\u00a0Le ministre et Bercy\u00a0»\u00a0: relisez le texte.',
+    );
+    await waitFor(() => expect(screen.queryByTestId('sync-conflict')).toBeNull());
+    fireEvent.click(within(bar).getByRole('button', { name: 'Annuler' }));
+
+    await waitFor(() => expect(screen.queryByTestId('undo-bar')).toBeNull());
+    expect((await db.clips.get(draft.id))!.body).toBe('<p>Mien</p>');
+    const back = await screen.findByTestId('sync-conflict');
+    expect(within(back).getByTestId('conflict-mine').textContent).toBe('Mien');
+    expect(within(back).getByTestId('conflict-theirs').textContent).toBe('Sien');
   });
 });
 

@@ -141,12 +141,39 @@ describe('sync engine: a text changed in different paragraphs on two desks', () 
       'Deuxième, par A.',
       'Troisième paragraphe.',
     );
-    expect(answer.undo).toBeUndefined();
+    expect(answer.undo).toBeDefined();
     expect((await b.db.clips.get(draft.id))!.body).toBe(both);
     expect(server.byClientId('drafts', draft.id)!.content).toBe(both);
     expect(await b.engine.listConflicts()).toEqual([]);
     await a.sync();
     expect((await a.db.clips.get(draft.id))!.body).toBe(both);
+  });
+
+  it('undoes « Garder les deux » sent already: the editor’s text back, the box again with the colleague’s', async () => {
+    const draft = await sharedDraft();
+    const theirs = p('Premier paragraphe.', 'Deuxième, par A.', 'Troisième paragraphe.');
+    const mine = p('Premier paragraphe.', 'Deuxième, par B.', 'Troisième paragraphe.');
+    await updateDraft(draft.id, { body: theirs }, a.db);
+    await updateDraft(draft.id, { body: mine }, b.db);
+    await a.sync();
+    await b.sync();
+    const [conflict] = await b.engine.listConflicts();
+    const answer = await b.engine.resolve(conflict!.key, { body: 'both' });
+    // The sync that follows a choice has sent the text holding both.
+    await b.engine.whenIdle();
+    expect(server.byClientId('drafts', draft.id)!.content).toContain('Deuxième, par B.');
+
+    expect(await undo(answer.undo!, b.db)).toMatchObject({ draftId: draft.id, conflict: true });
+
+    expect((await b.db.clips.get(draft.id))!.body).toBe(mine);
+    const [back] = await b.engine.listConflicts();
+    // The box as it was: the editor's version against the colleague's, not the text it wrote.
+    expect(back).toMatchObject({ theirsBy: conflict!.theirsBy });
+    expect(back!.fields).toMatchObject([{ field: 'body', mine, theirs }]);
+    // Taking the colleague's version now leaves their text alone on the desk.
+    await b.engine.resolve(back!.key, { body: 'theirs' });
+    await b.engine.whenIdle();
+    expect(server.byClientId('drafts', draft.id)!.content).toBe(theirs);
   });
 
   it('keeps both versions when the colleague saved again while the box was open', async () => {
