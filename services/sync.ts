@@ -333,10 +333,21 @@ export const LOCK_WINDOW_S = 150;
 export const ROLE_CHECK_MS = 5 * 60_000;
 
 /**
- * How long a name the site could not identify (offline, a timeout, a wrong password) is not asked
- * about again: the desk then waits as for the site itself.
+ * How long a name the site would not identify (a wrong password, no plugin) is not asked about
+ * again: the desk then waits as for the site itself.
  */
 export const ALIAS_RETRY_MS = 60_000;
+
+/**
+ * The failures of the question « who is this name? » that are the site's answer, kept for
+ * {@link ALIAS_RETRY_MS}: asked again at once, they would be answered the same.
+ */
+const ALIAS_FAILURES_KEPT: ReadonlySet<string> = new Set([
+  'wrong_credentials',
+  'no_plugin',
+  'forbidden',
+  'blocked',
+]);
 
 /** Whether a name is the desk's user; when the site could not say, why. */
 interface AliasAnswer {
@@ -576,49 +587,55 @@ export class SyncEngine {
 
   /** The site and name last found to be another user than the desk's (asked once a name). */
   private otherAccount?: string;
-  /** Why the site could not say who the name is, at the last {@link stillSameAccount}. */
-  private accountUnknown?: DeskErrorCode | 'no_settings';
   /**
-   * The last question « who is this name? » that found no answer (offline, a timeout, a refused
-   * password), for these very settings: not asked again for {@link ALIAS_RETRY_MS}. A run every
-   * two seconds and a lock renewal every minute would otherwise each send it, and repeated 401s
-   * are what login-limiting plugins count.
+   * The last question « who is this name? » the site answered without saying (a refused
+   * password, no plugin, a refusal), for these very settings: not asked again for
+   * {@link ALIAS_RETRY_MS}. A run every two seconds and a lock renewal every minute would
+   * otherwise each send it, and repeated 401s are what login-limiting plugins count. A site that
+   * did not answer (offline, unreachable, slow) is asked again at the next run, as the run itself
+   * would have tried: coming back online is then seen at once.
    */
   private aliasFailure?: { key: string; at: number; code: DeskErrorCode | 'no_settings' };
-  /** The question being asked, shared by the callers that need its answer meanwhile. */
+  /**
+   * The question being asked, shared by the callers that need its answer meanwhile: those of
+   * the same bound (a sync's, or an editor's check's 3 s), so that none waits longer than its own.
+   */
   private aliasProbe?: { key: string; answer: Promise<AliasAnswer> };
+
+  /** Whether `settings` still name the account the desk was joined with ({@link accountCheck}). */
+  private async stillSameAccount(settings: DeskSettings, options?: DeskOptions): Promise<boolean> {
+    return (await this.accountCheck(settings, options)).same;
+  }
 
   /**
    * Whether `settings` still name the account the desk was joined with: {@link sameAccount}, or
    * another name WordPress takes for the same user (the account's e-mail, which application
    * passwords accept): the desk then asks the site who that is, once a name, and adopts the name
-   * as typed when it is the same user. Unknown (the site not answering) is no: nothing is sent.
+   * as typed when it is the same user. Unknown (the site not saying) is no, with why: nothing is
+   * sent.
    */
-  private async stillSameAccount(settings: DeskSettings, options?: DeskOptions): Promise<boolean> {
-    if (await this.sameAccount(settings)) return true;
+  private async accountCheck(settings: DeskSettings, options?: DeskOptions): Promise<AliasAnswer> {
+    if (await this.sameAccount(settings)) return { same: true };
     const state = await this.state();
-    if (state.siteUrl !== settings.siteUrl || !state.user) return false;
+    if (state.siteUrl !== settings.siteUrl || !state.user) return { same: false };
     const name = `${settings.siteUrl}\n${settings.username}`;
-    this.accountUnknown = undefined;
-    if (this.otherAccount === name) return false;
+    if (this.otherAccount === name) return { same: false };
     // A new password is a new question: the one refused is not held against it.
     const key = `${name}\n${settings.appPassword}`;
     const failed = this.aliasFailure;
     if (failed?.key === key && Date.parse(this.now()) - failed.at < ALIAS_RETRY_MS) {
-      this.accountUnknown = failed.code;
-      return false;
+      return { same: false, unknown: failed.code };
     }
-    if (this.aliasProbe?.key !== key) {
+    const asking = `${key}\n${options ? 'check' : 'run'}`;
+    if (this.aliasProbe?.key !== asking) {
       const answer = this.askAlias(settings, key, state.user.id, options);
-      this.aliasProbe = { key, answer };
+      this.aliasProbe = { key: asking, answer };
       const done = () => {
         if (this.aliasProbe?.answer === answer) this.aliasProbe = undefined;
       };
       answer.then(done, done);
     }
-    const { same, unknown } = await this.aliasProbe.answer;
-    this.accountUnknown = unknown;
-    return same;
+    return this.aliasProbe.answer;
   }
 
   /**
@@ -633,13 +650,13 @@ export class SyncEngine {
   ): Promise<AliasAnswer> {
     const probe = await this.discover(settings, options);
     if (!probe.ok) {
-      // A run stopped, or an editor's check that waits less than a site may take, says nothing
-      // of the site: the next run asks again.
-      const unsaid = probe.code === 'cancelled' || (options && probe.code === 'timeout');
-      if (!unsaid) this.aliasFailure = { key, at: Date.parse(this.now()), code: probe.code };
+      if (ALIAS_FAILURES_KEPT.has(probe.code)) {
+        this.aliasFailure = { key, at: Date.parse(this.now()), code: probe.code };
+      }
       return { same: false, unknown: probe.code };
     }
-    this.aliasFailure = undefined;
+    // Only this question's failure is answered: one of newer settings, asked since, stays.
+    if (this.aliasFailure?.key === key) this.aliasFailure = undefined;
     if (probe.user.id !== userId) {
       this.otherAccount = `${settings.siteUrl}\n${settings.username}`;
       return { same: false };
@@ -948,10 +965,11 @@ export class SyncEngine {
     // colleague's account lent, a password pasted in the wrong field: the editor's drafts would
     // reach the desk as theirs, their own edits be refused as not theirs), and nothing is taken:
     // the bar says so, until the first account is set again or the desk is left and joined anew.
-    if (state.siteUrl !== undefined && !(await this.stillSameAccount(settings))) {
-      // Not known to be another account (the site did not answer who the name is): said as
-      // what it is, an offline site as offline.
-      const code = this.accountUnknown ?? 'account_changed';
+    const account = state.siteUrl !== undefined ? await this.accountCheck(settings) : undefined;
+    if (account && !account.same) {
+      // Not known to be another account (the site did not say who the name is): said as what
+      // it is, an offline site as offline.
+      const code = account.unknown ?? 'account_changed';
       await this.patchState({ lastError: { code, at: this.now() } });
       return;
     }
@@ -1210,10 +1228,15 @@ export class SyncEngine {
         if (result.wpCode === 'indiscrets_cannot_arrange' && kind === 'draft') {
           // May clip but not arrange: the draft goes up to the inbox, the arrangement is undone.
           const rollback = { ...mine, issueId: '', sortKey: '' };
-          await this.refuse(entry, 'arrange', result, mine, () =>
-            this.writeLocal(kind, record, rollback, this.now()),
+          await this.refuse(
+            entry,
+            'arrange',
+            result,
+            mine,
+            () => this.writeLocal(kind, record, rollback, this.now()),
+            [],
+            true,
           );
-          await this.db.outbox.put({ ...entry, seq: entry.seq + 1 });
           return true;
         }
         await this.refuse(
@@ -1238,14 +1261,19 @@ export class SyncEngine {
         this.fail(result);
         if (result.code === 'forbidden') {
           const kept = { ...mine, trashed: sync.base.trashed };
-          await this.refuse(entry, mine.trashed ? 'trash' : 'restore', result, mine, () =>
-            this.writeLocal(kind, record, kept, this.now()),
-          );
           // Only the trash (or restore) is refused: what was written before it still goes up,
           // merged with what the server has since, as any edit would be.
-          if (changedFields(sync.base, kept, fieldsOf(kind)).length === 0) return false;
-          await this.db.outbox.put({ ...entry, seq: entry.seq + 1 });
-          return true;
+          const edited = changedFields(sync.base, kept, fieldsOf(kind)).length > 0;
+          await this.refuse(
+            entry,
+            mine.trashed ? 'trash' : 'restore',
+            result,
+            mine,
+            () => this.writeLocal(kind, record, kept, this.now()),
+            [],
+            edited,
+          );
+          return edited;
         }
         return this.settleFailed(entry, result);
       }
@@ -1395,6 +1423,7 @@ export class SyncEngine {
     discarded: Shared,
     rollback: () => Promise<void>,
     changed: readonly string[] = [],
+    requeue = false,
   ): Promise<void> {
     const refusal: SyncRefusal = {
       key: `${entry.key}:${action}`,
@@ -1414,7 +1443,12 @@ export class SyncEngine {
     await quietly(this.db, SYNC_TABLES, async () => {
       await rollback();
       await this.db.refusals.put(refusal);
-      await this.db.outbox.delete(entry.key);
+      // What else the change held is sent again (`requeue`): in the same transaction, so that
+      // nothing lies between its entry taken and put back; after any write queued meanwhile.
+      const waiting = requeue ? await this.db.outbox.get(entry.key) : undefined;
+      if (requeue) {
+        await this.db.outbox.put({ ...entry, seq: Math.max(entry.seq, waiting?.seq ?? 0) + 1 });
+      } else await this.db.outbox.delete(entry.key);
     });
     this.refusedInRun = true;
   }
@@ -2651,8 +2685,10 @@ export class SyncEngine {
     if (!settings) return { ok: false, code: 'no_settings' };
     const sync = await this.db.syncRecords.get(outboxKey(kind, id));
     if (!sync || !(await this.state()).enabled) return { ok: false, code: 'not_synced' };
-    // Nothing goes out under another account than the desk's (see runOnce).
-    if (!(await this.stillSameAccount(settings))) return { ok: false, code: 'account_changed' };
+    // Nothing goes out under another account than the desk's (see runOnce); a site that did not
+    // say who the name is, said as what it is (a release kept for later when offline).
+    const account = await this.accountCheck(settings);
+    if (!account.same) return { ok: false, code: account.unknown ?? 'account_changed' };
     const rk = restKind(kind);
     const result = release
       ? await unlockRecord(settings, rk, sync.remoteId, this.options())

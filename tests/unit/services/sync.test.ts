@@ -864,9 +864,9 @@ describe('sync engine (against an in-memory plugin)', () => {
     expect(server.byClientId('drafts', clip.id)?.author).toBe(1);
   });
 
-  it('asks who an e-mail is once a minute while the site cannot say (a wrong password), and at once with a new password', async () => {
-    await a.join();
-    await a.clip('https://exemple.fr/1');
+  it('asks who an e-mail is once a minute while the site will not say (a wrong password), and at once with a new password', async () => {
+    const clip = await sharedClip();
+    await a.clip('https://exemple.fr/2');
     server.aliases.set('redac@exemple.fr', 'redac');
     let time = Date.parse('2026-03-15T10:00:00Z');
     let appPassword = 'faux';
@@ -877,21 +877,28 @@ describe('sync engine (against an in-memory plugin)', () => {
         username: 'redac@exemple.fr',
         appPassword,
       }),
-      fetch: server.fetch,
+      // A site a little slow to answer: the question is still out when the lock comes to it.
+      fetch: async (input: string, init?: RequestInit) => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return server.fetch(input, init);
+      },
       clock: () => new Date(time).toISOString(),
     });
     const asked = () => server.log.filter((line) => line === 'GET /indiscrets/v1').length;
     server.log = [];
 
-    // Runs, a lock and a merge check at once, then more runs within the minute: one question.
-    const first = await byMail.run();
-    await Promise.all([byMail.lock('draft', 'x'), byMail.run(), byMail.mergeCheck('x', 'y')]);
-    time += 30_000;
-    const later = await byMail.run();
-
+    // A run and a lock at the same moment: one question, both answered by it.
+    const [first, lock] = await Promise.all([byMail.run(), byMail.lock('draft', clip.id)]);
     expect(asked()).toBe(1);
     // Said as what it is, the password refused, not as another account.
     expect(first).toMatchObject({ pending: 1, lastError: { code: 'wrong_credentials' } });
+    expect(lock).toMatchObject({ ok: false, code: 'wrong_credentials' });
+
+    // Within the minute: a merge check and runs ask nothing.
+    await byMail.mergeCheck(clip.id, clip.id);
+    time += 30_000;
+    const later = await byMail.run();
+    expect(asked()).toBe(1);
     expect(later).toMatchObject({ pending: 1, lastError: { code: 'wrong_credentials' } });
 
     time += 31_000;
@@ -901,6 +908,24 @@ describe('sync engine (against an in-memory plugin)', () => {
     appPassword = 'pw-redac';
     expect(await byMail.run()).toMatchObject({ pending: 0, username: 'redac@exemple.fr' });
     expect(asked()).toBe(3);
+  });
+
+  it('asks again at once who an e-mail is when the site did not answer (offline, then back)', async () => {
+    await a.join();
+    await a.clip('https://exemple.fr/1');
+    server.aliases.set('redac@exemple.fr', 'redac');
+    const byMail = new SyncEngine({
+      db: a.db,
+      settings: async () => ({ ...server.settings('redac'), username: 'redac@exemple.fr' }),
+      fetch: server.fetch,
+    });
+    server.offline = true;
+    const offline = await byMail.run();
+    expect(offline).toMatchObject({ pending: 1 });
+    expect(offline.lastError?.code).not.toBe('account_changed');
+
+    server.offline = false;
+    expect(await byMail.run()).toMatchObject({ pending: 0, username: 'redac@exemple.fr' });
   });
 
   it('asks nothing of the site under another account: no edit lock, no lock check', async () => {
