@@ -33,7 +33,7 @@ export function QuoteList({ quotes, lang, onInsert }: Props) {
       <ul class="quotes">
         {quotes.map((quote, index) => {
           const words = names[index];
-          const nth = words !== undefined && shared(words) ? { words, n: index + 1 } : undefined;
+          const nth = words && shared(words) ? { words, n: index + 1 } : undefined;
           return (
             <li key={`${quote.clippedAt}-${index}`}>
               <blockquote lang={lang ?? undefined}>{quote.text}</blockquote>

@@ -14,10 +14,10 @@
  * e-mail address, a time (`11:30`): an apostrophe made `’` in what the `@` typed next shows to
  * be an address's name (jean.o'brien@…) is given back straight.
  */
-import { ELISION, frenchTypographyText, NBSP, NNBSP } from './typography';
+import { ELIDED_START, ELISION, frenchTypographyText, NBSP, NNBSP } from './typography';
 
 /** An elision at the start of an address's name as typed (l’ or l'), not part of the address. */
-const ELIDED = new RegExp(String.raw`^${ELISION}['’]`, 'u');
+const ELIDED = new RegExp(String.raw`^${ELISION}['’](?=${ELIDED_START})`, 'u');
 
 /** The change typing takes: `text` in place of what comes from `from` to the caret. */
 export interface TypedChange {

@@ -65,10 +65,13 @@ const SPAN_TAIL = String.raw`[^\s<>"«»\uE000-\uE002]*[^\s<>"«»\uE000-\uE002.
 
 /**
  * The French elisions an e-mail address may be glued to in prose (« écrivez à l'info@… »): the
- * apostrophe is the prose's, the address begins after it. Not d' nor n': they begin names as
- * often (d'artagnan@…, n'diaye@…), and an address's name is left as written.
+ * apostrophe is the prose's, the address begins after it. Only before a vowel or an h, as an
+ * elision is (names such as M'Baye or T'Serstevens are not one). Not d' nor n': they begin names
+ * as often (d'artagnan@…, n'diaye@…), and an address's name is left as written.
  */
 export const ELISION = String.raw`(?:[jJ]usqu|[lL]orsqu|[pP]uisqu|[qQ]uoiqu|[qQ]u|[cjlmstCJLMST])`;
+/** What an elision comes before: a vowel or an h. */
+export const ELIDED_START = String.raw`[aeiouyhàâäæéèêëîïôöœùûüAEIOUYHÀÂÄÆÉÈÊËÎÏÔÖŒÙÛÜ]`;
 
 /**
  * Spans inside text that must not change, each with a cheap trigger, a test that holds whenever
@@ -102,7 +105,7 @@ const PROTECTED_ALTERNATIVES: ReadonlyArray<{
   // l’ too: what follows an elision made typographic is read as it was before).
   {
     trigger: (text) => text.includes('@'),
-    pattern: String.raw`(?:(?<![\p{L}\p{N}._%+-]'*)(?!${ELISION}')|(?<=(?<![\p{L}\p{N}._%+-])${ELISION}['’]))[\p{L}\p{N}._%+-](?:[\p{L}\p{N}._%+'-]*[\p{L}\p{N}._%+-])?@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`,
+    pattern: String.raw`(?:(?<![\p{L}\p{N}._%+-]'*)(?!${ELISION}'${ELIDED_START})|(?<=(?<![\p{L}\p{N}._%+-]'*)${ELISION}['’])(?=${ELIDED_START}))[\p{L}\p{N}._%+-](?:[\p{L}\p{N}._%+'-]*[\p{L}\p{N}._%+-])?@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`,
   },
   // character references (in plain text they are somebody's markup, keep them whole)
   {

@@ -250,8 +250,12 @@ describe('frenchTypographyText', () => {
     expect(frenchTypographyText("o'brien@x.fr d'artagnan@x.fr n'diaye@x.fr")).toBe(
       "o'brien@x.fr d'artagnan@x.fr n'diaye@x.fr",
     );
+    // Nor is an apostrophe before a consonant (m'baye, t'serstevens): a name's, as written.
+    expect(frenchTypographyText("m'baye@x.fr T'Serstevens@x.fr")).toBe(
+      "m'baye@x.fr T'Serstevens@x.fr",
+    );
     // An apostrophe further in the address's name is the name's.
-    expect(frenchTypographyText("l'jean.o'neil@x.fr")).toBe("l’jean.o'neil@x.fr");
+    expect(frenchTypographyText("l'ami.o'neil@x.fr")).toBe("l’ami.o'neil@x.fr");
   });
 
   it('puts the space after a URL ending the sentence, not inside it', () => {
