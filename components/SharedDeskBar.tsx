@@ -609,9 +609,10 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
           if (shown) giveKeyboardBack(shown, writing);
           return;
         }
-        // Undoable too: « Garder les deux » rewrote the editor's text with the other's in it.
-        const tookTheirs = Object.values(next).includes('theirs');
-        const label = !tookTheirs
+        // Undoable too: « Garder les deux » rewrote the editor's text with the other's in it,
+        // which asks for a reading, whatever else was chosen.
+        const keptBoth = Object.values(next).includes('both');
+        const label = keptBoth
           ? t('shared.conflict.keptBoth', { title: conflict.title })
           : conflict.theirsBy
             ? t('undo.conflictTheirsBy', { title: conflict.title, name: conflict.theirsBy })

@@ -623,7 +623,9 @@ export class SyncEngine {
     // A new password is a new question: the one refused is not held against it.
     const key = `${name}\n${settings.appPassword}`;
     const failed = this.aliasFailure;
-    if (failed?.key === key && Date.parse(this.now()) - failed.at < ALIAS_RETRY_MS) {
+    // A clock set back since is no reason to wait longer: asked again.
+    const elapsed = failed ? Date.parse(this.now()) - failed.at : NaN;
+    if (failed?.key === key && elapsed >= 0 && elapsed < ALIAS_RETRY_MS) {
       return { same: false, unknown: failed.code };
     }
     const asking = `${key}\n${options ? 'check' : 'run'}`;
@@ -661,7 +663,11 @@ export class SyncEngine {
       this.otherAccount = `${settings.siteUrl}\n${settings.username}`;
       return { same: false };
     }
-    await this.patchState({ username: settings.username });
+    // Adopted as typed, unless the options name another since (that one is asked in its turn).
+    const current = await this.deps.settings();
+    if (current?.siteUrl === settings.siteUrl && current.username === settings.username) {
+      await this.patchState({ username: settings.username });
+    }
     return { same: true };
   }
 

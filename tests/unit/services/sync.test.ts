@@ -910,6 +910,31 @@ describe('sync engine (against an in-memory plugin)', () => {
     expect(asked()).toBe(3);
   });
 
+  it('asks again who an e-mail is once the clock was set back, not an hour later', async () => {
+    await a.join();
+    await a.clip('https://exemple.fr/1');
+    server.aliases.set('redac@exemple.fr', 'redac');
+    let time = Date.parse('2026-03-15T10:00:00Z');
+    const byMail = new SyncEngine({
+      db: a.db,
+      settings: async () => ({
+        ...server.settings('redac'),
+        username: 'redac@exemple.fr',
+        appPassword: 'faux',
+      }),
+      fetch: server.fetch,
+      clock: () => new Date(time).toISOString(),
+    });
+    const asked = () => server.log.filter((line) => line === 'GET /indiscrets/v1').length;
+    server.log = [];
+    await byMail.run();
+
+    time -= 60 * 60_000;
+    await byMail.run();
+
+    expect(asked()).toBe(2);
+  });
+
   it('asks again at once who an e-mail is when the site did not answer (offline, then back)', async () => {
     await a.join();
     await a.clip('https://exemple.fr/1');
