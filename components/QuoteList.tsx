@@ -33,7 +33,13 @@ export function QuoteList({ quotes, lang, onInsert }: Props) {
       <ul class="quotes">
         {quotes.map((quote, index) => {
           const words = names[index];
-          const nth = words && shared(words) ? { words, n: index + 1 } : undefined;
+          // A button's name from its message, and from its « …Nth » form for a shared name.
+          const named = (key: 'editor.insertQuoteNamed' | 'editor.insertQuoteBlockWords') =>
+            !words
+              ? undefined
+              : shared(words)
+                ? t(`${key}Nth`, { words, n: index + 1 })
+                : t(key, { words });
           return (
             <li key={`${quote.clippedAt}-${index}`}>
               <blockquote lang={lang ?? undefined}>{quote.text}</blockquote>
@@ -44,13 +50,7 @@ export function QuoteList({ quotes, lang, onInsert }: Props) {
                   class="button button--small"
                   onMouseDown={(e) => e.preventDefault()}
                   onClick={() => onInsert(quote, false)}
-                  aria-label={
-                    nth
-                      ? t('editor.insertQuoteNamedNth', nth)
-                      : words
-                        ? t('editor.insertQuoteNamed', { words })
-                        : undefined
-                  }
+                  aria-label={named('editor.insertQuoteNamed')}
                 >
                   {t('editor.insertQuote')}
                 </button>
@@ -60,13 +60,7 @@ export function QuoteList({ quotes, lang, onInsert }: Props) {
                   title={t('editor.insertQuoteBlockNamed')}
                   onMouseDown={(e) => e.preventDefault()}
                   onClick={() => onInsert(quote, true)}
-                  aria-label={
-                    nth
-                      ? t('editor.insertQuoteBlockWordsNth', nth)
-                      : words
-                        ? t('editor.insertQuoteBlockWords', { words })
-                        : undefined
-                  }
+                  aria-label={named('editor.insertQuoteBlockWords')}
                 >
                   {t('editor.insertQuoteBlock')}
                 </button>

@@ -1051,8 +1051,9 @@ describe('SharedDeskBar › the versions of a text', () => {
   });
 });
 
-describe('SharedDeskBar › « Prendre l’autre » undone', () => {
-  it('offers « Annuler », which brings back the editor’s text and the conflict box', async () => {
+describe('SharedDeskBar › « Prendre l’autre » and « Garder les deux » undone', () => {
+  /** A draft whose text another editor changed too: its conflict, stored as a sync leaves it. */
+  async function bodyConflict() {
     await db.syncState.put(contributorState);
     await db.clips.clear();
     const draft = await addDraft(db, { title: 'Le ministre et Bercy', body: '<p>Mien</p>' });
@@ -1067,97 +1068,67 @@ describe('SharedDeskBar › « Prendre l’autre » undone', () => {
       detectedAt: '2026-03-15T10:00:00Z',
     };
     await db.conflicts.put(conflict);
-    // The background's resolve, as services/sync.ts does it: their text written, the conflict
-    // settled, and the undo of it answered.
-    unregister = registerHandlers({
-      syncResolve: async () => {
-        const before = (await db.clips.get(draft.id))!;
-        await db.clips.update(draft.id, { body: '<p>Sien</p>' });
-        await db.conflicts.delete(conflict.key);
-        return { ...contributorState, undo: conflictChoiceToken(conflict, before) };
-      },
-    } as unknown as Handlers);
-    render(
-      <UndoProvider>
-        <SharedDeskBar />
-      </UndoProvider>,
-    );
+    return { draft, conflict };
+  }
 
-    fireEvent.click(
-      await screen.findByRole('button', {
-        name: 'Prendre l’autre\u00a0: Texte de l’indiscret',
-      }),
-    );
-    const bar = await screen.findByTestId('undo-bar');
-    expect(bar.textContent).toContain(
-      'Vous avez pris la version de Rédac de «\u00a0Le ministre et Bercy\u00a0».',
-    );
-    await waitFor(() => expect(screen.queryByTestId('sync-conflict')).toBeNull());
-    fireEvent.click(within(bar).getByRole('button', { name: 'Annuler' }));
+  it.each([
+    {
+      choice: 'Prendre l’autre',
+      // The other version written.
+      wrote: '<p>Sien</p>',
+      said: 'Vous avez pris la version de Rédac de «\u00a0Le ministre et Bercy\u00a0».',
+    },
+    {
+      choice: 'Garder les deux versions',
+      // The text holding both: the editor's words, then the other's.
+      wrote: '<p>Mien</p><p>Sien</p>',
+      said: 'Vous avez gardé les deux versions de «\u00a0Le ministre et Bercy\u00a0»\u00a0: relisez le texte.',
+    },
+  ])(
+    'offers « Annuler » after « $choice », which brings back the editor’s text and the box',
+    async ({ choice, wrote, said }) => {
+      const { draft, conflict } = await bodyConflict();
+      // The background's resolve, as services/sync.ts does it: the text written, the conflict
+      // settled, and the undo of it answered (knowing the text it wrote, when not the other's).
+      unregister = registerHandlers({
+        syncResolve: async () => {
+          const before = (await db.clips.get(draft.id))!;
+          await db.clips.update(draft.id, { body: wrote });
+          await db.conflicts.delete(conflict.key);
+          const token =
+            wrote === conflict.fields[0]!.theirs
+              ? conflictChoiceToken(conflict, before)
+              : conflictChoiceToken(conflict, before, ['body'], { body: wrote });
+          return { ...contributorState, undo: token };
+        },
+      } as unknown as Handlers);
+      render(
+        <UndoProvider>
+          <SharedDeskBar />
+        </UndoProvider>,
+      );
 
-    await waitFor(() => expect(screen.queryByTestId('undo-bar')).toBeNull());
-    expect((await db.clips.get(draft.id))!.body).toBe('<p>Mien</p>');
-    // The box is back, to choose again: both versions, both buttons.
-    const back = await screen.findByTestId('sync-conflict');
-    expect(within(back).getByTestId('conflict-mine').textContent).toBe('Mien');
-    expect(within(back).getByTestId('conflict-theirs').textContent).toBe('Sien');
-    expect(
-      within(back).getByRole('button', {
-        name: 'Garder la mienne\u00a0: Texte de l’indiscret',
-      }),
-    ).toBeTruthy();
-  });
+      fireEvent.click(
+        await screen.findByRole('button', { name: `${choice}\u00a0: Texte de l’indiscret` }),
+      );
+      const bar = await screen.findByTestId('undo-bar');
+      expect(bar.textContent).toContain(said);
+      await waitFor(() => expect(screen.queryByTestId('sync-conflict')).toBeNull());
+      fireEvent.click(within(bar).getByRole('button', { name: 'Annuler' }));
 
-  it('offers « Annuler » after « Garder les deux » too, which brings back the editor’s text and the box', async () => {
-    await db.syncState.put(contributorState);
-    await db.clips.clear();
-    const draft = await addDraft(db, { title: 'Le ministre et Bercy', body: '<p>Mien</p>' });
-    const conflict = {
-      key: `draft:${draft.id}`,
-      kind: 'draft' as const,
-      recordId: draft.id,
-      title: 'Le ministre et Bercy',
-      fields: [{ field: 'body', base: '<p>a</p>', mine: '<p>Mien</p>', theirs: '<p>Sien</p>' }],
-      theirsBy: 'Rédac',
-      remoteVersion: 4,
-      detectedAt: '2026-03-15T10:00:00Z',
-    };
-    await db.conflicts.put(conflict);
-    // The background's resolve: the text holding both written, and the undo of it answered.
-    const both = '<p>Mien</p><p>Sien</p>';
-    unregister = registerHandlers({
-      syncResolve: async () => {
-        const before = (await db.clips.get(draft.id))!;
-        await db.clips.update(draft.id, { body: both });
-        await db.conflicts.delete(conflict.key);
-        const token = conflictChoiceToken(conflict, before, ['body'], { body: both });
-        return { ...contributorState, undo: token };
-      },
-    } as unknown as Handlers);
-    render(
-      <UndoProvider>
-        <SharedDeskBar />
-      </UndoProvider>,
-    );
-
-    fireEvent.click(
-      await screen.findByRole('button', {
-        name: 'Garder les deux versions\u00a0: Texte de l’indiscret',
-      }),
-    );
-    const bar = await screen.findByTestId('undo-bar');
-    expect(bar.textContent).toContain(
-      'Vous avez gardé les deux versions de «\u00a0Le ministre et Bercy\u00a0»\u00a0: relisez le texte.',
-    );
-    await waitFor(() => expect(screen.queryByTestId('sync-conflict')).toBeNull());
-    fireEvent.click(within(bar).getByRole('button', { name: 'Annuler' }));
-
-    await waitFor(() => expect(screen.queryByTestId('undo-bar')).toBeNull());
-    expect((await db.clips.get(draft.id))!.body).toBe('<p>Mien</p>');
-    const back = await screen.findByTestId('sync-conflict');
-    expect(within(back).getByTestId('conflict-mine').textContent).toBe('Mien');
-    expect(within(back).getByTestId('conflict-theirs').textContent).toBe('Sien');
-  });
+      await waitFor(() => expect(screen.queryByTestId('undo-bar')).toBeNull());
+      expect((await db.clips.get(draft.id))!.body).toBe('<p>Mien</p>');
+      // The box is back, to choose again: both versions, both buttons.
+      const back = await screen.findByTestId('sync-conflict');
+      expect(within(back).getByTestId('conflict-mine').textContent).toBe('Mien');
+      expect(within(back).getByTestId('conflict-theirs').textContent).toBe('Sien');
+      expect(
+        within(back).getByRole('button', {
+          name: 'Garder la mienne\u00a0: Texte de l’indiscret',
+        }),
+      ).toBeTruthy();
+    },
+  );
 });
 
 describe('SharedDeskBar › an issue deleted elsewhere while changed here', () => {

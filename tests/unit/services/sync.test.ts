@@ -640,7 +640,8 @@ describe('sync engine (against an in-memory plugin)', () => {
     expect(await pigiste.db.refusals.toArray()).toMatchObject([{ action: 'arrange' }]);
   });
 
-  it('a contributor’s own draft trashed while an editor put it in an issue stays in the issue, the refusal saying why', async () => {
+  /** A contributor's own draft, put in an issue by the editor since the contributor last synced. */
+  async function putInIssueByEditor() {
     await a.join();
     await pigiste.join();
     const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
@@ -648,9 +649,14 @@ describe('sync engine (against an in-memory plugin)', () => {
     await a.sync();
     await pigiste.sync();
     await a.sync();
-    // The editor puts it in the issue; the contributor, not yet told, trashes it (their right).
     await addToIssue(draft.id, issue.id, a.db);
     await a.sync();
+    return { issue, draft };
+  }
+
+  it('a contributor’s own draft trashed while an editor put it in an issue stays in the issue, the refusal saying why', async () => {
+    const { issue, draft } = await putInIssueByEditor();
+    // The contributor, not yet told, trashes it (their right).
     await trashDraft(draft.id, pigiste.db);
 
     await pigiste.sync();
@@ -664,15 +670,7 @@ describe('sync engine (against an in-memory plugin)', () => {
   });
 
   it('a refused trash keeps the words written before it: they still reach the draft in the issue', async () => {
-    await a.join();
-    await pigiste.join();
-    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
-    const draft = await pigiste.clip('https://exemple.fr/p');
-    await a.sync();
-    await pigiste.sync();
-    await a.sync();
-    await addToIssue(draft.id, issue.id, a.db);
-    await a.sync();
+    const { issue, draft } = await putInIssueByEditor();
     // Written, then trashed, before the contributor's desk could send either.
     await updateDraft(draft.id, { body: '<p>Le texte du pigiste</p>' }, pigiste.db);
     await trashDraft(draft.id, pigiste.db);
