@@ -1085,7 +1085,7 @@ describe('SharedDeskBar › « Prendre l’autre » and « Garder les deux » un
       said: 'Vous avez gardé les deux versions de «\u00a0Le ministre et Bercy\u00a0»\u00a0: relisez le texte.',
     },
   ])(
-    'offers « Annuler » after « $choice », which brings back the editor’s text and the box',
+    'offers « Annuler » after $choice, which brings back the editor’s text and the box',
     async ({ choice, wrote, said }) => {
       const { draft, conflict } = await bodyConflict();
       // The background's resolve, as services/sync.ts does it: the text written, the conflict
