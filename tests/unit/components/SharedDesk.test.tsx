@@ -14,11 +14,31 @@ import { db } from '../../../storage/db';
 import { updateDraft } from '../../../storage/drafts';
 import { createIssue, deleteIssue } from '../../../storage/issues';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
-import { SYNC_OFF } from '../../../storage/sync-state';
+import { SYNC_OFF, type SyncConflict } from '../../../storage/sync-state';
 import { deskProbe, deskState } from '../desk-fixtures';
 import { clearSharedDesk } from './desk-views';
 import { addDraft } from '../storage/helpers';
 import { settingsFocus } from '../../../storage/settings';
+
+/** A conflict as the sync stores it: found on the record's version 4, at a fixed time. */
+function storedConflict(
+  kind: SyncConflict['kind'],
+  recordId: string,
+  title: string,
+  fields: SyncConflict['fields'],
+  theirsBy?: string,
+): SyncConflict {
+  return {
+    key: `${kind}:${recordId}`,
+    kind,
+    recordId,
+    title,
+    fields,
+    ...(theirsBy ? { theirsBy } : {}),
+    remoteVersion: 4,
+    detectedAt: '2026-03-15T10:00:00Z',
+  };
+}
 
 const contributorState = deskState('contributor');
 
@@ -670,24 +690,16 @@ describe('SharedDeskBar', () => {
 
   it('names an issue’s chapô and a draft’s shared note as what differs, not as their form fields', async () => {
     await db.syncState.put(contributorState);
-    await db.conflicts.put({
-      key: 'issue:i1',
-      kind: 'issue',
-      recordId: 'i1',
-      title: 'Les indiscrets du 15 mars',
-      fields: [{ field: 'intro', base: 'a', mine: 'Mien', theirs: 'Sien' }],
-      remoteVersion: 4,
-      detectedAt: '2026-03-15T10:00:00Z',
-    });
-    await db.conflicts.put({
-      key: 'draft:d1',
-      kind: 'draft',
-      recordId: 'd1',
-      title: 'Le ministre et Bercy',
-      fields: [{ field: 'note', base: 'a', mine: 'Mienne', theirs: 'Sienne' }],
-      remoteVersion: 4,
-      detectedAt: '2026-03-15T10:00:00Z',
-    });
+    await db.conflicts.put(
+      storedConflict('issue', 'i1', 'Les indiscrets du 15 mars', [
+        { field: 'intro', base: 'a', mine: 'Mien', theirs: 'Sien' },
+      ]),
+    );
+    await db.conflicts.put(
+      storedConflict('draft', 'd1', 'Le ministre et Bercy', [
+        { field: 'note', base: 'a', mine: 'Mienne', theirs: 'Sienne' },
+      ]),
+    );
     background({ syncResolve: contributorState });
     render(<SharedDeskBar />);
 
@@ -704,24 +716,16 @@ describe('SharedDeskBar', () => {
 
   it('names an issue’s title as one, not as a draft’s title', async () => {
     await db.syncState.put(contributorState);
-    await db.conflicts.put({
-      key: 'issue:i1',
-      kind: 'issue',
-      recordId: 'i1',
-      title: 'Les indiscrets du 15 mars',
-      fields: [{ field: 'title', base: 'a', mine: 'Mien', theirs: 'Sien' }],
-      remoteVersion: 4,
-      detectedAt: '2026-03-15T10:00:00Z',
-    });
-    await db.conflicts.put({
-      key: 'draft:d1',
-      kind: 'draft',
-      recordId: 'd1',
-      title: 'Le ministre et Bercy',
-      fields: [{ field: 'title', base: 'a', mine: 'Mien', theirs: 'Sien' }],
-      remoteVersion: 4,
-      detectedAt: '2026-03-15T10:00:00Z',
-    });
+    await db.conflicts.put(
+      storedConflict('issue', 'i1', 'Les indiscrets du 15 mars', [
+        { field: 'title', base: 'a', mine: 'Mien', theirs: 'Sien' },
+      ]),
+    );
+    await db.conflicts.put(
+      storedConflict('draft', 'd1', 'Le ministre et Bercy', [
+        { field: 'title', base: 'a', mine: 'Mien', theirs: 'Sien' },
+      ]),
+    );
     background({ syncResolve: contributorState });
     render(<SharedDeskBar />);
 
@@ -742,24 +746,23 @@ describe('SharedDeskBar', () => {
 
   it('shows both versions of a conflicting field and sends the choice once every field is chosen', async () => {
     await db.syncState.put(contributorState);
-    await db.conflicts.put({
-      key: 'draft:d1',
-      kind: 'draft',
-      recordId: 'd1',
-      title: 'Le ministre et Bercy',
-      fields: [
-        {
-          field: 'title',
-          base: 'Le ministre',
-          mine: 'Le ministre part',
-          theirs: 'Le ministre reste',
-        },
-        { field: 'body', base: '<p>a</p>', mine: '<p>Mien</p>', theirs: '<p>Sien</p>' },
-      ],
-      theirsBy: 'Rédac',
-      remoteVersion: 4,
-      detectedAt: '2026-03-15T10:00:00Z',
-    });
+    await db.conflicts.put(
+      storedConflict(
+        'draft',
+        'd1',
+        'Le ministre et Bercy',
+        [
+          {
+            field: 'title',
+            base: 'Le ministre',
+            mine: 'Le ministre part',
+            theirs: 'Le ministre reste',
+          },
+          { field: 'body', base: '<p>a</p>', mine: '<p>Mien</p>', theirs: '<p>Sien</p>' },
+        ],
+        'Rédac',
+      ),
+    );
     background({ syncResolve: contributorState });
     render(<SharedDeskBar />);
 
@@ -795,19 +798,18 @@ describe('SharedDeskBar', () => {
 
   it('« Garder la mienne » says the choice, and the keyboard goes to the next field, then back to the field written in', async () => {
     await db.syncState.put(contributorState);
-    await db.conflicts.put({
-      key: 'issue:i1',
-      kind: 'issue',
-      recordId: 'i1',
-      title: 'Les indiscrets du 15 mars',
-      fields: [
-        { field: 'date', base: '2026-03-15', mine: '2026-03-16', theirs: '2026-03-17' },
-        { field: 'intro', base: 'Chapô', mine: 'Mon chapô', theirs: 'Son chapô' },
-      ],
-      theirsBy: 'Rédac',
-      remoteVersion: 4,
-      detectedAt: '2026-03-15T10:00:00Z',
-    });
+    await db.conflicts.put(
+      storedConflict(
+        'issue',
+        'i1',
+        'Les indiscrets du 15 mars',
+        [
+          { field: 'date', base: '2026-03-15', mine: '2026-03-16', theirs: '2026-03-17' },
+          { field: 'intro', base: 'Chapô', mine: 'Mon chapô', theirs: 'Son chapô' },
+        ],
+        'Rédac',
+      ),
+    );
     // The background's resolve: the conflict settled, nothing to undo (their version not taken).
     unregister = registerHandlers({
       syncResolve: async () => {
@@ -846,19 +848,18 @@ describe('SharedDeskBar', () => {
 
   it('offers « Garder les deux » for a text, not for a title, and says the choice', async () => {
     await db.syncState.put(contributorState);
-    await db.conflicts.put({
-      key: 'draft:d1',
-      kind: 'draft',
-      recordId: 'd1',
-      title: 'Le ministre et Bercy',
-      fields: [
-        { field: 'title', base: 'Le ministre', mine: 'Le ministre part', theirs: 'Il reste' },
-        { field: 'body', base: '<p>a</p>', mine: '<p>Mien</p>', theirs: '<p>Sien</p>' },
-      ],
-      theirsBy: 'Rédac',
-      remoteVersion: 4,
-      detectedAt: '2026-03-15T10:00:00Z',
-    });
+    await db.conflicts.put(
+      storedConflict(
+        'draft',
+        'd1',
+        'Le ministre et Bercy',
+        [
+          { field: 'title', base: 'Le ministre', mine: 'Le ministre part', theirs: 'Il reste' },
+          { field: 'body', base: '<p>a</p>', mine: '<p>Mien</p>', theirs: '<p>Sien</p>' },
+        ],
+        'Rédac',
+      ),
+    );
     unregister = registerHandlers({
       syncResolve: async (request: unknown) => {
         calls.push(['syncResolve', request]);
@@ -908,19 +909,18 @@ describe('SharedDeskBar', () => {
     await db.syncState.put(contributorState);
     await db.clips.clear();
     const draft = await addDraft(db, { note: 'Ma note, privée', noteShared: false });
-    await db.conflicts.put({
-      key: `draft:${draft.id}`,
-      kind: 'draft',
-      recordId: draft.id,
-      title: 'Le ministre et Bercy',
-      fields: [
-        { field: 'note', base: 'Note', mine: 'Ma note', theirs: 'Note, par A.' },
-        { field: 'body', base: '<p>a</p>', mine: '<p>Mien</p>', theirs: '<p>Sien</p>' },
-      ],
-      theirsBy: 'Rédac',
-      remoteVersion: 4,
-      detectedAt: '2026-03-15T10:00:00Z',
-    });
+    await db.conflicts.put(
+      storedConflict(
+        'draft',
+        draft.id,
+        'Le ministre et Bercy',
+        [
+          { field: 'note', base: 'Note', mine: 'Ma note', theirs: 'Note, par A.' },
+          { field: 'body', base: '<p>a</p>', mine: '<p>Mien</p>', theirs: '<p>Sien</p>' },
+        ],
+        'Rédac',
+      ),
+    );
     render(
       <AnnouncerProvider>
         <SharedDeskBar />
@@ -942,16 +942,15 @@ describe('SharedDeskBar › the conflict box while the editor types', () => {
   it('shows as « Votre version » the text as typed since the box opened', async () => {
     await db.syncState.put(contributorState);
     const draft = await addDraft(db, { body: '<p>Mien</p>' });
-    await db.conflicts.put({
-      key: `draft:${draft.id}`,
-      kind: 'draft',
-      recordId: draft.id,
-      title: draft.title,
-      fields: [{ field: 'body', base: '<p>a</p>', mine: '<p>Mien</p>', theirs: '<p>Sien</p>' }],
-      theirsBy: 'Rédac',
-      remoteVersion: 4,
-      detectedAt: '2026-03-15T10:00:00Z',
-    });
+    await db.conflicts.put(
+      storedConflict(
+        'draft',
+        draft.id,
+        draft.title,
+        [{ field: 'body', base: '<p>a</p>', mine: '<p>Mien</p>', theirs: '<p>Sien</p>' }],
+        'Rédac',
+      ),
+    );
     background({ syncResolve: contributorState });
     render(<SharedDeskBar />);
     const mine = async () => (await screen.findByTestId('conflict-mine')).textContent;
@@ -967,24 +966,23 @@ describe('SharedDeskBar › the conflict box while the editor types', () => {
     await db.syncState.put(contributorState);
     const le = { url: 'https://exemple.fr/le', title: 'Le Monde' };
     const draft = await addDraft(db, { sources: [le], tags: ['mien'] });
-    await db.conflicts.put({
-      key: `draft:${draft.id}`,
-      kind: 'draft',
-      recordId: draft.id,
-      title: draft.title,
-      fields: [
-        {
-          field: 'sources',
-          base: [],
-          mine: [le],
-          theirs: [{ url: 'https://x.fr', title: 'Sien' }],
-        },
-        { field: 'tags', base: [], mine: ['mien'], theirs: ['sien'] },
-      ],
-      theirsBy: 'Rédac',
-      remoteVersion: 4,
-      detectedAt: '2026-03-15T10:00:00Z',
-    });
+    await db.conflicts.put(
+      storedConflict(
+        'draft',
+        draft.id,
+        draft.title,
+        [
+          {
+            field: 'sources',
+            base: [],
+            mine: [le],
+            theirs: [{ url: 'https://x.fr', title: 'Sien' }],
+          },
+          { field: 'tags', base: [], mine: ['mien'], theirs: ['sien'] },
+        ],
+        'Rédac',
+      ),
+    );
     background({ syncResolve: contributorState });
     render(<SharedDeskBar />);
     const mine = async () =>
@@ -1057,16 +1055,13 @@ describe('SharedDeskBar › « Prendre l’autre » and « Garder les deux » un
     await db.syncState.put(contributorState);
     await db.clips.clear();
     const draft = await addDraft(db, { title: 'Le ministre et Bercy', body: '<p>Mien</p>' });
-    const conflict = {
-      key: `draft:${draft.id}`,
-      kind: 'draft' as const,
-      recordId: draft.id,
-      title: 'Le ministre et Bercy',
-      fields: [{ field: 'body', base: '<p>a</p>', mine: '<p>Mien</p>', theirs: '<p>Sien</p>' }],
-      theirsBy: 'Rédac',
-      remoteVersion: 4,
-      detectedAt: '2026-03-15T10:00:00Z',
-    };
+    const conflict = storedConflict(
+      'draft',
+      draft.id,
+      'Le ministre et Bercy',
+      [{ field: 'body', base: '<p>a</p>', mine: '<p>Mien</p>', theirs: '<p>Sien</p>' }],
+      'Rédac',
+    );
     await db.conflicts.put(conflict);
     return { draft, conflict };
   }
