@@ -630,7 +630,7 @@ export class SyncEngine {
     }
     const asking = `${key}\n${options ? 'check' : 'run'}`;
     if (this.aliasProbe?.key !== asking) {
-      const answer = this.askAlias(settings, key, state.user.id, options);
+      const answer = this.askAlias(settings, name, key, state.user.id, options);
       this.aliasProbe = { key: asking, answer };
       const done = () => {
         if (this.aliasProbe?.answer === answer) this.aliasProbe = undefined;
@@ -642,10 +642,12 @@ export class SyncEngine {
 
   /**
    * Asks the site who the name of `settings` is (the settings the caller read: the ones it would
-   * send with): the desk's user (the name adopted as typed), another, or unknown.
+   * send with; `name` and `key`, {@link accountCheck}'s for them): the desk's user (the name
+   * adopted as typed), another, or unknown.
    */
   private async askAlias(
     settings: DeskSettings,
+    name: string,
     key: string,
     userId: number,
     options?: DeskOptions,
@@ -660,7 +662,7 @@ export class SyncEngine {
     // Only this question's failure is answered: one of newer settings, asked since, stays.
     if (this.aliasFailure?.key === key) this.aliasFailure = undefined;
     if (probe.user.id !== userId) {
-      this.otherAccount = `${settings.siteUrl}\n${settings.username}`;
+      this.otherAccount = name;
       return { same: false };
     }
     // Adopted as typed, unless the options name another since (that one is asked in its turn).
@@ -1449,12 +1451,14 @@ export class SyncEngine {
     await quietly(this.db, SYNC_TABLES, async () => {
       await rollback();
       await this.db.refusals.put(refusal);
-      // What else the change held is sent again (`requeue`): in the same transaction, so that
-      // nothing lies between its entry taken and put back; after any write queued meanwhile.
-      const waiting = requeue ? await this.db.outbox.get(entry.key) : undefined;
-      if (requeue) {
-        await this.db.outbox.put({ ...entry, seq: Math.max(entry.seq, waiting?.seq ?? 0) + 1 });
-      } else await this.db.outbox.delete(entry.key);
+      if (!requeue) {
+        await this.db.outbox.delete(entry.key);
+        return;
+      }
+      // What else the change held is sent again: in the same transaction, so that nothing lies
+      // between its entry taken and put back; after any write queued meanwhile.
+      const waiting = await this.db.outbox.get(entry.key);
+      await this.db.outbox.put({ ...entry, seq: Math.max(entry.seq, waiting?.seq ?? 0) + 1 });
     });
     this.refusedInRun = true;
   }
