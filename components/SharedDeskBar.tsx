@@ -14,6 +14,7 @@ import {
   type SyncRefusal,
   type SyncState,
   type SyncTextMerge,
+  type Unwritten,
 } from '../storage/sync-state';
 import { useAnnounce } from './Announcer';
 import { ConflictChooser } from './ConflictChooser';
@@ -519,6 +520,13 @@ if (typeof document !== 'undefined') {
   document.addEventListener('focusin', (event) => note(event.target as Element | null));
 }
 
+/** What a choice that wrote nothing says, by why (see {@link Unwritten}). */
+const UNWRITTEN: Record<Unwritten, MessageKey> = {
+  settled: 'shared.conflict.settled',
+  changed: 'shared.conflict.changed',
+  gone: 'shared.conflict.gone',
+};
+
 /**
  * Once the chooser `box` has gone with the button that held the keyboard, gives the keyboard back:
  * to the field the editor was writing in (`field`), still on the page; else to the next conflict
@@ -603,9 +611,13 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
       (answer) => {
         if (!answer.undo) {
           // Nothing to undo: this editor's text is as it was (« Garder les deux » too, when it
-          // added nothing to it). Said as its counterpart is, and the keyboard back where the
-          // editor was writing.
-          announce(t('shared.conflict.keptMine', { title: conflict.title }));
+          // added nothing to it), or the choice found nothing to write, and says why. Said as
+          // its counterpart is, and the keyboard back where the editor was writing.
+          announce(
+            t(answer.unwritten ? UNWRITTEN[answer.unwritten] : 'shared.conflict.keptMine', {
+              title: conflict.title,
+            }),
+          );
           if (shown) giveKeyboardBack(shown, writing);
           return;
         }

@@ -647,6 +647,10 @@ export const en: Messages = {
   'shared.conflict.keptMine': 'You kept your version of “{title}”.',
   'shared.conflict.keptBoth': 'You kept both versions of “{title}”: read the text over.',
   'shared.conflict.failed': 'Your choice could not be saved. Try again.',
+  'shared.conflict.settled':
+    'The conflict on “{title}” was already settled: your choice changed nothing.',
+  'shared.conflict.changed': '“{title}” changed again meanwhile: choose again.',
+  'shared.conflict.gone': '“{title}” was deleted meanwhile: your choice changed nothing.',
   'shared.conflicts.more': {
     one: '{count} more conflict to settle',
     other: '{count} more conflicts to settle',

@@ -667,6 +667,10 @@ export const fr = {
   'shared.conflict.keptBoth':
     'Vous avez gardé les deux versions de « {title} » : relisez le texte.',
   'shared.conflict.failed': 'Votre choix n’a pas pu être enregistré. Réessayez.',
+  'shared.conflict.settled':
+    'Le conflit sur « {title} » était déjà réglé : votre choix n’a rien changé.',
+  'shared.conflict.changed': '« {title} » a encore changé entre-temps : choisissez de nouveau.',
+  'shared.conflict.gone': '« {title} » a été supprimé entre-temps : votre choix n’a rien changé.',
   'shared.conflicts.more': {
     one: '{count} autre conflit à régler',
     other: '{count} autres conflits à régler',

@@ -16,6 +16,7 @@ import type {
   SyncPlan,
   SyncReason,
   SyncStatus,
+  Unwritten,
 } from '../storage/sync-state';
 
 /** What happened when a tab was clipped: the popup and the page toast tell the editor this. */
@@ -256,11 +257,12 @@ export interface ProtocolMap {
   syncConflicts: { request: void; response: SyncConflict[] };
   /**
    * The editor's choice per field of a conflict (`mine`, `theirs`, or `both` for a text), then a
-   * push; with the undo of the choice when it took another editor's version.
+   * push; with the undo of the choice when it took another editor's version, or why it wrote
+   * nothing (`unwritten`).
    */
   syncResolve: {
     request: { key: string; choose: Record<string, ConflictChoice> };
-    response: SyncStatus & { undo?: UndoToken };
+    response: SyncStatus & { undo?: UndoToken; unwritten?: Unwritten };
   };
   /**
    * One choice for every field of the conflicts `keys` (« Garder toutes mes versions », « Prendre

@@ -44,6 +44,7 @@ import {
   type OutboxEntry,
   type SyncAction,
   type ConflictChoice,
+  type Unwritten,
   type SyncConflict,
   type SyncKeptDraft,
   type SyncKind,
@@ -2416,7 +2417,7 @@ export class SyncEngine {
   async resolve(
     key: string,
     choose: Record<string, ConflictChoice>,
-  ): Promise<SyncStatus & { undo?: UndoToken }> {
+  ): Promise<SyncStatus & { undo?: UndoToken; unwritten?: Unwritten }> {
     const notice = await this.db.conflicts.get(key);
     if (notice?.deletedBy !== undefined) {
       // Another editor's deletion, the issue put back here: keeping it only closes the notice;
@@ -2430,16 +2431,23 @@ export class SyncEngine {
       const status = await this.status();
       return undo ? { ...status, undo } : status;
     }
-    const undo = await quietly(this.db, SYNC_TABLES, async () => {
-      const conflict = await this.db.conflicts.get(key);
-      // A choice that names none of the fields asked is none: the conflict stored now may be a
-      // newer one than the box answered (found again since), left to ask about.
-      if (!conflict || !asksAbout(conflict, choose)) return undefined;
-      return this.settleConflict(conflict, choose);
-    });
+    const { undo, unwritten } = await quietly(
+      this.db,
+      SYNC_TABLES,
+      async (): Promise<{ undo?: UndoToken; unwritten?: Unwritten }> => {
+        const conflict = await this.db.conflicts.get(key);
+        // Settled meanwhile (another view's choice, or the versions met on the desk since).
+        if (!conflict) return { unwritten: 'settled' };
+        // A choice that names none of the fields asked is none: the conflict stored now is a
+        // newer one than the box answered (found again since), left to ask about.
+        if (!asksAbout(conflict, choose)) return { unwritten: 'changed' };
+        const settled = await this.settleConflict(conflict, choose);
+        return settled.gone ? { unwritten: 'gone' } : settled;
+      },
+    );
     void this.run();
     const status = await this.status();
-    return undo ? { ...status, undo } : status;
+    return { ...status, ...(undo ? { undo } : {}), ...(unwritten ? { unwritten } : {}) };
   }
 
   /**
@@ -2466,7 +2474,7 @@ export class SyncEngine {
         // Every field the box asks about: what it never asks (UNASKED_FIELDS) stays this
         // browser's, as a box settles it.
         const asked = askableFields(conflict.fields);
-        const token = await this.settleConflict(
+        const { undo: token } = await this.settleConflict(
           conflict,
           Object.fromEntries(asked.map((field) => [field.field, choice])),
         );
@@ -2506,12 +2514,13 @@ export class SyncEngine {
    * keeps this browser's version), inside the caller's transaction ({@link resolve} for one,
    * {@link resolveAll} for many): the record written, the conflict gone, the record's outbox
    * entry freed; the undo of the choice when it replaced the editor's text of a record still here
-   * (the other version taken, or a text holding both).
+   * (the other version taken, or a text holding both); `gone` when the record was not here any
+   * more (deleted for good meanwhile), and nothing was written.
    */
   private async settleConflict(
     conflict: SyncConflict,
     choose: Record<string, ConflictChoice>,
-  ): Promise<UndoToken | undefined> {
+  ): Promise<{ undo?: UndoToken; gone?: true }> {
     // A move is one choice: the place goes along with the issue chosen.
     const chosen = withMovePlace(conflict.fields, choose);
     const table = this.db.table(tableOf(conflict.kind));
@@ -2551,13 +2560,16 @@ export class SyncEngine {
       delete unblocked.blocked;
       await this.db.outbox.put(unblocked);
     }
-    if (!local || replaced.length === 0) return undefined;
-    return conflictChoiceToken(
-      conflict,
-      local,
-      replaced,
-      Object.keys(wrote).length > 0 ? wrote : undefined,
-    );
+    if (!local) return { gone: true };
+    if (replaced.length === 0) return {};
+    return {
+      undo: conflictChoiceToken(
+        conflict,
+        local,
+        replaced,
+        Object.keys(wrote).length > 0 ? wrote : undefined,
+      ),
+    };
   }
 
   /** Keeps a merge notice for the editor: one per record (the latest), the newest few. */

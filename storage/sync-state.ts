@@ -166,6 +166,13 @@ export function askableFields<F extends { field: string }>(fields: readonly F[])
 export type ConflictChoice = 'mine' | 'theirs' | 'both';
 
 /**
+ * Why an editor's choice in a conflict box wrote nothing: the conflict was settled meanwhile
+ * (another view's choice), a newer one was found since under the same key (asking about other
+ * fields: the box asks again), or the record went away (deleted for good meanwhile).
+ */
+export type Unwritten = 'settled' | 'changed' | 'gone';
+
+/**
  * The choices of a conflict's `fields` as they are applied: a move is one choice, the place in
  * the issue (`sortKey`) going along with the issue chosen (`issueId`) when both conflict. The
  * box asks the issue only; the sync enforces it whatever was said of the place.

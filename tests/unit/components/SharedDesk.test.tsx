@@ -905,6 +905,52 @@ describe('SharedDeskBar', () => {
     );
   });
 
+  it.each([
+    [
+      'settled',
+      'Le conflit sur «\u00a0Le ministre\u00a0» était déjà réglé\u00a0: votre choix n’a rien changé.',
+    ],
+    [
+      'changed',
+      '«\u00a0Le ministre\u00a0» a encore changé entre-temps\u00a0: choisissez de nouveau.',
+    ],
+    [
+      'gone',
+      '«\u00a0Le ministre\u00a0» a été supprimé entre-temps\u00a0: votre choix n’a rien changé.',
+    ],
+  ])(
+    'says why a choice wrote nothing (%s), not that the editor kept their version',
+    async (unwritten, said) => {
+      await db.syncState.put(contributorState);
+      await db.conflicts.put(
+        storedConflict(
+          'draft',
+          'd1',
+          'Le ministre',
+          [{ field: 'title', base: 'Le ministre', mine: 'Le ministre part', theirs: 'Il reste' }],
+          'Rédac',
+        ),
+      );
+      unregister = registerHandlers({
+        syncResolve: async () => {
+          await db.conflicts.delete('draft:d1');
+          return { ...contributorState, unwritten };
+        },
+      } as unknown as Handlers);
+      render(
+        <AnnouncerProvider>
+          <SharedDeskBar />
+        </AnnouncerProvider>,
+      );
+
+      fireEvent.click(
+        await screen.findByRole('button', { name: 'Prendre l’autre\u00a0: Titre du brouillon' }),
+      );
+
+      await waitFor(() => expect(screen.getByTestId('announcement').textContent).toBe(said));
+    },
+  );
+
   it('does not offer « Garder les deux » for a note taken back private since the box opened', async () => {
     await db.syncState.put(contributorState);
     await db.clips.clear();

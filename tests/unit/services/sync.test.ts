@@ -487,6 +487,40 @@ describe('sync engine (against an in-memory plugin)', () => {
     await b.engine.whenIdle();
   });
 
+  it('says why a choice wrote nothing: the conflict settled meanwhile, found anew, or its record gone', async () => {
+    const clip = await sharedClip();
+    await updateDraft(clip.id, { title: 'A' }, a.db);
+    await updateDraft(clip.id, { title: 'B' }, b.db);
+    await a.sync();
+    await b.sync();
+    const [conflict] = await b.engine.listConflicts();
+
+    // A box asking about the body, answered after the conflict was found again on the title.
+    expect((await b.engine.resolve(conflict!.key, { body: 'mine' })).unwritten).toBe('changed');
+    expect(await b.engine.listConflicts()).toHaveLength(1);
+    const first = await b.engine.resolve(conflict!.key, { title: 'mine' });
+    expect(first.unwritten).toBeUndefined();
+    // The same choice from a second view, its box drawn before the first settled it.
+    expect((await b.engine.resolve(conflict!.key, { title: 'theirs' })).unwritten).toBe('settled');
+    await b.engine.whenIdle();
+    expect((await b.db.clips.get(clip.id))!.title).toBe('B');
+
+    // A conflict whose record was deleted for good while its box was open.
+    await a.sync();
+    await updateDraft(clip.id, { title: 'A2' }, a.db);
+    await updateDraft(clip.id, { title: 'B2' }, b.db);
+    await a.sync();
+    await b.sync();
+    const [again] = await b.engine.listConflicts();
+    await b.db.clips.delete(clip.id);
+    const answer = await b.engine.resolve(again!.key, { title: 'theirs' });
+    expect(answer).toMatchObject({ unwritten: 'gone' });
+    expect(answer.undo).toBeUndefined();
+    expect(await b.db.clips.get(clip.id)).toBeUndefined();
+    expect(await b.engine.listConflicts()).toEqual([]);
+    await b.engine.whenIdle();
+  });
+
   it('merges a pulled change into a draft with unpushed local edits', async () => {
     await a.join();
     const draft = await a.clip('https://exemple.fr/1');
