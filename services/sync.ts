@@ -27,7 +27,7 @@ import { changedFields, merge3, sameValue, type FieldConflict } from '../lib/mer
 import type { Draft, IndiscretsDB, Issue } from '../storage/db';
 import { conflictChoicesToken, conflictChoiceToken } from '../storage/conflict-undo';
 import type { UndoToken } from '../storage/drafts';
-import { trashedBy } from '../storage/draft-records';
+import { isOwn, trashedBy } from '../storage/draft-records';
 import { allItems } from '../storage/issue-query';
 import { deleteIssue } from '../storage/issues';
 import { itemLabel } from '../storage/label';
@@ -1269,20 +1269,27 @@ export class SyncEngine {
       if (!result.ok) {
         this.fail(result);
         if (result.code === 'forbidden') {
-          const kept = { ...mine, trashed: sync.base.trashed };
+          const kept: Shared = { ...mine, trashed: sync.base.trashed };
+          const edits = changedFields(sync.base, kept, fieldsOf(kind));
+          // A colleague's draft: WordPress refuses its trash (or restore) to a user who may not
+          // touch others' drafts, and would refuse what was written in it as well. One refusal
+          // for the whole change, rolled back, its words offered to copy as an edit's are; not
+          // two, the edit's a moment after the trash's.
+          const theirs = kind === 'draft' && !isOwn(record as Draft, await this.state());
+          if (theirs) for (const field of edits) kept[field] = sync.base[field];
           // Only the trash (or restore) is refused: what was written before it still goes up,
           // merged with what the server has since, as any edit would be.
-          const edited = changedFields(sync.base, kept, fieldsOf(kind)).length > 0;
+          const requeue = !theirs && edits.length > 0;
           await this.refuse(
             entry,
             mine.trashed ? 'trash' : 'restore',
             result,
             mine,
             () => this.writeLocal(kind, record, kept, this.now()),
-            [],
-            edited,
+            theirs ? edits : [],
+            requeue,
           );
-          return edited;
+          return requeue;
         }
         return this.settleFailed(entry, result);
       }

@@ -721,6 +721,43 @@ describe('sync engine (against an in-memory plugin)', () => {
     expect(await pigiste.db.outbox.count()).toBe(0);
   });
 
+  it.each(['trash', 'restore'] as const)(
+    'a refused %s of a colleague’s draft written in is one refusal, its words offered to copy',
+    async (action) => {
+      await a.join();
+      const draft = await a.clip('https://exemple.fr/1');
+      await a.sync();
+      await pigiste.join();
+      if (action === 'restore') {
+        // The editor's trash, seen by the contributor's desk.
+        await trashDraft(draft.id, a.db);
+        await a.sync();
+        await pigiste.sync();
+      }
+      // Written in and trashed (or restored) before the contributor's desk could send either.
+      await updateDraft(draft.id, { title: 'Titre du pigiste' }, pigiste.db);
+      if (action === 'trash') await trashDraft(draft.id, pigiste.db);
+      else await restoreDraft(draft.id, pigiste.db);
+
+      const status = await pigiste.sync();
+
+      // One refusal, not a second one for the edit (WordPress would refuse it too).
+      expect(status.refusals).toBe(1);
+      const [refusal] = await pigiste.db.refusals.toArray();
+      expect(refusal).toMatchObject({ recordId: draft.id, action, changed: ['title'] });
+      expect(refusedWriting(refusal!)?.text).toBe('Titre du brouillon\u00a0: Titre du pigiste');
+      // The whole change rolled back, nothing left to send.
+      const local = (await pigiste.db.clips.get(draft.id))!;
+      expect(local.title).toBe('Le ministre et le yacht');
+      expect(local.deletedAt !== undefined).toBe(action === 'restore');
+      expect(await pigiste.db.outbox.count()).toBe(0);
+      expect(server.byClientId('drafts', draft.id)).toMatchObject({
+        title: 'Le ministre et le yacht',
+        status: action === 'restore' ? 'trash' : 'draft',
+      });
+    },
+  );
+
   it('a contributor’s new issue is refused and taken back, with what it held kept in the refusal', async () => {
     await pigiste.join();
     const issue = await createIssue({ title: 'Mon numéro', date: '2026-03-15' }, pigiste.db);
