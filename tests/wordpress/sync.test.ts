@@ -199,6 +199,30 @@ describe('shared desk sync against the real WordPress', { timeout: 180_000 }, ()
     expect((await issueItems(issue.id, pigiste.db)).map((item) => item.id)).toEqual([x.id, y.id]);
   });
 
+  it('the contributor’s trash of an editor’s draft, written in: one refusal, all rolled back, nothing changes in WordPress', async () => {
+    const a = as('editor');
+    const pigiste = as('contributor');
+    await a.join();
+    const draft = await a.clip(url());
+    await a.sync();
+    await pigiste.join();
+    const before = await serverRecord('drafts', draft.id);
+    await updateDraft(draft.id, { title: 'Titre du pigiste' }, pigiste.db);
+    await trashDraft(draft.id, pigiste.db);
+
+    const status = await pigiste.sync();
+
+    // WordPress refuses the trash; the edit is not sent to be refused a second time.
+    expect(status.refusals).toBe(1);
+    expect(await pigiste.db.refusals.toArray()).toMatchObject([
+      { action: 'trash', recordId: draft.id, changed: ['title'] },
+    ]);
+    expect(await pigiste.db.clips.get(draft.id)).toMatchObject({ title: draft.title });
+    expect((await pigiste.db.clips.get(draft.id))!.deletedAt).toBeUndefined();
+    expect(await pigiste.db.outbox.count()).toBe(0);
+    expect(await serverRecord('drafts', draft.id)).toEqual(before);
+  });
+
   it('an Editor’s edit met by a 403 that is not about rights (a security plugin) waits, and goes once let through', async () => {
     const a = as('editor');
     await a.join();
