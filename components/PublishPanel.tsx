@@ -170,7 +170,7 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
     remote &&
     failure?.code !== 'conflict' &&
     editedInWordPress(recorded?.modifiedGmt, remote.modifiedGmt)
-      ? editedInWordPressLine(remote.modifiedGmt)
+      ? editedInWordPressLine(remote)
       : '';
 
   if (!wordpress) return null;

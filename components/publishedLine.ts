@@ -116,15 +116,19 @@ export function editedInWordPress(
  * modifié dans WordPress le 5 décembre à 10 h 12, après sa dernière publication : le mettre à
  * jour écraserait ces changements. » — the same whoever published it (on the shared desk, a
  * colleague perhaps: the line above says who). WordPress does not say who edited it: no one is
- * named. '' for a date that cannot be read.
+ * named. When the shared desk could not be read to tell whether the change is a colleague's
+ * publication not yet here (`unsure`), the line says it may be: « Article modifié le … après sa
+ * dernière publication ici, dans WordPress ou par un collègue (…) ». '' for a date that cannot be
+ * read.
  */
 export function editedInWordPressLine(
-  modifiedGmt: string,
+  { modifiedGmt, unsure }: { modifiedGmt: string; unsure?: boolean },
   locale: Locale = getLocale(),
   now: Date = new Date(),
 ): string {
   const at = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(modifiedGmt) ? modifiedGmt : `${modifiedGmt}Z`);
   // A date WordPress would never give: nothing said rather than « le NaN ».
   if (Number.isNaN(at.getTime())) return '';
-  return t('publish.editedInWordPress', publishedWhen(at, locale, now), locale);
+  const key = unsure ? 'publish.editedUnsure' : 'publish.editedInWordPress';
+  return t(key, publishedWhen(at, locale, now), locale);
 }

@@ -390,6 +390,8 @@ export const en: Messages = {
   'publish.stale': 'Changed since: the WordPress post is out of date.',
   'publish.editedInWordPress':
     'Post changed in WordPress on {date} at {time}, after it was last published: updating it would overwrite those changes.',
+  'publish.editedUnsure':
+    'Post changed on {date} at {time}, after it was last published here: in WordPress, or by a colleague (the shared desk could not be read). Updating it would overwrite those changes.',
   'publish.editedSee': 'See those changes in WordPress',
   'publish.created': 'Post created in WordPress.',
   'publish.updated': 'Post updated in WordPress.',

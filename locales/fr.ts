@@ -403,6 +403,8 @@ export const fr = {
   'publish.stale': 'Modifié depuis : l’article WordPress n’est plus à jour.',
   'publish.editedInWordPress':
     'Article modifié dans WordPress le {date} à {time}, après sa dernière publication : le mettre à jour écraserait ces changements.',
+  'publish.editedUnsure':
+    'Article modifié le {date} à {time}, après sa dernière publication ici : dans WordPress, ou par un collègue (le bureau partagé n’a pas pu être lu). Le mettre à jour écraserait ces changements.',
   'publish.editedSee': 'Voir ces changements dans WordPress',
   'publish.created': 'Article créé dans WordPress.',
   'publish.updated': 'Article mis à jour dans WordPress.',

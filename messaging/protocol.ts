@@ -171,6 +171,11 @@ export type PostStateAnswer =
       status: string;
       link: string;
       editLink: string;
+      /**
+       * The post changed since the publication recorded here, and the shared desk could not be
+       * read (offline, refused, too slow) to tell whether a colleague published it meanwhile.
+       */
+      unsure?: true;
     }
   | {
       ok: false;

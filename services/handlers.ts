@@ -37,6 +37,13 @@ export const handlers: Handlers = {
   deskMergeCheck: ({ sourceId, targetId }) => syncEngine().mergeCheck(sourceId, targetId),
   deskPublishCheck: ({ issueId }) => syncEngine().publishCheck(issueId),
   sitePosts: (request) => listSitePosts(request ?? {}),
-  postState: (request) => readPublishedPost(request, { catchUp: () => syncEngine().run() }),
+  postState: (request) =>
+    readPublishedPost(request, {
+      // Through when the run ended without an error (or the desk is off).
+      catchUp: async () => {
+        const status = await syncEngine().run();
+        return !status.enabled || !status.lastError;
+      },
+    }),
   postStateCancel: async ({ token }) => cancelPostState(token),
 };

@@ -15,9 +15,10 @@ export interface PostStateDeps {
   isOnline?: () => boolean;
   /**
    * A run of the shared desk's sync (nothing when it is off): what a colleague published is in
-   * WordPress before its record reaches this browser, and this brings it first.
+   * WordPress before its record reaches this browser, and this brings it first. True when the
+   * run went through (or the desk is off): what it did not bring is no colleague's publication.
    */
-  catchUp?: () => Promise<unknown>;
+  catchUp?: () => Promise<boolean>;
 }
 
 /** The reads under way, by the panel's token: {@link cancelPostState} stops one. */
@@ -38,7 +39,8 @@ const reading = new Map<string, AbortController>();
  * never says « Modifié dans WordPress » of its colleague's publication to take it back a moment
  * later. Nor is a panel answered that still compares with an older record than the one stored
  * (`recordedGmt`, the sync having brought a publication the panel has not drawn yet): it reads
- * again once it has.
+ * again once it has. A run that did not go through (offline meanwhile, refused, slower than the
+ * read's time) leaves that unknown: the answer says so (`unsure`), and the panel names no one.
  */
 export async function readPublishedPost(
   request: { issueId: string; token?: string; recordedGmt?: string },
@@ -72,15 +74,21 @@ export async function readPublishedPost(
     });
     if (!result.ok) return { ok: false, code: result.code };
     const { postId, modifiedGmt, status, link, editLink } = result;
+    let unsure = false;
     if (modifiedGmt !== post.modifiedGmt && deps.catchUp) {
-      await settled(deps.catchUp(), POST_STATE_TIMEOUT_MS - (Date.now() - started), controller);
+      const caughtUp = await settled(
+        deps.catchUp(),
+        POST_STATE_TIMEOUT_MS - (Date.now() - started),
+        controller,
+      );
       if (controller.signal.aborted) return { ok: false, code: 'cancelled' };
+      unsure = caughtUp !== true;
       // The run brought a publication (a colleague's): this answer is of the record before it.
       // The panel reads again for the new one; this one says nothing, lest it be drawn first.
       const now = (await getIssue(request.issueId))?.wordpress;
       if (now?.modifiedGmt !== post.modifiedGmt) return { ok: false, code: 'cancelled' };
     }
-    return { ok: true, postId, modifiedGmt, status, link, editLink };
+    return { ok: true, postId, modifiedGmt, status, link, editLink, ...(unsure ? { unsure } : {}) };
   } catch {
     // A storage failure or a bug: its text could be anything, so it is not passed on.
     return { ok: false, code: 'unexpected' };
@@ -97,18 +105,23 @@ export function cancelPostState(token: string): boolean {
 }
 
 /**
- * Resolves once `work` has settled (whatever its outcome), `ms` have passed, or `controller`
- * was aborted, whichever comes first.
+ * Resolves once `work` has settled (with its value; undefined when it failed), `ms` have passed,
+ * or `controller` was aborted (undefined both), whichever comes first.
  */
-function settled(work: Promise<unknown>, ms: number, controller: AbortController): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const done = () => {
+function settled<T>(
+  work: Promise<T>,
+  ms: number,
+  controller: AbortController,
+): Promise<T | undefined> {
+  return new Promise<T | undefined>((resolve) => {
+    const done = (value?: T) => {
       clearTimeout(timer);
-      controller.signal.removeEventListener('abort', done);
-      resolve();
+      controller.signal.removeEventListener('abort', stop);
+      resolve(value);
     };
-    const timer = setTimeout(done, Math.max(0, ms));
-    controller.signal.addEventListener('abort', done);
-    work.then(done, done);
+    const stop = () => done();
+    const timer = setTimeout(stop, Math.max(0, ms));
+    controller.signal.addEventListener('abort', stop);
+    work.then(done, stop);
   });
 }

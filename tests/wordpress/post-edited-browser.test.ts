@@ -140,7 +140,7 @@ describe('a post edited in WordPress since its publication, in Chromium against 
     await showIssue(desk, EDITED, edited.post.link);
     // The browser's time zone is this machine's, as Node's: the sentence is computed alike.
     expect(await editedLine(desk)).toBe(
-      squash(`${editedInWordPressLine(modifiedGmt, 'fr')} ${SEE}`),
+      squash(`${editedInWordPressLine({ modifiedGmt }, 'fr')} ${SEE}`),
     );
     const link = desk.getByRole('link', { name: SEE });
     expect(await link.getAttribute('href')).toBe(

@@ -315,10 +315,11 @@ describe('PublishPanel, a post edited in WordPress since its publication', () =>
    */
   const EDITED_GMT = new Date(2025, 11, 5, 10, 12).toISOString().slice(0, 19);
   const EDIT_LINK = 'https://www.monjournal.fr/wp-admin/post.php?post=812&action=edit';
-  const remote = (modifiedGmt: string): PostStateAnswer => ({
+  const remote = (modifiedGmt: string, unsure?: true): PostStateAnswer => ({
     ok: true,
     postId: 812,
     modifiedGmt,
+    ...(unsure ? { unsure } : {}),
     status: 'draft',
     link: 'https://www.monjournal.fr/?p=812',
     editLink: EDIT_LINK,
@@ -353,6 +354,19 @@ describe('PublishPanel, a post edited in WordPress since its publication', () =>
     const link = screen.getByRole('link', { name: 'Voir ces changements dans WordPress' });
     expect(link.getAttribute('href')).toBe(EDIT_LINK);
     expect(link.getAttribute('target')).toBe('_blank');
+    expect(button().getAttribute('aria-describedby')).toBe(edited().id);
+  });
+
+  it('says the change may be a colleague’s when the shared desk could not be read to tell', async () => {
+    await db.syncState.put(deskState('editor'));
+    postState.mockResolvedValue(remote(EDITED_GMT, true));
+    render(panel());
+
+    await waitFor(() =>
+      expect(edited().textContent).toBe(
+        'Article modifié le 5\u00a0décembre\u00a02025 à 10\u00a0h\u00a012, après sa dernière publication ici\u00a0: dans WordPress, ou par un collègue (le bureau partagé n’a pas pu être lu). Le mettre à jour écraserait ces changements. Voir ces changements dans WordPress',
+      ),
+    );
     expect(button().getAttribute('aria-describedby')).toBe(edited().id);
   });
 

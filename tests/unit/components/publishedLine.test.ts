@@ -103,25 +103,34 @@ describe('editedInWordPressLine', () => {
   const DECEMBER = new Date(2026, 11, 6, 8, 0);
 
   it('says when, in this browser’s time zone, and what publishing again would do, in French', () => {
-    expect(editedInWordPressLine(GMT, 'fr', DECEMBER)).toBe(
+    expect(editedInWordPressLine({ modifiedGmt: GMT }, 'fr', DECEMBER)).toBe(
       `Article modifié dans WordPress le 5${NBSP}décembre à 10${NBSP}h${NBSP}12, après sa dernière publication${NBSP}: le mettre à jour écraserait ces changements.`,
     );
   });
 
   it('says it in English', () => {
-    expect(editedInWordPressLine(GMT, 'en', DECEMBER)).toBe(
+    expect(editedInWordPressLine({ modifiedGmt: GMT }, 'en', DECEMBER)).toBe(
       `Post changed in WordPress on 5${NBSP}December at 10:12, after it was last published: updating it would overwrite those changes.`,
+    );
+  });
+
+  it('says the change may be a colleague’s when the shared desk could not be read', () => {
+    expect(editedInWordPressLine({ modifiedGmt: GMT, unsure: true }, 'fr', DECEMBER)).toBe(
+      `Article modifié le 5${NBSP}décembre à 10${NBSP}h${NBSP}12, après sa dernière publication ici${NBSP}: dans WordPress, ou par un collègue (le bureau partagé n’a pas pu être lu). Le mettre à jour écraserait ces changements.`,
+    );
+    expect(editedInWordPressLine({ modifiedGmt: GMT, unsure: true }, 'en', DECEMBER)).toBe(
+      `Post changed on 5${NBSP}December at 10:12, after it was last published here: in WordPress, or by a colleague (the shared desk could not be read). Updating it would overwrite those changes.`,
     );
   });
 
   it('reads a time with its zone as it is, and gives the year when it is not this one', () => {
     const at = new Date(2025, 0, 1, 9, 5);
-    expect(editedInWordPressLine(at.toISOString(), 'fr', DECEMBER)).toContain(
+    expect(editedInWordPressLine({ modifiedGmt: at.toISOString() }, 'fr', DECEMBER)).toContain(
       `le 1er${NBSP}janvier${NBSP}2025 à 9${NBSP}h${NBSP}05,`,
     );
   });
 
   it('says nothing of a date it cannot read', () => {
-    expect(editedInWordPressLine('hier', 'fr', DECEMBER)).toBe('');
+    expect(editedInWordPressLine({ modifiedGmt: 'hier' }, 'fr', DECEMBER)).toBe('');
   });
 });

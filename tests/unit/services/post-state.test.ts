@@ -164,13 +164,13 @@ describe('readPublishedPost', () => {
     const read = fakeRead(STATE);
     const steps: string[] = [];
     let caughtUp!: () => void;
-    // The run that brings a colleague's publication: the issue's record updated, as the sync does.
+    // A run of the sync, which goes through and brings nothing: the change is not a colleague's.
     const catchUp = vi.fn(
       () =>
-        new Promise<void>((resolve) => {
+        new Promise<boolean>((resolve) => {
           caughtUp = () => {
             steps.push('synced');
-            resolve();
+            resolve(true);
           };
         }),
     );
@@ -185,8 +185,25 @@ describe('readPublishedPost', () => {
     expect(steps).toEqual([]);
 
     caughtUp();
-    expect(await reading).toMatchObject({ ok: true, modifiedGmt: '2026-12-05T09:12:00' });
+    const answer = await reading;
+    expect(answer).toMatchObject({ ok: true, modifiedGmt: '2026-12-05T09:12:00' });
+    expect(answer).not.toHaveProperty('unsure');
     expect(steps).toEqual(['synced', 'answered']);
+  });
+
+  it('says it is unsure whose change it is when that run did not go through', async () => {
+    allowSite();
+    const id = await publishedIssue();
+    const read = fakeRead(STATE);
+    // Offline meanwhile, or refused: a colleague's publication may not have reached this browser.
+    const failed = vi.fn(async () => false);
+    const broken = vi.fn(() => Promise.reject(new Error('sync stopped')));
+
+    for (const catchUp of [failed, broken]) {
+      expect(await readPublishedPost({ issueId: id }, { read, isOnline: online, catchUp })).toEqual(
+        { ...STATE, ok: true, unsure: true },
+      );
+    }
   });
 
   it('says nothing when that run brought a publication: the panel reads again for it', async () => {
@@ -199,6 +216,7 @@ describe('readPublishedPost', () => {
       await db.issues.update(id, {
         wordpress: { ...issue!.wordpress!, modifiedGmt: '2026-12-05T09:12:00' },
       });
+      return true;
     });
     expect(await readPublishedPost({ issueId: id }, { read, isOnline: online, catchUp })).toEqual({
       ok: false,
@@ -216,7 +234,7 @@ describe('readPublishedPost', () => {
     await db.issues.update(id, {
       wordpress: { ...issue!.wordpress!, modifiedGmt: '2026-12-05T09:12:00' },
     });
-    const catchUp = vi.fn(async () => undefined);
+    const catchUp = vi.fn(async () => true);
 
     const behind = await readPublishedPost(
       { issueId: id, recordedGmt: '2026-03-15T09:02:00' },
@@ -238,7 +256,7 @@ describe('readPublishedPost', () => {
     allowSite();
     const id = await publishedIssue();
     const read = fakeRead({ ...STATE, modifiedGmt: '2026-03-15T09:02:00' } as typeof STATE);
-    const catchUp = vi.fn(() => new Promise<void>(() => undefined));
+    const catchUp = vi.fn(() => new Promise<boolean>(() => undefined));
     expect(
       await readPublishedPost({ issueId: id }, { read, isOnline: online, catchUp }),
     ).toMatchObject({ ok: true, modifiedGmt: '2026-03-15T09:02:00' });
@@ -249,12 +267,17 @@ describe('readPublishedPost', () => {
     allowSite();
     const id = await publishedIssue();
     const read = fakeRead(STATE);
-    const never = () => new Promise<void>(() => undefined);
+    const never = () => new Promise<boolean>(() => undefined);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     try {
       const slow = readPublishedPost({ issueId: id }, { read, isOnline: online, catchUp: never });
       await vi.advanceTimersByTimeAsync(POST_STATE_TIMEOUT_MS);
-      expect(await slow).toMatchObject({ ok: true, modifiedGmt: '2026-12-05T09:12:00' });
+      // Said, and said to be unsure: the sync may still bring a colleague's publication.
+      expect(await slow).toMatchObject({
+        ok: true,
+        modifiedGmt: '2026-12-05T09:12:00',
+        unsure: true,
+      });
     } finally {
       vi.useRealTimers();
     }
