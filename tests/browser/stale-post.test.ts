@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readDatabase } from './database';
+import { clearTables, readDatabase, SHARED_DESK_STATE, writeDatabase } from './database';
 import {
   EDITED_GMT,
   EDITED_ISSUE,
@@ -196,6 +196,27 @@ describe('a published issue whose post was edited in WordPress, in Chromium', ()
     expect(await editedLine(desk)).toBe('');
     expect(await desk.getByRole('alert').count()).toBe(0);
     await desk.close();
+  });
+
+  it('on a shared desk it cannot read, says the change may be a colleague’s publication not yet here', async () => {
+    site.answer = { status: 200, body: post812(site.origin, EDITED_GMT) };
+    // The shared desk on, with this site, before the desk opens (it reads the post at once):
+    // its plugin does not answer (404), so the sync run the panel waits for cannot bring a
+    // colleague's publication, if there was one.
+    const popup = await openPopup(session);
+    await writeDatabase(popup, {
+      syncState: [{ ...SHARED_DESK_STATE, siteUrl: site.origin, username: 'redac' }],
+    });
+    await popup.close();
+    const desk = await openIssue();
+    try {
+      expect(await editedLine(desk)).toBe(
+        'Article modifié le 5 décembre 2025 à 10 h 12, après sa dernière publication ici : dans WordPress, ou par un collègue (le bureau partagé n’a pas pu être lu). Le mettre à jour écraserait ces changements. Voir ces changements dans WordPress',
+      );
+    } finally {
+      await clearTables(desk, ['syncState']);
+      await desk.close();
+    }
   });
 
   it('says a post edited in WordPress, when, with its link, and beside « Modifié depuis » once the issue changes here', async () => {
