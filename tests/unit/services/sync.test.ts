@@ -52,6 +52,22 @@ describe('sync engine (against an in-memory plugin)', () => {
     return clip;
   }
 
+  /**
+   * A writes `theirs` and B `mine` in draft `id`, then both sync, A first: the conflict B is asked
+   * about.
+   */
+  async function conflictOn(
+    id: string,
+    theirs: Parameters<typeof updateDraft>[1],
+    mine: Parameters<typeof updateDraft>[1],
+  ) {
+    await updateDraft(id, theirs, a.db);
+    await updateDraft(id, mine, b.db);
+    await a.sync();
+    await b.sync();
+    return (await b.engine.listConflicts())[0];
+  }
+
   /** One run on `desk`'s database by an engine signed in as `username`: the bytes it received. */
   async function bytesOfRun(desk: Desk, username: string) {
     let bytes = 0;
@@ -272,11 +288,11 @@ describe('sync engine (against an in-memory plugin)', () => {
 
   it('keeps with « mine » the text typed after the conflict was found, not the one it was found with', async () => {
     const clip = await sharedClip();
-    await updateDraft(clip.id, { body: '<p>Version A</p>' }, a.db);
-    await updateDraft(clip.id, { body: '<p>Version B</p>' }, b.db);
-    await a.sync();
-    await b.sync();
-    const [conflict] = await b.engine.listConflicts();
+    const conflict = await conflictOn(
+      clip.id,
+      { body: '<p>Version A</p>' },
+      { body: '<p>Version B</p>' },
+    );
     expect(conflict?.fields).toMatchObject([{ field: 'body', mine: '<p>Version B</p>' }]);
     // B goes on typing while the box is open.
     await updateDraft(clip.id, { body: '<p>Version B, et la suite</p>' }, b.db);
@@ -293,11 +309,11 @@ describe('sync engine (against an in-memory plugin)', () => {
     await a.sync();
     await b.join();
     const source = (title: string) => ({ url: `https://exemple.fr/${title}`, title });
-    await updateDraft(clip.id, { sources: [source('A')], tags: ['a'] }, a.db);
-    await updateDraft(clip.id, { sources: [source('B')], tags: ['b'] }, b.db);
-    await a.sync();
-    await b.sync();
-    const [conflict] = await b.engine.listConflicts();
+    const conflict = await conflictOn(
+      clip.id,
+      { sources: [source('A')], tags: ['a'] },
+      { sources: [source('B')], tags: ['b'] },
+    );
     expect(conflict?.fields.map((field) => field.field).sort()).toEqual(['sources', 'tags']);
     // B adds a source and a tag while the box is open.
     const now = { sources: [source('B'), source('B2')], tags: ['b', 'b2'] };
@@ -312,11 +328,7 @@ describe('sync engine (against an in-memory plugin)', () => {
 
   it('resolving with their version writes it locally and pushes nothing for that field', async () => {
     const draft = await sharedClip();
-    await updateDraft(draft.id, { title: 'A' }, a.db);
-    await updateDraft(draft.id, { title: 'B' }, b.db);
-    await a.sync();
-    await b.sync();
-    const [conflict] = await b.engine.listConflicts();
+    const conflict = await conflictOn(draft.id, { title: 'A' }, { title: 'B' });
     const version = server.byClientId('drafts', draft.id)!.version;
     await b.engine.resolve(conflict!.key, { title: 'theirs' });
     await b.engine.whenIdle();
@@ -327,11 +339,11 @@ describe('sync engine (against an in-memory plugin)', () => {
 
   it('undoes « Prendre l’autre »: the editor’s text and the conflict come back, and nothing is sent', async () => {
     const clip = await sharedClip();
-    await updateDraft(clip.id, { body: '<p>Version A</p>', tags: ['Bercy'] }, a.db);
-    await updateDraft(clip.id, { body: '<p>Version B</p>' }, b.db);
-    await a.sync();
-    await b.sync();
-    const [conflict] = await b.engine.listConflicts();
+    const conflict = await conflictOn(
+      clip.id,
+      { body: '<p>Version A</p>', tags: ['Bercy'] },
+      { body: '<p>Version B</p>' },
+    );
 
     const { undo: token } = await b.engine.resolve(conflict!.key, { body: 'theirs' });
     await b.engine.whenIdle();
@@ -391,11 +403,11 @@ describe('sync engine (against an in-memory plugin)', () => {
 
   it('undoes « Prendre l’autre » after the sync sent the choice: only what still differs from the desk is a conflict', async () => {
     const clip = await sharedClip();
-    await updateDraft(clip.id, { title: 'Titre A', body: '<p>Version A</p>' }, a.db);
-    await updateDraft(clip.id, { title: 'Titre B', body: '<p>Version B</p>' }, b.db);
-    await a.sync();
-    await b.sync();
-    const [conflict] = await b.engine.listConflicts();
+    const conflict = await conflictOn(
+      clip.id,
+      { title: 'Titre A', body: '<p>Version A</p>' },
+      { title: 'Titre B', body: '<p>Version B</p>' },
+    );
     const { undo: token } = await b.engine.resolve(conflict!.key, {
       title: 'mine',
       body: 'theirs',
@@ -427,11 +439,11 @@ describe('sync engine (against an in-memory plugin)', () => {
 
   it('undoes « Prendre l’autre » after a newer version came: the box shows it, by whoever wrote it', async () => {
     const clip = await sharedClip();
-    await updateDraft(clip.id, { body: '<p>Version A</p>' }, a.db);
-    await updateDraft(clip.id, { body: '<p>Version B</p>' }, b.db);
-    await a.sync();
-    await b.sync();
-    const [conflict] = await b.engine.listConflicts();
+    const conflict = await conflictOn(
+      clip.id,
+      { body: '<p>Version A</p>' },
+      { body: '<p>Version B</p>' },
+    );
     const { undo: token } = await b.engine.resolve(conflict!.key, { body: 'theirs' });
     await b.engine.whenIdle();
     server.edit('drafts', clip.id, 'pigiste', { content: '<p>Version C</p>' });
@@ -453,11 +465,11 @@ describe('sync engine (against an in-memory plugin)', () => {
 
   it('undoes « Prendre l’autre » for the fields it took only: one kept « mine » and written since stays, unasked', async () => {
     const clip = await sharedClip();
-    await updateDraft(clip.id, { title: 'Titre A', body: '<p>Version A</p>' }, a.db);
-    await updateDraft(clip.id, { title: 'Titre B', body: '<p>Version B</p>' }, b.db);
-    await a.sync();
-    await b.sync();
-    const [conflict] = await b.engine.listConflicts();
+    const conflict = await conflictOn(
+      clip.id,
+      { title: 'Titre A', body: '<p>Version A</p>' },
+      { title: 'Titre B', body: '<p>Version B</p>' },
+    );
     const { undo: token } = await b.engine.resolve(conflict!.key, {
       body: 'theirs',
       title: 'mine',
@@ -477,11 +489,7 @@ describe('sync engine (against an in-memory plugin)', () => {
 
   it('offers no undo when the editor kept their own version of every field', async () => {
     const clip = await sharedClip();
-    await updateDraft(clip.id, { title: 'A' }, a.db);
-    await updateDraft(clip.id, { title: 'B' }, b.db);
-    await a.sync();
-    await b.sync();
-    const [conflict] = await b.engine.listConflicts();
+    const conflict = await conflictOn(clip.id, { title: 'A' }, { title: 'B' });
 
     expect((await b.engine.resolve(conflict!.key, { title: 'mine' })).undo).toBeUndefined();
     await b.engine.whenIdle();
@@ -489,11 +497,7 @@ describe('sync engine (against an in-memory plugin)', () => {
 
   it('says why a choice wrote nothing: the conflict settled meanwhile, found anew, or its record gone', async () => {
     const clip = await sharedClip();
-    await updateDraft(clip.id, { title: 'A' }, a.db);
-    await updateDraft(clip.id, { title: 'B' }, b.db);
-    await a.sync();
-    await b.sync();
-    const [conflict] = await b.engine.listConflicts();
+    const conflict = await conflictOn(clip.id, { title: 'A' }, { title: 'B' });
 
     // A box asking about the body, answered after the conflict was found again on the title.
     expect((await b.engine.resolve(conflict!.key, { body: 'mine' })).unwritten).toBe('changed');
@@ -507,11 +511,7 @@ describe('sync engine (against an in-memory plugin)', () => {
 
     // A conflict whose record was deleted for good while its box was open.
     await a.sync();
-    await updateDraft(clip.id, { title: 'A2' }, a.db);
-    await updateDraft(clip.id, { title: 'B2' }, b.db);
-    await a.sync();
-    await b.sync();
-    const [again] = await b.engine.listConflicts();
+    const again = await conflictOn(clip.id, { title: 'A2' }, { title: 'B2' });
     await b.db.clips.delete(clip.id);
     const answer = await b.engine.resolve(again!.key, { title: 'theirs' });
     expect(answer).toMatchObject({ unwritten: 'gone' });
