@@ -108,6 +108,46 @@ describe('shared desk sync against the real WordPress', { timeout: 180_000 }, ()
     expect(list.map((v) => v.content)).toContain('<p>Version de A</p>');
   });
 
+  it('a contributor’s « Garder les deux », sent and undone: WordPress keeps the HTML as sent, and the box comes back with the editor’s version', async () => {
+    const a = as('editor');
+    const pigiste = as('contributor');
+    await a.join();
+    await pigiste.join();
+    const draft = await pigiste.clip(url());
+    await pigiste.sync();
+    // What a contributor writes goes through WordPress's HTML filter (kses: no `unfiltered_html`
+    // for the role): a link with a query, an English phrase marked, emphasis, no-break spaces.
+    const p = (...paragraphs: string[]) => paragraphs.map((text) => `<p>${text}</p>`).join('');
+    const lead =
+      'Selon <a href="https://exemple.fr/a?x=1&amp;y=2">Le Monde</a>, «\u00a0<span lang="en">the deal</span>\u00a0» <em>tient</em>.';
+    await updateDraft(draft.id, { body: p(lead, 'Deuxième.', 'Troisième.') }, pigiste.db);
+    await pigiste.sync();
+    expect((await pigiste.db.clips.get(draft.id))!.body).toBe(p(lead, 'Deuxième.', 'Troisième.'));
+    await a.sync();
+    const theirs = p(lead, 'Deuxième, par la rédaction.', 'Troisième.');
+    const mine = p(lead, 'Deuxième, par le pigiste.', 'Troisième.');
+    await updateDraft(draft.id, { body: theirs }, a.db);
+    await updateDraft(draft.id, { body: mine }, pigiste.db);
+    await a.sync();
+    await pigiste.sync();
+    const [conflict] = await pigiste.engine.listConflicts();
+    expect(conflict!.fields).toMatchObject([{ field: 'body', mine, theirs }]);
+
+    const answer = await pigiste.engine.resolve(conflict!.key, { body: 'both' });
+    await pigiste.engine.whenIdle();
+    const sent = (await pigiste.db.clips.get(draft.id))!.body;
+    // As sent, kept as is by WordPress: the undo knows the text on the desk for its own.
+    expect((await serverRecord('drafts', draft.id))[0]!.content).toBe(sent);
+    expect(sent).toContain('Deuxième, par la rédaction.');
+    expect(sent).toContain('Deuxième, par le pigiste.');
+    expect(await undo(answer.undo!, pigiste.db)).toMatchObject({ conflict: true });
+
+    expect((await pigiste.db.clips.get(draft.id))!.body).toBe(mine);
+    const [back] = await pigiste.engine.listConflicts();
+    expect(back).toMatchObject({ theirsBy: conflict!.theirsBy });
+    expect(back!.fields).toMatchObject([{ field: 'body', mine, theirs }]);
+  });
+
   it('different paragraphs of one text: both editors’ changes are kept, with no conflict', async () => {
     const a = as('editor');
     const b = as('chef');
