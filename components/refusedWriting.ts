@@ -36,8 +36,9 @@ type Listed = { text?: unknown; url?: unknown; title?: unknown };
  * writes in), which the refusal rolled back: the notice offers to copy them, since nothing else
  * keeps them once it is closed. The item's text goes as written (its links kept in the HTML);
  * the other fields as paragraphs, each named, their lines kept. A refused creation (a clip the
- * desk would not take, gone from this browser) brings its quotes and sources too. Undefined
- * when the change wrote no words (a move, a trash): nothing to keep.
+ * desk would not take, gone from this browser) brings its quotes and sources too, and so does a
+ * change that wrote them (a passage clipped into a draft). Undefined when the change wrote no
+ * words (a move, a trash): nothing to keep.
  */
 export function refusedWriting(refusal: SyncRefusal): RefusedWriting | undefined {
   const changed = new Set(refusal.changed ?? []);
@@ -58,10 +59,12 @@ export function refusedWriting(refusal: SyncRefusal): RefusedWriting | undefined
       text.push(itemLines(value).trim());
     } else named(name, value);
   }
-  if (refusal.action === 'create' && refusal.kind === 'draft') {
+  if (refusal.kind === 'draft') {
+    // A refused creation's, or the ones the change wrote (a passage clipped into a draft).
     const list = (field: string) => {
       const value = refusal.discarded[field];
-      return Array.isArray(value) ? (value as Listed[]) : [];
+      const written = refusal.action === 'create' || changed.has(field);
+      return written && Array.isArray(value) ? (value as Listed[]) : [];
     };
     for (const quote of list('quotes')) {
       if (typeof quote.text === 'string' && quote.text.trim()) named('quotes', quote.text);

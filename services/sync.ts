@@ -1271,11 +1271,16 @@ export class SyncEngine {
         if (result.code === 'forbidden') {
           const kept: Shared = { ...mine, trashed: sync.base.trashed };
           const edits = changedFields(sync.base, kept, fieldsOf(kind));
-          // A colleague's draft: WordPress refuses its trash (or restore) to a user who may not
-          // touch others' drafts, and would refuse what was written in it as well. One refusal
+          // A draft whose edits WordPress would refuse too (a colleague's, to a user who may not
+          // write others' drafts: as the site last said of it, else by whose it is): one refusal
           // for the whole change, rolled back, its words offered to copy as an edit's are; not
           // two, the edit's a moment after the trash's.
-          const theirs = kind === 'draft' && !isOwn(record as Draft, await this.state());
+          const mark = (record as Draft).desk;
+          const theirs =
+            kind === 'draft' &&
+            (mark?.canEdit !== undefined
+              ? !mark.canEdit
+              : !isOwn(record as Draft, await this.state()));
           if (theirs) for (const field of edits) kept[field] = sync.base[field];
           // Only the trash (or restore) is refused: what was written before it still goes up,
           // merged with what the server has since, as any edit would be.
@@ -1456,7 +1461,13 @@ export class SyncEngine {
       discarded,
       ...(changed.length > 0 ? { changed: [...changed] } : {}),
     };
+    this.refusedInRun = true;
     await quietly(this.db, SYNC_TABLES, async () => {
+      const waiting = await this.db.outbox.get(entry.key);
+      // Written again while the refused request was under way: the record holds words the
+      // refused change did not, which its rollback would drop, and its refusal would not offer
+      // to copy. It stays as it is, queued: sent again, the answer decides with all of it.
+      if (waiting && waiting.seq !== entry.seq) return;
       await rollback();
       await this.db.refusals.put(refusal);
       if (!requeue) {
@@ -1464,11 +1475,9 @@ export class SyncEngine {
         return;
       }
       // What else the change held is sent again: in the same transaction, so that nothing lies
-      // between its entry taken and put back; after any write queued meanwhile.
-      const waiting = await this.db.outbox.get(entry.key);
-      await this.db.outbox.put({ ...entry, seq: Math.max(entry.seq, waiting?.seq ?? 0) + 1 });
+      // between its entry taken and put back.
+      await this.db.outbox.put({ ...entry, seq: entry.seq + 1 });
     });
-    this.refusedInRun = true;
   }
 
   /** Whether a change was refused (403) in the run under way: its role is asked again. */

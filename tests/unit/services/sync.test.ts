@@ -758,6 +758,63 @@ describe('sync engine (against an in-memory plugin)', () => {
     },
   );
 
+  it('words typed while a refused trash was on its way stay in the draft, and the refusal that follows offers them', async () => {
+    await a.join();
+    const draft = await a.clip('https://exemple.fr/1');
+    await a.sync();
+    await pigiste.join();
+    await updateDraft(draft.id, { title: 'Titre du pigiste' }, pigiste.db);
+    await trashDraft(draft.id, pigiste.db);
+    // The contributor's browser, which goes on typing while WordPress answers the trash.
+    let typed = false;
+    const engine = new SyncEngine({
+      db: pigiste.db,
+      settings: async () => server.settings('pigiste'),
+      fetch: async (input: string, init?: RequestInit) => {
+        if (!typed && init?.method === 'DELETE') {
+          typed = true;
+          await updateDraft(draft.id, { body: '<p>Écrit pendant l’envoi</p>' }, pigiste.db);
+        }
+        return server.fetch(input, init);
+      },
+      isOnline: () => true,
+      writeDelayMs: 10,
+      perPage: 2,
+    });
+
+    await engine.run();
+
+    expect(typed).toBe(true);
+    // Not rolled back over the words typed meanwhile: the record goes again as it is now.
+    expect((await pigiste.db.clips.get(draft.id))!.body).toBe('<p>Écrit pendant l’envoi</p>');
+    await engine.run();
+    await engine.whenIdle();
+    const [refusal] = await pigiste.db.refusals.toArray();
+    expect(refusal).toMatchObject({ action: 'trash' });
+    expect(refusedWriting(refusal!)?.text).toBe(
+      'Titre du brouillon\u00a0: Titre du pigiste\n\nÉcrit pendant l’envoi',
+    );
+    expect(server.byClientId('drafts', draft.id)!.title).toBe('Le ministre et le yacht');
+  });
+
+  it('a passage clipped into a draft, the change refused, is offered to copy with the rest', async () => {
+    await a.join();
+    const draft = await a.clip('https://exemple.fr/1');
+    await a.sync();
+    await b.join();
+    // B made Contributor in WordPress; B's desk does not know yet, and clips the page again.
+    server.setRole('auteur', 'contributor');
+    await b.clip('https://exemple.fr/1', 'Le ministre', '« Je ne démissionnerai pas »');
+
+    await b.sync();
+
+    const [refusal] = await b.db.refusals.toArray();
+    expect(refusal).toMatchObject({ recordId: draft.id, action: 'edit', changed: ['quotes'] });
+    expect(refusedWriting(refusal!)?.text).toBe(
+      'Citations\u00a0: « Je ne savais pas »\n\nCitations\u00a0: « Je ne démissionnerai pas »',
+    );
+  });
+
   it('a contributor’s new issue is refused and taken back, with what it held kept in the refusal', async () => {
     await pigiste.join();
     const issue = await createIssue({ title: 'Mon numéro', date: '2026-03-15' }, pigiste.db);
