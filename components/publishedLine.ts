@@ -118,7 +118,7 @@ export function editedInWordPress(
  * colleague perhaps: the line above says who). WordPress does not say who edited it: no one is
  * named. When the shared desk could not be read to tell whether the change is a colleague's
  * publication not yet here (`unsure`), the line says it may be: « Article modifié le … après sa
- * dernière publication ici, dans WordPress ou par un collègue (…) ». '' for a date that cannot be
+ * dernière publication ici : dans WordPress, ou par un collègue (…) ». '' for a date that cannot be
  * read.
  */
 export function editedInWordPressLine(

@@ -404,7 +404,7 @@ export const fr = {
   'publish.editedInWordPress':
     'Article modifié dans WordPress le {date} à {time}, après sa dernière publication : le mettre à jour écraserait ces changements.',
   'publish.editedUnsure':
-    'Article modifié le {date} à {time}, après sa dernière publication ici : dans WordPress, ou par un collègue (le bureau partagé n’a pas pu être lu). Le mettre à jour écraserait ces changements.',
+    'Article modifié le {date} à {time}, après sa dernière publication ici : dans WordPress, ou par un collègue (la rédaction partagée n’a pas pu être lue). Le mettre à jour écraserait ces changements.',
   'publish.editedSee': 'Voir ces changements dans WordPress',
   'publish.created': 'Article créé dans WordPress.',
   'publish.updated': 'Article mis à jour dans WordPress.',

@@ -2,7 +2,7 @@ import { seenTab, type Handlers } from '../messaging/protocol';
 import { refreshBadge } from './badge';
 import { clipTab, prepareClip } from './clipper';
 import { probeDesk } from './desk-discovery';
-import { cancelPostState, readPublishedPost } from './post-state';
+import { cancelPostState, deskCatchUp, readPublishedPost } from './post-state';
 import { cancelPublish, publishIssue } from './publisher';
 import { listSitePosts } from './site-posts';
 import { syncEngine } from './sync-background';
@@ -37,13 +37,9 @@ export const handlers: Handlers = {
   deskMergeCheck: ({ sourceId, targetId }) => syncEngine().mergeCheck(sourceId, targetId),
   deskPublishCheck: ({ issueId }) => syncEngine().publishCheck(issueId),
   sitePosts: (request) => listSitePosts(request ?? {}),
-  postState: (request) =>
-    readPublishedPost(request, {
-      // Through when the run ended without an error (or the desk is off).
-      catchUp: async () => {
-        const status = await syncEngine().run();
-        return !status.enabled || !status.lastError;
-      },
-    }),
+  postState: async (request) => {
+    const catchUp = await deskCatchUp(syncEngine());
+    return readPublishedPost(request, catchUp ? { catchUp } : {});
+  },
   postStateCancel: async ({ token }) => cancelPostState(token),
 };

@@ -14,11 +14,30 @@ export interface PostStateDeps {
   /** Defaults to `navigator.onLine`. */
   isOnline?: () => boolean;
   /**
-   * A run of the shared desk's sync (nothing when it is off): what a colleague published is in
-   * WordPress before its record reaches this browser, and this brings it first. True when the
-   * run went through (or the desk is off): what it did not bring is no colleague's publication.
+   * A run of the shared desk's sync (none when it is off, see {@link deskCatchUp}): what a
+   * colleague published is in WordPress before its record reaches this browser, and this brings
+   * it first, when their browser has sent it. True when the run went through.
    */
   catchUp?: () => Promise<boolean>;
+}
+
+/** What {@link deskCatchUp} needs of the shared desk's sync engine (services/sync.ts). */
+export interface DeskSync {
+  state(): Promise<{ enabled: boolean }>;
+  run(): Promise<{ enabled: boolean; lastError?: unknown }>;
+}
+
+/**
+ * The catch-up {@link readPublishedPost} waits for: none when the shared desk is off (no
+ * colleague's publication to wait for, nothing to be unsure of); else a run of its sync, through
+ * when it ended without an error (a run stopped offline, refused or cancelled is not).
+ */
+export async function deskCatchUp(engine: DeskSync): Promise<(() => Promise<boolean>) | undefined> {
+  if (!(await engine.state()).enabled) return undefined;
+  return async () => {
+    const status = await engine.run();
+    return !status.enabled || !status.lastError;
+  };
 }
 
 /** The reads under way, by the panel's token: {@link cancelPostState} stops one. */

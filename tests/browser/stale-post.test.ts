@@ -211,7 +211,7 @@ describe('a published issue whose post was edited in WordPress, in Chromium', ()
     const desk = await openIssue();
     try {
       expect(await editedLine(desk)).toBe(
-        'Article modifié le 5 décembre 2025 à 10 h 12, après sa dernière publication ici : dans WordPress, ou par un collègue (le bureau partagé n’a pas pu être lu). Le mettre à jour écraserait ces changements. Voir ces changements dans WordPress',
+        'Article modifié le 5 décembre 2025 à 10 h 12, après sa dernière publication ici : dans WordPress, ou par un collègue (la rédaction partagée n’a pas pu être lue). Le mettre à jour écraserait ces changements. Voir ces changements dans WordPress',
       );
     } finally {
       await clearTables(desk, ['syncState']);

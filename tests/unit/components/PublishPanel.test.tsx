@@ -364,7 +364,7 @@ describe('PublishPanel, a post edited in WordPress since its publication', () =>
 
     await waitFor(() =>
       expect(edited().textContent).toBe(
-        'Article modifié le 5\u00a0décembre\u00a02025 à 10\u00a0h\u00a012, après sa dernière publication ici\u00a0: dans WordPress, ou par un collègue (le bureau partagé n’a pas pu être lu). Le mettre à jour écraserait ces changements. Voir ces changements dans WordPress',
+        'Article modifié le 5\u00a0décembre\u00a02025 à 10\u00a0h\u00a012, après sa dernière publication ici\u00a0: dans WordPress, ou par un collègue (la rédaction partagée n’a pas pu être lue). Le mettre à jour écraserait ces changements. Voir ces changements dans WordPress',
       ),
     );
     expect(button().getAttribute('aria-describedby')).toBe(edited().id);

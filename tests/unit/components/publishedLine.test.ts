@@ -116,7 +116,7 @@ describe('editedInWordPressLine', () => {
 
   it('says the change may be a colleague’s when the shared desk could not be read', () => {
     expect(editedInWordPressLine({ modifiedGmt: GMT, unsure: true }, 'fr', DECEMBER)).toBe(
-      `Article modifié le 5${NBSP}décembre à 10${NBSP}h${NBSP}12, après sa dernière publication ici${NBSP}: dans WordPress, ou par un collègue (le bureau partagé n’a pas pu être lu). Le mettre à jour écraserait ces changements.`,
+      `Article modifié le 5${NBSP}décembre à 10${NBSP}h${NBSP}12, après sa dernière publication ici${NBSP}: dans WordPress, ou par un collègue (la rédaction partagée n’a pas pu être lue). Le mettre à jour écraserait ces changements.`,
     );
     expect(editedInWordPressLine({ modifiedGmt: GMT, unsure: true }, 'en', DECEMBER)).toBe(
       `Post changed on 5${NBSP}December at 10:12, after it was last published here: in WordPress, or by a colleague (the shared desk could not be read). Updating it would overwrite those changes.`,

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handlers } from '../../../services/handlers';
 import {
   cancelPostState,
+  deskCatchUp,
   POST_STATE_TIMEOUT_MS,
   readPublishedPost,
 } from '../../../services/post-state';
@@ -290,6 +291,23 @@ describe('readPublishedPost', () => {
     await vi.waitFor(() => expect(catchUp).toHaveBeenCalledTimes(1));
     expect(cancelPostState('panel-2')).toBe(true);
     expect(await waiting).toEqual({ ok: false, code: 'cancelled' });
+  });
+
+  it('waits for no sync when the shared desk is off, and counts a run that stopped as not through', async () => {
+    const engine = (enabled: boolean, lastError?: object) => ({
+      state: vi.fn(async () => ({ enabled })),
+      run: vi.fn(async () => ({ enabled, ...(lastError ? { lastError } : {}) })),
+    });
+    const off = engine(false);
+    expect(await deskCatchUp(off)).toBeUndefined();
+    expect(off.run).not.toHaveBeenCalled();
+
+    const through = await deskCatchUp(engine(true));
+    expect(await through!()).toBe(true);
+    const stopped = await deskCatchUp(
+      engine(true, { code: 'offline', at: '2026-12-06T10:00:00Z' }),
+    );
+    expect(await stopped!()).toBe(false);
   });
 
   it('is what the background answers to `postState` and `postStateCancel`', async () => {
