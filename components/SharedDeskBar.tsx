@@ -531,23 +531,26 @@ const UNWRITTEN: Record<Unwritten, MessageKey> = {
  * Once the chooser `box` has gone with the button that held the keyboard, gives the keyboard back:
  * to the field the editor was writing in (`field`), still on the page; else to the next conflict
  * the bar still asks about; else to the bar's status line. Nothing moves if the focus is elsewhere
- * by then (the editor went on).
+ * by then (the editor went on). `bar`, the bar the box was in: read while it was there (once
+ * gone, the box is in none).
  */
-function giveKeyboardBack(box: HTMLElement, field: HTMLElement | null) {
-  const bar = box.closest<HTMLElement>('[data-testid="sync-bar"]');
+function giveKeyboardBack(
+  box: HTMLElement,
+  field: HTMLElement | null,
+  bar = box.closest<HTMLElement>('[data-testid="sync-bar"]'),
+) {
   if (!bar) return;
-  whenDrawn(
-    bar,
-    () => (box.isConnected ? null : bar),
-    () => {
-      if (!focusLost()) return;
-      const to =
-        (field?.isConnected && field) ||
-        bar.querySelector<HTMLElement>('[data-testid="sync-conflict"] .conflict button') ||
-        bar.querySelector<HTMLElement>('[data-testid="sync-status"]');
-      to?.focus();
-    },
-  );
+  const give = () => {
+    if (!focusLost()) return;
+    const to =
+      (field?.isConnected && field) ||
+      bar.querySelector<HTMLElement>('[data-testid="sync-conflict"] .conflict button') ||
+      bar.querySelector<HTMLElement>('[data-testid="sync-status"]');
+    to?.focus();
+  };
+  // Gone already (the bar drawn anew before the answer came): nothing more may change under it.
+  if (!box.isConnected) give();
+  else whenDrawn(bar, () => (box.isConnected ? null : bar), give);
 }
 
 /**
@@ -604,6 +607,7 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
     }
     // Read now: the box and what it followed go once the choice is stored.
     const shown = box.current;
+    const bar = shown?.closest<HTMLElement>('[data-testid="sync-bar"]');
     const writing = writingIn?.deref() ?? null;
     // The issue's choice takes that side's place along.
     const choose = withMovePlace(conflict.fields, next);
@@ -618,7 +622,7 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
               title: conflict.title,
             }),
           );
-          if (shown) giveKeyboardBack(shown, writing);
+          if (shown) giveKeyboardBack(shown, writing, bar);
           return;
         }
         // Undoable too: « Garder les deux » rewrote the editor's text with the other's in it,

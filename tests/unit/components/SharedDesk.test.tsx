@@ -911,10 +911,6 @@ describe('SharedDeskBar', () => {
       'Le conflit sur «\u00a0Le ministre\u00a0» était déjà réglé\u00a0: votre choix n’a rien changé.',
     ],
     [
-      'changed',
-      '«\u00a0Le ministre\u00a0» a encore changé entre-temps\u00a0: choisissez de nouveau.',
-    ],
-    [
       'gone',
       '«\u00a0Le ministre\u00a0» a été supprimé entre-temps\u00a0: votre choix n’a rien changé.',
     ],
@@ -948,6 +944,54 @@ describe('SharedDeskBar', () => {
       );
 
       await waitFor(() => expect(screen.getByTestId('announcement').textContent).toBe(said));
+    },
+  );
+
+  it.each([
+    ['before', true],
+    ['after', false],
+  ])(
+    'asks again when the conflict was found anew on other fields (its new box drawn %s the answer), the keyboard on it',
+    async (_when, before) => {
+      await db.syncState.put(contributorState);
+      const first = storedConflict(
+        'issue',
+        'i1',
+        'Les indiscrets du 15 mars',
+        [{ field: 'date', base: '2026-03-15', mine: '2026-03-16', theirs: '2026-03-17' }],
+        'Rédac',
+      );
+      await db.conflicts.put(first);
+      // Found anew while the editor chose: the date no longer conflicts, the chapô does.
+      const anew: SyncConflict = {
+        ...first,
+        fields: [{ field: 'intro', base: 'Chapô', mine: 'Mon chapô', theirs: 'Son chapô' }],
+        remoteVersion: 5,
+        detectedAt: '2026-03-15T10:01:00Z',
+      };
+      const asked = () => screen.getByRole('button', { name: 'Garder la mienne\u00a0: Chapô' });
+      unregister = registerHandlers({
+        syncResolve: async () => {
+          await db.conflicts.put(anew);
+          if (before) await waitFor(() => expect(asked()).toBeTruthy());
+          return { ...contributorState, unwritten: 'changed' };
+        },
+      } as unknown as Handlers);
+      render(
+        <AnnouncerProvider>
+          <SharedDeskBar />
+        </AnnouncerProvider>,
+      );
+      const button = await screen.findByRole('button', { name: 'Garder la mienne\u00a0: Date' });
+      button.focus();
+      fireEvent.click(button);
+
+      await waitFor(() =>
+        expect(screen.getByTestId('announcement').textContent).toBe(
+          '«\u00a0Les indiscrets du 15 mars\u00a0» a encore changé entre-temps\u00a0: choisissez de nouveau.',
+        ),
+      );
+      await waitFor(() => expect(document.activeElement).toBe(asked()));
     },
   );
 
