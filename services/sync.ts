@@ -233,10 +233,15 @@ function settleUnasked(
   });
 }
 
-/** Whether `choose` chooses for at least one field of `conflict` that a box asks about. */
+/**
+ * Whether `choose` chooses for every field of `conflict` that a box asks about: a box drawn
+ * before the conflict was found again with more fields answers for some only, and the others
+ * would be settled as this browser's without a word.
+ */
 function asksAbout(conflict: SyncConflict, choose: Record<string, ConflictChoice>): boolean {
-  const asked = askableFields(conflict.fields);
-  return asked.length === 0 || asked.some((field) => field.field in choose);
+  // A move is one choice: the place goes with the issue.
+  const chosen = withMovePlace(conflict.fields, choose);
+  return askableFields(conflict.fields).every((field) => field.field in chosen);
 }
 
 function titleOf(shared: Shared): string {
@@ -1936,21 +1941,44 @@ export class SyncEngine {
           });
         }
         if (kept) await this.putBack(local as Issue, remote);
-        if (conflicts.length > 0) {
+        // The fields the open box asks about that this merge did not find again: the base moved
+        // to the colleague's version when the box opened, so a field only they had changed reads
+        // now as changed here alone. Still two versions, still the editor's to choose: asked
+        // still, not settled as this browser's by the colleague's save of another field.
+        const stillOpen = (open?.fields ?? []).filter((field) => {
+          const name = sharedName(kind, field.field);
+          return (
+            !conflicts.some((c) => c.field === name) &&
+            Object.hasOwn(theirs, name) &&
+            !sameValue(mine[name], theirs[name])
+          );
+        });
+        if (conflicts.length > 0 || stillOpen.length > 0) {
           blocked = true;
           const conflict: SyncConflict = {
             key,
             kind,
             recordId,
             title: titleOf(mine),
-            fields: conflicts.map((c) => {
-              const field = conflictName(kind, c.field);
-              // Found again (the colleague saved once more while the box was open): the base
-              // stays the one both versions started from, not the colleague's earlier version,
-              // against which « Garder les deux » would read the editor's text as deleting it.
-              const before = open?.fields.find((f) => f.field === field);
-              return { field, base: before ? before.base : c.base, mine: c.mine, theirs: c.theirs };
-            }),
+            fields: [
+              ...stillOpen.map((field) => {
+                const name = sharedName(kind, field.field);
+                return { ...field, mine: mine[name], theirs: theirs[name] };
+              }),
+              ...conflicts.map((c) => {
+                const field = conflictName(kind, c.field);
+                // Found again (the colleague saved once more while the box was open): the base
+                // stays the one both versions started from, not the colleague's earlier version,
+                // against which « Garder les deux » would read the editor's text as deleting it.
+                const before = open?.fields.find((f) => f.field === field);
+                return {
+                  field,
+                  base: before ? before.base : c.base,
+                  mine: c.mine,
+                  theirs: c.theirs,
+                };
+              }),
+            ],
             ...(remote.last_edited_by?.name ? { theirsBy: remote.last_edited_by.name } : {}),
             remoteVersion: remote.version,
             detectedAt: this.now(),
@@ -2454,7 +2482,7 @@ export class SyncEngine {
         const conflict = await this.db.conflicts.get(key);
         // Settled meanwhile (another view's choice, or the versions met on the desk since).
         if (!conflict) return { unwritten: 'settled' };
-        // A choice that names none of the fields asked is none: the conflict stored now is a
+        // A choice that does not name every field asked is none: the conflict stored now is a
         // newer one than the box answered (found again since), left to ask about.
         if (!asksAbout(conflict, choose)) return { unwritten: 'changed' };
         const settled = await this.settleConflict(conflict, choose);

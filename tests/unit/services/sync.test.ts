@@ -521,6 +521,31 @@ describe('sync engine (against an in-memory plugin)', () => {
     await b.engine.whenIdle();
   });
 
+  it('keeps asking about a field while the colleague saves another that conflicts too; a box drawn before answers nothing', async () => {
+    const clip = await sharedClip();
+    const conflict = await conflictOn(clip.id, { title: 'Titre de A' }, { title: 'Titre de B' });
+    // The box open on the title, both write the body, A first.
+    await updateDraft(clip.id, { body: '<p>Texte de A</p>' }, a.db);
+    await a.sync();
+    await updateDraft(clip.id, { body: '<p>Texte de B</p>' }, b.db);
+    await b.sync();
+
+    const [grown] = await b.engine.listConflicts();
+    expect(grown!.fields).toMatchObject([
+      { field: 'title', mine: 'Titre de B', theirs: 'Titre de A' },
+      { field: 'body', mine: '<p>Texte de B</p>', theirs: '<p>Texte de A</p>' },
+    ]);
+    // The box drawn before, answering for the title alone: the body would be settled unasked.
+    expect((await b.engine.resolve(conflict!.key, { title: 'theirs' })).unwritten).toBe('changed');
+    expect(await b.engine.listConflicts()).toEqual([grown]);
+    await b.engine.resolve(grown!.key, { title: 'theirs', body: 'mine' });
+    await b.engine.whenIdle();
+    expect(server.byClientId('drafts', clip.id)).toMatchObject({
+      title: 'Titre de A',
+      content: '<p>Texte de B</p>',
+    });
+  });
+
   it('merges a pulled change into a draft with unpushed local edits', async () => {
     await a.join();
     const draft = await a.clip('https://exemple.fr/1');
