@@ -27,7 +27,7 @@ import { changedFields, merge3, sameValue, type FieldConflict } from '../lib/mer
 import type { Draft, IndiscretsDB, Issue } from '../storage/db';
 import { conflictChoicesToken, conflictChoiceToken } from '../storage/conflict-undo';
 import type { UndoToken } from '../storage/drafts';
-import { isOwn, trashedBy } from '../storage/draft-records';
+import { mayWrite, trashedBy } from '../storage/draft-records';
 import { allItems } from '../storage/issue-query';
 import { deleteIssue } from '../storage/issues';
 import { itemLabel } from '../storage/label';
@@ -1277,15 +1277,12 @@ export class SyncEngine {
           const kept: Shared = { ...mine, trashed: sync.base.trashed };
           const edits = changedFields(sync.base, kept, fieldsOf(kind));
           // A draft whose edits WordPress would refuse too (a colleague's, to a user who may not
-          // write others' drafts: as the site last said of it, else by whose it is): one refusal
-          // for the whole change, rolled back, its words offered to copy as an edit's are; not
-          // two, the edit's a moment after the trash's.
-          const mark = (record as Draft).desk;
+          // write others' drafts: the rule a clip follows, its trash aside): one refusal for the
+          // whole change, rolled back, its words offered to copy as an edit's are; not two, the
+          // edit's a moment after the trash's.
           const theirs =
             kind === 'draft' &&
-            (mark?.canEdit !== undefined
-              ? !mark.canEdit
-              : !isOwn(record as Draft, await this.state()));
+            !mayWrite({ ...(record as Draft), deletedAt: undefined }, await this.state());
           if (theirs) for (const field of edits) kept[field] = sync.base[field];
           // Only the trash (or restore) is refused: what was written before it still goes up,
           // merged with what the server has since, as any edit would be.

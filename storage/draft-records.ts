@@ -169,7 +169,7 @@ export async function saveDraft(
 }
 
 /** Whether `draft` is this editor's own: sync off, not synced yet, or clipped by them. */
-export function isOwn(draft: Draft, desk: SyncState | undefined): boolean {
+function isOwn(draft: Draft, desk: SyncState | undefined): boolean {
   if (!desk?.enabled || !draft.desk) return true;
   return !!desk.user && clippedByUser(draft.desk, desk.user);
 }
