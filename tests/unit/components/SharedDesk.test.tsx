@@ -59,6 +59,20 @@ function background(answers: Partial<Record<keyof Handlers, unknown>>) {
   unregister = registerHandlers(handlers as unknown as Handlers);
 }
 
+/**
+ * The background's resolve as a choice with nothing to undo leaves it: the choice recorded, the
+ * conflict `key` settled, `answer` given.
+ */
+function settling(key: string, answer: object = contributorState) {
+  unregister = registerHandlers({
+    syncResolve: async (request: unknown) => {
+      calls.push(['syncResolve', request]);
+      await db.conflicts.delete(key);
+      return answer;
+    },
+  } as unknown as Handlers);
+}
+
 beforeEach(async () => {
   fakeBrowser.reset();
   vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => {});
@@ -811,12 +825,7 @@ describe('SharedDeskBar', () => {
       ),
     );
     // The background's resolve: the conflict settled, nothing to undo (their version not taken).
-    unregister = registerHandlers({
-      syncResolve: async () => {
-        await db.conflicts.delete('issue:i1');
-        return contributorState;
-      },
-    } as unknown as Handlers);
+    settling('issue:i1');
     render(
       <AnnouncerProvider>
         <textarea aria-label="Chapô (facultatif)" />
@@ -860,13 +869,7 @@ describe('SharedDeskBar', () => {
         'Rédac',
       ),
     );
-    unregister = registerHandlers({
-      syncResolve: async (request: unknown) => {
-        calls.push(['syncResolve', request]);
-        await db.conflicts.delete('draft:d1');
-        return contributorState;
-      },
-    } as unknown as Handlers);
+    settling('draft:d1');
     render(
       <AnnouncerProvider>
         <SharedDeskBar />
@@ -927,12 +930,7 @@ describe('SharedDeskBar', () => {
           'Rédac',
         ),
       );
-      unregister = registerHandlers({
-        syncResolve: async () => {
-          await db.conflicts.delete('draft:d1');
-          return { ...contributorState, unwritten };
-        },
-      } as unknown as Handlers);
+      settling('draft:d1', { ...contributorState, unwritten });
       render(
         <AnnouncerProvider>
           <SharedDeskBar />
