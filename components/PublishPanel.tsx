@@ -71,7 +71,9 @@ export function postOutOfDate(
  * WordPress le … », with a link to it there), which publishing again would overwrite — said
  * alike whoever published it, this editor or a colleague (the line above names who):
  * the background reads the post (its `modified_gmt`) as the panel opens and after each
- * publication, never on a timer, and the read stops when the panel closes. Not configured,
+ * publication, never on a timer, and the read stops when the panel closes. On the shared desk, a
+ * line that could not tell whether the change was a colleague's publication (the desk could not
+ * be read) is read again once, when a run of the desk goes through. Not configured,
  * offline, refused, slow, or the post deleted: nothing is said (the publication says it, if any).
  * The request runs in the background (see services/publisher.ts), which never asks for a
  * permission: a popup cannot show the prompt everywhere, so the options page asks for it.
@@ -139,21 +141,48 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
       ? [issue.id, recorded.postId, recorded.modifiedGmt, wordpress?.siteUrl, reads].join('|')
       : '';
   const [answered, setAnswered] = useState('');
+  // When the shared desk last ended a run without trouble (none while its last run failed). An
+  // answer that could not tell whose change the post's is (`unsure`: the desk could not be read)
+  // is asked again once a run ends well after the read was sent: the colleague's record, if any,
+  // is here then. That read waits for no other run (`caughtUp`): asked once, it is sure.
+  const deskRead = desk.state && !desk.state.lastError ? desk.state.lastSyncAt : undefined;
+  const readSentAt = useRef(0);
+  const caughtUp = useRef(false);
   useEffect(() => {
-    setRemote(undefined);
+    if (remote?.unsure && deskRead && Date.parse(deskRead) > readSentAt.current) {
+      caughtUp.current = true;
+      setReads((n) => n + 1);
+    }
+  }, [remote, deskRead]);
+  useEffect(() => {
+    const afterRun = caughtUp.current;
+    caughtUp.current = false;
+    // The unsure line stays while it is read again for the same post: not taken away, to come
+    // back a moment later.
+    if (!afterRun) setRemote(undefined);
     // An earlier read of the same key (the issue picked again) says nothing of this one.
     setAnswered('');
+    readSentAt.current = Date.now();
     if (!recorded || !readKey) return undefined;
     const token = crypto.randomUUID();
     let open = true;
     let done = false;
     const postId = recorded.postId;
-    sendMessage('postState', { issueId: issue.id, token, recordedGmt: recorded.modifiedGmt })
+    sendMessage('postState', {
+      issueId: issue.id,
+      token,
+      recordedGmt: recorded.modifiedGmt,
+      ...(afterRun ? { caughtUp: true as const } : {}),
+    })
       .then((answer) => {
-        if (open && answer.ok && answer.postId === postId) setRemote(answer);
+        if (!open) return;
+        if (answer.ok && answer.postId === postId) setRemote(answer);
+        else if (afterRun) setRemote(undefined);
       })
       // No answer from the background: nothing is known, nothing is said.
-      .catch(() => undefined)
+      .catch(() => {
+        if (open && afterRun) setRemote(undefined);
+      })
       .finally(() => {
         done = true;
         if (open) setAnswered(readKey);

@@ -307,6 +307,12 @@ export interface ProtocolMap {
        * panel has not drawn it yet), the answer is `cancelled`: the panel reads again for it.
        */
       recordedGmt?: string;
+      /**
+       * A run of the shared desk went through since the panel's last answer, which was `unsure`:
+       * whatever a colleague's browser had sent is here, so the answer waits for no other run and
+       * is sure (read again for it, see the publish panel).
+       */
+      caughtUp?: true;
     };
     response: PostStateAnswer;
   };

@@ -59,10 +59,11 @@ const reading = new Map<string, AbortController>();
  * later. Nor is a panel answered that still compares with an older record than the one stored
  * (`recordedGmt`, the sync having brought a publication the panel has not drawn yet): it reads
  * again once it has. A run that did not go through (offline meanwhile, refused, slower than the
- * read's time) leaves that unknown: the answer says so (`unsure`), and the panel names no one.
+ * read's time) leaves that unknown: the answer says so (`unsure`), and the panel names no one,
+ * until a run goes through: it then reads again (`caughtUp`), and that answer waits for no run.
  */
 export async function readPublishedPost(
-  request: { issueId: string; token?: string; recordedGmt?: string },
+  request: { issueId: string; token?: string; recordedGmt?: string; caughtUp?: true },
   deps: PostStateDeps = {},
 ): Promise<PostStateAnswer> {
   const controller = new AbortController();
@@ -94,7 +95,7 @@ export async function readPublishedPost(
     if (!result.ok) return { ok: false, code: result.code };
     const { postId, modifiedGmt, status, link, editLink } = result;
     let unsure = false;
-    if (modifiedGmt !== post.modifiedGmt && deps.catchUp) {
+    if (modifiedGmt !== post.modifiedGmt && deps.catchUp && !request.caughtUp) {
       const caughtUp = await settled(
         deps.catchUp(),
         POST_STATE_TIMEOUT_MS - (Date.now() - started),

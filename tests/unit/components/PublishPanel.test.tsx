@@ -370,6 +370,35 @@ describe('PublishPanel, a post edited in WordPress since its publication', () =>
     expect(button().getAttribute('aria-describedby')).toBe(edited().id);
   });
 
+  it('reads the post again once the shared desk is read, and then says whose change it is', async () => {
+    // The desk's last good run ended before the panel opened: it tells nothing of this post.
+    await db.syncState.put(deskState('editor', { lastSyncAt: '2026-01-01T00:00:00.000Z' }));
+    postState.mockResolvedValueOnce(remote(EDITED_GMT, true));
+    postState.mockResolvedValueOnce(remote(EDITED_GMT));
+    render(panel());
+    await waitFor(() => expect(edited().textContent).toContain('ou par un collègue'));
+
+    // A run that failed says nothing more: the line stays as it is, and is not read again.
+    await db.syncState.update('desk', {
+      lastError: { code: 'offline', at: new Date().toISOString() },
+      lastSyncAt: new Date(Date.now() + 1000).toISOString(),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(postState).toHaveBeenCalledTimes(1);
+
+    // A run goes through: what a colleague's browser had sent is here, the post is read again.
+    await db.syncState.update('desk', {
+      lastError: undefined,
+      lastSyncAt: new Date(Date.now() + 2000).toISOString(),
+    });
+    await waitFor(() => expect(edited().textContent).toBe(EDITED));
+    expect(postState).toHaveBeenCalledTimes(2);
+    // Once: that read waits for no other run of the desk.
+    expect(postState).toHaveBeenLastCalledWith(expect.objectContaining({ caughtUp: true }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(postState).toHaveBeenCalledTimes(2);
+  });
+
   it('says it alike when a colleague published the post, whom the line above names', async () => {
     // The shared desk, as Rédac (the Editor); Claire Martin published the issue from her browser.
     await db.syncState.put(deskState('editor'));

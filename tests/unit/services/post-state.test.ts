@@ -207,6 +207,21 @@ describe('readPublishedPost', () => {
     }
   });
 
+  it('waits for no run, and is sure, when one went through since an unsure answer', async () => {
+    allowSite();
+    const id = await publishedIssue();
+    const read = fakeRead(STATE);
+    const catchUp = vi.fn(() => new Promise<boolean>(() => undefined));
+
+    const answer = await readPublishedPost(
+      { issueId: id, caughtUp: true },
+      { read, isOnline: online, catchUp },
+    );
+
+    expect(answer).toEqual({ ...STATE, ok: true });
+    expect(catchUp).not.toHaveBeenCalled();
+  });
+
   it('says nothing when that run brought a publication: the panel reads again for it', async () => {
     allowSite();
     const id = await publishedIssue();
