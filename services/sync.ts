@@ -1248,19 +1248,13 @@ export class SyncEngine {
             result,
             mine,
             () => this.writeLocal(kind, record, rollback, this.now()),
-            [],
-            true,
+            { requeue: true },
           );
           return true;
         }
-        await this.refuse(
-          entry,
-          'create',
-          result,
-          mine,
-          () => this.removeLocal(kind, record.id),
-          Object.keys(mine),
-        );
+        await this.refuse(entry, 'create', result, mine, () => this.removeLocal(kind, record.id), {
+          changed: Object.keys(mine),
+        });
         return false;
       }
       return this.settleFailed(entry, result);
@@ -1293,8 +1287,7 @@ export class SyncEngine {
             result,
             mine,
             () => this.writeLocal(kind, record, kept, this.now()),
-            theirs ? edits : [],
-            requeue,
+            { changed: theirs ? edits : [], requeue },
           );
           return requeue;
         }
@@ -1352,13 +1345,16 @@ export class SyncEngine {
             : 'edit';
       const rollback = { ...mine };
       for (const field of changes) rollback[field] = sync.base[field];
+      const told = !(
+        action === 'arrange' && (await this.letGoByDeletion(kind, sync.base, mine, changes))
+      );
       await this.refuse(
         entry,
         action,
         result,
         mine,
         () => this.writeLocal(kind, record, rollback, this.now()),
-        changes,
+        { changed: changes, told },
       );
       return false;
     }
@@ -1438,15 +1434,43 @@ export class SyncEngine {
     });
   }
 
-  /** Keeps a typed refusal and rolls the local change back (in one quiet transaction). */
+  /**
+   * Whether a draft's refused change is only its release to the inbox from an issue whose deletion
+   * waits to be sent (deletions go last): the release an issue deleted here makes of its items.
+   * WordPress will refuse that deletion too (both are an Editor's), and its one refusal says it,
+   * the issue back with its items: not a notice an item before it.
+   */
+  private async letGoByDeletion(
+    kind: SyncKind,
+    base: Shared,
+    mine: Shared,
+    changes: readonly string[],
+  ): Promise<boolean> {
+    const issueId = base.issueId;
+    if (kind !== 'draft' || mine.issueId !== '') return false;
+    if (typeof issueId !== 'string' || issueId === '') return false;
+    if (!changes.every((field) => field === 'issueId' || field === 'sortKey')) return false;
+    const deletion = await this.db.outbox.get(outboxKey('issue', issueId));
+    return deletion?.op === 'delete';
+  }
+
+  /**
+   * Keeps a typed refusal and rolls the local change back (in one quiet transaction).
+   * `changed`: the fields the refused change wrote (their words offered to copy); `requeue`: what
+   * else it held is sent again; `told: false`: rolled back with no refusal of its own, another one
+   * saying it (see letGoByDeletion).
+   */
   private async refuse(
     entry: OutboxEntry,
     action: SyncAction,
     failure: DeskFailure,
     discarded: Shared,
     rollback: () => Promise<void>,
-    changed: readonly string[] = [],
-    requeue = false,
+    {
+      changed = [],
+      requeue = false,
+      told = true,
+    }: { changed?: readonly string[]; requeue?: boolean; told?: boolean } = {},
   ): Promise<void> {
     const refusal: SyncRefusal = {
       key: `${entry.key}:${action}`,
@@ -1471,7 +1495,7 @@ export class SyncEngine {
       // to copy. It stays as it is, queued: sent again, the answer decides with all of it.
       if (waiting && waiting.seq !== entry.seq) return;
       await rollback();
-      await this.db.refusals.put(refusal);
+      if (told) await this.db.refusals.put(refusal);
       if (!requeue) {
         await this.db.outbox.delete(entry.key);
         return;

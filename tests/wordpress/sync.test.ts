@@ -263,6 +263,37 @@ describe('shared desk sync against the real WordPress', { timeout: 180_000 }, ()
     expect(await serverRecord('drafts', draft.id)).toEqual(before);
   });
 
+  it('an issue deleted by a user WordPress does not let delete it: one refusal, the issue back with its items', async () => {
+    // A desk that has not heard of a lowered role yet deletes an issue: its items go to the inbox
+    // here, each a change WordPress refuses, and so is the deletion.
+    const a = as('editor');
+    const pigiste = as('contributor');
+    await a.join();
+    const issue = await createIssue({ title: 'Numéro gardé', date: '2026-03-15' }, a.db);
+    const x = await a.clip(url());
+    const y = await a.clip(url());
+    await addToIssue(x.id, issue.id, a.db);
+    await addToIssue(y.id, issue.id, a.db);
+    await a.sync();
+    await pigiste.join();
+    const before = await Promise.all([x, y].map((item) => serverRecord('drafts', item.id)));
+    await deleteIssue(issue.id, pigiste.db);
+
+    const status = await pigiste.sync();
+
+    expect(status.refusals).toBe(1);
+    expect(await pigiste.db.refusals.toArray()).toMatchObject([
+      { kind: 'issue', action: 'trash', recordId: issue.id },
+    ]);
+    expect(await pigiste.db.issues.get(issue.id)).toMatchObject({ title: 'Numéro gardé' });
+    expect((await issueItems(issue.id, pigiste.db)).map((item) => item.id)).toEqual([x.id, y.id]);
+    expect(await pigiste.db.outbox.count()).toBe(0);
+    expect(await Promise.all([x, y].map((item) => serverRecord('drafts', item.id)))).toEqual(
+      before,
+    );
+    expect((await serverRecord('issues', issue.id))[0]!.status).not.toBe('trash');
+  });
+
   it('an Editor’s edit met by a 403 that is not about rights (a security plugin) waits, and goes once let through', async () => {
     const a = as('editor');
     await a.join();

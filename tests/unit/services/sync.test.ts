@@ -783,6 +783,70 @@ describe('sync engine (against an in-memory plugin)', () => {
     },
   );
 
+  it('an issue deleted by an editor WordPress no longer counts as one is one refusal, the issue back with its items', async () => {
+    await a.join();
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
+    const items = [];
+    for (const page of ['x', 'y', 'z']) {
+      const item = await a.clip(`https://exemple.fr/${page}`);
+      await addToIssue(item.id, issue.id, a.db);
+      items.push(item);
+    }
+    await a.sync();
+    // B's own clip, in the issue too: B may write it, not take it out of the issue.
+    await b.join();
+    const own = await b.clip('https://exemple.fr/b');
+    await addToIssue(own.id, issue.id, b.db);
+    await b.sync();
+    const keys = await Promise.all(
+      [...items, own].map(async (item) => (await b.db.clips.get(item.id))!.sortKey),
+    );
+    // B made Contributor in WordPress; B's desk does not know yet, and deletes the issue.
+    server.setRole('auteur', 'contributor');
+    await deleteIssue(issue.id, b.db);
+
+    const status = await b.sync();
+
+    // The deletion's refusal alone: not one more for each item it let go.
+    expect(status.refusals).toBe(1);
+    expect(await b.db.refusals.toArray()).toMatchObject([
+      { kind: 'issue', recordId: issue.id, action: 'trash' },
+    ]);
+    expect(await b.db.issues.get(issue.id)).toMatchObject({ title: 'N' });
+    for (const [index, item] of [...items, own].entries()) {
+      expect(await b.db.clips.get(item.id)).toMatchObject({
+        issueId: issue.id,
+        sortKey: keys[index],
+      });
+      expect(server.byClientId('drafts', item.id)!.meta.issueId).toBe(issue.id);
+    }
+    expect(server.byClientId('issues', issue.id)!.status).not.toBe('trash');
+    expect(await b.db.outbox.count()).toBe(0);
+  });
+
+  it('a move out of an issue refused is told, though the issue’s deletion waits too', async () => {
+    await a.join();
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
+    const other = await createIssue({ title: 'Autre', date: '2026-03-22' }, a.db);
+    const item = await a.clip('https://exemple.fr/x');
+    await addToIssue(item.id, issue.id, a.db);
+    await a.sync();
+    await b.join();
+    server.setRole('auteur', 'contributor');
+    // Moved to another issue, then the first deleted: the move is the editor's own change.
+    await addToIssue(item.id, other.id, b.db);
+    await deleteIssue(issue.id, b.db);
+
+    await b.sync();
+
+    expect(
+      (await b.db.refusals.toArray()).map((refusal) => [refusal.kind, refusal.action]).sort(),
+    ).toEqual([
+      ['draft', 'arrange'],
+      ['issue', 'trash'],
+    ]);
+  });
+
   it('words typed while a refused trash was on its way stay in the draft, and the refusal that follows offers them', async () => {
     await a.join();
     const draft = await a.clip('https://exemple.fr/1');
