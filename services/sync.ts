@@ -1271,12 +1271,9 @@ export class SyncEngine {
           const kept: Shared = { ...mine, trashed: sync.base.trashed };
           const edits = changedFields(sync.base, kept, fieldsOf(kind));
           // A draft whose edits WordPress would refuse too (a colleague's, to a user who may not
-          // write others' drafts: the rule a clip follows, its trash aside): one refusal for the
-          // whole change, rolled back, its words offered to copy as an edit's are; not two, the
-          // edit's a moment after the trash's.
-          const theirs =
-            kind === 'draft' &&
-            !mayWrite({ ...(record as Draft), deletedAt: undefined }, await this.state());
+          // write others' drafts): one refusal for the whole change, rolled back, its words
+          // offered to copy as an edit's are; not two, the edit's a moment after the trash's.
+          const theirs = kind === 'draft' && (await this.editsRefusedToo(record as Draft));
           if (theirs) for (const field of edits) kept[field] = sync.base[field];
           // Only the trash (or restore) is refused: what was written before it still goes up,
           // merged with what the server has since, as any edit would be.
@@ -1506,6 +1503,23 @@ export class SyncEngine {
     });
   }
 
+  /**
+   * Whether WordPress would refuse the edits of a draft whose trash (or restore) it has just
+   * refused: the rule a clip follows ({@link mayWrite}), the trash aside, with the role read again
+   * first, since the refusal may be the first sign of a role lowered (an Editor made Contributor
+   * while their desk was offline). The draft's marks of what this user may do with it were read
+   * with the role before: when it changed, whose the draft is decides instead.
+   */
+  private async editsRefusedToo(draft: Draft): Promise<boolean> {
+    const changed = await this.recheckRole(true);
+    const mark = draft.desk && { ...draft.desk };
+    if (mark && changed) {
+      delete mark.canEdit;
+      delete mark.canTrash;
+    }
+    return !mayWrite({ ...draft, deletedAt: undefined, desk: mark }, await this.state());
+  }
+
   /** Whether a change was refused (403) in the run under way: its role is asked again. */
   private refusedInRun = false;
 
@@ -1515,16 +1529,16 @@ export class SyncEngine {
    * have raised or lowered the role meanwhile, which the bar, every button and every sentence that
    * names the role follow. A role changed makes the next pull read every record again (cursors
    * forgotten): what each record allows this user (`desk.canEdit`, `canTrash`) changed with it.
-   * A site that does not answer stops the run, as the push would have.
+   * A site that does not answer stops the run, as the push would have. True when the role changed.
    */
-  private async recheckRole(force: boolean): Promise<void> {
+  private async recheckRole(force: boolean): Promise<boolean> {
     const state = await this.state();
     const checked = state.roleCheckedAt ? Date.parse(state.roleCheckedAt) : NaN;
-    if (!force && Date.parse(this.now()) - checked < ROLE_CHECK_MS) return;
+    if (!force && Date.parse(this.now()) - checked < ROLE_CHECK_MS) return false;
     await this.checkCancelled();
     const probe = await this.discover();
     if (!probe.ok) {
-      if (probe.code === 'no_settings') return;
+      if (probe.code === 'no_settings') return false;
       throw new Stop({ ok: false, code: probe.code });
     }
     // Another user than the desk's (the options changed since the run began): nothing of theirs
@@ -1543,6 +1557,7 @@ export class SyncEngine {
       can: probe.can,
       ...(changed ? { cursors: {} } : {}),
     });
+    return changed;
   }
 
   /** Writes shared fields onto the local record, quietly (not queued). */

@@ -263,6 +263,33 @@ describe('shared desk sync against the real WordPress', { timeout: 180_000 }, ()
     expect(await serverRecord('drafts', draft.id)).toEqual(before);
   });
 
+  it('an Editor made Contributor in wp-admin, whose desk does not know yet, trashes a colleague’s draft written in: one refusal', async () => {
+    const a = as('editor');
+    const chef = as('chef');
+    await a.join();
+    const draft = await a.clip(url());
+    await a.sync();
+    await chef.join();
+    const before = await serverRecord('drafts', draft.id);
+    await php("(new WP_User(username_exists('chef')))->set_role('contributor');");
+    try {
+      await updateDraft(draft.id, { title: 'Titre du chef' }, chef.db);
+      await trashDraft(draft.id, chef.db);
+
+      const status = await chef.sync();
+
+      expect(status.refusals).toBe(1);
+      expect(await chef.db.refusals.toArray()).toMatchObject([
+        { action: 'trash', recordId: draft.id, changed: ['title'] },
+      ]);
+      expect(await chef.db.clips.get(draft.id)).toMatchObject({ title: draft.title });
+      expect(await chef.db.outbox.count()).toBe(0);
+      expect(await serverRecord('drafts', draft.id)).toEqual(before);
+    } finally {
+      await php("(new WP_User(username_exists('chef')))->set_role('editor');");
+    }
+  });
+
   it('an issue deleted by a user WordPress does not let delete it: one refusal, the issue back with its items', async () => {
     // A desk that has not heard of a lowered role yet deletes an issue: its items go to the inbox
     // here, each a change WordPress refuses, and so is the deletion.

@@ -783,6 +783,32 @@ describe('sync engine (against an in-memory plugin)', () => {
     },
   );
 
+  it('a refused trash of a colleague’s draft written in is one refusal for an Editor made Contributor meanwhile too', async () => {
+    const draft = await sharedClip();
+    // B's desk read its role (Editor) and the draft's marks (B may write it) before the change.
+    await b.sync();
+    server.setRole('auteur', 'contributor');
+    await updateDraft(draft.id, { title: 'Titre de B' }, b.db);
+    await trashDraft(draft.id, b.db);
+
+    const status = await b.sync();
+
+    expect(status.refusals).toBe(1);
+    const [refusal] = await b.db.refusals.toArray();
+    expect(refusal).toMatchObject({ action: 'trash', changed: ['title'], needs: 'editor' });
+    expect(refusedWriting(refusal!)?.text).toBe('Titre du brouillon\u00a0: Titre de B');
+    const local = (await b.db.clips.get(draft.id))!;
+    expect(local.title).toBe('Le ministre et le yacht');
+    expect(local.deletedAt).toBeUndefined();
+    expect(await b.db.outbox.count()).toBe(0);
+    expect(server.byClientId('drafts', draft.id)).toMatchObject({
+      title: 'Le ministre et le yacht',
+      status: 'draft',
+    });
+    // The desk knows the role now: what it says and offers follows it.
+    expect((await b.db.syncState.get('desk'))!.can?.editOthers).toBe(false);
+  });
+
   it('an issue deleted by an editor WordPress no longer counts as one is one refusal, the issue back with its items', async () => {
     await a.join();
     const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
