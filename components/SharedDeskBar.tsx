@@ -27,7 +27,7 @@ import {
 } from './conflictFields';
 import { publishedWhen } from './publishedLine';
 import { deskIdentity, refusalSentence } from './roleSentences';
-import { refusedWriting } from './refusedWriting';
+import { refusedAlso, refusedWriting } from './refusedWriting';
 import { copyRichText } from './clipboard';
 import { useUndo } from './Undo';
 import { useHouseStyle } from './useSettings';
@@ -246,6 +246,8 @@ export function SharedDeskBar() {
 function Refusal({ refusal }: { refusal: SyncRefusal }) {
   // The words the refused change wrote, rolled back: kept nowhere else once the notice is closed.
   const writing = refusedWriting(refusal);
+  // What else the refused change had changed, rolled back with it.
+  const also = refusedAlso(refusal);
   const [copied, setCopied] = useState<'copied' | 'failed'>();
   const copy = () => {
     if (!writing) return;
@@ -259,6 +261,7 @@ function Refusal({ refusal }: { refusal: SyncRefusal }) {
       {/* The alert is the sentence alone: « Copié » below is a status of its own, said once. */}
       <p role="alert">
         {refusalSentence(refusal)}
+        {also && ` ${also}`}
         {writing && ` ${t('shared.refusedWriting')}`}
       </p>
       {writing && (

@@ -1,6 +1,7 @@
 import { escapeHtml } from '../lib/html';
 import { t } from '../locales';
-import type { SyncRefusal } from '../storage/sync-state';
+import { conflictName } from '../storage/shared-fields';
+import { UNASKED_FIELDS, type SyncAction, type SyncRefusal } from '../storage/sync-state';
 import { conflictFieldLabel } from './conflictFields';
 import { itemLines } from './richtext';
 
@@ -76,4 +77,33 @@ export function refusedWriting(refusal: SyncRefusal): RefusedWriting | undefined
     }
   }
   return text.length > 0 ? { html: html.join('\n'), text: text.join('\n\n') } : undefined;
+}
+
+/** The fields a refused action names itself: a trash's, a move's. */
+const ACTION_FIELDS: Partial<Record<SyncAction, readonly string[]>> = {
+  trash: ['trashed'],
+  restore: ['trashed'],
+  arrange: ['issueId', 'sortKey'],
+};
+
+/**
+ * What else a refused trash, restore or move had changed in the record, rolled back with it, as
+ * the conflict box names the fields (« Vos autres changements ont été annulés aussi : titre du
+ * brouillon, tags. »), so that the editor does not take a tag or a status gone back for a slip.
+ * '' when it changed nothing else, or for another action (an edit is its fields).
+ */
+export function refusedAlso(refusal: SyncRefusal): string {
+  const own = ACTION_FIELDS[refusal.action];
+  if (!own) return '';
+  const fields = (refusal.changed ?? [])
+    .filter((field) => !own.includes(field) && !UNASKED_FIELDS.has(field))
+    .map((field) => conflictName(refusal.kind, field));
+  // A move is one change: its place in the issue goes along with the issue.
+  const named = fields.includes('issueId') ? fields.filter((field) => field !== 'sortKey') : fields;
+  if (named.length === 0) return '';
+  const names = named.map((field) => {
+    const label = conflictFieldLabel(refusal.kind, field);
+    return label.charAt(0).toLocaleLowerCase() + label.slice(1);
+  });
+  return t('shared.refusedAlso', { fields: names.join(', ') });
 }

@@ -633,6 +633,7 @@ export const en: Messages = {
   'shared.refusedInIssue':
     '“{title}” was put in an issue meanwhile: taking it out, even through the trash, takes the {role} role. It stays there.',
   'shared.refusedOk': 'OK',
+  'shared.refusedAlso': 'Your other changes were undone too: {fields}.',
   'shared.refusedWriting':
     'What you had written is now kept only in this notice: copy it before you close it.',
   'shared.refusedCopy': 'Copy what you had written',

@@ -652,6 +652,7 @@ export const fr = {
   'shared.refusedInIssue':
     '« {title} » a été mis dans un numéro entre-temps : l’en retirer, même par la corbeille, demande le rôle {role}. Il y reste.',
   'shared.refusedOk': 'Compris',
+  'shared.refusedAlso': 'Vos autres changements ont été annulés aussi : {fields}.',
   'shared.refusedWriting':
     'Ce que vous aviez écrit n’est plus gardé que dans cet avis : copiez-le avant de le fermer.',
   'shared.refusedCopy': 'Copier ce que vous aviez écrit',

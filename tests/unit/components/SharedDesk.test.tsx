@@ -558,6 +558,46 @@ describe('SharedDeskBar', () => {
     );
   });
 
+  it('names what else a refused trash or move had changed, rolled back with it', async () => {
+    await db.syncState.put(contributorState);
+    await db.refusals.bulkPut([
+      {
+        key: 'draft:d1:trash',
+        kind: 'draft',
+        recordId: 'd1',
+        title: 'Le ministre et Bercy',
+        action: 'trash',
+        needs: 'editor',
+        at: '2026-03-15T10:00:00Z',
+        discarded: { title: 'Le ministre et Bercy', tags: ['bercy'], status: 'ready' },
+        changed: ['title', 'provenance', 'tags', 'status', 'issueId', 'sortKey'],
+      },
+      {
+        key: 'draft:d2:arrange',
+        kind: 'draft',
+        recordId: 'd2',
+        title: 'La ministre et le port',
+        action: 'arrange',
+        needs: 'editor',
+        at: '2026-03-15T10:01:00Z',
+        discarded: { sharedNote: 'À vérifier' },
+        changed: ['issueId', 'sortKey', 'sharedNote'],
+      },
+    ]);
+    render(<SharedDeskBar />);
+
+    await waitFor(() => expect(screen.getAllByTestId('sync-refusal')).toHaveLength(2));
+    const [trash, move] = screen.getAllByTestId('sync-refusal');
+    // Not what the trash or the move is itself (nor a place apart from its issue, nor where the
+    // metadata came from): the editor's other changes, which they would otherwise take for a slip.
+    expect(trash!.textContent).toContain(
+      'Votre changement a été annulé. Vos autres changements ont été annulés aussi\u00a0: titre du brouillon, tags, statut, numéro. Ce que vous aviez écrit',
+    );
+    expect(move!.textContent).toContain(
+      'Vos autres changements ont été annulés aussi\u00a0: note partagée.',
+    );
+  });
+
   it('offers to copy the words a refused edit had written, which nothing else keeps once closed', async () => {
     await db.syncState.put(contributorState);
     await db.refusals.put({
