@@ -995,6 +995,7 @@ export class SyncEngine {
       cancelRequested: undefined,
     });
     this.refusedInRun = false;
+    this.roleReadInRun = false;
     try {
       await this.settleUnaskedConflicts();
       // Before anything else: colleagues have seen the records as being edited since.
@@ -1015,7 +1016,7 @@ export class SyncEngine {
         await this.push(settings, first);
         // A refusal may be the first sign of a role lowered: the bar, the buttons and the
         // refusal's sentence then name the role the editor has now.
-        if (this.refusedInRun) await this.recheckRole(true);
+        if (this.refusedInRun && !this.roleReadInRun) await this.recheckRole(true);
         await this.pull(settings, first);
       }
       await this.patchState({
@@ -1211,9 +1212,10 @@ export class SyncEngine {
         }
         if (result.code === 'forbidden') {
           // Not allowed to delete it: it comes back, as the server has it.
-          await this.refuse(entry, 'trash', result, sync.base, () =>
-            this.writeLocal(kind, undefined, sync.base, this.now(), entry.recordId),
-          );
+          await this.refuse(entry, 'trash', result, sync.base, async () => {
+            await this.writeLocal(kind, undefined, sync.base, this.now(), entry.recordId);
+            if (kind === 'issue') await this.forgetReleases(entry.recordId);
+          });
           return false;
         }
         if (result.code === 'not_found') return this.settle(entry, undefined, undefined, true);
@@ -1342,16 +1344,13 @@ export class SyncEngine {
             : 'edit';
       const rollback = { ...mine };
       for (const field of changes) rollback[field] = sync.base[field];
-      const told = !(
-        action === 'arrange' && (await this.letGoByDeletion(kind, sync.base, mine, changes))
-      );
       await this.refuse(
         entry,
         action,
         result,
         mine,
         () => this.writeLocal(kind, record, rollback, this.now()),
-        { changed: changes, told },
+        { changed: changes },
       );
       return false;
     }
@@ -1432,30 +1431,29 @@ export class SyncEngine {
   }
 
   /**
-   * Whether a draft's refused change is only its release to the inbox from an issue whose deletion
-   * waits to be sent (deletions go last): the release an issue deleted here makes of its items.
-   * WordPress will refuse that deletion too (both are an Editor's), and its one refusal says it,
-   * the issue back with its items: not a notice an item before it.
+   * Once WordPress has refused the deletion of issue `issueId` (in its refusal's transaction): the
+   * refusals of its items' releases to the inbox, which deleting it here made of each and which
+   * were refused before it (deletions go last), are forgotten. Each item is back in the issue (its
+   * release rolled back), and the deletion's one refusal says it: not a notice an item besides.
+   * A release that wrote anything else keeps its refusal (its words, its other changes).
    */
-  private async letGoByDeletion(
-    kind: SyncKind,
-    base: Shared,
-    mine: Shared,
-    changes: readonly string[],
-  ): Promise<boolean> {
-    const issueId = base.issueId;
-    if (kind !== 'draft' || mine.issueId !== '') return false;
-    if (typeof issueId !== 'string' || issueId === '') return false;
-    if (!changes.every((field) => field === 'issueId' || field === 'sortKey')) return false;
-    const deletion = await this.db.outbox.get(outboxKey('issue', issueId));
-    return deletion?.op === 'delete';
+  private async forgetReleases(issueId: string): Promise<void> {
+    const release = (refusal: SyncRefusal) =>
+      refusal.kind === 'draft' &&
+      refusal.action === 'arrange' &&
+      refusal.discarded.issueId === '' &&
+      (refusal.changed ?? []).every((field) => field === 'issueId' || field === 'sortKey');
+    for (const refusal of (await this.db.refusals.toArray()).filter(release)) {
+      if ((await this.db.clips.get(refusal.recordId))?.issueId === issueId) {
+        await this.db.refusals.delete(refusal.key);
+      }
+    }
   }
 
   /**
    * Keeps a typed refusal and rolls the local change back (in one quiet transaction).
    * `changed`: the fields the refused change wrote (their words offered to copy); `requeue`: what
-   * else it held is sent again; `told: false`: rolled back with no refusal of its own, another one
-   * saying it (see letGoByDeletion).
+   * else it held is sent again.
    */
   private async refuse(
     entry: OutboxEntry,
@@ -1463,11 +1461,7 @@ export class SyncEngine {
     failure: DeskFailure,
     discarded: Shared,
     rollback: () => Promise<void>,
-    {
-      changed = [],
-      requeue = false,
-      told = true,
-    }: { changed?: readonly string[]; requeue?: boolean; told?: boolean } = {},
+    { changed = [], requeue = false }: { changed?: readonly string[]; requeue?: boolean } = {},
   ): Promise<void> {
     const refusal: SyncRefusal = {
       key: `${entry.key}:${action}`,
@@ -1492,7 +1486,7 @@ export class SyncEngine {
       // to copy. It stays as it is, queued: sent again, the answer decides with all of it.
       if (waiting && waiting.seq !== entry.seq) return;
       await rollback();
-      if (told) await this.db.refusals.put(refusal);
+      await this.db.refusals.put(refusal);
       if (!requeue) {
         await this.db.outbox.delete(entry.key);
         return;
@@ -1506,22 +1500,29 @@ export class SyncEngine {
   /**
    * Whether WordPress would refuse the edits of a draft whose trash (or restore) it has just
    * refused: the rule a clip follows ({@link mayWrite}), the trash aside, with the role read again
-   * first, since the refusal may be the first sign of a role lowered (an Editor made Contributor
-   * while their desk was offline). The draft's marks of what this user may do with it were read
-   * with the role before: when it changed, whose the draft is decides instead.
+   * first (once a run), since the refusal may be the first sign of a role lowered (an Editor made
+   * Contributor while their desk was offline). The draft's marks of what this user may do with it
+   * may have been read with the role before: while they are, whose the draft is decides instead.
    */
   private async editsRefusedToo(draft: Draft): Promise<boolean> {
-    const changed = await this.recheckRole(true);
+    if (!this.roleReadInRun) await this.recheckRole(true);
+    const state = await this.state();
+    // Marks read with an older role: a role changed forgets the cursors, and the pull that reads
+    // every record again (and their marks with it) has not gone through yet.
+    const stale = state.cursors.drafts === undefined;
     const mark = draft.desk && { ...draft.desk };
-    if (mark && changed) {
+    if (mark && stale) {
       delete mark.canEdit;
       delete mark.canTrash;
     }
-    return !mayWrite({ ...draft, deletedAt: undefined, desk: mark }, await this.state());
+    return !mayWrite({ ...draft, deletedAt: undefined, desk: mark }, state);
   }
 
   /** Whether a change was refused (403) in the run under way: its role is asked again. */
   private refusedInRun = false;
+
+  /** Whether the role was asked in the run under way: not asked twice in one run. */
+  private roleReadInRun = false;
 
   /**
    * Asks the desk again who the user is and what their role allows, when the last answer is
@@ -1529,16 +1530,17 @@ export class SyncEngine {
    * have raised or lowered the role meanwhile, which the bar, every button and every sentence that
    * names the role follow. A role changed makes the next pull read every record again (cursors
    * forgotten): what each record allows this user (`desk.canEdit`, `canTrash`) changed with it.
-   * A site that does not answer stops the run, as the push would have. True when the role changed.
+   * A site that does not answer stops the run, as the push would have.
    */
-  private async recheckRole(force: boolean): Promise<boolean> {
+  private async recheckRole(force: boolean): Promise<void> {
     const state = await this.state();
     const checked = state.roleCheckedAt ? Date.parse(state.roleCheckedAt) : NaN;
-    if (!force && Date.parse(this.now()) - checked < ROLE_CHECK_MS) return false;
+    if (!force && Date.parse(this.now()) - checked < ROLE_CHECK_MS) return;
     await this.checkCancelled();
+    this.roleReadInRun = true;
     const probe = await this.discover();
     if (!probe.ok) {
-      if (probe.code === 'no_settings') return false;
+      if (probe.code === 'no_settings') return;
       throw new Stop({ ok: false, code: probe.code });
     }
     // Another user than the desk's (the options changed since the run began): nothing of theirs
@@ -1557,7 +1559,6 @@ export class SyncEngine {
       can: probe.can,
       ...(changed ? { cursors: {} } : {}),
     });
-    return changed;
   }
 
   /** Writes shared fields onto the local record, quietly (not queued). */

@@ -809,6 +809,44 @@ describe('sync engine (against an in-memory plugin)', () => {
     expect((await b.db.syncState.get('desk'))!.can?.editOthers).toBe(false);
   });
 
+  it('a refused trash is one refusal too when the run’s own role check saw the change first', async () => {
+    const draft = await sharedClip();
+    await b.sync();
+    server.setRole('auteur', 'contributor');
+    await updateDraft(draft.id, { title: 'Titre de B' }, b.db);
+    await trashDraft(draft.id, b.db);
+    // Back after a while: the run asks the role first, before the pull that reads the marks again.
+    b.ahead = 6 * 60_000;
+
+    await b.sync();
+
+    expect((await b.db.refusals.toArray()).map((refusal) => refusal.action)).toEqual(['trash']);
+  });
+
+  it('two refused trashes in one run are one refusal each, the role asked once', async () => {
+    await a.join();
+    const one = await a.clip('https://exemple.fr/1');
+    const two = await a.clip('https://exemple.fr/2');
+    await a.sync();
+    await b.join();
+    await b.sync();
+    server.setRole('auteur', 'contributor');
+    for (const draft of [one, two]) {
+      await updateDraft(draft.id, { title: 'Titre de B' }, b.db);
+      await trashDraft(draft.id, b.db);
+    }
+    const before = server.log.length;
+
+    await b.sync();
+
+    const refusals = await b.db.refusals.toArray();
+    expect(refusals.map((refusal) => refusal.action)).toEqual(['trash', 'trash']);
+    expect(new Set(refusals.map((refusal) => refusal.recordId))).toEqual(new Set([one.id, two.id]));
+    expect(server.log.slice(before).filter((line) => line === 'GET /indiscrets/v1')).toHaveLength(
+      1,
+    );
+  });
+
   it('an issue deleted by an editor WordPress no longer counts as one is one refusal, the issue back with its items', async () => {
     await a.join();
     const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
@@ -848,6 +886,41 @@ describe('sync engine (against an in-memory plugin)', () => {
     }
     expect(server.byClientId('issues', issue.id)!.status).not.toBe('trash');
     expect(await b.db.outbox.count()).toBe(0);
+  });
+
+  it('the items’ refusals are said until the deletion is refused: the run stopped before it', async () => {
+    await a.join();
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
+    const items = [];
+    for (const page of ['x', 'y']) {
+      const item = await a.clip(`https://exemple.fr/${page}`);
+      await addToIssue(item.id, issue.id, a.db);
+      items.push(item);
+    }
+    await a.sync();
+    await b.join();
+    server.setRole('auteur', 'contributor');
+    await deleteIssue(issue.id, b.db);
+    // The connection drops as the deletion goes, after the items' releases were refused.
+    const remoteId = server.byClientId('issues', issue.id)!.id;
+    b.beforeRequest = (input) => {
+      const route = new URL(input).searchParams.get('rest_route') ?? '';
+      if (route === `/indiscrets/v1/issues/${remoteId}`) server.offline = true;
+    };
+
+    await b.sync();
+    b.beforeRequest = undefined;
+
+    // Meanwhile each item, back in an issue this desk does not show, says why.
+    expect((await b.db.refusals.toArray()).map((refusal) => refusal.recordId).sort()).toEqual(
+      items.map((item) => item.id).sort(),
+    );
+    server.offline = false;
+    await b.sync();
+    expect(await b.db.refusals.toArray()).toMatchObject([
+      { kind: 'issue', recordId: issue.id, action: 'trash' },
+    ]);
+    expect(await b.db.issues.get(issue.id)).toBeDefined();
   });
 
   it('a move out of an issue refused is told, though the issue’s deletion waits too', async () => {
