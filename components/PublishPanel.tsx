@@ -61,6 +61,9 @@ export function postOutOfDate(
   return outOfDate(sent, model, () => renderWordPressBlocks(model, style));
 }
 
+/** What a read of the post answers when it is no longer the post the panel compares with. */
+const POST_GONE: ReadonlySet<string> = new Set(['not_found', 'not_published', 'other_site']);
+
 /**
  * "Publish to WordPress": creates the draft post the first time, updates the same post after.
  * Asks before overwriting a post edited in WordPress, offers a new post when it was deleted.
@@ -136,27 +139,33 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
   const siteSet = !!wordpress?.siteUrl && !!wordpress.username;
   // Which read this is, and the last one answered (whatever it answered): the line is busy
   // (`aria-busy`) from the first drawing until WordPress's answer, or its absence, is known.
-  const readKey =
+  const keyOf = (n: number) =>
     recorded && siteSet
-      ? [issue.id, recorded.postId, recorded.modifiedGmt, wordpress?.siteUrl, reads].join('|')
+      ? [issue.id, recorded.postId, recorded.modifiedGmt, wordpress?.siteUrl, n].join('|')
       : '';
+  const readKey = keyOf(reads);
   const [answered, setAnswered] = useState('');
   // When the shared desk last ended a run without trouble (none while its last run failed). An
   // answer that could not tell whose change the post's is (`unsure`: the desk could not be read)
   // is asked again once a run ends well after the read was sent: the colleague's record, if any,
-  // is here then. That read waits for no other run (`caughtUp`): asked once, it is sure.
+  // is here then. That read waits for no other run (`caughtUp`): answered, it is sure. One at a
+  // time: a run ending while it is under way does not start it over.
   const deskRead = desk.state && !desk.state.lastError ? desk.state.lastSyncAt : undefined;
   const readSentAt = useRef(0);
-  const caughtUp = useRef(false);
+  /** The read that is the one asked again (its key), until it is sent. */
+  const caughtUpKey = useRef('');
+  const rereading = useRef(false);
   useEffect(() => {
-    if (remote?.unsure && deskRead && Date.parse(deskRead) > readSentAt.current) {
-      caughtUp.current = true;
-      setReads((n) => n + 1);
-    }
+    if (!remote?.unsure || rereading.current || !deskRead) return;
+    if (Date.parse(deskRead) <= readSentAt.current) return;
+    caughtUpKey.current = keyOf(reads + 1);
+    setReads(reads + 1);
   }, [remote, deskRead]);
   useEffect(() => {
-    const afterRun = caughtUp.current;
-    caughtUp.current = false;
+    // Not a read of another issue or post that the same drawing brought: that one is a first.
+    const afterRun = readKey !== '' && caughtUpKey.current === readKey;
+    caughtUpKey.current = '';
+    rereading.current = afterRun;
     // The unsure line stays while it is read again for the same post: not taken away, to come
     // back a moment later.
     if (!afterRun) setRemote(undefined);
@@ -177,15 +186,19 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
       .then((answer) => {
         if (!open) return;
         if (answer.ok && answer.postId === postId) setRemote(answer);
-        else if (afterRun) setRemote(undefined);
+        // Read again: the post gone or no longer this one, the line goes. One that could not be
+        // read (offline, slow) keeps it: the post was changed all the same, and publishing
+        // would overwrite that; a later run asks again.
+        else if (afterRun && (answer.ok || POST_GONE.has(answer.code))) setRemote(undefined);
       })
       // No answer from the background: nothing is known, nothing is said.
-      .catch(() => {
-        if (open && afterRun) setRemote(undefined);
-      })
+      .catch(() => undefined)
       .finally(() => {
         done = true;
-        if (open) setAnswered(readKey);
+        if (open) {
+          setAnswered(readKey);
+          rereading.current = false;
+        }
       });
     return () => {
       open = false;

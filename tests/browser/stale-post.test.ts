@@ -213,6 +213,25 @@ describe('a published issue whose post was edited in WordPress, in Chromium', ()
       expect(await editedLine(desk)).toBe(
         'Article modifié le 5 décembre 2025 à 10 h 12, après sa dernière publication ici : dans WordPress, ou par un collègue (la rédaction partagée n’a pas pu être lue). Le mettre à jour écraserait ces changements. Voir ces changements dans WordPress',
       );
+      const reads = site.reads.length;
+      // A run of the desk goes through (as the sync records one): whatever a colleague's browser
+      // had sent is here, so the post is read again, and the line says which change it was.
+      await writeDatabase(desk, {
+        syncState: [
+          {
+            ...SHARED_DESK_STATE,
+            siteUrl: site.origin,
+            username: 'redac',
+            lastSyncAt: new Date(Date.now() + 60_000).toISOString(),
+          },
+        ],
+      });
+      await until(
+        () => editedLine(desk),
+        (said) => said === EDITED_LINE,
+        'the line said sure once the desk was read',
+      );
+      expect(site.reads.length).toBeGreaterThan(reads);
     } finally {
       await clearTables(desk, ['syncState']);
       await desk.close();

@@ -399,6 +399,43 @@ describe('PublishPanel, a post edited in WordPress since its publication', () =>
     expect(postState).toHaveBeenCalledTimes(2);
   });
 
+  it('keeps the line when that read cannot answer, and asks again after the next run', async () => {
+    await db.syncState.put(deskState('editor', { lastSyncAt: '2026-01-01T00:00:00.000Z' }));
+    postState.mockResolvedValueOnce(remote(EDITED_GMT, true));
+    postState.mockResolvedValueOnce({ ok: false, code: 'offline' });
+    postState.mockResolvedValueOnce(remote(EDITED_GMT));
+    render(panel());
+    await waitFor(() => expect(edited().textContent).toContain('ou par un collègue'));
+
+    await db.syncState.update('desk', { lastSyncAt: new Date(Date.now() + 1000).toISOString() });
+    await waitFor(() => expect(postState).toHaveBeenCalledTimes(2));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Offline a moment after the run: the post was changed all the same, and that is still said.
+    expect(edited().textContent).toContain('ou par un collègue');
+
+    await db.syncState.update('desk', { lastSyncAt: new Date(Date.now() + 2000).toISOString() });
+    await waitFor(() => expect(edited().textContent).toBe(EDITED));
+  });
+
+  it('does not start that read over at every run that ends while it is under way', async () => {
+    await db.syncState.put(deskState('editor', { lastSyncAt: '2026-01-01T00:00:00.000Z' }));
+    postState.mockResolvedValueOnce(remote(EDITED_GMT, true));
+    // A slow site: the read asked again does not answer before the next runs end.
+    postState.mockReturnValue(new Promise<PostStateAnswer>(() => undefined));
+    render(panel());
+    await waitFor(() => expect(edited().textContent).toContain('ou par un collègue'));
+
+    for (const run of [1, 2, 3]) {
+      await db.syncState.update('desk', {
+        lastSyncAt: new Date(Date.now() + run * 1000).toISOString(),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+
+    expect(postState).toHaveBeenCalledTimes(2);
+    expect(postStateCancel).not.toHaveBeenCalled();
+  });
+
   it('says it alike when a colleague published the post, whom the line above names', async () => {
     // The shared desk, as Rédac (the Editor); Claire Martin published the issue from her browser.
     await db.syncState.put(deskState('editor'));
