@@ -1214,7 +1214,7 @@ export class SyncEngine {
           // Not allowed to delete it: it comes back, as the server has it.
           await this.refuse(entry, 'trash', result, sync.base, async () => {
             await this.writeLocal(kind, undefined, sync.base, this.now(), entry.recordId);
-            if (kind === 'issue') await this.forgetReleases(entry.recordId);
+            if (kind === 'issue') await this.forgetReleases(entry.recordId, entry.released ?? []);
           });
           return false;
         }
@@ -1432,13 +1432,15 @@ export class SyncEngine {
 
   /**
    * Once WordPress has refused the deletion of issue `issueId` (in its refusal's transaction): the
-   * refusals of its items' releases to the inbox, which deleting it here made of each and which
-   * were refused before it (deletions go last), are forgotten. Each item is back in the issue (its
-   * release rolled back), and the deletion's one refusal says it: not a notice an item besides.
-   * A release that wrote anything else keeps its refusal (its words, its other changes).
+   * refusals of its items' releases to the inbox, which deleting it here made of each (`released`,
+   * noted with the deletion) and which were refused before it (deletions go last), are forgotten.
+   * Each item is back in the issue (its release rolled back), and the deletion's one refusal says
+   * it: not a notice an item besides. A release that wrote anything else keeps its refusal (its
+   * words, its other changes), and so does an item the editor took out before.
    */
-  private async forgetReleases(issueId: string): Promise<void> {
+  private async forgetReleases(issueId: string, released: readonly string[]): Promise<void> {
     const release = (refusal: SyncRefusal) =>
+      released.includes(refusal.recordId) &&
       refusal.kind === 'draft' &&
       refusal.action === 'arrange' &&
       refusal.discarded.issueId === '' &&

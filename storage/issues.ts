@@ -16,6 +16,7 @@ import { markEdit, type EditSource } from './edit-marks';
 import { isOrderKey, keyBetween, keysBetween } from './fractional';
 import { allItems } from './issue-query';
 import { itemLabel } from './label';
+import { noteReleased } from './outbox';
 import { isIsoDate, isLengthBudget, ISSUE_STATUSES } from './record-values';
 
 export type { Check, CheckCode } from './db';
@@ -244,16 +245,18 @@ export function deleteIssue(
   database: IndiscretsDB = defaultDb,
   clock: () => string = now,
 ): Promise<UndoToken | undefined> {
-  return database.transaction('rw', database.clips, database.issues, async () => {
+  return database.transaction('rw', database.clips, database.issues, database.outbox, async () => {
     const issue = await database.issues.get(id);
     if (!issue) return undefined;
     const items = await allItems(id, database);
     const at = clock();
+    const released = await database.clips.where('issueId').equals(id).primaryKeys();
     await database.clips
       .where('issueId')
       .equals(id)
       .modify({ issueId: '', sortKey: '', updatedAt: at });
     await database.issues.delete(id);
+    await noteReleased(database, id, released);
     return { label: 'issue', before: items, after: [], issue };
   });
 }

@@ -47,6 +47,21 @@ export async function noteMergedInto(
 }
 
 /**
+ * Says, in the transaction that deleted issue `issueId`, which items its deletion let go to the
+ * inbox, on its outbox entry (sync on; nothing otherwise): were the deletion refused, their
+ * releases are refused too, and said by its refusal, not each by one of its own. An item the
+ * editor had taken out before is not among them. The transaction must include `outbox`.
+ */
+export async function noteReleased(
+  database: Dexie,
+  issueId: string,
+  itemIds: readonly string[],
+): Promise<void> {
+  if (itemIds.length === 0) return;
+  await database.table('outbox').update(outboxKey('issue', issueId), { released: [...itemIds] });
+}
+
+/**
  * Undoing a merge: the draft put back is merged nowhere, so a later deletion of it while the
  * shared desk is off does not name the draft it was merged into then (its outbox entry, sync on,
  * is already a fresh upsert). The transaction must include `syncRecords`.

@@ -110,6 +110,11 @@ export interface OutboxEntry {
    * other desks say where the content went (see {@link noteMergedInto} in outbox.ts).
    */
   mergedInto?: string;
+  /**
+   * `delete` of an issue: the items its deletion let go to the inbox (their local ids), whose
+   * releases, refused with it, its own refusal says (see {@link noteReleased} in outbox.ts).
+   */
+  released?: string[];
 }
 
 /** A record's state on the server as last synced: the base of the 3-way merge. */

@@ -5,6 +5,7 @@ import { nextCursor, SyncEngine } from '../../../services/sync';
 import { saveDraft } from '../../../storage/draft-records';
 import { trashDraft, restoreDraft, undo, updateDraft } from '../../../storage/drafts';
 import { addToIssue, createIssue, deleteIssue, moveItem } from '../../../storage/issues';
+import { removeItems } from '../../../storage/remove-undo';
 import { closeDesks, TestDesk, twoDesks } from './desks';
 import type { FakeDesk } from './fake-desk';
 
@@ -921,6 +922,37 @@ describe('sync engine (against an in-memory plugin)', () => {
       { kind: 'issue', recordId: issue.id, action: 'trash' },
     ]);
     expect(await b.db.issues.get(issue.id)).toBeDefined();
+  });
+
+  it('an item the editor took out before deleting the issue keeps its own refusal', async () => {
+    await a.join();
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
+    const items = [];
+    for (const page of ['x', 'y']) {
+      const item = await a.clip(`https://exemple.fr/${page}`);
+      await addToIssue(item.id, issue.id, a.db);
+      items.push(item);
+    }
+    await a.sync();
+    await b.join();
+    server.setRole('auteur', 'contributor');
+    // « Retirer » first, then the issue deleted: the take-out is the editor's own change.
+    await removeItems([items[0]!.id], b.db);
+    await deleteIssue(issue.id, b.db);
+
+    await b.sync();
+
+    const said = (await b.db.refusals.toArray()).map((refusal) => [
+      refusal.recordId,
+      refusal.action,
+    ]);
+    expect(said).toHaveLength(2);
+    expect(said).toEqual(
+      expect.arrayContaining([
+        [items[0]!.id, 'arrange'],
+        [issue.id, 'trash'],
+      ]),
+    );
   });
 
   it('a move out of an issue refused is told, though the issue’s deletion waits too', async () => {

@@ -186,6 +186,27 @@ describe('outbox', () => {
     expect(back?.mergedInto).toBeUndefined();
   });
 
+  it('says on a deleted issue’s delete which items it let go, not one taken out before, and forgets them when undone', async () => {
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, database);
+    const kept = await addDraft(database);
+    const trashed = await addDraft(database);
+    const out = await addDraft(database);
+    for (const draft of [kept, trashed, out]) await addToIssue(draft.id, issue.id, database);
+    await turnOn();
+    await trashDraft(trashed.id, database);
+    await removeItems([out.id], database);
+
+    const token = await deleteIssue(issue.id, database);
+
+    const entry = await database.outbox.get(`issue:${issue.id}`);
+    expect(entry?.op).toBe('delete');
+    expect([...(entry?.released ?? [])].sort()).toEqual([kept.id, trashed.id].sort());
+    await undo(token!, database);
+    const back = await database.outbox.get(`issue:${issue.id}`);
+    expect(back?.op).toBe('upsert');
+    expect(back?.released).toBeUndefined();
+  });
+
   it('sync off: a merged draft the desk has keeps where it went on its sync record, and nothing is queued', async () => {
     const target = await addDraft(database);
     const source = await addDraft(database);
