@@ -1212,10 +1212,17 @@ export class SyncEngine {
         }
         if (result.code === 'forbidden') {
           // Not allowed to delete it: it comes back, as the server has it.
-          await this.refuse(entry, 'trash', result, sync.base, async () => {
+          const told = await this.refuse(entry, 'trash', result, sync.base, async () => {
             await this.writeLocal(kind, undefined, sync.base, this.now(), entry.recordId);
-            if (kind === 'issue') await this.forgetReleases(entry.recordId, entry.released ?? []);
+            if (kind === 'issue') await this.forgetReleases(entry.recordId, entry.released);
           });
+          // The deletion undone meanwhile (the issue back with its items): the releases refused
+          // before it were the editor's own to undo, and are said no more.
+          if (!told && kind === 'issue') {
+            await quietly(this.db, SYNC_TABLES, () =>
+              this.forgetReleases(entry.recordId, entry.released),
+            );
+          }
           return false;
         }
         if (result.code === 'not_found') return this.settle(entry, undefined, undefined, true);
@@ -1436,11 +1443,17 @@ export class SyncEngine {
    * noted with the deletion) and which were refused before it (deletions go last), are forgotten.
    * Each item is back in the issue (its release rolled back), and the deletion's one refusal says
    * it: not a notice an item besides. A release that wrote anything else keeps its refusal (its
-   * words, its other changes), and so does an item the editor took out before.
+   * words, its other changes), and so does an item the editor took out before (when the deletion
+   * noted its items). Called too when the deletion was undone while it was being sent.
    */
-  private async forgetReleases(issueId: string, released: readonly string[]): Promise<void> {
+  private async forgetReleases(
+    issueId: string,
+    released: readonly string[] | undefined,
+  ): Promise<void> {
     const release = (refusal: SyncRefusal) =>
-      released.includes(refusal.recordId) &&
+      // A deletion queued without the list (sync off at the time, or by an earlier version): every
+      // item back in the issue whose release alone was refused.
+      (released === undefined || released.includes(refusal.recordId)) &&
       refusal.kind === 'draft' &&
       refusal.action === 'arrange' &&
       refusal.discarded.issueId === '' &&
@@ -1455,7 +1468,8 @@ export class SyncEngine {
   /**
    * Keeps a typed refusal and rolls the local change back (in one quiet transaction).
    * `changed`: the fields the refused change wrote (their words offered to copy); `requeue`: what
-   * else it held is sent again.
+   * else it held is sent again. False when the record was written again meanwhile: then nothing
+   * is kept nor rolled back (see below).
    */
   private async refuse(
     entry: OutboxEntry,
@@ -1464,7 +1478,7 @@ export class SyncEngine {
     discarded: Shared,
     rollback: () => Promise<void>,
     { changed = [], requeue = false }: { changed?: readonly string[]; requeue?: boolean } = {},
-  ): Promise<void> {
+  ): Promise<boolean> {
     const refusal: SyncRefusal = {
       key: `${entry.key}:${action}`,
       kind: entry.kind,
@@ -1481,21 +1495,22 @@ export class SyncEngine {
       ...(changed.length > 0 ? { changed: [...changed] } : {}),
     };
     this.refusedInRun = true;
-    await quietly(this.db, SYNC_TABLES, async () => {
+    return quietly(this.db, SYNC_TABLES, async () => {
       const waiting = await this.db.outbox.get(entry.key);
       // Written again while the refused request was under way: the record holds words the
       // refused change did not, which its rollback would drop, and its refusal would not offer
       // to copy. It stays as it is, queued: sent again, the answer decides with all of it.
-      if (waiting && waiting.seq !== entry.seq) return;
+      if (waiting && waiting.seq !== entry.seq) return false;
       await rollback();
       await this.db.refusals.put(refusal);
       if (!requeue) {
         await this.db.outbox.delete(entry.key);
-        return;
+        return true;
       }
       // What else the change held is sent again: in the same transaction, so that nothing lies
       // between its entry taken and put back.
       await this.db.outbox.put({ ...entry, seq: entry.seq + 1 });
+      return true;
     });
   }
 

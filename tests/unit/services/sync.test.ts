@@ -955,6 +955,52 @@ describe('sync engine (against an in-memory plugin)', () => {
     );
   });
 
+  it('an issue deleted while the desk was off, then rejoined, is one refusal too', async () => {
+    await a.join();
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
+    for (const page of ['x', 'y']) {
+      await addToIssue((await a.clip(`https://exemple.fr/${page}`)).id, issue.id, a.db);
+    }
+    await a.sync();
+    await b.join();
+    await b.engine.disable();
+    // Deleted with the desk off (nothing notes which items it let go); the role lowered meanwhile.
+    await deleteIssue(issue.id, b.db);
+    server.setRole('auteur', 'contributor');
+
+    await b.join();
+
+    expect((await b.db.refusals.toArray()).map((refusal) => refusal.kind)).toEqual(['issue']);
+  });
+
+  it('the items’ refusals go when the deletion is undone while it is being sent', async () => {
+    await a.join();
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
+    for (const page of ['x', 'y']) {
+      await addToIssue((await a.clip(`https://exemple.fr/${page}`)).id, issue.id, a.db);
+    }
+    await a.sync();
+    await b.join();
+    server.setRole('auteur', 'contributor');
+    const token = await deleteIssue(issue.id, b.db);
+    const remoteId = server.byClientId('issues', issue.id)!.id;
+    let undone: Promise<unknown> | undefined;
+    b.beforeRequest = (input) => {
+      const route = new URL(input).searchParams.get('rest_route') ?? '';
+      // « Annuler » as the deletion goes, after the items' releases were refused.
+      if (!undone && route === `/indiscrets/v1/issues/${remoteId}`) undone = undo(token!, b.db);
+    };
+
+    await b.sync();
+    await undone;
+    b.beforeRequest = undefined;
+    await b.sync();
+
+    expect(await b.db.issues.get(issue.id)).toBeDefined();
+    // The editor undid it: nothing of it is said, neither the deletion nor its items' releases.
+    expect(await b.db.refusals.count()).toBe(0);
+  });
+
   it('a move out of an issue refused is told, though the issue’s deletion waits too', async () => {
     await a.join();
     const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
