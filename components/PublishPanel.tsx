@@ -62,7 +62,12 @@ export function postOutOfDate(
 }
 
 /** What a read of the post answers when it is no longer the post the panel compares with. */
-const POST_GONE: ReadonlySet<string> = new Set(['not_found', 'not_published', 'other_site']);
+const POST_GONE: ReadonlySet<string> = new Set([
+  'deleted',
+  'not_found',
+  'not_published',
+  'other_site',
+]);
 
 /**
  * "Publish to WordPress": creates the draft post the first time, updates the same post after.
@@ -158,8 +163,11 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
   useEffect(() => {
     if (!remote?.unsure || rereading.current || !deskRead) return;
     if (Date.parse(deskRead) <= readSentAt.current) return;
-    caughtUpKey.current = keyOf(reads + 1);
-    setReads(reads + 1);
+    // From the count as it is now: a publication's read may have been asked in the same moment.
+    setReads((n) => {
+      caughtUpKey.current = keyOf(n + 1);
+      return n + 1;
+    });
   }, [remote, deskRead]);
   useEffect(() => {
     // Not a read of another issue or post that the same drawing brought: that one is a first.

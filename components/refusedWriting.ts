@@ -1,5 +1,5 @@
 import { escapeHtml } from '../lib/html';
-import { t } from '../locales';
+import { getLocale, t } from '../locales';
 import { conflictName } from '../storage/shared-fields';
 import { UNASKED_FIELDS, type SyncAction, type SyncRefusal } from '../storage/sync-state';
 import { conflictFieldLabel } from './conflictFields';
@@ -105,5 +105,7 @@ export function refusedAlso(refusal: SyncRefusal): string {
     const label = conflictFieldLabel(refusal.kind, field);
     return label.charAt(0).toLocaleLowerCase() + label.slice(1);
   });
-  return t('shared.refusedAlso', { fields: names.join(', ') });
+  return t('shared.refusedAlso', {
+    fields: new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(names),
+  });
 }

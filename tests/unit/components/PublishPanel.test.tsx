@@ -417,6 +417,20 @@ describe('PublishPanel, a post edited in WordPress since its publication', () =>
     await waitFor(() => expect(edited().textContent).toBe(EDITED));
   });
 
+  it('takes the line away when the read again finds the post deleted', async () => {
+    await db.syncState.put(deskState('editor', { lastSyncAt: '2026-01-01T00:00:00.000Z' }));
+    postState.mockResolvedValueOnce(remote(EDITED_GMT, true));
+    // A post gone (404, 410) or in WordPress's trash: wordpress/client.ts answers `deleted`.
+    postState.mockResolvedValueOnce({ ok: false, code: 'deleted' });
+    render(panel());
+    await waitFor(() => expect(edited().textContent).toContain('ou par un collègue'));
+
+    await db.syncState.update('desk', { lastSyncAt: new Date(Date.now() + 1000).toISOString() });
+
+    await waitFor(() => expect(edited().textContent).toBe(''));
+    expect(postState).toHaveBeenCalledTimes(2);
+  });
+
   it('does not start that read over at every run that ends while it is under way', async () => {
     await db.syncState.put(deskState('editor', { lastSyncAt: '2026-01-01T00:00:00.000Z' }));
     postState.mockResolvedValueOnce(remote(EDITED_GMT, true));

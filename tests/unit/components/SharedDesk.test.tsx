@@ -591,7 +591,7 @@ describe('SharedDeskBar', () => {
     // Not what the trash or the move is itself (nor a place apart from its issue, nor where the
     // metadata came from): the editor's other changes, which they would otherwise take for a slip.
     expect(trash!.textContent).toContain(
-      'Votre changement a été annulé. Vos autres changements ont été annulés aussi\u00a0: titre du brouillon, tags, statut, numéro. Ce que vous aviez écrit',
+      'Votre changement a été annulé. Vos autres changements ont été annulés aussi\u00a0: titre du brouillon, tags, statut et numéro. Ce que vous aviez écrit',
     );
     expect(move!.textContent).toContain(
       'Vos autres changements ont été annulés aussi\u00a0: note partagée.',
