@@ -53,6 +53,21 @@ describe('sync engine (against an in-memory plugin)', () => {
     return clip;
   }
 
+  /** A's issue of two clips, on both desks. */
+  async function issueOnBothDesks() {
+    await a.join();
+    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
+    const items = [];
+    for (const page of ['x', 'y']) {
+      const item = await a.clip(`https://exemple.fr/${page}`);
+      await addToIssue(item.id, issue.id, a.db);
+      items.push(item);
+    }
+    await a.sync();
+    await b.join();
+    return { issue, items };
+  }
+
   /**
    * A writes `theirs` and B `mine` in draft `id`, then both sync, A first: the conflict B is asked
    * about.
@@ -890,16 +905,7 @@ describe('sync engine (against an in-memory plugin)', () => {
   });
 
   it('the items’ refusals are said until the deletion is refused: the run stopped before it', async () => {
-    await a.join();
-    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
-    const items = [];
-    for (const page of ['x', 'y']) {
-      const item = await a.clip(`https://exemple.fr/${page}`);
-      await addToIssue(item.id, issue.id, a.db);
-      items.push(item);
-    }
-    await a.sync();
-    await b.join();
+    const { issue, items } = await issueOnBothDesks();
     server.setRole('auteur', 'contributor');
     await deleteIssue(issue.id, b.db);
     // The connection drops as the deletion goes, after the items' releases were refused.
@@ -925,16 +931,7 @@ describe('sync engine (against an in-memory plugin)', () => {
   });
 
   it('an item the editor took out before deleting the issue keeps its own refusal', async () => {
-    await a.join();
-    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
-    const items = [];
-    for (const page of ['x', 'y']) {
-      const item = await a.clip(`https://exemple.fr/${page}`);
-      await addToIssue(item.id, issue.id, a.db);
-      items.push(item);
-    }
-    await a.sync();
-    await b.join();
+    const { issue, items } = await issueOnBothDesks();
     server.setRole('auteur', 'contributor');
     // « Retirer » first, then the issue deleted: the take-out is the editor's own change.
     await removeItems([items[0]!.id], b.db);
@@ -956,13 +953,7 @@ describe('sync engine (against an in-memory plugin)', () => {
   });
 
   it('an issue deleted while the desk was off, then rejoined, is one refusal too', async () => {
-    await a.join();
-    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
-    for (const page of ['x', 'y']) {
-      await addToIssue((await a.clip(`https://exemple.fr/${page}`)).id, issue.id, a.db);
-    }
-    await a.sync();
-    await b.join();
+    const { issue } = await issueOnBothDesks();
     await b.engine.disable();
     // Deleted with the desk off (nothing notes which items it let go); the role lowered meanwhile.
     await deleteIssue(issue.id, b.db);
@@ -974,13 +965,7 @@ describe('sync engine (against an in-memory plugin)', () => {
   });
 
   it('the items’ refusals go when the deletion is undone while it is being sent', async () => {
-    await a.join();
-    const issue = await createIssue({ title: 'N', date: '2026-03-15' }, a.db);
-    for (const page of ['x', 'y']) {
-      await addToIssue((await a.clip(`https://exemple.fr/${page}`)).id, issue.id, a.db);
-    }
-    await a.sync();
-    await b.join();
+    const { issue } = await issueOnBothDesks();
     server.setRole('auteur', 'contributor');
     const token = await deleteIssue(issue.id, b.db);
     const remoteId = server.byClientId('issues', issue.id)!.id;
