@@ -358,6 +358,27 @@ export async function downloaded(
   return file;
 }
 
+/**
+ * Sizes `page`'s viewport. Puppeteer sets the screen's orientation with it, a WebDriver BiDi
+ * command some Firefox ESR releases (140.12) do not know: the size is set all the same, which
+ * is checked, and that refusal alone is let go.
+ */
+export async function sizeViewport(
+  page: Page,
+  size: { width: number; height: number },
+): Promise<void> {
+  try {
+    await page.setViewport(size);
+  } catch (error) {
+    if (!String(error).includes('setScreenOrientationOverride')) throw error;
+    await until(
+      () => page.evaluate(() => window.innerWidth),
+      (width) => width === size.width,
+      `the viewport ${size.width} px wide`,
+    );
+  }
+}
+
 /** Presses `keys` together, the last one pressed while the others are held (Ctrl+Z, Ctrl+Shift+Z). */
 export async function chord(page: Page, keys: string[]): Promise<void> {
   for (const key of keys.slice(0, -1)) await page.keyboard.down(key as 'Control');

@@ -6,7 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { until } from '../browser/harness';
-import { inFirefox, type FirefoxSession } from './harness';
+import { inFirefox, sizeViewport, type FirefoxSession } from './harness';
 
 /** The top of each button of the desk's header, by its name (text or accessible label). */
 function headerButtonTops(page: Page): Promise<Record<string, number>> {
@@ -27,7 +27,7 @@ describe('the desk’s layout in Firefox (MV2)', () => {
 
   it('keeps ⚙ on the line of « ◂ Brouillons » and « Raccourcis clavier » at 1024 px, its clipping hint on two lines', async () => {
     const desk = await session.browser.newPage();
-    await desk.setViewport({ width: 1024, height: 768 });
+    await sizeViewport(desk, { width: 1024, height: 768 });
     await session.openExtensionPage('desk.html', desk);
     const tops = await until(
       () => headerButtonTops(desk),

@@ -7,7 +7,14 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { exportLayout, until } from '../browser/harness';
-import { clickButton, fieldSelector, inFirefox, typeInto, type FirefoxSession } from './harness';
+import {
+  clickButton,
+  fieldSelector,
+  inFirefox,
+  sizeViewport,
+  typeInto,
+  type FirefoxSession,
+} from './harness';
 
 const EXPORT_TOLD_APART = {
   copyAbove: true,
@@ -32,7 +39,7 @@ describe('the new issue’s form and the export in Firefox (MV2)', () => {
 
   it('lets the form go with Escape, keeping the title typed for the next time', async () => {
     desk = await session.browser.newPage();
-    await desk.setViewport({ width: 1024, height: 768 });
+    await sizeViewport(desk, { width: 1024, height: 768 });
     await session.openExtensionPage('desk.html', desk);
     const date = 'form.new-issue .date-field input';
     await desk.waitForSelector(date);
@@ -83,7 +90,7 @@ describe('the new issue’s form and the export in Firefox (MV2)', () => {
 
   it('and in the popup 320 px wide, under Firefox’s scrollbar', async () => {
     const popup = await session.browser.newPage();
-    await popup.setViewport({ width: 320, height: 600 });
+    await sizeViewport(popup, { width: 320, height: 600 });
     await session.openExtensionPage('popup.html', popup);
     await clickButton(popup, 'Numéro');
     await popup.waitForSelector('[data-testid="download"]');
