@@ -81,7 +81,7 @@ const POST_GONE: ReadonlySet<string> = new Set([
  * the background reads the post (its `modified_gmt`) as the panel opens and after each
  * publication, never on a timer, and the read stops when the panel closes. On the shared desk, a
  * line that could not tell whether the change was a colleague's publication (the desk could not
- * be read) is read again once, when a run of the desk goes through. Not configured,
+ * be read) is read again when a run of the desk goes through. Not configured,
  * offline, refused, slow, or the post deleted: nothing is said (the publication says it, if any).
  * The request runs in the background (see services/publisher.ts), which never asks for a
  * permission: a popup cannot show the prompt everywhere, so the options page asks for it.

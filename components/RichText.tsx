@@ -289,7 +289,8 @@ function typeText(text: string, root: Node): void {
   // Firefox (ESR 140) leaves the bold it split with a paragraph empty at the new one's start,
   // its words typed in a bold of their own: nothing an editor sees, nor would keep.
   const caret = selection?.rangeCount ? selection.getRangeAt(0).startContainer : null;
-  const scope = root instanceof Element ? root : null;
+  // The editor's own text only: never the page around it (a root missing, the page's body).
+  const scope = root instanceof Element && root !== document.body ? root : null;
   for (const el of Array.from(scope?.querySelectorAll('*') ?? [])) {
     if (!STYLES.test(el.localName) || el.textContent || el.querySelector('br, img')) continue;
     if (!caret || !el.contains(caret)) el.remove();

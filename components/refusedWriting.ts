@@ -89,7 +89,7 @@ const ACTION_FIELDS: Partial<Record<SyncAction, readonly string[]>> = {
 /**
  * What else a refused trash, restore or move had changed in the record, rolled back with it, as
  * the conflict box names the fields (« Vos autres changements ont été annulés aussi : titre du
- * brouillon, tags. »), so that the editor does not take a tag or a status gone back for a slip.
+ * brouillon et tags. »), so that the editor does not take a tag or a status gone back for a slip.
  * '' when it changed nothing else, or for another action (an edit is its fields).
  */
 export function refusedAlso(refusal: SyncRefusal): string {
