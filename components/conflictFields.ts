@@ -73,6 +73,20 @@ export function conflictFieldLabel(kind: Kind, field: string): string {
 }
 
 /**
+ * Fields (as a conflict names them) in a list, as the box names them (« Titre du brouillon et
+ * Tags »): a move one change, its place going along with its issue (`sortKey` beside `issueId`
+ * is not named). `midSentence`: each name starting lower-case (« titre du brouillon et tags »).
+ */
+export function fieldList(kind: Kind, fields: readonly string[], midSentence = false): string {
+  const named = fields.includes('issueId') ? fields.filter((f) => f !== 'sortKey') : fields;
+  const names = named.map((field) => {
+    const label = conflictFieldLabel(kind, field);
+    return midSentence ? label.charAt(0).toLocaleLowerCase() + label.slice(1) : label;
+  });
+  return new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(names);
+}
+
+/**
  * What the undo bar says when « Annuler » after « Prendre l'autre » kept fields as the editor
  * wrote them since, or made a text hold both what they wrote since and their version from
  * before (storage/conflict-undo.ts): the record and those fields named as the box names them, a
@@ -88,14 +102,10 @@ export function conflictKeptText(kept: NonNullable<Undone['conflictKept']>): str
     const key = fields.length > 0 ? 'undo.conflictBothKeptMany' : 'undo.conflictBothMany';
     return t(key, { title, others });
   }
-  const list = (names: readonly string[]) =>
-    new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(
-      names.map((field) => conflictFieldLabel(kind, field)),
-    );
-  const named = fields.includes('issueId') ? fields.filter((f) => f !== 'sortKey') : fields;
-  if (both.length === 0) return t('undo.conflictKept', { title, fields: list(named) });
-  if (named.length === 0) return t('undo.conflictBoth', { title, both: list(both) });
-  return t('undo.conflictBothKept', { title, both: list(both), fields: list(named) });
+  const list = (names: readonly string[]) => fieldList(kind, names);
+  if (both.length === 0) return t('undo.conflictKept', { title, fields: list(fields) });
+  if (fields.length === 0) return t('undo.conflictBoth', { title, both: list(both) });
+  return t('undo.conflictBothKept', { title, both: list(both), fields: list(fields) });
 }
 
 /** A draft's issue and its place in it, asked as one (see {@link askedFields}). */

@@ -1,8 +1,8 @@
 import { escapeHtml } from '../lib/html';
-import { getLocale, t } from '../locales';
+import { t } from '../locales';
 import { conflictName } from '../storage/shared-fields';
 import { UNASKED_FIELDS, type SyncAction, type SyncRefusal } from '../storage/sync-state';
-import { conflictFieldLabel } from './conflictFields';
+import { conflictFieldLabel, fieldList } from './conflictFields';
 import { itemLines } from './richtext';
 
 /** What a refused change had written, to copy: its texts as the editor had them. */
@@ -98,14 +98,6 @@ export function refusedAlso(refusal: SyncRefusal): string {
   const fields = (refusal.changed ?? [])
     .filter((field) => !own.includes(field) && !UNASKED_FIELDS.has(field))
     .map((field) => conflictName(refusal.kind, field));
-  // A move is one change: its place in the issue goes along with the issue.
-  const named = fields.includes('issueId') ? fields.filter((field) => field !== 'sortKey') : fields;
-  if (named.length === 0) return '';
-  const names = named.map((field) => {
-    const label = conflictFieldLabel(refusal.kind, field);
-    return label.charAt(0).toLocaleLowerCase() + label.slice(1);
-  });
-  return t('shared.refusedAlso', {
-    fields: new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(names),
-  });
+  if (fields.length === 0) return '';
+  return t('shared.refusedAlso', { fields: fieldList(refusal.kind, fields, true) });
 }
