@@ -30,6 +30,7 @@ import {
   typedFrench,
   overWholeQuotes,
   selectedWords,
+  pruneEmpty,
   spansBlocks,
   splitBlockAt,
   startList,
@@ -253,6 +254,8 @@ function typeText(text: string, root: Node): void {
   // across two paragraphs), Firefox in theirs (italic in italic ones, whatever the caret's).
   const styles = (['bold', 'italic'] as const).filter((style) => document.queryCommandState(style));
   const selection = window.getSelection();
+  /** The blocks the paste started (each one after the first paragraph). */
+  const begun: Element[] = [];
   for (const [index, block] of plainParagraphs(text).entries()) {
     if (index > 0) {
       document.execCommand('insertParagraph');
@@ -260,6 +263,7 @@ function typeText(text: string, root: Node): void {
       // in their quote, whose language the words typed are in).
       const at = selection?.rangeCount ? selection.getRangeAt(0).cloneRange() : undefined;
       const started = at && blockAt(at.startContainer, root);
+      if (started) begun.push(started);
       if (selection && at && started) {
         for (
           let el: Element | null =
@@ -288,13 +292,7 @@ function typeText(text: string, root: Node): void {
   }
   // Firefox (ESR 140) leaves the bold it split with a paragraph empty at the new one's start,
   // its words typed in a bold of their own: nothing an editor sees, nor would keep.
-  const caret = selection?.rangeCount ? selection.getRangeAt(0).startContainer : null;
-  // The editor's own text only: never the page around it (a root missing, the page's body).
-  const scope = root instanceof Element && root !== document.body ? root : null;
-  for (const el of Array.from(scope?.querySelectorAll('*') ?? [])) {
-    if (!STYLES.test(el.localName) || el.textContent || el.querySelector('br, img')) continue;
-    if (!caret || !el.contains(caret)) el.remove();
-  }
+  for (const block of begun) if (block.isConnected) pruneEmpty(block);
 }
 
 /**

@@ -132,7 +132,7 @@ function sameStyle(a: Node | null, b: Node | null): a is Element {
  * Takes out of `node` the styles, links and quotes left with no words (a bold whose words were
  * all cut away, the browser's bare `<span>`s never come from here), and its empty text.
  */
-function pruneEmpty(node: Node): void {
+export function pruneEmpty(node: Node): void {
   for (const child of Array.from(node.childNodes)) {
     if (child.nodeType === 3 && !child.nodeValue) child.remove();
     if (child.nodeType !== 1 || child.nodeName === 'BR') continue;
