@@ -252,6 +252,209 @@ indiscrets_test(
 	}
 );
 
+/**
+ * An update of a record by $user_id based on its current version, with $body (title, meta,
+ * overrides…); returns [status, data].
+ */
+function indiscrets_update( $user_id, $kind, $id, $body ) {
+	return indiscrets_rest( $user_id, 'POST', "/indiscrets/v1/$kind/$id", array_merge( array( 'base_version' => indiscrets_version( $id ) ), $body ) );
+}
+
+/** The overrides stored on a record, read past WordPress's caches (array() when none). */
+function indiscrets_stored_overrides_of( $post_id ) {
+	global $wpdb;
+	$value = $wpdb->get_var( $wpdb->prepare( "SELECT meta_value FROM {$wpdb->postmeta} WHERE post_id = %d AND meta_key = %s", $post_id, INDISCRETS_OVERRIDES_KEY ) );
+	return null === $value ? array() : maybe_unserialize( $value );
+}
+
+/** A user as the REST fields give them. */
+function indiscrets_ref( $user_id ) {
+	return array(
+		'id'   => $user_id,
+		'name' => get_userdata( $user_id )->display_name,
+	);
+}
+
+indiscrets_test(
+	'an update with overrides notes who kept which fields over whose version; the record says it by name',
+	function () {
+		$a     = indiscrets_user( 'editor' );
+		$b     = indiscrets_user( 'editor' );
+		$draft = indiscrets_make_draft( $a );
+		assert_same( array(), $draft['overrides'], 'none at first' );
+		// B was editing version 1 too, and chose « Garder la mienne » for the title and text.
+		list( $status, $data ) = indiscrets_update( $b, 'drafts', $draft['id'], array( 'title' => 'Le titre de B', 'overrides' => array( 'title', 'body', 'title' ) ) );
+		assert_same( 200, $status, 'written: ' . wp_json_encode( $data ) );
+		assert_same( 2, $data['version'], 'version after the write' );
+		assert_same( 1, count( $data['overrides'] ), 'the answer says it' );
+		$entry = $data['overrides'][0];
+		assert_same( 2, $entry['version'], 'at the version the write made' );
+		assert_same( indiscrets_ref( $b ), $entry['by'], 'by' );
+		assert_same( indiscrets_ref( $a ), $entry['over'], 'over' );
+		assert_same( array( 'title', 'body' ), $entry['fields'], 'fields, each once' );
+		assert_true( 1 === preg_match( '/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/', $entry['at'] ), 'at: ' . $entry['at'] );
+		assert_true( abs( strtotime( $entry['at'] ) - time() ) < 60, 'at: now' );
+		$stored = indiscrets_stored_overrides_of( $draft['id'] );
+		assert_same( 1, count( $stored ), 'stored' );
+		assert_same( array( 2, $b, $a, array( 'title', 'body' ) ), array( $stored[0]['version'], $stored[0]['by'], $stored[0]['over'], $stored[0]['fields'] ), 'stored entry' );
+
+		// A's desk pulls it.
+		list( $status, $data ) = indiscrets_rest( $a, 'GET', '/indiscrets/v1/drafts/' . $draft['id'], null, array( 'context' => 'edit' ) );
+		assert_same( 200, $status, 'read' );
+		assert_same( array( $entry ), $data['overrides'], 'a later read says it' );
+		assert_false( array_key_exists( INDISCRETS_OVERRIDES_KEY, $data['meta'] ), 'not in meta' );
+		$registered = get_registered_meta_keys( 'post', INDISCRETS_DRAFT );
+		assert_true( isset( $registered[ INDISCRETS_OVERRIDES_KEY ] ) && empty( $registered[ INDISCRETS_OVERRIDES_KEY ]['show_in_rest'] ), 'registered, hidden from meta' );
+		list( , $versions ) = indiscrets_rest( $a, 'GET', '/indiscrets/v1/drafts/' . $draft['id'] . '/versions' );
+		assert_same( array( 2, 1 ), array_column( $versions, 'version' ), 'one revision per version' );
+		assert_false( array_key_exists( INDISCRETS_OVERRIDES_KEY, $versions[0]['meta'] ), 'not in the revision' );
+		assert_same( '', get_metadata( 'post', $versions[0]['revision'], INDISCRETS_OVERRIDES_KEY, true ), 'no copy on the revision' );
+
+		// An issue too.
+		list( $status, $issue ) = indiscrets_rest( $a, 'POST', '/indiscrets/v1/issues', array( 'title' => 'N°1', 'meta' => array( 'clientId' => indiscrets_cid() ) ) );
+		assert_same( 201, $status, 'issue' );
+		list( $status, $data ) = indiscrets_update( $b, 'issues', $issue['id'], array( 'content' => 'Intro de B', 'overrides' => array( 'intro' ) ) );
+		assert_same( 200, $status, 'issue written' );
+		assert_same( array( 'intro' ), $data['overrides'][0]['fields'], 'issue fields' );
+		assert_same( $a, $data['overrides'][0]['over']['id'], 'issue over' );
+
+		// Rights are the update's own: a Contributor keeps their version on their own draft
+		// over an Editor's, never on a colleague's.
+		$c    = indiscrets_user( 'contributor' );
+		$own  = indiscrets_make_draft( $c );
+		list( $status ) = indiscrets_update( $b, 'drafts', $own['id'], array( 'meta' => array( 'note' => 'Note de B' ) ) );
+		assert_same( 200, $status, 'the editor edits the contributor\'s draft' );
+		list( $status, $data ) = indiscrets_update( $c, 'drafts', $own['id'], array( 'meta' => array( 'note' => 'Note de C' ), 'overrides' => array( 'note' ) ) );
+		assert_same( 200, $status, 'the contributor keeps theirs' );
+		assert_same( array( $c, $b ), array( $data['overrides'][0]['by']['id'], $data['overrides'][0]['over']['id'] ), 'contributor over editor' );
+		list( $status ) = indiscrets_update( $c, 'drafts', $draft['id'], array( 'title' => 'Volé', 'overrides' => array( 'title' ) ) );
+		assert_same( 403, $status, 'not on a colleague\'s draft' );
+		assert_same( 1, count( indiscrets_stored_overrides_of( $draft['id'] ) ), 'nothing noted by a refused write' );
+	}
+);
+
+indiscrets_test(
+	'an update with overrides over one\'s own version notes nothing',
+	function () {
+		$a     = indiscrets_user( 'editor' );
+		$b     = indiscrets_user( 'editor' );
+		$draft = indiscrets_make_draft( $a );
+		list( $status, $data ) = indiscrets_update( $a, 'drafts', $draft['id'], array( 'title' => 'Mon titre', 'overrides' => array( 'title' ) ) );
+		assert_same( 200, $status, 'A over A' );
+		assert_same( array(), $data['overrides'], 'nothing to tell' );
+		assert_same( array(), indiscrets_stored_overrides_of( $draft['id'] ), 'nothing stored' );
+		list( $status, $data ) = indiscrets_update( $b, 'drafts', $draft['id'], array( 'title' => 'Titre de B', 'overrides' => array( 'title' ) ) );
+		assert_same( 1, count( $data['overrides'] ), 'B over A' );
+		list( $status, $data ) = indiscrets_update( $b, 'drafts', $draft['id'], array( 'title' => 'Titre de B, encore', 'overrides' => array( 'title' ) ) );
+		assert_same( 200, $status, 'B over B' );
+		assert_same( 1, count( $data['overrides'] ), 'B over B adds nothing' );
+		assert_same( 1, count( indiscrets_stored_overrides_of( $draft['id'] ) ), 'stored' );
+	}
+);
+
+indiscrets_test(
+	'an update without overrides (or from WordPress\'s own editor) notes nothing and keeps the earlier notes',
+	function () {
+		$a     = indiscrets_user( 'editor' );
+		$b     = indiscrets_user( 'editor' );
+		$draft = indiscrets_make_draft( $a );
+		list( , $data ) = indiscrets_update( $b, 'drafts', $draft['id'], array( 'title' => 'Titre de B', 'overrides' => array( 'title' ) ) );
+		$before = $data['overrides'];
+		assert_same( 1, count( $before ), 'B over A' );
+		list( $status, $data ) = indiscrets_update( $a, 'drafts', $draft['id'], array( 'title' => 'Titre de A' ) );
+		assert_same( 200, $status, 'A, plainly' );
+		assert_same( $before, $data['overrides'], 'kept, nothing added' );
+		list( $status, $data ) = indiscrets_update( $b, 'drafts', $draft['id'], array( 'title' => 'Titre de B, 2', 'overrides' => array() ) );
+		assert_same( 200, $status, 'B, with no field' );
+		assert_same( $before, $data['overrides'], 'no field, nothing added' );
+		// wp-admin's save (no base_version): it writes over what it finds, and says nothing kept.
+		wp_set_current_user( $a );
+		$nonce = wp_create_nonce( 'wp_rest' );
+		list( $status, $data ) = indiscrets_rest( $a, 'POST', '/indiscrets/v1/drafts/' . $draft['id'], array( 'title' => 'Depuis wp-admin', 'overrides' => array( 'title' ) ), array( '_wpnonce' => $nonce ) );
+		assert_same( 200, $status, 'editor save: ' . wp_json_encode( $data ) );
+		assert_same( $before, $data['overrides'], 'without base_version, ignored' );
+		assert_same( 1, count( indiscrets_stored_overrides_of( $draft['id'] ) ), 'stored' );
+	}
+);
+
+indiscrets_test(
+	'a conflicting or failing update with overrides notes nothing',
+	function () {
+		$a     = indiscrets_user( 'editor' );
+		$b     = indiscrets_user( 'editor' );
+		$draft = indiscrets_make_draft( $a );
+		list( , $data ) = indiscrets_update( $b, 'drafts', $draft['id'], array( 'title' => 'Titre de B', 'overrides' => array( 'title' ) ) );
+		assert_same( 2, $data['version'], 'B over A' );
+		list( $status ) = indiscrets_update( $a, 'drafts', $draft['id'], array( 'title' => 'Titre de A' ) );
+		assert_same( 200, $status, 'A writes version 3' );
+		list( $status, $data ) = indiscrets_rest( $b, 'POST', '/indiscrets/v1/drafts/' . $draft['id'], array( 'title' => 'Titre de B, 2', 'base_version' => 2, 'overrides' => array( 'title' ) ) );
+		assert_same( 409, $status, 'stale' );
+		assert_same( 1, count( $data['data']['current']['overrides'] ), 'the conflict\'s record: the earlier note only' );
+		assert_same( 1, count( indiscrets_stored_overrides_of( $draft['id'] ) ), 'nothing noted by the conflict' );
+		// A write refused after its post was saved (a meta the database refuses).
+		$refuse = function ( $check, $post_id, $meta_key ) {
+			return 'note' === $meta_key ? false : $check;
+		};
+		add_filter( 'update_post_metadata', $refuse, 10, 3 );
+		add_filter( 'add_post_metadata', $refuse, 10, 3 );
+		try {
+			list( $status ) = indiscrets_update( $b, 'drafts', $draft['id'], array( 'title' => 'Titre de B, 3', 'meta' => array( 'note' => 'refusée' ), 'overrides' => array( 'title', 'note' ) ) );
+		} finally {
+			remove_filter( 'update_post_metadata', $refuse, 10 );
+			remove_filter( 'add_post_metadata', $refuse, 10 );
+		}
+		assert_true( $status >= 400, 'refused: ' . $status );
+		assert_same( 1, count( indiscrets_stored_overrides_of( $draft['id'] ) ), 'nothing noted by a refused write' );
+	}
+);
+
+indiscrets_test(
+	'overrides must be a list of at most 30 field names: anything else answers 400 and writes nothing',
+	function () {
+		$a     = indiscrets_user( 'editor' );
+		$b     = indiscrets_user( 'editor' );
+		$draft = indiscrets_make_draft( $a );
+		$bad   = array(
+			'a number'        => array( 5 ),
+			'a space'         => array( 'is sue' ),
+			'a dash'          => array( 'issue-id' ),
+			'empty'           => array( '' ),
+			'41 letters'      => array( str_repeat( 'a', 41 ) ),
+			'31 fields'       => array_fill( 0, 31, 'title' ),
+			'an object'       => array( 'field' => 'title' ),
+			'a list in it'    => array( array( 'title' ) ),
+		);
+		foreach ( $bad as $what => $overrides ) {
+			list( $status, $data ) = indiscrets_update( $b, 'drafts', $draft['id'], array( 'title' => 'Titre de B', 'overrides' => $overrides ) );
+			assert_same( 400, $status, $what );
+			assert_same( 'rest_invalid_param', $data['code'], "$what: code" );
+		}
+		assert_same( 'Le ministre et le yacht', get_post( $draft['id'] )->post_title, 'title untouched' );
+		assert_same( 1, indiscrets_version( $draft['id'] ), 'version untouched' );
+		assert_same( array(), indiscrets_stored_overrides_of( $draft['id'] ), 'nothing noted' );
+		list( $status ) = indiscrets_update( $b, 'drafts', $draft['id'], array( 'title' => 'Titre de B', 'overrides' => array_fill( 0, 30, 'issueId' ) ) );
+		assert_same( 200, $status, '30 fields' );
+		assert_same( array( 'issueId' ), indiscrets_stored_overrides_of( $draft['id'] )[0]['fields'], 'noted once' );
+	}
+);
+
+indiscrets_test(
+	'a record keeps its 10 newest overrides',
+	function () {
+		$a     = indiscrets_user( 'editor' );
+		$b     = indiscrets_user( 'editor' );
+		$draft = indiscrets_make_draft( $a );
+		// A and B keep theirs over each other, twelve times: versions 2 to 13.
+		for ( $i = 0; $i < 12; $i++ ) {
+			list( $status, $data ) = indiscrets_update( 0 === $i % 2 ? $b : $a, 'drafts', $draft['id'], array( 'title' => "Titre $i", 'overrides' => array( 'title' ) ) );
+			assert_same( 200, $status, "write $i" );
+		}
+		assert_same( range( 4, 13 ), array_column( $data['overrides'], 'version' ), 'the 10 newest, newest last' );
+		assert_same( array( $a, $b ), array( $data['overrides'][9]['by']['id'], $data['overrides'][9]['over']['id'] ), 'the newest' );
+		assert_same( 10, count( indiscrets_stored_overrides_of( $draft['id'] ) ), 'stored' );
+	}
+);
+
 indiscrets_test(
 	'a draft\'s text keeps its paragraphs when WordPress\'s editors save it; the extension\'s HTML and an issue\'s plain intro are stored as sent',
 	function () {

@@ -8,6 +8,9 @@
  *   so a client retrying a lost answer never makes a duplicate;
  * - an update must carry `base_version`, the version it was based on; a stale one answers 409
  *   with the current record (WordPress has no If-Match of its own);
+ * - an update may say, in `overrides`, which fields its writer kept over the version it was
+ *   based on, a colleague's: the record notes it (its `overrides` field) for that colleague's
+ *   desk to tell them, since nothing else in the write says their words were replaced;
  * - a draft's `issueId` and `sortKey` (putting it in an issue, ordering it) need
  *   `arrange_indiscrets_issues`, and so does trashing (or merging away) a draft that is in an
  *   issue, which takes it out of the issue as surely;
@@ -203,6 +206,31 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 	// -----------------------------------------------------------------------------------------
 	// Writing
 
+	/**
+	 * The arguments of the create and update routes, from the item schema: the update route
+	 * also takes `overrides`. It is not a field of the record (the record's `overrides` field is
+	 * read-only, and the schema leaves read-only fields out of the arguments), so it is added
+	 * here, where WordPress validates it before any callback runs: an invalid one answers
+	 * `400 rest_invalid_param` and nothing is written.
+	 */
+	public function get_endpoint_args_for_item_schema( $method = WP_REST_Server::CREATABLE ) {
+		$args = parent::get_endpoint_args_for_item_schema( $method );
+		if ( WP_REST_Server::EDITABLE === $method ) {
+			$args['overrides'] = array(
+				'description'       => 'The fields (the extension\'s names: title, body, tags…) this update keeps over the version it is based on, a colleague\'s: the record notes it in its overrides field. Only with base_version.',
+				'type'              => 'array',
+				'maxItems'          => 30,
+				'items'             => array(
+					'type'    => 'string',
+					'pattern' => '^[A-Za-z]{1,40}$',
+				),
+				'validate_callback' => 'rest_validate_request_arg',
+				'sanitize_callback' => 'rest_sanitize_request_arg',
+			);
+		}
+		return $args;
+	}
+
 	public function create_item_permissions_check( $request ) {
 		$allowed = parent::create_item_permissions_check( $request );
 		if ( is_wp_error( $allowed ) ) {
@@ -272,6 +300,10 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 	 * with the current record, and nothing is written. WordPress's own editor (wp-admin) sends
 	 * no base_version: its saves write over the version they find, as any write outside the
 	 * REST API does, and WordPress's post lock keeps two people apart there.
+	 *
+	 * With `overrides` (and base_version), a write that goes through also notes that its writer
+	 * kept those fields over the record's last editor, when that is someone else (see
+	 * note_overrides).
 	 */
 	public function update_item( $request ) {
 		$post = $this->get_post( $request['id'] );
@@ -298,15 +330,54 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 				if ( null !== $base && indiscrets_version( $post->ID ) !== $base ) {
 					return $this->conflict( $post, $base );
 				}
-				return indiscrets_rest_write_of(
+				// Whose words this write replaces: read before it, which makes its writer the
+				// last editor (indiscrets_after_insert).
+				$previous = indiscrets_last_editor( $post->ID );
+				$response = indiscrets_rest_write_of(
 					$this->post_type,
 					function () use ( $request ) {
 						return parent::update_item( $request );
 					},
 					$post->ID
 				);
+				if ( null !== $base && ! is_wp_error( $response ) ) {
+					$this->note_overrides( $post->ID, $request, $previous, $response );
+				}
+				return $response;
 			}
 		);
+	}
+
+	/**
+	 * After an update that went through: notes that its writer kept the fields named in
+	 * `overrides` over $previous's version, for $previous's desk to tell them (a conflict chosen
+	 * « Garder la mienne » replaces a colleague's words with an ordinary write, which says
+	 * nothing of it). Nothing when it names no field, or when the writer replaced their own
+	 * words (or nobody's): there is no one to tell. Still under the record's lock, and after
+	 * indiscrets_rest_write_of, so the version it names is the one this write ended at, moved on
+	 * however the write ended. The answer was made before the note: its `overrides` field is
+	 * given again.
+	 *
+	 * @param int              $post_id  The record.
+	 * @param WP_REST_Request  $request  The update.
+	 * @param int              $previous The record's last editor before this write.
+	 * @param WP_REST_Response $response The update's answer.
+	 */
+	private function note_overrides( $post_id, $request, $previous, $response ) {
+		$fields = is_array( $request['overrides'] ) ? $request['overrides'] : array();
+		$me     = get_current_user_id();
+		if ( ! $fields || ! $previous || ! $me || $previous === $me ) {
+			return;
+		}
+		indiscrets_note_override( $post_id, indiscrets_version( $post_id ), $me, $previous, $fields );
+		if ( ! ( $response instanceof WP_REST_Response ) ) {
+			return;
+		}
+		$data = $response->get_data();
+		if ( is_array( $data ) && array_key_exists( 'overrides', $data ) ) {
+			$data['overrides'] = indiscrets_overrides_of( $post_id );
+			$response->set_data( $data );
+		}
 	}
 
 	/**

@@ -1,8 +1,8 @@
 <?php
 /**
  * The two post types, their meta, and what the plugin keeps about every record: a version
- * number (for conflict detection), who last edited it, and a snapshot of every version in
- * WordPress's revisions.
+ * number (for conflict detection), who last edited it, who kept their version of it over a
+ * colleague's, and a snapshot of every version in WordPress's revisions.
  *
  * @package Indiscrets
  */
@@ -17,6 +17,17 @@ const INDISCRETS_EDITOR_KEY = '_indiscrets_last_editor';
 const INDISCRETS_SNAPSHOT_KEY = '_indiscrets_record';
 /** On a trashed draft merged into another: that draft's id (see the `merged_into` field). */
 const INDISCRETS_MERGED_INTO_KEY = '_indiscrets_merged_into';
+/**
+ * Who kept their version of which fields over a colleague's (an update sent with `overrides`,
+ * the extension's « Garder la mienne »): [{ version, by, over, fields, at }], oldest first. See
+ * the `overrides` field.
+ */
+const INDISCRETS_OVERRIDES_KEY = '_indiscrets_overrides';
+/**
+ * Overrides kept on a record, the newest. A colleague's desk is told at its next pull, within
+ * minutes: older ones only make the record's meta grow at every « Garder la mienne ».
+ */
+const INDISCRETS_OVERRIDES_KEPT = 10;
 /** Seconds a lock lasts without being renewed (WordPress's own post lock window). */
 const INDISCRETS_LOCK_WINDOW = 150;
 
@@ -119,13 +130,21 @@ function indiscrets_register_types() {
 			);
 		}
 	}
-	foreach ( array( INDISCRETS_VERSION_KEY, INDISCRETS_EDITOR_KEY ) as $key ) {
+	// The plugin's own bookkeeping: hidden from REST's `meta` and from any client's writes (each
+	// has a read-only field of its own), and never in revisions (no `revisions_enabled`): it
+	// says how the record came to be, not what it holds.
+	$internal = array(
+		INDISCRETS_VERSION_KEY   => 'integer',
+		INDISCRETS_EDITOR_KEY    => 'integer',
+		INDISCRETS_OVERRIDES_KEY => 'array',
+	);
+	foreach ( $internal as $key => $type ) {
 		foreach ( indiscrets_types() as $post_type ) {
 			register_post_meta(
 				$post_type,
 				$key,
 				array(
-					'type'          => 'integer',
+					'type'          => $type,
 					'single'        => true,
 					'show_in_rest'  => false,
 					'auth_callback' => '__return_false',
@@ -143,6 +162,76 @@ function indiscrets_can_write_meta( $allowed, $meta_key, $post_id, $user_id ) {
 /** The record's version (0 for a post written before the plugin knew it). */
 function indiscrets_version( $post_id ) {
 	return (int) get_post_meta( $post_id, INDISCRETS_VERSION_KEY, true );
+}
+
+/**
+ * User id of who last wrote the record: the last editor the plugin noted, else its author (a
+ * record no write has reached since the plugin knew it). One rule for the `last_edited_by`
+ * field and for whose words an override replaced, so the desk that is told names the same person.
+ */
+function indiscrets_last_editor( $post_id ) {
+	$editor = (int) get_post_meta( $post_id, INDISCRETS_EDITOR_KEY, true );
+	return $editor ? $editor : (int) get_post_field( 'post_author', $post_id );
+}
+
+/**
+ * Notes that $by kept their version of $fields over $over's (see the `overrides` field): the
+ * colleague whose words were replaced is never told otherwise, since the write is an ordinary
+ * one. Called under the record's lock, so two notes never drop each other.
+ *
+ * @param int      $post_id The record.
+ * @param int      $version The record's version after the write that kept them.
+ * @param int      $by      Who kept their version.
+ * @param int      $over    Whose version they replaced.
+ * @param string[] $fields  The extension's names of the fields kept.
+ */
+function indiscrets_note_override( $post_id, $version, $by, $over, $fields ) {
+	$entries   = indiscrets_stored_overrides( $post_id );
+	$entries[] = array(
+		'version' => (int) $version,
+		'by'      => (int) $by,
+		'over'    => (int) $over,
+		'fields'  => array_values( array_unique( array_map( 'strval', $fields ) ) ),
+		'at'      => gmdate( 'Y-m-d\TH:i:s\Z' ),
+	);
+	$entries = array_slice( $entries, -INDISCRETS_OVERRIDES_KEPT );
+	update_post_meta( $post_id, INDISCRETS_OVERRIDES_KEY, wp_slash( $entries ) );
+}
+
+/** The overrides stored on a record, oldest first (none when the meta is missing or not a list). */
+function indiscrets_stored_overrides( $post_id ) {
+	$entries = get_post_meta( $post_id, INDISCRETS_OVERRIDES_KEY, true );
+	if ( ! is_array( $entries ) ) {
+		return array();
+	}
+	return array_values(
+		array_filter(
+			$entries,
+			function ( $entry ) {
+				return is_array( $entry ) && isset( $entry['version'], $entry['by'], $entry['over'], $entry['fields'], $entry['at'] );
+			}
+		)
+	);
+}
+
+/**
+ * The overrides of a record as the `overrides` field gives them: users by id and name, as
+ * `last_edited_by` does, so that a desk names the colleague without another request.
+ *
+ * @return array[] { version, by: {id, name}|null, over: {id, name}|null, fields, at }, oldest first.
+ */
+function indiscrets_overrides_of( $post_id ) {
+	$out = array();
+	foreach ( indiscrets_stored_overrides( $post_id ) as $entry ) {
+		$out[] = array(
+			'version' => (int) $entry['version'],
+			'by'      => indiscrets_user_ref( $entry['by'] ),
+			'over'    => indiscrets_user_ref( $entry['over'] ),
+			'fields'  => array_values( array_map( 'strval', (array) $entry['fields'] ) ),
+			'at'      => (string) $entry['at'],
+		);
+	}
+	return $out;
 }
 
 /**
@@ -608,8 +697,7 @@ function indiscrets_register_rest_fields() {
 		),
 		'last_edited_by' => array(
 			'get_callback' => function ( $record ) {
-				$editor = (int) get_post_meta( $record['id'], INDISCRETS_EDITOR_KEY, true );
-				return indiscrets_user_ref( $editor ? $editor : get_post_field( 'post_author', $record['id'] ) );
+				return indiscrets_user_ref( indiscrets_last_editor( $record['id'] ) );
 			},
 			'schema'       => array_merge(
 				$user_schema,
@@ -642,6 +730,33 @@ function indiscrets_register_rest_fields() {
 				'properties'  => array(
 					'id'       => array( 'type' => 'integer' ),
 					'clientId' => array( 'type' => 'string' ),
+				),
+			),
+		),
+		'overrides'      => array(
+			'get_callback' => function ( $record ) {
+				return indiscrets_overrides_of( $record['id'] );
+			},
+			'schema'       => array(
+				'description' => 'Who kept their version of which fields over whose, at which version (an update sent with overrides: the extension\'s « Garder la mienne »), newest last; the ' . INDISCRETS_OVERRIDES_KEPT . ' newest, [] when none.',
+				'type'        => 'array',
+				'readonly'    => true,
+				'context'     => array( 'view', 'edit' ),
+				'items'       => array(
+					'type'       => 'object',
+					'properties' => array(
+						'version' => array( 'type' => 'integer' ),
+						'by'      => $user_schema,
+						'over'    => $user_schema,
+						'fields'  => array(
+							'type'  => 'array',
+							'items' => array( 'type' => 'string' ),
+						),
+						'at'      => array(
+							'type'   => 'string',
+							'format' => 'date-time',
+						),
+					),
 				),
 			),
 		),
