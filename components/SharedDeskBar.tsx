@@ -11,6 +11,7 @@ import {
   type SyncConflict,
   type SyncIssueBack,
   type SyncKeptDraft,
+  type SyncOverridden,
   type SyncRefusal,
   type SyncState,
   type SyncTextMerge,
@@ -22,12 +23,18 @@ import {
   allChosen,
   askedFields,
   conflictFieldLabel,
+  fieldList,
   showConflictValue,
   type ShownContext,
 } from './conflictFields';
 import { publishedWhen } from './publishedLine';
 import { deskIdentity, refusalSentence } from './roleSentences';
-import { refusedAlso, refusedWriting } from './refusedWriting';
+import {
+  overriddenWriting,
+  refusedAlso,
+  refusedWriting,
+  type RefusedWriting,
+} from './refusedWriting';
 import { copyRichText } from './clipboard';
 import { useUndo } from './Undo';
 import { useHouseStyle } from './useSettings';
@@ -215,6 +222,10 @@ export function SharedDeskBar() {
       {desk.refusals.map((refusal) => (
         <Refusal key={refusal.key} refusal={refusal} />
       ))}
+      {(state.overridden ?? []).map((notice) => (
+        // Keyed by when it was learnt too: a newer choice over the same record is said afresh.
+        <OverriddenNotice key={`${notice.key}@${notice.at}`} notice={notice} />
+      ))}
       {(state.textMerges ?? []).map((merge) => (
         // Keyed by when it was merged too: a newer merge of the same record is said afresh.
         <TextMergeNotice key={`${merge.key}@${merge.at}`} merge={merge} />
@@ -248,6 +259,65 @@ function Refusal({ refusal }: { refusal: SyncRefusal }) {
   const writing = refusedWriting(refusal);
   // What else the refused change had changed, rolled back with it.
   const also = refusedAlso(refusal);
+  return (
+    <WordsNotice
+      alert
+      testId="sync-refusal"
+      writing={writing}
+      onRead={() => sendMessage('syncDismissRefusal', { key: refusal.key })}
+    >
+      {refusalSentence(refusal)}
+      {also && ` ${also}`}
+      {writing && ` ${t('shared.refusedWriting')}`}
+    </WordsNotice>
+  );
+}
+
+/**
+ * A colleague changed the same fields as this editor at the same time and kept their version
+ * (« Garder la mienne »; services/sync.ts `noteOverridden`): said once, with the editor's words
+ * to copy, since the desk now has the colleague's. Nothing to choose: a status, not an alert.
+ */
+function OverriddenNotice({ notice }: { notice: SyncOverridden }) {
+  const writing = overriddenWriting(notice);
+  const params = {
+    title: notice.title,
+    fields: fieldList(notice.kind, notice.fields, true),
+    count: notice.fields.length,
+  };
+  return (
+    <WordsNotice
+      testId="sync-overridden"
+      writing={writing}
+      onRead={() => sendMessage('syncDismissOverridden', { key: notice.key })}
+    >
+      {notice.by
+        ? t('shared.overridden', { ...params, name: notice.by })
+        : t('shared.overriddenAnon', params)}
+      {writing && ` ${t('shared.overriddenWriting')}`}
+    </WordsNotice>
+  );
+}
+
+/**
+ * A notice holding words of the editor's that the desk no longer has (a refused change's, a
+ * version a colleague replaced): « Copier ce que vous aviez écrit » (rich and plain text), and
+ * « Compris », which closes it.
+ */
+function WordsNotice({
+  alert = false,
+  testId,
+  writing,
+  onRead,
+  children,
+}: {
+  /** An alert (a change undone), else a status. */
+  alert?: boolean;
+  testId: string;
+  writing: RefusedWriting | undefined;
+  onRead: () => Promise<unknown>;
+  children: ComponentChildren;
+}) {
   const [copied, setCopied] = useState<'copied' | 'failed'>();
   const copy = () => {
     if (!writing) return;
@@ -257,13 +327,12 @@ function Refusal({ refusal }: { refusal: SyncRefusal }) {
     );
   };
   return (
-    <div class="notice notice--error shared-desk__refusal" data-testid="sync-refusal">
-      {/* The alert is the sentence alone: « Copié » below is a status of its own, said once. */}
-      <p role="alert">
-        {refusalSentence(refusal)}
-        {also && ` ${also}`}
-        {writing && ` ${t('shared.refusedWriting')}`}
-      </p>
+    <div
+      class={alert ? 'notice notice--error shared-desk__refusal' : 'notice shared-desk__merged'}
+      data-testid={testId}
+    >
+      {/* The sentence alone is said: « Copié » below is a status of its own, said once. */}
+      <p role={alert ? 'alert' : 'status'}>{children}</p>
       {writing && (
         <button type="button" class="button button--small" onClick={copy}>
           {t('shared.refusedCopy')}
@@ -272,13 +341,11 @@ function Refusal({ refusal }: { refusal: SyncRefusal }) {
       <button
         type="button"
         class="button button--small"
-        onClick={() =>
-          void sendMessage('syncDismissRefusal', { key: refusal.key }).catch(() => undefined)
-        }
+        onClick={() => void onRead().catch(() => undefined)}
       >
         {t('shared.refusedOk')}
       </button>
-      <span role="status" class="shared-desk__copied" data-testid="sync-refusal-copied">
+      <span role="status" class="shared-desk__copied" data-testid={`${testId}-copied`}>
         {copied && t(copied === 'copied' ? 'shared.refusedCopied' : 'shared.refusedCopyFailed')}
       </span>
     </div>

@@ -1,7 +1,12 @@
 import { escapeHtml } from '../lib/html';
 import { t } from '../locales';
 import { conflictName } from '../storage/shared-fields';
-import { UNASKED_FIELDS, type SyncAction, type SyncRefusal } from '../storage/sync-state';
+import {
+  UNASKED_FIELDS,
+  type SyncAction,
+  type SyncOverridden,
+  type SyncRefusal,
+} from '../storage/sync-state';
 import { conflictFieldLabel, fieldList } from './conflictFields';
 import { itemLines } from './richtext';
 
@@ -41,7 +46,9 @@ type Listed = { text?: unknown; url?: unknown; title?: unknown };
  * change that wrote them (a passage clipped into a draft). Undefined when the change wrote no
  * words (a move, a trash): nothing to keep.
  */
-export function refusedWriting(refusal: SyncRefusal): RefusedWriting | undefined {
+export function refusedWriting(
+  refusal: Pick<SyncRefusal, 'kind' | 'action' | 'discarded' | 'changed'>,
+): RefusedWriting | undefined {
   const changed = new Set(refusal.changed ?? []);
   const html: string[] = [];
   const text: string[] = [];
@@ -100,4 +107,13 @@ export function refusedAlso(refusal: SyncRefusal): string {
     .map((field) => conflictName(refusal.kind, field));
   if (fields.length === 0) return '';
   return t('shared.refusedAlso', { fields: fieldList(refusal.kind, fields, true) });
+}
+
+/**
+ * The words of this editor's a colleague's version replaced (« Garder la mienne », see
+ * services/sync.ts `noteOverridden`), to copy as a refused change's are: the notice keeps them.
+ */
+export function overriddenWriting(notice: SyncOverridden): RefusedWriting | undefined {
+  const changed = Object.keys(notice.mine);
+  return refusedWriting({ kind: notice.kind, action: 'edit', discarded: notice.mine, changed });
 }

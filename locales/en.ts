@@ -684,6 +684,18 @@ export const en: Messages = {
   'shared.conflicts.saving': 'Saving your choices…',
   'shared.conflicts.failed': 'Your choices could not be saved; nothing changed. Try again.',
   'shared.conflicts.keptMine': 'You kept your versions in {records}.',
+  'shared.overridden': {
+    one: '“{title}”: you changed a field at the same time as {name}, who kept their version: {fields}.',
+    other:
+      '“{title}”: you changed fields at the same time as {name}, who kept their version: {fields}.',
+  },
+  'shared.overriddenAnon': {
+    one: '“{title}”: you changed a field at the same time as another member of the newsroom, who kept their version: {fields}.',
+    other:
+      '“{title}”: you changed fields at the same time as another member of the newsroom, who kept their version: {fields}.',
+  },
+  'shared.overriddenWriting':
+    'Your version is now kept only in this notice: copy it before you close it.',
   'shared.merged':
     '“{title}”: {name} changed {fields} at the same time as you, but in other places; their changes were added to yours.',
   'shared.mergedAnon':

@@ -705,6 +705,18 @@ export const fr = {
   'shared.conflicts.failed':
     'Vos choix n’ont pas pu être enregistrés ; rien n’a changé. Réessayez.',
   'shared.conflicts.keptMine': 'Vous avez gardé vos versions dans {records}.',
+  'shared.overridden': {
+    one: '«\u00a0{title}\u00a0»\u00a0: vous aviez changé un champ en même temps que {name}, qui a gardé sa version\u00a0: {fields}.',
+    other:
+      '«\u00a0{title}\u00a0»\u00a0: vous aviez changé des champs en même temps que {name}, qui a gardé sa version\u00a0: {fields}.',
+  },
+  'shared.overriddenAnon': {
+    one: '«\u00a0{title}\u00a0»\u00a0: vous aviez changé un champ en même temps qu’un autre membre de la rédaction, qui a gardé sa version\u00a0: {fields}.',
+    other:
+      '«\u00a0{title}\u00a0»\u00a0: vous aviez changé des champs en même temps qu’un autre membre de la rédaction, qui a gardé sa version\u00a0: {fields}.',
+  },
+  'shared.overriddenWriting':
+    'Votre version n’est plus gardée que dans cet avis\u00a0: copiez-la avant de le fermer.',
   'shared.merged':
     '« {title} » : {name} a modifié {fields} en même temps que vous, mais à d’autres endroits ; ses modifications ont été ajoutées aux vôtres.',
   'shared.mergedAnon':

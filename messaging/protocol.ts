@@ -283,6 +283,7 @@ export interface ProtocolMap {
   syncDismissRefusal: { request: { key: string }; response: SyncStatus };
   /** The editor read that a colleague's edit of a text was merged with theirs. */
   syncDismissTextMerge: { request: { key: string }; response: SyncStatus };
+  syncDismissOverridden: { request: { key: string }; response: SyncStatus };
   /** The editor read that a colleague put back an issue deleted. */
   syncDismissIssueBack: { request: { key: string }; response: SyncStatus };
   /** « Fermer »: the editor read that colleagues took these items (keys) out of an issue. */

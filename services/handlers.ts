@@ -29,6 +29,7 @@ export const handlers: Handlers = {
   syncResolveAll: ({ keys, choose }) => syncEngine().resolveAll(keys, choose),
   syncDismissRefusal: ({ key }) => syncEngine().dismissRefusal(key),
   syncDismissTextMerge: ({ key }) => syncEngine().dismissTextMerge(key),
+  syncDismissOverridden: ({ key }) => syncEngine().dismissOverridden(key),
   syncDismissIssueBack: ({ key }) => syncEngine().dismissIssueBack(key),
   syncDismissTakenOut: ({ keys }) => syncEngine().dismissTakenOut(keys),
   syncKeepKept: ({ key }) => syncEngine().dismissKept(key),

@@ -59,6 +59,8 @@ import {
   type SyncIssueDeleted,
   type SyncTakenOut,
   type SyncTextMerge,
+  type SyncOverridden,
+  OVERRIDDEN_KEPT,
   TAKEN_OUT_KEPT,
   TEXT_MERGES_KEPT,
   askableFields,
@@ -1314,13 +1316,17 @@ export class SyncEngine {
     const fields = fieldsOf(kind);
     const changes = changedFields(sync.base, mine, fields);
     if (changes.length === 0) return this.settle(entry, record, undefined);
+    // Kept over a colleague's version, of the fields still sent: they will be told.
+    const overrides = (entry.overrides ?? []).filter((field) =>
+      changes.includes(sharedName(kind, field)),
+    );
     const result = await updateRecord(
       settings,
       rk,
       sync.remoteId,
       sync.version,
       restChanges(kind, mine, changes),
-      this.options(),
+      { ...this.options(), ...(overrides.length > 0 ? { overrides } : {}) },
     );
     if (result.ok) {
       const reply = result.record as RestRecord;
@@ -2045,6 +2051,7 @@ export class SyncEngine {
         }
       }
       if (kind === 'draft') await this.noteTakenOut(local as Draft | undefined, sync, theirs, me);
+      if (local && sync) await this.noteOverridden(kind, local, sync, remote, theirs, me);
       await this.db.syncRecords.put(newSync);
       return blocked;
     });
@@ -2628,6 +2635,8 @@ export class SyncEngine {
       .filter((field) => chosen[field.field] === 'theirs')
       .map((field) => field.field);
     const wrote: Record<string, unknown> = {};
+    // Kept over the other version: the colleague who wrote it is told (the plugin records it).
+    const overrides: string[] = [];
     if (local) {
       const shared = sharedOf(conflict.kind, local);
       for (const field of conflict.fields) {
@@ -2635,6 +2644,9 @@ export class SyncEngine {
         // « Keep mine » keeps the text as it is now: the editor may have gone on typing in it
         // since the box opened (the record is held, nothing of it sent, until the choice).
         const mine = Object.hasOwn(shared, name) ? shared[name] : field.mine;
+        if (chosen[field.field] === 'mine' && !sameValue(mine, field.theirs)) {
+          overrides.push(field.field);
+        }
         if (chosen[field.field] === 'theirs') shared[name] = field.theirs;
         else if (chosen[field.field] === 'both') {
           // The text as it is now, then what the other version has more; mine alone for a field
@@ -2656,6 +2668,10 @@ export class SyncEngine {
     if (entry) {
       const unblocked: OutboxEntry = { ...entry, seq: entry.seq + 1 };
       delete unblocked.blocked;
+      // This choice's, not an earlier one's: a field taken from the other version since is not
+      // the editor's any more.
+      if (overrides.length > 0) unblocked.overrides = overrides;
+      else delete unblocked.overrides;
       await this.db.outbox.put(unblocked);
     }
     if (!local) return { gone: true };
@@ -2668,6 +2684,74 @@ export class SyncEngine {
         Object.keys(wrote).length > 0 ? wrote : undefined,
       ),
     };
+  }
+
+  /**
+   * After a pulled record was applied (see {@link absorb}; `before` is the record as this desk
+   * had it, `sync` its merge base then): when a colleague kept their version of some fields
+   * over this editor's (« Garder la mienne », recorded by the plugin in the record's
+   * `overrides` over the version this desk had), the fields where this desk's words gave way to
+   * theirs are said, with those words (kept nowhere else but WordPress's revisions). Nothing
+   * when the editor had written there again since (a conflict now asks them, or the texts were
+   * merged), for a choice made under this desk's own account, or over someone else's version.
+   * Call inside absorb's quiet transaction.
+   */
+  private async noteOverridden(
+    kind: SyncKind,
+    before: AnyRecord,
+    sync: SyncRecord,
+    remote: RestRecord,
+    theirs: Shared,
+    me: number | undefined,
+  ): Promise<void> {
+    if (me === undefined || sync.remoteId !== remote.id) return;
+    // Over the very version this desk had: its words are the ones that went (a version this
+    // desk never had, written under the same account elsewhere, had other words).
+    const news = (remote.overrides ?? []).filter(
+      (o) =>
+        o.version === sync.version + 1 &&
+        o.version <= remote.version &&
+        o.over?.id === me &&
+        o.by?.id !== me,
+    );
+    if (news.length === 0) return;
+    const after = (await this.db.table(tableOf(kind)).get(before.id)) as AnyRecord | undefined;
+    if (!after) return;
+    const had = sharedOf(kind, before);
+    const now = sharedOf(kind, after);
+    const mine: Record<string, unknown> = {};
+    const fields = [...new Set(news.flatMap((o) => o.fields))].filter((field) => {
+      const name = sharedName(kind, field);
+      // Their version is what this desk now has, in place of a different one of this editor's.
+      const gave = Object.hasOwn(theirs, name) && sameValue(now[name], theirs[name]);
+      if (!gave || sameValue(had[name], theirs[name])) return false;
+      mine[name] = had[name];
+      return true;
+    });
+    if (fields.length === 0) return;
+    const by = news.at(-1)?.by?.name;
+    const key = outboxKey(kind, before.id);
+    const notice: SyncOverridden = {
+      key,
+      kind,
+      recordId: before.id,
+      title: titleOf(now),
+      fields,
+      ...(by ? { by } : {}),
+      mine,
+      at: this.now(),
+    };
+    const kept = ((await this.state()).overridden ?? []).filter((n) => n.key !== key);
+    await this.patchState({ overridden: [...kept, notice].slice(-OVERRIDDEN_KEPT) });
+  }
+
+  /** Closes the notice of a version replaced by a colleague's (see {@link noteOverridden}). */
+  async dismissOverridden(key: string): Promise<SyncStatus> {
+    await this.updateState((state) => {
+      const kept = (state.overridden ?? []).filter((n) => n.key !== key);
+      return { overridden: kept.length > 0 ? kept : undefined };
+    });
+    return this.status();
   }
 
   /** Keeps a merge notice for the editor: one per record (the latest), the newest few. */

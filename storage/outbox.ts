@@ -138,6 +138,8 @@ async function enqueue(
       seq: (before?.seq ?? 0) + 1,
       attempts: before?.attempts ?? 0,
       ...(before?.blocked ? { blocked: before.blocked } : {}),
+      // Fields kept over a colleague's version, until sent: typing on does not make them less so.
+      ...(before?.overrides && op === 'upsert' ? { overrides: before.overrides } : {}),
     };
   });
   await outbox.mutate({ type: 'put', trans, values, keys });

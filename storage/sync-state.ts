@@ -115,6 +115,12 @@ export interface OutboxEntry {
    * releases, refused with it, its own refusal says (see {@link noteReleased} in outbox.ts).
    */
   released?: string[];
+  /**
+   * `upsert` after a conflict: the fields (as the conflict names them) the editor chose to keep
+   * over a colleague's version (« Garder la mienne »), sent with the update for the plugin to
+   * record, so that the colleague is told (see {@link SyncOverridden}).
+   */
+  overrides?: string[];
 }
 
 /** A record's state on the server as last synced: the base of the 3-way merge. */
@@ -221,6 +227,31 @@ export interface SyncTextMerge {
 
 /** How many merge notices the state keeps (the oldest go first). */
 export const TEXT_MERGES_KEPT = 10;
+
+/**
+ * A colleague met this editor's change in a conflict and kept their own version of some fields
+ * (« Garder la mienne »): the desk now has theirs, and the editor is told, once, with the words
+ * they had written there (kept only in this notice, and in WordPress's revisions).
+ */
+export interface SyncOverridden {
+  /** The record's key (`draft:<id>` | `issue:<id>`): one notice per record, the latest. */
+  key: string;
+  kind: SyncKind;
+  recordId: string;
+  /** The record's title, for the notice. */
+  title: string;
+  /** The fields whose version went, as a conflict names them (`title`, `body`, `issueTitle`…). */
+  fields: string[];
+  /** Display name of who kept their version, when the server said. */
+  by?: string;
+  /** This editor's version of those fields (shared names, see storage/shared-fields.ts). */
+  mine: Record<string, unknown>;
+  /** When this desk learnt it (ISO 8601). */
+  at: string;
+}
+
+/** How many override notices the state keeps (the oldest go first). */
+export const OVERRIDDEN_KEPT = 10;
 
 /**
  * A draft this browser deleted for good (emptied from its trash, offline or with the shared desk
@@ -455,6 +486,8 @@ export interface SyncState {
   locks?: string[];
   /** Texts merged with another editor's, each said until the editor closes it; newest last. */
   textMerges?: SyncTextMerge[];
+  /** Versions of this editor's replaced by a colleague's choice, each said until closed. */
+  overridden?: SyncOverridden[];
   /** Drafts deleted here but kept for a colleague's edit, each said until the editor chooses. */
   keptDrafts?: SyncKeptDraft[];
   /**

@@ -103,7 +103,7 @@ type RecordOf<K extends DeskKind> = K extends 'drafts' ? RestDraft : RestIssue;
 
 /** The fields a desk reads: everything it maps, and who did what. */
 export const RECORD_FIELDS =
-  'id,status,modified_gmt,version,title.raw,content.raw,meta,clipped_by,last_edited_by,lock,can,merged_into';
+  'id,status,modified_gmt,version,title.raw,content.raw,meta,clipped_by,last_edited_by,lock,can,merged_into,overrides';
 
 interface Answer {
   status: number;
@@ -551,7 +551,10 @@ export async function createRecords<K extends DeskKind>(
 
 /**
  * Updates a record if it is still at `baseVersion`: send only the fields that changed.
- * `conflict` carries the server's record when someone wrote in between.
+ * `conflict` carries the server's record when someone wrote in between. `overrides`: the fields
+ * (as a conflict names them) the editor chose to keep over the version `baseVersion` is, a
+ * colleague's (« Garder la mienne »): the plugin records it for them to be told (0.1.8; an older
+ * plugin ignores it).
  */
 export async function updateRecord<K extends DeskKind>(
   settings: DeskSettings,
@@ -559,13 +562,18 @@ export async function updateRecord<K extends DeskKind>(
   remoteId: number,
   baseVersion: number,
   changes: Partial<RestWrite<Record<string, unknown>>>,
-  options: DeskOptions = {},
+  options: DeskOptions & { overrides?: readonly string[] } = {},
 ): Promise<DeskResult<{ record: RecordOf<K> }, RecordOf<K>>> {
   const route = `/indiscrets/v1/${kind}/${remoteId}?context=edit&_fields=${RECORD_FIELDS}`;
-  const body = { ...changes, base_version: baseVersion };
-  let result = await call<RecordOf<K>>(settings, 'POST', route, body, options);
+  const { overrides, ...callOptions } = options;
+  const body = {
+    ...changes,
+    base_version: baseVersion,
+    ...(overrides && overrides.length > 0 ? { overrides } : {}),
+  };
+  let result = await call<RecordOf<K>>(settings, 'POST', route, body, callOptions);
   for (let older = refusedPost(result, body); older; older = refusedPost(result, older)) {
-    result = await call<RecordOf<K>>(settings, 'POST', route, older, options);
+    result = await call<RecordOf<K>>(settings, 'POST', route, older, callOptions);
   }
   return result.ok ? { ok: true, record: result.data } : (result as DeskFailure<RecordOf<K>>);
 }

@@ -49,6 +49,24 @@ export interface RestRecordBase {
    * from older plugins' answers, `null` when not merged).
    */
   merged_into?: { id: number; clientId: string } | null;
+  /**
+   * Writes that kept their writer's version of some fields over a colleague's, as they chose in
+   * a conflict (« Garder la mienne »), the newest ten, oldest first (plugin 0.1.8; absent from
+   * older plugins' answers). `over` is who last wrote the record before: whose words went.
+   */
+  overrides?: DeskOverride[];
+}
+
+/** One write that kept its writer's fields over another user's version (see `overrides`). */
+export interface DeskOverride {
+  /** The record's version that write made. */
+  version: number;
+  by: DeskUser | null;
+  over: DeskUser | null;
+  /** The fields kept, as a conflict names them (`title`, `body`, `issueTitle`…). */
+  fields: string[];
+  /** When (GMT, ISO 8601). */
+  at: string;
 }
 
 /** Draft meta, as the plugin's schema has it (empty strings for absent optional fields). */

@@ -39,6 +39,7 @@ const handlers: Handlers = {
   syncResolveAll: async () => ({ ...status, settled: 0 }),
   syncDismissRefusal: async () => status,
   syncDismissTextMerge: async () => status,
+  syncDismissOverridden: async () => status,
   syncDismissIssueBack: async () => status,
   syncDismissTakenOut: async () => status,
   syncKeepKept: async () => status,

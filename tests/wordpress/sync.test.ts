@@ -69,7 +69,7 @@ describe('shared desk sync against the real WordPress', { timeout: 180_000 }, ()
     });
   });
 
-  it('same field: B is asked; the version not chosen stays in WordPress’s revisions', async () => {
+  it('same field: B is asked; the version not chosen stays in WordPress’s revisions, and A is told, with their words', async () => {
     const a = as('editor');
     const b = as('chef');
     await a.join();
@@ -106,6 +106,32 @@ describe('shared desk sync against the real WordPress', { timeout: 180_000 }, ()
     );
     const list = (await answer.json()) as { content: string }[];
     expect(list.map((v) => v.content)).toContain('<p>Version de A</p>');
+    // The plugin noted B's choice over A's version (0.1.8): A's desk says it, once.
+    const rest = await fetch(`${wp.url}/?rest_route=/indiscrets/v1/drafts/${record!.id}`, {
+      headers: { Authorization: `Basic ${auth}` },
+    });
+    const current = (await rest.json()) as { version: number };
+    expect(current).toMatchObject({
+      overrides: [
+        {
+          version: current.version,
+          by: { name: 'Chef d’édition' },
+          over: { name: wp.newsroom.editor.name },
+          fields: ['body'],
+        },
+      ],
+    });
+    await a.sync();
+    expect((await a.db.clips.get(draft.id))!.body).toBe('<p>Version de B</p>');
+    expect((await a.engine.state()).overridden).toMatchObject([
+      {
+        recordId: draft.id,
+        fields: ['body'],
+        by: 'Chef d’édition',
+        mine: { body: '<p>Version de A</p>' },
+      },
+    ]);
+    expect((await b.engine.state()).overridden).toBeUndefined();
   });
 
   it('a contributor’s « Garder les deux », sent and undone: WordPress keeps the HTML as sent, and the box comes back with the editor’s version', async () => {

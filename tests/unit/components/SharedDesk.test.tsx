@@ -40,6 +40,36 @@ function storedConflict(
   };
 }
 
+/**
+ * What the clipboard is given, read back: a ClipboardItem of Blobs, as the browser takes. The
+ * test undoes it (`vi.unstubAllGlobals`, the clipboard deleted from `navigator`).
+ */
+function stubClipboard(): Record<string, string>[] {
+  const copied: Record<string, string>[] = [];
+  vi.stubGlobal(
+    'Blob',
+    class {
+      constructor(readonly parts: string[]) {}
+    },
+  );
+  vi.stubGlobal(
+    'ClipboardItem',
+    class {
+      constructor(readonly items: Record<string, { parts: string[] }>) {}
+    },
+  );
+  Object.defineProperty(navigator, 'clipboard', {
+    configurable: true,
+    value: {
+      write: async (items: { items: Record<string, { parts: string[] }> }[]) => {
+        const entries = Object.entries(items[0]!.items);
+        copied.push(Object.fromEntries(entries.map(([type, blob]) => [type, blob.parts.join('')])));
+      },
+    },
+  });
+  return copied;
+}
+
 const contributorState = deskState('contributor');
 
 let calls: Array<[string, unknown]>;
@@ -616,31 +646,7 @@ describe('SharedDeskBar', () => {
       },
       changed: ['body', 'sharedNote', 'tags'],
     });
-    // What the clipboard is given, read back: a ClipboardItem of Blobs, as the browser takes.
-    const copied: Record<string, string>[] = [];
-    vi.stubGlobal(
-      'Blob',
-      class {
-        constructor(readonly parts: string[]) {}
-      },
-    );
-    vi.stubGlobal(
-      'ClipboardItem',
-      class {
-        constructor(readonly items: Record<string, { parts: string[] }>) {}
-      },
-    );
-    Object.defineProperty(navigator, 'clipboard', {
-      configurable: true,
-      value: {
-        write: async (items: { items: Record<string, { parts: string[] }> }[]) => {
-          const entries = Object.entries(items[0]!.items);
-          copied.push(
-            Object.fromEntries(entries.map(([type, blob]) => [type, blob.parts.join('')])),
-          );
-        },
-      },
-    });
+    const copied = stubClipboard();
     render(<SharedDeskBar />);
 
     const refusal = await screen.findByTestId('sync-refusal');
@@ -663,6 +669,70 @@ describe('SharedDeskBar', () => {
           'Une demi-heure de travail.\nSuite.\n\nNote partagée\u00a0: À vérifier\nauprès de Bercy',
       },
     ]);
+    vi.unstubAllGlobals();
+    Reflect.deleteProperty(navigator, 'clipboard');
+  });
+
+  it('says a colleague kept their version over the editor’s, with the editor’s words to copy', async () => {
+    await db.syncState.put({
+      ...contributorState,
+      overridden: [
+        {
+          key: 'draft:d1',
+          kind: 'draft',
+          recordId: 'd1',
+          title: 'Le ministre et Bercy',
+          fields: ['title', 'body'],
+          by: 'Rédac',
+          mine: { title: 'Le ministre à Bercy', body: '<p>Ma version.</p>' },
+          at: '2026-03-15T10:00:00Z',
+        },
+        {
+          key: 'issue:i1',
+          kind: 'issue',
+          recordId: 'i1',
+          title: 'Les indiscrets du 15 mars',
+          fields: ['date'],
+          mine: { date: '2026-03-14' },
+          at: '2026-03-15T10:01:00Z',
+        },
+      ],
+    });
+    background({ syncDismissOverridden: contributorState });
+    const copied = stubClipboard();
+    render(<SharedDeskBar />);
+
+    const [draft, issue] = await screen.findAllByTestId('sync-overridden');
+    expect(draft!.textContent).toContain(
+      '«\u00a0Le ministre et Bercy\u00a0»\u00a0: vous aviez changé des champs en même temps que Rédac, qui a gardé sa version\u00a0: titre du brouillon et texte de l’indiscret. Votre version n’est plus gardée que dans cet avis\u00a0: copiez-la avant de le fermer.',
+    );
+    // One field, no words to keep (a date), nobody named: no copy offered.
+    expect(issue!.textContent).toContain(
+      'vous aviez changé un champ en même temps qu’un autre membre de la rédaction, qui a gardé sa version\u00a0: date.',
+    );
+    expect(within(issue!).queryByRole('button', { name: 'Copier ce que vous aviez écrit' })).toBe(
+      null,
+    );
+    // Nothing to choose: a status, not an alert.
+    expect(within(draft!).getByText(/Rédac/).getAttribute('role')).toBe('status');
+
+    fireEvent.click(within(draft!).getByRole('button', { name: 'Copier ce que vous aviez écrit' }));
+    await waitFor(() =>
+      expect(within(draft!).getByTestId('sync-overridden-copied').textContent).toBe(
+        'Copié\u00a0: collez-le où vous voulez le garder.',
+      ),
+    );
+    expect(copied).toEqual([
+      {
+        'text/html':
+          '<p><strong>Titre du brouillon\u00a0:</strong> Le ministre à Bercy</p>\n<p>Ma version.</p>',
+        'text/plain': 'Titre du brouillon\u00a0: Le ministre à Bercy\n\nMa version.',
+      },
+    ]);
+    fireEvent.click(within(draft!).getByRole('button', { name: 'Compris' }));
+    await waitFor(() =>
+      expect(calls).toContainEqual(['syncDismissOverridden', { key: 'draft:d1' }]),
+    );
     vi.unstubAllGlobals();
     Reflect.deleteProperty(navigator, 'clipboard');
   });

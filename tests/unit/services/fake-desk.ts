@@ -34,6 +34,8 @@ interface Stored {
   lock?: { user: number; since: number };
   /** Trashed with `merged_into`: the id of the draft it went into. */
   mergedInto?: number;
+  /** Updates that kept their writer's fields over a colleague's version (plugin 0.1.8). */
+  overrides?: { version: number; by: number; over: number; fields: string[]; at: string }[];
 }
 
 const DRAFT_META_DEFAULTS: Record<string, unknown> = {
@@ -182,6 +184,15 @@ export class FakeDesk {
           : null,
       can: { edit: editor || (record.kind === 'drafts' && mine), trash: editor || mine },
       ...(this.options.olderPlugin ? {} : { merged_into: this.mergedInto(record) }),
+      ...(this.options.olderPlugin
+        ? {}
+        : {
+            overrides: (record.overrides ?? []).map((o) => ({
+              ...o,
+              by: this.userName(o.by),
+              over: this.userName(o.over),
+            })),
+          }),
     };
   }
 
@@ -443,7 +454,14 @@ export class FakeDesk {
     if (typeof body.title === 'string') record.title = body.title;
     if (typeof body.content === 'string') record.content = body.content;
     record.meta = { ...record.meta, ...meta };
+    const over = record.lastEditor;
     this.touch(record, user);
+    // Fields kept over a colleague's version (« Garder la mienne »): recorded as the plugin does.
+    const overrides = Array.isArray(body.overrides) ? (body.overrides as string[]) : [];
+    if (overrides.length > 0 && over !== user.id && !this.options.olderPlugin) {
+      const entry = { version: record.version, by: user.id, over, fields: [...new Set(overrides)] };
+      record.overrides = [...(record.overrides ?? []), { ...entry, at: gmt(this.now) }].slice(-10);
+    }
     return this.json(200, this.view(record, user));
   }
 }

@@ -1,0 +1,213 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { updateDraft } from '../../../storage/drafts';
+import { createIssue, updateIssue } from '../../../storage/issues';
+import { addDraft } from '../storage/helpers';
+import { closeDesks, TestDesk, twoDesks } from './desks';
+import type { FakeDesk } from './fake-desk';
+
+/**
+ * An editor whose change a colleague met in a conflict and replaced with their own version
+ * (« Garder la mienne ») is told, with the words they had written (services/sync.ts
+ * `noteOverridden`, from the record's `overrides` the plugin keeps since 0.1.8).
+ */
+describe('sync engine: a version kept over a colleague’s', () => {
+  let server: FakeDesk;
+  let a: TestDesk;
+  let b: TestDesk;
+
+  beforeEach(() => {
+    ({ server, a, b } = twoDesks(TestDesk));
+  });
+  afterEach(() => closeDesks(a, b));
+
+  /** A draft of a's on both desks. */
+  async function sharedDraft() {
+    await a.join();
+    const draft = await addDraft(a.db, { title: 'Le ministre', body: '<p>Texte.</p>' });
+    await a.sync();
+    await b.join();
+    return draft;
+  }
+
+  /**
+   * a and b both change `id` with `mine` and `theirs`; a's goes first, b finds the conflict and
+   * settles it with `choose`.
+   */
+  async function bSettles(
+    id: string,
+    aChange: Parameters<typeof updateDraft>[1],
+    bChange: Parameters<typeof updateDraft>[1],
+    choose: Record<string, 'mine' | 'theirs'>,
+  ) {
+    await updateDraft(id, aChange, a.db);
+    await updateDraft(id, bChange, b.db);
+    await a.sync();
+    await b.sync();
+    const [conflict] = await b.engine.listConflicts();
+    expect(conflict).toBeDefined();
+    await b.engine.resolve(conflict!.key, choose);
+    await b.engine.whenIdle();
+  }
+
+  it('tells the editor whose title and text went, with their words, once', async () => {
+    const draft = await sharedDraft();
+    await bSettles(
+      draft.id,
+      { title: 'Le ministre part', body: '<p>Version A.</p>' },
+      { title: 'Le ministre reste', body: '<p>Version B.</p>' },
+      { title: 'mine', body: 'mine' },
+    );
+    // The plugin recorded who kept which fields over whose version.
+    expect(server.byClientId('drafts', draft.id)!.overrides).toMatchObject([
+      { by: 2, over: 1, fields: ['title', 'body'] },
+    ]);
+
+    await a.sync();
+    expect(await a.db.clips.get(draft.id)).toMatchObject({
+      title: 'Le ministre reste',
+      body: '<p>Version B.</p>',
+    });
+    const { overridden } = await a.engine.state();
+    expect(overridden).toEqual([
+      {
+        key: `draft:${draft.id}`,
+        kind: 'draft',
+        recordId: draft.id,
+        title: 'Le ministre reste',
+        fields: ['title', 'body'],
+        by: 'Auteur',
+        mine: { title: 'Le ministre part', body: '<p>Version A.</p>' },
+        at: expect.any(String),
+      },
+    ]);
+    // Said once: the next pull of the record (another edit) does not say it again.
+    await updateDraft(draft.id, { tags: ['bercy'] }, b.db);
+    await b.sync();
+    await a.engine.dismissOverridden(`draft:${draft.id}`);
+    await a.sync();
+    expect((await a.db.clips.get(draft.id))!.tags).toEqual(['bercy']);
+    expect((await a.engine.state()).overridden).toBeUndefined();
+    // The one who kept their version is told nothing.
+    expect((await b.engine.state()).overridden).toBeUndefined();
+  });
+
+  it('names only the fields the editor lost: one taken from their version is not', async () => {
+    const draft = await sharedDraft();
+    await bSettles(
+      draft.id,
+      { title: 'Le ministre part', body: '<p>Version A.</p>' },
+      { title: 'Le ministre reste', body: '<p>Version B.</p>' },
+      { title: 'mine', body: 'theirs' },
+    );
+    await a.sync();
+    expect((await a.engine.state()).overridden).toMatchObject([
+      { fields: ['title'], mine: { title: 'Le ministre part' } },
+    ]);
+  });
+
+  it('says nothing when the colleague took the editor’s version', async () => {
+    const draft = await sharedDraft();
+    await bSettles(
+      draft.id,
+      { body: '<p>Version A.</p>' },
+      { body: '<p>Version B.</p>' },
+      { body: 'theirs' },
+    );
+    expect(server.byClientId('drafts', draft.id)!.overrides ?? []).toEqual([]);
+    await a.sync();
+    expect((await a.engine.state()).overridden).toBeUndefined();
+  });
+
+  it('says nothing when the editor wrote there again since: the conflict asks them', async () => {
+    const draft = await sharedDraft();
+    await bSettles(
+      draft.id,
+      { body: '<p>Version A.</p>' },
+      { body: '<p>Version B.</p>' },
+      { body: 'mine' },
+    );
+    // a went on writing before its desk heard of b's choice.
+    await updateDraft(draft.id, { body: '<p>Version A, suite.</p>' }, a.db);
+    await a.sync();
+    const [conflict] = await a.engine.listConflicts();
+    expect(conflict?.fields).toMatchObject([
+      { field: 'body', mine: '<p>Version A, suite.</p>', theirs: '<p>Version B.</p>' },
+    ]);
+    expect((await a.engine.state()).overridden).toBeUndefined();
+  });
+
+  it('says nothing of a version kept over one written under the same account elsewhere', async () => {
+    // The same editor in two browsers: no colleague's words went.
+    const elsewhere = new TestDesk(server, 'auteur');
+    try {
+      const draft = await sharedDraft();
+      await elsewhere.join();
+      await updateDraft(draft.id, { title: 'Titre, autre navigateur' }, elsewhere.db);
+      await updateDraft(draft.id, { title: 'Titre de B' }, b.db);
+      await elsewhere.sync();
+      await b.sync();
+      const [conflict] = await b.engine.listConflicts();
+      await b.engine.resolve(conflict!.key, { title: 'mine' });
+      await b.engine.whenIdle();
+      await elsewhere.sync();
+      expect((await elsewhere.db.clips.get(draft.id))!.title).toBe('Titre de B');
+      expect((await elsewhere.engine.state()).overridden).toBeUndefined();
+      await a.sync();
+      expect((await a.engine.state()).overridden).toBeUndefined();
+    } finally {
+      await closeDesks(elsewhere);
+    }
+  });
+
+  it('sends what was kept once, even when the editor types on before it goes', async () => {
+    const draft = await sharedDraft();
+    await updateDraft(draft.id, { title: 'Titre de A' }, a.db);
+    await updateDraft(draft.id, { title: 'Titre de B' }, b.db);
+    await a.sync();
+    await b.sync();
+    const [conflict] = await b.engine.listConflicts();
+    server.offline = true;
+    await b.engine.resolve(conflict!.key, { title: 'mine' });
+    await b.engine.whenIdle();
+    // Offline: b's tag goes into the same push as its choice.
+    await updateDraft(draft.id, { tags: ['bercy'] }, b.db);
+    server.offline = false;
+    await b.sync();
+    expect(server.byClientId('drafts', draft.id)!.overrides).toMatchObject([
+      { by: 2, over: 1, fields: ['title'] },
+    ]);
+    // b's next edit keeps nothing over anyone.
+    await updateDraft(draft.id, { title: 'Titre de B, revu' }, b.db);
+    await b.sync();
+    expect(server.byClientId('drafts', draft.id)!.overrides).toHaveLength(1);
+    await a.sync();
+    expect((await a.engine.state()).overridden).toMatchObject([
+      { fields: ['title'], mine: { title: 'Titre de A' } },
+    ]);
+  });
+
+  it('tells an issue’s title and chapô as the box names them', async () => {
+    await a.join();
+    const issue = await createIssue({ title: 'Numéro', date: '2026-03-15', intro: 'Chapô.' }, a.db);
+    await a.sync();
+    await b.join();
+    await updateIssue(issue.id, { title: 'Numéro de A', intro: 'Chapô de A.' }, a.db);
+    await updateIssue(issue.id, { title: 'Numéro de B', intro: 'Chapô de B.' }, b.db);
+    await a.sync();
+    await b.sync();
+    const [conflict] = await b.engine.listConflicts();
+    await b.engine.resolve(conflict!.key, { title: 'mine', intro: 'mine' });
+    await b.engine.whenIdle();
+
+    await a.sync();
+    expect((await a.engine.state()).overridden).toMatchObject([
+      {
+        kind: 'issue',
+        recordId: issue.id,
+        fields: ['title', 'intro'],
+        by: 'Auteur',
+        mine: { title: 'Numéro de A', intro: 'Chapô de A.' },
+      },
+    ]);
+  });
+});
