@@ -262,6 +262,28 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     const titles = (versions.json as Array<{ title: string }>).map((v) => v.title);
     expect(titles).toContain('Titre de A');
     expect(titles[0]).toBe('Titre de B');
+
+    // A is told, once, that B kept their title over A's, with A's words to copy.
+    await sync(a);
+    const told = a.page.getByTestId('sync-overridden');
+    await told.waitFor({ timeout: 30_000 });
+    await expect(told.getByRole('status').first().innerText()).resolves.toContain(
+      fr('shared.overridden', {
+        title: 'Titre de B',
+        count: 1,
+        name: admin().name,
+        fields: fr('editor.title').toLocaleLowerCase('fr'),
+      }),
+    );
+    await told.getByRole('button', { name: fr('shared.refusedCopy') }).click();
+    await until(
+      () => told.getByTestId('sync-overridden-copied').textContent(),
+      (text) => text === fr('shared.refusedCopied'),
+      'A’s words copied',
+    );
+    await told.getByRole('button', { name: fr('shared.refusedOk') }).click();
+    await told.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await readStore(a.page, 'syncState', 'desk')).not.toHaveProperty('overridden');
   });
 
   it('keeps both texts when A and B rewrite different paragraphs, and says so to B in passing', async () => {
