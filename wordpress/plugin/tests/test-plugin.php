@@ -334,21 +334,24 @@ indiscrets_test(
 );
 
 indiscrets_test(
-	'an update with overrides over one\'s own version notes nothing',
+	'an update with overrides is noted whoever wrote the record last: the desks tell whose words went',
 	function () {
 		$a     = indiscrets_user( 'editor' );
 		$b     = indiscrets_user( 'editor' );
 		$draft = indiscrets_make_draft( $a );
 		list( $status, $data ) = indiscrets_update( $a, 'drafts', $draft['id'], array( 'title' => 'Mon titre', 'overrides' => array( 'title' ) ) );
 		assert_same( 200, $status, 'A over A' );
-		assert_same( array(), $data['overrides'], 'nothing to tell' );
-		assert_same( array(), indiscrets_stored_overrides_of( $draft['id'] ), 'nothing stored' );
+		assert_same( 1, count( $data['overrides'] ), 'A over A noted' );
+		assert_same( $a, $data['overrides'][0]['over']['id'], 'over the last editor, A' );
+		// B's trash sent ahead of the fields it kept makes B the last editor: still noted.
+		list( $status ) = indiscrets_rest( $b, 'DELETE', '/indiscrets/v1/drafts/' . $draft['id'] );
+		assert_same( 200, $status, 'B trashes' );
 		list( $status, $data ) = indiscrets_update( $b, 'drafts', $draft['id'], array( 'title' => 'Titre de B', 'overrides' => array( 'title' ) ) );
-		assert_same( 1, count( $data['overrides'] ), 'B over A' );
-		list( $status, $data ) = indiscrets_update( $b, 'drafts', $draft['id'], array( 'title' => 'Titre de B, encore', 'overrides' => array( 'title' ) ) );
 		assert_same( 200, $status, 'B over B' );
-		assert_same( 1, count( $data['overrides'] ), 'B over B adds nothing' );
-		assert_same( 1, count( indiscrets_stored_overrides_of( $draft['id'] ) ), 'stored' );
+		assert_same( 2, count( $data['overrides'] ), 'B over B noted' );
+		assert_same( $b, $data['overrides'][1]['by']['id'], 'by B' );
+		assert_same( $b, $data['overrides'][1]['over']['id'], 'over B' );
+		assert_same( 2, count( indiscrets_stored_overrides_of( $draft['id'] ) ), 'stored' );
 	}
 );
 

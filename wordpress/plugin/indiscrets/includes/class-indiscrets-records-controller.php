@@ -302,8 +302,7 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 	 * REST API does, and WordPress's post lock keeps two people apart there.
 	 *
 	 * With `overrides` (and base_version), a write that goes through also notes that its writer
-	 * kept those fields over the record's last editor, when that is someone else (see
-	 * note_overrides).
+	 * kept those fields over the version it was based on (see note_overrides).
 	 */
 	public function update_item( $request ) {
 		$post = $this->get_post( $request['id'] );
@@ -330,8 +329,8 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 				if ( null !== $base && indiscrets_version( $post->ID ) !== $base ) {
 					return $this->conflict( $post, $base );
 				}
-				// Whose words this write replaces: read before it, which makes its writer the
-				// last editor (indiscrets_after_insert).
+				// Who last wrote the record before this write, which makes its writer the last
+				// editor (indiscrets_after_insert): noted with an override, for information.
 				$previous = indiscrets_last_editor( $post->ID );
 				$response = indiscrets_rest_write_of(
 					$this->post_type,
@@ -350,10 +349,12 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 
 	/**
 	 * After an update that went through: notes that its writer kept the fields named in
-	 * `overrides` over $previous's version, for $previous's desk to tell them (a conflict chosen
-	 * « Garder la mienne » replaces a colleague's words with an ordinary write, which says
-	 * nothing of it). Nothing when it names no field, or when the writer replaced their own
-	 * words (or nobody's): there is no one to tell. Still under the record's lock, and after
+	 * `overrides` over the version it was based on (a conflict chosen « Garder la mienne »
+	 * replaces a colleague's words with an ordinary write, which says nothing of it). Whose words
+	 * went is the desks' to tell: each knows which fields it wrote itself, whereas the record's
+	 * last editor ($previous, noted as `over`) may have changed another field since, and a write
+	 * of the writer's own just before (a trash sent ahead of the fields) makes it the writer.
+	 * Nothing when it names no field. Still under the record's lock, and after
 	 * indiscrets_rest_write_of, so the version it names is the one this write ended at, moved on
 	 * however the write ended. The answer was made before the note: its `overrides` field is
 	 * given again.
@@ -366,7 +367,7 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 	private function note_overrides( $post_id, $request, $previous, $response ) {
 		$fields = is_array( $request['overrides'] ) ? $request['overrides'] : array();
 		$me     = get_current_user_id();
-		if ( ! $fields || ! $previous || ! $me || $previous === $me ) {
+		if ( ! $fields || ! $me ) {
 			return;
 		}
 		indiscrets_note_override( $post_id, indiscrets_version( $post_id ), $me, $previous, $fields );
