@@ -283,7 +283,9 @@ function OverriddenNotice({ notice }: { notice: SyncOverridden }) {
   const params = {
     title: notice.title,
     fields: fieldList(notice.kind, notice.fields, true),
-    count: notice.fields.length,
+    // As many as are named: a move is one (its place goes with its issue).
+    count: notice.fields.filter((f) => f !== 'sortKey' || !notice.fields.includes('issueId'))
+      .length,
   };
   return (
     <WordsNotice

@@ -261,6 +261,21 @@ function titleOf(shared: Shared): string {
 }
 
 /** One second after a WordPress GMT time (`2026-03-15T10:00:00`). */
+/**
+ * The fields a browser's own pushes wrote (`SyncRecord.wrote`) that are still as it wrote them in
+ * `theirs`, the server's record `remoteId`: one someone else has written since is theirs now.
+ */
+function keptWrites(
+  sync: SyncRecord | undefined,
+  remoteId: number,
+  theirs: Shared,
+): Record<string, number> {
+  if (!sync?.wrote || sync.remoteId !== remoteId) return {};
+  return Object.fromEntries(
+    Object.entries(sync.wrote).filter(([field]) => sameValue(sync.base[field], theirs[field])),
+  );
+}
+
 function plusSeconds(gmt: string, seconds: number): string {
   const t = Date.parse(`${gmt.replace(/Z$/, '')}Z`);
   return new Date(t + seconds * 1000).toISOString().slice(0, 19);
@@ -1336,12 +1351,12 @@ export class SyncEngine {
         // Written into an issue another editor had trashed meanwhile (its version unchanged):
         // the same policy as when the deletion is met by a merge, see absorb.
         await quietly(this.db, SYNC_TABLES, async () => {
-          await this.recordSynced(kind, record.id, reply, false);
+          await this.recordSynced(kind, record.id, reply, false, changes);
           await this.putBack(record as Issue, reply);
         });
         return true;
       }
-      return this.settle(entry, record, reply);
+      return this.settle(entry, record, reply, false, { changes, overrides });
     }
     this.fail(result);
     if (result.code === 'conflict' && result.current) {
@@ -1399,27 +1414,49 @@ export class SyncEngine {
     record: AnyRecord | undefined,
     reply: RestRecord | undefined,
     dropSync = false,
+    sent: { changes: readonly string[]; overrides: readonly string[] } = {
+      changes: [],
+      overrides: [],
+    },
   ): Promise<false> {
     await quietly(this.db, SYNC_TABLES, async () => {
       const current = await this.db.outbox.get(entry.key);
       const unchanged = current?.seq === entry.seq;
       if (unchanged) await this.db.outbox.delete(entry.key);
+      else if (current?.overrides && sent.overrides.length > 0) {
+        // Written to meanwhile, the entry stays for the rest: the fields kept over a colleague's
+        // went with this push, and are not theirs to be told of again at the next one.
+        const left = current.overrides.filter((field) => !sent.overrides.includes(field));
+        const next: OutboxEntry = { ...current, overrides: left };
+        if (left.length === 0) delete next.overrides;
+        await this.db.outbox.put(next);
+      }
       if (dropSync) await this.db.syncRecords.delete(entry.key);
-      if (reply) await this.recordSynced(entry.kind, entry.recordId, reply, unchanged && !!record);
+      if (reply) {
+        const writeBack = unchanged && !!record;
+        await this.recordSynced(entry.kind, entry.recordId, reply, writeBack, sent.changes);
+      }
     });
     return false;
   }
 
-  /** Stores the server's record as the merge base; optionally writes its values locally. */
+  /**
+   * Stores the server's record as the merge base; optionally writes its values locally. `wrote`:
+   * the shared fields this browser's push just wrote (see {@link SyncRecord.wrote}).
+   */
   private async recordSynced(
     kind: SyncKind,
     recordId: string,
     reply: RestRecord,
     writeBack = true,
+    wrote: readonly string[] = [],
   ): Promise<void> {
     await quietly(this.db, SYNC_TABLES, async () => {
       const theirs = sharedOfRest(kind, reply);
       const key = outboxKey(kind, recordId);
+      const before = await this.db.syncRecords.get(key);
+      const own = keptWrites(before, reply.id, theirs);
+      for (const field of wrote) own[field] = reply.version;
       await this.db.syncRecords.put({
         key,
         kind,
@@ -1428,6 +1465,7 @@ export class SyncEngine {
         version: reply.version,
         modifiedGmt: reply.modified_gmt,
         base: theirs,
+        ...(Object.keys(own).length > 0 ? { wrote: own } : {}),
       });
       const table = this.db.table(tableOf(kind));
       const local = (await table.get(recordId)) as AnyRecord | undefined;
@@ -1914,6 +1952,8 @@ export class SyncEngine {
         base: theirs,
         ...(sync?.receivedIn ? { receivedIn: sync.receivedIn } : {}),
       };
+      const own = keptWrites(sync, remote.id, theirs);
+      if (Object.keys(own).length > 0) newSync.wrote = own;
       let blocked = false;
       let entry = queued;
       if (
@@ -2668,9 +2708,14 @@ export class SyncEngine {
     if (entry) {
       const unblocked: OutboxEntry = { ...entry, seq: entry.seq + 1 };
       delete unblocked.blocked;
-      // This choice's, not an earlier one's: a field taken from the other version since is not
-      // the editor's any more.
-      if (overrides.length > 0) unblocked.overrides = overrides;
+      // An earlier choice's not yet sent (its push met another conflict) stay, but for a field
+      // this one took from the other version, or merged: the editor's alone no more.
+      const settled = conflict.fields.map((field) => field.field);
+      const all = [
+        ...(entry.overrides ?? []).filter((field) => !settled.includes(field)),
+        ...overrides,
+      ];
+      if (all.length > 0) unblocked.overrides = [...new Set(all)];
       else delete unblocked.overrides;
       await this.db.outbox.put(unblocked);
     }
@@ -2704,17 +2749,13 @@ export class SyncEngine {
     theirs: Shared,
     me: number | undefined,
   ): Promise<void> {
-    if (me === undefined || sync.remoteId !== remote.id) return;
-    // Over the very version this desk had: its words are the ones that went (a version this
-    // desk never had, written under the same account elsewhere, had other words).
+    if (me === undefined || sync.remoteId !== remote.id || !sync.wrote) return;
+    // Since this desk's version, by someone else (not this account in another browser).
     const news = (remote.overrides ?? []).filter(
-      (o) =>
-        o.version === sync.version + 1 &&
-        o.version <= remote.version &&
-        o.over?.id === me &&
-        o.by?.id !== me,
+      (o) => o.version > sync.version && o.version <= remote.version && o.by?.id !== me,
     );
     if (news.length === 0) return;
+    const wrote = sync.wrote;
     const after = (await this.db.table(tableOf(kind)).get(before.id)) as AnyRecord | undefined;
     if (!after) return;
     const had = sharedOf(kind, before);
@@ -2722,6 +2763,9 @@ export class SyncEngine {
     const mine: Record<string, unknown> = {};
     const fields = [...new Set(news.flatMap((o) => o.fields))].filter((field) => {
       const name = sharedName(kind, field);
+      // Written by this desk's own push, nobody else's since: its words are the ones that went
+      // (not a field only a colleague had changed, whoever wrote the record last).
+      if (wrote[name] === undefined) return false;
       // Their version is what this desk now has, in place of a different one of this editor's.
       const gave = Object.hasOwn(theirs, name) && sameValue(now[name], theirs[name]);
       if (!gave || sameValue(had[name], theirs[name])) return false;
@@ -2731,17 +2775,21 @@ export class SyncEngine {
     if (fields.length === 0) return;
     const by = news.at(-1)?.by?.name;
     const key = outboxKey(kind, before.id);
+    const notices = (await this.state()).overridden ?? [];
+    // One notice a record: a second choice over it before the first notice was closed adds to
+    // it, the words of the first kept (they are nowhere else).
+    const earlier = notices.find((n) => n.key === key);
     const notice: SyncOverridden = {
       key,
       kind,
       recordId: before.id,
       title: titleOf(now),
-      fields,
-      ...(by ? { by } : {}),
-      mine,
+      fields: [...new Set([...(earlier?.fields ?? []), ...fields])],
+      ...(by ? { by } : earlier?.by ? { by: earlier.by } : {}),
+      mine: { ...earlier?.mine, ...mine },
       at: this.now(),
     };
-    const kept = ((await this.state()).overridden ?? []).filter((n) => n.key !== key);
+    const kept = notices.filter((n) => n.key !== key);
     await this.patchState({ overridden: [...kept, notice].slice(-OVERRIDDEN_KEPT) });
   }
 

@@ -138,6 +138,13 @@ export interface SyncRecord {
   /** The shared fields as last synced (see `storage/shared-fields.ts`). */
   base: Record<string, unknown>;
   /**
+   * The shared fields this browser's own pushes wrote, each with the version its push made, as
+   * long as nobody else has written that field since: whose words a colleague's « Garder la
+   * mienne » replaced (services/sync.ts `noteOverridden`). Absent when none (and from records
+   * synced before it was kept).
+   */
+  wrote?: Record<string, number>;
+  /**
    * Set on a record this browser did not have before, received by the first sync (or rejoin)
    * `receivedIn` names (its `SyncState.firstSyncId`): cancelling that sync takes it back out of
    * this browser when the editor has not touched it. Dropped by the next write of the base.

@@ -696,13 +696,27 @@ describe('SharedDeskBar', () => {
           mine: { date: '2026-03-14' },
           at: '2026-03-15T10:01:00Z',
         },
+        {
+          key: 'draft:d2',
+          kind: 'draft',
+          recordId: 'd2',
+          title: 'La ministre',
+          fields: ['issueId', 'sortKey'],
+          by: 'Rédac',
+          mine: { issueId: 'i2', sortKey: 'a0' },
+          at: '2026-03-15T10:02:00Z',
+        },
       ],
     });
     background({ syncDismissOverridden: contributorState });
     const copied = stubClipboard();
     render(<SharedDeskBar />);
 
-    const [draft, issue] = await screen.findAllByTestId('sync-overridden');
+    const [draft, issue, move] = await screen.findAllByTestId('sync-overridden');
+    // A move is one change, as the box asks it: the issue and its place.
+    expect(move!.textContent).toContain(
+      'vous aviez changé un champ en même temps que Rédac, qui a gardé sa version\u00a0: numéro.',
+    );
     expect(draft!.textContent).toContain(
       '«\u00a0Le ministre et Bercy\u00a0»\u00a0: vous aviez changé des champs en même temps que Rédac, qui a gardé sa version\u00a0: titre du brouillon et texte de l’indiscret. Votre version n’est plus gardée que dans cet avis\u00a0: copiez-la avant de le fermer.',
     );

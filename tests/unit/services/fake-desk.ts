@@ -456,9 +456,10 @@ export class FakeDesk {
     record.meta = { ...record.meta, ...meta };
     const over = record.lastEditor;
     this.touch(record, user);
-    // Fields kept over a colleague's version (« Garder la mienne »): recorded as the plugin does.
+    // Fields kept over the version it was based on (« Garder la mienne »): noted as the plugin
+    // does, whoever wrote last (the desks tell whose words went).
     const overrides = Array.isArray(body.overrides) ? (body.overrides as string[]) : [];
-    if (overrides.length > 0 && over !== user.id && !this.options.olderPlugin) {
+    if (overrides.length > 0 && !this.options.olderPlugin) {
       const entry = { version: record.version, by: user.id, over, fields: [...new Set(overrides)] };
       record.overrides = [...(record.overrides ?? []), { ...entry, at: gmt(this.now) }].slice(-10);
     }

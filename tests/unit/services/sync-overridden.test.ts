@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { updateDraft } from '../../../storage/drafts';
+import { trashDraft, updateDraft } from '../../../storage/drafts';
 import { createIssue, updateIssue } from '../../../storage/issues';
+import { outboxKey } from '../../../storage/sync-state';
 import { addDraft } from '../storage/helpers';
 import { closeDesks, TestDesk, twoDesks } from './desks';
 import type { FakeDesk } from './fake-desk';
@@ -180,6 +181,137 @@ describe('sync engine: a version kept over a colleague’s', () => {
     await updateDraft(draft.id, { title: 'Titre de B, revu' }, b.db);
     await b.sync();
     expect(server.byClientId('drafts', draft.id)!.overrides).toHaveLength(1);
+    await a.sync();
+    expect((await a.engine.state()).overridden).toMatchObject([
+      { fields: ['title'], mine: { title: 'Titre de A' } },
+    ]);
+  });
+
+  it('tells whose title went, not who saved another field in between', async () => {
+    server.addUser('chef', 'Chef', 'editor');
+    const c = new TestDesk(server, 'chef');
+    try {
+      const draft = await sharedDraft();
+      await c.join();
+      await updateDraft(draft.id, { title: 'Titre de A' }, a.db);
+      await a.sync();
+      await c.sync();
+      // C, the record's last editor, saves only the tags; B then keeps its title over A's.
+      await updateDraft(draft.id, { tags: ['bercy'] }, c.db);
+      await c.sync();
+      await updateDraft(draft.id, { title: 'Titre de B' }, b.db);
+      await b.sync();
+      const [conflict] = await b.engine.listConflicts();
+      await b.engine.resolve(conflict!.key, { title: 'mine' });
+      await b.engine.whenIdle();
+      await a.sync();
+      await c.sync();
+      expect((await a.engine.state()).overridden).toMatchObject([
+        { fields: ['title'], mine: { title: 'Titre de A' } },
+      ]);
+      expect((await c.engine.state()).overridden).toBeUndefined();
+    } finally {
+      await closeDesks(c);
+    }
+  });
+
+  it('still sends a field kept « mine » when its push meets a conflict on another field', async () => {
+    const draft = await sharedDraft();
+    await updateDraft(draft.id, { title: 'Titre de A' }, a.db);
+    await a.sync();
+    await updateDraft(draft.id, { title: 'Titre de B', body: '<p>Texte de B.</p>' }, b.db);
+    await b.sync();
+    const [first] = await b.engine.listConflicts();
+    // A writes the text while B decides: B's push of its choice meets it.
+    await updateDraft(draft.id, { body: '<p>Texte de A.</p>' }, a.db);
+    await a.sync();
+    await b.engine.resolve(first!.key, { title: 'mine' });
+    await b.engine.whenIdle();
+    const [second] = await b.engine.listConflicts();
+    expect(second?.fields.map((f) => f.field)).toEqual(['body']);
+    await b.engine.resolve(second!.key, { body: 'theirs' });
+    await b.engine.whenIdle();
+
+    expect(server.byClientId('drafts', draft.id)!.overrides).toMatchObject([
+      { by: 2, fields: ['title'] },
+    ]);
+    await a.sync();
+    expect((await a.engine.state()).overridden).toMatchObject([
+      { fields: ['title'], mine: { title: 'Titre de A' } },
+    ]);
+  });
+
+  it('does not send what was kept again when the editor typed on during its push', async () => {
+    const draft = await sharedDraft();
+    await updateDraft(draft.id, { title: 'Titre de A' }, a.db);
+    await a.sync();
+    await updateDraft(draft.id, { title: 'Titre de B' }, b.db);
+    await b.sync();
+    const [conflict] = await b.engine.listConflicts();
+    server.offline = true;
+    await b.engine.resolve(conflict!.key, { title: 'mine' });
+    await b.engine.whenIdle();
+    server.offline = false;
+    // B types on while the update of its choice is sent; the connection drops right after.
+    let step = 0;
+    b.beforeRequest = (url) => {
+      if (step === 0 && /v1\/drafts\/\d+&/.test(url)) {
+        step = 1;
+        void updateDraft(draft.id, { title: 'Titre de B, suite' }, b.db);
+      } else if (step === 1) server.offline = true;
+    };
+    await b.sync().catch(() => undefined);
+    await b.engine.whenIdle().catch(() => undefined);
+    b.beforeRequest = undefined;
+    server.offline = false;
+    expect(server.byClientId('drafts', draft.id)!.title).toBe('Titre de B');
+    expect((await b.db.outbox.get(outboxKey('draft', draft.id)))?.overrides).toBeUndefined();
+    // A is told, closes the notice, and tags the draft; B's typed-on title goes up after.
+    await updateDraft(draft.id, { tags: ['bercy'] }, a.db);
+    await a.sync();
+    await a.engine.dismissOverridden(`draft:${draft.id}`);
+    await b.sync();
+    expect(server.byClientId('drafts', draft.id)!.title).toBe('Titre de B, suite');
+    await a.sync();
+    expect((await a.engine.state()).overridden).toBeUndefined();
+  });
+
+  it('keeps the words of a notice not yet closed when the record is kept over again', async () => {
+    const draft = await sharedDraft();
+    await bSettles(draft.id, { title: 'Titre de A' }, { title: 'Titre de B' }, { title: 'mine' });
+    await a.sync();
+    await bSettles(
+      draft.id,
+      { body: '<p>Texte de A.</p>' },
+      { body: '<p>Texte de B.</p>' },
+      { body: 'mine' },
+    );
+    await a.sync();
+    expect((await a.engine.state()).overridden).toMatchObject([
+      {
+        fields: ['title', 'body'],
+        mine: { title: 'Titre de A', body: '<p>Texte de A.</p>' },
+      },
+    ]);
+  });
+
+  it('tells of a choice sent with a trash, which made its writer the record’s last editor', async () => {
+    const draft = await sharedDraft();
+    await updateDraft(draft.id, { title: 'Titre de A' }, a.db);
+    await a.sync();
+    await updateDraft(draft.id, { title: 'Titre de B' }, b.db);
+    await b.sync();
+    const [conflict] = await b.engine.listConflicts();
+    server.offline = true;
+    await b.engine.resolve(conflict!.key, { title: 'mine' });
+    await b.engine.whenIdle();
+    await trashDraft(draft.id, b.db);
+    server.offline = false;
+    await b.sync();
+    expect(server.byClientId('drafts', draft.id)).toMatchObject({
+      status: 'trash',
+      title: 'Titre de B',
+    });
     await a.sync();
     expect((await a.engine.state()).overridden).toMatchObject([
       { fields: ['title'], mine: { title: 'Titre de A' } },
