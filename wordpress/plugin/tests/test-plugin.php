@@ -458,6 +458,219 @@ indiscrets_test(
 	}
 );
 
+/** A user and a version as `replaced` gives them. */
+function indiscrets_replaced_ref( $version, $user_id ) {
+	return array(
+		'version' => $version,
+		'by'      => indiscrets_ref( $user_id ),
+	);
+}
+
+indiscrets_test(
+	'an override says, field by field, whose version went: not the last editor when a third one saved another field in between',
+	function () {
+		$d     = indiscrets_user( 'editor' );
+		$a     = indiscrets_user( 'editor' );
+		$b     = indiscrets_user( 'editor' );
+		$c     = indiscrets_user( 'editor' );
+		$draft = indiscrets_make_draft( $d );
+		list( $status ) = indiscrets_update( $a, 'drafts', $draft['id'], array( 'title' => 'Le titre de A' ) );
+		assert_same( 200, $status, 'A writes the title: version 2' );
+		list( $status ) = indiscrets_update( $c, 'drafts', $draft['id'], array( 'meta' => array( 'tags' => array( 'politique' ) ) ) );
+		assert_same( 200, $status, 'C writes the tags only: version 3' );
+		// B was editing version 1's title, and the url and tags; the conflict over version 3
+		// answered « Garder la mienne ».
+		list( $status, $data ) = indiscrets_update(
+			$b,
+			'drafts',
+			$draft['id'],
+			array(
+				'title'     => 'Le titre de B',
+				'meta'      => array(
+					'url'  => 'https://exemple.fr/b',
+					'tags' => array( 'b' ),
+				),
+				'overrides' => array( 'title', 'url', 'tags' ),
+			)
+		);
+		assert_same( 200, $status, 'written: ' . wp_json_encode( $data ) );
+		$entry = $data['overrides'][0];
+		assert_same( indiscrets_ref( $c ), $entry['over'], 'the last editor is C' );
+		assert_same( indiscrets_replaced_ref( 2, $a ), $entry['replaced']['title'], 'the title A wrote at version 2' );
+		assert_same( indiscrets_replaced_ref( 1, $d ), $entry['replaced']['url'], 'the url, unchanged since its creation' );
+		assert_same( indiscrets_replaced_ref( 3, $c ), $entry['replaced']['tags'], 'the tags C wrote' );
+		assert_same( array( 'title', 'url', 'tags' ), array_keys( $entry['replaced'] ), 'each field kept' );
+		$stored = indiscrets_stored_overrides_of( $draft['id'] );
+		assert_same(
+			array(
+				'version' => 2,
+				'by'      => $a,
+			),
+			$stored[0]['replaced']['title'],
+			'stored by user id'
+		);
+		list( , $read ) = indiscrets_rest( $d, 'GET', '/indiscrets/v1/drafts/' . $draft['id'], null, array( 'context' => 'edit' ) );
+		assert_same( $entry, $read['overrides'][0], 'a later read says it' );
+		list( , $read ) = indiscrets_rest( $d, 'GET', '/indiscrets/v1/drafts/' . $draft['id'] );
+		assert_same( $entry['replaced'], $read['overrides'][0]['replaced'], 'in the view context too' );
+	}
+);
+
+indiscrets_test(
+	'an override of a field a third editor rewrote in between names that editor\'s version',
+	function () {
+		$a     = indiscrets_user( 'editor' );
+		$b     = indiscrets_user( 'editor' );
+		$c     = indiscrets_user( 'editor' );
+		$draft = indiscrets_make_draft( $a );
+		indiscrets_update( $a, 'drafts', $draft['id'], array( 'title' => 'Le titre de A' ) );
+		list( $status ) = indiscrets_update( $c, 'drafts', $draft['id'], array( 'title' => 'Le titre de C' ) );
+		assert_same( 200, $status, 'C rewrites the title: version 3' );
+		// C saves the same title again: a version whose title is the same run.
+		list( $status, $data ) = indiscrets_update( $c, 'drafts', $draft['id'], array( 'title' => 'Le titre de C', 'meta' => array( 'note' => 'Note de C' ) ) );
+		assert_same( 4, $data['version'], 'version 4' );
+		list( $status, $data ) = indiscrets_update( $b, 'drafts', $draft['id'], array( 'title' => 'Le titre de B', 'overrides' => array( 'title' ) ) );
+		assert_same( 200, $status, 'written' );
+		assert_same( indiscrets_replaced_ref( 3, $c ), $data['overrides'][0]['replaced']['title'], 'the title C wrote at version 3' );
+		// A takes it back from B: B's version 5 went.
+		list( , $data ) = indiscrets_update( $a, 'drafts', $draft['id'], array( 'title' => 'Le titre de A, encore', 'overrides' => array( 'title' ) ) );
+		assert_same( indiscrets_replaced_ref( 5, $b ), $data['overrides'][1]['replaced']['title'], 'then B\'s' );
+		// A value written again after another: the run starts at the later write.
+		indiscrets_update( $c, 'drafts', $draft['id'], array( 'title' => 'Le titre de B' ) );
+		list( , $data ) = indiscrets_update( $b, 'drafts', $draft['id'], array( 'title' => 'Autre', 'overrides' => array( 'title' ) ) );
+		assert_same( indiscrets_replaced_ref( 7, $c ), $data['overrides'][2]['replaced']['title'], 'the same words written again, by C' );
+	}
+);
+
+indiscrets_test(
+	'an override maps the extension\'s names: body, trashed and meta on a draft, intro and meta on an issue; an unknown name is left out',
+	function () {
+		$a     = indiscrets_user( 'editor' );
+		$b     = indiscrets_user( 'editor' );
+		$c     = indiscrets_user( 'editor' );
+		$draft = indiscrets_make_draft( $a );
+		indiscrets_update( $c, 'drafts', $draft['id'], array( 'content' => '<p>Texte de C.</p>' ) );
+		indiscrets_update( $a, 'drafts', $draft['id'], array( 'meta' => array( 'note' => 'Note de A' ) ) );
+		list( $status, $data ) = indiscrets_update(
+			$b,
+			'drafts',
+			$draft['id'],
+			array(
+				'content'   => '<p>Texte de B.</p>',
+				'meta'      => array( 'note' => 'Note de B' ),
+				'overrides' => array( 'body', 'trashed', 'note', 'quotes', 'nope', 'intro' ),
+			)
+		);
+		assert_same( 200, $status, 'written' );
+		$entry = $data['overrides'][0];
+		assert_same( array( 'body', 'trashed', 'note', 'quotes', 'nope', 'intro' ), $entry['fields'], 'every name in fields' );
+		assert_same( indiscrets_replaced_ref( 2, $c ), $entry['replaced']['body'], 'body: the text' );
+		assert_same( indiscrets_replaced_ref( 1, $a ), $entry['replaced']['trashed'], 'trashed: out of the trash since its creation' );
+		assert_same( indiscrets_replaced_ref( 3, $a ), $entry['replaced']['note'], 'note: the meta' );
+		assert_same( indiscrets_replaced_ref( 1, $a ), $entry['replaced']['quotes'], 'quotes: a list, compared whole' );
+		assert_false( array_key_exists( 'nope', $entry['replaced'] ), 'no such field' );
+		assert_false( array_key_exists( 'intro', $entry['replaced'] ), 'not a draft\'s field' );
+
+		list( $status, $issue ) = indiscrets_rest( $a, 'POST', '/indiscrets/v1/issues', array( 'title' => 'N°1', 'content' => 'Intro de A', 'meta' => array( 'clientId' => indiscrets_cid() ) ) );
+		assert_same( 201, $status, 'issue' );
+		indiscrets_update( $c, 'issues', $issue['id'], array( 'content' => 'Intro de C' ) );
+		list( $status, $data ) = indiscrets_update( $b, 'issues', $issue['id'], array( 'content' => 'Intro de B', 'meta' => array( 'date' => '2026-03-15' ), 'overrides' => array( 'intro', 'date', 'body' ) ) );
+		assert_same( 200, $status, 'issue written' );
+		$entry = $data['overrides'][0];
+		assert_same( indiscrets_replaced_ref( 2, $c ), $entry['replaced']['intro'], 'intro: the issue\'s text' );
+		assert_same( indiscrets_replaced_ref( 1, $a ), $entry['replaced']['date'], 'date: the issue\'s meta' );
+		assert_false( array_key_exists( 'body', $entry['replaced'] ), 'not an issue\'s field' );
+	}
+);
+
+indiscrets_test(
+	'an override says nothing of a field whose history the revisions cannot tell',
+	function () {
+		$a = indiscrets_user( 'editor' );
+		$b = indiscrets_user( 'editor' );
+
+		// Revisions disabled: no history at all; the entry has an empty replaced.
+		$draft = indiscrets_make_draft( $a );
+		indiscrets_update( $a, 'drafts', $draft['id'], array( 'title' => 'Le titre de A' ) );
+		$off = function ( $num, $post ) use ( $draft ) {
+			return $post->ID === $draft['id'] ? 0 : $num;
+		};
+		add_filter( 'wp_revisions_to_keep', $off, 10, 2 );
+		try {
+			list( $status, $data ) = indiscrets_update( $b, 'drafts', $draft['id'], array( 'title' => 'Le titre de B', 'overrides' => array( 'title' ) ) );
+		} finally {
+			remove_filter( 'wp_revisions_to_keep', $off, 10 );
+		}
+		assert_same( 200, $status, 'written' );
+		assert_true( array_key_exists( 'replaced', $data['overrides'][0] ), 'replaced given' );
+		assert_same( array(), $data['overrides'][0]['replaced'], 'empty: revisions disabled' );
+		wp_set_current_user( $a );
+		$response = rest_do_request( new WP_REST_Request( 'GET', '/indiscrets/v1/drafts/' . $draft['id'] ) );
+		$json     = wp_json_encode( rest_get_server()->response_to_data( $response, false ) );
+		assert_true( false !== strpos( $json, '"replaced":{}' ), 'an object in JSON: ' . $json );
+
+		// A trash and a restore in the run: neither made a revision (the restore changed no
+		// field), so what the record held at them is unknown.
+		$draft = indiscrets_make_draft( $a );
+		indiscrets_update( $a, 'drafts', $draft['id'], array( 'title' => 'Le titre de A', 'meta' => array( 'note' => 'Note de A' ) ) );
+		list( $status ) = indiscrets_rest( $a, 'DELETE', '/indiscrets/v1/drafts/' . $draft['id'] );
+		assert_same( 200, $status, 'trashed: version 3' );
+		// B keeps the record out of the trash, before A restores it.
+		list( $status, $data ) = indiscrets_update( $b, 'drafts', $draft['id'], array( 'meta' => array( 'byline' => 'B' ), 'overrides' => array( 'trashed' ) ) );
+		assert_same( 200, $status, 'written over the trash: ' . wp_json_encode( $data ) );
+		assert_false( array_key_exists( 'trashed', $data['overrides'][0]['replaced'] ), 'trashed: the trash made no snapshot' );
+		$draft = indiscrets_make_draft( $a );
+		indiscrets_update( $a, 'drafts', $draft['id'], array( 'title' => 'Le titre de A' ) );
+		indiscrets_rest( $a, 'DELETE', '/indiscrets/v1/drafts/' . $draft['id'] );
+		list( $status, $data ) = indiscrets_rest( $a, 'POST', '/indiscrets/v1/drafts/' . $draft['id'] . '/restore' );
+		assert_same( 4, $data['version'], 'restored: version 4' );
+		list( , $versions ) = indiscrets_rest( $a, 'GET', '/indiscrets/v1/drafts/' . $draft['id'] . '/versions' );
+		assert_same( array( 2, 1 ), array_column( $versions, 'version' ), 'no revision of versions 3 and 4' );
+		list( $status, $data ) = indiscrets_update( $b, 'drafts', $draft['id'], array( 'title' => 'Le titre de B', 'overrides' => array( 'title', 'trashed' ) ) );
+		assert_same( 200, $status, 'written' );
+		assert_same( array(), $data['overrides'][0]['replaced'], 'title and trashed: versions 3 and 4 unknown' );
+
+		// A version written before snapshots existed: its revision holds none. The note's run
+		// ends after it; the title's, and the note's before C wrote it, reach it.
+		$c     = indiscrets_user( 'editor' );
+		$draft = indiscrets_make_draft( $a );
+		list( , $versions ) = indiscrets_rest( $a, 'GET', '/indiscrets/v1/drafts/' . $draft['id'] . '/versions' );
+		delete_metadata( 'post', $versions[0]['revision'], INDISCRETS_SNAPSHOT_KEY );
+		indiscrets_update( $a, 'drafts', $draft['id'], array( 'meta' => array( 'byline' => 'A' ) ) );
+		list( , $data ) = indiscrets_update( $b, 'drafts', $draft['id'], array( 'meta' => array( 'note' => 'Note de B' ), 'overrides' => array( 'note' ) ) );
+		assert_same( array(), $data['overrides'][0]['replaced'], 'the note, unchanged since version 1, unknown' );
+		indiscrets_update( $c, 'drafts', $draft['id'], array( 'meta' => array( 'note' => 'Note de C' ) ) );
+		list( , $data ) = indiscrets_update( $b, 'drafts', $draft['id'], array( 'title' => 'Le titre de B', 'meta' => array( 'note' => 'Note de B, 2' ), 'overrides' => array( 'title', 'note' ) ) );
+		assert_same( array( 'note' => indiscrets_replaced_ref( 4, $c ) ), $data['overrides'][1]['replaced'], 'the note C wrote at version 4; the title, unknown' );
+		// Each meta-only version has a revision of its own, even written in one process.
+		list( , $versions ) = indiscrets_rest( $a, 'GET', '/indiscrets/v1/drafts/' . $draft['id'] . '/versions' );
+		assert_same( array( 5, 4, 3, 2, null ), array_column( $versions, 'version' ), 'every version kept' );
+	}
+);
+
+indiscrets_test(
+	'an override noted before replaced existed gives no replaced',
+	function () {
+		$a     = indiscrets_user( 'editor' );
+		$b     = indiscrets_user( 'editor' );
+		$draft = indiscrets_make_draft( $a );
+		$old   = array(
+			'version' => 2,
+			'by'      => $b,
+			'over'    => $a,
+			'fields'  => array( 'title' ),
+			'at'      => '2026-03-10T10:00:00Z',
+		);
+		update_post_meta( $draft['id'], INDISCRETS_OVERRIDES_KEY, array( $old ) );
+		list( , $data ) = indiscrets_rest( $a, 'GET', '/indiscrets/v1/drafts/' . $draft['id'] );
+		assert_same( 1, count( $data['overrides'] ), 'the old entry' );
+		assert_false( array_key_exists( 'replaced', $data['overrides'][0] ), 'no replaced' );
+		list( , $data ) = indiscrets_update( $b, 'drafts', $draft['id'], array( 'title' => 'Le titre de B', 'overrides' => array( 'title' ) ) );
+		assert_false( array_key_exists( 'replaced', $data['overrides'][0] ), 'still none on the old one' );
+		assert_same( array( 'title' => indiscrets_replaced_ref( 1, $a ) ), $data['overrides'][1]['replaced'], 'the new one has it' );
+	}
+);
+
 indiscrets_test(
 	'a draft\'s text keeps its paragraphs when WordPress\'s editors save it; the extension\'s HTML and an issue\'s plain intro are stored as sent',
 	function () {

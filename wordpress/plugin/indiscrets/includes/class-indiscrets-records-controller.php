@@ -332,6 +332,10 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 				// Who last wrote the record before this write, which makes its writer the last
 				// editor (indiscrets_after_insert): noted with an override, for information.
 				$previous = indiscrets_last_editor( $post->ID );
+				// Whose version of each field kept goes: read before the write, while the record
+				// still holds the values it replaces.
+				$kept     = $this->overridden_fields( $request );
+				$replaced = null !== $base && $kept ? indiscrets_replaced_versions( $post->ID, $base, $kept ) : array();
 				$response = indiscrets_rest_write_of(
 					$this->post_type,
 					function () use ( $request ) {
@@ -340,7 +344,7 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 					$post->ID
 				);
 				if ( null !== $base && ! is_wp_error( $response ) ) {
-					$this->note_overrides( $post->ID, $request, $previous, $response );
+					$this->note_overrides( $post->ID, $kept, $previous, $replaced, $response );
 				}
 				return $response;
 			}
@@ -354,23 +358,26 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 	 * went is the desks' to tell: each knows which fields it wrote itself, whereas the record's
 	 * last editor ($previous, noted as `over`) may have changed another field since, and a write
 	 * of the writer's own just before (a trash sent ahead of the fields) makes it the writer.
-	 * Nothing when it names no field. Still under the record's lock, and after
+	 * The note says, field by field, which version's value went and who wrote it ($replaced,
+	 * read before the write), for the desk that wrote it to be told even when it no longer knows
+	 * it wrote it. Nothing when it names no field. Still under the record's lock, and after
 	 * indiscrets_rest_write_of, so the version it names is the one this write ended at, moved on
 	 * however the write ended. The answer was made before the note: its `overrides` field is
 	 * given again.
 	 *
 	 * @param int              $post_id  The record.
-	 * @param WP_REST_Request  $request  The update.
+	 * @param string[]         $fields   The update's `overrides`.
 	 * @param int              $previous The record's last editor before this write.
+	 * @param array            $replaced Per field, the version replaced and its writer (see
+	 *                                   indiscrets_replaced_versions).
 	 * @param WP_REST_Response $response The update's answer.
 	 */
-	private function note_overrides( $post_id, $request, $previous, $response ) {
-		$fields = is_array( $request['overrides'] ) ? $request['overrides'] : array();
-		$me     = get_current_user_id();
+	private function note_overrides( $post_id, $fields, $previous, $replaced, $response ) {
+		$me = get_current_user_id();
 		if ( ! $fields || ! $me ) {
 			return;
 		}
-		indiscrets_note_override( $post_id, indiscrets_version( $post_id ), $me, $previous, $fields );
+		indiscrets_note_override( $post_id, indiscrets_version( $post_id ), $me, $previous, $fields, $replaced );
 		if ( ! ( $response instanceof WP_REST_Response ) ) {
 			return;
 		}
@@ -379,6 +386,11 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 			$data['overrides'] = indiscrets_overrides_of( $post_id );
 			$response->set_data( $data );
 		}
+	}
+
+	/** The fields an update says it keeps over the version it was based on (its `overrides`). */
+	private function overridden_fields( $request ) {
+		return is_array( $request['overrides'] ) ? $request['overrides'] : array();
 	}
 
 	/**
@@ -577,8 +589,7 @@ class Indiscrets_Records_Controller extends WP_REST_Posts_Controller {
 		);
 		$out       = array();
 		foreach ( $revisions as $revision ) {
-			$stored = get_metadata( 'post', $revision->ID, INDISCRETS_SNAPSHOT_KEY, true );
-			$record = $stored ? json_decode( $stored, true ) : null;
+			$record = indiscrets_revision_snapshot( $revision->ID );
 			$out[]  = array(
 				'revision'     => $revision->ID,
 				'version'      => isset( $record['version'] ) ? (int) $record['version'] : null,

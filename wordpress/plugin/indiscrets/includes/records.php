@@ -28,6 +28,12 @@ const INDISCRETS_OVERRIDES_KEY = '_indiscrets_overrides';
  * minutes: older ones only make the record's meta grow at every « Garder la mienne ».
  */
 const INDISCRETS_OVERRIDES_KEPT = 10;
+/**
+ * Revisions read, the newest, to find whose version of a field an override replaced: enough for
+ * any conflict a desk meets (it is based on a recent version), bounded for a record edited for
+ * years. Past them, the override says nothing of that field (see indiscrets_replaced_versions).
+ */
+const INDISCRETS_REPLACED_LOOKBACK = 100;
 /** Seconds a lock lasts without being renewed (WordPress's own post lock window). */
 const INDISCRETS_LOCK_WINDOW = 150;
 
@@ -179,20 +185,23 @@ function indiscrets_last_editor( $post_id ) {
  * colleague whose words were replaced is never told otherwise, since the write is an ordinary
  * one. Called under the record's lock, so two notes never drop each other.
  *
- * @param int      $post_id The record.
- * @param int      $version The record's version after the write that kept them.
- * @param int      $by      Who kept their version.
- * @param int      $over    Whose version they replaced.
- * @param string[] $fields  The extension's names of the fields kept.
+ * @param int      $post_id  The record.
+ * @param int      $version  The record's version after the write that kept them.
+ * @param int      $by       Who kept their version.
+ * @param int      $over     The record's last editor before that write.
+ * @param string[] $fields   The extension's names of the fields kept.
+ * @param array    $replaced Per field, the version whose value went and its writer's id (see
+ *                           indiscrets_replaced_versions).
  */
-function indiscrets_note_override( $post_id, $version, $by, $over, $fields ) {
+function indiscrets_note_override( $post_id, $version, $by, $over, $fields, $replaced = array() ) {
 	$entries   = indiscrets_stored_overrides( $post_id );
 	$entries[] = array(
-		'version' => (int) $version,
-		'by'      => (int) $by,
-		'over'    => (int) $over,
-		'fields'  => array_values( array_unique( array_map( 'strval', $fields ) ) ),
-		'at'      => gmdate( 'Y-m-d\TH:i:s\Z' ),
+		'version'  => (int) $version,
+		'by'       => (int) $by,
+		'over'     => (int) $over,
+		'fields'   => array_values( array_unique( array_map( 'strval', $fields ) ) ),
+		'at'       => gmdate( 'Y-m-d\TH:i:s\Z' ),
+		'replaced' => $replaced,
 	);
 	$entries = array_slice( $entries, -INDISCRETS_OVERRIDES_KEPT );
 	update_post_meta( $post_id, INDISCRETS_OVERRIDES_KEY, wp_slash( $entries ) );
@@ -216,22 +225,175 @@ function indiscrets_stored_overrides( $post_id ) {
 
 /**
  * The overrides of a record as the `overrides` field gives them: users by id and name, as
- * `last_edited_by` does, so that a desk names the colleague without another request.
+ * `last_edited_by` does, so that a desk names the colleague without another request. An entry
+ * noted by a plugin that did not know `replaced` yet has none (not an empty one, which would
+ * say no field's history could be read): its desk falls back as it did.
  *
- * @return array[] { version, by: {id, name}|null, over: {id, name}|null, fields, at }, oldest first.
+ * @return array[] { version, by: {id, name}|null, over: {id, name}|null, fields, at,
+ *                 replaced?: { field: { version, by: {id, name}|null } } }, oldest first.
  */
 function indiscrets_overrides_of( $post_id ) {
 	$out = array();
 	foreach ( indiscrets_stored_overrides( $post_id ) as $entry ) {
-		$out[] = array(
+		$item = array(
 			'version' => (int) $entry['version'],
 			'by'      => indiscrets_user_ref( $entry['by'] ),
 			'over'    => indiscrets_user_ref( $entry['over'] ),
 			'fields'  => array_values( array_map( 'strval', (array) $entry['fields'] ) ),
 			'at'      => (string) $entry['at'],
 		);
+		if ( isset( $entry['replaced'] ) && is_array( $entry['replaced'] ) ) {
+			$replaced = array();
+			foreach ( $entry['replaced'] as $name => $was ) {
+				if ( is_array( $was ) && isset( $was['version'], $was['by'] ) ) {
+					$replaced[ (string) $name ] = array(
+						'version' => (int) $was['version'],
+						'by'      => indiscrets_user_ref( $was['by'] ),
+					);
+				}
+			}
+			// An object in JSON, even with no field in it (an empty PHP array would be `[]`).
+			$item['replaced'] = $replaced ? $replaced : new stdClass();
+		}
+		$out[] = $item;
 	}
 	return $out;
+}
+
+/**
+ * For an update based on version $base of the record that keeps $fields (the extension's names)
+ * over it: for each field, the version at which the value it replaces had been written — the
+ * oldest of the unbroken run of versions, going back from $base, that hold the value the record
+ * has now — and who wrote that version. The record's last editor is not that person when a
+ * third editor saved another field (or that very field) in between: this names whose words went,
+ * field by field, for that colleague's desk to be told.
+ *
+ * Read from the snapshots on the revisions (the `versions` route's history), the
+ * INDISCRETS_REPLACED_LOOKBACK newest. A field is left out whenever its history cannot be read
+ * for sure, and the desk then falls back on what it knows: revisions disabled, a version of the
+ * run without a snapshot (written before snapshots existed, a trash, a write that changed
+ * nothing and so made no revision, a write refused halfway), the run reaching back past the
+ * revisions read, or a name that is none of the record's fields.
+ *
+ * Called under the record's lock, before the write: the record is still as version $base left it.
+ *
+ * @param int      $post_id The record.
+ * @param int      $base    The version the update was based on (the record's current one).
+ * @param string[] $fields  The extension's names of the fields kept.
+ * @return array { field: { version: int, by: user id } } (users by id: they are stored so).
+ */
+function indiscrets_replaced_versions( $post_id, $base, $fields ) {
+	$post = get_post( $post_id );
+	if ( ! $post || ! wp_revisions_enabled( $post ) ) {
+		return array();
+	}
+	// Compared as stored: a snapshot is JSON, and so is the record now once through it.
+	$now      = json_decode( wp_json_encode( indiscrets_record_snapshot( $post_id ) ), true );
+	$trashed  = 'trash' === $post->post_status;
+	$history  = indiscrets_snapshots_by_version( $post_id, INDISCRETS_REPLACED_LOOKBACK );
+	$replaced = array();
+	foreach ( array_unique( array_map( 'strval', $fields ) ) as $name ) {
+		$value = indiscrets_field_value( $post->post_type, $name, $now, $trashed );
+		if ( ! $value ) {
+			continue;
+		}
+		$since = null;
+		for ( $version = (int) $base; $version >= 1; $version-- ) {
+			if ( ! isset( $history[ $version ] ) ) {
+				// Unknown: the run may go on past it, or have ended at it.
+				$since = null;
+				break;
+			}
+			// A snapshot is taken of a record out of the trash only.
+			$then = indiscrets_field_value( $post->post_type, $name, $history[ $version ]['record'], false );
+			if ( ! $then ) {
+				$since = null;
+				break;
+			}
+			if ( $then[0] !== $value[0] ) {
+				break;
+			}
+			$since = $version;
+		}
+		if ( null !== $since ) {
+			$replaced[ $name ] = array(
+				'version' => $since,
+				'by'      => $history[ $since ]['by'],
+			);
+		}
+	}
+	return $replaced;
+}
+
+/**
+ * The versions the newest $limit revisions of a record hold a snapshot of: version => { record:
+ * the snapshot (title, content, meta), by: the revision's author, as the `versions` route names
+ * them }. When two revisions hold one version, the newer is the version as its write ended.
+ * Revisions without a snapshot (made before snapshots existed) hold no known version.
+ */
+function indiscrets_snapshots_by_version( $post_id, $limit ) {
+	$revisions = wp_get_post_revisions(
+		$post_id,
+		array(
+			'posts_per_page' => $limit,
+			'orderby'        => 'ID',
+			'order'          => 'DESC',
+		)
+	);
+	$versions  = array();
+	foreach ( $revisions as $revision ) {
+		$record = indiscrets_revision_snapshot( $revision->ID );
+		if ( ! $record || ! isset( $record['version'] ) ) {
+			continue;
+		}
+		$version = (int) $record['version'];
+		if ( ! isset( $versions[ $version ] ) ) {
+			$versions[ $version ] = array(
+				'record' => $record,
+				'by'     => (int) $revision->post_author,
+			);
+		}
+	}
+	return $versions;
+}
+
+/** The snapshot a revision holds (title, content, meta, version), or null: none was attached. */
+function indiscrets_revision_snapshot( $revision_id ) {
+	$stored = get_metadata( 'post', $revision_id, INDISCRETS_SNAPSHOT_KEY, true );
+	$record = $stored ? json_decode( $stored, true ) : null;
+	return is_array( $record ) ? $record : null;
+}
+
+/**
+ * The value of a field, by the extension's name, in a snapshot of a record (and whether it was in
+ * the trash): `title` its title, `body` (a draft's) or `intro` (an issue's) its content,
+ * `trashed` whether it was in the trash, any other name the meta of that name. Wrapped in a
+ * one-item list, so that a value of null is told from null, a field that cannot be read: a name
+ * that is none of the post type's fields, or a meta the snapshot lacks (taken before the field
+ * existed).
+ *
+ * @param string $post_type The record's post type.
+ * @param string $name      The extension's name of the field.
+ * @param array  $record    A snapshot (see indiscrets_record_snapshot), JSON-decoded.
+ * @param bool   $trashed   Whether the record was in the trash.
+ * @return array|null [ value ] or null.
+ */
+function indiscrets_field_value( $post_type, $name, $record, $trashed ) {
+	$content = INDISCRETS_ISSUE === $post_type ? 'intro' : 'body';
+	if ( 'trashed' === $name ) {
+		return array( (bool) $trashed );
+	}
+	if ( 'title' === $name || $content === $name ) {
+		$key = 'title' === $name ? 'title' : 'content';
+		return is_array( $record ) && array_key_exists( $key, $record ) ? array( $record[ $key ] ) : null;
+	}
+	if ( ! array_key_exists( $name, indiscrets_fields_of( $post_type ) ) ) {
+		return null;
+	}
+	if ( ! isset( $record['meta'] ) || ! is_array( $record['meta'] ) || ! array_key_exists( $name, $record['meta'] ) ) {
+		return null;
+	}
+	return array( $record['meta'][ $name ] );
 }
 
 /**
@@ -501,6 +663,10 @@ function indiscrets_snapshot_revision( $post_id ) {
 	}
 	$revision_id = _wp_put_post_revision( get_post( $post_id ) );
 	if ( $revision_id && ! is_wp_error( $revision_id ) ) {
+		// Made here, not by WordPress for a write to come: forgotten as made now, or the next
+		// write of the record in this process (a meta change) would take it for its own and
+		// put its snapshot over this version's, which would then be lost from the history.
+		indiscrets_revision_made_now( $revision_id );
 		indiscrets_attach_snapshot( $revision_id, $post_id, $json );
 	}
 }
@@ -745,16 +911,27 @@ function indiscrets_register_rest_fields() {
 				'items'       => array(
 					'type'       => 'object',
 					'properties' => array(
-						'version' => array( 'type' => 'integer' ),
-						'by'      => $user_schema,
-						'over'    => $user_schema,
-						'fields'  => array(
+						'version'  => array( 'type' => 'integer' ),
+						'by'       => $user_schema,
+						'over'     => $user_schema,
+						'fields'   => array(
 							'type'  => 'array',
 							'items' => array( 'type' => 'string' ),
 						),
-						'at'      => array(
+						'at'       => array(
 							'type'   => 'string',
 							'format' => 'date-time',
+						),
+						'replaced' => array(
+							'description'          => 'Per field kept whose history the revisions hold: the version at which the value that went had been written, and who wrote it. Missing on entries noted by plugins before it.',
+							'type'                 => 'object',
+							'additionalProperties' => array(
+								'type'       => 'object',
+								'properties' => array(
+									'version' => array( 'type' => 'integer' ),
+									'by'      => $user_schema,
+								),
+							),
 						),
 					),
 				),
