@@ -2761,32 +2761,48 @@ export class SyncEngine {
     const had = sharedOf(kind, before);
     const now = sharedOf(kind, after);
     const mine: Record<string, unknown> = {};
-    const fields = [...new Set(news.flatMap((o) => o.fields))].filter((field) => {
-      const name = sharedName(kind, field);
-      // Written by this desk's own push, nobody else's since: its words are the ones that went
-      // (not a field only a colleague had changed, whoever wrote the record last).
-      if (wrote[name] === undefined) return false;
-      // Their version is what this desk now has, in place of a different one of this editor's.
-      const gave = Object.hasOwn(theirs, name) && sameValue(now[name], theirs[name]);
-      if (!gave || sameValue(had[name], theirs[name])) return false;
-      mine[name] = had[name];
-      return true;
-    });
-    if (fields.length === 0) return;
-    const by = news.at(-1)?.by?.name;
+    /** Who replaced each field told, by the choice that replaced this desk's version of it. */
+    const whose = new Map<string, string | undefined>();
+    for (const o of news) {
+      for (const field of o.fields) {
+        const name = sharedName(kind, field);
+        if (whose.has(field) || wrote[name] === undefined) continue;
+        // Written by this desk's own push: its words are the ones that went when WordPress says
+        // that version's value was replaced (an older plugin, or a history it could not read:
+        // when nobody else wrote the field since, as far as this desk knows).
+        const replaced = o.replaced?.[field];
+        if (replaced && replaced.version !== wrote[name]) continue;
+        // Their version is what this desk now has, in place of a different one of this editor's
+        // (one written here again since is the conflict's to ask, or merged).
+        const gave = Object.hasOwn(theirs, name) && sameValue(now[name], theirs[name]);
+        if (!gave || sameValue(had[name], theirs[name])) continue;
+        mine[name] = had[name];
+        whose.set(field, o.by?.name);
+      }
+    }
+    if (whose.size === 0) return;
     const key = outboxKey(kind, before.id);
     const notices = (await this.state()).overridden ?? [];
     // One notice a record: a second choice over it before the first notice was closed adds to
-    // it, the words of the first kept (they are nowhere else).
+    // it, the words of the first kept (they are nowhere else); but a field of the first this
+    // desk has written since is not said again (the desk has the editor's own).
     const earlier = notices.find((n) => n.key === key);
+    const still = (earlier?.fields ?? []).filter((field) => {
+      const at = wrote[sharedName(kind, field)];
+      return earlier?.version === undefined || at === undefined || at <= earlier.version;
+    });
+    // Named when one colleague did it all; else « un autre membre de la rédaction ».
+    const names = [...whose.values(), ...(still.length > 0 ? [earlier?.by] : [])];
+    const by = names.every((name) => name && name === names[0]) ? names[0] : undefined;
     const notice: SyncOverridden = {
       key,
       kind,
       recordId: before.id,
       title: titleOf(now),
-      fields: [...new Set([...(earlier?.fields ?? []), ...fields])],
-      ...(by ? { by } : earlier?.by ? { by: earlier.by } : {}),
+      fields: [...new Set([...still, ...whose.keys()])],
+      ...(by ? { by } : {}),
       mine: { ...earlier?.mine, ...mine },
+      version: remote.version,
       at: this.now(),
     };
     const kept = notices.filter((n) => n.key !== key);

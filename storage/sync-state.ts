@@ -253,6 +253,8 @@ export interface SyncOverridden {
   by?: string;
   /** This editor's version of those fields (shared names, see storage/shared-fields.ts). */
   mine: Record<string, unknown>;
+  /** The record's version when it was said (absent from notices kept before it was). */
+  version?: number;
   /** When this desk learnt it (ISO 8601). */
   at: string;
 }

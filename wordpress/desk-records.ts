@@ -63,8 +63,14 @@ export interface DeskOverride {
   version: number;
   by: DeskUser | null;
   over: DeskUser | null;
-  /** The fields kept, as a conflict names them (`title`, `body`, `issueTitle`…). */
+  /** The fields kept, as a conflict names them (`title`, `body`, `intro`…). */
   fields: string[];
+  /**
+   * For each field whose history WordPress could read: the version that wrote the value this
+   * write replaced, and who wrote it (plugin 0.1.8). The desk that wrote that version is the one
+   * whose words went.
+   */
+  replaced?: Record<string, { version: number; by: DeskUser | null }>;
   /** When (GMT, ISO 8601). */
   at: string;
 }

@@ -35,7 +35,30 @@ interface Stored {
   /** Trashed with `merged_into`: the id of the draft it went into. */
   mergedInto?: number;
   /** Updates that kept their writer's fields over a colleague's version (plugin 0.1.8). */
-  overrides?: { version: number; by: number; over: number; fields: string[]; at: string }[];
+  overrides?: {
+    version: number;
+    by: number;
+    over: number;
+    fields: string[];
+    at: string;
+    replaced: Record<string, { version: number; by: number }>;
+  }[];
+  /**
+   * Each field (as the extension names it) with the version that last changed it and who wrote
+   * it, as the plugin reads it from its revisions.
+   */
+  written?: Record<string, { version: number; by: number; value: string }>;
+}
+
+/** A record's fields as the extension names them, each as a comparable string. */
+function fieldValues(record: Stored): Record<string, string> {
+  const values: Record<string, string> = {
+    title: record.title,
+    [record.kind === 'drafts' ? 'body' : 'intro']: record.content,
+    trashed: String(record.status === 'trash'),
+  };
+  for (const [key, value] of Object.entries(record.meta)) values[key] = JSON.stringify(value);
+  return values;
 }
 
 const DRAFT_META_DEFAULTS: Record<string, unknown> = {
@@ -154,6 +177,16 @@ export class FakeDesk {
     record.version += 1;
     record.modified = this.now;
     record.lastEditor = user.id;
+    this.noteWritten(record, user.id);
+  }
+
+  /** Notes the fields whose value this version of the record changed (see `written`). */
+  private noteWritten(record: Stored, by: number): void {
+    const written = record.written ?? {};
+    for (const [field, value] of Object.entries(fieldValues(record))) {
+      if (written[field]?.value !== value) written[field] = { version: record.version, by, value };
+    }
+    record.written = written;
   }
 
   private userName(id: number) {
@@ -191,6 +224,12 @@ export class FakeDesk {
               ...o,
               by: this.userName(o.by),
               over: this.userName(o.over),
+              replaced: Object.fromEntries(
+                Object.entries(o.replaced).map(([field, r]) => [
+                  field,
+                  { version: r.version, by: this.userName(r.by) },
+                ]),
+              ),
             })),
           }),
     };
@@ -383,6 +422,7 @@ export class FakeDesk {
         author: user.id,
         lastEditor: user.id,
       };
+      this.noteWritten(record, user.id);
       this.records.push(record);
       return this.json(201, this.view(record, user));
     }
@@ -451,6 +491,7 @@ export class FakeDesk {
     if (!editor && ('issueId' in meta || 'sortKey' in meta)) {
       return this.error(403, 'indiscrets_cannot_arrange', { needs: 'editor' });
     }
+    const before = { ...record.written };
     if (typeof body.title === 'string') record.title = body.title;
     if (typeof body.content === 'string') record.content = body.content;
     record.meta = { ...record.meta, ...meta };
@@ -460,7 +501,14 @@ export class FakeDesk {
     // does, whoever wrote last (the desks tell whose words went).
     const overrides = Array.isArray(body.overrides) ? (body.overrides as string[]) : [];
     if (overrides.length > 0 && !this.options.olderPlugin) {
-      const entry = { version: record.version, by: user.id, over, fields: [...new Set(overrides)] };
+      const fields = [...new Set(overrides)];
+      const replaced = Object.fromEntries(
+        fields.flatMap((field) => {
+          const was = before[field];
+          return was ? [[field, { version: was.version, by: was.by }]] : [];
+        }),
+      );
+      const entry = { version: record.version, by: user.id, over, fields, replaced };
       record.overrides = [...(record.overrides ?? []), { ...entry, at: gmt(this.now) }].slice(-10);
     }
     return this.json(200, this.view(record, user));

@@ -78,6 +78,7 @@ describe('sync engine: a version kept over a colleague’s', () => {
         fields: ['title', 'body'],
         by: 'Auteur',
         mine: { title: 'Le ministre part', body: '<p>Version A.</p>' },
+        version: expect.any(Number),
         at: expect.any(String),
       },
     ]);
@@ -315,6 +316,81 @@ describe('sync engine: a version kept over a colleague’s', () => {
     await a.sync();
     expect((await a.engine.state()).overridden).toMatchObject([
       { fields: ['title'], mine: { title: 'Titre de A' } },
+    ]);
+  });
+
+  describe('with a third editor', () => {
+    let c: TestDesk;
+    beforeEach(() => {
+      server.addUser('chef', 'Chef', 'editor');
+      c = new TestDesk(server, 'chef');
+    });
+    afterEach(() => closeDesks(c));
+
+    /** B, from an older version, met the title in a conflict and kept its own. */
+    async function bKeepsTitle(id: string) {
+      await updateDraft(id, { title: 'Titre de B' }, b.db);
+      await b.sync();
+      const [conflict] = await b.engine.listConflicts();
+      await b.engine.resolve(conflict!.key, { title: 'mine' });
+      await b.engine.whenIdle();
+    }
+
+    it('tells whose version went, not a desk behind whose words an ordinary edit had replaced', async () => {
+      const draft = await sharedDraft();
+      await c.join();
+      await updateDraft(draft.id, { title: 'Titre de A' }, a.db);
+      await a.sync();
+      await c.sync();
+      // C rewrites A's title (A's desk, closed, hears nothing); B then keeps its own over C's.
+      await updateDraft(draft.id, { title: 'Titre de C' }, c.db);
+      await c.sync();
+      await bKeepsTitle(draft.id);
+      await c.sync();
+      await a.sync();
+      expect((await c.engine.state()).overridden).toMatchObject([
+        { fields: ['title'], mine: { title: 'Titre de C' }, by: 'Auteur' },
+      ]);
+      expect((await a.engine.state()).overridden).toBeUndefined();
+    });
+
+    it('names who replaced the editor’s words, not who replaced theirs in turn', async () => {
+      const draft = await sharedDraft();
+      await c.join();
+      await updateDraft(draft.id, { title: 'Titre de A' }, a.db);
+      await a.sync();
+      await c.sync();
+      await bKeepsTitle(draft.id);
+      // C, who wrote the title from A's version meanwhile, keeps its own over B's.
+      await updateDraft(draft.id, { title: 'Titre de C' }, c.db);
+      await c.sync();
+      const [conflict] = await c.engine.listConflicts();
+      await c.engine.resolve(conflict!.key, { title: 'mine' });
+      await c.engine.whenIdle();
+      await a.sync();
+      expect((await a.engine.state()).overridden).toMatchObject([
+        { fields: ['title'], mine: { title: 'Titre de A' }, by: 'Auteur' },
+      ]);
+    });
+  });
+
+  it('does not name again, in a notice left open, a field the editor has written since', async () => {
+    const draft = await sharedDraft();
+    await bSettles(draft.id, { title: 'Titre de A' }, { title: 'Titre de B' }, { title: 'mine' });
+    await a.sync();
+    // A leaves the notice open and writes a title of its own again.
+    await updateDraft(draft.id, { title: 'Titre de A, encore' }, a.db);
+    await a.sync();
+    await bSettles(
+      draft.id,
+      { body: '<p>Texte de A.</p>' },
+      { body: '<p>Texte de B.</p>' },
+      { body: 'mine' },
+    );
+    await a.sync();
+    expect((await a.db.clips.get(draft.id))!.title).toBe('Titre de A, encore');
+    expect((await a.engine.state()).overridden).toMatchObject([
+      { fields: ['body'], mine: { title: 'Titre de A', body: '<p>Texte de A.</p>' } },
     ]);
   });
 
