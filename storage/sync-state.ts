@@ -212,25 +212,29 @@ export interface ConflictField {
   theirs: unknown;
 }
 
-/**
- * Another editor's change of a text (an item's body, a chapô, a shared note) taken into this
- * browser's own changes of it, both kept because they were in different paragraphs (see
- * lib/block-merge.ts): nothing to choose, but the editor is told, once.
- */
-export interface SyncTextMerge {
+/** A colleague's change the editor is told of, once, about some fields of one record. */
+interface SyncFieldsNotice {
   /** The record's key (`draft:<id>` | `issue:<id>`): one notice per record, the latest. */
   key: string;
   kind: SyncKind;
   recordId: string;
   /** The record's title, for the notice. */
   title: string;
-  /** The fields merged, as a conflict names them (`body`, `intro`, `note`). */
+  /** The fields, as a conflict names them (`title`, `body`, `intro`, `note`…). */
   fields: string[];
-  /** Display name of who wrote the other version, when the server said. */
+  /** Display name of the colleague, when the server said. */
   by?: string;
-  /** When it was merged (ISO 8601). */
+  /** When this desk learnt it (ISO 8601). */
   at: string;
 }
+
+/**
+ * Another editor's change of a text (an item's body, a chapô, a shared note) taken into this
+ * browser's own changes of it, both kept because they were in different paragraphs (see
+ * lib/block-merge.ts): nothing to choose, but the editor is told, once. `fields`: the texts
+ * merged; `by`: who wrote the other version.
+ */
+export type SyncTextMerge = SyncFieldsNotice;
 
 /** How many merge notices the state keeps (the oldest go first). */
 export const TEXT_MERGES_KEPT = 10;
@@ -238,25 +242,14 @@ export const TEXT_MERGES_KEPT = 10;
 /**
  * A colleague met this editor's change in a conflict and kept their own version of some fields
  * (« Garder la mienne »): the desk now has theirs, and the editor is told, once, with the words
- * they had written there (kept only in this notice, and in WordPress's revisions).
+ * they had written there (kept only in this notice, and in WordPress's revisions). `fields`: those
+ * whose version went; `by`: who kept theirs.
  */
-export interface SyncOverridden {
-  /** The record's key (`draft:<id>` | `issue:<id>`): one notice per record, the latest. */
-  key: string;
-  kind: SyncKind;
-  recordId: string;
-  /** The record's title, for the notice. */
-  title: string;
-  /** The fields whose version went, as a conflict names them (`title`, `body`, `issueTitle`…). */
-  fields: string[];
-  /** Display name of who kept their version, when the server said. */
-  by?: string;
+export interface SyncOverridden extends SyncFieldsNotice {
   /** This editor's version of those fields (shared names, see storage/shared-fields.ts). */
   mine: Record<string, unknown>;
   /** The record's version when it was said (absent from notices kept before it was). */
   version?: number;
-  /** When this desk learnt it (ISO 8601). */
-  at: string;
 }
 
 /** How many override notices the state keeps (the oldest go first). */

@@ -50,6 +50,18 @@ describe('sync engine: a version kept over a colleague’s', () => {
     await b.engine.whenIdle();
   }
 
+  /** a's title and b's at once; b keeps its own while offline: the choice waits to be sent. */
+  async function bKeepsTitleOffline(id: string) {
+    await updateDraft(id, { title: 'Titre de A' }, a.db);
+    await a.sync();
+    await updateDraft(id, { title: 'Titre de B' }, b.db);
+    await b.sync();
+    const [conflict] = await b.engine.listConflicts();
+    server.offline = true;
+    await b.engine.resolve(conflict!.key, { title: 'mine' });
+    await b.engine.whenIdle();
+  }
+
   it('tells the editor whose title and text went, with their words, once', async () => {
     const draft = await sharedDraft();
     await bSettles(
@@ -163,14 +175,7 @@ describe('sync engine: a version kept over a colleague’s', () => {
 
   it('sends what was kept once, even when the editor types on before it goes', async () => {
     const draft = await sharedDraft();
-    await updateDraft(draft.id, { title: 'Titre de A' }, a.db);
-    await updateDraft(draft.id, { title: 'Titre de B' }, b.db);
-    await a.sync();
-    await b.sync();
-    const [conflict] = await b.engine.listConflicts();
-    server.offline = true;
-    await b.engine.resolve(conflict!.key, { title: 'mine' });
-    await b.engine.whenIdle();
+    await bKeepsTitleOffline(draft.id);
     // Offline: b's tag goes into the same push as its choice.
     await updateDraft(draft.id, { tags: ['bercy'] }, b.db);
     server.offline = false;
@@ -244,14 +249,7 @@ describe('sync engine: a version kept over a colleague’s', () => {
 
   it('does not send what was kept again when the editor typed on during its push', async () => {
     const draft = await sharedDraft();
-    await updateDraft(draft.id, { title: 'Titre de A' }, a.db);
-    await a.sync();
-    await updateDraft(draft.id, { title: 'Titre de B' }, b.db);
-    await b.sync();
-    const [conflict] = await b.engine.listConflicts();
-    server.offline = true;
-    await b.engine.resolve(conflict!.key, { title: 'mine' });
-    await b.engine.whenIdle();
+    await bKeepsTitleOffline(draft.id);
     server.offline = false;
     // B types on while the update of its choice is sent; the connection drops right after.
     let step = 0;
@@ -298,14 +296,7 @@ describe('sync engine: a version kept over a colleague’s', () => {
 
   it('tells of a choice sent with a trash, which made its writer the record’s last editor', async () => {
     const draft = await sharedDraft();
-    await updateDraft(draft.id, { title: 'Titre de A' }, a.db);
-    await a.sync();
-    await updateDraft(draft.id, { title: 'Titre de B' }, b.db);
-    await b.sync();
-    const [conflict] = await b.engine.listConflicts();
-    server.offline = true;
-    await b.engine.resolve(conflict!.key, { title: 'mine' });
-    await b.engine.whenIdle();
+    await bKeepsTitleOffline(draft.id);
     await trashDraft(draft.id, b.db);
     server.offline = false;
     await b.sync();
