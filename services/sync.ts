@@ -771,11 +771,18 @@ export class SyncEngine {
             continue;
           }
           const changed = changedFields(sync.base, sharedOf(kind, record), fieldsOf(kind));
-          if (changed.length > 0) entries.push(this.entry(kind, record.id, at));
-          if (sync.mark) {
-            marked.push({ ...record, desk: sync.mark });
+          if (changed.length > 0) {
+            const { overrides } = sync;
+            entries.push({
+              ...this.entry(kind, record.id, at),
+              ...(overrides ? { overrides } : {}),
+            });
+          }
+          if (sync.mark || sync.overrides) {
+            if (sync.mark) marked.push({ ...record, desk: sync.mark });
             const rest = { ...sync };
             delete rest.mark;
+            delete rest.overrides;
             unstashed.push(rest);
           }
         }
@@ -823,6 +830,14 @@ export class SyncEngine {
     this.aliasFailure = undefined;
     const previous = await this.state();
     const removed = previous.firstSyncDone ? 0 : await this.takeBackReceived(previous.firstSyncId);
+    // A choice kept over a colleague's version, not sent yet: the rejoin queues it again.
+    const chosen = (await this.db.outbox.toArray()).filter((entry) => entry.overrides);
+    const chosenSyncs = await this.db.syncRecords.bulkGet(chosen.map((entry) => entry.key));
+    await this.db.syncRecords.bulkPut(
+      chosenSyncs.flatMap((sync, i) =>
+        sync ? [{ ...sync, overrides: chosen[i]!.overrides }] : [],
+      ),
+    );
     await Promise.all([
       this.db.outbox.clear(),
       this.db.conflicts.clear(),

@@ -145,6 +145,12 @@ export interface SyncRecord {
    */
   wrote?: Record<string, number>;
   /**
+   * While the desk is off: the fields a choice not yet sent kept over a colleague's version
+   * (`OutboxEntry.overrides`, which leaving clears with the outbox), queued with the record again
+   * at the rejoin.
+   */
+  overrides?: string[];
+  /**
    * Set on a record this browser did not have before, received by the first sync (or rejoin)
    * `receivedIn` names (its `SyncState.firstSyncId`): cancelling that sync takes it back out of
    * this browser when the editor has not touched it. Dropped by the next write of the base.

@@ -385,6 +385,22 @@ describe('sync engine: a version kept over a colleague’s', () => {
     ]);
   });
 
+  it('sends a choice made offline after the desk was turned off and on again', async () => {
+    const draft = await sharedDraft();
+    await bKeepsTitleOffline(draft.id);
+    server.offline = false;
+    await b.engine.disable();
+    await b.join();
+    expect(server.byClientId('drafts', draft.id)).toMatchObject({
+      title: 'Titre de B',
+      overrides: [{ by: 2, fields: ['title'] }],
+    });
+    await a.sync();
+    expect((await a.engine.state()).overridden).toMatchObject([
+      { fields: ['title'], mine: { title: 'Titre de A' } },
+    ]);
+  });
+
   it('tells an issue’s title and chapô as the box names them', async () => {
     await a.join();
     const issue = await createIssue({ title: 'Numéro', date: '2026-03-15', intro: 'Chapô.' }, a.db);
