@@ -260,7 +260,6 @@ function titleOf(shared: Shared): string {
   return title;
 }
 
-/** One second after a WordPress GMT time (`2026-03-15T10:00:00`). */
 /**
  * The fields a browser's own pushes wrote (`SyncRecord.wrote`) that are still as it wrote them in
  * `theirs`, the server's record `remoteId`: one someone else has written since is theirs now.
@@ -276,6 +275,7 @@ function keptWrites(
   );
 }
 
+/** One second after a WordPress GMT time (`2026-03-15T10:00:00`). */
 function plusSeconds(gmt: string, seconds: number): string {
   const t = Date.parse(`${gmt.replace(/Z$/, '')}Z`);
   return new Date(t + seconds * 1000).toISOString().slice(0, 19);
@@ -2749,12 +2749,13 @@ export class SyncEngine {
   /**
    * After a pulled record was applied (see {@link absorb}; `before` is the record as this desk
    * had it, `sync` its merge base then): when a colleague kept their version of some fields
-   * over this editor's (« Garder la mienne », recorded by the plugin in the record's
-   * `overrides` over the version this desk had), the fields where this desk's words gave way to
-   * theirs are said, with those words (kept nowhere else but WordPress's revisions). Nothing
-   * when the editor had written there again since (a conflict now asks them, or the texts were
-   * merged), for a choice made under this desk's own account, or over someone else's version.
-   * Call inside absorb's quiet transaction.
+   * over this editor's (« Garder la mienne », noted by the plugin in the record's `overrides`
+   * since this desk's version), the fields where this desk's words gave way to theirs are said,
+   * with those words (kept nowhere else but WordPress's revisions). This desk's words: the field
+   * as its own push wrote it (`SyncRecord.wrote`), the very version WordPress says went
+   * (`replaced`, plugin 0.1.8). Nothing when the editor had written there again since (a
+   * conflict now asks them, or the texts were merged), for a choice made under this desk's own
+   * account, or over someone else's version. Call inside absorb's quiet transaction.
    */
   private async noteOverridden(
     kind: SyncKind,
