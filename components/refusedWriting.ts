@@ -110,7 +110,7 @@ export function refusedAlso(refusal: SyncRefusal): string {
 }
 
 /**
- * The words of this editor's a colleague's version replaced (« Garder la mienne », see
+ * This editor's words that a colleague's version replaced (« Garder la mienne », see
  * services/sync.ts `noteOverridden`), to copy as a refused change's are: the notice keeps them.
  */
 export function overriddenWriting(notice: SyncOverridden): RefusedWriting | undefined {
