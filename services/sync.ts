@@ -2826,10 +2826,21 @@ export class SyncEngine {
   }
 
   /** Closes the notice of a version replaced by a colleague's (see {@link noteOverridden}). */
-  async dismissOverridden(key: string): Promise<SyncStatus> {
+  dismissOverridden(key: string): Promise<SyncStatus> {
+    return this.dismiss('overridden', key);
+  }
+
+  /**
+   * Closes the notice `key` of one of the state's lists of news, read and written in one
+   * transaction (see {@link updateState}): the list goes once empty.
+   */
+  private async dismiss(
+    list: 'overridden' | 'textMerges' | 'issuesBack',
+    key: string,
+  ): Promise<SyncStatus> {
     await this.updateState((state) => {
-      const kept = (state.overridden ?? []).filter((n) => n.key !== key);
-      return { overridden: kept.length > 0 ? kept : undefined };
+      const kept = (state[list] ?? []).filter((notice) => notice.key !== key);
+      return { [list]: kept.length > 0 ? kept : undefined };
     });
     return this.status();
   }
@@ -2864,17 +2875,13 @@ export class SyncEngine {
   }
 
   /** The editor closed the notice of an issue a colleague put back. */
-  async dismissIssueBack(key: string): Promise<SyncStatus> {
-    const kept = ((await this.state()).issuesBack ?? []).filter((n) => n.key !== key);
-    await this.patchState({ issuesBack: kept.length > 0 ? kept : undefined });
-    return this.status();
+  dismissIssueBack(key: string): Promise<SyncStatus> {
+    return this.dismiss('issuesBack', key);
   }
 
   /** The editor closed the notice of a text merged with another editor's. */
-  async dismissTextMerge(key: string): Promise<SyncStatus> {
-    const kept = ((await this.state()).textMerges ?? []).filter((m) => m.key !== key);
-    await this.patchState({ textMerges: kept.length > 0 ? kept : undefined });
-    return this.status();
+  dismissTextMerge(key: string): Promise<SyncStatus> {
+    return this.dismiss('textMerges', key);
   }
 
   /** « Le garder »: the editor keeps the draft a colleague's edit brought back; the notice goes. */
