@@ -651,14 +651,11 @@ function indiscrets_snapshot_revision( $post_id ) {
 		indiscrets_attach_snapshot( $latest->ID, $post_id, $json );
 		return;
 	}
-	if ( $latest ) {
-		$stored = get_metadata( 'post', $latest->ID, INDISCRETS_SNAPSHOT_KEY, true );
-		if ( '' !== $stored ) {
-			$previous = json_decode( $stored, true );
-			unset( $previous['version'] );
-			if ( wp_json_encode( $previous ) === $json ) {
-				return;
-			}
+	$previous = $latest ? indiscrets_revision_snapshot( $latest->ID ) : null;
+	if ( $previous ) {
+		unset( $previous['version'] );
+		if ( wp_json_encode( $previous ) === $json ) {
+			return;
 		}
 	}
 	$revision_id = _wp_put_post_revision( get_post( $post_id ) );
