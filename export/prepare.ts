@@ -340,12 +340,24 @@ function prepareItemContent(item: ExportItem, style: HouseStyle): PreparedConten
   const { paragraphs: raw, lists } = sanitizeBlocks(item.bodyHtml);
   const sources = prepareSources(item.sources);
   const body = joinParagraphs(raw);
-  // Typeset body and credit together, once; the body's own paragraphs (for data formats) are
-  // read back from the result, whose root keeps the same nodes in the same places.
-  const credited = [...body, ...creditNodes(sources, body, style)];
-  const content = style.frenchTypography
-    ? frenchTypographyInline(credited, foreignNames(sources))
-    : credited;
+  const credit = creditNodes(sources, body, style);
+  // Typeset paragraph by paragraph (a list's entries are paragraphs too), the credit with the
+  // last: quotes are paired within a paragraph, as in frenchTypographyText, so that a quote left
+  // open in one (« rappelle ainsi "Après… ») is not closed by the next one's. The body's own
+  // paragraphs (for data formats) are read back from the result, whose root keeps the same
+  // nodes in the same places.
+  const kept = style.frenchTypography ? foreignNames(sources) : [];
+  const typeset = (nodes: SafeInline[]) =>
+    style.frenchTypography ? frenchTypographyInline(nodes, kept) : nodes;
+  const content = joinParagraphs(
+    raw.length > 0
+      ? raw.map((paragraph, index) =>
+          typeset(index === raw.length - 1 ? [...paragraph, ...credit] : [...paragraph]),
+        )
+      : credit.length > 0
+        ? [typeset(credit)]
+        : [],
+  );
   const own = (paragraph: SafeParagraph) => withoutLanguage(paragraph, style.locale);
   const prepared: PreparedContent = {
     paragraphs: splitParagraphs(content, raw).map(own),
@@ -436,7 +448,9 @@ function withoutTypedOpener(content: PreparedContent, marker: string): PreparedC
     const own = content.paragraphs[0] ?? [];
     const paragraph = trimStart(cutStart(trimStart(own), cut) ?? own);
     const inList = content.lists[0]?.start === 0;
-    if (block.length === 0 && content.blocks.length > 1 && !inList) {
+    // The opener alone: its paragraph goes, and an item that was nothing else goes with it
+    // (as an empty one: a bare « --> » published says nothing).
+    if (block.length === 0 && !inList) {
       result = {
         ...content,
         blocks: content.blocks.slice(1),

@@ -211,7 +211,9 @@ function buildParagraphs(html: string): SafeBlocks {
   const endParagraph = (): void => {
     trimTrailing(root);
     const finished = prune(root);
-    if (finished.length > 0) {
+    // A paragraph of spaces alone (WordPress's empty one, « <p>&nbsp;</p> ») says nothing:
+    // published, it would be an item's bare opener or an empty line.
+    if (finished.length > 0 && !blank(finished)) {
       paragraphs.push(finished);
       const item = openItems.at(-1);
       places.push(item ? { ...outerList, item: item.item } : null);
@@ -376,6 +378,18 @@ function trimTrailing(nodes: SafeInline[]): void {
       return;
     }
   }
+}
+
+/** Spaces of any width, and the invisible joiners a paragraph can hold with no word. */
+const BLANK_TEXT = /^[\s\u200b\u2060\ufeff]*$/;
+
+/** Whether nodes hold no word: spaces and line breaks only, in whatever formatting. */
+function blank(nodes: readonly SafeInline[]): boolean {
+  return nodes.every((node) =>
+    node.type === 'text'
+      ? BLANK_TEXT.test(node.text)
+      : node.type === 'br' || ('children' in node && blank(node.children)),
+  );
 }
 
 /** Drops empty elements and leading/trailing breaks; returns a fresh array. */

@@ -146,6 +146,17 @@ describe('typography in formats', () => {
     expect(html).toContain('Il dit "oui" ?');
   });
 
+  it("pairs straight quotes within a paragraph, never across an item's paragraphs", () => {
+    // A quotation cut short (the seed's « rappelle ainsi "Après… ») was closed by the next
+    // paragraph's quote, and a pair after it, now odd in the item, was left straight.
+    const cut = renderHtml(issueWith('<p>Il dit "oui.</p><p>Puis "non" ici.</p>'), style);
+    const list = renderHtml(issueWith('<ul><li>Le "A</li><li>et B" ok</li></ul>'), style);
+
+    expect(cut).toContain('<p>--&gt; Il dit "oui.</p>');
+    expect(cut).toContain(`<p>Puis «${NBSP}non${NBSP}» ici.</p>`);
+    expect(list).toContain('<li>--&gt; Le "A</li>\n<li>et B" ok</li>');
+  });
+
   it('does not typeset the item opener', () => {
     const text = renderText(issueWith('a'), { ...style, itemOpener: '» ' });
 
@@ -385,6 +396,24 @@ describe('an item opener typed by hand', () => {
     const html = renderHtml(issueWith('<p>--&gt;</p><p>Le feu.</p><ul><li>un</li></ul>'), style);
 
     expect(html).toContain('<p>--&gt; Le feu.</p>\n<ul>\n<li>un</li>\n</ul>');
+  });
+
+  it('leaves out an item that holds nothing else, or only spaces, as an empty one', () => {
+    // A bare « --> » was published: the opener typed alone, or WordPress's empty paragraph.
+    const issue = (body: string): ExportIssue => ({
+      ...issueWith('<p>Un</p>'),
+      items: [
+        { id: '1', bodyHtml: '<p>Un</p>', sources: [] },
+        { id: '2', bodyHtml: body, sources: [] },
+      ],
+    });
+    const empty = issue('');
+
+    for (const body of ['<p>--&gt; </p>', '<p>&nbsp;</p>', '<p><em>\u202f</em><br></p>']) {
+      expect(renderHtml(issue(body), style), body).toBe(renderHtml(empty, style));
+      expect(renderMarkdown(issue(body), style), body).toBe(renderMarkdown(empty, style));
+      expect(renderText(issue(body), style), body).toBe(renderText(empty, style));
+    }
   });
 
   it('is kept when it is not at the start, or when the house style has another opener', () => {
