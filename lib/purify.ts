@@ -1,4 +1,5 @@
 import DOMPurify, { type DOMPurify as Purifier } from 'dompurify';
+import { languageTag } from './lang';
 
 /**
  * The project's one HTML cleaner: DOMPurify, with the house's rules for links. Used where HTML
@@ -158,6 +159,7 @@ export function cleanStoredHtml(
   html: string,
   tags: readonly string[],
   doc: Document = document,
+  attributes: readonly string[] = ['href'],
 ): string {
   // Text without a tag cannot run anything: shown as HTML, it is text.
   if (!html.includes('<')) return html;
@@ -173,7 +175,13 @@ export function cleanStoredHtml(
   // What the browser would show, in its own writing: the yardstick for « nothing was removed ».
   const parsed = template.innerHTML;
   const out = doc.createElement('div');
-  out.appendChild(purifyHtml(template.content, tags, doc));
+  out.appendChild(purifyHtml(template.content, tags, doc, attributes));
+  // A `lang` is kept only as a language tag (see lib/lang.ts), as the capture writes it.
+  if (attributes.includes('lang')) {
+    out.querySelectorAll('[lang]').forEach((element) => {
+      if (!languageTag(element.getAttribute('lang'))) element.removeAttribute('lang');
+    });
+  }
   return out.innerHTML === parsed ? html : out.innerHTML;
 }
 

@@ -220,7 +220,10 @@ export async function restoreBackup(
   // A quote keeps a passage's elements (block quotes, code…); an item's text gets the editor's
   // own rules (paragraphs, lists one level deep, bold, italic, links), or a nested list of a
   // backup would be stored, and shown, until the editor's next keystroke cleaned it.
-  const clean = (html: string) => cleanStoredHtml(html, PASSAGE_TAGS);
+  // Its words in another language keep their mark, as the capture wrote it (`<span lang="en">`,
+  // a `lang` on a paragraph): else a restore loses it, and a merge takes the quote for changed.
+  const clean = (html: string) =>
+    cleanStoredHtml(html, [...PASSAGE_TAGS, 'span'], document, ['href', 'lang']);
   const backup = {
     ...parsed,
     ...(await withCleanRichText(parsed, clean, cleanStoredItemHtml, slicer(signal), (done) =>
