@@ -85,8 +85,20 @@ function copyRecord(record: Json): Json {
   for (const [key, value] of Object.entries(record)) {
     if (!DROPPED_KEYS.has(key) && value !== null) copy[key] = value;
   }
+  // A revision only rises by one at each write (`nextRev`): one that is no whole count (2.5,
+  // 1e300, past 2^53) would start again at 1, and the views, which ignore a record older than
+  // the last they saw, would miss every later write. Such a one is not kept: the record starts
+  // its count afresh, as one that had none.
+  if ('rev' in copy && !isRevision(copy.rev)) delete copy.rev;
   return copy;
 }
+
+/** A revision count that can go on rising by one. */
+const isRevision = (value: unknown): boolean =>
+  typeof value === 'number' &&
+  Number.isSafeInteger(value) &&
+  value >= 0 &&
+  value < Number.MAX_SAFE_INTEGER;
 
 /** A valibot issue's path as the error names it: `quotes[2].text`. */
 function pathOf(issue: v.BaseIssue<unknown>): string {

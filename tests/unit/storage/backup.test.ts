@@ -802,6 +802,23 @@ describe('restoreBackup and the revisions open views have seen', () => {
 
     expect((await database.clips.get(draft.id))?.rev).toBe((await source.clips.get(draft.id))?.rev);
   });
+
+  // A file anyone can write may hold a revision that `nextRev` cannot count on from (it starts
+  // again at 1): the views would then miss every later write of the record.
+  for (const rev of ['2.5', '1e300', '9007199254740993', '-3']) {
+    it(`counts a restored record's revisions afresh when the file's is no count (${rev})`, async () => {
+      const file =
+        '{"format":"indiscrets-backup","version":1,"schemaVersion":5,"issues":[],"clips":[' +
+        `{"id":"d1","url":"https://a.test/","title":"T","createdAt":"2021-03-15T08:00:00.000Z","rev":${rev}}]}`;
+
+      await restoreBackup(mustParse(file), database);
+      const restored = (await database.clips.get('d1'))!.rev;
+      await updateDraft('d1', { note: 'écrit après' }, database);
+
+      expect(restored).toBeUndefined();
+      expect((await database.clips.get('d1'))!.rev).toBe(1);
+    });
+  }
 });
 
 /** A backup file as loose JSON, to break it in every way a file can be broken. */
