@@ -89,16 +89,13 @@ function copyRecord(record: Json): Json {
   // 1e300, past 2^53) would start again at 1, and the views, which ignore a record older than
   // the last they saw, would miss every later write. Such a one is not kept: the record starts
   // its count afresh, as one that had none.
-  if ('rev' in copy && !isRevision(copy.rev)) delete copy.rev;
+  if (typeof copy.rev === 'number' && !isRevision(copy.rev)) delete copy.rev;
   return copy;
 }
 
 /** A revision count that can go on rising by one. */
-const isRevision = (value: unknown): boolean =>
-  typeof value === 'number' &&
-  Number.isSafeInteger(value) &&
-  value >= 0 &&
-  value < Number.MAX_SAFE_INTEGER;
+const isRevision = (value: number): boolean =>
+  Number.isSafeInteger(value) && value >= 0 && value < Number.MAX_SAFE_INTEGER;
 
 /** A valibot issue's path as the error names it: `quotes[2].text`. */
 function pathOf(issue: v.BaseIssue<unknown>): string {
