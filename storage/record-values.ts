@@ -36,8 +36,9 @@ export const TAG_LIMITS = { length: 100, count: 20 } as const;
 
 /**
  * A stored record's local bookkeeping, not what an editor or an action wrote in it: its revision,
- * edit marks, derived search fields and the shared desk's mark. What comparing two versions of a
- * record leaves out (a backup's merge, an undo).
+ * edit marks, derived search fields, the shared desk's mark, and an issue's publication under way
+ * (`publishing`, noted without touching `updatedAt`: a backup made before it is of the same
+ * version). What comparing two versions of a record leaves out (a backup's merge, an undo).
  */
 export const RECORD_BOOKKEEPING: ReadonlySet<string> = new Set([
   'rev',
@@ -45,6 +46,7 @@ export const RECORD_BOOKKEEPING: ReadonlySet<string> = new Set([
   'words',
   'sourceUrls',
   'desk',
+  'publishing',
 ]);
 
 /** The editorial statuses a draft may have (see `DraftStatus`). */

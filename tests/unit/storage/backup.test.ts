@@ -26,7 +26,13 @@ import { IndiscretsDB, type Draft, type Issue } from '../../../storage/db';
 import { bodyText } from '../../../storage/derive';
 import { cleanItemHtml } from '../../../storage/item-html';
 import { trashDraft, updateDraft } from '../../../storage/drafts';
-import { addToIssue, createIssue, markPublished, updateIssue } from '../../../storage/issues';
+import {
+  addToIssue,
+  createIssue,
+  markPublished,
+  recordPublishIntent,
+  updateIssue,
+} from '../../../storage/issues';
 import { houseStyleItem, wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
 import { currentIssueId, draftTemplate, uiLocale } from '../../../storage/settings';
 import { DEFAULT_DRAFT_TEMPLATE } from '../../../storage/template';
@@ -490,6 +496,28 @@ describe('restoreBackup, merge', () => {
     await expect(restoreBackup(backup, database)).rejects.toThrow();
 
     expect(await snapshot(database)).toEqual(before);
+  });
+  it('adds no copy of an issue whose publication was started since the backup', async () => {
+    // The intent is noted without touching `updatedAt` (a publication whose answer was lost):
+    // the backup holds the same version of the issue, not another one made at the same moment.
+    const issue = await createIssue(
+      { title: 'Les indiscrets du 15 mars', date: '2027-03-15' },
+      database,
+      () => '2027-03-10T08:00:00.000Z',
+    );
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    const publishing = {
+      slug: 'les-indiscrets-du-15-mars',
+      siteUrl: 'https://monsite.fr',
+      startedAt: '2027-03-15T09:00:00.000Z',
+    };
+    await recordPublishIntent(issue.id, publishing, database);
+
+    const result = await restoreBackup(backup, database, { mode: 'merge' });
+
+    expect(result.copied).toBe(0);
+    expect(await database.issues.count()).toBe(1);
+    expect((await database.issues.get(issue.id))?.publishing).toEqual(publishing);
   });
 });
 
