@@ -76,7 +76,8 @@ export function describeBackupError(error: BackupError): string {
     record,
     field: fieldName(error.field),
     id: error.id ?? '',
-    version: error.version ?? '',
+    // A format's number, named as the file writes it: not a quantity (« 12 345 »).
+    version: error.version === undefined ? '' : String(error.version),
     list: t(error.list === 'issues' ? 'backup.list.issues' : 'backup.list.clips'),
   });
 }

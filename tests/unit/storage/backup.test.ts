@@ -1302,6 +1302,10 @@ describe('messages', () => {
     expect(describeBackupError({ code: 'missing-list', list: 'issues' })).toBe(
       'La sauvegarde est incomplète\u00a0: la liste des numéros manque.',
     );
+    // A format's number is named as the file writes it, not as a quantity (« 12 345 »).
+    expect(describeBackupError({ code: 'newer-version', version: 12345 })).toContain(
+      '(format 12345)',
+    );
   });
 
   it('shortens a long title as the desk does: at a word, no comma before « … », no aside left open', () => {
