@@ -44,8 +44,15 @@ export function escapeMarkdown(text: string, lineStart = false): string {
  * percent-encoded (URLs from sanitize.ts are already normalised, this is belt and braces).
  */
 export function markdownUrl(url: string): string {
-  return url.replace(/[()<>\s\\]/g, (c) =>
-    c === '\\' ? '%5C' : `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  return (
+    url
+      // As UTF-8 bytes, as a browser reads them (a U+202F is %E2%80%AF, not « %202F »).
+      .replace(/[()<>\s\\]/g, (c) =>
+        c === '(' ? '%28' : c === ')' ? '%29' : encodeURIComponent(c),
+      )
+      // CommonMark reads character references in a destination too: « &amp; » written in an
+      // address would lead to « & ». The HTML export links to the address as written.
+      .replace(ENTITY_LIKE, '\\&')
   );
 }
 
@@ -66,9 +73,38 @@ function delimit(content: string, delimiter: string): string {
   return core ? `${lead}${delimiter}${core}${delimiter}${trail}` : content;
 }
 
+/**
+ * What comes before a link: a "!" right before it would make it an image ("Wow![x](u)"). A text's
+ * own "[" is escaped, so a piece starting with one starts with a link.
+ */
+function beforeLink(out: string): string {
+  return out.endsWith('!') && !out.endsWith('\\!') ? `${out.slice(0, -1)}\\!` : out;
+}
+
+/**
+ * Side by side emphasis of one kind as one (`<em>Libé</em><em>ration</em>`): written apart,
+ * `*Libé**ration*` reads as another delimiter, and the asterisks show.
+ */
+function joinedEmphasis(nodes: readonly SafeInline[]): readonly SafeInline[] {
+  const same = (a: SafeInline | undefined, b: SafeInline) =>
+    (b.type === 'strong' || b.type === 'em') && a?.type === b.type;
+  if (!nodes.some((node, index) => index > 0 && same(nodes[index - 1], node))) return nodes;
+  const out: SafeInline[] = [];
+  for (const node of nodes) {
+    const last = out[out.length - 1];
+    if (last && same(last, node) && 'children' in last && 'children' in node) {
+      out[out.length - 1] = {
+        ...last,
+        children: [...last.children, ...node.children],
+      } as SafeInline;
+    } else out.push(node);
+  }
+  return out;
+}
+
 function inlineToMarkdown(nodes: readonly SafeInline[], cursor: Cursor): string {
   let out = '';
-  for (const node of nodes) {
+  for (const node of joinedEmphasis(nodes)) {
     switch (node.type) {
       case 'text':
         if (node.text) {
@@ -93,17 +129,17 @@ function inlineToMarkdown(nodes: readonly SafeInline[], cursor: Cursor): string 
         break;
       }
       case 'link': {
-        // A "!" right before the link would make it an image: "Wow![x](u)".
-        if (out.endsWith('!')) out = `${out.slice(0, -1)}\\!`;
         cursor.lineStart = false;
         const text = inlineToMarkdown(node.children, { ...cursor, inLink: true });
-        out += `[${text}](${markdownUrl(node.href)})`;
+        out = beforeLink(out) + `[${text}](${markdownUrl(node.href)})`;
         break;
       }
-      case 'lang':
+      case 'lang': {
         // Markdown has no language markup: the text, as written (see typography.ts).
-        out += inlineToMarkdown(node.children, cursor);
+        const inner = inlineToMarkdown(node.children, cursor);
+        out = (inner.startsWith('[') ? beforeLink(out) : out) + inner;
         break;
+      }
     }
   }
   return out;
@@ -112,7 +148,9 @@ function inlineToMarkdown(nodes: readonly SafeInline[], cursor: Cursor): string 
 /** Renders an already prepared issue as Markdown, ending with a newline. */
 export function renderPreparedMarkdown(prepared: PreparedIssue): string {
   const opener = escapeMarkdown(prepared.style.itemOpener, true);
-  const blocks = [`# ${escapeMarkdown(prepared.title)}`];
+  // A title's closing « #» run would be read as the heading's optional closing sequence.
+  const title = escapeMarkdown(prepared.title).replace(/(^|\s)#(#*\s*)$/, '$1\\#$2');
+  const blocks = [`# ${title}`];
   for (const paragraph of prepared.introParagraphs) {
     blocks.push(inlineToMarkdown(paragraph, { lineStart: true }));
   }

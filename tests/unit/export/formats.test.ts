@@ -260,6 +260,41 @@ describe('renderMarkdown', () => {
     expect(md).toContain('[l](https://x.fr/a%20b%28c%29)');
   });
 
+  it('encodes other spaces as UTF-8 and keeps a character reference in an address literal', () => {
+    // « %202F » read back as a space and « 2F »; « &amp; » was read as « & ».
+    expect(markdownUrl('mailto:a@b.fr?subject=Une\u00a0question\u202f?')).toBe(
+      'mailto:a@b.fr?subject=Une%C2%A0question%E2%80%AF?',
+    );
+    expect(markdownUrl('https://x.fr/?a=1&amp;b=2&c=3')).toBe('https://x.fr/?a=1\\&amp;b=2&c=3');
+  });
+
+  it("escapes a title's closing « #», which a heading would drop", () => {
+    const md = (title: string) =>
+      renderMarkdown({ ...issueWith('a'), title }, style).split('\n')[0];
+
+    expect(md('Spécial langages : C #')).toBe(`# Spécial langages${NBSP}: C \\#`);
+    expect(md('C# et F#')).toBe('# C# et F#');
+  });
+
+  it('escapes a « ! » before a link in words marked in another language', () => {
+    const md = renderMarkdown(
+      issueWith('Wow!<span lang="en"><a href="https://x.com/">the deal</a></span> et la suite'),
+      style,
+    );
+
+    expect(md.split('\n')[2]).toBe('--> Wow\\![the deal](https://x.com/) et la suite');
+  });
+
+  it('writes side by side emphasis of one kind as one', () => {
+    // `*Libé**ration*` shows its asterisks: the middle ones read as another delimiter.
+    const md = renderMarkdown(
+      issueWith('<em>Libé</em><em>ration</em> et <strong>OVH</strong><strong>cloud</strong>'),
+      style,
+    );
+
+    expect(md.split('\n')[2]).toBe('--> *Libération* et **OVHcloud**');
+  });
+
   it('writes the opener "-->" as is: it opens no Markdown block', () => {
     const md = renderMarkdown(issueWith('texte'), style);
 
