@@ -22,10 +22,27 @@ import type {
   RestWrite,
 } from '../wordpress/desk-records';
 import { fromGmt } from '../wordpress/desk-records';
+import { isIsoMoment } from '../storage/record-values';
+
+/**
+ * A moment the plugin holds (it takes a bare day, a space for the « T », no zone: another client
+ * of its REST API may write one) as the extension writes moments, ISO 8601 in UTC; `fallback`
+ * when there is none or it is no date. A zone-less one is read as UTC, as WordPress's `_gmt`
+ * dates are. Stored otherwise, a record would hold what a backup of it is refused for.
+ */
+export function isoMoment(value: string | undefined, fallback: string): string {
+  if (!value) return fallback;
+  if (isIsoMoment(value)) return value;
+  const written = value.trim().replace(' ', 'T');
+  const withTime = /^\d{4}-\d{2}-\d{2}$/.test(written) ? `${written}T00:00:00` : written;
+  const iso = fromGmt(withTime);
+  return isIsoMoment(iso) ? iso : fallback;
+}
 
 /** A server draft's shared fields. */
 export function sharedFromRestDraft(record: RestDraft): Shared {
   const m = record.meta;
+  const createdAt = isoMoment(m.createdAt, fromGmt(record.modified_gmt));
   return {
     title: record.title.raw,
     label: m.label ?? '',
@@ -37,7 +54,11 @@ export function sharedFromRestDraft(record: RestDraft): Shared {
     lang: m.lang ?? '',
     excerpt: m.excerpt ?? '',
     imageUrl: m.imageUrl ?? '',
-    quotes: quotesOf(m.quotes),
+    // A quote another client wrote without its moment is dated as its draft.
+    quotes: quotesOf(m.quotes).map((quote) => ({
+      ...quote,
+      clippedAt: isoMoment(quote.clippedAt, createdAt),
+    })),
     provenance: Array.isArray(m.provenance) ? {} : { ...m.provenance },
     captureNote: m.captureNote ?? '',
     sources: sourcesOf(m.sources),
@@ -46,7 +67,7 @@ export function sharedFromRestDraft(record: RestDraft): Shared {
     status: m.status,
     issueId: m.issueId ?? '',
     sortKey: m.sortKey ?? '',
-    createdAt: m.createdAt || fromGmt(record.modified_gmt),
+    createdAt,
     trashed: record.status === 'trash',
   };
 }
@@ -60,8 +81,8 @@ export function sharedFromRestIssue(record: RestIssue): Shared {
     date: m.date,
     lengthBudget: m.lengthBudget ?? 0,
     status: m.status,
-    createdAt: m.createdAt || fromGmt(record.modified_gmt),
-    exportedAt: m.exportedAt ?? '',
+    createdAt: isoMoment(m.createdAt, fromGmt(record.modified_gmt)),
+    exportedAt: isoMoment(m.exportedAt, ''),
     wordpress: !Array.isArray(m.wordpress) && m.wordpress?.postId ? { ...m.wordpress } : null,
     trashed: record.status === 'trash',
   };

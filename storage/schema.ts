@@ -144,7 +144,8 @@ export const PublishIntentSchema = v.looseObject({
 export const IssueSchema = v.looseObject({
   id: NonEmpty,
   title: v.string(),
-  date: Day,
+  // An issue the shared desk brought may have none: the plugin's default, another client's.
+  date: v.union([Day, v.literal('')]),
   createdAt: Moment,
   updatedAt: Moment,
   intro: v.string(),
