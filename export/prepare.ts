@@ -346,17 +346,16 @@ function prepareItemContent(item: ExportItem, style: HouseStyle): PreparedConten
   // open in one (« rappelle ainsi "Après… ») is not closed by the next one's. The body's own
   // paragraphs (for data formats) are read back from the result, whose root keeps the same
   // nodes in the same places.
-  const kept = style.frenchTypography ? foreignNames(sources) : [];
-  const typeset = (nodes: SafeInline[]) =>
-    style.frenchTypography ? frenchTypographyInline(nodes, kept) : nodes;
-  const content = joinParagraphs(
+  // An item without text may still carry a credit: then it is the one paragraph.
+  const parts =
     raw.length > 0
       ? raw.map((paragraph, index) =>
-          typeset(index === raw.length - 1 ? [...paragraph, ...credit] : [...paragraph]),
+          index === raw.length - 1 ? [...paragraph, ...credit] : paragraph,
         )
-      : credit.length > 0
-        ? [typeset(credit)]
-        : [],
+      : [credit];
+  const kept = style.frenchTypography ? foreignNames(sources) : [];
+  const content = joinParagraphs(
+    style.frenchTypography ? parts.map((part) => frenchTypographyInline(part, kept)) : parts,
   );
   const own = (paragraph: SafeParagraph) => withoutLanguage(paragraph, style.locale);
   const prepared: PreparedContent = {
