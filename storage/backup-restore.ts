@@ -158,7 +158,7 @@ const newer = (a: string, b: string) => Date.parse(a) > Date.parse(b);
 const counts = (): RestoreCounts => ({ added: 0, updated: 0, kept: 0, removed: 0 });
 
 /**
- * The backup's drafts with every rich-text field cleaned: an item's text (by `cleanBody`, the
+ * The backup's drafts with every rich-text field cleaned by `cleanDraft`: an item's text (the
  * editor's rules) and each quote's HTML. A backup is a file anyone can write: what it holds is
  * shown as HTML by the editor and read as text by the inbox, search and exports, so it gets the
  * cleaning HTML pasted into the editor gets. A field with nothing to clean away comes back
@@ -169,19 +169,13 @@ const counts = (): RestoreCounts => ({ added: 0, updated: 0, kept: 0, removed: 0
  */
 async function withCleanRichText(
   backup: ParsedBackup,
-  clean: (html: string) => string,
-  cleanBody: (html: string) => string,
+  cleanDraft: <D extends BackupDraft>(draft: D) => D,
   pause: () => Promise<void>,
   onDraft: (done: number) => void,
 ): Promise<Pick<ParsedBackup, 'clips'>> {
-  const cleaned = (html: unknown) => (typeof html === 'string' ? clean(html) : html);
   const clips: BackupDraft[] = [];
   for (const draft of backup.clips) {
-    clips.push({
-      ...draft,
-      body: typeof draft.body === 'string' ? cleanBody(draft.body) : draft.body,
-      quotes: draft.quotes.map((quote) => ({ ...quote, html: cleaned(quote.html) as string })),
-    });
+    clips.push(cleanDraft(draft));
     onDraft(clips.length);
     await pause();
   }
@@ -222,11 +216,18 @@ export async function restoreBackup(
   // backup would be stored, and shown, until the editor's next keystroke cleaned it.
   // Its words in another language keep their mark, as the capture wrote it (`<span lang="en">`,
   // a `lang` on a paragraph): else a restore loses it, and a merge takes the quote for changed.
-  const clean = (html: string) =>
-    cleanStoredHtml(html, [...PASSAGE_TAGS, 'span'], document, ['href', 'lang']);
+  const clean = (html: unknown) =>
+    typeof html === 'string'
+      ? cleanStoredHtml(html, [...PASSAGE_TAGS, 'span'], document, ['href', 'lang'])
+      : html;
+  const cleanDraft = <D extends BackupDraft>(draft: D): D => ({
+    ...draft,
+    body: typeof draft.body === 'string' ? cleanStoredItemHtml(draft.body) : draft.body,
+    quotes: draft.quotes.map((quote) => ({ ...quote, html: clean(quote.html) as string })),
+  });
   const backup = {
     ...parsed,
-    ...(await withCleanRichText(parsed, clean, cleanStoredItemHtml, slicer(signal), (done) =>
+    ...(await withCleanRichText(parsed, cleanDraft, slicer(signal), (done) =>
       tell('prepare', done),
     )),
   };
@@ -287,7 +288,17 @@ export async function restoreBackup(
       issueIds = new Set(issues.map((issue) => issue.id));
     } else {
       issues = await chooseNewer(backup.issues, issuesHere, database.issues, result.issues, result);
-      drafts = await chooseNewer(backup.clips, clipsHere, database.clips, result.clips, result);
+      // A draft here whose text is not in the shape a restore writes (a body from an editor's
+      // template with `<b>`, stored as the template was typed) is compared as a restore would
+      // write it: else a merge of this browser's own backup took it for changed, and added a copy.
+      drafts = await chooseNewer(
+        backup.clips,
+        clipsHere,
+        database.clips,
+        result.clips,
+        result,
+        (draft) => cleanDraft(draft as BackupDraft),
+      );
       const here = await database.issues.toCollection().primaryKeys();
       issueIds = new Set([...here, ...backup.issues.map((issue) => issue.id)]);
     }
@@ -498,15 +509,17 @@ async function chooseNewer<T extends { id: string; updatedAt: string }>(
   table: { bulkGet(ids: string[]): Promise<Array<{ id: string; updatedAt: string } | undefined>> },
   tally: RestoreCounts,
   result: Pick<RestoreResult, 'copied'>,
+  asRestored?: (local: { id: string; updatedAt: string }) => object,
 ): Promise<T[]> {
   const decisions = records.map((record, i) => {
     const local = here[i];
     if (!local) return 'add';
     if (newer(record.updatedAt, local.updatedAt)) return 'update';
     // Older here than the backup's: kept. As old: see sameTimeMerge.
-    return Date.parse(record.updatedAt) === Date.parse(local.updatedAt)
-      ? sameTimeMerge(record, local)
-      : 'keep';
+    if (Date.parse(record.updatedAt) !== Date.parse(local.updatedAt)) return 'keep';
+    const decision = sameTimeMerge(record, local);
+    // Cleaned only when they differ: cleaning every draft here would hold the page still.
+    return decision === 'copy' && asRestored ? sameTimeMerge(record, asRestored(local)) : decision;
   });
   const copyIds = new Map<number, string>();
   decisions.forEach((decision, i) => {

@@ -325,6 +325,21 @@ describe('restoreBackup, merge', () => {
     expect(result.copied).toBe(0);
   });
 
+  it('adds no copy of a draft whose text a restore writes in another shape (a template’s <b>)', async () => {
+    // A new draft's body is the editor's template as typed: the restore writes <b> as <strong>.
+    const draft = await addDraft(database, {
+      title: 'Gabarit',
+      body: '<p><b>À suivre</b> --> </p>',
+    });
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+
+    const result = await restoreBackup(backup, database);
+
+    expect(await database.clips.toArray()).toEqual([draft]);
+    expect(result.clips.kept).toBe(1);
+    expect(result.copied).toBe(0);
+  });
+
   it('keeps the local draft and adds the backup’s beside it as a copy when they differ at the same updatedAt', async () => {
     const draft = await addDraft(database, { title: 'Même heure', note: 'ici' });
     const backup = mustParse(serializeBackup(await createBackup(database)));
