@@ -107,13 +107,14 @@ export const coreFr = {
   'merged.rowPending': '{name} l’a fusionné dans un autre brouillon, pas encore arrivé ici.',
   'merged.rowPendingAnon': 'Fusionné dans un autre brouillon, pas encore arrivé ici.',
   'merged.rowGone':
-    '{name} l’a fusionné dans un autre brouillon, qui n’est plus sur le bureau partagé.',
-  'merged.rowGoneAnon': 'Fusionné dans un autre brouillon, qui n’est plus sur le bureau partagé.',
+    '{name} l’a fusionné dans un autre brouillon, qui n’est plus dans la rédaction partagée.',
+  'merged.rowGoneAnon':
+    'Fusionné dans un autre brouillon, qui n’est plus dans la rédaction partagée.',
   'merged.rowYou': 'Fusionné par vous dans « {title} ».',
   'merged.rowTrashedYou': 'Fusionné par vous dans « {title} », lui aussi à la corbeille.',
   'merged.rowPendingYou': 'Fusionné par vous dans un autre brouillon, pas encore arrivé ici.',
   'merged.rowGoneYou':
-    'Fusionné par vous dans un autre brouillon, qui n’est plus sur le bureau partagé.',
+    'Fusionné par vous dans un autre brouillon, qui n’est plus dans la rédaction partagée.',
   'merged.open': 'Ouvrir',
   'merged.openNamed': 'Ouvrir « {title} », où il a été fusionné',
   'undo.button': 'Annuler',

@@ -2,7 +2,6 @@ import type { Messages } from './fr';
 
 /** English messages. */
 export const en: Messages = {
-  'app.name': 'Indiscrets',
   'menu.clipPage': 'Clip to Indiscrets',
   'menu.clipLink': 'Clip link to Indiscrets',
   'badge.title': {
@@ -216,7 +215,7 @@ export const en: Messages = {
   'link.site.reason.offline': 'Offline',
   'link.site.reason.timeout': 'The site takes too long to answer',
   'link.site.reason.unreachable': 'The site does not answer',
-  'link.site.reason.credentials': 'WordPress refuses the username or application password',
+  'link.site.reason.credentials': 'WordPress refuses the user name or application password',
   'link.site.reason.permission':
     'Access to the site not allowed yet (“Test connection” in the settings)',
   'link.site.reason.other': 'WordPress did not give its posts',
@@ -291,7 +290,7 @@ export const en: Messages = {
   'issue.intro': 'Intro (optional)',
   'issue.noBudget': 'none',
   'issue.badBudget': 'A whole number of characters, at least 1, or nothing for no target length.',
-  'issue.budget': 'Length budget (characters)',
+  'issue.budget': 'Target length (characters)',
   'issue.items': 'Items of the issue',
   'issue.empty': 'No items: add drafts from the list, or drop them here.',
   'issue.emptyRefused': 'No items in this issue yet.',
@@ -413,7 +412,7 @@ export const en: Messages = {
   'publish.locked.anyway': 'Publish anyway',
   'publish.locked.wait': 'Wait',
   'wp.help':
-    'Create an application password in WordPress (5.6 or later): Users → Profile → Application Passwords.',
+    'Create an application password in WordPress (5.6 or later): Users › Profile › Application Passwords.',
   'wp.siteUrl': 'Site address',
   /** An address the field shows empty: a site of the editor's language. */
   'wp.siteUrlPlaceholder': 'https://www.example.com',
@@ -798,7 +797,7 @@ export const en: Messages = {
     'Invalid site address. Enter the full address of your WordPress site, with its domain name and no spaces, e.g. https://www.example.com.',
   'wp.error.insecure_url':
     'The address must start with https:// (only localhost and 127.0.0.1 may use http).',
-  'wp.error.missing_credentials': 'Enter the WordPress username and the application password.',
+  'wp.error.missing_credentials': 'Enter the WordPress user name and the application password.',
   'wp.error.offline': 'No Internet connection. Try again once you are online.',
   'wp.error.unreachable': 'The site cannot be reached. Check the address and your connection.',
   'wp.error.timeout': 'The site took too long to answer. Try again later.',
@@ -814,7 +813,7 @@ export const en: Messages = {
   'wp.error.app_passwords_unavailable':
     'This WordPress site does not accept application passwords (turned off, or the server drops the authentication header).',
   'wp.error.wrong_credentials':
-    'Username or application password refused. Use an application password (Profile › Application Passwords), not your usual password.',
+    'User name or application password refused. Use an application password (Profile › Application Passwords), not your usual password.',
   'wp.error.wrong_credentials_revoked':
     'WordPress refuses the application password (401): it may have been revoked; create another in WordPress and paste it in the settings.',
   'wp.error.cannot_create_posts':
@@ -838,7 +837,7 @@ export const en: Messages = {
   'publish.cancelled':
     'Publishing cancelled. If WordPress had already received the issue, the next try will find its post rather than create a second one.',
   'publish.error.not_configured':
-    'WordPress is not set up: enter the address, user and application password in the settings.',
+    'WordPress is not set up: enter the address, user name and application password in the settings.',
   'publish.error.no_permission':
     'Indiscrets is not yet allowed to reach this site: grant it in the settings (“Test connection”).',
   'publish.error.issue_missing': 'This issue no longer exists.',

@@ -12,7 +12,6 @@
 import type { Catalogue } from './core.fr';
 
 export const fr = {
-  'app.name': 'Indiscrets',
   'menu.clipPage': 'Couper dans Indiscrets',
   'menu.clipLink': 'Couper le lien dans Indiscrets',
   'badge.title': {
@@ -63,9 +62,9 @@ export const fr = {
   'conflict.mine': 'Votre version',
   'conflict.theirs': 'L’autre version',
   'conflict.introDesk':
-    '« {title} » a été modifié sur le bureau partagé par {name} pendant que vous écriviez. Choisissez la version à garder pour chaque champ : rien n’est perdu tant que vous n’avez pas choisi.',
+    '« {title} » a été modifié dans la rédaction partagée par {name} pendant que vous écriviez. Choisissez la version à garder pour chaque champ : rien n’est perdu tant que vous n’avez pas choisi.',
   'conflict.introDeskAnon':
-    '« {title} » a été modifié sur le bureau partagé par un autre membre de la rédaction pendant que vous écriviez. Choisissez la version à garder pour chaque champ : rien n’est perdu tant que vous n’avez pas choisi.',
+    '« {title} » a été modifié dans la rédaction partagée par un autre membre de la rédaction pendant que vous écriviez. Choisissez la version à garder pour chaque champ : rien n’est perdu tant que vous n’avez pas choisi.',
   'conflict.theirsBy': 'Version de {name}',
   'conflict.keepMine': 'Garder la mienne',
   'conflict.field.note': 'Note partagée',
@@ -140,9 +139,9 @@ export const fr = {
   'editor.mergedElsewherePending':
     'Ce brouillon a été fusionné ailleurs dans un autre brouillon, pas encore arrivé dans ce navigateur : vous pourrez l’ouvrir d’ici dès qu’il sera là. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours.',
   'editor.mergedByGone':
-    '{name} a fusionné ce brouillon dans un autre brouillon, qui a depuis été supprimé du bureau partagé. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours ; remettez-le dans les brouillons pour en garder le contenu.',
+    '{name} a fusionné ce brouillon dans un autre brouillon, qui a depuis été supprimé de la rédaction partagée. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours ; remettez-le dans les brouillons pour en garder le contenu.',
   'editor.mergedElsewhereGone':
-    'Ce brouillon a été fusionné ailleurs dans un autre brouillon, qui a depuis été supprimé du bureau partagé. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours ; remettez-le dans les brouillons pour en garder le contenu.',
+    'Ce brouillon a été fusionné ailleurs dans un autre brouillon, qui a depuis été supprimé de la rédaction partagée. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours ; remettez-le dans les brouillons pour en garder le contenu.',
   'editor.mergedByYou':
     'Vous avez fusionné ce brouillon dans « {title} ». Il est à la corbeille, où il sera supprimé au bout de 30 jours.',
   'editor.mergedByYouTrashed':
@@ -150,7 +149,7 @@ export const fr = {
   'editor.mergedByYouPending':
     'Vous avez fusionné ce brouillon dans un autre brouillon, pas encore arrivé dans ce navigateur : vous pourrez l’ouvrir d’ici dès qu’il sera là. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours.',
   'editor.mergedByYouGone':
-    'Vous avez fusionné ce brouillon dans un autre brouillon, qui a depuis été supprimé du bureau partagé. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours ; remettez-le dans les brouillons pour en garder le contenu.',
+    'Vous avez fusionné ce brouillon dans un autre brouillon, qui a depuis été supprimé de la rédaction partagée. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours ; remettez-le dans les brouillons pour en garder le contenu.',
   'editor.inTrashReason': 'Il est dans la corbeille : remettez-le d’abord.',
   'editor.status': 'Statut',
   'editor.label': 'Libellé',
@@ -426,7 +425,7 @@ export const fr = {
   'publish.locked.anyway': 'Publier quand même',
   'publish.locked.wait': 'Attendre',
   'wp.help':
-    'Un mot de passe d’application se crée dans WordPress (≥ 5.6) : Comptes → Profil → Mots de passe d’application.',
+    'Un mot de passe d’application se crée dans WordPress (≥ 5.6) : Comptes › Profil › Mots de passe d’application.',
   'wp.siteUrl': 'Adresse du site',
   /** An address the field shows empty: a site of the editor's language. */
   'wp.siteUrlPlaceholder': 'https://monsite.fr',
@@ -727,13 +726,13 @@ export const fr = {
   'shared.merged.both': '{first} et {second}',
   'shared.mergedOk': 'Compris',
   'shared.issueBack':
-    '{name} a remis sur le bureau le numéro « {title} », qui avait été supprimé, avec ses indiscrets.',
+    '{name} a remis dans la rédaction partagée le numéro « {title} », qui avait été supprimé, avec ses indiscrets.',
   'shared.issueBackAnon':
-    'Un autre membre de la rédaction a remis sur le bureau le numéro « {title} », qui avait été supprimé, avec ses indiscrets.',
+    'Un autre membre de la rédaction a remis dans la rédaction partagée le numéro « {title} », qui avait été supprimé, avec ses indiscrets.',
   'shared.deleted.notice':
-    '{name} a supprimé le numéro « {title} » ; vous l’aviez modifié sans l’avoir encore envoyé : il est remis sur le bureau, avec vos modifications et ses indiscrets.',
+    '{name} a supprimé le numéro « {title} » ; vous l’aviez modifié sans l’avoir encore envoyé : il est remis dans la rédaction partagée, avec vos modifications et ses indiscrets.',
   'shared.deleted.noticeAnon':
-    'Un autre membre de la rédaction a supprimé le numéro « {title} » ; vous l’aviez modifié sans l’avoir encore envoyé : il est remis sur le bureau, avec vos modifications et ses indiscrets.',
+    'Un autre membre de la rédaction a supprimé le numéro « {title} » ; vous l’aviez modifié sans l’avoir encore envoyé : il est remis dans la rédaction partagée, avec vos modifications et ses indiscrets.',
   'shared.deleted.keep': 'Garder le numéro',
   'shared.kept':
     'Vous aviez supprimé le brouillon « {title} », mais {name} l’a modifié entre-temps : il est gardé.',
@@ -861,7 +860,7 @@ export const fr = {
   'publish.cancelled':
     'Publication annulée. Si WordPress avait déjà reçu le numéro, le prochain essai retrouvera son article au lieu d’en créer un second.',
   'publish.error.not_configured':
-    'WordPress n’est pas configuré : renseignez l’adresse, l’utilisateur et le mot de passe d’application dans les réglages.',
+    'WordPress n’est pas configuré : renseignez l’adresse, l’identifiant et le mot de passe d’application dans les réglages.',
   'publish.error.no_permission':
     'Indiscrets n’a pas encore l’autorisation d’écrire sur ce site : accordez-la dans les réglages (« Tester la connexion »).',
   'publish.error.issue_missing': 'Ce numéro n’existe plus.',

@@ -181,7 +181,7 @@ describe('the shared desk’s gaps, in Chromium', () => {
     const { desk, said } = await trashRow('La vedette du ministre');
     await saysSoon(
       said,
-      'Rédac l’a fusionné dans un autre brouillon, qui n’est plus sur le bureau partagé.',
+      'Rédac l’a fusionné dans un autre brouillon, qui n’est plus dans la rédaction partagée.',
       'the row to say the draft it went into is gone',
     );
     expect(await said.getByRole('button').count()).toBe(0);

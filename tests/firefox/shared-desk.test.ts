@@ -545,7 +545,7 @@ describe('a Firefox editor and a Chromium colleague on one shared desk, through 
     expect(await textsOf(desk, '[data-testid="conflict-mine"]')).toEqual(['Titre de Firefox']);
     expect(await textsOf(desk, '[data-testid="conflict-theirs"]')).toEqual(['Titre de Chromium']);
     const [alert] = await textsOf(desk, '[data-testid="sync-conflict"] [role="alert"]');
-    expect(alert).toContain(`a été modifié sur le bureau partagé par ${c.who.name}`);
+    expect(alert).toContain(`a été modifié dans la rédaction partagée par ${c.who.name}`);
 
     await pressButton(
       desk,

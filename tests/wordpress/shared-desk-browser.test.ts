@@ -219,7 +219,7 @@ describe('the shared desk between two browsers, through a real WordPress', () =>
     await expect(conflict.getByTestId('conflict-theirs').innerText()).resolves.toBe('Titre de A');
     // Who wrote the other version, and where: the shared desk, not « another window ».
     await expect(conflict.getByRole('alert').innerText()).resolves.toContain(
-      `a été modifié sur le bureau partagé par ${newsroom().editor.name} pendant que vous écriviez`,
+      `a été modifié dans la rédaction partagée par ${newsroom().editor.name} pendant que vous écriviez`,
     );
     await b.page.screenshot({ path: screenshotPath('shared-desk-conflict.png') });
     // « Prendre l'autre » by mistake: « Annuler » brings back B's title and the box, to choose

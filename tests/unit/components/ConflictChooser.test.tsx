@@ -36,7 +36,7 @@ describe('ConflictChooser', () => {
   it('names the other editor and the shared desk for a sync conflict', () => {
     const intro = chooser({ desk: true, title: 'Le ministre et Bercy', by: 'Rédac' });
     expect(intro).toBe(
-      '«\u00a0Le ministre et Bercy\u00a0» a été modifié sur le bureau partagé par Rédac pendant que vous écriviez. Choisissez la version à garder pour chaque champ\u00a0: rien n’est perdu tant que vous n’avez pas choisi.',
+      '«\u00a0Le ministre et Bercy\u00a0» a été modifié dans la rédaction partagée par Rédac pendant que vous écriviez. Choisissez la version à garder pour chaque champ\u00a0: rien n’est perdu tant que vous n’avez pas choisi.',
     );
     expect(intro).not.toContain('fenêtre');
     expect(screen.getByText('Version de Rédac')).toBeTruthy();
@@ -45,7 +45,7 @@ describe('ConflictChooser', () => {
   it('says the shared desk without a name when the server did not say who wrote it', () => {
     const intro = chooser({ desk: true, title: 'Le ministre et Bercy' });
     expect(intro).toBe(
-      '«\u00a0Le ministre et Bercy\u00a0» a été modifié sur le bureau partagé par un autre membre de la rédaction pendant que vous écriviez. Choisissez la version à garder pour chaque champ\u00a0: rien n’est perdu tant que vous n’avez pas choisi.',
+      '«\u00a0Le ministre et Bercy\u00a0» a été modifié dans la rédaction partagée par un autre membre de la rédaction pendant que vous écriviez. Choisissez la version à garder pour chaque champ\u00a0: rien n’est perdu tant que vous n’avez pas choisi.',
     );
     expect(screen.getByText('L’autre version')).toBeTruthy();
   });

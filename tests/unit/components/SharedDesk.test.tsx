@@ -816,10 +816,10 @@ describe('SharedDeskBar', () => {
 
     const [named, anon] = await screen.findAllByTestId('sync-issue-back');
     expect(named!.textContent).toContain(
-      'Rédactrice en chef a remis sur le bureau le numéro «\u00a0Les indiscrets du 15 mars\u00a0», qui avait été supprimé, avec ses indiscrets.',
+      'Rédactrice en chef a remis dans la rédaction partagée le numéro «\u00a0Les indiscrets du 15 mars\u00a0», qui avait été supprimé, avec ses indiscrets.',
     );
     expect(anon!.textContent).toContain(
-      'Un autre membre de la rédaction a remis sur le bureau le numéro «\u00a0Les indiscrets du 22 mars\u00a0»',
+      'Un autre membre de la rédaction a remis dans la rédaction partagée le numéro «\u00a0Les indiscrets du 22 mars\u00a0»',
     );
     expect(named!.getAttribute('role')).toBe('status');
     fireEvent.click(within(named!).getByRole('button', { name: 'Compris' }));
@@ -907,7 +907,7 @@ describe('SharedDeskBar', () => {
     const conflict = await screen.findByTestId('sync-conflict');
     // Who and where: the other editor on the shared desk, not « another window ».
     expect(conflict.textContent).toContain(
-      '«\u00a0Le ministre et Bercy\u00a0» a été modifié sur le bureau partagé par Rédac pendant que vous écriviez.',
+      '«\u00a0Le ministre et Bercy\u00a0» a été modifié dans la rédaction partagée par Rédac pendant que vous écriviez.',
     );
     expect(conflict.textContent).not.toContain('fenêtre');
     expect(screen.getAllByTestId('conflict-theirs').map((p) => p.textContent)).toEqual([
@@ -1358,7 +1358,7 @@ describe('SharedDeskBar › an issue deleted elsewhere while changed here', () =
 
     const told = await screen.findByTestId('sync-deleted');
     expect(told.textContent).toContain(
-      'Rédac a supprimé le numéro «\u00a0Les indiscrets du 15 mars\u00a0»\u202f; vous l’aviez modifié sans l’avoir encore envoyé\u00a0: il est remis sur le bureau, avec vos modifications et ses indiscrets.',
+      'Rédac a supprimé le numéro «\u00a0Les indiscrets du 15 mars\u00a0»\u202f; vous l’aviez modifié sans l’avoir encore envoyé\u00a0: il est remis dans la rédaction partagée, avec vos modifications et ses indiscrets.',
     );
     // Not a field-by-field chooser: there is no field to choose.
     expect(screen.queryByTestId('sync-conflict')).toBeNull();

@@ -170,7 +170,7 @@ describe('DraftEditor › a draft another editor merged into another', () => {
     const notice = await editorNotice(x);
     await says(
       notice,
-      'Rédac a fusionné ce brouillon dans un autre brouillon, qui a depuis été supprimé du bureau partagé. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours\u202f; remettez-le dans les brouillons pour en garder le contenu.',
+      'Rédac a fusionné ce brouillon dans un autre brouillon, qui a depuis été supprimé de la rédaction partagée. Celui-ci est à la corbeille, où il sera supprimé au bout de 30 jours\u202f; remettez-le dans les brouillons pour en garder le contenu.',
     );
     expect(notice.textContent).not.toContain('pas encore arrivé');
     expect(within(notice).queryByTestId('open-merged-into')).toBeNull();
@@ -285,7 +285,7 @@ describe('Inbox › the trash', () => {
     await mergedIntoAbsent({ trashedBy: 'Rédac', mergedIntoGone: true });
     const notice = await within(await trashRow()).findByTestId('merged-into');
     expect(notice.textContent).toBe(
-      'Rédac l’a fusionné dans un autre brouillon, qui n’est plus sur le bureau partagé.',
+      'Rédac l’a fusionné dans un autre brouillon, qui n’est plus dans la rédaction partagée.',
     );
     expect(within(notice).queryByRole('button')).toBeNull();
     cleanup();
@@ -386,7 +386,7 @@ describe('the desk’s own user’s trash and merge, said « vous »', () => {
     });
     await says(
       await editorNotice(gone.x),
-      'Vous avez fusionné ce brouillon dans un autre brouillon, qui a depuis été supprimé du bureau partagé.',
+      'Vous avez fusionné ce brouillon dans un autre brouillon, qui a depuis été supprimé de la rédaction partagée.',
     );
   });
 
@@ -433,7 +433,7 @@ describe('the desk’s own user’s trash and merge, said « vous »', () => {
     await db.clips.update(x.id, { 'desk.mergedIntoGone': true });
     await waitFor(() =>
       expect(within(row).getByTestId('merged-into').textContent).toBe(
-        'Fusionné par vous dans un autre brouillon, qui n’est plus sur le bureau partagé.',
+        'Fusionné par vous dans un autre brouillon, qui n’est plus dans la rédaction partagée.',
       ),
     );
   });
