@@ -37,9 +37,16 @@ export function setLocale(locale: Locale) {
   current = locale;
 }
 
-/** Speaks the language chosen in the options (`auto`: the browser's); returns it. */
+/**
+ * Speaks the language chosen in the options (`auto`: the browser's); returns it. The choice is
+ * a synced setting: another device may have written one this version does not know (« fr-FR »
+ * after this browser's migration ran), read as the language it names, else as `auto`; spoken as
+ * it is, every message would throw.
+ */
 export function setLocaleChoice(choice: Locale | 'auto'): Locale {
-  const locale = choice === 'auto' ? detectLocale() : choice;
+  const named = typeof choice === 'string' && /^(fr|en)\b/i.test(choice);
+  const locale =
+    choice === 'fr' || choice === 'en' ? choice : detectLocale(named ? choice : undefined);
   setLocale(locale);
   return locale;
 }

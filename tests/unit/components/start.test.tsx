@@ -76,6 +76,28 @@ describe('start', () => {
 
     expect(clipButton()).toBe('Couper cette page');
   });
+
+  it('speaks a synced choice it does not know as the language it names, not as is', async () => {
+    // Written by another device after this browser's migration of the setting had run: the
+    // migration does not run again, and the value comes back unchecked.
+    await fakeBrowser.storage.sync.set({ uiLocale: 'en-GB', uiLocale$: { v: 2 } });
+
+    await start('popup', root);
+
+    await waitFor(() => expect(clipButton()).toBe('Clip this page'));
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('speaks the browser’s language for a synced choice that names none it speaks', async () => {
+    await fakeBrowser.storage.sync.set({ uiLocale: 'klingon', uiLocale$: { v: 2 } });
+    const language = vi.spyOn(navigator, 'language', 'get').mockReturnValue('en-US');
+
+    await start('popup', root);
+
+    await waitFor(() => expect(clipButton()).toBe('Clip this page'));
+    expect(document.documentElement.lang).toBe('en');
+    language.mockRestore();
+  });
 });
 
 /** jsdom lays nothing out: the draft list is said to start `top` px down the page. */
