@@ -109,7 +109,7 @@ function showValue(field: FormField, value: Draft[FormField]): string {
   if (field === 'sources') {
     return (value as Source[])
       .map((source) => shortened(source.title || source.url, DRAFT_TEXT_LIMITS.title))
-      .join(' ; ');
+      .join(t('conflict.value.listSeparator'));
   }
   // Within the limits the fields take: a backup or the shared desk may bring a title of
   // 2,000,000 characters, 100,000 tags, or one of 1 MB (see conflictFields.ts).
