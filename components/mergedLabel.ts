@@ -2,24 +2,20 @@ import { withEllipsis } from '../lib/ellipsis';
 import { getLocale, t } from '../locales';
 import type { Draft } from '../storage/db';
 import type { UndoToken } from '../storage/drafts';
-import { publishedWhen } from './publishedLine';
+import { dayName, publishedWhen } from './publishedLine';
 import { itemText } from './richtext';
 
 /** What tells a draft from another of the same title. */
 type Told = Pick<Draft, 'title' | 'siteName' | 'createdAt' | 'desk'>;
 
 /**
- * A day as the editor reads it (« 14 mars », with the year when the two differ in it), and the
+ * A day as the editor reads it (« 14 mars », « 1er mars », with the year when the two differ in it), and the
  * time as the publish line writes it (« 14 mars à 10 h 05 », « 14 March at 10:05 »).
  */
 function clipped(iso: string, withYear: boolean, withTime: boolean): string {
   const at = new Date(iso);
   const locale = getLocale();
-  const day = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    ...(withYear ? { year: 'numeric' } : {}),
-  }).format(at);
+  const day = dayName(at, locale, withYear);
   if (!withTime) return day;
   return t('time.dayAt', { day, time: publishedWhen(at, locale).time });
 }

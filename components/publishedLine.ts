@@ -16,17 +16,21 @@ export function publishedWhen(
   locale: Locale,
   now: Date = new Date(),
 ): { date: string; time: string } {
+  const minutes = String(at.getMinutes()).padStart(2, '0');
+  const date = dayName(at, locale, at.getFullYear() !== now.getFullYear());
+  if (locale === 'fr') return { date, time: `${at.getHours()}${NBSP}h${NBSP}${minutes}` };
+  return { date, time: `${at.getHours()}:${minutes}` };
+}
+
+/**
+ * A day as {@link publishedWhen} writes it (« 1er mars », « 15 mars 2025 », « 15 March »), the
+ * year when `withYear` says.
+ */
+export function dayName(at: Date, locale: Locale, withYear: boolean): string {
   const day = at.getDate();
   const month = MONTH_NAMES[locale][at.getMonth()]!;
-  const year = at.getFullYear() === now.getFullYear() ? '' : `${NBSP}${at.getFullYear()}`;
-  const minutes = String(at.getMinutes()).padStart(2, '0');
-  if (locale === 'fr') {
-    return {
-      date: `${day === 1 ? '1er' : day}${NBSP}${month}${year}`,
-      time: `${at.getHours()}${NBSP}h${NBSP}${minutes}`,
-    };
-  }
-  return { date: `${day}${NBSP}${month}${year}`, time: `${at.getHours()}:${minutes}` };
+  const year = withYear ? `${NBSP}${at.getFullYear()}` : '';
+  return `${locale === 'fr' && day === 1 ? '1er' : day}${NBSP}${month}${year}`;
 }
 
 /**

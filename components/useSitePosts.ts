@@ -3,6 +3,7 @@ import { getLocale, t, type MessageKey } from '../locales';
 import { sendMessage, type SitePostsAnswer } from '../messaging/protocol';
 import { wordpressItem } from '../storage/preferences';
 import { sitePostsItem, type SitePost } from '../storage/site-posts';
+import { publishedWhen } from './publishedLine';
 import { useStorageItem } from './useStorageItem';
 
 /** The site's posts the link form shows, and the one quiet line about them. */
@@ -42,14 +43,15 @@ function reasonKey(code: Failure['code']): MessageKey {
   }
 }
 
-/** « 1 décembre 2026 à 09:40 »: when the cached list was received. */
+/**
+ * « 1er décembre à 9 h 40 » (the year when not this one): when the cached list was received,
+ * as the publish line writes a moment.
+ */
 function when(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(getLocale() === 'fr' ? 'fr-FR' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-  }).format(date);
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const { date, time } = publishedWhen(at, getLocale());
+  return t('time.dayAt', { day: date, time });
 }
 
 /** Words to ask the site for: two letters at least, and not an address being typed. */

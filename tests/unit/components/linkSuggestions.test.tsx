@@ -194,7 +194,7 @@ describe('the link form with the site’s posts', () => {
   it('shows the last list at once, with its date, when the site cannot be reached', async () => {
     await sitePostsItem.setValue({
       siteUrl: SITE,
-      fetchedAt: '2026-11-30T08:40:00.000Z',
+      fetchedAt: '2025-11-30T08:40:00.000Z',
       posts: [post(1, 'Bercy, l’année des comptes')],
     });
     answer.mockResolvedValue({ ok: false, code: 'offline' });
@@ -208,7 +208,7 @@ describe('the link form with the site’s posts', () => {
     await waitFor(
       () =>
         expect(screen.getByTestId('site-posts-note').textContent).toMatch(
-          /^Hors ligne\u00a0: derniers articles connus, liste du 30 novembre 2026/,
+          /^Hors ligne\u00a0: derniers articles connus, liste du 30\u00a0novembre\u00a02025 à \d+\u00a0h\u00a040\.$/,
         ),
       WAIT,
     );

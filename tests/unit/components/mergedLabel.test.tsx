@@ -110,10 +110,23 @@ describe('mergedLabel, the undo bar’s words for a merge', () => {
         ),
       ),
     ).toBe(
-      '«\u00a0Le ministre part\u00a0» (14 mars) fusionné dans «\u00a0Le ministre part\u00a0» (15 mars).',
+      '«\u00a0Le ministre part\u00a0» (14\u00a0mars) fusionné dans «\u00a0Le ministre part\u00a0» (15\u00a0mars).',
     );
     expect(mergedLabel(merged({ createdAt: at(14, 10, 5) }, { createdAt: at(14, 16, 40) }))).toBe(
-      '«\u00a0Le ministre part\u00a0» (14 mars à 10\u00a0h\u00a005) fusionné dans «\u00a0Le ministre part\u00a0» (14 mars à 16\u00a0h\u00a040).',
+      '«\u00a0Le ministre part\u00a0» (14\u00a0mars à 10\u00a0h\u00a005) fusionné dans «\u00a0Le ministre part\u00a0» (14\u00a0mars à 16\u00a0h\u00a040).',
+    );
+  });
+
+  it('writes a day as the publish line does: « 1er » the first of the month, the year when they differ in it', () => {
+    expect(
+      mergedLabel(
+        merged(
+          { createdAt: new Date(2026, 2, 1, 10, 5).toISOString() },
+          { createdAt: new Date(2025, 2, 2, 10, 5).toISOString() },
+        ),
+      ),
+    ).toBe(
+      '«\u00a0Le ministre part\u00a0» (1er\u00a0mars\u00a02026) fusionné dans «\u00a0Le ministre part\u00a0» (2\u00a0mars\u00a02025).',
     );
   });
 
@@ -152,7 +165,7 @@ describe('mergedLabel, the undo bar’s words for a merge', () => {
           { createdAt: new Date(2026, 2, 15, 9, 0).toISOString() },
         ),
       ),
-    ).toBe('“Le ministre part” (14 March) merged into “Le ministre part” (15 March).');
+    ).toBe('“Le ministre part” (14\u00a0March) merged into “Le ministre part” (15\u00a0March).');
   });
 });
 
@@ -175,7 +188,7 @@ describe('tellApartAll, for a list of drafts', () => {
         draft({ siteName: 'Le Monde' }),
         draft({ siteName: 'Le Monde', createdAt: new Date(2026, 2, 15, 9).toISOString() }),
       ]),
-    ).toEqual(['14 mars', '15 mars']);
+    ).toEqual(['14\u00a0mars', '15\u00a0mars']);
     expect(
       tellApartAll([
         draft({ body: '<p>Le ministre a confirmé son départ ce lundi soir.</p>' }),
@@ -257,13 +270,14 @@ describe('MergeDialog › drafts of the same title in the list', () => {
       </UndoProvider>,
     );
 
+    // Found by its text with spaces made ordinary (testing-library's default normaliser).
     await screen.findByText('Le Monde · 14 mars');
     const buttons = screen
       .getAllByRole('button')
       .filter((button) => button.textContent?.startsWith('Le ministre part'));
     expect(buttons.map((button) => button.textContent).sort()).toEqual([
-      'Le ministre part Le Monde · 14 mars',
-      'Le ministre part Le Monde · 15 mars',
+      'Le ministre part Le Monde · 14\u00a0mars',
+      'Le ministre part Le Monde · 15\u00a0mars',
     ]);
   });
 });
