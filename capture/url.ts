@@ -22,6 +22,9 @@ const TRACKING_PARAMS = new Set([
   'rb_clickid',
   'wickedid',
   'irclickid',
+  'gad_source',
+  'gad_campaignid',
+  'mibextid',
   // Analytics and cross-domain linkers.
   '_ga',
   '_gl',
@@ -73,6 +76,8 @@ const TRACKING_PARAMS = new Set([
   'emc',
   'ito',
   'sr_share',
+  // Echobox, which posts many newsrooms' articles to social networks (#Echobox=1710237600).
+  'echobox',
   'fb_action_ids',
   'fb_action_types',
   'fb_ref',
@@ -95,6 +100,8 @@ const TRACKING_PREFIXES = [
   'itm_',
   'stm_',
   'oly_',
+  // Le Monde's app share links (lmd_medium, lmd_campaign, lmd_creation, lmd_source).
+  'lmd_',
 ];
 
 /** Whether a query (or hash) parameter name is a tracking parameter. */

@@ -79,6 +79,22 @@ describe('cleanUrl', () => {
     expect(cleanUrl('https://example.com/a#')).toBe('https://example.com/a');
   });
 
+  it('drops the share codes of newsrooms’ apps and social posts (Le Monde, Echobox, Google, Facebook)', () => {
+    const article = 'https://www.lemonde.fr/politique/article/2024/03/12/titre_1_823448.html';
+    expect(
+      cleanUrl(
+        `${article}?lmd_medium=al&lmd_campaign=envoye-par-appli&lmd_creation=android&lmd_source=default`,
+      ),
+    ).toBe(article);
+    expect(cleanUrl(`${article}#Echobox=1710237600`)).toBe(article);
+    expect(cleanUrl('https://www.example.fr/article?gad_source=1&id=3')).toBe(
+      'https://www.example.fr/article?id=3',
+    );
+    expect(cleanUrl('https://www.example.fr/article?mibextid=Zxz2cZ')).toBe(
+      'https://www.example.fr/article',
+    );
+  });
+
   it('returns the input unchanged when it is not an http(s) URL', () => {
     for (const input of [
       'not a url',
