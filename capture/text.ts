@@ -15,13 +15,29 @@ const REFERENCE = /&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,7})|([A-Za-z][A-Za-z0-9]{1
  * Undefined when the name is unknown or no parser is at hand.
  */
 function parseReference(reference: string): string | undefined {
+  if (parsed.has(reference)) return parsed.get(reference) ?? undefined;
+  // Past the bound, a name not met yet is kept as written (a page can write 100,000 of them).
+  if (parsed.size >= MAX_PARSED_REFERENCES) return undefined;
+  let text: string | null = null;
   try {
-    const text = new DOMParser().parseFromString(reference, 'text/html').body.textContent;
-    return text && text !== reference ? text : undefined;
+    text = new DOMParser().parseFromString(reference, 'text/html').body.textContent;
   } catch {
-    return undefined;
+    // No parser at hand: kept as written.
   }
+  const decoded = text && text !== reference ? text : undefined;
+  parsed.set(reference, decoded ?? null);
+  return decoded;
 }
+
+/**
+ * Each named reference parsed once per capture (the script is evaluated anew at every clip):
+ * a page writing `&amp;amp;` 2,000 times in a tag cost 2,000 document parses, and the fields read
+ * hold millions of characters. Null for a name the parser does not know.
+ */
+const parsed = new Map<string, string | null>();
+
+/** The most distinct names parsed in one capture: a page uses a few, a hostile one thousands. */
+const MAX_PARSED_REFERENCES = 256;
 
 /**
  * Decodes character references left in a string, e.g. `editor&#39;s` or `Fish &amp;amp; Chips`.
