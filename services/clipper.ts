@@ -19,6 +19,7 @@ import { createHouseStyle } from '../storage/house-style';
 import { limitForFailure, limitForUrl } from './limits';
 import { toSelectedPassage } from './passage';
 import { escapeHtml, stripWww } from '../lib/html';
+import { isHttpUrl } from '../storage/http-url';
 
 /** What the background knows when a clip is asked for. */
 export interface ClipRequest {
@@ -73,7 +74,11 @@ const readHouseStyle = cachedReader(houseStyleItem);
  * Clips a tab: injects the capture script, stores what it returns, and falls back to the tab's
  * URL and title when the page forbids scripts. Never throws for a page that cannot be read.
  */
-export async function clipTab(request: ClipRequest): Promise<ClipOutcome> {
+export async function clipTab(clipped: ClipRequest): Promise<ClipOutcome> {
+  // « Couper ce lien » on a link to no page (`javascript:`, `mailto:`; the menu is offered on
+  // http(s) links only) clips the page it is in: a draft of « javascript:void(0) » is no source.
+  const { linkUrl, ...page } = clipped;
+  const request: ClipRequest = isHttpUrl(linkUrl) ? clipped : page;
   // Read while the page is being read (after the first clip, from memory).
   const template = readTemplate();
   template.catch(() => undefined); // awaited below; a failure is reported there
@@ -107,9 +112,11 @@ export async function clipTab(request: ClipRequest): Promise<ClipOutcome> {
     } catch {
       limit = limitForFailure(tabUrl);
     }
-    // The PDF viewer lets the script in, but there is no page to read behind it.
+    // The PDF viewer lets the script in, but there is no page to read behind it. Nor is there
+    // behind a text file or an image: no note then (there is nothing more to read, and the page
+    // refused nothing); the draft is the tab's, with the words selected in a text file.
     if (capture?.contentType) {
-      limit = capture.contentType === 'application/pdf' ? 'pdf' : 'script-failed';
+      if (capture.contentType === 'application/pdf') limit = 'pdf';
       capture = {
         ...fromTab(tabUrl, tab.title),
         ...(capture.selection ? { selection: capture.selection } : {}),
@@ -241,10 +248,7 @@ export function fromTab(url: string, title: string | undefined): CaptureResult {
   const metadata: PageMetadata = {
     url: cleaned,
     // The last path segment names a file (report.pdf) better than its whole address.
-    title:
-      title?.trim() ||
-      decodeURIComponent(cleaned.split(/[?#]/)[0]!.split('/').filter(Boolean).pop() ?? '') ||
-      cleaned,
+    title: title?.trim() || fileName(cleaned) || cleaned,
     provenance: { url: 'tab', title: 'tab' },
   };
   const host = hostOf(cleaned);
@@ -253,6 +257,19 @@ export function fromTab(url: string, title: string | undefined): CaptureResult {
     metadata.provenance.siteName = 'hostname';
   }
   return { metadata };
+}
+
+/**
+ * The last segment of an address's path, decoded (« rapport final.pdf »); as written when it
+ * does not decode (« rapport-100%.pdf »).
+ */
+function fileName(url: string): string {
+  const segment = url.split(/[?#]/)[0]!.split('/').filter(Boolean).pop() ?? '';
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** "Clip link": the draft is the linked page, credited with the link text and its paragraph. */

@@ -36,6 +36,8 @@ async function makeMenus(): Promise<void> {
     id: MENU_CLIP_LINK,
     title: t('menu.clipLink'),
     contexts: ['link'],
+    // A link to a page: not a `javascript:` button or a `mailto:` address.
+    targetUrlPatterns: ['http://*/*', 'https://*/*'],
   });
 }
 

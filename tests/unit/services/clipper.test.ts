@@ -294,6 +294,54 @@ describe('clipTab', () => {
     expect(outcome.clip.siteName).toBe('example.test');
   });
 
+  it('titles a file whose name does not decode by its name as written', async () => {
+    stubScripting(() => {
+      throw new Error('Cannot access contents of url');
+    });
+    const tabId = await openTab('file:///home/redac/rapport-100%.pdf', '');
+
+    const outcome = await clipTab({ tabId });
+
+    expect(outcome).toMatchObject({ status: 'created', limit: 'file' });
+    expect(outcome.clip.title).toBe('rapport-100%.pdf');
+  });
+
+  it('says nothing was refused for a text file, and keeps the words selected in it', async () => {
+    stubScripting(() => ({
+      page: { ...pageCapture.page, url: 'https://www.rfc-editor.org/rfc/rfc9110.txt' },
+      selection: { nodes: [{ tag: 'p', children: ['HTTP is a family of protocols.'] }] },
+      contentType: 'text/plain',
+    }));
+    const tabId = await openTab('https://www.rfc-editor.org/rfc/rfc9110.txt', 'rfc9110.txt');
+
+    const outcome = await clipTab({ tabId });
+
+    // The page let the script in: « Cette page a refusé notre script » would be untrue.
+    expect(outcome.limit).toBeUndefined();
+    expect(outcome.clip).toMatchObject({
+      title: 'rfc9110.txt',
+      quotes: [{ text: 'HTTP is a family of protocols.' }],
+    });
+    expect(outcome.clip.captureNote).toBeUndefined();
+  });
+
+  it('clips the page for « Couper ce lien » on a link to no page (javascript:, mailto:)', async () => {
+    const executeScript = stubScripting((injection) =>
+      injection.files?.[0] === '/capture.js' ? { page: { ...pageCapture.page } } : undefined,
+    );
+    const tabId = await openTab('https://www.bloomberg.com/news/ovh-ipo');
+
+    const outcome = await clipTab({ tabId, linkUrl: 'javascript:void(0)' });
+    const mail = await clipTab({ tabId, linkUrl: 'mailto:redaction@example.fr' });
+
+    expect(outcome.clip).toMatchObject({ url: pageCapture.page.url, title: 'OVH Weighs IPO' });
+    expect(mail.clip.id).toBe(outcome.clip.id);
+    // The link was not looked for in the page.
+    expect(executeScript).not.toHaveBeenCalledWith(
+      expect.objectContaining({ args: expect.anything() }),
+    );
+  });
+
   it('clips a link as its own draft, titled with the link text and quoting its paragraph', async () => {
     const executeScript = stubScripting((injection) =>
       injection.files?.[0] === '/capture.js'

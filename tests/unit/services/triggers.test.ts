@@ -45,7 +45,11 @@ describe('triggers', () => {
       }),
     );
     expect(api.contextMenus.create).toHaveBeenCalledWith(
-      expect.objectContaining({ id: triggers.MENU_CLIP_LINK, contexts: ['link'] }),
+      expect.objectContaining({
+        id: triggers.MENU_CLIP_LINK,
+        contexts: ['link'],
+        targetUrlPatterns: ['http://*/*', 'https://*/*'],
+      }),
     );
   });
 
