@@ -25,8 +25,14 @@ export const FIELD_LIMITS: Record<Exclude<MetadataField, 'publishedAt'>, number>
 /** The longest quote a clip keeps: a long article, not a whole book. */
 export const MAX_QUOTE_CHARS = 100_000;
 
-/** How many separate ranges of a selection (Firefox's Ctrl+selection, table cells) are kept. */
+/** How many separate ranges of a selection (Firefox's Ctrl+selection) are kept. */
 export const MAX_QUOTE_RANGES = 20;
+
+/**
+ * How many table cells selected one by one are kept: Firefox selects a table dragged over as one
+ * range per cell (a 4 × 6 table is 24 ranges), which are one passage, not 24.
+ */
+export const MAX_QUOTE_CELLS = 2_000;
 
 /** The mark left where a text was shortened (the typographic sign of an elision). */
 export const CUT_MARK = '[…]';

@@ -12,7 +12,7 @@
 
 import { BLOCK_ELEMENTS } from '../lib/html';
 import { cutAtWord } from '../lib/ellipsis';
-import { CUT_MARK, MAX_QUOTE_CHARS, MAX_QUOTE_RANGES } from './bounds';
+import { CUT_MARK, MAX_QUOTE_CELLS, MAX_QUOTE_CHARS, MAX_QUOTE_RANGES } from './bounds';
 import { PASSAGE_TAGS, type CapturedPassage, type PassageNode, type PassageTag } from './types';
 
 const ELEMENT_NODE = 1;
@@ -88,6 +88,8 @@ class Reader {
   words = false;
   /** Whether a note call was left out ({@link isNoteCall}): the browser's text still has it. */
   notes = false;
+  /** How many `<pre>` the text being read is in: its line breaks are the text's. */
+  pre = 0;
   private readonly deadline: number;
 
   constructor(private readonly base: string) {
@@ -118,8 +120,10 @@ class Reader {
       return;
     }
     const children: PassageNode[] = [];
+    if (tag === 'pre') this.pre += 1;
     if (depth < MAX_DEPTH) this.readChildren(node, range, partial, depth, children);
     else this.text(element.textContent ?? '', children);
+    if (tag === 'pre') this.pre -= 1;
     for (const kept of this.element(element, tag, children)) out.push(kept);
   }
 
@@ -157,6 +161,16 @@ class Reader {
   }
 
   text(raw: string, out: PassageNode[]): void {
+    if (this.pre > 0 && raw.includes('\n')) {
+      // A poem's or a statement's lines: each a line of the passage (its final break, none).
+      raw.split(/\r?\n/).forEach((line, i, lines) => {
+        if (i > 0 && (i < lines.length - 1 || line !== '')) out.push({ tag: 'br', children: [] });
+        this.pre -= 1;
+        this.text(line, out);
+        this.pre += 1;
+      });
+      return;
+    }
     let value = raw.replace(/[\s\u00a0]+/g, ' ');
     if (value === '') return;
     const room = MAX_QUOTE_CHARS - this.chars;
@@ -181,6 +195,15 @@ function withContext(range: Range, nodes: PassageNode[], reader: Reader): Passag
   let node: Node | null = range.commonAncestorContainer;
   if (node.nodeType !== ELEMENT_NODE) node = node.parentNode;
   const body = node?.ownerDocument?.body;
+  // Items selected from one to another: their list is around them (an <ol> keeps its numbers).
+  const list = (node as Element | null)?.localName;
+  if (
+    (list === 'ul' || list === 'ol') &&
+    nodes.some((n) => typeof n === 'object' && n.tag === 'li')
+  ) {
+    wrapped = [{ tag: list, children: nodes }];
+    node = node!.parentNode;
+  }
   for (; node && node.nodeType === ELEMENT_NODE && node !== body; node = node.parentNode) {
     const element = node as Element;
     const tag = element.localName;
@@ -207,10 +230,19 @@ export function readRanges(
 ): CapturedPassage | undefined {
   const reader = new Reader(base);
   const nodes: PassageNode[] = [];
-  for (const range of ranges.slice(0, MAX_QUOTE_RANGES)) {
+  // Ranges kept of each kind: table cells ({@link MAX_QUOTE_CELLS}) and the others.
+  let cells = 0;
+  let others = 0;
+  for (const range of ranges) {
     if (reader.cut) break;
     const root = range.commonAncestorContainer;
+    const element = root.nodeType === ELEMENT_NODE ? (root as Element) : root.parentElement;
+    if (element?.closest('tr') ? ++cells > MAX_QUOTE_CELLS : ++others > MAX_QUOTE_RANGES) {
+      reader.cut = true;
+      break;
+    }
     const part: PassageNode[] = [];
+    reader.pre = element?.closest('pre') ? 1 : 0;
     // The common ancestor itself is context (added below when it means something), not content.
     if (root.nodeType === TEXT_NODE) reader.read(root, range, true, 0, part);
     else reader.readChildren(root, range, true, 0, part);
@@ -220,7 +252,7 @@ export function readRanges(
     for (const node of read) nodes.push(node);
   }
   if (!reader.words) return undefined;
-  if (reader.cut || ranges.length > MAX_QUOTE_RANGES) return { nodes, truncated: true };
+  if (reader.cut) return { nodes, truncated: true };
   // The browser's text would bring back the note calls left out.
   return shown && !reader.notes ? { nodes, shown: shown().slice(0, MAX_QUOTE_CHARS) } : { nodes };
 }
@@ -233,7 +265,11 @@ export function captureSelection(win: Window = window): CapturedPassage | undefi
   const selection = win.getSelection();
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return undefined;
   const ranges: Range[] = [];
-  for (let i = 0; i < Math.min(selection.rangeCount, MAX_QUOTE_RANGES + 1); i += 1) {
+  for (
+    let i = 0;
+    i < Math.min(selection.rangeCount, MAX_QUOTE_RANGES + MAX_QUOTE_CELLS + 1);
+    i += 1
+  ) {
     ranges.push(selection.getRangeAt(i));
   }
   return readRanges(ranges, win.document.baseURI, () => selection.toString());

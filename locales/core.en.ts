@@ -21,7 +21,7 @@ export const coreEn: CoreMessages = {
   'clip.failed': 'Clipping failed.',
   'clip.noTab': 'No tab to clip.',
   'clip.truncated':
-    'The selection was too long for a quote: it was cut at the end of a word (100,000 characters at most) and ends with […].',
+    'The selection was too long for a quote (100,000 characters or 20 separate passages at most): it was cut and ends with […].',
   'limit.browser-page':
     'The browser does not let extensions read its own pages: only the address and title were kept.',
   'limit.web-store':

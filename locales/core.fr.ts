@@ -26,7 +26,7 @@ export const coreFr = {
   'clip.failed': 'La coupe a échoué.',
   'clip.noTab': 'Aucun onglet à couper.',
   'clip.truncated':
-    'La sélection était trop longue pour une citation : elle a été coupée à la fin d’un mot (100 000 caractères au plus) et se termine par […].',
+    'La sélection était trop longue pour une citation (100 000 caractères ou 20 passages séparés au plus) : elle a été coupée et se termine par […].',
   'limit.browser-page':
     'Le navigateur interdit de lire ses propres pages : seuls l’adresse et le titre ont été gardés.',
   'limit.web-store':

@@ -134,6 +134,54 @@ describe('captureSelection: bounds', () => {
     expect(passage.text.endsWith('p19\n\n[…]')).toBe(true);
   });
 
+  it('keeps a table selected cell by cell (as Firefox selects one dragged over) whole', () => {
+    const rows = Array.from(
+      { length: 6 },
+      (_, r) => `<tr>${Array.from({ length: 4 }, (_, c) => `<td>r${r}c${c}</td>`).join('')}</tr>`,
+    );
+    const win = makeWindow(`<table>${rows.join('')}</table>`);
+    // Firefox's ranges: each around one cell, in its row.
+    const ranges = Array.from(win.document.querySelectorAll('td'), (td) => {
+      const range = win.document.createRange();
+      range.selectNode(td);
+      return range;
+    });
+
+    const passage = readRanges(ranges, 'https://example.com/')!;
+
+    // 24 ranges, more than MAX_QUOTE_RANGES: cells are counted apart.
+    expect(passage.truncated).toBeUndefined();
+    expect(passage.text.split('\n\n')).toHaveLength(24);
+    expect(passage.text.endsWith('r5c3')).toBe(true);
+  });
+
+  it('keeps the list around items selected from one to another', () => {
+    const win = makeWindow('<ol><li id="a">Un</li><li>Deux</li><li id="c">Trois</li></ol>');
+    const range = win.document.createRange();
+    range.setStart(win.document.getElementById('a')!.firstChild!, 0);
+    range.setEnd(win.document.getElementById('c')!.firstChild!, 5);
+
+    expect(readRanges([range], 'https://example.com/')?.html).toBe(
+      '<ol><li>Un</li><li>Deux</li><li>Trois</li></ol>',
+    );
+  });
+
+  it('keeps the lines of a <pre> (a poem, a statement), whole or in part', () => {
+    const win = makeWindow('<pre id="p">Vers   un\nVers <em>deux</em>\nVers trois\n</pre>');
+    const pre = win.document.getElementById('p')!;
+    const whole = win.document.createRange();
+    whole.selectNodeContents(pre);
+    const part = win.document.createRange();
+    part.setStart(pre.firstChild!, 7);
+    part.setEnd(pre.firstChild!, 14);
+
+    expect(readRanges([whole], 'https://example.com/')).toEqual({
+      text: 'Vers un\nVers deux\nVers trois',
+      html: 'Vers un<br>Vers <em>deux</em><br>Vers trois',
+    });
+    expect(readRanges([part], 'https://example.com/')?.text).toBe('un\nVers');
+  });
+
   it('reads a page nested deeper than it follows elements as text, without throwing', () => {
     const depth = 600;
     const win = makeWindow(`${'<span>'.repeat(depth)}deep text${'</span>'.repeat(depth)}`);
