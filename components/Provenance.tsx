@@ -13,6 +13,26 @@ export const GUESSED_SOURCES = new Set([
   'url',
 ]);
 
+/** The sources the capture names in its own words, said in the editor's language. */
+const SOURCE_KEYS = {
+  tab: 'provenance.source.tab',
+  hostname: 'provenance.source.hostname',
+  link: 'provenance.source.link',
+  'link text': 'provenance.source.linkText',
+  url: 'provenance.source.url',
+  location: 'provenance.source.location',
+} as const;
+
+/**
+ * Where a value came from, as the editor reads it: « onglet » for `tab`; a page's own names
+ * (`og:title`, `meta[name=author]`, `<title>`) as the page writes them.
+ */
+export function sourceName(source: string): string {
+  return Object.hasOwn(SOURCE_KEYS, source)
+    ? t(SOURCE_KEYS[source as keyof typeof SOURCE_KEYS])
+    : source;
+}
+
 /** Where each metadata value of a draft came from, guesses marked as such. */
 export function Provenance({ clip: draft }: { clip: Draft }) {
   return (
@@ -28,7 +48,7 @@ export function Provenance({ clip: draft }: { clip: Draft }) {
               <dd>
                 <span class="provenance__value">{draft[field]}</span>{' '}
                 <span class="muted">
-                  ({source ?? '?'}
+                  ({source ? sourceName(source) : '?'}
                   {guessed ? `, ${t('provenance.guess')}` : ''})
                 </span>
               </dd>
@@ -48,7 +68,7 @@ export function provenanceSummary(draft: Pick<Draft, 'provenance'>): string {
   return METADATA_FIELDS.filter((field) => draft.provenance[field])
     .map((field) => {
       const source = draft.provenance[field]!;
-      const line = t('provenance.line', { field: t(`field.${field}`), source });
+      const line = t('provenance.line', { field: t(`field.${field}`), source: sourceName(source) });
       return GUESSED_SOURCES.has(source) ? `${line} (${t('provenance.guess')})` : line;
     })
     .join('\n');

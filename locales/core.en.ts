@@ -48,6 +48,13 @@ export const coreEn: CoreMessages = {
   'provenance.guess': 'guessed',
   /** A line of a draft's tooltip: a field, by its name in the interface, and where it came from. */
   'provenance.line': '{field}: {source}',
+  /** Where a value was found when the page did not declare it, in words (`og:title` stays as is). */
+  'provenance.source.tab': 'tab',
+  'provenance.source.hostname': 'host name',
+  'provenance.source.link': 'link',
+  'provenance.source.linkText': 'link text',
+  'provenance.source.url': 'address',
+  'provenance.source.location': 'page address',
   'common.close': 'Close',
   'common.loading': 'Loading…',
   'common.loadFailed': 'This part of the extension could not load. Close and reopen the window.',

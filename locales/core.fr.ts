@@ -55,6 +55,13 @@ export const coreFr = {
   'provenance.guess': 'déduit',
   /** A line of a draft's tooltip: a field, by its name in the interface, and where it came from. */
   'provenance.line': '{field} : {source}',
+  /** Where a value was found when the page did not declare it, in words (`og:title` stays as is). */
+  'provenance.source.tab': 'onglet',
+  'provenance.source.hostname': 'nom de domaine',
+  'provenance.source.link': 'lien',
+  'provenance.source.linkText': 'texte du lien',
+  'provenance.source.url': 'adresse',
+  'provenance.source.location': 'adresse de la page',
   'common.close': 'Fermer',
   'common.loading': 'Chargement…',
   'common.loadFailed':

@@ -18,7 +18,7 @@ describe('provenanceSummary', () => {
     // A draft row's tooltip: « byline », « publishedAt » were the code's names, English in French.
     expect(provenanceSummary(draft).split('\n')).toEqual([
       'Adresse\u00a0: link[rel=canonical]',
-      'Site\u00a0: hostname (déduit)',
+      'Site\u00a0: nom de domaine (déduit)',
       'Auteur\u00a0: meta[name=author]',
       'Publié le\u00a0: article:published_time',
     ]);
@@ -28,7 +28,7 @@ describe('provenanceSummary', () => {
     setLocale('en');
     expect(provenanceSummary(draft).split('\n')).toEqual([
       'Address: link[rel=canonical]',
-      'Site: hostname (guessed)',
+      'Site: host name (guessed)',
       'Author: meta[name=author]',
       'Published: article:published_time',
     ]);
