@@ -3,7 +3,7 @@
  * where no popup is open to say what happened. Injected with `scripting.executeScript({ func })`,
  * so it must be self-contained: no imports, no closures over module variables.
  */
-export function showToast(message: string, tone: 'ok' | 'info' | 'warn'): void {
+export function showToast(message: string, tone: 'ok' | 'info' | 'warn', lang = 'fr'): void {
   const id = 'indiscrets-toast-host';
   document.getElementById(id)?.remove();
   const host = document.createElement('div');
@@ -13,6 +13,8 @@ export function showToast(message: string, tone: 'ok' | 'info' | 'warn'): void {
   const colors = { ok: '#1f6f43', info: '#1d4f91', warn: '#8a5300' };
   const box = document.createElement('div');
   box.setAttribute('role', 'status');
+  // The editor's language, not the page's: a screen reader reads it with the right voice.
+  box.lang = lang;
   box.textContent = message;
   box.style.cssText = [
     'position:fixed',

@@ -101,8 +101,12 @@ function LanguageSettings() {
         }}
       >
         <option value="auto">{t('options.languageAuto')}</option>
-        <option value="fr">Français</option>
-        <option value="en">English</option>
+        <option value="fr" lang="fr">
+          Français
+        </option>
+        <option value="en" lang="en">
+          English
+        </option>
       </select>
     </section>
   );
@@ -209,8 +213,12 @@ export function HouseStyleSettings() {
             });
           }}
         >
-          <option value="fr">Français</option>
-          <option value="en">English</option>
+          <option value="fr" lang="fr">
+            Français
+          </option>
+          <option value="en" lang="en">
+            English
+          </option>
         </select>
       </label>
       <label class="checkbox">

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { toolbarButton } from './action';
 import { showToast } from '../capture/toast';
 import { describeOutcome } from '../messaging/outcome';
+import { getLocale } from '../locales';
 import type { ClipOutcome } from '../messaging/protocol';
 
 /**
@@ -20,7 +21,7 @@ export async function notifyInTab(tabId: number, outcome: ClipOutcome): Promise<
     await browser.scripting.executeScript({
       target: { tabId },
       func: showToast,
-      args: [message, tone],
+      args: [message, tone, getLocale()],
     });
   } catch {
     await toolbarButton().setTitle({ tabId, title: message });

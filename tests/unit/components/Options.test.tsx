@@ -24,6 +24,18 @@ describe('Options: the house style', () => {
     expect(await help.findByText(/^\{date\} = « March 15 »/)).toBeTruthy();
   });
 
+  it('names each language in itself, marked with it for a screen reader', async () => {
+    render(<HouseStyleSettings />);
+    const language = await screen.findByLabelText('Langue des exports');
+
+    const options = within(language).getAllByRole('option') as HTMLOptionElement[];
+
+    expect(options.map((option) => [option.text, option.lang])).toEqual([
+      ['Français', 'fr'],
+      ['English', 'en'],
+    ]);
+  });
+
   it('gives the English default title pattern when the exports turn English, and keeps one of the newsroom’s own', async () => {
     render(<HouseStyleSettings />);
     const pattern = (await screen.findByLabelText(/^Modèle du titre/)) as HTMLInputElement;

@@ -69,6 +69,8 @@ describe('triggers', () => {
     expect(clipTab).toHaveBeenCalledWith({ tabId: 4, selectionText: 'passage' });
     const toast = api.scripting.executeScript.mock.calls[0] as unknown as [{ args: unknown[] }];
     expect(toast[0].args[0]).toContain('la citation y a été ajoutée (2 citations)');
+    // Read in the editor's language, whatever the page's.
+    expect(toast[0].args[2]).toBe('fr');
   });
 
   it('clips a link from the link item', async () => {
