@@ -42,7 +42,7 @@ export const en: Messages = {
   'save.saved': 'Saved',
   'save.pending': 'Edited…',
   'save.saving': 'Saving…',
-  'save.error': 'Saving failed: your text is kept and will be retried',
+  'save.error': 'Saving failed: your text is kept; trying again soon',
   'save.quota':
     'No room left to save: your text is kept in this browser and will be saved as soon as space is freed (empty the trash, delete old drafts).',
   'conflict.heading': 'Changed elsewhere at the same time',

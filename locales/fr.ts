@@ -36,7 +36,7 @@ export const fr = {
     'Une fois le numéro créé, sa publication, son export et son aperçu s’afficheront ici.',
   'desk.keyName.enter': 'Entrée',
   'desk.keyName.escape': 'Échap',
-  'desk.key.move': 'Passer à l’indiscret ou au brouillon suivant, précédent',
+  'desk.key.move': 'Passer à l’indiscret ou au brouillon suivant ou précédent',
   'desk.key.open': 'Ouvrir l’indiscret ou le brouillon dans l’éditeur',
   'desk.key.back': 'Revenir de l’éditeur à la liste',
   'desk.key.add': 'Ajouter le brouillon choisi au numéro',
@@ -52,7 +52,7 @@ export const fr = {
   'save.saved': 'Enregistré',
   'save.pending': 'Modifié…',
   'save.saving': 'Enregistrement…',
-  'save.error': 'Échec de l’enregistrement : la saisie est gardée et sera réessayée',
+  'save.error': 'Échec de l’enregistrement : la saisie est gardée, nouvel essai bientôt',
   'save.quota':
     'Plus de place pour enregistrer : votre saisie est gardée dans ce navigateur et sera enregistrée dès que de la place se libère (videz la corbeille, supprimez d’anciens brouillons).',
   'conflict.heading': 'Modifié ailleurs en même temps',
