@@ -10,20 +10,41 @@ const MAX_BYLINE_LENGTH = 120;
 
 /** "By", "Par", "Von"... with an optional verb before it ("Written by", "Publié par"). */
 const LEADING_BY =
-  /^(?:(?:written|posted|published|reported|words|text|story|article|photos?|publié|écrit|rédigé|geschrieben)\s+)?(?:by|par|von|por|door|af|av)\b\s*:?\s*/i;
+  /^(?:(?:written|posted|published|reported|words|text|story|article|photos?|publiée?|écrite?|rédigée?|geschrieben)\s+)?(?:by|par|von|por|door|af|av)\b\s*:?\s*/i;
 
 const MONTHS =
   'jan(?:uary|vier)?|feb(?:ruary)?|f[ée]v(?:rier)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|july?|juil(?:let)?|aug(?:ust)?|ao[uû]t|sep(?:t(?:ember|embre)?)?|oct(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?|d[ée]c(?:embre)?';
 
+/** A day of the week, which may stand before a date: « le mardi 12 mars », "Tuesday, March 12". */
+const WEEKDAY =
+  '(?:lun|mar|mercre|jeu|vendre|same)di|dimanche|(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+
+/**
+ * A date or time with the words that introduce it (« le 12 mars », « , le mardi 12/03 »,
+ * "on March 12", « à 10h30 »): they are cut with it. Only before a date: the « Le » of
+ * « Jean Le Goff » is part of the name.
+ */
+function dated(pattern: string): RegExp {
+  return new RegExp(
+    `(?:(?:^|\\s)(?:le|on|the|à|at)\\s+)?(?:\\b(?:${WEEKDAY}),?\\s+)?${pattern}`,
+    'i',
+  );
+}
+
 /** Where the names stop and the date, time, handle or "Updated…" notice begins. */
 const TRAILING_NOISE = [
-  new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b`, 'i'),
-  new RegExp(`\\b\\d{1,2}(?:er)?\\.?\\s+(?:${MONTHS})\\b`, 'i'),
-  /\b\d{4}-\d{2}-\d{2}\b/,
-  /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/,
-  /\b\d{1,2}:\d{2}\b/,
+  dated(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b`),
+  dated(`\\b\\d{1,2}(?:er)?\\.?\\s+(?:${MONTHS})\\b`),
+  dated('\\b\\d{4}-\\d{2}-\\d{2}\\b'),
+  dated('\\b\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\b'),
+  dated('\\b\\d{1,2}:\\d{2}\\b'),
+  // French times: « 10h30 », « 10 h 30 ».
+  dated('\\b\\d{1,2}\\s?h\\s?\\d{2}\\b'),
   /\b(?:last\s+)?(?:updated|published|posted|modified)\b/i,
-  /\b(?:mis à jour|publié le|modifié le)\b/i,
+  // A bare « Publié » too: « Par X Publié aujourd'hui à 10h30 ».
+  /\b(?:mis à jour|publi[ée]|modifié le)/i,
+  // French relative dates.
+  /\b(?:aujourd['\u2019]hui|hier|il y a \d)\b/i,
   /(?:^|\s)@\w/,
   /\s[|\u2022\u00b7]\s/,
 ];
@@ -94,20 +115,26 @@ export function inComments(element: Element): boolean {
 export function authorElementText(element: Element): string | undefined {
   const named = element.querySelector('[itemprop~="name"]');
   const source = named ?? element;
-  if (source.tagName === 'META') return cleanText(source.getAttribute('content'));
-  if (source.tagName === 'LINK') return undefined;
+  // localName, not tagName: an XHTML page's tag names keep their case (`meta`, not `META`).
+  if (source.localName === 'meta') return cleanText(source.getAttribute('content'));
+  if (source.localName === 'link') return undefined;
   return cleanText(source.textContent);
 }
 
 /**
  * The byline found in the page's markup: the first candidate (the selector's label and the
- * element's text, as capture/page.ts reads them) that cleans to a name.
+ * text of one byline, as capture/page.ts reads them) that cleans to a name. A candidate holds one
+ * name a line when the byline marks up several (`Par <span itemprop=author>…</span> et <span
+ * itemprop=author>…</span>`): they are joined as declared authors are. Names `accept` refuses
+ * (the publication's own) are left out.
  */
 export function bylineFromCandidates(
   candidates: readonly (readonly [string, string])[],
+  accept: (name: string) => boolean = () => true,
 ): { value: string; source: string } | undefined {
   for (const [label, text] of candidates) {
-    const value = cleanByline(text);
+    const names = text.split('\n').map((line) => cleanByline(line));
+    const value = joinAuthors(names.filter((name): name is string => !!name && accept(name)));
     if (value) return { value, source: label };
   }
   return undefined;

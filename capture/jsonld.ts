@@ -4,7 +4,7 @@
  * Nothing in here may throw.
  */
 
-import { cleanText, looksLikeUrl } from './text';
+import { cleanText, compactKey, looksLikeUrl } from './text';
 
 /** What the capture needs from the page's main JSON-LD object. All strings are cleaned. */
 export interface JsonLdArticle {
@@ -200,17 +200,20 @@ const COLLECTIVE =
 
 /**
  * Author names from every shape schema.org allows: string, object, array of either. A publisher
- * or a collective is not a byline: an author named like the publisher, or like a crowd of
- * contributors, is left out.
+ * or a collective is not a byline: an author named like the publisher (letters and digits
+ * compared, as ./metadata compares names with the site's), or like a crowd of contributors, is
+ * left out. A Person so named is kept: a blog's author often publishes under their own name.
  */
 function authorsOf(value: unknown, byId: Map<string, JsonObject>, publisher?: string): string[] {
   const list = Array.isArray(value) ? value : [value];
   const names: string[] = [];
-  const publisherKey = publisher?.toLowerCase();
+  const publisherKey = publisher && compactKey(publisher);
   for (const item of list) {
-    const name = nameOf(item, byId);
-    if (!name || names.includes(name)) continue;
-    if (name.toLowerCase() === publisherKey || COLLECTIVE.test(name)) continue;
+    const resolved = resolveRef(item, byId);
+    const name = nameOf(resolved, byId);
+    if (!name || names.includes(name) || COLLECTIVE.test(name)) continue;
+    const person = isObject(resolved) && typesOf(resolved).includes('Person');
+    if (!person && compactKey(name) === publisherKey) continue;
     names.push(name);
   }
   return names;

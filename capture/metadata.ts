@@ -83,11 +83,14 @@ function extractUrl(ctx: PageContext): Sourced {
   return { value: ctx.pageUrl, source: 'location' };
 }
 
-/** The first source with usable names, cleaned and joined. */
-function firstAuthors(sources: readonly [string, readonly string[]][]): Sourced | undefined {
+/** The first source with usable names (cleaned, and taken by `accept`), joined. */
+function firstAuthors(
+  sources: readonly [string, readonly string[]][],
+  accept: (name: string) => boolean,
+): Sourced | undefined {
   for (const [source, raw] of sources) {
     const names = raw.map((value) => cleanByline(value)).filter((v): v is string => !!v);
-    const joined = joinAuthors(names);
+    const joined = joinAuthors(source === 'json-ld' ? names : names.filter(accept));
     if (joined) return { value: joined, source };
   }
   return undefined;
@@ -96,17 +99,26 @@ function firstAuthors(sources: readonly [string, readonly string[]][]): Sourced 
 /**
  * The author(s): JSON-LD, then Dublin Core, `meta[name=author]`, `article:author` (when it is a
  * name rather than a profile URL), Parse.ly, then the page's byline markup.
+ * The publication is not its own author: French sites fill `meta[name=author]` with their name
+ * (« Le Parisien »), so a name that is a declared site name or publisher (letters and digits
+ * compared) is left out. JSON-LD authors are not compared here: ./jsonld knows their type, and
+ * leaves out all but a Person named like the publisher (a blog's author, under their own name).
  */
 function extractByline(ctx: PageContext): Sourced | undefined {
+  const siteKeys = new Set(declaredSiteNames(ctx).map((found) => compactKey(found.value)));
+  const accept = (name: string) => !siteKeys.has(compactKey(name));
   const values = (key: string): string[] => ctx.meta.all(key).map((found) => found.value);
-  const declared = firstAuthors([
-    ['json-ld', ctx.jsonLd?.authors ?? []],
-    ['dc:creator', values('dc:creator')],
-    ['meta[name=author]', values('author')],
-    ['article:author', values('article:author').filter((value) => !looksLikeUrl(value))],
-    ['parsely-author', values('parsely-author')],
-  ]);
-  return declared ?? bylineFromCandidates(ctx.data.bylines);
+  const declared = firstAuthors(
+    [
+      ['json-ld', ctx.jsonLd?.authors ?? []],
+      ['dc:creator', values('dc:creator')],
+      ['meta[name=author]', values('author')],
+      ['article:author', values('article:author').filter((value) => !looksLikeUrl(value))],
+      ['parsely-author', values('parsely-author')],
+    ],
+    accept,
+  );
+  return declared ?? bylineFromCandidates(ctx.data.bylines, accept);
 }
 
 /** Declared site names, to recognise the site's part of a title. */
@@ -208,8 +220,9 @@ function extractSiteName(
   return host ? { value: stripWww(host), source: 'hostname' } : undefined;
 }
 
-/** The publication date, normalised to ISO 8601. */
+/** The publication date, normalised to ISO 8601 (numeric dates in the page's language's order). */
 function extractPublishedAt(ctx: PageContext): Sourced | undefined {
+  const lang = extractLang(ctx)?.value;
   // The article's JSON-LD date ranks right after the Open Graph ones.
   const metaKeys = [...PUBLISHED_DATE_KEYS.slice(0, 3), 'json-ld', ...PUBLISHED_DATE_KEYS.slice(3)];
   for (const key of metaKeys) {
@@ -217,12 +230,12 @@ function extractPublishedAt(ctx: PageContext): Sourced | undefined {
       key === 'json-ld'
         ? sourced(ctx.jsonLd?.datePublished, 'json-ld')
         : fromMeta(ctx.meta.first(key));
-    const date = toIsoDate(found?.value);
+    const date = toIsoDate(found?.value, lang);
     if (found && date) return { value: date, source: found.source };
   }
   // Then the page's markup, most structured first (capture/page.ts lists it in that order).
   for (const [source, raw] of ctx.data.dates) {
-    const date = toIsoDate(raw);
+    const date = toIsoDate(raw, lang);
     if (date) return { value: date, source };
   }
   return undefined;

@@ -133,6 +133,30 @@ function canonicalHref(doc: Document): string | undefined {
   return undefined;
 }
 
+/** The most text a byline naming several authors holds (`Par X, Y et Z, à Lyon`). */
+const BYLINE_CHARS = 300;
+
+/** An element's tag and its parent's: co-authors in one byline are marked up alike. */
+function shape(element: Element): string {
+  return `${element.localName} ${element.parentElement?.localName}`;
+}
+
+/**
+ * Whether `element` is a co-author in the byline of `anchor`, an author element before it:
+ * marked up alike (`Par <a>X</a> et <a>Y</a>`, one `<li>` each), under a common ancestor a few
+ * levels up that holds no more than a byline's text. The article's author and a related
+ * article's are further apart, or under an ancestor holding headlines; a profile box's name
+ * and its « View my complete profile » link are marked up differently.
+ */
+function sameByline(anchor: Element, element: Element): boolean {
+  if (shape(anchor) !== shape(element)) return false;
+  let node = anchor.parentElement;
+  for (let depth = 0; node && depth < 4; depth += 1, node = node.parentElement) {
+    if (node.contains(element)) return (cleanText(node.textContent) ?? '').length <= BYLINE_CHARS;
+  }
+  return false;
+}
+
 /**
  * Runs a reader (here) or an extractor (./metadata) and treats any exception as "nothing found":
  * a broken page is not fatal.
@@ -157,9 +181,22 @@ export function readPage(doc: Document, pageUrl: string = doc.URL): PageData {
   const bylines: [string, string][] = [];
   for (const [selector, label] of BYLINE_SELECTORS) {
     // Only the first few matches: later ones are related articles, author boxes and comments.
-    for (const element of attempt(() => find(selector).slice(0, MAX_CANDIDATES)) ?? []) {
+    const elements = attempt(() => find(selector).slice(0, MAX_CANDIDATES)) ?? [];
+    let anchor: Element | undefined;
+    for (const element of elements) {
+      // One that holds others of its kind: the names are read from those.
+      if (elements.some((other) => other !== element && element.contains(other))) continue;
       const text = attempt(() => (inComments(element) ? undefined : authorElementText(element)));
-      if (text) bylines.push([label, cutAtWord(text, FIELD_LIMITS.byline)]);
+      if (!text) continue;
+      const name = cutAtWord(text, FIELD_LIMITS.byline);
+      const first = anchor;
+      const last = bylines[bylines.length - 1];
+      // A co-author joins the byline's candidate, one name a line (./byline bylineFromCandidates).
+      if (first && last && attempt(() => sameByline(first, element))) last[1] += `\n${name}`;
+      else {
+        anchor = element;
+        bylines.push([label, name]);
+      }
     }
   }
   const dates: [string, string][] = [];

@@ -137,7 +137,10 @@ export interface PageData {
   jsonLd?: JsonLdArticle;
   /** Texts of the first `<h1>`s. */
   headings: string[];
-  /** Bylines in the page's markup: the selector's label and the text. */
+  /**
+   * Bylines in the page's markup: the selector's label and the text, one name a line when the
+   * byline marks up several authors alike (capture/page.ts).
+   */
   bylines: [string, string][];
   /** Dates in the page's markup: the provenance and the text or attribute. */
   dates: [string, string][];

@@ -9,6 +9,8 @@ declare module 'jsdom' {
 
   export interface ConstructorOptions {
     url?: string;
+    /** `application/xhtml+xml` parses the page as XML. */
+    contentType?: string;
     virtualConsole?: VirtualConsole;
   }
 

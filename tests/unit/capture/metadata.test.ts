@@ -6,7 +6,8 @@ import { cleanByline } from '../../../capture/byline';
 import { toIsoDate } from '../../../capture/dates';
 import { extractMetadata } from '../../../capture/metadata';
 import { cleanTitle, titleSuffix, type TitleContext } from '../../../capture/title';
-import { makeDoc, pageWith } from './dom';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { makeDoc, PAGE_URL, pageWith } from './dom';
 
 const meta = (key: string, content: string, attribute = 'property') =>
   `<meta ${attribute}="${key}" content="${content}">`;
@@ -433,6 +434,72 @@ describe('extractMetadata: byline', () => {
     );
     expect(extractMetadata(doc).byline).toBe('Nelson D. Schwartz');
   });
+
+  it('joins the co-authors of one byline marked up with itemprop=author', () => {
+    const doc = pageWith(
+      '',
+      '<article><h1>Titre</h1><p>Par <span itemprop="author">Jean Dupont</span> et ' +
+        '<span itemprop="author">Marie Martin</span></p></article>',
+    );
+    expect(extractMetadata(doc)).toMatchObject({
+      byline: 'Jean Dupont, Marie Martin',
+      provenance: { byline: '[itemprop=author]' },
+    });
+  });
+
+  it('joins the co-authors of one byline linked with rel=author, one <li> each', () => {
+    const doc = pageWith(
+      '',
+      '<ul class="authors"><li><a rel="author" href="/a">Jean Dupont</a></li>' +
+        '<li><a rel="author" href="/b">Marie Martin</a></li></ul>',
+    );
+    expect(extractMetadata(doc).byline).toBe('Jean Dupont, Marie Martin');
+  });
+
+  it('reads the co-authors inside an itemprop=author element, not the element itself', () => {
+    const doc = pageWith(
+      '',
+      '<p itemprop="author">Par <span itemprop="author">Jean Dupont</span> et ' +
+        '<span itemprop="author">Marie Martin</span></p>',
+    );
+    expect(extractMetadata(doc).byline).toBe('Jean Dupont, Marie Martin');
+  });
+
+  it('does not join a related article’s author to the byline', () => {
+    const doc = pageWith(
+      '',
+      '<article><header><p class="byline">Par <a rel="author" href="/a">Jean Dupont</a></p></header>' +
+        '<p>Le texte de l’article, assez long pour ne pas être une signature. '.repeat(8) +
+        '</p><aside><h3>À lire aussi : un autre titre</h3>' +
+        '<p class="byline">Par <a rel="author" href="/b">Marie Martin</a></p></aside></article>',
+    );
+    expect(extractMetadata(doc).byline).toBe('Jean Dupont');
+  });
+
+  it('does not join the link to an author’s profile to their name', () => {
+    const doc = pageWith(
+      '',
+      '<div class="profile"><dl><dt><a rel="author" href="/a">Jean Dupont</a></dt></dl>' +
+        '<a rel="author" href="/a">Voir le profil complet</a></div>',
+    );
+    expect(extractMetadata(doc).byline).toBe('Jean Dupont');
+  });
+
+  it('reads an itemprop=author meta in an XHTML page, whose tag names are lower case', () => {
+    const xhtml =
+      '<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml">' +
+      '<head><title>T</title></head><body><div itemprop="author" itemscope="">' +
+      '<meta itemprop="name" content="Jean Dupont"/></div></body></html>';
+    const { document } = new JSDOM(xhtml, {
+      url: PAGE_URL,
+      contentType: 'application/xhtml+xml',
+      virtualConsole: new VirtualConsole(),
+    }).window;
+    expect(extractMetadata(document)).toMatchObject({
+      byline: 'Jean Dupont',
+      provenance: { byline: '[itemprop=author]' },
+    });
+  });
 });
 
 describe('cleanByline', () => {
@@ -450,6 +517,31 @@ describe('cleanByline', () => {
       'Martin Untersinger (avec Damien Leloup et Morgane Tual)',
     ],
   ])('cleans "%s" to "%s"', (raw, cleaned) => {
+    expect(cleanByline(raw)).toBe(cleaned);
+  });
+
+  it.each([
+    ['Par Jean Dupont le 12 mars 2024 à 10h30', 'Jean Dupont'],
+    ['Par Jean Dupont Le 12 mars 2024', 'Jean Dupont'],
+    ['Publié par Jean Dupont le mardi 12 mars 2024', 'Jean Dupont'],
+    ['Jean Dupont, le 12/03/2024', 'Jean Dupont'],
+    ['By Jane Doe on March 12, 2024', 'Jane Doe'],
+  ])('cuts « le », "on" with the date that follows: "%s"', (raw, cleaned) => {
+    expect(cleanByline(raw)).toBe(cleaned);
+  });
+
+  it.each([
+    ["Par Jean Dupont Publié aujourd'hui à 10h30", 'Jean Dupont'],
+    ['Par Jean Dupont, hier à 18 h 05', 'Jean Dupont'],
+    ['Jean Dupont 10h30', 'Jean Dupont'],
+  ])('knows French times, relative dates and a bare « Publié »: "%s"', (raw, cleaned) => {
+    expect(cleanByline(raw)).toBe(cleaned);
+  });
+
+  it.each([
+    ['Par Jean Le Goff', 'Jean Le Goff'],
+    ['Par Jean Le Goff le 12 mars 2024', 'Jean Le Goff'],
+  ])('keeps a « Le » that is part of the name: "%s"', (raw, cleaned) => {
     expect(cleanByline(raw)).toBe(cleaned);
   });
 
@@ -483,6 +575,18 @@ describe('extractMetadata: publication date', () => {
     );
     expect(extractMetadata(doc).publishedAt).toBe('2019-11-21T00:00:00.000Z');
   });
+
+  it('reads a date written 12/03/2024 as the 12th of March', () => {
+    const doc = pageWith('', '<article><span itemprop="datePublished">12/03/2024</span></article>');
+    expect(extractMetadata(doc).publishedAt).toBe('2024-03-12T00:00:00.000Z');
+  });
+
+  it('reads a date written 03/12/2024 month first on a page in US English', () => {
+    const doc = makeDoc(
+      '<html lang="en-US"><body><span itemprop="datePublished">03/12/2024</span></body></html>',
+    );
+    expect(extractMetadata(doc).publishedAt).toBe('2024-03-12T00:00:00.000Z');
+  });
 });
 
 describe('toIsoDate', () => {
@@ -499,7 +603,36 @@ describe('toIsoDate', () => {
     expect(toIsoDate(input)).toBe(expected);
   });
 
-  it.each(['', 'yesterday', '2019-02-31', '0001-01-01', '2019-13-01', '12345'])(
+  it.each([
+    ['12/03/2024', '2024-03-12T00:00:00.000Z'],
+    ['12.03.2024', '2024-03-12T00:00:00.000Z'],
+    ['06-05-2024 10:30', '2024-05-06T10:30:00.000Z'],
+    ['Publié le 12/03/2024 à 10h30', '2024-03-12T10:30:00.000Z'],
+    ['12/03/2024 10:30 +0100', '2024-03-12T10:30:00+01:00'],
+    // A second number above 12 can only be the day.
+    ['03/25/2024', '2024-03-25T00:00:00.000Z'],
+  ])('reads numeric dates day first unless the numbers say otherwise: %s', (input, expected) => {
+    expect(toIsoDate(input)).toBe(expected);
+  });
+
+  it.each([
+    ['03/12/2024', '2024-03-12T00:00:00.000Z'],
+    ['25/03/2024', '2024-03-25T00:00:00.000Z'],
+  ])(
+    'reads numeric dates month first in US English, unless the numbers say otherwise: %s',
+    (input, expected) => {
+      expect(toIsoDate(input, 'en-US')).toBe(expected);
+    },
+  );
+
+  it.each([
+    ['Tue, 12 Mar 2024 10:30:00 +0100', '2024-03-12T10:30:00+01:00'],
+    ['Mon, 11 Mar 2024 22:15:00 -0500', '2024-03-11T22:15:00-05:00'],
+  ])('keeps the offset written in an RFC 2822 date: %s', (input, expected) => {
+    expect(toIsoDate(input)).toBe(expected);
+  });
+
+  it.each(['', 'yesterday', '2019-02-31', '0001-01-01', '2019-13-01', '12345', '31/02/2024'])(
     'rejects "%s"',
     (input) => {
       expect(toIsoDate(input)).toBeUndefined();
@@ -622,6 +755,32 @@ describe('extractMetadata: authors that are not bylines', () => {
       ]),
     );
     expect(metadata.byline).toBe('Ana Lopez');
+  });
+
+  it('keeps a Person named like the publisher: a blog under its author’s name', () => {
+    const metadata = extractMetadata(ld({ '@type': 'Person', name: 'Le Journal' }));
+    expect(metadata).toMatchObject({ byline: 'Le Journal', provenance: { byline: 'json-ld' } });
+  });
+
+  it('does not credit the publication named in meta[name=author] (« Le Parisien »)', () => {
+    const doc = pageWith(
+      meta('og:site_name', 'Le Parisien') +
+        meta('author', 'Le Parisien', 'name') +
+        `<script type="application/ld+json">${JSON.stringify({
+          '@type': 'NewsArticle',
+          author: { '@type': 'Organization', name: 'Le Parisien' },
+          publisher: { '@type': 'Organization', name: 'Le Parisien' },
+        })}</script>`,
+    );
+    expect(extractMetadata(doc).byline).toBeUndefined();
+  });
+
+  it('does not credit the publication named in the byline markup, however written', () => {
+    const doc = pageWith(
+      meta('og:site_name', 'Le Monde.fr'),
+      '<p class="byline">Par LE MONDE.FR</p>',
+    );
+    expect(extractMetadata(doc).byline).toBeUndefined();
   });
 
   it('leaves out « Contributeurs aux projets Wikimedia »', () => {
