@@ -186,17 +186,36 @@ function failureOf(answer: Answer): DeskFailure {
   return { ...base, code: 'server_error' };
 }
 
+/**
+ * One request, its answer read: `list` when the route answers a list (a listing), else an
+ * object. A success whose body is not that (a login or maintenance page served with 200, a
+ * proxy's answer) is a server's failure: taken as the data, a listing threw, and a write was
+ * settled as sent with no record, the change never reaching the colleagues.
+ */
 async function call<T>(
   settings: DeskSettings,
   method: string,
   route: string,
   body: unknown,
   options: DeskOptions,
+  list = false,
 ): Promise<DeskResult<{ data: T; headers: Headers }>> {
   const answer = await request(settings, method, route, body, options);
   if ('ok' in answer) return answer;
   if (answer.status >= 200 && answer.status < 300) {
-    return { ok: true, data: answer.json as T, headers: answer.headers };
+    const json: unknown = answer.json;
+    const shaped = list
+      ? Array.isArray(json)
+      : typeof json === 'object' && json !== null && !Array.isArray(json);
+    if (!shaped) {
+      return {
+        ok: false,
+        code: 'server_error',
+        status: answer.status,
+        detail: 'The answer is not the shared desk’s',
+      };
+    }
+    return { ok: true, data: json as T, headers: answer.headers };
   }
   return failureOf(answer);
 }
@@ -243,6 +262,7 @@ export async function pullChanges<K extends DeskKind>(
       `/indiscrets/v1/${kind}?context=edit&status=any,trash&orderby=modified&order=asc&per_page=${perPage}&page=${page}${after}&_fields=${RECORD_FIELDS}`,
       undefined,
       options,
+      true,
     );
     if (!result.ok) return result;
     records.push(...result.data);
@@ -315,6 +335,7 @@ export async function pullPage<K extends DeskKind>(
     `/indiscrets/v1/${kind}?context=edit&status=any,trash&orderby=modified&order=asc&per_page=${perPage}&page=${page}${after}&_fields=${options.fields ?? RECORD_FIELDS}${options.locks ? '&locks=1' : ''}`,
     undefined,
     options,
+    true,
   );
   if (!result.ok) return result;
   const date = Date.parse(result.headers.get('date') ?? '');
@@ -402,6 +423,7 @@ export async function countRecords(
     `/indiscrets/v1/${kind}?per_page=1&_fields=id`,
     undefined,
     options,
+    true,
   );
   if (!result.ok) return result;
   return { ok: true, total: Number(result.headers.get('x-wp-total') ?? '0') || 0 };
@@ -425,6 +447,7 @@ function byClientId<T>(
     `/indiscrets/v1/${kind}?${edit ? 'context=edit&' : ''}client_id=${encodeURIComponent(clientId)}&status=any,trash&per_page=1&_fields=${fields}`,
     undefined,
     options,
+    true,
   );
 }
 

@@ -1,5 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createRecord, trashRecord, updateRecord } from '../../../wordpress/desk-client';
+import {
+  createRecord,
+  pullChanges,
+  trashRecord,
+  updateRecord,
+} from '../../../wordpress/desk-client';
 import { FakeDesk } from '../services/fake-desk';
 
 /**
@@ -163,4 +168,46 @@ describe('an issue’s post with the digest of what was sent, to older plugins',
       expect(server.log.filter((line) => line.startsWith('POST'))).toHaveLength(posts);
     });
   }
+});
+
+describe('the desk client facing a page served as a success', () => {
+  const settings = {
+    siteUrl: 'https://monjournal.fr',
+    username: 'redac',
+    appPassword: 'abcd efgh',
+  };
+  /** A security plugin's or a host's login or maintenance page, sent with 200 for every URL. */
+  const loginPage = async () =>
+    new Response('<!doctype html><title>Connexion</title><form id="loginform"></form>', {
+      status: 200,
+      headers: { 'Content-Type': 'text/html' },
+    });
+  const options = { fetch: loginPage, isOnline: () => true };
+
+  it('answers a listing with a server’s failure, not by throwing', async () => {
+    const pulled = await pullChanges(settings, 'issues', undefined, options);
+
+    expect(pulled).toMatchObject({ ok: false, code: 'server_error', status: 200 });
+  });
+
+  it('answers a write with a server’s failure, not a success without its record', async () => {
+    // Settled as sent, the change was dropped from the outbox and never reached the colleagues.
+    const write = { title: 'X', content: '<p>X</p>', meta: { clientId: 'draft-X-0001' } };
+
+    const created = await createRecord(settings, 'drafts', write, options);
+
+    expect(created).toMatchObject({ ok: false, code: 'server_error' });
+  });
+
+  it('answers a listing sent as an object with a server’s failure', async () => {
+    const object = async () =>
+      new Response('{"code":"ok"}', {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
+
+    const pulled = await pullChanges(settings, 'drafts', undefined, { ...options, fetch: object });
+
+    expect(pulled).toMatchObject({ ok: false, code: 'server_error' });
+  });
 });
