@@ -336,6 +336,12 @@ export class IndiscretsDB extends Dexie {
     this.version(5)
       .stores({})
       .upgrade((tx) => reindexWords(tx));
+    // Version 6: a draft's author (`byline`) is searched too, a soft hyphen or a zero-width
+    // space no longer cuts a word in two (`gou&shy;ver&shy;ne&shy;ment`), and the modifier
+    // apostrophe of `lʼÉtat` splits as `'` does. Every draft's `words` is derived again, as in 5.
+    this.version(6)
+      .stores({})
+      .upgrade((tx) => reindexWords(tx));
     // Queues local writes for the shared desk when sync is on (see outbox.ts).
     this.use(outboxMiddleware);
 

@@ -15,13 +15,23 @@ const MAX_WORD_LENGTH = 32;
 const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd' };
 
 /**
+ * Characters that show nothing inside a word: the soft hyphen (`&shy;`, which sites and Word's
+ * optional hyphens put in long words), zero-width spaces and joiners, the word joiner and the
+ * byte-order mark. Taken for separators, they cut `gou&shy;ver&shy;ne&shy;ment` in four.
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/**
  * Splits text into search tokens: lowercase, accents stripped (`été` → `ete`), ligatures
  * spelled out (`œuvre` → `oeuvre`), superscripts and other compatibility forms written plain
- * (`7ᵉ` → `7e`, `ﬁn` → `fin`), split on anything that is not a letter or a digit (so `l'OVH`
- * gives `l` and `ovh`).
+ * (`7ᵉ` → `7e`, `ﬁn` → `fin`), invisible characters left out ({@link INVISIBLE}), split on
+ * anything that is not a letter or a digit (so `l'OVH` gives `l` and `ovh`; the modifier
+ * apostrophe of `lʼÉtat`, a letter for Unicode, splits as `'` does).
  */
 export function tokenize(text: string): string[] {
   return text
+    .replace(INVISIBLE, '')
+    .replace(/\u02bc/g, "'")
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -141,6 +151,7 @@ export interface DerivableDraft {
   label?: string;
   body?: string;
   siteName?: string;
+  byline?: string;
   tags?: readonly string[];
   quotes?: ReadonlyArray<{ text: string }>;
   note?: string;
@@ -164,6 +175,7 @@ export function deriveFields(draft: DerivableDraft): DerivedFields {
       draft.label,
       draft.body ? bodyText(draft.body) : undefined,
       draft.siteName,
+      draft.byline,
       ...(draft.tags ?? []),
       ...(draft.quotes ?? []).map((quote) => quote.text),
       draft.note,

@@ -147,7 +147,7 @@ describe('createBackup', () => {
       format: 'indiscrets-backup',
       version: 1,
       exportedAt: '2027-03-16T10:42:00.000Z',
-      schemaVersion: 5,
+      schemaVersion: 6,
     });
     expect(backup.clips).toHaveLength(4);
     expect(backup.issues).toHaveLength(2);

@@ -197,6 +197,57 @@ describe('IndiscretsDB migration v4 → v5 (numbers of one digit searchable)', (
   });
 });
 
+describe('IndiscretsDB migration v5 → v6 (authors searched, invisible characters left out)', () => {
+  const name = `test-${crypto.randomUUID()}`;
+  afterEach(() => Dexie.delete(name));
+
+  it('indexes the author and the words a soft hyphen cut, and rewrites only the drafts that change', async () => {
+    const v5 = new Dexie(name);
+    v5.version(5).stores(STORES_V3);
+    // Words as version 5 derived them: the soft hyphens split « gouvernement », no author.
+    const hyphened = {
+      ...v5Draft('hyphened', '<p>Le gou\u00adver\u00adne\u00adment recule.</p>'),
+      byline: 'Ariane Chemin',
+      words: ['classement', 'le', 'gou', 'ver', 'ne', 'ment', 'recule'],
+    };
+    const plain = { ...v5Draft('plain', '<p>Le yacht.</p>'), words: ['classement', 'le', 'yacht'] };
+    await v5.table('clips').bulkAdd([hyphened, plain]);
+    v5.close();
+
+    const database = new IndiscretsDB(name);
+    const byWord = await searchDrafts({ text: 'gouvernement' }, database);
+    const byAuthor = await searchDrafts({ text: 'chemin' }, database);
+    const untouched = await database.clips.get('plain');
+    database.close();
+
+    expect(byWord.drafts.map((draft) => draft.id)).toEqual(['hyphened']);
+    expect(byAuthor.drafts.map((draft) => draft.id)).toEqual(['hyphened']);
+    expect(untouched).toEqual(plain);
+  });
+
+  /** A draft as version 5 stored it, its words given by the test. */
+  function v5Draft(id: string, body: string) {
+    return {
+      id,
+      url: `https://a.test/${id}`,
+      title: 'Classement',
+      quotes: [],
+      provenance: {},
+      createdAt: '2026-03-01T00:00:00.000Z',
+      updatedAt: '2026-03-02T00:00:00.000Z',
+      body,
+      sources: [],
+      note: '',
+      tags: [],
+      status: 'draft',
+      issueId: '',
+      sortKey: '',
+      sourceUrls: [],
+      rev: 3,
+    };
+  }
+});
+
 describe('IndiscretsDB derived fields', () => {
   let database: IndiscretsDB;
   beforeEach(() => {

@@ -38,6 +38,20 @@ describe('tokenize', () => {
   it('keeps digits and splits on punctuation', () => {
     expect(tokenize('OVHcloud, 2021: +12,5 %')).toEqual(['ovhcloud', '2021', '12', '5']);
   });
+
+  it('reads a word cut by invisible characters (a soft hyphen, a zero-width space) whole', () => {
+    // Sites hyphenate long words with &shy;; Word's optional hyphens paste the same.
+    expect(tokenize('Le gou\u00adver\u00adne\u00adment re\u200bcule\ufeff')).toEqual([
+      'le',
+      'gouvernement',
+      'recule',
+    ]);
+  });
+
+  it('splits at the modifier apostrophe as at the others: « lʼÉtat »', () => {
+    expect(tokenize('lʼÉtat')).toEqual(['l', 'etat']);
+    expect(tokenize('lʼÉtat')).toEqual(tokenize('l’État'));
+  });
 });
 
 describe('indexWords', () => {
@@ -127,11 +141,12 @@ describe('normaliseUrl', () => {
 });
 
 describe('deriveFields', () => {
-  it('indexes title, body text, site, tags, quotes and note, and normalises source URLs', () => {
+  it('indexes title, body text, site, author, tags, quotes and note, and normalises source URLs', () => {
     const derived = deriveFields({
       title: 'Titre',
       body: '<p>Corps <a href="https://x.test">lien</a></p>',
       siteName: 'Le Monde',
+      byline: 'Ariane Chemin',
       tags: ['Économie'],
       quotes: [{ text: 'Citation' }],
       note: 'Rappeler',
@@ -139,7 +154,18 @@ describe('deriveFields', () => {
     });
 
     expect(derived.words.sort()).toEqual(
-      ['titre', 'corps', 'lien', 'le', 'monde', 'economie', 'citation', 'rappeler'].sort(),
+      [
+        'titre',
+        'corps',
+        'lien',
+        'le',
+        'monde',
+        'ariane',
+        'chemin',
+        'economie',
+        'citation',
+        'rappeler',
+      ].sort(),
     );
     expect(derived.sourceUrls).toEqual(['https://x.test/a']);
   });
