@@ -137,27 +137,41 @@ export function Inbox({
 
   const isPlainInbox = box === 'inbox' && !filtered;
   const [snapshot] = useState(() => (isPlainInbox ? readInboxSnapshot() : undefined));
+  // The snapshot is the first paint's only: once the database has answered, going back to the
+  // plain inbox (a search cleared) waits for its rows, not for the rows of the opening.
+  const answered = useRef(false);
+  if (live) answered.current = true;
   useEffect(() => {
     if (!live || live.offset !== 0) return;
     // Measured after the paint, when the page is laid out already.
     screenRows.current = firstScreenRows(section.current, pageSize);
-    if (isPlainInbox) writeInboxSnapshot(live.rows.slice(0, screenRows.current));
+    // The rows of the plain inbox only: just back from the trash, `live` still holds its rows.
+    if (isPlainInbox && live.key === filterKey) {
+      writeInboxSnapshot(live.rows.slice(0, screenRows.current));
+    }
   }, [live, isPlainInbox]);
   const loaded: Loaded | undefined =
     shown.current ??
-    (isPlainInbox && snapshot ? { key: filterKey, offset: 0, rows: snapshot } : undefined);
+    (isPlainInbox && snapshot && !answered.current
+      ? { key: filterKey, offset: 0, rows: snapshot }
+      : undefined);
   // A row greyed by a colleague's lock (no drop on it) is free again when the lock lapses.
   useLockLapse(loaded?.rows.map((row) => row.desk) ?? []);
 
   // Counting waits until typing pauses, so that it never slows the page of the next keystroke.
   const countKey = useDebounced(filterKey, 300);
+  // The count says which search it counts: until this one's is read, the last one's is kept by
+  // the query, and taken for this one's it drew « Aucun brouillon ne correspond » over its rows.
   const total = useDataQuery(
-    (data) => data.countDrafts(JSON.parse(countKey) as DraftQuery),
+    async (data) => ({
+      key: countKey,
+      n: await data.countDrafts(JSON.parse(countKey) as DraftQuery),
+    }),
     [countKey],
   );
-  const totalIsCurrent = countKey === filterKey && total !== undefined;
+  const totalIsCurrent = total !== undefined && total.key === filterKey;
   // Until the count is known, the list is as long as what has been read.
-  const count = totalIsCurrent ? total : loaded ? loaded.offset + loaded.rows.length : 0;
+  const count = totalIsCurrent ? total.n : loaded ? loaded.offset + loaded.rows.length : 0;
   const rowAt = (index: number): InboxRow | undefined =>
     loaded ? loaded.rows[index - loaded.offset] : undefined;
 
@@ -365,7 +379,7 @@ export function Inbox({
       </div>
       {loaded && (
         <p class="muted inbox__count" data-testid="draft-total">
-          {totalIsCurrent ? t('drafts.count', { count: total }) : '…'}
+          {totalIsCurrent ? t('drafts.count', { count: total.n }) : '…'}
           {box === 'trash' && ` · ${t('trash.note')}`}
         </p>
       )}
