@@ -43,18 +43,24 @@ export const MENU_TAGS = 500;
 /**
  * The tag menu's choices: the first {@link MENU_TAGS} of `tags` (in the menu's order), each
  * named as {@link tagShown} draws it, its value the tag whole; the tag `chosen` (the filter set)
- * listed too when past them; and how many are not listed.
+ * listed too when it is not: past them, or in no draft now (the last one's tag removed: the
+ * menu says what the empty list is filtered by, rather than nothing); and how many are not listed.
  */
 export function menuTags(
   tags: readonly string[],
   chosen: string,
 ): { choices: { value: string; name: string }[]; more: number } {
   const listed = tags.slice(0, MENU_TAGS);
-  if (chosen && !listed.includes(chosen) && tags.includes(chosen)) listed.push(chosen);
-  return {
-    choices: listed.map((tag) => ({ value: tag, name: tagShown(tag) })),
-    more: tags.length - listed.length,
-  };
+  const more = tags.length - listed.length - (tags.indexOf(chosen) >= MENU_TAGS ? 1 : 0);
+  if (chosen) {
+    // Listed in another case (the menu lists one spelling a tag: see listTags), it is listed as
+    // chosen, for the menu to show it.
+    const folded = chosen.toLowerCase();
+    const at = listed.findIndex((tag) => tag.toLowerCase() === folded);
+    if (at >= 0) listed[at] = chosen;
+    else listed.push(chosen);
+  }
+  return { choices: listed.map((tag) => ({ value: tag, name: tagShown(tag) })), more };
 }
 
 /**

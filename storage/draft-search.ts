@@ -28,6 +28,10 @@ export interface DraftQuery {
   text?: string;
   status?: DraftStatus;
   siteName?: string;
+  /**
+   * A tag, whatever its case: a draft's tag field takes « Tech » and « tech » for one tag, and
+   * two drafts may spell it each their way.
+   */
   tag?: string;
   /** Where to look; `all` unless set. */
   box?: DraftBox;
@@ -85,7 +89,7 @@ function resolveQuery(query: DraftQuery) {
     (issueId === undefined || draft.issueId === issueId) &&
     (!status || draft.status === status) &&
     (!siteName || draft.siteName === siteName) &&
-    (!tag || draft.tags.includes(tag)) &&
+    (!tag || draft.tags.some((each) => each.toLowerCase() === tag.toLowerCase())) &&
     tokens.every((token) => draft.words.some((word) => matchesWord(word, token)));
   return { box, limit, offset, status, siteName, tag, tokens, issueId, plain, matches };
 }
@@ -149,7 +153,7 @@ function indexRanges(
   const drafts = database.clips;
   return [
     ...q.tokens.map((token) => wordRange(drafts, token)),
-    ...(q.tag ? [drafts.where('tags').equals(q.tag)] : []),
+    ...(q.tag ? [drafts.where('tags').equalsIgnoreCase(q.tag)] : []),
     ...(q.siteName ? [drafts.where('siteName').equals(q.siteName)] : []),
     ...(which === 'all' && q.status ? [drafts.where('status').equals(q.status)] : []),
     ...(which === 'all' && q.issueId !== undefined
@@ -332,8 +336,20 @@ export async function listSiteNames(database: IndiscretsDB = defaultDb): Promise
   return keys.map(String).sort(collator.compare);
 }
 
-/** Every tag in use, in French alphabetical order, for the filter menu. */
+/**
+ * Every tag in use, in French alphabetical order, for the filter menu: one spelling of a tag
+ * written with other capitals in other drafts (« Tech », « tech »), which the filter finds all of.
+ */
 export async function listTags(database: IndiscretsDB = defaultDb): Promise<string[]> {
   const keys = await database.clips.orderBy('tags').uniqueKeys();
-  return keys.map(String).sort(collator.compare);
+  const seen = new Set<string>();
+  return keys
+    .map(String)
+    .sort(collator.compare)
+    .filter((tag) => {
+      const folded = tag.toLowerCase();
+      if (seen.has(folded)) return false;
+      seen.add(folded);
+      return true;
+    });
 }

@@ -78,4 +78,18 @@ describe('menuTags', () => {
     expect(choices.at(-1)).toEqual({ value: 'tag900', name: 'tag900' });
     expect(more).toBe(1_000 - MENU_TAGS - 1);
   });
+
+  it('lists the tag the filter is set to when no draft has it any more, to say why the list is empty', () => {
+    const { choices, more } = menuTags(['budget'], 'tech');
+
+    expect(choices.map((choice) => choice.value)).toEqual(['budget', 'tech']);
+    expect(more).toBe(0);
+  });
+
+  it('lists the tag the filter is set to as set, where the menu lists it in another case', () => {
+    // The menu lists one spelling a tag (« Tech »); the filter was set to « tech ».
+    const { choices } = menuTags(['budget', 'Tech'], 'tech');
+
+    expect(choices.map((choice) => choice.value)).toEqual(['budget', 'tech']);
+  });
 });

@@ -420,6 +420,22 @@ describe('listSiteNames and listTags', () => {
     expect(await listSiteNames(database)).toEqual(['Bloomberg', 'Le Monde', 'Les Échos']);
     expect(await listTags(database)).toEqual(['bourse', 'Élysée', 'tech']);
   });
+
+  it('list a tag spelled with other capitals in other drafts once, and find every spelling of it', async () => {
+    // The tag field takes « Tech » and « tech » for one tag; two drafts spell it each their way.
+    const a = await addDraft(database, { title: 'A', tags: ['Tech'] });
+    const b = await addDraft(database, { title: 'B', tags: ['tech', 'bourse'] });
+
+    expect(await listTags(database)).toEqual(['bourse', 'Tech']);
+    for (const tag of ['tech', 'Tech', 'TECH']) {
+      const found = await searchDrafts({ tag }, database);
+      expect(found.drafts.map((draft) => draft.id).sort()).toEqual([a.id, b.id].sort());
+      expect(found.total).toBe(2);
+    }
+    // With a word too: read from the tag's index range, or from the word's.
+    const both = await searchDrafts({ tag: 'TECH', text: 'b' }, database);
+    expect(both.drafts.map((draft) => draft.id)).toEqual([b.id]);
+  });
 });
 
 describe('trash', () => {
