@@ -44,6 +44,7 @@ const FIXED_IN_SETTINGS = new Set<Failure['code']>([
   'app_passwords_unavailable',
   'not_wordpress',
   'rest_disabled',
+  'site_moved',
 ]);
 
 /**

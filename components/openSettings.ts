@@ -18,8 +18,15 @@ export async function openWordPressSettings(field?: SettingsField): Promise<void
 
 /** The field a failure of publishing or of the shared desk is about, if it is one field's. */
 export function fieldToFix(code: string): SettingsField | undefined {
-  if (['bad_url', 'insecure_url', 'not_wordpress', 'no_permission', 'rest_disabled'].includes(code))
-    return 'siteUrl';
+  const address = [
+    'bad_url',
+    'insecure_url',
+    'not_wordpress',
+    'no_permission',
+    'rest_disabled',
+    'site_moved',
+  ];
+  if (address.includes(code)) return 'siteUrl';
   if (code === 'wrong_credentials') return 'password';
   // Another account than the desk's: the name is what changed.
   if (code === 'account_changed') return 'username';

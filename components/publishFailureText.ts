@@ -14,7 +14,8 @@ const OWN_PUBLISH_CODES = new Set<PublishErrorCode>([
 ]);
 
 /**
- * The sentence of a WordPress or publication failure (`wp.error.*`, `publish.error.*`).
+ * The sentence of a WordPress or publication failure (`wp.error.*`, `publish.error.*`), filled
+ * with `params` (its `address` names the one to use for `site_moved`).
  * `workedBefore`: these settings went through before (the shared desk synced with them): a
  * password refused now was most likely revoked, said in the sync bar's words, not the advice of
  * a first setup (« pas votre mot de passe habituel »).
@@ -27,6 +28,12 @@ export function publishFailureText(
 ): string {
   if (code === 'wrong_credentials' && workedBefore) {
     return t('wp.error.wrong_credentials_revoked', {}, locale);
+  }
+  // Without the address (a caller that has not it), the settings' connection test says it.
+  if (code === 'site_moved') {
+    return params.address
+      ? t('wp.error.site_moved', { address: params.address }, locale)
+      : t('wp.error.site_moved_unnamed', {}, locale);
   }
   const key: MessageKey = OWN_PUBLISH_CODES.has(code)
     ? (`publish.error.${code}` as MessageKey)

@@ -814,6 +814,10 @@ export const en: Messages = {
     'This WordPress site does not accept application passwords (turned off, or the server drops the authentication header).',
   'wp.error.wrong_credentials':
     'User name or application password refused. Use an application password (Profile › Application Passwords), not your usual password.',
+  'wp.error.site_moved':
+    'This site answers at {address}: enter that address in “Site address”, then test the connection.',
+  'wp.error.site_moved_unnamed':
+    'This site now answers at another address than the one in the settings: test the connection in the settings to see it.',
   'wp.error.wrong_credentials_revoked':
     'WordPress refuses the application password (401): it may have been revoked; create another in WordPress and paste it in the settings.',
   'wp.error.cannot_create_posts':
@@ -822,6 +826,12 @@ export const en: Messages = {
   'wp.error.cannot_create_category':
     'The category “{category}” does not exist and this account may not create it. Ask an administrator to create it.',
   'wp.error.forbidden': 'WordPress refused the operation (forbidden).',
+  'wp.error.blocked':
+    'The site blocked the request (a firewall, a security plugin or the host’s protection, status {status}): your WordPress rights are not the cause. Try again later; if it happens again, pass this message on to the site’s administrator.',
+  'wp.error.too_large':
+    'The post is too big for the site server’s limits (status 413): shorten the issue, or ask the site’s administrator to raise the maximum size accepted.',
+  'wp.error.too_many_requests':
+    'The site is receiving too many requests and asks to wait (status 429): wait a moment, then try again.',
   'wp.error.not_found': 'WordPress cannot find what was asked for (error 404).',
   'wp.error.rejected': 'WordPress rejected the data sent.',
   'wp.error.server_error':

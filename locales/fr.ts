@@ -837,6 +837,10 @@ export const fr = {
     'Ce WordPress n’accepte pas les mots de passe d’application (désactivés, ou l’en-tête d’authentification est supprimé par le serveur).',
   'wp.error.wrong_credentials':
     'Identifiant ou mot de passe d’application refusé. Utilisez un mot de passe d’application (Profil › Mots de passe d’application), pas votre mot de passe habituel.',
+  'wp.error.site_moved':
+    'Ce site répond à l’adresse {address} : utilisez-la dans « Adresse du site », puis testez la connexion.',
+  'wp.error.site_moved_unnamed':
+    'Ce site répond désormais à une autre adresse que celle des réglages : testez la connexion dans les réglages pour la connaître.',
   'wp.error.wrong_credentials_revoked':
     'WordPress refuse le mot de passe d’application (401) : il a peut-être été révoqué ; créez-en un autre dans WordPress et collez-le dans les réglages.',
   'wp.error.cannot_create_posts':
@@ -845,6 +849,12 @@ export const fr = {
   'wp.error.cannot_create_category':
     'La catégorie « {category} » n’existe pas et ce compte ne peut pas la créer. Demandez à un administrateur de la créer.',
   'wp.error.forbidden': 'WordPress a refusé l’opération (accès interdit).',
+  'wp.error.blocked':
+    'Le site a bloqué la demande (pare-feu, extension de sécurité ou protection de l’hébergeur, code {status}) : vos droits dans WordPress ne sont pas en cause. Réessayez plus tard ; si cela se reproduit, transmettez ce message à l’administrateur du site.',
+  'wp.error.too_large':
+    'L’article est trop volumineux pour les limites du serveur du site (code 413) : raccourcissez le numéro, ou demandez à l’administrateur du site de relever la taille maximale acceptée.',
+  'wp.error.too_many_requests':
+    'Le site reçoit trop de demandes et demande de patienter (code 429) : attendez un moment, puis réessayez.',
   'wp.error.not_found': 'WordPress ne trouve pas ce qui est demandé (erreur 404).',
   'wp.error.rejected': 'WordPress a refusé les données envoyées.',
   'wp.error.server_error':

@@ -59,10 +59,14 @@ export type PublishOwnCode = 'not_configured' | 'no_permission' | 'issue_missing
 /** Every reason a publication stops; the UI words it (`wp.error.*`, `publish.error.*`). */
 export type PublishErrorCode = WpFailure['code'] | PublishOwnCode;
 
-/** What fills a publication failure's message: the HTTP status, the missing category. */
+/**
+ * What fills a publication failure's message: the HTTP status, the missing category, the
+ * address a moved site answers at.
+ */
 export interface PublishErrorParams {
   status?: number;
   category?: string;
+  address?: string;
 }
 
 export type PublishOutcome =

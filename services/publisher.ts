@@ -150,6 +150,7 @@ async function attempt(
       params: {
         ...(result.status !== undefined ? { status: result.status } : {}),
         ...(result.category !== undefined ? { category: result.category } : {}),
+        ...(result.address !== undefined ? { address: result.address } : {}),
       },
       ...(result.remoteModifiedGmt ? { remoteModifiedGmt: result.remoteModifiedGmt } : {}),
     };

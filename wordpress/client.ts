@@ -156,8 +156,9 @@ function isWebHost(hostname: string): boolean {
 /**
  * Checks and normalises the site address: https required (http only for localhost and
  * 127.0.0.1, as the extension's host permissions allow), `https://` added when no scheme is
- * given, query, fragment, trailing slashes and a pasted `/wp-admin/…`, `/wp-login.php` or
- * `/wp-json/…` removed. The result has no trailing slash: `https://monsite.fr/blog`.
+ * given (`monsite.fr:8443` is a host and its port), query, fragment, trailing slashes and a
+ * pasted `/wp-admin/…`, `/wp-login.php` or `/wp-json/…` (in any case) removed. The result has
+ * no trailing slash: `https://monsite.fr/blog`.
  * An address with a space, or whose host cannot be a web site ({@link isWebHost}), is refused
  * here, before the options page asks the browser for a permission for it.
  */
@@ -167,7 +168,11 @@ export function validateSiteUrl(input: string): SiteUrlCheck {
   // Chromium's parser turns `https://pas une adresse` into `https://pas%20une%20adresse` where
   // Node's throws: a space is refused before parsing, whatever the engine does with it.
   if (/\s/.test(text)) return failure('bad_url');
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) text = `https://${text.replace(/^\/+/, '')}`;
+  // No scheme: `https://` added. `www.monjournal.fr:8443` is a host and its port, not the scheme
+  // `www.monjournal.fr:`.
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(text) || /^[^/?#:@]+:\d+(?:[/?#]|$)/.test(text)) {
+    text = `https://${text.replace(/^\/+/, '')}`;
+  }
   let url: URL;
   try {
     url = new URL(text);
@@ -179,8 +184,8 @@ export function validateSiteUrl(input: string): SiteUrlCheck {
   if (!isWebHost(url.hostname)) return failure('bad_url');
   if (!isSecureOrLocal(url)) return failure('insecure_url');
   const path = url.pathname
-    .replace(/\/(wp-admin|wp-json)(\/.*)?$/, '')
-    .replace(/\/(wp-login\.php|index\.php)$/, '')
+    .replace(/\/(wp-admin|wp-json)(\/.*)?$/i, '')
+    .replace(/\/(wp-login\.php|index\.php)$/i, '')
     .replace(/\/+$/, '');
   return { ok: true, url: `${url.origin}${path}` };
 }
@@ -280,6 +285,9 @@ export function plainTitle(rendered: string): string {
 // ---------------------------------------------------------------------------------------------
 // Client
 
+/** Refusals that say who may ask, not what the site is: a password, a firewall, a rate limit. */
+const REFUSALS = new Set([401, 403, 429]);
+
 /** REST roots already found, by site: for the requests made as the editor types. */
 const knownRoots = new Map<string, { base: string; plain: boolean }>();
 
@@ -310,8 +318,12 @@ class WordPressClient {
     // The first 5xx met: a WordPress that is down (database error, a proxy's 502/503) answers
     // so everywhere, and would otherwise be reported as no WordPress at all.
     let serverError: number | undefined;
+    // The first refusal met (a server password, a firewall, a rate limit): said as such when the
+    // site refuses its home page too, rather than « not a WordPress ».
+    let refusal: HttpAnswer | undefined;
     const note = (answer: HttpAnswer) => {
       if (answer.status >= 500 && serverError === undefined) serverError = answer.status;
+      if (REFUSALS.has(answer.status)) refusal ??= answer;
     };
 
     const attempt = async (url: string): Promise<WpResult<{ root: RestRoot }> | undefined> => {
@@ -339,8 +351,10 @@ class WordPressClient {
       if (link) {
         try {
           const resolved = new URL(link, answer.url);
+          // The home page's own origin too: a site that moved is then said so (found()).
           if (
-            resolved.origin === new URL(this.site).origin &&
+            (resolved.origin === new URL(this.site).origin ||
+              resolved.origin === new URL(answer.url).origin) &&
             isSecureOrLocal(resolved) &&
             !tried.has(resolved.href)
           ) {
@@ -354,6 +368,9 @@ class WordPressClient {
     }
 
     if (guarded) {
+      // Never sent on to another host than the one allowed, where the redirect would take them.
+      const moved = this.movedTo(guarded.answer);
+      if (moved) return moved;
       // Some sites open the REST API to logged-in users only: ask again with the credentials.
       const answer = await this.authed(guarded.url);
       if (answer.kind === 'trouble') return fromTrouble(answer);
@@ -366,7 +383,12 @@ class WordPressClient {
           detail: refused.detail,
         });
       }
-      if (refused.code === 'wrong_credentials' || refused.code === 'app_passwords_unavailable') {
+      if (
+        refused.code === 'wrong_credentials' ||
+        refused.code === 'app_passwords_unavailable' ||
+        refused.code === 'site_protected' ||
+        refused.code === 'too_many_requests'
+      ) {
         return refused;
       }
       return failure('rest_disabled', {
@@ -376,11 +398,50 @@ class WordPressClient {
       });
     }
 
+    const wordpressHome = !!home && looksLikeWordPressHtml(home);
+    // Refused everywhere, the home page included (a server password, a firewall's or a CDN's
+    // challenge, a rate limit), or refused at the REST API of a WordPress home page: said as
+    // such. A WordPress whose REST API alone answers 403 has it blocked (below); a site that
+    // shows its home page but refuses /wp-json/ (some block every wp-* path) is no WordPress.
+    if (
+      refusal &&
+      ((home && REFUSALS.has(home.status)) || (wordpressHome && refusal.status !== 403))
+    ) {
+      const refused = fromAnswer(refusal, 'read');
+      // These requests carry no credentials: a 401 is the server's own password, not ours.
+      return refused.code === 'wrong_credentials'
+        ? { ...refused, code: 'site_protected' }
+        : refused;
+    }
     // A server error on the way says nothing of what the site is: not « not WordPress », nor a
     // REST API turned off, but a site to try again later.
     if (serverError !== undefined) return failure('site_server_error', { status: serverError });
-    if (home && looksLikeWordPressHtml(home)) return failure('rest_disabled', { status: 404 });
+    if (wordpressHome) return failure('rest_disabled', { status: 404 });
     return failure('not_wordpress', { status: home?.status });
+  }
+
+  /**
+   * `site_moved` when `answer` came from another host (or scheme) than the configured one,
+   * after redirects (`monjournal.fr` → `www.monjournal.fr`): the settings page asked the browser
+   * for the configured site's origin only, so the extension may not talk to that one, and the
+   * credentials are not sent there. The address to use keeps the configured path.
+   */
+  private movedTo(answer: HttpAnswer): WpFailure | undefined {
+    let finalUrl: URL;
+    let configured: URL;
+    try {
+      finalUrl = new URL(answer.url);
+      configured = new URL(this.site);
+    } catch {
+      return undefined;
+    }
+    // Host permissions name a scheme and a host, not a port.
+    if (finalUrl.protocol === configured.protocol && finalUrl.hostname === configured.hostname) {
+      return undefined;
+    }
+    if (!isSecureOrLocal(finalUrl)) return failure('insecure_url');
+    const address = validateSiteUrl(`${finalUrl.origin}${configured.pathname}`);
+    return failure('site_moved', { address: address.ok ? address.url : finalUrl.origin });
   }
 
   private found(answer: HttpAnswer): WpResult<{ root: RestRoot }> {
@@ -392,6 +453,8 @@ class WordPressClient {
     }
     // After redirects, never send the password over plain http to a remote host.
     if (!isSecureOrLocal(finalUrl)) return failure('insecure_url');
+    const moved = this.movedTo(answer);
+    if (moved) return moved;
     this.root = { ...restRootFromUrl(answer.url), index: answer.json as JsonObject };
     return { ok: true, root: this.root };
   }
@@ -680,10 +743,17 @@ class WordPressClient {
       if (!current.ok) return current;
       const { remoteStatus } = current;
       const remoteModifiedGmt = str(current.json.modified_gmt) ?? '';
+      // A post that already holds what is sent was changed by nobody but us: an update whose
+      // answer was lost (a timeout, the network cut, « Annuler ») left its new date unrecorded,
+      // and the retry took our own update for a colleague's, asking to overwrite it.
+      const raw = (field: unknown) => (isObject(field) ? str(field.raw) : str(field));
+      const holdsOurs =
+        raw(current.json.title) === post.title && raw(current.json.content) === post.content;
       if (
         !overwrite &&
         post.lastModifiedGmt !== undefined &&
-        remoteModifiedGmt !== post.lastModifiedGmt
+        remoteModifiedGmt !== post.lastModifiedGmt &&
+        !holdsOurs
       ) {
         return failure('conflict', { status: current.status, remoteModifiedGmt, remoteStatus });
       }

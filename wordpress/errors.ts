@@ -2,9 +2,10 @@
  * The WordPress client's failures: their codes, and how an HTTP answer or a network trouble maps
  * to one.
  *
- * Every failure carries a stable `code` and what fills its message (`status`, `category`); the UI
- * words it with `t('wp.error.<code>')` (locales/*.ts). Messages only take those placeholders,
- * never text from the server: a message cannot leak the application password, whatever the
+ * Every failure carries a stable `code` and what fills its message (`status`, `category`,
+ * `address`); the UI words it with `t('wp.error.<code>')` (locales/*.ts). Messages only take
+ * those placeholders, never text from the server (`address` is an origin the URL parser rebuilt,
+ * with the configured path): a message cannot leak the application password, whatever the
  * server sends back. The one field with server text (`detail`) is scrubbed by the client before
  * a failure leaves it.
  */
@@ -38,18 +39,37 @@ export type WpErrorCode =
   | 'rest_disabled'
   /** The whole site sits behind a server password (HTTP authentication). */
   | 'site_protected'
-  /** WordPress does not offer application passwords (or the server drops the Authorization header). */
+  /**
+   * WordPress does not offer application passwords, or the server drops the Authorization header
+   * (Apache with PHP as CGI/FPM and no rewrite for it): WordPress then answers a request sent with
+   * credentials as an anonymous one (401 `rest_not_logged_in`, `rest_cannot_create`…).
+   */
   | 'app_passwords_unavailable'
-  /** Username or application password refused. */
+  /** Username or application password refused (`incorrect_password`, `invalid_username`…). */
   | 'wrong_credentials'
+  /**
+   * The site answers at another address (`monjournal.fr` redirects to `www.monjournal.fr`), which
+   * the extension was not allowed to reach: `address` is the one to use. Never followed with
+   * the credentials.
+   */
+  | 'site_moved'
   /** The account may not create posts (no `edit_posts`). */
   | 'cannot_create_posts'
   /** The account may not edit this post. */
   | 'cannot_edit_post'
   /** The category is missing and the account may not create it. */
   | 'cannot_create_category'
-  /** Another 403. */
+  /** Another 403 about the account's rights (WordPress's `rest_cannot_*`, `rest_forbidden*`). */
   | 'forbidden'
+  /**
+   * A 403 that names no right: a firewall, a security plugin or a CDN's challenge page refused
+   * the request (ModSecurity, Wordfence, Cloudflare). The editor's role is not the cause.
+   */
+  | 'blocked'
+  /** The request is bigger than the server accepts (413): the post is too long for its limits. */
+  | 'too_large'
+  /** The site limits how often it may be asked (429): wait, then try again. */
+  | 'too_many_requests'
   /** A 404 on something other than the post being updated. */
   | 'not_found'
   /** WordPress refused the data (400). */
@@ -74,6 +94,8 @@ export interface WpFailure {
   status?: number;
   /** `cannot_create_category` only: the category's name (fills `{category}`). */
   category?: string;
+  /** `site_moved` only: the site's address to use instead (fills `{address}`). */
+  address?: string;
   /** WordPress's own error code (`incorrect_password`, `rest_disabled`…), when it sent one. */
   wpCode?: string;
   /** Server text for a details pane (scrubbed of credentials, at most 300 characters). */
@@ -106,6 +128,26 @@ const APP_PASSWORD_OFF_CODES = new Set([
 ]);
 const REST_OFF_CODES = new Set(['rest_disabled', 'rest_api_disabled', 'rest_api_blocked']);
 
+/**
+ * A 401 with one of WordPress's own `rest_*` codes (`rest_not_logged_in`, `rest_cannot_create`,
+ * `rest_forbidden`…) is its refusal of an anonymous visitor: the credentials never reached it.
+ * A wrong application password is refused by name instead (`incorrect_password`,
+ * `invalid_username`, `invalid_email`: wp_authenticate_application_password), as are those of
+ * the plugins that check credentials themselves.
+ */
+const ANONYMOUS_REFUSAL = /^rest_/;
+
+/**
+ * A 403 about a right: WordPress's own refusals (`rest_cannot_edit`, `rest_forbidden_context`…)
+ * and the companion plugin's (its codes, or the role it `needs`), as desk-client.ts tells them.
+ * Any other 403 (a firewall's HTML page, a security plugin's code) came from something else.
+ */
+function refusesARight(json: unknown): boolean {
+  const data = isObject(json) ? json.data : undefined;
+  if (isObject(data) && typeof data.needs === 'string') return true;
+  return /^(rest_cannot_|rest_forbidden|indiscrets_cannot_)/.test(wpCodeOf(json) ?? '');
+}
+
 /** What the refused request was for: a 403 means something different for each. */
 export type Purpose = 'read' | 'create_post' | 'edit_post' | 'create_category';
 
@@ -135,9 +177,13 @@ export function fromAnswer(answer: HttpAnswer, purpose: Purpose, category?: stri
     if (!wpCode && /basic|digest/i.test(answer.headers.get('www-authenticate') ?? '')) {
       return failure('site_protected', extra);
     }
+    if (wpCode && ANONYMOUS_REFUSAL.test(wpCode)) {
+      return failure('app_passwords_unavailable', extra);
+    }
     return failure('wrong_credentials', extra);
   }
   if (status === 403) {
+    if (!refusesARight(answer.json)) return failure('blocked', extra);
     const byPurpose: Record<Purpose, WpErrorCode> = {
       read: 'forbidden',
       create_post: 'cannot_create_posts',
@@ -148,6 +194,8 @@ export function fromAnswer(answer: HttpAnswer, purpose: Purpose, category?: stri
   }
   if (status === 404) return failure('not_found', extra);
   if (status === 400) return failure('rejected', extra);
+  if (status === 413) return failure('too_large', extra);
+  if (status === 429) return failure('too_many_requests', extra);
   if (status >= 500) return failure('server_error', extra);
   if (status >= 200 && status < 300) return failure('bad_response', extra);
   return failure('http_error', extra);

@@ -119,6 +119,46 @@ export const isObject = (v: unknown): v is JsonObject =>
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 export const isSuccess = (answer: HttpAnswer) => answer.status >= 200 && answer.status < 300;
 
+/** How many places {@link jsonOf} tries the JSON from, past the first `[` or `{`. */
+const LINE_STARTS_TRIED = 3;
+
+/**
+ * The JSON of a body, or `undefined`. WordPress behind some hosts prefixes a BOM or PHP notices
+ * (display_errors on): the JSON that follows is taken, from the first `[` or `{`, else from one
+ * at the start of a line — a notice can hold brackets itself (PHP 8.1's « the
+ * #[\ReturnTypeWillChange] attribute should be used »), and PHP ends each with a line break.
+ * At most 1 + {@link LINE_STARTS_TRIED} parses, none when the body does not end as JSON does:
+ * an HTML page of megabytes costs one scan.
+ */
+export function jsonOf(text: string): unknown {
+  let end = text.length - 1;
+  while (end >= 0 && /\s/.test(text[end]!)) end -= 1;
+  const open = text[end] === '}' ? '{' : text[end] === ']' ? '[' : undefined;
+  if (!open) return undefined;
+  const parsed = (start: number): { json: unknown } | undefined => {
+    if (text[start] !== open) return undefined;
+    try {
+      return { json: JSON.parse(text.slice(start)) };
+    } catch {
+      return undefined; // Not JSON from here: a bracket inside a notice.
+    }
+  };
+  const first = text.search(/[[{]/);
+  if (first < 0) return undefined;
+  const found = parsed(first);
+  if (found) return found.json;
+  // Only lines opening with the bracket the body ends with are tried: one scan, a few parses.
+  const lineStart = open === '{' ? /\n[ \t\r]*\{/g : /\n[ \t\r]*\[/g;
+  lineStart.lastIndex = first;
+  for (let tries = 0; tries < LINE_STARTS_TRIED; tries += 1) {
+    const match = lineStart.exec(text);
+    if (!match) break;
+    const again = parsed(match.index + match[0].length - 1);
+    if (again) return again.json;
+  }
+  return undefined;
+}
+
 /** JSON requests with a per-request timeout, the caller's cancellation and no cookies. */
 export class Transport {
   private readonly fetchFn: FetchLike;
@@ -165,14 +205,7 @@ export class Transport {
       });
       // The body is read under the same timer: a server may send headers and then stall.
       const text = await response.text();
-      let json: unknown;
-      try {
-        // WordPress behind some hosts prefixes a BOM or a PHP notice: take the JSON that follows.
-        const start = text.search(/[[{]/);
-        json = start >= 0 ? JSON.parse(text.slice(start)) : undefined;
-      } catch {
-        json = undefined;
-      }
+      const json = jsonOf(text);
       return {
         kind: 'answer',
         status: response.status,

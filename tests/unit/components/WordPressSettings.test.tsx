@@ -188,6 +188,41 @@ describe('WordPressSettings', () => {
     expect(syncs()[0]![0]).toMatchObject({ type: 'syncNow', request: { reason: 'manual' } });
   });
 
+  it('names the address to use, under the address typed, when the site answers at another host', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    // The site sends every URL of monjournal.fr on to www.monjournal.fr (fetch follows).
+    const fetch = vi.fn(async (url: string, _init?: RequestInit) => {
+      const answer = new Response(
+        JSON.stringify({ name: 'Mon journal', namespaces: ['wp/v2'], authentication: {} }),
+        { headers: { 'Content-Type': 'application/json' } },
+      );
+      Object.defineProperty(answer, 'url', {
+        value: url.replace('//monjournal', '//www.monjournal'),
+      });
+      return answer;
+    });
+    vi.stubGlobal('fetch', fetch);
+    render(<WordPressSettings />);
+    fireEvent.input(await screen.findByLabelText(/^Adresse du site/), {
+      target: { value: 'monjournal.fr' },
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Tester la connexion' }));
+
+    await waitFor(() =>
+      expect(screen.getByTestId('wp-status').textContent).toBe(
+        'Ce site répond à l’adresse https://www.monjournal.fr\u00a0: utilisez-la dans «\u00a0Adresse du site\u00a0», puis testez la connexion.',
+      ),
+    );
+    expect(screen.getByTestId('wp-status').className).toContain('error');
+    // Nothing was sent with the password, to either host.
+    const authed = fetch.mock.calls.filter(
+      ([, init]) => (init?.headers as Record<string, string> | undefined)?.Authorization,
+    );
+    expect(fetch).toHaveBeenCalled();
+    expect(authed).toEqual([]);
+  });
+
   it('stops checking a site that does not answer when the editor cancels, and says so', async () => {
     // The browser grants the site's permission (the click asked for it).
     vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { fieldToFix } from '../../../components/openSettings';
 import { publishFailureText } from '../../../components/publishFailureText';
 import { syncLine } from '../../../components/SharedDeskBar';
 import { setLocale } from '../../../locales/core';
@@ -30,5 +31,18 @@ describe('publishFailureText › wrong_credentials', () => {
       expect(said).toBe(`${barSays()}.`);
       expect(said).toContain(locale === 'fr' ? 'révoqué' : 'revoked');
     }
+  });
+});
+
+describe('publishFailureText › site_moved', () => {
+  it('names the address the site answers at, and sends to the address field', () => {
+    expect(publishFailureText('site_moved', { address: 'https://www.monjournal.fr' })).toBe(
+      'Ce site répond à l’adresse https://www.monjournal.fr\u00a0: utilisez-la dans «\u00a0Adresse du site\u00a0», puis testez la connexion.',
+    );
+    expect(fieldToFix('site_moved')).toBe('siteUrl');
+  });
+
+  it('sends to the settings’ test when the address is not known', () => {
+    expect(publishFailureText('site_moved')).toContain('testez la connexion dans les réglages');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { publishFailureText } from '../../../components/publishFailureText';
 import { publishPost, testConnection, type WpSettings } from '../../../wordpress/client';
-import type { FetchLike } from '../../../wordpress/transport';
+import { jsonOf, type FetchLike } from '../../../wordpress/transport';
 
 const settings: WpSettings = {
   siteUrl: 'https://www.monjournal.fr',
@@ -89,5 +89,251 @@ describe('discovery of a site that answers with a server error', () => {
     expect(publishFailureText('site_server_error', { status: 503 }, 'en')).toBe(
       'The site answered with a server error (status 503): it may be down for a moment. Try again later, or tell its administrator if it lasts.',
     );
+  });
+});
+
+const INDEX = {
+  name: 'Mon Journal',
+  namespaces: ['wp/v2'],
+  authentication: { 'application-passwords': { endpoints: {} } },
+};
+
+/** A site's answers by REST route (`/` for the index), `page:/path` for other pages. */
+function restSite(answer: (route: string, init: RequestInit) => Response) {
+  return fakeSite((url, init) => {
+    const route = url.pathname.startsWith('/wp-json')
+      ? url.pathname.replace(/^\/wp-json/, '')
+      : (url.searchParams.get('rest_route') ?? `page:${url.pathname}`);
+    return answer(route, init);
+  });
+}
+
+/** A WordPress that answers everything but the POST that creates the post, refused by `refuse`. */
+const refusingPost = (refuse: () => Response) =>
+  restSite((route, init) => {
+    if (route === '/') return json(INDEX);
+    if (route === '/wp/v2/categories') return json([{ id: 7, name: 'Indiscrets' }]);
+    if (route === '/wp/v2/posts' && init.method === 'POST') return refuse();
+    if (route === '/wp/v2/posts') return json([]);
+    return json({ code: 'rest_no_route' }, 404);
+  });
+
+const POST = { title: 'Les indiscrets', content: '<p>x</p>', marker: 'les-indiscrets-abcd1234' };
+
+describe('refusals told apart', () => {
+  it('takes WordPress’s 401 to an anonymous visitor, credentials sent, for a dropped Authorization header', async () => {
+    // Apache + PHP as CGI/FPM without the rewrite: WordPress never sees the credentials.
+    const dropped = restSite((route) =>
+      route === '/'
+        ? json(INDEX)
+        : json({ code: 'rest_not_logged_in', message: 'Vous n’êtes pas connecté.' }, 401),
+    );
+    expect(await testConnection(settings, { fetch: dropped.fetch })).toMatchObject({
+      ok: false,
+      code: 'app_passwords_unavailable',
+      status: 401,
+      wpCode: 'rest_not_logged_in',
+    });
+    const refusedCreation = refusingPost(() =>
+      json({ code: 'rest_cannot_create', message: 'Désolé…', data: { status: 401 } }, 401),
+    );
+    expect(await publishPost(settings, POST, { fetch: refusedCreation.fetch })).toMatchObject({
+      ok: false,
+      code: 'app_passwords_unavailable',
+    });
+    // A wrong application password is refused by name: still the credentials.
+    for (const code of ['incorrect_password', 'invalid_username', 'invalid_email']) {
+      const wrong = restSite((route) =>
+        route === '/' ? json(INDEX) : json({ code, message: 'Refusé' }, 401),
+      );
+      expect(await testConnection(settings, { fetch: wrong.fetch }), code).toMatchObject({
+        ok: false,
+        code: 'wrong_credentials',
+      });
+    }
+  });
+
+  it('does not blame the editor’s role for a 403 that names no right (a firewall’s page)', async () => {
+    const waf = refusingPost(() =>
+      html('<html><title>403 Forbidden</title><p>Mod_Security</p></html>', 403),
+    );
+    const result = await publishPost(settings, POST, { fetch: waf.fetch });
+    expect(result).toMatchObject({ ok: false, code: 'blocked', status: 403 });
+    expect(publishFailureText('blocked', { status: 403 }, 'fr')).toBe(
+      'Le site a bloqué la demande (pare-feu, extension de sécurité ou protection de l’hébergeur, code 403)\u00a0: vos droits dans WordPress ne sont pas en cause. Réessayez plus tard\u202f; si cela se reproduit, transmettez ce message à l’administrateur du site.',
+    );
+    expect(publishFailureText('blocked', { status: 403 }, 'en')).toBe(
+      'The site blocked the request (a firewall, a security plugin or the host’s protection, status 403): your WordPress rights are not the cause. Try again later; if it happens again, pass this message on to the site’s administrator.',
+    );
+    // A security plugin's own code is no right either; WordPress's refusal of one still is.
+    const plugin = refusingPost(() => json({ code: 'itsec_rest_api_access_restricted' }, 403));
+    expect(await publishPost(settings, POST, { fetch: plugin.fetch })).toMatchObject({
+      code: 'blocked',
+    });
+    const role = refusingPost(() => json({ code: 'rest_cannot_create', message: 'Non' }, 403));
+    expect(await publishPost(settings, POST, { fetch: role.fetch })).toMatchObject({
+      code: 'cannot_create_posts',
+    });
+  });
+
+  it('says a post too big for the server (413) and a rate limit (429) in their own words', async () => {
+    const big = refusingPost(() => html('<h1>413 Request Entity Too Large</h1>', 413));
+    const tooBig = await publishPost(settings, POST, { fetch: big.fetch });
+    expect(tooBig).toMatchObject({ ok: false, code: 'too_large', status: 413 });
+    const busy = refusingPost(() => html('<h1>Too Many Requests</h1>', 429));
+    const limited = await publishPost(settings, POST, { fetch: busy.fetch });
+    expect(limited).toMatchObject({ ok: false, code: 'too_many_requests', status: 429 });
+
+    expect(publishFailureText('too_large', { status: 413 }, 'fr')).toBe(
+      'L’article est trop volumineux pour les limites du serveur du site (code 413)\u00a0: raccourcissez le numéro, ou demandez à l’administrateur du site de relever la taille maximale acceptée.',
+    );
+    expect(publishFailureText('too_large', { status: 413 }, 'en')).toBe(
+      'The post is too big for the site server’s limits (status 413): shorten the issue, or ask the site’s administrator to raise the maximum size accepted.',
+    );
+    expect(publishFailureText('too_many_requests', { status: 429 }, 'fr')).toBe(
+      'Le site reçoit trop de demandes et demande de patienter (code 429)\u00a0: attendez un moment, puis réessayez.',
+    );
+    expect(publishFailureText('too_many_requests', { status: 429 }, 'en')).toBe(
+      'The site is receiving too many requests and asks to wait (status 429): wait a moment, then try again.',
+    );
+  });
+});
+
+describe('discovery of a site that refuses to be looked at', () => {
+  it('reports a server password (401 with WWW-Authenticate: Basic) everywhere as site_protected', async () => {
+    const site = fakeSite(() => {
+      const answer = html('<h1>Authorization Required</h1>', 401);
+      answer.headers.set('WWW-Authenticate', 'Basic realm="Preprod"');
+      return answer;
+    });
+    const result = await testConnection(settings, { fetch: site.fetch });
+    expect(result).toMatchObject({ ok: false, code: 'site_protected', status: 401 });
+  });
+
+  it('reports a 429 or a challenge page (403) everywhere as such, not as « not WordPress »', async () => {
+    const limited = fakeSite(() => html('<h1>Too Many Requests</h1>', 429));
+    expect(await testConnection(settings, { fetch: limited.fetch })).toMatchObject({
+      ok: false,
+      code: 'too_many_requests',
+      status: 429,
+    });
+    const challenged = fakeSite(() => html('<title>Just a moment...</title>', 403));
+    expect(await testConnection(settings, { fetch: challenged.fetch })).toMatchObject({
+      ok: false,
+      code: 'blocked',
+      status: 403,
+    });
+  });
+
+  it('keeps « not WordPress » for a site that shows its home page but refuses wp-* paths', async () => {
+    const site = fakeSite((url) =>
+      url.pathname === '/' && !url.searchParams.has('rest_route')
+        ? html('<!doctype html><title>Pas WordPress</title>')
+        : html('<h1>Forbidden</h1>', 403),
+    );
+    expect(await testConnection(settings, { fetch: site.fetch })).toMatchObject({
+      ok: false,
+      code: 'not_wordpress',
+    });
+  });
+});
+
+describe('a PHP notice holding « [ » before the JSON', () => {
+  const NOTICE =
+    '<br />\n<b>Deprecated</b>:  Return type of Foo::getIterator() should either be compatible with IteratorAggregate::getIterator(): Traversable, or the #[\\ReturnTypeWillChange] attribute should be used to temporarily suppress the notice in <b>/var/www/foo.php</b> on line <b>42</b><br />\n';
+
+  it('reads the created post after it, rather than calling a 201 unreadable', async () => {
+    const site = refusingPost(
+      () =>
+        new Response(
+          `${NOTICE}${JSON.stringify({ id: 99, link: 'https://x/?p=99', modified_gmt: '2026-01-01T10:00:00', status: 'draft' })}`,
+          { status: 201, headers: { 'Content-Type': 'application/json' } },
+        ),
+    );
+    const result = await publishPost(settings, POST, { fetch: site.fetch });
+    expect(result).toMatchObject({ ok: true, postId: 99, created: true });
+  });
+
+  it('tries a bounded number of starts, and none for a body that does not end as JSON', () => {
+    expect(jsonOf(`${NOTICE}${NOTICE}[1, 2]`)).toEqual([1, 2]);
+    expect(jsonOf('\ufeff{"a": 1}\n')).toEqual({ a: 1 });
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      // Lines opening with the other bracket cost no parse.
+      expect(jsonOf(`${'[notice]\n'.repeat(10_000)}{"late": true}`)).toEqual({ late: true });
+      expect(parse.mock.calls.length).toBeLessThanOrEqual(2);
+      parse.mockClear();
+      expect(jsonOf(`${'{notice}\n'.repeat(10_000)}{"late": true}`)).toBeUndefined();
+      expect(parse.mock.calls.length).toBeLessThanOrEqual(4);
+      parse.mockClear();
+      expect(jsonOf(`<html>${'[x] '.repeat(100_000)}</html>`)).toBeUndefined();
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
+  });
+});
+
+describe('a site that redirects to another host (monjournal.fr → www.monjournal.fr)', () => {
+  /** Every request answered as if redirected to www, as `redirect: 'follow'` gives it. */
+  const redirected = () =>
+    fakeSite((url, init) => {
+      const final = new URL(url.href.replace('//monjournal.fr', '//www.monjournal.fr'));
+      const route = final.pathname.replace(/^\/blog\/wp-json/, '');
+      const answer =
+        route === '/'
+          ? json(INDEX)
+          : route === '/wp/v2/categories'
+            ? json([{ id: 7, name: 'Indiscrets' }])
+            : route === '/wp/v2/posts' && init.method === 'POST'
+              ? json({ id: 5, link: 'https://www.monjournal.fr/?p=5' }, 201)
+              : json([]);
+      Object.defineProperty(answer, 'url', { value: final.href });
+      return answer;
+    });
+  const bare = { ...settings, siteUrl: 'https://monjournal.fr/blog/' };
+
+  it('names the address to use and sends the credentials nowhere', async () => {
+    const site = redirected();
+    const result = await testConnection(bare, { fetch: site.fetch });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'site_moved',
+      address: 'https://www.monjournal.fr/blog',
+    });
+    const published = await publishPost(bare, POST, { fetch: site.fetch });
+    expect(published).toMatchObject({ ok: false, code: 'site_moved' });
+    const authed = site.fetch.mock.calls.filter(
+      ([, init]) => (init.headers as Record<string, string>).Authorization,
+    );
+    expect(authed).toEqual([]);
+    if (result.ok) return;
+    expect(publishFailureText(result.code, result, 'fr')).toBe(
+      'Ce site répond à l’adresse https://www.monjournal.fr/blog\u00a0: utilisez-la dans «\u00a0Adresse du site\u00a0», puis testez la connexion.',
+    );
+    expect(publishFailureText(result.code, result, 'en')).toBe(
+      'This site answers at https://www.monjournal.fr/blog: enter that address in “Site address”, then test the connection.',
+    );
+    // A publication's answer carries no address: the settings' test gives it.
+    expect(publishFailureText('site_moved', { status: 200 }, 'fr')).toBe(
+      'Ce site répond désormais à une autre adresse que celle des réglages\u00a0: testez la connexion dans les réglages pour la connaître.',
+    );
+  });
+
+  it('still follows a redirect within the same host (another path, another port)', async () => {
+    const site = fakeSite((url) => {
+      const answer =
+        url.pathname === '/wp-json/'
+          ? json(INDEX)
+          : url.pathname === '/wp-json/wp/v2/users/me'
+            ? json({ id: 3, name: 'Rédac', capabilities: { edit_posts: true } })
+            : json({}, 404);
+      Object.defineProperty(answer, 'url', {
+        value: url.href.replace('www.monjournal.fr/', 'www.monjournal.fr:8443/'),
+      });
+      return answer;
+    });
+    const result = await testConnection(settings, { fetch: site.fetch });
+    expect(result).toMatchObject({ ok: true, restUrl: 'https://www.monjournal.fr:8443/wp-json/' });
   });
 });

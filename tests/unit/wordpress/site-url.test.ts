@@ -43,6 +43,38 @@ describe('validateSiteUrl', () => {
     });
   });
 
+  it('removes a pasted /wp-admin, /wp-login.php or /wp-json whatever its case', () => {
+    expect(validateSiteUrl('https://www.MonJournal.fr/WP-Admin/')).toEqual({
+      ok: true,
+      url: 'https://www.monjournal.fr',
+    });
+    expect(validateSiteUrl('https://www.monjournal.fr/blog/Wp-Login.php')).toEqual({
+      ok: true,
+      url: 'https://www.monjournal.fr/blog',
+    });
+    expect(validateSiteUrl('HTTPS://WWW.MONJOURNAL.FR/WP-ADMIN/POST.PHP?POST=3')).toEqual({
+      ok: true,
+      url: 'https://www.monjournal.fr',
+    });
+    expect(validateSiteUrl('https://www.monjournal.fr/Blog/WP-JSON/wp/v2/')).toEqual({
+      ok: true,
+      url: 'https://www.monjournal.fr/Blog',
+    });
+  });
+
+  it('reads a host with its port and no scheme as a host, https added', () => {
+    expect(validateSiteUrl('www.monjournal.fr:8443')).toEqual({
+      ok: true,
+      url: 'https://www.monjournal.fr:8443',
+    });
+    expect(validateSiteUrl('monjournal.fr:8443/blog/')).toEqual({
+      ok: true,
+      url: 'https://monjournal.fr:8443/blog',
+    });
+    // A scheme is still one: refused when it is not http(s).
+    expect(codeOf('ftp://monjournal.fr')).toBe('bad_url');
+  });
+
   it('refuses an address with spaces', () => {
     for (const input of [
       'pas une adresse',
