@@ -64,6 +64,20 @@ export function Options() {
  */
 const LANGUAGE_FOCUS_KEY = 'indiscrets:options-language-focus';
 
+/** The two languages, each named in itself and marked with it (a screen reader's voice). */
+function LanguageChoices() {
+  return (
+    <>
+      <option value="fr" lang="fr">
+        Français
+      </option>
+      <option value="en" lang="en">
+        English
+      </option>
+    </>
+  );
+}
+
 function LanguageSettings() {
   const value = useStorageItem(uiLocale);
   // The page is drawn anew in the language chosen (a reload, which every text of the page
@@ -101,12 +115,7 @@ function LanguageSettings() {
         }}
       >
         <option value="auto">{t('options.languageAuto')}</option>
-        <option value="fr" lang="fr">
-          Français
-        </option>
-        <option value="en" lang="en">
-          English
-        </option>
+        <LanguageChoices />
       </select>
     </section>
   );
@@ -213,12 +222,7 @@ export function HouseStyleSettings() {
             });
           }}
         >
-          <option value="fr" lang="fr">
-            Français
-          </option>
-          <option value="en" lang="en">
-            English
-          </option>
+          <LanguageChoices />
         </select>
       </label>
       <label class="checkbox">

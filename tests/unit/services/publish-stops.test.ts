@@ -310,3 +310,46 @@ describe('publishing an issue cut off at any point', () => {
     expect(wp.posts).toHaveLength(1);
   });
 });
+
+describe('publishIssue after an update whose answer was lost (timeout, network cut, « Annuler »)', () => {
+  it('updates the post at the next try: it holds our own update, not a colleague’s change', async () => {
+    await configure();
+    const issue = await issueWithItem();
+    const wp = fakeWordPress();
+    expect(await publishIssue({ issueId: issue.id }, through(wp))).toMatchObject({
+      ok: true,
+      created: true,
+    });
+    // The issue changed and published again; WordPress applies the update (request 4: index,
+    // categories, read, POST) but its answer never comes back: its new date is not recorded.
+    await updateDraft((await db.clips.toArray())[0]!.id, { body: '<p>Le ministre reste.</p>' });
+    wp.cutAt(4, 'after');
+    const lost = await publishIssue({ issueId: issue.id }, through(wp));
+    expect(lost).toMatchObject({ ok: false, code: 'unreachable' });
+    expect(wp.posts[0]!.content).toContain('reste');
+
+    wp.cutAt(undefined);
+    const retry = await publishIssue({ issueId: issue.id }, through(wp));
+
+    expect(retry).toMatchObject({ ok: true, created: false });
+    expect(wp.posts).toHaveLength(1);
+  });
+
+  it('still asks before overwriting a post changed in WordPress since', async () => {
+    await configure();
+    const issue = await issueWithItem();
+    const wp = fakeWordPress();
+    await publishIssue({ issueId: issue.id }, through(wp));
+    await updateDraft((await db.clips.toArray())[0]!.id, { body: '<p>Le ministre reste.</p>' });
+    // A colleague edits the post in WordPress.
+    Object.assign(wp.posts[0]!, {
+      content: 'Relu par la cheffe.',
+      modified_gmt: '2021-03-15T09:00:00',
+    });
+
+    const again = await publishIssue({ issueId: issue.id }, through(wp));
+
+    expect(again).toMatchObject({ ok: false, code: 'conflict' });
+    expect(wp.posts[0]!.content).toBe('Relu par la cheffe.');
+  });
+});

@@ -142,12 +142,9 @@ describe('IndiscretsDB migration v1 → v2', () => {
   });
 });
 
-describe('IndiscretsDB migration v4 → v5 (numbers of one digit searchable)', () => {
-  const name = `test-${crypto.randomUUID()}`;
-  afterEach(() => Dexie.delete(name));
-
-  /** A draft as version 4 stored it: its words without single digits. */
-  const v4Draft = (id: string, body: string, words: string[]) => ({
+/** A draft as an earlier version stored it, with the words it derived then. */
+function storedDraft(id: string, body: string, words: string[]) {
+  return {
     id,
     url: `https://a.test/${id}`,
     title: 'Classement',
@@ -165,18 +162,23 @@ describe('IndiscretsDB migration v4 → v5 (numbers of one digit searchable)', (
     words,
     sourceUrls: [],
     rev: 3,
-  });
+  };
+}
+
+describe('IndiscretsDB migration v4 → v5 (numbers of one digit searchable)', () => {
+  const name = `test-${crypto.randomUUID()}`;
+  afterEach(() => Dexie.delete(name));
 
   it('indexes the digits of existing drafts, and rewrites only the drafts that had some', async () => {
     const v4 = new Dexie(name);
     v4.version(4).stores(STORES_V3);
-    const numbered = v4Draft('numbered', '<p>Le n°7 du CAC.</p>', [
+    const numbered = storedDraft('numbered', '<p>Le n°7 du CAC.</p>', [
       'classement',
       'le',
       'du',
       'cac',
     ]);
-    const plain = v4Draft('plain', '<p>Le yacht.</p>', ['classement', 'le', 'yacht']);
+    const plain = storedDraft('plain', '<p>Le yacht.</p>', ['classement', 'le', 'yacht']);
     await v4.table('clips').bulkAdd([numbered, plain]);
     await v4.table('outbox').add({ key: 'draft:plain', queuedAt: '2026-03-02T00:00:00.000Z' });
     v4.close();
@@ -206,11 +208,18 @@ describe('IndiscretsDB migration v5 → v6 (authors searched, invisible characte
     v5.version(5).stores(STORES_V3);
     // Words as version 5 derived them: the soft hyphens split « gouvernement », no author.
     const hyphened = {
-      ...v5Draft('hyphened', '<p>Le gou\u00adver\u00adne\u00adment recule.</p>'),
+      ...storedDraft('hyphened', '<p>Le gou\u00adver\u00adne\u00adment recule.</p>', [
+        'classement',
+        'le',
+        'gou',
+        'ver',
+        'ne',
+        'ment',
+        'recule',
+      ]),
       byline: 'Ariane Chemin',
-      words: ['classement', 'le', 'gou', 'ver', 'ne', 'ment', 'recule'],
     };
-    const plain = { ...v5Draft('plain', '<p>Le yacht.</p>'), words: ['classement', 'le', 'yacht'] };
+    const plain = storedDraft('plain', '<p>Le yacht.</p>', ['classement', 'le', 'yacht']);
     await v5.table('clips').bulkAdd([hyphened, plain]);
     v5.close();
 
@@ -224,28 +233,6 @@ describe('IndiscretsDB migration v5 → v6 (authors searched, invisible characte
     expect(byAuthor.drafts.map((draft) => draft.id)).toEqual(['hyphened']);
     expect(untouched).toEqual(plain);
   });
-
-  /** A draft as version 5 stored it, its words given by the test. */
-  function v5Draft(id: string, body: string) {
-    return {
-      id,
-      url: `https://a.test/${id}`,
-      title: 'Classement',
-      quotes: [],
-      provenance: {},
-      createdAt: '2026-03-01T00:00:00.000Z',
-      updatedAt: '2026-03-02T00:00:00.000Z',
-      body,
-      sources: [],
-      note: '',
-      tags: [],
-      status: 'draft',
-      issueId: '',
-      sortKey: '',
-      sourceUrls: [],
-      rev: 3,
-    };
-  }
 });
 
 describe('IndiscretsDB derived fields', () => {

@@ -1,8 +1,9 @@
 /**
- * The inbox's snapshot (localStorage) is the first paint's only, and holds the plain inbox's
- * rows only: a search cleared hours later painted the rows of the opening again (a draft
- * trashed since among them), and coming back from the trash wrote the trash's rows as the
- * inbox's. Reading rows is held back here to look at what is painted meanwhile.
+ * What the inbox paints while the database is being read is this moment's: the count is this
+ * search's own (the last one's, kept by the query while the next was read, drew « Aucun
+ * brouillon ne correspond » over the new rows), and the snapshot (localStorage) is the first
+ * paint's only and holds the plain inbox's rows only. Counting and reading rows are held back
+ * here (`gate`) to look at what is painted meanwhile (on 10,000 drafts they take a while).
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,14 +13,21 @@ import { db } from '../../../storage/db';
 import { trashDraft } from '../../../storage/drafts';
 import { addDraft } from '../storage/helpers';
 
-const gate = vi.hoisted(() => ({ held: undefined as Promise<void> | undefined }));
+// Each read answers when the test lets it: `count` for countDrafts, `rows` for inboxRows.
+const gate = vi.hoisted(() => ({
+  count: undefined as Promise<void> | undefined,
+  rows: undefined as Promise<void> | undefined,
+}));
 vi.mock('../../../components/inboxData', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../components/inboxData')>();
   return {
     ...actual,
+    countDrafts: async (...args: Parameters<typeof actual.countDrafts>) => {
+      if (gate.count) await gate.count;
+      return actual.countDrafts(...args);
+    },
     inboxRows: async (...args: Parameters<typeof actual.inboxRows>) => {
-      const held = gate.held;
-      if (held) await held;
+      if (gate.rows) await gate.rows;
       return actual.inboxRows(...args);
     },
   };
@@ -30,13 +38,46 @@ const SNAPSHOT = 'indiscrets:inbox-snapshot:3';
 beforeEach(async () => {
   fakeBrowser.reset();
   localStorage.clear();
-  gate.held = undefined;
+  gate.count = undefined;
+  gate.rows = undefined;
   await db.clips.clear();
 });
 afterEach(cleanup);
 
+const titles = () =>
+  screen.queryAllByTestId('draft').map((row) => row.querySelector('.draft__title')?.textContent);
 const ids = () => screen.queryAllByTestId('draft').map((row) => row.dataset.id);
 const search = () => screen.getByTestId<HTMLInputElement>('search');
+
+describe('Inbox › the count of a new search', () => {
+  it('does not show the previous search’s count (and « no match ») over the new results', async () => {
+    await addDraft(db, { title: 'Remaniement : la liste circule' });
+    await addDraft(db, { title: 'Budget des régions' });
+    render(<Inbox onOpen={() => {}} pageSize={20} />);
+    await waitFor(() => expect(titles()).toHaveLength(2));
+
+    // A search that finds nothing, counted: « 0 brouillon », « Aucun brouillon ne correspond ».
+    fireEvent.input(search(), { target: { value: 'remaniementx' } });
+    await waitFor(() => expect(screen.getByTestId('draft-total').textContent).toMatch(/^0 /));
+
+    // The editor deletes the stray « x »: the row is found at once; counting it takes a while.
+    let release!: () => void;
+    gate.count = new Promise((resolve) => (release = resolve));
+    fireEvent.input(search(), { target: { value: 'remaniement' } });
+    await waitFor(() => expect(titles()).toEqual(['Remaniement : la liste circule']));
+    // Past the count's debounce (300 ms), the count of « remaniement » is still being read.
+    await new Promise((resolve) => setTimeout(resolve, 450));
+
+    try {
+      // Shown: « 0 brouillon », the row gone, « Aucun brouillon ne correspond. »
+      expect(screen.queryByTestId('drafts-empty')).toBeNull();
+      expect(titles()).toEqual(['Remaniement : la liste circule']);
+      expect(screen.getByTestId('draft-total').textContent).not.toMatch(/^0 /);
+    } finally {
+      release();
+    }
+  });
+});
 
 describe('Inbox › snapshot', () => {
   it('does not paint a draft trashed since the inbox opened when the search is cleared', async () => {
@@ -58,7 +99,7 @@ describe('Inbox › snapshot', () => {
 
     // The search cleared; the plain inbox's rows take a moment to read.
     let release!: () => void;
-    gate.held = new Promise((resolve) => (release = resolve));
+    gate.rows = new Promise((resolve) => (release = resolve));
     fireEvent.input(search(), { target: { value: '' } });
     await new Promise((resolve) => setTimeout(resolve, 50));
     try {
@@ -80,7 +121,7 @@ describe('Inbox › snapshot', () => {
     await waitFor(() => expect(ids()).toEqual([trashed.id]));
     // Back to the inbox; its rows take a moment to read (the popup may close meanwhile).
     let release!: () => void;
-    gate.held = new Promise((resolve) => (release = resolve));
+    gate.rows = new Promise((resolve) => (release = resolve));
     fireEvent.change(boxMenu, { target: { value: 'inbox' } });
     await new Promise((resolve) => setTimeout(resolve, 50));
     try {
