@@ -146,14 +146,21 @@ function wordRange(drafts: IndiscretsDB['clips'], token: string): Constraint {
  * ranges hold thousands of drafts: a page is found sooner by walking the box than by reading them.
  */
 function indexRanges(
-  q: ReturnType<typeof resolveQuery>,
+  q: ReturnType<typeof resolveQuery> & { spellings: string[] },
   database: IndiscretsDB,
   which: 'selective' | 'all',
 ): Constraint[] {
   const drafts = database.clips;
   return [
     ...q.tokens.map((token) => wordRange(drafts, token)),
-    ...(q.tag ? [drafts.where('tags').equalsIgnoreCase(q.tag)] : []),
+    // Each spelling its own range: counted by the index, read in one request each.
+    ...(q.tag
+      ? [
+          union(
+            (q.spellings.length ? q.spellings : [q.tag]).map((s) => drafts.where('tags').equals(s)),
+          ),
+        ]
+      : []),
     ...(q.siteName ? [drafts.where('siteName').equals(q.siteName)] : []),
     ...(which === 'all' && q.status ? [drafts.where('status').equals(q.status)] : []),
     ...(which === 'all' && q.issueId !== undefined
@@ -163,11 +170,27 @@ function indexRanges(
   ];
 }
 
+/**
+ * The spellings of `tag` in use (« Tech », « tech »): the distinct keys of the tags index that
+ * differ from it in case only. Dexie finds them with a key cursor that skips between the cases;
+ * where its range cannot be built (« İstanbul », « µ », whose capitals sort above their small
+ * letters), every distinct tag is read instead.
+ */
+async function tagSpellings(tag: string, database: IndiscretsDB): Promise<string[]> {
+  const folded = tag.toLowerCase();
+  const same = (keys: unknown[]) => keys.map(String).filter((key) => key.toLowerCase() === folded);
+  try {
+    return same(await database.clips.where('tags').equalsIgnoreCase(tag).uniqueKeys());
+  } catch {
+    return same(await database.clips.orderBy('tags').uniqueKeys());
+  }
+}
+
 /** Resolves a query, then runs `body` on it in one read transaction; a bad query rejects. */
 function runQuery<T>(
   query: DraftQuery,
   database: IndiscretsDB,
-  body: (q: ReturnType<typeof resolveQuery>) => Promise<T>,
+  body: (q: ReturnType<typeof resolveQuery> & { spellings: string[] }) => Promise<T>,
 ): Promise<T> {
   let q: ReturnType<typeof resolveQuery>;
   try {
@@ -175,7 +198,10 @@ function runQuery<T>(
   } catch (error) {
     return Promise.reject(error);
   }
-  return database.transaction('r', database.clips, () => body(q));
+  return database.transaction('r', database.clips, async () => {
+    const spellings = q.tag ? await tagSpellings(q.tag, database) : [];
+    return body({ ...q, spellings });
+  });
 }
 
 /**
