@@ -133,7 +133,7 @@ function canonicalHref(doc: Document): string | undefined {
   return undefined;
 }
 
-/** The most text a byline naming several authors holds (`Par X, Y et Z, à Lyon`). */
+/** The most text, spaces aside, a byline naming several authors holds (`Par X, Y et Z, à Lyon`). */
 const BYLINE_CHARS = 300;
 
 /** An element's tag and its parent's: co-authors in one byline are marked up alike. */
@@ -152,7 +152,25 @@ function sameByline(anchor: Element, element: Element): boolean {
   if (shape(anchor) !== shape(element)) return false;
   let node = anchor.parentElement;
   for (let depth = 0; node && depth < 4; depth += 1, node = node.parentElement) {
-    if (node.contains(element)) return (cleanText(node.textContent) ?? '').length <= BYLINE_CHARS;
+    if (node.contains(element)) return !textLonger(node, BYLINE_CHARS);
+  }
+  return false;
+}
+
+/**
+ * Whether `node` holds more than `max` characters of text, spaces aside; read only until it
+ * does: a live blog's `<main>` holds megabytes, and `textContent` would copy them all for every
+ * author of every post.
+ */
+function textLonger(node: Node, max: number): boolean {
+  const walker = node.ownerDocument!.createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
+  let length = 0;
+  while (walker.nextNode()) {
+    const text = walker.currentNode.nodeValue ?? '';
+    // A node this long is past the bound whatever its spaces: not copied to be counted.
+    if (text.length > 4 * max) return true;
+    length += text.replace(/\s+/g, '').length;
+    if (length > max) return true;
   }
   return false;
 }
