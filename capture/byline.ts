@@ -41,10 +41,11 @@ const TRAILING_NOISE = [
   // French times: « 10h30 », « 10 h 30 ».
   dated('\\b\\d{1,2}\\s?h\\s?\\d{2}\\b'),
   /\b(?:last\s+)?(?:updated|published|posted|modified)\b/i,
-  // A bare « Publié » too: « Par X Publié aujourd'hui à 10h30 ».
-  /\b(?:mis à jour|publi[ée]|modifié le)/i,
-  // French relative dates.
-  /\b(?:aujourd['\u2019]hui|hier|il y a \d)\b/i,
+  // A bare « Publié » too: « Par X Publié aujourd'hui à 10h30 » (not « Jeanne Publier »).
+  /(?<![\p{L}\p{N}])(?:mis à jour|publi[ée]e?s?|modifié le)(?![\p{L}\p{N}])/iu,
+  // French relative dates, their letters as Unicode reads them (« hier » is no date inside
+  // « Bréhier »), « hier » small as a date writes it (not the surname of « Marie Hier »).
+  /(?<![\p{L}\p{N}])(?:[Aa]ujourd['\u2019]hui|hier|[Ii]l y a \d)(?![\p{L}\p{N}])/u,
   /(?:^|\s)@\w/,
   /\s[|\u2022\u00b7]\s/,
 ];

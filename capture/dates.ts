@@ -89,21 +89,31 @@ export function toIsoDate(input: string | undefined, lang?: string): string | un
   }
   // Only try free-form text that plausibly holds a date: a four-digit year.
   if (!/\b\d{4}\b/.test(value) || value.length > 64) return undefined;
+  let text = value;
   const numeric = NUMERIC_DATE.exec(value);
   if (numeric) {
-    const [, a, , b, y, h, mi, s, zone] = numeric;
+    const [whole, a, sep, b, y, h, mi, s, zone] = numeric;
     // A second number above 12 is a day; a first one, too, whatever the language.
     const monthFirst = Number(b) > 12 || (/^en-US$/i.test(lang ?? '') && Number(a) <= 12);
     const [d, mo] = monthFirst ? [b, a] : [a, b];
-    const time = h ? `T${pad(Number(h))}:${mi}${s ? `:${s}` : ''}${zone ?? ''}` : '';
-    return toIsoDate(`${y}-${pad(Number(mo))}-${pad(Number(d))}${time}`);
+    // A time of 12 hours or a zone's name after it (« 2:30 PM », « 2:30 PM EST ») is Date.parse's
+    // to read: the date is given to it in the one order it reads (month first), the rest as
+    // written. Any other words after the date are not the date's.
+    const rest = value.slice(numeric.index + whole.length);
+    if (!h || !/^\s*(?:[ap]\.?m\b|[ECMP][SD]T\b)/i.test(rest)) {
+      const time = h ? `T${pad(Number(h))}:${mi}${s ? `:${s}` : ''}${zone ?? ''}` : '';
+      return toIsoDate(`${y}-${pad(Number(mo))}-${pad(Number(d))}${time}`);
+    }
+    const date = `${a}${sep}${b}${sep}${y}`;
+    const after = value.slice(numeric.index + date.length).replace(/\b([ap])\.m\.?/gi, '$1m');
+    text = `${value.slice(0, numeric.index)}${Number(mo)}/${Number(d)}/${y}${after}`;
   }
-  const hasZone = /(?:\b(?:Z|UTC|GMT|[ECMP][SD]T)\b|[+-]\d{2}:?\d{2}\s*$)/.test(value);
-  const time = Date.parse(hasZone ? value : `${value} UTC`);
-  const date = new Date(Number.isNaN(time) ? Date.parse(value) : time);
+  const hasZone = /(?:\b(?:Z|UTC|GMT|[ECMP][SD]T)\b|[+-]\d{2}:?\d{2}\s*$)/.test(text);
+  const time = Date.parse(hasZone ? text : `${text} UTC`);
+  const date = new Date(Number.isNaN(time) ? Date.parse(text) : time);
   if (!isPlausible(date)) return undefined;
   // A written offset is kept, as above: the wall-clock time is the instant moved by it.
-  const zone = /\s([+-]\d{2}:?\d{2})$/.exec(value)?.[1];
+  const zone = /\s([+-]\d{2}:?\d{2})$/.exec(text)?.[1];
   const offset = zone && formatOffset(zone);
   if (offset && VALID_OFFSET.test(offset)) {
     const minutes =

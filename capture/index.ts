@@ -6,7 +6,7 @@
 import { readPage } from './page';
 import { captureSelection } from './selection';
 import type { CapturedPassage, PageCapture, PageData } from './types';
-import { cleanText } from './text';
+import { cleanText, forgetReferences } from './text';
 import { cutAtWord } from '../lib/ellipsis';
 import { FIELD_LIMITS } from './bounds';
 
@@ -44,6 +44,7 @@ function fallbackPage(win: Window): PageData {
  * oversized crosses to the extension.
  */
 export function capturePage(win: Window = window): PageCapture {
+  forgetReferences();
   let page: PageData;
   try {
     page = readPage(win.document);

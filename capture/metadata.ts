@@ -11,7 +11,7 @@ import { MetaIndex, type MetaValue } from './meta-tags';
 import { attempt, PUBLISHED_DATE_KEYS, readPage } from './page';
 import { cleanTitle, isSiteAffix, titleSuffix, type TitleContext } from './title';
 import type { MetadataField, PageData, PageMetadata, Provenance } from './types';
-import { compactKey, looksLikeUrl, textKey } from './text';
+import { compactKey, forgetReferences, looksLikeUrl, textKey } from './text';
 import { resolveHttpUrl } from './url';
 import { stripWww } from '../lib/html';
 import { languageTag } from '../lib/lang';
@@ -300,6 +300,7 @@ export function extractMetadata(doc: Document, pageUrl: string = doc.URL): PageM
  * most explicit source, cleaned, with its provenance. Pure string work: the background runs it.
  */
 export function interpretPage(data: PageData): PageMetadata {
+  forgetReferences();
   const pageUrl = data.url;
   const ctx: PageContext = {
     data,

@@ -195,14 +195,21 @@ function withContext(range: Range, nodes: PassageNode[], reader: Reader): Passag
   let node: Node | null = range.commonAncestorContainer;
   if (node.nodeType !== ELEMENT_NODE) node = node.parentNode;
   const body = node?.ownerDocument?.body;
-  // Items selected from one to another: their list is around them (an <ol> keeps its numbers).
+  // Items selected from one to another: their list is around them. A numbered one only from its
+  // first item: items 3 to 5 in an <ol> of their own would read 1 to 3, misquoting a ranking.
   const list = (node as Element | null)?.localName;
   if (
     (list === 'ul' || list === 'ol') &&
     nodes.some((n) => typeof n === 'object' && n.tag === 'li')
   ) {
-    wrapped = [{ tag: list, children: nodes }];
-    node = node!.parentNode;
+    const start = range.startContainer;
+    const item = (
+      start.nodeType === ELEMENT_NODE ? (start as Element) : start.parentElement
+    )?.closest('li');
+    if (list === 'ul' || !item || item === (node as Element).querySelector(':scope > li')) {
+      wrapped = [{ tag: list, children: nodes }];
+      node = node!.parentNode;
+    }
   }
   for (; node && node.nodeType === ELEMENT_NODE && node !== body; node = node.parentNode) {
     const element = node as Element;

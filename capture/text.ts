@@ -30,14 +30,24 @@ function parseReference(reference: string): string | undefined {
 }
 
 /**
- * Each named reference parsed once per capture (the script is evaluated anew at every clip):
- * a page writing `&amp;amp;` 2,000 times in a tag cost 2,000 document parses, and the fields read
- * hold millions of characters. Null for a name the parser does not know.
+ * Each named reference parsed once per page read (see {@link forgetReferences}): a page writing
+ * `&amp;amp;` 2,000 times in a tag cost 2,000 document parses, and the fields read hold millions
+ * of characters. Null for a name the parser does not know.
  */
 const parsed = new Map<string, string | null>();
 
-/** The most distinct names parsed in one capture: a page uses a few, a hostile one thousands. */
+/** The most distinct names parsed for one page: a page uses a few, a hostile one thousands. */
 const MAX_PARSED_REFERENCES = 256;
+
+/**
+ * Starts the count of {@link MAX_PARSED_REFERENCES} again, for the next page: the page's reader
+ * and the background's interpreter call it as they start. The background lives on from a clip
+ * to the next (Firefox's background page, a service worker kept awake), and its 257th name,
+ * over all the pages clipped, was kept as written.
+ */
+export function forgetReferences(): void {
+  parsed.clear();
+}
 
 /**
  * Decodes character references left in a string, e.g. `editor&#39;s` or `Fish &amp;amp; Chips`.

@@ -546,6 +546,16 @@ describe('cleanByline', () => {
   });
 
   it.each([
+    ['Par Louis Bréhier', 'Louis Bréhier'],
+    ['Par Louis Bréhier, le 12 mars 2024', 'Louis Bréhier'],
+    ['Par Marie Hier', 'Marie Hier'],
+    ['Par Jeanne Publier', 'Jeanne Publier'],
+    ['Par Jeanne Publier, publiée hier', 'Jeanne Publier'],
+  ])('keeps a name that holds a date’s word: "%s"', (raw, cleaned) => {
+    expect(cleanByline(raw)).toBe(cleaned);
+  });
+
+  it.each([
     'https://example.com/author/jane',
     'April 28, 2019 at 6:01 am',
     'Last Updated: January 7, 2025',
@@ -631,6 +641,18 @@ describe('toIsoDate', () => {
   ])('keeps the offset written in an RFC 2822 date: %s', (input, expected) => {
     expect(toIsoDate(input)).toBe(expected);
   });
+
+  it.each([
+    ['3/12/2024 2:30 PM EST', 'en-US', '2024-03-12T19:30:00.000Z'],
+    ['3/12/2024 2:30 PM', 'en-US', '2024-03-12T14:30:00.000Z'],
+    ['12/03/2024 2:30 p.m.', 'fr', '2024-03-12T14:30:00.000Z'],
+    ['12/03/2024 14h30 heure de Paris', 'fr', '2024-03-12T14:30:00.000Z'],
+  ])(
+    'reads a numeric date’s time of 12 hours and its zone’s name: %s (%s)',
+    (input, lang, expected) => {
+      expect(toIsoDate(input, lang)).toBe(expected);
+    },
+  );
 
   it.each(['', 'yesterday', '2019-02-31', '0001-01-01', '2019-13-01', '12345', '31/02/2024'])(
     'rejects "%s"',

@@ -166,6 +166,16 @@ describe('captureSelection: bounds', () => {
     );
   });
 
+  it('does not number items selected from the middle of a numbered list anew', () => {
+    // Items 2 and 3 in an <ol> of their own would read 1 and 2: they are kept as items.
+    const win = makeWindow('<ol><li>Un</li><li id="b">Deux</li><li id="c">Trois</li></ol>');
+    const range = win.document.createRange();
+    range.setStart(win.document.getElementById('b')!.firstChild!, 0);
+    range.setEnd(win.document.getElementById('c')!.firstChild!, 5);
+
+    expect(readRanges([range], 'https://example.com/')?.html).not.toMatch(/<ol>/);
+  });
+
   it('keeps the lines of a <pre> (a poem, a statement), whole or in part', () => {
     const win = makeWindow('<pre id="p">Vers   un\nVers <em>deux</em>\nVers trois\n</pre>');
     const pre = win.document.getElementById('p')!;

@@ -41,6 +41,16 @@ describe('decodeEntities', () => {
     parse.mockRestore();
   });
 
+  it('parses names again for the next page: the bound is a page’s, not the background’s', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../capture/text');
+    fresh.decodeEntities(Array.from({ length: 300 }, (_, i) => `&nom${i};`).join(' '));
+
+    fresh.forgetReferences();
+
+    expect(fresh.decodeEntities('&eacute;t&eacute;')).toBe('été');
+  });
+
   it('keeps invalid numbers as written', () => {
     expect(decodeEntities('&#0; &#xD800; &#x110000;')).toBe('&#0; &#xD800; &#x110000;');
   });
