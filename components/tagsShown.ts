@@ -51,11 +51,12 @@ export function menuTags(
   chosen: string,
 ): { choices: { value: string; name: string }[]; more: number } {
   const listed = tags.slice(0, MENU_TAGS);
-  const more = tags.length - listed.length - (tags.indexOf(chosen) >= MENU_TAGS ? 1 : 0);
+  const folded = chosen.toLowerCase();
+  const chosenAt = chosen ? tags.findIndex((tag) => tag.toLowerCase() === folded) : -1;
+  const more = tags.length - listed.length - (chosenAt >= MENU_TAGS ? 1 : 0);
   if (chosen) {
     // Listed in another case (the menu lists one spelling a tag: see listTags), it is listed as
     // chosen, for the menu to show it.
-    const folded = chosen.toLowerCase();
     const at = listed.findIndex((tag) => tag.toLowerCase() === folded);
     if (at >= 0) listed[at] = chosen;
     else listed.push(chosen);

@@ -386,6 +386,7 @@ class WordPressClient {
       if (
         refused.code === 'wrong_credentials' ||
         refused.code === 'app_passwords_unavailable' ||
+        refused.code === 'credentials_unheard' ||
         refused.code === 'site_protected' ||
         refused.code === 'too_many_requests'
       ) {
@@ -749,16 +750,15 @@ class WordPressClient {
       const raw = (field: unknown) => (isObject(field) ? str(field.raw) : str(field));
       const holdsOurs =
         raw(current.json.title) === post.title && raw(current.json.content) === post.content;
-      if (
-        !overwrite &&
-        post.lastModifiedGmt !== undefined &&
-        remoteModifiedGmt !== post.lastModifiedGmt &&
-        !holdsOurs
-      ) {
+      const changed =
+        post.lastModifiedGmt !== undefined && remoteModifiedGmt !== post.lastModifiedGmt;
+      if (!overwrite && changed && !holdsOurs) {
         return failure('conflict', { status: current.status, remoteModifiedGmt, remoteStatus });
       }
       // Never unpublish or reschedule a post that an editor moved on: only drafts follow settings.
-      if (['draft', 'pending', 'auto-draft'].includes(remoteStatus)) body.status = status;
+      // Changed since, its text ours, its status may not be (a colleague sent it for review).
+      const moved = changed && !overwrite;
+      if (!moved && ['draft', 'pending', 'auto-draft'].includes(remoteStatus)) body.status = status;
       const existing = Array.isArray(current.json.categories)
         ? current.json.categories.filter((c): c is number => typeof c === 'number')
         : [];

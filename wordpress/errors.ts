@@ -48,6 +48,13 @@ export type WpErrorCode =
   /** Username or application password refused (`incorrect_password`, `invalid_username`…). */
   | 'wrong_credentials'
   /**
+   * Credentials sent, and answered as an anonymous visitor (401 `rest_not_logged_in`,
+   * `rest_cannot_create`…): either the server dropped the Authorization header, or the site
+   * lets only logged-in visitors in (the REST handbook's snippet, Force Login), whose refusal
+   * comes before WordPress says a password is wrong. Which one cannot be told from here.
+   */
+  | 'credentials_unheard'
+  /**
    * The site answers at another address (`monjournal.fr` redirects to `www.monjournal.fr`), which
    * the extension was not allowed to reach: `address` is the one to use. Never followed with
    * the credentials.
@@ -130,10 +137,10 @@ const REST_OFF_CODES = new Set(['rest_disabled', 'rest_api_disabled', 'rest_api_
 
 /**
  * A 401 with one of WordPress's own `rest_*` codes (`rest_not_logged_in`, `rest_cannot_create`,
- * `rest_forbidden`…) is its refusal of an anonymous visitor: the credentials never reached it.
- * A wrong application password is refused by name instead (`incorrect_password`,
- * `invalid_username`, `invalid_email`: wp_authenticate_application_password), as are those of
- * the plugins that check credentials themselves.
+ * `rest_forbidden`…) is its refusal of an anonymous visitor: the credentials did not reach it,
+ * or a members-only site refused before WordPress checked them (see `credentials_unheard`).
+ * A wrong application password is refused by name otherwise (`incorrect_password`,
+ * `invalid_username`, `invalid_email`: wp_authenticate_application_password).
  */
 const ANONYMOUS_REFUSAL = /^rest_/;
 
@@ -178,7 +185,7 @@ export function fromAnswer(answer: HttpAnswer, purpose: Purpose, category?: stri
       return failure('site_protected', extra);
     }
     if (wpCode && ANONYMOUS_REFUSAL.test(wpCode)) {
-      return failure('app_passwords_unavailable', extra);
+      return failure('credentials_unheard', extra);
     }
     return failure('wrong_credentials', extra);
   }

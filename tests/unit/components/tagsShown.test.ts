@@ -92,4 +92,11 @@ describe('menuTags', () => {
 
     expect(choices.map((choice) => choice.value)).toEqual(['budget', 'tech']);
   });
+
+  it('counts a tag chosen in another case past the first ones as listed', () => {
+    const tags = Array.from({ length: 1_000 }, (_, i) => `Tag${i}`);
+    const { choices, more } = menuTags(tags, 'tag900');
+    expect(choices.at(-1)).toEqual({ value: 'tag900', name: 'tag900' });
+    expect(more).toBe(1_000 - MENU_TAGS - 1);
+  });
 });

@@ -335,6 +335,24 @@ describe('publishIssue after an update whose answer was lost (timeout, network c
     expect(wp.posts).toHaveLength(1);
   });
 
+  it('leaves the status a colleague gave the post since (sent for review)', async () => {
+    await configure();
+    const issue = await issueWithItem();
+    const wp = fakeWordPress();
+    await publishIssue({ issueId: issue.id }, through(wp));
+    await updateDraft((await db.clips.toArray())[0]!.id, { body: '<p>Le ministre reste.</p>' });
+    wp.cutAt(4, 'after');
+    await publishIssue({ issueId: issue.id }, through(wp));
+    wp.cutAt(undefined);
+    // The chief sends the post for review in WordPress: its text is still ours.
+    Object.assign(wp.posts[0]!, { status: 'pending', modified_gmt: '2021-03-15T09:00:00' });
+
+    const retry = await publishIssue({ issueId: issue.id }, through(wp));
+
+    expect(retry).toMatchObject({ ok: true, created: false });
+    expect(wp.posts[0]!.status).toBe('pending');
+  });
+
   it('still asks before overwriting a post changed in WordPress since', async () => {
     await configure();
     const issue = await issueWithItem();

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { fieldToFix } from '../../../components/openSettings';
 import { publishFailureText } from '../../../components/publishFailureText';
 import { publishPost, testConnection, type WpSettings } from '../../../wordpress/client';
 import { jsonOf, type FetchLike } from '../../../wordpress/transport';
@@ -121,8 +122,10 @@ const refusingPost = (refuse: () => Response) =>
 const POST = { title: 'Les indiscrets', content: '<p>x</p>', marker: 'les-indiscrets-abcd1234' };
 
 describe('refusals told apart', () => {
-  it('takes WordPress’s 401 to an anonymous visitor, credentials sent, for a dropped Authorization header', async () => {
-    // Apache + PHP as CGI/FPM without the rewrite: WordPress never sees the credentials.
+  it('takes WordPress’s 401 to an anonymous visitor, credentials sent, for credentials unheard', async () => {
+    // Apache + PHP as CGI/FPM without the rewrite (WordPress never sees the credentials), or a
+    // members-only site (its refusal comes before WordPress checks the password): told apart
+    // from here by nothing, both said.
     const dropped = restSite((route) =>
       route === '/'
         ? json(INDEX)
@@ -130,7 +133,7 @@ describe('refusals told apart', () => {
     );
     expect(await testConnection(settings, { fetch: dropped.fetch })).toMatchObject({
       ok: false,
-      code: 'app_passwords_unavailable',
+      code: 'credentials_unheard',
       status: 401,
       wpCode: 'rest_not_logged_in',
     });
@@ -139,8 +142,12 @@ describe('refusals told apart', () => {
     );
     expect(await publishPost(settings, POST, { fetch: refusedCreation.fetch })).toMatchObject({
       ok: false,
-      code: 'app_passwords_unavailable',
+      code: 'credentials_unheard',
     });
+    expect(publishFailureText('credentials_unheard')).toMatch(
+      /vérifiez l’identifiant et le mot de passe d’application.*en-tête d’authentification/,
+    );
+    expect(fieldToFix('credentials_unheard')).toBe('password');
     // A wrong application password is refused by name: still the credentials.
     for (const code of ['incorrect_password', 'invalid_username', 'invalid_email']) {
       const wrong = restSite((route) =>
