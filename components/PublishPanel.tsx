@@ -42,7 +42,6 @@ const FIXED_IN_SETTINGS = new Set<Failure['code']>([
   'missing_credentials',
   'wrong_credentials',
   'app_passwords_unavailable',
-  'credentials_unheard',
   'not_wordpress',
   'rest_disabled',
   'site_moved',

@@ -27,7 +27,7 @@ export function fieldToFix(code: string): SettingsField | undefined {
     'site_moved',
   ];
   if (address.includes(code)) return 'siteUrl';
-  if (code === 'wrong_credentials' || code === 'credentials_unheard') return 'password';
+  if (code === 'wrong_credentials') return 'password';
   // Another account than the desk's: the name is what changed.
   if (code === 'account_changed') return 'username';
   return undefined;

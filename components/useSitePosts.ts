@@ -35,7 +35,6 @@ function reasonKey(code: Failure['code']): MessageKey {
     case 'wrong_credentials':
     case 'site_protected':
     case 'app_passwords_unavailable':
-    case 'credentials_unheard':
       return 'link.site.reason.credentials';
     case 'no_permission':
       return 'link.site.reason.permission';

@@ -814,8 +814,6 @@ export const en: Messages = {
     'This WordPress site does not accept application passwords (turned off, or the server drops the authentication header).',
   'wp.error.wrong_credentials':
     'User name or application password refused. Use an application password (Profile › Application Passwords), not your usual password.',
-  'wp.error.credentials_unheard':
-    'WordPress answered as to an anonymous visitor (status 401): check the user name and the application password (a members-only site answers a wrong password so); if they are right, the server does not pass the authentication header on to WordPress (ask the host).',
   'wp.error.site_moved':
     'This site answers at {address}: enter that address in “Site address”, then test the connection.',
   'wp.error.site_moved_unnamed':

@@ -837,8 +837,6 @@ export const fr = {
     'Ce WordPress n’accepte pas les mots de passe d’application (désactivés, ou l’en-tête d’authentification est supprimé par le serveur).',
   'wp.error.wrong_credentials':
     'Identifiant ou mot de passe d’application refusé. Utilisez un mot de passe d’application (Profil › Mots de passe d’application), pas votre mot de passe habituel.',
-  'wp.error.credentials_unheard':
-    'WordPress a répondu comme à un visiteur anonyme (code 401) : vérifiez l’identifiant et le mot de passe d’application (un site réservé aux membres connectés répond ainsi à un mot de passe erroné) ; s’ils sont justes, le serveur ne transmet pas l’en-tête d’authentification à WordPress (à demander à l’hébergeur).',
   'wp.error.site_moved':
     'Ce site répond à l’adresse {address} : utilisez-la dans « Adresse du site », puis testez la connexion.',
   'wp.error.site_moved_unnamed':

@@ -386,7 +386,6 @@ class WordPressClient {
       if (
         refused.code === 'wrong_credentials' ||
         refused.code === 'app_passwords_unavailable' ||
-        refused.code === 'credentials_unheard' ||
         refused.code === 'site_protected' ||
         refused.code === 'too_many_requests'
       ) {

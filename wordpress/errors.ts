@@ -39,21 +39,15 @@ export type WpErrorCode =
   | 'rest_disabled'
   /** The whole site sits behind a server password (HTTP authentication). */
   | 'site_protected'
-  /**
-   * WordPress does not offer application passwords, or the server drops the Authorization header
-   * (Apache with PHP as CGI/FPM and no rewrite for it): WordPress then answers a request sent with
-   * credentials as an anonymous one (401 `rest_not_logged_in`, `rest_cannot_create`…).
-   */
+  /** WordPress does not offer application passwords (or the server drops the Authorization header). */
   | 'app_passwords_unavailable'
-  /** Username or application password refused (`incorrect_password`, `invalid_username`…). */
-  | 'wrong_credentials'
   /**
-   * Credentials sent, and answered as an anonymous visitor (401 `rest_not_logged_in`,
-   * `rest_cannot_create`…): either the server dropped the Authorization header, or the site
-   * lets only logged-in visitors in (the REST handbook's snippet, Force Login), whose refusal
-   * comes before WordPress says a password is wrong. Which one cannot be told from here.
+   * Username or application password refused: by name (`incorrect_password`…), or as to an
+   * anonymous visitor (401 `rest_not_logged_in`…), as a real WordPress answers a wrong password
+   * too (tests/wordpress/connection.test.ts); a server that drops the Authorization header
+   * answers so as well, which nothing here tells apart.
    */
-  | 'credentials_unheard'
+  | 'wrong_credentials'
   /**
    * The site answers at another address (`monjournal.fr` redirects to `www.monjournal.fr`), which
    * the extension was not allowed to reach: `address` is the one to use. Never followed with
@@ -136,15 +130,6 @@ const APP_PASSWORD_OFF_CODES = new Set([
 const REST_OFF_CODES = new Set(['rest_disabled', 'rest_api_disabled', 'rest_api_blocked']);
 
 /**
- * A 401 with one of WordPress's own `rest_*` codes (`rest_not_logged_in`, `rest_cannot_create`,
- * `rest_forbidden`…) is its refusal of an anonymous visitor: the credentials did not reach it,
- * or a members-only site refused before WordPress checked them (see `credentials_unheard`).
- * A wrong application password is refused by name otherwise (`incorrect_password`,
- * `invalid_username`, `invalid_email`: wp_authenticate_application_password).
- */
-const ANONYMOUS_REFUSAL = /^rest_/;
-
-/**
  * A 403 about a right: WordPress's own refusals (`rest_cannot_edit`, `rest_forbidden_context`…)
  * and the companion plugin's (its codes, or the role it `needs`), as desk-client.ts tells them.
  * Any other 403 (a firewall's HTML page, a security plugin's code) came from something else.
@@ -183,9 +168,6 @@ export function fromAnswer(answer: HttpAnswer, purpose: Purpose, category?: stri
   if (status === 401) {
     if (!wpCode && /basic|digest/i.test(answer.headers.get('www-authenticate') ?? '')) {
       return failure('site_protected', extra);
-    }
-    if (wpCode && ANONYMOUS_REFUSAL.test(wpCode)) {
-      return failure('credentials_unheard', extra);
     }
     return failure('wrong_credentials', extra);
   }

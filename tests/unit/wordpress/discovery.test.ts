@@ -122,34 +122,11 @@ const refusingPost = (refuse: () => Response) =>
 const POST = { title: 'Les indiscrets', content: '<p>x</p>', marker: 'les-indiscrets-abcd1234' };
 
 describe('refusals told apart', () => {
-  it('takes WordPress’s 401 to an anonymous visitor, credentials sent, for credentials unheard', async () => {
-    // Apache + PHP as CGI/FPM without the rewrite (WordPress never sees the credentials), or a
-    // members-only site (its refusal comes before WordPress checks the password): told apart
-    // from here by nothing, both said.
-    const dropped = restSite((route) =>
-      route === '/'
-        ? json(INDEX)
-        : json({ code: 'rest_not_logged_in', message: 'Vous n’êtes pas connecté.' }, 401),
-    );
-    expect(await testConnection(settings, { fetch: dropped.fetch })).toMatchObject({
-      ok: false,
-      code: 'credentials_unheard',
-      status: 401,
-      wpCode: 'rest_not_logged_in',
-    });
-    const refusedCreation = refusingPost(() =>
-      json({ code: 'rest_cannot_create', message: 'Désolé…', data: { status: 401 } }, 401),
-    );
-    expect(await publishPost(settings, POST, { fetch: refusedCreation.fetch })).toMatchObject({
-      ok: false,
-      code: 'credentials_unheard',
-    });
-    expect(publishFailureText('credentials_unheard')).toMatch(
-      /vérifiez l’identifiant et le mot de passe d’application.*en-tête d’authentification/,
-    );
-    expect(fieldToFix('credentials_unheard')).toBe('password');
-    // A wrong application password is refused by name: still the credentials.
-    for (const code of ['incorrect_password', 'invalid_username', 'invalid_email']) {
+  it('takes a 401, by name or as to an anonymous visitor, for refused credentials', async () => {
+    // A real WordPress answers a wrong application password as to an anonymous visitor too
+    // (rest_not_logged_in: tests/wordpress/connection.test.ts), as it answers a request whose
+    // Authorization header the server dropped: the credentials are what the editor can check.
+    for (const code of ['incorrect_password', 'invalid_username', 'rest_not_logged_in']) {
       const wrong = restSite((route) =>
         route === '/' ? json(INDEX) : json({ code, message: 'Refusé' }, 401),
       );
@@ -158,6 +135,7 @@ describe('refusals told apart', () => {
         code: 'wrong_credentials',
       });
     }
+    expect(fieldToFix('wrong_credentials')).toBe('password');
   });
 
   it('does not blame the editor’s role for a 403 that names no right (a firewall’s page)', async () => {
