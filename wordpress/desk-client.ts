@@ -18,6 +18,7 @@ import type {
   RestRecordBase,
   RestWrite,
 } from './desk-records';
+import { refusesARight } from './errors';
 import { basicAuth, Transport, type FetchLike } from './transport';
 
 export type DeskKind = 'drafts' | 'issues';
@@ -168,10 +169,7 @@ function failureOf(answer: Answer): DeskFailure {
     // WordPress's own refusals of a right (rest_cannot_edit, rest_forbidden…) and the plugin's
     // name it; a 403 that names none (a WAF's page, « rest_disabled ») came from something else,
     // and taking it for the role would undo the editor's change and ask them for a role they have.
-    const rights =
-      typeof data.needs === 'string' ||
-      /^(rest_cannot_|rest_forbidden|indiscrets_cannot_)/.test(error.code ?? '');
-    if (!rights) return { ...base, code: 'blocked' };
+    if (!refusesARight(answer.json)) return { ...base, code: 'blocked' };
     return {
       ...base,
       code: 'forbidden',

@@ -131,10 +131,11 @@ const REST_OFF_CODES = new Set(['rest_disabled', 'rest_api_disabled', 'rest_api_
 
 /**
  * A 403 about a right: WordPress's own refusals (`rest_cannot_edit`, `rest_forbidden_context`…)
- * and the companion plugin's (its codes, or the role it `needs`), as desk-client.ts tells them.
- * Any other 403 (a firewall's HTML page, a security plugin's code) came from something else.
+ * and the companion plugin's (its codes, or the role it `needs`), for publishing and the shared
+ * desk alike. Any other 403 (a firewall's HTML page, a security plugin's code) came from
+ * something else.
  */
-function refusesARight(json: unknown): boolean {
+export function refusesARight(json: unknown): boolean {
   const data = isObject(json) ? json.data : undefined;
   if (isObject(data) && typeof data.needs === 'string') return true;
   return /^(rest_cannot_|rest_forbidden|indiscrets_cannot_)/.test(wpCodeOf(json) ?? '');
