@@ -217,7 +217,14 @@ export function IssueFieldsForm({ workspace, open, onSelectIssue }: Props) {
               onSelectIssue(null);
               if (token) {
                 // Undone, the issue is shown again by the view (App's onUndone), whichever it is.
-                undo.offer(token, t('undo.issueDeleted', { title: issue.title }), {
+                // Named as the picker named it: a title rubbed out in its field is the one the
+                // house pattern gives its date, not « ».
+                const title = issueTitleShortened(
+                  issue,
+                  style ?? DEFAULT_HOUSE_STYLE,
+                  ISSUE_TEXT_LIMITS.title,
+                );
+                undo.offer(token, t('undo.issueDeleted', { title }), {
                   // The button that had the keyboard is gone with the issue's form.
                   focus: true,
                 });

@@ -408,6 +408,22 @@ describe('IssueView', () => {
     expect(await screen.findAllByTestId('issue-item')).toHaveLength(2);
   });
 
+  it('names a deleted issue whose title was emptied by the title it goes out with, in the undo bar', async () => {
+    const issue = await issueWith([{ title: 'OVH' }]);
+    // Rubbed out in its field: the picker, the preview and the exports name it by its date.
+    await db.issues.update(issue.id, { title: '' });
+    renderIssue(issue.id);
+    await screen.findAllByTestId('issue-item');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Supprimer le numéro' }));
+
+    await waitFor(() =>
+      expect(screen.getByTestId('undo-bar').textContent).toContain(
+        '«\u00a0Les indiscrets du 15 mars\u00a0» est supprimé\u202f; ses indiscrets sont retournés dans les brouillons.',
+      ),
+    );
+  });
+
   it('names the issues to move an item to as the picker does, a namesake numbered', async () => {
     const issue = await issueWith([{ title: 'OVH', body: '<p>OVH</p>' }]);
     const made = (at: string) => () => at;
