@@ -79,12 +79,22 @@ export function ReorderList<T>({
     [revealId],
   );
 
+  /**
+   * Where item `id`, drawn at `index`, is once the moves asked for and not drawn yet are made:
+   * a second Alt+↓ (or ↓) pressed before the list is drawn again moves it on from there (the
+   * key held down repeats faster than the database answers), where it asked again for the
+   * place the first had already given it, and the item went down one place for two.
+   */
+  const placeOf = (id: string, index: number) =>
+    refocus.current?.id === id ? refocus.current.index : index;
+
   async function move(id: string, from: number, to: number) {
     if (locked) return;
     if (to < 0 || to >= items.length || to === from) return;
     refocus.current = { id, index: to };
     await onMove(id, to);
-    const item = items[from];
+    // By its id: `from` may be a place the list has not drawn it at yet (see placeOf).
+    const item = items.find((other) => getId(other) === id);
     if (item) {
       setAnnouncement(
         t('reorder.moved', { title: getLabel(item), position: to + 1, total: items.length }),
@@ -103,12 +113,13 @@ export function ReorderList<T>({
       if (lockedReason) setAnnouncement(lockedReason);
       return;
     }
+    const from = placeOf(id, index);
     if (event.key === 'ArrowUp') {
       event.preventDefault();
-      void move(id, index, index - 1);
+      void move(id, from, from - 1);
     } else if (event.key === 'ArrowDown') {
       event.preventDefault();
-      void move(id, index, index + 1);
+      void move(id, from, from + 1);
     }
   }
 
@@ -188,7 +199,10 @@ export function ReorderList<T>({
             aria-label={t('reorder.up', { title: getLabel(item) })}
             disabled={locked || index === 0}
             title={locked ? lockedReason : undefined}
-            onClick={() => void move(id, index, index - 1)}
+            onClick={() => {
+              const from = placeOf(id, index);
+              void move(id, from, from - 1);
+            }}
           >
             ↑
           </button>
@@ -198,7 +212,10 @@ export function ReorderList<T>({
             aria-label={t('reorder.down', { title: getLabel(item) })}
             disabled={locked || index === items.length - 1}
             title={locked ? lockedReason : undefined}
-            onClick={() => void move(id, index, index + 1)}
+            onClick={() => {
+              const from = placeOf(id, index);
+              void move(id, from, from + 1);
+            }}
           >
             ↓
           </button>

@@ -96,6 +96,34 @@ describe('IssueView', () => {
     );
   });
 
+  it('moves an item two places for Alt+↓ pressed twice before the list is drawn again', async () => {
+    const issue = await issueWith([
+      { title: 'OVH', body: '<p>OVH</p>' },
+      { title: 'Mauboussin', body: '<p>Mauboussin</p>' },
+      { title: 'Lina Khan', body: '<p>Lina Khan</p>' },
+    ]);
+    renderIssue(issue.id);
+    const items = await screen.findAllByTestId('issue-item');
+
+    // The key held down repeats faster than the database answers: both presses on the row
+    // still drawn at the top.
+    items[0]!.focus();
+    fireEvent.keyDown(items[0]!, { key: 'ArrowDown', altKey: true });
+    fireEvent.keyDown(items[0]!, { key: 'ArrowDown', altKey: true });
+
+    await waitFor(async () =>
+      expect(await order(issue.id)).toEqual(['Mauboussin', 'Lina Khan', 'OVH']),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('reorder-announcement').textContent).toBe(
+        '«\u00a0OVH\u00a0» déplacé en position 3 sur 3.',
+      ),
+    );
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^OVH, position 3/),
+    );
+  });
+
   it('names each item by its label, else by its text’s first words, else by its title', async () => {
     const title = 'OVH Is Said to Pick Rothschild for IPO';
     const issue = await issueWith([
