@@ -7,6 +7,7 @@ import { queryTokens } from './derive';
  * Searching the drafts: a query (words, status, site, tag, box) resolved into index ranges, and
  * a planner that picks, per query, between reading the candidates of the most selective index
  * and walking the drafts newest first (see {@link walkAbove}); counts come from primary keys.
+ * Newest is by creation, but in the trash, by when each draft was trashed ({@link ListedBy}).
  */
 
 /** Which drafts a search looks at. */
@@ -15,7 +16,7 @@ export type DraftBox =
   | 'inbox'
   /** Everything but the trash. */
   | 'all'
-  /** Only the trash. */
+  /** Only the trash, listed by when each draft went there, most recently trashed first. */
   | 'trash'
   /** The items of `issueId`, not in the trash. */
   | 'issue';
@@ -57,6 +58,13 @@ const READ_CANDIDATES_MAX = 1000;
 
 type DraftCollection = Collection<Draft, string, InsertType<Draft, 'id'>>;
 
+/**
+ * The time a box is listed by, newest first: when each draft was clipped, or in the trash when
+ * it was trashed (an editor looks there for what they just threw away, whatever its age). Both
+ * have an index of their own (`createdAt`, `deletedAt`), where drafts of one time follow their ids.
+ */
+type ListedBy = 'createdAt' | 'deletedAt';
+
 /** The size of inbox the planner is tuned for: a newsroom after four years (bench/seed.ts). */
 const PLANNED_DRAFTS = 10_000;
 
@@ -83,6 +91,7 @@ function resolveQuery(query: DraftQuery) {
   // The issueId a box is confined to; undefined for 'all' and 'trash'.
   const issueId = box === 'inbox' ? '' : box === 'issue' ? query.issueId : undefined;
   const plain = tokens.length === 0 && !status && !siteName && !tag && box !== 'trash';
+  const listedBy: ListedBy = box === 'trash' ? 'deletedAt' : 'createdAt';
   const matches = (draft: Draft | undefined): draft is Draft =>
     !!draft &&
     (box === 'trash' ? !!draft.deletedAt : !draft.deletedAt) &&
@@ -91,7 +100,7 @@ function resolveQuery(query: DraftQuery) {
     (!siteName || draft.siteName === siteName) &&
     (!tag || draft.tags.some((each) => each.toLowerCase() === tag.toLowerCase())) &&
     tokens.every((token) => draft.words.some((word) => matchesWord(word, token)));
-  return { box, limit, offset, status, siteName, tag, tokens, issueId, plain, matches };
+  return { box, limit, offset, status, siteName, tag, tokens, issueId, plain, listedBy, matches };
 }
 
 /** A query token made of digits alone: a number, matched whole (see {@link matchesWord}). */
@@ -205,26 +214,28 @@ function runQuery<T>(
 }
 
 /**
- * The drafts of a box, newest first, from the time `from` (included) down: an index range read
- * backwards. `from` undefined: from the newest.
+ * The drafts of a box, newest first by `listedBy`, from the time `from` (included) down: an index
+ * range read backwards. `from` undefined: from the newest. An issue (or the inbox) is listed by
+ * creation; the trash, by the `deletedAt` index, which holds trashed drafts only, of any issue.
  */
 function newestFirstFrom(
   issueId: string | undefined,
+  listedBy: ListedBy,
   from: string | undefined,
   database: IndiscretsDB,
 ): DraftCollection {
   if (issueId !== undefined) return newestFirstIn(issueId, database, from);
   const clips = database.clips;
   return from === undefined
-    ? clips.orderBy('createdAt').reverse()
-    : clips.where('createdAt').belowOrEqual(from).reverse();
+    ? clips.orderBy(listedBy).reverse()
+    : clips.where(listedBy).belowOrEqual(from).reverse();
 }
 
 /** The first chunk of drafts a walk reads at once; each next chunk is twice as long. */
 const WALK_CHUNK = 64;
 
 /**
- * The drafts of a box that `keep` accepts, newest first (by creation, then by id), from the
+ * The drafts of a box that `keep` accepts, newest first (by `listedBy`, then by id), from the
  * `offset`th, at most `limit`. The box is read in chunks of consecutive drafts, each chunk in
  * one request (an index range read whole, backwards where the browser can), not record by
  * record through a cursor: reading records one at a time is what costs. Chunks grow as the walk
@@ -234,6 +245,7 @@ const WALK_CHUNK = 64;
  */
 async function walkNewestFirst(
   issueId: string | undefined,
+  listedBy: ListedBy,
   keep: (draft: Draft) => boolean,
   offset: number,
   limit: number,
@@ -244,10 +256,11 @@ async function walkNewestFirst(
   const kept: Draft[] = [];
   let last: Draft | undefined;
   for (let size = WALK_CHUNK; ; size *= 2) {
-    const chunk = await newestFirstFrom(issueId, last?.createdAt, database).limit(size).toArray();
+    const from = last?.[listedBy];
+    const chunk = await newestFirstFrom(issueId, listedBy, from, database).limit(size).toArray();
     const seen = last;
     for (const draft of chunk) {
-      if (seen && draft.createdAt === seen.createdAt && draft.id >= seen.id) continue;
+      if (seen && draft[listedBy] === from && draft.id >= seen.id) continue;
       last = draft;
       if (keep(draft) && kept.push(draft) === wanted) return kept.slice(offset);
     }
@@ -262,8 +275,9 @@ function distinct(drafts: Draft[]): Draft[] {
 }
 
 /**
- * One page of a search, newest first (by creation), without counting all matches: what the
- * inbox shows on each keystroke. Every path reads few records, each range in one request:
+ * One page of a search, newest first (by creation; in the trash, by when each was trashed),
+ * without counting all matches: what the inbox shows on each keystroke. Every path reads few
+ * records, each range in one request:
  * - no text and no filter (the inbox as it opens): the box walked newest first, skipping the
  *   trash (a few drafts), so one chunk fills a page;
  * - a selective constraint (a rare word, a tag, a site: at most {@link walkAbove} drafts, fewer
@@ -283,12 +297,12 @@ export function searchPage(
         const smallest = sizes.indexOf(Math.min(...sizes));
         if (sizes[smallest]! <= walkAbove(q.offset + q.limit)) {
           const candidates = distinct(await selective[smallest]!.toArray());
-          const found = candidates.filter(q.matches).sort(newestFirst);
+          const found = candidates.filter(q.matches).sort(newestFirst(q.listedBy));
           return found.slice(q.offset, q.offset + q.limit);
         }
       }
     }
-    return walkNewestFirst(q.issueId, q.matches, q.offset, q.limit, database);
+    return walkNewestFirst(q.issueId, q.listedBy, q.matches, q.offset, q.limit, database);
   });
 }
 
@@ -348,10 +362,16 @@ export function searchDrafts(
   });
 }
 
-/** The order of the `createdAt` index read backwards: newest first, then by id descending. */
-function newestFirst(a: Draft, b: Draft): number {
-  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
-  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+/**
+ * The order of the `listedBy` index read backwards (the walk's): newest first, then by id
+ * descending, so that a page read from candidates and one walked agree.
+ */
+function newestFirst(listedBy: ListedBy): (a: Draft, b: Draft) => number {
+  return (a, b) => {
+    const [x, y] = [a[listedBy] ?? '', b[listedBy] ?? ''];
+    if (x !== y) return x < y ? 1 : -1;
+    return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+  };
 }
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });

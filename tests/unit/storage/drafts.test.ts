@@ -255,7 +255,8 @@ describe('searchDrafts', () => {
       title: 'OVH trashed item',
       issueId: 'i1',
       sortKey: 'W',
-      deletedAt: '2021-03-10T00:00:00.000Z',
+      // Trashed after the other: the trash lists the most recently trashed first.
+      deletedAt: '2021-03-11T00:00:00.000Z',
     });
 
     for (const text of [undefined, 'ovh']) {
