@@ -205,7 +205,16 @@ export default defineConfig({
     // MV3 wants it per kind of page; MV2 (Firefox) takes the string.
     content_security_policy:
       manifestVersion === 2 ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
-    permissions: ['activeTab', 'scripting', 'contextMenus', 'storage', 'unlimitedStorage'],
+    permissions: [
+      'activeTab',
+      'scripting',
+      'contextMenus',
+      // Firefox: menus.getTargetElement, which tells « Couper ce lien » the link right-clicked
+      // among the page's links to one address (no prompt; Chrome has no such permission).
+      ...(browser === 'firefox' ? ['menus'] : []),
+      'storage',
+      'unlimitedStorage',
+    ],
     ...(testBuild ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     // The WordPress site's origin, asked for at run time (options page). MV2 (Firefox) has no
     // optional_host_permissions: origins go in optional_permissions there.

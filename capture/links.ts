@@ -1,6 +1,7 @@
 /**
- * "Clip link" from the context menu: the browser hands over the link's URL only, so the link
- * element is found again in the page to read its text and the paragraph around it.
+ * "Clip link" from the context menu: Chrome hands over the link's URL only, so the link element
+ * is found again in the page to read its text and the paragraph around it; Firefox can name the
+ * element right-clicked too.
  */
 
 import { readElement } from './selection';
@@ -33,18 +34,89 @@ function resolvedHref(link: Element, base: string): string | undefined {
   }
 }
 
-/** Finds the link: exact match of the resolved URL first, then a match once both are cleaned. */
-function findLink(doc: Document, href: string): Element | undefined {
-  const links = Array.from(doc.querySelectorAll('a[href], area[href]'));
+/**
+ * What tells which of a page's links to one address the editor right-clicked: the browser's
+ * context menu names the address only, and a page often links it several times (the menu, the
+ * headline's image, the article's words).
+ */
+export interface LinkHint {
+  /** The element right-clicked, when the browser tells it (Firefox: menus.getTargetElement). */
+  target?: Element | null;
+  /** The page's selection: a link to that address inside it is the one the editor meant. */
+  selection?: Selection | null;
+}
+
+const LINKS = 'a[href], area[href]';
+
+/** Site furniture: a link there is rarely the one read, when the article links the same page. */
+const FURNITURE =
+  'nav, header, footer, aside, [role=navigation], [role=banner], [role=contentinfo], [role=complementary]';
+
+/** The page's reading: an article or the main content. */
+const CONTENT = 'article, main, [role=main], [role=article]';
+
+/** The links whose resolved URL is `href`; else those equal to it once both are cleaned. */
+function linksTo(doc: Document, href: string): Element[] {
+  const links = Array.from(doc.querySelectorAll(LINKS));
   const base = doc.baseURI;
   const resolved = links.map((link) => resolvedHref(link, base));
-  const exact = links.find((_, index) => resolved[index] === href);
-  if (exact) return exact;
+  const exact = links.filter((_, index) => resolved[index] === href);
+  if (exact.length > 0) return exact;
   const wanted = cleanUrl(href);
-  return links.find((_, index) => {
+  return links.filter((_, index) => {
     const url = resolved[index];
     return url !== undefined && cleanUrl(url) === wanted;
   });
+}
+
+/** Whether the selection holds some of `link` (a link half selected was meant too). */
+function selected(selection: Selection | null | undefined, link: Element): boolean {
+  if (!selection || selection.isCollapsed) return false;
+  for (let index = 0; index < selection.rangeCount; index++) {
+    if (selection.getRangeAt(index).intersectsNode(link)) return true;
+  }
+  return false;
+}
+
+/**
+ * How likely the editor right-clicked `link` among links to the same address, reading the page:
+ * a link they can see first (a hidden one cannot be clicked), then one out of the site's
+ * furniture, then one with words (an image-only link is the headline's picture, the logo), then
+ * one inside the article or the main content.
+ */
+function likelihood(link: Element): number {
+  // (Not aria-hidden: a teaser's picture link is often hidden from screen readers, not eyes.)
+  const hidden =
+    !!link.closest('[hidden]') ||
+    // Absent from older engines (and jsdom): the attribute above tells what it can.
+    (link as Element & { checkVisibility?(): boolean }).checkVisibility?.() === false;
+  return (
+    (hidden ? 0 : 8) +
+    (link.closest(FURNITURE) ? 0 : 4) +
+    (cleanText(link.textContent) ? 2 : 0) +
+    (link.closest(CONTENT) ? 1 : 0)
+  );
+}
+
+/**
+ * The link of `doc` to `href` (as the browser's context menu gives it) the editor meant: the
+ * element right-clicked when the browser names it; else one in the editor's selection; else the
+ * most likely read ({@link likelihood}), the first of those in the page's order.
+ */
+export function chooseLink(doc: Document, href: string, hint: LinkHint = {}): Element | undefined {
+  const clicked = hint.target?.closest(LINKS);
+  if (clicked) return clicked;
+  const links = linksTo(doc, href);
+  if (links.length < 2) return links[0];
+  const inSelection = links.find((link) => selected(hint.selection, link));
+  if (inSelection) return inSelection;
+  let best = links[0]!;
+  let bestScore = likelihood(best);
+  for (const link of links.slice(1)) {
+    const score = likelihood(link);
+    if (score > bestScore) [best, bestScore] = [link, score];
+  }
+  return best;
 }
 
 function linkText(link: Element): string | undefined {
@@ -69,11 +141,15 @@ function contextOf(link: Element): CapturedPassage | undefined {
 
 /**
  * Describes the link of `doc` whose resolved URL is `href` (as given by the browser's context
- * menu): its cleaned URL, its text, and the paragraph around it as a passage. Returns undefined
- * when the page has no such link.
+ * menu), the one {@link chooseLink} finds: its cleaned URL, its text, and the paragraph around it
+ * as a passage. Returns undefined when the page has no such link.
  */
-export function describeLink(doc: Document, href: string): LinkDescription | undefined {
-  const link = findLink(doc, href);
+export function describeLink(
+  doc: Document,
+  href: string,
+  hint?: LinkHint,
+): LinkDescription | undefined {
+  const link = chooseLink(doc, href, hint);
   if (!link) return undefined;
   const url = cleanUrl(href);
   return { url, text: linkText(link) ?? url, context: contextOf(link) };

@@ -29,6 +29,12 @@ export interface ClipRequest {
   /** For "Clip link": the link's URL; the draft is then about that link, not the page. */
   linkUrl?: string;
   /**
+   * For "Clip link", where the browser's menu event says the link is: its frame, and in Firefox
+   * the element right-clicked (`targetElementId`), so that the link described is that very one,
+   * not another link of the page to the same address.
+   */
+  linkTarget?: LinkTarget;
+  /**
    * What the browser told of the tab with the event that asked for the clip (context menu,
    * keyboard command): with its address, the tab is not asked again, a round trip saved before
    * the page can be read. Without one (no permission to see it), the tab is read as usual.
@@ -39,6 +45,14 @@ export interface ClipRequest {
    * for one as it opened. Used if it is of this tab at this address, else the page is read now.
    */
   prepared?: string;
+}
+
+/** Where a right-clicked link is, as the browser's menu event tells it. */
+export interface LinkTarget {
+  /** The frame the link is in (0: the page itself). */
+  frameId?: number;
+  /** Firefox's `targetElementId`: the element right-clicked, valid in that frame. */
+  elementId?: number;
 }
 
 /** A read of a page started before its clip was asked for. */
@@ -101,7 +115,7 @@ export async function clipTab(clipped: ClipRequest): Promise<ClipOutcome> {
     // The link is described while the page is read: two injections at once, not one after the
     // other. A page that could not be read keeps no description (the draft is the tab's).
     const described = request.linkUrl
-      ? describeLinkInPage(request.tabId, request.linkUrl)
+      ? describeLinkInPage(request.tabId, request.linkUrl, request.linkTarget)
       : undefined;
     try {
       const early = request.prepared
@@ -220,19 +234,22 @@ function pageMetadata(page: PageData): PageMetadata {
   }
 }
 
-async function describeLinkInPage(tabId: number, href: string) {
+async function describeLinkInPage(tabId: number, href: string, where: LinkTarget = {}) {
+  // In the frame the link was right-clicked in: Firefox's element id is valid there only, and
+  // a link inside a frame is not in the page's own document.
+  const target = where.frameId !== undefined ? { tabId, frameIds: [where.frameId] } : { tabId };
   try {
     // A script injected from a file takes no arguments: the link's URL waits in a global of the
     // extension's isolated world, where the page cannot see or change it.
     await browser.scripting.executeScript({
-      target: { tabId },
-      func: (target: string) => {
-        (globalThis as { __indiscretsLinkTarget?: string }).__indiscretsLinkTarget = target;
+      target,
+      func: (wanted: { href: string; elementId?: number }) => {
+        (globalThis as { __indiscretsLinkTarget?: object }).__indiscretsLinkTarget = wanted;
       },
-      args: [href],
+      args: [where.elementId !== undefined ? { href, elementId: where.elementId } : { href }],
     });
     const [frame] = await browser.scripting.executeScript({
-      target: { tabId },
+      target,
       files: ['/describe-link.js'],
     });
     return (frame?.result ?? undefined) as LinkDescription | undefined;

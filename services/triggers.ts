@@ -3,7 +3,7 @@ import { setLocaleChoice, t } from '../locales';
 import { seenTab, type SeenTab } from '../messaging/protocol';
 import { COMMAND_CLIP } from '../lib/commands';
 import { uiLocale } from '../storage/settings';
-import { clipTab } from './clipper';
+import { clipTab, type LinkTarget } from './clipper';
 import { notifyInTab } from './notify';
 
 export const MENU_CLIP_PAGE = 'indiscrets-clip-page';
@@ -47,6 +47,20 @@ function knownTab(tab: Browser.tabs.Tab): { tab?: SeenTab } {
   return seen ? { tab: seen } : {};
 }
 
+/**
+ * Where the link right-clicked is: its frame, and the element itself in Firefox, whose menus
+ * name it (`targetElementId`; Chrome's give the address only).
+ */
+function linkTarget(info: Browser.contextMenus.OnClickData): { linkTarget?: LinkTarget } {
+  const { frameId } = info;
+  const { targetElementId: elementId } = info as { targetElementId?: unknown };
+  const target: LinkTarget = {
+    ...(typeof frameId === 'number' && frameId >= 0 ? { frameId } : {}),
+    ...(typeof elementId === 'number' ? { elementId } : {}),
+  };
+  return Object.keys(target).length > 0 ? { linkTarget: target } : {};
+}
+
 /** "Clip to Indiscrets" and "Clip link" from the context menu. */
 export async function onMenuClicked(
   info: Browser.contextMenus.OnClickData,
@@ -58,7 +72,7 @@ export async function onMenuClicked(
   const outcome = await clipTab({
     tabId: tab.id,
     ...(info.selectionText ? { selectionText: info.selectionText } : {}),
-    ...(isLink && info.linkUrl ? { linkUrl: info.linkUrl } : {}),
+    ...(isLink && info.linkUrl ? { linkUrl: info.linkUrl, ...linkTarget(info) } : {}),
     ...knownTab(tab),
   });
   await notifyInTab(tab.id, outcome);

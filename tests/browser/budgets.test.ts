@@ -59,6 +59,13 @@ describe('size budgets of the built extension', () => {
     expect(size).toBeLessThanOrEqual(8 * 1024);
   });
 
+  it('keeps the script injected for « Couper ce lien » within 5 KB gzipped', () => {
+    // Injected into the page as the capture script is, once per link clipped.
+    const size = gzipped('describe-link.js');
+    console.log(`describe-link.js: ${(size / 1024).toFixed(2)} KB gz (budget 5 KB)`);
+    expect(size).toBeLessThanOrEqual(5 * 1024);
+  });
+
   it('keeps the popup JavaScript loaded before its first paint within 45 KB gzipped', () => {
     const files = scriptsBeforePaint('popup.html');
     const total = files.reduce((sum, file) => sum + gzipped(file), 0);

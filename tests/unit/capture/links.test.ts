@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLink as describeInPage } from '../../../capture/links';
+import { chooseLink, describeLink as describeInPage, type LinkHint } from '../../../capture/links';
 import { toSelectedPassage } from '../../../services/passage';
 import { makeDoc } from './dom';
 
@@ -14,8 +14,8 @@ const PAGE = `<!doctype html><html><head></head><body>
 </body></html>`;
 
 /** The description as the background stores it: the context's tree written as HTML. */
-function describeLink(page: Document, href: string) {
-  const found = describeInPage(page, href);
+function describeLink(page: Document, href: string, hint?: LinkHint) {
+  const found = describeInPage(page, href, hint);
   return found?.context ? { ...found, context: toSelectedPassage(found.context) } : found;
 }
 
@@ -66,5 +66,84 @@ describe('describeLink', () => {
   it('returns undefined when no link matches', () => {
     expect(describeLink(doc(), 'https://news.example.com/missing')).toBeUndefined();
     expect(describeLink(doc(), 'not a url')).toBeUndefined();
+  });
+});
+
+/** A news page linking the same story from its menu, its headline's picture and its text. */
+const SAME_LINK_PAGE = `<!doctype html><html><head></head><body>
+  <header><a id="logo" href="/enquete">L'enquête</a></header>
+  <nav><a id="menu" href="/enquete">Enquête</a></nav>
+  <main>
+    <p id="lede">Ce que savait le ministre.</p>
+    <a id="picture" href="/enquete"><img src="une.jpg" alt="La une"></a>
+    <a id="hidden" href="/enquete" hidden>Lire l'enquête</a>
+    <p>Selon <a id="text" href="/enquete">notre enquête</a>, le ministre savait.</p>
+    <p>Comme <a id="again" href="/enquete">le montrait l'enquête</a>, rien n'a changé.</p>
+  </main>
+  <aside><a id="aside" href="/enquete">À lire aussi</a></aside>
+</body></html>`;
+
+const ENQUETE = 'https://news.example.com/enquete';
+
+describe('chooseLink', () => {
+  const page = () => makeDoc(SAME_LINK_PAGE, 'https://news.example.com/');
+
+  it('prefers a link with words in the article to the menu’s, the header’s or a picture’s', () => {
+    expect(chooseLink(page(), ENQUETE)?.id).toBe('text');
+    // What the draft gets: that link's words and its paragraph.
+    expect(describeLink(page(), ENQUETE)).toMatchObject({
+      text: 'notre enquête',
+      context: { text: 'Selon notre enquête, le ministre savait.' },
+    });
+  });
+
+  it('takes the link in the editor’s selection', () => {
+    const doc = page();
+    const selection = doc.getSelection()!;
+    selection.selectAllChildren(doc.querySelectorAll('main p')[2]!);
+
+    expect(chooseLink(doc, ENQUETE, { selection })?.id).toBe('again');
+    // A selection with no such link (or none at all) leaves the choice to the page.
+    selection.selectAllChildren(doc.getElementById('lede')!);
+    expect(chooseLink(doc, ENQUETE, { selection })?.id).toBe('text');
+    selection.removeAllRanges();
+    expect(chooseLink(doc, ENQUETE, { selection })?.id).toBe('text');
+  });
+
+  it('takes the very link right-clicked when the browser names it, even in the menu', () => {
+    const doc = page();
+    const selection = doc.getSelection()!;
+    selection.selectAllChildren(doc.querySelectorAll('main p')[2]!);
+
+    expect(chooseLink(doc, ENQUETE, { target: doc.getElementById('menu') })?.id).toBe('menu');
+    // Firefox names the element under the pointer: the picture inside the link.
+    const picture = doc.querySelector('#picture img');
+    expect(chooseLink(doc, ENQUETE, { target: picture, selection })?.id).toBe('picture');
+    expect(describeLink(doc, ENQUETE, { target: picture })?.text).toBe('La une');
+    // An element that is no link (or none found) leaves the choice to the selection and page.
+    expect(chooseLink(doc, ENQUETE, { target: doc.body, selection })?.id).toBe('again');
+    expect(chooseLink(doc, ENQUETE, { target: null })?.id).toBe('text');
+  });
+
+  it('falls back on furniture, a picture, then a hidden link, in the page’s order', () => {
+    const doc = page();
+    const drop = (...ids: string[]) => ids.forEach((id) => doc.getElementById(id)!.remove());
+
+    drop('text', 'again');
+    // Out of the furniture, a picture the reader sees comes before the menu's words.
+    expect(chooseLink(doc, ENQUETE)?.id).toBe('picture');
+    drop('picture');
+    // In the furniture only: the first, in the page's order.
+    expect(chooseLink(doc, ENQUETE)?.id).toBe('logo');
+    drop('logo', 'menu', 'aside');
+    expect(chooseLink(doc, ENQUETE)?.id).toBe('hidden');
+  });
+
+  it('prefers an article’s link to one in a page without landmarks', () => {
+    const doc = makeDoc(
+      `<body><div><a id="plain" href="/x">x</a></div><article><p><a id="read" href="/x">x</a></p></article></body>`,
+      'https://news.example.com/',
+    );
+    expect(chooseLink(doc, 'https://news.example.com/x')?.id).toBe('read');
   });
 });

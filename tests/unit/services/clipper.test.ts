@@ -369,8 +369,35 @@ describe('clipTab', () => {
     });
     // The link's URL reaches the file-injected script through a global set just before it.
     expect(executeScript).toHaveBeenCalledWith(
-      expect.objectContaining({ args: ['https://fr.wikipedia.org/wiki/Lina_Khan?fbclid=1'] }),
+      expect.objectContaining({
+        target: { tabId },
+        args: [{ href: 'https://fr.wikipedia.org/wiki/Lina_Khan?fbclid=1' }],
+      }),
     );
+  });
+
+  it('describes the link right-clicked in its frame, with Firefox’s element id', async () => {
+    const executeScript = stubScripting((injection) =>
+      injection.files?.[0] === '/capture.js' ? { page: { ...pageCapture.page } } : undefined,
+    );
+    const tabId = await openTab('https://www.bloomberg.com/news/ovh-ipo');
+
+    await clipTab({
+      tabId,
+      linkUrl: 'https://fr.wikipedia.org/wiki/Lina_Khan',
+      linkTarget: { frameId: 2, elementId: 1717 },
+    });
+
+    // Both steps in the link's frame, where the element id is valid; the page is read in its own.
+    const inFrame = { tabId, frameIds: [2] };
+    expect(executeScript).toHaveBeenCalledWith(
+      expect.objectContaining({
+        target: inFrame,
+        args: [{ href: 'https://fr.wikipedia.org/wiki/Lina_Khan', elementId: 1717 }],
+      }),
+    );
+    expect(executeScript).toHaveBeenCalledWith({ target: inFrame, files: ['/describe-link.js'] });
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId }, files: ['/capture.js'] });
   });
 });
 

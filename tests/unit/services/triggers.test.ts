@@ -89,6 +89,34 @@ describe('triggers', () => {
     expect(clipTab).toHaveBeenCalledWith({ tabId: 4, linkUrl: 'https://b.test/' });
   });
 
+  it('passes on the frame and Firefox’s right-clicked element of a link', async () => {
+    stubApis();
+    const link = {
+      menuItemId: triggers.MENU_CLIP_LINK,
+      linkUrl: 'https://b.test/',
+      editable: false,
+      pageUrl: 'x',
+    };
+
+    // Firefox names the element right-clicked; Chrome the frame only.
+    await triggers.onMenuClicked(
+      { ...link, frameId: 3, targetElementId: 1717 } as never,
+      { id: 4 } as never,
+    );
+    await triggers.onMenuClicked({ ...link, frameId: 0 } as never, { id: 4 } as never);
+    // The page's menu item has no link to describe.
+    await triggers.onMenuClicked(
+      { ...link, menuItemId: triggers.MENU_CLIP_PAGE, frameId: 0, targetElementId: 9 } as never,
+      { id: 4 } as never,
+    );
+
+    expect(vi.mocked(clipTab).mock.calls.map(([request]) => request)).toEqual([
+      { tabId: 4, linkUrl: 'https://b.test/', linkTarget: { frameId: 3, elementId: 1717 } },
+      { tabId: 4, linkUrl: 'https://b.test/', linkTarget: { frameId: 0 } },
+      { tabId: 4 },
+    ]);
+  });
+
   it('clips the active tab on the keyboard command', async () => {
     stubApis();
 

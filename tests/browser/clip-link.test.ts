@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  launchExtension,
+  selectText,
+  servePages,
+  type ExtensionSession,
+  type PageServer,
+} from './harness';
+
+/**
+ * « Couper ce lien » in Chromium, whose menu names the link's address only: the built
+ * describe-link.js, injected as services/clipper.ts injects it (the address left in a global of
+ * the isolated world, then the file), picks among the page's links to that address the one an
+ * editor reading the page would have right-clicked. A Chromium menu item cannot be clicked from
+ * a test; the choice itself is unit tested (tests/unit/capture/links.test.ts).
+ */
+describe('« Couper ce lien » in Chromium', () => {
+  let session: ExtensionSession;
+  let server: PageServer;
+
+  beforeAll(async () => {
+    server = await servePages();
+    session = await launchExtension();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  /** The test page in a tab of its own, at an address of its own (tabIdOf finds it by address). */
+  async function openPage(name: string) {
+    const page = await session.context.newPage();
+    await page.goto(`${server.page('same-link.html')}?${name}`);
+    return page;
+  }
+
+  /** What describe-link.js answers in the tab showing `page` for the link to `href`. */
+  async function describeIn(page: Page, href: string) {
+    const tabId = await session.tabIdOf(page.url());
+    const [worker] = session.context.serviceWorkers();
+    return worker!.evaluate(
+      async ([tab, wanted]) => {
+        type Scripting = {
+          executeScript(injection: object): Promise<Array<{ result?: unknown }>>;
+        };
+        const { scripting } = (globalThis as unknown as { chrome: { scripting: Scripting } })
+          .chrome;
+        const target = { tabId: tab, frameIds: [0] };
+        await scripting.executeScript({
+          target,
+          func: (link: { href: string }) => {
+            (globalThis as { __indiscretsLinkTarget?: object }).__indiscretsLinkTarget = link;
+          },
+          args: [{ href: wanted }],
+        });
+        const [frame] = await scripting.executeScript({ target, files: ['/describe-link.js'] });
+        return frame?.result as { text?: string; context?: unknown } | undefined;
+      },
+      [tabId, href] as const,
+    );
+  }
+
+  it('describes the article’s link, not the header’s, the menu’s or the picture’s', async () => {
+    const page = await openPage('article');
+    const href = new URL('/enquete.html', server.origin).href;
+
+    const found = await describeIn(page, href);
+
+    expect(found?.text).toBe('notre enquête');
+    expect(found?.context).toBeDefined();
+    await page.close();
+  });
+
+  it('describes the link in the editor’s selection', async () => {
+    const page = await openPage('selection');
+    await selectText(page, '#second');
+
+    const found = await describeIn(page, new URL('/enquete.html', server.origin).href);
+
+    expect(found?.text).toBe('le montrait l’enquête');
+    await page.close();
+  });
+
+  it('passes over a link the page’s style hides, for the picture the reader sees', async () => {
+    const page = await openPage('hidden');
+    // Without the article's words, the folded link (display: none, a mobile menu's) would come
+    // first by its words: only the browser's layout tells it cannot be right-clicked.
+    await page.evaluate(() =>
+      ['text', 'again'].forEach((id) => document.getElementById(id)!.remove()),
+    );
+
+    const found = await describeIn(page, new URL('/enquete.html', server.origin).href);
+
+    expect(found?.text).toBe('La une');
+    await page.close();
+  });
+});
