@@ -3,7 +3,7 @@ import type { HouseStyle } from '../export/house-style';
 import type { ExportIssue } from '../export/model';
 import { postOutOfDate as outOfDate } from '../export/post-digest';
 import { renderWordPressBlocks } from '../export/wordpress-blocks';
-import { t } from '../locales';
+import { t, tParts } from '../locales';
 import { fieldToFix, openWordPressSettings } from './openSettings';
 import { publishFailureText } from './publishFailureText';
 import { editedInWordPress, editedInWordPressLine, publishedLine } from './publishedLine';
@@ -288,12 +288,15 @@ export function PublishPanel({ issue, model, style, refused }: Props) {
   return (
     <section class="publish" aria-label={t('publish.heading')} data-testid="publish">
       {!configured ? (
-        <p class="muted">
-          {t('publish.notConfigured')}{' '}
-          <button type="button" class="linklike" onClick={openOptions}>
-            {t('nav.options')}
-          </button>
-          .
+        <p class="muted" data-testid="publish-not-configured">
+          {/* The button where each language's sentence puts it. */}
+          {tParts('publish.notConfigured', {
+            settings: (
+              <button type="button" class="linklike" onClick={openOptions}>
+                {t('nav.options')}
+              </button>
+            ),
+          })}
         </p>
       ) : (
         <div class="export__row">

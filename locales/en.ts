@@ -374,7 +374,7 @@ export const en: Messages = {
   'options.templateHelp':
     '{quote} the quote in quotation marks, {source} the link to the source, {link}, {title}, {site}, {byline}, {url}.',
   'publish.heading': 'Publish',
-  'publish.notConfigured': 'To publish to WordPress, set the site up in the',
+  'publish.notConfigured': 'To publish to WordPress, set the site up in {settings}.',
   'publish.create': 'Publish to WordPress (draft)',
   'publish.update': 'Update the WordPress post',
   'publish.working': 'Publishing…',

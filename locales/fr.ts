@@ -4,10 +4,12 @@
  * those the popup paints with (its first paint carries only these: core.fr.ts); a message that
  * a module of the popup's first paint comes to need moves there, with its English (the compiler
  * says so: those modules' `t`, from `locales/core`, takes core keys only). `{name}` is a
- * placeholder; `{name|one|other}` puts the number `name` and the form `Intl.PluralRules` picks
- * for it (for a sentence with several numbers); a `{ one, other }` object is a message chosen by
- * `count`. The `manifest.*` keys become each language’s `_locales` messages at build time
- * (wxt.config.ts), for the manifest's name, description and command.
+ * placeholder (of words, or of an element the sentence places, a link or a button: `tParts` in
+ * `locales/index.ts`); `{name|one|other}` puts the number `name` and the form
+ * `Intl.PluralRules` picks for it (for a sentence with several numbers); a `{ one, other }`
+ * object is a message chosen by `count`. The `manifest.*` keys become each language’s
+ * `_locales` messages at build time (wxt.config.ts), for the manifest's name, description and
+ * command.
  */
 import type { Catalogue } from './core.fr';
 
@@ -387,7 +389,7 @@ export const fr = {
   'options.templateHelp':
     '{quote} la citation entre guillemets, {source} le lien vers la source, {link}, {title}, {site}, {byline}, {url}.',
   'publish.heading': 'Publier',
-  'publish.notConfigured': 'Pour publier sur WordPress, renseignez le site dans les',
+  'publish.notConfigured': 'Pour publier sur WordPress, renseignez le site dans les {settings}.',
   'publish.create': 'Publier sur WordPress (brouillon)',
   'publish.update': 'Mettre à jour l’article WordPress',
   'publish.working': 'Publication…',

@@ -8,6 +8,7 @@ import {
   getLocale,
   setLocale,
   t,
+  tParts,
   type Locale,
   type PluralMessage,
 } from '../../locales';
@@ -239,6 +240,20 @@ describe('locales', () => {
     expect(t('wp.ok', { ...site, user: 'Rédac' }, 'fr')).toBe(
       'Connexion réussie à «\u00a0Petit Web\u00a0» en tant que Rédac.',
     );
+  });
+
+  it('puts an element (a link, a button) where each language’s message places it', () => {
+    const settings = { element: 'settings' };
+    expect(tParts('publish.notConfigured', { settings }, {}, 'fr')).toEqual([
+      'Pour publier sur WordPress, renseignez le site dans les ',
+      settings,
+      '.',
+    ]);
+    expect(tParts('publish.notConfigured', { settings }, {}, 'en')).toEqual([
+      'To publish to WordPress, set the site up in ',
+      settings,
+      '.',
+    ]);
   });
 
   it('leaves a placeholder without its value visible rather than inventing one', () => {

@@ -1,7 +1,8 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PublishPanel } from '../../../components/PublishPanel';
+import { setLocale } from '../../../locales';
 import { createHouseStyle, DEFAULT_HOUSE_STYLE } from '../../../export/house-style';
 import { issueDigest, postDigest } from '../../../export/post-digest';
 import { renderWordPressBlocks } from '../../../export/wordpress-blocks';
@@ -170,6 +171,46 @@ describe('PublishPanel', () => {
     expect(
       screen.getByRole('button', { name: 'Publier sur WordPress (brouillon)' }),
     ).toHaveProperty('disabled', false);
+  });
+});
+
+describe('PublishPanel, WordPress not set up', () => {
+  beforeEach(async () => {
+    await wordpressItem.setValue({ siteUrl: '', username: '', category: '', status: 'draft' });
+  });
+  afterEach(() => setLocale('fr'));
+
+  /** The sentence sending the editor to the settings, its button, and what is around it. */
+  async function sentence() {
+    const said = await screen.findByTestId('publish-not-configured');
+    const button = within(said).getByRole('button');
+    return { text: said.textContent, button, before: button.previousSibling?.textContent };
+  }
+
+  it('sends the editor to the settings in one French sentence, the button where it says', async () => {
+    render(
+      <PublishPanel issue={issue} model={sampleIssue} style={DEFAULT_HOUSE_STYLE} problems={0} />,
+    );
+
+    const { text, button, before } = await sentence();
+    expect(text).toBe('Pour publier sur WordPress, renseignez le site dans les Réglages.');
+    expect(button.textContent).toBe('Réglages');
+    expect(before).toBe('Pour publier sur WordPress, renseignez le site dans les ');
+    const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
+    fireEvent.click(button);
+    await waitFor(() => expect(open).toHaveBeenCalledTimes(1));
+  });
+
+  it('says it in one English sentence, the button where English puts it', async () => {
+    setLocale('en');
+    render(
+      <PublishPanel issue={issue} model={sampleIssue} style={DEFAULT_HOUSE_STYLE} problems={0} />,
+    );
+
+    const { text, button } = await sentence();
+    // Before: « …set the site up in the » with the button glued after, « in the Settings. »
+    expect(text).toBe('To publish to WordPress, set the site up in Settings.');
+    expect(button.textContent).toBe('Settings');
   });
 });
 
