@@ -213,8 +213,8 @@ describe('cleanItemHtml with lists', () => {
       '<ul><li>« Un » (<a href="https://example.com/a">Le Monde</a>)</li>' +
         '<li>Deux <strong>fort</strong></li><li><br></li></ul><p>Après</p>',
     );
-    // The entries' words are counted apart, as the paragraphs' are.
-    expect(countText(itemText(html))).toEqual({ words: 8, chars: 33 });
+    // The entries' words are counted apart, as the paragraphs' are (« and » are no words).
+    expect(countText(itemText(html))).toEqual({ words: 6, chars: 33 });
   });
 
   it('keeps an ordered list ordered', () => {
@@ -1062,5 +1062,16 @@ describe('cleanItemHtml and the no-break spaces of French typography', () => {
     expect(cleanPastedHtml('<p>Il a dit\u00a0: «\u00a0oui\u00a0»</p>', 'fr')).toBe(
       '<p>Il a dit : « oui »</p>',
     );
+  });
+});
+
+describe('countText', () => {
+  it('counts words as a word processor does, not the marks French typography spaces apart', () => {
+    // « Il a dit : « oui » ! » is four words, whether its spaces are plain (as typed or
+    // stored) or no-break (as French typography puts them, which Word never splits a word at).
+    expect(countText('Il a dit : « oui » !')).toEqual({ words: 4, chars: 20 });
+    expect(countText('Il a dit\u00a0: «\u00a0oui\u00a0»\u202f!')).toEqual({ words: 4, chars: 20 });
+    // A dash between two asides, a per cent sign: marks, not words; a number is one.
+    expect(countText('Le ministre — dit-on — a pris 5 % de l’État.').words).toBe(8);
   });
 });
