@@ -29,7 +29,7 @@ const NONE: Refused = { cut: false, dropped: 0 };
 
 /**
  * Tags as chips; Enter or a comma adds one (a list separated by commas, one each), Backspace in
- * an empty field removes the last chip shown. A tag typed takes at most {@link TAG_LIMITS}
+ * an empty field removes the last chip shown (pressed, not held down). A tag typed takes at most {@link TAG_LIMITS}
  * `.length` characters, a draft at most `.count` tags; what a backup or the shared desk brought
  * beyond that is drawn within them (each tag cut at a word, « Et N autres tags » past the count)
  * and stays stored whole: removing a chip removes that tag alone, the others as they were.
@@ -118,8 +118,10 @@ export function TagsInput({ tags, onChange }: Props) {
             if (e.key === 'Enter') {
               e.preventDefault();
               add(text);
-            } else if (e.key === 'Backspace' && !text && shown.length > 0) {
-              // The chip the editor sees last, not a tag past those shown.
+            } else if (e.key === 'Backspace' && !e.repeat && !text && shown.length > 0) {
+              // The chip the editor sees last, not a tag past those shown. A press of its own:
+              // Backspace held down to rub out a tag being typed repeats past its last letter,
+              // and took the chips one by one after it.
               remove(shown.at(-1)!.index, 'field');
             }
           }}

@@ -565,6 +565,28 @@ describe('DraftEditor', () => {
     );
   });
 
+  it('removes no chip with Backspace held down to rub out a tag being typed, one a press after', async () => {
+    const draft = await addDraft(db, { tags: ['ovh', 'bourse', 'élysée'] });
+    renderEditor(draft.id);
+    const tagInput = await screen.findByPlaceholderText('Ajouter un tag');
+
+    // « fo » typed, then rubbed out with Backspace held: the key repeats past the last letter.
+    fireEvent.input(tagInput, { target: { value: 'fo' } });
+    fireEvent.keyDown(tagInput, { key: 'Backspace' });
+    fireEvent.input(tagInput, { target: { value: 'f' } });
+    fireEvent.keyDown(tagInput, { key: 'Backspace', repeat: true });
+    fireEvent.input(tagInput, { target: { value: '' } });
+    fireEvent.keyDown(tagInput, { key: 'Backspace', repeat: true });
+    fireEvent.keyDown(tagInput, { key: 'Backspace', repeat: true });
+    expect(screen.getAllByRole('button', { name: /^Retirer le tag/ })).toHaveLength(3);
+
+    // Pressed again in the empty field: the last chip goes.
+    fireEvent.keyDown(tagInput, { key: 'Backspace' });
+    await waitFor(async () =>
+      expect((await db.clips.get(draft.id))?.tags).toEqual(['ovh', 'bourse']),
+    );
+  });
+
   it('takes a tag of at most 100 characters and a draft of at most 20 tags, and says so', async () => {
     const draft = await addDraft(db, { tags: Array.from({ length: 18 }, (_, i) => `tag${i}`) });
     renderEditor(draft.id);
