@@ -13,6 +13,7 @@ import { createIssue, listIssues } from '../storage/issues';
 import { ISSUE_TEXT_LIMITS } from '../storage/record-values';
 import { useLiveQuery } from './useLiveQuery';
 import { DateField } from './DateField';
+import { LinesTextarea } from './LinesTextarea';
 import { deskRefusal } from './roles';
 import { useHouseStyle } from './useSettings';
 import { useSharedDesk } from './useSharedDesk';
@@ -271,10 +272,13 @@ function NewIssueFields({
         </label>
         <label class="field">
           <span>{t('issue.intro')}</span>
-          <textarea
+          {/* Typed as the issue's own fields type it once created (IssueFieldsForm): in the
+              exports' language, with French typography (« Pourquoi ? », « l’État »). */}
+          <LinesTextarea
             rows={2}
             value={intro}
-            onInput={(e) => keep({ intro: (e.target as HTMLTextAreaElement).value })}
+            onChange={(next) => keep({ intro: next })}
+            lang={style.locale}
           />
         </label>
       </fieldset>

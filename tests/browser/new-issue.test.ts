@@ -113,8 +113,11 @@ describe('the new issue’s form, let go and opened again', () => {
     expect(await fields(desk)).toEqual(proposed);
     await desk.keyboard.type('16/03/');
     await form(desk).getByLabel('Titre').fill('Spécial remaniement');
-    await form(desk).getByLabel('Chapô (facultatif)').fill('Tout le monde en parle.');
+    await form(desk).getByLabel('Chapô (facultatif)').fill('Tout le monde en parle');
     await form(desk).getByLabel('Chapô (facultatif)').focus();
+    // Typed with French typography, as the issue's own chapô is once created.
+    await desk.keyboard.press('End');
+    await desk.keyboard.type(' ?');
     await escape(desk);
     await buttonSays(desk, '.desk__issue', '+ Nouveau numéro (commencé)');
     await until(
@@ -132,7 +135,7 @@ describe('the new issue’s form, let go and opened again', () => {
     expect(await fields(desk)).toEqual({
       date: '16/03/',
       title: 'Spécial remaniement',
-      intro: 'Tout le monde en parle.',
+      intro: 'Tout le monde en parle\u202f?',
     });
     expect(squash(await desk.getByTestId('new-issue-resumed').textContent())).toBe(
       'Repris tel que vous l’aviez laissé. Repartir de zéro',

@@ -574,6 +574,29 @@ describe('IssueView', () => {
     expect(await db.issues.count()).toBe(0);
   });
 
+  it('types a new issue’s chapô with French typography, as its fields type it once created', async () => {
+    renderIssue(null);
+    const form = await screen.findByRole('form', { name: 'Nouveau numéro' });
+    const intro = within(form).getByLabelText('Chapô (facultatif)') as HTMLTextAreaElement;
+    expect(intro.lang).toBe('fr');
+    intro.focus();
+    // Typed as the browser types: the text, then its `input`.
+    for (const key of [...'Pourquoi ?', ...' l', "'", ...'État']) {
+      intro.setRangeText(key, intro.selectionStart, intro.selectionEnd, 'end');
+      intro.dispatchEvent(
+        new InputEvent('input', { inputType: 'insertText', data: key, bubbles: true }),
+      );
+    }
+    expect(intro.value).toBe('Pourquoi\u202f? l’État');
+
+    fireEvent.click(within(form).getByRole('button', { name: 'Créer le numéro' }));
+    await waitFor(async () =>
+      expect((await db.issues.toArray()).map((issue) => issue.intro)).toEqual([
+        'Pourquoi\u202f? l’État',
+      ]),
+    );
+  });
+
   it('says a new issue’s date is an existing issue’s, and creates it all the same', async () => {
     await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
     renderIssue(null);
