@@ -123,6 +123,8 @@ export type DeskProbe =
       needs?: string;
       /** The HTTP status, when the site answered. */
       status?: number;
+      /** `site_moved`: the address the site answers at, to use in the settings. */
+      address?: string;
     };
 export type { DeskLockAnswer, DeskMergeCheck, SyncConflict, SyncPlan, SyncReason, SyncStatus };
 

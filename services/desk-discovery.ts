@@ -54,6 +54,7 @@ export async function probeDesk(deps: DeskProbeDeps = {}): Promise<DeskProbe> {
         code: result.code,
         ...(result.needs ? { needs: result.needs } : {}),
         ...(result.status ? { status: result.status } : {}),
+        ...(result.address ? { address: result.address } : {}),
       };
     }
     const { desk } = result;

@@ -161,6 +161,8 @@ const TRANSIENT: ReadonlySet<string> = new Set([
   'blocked',
   'wrong_credentials',
   'no_plugin',
+  // Every answer comes from another address until the settings name it: nothing to try alone.
+  'site_moved',
 ]);
 
 /** A stop of the whole run (network, credentials): the outbox waits for the next one. */

@@ -190,6 +190,32 @@ export function validateSiteUrl(input: string): SiteUrlCheck {
   return { ok: true, url: `${url.origin}${path}` };
 }
 
+/**
+ * `site_moved` when an answer came from `answerUrl`, another host (or scheme) than the
+ * configured site's `siteUrl`, after redirects (`monjournal.fr` → `www.monjournal.fr`): the
+ * settings page asked the browser for the configured site's origin only, so the extension may not
+ * talk to that one, and the credentials are not sent there. The address to use keeps the
+ * configured path; `insecure_url` when it is plain http to a remote host. Publishing and the
+ * shared desk (desk-client.ts) both tell a moved site by it.
+ */
+export function siteMoved(answerUrl: string, siteUrl: string): WpFailure | undefined {
+  let finalUrl: URL;
+  let configured: URL;
+  try {
+    finalUrl = new URL(answerUrl);
+    configured = new URL(siteUrl);
+  } catch {
+    return undefined;
+  }
+  // Host permissions name a scheme and a host, not a port.
+  if (finalUrl.protocol === configured.protocol && finalUrl.hostname === configured.hostname) {
+    return undefined;
+  }
+  if (!isSecureOrLocal(finalUrl)) return failure('insecure_url');
+  const address = validateSiteUrl(`${finalUrl.origin}${configured.pathname}`);
+  return failure('site_moved', { address: address.ok ? address.url : finalUrl.origin });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Publication marker
 
@@ -369,7 +395,7 @@ class WordPressClient {
 
     if (guarded) {
       // Never sent on to another host than the one allowed, where the redirect would take them.
-      const moved = this.movedTo(guarded.answer);
+      const moved = siteMoved(guarded.answer.url, this.site);
       if (moved) return moved;
       // Some sites open the REST API to logged-in users only: ask again with the credentials.
       const answer = await this.authed(guarded.url);
@@ -420,30 +446,6 @@ class WordPressClient {
     return failure('not_wordpress', { status: home?.status });
   }
 
-  /**
-   * `site_moved` when `answer` came from another host (or scheme) than the configured one,
-   * after redirects (`monjournal.fr` → `www.monjournal.fr`): the settings page asked the browser
-   * for the configured site's origin only, so the extension may not talk to that one, and the
-   * credentials are not sent there. The address to use keeps the configured path.
-   */
-  private movedTo(answer: HttpAnswer): WpFailure | undefined {
-    let finalUrl: URL;
-    let configured: URL;
-    try {
-      finalUrl = new URL(answer.url);
-      configured = new URL(this.site);
-    } catch {
-      return undefined;
-    }
-    // Host permissions name a scheme and a host, not a port.
-    if (finalUrl.protocol === configured.protocol && finalUrl.hostname === configured.hostname) {
-      return undefined;
-    }
-    if (!isSecureOrLocal(finalUrl)) return failure('insecure_url');
-    const address = validateSiteUrl(`${finalUrl.origin}${configured.pathname}`);
-    return failure('site_moved', { address: address.ok ? address.url : finalUrl.origin });
-  }
-
   private found(answer: HttpAnswer): WpResult<{ root: RestRoot }> {
     let finalUrl: URL;
     try {
@@ -453,7 +455,7 @@ class WordPressClient {
     }
     // After redirects, never send the password over plain http to a remote host.
     if (!isSecureOrLocal(finalUrl)) return failure('insecure_url');
-    const moved = this.movedTo(answer);
+    const moved = siteMoved(answer.url, this.site);
     if (moved) return moved;
     this.root = { ...restRootFromUrl(answer.url), index: answer.json as JsonObject };
     return { ok: true, root: this.root };

@@ -18,6 +18,7 @@ import type {
   RestRecordBase,
   RestWrite,
 } from './desk-records';
+import { siteMoved } from './client';
 import { refusesARight } from './errors';
 import { basicAuth, Transport, type FetchLike } from './transport';
 
@@ -51,6 +52,13 @@ export type DeskErrorCode =
   | 'cancelled'
   /** Username or application password refused (401). */
   | 'wrong_credentials'
+  /**
+   * The site answers at another address than the settings' (`monjournal.fr` redirects to
+   * `www.monjournal.fr`), as publishing tells it (client.ts, siteMoved): `address` is the one to
+   * use, when it is one the settings would take. Its answer is not the desk's: anonymous there
+   * (the browser drops the Authorization header on the way), it said « wrong password ».
+   */
+  | 'site_moved'
   /** The site answers but the plugin does not (its namespace is unknown). */
   | 'no_plugin'
   /** The user's role does not allow it (403); `needs` names the role it takes. */
@@ -85,6 +93,8 @@ export interface DeskFailure<R = unknown> {
   current?: R;
   /** `locked`: who holds the lock. */
   lock?: DeskLock;
+  /** `site_moved`: the site's address to use instead. */
+  address?: string;
   /** WordPress's message, at most 300 characters. */
   detail?: string;
 }
@@ -142,6 +152,12 @@ async function request(
   const bytes = answer.kind === 'answer' ? new TextEncoder().encode(answer.text).length : 0;
   options.onRequest?.(bytes);
   if (answer.kind === 'trouble') return { ok: false, code: answer.code };
+  const moved = siteMoved(answer.url, settings.siteUrl);
+  if (moved) {
+    // A plain http address of another host is no address to use: the settings' test says why.
+    const address = moved.code === 'site_moved' ? moved.address : undefined;
+    return { ok: false, code: 'site_moved', ...(address ? { address } : {}) };
+  }
   return { status: answer.status, json: answer.json ?? null, headers: answer.headers, bytes };
 }
 

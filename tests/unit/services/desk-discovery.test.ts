@@ -118,6 +118,21 @@ describe('probeDesk', () => {
     });
   });
 
+  it('passes on the address a moved site answers at', async () => {
+    allowSite();
+    const discover = fakeDiscover({
+      ok: false,
+      code: 'site_moved',
+      address: 'https://www.monjournal.fr',
+    });
+
+    await expect(probeDesk({ discover, isOnline: () => true })).resolves.toEqual({
+      ok: false,
+      code: 'site_moved',
+      address: 'https://www.monjournal.fr',
+    });
+  });
+
   it('answers `unexpected` rather than rejecting when the client throws', async () => {
     allowSite();
     const discover = vi.fn(async () => {

@@ -1362,6 +1362,36 @@ describe('sync engine (against an in-memory plugin)', () => {
     expect(status).toMatchObject({ pending: 1, lastError: { code: 'wrong_credentials' } });
   });
 
+  it('stops with site_moved when the site answers at another address, the outbox untouched', async () => {
+    await a.join();
+    const clip = await a.clip('https://exemple.fr/1');
+    // Every answer from www, as `redirect: 'follow'` gives it: anonymous there, so refused.
+    const asked: string[] = [];
+    const moved = new SyncEngine({
+      db: a.db,
+      settings: async () => server.settings('redac'),
+      fetch: async (input, init) => {
+        asked.push(`${init?.method ?? 'GET'} ${new URL(input).searchParams.get('rest_route')}`);
+        const final = new URL(input);
+        final.hostname = `www.${final.hostname}`;
+        const answer = new Response(
+          JSON.stringify({ code: 'rest_forbidden', message: 'Non', data: { status: 401 } }),
+          { status: 401, headers: { 'Content-Type': 'application/json' } },
+        );
+        Object.defineProperty(answer, 'url', { value: final.href });
+        return answer;
+      },
+    });
+
+    const status = await moved.run();
+
+    expect(status).toMatchObject({ pending: 1, lastError: { code: 'site_moved' } });
+    // The run stopped at the first answer: the change was not tried, nor marked as refused.
+    expect(asked).toHaveLength(1);
+    expect(await a.db.outbox.get(`draft:${clip.id}`)).toMatchObject({ attempts: 0 });
+    expect((await a.db.outbox.get(`draft:${clip.id}`))?.error).toBeUndefined();
+  });
+
   it('keeps an Editor’s change waiting when a 403 is not about rights (a security plugin), and sends it once let through', async () => {
     const clip = await sharedClip();
     await updateDraft(clip.id, { title: 'Titre de la rédaction' }, a.db);

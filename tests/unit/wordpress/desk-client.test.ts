@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { siteMoved } from '../../../wordpress/client';
 import {
   createRecord,
+  discoverDesk,
   pullChanges,
   trashRecord,
   updateRecord,
@@ -209,5 +211,70 @@ describe('the desk client facing a page served as a success', () => {
     const pulled = await pullChanges(settings, 'drafts', undefined, { ...options, fetch: object });
 
     expect(pulled).toMatchObject({ ok: false, code: 'server_error' });
+  });
+});
+
+/**
+ * A site whose every answer comes from another address, as `redirect: 'follow'` gives it: the
+ * desk's index there, anonymous (the browser drops the Authorization header on a redirect to
+ * another origin), a listing, and a POST turned into a GET by the 301.
+ */
+function movedTo(host: string) {
+  return async (input: string) => {
+    const final = new URL(input);
+    final.protocol = host.startsWith('http:') ? 'http:' : 'https:';
+    final.host = host.replace(/^https?:\/\//, '');
+    const route = final.searchParams.get('rest_route') ?? '';
+    const body = route.startsWith('/indiscrets/v1/')
+      ? []
+      : { plugin: { name: 'indiscrets', version: '0.1.8' }, user: null, can: {}, lockWindow: 150 };
+    const answer = new Response(JSON.stringify(body), {
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+    });
+    Object.defineProperty(answer, 'url', { value: final.href });
+    return answer;
+  };
+}
+
+describe('the desk client facing a site that answers at another address', () => {
+  const settings = { siteUrl: 'https://monjournal.fr/blog', username: 'redac', appPassword: 'x' };
+  const options = { fetch: movedTo('www.monjournal.fr'), isOnline: () => true };
+  const moved = { ok: false, code: 'site_moved', address: 'https://www.monjournal.fr/blog' };
+
+  it('says so with the address to use, as publishing does, not « wrong password »', async () => {
+    // Anonymous at www, the index named no user: the password was said to be wrong.
+    expect(await discoverDesk(settings, options)).toMatchObject(moved);
+    expect(siteMoved('https://www.monjournal.fr/blog/?rest_route=/', settings.siteUrl)).toEqual({
+      ok: false,
+      code: 'site_moved',
+      address: moved.address,
+    });
+  });
+
+  it('stops a listing and a write the same way, not as the desk’s answer', async () => {
+    expect(await pullChanges(settings, 'drafts', undefined, options)).toMatchObject(moved);
+    // The 301 made the POST a GET of the listing: not a server's failure to retry as such.
+    const write = { title: 'X', content: '<p>X</p>', meta: { clientId: 'draft-X-0001' } };
+    expect(await createRecord(settings, 'drafts', write, options)).toMatchObject(moved);
+  });
+
+  it('names no address when the other one is plain http to a remote host', async () => {
+    const insecure = { ...options, fetch: movedTo('http://www.monjournal.fr') };
+
+    const found = await discoverDesk(settings, insecure);
+
+    expect(found).toMatchObject({ ok: false, code: 'site_moved' });
+    expect(found).not.toHaveProperty('address');
+  });
+
+  it('follows a redirect within the site’s host (another port or path) as before', async () => {
+    const found = await discoverDesk(settings, {
+      ...options,
+      fetch: movedTo('monjournal.fr:8443'),
+    });
+
+    // The anonymous index of the same host: the password, then, was refused.
+    expect(found).toMatchObject({ ok: false, code: 'wrong_credentials' });
   });
 });
