@@ -85,7 +85,12 @@ function syncedWhen(iso: string, last: 'after' | 'first' | false = false): strin
 }
 
 /** The failures of a run whose fix is in the settings: the bar offers to open them. */
-const FIXED_IN_SETTINGS = new Set(['wrong_credentials', 'no_settings', 'account_changed']);
+const FIXED_IN_SETTINGS = new Set([
+  'wrong_credentials',
+  'no_settings',
+  'account_changed',
+  'site_moved',
+]);
 
 const ERROR_KEYS: Record<string, MessageKey> = {
   offline: 'shared.error.offline',
@@ -98,6 +103,8 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   server_error: 'shared.error.serverError',
   no_settings: 'shared.error.noSettings',
   account_changed: 'shared.error.accountChanged',
+  // The address it answers at is not kept with the error: the settings' test names it.
+  site_moved: 'shared.error.siteMoved',
 };
 
 /**

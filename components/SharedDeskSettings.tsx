@@ -33,6 +33,11 @@ export function probeFailureText(failure: Failure): string {
       return forbiddenSentence(failure.needs);
     case 'blocked':
       return t('wp.error.rest_disabled');
+    // Redirected to another host: the address to put in the settings, as publishing says it.
+    case 'site_moved':
+      return failure.address
+        ? t('wp.error.site_moved', { address: failure.address })
+        : t('wp.error.site_moved_unnamed');
     case 'no_plugin':
       return t('shared.probe.noPlugin');
     case 'cancelled':
@@ -93,6 +98,7 @@ function switchFailureText(code: string | undefined, fallback: string): string {
   if (code === 'forbidden') return forbiddenSentence(undefined);
   if (code === 'wrong_credentials') return t('shared.probe.wrongCredentials');
   if (code === 'blocked') return t('wp.error.rest_disabled');
+  if (code === 'site_moved') return t('wp.error.site_moved_unnamed');
   return fallback;
 }
 

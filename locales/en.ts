@@ -625,6 +625,8 @@ export const en: Messages = {
   'shared.error.noSettings': 'WordPress settings incomplete',
   'shared.error.accountChanged':
     'The WordPress settings name another account or site than the shared desk’s: nothing is sent or received. Set the previous account again, or leave the shared desk and join it with this one',
+  'shared.error.siteMoved':
+    'The site now answers at another address than the one in the settings: test the connection in the settings to see it; your changes are waiting',
   'shared.error.serverError': 'The site answered with a server error: retrying soon',
   'shared.error.other': 'The last sync failed: retrying soon',
   'shared.refused':

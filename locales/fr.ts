@@ -645,6 +645,8 @@ export const fr = {
   'shared.error.noSettings': 'Réglages WordPress incomplets',
   'shared.error.accountChanged':
     'Les réglages WordPress nomment un autre compte ou un autre site que celui de la rédaction partagée : rien n’est envoyé ni reçu. Remettez le compte d’avant, ou quittez puis rejoignez la rédaction partagée avec ce compte',
+  'shared.error.siteMoved':
+    'Le site répond désormais à une autre adresse que celle des réglages : testez la connexion dans les réglages pour la connaître ; vos modifications attendent',
   'shared.error.serverError': 'Le site a répondu par une erreur du serveur : nouvel essai bientôt',
   'shared.error.other': 'La dernière synchronisation a échoué : nouvel essai bientôt',
   'shared.refused':

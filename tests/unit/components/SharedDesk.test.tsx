@@ -486,6 +486,21 @@ describe('syncLine', () => {
       'Le site bloque la rédaction partagée (refus 403, sans doute une extension de sécurité ou un pare-feu)\u00a0: vos modifications attendent, nouvel essai bientôt · 1 modification à envoyer',
     );
   });
+  it('says a site that answers at another address is to be fixed in the settings, and that the changes wait', () => {
+    expect(
+      syncLine(
+        {
+          ...contributorState,
+          lastSyncAt: undefined,
+          lastError: { code: 'site_moved', at: '2026-03-15T10:00:00Z' },
+        },
+        2,
+        true,
+      ),
+    ).toBe(
+      'Le site répond désormais à une autre adresse que celle des réglages\u00a0: testez la connexion dans les réglages pour la connaître\u202f; vos modifications attendent · 2 modifications à envoyer',
+    );
+  });
 });
 
 describe('SharedDeskBar', () => {
@@ -514,6 +529,14 @@ describe('SharedDeskBar', () => {
       lastError: { code: 'no_settings', at: new Date().toISOString() },
     });
     await waitFor(() => expect(status.textContent).toContain('Réglages WordPress incomplets'));
+    expect(within(status).getByRole('button', { name: 'Réglages' })).toBeTruthy();
+
+    // A site that answers at another address: its address is changed in the settings.
+    await db.syncState.put({
+      ...contributorState,
+      lastError: { code: 'site_moved', at: new Date().toISOString() },
+    });
+    await waitFor(() => expect(status.textContent).toContain('une autre adresse'));
     expect(within(status).getByRole('button', { name: 'Réglages' })).toBeTruthy();
 
     await db.syncState.put({

@@ -87,6 +87,11 @@ describe('SharedDeskSettings', () => {
     [{ ok: false, code: 'offline' }, 'Vous êtes hors ligne'],
     [{ ok: false, code: 'timeout' }, 'n’a pas répondu à temps'],
     [
+      { ok: false, code: 'site_moved', address: 'https://www.example.org' },
+      'Ce site répond à l’adresse https://www.example.org\u00a0: utilisez-la dans «\u00a0Adresse du site\u00a0»',
+    ],
+    [{ ok: false, code: 'site_moved' }, 'Ce site répond désormais à une autre adresse'],
+    [
       { ok: false, code: 'server_error', status: 503 },
       'erreur du serveur (code 503)\u00a0: il est peut-être momentanément indisponible. Réessayez plus tard, ou prévenez son administrateur',
     ],
