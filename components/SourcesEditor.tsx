@@ -87,7 +87,8 @@ export function SourcesEditor({ sources, onChange }: Props) {
                   aria-label={t(field.label)}
                   placeholder={url ? 'https://' : t(field.label)}
                   value={field.shown}
-                  aria-invalid={url ? !isLink(source.url) : undefined}
+                  // A blank address is not yet wrong: no error is shown for it either.
+                  aria-invalid={url ? wrong(source) : undefined}
                   aria-describedby={describedBy(
                     url && wrong(source) && `source-error-${index}`,
                     field.cut && field.long,

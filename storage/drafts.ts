@@ -518,7 +518,9 @@ function appendParagraph(target: string, source: string): string {
   if (!hasVisibleText(extra)) return target;
   if (!hasVisibleText(target)) return extra;
   if (bodyText(target).includes(bodyText(extra))) return target;
-  return target.trim() + (/^<p[\s>]/i.test(extra) ? extra : `<p>${extra}</p>`);
+  // A body that opens with a block (a paragraph, a list) is appended as is: a list wrapped in a
+  // paragraph is no HTML, and what followed it ended up nested.
+  return target.trim() + (/^<(?:p|ul|ol)[\s>]/i.test(extra) ? extra : `<p>${extra}</p>`);
 }
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {

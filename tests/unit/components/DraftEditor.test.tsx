@@ -493,7 +493,10 @@ describe('DraftEditor', () => {
     fireEvent.click(screen.getByText('+ Ajouter une source'));
     const added = screen.getAllByLabelText('Adresse de la source')[1]!;
     expect(screen.queryByText(/Adresse invalide/)).toBeNull();
+    // Nor is a blank field said invalid to a screen reader.
+    expect(added.getAttribute('aria-invalid')).toBe('false');
     fireEvent.input(added, { target: { value: 'bloomberg.com/ovh' } });
+    await waitFor(() => expect(added.getAttribute('aria-invalid')).toBe('true'));
 
     const said = await screen.findByText(
       'Adresse invalide : elle doit commencer par https:// ou http://.',

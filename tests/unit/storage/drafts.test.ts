@@ -604,6 +604,21 @@ describe('mergeDrafts', () => {
     );
   });
 
+  it('appends a body that opens with a list as it is, not inside a paragraph', async () => {
+    const { source, target } = await pair();
+    // A <ul> inside a <p> is no HTML: the parser closes the paragraph, and the one after the
+    // list was stored nested in the wrapper.
+    await database.clips.update(source.id, {
+      body: '<ul><li>un</li><li>deux</li></ul><p>après</p>',
+    });
+
+    await mergeDrafts(source.id, target.id, database, clock);
+
+    expect((await database.clips.get(target.id))!.body).toBe(
+      '<p>Premier paragraphe</p><ul><li>un</li><li>deux</li></ul><p>après</p>',
+    );
+  });
+
   it('is undone exactly, in one step', async () => {
     const { source, target } = await pair();
 
