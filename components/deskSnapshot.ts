@@ -159,7 +159,7 @@ function isCheck(value: unknown): value is Check {
     check !== null &&
     typeof check.code === 'string' &&
     (CHECK_CODES as readonly string[]).includes(check.code) &&
-    ['url', 'otherTitle', 'otherIssueTitle'].every(
+    ['url', 'otherTitle', 'otherIssueTitle', 'otherIssueDate'].every(
       (field) =>
         check[field as keyof Check] === undefined ||
         typeof check[field as keyof Check] === 'string',

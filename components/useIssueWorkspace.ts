@@ -17,6 +17,9 @@ import type { ExportIssue } from '../export/model';
 import { toExportIssue } from '../export/from-issue';
 import { countText, itemText } from './richtext';
 import { useHouseStyle } from './useSettings';
+import { issueTitleShortened } from '../export/house-style';
+import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
+import { ISSUE_TEXT_LIMITS } from '../storage/record-values';
 import { useLiveQuery } from './useLiveQuery';
 import { useSyncedRecord, type SyncedRecord } from './useSyncedRecord';
 
@@ -107,8 +110,12 @@ export function useIssueWorkspace(issue: Issue): IssueWorkspace {
     };
   }, []);
   const items = live ?? (ahead?.issueId === issue.id ? early : undefined);
-  const checks = useLiveQuery(() => checkIssue(issue.id), [issue.id]);
+  const found = useLiveQuery(() => checkIssue(issue.id), [issue.id]);
   const style = useHouseStyle();
+  const checks = useMemo(
+    () => found && nameIssues(found, style ?? DEFAULT_HOUSE_STYLE),
+    [found, style],
+  );
   // This editor's own journal entry; the journal replay tells its writes from other views'.
   const [journal] = useState(() => issueJournal(issue.id, newJournalView()));
   const synced = useSyncedRecord<Issue, IssueField>({
@@ -183,4 +190,31 @@ export function useIssueWorkspace(issue: Issue): IssueWorkspace {
     style,
     model,
   };
+}
+
+/**
+ * The checks with each earlier issue named as the picker, the preview and the exports name it:
+ * its title, cut to a title's limit, or, rubbed out, the house pattern's for its date (« Source
+ * déjà publiée dans « Les indiscrets du 1er mars » », where it said « dans «  » »).
+ */
+export function nameIssues(
+  checks: Record<string, Check[]>,
+  style: Pick<HouseStyle, 'titlePattern' | 'locale'>,
+): Record<string, Check[]> {
+  const named: Record<string, Check[]> = {};
+  for (const [id, list] of Object.entries(checks)) {
+    named[id] = list.map((check) =>
+      check.otherIssueDate === undefined
+        ? check
+        : {
+            ...check,
+            otherIssueTitle: issueTitleShortened(
+              { title: check.otherIssueTitle ?? '', date: check.otherIssueDate },
+              style,
+              ISSUE_TEXT_LIMITS.title,
+            ),
+          },
+    );
+  }
+  return named;
 }

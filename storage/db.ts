@@ -273,6 +273,11 @@ export interface Check {
   otherTitle?: string;
   /** Title of the issue that other item was exported in, for `already-exported`. */
   otherIssueTitle?: string;
+  /**
+   * That issue's date (`YYYY-MM-DD`), for `already-exported`: an issue whose title was rubbed
+   * out is named by the house pattern from it, as everywhere else.
+   */
+  otherIssueDate?: string;
 }
 
 /** The extension's one IndexedDB database. Schema versions are only ever appended. */

@@ -431,6 +431,7 @@ export function checkIssue(
             url,
             otherTitle: itemLabel(used),
             otherIssueTitle: exported.get(used.issueId)!.title,
+            otherIssueDate: exported.get(used.issueId)!.date,
           });
         }
       }

@@ -258,6 +258,25 @@ describe('IssueView', () => {
     expect(screen.getByTestId('issue-totals').textContent).toMatch(/3 indiscrets/);
   });
 
+  it('names an earlier issue whose title was rubbed out by the house pattern in its check', async () => {
+    const exported = await issueWith([
+      { title: 'Ancien', body: '<p>Déjà paru</p>', url: 'https://www.bloomberg.com/ovh-ipo' },
+    ]);
+    await db.issues.update(exported.id, { title: '  ', date: '2021-03-01' });
+    await markExported(exported.id);
+    const issue = await issueWith([
+      { title: 'Redite', body: '<p>OVH en Bourse</p>', url: 'https://www.bloomberg.com/ovh-ipo' },
+    ]);
+    renderIssue(issue.id);
+
+    const [item] = await screen.findAllByTestId('issue-item');
+    await waitFor(() =>
+      expect(within(item!).getByTestId('checks').textContent).toContain(
+        'Source déjà publiée dans «\u00a0Les indiscrets du 1er mars\u00a0»',
+      ),
+    );
+  });
+
   it('takes an item out with « Retirer », and puts it back in its place, the keyboard on it, on « Annuler »', async () => {
     const issue = await issueWith([
       { title: 'OVH', label: 'OVH en Bourse' },

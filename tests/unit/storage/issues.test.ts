@@ -393,6 +393,7 @@ describe('checkIssue', () => {
         url: 'https://shared.test/x',
         otherTitle: 'Ancien indiscret',
         otherIssueTitle: 'Les indiscrets du 2021-03-01',
+        otherIssueDate: '2021-03-01',
       },
     ]);
   });
