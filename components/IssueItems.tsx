@@ -217,9 +217,11 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
           getLabel={nameOf}
           label={t('issue.items')}
           onMove={(id, toIndex) =>
-            moveItem(issue.id, id, toIndex).catch((error) =>
-              console.error('Indiscrets move', error),
-            )
+            moveItem(issue.id, id, toIndex).catch((error: unknown) => {
+              console.error('Indiscrets move', error);
+              // The list then takes the item for where it is drawn (ReorderList).
+              throw error;
+            })
           }
           onActivate={onOpenDraft}
           // A role that may not arrange the issue cannot drop drafts into it either.

@@ -15,7 +15,10 @@ interface Props<T> {
   getId: (item: T) => string;
   /** Short name of an item, for the screen-reader announcements. */
   getLabel: (item: T) => string;
-  /** Moves an item to a new index (0-based, in the list as it is before the move). */
+  /**
+   * Moves an item to a new index (0-based, in the list as it is before the move); rejects when
+   * the item was not moved.
+   */
   onMove: (id: string, toIndex: number) => void | Promise<void>;
   /** Opens an item: Enter on the focused item. */
   onActivate?: (id: string) => void;
@@ -59,17 +62,30 @@ export function ReorderList<T>({
 }: Props<T>) {
   const [announcement, setAnnouncement] = useState('');
   const [dropIndex, setDropIndex] = useState<number | null>(null);
-  const refocus = useRef<{ id: string; index: number } | null>(null);
+  /**
+   * The item a keyboard move put at `index`, until the list shows it there; `drawn`, the list as
+   * it was drawn when the move was asked.
+   */
+  const refocus = useRef<{ id: string; index: number; drawn: T[] } | null>(null);
+  /** Moves asked for and not answered yet (`onMove` not settled). */
+  const moving = useRef(0);
   const list = useRef<VirtualListHandle>(null);
 
   // After a keyboard move the item re-renders elsewhere (moving a node blurs it): focus
   // follows it once the list shows it at its new place.
   useEffect(() => {
     const pending = refocus.current;
-    const shown = pending ? items[pending.index] : undefined;
-    if (!pending || shown === undefined || getId(shown) !== pending.id) return;
-    list.current?.focusRow(pending.index);
-    refocus.current = null;
+    if (!pending) return;
+    const shown = items[pending.index];
+    if (shown !== undefined && getId(shown) === pending.id) {
+      list.current?.focusRow(pending.index);
+      refocus.current = null;
+    } else if (moving.current === 0 && items !== pending.drawn) {
+      // A list drawn afresh, every move answered, that shows the item elsewhere (a colleague's
+      // item came above it meanwhile): where it is drawn is where it is, and the next press
+      // moves it from there (see placeOf), not from a place it never reached.
+      refocus.current = null;
+    }
   });
 
   // The item to reveal, found when it changes only: a reorder elsewhere must not scroll to it.
@@ -91,8 +107,18 @@ export function ReorderList<T>({
   async function move(id: string, from: number, to: number) {
     if (locked) return;
     if (to < 0 || to >= items.length || to === from) return;
-    refocus.current = { id, index: to };
-    await onMove(id, to);
+    refocus.current = { id, index: to, drawn: items };
+    moving.current += 1;
+    try {
+      await onMove(id, to);
+    } catch {
+      // Not moved (onMove rejects then; the caller says why): the item is where it is drawn,
+      // and neither the next press nor the live region take it for moved.
+      if (refocus.current?.id === id) refocus.current = null;
+      return;
+    } finally {
+      moving.current -= 1;
+    }
     // By its id: `from` may be a place the list has not drawn it at yet (see placeOf).
     const item = items.find((other) => getId(other) === id);
     if (item) {

@@ -1,0 +1,123 @@
+/**
+ * The issue's list moved from the keyboard, where a press follows the place the previous press
+ * put the item at until the list is drawn again (a key held down repeats faster than the
+ * database answers): a move that was not made, or a list drawn with a colleague's item above,
+ * leaves the item where it is drawn, and the next press moves it one place from there.
+ */
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { IssueView } from '../../../components/IssueView';
+import { ReorderList } from '../../../components/ReorderList';
+import { UndoProvider } from '../../../components/Undo';
+import { db } from '../../../storage/db';
+import { addToIssue, createIssue, issueItems } from '../../../storage/issues';
+import { addDraft } from '../storage/helpers';
+
+/** Whether the next move of an item fails, as a write the database refused would. */
+const failing = vi.hoisted(() => ({ next: false }));
+
+vi.mock('../../../storage/issues', async (original) => {
+  const actual = await original<typeof import('../../../storage/issues')>();
+  return {
+    ...actual,
+    moveItem: (...args: Parameters<typeof actual.moveItem>) => {
+      if (!failing.next) return actual.moveItem(...args);
+      failing.next = false;
+      return Promise.reject(new Error('refused'));
+    },
+  };
+});
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  localStorage.clear();
+  failing.next = false;
+  await Promise.all([db.clips.clear(), db.issues.clear()]);
+});
+afterEach(cleanup);
+
+function List({ items, onMove }: { items: string[]; onMove: (id: string, to: number) => unknown }) {
+  return (
+    <ReorderList
+      items={items}
+      getId={(item) => item}
+      getLabel={(item) => item}
+      onMove={onMove as (id: string, to: number) => Promise<void>}
+      label="Indiscrets"
+    >
+      {(item) => <span>{item}</span>}
+    </ReorderList>
+  );
+}
+
+/** The row drawn for `name`, its own id. */
+const row = (name: string) =>
+  screen.getAllByTestId('issue-item').find((each) => each.dataset.itemId === name)!;
+
+describe('ReorderList', () => {
+  it('moves an item one place from where it is drawn after a move that was not made', async () => {
+    const onMove = vi.fn(() => Promise.reject(new Error('refused')));
+    render(<List items={['A', 'B', 'C']} onMove={onMove} />);
+    await screen.findAllByTestId('issue-item');
+
+    fireEvent.keyDown(row('A'), { key: 'ArrowDown', altKey: true });
+    await waitFor(() => expect(onMove).toHaveBeenCalledTimes(1));
+    await Promise.resolve();
+    fireEvent.keyDown(row('A'), { key: 'ArrowDown', altKey: true });
+
+    // Before, the second press started from the place the first never gave it: ['A', 2].
+    await waitFor(() => expect(onMove).toHaveBeenCalledTimes(2));
+    expect(onMove.mock.calls).toEqual([
+      ['A', 1],
+      ['A', 1],
+    ]);
+    // Nor is it said to have moved.
+    expect(screen.getByTestId('reorder-announcement').textContent).toBe('');
+  });
+
+  it('moves an item from where a list drawn afresh shows it, a colleague’s item above', async () => {
+    const onMove = vi.fn(() => Promise.resolve());
+    const view = render(<List items={['A', 'B', 'C']} onMove={onMove} />);
+    await screen.findAllByTestId('issue-item');
+
+    fireEvent.keyDown(row('A'), { key: 'ArrowDown', altKey: true });
+    await waitFor(() => expect(onMove).toHaveBeenCalledTimes(1));
+    // Moved below B, and an item of the shared desk put at the top meanwhile.
+    view.rerender(<List items={['X', 'B', 'A', 'C']} onMove={onMove} />);
+    fireEvent.keyDown(row('A'), { key: 'ArrowDown', altKey: true });
+
+    // Before, from the place the first press gave it (1): ['A', 2], where it already was.
+    await waitFor(() => expect(onMove).toHaveBeenCalledTimes(2));
+    expect(onMove.mock.calls[1]).toEqual(['A', 3]);
+  });
+
+  it('moves an issue’s item one place after a move the database refused', async () => {
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
+    for (const title of ['OVH', 'Mauboussin', 'Lina Khan']) {
+      await addToIssue((await addDraft(db, { title, body: `<p>${title}</p>` })).id, issue.id);
+    }
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    render(
+      <UndoProvider>
+        <IssueView currentIssueId={issue.id} onSelectIssue={() => {}} onOpenDraft={() => {}} />
+      </UndoProvider>,
+    );
+    const [first] = await screen.findAllByTestId('issue-item');
+
+    failing.next = true;
+    fireEvent.keyDown(first!, { key: 'ArrowDown', altKey: true });
+    await waitFor(() => expect(error).toHaveBeenCalled());
+    fireEvent.keyDown(first!, { key: 'ArrowDown', altKey: true });
+
+    // Before, two places down for the one press that moved it.
+    const titles = async () => (await issueItems(issue.id)).map((item) => item.title);
+    await waitFor(async () => expect(await titles()).toEqual(['Mauboussin', 'OVH', 'Lina Khan']));
+    await waitFor(() =>
+      expect(screen.getByTestId('reorder-announcement').textContent).toBe(
+        '«\u00a0OVH\u00a0» déplacé en position 2 sur 3.',
+      ),
+    );
+    error.mockRestore();
+  });
+});
