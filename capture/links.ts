@@ -88,8 +88,13 @@ function likelihood(link: Element): number {
   // (Not aria-hidden: a teaser's picture link is often hidden from screen readers, not eyes.)
   const hidden =
     !!link.closest('[hidden]') ||
-    // Absent from older engines (and jsdom): the attribute above tells what it can.
-    (link as Element & { checkVisibility?(): boolean }).checkVisibility?.() === false;
+    // Absent from older engines (and jsdom): the attribute above tells what it can. With
+    // `visibility: hidden` too (a closed drop-down's link, laid out, cannot be clicked either;
+    // `checkVisibilityCSS` is its name before Chrome 121); not opacity: a transparent link is.
+    (link as Element & { checkVisibility?(options: object): boolean }).checkVisibility?.({
+      visibilityProperty: true,
+      checkVisibilityCSS: true,
+    }) === false;
   return (
     (hidden ? 0 : 8) +
     (link.closest(FURNITURE) ? 0 : 4) +

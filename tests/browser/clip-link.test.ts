@@ -96,4 +96,17 @@ describe('« Couper ce lien » in Chromium', () => {
     expect(found?.text).toBe('La une');
     await page.close();
   });
+
+  it('passes over a link kept invisible (a closed drop-down’s), for the picture the reader sees', async () => {
+    const page = await openPage('invisible');
+    // Laid out but `visibility: hidden`: it cannot be right-clicked either.
+    await page.evaluate(() =>
+      ['text', 'again', 'folded'].forEach((id) => document.getElementById(id)!.remove()),
+    );
+
+    const found = await describeIn(page, new URL('/enquete.html', server.origin).href);
+
+    expect(found?.text).toBe('La une');
+    await page.close();
+  });
 });
