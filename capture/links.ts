@@ -105,16 +105,18 @@ function likelihood(link: Element): number {
 
 /**
  * The link of `doc` to `href` (as the browser's context menu gives it) the editor meant: the
- * element right-clicked when the browser names it; else one in the editor's selection; else the
- * most likely read ({@link likelihood}), the first of those in the page's order.
+ * element right-clicked when the browser names it; else, of those in the editor's selection (or
+ * of all when it holds none), the most likely read ({@link likelihood}), the first of those in
+ * the page's order.
  */
 export function chooseLink(doc: Document, href: string, hint: LinkHint = {}): Element | undefined {
   const clicked = hint.target?.closest(LINKS);
   if (clicked) return clicked;
-  const links = linksTo(doc, href);
-  if (links.length < 2) return links[0];
-  const inSelection = links.find((link) => selected(hint.selection, link));
-  if (inSelection) return inSelection;
+  const all = linksTo(doc, href);
+  if (all.length < 2) return all[0];
+  // A selection of the whole page (Ctrl+A) or of a column holds the menu's link too.
+  const inSelection = all.filter((link) => selected(hint.selection, link));
+  const links = inSelection.length > 0 ? inSelection : all;
   let best = links[0]!;
   let bestScore = likelihood(best);
   for (const link of links.slice(1)) {

@@ -110,6 +110,21 @@ describe('chooseLink', () => {
     expect(chooseLink(doc, ENQUETE, { selection })?.id).toBe('text');
   });
 
+  it('takes the likeliest of the links in a selection that holds several', () => {
+    const doc = page();
+    const selection = doc.getSelection()!;
+    // The whole page (Ctrl+A): the header's link first, the article's after it.
+    selection.selectAllChildren(doc.body);
+    expect(chooseLink(doc, ENQUETE, { selection })?.id).toBe('text');
+    // The hidden link and both paragraphs: the first the reader sees.
+    const range = doc.createRange();
+    range.setStartBefore(doc.getElementById('hidden')!);
+    range.setEndAfter(doc.querySelectorAll('main p')[2]!);
+    selection.removeAllRanges();
+    selection.addRange(range);
+    expect(chooseLink(doc, ENQUETE, { selection })?.id).toBe('text');
+  });
+
   it('takes the very link right-clicked when the browser names it, even in the menu', () => {
     const doc = page();
     const selection = doc.getSelection()!;
