@@ -102,6 +102,14 @@ function switchFailureText(code: string | undefined, fallback: string): string {
   return fallback;
 }
 
+/** The refusals of turning the desk on that {@link switchFailureText} words. */
+const SAID_AT_SWITCH: ReadonlySet<string> = new Set([
+  'forbidden',
+  'wrong_credentials',
+  'blocked',
+  'site_moved',
+]);
+
 /** What the user's role allows on the shared desk, in one sentence. */
 export function rightsText(probe: Extract<DeskProbe, { ok: true }>): string {
   return rightsSentence(probe.role, probe.can);
@@ -257,7 +265,9 @@ function SyncSwitch({ available, failureSaid }: { available: boolean; failureSai
       const status = await sendMessage(type);
       // Turning on answers at once, still off when the site refused: its reason is said here.
       const refused = type === 'syncEnable' && !status.enabled ? status.lastError?.code : undefined;
-      if (refused === 'forbidden' || refused === 'wrong_credentials') {
+      // Those its own sentence words (switchFailureText); a site that moved since the check
+      // above too, which said nothing there.
+      if (refused && SAID_AT_SWITCH.has(refused)) {
         setStep({ kind: 'error', text: switchFailureText(refused, t('shared.switch.failed')) });
       } else setStep({ kind: 'idle' });
     } catch {

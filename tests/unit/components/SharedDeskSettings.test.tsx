@@ -237,6 +237,27 @@ describe('SharedDeskSettings for an account the desk refuses', () => {
     expect(alert.textContent).toContain('il faut au moins le rôle Contributeur');
   });
 
+  it.each([
+    ['site_moved', 'Ce site répond désormais à une autre adresse'],
+    ['blocked', 'API REST'],
+  ])(
+    'says why turning on was refused (%s), the site changed since its check',
+    async (code, said) => {
+      answers.push(contributor);
+      background({
+        syncPlan: { localDrafts: 2, localIssues: 0, remoteDrafts: 0, remoteIssues: 0 },
+        syncEnable: { ...SYNC_OFF, lastError: { code, at: '2026-12-02T10:00:00Z' } },
+      });
+      render(<SharedDeskSettings />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Activer la rédaction partagée' }));
+
+      fireEvent.click(await screen.findByRole('button', { name: 'Envoyer et activer' }));
+
+      // Before, nothing: the button came back as if nothing had been asked.
+      expect((await screen.findByRole('alert')).textContent).toContain(said);
+    },
+  );
+
   it('still says a network failure while counting is one', async () => {
     answers.push(contributor);
     background({ syncPlan: { ok: false, code: 'offline' } });
