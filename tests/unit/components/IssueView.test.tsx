@@ -62,18 +62,25 @@ const renderIssue = (issueId: string | null) =>
     </UndoProvider>,
   );
 
+/**
+ * An issue of three items, named by their text's first words (the list, the moves and their
+ * announcements use them), shown, and its rows.
+ */
+async function threeItems() {
+  const issue = await issueWith([
+    { title: 'OVH', body: '<p>OVH</p>' },
+    { title: 'Mauboussin', body: '<p>Mauboussin</p>' },
+    { title: 'Lina Khan', body: '<p>Lina Khan</p>' },
+  ]);
+  renderIssue(issue.id);
+  return { issue, items: await screen.findAllByTestId('issue-item') };
+}
+
 const order = async (issueId: string) => (await issueItems(issueId)).map((item) => item.title);
 
 describe('IssueView', () => {
   it('moves an item with Alt+arrow keys alone, and announces where it went', async () => {
-    // Named by their text's first words: the list, the moves and their announcements use them.
-    const issue = await issueWith([
-      { title: 'OVH', body: '<p>OVH</p>' },
-      { title: 'Mauboussin', body: '<p>Mauboussin</p>' },
-      { title: 'Lina Khan', body: '<p>Lina Khan</p>' },
-    ]);
-    renderIssue(issue.id);
-    const items = await screen.findAllByTestId('issue-item');
+    const { issue, items } = await threeItems();
 
     items[0]!.focus();
     fireEvent.keyDown(items[0]!, { key: 'ArrowDown', altKey: true });
@@ -97,13 +104,7 @@ describe('IssueView', () => {
   });
 
   it('moves an item two places for Alt+↓ pressed twice before the list is drawn again', async () => {
-    const issue = await issueWith([
-      { title: 'OVH', body: '<p>OVH</p>' },
-      { title: 'Mauboussin', body: '<p>Mauboussin</p>' },
-      { title: 'Lina Khan', body: '<p>Lina Khan</p>' },
-    ]);
-    renderIssue(issue.id);
-    const items = await screen.findAllByTestId('issue-item');
+    const { issue, items } = await threeItems();
 
     // The key held down repeats faster than the database answers: both presses on the row
     // still drawn at the top.
