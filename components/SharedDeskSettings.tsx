@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { t } from '../locales';
 import { sendMessage, type DeskProbe, type SyncPlan } from '../messaging/protocol';
 import { wordpressItem, wordpressPasswordItem } from '../storage/preferences';
+import { publishFailureText } from './publishFailureText';
 import { forbiddenSentence, rightsSentence } from './roleSentences';
 import { syncHealth, syncLine } from './SharedDeskBar';
 import { useSharedDesk } from './useSharedDesk';
@@ -35,9 +36,7 @@ export function probeFailureText(failure: Failure): string {
       return t('wp.error.rest_disabled');
     // Redirected to another host: the address to put in the settings, as publishing says it.
     case 'site_moved':
-      return failure.address
-        ? t('wp.error.site_moved', { address: failure.address })
-        : t('wp.error.site_moved_unnamed');
+      return publishFailureText('site_moved', failure.address ? { address: failure.address } : {});
     case 'no_plugin':
       return t('shared.probe.noPlugin');
     case 'cancelled':
@@ -93,22 +92,15 @@ export function confirmHelpText(plan: SyncPlan): string {
 /**
  * Why turning the desk on failed, from the code the background answered: a 403 is the role it
  * takes (the discovery's sentence), never « Vérifiez la connexion »; a wrong password says so.
+ * Undefined for a code it has no sentence of its own for.
  */
-function switchFailureText(code: string | undefined, fallback: string): string {
+function switchFailureText(code: string | undefined): string | undefined {
   if (code === 'forbidden') return forbiddenSentence(undefined);
   if (code === 'wrong_credentials') return t('shared.probe.wrongCredentials');
   if (code === 'blocked') return t('wp.error.rest_disabled');
-  if (code === 'site_moved') return t('wp.error.site_moved_unnamed');
-  return fallback;
+  if (code === 'site_moved') return publishFailureText('site_moved');
+  return undefined;
 }
-
-/** The refusals of turning the desk on that {@link switchFailureText} words. */
-const SAID_AT_SWITCH: ReadonlySet<string> = new Set([
-  'forbidden',
-  'wrong_credentials',
-  'blocked',
-  'site_moved',
-]);
 
 /** What the user's role allows on the shared desk, in one sentence. */
 export function rightsText(probe: Extract<DeskProbe, { ok: true }>): string {
@@ -249,7 +241,7 @@ function SyncSwitch({ available, failureSaid }: { available: boolean; failureSai
       if ('ok' in answer) {
         setStep({
           kind: 'error',
-          text: switchFailureText(answer.code, t('shared.switch.planFailed')),
+          text: switchFailureText(answer.code) ?? t('shared.switch.planFailed'),
         });
         return;
       }
@@ -267,9 +259,8 @@ function SyncSwitch({ available, failureSaid }: { available: boolean; failureSai
       const refused = type === 'syncEnable' && !status.enabled ? status.lastError?.code : undefined;
       // Those its own sentence words (switchFailureText); a site that moved since the check
       // above too, which said nothing there.
-      if (refused && SAID_AT_SWITCH.has(refused)) {
-        setStep({ kind: 'error', text: switchFailureText(refused, t('shared.switch.failed')) });
-      } else setStep({ kind: 'idle' });
+      const said = switchFailureText(refused);
+      setStep(said ? { kind: 'error', text: said } : { kind: 'idle' });
     } catch {
       setStep({ kind: 'error', text: t('shared.switch.failed') });
     }
