@@ -140,3 +140,50 @@ export function bylineFromCandidates(
   }
   return undefined;
 }
+
+/**
+ * Words a publication's name opens with, a person's not: an article (« Le Monde », « L’Express »,
+ * "The Guardian", « Der Spiegel »).
+ */
+const OPENING_ARTICLE =
+  /^(?:(?:le|la|les|the|an?|der|die|das|el|los|las|il|lo|gli|het|de|des|du|une?)$|[ld]['’])/i;
+
+/**
+ * Words that name a kind of publication, a time of day or a region, of which newspapers' names
+ * without an article are made (« Nice Matin », « Midi Libre », « Sud Ouest », « Charlie Hebdo »,
+ * « Courrier International », « France Inter », "Yahoo News", "Quanta Magazine"), compared
+ * without accents.
+ */
+const PUBLICATION_WORD =
+  /^(?:journal|matin|soir|hebdo|quotidien|magazine|mag|revue|news|times|post|daily|weekly|tribune|gazette|courrier|presse?|radio|tv|tele|infos?|actus?|medias?|blog|express|herald|observer|libre|libere|international|inter|culture|match|ouest|sud|nord|est|midi|centre|france|paris|bleu|nouvelles|insider|zeitung|today|review)$/;
+
+/** A name's word written as a person's: « Dupont », « Jean-Pierre », « O’Brien », « McNeil ». */
+const NAME_WORD = /^(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
+
+/** An initial (« D. »), or a particle between names (« de », « van », « d’Alembert »). */
+const NAME_LINK =
+  /^(?:\p{Lu}\.(?:-\p{Lu}\.)?|de|du|des|da|di|del|della|van|von|der|den|ter|le|la|y|bin|ben|al|el|dos|das|[dl]['’]\p{Lu}\p{Ll}+)$/u;
+
+/**
+ * Whether `name` is written as a person's name (« Jean Dupont », « Charles de Gaulle », "Nelson D.
+ * Schwartz"), not a publication's (« Le Monde », « Le Monde.fr », « Nice Matin », « AFP »,
+ * « Mediapart »): two to five words, opening and ending on a capitalised word, with no digits,
+ * no article first and no word of a newspaper's name. A site named so is a person's (a personal
+ * blog under its author's name), whose byline is no publication's self-credit (./metadata).
+ * A name it misses is a name taken for the publication's, as every one was before.
+ */
+export function looksLikePersonName(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 5 || OPENING_ARTICLE.test(words[0]!)) return false;
+  if (!NAME_WORD.test(words[0]!) || !NAME_WORD.test(words[words.length - 1]!)) return false;
+  return words.every((word) => {
+    const folded = word
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
+    return (
+      !folded.split(/[-'’]/).some((part) => PUBLICATION_WORD.test(part)) &&
+      (NAME_WORD.test(word) || NAME_LINK.test(word))
+    );
+  });
+}

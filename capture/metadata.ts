@@ -4,7 +4,7 @@
  * provenance is recorded so that an editor can tell a declared fact from a guess.
  */
 
-import { bylineFromCandidates, cleanByline, joinAuthors } from './byline';
+import { bylineFromCandidates, cleanByline, joinAuthors, looksLikePersonName } from './byline';
 import { toIsoDate } from './dates';
 import type { JsonLdArticle } from './jsonld';
 import { MetaIndex, type MetaValue } from './meta-tags';
@@ -101,12 +101,22 @@ function firstAuthors(
  * name rather than a profile URL), Parse.ly, then the page's byline markup.
  * The publication is not its own author: French sites fill `meta[name=author]` with their name
  * (« Le Parisien »), so a name that is a declared site name or publisher (letters and digits
- * compared) is left out. JSON-LD authors are not compared here: ./jsonld knows their type, and
- * leaves out all but a Person named like the publisher (a blog's author, under their own name).
+ * compared) is left out, unless it is written as a person's (as the byline or as the site
+ * declares it): a personal blog is named after its author (og:site_name « Jean Dupont »), who
+ * signs its posts; the draft keeps them as its byline, and the name as its site too (« le blog de
+ * Jean Dupont »). JSON-LD authors are not compared here: ./jsonld knows their type, and leaves out
+ * all but a Person named like the publisher (a blog's author, under their own name).
  */
 function extractByline(ctx: PageContext): Sourced | undefined {
-  const siteKeys = new Set(declaredSiteNames(ctx).map((found) => compactKey(found.value)));
-  const accept = (name: string) => !siteKeys.has(compactKey(name));
+  const siteNames = new Map<string, string[]>();
+  for (const { value } of declaredSiteNames(ctx)) {
+    const key = compactKey(value);
+    siteNames.set(key, [...(siteNames.get(key) ?? []), value]);
+  }
+  const accept = (name: string) => {
+    const named = siteNames.get(compactKey(name));
+    return !named || [name, ...named].some(looksLikePersonName);
+  };
   const values = (key: string): string[] => ctx.meta.all(key).map((found) => found.value);
   const declared = firstAuthors(
     [

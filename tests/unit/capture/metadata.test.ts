@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanByline } from '../../../capture/byline';
+import { cleanByline, looksLikePersonName } from '../../../capture/byline';
 import { toIsoDate } from '../../../capture/dates';
 import { extractMetadata } from '../../../capture/metadata';
 import { cleanTitle, titleSuffix, type TitleContext } from '../../../capture/title';
@@ -502,6 +502,39 @@ describe('extractMetadata: byline', () => {
   });
 });
 
+describe('looksLikePersonName', () => {
+  it.each([
+    'Jean Dupont',
+    'Jean-Pierre Le Goff',
+    'Charles de Gaulle',
+    'Nelson D. Schwartz',
+    'Conan O’Brien',
+    'Haki Benita',
+    'Françoise Héritier',
+  ])('takes « %s » for a person', (name) => {
+    expect(looksLikePersonName(name)).toBe(true);
+  });
+
+  it.each([
+    'Le Monde',
+    'Le Monde.fr',
+    'LE MONDE.FR',
+    'L’Express',
+    'The Guardian',
+    'Nice Matin',
+    'Midi Libre',
+    'Courrier International',
+    'Ouest-France',
+    'France 24',
+    'Yahoo News',
+    'AFP',
+    'Mediapart',
+    'jean dupont',
+  ])('takes « %s » for no person', (name) => {
+    expect(looksLikePersonName(name)).toBe(false);
+  });
+});
+
 describe('cleanByline', () => {
   it.each([
     ['By Jane Doe', 'Jane Doe'],
@@ -804,6 +837,65 @@ describe('extractMetadata: authors that are not bylines', () => {
     );
     expect(extractMetadata(doc).byline).toBeUndefined();
   });
+
+  it('keeps the author of a personal blog named after them, and their name as the site', () => {
+    const doc = pageWith(
+      meta('og:site_name', 'Jean Dupont') + '<title>Mon billet du jour – Jean Dupont</title>',
+      '<article><h1>Mon billet du jour</h1>' +
+        '<p class="byline">Par <a rel="author" href="/a-propos">Jean Dupont</a></p></article>',
+    );
+    expect(extractMetadata(doc)).toMatchObject({
+      title: 'Mon billet du jour',
+      byline: 'Jean Dupont',
+      siteName: 'Jean Dupont',
+      provenance: { byline: '[rel=author]', siteName: 'og:site_name' },
+    });
+  });
+
+  it('keeps a blogger named in meta[name=author] whose JSON-LD names them as publisher only', () => {
+    const doc = pageWith(
+      meta('author', 'Charles de Gaulle', 'name') +
+        `<script type="application/ld+json">${JSON.stringify({
+          '@type': 'BlogPosting',
+          headline: 'Mémoires',
+          publisher: { '@type': 'Organization', name: 'Charles de Gaulle' },
+        })}</script>`,
+    );
+    expect(extractMetadata(doc)).toMatchObject({
+      byline: 'Charles de Gaulle',
+      provenance: { byline: 'meta[name=author]' },
+    });
+  });
+
+  // The corpus's personal blog (hakibenita.com), its JSON-LD author taken out: its
+  // meta[name=author] « Haki Benita » is the JSON-LD publisher's name.
+  it('keeps the author of the corpus’s personal blog without its JSON-LD author', () => {
+    const html = readFileSync(
+      path.join(
+        path.dirname(fileURLToPath(import.meta.url)),
+        '../../fixtures/pages/toc-missing/source.html',
+      ),
+      'utf8',
+    ).replace(/"author": \{\s*"@type": "Person",\s*"name": "Haki Benita"\s*\},/, '');
+    expect(html).not.toContain('"@type": "Person"');
+    const metadata = extractMetadata(makeDoc(html, 'https://hakibenita.com/sql-anomaly-detection'));
+    expect(metadata).toMatchObject({
+      byline: 'Haki Benita',
+      siteName: 'Haki Benita',
+      provenance: { byline: 'meta[name=author]' },
+    });
+  });
+
+  it.each(['Le Monde', 'Le Monde.fr', 'L’Express', 'Nice Matin', 'Sud Ouest', 'AFP', 'Mediapart'])(
+    'does not credit a newspaper whose byline markup holds only its name: %s',
+    (name) => {
+      const doc = pageWith(
+        meta('og:site_name', name) + meta('author', name, 'name'),
+        `<article><h1>Titre</h1><p class="byline">Par <span itemprop="author">${name}</span></p></article>`,
+      );
+      expect(extractMetadata(doc).byline).toBeUndefined();
+    },
+  );
 
   it('leaves out « Contributeurs aux projets Wikimedia »', () => {
     const metadata = extractMetadata(
