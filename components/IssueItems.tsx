@@ -226,6 +226,8 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
           onActivate={onOpenDraft}
           // A role that may not arrange the issue cannot drop drafts into it either.
           foreignTypes={cannotArrange ? [] : [DRAFT_MIME]}
+          // A draft already in the issue (the inbox searched shows it) is moved as its item.
+          foreignId={(event) => event.dataTransfer?.getData(DRAFT_MIME) || undefined}
           onForeignDrop={(event, toIndex) => {
             const draftId = event.dataTransfer?.getData(DRAFT_MIME);
             if (!draftId) return false;

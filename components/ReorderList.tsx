@@ -16,14 +16,23 @@ interface Props<T> {
   /** Short name of an item, for the screen-reader announcements. */
   getLabel: (item: T) => string;
   /**
-   * Moves an item to a new index (0-based, in the list as it is before the move); rejects when
-   * the item was not moved.
+   * Moves an item to a new index: 0-based, the place it ends at (counted in the list without
+   * it, as storage's moveItem counts). Rejects when the item was not moved.
    */
   onMove: (id: string, toIndex: number) => void | Promise<void>;
   /** Opens an item: Enter on the focused item. */
   onActivate?: (id: string) => void;
-  /** Another kind of drop (a draft from the inbox dropped on the list). */
+  /**
+   * Another kind of drop (a draft from the inbox dropped on the list), and where: the index in
+   * the list as drawn that it goes before (`items.length`: after the last).
+   */
   onForeignDrop?: (event: DragEvent, toIndex: number) => boolean;
+  /**
+   * The id a foreign drag carries, when it may be one of the list's items (a draft from the
+   * inbox, searched, that is already in the issue): dropped, that item is moved as its own drag
+   * would move it, not handed to `onForeignDrop`.
+   */
+  foreignId?: (event: DragEvent) => string | undefined;
   /** The drag data types `onForeignDrop` takes; other drags (files, text) are refused. */
   foreignTypes?: string[];
   children: (item: T, index: number) => ComponentChildren;
@@ -52,6 +61,7 @@ export function ReorderList<T>({
   onMove,
   onActivate,
   onForeignDrop,
+  foreignId,
   foreignTypes = [],
   children,
   label,
@@ -158,14 +168,21 @@ export function ReorderList<T>({
   function onDrop(event: DragEvent, index: number) {
     const target = indexAt(event, index);
     setDropIndex(null);
-    const id = event.dataTransfer?.getData(ITEM_MIME);
-    if (id) {
+    const own = event.dataTransfer?.getData(ITEM_MIME);
+    // A draft of the issue dragged from the inbox is its item: handed on as a new one, it was
+    // placed by `target`, counted with its own place still above, and went one place too low
+    // (dropped just below itself, it moved when it should not).
+    const id = own || foreignId?.(event);
+    const from = id ? items.findIndex((item) => getId(item) === id) : -1;
+    if (id && from >= 0) {
       event.preventDefault();
-      const from = items.findIndex((item) => getId(item) === id);
-      if (from < 0) return;
-      // Dropping below itself: the item's own slot disappears from the count.
+      // Dropping below itself: the item's own slot disappears from the count (onMove's index).
       const to = target > from ? target - 1 : target;
       void move(id, from, to);
+      return;
+    }
+    if (own) {
+      event.preventDefault();
       return;
     }
     if (onForeignDrop?.(event, target)) event.preventDefault();

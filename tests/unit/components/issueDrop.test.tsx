@@ -1,0 +1,184 @@
+/**
+ * A draft dragged from the inbox onto the issue: dropped above or below an item, it goes there.
+ * One the issue already holds (the inbox searched shows the drafts of the issues too) is moved as
+ * its own item would be, its place counted once without it: between items 4 and 5, it ends
+ * between them; on its own place, nothing moves and nothing is said.
+ */
+import { cleanup, createEvent, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Inbox } from '../../../components/Inbox';
+import { IssueView } from '../../../components/IssueView';
+import { db } from '../../../storage/db';
+import { addToIssue, createIssue, issueItems, moveItem } from '../../../storage/issues';
+import { addDraft } from '../storage/helpers';
+import { clearSharedDesk, wrap } from './desk-views';
+
+// The writes that place an item, watched: a drop on the draft's own place asks for none.
+vi.mock('../../../storage/issues', async (original) => {
+  const actual = await original<typeof import('../../../storage/issues')>();
+  return { ...actual, addToIssue: vi.fn(actual.addToIssue), moveItem: vi.fn(actual.moveItem) };
+});
+
+const TITLES = ['OVH', 'Mauboussin', 'Lina Khan', 'Quanta', 'Wikipédia'];
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  localStorage.clear();
+  await clearSharedDesk({ clips: true, issues: true });
+});
+afterEach(cleanup);
+
+/**
+ * The desk's inbox and an issue of five items, side by side; the inbox showing every draft,
+ * searched for `search`.
+ */
+async function desk(search: string) {
+  const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
+  for (const title of TITLES) {
+    await addToIssue((await addDraft(db, { title, body: `<p>${title}</p>` })).id, issue.id);
+  }
+  wrap(
+    <>
+      <Inbox onOpen={() => {}} currentIssueId={issue.id} />
+      <IssueView currentIssueId={issue.id} onSelectIssue={() => {}} onOpenDraft={() => {}} />
+    </>,
+  );
+  // The drafts of every issue (the inbox alone has those of none), searched.
+  fireEvent.change(screen.getByRole('combobox', { name: 'Où chercher' }), {
+    target: { value: 'all' },
+  });
+  fireEvent.input(await screen.findByTestId('search'), { target: { value: search } });
+  await waitFor(() =>
+    expect(screen.getAllByTestId('draft').map((row) => row.textContent)).toEqual([
+      expect.stringContaining(search),
+    ]),
+  );
+  await waitFor(() => expect(screen.getAllByTestId('issue-item')).toHaveLength(TITLES.length));
+  vi.mocked(addToIssue).mockClear();
+  vi.mocked(moveItem).mockClear();
+  return issue;
+}
+
+/** The issue's item `n` (1-based), as drawn. */
+const item = (n: number) => screen.getAllByTestId('issue-item')[n - 1]!;
+
+/**
+ * Drags the inbox's only result onto the issue's item `n`, dropped on its upper or lower half,
+ * as the browser fires it. An item is 100 pixels high here (jsdom lays nothing out).
+ */
+function dropOn(n: number, half: 'upper' | 'lower') {
+  const from = screen.getByTestId('draft');
+  const to = item(n);
+  to.getBoundingClientRect = () => DOMRect.fromRect({ x: 0, y: 200, width: 400, height: 100 });
+  const data = new Map<string, string>();
+  const dataTransfer = {
+    get types() {
+      return [...data.keys()];
+    },
+    setData: (type: string, value: string) => data.set(type, value),
+    getData: (type: string) => data.get(type) ?? '',
+  };
+  // jsdom has no DragEvent: the pointer's height is given to the events themselves.
+  const at = (event: Event) =>
+    Object.defineProperty(event, 'clientY', { value: half === 'upper' ? 220 : 280 });
+  fireEvent.dragStart(from, { dataTransfer });
+  fireEvent(to, at(createEvent.dragOver(to, { dataTransfer })));
+  fireEvent(to, at(createEvent.drop(to, { dataTransfer })));
+  fireEvent.dragEnd(from, { dataTransfer });
+}
+
+const titles = async (issueId: string) => (await issueItems(issueId)).map((draft) => draft.title);
+const said = () => screen.getByTestId('reorder-announcement').textContent;
+
+describe('IssueItems › a draft of the issue dropped from the inbox', () => {
+  it('ends between items 4 and 5 when dropped between them', async () => {
+    const issue = await desk('Mauboussin');
+
+    dropOn(5, 'upper');
+
+    // Before, it ended last: the place was counted with the draft still at 2.
+    await waitFor(async () =>
+      expect(await titles(issue.id)).toEqual([
+        'OVH',
+        'Lina Khan',
+        'Quanta',
+        'Mauboussin',
+        'Wikipédia',
+      ]),
+    );
+    await waitFor(() =>
+      expect(said()).toBe('«\u00a0Mauboussin\u00a0» déplacé en position 4 sur 5.'),
+    );
+  });
+
+  it('ends between items 4 and 5 when dropped on the lower half of item 4', async () => {
+    const issue = await desk('Mauboussin');
+
+    dropOn(4, 'lower');
+
+    await waitFor(async () =>
+      expect(await titles(issue.id)).toEqual([
+        'OVH',
+        'Lina Khan',
+        'Quanta',
+        'Mauboussin',
+        'Wikipédia',
+      ]),
+    );
+  });
+
+  it('goes above the item it is dropped on when that is above its own place', async () => {
+    const issue = await desk('Quanta');
+
+    dropOn(2, 'upper');
+
+    await waitFor(async () =>
+      expect(await titles(issue.id)).toEqual([
+        'OVH',
+        'Quanta',
+        'Mauboussin',
+        'Lina Khan',
+        'Wikipédia',
+      ]),
+    );
+    await waitFor(() => expect(said()).toBe('«\u00a0Quanta\u00a0» déplacé en position 2 sur 5.'));
+  });
+
+  it('moves nothing and says nothing when dropped on its own place', async () => {
+    await desk('Mauboussin');
+
+    // Its own lower half, the lower half of the item above it, its own upper half: each is
+    // where it is. Before, its own lower half moved it one place down.
+    dropOn(2, 'lower');
+    dropOn(1, 'lower');
+    dropOn(2, 'upper');
+
+    // Nothing asked of the database (a drop that moves an item asks at once, see above).
+    expect(addToIssue).not.toHaveBeenCalled();
+    expect(moveItem).not.toHaveBeenCalled();
+    expect(said()).toBe('');
+  });
+
+  it('puts a draft of no issue where it is dropped, between items 4 and 5', async () => {
+    const issue = await desk('Mauboussin');
+    // Taken out of the issue behind the list's back: the inbox row still carries its id.
+    await db.clips.update(
+      (await issueItems(issue.id)).find((draft) => draft.title === 'Mauboussin')!.id,
+      { issueId: '', sortKey: '' },
+    );
+    await waitFor(() => expect(screen.getAllByTestId('issue-item')).toHaveLength(4));
+
+    dropOn(4, 'upper');
+
+    await waitFor(async () =>
+      expect(await titles(issue.id)).toEqual([
+        'OVH',
+        'Lina Khan',
+        'Quanta',
+        'Mauboussin',
+        'Wikipédia',
+      ]),
+    );
+  });
+});
