@@ -61,12 +61,60 @@ function isHomepageOnly(candidate: string, pageUrl: string): boolean {
   }
 }
 
+/** Second-level labels under which a country's domain names are registered: `bbc.co.uk`. */
+const GENERIC_SECOND_LEVEL = /^(?:co|com|net|org|gov|gouv|ac|edu|ne|or|go|gob|mil|nic)$/;
+
+/**
+ * The site a host name belongs to, as far as it can be told without the public suffix list: its
+ * last two labels (`www.lemonde.fr` and `m.lemonde.fr` are `lemonde.fr`), three under a country's
+ * generic second level (`bbc.co.uk`, `interieur.gouv.fr`); an IP address is its own.
+ */
+function siteOf(hostname: string): string {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  if (/^[\d.]+$/.test(host) || host.startsWith('[')) return host;
+  const labels = host.split('.');
+  const generic =
+    labels.length > 2 &&
+    labels[labels.length - 1]!.length === 2 &&
+    GENERIC_SECOND_LEVEL.test(labels[labels.length - 2]!);
+  return labels.slice(generic ? -3 : -2).join('.');
+}
+
+/**
+ * Hosts no reader of the column can reach: this machine (`localhost`, 127.0.0.1, `[::1]`) and
+ * private networks' addresses (10.x, 172.16–31.x, 192.168.x).
+ */
+const LOCAL_HOST =
+  /^(?:localhost|.+\.localhost|127(?:\.\d+){3}|\[::1\]|10(?:\.\d+){3}|192\.168(?:\.\d+){2}|172\.(?:1[6-9]|2\d|3[01])(?:\.\d+){2})$/i;
+
+/**
+ * Whether a declared address (canonical, og:url) is the page's own: on the site the page was
+ * read on. A page republished elsewhere names its original (a regional paper's copy of an AFP
+ * dispatch, canonical to afp.com; a post copied to Medium, canonical to its author's blog): the
+ * editor clipped, and cites, the page they read, on the site that published it. A copy of the
+ * page itself names it too, and there the original's address is the page's: a cache or a proxy
+ * writes the original's host in its own address, with its dots
+ * (`www.google.com/amp/s/www.lemonde.fr/…`) or as a label with dashes
+ * (`www-lemonde-fr.cdn.ampproject.org`, `www-lemonde-fr.translate.goog`); a copy saved or
+ * served on this machine or a private network (a file, 127.0.0.1: the tests' corpus pages) is
+ * at an address no reader can follow.
+ */
+function isOwnAddress(candidate: string, pageUrl: string): boolean {
+  const pageHost = hostnameOf(pageUrl);
+  const host = hostnameOf(candidate);
+  if (!pageHost || !host || LOCAL_HOST.test(pageHost)) return true;
+  if (siteOf(host) === siteOf(pageHost)) return true;
+  const dashed = host.replace(/-/g, '--').replace(/\./g, '-');
+  return pageUrl.toLowerCase().includes(`/${host}/`) || pageHost.startsWith(`${dashed}.`);
+}
+
 /**
  * The page's URL: its declared canonical URL, else og:url, else the address it was loaded from.
  * Tracking parameters are removed by the background (services/clipper.ts), which keeps the
  * injected script small.
  * A canonical pointing at the home page of a deeper page is a common CMS misconfiguration and is
- * ignored. The result is always cleaned of tracking parameters.
+ * ignored, as is one on another site ({@link isOwnAddress}). The result is always cleaned of
+ * tracking parameters.
  */
 function extractUrl(ctx: PageContext): Sourced {
   const declared: Sourced[] = [];
@@ -76,7 +124,10 @@ function extractUrl(ctx: PageContext): Sourced {
   const ogHref = resolveHttpUrl(ogUrl?.value, ctx.base);
   if (ogHref) declared.push({ value: ogHref, source: 'og:url' });
   for (const candidate of declared) {
-    if (!isHomepageOnly(candidate.value, ctx.pageUrl)) {
+    if (
+      !isHomepageOnly(candidate.value, ctx.pageUrl) &&
+      isOwnAddress(candidate.value, ctx.pageUrl)
+    ) {
       return { value: candidate.value, source: candidate.source };
     }
   }

@@ -316,6 +316,81 @@ describe('extractMetadata: url', () => {
     });
   });
 
+  // Credited to the site read, not the dispatch's (its name here from the address alone).
+  it('keeps the address read when the canonical names another site (a syndicated dispatch)', () => {
+    const read = 'https://www.ladepeche.fr/2024/05/12/un-depart-precipite-1234.php';
+    const head =
+      '<link rel="canonical" href="https://www.afp.com/fr/infos/un-depart-precipite">' +
+      meta('og:url', 'https://www.afp.com/fr/infos/un-depart-precipite') +
+      '<title>Un départ précipité</title>';
+    expect(extractMetadata(pageWith(head, '', read))).toMatchObject({
+      url: read,
+      siteName: 'ladepeche.fr',
+      provenance: { url: 'location', siteName: 'hostname' },
+    });
+  });
+
+  it('keeps Medium’s address for a post whose canonical is its author’s blog', () => {
+    const read = 'https://medium.com/@jdupont/mon-billet-3f2a1c';
+    const doc = pageWith(
+      '<link rel="canonical" href="https://jeandupont.fr/mon-billet/">' +
+        meta('og:site_name', 'Medium'),
+      '',
+      read,
+    );
+    expect(extractMetadata(doc)).toMatchObject({ url: read, siteName: 'Medium' });
+  });
+
+  it('takes og:url when the canonical names another site and og:url the page’s own', () => {
+    const doc = pageWith(
+      '<link rel="canonical" href="https://news.example.com/story.html">' +
+        meta('og:url', 'https://www.afp.com/fr/infos/story'),
+      '',
+      'https://www.afp.com/fr/infos/story',
+    );
+    expect(extractMetadata(doc)).toMatchObject({
+      url: 'https://www.afp.com/fr/infos/story',
+      provenance: { url: 'og:url' },
+    });
+  });
+
+  it.each([
+    ['https://m.lemonde.fr/pixels/article/x.html', 'https://www.lemonde.fr/pixels/article/x.html'],
+    ['https://sport.aktualne.cz/clanek/r~1/', 'https://zpravy.aktualne.cz/clanek/r~1/'],
+    ['https://www.bbc.co.uk/news/uk-1?at_medium=x', 'https://bbc.co.uk/news/uk-1'],
+    // Google's AMP viewer and cache, Google Translate: the page itself, under their address.
+    ['https://www.google.com/amp/s/www.lemonde.fr/x.amp', 'https://www.lemonde.fr/x.html'],
+    ['https://www-lemonde-fr.cdn.ampproject.org/c/s/x.amp', 'https://www.lemonde.fr/x.html'],
+    ['https://www-ouest--france-fr.translate.goog/x?_x_tr_sl=fr', 'https://www.ouest-france.fr/x'],
+  ])('takes the canonical of the same site or page: %s → %s', (read, canonical) => {
+    const doc = pageWith(`<link rel="canonical" href="${canonical}">`, '', read);
+    expect(extractMetadata(doc)).toMatchObject({
+      url: canonical,
+      provenance: { url: 'link[rel=canonical]' },
+    });
+  });
+
+  it.each([
+    'http://127.0.0.1:8123/fixtures/guardian-1/',
+    'http://localhost:3000/guardian.html',
+    'http://192.168.1.20/copies/guardian.html',
+    'file:///home/redaction/guardian.html',
+  ])('takes the canonical of a copy no reader can reach: %s', (read) => {
+    const canonical = 'https://www.theguardian.com/environment/2019/jan/03/whales';
+    const doc = pageWith(`<link rel="canonical" href="${canonical}">`, '', read);
+    expect(extractMetadata(doc).url).toBe(canonical);
+  });
+
+  it('does not take two sites under a country’s .co.uk for one', () => {
+    const read = 'https://www.eveningstandard.co.uk/news/story.html';
+    const doc = pageWith(
+      '<link rel="canonical" href="https://www.bbc.co.uk/news/story">',
+      '',
+      read,
+    );
+    expect(extractMetadata(doc).url).toBe(read);
+  });
+
   it('accepts an explicit page URL', () => {
     expect(extractMetadata(pageWith(''), 'https://other.example/a?fbclid=1').url).toBe(
       'https://other.example/a?fbclid=1',
