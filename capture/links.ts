@@ -55,6 +55,12 @@ const FURNITURE =
 /** The page's reading: an article or the main content. */
 const CONTENT = 'article, main, [role=main], [role=article]';
 
+/** Whether `link` leads to `href`: resolved as the browser resolves it, or once both are cleaned. */
+function leadsTo(link: Element, href: string, base: string): boolean {
+  const url = resolvedHref(link, base);
+  return url !== undefined && (url === href || cleanUrl(url) === cleanUrl(href));
+}
+
 /** The links whose resolved URL is `href`; else those equal to it once both are cleaned. */
 function linksTo(doc: Document, href: string): Element[] {
   const links = Array.from(doc.querySelectorAll(LINKS));
@@ -105,14 +111,21 @@ function likelihood(link: Element): number {
 
 /**
  * The link of `doc` to `href` (as the browser's context menu gives it) the editor meant: the
- * element right-clicked when the browser names it; else, of those in the editor's selection (or
- * of all when it holds none), the most likely read ({@link likelihood}), the first of those in
- * the page's order.
+ * element right-clicked when the browser names it and it leads there; else, of those in the
+ * editor's selection (or of all when it holds none), the most likely read ({@link likelihood}),
+ * the first of those in the page's order.
  */
 export function chooseLink(doc: Document, href: string, hint: LinkHint = {}): Element | undefined {
   const clicked = hint.target?.closest(LINKS);
-  if (clicked) return clicked;
+  if (clicked && leadsTo(clicked, href, doc.baseURI)) return clicked;
+  // The element named leads elsewhere: another link than the menu's (an id gone stale, a list
+  // the page drew again in the same elements, another right-click since), so the address
+  // decides. Unless no link of the page leads there any more: the page rewrote the link's href
+  // after the menu read it (Google's results swap theirs on mousedown, and back): the element is
+  // then still the one right-clicked, its words and paragraph the right ones, and the menu's
+  // address (kept by describeLink) the one the editor saw; the address alone would find nothing.
   const all = linksTo(doc, href);
+  if (clicked && all.length === 0) return clicked;
   if (all.length < 2) return all[0];
   // A selection of the whole page (Ctrl+A) or of a column holds the menu's link too.
   const inSelection = all.filter((link) => selected(hint.selection, link));

@@ -140,6 +140,45 @@ describe('chooseLink', () => {
     expect(chooseLink(doc, ENQUETE, { target: null })?.id).toBe('text');
   });
 
+  it('takes the link named by the browser when it leads to the menu’s address once cleaned', () => {
+    const doc = page();
+    doc.getElementById('menu')!.setAttribute('href', '/enquete?utm_source=menu');
+    expect(chooseLink(doc, ENQUETE, { target: doc.getElementById('menu') })?.id).toBe('menu');
+    expect(
+      chooseLink(doc, `${ENQUETE}?utm_source=menu`, { target: doc.getElementById('menu') })?.id,
+    ).toBe('menu');
+  });
+
+  it('chooses by the address when the element named leads elsewhere (a stale id)', () => {
+    const doc = page();
+    const elsewhere = doc.createElement('a');
+    elsewhere.href = '/autre-sujet';
+    elsewhere.textContent = 'Un autre sujet';
+    doc.getElementById('lede')!.append(elsewhere);
+    expect(chooseLink(doc, ENQUETE, { target: elsewhere })?.id).toBe('text');
+    expect(describeLink(doc, ENQUETE, { target: elsewhere })?.text).toBe('notre enquête');
+    // The same with the editor's selection: the link to the address in it.
+    const selection = doc.getSelection()!;
+    selection.selectAllChildren(doc.querySelectorAll('main p')[2]!);
+    expect(chooseLink(doc, ENQUETE, { target: elsewhere, selection })?.id).toBe('again');
+  });
+
+  it('keeps the element named when the page rewrote its address since the menu read it', () => {
+    // A search engine's result: its href swapped for the engine's redirect on mousedown.
+    const doc = makeDoc(
+      '<body><div id="results"><p><a id="result" href="https://www.search.example/url?q=https://news.example.com/enquete">' +
+        'L’enquête</a> — ce que savait le ministre.</p></div></body>',
+      'https://www.search.example/search?q=enquete',
+    );
+    const target = doc.getElementById('result');
+    expect(chooseLink(doc, ENQUETE, { target })?.id).toBe('result');
+    expect(describeLink(doc, ENQUETE, { target })).toMatchObject({
+      url: ENQUETE,
+      text: 'L’enquête',
+      context: { text: 'L’enquête — ce que savait le ministre.' },
+    });
+  });
+
   it('falls back on furniture, a picture, then a hidden link, in the page’s order', () => {
     const doc = page();
     const drop = (...ids: string[]) => ids.forEach((id) => doc.getElementById(id)!.remove());
