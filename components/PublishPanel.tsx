@@ -41,6 +41,7 @@ const FIXED_IN_SETTINGS = new Set<Failure['code']>([
   'insecure_url',
   'missing_credentials',
   'wrong_credentials',
+  'credentials_unseen',
   'app_passwords_unavailable',
   'not_wordpress',
   'rest_disabled',

@@ -87,6 +87,7 @@ function syncedWhen(iso: string, last: 'after' | 'first' | false = false): strin
 /** The failures of a run whose fix is in the settings: the bar offers to open them. */
 const FIXED_IN_SETTINGS = new Set([
   'wrong_credentials',
+  'credentials_unseen',
   'no_settings',
   'account_changed',
   'site_moved',
@@ -97,6 +98,7 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   unreachable: 'shared.error.unreachable',
   timeout: 'shared.error.timeout',
   wrong_credentials: 'shared.error.wrongCredentials',
+  credentials_unseen: 'shared.error.credentialsUnseen',
   no_plugin: 'shared.error.noPlugin',
   forbidden: 'shared.error.forbidden',
   blocked: 'shared.error.blocked',

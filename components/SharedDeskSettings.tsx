@@ -30,6 +30,9 @@ export function probeFailureText(failure: Failure): string {
       return t('shared.probe.unreachable');
     case 'wrong_credentials':
       return t('shared.probe.wrongCredentials');
+    // Answered as to an anonymous visitor: a wrong password, or a server dropping the header.
+    case 'credentials_unseen':
+      return t('shared.probe.credentialsUnseen');
     case 'forbidden':
       return forbiddenSentence(failure.needs);
     case 'blocked':
@@ -97,6 +100,7 @@ export function confirmHelpText(plan: SyncPlan): string {
 function switchFailureText(code: string | undefined): string | undefined {
   if (code === 'forbidden') return forbiddenSentence(undefined);
   if (code === 'wrong_credentials') return t('shared.probe.wrongCredentials');
+  if (code === 'credentials_unseen') return t('shared.probe.credentialsUnseen');
   if (code === 'blocked') return t('wp.error.rest_disabled');
   if (code === 'site_moved') return publishFailureText('site_moved');
   return undefined;

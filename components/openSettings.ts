@@ -27,7 +27,8 @@ export function fieldToFix(code: string): SettingsField | undefined {
     'site_moved',
   ];
   if (address.includes(code)) return 'siteUrl';
-  if (code === 'wrong_credentials') return 'password';
+  // Answered as to an anonymous visitor: the password is the first thing to check there too.
+  if (code === 'wrong_credentials' || code === 'credentials_unseen') return 'password';
   // Another account than the desk's: the name is what changed.
   if (code === 'account_changed') return 'username';
   return undefined;

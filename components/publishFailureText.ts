@@ -29,6 +29,10 @@ export function publishFailureText(
   if (code === 'wrong_credentials' && workedBefore) {
     return t('wp.error.wrong_credentials_revoked', {}, locale);
   }
+  // Answered as to an anonymous visitor: revoked, or a server that drops the header since.
+  if (code === 'credentials_unseen' && workedBefore) {
+    return t('wp.error.credentials_unseen_revoked', {}, locale);
+  }
   // Without the address (a caller that has not it), the settings' connection test says it.
   if (code === 'site_moved') {
     return params.address

@@ -36,6 +36,9 @@ function reasonKey(code: Failure['code']): MessageKey {
     case 'site_protected':
     case 'app_passwords_unavailable':
       return 'link.site.reason.credentials';
+    // Answered as to an anonymous visitor: a wrong password, or a server dropping the header.
+    case 'credentials_unseen':
+      return 'link.site.reason.credentialsUnseen';
     case 'no_permission':
       return 'link.site.reason.permission';
     default:

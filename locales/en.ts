@@ -822,6 +822,18 @@ export const en: Messages = {
     'This site now answers at another address than the one in the settings: test the connection in the settings to see it.',
   'wp.error.wrong_credentials_revoked':
     'WordPress refuses the application password (401): it may have been revoked; create another in WordPress and paste it in the settings.',
+  // Credentials sent and answered as to an anonymous visitor (401): a wrong password, or a server
+  // that drops the Authorization header before WordPress; nothing in the answer tells which.
+  'wp.error.credentials_unseen':
+    'WordPress answered as if no credentials had been sent (401). First check the user name and application password (Profile › Application Passwords, not your usual password). If they are right, the site’s server removes the identification before it reaches WordPress: your password is not at fault, and the site’s administrator or host can let it through (the HTTP_AUTHORIZATION rule in WordPress’s .htaccess file, or a setting at the host).',
+  'wp.error.credentials_unseen_revoked':
+    'WordPress no longer recognises your credentials (401): the application password may have been revoked (create another in WordPress and paste it in the settings), or the site’s server now removes the identification before it reaches WordPress (the site’s administrator or host can let it through: the HTTP_AUTHORIZATION rule in WordPress’s .htaccess, or a setting at the host).',
+  'shared.probe.credentialsUnseen':
+    'WordPress answered as if no credentials had been sent (401). Check the user name and application password above; if they are right, the site’s server removes the identification before it reaches WordPress: the site’s administrator or host can let it through (the HTTP_AUTHORIZATION rule in WordPress’s .htaccess file, or a setting at the host).',
+  'link.site.reason.credentialsUnseen':
+    'WordPress does not recognise the user name and application password (or the site’s server removes them on the way)',
+  'shared.error.credentialsUnseen':
+    'WordPress no longer recognises your credentials (401): the application password may have been revoked (create another in WordPress and paste it in the settings), or the site’s server now removes the identification before it reaches WordPress (the site’s administrator or host can let it through: the HTTP_AUTHORIZATION rule in WordPress’s .htaccess, or a setting at the host)',
   'wp.error.cannot_create_posts':
     'This WordPress account may not create posts. Ask for a Contributor, Author or Editor role.',
   'wp.error.cannot_edit_post': 'This WordPress account may not edit this post.',

@@ -847,6 +847,18 @@ export const fr = {
     'Ce site répond désormais à une autre adresse que celle des réglages : testez la connexion dans les réglages pour la connaître.',
   'wp.error.wrong_credentials_revoked':
     'WordPress refuse le mot de passe d’application (401) : il a peut-être été révoqué ; créez-en un autre dans WordPress et collez-le dans les réglages.',
+  // Credentials sent and answered as to an anonymous visitor (401): a wrong password, or a server
+  // that drops the Authorization header before WordPress; nothing in the answer tells which.
+  'wp.error.credentials_unseen':
+    'WordPress a répondu comme si aucun identifiant ne lui avait été envoyé (401). Vérifiez d’abord l’identifiant et le mot de passe d’application (Profil › Mots de passe d’application, pas votre mot de passe habituel). S’ils sont justes, c’est le serveur du site qui retire l’identification avant qu’elle n’arrive à WordPress : votre mot de passe n’est pas en cause, et l’administrateur du site ou son hébergeur peut la laisser passer (la règle HTTP_AUTHORIZATION du fichier .htaccess de WordPress, ou un réglage de l’hébergeur).',
+  'wp.error.credentials_unseen_revoked':
+    'WordPress ne reconnaît plus vos identifiants (401) : le mot de passe d’application a peut-être été révoqué (créez-en un autre dans WordPress et collez-le dans les réglages), ou le serveur du site retire désormais l’identification avant qu’elle n’arrive à WordPress (l’administrateur du site ou son hébergeur peut la laisser passer : règle HTTP_AUTHORIZATION du .htaccess de WordPress, ou réglage de l’hébergeur).',
+  'shared.probe.credentialsUnseen':
+    'WordPress a répondu comme si aucun identifiant ne lui avait été envoyé (401). Vérifiez l’identifiant et le mot de passe d’application ci-dessus ; s’ils sont justes, c’est le serveur du site qui retire l’identification avant qu’elle n’arrive à WordPress : l’administrateur du site ou son hébergeur peut la laisser passer (la règle HTTP_AUTHORIZATION du fichier .htaccess de WordPress, ou un réglage de l’hébergeur).',
+  'link.site.reason.credentialsUnseen':
+    'WordPress ne reconnaît pas l’identifiant et le mot de passe d’application (ou le serveur du site les retire en chemin)',
+  'shared.error.credentialsUnseen':
+    'WordPress ne reconnaît plus vos identifiants (401) : le mot de passe d’application a peut-être été révoqué (créez-en un autre dans WordPress et collez-le dans les réglages), ou le serveur du site retire désormais l’identification avant qu’elle n’arrive à WordPress (l’administrateur du site ou son hébergeur peut la laisser passer : règle HTTP_AUTHORIZATION du .htaccess de WordPress, ou réglage de l’hébergeur)',
   'wp.error.cannot_create_posts':
     'Ce compte WordPress n’a pas le droit de créer des articles. Demandez un rôle Contributeur, Auteur ou Éditeur.',
   'wp.error.cannot_edit_post': 'Ce compte WordPress n’a pas le droit de modifier cet article.',

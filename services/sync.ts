@@ -160,6 +160,9 @@ const TRANSIENT: ReadonlySet<string> = new Set([
   'server_error',
   'blocked',
   'wrong_credentials',
+  // Answered as to an anonymous visitor (a wrong password, or the header dropped on the way):
+  // every request of the run would be, as for a refused password.
+  'credentials_unseen',
   'no_plugin',
   // Every answer comes from another address until the settings name it: nothing to try alone.
   'site_moved',
@@ -369,6 +372,7 @@ export const ALIAS_RETRY_MS = 60_000;
  */
 const ALIAS_FAILURES_KEPT: ReadonlySet<string> = new Set([
   'wrong_credentials',
+  'credentials_unseen',
   'no_plugin',
   'forbidden',
   'blocked',

@@ -411,6 +411,7 @@ class WordPressClient {
       }
       if (
         refused.code === 'wrong_credentials' ||
+        refused.code === 'credentials_unseen' ||
         refused.code === 'app_passwords_unavailable' ||
         refused.code === 'site_protected' ||
         refused.code === 'too_many_requests'

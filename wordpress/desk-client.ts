@@ -19,7 +19,7 @@ import type {
   RestWrite,
 } from './desk-records';
 import { siteMoved } from './client';
-import { refusesARight } from './errors';
+import { answeredAnonymously, refusesARight } from './errors';
 import { basicAuth, Transport, type FetchLike } from './transport';
 
 export type DeskKind = 'drafts' | 'issues';
@@ -50,8 +50,14 @@ export type DeskErrorCode =
   | 'unreachable'
   | 'timeout'
   | 'cancelled'
-  /** Username or application password refused (401). */
+  /** Username or application password refused by name (401 `incorrect_password`…). */
   | 'wrong_credentials'
+  /**
+   * Credentials sent, answered as to an anonymous visitor (a 401 of a permission check, or the
+   * plugin's index with no user): a wrong password on most WordPress sites, or a server that
+   * drops the Authorization header (errors.ts, `credentials_unseen`).
+   */
+  | 'credentials_unseen'
   /**
    * The site answers at another address than the settings' (`monjournal.fr` redirects to
    * `www.monjournal.fr`), as publishing tells it (client.ts, siteMoved): `address` is the one to
@@ -180,7 +186,14 @@ function failureOf(answer: Answer): DeskFailure {
     };
   }
   if (answer.status === 423) return { ...base, code: 'locked', lock: data.lock as DeskLock };
-  if (answer.status === 401) return { ...base, code: 'wrong_credentials' };
+  if (answer.status === 401) {
+    return {
+      ...base,
+      code: answeredAnonymously(answer.status, answer.json)
+        ? 'credentials_unseen'
+        : 'wrong_credentials',
+    };
+  }
   if (answer.status === 403) {
     // WordPress's own refusals of a right (rest_cannot_edit, rest_forbidden…) and the plugin's
     // name it; a 403 that names none (a WAF's page, « rest_disabled ») came from something else,
@@ -248,8 +261,9 @@ export async function discoverDesk(
   );
   if (!result.ok) return result;
   if (result.data?.plugin?.name !== 'indiscrets') return { ok: false, code: 'no_plugin' };
-  // The index is public: a refused password shows as an anonymous user, not as a 401.
-  if (!result.data.user) return { ok: false, code: 'wrong_credentials', status: 401 };
+  // The index is public: credentials refused, or dropped by the server on the way, show as an
+  // anonymous user, not as a 401; which of the two, it cannot say.
+  if (!result.data.user) return { ok: false, code: 'credentials_unseen', status: 401 };
   return { ok: true, desk: result.data };
 }
 

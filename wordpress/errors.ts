@@ -39,15 +39,30 @@ export type WpErrorCode =
   | 'rest_disabled'
   /** The whole site sits behind a server password (HTTP authentication). */
   | 'site_protected'
-  /** WordPress does not offer application passwords (or the server drops the Authorization header). */
+  /**
+   * WordPress does not offer application passwords (its REST index does not list them, or it
+   * says they are turned off). A server that drops the Authorization header still lists them:
+   * that is `credentials_unseen`.
+   */
   | 'app_passwords_unavailable'
   /**
-   * Username or application password refused: by name (`incorrect_password`…), or as to an
-   * anonymous visitor (401 `rest_not_logged_in`…), as a real WordPress answers a wrong password
-   * too (tests/wordpress/connection.test.ts); a server that drops the Authorization header
-   * answers so as well, which nothing here tells apart.
+   * Username or application password refused by name: WordPress read them and said no
+   * (401 `incorrect_password`, `invalid_username`, `invalid_email`), or a 401 that is no
+   * WordPress permission check. The credentials reached WordPress: they are what to correct.
    */
   | 'wrong_credentials'
+  /**
+   * Credentials sent, and WordPress answered as to an anonymous visitor (401 from a permission
+   * check: `rest_not_logged_in`, `rest_forbidden_context`, `indiscrets_cannot_read`…; or the
+   * desk's index with no user). Two causes give exactly this answer, and nothing in it tells
+   * them apart (tests/wordpress/connection.test.ts): a wrong username or application password,
+   * as WordPress answers a refused one unless a plugin asks who the user is before its own check
+   * (then it names it: `wrong_credentials`); and a server that drops the Authorization header
+   * before PHP (Apache running PHP as CGI/FastCGI without WordPress's HTTP_AUTHORIZATION rule,
+   * some proxies and hosts), where the right password is refused the same. Said as both, so
+   * that an editor whose password is right learns what the site's administrator can fix.
+   */
+  | 'credentials_unseen'
   /**
    * The site answers at another address (`monjournal.fr` redirects to `www.monjournal.fr`), which
    * the extension was not allowed to reach: `address` is the one to use. Never followed with
@@ -130,6 +145,17 @@ const APP_PASSWORD_OFF_CODES = new Set([
 const REST_OFF_CODES = new Set(['rest_disabled', 'rest_api_disabled', 'rest_api_blocked']);
 
 /**
+ * A 401 of a permission check: WordPress's own (`rest_not_logged_in`, `rest_forbidden_context`,
+ * `rest_cannot_create`…) and the companion plugin's (`indiscrets_cannot_read`…). Both give 401
+ * only to a visitor WordPress did not identify (`rest_authorization_required_code()`; a user it
+ * identified gets 403): sent with credentials, it was answered as to an anonymous visitor. A
+ * refusal WordPress names (`incorrect_password`, `invalid_username`) is not one.
+ */
+export function answeredAnonymously(status: number, json: unknown): boolean {
+  return status === 401 && /^(rest_|indiscrets_)/.test(wpCodeOf(json) ?? '');
+}
+
+/**
  * A 403 about a right: WordPress's own refusals (`rest_cannot_edit`, `rest_forbidden_context`…)
  * and the companion plugin's (its codes, or the role it `needs`), for publishing and the shared
  * desk alike. Any other 403 (a firewall's HTML page, a security plugin's code) came from
@@ -170,6 +196,7 @@ export function fromAnswer(answer: HttpAnswer, purpose: Purpose, category?: stri
     if (!wpCode && /basic|digest/i.test(answer.headers.get('www-authenticate') ?? '')) {
       return failure('site_protected', extra);
     }
+    if (answeredAnonymously(status, answer.json)) return failure('credentials_unseen', extra);
     return failure('wrong_credentials', extra);
   }
   if (status === 403) {

@@ -274,7 +274,79 @@ describe('the desk client facing a site that answers at another address', () => 
       fetch: movedTo('monjournal.fr:8443'),
     });
 
-    // The anonymous index of the same host: the password, then, was refused.
-    expect(found).toMatchObject({ ok: false, code: 'wrong_credentials' });
+    // The anonymous index of the same host: the credentials were refused, or dropped.
+    expect(found).toMatchObject({ ok: false, code: 'credentials_unseen' });
+  });
+});
+
+/**
+ * A site whose every answer is `answer(route)`: the requests reach it with the credentials, what
+ * it does with them is its answer (as WordPress's, seen in tests/wordpress/desk-client.test.ts).
+ */
+function answering(answer: (route: string) => { status: number; body: unknown }) {
+  return async (input: string) => {
+    const route = new URL(input).searchParams.get('rest_route') ?? '';
+    const { status, body } = answer(route);
+    const response = new Response(JSON.stringify(body), {
+      status,
+      headers: { 'Content-Type': 'application/json' },
+    });
+    Object.defineProperty(response, 'url', { value: input });
+    return response;
+  };
+}
+
+describe('the desk client’s 401s told apart', () => {
+  const settings = { siteUrl: 'https://monjournal.fr', username: 'redac', appPassword: 'x' };
+  const index = { plugin: { name: 'indiscrets', version: '0.1.8' }, can: {}, lockWindow: 150 };
+
+  it('takes a refusal WordPress names for wrong credentials, at discovery and in a listing', async () => {
+    const fetch = answering(() => ({
+      status: 401,
+      body: { code: 'incorrect_password', message: 'The provided password is invalid.' },
+    }));
+    const options = { fetch, isOnline: () => true };
+    expect(await discoverDesk(settings, options)).toMatchObject({
+      ok: false,
+      code: 'wrong_credentials',
+      wpCode: 'incorrect_password',
+    });
+    expect(await pullChanges(settings, 'drafts', undefined, options)).toMatchObject({
+      ok: false,
+      code: 'wrong_credentials',
+    });
+  });
+
+  it('takes the index with no user for credentials unseen: refused, or dropped on the way', async () => {
+    // WordPress's answer to a wrong password, and to the right one whose header the server
+    // dropped: the public index, anonymous.
+    const fetch = answering(() => ({ status: 200, body: { ...index, user: null } }));
+    expect(await discoverDesk(settings, { fetch, isOnline: () => true })).toEqual({
+      ok: false,
+      code: 'credentials_unseen',
+      status: 401,
+    });
+  });
+
+  it('takes a permission check’s 401 (anonymous) in a listing or a write for credentials unseen', async () => {
+    const fetch = answering(() => ({
+      status: 401,
+      body: {
+        code: 'indiscrets_cannot_read',
+        message: 'Sorry, your role on this site does not give access to the shared desk.',
+        data: { status: 401, needs: 'contributor' },
+      },
+    }));
+    const options = { fetch, isOnline: () => true };
+    expect(await pullChanges(settings, 'drafts', undefined, options)).toMatchObject({
+      ok: false,
+      code: 'credentials_unseen',
+      status: 401,
+    });
+    const write = { title: 'X', content: '<p>X</p>', meta: { clientId: 'draft-X-0001' } };
+    expect(await createRecord(settings, 'drafts', write, options)).toMatchObject({
+      ok: false,
+      code: 'credentials_unseen',
+    });
   });
 });

@@ -122,20 +122,39 @@ const refusingPost = (refuse: () => Response) =>
 const POST = { title: 'Les indiscrets', content: '<p>x</p>', marker: 'les-indiscrets-abcd1234' };
 
 describe('refusals told apart', () => {
-  it('takes a 401, by name or as to an anonymous visitor, for refused credentials', async () => {
-    // A real WordPress answers a wrong application password as to an anonymous visitor too
-    // (rest_not_logged_in: tests/wordpress/connection.test.ts), as it answers a request whose
-    // Authorization header the server dropped: the credentials are what the editor can check.
-    for (const code of ['incorrect_password', 'invalid_username', 'rest_not_logged_in']) {
+  it('takes a 401 WordPress names (incorrect_password, invalid_username) for refused credentials', async () => {
+    // WordPress read the credentials and said no: they are what the editor corrects.
+    for (const code of ['incorrect_password', 'invalid_username', 'invalid_email']) {
       const wrong = restSite((route) =>
         route === '/' ? json(INDEX) : json({ code, message: 'Refusé' }, 401),
       );
       expect(await testConnection(settings, { fetch: wrong.fetch }), code).toMatchObject({
         ok: false,
         code: 'wrong_credentials',
+        wpCode: code,
       });
     }
     expect(fieldToFix('wrong_credentials')).toBe('password');
+  });
+
+  it('takes a 401 as to an anonymous visitor for credentials unseen: wrong, or dropped on the way', async () => {
+    // A real WordPress answers so a wrong application password (unless a plugin asks who the
+    // user is first) and a request whose Authorization header the server dropped, the right
+    // password in it (tests/wordpress/connection.test.ts): nothing tells the two apart.
+    for (const code of ['rest_not_logged_in', 'rest_forbidden_context', 'rest_forbidden']) {
+      const anonymous = restSite((route) =>
+        route === '/' ? json(INDEX) : json({ code, message: 'Non connecté' }, 401),
+      );
+      const result = await testConnection(settings, { fetch: anonymous.fetch });
+      expect(result, code).toMatchObject({ ok: false, code: 'credentials_unseen', status: 401 });
+      if (!result.ok) {
+        const said = publishFailureText(result.code, result, 'fr');
+        expect(said).toContain('comme si aucun identifiant ne lui avait été envoyé');
+        expect(said).toContain('HTTP_AUTHORIZATION');
+      }
+    }
+    // The password is still the first thing to check: the settings open on it.
+    expect(fieldToFix('credentials_unseen')).toBe('password');
   });
 
   it('does not blame the editor’s role for a 403 that names no right (a firewall’s page)', async () => {
