@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { t, type MessageKey } from '../locales';
+import { browser } from 'wxt/browser';
+import { t, tParts, type MessageKey } from '../locales';
 import type { Issue } from '../storage/db';
 import { afterPaint } from '../lib/after-paint';
 import { useAnnounce } from './Announcer';
@@ -32,7 +33,9 @@ import {
 } from './deskSnapshot';
 import { itemText } from './richtext';
 import { deskRefusal } from './roles';
-import { ctrlShortcut, listShortcut } from './shortcuts';
+import { ctrlShortcut, listShortcut, SINGLE_KEYS } from './shortcuts';
+import { KeyList } from './KeyList';
+import { useCharacterKeys } from './useSettings';
 import { loadData } from './data';
 import { currentIssueId as currentIssueItem } from '../storage/settings';
 import { ISSUE_TEXT_LIMITS } from '../storage/record-values';
@@ -50,8 +53,11 @@ export async function readDeskAhead(): Promise<void> {
   if (issueId) await readItemsAhead(issueId);
 }
 
-/** The desk's keys, as the help lists them: what is pressed, then what it does. */
-export const DESK_KEYS: Array<{ keys: () => string; what: MessageKey }> = [
+/**
+ * The desk's keys, as the help lists them: what is pressed, then what it does. `single`: a key of
+ * one character pressed outside a field, which the editor can turn off (see onKey in Desk).
+ */
+export const DESK_KEYS: Array<{ keys: () => string; what: MessageKey; single?: true }> = [
   { keys: () => '↑ ↓ · j k', what: 'desk.key.move' },
   { keys: () => t('desk.keyName.enter'), what: 'desk.key.open' },
   { keys: () => t('desk.keyName.escape'), what: 'desk.key.back' },
@@ -59,12 +65,12 @@ export const DESK_KEYS: Array<{ keys: () => string; what: MessageKey }> = [
   { keys: () => 'Alt+↑ Alt+↓', what: 'desk.key.reorder' },
   { keys: () => ctrlShortcut('K'), what: 'desk.key.link' },
   { keys: () => `${listShortcut('ul')} ${listShortcut('ol')}`, what: 'desk.key.lists' },
-  { keys: () => '1 2 3 4', what: 'desk.key.columns' },
-  { keys: () => 'i', what: 'desk.key.inbox' },
-  { keys: () => '/', what: 'desk.key.search' },
-  { keys: () => 'n', what: 'desk.key.newIssue' },
+  { keys: () => '1 2 3 4', what: 'desk.key.columns', single: true },
+  { keys: () => 'i', what: 'desk.key.inbox', single: true },
+  { keys: () => '/', what: 'desk.key.search', single: true },
+  { keys: () => 'n', what: 'desk.key.newIssue', single: true },
   { keys: () => ctrlShortcut('Z'), what: 'desk.key.undo' },
-  { keys: () => '?', what: 'desk.key.help' },
+  { keys: () => '?', what: 'desk.key.help', single: true },
 ];
 
 /** Keys typed into a field are text, never shortcuts. */
@@ -87,7 +93,8 @@ interface Props {
  * The desk, in its own tab: the issue is its centre. Its items in order, the open item's editor
  * beside them, then publishing, exports and the preview, each column scrolling by itself so that
  * the publish button and the preview stay in view on a 1366×768 screen. The inbox folds away to
- * the left. Everything is reachable from the keyboard (see DESK_KEYS, shown by « ? »).
+ * the left. Everything is reachable from the keyboard (see DESK_KEYS, shown by « ? » or the
+ * « Raccourcis clavier » button, the one way there once the keys of one character are off).
  */
 export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) {
   // A draft opened on the first screen, before the desk was loaded, opens now.
@@ -119,6 +126,8 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
   }, [settled, issue]);
   const announce = useAnnounce();
   const cannotCreate = deskRefusal(useSharedDesk(), 'editIssues');
+  // Followed as the options change it: an open desk obeys at once.
+  const singleKeys = useCharacterKeys();
   const root = useRef<HTMLDivElement>(null);
 
   const fold = (next: boolean) => {
@@ -241,6 +250,15 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
       return;
     }
     if (typing(event.target)) return;
+    // WCAG 2.1.4 (Character Key Shortcuts): a key of one character pressed outside a field, as
+    // speech input types words into the page or a hand slips, sets off what follows; so the
+    // editor can turn them off (the options' « Clavier »), and then they do nothing at all, the
+    // key left to the page. What acts above and elsewhere is no such shortcut and stays: Escape
+    // is no character; a key held with Ctrl, Alt or ⌘ (returned above, left to the editor and
+    // the undo bar) is not what dictation or a slip types; the keys of a list's row (the inbox's
+    // « a », j k and Enter: useInboxKeys, VirtualList, ReorderList) act only while that row has
+    // the focus, which the criterion leaves out.
+    if (!singleKeys) return;
     if (event.key === '?') {
       event.preventDefault();
       setHelp(!help);
@@ -336,9 +354,15 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
     <div class={`desk${folded ? ' desk--folded' : ''}`} ref={root}>
       <div class="desk__top">
         {header}
-        <DeskTools folded={folded} onFold={fold} help={help} onHelp={setHelp} />
+        <DeskTools
+          folded={folded}
+          onFold={fold}
+          help={help}
+          onHelp={setHelp}
+          singleKeys={singleKeys}
+        />
       </div>
-      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      {help && <ShortcutHelp singleKeys={singleKeys} onClose={() => setHelp(false)} />}
       <main class="desk__columns">
         {!folded && (
           <div class="desk__column desk__inbox" id="desk-inbox">
@@ -523,8 +547,12 @@ function itemsFilling(column: HTMLElement | null): number | undefined {
   return undefined;
 }
 
-/** The desk's keyboard shortcuts, listed. */
-function ShortcutHelp({ onClose }: { onClose: () => void }) {
+/**
+ * The desk's keyboard shortcuts, listed as they act: with the keys of one character turned off,
+ * without them, saying so and where to turn them on again (the list is reached by its button
+ * then, « ? » being one of them); with them on, that they can be turned off.
+ */
+function ShortcutHelp({ singleKeys, onClose }: { singleKeys: boolean; onClose: () => void }) {
   const close = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -553,8 +581,9 @@ function ShortcutHelp({ onClose }: { onClose: () => void }) {
       data-testid="shortcut-help"
     >
       <h2 id="desk-help-heading">{t('desk.shortcuts')}</h2>
+      {!singleKeys && <SingleKeysLine singleKeys={false} />}
       <dl>
-        {DESK_KEYS.map(({ keys, what }) => (
+        {DESK_KEYS.filter((key) => singleKeys || !key.single).map(({ keys, what }) => (
           <div key={what}>
             <dt>
               <kbd>{keys()}</kbd>
@@ -563,9 +592,30 @@ function ShortcutHelp({ onClose }: { onClose: () => void }) {
           </div>
         ))}
       </dl>
+      {singleKeys && <SingleKeysLine singleKeys />}
       <button type="button" class="button button--small" ref={close} onClick={onClose}>
         {t('common.close')}
       </button>
     </section>
+  );
+}
+
+/** Whether the desk's keys of one character act, and where that is chosen, with a way there. */
+function SingleKeysLine({ singleKeys }: { singleKeys: boolean }) {
+  return (
+    <p class="desk__help-keys" data-testid="single-keys">
+      {tParts(singleKeys ? 'desk.singleKeysOn' : 'desk.singleKeysOff', {
+        keys: <KeyList keys={SINGLE_KEYS} />,
+        settings: (
+          <button
+            type="button"
+            class="button button--small"
+            onClick={() => void browser.runtime.openOptionsPage()}
+          >
+            {t('nav.options')}
+          </button>
+        ),
+      })}
+    </p>
   );
 }

@@ -20,6 +20,7 @@ import {
   IssueTotals,
   issueOptionText,
 } from './IssueParts';
+import { rememberedCharacterKeys } from './shortcuts';
 
 const FOLDED_KEY = 'indiscrets:desk-inbox-folded';
 
@@ -115,10 +116,21 @@ interface ToolsProps {
   /** Whether the shortcuts' help is open; absent: not yet available (the first screen). */
   help?: boolean;
   onHelp?: (open: boolean) => void;
+  /**
+   * Whether the desk's keys of one character act (the options can turn them off): the buttons
+   * name « i » and « ? » only then. The first screen goes by what the last desk read.
+   */
+  singleKeys?: boolean;
 }
 
 /** The desk's top-right buttons: fold the inbox away, show the keyboard shortcuts. */
-export function DeskTools({ folded, onFold, help, onHelp }: ToolsProps) {
+export function DeskTools({
+  folded,
+  onFold,
+  help,
+  onHelp,
+  singleKeys = rememberedCharacterKeys(),
+}: ToolsProps) {
   return (
     <div class="desk__tools">
       <button
@@ -126,7 +138,7 @@ export function DeskTools({ folded, onFold, help, onHelp }: ToolsProps) {
         class="button button--small"
         aria-expanded={!folded}
         aria-controls="desk-inbox"
-        aria-keyshortcuts="i"
+        aria-keyshortcuts={singleKeys ? 'i' : undefined}
         onClick={() => onFold(!folded)}
         data-testid="inbox-toggle"
       >
@@ -137,11 +149,17 @@ export function DeskTools({ folded, onFold, help, onHelp }: ToolsProps) {
         class="button button--small"
         aria-expanded={help ?? false}
         aria-controls="desk-help"
-        aria-keyshortcuts="?"
+        aria-keyshortcuts={singleKeys ? '?' : undefined}
         aria-disabled={onHelp ? undefined : 'true'}
         onClick={onHelp && (() => onHelp(!help))}
       >
-        {t('desk.shortcuts')} <kbd>?</kbd>
+        {t('desk.shortcuts')}
+        {singleKeys && (
+          <>
+            {' '}
+            <kbd>?</kbd>
+          </>
+        )}
       </button>
     </div>
   );

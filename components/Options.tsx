@@ -6,12 +6,14 @@ import {
   type CreditStyle,
   type HouseStyle,
 } from '../export/house-style';
-import { t, setLocaleChoice } from '../locales';
+import { t, tParts, setLocaleChoice } from '../locales';
 import { houseStyleItem } from '../storage/preferences';
-import { draftTemplate, uiLocale, type UiLocale } from '../storage/settings';
+import { characterKeys, draftTemplate, uiLocale, type UiLocale } from '../storage/settings';
 import { DEFAULT_DRAFT_TEMPLATE } from '../storage/template';
 import { useHouseStyle } from './useSettings';
 import { useStorageItem } from './useStorageItem';
+import { hasCommandKey, SINGLE_KEYS } from './shortcuts';
+import { KeyList } from './KeyList';
 import { useLeaveGuard } from './useLeaveGuard';
 import { WordPressSettings } from './WordPressSettings';
 import { BackupSettings } from './BackupSettings';
@@ -43,12 +45,16 @@ function Saved({ message, unsaved }: { message: Message; unsaved: boolean }) {
   );
 }
 
-/** The options page: language, house style, draft template, WordPress, shared desk, backup. */
+/**
+ * The options page: language, the desk's keyboard, house style, draft template, WordPress, shared
+ * desk, backup.
+ */
 export function Options() {
   return (
     <main class="options">
       <h1>{t('options.heading')}</h1>
       <LanguageSettings />
+      <KeyboardSettings />
       <HouseStyleSettings />
       <TemplateSettings />
       <WordPressSettings />
@@ -117,6 +123,54 @@ function LanguageSettings() {
         <option value="auto">{t('options.languageAuto')}</option>
         <LanguageChoices />
       </select>
+    </section>
+  );
+}
+
+/**
+ * The desk's keys of one character (WCAG 2.1.4), on or off. Saved as it is ticked, as the
+ * language is, with no « Enregistrer »: a desk open in another tab obeys at once (it watches the
+ * setting), and the box shows what is stored, changed in another browser too (synced).
+ */
+export function KeyboardSettings() {
+  const stored = useStorageItem(characterKeys);
+  const [message, setMessage] = useState<Message>();
+  if (stored === undefined) return null;
+  return (
+    <section class="card" aria-labelledby="keyboard-heading">
+      <h2 id="keyboard-heading">{t('options.keyboard')}</h2>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          checked={stored}
+          aria-describedby="single-keys-help"
+          onChange={async (e) => {
+            const input = e.target as HTMLInputElement;
+            setMessage(undefined);
+            try {
+              await characterKeys.setValue(input.checked);
+              setMessage({ text: t('options.saved'), tone: 'ok' });
+            } catch (error) {
+              // Browser storage refused (the synced area's writes per minute spent): the box
+              // shows what is still stored, and says so.
+              console.error('Indiscrets single keys', error);
+              input.checked = stored;
+              setMessage({ text: t('options.singleKeysNotSaved'), tone: 'error' });
+            }
+          }}
+        />
+        {t('options.singleKeys')}
+      </label>
+      <p class="muted" id="single-keys-help">
+        <small>
+          {tParts(
+            'options.singleKeysHelp',
+            { keys: <KeyList keys={SINGLE_KEYS} /> },
+            { ctrl: hasCommandKey() ? '⌘' : 'Ctrl' },
+          )}
+        </small>
+      </p>
+      <Saved message={message} unsaved={false} />
     </section>
   );
 }

@@ -22,3 +22,34 @@ export function listShortcut(kind: ListKind, command = hasCommandKey()): string 
   const digit = LIST_KEYS[kind];
   return command ? `⌘⇧${digit}` : ctrlShortcut(`${t('editor.shiftKey')}+${digit}`, false);
 }
+
+/**
+ * The desk's keys of one character, as the desk's help and the options name them: each acts when
+ * pressed alone outside a field, and all can be turned off together (`characterKeys`).
+ */
+export const SINGLE_KEYS = ['?', 'i', 'n', '/', '1', '2', '3', '4'] as const;
+
+/**
+ * The desk's keys of one character as the last desk read their setting (`characterKeys`,
+ * storage/settings.ts), kept in this browser's localStorage: the desk's first screen, painted
+ * before browser storage can be asked, names « ? » on its button only when it will act, and the
+ * desk ignores them from its first key when they are off.
+ */
+const CHARACTER_KEYS_KEY = 'indiscrets:desk-character-keys';
+
+/** Whether the desk's keys of one character were on when last read (on when never read). */
+export function rememberedCharacterKeys(): boolean {
+  try {
+    return localStorage.getItem(CHARACTER_KEYS_KEY) !== '0';
+  } catch {
+    return true;
+  }
+}
+
+export function rememberCharacterKeys(on: boolean): void {
+  try {
+    localStorage.setItem(CHARACTER_KEYS_KEY, on ? '1' : '0');
+  } catch {
+    // Without localStorage the first screen names « ? » until the setting is read: no key acts.
+  }
+}

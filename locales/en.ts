@@ -39,6 +39,16 @@ export const en: Messages = {
   'desk.key.newIssue': 'New issue',
   'desk.key.undo': 'Undo what the bar at the bottom says (outside a text field)',
   'desk.key.help': 'Show or hide this help',
+  // The desk's keys of one character, which the options turn off (WCAG 2.1.4).
+  'desk.singleKeysOn':
+    'The single-key shortcuts ({keys}) can be turned off, if you dictate your text for instance: {settings}, “Keyboard”.',
+  'desk.singleKeysOff':
+    'The single-key shortcuts ({keys}) are turned off: typing them does nothing. To turn them back on: {settings}, “Keyboard”.',
+  'options.keyboard': 'Keyboard',
+  'options.singleKeys': 'Single-key shortcuts on the desk',
+  'options.singleKeysHelp':
+    'The keys {keys}, typed outside a text field. Turn them off if you dictate your text, or if a key typed by mistake gets in your way; Escape, the shortcuts with {ctrl} or Alt and the keys of a list’s row (a, j, k) stay.',
+  'options.singleKeysNotSaved': 'The setting could not be saved: try again.',
   'save.saved': 'Saved',
   'save.pending': 'Edited…',
   'save.saving': 'Saving…',

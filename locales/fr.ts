@@ -51,6 +51,16 @@ export const fr = {
   'desk.key.newIssue': 'Nouveau numéro',
   'desk.key.undo': 'Annuler ce que dit la barre du bas (hors d’un champ de texte)',
   'desk.key.help': 'Afficher ou masquer cette aide',
+  // The desk's keys of one character, which the options turn off (WCAG 2.1.4).
+  'desk.singleKeysOn':
+    'Les raccourcis d’une seule touche ({keys}) peuvent être coupés, si vous dictez votre texte par exemple : {settings}, rubrique « Clavier ».',
+  'desk.singleKeysOff':
+    'Les raccourcis d’une seule touche ({keys}) sont coupés : les taper ne fait rien. Pour les rétablir : {settings}, rubrique « Clavier ».',
+  'options.keyboard': 'Clavier',
+  'options.singleKeys': 'Raccourcis d’une seule touche sur le bureau',
+  'options.singleKeysHelp':
+    'Les touches {keys}, tapées hors d’un champ de texte. Coupez-les si vous dictez votre texte, ou si une touche tapée par mégarde vous gêne ; Échap, les raccourcis avec {ctrl} ou Alt et les touches d’une ligne de liste (a, j, k) restent.',
+  'options.singleKeysNotSaved': 'Le réglage n’a pas pu être enregistré : réessayez.',
   'save.saved': 'Enregistré',
   'save.pending': 'Modifié…',
   'save.saving': 'Enregistrement…',

@@ -149,6 +149,21 @@ export const uiLocale = definedOnUse(() =>
 );
 
 /**
+ * Whether the desk's keys of one character (« ? », « i », « n », « / », « 1 » to « 4 »,
+ * pressed outside a field) act: WCAG 2.1.4 asks that they can be turned off, for an editor who
+ * dictates (speech input types words into the page) or whose stray key would act unasked. On by
+ * default, as the desk always had them. Synced, like the other preferences of the person.
+ */
+export const characterKeys = definedOnUse(() =>
+  storage.defineItem<boolean>('sync:characterKeys', {
+    fallback: true,
+    // Version 1: true or false; no change of shape yet.
+    version: 1,
+    migrations: {},
+  }),
+);
+
+/**
  * A reader of `item` that asks browser storage once, then keeps the value it holds up to date
  * with a watch: for the clip, where every storage read is one more round trip to the browser
  * before the draft can be written. A read that failed is not kept (the next call asks again).

@@ -1,10 +1,15 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { HouseStyleSettings, TemplateSettings } from '../../../components/Options';
+import {
+  HouseStyleSettings,
+  KeyboardSettings,
+  TemplateSettings,
+} from '../../../components/Options';
 import { setLocale } from '../../../locales';
 import { DEFAULT_HOUSE_STYLE } from '../../../storage/house-style';
 import { houseStyleItem } from '../../../storage/preferences';
+import { characterKeys } from '../../../storage/settings';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -146,5 +151,56 @@ describe('Options: changes not saved', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     await screen.findByText('Enregistré.');
     await waitFor(() => expect(leavingAsks()).toBe(false));
+  });
+});
+
+describe('Options: the desk’s keys of one character', () => {
+  it('are on by default, and unticked are stored off at once, with no « Enregistrer »', async () => {
+    render(<KeyboardSettings />);
+    const box = (await screen.findByRole('checkbox', {
+      name: 'Raccourcis d’une seule touche sur le bureau',
+    })) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    // What they are and what stays, read with the box.
+    expect(document.getElementById(box.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Les touches ? i n / 1 2 3 4, tapées hors d’un champ de texte. Coupez-les si vous dictez votre texte, ou si une touche tapée par mégarde vous gêne\u202f; Échap, les raccourcis avec Ctrl ou Alt et les touches d’une ligne de liste (a, j, k) restent.',
+    );
+
+    fireEvent.click(box);
+    await screen.findByText('Enregistré.');
+    expect(await characterKeys.getValue()).toBe(false);
+    expect(box.checked).toBe(false);
+
+    fireEvent.click(box);
+    await waitFor(async () => expect(await characterKeys.getValue()).toBe(true));
+  });
+
+  it('shows the setting changed elsewhere (another browser, synced)', async () => {
+    render(<KeyboardSettings />);
+    const box = (await screen.findByRole('checkbox')) as HTMLInputElement;
+
+    await characterKeys.setValue(false);
+
+    await waitFor(() => expect(box.checked).toBe(false));
+  });
+
+  it('says so and shows what is still stored when browser storage refuses the change', async () => {
+    render(<KeyboardSettings />);
+    const box = (await screen.findByRole('checkbox')) as HTMLInputElement;
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // The synced area's limit of writes per minute reached, as Chrome refuses a write then.
+    const refused = vi
+      .spyOn(fakeBrowser.storage.sync, 'set')
+      .mockRejectedValue(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded'));
+
+    fireEvent.click(box);
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Le réglage n’a pas pu être enregistré\u00a0: réessayez.',
+    );
+    expect(box.checked).toBe(true);
+    expect(errors).toHaveBeenCalled();
+    refused.mockRestore();
+    errors.mockRestore();
   });
 });

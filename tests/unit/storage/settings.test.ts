@@ -4,7 +4,13 @@ import ts from 'typescript';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
-import { cachedReader, currentIssueId, draftTemplate, uiLocale } from '../../../storage/settings';
+import {
+  cachedReader,
+  characterKeys,
+  currentIssueId,
+  draftTemplate,
+  uiLocale,
+} from '../../../storage/settings';
 import {
   DEFAULT_WORDPRESS,
   houseStyleItem,
@@ -23,12 +29,15 @@ describe('settings', () => {
     expect(await currentIssueId.getValue()).toBeNull();
     expect(await draftTemplate.getValue()).toBe(DEFAULT_DRAFT_TEMPLATE);
     expect(await uiLocale.getValue()).toBe('auto');
+    // The desk's keys of one character act, as they always did, until the editor turns them off.
+    expect(await characterKeys.getValue()).toBe(true);
   });
 
   it('are stored in the expected areas under the expected keys', async () => {
     await currentIssueId.setValue('issue-1');
     await draftTemplate.setValue('<p>{title}</p>');
     await uiLocale.setValue('en');
+    await characterKeys.setValue(false);
 
     expect(await fakeBrowser.storage.local.get('currentIssueId')).toEqual({
       currentIssueId: 'issue-1',
@@ -37,6 +46,8 @@ describe('settings', () => {
       draftTemplate: '<p>{title}</p>',
     });
     expect(await fakeBrowser.storage.sync.get('uiLocale')).toEqual({ uiLocale: 'en' });
+    // Synced: an editor who dictates turns them off once for all their browsers.
+    expect(await fakeBrowser.storage.sync.get('characterKeys')).toEqual({ characterKeys: false });
   });
 
   it('tell watchers when they change', async () => {
