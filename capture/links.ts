@@ -61,9 +61,28 @@ function leadsTo(link: Element, href: string, base: string): boolean {
   return url !== undefined && (url === href || cleanUrl(url) === cleanUrl(href));
 }
 
-/** The links whose resolved URL is `href`; else those equal to it once both are cleaned. */
+/**
+ * The open shadow trees under `root`, theirs included: a custom element (`<my-link href>`) draws
+ * its link there (`<a href><slot></slot></a>`), out of reach of the page's querySelectorAll.
+ */
+function shadowRoots(root: Document | ShadowRoot): ShadowRoot[] {
+  return Array.from(root.querySelectorAll('*')).flatMap((element) =>
+    element.shadowRoot ? [element.shadowRoot, ...shadowRoots(element.shadowRoot)] : [],
+  );
+}
+
+/**
+ * The links whose resolved URL is `href`; else those equal to it once both are cleaned. In the
+ * page's shadow trees when the page itself has none: every element is looked at to find them,
+ * which only a page that draws its links there needs.
+ */
 function linksTo(doc: Document, href: string): Element[] {
-  const links = Array.from(doc.querySelectorAll(LINKS));
+  const found = linksIn(doc, [doc], href);
+  return found.length > 0 ? found : linksIn(doc, shadowRoots(doc), href);
+}
+
+function linksIn(doc: Document, roots: (Document | ShadowRoot)[], href: string): Element[] {
+  const links = roots.flatMap((root) => Array.from(root.querySelectorAll(LINKS)));
   const base = doc.baseURI;
   const resolved = links.map((link) => resolvedHref(link, base));
   const exact = links.filter((_, index) => resolved[index] === href);
@@ -104,7 +123,7 @@ function likelihood(link: Element): number {
   return (
     (hidden ? 0 : 8) +
     (link.closest(FURNITURE) ? 0 : 4) +
-    (cleanText(link.textContent) ? 2 : 0) +
+    (cleanText(shownText(link)) ? 2 : 0) +
     (link.closest(CONTENT) ? 1 : 0)
   );
 }
@@ -139,9 +158,20 @@ export function chooseLink(doc: Document, href: string, hint: LinkHint = {}): El
   return best;
 }
 
+/**
+ * The text `node` shows: a `<slot>`'s is that of the page's nodes placed in it (a custom
+ * element's words, written in the page, shown by its shadow tree's link), else its own.
+ */
+function shownText(node: Node): string {
+  if (node.nodeType === 3 /* Node.TEXT_NODE */) return node.nodeValue ?? '';
+  const slot = node as HTMLSlotElement;
+  const shown = slot.localName === 'slot' ? slot.assignedNodes({ flatten: true }) : node.childNodes;
+  return Array.from(shown, shownText).join('');
+}
+
 function linkText(link: Element): string | undefined {
   return (
-    cleanText(link.textContent) ??
+    cleanText(shownText(link)) ??
     cleanText(link.getAttribute('title')) ??
     cleanText(link.getAttribute('aria-label')) ??
     cleanText(link.querySelector('img[alt]')?.getAttribute('alt')) ??
@@ -149,8 +179,14 @@ function linkText(link: Element): string | undefined {
   );
 }
 
+/** The paragraph around `element`; around its shadow tree's host, for a custom element's link. */
+function blockOf(element: Element): Element | undefined {
+  const host = (element.getRootNode() as Partial<ShadowRoot>).host;
+  return element.closest(CONTEXT_SELECTOR) ?? (host ? blockOf(host) : undefined);
+}
+
 function contextOf(link: Element): CapturedPassage | undefined {
-  const block = link.closest(CONTEXT_SELECTOR);
+  const block = blockOf(link);
   if (!block) return undefined;
   // Checked before reading: a layout container can hold a whole page.
   if ((block.textContent ?? '').replace(/\s+/g, ' ').length > MAX_CONTEXT_CHARS) return undefined;

@@ -109,4 +109,38 @@ describe('« Couper ce lien » in Chromium', () => {
     expect(found?.text).toBe('La une');
     await page.close();
   });
+
+  it('describes a link a custom element draws in its shadow tree, with the words slotted in', async () => {
+    const page = await openPage('shadow');
+    // `<my-link href>` as web components draw it: the page's words shown through a <slot> of
+    // an <a> out of the page's querySelectorAll.
+    await page.evaluate(() => {
+      customElements.define(
+        'my-link',
+        class extends HTMLElement {
+          connectedCallback() {
+            const link = document.createElement('a');
+            link.href = this.getAttribute('href')!;
+            link.append(document.createElement('slot'));
+            this.attachShadow({ mode: 'open' }).append(link);
+          }
+        },
+      );
+      const paragraph = document.createElement('p');
+      paragraph.innerHTML =
+        'Voir <my-link href="/dossier.html">le dossier complet</my-link> sur la réforme.';
+      document.querySelector('main')!.append(paragraph);
+    });
+
+    const found = await describeIn(page, new URL('/dossier.html', server.origin).href);
+
+    expect(found).toMatchObject({
+      text: 'le dossier complet',
+      // The paragraph around the custom element, as the page sends it (a tree, not HTML).
+      context: {
+        nodes: [{ tag: 'p', children: ['Voir ', 'le dossier complet', ' sur la réforme.'] }],
+      },
+    });
+    await page.close();
+  });
 });

@@ -201,3 +201,47 @@ describe('chooseLink', () => {
     expect(chooseLink(doc, 'https://news.example.com/x')?.id).toBe('read');
   });
 });
+
+describe('describeLink: a link drawn in a custom element’s shadow tree', () => {
+  /** `<my-link href>` draws `<a href><slot></slot></a>`, showing the words written in the page. */
+  function page(): Document {
+    const doc = makeDoc(
+      '<body><article><p id="para">Selon <my-link id="host" href="/enquete">notre enquête</my-link>, ' +
+        'le ministre savait.</p></article></body>',
+      'https://news.example.com/',
+    );
+    const host = doc.getElementById('host')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = `<style>a { color: red }</style><a href="${host.getAttribute('href')}"><slot></slot></a>`;
+    return doc;
+  }
+
+  it('finds the link and reads the words slotted into it, and the paragraph around its element', () => {
+    const doc = page();
+    expect(chooseLink(doc, ENQUETE)?.localName).toBe('a');
+    expect(describeLink(doc, ENQUETE)).toMatchObject({
+      url: ENQUETE,
+      text: 'notre enquête',
+      context: { text: 'Selon notre enquête, le ministre savait.' },
+    });
+  });
+
+  it('finds it when Firefox names the custom element right-clicked', () => {
+    const doc = page();
+    const target = doc.getElementById('host');
+    expect(describeLink(doc, ENQUETE, { target })?.text).toBe('notre enquête');
+  });
+
+  it('reads a slot’s own words when nothing is slotted into it', () => {
+    const doc = page();
+    doc.getElementById('host')!.textContent = '';
+    doc.getElementById('host')!.shadowRoot!.querySelector('slot')!.textContent = 'Lire';
+    expect(describeLink(doc, ENQUETE)?.text).toBe('Lire');
+  });
+
+  it('prefers a link in the page itself to one in a shadow tree', () => {
+    const doc = page();
+    doc.body.insertAdjacentHTML('beforeend', '<p><a id="plain" href="/enquete">l’enquête</a></p>');
+    expect(chooseLink(doc, ENQUETE)?.id).toBe('plain');
+  });
+});
