@@ -105,9 +105,22 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   server_error: 'shared.error.serverError',
   no_settings: 'shared.error.noSettings',
   account_changed: 'shared.error.accountChanged',
-  // The address it answers at is not kept with the error: the settings' test names it.
+  // Without the address it answers at (not given, or an error recorded before it was kept):
+  // the settings' test names it. With it, see failureText.
   site_moved: 'shared.error.siteMoved',
 };
+
+/**
+ * Why the last run stopped, in the line's words: a site that moved names the address it answers
+ * at now, as the options' check does (« … répond désormais à l’adresse https://www… »), rather
+ * than sending the editor to the settings' test to learn it.
+ */
+function failureText(error: NonNullable<SyncState['lastError']>): string {
+  if (error.code === 'site_moved' && error.address) {
+    return t('shared.error.siteMovedTo', { address: error.address });
+  }
+  return t(ERROR_KEYS[error.code] ?? 'shared.error.other');
+}
 
 /**
  * How the sync stands, as the desk's dot shows it: `offline`, `failed` (the last run failed, the
@@ -142,7 +155,7 @@ export function syncLine(
     );
   } else if (state.phase !== 'idle') parts.push(t('shared.status.syncing'));
   else if (state.lastError && state.lastError.code !== 'cancelled') {
-    if (!failureSaid) parts.push(t(ERROR_KEYS[state.lastError.code] ?? 'shared.error.other'));
+    if (!failureSaid) parts.push(failureText(state.lastError));
     // What the desk shows of the colleagues' work dates from the last sync that went through:
     // said, so that an editor does not take an old view for the newsroom's.
     if (state.lastSyncAt) {

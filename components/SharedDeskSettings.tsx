@@ -93,17 +93,45 @@ export function confirmHelpText(plan: SyncPlan): string {
 }
 
 /**
- * Why turning the desk on failed, from the code the background answered: a 403 is the role it
- * takes (the discovery's sentence), never « Vérifiez la connexion »; a wrong password says so.
- * Undefined for a code it has no sentence of its own for.
+ * Why turning the desk on failed (while counting what it would send, or at turning on), from the
+ * code the background answered, said under the button: a 403 is the role it takes (the
+ * discovery's sentence), never « Vérifiez la connexion »; a wrong password says so; a site not
+ * reached (offline, too slow, unreachable) says what to do and that nothing was sent or lost, as
+ * the button coming back said nothing. Every other code (a site's failure, a code added since)
+ * is `fallback`, never silence. Undefined only for `cancelled`, the editor's own stop: nothing
+ * to tell them.
  */
-function switchFailureText(code: string | undefined): string | undefined {
-  if (code === 'forbidden') return forbiddenSentence(undefined);
-  if (code === 'wrong_credentials') return t('shared.probe.wrongCredentials');
-  if (code === 'credentials_unseen') return t('shared.probe.credentialsUnseen');
-  if (code === 'blocked') return t('wp.error.rest_disabled');
-  if (code === 'site_moved') return publishFailureText('site_moved');
-  return undefined;
+function switchFailureText(
+  code: string,
+  fallback: string,
+  address: string | undefined,
+): string | undefined {
+  switch (code) {
+    case 'cancelled':
+      return undefined;
+    case 'offline':
+      return t('shared.switch.offline');
+    case 'timeout':
+      return t('shared.switch.timeout');
+    case 'unreachable':
+      return t('shared.switch.unreachable');
+    case 'forbidden':
+      return forbiddenSentence(undefined);
+    case 'wrong_credentials':
+      return t('shared.probe.wrongCredentials');
+    case 'credentials_unseen':
+      return t('shared.probe.credentialsUnseen');
+    case 'blocked':
+      return t('wp.error.rest_disabled');
+    case 'site_moved':
+      return publishFailureText('site_moved', address ? { address } : {});
+    case 'no_plugin':
+      return t('shared.probe.noPlugin');
+    case 'no_settings':
+      return t('shared.probe.noSettings');
+    default:
+      return fallback;
+  }
 }
 
 /** What the user's role allows on the shared desk, in one sentence. */
@@ -243,10 +271,8 @@ function SyncSwitch({ available, failureSaid }: { available: boolean; failureSai
     try {
       const answer = await sendMessage('syncPlan');
       if ('ok' in answer) {
-        setStep({
-          kind: 'error',
-          text: switchFailureText(answer.code) ?? t('shared.switch.planFailed'),
-        });
+        const said = switchFailureText(answer.code, t('shared.switch.planFailed'), undefined);
+        setStep(said ? { kind: 'error', text: said } : { kind: 'idle' });
         return;
       }
       setStep({ kind: 'confirm', plan: answer });
@@ -259,11 +285,13 @@ function SyncSwitch({ available, failureSaid }: { available: boolean; failureSai
     setStep({ kind: type === 'syncEnable' ? 'enabling' : 'idle' });
     try {
       const status = await sendMessage(type);
-      // Turning on answers at once, still off when the site refused: its reason is said here.
-      const refused = type === 'syncEnable' && !status.enabled ? status.lastError?.code : undefined;
-      // Those its own sentence words (switchFailureText); a site that moved since the check
-      // above too, which said nothing there.
-      const said = switchFailureText(refused);
+      // Turning on answers at once, still off when the site refused or was not reached: why is
+      // said here, whatever the code (a site that moved since the check above, with the
+      // address it answers at; offline; too slow), as the check above said nothing of it.
+      const refused = type === 'syncEnable' && !status.enabled ? status.lastError : undefined;
+      const said = refused
+        ? switchFailureText(refused.code, t('shared.switch.failed'), refused.address)
+        : undefined;
       setStep(said ? { kind: 'error', text: said } : { kind: 'idle' });
     } catch {
       setStep({ kind: 'error', text: t('shared.switch.failed') });

@@ -804,6 +804,16 @@ export const en: Messages = {
   'shared.switch.planFailed':
     'Could not count what would be sent. Check the connection and try again.',
   'shared.switch.failed': 'The change could not be made. Try again.',
+  // Turning the desk on with the site not reached (the options, under the button), and the sync
+  // line naming the address a moved site answers at.
+  'shared.switch.offline':
+    'You are offline: the shared desk was not turned on. Check the connection, then try again. Nothing was sent or lost: your drafts, issues and settings stay as they are.',
+  'shared.switch.timeout':
+    'The site did not answer in time: the shared desk was not turned on. Try again in a moment. Nothing was sent or lost: your drafts, issues and settings stay as they are.',
+  'shared.switch.unreachable':
+    'The site cannot be reached: the shared desk was not turned on. Check its address and your connection, then try again. Nothing was sent or lost: your drafts, issues and settings stay as they are.',
+  'shared.error.siteMovedTo':
+    'The site now answers at {address}: enter that address in “Site address” in the settings, then test the connection; your changes are waiting',
   'issue.createFailed': 'The issue could not be created.',
   'wp.error.bad_url':
     'Invalid site address. Enter the full address of your WordPress site, with its domain name and no spaces, e.g. https://www.example.com.',

@@ -828,6 +828,16 @@ export const fr = {
   'shared.switch.planFailed':
     'Impossible de compter ce qui serait envoyé. Vérifiez la connexion et réessayez.',
   'shared.switch.failed': 'Le changement n’a pas pu être fait. Réessayez.',
+  // Turning the desk on with the site not reached (the options, under the button), and the sync
+  // line naming the address a moved site answers at.
+  'shared.switch.offline':
+    'Vous êtes hors ligne : la rédaction partagée n’a pas été activée. Vérifiez la connexion, puis réessayez. Rien n’a été envoyé ni perdu : vos brouillons, numéros et réglages restent tels quels.',
+  'shared.switch.timeout':
+    'Le site n’a pas répondu à temps : la rédaction partagée n’a pas été activée. Réessayez dans un moment. Rien n’a été envoyé ni perdu : vos brouillons, numéros et réglages restent tels quels.',
+  'shared.switch.unreachable':
+    'Le site est injoignable : la rédaction partagée n’a pas été activée. Vérifiez son adresse et votre connexion, puis réessayez. Rien n’a été envoyé ni perdu : vos brouillons, numéros et réglages restent tels quels.',
+  'shared.error.siteMovedTo':
+    'Le site répond désormais à l’adresse {address} : utilisez-la dans « Adresse du site » des réglages, puis testez la connexion ; vos modifications attendent',
   'issue.createFailed': 'Le numéro n’a pas pu être créé.',
   'wp.error.bad_url':
     'Adresse du site invalide. Indiquez l’adresse complète de votre WordPress, avec son nom de domaine et sans espace, par exemple https://www.monjournal.fr.',

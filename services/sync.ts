@@ -126,7 +126,12 @@ export type EngineProbe =
       /** Seconds an edit lock lasts. */
       lockWindow: number;
     }
-  | { ok: false; code: DeskErrorCode | 'no_settings' };
+  | {
+      ok: false;
+      code: DeskErrorCode | 'no_settings';
+      /** `site_moved`: the address the site answers at (the desk client's), when it gave one. */
+      address?: string;
+    };
 
 export interface SyncDeps {
   db: IndiscretsDB;
@@ -174,7 +179,7 @@ class Stop extends Error {
     readonly failure:
       | DeskFailure
       // The options now name another user than the desk's (found by recheckRole mid-run).
-      | { ok: false; code: 'account_changed'; detail?: undefined },
+      | { ok: false; code: 'account_changed'; detail?: undefined; address?: undefined },
   ) {
     super(failure.code);
   }
@@ -385,18 +390,22 @@ interface AliasAnswer {
 }
 
 /**
- * The failures of a release that say nothing of the lock, still held: no answer (offline, the
- * site unreachable or too slow, the request cancelled with the run it went with) or the site's
- * own failure (5xx). The release is sent again (`SyncState.releases`). WordPress's answers
- * (a refusal, a record gone, a 403 of a firewall) are not: sent again, they would be again.
+ * The failures of a release that say nothing of the lock, still held: those the run itself waits
+ * out ({@link TRANSIENT}), as the request never had the lock's answer — no answer (offline, the
+ * site unreachable or too slow, the request cancelled with the run it went with), the site's own
+ * failure (5xx), or an answer that is not the plugin's (a site that moved to another address, a
+ * password refused, the plugin gone, a firewall's 403). The release is sent again at each run
+ * (`SyncState.releases`), once the site answers again (the redirect gone, the password fixed),
+ * for as long as the lock may still be held. WordPress's answers about the lock itself (a
+ * refusal of a right, a record gone) are not: sent again, they would be again. Nor is a release
+ * not sent at all (the options naming another account since, the desk's new address among
+ * them: nothing goes out under it). Those leave the lock to lapse on the server by itself, a
+ * lock window after it was last renewed (`INDISCRETS_LOCK_WINDOW`, 150 s, through WordPress's
+ * `wp_check_post_lock_window` filter: wordpress/plugin/indiscrets/includes/records.php,
+ * `indiscrets_lock_of`); colleagues' desks stop naming the editor then (the polls list fresh
+ * locks only, and useDeskLock says another's lock until its expiry), never later.
  */
-const RELEASE_RETRIED: ReadonlySet<string> = new Set([
-  'offline',
-  'unreachable',
-  'timeout',
-  'cancelled',
-  'server_error',
-]);
+const RELEASE_RETRIED: ReadonlySet<string> = TRANSIENT;
 
 /** The state's patch keeping these notices of items taken out (the newest; none: absent). */
 function takenOutPatch(notices: SyncTakenOut[]): Partial<SyncState> {
@@ -498,7 +507,13 @@ export class SyncEngine {
     const settings = given ?? (await this.deps.settings());
     if (!settings) return { ok: false, code: 'no_settings' };
     const result = await discoverDesk(settings, options);
-    if (!result.ok) return { ok: false, code: result.code };
+    if (!result.ok) {
+      return {
+        ok: false,
+        code: result.code,
+        ...(result.address ? { address: result.address } : {}),
+      };
+    }
     const { desk } = result;
     const roles = (desk.user?.roles ?? []) as DeskRole[];
     return {
@@ -723,7 +738,11 @@ export class SyncEngine {
     this.aliasFailure = undefined;
     const probe = await this.discover();
     if (!probe.ok) {
-      await this.patchState({ lastError: { code: probe.code, at: this.now() } });
+      // A moved site's address with it: the options say it under the button.
+      const { code, address } = probe;
+      await this.patchState({
+        lastError: { code, at: this.now(), ...(address ? { address } : {}) },
+      });
       return this.status();
     }
     const settings = (await this.deps.settings())!;
@@ -1091,6 +1110,8 @@ export class SyncEngine {
           code: error.failure.code,
           at: this.now(),
           ...(error.failure.detail ? { detail: error.failure.detail } : {}),
+          // A moved site's new address, for the sync line to name (as the options' check does).
+          ...(error.failure.address ? { address: error.failure.address } : {}),
         },
       });
       this.again = false;
@@ -1623,7 +1644,8 @@ export class SyncEngine {
     const probe = await this.discover();
     if (!probe.ok) {
       if (probe.code === 'no_settings') return;
-      throw new Stop({ ok: false, code: probe.code });
+      const { code, address } = probe;
+      throw new Stop({ ok: false, code, ...(address ? { address } : {}) });
     }
     // Another user than the desk's (the options changed since the run began): nothing of theirs
     // is taken as this desk's, and the run stops as runOnce would have.
@@ -2955,12 +2977,12 @@ export class SyncEngine {
   }
 
   /**
-   * One take or release. A release that did not reach WordPress, or that WordPress failed
-   * ({@link RELEASE_RETRIED}), is kept in `SyncState.releases` and sent again at the next run
-   * ({@link sendReleases}): lost, it would leave colleagues seeing the record as being edited by
-   * someone who closed it, and publishing asking about it, until the lock lapses on its own. A
-   * take cancels the record's release still waiting: sent after it, that release would take the
-   * lock from under the editor who opened the record again.
+   * One take or release. A release that did not get the lock's answer ({@link RELEASE_RETRIED}:
+   * offline, a 5xx, a site that moved…) is kept in `SyncState.releases` and sent again at the
+   * next run ({@link sendReleases}): lost, it would leave colleagues seeing the record as being
+   * edited by someone who closed it, and publishing asking about it, until the lock lapses on
+   * its own. A take cancels the record's release still waiting: sent after it, that release
+   * would take the lock from under the editor who opened the record again.
    */
   private async lockNow(kind: SyncKind, id: string, release: boolean): Promise<DeskLockAnswer> {
     const key = outboxKey(kind, id);
@@ -3018,8 +3040,8 @@ export class SyncEngine {
   }
 
   /**
-   * Sends again the releases that failed for want of an answer (see {@link lockNow}), at the
-   * start of each run: a poll, a reconnect (the `online` triggers of the desk and of the
+   * Sends again the releases that failed for want of the lock's answer (see {@link lockNow}), at
+   * the start of each run: a poll, a reconnect (the `online` triggers of the desk and of the
    * background) or « Synchroniser ». Each goes in its record's order of lock requests, after
    * those asked before it, and only if still waiting then (a take asked meanwhile cancelled it).
    * One asked a lock window ago or more (`SyncState.lockWindow`, else {@link LOCK_WINDOW_S}) is

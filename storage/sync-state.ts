@@ -325,8 +325,9 @@ export const TAKEN_OUT_KEPT = 30;
 
 /**
  * A release of this desk's own edit lock that did not reach WordPress (the editor closed the
- * record offline, or the site did not answer, or failed): sent again at the next sync run, so
- * that colleagues stop seeing the record as being edited before the lock lapses on its own.
+ * record offline, or the site did not answer, or failed, or answered from another address):
+ * sent again at the next sync run, so that colleagues stop seeing the record as being edited
+ * before the lock lapses on its own.
  * Cancelled by a new take of the record here (the editor opened it again), dropped once the
  * lock has lapsed anyway (services/sync.ts, `sendReleases`).
  */
@@ -478,12 +479,15 @@ export interface SyncState {
   cursors: { drafts?: string; issues?: string };
   /** When the last run finished without trouble (ISO 8601). */
   lastSyncAt?: string;
-  /** Why the last run stopped, when it did. */
   /**
    * Why the last run stopped, when it did: a `DeskErrorCode` of wordpress/desk-client.ts
-   * (`offline`, `timeout`, `wrong_credentials`…) or `no_settings`.
+   * (`offline`, `timeout`, `wrong_credentials`…) or `no_settings`. `address`: for `site_moved`,
+   * the address the site now answers at (the desk client's `DeskFailure.address`), which the
+   * sync line names as the options' check does; absent when the site did not give one the
+   * settings would take, and from errors recorded before it was kept. Not indexed (the
+   * `syncState` table's only index is `id`): no schema version.
    */
-  lastError?: { code: string; at: string; detail?: string };
+  lastError?: { code: string; at: string; detail?: string; address?: string };
   /** When the running run started (ISO 8601); absent when none runs. */
   runningSince?: string;
   /**
@@ -504,8 +508,9 @@ export interface SyncState {
    */
   takenOut?: SyncTakenOut[];
   /**
-   * Releases of this desk's edit locks that failed for want of an answer (offline, timeout, a
-   * 5xx), sent again at the next run; oldest first.
+   * Releases of this desk's edit locks that failed for want of the lock's answer (offline,
+   * timeout, a 5xx, a site that moved: services/sync.ts `RELEASE_RETRIED`), sent again at the
+   * next run; oldest first.
    */
   releases?: SyncPendingRelease[];
   /** Issues colleagues deleted, each said where it was open until closed; newest last. */

@@ -501,6 +501,26 @@ describe('syncLine', () => {
       'Le site répond désormais à une autre adresse que celle des réglages\u00a0: testez la connexion dans les réglages pour la connaître\u202f; vos modifications attendent · 2 modifications à envoyer',
     );
   });
+
+  it('names the address a moved site answers at, when the run kept it', () => {
+    expect(
+      syncLine(
+        {
+          ...contributorState,
+          lastSyncAt: undefined,
+          lastError: {
+            code: 'site_moved',
+            at: '2026-03-15T10:00:00Z',
+            address: 'https://www.monjournal.fr',
+          },
+        },
+        2,
+        true,
+      ),
+    ).toBe(
+      'Le site répond désormais à l’adresse https://www.monjournal.fr\u00a0: utilisez-la dans «\u00a0Adresse du site\u00a0» des réglages, puis testez la connexion\u202f; vos modifications attendent · 2 modifications à envoyer',
+    );
+  });
 });
 
 describe('SharedDeskBar', () => {
@@ -537,6 +557,21 @@ describe('SharedDeskBar', () => {
       lastError: { code: 'site_moved', at: new Date().toISOString() },
     });
     await waitFor(() => expect(status.textContent).toContain('une autre adresse'));
+    expect(within(status).getByRole('button', { name: 'Réglages' })).toBeTruthy();
+    // Named, when the run kept the address it answers at: « Réglages » still beside it.
+    await db.syncState.put({
+      ...contributorState,
+      lastError: {
+        code: 'site_moved',
+        at: new Date().toISOString(),
+        address: 'https://www.monjournal.fr',
+      },
+    });
+    await waitFor(() =>
+      expect(status.textContent).toContain(
+        'Le site répond désormais à l’adresse https://www.monjournal.fr',
+      ),
+    );
     expect(within(status).getByRole('button', { name: 'Réglages' })).toBeTruthy();
 
     await db.syncState.put({

@@ -178,6 +178,17 @@ describe('SharedDeskSettings', () => {
  * failed with « Vérifiez la connexion ». The plugin answers `can.read: false` for them, and its
  * REST API a 403 (`indiscrets_cannot_read`, Contributor needed).
  */
+/** The background as the test answers it, `syncDiscover` included. */
+function background(extra: Partial<Record<keyof Handlers, unknown>>) {
+  unregister();
+  unregister = registerHandlers({
+    syncDiscover: probe,
+    ...Object.fromEntries(
+      Object.entries(extra).map(([type, answer]) => [type, async () => answer]),
+    ),
+  } as unknown as Handlers);
+}
+
 describe('SharedDeskSettings for an account the desk refuses', () => {
   const subscriber: DeskProbe = {
     ...contributor,
@@ -185,17 +196,6 @@ describe('SharedDeskSettings for an account the desk refuses', () => {
     role: 'subscriber',
     can: deskCan('subscriber'),
   };
-  /** The background as the test answers it, `syncDiscover` included. */
-  function background(extra: Partial<Record<keyof Handlers, unknown>>) {
-    unregister();
-    unregister = registerHandlers({
-      syncDiscover: probe,
-      ...Object.fromEntries(
-        Object.entries(extra).map(([type, answer]) => [type, async () => answer]),
-      ),
-    } as unknown as Handlers);
-  }
-
   it('tells a Subscriber the desk takes a Contributor, and offers no « Activer »', async () => {
     answers.push(subscriber);
     render(<SharedDeskSettings />);
@@ -266,5 +266,144 @@ describe('SharedDeskSettings for an account the desk refuses', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Activer la rédaction partagée' }));
 
     expect((await screen.findByRole('alert')).textContent).toContain('Vérifiez la connexion');
+  });
+});
+
+describe('SharedDeskSettings, turning on with the site not reached or failing', () => {
+  const plan = { localDrafts: 2, localIssues: 1, remoteDrafts: 0, remoteIssues: 0 };
+  const NOTHING_LOST = 'Rien n’a été envoyé ni perdu\u00a0: vos brouillons, numéros et réglages';
+
+  /** Turns the desk on with the engine answering still off, `code` recorded; the alert's text. */
+  async function turnOn(lastError: { code: string; address?: string }) {
+    answers.push(contributor);
+    background({
+      syncPlan: plan,
+      syncEnable: { ...SYNC_OFF, lastError: { ...lastError, at: '2026-12-02T10:00:00Z' } },
+    });
+    render(<SharedDeskSettings />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Activer la rédaction partagée' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Envoyer et activer' }));
+    return (await screen.findByRole('alert')).textContent;
+  }
+
+  /** Asks to turn the desk on with the count answered by `code`; the alert's text. */
+  async function count(code: string) {
+    answers.push(contributor);
+    background({ syncPlan: { ok: false, code } });
+    render(<SharedDeskSettings />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Activer la rédaction partagée' }));
+    return (await screen.findByRole('alert')).textContent;
+  }
+
+  // Before, turning on said nothing of these: the button came back as if nothing had been asked.
+  it.each([
+    [
+      'offline',
+      'Vous êtes hors ligne\u00a0: la rédaction partagée n’a pas été activée. Vérifiez la connexion, puis réessayez.',
+    ],
+    [
+      'timeout',
+      'Le site n’a pas répondu à temps\u00a0: la rédaction partagée n’a pas été activée. Réessayez dans un moment.',
+    ],
+    [
+      'unreachable',
+      'Le site est injoignable\u00a0: la rédaction partagée n’a pas été activée. Vérifiez son adresse et votre connexion',
+    ],
+  ])(
+    'says the site was not reached (%s) under the button, and that nothing is lost',
+    async (code, said) => {
+      const text = await turnOn({ code });
+
+      expect(text).toContain(said);
+      expect(text).toContain(NOTHING_LOST);
+      // The editor may try again at once: the button is back, and still off.
+      expect(screen.getByRole('button', { name: 'Activer la rédaction partagée' })).toBeTruthy();
+    },
+  );
+
+  it.each([
+    ['offline', 'Vous êtes hors ligne'],
+    ['timeout', 'Le site n’a pas répondu à temps'],
+    ['unreachable', 'Le site est injoignable'],
+  ])('says it the same way when the count met it (%s)', async (code, said) => {
+    const text = await count(code);
+
+    expect(text).toContain(said);
+    expect(text).toContain(NOTHING_LOST);
+  });
+
+  it('names the address a site that moved since its check answers at', async () => {
+    const text = await turnOn({ code: 'site_moved', address: 'https://www.monsite.fr' });
+
+    expect(text).toContain('Ce site répond à l’adresse https://www.monsite.fr');
+  });
+
+  it.each([
+    ['no_plugin', 'n’est pas installée'],
+    ['no_settings', 'Réglez d’abord la connexion à WordPress'],
+  ])('words %s as the check above does', async (code, said) => {
+    expect(await turnOn({ code })).toContain(said);
+  });
+
+  // Every other code the discovery may answer (a site's failure, an answer that is not the
+  // desk's), and the engine's own: worded, never the button coming back without a word.
+  it.each([
+    'server_error',
+    'not_found',
+    'invalid',
+    'conflict',
+    'exists',
+    'locked',
+    'base_version_required',
+    'unexpected',
+    'a_code_added_since',
+  ])('says turning on failed (%s), with no sentence of its own', async (code) => {
+    expect(await turnOn({ code })).toBe('Le changement n’a pas pu être fait. Réessayez.');
+  });
+
+  it.each(['server_error', 'not_found', 'unexpected'])(
+    'says the count failed (%s), with no sentence of its own',
+    async (code) => {
+      expect(await count(code)).toContain('Impossible de compter ce qui serait envoyé.');
+    },
+  );
+
+  it('says nothing of a turning on the editor cancelled: the button is back', async () => {
+    answers.push(contributor);
+    const enable = vi.fn(async () => ({
+      ...SYNC_OFF,
+      lastError: { code: 'cancelled', at: '2026-12-02T10:00:00Z' },
+    }));
+    unregister();
+    unregister = registerHandlers({
+      syncDiscover: probe,
+      syncPlan: async () => plan,
+      syncEnable: enable,
+    } as unknown as Handlers);
+    render(<SharedDeskSettings />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Activer la rédaction partagée' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Envoyer et activer' }));
+
+    const button = await screen.findByRole('button', { name: 'Activer la rédaction partagée' });
+    expect(enable).toHaveBeenCalledOnce();
+    expect(button.hasAttribute('disabled')).toBe(false);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says nothing of a count the editor cancelled', async () => {
+    answers.push(contributor);
+    const planned = vi.fn(async () => ({ ok: false, code: 'cancelled' }));
+    unregister();
+    unregister = registerHandlers({
+      syncDiscover: probe,
+      syncPlan: planned,
+    } as unknown as Handlers);
+    render(<SharedDeskSettings />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Activer la rédaction partagée' }));
+
+    await waitFor(() => expect(planned).toHaveBeenCalledOnce());
+    const button = await screen.findByRole('button', { name: 'Activer la rédaction partagée' });
+    expect(button.hasAttribute('disabled')).toBe(false);
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

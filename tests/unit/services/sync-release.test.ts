@@ -5,9 +5,10 @@ import type { FakeDesk } from './fake-desk';
 
 /**
  * A release of this desk's edit lock that did not reach WordPress (closed offline, the site
- * slow or failing) is kept and sent again at the next run, so that colleagues stop seeing the
- * record as being edited: unless the editor opened it again meanwhile, or the lock has lapsed
- * by then, or WordPress answered it (a refusal is not asked again).
+ * slow or failing, or answering from another address, or refusing the password) is kept and
+ * sent again at the next run, so that colleagues stop seeing the record as being edited: unless
+ * the editor opened it again meanwhile, or the lock has lapsed by then, or WordPress answered
+ * it (a refusal is not asked again: the lock lapses on the server by itself).
  */
 
 describe('sync engine: a lock released offline is released once back online', () => {
@@ -61,6 +62,74 @@ describe('sync engine: a lock released offline is released once back online', ()
     await a.sync();
     expect(lockRequests()).toEqual([]);
   });
+
+  /** A 401 as a site that moved gives it: answered from `www.`, anonymous there. */
+  function fromElsewhere(input: string) {
+    const final = new URL(input);
+    final.hostname = `www.${final.hostname}`;
+    const answer = new Response(
+      JSON.stringify({ code: 'rest_not_logged_in', message: 'Non', data: { status: 401 } }),
+      { status: 401, headers: { 'Content-Type': 'application/json' } },
+    );
+    Object.defineProperty(answer, 'url', { value: final.href });
+    return answer;
+  }
+  const json = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { 'Content-Type': 'application/json' },
+    });
+
+  // Before, any of these dropped the release: B was told A edited X until the lock lapsed.
+  it.each([
+    ['site_moved', fromElsewhere],
+    [
+      'wrong_credentials',
+      () => json(401, { code: 'incorrect_password', message: 'Non', data: { status: 401 } }),
+    ],
+    [
+      'blocked',
+      () =>
+        new Response('<html>Access denied</html>', {
+          status: 403,
+          headers: { 'Content-Type': 'text/html' },
+        }),
+    ],
+    [
+      'no_plugin',
+      () => json(404, { code: 'rest_no_route', message: 'Non', data: { status: 404 } }),
+    ],
+  ] as const)(
+    'A closes X while the site answers with no word of the lock (%s): kept, and sent by the first run once it answers again',
+    async (code, trouble) => {
+      const { x } = await twoShared(a, b);
+      let troubled = false;
+      const engine = new SyncEngine({
+        db: a.db,
+        settings: async () => server.settings('redac'),
+        fetch: async (input: string, init: RequestInit = {}) =>
+          troubled ? trouble(input) : server.fetch(input, init),
+      });
+      await engine.lock('draft', x.id);
+
+      troubled = true;
+      expect(await engine.lock('draft', x.id, true)).toMatchObject({ ok: false, code });
+      expect((await engine.state()).releases?.map((r) => r.recordId)).toEqual([x.id]);
+      // Still A's on WordPress; a run meeting the same trouble keeps it.
+      expect(await freeForB(x.id)).toBe(false);
+      await engine.run();
+      expect((await engine.state()).releases).toHaveLength(1);
+
+      // The site answers again (the redirect gone, the password or the plugin back): sent.
+      troubled = false;
+      server.log = [];
+      await engine.run();
+      const remoteId = server.byClientId('drafts', x.id)!.id;
+      expect(lockRequests()).toEqual([`DELETE /indiscrets/v1/drafts/${remoteId}/lock`]);
+      expect((await engine.state()).releases).toBeUndefined();
+      expect(await freeForB(x.id)).toBe(true);
+    },
+  );
 
   it('A opens X again before the reconnect: no release is sent, and the take goes', async () => {
     const { x } = await twoShared(a, b);
