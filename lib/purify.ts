@@ -53,6 +53,61 @@ export function purifyHtml(
   return clean;
 }
 
+/** Elements whose words are code (a command, an address's path, a snippet), not prose. */
+const CODE = 'code, kbd, samp, tt, pre';
+
+/**
+ * The language tag of words in no language (BCP 47's « no linguistic content »): an item's code.
+ */
+export const NO_LANGUAGE = 'zxx';
+
+/**
+ * The code of `root` (a command, an address's path, a snippet a page shows in `<code>`, `<kbd>`
+ * or `<pre>`, as GitHub's pages do) marked as words in no language, `<span lang="zxx">`, before
+ * it is cleaned: an item's text has no element for code (the house voice, and every export,
+ * are paragraphs, bold, italic and links), and, reduced to its text, it was typeset as French
+ * prose by the exports (`a : b`, `l’id`, « x » for "x", `…` for `...`). French typography
+ * leaves a span in another language as written, the exports' and the editor's as it types
+ * alike; every export keeps it as text (HTML and WordPress say its language). A `<pre>` is a
+ * block of its own, a paragraph, its lines kept as line breaks (the spaces of its text collapse
+ * as a paste's do). New elements are made in `inert`, the document `root` was parsed in.
+ */
+export function markCode(root: DocumentFragment, inert: Document): void {
+  root.querySelectorAll('pre').forEach((pre) => {
+    const walker = inert.createTreeWalker(pre, 4 /* NodeFilter.SHOW_TEXT */);
+    const texts: Text[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
+    for (const text of texts) {
+      // Each new line a line break, as the page showed it: as text, it would be a space.
+      const lines = text.data.split(/\r\n?|\n/);
+      if (lines.length === 1) continue;
+      text.replaceWith(
+        ...lines.flatMap((line, i) => [
+          ...(i > 0 ? [inert.createElement('br')] : []),
+          ...(line ? [inert.createTextNode(line)] : []),
+        ]),
+      );
+    }
+  });
+  // The innermost first: the code inside code (GitHub's `<pre><code>`) is marked, then the code
+  // around it, whose span the cleaning makes one (a span in a span of its language goes).
+  Array.from(root.querySelectorAll(CODE))
+    .reverse()
+    .forEach((el) => {
+      const span = inert.createElement('span');
+      span.setAttribute('lang', NO_LANGUAGE);
+      span.append(...Array.from(el.childNodes));
+      if (el.localName === 'pre') {
+        // A block (a paragraph once cleaned, as a heading or a div is), the span inside it.
+        const block = inert.createElement('div');
+        block.appendChild(span);
+        el.replaceWith(block);
+      } else {
+        el.replaceWith(span);
+      }
+    });
+}
+
 /**
  * The lists of `root` (cleaned by {@link purifyHtml}) made one level deep, as an item's text
  * holds them and every export renders them: a `<ul>` or `<ol>` at the top of `root`, of `<li>`s

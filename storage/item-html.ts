@@ -3,6 +3,7 @@ import { languageTag, primaryLanguage } from '../lib/lang';
 import {
   disarmAttributes,
   flattenLists,
+  markCode,
   onlyAllowedMarkup,
   purifyHtml,
   STYLE,
@@ -11,7 +12,8 @@ import {
 /**
  * What an item's text may contain: the house voice is paragraphs, bold, italic and links, and
  * lists one level deep (a template may put `{quote}` in one), the shape every export renders;
- * and a quote in the language of its page, `<span lang="en">` (see {@link keepLanguages}).
+ * and a quote in the language of its page, `<span lang="en">` (see {@link keepLanguages}); code
+ * pasted, as written in a span of no language, `<span lang="zxx">` (see `markCode`).
  */
 const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'a', 'ul', 'ol', 'li', 'span'];
 /** The attributes it keeps: a link's address, a span's language. */
@@ -24,7 +26,8 @@ const ALLOWED_ATTRIBUTES = ['href', 'lang'];
  * its text; no-break spaces become spaces (but, with `typed`, for the editor's own typing, those
  * French typography put as it was typed: before `:`, `;`, `!`, `?`, `»` and after `«`, see
  * export/typing.ts). A span keeps a valid language tag (a quote from a
- * page in another language, which the exports' French typography leaves as written). Lists stay lists one level deep, each entry inline text (see
+ * page in another language, which the exports' French typography leaves as written); code
+ * (`<code>`, `<pre>`…) is such a span, in no language (see `markCode` in lib/purify.ts). Lists stay lists one level deep, each entry inline text (see
  * `flattenLists` in lib/purify.ts): what the exports read as a list.
  *
  * Bold and italic are read as the source displayed them, from the tags and from each element's
@@ -55,6 +58,9 @@ function cleanItem(html: string, doc: Document, otherLanguages: boolean, typed =
   if (otherLanguages) languagesOnSpans(root, inert);
   // Pasted, the page's note calls go, as a clip leaves them out (see {@link dropNoteCalls}).
   if (otherLanguages) dropNoteCalls(root);
+  // Code (`<code>`, `<pre>`…) kept as written, marked as words in no language: reduced to its
+  // text, the exports typeset it as prose (see markCode).
+  markCode(root, inert);
   // What each text looked like, read before the tags and styles that said it go.
   const looks = new Map<Text, Look>();
   readLooks(root, { bold: false, italic: false }, looks);

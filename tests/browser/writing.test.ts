@@ -499,6 +499,26 @@ describe('writing an item in Chromium with the built extension', () => {
     await popup.close();
   });
 
+  it('pastes code from a page as written, marked in no language, and types no French typography in it', async () => {
+    const popup = await openPopup();
+    const { draft, area } = await openLemondeGiven(popup, { body: '<p>Début.</p>' });
+    // As Chromium copies a documentation page's sentence: a command and an address's path.
+    const copied =
+      '<meta charset="utf-8"><p>Lancez <code>npm run a:b -- "x"</code>, puis l\'<code>l\'id</code>.</p>';
+    await pasteOverAll(area, copied, 'Lancez npm run a:b -- "x", puis l\'l\'id.');
+    const code = (words: string) =>
+      `<p>Lancez <span lang="zxx">${words}</span>, puis l'<span lang="zxx">l'id</span>.</p>`;
+    await savedBody(popup, draft.id, (body) => body === code('npm run a:b -- "x"'));
+
+    // Typed inside the command: left as typed, where French prose gets a narrow no-break space.
+    await select(area, 'a:b');
+    await popup.keyboard.press('ArrowRight');
+    await popup.keyboard.type(' ?');
+    await savedBody(popup, draft.id, (body) => body === code('npm run a:b ? -- "x"'));
+    await expect(storedBody(popup, area)).resolves.toBe(code('npm run a:b ? -- "x"'));
+    await popup.close();
+  });
+
   it('takes a quote inserted as a paragraph away with Ctrl+Z, the typing before kept, and brings it back', async () => {
     const popup = await openPopup();
     const area = await openLemonde(popup);

@@ -351,6 +351,55 @@ describe('cleanPastedHtml and the spaces of a page’s source', () => {
   });
 });
 
+describe('cleanPastedHtml and code', () => {
+  it('keeps code pasted from a page as written, marked as words in no language', () => {
+    // A command and an address's path in a page's prose, as a documentation page writes them.
+    const copied =
+      "<p>Lancez <code>npm run build -- --watch</code>, puis l'<code>api/v2?id=3</code> : <kbd>Ctrl+Maj+K</kbd>.</p>";
+
+    // Before, reduced to their text, which the exports then typeset as prose.
+    expect(cleanPastedHtml(copied, 'fr')).toBe(
+      '<p>Lancez <span lang="zxx">npm run build -- --watch</span>, puis l\'<span lang="zxx">api/v2?id=3</span> : <span lang="zxx">Ctrl+Maj+K</span>.</p>',
+    );
+  });
+
+  it('makes a block of code (GitHub’s <pre>) a paragraph, its lines kept as line breaks', () => {
+    const copied =
+      '<p>Dans le dépôt :</p><div class="highlight highlight-source-shell"><pre><span class="pl-c1">echo</span> <span class="pl-s"><span class="pl-pds">"</span>a:b<span class="pl-pds">"</span></span>\n--&gt; l\'id ...</pre></div><p>Après.</p>';
+
+    expect(cleanPastedHtml(copied, 'fr')).toBe(
+      '<p>Dans le dépôt :</p><p><span lang="zxx">echo "a:b"<br>--&gt; l\'id ...</span></p><p>Après.</p>',
+    );
+    // Code in code (<pre><code>), one mark.
+    expect(cleanPastedHtml('<pre><code>un\ndeux</code></pre>', 'fr')).toBe(
+      '<p><span lang="zxx">un<br>deux</span></p>',
+    );
+  });
+
+  it('keeps the link and the bold around code, and code in a list or in an English text', () => {
+    expect(
+      cleanPastedHtml(
+        '<p>Voir <a href="https://x.fr/doc"><code>l\'id</code></a> et <b><code>a;b</code></b></p>',
+        'fr',
+      ),
+    ).toBe(
+      '<p>Voir <span lang="zxx"><a href="https://x.fr/doc">l\'id</a></span> et <span lang="zxx"><strong>a;b</strong></span></p>',
+    );
+    expect(cleanPastedHtml('<ul><li><code>a:b</code> ou non</li></ul>', 'fr')).toBe(
+      '<ul><li><span lang="zxx">a:b</span> ou non</li></ul>',
+    );
+    expect(cleanPastedHtml('<p>Run <code>a:b</code></p>', 'en')).toBe(
+      '<p>Run <span lang="zxx">a:b</span></p>',
+    );
+  });
+
+  it('marks code dropped or restored into an item too (cleanItemHtml)', () => {
+    expect(cleanItemHtml('<p>Tapez <code>a ? b</code></p>')).toBe(
+      '<p>Tapez <span lang="zxx">a ? b</span></p>',
+    );
+  });
+});
+
 describe('languageAt', () => {
   /** An item's text in French with an English quote, one French word in a second one. */
   function editor() {
@@ -1035,6 +1084,15 @@ describe('typedFrench', () => {
     // French words marked so in an English text are typeset.
     expect(typedIn('<p>He said <span lang="fr">quoi ?[]</span></p>', 'en')).toBe(
       '<p>He said <span lang="fr">quoi\u202f?|</span></p>',
+    );
+  });
+
+  it('leaves code pasted into the text (marked in no language) as typed', () => {
+    expect(typedIn('<p>Tapez <span lang="zxx">a ?[]</span></p>')).toBe(
+      '<p>Tapez <span lang="zxx">a ?|</span></p>',
+    );
+    expect(typedIn('<p>Tapez <span lang="zxx">l\'[]</span></p>')).toBe(
+      '<p>Tapez <span lang="zxx">l\'|</span></p>',
     );
   });
 

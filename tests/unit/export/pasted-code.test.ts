@@ -1,0 +1,54 @@
+/**
+ * Code pasted into an item (a command, an address's path, a snippet from a GitHub page) comes out
+ * of every export as it was written, the prose around it typeset in French.
+ */
+import { describe, expect, it } from 'vitest';
+import { createHouseStyle } from '../../../export/house-style';
+import { renderHtml } from '../../../export/html';
+import { buildIssueJson } from '../../../export/json';
+import { renderMarkdown } from '../../../export/markdown';
+import type { ExportIssue } from '../../../export/model';
+import { prepareIssue } from '../../../export/prepare';
+import { renderText } from '../../../export/text';
+import { NBSP, NNBSP } from '../../../export/typography';
+import { renderWordPressBlocks } from '../../../export/wordpress-blocks';
+import { cleanPastedHtml } from '../../../storage/item-html';
+
+const style = createHouseStyle();
+
+/** An issue of one item: `html` pasted into it, as the editor stores it. */
+function pasted(html: string): ExportIssue {
+  return {
+    title: 'Les indiscrets du 15 mars',
+    date: '2021-03-15',
+    items: [{ id: '1', bodyHtml: cleanPastedHtml(html, 'fr'), sources: [] }],
+  };
+}
+
+const CODE = `npm run a:b -- "x" ...`;
+const issue = pasted(`<p>Lancez <code>${CODE}</code> puis l'<code>l'id</code> ; "voilà" ?</p>`);
+/** The prose typeset, the code as written. */
+const prose = (code: (words: string) => string) =>
+  `Lancez ${code(CODE)} puis l’${code("l'id")}${NNBSP}; «${NBSP}voilà${NBSP}»${NNBSP}?`;
+const marked = (words: string) => `<span lang="zxx">${words}</span>`;
+
+describe('every export of code pasted into an item', () => {
+  it('HTML and WordPress keep it as written, marked as words in no language', () => {
+    // Before, « npm run a:b -- « x » … » and « l’id ».
+    expect(renderHtml(issue, style)).toContain(prose(marked));
+    expect(renderWordPressBlocks(issue, style).content).toContain(prose(marked));
+  });
+
+  it('Markdown, text and JSON keep it as written', () => {
+    const plain = (words: string) => words;
+    expect(renderMarkdown(issue, style)).toContain(prose(plain));
+    expect(renderText(issue, style)).toContain(prose(plain));
+    expect(buildIssueJson(prepareIssue(issue, style)).issue.items[0]!.text).toContain(prose(plain));
+  });
+
+  it('keeps the lines of a block of code, the colon, the quotes and the arrow as written', () => {
+    const block = pasted(`<pre>a:b\n--&gt; l'id "x"</pre>`);
+
+    expect(renderText(block, style)).toContain(`a:b\n--> l'id "x"`);
+  });
+});
