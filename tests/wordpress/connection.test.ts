@@ -4,6 +4,7 @@ import { testConnection, validateSiteUrl } from '../../wordpress/client';
 import {
   adminSettings,
   closedPortUrl,
+  dropping,
   php,
   serve,
   site,
@@ -78,25 +79,99 @@ describe('testConnection against a real WordPress', () => {
     expect(result.ok).toBe(true);
   });
 
-  it('reports a wrong password', async () => {
-    const result = await testConnection(
-      adminSettings({ appPassword: 'abcd efgh ijkl mnop qrst uvwx' }),
-    );
-    expect(result).toMatchObject({ ok: false, code: 'wrong_credentials', status: 401 });
-    if (!result.ok) {
-      expect(publishFailureText(result.code, result, 'fr')).toContain('mot de passe d’application');
-      expect(publishFailureText(result.code, result, 'en')).toContain('application password');
+  // What WordPress 6.1 answers at /wp/v2/users/me?context=edit, the REST index advertising
+  // application passwords: a wrong application password, an unknown user, the user's own login
+  // password and no credentials at all are one answer, 401 rest_not_logged_in. WordPress asks who
+  // the user is (and so checks the application password) only at priority 100 of
+  // rest_authentication_errors, after its own filter that would name the refusal (priority 90);
+  // a site whose plugin asks before names it (below). A server that drops the Authorization
+  // header gives that same answer to the right password (`sans-authorization`, below).
+  const WRONG = 'abcd efgh ijkl mnop qrst uvwx';
+  const refusals = () => ({
+    wrong: adminSettings({ appPassword: WRONG }),
+    unknown: adminSettings({ username: 'personne' }),
+    login: adminSettings({ appPassword: site().adminPassword }),
+  });
+
+  it('reports a wrong password, an unknown user, the login password as credentials unseen', async () => {
+    for (const [what, settings] of Object.entries(refusals())) {
+      const result = await testConnection(settings);
+      expect(result, what).toMatchObject({
+        ok: false,
+        code: 'credentials_unseen',
+        status: 401,
+        wpCode: 'rest_not_logged_in',
+      });
+      if (!result.ok) {
+        expect(publishFailureText(result.code, result, 'fr')).toContain(
+          'mot de passe d’application',
+        );
+        expect(publishFailureText(result.code, result, 'en')).toContain('application password');
+      }
     }
   });
 
-  it('reports an unknown user as wrong credentials', async () => {
-    const result = await testConnection(adminSettings({ username: 'personne' }));
-    expect(result).toMatchObject({ ok: false, code: 'wrong_credentials' });
+  it('reports them as wrong credentials, by name, where a plugin asks who the user is first', async () => {
+    await php("update_option('indiscrets_test_early_user_check', 1);");
+    try {
+      const named = {
+        wrong: 'incorrect_password',
+        unknown: 'invalid_username',
+        login: 'incorrect_password',
+      };
+      for (const [what, settings] of Object.entries(refusals())) {
+        const result = await testConnection(settings);
+        expect(result, what).toMatchObject({
+          ok: false,
+          code: 'wrong_credentials',
+          status: 401,
+          wpCode: named[what as keyof typeof named],
+        });
+      }
+      // The right password through a server that drops it: not taken for a wrong one.
+      expect(await testConnection(adminSettings({ siteUrl: dropping() }))).toMatchObject({
+        ok: false,
+        code: 'credentials_unseen',
+        wpCode: 'rest_not_logged_in',
+      });
+    } finally {
+      await php("delete_option('indiscrets_test_early_user_check');");
+    }
   });
 
-  it('reports the user’s own password (not an application password) as wrong credentials', async () => {
-    const result = await testConnection(adminSettings({ appPassword: site().adminPassword }));
-    expect(result).toMatchObject({ ok: false, code: 'wrong_credentials' });
+  it('reports the right password through a server that drops the Authorization header', async () => {
+    // The index still advertises application passwords: WordPress cannot see the header went.
+    const index = (await (await fetch(`${dropping()}/wp-json/`)).json()) as {
+      authentication?: Record<string, unknown>;
+    };
+    expect(index.authentication).toHaveProperty('application-passwords');
+    // The right password sent through the prefix: answered as no credentials at all are.
+    const auth = Buffer.from(`${site().adminUser}:${site().appPassword}`).toString('base64');
+    const dropped = await fetch(`${dropping()}/wp-json/wp/v2/users/me?context=edit`, {
+      headers: { Authorization: `Basic ${auth}` },
+    });
+    const none = await fetch(`${site().url}/wp-json/wp/v2/users/me?context=edit`);
+    expect([dropped.status, none.status]).toEqual([401, 401]);
+    expect(await dropped.json()).toEqual(await none.json());
+
+    const result = await testConnection(adminSettings({ siteUrl: dropping() }));
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'credentials_unseen',
+      status: 401,
+      wpCode: 'rest_not_logged_in',
+    });
+    if (!result.ok) {
+      const fr = publishFailureText(result.code, result, 'fr');
+      expect(fr).not.toContain('refusé');
+      expect(fr).toContain('le serveur du site qui retire l’identification');
+      expect(fr).toContain('HTTP_AUTHORIZATION');
+      expect(publishFailureText(result.code, result, 'en')).toContain(
+        'your password is not at fault',
+      );
+    }
+    // The same settings at the site's own address go through: the password was right.
+    expect(await testConnection(adminSettings())).toMatchObject({ ok: true });
   });
 
   it('reports a subscriber as unable to create posts', async () => {

@@ -309,11 +309,29 @@ describe('desk client against the real plugin', () => {
     expect(after.ok && after.locks?.some((lock) => lock.clientId === draft.id)).toBe(false);
   });
 
-  it('reports wrong credentials', async () => {
+  it('reports a wrong password as credentials unseen: WordPress gives the anonymous index', async () => {
     const desk = await discoverDesk({
       ...as('editor'),
       appPassword: 'abcd efgh ijkl mnop qrst uvwx',
     });
-    expect(desk).toMatchObject({ ok: false, code: 'wrong_credentials' });
+    expect(desk).toEqual({ ok: false, code: 'credentials_unseen', status: 401 });
+  });
+
+  it('reports a wrong password as wrong credentials where a plugin asks who the user is first', async () => {
+    await php("update_option('indiscrets_test_early_user_check', 1);");
+    try {
+      const desk = await discoverDesk({
+        ...as('editor'),
+        appPassword: 'abcd efgh ijkl mnop qrst uvwx',
+      });
+      expect(desk).toMatchObject({
+        ok: false,
+        code: 'wrong_credentials',
+        status: 401,
+        wpCode: 'incorrect_password',
+      });
+    } finally {
+      await php("delete_option('indiscrets_test_early_user_check');");
+    }
   });
 });

@@ -8,6 +8,15 @@ export function site() {
   return inject('wordpress');
 }
 
+/**
+ * The suite's site as a host that drops the Authorization header before PHP (Apache running PHP
+ * as CGI/FastCGI without WordPress's HTTP_AUTHORIZATION rule, some proxies): the test router
+ * (scripts/wordpress/php/router.php) takes the credentials off every request under this prefix.
+ */
+export function dropping(): string {
+  return `${site().url}/sans-authorization`;
+}
+
 export function adminSettings(overrides: Partial<WpSettings> = {}): WpSettings {
   const wp = site();
   return { siteUrl: wp.url, username: wp.adminUser, appPassword: wp.appPassword, ...overrides };

@@ -1,7 +1,8 @@
 /**
  * Options › « Rédaction partagée » in the built test extension (Chromium) against the real
  * WordPress of the suite, where the companion plugin is active: the role and what it allows,
- * the plugin's zip offered to a site without the plugin, and the 401 message.
+ * the plugin's zip offered to a site without the plugin, and the 401 messages (a wrong password,
+ * and the right one through a server that drops the Authorization header).
  * Build first: INDISCRETS_TEST_BUILD=1 npx wxt build (npm run test:wordpress does it).
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -11,7 +12,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packPlugin } from '../../scripts/pack-plugin.mjs';
 import { launchExtension, screenshotPath, type ExtensionSession } from '../browser/harness';
-import { serve, site, type TestServer } from './helpers';
+import { publishFailureText } from '../../components/publishFailureText';
+import { dropping, serve, site, type TestServer } from './helpers';
 
 const WRONG_PASSWORD = 'zzzz yyyy xxxx wwww vvvv uuuu';
 
@@ -105,12 +107,25 @@ describe('Options › Rédaction partagée, against a real WordPress', () => {
     ).resolves.toBe(0);
   });
 
-  it('names a refused application password (401)', async () => {
+  it('names a refused application password (401), which WordPress answers as no credentials', async () => {
     const { editor } = site().newsroom;
     await connect(site().url, editor.user, WRONG_PASSWORD);
 
     await expect(deskAnswer('(401)')).resolves.toContain(
-      'WordPress refuse l’identifiant ou le mot de passe d’application (401)',
+      'WordPress a répondu comme si aucun identifiant ne lui avait été envoyé (401). Vérifiez l’identifiant et le mot de passe d’application ci-dessus',
+    );
+  });
+
+  it('says, for the right password, that the site’s server drops it before WordPress', async () => {
+    const { editor } = site().newsroom;
+    await connect(dropping(), editor.user, editor.appPassword);
+
+    // The connection test above and the shared desk's check both say it.
+    await expect(options.getByTestId('wp-status').innerText()).resolves.toBe(
+      publishFailureText('credentials_unseen', {}, 'fr'),
+    );
+    await expect(deskAnswer('(401)')).resolves.toContain(
+      'c’est le serveur du site qui retire l’identification avant qu’elle n’arrive à WordPress',
     );
   });
 

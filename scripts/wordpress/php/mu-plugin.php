@@ -39,3 +39,16 @@ add_filter('wp_insert_post_data', function ($data) {
     }
     return $data;
 });
+
+// Test switch: behave like a site with one of the many plugins that ask who the user is in
+// `rest_authentication_errors` (security plugins, « REST API for logged-in users only »): asked
+// there, before WordPress's own application-password check (priority 90), WordPress names a
+// refused password (401 incorrect_password, invalid_username); without it, WordPress 6.1 (and
+// core since: the user is first asked at priority 100) answers a refused password as it answers
+// no credentials at all (401 rest_not_logged_in).
+add_filter('rest_authentication_errors', function ($result) {
+    if (get_option('indiscrets_test_early_user_check')) {
+        is_user_logged_in();
+    }
+    return $result;
+}, 10);

@@ -5,10 +5,45 @@
  * rewrite rules would.
  */
 $indiscrets_root = rtrim($_SERVER['DOCUMENT_ROOT'], '/');
+
+/*
+ * Test only: the same site under /sans-authorization/ behaves as a host that drops the
+ * Authorization header before PHP (Apache running PHP as CGI/FastCGI without WordPress's
+ * HTTP_AUTHORIZATION rewrite rule, some proxies): the prefix is taken off the address and the
+ * credentials never reach WordPress, as on such a host. WordPress's own files are not served
+ * there. Never part of the companion plugin.
+ */
+$indiscrets_drop = '/sans-authorization';
+$indiscrets_dropped = false;
+$indiscrets_uri = (string) $_SERVER['REQUEST_URI'];
+if ($indiscrets_uri === $indiscrets_drop || strpos($indiscrets_uri, $indiscrets_drop . '/') === 0
+    || strpos($indiscrets_uri, $indiscrets_drop . '?') === 0) {
+    $indiscrets_uri = substr($indiscrets_uri, strlen($indiscrets_drop));
+    if ($indiscrets_uri === '' || $indiscrets_uri[0] !== '/') {
+        $indiscrets_uri = '/' . $indiscrets_uri;
+    }
+    $_SERVER['REQUEST_URI'] = $indiscrets_uri;
+    // php -S also gives the path as PATH_INFO, which WordPress reads first.
+    foreach (array('PATH_INFO', 'ORIG_PATH_INFO') as $indiscrets_key) {
+        if (isset($_SERVER[$indiscrets_key]) && strpos($_SERVER[$indiscrets_key], $indiscrets_drop) === 0) {
+            $_SERVER[$indiscrets_key] = substr($_SERVER[$indiscrets_key], strlen($indiscrets_drop));
+        }
+    }
+    $indiscrets_dropped = true;
+    unset(
+        $_SERVER['HTTP_AUTHORIZATION'],
+        $_SERVER['REDIRECT_HTTP_AUTHORIZATION'],
+        $_SERVER['PHP_AUTH_USER'],
+        $_SERVER['PHP_AUTH_PW'],
+        $_SERVER['AUTH_TYPE']
+    );
+}
+
 $indiscrets_path = urldecode((string) parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH));
 $indiscrets_file = realpath($indiscrets_root . $indiscrets_path);
 
-if ($indiscrets_file !== false && strpos($indiscrets_file, $indiscrets_root) === 0) {
+// Under the prefix, everything goes to the front controller: the REST API is what it is for.
+if (!$indiscrets_dropped && $indiscrets_file !== false && strpos($indiscrets_file, $indiscrets_root) === 0) {
     if (is_file($indiscrets_file)) {
         return false;
     }

@@ -1,0 +1,82 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishFailureText } from '../../components/publishFailureText';
+import { syncLine } from '../../components/SharedDeskBar';
+import { probeFailureText } from '../../components/SharedDeskSettings';
+import { SyncEngine } from '../../services/sync';
+import { publishPost } from '../../wordpress/client';
+import { discoverDesk } from '../../wordpress/desk-client';
+import { newsroom, serverRecord, url } from './desks';
+import { adminSettings, dropping, rest, site, type Post } from './helpers';
+
+/**
+ * A host that drops the Authorization header before PHP (Apache running PHP as CGI/FastCGI
+ * without WordPress's HTTP_AUTHORIZATION rule, some proxies), played by the suite's router under
+ * `/sans-authorization` (tests/wordpress/helpers.ts, `dropping`): the right application password
+ * goes out, WordPress never sees it. Publishing, the shared desk's check and its sync each say
+ * so (credentials_unseen), not « wrong password », and lose nothing.
+ */
+
+const { setUp, as, closeAll } = newsroom();
+
+describe('a server that drops the Authorization header', { timeout: 180_000 }, () => {
+  beforeAll(setUp);
+  afterAll(closeAll);
+
+  it('publishing is refused as credentials unseen, nothing written, and goes through at the site’s own address', async () => {
+    const before = (await rest('GET', '/wp/v2/posts?status=any&per_page=100&context=edit'))
+      .json as Post[];
+    const post = { title: 'Derrière un serveur qui retire l’en-tête', content: '<p>x</p>' };
+
+    const refused = await publishPost(adminSettings({ siteUrl: dropping() }), post);
+
+    // WordPress's refusal of the post to the anonymous visitor it took the editor for.
+    expect(refused).toMatchObject({
+      ok: false,
+      code: 'credentials_unseen',
+      status: 401,
+      wpCode: 'rest_cannot_create',
+    });
+    if (!refused.ok) {
+      expect(publishFailureText(refused.code, refused, 'fr')).toContain('HTTP_AUTHORIZATION');
+    }
+    const after = (await rest('GET', '/wp/v2/posts?status=any&per_page=100&context=edit'))
+      .json as Post[];
+    expect(after.length).toBe(before.length);
+    // The same password at the site's own address: it was right.
+    const published = await publishPost(adminSettings(), post);
+    expect(published).toMatchObject({ ok: true });
+  });
+
+  it('the shared desk’s check says it, for the right password', async () => {
+    const editor = as('editor');
+    const found = await discoverDesk({ ...editor.settings, siteUrl: dropping() });
+
+    expect(found).toEqual({ ok: false, code: 'credentials_unseen', status: 401 });
+    if (!found.ok && found.code === 'credentials_unseen') {
+      expect(probeFailureText(found)).toContain('le serveur du site qui retire l’identification');
+    }
+    expect(await discoverDesk(editor.settings)).toMatchObject({ ok: true });
+  });
+
+  it('the sync stops on it with the outbox kept, says it in its line, and goes through once the header passes', async () => {
+    const editor = as('editor');
+    await editor.join();
+    const draft = await editor.clip(url());
+    // The same browser, the same settings, its requests through a host that drops the header.
+    const dropped = new SyncEngine({
+      db: editor.db,
+      settings: async () => editor.settings,
+      fetch: (input, init) => fetch(input.replace(site().url, dropping()), init),
+    });
+
+    const status = await dropped.run();
+
+    expect(status).toMatchObject({ pending: 1, lastError: { code: 'credentials_unseen' } });
+    expect(syncLine(status, status.pending ?? 0, true)).toContain('HTTP_AUTHORIZATION');
+    expect(await serverRecord('drafts', draft.id)).toHaveLength(0);
+    // The administrator lets the header through: the same outbox goes, nothing lost.
+    await editor.sync();
+    expect(await serverRecord('drafts', draft.id)).toHaveLength(1);
+  });
+});
