@@ -6,6 +6,16 @@
 import { escapeHtml } from './html';
 
 /**
+ * The language tag of words in no language (BCP 47's « no linguistic content »): code a page
+ * showed (`<code>`, `<kbd>`, `<pre>`), kept in an item as `<span lang="zxx">` so that French
+ * typography leaves it as written.
+ */
+export const NO_LANGUAGE = 'zxx';
+
+/** The elements whose words are code (a command, an address's path, a snippet), not prose. */
+export const CODE_ELEMENTS = ['code', 'kbd', 'samp', 'tt', 'pre'] as const;
+
+/**
  * A well-formed language tag of the common shape: a language of 2 or 3 letters, then an
  * optional script (4 letters), region (2 letters or 3 digits) and variants. Extensions,
  * private use and the irregular legacy tags are not taken: no page language needs them, and

@@ -1,5 +1,5 @@
 import DOMPurify, { type DOMPurify as Purifier } from 'dompurify';
-import { languageTag } from './lang';
+import { CODE_ELEMENTS, NO_LANGUAGE, languageTag } from './lang';
 
 /**
  * The project's one HTML cleaner: DOMPurify, with the house's rules for links. Used where HTML
@@ -53,14 +53,6 @@ export function purifyHtml(
   return clean;
 }
 
-/** Elements whose words are code (a command, an address's path, a snippet), not prose. */
-const CODE = 'code, kbd, samp, tt, pre';
-
-/**
- * The language tag of words in no language (BCP 47's « no linguistic content »): an item's code.
- */
-export const NO_LANGUAGE = 'zxx';
-
 /**
  * The code of `root` (a command, an address's path, a snippet a page shows in `<code>`, `<kbd>`
  * or `<pre>`, as GitHub's pages do) marked as words in no language, `<span lang="zxx">`, before
@@ -91,7 +83,7 @@ export function markCode(root: DocumentFragment, inert: Document): void {
   });
   // The innermost first: the code inside code (GitHub's `<pre><code>`) is marked, then the code
   // around it, whose span the cleaning makes one (a span in a span of its language goes).
-  Array.from(root.querySelectorAll(CODE))
+  Array.from(root.querySelectorAll(CODE_ELEMENTS.join(', ')))
     .reverse()
     .forEach((el) => {
       const span = inert.createElement('span');

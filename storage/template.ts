@@ -2,7 +2,15 @@ import type { Draft } from './db';
 import { isHttpUrl } from './http-url';
 import { pairQuotes, quoteMarks } from '../lib/quotes';
 import { escapeHtml, stripWww } from '../lib/html';
-import { isFrench, languageSpan, languageTag, primaryLanguage, quoteLanguage } from '../lib/lang';
+import {
+  CODE_ELEMENTS,
+  NO_LANGUAGE,
+  isFrench,
+  languageSpan,
+  languageTag,
+  primaryLanguage,
+  quoteLanguage,
+} from '../lib/lang';
 
 export { DEFAULT_DRAFT_TEMPLATE } from './template-default';
 
@@ -180,8 +188,9 @@ const UNALIGNED = /[\s«»“”„‟"‘’‚'‹›]/;
  * fewer languages, never markup: what the callers write is escaped again.
  */
 export function quoteLanguages(html: string): QuoteLanguages {
-  // Most quotes mark no language: a quote of 100 KB is then not read character by character.
-  if (!/\slang=/i.test(html)) return { chars: '', langs: [] };
+  // Most quotes mark no language and hold no code: a quote of 100 KB is then not read character
+  // by character.
+  if (!/\slang=|<(?:code|kbd|samp|tt|pre)\b/i.test(html)) return { chars: '', langs: [] };
   let chars = '';
   const langs: (string | undefined)[] = [];
   // The elements open, each with the language it gives (null: none of its own).
@@ -204,7 +213,10 @@ export function quoteLanguages(html: string): QuoteLanguages {
     if (element === 'br') continue;
     if (!closing) {
       // `lang=""` says the language is unknown: nothing is marked inside.
-      const lang = written === undefined ? null : (languageTag(written) ?? undefined);
+      // Code is in no language unless the page said one: it is then kept as written, as pasted
+      // code is (lib/purify.ts, markCode).
+      const code = (CODE_ELEMENTS as readonly string[]).includes(element) ? NO_LANGUAGE : null;
+      const lang = written === undefined ? code : (languageTag(written) ?? undefined);
       open.push({ name: element, lang });
       continue;
     }

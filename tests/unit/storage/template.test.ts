@@ -299,6 +299,17 @@ describe('renderDraftTemplate: words the page marked with a language', () => {
     );
   });
 
+  it('keeps a command the page showed as code as written: marked in no language', () => {
+    const body = bodyOf(
+      'fr',
+      "Lancez npm run a:b -- l'id ? puis attendez.",
+      '<p>Lancez <code>npm run a:b -- l&#39;id ?</code> puis attendez.</p>',
+    );
+    expect(body).toContain(
+      '«\u00a0Lancez <span lang="zxx">npm run a:b -- l&#39;id ?</span> puis attendez.\u00a0»',
+    );
+  });
+
   it('leaves a phrase in the language around it unmarked, and marks one whose quotation marks changed', () => {
     const body = bodyOf(
       'fr',
@@ -317,6 +328,23 @@ describe('quoteLanguages', () => {
     );
     expect(chars).toBe('abcde&');
     expect(langs).toEqual(['en', 'de', 'en', undefined, undefined, undefined]);
+  });
+
+  it('reads the words of code (code, kbd, samp, tt, pre) as in no language, zxx', () => {
+    // The page's code is kept as written once quoted, as pasted code is (lib/purify.ts markCode).
+    expect(quoteLanguages('<p>Tapez <code>a:b</code> ou <kbd lang="en">x</kbd>.</p>')).toEqual({
+      chars: 'Tapeza:boux.',
+      langs: [
+        ...Array(5).fill(undefined),
+        'zxx',
+        'zxx',
+        'zxx',
+        undefined,
+        undefined,
+        'en',
+        undefined,
+      ],
+    });
   });
 
   it('reads nothing of a quote that marks no language', () => {
