@@ -7,7 +7,7 @@ import {
   type WordPressPreferences,
 } from './preferences';
 import { BackupHouseStyleSchema } from './schema';
-import { currentIssueId, draftTemplate, uiLocale, type UiLocale } from './settings';
+import { characterKeys, currentIssueId, draftTemplate, uiLocale, type UiLocale } from './settings';
 
 /**
  * Backup and restore of everything the editor wrote: drafts, issues and the settings of the
@@ -37,6 +37,7 @@ import { currentIssueId, draftTemplate, uiLocale, type UiLocale } from './settin
  *     the defaults);
  *   - `draftTemplate`: the template of new drafts;
  *   - `uiLocale`: `'auto'`, `'fr'` or `'en'`;
+ *   - `characterKeys`: whether the desk's single-key shortcuts act (`true` or `false`);
  *   - `currentIssueId`: the issue being composed, or `null`;
  *   - `wordpress`: `siteUrl`, `username`, `category`, `status` (`'draft'` or `'pending'`).
  *     **Never the application password**: it stays in this browser's `storage.local`, is not
@@ -68,6 +69,7 @@ export interface BackupSettings {
   houseStyle: Partial<HouseStyle>;
   draftTemplate: string;
   uiLocale: UiLocale;
+  characterKeys: boolean;
   currentIssueId: string | null;
   wordpress: BackupWordPress;
 }
@@ -92,10 +94,11 @@ export interface ParsedBackup extends Omit<Backup, 'settings' | 'exportedAt'> {
 
 /** Reads the settings a backup holds, from browser storage. Never the WordPress password. */
 export async function readBackupSettings(): Promise<BackupSettings> {
-  const [houseStyle, template, locale, issueId, wordpress] = await Promise.all([
+  const [houseStyle, template, locale, keys, issueId, wordpress] = await Promise.all([
     houseStyleItem.getValue(),
     draftTemplate.getValue(),
     uiLocale.getValue(),
+    characterKeys.getValue(),
     currentIssueId.getValue(),
     wordpressItem.getValue(),
   ]);
@@ -104,6 +107,7 @@ export async function readBackupSettings(): Promise<BackupSettings> {
     houseStyle: pickHouseStyle(houseStyle ?? {}),
     draftTemplate: template,
     uiLocale: locale,
+    characterKeys: keys,
     currentIssueId: issueId,
     // Field by field: whatever else the stored object holds stays out of the file.
     wordpress: {

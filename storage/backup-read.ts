@@ -178,10 +178,12 @@ function readSettings(raw: unknown): ParsedBackup['settings'] {
   if (!result.success) throw fail(pathOf(result.issues[0]));
   // Only the settings the file has: one it lacks is not restored.
   const settings: ParsedBackup['settings'] = {};
-  const { houseStyle, draftTemplate, uiLocale, currentIssueId, wordpress } = result.output;
+  const { houseStyle, draftTemplate, uiLocale, characterKeys, currentIssueId, wordpress } =
+    result.output;
   if (houseStyle !== undefined) settings.houseStyle = withoutAbsent(houseStyle);
   if (draftTemplate !== undefined) settings.draftTemplate = draftTemplate;
   if (uiLocale !== undefined) settings.uiLocale = uiLocale;
+  if (characterKeys !== undefined) settings.characterKeys = characterKeys;
   if (currentIssueId !== undefined) settings.currentIssueId = currentIssueId || null;
   if (wordpress !== undefined) {
     settings.wordpress = withoutAbsent(wordpress) as Partial<BackupWordPress>;

@@ -9,7 +9,7 @@ import {
   wordpressItem,
   wordpressPasswordItem,
 } from './preferences';
-import { currentIssueId, draftTemplate, uiLocale } from './settings';
+import { characterKeys, currentIssueId, draftTemplate, uiLocale } from './settings';
 import { RECORD_BOOKKEEPING } from './record-values';
 import { checkSignal, slicer, type Progress } from './slices';
 import { clearDeskRecords, DESK_RECORD_TABLES, SYNC_OFF } from './sync-state';
@@ -580,6 +580,10 @@ export async function applyBackupSettings(
   if (settings.uiLocale) {
     await uiLocale.setValue(settings.uiLocale);
     applied.push('uiLocale');
+  }
+  if (settings.characterKeys !== undefined) {
+    await characterKeys.setValue(settings.characterKeys);
+    applied.push('characterKeys');
   }
   if (settings.wordpress) {
     const [here, password] = await Promise.all([

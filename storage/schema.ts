@@ -219,6 +219,7 @@ export const BackupSettingsFileSchema = v.object({
   houseStyle: v.optional(BackupHouseStyleSchema),
   draftTemplate: v.optional(v.string()),
   uiLocale: v.optional(v.picklist(UI_LOCALES)),
+  characterKeys: v.optional(v.boolean()),
   currentIssueId: v.optional(v.nullable(v.string())),
   wordpress: v.optional(v.partial(BackupWordPressSchema)),
 });

@@ -34,7 +34,7 @@ import {
   updateIssue,
 } from '../../../storage/issues';
 import { houseStyleItem, wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
-import { currentIssueId, draftTemplate, uiLocale } from '../../../storage/settings';
+import { characterKeys, currentIssueId, draftTemplate, uiLocale } from '../../../storage/settings';
 import { DEFAULT_DRAFT_TEMPLATE } from '../../../storage/template';
 import { addDraft, freshDatabase, steppingClock } from './helpers';
 
@@ -169,6 +169,7 @@ describe('createBackup', () => {
     await houseStyleItem.setValue({ titlePattern: 'Indiscrets, {date}', itemOpener: '• ' });
     await draftTemplate.setValue('<p>{quote}</p>');
     await uiLocale.setValue('en');
+    await characterKeys.setValue(false);
     await currentIssueId.setValue('issue-1');
     await wordpressItem.setValue({
       siteUrl: 'https://monsite.fr',
@@ -183,6 +184,7 @@ describe('createBackup', () => {
       houseStyle: { titlePattern: 'Indiscrets, {date}', itemOpener: '• ' },
       draftTemplate: '<p>{quote}</p>',
       uiLocale: 'en',
+      characterKeys: false,
       currentIssueId: 'issue-1',
       wordpress: {
         siteUrl: 'https://monsite.fr',
@@ -999,6 +1001,11 @@ describe('parseBackup, malformed files', () => {
       (j) => (j.settings.uiLocale = 'de'),
       { code: 'invalid-field', list: 'settings', field: 'uiLocale' },
     ],
+    [
+      'a keyboard setting that is not true or false',
+      (j) => (j.settings.characterKeys = 'non'),
+      { code: 'invalid-field', list: 'settings', field: 'characterKeys' },
+    ],
   ];
 
   it.each(cases)(
@@ -1175,6 +1182,7 @@ describe('settings', () => {
     await houseStyleItem.setValue({ titlePattern: 'Indiscrets, {date}' });
     await draftTemplate.setValue('<p>{title}</p>');
     await uiLocale.setValue('en');
+    await characterKeys.setValue(false);
     await wordpressItem.setValue({
       siteUrl: 'https://monsite.fr',
       username: 'redaction',
@@ -1217,8 +1225,16 @@ describe('settings', () => {
     const applied = await applyBackupSettings(parsed.settings, database);
 
     expect(applied.sort()).toEqual(
-      ['currentIssueId', 'draftTemplate', 'houseStyle', 'uiLocale', 'wordpress'].sort(),
+      [
+        'characterKeys',
+        'currentIssueId',
+        'draftTemplate',
+        'houseStyle',
+        'uiLocale',
+        'wordpress',
+      ].sort(),
     );
+    expect(await characterKeys.getValue()).toBe(false);
     expect(await houseStyleItem.getValue()).toEqual({ titlePattern: 'Indiscrets, {date}' });
     expect(await draftTemplate.getValue()).toBe('<p>{title}</p>');
     expect(await uiLocale.getValue()).toBe('en');
