@@ -833,7 +833,7 @@ export const en: Messages = {
   'wp.error.site_protected':
     'The site is protected by a server password (HTTP authentication), which Indiscrets cannot get through.',
   'wp.error.app_passwords_unavailable':
-    'This WordPress site does not accept application passwords (turned off, or the server drops the authentication header).',
+    'This WordPress site does not accept application passwords: they are turned off there (by a plugin or a setting). Ask the site’s administrator to allow them.',
   'wp.error.wrong_credentials':
     'User name or application password refused. Use an application password (Profile › Application Passwords), not your usual password.',
   'wp.error.site_moved':

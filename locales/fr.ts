@@ -858,7 +858,7 @@ export const fr = {
   'wp.error.site_protected':
     'Le site est protégé par un mot de passe du serveur (authentification HTTP) : Indiscrets ne peut pas le traverser.',
   'wp.error.app_passwords_unavailable':
-    'Ce WordPress n’accepte pas les mots de passe d’application (désactivés, ou l’en-tête d’authentification est supprimé par le serveur).',
+    'Ce WordPress n’accepte pas les mots de passe d’application : ils y sont désactivés (par une extension ou un réglage). Demandez à l’administrateur du site de les autoriser.',
   'wp.error.wrong_credentials':
     'Identifiant ou mot de passe d’application refusé. Utilisez un mot de passe d’application (Profil › Mots de passe d’application), pas votre mot de passe habituel.',
   'wp.error.site_moved':

@@ -65,4 +65,14 @@ describe('credentials_unseen in words', () => {
       'WordPress refuse l’identifiant ou le mot de passe d’application (401)',
     );
   });
+
+  it('is not blamed on application passwords turned off, which a dropped header leaves advertised', () => {
+    // WordPress lists application passwords in its REST index whatever reaches PHP
+    // (tests/wordpress/connection.test.ts): a site that does not list them turned them off.
+    for (const locale of ['fr', 'en'] as const) {
+      const said = publishFailureText('app_passwords_unavailable', {}, locale);
+      expect(said).not.toMatch(/en-tête|header/);
+      expect(said).toContain(locale === 'fr' ? 'l’administrateur du site' : 'site’s administrator');
+    }
+  });
 });
