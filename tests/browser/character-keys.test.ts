@@ -96,6 +96,15 @@ describe('the desk’s keys of one character, turned off in the options', () => 
       'Les raccourcis d’une seule touche (? i n / 1 2 3 4) sont coupés : les taper ne fait rien. Pour les rétablir : Réglages, rubrique « Clavier ».',
     );
     expect(squash(await help.textContent())).not.toContain('Nouveau numéro');
+    // The keys stay on one line, the sentence however narrow: broken between « 3 » and « 4 », the
+    // list reads as two.
+    const keyLines = await help.getByTestId('single-keys').evaluate((el) => {
+      (el as HTMLElement).style.width = '10em';
+      const lines = el.querySelector('.key-list')?.getClientRects().length;
+      (el as HTMLElement).style.width = '';
+      return lines;
+    });
+    expect(keyLines).toBe(1);
     await desk.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
     await desk.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
