@@ -383,6 +383,18 @@ const ALIAS_FAILURES_KEPT: ReadonlySet<string> = new Set([
   'blocked',
 ]);
 
+/**
+ * How many of the newest synced records a move's proof looks for at the new address
+ * (`SyncEngine.holdsOurRecords`): one found is enough, the others in case colleagues deleted it.
+ */
+const MOVE_PROOF_RECORDS = 3;
+
+/**
+ * The failures of a request that never got the site's answer: a move's proof asking the desk's
+ * old address (`SyncEngine.askMove`) learns nothing from them, and asks again.
+ */
+const UNREACHED: ReadonlySet<string> = new Set(['offline', 'unreachable', 'timeout', 'cancelled']);
+
 /** Whether a name is the desk's user; when the site could not say, why. */
 interface AliasAnswer {
   same: boolean;
@@ -398,12 +410,13 @@ interface AliasAnswer {
  * (`SyncState.releases`), once the site answers again (the redirect gone, the password fixed),
  * for as long as the lock may still be held. WordPress's answers about the lock itself (a
  * refusal of a right, a record gone) are not: sent again, they would be again. Nor is a release
- * not sent at all (the options naming another account since, the desk's new address among
- * them: nothing goes out under it). Those leave the lock to lapse on the server by itself, a
- * lock window after it was last renewed (`INDISCRETS_LOCK_WINDOW`, 150 s, through WordPress's
- * `wp_check_post_lock_window` filter: wordpress/plugin/indiscrets/includes/records.php,
- * `indiscrets_lock_of`); colleagues' desks stop naming the editor then (the polls list fresh
- * locks only, and useDeskLock says another's lock until its expiry), never later.
+ * not sent at all (the options naming another account or site since: nothing goes out under it;
+ * the address the desk's own site moved to is followed, `askMove`, and the release goes there).
+ * Those leave the lock to lapse on the server by itself, a lock window after it was last renewed
+ * (`INDISCRETS_LOCK_WINDOW`, 150 s, through WordPress's `wp_check_post_lock_window` filter:
+ * wordpress/plugin/indiscrets/includes/records.php, `indiscrets_lock_of`); colleagues' desks stop
+ * naming the editor then (the polls list fresh locks only, and useDeskLock says another's lock
+ * until its expiry), never later.
  */
 const RELEASE_RETRIED: ReadonlySet<string> = TRANSIENT;
 
@@ -661,7 +674,16 @@ export class SyncEngine {
   private async accountCheck(settings: DeskSettings, options?: DeskOptions): Promise<AliasAnswer> {
     if (await this.sameAccount(settings)) return { same: true };
     const state = await this.state();
-    if (state.siteUrl !== settings.siteUrl || !state.user) return { same: false };
+    if (!state.user) return { same: false };
+    // Another address than the desk's: followed only when it is where the desk's own site said
+    // it moved, for the same login (askMove). Any other site is another site, whatever its
+    // WordPress answers: settings changed to another newsroom's WordPress (a colleague's
+    // settings copied, a second employer's site) must never receive this desk's changes, nor
+    // have its records taken for this desk's.
+    const moved = state.siteUrl !== settings.siteUrl;
+    if (moved && state.username?.toLowerCase() !== settings.username.toLowerCase()) {
+      return { same: false };
+    }
     const name = `${settings.siteUrl}\n${settings.username}`;
     if (this.otherAccount === name) return { same: false };
     // A new password is a new question: the one refused is not held against it.
@@ -674,7 +696,9 @@ export class SyncEngine {
     }
     const asking = `${key}\n${options ? 'check' : 'run'}`;
     if (this.aliasProbe?.key !== asking) {
-      const answer = this.askAlias(settings, name, key, state.user.id, options);
+      const answer = moved
+        ? this.askMove(settings, name, key, state, options)
+        : this.askAlias(settings, name, key, state.user.id, options);
       this.aliasProbe = { key: asking, answer };
       const done = () => {
         if (this.aliasProbe?.answer === answer) this.aliasProbe = undefined;
@@ -715,6 +739,107 @@ export class SyncEngine {
       await this.patchState({ username: settings.username });
     }
     return { same: true };
+  }
+
+  /**
+   * Whether the other address `settings` name is where the desk's own site moved
+   * (`monjournal.fr` redirected to `www.monjournal.fr`, the sync line asking the editor to put
+   * it in the settings), the same desk there for the same user (`name`, `key`:
+   * {@link accountCheck}'s; the login, the same as the desk's, is checked there). Then the desk
+   * follows its site: its address becomes the settings', and the outbox, the conflicts and the
+   * releases waiting go there as they are (leaving and rejoining would have the editor's waiting
+   * changes compared anew, and the releases dropped). Proven by, in turn:
+   * - the site's own word: the move recorded with the last run's error (`lastError.address`),
+   *   or, that lost (a later failure written over it, the settings changed before a run met the
+   *   move), the desk's address asked now and redirecting there. The redirect comes from the
+   *   address the editor joined and trusted with the password: the site saying where it is;
+   * - the desk there answering as the desk's user (the same WordPress user id);
+   * - the desk there holding this desk's records: one of the newest synced found by its id (a
+   *   random UUID no other desk has) at its WordPress id. The plugin's discovery names no desk
+   *   nor site to compare; this tells the same desk from another WordPress a redirect might lead
+   *   to (a parked domain, a host's mistake). A copy of the site (a staging clone) holds them too,
+   *   but is no address the site redirected to.
+   * A site that did not answer leaves it unknown (nothing sent, asked again at the next run);
+   * an answer otherwise is another site, not asked again for these settings.
+   */
+  private async askMove(
+    settings: DeskSettings,
+    name: string,
+    key: string,
+    state: SyncState,
+    options?: DeskOptions,
+  ): Promise<AliasAnswer> {
+    const recorded =
+      state.lastError?.code === 'site_moved' && state.lastError.address === settings.siteUrl;
+    if (!recorded) {
+      const before = await this.discover({ ...settings, siteUrl: state.siteUrl }, options);
+      const there = !before.ok && before.code === 'site_moved' && before.address;
+      if (there !== settings.siteUrl) {
+        // Offline, nothing can be known (nor sent): said as offline, asked again once online.
+        if (!before.ok && before.code === 'offline') return { same: false, unknown: 'offline' };
+        // The desk's address answering, or sending elsewhere: another site. Not reached (down,
+        // slow), nothing says it moved: another site too, but asked again at the next run.
+        if (before.ok || !UNREACHED.has(before.code)) this.otherAccount = name;
+        return { same: false };
+      }
+    }
+    const probe = await this.discover(settings, options);
+    if (!probe.ok) {
+      if (ALIAS_FAILURES_KEPT.has(probe.code)) {
+        this.aliasFailure = { key, at: Date.parse(this.now()), code: probe.code };
+      }
+      return { same: false, unknown: probe.code };
+    }
+    if (this.aliasFailure?.key === key) this.aliasFailure = undefined;
+    if (probe.user.id !== state.user?.id) {
+      this.otherAccount = name;
+      return { same: false };
+    }
+    const desk = await this.holdsOurRecords(settings, options);
+    if (!desk.ok) return { same: false, unknown: desk.code };
+    if (!desk.found) {
+      this.otherAccount = name;
+      return { same: false };
+    }
+    await this.updateState((now) =>
+      // Left, or joined anew, meanwhile: that desk's address is not this one's to change.
+      now.enabled && now.siteUrl === state.siteUrl
+        ? {
+            siteUrl: settings.siteUrl,
+            username: settings.username,
+            // The sync line's « Le site répond désormais à l’adresse… », now followed.
+            ...(now.lastError?.code === 'site_moved' ? { lastError: undefined } : {}),
+          }
+        : {},
+    );
+    return { same: true };
+  }
+
+  /**
+   * Whether the desk at `settings` has this desk's records: one of the {@link MOVE_PROOF_RECORDS}
+   * newest synced found there by its id at its WordPress id ({@link askMove}). Nothing synced
+   * yet: nothing to compare, found.
+   */
+  private async holdsOurRecords(
+    settings: DeskSettings,
+    options?: DeskOptions,
+  ): Promise<DeskResult<{ found: boolean }>> {
+    const newest = (await this.db.syncRecords.toArray())
+      .sort((x, y) => y.modifiedGmt.localeCompare(x.modifiedGmt))
+      .slice(0, MOVE_PROOF_RECORDS);
+    if (newest.length === 0) return { ok: true, found: true };
+    // One is enough; the next asked only if a colleague deleted that one for good.
+    for (const sync of newest) {
+      const result = await findRecord(
+        settings,
+        restKind(sync.kind),
+        sync.recordId,
+        options ?? this.options(),
+      );
+      if (!result.ok) return result;
+      if (result.record?.id === sync.remoteId) return { ok: true, found: true };
+    }
+    return { ok: true, found: false };
   }
 
   /**
@@ -1036,6 +1161,7 @@ export class SyncEngine {
     // colleague's account lent, a password pasted in the wrong field: the editor's drafts would
     // reach the desk as theirs, their own edits be refused as not theirs), and nothing is taken:
     // the bar says so, until the first account is set again or the desk is left and joined anew.
+    // The address the desk's own site moved to is no other site: followed (askMove).
     const account = state.siteUrl !== undefined ? await this.accountCheck(settings) : undefined;
     if (account && !account.same) {
       // Not known to be another account (the site did not say who the name is): said as what

@@ -448,7 +448,11 @@ export interface SyncState {
   id: 'desk';
   /** Sync on: local writes queue in the outbox, and runs push and pull. */
   enabled: boolean;
-  /** The site and account the desk is shared through (to notice a change of account). */
+  /**
+   * The site and account the desk is shared through (to notice a change of account). The site's
+   * address follows the site when it moves (`monjournal.fr` redirected to `www.`) and the
+   * settings are given the new one, proven the same desk (services/sync.ts, `askMove`).
+   */
   siteUrl: string;
   username: string;
   /** The current user, as the plugin names them. */
@@ -483,7 +487,8 @@ export interface SyncState {
    * Why the last run stopped, when it did: a `DeskErrorCode` of wordpress/desk-client.ts
    * (`offline`, `timeout`, `wrong_credentials`…) or `no_settings`. `address`: for `site_moved`,
    * the address the site now answers at (the desk client's `DeskFailure.address`), which the
-   * sync line names as the options' check does; absent when the site did not give one the
+   * sync line names as the options' check does, and the move a desk follows when the settings
+   * are given it (services/sync.ts, `askMove`); absent when the site did not give one the
    * settings would take, and from errors recorded before it was kept. Not indexed (the
    * `syncState` table's only index is `id`): no schema version.
    */

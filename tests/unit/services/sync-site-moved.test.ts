@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROLE_CHECK_MS, SyncEngine } from '../../../services/sync';
-import { closeDesks, TestDesk, twoDesks } from './desks';
-import type { FakeDesk } from './fake-desk';
+import { updateDraft } from '../../../storage/drafts';
+import { closeDesks, TestDesk, twoDesks, twoShared } from './desks';
+import { FakeDesk } from './fake-desk';
 
 /**
  * A site that answers at another address (`monjournal.fr` redirected to `www.`): the sync's
@@ -93,5 +94,177 @@ describe('sync engine: a site that moved is recorded with its new address', () =
     const status = await a.sync();
 
     expect(status.lastError).toBeUndefined();
+  });
+});
+
+/**
+ * The editor does what the sync line says: puts the address the site moved to in the settings.
+ * The desk follows its site there (the same desk, the same user): its waiting changes and lock
+ * releases go to it, where the sync took the settings for another site's, sent nothing, and asked
+ * to leave and rejoin. Any other address stays another site: nothing of this desk's goes there.
+ */
+describe('sync engine: the desk follows its site to the address it moved to', () => {
+  let server: FakeDesk;
+  let a: TestDesk;
+  let b: TestDesk;
+
+  beforeEach(() => {
+    ({ server, a, b } = twoDesks(TestDesk));
+  });
+  afterEach(() => closeDesks(a, b));
+
+  const NEW = 'https://www.desk.test';
+
+  /**
+   * A's browser once the site moved: `desk.test` redirects to `www.desk.test` (answered from
+   * there, anonymous, as `redirect: 'follow'` gives it), and every other host is served by `at`
+   * (the same desk unless said). `settings` names `siteUrl` as the editor typed it, as `username`.
+   */
+  function afterTheMove(siteUrl: string, options: { at?: FakeDesk; username?: string } = {}) {
+    const hosts: string[] = [];
+    const at = options.at ?? server;
+    const username = options.username ?? 'redac';
+    const engine = new SyncEngine({
+      db: a.db,
+      settings: async () => ({ ...server.settings(username), siteUrl }),
+      fetch: async (input: string, init: RequestInit = {}) => {
+        const url = new URL(input);
+        hosts.push(url.hostname);
+        if (url.hostname !== 'desk.test') return at.fetch(input, init);
+        url.hostname = `www.${url.hostname}`;
+        const answer = new Response(
+          JSON.stringify({ code: 'rest_not_logged_in', message: 'Non', data: { status: 401 } }),
+          { status: 401, headers: { 'Content-Type': 'application/json' } },
+        );
+        Object.defineProperty(answer, 'url', { value: url.href });
+        return answer;
+      },
+    });
+    return { engine, hosts };
+  }
+
+  /** A edits X and closes it while the site answers from `www.`: both wait. */
+  async function waitingForTheMove() {
+    const { x } = await twoShared(a, b);
+    await a.engine.lock('draft', x.id);
+    await updateDraft(x.id, { title: 'X corrigé' }, a.db);
+    const moved = afterTheMove(server.url);
+    expect(await moved.engine.lock('draft', x.id, true)).toMatchObject({ code: 'site_moved' });
+    await moved.engine.run();
+    const state = await a.engine.state();
+    expect(state.lastError).toMatchObject({ code: 'site_moved', address: NEW });
+    expect(state.releases).toHaveLength(1);
+    expect(await a.db.outbox.count()).toBe(1);
+    return x;
+  }
+
+  it('takes the address the site said it moved to: the waiting change and release go there, the line reads as normal', async () => {
+    const x = await waitingForTheMove();
+    const { engine, hosts } = afterTheMove(NEW);
+
+    const status = await engine.run();
+
+    expect(status.siteUrl).toBe(NEW);
+    expect(status.lastError).toBeUndefined();
+    expect(status.pending).toBe(0);
+    expect(status.releases).toBeUndefined();
+    expect(server.byClientId('drafts', x.id)!.title).toBe('X corrigé');
+    expect(server.byClientId('drafts', x.id)!.lock).toBeUndefined();
+    // The move recorded with the error: the old address is not asked again.
+    expect(hosts).not.toContain('desk.test');
+    // Followed once: the next run goes on at the new address as at any other.
+    hosts.length = 0;
+    await updateDraft(x.id, { title: 'X corrigé deux fois' }, a.db);
+    expect((await engine.run()).lastError).toBeUndefined();
+    expect(server.byClientId('drafts', x.id)!.title).toBe('X corrigé deux fois');
+    expect(new Set(hosts)).toEqual(new Set(['www.desk.test']));
+  });
+
+  it('takes it when the move was not recorded: the desk’s address, asked, redirects there', async () => {
+    const x = await waitingForTheMove();
+    // A failure since written over the one that named the address (offline a moment).
+    await a.db.syncState.update('desk', { lastError: { code: 'offline', at: '2026-03-15' } });
+    const { engine, hosts } = afterTheMove(NEW);
+
+    const status = await engine.run();
+
+    expect(hosts[0]).toBe('desk.test');
+    expect(status.siteUrl).toBe(NEW);
+    expect(status.lastError).toBeUndefined();
+    expect(server.byClientId('drafts', x.id)!.title).toBe('X corrigé');
+  });
+
+  it('a lock taken with the new address in the settings follows the site too', async () => {
+    const x = await waitingForTheMove();
+    const { engine } = afterTheMove(NEW);
+
+    expect(await engine.lock('draft', x.id)).toEqual({ ok: true, lock: null });
+
+    expect((await engine.state()).siteUrl).toBe(NEW);
+    expect(server.byClientId('drafts', x.id)!.lock).toBeDefined();
+  });
+
+  it('another address than the one the site moved to stays another site: nothing is sent there', async () => {
+    const x = await waitingForTheMove();
+    // The same WordPress would answer there (the fake serves every host): only the move proves.
+    const { engine, hosts } = afterTheMove('https://autre-redaction.test');
+
+    const status = await engine.run();
+
+    expect(status.siteUrl).toBe(server.url);
+    expect(status.lastError).toMatchObject({ code: 'account_changed' });
+    expect(status.pending).toBe(1);
+    expect(status.releases).toHaveLength(1);
+    expect(hosts).not.toContain('autre-redaction.test');
+    expect(server.byClientId('drafts', x.id)!.title).toBe('X');
+  });
+
+  it('the address it moved to, with another login, stays another account', async () => {
+    await waitingForTheMove();
+    const { engine, hosts } = afterTheMove(NEW, { username: 'auteur' });
+
+    const status = await engine.run();
+
+    expect(status.siteUrl).toBe(server.url);
+    expect(status.lastError).toMatchObject({ code: 'account_changed' });
+    expect(status.pending).toBe(1);
+    expect(hosts).toEqual([]);
+  });
+
+  it('a desk at that address without this desk’s records is another site (the redirect led elsewhere)', async () => {
+    const x = await waitingForTheMove();
+    // Another WordPress with the plugin, and the same user as the same id.
+    const elsewhere = new FakeDesk();
+    elsewhere.addUser('redac', 'Rédaction', 'editor');
+    const { engine } = afterTheMove(NEW, { at: elsewhere });
+
+    const status = await engine.run();
+
+    expect(status.siteUrl).toBe(server.url);
+    expect(status.lastError).toMatchObject({ code: 'account_changed' });
+    expect(status.pending).toBe(1);
+    expect(status.releases).toHaveLength(1);
+    expect(elsewhere.all('drafts')).toEqual([]);
+    expect(server.byClientId('drafts', x.id)!.title).toBe('X');
+  });
+
+  it('the new address not reached: nothing is sent nor forgotten, followed once it answers', async () => {
+    const x = await waitingForTheMove();
+    const { engine } = afterTheMove(NEW);
+    server.offline = true;
+
+    const offline = await engine.run();
+
+    expect(offline.siteUrl).toBe(server.url);
+    expect(offline.lastError).toMatchObject({ code: 'unreachable' });
+    expect(offline.pending).toBe(1);
+
+    // The error naming the move written over: the desk's address, asked, still redirects there.
+    server.offline = false;
+    const back = await engine.run();
+
+    expect(back.siteUrl).toBe(NEW);
+    expect(back.lastError).toBeUndefined();
+    expect(server.byClientId('drafts', x.id)!.title).toBe('X corrigé');
   });
 });

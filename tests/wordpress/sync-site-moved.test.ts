@@ -1,0 +1,138 @@
+import 'fake-indexeddb/auto';
+import type http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateDraft } from '../../storage/drafts';
+import { newsroom, serverRecord, url } from './desks';
+import { php, serve, site, type TestServer } from './helpers';
+
+/**
+ * A site that moves, against the real WordPress with the companion plugin: the desk joined at
+ * the site's first address (`http://localhost:<port>`, a node server passing every request on to
+ * the suite's WordPress), then that address redirects to the site's own (`http://127.0.0.1:…`:
+ * the same WordPress, as `monjournal.fr` redirected to `www.monjournal.fr`). The sync line names
+ * the new address; given it in the settings, the desk follows its site there, and the change and
+ * the lock release that waited reach WordPress, where the desk took the settings for another
+ * site's and sent nothing.
+ */
+
+const { setUp, as, closeAll } = newsroom();
+
+/** Requests whose headers are passed on (the credentials, the body's type). */
+const PASSED_ON = ['authorization', 'content-type'];
+/** Answers' headers not passed back (the node server sets its own framing). */
+const NOT_PASSED_BACK = ['content-length', 'content-encoding', 'transfer-encoding', 'connection'];
+
+describe('shared desk: the site moves to another address', { timeout: 180_000 }, () => {
+  let first: TestServer;
+  /** The site's first address now redirects (301) to its own. */
+  let moved = false;
+
+  /** The site's first address: WordPress's answers as they are, or, once moved, its redirect. */
+  async function firstAddress(request: http.IncomingMessage, response: http.ServerResponse) {
+    const target = `${site().url}${request.url ?? '/'}`;
+    if (moved) {
+      response.writeHead(301, { Location: target });
+      response.end();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const headers: Record<string, string> = {};
+    for (const name of PASSED_ON) {
+      const value = request.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    const answer = await fetch(target, {
+      method: request.method ?? 'GET',
+      headers,
+      ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+      redirect: 'manual',
+    });
+    const back: Record<string, string> = {};
+    answer.headers.forEach((value, name) => {
+      if (!NOT_PASSED_BACK.includes(name)) back[name] = value;
+    });
+    response.writeHead(answer.status, back);
+    response.end(Buffer.from(await answer.arrayBuffer()));
+  }
+
+  beforeAll(async () => {
+    await setUp();
+    first = await serve((request, response) => {
+      firstAddress(request, response).catch(() => {
+        response.writeHead(502);
+        response.end();
+      });
+    });
+  });
+  afterAll(async () => {
+    await first.close();
+    await closeAll();
+  });
+
+  /** Whether WordPress holds an edit lock on the post (`_edit_lock`, as the plugin reads it). */
+  async function locked(postId: number): Promise<boolean> {
+    const out = await php(`echo json_encode(indiscrets_lock_of(${postId}) !== null);`);
+    return JSON.parse(out.slice(out.search(/true|false/))) as boolean;
+  }
+
+  it('given the address the site moved to, the desk follows it: the waiting change and release reach WordPress', async () => {
+    const wp = site();
+    const a = as('editor');
+    const firstUrl = first.url.replace('127.0.0.1', 'localhost');
+    a.settings.siteUrl = firstUrl;
+    await a.join();
+    const draft = await a.clip(url());
+    await a.sync();
+    const [record] = await serverRecord('drafts', draft.id);
+    expect(await a.engine.lock('draft', draft.id)).toEqual({ ok: true, lock: null });
+    expect(await locked(record!.id)).toBe(true);
+
+    // The site moves; the editor edits the draft and closes it.
+    moved = true;
+    await updateDraft(draft.id, { title: 'Le ministre, le yacht et le port' }, a.db);
+    expect(await a.engine.lock('draft', draft.id, true)).toMatchObject({
+      ok: false,
+      code: 'site_moved',
+    });
+    const stuck = await a.engine.run();
+    expect(stuck.lastError).toMatchObject({ code: 'site_moved', address: wp.url });
+    expect(stuck.pending).toBe(1);
+    expect(stuck.releases).toHaveLength(1);
+
+    // The editor does what the sync line says: the new address in the settings.
+    a.settings.siteUrl = wp.url;
+    const status = await a.sync();
+
+    expect(status).toMatchObject({ siteUrl: wp.url, pending: 0, enabled: true });
+    expect(status.releases).toBeUndefined();
+    expect((await serverRecord('drafts', draft.id))[0]).toMatchObject({
+      id: record!.id,
+      title: 'Le ministre, le yacht et le port',
+    });
+    expect(await locked(record!.id)).toBe(false);
+  });
+
+  it('another address than the one the site moved to stays another site: nothing is sent', async () => {
+    const wp = site();
+    moved = false;
+    const a = as('editor');
+    const firstUrl = first.url.replace('127.0.0.1', 'localhost');
+    a.settings.siteUrl = firstUrl;
+    await a.join();
+    const draft = await a.clip(url());
+    await a.sync();
+    moved = true;
+    await updateDraft(draft.id, { title: 'Le ministre, le yacht et la marina' }, a.db);
+    await a.engine.run();
+
+    // The same WordPress under a name the site never redirected to.
+    a.settings.siteUrl = wp.url.replace('127.0.0.1', 'localhost');
+    const status = await a.engine.run();
+
+    expect(status.lastError).toMatchObject({ code: 'account_changed' });
+    expect(status.siteUrl).toBe(firstUrl);
+    expect(status.pending).toBe(1);
+    expect((await serverRecord('drafts', draft.id))[0]!.title).toBe('Le ministre et le yacht');
+  });
+});
