@@ -91,6 +91,21 @@ describe('PublishPanel', () => {
     expect(screen.queryByRole('button', { name: 'Réglages' })).toBeNull();
   });
 
+  it('says credentials answered as to an anonymous visitor both ways, « Réglages » beside', async () => {
+    // A wrong password, or a server that drops the Authorization header: the sentence says both.
+    publish.mockResolvedValue({ ok: false, code: 'credentials_unseen', params: { status: 401 } });
+    render(
+      <PublishPanel issue={issue} model={sampleIssue} style={DEFAULT_HOUSE_STYLE} problems={0} />,
+    );
+
+    fireEvent.click(await screen.findByRole('button', { name: /^Publier sur WordPress/ }));
+
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(alert.textContent).toContain('HTTP_AUTHORIZATION'));
+    expect(alert.textContent).toContain('comme si aucun identifiant ne lui avait été envoyé');
+    expect(screen.getByRole('button', { name: 'Réglages' })).toBeTruthy();
+  });
+
   it('says a password refused where the shared desk synced with it was perhaps revoked', async () => {
     // The advice of a first setup (« pas votre mot de passe habituel ») would be wrong there.
     await db.syncState.put({ ...deskState('editor'), lastSyncAt: '2027-03-15T09:00:00.000Z' });

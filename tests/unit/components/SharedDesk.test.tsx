@@ -551,6 +551,14 @@ describe('SharedDeskBar', () => {
     await waitFor(() => expect(status.textContent).toContain('Réglages WordPress incomplets'));
     expect(within(status).getByRole('button', { name: 'Réglages' })).toBeTruthy();
 
+    // Answered as to an anonymous visitor (a revoked password, or a server dropping the header).
+    await db.syncState.put({
+      ...contributorState,
+      lastError: { code: 'credentials_unseen', at: new Date().toISOString() },
+    });
+    await waitFor(() => expect(status.textContent).toContain('HTTP_AUTHORIZATION'));
+    expect(within(status).getByRole('button', { name: 'Réglages' })).toBeTruthy();
+
     // A site that answers at another address: its address is changed in the settings.
     await db.syncState.put({
       ...contributorState,

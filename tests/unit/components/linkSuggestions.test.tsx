@@ -232,6 +232,20 @@ describe('the link form with the site’s posts', () => {
     expect((field as HTMLInputElement).value).toBe('lemonde.fr/pixels');
   });
 
+  it('says credentials answered as to an anonymous visitor, not only as refused', async () => {
+    answer.mockResolvedValue({ ok: false, code: 'credentials_unseen', status: 401 });
+
+    await openLinkForm();
+
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('site-posts-note').textContent).toBe(
+          'WordPress ne reconnaît pas l’identifiant et le mot de passe d’application (ou le serveur du site les retire en chemin)\u00a0: articles du site indisponibles.',
+        ),
+      WAIT,
+    );
+  });
+
   it('searches the site for the words typed, after a pause', async () => {
     answer.mockImplementation(async ({ search }) =>
       search
