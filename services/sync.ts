@@ -772,7 +772,13 @@ export class SyncEngine {
     const recorded =
       state.lastError?.code === 'site_moved' && state.lastError.address === settings.siteUrl;
     if (!recorded) {
-      const before = await this.discover({ ...settings, siteUrl: state.siteUrl }, options);
+      // Asked without the password: the settings' is the new address's, and if that is another
+      // newsroom's WordPress, its password is no business of the desk's old site. The redirect
+      // is the web server's or WordPress's, whoever asks (the discovery index is public).
+      const before = await this.discover(
+        { ...settings, siteUrl: state.siteUrl, appPassword: '' },
+        options,
+      );
       const there = !before.ok && before.code === 'site_moved' && before.address;
       if (there !== settings.siteUrl) {
         // Offline, nothing can be known (nor sent): said as offline, asked again once online.

@@ -219,6 +219,33 @@ describe('sync engine: the desk follows its site to the address it moved to', ()
     expect(server.byClientId('drafts', x.id)!.title).toBe('X');
   });
 
+  it('another newsroom’s site with the same login: its password is not sent to the desk’s old address', async () => {
+    const { x } = await twoShared(a, b);
+    await updateDraft(x.id, { title: 'X corrigé' }, a.db);
+    const sent: string[] = [];
+    // The desk's site has not moved: the settings now name another WordPress, its own password.
+    const engine = new SyncEngine({
+      db: a.db,
+      settings: async () => ({
+        siteUrl: 'https://autre-redaction.test',
+        username: 'redac',
+        appPassword: 'mot-de-passe-de-l-autre-redaction',
+      }),
+      fetch: async (input: string, init: RequestInit = {}) => {
+        const auth = new Headers(init.headers).get('Authorization') ?? '';
+        sent.push(`${new URL(input).hostname} ${atob(auth.replace(/^Basic /, ''))}`);
+        return server.fetch(input, init);
+      },
+    });
+
+    const status = await engine.run();
+
+    expect(status.lastError).toMatchObject({ code: 'account_changed' });
+    // The old address was asked whether it redirects, without the other site's password.
+    expect(sent).toEqual(['desk.test redac:']);
+    expect(server.byClientId('drafts', x.id)!.title).toBe('X');
+  });
+
   it('the address it moved to, with another login, stays another account', async () => {
     await waitingForTheMove();
     const { engine, hosts } = afterTheMove(NEW, { username: 'auteur' });
