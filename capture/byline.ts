@@ -152,10 +152,14 @@ const OPENING_ARTICLE =
  * Words that name a kind of publication, a time of day or a region, of which newspapers' names
  * without an article are made (« Nice Matin », « Midi Libre », « Sud Ouest », « Charlie Hebdo »,
  * « Courrier International », « France Inter », "Yahoo News", "Quanta Magazine"), compared
- * without accents.
+ * without accents; and the other words of outlets' names written as two capitalised words, none
+ * a surname (« Jeune Afrique », « Valeurs Actuelles », « Public Sénat », « Alternatives
+ * Économiques », « Nouvelle République », « Républicain Lorrain », « Femme Actuelle », « Lyon
+ * Capitale », « Auto Plus », "Atlas Obscura", "Foreign Policy", "Ars Technica", "Al Jazeera"):
+ * taken for a person's, their byline equal to the site's name was kept as an author.
  */
 const PUBLICATION_WORD =
-  /^(?:journal|matin|soir|hebdo|quotidien|magazine|mag|revue|news|times|post|daily|weekly|tribune|gazette|courrier|presse?|radio|tv|tele|infos?|actus?|medias?|blog|express|herald|observer|libre|libere|international|inter|culture|match|ouest|sud|nord|est|midi|centre|france|paris|bleu|nouvelles|insider|zeitung|today|review)$/;
+  /^(?:journal|matin|soir|hebdo|quotidien|magazine|mag|revue|news|times|post|daily|weekly|tribune|gazette|courrier|presse?|radio|tv|tele|infos?|actus?|medias?|blog|express|herald|observer|libre|libere|international|inter|culture|match|ouest|sud|nord|est|midi|centre|france|paris|bleu|nouvelles|insider|zeitung|today|review|afrique|europe|asie|ameriques?|monde|actuel(?:le)?s?|publi(?:c|cs|que)|republi(?:c|cain|caine)|nouvel(?:le)?|economiques?|alternatives?|jeune|valeurs|femmes?|capitale|bulletin|plus|auto|obscura|policy|affairs|technica|jazeera|generation|geographic|scientific|american|hacker)$/;
 
 /** A name's word written as a person's: « Dupont », « Jean-Pierre », « O’Brien », « McNeil ». */
 const NAME_WORD = /^(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;

@@ -605,6 +605,15 @@ describe('looksLikePersonName', () => {
     'AFP',
     'Mediapart',
     'jean dupont',
+    // Outlets of two capitalised words, none a newspaper's usual word.
+    'Jeune Afrique',
+    'Atlas Obscura',
+    'Valeurs Actuelles',
+    'Public Sénat',
+    'Alternatives Économiques',
+    'Nouvelle République',
+    'Républicain Lorrain',
+    'Foreign Policy',
   ])('takes « %s » for no person', (name) => {
     expect(looksLikePersonName(name)).toBe(false);
   });
@@ -961,16 +970,23 @@ describe('extractMetadata: authors that are not bylines', () => {
     });
   });
 
-  it.each(['Le Monde', 'Le Monde.fr', 'L’Express', 'Nice Matin', 'Sud Ouest', 'AFP', 'Mediapart'])(
-    'does not credit a newspaper whose byline markup holds only its name: %s',
-    (name) => {
-      const doc = pageWith(
-        meta('og:site_name', name) + meta('author', name, 'name'),
-        `<article><h1>Titre</h1><p class="byline">Par <span itemprop="author">${name}</span></p></article>`,
-      );
-      expect(extractMetadata(doc).byline).toBeUndefined();
-    },
-  );
+  it.each([
+    'Le Monde',
+    'Le Monde.fr',
+    'L’Express',
+    'Nice Matin',
+    'Sud Ouest',
+    'AFP',
+    'Mediapart',
+    'Jeune Afrique',
+    'Atlas Obscura',
+  ])('does not credit a newspaper whose byline markup holds only its name: %s', (name) => {
+    const doc = pageWith(
+      meta('og:site_name', name) + meta('author', name, 'name'),
+      `<article><h1>Titre</h1><p class="byline">Par <span itemprop="author">${name}</span></p></article>`,
+    );
+    expect(extractMetadata(doc).byline).toBeUndefined();
+  });
 
   it('leaves out « Contributeurs aux projets Wikimedia »', () => {
     const metadata = extractMetadata(
