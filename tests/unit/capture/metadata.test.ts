@@ -586,6 +586,9 @@ describe('looksLikePersonName', () => {
     'Conan O’Brien',
     'Haki Benita',
     'Françoise Héritier',
+    // Surnames that are words of outlets' names elsewhere (« L’Obs », « Nouvel Obs »).
+    'Jean Nouvel',
+    'Jacob Hacker',
   ])('takes « %s » for a person', (name) => {
     expect(looksLikePersonName(name)).toBe(true);
   });
