@@ -103,9 +103,25 @@ function isOwnAddress(candidate: string, pageUrl: string): boolean {
   const pageHost = hostnameOf(pageUrl);
   const host = hostnameOf(candidate);
   if (!pageHost || !host || LOCAL_HOST.test(pageHost)) return true;
-  if (siteOf(host) === siteOf(pageHost)) return true;
-  const dashed = host.replace(/-/g, '--').replace(/\./g, '-');
-  return pageUrl.toLowerCase().includes(`/${host}/`) || pageHost.startsWith(`${dashed}.`);
+  const site = siteOf(host);
+  return (
+    site === siteOf(pageHost) || copiedHosts(pageUrl, pageHost).some((h) => siteOf(h) === site)
+  );
+}
+
+/**
+ * The hosts a cache or a proxy writes in its own address, the page's original's: the first label
+ * of its host with dashes for dots (`amp-theguardian-com.cdn.ampproject.org`, `--` a dash), and
+ * the host names written between slashes (`www.google.com/amp/s/amp.theguardian.com/…`).
+ * Compared by site with the declared address: the AMP copy is often on another host of the site
+ * than its canonical (`amp.theguardian.com`, `m.lemonde.fr` for `www.`).
+ */
+function copiedHosts(pageUrl: string, pageHost: string): string[] {
+  const label = pageHost.split('.')[0]!;
+  const undashed = label.replace(/--/g, '\0').replace(/-/g, '.').replace(/\0/g, '-');
+  // Between slashes, wherever in the address (a viewer's path, a translator's `?u=https://…/`).
+  const written = pageUrl.toLowerCase().matchAll(/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?=\/)/g);
+  return [...(undashed.includes('.') ? [undashed] : []), ...Array.from(written, (m) => m[1]!)];
 }
 
 /**

@@ -362,6 +362,21 @@ describe('extractMetadata: url', () => {
     ['https://www.google.com/amp/s/www.lemonde.fr/x.amp', 'https://www.lemonde.fr/x.html'],
     ['https://www-lemonde-fr.cdn.ampproject.org/c/s/x.amp', 'https://www.lemonde.fr/x.html'],
     ['https://www-ouest--france-fr.translate.goog/x?_x_tr_sl=fr', 'https://www.ouest-france.fr/x'],
+    // The AMP copy on another host of the site than its canonical (`amp.`, `m.`), as viewed or
+    // cached by Google.
+    [
+      'https://www.google.com/amp/s/amp.theguardian.com/world/2020/jan/01/x',
+      'https://www.theguardian.com/world/2020/jan/01/x',
+    ],
+    [
+      'https://amp-theguardian-com.cdn.ampproject.org/c/s/amp.theguardian.com/world/x',
+      'https://www.theguardian.com/world/x',
+    ],
+    ['https://www.google.fr/amp/s/m.lemonde.fr/x.amp', 'https://www.lemonde.fr/x.html'],
+    [
+      'https://translate.googleusercontent.com/translate_c?depth=1&u=https://www.lemonde.fr/x.html',
+      'https://www.lemonde.fr/x.html',
+    ],
   ])('takes the canonical of the same site or page: %s → %s', (read, canonical) => {
     const doc = pageWith(`<link rel="canonical" href="${canonical}">`, '', read);
     expect(extractMetadata(doc)).toMatchObject({
