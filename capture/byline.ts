@@ -155,11 +155,12 @@ const OPENING_ARTICLE =
  * without accents; and the other words of outlets' names written as two capitalised words, none
  * a surname (« Jeune Afrique », « Valeurs Actuelles », « Public Sénat », « Alternatives
  * Économiques », « Nouvelle République », « Républicain Lorrain », « Femme Actuelle », « Lyon
- * Capitale », « Auto Plus », "Atlas Obscura", "Foreign Policy", "Ars Technica", "Al Jazeera"):
+ * Capitale », « Auto Plus », « Madame Figaro », « Notre Temps », « Point de Vue », « Pour la
+ * Science », « Famille Chrétienne », "Atlas Obscura", "Foreign Policy", "Ars Technica"):
  * taken for a person's, their byline equal to the site's name was kept as an author.
  */
 const PUBLICATION_WORD =
-  /^(?:journal|matin|soir|hebdo|quotidien|magazine|mag|revue|news|times|post|daily|weekly|tribune|gazette|courrier|presse?|radio|tv|tele|infos?|actus?|medias?|blog|express|herald|observer|libre|libere|international|inter|culture|match|ouest|sud|nord|est|midi|centre|france|paris|bleu|nouvelles|insider|zeitung|today|review|afrique|europe|asie|ameriques?|monde|actuel(?:le)?s?|publi(?:c|cs|que)|republi(?:c|cain|caine)|nouvelle|economiques?|alternatives?|jeune|valeurs|femmes?|capitale|bulletin|plus|auto|obscura|policy|affairs|technica|jazeera|generation|geographic|scientific|american)$/;
+  /^(?:journal|matin|soir|hebdo|quotidien|magazine|mag|revue|news|times|post|daily|weekly|tribune|gazette|courrier|presse?|radio|tv|tele|infos?|actus?|medias?|blog|express|herald|observer|libre|libere|international|inter|culture|match|ouest|sud|nord|est|midi|centre|france|paris|bleu|nouvelles|insider|zeitung|today|review|afrique|europe|asie|ameriques?|monde|actuel(?:le)?s?|publi(?:c|cs|que)|republi(?:c|cain|caine)|nouvelle|economiques?|alternatives?|jeune|valeurs|femmes?|capitale|bulletin|plus|auto|obscura|policy|affairs|technica|jazeera|generation|geographic|scientific|american|madame|version|femina|notre|temps|vue|sciences?|humaines|famille|chretienne|loisirs|sante)$/;
 
 /** A name's word written as a person's: « Dupont », « Jean-Pierre », « O’Brien », « McNeil ». */
 const NAME_WORD = /^(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;

@@ -632,6 +632,11 @@ describe('looksLikePersonName', () => {
     'Nouvelle République',
     'Républicain Lorrain',
     'Foreign Policy',
+    'Madame Figaro',
+    'Notre Temps',
+    'Point de Vue',
+    'Pour la Science',
+    'Famille Chrétienne',
   ])('takes « %s » for no person', (name) => {
     expect(looksLikePersonName(name)).toBe(false);
   });
