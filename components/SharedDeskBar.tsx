@@ -99,6 +99,7 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   timeout: 'shared.error.timeout',
   wrong_credentials: 'shared.error.wrongCredentials',
   credentials_unseen: 'shared.error.credentialsUnseen',
+  auth_header_dropped: 'shared.error.authHeaderDropped',
   no_plugin: 'shared.error.noPlugin',
   forbidden: 'shared.error.forbidden',
   blocked: 'shared.error.blocked',

@@ -33,6 +33,9 @@ export function probeFailureText(failure: Failure): string {
     // Answered as to an anonymous visitor: a wrong password, or a server dropping the header.
     case 'credentials_unseen':
       return t('shared.probe.credentialsUnseen');
+    // The plugin saw no Authorization header: the server drops it, the password is right.
+    case 'auth_header_dropped':
+      return t('wp.error.auth_header_dropped');
     case 'forbidden':
       return forbiddenSentence(failure.needs);
     case 'blocked':
@@ -121,6 +124,8 @@ function switchFailureText(
       return t('shared.probe.wrongCredentials');
     case 'credentials_unseen':
       return t('shared.probe.credentialsUnseen');
+    case 'auth_header_dropped':
+      return t('wp.error.auth_header_dropped');
     case 'blocked':
       return t('wp.error.rest_disabled');
     case 'site_moved':

@@ -854,6 +854,12 @@ export const en: Messages = {
     'WordPress does not recognise the user name and application password (or the site’s server removes them on the way)',
   'shared.error.credentialsUnseen':
     'WordPress no longer recognises your credentials (401): the application password may have been revoked (create another in WordPress and paste it in the settings), or the site’s server now removes the identification before it reaches WordPress (the site’s administrator or host can let it through: the HTTP_AUTHORIZATION rule in WordPress’s .htaccess, or a setting at the host)',
+  // Answered as to an anonymous visitor, and the companion plugin (0.1.9) says no Authorization
+  // header reached PHP: the server drops it; the password is not in question.
+  'wp.error.auth_header_dropped':
+    'The site’s server removes the identification before it reaches WordPress (401): your application password is not at fault. The site’s administrator or host can let it through (the HTTP_AUTHORIZATION rule in WordPress’s .htaccess file, or a setting at the host).',
+  'shared.error.authHeaderDropped':
+    'The site’s server removes the identification before it reaches WordPress (401): your password is not at fault; the site’s administrator or host can let it through (the HTTP_AUTHORIZATION rule in WordPress’s .htaccess, or a setting at the host)',
   'wp.error.cannot_create_posts':
     'This WordPress account may not create posts. Ask for a Contributor, Author or Editor role.',
   'wp.error.cannot_edit_post': 'This WordPress account may not edit this post.',

@@ -879,6 +879,12 @@ export const fr = {
     'WordPress ne reconnaît pas l’identifiant et le mot de passe d’application (ou le serveur du site les retire en chemin)',
   'shared.error.credentialsUnseen':
     'WordPress ne reconnaît plus vos identifiants (401) : le mot de passe d’application a peut-être été révoqué (créez-en un autre dans WordPress et collez-le dans les réglages), ou le serveur du site retire désormais l’identification avant qu’elle n’arrive à WordPress (l’administrateur du site ou son hébergeur peut la laisser passer : règle HTTP_AUTHORIZATION du .htaccess de WordPress, ou réglage de l’hébergeur)',
+  // Answered as to an anonymous visitor, and the companion plugin (0.1.9) says no Authorization
+  // header reached PHP: the server drops it; the password is not in question.
+  'wp.error.auth_header_dropped':
+    'Le serveur du site retire l’identification avant qu’elle n’arrive à WordPress (401) : votre mot de passe d’application n’est pas en cause. L’administrateur du site ou son hébergeur peut la laisser passer (la règle HTTP_AUTHORIZATION du fichier .htaccess de WordPress, ou un réglage de l’hébergeur).',
+  'shared.error.authHeaderDropped':
+    'Le serveur du site retire l’identification avant qu’elle n’arrive à WordPress (401) : votre mot de passe n’est pas en cause ; l’administrateur du site ou son hébergeur peut la laisser passer (règle HTTP_AUTHORIZATION du .htaccess de WordPress, ou réglage de l’hébergeur)',
   'wp.error.cannot_create_posts':
     'Ce compte WordPress n’a pas le droit de créer des articles. Demandez un rôle Contributeur, Auteur ou Éditeur.',
   'wp.error.cannot_edit_post': 'Ce compte WordPress n’a pas le droit de modifier cet article.',

@@ -168,6 +168,8 @@ const TRANSIENT: ReadonlySet<string> = new Set([
   // Answered as to an anonymous visitor (a wrong password, or the header dropped on the way):
   // every request of the run would be, as for a refused password.
   'credentials_unseen',
+  // The server drops the Authorization header: so it does for every request of the run.
+  'auth_header_dropped',
   'no_plugin',
   // Every answer comes from another address until the settings name it: nothing to try alone.
   'site_moved',
@@ -378,6 +380,7 @@ export const ALIAS_RETRY_MS = 60_000;
 const ALIAS_FAILURES_KEPT: ReadonlySet<string> = new Set([
   'wrong_credentials',
   'credentials_unseen',
+  'auth_header_dropped',
   'no_plugin',
   'forbidden',
   'blocked',

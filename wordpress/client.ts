@@ -462,6 +462,29 @@ class WordPressClient {
     return { ok: true, root: this.root };
   }
 
+  /**
+   * Credentials answered as to an anonymous visitor (`credentials_unseen`), on a site whose
+   * index lists the companion plugin's namespace: its discovery, asked with the same
+   * credentials, says whether any Authorization header reached PHP (plugin 0.1.9,
+   * `authorization`). None did: the server drops it (`auth_header_dropped`); one did, and still
+   * no user: WordPress refused them (`wrong_credentials`). One more GET, only on that answer;
+   * without the plugin, an older one, or any other answer, the failure is left as it was.
+   */
+  private async toldApart(root: RestRoot, refused: WpFailure): Promise<WpFailure> {
+    if (refused.code !== 'credentials_unseen') return refused;
+    const namespaces = root.index.namespaces;
+    if (!Array.isArray(namespaces) || !namespaces.includes('indiscrets/v1')) return refused;
+    const asked = await this.authed(
+      routeUrl(root, '/indiscrets/v1', { _fields: 'plugin,user,authorization' }),
+    );
+    if (asked.kind === 'trouble' || asked.status !== 200 || !isObject(asked.json)) return refused;
+    const { plugin, user, authorization } = asked.json;
+    if (!isObject(plugin) || plugin.name !== 'indiscrets' || user !== null) return refused;
+    if (authorization === false) return { ...refused, code: 'auth_header_dropped' };
+    if (authorization === true) return { ...refused, code: 'wrong_credentials' };
+    return refused;
+  }
+
   async connection(): Promise<WpResult<WpConnection>> {
     const discovered = await this.discover();
     if (!discovered.ok) return discovered;
@@ -479,7 +502,7 @@ class WordPressClient {
     const me = await this.authed(routeUrl(root, '/wp/v2/users/me', { context: 'edit' }));
     if (me.kind === 'trouble') return fromTrouble(me);
     if (!isSuccess(me)) {
-      const refused = fromAnswer(me, 'read');
+      const refused = await this.toldApart(root, fromAnswer(me, 'read'));
       return refused.code === 'forbidden'
         ? { ...refused, ...failure('cannot_create_posts') }
         : refused;
@@ -527,7 +550,7 @@ class WordPressClient {
         }),
       );
       if (search.kind === 'trouble') return fromTrouble(search);
-      if (!isSuccess(search)) return fromAnswer(search, 'read', name);
+      if (!isSuccess(search)) return this.toldApart(root, fromAnswer(search, 'read', name));
       if (!Array.isArray(search.json)) return failure('bad_response', { status: search.status });
       for (const category of search.json) {
         if (!isObject(category) || typeof category.id !== 'number') continue;
@@ -555,7 +578,7 @@ class WordPressClient {
       const id = Number(data.term_id);
       if (Number.isInteger(id) && id > 0) return { ok: true, id, created: false };
     }
-    return fromAnswer(created, 'create_category', name);
+    return this.toldApart(root, fromAnswer(created, 'create_category', name));
   }
 
   /**
@@ -573,7 +596,7 @@ class WordPressClient {
       }),
     );
     if (answer.kind === 'trouble') return fromTrouble(answer);
-    if (!isSuccess(answer)) return fromAnswer(answer, 'read');
+    if (!isSuccess(answer)) return this.toldApart(root, fromAnswer(answer, 'read'));
     if (!Array.isArray(answer.json)) return failure('bad_response', { status: answer.status });
     const ids = answer.json
       .filter((p): p is JsonObject => isObject(p) && typeof p.id === 'number' && p.slug === marker)
@@ -743,7 +766,7 @@ class WordPressClient {
       const current = postRead(
         await this.authed(routeUrl(root, `/wp/v2/posts/${id}`, { context: 'edit' })),
       );
-      if (!current.ok) return current;
+      if (!current.ok) return this.toldApart(root, current);
       const { remoteStatus } = current;
       const remoteModifiedGmt = str(current.json.modified_gmt) ?? '';
       // A post that already holds what is sent was changed by nobody but us: an update whose
@@ -776,7 +799,9 @@ class WordPressClient {
     if (updating && (saved.status === 404 || saved.status === 410)) {
       return failure('deleted', { status: saved.status, wpCode: wpCodeOf(saved.json) });
     }
-    if (!isSuccess(saved)) return fromAnswer(saved, updating ? 'edit_post' : 'create_post');
+    if (!isSuccess(saved)) {
+      return this.toldApart(root, fromAnswer(saved, updating ? 'edit_post' : 'create_post'));
+    }
     const json = saved.json;
     if (!isObject(json) || typeof json.id !== 'number') {
       return failure('bad_response', { status: saved.status });

@@ -55,9 +55,16 @@ export type DeskErrorCode =
   /**
    * Credentials sent, answered as to an anonymous visitor (a 401 of a permission check, or the
    * plugin's index with no user): a wrong password on most WordPress sites, or a server that
-   * drops the Authorization header (errors.ts, `credentials_unseen`).
+   * drops the Authorization header (errors.ts, `credentials_unseen`). Kept only when the
+   * plugin cannot say which (before 0.1.9): else `auth_header_dropped` or `wrong_credentials`.
    */
   | 'credentials_unseen'
+  /**
+   * Answered as to an anonymous visitor, and the plugin's discovery (0.1.9) says the request
+   * reached PHP without any Authorization header: the site's server drops it (errors.ts,
+   * `auth_header_dropped`). With the header there, the same answer is `wrong_credentials`.
+   */
+  | 'auth_header_dropped'
   /**
    * The site answers at another address than the settings' (`monjournal.fr` redirects to
    * `www.monjournal.fr`), as publishing tells it (client.ts, siteMoved): `address` is the one to
@@ -114,6 +121,11 @@ export interface DeskDiscovery {
   can: DeskCan;
   /** Seconds a lock lasts unless renewed. */
   lockWindow: number;
+  /**
+   * Whether this request reached PHP with any Authorization header (plugin 0.1.9; absent
+   * before): with `user` null, tells a header dropped on the way from credentials refused.
+   */
+  authorization?: boolean;
 }
 
 type RecordOf<K extends DeskKind> = K extends 'drafts' ? RestDraft : RestIssue;
@@ -244,7 +256,10 @@ async function call<T>(
     }
     return { ok: true, data: json as T, headers: answer.headers };
   }
-  return failureOf(answer);
+  // Discovery's own anonymous 401 (a REST API closed to visitors) has nothing more to ask.
+  return route.startsWith('/indiscrets/v1&')
+    ? failureOf(answer)
+    : toldApart(failureOf(answer), settings, options);
 }
 
 /** Asks the site whether the plugin answers, who the user is and what their role allows. */
@@ -255,16 +270,58 @@ export async function discoverDesk(
   const result = await call<DeskDiscovery>(
     settings,
     'GET',
-    '/indiscrets/v1&_fields=plugin,user,can,lockWindow',
+    '/indiscrets/v1&_fields=plugin,user,can,lockWindow,authorization',
     undefined,
     options,
   );
   if (!result.ok) return result;
   if (result.data?.plugin?.name !== 'indiscrets') return { ok: false, code: 'no_plugin' };
   // The index is public: credentials refused, or dropped by the server on the way, show as an
-  // anonymous user, not as a 401; which of the two, it cannot say.
-  if (!result.data.user) return { ok: false, code: 'credentials_unseen', status: 401 };
+  // anonymous user, not as a 401; the plugin says which (an older one cannot).
+  if (!result.data.user) {
+    return { ok: false, code: anonymousCause(result.data.authorization), status: 401 };
+  }
   return { ok: true, desk: result.data };
+}
+
+/**
+ * An anonymous answer to a request that carried credentials, by what the plugin saw of them
+ * (`authorization` of its discovery): none reached PHP, the server dropped the header; some
+ * did, WordPress refused them. Without the field (a plugin before 0.1.9), both stay possible.
+ */
+function anonymousCause(
+  authorization: unknown,
+): 'auth_header_dropped' | 'wrong_credentials' | 'credentials_unseen' {
+  if (authorization === false) return 'auth_header_dropped';
+  if (authorization === true) return 'wrong_credentials';
+  return 'credentials_unseen';
+}
+
+/**
+ * A request answered as to an anonymous visitor (`credentials_unseen`): the plugin's discovery,
+ * asked once with the same credentials, says whether they reached PHP. Only on that answer: one
+ * more GET, never for a request that went through. Discovery itself not reached, or answering
+ * otherwise (the user known this time), leaves the failure as it was.
+ */
+async function toldApart<F extends DeskFailure>(
+  failure: F,
+  settings: DeskSettings,
+  options: DeskOptions,
+): Promise<F> {
+  if (failure.code !== 'credentials_unseen') return failure;
+  // Asked as is, not through call(): a site whose REST API answers anonymous visitors 401
+  // would ask again at every answer.
+  const answer = await request(
+    settings,
+    'GET',
+    '/indiscrets/v1&_fields=plugin,user,authorization',
+    undefined,
+    options,
+  );
+  if ('ok' in answer || answer.status !== 200) return failure;
+  const desk = answer.json as Partial<DeskDiscovery> | null;
+  if (desk?.plugin?.name !== 'indiscrets' || desk.user !== null) return failure;
+  return { ...failure, code: anonymousCause(desk.authorization) };
 }
 
 /**

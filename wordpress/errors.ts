@@ -61,8 +61,18 @@ export type WpErrorCode =
    * before PHP (Apache running PHP as CGI/FastCGI without WordPress's HTTP_AUTHORIZATION rule,
    * some proxies and hosts), where the right password is refused the same. Said as both, so
    * that an editor whose password is right learns what the site's administrator can fix.
+   * Kept when the site has no companion plugin, or one older than 0.1.9: with it, the answer is
+   * told apart (`auth_header_dropped`, or `wrong_credentials`).
    */
   | 'credentials_unseen'
+  /**
+   * Answered as to an anonymous visitor, and the companion plugin (0.1.9) says the request
+   * reached PHP without any Authorization header (its discovery's `authorization: false`): the
+   * site's server removes the identification before WordPress; the password is not in question.
+   * The site's administrator or host lets it through (WordPress's HTTP_AUTHORIZATION rule in
+   * .htaccess, or a setting at the host).
+   */
+  | 'auth_header_dropped'
   /**
    * The site answers at another address (`monjournal.fr` redirects to `www.monjournal.fr`), which
    * the extension was not allowed to reach: `address` is the one to use. Never followed with

@@ -4,7 +4,7 @@ import { publishFailureText } from '../../components/publishFailureText';
 import { syncLine } from '../../components/SharedDeskBar';
 import { probeFailureText } from '../../components/SharedDeskSettings';
 import { SyncEngine } from '../../services/sync';
-import { publishPost } from '../../wordpress/client';
+import { publishPost, testConnection } from '../../wordpress/client';
 import { discoverDesk } from '../../wordpress/desk-client';
 import { newsroom, serverRecord, url } from './desks';
 import { adminSettings, dropping, rest, site, type Post } from './helpers';
@@ -13,8 +13,11 @@ import { adminSettings, dropping, rest, site, type Post } from './helpers';
  * A host that drops the Authorization header before PHP (Apache running PHP as CGI/FastCGI
  * without WordPress's HTTP_AUTHORIZATION rule, some proxies), played by the suite's router under
  * `/sans-authorization` (tests/wordpress/helpers.ts, `dropping`): the right application password
- * goes out, WordPress never sees it. Publishing, the shared desk's check and its sync each say
- * so (credentials_unseen), not « wrong password », and lose nothing.
+ * goes out, WordPress never sees it. The companion plugin (0.1.9) says so in its discovery
+ * (`authorization: false`): the connection test, publishing, the shared desk's check and its
+ * sync each say the server drops it (auth_header_dropped), not « wrong password », and lose
+ * nothing; a wrong password at the site's own address reached PHP, and is said refused
+ * (wrong_credentials).
  */
 
 const { setUp, as, closeAll } = newsroom();
@@ -23,7 +26,7 @@ describe('a server that drops the Authorization header', { timeout: 180_000 }, (
   beforeAll(setUp);
   afterAll(closeAll);
 
-  it('publishing is refused as credentials unseen, nothing written, and goes through at the site’s own address', async () => {
+  it('publishing is refused as the header dropped, nothing written, and goes through at the site’s own address', async () => {
     const before = (await rest('GET', '/wp/v2/posts?status=any&per_page=100&context=edit'))
       .json as Post[];
     const post = { title: 'Derrière un serveur qui retire l’en-tête', content: '<p>x</p>' };
@@ -33,12 +36,15 @@ describe('a server that drops the Authorization header', { timeout: 180_000 }, (
     // WordPress's refusal of the post to the anonymous visitor it took the editor for.
     expect(refused).toMatchObject({
       ok: false,
-      code: 'credentials_unseen',
+      code: 'auth_header_dropped',
       status: 401,
       wpCode: 'rest_cannot_create',
     });
     if (!refused.ok) {
-      expect(publishFailureText(refused.code, refused, 'fr')).toContain('HTTP_AUTHORIZATION');
+      const said = publishFailureText(refused.code, refused, 'fr');
+      expect(said).toContain('HTTP_AUTHORIZATION');
+      expect(said).toContain('n’est pas en cause');
+      expect(said).not.toContain('Vérifiez');
     }
     const after = (await rest('GET', '/wp/v2/posts?status=any&per_page=100&context=edit'))
       .json as Post[];
@@ -48,15 +54,52 @@ describe('a server that drops the Authorization header', { timeout: 180_000 }, (
     expect(published).toMatchObject({ ok: true });
   });
 
+  it('the connection test says it for the right password, and a wrong one refused at the site’s own address', async () => {
+    expect(await testConnection(adminSettings({ siteUrl: dropping() }))).toMatchObject({
+      ok: false,
+      code: 'auth_header_dropped',
+      status: 401,
+      wpCode: 'rest_not_logged_in',
+    });
+    // The header reached PHP, WordPress found no user with it: the password is what to check.
+    expect(
+      await testConnection(adminSettings({ appPassword: 'abcd efgh ijkl mnop qrst uvwx' })),
+    ).toMatchObject({ ok: false, code: 'wrong_credentials', status: 401 });
+  });
+
   it('the shared desk’s check says it, for the right password', async () => {
     const editor = as('editor');
     const found = await discoverDesk({ ...editor.settings, siteUrl: dropping() });
 
-    expect(found).toEqual({ ok: false, code: 'credentials_unseen', status: 401 });
-    if (!found.ok && found.code === 'credentials_unseen') {
-      expect(probeFailureText(found)).toContain('le serveur du site qui retire l’identification');
+    expect(found).toEqual({ ok: false, code: 'auth_header_dropped', status: 401 });
+    if (!found.ok) {
+      const said = probeFailureText(found);
+      expect(said).toContain('Le serveur du site retire l’identification');
+      expect(said).not.toContain('Vérifiez');
     }
     expect(await discoverDesk(editor.settings)).toMatchObject({ ok: true });
+  });
+
+  it('the shared desk’s check says a wrong password at the site’s own address is refused', async () => {
+    // Asked of the plugin itself: the header reached PHP, and WordPress found no user with it.
+    const raw = await fetch(`${site().url}/?rest_route=/indiscrets/v1&_fields=user,authorization`, {
+      headers: {
+        Authorization: `Basic ${Buffer.from('personne:abcd efgh ijkl mnop qrst uvwx').toString('base64')}`,
+      },
+    });
+    expect(await raw.json()).toMatchObject({ user: null, authorization: true });
+    const dropped = await fetch(
+      `${dropping()}/?rest_route=/indiscrets/v1&_fields=user,authorization`,
+      { headers: { Authorization: `Basic ${Buffer.from('x:y').toString('base64')}` } },
+    );
+    expect(await dropped.json()).toMatchObject({ user: null, authorization: false });
+
+    const editor = as('editor');
+    const found = await discoverDesk({
+      ...editor.settings,
+      appPassword: 'abcd efgh ijkl mnop qrst uvwx',
+    });
+    expect(found).toEqual({ ok: false, code: 'wrong_credentials', status: 401 });
   });
 
   it('the sync stops on it with the outbox kept, says it in its line, and goes through once the header passes', async () => {
@@ -72,8 +115,9 @@ describe('a server that drops the Authorization header', { timeout: 180_000 }, (
 
     const status = await dropped.run();
 
-    expect(status).toMatchObject({ pending: 1, lastError: { code: 'credentials_unseen' } });
+    expect(status).toMatchObject({ pending: 1, lastError: { code: 'auth_header_dropped' } });
     expect(syncLine(status, status.pending ?? 0, true)).toContain('HTTP_AUTHORIZATION');
+    expect(syncLine(status, status.pending ?? 0, true)).toContain('n’est pas en cause');
     expect(await serverRecord('drafts', draft.id)).toHaveLength(0);
     // The administrator lets the header through: the same outbox goes, nothing lost.
     await editor.sync();

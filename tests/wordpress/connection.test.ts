@@ -85,7 +85,9 @@ describe('testConnection against a real WordPress', () => {
   // the user is (and so checks the application password) only at priority 100 of
   // rest_authentication_errors, after its own filter that would name the refusal (priority 90);
   // a site whose plugin asks before names it (below). A server that drops the Authorization
-  // header gives that same answer to the right password (`sans-authorization`, below).
+  // header gives that same answer to the right password (`sans-authorization`, below). The
+  // companion plugin's discovery (0.1.9, installed here) tells the two apart: whether any
+  // Authorization header reached PHP.
   const WRONG = 'abcd efgh ijkl mnop qrst uvwx';
   const refusals = () => ({
     wrong: adminSettings({ appPassword: WRONG }),
@@ -93,12 +95,13 @@ describe('testConnection against a real WordPress', () => {
     login: adminSettings({ appPassword: site().adminPassword }),
   });
 
-  it('reports a wrong password, an unknown user, the login password as credentials unseen', async () => {
+  it('reports a wrong password, an unknown user, the login password as refused, the plugin having seen them', async () => {
+    // Answered as no credentials are; the companion plugin (0.1.9) says the header reached PHP.
     for (const [what, settings] of Object.entries(refusals())) {
       const result = await testConnection(settings);
       expect(result, what).toMatchObject({
         ok: false,
-        code: 'credentials_unseen',
+        code: 'wrong_credentials',
         status: 401,
         wpCode: 'rest_not_logged_in',
       });
@@ -131,7 +134,7 @@ describe('testConnection against a real WordPress', () => {
       // The right password through a server that drops it: not taken for a wrong one.
       expect(await testConnection(adminSettings({ siteUrl: dropping() }))).toMatchObject({
         ok: false,
-        code: 'credentials_unseen',
+        code: 'auth_header_dropped',
         wpCode: 'rest_not_logged_in',
       });
     } finally {
@@ -154,20 +157,22 @@ describe('testConnection against a real WordPress', () => {
     expect([dropped.status, none.status]).toEqual([401, 401]);
     expect(await dropped.json()).toEqual(await none.json());
 
+    // The companion plugin says no header reached PHP: the server dropped it.
     const result = await testConnection(adminSettings({ siteUrl: dropping() }));
     expect(result).toMatchObject({
       ok: false,
-      code: 'credentials_unseen',
+      code: 'auth_header_dropped',
       status: 401,
       wpCode: 'rest_not_logged_in',
     });
     if (!result.ok) {
       const fr = publishFailureText(result.code, result, 'fr');
       expect(fr).not.toContain('refusé');
-      expect(fr).toContain('le serveur du site qui retire l’identification');
+      expect(fr).toContain('Le serveur du site retire l’identification');
+      expect(fr).not.toContain('Vérifiez');
       expect(fr).toContain('HTTP_AUTHORIZATION');
       expect(publishFailureText(result.code, result, 'en')).toContain(
-        'your password is not at fault',
+        'your application password is not at fault',
       );
     }
     // The same settings at the site's own address go through: the password was right.

@@ -309,12 +309,12 @@ describe('desk client against the real plugin', () => {
     expect(after.ok && after.locks?.some((lock) => lock.clientId === draft.id)).toBe(false);
   });
 
-  it('reports a wrong password as credentials unseen: WordPress gives the anonymous index', async () => {
+  it('reports a wrong password as refused: the anonymous index, the header seen by the plugin', async () => {
     const desk = await discoverDesk({
       ...as('editor'),
       appPassword: 'abcd efgh ijkl mnop qrst uvwx',
     });
-    expect(desk).toEqual({ ok: false, code: 'credentials_unseen', status: 401 });
+    expect(desk).toEqual({ ok: false, code: 'wrong_credentials', status: 401 });
   });
 
   it('reports a wrong password as wrong credentials where a plugin asks who the user is first', async () => {

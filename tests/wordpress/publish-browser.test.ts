@@ -428,16 +428,17 @@ describe('publishing an issue from the built extension to a real WordPress', () 
     const before = await stored();
     const postBefore = await readPost(before.issue.wordpress!.postId);
 
-    // WordPress answers a wrong application password as it answers no credentials at all.
+    // WordPress answers a wrong application password as it answers no credentials at all; the
+    // companion plugin (0.1.9) says the header reached PHP: the password was refused.
     await expect(testConnection(WRONG_PASSWORD)).resolves.toBe(
-      publishFailureText('credentials_unseen', {}, 'fr'),
+      publishFailureText('wrong_credentials', {}, 'fr'),
     );
     await popup.reload();
     await popup.getByRole('tab', { name: 'Numéro' }).click();
     await (await publishButton('Mettre à jour l’article WordPress')).click();
 
-    await expect(publishMessage('aucun identifiant')).resolves.toContain(
-      publishFailureText('credentials_unseen', {}, 'fr'),
+    await expect(publishMessage('refusé')).resolves.toContain(
+      publishFailureText('wrong_credentials', {}, 'fr'),
     );
     expect(await stored()).toEqual(before);
     expect((await readPost(postBefore.id)).modified_gmt).toBe(postBefore.modified_gmt);

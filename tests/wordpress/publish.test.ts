@@ -197,7 +197,7 @@ describe('publishPost against a real WordPress', () => {
         title: 'Faux',
         content: '<p>f</p>',
       }),
-    ).toMatchObject({ ok: false, code: 'credentials_unseen' });
+    ).toMatchObject({ ok: false, code: 'wrong_credentials' });
     const after = (await rest('GET', '/wp/v2/posts?status=any&per_page=100&context=edit'))
       .json as Post[];
     expect(after.length).toBe(before.length);

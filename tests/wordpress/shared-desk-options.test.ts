@@ -107,12 +107,12 @@ describe('Options › Rédaction partagée, against a real WordPress', () => {
     ).resolves.toBe(0);
   });
 
-  it('names a refused application password (401), which WordPress answers as no credentials', async () => {
+  it('names a refused application password (401), which the plugin saw reach WordPress', async () => {
     const { editor } = site().newsroom;
     await connect(site().url, editor.user, WRONG_PASSWORD);
 
     await expect(deskAnswer('(401)')).resolves.toContain(
-      'WordPress a répondu comme si aucun identifiant ne lui avait été envoyé (401). Vérifiez l’identifiant et le mot de passe d’application ci-dessus',
+      'WordPress refuse l’identifiant ou le mot de passe d’application (401). Corrigez-les ci-dessus.',
     );
   });
 
@@ -121,11 +121,12 @@ describe('Options › Rédaction partagée, against a real WordPress', () => {
     await connect(dropping(), editor.user, editor.appPassword);
 
     // The connection test above and the shared desk's check both say it.
+    // The plugin saw no header reach PHP: the server, not the password.
     await expect(options.getByTestId('wp-status').innerText()).resolves.toBe(
-      publishFailureText('credentials_unseen', {}, 'fr'),
+      publishFailureText('auth_header_dropped', {}, 'fr'),
     );
     await expect(deskAnswer('(401)')).resolves.toContain(
-      'c’est le serveur du site qui retire l’identification avant qu’elle n’arrive à WordPress',
+      'Le serveur du site retire l’identification avant qu’elle n’arrive à WordPress (401)\u00a0: votre mot de passe d’application n’est pas en cause.',
     );
   });
 

@@ -78,6 +78,39 @@ describe('the sync engine facing credentials answered as to an anonymous visitor
     expect(server.byClientId('drafts', draft.id)).toBeDefined();
   });
 
+  it('stops its run on a header the plugin saw dropped, the outbox kept, and says so', async () => {
+    await a.join();
+    const draft = await a.clip('https://exemple.fr/1');
+    // The writes reach PHP without the header: the plugin's discovery (0.1.9) says none came.
+    const dropping = new SyncEngine({
+      db: a.db,
+      settings: async () => server.settings('redac'),
+      fetch: async (input: string, init: RequestInit = {}) => {
+        const asked = new URL(input).searchParams;
+        if (
+          asked.get('rest_route') === '/indiscrets/v1' &&
+          asked.get('_fields') === 'plugin,user,authorization'
+        ) {
+          return json(200, {
+            plugin: { name: 'indiscrets', version: '0.1.9' },
+            user: null,
+            authorization: false,
+          });
+        }
+        return init.method && init.method !== 'GET'
+          ? anonymousAnswer(input)
+          : server.fetch(input, init);
+      },
+    });
+
+    const status = await dropping.run();
+
+    expect(status).toMatchObject({ pending: 1, lastError: { code: 'auth_header_dropped' } });
+    expect(server.byClientId('drafts', draft.id)).toBeUndefined();
+    expect(await a.sync()).toMatchObject({ pending: 0 });
+    expect(server.byClientId('drafts', draft.id)).toBeDefined();
+  });
+
   it('asks who an e-mail is once a minute while the site answers it anonymously', async () => {
     await a.join();
     const draft = await a.clip('https://exemple.fr/1');

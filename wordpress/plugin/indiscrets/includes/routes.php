@@ -129,8 +129,8 @@ function indiscrets_exposed_headers( $headers ) {
 }
 
 /**
- * Adds `plugin`, `user`, `can` and `lockWindow` to the namespace index. Ask it with
- * `?_fields=plugin,user,can,lockWindow` to leave out the (long) list of routes.
+ * Adds `plugin`, `user`, `can`, `lockWindow` and `authorization` to the namespace index. Ask it
+ * with `?_fields=plugin,user,can,lockWindow,authorization` to leave out the (long) list of routes.
  */
 function indiscrets_namespace_index( $response, $request ) {
 	$data = $response->get_data();
@@ -152,6 +152,24 @@ function indiscrets_namespace_index( $response, $request ) {
 	) : null;
 	$data['can']        = indiscrets_user_abilities();
 	$data['lockWindow'] = (int) apply_filters( 'wp_check_post_lock_window', INDISCRETS_LOCK_WINDOW );
+	// Whether this request reached PHP with any credentials: with `user` null, false means the
+	// site's server dropped the Authorization header on the way, true that WordPress refused them.
+	$data['authorization'] = indiscrets_request_has_authorization();
 	$response->set_data( $data );
 	return $response;
+}
+
+/**
+ * Whether the request reached PHP with an Authorization header in any of the places WordPress
+ * reads it (`HTTP_AUTHORIZATION`, `REDIRECT_HTTP_AUTHORIZATION` after a rewrite, `PHP_AUTH_USER`
+ * when PHP parsed Basic itself). A boolean only: nothing of the header's value (the user name,
+ * the application password) is ever read further, echoed or logged.
+ */
+function indiscrets_request_has_authorization() {
+	foreach ( array( 'HTTP_AUTHORIZATION', 'REDIRECT_HTTP_AUTHORIZATION', 'PHP_AUTH_USER' ) as $key ) {
+		if ( isset( $_SERVER[ $key ] ) && '' !== $_SERVER[ $key ] ) {
+			return true;
+		}
+	}
+	return false;
 }
