@@ -276,7 +276,7 @@ function SyncSwitch({ available, failureSaid }: { available: boolean; failureSai
     try {
       const answer = await sendMessage('syncPlan');
       if ('ok' in answer) {
-        const said = switchFailureText(answer.code, t('shared.switch.planFailed'), undefined);
+        const said = switchFailureText(answer.code, t('shared.switch.planFailed'), answer.address);
         setStep(said ? { kind: 'error', text: said } : { kind: 'idle' });
         return;
       }

@@ -252,7 +252,7 @@ export interface ProtocolMap {
   /** What a first sync would upload and download, for the confirmation. */
   syncPlan: {
     request: void;
-    response: SyncPlan | { ok: false; code: string };
+    response: SyncPlan | { ok: false; code: string; address?: string };
   };
   /** Turns sync on and starts the first sync; answers at once (follow `syncStatus`). */
   syncEnable: { request: void; response: SyncStatus };

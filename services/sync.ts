@@ -543,15 +543,23 @@ export class SyncEngine {
   }
 
   /** What a first sync would move: local records to upload, the newsroom's to download. */
-  async plan(): Promise<SyncPlan | { ok: false; code: DeskErrorCode | 'no_settings' }> {
+  async plan(): Promise<
+    SyncPlan | { ok: false; code: DeskErrorCode | 'no_settings'; address?: string }
+  > {
     const settings = await this.deps.settings();
     if (!settings) return { ok: false, code: 'no_settings' };
+    // A failure as the options say it: a site that moved with the address it answers at.
+    const refused = (failure: { code: DeskErrorCode; address?: string }) => ({
+      ok: false as const,
+      code: failure.code,
+      ...(failure.address ? { address: failure.address } : {}),
+    });
     const [drafts, issues] = await Promise.all([
       countRecords(settings, 'drafts', this.options()),
       countRecords(settings, 'issues', this.options()),
     ]);
-    if (!drafts.ok) return { ok: false, code: drafts.code };
-    if (!issues.ok) return { ok: false, code: issues.code };
+    if (!drafts.ok) return refused(drafts);
+    if (!issues.ok) return refused(issues);
     // Only what is not on the desk yet is the editor's to send: the desk's records this browser
     // knows (kept while off, or received by a cancelled first sync) are merged, not sent.
     const known = (await this.sameAccount(settings))
@@ -570,7 +578,7 @@ export class SyncEngine {
       drafts: drafts.total,
       issues: issues.total,
     });
-    if (!onDesk.ok) return { ok: false, code: onDesk.code };
+    if (!onDesk.ok) return refused(onDesk);
     return {
       localDrafts: unknownDrafts.filter((id) => !onDesk.drafts.has(id)).length,
       localIssues: unknownIssues.filter((id) => !onDesk.issues.has(id)).length,

@@ -332,6 +332,19 @@ describe('SharedDeskSettings, turning on with the site not reached or failing', 
     expect(text).toContain(NOTHING_LOST);
   });
 
+  it('names the address a site that moved answers at when the count met it', async () => {
+    answers.push(contributor);
+    background({
+      syncPlan: { ok: false, code: 'site_moved', address: 'https://www.monsite.fr' },
+    });
+    render(<SharedDeskSettings />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Activer la rédaction partagée' }));
+
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Ce site répond à l’adresse https://www.monsite.fr',
+    );
+  });
+
   it('names the address a site that moved since its check answers at', async () => {
     const text = await turnOn({ code: 'site_moved', address: 'https://www.monsite.fr' });
 

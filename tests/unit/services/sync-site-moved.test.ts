@@ -86,6 +86,14 @@ describe('sync engine: a site that moved is recorded with its new address', () =
     });
   });
 
+  it('gives it with the count asked before turning the desk on: the options name it too', async () => {
+    const { engine } = movedEngine();
+
+    const plan = await engine.plan();
+
+    expect(plan).toEqual({ ok: false, code: 'site_moved', address: 'https://www.desk.test' });
+  });
+
   it('forgets it once a run goes through again', async () => {
     await a.join();
     await movedEngine().engine.run();
