@@ -731,15 +731,8 @@ export class SyncEngine {
     userId: number,
     options?: DeskOptions,
   ): Promise<AliasAnswer> {
-    const probe = await this.discover(settings, options);
-    if (!probe.ok) {
-      if (ALIAS_FAILURES_KEPT.has(probe.code)) {
-        this.aliasFailure = { key, at: Date.parse(this.now()), code: probe.code };
-      }
-      return { same: false, unknown: probe.code };
-    }
-    // Only this question's failure is answered: one of newer settings, asked since, stays.
-    if (this.aliasFailure?.key === key) this.aliasFailure = undefined;
+    const probe = await this.whoThere(settings, key, options);
+    if (!probe.ok) return { same: false, unknown: probe.code };
     if (probe.user.id !== userId) {
       this.otherAccount = name;
       return { same: false };
@@ -750,6 +743,28 @@ export class SyncEngine {
       await this.patchState({ username: settings.username });
     }
     return { same: true };
+  }
+
+  /**
+   * Who the desk at `settings` says the user is, asked for an alias's or a move's question
+   * (`key`, {@link accountCheck}'s): a failure the editor must mend ({@link ALIAS_FAILURES_KEPT})
+   * is kept, for the question not to be asked again at every run; an answer forgets this
+   * question's kept failure only (one of newer settings, asked since, stays).
+   */
+  private async whoThere(
+    settings: DeskSettings,
+    key: string,
+    options?: DeskOptions,
+  ): Promise<EngineProbe> {
+    const probe = await this.discover(settings, options);
+    if (!probe.ok) {
+      if (ALIAS_FAILURES_KEPT.has(probe.code)) {
+        this.aliasFailure = { key, at: Date.parse(this.now()), code: probe.code };
+      }
+    } else if (this.aliasFailure?.key === key) {
+      this.aliasFailure = undefined;
+    }
+    return probe;
   }
 
   /**
@@ -800,14 +815,8 @@ export class SyncEngine {
         return { same: false };
       }
     }
-    const probe = await this.discover(settings, options);
-    if (!probe.ok) {
-      if (ALIAS_FAILURES_KEPT.has(probe.code)) {
-        this.aliasFailure = { key, at: Date.parse(this.now()), code: probe.code };
-      }
-      return { same: false, unknown: probe.code };
-    }
-    if (this.aliasFailure?.key === key) this.aliasFailure = undefined;
+    const probe = await this.whoThere(settings, key, options);
+    if (!probe.ok) return { same: false, unknown: probe.code };
     if (probe.user.id !== state.user?.id) {
       this.otherAccount = name;
       return { same: false };
