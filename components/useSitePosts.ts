@@ -39,6 +39,9 @@ function reasonKey(code: Failure['code']): MessageKey {
     // Answered as to an anonymous visitor: a wrong password, or a server dropping the header.
     case 'credentials_unseen':
       return 'link.site.reason.credentialsUnseen';
+    // The plugin saw no Authorization header: the server drops it, the password is right.
+    case 'auth_header_dropped':
+      return 'link.site.reason.authHeaderDropped';
     case 'no_permission':
       return 'link.site.reason.permission';
     default:

@@ -852,6 +852,9 @@ export const en: Messages = {
     'WordPress answered as if no credentials had been sent (401). Check the user name and application password above; if they are right, the site’s server removes the identification before it reaches WordPress: the site’s administrator or host can let it through (the HTTP_AUTHORIZATION rule in WordPress’s .htaccess file, or a setting at the host).',
   'link.site.reason.credentialsUnseen':
     'WordPress does not recognise the user name and application password (or the site’s server removes them on the way)',
+  // The companion plugin saw no Authorization header: the server drops it.
+  'link.site.reason.authHeaderDropped':
+    'The site’s server removes the identification before it reaches WordPress',
   'shared.error.credentialsUnseen':
     'WordPress no longer recognises your credentials (401): the application password may have been revoked (create another in WordPress and paste it in the settings), or the site’s server now removes the identification before it reaches WordPress (the site’s administrator or host can let it through: the HTTP_AUTHORIZATION rule in WordPress’s .htaccess, or a setting at the host)',
   // Answered as to an anonymous visitor, and the companion plugin (0.1.9) says no Authorization

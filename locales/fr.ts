@@ -877,6 +877,9 @@ export const fr = {
     'WordPress a répondu comme si aucun identifiant ne lui avait été envoyé (401). Vérifiez l’identifiant et le mot de passe d’application ci-dessus ; s’ils sont justes, c’est le serveur du site qui retire l’identification avant qu’elle n’arrive à WordPress : l’administrateur du site ou son hébergeur peut la laisser passer (la règle HTTP_AUTHORIZATION du fichier .htaccess de WordPress, ou un réglage de l’hébergeur).',
   'link.site.reason.credentialsUnseen':
     'WordPress ne reconnaît pas l’identifiant et le mot de passe d’application (ou le serveur du site les retire en chemin)',
+  // The companion plugin saw no Authorization header: the server drops it.
+  'link.site.reason.authHeaderDropped':
+    'Le serveur du site retire l’identification avant qu’elle n’arrive à WordPress',
   'shared.error.credentialsUnseen':
     'WordPress ne reconnaît plus vos identifiants (401) : le mot de passe d’application a peut-être été révoqué (créez-en un autre dans WordPress et collez-le dans les réglages), ou le serveur du site retire désormais l’identification avant qu’elle n’arrive à WordPress (l’administrateur du site ou son hébergeur peut la laisser passer : règle HTTP_AUTHORIZATION du .htaccess de WordPress, ou réglage de l’hébergeur)',
   // Answered as to an anonymous visitor, and the companion plugin (0.1.9) says no Authorization

@@ -631,7 +631,15 @@ class WordPressClient {
     );
     if ('ok' in answer) return answer;
     if (answer.kind === 'trouble') return fromTrouble(answer);
-    if (!isSuccess(answer)) return fromAnswer(answer, 'read');
+    if (!isSuccess(answer)) {
+      const refused = fromAnswer(answer, 'read');
+      if (refused.code !== 'credentials_unseen') return refused;
+      // A site open to logged-in users only, answering as to a visitor: told apart as the
+      // connection test does, by the plugin if the REST index lists it (the known root keeps no
+      // index: it is read for this).
+      const discovered = await this.discover();
+      return discovered.ok ? this.toldApart(discovered.root, refused) : refused;
+    }
     if (!Array.isArray(answer.json)) return failure('bad_response', { status: answer.status });
     const posts: WpSitePost[] = [];
     for (const entry of answer.json) {

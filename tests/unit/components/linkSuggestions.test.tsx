@@ -246,6 +246,20 @@ describe('the link form with the site’s posts', () => {
     );
   });
 
+  it('says the site’s server drops the identification when the plugin saw none', async () => {
+    answer.mockResolvedValue({ ok: false, code: 'auth_header_dropped', status: 401 });
+
+    await openLinkForm();
+
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('site-posts-note').textContent).toBe(
+          'Le serveur du site retire l’identification avant qu’elle n’arrive à WordPress\u00a0: articles du site indisponibles.',
+        ),
+      WAIT,
+    );
+  });
+
   it('searches the site for the words typed, after a pause', async () => {
     answer.mockImplementation(async ({ search }) =>
       search

@@ -4,7 +4,7 @@ import { syncLine } from '../../../components/SharedDeskBar';
 import { probeFailureText } from '../../../components/SharedDeskSettings';
 import { setLocale } from '../../../locales/core';
 import { SYNC_OFF } from '../../../storage/sync-state';
-import { publishPost, testConnection } from '../../../wordpress/client';
+import { publishPost, sitePosts, testConnection } from '../../../wordpress/client';
 import { createRecord, discoverDesk, pullChanges } from '../../../wordpress/desk-client';
 import type { FetchLike } from '../../../wordpress/transport';
 
@@ -216,6 +216,38 @@ describe('the connection test and publishing with the plugin on the site', () =>
       code: 'credentials_unseen',
     });
     expect(without.asked.some((a) => a.route.startsWith('/indiscrets'))).toBe(false);
+  });
+});
+
+describe('the link form’s site posts with the plugin on the site', () => {
+  /** A site whose REST API answers logged-in users only: its posts refused as to a visitor. */
+  const closedWordPress = (plugin: object | undefined) =>
+    site((route) => {
+      if (route === '/') return json(WITH_PLUGIN);
+      if (route === '/indiscrets/v1' && plugin) return json(plugin);
+      if (route === '/wp/v2/posts') {
+        return json({ code: 'rest_not_logged_in', message: 'Non', data: { status: 401 } }, 401);
+      }
+      return json({ code: 'rest_no_route' }, 404);
+    });
+
+  it('tells a dropped header from refused credentials, as the connection test does', async () => {
+    const dropped = closedWordPress(anonymousIndex(false));
+    const refused = closedWordPress(anonymousIndex(true));
+    const older = closedWordPress(anonymousIndex());
+
+    expect(await sitePosts(settings, {}, { fetch: dropped.fetch })).toMatchObject({
+      ok: false,
+      code: 'auth_header_dropped',
+    });
+    expect(await sitePosts(settings, {}, { fetch: refused.fetch })).toMatchObject({
+      ok: false,
+      code: 'wrong_credentials',
+    });
+    expect(await sitePosts(settings, {}, { fetch: older.fetch })).toMatchObject({
+      ok: false,
+      code: 'credentials_unseen',
+    });
   });
 });
 
