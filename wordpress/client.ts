@@ -12,7 +12,14 @@
  */
 
 import { decodeEntities } from '../lib/entities';
-import { failure, fromAnswer, fromTrouble, wpCodeOf, type WpResult } from './errors';
+import {
+  anonymousCause,
+  failure,
+  fromAnswer,
+  fromTrouble,
+  wpCodeOf,
+  type WpResult,
+} from './errors';
 import type { WpFailure } from './errors';
 import {
   basicAuth,
@@ -480,9 +487,7 @@ class WordPressClient {
     if (asked.kind === 'trouble' || asked.status !== 200 || !isObject(asked.json)) return refused;
     const { plugin, user, authorization } = asked.json;
     if (!isObject(plugin) || plugin.name !== 'indiscrets' || user !== null) return refused;
-    if (authorization === false) return { ...refused, code: 'auth_header_dropped' };
-    if (authorization === true) return { ...refused, code: 'wrong_credentials' };
-    return refused;
+    return { ...refused, code: anonymousCause(authorization) };
   }
 
   async connection(): Promise<WpResult<WpConnection>> {

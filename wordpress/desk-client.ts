@@ -19,7 +19,7 @@ import type {
   RestWrite,
 } from './desk-records';
 import { siteMoved } from './client';
-import { answeredAnonymously, refusesARight } from './errors';
+import { answeredAnonymously, anonymousCause, refusesARight } from './errors';
 import { basicAuth, Transport, type FetchLike } from './transport';
 
 export type DeskKind = 'drafts' | 'issues';
@@ -282,19 +282,6 @@ export async function discoverDesk(
     return { ok: false, code: anonymousCause(result.data.authorization), status: 401 };
   }
   return { ok: true, desk: result.data };
-}
-
-/**
- * An anonymous answer to a request that carried credentials, by what the plugin saw of them
- * (`authorization` of its discovery): none reached PHP, the server dropped the header; some
- * did, WordPress refused them. Without the field (a plugin before 0.1.9), both stay possible.
- */
-function anonymousCause(
-  authorization: unknown,
-): 'auth_header_dropped' | 'wrong_credentials' | 'credentials_unseen' {
-  if (authorization === false) return 'auth_header_dropped';
-  if (authorization === true) return 'wrong_credentials';
-  return 'credentials_unseen';
 }
 
 /**

@@ -155,6 +155,19 @@ const APP_PASSWORD_OFF_CODES = new Set([
 const REST_OFF_CODES = new Set(['rest_disabled', 'rest_api_disabled', 'rest_api_blocked']);
 
 /**
+ * An anonymous answer to a request that carried credentials, by what the plugin saw of them
+ * (`authorization` of its discovery; the desk client and publishing both ask it): none reached PHP, the server dropped the header; some
+ * did, WordPress refused them. Without the field (a plugin before 0.1.9), both stay possible.
+ */
+export function anonymousCause(
+  authorization: unknown,
+): 'auth_header_dropped' | 'wrong_credentials' | 'credentials_unseen' {
+  if (authorization === false) return 'auth_header_dropped';
+  if (authorization === true) return 'wrong_credentials';
+  return 'credentials_unseen';
+}
+
+/**
  * A 401 of a permission check: WordPress's own (`rest_not_logged_in`, `rest_forbidden_context`,
  * `rest_cannot_create`…) and the companion plugin's (`indiscrets_cannot_read`…). Both give 401
  * only to a visitor WordPress did not identify (`rest_authorization_required_code()`; a user it
