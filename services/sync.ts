@@ -393,6 +393,17 @@ const ALIAS_FAILURES_KEPT: ReadonlySet<string> = new Set([
 const MOVE_PROOF_RECORDS = 3;
 
 /**
+ * A failure's code, with the address a moved site answers at when it gave one (`site_moved`):
+ * what the views say of it, the sync line and the options alike.
+ */
+function codeAndAddress<C extends string>(failure: {
+  code: C;
+  address?: string;
+}): { code: C; address?: string } {
+  return { code: failure.code, ...(failure.address ? { address: failure.address } : {}) };
+}
+
+/**
  * The failures of a request that never got the site's answer: a move's proof asking the desk's
  * old address (`SyncEngine.askMove`) learns nothing from them, and asks again.
  */
@@ -523,13 +534,7 @@ export class SyncEngine {
     const settings = given ?? (await this.deps.settings());
     if (!settings) return { ok: false, code: 'no_settings' };
     const result = await discoverDesk(settings, options);
-    if (!result.ok) {
-      return {
-        ok: false,
-        code: result.code,
-        ...(result.address ? { address: result.address } : {}),
-      };
-    }
+    if (!result.ok) return { ok: false, ...codeAndAddress(result) };
     const { desk } = result;
     const roles = (desk.user?.roles ?? []) as DeskRole[];
     return {
@@ -548,18 +553,12 @@ export class SyncEngine {
   > {
     const settings = await this.deps.settings();
     if (!settings) return { ok: false, code: 'no_settings' };
-    // A failure as the options say it: a site that moved with the address it answers at.
-    const refused = (failure: { code: DeskErrorCode; address?: string }) => ({
-      ok: false as const,
-      code: failure.code,
-      ...(failure.address ? { address: failure.address } : {}),
-    });
     const [drafts, issues] = await Promise.all([
       countRecords(settings, 'drafts', this.options()),
       countRecords(settings, 'issues', this.options()),
     ]);
-    if (!drafts.ok) return refused(drafts);
-    if (!issues.ok) return refused(issues);
+    if (!drafts.ok) return { ok: false, ...codeAndAddress(drafts) };
+    if (!issues.ok) return { ok: false, ...codeAndAddress(issues) };
     // Only what is not on the desk yet is the editor's to send: the desk's records this browser
     // knows (kept while off, or received by a cancelled first sync) are merged, not sent.
     const known = (await this.sameAccount(settings))
@@ -578,7 +577,7 @@ export class SyncEngine {
       drafts: drafts.total,
       issues: issues.total,
     });
-    if (!onDesk.ok) return refused(onDesk);
+    if (!onDesk.ok) return { ok: false, ...codeAndAddress(onDesk) };
     return {
       localDrafts: unknownDrafts.filter((id) => !onDesk.drafts.has(id)).length,
       localIssues: unknownIssues.filter((id) => !onDesk.issues.has(id)).length,
@@ -890,10 +889,7 @@ export class SyncEngine {
     const probe = await this.discover();
     if (!probe.ok) {
       // A moved site's address with it: the options say it under the button.
-      const { code, address } = probe;
-      await this.patchState({
-        lastError: { code, at: this.now(), ...(address ? { address } : {}) },
-      });
+      await this.patchState({ lastError: { ...codeAndAddress(probe), at: this.now() } });
       return this.status();
     }
     const settings = (await this.deps.settings())!;
@@ -1259,11 +1255,11 @@ export class SyncEngine {
         progress: undefined,
         cancelRequested: undefined,
         lastError: {
-          code: error.failure.code,
+          // A moved site's new address with it, for the sync line to name (as the options' check
+          // does).
+          ...codeAndAddress(error.failure),
           at: this.now(),
           ...(error.failure.detail ? { detail: error.failure.detail } : {}),
-          // A moved site's new address, for the sync line to name (as the options' check does).
-          ...(error.failure.address ? { address: error.failure.address } : {}),
         },
       });
       this.again = false;
@@ -1796,8 +1792,9 @@ export class SyncEngine {
     const probe = await this.discover();
     if (!probe.ok) {
       if (probe.code === 'no_settings') return;
+      // Narrowed above (no `no_settings`), which the code read apart keeps.
       const { code, address } = probe;
-      throw new Stop({ ok: false, code, ...(address ? { address } : {}) });
+      throw new Stop({ ok: false, ...codeAndAddress({ code, address }) });
     }
     // Another user than the desk's (the options changed since the run began): nothing of theirs
     // is taken as this desk's, and the run stops as runOnce would have.
