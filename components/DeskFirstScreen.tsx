@@ -20,26 +20,16 @@ import {
   IssueTotals,
   issueOptionText,
 } from './IssueParts';
+import { localFlag } from '../lib/local-flag';
 import { rememberedCharacterKeys } from './shortcuts';
 
-const FOLDED_KEY = 'indiscrets:desk-inbox-folded';
-
-/** Whether the desk's inbox was folded away, as the editor left it (kept in localStorage). */
-export function readInboxFolded(): boolean {
-  try {
-    return localStorage.getItem(FOLDED_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
-
-export function writeInboxFolded(folded: boolean) {
-  try {
-    localStorage.setItem(FOLDED_KEY, folded ? '1' : '0');
-  } catch {
-    // Without localStorage the desk opens with its inbox shown: nothing is lost.
-  }
-}
+/**
+ * Whether the desk's inbox was folded away, as the editor left it (kept in localStorage; without
+ * it, the desk opens with its inbox shown).
+ */
+const inboxFolded = localFlag('indiscrets:desk-inbox-folded', false);
+export const readInboxFolded = inboxFolded.read;
+export const writeInboxFolded = inboxFolded.write;
 
 /** `.reorder`'s row estimate and gap (ReorderList): the rows not in the snapshot take that room. */
 const ROW_ESTIMATE = 104;

@@ -4,6 +4,7 @@
  * bold and links, as in every Mac application: its hints say ⌘B there, Ctrl+B elsewhere.
  */
 
+import { localFlag } from '../lib/local-flag';
 import { t } from '../locales';
 import type { ListKind } from './richtext';
 
@@ -33,23 +34,9 @@ export const SINGLE_KEYS = ['?', 'i', 'n', '/', '1', '2', '3', '4'] as const;
  * The desk's keys of one character as the last desk read their setting (`characterKeys`,
  * storage/settings.ts), kept in this browser's localStorage: the desk's first screen, painted
  * before browser storage can be asked, names « ? » on its button only when it will act, and the
- * desk ignores them from its first key when they are off.
+ * desk ignores them from its first key when they are off. On when never read (without
+ * localStorage, the first screen names « ? » until the setting is read: no key acts).
  */
-const CHARACTER_KEYS_KEY = 'indiscrets:desk-character-keys';
-
-/** Whether the desk's keys of one character were on when last read (on when never read). */
-export function rememberedCharacterKeys(): boolean {
-  try {
-    return localStorage.getItem(CHARACTER_KEYS_KEY) !== '0';
-  } catch {
-    return true;
-  }
-}
-
-export function rememberCharacterKeys(on: boolean): void {
-  try {
-    localStorage.setItem(CHARACTER_KEYS_KEY, on ? '1' : '0');
-  } catch {
-    // Without localStorage the first screen names « ? » until the setting is read: no key acts.
-  }
-}
+const characterKeysRead = localFlag('indiscrets:desk-character-keys', true);
+export const rememberedCharacterKeys = characterKeysRead.read;
+export const rememberCharacterKeys = characterKeysRead.write;
