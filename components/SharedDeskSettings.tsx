@@ -118,22 +118,17 @@ function switchFailureText(
       return t('shared.switch.timeout');
     case 'unreachable':
       return t('shared.switch.unreachable');
+    // Said as the check above says them (the role a 403 takes, a refused or unseen password, a
+    // site that moved with its address, the plugin or the settings missing).
     case 'forbidden':
-      return forbiddenSentence(undefined);
     case 'wrong_credentials':
-      return t('shared.probe.wrongCredentials');
     case 'credentials_unseen':
-      return t('shared.probe.credentialsUnseen');
     case 'auth_header_dropped':
-      return t('wp.error.auth_header_dropped');
     case 'blocked':
-      return t('wp.error.rest_disabled');
     case 'site_moved':
-      return publishFailureText('site_moved', address ? { address } : {});
     case 'no_plugin':
-      return t('shared.probe.noPlugin');
     case 'no_settings':
-      return t('shared.probe.noSettings');
+      return probeFailureText({ ok: false, code, address });
     default:
       return fallback;
   }
