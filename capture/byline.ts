@@ -3,7 +3,7 @@
  * whatever is found is cleaned of the "By", dates and handles that surround names on the page.
  */
 
-import { cleanText, collapseWhitespace, decodeEntities, looksLikeUrl } from './text';
+import { cleanText, collapseWhitespace, compactKey, decodeEntities, looksLikeUrl } from './text';
 
 /** A byline longer than this is a bio or a paragraph that happened to match a selector. */
 const MAX_BYLINE_LENGTH = 120;
@@ -162,6 +162,33 @@ const OPENING_ARTICLE =
 const PUBLICATION_WORD =
   /^(?:journal|matin|soir|hebdo|quotidien|magazine|mag|revue|news|times|post|daily|weekly|tribune|gazette|courrier|presse?|radio|tv|tele|infos?|actus?|medias?|blog|express|herald|observer|libre|libere|international|inter|culture|match|ouest|sud|nord|est|midi|centre|france|paris|bleu|nouvelles|insider|zeitung|today|review|afrique|europe|asie|ameriques?|monde|actuel(?:le)?s?|publi(?:c|cs|que)|republi(?:c|cain|caine)|nouvelle|economiques?|alternatives?|jeune|valeurs|femmes?|capitale|bulletin|plus|auto|obscura|policy|affairs|technica|jazeera|generation|geographic|scientific|american|madame|version|femina|notre|temps|vue|sciences?|humaines|famille|chretienne|loisirs|sante)$/;
 
+/**
+ * Outlets whose whole name is written as a person's, each of its words a given name or a surname
+ * elsewhere (« Marie Claire », « So Foot », "Vanity Fair", "Rolling Stone": Oliver Stone, Michael
+ * Foot, Mother Jones's Jones), compared by letters and digits. Whole names, not their words:
+ * words taken for outlets' took persons for outlets too (bff40e8's « Nouvel » and "Hacker",
+ * surnames, undone by 2e67cf1); a whole name takes only its namesake for an outlet, whose
+ * byline on their own blog is then left out, the site still named after them.
+ */
+const OUTLETS_NAMED_AS_PERSONS = new Set(
+  [
+    'Marie Claire',
+    'So Foot',
+    'So Film',
+    'Onze Mondial',
+    'Beaux Arts',
+    'Cahiers du Cinéma',
+    'Vanity Fair',
+    'Rolling Stone',
+    'Mother Jones',
+    'Harper’s Bazaar',
+    'Teen Vogue',
+    'Fast Company',
+    'Boing Boing',
+    'Popular Mechanics',
+  ].map(compactKey),
+);
+
 /** A name's word written as a person's: « Dupont », « Jean-Pierre », « O’Brien », « McNeil ». */
 const NAME_WORD = /^(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
 
@@ -175,10 +202,12 @@ const NAME_LINK =
  * « Mediapart »): two to five words, opening and ending on a capitalised word, with no digits,
  * no article first and no word of a newspaper's name. A site named so is a person's (a personal
  * blog under its author's name), whose byline is no publication's self-credit (./metadata).
+ * Nor is an outlet's whole name written as a person's ({@link OUTLETS_NAMED_AS_PERSONS}).
  * A name it misses is a name taken for the publication's, as every one was before.
  */
 export function looksLikePersonName(name: string): boolean {
   const words = name.trim().split(/\s+/);
+  if (OUTLETS_NAMED_AS_PERSONS.has(compactKey(name))) return false;
   if (words.length < 2 || words.length > 5 || OPENING_ARTICLE.test(words[0]!)) return false;
   if (!NAME_WORD.test(words[0]!) || !NAME_WORD.test(words[words.length - 1]!)) return false;
   return words.every((word) => {

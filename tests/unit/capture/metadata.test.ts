@@ -604,6 +604,13 @@ describe('looksLikePersonName', () => {
     // Surnames that are words of outlets' names elsewhere (« L’Obs », « Nouvel Obs »).
     'Jean Nouvel',
     'Jacob Hacker',
+    // Namesakes of words of the outlets listed whole (« Rolling Stone », « So Foot »).
+    'Oliver Stone',
+    'Michael Foot',
+    'Claire Dupont',
+    'Marie Dupont',
+    'Thomas Piketty',
+    'Marie-Claire Dupont',
   ])('takes « %s » for a person', (name) => {
     expect(looksLikePersonName(name)).toBe(true);
   });
@@ -637,6 +644,15 @@ describe('looksLikePersonName', () => {
     'Point de Vue',
     'Pour la Science',
     'Famille Chrétienne',
+    // Outlets whose every word is a name elsewhere (Claire, Stone, Foot), listed whole.
+    'Marie Claire',
+    'Vanity Fair',
+    'Rolling Stone',
+    'So Foot',
+    'Mother Jones',
+    'Harper’s Bazaar',
+    'Paris Match',
+    'Le Point',
   ])('takes « %s » for no person', (name) => {
     expect(looksLikePersonName(name)).toBe(false);
   });
@@ -1003,6 +1019,10 @@ describe('extractMetadata: authors that are not bylines', () => {
     'Mediapart',
     'Jeune Afrique',
     'Atlas Obscura',
+    'Marie Claire',
+    'Vanity Fair',
+    'Rolling Stone',
+    'So Foot',
   ])('does not credit a newspaper whose byline markup holds only its name: %s', (name) => {
     const doc = pageWith(
       meta('og:site_name', name) + meta('author', name, 'name'),
