@@ -14,6 +14,13 @@ export interface JsonLdArticle {
   /** `name`, kept apart from `headline` because some sites put the site name there. */
   name?: string;
   authors: string[];
+  /**
+   * Authors named like the publisher whose type is not declared (a bare string, an object
+   * without `@type`): the publication crediting itself, or a blogger publishing under their own
+   * name. The background tells them apart as it does a meta author named like the site
+   * (./metadata: kept when written as a person's); this script stays small.
+   */
+  selfNamed?: string[];
   publisher?: string;
   datePublished?: string;
   description?: string;
@@ -201,22 +208,34 @@ const COLLECTIVE =
 /**
  * Author names from every shape schema.org allows: string, object, array of either. A publisher
  * or a collective is not a byline: an author named like the publisher (letters and digits
- * compared, as ./metadata compares names with the site's), or like a crowd of contributors, is
- * left out. A Person so named is kept: a blog's author often publishes under their own name.
+ * compared, as ./metadata compares names with the site's) and declared another type than Person
+ * (an Organization), or named like a crowd of contributors, is left out. One so named is kept
+ * when the author or the publisher is declared a Person: a blog's author often publishes under
+ * their own name. One whose type is not declared is set apart (`selfNamed`): a string is how a
+ * publication credits itself (« Le Parisien ») and how a blogger signs (« Jean Dupont »).
  */
-function authorsOf(value: unknown, byId: Map<string, JsonObject>, publisher?: string): string[] {
+function authorsOf(
+  value: unknown,
+  byId: Map<string, JsonObject>,
+  publisher: { name?: string; person: boolean },
+): { names: string[]; selfNamed: string[] } {
   const list = Array.isArray(value) ? value : [value];
   const names: string[] = [];
-  const publisherKey = publisher && compactKey(publisher);
+  const selfNamed: string[] = [];
+  const publisherKey = publisher.name && compactKey(publisher.name);
   for (const item of list) {
     const resolved = resolveRef(item, byId);
     const name = nameOf(resolved, byId);
     if (!name || names.includes(name) || COLLECTIVE.test(name)) continue;
-    const person = isObject(resolved) && typesOf(resolved).includes('Person');
-    if (!person && compactKey(name) === publisherKey) continue;
+    const types = isObject(resolved) ? typesOf(resolved) : [];
+    if (!types.includes('Person') && !publisher.person && compactKey(name) === publisherKey) {
+      if (types.length === 0 && !selfNamed.includes(name)) selfNamed.push(name);
+      continue;
+    }
     names.push(name);
   }
-  return names;
+  // The same name declared a Person elsewhere in the list is that person.
+  return { names, selfNamed: selfNamed.filter((name) => !names.includes(name)) };
 }
 
 /** An image URL from a string, an ImageObject (`url` or `contentUrl`), or an array of those. */
@@ -260,15 +279,22 @@ export function extractJsonLdArticle(doc: Document): JsonLdArticle | undefined {
   }
   if (!best || !bestRank) return undefined;
   const { type } = bestRank;
-  const publisher = nameOf(
+  const publisherNode = resolveRef(
     Array.isArray(best.publisher) ? best.publisher[0] : best.publisher,
     byId,
   );
+  const publisher = nameOf(publisherNode, byId);
+  const person = isObject(publisherNode) && typesOf(publisherNode).includes('Person');
+  const { names, selfNamed } = authorsOf(best.author ?? best.creator, byId, {
+    name: publisher,
+    person,
+  });
   return {
     type,
     headline: stringOf(best.headline),
     name: stringOf(best.name),
-    authors: authorsOf(best.author ?? best.creator, byId, publisher),
+    authors: names,
+    ...(selfNamed.length > 0 && { selfNamed }),
     publisher,
     datePublished: stringOf(best.datePublished) ?? stringOf(best.dateCreated),
     description: stringOf(best.description),

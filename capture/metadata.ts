@@ -150,14 +150,14 @@ function extractUrl(ctx: PageContext): Sourced {
   return { value: ctx.pageUrl, source: 'location' };
 }
 
-/** The first source with usable names (cleaned, and taken by `accept`), joined. */
+/** The first source with usable names (cleaned, and taken by its own or the common `accept`), joined. */
 function firstAuthors(
-  sources: readonly [string, readonly string[]][],
+  sources: readonly [string, readonly string[], ((name: string) => boolean)?][],
   accept: (name: string) => boolean,
 ): Sourced | undefined {
-  for (const [source, raw] of sources) {
+  for (const [source, raw, acceptHere = accept] of sources) {
     const names = raw.map((value) => cleanByline(value)).filter((v): v is string => !!v);
-    const joined = joinAuthors(source === 'json-ld' ? names : names.filter(accept));
+    const joined = joinAuthors(names.filter(acceptHere));
     if (joined) return { value: joined, source };
   }
   return undefined;
@@ -172,7 +172,9 @@ function firstAuthors(
  * declares it): a personal blog is named after its author (og:site_name « Jean Dupont »), who
  * signs its posts; the draft keeps them as its byline, and the name as its site too (« le blog de
  * Jean Dupont »). JSON-LD authors are not compared here: ./jsonld knows their type, and leaves out
- * all but a Person named like the publisher (a blog's author, under their own name).
+ * all but a Person named like the publisher, or named like a publisher that is a Person (a blog's
+ * author, under their own name); those it set apart, named like the publisher with no type (a
+ * string), are taken as a meta author named like the site is, when written as a person's.
  */
 function extractByline(ctx: PageContext): Sourced | undefined {
   const siteNames = new Map<string, string[]>();
@@ -185,9 +187,15 @@ function extractByline(ctx: PageContext): Sourced | undefined {
     return !named || [name, ...named].some(looksLikePersonName);
   };
   const values = (key: string): string[] => ctx.meta.all(key).map((found) => found.value);
+  const selfNamed = ctx.jsonLd?.selfNamed ?? [];
+  const selfKeys = new Set(selfNamed.map((name) => compactKey(cleanByline(name) ?? name)));
   const declared = firstAuthors(
     [
-      ['json-ld', ctx.jsonLd?.authors ?? []],
+      [
+        'json-ld',
+        [...(ctx.jsonLd?.authors ?? []), ...selfNamed],
+        (name) => !selfKeys.has(compactKey(name)) || accept(name),
+      ],
       ['dc:creator', values('dc:creator')],
       ['meta[name=author]', values('author')],
       ['article:author', values('article:author').filter((value) => !looksLikeUrl(value))],

@@ -99,6 +99,11 @@ function boundArticle(article: JsonLdArticle): JsonLdArticle {
     type: cutAtWord(article.type, 100),
     authors: article.authors.slice(0, MAX_META_VALUES).map((name) => cutAtWord(name, TEXT)),
   };
+  if (article.selfNamed) {
+    bounded.selfNamed = article.selfNamed
+      .slice(0, MAX_META_VALUES)
+      .map((name) => cutAtWord(name, TEXT));
+  }
   const fields: [keyof JsonLdArticle, string | undefined][] = [
     ['headline', text(article.headline)],
     ['name', text(article.name)],

@@ -192,6 +192,39 @@ describe('extractJsonLdArticle', () => {
       ).toEqual(['Real Name']);
     });
 
+    it('sets apart an author named like the publisher without a type, for the background', () => {
+      const found = extractJsonLdArticle(
+        withJsonLd(
+          article({
+            author: 'Jean Dupont',
+            publisher: { '@type': 'Organization', name: 'Jean Dupont' },
+          }),
+        ),
+      );
+      expect(found).toMatchObject({ authors: [], selfNamed: ['Jean Dupont'] });
+    });
+
+    it('keeps an author named like a publisher declared a Person', () => {
+      const found = extractJsonLdArticle(
+        withJsonLd(article({ author: 'Eolas', publisher: { '@type': 'Person', name: 'Eolas' } })),
+      );
+      expect(found?.authors).toEqual(['Eolas']);
+      expect(found?.selfNamed).toBeUndefined();
+    });
+
+    it('leaves out an Organization named like the publisher, not set apart', () => {
+      const found = extractJsonLdArticle(
+        withJsonLd(
+          article({
+            author: { '@type': 'Organization', name: 'Jean Dupont' },
+            publisher: { '@type': 'Organization', name: 'Jean Dupont' },
+          }),
+        ),
+      );
+      expect(found).toMatchObject({ authors: [] });
+      expect(found?.selfNamed).toBeUndefined();
+    });
+
     it('falls back to creator', () => {
       const doc = withJsonLd(article({ creator: ['Vincent Vallet'] }));
       expect(extractJsonLdArticle(doc)?.authors).toEqual(['Vincent Vallet']);

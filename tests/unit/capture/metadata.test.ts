@@ -990,6 +990,48 @@ describe('extractMetadata: authors that are not bylines', () => {
     });
   });
 
+  const blogLd = (author: unknown, publisher: unknown) =>
+    pageWith(
+      `<script type="application/ld+json">${JSON.stringify({
+        '@type': 'BlogPosting',
+        headline: 'Mon billet',
+        author,
+        publisher,
+      })}</script>`,
+    );
+
+  it('keeps a JSON-LD author given as a string named like the publisher, written as a person’s', () => {
+    const doc = blogLd('Jean Dupont', { '@type': 'Organization', name: 'Jean Dupont' });
+    expect(extractMetadata(doc)).toMatchObject({
+      byline: 'Jean Dupont',
+      provenance: { byline: 'json-ld' },
+    });
+  });
+
+  it('keeps a JSON-LD author given as a string named like a publisher declared a Person', () => {
+    const doc = blogLd('Eolas', { '@type': 'Person', name: 'Eolas' });
+    expect(extractMetadata(doc)).toMatchObject({
+      byline: 'Eolas',
+      provenance: { byline: 'json-ld' },
+    });
+  });
+
+  it.each(['Le Parisien', 'Marie Claire', 'AFP'])(
+    'does not credit a publication named as its JSON-LD author by a string: %s',
+    (name) => {
+      const doc = blogLd(name, { '@type': 'Organization', name });
+      expect(extractMetadata(doc).byline).toBeUndefined();
+    },
+  );
+
+  it('keeps the people among a JSON-LD author list that names the publication too', () => {
+    const doc = blogLd(['Le Parisien', 'Ana Lopez'], {
+      '@type': 'Organization',
+      name: 'Le Parisien',
+    });
+    expect(extractMetadata(doc).byline).toBe('Ana Lopez');
+  });
+
   // The corpus's personal blog (hakibenita.com), its JSON-LD author taken out: its
   // meta[name=author] « Haki Benita » is the JSON-LD publisher's name.
   it('keeps the author of the corpus’s personal blog without its JSON-LD author', () => {
