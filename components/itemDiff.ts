@@ -6,7 +6,7 @@
  * that parses is given, and what comes out is plain data, which the chooser turns into its own
  * elements (nothing of the stored HTML is ever put in the page as markup).
  */
-import { languageTag } from '../lib/lang';
+import { languageTag, NO_LANGUAGE } from '../lib/lang';
 import { keptWords, words } from '../lib/word-diff';
 import { parseItemHtml } from '../storage/item-html';
 
@@ -312,6 +312,8 @@ export type LookDifference =
   | 'otherLink'
   | 'lang'
   | 'textLang'
+  | 'code'
+  | 'notCode'
   | 'paragraph'
   | 'bulleted'
   | 'numbered'
@@ -327,9 +329,22 @@ const BLOCK_SAID: Record<BlockKind, LookDifference> = {
 };
 
 /**
+ * How words in the language `here` differ from the same in `there` (a tag, or none for the
+ * text's own). Code is marked as words in no language (`zxx`, see lib/purify.ts), which is no
+ * language an editor chose: named as one, it read « en sans contenu linguistique » (the code's
+ * name), and code unmarked « dans la langue du texte ». It is said as marked as code, or not;
+ * an English quote where the other version has code is in English and no code.
+ */
+function languageDifferences(here?: string, there?: string): LookDifference[] {
+  if (here === NO_LANGUAGE) return ['code'];
+  if (there !== NO_LANGUAGE) return [here ? 'lang' : 'textLang'];
+  return here ? ['notCode', 'lang'] : ['notCode'];
+}
+
+/**
  * What `here` (this version's look of some words) has that `there` (the other's) does not:
  * bold or not, italic or not, a link or none or one to another address, marked in a language
- * or in the text's own; in a paragraph or a bulleted or numbered list; and, where the two
+ * or in the text's own, marked as code or not; in a paragraph or a bulleted or numbered list; and, where the two
  * separate them otherwise from the words before, run on from those, after a line break, or in
  * a new paragraph or list entry.
  */
@@ -340,7 +355,7 @@ export function lookDifferences(here: Look, there: Look): LookDifference[] {
   if (here.href !== there.href) {
     said.push(!here.href ? 'noLink' : there.href ? 'otherLink' : 'link');
   }
-  if (here.lang !== there.lang) said.push(here.lang ? 'lang' : 'textLang');
+  if (here.lang !== there.lang) said.push(...languageDifferences(here.lang, there.lang));
   if (here.block !== there.block) said.push(BLOCK_SAID[here.block]);
   if (here.before !== there.before) {
     if (here.before === 'line') said.push('newLine');

@@ -106,6 +106,9 @@ export const en: Messages = {
   'conflict.style.otherLink': 'with a link to another address',
   'conflict.style.lang': 'in {language}',
   'conflict.style.textLang': 'in the text’s language',
+  // Code (words in no language, `zxx`): not a language to an editor (see itemDiff.ts).
+  'conflict.style.code': 'marked as code',
+  'conflict.style.notCode': 'not marked as code',
   'conflict.style.paragraph': 'in a paragraph',
   'conflict.style.bulleted': 'in a bulleted list',
   'conflict.style.numbered': 'in a numbered list',

@@ -118,6 +118,9 @@ export const fr = {
   'conflict.style.otherLink': 'avec un lien vers une autre adresse',
   'conflict.style.lang': 'en {language}',
   'conflict.style.textLang': 'dans la langue du texte',
+  // Code (words in no language, `zxx`): not a language to an editor (see itemDiff.ts).
+  'conflict.style.code': 'marqués comme code',
+  'conflict.style.notCode': 'pas marqués comme code',
   'conflict.style.paragraph': 'dans un paragraphe',
   'conflict.style.bulleted': 'dans une liste à puces',
   'conflict.style.numbered': 'dans une liste numérotée',

@@ -368,6 +368,31 @@ describe('ConflictChooser’s item text', () => {
     );
   });
 
+  it('says code marked in one version only as marked as code, not as a language, in both locales', () => {
+    const texts = [
+      '<p>Lancez <span lang="zxx">npm run build</span>.</p>',
+      '<p>Lancez npm run build.</p>',
+    ] as const;
+    const { mine, theirs } = itemConflict(...texts);
+
+    // Before, « en sans contenu linguistique » and « dans la langue du texte ».
+    expect(heard(mine.querySelector('mark')!).said).toBe(
+      '\u00a0(mêmes mots, ici marqués comme code)',
+    );
+    expect(heard(theirs.querySelector('mark')!).said).toBe(
+      '\u00a0(mêmes mots, ici pas marqués comme code)',
+    );
+    cleanup();
+    setLocale('en');
+    const english = itemConflict(...texts);
+    expect(heard(english.mine.querySelector('mark')!).said).toBe(
+      '\u00a0(same words, here marked as code)',
+    );
+    expect(heard(english.theirs.querySelector('mark')!).said).toBe(
+      '\u00a0(same words, here not marked as code)',
+    );
+  });
+
   it('marks a paragraph made a list entry and two paragraphs joined, and says so', () => {
     const { mine, theirs } = itemConflict(
       '<p>Trois noms :</p><p>Dupont</p><p>Le ministre part.</p><p>Il dément.</p>',

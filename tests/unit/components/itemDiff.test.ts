@@ -125,6 +125,21 @@ describe('diffItemHtml', () => {
     expect(said(marks(diff.theirs.nodes)[0]!.mark)).toEqual(['textLang']);
   });
 
+  it('says words only one version marks as code marked as code or not, no language', () => {
+    const diff = diffItemHtml(
+      '<p>Lancez <span lang="zxx">npm run build</span> puis «\u00a0<span lang="en">deploy</span>\u00a0».</p>',
+      '<p>Lancez npm run build puis «\u00a0<span lang="zxx">deploy</span>\u00a0».</p>',
+    );
+
+    const [mine, english] = marks(diff.mine.nodes);
+    // Before, ['lang'] (« en sans contenu linguistique ») and ['textLang'].
+    expect(said(mine!.mark)).toEqual(['code']);
+    expect(said(english!.mark)).toEqual(['notCode', 'lang']);
+    const [theirs, code] = marks(diff.theirs.nodes);
+    expect(said(theirs!.mark)).toEqual(['notCode']);
+    expect(said(code!.mark)).toEqual(['code']);
+  });
+
   it('keeps a quote’s language where its words alone changed, and marks nothing else', () => {
     const diff = diffItemHtml(
       '<p>«\u00a0<span lang="en-GB">The deal is off</span>\u00a0»</p>',
