@@ -61,23 +61,70 @@ function isHomepageOnly(candidate: string, pageUrl: string): boolean {
   }
 }
 
-/** Second-level labels under which a country's domain names are registered: `bbc.co.uk`. */
-const GENERIC_SECOND_LEVEL = /^(?:co|com|net|org|gov|gouv|ac|edu|ne|or|go|gob|mil|nic)$/;
+/**
+ * Second-level labels under which a country's domain names are registered: `bbc.co.uk`,
+ * `abc.net.au`, `interieur.gouv.fr`, `monasso.asso.fr`, `dupont.me.uk`.
+ */
+const GENERIC_SECOND_LEVEL =
+  /^(?:co|com|net|org|gov|govt|gouv|gv|ac|edu|ne|or|go|gob|mil|nic|ltd|plc|me|asso|nom|tm|nhs|police)$/;
+
+/**
+ * Hosts under which different owners get their own names, each one site: blogs, personal pages
+ * and apps at `jean.blogspot.com`, `x.github.io`, `y.substack.com`. A few of the public suffix
+ * list's private names (publicsuffix.org), the ones editors clip from, not the whole list (some
+ * 250 KB, for the host of a canonical): a canonical from one of these sites to another is another
+ * site's, as between two newspapers. Blogger's country hosts (`jean.blogspot.fr`,
+ * `jean.blogspot.co.uk`) are the same blog as its `blogspot.com`, their canonical.
+ */
+const SHARED_HOSTS = new Set([
+  'blogspot.com',
+  'wordpress.com',
+  'github.io',
+  'gitlab.io',
+  'substack.com',
+  'tumblr.com',
+  'over-blog.com',
+  'canalblog.com',
+  'hautetfort.com',
+  'eklablog.com',
+  'e-monsite.com',
+  'skyrock.com',
+  'livejournal.com',
+  'typepad.com',
+  'weebly.com',
+  'wixsite.com',
+  'webflow.io',
+  'ghost.io',
+  'netlify.app',
+  'pages.dev',
+  'vercel.app',
+  'web.app',
+  'firebaseapp.com',
+  'herokuapp.com',
+  'uk.com',
+  'us.com',
+  'eu.com',
+]);
 
 /**
  * The site a host name belongs to, as far as it can be told without the public suffix list: its
  * last two labels (`www.lemonde.fr` and `m.lemonde.fr` are `lemonde.fr`), three under a country's
- * generic second level (`bbc.co.uk`, `interieur.gouv.fr`); an IP address is its own.
+ * generic second level (`bbc.co.uk`, `interieur.gouv.fr`) or a host shared by its users
+ * ({@link SHARED_HOSTS}: `jean.blogspot.com`); an IP address is its own.
  */
 function siteOf(hostname: string): string {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
+  const host = hostname
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/\.blogspot\.(?:com?\.)?[a-z]{2}$/, '.blogspot.com');
   if (/^[\d.]+$/.test(host) || host.startsWith('[')) return host;
   const labels = host.split('.');
+  const last = (count: number) => labels.slice(-count).join('.');
   const generic =
     labels.length > 2 &&
     labels[labels.length - 1]!.length === 2 &&
     GENERIC_SECOND_LEVEL.test(labels[labels.length - 2]!);
-  return labels.slice(generic ? -3 : -2).join('.');
+  return last(generic || SHARED_HOSTS.has(last(2)) ? 3 : 2);
 }
 
 /**

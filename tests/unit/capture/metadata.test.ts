@@ -406,6 +406,46 @@ describe('extractMetadata: url', () => {
     expect(extractMetadata(doc).url).toBe(read);
   });
 
+  it.each([
+    [
+      'https://jeandupont.blogspot.com/2024/05/billet.html',
+      'https://mariemartin.blogspot.com/x.html',
+    ],
+    ['https://jdupont.github.io/notes/', 'https://mmartin.github.io/notes/'],
+    ['https://jeandupont.substack.com/p/billet', 'https://mariemartin.substack.com/p/billet'],
+    ['https://jeandupont.over-blog.com/2024/05/billet.html', 'https://autre.over-blog.com/x.html'],
+    ['https://jeandupont.canalblog.com/archives/x.html', 'https://autre.canalblog.com/x.html'],
+    ['https://jeandupont.wordpress.com/2024/05/12/billet/', 'https://autre.wordpress.com/x/'],
+    ['https://mon-site.netlify.app/billet/', 'https://autre-site.netlify.app/billet/'],
+    ['https://dupont.me.uk/billet/', 'https://martin.me.uk/billet/'],
+    ['https://www.monasso.asso.fr/actu/x', 'https://www.autre.asso.fr/actu/x'],
+  ])('does not take two users’ sites on one shared host for one: %s → %s', (read, canonical) => {
+    const doc = pageWith(`<link rel="canonical" href="${canonical}">`, '', read);
+    expect(extractMetadata(doc)).toMatchObject({ url: read, provenance: { url: 'location' } });
+  });
+
+  it.each([
+    [
+      'https://jeandupont.blogspot.com/2024/05/billet.html?m=1',
+      'https://jeandupont.blogspot.com/2024/05/billet.html',
+    ],
+    // Blogger's country hosts: the same blog, its canonical on blogspot.com.
+    [
+      'https://jeandupont.blogspot.fr/2024/05/billet.html',
+      'https://jeandupont.blogspot.com/2024/05/billet.html',
+    ],
+    [
+      'https://jeandupont.blogspot.co.uk/2024/05/billet.html',
+      'https://jeandupont.blogspot.com/2024/05/billet.html',
+    ],
+  ])('takes the canonical of the same user’s site on a shared host: %s → %s', (read, canonical) => {
+    const doc = pageWith(`<link rel="canonical" href="${canonical}">`, '', read);
+    expect(extractMetadata(doc)).toMatchObject({
+      url: canonical,
+      provenance: { url: 'link[rel=canonical]' },
+    });
+  });
+
   it('accepts an explicit page URL', () => {
     expect(extractMetadata(pageWith(''), 'https://other.example/a?fbclid=1').url).toBe(
       'https://other.example/a?fbclid=1',
