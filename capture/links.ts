@@ -62,23 +62,35 @@ function leadsTo(link: Element, href: string, base: string): boolean {
 }
 
 /**
- * The open shadow trees under `root`, theirs included: a custom element (`<my-link href>`) draws
- * its link there (`<a href><slot></slot></a>`), out of reach of the page's querySelectorAll.
+ * The shadow root `element` hosts, or null. A page's script reads only open ones
+ * (`element.shadowRoot`, the default); an extension's script can read closed ones too, each
+ * browser its own way (entrypoints/describe-link.ts), which these pure functions are given.
  */
-function shadowRoots(root: Document | ShadowRoot): ShadowRoot[] {
-  return Array.from(root.querySelectorAll('*')).flatMap((element) =>
-    element.shadowRoot ? [element.shadowRoot, ...shadowRoots(element.shadowRoot)] : [],
-  );
+export type ShadowRootOf = (element: Element) => ShadowRoot | null;
+
+const openShadowRoot: ShadowRootOf = (element) => element.shadowRoot;
+
+/**
+ * The shadow trees under `root` that `rootOf` opens, theirs included: a custom element
+ * (`<my-link href>`) draws its link there (`<a href><slot></slot></a>`), out of reach of the
+ * page's querySelectorAll.
+ */
+function shadowRoots(root: Document | ShadowRoot, rootOf: ShadowRootOf): ShadowRoot[] {
+  return Array.from(root.querySelectorAll('*')).flatMap((element) => {
+    const shadow = rootOf(element);
+    return shadow ? [shadow, ...shadowRoots(shadow, rootOf)] : [];
+  });
 }
 
 /**
  * The links whose resolved URL is `href`; else those equal to it once both are cleaned. In the
- * page's shadow trees when the page itself has none: every element is looked at to find them,
- * which only a page that draws its links there needs.
+ * page's shadow trees when the page itself has none: every element is looked at (and, for a
+ * closed tree, asked of the browser) to find them, which only a page that draws its links there
+ * needs.
  */
-function linksTo(doc: Document, href: string): Element[] {
+function linksTo(doc: Document, href: string, rootOf: ShadowRootOf): Element[] {
   const found = linksIn(doc, [doc], href);
-  return found.length > 0 ? found : linksIn(doc, shadowRoots(doc), href);
+  return found.length > 0 ? found : linksIn(doc, shadowRoots(doc, rootOf), href);
 }
 
 function linksIn(doc: Document, roots: (Document | ShadowRoot)[], href: string): Element[] {
@@ -132,9 +144,14 @@ function likelihood(link: Element): number {
  * The link of `doc` to `href` (as the browser's context menu gives it) the editor meant: the
  * element right-clicked when the browser names it and it leads there; else, of those in the
  * editor's selection (or of all when it holds none), the most likely read ({@link likelihood}),
- * the first of those in the page's order.
+ * the first of those in the page's order. Shadow trees are those `rootOf` opens.
  */
-export function chooseLink(doc: Document, href: string, hint: LinkHint = {}): Element | undefined {
+export function chooseLink(
+  doc: Document,
+  href: string,
+  hint: LinkHint = {},
+  rootOf: ShadowRootOf = openShadowRoot,
+): Element | undefined {
   const clicked = hint.target?.closest(LINKS);
   if (clicked && leadsTo(clicked, href, doc.baseURI)) return clicked;
   // The element named leads elsewhere: another link than the menu's (an id gone stale, a list
@@ -143,7 +160,7 @@ export function chooseLink(doc: Document, href: string, hint: LinkHint = {}): El
   // after the menu read it (Google's results swap theirs on mousedown, and back): the element is
   // then still the one right-clicked, its words and paragraph the right ones, and the menu's
   // address (kept by describeLink) the one the editor saw; the address alone would find nothing.
-  const all = linksTo(doc, href);
+  const all = linksTo(doc, href, rootOf);
   if (clicked && all.length === 0) return clicked;
   if (all.length < 2) return all[0];
   // A selection of the whole page (Ctrl+A) or of a column holds the menu's link too.
@@ -198,14 +215,16 @@ function contextOf(link: Element): CapturedPassage | undefined {
 /**
  * Describes the link of `doc` whose resolved URL is `href` (as given by the browser's context
  * menu), the one {@link chooseLink} finds: its cleaned URL, its text, and the paragraph around it
- * as a passage. Returns undefined when the page has no such link.
+ * as a passage. Returns undefined when the page has no such link. Shadow trees are those
+ * `rootOf` opens (open ones by default).
  */
 export function describeLink(
   doc: Document,
   href: string,
   hint?: LinkHint,
+  rootOf?: ShadowRootOf,
 ): LinkDescription | undefined {
-  const link = chooseLink(doc, href, hint);
+  const link = chooseLink(doc, href, hint, rootOf);
   if (!link) return undefined;
   const url = cleanUrl(href);
   return { url, text: linkText(link) ?? url, context: contextOf(link) };

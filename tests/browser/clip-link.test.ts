@@ -143,4 +143,39 @@ describe('« Couper ce lien » in Chromium', () => {
     });
     await page.close();
   });
+
+  it('describes a link a custom element draws in a closed shadow tree, which the page cannot read', async () => {
+    const page = await openPage('closed-shadow');
+    // As above, in a `{ mode: 'closed' }` tree: the host's shadowRoot is null to every script
+    // but the extension's (chrome.dom.openOrClosedShadowRoot).
+    await page.evaluate(() => {
+      customElements.define(
+        'closed-link',
+        class extends HTMLElement {
+          connectedCallback() {
+            const link = document.createElement('a');
+            link.href = this.getAttribute('href')!;
+            link.append(document.createElement('slot'));
+            this.attachShadow({ mode: 'closed' }).append(link);
+          }
+        },
+      );
+      const paragraph = document.createElement('p');
+      paragraph.innerHTML =
+        'Voir <closed-link href="/dossier.html">le dossier complet</closed-link> sur la réforme.';
+      // An SVG element in the page too: Chrome's reader refuses any but an HTML element.
+      paragraph.append(document.createElementNS('http://www.w3.org/2000/svg', 'svg'));
+      document.querySelector('main')!.append(paragraph);
+    });
+
+    const found = await describeIn(page, new URL('/dossier.html', server.origin).href);
+
+    expect(found).toMatchObject({
+      text: 'le dossier complet',
+      context: {
+        nodes: [{ tag: 'p', children: ['Voir ', 'le dossier complet', ' sur la réforme.'] }],
+      },
+    });
+    await page.close();
+  });
 });

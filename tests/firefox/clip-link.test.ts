@@ -102,4 +102,37 @@ describe('« Couper ce lien » in Firefox', () => {
     await listener.close();
     await article.close();
   });
+
+  it('describes a link a custom element draws in a closed shadow tree, which the page cannot read', async () => {
+    const article = await session.openUrl(`${server.page('same-link.html')}?closed-shadow`);
+    // `<closed-link href>` draws `<a href><slot></slot></a>` in a `{ mode: 'closed' }` tree:
+    // the host's shadowRoot is null to every script but the extension's (Firefox gives content
+    // scripts the element's openOrClosedShadowRoot).
+    await article.evaluate(() => {
+      customElements.define(
+        'closed-link',
+        class extends HTMLElement {
+          connectedCallback() {
+            const link = document.createElement('a');
+            link.href = this.getAttribute('href')!;
+            link.append(document.createElement('slot'));
+            this.attachShadow({ mode: 'closed' }).append(link);
+          }
+        },
+      );
+      const paragraph = document.createElement('p');
+      paragraph.innerHTML =
+        'Voir <closed-link href="/dossier.html">le dossier complet</closed-link> sur la réforme.';
+      document.querySelector('main')!.append(paragraph);
+    });
+    // No second native menu in this session (above): the address alone, as when Firefox names
+    // no element, and the link is looked for in the page's shadow trees.
+    const listener = await session.openExtensionPage('popup.html');
+    const shown = { frameId: 0, linkUrl: new URL('/dossier.html', server.origin).href };
+
+    expect((await describeFor(article, listener, shown))?.text).toBe('le dossier complet');
+    expectNoExtensionErrors(session);
+    await listener.close();
+    await article.close();
+  });
 });

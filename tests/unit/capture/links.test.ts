@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLink, describeLink as describeInPage, type LinkHint } from '../../../capture/links';
+import {
+  chooseLink,
+  describeLink as describeInPage,
+  type LinkHint,
+  type ShadowRootOf,
+} from '../../../capture/links';
 import { toSelectedPassage } from '../../../services/passage';
 import { makeDoc } from './dom';
 
@@ -14,8 +19,8 @@ const PAGE = `<!doctype html><html><head></head><body>
 </body></html>`;
 
 /** The description as the background stores it: the context's tree written as HTML. */
-function describeLink(page: Document, href: string, hint?: LinkHint) {
-  const found = describeInPage(page, href, hint);
+function describeLink(page: Document, href: string, hint?: LinkHint, rootOf?: ShadowRootOf) {
+  const found = describeInPage(page, href, hint, rootOf);
   return found?.context ? { ...found, context: toSelectedPassage(found.context) } : found;
 }
 
@@ -243,5 +248,68 @@ describe('describeLink: a link drawn in a custom element’s shadow tree', () =>
     const doc = page();
     doc.body.insertAdjacentHTML('beforeend', '<p><a id="plain" href="/enquete">l’enquête</a></p>');
     expect(chooseLink(doc, ENQUETE)?.id).toBe('plain');
+  });
+});
+
+describe('describeLink: a link drawn in a custom element’s closed shadow tree', () => {
+  /**
+   * `<my-link href>` drawing its link in a `{ mode: 'closed' }` tree, its words written in the
+   * page; and what the extension's world would read of each element's shadow root, the closed
+   * one included (as Chrome's chrome.dom and Firefox's property do), counting the elements asked.
+   */
+  function page() {
+    const doc = makeDoc(
+      '<body><article><p id="para">Selon <my-link id="host" href="/enquete">notre enquête</my-link>, ' +
+        'le ministre savait.</p></article></body>',
+      'https://news.example.com/',
+    );
+    const host = doc.getElementById('host')!;
+    const closed = host.attachShadow({ mode: 'closed' });
+    closed.innerHTML = `<a href="${host.getAttribute('href')}"><slot></slot></a>`;
+    const asked: Element[] = [];
+    const rootOf = (element: Element) => {
+      asked.push(element);
+      return element === host ? closed : element.shadowRoot;
+    };
+    return { doc, host, closed, rootOf, asked };
+  }
+
+  it('finds the link through the root reader given, its slotted words and its paragraph', () => {
+    const { doc, rootOf } = page();
+    expect(describeLink(doc, ENQUETE, {}, rootOf)).toMatchObject({
+      url: ENQUETE,
+      text: 'notre enquête',
+      context: { text: 'Selon notre enquête, le ministre savait.' },
+    });
+  });
+
+  it('reads open trees only by default, as a page’s own script can', () => {
+    const { doc } = page();
+    // The host's shadowRoot is null: nothing else tells the link is there.
+    expect(describeLink(doc, ENQUETE)).toBeUndefined();
+  });
+
+  it('finds a link in a closed tree inside an open one inside a closed one', () => {
+    const { doc, host, closed, rootOf } = page();
+    closed.innerHTML = '<my-frame id="frame"></my-frame>';
+    const frame = closed.getElementById('frame')!;
+    const open = frame.attachShadow({ mode: 'open' });
+    open.innerHTML = '<p>Lire <my-link id="inner">l’enquête</my-link></p>';
+    const inner = open.getElementById('inner')!;
+    const innermost = inner.attachShadow({ mode: 'closed' });
+    innermost.innerHTML = '<a href="/enquete"><slot></slot></a>';
+    const deep = (element: Element) =>
+      element === inner ? innermost : element === host ? closed : rootOf(element);
+    expect(describeLink(doc, ENQUETE, {}, deep)).toMatchObject({
+      text: 'l’enquête',
+      context: { text: 'Lire l’enquête' },
+    });
+  });
+
+  it('asks no element of the page for its tree when the page itself links the address', () => {
+    const { doc, rootOf, asked } = page();
+    doc.body.insertAdjacentHTML('beforeend', '<p><a id="plain" href="/enquete">l’enquête</a></p>');
+    expect(chooseLink(doc, ENQUETE, {}, rootOf)?.id).toBe('plain');
+    expect(asked).toEqual([]);
   });
 });
