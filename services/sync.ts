@@ -409,6 +409,17 @@ function codeAndAddress<C extends string>(failure: {
  */
 const UNREACHED: ReadonlySet<string> = new Set(['offline', 'unreachable', 'timeout', 'cancelled']);
 
+/**
+ * `address` (a post's link) at the site's new address `to` when it is under its old one `from`
+ * (the same path, query and fragment after it); any other address as it is (a link on another
+ * host: the site's permalinks on a domain of their own, another site's post).
+ */
+export function movedAddress(address: string, from: string, to: string): string {
+  if (address === from) return to;
+  const rest = address.slice(from.length);
+  return address.startsWith(from) && /^[/?#]/.test(rest) ? to + rest : address;
+}
+
 /** Whether a name is the desk's user; when the site could not say, why. */
 interface AliasAnswer {
   same: boolean;
@@ -826,18 +837,49 @@ export class SyncEngine {
       this.otherAccount = name;
       return { same: false };
     }
-    await this.updateState((now) =>
-      // Left, or joined anew, meanwhile: that desk's address is not this one's to change.
-      now.enabled && now.siteUrl === state.siteUrl
-        ? {
-            siteUrl: settings.siteUrl,
-            username: settings.username,
-            // The sync line's « Le site répond désormais à l’adresse… », now followed.
-            ...(now.lastError?.code === 'site_moved' ? { lastError: undefined } : {}),
-          }
-        : {},
+    await this.updateState(
+      async (now) => {
+        // Left, or joined anew, meanwhile: that desk's address is not this one's to change.
+        if (!now.enabled || now.siteUrl !== state.siteUrl) return {};
+        await this.followPosts(state.siteUrl, settings.siteUrl);
+        return {
+          siteUrl: settings.siteUrl,
+          username: settings.username,
+          // The sync line's « Le site répond désormais à l’adresse… », now followed.
+          ...(now.lastError?.code === 'site_moved' ? { lastError: undefined } : {}),
+        };
+      },
+      ['issues'],
     );
     return { same: true };
+  }
+
+  /**
+   * The issues published on the desk's site at its old address `from`, once the desk follows it
+   * to `to` ({@link askMove}, in the same transaction): their post's record (`Issue.wordpress`:
+   * its site, its link under the old address) and a creation under way (`Issue.publishing`) name
+   * the new address. The same WordPress, the same posts: the publish panel reads and updates
+   * them there, where it said they were published on another site and would create new ones.
+   * Written quietly (nothing queued, nothing of a colleague's written over): the desk's copy on
+   * the server keeps the old address until the issue is next sent, when it goes with it (it
+   * differs from the merge base); colleagues' desks rewrite theirs as they follow. Posts recorded
+   * on any other site are left as they are.
+   */
+  private async followPosts(from: string, to: string): Promise<void> {
+    await this.db.issues
+      .filter((issue) => issue.wordpress?.siteUrl === from || issue.publishing?.siteUrl === from)
+      .modify((issue) => {
+        if (issue.wordpress?.siteUrl === from) {
+          issue.wordpress = {
+            ...issue.wordpress,
+            siteUrl: to,
+            link: movedAddress(issue.wordpress.link, from, to),
+          };
+        }
+        if (issue.publishing?.siteUrl === from) {
+          issue.publishing = { ...issue.publishing, siteUrl: to };
+        }
+      });
   }
 
   /**

@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateDraft } from '../../storage/drafts';
+import { createIssue, markPublished } from '../../storage/issues';
+import { publishPost, readPostState } from '../../wordpress/client';
 import { newsroom, serverRecord, url } from './desks';
 import { php, serve, site, type TestServer } from './helpers';
 
@@ -111,6 +113,61 @@ describe('shared desk: the site moves to another address', { timeout: 180_000 },
       title: 'Le ministre, le yacht et le port',
     });
     expect(await locked(record!.id)).toBe(false);
+  });
+
+  it('an issue published before the move: its post is the same at the new address, read and updated there', async () => {
+    const wp = site();
+    moved = false;
+    const a = as('editor');
+    const firstUrl = first.url.replace('127.0.0.1', 'localhost');
+    a.settings.siteUrl = firstUrl;
+    await a.join();
+    await a.clip(url());
+    // Published at the first address (the post made on the one WordPress behind both; the
+    // publisher records the settings' address, and the link under it as WordPress gave it then).
+    const issue = await createIssue(
+      { title: 'Les indiscrets du 15 mars', date: '2026-03-15' },
+      a.db,
+    );
+    const made = await publishPost(
+      { ...a.settings, siteUrl: wp.url },
+      { title: issue.title, content: '<p>Premier indiscret</p>' },
+    );
+    if (!made.ok) throw new Error(made.code);
+    await markPublished(
+      issue.id,
+      {
+        postId: made.postId,
+        link: `${firstUrl}/?p=${made.postId}`,
+        modifiedGmt: made.modifiedGmt,
+        publishedAt: new Date().toISOString(),
+        siteUrl: firstUrl,
+      },
+      a.db,
+    );
+    await a.sync();
+
+    moved = true;
+    expect((await a.engine.run()).lastError).toMatchObject({ code: 'site_moved' });
+    a.settings.siteUrl = wp.url;
+    expect(await a.sync()).toMatchObject({ siteUrl: wp.url });
+
+    // What the publish panel and the publisher compare with the settings: the new address.
+    const post = (await a.db.issues.get(issue.id))!.wordpress!;
+    expect(post).toMatchObject({
+      postId: made.postId,
+      siteUrl: wp.url,
+      link: `${wp.url}/?p=${made.postId}`,
+    });
+    const state = await readPostState(a.settings, post.postId);
+    expect(state).toMatchObject({ ok: true, postId: made.postId, modifiedGmt: post.modifiedGmt });
+    const updated = await publishPost(a.settings, {
+      title: 'Les indiscrets du 15 mars, corrigés',
+      content: '<p>Premier indiscret, corrigé</p>',
+      postId: post.postId,
+      lastModifiedGmt: post.modifiedGmt,
+    });
+    expect(updated).toMatchObject({ ok: true, postId: made.postId, created: false });
   });
 
   it('another address than the one the site moved to stays another site: nothing is sent', async () => {

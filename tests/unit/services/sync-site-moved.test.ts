@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ROLE_CHECK_MS, SyncEngine } from '../../../services/sync';
+import { movedAddress, ROLE_CHECK_MS, SyncEngine } from '../../../services/sync';
 import { updateDraft } from '../../../storage/drafts';
+import {
+  createIssue,
+  markPublished,
+  recordPublishIntent,
+  updateIssue,
+} from '../../../storage/issues';
 import { closeDesks, TestDesk, twoDesks, twoShared } from './desks';
 import { FakeDesk } from './fake-desk';
 
@@ -301,5 +307,150 @@ describe('sync engine: the desk follows its site to the address it moved to', ()
     expect(back.siteUrl).toBe(NEW);
     expect(back.lastError).toBeUndefined();
     expect(server.byClientId('drafts', x.id)!.title).toBe('X corrigé');
+  });
+});
+
+/**
+ * The issues published on the site before it moved: their post's record names the old address,
+ * and the publish panel said « publié sur un autre site » and would have created a new post. The
+ * desk following its site takes them along, in the same write; posts of any other site stay.
+ */
+describe('sync engine: the desk following its site takes its published posts along', () => {
+  let server: FakeDesk;
+  let a: TestDesk;
+  let b: TestDesk;
+
+  beforeEach(() => {
+    ({ server, a, b } = twoDesks(TestDesk));
+  });
+  afterEach(() => closeDesks(a, b));
+
+  const OLD = 'https://desk.test';
+  const NEW = 'https://www.desk.test';
+
+  /** A's browser with the settings at `siteUrl`, `desk.test` redirecting to `www.`. */
+  function movedTo(siteUrl: string) {
+    return new SyncEngine({
+      db: a.db,
+      settings: async () => ({ ...server.settings('redac'), siteUrl }),
+      fetch: async (input: string, init: RequestInit = {}) => {
+        const url = new URL(input);
+        if (url.hostname !== 'desk.test') return server.fetch(input, init);
+        url.hostname = `www.${url.hostname}`;
+        const answer = new Response(
+          JSON.stringify({ code: 'rest_not_logged_in', message: 'Non', data: { status: 401 } }),
+          { status: 401, headers: { 'Content-Type': 'application/json' } },
+        );
+        Object.defineProperty(answer, 'url', { value: url.href });
+        return answer;
+      },
+    });
+  }
+
+  /**
+   * On the desk before the move: issue `here` published on its site, `elsewhere` on another
+   * site, `creating` with a post's creation under way on its site. Then a run meets the move.
+   */
+  async function publishedBeforeTheMove() {
+    await a.join();
+    const post = (siteUrl: string, postId: number) => ({
+      postId,
+      link: `${siteUrl}/2026/03/15/les-indiscrets-${postId}/`,
+      modifiedGmt: '2026-03-15T09:02:00',
+      publishedAt: '2026-03-15T09:02:00.000Z',
+      siteUrl,
+    });
+    const here = await createIssue({ title: 'Du 15 mars', date: '2026-03-15' }, a.db);
+    await markPublished(here.id, post(OLD, 812), a.db);
+    const elsewhere = await createIssue({ title: 'Du 8 mars', date: '2026-03-08' }, a.db);
+    await markPublished(elsewhere.id, post('https://autre-redaction.test', 40), a.db);
+    const creating = await createIssue({ title: 'Du 22 mars', date: '2026-03-22' }, a.db);
+    await recordPublishIntent(
+      creating.id,
+      { slug: 'du-22-mars-abcd1234', siteUrl: OLD, startedAt: '2026-03-22T09:00:00.000Z' },
+      a.db,
+    );
+    await a.sync();
+    expect(await a.db.outbox.count()).toBe(0);
+    await movedTo(OLD).run();
+    expect((await a.engine.state()).lastError).toMatchObject({ code: 'site_moved' });
+    return { here, elsewhere, creating };
+  }
+
+  it('rewrites the posts recorded at the old address, their link under it too, with nothing queued', async () => {
+    const { here, elsewhere, creating } = await publishedBeforeTheMove();
+    const before = (await a.db.issues.get(here.id))!;
+
+    const status = await movedTo(NEW).run();
+
+    expect(status.siteUrl).toBe(NEW);
+    expect((await a.db.issues.get(here.id))!.wordpress).toMatchObject({
+      postId: 812,
+      siteUrl: NEW,
+      link: `${NEW}/2026/03/15/les-indiscrets-812/`,
+      modifiedGmt: '2026-03-15T09:02:00',
+    });
+    expect((await a.db.issues.get(creating.id))!.publishing).toMatchObject({
+      slug: 'du-22-mars-abcd1234',
+      siteUrl: NEW,
+    });
+    // Another site's post is not the moved site's.
+    expect((await a.db.issues.get(elsewhere.id))!.wordpress).toMatchObject({
+      siteUrl: 'https://autre-redaction.test',
+      link: 'https://autre-redaction.test/2026/03/15/les-indiscrets-40/',
+    });
+    // Not the editor's edit: nothing is sent for it, nor written over a colleague's.
+    expect(status.pending).toBe(0);
+    expect((await a.db.issues.get(here.id))!.updatedAt).toBe(before.updatedAt);
+  });
+
+  it('the issue edited after, the desk’s copy on the server takes the new address with it', async () => {
+    const { here } = await publishedBeforeTheMove();
+    const engine = movedTo(NEW);
+    await engine.run();
+
+    await updateIssue(here.id, { title: 'Du 15 mars, corrigé' }, a.db);
+    expect((await engine.run()).lastError).toBeUndefined();
+
+    const meta = server.byClientId('issues', here.id)!.meta as { wordpress: { siteUrl: string } };
+    expect(meta.wordpress).toMatchObject({ postId: 812, siteUrl: NEW });
+  });
+
+  it('settings naming another site than the one it moved to leave the posts as they were', async () => {
+    const { here } = await publishedBeforeTheMove();
+
+    const status = await movedTo('https://autre-redaction.test').run();
+
+    expect(status.lastError).toMatchObject({ code: 'account_changed' });
+    expect((await a.db.issues.get(here.id))!.wordpress).toMatchObject({
+      siteUrl: OLD,
+      link: `${OLD}/2026/03/15/les-indiscrets-812/`,
+    });
+  });
+});
+
+describe('movedAddress', () => {
+  const OLD = 'https://monjournal.fr';
+  const NEW = 'https://www.monjournal.fr';
+
+  it('puts a path, a query or a fragment under the old address under the new', () => {
+    expect(movedAddress(`${OLD}/2026/03/15/indiscrets/`, OLD, NEW)).toBe(
+      `${NEW}/2026/03/15/indiscrets/`,
+    );
+    expect(movedAddress(`${OLD}/?p=812`, OLD, NEW)).toBe(`${NEW}/?p=812`);
+    expect(movedAddress(`${OLD}?p=812`, OLD, NEW)).toBe(`${NEW}?p=812`);
+    expect(movedAddress(OLD, OLD, NEW)).toBe(NEW);
+  });
+
+  it('leaves an address on another host, or one only starting like the old, as it is', () => {
+    expect(movedAddress('https://monjournal.fr.evil.test/x', OLD, NEW)).toBe(
+      'https://monjournal.fr.evil.test/x',
+    );
+    expect(movedAddress('https://articles.monjournal.fr/x', OLD, NEW)).toBe(
+      'https://articles.monjournal.fr/x',
+    );
+    expect(movedAddress('https://exemple.fr/blogue/x', 'https://exemple.fr/blog', NEW)).toBe(
+      'https://exemple.fr/blogue/x',
+    );
   });
 });
