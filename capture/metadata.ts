@@ -12,7 +12,7 @@ import { attempt, PUBLISHED_DATE_KEYS, readPage } from './page';
 import { cleanTitle, isSiteAffix, titleSuffix, type TitleContext } from './title';
 import type { MetadataField, PageData, PageMetadata, Provenance } from './types';
 import { compactKey, forgetReferences, looksLikeUrl, textKey } from './text';
-import { resolveHttpUrl } from './url';
+import { archivedHost, isArchiveAddress, resolveHttpUrl } from './url';
 import { stripWww } from '../lib/html';
 import { languageTag } from '../lib/lang';
 
@@ -176,17 +176,14 @@ function copiedHosts(pageUrl: string, pageHost: string): string[] {
  * Tracking parameters are removed by the background (services/clipper.ts), which keeps the
  * injected script small.
  * A canonical pointing at the home page of a deeper page is a common CMS misconfiguration and is
- * ignored, as is one on another site ({@link isOwnAddress}). The result is always cleaned of
+ * ignored, as is one on another site ({@link isOwnAddress}). A web archive's copy keeps the
+ * address it was read at ({@link originalHost} says why). The result is always cleaned of
  * tracking parameters.
  */
 function extractUrl(ctx: PageContext): Sourced {
-  const declared: Sourced[] = [];
-  const href = resolveHttpUrl(ctx.data.canonical, ctx.base);
-  if (href) declared.push({ value: href, source: 'link[rel=canonical]' });
-  const ogUrl = ctx.meta.first('og:url');
-  const ogHref = resolveHttpUrl(ogUrl?.value, ctx.base);
-  if (ogHref) declared.push({ value: ogHref, source: 'og:url' });
-  for (const candidate of declared) {
+  // An archived copy's address is the draft's, whatever the copy declares ({@link originalHost}).
+  if (isArchiveAddress(ctx.pageUrl)) return { value: ctx.pageUrl, source: 'location' };
+  for (const candidate of declaredAddresses(ctx)) {
     if (
       !isHomepageOnly(candidate.value, ctx.pageUrl) &&
       isOwnAddress(candidate.value, ctx.pageUrl)
@@ -195,6 +192,35 @@ function extractUrl(ctx: PageContext): Sourced {
     }
   }
   return { value: ctx.pageUrl, source: 'location' };
+}
+
+/** The page's declared addresses: its canonical, then og:url, absolute http(s) URLs. */
+function declaredAddresses(ctx: PageContext): Sourced[] {
+  const declared: Sourced[] = [];
+  const href = resolveHttpUrl(ctx.data.canonical, ctx.base);
+  if (href) declared.push({ value: href, source: 'link[rel=canonical]' });
+  const ogUrl = ctx.meta.first('og:url');
+  const ogHref = resolveHttpUrl(ogUrl?.value, ctx.base);
+  if (ogHref) declared.push({ value: ogHref, source: 'og:url' });
+  return declared;
+}
+
+/**
+ * The host a clip is credited to. A web archive's copy (the Wayback Machine's, archive.today's)
+ * is clipped because the original may be gone or changed: the draft keeps the archive's address,
+ * the one the editor read and can cite, while the page is still the original's, its title,
+ * byline and date as it declared them, and its site the original's (« Le Monde », or
+ * `lemonde.fr` when it declares no name), never the archive's. The original's host is the one
+ * written in the archive's address, else the one its canonical or og:url names (which the
+ * archive keeps or rewrites to its own address); any other page's is the draft's address's.
+ */
+function originalHost(ctx: PageContext, url: string): string | undefined {
+  if (!isArchiveAddress(ctx.pageUrl)) return hostnameOf(url) ?? hostnameOf(ctx.pageUrl);
+  const archive = hostnameOf(ctx.pageUrl)!;
+  const declared = declaredAddresses(ctx)
+    .map((found) => hostnameOf(found.value))
+    .find((host) => host && siteOf(host) !== siteOf(archive));
+  return archivedHost(ctx.pageUrl) ?? declared ?? archive;
 }
 
 /** The first source with usable names (cleaned, and taken by its own or the common `accept`), joined. */
@@ -324,7 +350,7 @@ function extractSiteName(
   siteAffix: string | undefined,
   url: string,
 ): Sourced | undefined {
-  const host = hostnameOf(url) ?? hostnameOf(ctx.pageUrl);
+  const host = originalHost(ctx, url);
   const known = host && KNOWN_SITES.find(([pattern]) => pattern.test(host));
   if (known) return { value: known[1], source: 'hostname' };
   const declared = declaredSiteNames(ctx)[0];
@@ -457,7 +483,9 @@ export function interpretPage(data: PageData): PageMetadata {
 
   const titleCtx: TitleContext = {
     siteNames: declaredSiteNames(ctx).map((found) => found.value),
-    hostnames: [hostnameOf(pageUrl), hostnameOf(url.value)].filter((h): h is string => !!h),
+    hostnames: [hostnameOf(pageUrl), hostnameOf(url.value), originalHost(ctx, url.value)].filter(
+      (h): h is string => !!h,
+    ),
     byline: byline?.value,
     headings: ctx.headings,
   };

@@ -149,8 +149,42 @@ function cleanHash(hash: string): string {
 }
 
 /**
+ * Web archives' hosts. An address there is an archived copy's, which writes its original's in its
+ * path (the Wayback Machine's `/web/20240315083012/https://www.lemonde.fr/…`, archive.today's
+ * `/2024.03.15-083012/https://…`, Arquivo.pt's `/wayback/…`) or names it by a short id
+ * (`archive.ph/AbCdE`).
+ */
+const ARCHIVE_HOST =
+  /^(?:(?:web|wayback)\.archive\.org|wayback\.archive-it\.org|archive\.(?:today|ph|is|li|vn|fo|md)|arquivo\.pt|ghostarchive\.org|webarchive\.nationalarchives\.gov\.uk)$/;
+
+/** Whether `url` is the address of a web archive's copy of a page (see {@link ARCHIVE_HOST}). */
+export function isArchiveAddress(url: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return /^https?:$/.test(protocol) && ARCHIVE_HOST.test(hostname.replace(/^www\./, ''));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The original's host written in an archive's address (`www.lemonde.fr` in
+ * `web.archive.org/web/20240315083012/https://www.lemonde.fr/…`); undefined for any other
+ * address, and for an archive's short one (`archive.ph/AbCdE`).
+ */
+export function archivedHost(url: string): string | undefined {
+  if (!isArchiveAddress(url)) return undefined;
+  const written = /\/(?:https?:\/\/?)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?::\d+)?(?:\/|$)/i.exec(
+    new URL(url).pathname,
+  );
+  return written?.[1]?.toLowerCase();
+}
+
+/**
  * Removes tracking parameters (utm_*, fbclid, gclid...) from an http(s) URL, drops an empty `?`,
- * and drops the hash when it is a text fragment or tracking data.
+ * and drops the hash when it is a text fragment or tracking data. An archive's address keeps its
+ * query: it is the archived page's (`/web/…/https://…/x?id=3&utm_source=rss`), and the archive
+ * may hold the page at that address only.
  *
  * Returns the input unchanged when it is not a valid absolute http(s) URL.
  */
@@ -162,8 +196,10 @@ export function cleanUrl(url: string): string {
     return url;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return url;
-  const query = stripTrackingPairs(parsed.search.replace(/^\?/, ''));
-  parsed.search = query === '' ? '' : `?${query}`;
+  if (!isArchiveAddress(url)) {
+    const query = stripTrackingPairs(parsed.search.replace(/^\?/, ''));
+    parsed.search = query === '' ? '' : `?${query}`;
+  }
   const hash = cleanHash(parsed.hash);
   parsed.hash = hash === '' ? '' : `#${hash}`;
   // Assigning an empty hash still leaves a trailing `#` when the input had one.

@@ -8,6 +8,7 @@ import { extractMetadata } from '../../../capture/metadata';
 import { cleanTitle, titleSuffix, type TitleContext } from '../../../capture/title';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { makeDoc, PAGE_URL, pageWith } from './dom';
+import { waybackPage, WAYBACK_TIMESTAMP } from '../../fixtures/wayback';
 
 const meta = (key: string, content: string, attribute = 'property') =>
   `<meta ${attribute}="${key}" content="${content}">`;
@@ -1118,5 +1119,84 @@ describe('extractMetadata: authors that are not bylines', () => {
       ld({ '@type': 'Organization', name: 'Contributeurs aux projets Wikimedia' }),
     );
     expect(metadata.byline).toBeUndefined();
+  });
+});
+
+describe('extractMetadata: web archives', () => {
+  const original =
+    'https://www.lemonde.fr/economie/article/2024/03/15/la-fin-des-tickets_1234_3234.html';
+  const articleHead =
+    '<title>La fin des tickets de caisse - Le Monde</title>' +
+    meta('og:title', 'La fin des tickets de caisse') +
+    meta('og:url', original) +
+    meta('og:site_name', 'Le Monde') +
+    meta('author', 'Marie Martin', 'name') +
+    meta('article:published_time', '2024-03-15T06:00:00+01:00');
+  const articleBody =
+    '<article><h1>La fin des tickets de caisse</h1><p>Le texte de l’article.</p></article>';
+
+  // The original may be gone or changed since: the copy read is the one the draft cites, and
+  // credits to the original's site, title and author.
+  it.each([
+    ['its canonical the original’s', original],
+    [
+      'its canonical rewritten to the archive’s',
+      `https://web.archive.org/web/${WAYBACK_TIMESTAMP}/${original}`,
+    ],
+  ])('keeps a Wayback Machine copy’s address, credited as the original (%s)', (_, canonical) => {
+    const { html, url } = waybackPage({
+      original,
+      canonical,
+      head: articleHead,
+      body: articleBody,
+    });
+    expect(extractMetadata(makeDoc(html, url))).toMatchObject({
+      url,
+      title: 'La fin des tickets de caisse',
+      siteName: 'Le Monde',
+      byline: 'Marie Martin',
+      publishedAt: '2024-03-15T06:00:00+01:00',
+      lang: 'fr',
+      provenance: { url: 'location', title: 'og:title', siteName: 'og:site_name' },
+    });
+  });
+
+  it('names a Wayback Machine copy’s site after the original’s host when it declares no name', () => {
+    const { html, url } = waybackPage({
+      original,
+      head: '<title>La fin des tickets de caisse</title>',
+      body: articleBody,
+    });
+    expect(extractMetadata(makeDoc(html, url))).toMatchObject({
+      url,
+      title: 'La fin des tickets de caisse',
+      siteName: 'lemonde.fr',
+      provenance: { url: 'location', siteName: 'hostname' },
+    });
+  });
+
+  it('names an archive.today copy’s site after its canonical’s host, its address its own', () => {
+    const read = 'https://archive.ph/AbCdE';
+    const doc = pageWith(
+      `<link rel="canonical" href="${original}"><title>La fin des tickets de caisse</title>`,
+      articleBody,
+      read,
+    );
+    expect(extractMetadata(doc)).toMatchObject({
+      url: read,
+      siteName: 'lemonde.fr',
+      provenance: { url: 'location', siteName: 'hostname' },
+    });
+  });
+
+  it('names Wikipédia for an archived copy of one of its pages', () => {
+    const { html, url } = waybackPage({
+      original: 'https://fr.wikipedia.org/wiki/Ticket_de_caisse',
+      head:
+        '<title>Ticket de caisse — Wikipédia</title>' +
+        meta('og:site_name', 'Wikimedia Foundation, Inc.'),
+      body: '<h1>Ticket de caisse</h1>',
+    });
+    expect(extractMetadata(makeDoc(html, url))).toMatchObject({ url, siteName: 'Wikipédia' });
   });
 });

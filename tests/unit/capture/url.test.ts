@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cleanUrl, isTrackingParam, resolveHttpUrl } from '../../../capture/url';
+import {
+  archivedHost,
+  cleanUrl,
+  isArchiveAddress,
+  isTrackingParam,
+  resolveHttpUrl,
+} from '../../../capture/url';
 
 describe('cleanUrl', () => {
   it('removes utm_* parameters and click identifiers but keeps meaningful ones', () => {
@@ -112,6 +118,48 @@ describe('cleanUrl', () => {
     expect(cleanUrl('https://example.com/a?%E0%A4%A=1&utm_source=x')).toBe(
       'https://example.com/a?%E0%A4%A=1',
     );
+  });
+});
+
+describe('cleanUrl: web archives', () => {
+  // The query is the archived page's: the archive may hold the copy at that address only.
+  it.each([
+    'https://web.archive.org/web/20240315083012/https://www.lemonde.fr/x.html?id=3&utm_source=rss',
+    'https://archive.ph/2024.03.15-083012/https://www.lemonde.fr/x.html?utm_medium=social',
+  ])('keeps an archive’s address’s query, tracking parameters and all: %s', (url) => {
+    expect(cleanUrl(url)).toBe(url);
+  });
+
+  it('still drops a text fragment from an archive’s address', () => {
+    expect(
+      cleanUrl(
+        'https://web.archive.org/web/20240315083012/https://www.lemonde.fr/x.html#:~:text=fin',
+      ),
+    ).toBe('https://web.archive.org/web/20240315083012/https://www.lemonde.fr/x.html');
+  });
+});
+
+describe('isArchiveAddress and archivedHost', () => {
+  it.each([
+    ['https://web.archive.org/web/20240315083012/https://www.lemonde.fr/x.html', 'www.lemonde.fr'],
+    ['https://web.archive.org/web/20240315083012id_/http://lemonde.fr/x.html', 'lemonde.fr'],
+    ['https://web.archive.org/web/2024/www.lemonde.fr/x.html', 'www.lemonde.fr'],
+    ['https://archive.ph/2024.03.15-083012/https://www.lemonde.fr/x.html', 'www.lemonde.fr'],
+    ['https://arquivo.pt/wayback/20240315083012/https://www.publico.pt/x', 'www.publico.pt'],
+    ['https://archive.ph/AbCdE', undefined],
+  ])('reads an archive’s address %s, the original’s host written in it', (url, host) => {
+    expect(isArchiveAddress(url)).toBe(true);
+    expect(archivedHost(url)).toBe(host);
+  });
+
+  it.each([
+    'https://www.lemonde.fr/web/20240315083012/https://www.lemonde.fr/x.html',
+    'https://archive.org/details/lemonde',
+    'https://www.google.com/amp/s/www.lemonde.fr/x.amp',
+    'not a url',
+  ])('takes %s for no archive’s address', (url) => {
+    expect(isArchiveAddress(url)).toBe(false);
+    expect(archivedHost(url)).toBeUndefined();
   });
 });
 

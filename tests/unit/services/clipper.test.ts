@@ -117,6 +117,26 @@ describe('clipTab', () => {
     expect(draft.quotes[0]?.html).toBe('<a href="https://b.example/?q=2">lien</a>');
   });
 
+  it('keeps a web archive’s address whole, credited to the original’s site', async () => {
+    // The query is the archived page's: Wayback may hold the copy at that address only.
+    const archived =
+      'https://web.archive.org/web/20240315083012/https://www.lemonde.fr/x.html?id=3&utm_source=rss';
+    stubScripting(() => ({
+      page: {
+        ...pageCapture.page,
+        url: archived,
+        base: archived,
+        canonical: 'https://www.lemonde.fr/x.html?id=3',
+        meta: {},
+      },
+    }));
+    const tabId = await openTab(archived);
+
+    const { clip: draft } = await clipTab({ tabId });
+
+    expect(draft).toMatchObject({ url: archived, siteName: 'lemonde.fr' });
+  });
+
   it('falls back to the tab URL and title on a browser page, without injecting', async () => {
     const executeScript = stubScripting(() => pageCapture);
     const tabId = await openTab('chrome://settings/', 'Paramètres');
