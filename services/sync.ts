@@ -420,10 +420,24 @@ export function movedAddress(address: string, from: string, to: string): string 
   return address.startsWith(from) && /^[/?#]/.test(rest) ? to + rest : address;
 }
 
+/**
+ * A question « who is this name? » the site did not answer: why, and for a site that moved, where
+ * it answers now ({@link AliasAnswer}).
+ */
+function unknownFor(failure: { code: DeskErrorCode | 'no_settings'; address?: string }) {
+  const { code, address } = codeAndAddress(failure);
+  return { same: false, unknown: code, ...(address ? { address } : {}) };
+}
+
 /** Whether a name is the desk's user; when the site could not say, why. */
 interface AliasAnswer {
   same: boolean;
   unknown?: DeskErrorCode | 'no_settings';
+  /**
+   * With `unknown` `site_moved`: the address the site answers at now, for the sync line to name
+   * (the address the settings give moved on again: `www.` followed to `new.`).
+   */
+  address?: string;
 }
 
 /**
@@ -742,7 +756,7 @@ export class SyncEngine {
     options?: DeskOptions,
   ): Promise<AliasAnswer> {
     const probe = await this.whoThere(settings, key, options);
-    if (!probe.ok) return { same: false, unknown: probe.code };
+    if (!probe.ok) return unknownFor(probe);
     if (probe.user.id !== userId) {
       this.otherAccount = name;
       return { same: false };
@@ -826,7 +840,7 @@ export class SyncEngine {
       }
     }
     const probe = await this.whoThere(settings, key, options);
-    if (!probe.ok) return { same: false, unknown: probe.code };
+    if (!probe.ok) return unknownFor(probe);
     if (probe.user.id !== state.user?.id) {
       this.otherAccount = name;
       return { same: false };
@@ -1231,7 +1245,9 @@ export class SyncEngine {
       // Not known to be another account (the site did not say who the name is): said as what
       // it is, an offline site as offline.
       const code = account.unknown ?? 'account_changed';
-      await this.patchState({ lastError: { code, at: this.now() } });
+      await this.patchState({
+        lastError: { ...codeAndAddress({ code, address: account.address }), at: this.now() },
+      });
       return;
     }
     this.controller = new AbortController();

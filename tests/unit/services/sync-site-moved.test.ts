@@ -29,13 +29,14 @@ describe('sync engine: a site that moved is recorded with its new address', () =
 
   /**
    * A's browser with the site answering from `www.` (as `redirect: 'follow'` gives it), every
-   * answer anonymous there; `ahead` moves its clock on (a role's check falls due).
+   * answer anonymous there; `ahead` moves its clock on (a role's check falls due); `username`
+   * the login the settings give.
    */
-  function movedEngine(ahead = 0) {
+  function movedEngine(ahead = 0, username = 'redac') {
     const asked: string[] = [];
     const engine = new SyncEngine({
       db: a.db,
-      settings: async () => server.settings('redac'),
+      settings: async () => ({ ...server.settings('redac'), username }),
       fetch: async (input: string, init: RequestInit = {}) => {
         asked.push(`${init.method ?? 'GET'} ${new URL(input).searchParams.get('rest_route')}`);
         const final = new URL(input);
@@ -98,6 +99,19 @@ describe('sync engine: a site that moved is recorded with its new address', () =
     const plan = await engine.plan();
 
     expect(plan).toEqual({ ok: false, code: 'site_moved', address: 'https://www.desk.test' });
+  });
+
+  it('keeps it when the settings name the user by another name, asked first: who it is', async () => {
+    await a.join();
+    server.aliases.set('redac@desk.test', 'redac');
+    const { engine } = movedEngine(0, 'redac@desk.test');
+
+    const status = await engine.run();
+
+    expect(status.lastError).toMatchObject({
+      code: 'site_moved',
+      address: 'https://www.desk.test',
+    });
   });
 
   it('forgets it once a run goes through again', async () => {
@@ -452,5 +466,96 @@ describe('movedAddress', () => {
     expect(movedAddress('https://exemple.fr/blogue/x', 'https://exemple.fr/blog', NEW)).toBe(
       'https://exemple.fr/blogue/x',
     );
+  });
+});
+
+/**
+ * A site that moves twice (`desk.test` to `www.desk.test`, the desk following it, then on to
+ * `new.desk.test`): the sync line names the second address, and the desk follows it there too.
+ */
+describe('sync engine: a site that moves again', () => {
+  let server: FakeDesk;
+  let a: TestDesk;
+  let b: TestDesk;
+
+  beforeEach(() => {
+    ({ server, a, b } = twoDesks(TestDesk));
+  });
+  afterEach(() => closeDesks(a, b));
+
+  const SECOND = 'https://www.desk.test';
+  const THIRD = 'https://new.desk.test';
+
+  /**
+   * A's browser with the settings at `siteUrl`; `at` the host the site answers at, every other
+   * of its hosts redirecting there (answered from there, anonymous, as `redirect: 'follow'`).
+   */
+  function answeringAt(siteUrl: string, at: string) {
+    const hosts: string[] = [];
+    const engine = new SyncEngine({
+      db: a.db,
+      settings: async () => ({ ...server.settings('redac'), siteUrl }),
+      fetch: async (input: string, init: RequestInit = {}) => {
+        const url = new URL(input);
+        hosts.push(url.hostname);
+        if (url.hostname === at) return server.fetch(input, init);
+        url.hostname = at;
+        const answer = new Response(
+          JSON.stringify({ code: 'rest_not_logged_in', message: 'Non', data: { status: 401 } }),
+          { status: 401, headers: { 'Content-Type': 'application/json' } },
+        );
+        Object.defineProperty(answer, 'url', { value: url.href });
+        return answer;
+      },
+    });
+    return { engine, hosts };
+  }
+
+  /** A's desk followed its site to `www.`, then the site moved on to `new.`: X edited since. */
+  async function movedTwice() {
+    const { x } = await twoShared(a, b);
+    await answeringAt(server.url, 'www.desk.test').engine.run();
+    expect(await answeringAt(SECOND, 'www.desk.test').engine.run()).toMatchObject({
+      siteUrl: SECOND,
+    });
+    await updateDraft(x.id, { title: 'X corrigé' }, a.db);
+    return x;
+  }
+
+  it('the run at the first move’s address names the second', async () => {
+    await movedTwice();
+
+    const status = await answeringAt(SECOND, 'new.desk.test').engine.run();
+
+    expect(status.lastError).toMatchObject({ code: 'site_moved', address: THIRD });
+    expect(status.pending).toBe(1);
+  });
+
+  it('given the second address, the desk follows it there: the waiting change goes', async () => {
+    const x = await movedTwice();
+    await answeringAt(SECOND, 'new.desk.test').engine.run();
+    const { engine } = answeringAt(THIRD, 'new.desk.test');
+
+    const status = await engine.run();
+
+    expect(status).toMatchObject({ siteUrl: THIRD, pending: 0 });
+    expect(status.lastError).toBeUndefined();
+    expect(server.byClientId('drafts', x.id)!.title).toBe('X corrigé');
+  });
+
+  it('the first move not yet followed when the site moved again: the settings at the first move’s address name the second', async () => {
+    const { x } = await twoShared(a, b);
+    await updateDraft(x.id, { title: 'X corrigé' }, a.db);
+    await answeringAt(server.url, 'www.desk.test').engine.run();
+    expect((await a.engine.state()).lastError).toMatchObject({ address: SECOND });
+
+    // The site moves on before the editor puts the address the line gave in the settings.
+    const status = await answeringAt(SECOND, 'new.desk.test').engine.run();
+
+    expect(status.siteUrl).toBe(server.url);
+    expect(status.lastError).toMatchObject({ code: 'site_moved', address: THIRD });
+    const followed = await answeringAt(THIRD, 'new.desk.test').engine.run();
+    expect(followed).toMatchObject({ siteUrl: THIRD, pending: 0 });
+    expect(server.byClientId('drafts', x.id)!.title).toBe('X corrigé');
   });
 });
