@@ -1,6 +1,5 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { t, tParts, type MessageKey } from '../locales';
 import type { Issue } from '../storage/db';
 import { afterPaint } from '../lib/after-paint';
@@ -35,6 +34,7 @@ import { itemText } from './richtext';
 import { deskRefusal } from './roles';
 import { ctrlShortcut, listShortcut, SINGLE_KEYS } from './shortcuts';
 import { KeyList } from './KeyList';
+import { openKeyboardSettings } from './openSettings';
 import { useCharacterKeys } from './useSettings';
 import { loadData } from './data';
 import { currentIssueId as currentIssueItem } from '../storage/settings';
@@ -610,7 +610,8 @@ function SingleKeysLine({ singleKeys }: { singleKeys: boolean }) {
           <button
             type="button"
             class="button button--small"
-            onClick={() => void browser.runtime.openOptionsPage()}
+            // At « Clavier », the box focused: not the page's top, to look for it.
+            onClick={() => void openKeyboardSettings()}
           >
             {t('nav.options')}
           </button>

@@ -8,7 +8,14 @@ import {
 } from '../export/house-style';
 import { t, tParts, setLocaleChoice } from '../locales';
 import { houseStyleItem } from '../storage/preferences';
-import { characterKeys, draftTemplate, uiLocale, type UiLocale } from '../storage/settings';
+import {
+  characterKeys,
+  draftTemplate,
+  SETTINGS_FOCUS_FRESH_MS,
+  settingsFocus,
+  uiLocale,
+  type UiLocale,
+} from '../storage/settings';
 import { DEFAULT_DRAFT_TEMPLATE } from '../storage/template';
 import { useHouseStyle } from './useSettings';
 import { useStorageItem } from './useStorageItem';
@@ -135,12 +142,28 @@ function LanguageSettings() {
 export function KeyboardSettings() {
   const stored = useStorageItem(characterKeys);
   const [message, setMessage] = useState<Message>();
+  const focus = useStorageItem(settingsFocus);
+  const box = useRef<HTMLInputElement>(null);
+  const drawn = stored !== undefined;
+  // Asked for by the desk's list of keys (« Réglages », openKeyboardSettings): the box has the
+  // keyboard and is on screen, in a page opening or one open already (scrolled elsewhere). Read
+  // once, and cleared so that the page opened later starts at its top; another section's
+  // request is left to it. Only the language's short section is drawn above this one: nothing
+  // pushes the box off screen afterwards, as the sections below do WordPress's fields.
+  useEffect(() => {
+    if (!drawn || !focus || focus.section !== 'keyboard') return;
+    void settingsFocus.setValue(null).catch(() => undefined);
+    if (Date.now() - focus.at > SETTINGS_FOCUS_FRESH_MS || !box.current) return;
+    box.current.focus({ preventScroll: true });
+    box.current.scrollIntoView({ block: 'center' });
+  }, [drawn, focus]);
   if (stored === undefined) return null;
   return (
     <section class="card" aria-labelledby="keyboard-heading">
       <h2 id="keyboard-heading">{t('options.keyboard')}</h2>
       <label class="checkbox">
         <input
+          ref={box}
           type="checkbox"
           checked={stored}
           aria-describedby="single-keys-help"

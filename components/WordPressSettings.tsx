@@ -12,7 +12,7 @@ import {
   wordpressPasswordItem,
   type WordPressPreferences,
 } from '../storage/preferences';
-import { settingsFocus } from '../storage/settings';
+import { SETTINGS_FOCUS_FRESH_MS, settingsFocus } from '../storage/settings';
 import { useStorageItem } from './useStorageItem';
 
 /**
@@ -20,9 +20,6 @@ import { useStorageItem } from './useStorageItem';
  * and the shared desk's section, which checks again as the settings change, keeps its own quiet.
  */
 export const CONNECTION_TEST_EVENT = 'indiscrets:connection-test';
-
-/** How long a request to show these settings (`openWordPressSettings`) is obeyed. */
-const FOCUS_FRESH_MS = 30_000;
 
 /** How long the field asked for is kept on screen while the page draws its other sections. */
 const SETTLE_MS = 2_000;
@@ -83,9 +80,10 @@ export function WordPressSettings() {
   const settling = useRef<() => void>();
   useEffect(() => () => settling.current?.(), []);
   useEffect(() => {
-    if (!ready || !focus) return;
+    // Another section's request (« Clavier ») is that section's to read and clear.
+    if (!ready || !focus || focus.section !== 'wordpress') return;
     void settingsFocus.setValue(null).catch(() => undefined);
-    if (focus.section !== 'wordpress' || Date.now() - focus.at > FOCUS_FRESH_MS) return;
+    if (Date.now() - focus.at > SETTINGS_FOCUS_FRESH_MS) return;
     const fields = { siteUrl: siteField, username: userField, password: passwordField };
     const field =
       (focus.field && fields[focus.field]?.current) ||

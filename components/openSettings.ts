@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { settingsFocus, type SettingsField } from '../storage/settings';
+import { settingsFocus, type SettingsField, type SettingsFocus } from '../storage/settings';
 
 /**
  * Opens the options page at its WordPress settings, the field to fix focused (`field`, the one
@@ -8,11 +8,23 @@ import { settingsFocus, type SettingsField } from '../storage/settings';
  * password, or of settings missing, is one click away and on screen, not two screens below the
  * language and the house style. An options page already open comes forward and moves there too.
  */
-export async function openWordPressSettings(field?: SettingsField): Promise<void> {
+export function openWordPressSettings(field?: SettingsField): Promise<void> {
+  return openSettingsAt({ section: 'wordpress', at: Date.now(), ...(field ? { field } : {}) });
+}
+
+/**
+ * Opens the options page at its « Clavier » section, the single-key shortcuts' box focused and
+ * on screen: the desk's list of keys says they are turned on or off there, and its « Réglages »
+ * leads to that box, not to the page's top (the language) to look for it. An options page
+ * already open comes forward and moves there too.
+ */
+export function openKeyboardSettings(): Promise<void> {
+  return openSettingsAt({ section: 'keyboard', at: Date.now() });
+}
+
+async function openSettingsAt(focus: SettingsFocus): Promise<void> {
   // Asked first: a page opening reads it as it draws, one open already hears it change.
-  await settingsFocus
-    .setValue({ section: 'wordpress', at: Date.now(), ...(field ? { field } : {}) })
-    .catch(() => undefined);
+  await settingsFocus.setValue(focus).catch(() => undefined);
   await browser.runtime.openOptionsPage();
 }
 

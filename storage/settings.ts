@@ -79,18 +79,27 @@ export const startedIssue = definedOnUse(() =>
   }),
 );
 
-/** A request to open the options at the WordPress settings (see `openWordPressSettings`). */
+/**
+ * A request to open the options at a section: the WordPress settings (see
+ * `openWordPressSettings`), or the desk's keyboard (`openKeyboardSettings`).
+ */
 export interface SettingsFocus {
-  /** The section asked for; WordPress's is the only one asked for yet. */
-  section: 'wordpress';
+  /** The section asked for; each section reads and clears the requests for it only. */
+  section: 'wordpress' | 'keyboard';
   /** When it was asked (ms since the epoch): an old request, never read, is not obeyed. */
   at: number;
   /**
-   * The field the failure is about (a refused address, a name, a password); without one, the
-   * first empty one of those, else the password.
+   * The WordPress field the failure is about (a refused address, a name, a password); without
+   * one, the first empty one of those, else the password.
    */
   field?: SettingsField;
 }
+
+/**
+ * How long a {@link SettingsFocus} is obeyed: a request whose page never opened (the browser
+ * refused it) must not take the keyboard on the options opened one day later.
+ */
+export const SETTINGS_FOCUS_FRESH_MS = 30_000;
 
 /** The WordPress settings' fields a failure can be about (see {@link SettingsFocus}). */
 export type SettingsField = 'siteUrl' | 'username' | 'password';
@@ -98,7 +107,8 @@ export type SettingsField = 'siteUrl' | 'username' | 'password';
 /**
  * The options page's section that a view asked to be shown, with its field to fix focused: the
  * shared desk's « Réglages » after a refused password, the publish panel's after a failure
- * fixed in the settings. Read and cleared by the options page, open already or opening.
+ * fixed in the settings, the desk's list of keys' « Réglages » (« Clavier »). Read and cleared by
+ * the options page, open already or opening.
  */
 export const settingsFocus = definedOnUse(() =>
   storage.defineItem<SettingsFocus | null>('local:settingsFocus', {

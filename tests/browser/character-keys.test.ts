@@ -143,4 +143,53 @@ describe('the desk’s keys of one character, turned off in the options', () => 
     await options.close();
     await desk.close();
   });
+
+  it('opens the options at « Clavier » from the list’s « Réglages », the box focused and on screen, in a new tab or the one open', async () => {
+    const desk = await openDesk(session);
+    await desk.getByTestId('issue-item').first().waitFor();
+    const boxOf = (page: Page) =>
+      page.getByRole('checkbox', { name: 'Raccourcis d’une seule touche sur le bureau' });
+    /** Whether the box has the keyboard and is on screen, whole. */
+    const boxShown = (page: Page) =>
+      boxOf(page).evaluate((box) => {
+        const at = box.getBoundingClientRect();
+        return box === document.activeElement && at.top >= 0 && at.bottom <= innerHeight;
+      });
+    /** The list of keys opened from its button, and its « Réglages » pressed. */
+    const pressSettings = async () => {
+      await desk.bringToFront();
+      await helpButton(desk).click();
+      const help = desk.getByRole('dialog', { name: 'Raccourcis clavier' });
+      await help.getByTestId('single-keys').getByRole('button', { name: 'Réglages' }).click();
+    };
+
+    // No options tab open: a new one, at « Clavier ». Before, the page's top, the box unfocused.
+    const opened = session.context.waitForEvent('page');
+    await pressSettings();
+    const options = await opened;
+    expect(options.url()).toContain('options.html');
+    await until(() => boxShown(options), Boolean, 'the box focused and on screen');
+    // Turned off there, as the list says to.
+    await boxOf(options).uncheck();
+    await options.getByText('Enregistré.').waitFor();
+
+    // The tab open, scrolled to its end and its focus elsewhere: it comes forward and goes there.
+    await options.setViewportSize({ width: 1000, height: 400 });
+    await options.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      scrollTo(0, document.body.scrollHeight);
+    });
+    expect(await boxShown(options)).toBe(false);
+    await desk.keyboard.press('Escape');
+    await pressSettings();
+    await until(() => boxShown(options), Boolean, 'the open tab moved to the box');
+    expect(
+      session.context.pages().filter((page) => page.url().includes('options.html')),
+    ).toHaveLength(1);
+
+    await boxOf(options).check();
+    await until(() => boxOf(options).isChecked(), Boolean, 'the box ticked again');
+    await options.close();
+    await desk.close();
+  });
 });

@@ -9,7 +9,7 @@ import {
 import { setLocale } from '../../../locales';
 import { DEFAULT_HOUSE_STYLE } from '../../../storage/house-style';
 import { houseStyleItem } from '../../../storage/preferences';
-import { characterKeys } from '../../../storage/settings';
+import { characterKeys, settingsFocus } from '../../../storage/settings';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -202,5 +202,49 @@ describe('Options: the desk’s keys of one character', () => {
     expect(errors).toHaveBeenCalled();
     refused.mockRestore();
     errors.mockRestore();
+  });
+});
+
+describe('Options: the desk’s keyboard asked for from the desk’s list of keys', () => {
+  const boxName = 'Raccourcis d’une seule touche sur le bureau';
+
+  it('gives the box the keyboard and puts it on screen, once, in a page opening or open already', async () => {
+    const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
+    // The list's « Réglages » (openKeyboardSettings).
+    await settingsFocus.setValue({ section: 'keyboard', at: Date.now() });
+    const { unmount } = render(<KeyboardSettings />);
+    const box = await screen.findByRole('checkbox', { name: boxName });
+
+    await waitFor(() => expect(document.activeElement).toBe(box));
+    expect(scrolled.mock.contexts).toContain(box);
+    // Obeyed once: the page opened again later starts at its top.
+    await waitFor(async () => expect(await settingsFocus.getValue()).toBeNull());
+    unmount();
+
+    render(<KeyboardSettings />);
+    const again = await screen.findByRole('checkbox', { name: boxName });
+    expect(document.activeElement).not.toBe(again);
+    // Asked while the page is open: it moves there too.
+    await settingsFocus.setValue({ section: 'keyboard', at: Date.now() });
+    await waitFor(() => expect(document.activeElement).toBe(again));
+    scrolled.mockRestore();
+  });
+
+  it('leaves a request too old, never read, unobeyed, and the WordPress settings’ to them', async () => {
+    await settingsFocus.setValue({ section: 'keyboard', at: Date.now() - 60_000 });
+    render(<KeyboardSettings />);
+    const box = (await screen.findByRole('checkbox', { name: boxName })) as HTMLInputElement;
+    await waitFor(async () => expect(await settingsFocus.getValue()).toBeNull());
+    expect(document.activeElement).toBe(document.body);
+
+    const wordpress = { section: 'wordpress', at: Date.now() } as const;
+    await settingsFocus.setValue(wordpress);
+    // Changed after it: once the box shows this, the request was heard and drawn too.
+    await characterKeys.setValue(false);
+    await waitFor(() => expect(box.checked).toBe(false));
+
+    // Another section's: neither obeyed nor cleared here.
+    expect(await settingsFocus.getValue()).toEqual(wordpress);
+    expect(document.activeElement).toBe(document.body);
   });
 });

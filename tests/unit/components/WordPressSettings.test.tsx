@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CONNECTION_TEST_EVENT, WordPressSettings } from '../../../components/WordPressSettings';
@@ -117,6 +117,27 @@ describe('WordPressSettings', () => {
     expect(scrolled.mock.calls.length).toBe(before + 1);
     unmount();
     expect(observers[0]!.disconnected).toBe(true);
+  });
+
+  it('leaves a request for the desk’s keyboard to that section', async () => {
+    const written: unknown[] = [];
+    const unwatch = settingsFocus.watch((value) => written.push(value));
+    render(<WordPressSettings />);
+    const site = await screen.findByLabelText(/^Adresse du site/);
+    // The desk's list of keys' « Réglages » (openKeyboardSettings), heard by the open page, and
+    // the page drawn and its effects run after it (act).
+    const keyboard = { section: 'keyboard', at: Date.now() } as const;
+    await act(() => settingsFocus.setValue(keyboard));
+    expect(document.activeElement).not.toBe(site);
+
+    // Asked after it: once the field has the keyboard, the first request was read too.
+    const wordpress = { section: 'wordpress', at: Date.now() } as const;
+    await settingsFocus.setValue(wordpress);
+    await waitFor(() => expect(document.activeElement).toBe(site));
+
+    // Only its own was cleared: before, the keyboard's was too, « Clavier » left to read nothing.
+    await waitFor(() => expect(written).toEqual([keyboard, wordpress, null]));
+    unwatch();
   });
 
   it('leaves a request to show it that is too old, never read, alone', async () => {

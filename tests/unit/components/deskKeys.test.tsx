@@ -13,7 +13,7 @@ import { rememberCharacterKeys, SINGLE_KEYS } from '../../../components/shortcut
 import { useCharacterKeys } from '../../../components/useSettings';
 import { db } from '../../../storage/db';
 import { createIssue } from '../../../storage/issues';
-import { characterKeys } from '../../../storage/settings';
+import { characterKeys, settingsFocus } from '../../../storage/settings';
 import { addDraft } from '../storage/helpers';
 import { clearSharedDesk, wrap } from './desk-views';
 
@@ -121,7 +121,8 @@ describe('Desk › the list of keys', () => {
       'Les raccourcis d’une seule touche (? i n / 1 2 3 4) peuvent être coupés, si vous dictez votre texte par exemple\u00a0: Réglages, rubrique «\u00a0Clavier\u00a0».',
     );
     fireEvent.click(within(line).getByRole('button', { name: 'Réglages' }));
-    expect(open).toHaveBeenCalledOnce();
+    await waitFor(() => expect(open).toHaveBeenCalledOnce());
+    expect((await settingsFocus.getValue())?.section).toBe('keyboard');
   });
 
   it('once they are off, opens from its button only, lists the keys that act and says how to turn the others on', async () => {
@@ -147,7 +148,9 @@ describe('Desk › the list of keys', () => {
       'Les raccourcis d’une seule touche (? i n / 1 2 3 4) sont coupés\u00a0: les taper ne fait rien. Pour les rétablir\u00a0: Réglages, rubrique «\u00a0Clavier\u00a0».',
     );
     fireEvent.click(within(line).getByRole('button', { name: 'Réglages' }));
-    expect(open).toHaveBeenCalledOnce();
+    // At « Clavier », where they are turned on (the options read the request as they open).
+    await waitFor(() => expect(open).toHaveBeenCalledOnce());
+    expect(await settingsFocus.getValue()).toEqual({ section: 'keyboard', at: expect.any(Number) });
   });
 
   it('names as keys of one character exactly those the list marks so', () => {
