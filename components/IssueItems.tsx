@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
-import type { Check, Draft, Issue } from '../storage/db';
+import { db, type Check, type Draft, type Issue } from '../storage/db';
 import type { SyncTakenOut } from '../storage/sync-state';
 import { getDraft } from '../storage/draft-records';
-import { addToIssue, moveItem } from '../storage/issues';
+import { addToIssue, issueItems, moveItem } from '../storage/issues';
 import { moveItems, removeItems } from '../storage/remove-undo';
 import { DeskMarks } from './DeskMarks';
 import { takeEarlyFocus, takeEarlyRemovals } from './deskSnapshot';
@@ -17,7 +17,7 @@ import {
 import { useIssueNames } from './useIssueNames';
 import { useItemLabel } from './useItemLabel';
 import { DRAFT_MIME } from './Inbox';
-import { ReorderList } from './ReorderList';
+import { ReorderList, type DropPlace } from './ReorderList';
 import { itemText } from './richtext';
 import type { Counts, IssueWorkspace } from './useIssueWorkspace';
 import { deskRefusal } from './roles';
@@ -122,6 +122,24 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
       },
     );
   };
+  /**
+   * Puts a draft dropped on the list where the editor saw it land: next to the item it was
+   * dropped on, looked for in the issue as stored when the move is written (read and written in
+   * one transaction); by `toIndex`, the place counted in the list as drawn, only if that item is
+   * gone. The list drawn can be behind the stored one: a draft dropped a moment before is added
+   * and placed, or an item moved, before the list is drawn again, and the index counted a place
+   * that had changed: the drop landed one place off (a place high with a draft added above it,
+   * low with an item moved from above it to below). `add`: a draft from outside the issue,
+   * appended and moved in the same write (the list never drawn with it last in between).
+   */
+  const place = (draftId: string, toIndex: number, at: DropPlace | undefined, add: boolean) =>
+    db.transaction('rw', db.clips, db.issues, async () => {
+      if (add) await addToIssue(draftId, issue.id);
+      // Counted as moveItem counts: the issue's items without the one moved.
+      const others = (await issueItems(issue.id)).filter((other) => other.id !== draftId);
+      const near = at ? others.findIndex((other) => other.id === at.id) : -1;
+      await moveItem(issue.id, draftId, near >= 0 && at ? near + (at.after ? 1 : 0) : toIndex);
+    });
   // Items put back by « Annuler » or Ctrl+Z in this view: the keyboard goes back to the first
   // one's row, once drawn ({@link focusGoesBack}: not taken from where the editor went since).
   const itemsNow = useRef(items);
@@ -216,25 +234,28 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
           getId={(item) => item.id}
           getLabel={nameOf}
           label={t('issue.items')}
-          onMove={(id, toIndex) =>
-            moveItem(issue.id, id, toIndex).catch((error: unknown) => {
-              console.error('Indiscrets move', error);
-              // The list then takes the item for where it is drawn (ReorderList).
-              throw error;
-            })
+          onMove={(id, toIndex, at) =>
+            // Dropped: by the item dropped on (see place); the keys and buttons: by the index.
+            (at ? place(id, toIndex, at, false) : moveItem(issue.id, id, toIndex)).catch(
+              (error: unknown) => {
+                console.error('Indiscrets move', error);
+                // The list then takes the item for where it is drawn (ReorderList).
+                throw error;
+              },
+            )
           }
           onActivate={onOpenDraft}
           // A role that may not arrange the issue cannot drop drafts into it either.
           foreignTypes={cannotArrange ? [] : [DRAFT_MIME]}
           // A draft already in the issue (the inbox searched shows it) is moved as its item.
           foreignId={(event) => event.dataTransfer?.getData(DRAFT_MIME) || undefined}
-          onForeignDrop={(event, toIndex) => {
+          onForeignDrop={(event, toIndex, at) => {
             const draftId = event.dataTransfer?.getData(DRAFT_MIME);
             if (!draftId) return false;
             // A draft from the inbox goes where it was dropped, not at the end.
-            void addToIssue(draftId, issue.id)
-              .then(() => moveItem(issue.id, draftId, toIndex))
-              .catch((error) => console.error('Indiscrets add to issue', error));
+            place(draftId, toIndex, at, true).catch((error) =>
+              console.error('Indiscrets add to issue', error),
+            );
             return true;
           }}
         >

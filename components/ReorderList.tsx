@@ -10,6 +10,16 @@ const ROW_GAP = 6;
 
 export const ITEM_MIME = 'application/x-indiscrets-item';
 
+/**
+ * Where a drop was seen to land: next to the item dropped on (`id`), above it or below it
+ * (`after`). The list drawn may be behind the one stored (a draft dropped a moment before, not
+ * drawn yet): an index into it counts a place the stored list no longer has there, this does not.
+ */
+export interface DropPlace {
+  id: string;
+  after: boolean;
+}
+
 interface Props<T> {
   items: T[];
   getId: (item: T) => string;
@@ -17,16 +27,18 @@ interface Props<T> {
   getLabel: (item: T) => string;
   /**
    * Moves an item to a new index: 0-based, the place it ends at (counted in the list without
-   * it, as storage's moveItem counts). Rejects when the item was not moved.
+   * it, as storage's moveItem counts). Rejects when the item was not moved. A drop also says
+   * the item it was dropped on (`at`), to place it by that one rather than by the index.
    */
-  onMove: (id: string, toIndex: number) => void | Promise<void>;
+  onMove: (id: string, toIndex: number, at?: DropPlace) => void | Promise<void>;
   /** Opens an item: Enter on the focused item. */
   onActivate?: (id: string) => void;
   /**
    * Another kind of drop (a draft from the inbox dropped on the list), and where: the index in
-   * the list as drawn that it goes before (`items.length`: after the last).
+   * the list as drawn that it goes before (`items.length`: after the last), and the item it was
+   * dropped on (`at`, see {@link DropPlace}).
    */
-  onForeignDrop?: (event: DragEvent, toIndex: number) => boolean;
+  onForeignDrop?: (event: DragEvent, toIndex: number, at: DropPlace) => boolean;
   /**
    * The id a foreign drag carries, when it may be one of the list's items (a draft from the
    * inbox, searched, that is already in the issue): dropped, that item is moved as its own drag
@@ -114,13 +126,14 @@ export function ReorderList<T>({
   const placeOf = (id: string, index: number) =>
     refocus.current?.id === id ? refocus.current.index : index;
 
-  async function move(id: string, from: number, to: number) {
+  async function move(id: string, from: number, to: number, at?: DropPlace) {
     if (locked) return;
     if (to < 0 || to >= items.length || to === from) return;
     refocus.current = { id, index: to, drawn: items };
     moving.current += 1;
     try {
-      await onMove(id, to);
+      // The keys and buttons say only the index.
+      await (at ? onMove(id, to, at) : onMove(id, to));
     } catch {
       // Not moved (onMove rejects then; the caller says why): the item is where it is drawn,
       // and neither the next press nor the live region take it for moved.
@@ -167,6 +180,9 @@ export function ReorderList<T>({
 
   function onDrop(event: DragEvent, index: number) {
     const target = indexAt(event, index);
+    // The item dropped on, by its id: where the editor saw the drop land, found again in the
+    // list as stored when it is written (an index into this one may count a place that changed).
+    const at = { id: getId(items[index]!), after: target > index };
     setDropIndex(null);
     const own = event.dataTransfer?.getData(ITEM_MIME);
     // A draft of the issue dragged from the inbox is its item: handed on as a new one, it was
@@ -178,14 +194,14 @@ export function ReorderList<T>({
       event.preventDefault();
       // Dropping below itself: the item's own slot disappears from the count (onMove's index).
       const to = target > from ? target - 1 : target;
-      void move(id, from, to);
+      void move(id, from, to, at);
       return;
     }
     if (own) {
       event.preventDefault();
       return;
     }
-    if (onForeignDrop?.(event, target)) event.preventDefault();
+    if (onForeignDrop?.(event, target, at)) event.preventDefault();
   }
 
   function rowProps(index: number) {

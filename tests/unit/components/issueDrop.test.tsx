@@ -64,11 +64,11 @@ async function desk(search: string) {
 const item = (n: number) => screen.getAllByTestId('issue-item')[n - 1]!;
 
 /**
- * Drags the inbox's only result onto the issue's item `n`, dropped on its upper or lower half,
- * as the browser fires it. An item is 100 pixels high here (jsdom lays nothing out).
+ * Drags `from` (by default the inbox's only result) onto the issue's item `n`, dropped on its
+ * upper or lower half, as the browser fires it. An item is 100 pixels high here (jsdom lays
+ * nothing out).
  */
-function dropOn(n: number, half: 'upper' | 'lower') {
-  const from = screen.getByTestId('draft');
+function dropOn(n: number, half: 'upper' | 'lower', from = screen.getByTestId('draft')) {
   const to = item(n);
   to.getBoundingClientRect = () => DOMRect.fromRect({ x: 0, y: 200, width: 400, height: 100 });
   const data = new Map<string, string>();
@@ -175,6 +175,72 @@ describe('IssueItems › a draft of the issue dropped from the inbox', () => {
       expect(await titles(issue.id)).toEqual([
         'OVH',
         'Lina Khan',
+        'Quanta',
+        'Mauboussin',
+        'Wikipédia',
+      ]),
+    );
+  });
+});
+
+describe('IssueItems › a drop made before the list shows the draft dropped just before it', () => {
+  /** The inbox's row of the draft `title`. */
+  const row = (title: string) =>
+    screen.getAllByTestId('draft').find((draft) => draft.textContent?.includes(title))!;
+
+  /** The issue of five items, and in the inbox two drafts of no issue, « Free » and « Orange ». */
+  async function deskWithTwoNew() {
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
+    for (const title of TITLES) {
+      await addToIssue((await addDraft(db, { title, body: `<p>${title}</p>` })).id, issue.id);
+    }
+    for (const title of ['Free', 'Orange']) await addDraft(db, { title, body: `<p>${title}</p>` });
+    wrap(
+      <>
+        <Inbox onOpen={() => {}} currentIssueId={issue.id} />
+        <IssueView currentIssueId={issue.id} onSelectIssue={() => {}} onOpenDraft={() => {}} />
+      </>,
+    );
+    await waitFor(() => expect(screen.getAllByTestId('issue-item')).toHaveLength(TITLES.length));
+    await waitFor(() => expect(screen.getAllByTestId('draft')).toHaveLength(2));
+    return issue;
+  }
+
+  it('puts a new draft below the item it was dropped below', async () => {
+    const issue = await deskWithTwoNew();
+
+    // « Free » between Lina Khan and Quanta; then, the list not drawn again yet (both drops in
+    // the same task), « Orange » below Quanta, as the editor sees the list.
+    dropOn(3, 'lower', row('Free'));
+    dropOn(4, 'lower', row('Orange'));
+
+    // Before, « Orange » went above Quanta: its place was counted without « Free ».
+    await waitFor(async () =>
+      expect(await titles(issue.id)).toEqual([
+        'OVH',
+        'Mauboussin',
+        'Lina Khan',
+        'Free',
+        'Quanta',
+        'Orange',
+        'Wikipédia',
+      ]),
+    );
+  });
+
+  it('puts a new draft and an item moved just after it each next to the item dropped on', async () => {
+    const issue = await deskWithTwoNew();
+
+    dropOn(3, 'lower', row('Free'));
+    // Mauboussin's own row (item 2), dropped below Quanta (item 4) as drawn. Before, the move
+    // written first, « Free » went below Quanta: its place was counted with Mauboussin above.
+    dropOn(4, 'lower', item(2));
+
+    await waitFor(async () =>
+      expect(await titles(issue.id)).toEqual([
+        'OVH',
+        'Lina Khan',
+        'Free',
         'Quanta',
         'Mauboussin',
         'Wikipédia',
