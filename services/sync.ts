@@ -937,6 +937,9 @@ export class SyncEngine {
    * Records only here are created; a record of the desk deleted for good here is trashed there.
    * With no sync record left (a « Remplacer tout » that forgot the desk, even one that did so
    * while this was asking the desk), it is a first join: no cursor, the whole listing pulled.
+   * The desk's site moved while it was off (`monjournal.fr` to `www.`), turned on at the new
+   * address: a rejoin too, once proven the same desk as a run's follow is ({@link askMove}),
+   * its published posts following it ({@link followPosts}); unproven, a first join.
    */
   async enable(): Promise<SyncStatus> {
     // A name found to be another user's was so for the desk left: not for the one joined now.
@@ -949,14 +952,31 @@ export class SyncEngine {
       return this.status();
     }
     const settings = (await this.deps.settings())!;
+    // The desk left at an address its site has since moved from, turned on at the new one (the
+    // options name it, from turning on at the old): a rejoin there once proven as a run's
+    // follow is (askMove: the site's redirect, the same user, the desk's records there), where
+    // it was a first join, the records kept forgotten. Asked before the transaction (requests).
+    const left = await this.state();
+    const followed =
+      left.siteUrl !== settings.siteUrl &&
+      !!left.siteUrl &&
+      (await this.db.syncRecords.count()) > 0 &&
+      (await this.accountCheck(settings)).same
+        ? left.siteUrl
+        : undefined;
     await quietly(this.db, SYNC_TABLES, async () => {
       // Read in the transaction that writes: a « Remplacer tout » that forgot the desk (the
       // options page, meanwhile) is seen. A rejoin needs the sync records kept: without them,
       // the old pull cursors would skip the desk's records this browser no longer has.
       const previous = await this.state();
+      // The desk's site, at its address or where it was proven to have moved (left again
+      // meanwhile, or joined elsewhere: not the desk that was proven).
+      const sameSite =
+        previous.siteUrl === settings.siteUrl ||
+        (followed !== undefined && previous.siteUrl === followed);
       // The same user by another name WordPress takes (the account's e-mail, the desk having
       // been joined by the login), as the site now says who that is: a rejoin too.
-      const sameUser = previous.siteUrl === settings.siteUrl && previous.user?.id === probe.user.id;
+      const sameUser = sameSite && previous.user?.id === probe.user.id;
       const sameAccount =
         (await this.db.syncRecords.count()) > 0 && (sameUser || (await this.sameAccount(settings)));
       // What waited from before (the outbox and conflicts of a cancelled first sync) is found
@@ -964,6 +984,10 @@ export class SyncEngine {
       await (sameAccount
         ? Promise.all([this.db.outbox.clear(), this.db.conflicts.clear()])
         : this.forget());
+      // Its published posts follow it too, as with a run's follow.
+      if (sameAccount && previous.siteUrl !== settings.siteUrl) {
+        await this.followPosts(previous.siteUrl, settings.siteUrl);
+      }
       const at = this.now();
       const state: SyncState = {
         ...SYNC_OFF,

@@ -170,6 +170,36 @@ describe('shared desk: the site moves to another address', { timeout: 180_000 },
     expect(updated).toMatchObject({ ok: true, postId: made.postId, created: false });
   });
 
+  it('the desk turned off while its site moved, turned on at the new address: the desk it left', async () => {
+    const wp = site();
+    moved = false;
+    const a = as('editor');
+    const firstUrl = first.url.replace('127.0.0.1', 'localhost');
+    a.settings.siteUrl = firstUrl;
+    await a.join();
+    const kept = await a.clip(url());
+    const deleted = await a.clip(url());
+    await a.sync();
+    await a.engine.disable();
+    // While off: one draft edited, one deleted for good; the site moves.
+    await updateDraft(kept.id, { title: 'Le ministre, le yacht et la rade' }, a.db);
+    await a.db.clips.delete(deleted.id);
+    moved = true;
+    const refused = await a.engine.enable();
+    expect(refused).toMatchObject({ enabled: false, lastError: { address: wp.url } });
+
+    // The editor puts the address the options name in the settings, and turns the desk on.
+    a.settings.siteUrl = wp.url;
+    await a.join();
+
+    expect(await a.engine.status()).toMatchObject({ siteUrl: wp.url, pending: 0 });
+    expect((await serverRecord('drafts', kept.id))[0]!.title).toBe(
+      'Le ministre, le yacht et la rade',
+    );
+    // Deleted while off: the rejoin trashes it, where a first join knew nothing of it.
+    expect((await serverRecord('drafts', deleted.id))[0]!.status).toBe('trash');
+  });
+
   it('another address than the one the site moved to stays another site: nothing is sent', async () => {
     const wp = site();
     moved = false;

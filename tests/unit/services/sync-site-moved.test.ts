@@ -559,3 +559,97 @@ describe('sync engine: a site that moves again', () => {
     expect(server.byClientId('drafts', x.id)!.title).toBe('X corrigé');
   });
 });
+
+/**
+ * The desk turned off, its site moved meanwhile: turned on again at the address the options
+ * name (turning on at the old one said it), it is the desk it left, proven as a run's follow is,
+ * where it started as a first join and forgot the records it kept.
+ */
+describe('sync engine: the desk turned on again where its site moved while it was off', () => {
+  let server: FakeDesk;
+  let a: TestDesk;
+  let b: TestDesk;
+
+  beforeEach(() => {
+    ({ server, a, b } = twoDesks(TestDesk));
+  });
+  afterEach(() => closeDesks(a, b));
+
+  const NEW = 'https://www.desk.test';
+
+  /** A's browser with the settings at `siteUrl` (as `redac`), `desk.test` redirecting to `www.`. */
+  function movedTo(siteUrl: string, at: FakeDesk = server) {
+    return new SyncEngine({
+      db: a.db,
+      settings: async () => ({ ...server.settings('redac'), siteUrl }),
+      fetch: async (input: string, init: RequestInit = {}) => {
+        const url = new URL(input);
+        if (url.hostname !== 'desk.test') return at.fetch(input, init);
+        url.hostname = `www.${url.hostname}`;
+        const answer = new Response(
+          JSON.stringify({ code: 'rest_not_logged_in', message: 'Non', data: { status: 401 } }),
+          { status: 401, headers: { 'Content-Type': 'application/json' } },
+        );
+        Object.defineProperty(answer, 'url', { value: url.href });
+        return answer;
+      },
+    });
+  }
+
+  /**
+   * A's desk with X and Y and a published issue, turned off; X deleted for good meanwhile, and
+   * turning on at the old address said where the site answers now.
+   */
+  async function offWhileItMoved() {
+    const { x, y } = await twoShared(a, b);
+    const issue = await createIssue({ title: 'Du 15 mars', date: '2026-03-15' }, a.db);
+    await markPublished(
+      issue.id,
+      {
+        postId: 812,
+        link: `${server.url}/?p=812`,
+        modifiedGmt: '2026-03-15T09:02:00',
+        publishedAt: '2026-03-15T09:02:00.000Z',
+        siteUrl: server.url,
+      },
+      a.db,
+    );
+    await a.sync();
+    await a.engine.disable();
+    await a.db.clips.delete(x.id);
+    const refused = await movedTo(server.url).enable();
+    expect(refused).toMatchObject({ enabled: false, lastError: { address: NEW } });
+    return { x, y, issue };
+  }
+
+  it('is the desk it left: what was deleted while off goes to the trash, its posts follow', async () => {
+    const { x, issue } = await offWhileItMoved();
+    const engine = movedTo(NEW);
+
+    await engine.enable();
+    await engine.whenIdle();
+
+    const status = await engine.status();
+    expect(status).toMatchObject({ enabled: true, siteUrl: NEW, firstSyncDone: true });
+    expect(status.lastError).toBeUndefined();
+    expect(server.byClientId('drafts', x.id)!.status).toBe('trash');
+    expect((await a.db.issues.get(issue.id))!.wordpress).toMatchObject({
+      siteUrl: NEW,
+      link: `${NEW}/?p=812`,
+    });
+  });
+
+  it('a desk at that address without this desk’s records is joined as a first join', async () => {
+    const { x, issue } = await offWhileItMoved();
+    const elsewhere = new FakeDesk();
+    elsewhere.addUser('redac', 'Rédaction', 'editor');
+    const engine = movedTo(NEW, elsewhere);
+
+    await engine.enable();
+    await engine.whenIdle();
+
+    expect(await engine.status()).toMatchObject({ enabled: true, siteUrl: NEW });
+    expect(elsewhere.byClientId('drafts', x.id)).toBeUndefined();
+    expect((await a.db.issues.get(issue.id))!.wordpress).toMatchObject({ siteUrl: server.url });
+  });
+});
