@@ -19,7 +19,7 @@
  */
 import { BLOCK_ELEMENTS, escapeHtml } from '../lib/html';
 import { tokenizeHtml } from './html-tokenizer';
-import { languageTag } from '../lib/lang';
+import { languageTag, NO_LANGUAGE } from '../lib/lang';
 
 export type SafeInline =
   | { type: 'text'; text: string }
@@ -186,9 +186,13 @@ function buildParagraphs(html: string): SafeBlocks {
 
   const appendBreak = (): void => {
     // A line break at the start of a paragraph or right after another one adds nothing an item
-    // paragraph needs, and doubled breaks would read as a paragraph split in plain text.
-    if (atLineStart) return;
-    trimTrailing(root);
+    // paragraph needs, and doubled breaks would read as a paragraph split in plain text; but
+    // code's empty line is its own (a snippet's parts apart, as the editor shows them), and it
+    // stays (one at the start or the end of a paragraph goes, see prune).
+    const code = stack.some((frame) => frame.kind === 'lang' && frame.lang === NO_LANGUAGE);
+    if (atLineStart && !code) return;
+    // Not the break before it, code's.
+    if (!atLineStart) trimTrailing(root);
     container().push({ type: 'br' });
     suppressSpace = true;
     atLineStart = true;
@@ -484,16 +488,31 @@ export function inlineToHtml(nodes: readonly SafeInline[]): string {
   return out;
 }
 
-/** The visible text of inline nodes; line breaks become "\n". */
+/**
+ * The visible text of inline nodes; line breaks become "\n", and code's spaces spaces (see
+ * {@link codeText}).
+ */
 export function inlineToText(nodes: readonly SafeInline[]): string {
   let out = '';
   for (const node of nodes) {
     if (node.type === 'text') out += node.text;
     else if (node.type === 'br') out += '\n';
+    else if (isCode(node)) out += codeText(inlineToText(node.children));
     else out += inlineToText(node.children);
   }
   return out;
 }
+
+/** Whether a node is code an editor pasted (words in no language, see lib/purify.ts). */
+export const isCode = (node: SafeInline): boolean =>
+  node.type === 'lang' && node.lang === NO_LANGUAGE;
+
+/**
+ * Code's text as plain text: its no-break spaces (an indent, a run of spaces, which markup would
+ * collapse) are spaces there, where nothing collapses, so that a command copied from the text
+ * runs (a shell reads a no-break space as part of a word).
+ */
+export const codeText = (text: string): string => text.replace(/\u00a0/g, ' ');
 
 /** Collects the hrefs of every link in the nodes, in document order. */
 export function collectLinks(nodes: readonly SafeInline[], into: string[] = []): string[] {

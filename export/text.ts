@@ -15,7 +15,7 @@ import type { ExportIssue } from './model';
 import { stripWww } from '../lib/html';
 import type { HouseStyle } from './house-style';
 import { itemParts, prepareIssue, type PreparedIssue } from './prepare';
-import { inlineToText, type SafeInline } from './sanitize';
+import { codeText, inlineToText, isCode, type SafeInline } from './sanitize';
 
 class Footnotes {
   readonly urls: string[] = [];
@@ -54,7 +54,8 @@ function inlineToFootnotedText(nodes: readonly SafeInline[], notes: Footnotes): 
       out += sameAsUrl(inlineToText(node.children), node.href)
         ? text
         : `${text}[${notes.number(node.href)}]`;
-    } else out += inlineToFootnotedText(node.children, notes);
+    } else if (isCode(node)) out += codeText(inlineToFootnotedText(node.children, notes));
+    else out += inlineToFootnotedText(node.children, notes);
   }
   return out;
 }

@@ -61,22 +61,30 @@ export function purifyHtml(
  * prose by the exports (`a : b`, `l’id`, « x » for "x", `…` for `...`). French typography
  * leaves a span in another language as written, the exports' and the editor's as it types
  * alike; every export keeps it as text (HTML and WordPress say its language). A `<pre>` is a
- * block of its own, a paragraph, its lines kept as line breaks (the spaces of its text collapse
- * as a paste's do). New elements are made in `inert`, the document `root` was parsed in.
+ * block of its own, a paragraph, its lines kept as line breaks and its spaces as written (see
+ * {@link preText}). New elements are made in `inert`, the document `root` was parsed in.
  */
 export function markCode(root: DocumentFragment, inert: Document): void {
   root.querySelectorAll('pre').forEach((pre) => {
     const walker = inert.createTreeWalker(pre, 4 /* NodeFilter.SHOW_TEXT */);
     const texts: Text[] = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
+    // Read across the texts of the block (a highlighted snippet is a span per word).
+    const line = { column: 0, afterSpace: true };
     for (const text of texts) {
       // Each new line a line break, as the page showed it: as text, it would be a space.
-      const lines = text.data.split(/\r\n?|\n/);
-      if (lines.length === 1) continue;
+      const lines = text.data.split(/\r\n?|\n/).map((written, i) => {
+        if (i > 0) Object.assign(line, { column: 0, afterSpace: true });
+        return preText(written, line);
+      });
+      if (lines.length === 1) {
+        if (lines[0] !== text.data) text.data = lines[0]!;
+        continue;
+      }
       text.replaceWith(
-        ...lines.flatMap((line, i) => [
+        ...lines.flatMap((words, i) => [
           ...(i > 0 ? [inert.createElement('br')] : []),
-          ...(line ? [inert.createTextNode(line)] : []),
+          ...(words ? [inert.createTextNode(words)] : []),
         ]),
       );
     }
@@ -98,6 +106,100 @@ export function markCode(root: DocumentFragment, inert: Document): void {
         el.replaceWith(span);
       }
     });
+}
+
+const NBSP = '\u00a0';
+
+/** The columns between two tab stops, as a browser shows a `<pre>` (CSS `tab-size`). */
+const TAB_SIZE = 8;
+
+/**
+ * A line of a `<pre>` (or a piece of one, `line` saying where it starts) with the spaces that
+ * HTML would collapse made no-break spaces: those that indent it and each space after a space
+ * (the first of a run stays a space, where the line may wrap), tabs as the spaces to their tab
+ * stop. The item's text has no element that keeps spaces (no `<pre>`, no style: the exports'
+ * allowed markup, WordPress's paragraph blocks, Markdown's paragraphs all collapse them), but
+ * a no-break space is a character every format shows as written: the snippet reads indented as
+ * the page showed it in the editor, the preview and every export, where the cleaning and the
+ * exports collapsed its spaces (see {@link keepCodeSpaces} for what stays of them after).
+ */
+function preText(written: string, line: { column: number; afterSpace: boolean }): string {
+  let out = '';
+  for (const char of written) {
+    if (char === '\t') {
+      const width = TAB_SIZE - (line.column % TAB_SIZE);
+      out += (line.afterSpace ? NBSP : ' ') + NBSP.repeat(width - 1);
+      line.column += width;
+      line.afterSpace = true;
+      continue;
+    }
+    const space = char === ' ' || char === NBSP;
+    out += space ? (line.afterSpace ? NBSP : ' ') : char;
+    line.afterSpace = space;
+    line.column += 1;
+  }
+  return out;
+}
+
+/** Code kept in an item's text: a span of words in no language (see {@link markCode}). */
+export const CODE_SPAN = `span[lang="${NO_LANGUAGE}"]`;
+
+/**
+ * The spaces of the code in `root` (cleaned) written as {@link preText} writes them, where they
+ * were kept with no-break spaces: each run of spaces that holds one (an indent, a run in a
+ * snippet) is a space then no-break spaces, or no-break spaces only at the start of a line, and
+ * a lone one after a word is a space. Typing in the code, Chromium makes a run's spaces over as
+ * it likes (« x\u00a0 » and a space for « x » and a no-break space, a no-break space at the end
+ * of a line): read one by one, the space after the no-break one would be a second space, and
+ * the run collapse in every export. A run of spaces alone is left as it is: a page's source
+ * spaces in an inline `<code>`, which the paste collapses after (the `<pre>`'s were made
+ * no-break spaces, see {@link markCode}). The prose's no-break spaces are the caller's.
+ */
+export function keepCodeSpaces(root: ParentNode, inert: Document): void {
+  root.querySelectorAll(CODE_SPAN).forEach((span) => {
+    // Code inside code was read with it.
+    if (span.parentElement?.closest(CODE_SPAN)) return;
+    /** The characters of each text of the span, changed in place, and the run being read. */
+    const texts: { text: Text; chars: string[] }[] = [];
+    let run: { chars: string[]; at: number }[] = [];
+    let kept = false;
+    let lineStart = true;
+    let runAtLineStart = true;
+    const endRun = () => {
+      if (kept) {
+        run.forEach(({ chars, at }, i) => {
+          chars[at] = i === 0 && !runAtLineStart ? ' ' : NBSP;
+        });
+      }
+      run = [];
+      kept = false;
+    };
+    const walker = inert.createTreeWalker(span, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeName === 'BR') {
+        endRun();
+        lineStart = true;
+      }
+      if (node.nodeType !== 3) continue;
+      const chars = [...(node as Text).data];
+      texts.push({ text: node as Text, chars });
+      chars.forEach((char, at) => {
+        if (char === ' ' || char === NBSP) {
+          if (run.length === 0) runAtLineStart = lineStart;
+          run.push({ chars, at });
+          kept ||= char === NBSP;
+        } else {
+          endRun();
+          lineStart = false;
+        }
+      });
+    }
+    endRun();
+    for (const { text, chars } of texts) {
+      const written = chars.join('');
+      if (written !== text.data) text.data = written;
+    }
+  });
 }
 
 /**

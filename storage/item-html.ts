@@ -1,8 +1,10 @@
 import { cleanUrl } from '../capture/url';
 import { languageTag, primaryLanguage } from '../lib/lang';
 import {
+  CODE_SPAN,
   disarmAttributes,
   flattenLists,
+  keepCodeSpaces,
   markCode,
   onlyAllowedMarkup,
   purifyHtml,
@@ -25,7 +27,7 @@ const ALLOWED_ATTRIBUTES = ['href', 'lang'];
  * only an http(s)/mailto href, everything else (spans without a language included) is reduced to
  * its text; no-break spaces become spaces (but, with `typed`, for the editor's own typing, those
  * French typography put as it was typed: before `:`, `;`, `!`, `?`, `»` and after `«`, see
- * export/typing.ts). A span keeps a valid language tag (a quote from a
+ * export/typing.ts; and code's that keep its indent and runs of spaces, see `keepCodeSpaces`). A span keeps a valid language tag (a quote from a
  * page in another language, which the exports' French typography leaves as written); code
  * (`<code>`, `<pre>`…) is such a span, in no language (see `markCode` in lib/purify.ts). Lists stay lists one level deep, each entry inline text (see
  * `flattenLists` in lib/purify.ts): what the exports read as a list.
@@ -96,8 +98,11 @@ function cleanItem(html: string, doc: Document, otherLanguages: boolean, typed =
   // export/typing.ts), where the editor shows them again once left.
   const space = typed ? /(?<!«)\u00a0(?![:;!?»])/g : /\u00a0/g;
   for (const text of textNodes(clean, doc)) {
+    // Code's keep its indent and its runs of spaces, which as spaces would collapse.
+    if (text.parentElement?.closest(CODE_SPAN)) continue;
     if (text.data.includes('\u00a0')) text.data = text.data.replace(space, ' ');
   }
+  keepCodeSpaces(clean, inert);
   const out = doc.createElement('div');
   out.appendChild(clean);
   return wrapLooseText(out, doc).innerHTML.trim();

@@ -519,6 +519,28 @@ describe('writing an item in Chromium with the built extension', () => {
     await popup.close();
   });
 
+  it('pastes a block of code with its lines, its empty line and its indent, kept as it is typed in', async () => {
+    const popup = await openPopup();
+    const { draft, area } = await openLemondeGiven(popup, { body: '<p>Début.</p>' });
+    // As Chromium copies a documentation page's block: a command over lines, one indented.
+    const copied =
+      '<meta charset="utf-8"><p>Installez :</p><pre style="white-space: pre">npm install \\\n    --save-dev  x\n\n# fin</pre>';
+    await pasteOverAll(area, copied, 'Installez :\nnpm install \\\n    --save-dev  x\n\n# fin');
+    const nb = (count: number) => '&nbsp;'.repeat(count);
+    const code = (dev: string) =>
+      `<p>Installez :</p><p><span lang="zxx">npm install \\<br>${nb(4)}${dev} ${nb(1)}x<br><br># fin</span></p>`;
+    // Before, « npm install \ --save-dev x # fin », on one line.
+    await savedBody(popup, draft.id, (body) => body === code('--save-dev'));
+
+    // Typed in the indented line: its indent and its run of spaces stay.
+    await select(area, '--save-dev');
+    await popup.keyboard.press('ArrowRight');
+    await popup.keyboard.type('=1');
+    await savedBody(popup, draft.id, (body) => body === code('--save-dev=1'));
+    await expect(storedBody(popup, area)).resolves.toBe(code('--save-dev=1'));
+    await popup.close();
+  });
+
   it('takes a quote inserted as a paragraph away with Ctrl+Z, the typing before kept, and brings it back', async () => {
     const popup = await openPopup();
     const area = await openLemonde(popup);

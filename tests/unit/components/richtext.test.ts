@@ -398,6 +398,48 @@ describe('cleanPastedHtml and code', () => {
       '<p>Tapez <span lang="zxx">a ? b</span></p>',
     );
   });
+
+  it('keeps the indent and the runs of spaces of a block of code as no-break spaces', () => {
+    // A shell command over several lines and an indented snippet, as a documentation page shows
+    // them (a tab to its stop at 8 columns, as the browser showed it).
+    const copied =
+      '<p>Installez :</p><pre>npm install \\\n    --save-dev  x\n\tif (a) {\n  # note\n- y</pre>';
+    const nb = (count: number) => '&nbsp;'.repeat(count);
+
+    // Before, each line's indent went and the runs of spaces were one.
+    expect(cleanPastedHtml(copied, 'fr')).toBe(
+      `<p>Installez :</p><p><span lang="zxx">npm install \\<br>${nb(4)}--save-dev ${nb(1)}x<br>${nb(8)}if (a) {<br>${nb(2)}# note<br>- y</span></p>`,
+    );
+    // A highlighted snippet (a span per word) is read across its spans.
+    expect(
+      cleanPastedHtml('<pre><span>a</span>  <span>b</span>\n<span>  c</span></pre>', 'fr'),
+    ).toBe(`<p><span lang="zxx">a ${nb(1)}b<br>${nb(2)}c</span></p>`);
+  });
+
+  it('keeps the spaces of code as it is typed and stored again, the prose’s no-break spaces spaces', () => {
+    const stored = '<p>Un\u00a0mot <span lang="zxx">&nbsp;&nbsp;a &nbsp;b<br>&nbsp;c</span></p>';
+    const kept = '<p>Un mot <span lang="zxx">&nbsp;&nbsp;a &nbsp;b<br>&nbsp;c</span></p>';
+    expect(cleanItemHtml(stored)).toBe(kept);
+    expect(cleanItemHtml(stored, document, { typed: true })).toBe(kept);
+    // A no-break space after a word (Chromium types a space at the end of a line as one) is a
+    // space once words follow: only an indent or a run needs it.
+    expect(
+      cleanItemHtml('<p><span lang="zxx">a\u00a0b\u00a0\u00a0c ?</span></p>', document, {
+        typed: true,
+      }),
+    ).toBe('<p><span lang="zxx">a b &nbsp;c ?</span></p>');
+    // A run Chromium made over as it typed in it (a no-break space then a space, across texts)
+    // is the same run: not two spaces, which would collapse.
+    expect(
+      cleanItemHtml(
+        '<p><span lang="zxx">x=1\u00a0<a href="https://x.fr/"> y</a></span></p>',
+        document,
+        {
+          typed: true,
+        },
+      ),
+    ).toBe('<p><span lang="zxx">x=1 <a href="https://x.fr/">&nbsp;y</a></span></p>');
+  });
 });
 
 describe('languageAt', () => {

@@ -52,3 +52,31 @@ describe('every export of code pasted into an item', () => {
     expect(renderText(block, style)).toContain(`a:b\n--> l'id "x"`);
   });
 });
+
+describe('every export of a block of code pasted with its indent', () => {
+  // A shell command over several lines and a snippet whose lines start as Markdown's markup, an
+  // empty line between them.
+  const block = pasted(
+    `<p>Installez :</p><pre>npm install \\\n    --save-dev  x\n\n# note\n- y\n  1. z</pre>`,
+  );
+  const nb = (count: number) => NBSP.repeat(count);
+
+  it('HTML and WordPress keep its lines, its empty line, its indent and its runs of spaces', () => {
+    const html = `<span lang="zxx">npm install \\<br>${nb(4)}--save-dev ${nb(1)}x<br><br># note<br>- y<br>${nb(2)}1. z</span>`;
+    // Before, « --save-dev x » at the start of its line, and no empty line.
+    expect(renderHtml(block, style)).toContain(html);
+    expect(renderWordPressBlocks(block, style).content).toContain(html);
+  });
+
+  it('Markdown keeps its lines indented, none read as a heading or a list', () => {
+    expect(renderMarkdown(block, style)).toContain(
+      `npm install \\\\\\\n${nb(4)}--save-dev ${nb(1)}x\\\n\\\n\\# note\\\n\\- y\\\n${nb(2)}1. z\n`,
+    );
+  });
+
+  it('text and JSON keep its lines, indented with spaces that a shell reads as spaces', () => {
+    const lines = 'npm install \\\n    --save-dev  x\n\n# note\n- y\n  1. z';
+    expect(renderText(block, style)).toContain(lines);
+    expect(buildIssueJson(prepareIssue(block, style)).issue.items[0]!.text).toContain(lines);
+  });
+});
