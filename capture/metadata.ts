@@ -124,7 +124,18 @@ function siteOf(hostname: string): string {
     labels.length > 2 &&
     labels[labels.length - 1]!.length === 2 &&
     GENERIC_SECOND_LEVEL.test(labels[labels.length - 2]!);
+  // The platform's own `www.` is the platform (`www.skyrock.com` is `skyrock.com`, the radio's).
+  if (labels.length === 3 && labels[0] === 'www' && SHARED_HOSTS.has(last(2))) return last(2);
   return last(generic || SHARED_HOSTS.has(last(2)) ? 3 : 2);
+}
+
+/**
+ * Whether `site` is one of its users' on the shared host that `pageSite` is itself: the
+ * platform's own pages show its users' (Substack's reader at `substack.com/home/post/p-…`,
+ * Tumblr's at `www.tumblr.com/jean/…`) and name the user's address as their canonical.
+ */
+function isUsersSite(site: string, pageSite: string): boolean {
+  return SHARED_HOSTS.has(pageSite) && site.endsWith(`.${pageSite}`);
 }
 
 /**
@@ -152,7 +163,9 @@ function isOwnAddress(candidate: string, pageUrl: string): boolean {
   if (!pageHost || !host || LOCAL_HOST.test(pageHost)) return true;
   const site = siteOf(host);
   return (
-    site === siteOf(pageHost) || copiedHosts(pageUrl, pageHost).some((h) => siteOf(h) === site)
+    site === siteOf(pageHost) ||
+    isUsersSite(site, siteOf(pageHost)) ||
+    copiedHosts(pageUrl, pageHost).some((h) => siteOf(h) === site)
   );
 }
 

@@ -447,6 +447,23 @@ describe('extractMetadata: url', () => {
     });
   });
 
+  it.each([
+    // The platform's reader shows a user's post, its canonical the user's site.
+    ['https://substack.com/home/post/p-123456', 'https://jeandupont.substack.com/p/billet'],
+    [
+      'https://www.tumblr.com/jeandupont/123/billet',
+      'https://jeandupont.tumblr.com/post/123/billet',
+    ],
+    // The platform's own site, with or without www (Skyrock, the radio, where its blogs were).
+    ['https://skyrock.com/news/x', 'https://www.skyrock.com/news/x'],
+  ])('takes the canonical a shared host’s own pages give: %s → %s', (read, canonical) => {
+    const doc = pageWith(`<link rel="canonical" href="${canonical}">`, '', read);
+    expect(extractMetadata(doc)).toMatchObject({
+      url: canonical,
+      provenance: { url: 'link[rel=canonical]' },
+    });
+  });
+
   it('accepts an explicit page URL', () => {
     expect(extractMetadata(pageWith(''), 'https://other.example/a?fbclid=1').url).toBe(
       'https://other.example/a?fbclid=1',
