@@ -13,11 +13,13 @@ export interface JsonLdArticle {
   headline?: string;
   /** `name`, kept apart from `headline` because some sites put the site name there. */
   name?: string;
+  /** In the page's order, those set apart as {@link selfNamed} among them. */
   authors: string[];
   /**
    * Authors named like the publisher whose type is not declared (a bare string, an object
    * without `@type`): the publication crediting itself, or a blogger publishing under their own
-   * name. The background tells them apart as it does a meta author named like the site
+   * name. Left in `authors`, in their place (a blog's author named first is its first author),
+   * for the background to tell apart as it does a meta author named like the site
    * (./metadata: kept when written as a person's); this script stays small.
    */
   selfNamed?: string[];
@@ -223,19 +225,23 @@ function authorsOf(
   const names: string[] = [];
   const selfNamed: string[] = [];
   const publisherKey = publisher.name && compactKey(publisher.name);
+  const persons: string[] = [];
   for (const item of list) {
     const resolved = resolveRef(item, byId);
     const name = nameOf(resolved, byId);
-    if (!name || names.includes(name) || COLLECTIVE.test(name)) continue;
+    if (!name || COLLECTIVE.test(name)) continue;
     const types = isObject(resolved) ? typesOf(resolved) : [];
+    if (types.includes('Person')) persons.push(name);
+    if (names.includes(name)) continue;
     if (!types.includes('Person') && !publisher.person && compactKey(name) === publisherKey) {
-      if (types.length === 0 && !selfNamed.includes(name)) selfNamed.push(name);
-      continue;
+      if (types.length > 0) continue;
+      // Left in its place among the authors: the background judges it (see JsonLdArticle).
+      selfNamed.push(name);
     }
     names.push(name);
   }
   // The same name declared a Person elsewhere in the list is that person.
-  return { names, selfNamed: selfNamed.filter((name) => !names.includes(name)) };
+  return { names, selfNamed: selfNamed.filter((name) => !persons.includes(name)) };
 }
 
 /** An image URL from a string, an ImageObject (`url` or `contentUrl`), or an array of those. */

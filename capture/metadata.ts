@@ -259,8 +259,8 @@ function firstAuthors(
  * signs its posts; the draft keeps them as its byline, and the name as its site too (« le blog de
  * Jean Dupont »). JSON-LD authors are not compared here: ./jsonld knows their type, and leaves out
  * all but a Person named like the publisher, or named like a publisher that is a Person (a blog's
- * author, under their own name); those it set apart, named like the publisher with no type (a
- * string), are taken as a meta author named like the site is, when written as a person's.
+ * author, under their own name); those it marks (`selfNamed`), named like the publisher with no
+ * type (a string), are taken as a meta author named like the site is, when written as a person's.
  */
 function extractByline(ctx: PageContext): Sourced | undefined {
   const siteNames = new Map<string, string[]>();
@@ -279,7 +279,8 @@ function extractByline(ctx: PageContext): Sourced | undefined {
     [
       [
         'json-ld',
-        [...(ctx.jsonLd?.authors ?? []), ...selfNamed],
+        // In the page's order, the self-named in their place (a blog's author named first).
+        ctx.jsonLd?.authors ?? [],
         (name) => !selfKeys.has(compactKey(name)) || accept(name),
       ],
       ['dc:creator', values('dc:creator')],

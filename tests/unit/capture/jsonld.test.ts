@@ -201,7 +201,35 @@ describe('extractJsonLdArticle', () => {
           }),
         ),
       );
-      expect(found).toMatchObject({ authors: [], selfNamed: ['Jean Dupont'] });
+      expect(found).toMatchObject({ authors: ['Jean Dupont'], selfNamed: ['Jean Dupont'] });
+    });
+
+    it('leaves an author named like the publisher without a type in its place among the authors', () => {
+      const found = extractJsonLdArticle(
+        withJsonLd(
+          article({
+            author: ['Jean Dupont', 'Marie Martin', { '@type': 'Person', name: 'Ana Lopez' }],
+            publisher: { '@type': 'Organization', name: 'Jean Dupont' },
+          }),
+        ),
+      );
+      expect(found).toMatchObject({
+        authors: ['Jean Dupont', 'Marie Martin', 'Ana Lopez'],
+        selfNamed: ['Jean Dupont'],
+      });
+    });
+
+    it('does not set apart a string named like the publisher that the list declares a Person', () => {
+      const found = extractJsonLdArticle(
+        withJsonLd(
+          article({
+            author: ['Jean Dupont', { '@type': 'Person', name: 'Jean Dupont' }],
+            publisher: { '@type': 'Organization', name: 'Jean Dupont' },
+          }),
+        ),
+      );
+      expect(found?.authors).toEqual(['Jean Dupont']);
+      expect(found?.selfNamed).toBeUndefined();
     });
 
     it('keeps an author named like a publisher declared a Person', () => {

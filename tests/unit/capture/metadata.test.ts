@@ -1066,6 +1066,15 @@ describe('extractMetadata: authors that are not bylines', () => {
     });
   });
 
+  it('keeps a blog’s self-named JSON-LD author in its place, first of its co-authors', () => {
+    const doc = blogLd(['Jean Dupont', 'Marie Martin'], {
+      '@type': 'Organization',
+      name: 'Jean Dupont',
+    });
+    // Before, « Marie Martin, Jean Dupont ».
+    expect(extractMetadata(doc).byline).toBe('Jean Dupont, Marie Martin');
+  });
+
   it('keeps a JSON-LD author given as a string named like a publisher declared a Person', () => {
     const doc = blogLd('Eolas', { '@type': 'Person', name: 'Eolas' });
     expect(extractMetadata(doc)).toMatchObject({
