@@ -27,8 +27,9 @@ import { characterKeys, currentIssueId, draftTemplate, uiLocale, type UiLocale }
  *   `issues` list.
  * - `clips`: every draft, trashed ones included: {@link Draft} records, field names and meaning
  *   as documented there (a contract), without the derived `words` and `sourceUrls`, which are
- *   recomputed on restore. Required: `id`, `url`, `title`, `createdAt`; `updatedAt` defaults to
- *   `createdAt`, `provenance` to `{}`, `quotes` to `[]`. Fields unknown to this version are kept.
+ *   recomputed on restore, nor this browser's own `edits` and `undoneAt`. Required: `id`, `url`,
+ *   `title`, `createdAt`; `updatedAt` defaults to `createdAt`, `provenance` to `{}`, `quotes` to
+ *   `[]`. Fields unknown to this version are kept.
  * - `issues`: every {@link Issue}. Required: `id`, `title`, `date` (`YYYY-MM-DD`), `createdAt`;
  *   `updatedAt` defaults to `createdAt`, `intro` to `''`, `lengthBudget` stays absent (no budget), `status` to
  *   `'open'`. An issue's items are the drafts whose `issueId` is its id, ordered by `sortKey`.
@@ -53,8 +54,8 @@ export const BACKUP_FORMAT = 'indiscrets-backup';
 /** The version of the format this code writes, and the newest it reads. */
 export const BACKUP_VERSION = 1;
 
-/** A draft as a backup holds it: without the derived index fields. */
-export type BackupDraft = Omit<Draft, 'words' | 'sourceUrls' | 'edits'>;
+/** A draft as a backup holds it: without the derived index fields and this browser's marks. */
+export type BackupDraft = Omit<Draft, 'words' | 'sourceUrls' | 'edits' | 'undoneAt'>;
 /** An issue in a backup: without the browser's own `edits` marks. */
 export type BackupIssue = Omit<Issue, 'edits'>;
 
@@ -147,6 +148,8 @@ function withoutDerived(draft: Draft): BackupDraft {
   delete copy.sourceUrls;
   // Which editor views of this browser wrote last: meaningless anywhere else.
   delete copy.edits;
+  // When this browser last undid an action on it: what its merges compare with (see Draft).
+  delete copy.undoneAt;
   return copy as BackupDraft;
 }
 

@@ -73,8 +73,11 @@ const isObject = (value: unknown): value is Json =>
 const isNonEmpty = (value: unknown): value is string =>
   typeof value === 'string' && value.trim() !== '';
 
-/** Never taken from a file: recomputed, or dangerous as an own key. */
-const DROPPED_KEYS = new Set(['words', 'sourceUrls', 'edits', '__proto__']);
+/**
+ * Never taken from a file: recomputed, this browser's own (a file's `undoneAt` would have its
+ * merges keep the record over later backups), or dangerous as an own key.
+ */
+const DROPPED_KEYS = new Set(['words', 'sourceUrls', 'edits', 'undoneAt', '__proto__']);
 
 /**
  * A copy of a record's own fields, without the derived and dangerous ones, and without the

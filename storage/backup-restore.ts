@@ -38,12 +38,13 @@ export interface RestoreCounts {
 export interface RestoreOptions {
   /**
    * - `merge`: a record whose id is new is added; one this browser has is replaced only when the
-   *   backup's `updatedAt` is more recent, so newer work here is never lost. With the same
-   *   `updatedAt` and a record that differs (see {@link sameTimeMerge}), neither is known to be
-   *   the later: this browser's stays, and the backup's is not dropped: a draft here in no
-   *   issue takes the backup's place in one; otherwise the backup's version is added beside
-   *   this browser's as a copy (an id derived from it, so restoring the same backup again adds
-   *   no second copy; a draft's copy in the inbox), which the editor sees and keeps or deletes;
+   *   backup's `updatedAt` is more recent (than this browser's, and than an undo that gave a
+   *   draft its earlier one back: `undoneAt`), so newer work here is never lost, nor undone.
+   *   With the same `updatedAt` and a record that differs (see {@link sameTimeMerge}), neither
+   *   is known to be the later: this browser's stays, and the backup's is not dropped: a draft
+   *   here in no issue takes the backup's place in one; otherwise the backup's version is added
+   *   beside this browser's as a copy (an id derived from it, so restoring the same backup again
+   *   adds no second copy; a draft's copy in the inbox), which the editor sees and keeps or deletes;
    * - `replace`: drafts and issues here are all deleted first, then the backup's are written.
    *   The UI must have the editor confirm it. Refused where the shared desk would send the
    *   deletions and the backup's older versions to the whole newsroom: while it is on, or at a
@@ -155,6 +156,17 @@ export class ReplaceOnSharedDeskError extends Error {
 }
 
 const newer = (a: string, b: string) => Date.parse(a) > Date.parse(b);
+
+/**
+ * When this browser last wrote `record`: its `updatedAt`, or the undo that wrote it back as it
+ * was before an action, `updatedAt` too, when later (`undoneAt`, see `Draft`). A backup made
+ * between the action and its undo holds the action at a later `updatedAt` than the draft's
+ * now; it is older than the undo, and its merge must not redo the action.
+ */
+function lastWritten(record: { updatedAt: string; undoneAt?: string }): string {
+  const { updatedAt, undoneAt } = record;
+  return undoneAt && newer(undoneAt, updatedAt) ? undoneAt : updatedAt;
+}
 const counts = (): RestoreCounts => ({ added: 0, updated: 0, kept: 0, removed: 0 });
 
 /**
@@ -505,7 +517,7 @@ function copyOf<T extends { id: string }>(record: T): T {
  */
 async function chooseNewer<T extends { id: string; updatedAt: string }>(
   records: readonly T[],
-  here: ReadonlyArray<{ id: string; updatedAt: string } | undefined>,
+  here: ReadonlyArray<{ id: string; updatedAt: string; undoneAt?: string } | undefined>,
   table: { bulkGet(ids: string[]): Promise<Array<{ id: string; updatedAt: string } | undefined>> },
   tally: RestoreCounts,
   result: Pick<RestoreResult, 'copied'>,
@@ -514,8 +526,9 @@ async function chooseNewer<T extends { id: string; updatedAt: string }>(
   const decisions = records.map((record, i) => {
     const local = here[i];
     if (!local) return 'add';
-    if (newer(record.updatedAt, local.updatedAt)) return 'update';
-    // Older here than the backup's: kept. As old: see sameTimeMerge.
+    if (newer(record.updatedAt, lastWritten(local))) return 'update';
+    // Older than this browser's version, or than an undo that gave it an earlier `updatedAt`
+    // back: kept. As old: see sameTimeMerge.
     if (Date.parse(record.updatedAt) !== Date.parse(local.updatedAt)) return 'keep';
     const decision = sameTimeMerge(record, local);
     // Cleaned only when they differ: cleaning every draft here would hold the page still.

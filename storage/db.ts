@@ -158,6 +158,18 @@ export interface Draft {
    */
   deletedAt?: string;
   /**
+   * When an undo (« Annuler » after a trash or a merge) last wrote the draft back as it was
+   * before the action, `updatedAt` too (ISO 8601); absent if none did. The undo keeps the
+   * earlier `updatedAt` so that the draft is the same version as before the action (a backup
+   * made before it merges as the same record; a draft the shared desk brought keeps the
+   * server's time, which tells it untouched), but it is a write all the same: a backup's merge
+   * takes this moment as the draft's latest write, so that a backup made between the action and
+   * its undo, which holds the action at a later `updatedAt`, does not redo it
+   * (storage/backup-restore.ts). Local bookkeeping like `edits`: left out of backups and never
+   * read from one. A value only, in no index: no schema version.
+   */
+  undoneAt?: string;
+  /**
    * Search tokens (lowercase, without accents) from the title, label, body text, site name, tags,
    * quotes and note. Derived: kept up to date by the table hooks on every write, and not part of
    * the backup contract (an import may omit it; it is recomputed).

@@ -321,8 +321,13 @@ export async function undo(
  * - the draft merged into (a merge's second draft) loses what the merge added to it, and keeps
  *   what was written in it since where the two can be told apart (storage/merge-undo.ts).
  * Each is an ordinary update (its revision raised, queued for the shared desk like any edit).
- * A draft with nothing written since is as it was before, `updatedAt` too; else `updatedAt` is
- * now. Answers the merge's texts that kept their merged-in part, for the undo to say so.
+ * A draft with nothing written since is as it was before, `updatedAt` too (the same version
+ * as before the action: a backup made before it merges as the same record, and a draft the
+ * shared desk brought keeps the server's time, which tells it untouched), and notes the undo's
+ * moment in `undoneAt`, which a backup's merge takes for its latest write: else a backup made
+ * between the action and the undo, later by `updatedAt`, would redo the action. Else
+ * `updatedAt` is now. A draft written back because it is missing notes it too.
+ * Answers the merge's texts that kept their merged-in part, for the undo to say so.
  */
 async function putBack(
   token: UndoToken,
@@ -334,7 +339,7 @@ async function putBack(
   for (const [index, was] of token.before.entries()) {
     const draft = current[index];
     if (!draft) {
-      await database.clips.put(was);
+      await database.clips.put({ ...was, undoneAt: clock() });
       continue;
     }
     let changes: Partial<Draft>;
@@ -350,7 +355,12 @@ async function putBack(
         (changes as Record<string, unknown>)['desk.mergedInto'] = undefined;
     }
     const next = { ...draft, ...changes };
-    changes.updatedAt = sameFields(next, was, NOT_CONTENT) ? was.updatedAt : clock();
+    if (sameFields(next, was, NOT_CONTENT)) {
+      changes.updatedAt = was.updatedAt;
+      changes.undoneAt = clock();
+    } else {
+      changes.updatedAt = clock();
+    }
     await database.clips.update(draft.id, changes);
   }
   return kept;

@@ -25,7 +25,7 @@ import { SYNC_OFF } from '../../../storage/sync-state';
 import { IndiscretsDB, type Draft, type Issue } from '../../../storage/db';
 import { bodyText } from '../../../storage/derive';
 import { cleanItemHtml } from '../../../storage/item-html';
-import { trashDraft, updateDraft } from '../../../storage/drafts';
+import { mergeDrafts, trashDraft, undo, updateDraft } from '../../../storage/drafts';
 import {
   addToIssue,
   createIssue,
@@ -163,6 +163,22 @@ describe('createBackup', () => {
       expect(draft).not.toHaveProperty('words');
       expect(draft).not.toHaveProperty('sourceUrls');
     }
+  });
+
+  it('leaves out when this browser undid an action on a draft, and never reads it from a file', async () => {
+    const clock = steppingClock('2027-04-01T08:00:00.000Z');
+    const draft = await addDraft(database);
+    await undo(await trashDraft(draft.id, database, clock), database, clock);
+    expect((await database.clips.get(draft.id))!.undoneAt).toBeDefined();
+
+    const backup = await createBackup(database);
+    expect(backup.clips[0]).not.toHaveProperty('undoneAt');
+    // A file claiming an undo in the future would have every later merge keep this record.
+    const forged = {
+      ...backup,
+      clips: [{ ...backup.clips[0], undoneAt: '2099-01-01T00:00:00.000Z' }],
+    };
+    expect(mustParse(JSON.stringify(forged)).clips[0]).not.toHaveProperty('undoneAt');
   });
 
   it('holds the settings of the options page', async () => {
@@ -535,6 +551,72 @@ describe('restoreBackup, merge', () => {
     expect(result.copied).toBe(0);
     expect(await database.issues.count()).toBe(1);
     expect((await database.issues.get(issue.id))?.publishing).toEqual(publishing);
+  });
+});
+
+describe('restoreBackup, merge of a backup made before an undo', () => {
+  // An undo with nothing written since gives the draft back its earlier `updatedAt` (it is as
+  // it was before the action): the backup, which holds the action, has the later time.
+  it('leaves a trash undone since out of the trash', async () => {
+    const clock = steppingClock('2027-04-01T08:00:00.000Z');
+    const draft = await addDraft(database, { title: 'Gardé' });
+    const token = await trashDraft(draft.id, database, clock);
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    await undo(token, database, clock);
+    const undone = (await database.clips.get(draft.id))!;
+
+    const result = await restoreBackup(backup, database, { mode: 'merge' });
+
+    const after = (await database.clips.get(draft.id))!;
+    expect(after.deletedAt).toBeUndefined();
+    expect(after).toEqual(undone);
+    expect(result.clips).toEqual({ added: 0, updated: 0, kept: 1, removed: 0 });
+  });
+
+  it('leaves a merge undone since undone: the draft merged into keeps its own text only', async () => {
+    const clock = steppingClock('2027-04-01T08:00:00.000Z');
+    const source = await addDraft(database, { body: '<p>Source</p>' });
+    const target = await addDraft(database, { body: '<p>Cible</p>' });
+    const token = await mergeDrafts(source.id, target.id, database, clock);
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+    await undo(token, database, clock);
+
+    const result = await restoreBackup(backup, database, { mode: 'merge' });
+
+    expect((await database.clips.get(target.id))!.body).toBe('<p>Cible</p>');
+    expect((await database.clips.get(source.id))!.body).toBe('<p>Source</p>');
+    expect(result.clips).toEqual({ added: 0, updated: 0, kept: 1, removed: 0 });
+  });
+
+  it('still takes a backup written after the undo', async () => {
+    const clock = steppingClock('2027-04-01T08:00:00.000Z');
+    const draft = await addDraft(database, { title: 'Gardé' });
+    const token = await trashDraft(draft.id, database, clock);
+    await undo(token, database, clock);
+    // Elsewhere (this browser's backup restored in another), after the undo: trashed again.
+    const elsewhere = anotherDatabase();
+    await restoreBackup(mustParse(serializeBackup(await createBackup(database))), elsewhere);
+    await trashDraft(draft.id, elsewhere, clock);
+    const later = mustParse(serializeBackup(await createBackup(elsewhere)));
+
+    const result = await restoreBackup(later, database, { mode: 'merge' });
+
+    expect((await database.clips.get(draft.id))!.deletedAt).toBeDefined();
+    expect(result.clips).toEqual({ added: 0, updated: 1, kept: 0, removed: 0 });
+  });
+
+  it('keeps the draft, with no copy, for a backup made after the undo', async () => {
+    const clock = steppingClock('2027-04-01T08:00:00.000Z');
+    const draft = await addDraft(database, { title: 'Gardé' });
+    await undo(await trashDraft(draft.id, database, clock), database, clock);
+    const undone = (await database.clips.get(draft.id))!;
+    const backup = mustParse(serializeBackup(await createBackup(database)));
+
+    const result = await restoreBackup(backup, database, { mode: 'merge' });
+
+    expect(await database.clips.get(draft.id)).toEqual(undone);
+    expect(result.copied).toBe(0);
+    expect(result.clips).toEqual({ added: 0, updated: 0, kept: 1, removed: 0 });
   });
 });
 

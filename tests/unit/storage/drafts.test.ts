@@ -463,11 +463,14 @@ describe('trash', () => {
     const draft = await addDraft(database);
 
     const token = await trashDraft(draft.id, database, clock);
-    await undo(token, database);
+    await undo(token, database, clock);
 
     expect(token.label).toBe('trash');
-    // Exactly, but for the revision: it rises, so that open views see the draft come back.
-    expect({ ...(await database.clips.get(draft.id)), rev: undefined }).toEqual(draft);
+    // Exactly, but for the revision: it rises, so that open views see the draft come back; and
+    // the undo's moment is noted, for a backup's merge (its `updatedAt` is the earlier one).
+    const back = (await database.clips.get(draft.id))!;
+    expect({ ...back, rev: undefined, undoneAt: undefined }).toEqual(draft);
+    expect(back.undoneAt).toBe('2021-03-20T08:00:01.000Z');
   });
 
   it('lists the most recently trashed first', async () => {
@@ -623,12 +626,16 @@ describe('mergeDrafts', () => {
     const { source, target } = await pair();
 
     const token = await mergeDrafts(source.id, target.id, database, clock);
-    await undo(token, database);
+    await undo(token, database, clock);
 
     expect(token.label).toBe('merge');
-    // Exactly, but for the revisions: they rise, so that open views see the undo.
-    expect({ ...(await database.clips.get(source.id)), rev: undefined }).toEqual(source);
-    expect({ ...(await database.clips.get(target.id)), rev: undefined }).toEqual(target);
+    // Exactly, but for the revisions: they rise, so that open views see the undo; and the
+    // undo's moment is noted on each, for a backup's merge.
+    const [sourceBack, targetBack] = await database.clips.bulkGet([source.id, target.id]);
+    expect({ ...sourceBack, rev: undefined, undoneAt: undefined }).toEqual(source);
+    expect({ ...targetBack, rev: undefined, undoneAt: undefined }).toEqual(target);
+    expect(sourceBack!.undoneAt).toBeDefined();
+    expect(targetBack!.undoneAt).toBeDefined();
     expect(await database.clips.count()).toBe(2);
   });
 
@@ -651,7 +658,11 @@ describe('mergeDrafts', () => {
     const back = await undo(token, database, clock);
 
     expect(back).toEqual({ issueId: '', draftId: source.id });
-    expect({ ...(await database.clips.get(source.id)), rev: undefined }).toEqual(source);
+    expect({
+      ...(await database.clips.get(source.id)),
+      rev: undefined,
+      undoneAt: undefined,
+    }).toEqual(source);
     const unmerged = (await database.clips.get(target.id))!;
     expect(unmerged).toMatchObject({
       title: 'Cible revue',
@@ -684,7 +695,11 @@ describe('mergeDrafts', () => {
       tags: ['tech'],
       sources: target.sources,
     });
-    expect({ ...(await database.clips.get(source.id)), rev: undefined }).toEqual(source);
+    expect({
+      ...(await database.clips.get(source.id)),
+      rev: undefined,
+      undoneAt: undefined,
+    }).toEqual(source);
   });
 
   it('puts a target of the inbox back there on undo, with what was written in it since', async () => {
@@ -725,7 +740,8 @@ describe('undo', () => {
     await undo({ label: 'trash', before, after: [created.id] }, database);
 
     expect(await database.clips.get(created.id)).toBeUndefined();
-    expect({ ...(await database.clips.get(changed.id)), rev: undefined }).toEqual(changed);
+    const back = await database.clips.get(changed.id);
+    expect({ ...back, rev: undefined, undoneAt: undefined }).toEqual(changed);
   });
 
   it('undoes a trash and keeps what was written in the draft since, in its issue and place', async () => {
