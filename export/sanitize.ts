@@ -398,6 +398,24 @@ function blank(nodes: readonly SafeInline[]): boolean {
 
 /** Drops empty elements and leading/trailing breaks; returns a fresh array. */
 function prune(nodes: SafeInline[]): SafeInline[] {
+  const out = pruneInline(nodes);
+  while (out[0]?.type === 'br') out.shift();
+  while (out[out.length - 1]?.type === 'br') out.pop();
+  return out;
+}
+
+/** How many line breaks open `nodes`. */
+const leadingBreaks = (nodes: readonly SafeInline[]): number => {
+  const words = nodes.findIndex((node) => node.type !== 'br');
+  return words < 0 ? nodes.length : words;
+};
+
+/**
+ * Drops empty elements; a line break at an element's edge is put outside it: « x<br> » in bold
+ * (or in a link, a quote, code) then « après » is two lines, as the editor shows them, which
+ * dropped it made one word (« xaprès »). The paragraph's own edges are {@link prune}'s.
+ */
+function pruneInline(nodes: readonly SafeInline[]): SafeInline[] {
   const out: SafeInline[] = [];
   for (const node of nodes) {
     if (node.type === 'text') {
@@ -405,12 +423,15 @@ function prune(nodes: SafeInline[]): SafeInline[] {
     } else if (node.type === 'br') {
       out.push(node);
     } else {
-      const children = prune(node.children);
-      if (children.some((c) => c.type !== 'br')) out.push({ ...node, children });
+      const children = pruneInline(node.children);
+      const lead = leadingBreaks(children);
+      const trail = leadingBreaks(children.slice(lead).reverse());
+      const words = children.slice(lead, children.length - trail);
+      out.push(...children.slice(0, lead));
+      if (words.length > 0) out.push({ ...node, children: words } as SafeInline);
+      out.push(...children.slice(children.length - trail));
     }
   }
-  while (out[0]?.type === 'br') out.shift();
-  while (out[out.length - 1]?.type === 'br') out.pop();
   return out;
 }
 

@@ -98,6 +98,20 @@ describe('sanitizeHtml', () => {
     expect(clean('<br><b></b>a<br><br><br>b<br><em> </em>')).toBe('a<br>b');
   });
 
+  it('keeps a line break at the edge of bold, a link, a quote or code, outside it', () => {
+    // Typed so in the editor (bold, Shift+Enter, bold off): two lines there. Before, « xaprès ».
+    expect(clean('<p><strong>x<br></strong>après</p>')).toBe('<strong>x</strong><br>après');
+    expect(clean('<p>avant<a href="https://x.fr/"><br>lien</a></p>')).toBe(
+      'avant<br><a href="https://x.fr/">lien</a>',
+    );
+    expect(clean('<p>x<em><br></em>y</p>')).toBe('x<br>y');
+    expect(clean('<p><span lang="en">x<br></span>y</p>')).toBe('<span lang="en">x</span><br>y');
+    // Code's empty line too (lib/purify.ts's markCode).
+    expect(clean('<p><span lang="zxx">x<br><br></span>y</p>')).toBe(
+      '<span lang="zxx">x</span><br><br>y',
+    );
+  });
+
   it('does not nest a link in a link or bold in bold', () => {
     expect(clean('<a href="https://a.fr">a<a href="https://b.fr">b</a></a>')).toBe(
       '<a href="https://a.fr/">a</a><a href="https://b.fr/">b</a>',
