@@ -1,16 +1,87 @@
 import type { PostStateAnswer } from '../messaging/protocol';
+import { db as defaultDb, type IndiscretsDB } from '../storage/db';
 import { getIssue } from '../storage/issues';
-import { readPostState } from '../wordpress/client';
-import { siteAccess } from './site-access';
+import { quietly } from '../storage/outbox';
+import {
+  askAddress,
+  createdUnder,
+  readPostState,
+  type WpPostState,
+  type WpSettings,
+} from '../wordpress/client';
+import type { WpFailure } from '../wordpress/errors';
+import type { WpRequestOptions } from '../wordpress/transport';
+import { siteAccess, type SiteAccess } from './site-access';
+import { followPosts } from './sync';
 
 export type { PostStateAnswer };
 
 /** A panel waits for nobody: a site slower than this is left unsaid. */
 export const POST_STATE_TIMEOUT_MS = 10_000;
 
-export interface PostStateDeps {
-  /** The WordPress client's read; tests inject a fake one. */
+/** What {@link followedPost} asks; tests inject their own. */
+export interface MoveProofDeps {
+  /** The WordPress client's read of a post; tests inject a fake one. */
   read?: typeof readPostState;
+  /** What an old address answers, asked without credentials ({@link askAddress}). */
+  ask?: typeof askAddress;
+  /** The issues' database; the default one's unless given. */
+  database?: IndiscretsDB;
+}
+
+/**
+ * The post of issue `issueId`, recorded at an address (`recorded.siteUrl`) other than the
+ * settings' (`settings.siteUrl`), when the site proves it is the same post there: its site moved
+ * (`monjournal.fr` to `www.monjournal.fr`) and the record came from before the move, whoever
+ * brought it (a colleague who published then, the shared desk off here while the editor changed
+ * the address, a pull that brought back a colleague's copy still at the old address). Proven by:
+ * - the post of that id at the settings' site, created at the old address: its `guid`, the
+ *   permalink WordPress wrote when it created the post and never changes (a move keeps it), lies
+ *   under the recorded address ({@link createdUnder}). Another WordPress's post of that id was
+ *   created at its own address;
+ * - and the old address, asked without credentials (the settings' password is the new site's,
+ *   none of an old address's business), answering no WordPress of its own: it redirects to the
+ *   settings' address, or is gone (no answer, or not a WordPress). A WordPress still answering
+ *   there (the production site whose staging copy the settings name: the copy's posts have the
+ *   same guids) or a redirect to yet another address leaves it unproven. (From the extension,
+ *   a redirect of an origin whose permission was given back reads as no answer.)
+ * Proven: the issue's record follows its site quietly, as the shared desk's does ({@link
+ * followPosts}, that issue only), and the post's state read there is returned; the publish panel
+ * and the publisher then read and update it there. Unproven (or the post not read there): why,
+ * the post then being another site's as before (`other_site`).
+ */
+export async function followedPost(
+  settings: WpSettings,
+  issueId: string,
+  recorded: { siteUrl: string; postId: number },
+  deps: MoveProofDeps = {},
+  options: WpRequestOptions = {},
+): Promise<{ ok: true; state: { ok: true } & WpPostState } | { ok: false; failure?: WpFailure }> {
+  const read = await (deps.read ?? readPostState)(settings, recorded.postId, options);
+  if (!read.ok) return { ok: false, failure: read };
+  if (!read.guid || !createdUnder(read.guid, recorded.siteUrl)) return { ok: false };
+  const old = await (deps.ask ?? askAddress)(recorded.siteUrl, {
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.isOnline ? { isOnline: options.isOnline } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  if (old.kind === 'unreached' && old.code === 'cancelled') {
+    return { ok: false, failure: { ok: false, code: 'cancelled' } };
+  }
+  if (old.kind === 'wordpress' || (old.kind === 'moved' && old.address !== settings.siteUrl)) {
+    return { ok: false };
+  }
+  const database = deps.database ?? defaultDb;
+  await quietly(database, ['issues'], () =>
+    followPosts(database, recorded.siteUrl, settings.siteUrl, issueId),
+  );
+  return { ok: true, state: read };
+}
+
+export interface PostStateDeps extends MoveProofDeps {
+  /** The configured site, as {@link siteAccess} answers; the WordPress suite gives its own. */
+  access?: () => Promise<SiteAccess>;
   /** Defaults to `navigator.onLine`. */
   isOnline?: () => boolean;
   /**
@@ -47,9 +118,11 @@ const reading = new Map<string, AbortController>();
  * The post of published issue `issueId` as WordPress has it now: its `modified_gmt`, status and
  * links, read with the settings and password the background keeps (the editor's page never has
  * the password). Nothing is asked of a site that is not configured, not granted, or while the
- * browser is offline; nor of a post recorded on another site than the configured one (the next
- * publication creates a new post there). Only reads: nothing is stored. Never rejects, and a
- * failure carries a code only.
+ * browser is offline. A post recorded at another address than the configured one is taken for
+ * the post there only once the site proves it moved there ({@link followedPost}, the record then
+ * following it); else it is another site's (`other_site`: the next publication creates a new
+ * post there), or unknown when the post could not be read there (the read's failure). Only
+ * reads, but for that record. Never rejects, and a failure carries a code only.
  *
  * A post changed since the publication recorded here may be a colleague's publication on the
  * shared desk whose record has not reached this browser yet (the desk and the popup sync as they
@@ -73,25 +146,45 @@ export async function readPublishedPost(
     reading.set(request.token, controller);
   }
   try {
-    const access = await siteAccess(
-      deps.isOnline ?? (() => globalThis.navigator?.onLine !== false),
-    );
+    const isOnline = deps.isOnline ?? (() => globalThis.navigator?.onLine !== false);
+    const access = await (deps.access ?? (() => siteAccess(isOnline)))();
     if (!access.ok) return { ok: false, code: access.code };
     const { settings } = access;
-    const post = (await getIssue(request.issueId))?.wordpress;
+    const database = deps.database ?? defaultDb;
+    const post = (await getIssue(request.issueId, database))?.wordpress;
     if (!post) return { ok: false, code: 'not_published' };
     // The panel is behind the record (its own read of the issue not yet updated): an answer
     // compared with its older record would call a colleague's publication an edit.
     if (request.recordedGmt !== undefined && request.recordedGmt !== post.modifiedGmt) {
       return { ok: false, code: 'cancelled' };
     }
-    if (post.siteUrl && post.siteUrl !== settings.siteUrl) return { ok: false, code: 'other_site' };
     if (controller.signal.aborted) return { ok: false, code: 'cancelled' };
-    const read = deps.read ?? readPostState;
-    const result = await read(settings, post.postId, {
-      timeoutMs: POST_STATE_TIMEOUT_MS,
-      signal: controller.signal,
-    });
+    const options = { timeoutMs: POST_STATE_TIMEOUT_MS, signal: controller.signal };
+    let result: Awaited<ReturnType<typeof readPostState>>;
+    if (post.siteUrl && post.siteUrl !== settings.siteUrl) {
+      // Recorded at another address: the same post there once the site proves it moved.
+      const followed = await followedPost(
+        settings,
+        request.issueId,
+        { siteUrl: post.siteUrl, postId: post.postId },
+        { ...deps, database },
+        options,
+      );
+      if (!followed.ok) {
+        if (controller.signal.aborted) return { ok: false, code: 'cancelled' };
+        // Not read there for a reason that says nothing of the post (the site slow, down, the
+        // password refused): said as such, as the publisher does; no such post there, or not
+        // proven the same: another site's.
+        const failed = followed.failure;
+        return {
+          ok: false,
+          code: failed && failed.code !== 'deleted' ? failed.code : 'other_site',
+        };
+      }
+      result = followed.state;
+    } else {
+      result = await (deps.read ?? readPostState)(settings, post.postId, options);
+    }
     if (!result.ok) return { ok: false, code: result.code };
     const { postId, modifiedGmt, status, link, editLink } = result;
     let unsure = false;
@@ -105,7 +198,7 @@ export async function readPublishedPost(
       unsure = caughtUp !== true;
       // The run brought a publication (a colleague's): this answer is of the record before it.
       // The panel reads again for the new one; this one says nothing, lest it be drawn first.
-      const now = (await getIssue(request.issueId))?.wordpress;
+      const now = (await getIssue(request.issueId, database))?.wordpress;
       if (now?.modifiedGmt !== post.modifiedGmt) return { ok: false, code: 'cancelled' };
     }
     return { ok: true, postId, modifiedGmt, status, link, editLink, ...(unsure ? { unsure } : {}) };

@@ -7,6 +7,7 @@ import type { PublishOutcome, PublishRequest } from '../messaging/protocol';
 import { db } from '../storage/db';
 import { getIssue, issueItems, markPublished, recordPublishIntent } from '../storage/issues';
 import { getHouseStyle } from '../storage/preferences';
+import { followedPost, type MoveProofDeps } from './post-state';
 import { siteAccess } from './site-access';
 
 export type { PublishOutcome, PublishRequest };
@@ -14,6 +15,8 @@ export type { PublishOutcome, PublishRequest };
 /** What {@link publishIssue} calls; tests inject their own. */
 export interface PublisherDeps {
   publish?: typeof publishPost;
+  /** The proof that a post recorded at another address is the settings' site's (post-state). */
+  proof?: MoveProofDeps;
 }
 
 /**
@@ -75,7 +78,7 @@ async function publishNow(request: PublishRequest, deps: PublisherDeps): Promise
   const controller = new AbortController();
   underWay.set(request.issueId, controller);
   try {
-    return await attempt(request, deps.publish ?? publishPost, controller.signal);
+    return await attempt(request, deps, controller.signal);
   } catch {
     // A bug or a storage failure: its text could be anything, so it is not passed on.
     return { ok: false, code: 'unexpected', params: {} };
@@ -99,9 +102,10 @@ function randomKey(): string {
  */
 async function attempt(
   request: PublishRequest,
-  publish: typeof publishPost,
+  deps: PublisherDeps,
   signal: AbortSignal,
 ): Promise<PublishOutcome> {
+  const publish = deps.publish ?? publishPost;
   const access = await siteAccess();
   if (!access.ok) return { ok: false, code: access.code, params: {} };
   const { settings } = access;
@@ -111,10 +115,32 @@ async function attempt(
   const items = await issueItems(issue.id);
   const model = toExportIssue(issue, items);
   const post = renderWordPressBlocks(model, await getHouseStyle());
-  // A post recorded on another site (the settings changed since) is not ours to update there.
+  // A post recorded on another site (the settings changed since) is not ours to update there,
+  // unless the site proves it is the same post at its new address (it moved since: the panel's
+  // proof, post-state's followedPost), which is then updated: a second post made there would
+  // be a duplicate of the one published before the move.
   const recorded = issue.wordpress;
-  const sameSite = !recorded?.siteUrl || recorded.siteUrl === settings.siteUrl;
-  const previous = request.createNew || !sameSite ? undefined : recorded;
+  let previous = request.createNew ? undefined : recorded;
+  if (previous?.siteUrl && previous.siteUrl !== settings.siteUrl) {
+    const followed = await followedPost(
+      settings,
+      issue.id,
+      { siteUrl: previous.siteUrl, postId: previous.postId },
+      deps.proof,
+      { signal },
+    );
+    // The post not read there for a reason that says nothing of it (the site down, slow, the
+    // editor's stop): nothing is created, lest it be the duplicate.
+    const failed = !followed.ok ? followed.failure : undefined;
+    if (failed && failed.code !== 'deleted') {
+      return {
+        ok: false,
+        code: signal.aborted ? 'cancelled' : failed.code,
+        params: failed.status !== undefined ? { status: failed.status } : {},
+      };
+    }
+    if (!followed.ok) previous = undefined;
+  }
   let marker: string | undefined;
   if (!previous) {
     // A creation is recorded before its request: if the answer is lost (the worker stopped, the

@@ -429,6 +429,45 @@ function unknownFor(failure: { code: DeskErrorCode | 'no_settings'; address?: st
   return { same: false, unknown: code, ...(address ? { address } : {}) };
 }
 
+/**
+ * The issues published on a site at its old address `from`, once it is proven to answer at `to`
+ * (the shared desk following its site, `SyncEngine.askMove`, in the same transaction; or one
+ * post proven the same at the new address, services/post-state.ts `followedPost`, with `only`
+ * that issue's id): their post's record (`Issue.wordpress`: its site, its link under the old
+ * address) and a creation under way (`Issue.publishing`) name the new address. The same
+ * WordPress, the same posts: the publish panel reads and updates them there, where it said they
+ * were published on another site and would create new ones. Written quietly (nothing queued,
+ * nothing of a colleague's written over, `updatedAt` kept): the desk's copy on the server keeps
+ * the old address until the issue is next sent, when it goes with it (it differs from the merge
+ * base); colleagues' desks rewrite theirs as they follow or read the post. Posts recorded on any
+ * other site are left as they are.
+ */
+export async function followPosts(
+  database: Pick<IndiscretsDB, 'issues'>,
+  from: string,
+  to: string,
+  only?: string,
+): Promise<void> {
+  const recorded = (issue: Issue) =>
+    issue.wordpress?.siteUrl === from || issue.publishing?.siteUrl === from;
+  const issues =
+    only === undefined
+      ? database.issues.filter(recorded)
+      : database.issues.where('id').equals(only).filter(recorded);
+  await issues.modify((issue) => {
+    if (issue.wordpress?.siteUrl === from) {
+      issue.wordpress = {
+        ...issue.wordpress,
+        siteUrl: to,
+        link: movedAddress(issue.wordpress.link, from, to),
+      };
+    }
+    if (issue.publishing?.siteUrl === from) {
+      issue.publishing = { ...issue.publishing, siteUrl: to };
+    }
+  });
+}
+
 /** Whether a name is the desk's user; when the site could not say, why. */
 interface AliasAnswer {
   same: boolean;
@@ -855,7 +894,7 @@ export class SyncEngine {
       async (now) => {
         // Left, or joined anew, meanwhile: that desk's address is not this one's to change.
         if (!now.enabled || now.siteUrl !== state.siteUrl) return {};
-        await this.followPosts(state.siteUrl, settings.siteUrl);
+        await followPosts(this.db, state.siteUrl, settings.siteUrl);
         return {
           siteUrl: settings.siteUrl,
           username: settings.username,
@@ -866,34 +905,6 @@ export class SyncEngine {
       ['issues'],
     );
     return { same: true };
-  }
-
-  /**
-   * The issues published on the desk's site at its old address `from`, once the desk follows it
-   * to `to` ({@link askMove}, in the same transaction): their post's record (`Issue.wordpress`:
-   * its site, its link under the old address) and a creation under way (`Issue.publishing`) name
-   * the new address. The same WordPress, the same posts: the publish panel reads and updates
-   * them there, where it said they were published on another site and would create new ones.
-   * Written quietly (nothing queued, nothing of a colleague's written over): the desk's copy on
-   * the server keeps the old address until the issue is next sent, when it goes with it (it
-   * differs from the merge base); colleagues' desks rewrite theirs as they follow. Posts recorded
-   * on any other site are left as they are.
-   */
-  private async followPosts(from: string, to: string): Promise<void> {
-    await this.db.issues
-      .filter((issue) => issue.wordpress?.siteUrl === from || issue.publishing?.siteUrl === from)
-      .modify((issue) => {
-        if (issue.wordpress?.siteUrl === from) {
-          issue.wordpress = {
-            ...issue.wordpress,
-            siteUrl: to,
-            link: movedAddress(issue.wordpress.link, from, to),
-          };
-        }
-        if (issue.publishing?.siteUrl === from) {
-          issue.publishing = { ...issue.publishing, siteUrl: to };
-        }
-      });
   }
 
   /**
@@ -986,7 +997,7 @@ export class SyncEngine {
         : this.forget());
       // Its published posts follow it too, as with a run's follow.
       if (sameAccount && previous.siteUrl !== settings.siteUrl) {
-        await this.followPosts(previous.siteUrl, settings.siteUrl);
+        await followPosts(this.db, previous.siteUrl, settings.siteUrl);
       }
       const at = this.now();
       const state: SyncState = {

@@ -123,6 +123,12 @@ export type WpPostState = {
   link: string;
   /** `${site}/wp-admin/post.php?post=ID&action=edit` */
   editLink: string;
+  /**
+   * The post's `guid` as stored (`guid.raw`, edit context; else `guid.rendered`): its permalink
+   * when it was created, at the site's address then, which WordPress never changes afterwards
+   * (wp_insert_post writes it on creation only). A site that moved keeps its old address there.
+   */
+  guid?: string;
 };
 
 export type WpSitePostsQuery = {
@@ -221,6 +227,63 @@ export function siteMoved(answerUrl: string, siteUrl: string): WpFailure | undef
   if (!isSecureOrLocal(finalUrl)) return failure('insecure_url');
   const address = validateSiteUrl(`${finalUrl.origin}${configured.pathname}`);
   return failure('site_moved', { address: address.ok ? address.url : finalUrl.origin });
+}
+
+/**
+ * Whether a post's `guid` ({@link WpPostState.guid}: its permalink when it was created) lies
+ * under the site address `siteUrl`: the same host (and port), its path under the address's,
+ * whatever the scheme (a site that went from http to https kept its http guids). A post created
+ * while the site answered at `siteUrl`.
+ */
+export function createdUnder(guid: string, siteUrl: string): boolean {
+  let made: URL;
+  let site: URL;
+  try {
+    made = new URL(guid);
+    site = new URL(siteUrl);
+  } catch {
+    return false;
+  }
+  const web = (url: URL) => url.protocol === 'http:' || url.protocol === 'https:';
+  if (!web(made) || !web(site) || made.host !== site.host) return false;
+  const path = site.pathname.replace(/\/+$/, '');
+  return made.pathname === path || made.pathname.startsWith(`${path}/`);
+}
+
+/** What an address answers when asked without credentials ({@link askAddress}). */
+export type AddressAnswer =
+  /** It redirects to another host (or scheme): the site's address there, its path kept. */
+  | { kind: 'moved'; address: string }
+  /** A WordPress answers there itself (its REST index, or one of its REST errors). */
+  | { kind: 'wordpress' }
+  /** Something else answers there (a parked domain's page, a server's error). */
+  | { kind: 'other' }
+  /** No answer: offline, unreachable (a redirect the browser would not let us read), slow. */
+  | { kind: 'unreached'; code: 'timeout' | 'offline' | 'unreachable' | 'cancelled' };
+
+/**
+ * What the site address `siteUrl` answers now, asked without credentials (no Authorization
+ * header, no cookie): whether a site that was there moved (`monjournal.fr` redirecting to
+ * `www.monjournal.fr`), still answers there itself, or is gone. One GET of its REST index
+ * (`?rest_route=/`, whatever the permalinks). The password of the settings is never sent: the
+ * address is an old one, whose site may be another newsroom's by now.
+ */
+export async function askAddress(
+  siteUrl: string,
+  options: WpRequestOptions = {},
+): Promise<AddressAnswer> {
+  const site = validateSiteUrl(siteUrl);
+  if (!site.ok) return { kind: 'other' };
+  const answer = await new Transport(options).request(`${site.url}/?rest_route=/`);
+  if (answer.kind === 'trouble') return { kind: 'unreached', code: answer.code };
+  const moved = siteMoved(answer.url, site.url);
+  if (moved?.code === 'site_moved' && moved.address) {
+    return { kind: 'moved', address: moved.address };
+  }
+  if (moved) return { kind: 'other' };
+  return isRestIndex(answer.json) || wpCodeOf(answer.json)
+    ? { kind: 'wordpress' }
+    : { kind: 'other' };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -697,7 +760,7 @@ class WordPressClient {
       this.authed(
         routeUrl(root, `/wp/v2/posts/${postId}`, {
           context: 'edit',
-          _fields: 'id,modified_gmt,status,link',
+          _fields: 'id,modified_gmt,status,link,guid',
         }),
       );
     // A 404 that is WordPress's « no such post » is the post's answer, not a root lost.
@@ -711,6 +774,8 @@ class WordPressClient {
     if (!read.ok) return read;
     const modifiedGmt = str(read.json.modified_gmt);
     if (!modifiedGmt) return failure('bad_response', { status: read.status });
+    const { guid } = read.json;
+    const created = isObject(guid) ? (str(guid.raw) ?? str(guid.rendered)) : undefined;
     return {
       ok: true,
       postId,
@@ -718,6 +783,7 @@ class WordPressClient {
       status: read.remoteStatus,
       link: str(read.json.link) ?? `${this.site}/?p=${postId}`,
       editLink: editLinkOf(this.site, postId),
+      ...(created ? { guid: created } : {}),
     };
   }
 

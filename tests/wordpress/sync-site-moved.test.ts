@@ -3,6 +3,7 @@ import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateDraft } from '../../storage/drafts';
 import { createIssue, markPublished } from '../../storage/issues';
+import { followedPost, readPublishedPost } from '../../services/post-state';
 import { publishPost, readPostState } from '../../wordpress/client';
 import { newsroom, serverRecord, url } from './desks';
 import { php, serve, site, type TestServer } from './helpers';
@@ -168,6 +169,85 @@ describe('shared desk: the site moves to another address', { timeout: 180_000 },
       lastModifiedGmt: post.modifiedGmt,
     });
     expect(updated).toMatchObject({ ok: true, postId: made.postId, created: false });
+  });
+
+  it('the shared desk off, the settings changed to the address the site moved to: a post published before is read and updated there, no second post', async () => {
+    const wp = site();
+    moved = false;
+    const a = as('editor');
+    const firstUrl = first.url.replace('127.0.0.1', 'localhost');
+    const title = `Les indiscrets du 22 mars ${Math.random().toString(36).slice(2, 8)}`;
+    // Published at the first address (no desk joined), the post made through it.
+    const issue = await createIssue({ title, date: '2026-03-22' }, a.db);
+    const made = await publishPost(
+      { ...a.settings, siteUrl: firstUrl },
+      { title, content: '<p>Premier indiscret</p>' },
+    );
+    if (!made.ok) throw new Error(made.code);
+    // WordPress wrote the guid at the address it had then: the suite's WordPress has one address
+    // (WP_HOME), so the first address's is written as a site answering there would have.
+    await php(
+      `global $wpdb; $wpdb->update($wpdb->posts, array('guid' => '${firstUrl}/?p=${made.postId}'), array('ID' => ${made.postId})); clean_post_cache(${made.postId});`,
+    );
+    const recorded = {
+      postId: made.postId,
+      link: `${firstUrl}/?p=${made.postId}`,
+      modifiedGmt: made.modifiedGmt,
+      publishedAt: new Date().toISOString(),
+      siteUrl: firstUrl,
+    };
+    await markPublished(issue.id, recorded, a.db);
+    const settings = { ...a.settings, siteUrl: wp.url, category: 'Indiscrets' };
+    const panel = () =>
+      readPublishedPost(
+        { issueId: issue.id },
+        {
+          access: async () => ({ ok: true, settings }) as never,
+          database: a.db,
+          isOnline: () => true,
+        },
+      );
+
+    // The first address still a WordPress of its own (not moved yet): another site.
+    expect(await panel()).toEqual({ ok: false, code: 'other_site' });
+    expect((await a.db.issues.get(issue.id))!.wordpress!.siteUrl).toBe(firstUrl);
+
+    // The site moves; the editor, the shared desk off, puts the new address in the settings.
+    moved = true;
+    expect(await panel()).toMatchObject({
+      ok: true,
+      postId: made.postId,
+      modifiedGmt: made.modifiedGmt,
+    });
+    expect((await a.db.issues.get(issue.id))!.wordpress).toMatchObject({
+      postId: made.postId,
+      siteUrl: wp.url,
+      link: `${wp.url}/?p=${made.postId}`,
+    });
+
+    // A colleague's copy still at the first address (a pull brought it back): the publisher's
+    // check proves it again, and the update goes to the same post.
+    await markPublished(issue.id, recorded, a.db);
+    const followed = await followedPost(
+      settings,
+      issue.id,
+      { siteUrl: firstUrl, postId: made.postId },
+      { database: a.db },
+    );
+    expect(followed).toMatchObject({ ok: true, state: { postId: made.postId } });
+    const post = (await a.db.issues.get(issue.id))!.wordpress!;
+    expect(post.siteUrl).toBe(wp.url);
+    const updated = await publishPost(settings, {
+      title: `${title}, corrigés`,
+      content: '<p>Premier indiscret, corrigé</p>',
+      postId: post.postId,
+      lastModifiedGmt: post.modifiedGmt,
+    });
+    expect(updated).toMatchObject({ ok: true, postId: made.postId, created: false });
+    const count = await php(
+      `global $wpdb; echo 'n=' . $wpdb->get_var($wpdb->prepare("SELECT COUNT(*) FROM $wpdb->posts WHERE post_type = 'post' AND post_status <> 'trash' AND post_title LIKE %s", '${title}%'));`,
+    );
+    expect(count.slice(count.indexOf('n='))).toBe('n=1');
   });
 
   it('the desk turned off while its site moved, turned on at the new address: the desk it left', async () => {

@@ -9,9 +9,10 @@ import {
 } from '../../../services/post-state';
 import { db } from '../../../storage/db';
 import { createIssue, markPublished } from '../../../storage/issues';
-import type { readPostState, WpPostState } from '../../../wordpress/client';
+import type { AddressAnswer, readPostState, WpPostState } from '../../../wordpress/client';
 import type { WpResult } from '../../../wordpress/errors';
 import { wordpressPasswordItem } from '../../../storage/preferences';
+import { deskState } from '../desk-fixtures';
 import { allowSite, PASSWORD, SITE, storeSite } from './stored-site';
 
 type Read = typeof readPostState;
@@ -105,18 +106,13 @@ describe('readPublishedPost', () => {
     expect(read).not.toHaveBeenCalled();
   });
 
-  it('asks nothing for an issue never published, or whose post is on another site', async () => {
+  it('asks nothing for an issue never published', async () => {
     allowSite();
     const read = fakeRead(STATE);
     const draft = await createIssue({ title: 'Les indiscrets du 22 mars', date: '2026-03-22' });
     expect(await readPublishedPost({ issueId: draft.id }, { read, isOnline: online })).toEqual({
       ok: false,
       code: 'not_published',
-    });
-    const elsewhere = await publishedIssue('https://ancien-site.fr');
-    expect(await readPublishedPost({ issueId: elsewhere }, { read, isOnline: online })).toEqual({
-      ok: false,
-      code: 'other_site',
     });
     expect(read).not.toHaveBeenCalled();
   });
@@ -333,5 +329,125 @@ describe('readPublishedPost', () => {
       code: 'no_permission',
     });
     expect(await handlers.postStateCancel({ token: 'x' })).toBe(false);
+  });
+});
+
+describe('readPublishedPost, a post recorded at another address', () => {
+  const OLD = 'https://ancien-site.fr';
+
+  /** Issue published at `OLD` (post 812, its link there), before the settings named {@link SITE}. */
+  async function publishedBefore() {
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+    await markPublished(issue.id, {
+      postId: 812,
+      link: `${OLD}/?p=812`,
+      modifiedGmt: '2026-03-15T09:02:00',
+      publishedAt: '2026-03-15T09:02:00.000Z',
+      siteUrl: OLD,
+    });
+    return (await db.issues.get(issue.id))!;
+  }
+  const withGuid = (guid: string): WpResult<WpPostState> => ({ ...STATE, guid }) as never;
+  const answering = (answer: AddressAnswer) =>
+    vi.fn(async (_url: string, _options: unknown) => answer);
+
+  it('reads the post at the settings’ address once the site proves it moved there, and the record follows', async () => {
+    allowSite();
+    // A colleague who joined the shared desk at the new address, the issue theirs from before.
+    await db.syncState.put(deskState('editor', { siteUrl: SITE }));
+    const before = await publishedBefore();
+    await db.outbox.clear();
+    const read = fakeRead(withGuid(`http://ancien-site.fr/?p=812`));
+    const ask = answering({ kind: 'moved', address: SITE });
+
+    const answer = await readPublishedPost(
+      { issueId: before.id },
+      { read, ask: ask as never, isOnline: online },
+    );
+
+    expect(answer).toMatchObject({
+      ok: true,
+      postId: 812,
+      modifiedGmt: STATE.ok && STATE.modifiedGmt,
+    });
+    expect(read.mock.calls[0]![0]).toMatchObject({ siteUrl: SITE });
+    // The old address asked alone: no settings, so no password, go with it.
+    expect(ask).toHaveBeenCalledTimes(1);
+    expect(ask.mock.calls[0]![0]).toBe(OLD);
+    expect(JSON.stringify(ask.mock.calls)).not.toContain(PASSWORD);
+    const after = (await db.issues.get(before.id))!;
+    expect(after.wordpress).toEqual({ ...before.wordpress, siteUrl: SITE, link: `${SITE}/?p=812` });
+    // Quietly: the record as it was otherwise, nothing queued for the desk.
+    expect(after.updatedAt).toBe(before.updatedAt);
+    expect(await db.outbox.count()).toBe(0);
+    await db.syncState.clear();
+  });
+
+  it('takes an old address gone (no answer, or no WordPress) for the move, the post created there', async () => {
+    allowSite();
+    for (const gone of [{ kind: 'unreached', code: 'unreachable' }, { kind: 'other' }] as const) {
+      const before = await publishedBefore();
+      const answer = await readPublishedPost(
+        { issueId: before.id },
+        {
+          read: fakeRead(withGuid(`${OLD}/?p=812`)),
+          ask: answering(gone) as never,
+          isOnline: online,
+        },
+      );
+      expect(answer).toMatchObject({ ok: true, postId: 812 });
+      expect((await db.issues.get(before.id))!.wordpress!.siteUrl).toBe(SITE);
+    }
+  });
+
+  it('says another site when the post there was created elsewhere, or the old address is still a site of its own', async () => {
+    allowSite();
+    const cases: Array<[string | undefined, AddressAnswer]> = [
+      // Another WordPress's post of that id: created at its own address.
+      [`${SITE}/?p=812`, { kind: 'moved', address: SITE }],
+      [undefined, { kind: 'moved', address: SITE }],
+      // The old address still answers as a WordPress (the settings name a copy of that site).
+      [`${OLD}/?p=812`, { kind: 'wordpress' }],
+      // It moved on to yet another address than the settings'.
+      [`${OLD}/?p=812`, { kind: 'moved', address: 'https://www.ancien-site.fr' }],
+    ];
+    for (const [guid, old] of cases) {
+      const before = await publishedBefore();
+      const read = fakeRead(guid ? withGuid(guid) : STATE);
+      const answer = await readPublishedPost(
+        { issueId: before.id },
+        { read, ask: answering(old) as never, isOnline: online },
+      );
+      expect(answer).toEqual({ ok: false, code: 'other_site' });
+      expect(await db.issues.get(before.id)).toEqual(before);
+    }
+    // Not read there (the post gone, or the site not answering): another site as before.
+    const before = await publishedBefore();
+    const ask = answering({ kind: 'moved', address: SITE });
+    const answer = await readPublishedPost(
+      { issueId: before.id },
+      {
+        read: fakeRead({ ok: false, code: 'deleted', status: 404 }),
+        ask: ask as never,
+        isOnline: online,
+      },
+    );
+    expect(answer).toEqual({ ok: false, code: 'other_site' });
+    expect(ask).not.toHaveBeenCalled();
+    expect(await db.issues.get(before.id)).toEqual(before);
+  });
+
+  it('says why when the post could not be read at the settings’ address, and keeps the record', async () => {
+    allowSite();
+    const before = await publishedBefore();
+    const ask = answering({ kind: 'moved', address: SITE });
+    const answer = await readPublishedPost(
+      { issueId: before.id },
+      { read: fakeRead({ ok: false, code: 'timeout' }), ask: ask as never, isOnline: online },
+    );
+    // Not « autre site »: publishing now would not create a post there (publisher.ts).
+    expect(answer).toEqual({ ok: false, code: 'timeout' });
+    expect(ask).not.toHaveBeenCalled();
+    expect(await db.issues.get(before.id)).toEqual(before);
   });
 });

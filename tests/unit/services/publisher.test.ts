@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { publishPost, WpPublished } from '../../../wordpress/client';
+import type {
+  AddressAnswer,
+  askAddress,
+  publishPost,
+  readPostState,
+  WpPostState,
+  WpPublished,
+  WpSettings,
+} from '../../../wordpress/client';
 import { type WpResult } from '../../../wordpress/errors';
 import { publishFailureText } from '../../../components/publishFailureText';
 import { postOutOfDate } from '../../../components/PublishPanel';
@@ -51,6 +59,32 @@ const published = (
   editLink: `${SITE}/wp-admin/post.php?post=${postId}&action=edit`,
   created,
 });
+
+/**
+ * The proof post-state asks of a post recorded at another address, faked: the post read at the
+ * settings' site (`guid` its guid, or a failure), and what the old address answers.
+ */
+function movedProof(guid: string | WpResult<WpPostState>, old: AddressAnswer) {
+  const read = vi.fn(
+    async (_settings: WpSettings, postId: number): Promise<WpResult<WpPostState>> =>
+      typeof guid === 'string'
+        ? {
+            ok: true,
+            postId,
+            modifiedGmt: '2021-03-15T08:00:00',
+            status: 'draft',
+            link: `https://x.fr/?p=${postId}`,
+            editLink: `https://x.fr/wp-admin/post.php?post=${postId}&action=edit`,
+            guid,
+          }
+        : guid,
+  );
+  const ask = vi.fn(async (_siteUrl: string) => old);
+  return {
+    read: read as typeof read & typeof readPostState,
+    ask: ask as typeof ask & typeof askAddress,
+  };
+}
 
 async function issueWithItems() {
   const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
@@ -278,8 +312,10 @@ describe('publishIssue', () => {
       category: 'Indiscrets',
       status: 'draft',
     });
+    // That site's own post 41, created at its own address: another post than ours.
+    const proof = movedProof(`https://autre.fr/?p=41`, { kind: 'wordpress' });
 
-    const outcome = await publishIssue({ issueId: issue.id }, client);
+    const outcome = await publishIssue({ issueId: issue.id }, { ...client, proof });
 
     expect(outcome).toMatchObject({ ok: true, postId: 7 });
     expect(client.calls[1]![1].postId).toBeUndefined();
@@ -287,6 +323,65 @@ describe('publishIssue', () => {
       postId: 7,
       siteUrl: 'https://autre.fr',
     });
+  });
+
+  it('updates the post published before the site moved, at its new address, rather than create a second', async () => {
+    await storeSite();
+    allowSite();
+    const issue = await issueWithItems();
+    const client = fakeClient(
+      published(41, '2021-03-15T08:00:00'),
+      published(41, '2021-03-16T08:00:00', false),
+    );
+    await publishIssue({ issueId: issue.id }, client);
+    // The site moved (monsite.fr to www.monsite.fr); the editor, desk off, names the new address.
+    const moved = 'https://www.monsite.fr';
+    await wordpressItem.setValue({
+      siteUrl: moved,
+      username: 'redac',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+    const proof = movedProof(`${SITE}/?p=41`, { kind: 'moved', address: moved });
+
+    const outcome = await publishIssue({ issueId: issue.id }, { ...client, proof });
+
+    expect(outcome).toMatchObject({ ok: true, postId: 41, created: false });
+    expect(client.calls[1]![0].siteUrl).toBe(moved);
+    expect(client.calls[1]![1]).toMatchObject({
+      postId: 41,
+      lastModifiedGmt: '2021-03-15T08:00:00',
+    });
+    expect(client.calls[1]![1].marker).toBeUndefined();
+    expect(proof.read.mock.calls[0]![0]).toMatchObject({ siteUrl: moved });
+    expect(proof.ask.mock.calls[0]![0]).toBe(SITE);
+    expect((await getIssue(issue.id))?.wordpress).toMatchObject({
+      postId: 41,
+      siteUrl: moved,
+      modifiedGmt: '2021-03-16T08:00:00',
+    });
+  });
+
+  it('creates nothing when the post recorded at the old address cannot be read at the new one', async () => {
+    await storeSite();
+    allowSite();
+    const issue = await issueWithItems();
+    const client = fakeClient(published(41, '2021-03-15T08:00:00'));
+    await publishIssue({ issueId: issue.id }, client);
+    await wordpressItem.setValue({
+      siteUrl: 'https://www.monsite.fr',
+      username: 'redac',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+    const proof = movedProof({ ok: false, code: 'timeout' }, { kind: 'moved', address: SITE });
+
+    const outcome = await publishIssue({ issueId: issue.id }, { ...client, proof });
+
+    // A creation there might be the duplicate of the post published before the move.
+    expect(outcome).toMatchObject({ ok: false, code: 'timeout' });
+    expect(client.calls).toHaveLength(1);
+    expect((await getIssue(issue.id))?.wordpress).toMatchObject({ postId: 41, siteUrl: SITE });
   });
 
   it('leaves the issue and its items untouched when WordPress refuses', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { readPostState } from '../../../wordpress/client';
+import { askAddress, createdUnder, readPostState } from '../../../wordpress/client';
 import type { FetchLike } from '../../../wordpress/transport';
 import { fakeSite as fakeSiteOf, freshSettings, json, PASSWORD } from './fake-site';
 
@@ -16,7 +16,7 @@ const POST = {
 };
 
 describe('readPostState', () => {
-  it('reads the post in the edit context, four fields only, with the credentials', async () => {
+  it('reads the post in the edit context, five fields only, with the credentials', async () => {
     const site = fakeSite(() => json(POST));
     const wp = settings();
 
@@ -32,7 +32,7 @@ describe('readPostState', () => {
     });
     const read = site.calls.find((c) => c.url.pathname === '/wp-json/wp/v2/posts/812')!;
     expect(read.url.searchParams.get('context')).toBe('edit');
-    expect(read.url.searchParams.get('_fields')).toBe('id,modified_gmt,status,link');
+    expect(read.url.searchParams.get('_fields')).toBe('id,modified_gmt,status,link,guid');
     expect(new Headers(read.init.headers).get('authorization')).toMatch(/^Basic /);
     // Only read: nothing written.
     expect(site.calls.every((c) => (c.init.method ?? 'GET') === 'GET')).toBe(true);
@@ -106,5 +106,100 @@ describe('readPostState', () => {
       code: 'deleted',
     });
     expect(site.fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('readPostState, the post’s guid', () => {
+  it('gives the guid as stored (raw), else as rendered: the address the post was created at', async () => {
+    const raw = fakeSite(() =>
+      json({
+        ...POST,
+        guid: { raw: 'http://ancien.fr/?p=812', rendered: 'http://ancien.fr/?p=812&amp;x' },
+      }),
+    );
+    expect(await readPostState(settings(), 812, { fetch: raw.fetch })).toMatchObject({
+      ok: true,
+      guid: 'http://ancien.fr/?p=812',
+    });
+    const rendered = fakeSite(() => json({ ...POST, guid: { rendered: 'http://ancien.fr/?p=9' } }));
+    expect(await readPostState(settings(), 812, { fetch: rendered.fetch })).toMatchObject({
+      guid: 'http://ancien.fr/?p=9',
+    });
+    const none = await readPostState(settings(), 812, { fetch: fakeSite(() => json(POST)).fetch });
+    expect(none.ok && 'guid' in none).toBe(false);
+  });
+});
+
+describe('createdUnder', () => {
+  it('takes a guid under the address, whatever the scheme: host, port and path prefix', () => {
+    expect(createdUnder('http://monjournal.fr/?p=12', 'https://monjournal.fr')).toBe(true);
+    expect(createdUnder('https://MonJournal.fr/2026/03/x/', 'https://monjournal.fr')).toBe(true);
+    expect(createdUnder('http://h.fr/blog/?p=3', 'https://h.fr/blog')).toBe(true);
+    expect(createdUnder('http://h.fr/blog', 'https://h.fr/blog')).toBe(true);
+    expect(createdUnder('http://localhost:8081/?p=3', 'http://localhost:8081')).toBe(true);
+  });
+
+  it('refuses another host, port or path, and what is no web address', () => {
+    expect(createdUnder('https://www.monjournal.fr/?p=12', 'https://monjournal.fr')).toBe(false);
+    expect(createdUnder('https://monjournal.fr.evil.com/?p=1', 'https://monjournal.fr')).toBe(
+      false,
+    );
+    expect(createdUnder('http://localhost:8082/?p=3', 'http://localhost:8081')).toBe(false);
+    expect(createdUnder('http://h.fr/blogue/?p=3', 'https://h.fr/blog')).toBe(false);
+    expect(createdUnder('http://h.fr/?p=3', 'https://h.fr/blog')).toBe(false);
+    expect(createdUnder('ftp://h.fr/?p=3', 'https://h.fr')).toBe(false);
+    expect(createdUnder('812', 'https://h.fr')).toBe(false);
+  });
+});
+
+describe('askAddress', () => {
+  /** A fetch answering `answer` for every request, as a browser would (its final address). */
+  function fetchOf(answer: (url: string) => Response) {
+    const calls: Array<{ url: string; init: RequestInit }> = [];
+    const fetch = vi.fn(async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      return answer(url);
+    });
+    return { fetch: fetch as unknown as FetchLike, calls };
+  }
+  /** A response as fetch gives it after redirects: `url` the address it came from. */
+  const from = (url: string, response: Response) => {
+    Object.defineProperty(response, 'url', { value: url });
+    return response;
+  };
+
+  it('says where a redirecting address sends its REST index, asked with no credentials', async () => {
+    const site = fetchOf(() =>
+      from('https://www.monjournal.fr/?rest_route=/', json({ namespaces: ['wp/v2'] })),
+    );
+    expect(await askAddress('https://monjournal.fr', { fetch: site.fetch })).toEqual({
+      kind: 'moved',
+      address: 'https://www.monjournal.fr',
+    });
+    expect(site.calls).toHaveLength(1);
+    expect(site.calls[0]!.url).toBe('https://monjournal.fr/?rest_route=/');
+    expect(new Headers(site.calls[0]!.init.headers).get('authorization')).toBeNull();
+    expect(site.calls[0]!.init.credentials).toBe('omit');
+    expect(JSON.stringify(site.calls)).not.toContain(PASSWORD);
+  });
+
+  it('tells a WordPress answering there itself from something else, and no answer', async () => {
+    const here = (body: unknown, status = 200) =>
+      fetchOf((url) => from(url, json(body, status))).fetch;
+    expect(await askAddress('https://a.fr', { fetch: here({ namespaces: [] }) })).toEqual({
+      kind: 'wordpress',
+    });
+    expect(
+      await askAddress('https://a.fr', { fetch: here({ code: 'rest_login_required' }, 401) }),
+    ).toEqual({ kind: 'wordpress' });
+    const parked = fetchOf((url) => from(url, new Response('<html>À vendre</html>'))).fetch;
+    expect(await askAddress('https://a.fr', { fetch: parked })).toEqual({ kind: 'other' });
+    const refused = vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    }) as unknown as FetchLike;
+    expect(await askAddress('https://a.fr', { fetch: refused, isOnline: () => true })).toEqual({
+      kind: 'unreached',
+      code: 'unreachable',
+    });
   });
 });
