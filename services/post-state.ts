@@ -43,8 +43,9 @@ export interface MoveProofDeps {
  *   none of an old address's business), answering no WordPress of its own: it redirects to the
  *   settings' address, or is gone (no answer, or not a WordPress). A WordPress still answering
  *   there (the production site whose staging copy the settings name: the copy's posts have the
- *   same guids) or a redirect to yet another address leaves it unproven. (From the extension,
- *   a redirect of an origin whose permission was given back reads as no answer.)
+ *   same guids) or a redirect to yet another address leaves it unproven. From the extension, an
+ *   old address whose permission was given back cannot be read ({@link askAddress}): a redirect
+ *   (to where is not known) then counts as the move, an answer of its own as a site still there.
  * Proven: the issue's record follows its site quietly, as the shared desk's does ({@link
  * followPosts}, that issue only), and the post's state read there is returned; the publish panel
  * and the publisher then read and update it there. Unproven (or the post not read there): why,
@@ -69,7 +70,11 @@ export async function followedPost(
   if (old.kind === 'unreached' && old.code === 'cancelled') {
     return { ok: false, failure: { ok: false, code: 'cancelled' } };
   }
-  if (old.kind === 'wordpress' || (old.kind === 'moved' && old.address !== settings.siteUrl)) {
+  if (
+    old.kind === 'wordpress' ||
+    old.kind === 'answers' ||
+    (old.kind === 'moved' && old.address !== settings.siteUrl)
+  ) {
     return { ok: false };
   }
   const database = deps.database ?? defaultDb;

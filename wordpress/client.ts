@@ -30,6 +30,8 @@ import {
   secretsOf,
   str,
   Transport,
+  DEFAULT_TIMEOUT_MS,
+  type FetchLike,
   type Http,
   type HttpAnswer,
   type JsonObject,
@@ -258,7 +260,11 @@ export type AddressAnswer =
   | { kind: 'wordpress' }
   /** Something else answers there (a parked domain's page, a server's error). */
   | { kind: 'other' }
-  /** No answer: offline, unreachable (a redirect the browser would not let us read), slow. */
+  /** A redirect the browser would not let us read: where to is not known. */
+  | { kind: 'redirects' }
+  /** An answer of its own the browser would not let us read: a site there, of whatever kind. */
+  | { kind: 'answers' }
+  /** No answer: offline, unreachable, slow. */
   | { kind: 'unreached'; code: 'timeout' | 'offline' | 'unreachable' | 'cancelled' };
 
 /**
@@ -274,8 +280,13 @@ export async function askAddress(
 ): Promise<AddressAnswer> {
   const site = validateSiteUrl(siteUrl);
   if (!site.ok) return { kind: 'other' };
-  const answer = await new Transport(options).request(`${site.url}/?rest_route=/`);
-  if (answer.kind === 'trouble') return { kind: 'unreached', code: answer.code };
+  const url = `${site.url}/?rest_route=/`;
+  const answer = await new Transport(options).request(url);
+  if (answer.kind === 'trouble') {
+    return answer.code === 'unreachable'
+      ? unreadable(url, options)
+      : { kind: 'unreached', code: answer.code };
+  }
   const moved = siteMoved(answer.url, site.url);
   if (moved?.code === 'site_moved' && moved.address) {
     return { kind: 'moved', address: moved.address };
@@ -284,6 +295,46 @@ export async function askAddress(
   return isRestIndex(answer.json) || wpCodeOf(answer.json)
     ? { kind: 'wordpress' }
     : { kind: 'other' };
+}
+
+/**
+ * What `url` answers when the browser would not let the extension read it: an origin it holds
+ * no permission for (the options give an old address's back), whose answer allows no extension
+ * (a web server's redirect names no origin; WordPress's CORS header is empty for an extension's,
+ * which `sanitize_url` drops), fails as if unreachable. Asked again as a page loads an image
+ * (`no-cors`, its redirect not followed, no credentials): the answer stays unreadable, but what
+ * it is is known: a redirect (`opaqueredirect`), an answer of its own (`opaque`), or none.
+ */
+async function unreadable(url: string, options: WpRequestOptions): Promise<AddressAnswer> {
+  const fetchFn: FetchLike =
+    options.fetch ?? ((input, init) => globalThis.fetch.call(globalThis, input, init));
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const stop = () => controller.abort();
+  options.signal?.addEventListener('abort', stop);
+  try {
+    const response = await fetchFn(url, {
+      method: 'GET',
+      mode: 'no-cors',
+      redirect: 'manual',
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: controller.signal,
+    });
+    const redirect =
+      response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+    return { kind: redirect ? 'redirects' : 'answers' };
+  } catch {
+    if (options.signal?.aborted) return { kind: 'unreached', code: 'cancelled' };
+    return { kind: 'unreached', code: timedOut ? 'timeout' : 'unreachable' };
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', stop);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -201,5 +201,34 @@ describe('askAddress', () => {
       kind: 'unreached',
       code: 'unreachable',
     });
+    // Asked twice: the second as a page loads an image (see below).
+    expect(refused).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks an address it may not read again without reading it: a redirect, or an answer of its own', async () => {
+    /** The browser: a CORS answer refused, a no-cors one given opaque (`type`, status 0). */
+    const browserLike = (type: 'opaqueredirect' | 'opaque') => {
+      const calls: RequestInit[] = [];
+      const fetch = vi.fn(async (_url: string, init: RequestInit) => {
+        calls.push(init);
+        if (init.mode !== 'no-cors') throw new TypeError('Failed to fetch');
+        return { type, status: 0 } as Response;
+      });
+      return { fetch: fetch as unknown as FetchLike, calls };
+    };
+    const redirect = browserLike('opaqueredirect');
+    expect(
+      await askAddress('https://a.fr', { fetch: redirect.fetch, isOnline: () => true }),
+    ).toEqual({ kind: 'redirects' });
+    expect(redirect.calls[1]).toMatchObject({
+      mode: 'no-cors',
+      redirect: 'manual',
+      credentials: 'omit',
+    });
+    expect(new Headers(redirect.calls[1]!.headers).get('authorization')).toBeNull();
+    const own = browserLike('opaque');
+    expect(await askAddress('https://a.fr', { fetch: own.fetch, isOnline: () => true })).toEqual({
+      kind: 'answers',
+    });
   });
 });
