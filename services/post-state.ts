@@ -61,6 +61,12 @@ export async function followedPost(
   const read = await (deps.read ?? readPostState)(settings, recorded.postId, options);
   if (!read.ok) return { ok: false, failure: read };
   if (!read.guid || !createdUnder(read.guid, recorded.siteUrl)) return { ok: false };
+  // The settings' site in a folder of the recorded address (`journal.fr/blog2`, the post recorded
+  // at `journal.fr`): a guid under the settings' address lies under the recorded one too, but
+  // was written there, by the settings' own WordPress: another site's post of that id.
+  if (deeper(settings.siteUrl, recorded.siteUrl) && createdUnder(read.guid, settings.siteUrl)) {
+    return { ok: false };
+  }
   const old = await (deps.ask ?? askAddress)(recorded.siteUrl, {
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
@@ -82,6 +88,12 @@ export async function followedPost(
     followPosts(database, recorded.siteUrl, settings.siteUrl, issueId),
   );
   return { ok: true, state: read };
+}
+
+/** Whether site address `inner` lies in a folder of `outer` (the same host, a longer path). */
+function deeper(inner: string, outer: string): boolean {
+  const path = (address: string) => new URL(address).pathname.replace(/\/+$/, '');
+  return createdUnder(inner, outer) && path(inner).length > path(outer).length;
 }
 
 export interface PostStateDeps extends MoveProofDeps {

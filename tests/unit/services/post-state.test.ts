@@ -4,6 +4,7 @@ import { handlers } from '../../../services/handlers';
 import {
   cancelPostState,
   deskCatchUp,
+  followedPost,
   POST_STATE_TIMEOUT_MS,
   readPublishedPost,
 } from '../../../services/post-state';
@@ -442,6 +443,31 @@ describe('readPublishedPost, a post recorded at another address', () => {
     expect(answer).toEqual({ ok: false, code: 'other_site' });
     expect(ask).not.toHaveBeenCalled();
     expect(await db.issues.get(before.id)).toEqual(before);
+  });
+
+  it('says another site when the settings name a WordPress in a folder of the old address, its post created there', async () => {
+    // The post recorded at the host's root; the settings now name another WordPress installed
+    // in a folder of that host. Its post of that id has its guid under both addresses.
+    const before = await publishedBefore();
+    const settings = { siteUrl: `${OLD}/blog2`, username: 'redac', appPassword: PASSWORD };
+    const read = fakeRead(withGuid(`${OLD}/blog2/?p=812`));
+    const answer = await followedPost(
+      settings as never,
+      before.id,
+      { siteUrl: OLD, postId: 812 },
+      // The root no longer a WordPress: no proof against from there.
+      { read, ask: answering({ kind: 'other' }) as never },
+    );
+    expect(answer).toEqual({ ok: false });
+    expect(await db.issues.get(before.id)).toEqual(before);
+    // A post created at the root, the site moved into the folder: the same post still.
+    const moved = await followedPost(
+      settings as never,
+      before.id,
+      { siteUrl: OLD, postId: 812 },
+      { read: fakeRead(withGuid(`${OLD}/?p=812`)), ask: answering({ kind: 'other' }) as never },
+    );
+    expect(moved).toMatchObject({ ok: true });
   });
 
   it('says why when the post could not be read at the settings’ address, and keeps the record', async () => {
