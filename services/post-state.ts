@@ -44,8 +44,9 @@ export interface MoveProofDeps {
  *   settings' address, or is gone (no answer, or not a WordPress). A WordPress still answering
  *   there (the production site whose staging copy the settings name: the copy's posts have the
  *   same guids) or a redirect to yet another address leaves it unproven. From the extension, an
- *   old address whose permission was given back cannot be read ({@link askAddress}): a redirect
- *   (to where is not known) then counts as the move, an answer of its own as a site still there.
+ *   old address whose permission was given back cannot be read ({@link askAddress}): anything
+ *   answering there, its own answer or a redirect (the two cannot be told apart), leaves it
+ *   unproven; only no answer at all counts as gone.
  * Proven: the issue's record follows its site quietly, as the shared desk's does ({@link
  * followPosts}, that issue only), and the post's state read there is returned; the publish panel
  * and the publisher then read and update it there. Unproven (or the post not read there): why,

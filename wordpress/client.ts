@@ -260,9 +260,10 @@ export type AddressAnswer =
   | { kind: 'wordpress' }
   /** Something else answers there (a parked domain's page, a server's error). */
   | { kind: 'other' }
-  /** A redirect the browser would not let us read: where to is not known. */
-  | { kind: 'redirects' }
-  /** An answer of its own the browser would not let us read: a site there, of whatever kind. */
+  /**
+   * An answer the browser would not let us read: a site there, of whatever kind, or a redirect
+   * to one (from the extension, an origin not granted: the two cannot be told apart).
+   */
   | { kind: 'answers' }
   /** No answer: offline, unreachable, slow. */
   | { kind: 'unreached'; code: 'timeout' | 'offline' | 'unreachable' | 'cancelled' };
@@ -302,8 +303,11 @@ export async function askAddress(
  * no permission for (the options give an old address's back), whose answer allows no extension
  * (a web server's redirect names no origin; WordPress's CORS header is empty for an extension's,
  * which `sanitize_url` drops), fails as if unreachable. Asked again as a page loads an image
- * (`no-cors`, its redirect not followed, no credentials): the answer stays unreadable, but what
- * it is is known: a redirect (`opaqueredirect`), an answer of its own (`opaque`), or none.
+ * (`no-cors`, no credentials): whether anything answers there is known, not what. The redirect
+ * is followed: Chromium fails a `no-cors` request whose redirect mode is not `follow` (the Fetch
+ * standard's main fetch) before sending it, so `manual` made every address, a site still
+ * answering there too, look gone. A redirect then ends in an answer (`opaque`) as a site's own
+ * does: the move cannot be told from a site still there, and is left unproven.
  */
 async function unreadable(url: string, options: WpRequestOptions): Promise<AddressAnswer> {
   const fetchFn: FetchLike =
@@ -317,17 +321,15 @@ async function unreadable(url: string, options: WpRequestOptions): Promise<Addre
   const stop = () => controller.abort();
   options.signal?.addEventListener('abort', stop);
   try {
-    const response = await fetchFn(url, {
+    await fetchFn(url, {
       method: 'GET',
       mode: 'no-cors',
-      redirect: 'manual',
+      redirect: 'follow',
       credentials: 'omit',
       cache: 'no-store',
       signal: controller.signal,
     });
-    const redirect =
-      response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
-    return { kind: redirect ? 'redirects' : 'answers' };
+    return { kind: 'answers' };
   } catch {
     if (options.signal?.aborted) return { kind: 'unreached', code: 'cancelled' };
     return { kind: 'unreached', code: timedOut ? 'timeout' : 'unreachable' };

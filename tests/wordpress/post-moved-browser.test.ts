@@ -1,12 +1,13 @@
 /**
  * An issue published before its site moved, from the built extension (test build) in real
  * Chromium against the real WordPress of the suite: the post is recorded at the site's first
- * address (`http://localhost:<port>`, a node server that now redirects every request to the
- * suite's WordPress, as `monjournal.fr` redirects to `www.monjournal.fr`), the settings name the
- * new one, the shared desk is off. The first address's origin is not granted to the extension
- * (the options give an old address's permission back): its redirect is no answer to the
- * extension, and the post's guid, written at the first address, proves it the same post. The
- * panel reads it there (a colleague's edit in WordPress is said) and updates it: one post.
+ * address (`http://localhost:<port>`, a node server that redirects every request to the suite's
+ * WordPress, as `monjournal.fr` redirects to `www.monjournal.fr`, then is gone), the settings
+ * name the new one, the shared desk is off. The first address's origin is not granted to the extension
+ * (the options give an old address's permission back): its redirect cannot be read, nor told
+ * from a site still answering there (the post then another site's); gone, it answers nothing,
+ * and the post's guid, written at the first address, proves it the same post. The panel reads
+ * it there (a colleague's edit in WordPress is said) and updates it: one post.
  * Build first: INDISCRETS_TEST_BUILD=1 npx wxt build.
  */
 import type http from 'node:http';
@@ -97,6 +98,7 @@ describe('an issue published before its site moved, in Chromium against a real W
   let session: ExtensionSession;
   let first: TestServer;
   let firstUrl: string;
+  let firstGone = false;
   let postId: number;
   const title = `Les indiscrets du 22 mars ${Math.random().toString(36).slice(2, 8)}`;
 
@@ -106,8 +108,13 @@ describe('an issue published before its site moved, in Chromium against a real W
   const stayedTitle = `Les indiscrets du 29 mars ${Math.random().toString(36).slice(2, 8)}`;
 
   beforeAll(async () => {
-    // The site's first address: every request redirected (301) to the site's own.
+    // The site's first address: every request redirected (301) to the site's own; then gone
+    // (every connection dropped, as a host no longer there).
     first = await serve((request, response) => {
+      if (firstGone) {
+        request.socket.destroy();
+        return;
+      }
       response.writeHead(301, { Location: `${site().url}${request.url ?? '/'}` });
       response.end();
     });
@@ -154,13 +161,23 @@ describe('an issue published before its site moved, in Chromium against a real W
     return squash(await line.textContent());
   }
 
-  it('reads the post at the new address, its record following, and updates the same post', async () => {
+  it('leaves the post unproven while its old address redirects; gone, reads it at the new address, its record following, and updates the same post', async () => {
     await sleep(1100); // modified_gmt counts seconds
     const change = await restAs(site().newsroom.editor, 'POST', `/wp/v2/posts/${postId}`, {
       content: '<p>Le ministre quitte Bercy, corrigé par le chef.</p>',
     });
     expect(change.status).toBe(200);
 
+    // While the first address redirects: unreadable to the extension, its answer opaque as a
+    // site's own would be (a production site still there): not proven, the record kept.
+    const before = await openDesk(session);
+    await before.getByLabel('Numéro en cours').selectOption(ISSUE);
+    await before.getByTestId('post-edited').waitFor({ state: 'attached' });
+    expect(await editedLine(before)).toBe('');
+    expect(await recordOf(before, ISSUE)).toMatchObject({ siteUrl: firstUrl });
+    await before.close();
+
+    firstGone = true;
     const desk = await openDesk(session);
     await desk.getByLabel('Numéro en cours').selectOption(ISSUE);
     // Read at the new address: the colleague's edit is said, where the post was another site's.

@@ -205,30 +205,35 @@ describe('askAddress', () => {
     expect(refused).toHaveBeenCalledTimes(2);
   });
 
-  it('asks an address it may not read again without reading it: a redirect, or an answer of its own', async () => {
-    /** The browser: a CORS answer refused, a no-cors one given opaque (`type`, status 0). */
-    const browserLike = (type: 'opaqueredirect' | 'opaque') => {
+  it('asks an address it may not read again as a page loads an image, telling an answer from none', async () => {
+    /**
+     * Chromium from the extension's worker, the origin not granted (tried there): a CORS
+     * request fails, a `no-cors` one whose redirect mode is not `follow` fails unsent (the Fetch
+     * standard's main fetch), a `no-cors` one followed gives an opaque answer (status 0),
+     * whether the site answers itself or redirects; a host that answers nothing fails.
+     */
+    const chromium = (answers: boolean) => {
       const calls: RequestInit[] = [];
       const fetch = vi.fn(async (_url: string, init: RequestInit) => {
         calls.push(init);
-        if (init.mode !== 'no-cors') throw new TypeError('Failed to fetch');
-        return { type, status: 0 } as Response;
+        if (!answers || init.mode !== 'no-cors') throw new TypeError('Failed to fetch');
+        if ((init.redirect ?? 'follow') !== 'follow') throw new TypeError('Failed to fetch');
+        return { type: 'opaque', status: 0 } as Response;
       });
       return { fetch: fetch as unknown as FetchLike, calls };
     };
-    const redirect = browserLike('opaqueredirect');
-    expect(
-      await askAddress('https://a.fr', { fetch: redirect.fetch, isOnline: () => true }),
-    ).toEqual({ kind: 'redirects' });
-    expect(redirect.calls[1]).toMatchObject({
-      mode: 'no-cors',
-      redirect: 'manual',
-      credentials: 'omit',
-    });
-    expect(new Headers(redirect.calls[1]!.headers).get('authorization')).toBeNull();
-    const own = browserLike('opaque');
-    expect(await askAddress('https://a.fr', { fetch: own.fetch, isOnline: () => true })).toEqual({
+    // A site still answering there (or redirecting: the same opaque answer): not gone.
+    const there = chromium(true);
+    expect(await askAddress('https://a.fr', { fetch: there.fetch, isOnline: () => true })).toEqual({
       kind: 'answers',
+    });
+    expect(there.calls[1]).toMatchObject({ mode: 'no-cors', credentials: 'omit' });
+    expect(new Headers(there.calls[1]!.headers).get('authorization')).toBeNull();
+    // Nothing answering there: gone.
+    const gone = chromium(false);
+    expect(await askAddress('https://a.fr', { fetch: gone.fetch, isOnline: () => true })).toEqual({
+      kind: 'unreached',
+      code: 'unreachable',
     });
   });
 });
