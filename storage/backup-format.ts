@@ -27,7 +27,7 @@ import { characterKeys, currentIssueId, draftTemplate, uiLocale, type UiLocale }
  *   `issues` list.
  * - `clips`: every draft, trashed ones included: {@link Draft} records, field names and meaning
  *   as documented there (a contract), without the derived `words` and `sourceUrls`, which are
- *   recomputed on restore, nor this browser's own `edits` and `undoneAt`. Required: `id`, `url`,
+ *   recomputed on restore, nor this browser's own `edits` and `undone`. Required: `id`, `url`,
  *   `title`, `createdAt`; `updatedAt` defaults to `createdAt`, `provenance` to `{}`, `quotes` to
  *   `[]`. Fields unknown to this version are kept.
  * - `issues`: every {@link Issue}. Required: `id`, `title`, `date` (`YYYY-MM-DD`), `createdAt`;
@@ -55,7 +55,7 @@ export const BACKUP_FORMAT = 'indiscrets-backup';
 export const BACKUP_VERSION = 1;
 
 /** A draft as a backup holds it: without the derived index fields and this browser's marks. */
-export type BackupDraft = Omit<Draft, 'words' | 'sourceUrls' | 'edits' | 'undoneAt'>;
+export type BackupDraft = Omit<Draft, 'words' | 'sourceUrls' | 'edits' | 'undone'>;
 /** An issue in a backup: without the browser's own `edits` marks. */
 export type BackupIssue = Omit<Issue, 'edits'>;
 
@@ -148,8 +148,8 @@ function withoutDerived(draft: Draft): BackupDraft {
   delete copy.sourceUrls;
   // Which editor views of this browser wrote last: meaningless anywhere else.
   delete copy.edits;
-  // When this browser last undid an action on it: what its merges compare with (see Draft).
-  delete copy.undoneAt;
+  // The versions this browser's undos took back: what its merges keep out (see Draft).
+  delete copy.undone;
   return copy as BackupDraft;
 }
 

@@ -38,8 +38,8 @@ export interface RestoreCounts {
 export interface RestoreOptions {
   /**
    * - `merge`: a record whose id is new is added; one this browser has is replaced only when the
-   *   backup's `updatedAt` is more recent (than this browser's, and than an undo that gave a
-   *   draft its earlier one back: `undoneAt`), so newer work here is never lost, nor undone.
+   *   backup's `updatedAt` is more recent, so newer work here is never lost; nor is an undo
+   *   undone: a backup's version of a draft that an undo took back (`undone`) is kept out.
    *   With the same `updatedAt` and a record that differs (see {@link sameTimeMerge}), neither
    *   is known to be the later: this browser's stays, and the backup's is not dropped: a draft
    *   here in no issue takes the backup's place in one; otherwise the backup's version is added
@@ -158,14 +158,14 @@ export class ReplaceOnSharedDeskError extends Error {
 const newer = (a: string, b: string) => Date.parse(a) > Date.parse(b);
 
 /**
- * When this browser last wrote `record`: its `updatedAt`, or the undo that wrote it back as it
- * was before an action, `updatedAt` too, when later (`undoneAt`, see `Draft`). A backup made
- * between the action and its undo holds the action at a later `updatedAt` than the draft's
- * now; it is older than the undo, and its merge must not redo the action.
+ * Whether `version` (a backup's) is one an undo here took back (`undone`, see `Draft`): a backup
+ * made between an action and its undo holds the action at a later `updatedAt` than the draft's
+ * now, and its merge must not redo it. Only that version: one written later elsewhere (an edit
+ * in another browser) is newer work, taken as any other.
  */
-function lastWritten(record: { updatedAt: string; undoneAt?: string }): string {
-  const { updatedAt, undoneAt } = record;
-  return undoneAt && newer(undoneAt, updatedAt) ? undoneAt : updatedAt;
+function undoneHere(version: { updatedAt: string }, here: { undone?: string[] }): boolean {
+  const at = Date.parse(version.updatedAt);
+  return !!here.undone?.some((moment) => Date.parse(moment) === at);
 }
 const counts = (): RestoreCounts => ({ added: 0, updated: 0, kept: 0, removed: 0 });
 
@@ -517,7 +517,7 @@ function copyOf<T extends { id: string }>(record: T): T {
  */
 async function chooseNewer<T extends { id: string; updatedAt: string }>(
   records: readonly T[],
-  here: ReadonlyArray<{ id: string; updatedAt: string; undoneAt?: string } | undefined>,
+  here: ReadonlyArray<{ id: string; updatedAt: string; undone?: string[] } | undefined>,
   table: { bulkGet(ids: string[]): Promise<Array<{ id: string; updatedAt: string } | undefined>> },
   tally: RestoreCounts,
   result: Pick<RestoreResult, 'copied'>,
@@ -526,9 +526,9 @@ async function chooseNewer<T extends { id: string; updatedAt: string }>(
   const decisions = records.map((record, i) => {
     const local = here[i];
     if (!local) return 'add';
-    if (newer(record.updatedAt, lastWritten(local))) return 'update';
-    // Older than this browser's version, or than an undo that gave it an earlier `updatedAt`
-    // back: kept. As old: see sameTimeMerge.
+    if (newer(record.updatedAt, local.updatedAt) && !undoneHere(record, local)) return 'update';
+    // Older than this browser's version, or the version an undo here took back: kept. As old:
+    // see sameTimeMerge.
     if (Date.parse(record.updatedAt) !== Date.parse(local.updatedAt)) return 'keep';
     const decision = sameTimeMerge(record, local);
     // Cleaned only when they differ: cleaning every draft here would hold the page still.

@@ -158,17 +158,18 @@ export interface Draft {
    */
   deletedAt?: string;
   /**
-   * When an undo (« Annuler » after a trash or a merge) last wrote the draft back as it was
-   * before the action, `updatedAt` too (ISO 8601); absent if none did. The undo keeps the
-   * earlier `updatedAt` so that the draft is the same version as before the action (a backup
-   * made before it merges as the same record; a draft the shared desk brought keeps the
-   * server's time, which tells it untouched), but it is a write all the same: a backup's merge
-   * takes this moment as the draft's latest write, so that a backup made between the action and
-   * its undo, which holds the action at a later `updatedAt`, does not redo it
-   * (storage/backup-restore.ts). Local bookkeeping like `edits`: left out of backups and never
-   * read from one. A value only, in no index: no schema version.
+   * The `updatedAt` of each version of the draft an undo (« Annuler » after a trash or a merge)
+   * took back (ISO 8601, oldest first, the last {@link UNDONE_KEPT}); absent if none did. The
+   * undo gives the draft its earlier `updatedAt` back, so that it is the same version as before
+   * the action (a backup made before it merges as the same record; a draft the shared desk
+   * brought keeps the server's time, which tells it untouched): a backup made between the
+   * action and its undo holds the action at a later `updatedAt`, and its merge would redo it.
+   * The merge keeps out a backup's version written at one of these moments, the undone one
+   * (storage/backup-restore.ts), and only it: a later edit made in another browser is still
+   * taken. Local bookkeeping like `edits`: left out of backups and never read from one. A value
+   * only, in no index: no schema version.
    */
-  undoneAt?: string;
+  undone?: string[];
   /**
    * Search tokens (lowercase, without accents) from the title, label, body text, site name, tags,
    * quotes and note. Derived: kept up to date by the table hooks on every write, and not part of
@@ -443,3 +444,6 @@ export function fillV2Fields(record: Partial<Draft> & Pick<Draft, 'url' | 'title
 
 /** The singleton every context uses. Tests may create their own with another name. */
 export const db = new IndiscretsDB();
+
+/** How many undone versions a draft remembers ({@link Draft.undone}): older ones are forgotten. */
+export const UNDONE_KEPT = 20;

@@ -1,4 +1,4 @@
-import { db as defaultDb, type Draft, type IndiscretsDB, type Issue } from './db';
+import { db as defaultDb, type Draft, type IndiscretsDB, type Issue, UNDONE_KEPT } from './db';
 import { bodyText, hasVisibleText, normaliseUrl } from './derive';
 import { sameFields, sameValue } from '../lib/merge';
 import { markEdit, type EditSource } from './edit-marks';
@@ -323,10 +323,11 @@ export async function undo(
  * Each is an ordinary update (its revision raised, queued for the shared desk like any edit).
  * A draft with nothing written since is as it was before, `updatedAt` too (the same version
  * as before the action: a backup made before it merges as the same record, and a draft the
- * shared desk brought keeps the server's time, which tells it untouched), and notes the undo's
- * moment in `undoneAt`, which a backup's merge takes for its latest write: else a backup made
+ * shared desk brought keeps the server's time, which tells it untouched), and notes the version
+ * taken back, its `updatedAt`, in `undone`, which a backup's merge keeps out: else a backup made
  * between the action and the undo, later by `updatedAt`, would redo the action. Else
- * `updatedAt` is now. A draft written back because it is missing notes it too.
+ * `updatedAt` is now. A draft written back because it is missing needs no note: no backup holds
+ * it deleted.
  * Answers the merge's texts that kept their merged-in part, for the undo to say so.
  */
 async function putBack(
@@ -339,7 +340,7 @@ async function putBack(
   for (const [index, was] of token.before.entries()) {
     const draft = current[index];
     if (!draft) {
-      await database.clips.put({ ...was, undoneAt: clock() });
+      await database.clips.put(was);
       continue;
     }
     let changes: Partial<Draft>;
@@ -357,7 +358,7 @@ async function putBack(
     const next = { ...draft, ...changes };
     if (sameFields(next, was, NOT_CONTENT)) {
       changes.updatedAt = was.updatedAt;
-      changes.undoneAt = clock();
+      changes.undone = [...(draft.undone ?? []), draft.updatedAt].slice(-UNDONE_KEPT);
     } else {
       changes.updatedAt = clock();
     }

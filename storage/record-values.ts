@@ -38,13 +38,13 @@ export const TAG_LIMITS = { length: 100, count: 20 } as const;
  * A stored record's local bookkeeping, not what an editor or an action wrote in it: its revision,
  * edit marks, derived search fields, the shared desk's mark, and an issue's publication under way
  * (`publishing`, noted without touching `updatedAt`: a backup made before it is of the same
- * version), and when an undo last wrote a draft back (`undoneAt`). What comparing two versions
+ * version), and the versions of a draft an undo took back (`undone`). What comparing two versions
  * of a record leaves out (a backup's merge, an undo).
  */
 export const RECORD_BOOKKEEPING: ReadonlySet<string> = new Set([
   'rev',
   'edits',
-  'undoneAt',
+  'undone',
   'words',
   'sourceUrls',
   'desk',

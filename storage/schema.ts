@@ -116,7 +116,7 @@ export const DraftSchema = v.looseObject({
   issueId: v.string(),
   sortKey: v.string(),
   deletedAt: v.optional(Moment),
-  undoneAt: v.optional(Moment),
+  undone: v.optional(v.array(Moment)),
   words: v.array(v.string()),
   sourceUrls: v.array(v.string()),
   edits: v.optional(v.array(EditMarkSchema)),
@@ -165,12 +165,12 @@ export const IssueSchema = v.looseObject({
 
 /**
  * A draft in a backup file: the stored draft without the derived `words` and `sourceUrls` and
- * the browser's own `edits` marks and `undoneAt`,
+ * the browser's own `edits` marks and `undone`,
  * where what version 1 lacked (and an older file may leave out) is optional; the reader fills
  * it as the database upgrade does. A quote's `html` defaults to `''`.
  */
 export const BackupDraftFileSchema = v.looseObject({
-  ...v.omit(DraftSchema, ['words', 'sourceUrls', 'edits', 'undoneAt']).entries,
+  ...v.omit(DraftSchema, ['words', 'sourceUrls', 'edits', 'undone']).entries,
   updatedAt: v.optional(Moment),
   provenance: v.optional(DraftSchema.entries.provenance),
   quotes: v.optional(

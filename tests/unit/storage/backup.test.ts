@@ -169,16 +169,16 @@ describe('createBackup', () => {
     const clock = steppingClock('2027-04-01T08:00:00.000Z');
     const draft = await addDraft(database);
     await undo(await trashDraft(draft.id, database, clock), database, clock);
-    expect((await database.clips.get(draft.id))!.undoneAt).toBeDefined();
+    expect((await database.clips.get(draft.id))!.undone).toBeDefined();
 
     const backup = await createBackup(database);
-    expect(backup.clips[0]).not.toHaveProperty('undoneAt');
-    // A file claiming an undo in the future would have every later merge keep this record.
+    expect(backup.clips[0]).not.toHaveProperty('undone');
+    // A file naming versions undone would have this browser's merges keep them out.
     const forged = {
       ...backup,
-      clips: [{ ...backup.clips[0], undoneAt: '2099-01-01T00:00:00.000Z' }],
+      clips: [{ ...backup.clips[0], undone: ['2099-01-01T00:00:00.000Z'] }],
     };
-    expect(mustParse(JSON.stringify(forged)).clips[0]).not.toHaveProperty('undoneAt');
+    expect(mustParse(JSON.stringify(forged)).clips[0]).not.toHaveProperty('undone');
   });
 
   it('holds the settings of the options page', async () => {
@@ -603,6 +603,45 @@ describe('restoreBackup, merge of a backup made before an undo', () => {
 
     expect((await database.clips.get(draft.id))!.deletedAt).toBeDefined();
     expect(result.clips).toEqual({ added: 0, updated: 1, kept: 0, removed: 0 });
+  });
+
+  it('takes an edit made in another browser before the undo, later than the draft’s own time', async () => {
+    const draft = await addDraft(database, { title: 'Avant' });
+    // The other browser has the draft and edits it at 08:00 (its backup: the edit's time).
+    const elsewhere = anotherDatabase();
+    await restoreBackup(mustParse(serializeBackup(await createBackup(database))), elsewhere);
+    await updateDraft(
+      draft.id,
+      { title: 'Corrigé ailleurs' },
+      elsewhere,
+      steppingClock('2027-04-01T08:00:00.000Z'),
+    );
+    const theirs = mustParse(serializeBackup(await createBackup(elsewhere)));
+    // Here, at 09:00, a trash and its undo: the draft back as it was, at its earlier time.
+    const clock = steppingClock('2027-04-01T09:00:00.000Z');
+    await undo(await trashDraft(draft.id, database, clock), database, clock);
+
+    const result = await restoreBackup(theirs, database, { mode: 'merge' });
+
+    // Newer work, not the version the undo took back: taken (it was kept, and lost).
+    expect((await database.clips.get(draft.id))!.title).toBe('Corrigé ailleurs');
+    expect(result.clips).toEqual({ added: 0, updated: 1, kept: 0, removed: 0 });
+  });
+
+  it('leaves out each version a repeated trash and undo took back', async () => {
+    const clock = steppingClock('2027-04-01T08:00:00.000Z');
+    const draft = await addDraft(database, { title: 'Gardé' });
+    const first = await trashDraft(draft.id, database, clock);
+    const backupOfFirst = mustParse(serializeBackup(await createBackup(database)));
+    await undo(first, database, clock);
+    const second = await trashDraft(draft.id, database, clock);
+    const backupOfSecond = mustParse(serializeBackup(await createBackup(database)));
+    await undo(second, database, clock);
+
+    await restoreBackup(backupOfSecond, database, { mode: 'merge' });
+    await restoreBackup(backupOfFirst, database, { mode: 'merge' });
+
+    expect((await database.clips.get(draft.id))!.deletedAt).toBeUndefined();
   });
 
   it('keeps the draft, with no copy, for a backup made after the undo', async () => {

@@ -467,10 +467,10 @@ describe('trash', () => {
 
     expect(token.label).toBe('trash');
     // Exactly, but for the revision: it rises, so that open views see the draft come back; and
-    // the undo's moment is noted, for a backup's merge (its `updatedAt` is the earlier one).
+    // the version taken back (the trashed one) is noted, for a backup's merge to keep it out.
     const back = (await database.clips.get(draft.id))!;
-    expect({ ...back, rev: undefined, undoneAt: undefined }).toEqual(draft);
-    expect(back.undoneAt).toBe('2021-03-20T08:00:01.000Z');
+    expect({ ...back, rev: undefined, undone: undefined }).toEqual(draft);
+    expect(back.undone).toEqual(['2021-03-20T08:00:00.000Z']);
   });
 
   it('lists the most recently trashed first', async () => {
@@ -630,12 +630,12 @@ describe('mergeDrafts', () => {
 
     expect(token.label).toBe('merge');
     // Exactly, but for the revisions: they rise, so that open views see the undo; and the
-    // undo's moment is noted on each, for a backup's merge.
+    // target's version taken back (the merged one) is noted, for a backup's merge to keep it
+    // out. The source was gone, in no backup made since: nothing to note.
     const [sourceBack, targetBack] = await database.clips.bulkGet([source.id, target.id]);
-    expect({ ...sourceBack, rev: undefined, undoneAt: undefined }).toEqual(source);
-    expect({ ...targetBack, rev: undefined, undoneAt: undefined }).toEqual(target);
-    expect(sourceBack!.undoneAt).toBeDefined();
-    expect(targetBack!.undoneAt).toBeDefined();
+    expect({ ...sourceBack, rev: undefined }).toEqual(source);
+    expect({ ...targetBack, rev: undefined, undone: undefined }).toEqual(target);
+    expect(targetBack!.undone).toHaveLength(1);
     expect(await database.clips.count()).toBe(2);
   });
 
@@ -661,7 +661,7 @@ describe('mergeDrafts', () => {
     expect({
       ...(await database.clips.get(source.id)),
       rev: undefined,
-      undoneAt: undefined,
+      undone: undefined,
     }).toEqual(source);
     const unmerged = (await database.clips.get(target.id))!;
     expect(unmerged).toMatchObject({
@@ -698,7 +698,7 @@ describe('mergeDrafts', () => {
     expect({
       ...(await database.clips.get(source.id)),
       rev: undefined,
-      undoneAt: undefined,
+      undone: undefined,
     }).toEqual(source);
   });
 
@@ -741,7 +741,7 @@ describe('undo', () => {
 
     expect(await database.clips.get(created.id)).toBeUndefined();
     const back = await database.clips.get(changed.id);
-    expect({ ...back, rev: undefined, undoneAt: undefined }).toEqual(changed);
+    expect({ ...back, rev: undefined, undone: undefined }).toEqual(changed);
   });
 
   it('undoes a trash and keeps what was written in the draft since, in its issue and place', async () => {
