@@ -59,7 +59,7 @@ export async function followedPost(
   deps: MoveProofDeps = {},
   options: WpRequestOptions = {},
 ): Promise<{ ok: true; state: { ok: true } & WpPostState } | { ok: false; failure?: WpFailure }> {
-  const read = await (deps.read ?? readPostState)(settings, recorded.postId, options);
+  const read = await (deps.read ?? readPostState)(settings, recorded.postId, options, true);
   if (!read.ok) return { ok: false, failure: read };
   if (!read.guid || !createdUnder(read.guid, recorded.siteUrl)) return { ok: false };
   // The settings' site in a folder of the recorded address (`journal.fr/blog2`, the post recorded

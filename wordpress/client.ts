@@ -803,17 +803,19 @@ class WordPressClient {
   }
 
   /**
-   * Post `postId` as WordPress has it now (edit context, a few fields only). `deleted` when it
-   * is gone (404, 410) or in the trash. The REST root found once is reused, as for the link
-   * form; a 404 that is not WordPress's « no such post » looks the root up again.
+   * Post `postId` as WordPress has it now (edit context, a few fields only; its `guid` when
+   * asked, only to prove a post recorded at another address this site's: the panel's every
+   * other read stays as small). `deleted` when it is gone (404, 410) or in the trash. The REST
+   * root found once is reused, as for the link form; a 404 that is not WordPress's « no such
+   * post » looks the root up again.
    */
-  async postState(postId: number): Promise<WpResult<WpPostState>> {
+  async postState(postId: number, withGuid = false): Promise<WpResult<WpPostState>> {
     if (!Number.isInteger(postId) || postId <= 0) return failure('deleted');
     const ask = (root: { base: string; plain: boolean }) =>
       this.authed(
         routeUrl(root, `/wp/v2/posts/${postId}`, {
           context: 'edit',
-          _fields: 'id,modified_gmt,status,link,guid',
+          _fields: `id,modified_gmt,status,link${withGuid ? ',guid' : ''}`,
         }),
       );
     // A 404 that is WordPress's « no such post » is the post's answer, not a root lost.
@@ -1057,12 +1059,13 @@ export function sitePosts(
 /**
  * Post `postId` as WordPress has it now: its `modified_gmt`, status and links, for the publish
  * panel to tell an edit made in WordPress since the last publication. `deleted` when the post is
- * gone or in the trash. Only reads.
+ * gone or in the trash. Only reads. With `withGuid`, its `guid` too (see `postState`).
  */
 export function readPostState(
   settings: WpSettings,
   postId: number,
   options: WpRequestOptions = {},
+  withGuid = false,
 ): Promise<WpResult<WpPostState>> {
-  return withClient(settings, options, (client) => client.postState(postId));
+  return withClient(settings, options, (client) => client.postState(postId, withGuid));
 }

@@ -16,7 +16,7 @@ const POST = {
 };
 
 describe('readPostState', () => {
-  it('reads the post in the edit context, five fields only, with the credentials', async () => {
+  it('reads the post in the edit context, four fields only, with the credentials', async () => {
     const site = fakeSite(() => json(POST));
     const wp = settings();
 
@@ -32,7 +32,7 @@ describe('readPostState', () => {
     });
     const read = site.calls.find((c) => c.url.pathname === '/wp-json/wp/v2/posts/812')!;
     expect(read.url.searchParams.get('context')).toBe('edit');
-    expect(read.url.searchParams.get('_fields')).toBe('id,modified_gmt,status,link,guid');
+    expect(read.url.searchParams.get('_fields')).toBe('id,modified_gmt,status,link');
     expect(new Headers(read.init.headers).get('authorization')).toMatch(/^Basic /);
     // Only read: nothing written.
     expect(site.calls.every((c) => (c.init.method ?? 'GET') === 'GET')).toBe(true);
@@ -117,16 +117,30 @@ describe('readPostState, the post’s guid', () => {
         guid: { raw: 'http://ancien.fr/?p=812', rendered: 'http://ancien.fr/?p=812&amp;x' },
       }),
     );
-    expect(await readPostState(settings(), 812, { fetch: raw.fetch })).toMatchObject({
+    expect(await readPostState(settings(), 812, { fetch: raw.fetch }, true)).toMatchObject({
       ok: true,
       guid: 'http://ancien.fr/?p=812',
     });
     const rendered = fakeSite(() => json({ ...POST, guid: { rendered: 'http://ancien.fr/?p=9' } }));
-    expect(await readPostState(settings(), 812, { fetch: rendered.fetch })).toMatchObject({
+    expect(await readPostState(settings(), 812, { fetch: rendered.fetch }, true)).toMatchObject({
       guid: 'http://ancien.fr/?p=9',
     });
-    const none = await readPostState(settings(), 812, { fetch: fakeSite(() => json(POST)).fetch });
+    const none = await readPostState(
+      settings(),
+      812,
+      { fetch: fakeSite(() => json(POST)).fetch },
+      true,
+    );
     expect(none.ok && 'guid' in none).toBe(false);
+  });
+
+  it('asks for the guid only when told to: the panel’s every other read stays as small', async () => {
+    const site = fakeSite(() => json(POST));
+
+    await readPostState(settings(), 812, { fetch: site.fetch }, true);
+
+    const read = site.calls.find((c) => c.url.pathname === '/wp-json/wp/v2/posts/812')!;
+    expect(read.url.searchParams.get('_fields')).toBe('id,modified_gmt,status,link,guid');
   });
 });
 
