@@ -60,6 +60,10 @@ export async function followedPost(
   options: WpRequestOptions = {},
 ): Promise<{ ok: true; state: { ok: true } & WpPostState } | { ok: false; failure?: WpFailure }> {
   const read = await (deps.read ?? readPostState)(settings, recorded.postId, options, true);
+  // A post of that id the editor may not edit there (a colleague's on the site the settings now
+  // name, a staging copy's issue taken to production): not proven theirs, another site's as
+  // before; said as a failure, it would stop the publisher creating the issue's post there.
+  if (!read.ok && read.code === 'cannot_edit_post') return { ok: false };
   if (!read.ok) return { ok: false, failure: read };
   if (!read.guid || !createdUnder(read.guid, recorded.siteUrl)) return { ok: false };
   // The settings' site in a folder of the recorded address (`journal.fr/blog2`, the post recorded

@@ -362,6 +362,34 @@ describe('publishIssue', () => {
     });
   });
 
+  it('creates a post on another site whose post of that id is not the editor’s to edit', async () => {
+    await storeSite();
+    allowSite();
+    const issue = await issueWithItems();
+    const client = fakeClient(
+      published(41, '2021-03-15T08:00:00'),
+      published(7, '2021-03-16T08:00:00'),
+    );
+    await publishIssue({ issueId: issue.id }, client);
+    // From a staging copy to the newsroom's site, where post 41 is a colleague's: a 403.
+    await wordpressItem.setValue({
+      siteUrl: 'https://autre.fr',
+      username: 'redac',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+    const proof = movedProof(
+      { ok: false, code: 'cannot_edit_post', status: 403 },
+      { kind: 'wordpress' },
+    );
+
+    const outcome = await publishIssue({ issueId: issue.id }, { ...client, proof });
+
+    // Nothing proves it the same post: another site's, a post created there as before 0a4ce84.
+    expect(outcome).toMatchObject({ ok: true, postId: 7 });
+    expect(client.calls[1]![1].postId).toBeUndefined();
+  });
+
   it('creates nothing when the post recorded at the old address cannot be read at the new one', async () => {
     await storeSite();
     allowSite();
