@@ -30,8 +30,6 @@ import {
   secretsOf,
   str,
   Transport,
-  DEFAULT_TIMEOUT_MS,
-  type FetchLike,
   type Http,
   type HttpAnswer,
   type JsonObject,
@@ -310,33 +308,8 @@ export async function askAddress(
  * does: the move cannot be told from a site still there, and is left unproven.
  */
 async function unreadable(url: string, options: WpRequestOptions): Promise<AddressAnswer> {
-  const fetchFn: FetchLike =
-    options.fetch ?? ((input, init) => globalThis.fetch.call(globalThis, input, init));
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const stop = () => controller.abort();
-  options.signal?.addEventListener('abort', stop);
-  try {
-    await fetchFn(url, {
-      method: 'GET',
-      mode: 'no-cors',
-      redirect: 'follow',
-      credentials: 'omit',
-      cache: 'no-store',
-      signal: controller.signal,
-    });
-    return { kind: 'answers' };
-  } catch {
-    if (options.signal?.aborted) return { kind: 'unreached', code: 'cancelled' };
-    return { kind: 'unreached', code: timedOut ? 'timeout' : 'unreachable' };
-  } finally {
-    clearTimeout(timer);
-    options.signal?.removeEventListener('abort', stop);
-  }
+  const answer = await new Transport(options).request(url, { opaque: true });
+  return answer.kind === 'answer' ? { kind: 'answers' } : { kind: 'unreached', code: answer.code };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -177,9 +177,13 @@ export class Transport {
       (() => (typeof navigator === 'undefined' ? true : navigator.onLine !== false));
   }
 
+  /**
+   * `opaque`: asked as a page loads an image (`no-cors`), for an origin the extension may not
+   * read: the answer only tells that something answered (status 0, no body, no address).
+   */
   async request(
     url: string,
-    init: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+    init: { method?: string; headers?: Record<string, string>; body?: unknown; opaque?: true } = {},
   ): Promise<Http> {
     if (this.signal?.aborted) return { kind: 'trouble', code: 'cancelled' };
     const controller = new AbortController();
@@ -202,9 +206,11 @@ export class Transport {
         credentials: 'omit',
         cache: 'no-store',
         redirect: 'follow',
+        ...(init.opaque ? { mode: 'no-cors' as const } : {}),
       });
-      // The body is read under the same timer: a server may send headers and then stall.
-      const text = await response.text();
+      // The body is read under the same timer: a server may send headers and then stall. An
+      // opaque answer has none to read.
+      const text = init.opaque ? '' : await response.text();
       const json = jsonOf(text);
       return {
         kind: 'answer',
