@@ -60,10 +60,13 @@ export async function followedPost(
   options: WpRequestOptions = {},
 ): Promise<{ ok: true; state: { ok: true } & WpPostState } | { ok: false; failure?: WpFailure }> {
   const read = await (deps.read ?? readPostState)(settings, recorded.postId, options, true);
-  // A post of that id the editor may not edit there (a colleague's on the site the settings now
-  // name, a staging copy's issue taken to production): not proven theirs, another site's as
-  // before; said as a failure, it would stop the publisher creating the issue's post there.
-  if (!read.ok && read.code === 'cannot_edit_post') return { ok: false };
+  // No post of that id there, or one the editor may not edit (a colleague's on the site the
+  // settings now name, a staging copy's issue taken to production): not proven theirs, another
+  // site's as before. Any other failure says nothing of the post (the site slow, down, the
+  // password refused): a failure, for which the publisher creates nothing.
+  if (!read.ok && (read.code === 'deleted' || read.code === 'cannot_edit_post')) {
+    return { ok: false };
+  }
   if (!read.ok) return { ok: false, failure: read };
   if (!read.guid || !createdUnder(read.guid, recorded.siteUrl)) return { ok: false };
   // The settings' site in a folder of the recorded address (`journal.fr/blog2`, the post recorded
@@ -72,12 +75,7 @@ export async function followedPost(
   if (deeper(settings.siteUrl, recorded.siteUrl) && createdUnder(read.guid, settings.siteUrl)) {
     return { ok: false };
   }
-  const old = await (deps.ask ?? askAddress)(recorded.siteUrl, {
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.isOnline ? { isOnline: options.isOnline } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  const old = await (deps.ask ?? askAddress)(recorded.siteUrl, options);
   if (old.kind === 'unreached' && old.code === 'cancelled') {
     return { ok: false, failure: { ok: false, code: 'cancelled' } };
   }
@@ -194,14 +192,9 @@ export async function readPublishedPost(
       );
       if (!followed.ok) {
         if (controller.signal.aborted) return { ok: false, code: 'cancelled' };
-        // Not read there for a reason that says nothing of the post (the site slow, down, the
-        // password refused): said as such, as the publisher does; no such post there, or not
-        // proven the same: another site's.
-        const failed = followed.failure;
-        return {
-          ok: false,
-          code: failed && failed.code !== 'deleted' ? failed.code : 'other_site',
-        };
+        // Not read there for a reason that says nothing of the post: said as such, as the
+        // publisher does; not proven the same: another site's.
+        return { ok: false, code: followed.failure?.code ?? 'other_site' };
       }
       result = followed.state;
     } else {

@@ -132,7 +132,7 @@ async function attempt(
     // The post not read there for a reason that says nothing of it (the site down, slow, the
     // editor's stop): nothing is created, lest it be the duplicate.
     const failed = !followed.ok ? followed.failure : undefined;
-    if (failed && failed.code !== 'deleted') {
+    if (failed) {
       return {
         ok: false,
         code: signal.aborted ? 'cancelled' : failed.code,
