@@ -163,12 +163,14 @@ const PUBLICATION_WORD =
   /^(?:journal|matin|soir|hebdo|quotidien|magazine|mag|revue|news|times|post|daily|weekly|tribune|gazette|courrier|presse?|radio|tv|tele|infos?|actus?|medias?|blog|express|herald|observer|libre|libere|international|inter|culture|match|ouest|sud|nord|est|midi|centre|france|paris|bleu|nouvelles|insider|zeitung|today|review|afrique|europe|asie|ameriques?|monde|actuel(?:le)?s?|publi(?:c|cs|que)|republi(?:c|cain|caine)|nouvelle|economiques?|alternatives?|jeune|valeurs|femmes?|capitale|bulletin|plus|auto|obscura|policy|affairs|technica|jazeera|generation|geographic|scientific|american|madame|version|femina|notre|temps|vue|sciences?|humaines|famille|chretienne|loisirs|sante)$/;
 
 /**
- * Outlets whose whole name is written as a person's, each of its words a given name or a surname
- * elsewhere (« Marie Claire », « So Foot », "Vanity Fair", "Rolling Stone": Oliver Stone, Michael
- * Foot, Mother Jones's Jones), compared by letters and digits. Whole names, not their words:
- * words taken for outlets' took persons for outlets too (bff40e8's « Nouvel » and "Hacker",
- * surnames, undone by 2e67cf1); a whole name takes only its namesake for an outlet, whose
- * byline on their own blog is then left out, the site still named after them.
+ * Outlets whose whole name is written as a person's, each of its words a given name, a surname or
+ * a common word elsewhere (« Marie Claire », « So Foot », "Vanity Fair", "Rolling Stone", "Good
+ * Housekeeping": Oliver Stone, Michael Foot, Mother Jones's Jones, Mary Good), compared by
+ * letters and digits. Whole names, not their words: words taken for outlets' took persons for
+ * outlets too (bff40e8's « Nouvel » and "Hacker", surnames, undone by 2e67cf1); a whole name
+ * takes only its namesake for an outlet, whose byline on their own blog is then left out, the
+ * site still named after them. A possessive ("Tom's Guide", "Harper's Bazaar") needs no entry:
+ * {@link POSSESSIVE}.
  */
 const OUTLETS_NAMED_AS_PERSONS = new Set(
   [
@@ -181,13 +183,25 @@ const OUTLETS_NAMED_AS_PERSONS = new Set(
     'Vanity Fair',
     'Rolling Stone',
     'Mother Jones',
-    'Harper’s Bazaar',
     'Teen Vogue',
     'Fast Company',
     'Boing Boing',
     'Popular Mechanics',
+    'Bon Appétit',
+    'Good Housekeeping',
+    'Evening Standard',
   ].map(compactKey),
 );
+
+/**
+ * A possessive word ("Tom's", « Reader’s »): no person's name holds one ("Tom's Guide", "Reader's
+ * Digest", "Men's Health", "Harper's Bazaar" are outlets'), while an apostrophe inside a name is
+ * its own (« O’Brien », « d’Ormesson », « D'Alembert »).
+ */
+const POSSESSIVE = /\p{L}['’]s$/u;
+
+/** An elided particle and the name it opens, which may end a name: « Jean d’Ormesson ». */
+const ELIDED_NAME = /^d['’]\p{Lu}\p{Ll}+$/u;
 
 /** A name's word written as a person's: « Dupont », « Jean-Pierre », « O’Brien », « McNeil ». */
 const NAME_WORD = /^(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
@@ -199,8 +213,9 @@ const NAME_LINK =
 /**
  * Whether `name` is written as a person's name (« Jean Dupont », « Charles de Gaulle », "Nelson D.
  * Schwartz"), not a publication's (« Le Monde », « Le Monde.fr », « Nice Matin », « AFP »,
- * « Mediapart »): two to five words, opening and ending on a capitalised word, with no digits,
- * no article first and no word of a newspaper's name. A site named so is a person's (a personal
+ * « Mediapart »): two to five words, opening on a capitalised word and ending on one (or on an
+ * elided particle's, « Jean d’Ormesson »), with no digits, no article first, no possessive ("Tom's
+ * Guide") and no word of a newspaper's name. A site named so is a person's (a personal
  * blog under its author's name), whose byline is no publication's self-credit (./metadata).
  * Nor is an outlet's whole name written as a person's ({@link OUTLETS_NAMED_AS_PERSONS}).
  * A name it misses is a name taken for the publication's, as every one was before.
@@ -209,7 +224,9 @@ export function looksLikePersonName(name: string): boolean {
   const words = name.trim().split(/\s+/);
   if (OUTLETS_NAMED_AS_PERSONS.has(compactKey(name))) return false;
   if (words.length < 2 || words.length > 5 || OPENING_ARTICLE.test(words[0]!)) return false;
-  if (!NAME_WORD.test(words[0]!) || !NAME_WORD.test(words[words.length - 1]!)) return false;
+  if (words.some((word) => POSSESSIVE.test(word))) return false;
+  const last = words[words.length - 1]!;
+  if (!NAME_WORD.test(words[0]!) || !(NAME_WORD.test(last) || ELIDED_NAME.test(last))) return false;
   return words.every((word) => {
     const folded = word
       .normalize('NFD')

@@ -657,6 +657,10 @@ describe('looksLikePersonName', () => {
     'Charles de Gaulle',
     'Nelson D. Schwartz',
     'Conan O’Brien',
+    "Conan O'Brien",
+    // A particle's elision ends the name (« d’Ormesson », « d'Estaing »).
+    'Jean d’Ormesson',
+    "Valéry Giscard d'Estaing",
     'Haki Benita',
     'Françoise Héritier',
     // Surnames that are words of outlets' names elsewhere (« L’Obs », « Nouvel Obs »).
@@ -709,6 +713,16 @@ describe('looksLikePersonName', () => {
     'So Foot',
     'Mother Jones',
     'Harper’s Bazaar',
+    // A possessive is no person's name (« X’s Y »), whatever the apostrophe.
+    "Harper's Bazaar",
+    "Tom's Guide",
+    'Tom’s Guide',
+    "Reader's Digest",
+    "Men's Health",
+    // Outlets whose words are names or common words, listed whole.
+    'Bon Appétit',
+    'Good Housekeeping',
+    'Evening Standard',
     'Paris Match',
     'Le Point',
   ])('takes « %s » for no person', (name) => {
@@ -1132,6 +1146,11 @@ describe('extractMetadata: authors that are not bylines', () => {
     'Vanity Fair',
     'Rolling Stone',
     'So Foot',
+    'Tom’s Guide',
+    "Reader's Digest",
+    'Bon Appétit',
+    'Good Housekeeping',
+    'Evening Standard',
   ])('does not credit a newspaper whose byline markup holds only its name: %s', (name) => {
     const doc = pageWith(
       meta('og:site_name', name) + meta('author', name, 'name'),
