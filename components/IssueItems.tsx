@@ -17,7 +17,7 @@ import {
 import { useIssueNames } from './useIssueNames';
 import { useItemLabel } from './useItemLabel';
 import { DRAFT_MIME } from './Inbox';
-import { ReorderList, type DropPlace } from './ReorderList';
+import { ReorderList, type DropPlace, type Placed } from './ReorderList';
 import { itemText } from './richtext';
 import type { Counts, IssueWorkspace } from './useIssueWorkspace';
 import { deskRefusal } from './roles';
@@ -131,15 +131,27 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
    * that had changed: the drop landed one place off (a place high with a draft added above it,
    * low with an item moved from above it to below). `add`: a draft from outside the issue,
    * appended and moved in the same write (the list never drawn with it last in between).
+   * Resolves with the place it took, read in the same transaction (what the list announces).
    */
-  const place = (draftId: string, toIndex: number, at: DropPlace | undefined, add: boolean) =>
+  const place = (
+    draftId: string,
+    toIndex: number,
+    at: DropPlace | undefined,
+    add: boolean,
+  ): Promise<Placed> =>
     db.transaction('rw', db.clips, db.issues, async () => {
       if (add) await addToIssue(draftId, issue.id);
       // Counted as moveItem counts: the issue's items without the one moved.
       const others = (await issueItems(issue.id)).filter((other) => other.id !== draftId);
       const near = at ? others.findIndex((other) => other.id === at.id) : -1;
       await moveItem(issue.id, draftId, near >= 0 && at ? near + (at.after ? 1 : 0) : toIndex);
+      return placedIn(draftId);
     });
+  /** Where item `id` is in the issue as stored, read in the caller's transaction. */
+  const placedIn = async (id: string): Promise<Placed> => {
+    const stored = await issueItems(issue.id);
+    return { index: stored.findIndex((other) => other.id === id), total: stored.length };
+  };
   // Items put back by « Annuler » or Ctrl+Z in this view: the keyboard goes back to the first
   // one's row, once drawn ({@link focusGoesBack}: not taken from where the editor went since).
   const itemsNow = useRef(items);
@@ -236,13 +248,17 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
           label={t('issue.items')}
           onMove={(id, toIndex, at) =>
             // Dropped: by the item dropped on (see place); the keys and buttons: by the index.
-            (at ? place(id, toIndex, at, false) : moveItem(issue.id, id, toIndex)).catch(
-              (error: unknown) => {
-                console.error('Indiscrets move', error);
-                // The list then takes the item for where it is drawn (ReorderList).
-                throw error;
-              },
-            )
+            (at
+              ? place(id, toIndex, at, false)
+              : db.transaction('rw', db.clips, async () => {
+                  await moveItem(issue.id, id, toIndex);
+                  return placedIn(id);
+                })
+            ).catch((error: unknown) => {
+              console.error('Indiscrets move', error);
+              // The list then takes the item for where it is drawn (ReorderList).
+              throw error;
+            })
           }
           onActivate={onOpenDraft}
           // A role that may not arrange the issue cannot drop drafts into it either.

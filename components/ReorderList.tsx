@@ -20,6 +20,15 @@ export interface DropPlace {
   after: boolean;
 }
 
+/**
+ * Where a moved item is in the list as stored once the move is written: its 0-based `index`
+ * among `total` items. What is announced, where the list drawn may still count other places.
+ */
+export interface Placed {
+  index: number;
+  total: number;
+}
+
 interface Props<T> {
   items: T[];
   getId: (item: T) => string;
@@ -29,8 +38,10 @@ interface Props<T> {
    * Moves an item to a new index: 0-based, the place it ends at (counted in the list without
    * it, as storage's moveItem counts). Rejects when the item was not moved. A drop also says
    * the item it was dropped on (`at`), to place it by that one rather than by the index.
+   * Resolves with the place the item took ({@link Placed}) when it knows it: the announcement
+   * says that one, not the index asked for.
    */
-  onMove: (id: string, toIndex: number, at?: DropPlace) => void | Promise<void>;
+  onMove: (id: string, toIndex: number, at?: DropPlace) => void | Promise<void | Placed>;
   /** Opens an item: Enter on the focused item. */
   onActivate?: (id: string) => void;
   /**
@@ -131,9 +142,10 @@ export function ReorderList<T>({
     if (to < 0 || to >= items.length || to === from) return;
     refocus.current = { id, index: to, drawn: items };
     moving.current += 1;
+    let placed: void | Placed;
     try {
       // The keys and buttons say only the index.
-      await (at ? onMove(id, to, at) : onMove(id, to));
+      placed = await (at ? onMove(id, to, at) : onMove(id, to));
     } catch {
       // Not moved (onMove rejects then; the caller says why): the item is where it is drawn,
       // and neither the next press nor the live region take it for moved.
@@ -145,8 +157,15 @@ export function ReorderList<T>({
     // By its id: `from` may be a place the list has not drawn it at yet (see placeOf).
     const item = items.find((other) => getId(other) === id);
     if (item) {
+      // Where it is stored: a drop placed by the item dropped on, with another drop written and
+      // not drawn yet, can land elsewhere than `to` counts in the list drawn (a draft added above,
+      // an item moved from above), and the total counts the drafts added since.
       setAnnouncement(
-        t('reorder.moved', { title: getLabel(item), position: to + 1, total: items.length }),
+        t('reorder.moved', {
+          title: getLabel(item),
+          position: (placed ? placed.index : to) + 1,
+          total: placed ? placed.total : items.length,
+        }),
       );
     }
   }

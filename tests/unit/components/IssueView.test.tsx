@@ -125,6 +125,27 @@ describe('IssueView', () => {
     );
   });
 
+  it('says the place and total as stored when an item came in before the list is drawn', async () => {
+    const { issue, items } = await threeItems();
+    const free = await addDraft(db, { title: 'Free', body: '<p>Free</p>' });
+
+    // « Free » added at the end (a colleague's item brought by the shared desk, the inbox's
+    // « Ajouter »), then Alt+↓ on OVH before the list shows it.
+    void addToIssue(free.id, issue.id);
+    items[0]!.focus();
+    fireEvent.keyDown(items[0]!, { key: 'ArrowDown', altKey: true });
+
+    await waitFor(async () =>
+      expect(await order(issue.id)).toEqual(['Mauboussin', 'OVH', 'Lina Khan', 'Free']),
+    );
+    // Before, « sur 3 »: the total counted in the list as drawn.
+    await waitFor(() =>
+      expect(screen.getByTestId('reorder-announcement').textContent).toBe(
+        '«\u00a0OVH\u00a0» déplacé en position 2 sur 4.',
+      ),
+    );
+  });
+
   it('names each item by its label, else by its text’s first words, else by its title', async () => {
     const title = 'OVH Is Said to Pick Rothschild for IPO';
     const issue = await issueWith([

@@ -246,5 +246,31 @@ describe('IssueItems › a drop made before the list shows the draft dropped jus
         'Wikipédia',
       ]),
     );
+    // Said where it is stored: 5th of 6. Before, « en position 4 sur 5 », counted in the list
+    // as drawn, without « Free ».
+    await waitFor(() =>
+      expect(said()).toBe('«\u00a0Mauboussin\u00a0» déplacé en position 5 sur 6.'),
+    );
+  });
+
+  it('says the place an item took when dropped after another item moved by a drop', async () => {
+    const issue = await deskWithTwoNew();
+
+    // Mauboussin (item 2) below Quanta (item 4), then, the list not drawn again, OVH (item 1)
+    // above Quanta as drawn: Quanta is now 2nd without OVH, so OVH takes the 2nd place.
+    dropOn(4, 'lower', item(2));
+    dropOn(4, 'upper', item(1));
+
+    await waitFor(async () =>
+      expect(await titles(issue.id)).toEqual([
+        'Lina Khan',
+        'OVH',
+        'Quanta',
+        'Mauboussin',
+        'Wikipédia',
+      ]),
+    );
+    // Before, « en position 3 sur 5 »: the index counted in the list as drawn.
+    await waitFor(() => expect(said()).toBe('«\u00a0OVH\u00a0» déplacé en position 2 sur 5.'));
   });
 });
