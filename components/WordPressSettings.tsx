@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../messaging/protocol';
 import { testConnection, validateSiteUrl, type WpConnection } from '../wordpress/client';
+import { checkSiteMove } from '../wordpress/site-move';
 import type { WpFailure } from '../wordpress/errors';
 import { t } from '../locales';
 import { publishFailureText } from './publishFailureText';
@@ -33,7 +34,12 @@ type Status =
   | { kind: 'ok'; connection: WpConnection }
   | { kind: 'error'; text: string };
 
-/** Gives back the permission for a site no longer used, so that only the current one is allowed. */
+/**
+ * Gives back the permission for a site no longer used, so that only the current one is allowed.
+ * First, while the old address may still be read, asks it whether the site moved to the new one
+ * (a redirect there: noted, for a post recorded at the old address to be followed, see
+ * wordpress/site-move.ts); within its bound, the settings saved already.
+ */
 async function forgetOldSite(oldUrl: string, newUrl: string): Promise<void> {
   if (!oldUrl) return;
   let old: string;
@@ -43,6 +49,7 @@ async function forgetOldSite(oldUrl: string, newUrl: string): Promise<void> {
     return;
   }
   if (old === originPattern(newUrl)) return;
+  await checkSiteMove(oldUrl, newUrl);
   // Refused for an origin the manifest requires (the test build's 127.0.0.1): nothing to do.
   await Promise.resolve()
     .then(() => browser.permissions.remove({ origins: [old] }))

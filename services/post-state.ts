@@ -1,6 +1,7 @@
 import type { PostStateAnswer } from '../messaging/protocol';
 import { db as defaultDb, type IndiscretsDB } from '../storage/db';
 import { getIssue } from '../storage/issues';
+import { provenMove } from '../storage/settings';
 import { quietly } from '../storage/outbox';
 import {
   askAddress,
@@ -27,6 +28,11 @@ export interface MoveProofDeps {
   ask?: typeof askAddress;
   /** The issues' database; the default one's unless given. */
   database?: IndiscretsDB;
+  /**
+   * Whether the options proved, as the editor changed the address, that the site at `from`
+   * answers at `to` now (storage/settings.ts `provenMove`, the default).
+   */
+  moved?: (from: string, to: string) => Promise<boolean>;
 }
 
 /**
@@ -46,7 +52,9 @@ export interface MoveProofDeps {
  *   same guids) or a redirect to yet another address leaves it unproven. From the extension, an
  *   old address whose permission was given back cannot be read ({@link askAddress}): anything
  *   answering there, its own answer or a redirect (the two cannot be told apart), leaves it
- *   unproven; only no answer at all counts as gone.
+ *   unproven, unless the options proved the move as the editor changed the address, while they
+ *   could still read it (`moved`: storage/settings.ts `SiteMove`); no answer at all counts as
+ *   gone.
  * Proven: the issue's record follows its site quietly, as the shared desk's does ({@link
  * followPosts}, that issue only), and the post's state read there is returned; the publish panel
  * and the publisher then read and update it there. Unproven (or the post not read there): why,
@@ -79,10 +87,14 @@ export async function followedPost(
   if (old.kind === 'unreached' && old.code === 'cancelled') {
     return { ok: false, failure: { ok: false, code: 'cancelled' } };
   }
+  if (old.kind === 'wordpress' || (old.kind === 'moved' && old.address !== settings.siteUrl)) {
+    return { ok: false };
+  }
+  // Something answers there that the extension may not read (its origin given back): the move
+  // the options proved as the address changed, else unproven.
   if (
-    old.kind === 'wordpress' ||
-    old.kind === 'answers' ||
-    (old.kind === 'moved' && old.address !== settings.siteUrl)
+    old.kind === 'answers' &&
+    !(await (deps.moved ?? provenMove)(recorded.siteUrl, settings.siteUrl).catch(() => false))
   ) {
     return { ok: false };
   }

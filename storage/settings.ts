@@ -202,3 +202,74 @@ export function cachedReader<T>(
     return value;
   };
 }
+
+/**
+ * A move of the WordPress site, proven by the options page as the editor changed the site's
+ * address: the address they named before (`from`) redirected, asked without credentials at that
+ * moment, to the one they named since (`to`), the site's own word that it answers there now
+ * (`monjournal.fr` to `www.monjournal.fr`). Asked then because it cannot be asked later: the
+ * options give the old origin's permission back, after which the browser lets the extension read
+ * nothing of it, a redirect and a site still answering there alike. The publish panel, the
+ * publisher (services/post-state.ts `followedPost`) and the shared desk (services/sync.ts
+ * `askMove`) take it for the site's move; each post is still proven the same by its guid.
+ */
+export interface SiteMove {
+  /** The site's address before the change, as the settings stored it (validateSiteUrl's). */
+  from: string;
+  /** The address the settings named since, where `from` redirected. */
+  to: string;
+  /** When the move was proven (ISO 8601). */
+  at: string;
+}
+
+/** How many moves {@link siteMoves} keeps: the newest, a site rarely moving more than once. */
+export const SITE_MOVES_KEPT = 10;
+
+/**
+ * The moves of the WordPress site the options page proved ({@link SiteMove}), oldest first, one
+ * per old address (the newest proof of it). Local, as the WordPress settings are.
+ */
+export const siteMoves = definedOnUse(() =>
+  storage.defineItem<SiteMove[]>('local:siteMoves', {
+    fallback: [],
+    // Version 1: SiteMove[]; no change of shape yet.
+    version: 1,
+    migrations: {},
+  }),
+);
+
+/**
+ * Whether `moves` prove that the site at address `from` answers at `to` now: a move from one to
+ * the other, or a chain of them (`a` moved to `b`, then `b` to `to`), each move taken once.
+ */
+export function movedBetween(moves: readonly SiteMove[], from: string, to: string): boolean {
+  const seen = new Set<string>([from]);
+  let at = [from];
+  while (at.length > 0) {
+    const next: string[] = [];
+    for (const move of moves) {
+      if (!at.includes(move.from) || seen.has(move.to)) continue;
+      if (move.to === to) return true;
+      seen.add(move.to);
+      next.push(move.to);
+    }
+    at = next;
+  }
+  return false;
+}
+
+/**
+ * Notes `move` in {@link siteMoves}: it replaces an earlier move from the same address, and the
+ * oldest are dropped past {@link SITE_MOVES_KEPT}. A move back (`to` recorded as moved from since)
+ * forgets that older move: the site answers at `to` again, no longer moved from it.
+ */
+export async function noteSiteMove(move: SiteMove): Promise<void> {
+  const moves = await siteMoves.getValue();
+  const kept = moves.filter((m) => m.from !== move.from && m.from !== move.to);
+  await siteMoves.setValue([...kept, move].slice(-SITE_MOVES_KEPT));
+}
+
+/** Whether the moves noted ({@link siteMoves}) prove the site at `from` answers at `to` now. */
+export async function provenMove(from: string, to: string): Promise<boolean> {
+  return movedBetween(await siteMoves.getValue(), from, to);
+}

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CONNECTION_TEST_EVENT, WordPressSettings } from '../../../components/WordPressSettings';
 import { setLocale } from '../../../locales';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
-import { settingsFocus } from '../../../storage/settings';
+import { settingsFocus, siteMoves } from '../../../storage/settings';
 import { fieldToFix } from '../../../components/openSettings';
 import { testConnection } from '../../../wordpress/client';
 
@@ -278,5 +278,79 @@ describe('WordPressSettings', () => {
       false,
     );
     expect((await wordpressItem.getValue()).siteUrl).toBe('https://www.monjournal.fr');
+  });
+  it('asks the old address, before giving its permission back, whether the site moved to the new one, and notes it', async () => {
+    await wordpressItem.setValue({
+      siteUrl: 'https://monjournal.fr',
+      username: 'redac',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    const order: string[] = [];
+    vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation(async (query) => {
+      order.push(`remove ${JSON.stringify(query.origins)}`);
+      return true;
+    });
+    // monjournal.fr sends every request on to www.monjournal.fr (fetch follows).
+    const fetch = vi.fn(async (url: string, _init?: RequestInit) => {
+      order.push(`ask ${url}`);
+      const answer = new Response(JSON.stringify({ name: 'Mon journal', namespaces: ['wp/v2'] }), {
+        headers: { 'Content-Type': 'application/json' },
+      });
+      Object.defineProperty(answer, 'url', {
+        value: url.replace('//monjournal', '//www.monjournal'),
+      });
+      return answer;
+    });
+    vi.stubGlobal('fetch', fetch);
+    render(<WordPressSettings />);
+    fireEvent.input(await screen.findByLabelText(/^Adresse du site/), {
+      target: { value: 'https://www.monjournal.fr' },
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+
+    await waitFor(() => expect(screen.getByTestId('wp-status').textContent).toBe('Enregistré.'));
+    expect(order).toEqual([
+      'ask https://monjournal.fr/?rest_route=/',
+      'remove ["https://monjournal.fr/*"]',
+    ]);
+    expect(await siteMoves.getValue()).toEqual([
+      { from: 'https://monjournal.fr', to: 'https://www.monjournal.fr', at: expect.any(String) },
+    ]);
+    expect((await wordpressItem.getValue()).siteUrl).toBe('https://www.monjournal.fr');
+  });
+
+  it('notes no move when the old address is a site of its own, and still gives its permission back', async () => {
+    await wordpressItem.setValue({
+      siteUrl: 'https://preprod.monjournal.fr',
+      username: 'redac',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    const remove = vi.spyOn(fakeBrowser.permissions, 'remove').mockResolvedValue(true as never);
+    // The staging copy still answers there, itself.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        const answer = new Response(JSON.stringify({ name: 'Préprod', namespaces: ['wp/v2'] }), {
+          headers: { 'Content-Type': 'application/json' },
+        });
+        Object.defineProperty(answer, 'url', { value: url });
+        return answer;
+      }),
+    );
+    render(<WordPressSettings />);
+    fireEvent.input(await screen.findByLabelText(/^Adresse du site/), {
+      target: { value: 'https://www.monjournal.fr' },
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+
+    await waitFor(() => expect(screen.getByTestId('wp-status').textContent).toBe('Enregistré.'));
+    expect(remove).toHaveBeenCalledWith({ origins: ['https://preprod.monjournal.fr/*'] });
+    expect(await siteMoves.getValue()).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import { createIssue, markPublished } from '../../../storage/issues';
 import type { AddressAnswer, readPostState, WpPostState } from '../../../wordpress/client';
 import type { WpResult } from '../../../wordpress/errors';
 import { wordpressPasswordItem } from '../../../storage/preferences';
+import { noteSiteMove, siteMoves } from '../../../storage/settings';
 import { deskState } from '../desk-fixtures';
 import { allowSite, PASSWORD, SITE, storeSite } from './stored-site';
 
@@ -438,6 +439,49 @@ describe('readPublishedPost, a post recorded at another address', () => {
     expect(answer).toEqual({ ok: false, code: 'other_site' });
     expect(ask).not.toHaveBeenCalled();
     expect(await db.issues.get(before.id)).toEqual(before);
+  });
+
+  it('takes the move the options proved for an old address it may not read, and that move only', async () => {
+    allowSite();
+    const before = await publishedBefore();
+    // The options asked the old address as the editor changed it: it redirected to the settings'.
+    await noteSiteMove({ from: OLD, to: SITE, at: '2026-03-16T08:00:00.000Z' });
+    const deps = {
+      read: fakeRead(withGuid(`${OLD}/?p=812`)),
+      ask: answering({ kind: 'answers' }) as never,
+      isOnline: online,
+    };
+    expect(await readPublishedPost({ issueId: before.id }, deps)).toMatchObject({
+      ok: true,
+      postId: 812,
+    });
+    expect((await db.issues.get(before.id))!.wordpress).toMatchObject({
+      siteUrl: SITE,
+      link: `${SITE}/?p=812`,
+    });
+
+    // Still proven by the post's guid, and no proof against a site answering there as itself.
+    for (const [guid, old] of [
+      [`${SITE}/?p=812`, { kind: 'answers' }],
+      [`${OLD}/?p=812`, { kind: 'wordpress' }],
+    ] as Array<[string, AddressAnswer]>) {
+      const other = await publishedBefore();
+      const answer = await readPublishedPost(
+        { issueId: other.id },
+        { read: fakeRead(withGuid(guid)), ask: answering(old) as never, isOnline: online },
+      );
+      expect(answer).toEqual({ ok: false, code: 'other_site' });
+      expect(await db.issues.get(other.id)).toEqual(other);
+    }
+    // A move noted from elsewhere proves nothing of this address.
+    await siteMoves.setValue([
+      { from: 'https://autre.fr', to: SITE, at: '2026-03-16T08:00:00.000Z' },
+    ]);
+    const other = await publishedBefore();
+    expect(await readPublishedPost({ issueId: other.id }, deps)).toEqual({
+      ok: false,
+      code: 'other_site',
+    });
   });
 
   it('says another site when the settings name a WordPress in a folder of the old address, its post created there', async () => {

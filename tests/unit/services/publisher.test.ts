@@ -28,6 +28,7 @@ import {
   updateIssue,
 } from '../../../storage/issues';
 import { getHouseStyle, wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
+import { noteSiteMove } from '../../../storage/settings';
 import { DESK_PEOPLE, deskState } from '../desk-fixtures';
 import { allowSite, PASSWORD, SITE, storeSite } from './stored-site';
 
@@ -360,6 +361,34 @@ describe('publishIssue', () => {
       siteUrl: moved,
       modifiedGmt: '2021-03-16T08:00:00',
     });
+  });
+
+  it('updates the post at the new address when the options proved the move, its old address no longer readable', async () => {
+    await storeSite();
+    allowSite();
+    const issue = await issueWithItems();
+    const client = fakeClient(
+      published(41, '2021-03-15T08:00:00'),
+      published(41, '2021-03-16T08:00:00', false),
+    );
+    await publishIssue({ issueId: issue.id }, client);
+    const moved = 'https://www.monsite.fr';
+    await wordpressItem.setValue({
+      siteUrl: moved,
+      username: 'redac',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+    // The options asked the old address as the editor changed it: it redirected here.
+    await noteSiteMove({ from: SITE, to: moved, at: '2021-03-16T07:00:00.000Z' });
+    // Its permission given back since: something answers there, the extension may not read what.
+    const proof = movedProof(`${SITE}/?p=41`, { kind: 'answers' });
+
+    const outcome = await publishIssue({ issueId: issue.id }, { ...client, proof });
+
+    expect(outcome).toMatchObject({ ok: true, postId: 41, created: false });
+    expect(client.calls[1]![1]).toMatchObject({ postId: 41 });
+    expect((await getIssue(issue.id))?.wordpress).toMatchObject({ postId: 41, siteUrl: moved });
   });
 
   it('creates a post on another site whose post of that id is not the editor’s to edit', async () => {

@@ -9,6 +9,11 @@ import {
   characterKeys,
   currentIssueId,
   draftTemplate,
+  movedBetween,
+  noteSiteMove,
+  provenMove,
+  siteMoves,
+  SITE_MOVES_KEPT,
   uiLocale,
 } from '../../../storage/settings';
 import {
@@ -269,5 +274,50 @@ describe('cachedReader', () => {
 
     await expect(read()).rejects.toThrow('storage down');
     expect(await read()).toBe('<p>{link}</p>');
+  });
+});
+
+describe('siteMoves', () => {
+  const at = '2026-12-07T14:00:00.000Z';
+  const move = (from: string, to: string) => ({ from, to, at });
+
+  it('keeps the moves the options proved, locally, and proves a move from them', async () => {
+    expect(await provenMove('https://monjournal.fr', 'https://www.monjournal.fr')).toBe(false);
+    await noteSiteMove(move('https://monjournal.fr', 'https://www.monjournal.fr'));
+
+    expect(await fakeBrowser.storage.local.get('siteMoves')).toEqual({
+      siteMoves: [move('https://monjournal.fr', 'https://www.monjournal.fr')],
+    });
+    expect(await provenMove('https://monjournal.fr', 'https://www.monjournal.fr')).toBe(true);
+    // Not the other way, nor to another address.
+    expect(await provenMove('https://www.monjournal.fr', 'https://monjournal.fr')).toBe(false);
+    expect(await provenMove('https://monjournal.fr', 'https://autre.fr')).toBe(false);
+  });
+
+  it('proves a chain of moves, and stops on a loop', () => {
+    const moves = [move('https://a.fr', 'https://b.fr'), move('https://b.fr', 'https://c.fr')];
+    expect(movedBetween(moves, 'https://a.fr', 'https://c.fr')).toBe(true);
+    expect(movedBetween(moves, 'https://c.fr', 'https://a.fr')).toBe(false);
+    const loop = [move('https://a.fr', 'https://b.fr'), move('https://b.fr', 'https://a.fr')];
+    expect(movedBetween(loop, 'https://a.fr', 'https://c.fr')).toBe(false);
+  });
+
+  it('keeps the newest move from an address, forgets one the site came back from, and the oldest past the limit', async () => {
+    await noteSiteMove(move('https://a.fr', 'https://b.fr'));
+    await noteSiteMove(move('https://a.fr', 'https://c.fr'));
+    expect(await siteMoves.getValue()).toEqual([move('https://a.fr', 'https://c.fr')]);
+    // Back at a.fr: its move from there is no more.
+    await noteSiteMove(move('https://c.fr', 'https://a.fr'));
+    expect(await siteMoves.getValue()).toEqual([move('https://c.fr', 'https://a.fr')]);
+    expect(await provenMove('https://a.fr', 'https://c.fr')).toBe(false);
+
+    for (let i = 0; i < SITE_MOVES_KEPT + 2; i++) {
+      await noteSiteMove(move(`https://s${i}.fr`, `https://s${i + 1}.fr`));
+    }
+    const kept = await siteMoves.getValue();
+    expect(kept).toHaveLength(SITE_MOVES_KEPT);
+    expect(kept.at(-1)).toEqual(
+      move(`https://s${SITE_MOVES_KEPT + 1}.fr`, `https://s${SITE_MOVES_KEPT + 2}.fr`),
+    );
   });
 });
