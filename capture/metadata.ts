@@ -225,13 +225,16 @@ function declaredAddresses(ctx: PageContext): Sourced[] {
  * byline and date as it declared them, and its site the original's (« Le Monde », or
  * `lemonde.fr` when it declares no name), never the archive's. The original's host is the one
  * written in the archive's address, else the one its canonical or og:url names (which the
- * archive keeps or rewrites to its own address); any other page's is the draft's address's.
+ * archive keeps or rewrites to its own address), or writes in an archive's address: archive.today
+ * names a copy read at its short address (`archive.ph/AbCdE`) by its long one
+ * (`archive.ph/2024.03.15-083012/https://www.lemonde.fr/…`). Any other page's is the draft's
+ * address's.
  */
 function originalHost(ctx: PageContext, url: string): string | undefined {
   if (!isArchiveAddress(ctx.pageUrl)) return hostnameOf(url) ?? hostnameOf(ctx.pageUrl);
   const archive = hostnameOf(ctx.pageUrl)!;
   const declared = declaredAddresses(ctx)
-    .map((found) => hostnameOf(found.value))
+    .map((found) => archivedHost(found.value) ?? hostnameOf(found.value))
     .find((host) => host && siteOf(host) !== siteOf(archive));
   return archivedHost(ctx.pageUrl) ?? declared ?? archive;
 }

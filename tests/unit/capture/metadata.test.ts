@@ -9,6 +9,7 @@ import { cleanTitle, titleSuffix, type TitleContext } from '../../../capture/tit
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { makeDoc, PAGE_URL, pageWith } from './dom';
 import { waybackPage, WAYBACK_TIMESTAMP } from '../../fixtures/wayback';
+import { archiveTodayPage } from '../../fixtures/archive-today';
 
 const meta = (key: string, content: string, attribute = 'property') =>
   `<meta ${attribute}="${key}" content="${content}">`;
@@ -1231,6 +1232,35 @@ describe('extractMetadata: web archives', () => {
       url: read,
       siteName: 'lemonde.fr',
       provenance: { url: 'location', siteName: 'hostname' },
+    });
+  });
+
+  // archive.today names its copy by its long address, the original's written in it.
+  it.each(['archive.ph', 'archive.is', 'archive.today'])(
+    'names an archive.today copy read at its short address after the original’s host (%s)',
+    (host) => {
+      const { html, url } = archiveTodayPage({
+        original,
+        host,
+        head: '<title>La fin des tickets de caisse</title>',
+        body: articleBody,
+      });
+      expect(extractMetadata(makeDoc(html, url))).toMatchObject({
+        url,
+        title: 'La fin des tickets de caisse',
+        siteName: 'lemonde.fr',
+        provenance: { url: 'location', siteName: 'hostname' },
+      });
+    },
+  );
+
+  it('credits an archive.today copy to the site the original declared', () => {
+    const { html, url } = archiveTodayPage({ original, head: articleHead, body: articleBody });
+    expect(extractMetadata(makeDoc(html, url))).toMatchObject({
+      url,
+      siteName: 'Le Monde',
+      byline: 'Marie Martin',
+      provenance: { url: 'location', siteName: 'og:site_name' },
     });
   });
 
