@@ -31,6 +31,7 @@ import { mayWrite, trashedBy } from '../storage/draft-records';
 import { allItems } from '../storage/issue-query';
 import { deleteIssue } from '../storage/issues';
 import { itemLabel } from '../storage/label';
+import { provenMove } from '../storage/settings';
 import { quietly } from '../storage/outbox';
 import {
   clearDeskRecords,
@@ -148,6 +149,12 @@ export interface SyncDeps {
   mergeCheckMarkMs?: number;
   /** Called after each request with its answer's size in bytes (the scale bench counts). */
   onRequest?: (bytes: number) => void;
+  /**
+   * Whether the options proved, as the editor changed the address, that the site at `from`
+   * answers at `to` now (storage/settings.ts `provenMove`, the default): `askMove`'s word of the
+   * site when its old address can no longer be read.
+   */
+  moved?: (from: string, to: string) => Promise<boolean>;
 }
 
 const ROLE_ORDER: DeskRole[] = ['administrator', 'editor', 'author', 'contributor', 'subscriber'];
@@ -840,7 +847,9 @@ export class SyncEngine {
    * changes compared anew, and the releases dropped). Proven by, in turn:
    * - the site's own word: the move recorded with the last run's error (`lastError.address`),
    *   or, that lost (a later failure written over it, the settings changed before a run met the
-   *   move), the desk's address asked now and redirecting there. The redirect comes from the
+   *   move), the desk's address asked now and redirecting there, or, that address not read (its
+   *   origin given back by the options), the move the options proved as the address changed
+   *   (`SyncDeps.moved`). The redirect comes from the
    *   address the editor joined and trusted with the password: the site saying where it is;
    * - the desk there answering as the desk's user (the same WordPress user id);
    * - the desk there holding this desk's records: one of the newest synced found by its id (a
@@ -869,7 +878,15 @@ export class SyncEngine {
         options,
       );
       const there = !before.ok && before.code === 'site_moved' && before.address;
-      if (there !== settings.siteUrl) {
+      // Not reached: the old address's origin given back by the options (the browser then lets
+      // nothing of it be read, its redirect failing as if unreachable), or the host gone. The
+      // move the options proved as the editor changed the address, while they could read it,
+      // is the site's word then.
+      const noted =
+        !before.ok &&
+        (before.code === 'unreachable' || before.code === 'timeout') &&
+        (await (this.deps.moved ?? provenMove)(state.siteUrl, settings.siteUrl).catch(() => false));
+      if (there !== settings.siteUrl && !noted) {
         // Offline, nothing can be known (nor sent): said as offline, asked again once online.
         if (!before.ok && before.code === 'offline') return { same: false, unknown: 'offline' };
         // The desk's address answering, or sending elsewhere: another site. Not reached (down,

@@ -1,6 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { movedAddress, ROLE_CHECK_MS, SyncEngine } from '../../../services/sync';
 import { updateDraft } from '../../../storage/drafts';
+import { noteSiteMove } from '../../../storage/settings';
 import {
   createIssue,
   markPublished,
@@ -300,6 +302,56 @@ describe('sync engine: the desk follows its site to the address it moved to', ()
     expect(status.pending).toBe(1);
     expect(status.releases).toHaveLength(1);
     expect(elsewhere.all('drafts')).toEqual([]);
+    expect(server.byClientId('drafts', x.id)!.title).toBe('X');
+  });
+
+  /**
+   * A's browser once the options gave the desk's old address's permission back: nothing of
+   * `desk.test` can be read (its redirect fails as if unreachable); `www.desk.test` is the desk.
+   */
+  function unreadableOld(moved?: (from: string, to: string) => Promise<boolean>) {
+    const hosts: string[] = [];
+    const engine = new SyncEngine({
+      db: a.db,
+      settings: async () => ({ ...server.settings('redac'), siteUrl: NEW }),
+      fetch: async (input: string, init: RequestInit = {}) => {
+        const url = new URL(input);
+        hosts.push(url.hostname);
+        if (url.hostname === 'desk.test') throw new TypeError('Failed to fetch');
+        return server.fetch(input, init);
+      },
+      ...(moved ? { moved } : {}),
+    });
+    return { engine, hosts };
+  }
+
+  it('takes the move the options proved when the desk’s old address can no longer be read', async () => {
+    fakeBrowser.reset();
+    const x = await waitingForTheMove();
+    await a.db.syncState.update('desk', { lastError: { code: 'offline', at: '2026-03-15' } });
+    // The options asked desk.test as the editor changed the address: it redirected to www.
+    await noteSiteMove({ from: server.url, to: NEW, at: '2026-03-15T10:00:00.000Z' });
+    const { engine, hosts } = unreadableOld();
+
+    const status = await engine.run();
+
+    expect(hosts[0]).toBe('desk.test');
+    expect(status.siteUrl).toBe(NEW);
+    expect(status.lastError).toBeUndefined();
+    expect(server.byClientId('drafts', x.id)!.title).toBe('X corrigé');
+  });
+
+  it('without that proof, an old address it cannot read leaves the settings another site’s', async () => {
+    const x = await waitingForTheMove();
+    await a.db.syncState.update('desk', { lastError: { code: 'offline', at: '2026-03-15' } });
+    const moved = vi.fn(async () => false);
+    const { engine } = unreadableOld(moved);
+
+    const status = await engine.run();
+
+    expect(moved).toHaveBeenCalledWith(server.url, NEW);
+    expect(status.siteUrl).toBe(server.url);
+    expect(status.pending).toBe(1);
     expect(server.byClientId('drafts', x.id)!.title).toBe('X');
   });
 
