@@ -107,10 +107,48 @@ const SHARED_HOSTS = new Set([
 ]);
 
 /**
+ * Shared hosts whose every name is a user's, the platform's own site elsewhere (github.com,
+ * netlify.com…): `m.github.io` is GitHub's user « m ». The others' `m.` is their mobile site.
+ */
+const USERS_ONLY_HOSTS = new Set([
+  'github.io',
+  'gitlab.io',
+  'webflow.io',
+  'ghost.io',
+  'netlify.app',
+  'pages.dev',
+  'vercel.app',
+  'web.app',
+  'firebaseapp.com',
+  'herokuapp.com',
+  'wixsite.com',
+  'uk.com',
+  'us.com',
+  'eu.com',
+]);
+
+/**
+ * A shared host's own hosts, the platform's and no user's: its `www.`, its mobile `m.` (but on
+ * {@link USERS_ONLY_HOSTS}), and Substack's share links' (`open.substack.com/pub/NAME/p/…`).
+ */
+function isPlatformHost(labels: readonly string[]): boolean {
+  if (labels.length !== 3) return false;
+  const shared = labels.slice(1).join('.');
+  if (!SHARED_HOSTS.has(shared)) return false;
+  const [name] = labels;
+  return (
+    name === 'www' ||
+    (name === 'm' && !USERS_ONLY_HOSTS.has(shared)) ||
+    (name === 'open' && shared === 'substack.com')
+  );
+}
+
+/**
  * The site a host name belongs to, as far as it can be told without the public suffix list: its
  * last two labels (`www.lemonde.fr` and `m.lemonde.fr` are `lemonde.fr`), three under a country's
  * generic second level (`bbc.co.uk`, `interieur.gouv.fr`) or a host shared by its users
- * ({@link SHARED_HOSTS}: `jean.blogspot.com`); an IP address is its own.
+ * ({@link SHARED_HOSTS}: `jean.blogspot.com`), but the platform's own ({@link isPlatformHost});
+ * an IP address is its own.
  */
 function siteOf(hostname: string): string {
   const host = hostname
@@ -124,15 +162,16 @@ function siteOf(hostname: string): string {
     labels.length > 2 &&
     labels[labels.length - 1]!.length === 2 &&
     GENERIC_SECOND_LEVEL.test(labels[labels.length - 2]!);
-  // The platform's own `www.` is the platform (`www.skyrock.com` is `skyrock.com`, the radio's).
-  if (labels.length === 3 && labels[0] === 'www' && SHARED_HOSTS.has(last(2))) return last(2);
+  // The platform's own hosts are the platform (`www.skyrock.com` is `skyrock.com`, the radio's).
+  if (isPlatformHost(labels)) return last(2);
   return last(generic || SHARED_HOSTS.has(last(2)) ? 3 : 2);
 }
 
 /**
  * Whether `site` is one of its users' on the shared host that `pageSite` is itself: the
- * platform's own pages show its users' (Substack's reader at `substack.com/home/post/p-…`,
- * Tumblr's at `www.tumblr.com/jean/…`) and name the user's address as their canonical.
+ * platform's own pages show its users' (Substack's reader at `substack.com/home/post/p-…` and its
+ * share links at `open.substack.com/pub/jean/p/…`, Tumblr's at `www.tumblr.com/jean/…`, a mobile
+ * site's `m.livejournal.com/read/user/jean/…`) and name the user's address as their canonical.
  */
 function isUsersSite(site: string, pageSite: string): boolean {
   return SHARED_HOSTS.has(pageSite) && site.endsWith(`.${pageSite}`);

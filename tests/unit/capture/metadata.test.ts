@@ -420,6 +420,9 @@ describe('extractMetadata: url', () => {
     ['https://jeandupont.wordpress.com/2024/05/12/billet/', 'https://autre.wordpress.com/x/'],
     ['https://mon-site.netlify.app/billet/', 'https://autre-site.netlify.app/billet/'],
     ['https://dupont.me.uk/billet/', 'https://martin.me.uk/billet/'],
+    // On a host whose every name is a user's, « m » is one (m.github.io, GitHub's user m).
+    ['https://m.github.io/notes/', 'https://mmartin.github.io/notes/'],
+    ['https://open.github.io/notes/', 'https://mmartin.github.io/notes/'],
     ['https://www.monasso.asso.fr/actu/x', 'https://www.autre.asso.fr/actu/x'],
   ])('does not take two users’ sites on one shared host for one: %s → %s', (read, canonical) => {
     const doc = pageWith(`<link rel="canonical" href="${canonical}">`, '', read);
@@ -457,11 +460,35 @@ describe('extractMetadata: url', () => {
     ],
     // The platform's own site, with or without www (Skyrock, the radio, where its blogs were).
     ['https://skyrock.com/news/x', 'https://www.skyrock.com/news/x'],
+    // Substack's share links, a user's post at open.substack.com/pub/NAME/p/SLUG.
+    [
+      'https://open.substack.com/pub/jeandupont/p/billet?r=2abc&utm_medium=ios',
+      'https://jeandupont.substack.com/p/billet',
+    ],
+    // A platform's mobile host is the platform, no user named « m ».
+    [
+      'https://m.livejournal.com/read/user/jeandupont/123/',
+      'https://jeandupont.livejournal.com/123.html',
+    ],
+    ['https://m.tumblr.com/jeandupont/123/billet', 'https://jeandupont.tumblr.com/post/123/billet'],
+    ['https://m.skyrock.com/news/x', 'https://skyrock.com/news/x'],
   ])('takes the canonical a shared host’s own pages give: %s → %s', (read, canonical) => {
     const doc = pageWith(`<link rel="canonical" href="${canonical}">`, '', read);
     expect(extractMetadata(doc)).toMatchObject({
       url: canonical,
       provenance: { url: 'link[rel=canonical]' },
+    });
+  });
+
+  it('credits a Substack share link’s post to the user’s site its canonical names', () => {
+    const doc = pageWith(
+      '<link rel="canonical" href="https://jeandupont.substack.com/p/billet">',
+      '',
+      'https://open.substack.com/pub/jeandupont/p/billet',
+    );
+    expect(extractMetadata(doc)).toMatchObject({
+      url: 'https://jeandupont.substack.com/p/billet',
+      siteName: 'jeandupont.substack.com',
     });
   });
 
