@@ -4,10 +4,12 @@
  * element right-clicked too.
  */
 
-import { readElement } from './selection';
+import { readElement, type ShadowRootOf } from './selection';
 import type { CapturedPassage } from './types';
 import { cleanText } from './text';
 import { cleanUrl } from './url';
+
+export type { ShadowRootOf };
 
 /** What the clip records about a link. */
 export interface LinkDescription {
@@ -60,13 +62,6 @@ function leadsTo(link: Element, href: string, base: string): boolean {
   const url = resolvedHref(link, base);
   return url !== undefined && (url === href || cleanUrl(url) === cleanUrl(href));
 }
-
-/**
- * The shadow root `element` hosts, or null. A page's script reads only open ones
- * (`element.shadowRoot`, the default); an extension's script can read closed ones too, each
- * browser its own way (entrypoints/describe-link.ts), which these pure functions are given.
- */
-export type ShadowRootOf = (element: Element) => ShadowRoot | null;
 
 const openShadowRoot: ShadowRootOf = (element) => element.shadowRoot;
 
@@ -202,30 +197,31 @@ function blockOf(element: Element): Element | undefined {
   return element.closest(CONTEXT_SELECTOR) ?? (host ? blockOf(host) : undefined);
 }
 
-function contextOf(link: Element): CapturedPassage | undefined {
+function contextOf(link: Element, rootOf: ShadowRootOf): CapturedPassage | undefined {
   const block = blockOf(link);
   if (!block) return undefined;
   // Checked before reading: a layout container can hold a whole page.
   if ((block.textContent ?? '').replace(/\s+/g, ' ').length > MAX_CONTEXT_CHARS) return undefined;
   // Paragraphs and quotes keep their element; other containers (li, td...) give their content.
   const tag = block.localName;
-  return readElement(block, tag === 'p' || tag === 'blockquote');
+  return readElement(block, tag === 'p' || tag === 'blockquote', rootOf);
 }
 
 /**
  * Describes the link of `doc` whose resolved URL is `href` (as given by the browser's context
  * menu), the one {@link chooseLink} finds: its cleaned URL, its text, and the paragraph around it
- * as a passage. Returns undefined when the page has no such link. Shadow trees are those
- * `rootOf` opens (open ones by default).
+ * as a passage, read as the reader sees it (the words shadow trees draw in it included). Returns
+ * undefined when the page has no such link. Shadow trees are those `rootOf` opens (open ones by
+ * default).
  */
 export function describeLink(
   doc: Document,
   href: string,
   hint?: LinkHint,
-  rootOf?: ShadowRootOf,
+  rootOf: ShadowRootOf = openShadowRoot,
 ): LinkDescription | undefined {
   const link = chooseLink(doc, href, hint, rootOf);
   if (!link) return undefined;
   const url = cleanUrl(href);
-  return { url, text: linkText(link) ?? url, context: contextOf(link) };
+  return { url, text: linkText(link) ?? url, context: contextOf(link, rootOf) };
 }

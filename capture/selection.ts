@@ -20,6 +20,13 @@ const TEXT_NODE = 3;
 
 const ALLOWED = new Set<string>(PASSAGE_TAGS);
 
+/**
+ * The shadow root `element` hosts, or null. A page's script reads only open ones
+ * (`element.shadowRoot`); an extension's script can read closed ones too, each browser its own
+ * way (entrypoints/describe-link.ts), which these pure functions are given.
+ */
+export type ShadowRootOf = (element: Element) => ShadowRoot | null;
+
 /** Ancestors whose meaning a partial selection should keep (selecting words inside a link). */
 const CONTEXT_TAGS = new Set('a strong b em i q cite code sub sup blockquote'.split(' '));
 
@@ -92,8 +99,24 @@ class Reader {
   pre = 0;
   private readonly deadline: number;
 
-  constructor(private readonly base: string) {
+  constructor(
+    private readonly base: string,
+    private readonly rootOf?: ShadowRootOf,
+  ) {
     this.deadline = Date.now() + MAX_MILLISECONDS;
+  }
+
+  /**
+   * The nodes `node` shows, when they are not its children (given `rootOf`: a link's paragraph):
+   * an element's shadow tree (a custom element's words, drawn there only), in which its children
+   * show through slots alone, and a slot's nodes placed in it (its own when none are).
+   */
+  private shown(node: Node): ArrayLike<Node> | undefined {
+    if (!this.rootOf || node.nodeType !== ELEMENT_NODE) return undefined;
+    const shadow = this.rootOf(node as Element);
+    if (shadow) return shadow.childNodes;
+    const slot = node as HTMLSlotElement;
+    return slot.localName === 'slot' ? slot.assignedNodes({ flatten: true }) : undefined;
   }
 
   /** The part of `range` under `node`, as passage nodes appended to `out`. */
@@ -129,6 +152,12 @@ class Reader {
 
   /** The part of `range` under the children of `node`. */
   readChildren(node: Node, range: Range, partial: boolean, depth: number, out: PassageNode[]) {
+    const shown = this.shown(node);
+    // Another tree than the range's, read whole: only a whole element's (readElement) is.
+    if (shown) {
+      for (const child of Array.from(shown)) this.read(child, range, false, depth + 1, out);
+      return;
+    }
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (this.cut) break;
       if (!partial) {
@@ -234,8 +263,9 @@ export function readRanges(
   ranges: Range[],
   base: string,
   shown?: () => string,
+  rootOf?: ShadowRootOf,
 ): CapturedPassage | undefined {
-  const reader = new Reader(base);
+  const reader = new Reader(base, rootOf);
   const nodes: PassageNode[] = [];
   // Ranges kept of each kind: table cells ({@link MAX_QUOTE_CELLS}) and the others.
   let cells = 0;
@@ -282,11 +312,18 @@ export function captureSelection(win: Window = window): CapturedPassage | undefi
   return readRanges(ranges, win.document.baseURI, () => selection.toString());
 }
 
-/** The passage made of one element of the page (a link's paragraph), element included. */
-export function readElement(element: Element, withElement: boolean): CapturedPassage | undefined {
+/**
+ * The passage made of one element of the page (a link's paragraph), element included, read as
+ * the reader sees it: the shadow trees `rootOf` opens in place of their hosts' children.
+ */
+export function readElement(
+  element: Element,
+  withElement: boolean,
+  rootOf: ShadowRootOf,
+): CapturedPassage | undefined {
   const doc = element.ownerDocument;
   const range = doc.createRange();
   if (withElement) range.selectNode(element);
   else range.selectNodeContents(element);
-  return readRanges([range], doc.baseURI);
+  return readRanges([range], doc.baseURI, undefined, rootOf);
 }

@@ -136,9 +136,23 @@ describe('« Couper ce lien » in Chromium', () => {
 
     expect(found).toMatchObject({
       text: 'le dossier complet',
-      // The paragraph around the custom element, as the page sends it (a tree, not HTML).
+      // The paragraph around the custom element as the reader sees it, the link its tree draws
+      // included (as the page sends it: a tree, not HTML).
       context: {
-        nodes: [{ tag: 'p', children: ['Voir ', 'le dossier complet', ' sur la réforme.'] }],
+        nodes: [
+          {
+            tag: 'p',
+            children: [
+              'Voir ',
+              {
+                tag: 'a',
+                href: new URL('/dossier.html', server.origin).href,
+                children: ['le dossier complet'],
+              },
+              ' sur la réforme.',
+            ],
+          },
+        ],
       },
     });
     await page.close();
@@ -156,13 +170,25 @@ describe('« Couper ce lien » in Chromium', () => {
             const link = document.createElement('a');
             link.href = this.getAttribute('href')!;
             link.append(document.createElement('slot'));
-            this.attachShadow({ mode: 'closed' }).append(link);
+            // Words the element draws itself, read by no script of the page either.
+            const mark = document.createElement('small');
+            mark.textContent = ' (abonnés)';
+            this.attachShadow({ mode: 'closed' }).append(link, mark);
+          }
+        },
+      );
+      // A date drawn in a closed tree of its own, its words nowhere in the page's text.
+      customElements.define(
+        'closed-date',
+        class extends HTMLElement {
+          connectedCallback() {
+            this.attachShadow({ mode: 'closed' }).innerHTML = '<time>le 3 mai</time>';
           }
         },
       );
       const paragraph = document.createElement('p');
       paragraph.innerHTML =
-        'Voir <closed-link href="/dossier.html">le dossier complet</closed-link> sur la réforme.';
+        'Voir <closed-date></closed-date> <closed-link href="/dossier.html">le dossier complet</closed-link> sur la réforme.';
       // An SVG element in the page too: Chrome's reader refuses any but an HTML element.
       paragraph.append(document.createElementNS('http://www.w3.org/2000/svg', 'svg'));
       document.querySelector('main')!.append(paragraph);
@@ -172,8 +198,25 @@ describe('« Couper ce lien » in Chromium', () => {
 
     expect(found).toMatchObject({
       text: 'le dossier complet',
+      // The paragraph as the reader sees it: the words both closed trees draw, in their place.
       context: {
-        nodes: [{ tag: 'p', children: ['Voir ', 'le dossier complet', ' sur la réforme.'] }],
+        nodes: [
+          {
+            tag: 'p',
+            children: [
+              'Voir ',
+              'le 3 mai',
+              ' ',
+              {
+                tag: 'a',
+                href: new URL('/dossier.html', server.origin).href,
+                children: ['le dossier complet'],
+              },
+              ' (abonnés)',
+              ' sur la réforme.',
+            ],
+          },
+        ],
       },
     });
     await page.close();

@@ -67,7 +67,7 @@ describe('« Couper ce lien » in Firefox', () => {
           args: [{ href: info.linkUrl, elementId: info.targetElementId }],
         });
         const [frame] = await scripting.executeScript({ target, files: ['/describe-link.js'] });
-        return frame?.result as { text?: string } | undefined;
+        return frame?.result as { text?: string; context?: unknown } | undefined;
       },
       tabId,
       shown,
@@ -116,13 +116,25 @@ describe('« Couper ce lien » in Firefox', () => {
             const link = document.createElement('a');
             link.href = this.getAttribute('href')!;
             link.append(document.createElement('slot'));
-            this.attachShadow({ mode: 'closed' }).append(link);
+            // Words the element draws itself, read by no script of the page either.
+            const mark = document.createElement('small');
+            mark.textContent = ' (abonnés)';
+            this.attachShadow({ mode: 'closed' }).append(link, mark);
+          }
+        },
+      );
+      // A date drawn in a closed tree of its own, its words nowhere in the page's text.
+      customElements.define(
+        'closed-date',
+        class extends HTMLElement {
+          connectedCallback() {
+            this.attachShadow({ mode: 'closed' }).innerHTML = '<time>le 3 mai</time>';
           }
         },
       );
       const paragraph = document.createElement('p');
       paragraph.innerHTML =
-        'Voir <closed-link href="/dossier.html">le dossier complet</closed-link> sur la réforme.';
+        'Voir <closed-date></closed-date> <closed-link href="/dossier.html">le dossier complet</closed-link> sur la réforme.';
       document.querySelector('main')!.append(paragraph);
     });
     // No second native menu in this session (above): the address alone, as when Firefox names
@@ -130,7 +142,25 @@ describe('« Couper ce lien » in Firefox', () => {
     const listener = await session.openExtensionPage('popup.html');
     const shown = { frameId: 0, linkUrl: new URL('/dossier.html', server.origin).href };
 
-    expect((await describeFor(article, listener, shown))?.text).toBe('le dossier complet');
+    expect(await describeFor(article, listener, shown)).toMatchObject({
+      text: 'le dossier complet',
+      // The paragraph as the reader sees it: the words both closed trees draw, in their place.
+      context: {
+        nodes: [
+          {
+            tag: 'p',
+            children: [
+              'Voir ',
+              'le 3 mai',
+              ' ',
+              { tag: 'a', href: shown.linkUrl, children: ['le dossier complet'] },
+              ' (abonnés)',
+              ' sur la réforme.',
+            ],
+          },
+        ],
+      },
+    });
     expectNoExtensionErrors(session);
     await listener.close();
     await article.close();

@@ -313,3 +313,60 @@ describe('describeLink: a link drawn in a custom element’s closed shadow tree'
     expect(asked).toEqual([]);
   });
 });
+
+describe('describeLink: the paragraph as the reader sees it, shadow trees drawn in it', () => {
+  /**
+   * A paragraph whose words are partly drawn by custom elements: `<x-date>` writes its date in
+   * its own (open) tree, `<my-link>` its link around the page's words (slotted), and
+   * `<x-note>` a note in a closed tree, its slot's words placed after it.
+   */
+  function page() {
+    const doc = makeDoc(
+      '<body><article><p id="para">Le <x-date></x-date>, selon ' +
+        '<my-link id="host" href="/enquete">notre enquête</my-link>, le ministre ' +
+        '<x-note id="note"><b>savait</b> <i>jamais montré</i></x-note>.</p></article></body>',
+      'https://news.example.com/',
+    );
+    doc.querySelector('x-date')!.attachShadow({ mode: 'open' }).innerHTML =
+      '<style>time { color: red }</style><time>3 mai</time>';
+    doc.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML =
+      '<a href="/enquete"><slot></slot></a>';
+    const note = doc.getElementById('note')!;
+    const closed = note.attachShadow({ mode: 'closed' });
+    // Only the <b> is placed (named slot); the <i> is never shown.
+    note.querySelector('b')!.setAttribute('slot', 'mot');
+    closed.innerHTML = '<slot name="mot"></slot> <small>(note 2)</small>';
+    const rootOf = (element: Element) => (element === note ? closed : element.shadowRoot);
+    return { doc, rootOf };
+  }
+
+  it('reads the words open shadow trees draw, in the page’s order, slotted words once where their slot is', () => {
+    const { doc } = page();
+    expect(describeLink(doc, ENQUETE)?.context).toEqual({
+      text: 'Le 3 mai, selon notre enquête, le ministre savait jamais montré.',
+      html:
+        '<p>Le 3 mai, selon <a href="https://news.example.com/enquete">notre enquête</a>, ' +
+        'le ministre <b>savait</b> <i>jamais montré</i>.</p>',
+    });
+  });
+
+  it('reads a closed tree through the root reader given, leaving out the page’s words it does not show', () => {
+    const { doc, rootOf } = page();
+    expect(describeLink(doc, ENQUETE, {}, rootOf)?.context).toMatchObject({
+      text: 'Le 3 mai, selon notre enquête, le ministre savait (note 2).',
+    });
+  });
+
+  it('reads a paragraph drawn in the tree the link is in, the words slotted into it from the page', () => {
+    const doc = makeDoc(
+      '<body><x-card id="card"><span>l’enquête</span></x-card></body>',
+      'https://news.example.com/',
+    );
+    doc.getElementById('card')!.attachShadow({ mode: 'open' }).innerHTML =
+      '<p>Lire <a href="/enquete"><slot></slot></a> en entier.</p>';
+    expect(describeLink(doc, ENQUETE)).toMatchObject({
+      text: 'l’enquête',
+      context: { text: 'Lire l’enquête en entier.' },
+    });
+  });
+});
