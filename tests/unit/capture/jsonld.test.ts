@@ -232,6 +232,16 @@ describe('extractJsonLdArticle', () => {
       expect(found?.selfNamed).toBeUndefined();
     });
 
+    it('sets apart an author without a type when no publisher is named, for the background', () => {
+      const found = extractJsonLdArticle(
+        withJsonLd(article({ author: ['Le Parisien', { '@type': 'Person', name: 'Ana Lopez' }] })),
+      );
+      expect(found).toMatchObject({
+        authors: ['Le Parisien', 'Ana Lopez'],
+        selfNamed: ['Le Parisien'],
+      });
+    });
+
     it('keeps an author named like a publisher declared a Person', () => {
       const found = extractJsonLdArticle(
         withJsonLd(article({ author: 'Eolas', publisher: { '@type': 'Person', name: 'Eolas' } })),

@@ -1133,6 +1133,45 @@ describe('extractMetadata: authors that are not bylines', () => {
     },
   );
 
+  // No publisher declared: the author given as a string is judged against og:site_name.
+  const siteLd = (siteName: string, author: unknown) =>
+    pageWith(
+      meta('og:site_name', siteName) +
+        `<script type="application/ld+json">${JSON.stringify({
+          '@type': 'NewsArticle',
+          headline: 'Titre',
+          author,
+        })}</script>`,
+    );
+
+  it.each(['Le Parisien', 'Marie Claire', 'AFP', 'Tom’s Guide'])(
+    'does not credit a publication named as its JSON-LD author by a string like its og:site_name: %s',
+    (name) => {
+      expect(extractMetadata(siteLd(name, name)).byline).toBeUndefined();
+    },
+  );
+
+  it('keeps the people among JSON-LD authors that name the site too, no publisher declared', () => {
+    const doc = siteLd('Le Parisien', ['Le Parisien', 'Ana Lopez']);
+    expect(extractMetadata(doc)).toMatchObject({
+      byline: 'Ana Lopez',
+      provenance: { byline: 'json-ld' },
+    });
+  });
+
+  it.each([
+    ['Jean Dupont', 'Jean Dupont'],
+    ['Eolas', { '@type': 'Person', name: 'Eolas' }],
+  ])(
+    'keeps a blogger’s JSON-LD author named like og:site_name, no publisher declared: %s',
+    (name, author) => {
+      expect(extractMetadata(siteLd(name, author))).toMatchObject({
+        byline: name,
+        provenance: { byline: 'json-ld' },
+      });
+    },
+  );
+
   it('keeps the people among a JSON-LD author list that names the publication too', () => {
     const doc = blogLd(['Le Parisien', 'Ana Lopez'], {
       '@type': 'Organization',
