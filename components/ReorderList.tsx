@@ -29,6 +29,21 @@ export interface Placed {
   total: number;
 }
 
+/** An item's ↑ or ↓ button (its `data-move`). */
+type MoveButton = 'up' | 'down';
+
+/**
+ * Gives the keyboard to item `id`'s ↑ or ↓ button as drawn; to its row when that button is
+ * greyed (the item at the top or the bottom: a disabled button cannot hold the keyboard).
+ */
+function focusMoveButton(id: string, button: MoveButton) {
+  const row = [...document.querySelectorAll<HTMLElement>('li[data-item-id]')].find(
+    (each) => each.dataset.itemId === id,
+  );
+  const found = row?.querySelector<HTMLButtonElement>(`button[data-move="${button}"]`);
+  (found && !found.disabled ? found : row)?.focus({ preventScroll: true });
+}
+
 interface Props<T> {
   items: T[];
   getId: (item: T) => string;
@@ -97,9 +112,11 @@ export function ReorderList<T>({
   const [dropIndex, setDropIndex] = useState<number | null>(null);
   /**
    * The item a keyboard move put at `index`, until the list shows it there; `drawn`, the list as
-   * it was drawn when the move was asked.
+   * it was drawn when the move was asked; `button`, its ↑ or ↓ button when that was pressed.
    */
-  const refocus = useRef<{ id: string; index: number; drawn: T[] } | null>(null);
+  const refocus = useRef<{ id: string; index: number; drawn: T[]; button?: MoveButton } | null>(
+    null,
+  );
   /** Moves asked for and not answered yet (`onMove` not settled). */
   const moving = useRef(0);
   const list = useRef<VirtualListHandle>(null);
@@ -111,6 +128,11 @@ export function ReorderList<T>({
     if (!pending) return;
     const shown = items[pending.index];
     if (shown !== undefined && getId(shown) === pending.id) {
+      // Moved by its ↑ or ↓ button: the keyboard stays on it, the next Enter moving the item
+      // again, where moving the row's node blurred it (the row took the keyboard, and the next
+      // Enter opened the item); greyed now, the row takes it. focusRow leaves alone a keyboard
+      // already in the row.
+      if (pending.button) focusMoveButton(pending.id, pending.button);
       list.current?.focusRow(pending.index);
       refocus.current = null;
     } else if (moving.current === 0 && items !== pending.drawn) {
@@ -137,10 +159,10 @@ export function ReorderList<T>({
   const placeOf = (id: string, index: number) =>
     refocus.current?.id === id ? refocus.current.index : index;
 
-  async function move(id: string, from: number, to: number, at?: DropPlace) {
+  async function move(id: string, from: number, to: number, at?: DropPlace, button?: MoveButton) {
     if (locked) return;
     if (to < 0 || to >= items.length || to === from) return;
-    refocus.current = { id, index: to, drawn: items };
+    refocus.current = { id, index: to, drawn: items, button };
     moving.current += 1;
     let placed: void | Placed;
     try {
@@ -277,9 +299,10 @@ export function ReorderList<T>({
             aria-label={t('reorder.up', { title: getLabel(item) })}
             disabled={locked || index === 0}
             title={locked ? lockedReason : undefined}
+            data-move="up"
             onClick={() => {
               const from = placeOf(id, index);
-              void move(id, from, from - 1);
+              void move(id, from, from - 1, undefined, 'up');
             }}
           >
             ↑
@@ -290,9 +313,10 @@ export function ReorderList<T>({
             aria-label={t('reorder.down', { title: getLabel(item) })}
             disabled={locked || index === items.length - 1}
             title={locked ? lockedReason : undefined}
+            data-move="down"
             onClick={() => {
               const from = placeOf(id, index);
-              void move(id, from, from + 1);
+              void move(id, from, from + 1, undefined, 'down');
             }}
           >
             ↓

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { localDraft, readDatabase, storedIssue, writeDatabase } from './database';
+import {
+  type ExtensionSession,
+  focusedLabel,
+  launchExtension,
+  openDesk,
+  setCurrentIssue,
+  squash,
+  until,
+} from './harness';
+
+const ISSUE = 'arrange-issue-15';
+const TITLES = ['OVH', 'Mauboussin', 'Lina Khan', 'Quanta', 'Wikipédia'];
+
+/** The issue « Les indiscrets du 15 mars » of five items, in that order, each named by its text. */
+function seeded() {
+  const now = new Date().toISOString();
+  return {
+    issues: [storedIssue(ISSUE, { at: now })],
+    clips: TITLES.map((title, i) =>
+      localDraft({
+        id: `arrange-${i}`,
+        title,
+        body: `<p>${title}</p>`,
+        issueId: ISSUE,
+        sortKey: `a${i}`,
+      }),
+    ),
+  };
+}
+
+/**
+ * The issue's order arranged from the keyboard alone, in real Chromium with the built extension,
+ * the editor's keys and the list's buttons as a keyboard user presses them: where the keyboard
+ * is after each move, and what is said. Each test starts from the seeded order.
+ */
+describe('the issue arranged from the keyboard, in Chromium', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    session.context.setDefaultTimeout(15_000);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  /** The desk on the seeded issue, its five items drawn. */
+  async function deskOnIssue() {
+    const setup = await session.openExtensionPage('popup.html');
+    await writeDatabase(setup, seeded());
+    await setCurrentIssue(setup, ISSUE);
+    await setup.close();
+    const desk = await openDesk(session);
+    await until(
+      () => itemNames(desk),
+      (names) => names.join('|') === TITLES.join('|'),
+      'the five items in their seeded order',
+    );
+    return desk;
+  }
+
+  /** The issue's items, in the order drawn. */
+  const itemNames = (page: Page) =>
+    page
+      .getByTestId('issue-item')
+      .locator('.issue-item__title')
+      .allTextContents()
+      .then((names) => names.map(squash));
+
+  /** The items' titles in the order stored. */
+  const stored = async (page: Page) => {
+    const { clips } = await readDatabase<{
+      clips: Array<{ id: string; title: string; issueId: string; sortKey: string }>;
+      issues: Array<{ id: string }>;
+    }>(page);
+    return clips
+      .filter((clip) => clip.issueId === ISSUE)
+      .sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1))
+      .map((clip) => clip.title);
+  };
+
+  /** The focused element's label, spaces folded (a name holds no-break ones). */
+  const focused = (page: Page) => focusedLabel(page).then(squash);
+
+  const said = (page: Page) => page.getByTestId('reorder-announcement').textContent().then(squash);
+
+  it('keeps the keyboard on « Descendre » after it moved the item, a second Enter moving it again', async () => {
+    const desk = await deskOnIssue();
+    const down = 'Descendre « Mauboussin »';
+    await desk.getByRole('button', { name: down }).focus();
+
+    await desk.keyboard.press('Enter');
+    await until(
+      () => said(desk),
+      (text) => text === '« Mauboussin » déplacé en position 3 sur 5.',
+      'the first move said',
+    );
+    // Before, the keyboard went to the item's row (its node moved down, which blurred the
+    // button), and the second Enter opened the item in the editor.
+    await until(
+      () => focused(desk),
+      (label) => label === down,
+      'the keyboard back on « Descendre »',
+    );
+
+    await desk.keyboard.press('Enter');
+    await until(
+      () => said(desk),
+      (text) => text === '« Mauboussin » déplacé en position 4 sur 5.',
+      'the second move said',
+    );
+    expect(await stored(desk)).toEqual(['OVH', 'Lina Khan', 'Quanta', 'Mauboussin', 'Wikipédia']);
+    await until(
+      () => focused(desk),
+      (label) => label === down,
+      'the keyboard still on « Descendre »',
+    );
+    await desk.close();
+  });
+
+  it('keeps the keyboard on « Monter » after it moved the item, and on the row once at the top', async () => {
+    const desk = await deskOnIssue();
+    const up = 'Monter « Lina Khan »';
+    await desk.getByRole('button', { name: up }).focus();
+
+    await desk.keyboard.press('Enter');
+    await until(
+      () => said(desk),
+      (text) => text === '« Lina Khan » déplacé en position 2 sur 5.',
+      'the first move said',
+    );
+    await until(
+      () => focused(desk),
+      (label) => label === up,
+      'the keyboard back on « Monter »',
+    );
+
+    await desk.keyboard.press('Enter');
+    await until(
+      () => said(desk),
+      (text) => text === '« Lina Khan » déplacé en position 1 sur 5.',
+      'the second move said',
+    );
+    // « Monter » is greyed at the top: the keyboard goes to the item's row, not the page.
+    await until(
+      () => focused(desk),
+      (label) => label === 'Lina Khan, position 1 sur 5',
+      'the row to take the keyboard',
+    );
+    expect(await stored(desk)).toEqual(['Lina Khan', 'OVH', 'Mauboussin', 'Quanta', 'Wikipédia']);
+    await desk.close();
+  });
+});
