@@ -65,6 +65,7 @@ export function purifyHtml(
  * {@link preText}). New elements are made in `inert`, the document `root` was parsed in.
  */
 export function markCode(root: DocumentFragment, inert: Document): void {
+  codeLinesAsPre(root, inert);
   root.querySelectorAll('pre').forEach((pre) => {
     const walker = inert.createTreeWalker(pre, 4 /* NodeFilter.SHOW_TEXT */);
     const texts: Text[] = [];
@@ -106,6 +107,59 @@ export function markCode(root: DocumentFragment, inert: Document): void {
         el.replaceWith(span);
       }
     });
+}
+
+/**
+ * A line of code GitHub draws as a block of its own, not in a `<pre>`: a code table's cell (a
+ * gist, a file embedded in an issue or a comment, a diff: `td.blob-code`) and a line of the file
+ * view (`.react-file-line`).
+ */
+const CODE_LINE = '.blob-code, .react-file-line';
+
+/** Their line numbers: a table's cell (drawn from an attribute) or the file view's column. */
+const LINE_NUMBERS = '.blob-num, .react-line-numbers, .react-line-number';
+
+/** What holds a code's lines: a table, the file view's column, else the lines' own parent. */
+const CODE_LINES = 'table, .react-code-lines';
+
+/**
+ * GitHub's code, copied from a table's rows or the file view's lines, made the `<pre>` it shows
+ * (line numbers dropped, each line's indent and words as written) so that it is marked as a
+ * `<pre>` is: cleaned as any table or block, its lines were one paragraph of prose or a
+ * paragraph each, their indent gone, the numbers a paragraph each.
+ */
+function codeLinesAsPre(root: DocumentFragment, inert: Document): void {
+  root.querySelectorAll(LINE_NUMBERS).forEach((numbers) => numbers.remove());
+  const groups = new Map<Node, Element[]>();
+  root.querySelectorAll(CODE_LINE).forEach((line) => {
+    // A line inside a line (a diff's `blob-code-inner` in its `blob-code` cell) is read with it.
+    if (line.parentElement?.closest(CODE_LINE)) return;
+    const holder = line.closest(CODE_LINES) ?? line.parentNode!;
+    groups.set(holder, [...(groups.get(holder) ?? []), line]);
+  });
+  const letters = (node: Node) => (node.textContent ?? '').replace(/\s/g, '').length;
+  groups.forEach((lines, holder) => {
+    // The table goes with its lines when it holds nothing else (a review's comments in a diff
+    // stay, after the code).
+    const whole =
+      holder.nodeType === 1 &&
+      (holder as Element).matches(CODE_LINES) &&
+      letters(holder) === lines.reduce((sum, line) => sum + letters(line), 0);
+    const pre = inert.createElement('pre');
+    lines.forEach((line, i) => {
+      // An empty line is its line break alone (drawn so, the row would have no height).
+      const last = line.lastChild;
+      if (last?.nodeType === 3) (last as Text).data = (last as Text).data.replace(/\r?\n$/, '');
+      if (i > 0) pre.append('\n');
+      pre.append(...Array.from(line.childNodes));
+    });
+    if (whole) {
+      (holder as Element).replaceWith(pre);
+    } else {
+      lines[0]!.replaceWith(pre);
+      lines.slice(1).forEach((line) => line.remove());
+    }
+  });
 }
 
 const NBSP = '\u00a0';

@@ -541,6 +541,47 @@ describe('writing an item in Chromium with the built extension', () => {
     await popup.close();
   });
 
+  it('pastes GitHub’s code table (a gist, a file’s permalink) as the code a block pastes, its line numbers dropped', async () => {
+    const popup = await openPopup();
+    const { draft, area } = await openLemondeGiven(popup, { body: '<p>Début.</p>' });
+    // What Chromium put on the clipboard for a sentence and four lines of a gist's table, copied
+    // with Ctrl+C from a page with GitHub's markup (its long inline styles shortened): the line
+    // numbers, drawn from an attribute and unselectable, are not there; a row per line, the
+    // empty line a line break alone.
+    const cell = (n: number, code: string) =>
+      `<tr><td id="LC${n}" class="blob-code blob-code-inner js-file-line" style="white-space: pre; font-family: monospace;">${code}</td></tr>`;
+    const copied =
+      '<meta charset="utf-8"><p id="intro" style="color: rgb(0, 0, 0); white-space: normal;">Le correctif :</p>' +
+      '<div class="blob-wrapper data type-python" style="color: rgb(0, 0, 0); white-space: normal;">' +
+      '<table class="highlight tab-size js-file-line-container" data-tab-size="8"><tbody>' +
+      cell(
+        1,
+        '<span class="pl-k" style="color: rgb(207, 34, 46);">def</span> <span class="pl-en">f</span>(<span class="pl-s1">x</span>):',
+      ) +
+      cell(2, '    <span class="pl-k" style="color: rgb(207, 34, 46);">return</span>  x * 2') +
+      cell(3, '\n') +
+      cell(4, '<span class="pl-c"># fin : l\'id</span>') +
+      '</tbody></table></div>';
+    await pasteOverAll(
+      area,
+      copied,
+      "Le correctif :\n\ndef f(x):\n    return  x * 2\n\n# fin : l'id",
+    );
+    const nb = (count: number) => '&nbsp;'.repeat(count);
+    const code = (twice: string) =>
+      `<p>Le correctif :</p><p><span lang="zxx">def f(x):<br>${nb(4)}return ${nb(1)}${twice}<br><br># fin : l'id</span></p>`;
+    // Before, « def f(x): return x * 2 # fin : l'id », one paragraph of prose.
+    await savedBody(popup, draft.id, (body) => body === code('x * 2'));
+
+    // Typed in the indented line: its indent and its run of spaces stay.
+    await select(area, 'x * 2');
+    await popup.keyboard.press('ArrowRight');
+    await popup.keyboard.type('.0');
+    await savedBody(popup, draft.id, (body) => body === code('x * 2.0'));
+    await expect(storedBody(popup, area)).resolves.toBe(code('x * 2.0'));
+    await popup.close();
+  });
+
   it('takes a quote inserted as a paragraph away with Ctrl+Z, the typing before kept, and brings it back', async () => {
     const popup = await openPopup();
     const area = await openLemonde(popup);

@@ -376,6 +376,73 @@ describe('cleanPastedHtml and code', () => {
     );
   });
 
+  it('makes GitHub’s code table (a gist, a file embedded in an issue) the code a <pre> makes, its line numbers dropped', () => {
+    // As Chromium copies three lines of a gist or of a file's permalink: a table, a row per line,
+    // the line number drawn from data-line-number (no text), the code cell holding the line
+    // (an empty line is its line break), a span per highlighted word.
+    const row = (n: number, code: string) =>
+      `<tr><td id="L${n}" class="blob-num js-line-number js-code-nav-line-number js-blob-rnum" data-line-number="${n}" style="width: 1%;"></td>` +
+      `<td id="LC${n}" class="blob-code blob-code-inner js-file-line" style="white-space: pre;">${code}</td></tr>\n`;
+    const copied =
+      '<meta charset="utf-8"><p>Le correctif :</p>' +
+      '<table class="highlight tab-size js-file-line-container js-code-nav-container js-tagsearch-file" data-tab-size="8" data-paste-markdown-skip="" data-tagsearch-lang="Python"><tbody>\n' +
+      row(
+        1,
+        '<span class="pl-k">def</span> <span class="pl-en">f</span>(<span class="pl-s1">x</span>):',
+      ) +
+      row(
+        2,
+        '    <span class="pl-k">return</span>  <span class="pl-s1">x</span> <span class="pl-c1">*</span> 2',
+      ) +
+      row(3, '\n') +
+      row(4, '<span class="pl-c"># fin : l\'id ...</span>') +
+      '</tbody></table>';
+    const nb = (count: number) => '&nbsp;'.repeat(count);
+
+    // Before, one paragraph of prose: « def f(x): return x * 2 # fin : l'id ... ».
+    expect(cleanPastedHtml(copied, 'fr')).toBe(
+      `<p>Le correctif :</p><p><span lang="zxx">def f(x):<br>${nb(4)}return ${nb(1)}x * 2<br><br># fin : l'id ...</span></p>`,
+    );
+  });
+
+  it('makes the lines of GitHub’s file view (its React markup) the code a <pre> makes, its line numbers dropped', () => {
+    // The file view's two columns: the numbers, written as text, and the lines, a block each.
+    const numbers = [1, 2, 3]
+      .map(
+        (n) => `<div data-line-number="${n}" class="react-line-number react-code-text">${n}</div>`,
+      )
+      .join('');
+    const line = (n: number, code: string) =>
+      `<div data-key="${n - 1}" class="react-code-text react-code-line-contents"><div><div id="LC${n}" class="react-file-line html-div" data-testid="code-cell" data-line-number="${n}" style="position: relative;">${code}</div></div></div>`;
+    const copied =
+      `<div class="react-code-file-contents"><div class="react-line-numbers">${numbers}</div>` +
+      `<div class="react-code-lines">${line(1, '<span class="pl-k">if</span> (a) {')}${line(2, '\tb();')}${line(3, '}')}</div></div>`;
+    const nb = (count: number) => '&nbsp;'.repeat(count);
+
+    // Before, a paragraph per number, then per line, the tab gone.
+    expect(cleanPastedHtml(copied, 'fr')).toBe(
+      `<p><span lang="zxx">if (a) {<br>${nb(8)}b();<br>}</span></p>`,
+    );
+  });
+
+  it('keeps the words a GitHub code table holds beside its lines (a review’s comment in a diff)', () => {
+    const copied =
+      '<table class="diff-table"><tbody>' +
+      '<tr><td class="blob-num" data-line-number="4"></td><td class="blob-code blob-code-addition"><span class="blob-code-inner blob-code-marker" data-code-marker="+">  a = 1</span></td></tr>' +
+      '<tr class="inline-comments"><td colspan="2"><p>Pourquoi 1 ?</p></td></tr>' +
+      '<tr><td class="blob-num" data-line-number="5"></td><td class="blob-code blob-code-addition"><span class="blob-code-inner blob-code-marker" data-code-marker="+">  b = 2</span></td></tr>' +
+      '</tbody></table>';
+    const cleaned = cleanPastedHtml(copied, 'fr');
+    expect(cleaned).toContain('<span lang="zxx">&nbsp;&nbsp;a = 1<br>&nbsp;&nbsp;b = 2</span>');
+    expect(cleaned).toContain('Pourquoi 1');
+  });
+
+  it('leaves a table that is not GitHub’s code as it was', () => {
+    const copied =
+      '<table><tbody><tr><td>1</td><td>Paris :  2 M</td></tr><tr><td>2</td><td>Lyon</td></tr></tbody></table>';
+    expect(cleanPastedHtml(copied, 'fr')).not.toContain('zxx');
+  });
+
   it('keeps the link and the bold around code, and code in a list or in an English text', () => {
     expect(
       cleanPastedHtml(
