@@ -29,19 +29,18 @@ export interface Placed {
   total: number;
 }
 
-/** An item's ↑ or ↓ button (its `data-move`). */
-type MoveButton = 'up' | 'down';
-
 /**
- * Gives the keyboard to item `id`'s ↑ or ↓ button as drawn; to its row when that button is
- * greyed (the item at the top or the bottom: a disabled button cannot hold the keyboard).
+ * Gives the keyboard back to `button`, the one of item `id`'s buttons a move was pressed on (its
+ * ↑ or ↓, its « Retirer »…: the row's node is kept, and its buttons, where it goes); to the row
+ * when that button is greyed now (↑ at the top, ↓ at the bottom: a disabled button cannot hold
+ * the keyboard) or no longer drawn.
  */
-function focusMoveButton(id: string, button: MoveButton) {
+function focusButtonOf(id: string, button: HTMLButtonElement) {
   const row = [...document.querySelectorAll<HTMLElement>('li[data-item-id]')].find(
     (each) => each.dataset.itemId === id,
   );
-  const found = row?.querySelector<HTMLButtonElement>(`button[data-move="${button}"]`);
-  (found && !found.disabled ? found : row)?.focus({ preventScroll: true });
+  const kept = row?.contains(button) && !button.disabled;
+  (kept ? button : row)?.focus({ preventScroll: true });
 }
 
 interface Props<T> {
@@ -112,11 +111,14 @@ export function ReorderList<T>({
   const [dropIndex, setDropIndex] = useState<number | null>(null);
   /**
    * The item a keyboard move put at `index`, until the list shows it there; `drawn`, the list as
-   * it was drawn when the move was asked; `button`, its ↑ or ↓ button when that was pressed.
+   * it was drawn when the move was asked; `button`, the item's button the move was pressed on.
    */
-  const refocus = useRef<{ id: string; index: number; drawn: T[]; button?: MoveButton } | null>(
-    null,
-  );
+  const refocus = useRef<{
+    id: string;
+    index: number;
+    drawn: T[];
+    button?: HTMLButtonElement;
+  } | null>(null);
   /** Moves asked for and not answered yet (`onMove` not settled). */
   const moving = useRef(0);
   const list = useRef<VirtualListHandle>(null);
@@ -128,11 +130,11 @@ export function ReorderList<T>({
     if (!pending) return;
     const shown = items[pending.index];
     if (shown !== undefined && getId(shown) === pending.id) {
-      // Moved by its ↑ or ↓ button: the keyboard stays on it, the next Enter moving the item
-      // again, where moving the row's node blurred it (the row took the keyboard, and the next
-      // Enter opened the item); greyed now, the row takes it. focusRow leaves alone a keyboard
-      // already in the row.
-      if (pending.button) focusMoveButton(pending.id, pending.button);
+      // Moved from one of its buttons (↑ or ↓ pressed, Alt+↑ on « Retirer »): the keyboard stays
+      // on it, the next Enter moving the item again, where moving the row's node blurred it (the
+      // row took the keyboard, and the next Enter opened the item); greyed now, the row takes
+      // it. focusRow leaves alone a keyboard already in the row.
+      if (pending.button) focusButtonOf(pending.id, pending.button);
       list.current?.focusRow(pending.index);
       refocus.current = null;
     } else if (moving.current === 0 && items !== pending.drawn) {
@@ -159,7 +161,13 @@ export function ReorderList<T>({
   const placeOf = (id: string, index: number) =>
     refocus.current?.id === id ? refocus.current.index : index;
 
-  async function move(id: string, from: number, to: number, at?: DropPlace, button?: MoveButton) {
+  async function move(
+    id: string,
+    from: number,
+    to: number,
+    at?: DropPlace,
+    button?: HTMLButtonElement,
+  ) {
     if (locked) return;
     if (to < 0 || to >= items.length || to === from) return;
     refocus.current = { id, index: to, drawn: items, button };
@@ -192,11 +200,16 @@ export function ReorderList<T>({
     }
   }
 
-  /** Alt+↑ / Alt+↓ on an item move it; the other keys are the list's (VirtualList). */
+  /**
+   * Alt+↑ / Alt+↓ on an item, or on one of its buttons, move it; the other keys are the list's
+   * (VirtualList). The buttons: « Annuler » and « Retirer » leave the keyboard on an item's
+   * « Retirer », where the move the key list offers did nothing and said nothing.
+   */
   function onKeyDown(event: KeyboardEvent, id: string, index: number) {
-    // Keys typed in the item's own buttons and menus are theirs.
-    if (event.target !== event.currentTarget || !event.altKey || event.ctrlKey || event.metaKey)
-      return;
+    // Keys typed in the item's own menus are theirs (Alt+↓ opens « Déplacer vers… »).
+    const button = event.target instanceof HTMLButtonElement ? event.target : undefined;
+    if (event.target !== event.currentTarget && !button) return;
+    if (!event.altKey || event.ctrlKey || event.metaKey) return;
     if (locked && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
       // Said rather than silently ignored: the editor pressed a move and must know why not.
       event.preventDefault();
@@ -206,10 +219,10 @@ export function ReorderList<T>({
     const from = placeOf(id, index);
     if (event.key === 'ArrowUp') {
       event.preventDefault();
-      void move(id, from, from - 1);
+      void move(id, from, from - 1, undefined, button);
     } else if (event.key === 'ArrowDown') {
       event.preventDefault();
-      void move(id, from, from + 1);
+      void move(id, from, from + 1, undefined, button);
     }
   }
 
@@ -299,10 +312,9 @@ export function ReorderList<T>({
             aria-label={t('reorder.up', { title: getLabel(item) })}
             disabled={locked || index === 0}
             title={locked ? lockedReason : undefined}
-            data-move="up"
-            onClick={() => {
+            onClick={(event) => {
               const from = placeOf(id, index);
-              void move(id, from, from - 1, undefined, 'up');
+              void move(id, from, from - 1, undefined, event.currentTarget);
             }}
           >
             ↑
@@ -313,10 +325,9 @@ export function ReorderList<T>({
             aria-label={t('reorder.down', { title: getLabel(item) })}
             disabled={locked || index === items.length - 1}
             title={locked ? lockedReason : undefined}
-            data-move="down"
-            onClick={() => {
+            onClick={(event) => {
               const from = placeOf(id, index);
-              void move(id, from, from + 1, undefined, 'down');
+              void move(id, from, from + 1, undefined, event.currentTarget);
             }}
           >
             ↓

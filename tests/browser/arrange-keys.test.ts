@@ -154,4 +154,44 @@ describe('the issue arranged from the keyboard, in Chromium', () => {
     expect(await stored(desk)).toEqual(['Lina Khan', 'OVH', 'Mauboussin', 'Quanta', 'Wikipédia']);
     await desk.close();
   });
+
+  it('moves the item put back by Ctrl+Z with Alt+↑, from its « Retirer » where the keyboard is', async () => {
+    const desk = await deskOnIssue();
+    const remove = 'Retirer « Lina Khan » du numéro';
+    await desk.getByRole('button', { name: remove }).focus();
+    await desk.keyboard.press('Enter');
+    await until(
+      () => itemNames(desk),
+      (names) => !names.includes('Lina Khan'),
+      'the item taken out',
+    );
+    await desk.keyboard.press('Control+z');
+    await until(
+      () => focused(desk),
+      (label) => label === remove,
+      'the keyboard on the item put back',
+    );
+
+    await desk.keyboard.press('Alt+ArrowUp');
+
+    // Before, nothing: the key list's move was left to the button, which has none.
+    await until(
+      () => said(desk),
+      (text) => text === '« Lina Khan » déplacé en position 2 sur 5.',
+      'the move said',
+    );
+    expect(await stored(desk)).toEqual(['OVH', 'Lina Khan', 'Mauboussin', 'Quanta', 'Wikipédia']);
+    await until(
+      () => focused(desk),
+      (label) => label === remove,
+      'the keyboard still on the item’s « Retirer »',
+    );
+    await desk.keyboard.press('Alt+ArrowUp');
+    await until(
+      () => said(desk),
+      (text) => text === '« Lina Khan » déplacé en position 1 sur 5.',
+      'the second move said',
+    );
+    await desk.close();
+  });
 });

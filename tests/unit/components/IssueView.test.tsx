@@ -125,6 +125,43 @@ describe('IssueView', () => {
     );
   });
 
+  it('moves an item with Alt+arrow keys from its « Retirer », where « Annuler » puts the keyboard', async () => {
+    const { issue } = await threeItems();
+    const remove = screen.getByRole('button', {
+      name: 'Retirer «\u00a0Lina Khan\u00a0» du numéro',
+    });
+
+    remove.focus();
+    fireEvent.keyDown(remove, { key: 'ArrowUp', altKey: true });
+
+    // Before, nothing moved and nothing was said: the keys were left to the button.
+    await waitFor(async () =>
+      expect(await order(issue.id)).toEqual(['OVH', 'Lina Khan', 'Mauboussin']),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('reorder-announcement').textContent).toBe(
+        '«\u00a0Lina Khan\u00a0» déplacé en position 2 sur 3.',
+      ),
+    );
+  });
+
+  it('leaves Alt+↓ to an item’s « Déplacer vers… » list, which it opens', async () => {
+    const issue = await issueWith([
+      { title: 'OVH', body: '<p>OVH</p>' },
+      { title: 'Mauboussin', body: '<p>Mauboussin</p>' },
+    ]);
+    // Another issue: the list shows.
+    await createIssue({ title: 'Les indiscrets du 22 mars', date: '2021-03-22' });
+    renderIssue(issue.id);
+    const menu = await screen.findByRole('combobox', { name: /^Déplacer «\u00a0OVH/ });
+
+    menu.focus();
+    fireEvent.keyDown(menu, { key: 'ArrowDown', altKey: true });
+
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await order(issue.id)).toEqual(['OVH', 'Mauboussin']);
+  });
+
   it('says the place and total as stored when an item came in before the list is drawn', async () => {
     const { issue, items } = await threeItems();
     const free = await addDraft(db, { title: 'Free', body: '<p>Free</p>' });
