@@ -266,8 +266,9 @@ function declaredAddresses(ctx: PageContext): Sourced[] {
  * written in the archive's address, else the one its canonical or og:url names (which the
  * archive keeps or rewrites to its own address), or writes in an archive's address: archive.today
  * names a copy read at its short address (`archive.ph/AbCdE`) by its long one
- * (`archive.ph/2024.03.15-083012/https://www.lemonde.fr/…`). Any other page's is the draft's
- * address's.
+ * (`archive.ph/2024.03.15-083012/https://www.lemonde.fr/…`), in its head or, when the head names
+ * only the short one, in its header's link to share (PageData.longLink). Any other page's is the
+ * draft's address's.
  */
 function originalHost(ctx: PageContext, url: string): string | undefined {
   if (!isArchiveAddress(ctx.pageUrl)) return hostnameOf(url) ?? hostnameOf(ctx.pageUrl);
@@ -275,7 +276,8 @@ function originalHost(ctx: PageContext, url: string): string | undefined {
   const declared = declaredAddresses(ctx)
     .map((found) => archivedHost(found.value) ?? hostnameOf(found.value))
     .find((host) => host && siteOf(host) !== siteOf(archive));
-  return archivedHost(ctx.pageUrl) ?? declared ?? archive;
+  const longLink = ctx.data.longLink && archivedHost(ctx.data.longLink);
+  return archivedHost(ctx.pageUrl) ?? declared ?? longLink ?? archive;
 }
 
 /** The first source with usable names (cleaned, and taken by its own or the common `accept`), joined. */

@@ -251,6 +251,10 @@ export function readPage(doc: Document, pageUrl: string = doc.URL): PageData {
         -URL_LIMIT,
       ),
     ],
+    [
+      'longLink',
+      bound(doc.getElementById('SHARE_LONGLINK')?.getAttribute('value') ?? undefined, -URL_LIMIT),
+    ],
   ];
   for (const [key, value] of optional) if (value) Object.assign(data, { [key]: value });
   if (jsonLd) data.jsonLd = boundArticle(jsonLd);

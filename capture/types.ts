@@ -131,6 +131,11 @@ export interface PageData {
   lang?: string;
   /** The first canonical link's `href`, as written. */
   canonical?: string;
+  /**
+   * The value of the page's `#SHARE_LONGLINK`: on an archive.today copy, the long address of the
+   * copy given to share, the original's written in it (`archive.ph/2024.03.15-083012/https://…`).
+   */
+  longLink?: string;
   /** Meta tags by key (`og:title`, `author`, `itemprop:headline`…), in document order. */
   meta: Record<string, { value: string; source: string }[]>;
   /** The page's article-like JSON-LD object, when it has one. */

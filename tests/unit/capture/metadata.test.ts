@@ -1320,6 +1320,21 @@ describe('extractMetadata: web archives', () => {
     },
   );
 
+  // Its head naming only itself, the header's long link to share writes the original's.
+  it('names an archive.today copy whose canonical is its short address after the original’s host', () => {
+    const { html, url } = archiveTodayPage({
+      original,
+      canonical: 'https://archive.ph/AbCdE',
+      head: '<title>La fin des tickets de caisse</title>',
+      body: articleBody,
+    });
+    expect(extractMetadata(makeDoc(html, url))).toMatchObject({
+      url,
+      siteName: 'lemonde.fr',
+      provenance: { url: 'location', siteName: 'hostname' },
+    });
+  });
+
   it('credits an archive.today copy to the site the original declared', () => {
     const { html, url } = archiveTodayPage({ original, head: articleHead, body: articleBody });
     expect(extractMetadata(makeDoc(html, url))).toMatchObject({
