@@ -182,10 +182,9 @@ export function archivedHost(url: string): string | undefined {
 
 /**
  * Removes tracking parameters (utm_*, fbclid, gclid...) from an http(s) URL, drops an empty `?`,
- * and drops the hash when it is a text fragment or tracking data. An archive's address that
- * writes its original's (`/web/…/https://…/x?id=3&fbclid=…`) ends on the original's query, whose
- * tracking parameters go as the original's would (the reader who shared it, not the page); one
- * that writes none (`archive.ph/AbCdE?…`) keeps its query, the archive's own.
+ * and drops the hash when it is a text fragment or tracking data. An archive's address keeps its
+ * query: it is the archived page's (`/web/…/https://…/x?id=3&utm_source=rss`), and the archive
+ * may hold the page at that address only.
  *
  * Returns the input unchanged when it is not a valid absolute http(s) URL.
  */
@@ -197,7 +196,7 @@ export function cleanUrl(url: string): string {
     return url;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return url;
-  if (!isArchiveAddress(url) || archivedHost(url)) {
+  if (!isArchiveAddress(url)) {
     const query = stripTrackingPairs(parsed.search.replace(/^\?/, ''));
     parsed.search = query === '' ? '' : `?${query}`;
   }

@@ -117,8 +117,8 @@ describe('clipTab', () => {
     expect(draft.quotes[0]?.html).toBe('<a href="https://b.example/?q=2">lien</a>');
   });
 
-  it('keeps a web archive’s address, the original’s tracking parameters dropped, credited to the original’s site', async () => {
-    // The query is the archived original's: its id stays, the share's utm_source goes.
+  it('keeps a web archive’s address whole, credited to the original’s site', async () => {
+    // The query is the archived page's: Wayback may hold the copy at that address only.
     const archived =
       'https://web.archive.org/web/20240315083012/https://www.lemonde.fr/x.html?id=3&utm_source=rss';
     stubScripting(() => ({
@@ -134,10 +134,7 @@ describe('clipTab', () => {
 
     const { clip: draft } = await clipTab({ tabId });
 
-    expect(draft).toMatchObject({
-      url: 'https://web.archive.org/web/20240315083012/https://www.lemonde.fr/x.html?id=3',
-      siteName: 'lemonde.fr',
-    });
+    expect(draft).toMatchObject({ url: archived, siteName: 'lemonde.fr' });
   });
 
   it('falls back to the tab URL and title on a browser page, without injecting', async () => {
