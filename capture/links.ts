@@ -191,14 +191,27 @@ function linkText(link: Element): string | undefined {
   );
 }
 
-/** The paragraph around `element`; around its shadow tree's host, for a custom element's link. */
-function blockOf(element: Element): Element | undefined {
-  const host = (element.getRootNode() as Partial<ShadowRoot>).host;
-  return element.closest(CONTEXT_SELECTOR) ?? (host ? blockOf(host) : undefined);
+/**
+ * The paragraph around `element` as the reader sees it: its ancestors, a shadow tree's host
+ * after the tree's top (a custom element's link), and for an element of the page placed in a
+ * slot of its parent's tree (of those `rootOf` opens), the slot's (a paragraph the tree draws).
+ */
+function blockOf(element: Element, rootOf: ShadowRootOf): Element | undefined {
+  for (let node: Element | null | undefined = element; node;) {
+    if (node.matches(CONTEXT_SELECTOR)) return node;
+    const parent: Element | null = node.parentElement;
+    const shadow: ShadowRoot | null = parent && rootOf(parent);
+    node = shadow
+      ? Array.from(shadow.querySelectorAll('slot')).find((slot) =>
+          slot.assignedNodes().includes(node!),
+        )
+      : (parent ?? (node.getRootNode() as Partial<ShadowRoot>).host);
+  }
+  return undefined;
 }
 
 function contextOf(link: Element, rootOf: ShadowRootOf): CapturedPassage | undefined {
-  const block = blockOf(link);
+  const block = blockOf(link, rootOf);
   if (!block) return undefined;
   // Checked before reading: a layout container can hold a whole page.
   if ((block.textContent ?? '').replace(/\s+/g, ' ').length > MAX_CONTEXT_CHARS) return undefined;

@@ -221,4 +221,38 @@ describe('« Couper ce lien » in Chromium', () => {
     });
     await page.close();
   });
+
+  it('describes a link of the page shown in a paragraph a closed shadow tree draws, the paragraph read there', async () => {
+    const page = await openPage('closed-card');
+    // `<closed-card>` draws a paragraph around a <slot> in a closed tree; the page's own link is
+    // placed in it, and no ancestor of the link in the page is a paragraph.
+    await page.evaluate(() => {
+      customElements.define(
+        'closed-card',
+        class extends HTMLElement {
+          connectedCallback() {
+            this.attachShadow({ mode: 'closed' }).innerHTML =
+              '<p>Lire <slot></slot> en entier.</p>';
+          }
+        },
+      );
+      const card = document.createElement('closed-card');
+      card.innerHTML = '<a href="/carte.html">l’enquête</a>';
+      document.querySelector('main')!.append(card);
+    });
+    const href = new URL('/carte.html', server.origin).href;
+
+    expect(await describeIn(page, href)).toMatchObject({
+      text: 'l’enquête',
+      context: {
+        nodes: [
+          {
+            tag: 'p',
+            children: ['Lire ', { tag: 'a', href, children: ['l’enquête'] }, ' en entier.'],
+          },
+        ],
+      },
+    });
+    await page.close();
+  });
 });

@@ -165,4 +165,45 @@ describe('« Couper ce lien » in Firefox', () => {
     await listener.close();
     await article.close();
   });
+
+  it('describes a link of the page shown in a paragraph a closed shadow tree draws, the paragraph read there', async () => {
+    const article = await session.openUrl(`${server.page('same-link.html')}?closed-card`);
+    // `<closed-card>` draws a paragraph around a <slot> in a closed tree; the page's own link is
+    // placed in it, and no ancestor of the link in the page is a paragraph.
+    await article.evaluate(() => {
+      customElements.define(
+        'closed-card',
+        class extends HTMLElement {
+          connectedCallback() {
+            this.attachShadow({ mode: 'closed' }).innerHTML =
+              '<p>Lire <slot></slot> en entier.</p>';
+          }
+        },
+      );
+      const card = document.createElement('closed-card');
+      card.innerHTML = '<a href="/carte.html">l’enquête</a>';
+      document.querySelector('main')!.append(card);
+    });
+    const listener = await session.openExtensionPage('popup.html');
+    const shown = { frameId: 0, linkUrl: new URL('/carte.html', server.origin).href };
+
+    expect(await describeFor(article, listener, shown)).toMatchObject({
+      text: 'l’enquête',
+      context: {
+        nodes: [
+          {
+            tag: 'p',
+            children: [
+              'Lire ',
+              { tag: 'a', href: shown.linkUrl, children: ['l’enquête'] },
+              ' en entier.',
+            ],
+          },
+        ],
+      },
+    });
+    expectNoExtensionErrors(session);
+    await listener.close();
+    await article.close();
+  });
 });

@@ -370,3 +370,34 @@ describe('describeLink: the paragraph as the reader sees it, shadow trees drawn 
     });
   });
 });
+
+describe('describeLink: a link of the page placed in a paragraph a shadow tree draws', () => {
+  /** `<x-card>` draws `<p>Lire <slot></slot> en entier.</p>`: the page's link shows in its slot. */
+  function page(mode: 'open' | 'closed') {
+    const doc = makeDoc(
+      '<body><x-card id="card"><a href="/enquete">l’enquête</a></x-card></body>',
+      'https://news.example.com/',
+    );
+    const card = doc.getElementById('card')!;
+    const shadow = card.attachShadow({ mode });
+    shadow.innerHTML = '<p>Lire <slot></slot> en entier.</p>';
+    const rootOf = (element: Element) => (element === card ? shadow : element.shadowRoot);
+    return { doc, rootOf };
+  }
+
+  it('takes the paragraph its slot is in, the link read there once', () => {
+    expect(describeLink(page('open').doc, ENQUETE)?.context).toEqual({
+      text: 'Lire l’enquête en entier.',
+      html: '<p>Lire <a href="https://news.example.com/enquete">l’enquête</a> en entier.</p>',
+    });
+  });
+
+  it('takes it in a closed tree through the root reader given', () => {
+    const { doc, rootOf } = page('closed');
+    expect(describeLink(doc, ENQUETE, {}, rootOf)?.context).toMatchObject({
+      text: 'Lire l’enquête en entier.',
+    });
+    // A page's own script sees no paragraph there.
+    expect(describeLink(doc, ENQUETE)?.context).toBeUndefined();
+  });
+});
