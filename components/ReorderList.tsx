@@ -202,13 +202,26 @@ export function ReorderList<T>({
 
   /**
    * Alt+↑ / Alt+↓ on an item, or on one of its buttons, move it; the other keys are the list's
-   * (VirtualList). The buttons: « Annuler » and « Retirer » leave the keyboard on an item's
-   * « Retirer », where the move the key list offers did nothing and said nothing.
+   * (VirtualList), and ↓ ↑ j k on a button too. The buttons: « Annuler » and « Retirer » leave
+   * the keyboard on an item's « Retirer », where the keys the key list offers did nothing.
    */
   function onKeyDown(event: KeyboardEvent, id: string, index: number) {
     // Keys typed in the item's own menus are theirs (Alt+↓ opens « Déplacer vers… »).
     const button = event.target instanceof HTMLButtonElement ? event.target : undefined;
     if (event.target !== event.currentTarget && !button) return;
+    if (button && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+      // ↓ ↑ j k on a button go to the next or previous item, as on its row (VirtualList): the
+      // key list gives them for it, and the desk leaves the keyboard on a button (« Retirer »,
+      // « Annuler », « Descendre »), where they did nothing.
+      const step = ({ ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 } as Record<string, number>)[
+        event.key
+      ];
+      if (step !== undefined && index + step >= 0 && index + step < items.length) {
+        event.preventDefault();
+        list.current?.focusRow(index + step);
+      }
+      return;
+    }
     if (!event.altKey || event.ctrlKey || event.metaKey) return;
     if (locked && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
       // Said rather than silently ignored: the editor pressed a move and must know why not.

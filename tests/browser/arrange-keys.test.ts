@@ -194,4 +194,32 @@ describe('the issue arranged from the keyboard, in Chromium', () => {
     );
     await desk.close();
   });
+
+  it('goes on to the next or previous item with ↓ and k from the « Retirer » the keyboard is left on', async () => {
+    const desk = await deskOnIssue();
+    await desk.getByRole('button', { name: 'Retirer « Mauboussin » du numéro' }).focus();
+    await desk.keyboard.press('Enter');
+    // The keyboard on the next item's « Retirer », as before.
+    await until(
+      () => focused(desk),
+      (label) => label === 'Retirer « Lina Khan » du numéro',
+      'the keyboard on the next item’s « Retirer »',
+    );
+
+    // Before, ↓ scrolled the page and k did nothing: the keyboard stayed on the button.
+    await desk.keyboard.press('ArrowDown');
+    await until(
+      () => focused(desk),
+      (label) => label === 'Quanta, position 3 sur 4',
+      'the next item',
+    );
+    await desk.getByRole('button', { name: 'Retirer « Quanta » du numéro' }).focus();
+    await desk.keyboard.press('k');
+    await until(
+      () => focused(desk),
+      (label) => label === 'Lina Khan, position 2 sur 4',
+      'the previous item',
+    );
+    await desk.close();
+  });
 });

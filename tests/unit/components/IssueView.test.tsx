@@ -145,6 +145,27 @@ describe('IssueView', () => {
     );
   });
 
+  it('goes to the next or previous item with ↓ ↑ j k from an item’s « Retirer »', async () => {
+    await threeItems();
+    const remove = (name: string) =>
+      screen.getByRole('button', { name: `Retirer «\u00a0${name}\u00a0» du numéro` });
+    const focusedItem = () => document.activeElement?.getAttribute('aria-label');
+
+    // Before, nothing: the keys the key list gives for it were left to the button.
+    remove('OVH').focus();
+    fireEvent.keyDown(remove('OVH'), { key: 'ArrowDown' });
+    await waitFor(() => expect(focusedItem()).toBe('Mauboussin, position 2 sur 3'));
+    remove('Lina Khan').focus();
+    fireEvent.keyDown(remove('Lina Khan'), { key: 'k' });
+    await waitFor(() => expect(focusedItem()).toBe('Mauboussin, position 2 sur 3'));
+    remove('OVH').focus();
+    fireEvent.keyDown(remove('OVH'), { key: 'j' });
+    await waitFor(() => expect(focusedItem()).toBe('Mauboussin, position 2 sur 3'));
+    remove('Mauboussin').focus();
+    fireEvent.keyDown(remove('Mauboussin'), { key: 'ArrowUp' });
+    await waitFor(() => expect(focusedItem()).toBe('OVH, position 1 sur 3'));
+  });
+
   it('leaves Alt+↓ to an item’s « Déplacer vers… » list, which it opens', async () => {
     const issue = await issueWith([
       { title: 'OVH', body: '<p>OVH</p>' },
