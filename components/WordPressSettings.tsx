@@ -34,13 +34,28 @@ type Status =
   | { kind: 'ok'; connection: WpConnection }
   | { kind: 'error'; text: string };
 
+/** The permission pattern of `siteUrl`'s origin ({@link originPattern}); '' when none. */
+function originOf(siteUrl: string): string {
+  try {
+    return siteUrl ? originPattern(siteUrl) : '';
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Gives back the permission for a site no longer used, so that only the current one is allowed.
  * First, while the old address may still be read, asks it whether the site moved to the new one
  * (a redirect there: noted, for a post recorded at the old address to be followed, see
- * wordpress/site-move.ts); within its bound, the settings saved already.
+ * wordpress/site-move.ts); within its bound, the settings saved already. Meanwhile the editor
+ * may have saved the old address again (typing enables the buttons): its permission, `wanted`
+ * by that save or the settings' since, is kept.
  */
-async function forgetOldSite(oldUrl: string, newUrl: string): Promise<void> {
+async function forgetOldSite(
+  oldUrl: string,
+  newUrl: string,
+  wanted: (origin: string) => boolean,
+): Promise<void> {
   if (!oldUrl) return;
   let old: string;
   try {
@@ -50,6 +65,10 @@ async function forgetOldSite(oldUrl: string, newUrl: string): Promise<void> {
   }
   if (old === originPattern(newUrl)) return;
   await checkSiteMove(oldUrl, newUrl);
+  // Saved again meanwhile (in this page, or another): still the site's.
+  if (wanted(old)) return;
+  const now = await wordpressItem.getValue().catch(() => undefined);
+  if (now && originOf(now.siteUrl) === old) return;
   // Refused for an origin the manifest requires (the test build's 127.0.0.1): nothing to do.
   await Promise.resolve()
     .then(() => browser.permissions.remove({ origins: [old] }))
@@ -68,6 +87,8 @@ export function WordPressSettings() {
   const siteField = useRef<HTMLInputElement>(null);
   const userField = useRef<HTMLInputElement>(null);
   const passwordField = useRef<HTMLInputElement>(null);
+  /** The origins of the saves under way (see forgetOldSite), by how many ask for each. */
+  const saving = useRef(new Map<string, number>());
 
   useEffect(() => {
     void Promise.all([wordpressItem.getValue(), wordpressPasswordItem.getValue()]).then(
@@ -135,17 +156,40 @@ export function WordPressSettings() {
     } catch {
       asked = Promise.resolve(false);
     }
+    // Until stored, this address's permission is not given back by an earlier save still asking
+    // the address it left (forgetOldSite); stored, the settings name it.
+    const origin = originOf(checked.url);
+    const claims = saving.current;
+    claims.set(origin, (claims.get(origin) ?? 0) + 1);
+    let stored: { before: string; next: WordPressPreferences } | undefined;
+    try {
+      stored = await store(checked.url, asked);
+    } finally {
+      const left = (claims.get(origin) ?? 1) - 1;
+      if (left > 0) claims.set(origin, left);
+      else claims.delete(origin);
+    }
+    if (!stored) return undefined;
+    await forgetOldSite(stored.before, checked.url, (old) => saving.current.has(old));
+    return stored.next;
+  }
+
+  /** Stores `siteUrl` and the form once `asked` granted its origin; the address before too. */
+  async function store(
+    siteUrl: string,
+    asked: Promise<boolean>,
+  ): Promise<{ before: string; next: WordPressPreferences } | undefined> {
     const granted = await asked.catch(() => false);
     if (!granted) {
       setStatus({
         kind: 'error',
-        text: t('wp.permissionRefused', { origin: new URL(checked.url).origin }),
+        text: t('wp.permissionRefused', { origin: new URL(siteUrl).origin }),
       });
       return undefined;
     }
     const next = {
       ...form!,
-      siteUrl: checked.url,
+      siteUrl,
       username: form!.username.trim(),
       category: form!.category.trim() || DEFAULT_WORDPRESS.category,
     };
@@ -153,8 +197,7 @@ export function WordPressSettings() {
     await wordpressItem.setValue(next);
     await wordpressPasswordItem.setValue(password.trim());
     setForm(next);
-    await forgetOldSite(before.siteUrl, checked.url);
-    return next;
+    return { before: before.siteUrl, next };
   }
 
   async function onSave(event: Event) {

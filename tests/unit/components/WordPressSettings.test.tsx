@@ -353,4 +353,78 @@ describe('WordPressSettings', () => {
     expect(remove).toHaveBeenCalledWith({ origins: ['https://preprod.monjournal.fr/*'] });
     expect(await siteMoves.getValue()).toEqual([]);
   });
+  it.each([
+    ['stored', false],
+    ['still asking for its permission', true],
+  ])(
+    'keeps the permission of the address left, saved again (%s) while it is asked: two saves racing',
+    async (_when, slowGrant) => {
+      await wordpressItem.setValue({
+        siteUrl: 'https://monjournal.fr',
+        username: 'redac',
+        category: 'Indiscrets',
+        status: 'draft',
+      });
+      const granted = new Set(['https://monjournal.fr/*']);
+      let grant = () => {};
+      // Granted as asked (monjournal.fr was already); its answer may come late.
+      vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(async (query) => {
+        for (const origin of query.origins ?? []) granted.add(origin);
+        if (slowGrant && query.origins?.includes('https://monjournal.fr/*')) {
+          await new Promise<void>((resolve) => (grant = resolve));
+        }
+        return true;
+      });
+      vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation(async (query) => {
+        for (const origin of query.origins ?? []) granted.delete(origin);
+        return true;
+      });
+      // monjournal.fr, slow, sends on to www.monjournal.fr; www.monjournal.fr is a site itself.
+      let answerOld = () => {};
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async (url: string) => {
+          if (url.startsWith('https://monjournal.fr')) {
+            await new Promise<void>((resolve) => (answerOld = resolve));
+          }
+          const answer = new Response(
+            JSON.stringify({ name: 'Mon journal', namespaces: ['wp/v2'] }),
+            { headers: { 'Content-Type': 'application/json' } },
+          );
+          Object.defineProperty(answer, 'url', {
+            value: url.replace('//monjournal', '//www.monjournal'),
+          });
+          return answer;
+        }),
+      );
+      render(<WordPressSettings />);
+      const site = await screen.findByLabelText(/^Adresse du site/);
+      fireEvent.input(site, { target: { value: 'https://www.monjournal.fr' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+      await waitFor(async () =>
+        expect((await wordpressItem.getValue()).siteUrl).toBe('https://www.monjournal.fr'),
+      );
+
+      // The old address not answered yet, the editor takes it back (typing enables the buttons).
+      fireEvent.input(site, { target: { value: 'https://monjournal.fr' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+      if (slowGrant) {
+        // The first save ends (the old address answered) before the second one stores.
+        answerOld();
+        await waitFor(() =>
+          expect(screen.getByTestId('wp-status').textContent).toBe('Enregistré.'),
+        );
+        grant();
+      } else {
+        await waitFor(() => expect(granted.has('https://www.monjournal.fr/*')).toBe(false));
+        answerOld();
+      }
+
+      await waitFor(() => expect(granted.has('https://www.monjournal.fr/*')).toBe(false));
+      await waitFor(() => expect(screen.getByTestId('wp-status').textContent).toBe('Enregistré.'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((await wordpressItem.getValue()).siteUrl).toBe('https://monjournal.fr');
+      expect([...granted]).toEqual(['https://monjournal.fr/*']);
+    },
+  );
 });
