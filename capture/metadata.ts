@@ -267,14 +267,19 @@ function declaredAddresses(ctx: PageContext): Sourced[] {
  * archive keeps or rewrites to its own address), or writes in an archive's address: archive.today
  * names a copy read at its short address (`archive.ph/AbCdE`) by its long one
  * (`archive.ph/2024.03.15-083012/https://www.lemonde.fr/…`), in its head or, when the head names
- * only the short one, in its header's link to share (PageData.longLink). Any other page's is the
- * draft's address's.
+ * only the short one, in its header's link to share (PageData.longLink); an archive's address
+ * that writes no original (`archive.ph/AbCdE` declared by a copy read at archive.is) names none.
+ * Any other page's is the draft's address's.
  */
 function originalHost(ctx: PageContext, url: string): string | undefined {
   if (!isArchiveAddress(ctx.pageUrl)) return hostnameOf(url) ?? hostnameOf(ctx.pageUrl);
   const archive = hostnameOf(ctx.pageUrl)!;
+  // An archive's address writing no original (a short one, on any of archive.today's mirrors)
+  // names the copy, not the original.
   const declared = declaredAddresses(ctx)
-    .map((found) => archivedHost(found.value) ?? hostnameOf(found.value))
+    .map((found) =>
+      isArchiveAddress(found.value) ? archivedHost(found.value) : hostnameOf(found.value),
+    )
     .find((host) => host && siteOf(host) !== siteOf(archive));
   const longLink = ctx.data.longLink && archivedHost(ctx.data.longLink);
   return archivedHost(ctx.pageUrl) ?? declared ?? longLink ?? archive;

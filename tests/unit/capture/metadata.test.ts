@@ -1335,6 +1335,25 @@ describe('extractMetadata: web archives', () => {
     });
   });
 
+  // archive.today's mirrors serve one copy: a short address on another of them names no original.
+  it.each(['archive.is', 'archive.today', 'archive.li', 'archive.vn', 'archive.md'])(
+    'names an archive.today copy read at %s, its canonical the short address on archive.ph, after the original’s host',
+    (host) => {
+      const { html, url } = archiveTodayPage({
+        original,
+        host,
+        canonical: 'https://archive.ph/AbCdE',
+        head: '<title>La fin des tickets de caisse</title>',
+        body: articleBody,
+      });
+      expect(extractMetadata(makeDoc(html, url))).toMatchObject({
+        url,
+        siteName: 'lemonde.fr',
+        provenance: { url: 'location', siteName: 'hostname' },
+      });
+    },
+  );
+
   it('credits an archive.today copy to the site the original declared', () => {
     const { html, url } = archiveTodayPage({ original, head: articleHead, body: articleBody });
     expect(extractMetadata(makeDoc(html, url))).toMatchObject({
