@@ -13,7 +13,7 @@ import {
   wordpressPasswordItem,
   type WordPressPreferences,
 } from '../storage/preferences';
-import { SETTINGS_FOCUS_FRESH_MS, settingsFocus } from '../storage/settings';
+import { forgetMovesFrom, SETTINGS_FOCUS_FRESH_MS, settingsFocus } from '../storage/settings';
 import { useStorageItem } from './useStorageItem';
 
 /**
@@ -170,6 +170,8 @@ export function WordPressSettings() {
       else claims.delete(origin);
     }
     if (!stored) return undefined;
+    // Named again (the site back at an address it had moved from): that move no longer stands.
+    if (stored.before !== checked.url) await forgetMovesFrom(checked.url).catch(() => undefined);
     await forgetOldSite(stored.before, checked.url, (old) => saving.current.has(old));
     return stored.next;
   }

@@ -269,6 +269,19 @@ export async function noteSiteMove(move: SiteMove): Promise<void> {
   await siteMoves.setValue([...kept, move].slice(-SITE_MOVES_KEPT));
 }
 
+/**
+ * Forgets the moves noted from `address` ({@link siteMoves}), as the editor names it the site's
+ * address again: the site answers there, by their word, no longer moved from it. Should the
+ * site at `address` move again, the options prove it anew as the editor changes the address
+ * (a move noted then, while `address` may still be read); a move noted before, kept, would prove
+ * a move of a site answering at `address` itself since (a staging copy, the old site put back).
+ */
+export async function forgetMovesFrom(address: string): Promise<void> {
+  const moves = await siteMoves.getValue();
+  const kept = moves.filter((m) => m.from !== address);
+  if (kept.length !== moves.length) await siteMoves.setValue(kept);
+}
+
 /** Whether the moves noted ({@link siteMoves}) prove the site at `from` answers at `to` now. */
 export async function provenMove(from: string, to: string): Promise<boolean> {
   return movedBetween(await siteMoves.getValue(), from, to);

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CONNECTION_TEST_EVENT, WordPressSettings } from '../../../components/WordPressSettings';
 import { setLocale } from '../../../locales';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
-import { settingsFocus, siteMoves } from '../../../storage/settings';
+import { provenMove, settingsFocus, siteMoves } from '../../../storage/settings';
 import { fieldToFix } from '../../../components/openSettings';
 import { testConnection } from '../../../wordpress/client';
 
@@ -427,4 +427,51 @@ describe('WordPressSettings', () => {
       expect([...granted]).toEqual(['https://monjournal.fr/*']);
     },
   );
+
+  it('forgets a move from the address the editor names again: it proves nothing once that site answers there itself', async () => {
+    await wordpressItem.setValue({
+      siteUrl: 'https://monjournal.fr',
+      username: 'redac',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    vi.spyOn(fakeBrowser.permissions, 'remove').mockResolvedValue(true as never);
+    let redirects = true;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        const answer = new Response(
+          JSON.stringify({ name: 'Mon journal', namespaces: ['wp/v2'] }),
+          {
+            headers: { 'Content-Type': 'application/json' },
+          },
+        );
+        Object.defineProperty(answer, 'url', {
+          value: redirects ? url.replace('//monjournal', '//www.monjournal') : url,
+        });
+        return answer;
+      }),
+    );
+    render(<WordPressSettings />);
+    const site = await screen.findByLabelText(/^Adresse du site/);
+    const saveAs = async (address: string) => {
+      fireEvent.input(site, { target: { value: address } });
+      fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+      await waitFor(() => expect(screen.getByTestId('wp-status').textContent).toBe('Enregistré.'));
+    };
+    await saveAs('https://www.monjournal.fr');
+    expect(await siteMoves.getValue()).toEqual([
+      { from: 'https://monjournal.fr', to: 'https://www.monjournal.fr', at: expect.any(String) },
+    ]);
+
+    // The site back at monjournal.fr, a WordPress answering there itself, both named in turn:
+    // the move noted before is no longer the site's word.
+    redirects = false;
+    await saveAs('https://monjournal.fr');
+    await saveAs('https://www.monjournal.fr');
+
+    expect(await siteMoves.getValue()).toEqual([]);
+    expect(await provenMove('https://monjournal.fr', 'https://www.monjournal.fr')).toBe(false);
+  });
 });

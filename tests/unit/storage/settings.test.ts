@@ -9,6 +9,7 @@ import {
   characterKeys,
   currentIssueId,
   draftTemplate,
+  forgetMovesFrom,
   movedBetween,
   noteSiteMove,
   provenMove,
@@ -292,6 +293,16 @@ describe('siteMoves', () => {
     // Not the other way, nor to another address.
     expect(await provenMove('https://www.monjournal.fr', 'https://monjournal.fr')).toBe(false);
     expect(await provenMove('https://monjournal.fr', 'https://autre.fr')).toBe(false);
+  });
+
+  it('forgets the moves from an address named again, and those only', async () => {
+    await noteSiteMove(move('https://a.fr', 'https://b.fr'));
+    await noteSiteMove(move('https://c.fr', 'https://a.fr'));
+    await forgetMovesFrom('https://a.fr');
+    expect(await siteMoves.getValue()).toEqual([move('https://c.fr', 'https://a.fr')]);
+    expect(await provenMove('https://a.fr', 'https://b.fr')).toBe(false);
+    await forgetMovesFrom('https://b.fr');
+    expect(await siteMoves.getValue()).toEqual([move('https://c.fr', 'https://a.fr')]);
   });
 
   it('proves a chain of moves, and stops on a loop', () => {
