@@ -430,12 +430,8 @@ export function Inbox({
                 onTrash={() => void trash(draft)}
                 onRestore={() => void loadData().then((data) => data.restoreDraft(draft.id))}
                 onAdd={
-                  currentIssueId && !draft.issueId
-                    ? () =>
-                        void loadData()
-                          .then((data) => data.addToIssue(draft.id, currentIssueId))
-                          .catch((error) => console.error('Indiscrets add to issue', error))
-                    : undefined
+                  // Said, and the keyboard on to the next draft, as « a » does.
+                  currentIssueId && !draft.issueId ? () => keys.add(draft) : undefined
                 }
                 onDropDraft={(sourceId) => void mergeInto(sourceId, draft)}
                 onOpenTwin={onOpen}

@@ -30,6 +30,11 @@ export interface InboxKeys {
    * row, goes on to its neighbour, as after « a », or to the search box when it was the last.
    */
   leaving: (draftId: string) => void;
+  /**
+   * Adds `draft` to the issue as « a » does, for its row's « Ajouter au numéro »: said, the
+   * keyboard (when on that row) going on to its neighbour.
+   */
+  add: (draft: InboxRow) => void;
 }
 
 /** The row of the list that takes the keyboard: the one the list marked, else the first. */
@@ -99,12 +104,26 @@ export function useInboxKeys({
     if (!currentIssueId) return announce(t('drafts.noIssueToAdd'));
     if (draft.issueId) return announce(t('drafts.alreadyInIssue', { title: draft.title }));
     if (cannotPlace) return announce(cannotPlace);
+    addFrom(item, draft, currentIssueId);
+  }
+
+  function add(draft: InboxRow) {
+    const item = section.current && inboxRowElement(section.current, draft.id);
+    if (currentIssueId) addFrom(item, draft, currentIssueId);
+  }
+
+  /** Adds `draft`, whose row is `item`, to issue `issueId`, and says so. */
+  function addFrom(item: HTMLElement | null | undefined, draft: InboxRow, issueId: string) {
     // The last draft of the inbox leaving: the keyboard stays in the inbox, on the list itself,
     // not on the page's body. Not in the search field, where the desk's next key (« 2 », to go
-    // to the issue) would be typed as a search.
-    if (box === 'inbox' && !moveOn(item, draft.id)) section.current?.focus();
+    // to the issue) would be typed as a search. Searched among every draft, the row stays, but
+    // not its « Ajouter au numéro »: the row takes the keyboard. The keyboard elsewhere is left.
+    if (item?.contains(document.activeElement)) {
+      if (box !== 'inbox') item.focus();
+      else if (!moveOn(item, draft.id)) section.current?.focus();
+    }
     loadData()
-      .then((data) => data.addToIssue(draft.id, currentIssueId))
+      .then((data) => data.addToIssue(draft.id, issueId))
       .then(
         () => announce(t('drafts.added', { title: draft.title })),
         (error: unknown) => console.error('Indiscrets add to issue', error),
@@ -120,5 +139,5 @@ export function useInboxKeys({
     }
   }
 
-  return { onRowKey, onSearchKey, leaving };
+  return { onRowKey, onSearchKey, leaving, add };
 }

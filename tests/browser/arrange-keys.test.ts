@@ -14,20 +14,34 @@ import {
 const ISSUE = 'arrange-issue-15';
 const TITLES = ['OVH', 'Mauboussin', 'Lina Khan', 'Quanta', 'Wikipédia'];
 
-/** The issue « Les indiscrets du 15 mars » of five items, in that order, each named by its text. */
+/**
+ * The issue « Les indiscrets du 15 mars » of five items, in that order, each named by its text,
+ * and two drafts in the inbox.
+ */
 function seeded() {
   const now = new Date().toISOString();
   return {
     issues: [storedIssue(ISSUE, { at: now })],
-    clips: TITLES.map((title, i) =>
-      localDraft({
-        id: `arrange-${i}`,
-        title,
-        body: `<p>${title}</p>`,
-        issueId: ISSUE,
-        sortKey: `a${i}`,
-      }),
-    ),
+    clips: [
+      ...TITLES.map((title, i) =>
+        localDraft({
+          id: `arrange-${i}`,
+          title,
+          body: `<p>${title}</p>`,
+          issueId: ISSUE,
+          sortKey: `a${i}`,
+        }),
+      ),
+      // The inbox: two drafts of no issue, « Orange » the newer (listed first).
+      ...['Free', 'Orange'].map((title, i) =>
+        localDraft({
+          id: `arrange-inbox-${title}`,
+          title,
+          body: `<p>${title}</p>`,
+          createdAt: new Date(Date.now() - 60_000 + i * 1000).toISOString(),
+        }),
+      ),
+    ],
   };
 }
 
@@ -219,6 +233,36 @@ describe('the issue arranged from the keyboard, in Chromium', () => {
       () => focused(desk),
       (label) => label === 'Lina Khan, position 2 sur 4',
       'the previous item',
+    );
+    await desk.close();
+  });
+
+  it('says a draft added with its « Ajouter au numéro », and leaves the keyboard on the next draft', async () => {
+    const desk = await deskOnIssue();
+    await desk.getByRole('button', { name: 'Ajouter « Orange » au numéro' }).focus();
+
+    await desk.keyboard.press('Enter');
+
+    // Before, nothing was said, and the keyboard went to the page's body with the row.
+    await until(
+      () => desk.getByTestId('announcement').textContent().then(squash),
+      (text) => text === '« Orange » ajouté au numéro.',
+      'the addition said',
+    );
+    await until(
+      () => itemNames(desk),
+      (names) => names.join('|') === [...TITLES, 'Orange'].join('|'),
+      'the draft last in the issue',
+    );
+    await until(
+      () =>
+        desk.evaluate(
+          () =>
+            document.activeElement?.matches('.draft-list > li') &&
+            document.activeElement.querySelector('[data-id]')?.getAttribute('data-id'),
+        ),
+      (id) => id === 'arrange-inbox-Free',
+      'the keyboard on the next draft',
     );
     await desk.close();
   });

@@ -5,6 +5,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AnnouncerProvider } from '../../../components/Announcer';
 import { Inbox } from '../../../components/Inbox';
 import { db } from '../../../storage/db';
 import { trashDraft } from '../../../storage/drafts';
@@ -101,5 +102,61 @@ describe('Inbox › « a » on the last draft', () => {
     await waitFor(() =>
       expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Brouillons' })),
     );
+  });
+});
+
+describe('Inbox › « Ajouter au numéro » pressed on a row', () => {
+  it('says the draft was added, and leaves the keyboard on the next draft, as « a » does', async () => {
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+    const first = await addDraft(db, { title: 'Brève une' });
+    const second = await addDraft(db, { title: 'Brève deux' });
+    render(
+      <AnnouncerProvider>
+        <Inbox onOpen={() => {}} pageSize={20} currentIssueId={issue.id} />
+      </AnnouncerProvider>,
+    );
+    const add = await screen.findByRole('button', {
+      name: 'Ajouter «\u00a0Brève une\u00a0» au numéro',
+    });
+    add.focus();
+
+    fireEvent.click(add);
+
+    await waitFor(async () => expect((await db.clips.get(first.id))?.issueId).toBe(issue.id));
+    // Before, nothing was said, and the keyboard went with the row to the page's body.
+    await waitFor(() =>
+      expect(screen.getByTestId('announcement').textContent).toBe(
+        '«\u00a0Brève une\u00a0» ajouté au numéro.',
+      ),
+    );
+    await waitFor(() => expect(focused()).toBe(second.id));
+  });
+
+  it('leaves the keyboard on the draft’s row when every draft is searched (the row stays)', async () => {
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+    const draft = await addDraft(db, { title: 'Brève une' });
+    await addDraft(db, { title: 'Brève deux' });
+    render(
+      <AnnouncerProvider>
+        <Inbox onOpen={() => {}} pageSize={20} currentIssueId={issue.id} />
+      </AnnouncerProvider>,
+    );
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Où chercher' }), {
+      target: { value: 'all' },
+    });
+    const add = await screen.findByRole('button', {
+      name: 'Ajouter «\u00a0Brève une\u00a0» au numéro',
+    });
+    add.focus();
+
+    fireEvent.click(add);
+
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.issueId).toBe(issue.id));
+    // Listed still, in the issue now: its « Ajouter au numéro » gone, and before, the keyboard
+    // with it.
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: /^Ajouter «\u00a0Brève une/ })).toBeNull(),
+    );
+    expect(focused()).toBe(draft.id);
   });
 });
