@@ -217,7 +217,15 @@ function contextOf(link: Element, rootOf: ShadowRootOf): CapturedPassage | undef
   if ((block.textContent ?? '').replace(/\s+/g, ' ').length > MAX_CONTEXT_CHARS) return undefined;
   // Paragraphs and quotes keep their element; other containers (li, td...) give their content.
   const tag = block.localName;
-  return readElement(block, tag === 'p' || tag === 'blockquote', rootOf);
+  const context = readElement(
+    block,
+    tag === 'p' || tag === 'blockquote',
+    rootOf,
+    MAX_CONTEXT_CHARS,
+  );
+  // The words shadow trees draw count too, which the page's text above leaves out: a block cut
+  // at the bound is a layout container as well.
+  return context?.truncated ? undefined : context;
 }
 
 /**

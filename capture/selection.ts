@@ -102,6 +102,7 @@ class Reader {
   constructor(
     private readonly base: string,
     private readonly rootOf?: ShadowRootOf,
+    private readonly max = MAX_QUOTE_CHARS,
   ) {
     this.deadline = Date.now() + MAX_MILLISECONDS;
   }
@@ -152,8 +153,9 @@ class Reader {
 
   /** The part of `range` under the children of `node`. */
   readChildren(node: Node, range: Range, partial: boolean, depth: number, out: PassageNode[]) {
-    const shown = this.shown(node);
-    // Another tree than the range's, read whole: only a whole element's (readElement) is.
+    // Another tree than the range's, read whole: only a whole element's (readElement) is, never
+    // the tree of the range's container (a custom element's, whose slot shows the paragraph).
+    const shown = partial ? undefined : this.shown(node);
     if (shown) {
       for (const child of Array.from(shown)) this.read(child, range, false, depth + 1, out);
       return;
@@ -202,7 +204,7 @@ class Reader {
     }
     let value = raw.replace(/[\s\u00a0]+/g, ' ');
     if (value === '') return;
-    const room = MAX_QUOTE_CHARS - this.chars;
+    const room = this.max - this.chars;
     if (value.length > room) {
       value = cutAtWord(value, room, CUT_MARK);
       this.cut = true;
@@ -258,14 +260,16 @@ function withContext(range: Range, nodes: PassageNode[], reader: Reader): Passag
  *
  * @param shown What the browser says is selected (`Selection.toString()`): read only for a
  *   passage that was not cut, since it costs as much as the selection is long.
+ * @param max The characters read before the passage is cut: the longest quote by default.
  */
 export function readRanges(
   ranges: Range[],
   base: string,
   shown?: () => string,
   rootOf?: ShadowRootOf,
+  max?: number,
 ): CapturedPassage | undefined {
-  const reader = new Reader(base, rootOf);
+  const reader = new Reader(base, rootOf, max);
   const nodes: PassageNode[] = [];
   // Ranges kept of each kind: table cells ({@link MAX_QUOTE_CELLS}) and the others.
   let cells = 0;
@@ -314,16 +318,19 @@ export function captureSelection(win: Window = window): CapturedPassage | undefi
 
 /**
  * The passage made of one element of the page (a link's paragraph), element included, read as
- * the reader sees it: the shadow trees `rootOf` opens in place of their hosts' children.
+ * the reader sees it: the shadow trees `rootOf` opens in place of their hosts' children. Cut
+ * (`truncated`) past `max` characters.
  */
 export function readElement(
   element: Element,
   withElement: boolean,
   rootOf: ShadowRootOf,
+  max: number,
 ): CapturedPassage | undefined {
   const doc = element.ownerDocument;
   const range = doc.createRange();
-  if (withElement) range.selectNode(element);
+  // A heading hosting a tree is read whole, its tree with it.
+  if (withElement || rootOf(element)) range.selectNode(element);
   else range.selectNodeContents(element);
-  return readRanges([range], doc.baseURI, undefined, rootOf);
+  return readRanges([range], doc.baseURI, undefined, rootOf, max);
 }

@@ -255,4 +255,39 @@ describe('« Couper ce lien » in Chromium', () => {
     });
     await page.close();
   });
+  it('describes a link in a paragraph of the page a closed tree shows through its slot, that paragraph alone', async () => {
+    const page = await openPage('closed-article');
+    // `<closed-article>` draws the site's title and places the page's paragraphs in its slot:
+    // the link's paragraph is the page's own <p>, the title and its neighbours none of its words.
+    await page.evaluate(() => {
+      customElements.define(
+        'closed-article',
+        class extends HTMLElement {
+          connectedCallback() {
+            this.attachShadow({ mode: 'closed' }).innerHTML =
+              '<header>Titre du site</header><div><slot></slot></div>';
+          }
+        },
+      );
+      const article = document.createElement('closed-article');
+      article.innerHTML =
+        '<p>Premier paragraphe.</p><p>Selon <a href="/article.html">notre enquête</a>, non.</p>' +
+        '<p>Troisième.</p>';
+      document.querySelector('main')!.append(article);
+    });
+    const href = new URL('/article.html', server.origin).href;
+
+    expect(await describeIn(page, href)).toMatchObject({
+      text: 'notre enquête',
+      context: {
+        nodes: [
+          {
+            tag: 'p',
+            children: ['Selon ', { tag: 'a', href, children: ['notre enquête'] }, ', non.'],
+          },
+        ],
+      },
+    });
+    await page.close();
+  });
 });

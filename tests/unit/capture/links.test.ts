@@ -401,3 +401,53 @@ describe('describeLink: a link of the page placed in a paragraph a shadow tree d
     expect(describeLink(doc, ENQUETE)?.context).toBeUndefined();
   });
 });
+
+describe('describeLink: the paragraph of a link, its own words only, shadow trees or not', () => {
+  it('reads only the paragraph of the page a custom element shows through its slot, not the whole element', () => {
+    // `<x-article>` draws the site's title and places its paragraphs in a slot: the link's
+    // paragraph is the page's own <p>, its neighbours and the title none of its words.
+    const doc = makeDoc(
+      '<body><x-article id="art"><p>Premier paragraphe.</p>' +
+        '<p>Selon <a href="/enquete">notre enquête</a>, non.</p><p>Troisième.</p></x-article></body>',
+      'https://news.example.com/',
+    );
+    doc.getElementById('art')!.attachShadow({ mode: 'open' }).innerHTML =
+      '<header>Titre du site</header><div><slot></slot></div>';
+    expect(describeLink(doc, ENQUETE)?.context).toEqual({
+      text: 'Selon notre enquête, non.',
+      html: '<p>Selon <a href="https://news.example.com/enquete">notre enquête</a>, non.</p>',
+    });
+  });
+
+  it('reads the tree of a heading that hosts one, its words around the link', () => {
+    const doc = makeDoc(
+      '<body><h2 id="h"><a href="/enquete">l’enquête</a></h2></body>',
+      'https://news.example.com/',
+    );
+    doc.getElementById('h')!.attachShadow({ mode: 'open' }).innerHTML = 'À lire : <slot></slot> !';
+    expect(describeLink(doc, ENQUETE)?.context).toMatchObject({ text: 'À lire : l’enquête !' });
+  });
+
+  it('takes no paragraph of a container whose words, drawn in a shadow tree, are a page’s', () => {
+    // The page's own text is short: the words the element draws make it a layout container.
+    const doc = makeDoc(
+      '<body><table><tr><td><a href="/enquete">l’enquête</a> <x-page id="page"></x-page>' +
+        '</td></tr></table></body>',
+      'https://news.example.com/',
+    );
+    doc.getElementById('page')!.attachShadow({ mode: 'open' }).innerHTML =
+      `<p>${'Un mot. '.repeat(500)}</p>`;
+    expect(describeLink(doc, ENQUETE)).toMatchObject({ text: 'l’enquête' });
+    expect(describeLink(doc, ENQUETE)?.context).toBeUndefined();
+  });
+
+  it('takes no paragraph a shadow tree draws around a page’s worth of slotted words', () => {
+    const doc = makeDoc(
+      '<body><x-card id="card"><a href="/enquete">l’enquête</a>' +
+        `<span>${'Un mot. '.repeat(500)}</span></x-card></body>`,
+      'https://news.example.com/',
+    );
+    doc.getElementById('card')!.attachShadow({ mode: 'open' }).innerHTML = '<p><slot></slot></p>';
+    expect(describeLink(doc, ENQUETE)?.context).toBeUndefined();
+  });
+});
