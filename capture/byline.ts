@@ -190,8 +190,31 @@ const OUTLETS_NAMED_AS_PERSONS = new Set(
     'Bon Appétit',
     'Good Housekeeping',
     'Evening Standard',
+    'Chasseur d’Images',
+    'Boulevard Voltaire',
   ].map(compactKey),
 );
+
+/**
+ * Common nouns that open a body's or a place's name before a particle (« Conseil d’État »,
+ * « Caisse d’Épargne », « Cour de cassation », « Musée du Louvre », « Côtes d’Armor », « Val
+ * d’Oise », « Pays d’Auge »), compared without accents: a person's name opens on a given name
+ * there (« Jean d’Ormesson », « Charles de Gaulle »). Only first and before a particle: Val
+ * Kilmer and François Côté are persons.
+ */
+const BODY_OR_PLACE =
+  /^(?:conseil|caisse|chambre|cour|tribunal|musee|office|comite|agence|institut|ecole|universite|maison|chateau|palais|ville|mairie|pays|val|vallee|cotes?|terres?|iles?|mont|golfe|port|banque|credit|syndicat|federation|association|ministere|prefecture|departement|region|communaute|metropole|theatre|opera)$/;
+
+/** A particle between a body's or a place's head and its name: « de », « du », « d’État ». */
+const PARTICLE = /^(?:de|du|des|[dl]['’]\p{L}+)$/u;
+
+/** A word without its accents, in lower case, as word lists are written. */
+function folded(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
 
 /**
  * A possessive word ("Tom's", « Reader’s »): no person's name holds one ("Tom's Guide", "Reader's
@@ -217,24 +240,23 @@ const NAME_LINK =
  * elided particle's, « Jean d’Ormesson »), with no digits, no article first, no possessive ("Tom's
  * Guide") and no word of a newspaper's name. A site named so is a person's (a personal
  * blog under its author's name), whose byline is no publication's self-credit (./metadata).
- * Nor is an outlet's whole name written as a person's ({@link OUTLETS_NAMED_AS_PERSONS}).
- * A name it misses is a name taken for the publication's, as every one was before.
+ * Nor is an outlet's whole name written as a person's ({@link OUTLETS_NAMED_AS_PERSONS}), nor a
+ * body's or a place's opening on its common noun ({@link BODY_OR_PLACE}). A name it misses is a
+ * name taken for the publication's, as every one was before.
  */
 export function looksLikePersonName(name: string): boolean {
   const words = name.trim().split(/\s+/);
   if (OUTLETS_NAMED_AS_PERSONS.has(compactKey(name))) return false;
   if (words.length < 2 || words.length > 5 || OPENING_ARTICLE.test(words[0]!)) return false;
   if (words.some((word) => POSSESSIVE.test(word))) return false;
+  if (BODY_OR_PLACE.test(folded(words[0]!)) && PARTICLE.test(words[1]!)) return false;
   const last = words[words.length - 1]!;
   if (!NAME_WORD.test(words[0]!) || !(NAME_WORD.test(last) || ELIDED_NAME.test(last))) return false;
-  return words.every((word) => {
-    const folded = word
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase();
-    return (
-      !folded.split(/[-'’]/).some((part) => PUBLICATION_WORD.test(part)) &&
-      (NAME_WORD.test(word) || NAME_LINK.test(word))
-    );
-  });
+  return words.every(
+    (word) =>
+      !folded(word)
+        .split(/[-'’]/)
+        .some((part) => PUBLICATION_WORD.test(part)) &&
+      (NAME_WORD.test(word) || NAME_LINK.test(word)),
+  );
 }

@@ -701,6 +701,18 @@ describe('looksLikePersonName', () => {
     'Marie Dupont',
     'Thomas Piketty',
     'Marie-Claire Dupont',
+    // Persons whose names an elided particle or an apostrophe writes.
+    "Jeanne d'Arc",
+    "Nicolas d'Estienne d'Orves",
+    "Jean D'Arcy",
+    "Conor O'Neill",
+    "N'Golo Kanté",
+    "Ahmed M'Barek",
+    "Jake D'Souza",
+    "Marcello Dell'Utri",
+    'Jean de La Fontaine',
+    // A name whose first word opens a body's or a place's name elsewhere, without a particle.
+    'Val Kilmer',
   ])('takes « %s » for a person', (name) => {
     expect(looksLikePersonName(name)).toBe(true);
   });
@@ -753,6 +765,19 @@ describe('looksLikePersonName', () => {
     'Evening Standard',
     'Paris Match',
     'Le Point',
+    // A body's or a place's name, its head a common noun before a particle (« d'État », « du »).
+    "Conseil d'État",
+    'Caisse d’Épargne',
+    "Côtes d'Armor",
+    "Val d'Oise",
+    "Pays d'Auge",
+    "Chambre d'Agriculture",
+    'Cour de Cassation',
+    'Musée du Louvre',
+    'Office de Tourisme',
+    // Outlets listed whole.
+    "Chasseur d'Images",
+    'Boulevard Voltaire',
   ])('takes « %s » for no person', (name) => {
     expect(looksLikePersonName(name)).toBe(false);
   });
@@ -1218,6 +1243,10 @@ describe('extractMetadata: authors that are not bylines', () => {
     'Bon Appétit',
     'Good Housekeeping',
     'Evening Standard',
+    "Conseil d'État",
+    "Chasseur d'Images",
+    'Musée du Louvre',
+    'Boulevard Voltaire',
   ])('does not credit a newspaper whose byline markup holds only its name: %s', (name) => {
     const doc = pageWith(
       meta('og:site_name', name) + meta('author', name, 'name'),
