@@ -16,11 +16,12 @@ export interface JsonLdArticle {
   /** In the page's order, those set apart as {@link selfNamed} among them. */
   authors: string[];
   /**
-   * Authors named like the publisher (every one, when no publisher is named) whose type is not
-   * declared (a bare string, an object without `@type`): the publication crediting itself, or a
-   * blogger publishing under their own name. Left in `authors`, in their place (a blog's author
-   * named first is its first author), for the background to tell apart as it does a meta author
-   * named like the site (./metadata: kept when written as a person's); this script stays small.
+   * Authors named like the publisher whose type is not declared (a bare string, an object
+   * without `@type`), and every author but a Person when no publisher is named (an Organization
+   * too): the publication crediting itself, or a blogger publishing under their own name. Left
+   * in `authors`, in their place (a blog's author named first is its first author), for the
+   * background to tell apart as it does a meta author named like the site (./metadata: kept when
+   * written as a person's); this script stays small.
    */
   selfNamed?: string[];
   publisher?: string;
@@ -215,8 +216,8 @@ const COLLECTIVE =
  * when the author or the publisher is declared a Person: a blog's author often publishes under
  * their own name. One whose type is not declared is set apart (`selfNamed`): a string is how a
  * publication credits itself (« Le Parisien ») and how a blogger signs (« Jean Dupont »). With no
- * publisher named, every author without a type is set apart, to be judged against the site's
- * declared name.
+ * publisher named, every author but a Person is set apart (an Organization named like the site
+ * is its self-credit too), to be judged against the site's declared name.
  */
 function authorsOf(
   value: unknown,
@@ -239,8 +240,8 @@ function authorsOf(
       const named = compactKey(name) === publisherKey;
       if (named && types.length > 0) continue;
       // Left in its place among the authors: the background judges it (see JsonLdArticle), with
-      // no publisher named against the site's declared name (og:site_name).
-      if ((named || !publisherKey) && types.length === 0) selfNamed.push(name);
+      // no publisher named against the site's declared name (og:site_name), typed or not.
+      if ((named && types.length === 0) || !publisherKey) selfNamed.push(name);
     }
     names.push(name);
   }

@@ -242,6 +242,23 @@ describe('extractJsonLdArticle', () => {
       });
     });
 
+    it('sets apart an author declared an organization when no publisher is named, for the background', () => {
+      const found = extractJsonLdArticle(
+        withJsonLd(
+          article({
+            author: [
+              { '@type': 'NewsMediaOrganization', name: 'Le Parisien' },
+              { '@type': 'Person', name: 'Ana Lopez' },
+            ],
+          }),
+        ),
+      );
+      expect(found).toMatchObject({
+        authors: ['Le Parisien', 'Ana Lopez'],
+        selfNamed: ['Le Parisien'],
+      });
+    });
+
     it('keeps an author named like a publisher declared a Person', () => {
       const found = extractJsonLdArticle(
         withJsonLd(article({ author: 'Eolas', publisher: { '@type': 'Person', name: 'Eolas' } })),

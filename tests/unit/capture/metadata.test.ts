@@ -1176,6 +1176,31 @@ describe('extractMetadata: authors that are not bylines', () => {
     },
   );
 
+  it.each(['Organization', 'NewsMediaOrganization'])(
+    'does not credit a publication declared its JSON-LD author (%s) named like its og:site_name, no publisher declared',
+    (type) => {
+      expect(
+        extractMetadata(siteLd('Le Parisien', { '@type': type, name: 'Le Parisien' })).byline,
+      ).toBeUndefined();
+    },
+  );
+
+  it('keeps the people among JSON-LD authors, an organization named like the site among them, no publisher declared', () => {
+    const doc = siteLd('Le Parisien', [
+      { '@type': 'Organization', name: 'Le Parisien' },
+      { '@type': 'Person', name: 'Ana Lopez' },
+    ]);
+    expect(extractMetadata(doc)).toMatchObject({
+      byline: 'Ana Lopez',
+      provenance: { byline: 'json-ld' },
+    });
+  });
+
+  it('keeps an agency declared the JSON-LD author of a page naming no publisher', () => {
+    const doc = siteLd('Le Parisien', { '@type': 'Organization', name: 'AFP' });
+    expect(extractMetadata(doc).byline).toBe('AFP');
+  });
+
   it('keeps the people among JSON-LD authors that name the site too, no publisher declared', () => {
     const doc = siteLd('Le Parisien', ['Le Parisien', 'Ana Lopez']);
     expect(extractMetadata(doc)).toMatchObject({
