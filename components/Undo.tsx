@@ -85,6 +85,9 @@ export function UndoProvider({ children, onUndone }: Props) {
   // object per telling, so that the same outcome told twice is spoken twice.
   const [told, setTold] = useState<{ text: string }>();
   const [held, setHeld] = useState({ hover: false, focus: false });
+  // An undo done from this bar with nothing to tell: said « Annulé. » (see below), one object per
+  // undo, so that each is said.
+  const [undid, setUndid] = useState<object>();
   const latest = shown ? offers.at(-1) : undefined;
   // The offer the bar shows, for the watchers below, which run apart from the drawing.
   const showing = useRef<string>();
@@ -265,11 +268,23 @@ export function UndoProvider({ children, onUndone }: Props) {
   const saying = error ?? told ?? latest?.id;
   const announce = useAnnounce();
   const spoken = useRef<unknown>();
+  const spokenUndo = useRef<object>();
   useEffect(() => {
-    if (saying === spoken.current) return;
+    // An undo is said, or a screen reader's last word would still be the action's own (« …
+    // retiré du numéro. ») with the bar gone; with the offer before it back in the bar, in one
+    // sentence with it: said one after the other, the offer wrote over « Annulé. » at once, and
+    // the last word was an action the editor had not just made.
+    const undoNews = undid !== undefined && undid !== spokenUndo.current;
+    spokenUndo.current = undid;
+    if (saying === spoken.current) {
+      if (undoNews) announce(t('undo.done'));
+      return;
+    }
     spoken.current = saying;
-    if (saying !== undefined && said) announce(said);
-  }, [saying, said, announce]);
+    if (saying !== undefined && said) {
+      announce(undoNews && saying === latest?.id ? `${t('undo.done')} ${said}` : said);
+    } else if (undoNews) announce(t('undo.done'));
+  }, [saying, said, announce, undid]);
 
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -328,9 +343,9 @@ export function UndoProvider({ children, onUndone }: Props) {
       const { conflictKept } = back;
       const words = conflictKept && (await conflictWords);
       if (conflictKept && words) tell(words.conflictKeptText(conflictKept));
-      // Nothing to tell: the undo is said all the same, or a screen reader's last word would
-      // still be the action's (« … retiré du numéro. »), the bar gone with it.
-      else if (!back.notBack && !back.kept) announce(t('undo.done'));
+      // Nothing to tell: the undo is said all the same (see above), with the offer before it if
+      // one comes back.
+      else if (!back.notBack && !back.kept) setUndid({});
     } catch (e) {
       if (isRemovalNotUndone(e)) {
         // Nothing could go back (the issue deleted meanwhile…): said, and no longer offered.

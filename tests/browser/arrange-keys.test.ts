@@ -266,4 +266,37 @@ describe('the issue arranged from the keyboard, in Chromium', () => {
     );
     await desk.close();
   });
+
+  it('says « Annulé. » on Ctrl+Z after two « Retirer », with the removal the bar offers next', async () => {
+    const desk = await deskOnIssue();
+    await desk.getByRole('button', { name: 'Retirer « Mauboussin » du numéro' }).focus();
+    await desk.keyboard.press('Enter');
+    await until(
+      () => focused(desk),
+      (label) => label === 'Retirer « Lina Khan » du numéro',
+      'the keyboard on the next item’s « Retirer »',
+    );
+    await desk.keyboard.press('Enter');
+    await until(
+      () => itemNames(desk),
+      (names) => names.join('|') === 'OVH|Quanta|Wikipédia',
+      'both taken out',
+    );
+
+    await desk.keyboard.press('Control+z');
+
+    await until(
+      () => itemNames(desk),
+      (names) => names.join('|') === 'OVH|Lina Khan|Quanta|Wikipédia',
+      'Lina Khan back',
+    );
+    // Before, « « Mauboussin » retiré du numéro. » alone: the undo unsaid, a removal said that
+    // the editor had not just made.
+    await until(
+      () => desk.getByTestId('announcement').textContent().then(squash),
+      (text) => text === 'Annulé. « Mauboussin » retiré du numéro.',
+      'the undo said, then what the bar offers',
+    );
+    await desk.close();
+  });
 });
