@@ -107,7 +107,10 @@ export function ReorderList<T>({
   revealId,
   resetKey = '',
 }: Props<T>) {
-  const [announcement, setAnnouncement] = useState('');
+  // What the live region says, and how many times it was asked to (see its drawing below).
+  const [announcement, setSaid] = useState({ text: '', count: 0 });
+  const setAnnouncement = (text: string) =>
+    setSaid((previous) => ({ text, count: previous.count + 1 }));
   const [dropIndex, setDropIndex] = useState<number | null>(null);
   /**
    * The item a keyboard move put at `index`, until the list shows it there; `drawn`, the list as
@@ -386,7 +389,10 @@ export function ReorderList<T>({
         rowProps={rowProps}
       />
       <p class="visually-hidden" aria-live="polite" data-testid="reorder-announcement">
-        {announcement}
+        {/* The same sentence again is news too (Alt+↓ pressed twice where the role may not
+            order the issue: the reason each time): a counter re-keys it, as the page's
+            announcer does, where a screen reader spoke only a sentence that changed. */}
+        <span key={announcement.count}>{announcement.text}</span>
       </p>
     </>
   );

@@ -152,6 +152,34 @@ describe('a Contributor’s own draft in the issue, in Chromium', () => {
     await desk.close();
   }, 60_000);
 
+  it('on the desk: says why not each time Alt+↓ is pressed on the item', async () => {
+    const desk = await openDesk(session);
+    const item = desk.getByTestId('issue-item').filter({ hasText: 'Mon scoop' });
+    await item.waitFor();
+    // What the list's live region says, each time it changes (a screen reader speaks a change).
+    await desk.evaluate(() => {
+      const region = document.querySelector('[data-testid="reorder-announcement"]')!;
+      const said: string[] = [];
+      (window as unknown as { said: string[] }).said = said;
+      new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    const said = () => desk.evaluate(() => (window as unknown as { said: string[] }).said);
+    const why = 'Vous êtes Contributeur\u00a0: l’ordre du numéro revient à un Éditeur.';
+
+    await item.focus();
+    await desk.keyboard.press('Alt+ArrowDown');
+    await until(said, (texts) => texts.join('|') === why, 'the reason said');
+    await desk.keyboard.press('Alt+ArrowDown');
+
+    // Before, said once: the same sentence again changed nothing in the live region.
+    await until(said, (texts) => texts.join('|') === [why, why].join('|'), 'the reason said again');
+    await desk.close();
+  }, 60_000);
+
   it('in the popup: the same refusals on the item opened from « Numéro »', async () => {
     const popup = await openPopup(session);
     await popup.getByRole('tab', { name: 'Numéro' }).click();

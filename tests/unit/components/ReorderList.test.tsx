@@ -92,6 +92,38 @@ describe('ReorderList', () => {
     expect(onMove.mock.calls[1]).toEqual(['A', 3]);
   });
 
+  it('says why not each time a move is pressed in a list the role may not order', async () => {
+    const reason = 'Vous êtes Contributeur\u00a0: l’ordre du numéro revient à un Éditeur.';
+    render(
+      <ReorderList
+        items={['A', 'B']}
+        getId={(item) => item}
+        getLabel={(item) => item}
+        onMove={() => {}}
+        label="Indiscrets"
+        locked
+        lockedReason={reason}
+      >
+        {(item) => <span>{item}</span>}
+      </ReorderList>,
+    );
+    const region = screen.getByTestId('reorder-announcement');
+    const said: string[] = [];
+    new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+
+    fireEvent.keyDown(row('A'), { key: 'ArrowDown', altKey: true });
+    await waitFor(() => expect(said).toEqual([reason]));
+    fireEvent.keyDown(row('A'), { key: 'ArrowDown', altKey: true });
+
+    // Before, the second press said nothing: the same sentence again changed nothing in the
+    // live region, and a screen reader speaks only a change.
+    await waitFor(() => expect(said).toEqual([reason, reason]));
+  });
+
   it('moves an issue’s item one place after a move the database refused', async () => {
     const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
     for (const title of ['OVH', 'Mauboussin', 'Lina Khan']) {
