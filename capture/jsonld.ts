@@ -16,12 +16,13 @@ export interface JsonLdArticle {
   /** In the page's order, those set apart as {@link selfNamed} among them. */
   authors: string[];
   /**
-   * Authors named like the publisher whose type is not declared (a bare string, an object
-   * without `@type`), and every author but a Person when no publisher is named (an Organization
-   * too): the publication crediting itself, or a blogger publishing under their own name. Left
-   * in `authors`, in their place (a blog's author named first is its first author), for the
-   * background to tell apart as it does a meta author named like the site (./metadata: kept when
-   * written as a person's); this script stays small.
+   * Authors not declared a Person (a bare string, an object without `@type`, an Organization
+   * not named like the publisher), the publisher not a Person: among them may be the
+   * publication crediting itself under the publisher's name or its site's (og:site_name, the
+   * publisher its group), or a blogger publishing under their own name. Left in `authors`, in
+   * their place (a blog's author named first is its first author), for the background to tell
+   * apart as it does a meta author named like the site (./metadata: kept when written as a
+   * person's, or named like no site); this script stays small.
    */
   selfNamed?: string[];
   publisher?: string;
@@ -214,10 +215,10 @@ const COLLECTIVE =
  * compared, as ./metadata compares names with the site's) and declared another type than Person
  * (an Organization), or named like a crowd of contributors, is left out. One so named is kept
  * when the author or the publisher is declared a Person: a blog's author often publishes under
- * their own name. One whose type is not declared is set apart (`selfNamed`): a string is how a
- * publication credits itself (« Le Parisien ») and how a blogger signs (« Jean Dupont »). With no
- * publisher named, every author but a Person is set apart (an Organization named like the site
- * is its self-credit too), to be judged against the site's declared name.
+ * their own name. Every other author but a Person is set apart (`selfNamed`), to be judged
+ * against the site's declared names, which the publisher may not be (« Prisma Media », its site
+ * « Femme Actuelle »): a string is how a publication credits itself (« Le Parisien ») and how a
+ * blogger signs (« Jean Dupont »), an Organization named like the site is its self-credit too.
  */
 function authorsOf(
   value: unknown,
@@ -237,11 +238,10 @@ function authorsOf(
     if (types.includes('Person')) persons.push(name);
     if (names.includes(name)) continue;
     if (!types.includes('Person') && !publisher.person) {
-      const named = compactKey(name) === publisherKey;
-      if (named && types.length > 0) continue;
-      // Left in its place among the authors: the background judges it (see JsonLdArticle), with
-      // no publisher named against the site's declared name (og:site_name), typed or not.
-      if ((named && types.length === 0) || !publisherKey) selfNamed.push(name);
+      if (types.length > 0 && compactKey(name) === publisherKey) continue;
+      // Left in its place among the authors: the background judges it against the site's
+      // declared names, the publisher's and og:site_name (see JsonLdArticle).
+      selfNamed.push(name);
     }
     names.push(name);
   }

@@ -308,9 +308,9 @@ function firstAuthors(
  * signs its posts; the draft keeps them as its byline, and the name as its site too (« le blog de
  * Jean Dupont »). JSON-LD authors are not compared here: ./jsonld knows their type, and leaves out
  * all but a Person named like the publisher, or named like a publisher that is a Person (a blog's
- * author, under their own name); those it marks (`selfNamed`), named like the publisher with no
- * type (a string), or not a Person with no publisher named, are taken as a meta author named like
- * the site is (og:site_name among its names), when written as a person's.
+ * author, under their own name); those it marks (`selfNamed`), every other one not declared a
+ * Person, are taken as a meta author named like the site is (its publisher's name or its
+ * og:site_name), when written as a person's.
  */
 function extractByline(ctx: PageContext): Sourced | undefined {
   const siteNames = new Map<string, string[]>();

@@ -213,9 +213,11 @@ describe('extractJsonLdArticle', () => {
           }),
         ),
       );
+      // Every author not declared a Person is set apart, the background judging each against the
+      // site's names (og:site_name may not be the publisher's).
       expect(found).toMatchObject({
         authors: ['Jean Dupont', 'Marie Martin', 'Ana Lopez'],
-        selfNamed: ['Jean Dupont'],
+        selfNamed: ['Jean Dupont', 'Marie Martin'],
       });
     });
 
@@ -256,6 +258,25 @@ describe('extractJsonLdArticle', () => {
       expect(found).toMatchObject({
         authors: ['Le Parisien', 'Ana Lopez'],
         selfNamed: ['Le Parisien'],
+      });
+    });
+
+    it('sets apart an author named like no publisher, for the background to judge against the site’s name', () => {
+      const found = extractJsonLdArticle(
+        withJsonLd(
+          article({
+            author: [
+              'Femme Actuelle',
+              { '@type': 'Organization', name: 'Femme Actuelle' },
+              { '@type': 'Person', name: 'Ana Lopez' },
+            ],
+            publisher: { '@type': 'Organization', name: 'Prisma Media' },
+          }),
+        ),
+      );
+      expect(found).toMatchObject({
+        authors: ['Femme Actuelle', 'Ana Lopez'],
+        selfNamed: ['Femme Actuelle'],
       });
     });
 

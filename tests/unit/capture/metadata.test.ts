@@ -1201,6 +1201,45 @@ describe('extractMetadata: authors that are not bylines', () => {
     expect(extractMetadata(doc).byline).toBe('AFP');
   });
 
+  // The publisher named is the group, the site its brand: the author is judged against both.
+  const groupLd = (author: unknown) =>
+    pageWith(
+      meta('og:site_name', 'Femme Actuelle') +
+        `<script type="application/ld+json">${JSON.stringify({
+          '@type': 'NewsArticle',
+          headline: 'Titre',
+          author,
+          publisher: { '@type': 'Organization', name: 'Prisma Media' },
+        })}</script>`,
+    );
+
+  it.each([
+    ['a string', 'Femme Actuelle'],
+    ['an Organization', { '@type': 'Organization', name: 'Femme Actuelle' }],
+  ])(
+    'does not credit a publication named as its JSON-LD author (%s) like its og:site_name, the publisher its group',
+    (_, author) => {
+      expect(extractMetadata(groupLd(author)).byline).toBeUndefined();
+    },
+  );
+
+  it('keeps the people among JSON-LD authors that name the site, the publisher its group', () => {
+    expect(extractMetadata(groupLd(['Femme Actuelle', 'Ana Lopez'])).byline).toBe('Ana Lopez');
+  });
+
+  it('keeps a blogger’s JSON-LD author named like og:site_name, the publisher another name', () => {
+    const doc = pageWith(
+      meta('og:site_name', 'Jean Dupont') +
+        `<script type="application/ld+json">${JSON.stringify({
+          '@type': 'BlogPosting',
+          headline: 'Titre',
+          author: 'Jean Dupont',
+          publisher: { '@type': 'Organization', name: 'Jean Dupont Conseil' },
+        })}</script>`,
+    );
+    expect(extractMetadata(doc).byline).toBe('Jean Dupont');
+  });
+
   it('keeps the people among JSON-LD authors that name the site too, no publisher declared', () => {
     const doc = siteLd('Le Parisien', ['Le Parisien', 'Ana Lopez']);
     expect(extractMetadata(doc)).toMatchObject({
