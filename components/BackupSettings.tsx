@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import { backupFilename, createBackup, serializeBackup } from '../storage/backup-format';
-import { readBackup, readFileText, type ReadProgress } from '../storage/backup-read';
+import { readBackupFile, type ReadProgress, type ParseResult } from '../storage/backup-read';
 import {
   applyBackupSettings,
   forgetMissingCurrentIssue,
@@ -169,26 +169,18 @@ export function BackupSettings() {
     setConfirming(undefined);
     setRefusedNow(undefined);
     const work = startJob('read', t('backup.reading'));
-    let text: string;
-    let parsed;
+    let parsed: ParseResult;
     try {
-      text = await readFileText(file, work.signal);
+      // Read and taken apart as it comes, its progress told from the first piece.
+      parsed = await readBackupFile(file, work);
     } catch (error) {
+      // A cancel, or a file the browser could not read (readBackupFile says any problem of the
+      // file's content as a result).
       setJob(undefined);
+      // « Annuler la lecture » goes with the progress: back to the button that chose the file.
       refused.current = true;
       if (isCancelled(error)) setStatus({ kind: 'ok', text: t('backup.readCancelled') });
       else setStatus({ kind: 'error', ...wordFailure(t('backup.failed'), error) });
-      return;
-    }
-    try {
-      parsed = await readBackup(text, work);
-    } catch (error) {
-      // Only a cancel rejects (readBackup says any problem of the file as a result).
-      setJob(undefined);
-      if (!isCancelled(error)) throw error;
-      // « Annuler la lecture » goes with the progress: back to the button that chose the file.
-      refused.current = true;
-      setStatus({ kind: 'ok', text: t('backup.readCancelled') });
       return;
     }
     setJob(undefined);

@@ -205,29 +205,62 @@ export interface ReadProgress extends Progress {
   step: 'parse' | 'check';
 }
 
-/** The scan below met what it cannot take apart: the whole text goes to `JSON.parse`. */
+/**
+ * The text is JSON, and its meaning is the one `JSON.parse` gives, which the scan below does not
+ * take apart (a top-level value that is no object, a key twice or `__proto__`, whose meaning
+ * differs from a plain assignment): the whole text goes to `JSON.parse`.
+ */
 class Unscannable extends Error {}
+
+/** The text is no JSON: the scan met what no JSON has (a syntax error, or its end too soon). */
+class NotJson extends Error {}
+
+/** The scan needs more of the text than it has been given so far (internal to the scan). */
+class NeedMore extends Error {}
+const NEED_MORE = new NeedMore();
+
+/** What the scan yields: how many characters of the text it has read, or a call for more. */
+type ScanStep = number | 'more';
+
+/** What is passed back for a call for more: the next piece of the text, `null` at its end. */
+type Piece = string | null | undefined;
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
+/** What `JSON.parse` can read as the start of a value, besides an object. */
+const VALUE_START = /^[[\-0-9"tfn]/;
+
 /**
  * A backup's JSON taken apart without one `JSON.parse` of the whole text, which holds the thread
- * for as long as the file is big: the top-level object's values are parsed one by one, and the
- * `clips` and `issues` lists record by record, yielding the position in the text after each
- * record. Only the separators between the values are read here (`{ "key": value, … }`, `[a, b]`);
- * each value is parsed by `JSON.parse`, which checks it. So when the scan succeeds, the text is
- * JSON and the object is the one `JSON.parse` gives; anything it cannot take apart (not an object,
- * a syntax error, a key twice or `__proto__`, whose meaning differs from a plain assignment)
- * throws {@link Unscannable}, and the caller parses the whole text as before.
+ * for as long as the file is big, and without the whole text at once: it is given in pieces
+ * (`first`, then the answers to its calls for more, `'more'`, until `null`), and only the value
+ * being read and what follows it are kept. The top-level object's values are parsed one by one,
+ * and the `clips` and `issues` lists record by record, yielding how many characters have been
+ * read after each record. Only the separators between the values are read here
+ * (`{ "key": value, … }`, `[a, b]`); each value is parsed by `JSON.parse`, which checks it. In a
+ * text that is JSON, each value's text found so is exactly that value's (strings skipped, brackets
+ * counted), so when the scan succeeds the object is the one `JSON.parse` gives, and where it fails
+ * the text is no JSON ({@link NotJson}); only what it cannot take apart throws
+ * {@link Unscannable}. `null` when the text holds nothing but spaces.
  */
-function* scanJson(text: string): Generator<number, Json, void> {
+function* scanJson(first: string, complete: boolean): Generator<ScanStep, Json | null, Piece> {
+  let text = first;
+  /** Characters of the text dropped from `text`, read and done with. */
+  let dropped = 0;
+  let ended = complete;
   let i = 0;
-  const end = text.length;
   const fail = (): never => {
-    throw new Unscannable();
+    throw new NotJson();
+  };
+  /** The text ran out: more of it is needed, or, at its end, it is no JSON. */
+  const short = (): never => {
+    if (!ended) throw NEED_MORE;
+    return fail();
   };
   const peek = () => {
-    while (i < end && isSpace(text.charCodeAt(i))) i++;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    if (i >= text.length && !ended) throw NEED_MORE;
+    // NaN at the text's end, which each caller takes for what it does not expect.
     return text.charCodeAt(i);
   };
   const skipString = () => {
@@ -235,7 +268,7 @@ function* scanJson(text: string): Generator<number, Json, void> {
     let from = i + 1;
     for (;;) {
       const quote = text.indexOf('"', from);
-      if (quote < 0) fail();
+      if (quote < 0) short();
       let slashes = 0;
       while (text.charCodeAt(quote - 1 - slashes) === 0x5c) slashes++;
       from = quote + 1;
@@ -252,7 +285,7 @@ function* scanJson(text: string): Generator<number, Json, void> {
       // Brackets counted, not matched: a mismatch makes the value's own JSON.parse fail.
       let depth = 0;
       do {
-        if (i >= end) fail();
+        if (i >= text.length) short();
         const d = text.charCodeAt(i);
         if (d === 0x22) {
           skipString();
@@ -263,11 +296,13 @@ function* scanJson(text: string): Generator<number, Json, void> {
         i++;
       } while (depth > 0);
     } else {
-      while (i < end) {
+      while (i < text.length) {
         const d = text.charCodeAt(i);
         if (d === 0x2c || d === 0x7d || d === 0x5d || isSpace(d)) break;
         i++;
       }
+      // A number may go on in the next piece.
+      if (i >= text.length && !ended) throw NEED_MORE;
     }
     if (i === from) fail();
     try {
@@ -276,67 +311,126 @@ function* scanJson(text: string): Generator<number, Json, void> {
       return fail();
     }
   };
-  if (peek() !== 0x7b) fail();
+  /**
+   * Runs `read` from where the scan is; when it needs more of the text, the scan goes back to
+   * where `read` started, drops what was before it, asks for the next piece and runs it again.
+   */
+  function* attempt<T>(read: () => T): Generator<ScanStep, T, Piece> {
+    let start = i;
+    for (;;) {
+      try {
+        return read();
+      } catch (error) {
+        if (error !== NEED_MORE) throw error;
+        text = text.slice(start);
+        dropped += start;
+        start = i = 0;
+        const piece = yield 'more';
+        if (piece === null || piece === undefined) ended = true;
+        else text += piece;
+      }
+    }
+  }
+  // Only spaces (as `trim` reads them: a byte order mark, a no-break space too) to the end.
+  const blank = yield* attempt(() => {
+    const found = text.slice(i).search(/\S/);
+    if (found >= 0) return false;
+    i = text.length;
+    if (!ended) throw NEED_MORE;
+    return true;
+  });
+  if (blank) return null;
+  i = 0;
+  const opening = yield* attempt(peek);
+  if (opening !== 0x7b) {
+    if (VALUE_START.test(text.slice(i, i + 1))) throw new Unscannable();
+    fail();
+  }
   i++;
   const object: Json = {};
-  if (peek() === 0x7d) i++;
-  else {
+  const closedAtOnce = yield* attempt(() => peek() === 0x7d && !!++i);
+  if (!closedAtOnce) {
     for (;;) {
-      if (peek() !== 0x22) fail();
-      const key = value() as string;
-      if (key === '__proto__' || Object.hasOwn(object, key)) fail();
-      if (peek() !== 0x3a) fail();
-      i++;
-      if ((key === 'clips' || key === 'issues') && peek() === 0x5b) {
+      const key = yield* attempt(() => {
+        if (peek() !== 0x22) fail();
+        const read = value() as string;
+        if (peek() !== 0x3a) fail();
         i++;
+        return read;
+      });
+      if (key === '__proto__' || Object.hasOwn(object, key)) throw new Unscannable();
+      const isList =
+        (key === 'clips' || key === 'issues') && (yield* attempt(() => peek() === 0x5b && !!++i));
+      if (isList) {
         const list: unknown[] = [];
-        if (peek() === 0x5d) i++;
-        else {
+        const emptyList = yield* attempt(() => peek() === 0x5d && !!++i);
+        if (!emptyList) {
           for (;;) {
-            list.push(value());
-            yield i;
-            const c = peek();
-            i++;
-            if (c === 0x5d) break;
-            if (c !== 0x2c) fail();
+            const [record, last] = yield* attempt(() => {
+              const read = value();
+              const c = peek();
+              if (c !== 0x5d && c !== 0x2c) fail();
+              i++;
+              return [read, c === 0x5d] as const;
+            });
+            list.push(record);
+            yield dropped + i;
+            if (last) break;
           }
         }
         object[key] = list;
-      } else object[key] = value();
-      const c = peek();
-      i++;
-      if (c === 0x7d) break;
-      if (c !== 0x2c) fail();
+      } else object[key] = yield* attempt(value);
+      const closed = yield* attempt(() => {
+        const c = peek();
+        if (c !== 0x7d && c !== 0x2c) fail();
+        i++;
+        return c === 0x7d;
+      });
+      if (closed) break;
     }
   }
   // Nothing but spaces after the object.
-  peek();
-  if (i < end) fail();
+  yield* attempt(() => {
+    peek();
+    if (i < text.length) fail();
+  });
   return object;
 }
 
 /**
  * Reading a backup's text, step by step: each step yields how far it has got, so that
  * {@link readBackup} can let the page run in between; {@link parseBackup} runs it in one go.
+ * The text is `first`, whole when `complete`; otherwise the rest is asked for piece by piece
+ * (`'more'`, answered by the next piece, `null` at the end). A text the scan cannot take apart
+ * (see {@link Unscannable}) is asked for whole (`'whole'`, answered by all of it).
  */
-function* readSteps(text: string): Generator<ReadProgress, ParseResult, void> {
+function* readSteps(
+  first: string,
+  complete: boolean,
+): Generator<ReadProgress | 'more' | 'whole', ParseResult, Piece> {
   try {
-    if (!text.replace(/^\uFEFF/, '').trim()) return { ok: false, error: { code: 'empty' } };
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     let json: unknown;
+    const body = first.charCodeAt(0) === 0xfeff ? first.slice(1) : first;
     try {
-      const scan = scanJson(body);
-      for (let next = scan.next(); ; next = scan.next()) {
+      const scan = scanJson(body, complete);
+      for (let next = scan.next(); ;) {
         if (next.done) {
+          if (next.value === null) return { ok: false, error: { code: 'empty' } };
           json = next.value;
           break;
         }
-        yield { step: 'parse', done: next.value, total: body.length };
+        if (next.value === 'more') next = scan.next(yield 'more');
+        else {
+          yield { step: 'parse', done: next.value, total: body.length };
+          next = scan.next();
+        }
       }
     } catch (error) {
+      if (error instanceof NotJson) return { ok: false, error: { code: 'not-json' } };
       if (!(error instanceof Unscannable)) throw error;
+      const whole = complete ? first : yield 'whole';
       try {
-        json = JSON.parse(body);
+        json = JSON.parse((whole ?? '').replace(/^\uFEFF/, ''));
       } catch {
         return { ok: false, error: { code: 'not-json' } };
       }
@@ -415,10 +509,50 @@ function* readSteps(text: string): Generator<ReadProgress, ParseResult, void> {
  * {@link readBackup}.
  */
 export function parseBackup(text: string): ParseResult {
-  const steps = readSteps(text);
+  const steps = readSteps(text, true);
   let next = steps.next();
   while (!next.done) next = steps.next();
   return next.value;
+}
+
+interface ReadOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+/** Where the rest of a text comes from, when it is not given whole. */
+interface Pieces {
+  /** The next piece of the text; `null` at its end. */
+  more(): Promise<string | null>;
+  /** The whole text, read again from its start. */
+  whole(): Promise<string>;
+  /** How far reading it has got (`parse`'s progress: bytes of the file). */
+  progress(): Progress;
+}
+
+/**
+ * Runs {@link readSteps} a slice at a time (see `slices.ts`), answering its calls for more text
+ * from `pieces`, telling its progress and stopping at an abort of `signal` (an `AbortError`).
+ */
+async function runSteps(
+  steps: Generator<ReadProgress | 'more' | 'whole', ParseResult, Piece>,
+  { signal, onProgress }: ReadOptions,
+  pieces?: Pieces,
+): Promise<ParseResult> {
+  const pause = slicer(signal);
+  await pause();
+  let answer: Piece;
+  for (;;) {
+    const next = steps.next(answer);
+    answer = undefined;
+    if (next.done) return next.value;
+    const step = next.value;
+    if (step === 'more') answer = pieces ? await pieces.more() : null;
+    else if (step === 'whole') answer = pieces ? await pieces.whole() : null;
+    else if (step.step === 'parse' && pieces) onProgress?.({ step: 'parse', ...pieces.progress() });
+    else onProgress?.(step);
+    await pause();
+  }
 }
 
 /**
@@ -427,47 +561,55 @@ export function parseBackup(text: string): ParseResult {
  * drafts checked), and an abort of `signal` stops it, rejecting with an `AbortError`. Otherwise
  * the same result as {@link parseBackup} for the same text.
  */
-export async function readBackup(
-  text: string,
-  {
-    signal,
-    onProgress,
-  }: { signal?: AbortSignal; onProgress?: (progress: ReadProgress) => void } = {},
-): Promise<ParseResult> {
-  const pause = slicer(signal);
-  const steps = readSteps(text);
-  await pause();
-  for (let next = steps.next(); ; next = steps.next()) {
-    if (next.done) return next.value;
-    onProgress?.(next.value);
-    await pause();
-  }
+export function readBackup(text: string, options: ReadOptions = {}): Promise<ParseResult> {
+  return runSteps(readSteps(text, true), options);
 }
 
 /**
- * The text of a chosen file, decoded as UTF-8 a piece at a time as it is read: `file.text()`
- * decodes the whole file at once on the page's thread (most of a second for a backup of tens
- * of MB). An abort of `signal` stops it with an `AbortError`. Where the browser cannot stream a
- * file (no `TextDecoderStream`), read whole.
+ * {@link readBackup} of a chosen file, read a piece at a time and taken apart as it comes: the
+ * whole text is never held, nor joined (`file.text()`, or joining its pieces, holds the page's
+ * thread for most of a second on a backup of 100 MB, and holds the text, twice the file's size,
+ * in memory while its records are read). Its progress is the `parse` step's, in bytes of the
+ * file (`done` of `file.size`), then the drafts checked. A file the scan cannot take apart (see
+ * {@link Unscannable}) is read again whole. Rejects with an `AbortError` at an abort of `signal`,
+ * and with the browser's error when the file cannot be read (gone, changed since chosen).
+ * Where the browser cannot stream a file, read whole.
  */
-export async function readFileText(file: Blob, signal?: AbortSignal): Promise<string> {
-  if (typeof file.stream !== 'function' || typeof TextDecoderStream === 'undefined') {
+export async function readBackupFile(file: Blob, options: ReadOptions = {}): Promise<ParseResult> {
+  const { signal } = options;
+  if (typeof file.stream !== 'function') {
     const text = await file.text();
     checkSignal(signal);
-    return text;
+    return readBackup(text, options);
   }
-  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
-  const parts: string[] = [];
-  try {
-    for (;;) {
+  const reader = file.stream().getReader();
+  // As `file.text()`: UTF-8, a byte order mark the decoder's, a broken sequence replaced.
+  const decoder = new TextDecoder();
+  let read = 0;
+  let ended = false;
+  const pieces: Pieces = {
+    async more() {
+      if (ended) return null;
       const { done, value } = await reader.read();
       checkSignal(signal);
-      if (done) break;
-      parts.push(value);
-    }
+      if (done) {
+        ended = true;
+        return decoder.decode() || null;
+      }
+      read += value.byteLength;
+      return decoder.decode(value, { stream: true });
+    },
+    async whole() {
+      const text = await file.text();
+      checkSignal(signal);
+      return text;
+    },
+    progress: () => ({ done: read, total: file.size }),
+  };
+  try {
+    return await runSteps(readSteps('', false), options, pieces);
   } finally {
-    reader.releaseLock();
+    // Stopped before its end (a cancel, a file refused early): the rest is not read.
+    if (!ended) void reader.cancel().catch(() => {});
   }
-  // As `file.text()`: a byte order mark is the decoder's, not the text's.
-  return parts.join('');
 }

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackup, serializeBackup, type ParsedBackup } from '../../../storage/backup-format';
-import { parseBackup, readBackup, type ReadProgress } from '../../../storage/backup-read';
+import {
+  parseBackup,
+  readBackup,
+  readBackupFile,
+  type ReadProgress,
+} from '../../../storage/backup-read';
 import {
   RESTORE_BATCH,
   restoreBackup,
@@ -180,6 +185,92 @@ describe('readBackup', () => {
     );
     expect(isCancelled(error)).toBe(true);
     expect(after).toBe(0);
+  });
+});
+
+/**
+ * A file whose stream gives `text`'s UTF-8 bytes in pieces of `size` bytes (a piece may end in
+ * the middle of a character), and which cannot be read whole: the file is read as it comes.
+ */
+function fileInPieces(text: string, size: number): Blob & { pulled: () => number } {
+  const bytes = new TextEncoder().encode(text);
+  let pulled = 0;
+  return {
+    size: bytes.byteLength,
+    stream: () =>
+      new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (pulled >= bytes.byteLength) controller.close();
+          else {
+            controller.enqueue(bytes.slice(pulled, pulled + size));
+            pulled = Math.min(pulled + size, bytes.byteLength);
+          }
+        },
+      }),
+    text: () => Promise.reject(new Error('read whole')),
+    pulled: () => pulled,
+  } as unknown as Blob & { pulled: () => number };
+}
+
+describe('readBackupFile', () => {
+  it('gives what parseBackup gives, the file cut in pieces anywhere', async () => {
+    const good = (await bigBackupText(4)).replace('Brouillon 2', 'Brouillon « 2 » — \\"é\\" 😀');
+    const texts = [
+      good,
+      `\uFEFF${good}`,
+      `  ${good}\n\n`,
+      good.replace('"title": "Brouillon 3"', '"title": 7'),
+      good.replace('"title": "Brouillon 3"', '"title": tru'),
+      `${good} {}`,
+      good.slice(0, good.length / 2),
+      '',
+      '   ',
+      '{"format":"indiscrets-backup","version":1,"clips":[],"issues":[],"version":1}',
+      '{"format":"indiscrets-backup","version":12,"clips":[],"issues":[]}',
+      '{"format":"indiscrets-backup","version":1,"clips":[1],"issues":[]}',
+      '{"format":"indiscrets-backup","version":1,"clips":[],"issues":[],}',
+      '{',
+    ];
+    for (const text of texts) {
+      const expected = parseBackup(text);
+      for (const size of [1, 2, 3, 7, 64, 1000, 1 << 20]) {
+        const file = fileInPieces(text, size);
+        // A key twice is read as JSON.parse reads it, from the whole text.
+        if (text.endsWith('"version":1}')) file.text = async () => text;
+        expect(await readBackupFile(file), `${text.slice(0, 40)} by ${size}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('tells how far it has read the file, in bytes, before it has read all of it', async () => {
+    const text = await bigBackupText(250);
+    const file = fileInPieces(text, 4096);
+    const seen: Array<ReadProgress & { pulled: number }> = [];
+    const result = await readBackupFile(file, {
+      onProgress: (progress) => seen.push({ ...progress, pulled: file.pulled() }),
+    });
+    expect(result).toEqual(parseBackup(text));
+    const parse = seen.filter((progress) => progress.step === 'parse');
+    expect(parse.every((progress) => progress.total === file.size)).toBe(true);
+    expect(parse[0]!.pulled).toBeLessThan(file.size / 10);
+    expect(parse.at(-1)!.done).toBe(file.size);
+    expect(seen.at(-1)).toEqual({ step: 'check', done: 250, total: 250, pulled: file.size });
+  });
+
+  it('stops reading the file at a cancel', async () => {
+    const text = await bigBackupText(250);
+    const file = fileInPieces(text, 4096);
+    const controller = new AbortController();
+    const error = await rejection(
+      readBackupFile(file, {
+        signal: controller.signal,
+        onProgress: (progress) => {
+          if (progress.step === 'parse' && progress.done > file.size / 4) controller.abort();
+        },
+      }),
+    );
+    expect(isCancelled(error)).toBe(true);
+    expect(file.pulled()).toBeLessThan(file.size / 2);
   });
 });
 
