@@ -116,31 +116,72 @@ export function markCode(root: DocumentFragment, inert: Document): void {
  */
 const CODE_LINE = '.blob-code, .react-file-line';
 
-/** Their line numbers: a table's cell (drawn from an attribute) or the file view's column. */
-const LINE_NUMBERS = '.blob-num, .react-line-numbers, .react-line-number';
+/**
+ * Their line numbers: a table's cell (drawn from an attribute) or the file view's column; and a
+ * split diff's empty side (`blob-code-empty`: no line there).
+ */
+const LINE_NUMBERS = '.blob-num, .react-line-numbers, .react-line-number, .blob-code-empty';
 
 /** What holds a code's lines: a table, the file view's column, else the lines' own parent. */
 const CODE_LINES = 'table, .react-code-lines';
+
+/** A diff's line, removed, added or kept, by the class of its cell. */
+const DIFF_LINES: Record<string, string> = {
+  'blob-code-deletion': '-',
+  'blob-code-addition': '+',
+  'blob-code-context': ' ',
+};
+
+/**
+ * The sign GitHub draws before a diff's line (`data-code-marker`, shown by its style, not
+ * copied as text; its cell's class says it too): `-` removed, `+` added, a space kept. None for
+ * other code.
+ */
+function diffMarker(line: Element): string {
+  const written = line.closest('[data-code-marker]') ?? line.querySelector('[data-code-marker]');
+  const marker = written?.getAttribute('data-code-marker');
+  if (marker === '-' || marker === '+' || marker === ' ') return marker;
+  for (const name of Array.from(line.classList)) if (name in DIFF_LINES) return DIFF_LINES[name]!;
+  return '';
+}
 
 /**
  * GitHub's code, copied from a table's rows or the file view's lines, made the `<pre>` it shows
  * (line numbers dropped, each line's indent and words as written) so that it is marked as a
  * `<pre>` is: cleaned as any table or block, its lines were one paragraph of prose or a
- * paragraph each, their indent gone, the numbers a paragraph each.
+ * paragraph each, their indent gone, the numbers a paragraph each. A diff's lines keep the sign
+ * that tells a removed line from an added one, and a split diff's unchanged line, drawn on both
+ * sides, is read once. Lines one after another are one block; words between them (a review's
+ * comment in a diff) stay where they are, between two blocks.
  */
 function codeLinesAsPre(root: DocumentFragment, inert: Document): void {
   root.querySelectorAll(LINE_NUMBERS).forEach((numbers) => numbers.remove());
-  const groups = new Map<Node, Element[]>();
+  const runs: { holder: Node; lines: Element[] }[] = [];
+  const between = inert.createRange();
+  let previous: Element | undefined;
   root.querySelectorAll(CODE_LINE).forEach((line) => {
     // A line inside a line (a diff's `blob-code-inner` in its `blob-code` cell) is read with it.
     if (line.parentElement?.closest(CODE_LINE)) return;
+    // A split diff's unchanged line, on the right as on the left.
+    if (diffMarker(line) === ' ' && line.parentElement?.querySelector(CODE_LINE) !== line) {
+      line.remove();
+      return;
+    }
     const holder = line.closest(CODE_LINES) ?? line.parentNode!;
-    groups.set(holder, [...(groups.get(holder) ?? []), line]);
+    const run = runs[runs.length - 1];
+    let apart = run?.holder !== holder;
+    if (!apart) {
+      between.setStartAfter(previous!);
+      between.setEndBefore(line);
+      apart = /\S/.test(between.toString());
+    }
+    if (apart) runs.push({ holder, lines: [line] });
+    else run!.lines.push(line);
+    previous = line;
   });
   const letters = (node: Node) => (node.textContent ?? '').replace(/\s/g, '').length;
-  groups.forEach((lines, holder) => {
-    // The table goes with its lines when it holds nothing else (a review's comments in a diff
-    // stay, after the code).
+  runs.forEach(({ holder, lines }) => {
+    // The table goes with its lines when it holds nothing else.
     const whole =
       holder.nodeType === 1 &&
       (holder as Element).matches(CODE_LINES) &&
@@ -151,7 +192,7 @@ function codeLinesAsPre(root: DocumentFragment, inert: Document): void {
       const last = line.lastChild;
       if (last?.nodeType === 3) (last as Text).data = (last as Text).data.replace(/\r?\n$/, '');
       if (i > 0) pre.append('\n');
-      pre.append(...Array.from(line.childNodes));
+      pre.append(diffMarker(line), ...Array.from(line.childNodes));
     });
     if (whole) {
       (holder as Element).replaceWith(pre);

@@ -541,6 +541,35 @@ describe('writing an item in Chromium with the built extension', () => {
     await popup.close();
   });
 
+  it('pastes a GitHub diff with the signs of its removed and added lines, a review’s comment where it was', async () => {
+    const popup = await openPopup();
+    const { draft, area } = await openLemondeGiven(popup, { body: '<p>Début.</p>' });
+    // GitHub's unified diff as its markup holds it: the sign of each line drawn from
+    // data-code-marker by the page's style, a review's comment between two lines.
+    const row = (kind: string, marker: string, code: string) =>
+      `<tr><td class="blob-num blob-num-${kind}" data-line-number="1"></td><td class="blob-num blob-num-${kind}" data-line-number="1"></td>` +
+      `<td class="blob-code blob-code-${kind} js-file-line"><span class="blob-code-inner blob-code-marker" data-code-marker="${marker}">${code}</span></td></tr>`;
+    const copied =
+      '<meta charset="utf-8"><table class="diff-table js-diff-table tab-size"><tbody>' +
+      row('deletion', '-', 'a = 1') +
+      row('addition', '+', 'a = 2') +
+      '<tr class="inline-comments"><td colspan="3"><p>Pourquoi 2 ?</p></td></tr>' +
+      row('context', ' ', 'b = 3') +
+      '</tbody></table>';
+    await pasteOverAll(area, copied, 'a = 1\na = 2\nPourquoi 2 ?\nb = 3');
+    // Before, « a = 1 / a = 2 / b = 3 », the comment after them all, nothing telling the line
+    // removed from the line added.
+    await savedBody(
+      popup,
+      draft.id,
+      (body) =>
+        body ===
+        '<p><span lang="zxx">-a = 1<br>+a = 2</span></p><p>Pourquoi 2 ?</p>' +
+          '<p><span lang="zxx">&nbsp;b = 3</span></p>',
+    );
+    await popup.close();
+  });
+
   it('pastes GitHub’s code table (a gist, a file’s permalink) as the code a block pastes, its line numbers dropped', async () => {
     const popup = await openPopup();
     const { draft, area } = await openLemondeGiven(popup, { body: '<p>Début.</p>' });

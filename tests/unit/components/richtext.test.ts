@@ -432,9 +432,50 @@ describe('cleanPastedHtml and code', () => {
       '<tr class="inline-comments"><td colspan="2"><p>Pourquoi 1 ?</p></td></tr>' +
       '<tr><td class="blob-num" data-line-number="5"></td><td class="blob-code blob-code-addition"><span class="blob-code-inner blob-code-marker" data-code-marker="+">  b = 2</span></td></tr>' +
       '</tbody></table>';
-    const cleaned = cleanPastedHtml(copied, 'fr');
-    expect(cleaned).toContain('<span lang="zxx">&nbsp;&nbsp;a = 1<br>&nbsp;&nbsp;b = 2</span>');
-    expect(cleaned).toContain('Pourquoi 1');
+    // The comment where it was, after the line it is about, before the next one.
+    expect(cleanPastedHtml(copied, 'fr')).toBe(
+      '<p><span lang="zxx">+ &nbsp;a = 1</span></p><p>Pourquoi 1 ?</p>' +
+        '<p><span lang="zxx">+ &nbsp;b = 2</span></p>',
+    );
+  });
+
+  it('keeps the sign of a GitHub diff’s removed and added lines, which its style draws', () => {
+    // GitHub's unified diff: two number columns, the hunk's header, a cell per line, the sign
+    // drawn from data-code-marker (not on the clipboard as text).
+    const row = (kind: string, marker: string, code: string) =>
+      `<tr><td class="blob-num blob-num-${kind}" data-line-number="1"></td><td class="blob-num blob-num-${kind}" data-line-number="1"></td>` +
+      `<td class="blob-code blob-code-${kind} js-file-line"><span class="blob-code-inner blob-code-marker js-code-nav-pass" data-code-marker="${marker}">${code}</span></td></tr>`;
+    const copied =
+      '<table class="diff-table js-diff-table tab-size" data-tab-size="8"><tbody>' +
+      '<tr class="js-expandable-line"><td class="blob-num blob-num-expandable" colspan="2"></td><td class="blob-code blob-code-inner blob-code-hunk">@@ -1,2 +1,2 @@</td></tr>' +
+      row('context', ' ', 'def f(x):') +
+      row('deletion', '-', '    return x * 2') +
+      row('addition', '+', '    return x * 3') +
+      '</tbody></table>';
+
+    // Before, both lines as code, nothing telling the one removed: « return x * 2 / return x * 3 ».
+    expect(cleanPastedHtml(copied, 'fr')).toBe(
+      '<p><span lang="zxx">@@ -1,2 +1,2 @@<br>&nbsp;def f(x):<br>' +
+        '- &nbsp;&nbsp;&nbsp;return x * 2<br>+ &nbsp;&nbsp;&nbsp;return x * 3</span></p>',
+    );
+  });
+
+  it('reads a GitHub split diff’s unchanged line once and its empty side as no line', () => {
+    const side = (kind: string, code: string) =>
+      `<td class="blob-num blob-num-${kind}" data-line-number="1"></td><td class="blob-code blob-code-${kind}"><span class="blob-code-inner">${code}</span></td>`;
+    const empty =
+      '<td class="blob-num blob-num-empty empty-cell"></td><td class="blob-code blob-code-empty empty-cell"></td>';
+    const copied =
+      '<table class="diff-table file-diff-split"><tbody>' +
+      `<tr>${side('context', 'a = 0')}${side('context', 'a = 0')}</tr>` +
+      `<tr>${side('deletion', 'b = 1')}${side('addition', 'b = 2')}</tr>` +
+      `<tr>${empty}${side('addition', 'c = 3')}</tr>` +
+      '</tbody></table>';
+
+    // Before, « a = 0 » twice, an empty line, and no sign.
+    expect(cleanPastedHtml(copied, 'fr')).toBe(
+      '<p><span lang="zxx">&nbsp;a = 0<br>-b = 1<br>+b = 2<br>+c = 3</span></p>',
+    );
   });
 
   it('leaves a table that is not GitHub’s code as it was', () => {
