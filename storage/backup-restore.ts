@@ -88,6 +88,20 @@ export interface RestoreProgress extends Progress {
  */
 export const RESTORE_BATCH = 200;
 
+/**
+ * How many characters of text the drafts of one write may hold together: under
+ * {@link RESTORE_BATCH} drafts when they are long (a body, quotes of pages), since each is
+ * indexed twice (its words, here and in the hooks) and cloned, on the page's thread.
+ */
+export const WRITE_BATCH_CHARS = 300_000;
+
+/** About how many characters of text a draft holds: what its write costs grows with it. */
+function textWeight(draft: BackupDraft): number {
+  let weight = (draft.body?.length ?? 0) + (draft.note?.length ?? 0) + draft.title.length;
+  for (const quote of draft.quotes ?? []) weight += quote.text.length + (quote.html?.length ?? 0);
+  return weight;
+}
+
 export interface RestoreResult {
   mode: RestoreOptions['mode'];
   clips: RestoreCounts;
@@ -342,6 +356,7 @@ export async function restoreBackup(
       },
       signal,
       (done) => tell('write', skipped + done),
+      textWeight,
     );
     if (refusal === 'kept') await forgetSharedDesk(database);
     // The last moment a cancel undoes the restore: past it, the transaction commits.
@@ -351,7 +366,8 @@ export async function restoreBackup(
 }
 
 /**
- * `request` over `items` {@link RESTORE_BATCH} at a time, in order, the answers put end to end
+ * `request` over `items` {@link RESTORE_BATCH} at a time (fewer when `weigh` says they hold
+ * more than {@link WRITE_BATCH_CHARS} of text together), in order, the answers put end to end
  * (a write answers none);
  * after each batch, `onBatch` hears how many items are done and an aborted `signal` throws
  * (in a transaction, aborting it).
@@ -361,12 +377,26 @@ async function inBatches<T, R>(
   request: (batch: T[]) => Promise<R[]>,
   signal: AbortSignal | undefined,
   onBatch?: (done: number) => void,
+  weigh?: (item: T) => number,
 ): Promise<R[]> {
   const out: R[] = [];
-  for (let start = 0; start < items.length; start += RESTORE_BATCH) {
-    const batch = items.slice(start, start + RESTORE_BATCH);
+  for (let start = 0; start < items.length;) {
+    let end = Math.min(start + RESTORE_BATCH, items.length);
+    if (weigh) {
+      // At least one item; then as many as {@link WRITE_BATCH_CHARS} of text allows.
+      let weight = weigh(items[start]!);
+      for (let next = start + 1; next < end; next++) {
+        weight += weigh(items[next]!);
+        if (weight > WRITE_BATCH_CHARS) {
+          end = next;
+          break;
+        }
+      }
+    }
+    const batch = items.slice(start, end);
     out.push(...(await request(batch)));
-    onBatch?.(start + batch.length);
+    start = end;
+    onBatch?.(start);
     checkSignal(signal);
   }
   return out;
