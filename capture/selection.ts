@@ -139,6 +139,12 @@ class Reader {
     const element = node as Element;
     const tag = element.localName;
     if (HIDDEN_TAGS.has(tag) || element.hasAttribute('hidden')) return;
+    // A link's paragraph, read as shown: what its trees' styles hide (a note's bubble) was not.
+    if (
+      this.rootOf &&
+      element.ownerDocument.defaultView?.getComputedStyle(element).display === 'none'
+    )
+      return;
     if (tag === 'br') {
       out.push({ tag: 'br', children: [] });
       return;

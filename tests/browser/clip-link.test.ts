@@ -290,4 +290,44 @@ describe('« Couper ce lien » in Chromium', () => {
     });
     await page.close();
   });
+  it('leaves out of a link’s paragraph the words a closed tree’s style hides', async () => {
+    const page = await openPage('closed-tip');
+    // `<closed-tip>` underlines the page's word and holds its bubble, hidden by the tree's own
+    // style until hovered: the reader saw the word, not the bubble.
+    await page.evaluate(() => {
+      customElements.define(
+        'closed-tip',
+        class extends HTMLElement {
+          connectedCallback() {
+            this.attachShadow({ mode: 'closed' }).innerHTML =
+              '<style>.bulle { display: none } :host(:hover) .bulle { display: inline }</style>' +
+              '<u><slot></slot></u><span class="bulle"> (il l’a dit le 3 mai)</span>';
+          }
+        },
+      );
+      const p = document.createElement('p');
+      p.innerHTML =
+        'Selon <a href="/bulle.html">notre enquête</a>, le ministre <closed-tip>savait</closed-tip>.';
+      document.querySelector('main')!.append(p);
+    });
+    const href = new URL('/bulle.html', server.origin).href;
+
+    expect(await describeIn(page, href)).toMatchObject({
+      context: {
+        nodes: [
+          {
+            tag: 'p',
+            children: [
+              'Selon ',
+              { tag: 'a', href, children: ['notre enquête'] },
+              ', le ministre ',
+              'savait',
+              '.',
+            ],
+          },
+        ],
+      },
+    });
+    await page.close();
+  });
 });

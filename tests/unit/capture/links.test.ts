@@ -451,3 +451,17 @@ describe('describeLink: the paragraph of a link, its own words only, shadow tree
     expect(describeLink(doc, ENQUETE)?.context).toBeUndefined();
   });
 });
+
+describe('describeLink: the words a shadow tree hides', () => {
+  it('leaves out what the paragraph’s trees do not display (a note’s bubble)', () => {
+    const doc = makeDoc(
+      '<body><p>Selon <a href="/enquete">notre enquête</a>, le ministre <x-tip id="tip">savait</x-tip>.</p></body>',
+      'https://news.example.com/',
+    );
+    doc.getElementById('tip')!.attachShadow({ mode: 'open' }).innerHTML =
+      '<u><slot></slot></u><span style="display: none"> (bulle : il l’a dit le 3 mai)</span>';
+    expect(describeLink(doc, ENQUETE)?.context).toMatchObject({
+      text: 'Selon notre enquête, le ministre savait.',
+    });
+  });
+});
