@@ -169,22 +169,27 @@ export function isArchiveAddress(url: string): boolean {
 
 /**
  * The original's host written in an archive's address (`www.lemonde.fr` in
- * `web.archive.org/web/20240315083012/https://www.lemonde.fr/…`); undefined for any other
- * address, and for an archive's short one (`archive.ph/AbCdE`).
+ * `web.archive.org/web/20240315083012/https://www.lemonde.fr/…`), a punycode one
+ * (`xn--e1afmkfd.xn--p1ai`, as the archive writes `пример.рф`) or an IP address (`192.0.2.7`,
+ * `[2001:db8::7]`) as any other; undefined for any other address, and for an archive's short
+ * one (`archive.ph/AbCdE`).
  */
 export function archivedHost(url: string): string | undefined {
   if (!isArchiveAddress(url)) return undefined;
-  const written = /\/(?:https?:\/\/?)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?::\d+)?(?:\/|$)/i.exec(
-    new URL(url).pathname,
-  );
+  const written =
+    /\/(?:https?:\/\/?)?((?:[a-z0-9-]+\.)+(?:[a-z]{2,}|xn--[a-z0-9-]+)|\d{1,3}(?:\.\d{1,3}){3}|\[[\da-f:.]+\])(?::\d+)?(?:\/|$)/i.exec(
+      new URL(url).pathname,
+    );
   return written?.[1]?.toLowerCase();
 }
 
 /**
  * Removes tracking parameters (utm_*, fbclid, gclid...) from an http(s) URL, drops an empty `?`,
- * and drops the hash when it is a text fragment or tracking data. An archive's address keeps its
- * query: it is the archived page's (`/web/…/https://…/x?id=3&utm_source=rss`), and the archive
- * may hold the page at that address only.
+ * and drops the hash when it is a text fragment, tracking data or, on an archive's address,
+ * archive.today's highlight (`#selection-…`, someone else's, as a text fragment is). An
+ * archive's address keeps its query: it is the archived page's
+ * (`/web/…/https://…/x?id=3&utm_source=rss`), and the archive may hold the page at that address
+ * only.
  *
  * Returns the input unchanged when it is not a valid absolute http(s) URL.
  */
@@ -196,12 +201,14 @@ export function cleanUrl(url: string): string {
     return url;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return url;
-  if (!isArchiveAddress(url)) {
+  const archive = isArchiveAddress(url);
+  if (!archive) {
     const query = stripTrackingPairs(parsed.search.replace(/^\?/, ''));
     parsed.search = query === '' ? '' : `?${query}`;
   }
   const hash = cleanHash(parsed.hash);
-  parsed.hash = hash === '' ? '' : `#${hash}`;
+  // archive.today's `#selection-1234.5-1234.60` is a reader's highlight, as a text fragment is.
+  parsed.hash = hash === '' || (archive && /^selection-[\d.-]+$/.test(hash)) ? '' : `#${hash}`;
   // Assigning an empty hash still leaves a trailing `#` when the input had one.
   return parsed.href.replace(/#$/, '');
 }

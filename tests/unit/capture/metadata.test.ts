@@ -1380,6 +1380,31 @@ describe('extractMetadata: web archives', () => {
     });
   });
 
+  // An original at an IP address or on a punycode top-level domain is credited as read directly.
+  it.each([
+    ['http://192.0.2.7/page', '192.0.2.7'],
+    ['http://[2001:db8::7]/page', '[2001:db8::7]'],
+    ['https://xn--e1afmkfd.xn--p1ai/page', 'xn--e1afmkfd.xn--p1ai'],
+  ])(
+    'names a Wayback Machine copy of %s after the original’s host, as the original itself',
+    (page, host) => {
+      const { html, url } = waybackPage({
+        original: page,
+        // As the Wayback Machine rewrites it: the original written only in archive addresses.
+        canonical: `https://web.archive.org/web/${WAYBACK_TIMESTAMP}/${page}`,
+        head: '<title>Titre</title>',
+        body: '<h1>Titre</h1>',
+      });
+      const direct = extractMetadata(pageWith('<title>Titre</title>', '<h1>Titre</h1>', page));
+      expect(direct.siteName).toBe(host);
+      expect(extractMetadata(makeDoc(html, url))).toMatchObject({
+        url,
+        siteName: host,
+        provenance: { url: 'location', siteName: 'hostname' },
+      });
+    },
+  );
+
   it('names an archive.today copy’s site after its canonical’s host, its address its own', () => {
     const read = 'https://archive.ph/AbCdE';
     const doc = pageWith(

@@ -137,6 +137,26 @@ describe('cleanUrl: web archives', () => {
       ),
     ).toBe('https://web.archive.org/web/20240315083012/https://www.lemonde.fr/x.html');
   });
+
+  // archive.today's highlight (`#selection-…`) is a reader's, as a text fragment is.
+  it.each([
+    ['https://archive.ph/AbCdE#selection-1234.5-1234.60', 'https://archive.ph/AbCdE'],
+    ['https://archive.is/AbCdE#selection-287.0-295.112', 'https://archive.is/AbCdE'],
+    [
+      'https://archive.ph/2024.03.15-083012/https://www.lemonde.fr/x.html#selection-9.3-9.41',
+      'https://archive.ph/2024.03.15-083012/https://www.lemonde.fr/x.html',
+    ],
+  ])('drops archive.today’s highlight fragment from %s', (url, cleaned) => {
+    expect(cleanUrl(url)).toBe(cleaned);
+  });
+
+  it.each([
+    'https://archive.ph/AbCdE#main',
+    'https://www.example.com/guide#selection-1234.5-1234.60',
+    'https://www.example.com/guide#selection',
+  ])('keeps an anchor that is no archive’s highlight: %s', (url) => {
+    expect(cleanUrl(url)).toBe(url);
+  });
 });
 
 describe('isArchiveAddress and archivedHost', () => {
@@ -147,6 +167,15 @@ describe('isArchiveAddress and archivedHost', () => {
     ['https://archive.ph/2024.03.15-083012/https://www.lemonde.fr/x.html', 'www.lemonde.fr'],
     ['https://arquivo.pt/wayback/20240315083012/https://www.publico.pt/x', 'www.publico.pt'],
     ['https://archive.ph/AbCdE', undefined],
+    // Originals on a punycode top-level domain, or at an IP address.
+    ['https://web.archive.org/web/2024/https://xn--e1afmkfd.xn--p1ai/', 'xn--e1afmkfd.xn--p1ai'],
+    [
+      'https://web.archive.org/web/2024/https://www.xn--80ak6aa92e.xn--p1ai/x',
+      'www.xn--80ak6aa92e.xn--p1ai',
+    ],
+    ['https://web.archive.org/web/20240315083012/http://192.0.2.7/page', '192.0.2.7'],
+    ['https://web.archive.org/web/2024/192.0.2.7:8080/page', '192.0.2.7'],
+    ['https://archive.ph/2024.03.15-083012/http://[2001:db8::7]/page', '[2001:db8::7]'],
   ])('reads an archive’s address %s, the original’s host written in it', (url, host) => {
     expect(isArchiveAddress(url)).toBe(true);
     expect(archivedHost(url)).toBe(host);
