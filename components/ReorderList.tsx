@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import { VirtualList, type VirtualListHandle } from './VirtualList';
 
@@ -127,8 +127,10 @@ export function ReorderList<T>({
   const list = useRef<VirtualListHandle>(null);
 
   // After a keyboard move the item re-renders elsewhere (moving a node blurs it): focus
-  // follows it once the list shows it at its new place.
-  useEffect(() => {
+  // follows it once the list shows it at its new place. In the drawing's own task (a layout
+  // effect): an effect waited for the next paint, the keyboard on the page's body meanwhile, and
+  // a key pressed then (Enter again on « Descendre », Alt+↓ held) was lost there.
+  useLayoutEffect(() => {
     const pending = refocus.current;
     if (!pending) return;
     const shown = items[pending.index];

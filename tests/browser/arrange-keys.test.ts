@@ -136,6 +136,59 @@ describe('the issue arranged from the keyboard, in Chromium', () => {
     await desk.close();
   });
 
+  it('never leaves the keyboard on the page’s body as the list is drawn moved, a key pressed at once moving on', async () => {
+    const desk = await deskOnIssue();
+    // Where the keyboard is once the task that redraws the list is done (its promise callbacks
+    // included): a key pressed next goes there. Before, the page's body: the moved row's node
+    // took the keyboard with it, given back only after the next paint.
+    await desk.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      const where = () => {
+        const el = document.activeElement;
+        return !el || el === document.body ? 'BODY' : (el.getAttribute('aria-label') ?? el.tagName);
+      };
+      new MutationObserver(() => {
+        let hops = 20;
+        const later = () => (--hops > 0 ? queueMicrotask(later) : seen.push(where()));
+        queueMicrotask(later);
+      }).observe(document.querySelector('ol.reorder')!, { childList: true });
+    });
+    const down = 'Descendre « Mauboussin »';
+    await desk.getByRole('button', { name: down }).focus();
+
+    // Three presses as fast as a held key repeats: none lost on the page's body.
+    await desk.keyboard.press('Enter');
+    await desk.keyboard.press('Enter');
+    await desk.keyboard.press('Enter');
+    await until(
+      () => stored(desk),
+      (titles) => titles.join('|') === 'OVH|Lina Khan|Quanta|Wikipédia|Mauboussin',
+      'three moves',
+    );
+    // At the bottom « Descendre » is greyed: the row, then Alt+↑ on it.
+    await until(
+      () => focused(desk),
+      (label) => label === 'Mauboussin, position 5 sur 5',
+      'the row to take the keyboard',
+    );
+    await desk.keyboard.press('Alt+ArrowUp');
+    await until(
+      () => stored(desk),
+      (titles) => titles.join('|') === 'OVH|Lina Khan|Quanta|Mauboussin|Wikipédia',
+      'moved up from the row',
+    );
+    await until(
+      () => focused(desk),
+      (label) => label === 'Mauboussin, position 4 sur 5',
+      'the keyboard on the row',
+    );
+    const seen = await desk.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter((label) => label === 'BODY')).toEqual([]);
+    await desk.close();
+  });
+
   it('keeps the keyboard on « Monter » after it moved the item, and on the row once at the top', async () => {
     const desk = await deskOnIssue();
     const up = 'Monter « Lina Khan »';
