@@ -587,6 +587,8 @@ export async function readBackupFile(file: Blob, options: ReadOptions = {}): Pro
   const decoder = new TextDecoder();
   let read = 0;
   let ended = false;
+  /** Whether a character of the text has been decoded. */
+  let started = false;
   const pieces: Pieces = {
     async more() {
       if (ended) return null;
@@ -597,7 +599,12 @@ export async function readBackupFile(file: Blob, options: ReadOptions = {}): Pro
         return decoder.decode() || null;
       }
       read += value.byteLength;
-      return decoder.decode(value, { stream: true });
+      const piece = decoder.decode(value, { stream: true });
+      if (started || !piece) return piece;
+      started = true;
+      // As `readBackup(await file.text())`: a second mark, after the one the decoder drops, is
+      // dropped by the reading too (a file saved with a mark by a program that added its own).
+      return piece.charCodeAt(0) === 0xfeff ? piece.slice(1) : piece;
     },
     async whole() {
       const text = await file.text();

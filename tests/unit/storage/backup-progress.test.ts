@@ -273,6 +273,17 @@ describe('readBackupFile', () => {
     expect(isCancelled(error)).toBe(true);
     expect(file.pulled()).toBeLessThan(file.size / 2);
   });
+
+  it('reads a file as readBackup reads its text, a byte order mark left by the decoder too', async () => {
+    // A file saved twice with a mark (an editor adding its own): the decoder drops the first,
+    // as `file.text()` does, and the reading the second, as it did before 026d404.
+    const text = `\uFEFF\uFEFF${await bigBackupText(3)}`;
+    const expected = parseBackup(new TextDecoder().decode(new TextEncoder().encode(text)));
+    expect(expected.ok).toBe(true);
+    for (const size of [1, 3, 1 << 20]) {
+      expect(await readBackupFile(fileInPieces(text, size)), `by ${size}`).toEqual(expected);
+    }
+  });
 });
 
 describe('restoreBackup in slices', () => {
