@@ -156,11 +156,13 @@ const OPENING_ARTICLE =
  * a surname (« Jeune Afrique », « Valeurs Actuelles », « Public Sénat », « Alternatives
  * Économiques », « Nouvelle République », « Républicain Lorrain », « Femme Actuelle », « Lyon
  * Capitale », « Auto Plus », « Madame Figaro », « Notre Temps », « Point de Vue », « Pour la
- * Science », « Famille Chrétienne », "Atlas Obscura", "Foreign Policy", "Ars Technica"):
- * taken for a person's, their byline equal to the site's name was kept as an author.
+ * Science », « Famille Chrétienne », « Elle Décoration », « Zone Bourse », « Maison Française »,
+ * "Atlas Obscura", "Foreign Policy", "Ars Technica"): taken for a person's, their byline equal
+ * to the site's name was kept as an author. Not « Elle », « Zone » or « Maison », which name
+ * persons too (Elle Fanning, Marc Maison).
  */
 const PUBLICATION_WORD =
-  /^(?:journal|matin|soir|hebdo|quotidien|magazine|mag|revue|news|times|post|daily|weekly|tribune|gazette|courrier|presse?|radio|tv|tele|infos?|actus?|medias?|blog|express|herald|observer|libre|libere|international|inter|culture|match|ouest|sud|nord|est|midi|centre|france|paris|bleu|nouvelles|insider|zeitung|today|review|afrique|europe|asie|ameriques?|monde|actuel(?:le)?s?|publi(?:c|cs|que)|republi(?:c|cain|caine)|nouvelle|economiques?|alternatives?|jeune|valeurs|femmes?|capitale|bulletin|plus|auto|obscura|policy|affairs|technica|jazeera|generation|geographic|scientific|american|madame|version|femina|notre|temps|vue|sciences?|humaines|famille|chretienne|loisirs|sante)$/;
+  /^(?:journal|matin|soir|hebdo|quotidien|magazine|mag|revue|news|times|post|daily|weekly|tribune|gazette|courrier|presse?|radio|tv|tele|infos?|actus?|medias?|blog|express|herald|observer|libre|libere|international|inter|culture|match|ouest|sud|nord|est|midi|centre|france|paris|bleu|nouvelles|insider|zeitung|today|review|afrique|europe|asie|ameriques?|monde|actuel(?:le)?s?|publi(?:c|cs|que)|republi(?:c|cain|caine)|nouvelle|economiques?|alternatives?|jeune|valeurs|femmes?|capitale|bulletin|plus|auto|obscura|policy|affairs|technica|jazeera|generation|geographic|scientific|american|madame|version|femina|notre|temps|vue|sciences?|humaines|famille|chretienne|loisirs|sante|decoration|bourse|francaise)$/;
 
 /**
  * Outlets whose whole name is written as a person's, each of its words a given name, a surname or
@@ -223,24 +225,27 @@ function folded(word: string): string {
  */
 const POSSESSIVE = /\p{L}['’]s$/u;
 
-/** An elided particle and the name it opens, which may end a name: « Jean d’Ormesson ». */
-const ELIDED_NAME = /^d['’]\p{Lu}\p{Ll}+$/u;
+/**
+ * An elided particle and the name it opens, which may end a name: « Jean d’Ormesson », « Rouget
+ * de l’Isle », « Villiers de l’Isle-Adam ».
+ */
+const ELIDED_NAME = /^[dl]['’]\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u;
 
 /** A name's word written as a person's: « Dupont », « Jean-Pierre », « O’Brien », « McNeil ». */
 const NAME_WORD = /^(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
 
 /** An initial (« D. »), or a particle between names (« de », « van », « d’Alembert »). */
 const NAME_LINK =
-  /^(?:\p{Lu}\.(?:-\p{Lu}\.)?|de|du|des|da|di|del|della|van|von|der|den|ter|le|la|y|bin|ben|al|el|dos|das|[dl]['’]\p{Lu}\p{Ll}+)$/u;
+  /^(?:\p{Lu}\.(?:-\p{Lu}\.)?|de|du|des|da|di|del|della|van|von|der|den|ter|le|la|y|bin|ben|al|el|dos|das|[dl]['’]\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*)$/u;
 
 /**
  * Whether `name` is written as a person's name (« Jean Dupont », « Charles de Gaulle », "Nelson D.
  * Schwartz"), not a publication's (« Le Monde », « Le Monde.fr », « Nice Matin », « AFP »,
  * « Mediapart »): two to five words, opening on a capitalised word and ending on one (or on an
- * elided particle's, « Jean d’Ormesson »), with no digits, no article first, no possessive ("Tom's
- * Guide") and no word of a newspaper's name. A site named so is a person's (a personal
- * blog under its author's name), whose byline is no publication's self-credit (./metadata).
- * Nor is an outlet's whole name written as a person's ({@link OUTLETS_NAMED_AS_PERSONS}), nor a
+ * elided particle's, « Jean d’Ormesson », « Rouget de l’Isle »), with no digits, no article
+ * first, no possessive ("Tom's Guide") and no word of a newspaper's name. A site named so is a
+ * person's (a personal blog under its author's name), whose byline is no publication's
+ * self-credit (./metadata). Nor is an outlet's whole name written as a person's ({@link OUTLETS_NAMED_AS_PERSONS}), nor a
  * body's or a place's opening on its common noun ({@link BODY_OR_PLACE}). A name it misses is a
  * name taken for the publication's, as every one was before.
  */

@@ -713,6 +713,15 @@ describe('looksLikePersonName', () => {
     'Jean de La Fontaine',
     // A name whose first word opens a body's or a place's name elsewhere, without a particle.
     'Val Kilmer',
+    // A name ending on « l'X », as one ends on « d'X ».
+    "Rouget de l'Isle",
+    'Claude Joseph Rouget de l’Isle',
+    "Villiers de l'Isle-Adam",
+    "Philippe Villiers de l'Isle-Adam",
+    // Names sharing a word with an outlet's name, not the words that make it one.
+    'Elle Fanning',
+    'Marc Maison',
+    'Nicolas Zone',
   ])('takes « %s » for a person', (name) => {
     expect(looksLikePersonName(name)).toBe(true);
   });
@@ -778,6 +787,15 @@ describe('looksLikePersonName', () => {
     // Outlets listed whole.
     "Chasseur d'Images",
     'Boulevard Voltaire',
+    // Outlets of two capitalised words, one a word of outlets' names, no surname.
+    'Elle Décoration',
+    'Zone Bourse',
+    'Maison Française',
+    // A name ending on « l'X » is no person's when a word or its head says it is an outlet's.
+    "Courrier de l'Ouest",
+    "Journal de l'Île",
+    "Conseil de l'Europe",
+    'Théâtre de l’Odéon',
   ])('takes « %s » for no person', (name) => {
     expect(looksLikePersonName(name)).toBe(false);
   });
@@ -1100,6 +1118,17 @@ describe('extractMetadata: authors that are not bylines', () => {
     });
   });
 
+  it.each(["Rouget de l'Isle", "Villiers de l'Isle-Adam"])(
+    'keeps the author of a site named after them, their name ending on « l’X »: %s',
+    (name) => {
+      const doc = pageWith(
+        meta('og:site_name', name) + meta('author', name, 'name'),
+        `<article><h1>Titre</h1><p class="byline">Par <span itemprop="author">${name}</span></p></article>`,
+      );
+      expect(extractMetadata(doc)).toMatchObject({ byline: name, siteName: name });
+    },
+  );
+
   it('keeps a blogger named in meta[name=author] whose JSON-LD names them as publisher only', () => {
     const doc = pageWith(
       meta('author', 'Charles de Gaulle', 'name') +
@@ -1311,6 +1340,9 @@ describe('extractMetadata: authors that are not bylines', () => {
     "Chasseur d'Images",
     'Musée du Louvre',
     'Boulevard Voltaire',
+    'Elle Décoration',
+    'Zone Bourse',
+    'Maison Française',
   ])('does not credit a newspaper whose byline markup holds only its name: %s', (name) => {
     const doc = pageWith(
       meta('og:site_name', name) + meta('author', name, 'name'),
