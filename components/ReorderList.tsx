@@ -221,10 +221,11 @@ export function ReorderList<T>({
       const step = ({ ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 } as Record<string, number>)[
         event.key
       ];
-      if (step !== undefined && index + step >= 0 && index + step < items.length) {
-        event.preventDefault();
-        list.current?.focusRow(index + step);
-      }
+      if (step === undefined) return;
+      // No item beyond (the last one's ↓, the first one's ↑): nothing, as on the row, where the
+      // arrow scrolled the page.
+      event.preventDefault();
+      if (index + step >= 0 && index + step < items.length) list.current?.focusRow(index + step);
       return;
     }
     if (!event.altKey || event.ctrlKey || event.metaKey) return;

@@ -166,6 +166,25 @@ describe('IssueView', () => {
     await waitFor(() => expect(focusedItem()).toBe('OVH, position 1 sur 3'));
   });
 
+  it('leaves the page where it is with ↓ or j on the last item’s « Retirer », ↑ or k on the first’s, as on their rows', async () => {
+    const { issue } = await threeItems();
+    const remove = (name: string) =>
+      screen.getByRole('button', { name: `Retirer «\u00a0${name}\u00a0» du numéro` });
+
+    // No item beyond: nothing, as on the row (the list's keys), where before the page scrolled.
+    for (const [name, key] of [
+      ['Lina Khan', 'ArrowDown'],
+      ['Lina Khan', 'j'],
+      ['OVH', 'ArrowUp'],
+      ['OVH', 'k'],
+    ] as const) {
+      remove(name).focus();
+      expect(fireEvent.keyDown(remove(name), { key }), `${key} on ${name}`).toBe(false);
+      expect(document.activeElement).toBe(remove(name));
+    }
+    expect(await order(issue.id)).toEqual(['OVH', 'Mauboussin', 'Lina Khan']);
+  });
+
   it('leaves Alt+↓ to an item’s « Déplacer vers… » list, which it opens', async () => {
     const issue = await issueWith([
       { title: 'OVH', body: '<p>OVH</p>' },
