@@ -313,7 +313,9 @@ function* scanJson(first: string, complete: boolean): Generator<ScanStep, Json |
   };
   /**
    * Runs `read` from where the scan is; when it needs more of the text, the scan goes back to
-   * where `read` started, drops what was before it, asks for the next piece and runs it again.
+   * where `read` started, drops what was before it, asks for more and runs it again, once the
+   * text it holds has doubled (or ended): a value over many pieces (a page clipped whole, MB of
+   * text) is read again a few times, not once per piece, which took minutes for tens of MB.
    */
   function* attempt<T>(read: () => T): Generator<ScanStep, T, Piece> {
     let start = i;
@@ -325,9 +327,12 @@ function* scanJson(first: string, complete: boolean): Generator<ScanStep, Json |
         text = text.slice(start);
         dropped += start;
         start = i = 0;
-        const piece = yield 'more';
-        if (piece === null || piece === undefined) ended = true;
-        else text += piece;
+        const wanted = 2 * text.length;
+        do {
+          const piece = yield 'more';
+          if (piece === null || piece === undefined) ended = true;
+          else text += piece;
+        } while (!ended && text.length < wanted);
       }
     }
   }

@@ -284,6 +284,36 @@ describe('readBackupFile', () => {
       expect(await readBackupFile(fileInPieces(text, size)), `by ${size}`).toEqual(expected);
     }
   });
+
+  it('looks at a long value a few times, not again at each piece of it', async () => {
+    // A draft of a page clipped whole (4 MB of text) in pieces of 4 KB: its text was scanned
+    // again from its start at each piece, a thousand times (minutes for tens of MB).
+    const text = (await bigBackupText(3)).replace(
+      '<p>Un <b>texte</b></p>',
+      `<p>${'Un texte cité, assez long. '.repeat(150_000)}</p>`,
+    );
+    const file = fileInPieces(text, 4096);
+    const indexOf = String.prototype.indexOf;
+    let searched = 0;
+    const spy = vi.spyOn(String.prototype, 'indexOf').mockImplementation(function (
+      this: string,
+      search: string,
+      from?: number,
+    ) {
+      const found = indexOf.call(this, search, from);
+      // The characters looked at, to the quote found or to the end.
+      if (search === '"') searched += (found < 0 ? this.length : found + 1) - (from ?? 0);
+      return found;
+    });
+    let result;
+    try {
+      result = await readBackupFile(file);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(result).toEqual(parseBackup(text));
+    expect(searched).toBeLessThan(8 * text.length);
+  });
 });
 
 describe('restoreBackup in slices', () => {
