@@ -208,7 +208,8 @@ export function cleanUrl(url: string): string {
   }
   const hash = cleanHash(parsed.hash);
   // archive.today's `#selection-1234.5-1234.60` is a reader's highlight, as a text fragment is.
-  parsed.hash = hash === '' || (archive && /^selection-[\d.-]+$/.test(hash)) ? '' : `#${hash}`;
+  parsed.hash =
+    hash === '' || (archive && /^selection-\d+\.\d+-\d+\.\d+$/.test(hash)) ? '' : `#${hash}`;
   // Assigning an empty hash still leaves a trailing `#` when the input had one.
   return parsed.href.replace(/#$/, '');
 }

@@ -154,6 +154,9 @@ describe('cleanUrl: web archives', () => {
     'https://archive.ph/AbCdE#main',
     'https://www.example.com/guide#selection-1234.5-1234.60',
     'https://www.example.com/guide#selection',
+    // The archived page's own anchor, not archive.today's highlight.
+    'https://web.archive.org/web/20240315083012/https://www.example.com/guide#selection-2',
+    'https://archive.ph/AbCdE#selection-2-3',
   ])('keeps an anchor that is no archive’s highlight: %s', (url) => {
     expect(cleanUrl(url)).toBe(url);
   });
