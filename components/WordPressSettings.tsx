@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { sendMessage } from '../messaging/protocol';
 import { testConnection, validateSiteUrl, type WpConnection } from '../wordpress/client';
-import { checkSiteMove } from '../wordpress/site-move';
 import type { WpFailure } from '../wordpress/errors';
 import { t } from '../locales';
 import { publishFailureText } from './publishFailureText';
@@ -13,7 +13,14 @@ import {
   wordpressPasswordItem,
   type WordPressPreferences,
 } from '../storage/preferences';
-import { forgetMovesFrom, SETTINGS_FOCUS_FRESH_MS, settingsFocus } from '../storage/settings';
+import {
+  keepSiteLeft,
+  SETTINGS_FOCUS_FRESH_MS,
+  settingsFocus,
+  siteLeaves,
+  withSiteLeave,
+  type SiteLeave,
+} from '../storage/settings';
 import { useStorageItem } from './useStorageItem';
 
 /**
@@ -44,38 +51,6 @@ function originOf(siteUrl: string): string {
 }
 
 /**
- * Gives back the permission for a site no longer used, so that only the current one is allowed.
- * First, while the old address may still be read, asks it whether the site moved to the new one
- * (a redirect there: noted, for a post recorded at the old address to be followed, see
- * wordpress/site-move.ts); within its bound, the settings saved already. Meanwhile the editor
- * may have saved the old address again (typing enables the buttons): its permission, `wanted`
- * by that save or the settings' since, is kept.
- */
-async function forgetOldSite(
-  oldUrl: string,
-  newUrl: string,
-  wanted: (origin: string) => boolean,
-): Promise<void> {
-  if (!oldUrl) return;
-  let old: string;
-  try {
-    old = originPattern(oldUrl);
-  } catch {
-    return;
-  }
-  if (old === originPattern(newUrl)) return;
-  await checkSiteMove(oldUrl, newUrl);
-  // Saved again meanwhile (in this page, or another): still the site's.
-  if (wanted(old)) return;
-  const now = await wordpressItem.getValue().catch(() => undefined);
-  if (now && originOf(now.siteUrl) === old) return;
-  // Refused for an origin the manifest requires (the test build's 127.0.0.1): nothing to do.
-  await Promise.resolve()
-    .then(() => browser.permissions.remove({ origins: [old] }))
-    .catch(() => undefined);
-}
-
-/**
  * Site, user, application password, category and status of published posts. "Test connection"
  * asks for the site's permission (this origin only) and says exactly what is wrong.
  */
@@ -87,10 +62,14 @@ export function WordPressSettings() {
   const siteField = useRef<HTMLInputElement>(null);
   const userField = useRef<HTMLInputElement>(null);
   const passwordField = useRef<HTMLInputElement>(null);
-  /** The origins of the saves under way (see forgetOldSite), by how many ask for each. */
-  const saving = useRef(new Map<string, number>());
 
   useEffect(() => {
+    // An address left by a save this page could not see through (closed before it asked the
+    // background): completed now, whatever the background did since it started.
+    void siteLeaves
+      .getValue()
+      .then((leaves) => (leaves.length > 0 ? sendMessage('siteLeave') : 0))
+      .catch(() => undefined);
     void Promise.all([wordpressItem.getValue(), wordpressPasswordItem.getValue()]).then(
       ([prefs, secret]) => {
         setForm({ ...DEFAULT_WORDPRESS, ...prefs });
@@ -156,32 +135,29 @@ export function WordPressSettings() {
     } catch {
       asked = Promise.resolve(false);
     }
-    // Until stored, this address's permission is not given back by an earlier save still asking
-    // the address it left (forgetOldSite); stored, the settings name it.
+    // Until stored, this address's permission is not given back by an earlier save's leave still
+    // asking the address it left (services/site-leave.ts): that leave is dropped at the click.
     const origin = originOf(checked.url);
-    const claims = saving.current;
-    claims.set(origin, (claims.get(origin) ?? 0) + 1);
-    let stored: { before: string; next: WordPressPreferences } | undefined;
-    try {
-      stored = await store(checked.url, asked);
-    } finally {
-      const left = (claims.get(origin) ?? 1) - 1;
-      if (left > 0) claims.set(origin, left);
-      else claims.delete(origin);
-    }
+    const claimed = keepSiteLeft((from) => originOf(from) === origin).catch(() => undefined);
+    const stored = await store(checked.url, asked, claimed);
     if (!stored) return undefined;
-    // Named again (the site back at an address it had moved from): that move no longer stands.
-    if (stored.before !== checked.url) await forgetMovesFrom(checked.url).catch(() => undefined);
-    await forgetOldSite(stored.before, checked.url, (old) => saving.current.has(old));
+    // The address left: the move check and its permission given back, by the background, which
+    // closing this page does not stop (and which completes it as it starts, should it be lost).
+    if (stored.left) await sendMessage('siteLeave').catch(() => undefined);
     return stored.next;
   }
 
-  /** Stores `siteUrl` and the form once `asked` granted its origin; the address before too. */
+  /**
+   * Stores `siteUrl` and the form once `asked` granted its origin, and the address left with them
+   * (one write: no moment names the new address without the old one to give back).
+   */
   async function store(
     siteUrl: string,
     asked: Promise<boolean>,
-  ): Promise<{ before: string; next: WordPressPreferences } | undefined> {
+    claimed: Promise<unknown>,
+  ): Promise<{ left: boolean; next: WordPressPreferences } | undefined> {
     const granted = await asked.catch(() => false);
+    await claimed;
     if (!granted) {
       setStatus({
         kind: 'error',
@@ -195,11 +171,18 @@ export function WordPressSettings() {
       username: form!.username.trim(),
       category: form!.category.trim() || DEFAULT_WORDPRESS.category,
     };
-    const before = await wordpressItem.getValue();
-    await wordpressItem.setValue(next);
+    const [before, leaves] = await Promise.all([wordpressItem.getValue(), siteLeaves.getValue()]);
+    const leave: SiteLeave | undefined =
+      before.siteUrl !== siteUrl
+        ? { from: before.siteUrl, to: siteUrl, at: new Date().toISOString() }
+        : undefined;
+    await storage.setItems([
+      { item: wordpressItem, value: next },
+      ...(leave ? [{ item: siteLeaves, value: withSiteLeave(leaves, leave) }] : []),
+    ]);
     await wordpressPasswordItem.setValue(password.trim());
     setForm(next);
-    return { before: before.siteUrl, next };
+    return { left: !!leave, next };
   }
 
   async function onSave(event: Event) {

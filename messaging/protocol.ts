@@ -343,6 +343,12 @@ export interface ProtocolMap {
    * open right now (WordPress's current locks, a short wait at most); `ok` when it could not ask.
    */
   deskPublishCheck: { request: { issueId: string }; response: DeskPublishCheck };
+  /**
+   * The options saved another WordPress address: complete the addresses left (storage/settings.ts
+   * `siteLeaves`: the move check, the old origin's permission given back) in the background,
+   * which lives on when the options page closes. How many were completed.
+   */
+  siteLeave: { request: void; response: number };
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -4,6 +4,7 @@ import { clipTab, prepareClip } from './clipper';
 import { probeDesk } from './desk-discovery';
 import { cancelPostState, deskCatchUp, readPublishedPost } from './post-state';
 import { cancelPublish, publishIssue } from './publisher';
+import { completeSiteLeaves } from './site-leave';
 import { listSitePosts } from './site-posts';
 import { syncEngine } from './sync-background';
 
@@ -43,4 +44,5 @@ export const handlers: Handlers = {
     return readPublishedPost(request, catchUp ? { catchUp } : {});
   },
   postStateCancel: async ({ token }) => cancelPostState(token),
+  siteLeave: () => completeSiteLeaves(),
 };

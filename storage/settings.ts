@@ -286,3 +286,75 @@ export async function forgetMovesFrom(address: string): Promise<void> {
 export async function provenMove(from: string, to: string): Promise<boolean> {
   return movedBetween(await siteMoves.getValue(), from, to);
 }
+
+/**
+ * A WordPress address the editor left in the options (`from`, for `to`), whose origin's
+ * permission is still to be given back once the old address is asked whether the site moved
+ * (services/site-leave.ts). Written with the settings naming `to`, in one storage write, and
+ * dropped once done: the background completes it, as the options ask it to and when it starts,
+ * so that closing the options page during the check loses neither the giving back nor the move.
+ */
+export interface SiteLeave {
+  /** The address the settings named before, as they stored it ('' when none). */
+  from: string;
+  /** The address the settings named since. */
+  to: string;
+  /** When the editor saved `to` (ISO 8601). */
+  at: string;
+}
+
+/**
+ * The addresses left whose permission is still to be given back ({@link SiteLeave}), oldest
+ * first. Local, as the WordPress settings are.
+ */
+export const siteLeaves = definedOnUse(() =>
+  storage.defineItem<SiteLeave[]>('local:siteLeaves', {
+    fallback: [],
+    // Version 1: SiteLeave[]; no change of shape yet.
+    version: 1,
+    migrations: {},
+  }),
+);
+
+/** How many leaves {@link siteLeaves} keeps waiting: the newest (each is a few bytes). */
+export const SITE_LEAVES_KEPT = 20;
+
+/** `leaves` with `leave` added last, an equal one before it dropped, at most the newest kept. */
+export function withSiteLeave(leaves: readonly SiteLeave[], leave: SiteLeave): SiteLeave[] {
+  const kept = leaves.filter((l) => l.from !== leave.from || l.to !== leave.to);
+  return [...kept, leave].slice(-SITE_LEAVES_KEPT);
+}
+
+/** The changes of {@link siteLeaves} made here, one after another (each reads, then writes). */
+let leavesChanged: Promise<unknown> = Promise.resolve();
+
+function changeSiteLeaves<T>(change: (leaves: SiteLeave[]) => [SiteLeave[] | undefined, T]) {
+  const done = leavesChanged.then(async () => {
+    const [kept, answer] = change(await siteLeaves.getValue());
+    if (kept) await siteLeaves.setValue(kept);
+    return answer;
+  });
+  leavesChanged = done.catch(() => undefined);
+  return done;
+}
+
+/**
+ * Drops the leaves whose address left `named` says is named again (a save under way for it,
+ * claimed at the click): its permission is the site's again, not to be given back.
+ */
+export async function keepSiteLeft(named: (from: string) => boolean): Promise<void> {
+  await changeSiteLeaves((leaves) => {
+    const kept = leaves.filter((l) => !named(l.from));
+    return [kept.length !== leaves.length ? kept : undefined, undefined];
+  });
+}
+
+/** Drops `leave` from {@link siteLeaves}, done; false when it was no longer there (claimed). */
+export function dropSiteLeave(leave: SiteLeave): Promise<boolean> {
+  return changeSiteLeaves((leaves) => {
+    const kept = leaves.filter(
+      (l) => l.from !== leave.from || l.to !== leave.to || l.at !== leave.at,
+    );
+    return kept.length === leaves.length ? [undefined, false] : [kept, true];
+  });
+}

@@ -2,8 +2,8 @@ import { noteSiteMove } from '../storage/settings';
 import { askAddress } from './client';
 
 /**
- * How long the options wait for the old address's answer ({@link checkSiteMove}), both its asks
- * together: the settings are saved already, and the editor waits for nothing longer.
+ * How long the old address's answer is waited for ({@link checkSiteMove}), both its asks
+ * together: the settings are saved already, its permission given back only after.
  */
 export const MOVE_CHECK_MS = 4_000;
 
@@ -18,7 +18,8 @@ export interface SiteMoveDeps {
 }
 
 /**
- * Asks the site's old address `from`, as the editor changes it to `to` in the options and before
+ * Asks the site's old address `from`, as the editor changes it to `to` in the options (the
+ * background does, services/site-leave.ts, the options page closed or not) and before
  * its origin's permission is given back (after which the browser lets the extension read nothing
  * of it): when it redirects to `to` (askAddress's `moved`, as the publish panel's proof reads it),
  * the site's own word that it moved, noted for the panel, the publisher and the shared desk

@@ -57,6 +57,7 @@ const handlers: Handlers = {
       : { ok: false, code: 'offline' },
   postState: async () => ({ ok: false, code: 'offline' }),
   postStateCancel: async () => false,
+  siteLeave: async () => 0,
 };
 
 describe('message protocol', () => {

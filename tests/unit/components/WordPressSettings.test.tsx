@@ -4,9 +4,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CONNECTION_TEST_EVENT, WordPressSettings } from '../../../components/WordPressSettings';
 import { setLocale } from '../../../locales';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
-import { provenMove, settingsFocus, siteMoves } from '../../../storage/settings';
+import { provenMove, settingsFocus, siteLeaves, siteMoves } from '../../../storage/settings';
 import { fieldToFix } from '../../../components/openSettings';
 import { testConnection } from '../../../wordpress/client';
+import { registerHandlers, type Handlers } from '../../../messaging/protocol';
+import { completeSiteLeaves } from '../../../services/site-leave';
 
 // The real connection test, unless a test says what it answers (mockResolvedValueOnce).
 vi.mock('../../../wordpress/client', async (original) => {
@@ -14,8 +16,13 @@ vi.mock('../../../wordpress/client', async (original) => {
   return { ...client, testConnection: vi.fn(client.testConnection) };
 });
 
+// The background's side of the options' save: the address left completed there.
+let unregister = () => {};
 beforeEach(async () => {
   fakeBrowser.reset();
+  unregister = registerHandlers({
+    siteLeave: () => completeSiteLeaves(),
+  } as Partial<Handlers> as Handlers);
   await wordpressItem.setValue({
     siteUrl: '',
     username: 'redac',
@@ -25,6 +32,7 @@ beforeEach(async () => {
   await wordpressPasswordItem.setValue('abcd efgh ijkl mnop');
 });
 afterEach(() => {
+  unregister();
   cleanup();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
@@ -320,6 +328,84 @@ describe('WordPressSettings', () => {
       { from: 'https://monjournal.fr', to: 'https://www.monjournal.fr', at: expect.any(String) },
     ]);
     expect((await wordpressItem.getValue()).siteUrl).toBe('https://www.monjournal.fr');
+  });
+
+  it('stores the address left with the new one, for the background to give its permission back: the page closed during the check loses nothing', async () => {
+    await wordpressItem.setValue({
+      siteUrl: 'https://monjournal.fr',
+      username: 'redac',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+    // The page closed as soon as it stored: no background answers its request.
+    unregister();
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('page closed'));
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    const remove = vi.spyOn(fakeBrowser.permissions, 'remove').mockResolvedValue(true as never);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        const answer = new Response(
+          JSON.stringify({ name: 'Mon journal', namespaces: ['wp/v2'] }),
+          {
+            headers: { 'Content-Type': 'application/json' },
+          },
+        );
+        Object.defineProperty(answer, 'url', {
+          value: url.replace('//monjournal', '//www.monjournal'),
+        });
+        return answer;
+      }),
+    );
+    render(<WordPressSettings />);
+    fireEvent.input(await screen.findByLabelText(/^Adresse du site/), {
+      target: { value: 'https://www.monjournal.fr' },
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+
+    await waitFor(() => expect(screen.getByTestId('wp-status').textContent).toBe('Enregistré.'));
+    expect((await wordpressItem.getValue()).siteUrl).toBe('https://www.monjournal.fr');
+    expect(await siteLeaves.getValue()).toEqual([
+      { from: 'https://monjournal.fr', to: 'https://www.monjournal.fr', at: expect.any(String) },
+    ]);
+    expect(remove).not.toHaveBeenCalled();
+
+    // The background, as it starts, completes what the page left.
+    await completeSiteLeaves();
+    expect(remove).toHaveBeenCalledWith({ origins: ['https://monjournal.fr/*'] });
+    expect(await provenMove('https://monjournal.fr', 'https://www.monjournal.fr')).toBe(true);
+    expect(await siteLeaves.getValue()).toEqual([]);
+  });
+
+  it('completes, as it opens, an address a closed page left: its permission given back', async () => {
+    await wordpressItem.setValue({
+      siteUrl: 'https://www.monjournal.fr',
+      username: 'redac',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+    await siteLeaves.setValue([
+      {
+        from: 'https://monjournal.fr',
+        to: 'https://www.monjournal.fr',
+        at: '2026-12-07T14:00:00Z',
+      },
+    ]);
+    const remove = vi.spyOn(fakeBrowser.permissions, 'remove').mockResolvedValue(true as never);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+
+    render(<WordPressSettings />);
+
+    await waitFor(() =>
+      expect(remove).toHaveBeenCalledWith({ origins: ['https://monjournal.fr/*'] }),
+    );
+    expect(await siteLeaves.getValue()).toEqual([]);
   });
 
   it('notes no move when the old address is a site of its own, and still gives its permission back', async () => {

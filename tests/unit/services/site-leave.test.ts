@@ -1,0 +1,100 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { completeSiteLeaves } from '../../../services/site-leave';
+import { wordpressItem } from '../../../storage/preferences';
+import {
+  keepSiteLeft,
+  noteSiteMove,
+  siteLeaves,
+  siteMoves,
+  type SiteLeave,
+} from '../../../storage/settings';
+
+const settings = (siteUrl: string) => ({
+  siteUrl,
+  username: 'redac',
+  category: 'Indiscrets',
+  status: 'draft' as const,
+});
+const leave: SiteLeave = {
+  from: 'https://monjournal.fr',
+  to: 'https://www.monjournal.fr',
+  at: '2026-12-07T14:00:00.000Z',
+};
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await wordpressItem.setValue(settings('https://www.monjournal.fr'));
+});
+
+describe('completeSiteLeaves', () => {
+  it('asks the address left, then gives its origin back and drops the leave', async () => {
+    await siteLeaves.setValue([leave]);
+    const order: string[] = [];
+    const done = await completeSiteLeaves({
+      check: async (from, to) => order.push(`check ${from} ${to}`),
+      remove: async (origin) => order.push(`remove ${origin}`),
+    });
+    expect(done).toBe(1);
+    expect(order).toEqual([
+      'check https://monjournal.fr https://www.monjournal.fr',
+      'remove https://monjournal.fr/*',
+    ]);
+    expect(await siteLeaves.getValue()).toEqual([]);
+  });
+
+  it('gives back nothing when a save names the address left again during the check (its leave dropped at the click)', async () => {
+    await siteLeaves.setValue([leave]);
+    const remove = vi.fn(async () => true);
+    await completeSiteLeaves({
+      check: () => keepSiteLeft((from) => from.startsWith('https://monjournal.fr')),
+      remove,
+    });
+    expect(remove).not.toHaveBeenCalled();
+  });
+
+  it('gives back nothing when the settings name that origin again since (another tab saved it)', async () => {
+    await siteLeaves.setValue([leave]);
+    const remove = vi.fn(async () => true);
+    await completeSiteLeaves({
+      check: () => wordpressItem.setValue(settings('https://monjournal.fr/blog')),
+      remove,
+    });
+    expect(remove).not.toHaveBeenCalled();
+    expect(await siteLeaves.getValue()).toEqual([]);
+  });
+
+  it('forgets the moves noted from the address named since, and gives back nothing on the same origin', async () => {
+    await noteSiteMove({ from: 'https://www.monjournal.fr', to: 'https://monjournal.fr', at: 'x' });
+    await siteLeaves.setValue([{ ...leave, from: 'https://www.monjournal.fr/ancien' }]);
+    const check = vi.fn(async () => false);
+    const remove = vi.fn(async () => true);
+    await completeSiteLeaves({ check, remove });
+    expect(await siteMoves.getValue()).toEqual([]);
+    expect(check).not.toHaveBeenCalled();
+    expect(remove).not.toHaveBeenCalled();
+    expect(await siteLeaves.getValue()).toEqual([]);
+  });
+
+  it('starts a leave under way only once, and does not keep the others waiting for it', async () => {
+    const second = { from: 'https://preprod.monjournal.fr', to: leave.to, at: leave.at };
+    await siteLeaves.setValue([leave, second]);
+    let answer = () => {};
+    const asked: string[] = [];
+    const removed: string[] = [];
+    const deps = {
+      check: async (from: string) => {
+        asked.push(from);
+        if (from === leave.from) await new Promise<void>((resolve) => (answer = resolve));
+      },
+      remove: async (origin: string) => removed.push(origin),
+    };
+    const first = completeSiteLeaves(deps);
+    await vi.waitFor(() => expect(removed).toEqual(['https://preprod.monjournal.fr/*']));
+    expect(await completeSiteLeaves(deps)).toBe(0);
+    answer();
+    expect(await first).toBe(2);
+    expect(asked).toEqual([leave.from, second.from]);
+    expect(removed).toEqual(['https://preprod.monjournal.fr/*', 'https://monjournal.fr/*']);
+  });
+});
