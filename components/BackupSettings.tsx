@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
+import { sendMessage } from '../messaging/protocol';
 import { backupFilename, createBackup, serializeBackup } from '../storage/backup-format';
 import { readBackupFile, type ReadProgress, type ParseResult } from '../storage/backup-read';
 import {
@@ -7,6 +8,7 @@ import {
   forgetMissingCurrentIssue,
   ReplaceOnSharedDeskError,
   restoreBackup,
+  restoredSiteToAllow,
   type ReplaceRefusal,
   type RestoreOptions,
   type RestoreProgress,
@@ -17,6 +19,7 @@ import { isCancelled, type Progress } from '../storage/slices';
 import { RestorePanel, type Chosen } from './BackupRestorePanel';
 import { describeBackupError, describeRestore, hasSettings } from './backupMessages';
 import { downloadFile } from './download';
+import { openWordPressSettings } from './openSettings';
 import { rememberRestore, useRestoredReport } from './useRestoredReport';
 import { FailureDetail } from './FailureDetail';
 import { wordFailure } from './failureText';
@@ -28,8 +31,9 @@ type Status =
    * long work, how far it has got, carried by the bar.
    */
   | { kind: 'busy'; text: string; progress?: Progress & { count: string; full: string } }
-  | { kind: 'ok'; text: string }
-  | { kind: 'error'; text: string; detail?: string };
+  /** `allowSite`: the restored WordPress site is not allowed yet, the way to allow it offered. */
+  | { kind: 'ok'; text: string; allowSite?: boolean }
+  | { kind: 'error'; text: string; detail?: string; allowSite?: boolean };
 
 /** Long work that « Annuler » stops: reading a chosen file, or restoring it. */
 interface Job {
@@ -87,7 +91,7 @@ export function BackupSettings() {
   // A restore with settings reloads the page (every card shows the restored values): say here
   // what it did.
   useRestoredReport(message, (result) =>
-    setStatus({ kind: 'ok', text: describeRestore(result, true) }),
+    setStatus({ kind: 'ok', text: describeRestore(result, true), allowSite: !!result.siteToAllow }),
   );
 
   const busy = status.kind === 'busy';
@@ -244,6 +248,16 @@ export function BackupSettings() {
         // Said after the reload too: the editor learns their own account stayed, and whose did not.
         if (applied.includes('wordpressAccountKept'))
           result = { ...result, accountKept: result.settings.wordpress?.username ?? '' };
+        // The address left: completed by the background as after the options' change (its
+        // permission given back, the move asked), the reload below ending nothing of it; the
+        // options' WordPress section asks again as the page opens, should this be lost.
+        if (applied.includes('wordpressSiteLeft')) void sendMessage('siteLeave').catch(() => {});
+        // The restored site's permission cannot be asked here: only a click can, and this one
+        // was spent on the restore's work. Said, with the way to the button that asks.
+        if (applied.includes('wordpress')) {
+          const siteToAllow = await restoredSiteToAllow();
+          if (siteToAllow) result = { ...result, siteToAllow };
+        }
       }
       await forgetMissingCurrentIssue(db);
     } catch (error) {
@@ -252,6 +266,7 @@ export function BackupSettings() {
         ...worded,
         kind: 'error',
         text: `${describeRestore(result, false)} ${worded.text}`,
+        allowSite: !!result.siteToAllow,
       });
       return;
     }
@@ -264,7 +279,11 @@ export function BackupSettings() {
       }
       // No session storage: say it here; the other cards catch up at the next visit.
     }
-    setStatus({ kind: 'ok', text: describeRestore(result, !!result.settings) });
+    setStatus({
+      kind: 'ok',
+      text: describeRestore(result, !!result.settings),
+      allowSite: !!result.siteToAllow,
+    });
   }
 
   return (
@@ -334,6 +353,14 @@ export function BackupSettings() {
         {status.kind !== 'idle' && status.text}
         {status.kind === 'error' && <FailureDetail detail={status.detail} />}
       </p>
+      {status.kind !== 'idle' && status.kind !== 'busy' && status.allowSite && (
+        // The permission is asked at « Tester la connexion »'s click: its field, on screen.
+        <div class="form-actions">
+          <button type="button" class="button" onClick={() => void openWordPressSettings()}>
+            {t('backup.openWordPress')}
+          </button>
+        </div>
+      )}
       {status.kind === 'busy' && status.progress && (
         <div class="backup__progress">
           <progress

@@ -106,6 +106,7 @@ export function describeRestore(result: RestoreResult, settingsApplied: boolean)
         ? t('backup.settingsRestoredAccountKept', { username: result.accountKept })
         : t('backup.settingsRestored'),
     );
+  if (result.siteToAllow) parts.push(t('backup.siteToAllow', { site: result.siteToAllow }));
   return parts.join(' ');
 }
 

@@ -522,6 +522,9 @@ export const en: Messages = {
   'backup.settingsRestored': 'Settings restored; the WordPress password did not change.',
   'backup.settingsRestoredAccountKept':
     'Settings restored, except the backup’s WordPress account (“{username}”): this browser keeps its own, with its password.',
+  'backup.siteToAllow':
+    'The restored WordPress site ({site}) is not allowed in this browser yet: open the WordPress settings and click “Test connection” to allow it.',
+  'backup.openWordPress': 'Open the WordPress settings',
   'backup.failed': 'The restore failed and nothing was changed.',
   'backup.unchanged': 'Nothing was changed.',
   'backup.error.empty': 'This file is empty: it is not an Indiscrets backup.',

@@ -540,6 +540,9 @@ export const fr = {
   'backup.settingsRestored': 'Réglages restaurés ; le mot de passe WordPress n’a pas changé.',
   'backup.settingsRestoredAccountKept':
     'Réglages restaurés, sauf le compte WordPress de la sauvegarde (« {username} ») : ce navigateur garde le sien, avec son mot de passe.',
+  'backup.siteToAllow':
+    'Le site WordPress restauré ({site}) n’est pas encore autorisé dans ce navigateur : ouvrez les réglages WordPress et cliquez sur « Tester la connexion » pour l’autoriser.',
+  'backup.openWordPress': 'Ouvrir les réglages WordPress',
   'backup.failed': 'La restauration a échoué et rien n’a été modifié.',
   'backup.unchanged': 'Rien n’a été modifié.',
   'backup.error.empty': 'Ce fichier est vide : ce n’est pas une sauvegarde d’Indiscrets.',

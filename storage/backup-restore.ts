@@ -1,3 +1,5 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { PASSAGE_TAGS } from '../capture/types';
 import type { BackupDraft, ParsedBackup } from './backup-format';
 import { db as defaultDb, type IndiscretsDB, type Issue } from './db';
@@ -6,10 +8,18 @@ import { sameFields } from '../lib/merge';
 import {
   DEFAULT_WORDPRESS,
   houseStyleItem,
+  originPattern,
   wordpressItem,
   wordpressPasswordItem,
 } from './preferences';
-import { characterKeys, currentIssueId, draftTemplate, uiLocale } from './settings';
+import {
+  characterKeys,
+  currentIssueId,
+  draftTemplate,
+  siteLeaves,
+  uiLocale,
+  withSiteLeave,
+} from './settings';
 import { RECORD_BOOKKEEPING } from './record-values';
 import { checkSignal, slicer, type Progress } from './slices';
 import { clearDeskRecords, DESK_RECORD_TABLES, SYNC_OFF } from './sync-state';
@@ -123,6 +133,12 @@ export interface RestoreResult {
    * browser has its own, password and all (see {@link applyBackupSettings}); said to the editor.
    */
   accountKept?: string;
+  /**
+   * The WordPress address the restore wrote, when this browser may not reach it yet (its origin's
+   * permission not held, see {@link restoredSiteToAllow}): the editor is told to allow it in the
+   * options (« Tester la connexion »), which only a click can do.
+   */
+  siteToAllow?: string;
 }
 
 /**
@@ -598,6 +614,25 @@ async function chooseNewer<T extends { id: string; updatedAt: string }>(
 }
 
 /**
+ * The WordPress address the settings name, when this browser does not hold its origin's
+ * permission (`contains`, browser.permissions.contains by default): after a restore that wrote
+ * it, publishing and the shared desk would be refused with no word of why. Undefined when
+ * allowed, when no address is set, or when the browser cannot tell.
+ */
+export async function restoredSiteToAllow(
+  contains: (origin: string) => Promise<boolean> = (origin) =>
+    browser.permissions.contains({ origins: [origin] }),
+): Promise<string | undefined> {
+  try {
+    const { siteUrl } = await wordpressItem.getValue();
+    if (!siteUrl) return undefined;
+    return (await contains(originPattern(siteUrl))) ? undefined : siteUrl;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Applies a backup's settings with the storage items, after {@link restoreBackup}. The
  * WordPress password is never touched; the current issue is set only when it exists in the
  * database. Returns the names of the settings written, and `wordpressAccountKept` when the
@@ -605,7 +640,9 @@ async function chooseNewer<T extends { id: string; updatedAt: string }>(
  * another site's): this browser's site and user stay with its password, for the backup's user
  * with this browser's password would have publishing and the shared desk refused (401); the
  * backup's category and status still apply. With no account here (no password), the backup's
- * site and user are written, for the editor to add the password.
+ * site and user are written, for the editor to add the password; another address than this
+ * browser's is then left as the options' change leaves it (`wordpressSiteLeft`: the caller sends
+ * the background `siteLeave`).
  */
 export async function applyBackupSettings(
   settings: ParsedBackup['settings'],
@@ -640,13 +677,34 @@ export async function applyBackupSettings(
       (theirs.siteUrl !== undefined && theirs.siteUrl !== mine.siteUrl) ||
       (theirs.username !== undefined && theirs.username !== mine.username);
     const keep = hasAccount && another;
-    await wordpressItem.setValue({
+    const next = {
       ...mine,
       ...theirs,
       ...(keep ? { siteUrl: mine.siteUrl, username: mine.username } : {}),
-    });
+    };
+    // Another address: the one left is written with it, in one storage write, for the background
+    // to complete as after the options' change (services/site-leave.ts: the moves noted from the
+    // restored address forgotten, the old one asked whether the site moved, its permission given
+    // back), once the caller sends it `siteLeave`.
+    const left = next.siteUrl !== mine.siteUrl;
+    await storage.setItems([
+      { item: wordpressItem, value: next },
+      ...(left
+        ? [
+            {
+              item: siteLeaves,
+              value: withSiteLeave(await siteLeaves.getValue(), {
+                from: mine.siteUrl,
+                to: next.siteUrl,
+                at: new Date().toISOString(),
+              }),
+            },
+          ]
+        : []),
+    ]);
     applied.push('wordpress');
     if (keep) applied.push('wordpressAccountKept');
+    if (left) applied.push('wordpressSiteLeft');
   }
   if (settings.currentIssueId !== undefined) {
     const id = settings.currentIssueId;

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackupSettings } from '../../../components/BackupSettings';
 import {
   BACKUP_FORMAT,
@@ -10,6 +11,8 @@ import {
 import { db } from '../../../storage/db';
 import { SYNC_OFF, type SyncRecord, type SyncState } from '../../../storage/sync-state';
 import { addDraft } from '../storage/helpers';
+import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
+import { settingsFocus, siteLeaves } from '../../../storage/settings';
 
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -33,7 +36,7 @@ async function behindThePanel(state: SyncState, record?: SyncRecord) {
   });
 }
 
-async function chooseBackup() {
+async function chooseBackup(settings: object = {}) {
   const json = JSON.stringify({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -41,7 +44,7 @@ async function chooseBackup() {
     schemaVersion: db.verno,
     clips: [],
     issues: [],
-    settings: {},
+    settings,
   });
   // jsdom's File has no text(): what the page reads of the chosen file.
   const file = { name: 'indiscrets.json', text: async () => json };
@@ -230,4 +233,91 @@ describe('BackupSettings progress', () => {
     );
     expect(screen.queryByRole('progressbar')).toBeNull();
   }, 30_000);
+});
+
+describe('a restore that changes the WordPress address', () => {
+  const theirs = {
+    siteUrl: 'https://monsite.fr',
+    username: 'redaction',
+    category: 'Indiscrets',
+    status: 'draft' as const,
+  };
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    sessionStorage.clear();
+    // No password here: the backup's site and user are written (applyBackupSettings).
+    await wordpressItem.setValue({ ...theirs, siteUrl: 'https://ancien.fr' });
+    await wordpressPasswordItem.setValue('');
+    // What the page after the reload uses to keep its message in view; jsdom has neither.
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observe() {}
+        disconnect() {}
+      },
+    );
+    Element.prototype.scrollIntoView ??= () => {};
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** Restores a backup naming `theirs` with its settings, then draws the page reloaded after it. */
+  async function restoreAndReload() {
+    await db.open();
+    render(<BackupSettings />);
+    await chooseBackup({ wordpress: theirs });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Restaurer aussi les réglages' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Fusionner' }));
+    await waitFor(() =>
+      expect(sessionStorage.getItem('indiscrets:backup:restored')).not.toBeNull(),
+    );
+    cleanup();
+    render(<BackupSettings />);
+    await waitFor(() => expect(screen.getByTestId('backup-status').textContent).not.toBe(''));
+  }
+
+  it('leaves the old address to the background, as the options’ change does', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
+
+    await restoreAndReload();
+
+    expect(await siteLeaves.getValue()).toEqual([
+      { from: 'https://ancien.fr', to: 'https://monsite.fr', at: expect.any(String) },
+    ]);
+    expect(sent.mock.calls.map(([message]) => (message as { type?: string }).type)).toContain(
+      'siteLeave',
+    );
+  });
+
+  it('says the restored site is not allowed yet, and opens the WordPress settings to allow it', async () => {
+    const contains = vi
+      .spyOn(fakeBrowser.permissions, 'contains')
+      .mockResolvedValue(false as never);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
+    const open = vi
+      .spyOn(fakeBrowser.runtime, 'openOptionsPage')
+      .mockResolvedValue(undefined as never);
+
+    await restoreAndReload();
+
+    expect(contains).toHaveBeenCalledWith({ origins: ['https://monsite.fr/*'] });
+    expect(screen.getByTestId('backup-status').textContent).toContain(
+      'Le site WordPress restauré (https://monsite.fr) n’est pas encore autorisé dans ce ' +
+        'navigateur\u00a0: ouvrez les réglages WordPress et cliquez sur «\u00a0Tester la ' +
+        'connexion\u00a0» pour l’autoriser.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Ouvrir les réglages WordPress' }));
+    await waitFor(() => expect(open).toHaveBeenCalled());
+    expect(await settingsFocus.getValue()).toMatchObject({ section: 'wordpress' });
+  });
+
+  it('says nothing of it when the restored site is allowed already', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
+
+    await restoreAndReload();
+
+    expect(screen.getByTestId('backup-status').textContent).not.toContain('autorisé');
+    expect(screen.queryByRole('button', { name: 'Ouvrir les réglages WordPress' })).toBeNull();
+  });
 });

@@ -19,6 +19,7 @@ import {
   forgetMissingCurrentIssue,
   ReplaceOnSharedDeskError,
   restoreBackup,
+  restoredSiteToAllow,
 } from '../../../storage/backup-restore';
 import { SyncEngine } from '../../../services/sync';
 import { SYNC_OFF } from '../../../storage/sync-state';
@@ -34,7 +35,13 @@ import {
   updateIssue,
 } from '../../../storage/issues';
 import { houseStyleItem, wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
-import { characterKeys, currentIssueId, draftTemplate, uiLocale } from '../../../storage/settings';
+import {
+  characterKeys,
+  currentIssueId,
+  draftTemplate,
+  siteLeaves,
+  uiLocale,
+} from '../../../storage/settings';
 import { DEFAULT_DRAFT_TEMPLATE } from '../../../storage/template';
 import { addDraft, freshDatabase, steppingClock } from './helpers';
 
@@ -1353,6 +1360,8 @@ describe('settings', () => {
         'houseStyle',
         'uiLocale',
         'wordpress',
+        // No site here before: the moves noted from the restored one are to be forgotten.
+        'wordpressSiteLeft',
       ].sort(),
     );
     expect(await characterKeys.getValue()).toBe(false);
@@ -1400,6 +1409,57 @@ describe('settings', () => {
     expect(first).not.toContain('wordpressAccountKept');
     expect(again).not.toContain('wordpressAccountKept');
     expect(await wordpressItem.getValue()).toEqual(backup.settings.wordpress);
+  });
+
+  it('leave the address named here for the background, written with the backup’s, as the options’ change does', async () => {
+    // Restored into a browser with no password: the backup's site replaces this one's, whose
+    // permission is to be given back (services/site-leave.ts) and the move asked.
+    const backup = await backupWithSettings();
+    await wordpressItem.setValue({ ...backup.settings.wordpress!, siteUrl: 'https://ancien.fr' });
+    const writes: string[][] = [];
+    const listen = (changes: Record<string, unknown>) => writes.push(Object.keys(changes).sort());
+    fakeBrowser.storage.local.onChanged.addListener(listen);
+
+    const applied = await applyBackupSettings(backup.settings, database);
+
+    fakeBrowser.storage.local.onChanged.removeListener(listen);
+    expect(applied).toContain('wordpressSiteLeft');
+    expect(await siteLeaves.getValue()).toEqual([
+      { from: 'https://ancien.fr', to: 'https://monsite.fr', at: expect.any(String) },
+    ]);
+    // One write: no moment names the new address without the old one to give back.
+    expect(writes).toContainEqual(['siteLeaves', 'wordpress']);
+  });
+
+  it('leave no address when the backup names the same site, or this browser keeps its account', async () => {
+    const backup = await backupWithSettings();
+    await wordpressItem.setValue({ ...backup.settings.wordpress!, category: 'Autre' });
+
+    const same = await applyBackupSettings(backup.settings, database);
+    await wordpressItem.setValue({ ...backup.settings.wordpress!, siteUrl: 'https://ici.fr' });
+    await wordpressPasswordItem.setValue(PASSWORD);
+    const kept = await applyBackupSettings(backup.settings, database);
+
+    expect(same).not.toContain('wordpressSiteLeft');
+    expect(kept).not.toContain('wordpressSiteLeft');
+    expect(await siteLeaves.getValue()).toEqual([]);
+  });
+
+  it('name the restored site while this browser is not allowed to reach it', async () => {
+    await wordpressItem.setValue({
+      siteUrl: 'https://monsite.fr/blog',
+      username: 'redaction',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+    const asked: string[] = [];
+    const allowed = (yes: boolean) => async (origin: string) => (asked.push(origin), yes);
+
+    expect(await restoredSiteToAllow(allowed(false))).toBe('https://monsite.fr/blog');
+    expect(await restoredSiteToAllow(allowed(true))).toBeUndefined();
+    expect(asked).toEqual(['https://monsite.fr/*', 'https://monsite.fr/*']);
+    await wordpressItem.setValue({ ...(await wordpressItem.getValue()), siteUrl: '' });
+    expect(await restoredSiteToAllow(allowed(false))).toBeUndefined();
   });
 
   it('do not make current an issue that does not exist here', async () => {
