@@ -254,7 +254,7 @@ export function BackupSettings() {
         if (applied.includes('wordpressSiteLeft')) void sendMessage('siteLeave').catch(() => {});
         // The restored site's permission cannot be asked here: only a click can, and this one
         // was spent on the restore's work. Said, with the way to the button that asks.
-        if (applied.includes('wordpress')) {
+        if (applied.includes('wordpressSiteLeft')) {
           const siteToAllow = await restoredSiteToAllow();
           if (siteToAllow) result = { ...result, siteToAllow };
         }
