@@ -311,6 +311,18 @@ describe('a restore that changes the WordPress address', () => {
     expect(await settingsFocus.getValue()).toMatchObject({ section: 'wordpress' });
   });
 
+  it('says nothing of a site this browser named already, allowed or not: the restore did not change it', async () => {
+    await wordpressItem.setValue({ ...theirs, category: 'Autre' });
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false as never);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
+
+    await restoreAndReload();
+
+    expect(screen.getByTestId('backup-status').textContent).toContain('Réglages restaurés');
+    expect(screen.getByTestId('backup-status').textContent).not.toContain('autorisé');
+    expect(screen.queryByRole('button', { name: 'Ouvrir les réglages WordPress' })).toBeNull();
+  });
+
   it('says nothing of it when the restored site is allowed already', async () => {
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
