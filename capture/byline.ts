@@ -200,12 +200,13 @@ const OUTLETS_NAMED_AS_PERSONS = new Set(
 /**
  * Common nouns that open a body's or a place's name before a particle (« Conseil d’État »,
  * « Caisse d’Épargne », « Cour de cassation », « Musée du Louvre », « Côtes d’Armor », « Val
- * d’Oise », « Pays d’Auge »), compared without accents: a person's name opens on a given name
- * there (« Jean d’Ormesson », « Charles de Gaulle »). Only first and before a particle: Val
- * Kilmer and François Côté are persons.
+ * d’Oise », « Pays d’Auge », « Café de Flore », « Hôtel de l’Industrie », « Cercle de l’Union »),
+ * compared without accents: a person's name opens on a given name there (« Jean d’Ormesson »,
+ * « Charles de Gaulle », « Rouget de l’Isle »). Only first and before a particle: Val Kilmer and
+ * François Côté are persons.
  */
 const BODY_OR_PLACE =
-  /^(?:conseil|caisse|chambre|cour|tribunal|musee|office|comite|agence|institut|ecole|universite|maison|chateau|palais|ville|mairie|pays|val|vallee|cotes?|terres?|iles?|mont|golfe|port|banque|credit|syndicat|federation|association|ministere|prefecture|departement|region|communaute|metropole|theatre|opera)$/;
+  /^(?:conseil|caisse|chambre|cour|tribunal|musee|office|comite|agence|institut|ecole|universite|maison|chateau|palais|ville|mairie|pays|val|vallee|cotes?|terres?|iles?|mont|golfe|port|banque|credit|syndicat|federation|association|ministere|prefecture|departement|region|communaute|metropole|theatre|opera|cafe|hotel|cercle|auberge|librairie|restaurant)$/;
 
 /** A particle between a body's or a place's head and its name: « de », « du », « d’État ». */
 const PARTICLE = /^(?:de|du|des|[dl]['’]\p{L}+)$/u;

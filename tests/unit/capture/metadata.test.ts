@@ -796,6 +796,16 @@ describe('looksLikePersonName', () => {
     "Journal de l'Île",
     "Conseil de l'Europe",
     'Théâtre de l’Odéon',
+    // A café's, a hotel's, a club's, an inn's, a bookshop's, a restaurant's name before a
+    // particle, « l'X » ending it as « de la X » or « de X »: no given name opens it.
+    "Café de l'Industrie",
+    "Hôtel de l'Industrie",
+    "Cercle de l'Union",
+    "Auberge de l'Ill",
+    "Librairie de l'Escalier",
+    'Restaurant du Marché',
+    'Café de Flore',
+    'Hôtel de Ville',
   ])('takes « %s » for no person', (name) => {
     expect(looksLikePersonName(name)).toBe(false);
   });
