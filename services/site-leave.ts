@@ -62,10 +62,12 @@ async function completeLeave(leave: SiteLeave, deps: SiteLeaveDeps): Promise<voi
     return;
   }
   await (deps.check ?? checkSiteMove)(leave.from, leave.to);
-  const now = await wordpressItem.getValue().catch(() => undefined);
   // Dropped meanwhile: a save under way names it again.
-  const claimed = !(await dropSiteLeave(leave));
-  if (claimed || (now && originOf(now.siteUrl) === old)) return;
+  if (!(await dropSiteLeave(leave))) return;
+  // Read last, just before the removal: a write landing as the leave was dropped (a restore,
+  // which claims nothing; another context's claim, not atomic with the drop) is seen.
+  const now = await wordpressItem.getValue().catch(() => undefined);
+  if (now && originOf(now.siteUrl) === old) return;
   // Refused for an origin the manifest requires (the test build's 127.0.0.1): nothing to do.
   await Promise.resolve()
     .then(() =>

@@ -10,6 +10,19 @@ import {
   type SiteLeave,
 } from '../../../storage/settings';
 
+/** What happens as a leave is dropped, done (a settings write landing then, in a test). */
+const dropping = vi.hoisted(() => ({ before: async () => {} }));
+vi.mock('../../../storage/settings', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../storage/settings')>();
+  return {
+    ...real,
+    dropSiteLeave: async (leave: SiteLeave) => {
+      await dropping.before();
+      return real.dropSiteLeave(leave);
+    },
+  };
+});
+
 const settings = (siteUrl: string) => ({
   siteUrl,
   username: 'redac',
@@ -24,6 +37,7 @@ const leave: SiteLeave = {
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  dropping.before = async () => {};
   await wordpressItem.setValue(settings('https://www.monjournal.fr'));
 });
 
@@ -60,6 +74,15 @@ describe('completeSiteLeaves', () => {
       check: () => wordpressItem.setValue(settings('https://monjournal.fr/blog')),
       remove,
     });
+    expect(remove).not.toHaveBeenCalled();
+    expect(await siteLeaves.getValue()).toEqual([]);
+  });
+
+  it('gives back nothing when the settings name that origin again as the leave is dropped (a restore landing then, which claims nothing)', async () => {
+    await siteLeaves.setValue([leave]);
+    dropping.before = () => wordpressItem.setValue(settings('https://monjournal.fr'));
+    const remove = vi.fn(async () => true);
+    await completeSiteLeaves({ check: async () => false, remove });
     expect(remove).not.toHaveBeenCalled();
     expect(await siteLeaves.getValue()).toEqual([]);
   });
