@@ -261,6 +261,9 @@ export function BackupSettings() {
       }
       await forgetMissingCurrentIssue(db);
     } catch (error) {
+      // Failed after the WordPress settings were written (the current issue's), the address left
+      // with them: the background completes it all the same (nothing when none was left).
+      if (result.settings?.wordpress) void sendMessage('siteLeave').catch(() => {});
       const worded = wordFailure(t('backup.settingsFailed'), error);
       setStatus({
         ...worded,

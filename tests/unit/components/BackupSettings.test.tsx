@@ -333,3 +333,42 @@ describe('a restore that changes the WordPress address', () => {
     expect(screen.queryByRole('button', { name: 'Ouvrir les réglages WordPress' })).toBeNull();
   });
 });
+
+describe('a restore that changes the WordPress address, its settings failing after it', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    sessionStorage.clear();
+    await wordpressItem.setValue({
+      siteUrl: 'https://ancien.fr',
+      username: 'redaction',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+    await wordpressPasswordItem.setValue('');
+  });
+
+  it('still leaves the old address to the background, the address written', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
+    await db.open();
+    // The current issue looked for, after the WordPress settings' write (applyBackupSettings),
+    // fails.
+    vi.spyOn(db.issues, 'get').mockRejectedValue(new Error('The database connection is closing'));
+    render(<BackupSettings />);
+    await chooseBackup({
+      wordpress: { siteUrl: 'https://monsite.fr', username: 'redaction' },
+      currentIssueId: 'numero-1',
+    });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Restaurer aussi les réglages' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Fusionner' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('backup-status').textContent).toContain('n’ont pas pu'),
+    );
+
+    expect((await wordpressItem.getValue()).siteUrl).toBe('https://monsite.fr');
+    expect(await siteLeaves.getValue()).toHaveLength(1);
+    expect(sent.mock.calls.map(([message]) => (message as { type?: string }).type)).toContain(
+      'siteLeave',
+    );
+  });
+});
