@@ -8,6 +8,7 @@ import { t } from '../locales';
 import { publishFailureText } from './publishFailureText';
 import {
   DEFAULT_WORDPRESS,
+  originOf,
   originPattern,
   wordpressItem,
   wordpressPasswordItem,
@@ -40,15 +41,6 @@ type Status =
   | { kind: 'saved' }
   | { kind: 'ok'; connection: WpConnection }
   | { kind: 'error'; text: string };
-
-/** The permission pattern of `siteUrl`'s origin ({@link originPattern}); '' when none. */
-function originOf(siteUrl: string): string {
-  try {
-    return siteUrl ? originPattern(siteUrl) : '';
-  } catch {
-    return '';
-  }
-}
 
 /**
  * Site, user, application password, category and status of published posts. "Test connection"

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { originPattern, wordpressItem } from '../storage/preferences';
+import { originOf, wordpressItem } from '../storage/preferences';
 import { dropSiteLeave, forgetMovesFrom, siteLeaves, type SiteLeave } from '../storage/settings';
 import { checkSiteMove } from '../wordpress/site-move';
 
@@ -9,15 +9,6 @@ export interface SiteLeaveDeps {
   check?: (from: string, to: string) => Promise<unknown>;
   /** Gives an origin's permission back. */
   remove?: (origin: string) => Promise<unknown>;
-}
-
-/** The permission pattern of `siteUrl`'s origin ({@link originPattern}); '' when none. */
-function originOf(siteUrl: string): string {
-  try {
-    return siteUrl ? originPattern(siteUrl) : '';
-  } catch {
-    return '';
-  }
 }
 
 /** The leaves being completed here (`from`, `to`, `at`): the options' request and the background's start may meet. */

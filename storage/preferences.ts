@@ -106,3 +106,15 @@ export function originPattern(siteUrl: string): string {
   const url = new URL(siteUrl);
   return `${url.protocol}//${url.hostname}/*`;
 }
+
+/**
+ * {@link originPattern} of an address that may be none (settings never saved) or no address at
+ * all (a backup's, an older version's): '' then, where originPattern throws.
+ */
+export function originOf(siteUrl: string): string {
+  try {
+    return siteUrl ? originPattern(siteUrl) : '';
+  } catch {
+    return '';
+  }
+}
