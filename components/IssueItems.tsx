@@ -130,8 +130,9 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
    * and placed, or an item moved, before the list is drawn again, and the index counted a place
    * that had changed: the drop landed one place off (a place high with a draft added above it,
    * low with an item moved from above it to below). `add`: a draft from outside the issue,
-   * appended and moved in the same write (the list never drawn with it last in between).
-   * Resolves with the place it took, read in the same transaction (what the list announces).
+   * appended and moved in the same write (the list never drawn with it last in between). The
+   * keys and buttons, which give no item (`at` undefined), move by `toIndex`. Resolves with the
+   * place it took, read in the same transaction (what the list announces).
    */
   const place = (
     draftId: string,
@@ -141,17 +142,17 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
   ): Promise<Placed> =>
     db.transaction('rw', db.clips, db.issues, async () => {
       if (add) await addToIssue(draftId, issue.id);
-      // Counted as moveItem counts: the issue's items without the one moved.
-      const others = (await issueItems(issue.id)).filter((other) => other.id !== draftId);
-      const near = at ? others.findIndex((other) => other.id === at.id) : -1;
-      await moveItem(issue.id, draftId, near >= 0 && at ? near + (at.after ? 1 : 0) : toIndex);
-      return placedIn(draftId);
+      let target = toIndex;
+      if (at) {
+        // Counted as moveItem counts: the issue's items without the one moved.
+        const others = (await issueItems(issue.id)).filter((other) => other.id !== draftId);
+        const near = others.findIndex((other) => other.id === at.id);
+        if (near >= 0) target = near + (at.after ? 1 : 0);
+      }
+      await moveItem(issue.id, draftId, target);
+      const stored = await issueItems(issue.id);
+      return { index: stored.findIndex((other) => other.id === draftId), total: stored.length };
     });
-  /** Where item `id` is in the issue as stored, read in the caller's transaction. */
-  const placedIn = async (id: string): Promise<Placed> => {
-    const stored = await issueItems(issue.id);
-    return { index: stored.findIndex((other) => other.id === id), total: stored.length };
-  };
   // Items put back by « Annuler » or Ctrl+Z in this view: the keyboard goes back to the first
   // one's row, once drawn ({@link focusGoesBack}: not taken from where the editor went since).
   const itemsNow = useRef(items);
@@ -248,13 +249,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
           label={t('issue.items')}
           onMove={(id, toIndex, at) =>
             // Dropped: by the item dropped on (see place); the keys and buttons: by the index.
-            (at
-              ? place(id, toIndex, at, false)
-              : db.transaction('rw', db.clips, async () => {
-                  await moveItem(issue.id, id, toIndex);
-                  return placedIn(id);
-                })
-            ).catch((error: unknown) => {
+            place(id, toIndex, at, false).catch((error: unknown) => {
               console.error('Indiscrets move', error);
               // The list then takes the item for where it is drawn (ReorderList).
               throw error;
