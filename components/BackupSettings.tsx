@@ -248,13 +248,13 @@ export function BackupSettings() {
         // Said after the reload too: the editor learns their own account stayed, and whose did not.
         if (applied.includes('wordpressAccountKept'))
           result = { ...result, accountKept: result.settings.wordpress?.username ?? '' };
-        // The address left: completed by the background as after the options' change (its
-        // permission given back, the move asked), the reload below ending nothing of it; the
-        // options' WordPress section asks again as the page opens, should this be lost.
-        if (applied.includes('wordpressSiteLeft')) void sendMessage('siteLeave').catch(() => {});
-        // The restored site's permission cannot be asked here: only a click can, and this one
-        // was spent on the restore's work. Said, with the way to the button that asks.
         if (applied.includes('wordpressSiteLeft')) {
+          // The address left: completed by the background as after the options' change (its
+          // permission given back, the move asked), the reload below ending nothing of it; the
+          // options' WordPress section asks again as the page opens, should this be lost.
+          void sendMessage('siteLeave').catch(() => {});
+          // The restored site's permission cannot be asked here: only a click can, and this one
+          // was spent on the restore's work. Said, with the way to the button that asks.
           const siteToAllow = await restoredSiteToAllow();
           if (siteToAllow) result = { ...result, siteToAllow };
         }

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { sendMessage } from '../messaging/protocol';
 import { testConnection, validateSiteUrl, type WpConnection } from '../wordpress/client';
 import type { WpFailure } from '../wordpress/errors';
@@ -19,8 +18,7 @@ import {
   SETTINGS_FOCUS_FRESH_MS,
   settingsFocus,
   siteLeaves,
-  withSiteLeave,
-  type SiteLeave,
+  storeWordPressSettings,
 } from '../storage/settings';
 import { useStorageItem } from './useStorageItem';
 
@@ -163,18 +161,10 @@ export function WordPressSettings() {
       username: form!.username.trim(),
       category: form!.category.trim() || DEFAULT_WORDPRESS.category,
     };
-    const [before, leaves] = await Promise.all([wordpressItem.getValue(), siteLeaves.getValue()]);
-    const leave: SiteLeave | undefined =
-      before.siteUrl !== siteUrl
-        ? { from: before.siteUrl, to: siteUrl, at: new Date().toISOString() }
-        : undefined;
-    await storage.setItems([
-      { item: wordpressItem, value: next },
-      ...(leave ? [{ item: siteLeaves, value: withSiteLeave(leaves, leave) }] : []),
-    ]);
+    const left = await storeWordPressSettings(next, (await wordpressItem.getValue()).siteUrl);
     await wordpressPasswordItem.setValue(password.trim());
     setForm(next);
-    return { left: !!leave, next };
+    return { left, next };
   }
 
   async function onSave(event: Event) {

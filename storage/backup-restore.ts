@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { PASSAGE_TAGS } from '../capture/types';
 import type { BackupDraft, ParsedBackup } from './backup-format';
 import { db as defaultDb, type IndiscretsDB, type Issue } from './db';
@@ -16,9 +15,8 @@ import {
   characterKeys,
   currentIssueId,
   draftTemplate,
-  siteLeaves,
+  storeWordPressSettings,
   uiLocale,
-  withSiteLeave,
 } from './settings';
 import { RECORD_BOOKKEEPING } from './record-values';
 import { checkSignal, slicer, type Progress } from './slices';
@@ -686,22 +684,7 @@ export async function applyBackupSettings(
     // to complete as after the options' change (services/site-leave.ts: the moves noted from the
     // restored address forgotten, the old one asked whether the site moved, its permission given
     // back), once the caller sends it `siteLeave`.
-    const left = next.siteUrl !== mine.siteUrl;
-    await storage.setItems([
-      { item: wordpressItem, value: next },
-      ...(left
-        ? [
-            {
-              item: siteLeaves,
-              value: withSiteLeave(await siteLeaves.getValue(), {
-                from: mine.siteUrl,
-                to: next.siteUrl,
-                at: new Date().toISOString(),
-              }),
-            },
-          ]
-        : []),
-    ]);
+    const left = await storeWordPressSettings(next, mine.siteUrl);
     applied.push('wordpress');
     if (keep) applied.push('wordpressAccountKept');
     if (left) applied.push('wordpressSiteLeft');

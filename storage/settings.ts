@@ -1,6 +1,7 @@
 import { definedOnUse } from './defined-on-use';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { DEFAULT_DRAFT_TEMPLATE } from './template-default';
+import { wordpressItem, type WordPressPreferences } from './preferences';
 import type { UI_LOCALES } from './record-values';
 
 /**
@@ -323,6 +324,27 @@ export const SITE_LEAVES_KEPT = 20;
 export function withSiteLeave(leaves: readonly SiteLeave[], leave: SiteLeave): SiteLeave[] {
   const kept = leaves.filter((l) => l.from !== leave.from || l.to !== leave.to);
   return [...kept, leave].slice(-SITE_LEAVES_KEPT);
+}
+
+/**
+ * Stores `next` as the WordPress settings, which named `from` before; when that is another
+ * address, the one left goes with them in the same storage write ({@link SiteLeave}: no moment
+ * names the new address without the old one to give back), for the background to complete once
+ * sent `siteLeave` (services/site-leave.ts). Whether an address was left.
+ */
+export async function storeWordPressSettings(
+  next: WordPressPreferences,
+  from: string,
+): Promise<boolean> {
+  const left = next.siteUrl !== from;
+  const leave = { from, to: next.siteUrl, at: new Date().toISOString() };
+  await storage.setItems([
+    { item: wordpressItem, value: next },
+    ...(left
+      ? [{ item: siteLeaves, value: withSiteLeave(await siteLeaves.getValue(), leave) }]
+      : []),
+  ]);
+  return left;
 }
 
 /** The changes of {@link siteLeaves} made here, one after another (each reads, then writes). */
