@@ -131,8 +131,9 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
    * that had changed: the drop landed one place off (a place high with a draft added above it,
    * low with an item moved from above it to below). `add`: a draft from outside the issue,
    * appended and moved in the same write (the list never drawn with it last in between). The
-   * keys and buttons, which give no item (`at` undefined), move by `toIndex`. Resolves with the
-   * place it took, read in the same transaction (what the list announces).
+   * keys and buttons give the neighbour the item goes past, placed by alike (a colleague's item
+   * stored above and not drawn yet counts in the index, not in that). Resolves with the place
+   * it took, read in the same transaction (what the list announces).
    */
   const place = (
     draftId: string,
@@ -248,7 +249,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
           getLabel={nameOf}
           label={t('issue.items')}
           onMove={(id, toIndex, at) =>
-            // Dropped: by the item dropped on (see place); the keys and buttons: by the index.
+            // By the item dropped on, or the one the keys and buttons move past (see place).
             place(id, toIndex, at, false).catch((error: unknown) => {
               console.error('Indiscrets move', error);
               // The list then takes the item for where it is drawn (ReorderList).

@@ -50,8 +50,9 @@ interface Props<T> {
   getLabel: (item: T) => string;
   /**
    * Moves an item to a new index: 0-based, the place it ends at (counted in the list without
-   * it, as storage's moveItem counts). Rejects when the item was not moved. A drop also says
-   * the item it was dropped on (`at`), to place it by that one rather than by the index.
+   * it, as storage's moveItem counts). Rejects when the item was not moved. Also says the item
+   * drawn next to that place (`at`: the one dropped on; for the keys and buttons, the neighbour
+   * it goes past), to place it by that one rather than by the index.
    * Resolves with the place the item took ({@link Placed}) when it knows it: the announcement
    * says that one, not the index asked for.
    */
@@ -134,20 +135,26 @@ export function ReorderList<T>({
     const pending = refocus.current;
     if (!pending) return;
     const shown = items[pending.index];
-    if (shown !== undefined && getId(shown) === pending.id) {
+    const settled = moving.current === 0 && items !== pending.drawn;
+    // A list drawn afresh, every move answered, that shows the item elsewhere (a colleague's
+    // item came above it meanwhile): where it is drawn is where it is, the keyboard goes to it
+    // there (its row's node moved, the keyboard was on the page's body), and the next press
+    // moves it from there (see placeOf), not from a place it never reached.
+    const index =
+      shown !== undefined && getId(shown) === pending.id
+        ? pending.index
+        : settled
+          ? items.findIndex((item) => getId(item) === pending.id)
+          : -1;
+    if (index >= 0) {
       // Moved from one of its buttons (↑ or ↓ pressed, Alt+↑ on « Retirer »): the keyboard stays
       // on it, the next Enter moving the item again, where moving the row's node blurred it (the
       // row took the keyboard, and the next Enter opened the item); greyed now, the row takes
       // it. focusRow leaves alone a keyboard already in the row.
       if (pending.button) focusButtonOf(pending.id, pending.button);
-      list.current?.focusRow(pending.index);
-      refocus.current = null;
-    } else if (moving.current === 0 && items !== pending.drawn) {
-      // A list drawn afresh, every move answered, that shows the item elsewhere (a colleague's
-      // item came above it meanwhile): where it is drawn is where it is, and the next press
-      // moves it from there (see placeOf), not from a place it never reached.
-      refocus.current = null;
+      list.current?.focusRow(index);
     }
+    if (index >= 0 || settled) refocus.current = null;
   });
 
   // The item to reveal, found when it changes only: a reorder elsewhere must not scroll to it.
@@ -166,6 +173,20 @@ export function ReorderList<T>({
   const placeOf = (id: string, index: number) =>
     refocus.current?.id === id ? refocus.current.index : index;
 
+  /**
+   * Where a key or button move puts item `id` (to `to`, counted without it, as onMove counts),
+   * said as a drop says it: below the item drawn above that place (`down`), or above the item
+   * drawn below it (up). The list as stored may hold items not drawn yet (a colleague's item
+   * synced in above): storage found the index asked already taken by the item, wrote nothing,
+   * and the place said was true but the item had not gone past its neighbour.
+   */
+  const nextTo = (id: string, to: number, down: boolean): DropPlace => {
+    const others = items.filter((item) => getId(item) !== id);
+    return down
+      ? { id: getId(others[to - 1]!), after: true }
+      : { id: getId(others[to]!), after: false };
+  };
+
   async function move(
     id: string,
     from: number,
@@ -179,8 +200,7 @@ export function ReorderList<T>({
     moving.current += 1;
     let placed: void | Placed;
     try {
-      // The keys and buttons say only the index.
-      placed = await (at ? onMove(id, to, at) : onMove(id, to));
+      placed = await onMove(id, to, at ?? nextTo(id, to, to > from));
     } catch {
       // Not moved (onMove rejects then; the caller says why): the item is where it is drawn,
       // and neither the next press nor the live region take it for moved.

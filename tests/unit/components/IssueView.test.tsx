@@ -14,6 +14,7 @@ import {
   deleteIssue,
   issueItems,
   markExported,
+  moveItem,
 } from '../../../storage/issues';
 import { addDraft } from '../storage/helpers';
 import { readSeed } from '../export/fixtures';
@@ -221,6 +222,32 @@ describe('IssueView', () => {
         '«\u00a0OVH\u00a0» déplacé en position 2 sur 4.',
       ),
     );
+  });
+
+  it('moves an item below its drawn neighbour with Alt+↓ when a colleague’s item came in above it, not yet drawn', async () => {
+    const { issue, items } = await threeItems();
+    const free = await addDraft(db, { title: 'Free', body: '<p>Free</p>' });
+
+    // « Free » put at the top of the issue (a colleague's item the shared desk brings in), in
+    // one write, then Alt+↓ on OVH, first as drawn, before the list shows « Free ».
+    void db.transaction('rw', db.clips, db.issues, async () => {
+      await addToIssue(free.id, issue.id);
+      await moveItem(issue.id, free.id, 0);
+    });
+    items[0]!.focus();
+    fireEvent.keyDown(items[0]!, { key: 'ArrowDown', altKey: true });
+
+    // Before, nothing moved: OVH was already 2nd of the list as stored, the index asked, and
+    // « en position 2 sur 4 » was said, true but not below Mauboussin.
+    await waitFor(() =>
+      expect(screen.getByTestId('reorder-announcement').textContent).toBe(
+        '«\u00a0OVH\u00a0» déplacé en position 3 sur 4.',
+      ),
+    );
+    expect(await order(issue.id)).toEqual(['Free', 'Mauboussin', 'OVH', 'Lina Khan']);
+    await waitFor(() => expect(screen.getAllByTestId('issue-item')).toHaveLength(4));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('OVH, position 3 sur 4');
   });
 
   it('names each item by its label, else by its text’s first words, else by its title', async () => {

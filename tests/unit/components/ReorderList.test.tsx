@@ -68,9 +68,10 @@ describe('ReorderList', () => {
 
     // Before, the second press started from the place the first never gave it: ['A', 2].
     await waitFor(() => expect(onMove).toHaveBeenCalledTimes(2));
+    // Each time below B, the item drawn below it.
     expect(onMove.mock.calls).toEqual([
-      ['A', 1],
-      ['A', 1],
+      ['A', 1, { id: 'B', after: true }],
+      ['A', 1, { id: 'B', after: true }],
     ]);
     // Nor is it said to have moved.
     expect(screen.getByTestId('reorder-announcement').textContent).toBe('');
@@ -89,7 +90,24 @@ describe('ReorderList', () => {
 
     // Before, from the place the first press gave it (1): ['A', 2], where it already was.
     await waitFor(() => expect(onMove).toHaveBeenCalledTimes(2));
-    expect(onMove.mock.calls[1]).toEqual(['A', 3]);
+    expect(onMove.mock.calls[1]).toEqual(['A', 3, { id: 'C', after: true }]);
+  });
+
+  it('names the neighbour drawn that a key or button move takes the item past', async () => {
+    const onMove = vi.fn(() => Promise.resolve());
+    render(<List items={['A', 'B', 'C']} onMove={onMove} />);
+    await screen.findAllByTestId('issue-item');
+
+    fireEvent.keyDown(row('C'), { key: 'ArrowUp', altKey: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Descendre «\u00a0A\u00a0»' }));
+
+    // Placed as a drop is, by that item (the list as stored may hold items not drawn yet):
+    // before, the index alone.
+    await waitFor(() => expect(onMove).toHaveBeenCalledTimes(2));
+    expect(onMove.mock.calls).toEqual([
+      ['C', 1, { id: 'B', after: false }],
+      ['A', 1, { id: 'B', after: true }],
+    ]);
   });
 
   it('says why not each time a move is pressed in a list the role may not order', async () => {
