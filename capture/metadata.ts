@@ -15,6 +15,7 @@ import { compactKey, forgetReferences, looksLikeUrl, textKey } from './text';
 import { archivedHost, isArchiveAddress, resolveHttpUrl } from './url';
 import { stripWww } from '../lib/html';
 import { languageTag } from '../lib/lang';
+import { readableHost } from '../lib/punycode';
 
 /** A value and where it was found. */
 interface Sourced {
@@ -439,7 +440,8 @@ function extractSiteName(
   const docTitle = ctx.data.title;
   const suffix = siteAffix ?? (docTitle ? titleSuffix(docTitle) : undefined);
   if (suffix) return { value: suffix, source: '<title>' };
-  return host ? { value: stripWww(host), source: 'hostname' } : undefined;
+  // Named as a reader writes it (`café.fr`, not `xn--caf-dma.fr`); its address keeps the ASCII.
+  return host ? { value: stripWww(readableHost(host)), source: 'hostname' } : undefined;
 }
 
 /** The publication date, normalised to ISO 8601 (numeric dates in the page's language's order). */
@@ -547,9 +549,10 @@ export function interpretPage(data: PageData): PageMetadata {
 
   const titleCtx: TitleContext = {
     siteNames: declaredSiteNames(ctx).map((found) => found.value),
-    hostnames: [hostnameOf(pageUrl), hostnameOf(url.value), originalHost(ctx, url.value)].filter(
-      (h): h is string => !!h,
-    ),
+    // Each as written and as read (a title ending « | café.fr » at `xn--caf-dma.fr`).
+    hostnames: [hostnameOf(pageUrl), hostnameOf(url.value), originalHost(ctx, url.value)]
+      .filter((h): h is string => !!h)
+      .flatMap((h) => [h, readableHost(h)]),
     byline: byline?.value,
     headings: ctx.headings,
   };

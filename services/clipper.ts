@@ -19,6 +19,7 @@ import { createHouseStyle } from '../storage/house-style';
 import { limitForFailure, limitForUrl } from './limits';
 import { toSelectedPassage } from './passage';
 import { escapeHtml, stripWww } from '../lib/html';
+import { readableHost } from '../lib/punycode';
 import { isHttpUrl } from '../storage/http-url';
 
 /** What the background knows when a clip is asked for. */
@@ -316,10 +317,11 @@ function passageFromText(text: string): SelectedPassage {
   return { text: clean, html: clean ? `<p>${escapeHtml(clean)}</p>` : '' };
 }
 
+/** The site a draft without a declared name is credited to: its host as a reader writes it. */
 function hostOf(url: string): string | undefined {
   try {
     const { hostname } = new URL(url);
-    return stripWww(hostname) || undefined;
+    return stripWww(readableHost(hostname)) || undefined;
   } catch {
     return undefined;
   }

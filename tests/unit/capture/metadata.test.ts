@@ -531,6 +531,28 @@ describe('extractMetadata: site name', () => {
     });
   });
 
+  it('names a site at an accented domain as a reader writes it, its address in ASCII', () => {
+    const read = 'https://www.xn--caf-dma.fr/menu';
+    expect(extractMetadata(pageWith('<title>Le menu</title>', '', read))).toMatchObject({
+      url: read,
+      siteName: 'café.fr',
+      provenance: { siteName: 'hostname' },
+    });
+    // The title's affix written as a reader writes the domain is the site's.
+    expect(extractMetadata(pageWith('<title>Le menu | café.fr</title>', '', read))).toMatchObject({
+      title: 'Le menu',
+      siteName: 'café.fr',
+    });
+  });
+
+  it('keeps in punycode a domain whose name could pass for another’s', () => {
+    // « аррӏе.com »: Cyrillic letters drawn as Latin ones, not Apple's.
+    const read = 'https://xn--80ak6aa92e.com/offre';
+    expect(extractMetadata(pageWith('<title>Offre</title>', '', read)).siteName).toBe(
+      'xn--80ak6aa92e.com',
+    );
+  });
+
   it('does not take the end of a quotation in « » for the site name', () => {
     expect(
       extractMetadata(
@@ -1426,7 +1448,8 @@ describe('extractMetadata: web archives', () => {
   it.each([
     ['http://192.0.2.7/page', '192.0.2.7'],
     ['http://[2001:db8::7]/page', '[2001:db8::7]'],
-    ['https://xn--e1afmkfd.xn--p1ai/page', 'xn--e1afmkfd.xn--p1ai'],
+    // Named as a reader writes it, « пример.рф » (lib/punycode.ts); its address stays ASCII.
+    ['https://xn--e1afmkfd.xn--p1ai/page', 'пример.рф'],
   ])(
     'names a Wayback Machine copy of %s after the original’s host, as the original itself',
     (page, host) => {

@@ -314,6 +314,37 @@ describe('clipTab', () => {
     expect(outcome.clip.siteName).toBe('example.test');
   });
 
+  it('names a page it cannot read at an accented domain as a reader writes it, its address in ASCII', async () => {
+    stubScripting(() => {
+      throw new Error('Cannot access contents of the page');
+    });
+    const tabId = await openTab('https://www.xn--caf-dma.fr/carte.pdf', 'carte.pdf');
+
+    const { clip: draft } = await clipTab({ tabId });
+
+    expect(draft).toMatchObject({
+      url: 'https://www.xn--caf-dma.fr/carte.pdf',
+      siteName: 'café.fr',
+    });
+  });
+
+  it('names a link’s page at an accented domain as a reader writes it, not an Apple look-alike', async () => {
+    stubScripting((injection) =>
+      injection.files?.[0] === '/capture.js' ? pageCapture : undefined,
+    );
+    const tabId = await openTab('https://www.bloomberg.com/news/ovh-ipo');
+
+    const accented = await clipTab({ tabId, linkUrl: 'https://xn--e1afmkfd.xn--p1ai/page' });
+    // « аррӏе.com », all Cyrillic: shown as the browser shows it, not as « apple.com ».
+    const lookalike = await clipTab({ tabId, linkUrl: 'https://xn--80ak6aa92e.com/' });
+
+    expect(accented.clip).toMatchObject({
+      url: 'https://xn--e1afmkfd.xn--p1ai/page',
+      siteName: 'пример.рф',
+    });
+    expect(lookalike.clip.siteName).toBe('xn--80ak6aa92e.com');
+  });
+
   it('titles a file whose name does not decode by its name as written', async () => {
     stubScripting(() => {
       throw new Error('Cannot access contents of url');

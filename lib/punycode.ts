@@ -1,0 +1,144 @@
+/**
+ * Internationalized host names as an editor reads them. The URL parser writes a host in ASCII,
+ * each label with letters beyond it in punycode (RFC 3492: `café.fr` is `xn--caf-dma.fr`); the
+ * links keep that form, and only the site's name shown (a clip's « site ») is decoded here, with
+ * no dependency: the extension's pages have no `url.domainToUnicode`.
+ *
+ * A name that could pass for another is left in punycode, as browsers leave it in their address
+ * bar: a label mixing scripts beyond what one language writes (UTS 39's « highly restrictive »
+ * profile: one script, or Latin with Chinese, Japanese or Korean), a label in Cyrillic made only
+ * of letters that look Latin (`аррӏе.com`, not Apple's) under a top-level domain not itself in
+ * Cyrillic, letters of a script not listed below, symbols, invisible marks, or a label that does
+ * not decode. The whole host is then kept as written, one label's doubt its own.
+ */
+
+const BASE = 36;
+const T_MIN = 1;
+const T_MAX = 26;
+const SKEW = 38;
+const DAMP = 700;
+const INITIAL_BIAS = 72;
+const INITIAL_N = 128;
+/** The largest code point: a label decoding past it is no label. */
+const MAX_CODE_POINT = 0x10ffff;
+
+/** RFC 3492's bias adaptation after each code point decoded (section 6.1). */
+function adapt(delta: number, points: number, first: boolean): number {
+  let d = first ? Math.floor(delta / DAMP) : delta >> 1;
+  d += Math.floor(d / points);
+  let k = 0;
+  while (d > ((BASE - T_MIN) * T_MAX) >> 1) {
+    d = Math.floor(d / (BASE - T_MIN));
+    k += BASE;
+  }
+  return k + Math.floor(((BASE - T_MIN + 1) * d) / (d + SKEW));
+}
+
+/** A punycode digit's value: `a`–`z` 0–25, `0`–`9` 26–35; anything else is none (BASE). */
+function digitOf(char: string): number {
+  const code = char.toLowerCase().charCodeAt(0);
+  if (code >= 97 && code <= 122) return code - 97;
+  if (code >= 48 && code <= 57) return code - 22;
+  return BASE;
+}
+
+/**
+ * The Unicode text a punycode string (without its `xn--`) encodes, per RFC 3492's decoding
+ * (section 6.2); undefined when it encodes none (a stray digit, a delta too large).
+ */
+export function decodePunycode(input: string): string | undefined {
+  const delimiter = input.lastIndexOf('-');
+  const basic = delimiter > 0 ? input.slice(0, delimiter) : '';
+  // Basic code points are ASCII only.
+  if (/[^\x20-\x7e]/.test(basic)) return undefined;
+  const output = Array.from(basic, (char) => char.codePointAt(0)!);
+  let n = INITIAL_N;
+  let i = 0;
+  let bias = INITIAL_BIAS;
+  let at = delimiter > 0 ? delimiter + 1 : 0;
+  while (at < input.length) {
+    const before = i;
+    let weight = 1;
+    for (let k = BASE; ; k += BASE) {
+      if (at >= input.length) return undefined;
+      const digit = digitOf(input[at++]!);
+      if (digit >= BASE) return undefined;
+      i += digit * weight;
+      if (i > MAX_CODE_POINT * (output.length + 1) + output.length) return undefined;
+      const t = k <= bias ? T_MIN : k >= bias + T_MAX ? T_MAX : k - bias;
+      if (digit < t) break;
+      weight *= BASE - t;
+    }
+    bias = adapt(i - before, output.length + 1, before === 0);
+    n += Math.floor(i / (output.length + 1));
+    i %= output.length + 1;
+    if (n > MAX_CODE_POINT) return undefined;
+    output.splice(i, 0, n);
+    i += 1;
+  }
+  return String.fromCodePoint(...output);
+}
+
+/** The scripts a host's letters may be in, shown decoded (each a `Script=` property's name). */
+const SCRIPTS = (
+  'Latin Greek Cyrillic Armenian Georgian Hebrew Arabic Thaana Syriac Ethiopic Devanagari ' +
+  'Bengali Gurmukhi Gujarati Oriya Tamil Telugu Kannada Malayalam Sinhala Thai Lao Tibetan ' +
+  'Myanmar Khmer Mongolian Hangul Hiragana Katakana Bopomofo Han'
+)
+  .split(' ')
+  .map((name) => [name, new RegExp(`^\\p{Script=${name}}$`, 'u')] as const);
+
+/** The scripts one label may mix (each set with its subsets): Japanese, Chinese, Korean with Latin. */
+const MIXES = [
+  ['Latin', 'Han', 'Hiragana', 'Katakana'],
+  ['Latin', 'Han', 'Bopomofo'],
+  ['Latin', 'Han', 'Hangul'],
+];
+
+/** Cyrillic letters drawn as Latin ones (`а` a, `с` c, `ԁ` d, `е` e, `һ` h, `і` i, `ј` j…). */
+const CYRILLIC_LOOKALIKES = /^[аԁсеһіјӏорԛѕԝхуъьҽпгѵѡ\p{N}-]+$/u;
+
+/** The scripts of a decoded label's letters; undefined for a letter of a script not listed. */
+function scriptsOf(label: string): Set<string> | undefined {
+  const scripts = new Set<string>();
+  for (const char of label) {
+    if (!/\p{L}/u.test(char)) continue;
+    const script = SCRIPTS.find(([, pattern]) => pattern.test(char))?.[0];
+    if (!script) return undefined;
+    scripts.add(script);
+  }
+  return scripts;
+}
+
+/** Whether a decoded label may be shown: letters, marks, digits and hyphens of one writing. */
+function readableLabel(label: string, topLevel: string): boolean {
+  if (!/^[\p{L}\p{M}\p{N}-]+$/u.test(label) || !/[^\x00-\x7f]/.test(label)) return false;
+  if (label !== label.normalize('NFC') || label !== label.toLowerCase()) return false;
+  const scripts = scriptsOf(label);
+  if (!scripts) return false;
+  const mixed =
+    scripts.size > 1 && !MIXES.some((mix) => [...scripts].every((s) => mix.includes(s)));
+  if (mixed) return false;
+  // `аррӏе.com` is not Apple's: all Cyrillic, all Latin to the eye, under a Latin domain.
+  const cyrillicTop = scriptsOf(topLevel)?.has('Cyrillic') ?? false;
+  return !(scripts.has('Cyrillic') && !cyrillicTop && CYRILLIC_LOOKALIKES.test(label));
+}
+
+/**
+ * A host name as a reader writes it: its punycode labels decoded (`xn--caf-dma.fr` →
+ * `café.fr`), or the host as given when any label could pass for another or does not decode
+ * (see the module's comment). Hosts without punycode, IP addresses included, are returned as is.
+ */
+export function readableHost(host: string): string {
+  if (!/(?:^|\.)xn--/i.test(host)) return host;
+  const labels = host.split('.');
+  const decoded = labels.map((label) =>
+    /^xn--/i.test(label) ? decodePunycode(label.slice(4)) : label.toLowerCase(),
+  );
+  const topLevel = decoded[decoded.length - 1] || decoded[decoded.length - 2] || '';
+  const readable = decoded.every(
+    (label, index) =>
+      label !== undefined && (!/^xn--/i.test(labels[index]!) || readableLabel(label, topLevel)),
+  );
+  return readable ? decoded.join('.') : host;
+}

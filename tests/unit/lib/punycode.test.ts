@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { domainToASCII, domainToUnicode } from 'node:url';
+import { decodePunycode, readableHost } from '../../../lib/punycode';
+
+describe('decodePunycode', () => {
+  it.each([
+    ['caf-dma', 'café'],
+    ['mnchen-3ya', 'münchen'],
+    ['e1afmkfd', 'пример'],
+    ['p1ai', 'рф'],
+    ['wgv71a119e', '日本語'],
+    // RFC 3492's samples (B) and (L): Chinese, then Japanese with ASCII kept as written.
+    ['ihqwcrb4cv8a8dqg056pqjye', '他们为什么不说中文'],
+    ['3B-ww4c5e180e575a65lsy2b', '3年B組金八先生'],
+  ])('decodes %s as %s', (encoded, text) => {
+    expect(decodePunycode(encoded)).toBe(text);
+  });
+
+  it.each(['caf-dm!', 'abc-99999999999999', 'é-dma'])('decodes no text from %s', (bad) => {
+    expect(decodePunycode(bad)).toBeUndefined();
+  });
+
+  it('decodes as Node’s URL module does, over labels in many scripts', () => {
+    // A fixed pseudo-random walk (no clock, no Math.random): the same labels at every run.
+    let seed = 62;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const alphabets = [
+      'abcdefz0129-',
+      'àâçéèêëîïôöûüÿœæ',
+      'абвгдежзийклмнопрстуфхцчшщыэюяё',
+      'αβγδεζηθλμνξπρστφω',
+      '日本語中文字漢かなカナ한국어',
+      'אבגדהוזחטי',
+      'ابتثجحخدذرزسش',
+    ];
+    let checked = 0;
+    for (let round = 0; round < 400; round += 1) {
+      const letters = [...alphabets[next(alphabets.length)]!, ...alphabets[0]!];
+      const label = Array.from({ length: 1 + next(12) }, () => letters[next(letters.length)]!).join(
+        '',
+      );
+      const ascii = domainToASCII(`${label}.example`);
+      if (!ascii.startsWith('xn--')) continue;
+      checked += 1;
+      const encoded = ascii.slice(4, ascii.indexOf('.'));
+      expect(decodePunycode(encoded)).toBe(domainToUnicode(ascii).split('.')[0]);
+    }
+    expect(checked).toBeGreaterThan(200);
+  });
+});
+
+describe('readableHost', () => {
+  it.each([
+    ['xn--caf-dma.fr', 'café.fr'],
+    ['www.xn--caf-dma.fr', 'www.café.fr'],
+    ['xn--e1afmkfd.xn--p1ai', 'пример.рф'],
+    ['xn--j1ail.xn--p1ai', 'кто.рф'],
+    ['xn--wgv71a119e.jp', '日本語.jp'],
+    ['xn--3e0b707e.kr', '한국.kr'],
+    ['xn--hxajbheg2az3al.gr', 'παράδειγμα.gr'],
+    // Latin with Japanese in one label, as Japanese writes it.
+    ['xn--3b-ww4c5e180e575a65lsy2b.jp', '3年b組金八先生.jp'],
+  ])('shows %s as %s', (host, readable) => {
+    expect(readableHost(host)).toBe(readable);
+  });
+
+  it.each([
+    'lemonde.fr',
+    '192.0.2.7',
+    '[2001:db8::1]',
+    // Cyrillic with Latin in one label (« а » Cyrillic, « pple » Latin).
+    'xn--pple-43d.com',
+    // All Cyrillic letters drawn as Latin ones (« аррӏе »), under .com: not Apple's.
+    'xn--80ak6aa92e.com',
+    'www.xn--80ak6aa92e.com',
+    // One doubtful label keeps the whole host as written.
+    'xn--caf-dma.xn--pple-43d.com',
+    // A symbol (the Arabic question mark) in a label.
+    'xn--egbpdaj6bu4bxfgehfvwxn.example',
+    // Labels that do not decode, or decode to ASCII only.
+    'xn--caf-dm!.fr',
+    'xn--abc-.fr',
+  ])('keeps %s as written', (host) => {
+    expect(readableHost(host)).toBe(host);
+  });
+
+  it('shows Cyrillic letters drawn as Latin under a Cyrillic top-level domain', () => {
+    // « рос » (Russian) under .рф: the domain says which alphabet is read.
+    const ascii = domainToASCII('рос.рф');
+    expect(readableHost(ascii)).toBe('рос.рф');
+  });
+});
