@@ -210,6 +210,31 @@ function isOwnAddress(candidate: string, pageUrl: string): boolean {
 }
 
 /**
+ * Whether a declared address is the post a Substack share link shows, at its publication's own
+ * domain: Substack's share page (`open.substack.com/pub/NAME/p/SLUG`, its host Substack's own)
+ * declares the post where the publication lives, its custom domain's (`www.example-news.com`)
+ * when it has one, no Substack host to tell. Taken only for that very post (`/p/SLUG`, the same
+ * slug) and when the page's images are served by Substack's CDN (`substackcdn.com`, every
+ * Substack post's og:image), as a Substack page's are: no other host, nor a page at
+ * open.substack.com declaring another path, names another site so.
+ */
+function isSubstackShared(ctx: PageContext, candidate: string): boolean {
+  const page = new URL(ctx.pageUrl);
+  const slug = /^\/pub\/[\w-]+\/p\/([\w-]+)\/?$/.exec(page.pathname)?.[1];
+  if (page.hostname !== 'open.substack.com' || !slug) return false;
+  if (new URL(candidate).pathname.replace(/\/$/, '') !== `/p/${slug}`) return false;
+  const images = [
+    ...ctx.meta.all('og:image'),
+    ...ctx.meta.all('twitter:image'),
+    ...(ctx.jsonLd?.image ? [{ value: ctx.jsonLd.image }] : []),
+  ];
+  return images.some(({ value }) => {
+    const host = hostnameOf(resolveHttpUrl(value, ctx.base));
+    return host === 'substackcdn.com' || !!host?.endsWith('.substackcdn.com');
+  });
+}
+
+/**
  * The hosts a cache or a proxy writes in its own address, the page's original's: the first label
  * of its host with dashes for dots (`amp-theguardian-com.cdn.ampproject.org`, `--` a dash), and
  * the host names written between slashes (`www.google.com/amp/s/amp.theguardian.com/…`).
@@ -239,7 +264,7 @@ function extractUrl(ctx: PageContext): Sourced {
   for (const candidate of declaredAddresses(ctx)) {
     if (
       !isHomepageOnly(candidate.value, ctx.pageUrl) &&
-      isOwnAddress(candidate.value, ctx.pageUrl)
+      (isOwnAddress(candidate.value, ctx.pageUrl) || isSubstackShared(ctx, candidate.value))
     ) {
       return { value: candidate.value, source: candidate.source };
     }

@@ -492,6 +492,59 @@ describe('extractMetadata: url', () => {
     });
   });
 
+  describe('a Substack share link at a publication with its own domain', () => {
+    const share = 'https://open.substack.com/pub/examplenews/p/la-suite?r=2abc&utm_medium=ios';
+    const post = 'https://www.example-news.com/p/la-suite';
+    const cdnImage =
+      'https://substackcdn.com/image/fetch/w_1200,h_600,c_fill/https%3A%2F%2Fsubstack-post-media.s3.amazonaws.com%2Fpublic%2Fimages%2Fabc.png';
+    const head = (canonical: string, image?: string) =>
+      `<link rel="canonical" href="${canonical}">` +
+      meta('og:site_name', 'Example News') +
+      (image ? meta('og:image', image) : '');
+
+    it('credits the post to the publication’s domain its canonical names', () => {
+      const doc = pageWith(head(post, cdnImage), '', share);
+      expect(extractMetadata(doc)).toMatchObject({
+        url: post,
+        siteName: 'Example News',
+        provenance: { url: 'link[rel=canonical]' },
+      });
+    });
+
+    it('reads Substack’s images in twitter:image or the JSON-LD as well', () => {
+      const twitter = pageWith(head(post) + meta('twitter:image', cdnImage, 'name'), '', share);
+      const jsonLd = pageWith(
+        head(post) +
+          `<script type="application/ld+json">{"@type":"NewsArticle","headline":"La suite","image":"${cdnImage}"}</script>`,
+        '',
+        share,
+      );
+      expect(extractMetadata(twitter).url).toBe(post);
+      expect(extractMetadata(jsonLd).url).toBe(post);
+    });
+
+    it.each([
+      // No image of Substack's: nothing says the page is Substack's post.
+      ['no Substack image', share, post, 'https://www.example-news.com/cover.png'],
+      ['an image on a look-alike host', share, post, 'https://substackcdn.com.evil.example/x.png'],
+      // Another post, or another page, of that domain.
+      ['another slug', share, 'https://www.example-news.com/p/autre-billet', cdnImage],
+      ['another path', share, 'https://www.example-news.com/la-suite', cdnImage],
+      // Not Substack's share page: its host or its path.
+      ['another host', 'https://open.substack.example/pub/examplenews/p/la-suite', post, cdnImage],
+      ['Substack’s reader', 'https://substack.com/home/post/p-123456', post, cdnImage],
+      [
+        'a share page of no post',
+        'https://open.substack.com/pub/examplenews/about',
+        post,
+        cdnImage,
+      ],
+    ])('keeps the address read for %s', (_, read, canonical, image) => {
+      const doc = pageWith(head(canonical, image), '', read);
+      expect(extractMetadata(doc)).toMatchObject({ url: read, provenance: { url: 'location' } });
+    });
+  });
+
   it('accepts an explicit page URL', () => {
     expect(extractMetadata(pageWith(''), 'https://other.example/a?fbclid=1').url).toBe(
       'https://other.example/a?fbclid=1',
