@@ -80,13 +80,19 @@ const CLOSING: Readonly<Record<string, string>> = { '(': ')', '«': '»', '“':
  * `kept` (a text cut short) without the aside or quotation its cut left open: « The Hidden
  * Heroines of Chaos (Quanta » is cut before its « ( », at a word, and reads « The Hidden Heroines
  * of Chaos ». Kept as it is when that would take away most of it (a quotation that opens the
- * text, « « United States to Lift Sudan », is better cut inside than dropped).
+ * text, « « United States to Lift Sudan », is better cut inside than dropped). A straight `"`, as
+ * typed on a keyboard (the exports make « » of it), closes the one open, else opens one where a
+ * word starts (after a space or at the start: `27"` is no quotation).
  */
 function closedAtCut(kept: string): string {
   const open: { at: number; close: string }[] = [];
   for (let i = 0; i < kept.length; i++) {
     const mark = kept[i]!;
-    const close = CLOSING[mark];
+    const straightOpens =
+      mark === '"' &&
+      !open.some((entry) => entry.close === '"') &&
+      (i === 0 || /[\s(«“]/u.test(kept[i - 1]!));
+    const close = straightOpens ? '"' : CLOSING[mark];
     if (close) {
       open.push({ at: i, close });
       continue;

@@ -60,6 +60,24 @@ describe('an aside or quotation left open by the cut', () => {
     );
   });
 
+  it('cuts before a straight " whose quotation the cut leaves open, as typed on a keyboard', () => {
+    // The exports make « » of it (French typography): left open, the name would read
+    // « ainsi "Après… » where the column reads « ainsi « Après avoir… » ».
+    expect(withEllipsis('Sa notice wikipedia rappelle ainsi "Après')).toBe(
+      'Sa notice wikipedia rappelle ainsi…',
+    );
+    expect(shortened('Le ministre dénonce une "chasse aux sorcières" à l’Assemblée', 40)).toBe(
+      'Le ministre dénonce une…',
+    );
+    // Closed before the cut: kept, and a second one opened after it is the one cut before.
+    expect(withEllipsis('Selon "Le Monde", le ministre a dit "non')).toBe(
+      'Selon "Le Monde", le ministre a dit…',
+    );
+    expect(withEllipsis('Selon "Le Monde", le ministre')).toBe('Selon "Le Monde", le ministre…');
+    // Inches, against a number: no quotation opened.
+    expect(withEllipsis('Un écran de 27" pour le')).toBe('Un écran de 27" pour le…');
+  });
+
   it('keeps asides and quotations closed before the cut', () => {
     expect(withEllipsis('Le Sénat (à une voix) adopte « enfin » la')).toBe(
       'Le Sénat (à une voix) adopte « enfin » la…',

@@ -50,6 +50,12 @@ describe('labelFromText', () => {
     expect(labelFromText('<p>Le ministre dénonce une « chasse aux sorcières »</p>')).toBe(
       'Le ministre dénonce une…',
     );
+    // Typed with straight quotes, which the exports make « »: the same.
+    expect(
+      labelFromText(
+        '<p>Sa notice wikipedia rappelle ainsi "Après avoir terminé ses études, elle travaille"</p>',
+      ),
+    ).toBe('Sa notice wikipedia rappelle ainsi…');
   });
 
   it('gives nothing for an item without text', () => {
