@@ -26,6 +26,7 @@ import { useSharedDesk } from './useSharedDesk';
 import { IssueDeletedNotice, TakenOutNotice } from './TakenOutNotice';
 import { useLiveQuery } from './useLiveQuery';
 import { useUndo } from './Undo';
+import { useAnnounce } from './Announcer';
 import { focusGoesBack, takeReturn, watchReturns } from './itemReturn';
 
 /** Logs an action on the issue that failed (the list, read live, shows what is stored). */
@@ -140,7 +141,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
     toIndex: number,
     at: DropPlace | undefined,
     add: boolean,
-  ): Promise<Placed> =>
+  ): Promise<Placed & { item: Draft }> =>
     db.transaction('rw', db.clips, db.issues, async () => {
       if (add) await addToIssue(draftId, issue.id);
       let target = toIndex;
@@ -152,8 +153,21 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
       }
       await moveItem(issue.id, draftId, target);
       const stored = await issueItems(issue.id);
-      return { index: stored.findIndex((other) => other.id === draftId), total: stored.length };
+      const index = stored.findIndex((other) => other.id === draftId);
+      return { index, total: stored.length, item: stored[index]! };
     });
+  const announce = useAnnounce();
+  /**
+   * Puts a draft dragged in from the inbox where it was dropped (see place; on the empty issue,
+   * `toIndex` past the end: last, where it is added), and says so with the place it took, as
+   * « + Au numéro » says its add: a screen reader heard nothing of the mouse's drop.
+   */
+  const addDropped = (draftId: string, toIndex: number, at?: DropPlace) =>
+    place(draftId, toIndex, at, true).then(
+      ({ index, total, item }) =>
+        announce(t('reorder.added', { title: nameOf(item), position: index + 1, total })),
+      fail('add to issue'),
+    );
   // Items put back by « Annuler » or Ctrl+Z in this view: the keyboard goes back to the first
   // one's row, once drawn ({@link focusGoesBack}: not taken from where the editor went since).
   const itemsNow = useRef(items);
@@ -237,7 +251,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
           {t('issue.emptyRefused')}
         </p>
       ) : items.length === 0 ? (
-        <DropZone issueId={issue.id} />
+        <DropZone onDrop={(draftId) => void addDropped(draftId, Number.MAX_SAFE_INTEGER)} />
       ) : (
         <ReorderList
           locked={!!cannotArrange}
@@ -265,9 +279,7 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
             const draftId = event.dataTransfer?.getData(DRAFT_MIME);
             if (!draftId) return false;
             // A draft from the inbox goes where it was dropped, not at the end.
-            place(draftId, toIndex, at, true).catch((error) =>
-              console.error('Indiscrets add to issue', error),
-            );
+            void addDropped(draftId, toIndex, at);
             return true;
           }}
         >
@@ -298,7 +310,8 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
   );
 }
 
-function DropZone({ issueId }: { issueId: string }) {
+/** The empty issue, where a draft from the inbox is dropped (`onDrop`, with its id). */
+function DropZone({ onDrop }: { onDrop: (draftId: string) => void }) {
   const [over, setOver] = useState(false);
   return (
     <p
@@ -318,7 +331,7 @@ function DropZone({ issueId }: { issueId: string }) {
         const id = e.dataTransfer?.getData(DRAFT_MIME);
         if (id) {
           e.preventDefault();
-          void addToIssue(id, issueId);
+          onDrop(id);
         }
       }}
     >

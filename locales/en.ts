@@ -337,6 +337,8 @@ export const en: Messages = {
   // A role that may not order the issue (shared desk): moving is left out.
   'reorder.helpLocked': 'Up and Down arrows (or j and k): next or previous item; Enter opens it.',
   'reorder.moved': '“{title}” moved to position {position} of {total}.',
+  // A draft dropped from the inbox, said as « + Au numéro » says it (drafts.added), with its place.
+  'reorder.added': '“{title}” added to the issue at position {position} of {total}.',
   'reorder.itemLabel': '{title}, position {position} of {total}',
   'reorder.up': 'Move “{title}” up',
   'reorder.down': 'Move “{title}” down',

@@ -351,6 +351,8 @@ export const fr = {
   'reorder.helpLocked':
     'Flèches haut et bas (ou j et k) : indiscret suivant ou précédent ; Entrée l’ouvre.',
   'reorder.moved': '« {title} » déplacé en position {position} sur {total}.',
+  // A draft dropped from the inbox, said as « + Au numéro » says it (drafts.added), with its place.
+  'reorder.added': '« {title} » ajouté au numéro en position {position} sur {total}.',
   'reorder.itemLabel': '{title}, position {position} sur {total}',
   'reorder.up': 'Monter « {title} »',
   'reorder.down': 'Descendre « {title} »',

@@ -12,7 +12,7 @@ import { IssueView } from '../../../components/IssueView';
 import { db } from '../../../storage/db';
 import { addToIssue, createIssue, issueItems, moveItem } from '../../../storage/issues';
 import { addDraft } from '../storage/helpers';
-import { clearSharedDesk, wrap } from './desk-views';
+import { clearSharedDesk, recordSpoken, wrap } from './desk-views';
 
 // The writes that place an item, watched: a drop on the draft's own place asks for none.
 vi.mock('../../../storage/issues', async (original) => {
@@ -272,5 +272,65 @@ describe('IssueItems › a drop made before the list shows the draft dropped jus
     );
     // Before, « en position 3 sur 5 »: the index counted in the list as drawn.
     await waitFor(() => expect(said()).toBe('«\u00a0OVH\u00a0» déplacé en position 2 sur 5.'));
+  });
+});
+
+describe('IssueItems › a draft dragged in from the inbox with the mouse', () => {
+  /** The issue holding `titles`, in order, and in the inbox the drafts of no issue `fresh`. */
+  async function deskWith(titles: string[], fresh: string[]) {
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
+    for (const title of titles) {
+      await addToIssue((await addDraft(db, { title, body: `<p>${title}</p>` })).id, issue.id);
+    }
+    for (const title of fresh) await addDraft(db, { title, body: `<p>${title}</p>` });
+    wrap(
+      <>
+        <Inbox onOpen={() => {}} currentIssueId={issue.id} />
+        <IssueView currentIssueId={issue.id} onSelectIssue={() => {}} onOpenDraft={() => {}} />
+      </>,
+    );
+    await waitFor(() => expect(screen.getAllByTestId('draft')).toHaveLength(fresh.length));
+    return issue;
+  }
+  const inboxRow = (title: string) =>
+    screen.getAllByTestId('draft').find((draft) => draft.textContent?.includes(title))!;
+
+  it('says once that it was added, and at which place, as « + Au numéro » says it', async () => {
+    const issue = await deskWith(TITLES, ['Free']);
+    await waitFor(() => expect(screen.getAllByTestId('issue-item')).toHaveLength(TITLES.length));
+    const spoken = recordSpoken();
+
+    dropOn(3, 'lower', inboxRow('Free'));
+
+    await waitFor(async () => expect((await titles(issue.id))[3]).toBe('Free'));
+    // Before, nothing: a screen reader heard nothing of the mouse's drop.
+    await waitFor(() =>
+      expect(spoken).toEqual(['«\u00a0Free\u00a0» ajouté au numéro en position 4 sur 6.']),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(spoken).toHaveLength(1);
+  });
+
+  it('says so dropped on an empty issue', async () => {
+    const issue = await deskWith([], ['Free']);
+    const zone = await screen.findByTestId('issue-empty');
+    const spoken = recordSpoken();
+
+    const data = new Map<string, string>();
+    const dataTransfer = {
+      get types() {
+        return [...data.keys()];
+      },
+      setData: (type: string, value: string) => data.set(type, value),
+      getData: (type: string) => data.get(type) ?? '',
+    };
+    fireEvent.dragStart(inboxRow('Free'), { dataTransfer });
+    fireEvent.dragOver(zone, { dataTransfer });
+    fireEvent.drop(zone, { dataTransfer });
+
+    await waitFor(async () => expect(await titles(issue.id)).toEqual(['Free']));
+    await waitFor(() =>
+      expect(spoken).toEqual(['«\u00a0Free\u00a0» ajouté au numéro en position 1 sur 1.']),
+    );
   });
 });
