@@ -56,7 +56,8 @@ async function completeLeave(leave: SiteLeave, deps: SiteLeaveDeps): Promise<voi
   // Dropped meanwhile: a save under way names it again.
   if (!(await dropSiteLeave(leave))) return;
   // Read last, just before the removal: a write landing as the leave was dropped (a restore,
-  // which claims nothing; another context's claim, not atomic with the drop) is seen.
+  // which claims nothing) is seen. A claim cannot land inside the drop: both hold the lock of
+  // the list (storage/settings.ts SITE_LEAVES_LOCK).
   const now = await wordpressItem.getValue().catch(() => undefined);
   if (now && originOf(now.siteUrl) === old) return;
   // Refused for an origin the manifest requires (the test build's 127.0.0.1): nothing to do.

@@ -330,7 +330,8 @@ export function withSiteLeave(leaves: readonly SiteLeave[], leave: SiteLeave): S
  * Stores `next` as the WordPress settings, which named `from` before; when that is another
  * address, the one left goes with them in the same storage write ({@link SiteLeave}: no moment
  * names the new address without the old one to give back), for the background to complete once
- * sent `siteLeave` (services/site-leave.ts). Whether an address was left.
+ * sent `siteLeave` (services/site-leave.ts); the list read and written under
+ * {@link SITE_LEAVES_LOCK}, as the background's drop of a leave done. Whether an address was left.
  */
 export async function storeWordPressSettings(
   next: WordPressPreferences,
@@ -338,26 +339,45 @@ export async function storeWordPressSettings(
 ): Promise<boolean> {
   const left = next.siteUrl !== from;
   const leave = { from, to: next.siteUrl, at: new Date().toISOString() };
-  await storage.setItems([
-    { item: wordpressItem, value: next },
-    ...(left
-      ? [{ item: siteLeaves, value: withSiteLeave(await siteLeaves.getValue(), leave) }]
-      : []),
-  ]);
+  await underLeavesLock(async () =>
+    storage.setItems([
+      { item: wordpressItem, value: next },
+      ...(left
+        ? [{ item: siteLeaves, value: withSiteLeave(await siteLeaves.getValue(), leave) }]
+        : []),
+    ]),
+  );
   return left;
 }
 
-/** The changes of {@link siteLeaves} made here, one after another (each reads, then writes). */
+/**
+ * The Web Lock every read-then-write of {@link siteLeaves} holds: the options page and the
+ * background each write the list (a save adds its leave, the background drops one done), and
+ * the extension's storage has no transaction. Web Locks are shared by all the contexts of the
+ * extension's origin (pages, Chromium's service worker, Firefox's background page), and a
+ * context closing lets its lock go.
+ */
+export const SITE_LEAVES_LOCK = 'indiscrets:siteLeaves';
+
+/** The changes of {@link siteLeaves} made here, one after another, where there are no Web Locks. */
 let leavesChanged: Promise<unknown> = Promise.resolve();
 
+/** Runs `change` holding {@link SITE_LEAVES_LOCK}; without Web Locks, after this context's others. */
+async function underLeavesLock<T>(change: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (locks?.request) return await locks.request(SITE_LEAVES_LOCK, change);
+  const done = leavesChanged.then(change);
+  leavesChanged = done.catch(() => undefined);
+  return await done;
+}
+
+/** Reads {@link siteLeaves}, then writes what `change` keeps (`undefined`: nothing), under the lock. */
 function changeSiteLeaves<T>(change: (leaves: SiteLeave[]) => [SiteLeave[] | undefined, T]) {
-  const done = leavesChanged.then(async () => {
+  return underLeavesLock(async () => {
     const [kept, answer] = change(await siteLeaves.getValue());
     if (kept) await siteLeaves.setValue(kept);
     return answer;
   });
-  leavesChanged = done.catch(() => undefined);
-  return done;
 }
 
 /**

@@ -126,4 +126,28 @@ describe('the options page closed during the move check, in Chromium', () => {
     expect(after.leaves).toEqual([]);
     await desk.close();
   });
+
+  it('shares the lock of the addresses left between the options page and the background', async () => {
+    // storage/settings.ts SITE_LEAVES_LOCK: a save's write in the page and the background's drop
+    // of a leave done, each a read then a write, wait for one another only if both see it.
+    const options = await session.openExtensionPage('options.html');
+    await options.evaluate(() => {
+      void navigator.locks.request(
+        'indiscrets:siteLeaves',
+        () => new Promise((resolve) => setTimeout(resolve, 10_000)),
+      );
+    });
+    const worker = session.context.serviceWorkers()[0]!;
+    const held = await worker.evaluate(async () =>
+      (await navigator.locks.query()).held?.map((lock) => lock.name),
+    );
+    expect(held).toContain('indiscrets:siteLeaves');
+    await options.close();
+    // The page closed lets its lock go: the background never waits for a page gone.
+    await until(
+      () => worker.evaluate(async () => (await navigator.locks.query()).held?.map((l) => l.name)),
+      (names) => !names?.includes('indiscrets:siteLeaves'),
+      'the lock let go with the page',
+    );
+  });
 });
