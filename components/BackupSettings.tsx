@@ -9,6 +9,7 @@ import {
   ReplaceOnSharedDeskError,
   restoreBackup,
   restoredSiteToAllow,
+  SettingsPartlyAppliedError,
   type ReplaceRefusal,
   type RestoreOptions,
   type RestoreProgress,
@@ -17,7 +18,12 @@ import {
 import { db } from '../storage/db';
 import { isCancelled, type Progress } from '../storage/slices';
 import { RestorePanel, type Chosen } from './BackupRestorePanel';
-import { describeBackupError, describeRestore, hasSettings } from './backupMessages';
+import {
+  describeBackupError,
+  describeRestore,
+  hasSettings,
+  settingsFailureText,
+} from './backupMessages';
 import { downloadFile } from './download';
 import { openWordPressSettings } from './openSettings';
 import { rememberRestore, useRestoredReport } from './useRestoredReport';
@@ -242,9 +248,11 @@ export function BackupSettings() {
     setJob(undefined);
     setChosen(undefined);
     setConfirming(undefined);
+    // The settings written so far (applyBackupSettings's names), for what a failure says.
+    let applied: string[] | undefined;
     try {
       if (result.settings) {
-        const applied = await applyBackupSettings(result.settings, db);
+        applied = await applyBackupSettings(result.settings, db);
         // Said after the reload too: the editor learns their own account stayed, and whose did not.
         if (applied.includes('wordpressAccountKept'))
           result = { ...result, accountKept: result.settings.wordpress?.username ?? '' };
@@ -261,15 +269,21 @@ export function BackupSettings() {
       }
       await forgetMissingCurrentIssue(db);
     } catch (error) {
+      const partly = error instanceof SettingsPartlyAppliedError;
+      const written = applied ?? (partly ? error.applied : []);
       // Failed after the WordPress settings were written (the current issue's), the address left
       // with them: the background completes it all the same (nothing when none was left).
-      if (result.settings?.wordpress) void sendMessage('siteLeave').catch(() => {});
-      const worded = wordFailure(t('backup.settingsFailed'), error);
+      if (written.includes('wordpressSiteLeft')) void sendMessage('siteLeave').catch(() => {});
+      const worded = wordFailure(
+        settingsFailureText(result.settings ?? {}, written, applied !== undefined),
+        partly ? error.cause : error,
+      );
       setStatus({
         ...worded,
         kind: 'error',
         text: `${describeRestore(result, false)} ${worded.text}`,
-        allowSite: !!result.siteToAllow,
+        // Written, not checked, the restored address may not be allowed yet: the way offered.
+        allowSite: !!result.siteToAllow || (!applied && written.includes('wordpress')),
       });
       return;
     }

@@ -133,3 +133,42 @@ export function summary(backup: ParsedBackup): string {
     issues: t('backup.issueCount', { count: backup.issues.length }),
   });
 }
+
+/** The settings a backup holds, in the order {@link settingsFailureText} names them. */
+const SETTING_NAMES = [
+  ['houseStyle', 'backup.setting.houseStyle'],
+  ['draftTemplate', 'backup.setting.draftTemplate'],
+  ['uiLocale', 'backup.setting.uiLocale'],
+  ['characterKeys', 'backup.setting.characterKeys'],
+  ['wordpress', 'backup.setting.wordpress'],
+  ['currentIssueId', 'backup.setting.currentIssueId'],
+] as const satisfies readonly (readonly [keyof ParsedBackup['settings'], MessageKey])[];
+
+/**
+ * What a restore's settings failing says: `written`, the names of those written before
+ * (applyBackupSettings's), `settings`, the backup's; `all` when they were all written and only
+ * what follows them failed (the current issue looked for, forgotten when gone).
+ * Nothing written: none restored. Some: which were, which were not, and how to get the rest
+ * (restored again with a merge, which loses nothing here).
+ */
+export function settingsFailureText(
+  settings: ParsedBackup['settings'],
+  written: readonly string[],
+  all: boolean,
+): string {
+  if (all) return t('backup.settingsCheckFailed');
+  const list = (keys: MessageKey[]) =>
+    new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(keys.map((key) => t(key)));
+  const done = SETTING_NAMES.filter(([name]) => written.includes(name)).map(([, key]) => key);
+  if (done.length === 0) return t('backup.settingsFailed');
+  const missing = SETTING_NAMES.filter(
+    ([name]) => settings[name] !== undefined && !written.includes(name),
+  ).map(([, key]) => key);
+  return [
+    t('backup.settingsPartly'),
+    t('backup.settingsWritten', { count: done.length, names: list(done) }),
+    ...(missing.length > 0
+      ? [t('backup.settingsMissing', { count: missing.length, names: list(missing) })]
+      : []),
+  ].join(' ');
+}

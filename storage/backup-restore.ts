@@ -647,6 +647,34 @@ export async function applyBackupSettings(
   database: IndiscretsDB = defaultDb,
 ): Promise<string[]> {
   const applied: string[] = [];
+  try {
+    await applySettings(settings, database, applied);
+  } catch (error) {
+    throw new SettingsPartlyAppliedError(applied, error);
+  }
+  return applied;
+}
+
+/**
+ * {@link applyBackupSettings} failed midway: `applied`, the names of the settings it had written
+ * before (as it returns them; none, possibly), the others not; `cause`, what failed.
+ */
+export class SettingsPartlyAppliedError extends Error {
+  readonly applied: string[];
+
+  constructor(applied: string[], cause: unknown) {
+    super('The backup’s settings were only partly applied', { cause });
+    this.name = 'SettingsPartlyAppliedError';
+    this.applied = applied;
+  }
+}
+
+/** The writes of {@link applyBackupSettings}, each named in `applied` once done. */
+async function applySettings(
+  settings: ParsedBackup['settings'],
+  database: IndiscretsDB,
+  applied: string[],
+): Promise<void> {
   if (settings.houseStyle) {
     await houseStyleItem.setValue(settings.houseStyle);
     applied.push('houseStyle');
@@ -696,7 +724,6 @@ export async function applyBackupSettings(
       applied.push('currentIssueId');
     }
   }
-  return applied;
 }
 
 /**

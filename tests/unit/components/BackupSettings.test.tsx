@@ -12,7 +12,7 @@ import { db } from '../../../storage/db';
 import { SYNC_OFF, type SyncRecord, type SyncState } from '../../../storage/sync-state';
 import { addDraft } from '../storage/helpers';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
-import { settingsFocus, siteLeaves } from '../../../storage/settings';
+import { currentIssueId, settingsFocus, siteLeaves } from '../../../storage/settings';
 
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -362,7 +362,7 @@ describe('a restore that changes the WordPress address, its settings failing aft
     fireEvent.click(screen.getByRole('checkbox', { name: 'Restaurer aussi les réglages' }));
     fireEvent.click(screen.getByRole('button', { name: 'Fusionner' }));
     await waitFor(() =>
-      expect(screen.getByTestId('backup-status').textContent).toContain('n’ont pas pu'),
+      expect(screen.getByTestId('backup-status').textContent).toContain('qu’en partie'),
     );
 
     expect((await wordpressItem.getValue()).siteUrl).toBe('https://monsite.fr');
@@ -370,5 +370,54 @@ describe('a restore that changes the WordPress address, its settings failing aft
     expect(sent.mock.calls.map(([message]) => (message as { type?: string }).type)).toContain(
       'siteLeave',
     );
+  });
+
+  it('says which settings were restored and which not, and how to get the rest', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
+    await db.open();
+    vi.spyOn(db.issues, 'get').mockRejectedValue(new Error('The database connection is closing'));
+    render(<BackupSettings />);
+    await chooseBackup({
+      houseStyle: { language: 'fr' },
+      wordpress: { siteUrl: 'https://monsite.fr', username: 'redaction' },
+      currentIssueId: 'numero-1',
+    });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Restaurer aussi les réglages' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Fusionner' }));
+    const status = screen.getByTestId('backup-status');
+    await waitFor(() => expect(status.textContent).toContain('qu’en partie'));
+
+    expect(status.textContent).toContain(
+      'Les réglages n’ont été restaurés qu’en partie. Restaurés\u00a0: le style maison et les ' +
+        'réglages WordPress. Pas restauré\u00a0: le numéro en cours. Pour le reprendre, ' +
+        'restaurez de nouveau cette sauvegarde avec ses réglages, par «\u00a0Fusionner\u00a0»\u00a0: ' +
+        'rien de ce qui est ici n’est perdu.',
+    );
+    expect(status.textContent).not.toContain('n’ont pas pu être restaurés');
+    // The restored address may not be allowed yet: the way to allow it is offered.
+    expect(screen.getByRole('button', { name: 'Ouvrir les réglages WordPress' })).toBeTruthy();
+  });
+
+  it('says the settings were restored when only what follows them fails', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
+    await db.open();
+    // The current issue, looked for after the settings (forgotten when gone), fails.
+    await currentIssueId.setValue('numero-1');
+    vi.spyOn(db.issues, 'get').mockRejectedValue(new Error('The database connection is closing'));
+    render(<BackupSettings />);
+    await chooseBackup({ wordpress: { siteUrl: 'https://monsite.fr', username: 'redaction' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Restaurer aussi les réglages' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Fusionner' }));
+    const status = screen.getByTestId('backup-status');
+    await waitFor(() => expect(status.getAttribute('role')).toBe('alert'));
+
+    expect(status.textContent).toContain(
+      'Réglages restaurés\u202f; seule la vérification du numéro en cours, qui suit, a échoué\u00a0: ' +
+        's’il n’existe plus, choisissez-en un autre dans l’onglet «\u00a0Numéro\u00a0».',
+    );
+    expect(status.textContent).not.toContain('n’ont pas pu être restaurés');
+    expect((await wordpressItem.getValue()).siteUrl).toBe('https://monsite.fr');
   });
 });
