@@ -9,6 +9,13 @@ import { DRAFT_TEXT_LIMITS } from '../storage/record-values';
  * is useItemLabel.ts), for the views and for the tests that read the names they show.
  */
 
+/**
+ * What of the house style names an item: its typography, and its opener (one typed at the
+ * text's start is not part of the name; without it, kept).
+ */
+export type LabelStyle = Pick<HouseStyle, 'frenchTypography'> &
+  Partial<Pick<HouseStyle, 'itemOpener'>>;
+
 /** What an item is named from: its label, else its text, else its draft's title. */
 export type Labelled = Pick<Draft, 'title' | 'body'> & { label?: string };
 
@@ -20,7 +27,7 @@ export type Labelled = Pick<Draft, 'title' | 'body'> & { label?: string };
  * is named by its draft's title (1.6 s to typeset 2,000,000 characters, at each drawing of the
  * list).
  */
-export function shownLabel(item: Labelled, style: Pick<HouseStyle, 'frenchTypography'>): string {
+export function shownLabel(item: Labelled, style: LabelStyle): string {
   return labelShown(itemLabel(item), style);
 }
 
@@ -28,6 +35,6 @@ export function shownLabel(item: Labelled, style: Pick<HouseStyle, 'frenchTypogr
  * {@link shownLabel} of an item whose name was already picked ({@link itemLabel}): the export
  * model's `label` (export/from-issue.ts), which the publish panel's question quotes.
  */
-export function labelShown(label: string, style: Pick<HouseStyle, 'frenchTypography'>): string {
+export function labelShown(label: string, style: LabelStyle): string {
   return labelAsExported(shortened(label, DRAFT_TEXT_LIMITS.title), style);
 }

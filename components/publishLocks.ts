@@ -2,8 +2,7 @@ import { shortened } from '../lib/ellipsis';
 import { getLocale, t, type Locale } from '../locales';
 import type { DeskPublishLock } from '../messaging/protocol';
 import type { ExportIssue } from '../export/model';
-import type { HouseStyle } from '../export/house-style';
-import { labelShown } from './itemName';
+import { labelShown, type LabelStyle } from './itemName';
 
 /** An item's label quoted in the question, at most (cut at a word, with « … »). */
 const TITLE_IN_QUESTION = 60;
@@ -24,7 +23,7 @@ const NAME_IN_QUESTION = 40;
 export function publishLockQuestion(
   open: readonly DeskPublishLock[],
   model: Pick<ExportIssue, 'items'>,
-  style: Pick<HouseStyle, 'frenchTypography'>,
+  style: LabelStyle,
   me?: number,
   locale: Locale = getLocale(),
 ): string | undefined {

@@ -5,9 +5,9 @@ import { useHouseStyle } from './useSettings';
 
 /** {@link shownLabel} in the house style of this browser (its default until read). */
 export function useItemLabel(): (item: Labelled) => string {
-  const typeset = (useHouseStyle() ?? DEFAULT_HOUSE_STYLE).frenchTypography;
+  const { frenchTypography, itemOpener } = useHouseStyle() ?? DEFAULT_HOUSE_STYLE;
   return useCallback(
-    (item: Labelled) => shownLabel(item, { frenchTypography: typeset }),
-    [typeset],
+    (item: Labelled) => shownLabel(item, { frenchTypography, itemOpener }),
+    [frenchTypography, itemOpener],
   );
 }

@@ -50,9 +50,22 @@ export function parseIsoDate(isoDate: string): DateParts | null {
  */
 export function labelAsExported(
   label: string,
-  style: Pick<HouseStyle, 'frenchTypography'>,
+  style: Pick<HouseStyle, 'frenchTypography'> & Partial<Pick<HouseStyle, 'itemOpener'>>,
 ): string {
-  return style.frenchTypography ? frenchTypographyText(label) : label;
+  const named = withoutTypedOpener(label, style.itemOpener?.trim() ?? '');
+  return style.frenchTypography ? frenchTypographyText(named) : named;
+}
+
+/**
+ * A label without the house opener its editor typed at its start (`--> Le 10 mars…`, the first
+ * words of a text typed as items were written before): the exports leave that opener out of the
+ * text (export/prepare.ts) and write their own, so the label names the item by its words, as the
+ * text goes out. A label that is the opener alone stays: nothing else names the item.
+ */
+function withoutTypedOpener(label: string, marker: string): string {
+  const start = label.trimStart();
+  if (!marker || !start.startsWith(marker)) return label;
+  return start.slice(marker.length).trimStart() || label;
 }
 
 /**

@@ -64,6 +64,33 @@ describe('renderJson', () => {
     expect(doc.issue.items[0]?.html).toBe('<p>Le feu.</p><p>Suite.</p>');
   });
 
+  it('names an item without the opener its editor typed, as its text is written', () => {
+    // The label an item is given until its editor names it: the first words of its text.
+    const typed = {
+      ...sampleIssue,
+      items: [
+        {
+          id: 'feu',
+          label: '--> Le 10 mars dernier, OVH a…',
+          bodyHtml: '<p>--&gt; Le 10 mars dernier, OVH a pris feu.</p>',
+          sources: [],
+        },
+        { id: 'sans', label: '-->Le feu.', bodyHtml: '<p>--&gt;Le feu.</p>', sources: [] },
+      ],
+    };
+    const labels = (itemOpener: string) =>
+      (
+        JSON.parse(
+          renderJson(typed, { ...style, itemOpener }, { now: FIXED_NOW }),
+        ) as IssueJsonDocument
+      ).issue.items.map((item) => item.label);
+
+    expect(labels('--> ')).toEqual(['Le 10 mars dernier, OVH a…', 'Le feu.']);
+    // Another opener, or none: the typed one is the editor's words, kept in text and label.
+    expect(labels('» ')).toEqual(['--> Le 10 mars dernier, OVH a…', '-->Le feu.']);
+    expect(labels('')).toEqual(['--> Le 10 mars dernier, OVH a…', '-->Le feu.']);
+  });
+
   it('writes the label of an item that has one, and reads it back', () => {
     const labelled = {
       ...sampleIssue,
