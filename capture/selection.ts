@@ -305,10 +305,30 @@ export function readRanges(
 }
 
 /**
+ * The code selected in GitHub's file view: its lines are drawn apart, the selection made in the
+ * read-only text area laid over them (`#read-only-cursor-text-area`), which the page's selection
+ * does not hold (Chromium's is collapsed at the area). Read from there (GitHub's own id: no
+ * guess from the text, which would take prose for code), and marked as code as a selection in a
+ * `<pre><code>` is: its lines line breaks.
+ */
+function codeViewSelection(doc: Document): CapturedPassage | undefined {
+  const area = doc.activeElement as HTMLTextAreaElement | null;
+  if (area?.localName !== 'textarea' || area.id !== 'read-only-cursor-text-area') return undefined;
+  const reader = new Reader('');
+  const lines: PassageNode[] = [];
+  reader.pre = 1;
+  reader.text(area.value.slice(area.selectionStart, area.selectionEnd), lines);
+  const nodes: PassageNode[] = [{ tag: 'code', children: lines }];
+  return !reader.words ? undefined : reader.cut ? { nodes, truncated: true } : { nodes };
+}
+
+/**
  * Reads the user's selection, without touching the page. Returns undefined when nothing (or
  * only whitespace) is selected.
  */
 export function captureSelection(win: Window = window): CapturedPassage | undefined {
+  const code = codeViewSelection(win.document);
+  if (code) return code;
   const selection = win.getSelection();
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return undefined;
   const ranges: Range[] = [];

@@ -203,6 +203,46 @@ describe('captureSelection: bounds', () => {
 });
 
 describe('captureSelection', () => {
+  /** GitHub's file view: lines drawn apart, the selection in the read-only text area over them. */
+  const codeView = (id = 'read-only-cursor-text-area') =>
+    makeWindow(
+      `<section><div class="react-code-lines" aria-hidden="true"><div class="react-file-line">def double(x):</div><div class="react-file-line">    return x * 2</div></div>` +
+        `<textarea id="${id}" aria-label="file content" readonly>def double(x):\n    return x * 2\n\n# fin d'exemple\n</textarea></section>`,
+    );
+  const selectInArea = (win: Window, start: number, end: number) => {
+    const area = win.document.querySelector('textarea')!;
+    area.focus();
+    area.setSelectionRange(start, end);
+  };
+
+  it('reads the code selected in GitHub’s file view as code, its lines line breaks', () => {
+    const win = codeView();
+    selectInArea(win, 0, 48);
+    expect(captureSelection(win)).toEqual({
+      text: "def double(x):\nreturn x * 2\n\n# fin d'exemple",
+      html: '<code>def double(x):<br> return x * 2<br><br># fin d&#39;exemple</code>',
+    });
+    // A part of a line.
+    selectInArea(win, 4, 10);
+    expect(captureSelection(win)?.html).toBe('<code>double</code>');
+  });
+
+  it('reads a selection in another text area as before: not code', () => {
+    const win = codeView('comment');
+    selectInArea(win, 0, 14);
+    expect(captureSelection(win)).toBeUndefined();
+  });
+
+  it('reads the page’s selection when GitHub’s text area holds none', () => {
+    const win = codeView();
+    selectInArea(win, 3, 3);
+    const range = win.document.createRange();
+    range.selectNodeContents(win.document.querySelector('.react-file-line')!);
+    win.getSelection()!.removeAllRanges();
+    win.getSelection()!.addRange(range);
+    expect(captureSelection(win)?.html).toBe('def double(x):');
+  });
+
   it('returns undefined when nothing is selected', () => {
     const win = makeWindow(ARTICLE);
     expect(captureSelection(win)).toBeUndefined();
