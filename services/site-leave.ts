@@ -18,9 +18,10 @@ const underWay = new Set<string>();
  * Completes the WordPress addresses the editor left in the options (storage/settings.ts
  * `siteLeaves`), in the background, where closing the options page ends nothing: for each, the
  * moves noted from the address named since are forgotten (named again, the site answers there
- * itself); then, for another origin, the old address is asked whether the site moved to the new
- * one (noted if so, within wordpress/site-move.ts's bound) and its origin's permission given
- * back, so that only the site's is held. The permission is kept when the address was named
+ * itself); then the old address is asked whether the site moved to the new one (noted if so,
+ * within wordpress/site-move.ts's bound: another origin, or another folder of the same, as
+ * `monjournal.fr/blog` to `monjournal.fr`) and, for another origin, its origin's permission
+ * given back, so that only the site's is held. The permission is kept when the address was named
  * again meanwhile: its leave dropped by a save under way (claimed at its click, see
  * components/WordPressSettings.tsx), or the settings naming that origin since (read again,
  * another options tab may have saved it). A leave already under way is not started again, and
@@ -48,13 +49,16 @@ function leaveKey(leave: SiteLeave): string {
 async function completeLeave(leave: SiteLeave, deps: SiteLeaveDeps): Promise<void> {
   if (leave.from !== leave.to) await forgetMovesFrom(leave.to).catch(() => undefined);
   const old = originOf(leave.from);
-  if (!old || old === originOf(leave.to)) {
+  if (!old) {
     await dropSiteLeave(leave);
     return;
   }
   await (deps.check ?? checkSiteMove)(leave.from, leave.to);
   // Dropped meanwhile: a save under way names it again.
   if (!(await dropSiteLeave(leave))) return;
+  // A folder left for the root of its origin (or the other way): the move asked, the origin's
+  // permission the new address's too.
+  if (old === originOf(leave.to)) return;
   // Read last, just before the removal: a write landing as the leave was dropped (a restore,
   // which claims nothing) is seen. A claim cannot land inside the drop: both hold the lock of
   // the list (storage/settings.ts SITE_LEAVES_LOCK).

@@ -252,7 +252,10 @@ export function createdUnder(guid: string, siteUrl: string): boolean {
 
 /** What an address answers when asked without credentials ({@link askAddress}). */
 export type AddressAnswer =
-  /** It redirects to another host (or scheme): the site's address there, its path kept. */
+  /**
+   * It redirects to another host (or scheme): the site's address there, its path kept; or to
+   * another folder of its own host: the address of that folder.
+   */
   | { kind: 'moved'; address: string }
   /** A WordPress answers there itself (its REST index, or one of its REST errors). */
   | { kind: 'wordpress' }
@@ -291,9 +294,29 @@ export async function askAddress(
     return { kind: 'moved', address: moved.address };
   }
   if (moved) return { kind: 'other' };
+  const within = movedWithinHost(answer.url, site.url);
+  if (within) return { kind: 'moved', address: within };
   return isRestIndex(answer.json) || wpCodeOf(answer.json)
     ? { kind: 'wordpress' }
     : { kind: 'other' };
+}
+
+/**
+ * The site address an answer names when it came, after redirects, from the host of `siteUrl`
+ * (same scheme, see {@link siteMoved}) but another folder: `monjournal.fr/blog` redirecting its
+ * REST index to `monjournal.fr/?rest_route=/`, the site moved to the root of its origin (or from
+ * it to a folder, or between folders). The answer's address as the options validate one (its
+ * REST path dropped, `wp-json` or `?rest_route`); undefined when it is `siteUrl` itself.
+ */
+function movedWithinHost(answerUrl: string, siteUrl: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(answerUrl);
+  } catch {
+    return undefined;
+  }
+  const address = validateSiteUrl(`${url.origin}${url.pathname}`);
+  return address.ok && address.url !== siteUrl ? address.url : undefined;
 }
 
 /**

@@ -56,8 +56,14 @@ describe('the options page closed during the move check, in Chromium', () => {
     });
     session = await launchExtension();
     session.context.setDefaultTimeout(15_000);
-    // The editor granted the old address when they set it (the prompt, which a headless browser
-    // cannot show, answered through chrome://extensions).
+    await grantLocalhost();
+  });
+
+  /**
+   * The editor granted the old address when they set it (the prompt, which a headless browser
+   * cannot show, answered through chrome://extensions).
+   */
+  async function grantLocalhost() {
     const extensions = await session.context.newPage();
     await extensions.goto('chrome://extensions/');
     await extensions.evaluate(
@@ -70,7 +76,7 @@ describe('the options page closed during the move check, in Chromium', () => {
       session.extensionId,
     );
     await extensions.close();
-  });
+  }
 
   afterAll(async () => {
     await session?.close();
@@ -131,23 +137,69 @@ describe('the options page closed during the move check, in Chromium', () => {
     // storage/settings.ts SITE_LEAVES_LOCK: a save's write in the page and the background's drop
     // of a leave done, each a read then a write, wait for one another only if both see it.
     const options = await session.openExtensionPage('options.html');
-    await options.evaluate(() => {
-      void navigator.locks.request(
-        'indiscrets:siteLeaves',
-        () => new Promise((resolve) => setTimeout(resolve, 10_000)),
-      );
-    });
-    const worker = session.context.serviceWorkers()[0]!;
-    const held = await worker.evaluate(async () =>
-      (await navigator.locks.query()).held?.map((lock) => lock.name),
+    // Resolved once the page holds it (for 10 s, longer than the test needs).
+    await options.evaluate(
+      () =>
+        new Promise<void>((held) => {
+          void navigator.locks.request('indiscrets:siteLeaves', () => {
+            held();
+            return new Promise((resolve) => setTimeout(resolve, 10_000));
+          });
+        }),
     );
-    expect(held).toContain('indiscrets:siteLeaves');
+    const worker = session.context.serviceWorkers()[0]!;
+    const names = () =>
+      worker.evaluate(async () => (await navigator.locks.query()).held?.map((l) => l.name));
+    expect(await names()).toContain('indiscrets:siteLeaves');
     await options.close();
     // The page closed lets its lock go: the background never waits for a page gone.
     await until(
-      () => worker.evaluate(async () => (await navigator.locks.query()).held?.map((l) => l.name)),
-      (names) => !names?.includes('indiscrets:siteLeaves'),
+      names,
+      (held) => !held?.includes('indiscrets:siteLeaves'),
       'the lock let go with the page',
     );
+  });
+
+  it('notes a move from a folder to the root of its origin, the origin kept', async () => {
+    // WordPress moved from /blog to the root of the same host, which redirects the folder there.
+    const host = await serve((request, response) => {
+      const url = request.url ?? '/';
+      if (url.startsWith('/blog')) {
+        response.writeHead(301, { Location: url.slice('/blog'.length) || '/' });
+        response.end();
+        return;
+      }
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ name: 'Mon journal', namespaces: ['wp/v2'] }));
+    });
+    try {
+      await grantLocalhost();
+      const folder = `http://localhost:${host.port}/blog`;
+      const root = `http://localhost:${host.port}`;
+      const options = await session.openExtensionPage('options.html');
+      const form = options.getByTestId('wordpress-settings');
+      const status = options.getByTestId('wp-status');
+      for (const address of [folder, root]) {
+        await options.getByLabel('Adresse du site').fill(address);
+        await options.getByLabel('Identifiant WordPress').fill('redac');
+        await options.getByLabel('Mot de passe d’application').fill('abcd efgh ijkl mnop');
+        await form.getByRole('button', { name: 'Enregistrer' }).click();
+        await status.filter({ hasText: 'Enregistré.' }).waitFor();
+      }
+      const after = await options.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: ChromeApis }).chrome;
+        return {
+          origin: await api.permissions.contains({ origins: ['http://localhost/*'] }),
+          moves: (await api.storage.local.get('siteMoves')).siteMoves,
+          leaves: (await api.storage.local.get('siteLeaves')).siteLeaves,
+        };
+      });
+      expect(after.moves).toContainEqual({ from: folder, to: root, at: expect.any(String) });
+      expect(after.origin).toBe(true);
+      expect(after.leaves).toEqual([]);
+      await options.close();
+    } finally {
+      await host.close();
+    }
   });
 });

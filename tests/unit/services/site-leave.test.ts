@@ -94,7 +94,19 @@ describe('completeSiteLeaves', () => {
     const remove = vi.fn(async () => true);
     await completeSiteLeaves({ check, remove });
     expect(await siteMoves.getValue()).toEqual([]);
-    expect(check).not.toHaveBeenCalled();
+    expect(remove).not.toHaveBeenCalled();
+    expect(await siteLeaves.getValue()).toEqual([]);
+  });
+
+  it('asks a folder left for the root of its origin whether the site moved there, its origin kept', async () => {
+    // WordPress moved from https://www.monjournal.fr/blog to the root: the old address's posts
+    // answer at the root now, the origin's permission the root's as well.
+    const folder = { ...leave, from: 'https://www.monjournal.fr/blog' };
+    await siteLeaves.setValue([folder]);
+    const check = vi.fn(async () => true);
+    const remove = vi.fn(async () => true);
+    expect(await completeSiteLeaves({ check, remove })).toBe(1);
+    expect(check).toHaveBeenCalledWith(folder.from, folder.to);
     expect(remove).not.toHaveBeenCalled();
     expect(await siteLeaves.getValue()).toEqual([]);
   });

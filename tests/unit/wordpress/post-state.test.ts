@@ -197,6 +197,32 @@ describe('askAddress', () => {
     expect(JSON.stringify(site.calls)).not.toContain(PASSWORD);
   });
 
+  it('says where a folder redirects its REST index on the same host: the root of its origin', async () => {
+    const root = fetchOf(() =>
+      from('https://monjournal.fr/?rest_route=/', json({ namespaces: ['wp/v2'] })),
+    );
+    expect(await askAddress('https://monjournal.fr/blog', { fetch: root.fetch })).toEqual({
+      kind: 'moved',
+      address: 'https://monjournal.fr',
+    });
+    const folder = fetchOf(() =>
+      from('https://monjournal.fr/actu/wp-json/', json({ namespaces: ['wp/v2'] })),
+    );
+    expect(await askAddress('https://monjournal.fr', { fetch: folder.fetch })).toEqual({
+      kind: 'moved',
+      address: 'https://monjournal.fr/actu',
+    });
+  });
+
+  it('takes a redirect within the same address for the site answering there itself', async () => {
+    const slash = fetchOf(() =>
+      from('https://monjournal.fr/blog/wp-json/', json({ namespaces: ['wp/v2'] })),
+    );
+    expect(await askAddress('https://monjournal.fr/blog', { fetch: slash.fetch })).toEqual({
+      kind: 'wordpress',
+    });
+  });
+
   it('tells a WordPress answering there itself from something else, and no answer', async () => {
     const here = (body: unknown, status = 200) =>
       fetchOf((url) => from(url, json(body, status))).fetch;
