@@ -115,13 +115,16 @@ export function ReorderList<T>({
   const [dropIndex, setDropIndex] = useState<number | null>(null);
   /**
    * The item a keyboard move put at `index`, until the list shows it there; `drawn`, the list as
-   * it was drawn when the move was asked; `button`, the item's button the move was pressed on.
+   * it was drawn when the move was asked; `button`, the item's button the move was pressed on;
+   * `places`, where it was drawn before these moves, then each place an answered move stored it
+   * at (see the layout effect below).
    */
   const refocus = useRef<{
     id: string;
     index: number;
     drawn: T[];
     button?: HTMLButtonElement;
+    places: Placed[];
   } | null>(null);
   /** Moves asked for and not answered yet (`onMove` not settled). */
   const moving = useRef(0);
@@ -135,17 +138,25 @@ export function ReorderList<T>({
     const pending = refocus.current;
     if (!pending) return;
     const shown = items[pending.index];
-    const settled = moving.current === 0 && items !== pending.drawn;
+    const now = items.findIndex((item) => getId(item) === pending.id);
+    // A list drawn late: every move answered, but the query answering an earlier write drawn
+    // after the last one was answered, the item where an earlier move (or none) had put it. The
+    // next draw shows the last; settled on this one, the next press went from there to where the
+    // last move had already put it, and was lost (Alt+↓ held, in Chromium).
+    const late = pending.places
+      .slice(0, -1)
+      .some((place) => place.index === now && place.total === items.length);
+    const last = pending.places[pending.places.length - 1]!;
+    const settled =
+      moving.current === 0 &&
+      items !== pending.drawn &&
+      (!late || (last.index === now && last.total === items.length));
     // A list drawn afresh, every move answered, that shows the item elsewhere (a colleague's
     // item came above it meanwhile): where it is drawn is where it is, the keyboard goes to it
     // there (its row's node moved, the keyboard was on the page's body), and the next press
     // moves it from there (see placeOf), not from a place it never reached.
     const index =
-      shown !== undefined && getId(shown) === pending.id
-        ? pending.index
-        : settled
-          ? items.findIndex((item) => getId(item) === pending.id)
-          : -1;
+      shown !== undefined && getId(shown) === pending.id ? pending.index : settled ? now : -1;
     if (index >= 0) {
       // Moved from one of its buttons (↑ or ↓ pressed, Alt+↑ on « Retirer »): the keyboard stays
       // on it, the next Enter moving the item again, where moving the row's node blurred it (the
@@ -196,7 +207,9 @@ export function ReorderList<T>({
   ) {
     if (locked) return;
     if (to < 0 || to >= items.length || to === from) return;
-    refocus.current = { id, index: to, drawn: items, button };
+    const places =
+      refocus.current?.id === id ? refocus.current.places : [{ index: from, total: items.length }];
+    refocus.current = { id, index: to, drawn: items, button, places };
     moving.current += 1;
     let placed: void | Placed;
     try {
@@ -209,6 +222,7 @@ export function ReorderList<T>({
     } finally {
       moving.current -= 1;
     }
+    if (placed && refocus.current?.id === id) refocus.current.places.push(placed);
     // By its id: `from` may be a place the list has not drawn it at yet (see placeOf).
     const item = items.find((other) => getId(other) === id);
     if (item) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { localDraft, readDatabase, storedIssue, writeDatabase } from './database';
+import { clearTables, localDraft, readDatabase, storedIssue, writeDatabase } from './database';
 import {
   type ExtensionSession,
   focusedLabel,
@@ -18,18 +18,18 @@ const TITLES = ['OVH', 'Mauboussin', 'Lina Khan', 'Quanta', 'Wikipédia'];
  * The issue « Les indiscrets du 15 mars » of five items, in that order, each named by its text,
  * and two drafts in the inbox.
  */
-function seeded() {
+function seeded(titles = TITLES) {
   const now = new Date().toISOString();
   return {
     issues: [storedIssue(ISSUE, { at: now })],
     clips: [
-      ...TITLES.map((title, i) =>
+      ...titles.map((title, i) =>
         localDraft({
           id: `arrange-${i}`,
           title,
           body: `<p>${title}</p>`,
           issueId: ISSUE,
-          sortKey: `a${i}`,
+          sortKey: `a${String(i).padStart(2, '0')}`,
         }),
       ),
       // The inbox: two drafts of no issue, « Orange » the newer (listed first).
@@ -62,17 +62,19 @@ describe('the issue arranged from the keyboard, in Chromium', () => {
     await session?.close();
   });
 
-  /** The desk on the seeded issue, its five items drawn. */
-  async function deskOnIssue() {
+  /** The desk on the seeded issue, its five items drawn (or those of `titles`, the first ones). */
+  async function deskOnIssue(titles = TITLES) {
     const setup = await session.openExtensionPage('popup.html');
-    await writeDatabase(setup, seeded());
+    // Each test from the seed alone (a longer issue seeded before leaves no items behind).
+    await clearTables(setup, ['clips', 'issues']);
+    await writeDatabase(setup, seeded(titles));
     await setCurrentIssue(setup, ISSUE);
     await setup.close();
     const desk = await openDesk(session);
     await until(
       () => itemNames(desk),
-      (names) => names.join('|') === TITLES.join('|'),
-      'the five items in their seeded order',
+      (names) => titles.join('|').startsWith(names.join('|')),
+      'the items in their seeded order',
     );
     return desk;
   }
@@ -350,6 +352,72 @@ describe('the issue arranged from the keyboard, in Chromium', () => {
       (text) => text === 'Annulé. « Mauboussin » retiré du numéro.',
       'the undo said, then what the bar offers',
     );
+    await desk.close();
+  });
+
+  it('moves an item of a 20-item issue five places for Alt+↑ pressed five times as fast as a held key', async () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => `Indiscret ${i + 1}`);
+    const desk = await deskOnIssue(twenty);
+    await desk.getByTestId('issue-item').first().focus();
+    await desk.keyboard.press('End');
+    await until(
+      () => focused(desk),
+      (label) => label === 'Indiscret 20, position 20 sur 20',
+      'the last item',
+    );
+
+    for (let press = 0; press < 5; press++) await desk.keyboard.press('Alt+ArrowUp');
+
+    // Before, four places, « en position 17 sur 20 » said twice: a list drawn late for an
+    // earlier move, every move answered, was taken for where the item was, and the next press
+    // asked for the place the previous one had given it.
+    await until(
+      () => stored(desk),
+      (titles) => titles.indexOf('Indiscret 20') === 14,
+      'five places up',
+    );
+    await until(
+      () => focused(desk),
+      (label) => label === 'Indiscret 20, position 15 sur 20',
+      'the keyboard on the item',
+    );
+    expect(await said(desk)).toBe('« Indiscret 20 » déplacé en position 15 sur 20.');
+    await desk.close();
+  });
+
+  it('says once a draft dragged from the inbox with the mouse, and where it went', async () => {
+    const desk = await deskOnIssue();
+    await desk.evaluate(() => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      for (const region of document.querySelectorAll('[aria-live="polite"]')) {
+        new MutationObserver(() => region.textContent && heard.push(region.textContent)).observe(
+          region,
+          { childList: true, subtree: true, characterData: true },
+        );
+      }
+    });
+
+    // Onto Mauboussin's lower half.
+    await desk
+      .getByTestId('draft')
+      .filter({ hasText: 'Free' })
+      .dragTo(desk.getByTestId('issue-item').nth(1), { targetPosition: { x: 40, y: 90 } });
+
+    await until(
+      () => stored(desk),
+      (titles) => titles.join('|') === 'OVH|Mauboussin|Free|Lina Khan|Quanta|Wikipédia',
+      'the draft below Mauboussin',
+    );
+    // Before, nothing: a screen reader heard nothing of the drop.
+    await until(
+      () => desk.getByTestId('announcement').textContent().then(squash),
+      (text) => text === '« Free » ajouté au numéro en position 3 sur 6.',
+      'the drop said',
+    );
+    await desk.waitForTimeout(300);
+    const heard = await desk.evaluate(() => (window as unknown as { heard: string[] }).heard);
+    expect(heard.map(squash)).toEqual(['« Free » ajouté au numéro en position 3 sur 6.']);
     await desk.close();
   });
 });
