@@ -2,6 +2,7 @@ import type { Draft } from './db';
 import { isHttpUrl } from './http-url';
 import { pairQuotes, quoteMarks } from '../lib/quotes';
 import { escapeHtml, stripWww } from '../lib/html';
+import { readableHost } from '../lib/punycode';
 import {
   CODE_ELEMENTS,
   NO_LANGUAGE,
@@ -290,7 +291,8 @@ export function runsHtml(
 function siteLabel(draft: TemplateDraft): string {
   if (draft.siteName?.trim()) return draft.siteName.trim();
   // `chrome://version/` has a "host" too, but it names no publication.
-  if (isHttpUrl(draft.url)) return stripWww(new URL(draft.url.trim()).hostname);
+  // As a reader writes it (`café.fr`), as a clip names a site (lib/punycode.ts); the link keeps ASCII.
+  if (isHttpUrl(draft.url)) return stripWww(readableHost(new URL(draft.url.trim()).hostname));
   return draft.title;
 }
 

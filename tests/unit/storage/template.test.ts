@@ -223,6 +223,13 @@ describe('renderDraftTemplate', () => {
     expect(body).toBe('bloomberg.com');
   });
 
+  it('names an accented host as a reader writes it, its link in ASCII', () => {
+    const url = 'https://www.xn--caf-dma.fr/menu';
+    const body = renderDraftTemplate('{site}|{source}', draft({ url, siteName: undefined }));
+
+    expect(body).toBe(`café.fr|<a href="${url}">café.fr</a>`);
+  });
+
   it('leaves unknown placeholders as typed', () => {
     expect(renderDraftTemplate('<p>{title} {nope}</p>', draft())).toBe(
       '<p>OVH Weighs IPO {nope}</p>',
