@@ -470,6 +470,21 @@ export const en: Messages = {
   },
   'backup.trashed': '{count} of them in the trash',
   'backup.settingsFailed': 'The settings, however, could not be restored.',
+  'backup.settingsPartly': 'The settings were only partly restored.',
+  'backup.settingsWritten': { one: 'Restored: {names}.', other: 'Restored: {names}.' },
+  'backup.settingsMissing': {
+    one: 'Not restored: {names}. To get it back, restore this backup again with its settings, with “Merge”: nothing here is lost.',
+    other:
+      'Not restored: {names}. To get them back, restore this backup again with its settings, with “Merge”: nothing here is lost.',
+  },
+  'backup.settingsCheckFailed':
+    'Settings restored; only the check of the current issue, which follows, failed: if it no longer exists, choose another in the “Issue” tab.',
+  'backup.setting.houseStyle': 'the house style',
+  'backup.setting.draftTemplate': 'the draft template',
+  'backup.setting.uiLocale': 'the language',
+  'backup.setting.characterKeys': 'the single-key shortcuts',
+  'backup.setting.wordpress': 'the WordPress settings',
+  'backup.setting.currentIssueId': 'the current issue',
   'backup.withSettings': 'Restore the settings too',
   'backup.withSettingsHelp':
     'House style, draft template, language and WordPress; never the password, which stays this browser’s.',
@@ -906,18 +921,3 @@ export const en: Messages = {
   'manifest.description': 'Clip pages into drafts and compose “Les Indiscrets” for WordPress.',
   'manifest.commandClip': 'Clip this page to Indiscrets',
 };
-  'backup.settingsPartly': 'The settings were only partly restored.',
-  'backup.settingsWritten': { one: 'Restored: {names}.', other: 'Restored: {names}.' },
-  'backup.settingsMissing': {
-    one: 'Not restored: {names}. To get it back, restore this backup again with its settings, with “Merge”: nothing here is lost.',
-    other:
-      'Not restored: {names}. To get them back, restore this backup again with its settings, with “Merge”: nothing here is lost.',
-  },
-  'backup.settingsCheckFailed':
-    'Settings restored; only the check of the current issue, which follows, failed: if it no longer exists, choose another in the “Issue” tab.',
-  'backup.setting.houseStyle': 'the house style',
-  'backup.setting.draftTemplate': 'the draft template',
-  'backup.setting.uiLocale': 'the language',
-  'backup.setting.characterKeys': 'the single-key shortcuts',
-  'backup.setting.wordpress': 'the WordPress settings',
-  'backup.setting.currentIssueId': 'the current issue',

@@ -488,6 +488,24 @@ export const fr = {
   },
   'backup.trashed': 'dont {count} à la corbeille',
   'backup.settingsFailed': 'Les réglages, eux, n’ont pas pu être restaurés.',
+  'backup.settingsPartly': 'Les réglages n’ont été restaurés qu’en partie.',
+  'backup.settingsWritten': {
+    one: 'Restauré\u00a0: {names}.',
+    other: 'Restaurés\u00a0: {names}.',
+  },
+  'backup.settingsMissing': {
+    one: 'Pas restauré\u00a0: {names}. Pour le reprendre, restaurez de nouveau cette sauvegarde avec ses réglages, par «\u00a0Fusionner\u00a0»\u00a0: rien de ce qui est ici n’est perdu.',
+    other:
+      'Pas restaurés\u00a0: {names}. Pour les reprendre, restaurez de nouveau cette sauvegarde avec ses réglages, par «\u00a0Fusionner\u00a0»\u00a0: rien de ce qui est ici n’est perdu.',
+  },
+  'backup.settingsCheckFailed':
+    'Réglages restaurés\u202f; seule la vérification du numéro en cours, qui suit, a échoué\u00a0: s’il n’existe plus, choisissez-en un autre dans l’onglet «\u00a0Numéro\u00a0».',
+  'backup.setting.houseStyle': 'le style maison',
+  'backup.setting.draftTemplate': 'le modèle des brouillons',
+  'backup.setting.uiLocale': 'la langue',
+  'backup.setting.characterKeys': 'les raccourcis d’une seule touche',
+  'backup.setting.wordpress': 'les réglages WordPress',
+  'backup.setting.currentIssueId': 'le numéro en cours',
   'backup.withSettings': 'Restaurer aussi les réglages',
   'backup.withSettingsHelp':
     'Style maison, modèle des brouillons, langue et WordPress ; jamais le mot de passe, qui reste celui de ce navigateur.',
@@ -938,21 +956,3 @@ export type RestKey = keyof typeof fr;
 
 /** English's catalogue of these messages (`en.ts`): exactly their keys (see `Catalogue`). */
 export type Messages = Catalogue<typeof fr>;
-  'backup.settingsPartly': 'Les réglages n’ont été restaurés qu’en partie.',
-  'backup.settingsWritten': {
-    one: 'Restauré\u00a0: {names}.',
-    other: 'Restaurés\u00a0: {names}.',
-  },
-  'backup.settingsMissing': {
-    one: 'Pas restauré\u00a0: {names}. Pour le reprendre, restaurez de nouveau cette sauvegarde avec ses réglages, par «\u00a0Fusionner\u00a0»\u00a0: rien de ce qui est ici n’est perdu.',
-    other:
-      'Pas restaurés\u00a0: {names}. Pour les reprendre, restaurez de nouveau cette sauvegarde avec ses réglages, par «\u00a0Fusionner\u00a0»\u00a0: rien de ce qui est ici n’est perdu.',
-  },
-  'backup.settingsCheckFailed':
-    'Réglages restaurés\u202f; seule la vérification du numéro en cours, qui suit, a échoué\u00a0: s’il n’existe plus, choisissez-en un autre dans l’onglet «\u00a0Numéro\u00a0».',
-  'backup.setting.houseStyle': 'le style maison',
-  'backup.setting.draftTemplate': 'le modèle des brouillons',
-  'backup.setting.uiLocale': 'la langue',
-  'backup.setting.characterKeys': 'les raccourcis d’une seule touche',
-  'backup.setting.wordpress': 'les réglages WordPress',
-  'backup.setting.currentIssueId': 'le numéro en cours',
