@@ -45,6 +45,7 @@ import { DRAFT_TEXT_LIMITS } from '../storage/record-values';
 import { shortened } from '../lib/ellipsis';
 import { useHouseStyle } from './useSettings';
 import { useItemLabel } from './useItemLabel';
+import type { Labelled } from './itemName';
 import { quoteLanguage } from '../lib/lang';
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
 import { countText, itemText } from './richtext';
@@ -163,8 +164,11 @@ function DraftEditorOf({
   const desk = useSharedDesk();
   // The exports' language: a quote from a page in another is marked with its page's.
   const houseStyle = useHouseStyle();
-  // The item named as the issue list names it (its label typeset as the exports write it).
-  const nameOf = useItemLabel();
+  // The item named as the issue list names it (its label typeset as the exports write it, its
+  // page's title in another language as written: the form holds no page address nor language).
+  const nameOfItem = useItemLabel();
+  const nameOf = (item: Labelled) =>
+    nameOfItem(draft ? { url: draft.url, lang: draft.lang, ...item } : item);
   // In an issue, trashed or merged away it would leave it: what « Retirer » may not, nor may they.
   const record = { kind: 'draft', desk: draft?.desk, inIssue: !!draft?.issueId } as const;
   const cannotEdit = deskRefusal(desk, 'edit', record);

@@ -1,4 +1,4 @@
-import { labelAsExported, type HouseStyle } from '../export/house-style';
+import { labelAsExported, type HouseStyle, type NamedSource } from '../export/house-style';
 import { shortened } from '../lib/ellipsis';
 import type { Draft } from '../storage/db';
 import { itemLabel } from '../storage/label';
@@ -16,8 +16,14 @@ import { DRAFT_TEXT_LIMITS } from '../storage/record-values';
 export type LabelStyle = Pick<HouseStyle, 'frenchTypography'> &
   Partial<Pick<HouseStyle, 'itemOpener'>>;
 
-/** What an item is named from: its label, else its text, else its draft's title. */
-export type Labelled = Pick<Draft, 'title' | 'body'> & { label?: string };
+/**
+ * What an item is named from: its label, else its text, else its draft's title; and, when
+ * given, its sources and its page's address and language (an English page's title is left as
+ * written in the name, as in the text).
+ */
+export type Labelled = Pick<Draft, 'title' | 'body'> & { label?: string } & Partial<
+    Pick<Draft, 'url' | 'lang' | 'sources'>
+  >;
 
 /**
  * How the issue list, its buttons, its messages and the label's placeholder name an item: its
@@ -28,13 +34,23 @@ export type Labelled = Pick<Draft, 'title' | 'body'> & { label?: string };
  * list).
  */
 export function shownLabel(item: Labelled, style: LabelStyle): string {
-  return labelShown(itemLabel(item), style);
+  // The clipped page's own source has its language, as the exports read it (from-issue.ts).
+  const page = item.url?.trim();
+  const sources = (item.sources ?? []).map((source) => ({
+    ...source,
+    ...(item.lang && page && source.url.trim() === page ? { lang: item.lang } : {}),
+  }));
+  return labelShown(itemLabel(item), style, sources);
 }
 
 /**
  * {@link shownLabel} of an item whose name was already picked ({@link itemLabel}): the export
  * model's `label` (export/from-issue.ts), which the publish panel's question quotes.
  */
-export function labelShown(label: string, style: LabelStyle): string {
-  return labelAsExported(shortened(label, DRAFT_TEXT_LIMITS.title), style);
+export function labelShown(
+  label: string,
+  style: LabelStyle,
+  sources: readonly NamedSource[] = [],
+): string {
+  return labelAsExported(shortened(label, DRAFT_TEXT_LIMITS.title), style, sources);
 }

@@ -43,11 +43,12 @@ export function publishLockQuestion(
   const name = [...names.values()][0]!;
   const only = others[0]!;
   if (count === 1 && only.kind === 'issue') return t('publish.locked.issue', { name }, locale);
-  const label = count === 1 ? model.items.find((item) => item.id === only.id)?.label : undefined;
+  const item = count === 1 ? model.items.find((each) => each.id === only.id) : undefined;
+  const label = item?.label;
   return label
     ? t(
         'publish.locked.one',
-        { name, title: shortened(labelShown(label, style), TITLE_IN_QUESTION) },
+        { name, title: shortened(labelShown(label, style, item.sources), TITLE_IN_QUESTION) },
         locale,
       )
     : t('publish.locked.many', { name, count }, locale);

@@ -9,6 +9,7 @@ import { EXPORT_LOCALES } from '../storage/record-values';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../lib/french-date';
 import { shortened } from '../lib/ellipsis';
 import { frenchTypographyText } from './typography';
+import { isFrench } from '../lib/lang';
 
 export {
   createHouseStyle,
@@ -51,9 +52,56 @@ export function parseIsoDate(isoDate: string): DateParts | null {
 export function labelAsExported(
   label: string,
   style: Pick<HouseStyle, 'frenchTypography'> & Partial<Pick<HouseStyle, 'itemOpener'>>,
+  sources: readonly NamedSource[] = [],
 ): string {
   const named = withoutTypedOpener(label, style.itemOpener?.trim() ?? '');
-  return style.frenchTypography ? frenchTypographyText(named) : named;
+  if (!style.frenchTypography) return named;
+  return frenchTypographyText(named, namesIn(named, foreignNames(sources)));
+}
+
+/** A source as an item cites it: its title and site name, and its page's language if known. */
+export interface NamedSource {
+  title?: string | null;
+  siteName?: string | null;
+  lang?: string;
+}
+
+/**
+ * What French typography leaves as written in an item: the title and site name of each source
+ * whose page is in another language, wherever the text or its label cites them (a `{link}` of
+ * the template, a credit). A source of unknown language is typeset as French prose, as before
+ * languages were read.
+ */
+export function foreignNames(sources: readonly NamedSource[]): string[] {
+  const names: string[] = [];
+  for (const source of sources) {
+    if (!source.lang || isFrench(source.lang)) continue;
+    if (source.title) names.push(source.title);
+    if (source.siteName) names.push(source.siteName);
+  }
+  return names;
+}
+
+/**
+ * `names`, and the start of one of them that a label cut short ends on (« 'What is the sea
+ * telling us?… », an English title's first words): left as written as the whole is in the text.
+ */
+function namesIn(label: string, names: readonly string[]): string[] {
+  if (names.length === 0 || !label.endsWith('…')) return [...names];
+  const fold = (text: string) => text.replace(/[\s\u00A0\u202F\u2009]+/g, ' ');
+  const cut = fold(label.slice(0, -1));
+  const starts: string[] = [];
+  for (const name of names.map(fold)) {
+    for (let at = 0; at < cut.length; at++) {
+      if (at > 0 && /[\p{L}\p{M}\p{N}]/u.test(cut[at - 1]!)) continue;
+      const tail = cut.slice(at);
+      if (tail.trim() && name.startsWith(tail)) {
+        starts.push(tail);
+        break;
+      }
+    }
+  }
+  return [...names, ...starts];
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { ExportIssue, ExportItem, ExportSource } from './model';
 import { stripWww } from '../lib/html';
-import { issueTitle, labelAsExported, type HouseStyle } from './house-style';
+import { foreignNames, issueTitle, labelAsExported, type HouseStyle } from './house-style';
 import {
   collectLinks,
   plainTextToInline,
@@ -16,7 +16,7 @@ import {
   type SafeParagraph,
 } from './sanitize';
 import { frenchTypographyInline, frenchTypographyText } from './typography';
-import { isFrench, primaryLanguage } from '../lib/lang';
+import { primaryLanguage } from '../lib/lang';
 
 export interface PreparedSource {
   /** Validated, normalised http(s)/mailto URL. */
@@ -285,22 +285,6 @@ function sameSources(a: readonly ExportSource[], b: readonly ExportSource[]): bo
 }
 
 /**
- * What French typography leaves as written in an item: the title and site name of each source
- * whose page is in another language, wherever the text cites them (a `{link}` of the template,
- * a credit). A source of unknown language is typeset as French prose, as before languages were
- * read.
- */
-function foreignNames(sources: readonly PreparedSource[]): string[] {
-  const names: string[] = [];
-  for (const source of sources) {
-    if (!source.lang || isFrench(source.lang)) continue;
-    if (source.title) names.push(source.title);
-    if (source.siteName) names.push(source.siteName);
-  }
-  return names;
-}
-
-/**
  * A paragraph with the text marked in the export's own language as plain text: a quote's
  * language is said where it differs from the prose's (`<span lang="en">` in a French export);
  * a span saying what the document already says is noise.
@@ -493,7 +477,7 @@ export function prepareIssue(issue: ExportIssue, style: HouseStyle): PreparedIss
     return {
       id: item.id,
       // The label goes out as the title does (in the JSON export): typeset as its text is.
-      ...(item.label ? { label: labelAsExported(item.label, style) } : {}),
+      ...(item.label ? { label: labelAsExported(item.label, style, content.sources) } : {}),
       ...(marker ? withoutTypedOpener(content, marker) : content),
     };
   });

@@ -578,11 +578,13 @@ function typesetPieces(pieces: readonly Piece[], kept: readonly string[] = []): 
  * Applies French typography to plain text. Quotes are balanced per paragraph (paragraphs are
  * separated by a blank line); line breaks are kept and nothing crosses them.
  * @param text plain text; returned unchanged in structure, only spaces and quote marks change.
+ * @param kept texts left as written wherever they occur as whole words (see
+ *   {@link frenchTypographyInline}).
  */
-export function frenchTypographyText(text: string): string {
+export function frenchTypographyText(text: string, kept: readonly string[] = []): string {
   return text
     .split(/(\n[ \t]*\n)/)
-    .map((part, i) => (i % 2 === 1 ? part : (typesetPieces([part])[0] ?? part)))
+    .map((part, i) => (i % 2 === 1 ? part : (typesetPieces([part], kept)[0] ?? part)))
     .join('');
 }
 

@@ -877,6 +877,23 @@ describe('DraftEditor', () => {
     await waitFor(() => expect(label.placeholder).toBe('Rothschild conseillera OVH'));
   });
 
+  it('names the item of an English page still titled by its template as the list does: the title as written', async () => {
+    const url = 'https://www.theguardian.com/whales';
+    const title = "'What is the sea telling us?': Māori tribes fearful over whale strandings";
+    const draft = await addDraft(db, {
+      title,
+      url,
+      lang: 'en',
+      sources: [{ url, title, siteName: 'the Guardian' }],
+      body: `<p><a href="${url}">${title}</a> (the Guardian)</p>`,
+    });
+    renderEditor(draft.id);
+    const label = (await screen.findByLabelText('Libellé')) as HTMLInputElement;
+
+    // Not « us ? » with French spacing: the export writes that title as the page does.
+    expect(label.placeholder).toBe("'What is the sea telling us?…");
+  });
+
   it('keeps a label as typed in its field, and names the item as the issue list does, typeset', async () => {
     const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
     const draft = await addDraft(db, {

@@ -19,3 +19,42 @@ describe('shownLabel', () => {
     expect(shownLabel({ title: 'OVH', body: '<p>--&gt;</p>' }, DEFAULT_HOUSE_STYLE)).toBe('-->');
   });
 });
+
+describe('shownLabel of an item still named by a page in another language', () => {
+  const url = 'https://www.theguardian.com/environment/2019/jan/03/whale-strandings';
+  const title = "'What is the sea telling us?': Māori tribes fearful over whale strandings";
+  // A clip without a selection: the template's link to the page, titled as the page is.
+  const draft = (lang: string) => ({
+    title,
+    url,
+    lang,
+    sources: [{ url, title, siteName: 'the Guardian' }],
+    body: `<p><a href="${url}">${title}</a> (the Guardian)</p>`,
+  });
+
+  it('leaves the English title as written, cut or whole, as the exports write the text', () => {
+    expect(shownLabel(draft('en'), DEFAULT_HOUSE_STYLE)).toBe("'What is the sea telling us?…");
+    expect(
+      shownLabel({ ...draft('en'), label: 'Why it matters: the deal' }, DEFAULT_HOUSE_STYLE),
+    ).toBe('Why it matters\u00a0: the deal');
+    expect(
+      shownLabel(
+        {
+          ...draft('en-GB'),
+          sources: [{ url, title: 'Why it matters: the deal' }],
+          label: 'Why it matters: the deal',
+        },
+        DEFAULT_HOUSE_STYLE,
+      ),
+    ).toBe('Why it matters: the deal');
+  });
+
+  it('typesets a French page’s title, and one whose language is not known', () => {
+    expect(shownLabel(draft('fr'), DEFAULT_HOUSE_STYLE)).toBe(
+      "'What is the sea telling us\u202f?…",
+    );
+    expect(shownLabel({ ...draft(''), lang: undefined }, DEFAULT_HOUSE_STYLE)).toBe(
+      "'What is the sea telling us\u202f?…",
+    );
+  });
+});

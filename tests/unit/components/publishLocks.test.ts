@@ -19,6 +19,18 @@ const model = {
       sources: [],
     },
     { id: 'e', label: 'Selon "Le Monde", l\'affaire est close', bodyHtml: '', sources: [] },
+    {
+      id: 'g',
+      label: "'What is the sea telling us?…",
+      bodyHtml: '',
+      sources: [
+        {
+          url: 'https://www.theguardian.com/whales',
+          title: "'What is the sea telling us?': Māori tribes fearful over whale strandings",
+          lang: 'en',
+        },
+      ],
+    },
   ],
 };
 /** The house style of a French column: labels typeset as the exports write them. */
@@ -44,6 +56,12 @@ describe('publishLockQuestion', () => {
     );
     expect(publishLockQuestion([paul('draft', 'a')], model, FRENCH, undefined, 'en')).toBe(
       'Paul Martin is editing “Bpifrance recrute…” right now: what is still being written there will not be in the post.',
+    );
+  });
+
+  it('names an item by an English page’s title as written, as the list and the exports do', () => {
+    expect(publishLockQuestion([paul('draft', 'g')], model, FRENCH, undefined, 'fr')).toBe(
+      `Paul Martin modifie «\u00a0'What is the sea telling us?…\u00a0»${END_FR}`,
     );
   });
 

@@ -91,6 +91,31 @@ describe('renderJson', () => {
     expect(labels('')).toEqual(['--> Le 10 mars dernier, OVH a…', '-->Le feu.']);
   });
 
+  it('names an item by an English page’s title as its text writes it: left as written', () => {
+    const url = 'https://www.theguardian.com/whales';
+    const title = "'What is the sea telling us?': Māori tribes fearful over whale strandings";
+    const issue = (lang: string, label: string) => ({
+      ...sampleIssue,
+      items: [
+        {
+          id: 'baleines',
+          label,
+          bodyHtml: `<p><a href="${url}">${title}</a> (the Guardian)</p>`,
+          sources: [{ url, title, siteName: 'the Guardian', lang }],
+        },
+      ],
+    });
+    const label = (lang: string, given: string) =>
+      (JSON.parse(renderJson(issue(lang, given), style, { now: FIXED_NOW })) as IssueJsonDocument)
+        .issue.items[0]?.label;
+
+    expect(label('en', "'What is the sea telling us?…")).toBe("'What is the sea telling us?…");
+    expect(label('en', title)).toBe(title);
+    expect(label('fr', "'What is the sea telling us?…")).toBe(
+      `'What is the sea telling us${NNBSP}?…`,
+    );
+  });
+
   it('writes the label of an item that has one, and reads it back', () => {
     const labelled = {
       ...sampleIssue,
