@@ -162,12 +162,31 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
    * `toIndex` past the end: last, where it is added), and says so with the place it took, as
    * « + Au numéro » says its add: a screen reader heard nothing of the mouse's drop.
    */
-  const addDropped = (draftId: string, toIndex: number, at?: DropPlace) =>
-    place(draftId, toIndex, at, true).then(
+  const addDropped = (draftId: string, toIndex: number, at?: DropPlace) => {
+    dropped.current = { id: draftId, from: document.activeElement };
+    return place(draftId, toIndex, at, true).then(
       ({ index, total, item }) =>
         announce(t('reorder.added', { title: nameOf(item), position: index + 1, total })),
       fail('add to issue'),
     );
+  };
+  /**
+   * A draft dropped from the inbox, and what had the keyboard then (the inbox's row the pointer
+   * was pressed on): once the item is drawn, the keyboard goes to its row, as it stays on an
+   * item dragged within the issue, where it went to the page's body with the row leaving the
+   * inbox (↓ then did nothing). Left where the editor took it since.
+   */
+  const dropped = useRef<{ id: string; from: Element | null } | null>(null);
+  useEffect(() => {
+    const drop = dropped.current;
+    if (!drop || !items?.some((item) => item.id === drop.id)) return;
+    dropped.current = null;
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== drop.from) return;
+    [...document.querySelectorAll<HTMLElement>('li[data-item-id]')]
+      .find((row) => row.dataset.itemId === drop.id)
+      ?.focus();
+  }, [items]);
   // Items put back by « Annuler » or Ctrl+Z in this view: the keyboard goes back to the first
   // one's row, once drawn ({@link focusGoesBack}: not taken from where the editor went since).
   const itemsNow = useRef(items);

@@ -385,7 +385,7 @@ describe('the issue arranged from the keyboard, in Chromium', () => {
     await desk.close();
   });
 
-  it('says once a draft dragged from the inbox with the mouse, and where it went', async () => {
+  it('says once a draft dragged from the inbox with the mouse, and where it went, the keyboard going with it', async () => {
     const desk = await deskOnIssue();
     await desk.evaluate(() => {
       const heard: string[] = [];
@@ -418,6 +418,19 @@ describe('the issue arranged from the keyboard, in Chromium', () => {
     await desk.waitForTimeout(300);
     const heard = await desk.evaluate(() => (window as unknown as { heard: string[] }).heard);
     expect(heard.map(squash)).toEqual(['« Free » ajouté au numéro en position 3 sur 6.']);
+    // The keyboard, on the inbox's row the pointer was pressed on, goes with the draft: before,
+    // to the page's body as the row left the inbox, and ↓ did nothing.
+    await until(
+      () => focused(desk),
+      (label) => label === 'Free, position 3 sur 6',
+      'the keyboard on the item dropped',
+    );
+    await desk.keyboard.press('ArrowDown');
+    await until(
+      () => focused(desk),
+      (label) => label === 'Lina Khan, position 4 sur 6',
+      'the next item',
+    );
     await desk.close();
   });
 });

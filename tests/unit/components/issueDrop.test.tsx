@@ -311,6 +311,21 @@ describe('IssueItems › a draft dragged in from the inbox with the mouse', () =
     expect(spoken).toHaveLength(1);
   });
 
+  it('leaves the keyboard on the item dropped, not on the page’s body with the inbox’s row', async () => {
+    await deskWith(TITLES, ['Free', 'Orange']);
+    await waitFor(() => expect(screen.getAllByTestId('issue-item')).toHaveLength(TITLES.length));
+    // The pointer pressed on the inbox's row gives it the keyboard, as Chromium does.
+    inboxRow('Free').closest('li')!.focus();
+
+    dropOn(3, 'lower', inboxRow('Free'));
+
+    await waitFor(() => expect(screen.getAllByTestId('draft')).toHaveLength(1));
+    // Before, the page's body: the row left the inbox with the keyboard, and ↓ did nothing.
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('aria-label')).toBe('Free, position 4 sur 6'),
+    );
+  });
+
   it('says so dropped on an empty issue', async () => {
     const issue = await deskWith([], ['Free']);
     const zone = await screen.findByTestId('issue-empty');
