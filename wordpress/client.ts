@@ -254,7 +254,7 @@ export function createdUnder(guid: string, siteUrl: string): boolean {
 export type AddressAnswer =
   /**
    * It redirects to another host (or scheme): the site's address there, its path kept; or to
-   * another folder of its own host: the address of that folder.
+   * another folder of its own host where a WordPress answers: the address of that folder.
    */
   | { kind: 'moved'; address: string }
   /** A WordPress answers there itself (its REST index, or one of its REST errors). */
@@ -294,19 +294,22 @@ export async function askAddress(
     return { kind: 'moved', address: moved.address };
   }
   if (moved) return { kind: 'other' };
+  // No WordPress answering (a login page, a home page, a parked page): the site gone from there,
+  // wherever on its host the answer came from; a redirect to such a page names no site address.
+  if (!isRestIndex(answer.json) && !wpCodeOf(answer.json)) return { kind: 'other' };
   const within = movedWithinHost(answer.url, site.url);
-  if (within) return { kind: 'moved', address: within };
-  return isRestIndex(answer.json) || wpCodeOf(answer.json)
-    ? { kind: 'wordpress' }
-    : { kind: 'other' };
+  return within ? { kind: 'moved', address: within } : { kind: 'wordpress' };
 }
 
 /**
- * The site address an answer names when it came, after redirects, from the host of `siteUrl`
- * (same scheme, see {@link siteMoved}) but another folder: `monjournal.fr/blog` redirecting its
- * REST index to `monjournal.fr/?rest_route=/`, the site moved to the root of its origin (or from
- * it to a folder, or between folders). The answer's address as the options validate one (its
- * REST path dropped, `wp-json` or `?rest_route`); undefined when it is `siteUrl` itself.
+ * The site address a WordPress answer names when it came, after redirects, from the host of
+ * `siteUrl` (same scheme, see {@link siteMoved}) but another folder: `monjournal.fr/blog`
+ * redirecting its REST index to `monjournal.fr/?rest_route=/`, the site moved to the root of its
+ * origin (or from it to a folder, or between folders). The answer's address as the options
+ * validate one (its REST path dropped, `wp-json` or `?rest_route`); undefined when it is
+ * `siteUrl` itself. Asked of WordPress answers only: a redirect to a page of the host that is no
+ * site's REST answer (`/wp-login.php`, the home page) says the site is gone from `siteUrl`, not
+ * where it went, and is answered as that page answering at `siteUrl` itself would be.
  */
 function movedWithinHost(answerUrl: string, siteUrl: string): string | undefined {
   let url: URL;

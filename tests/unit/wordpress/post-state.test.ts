@@ -214,6 +214,32 @@ describe('askAddress', () => {
     });
   });
 
+  it('takes a folder redirecting to a page of its host that is no WordPress for a site gone, not moved', async () => {
+    // The old folder sent to the host's login page or home page: no site answers at either, so
+    // nothing says where the site went. Gone, as the same page answered at the folder itself
+    // is: the post proven by its guid alone, where a move elsewhere left it unproven and the
+    // next publication made a second post at the settings' site.
+    const pages = [
+      'https://monjournal.fr/wp-login.php?redirect_to=%2Fblog%2F',
+      'https://monjournal.fr/',
+      'https://monjournal.fr/blog/maintenance/',
+    ];
+    for (const page of pages) {
+      const site = fetchOf(() => from(page, new Response('<html>Connexion</html>')));
+      expect(await askAddress('https://monjournal.fr/blog', { fetch: site.fetch })).toEqual({
+        kind: 'other',
+      });
+    }
+    // A WordPress's REST error at the other folder is a site answering there.
+    const refused = fetchOf(() =>
+      from('https://monjournal.fr/?rest_route=/', json({ code: 'rest_login_required' }, 401)),
+    );
+    expect(await askAddress('https://monjournal.fr/blog', { fetch: refused.fetch })).toEqual({
+      kind: 'moved',
+      address: 'https://monjournal.fr',
+    });
+  });
+
   it('takes a redirect within the same address for the site answering there itself', async () => {
     const slash = fetchOf(() =>
       from('https://monjournal.fr/blog/wp-json/', json({ namespaces: ['wp/v2'] })),
