@@ -40,7 +40,7 @@ export function shownLabel(item: Labelled, style: LabelStyle): string {
     ...source,
     ...(item.lang && page && source.url.trim() === page ? { lang: item.lang } : {}),
   }));
-  return labelShown(itemLabel(item), style, sources);
+  return labelShown(itemLabel(item), style, sources, item.body);
 }
 
 /**
@@ -51,6 +51,7 @@ export function labelShown(
   label: string,
   style: LabelStyle,
   sources: readonly NamedSource[] = [],
+  bodyHtml = '',
 ): string {
-  return labelAsExported(shortened(label, DRAFT_TEXT_LIMITS.title), style, sources);
+  return labelAsExported(shortened(label, DRAFT_TEXT_LIMITS.title), style, sources, bodyHtml);
 }

@@ -48,7 +48,13 @@ export function publishLockQuestion(
   return label
     ? t(
         'publish.locked.one',
-        { name, title: shortened(labelShown(label, style, item.sources), TITLE_IN_QUESTION) },
+        {
+          name,
+          title: shortened(
+            labelShown(label, style, item.sources, item.bodyHtml),
+            TITLE_IN_QUESTION,
+          ),
+        },
         locale,
       )
     : t('publish.locked.many', { name, count }, locale);

@@ -10,6 +10,7 @@ import { MONTH_NAMES, WEEKDAY_NAMES } from '../lib/french-date';
 import { shortened } from '../lib/ellipsis';
 import { frenchTypographyText } from './typography';
 import { isFrench } from '../lib/lang';
+import { tokenizeHtml } from './html-tokenizer';
 
 export {
   createHouseStyle,
@@ -53,10 +54,50 @@ export function labelAsExported(
   label: string,
   style: Pick<HouseStyle, 'frenchTypography'> & Partial<Pick<HouseStyle, 'itemOpener'>>,
   sources: readonly NamedSource[] = [],
+  bodyHtml = '',
 ): string {
   const named = withoutTypedOpener(label, style.itemOpener?.trim() ?? '');
   if (!style.frenchTypography) return named;
-  return frenchTypographyText(named, namesIn(named, foreignNames(sources)));
+  const kept = [...foreignNames(sources), ...foreignWords(bodyHtml)];
+  return frenchTypographyText(named, namesIn(named, kept));
+}
+
+/**
+ * How much of an item's HTML is read for its words in another language: a label drawn from the
+ * text is its first 48 characters. Read at every drawing of the issue list, for each item.
+ */
+const FOREIGN_HTML = 2_000;
+
+/** Elements without an end tag, which a sanitized text may hold. */
+const VOID_TAGS = new Set(['br', 'wbr', 'img', 'hr']);
+
+/**
+ * The words the start of an item's text marks in another language than French (a quote of an
+ * English page, `«&nbsp;<span lang="en">Why it matters: the deal</span>&nbsp;»`, or code, `zxx`):
+ * the text's typography leaves them as written (typography.ts), so its label does too.
+ */
+export function foreignWords(html: string): string[] {
+  const start = html.slice(0, FOREIGN_HTML);
+  if (!start.includes('lang')) return [];
+  const words: string[] = [];
+  let depth = 0;
+  let text = '';
+  for (const token of tokenizeHtml(start)) {
+    if (token.type === 'startTag') {
+      if (token.selfClosing || VOID_TAGS.has(token.name)) continue;
+      const lang = token.attributes.find((a) => a.name === 'lang')?.value.trim();
+      if (depth > 0) depth++;
+      else if (lang && !isFrench(lang)) {
+        depth = 1;
+        text = '';
+      }
+    } else if (token.type === 'endTag') {
+      if (depth > 0 && --depth === 0) words.push(text);
+    } else if (token.type === 'text' && depth > 0) text += token.text;
+  }
+  // One cut by the end of what is read: its start, as far as it goes.
+  if (depth > 0 && text.trim()) words.push(text);
+  return words;
 }
 
 /** A source as an item cites it: its title and site name, and its page's language if known. */

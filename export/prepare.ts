@@ -477,7 +477,9 @@ export function prepareIssue(issue: ExportIssue, style: HouseStyle): PreparedIss
     return {
       id: item.id,
       // The label goes out as the title does (in the JSON export): typeset as its text is.
-      ...(item.label ? { label: labelAsExported(item.label, style, content.sources) } : {}),
+      ...(item.label
+        ? { label: labelAsExported(item.label, style, content.sources, item.bodyHtml) }
+        : {}),
       ...(marker ? withoutTypedOpener(content, marker) : content),
     };
   });

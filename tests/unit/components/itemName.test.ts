@@ -58,3 +58,36 @@ describe('shownLabel of an item still named by a page in another language', () =
     );
   });
 });
+
+describe('shownLabel of an item opening on a quote in another language', () => {
+  const url = 'https://www.theguardian.com/deal';
+  const draft = (body: string) => ({
+    title: 'The deal',
+    url,
+    lang: 'en',
+    sources: [{ url, title: 'The deal', siteName: 'the Guardian' }],
+    body,
+  });
+
+  it('leaves the quote’s words as written, cut or whole, as the exports write the text', () => {
+    const quote = (words: string) =>
+      `<p>«&nbsp;<span lang="en">${words}</span>&nbsp;» (<a href="${url}">the Guardian</a>)</p>`;
+
+    expect(
+      shownLabel(draft(quote('Why it matters: the deal is off, says he.')), DEFAULT_HOUSE_STYLE),
+    ).toBe('«\u00a0Why it matters: the deal is…');
+    expect(
+      shownLabel(draft(`<p>Il dit <span lang="en">yes: no</span>.</p>`), DEFAULT_HOUSE_STYLE),
+    ).toBe('Il dit yes: no.');
+    // Code is words in no language: as written too.
+    expect(
+      shownLabel(draft('<p>Tapez <span lang="zxx">a:b</span> puis : ok</p>'), DEFAULT_HOUSE_STYLE),
+    ).toBe('Tapez a:b puis\u00a0: ok');
+  });
+
+  it('typesets French words and a quote marked French', () => {
+    expect(
+      shownLabel(draft('<p>Selon lui <span lang="fr">oui : non</span>.</p>'), DEFAULT_HOUSE_STYLE),
+    ).toBe('Selon lui oui\u00a0: non.');
+  });
+});

@@ -31,6 +31,12 @@ const model = {
         },
       ],
     },
+    {
+      id: 'h',
+      label: '« Why it matters: the deal is…',
+      bodyHtml: '<p>«&nbsp;<span lang="en">Why it matters: the deal is off.</span>&nbsp;»</p>',
+      sources: [],
+    },
   ],
 };
 /** The house style of a French column: labels typeset as the exports write them. */
@@ -62,6 +68,9 @@ describe('publishLockQuestion', () => {
   it('names an item by an English page’s title as written, as the list and the exports do', () => {
     expect(publishLockQuestion([paul('draft', 'g')], model, FRENCH, undefined, 'fr')).toBe(
       `Paul Martin modifie «\u00a0'What is the sea telling us?…\u00a0»${END_FR}`,
+    );
+    expect(publishLockQuestion([paul('draft', 'h')], model, FRENCH, undefined, 'fr')).toBe(
+      `Paul Martin modifie «\u00a0Why it matters: the deal is…\u00a0»${END_FR}`,
     );
   });
 

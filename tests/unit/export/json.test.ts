@@ -116,6 +116,30 @@ describe('renderJson', () => {
     );
   });
 
+  it('names an item opening on an English quote as its text writes it: the quote as written', () => {
+    const doc = JSON.parse(
+      renderJson(
+        {
+          ...sampleIssue,
+          items: [
+            {
+              id: 'deal',
+              label: '« Why it matters: the deal is…',
+              bodyHtml:
+                '<p>«&nbsp;<span lang="en">Why it matters: the deal is off.</span>&nbsp;»</p>',
+              sources: [],
+            },
+          ],
+        },
+        style,
+        { now: FIXED_NOW },
+      ),
+    ) as IssueJsonDocument;
+
+    expect(doc.issue.items[0]?.label).toBe(`«${NBSP}Why it matters: the deal is…`);
+    expect(doc.issue.items[0]?.text).toBe(`«${NBSP}Why it matters: the deal is off.${NBSP}»`);
+  });
+
   it('writes the label of an item that has one, and reads it back', () => {
     const labelled = {
       ...sampleIssue,
