@@ -7,8 +7,8 @@
  * A name that could pass for another is left in punycode, as browsers leave it in their address
  * bar: a label mixing scripts beyond what one language writes (UTS 39's « highly restrictive »
  * profile: one script, or Latin with Chinese, Japanese or Korean), a label in Cyrillic made only
- * of letters that look Latin (`аррӏе.com`, not Apple's) under a top-level domain not itself in
- * Cyrillic, letters of a script not listed below, symbols, invisible marks, or a label that does
+ * of letters that look Latin (`аррӏе.com`, not Apple's), or in Greek or Armenian so (`νοχ.com`,
+ * not Vox's), under a top-level domain not itself in that alphabet, letters of a script not listed below, symbols, invisible marks, or a label that does
  * not decode. The whole host is then kept as written, one label's doubt its own.
  */
 
@@ -95,8 +95,17 @@ const MIXES = [
   ['Latin', 'Han', 'Hangul'],
 ];
 
-/** Cyrillic letters drawn as Latin ones (`а` a, `с` c, `ԁ` d, `е` e, `һ` h, `і` i, `ј` j…). */
-const CYRILLIC_LOOKALIKES = /^[аԁсеһіјӏорԛѕԝхуъьҽпгѵѡ\p{N}-]+$/u;
+/**
+ * Letters of another alphabet drawn as Latin ones, by script: a label made of them alone (and
+ * digits, hyphens) reads as a Latin name. Cyrillic (`а` a, `с` c, `ԁ` d, `е` e, `һ` h, `і` i…),
+ * Greek (`α` a, `ν` v, `ο` o, `ρ` p, `χ` x…: `νοχ.com` reads vox.com, `αρ.org` ap.org), Armenian
+ * (`հ` h, `ո` n, `ս` u, `օ` o, `ց` g…).
+ */
+const LOOKALIKES: Record<string, RegExp> = {
+  Cyrillic: /^[аԁсеһіјӏорԛѕԝхуъьҽпгѵѡ\p{N}-]+$/u,
+  Greek: /^[αγηικνορυχωϲϳάίόύ\p{N}-]+$/u,
+  Armenian: /^[հոսօզցգք\p{N}-]+$/u,
+};
 
 /** The scripts of a decoded label's letters; undefined for a letter of a script not listed. */
 function scriptsOf(label: string): Set<string> | undefined {
@@ -119,9 +128,11 @@ function readableLabel(label: string, topLevel: string): boolean {
   const mixed =
     scripts.size > 1 && !MIXES.some((mix) => [...scripts].every((s) => mix.includes(s)));
   if (mixed) return false;
-  // `аррӏе.com` is not Apple's: all Cyrillic, all Latin to the eye, under a Latin domain.
-  const cyrillicTop = scriptsOf(topLevel)?.has('Cyrillic') ?? false;
-  return !(scripts.has('Cyrillic') && !cyrillicTop && CYRILLIC_LOOKALIKES.test(label));
+  // `аррӏе.com` is not Apple's, nor `νοχ.com` Vox's: one alphabet, all Latin to the eye, under a
+  // domain not in that alphabet.
+  const [script = ''] = scripts;
+  const lookalikes = scripts.size === 1 ? LOOKALIKES[script] : undefined;
+  return !(lookalikes?.test(label) && !scriptsOf(topLevel)?.has(script));
 }
 
 /**

@@ -87,6 +87,26 @@ describe('readableHost', () => {
     expect(readableHost(host)).toBe(host);
   });
 
+  it.each([
+    // All Greek letters drawn as Latin ones: « νοχ » (nu, omicron, chi) reads Vox's vox.com,
+    // « αρ » (alpha, rho) the Associated Press's ap.org; under a Latin domain, neither is theirs.
+    ['νοχ.com'],
+    ['αρ.org'],
+    ['www.ναγ.fr'],
+    // All Armenian letters drawn as Latin ones (« հօս », hou).
+    ['հօս.com'],
+  ])('keeps %s as the browser writes it: another alphabet drawn as Latin', (unicode) => {
+    const ascii = domainToASCII(unicode);
+    expect(ascii).toMatch(/xn--/);
+    expect(readableHost(ascii)).toBe(ascii);
+  });
+
+  it('shows Greek words that are not drawn as Latin, and Greek under a Greek domain', () => {
+    for (const unicode of ['ελλάδα.com', 'νοχ.ελ', 'παράδειγμα.fr']) {
+      expect(readableHost(domainToASCII(unicode))).toBe(unicode);
+    }
+  });
+
   it('shows Cyrillic letters drawn as Latin under a Cyrillic top-level domain', () => {
     // « рос » (Russian) under .рф: the domain says which alphabet is read.
     const ascii = domainToASCII('рос.рф');
