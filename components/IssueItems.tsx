@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import { db, type Check, type Draft, type Issue } from '../storage/db';
+import type { UndoToken } from '../storage/drafts';
 import type { SyncTakenOut } from '../storage/sync-state';
 import { getDraft } from '../storage/draft-records';
 import { addToIssue, issueItems, moveItem } from '../storage/issues';
@@ -131,7 +132,9 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
    * and placed, or an item moved, before the list is drawn again, and the index counted a place
    * that had changed: the drop landed one place off (a place high with a draft added above it,
    * low with an item moved from above it to below). `add`: a draft from outside the issue,
-   * appended and moved in the same write (the list never drawn with it last in between). The
+   * appended and moved in the same write (the list never drawn with it last in between); one of
+   * another issue is taken out of it as « Déplacer vers… » takes it (`taken`: the undo that puts
+   * it back there, `from`: that issue). The
    * keys and buttons give the neighbour the item goes past, placed by alike (a colleague's item
    * stored above and not drawn yet counts in the index, not in that). Resolves with the place
    * it took, read in the same transaction (what the list announces).
@@ -141,9 +144,17 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
     toIndex: number,
     at: DropPlace | undefined,
     add: boolean,
-  ): Promise<Placed & { item: Draft }> =>
+  ): Promise<Placed & { item: Draft; taken?: UndoToken; from?: Issue }> =>
     db.transaction('rw', db.clips, db.issues, async () => {
-      if (add) await addToIssue(draftId, issue.id);
+      let taken: UndoToken | undefined;
+      let from: Issue | undefined;
+      if (add) {
+        const elsewhere = (await db.clips.get(draftId))?.issueId;
+        if (elsewhere && elsewhere !== issue.id) {
+          from = await db.issues.get(elsewhere);
+          taken = await moveItems([draftId], issue.id);
+        } else await addToIssue(draftId, issue.id);
+      }
       let target = toIndex;
       if (at) {
         // Counted as moveItem counts: the issue's items without the one moved.
@@ -154,21 +165,24 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
       await moveItem(issue.id, draftId, target);
       const stored = await issueItems(issue.id);
       const index = stored.findIndex((other) => other.id === draftId);
-      return { index, total: stored.length, item: stored[index]! };
+      return { index, total: stored.length, item: stored[index]!, taken, from };
     });
   const announce = useAnnounce();
   /**
    * Puts a draft dragged in from the inbox where it was dropped (see place; on the empty issue,
    * `toIndex` past the end: last, where it is added), and says so with the place it took, as
-   * « + Au numéro » says its add: a screen reader heard nothing of the mouse's drop.
+   * « + Au numéro » says its add: a screen reader heard nothing of the mouse's drop. A draft of
+   * another issue (the inbox searched among every draft) is said taken from it, in the undo bar
+   * that offers to put it back there: it left that issue unsaid, with no way back.
    */
   const addDropped = (draftId: string, toIndex: number, at?: DropPlace) => {
     dropped.current = { id: draftId, from: document.activeElement };
-    return place(draftId, toIndex, at, true).then(
-      ({ index, total, item }) =>
-        announce(t('reorder.added', { title: nameOf(item), position: index + 1, total })),
-      fail('add to issue'),
-    );
+    return place(draftId, toIndex, at, true).then(({ index, total, item, taken, from }) => {
+      const words = { title: nameOf(item), position: index + 1, total };
+      if (!taken) return announce(t('reorder.added', words));
+      const issueName = (from && (names.get(from.id) ?? from.title)) || '';
+      offer(taken, t('reorder.addedFrom', { ...words, issue: issueName }));
+    }, fail('add to issue'));
   };
   /**
    * A draft dropped from the inbox, and what had the keyboard then (the inbox's row the pointer

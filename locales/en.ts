@@ -339,6 +339,9 @@ export const en: Messages = {
   'reorder.moved': '“{title}” moved to position {position} of {total}.',
   // A draft dropped from the inbox, said as « + Au numéro » says it (drafts.added), with its place.
   'reorder.added': '“{title}” added to the issue at position {position} of {total}.',
+  // The same, a draft of another issue taken from it (said in the undo bar, which can put it back).
+  'reorder.addedFrom':
+    '“{title}” moved from “{issue}” to this issue, at position {position} of {total}.',
   'reorder.itemLabel': '{title}, position {position} of {total}',
   'reorder.up': 'Move “{title}” up',
   'reorder.down': 'Move “{title}” down',

@@ -353,6 +353,9 @@ export const fr = {
   'reorder.moved': '« {title} » déplacé en position {position} sur {total}.',
   // A draft dropped from the inbox, said as « + Au numéro » says it (drafts.added), with its place.
   'reorder.added': '« {title} » ajouté au numéro en position {position} sur {total}.',
+  // The same, a draft of another issue taken from it (said in the undo bar, which can put it back).
+  'reorder.addedFrom':
+    '« {title} » déplacé de « {issue} » vers ce numéro, en position {position} sur {total}.',
   'reorder.itemLabel': '{title}, position {position} sur {total}',
   'reorder.up': 'Monter « {title} »',
   'reorder.down': 'Descendre « {title} »',

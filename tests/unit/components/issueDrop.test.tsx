@@ -289,7 +289,7 @@ describe('IssueItems › a draft dragged in from the inbox with the mouse', () =
         <IssueView currentIssueId={issue.id} onSelectIssue={() => {}} onOpenDraft={() => {}} />
       </>,
     );
-    await waitFor(() => expect(screen.getAllByTestId('draft')).toHaveLength(fresh.length));
+    await waitFor(() => expect(screen.queryAllByTestId('draft')).toHaveLength(fresh.length));
     return issue;
   }
   const inboxRow = (title: string) =>
@@ -347,5 +347,34 @@ describe('IssueItems › a draft dragged in from the inbox with the mouse', () =
     await waitFor(() =>
       expect(spoken).toEqual(['«\u00a0Free\u00a0» ajouté au numéro en position 1 sur 1.']),
     );
+  });
+
+  it('says a draft of another issue was taken from it, and offers to put it back there', async () => {
+    const issue = await deskWith(TITLES, []);
+    const other = await createIssue({ title: 'Les indiscrets du 22 mars', date: '2021-03-22' });
+    const free = await addDraft(db, { title: 'Free', body: '<p>Free</p>' });
+    await addToIssue(free.id, other.id);
+    await waitFor(() => expect(screen.getAllByTestId('issue-item')).toHaveLength(TITLES.length));
+    // The drafts of every issue, searched: « Free », of the 22nd of March.
+    fireEvent.change(screen.getByRole('combobox', { name: 'Où chercher' }), {
+      target: { value: 'all' },
+    });
+    fireEvent.input(await screen.findByTestId('search'), { target: { value: 'Free' } });
+    await waitFor(() => expect(screen.getAllByTestId('draft')).toHaveLength(1));
+    const spoken = recordSpoken();
+
+    dropOn(3, 'lower', inboxRow('Free'));
+
+    await waitFor(async () => expect((await titles(issue.id))[3]).toBe('Free'));
+    // Before, « ajouté au numéro » alone: it was also taken out of the 22nd's, unsaid, with no
+    // way back but finding its place there by hand.
+    await waitFor(() =>
+      expect(spoken).toEqual([
+        '«\u00a0Free\u00a0» déplacé de «\u00a0Les indiscrets du 22 mars\u00a0» vers ce numéro, en position 4 sur 6.',
+      ]),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
+    await waitFor(async () => expect(await titles(other.id)).toEqual(['Free']));
+    expect(await titles(issue.id)).toEqual(TITLES);
   });
 });
