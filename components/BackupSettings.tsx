@@ -272,8 +272,15 @@ export function BackupSettings() {
       const partly = error instanceof SettingsPartlyAppliedError;
       const written = applied ?? (partly ? error.applied : []);
       // Failed after the WordPress settings were written (the current issue's), the address left
-      // with them: the background completes it all the same (nothing when none was left).
-      if (written.includes('wordpressSiteLeft')) void sendMessage('siteLeave').catch(() => {});
+      // with them: the background completes it all the same (nothing when none was left), and the
+      // restored address, when not allowed here, said as after a restore that went through.
+      if (written.includes('wordpressSiteLeft')) {
+        void sendMessage('siteLeave').catch(() => {});
+        if (!result.siteToAllow) {
+          const siteToAllow = await restoredSiteToAllow();
+          if (siteToAllow) result = { ...result, siteToAllow };
+        }
+      }
       const worded = wordFailure(
         settingsFailureText(result.settings ?? {}, written, applied !== undefined),
         partly ? error.cause : error,
@@ -282,8 +289,7 @@ export function BackupSettings() {
         ...worded,
         kind: 'error',
         text: `${describeRestore(result, false)} ${worded.text}`,
-        // Written, not checked, the restored address may not be allowed yet: the way offered.
-        allowSite: !!result.siteToAllow || (!applied && written.includes('wordpress')),
+        allowSite: !!result.siteToAllow,
       });
       return;
     }

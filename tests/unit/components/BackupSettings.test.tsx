@@ -395,8 +395,57 @@ describe('a restore that changes the WordPress address, its settings failing aft
         'rien de ce qui est ici n’est perdu.',
     );
     expect(status.textContent).not.toContain('n’ont pas pu être restaurés');
-    // The restored address may not be allowed yet: the way to allow it is offered.
+    // The restored address allowed here already: nothing to allow, no button.
+    expect(status.textContent).not.toContain('autorisé');
+    expect(screen.queryByRole('button', { name: 'Ouvrir les réglages WordPress' })).toBeNull();
+  });
+
+  it('says the restored address is not allowed yet, when it is not, with the way to allow it', async () => {
+    const contains = vi
+      .spyOn(fakeBrowser.permissions, 'contains')
+      .mockResolvedValue(false as never);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
+    await db.open();
+    vi.spyOn(db.issues, 'get').mockRejectedValue(new Error('The database connection is closing'));
+    render(<BackupSettings />);
+    await chooseBackup({
+      wordpress: { siteUrl: 'https://monsite.fr', username: 'redaction' },
+      currentIssueId: 'numero-1',
+    });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Restaurer aussi les réglages' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Fusionner' }));
+    const status = screen.getByTestId('backup-status');
+    await waitFor(() => expect(status.textContent).toContain('qu’en partie'));
+
+    expect(contains).toHaveBeenCalledWith({ origins: ['https://monsite.fr/*'] });
+    expect(status.textContent).toContain(
+      'Le site WordPress restauré (https://monsite.fr) n’est pas encore autorisé dans ce ' +
+        'navigateur\u00a0: ouvrez les réglages WordPress et cliquez sur «\u00a0Tester la ' +
+        'connexion\u00a0» pour l’autoriser.',
+    );
     expect(screen.getByRole('button', { name: 'Ouvrir les réglages WordPress' })).toBeTruthy();
+  });
+
+  it('offers no way to allow a site when this browser’s own account was kept', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false as never);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
+    // An account here: the backup's site and user are not written, the address not changed.
+    await wordpressPasswordItem.setValue('abcd efgh ijkl mnop');
+    await db.open();
+    vi.spyOn(db.issues, 'get').mockRejectedValue(new Error('The database connection is closing'));
+    render(<BackupSettings />);
+    await chooseBackup({
+      wordpress: { siteUrl: 'https://monsite.fr', username: 'collegue' },
+      currentIssueId: 'numero-1',
+    });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Restaurer aussi les réglages' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Fusionner' }));
+    const status = screen.getByTestId('backup-status');
+    await waitFor(() => expect(status.textContent).toContain('qu’en partie'));
+
+    expect((await wordpressItem.getValue()).siteUrl).toBe('https://ancien.fr');
+    expect(status.textContent).not.toContain('autorisé');
+    expect(screen.queryByRole('button', { name: 'Ouvrir les réglages WordPress' })).toBeNull();
   });
 
   it('says the settings were restored when only what follows them fails', async () => {
