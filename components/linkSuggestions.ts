@@ -1,14 +1,18 @@
 import { stripWww } from '../lib/html';
+import { readableHost } from '../lib/punycode';
 import { t } from '../locales';
 import type { Draft } from '../storage/db';
 import type { LinkSuggestion } from './RichText';
 
 const isHttp = (url: string) => /^https?:\/\/\S+$/i.test(url.trim());
 
-/** The host of an address without `www.`, to name a page that has no title. */
+/**
+ * The host of an address without `www.`, as a reader writes it (`café.fr`, lib/punycode.ts), to
+ * name a page that has no title; the link keeps the ASCII address.
+ */
 function hostOf(url: string): string {
   try {
-    return stripWww(new URL(url).hostname);
+    return stripWww(readableHost(new URL(url).hostname));
   } catch {
     return url;
   }

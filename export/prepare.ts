@@ -5,6 +5,7 @@
  */
 import type { ExportIssue, ExportItem, ExportSource } from './model';
 import { stripWww } from '../lib/html';
+import { readableHost } from '../lib/punycode';
 import { foreignNames, issueTitle, labelAsExported, type HouseStyle } from './house-style';
 import {
   collectLinks,
@@ -146,15 +147,19 @@ function serialisedUrlKey(url: string): string {
   return `${stripWww(host)}${port ? `:${port}` : ''}${path.replace(/\/+$/, '')}${query}`;
 }
 
+/**
+ * A source's name: its site, its title, else its host as a reader writes it (`café.fr`, as a clip
+ * names a site: lib/punycode.ts); the link keeps the ASCII address.
+ */
 function sourceLabel(url: string, title: string | null, siteName: string | null): string {
   if (siteName) return siteName;
   if (title) return title;
   const host = SERIALISED_HTTP_URL.exec(url)?.[1];
-  if (host) return stripWww(host);
+  if (host) return stripWww(readableHost(host));
   try {
     const u = new URL(url);
     if (u.protocol === 'mailto:') return decodeURIComponent(u.pathname);
-    return stripWww(u.hostname);
+    return stripWww(readableHost(u.hostname));
   } catch {
     return url;
   }

@@ -66,6 +66,23 @@ describe('linkSuggestions', () => {
     ]);
   });
 
+  it('names a source or a quote link without a name by its domain as a reader writes it', () => {
+    const draft = {
+      id: 'd1',
+      sources: [{ url: 'https://www.xn--caf-dma.fr/menu' }, { url: 'https://xn--yxaey.com/a' }],
+      quotes: [{ text: 'x', html: '<p><a href="https://xn--caf-dma.fr/carte"></a></p>' }],
+    } as unknown as Draft;
+
+    const out = linkSuggestions(draft, [], asListed);
+
+    // The address kept in ASCII; « νοχ » (Greek drawn as Latin, vox) as the browser writes it.
+    expect(out.map(({ url, label }) => [url, label])).toEqual([
+      ['https://www.xn--caf-dma.fr/menu', 'café.fr'],
+      ['https://xn--yxaey.com/a', 'xn--yxaey.com'],
+      ['https://xn--caf-dma.fr/carte', 'café.fr'],
+    ]);
+  });
+
   it('names the other items as the issue list does: their label, else their first words', () => {
     const draft = { id: 'd1', sources: [], quotes: [] } as unknown as Draft;
     const other = (id: string, fields: Partial<Draft>) =>

@@ -90,6 +90,21 @@ describe('source credits', () => {
     );
   });
 
+  it('names a source by its accented domain as a reader writes it, the link left in ASCII', () => {
+    const html = renderHtml(
+      issueWith('Texte.', [
+        { url: 'https://www.xn--caf-dma.fr/menu' },
+        // Greek letters drawn as Latin ones (« νοχ », vox): as the browser writes it.
+        { url: 'https://xn--yxaey.com/a' },
+      ]),
+      credited,
+    );
+
+    expect(html).toContain(
+      '(<a href="https://www.xn--caf-dma.fr/menu">café.fr</a>, <a href="https://xn--yxaey.com/a">xn--yxaey.com</a>)',
+    );
+  });
+
   it('credits with "— via" when the style says so', () => {
     const html = renderHtml(issueWith('Texte.', sources.slice(0, 1)), {
       ...style,
