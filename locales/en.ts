@@ -472,7 +472,8 @@ export const en: Messages = {
     other: '{count} issues',
   },
   'backup.trashed': '{count} of them in the trash',
-  'backup.settingsFailed': 'The settings, however, could not be restored.',
+  'backup.settingsFailed':
+    'The settings, however, could not be restored. To get them back, restore this backup again with its settings, with “Merge”: nothing here is lost.',
   'backup.settingsPartly': 'The settings were only partly restored.',
   'backup.settingsWritten': { one: 'Restored: {names}.', other: 'Restored: {names}.' },
   'backup.settingsMissing': {

@@ -490,7 +490,8 @@ export const fr = {
     other: '{count} numéros',
   },
   'backup.trashed': 'dont {count} à la corbeille',
-  'backup.settingsFailed': 'Les réglages, eux, n’ont pas pu être restaurés.',
+  'backup.settingsFailed':
+    'Les réglages, eux, n’ont pas pu être restaurés. Pour les reprendre, restaurez de nouveau cette sauvegarde avec ses réglages, par «\u00a0Fusionner\u00a0»\u00a0: rien de ce qui est ici n’est perdu.',
   'backup.settingsPartly': 'Les réglages n’ont été restaurés qu’en partie.',
   'backup.settingsWritten': {
     one: 'Restauré\u00a0: {names}.',

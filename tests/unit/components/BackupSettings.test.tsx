@@ -470,3 +470,28 @@ describe('a restore that changes the WordPress address, its settings failing aft
     expect((await wordpressItem.getValue()).siteUrl).toBe('https://monsite.fr');
   });
 });
+
+describe('a restore whose settings could not be written at all', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    sessionStorage.clear();
+  });
+
+  it('says none was restored, and how to restore them', async () => {
+    await db.open();
+    render(<BackupSettings />);
+    await chooseBackup({ draftTemplate: '{title}', currentIssueId: null });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Restaurer aussi les réglages' }));
+    // The first setting's write fails (the browser's storage full or closing).
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES'));
+    fireEvent.click(screen.getByRole('button', { name: 'Fusionner' }));
+    const status = screen.getByTestId('backup-status');
+    await waitFor(() => expect(status.getAttribute('role')).toBe('alert'));
+
+    expect(status.textContent).toContain(
+      'Les réglages, eux, n’ont pas pu être restaurés. Pour les reprendre, restaurez de ' +
+        'nouveau cette sauvegarde avec ses réglages, par «\u00a0Fusionner\u00a0»\u00a0: rien ' +
+        'de ce qui est ici n’est perdu.',
+    );
+  });
+});
