@@ -134,10 +134,10 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
    * low with an item moved from above it to below). `add`: a draft from outside the issue,
    * appended and moved in the same write (the list never drawn with it last in between); one of
    * another issue is taken out of it as « Déplacer vers… » takes it (`taken`: the undo that puts
-   * it back there, `from`: that issue). The
-   * keys and buttons give the neighbour the item goes past, placed by alike (a colleague's item
-   * stored above and not drawn yet counts in the index, not in that). Resolves with the place
-   * it took, read in the same transaction (what the list announces).
+   * it back there, `from`: that issue). The keys and buttons give the neighbour the item goes
+   * past, placed by alike (a colleague's item stored above and not drawn yet counts in the
+   * index, not in that). Resolves with the place it took, read in the same transaction (what
+   * the list announces).
    */
   const place = (
     draftId: string,
