@@ -8,8 +8,9 @@
  * bar: a label mixing scripts beyond what one language writes (UTS 39's « highly restrictive »
  * profile: one script, or Latin with Chinese, Japanese or Korean), a label in Cyrillic made only
  * of letters that look Latin (`аррӏе.com`, not Apple's), or in Greek or Armenian so (`νοχ.com`,
- * not Vox's), under a top-level domain not itself in that alphabet, letters of a script not listed below, symbols, invisible marks, or a label that does
- * not decode. The whole host is then kept as written, one label's doubt its own.
+ * not Vox's), under a top-level domain not itself in that alphabet, a dot above hidden by an i's
+ * own (`li̇beration.fr`), letters of a script not listed below, symbols, invisible marks, or a
+ * label that does not decode. The whole host is then kept as written, one label's doubt its own.
  */
 
 const BASE = 36;
@@ -123,6 +124,8 @@ function scriptsOf(label: string): Set<string> | undefined {
 function readableLabel(label: string, topLevel: string): boolean {
   if (!/^[\p{L}\p{M}\p{N}-]+$/u.test(label) || !/[^\x00-\x7f]/.test(label)) return false;
   if (label !== label.normalize('NFC') || label !== label.toLowerCase()) return false;
+  // A combining dot above on a letter that has (or seems to have) one: `li̇beration` reads liberation.
+  if (/[ijlıȷ]\u0307/u.test(label)) return false;
   const scripts = scriptsOf(label);
   if (!scripts) return false;
   const mixed =

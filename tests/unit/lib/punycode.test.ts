@@ -101,6 +101,19 @@ describe('readableHost', () => {
     expect(readableHost(ascii)).toBe(ascii);
   });
 
+  it.each([
+    // « li̇beration.fr »: an i carrying a combining dot above (U+0307), its own dot hiding it,
+    // reads as Libération's liberation.fr; « wi̇kipedia.org » so; the dot on a j or an l too.
+    ['li\u0307beration.fr'],
+    ['wi\u0307kipedia.org'],
+    ['j\u0307ournal.fr'],
+    ['l\u0307emonde.fr'],
+  ])('keeps %s as the browser writes it: a dot above hidden by a letter’s own', (unicode) => {
+    const ascii = domainToASCII(unicode);
+    expect(ascii).toMatch(/^xn--/);
+    expect(readableHost(ascii)).toBe(ascii);
+  });
+
   it('shows Greek words that are not drawn as Latin, and Greek under a Greek domain', () => {
     for (const unicode of ['ελλάδα.com', 'νοχ.ελ', 'παράδειγμα.fr']) {
       expect(readableHost(domainToASCII(unicode))).toBe(unicode);
