@@ -161,7 +161,7 @@ export function WordPressSettings() {
       username: form!.username.trim(),
       category: form!.category.trim() || DEFAULT_WORDPRESS.category,
     };
-    const left = await storeWordPressSettings(next, (await wordpressItem.getValue()).siteUrl);
+    const left = await storeWordPressSettings(next);
     await wordpressPasswordItem.setValue(password.trim());
     setForm(next);
     return { left, next };

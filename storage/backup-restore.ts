@@ -712,7 +712,7 @@ async function applySettings(
     // to complete as after the options' change (services/site-leave.ts: the moves noted from the
     // restored address forgotten, the old one asked whether the site moved, its permission given
     // back), once the caller sends it `siteLeave`.
-    const left = await storeWordPressSettings(next, mine.siteUrl);
+    const left = await storeWordPressSettings(next);
     applied.push('wordpress');
     if (keep) applied.push('wordpressAccountKept');
     if (left) applied.push('wordpressSiteLeft');

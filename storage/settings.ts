@@ -327,27 +327,29 @@ export function withSiteLeave(leaves: readonly SiteLeave[], leave: SiteLeave): S
 }
 
 /**
- * Stores `next` as the WordPress settings, which named `from` before; when that is another
- * address, the one left goes with them in the same storage write ({@link SiteLeave}: no moment
- * names the new address without the old one to give back), for the background to complete once
- * sent `siteLeave` (services/site-leave.ts); the list read and written under
- * {@link SITE_LEAVES_LOCK}, as the background's drop of a leave done. Whether an address was left.
+ * Stores `next` as the WordPress settings; when the settings named another address until then,
+ * the one left goes with them in the same storage write ({@link SiteLeave}: no moment names the
+ * new address without the old one to give back), for the background to complete once sent
+ * `siteLeave` (services/site-leave.ts). The address left is the one stored as the write is made,
+ * read under {@link SITE_LEAVES_LOCK} with the list, as the background's drop of a leave done:
+ * another context's save landing between a caller's read and this write (two options tabs, a
+ * restore in one of them) is left in turn, where the address the caller read would name the
+ * same leave twice and the one saved between them would keep its permission. Whether an address
+ * was left.
  */
-export async function storeWordPressSettings(
-  next: WordPressPreferences,
-  from: string,
-): Promise<boolean> {
-  const left = next.siteUrl !== from;
-  const leave = { from, to: next.siteUrl, at: new Date().toISOString() };
-  await underLeavesLock(async () =>
-    storage.setItems([
+export async function storeWordPressSettings(next: WordPressPreferences): Promise<boolean> {
+  return await underLeavesLock(async () => {
+    const from = (await wordpressItem.getValue()).siteUrl;
+    const left = next.siteUrl !== from;
+    const leave = { from, to: next.siteUrl, at: new Date().toISOString() };
+    await storage.setItems([
       { item: wordpressItem, value: next },
       ...(left
         ? [{ item: siteLeaves, value: withSiteLeave(await siteLeaves.getValue(), leave) }]
         : []),
-    ]),
-  );
-  return left;
+    ]);
+    return left;
+  });
 }
 
 /**

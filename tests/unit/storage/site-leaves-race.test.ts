@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { wordpressItem } from '../../../storage/preferences';
 import type { SiteLeave } from '../../../storage/settings';
 
 /**
@@ -51,6 +52,8 @@ beforeEach(async () => {
   options = await context();
   background = await context();
   await options.siteLeaves.setValue([earlier]);
+  // The settings name the address the earlier leave went to: a save leaves it in turn.
+  await wordpressItem.setValue(settings(earlier.to));
   await background.siteLeaves.getValue();
   // Each write takes a while: a read made meanwhile elsewhere sees the list before it.
   const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
@@ -67,10 +70,7 @@ afterEach(() => {
 
 describe('siteLeaves, written by the options page and the background', () => {
   it('keeps the leave of a save landing as the background drops an earlier one', async () => {
-    const saved = options.storeWordPressSettings(
-      settings('https://lejournal.fr'),
-      'https://www.monjournal.fr',
-    );
+    const saved = options.storeWordPressSettings(settings('https://lejournal.fr'));
     const dropped = background.dropSiteLeave(earlier);
     expect(await saved).toBe(true);
     expect(await dropped).toBe(true);
@@ -82,10 +82,7 @@ describe('siteLeaves, written by the options page and the background', () => {
 
   it('keeps the save’s leave, and not the one dropped, when the drop starts first', async () => {
     const dropped = background.dropSiteLeave(earlier);
-    const saved = options.storeWordPressSettings(
-      settings('https://lejournal.fr'),
-      'https://www.monjournal.fr',
-    );
+    const saved = options.storeWordPressSettings(settings('https://lejournal.fr'));
     expect(await dropped).toBe(true);
     expect(await saved).toBe(true);
     const leaves = await options.siteLeaves.getValue();
@@ -106,15 +103,30 @@ describe('siteLeaves, written by the options page and the background', () => {
 
   it('serializes the writes in one context too where the browser has no Web Locks', async () => {
     Reflect.deleteProperty(navigator, 'locks');
-    const saved = options.storeWordPressSettings(
-      settings('https://lejournal.fr'),
-      'https://www.monjournal.fr',
-    );
+    const saved = options.storeWordPressSettings(settings('https://lejournal.fr'));
     const dropped = options.dropSiteLeave(earlier);
     await Promise.all([saved, dropped]);
     const leaves = await options.siteLeaves.getValue();
     expect(leaves.map((l) => [l.from, l.to])).toEqual([
       ['https://www.monjournal.fr', 'https://lejournal.fr'],
+    ]);
+  });
+
+  it('leaves, as two options tabs save at once, the address the first saved, read as the second writes', async () => {
+    await wordpressItem.setValue(settings('https://a.fr'));
+    await Promise.all([
+      options.storeWordPressSettings(settings('https://b.fr')),
+      background.storeWordPressSettings(settings('https://c.fr')),
+    ]);
+    const leaves = await options.siteLeaves.getValue();
+    const [first, second] =
+      (await wordpressItem.getValue()).siteUrl === 'https://c.fr'
+        ? ['https://b.fr', 'https://c.fr']
+        : ['https://c.fr', 'https://b.fr'];
+    // The address saved first is left too, its permission given back: only the last one's kept.
+    expect(leaves.slice(1).map((l) => [l.from, l.to])).toEqual([
+      ['https://a.fr', first],
+      [first, second],
     ]);
   });
 });
