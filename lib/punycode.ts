@@ -108,11 +108,14 @@ const LOOKALIKES: Record<string, RegExp> = {
   Armenian: /^[հոսօզցգք\p{N}-]+$/u,
 };
 
-/** The scripts of a decoded label's letters; undefined for a letter of a script not listed. */
+/**
+ * The scripts of a decoded label's letters and marks (a mark of no script of its own, an accent,
+ * the one of its letter's); undefined for one of a script not listed.
+ */
 function scriptsOf(label: string): Set<string> | undefined {
   const scripts = new Set<string>();
   for (const char of label) {
-    if (!/\p{L}/u.test(char)) continue;
+    if (!/[\p{L}\p{M}]/u.test(char) || /\p{Script=Inherited}/u.test(char)) continue;
     const script = SCRIPTS.find(([, pattern]) => pattern.test(char))?.[0];
     if (!script) return undefined;
     scripts.add(script);

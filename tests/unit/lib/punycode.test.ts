@@ -114,6 +114,24 @@ describe('readableHost', () => {
     expect(readableHost(ascii)).toBe(ascii);
   });
 
+  it.each([
+    // Le Monde's name carrying a Khmer sign (coeng, U+17D2), drawn as nothing or a dotted circle
+    // on a Latin letter: « lemo្nde.fr » reads lemonde.fr. Latin with a Khmer mark is two scripts.
+    ['lemo\u17D2nde.fr'],
+    // A Devanagari virama so.
+    ['lemonde\u094D.fr'],
+  ])('keeps %s as the browser writes it: a mark of another script on Latin letters', (unicode) => {
+    const ascii = domainToASCII(unicode);
+    expect(ascii).toMatch(/^xn--/);
+    expect(readableHost(ascii)).toBe(ascii);
+  });
+
+  it('shows marks of the letters’ own script, or marks of any (Arabic vowels), as before', () => {
+    for (const unicode of ['हिन्दी.com', 'ที่.com', 'عَرَب.com', 'がっこう.jp']) {
+      expect(readableHost(domainToASCII(unicode))).toBe(unicode);
+    }
+  });
+
   it('shows Greek words that are not drawn as Latin, and Greek under a Greek domain', () => {
     for (const unicode of ['ελλάδα.com', 'νοχ.ελ', 'παράδειγμα.fr']) {
       expect(readableHost(domainToASCII(unicode))).toBe(unicode);
