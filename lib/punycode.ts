@@ -9,8 +9,8 @@
  * profile: one script, or Latin with Chinese, Japanese or Korean), a label in Cyrillic made only
  * of letters that look Latin (`аррӏе.com`, not Apple's), or in Greek or Armenian so (`νοχ.com`,
  * not Vox's), under a top-level domain not itself in that alphabet, a dot above hidden by an i's
- * own (`li̇beration.fr`), letters of a script not listed below, symbols, invisible marks, or a
- * label that does not decode. The whole host is then kept as written, one label's doubt its own.
+ * own (`li̇beration.fr`), Latin letters drawn as ASCII ones (`ǀemonde.fr`, `ɑp.org`), letters
+ * of a script not listed below, symbols, invisible marks, or a label that does not decode. The whole host is then kept as written, one label's doubt its own.
  */
 
 const BASE = 36;
@@ -129,6 +129,9 @@ function readableLabel(label: string, topLevel: string): boolean {
   if (label !== label.normalize('NFC') || label !== label.toLowerCase()) return false;
   // A combining dot above on a letter that has (or seems to have) one: `li̇beration` reads liberation.
   if (/[ijlıȷ]\u0307/u.test(label)) return false;
+  // Latin letters beyond ASCII drawn as ASCII ones, whatever the rest: `ǀemonde.fr` (a click
+  // letter for the l) reads lemonde.fr, `ɑp.org` ap.org, `ᴠᴏx.com` vox.com.
+  if (/[ɑɡǀıȷɩĸƅᴄᴏᴜᴠᴡᴢꜱ]/u.test(label)) return false;
   const scripts = scriptsOf(label);
   if (!scripts) return false;
   const mixed =

@@ -132,6 +132,21 @@ describe('readableHost', () => {
     }
   });
 
+  it.each([
+    // Latin letters beyond ASCII drawn as ASCII ones: « ǀemonde.fr » (a click letter, U+01C0,
+    // for the l) reads Le Monde's lemonde.fr, « ɑp.org » (Latin alpha) ap.org, « ᴠᴏx.com » (small
+    // capitals) vox.com, « lıberatıon.fr » (dotless i) liberation.fr.
+    ['ǀemonde.fr'],
+    ['ǀibération.fr'],
+    ['ɑp.org'],
+    ['ᴠᴏx.com'],
+    ['lıberatıon.fr'],
+  ])('keeps %s as the browser writes it: Latin letters drawn as ASCII ones', (unicode) => {
+    const ascii = domainToASCII(unicode);
+    expect(ascii).toMatch(/^xn--/);
+    expect(readableHost(ascii)).toBe(ascii);
+  });
+
   it('shows Greek words that are not drawn as Latin, and Greek under a Greek domain', () => {
     for (const unicode of ['ελλάδα.com', 'νοχ.ελ', 'παράδειγμα.fr']) {
       expect(readableHost(domainToASCII(unicode))).toBe(unicode);
