@@ -20,6 +20,8 @@ const SKEW = 38;
 const DAMP = 700;
 const INITIAL_BIAS = 72;
 const INITIAL_N = 128;
+/** The longest label of a host name (RFC 1035), punycode and all. */
+const MAX_LABEL = 63;
 /** The largest code point: a label decoding past it is no label. */
 const MAX_CODE_POINT = 0x10ffff;
 
@@ -152,8 +154,13 @@ function readableLabel(label: string, topLevel: string): boolean {
 export function readableHost(host: string): string {
   if (!/(?:^|\.)xn--/i.test(host)) return host;
   const labels = host.split('.');
+  // A label longer than DNS allows names no site, and decoding one of any length could fail.
   const decoded = labels.map((label) =>
-    /^xn--/i.test(label) ? decodePunycode(label.slice(4)) : label.toLowerCase(),
+    !/^xn--/i.test(label)
+      ? label.toLowerCase()
+      : label.length <= MAX_LABEL
+        ? decodePunycode(label.slice(4))
+        : undefined,
   );
   const topLevel = decoded[decoded.length - 1] || decoded[decoded.length - 2] || '';
   const readable = decoded.every(

@@ -153,6 +153,15 @@ describe('readableHost', () => {
     }
   });
 
+  it('keeps a host whose label is longer than a name may be (63) as written, without failing', () => {
+    // The URL parser takes such a host (no length check); decoding 150,000 letters threw.
+    const host = new URL(`https://caf${'é'.repeat(150_000)}.fr/`).hostname;
+    expect(readableHost(host)).toBe(host);
+    const longest = domainToASCII(`caf${'é'.repeat(40)}.fr`);
+    expect(longest.split('.')[0]!.length).toBeLessThanOrEqual(63);
+    expect(readableHost(longest)).toBe(`caf${'é'.repeat(40)}.fr`);
+  });
+
   it('shows Cyrillic letters drawn as Latin under a Cyrillic top-level domain', () => {
     // « рос » (Russian) under .рф: the domain says which alphabet is read.
     const ascii = domainToASCII('рос.рф');
