@@ -158,9 +158,15 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
       let target = toIndex;
       if (at) {
         // Counted as moveItem counts: the issue's items without the one moved.
-        const others = (await issueItems(issue.id)).filter((other) => other.id !== draftId);
+        const stored = await issueItems(issue.id);
+        const others = stored.filter((other) => other.id !== draftId);
         const near = others.findIndex((other) => other.id === at.id);
         if (near >= 0) target = near + (at.after ? 1 : 0);
+        // A key or button: one place that way at least, the neighbour moved past the item by a
+        // colleague meanwhile (Alt+↑ had put it below that neighbour, down).
+        const now = stored.findIndex((other) => other.id === draftId);
+        if (at.step === -1) target = Math.min(target, now - 1);
+        if (at.step === 1) target = Math.max(target, now + 1);
       }
       await moveItem(issue.id, draftId, target);
       const stored = await issueItems(issue.id);

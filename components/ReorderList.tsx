@@ -18,6 +18,12 @@ export const ITEM_MIME = 'application/x-indiscrets-item';
 export interface DropPlace {
   id: string;
   after: boolean;
+  /**
+   * A key or button's move (Alt+↑ −1, Alt+↓ +1): whatever the neighbour's place now, the item
+   * goes at least one place that way from where it is stored. A colleague's sync may have moved
+   * that neighbour past the item, not drawn yet: placed by it alone, Alt+↑ moved the item down.
+   */
+  step?: -1 | 1;
 }
 
 /**
@@ -194,8 +200,8 @@ export function ReorderList<T>({
   const nextTo = (id: string, to: number, down: boolean): DropPlace => {
     const others = items.filter((item) => getId(item) !== id);
     return down
-      ? { id: getId(others[to - 1]!), after: true }
-      : { id: getId(others[to]!), after: false };
+      ? { id: getId(others[to - 1]!), after: true, step: 1 }
+      : { id: getId(others[to]!), after: false, step: -1 };
   };
 
   async function move(

@@ -250,6 +250,43 @@ describe('IssueView', () => {
     expect(document.activeElement?.getAttribute('aria-label')).toBe('OVH, position 3 sur 4');
   });
 
+  it('moves an item up with Alt+↑, never down, when a colleague moved its drawn neighbour below it, not yet drawn', async () => {
+    const { issue, items } = await threeItems();
+    const [, mauboussin] = await issueItems(issue.id);
+
+    // Mauboussin moved to the end by a colleague (the shared desk), not drawn yet when Alt+↑ is
+    // pressed on Lina Khan, drawn below it. Before, placed above Mauboussin alone, Lina Khan went
+    // down: stored OVH, Lina Khan, Mauboussin, « en position 2 sur 3 » said of its own place.
+    void moveItem(issue.id, mauboussin!.id, 2);
+    items[2]!.focus();
+    fireEvent.keyDown(items[2]!, { key: 'ArrowUp', altKey: true });
+
+    await waitFor(() =>
+      expect(screen.getByTestId('reorder-announcement').textContent).toBe(
+        '«\u00a0Lina Khan\u00a0» déplacé en position 1 sur 3.',
+      ),
+    );
+    expect(await order(issue.id)).toEqual(['Lina Khan', 'OVH', 'Mauboussin']);
+  });
+
+  it('moves an item down with Alt+↓, never up, when a colleague moved its drawn neighbour above it, not yet drawn', async () => {
+    const { issue, items } = await threeItems();
+    const [, mauboussin] = await issueItems(issue.id);
+
+    // Mauboussin moved to the top by a colleague, not drawn yet when Alt+↓ is pressed on OVH.
+    // Before, placed below Mauboussin alone, OVH stayed where it was stored, 2nd.
+    void moveItem(issue.id, mauboussin!.id, 0);
+    items[0]!.focus();
+    fireEvent.keyDown(items[0]!, { key: 'ArrowDown', altKey: true });
+
+    await waitFor(() =>
+      expect(screen.getByTestId('reorder-announcement').textContent).toBe(
+        '«\u00a0OVH\u00a0» déplacé en position 3 sur 3.',
+      ),
+    );
+    expect(await order(issue.id)).toEqual(['Mauboussin', 'Lina Khan', 'OVH']);
+  });
+
   it('names each item by its label, else by its text’s first words, else by its title', async () => {
     const title = 'OVH Is Said to Pick Rothschild for IPO';
     const issue = await issueWith([

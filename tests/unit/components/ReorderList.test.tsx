@@ -70,8 +70,8 @@ describe('ReorderList', () => {
     await waitFor(() => expect(onMove).toHaveBeenCalledTimes(2));
     // Each time below B, the item drawn below it.
     expect(onMove.mock.calls).toEqual([
-      ['A', 1, { id: 'B', after: true }],
-      ['A', 1, { id: 'B', after: true }],
+      ['A', 1, { id: 'B', after: true, step: 1 }],
+      ['A', 1, { id: 'B', after: true, step: 1 }],
     ]);
     // Nor is it said to have moved.
     expect(screen.getByTestId('reorder-announcement').textContent).toBe('');
@@ -90,7 +90,7 @@ describe('ReorderList', () => {
 
     // Before, from the place the first press gave it (1): ['A', 2], where it already was.
     await waitFor(() => expect(onMove).toHaveBeenCalledTimes(2));
-    expect(onMove.mock.calls[1]).toEqual(['A', 3, { id: 'C', after: true }]);
+    expect(onMove.mock.calls[1]).toEqual(['A', 3, { id: 'C', after: true, step: 1 }]);
   });
 
   it('moves on from the last place given when a list drawn late shows an earlier one, every move answered', async () => {
@@ -117,7 +117,7 @@ describe('ReorderList', () => {
     // Before, the third press went from the place drawn late (2nd) to the 3rd, which the second
     // had already given it: nothing moved, the press lost (seen in Chromium, Alt+↓ held).
     await waitFor(() => expect(onMove).toHaveBeenCalledTimes(3));
-    expect(onMove.mock.calls[2]).toEqual(['A', 3, { id: 'D', after: true }]);
+    expect(onMove.mock.calls[2]).toEqual(['A', 3, { id: 'D', after: true, step: 1 }]);
   });
 
   it('names the neighbour drawn that a key or button move takes the item past', async () => {
@@ -132,8 +132,8 @@ describe('ReorderList', () => {
     // before, the index alone.
     await waitFor(() => expect(onMove).toHaveBeenCalledTimes(2));
     expect(onMove.mock.calls).toEqual([
-      ['C', 1, { id: 'B', after: false }],
-      ['A', 1, { id: 'B', after: true }],
+      ['C', 1, { id: 'B', after: false, step: -1 }],
+      ['A', 1, { id: 'B', after: true, step: 1 }],
     ]);
   });
 
