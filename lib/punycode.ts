@@ -83,13 +83,22 @@ export function decodePunycode(input: string): string | undefined {
 }
 
 /** The scripts a host's letters may be in, shown decoded (each a `Script=` property's name). */
-const SCRIPTS = (
+const SCRIPT_NAMES =
   'Latin Greek Cyrillic Armenian Georgian Hebrew Arabic Thaana Syriac Ethiopic Devanagari ' +
   'Bengali Gurmukhi Gujarati Oriya Tamil Telugu Kannada Malayalam Sinhala Thai Lao Tibetan ' +
-  'Myanmar Khmer Mongolian Hangul Hiragana Katakana Bopomofo Han'
-)
-  .split(' ')
-  .map((name) => [name, new RegExp(`^\\p{Script=${name}}$`, 'u')] as const);
+  'Myanmar Khmer Mongolian Hangul Hiragana Katakana Bopomofo Han';
+
+let scriptPatterns: (readonly [string, RegExp])[] | undefined;
+
+/**
+ * Each script's name and pattern, built when first asked: built as the module loads, they were
+ * kept in every bundle importing a module that imports this one, the injected capture.js too.
+ */
+function patterns(): (readonly [string, RegExp])[] {
+  return (scriptPatterns ??= SCRIPT_NAMES.split(' ').map(
+    (name) => [name, new RegExp(`^\\p{Script=${name}}$`, 'u')] as const,
+  ));
+}
 
 /** The scripts one label may mix (each set with its subsets): Japanese, Chinese, Korean with Latin. */
 const MIXES = [
@@ -118,7 +127,7 @@ function scriptsOf(label: string): Set<string> | undefined {
   const scripts = new Set<string>();
   for (const char of label) {
     if (!/[\p{L}\p{M}]/u.test(char) || /\p{Script=Inherited}/u.test(char)) continue;
-    const script = SCRIPTS.find(([, pattern]) => pattern.test(char))?.[0];
+    const script = patterns().find(([, pattern]) => pattern.test(char))?.[0];
     if (!script) return undefined;
     scripts.add(script);
   }
