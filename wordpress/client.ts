@@ -311,7 +311,7 @@ export async function askAddress(
  * site's REST answer (`/wp-login.php`, the home page) says the site is gone from `siteUrl`, not
  * where it went, and is answered as that page answering at `siteUrl` itself would be.
  */
-function movedWithinHost(answerUrl: string, siteUrl: string): string | undefined {
+export function movedWithinHost(answerUrl: string, siteUrl: string): string | undefined {
   let url: URL;
   try {
     url = new URL(answerUrl);

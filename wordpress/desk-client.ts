@@ -18,7 +18,7 @@ import type {
   RestRecordBase,
   RestWrite,
 } from './desk-records';
-import { siteMoved } from './client';
+import { movedWithinHost, siteMoved } from './client';
 import { answeredAnonymously, anonymousCause, refusesARight } from './errors';
 import { basicAuth, Transport, type FetchLike } from './transport';
 
@@ -67,9 +67,11 @@ export type DeskErrorCode =
   | 'auth_header_dropped'
   /**
    * The site answers at another address than the settings' (`monjournal.fr` redirects to
-   * `www.monjournal.fr`), as publishing tells it (client.ts, siteMoved): `address` is the one to
-   * use, when it is one the settings would take. Its answer is not the desk's: anonymous there
-   * (the browser drops the Authorization header on the way), it said « wrong password ».
+   * `www.monjournal.fr`), as publishing tells it (client.ts, siteMoved), or from another folder of
+   * the same origin (`monjournal.fr/blog` to `monjournal.fr`, its REST answers redirected there):
+   * `address` is the one to use, when it is one the settings would take. Its answer is not the
+   * desk's: anonymous there (the browser drops the Authorization header on the way, to another
+   * host), it said « wrong password ».
    */
   | 'site_moved'
   /** The site answers but the plugin does not (its namespace is unknown). */
@@ -176,7 +178,21 @@ async function request(
     const address = moved.code === 'site_moved' ? moved.address : undefined;
     return { ok: false, code: 'site_moved', ...(address ? { address } : {}) };
   }
+  // A REST answer from another folder of the origin (the site moved from `monjournal.fr/blog` to
+  // `monjournal.fr`, or back, the old address redirecting there): moved too, as to another host,
+  // where the desk took the other folder's answers for its own address's. A page that is no REST
+  // answer (a login page) names no site, and another port of the host is followed as before.
+  const folder = answer.json === undefined ? undefined : sameOriginFolder(answer.url, settings);
+  if (folder) return { ok: false, code: 'site_moved', address: folder };
   return { status: answer.status, json: answer.json ?? null, headers: answer.headers, bytes };
+}
+
+/** The address of another folder of the settings' origin an answer came from, if it did. */
+function sameOriginFolder(answerUrl: string, settings: DeskSettings): string | undefined {
+  const address = movedWithinHost(answerUrl, settings.siteUrl);
+  return address && new URL(address).origin === new URL(settings.siteUrl).origin
+    ? address
+    : undefined;
 }
 
 type WpError = { code?: string; message?: string; data?: Record<string, unknown> };

@@ -705,3 +705,98 @@ describe('sync engine: the desk turned on again where its site moved while it wa
     expect((await a.db.issues.get(issue.id))!.wordpress).toMatchObject({ siteUrl: server.url });
   });
 });
+
+/**
+ * The site moved between the root of its host and a folder of it (`desk.test` to
+ * `desk.test/actu`, or back): the same origin, its permission kept, the old address redirecting
+ * its REST requests to the new one's WordPress. The desk follows it as it follows another host.
+ */
+describe('sync engine: a site moved to a folder of its own host', () => {
+  let server: FakeDesk;
+  let a: TestDesk;
+  let b: TestDesk;
+
+  beforeEach(() => {
+    ({ server, a, b } = twoDesks(TestDesk));
+  });
+  afterEach(() => closeDesks(a, b));
+
+  const FOLDER = 'https://desk.test/actu';
+
+  /**
+   * A's browser once the site moved to /actu: the root's REST requests redirected there
+   * (answered anonymously, as `redirect: 'follow'` gives it, or by `page`, a page that is no
+   * WordPress), /actu's served by the desk. `siteUrl`: what the settings name.
+   */
+  function afterTheMove(siteUrl: string, page?: string) {
+    const paths: string[] = [];
+    const engine = new SyncEngine({
+      db: a.db,
+      settings: async () => ({ ...server.settings('redac'), siteUrl }),
+      fetch: async (input: string, init: RequestInit = {}) => {
+        const url = new URL(input);
+        paths.push(url.pathname);
+        if (url.pathname.startsWith('/actu/')) return server.fetch(input, init);
+        const answer = page
+          ? new Response('<html>Connexion</html>', { status: 200 })
+          : new Response(
+              JSON.stringify({ code: 'rest_not_logged_in', message: 'Non', data: { status: 401 } }),
+              { status: 401, headers: { 'Content-Type': 'application/json' } },
+            );
+        const final = page ? new URL(page, url) : new URL(`/actu${url.pathname}${url.search}`, url);
+        Object.defineProperty(answer, 'url', { value: final.href });
+        return answer;
+      },
+    });
+    return { engine, paths };
+  }
+
+  async function waiting() {
+    const { x } = await twoShared(a, b);
+    await updateDraft(x.id, { title: 'X corrigé' }, a.db);
+    return x;
+  }
+
+  it('names the folder the site answers at, then follows it there once the settings name it', async () => {
+    const x = await waiting();
+
+    const met = await afterTheMove(server.url).engine.run();
+
+    expect(met.lastError).toMatchObject({ code: 'site_moved', address: FOLDER });
+    expect(met.pending).toBe(1);
+    const { engine, paths } = afterTheMove(FOLDER);
+    const status = await engine.run();
+
+    expect(status.siteUrl).toBe(FOLDER);
+    expect(status.lastError).toBeUndefined();
+    expect(status.pending).toBe(0);
+    expect(server.byClientId('drafts', x.id)!.title).toBe('X corrigé');
+    expect(paths.every((path) => path.startsWith('/actu/'))).toBe(true);
+  });
+
+  it('follows it when the settings named the folder before a run met the move', async () => {
+    const x = await waiting();
+    const { engine, paths } = afterTheMove(FOLDER);
+
+    const status = await engine.run();
+
+    // The desk's address asked, anonymously: it redirects to the folder the settings name.
+    expect(paths[0]).toBe('/');
+    expect(status.siteUrl).toBe(FOLDER);
+    expect(status.lastError).toBeUndefined();
+    expect(server.byClientId('drafts', x.id)!.title).toBe('X corrigé');
+  });
+
+  it('names no move for a redirect to a page of the host that is no WordPress: nothing sent there', async () => {
+    const x = await waiting();
+    const { engine } = afterTheMove(server.url, '/connexion/?redirect_to=%2F');
+
+    const status = await engine.run();
+
+    // Not « Le site répond désormais à l’adresse https://desk.test/connexion ».
+    expect(status.lastError?.code).not.toBe('site_moved');
+    expect(status.siteUrl).toBe(server.url);
+    expect(status.pending).toBe(1);
+    expect(server.byClientId('drafts', x.id)!.title).toBe('X');
+  });
+});

@@ -268,7 +268,7 @@ describe('the desk client facing a site that answers at another address', () => 
     expect(found).not.toHaveProperty('address');
   });
 
-  it('follows a redirect within the site’s host (another port or path) as before', async () => {
+  it('follows a redirect to another port of the site’s host as before', async () => {
     const found = await discoverDesk(settings, {
       ...options,
       fetch: movedTo('monjournal.fr:8443'),
