@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import { VirtualList, type VirtualListHandle } from './VirtualList';
 
@@ -7,6 +7,11 @@ import { VirtualList, type VirtualListHandle } from './VirtualList';
 const ROW_ESTIMATE = 104;
 /** `.reorder`'s gap. */
 const ROW_GAP = 6;
+/**
+ * How long a list drawn late waits for the draw showing the last place stored (a database's
+ * answer comes within milliseconds; see the layout effect of ReorderList).
+ */
+const LATE_DRAW_WAIT = 1000;
 
 export const ITEM_MIME = 'application/x-indiscrets-item';
 
@@ -135,6 +140,11 @@ export function ReorderList<T>({
   /** Moves asked for and not answered yet (`onMove` not settled). */
   const moving = useRef(0);
   const list = useRef<VirtualListHandle>(null);
+  /** The list drawn now, and the end of a wait for a late draw (see the layout effect). */
+  const itemsNow = useRef(items);
+  itemsNow.current = items;
+  const lateWait = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(lateWait.current), []);
 
   // After a keyboard move the item re-renders elsewhere (moving a node blurs it): focus
   // follows it once the list shows it at its new place. In the drawing's own task (a layout
@@ -172,6 +182,24 @@ export function ReorderList<T>({
       list.current?.focusRow(index);
     }
     if (index >= 0 || settled) refocus.current = null;
+    else if (late && moving.current === 0 && items !== pending.drawn) {
+      // Waiting for the draw of the last place stored. One that never comes (a colleague's sync
+      // put the item back where an earlier press had: the list drawn is the last) must not hold
+      // the wait: the item's ↑ (or ↓) then went from a place it was not at, to none, and did
+      // nothing, for good, and the keyboard stayed on the page's body. Past the wait, where it
+      // is drawn is where it is, as for a list drawn afresh.
+      clearTimeout(lateWait.current);
+      lateWait.current = setTimeout(() => {
+        if (refocus.current !== pending) return;
+        refocus.current = null;
+        const at = itemsNow.current.findIndex((item) => getId(item) === pending.id);
+        const active = document.activeElement;
+        // Not taken from where the editor went meanwhile.
+        if (at < 0 || (active && active !== document.body)) return;
+        if (pending.button) focusButtonOf(pending.id, pending.button);
+        list.current?.focusRow(at);
+      }, LATE_DRAW_WAIT);
+    }
   });
 
   // The item to reveal, found when it changes only: a reorder elsewhere must not scroll to it.

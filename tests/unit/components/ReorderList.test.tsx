@@ -120,6 +120,33 @@ describe('ReorderList', () => {
     expect(onMove.mock.calls[2]).toEqual(['A', 3, { id: 'D', after: true, step: 1 }]);
   });
 
+  it('moves again from where a list drawn late shows the item when the last place stored is never drawn (a colleague put it back)', async () => {
+    const answers: Array<() => void> = [];
+    const onMove = vi.fn(
+      (_id: string, to: number) =>
+        new Promise((resolve) => answers.push(() => resolve({ index: to, total: 3 }))),
+    );
+    const view = render(<List items={['A', 'B', 'C']} onMove={onMove} />);
+    await screen.findAllByTestId('issue-item');
+
+    // Alt+↑ twice on C, both answered (C stored 1st), then a colleague's sync puts C back 2nd,
+    // where the first press had put it: the list drawn shows it there, and no other draw comes.
+    fireEvent.keyDown(row('C'), { key: 'ArrowUp', altKey: true });
+    fireEvent.keyDown(row('C'), { key: 'ArrowUp', altKey: true });
+    await waitFor(() => expect(answers).toHaveLength(2));
+    answers[0]!();
+    answers[1]!();
+    await new Promise((resolve) => setTimeout(resolve));
+    view.rerender(<List items={['A', 'C', 'B']} onMove={onMove} />);
+
+    // Before, the list waited for good for a draw of C 1st: the keyboard left on the page's
+    // body, and C's ↑ went from the 1st place to none, doing nothing, every time.
+    await waitFor(() => expect(document.activeElement).toBe(row('C')), { timeout: 3000 });
+    fireEvent.click(screen.getByRole('button', { name: 'Monter «\u00a0C\u00a0»' }));
+    await waitFor(() => expect(onMove).toHaveBeenCalledTimes(3));
+    expect(onMove.mock.calls[2]).toEqual(['C', 0, { id: 'A', after: false, step: -1 }]);
+  });
+
   it('names the neighbour drawn that a key or button move takes the item past', async () => {
     const onMove = vi.fn(() => Promise.resolve());
     render(<List items={['A', 'B', 'C']} onMove={onMove} />);
