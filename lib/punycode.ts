@@ -9,8 +9,10 @@
  * profile: one script, or Latin with Chinese, Japanese or Korean), a label in Cyrillic made only
  * of letters that look Latin (`аррӏе.com`, not Apple's), or in Greek or Armenian so (`νοχ.com`,
  * not Vox's), under a top-level domain not itself in that alphabet, a dot above hidden by an i's
- * own (`li̇beration.fr`), Latin letters drawn as ASCII ones (`ǀemonde.fr`, `ɑp.org`), letters
- * of a script not listed below, symbols, invisible marks, or a label that does not decode. The whole host is then kept as written, one label's doubt its own.
+ * own (`li̇beration.fr`), Latin letters drawn as ASCII ones (`ǀemonde.fr`, `ɑp.org`) or beside a
+ * Chinese, Japanese or Korean sign drawn as a hyphen (`ouest一france.fr`), letters of a script
+ * not listed below, symbols, invisible marks, or a label that does not decode. The whole host is
+ * then kept as written, one label's doubt its own.
  */
 
 const BASE = 36;
@@ -148,6 +150,9 @@ function readableLabel(label: string, topLevel: string): boolean {
   const mixed =
     scripts.size > 1 && !MIXES.some((mix) => [...scripts].every((s) => mix.includes(s)));
   if (mixed) return false;
+  // Among Latin letters, a Chinese, Japanese or Korean sign drawn as a hyphen, a stroke or an o:
+  // `ouest一france.fr` (Han « one ») reads ouest-france.fr, `丨emonde.fr` lemonde.fr.
+  if (scripts.has('Latin') && /[一丨丶丿乀乁〇ノᅳㅡー]/u.test(label)) return false;
   // `аррӏе.com` is not Apple's, nor `νοχ.com` Vox's: one alphabet, all Latin to the eye, under a
   // domain not in that alphabet.
   const [script = ''] = scripts;

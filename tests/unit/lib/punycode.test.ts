@@ -147,6 +147,29 @@ describe('readableHost', () => {
     expect(readableHost(ascii)).toBe(ascii);
   });
 
+  it.each([
+    // Latin with a Chinese, Japanese or Korean sign drawn as a hyphen or a stroke: « ouest一france.fr »
+    // (Han « one ») reads Ouest-France's ouest-france.fr, « ouestᅳfrance.fr » (a Hangul vowel) so,
+    // « ouestノfrance.fr » (Katakana « no ») ouest/france, « la丶croix.com » la-croix.com.
+    ['ouest一france.fr'],
+    ['ouestᅳfrance.fr'],
+    ['ouestノfrance.fr'],
+    ['la丶croix.com'],
+  ])(
+    'keeps %s as the browser writes it: a sign drawn as a hyphen among Latin letters',
+    (unicode) => {
+      const ascii = domainToASCII(unicode);
+      expect(ascii).toMatch(/^xn--/);
+      expect(readableHost(ascii)).toBe(ascii);
+    },
+  );
+
+  it('shows those signs among Chinese or Japanese letters', () => {
+    for (const unicode of ['東京一番.jp', '中一.com']) {
+      expect(readableHost(domainToASCII(unicode))).toBe(unicode);
+    }
+  });
+
   it('shows Greek words that are not drawn as Latin, and Greek under a Greek domain', () => {
     for (const unicode of ['ελλάδα.com', 'νοχ.ελ', 'παράδειγμα.fr']) {
       expect(readableHost(domainToASCII(unicode))).toBe(unicode);
