@@ -297,8 +297,23 @@ export async function askAddress(
   // No WordPress answering (a login page, a home page, a parked page): the site gone from there,
   // wherever on its host the answer came from; a redirect to such a page names no site address.
   if (!isRestIndex(answer.json) && !wpCodeOf(answer.json)) return { kind: 'other' };
-  const within = movedWithinHost(answer.url, site.url);
+  const within = movedWithinHost(answer.url, site.url) ?? homeElsewhere(answer.json, site.url);
   return within ? { kind: 'moved', address: within } : { kind: 'wordpress' };
+}
+
+/**
+ * The address a REST index names as its site's (`home`) when it is another folder of the origin
+ * of `siteUrl`, where it was asked: a site moved from `monjournal.fr/blog` to the root, the
+ * folder gone, answers there with no redirect (the host's rewrite rules send every address to
+ * the root's WordPress, which serves its REST index at `/blog/?rest_route=/` too) and names the
+ * root its address. Undefined for `siteUrl` itself, another origin (a site answering at two
+ * names, or `http` behind a proxy: nothing said of a move), or no such field.
+ */
+function homeElsewhere(json: unknown, siteUrl: string): string | undefined {
+  if (!isRestIndex(json) || typeof json.home !== 'string') return undefined;
+  const home = validateSiteUrl(json.home);
+  if (!home.ok || home.url === siteUrl) return undefined;
+  return new URL(home.url).origin === new URL(siteUrl).origin ? home.url : undefined;
 }
 
 /**

@@ -240,6 +240,33 @@ describe('askAddress', () => {
     });
   });
 
+  it('takes the root’s WordPress answering at a folder it left, with no redirect, for its move to the root', async () => {
+    // The folder gone, the host's rewrite rules send /blog/?rest_route=/ to the root's
+    // WordPress, which answers its REST index there itself (seen on the WordPress suite's
+    // site), naming its own address, `home`.
+    const root = fetchOf((url) =>
+      from(
+        url,
+        json({
+          namespaces: ['wp/v2'],
+          url: 'https://monjournal.fr',
+          home: 'https://monjournal.fr',
+        }),
+      ),
+    );
+    expect(await askAddress('https://monjournal.fr/blog', { fetch: root.fetch })).toEqual({
+      kind: 'moved',
+      address: 'https://monjournal.fr',
+    });
+    // Its own address, or one of another host (a site answering at two names): itself there.
+    for (const home of ['https://monjournal.fr/blog/', 'https://www.monjournal.fr/blog', 42]) {
+      const itself = fetchOf((url) => from(url, json({ namespaces: ['wp/v2'], home })));
+      expect(await askAddress('https://monjournal.fr/blog', { fetch: itself.fetch })).toEqual({
+        kind: 'wordpress',
+      });
+    }
+  });
+
   it('takes a redirect within the same address for the site answering there itself', async () => {
     const slash = fetchOf(() =>
       from('https://monjournal.fr/blog/wp-json/', json({ namespaces: ['wp/v2'] })),
