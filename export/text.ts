@@ -13,6 +13,7 @@
  */
 import type { ExportIssue } from './model';
 import { stripWww } from '../lib/html';
+import { readableHost } from '../lib/punycode';
 import type { HouseStyle } from './house-style';
 import { itemParts, prepareIssue, type PreparedIssue } from './prepare';
 import { codeText, inlineToText, isCode, type SafeInline } from './sanitize';
@@ -32,7 +33,10 @@ class Footnotes {
   }
 }
 
-/** "https://www.x.com/" and "www.x.com" name the same place; no footnote needed then. */
+/**
+ * "https://www.x.com/" and "www.x.com" name the same place; no footnote needed then. So do
+ * "café.fr" and "https://xn--caf-dma.fr/", its host as a reader writes it (lib/punycode.ts).
+ */
 function sameAsUrl(text: string, url: string): boolean {
   const bare = (s: string): string =>
     stripWww(
@@ -41,7 +45,18 @@ function sameAsUrl(text: string, url: string): boolean {
         .toLowerCase()
         .replace(/^(?:https?:\/\/|mailto:)/, ''),
     ).replace(/\/$/, '');
-  return bare(text) === bare(url);
+  if (bare(text) === bare(url)) return true;
+  if (!/xn--/i.test(url)) return false;
+  try {
+    const { hostname, port, pathname, search } = new URL(url);
+    const readable = readableHost(hostname);
+    return (
+      readable !== hostname &&
+      bare(text) === bare(`${readable}${port ? `:${port}` : ''}${pathname}${search}`)
+    );
+  } catch {
+    return false;
+  }
 }
 
 function inlineToFootnotedText(nodes: readonly SafeInline[], notes: Footnotes): string {

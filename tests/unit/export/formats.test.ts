@@ -356,6 +356,16 @@ describe('renderText', () => {
     expect(text).toBe('Les indiscrets du 15 mars\n\n--> Voir https://x.fr\n');
   });
 
+  it('does not footnote a link whose text is its accented domain as a reader writes it', () => {
+    // « café.fr », as the item's « {site} » and the credits name https://xn--caf-dma.fr/.
+    const text = renderText(
+      issueWith('Selon <a href="https://www.xn--caf-dma.fr/">café.fr</a>.'),
+      style,
+    );
+
+    expect(text).toBe('Les indiscrets du 15 mars\n\n--> Selon café.fr.\n');
+  });
+
   it('footnotes credited sources too', () => {
     const text = renderText(
       issueWith('Texte.', [{ url: 'https://bloomberg.com/a', siteName: 'Bloomberg' }]),
