@@ -9,7 +9,7 @@ import { EXPORT_LOCALES } from '../storage/record-values';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../lib/french-date';
 import { shortened } from '../lib/ellipsis';
 import { frenchTypographyText } from './typography';
-import { isFrench } from '../lib/lang';
+import { isFrench, languageTag } from '../lib/lang';
 import { tokenizeHtml } from './html-tokenizer';
 
 export {
@@ -72,9 +72,18 @@ const FOREIGN_HTML = 2_000;
 const VOID_TAGS = new Set(['br', 'wbr', 'img', 'hr']);
 
 /**
+ * The end tags where a label drawn from the text reads a space between words, as a `<br>` does
+ * (storage/derive.ts bodyText).
+ */
+const WORD_BREAKS = /^(?:p|li|h\d)$/;
+
+/**
  * The words the start of an item's text marks in another language than French (a quote of an
  * English page, `«&nbsp;<span lang="en">Why it matters: the deal</span>&nbsp;»`, or code, `zxx`):
- * the text's typography leaves them as written (typography.ts), so its label does too.
+ * the text's typography leaves them as written (typography.ts), so its label does too. Read as
+ * the exports read them (export/sanitize.ts): a `<span>` with a language tag, no other element
+ * (a `<p lang>` or `<em lang>` goes out typeset as French); and as the label reads the text, a
+ * space where a line or a paragraph breaks (`matters:<br>the deal` is `matters: the deal`).
  */
 export function foreignWords(html: string): string[] {
   const start = html.slice(0, FOREIGN_HTML);
@@ -83,9 +92,16 @@ export function foreignWords(html: string): string[] {
   let depth = 0;
   let text = '';
   for (const token of tokenizeHtml(start)) {
+    if (token.type === 'startTag' || token.type === 'endTag') {
+      const breaks = token.type === 'startTag' ? token.name === 'br' : WORD_BREAKS.test(token.name);
+      if (depth > 0 && breaks) text += ' ';
+    }
     if (token.type === 'startTag') {
       if (token.selfClosing || VOID_TAGS.has(token.name)) continue;
-      const lang = token.attributes.find((a) => a.name === 'lang')?.value.trim();
+      const lang =
+        token.name === 'span'
+          ? languageTag(token.attributes.find((a) => a.name === 'lang')?.value)
+          : null;
       if (depth > 0) depth++;
       else if (lang && !isFrench(lang)) {
         depth = 1;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { shownLabel } from '../../../components/itemName';
+import { prepareIssue } from '../../../export/prepare';
+import type { ExportIssue } from '../../../export/model';
+import { DEFAULT_HOUSE_STYLE } from '../../../storage/house-style';
+import { itemLabel } from '../../../storage/label';
+
+/** An item's name in the issue list, its JSON label, and the text every export writes. */
+function named(body: string) {
+  const issue: ExportIssue = {
+    title: 'Les indiscrets du 15 mars',
+    date: '2021-03-15',
+    items: [{ id: 'i1', label: itemLabel({ title: 'x', body }), bodyHtml: body, sources: [] }],
+  };
+  const prepared = prepareIssue(issue, DEFAULT_HOUSE_STYLE).items[0]!;
+  const text = JSON.stringify(prepared.paragraphs[0]);
+  return {
+    list: shownLabel({ title: 'x', body }, DEFAULT_HOUSE_STYLE),
+    json: prepared.label,
+    text,
+  };
+}
+
+describe('an item named by words its text marks in another language', () => {
+  it('leaves as written a quote in English that runs over a line break, as its text does', () => {
+    const { list, json, text } = named(
+      '<p>«&nbsp;<span lang="en">Why it matters:<br>the deal is off, says he.</span>&nbsp;»</p>',
+    );
+
+    expect(text).toContain('"Why it matters:"');
+    expect(list).toBe('«\u00a0Why it matters: the deal is…');
+    expect(json).toBe(list);
+  });
+
+  it('typesets words whose language the exports do not keep (not a span, no language tag)', () => {
+    for (const body of [
+      '<p><em lang="en">Why it matters: the deal is off, says he.</em></p>',
+      '<p lang="en">Why it matters: the deal is off, says he.</p>',
+      '<p><span lang="english">Why it matters: the deal is off, says he.</span></p>',
+    ]) {
+      const { list, json, text } = named(body);
+
+      expect(text).toContain('Why it matters\u00a0: the deal');
+      expect(list).toBe('Why it matters\u00a0: the deal is…');
+      expect(json).toBe(list);
+    }
+  });
+});
