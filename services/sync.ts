@@ -31,6 +31,7 @@ import { mayWrite, trashedBy } from '../storage/draft-records';
 import { allItems } from '../storage/issue-query';
 import { deleteIssue } from '../storage/issues';
 import { itemLabel } from '../storage/label';
+import { originOf } from '../storage/preferences';
 import { provenMove } from '../storage/settings';
 import { quietly } from '../storage/outbox';
 import {
@@ -848,8 +849,9 @@ export class SyncEngine {
    * - the site's own word: the move recorded with the last run's error (`lastError.address`),
    *   or, that lost (a later failure written over it, the settings changed before a run met the
    *   move), the desk's address asked now and redirecting there, or, that address not read (its
-   *   origin given back by the options), the move the options proved as the address changed
-   *   (`SyncDeps.moved`). The redirect comes from the
+   *   origin given back by the options), or not redirecting to another folder of its own origin
+   *   the settings name (the root's WordPress answering at the folder it left), the move the
+   *   options proved as the address changed (`SyncDeps.moved`). The redirect comes from the
    *   address the editor joined and trusted with the password: the site saying where it is;
    * - the desk there answering as the desk's user (the same WordPress user id);
    * - the desk there holding this desk's records: one of the newest synced found by its id (a
@@ -882,9 +884,14 @@ export class SyncEngine {
       // nothing of it be read, its redirect failing as if unreachable), or the host gone. The
       // move the options proved as the editor changed the address, while they could read it,
       // is the site's word then.
+      // Or, the settings naming another folder of its origin, answering with no redirect: the
+      // site moved from `monjournal.fr/blog` to the root, the folder gone, the root's WordPress
+      // answering there itself (its password refused there: none sent); the options proved it
+      // from the REST index's own address.
+      const unread = !before.ok && (before.code === 'unreachable' || before.code === 'timeout');
+      const folderLeft = !there && originOf(state.siteUrl) === originOf(settings.siteUrl);
       const noted =
-        !before.ok &&
-        (before.code === 'unreachable' || before.code === 'timeout') &&
+        (unread || folderLeft) &&
         (await (this.deps.moved ?? provenMove)(state.siteUrl, settings.siteUrl).catch(() => false));
       if (there !== settings.siteUrl && !noted) {
         // Offline, nothing can be known (nor sent): said as offline, asked again once online.

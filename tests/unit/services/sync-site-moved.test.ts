@@ -787,6 +787,41 @@ describe('sync engine: a site moved to a folder of its own host', () => {
     expect(server.byClientId('drafts', x.id)!.title).toBe('X corrigé');
   });
 
+  it('follows a move the options proved when the old address, with no redirect, is answered by the new one’s WordPress', async () => {
+    fakeBrowser.reset();
+    // The host's rewrite rules send the old address to the WordPress now at /actu, which answers
+    // there itself: the same desk at both addresses, nothing redirected.
+    const x = await waiting();
+    await noteSiteMove({ from: server.url, to: FOLDER, at: '2026-03-15T10:00:00.000Z' });
+    const engine = new SyncEngine({
+      db: a.db,
+      settings: async () => ({ ...server.settings('redac'), siteUrl: FOLDER }),
+      fetch: server.fetch,
+    });
+
+    const status = await engine.run();
+
+    expect(status.siteUrl).toBe(FOLDER);
+    expect(status.lastError).toBeUndefined();
+    expect(server.byClientId('drafts', x.id)!.title).toBe('X corrigé');
+  });
+
+  it('without that proof, a folder of its origin the old address does not redirect to stays another site', async () => {
+    fakeBrowser.reset();
+    const x = await waiting();
+    const engine = new SyncEngine({
+      db: a.db,
+      settings: async () => ({ ...server.settings('redac'), siteUrl: FOLDER }),
+      fetch: server.fetch,
+    });
+
+    const status = await engine.run();
+
+    expect(status.siteUrl).toBe(server.url);
+    expect(status.pending).toBe(1);
+    expect(server.byClientId('drafts', x.id)!.title).toBe('X');
+  });
+
   it('names no move for a redirect to a page of the host that is no WordPress: nothing sent there', async () => {
     const x = await waiting();
     const { engine } = afterTheMove(server.url, '/connexion/?redirect_to=%2F');
