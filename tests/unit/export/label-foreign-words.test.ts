@@ -46,3 +46,33 @@ describe('an item named by words its text marks in another language', () => {
     }
   });
 });
+
+describe('the issue list naming items whose sources are in another language', () => {
+  it('builds no pattern of each item’s names (the browser compiles each anew, at its first drawing)', () => {
+    const draft = (i: number) => ({
+      title: `The deal ${i}`,
+      url: `https://www.theguardian.com/a/${i}`,
+      lang: 'en',
+      sources: [{ url: `https://www.theguardian.com/a/${i}`, title: `Why it matters: deal ${i}?` }],
+      body: `<p>«&nbsp;<span lang="en">Why it matters: deal ${i}?</span>&nbsp;» Le ministre : non.</p>`,
+    });
+    shownLabel(draft(0), DEFAULT_HOUSE_STYLE);
+    const Native = globalThis.RegExp;
+    let built = 0;
+    globalThis.RegExp = new Proxy(Native, {
+      construct(target, args: [string, string?]) {
+        built++;
+        return new target(...args);
+      },
+    });
+    let names: string[];
+    try {
+      names = Array.from({ length: 20 }, (_, i) => shownLabel(draft(i + 1), DEFAULT_HOUSE_STYLE));
+    } finally {
+      globalThis.RegExp = Native;
+    }
+
+    expect(names[0]).toBe('«\u00a0Why it matters: deal 1?\u00a0» Le…');
+    expect(built).toBe(0);
+  });
+});
