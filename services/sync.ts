@@ -897,8 +897,10 @@ export class SyncEngine {
         // Offline, nothing can be known (nor sent): said as offline, asked again once online.
         if (!before.ok && before.code === 'offline') return { same: false, unknown: 'offline' };
         // The desk's address answering, or sending elsewhere: another site. Not reached (down,
-        // slow), nothing says it moved: another site too, but asked again at the next run.
-        if (before.ok || !UNREACHED.has(before.code)) this.otherAccount = name;
+        // slow), nothing says it moved: another site too, but asked again at the next run, as is
+        // another folder of its origin (the options' check of the old address may note the move
+        // after this, the background asking it as the settings change).
+        if ((before.ok || !UNREACHED.has(before.code)) && !folderLeft) this.otherAccount = name;
         return { same: false };
       }
     }

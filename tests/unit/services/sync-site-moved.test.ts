@@ -822,6 +822,25 @@ describe('sync engine: a site moved to a folder of its own host', () => {
     expect(server.byClientId('drafts', x.id)!.title).toBe('X');
   });
 
+  it('asks again at the next run when the options had not noted the move yet', async () => {
+    fakeBrowser.reset();
+    const x = await waiting();
+    const engine = new SyncEngine({
+      db: a.db,
+      settings: async () => ({ ...server.settings('redac'), siteUrl: FOLDER }),
+      fetch: server.fetch,
+    });
+    // The desk's section checks as the settings change, before the background's check of the
+    // old address has noted the move (up to 4 s).
+    expect((await engine.run()).siteUrl).toBe(server.url);
+    await noteSiteMove({ from: server.url, to: FOLDER, at: '2026-03-15T10:00:00.000Z' });
+
+    const status = await engine.run();
+
+    expect(status.siteUrl).toBe(FOLDER);
+    expect(server.byClientId('drafts', x.id)!.title).toBe('X corrigé');
+  });
+
   it('names no move for a redirect to a page of the host that is no WordPress: nothing sent there', async () => {
     const x = await waiting();
     const { engine } = afterTheMove(server.url, '/connexion/?redirect_to=%2F');
