@@ -187,7 +187,6 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
       const words = { title: nameOf(item), position: index + 1, total };
       if (!taken) return announce(t('reorder.added', words));
       const issueName = (from && (names.get(from.id) ?? from.title)) || '';
-      takenIn.current = { id: draftId, shown: false };
       offer(taken, t('reorder.addedFrom', { ...words, issue: issueName }));
     }, fail('add to issue'));
   };
@@ -198,34 +197,6 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
    * inbox (↓ then did nothing). Left where the editor took it since.
    */
   const dropped = useRef<{ id: string; from: Element | null } | null>(null);
-  /**
-   * A draft of another issue dropped in (see addDropped), once drawn here (`shown`): « Annuler »
-   * or Ctrl+Z puts it back there, and the keyboard, on its row since the drop, goes on to the next
-   * item's « Retirer », as after « Retirer » or « Déplacer vers… », where it went to the page's
-   * body with the row (Ctrl+Z, then ↓, did nothing).
-   */
-  const takenIn = useRef<{ id: string; shown: boolean } | null>(null);
-  const drawnBefore = useRef(items);
-  useEffect(() => {
-    const before = drawnBefore.current;
-    drawnBefore.current = items;
-    const taken = takenIn.current;
-    if (!taken || !items) return;
-    if (items.some((item) => item.id === taken.id)) {
-      taken.shown = true;
-      return;
-    }
-    if (!taken.shown) return;
-    takenIn.current = null;
-    const index = before?.findIndex((item) => item.id === taken.id) ?? -1;
-    if (index < 0 || !focusLost()) return;
-    focusItemRemove(
-      focusAfterRemoval(
-        items.map((item) => item.id),
-        index,
-      ),
-    );
-  }, [items]);
   useEffect(() => {
     const drop = dropped.current;
     if (!drop || !items?.some((item) => item.id === drop.id)) return;

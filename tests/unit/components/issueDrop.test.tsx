@@ -377,31 +377,4 @@ describe('IssueItems › a draft dragged in from the inbox with the mouse', () =
     await waitFor(async () => expect(await titles(other.id)).toEqual(['Free']));
     expect(await titles(issue.id)).toEqual(TITLES);
   });
-
-  it('leaves the keyboard on the next item when Ctrl+Z puts a draft of another issue back there', async () => {
-    const issue = await deskWith(TITLES, []);
-    const other = await createIssue({ title: 'Les indiscrets du 22 mars', date: '2021-03-22' });
-    const free = await addDraft(db, { title: 'Free', body: '<p>Free</p>' });
-    await addToIssue(free.id, other.id);
-    await waitFor(() => expect(screen.getAllByTestId('issue-item')).toHaveLength(TITLES.length));
-    fireEvent.change(screen.getByRole('combobox', { name: 'Où chercher' }), {
-      target: { value: 'all' },
-    });
-    fireEvent.input(await screen.findByTestId('search'), { target: { value: 'Free' } });
-    await waitFor(() => expect(screen.getAllByTestId('draft')).toHaveLength(1));
-    inboxRow('Free').focus();
-    dropOn(3, 'lower', inboxRow('Free'));
-    await waitFor(() => expect(document.activeElement?.getAttribute('data-item-id')).toBe(free.id));
-
-    fireEvent.keyDown(document.activeElement!, { key: 'z', ctrlKey: true });
-
-    await waitFor(async () => expect(await titles(other.id)).toEqual(['Free']));
-    expect(await titles(issue.id)).toEqual(TITLES);
-    // Before, on the page's body, the row gone with the item: ↓ then did nothing.
-    await waitFor(() =>
-      expect(document.activeElement?.getAttribute('aria-label')).toBe(
-        'Retirer «\u00a0Quanta\u00a0» du numéro',
-      ),
-    );
-  });
 });
