@@ -82,7 +82,8 @@ const CLOSING: Readonly<Record<string, string>> = { '(': ')', '«': '»', '“':
  * of Chaos ». Kept as it is when that would take away most of it (a quotation that opens the
  * text, « « United States to Lift Sudan », is better cut inside than dropped). A straight `"`, as
  * typed on a keyboard (the exports make « » of it), closes the one open, else opens one where a
- * word starts (after a space or at the start: `27"` is no quotation).
+ * word starts (after a space, an elision's apostrophe, `l'"affaire`, or at the start: `27"` is no
+ * quotation).
  */
 function closedAtCut(kept: string): string {
   const open: { at: number; close: string }[] = [];
@@ -91,7 +92,7 @@ function closedAtCut(kept: string): string {
     const straightOpens =
       mark === '"' &&
       !open.some((entry) => entry.close === '"') &&
-      (i === 0 || /[\s(«“]/u.test(kept[i - 1]!));
+      (i === 0 || /[\s(«“'’]/u.test(kept[i - 1]!));
     const close = straightOpens ? '"' : CLOSING[mark];
     if (close) {
       open.push({ at: i, close });
