@@ -147,6 +147,36 @@ function nameEnd(text: string, at: number, name: string): number {
  * text is its first 48 characters. Read at every drawing of the issue list, for each item.
  */
 const FOREIGN_HTML = 2_000;
+/**
+ * …or more, when its markup takes them (a link's address of thousands of characters before the
+ * quote): until this many characters of text are read, within {@link FOREIGN_HTML_MOST}.
+ */
+const FOREIGN_TEXT = 500;
+/** The most of an item's HTML ever read for its foreign words (a text of markup and no words). */
+const FOREIGN_HTML_MOST = 20_000;
+
+/**
+ * Where the HTML read for foreign words ends: after {@link FOREIGN_HTML} characters, or after
+ * {@link FOREIGN_TEXT} of its text when its tags take more. Found by jumping from tag to tag,
+ * never parsing; a `>` inside an attribute ends it early: never sooner than before.
+ */
+function foreignEnd(html: string): number {
+  let at = 0;
+  let text = 0;
+  while (at < FOREIGN_HTML_MOST) {
+    const tag = html.indexOf('<', at);
+    const run = (tag < 0 ? html.length : tag) - at;
+    if (text + run >= FOREIGN_TEXT) {
+      return Math.min(FOREIGN_HTML_MOST, Math.max(FOREIGN_HTML, at + FOREIGN_TEXT - text));
+    }
+    if (tag < 0) break;
+    text += run;
+    const close = html.indexOf('>', tag);
+    if (close < 0) break;
+    at = close + 1;
+  }
+  return Math.min(FOREIGN_HTML_MOST, html.length);
+}
 
 /** Elements without an end tag, which a sanitized text may hold. */
 const VOID_TAGS = new Set(['br', 'wbr', 'img', 'hr']);
@@ -166,7 +196,7 @@ const WORD_BREAKS = /^(?:p|li|h\d)$/;
  * space where a line or a paragraph breaks (`matters:<br>the deal` is `matters: the deal`).
  */
 export function foreignWords(html: string): string[] {
-  const start = html.slice(0, FOREIGN_HTML);
+  const start = html.length > FOREIGN_HTML ? html.slice(0, foreignEnd(html)) : html;
   if (!start.includes('lang')) return [];
   const words: string[] = [];
   let depth = 0;

@@ -76,3 +76,16 @@ describe('the issue list naming items whose sources are in another language', ()
     expect(built).toBe(0);
   });
 });
+
+describe('an item opening on a link with a long address, then a quote in another language', () => {
+  it('reads the quote past the address, as the column writes it', () => {
+    const href = `https://news.google.com/read/1?utm_source=${'x'.repeat(2_100)}`;
+    const { list, json, text } = named(
+      `<p><a href="${href}">Selon lui</a> : «&nbsp;<span lang="en">Why it matters: now</span>&nbsp;»</p>`,
+    );
+
+    expect(text).toContain('"Why it matters: now"');
+    expect(list).toBe('Selon lui\u00a0: «\u00a0Why it matters: now\u00a0»');
+    expect(json).toBe(list);
+  });
+});
