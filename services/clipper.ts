@@ -16,7 +16,7 @@ import { saveDraft } from '../storage/draft-records';
 import { cachedReader, draftTemplate } from '../storage/settings';
 import { houseStyleItem } from '../storage/preferences';
 import { createHouseStyle } from '../storage/house-style';
-import { limitForFailure, limitForUrl } from './limits';
+import { limitForFailure, limitForUrl, pageShownAt } from './limits';
 import { toSelectedPassage } from './passage';
 import { escapeHtml, stripWww } from '../lib/html';
 import { readableHost } from '../lib/punycode';
@@ -138,7 +138,8 @@ export async function clipTab(clipped: ClipRequest): Promise<ClipOutcome> {
       };
     }
   }
-  if (!capture) capture = fromTab(tabUrl, tab.title);
+  // Firefox's reader view is a browser page: what it shows is the article at its own address.
+  if (!capture) capture = fromTab(pageShownAt(tabUrl), tab.title);
   if (request.selectionText && !capture.selection) {
     capture.selection = passageFromText(request.selectionText);
   }

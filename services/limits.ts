@@ -1,4 +1,5 @@
 import type { CaptureLimit } from '../capture/types';
+import { isHttpUrl } from '../storage/http-url';
 
 export type { CaptureLimit };
 
@@ -44,6 +45,18 @@ export function limitForUrl(rawUrl: string | undefined): CaptureLimit | undefine
     return 'web-store';
   }
   return undefined;
+}
+
+/**
+ * The web page a tab shows when its address is the browser's own view of it: Firefox's reader
+ * view (`about:reader?url=…`, closed to scripts like every about: page). The draft is then that
+ * page's, its address and site, where `about:reader` would be a link no reader can follow and
+ * would not meet a draft of the same page. Any other address is returned as it is.
+ */
+export function pageShownAt(rawUrl: string): string {
+  if (!rawUrl.startsWith('about:reader?')) return rawUrl;
+  const shown = new URLSearchParams(rawUrl.slice('about:reader?'.length)).get('url') ?? '';
+  return isHttpUrl(shown) ? shown : rawUrl;
 }
 
 /** Names the reason an injection failed on a page whose URL looked readable. */

@@ -153,6 +153,45 @@ describe('clipTab', () => {
     });
   });
 
+  it('keeps the article’s address and site from Firefox’s reader view, with the words the menu saw', async () => {
+    // Firefox's reader view shows the article at about:reader?url=…, closed to scripts: the
+    // draft is the article's, merged with one clipped from the page itself, not a dead link.
+    const executeScript = stubScripting(() => pageCapture);
+    const article = 'https://www.lemonde.fr/pixels/article/loi.html?utm_source=rss';
+    const tabId = await openTab(
+      `about:reader?url=${encodeURIComponent(article)}`,
+      'La loi sur le renseignement',
+    );
+
+    const outcome = await clipTab({ tabId, selectionText: 'Les députés ont adopté la loi.' });
+
+    expect(executeScript).not.toHaveBeenCalled();
+    expect(outcome).toMatchObject({ status: 'created', limit: 'browser-page' });
+    expect(outcome.clip).toMatchObject({
+      url: 'https://www.lemonde.fr/pixels/article/loi.html',
+      title: 'La loi sur le renseignement',
+      siteName: 'lemonde.fr',
+    });
+    expect(outcome.clip.quotes.map((quote) => quote.text)).toEqual([
+      'Les députés ont adopté la loi.',
+    ]);
+    // The page itself, clipped after (its address as the page gives it): the same draft.
+    stubScripting(() => ({
+      ...pageCapture,
+      page: { ...pageCapture.page, url: article, base: article },
+    }));
+    const page = await openTab(article, 'La loi');
+    expect(await clipTab({ tabId: page, tab: { url: article, title: 'La loi' } })).toMatchObject({
+      status: 'merged',
+      clip: { id: outcome.clip.id },
+    });
+    // A reader view that names no web page stays the browser's page it is.
+    const other = await openTab('about:reader?url=javascript%3Aalert(1)', 'Lecture');
+    expect((await clipTab({ tabId: other })).clip.url).toBe(
+      'about:reader?url=javascript%3Aalert(1)',
+    );
+  });
+
   it('uses the tab the trigger already knows instead of asking the browser again', async () => {
     const executeScript = stubScripting(() => pageCapture);
     const get = vi.spyOn(fakeBrowser.tabs, 'get');
