@@ -279,8 +279,19 @@ function namesIn(label: string, names: readonly string[]): string[] {
  */
 function withoutTypedOpener(label: string, marker: string): string {
   const start = label.trimStart();
-  if (!marker || !start.startsWith(marker)) return label;
+  if (!marker || !startsWithOpener(start, marker)) return label;
   return start.slice(marker.length).trimStart() || label;
+}
+
+/**
+ * Whether `text` starts with the house opener `marker` typed, not with a longer mark it begins:
+ * in a house whose opener is « -- », « --> » (the old one) or « --- » is not « -- » and « > ».
+ * Followed by a space, a word or nothing, it is (`--> Le`, `-->Le`).
+ */
+export function startsWithOpener(text: string, marker: string): boolean {
+  if (!text.startsWith(marker)) return false;
+  const next = text[marker.length];
+  return next === undefined || (next !== '>' && !marker.includes(next));
 }
 
 /**

@@ -6,7 +6,13 @@
 import type { ExportIssue, ExportItem, ExportSource } from './model';
 import { stripWww } from '../lib/html';
 import { readableHost } from '../lib/punycode';
-import { foreignNames, issueTitle, labelAsExported, type HouseStyle } from './house-style';
+import {
+  foreignNames,
+  issueTitle,
+  labelAsExported,
+  startsWithOpener,
+  type HouseStyle,
+} from './house-style';
 import {
   collectLinks,
   plainTextToInline,
@@ -428,7 +434,8 @@ const withoutOpener = new WeakMap<PreparedContent, { marker: string; content: Pr
 function withoutTypedOpener(content: PreparedContent, marker: string): PreparedContent {
   const known = withoutOpener.get(content);
   if (known?.marker === marker) return known.content;
-  const cut = (text: string) => (text.startsWith(marker) ? text.slice(marker.length) : undefined);
+  const cut = (text: string) =>
+    startsWithOpener(text, marker) ? text.slice(marker.length) : undefined;
   const first = content.blocks[0] && cutStart(trimStart(content.blocks[0]), cut);
   let result = content;
   if (first) {
