@@ -180,6 +180,13 @@ export function ReorderList<T>({
       // it. focusRow leaves alone a keyboard already in the row.
       if (pending.button) focusButtonOf(pending.id, pending.button);
       list.current?.focusRow(index);
+    } else if (now >= 0 && (!document.activeElement || document.activeElement === document.body)) {
+      // Drawn elsewhere meanwhile (a list drawn late, or before the last move is answered): the
+      // row's node moved, and the keyboard with it to the page's body, where the held key's next
+      // press was lost. It stays on the item where it is drawn; the next press still moves it
+      // from the place stored last (see placeOf).
+      if (pending.button) focusButtonOf(pending.id, pending.button);
+      list.current?.focusRow(now);
     }
     if (index >= 0 || settled) refocus.current = null;
     else if (late && moving.current === 0 && items !== pending.drawn) {
