@@ -403,4 +403,44 @@ describe('the issue arranged from the keyboard, in Chromium', () => {
     );
     await desk.close();
   });
+
+  it('moves an item up with Alt+↑, never down, when a colleague moved its drawn neighbour below it, not drawn yet', async () => {
+    const desk = await deskOnIssue();
+    // Mauboussin moved last by a colleague's write (the shared desk), and Alt+↑ pressed on Lina
+    // Khan, drawn below it, in the same task: the list has not drawn the write yet, and the move
+    // is read after it (IndexedDB runs the two in order).
+    await desk.evaluate(async () => {
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const request = indexedDB.open('indiscrets');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const row = [...document.querySelectorAll<HTMLElement>('li[data-item-id]')].find(
+        (each) => each.dataset.itemId === 'arrange-2',
+      )!;
+      row.focus();
+      const clips = db.transaction('clips', 'readwrite').objectStore('clips');
+      const mauboussin = clips.get('arrange-1');
+      mauboussin.onsuccess = () => {
+        clips.put({ ...mauboussin.result, sortKey: 'a99' });
+        row.dispatchEvent(
+          new KeyboardEvent('keydown', { key: 'ArrowUp', altKey: true, bubbles: true }),
+        );
+      };
+    });
+
+    // Before, placed above Mauboussin alone, Lina Khan went down to the 4th place, and « en
+    // position 4 sur 5 » was said of Alt+↑.
+    await until(
+      () => stored(desk),
+      (titles) => titles.join('|') === 'Lina Khan|OVH|Quanta|Wikipédia|Mauboussin',
+      'Lina Khan one place up from where it was stored',
+    );
+    await until(
+      () => said(desk),
+      (text) => text === '« Lina Khan » déplacé en position 1 sur 5.',
+      'the place said',
+    );
+    await desk.close();
+  });
 });
