@@ -7,7 +7,6 @@ import { t } from '../locales';
 import { publishFailureText } from './publishFailureText';
 import {
   DEFAULT_WORDPRESS,
-  originOf,
   originPattern,
   wordpressItem,
   wordpressPasswordItem,
@@ -127,8 +126,7 @@ export function WordPressSettings() {
     }
     // Until stored, this address's permission is not given back by an earlier save's leave still
     // asking the address it left (services/site-leave.ts): that leave is dropped at the click.
-    const origin = originOf(checked.url);
-    const claimed = keepSiteLeft((from) => originOf(from) === origin).catch(() => undefined);
+    const claimed = keepSiteLeft(checked.url).catch(() => undefined);
     const stored = await store(checked.url, asked, claimed);
     if (!stored) return undefined;
     // The address left: the move check and its permission given back, by the background, which

@@ -1,7 +1,7 @@
 import { definedOnUse } from './defined-on-use';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { DEFAULT_DRAFT_TEMPLATE } from './template-default';
-import { wordpressItem, type WordPressPreferences } from './preferences';
+import { originOf, wordpressItem, type WordPressPreferences } from './preferences';
 import type { UI_LOCALES } from './record-values';
 
 /**
@@ -383,12 +383,19 @@ function changeSiteLeaves<T>(change: (leaves: SiteLeave[]) => [SiteLeave[] | und
 }
 
 /**
- * Drops the leaves whose address left `named` says is named again (a save under way for it,
- * claimed at the click): its permission is the site's again, not to be given back.
+ * Drops the leaves a save of `address` under way names again (claimed at its click): the one
+ * from `address` itself (named again, the site answers there: no move to ask), and those from
+ * its origin to another, whose permission is the site's again, not to be given back. A leave
+ * within one origin (`monjournal.fr/blog` to `monjournal.fr`) from another folder is kept: its
+ * permission is never given back, and its move is still to be asked, where a second save of the
+ * root made before the background started it dropped it, the move never noted.
  */
-export async function keepSiteLeft(named: (from: string) => boolean): Promise<void> {
+export async function keepSiteLeft(address: string): Promise<void> {
+  const origin = originOf(address);
+  const named = (l: SiteLeave) =>
+    l.from === address || (originOf(l.from) === origin && originOf(l.to) !== origin);
   await changeSiteLeaves((leaves) => {
-    const kept = leaves.filter((l) => !named(l.from));
+    const kept = leaves.filter((l) => !named(l));
     return [kept.length !== leaves.length ? kept : undefined, undefined];
   });
 }

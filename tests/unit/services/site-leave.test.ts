@@ -61,7 +61,7 @@ describe('completeSiteLeaves', () => {
     await siteLeaves.setValue([leave]);
     const remove = vi.fn(async () => true);
     await completeSiteLeaves({
-      check: () => keepSiteLeft((from) => from.startsWith('https://monjournal.fr')),
+      check: () => keepSiteLeft('https://monjournal.fr/blog'),
       remove,
     });
     expect(remove).not.toHaveBeenCalled();
@@ -108,6 +108,27 @@ describe('completeSiteLeaves', () => {
     expect(await completeSiteLeaves({ check, remove })).toBe(1);
     expect(check).toHaveBeenCalledWith(folder.from, folder.to);
     expect(remove).not.toHaveBeenCalled();
+    expect(await siteLeaves.getValue()).toEqual([]);
+  });
+
+  it('still asks a folder left for the root when a second save of that origin comes before the background starts it', async () => {
+    // Saved https://www.monjournal.fr/blog → the root, then saved again at once (the username
+    // mended): that second click's claim named the root's origin, and the folder's leave,
+    // whose permission is never given back, was dropped unasked: no move noted.
+    const folder = { ...leave, from: 'https://www.monjournal.fr/blog' };
+    await siteLeaves.setValue([folder]);
+    await keepSiteLeft('https://www.monjournal.fr');
+    const check = vi.fn(async () => true);
+    await completeSiteLeaves({ check, remove: async () => true });
+    expect(check).toHaveBeenCalledWith(folder.from, folder.to);
+  });
+
+  it('drops at the click a leave whose address the save names again, of its origin or not', async () => {
+    const folder = { ...leave, from: 'https://www.monjournal.fr/blog' };
+    await siteLeaves.setValue([folder, leave]);
+    await keepSiteLeft('https://www.monjournal.fr/blog');
+    expect(await siteLeaves.getValue()).toEqual([leave]);
+    await keepSiteLeft('https://monjournal.fr/ancien');
     expect(await siteLeaves.getValue()).toEqual([]);
   });
 

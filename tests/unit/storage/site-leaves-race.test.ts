@@ -95,7 +95,7 @@ describe('siteLeaves, written by the options page and the background', () => {
     const other = { from: 'https://preprod.monjournal.fr', to: earlier.to, at: earlier.at };
     await options.siteLeaves.setValue([earlier, other]);
     const dropped = background.dropSiteLeave(other);
-    const claimed = options.keepSiteLeft((from) => from === earlier.from);
+    const claimed = options.keepSiteLeft(earlier.from);
     expect(await dropped).toBe(true);
     await claimed;
     expect(await options.siteLeaves.getValue()).toEqual([]);
