@@ -59,8 +59,53 @@ export function labelAsExported(
 ): string {
   const named = withoutTypedOpener(label, style.itemOpener?.trim() ?? '');
   if (!style.frenchTypography) return named;
-  const kept = [...foreignNames(sources), ...foreignWords(bodyHtml)];
-  return typesetKeeping(named, namesIn(named, kept));
+  const kept = namesIn(named, [...foreignNames(sources), ...foreignWords(bodyHtml)]);
+  if (quotationLeftOpen(label, bodyHtml)) {
+    // Typeset as the text goes on: the quotation closed where the name stops, the close dropped.
+    const closed = typesetKeeping(`${named}"`, kept);
+    if (closed.endsWith('\u00A0»')) return closed.slice(0, -2);
+  }
+  return typesetKeeping(named, kept);
+}
+
+/**
+ * Whether `label` is the first words of the text (`bodyHtml`), cut inside a quotation opened
+ * with a straight quote (`L'expert a dit "l'affaire est close…`) that the text's paragraph
+ * closes: its straight quotes balanced, the column makes « » of them (typography.ts), so the
+ * name opens it with « as well. A paragraph whose straight quotes do not pair (an inch mark, a
+ * quote left open), or whose end is not read, leaves them straight, as the column does.
+ */
+function quotationLeftOpen(label: string, bodyHtml: string): boolean {
+  if (!label.endsWith('…') || !bodyHtml) return false;
+  const quotes = (text: string) => text.split('"').length - 1;
+  if (quotes(label) % 2 === 0) return false;
+  const paragraph = firstParagraph(bodyHtml);
+  const fold = (text: string) => text.replace(/[\s\u00A0]+/g, ' ').trim();
+  return (
+    paragraph !== null &&
+    quotes(paragraph) % 2 === 0 &&
+    fold(paragraph).startsWith(fold(label.slice(0, -1)))
+  );
+}
+
+/** Tags that end a paragraph of the text, or a line (across which no quotes pair). */
+const PARAGRAPH_ENDS = /^(?:p|li|h\d|div|blockquote|ul|ol|br)$/;
+
+/** The text of an item's first paragraph, null when it does not end in what is read of it. */
+function firstParagraph(html: string): string | null {
+  const read = html.length > FOREIGN_HTML ? html.slice(0, foreignEnd(html)) : html;
+  let text = '';
+  for (const token of tokenizeHtml(read)) {
+    if (token.type === 'text') text += token.text;
+    else if (
+      (token.type === 'startTag' || token.type === 'endTag') &&
+      PARAGRAPH_ENDS.test(token.name) &&
+      text.trim()
+    ) {
+      return text;
+    }
+  }
+  return read.length === html.length && text.trim() ? text : null;
 }
 
 /** Spaces a name's words may stand between in a label (typography.ts keptPattern's). */
