@@ -6,6 +6,7 @@ import { quietly } from '../storage/outbox';
 import {
   askAddress,
   createdUnder,
+  guidNamesPost,
   readPostState,
   type WpPostState,
   type WpSettings,
@@ -43,8 +44,9 @@ export interface MoveProofDeps {
  * the address, a pull that brought back a colleague's copy still at the old address). Proven by:
  * - the post of that id at the settings' site, created at the old address: its `guid`, the
  *   permalink WordPress wrote when it created the post and never changes (a move keeps it), lies
- *   under the recorded address ({@link createdUnder}). Another WordPress's post of that id was
- *   created at its own address;
+ *   under the recorded address ({@link createdUnder}), and names no other id than the record's
+ *   ({@link guidNamesPost}: an import keeps a post's guid, not always its id). Another
+ *   WordPress's post of that id was created at its own address;
  * - and the old address, asked without credentials (the settings' password is the new site's,
  *   none of an old address's business), answering no WordPress of its own: it redirects to the
  *   settings' address, or is gone (no answer, or not a WordPress). A WordPress still answering
@@ -77,6 +79,8 @@ export async function followedPost(
   }
   if (!read.ok) return { ok: false, failure: read };
   if (!read.guid || !createdUnder(read.guid, recorded.siteUrl)) return { ok: false };
+  // Created there as another post (its guid naming another id), brought here under this id.
+  if (!guidNamesPost(read.guid, recorded.postId)) return { ok: false };
   // The settings' site in a folder of the recorded address (`journal.fr/blog2`, the post recorded
   // at `journal.fr`): a guid under the settings' address lies under the recorded one too, but
   // was written there, by the settings' own WordPress: another site's post of that id.

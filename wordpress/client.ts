@@ -250,6 +250,26 @@ export function createdUnder(guid: string, siteUrl: string): boolean {
   return made.pathname === path || made.pathname.startsWith(`${path}/`);
 }
 
+/**
+ * Whether a post's `guid` may name post `postId`: false when it names another id (`?p=17`,
+ * `?page_id=17`, the plain permalink WordPress writes for a draft), the post of that id having
+ * been created as another post, then brought here under this id (WordPress's importer keeps a
+ * post's guid, and its id only when free: a site moved by an import into one with posts of its
+ * own). A guid naming no id (a pretty permalink) says nothing against it.
+ */
+export function guidNamesPost(guid: string, postId: number): boolean {
+  let url: URL;
+  try {
+    url = new URL(guid);
+  } catch {
+    return true;
+  }
+  return ['p', 'page_id', 'attachment_id'].every((key) => {
+    const id = url.searchParams.get(key);
+    return id === null || !/^\d+$/.test(id) || Number(id) === postId;
+  });
+}
+
 /** What an address answers when asked without credentials ({@link askAddress}). */
 export type AddressAnswer =
   /**

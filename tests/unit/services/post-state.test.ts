@@ -441,6 +441,40 @@ describe('readPublishedPost, a post recorded at another address', () => {
     expect(await db.issues.get(before.id)).toEqual(before);
   });
 
+  it('says another site when the post of that id there was created at the old address as another post (moved by an import)', async () => {
+    // The site moved by an export and an import into the new site, which held posts already:
+    // WordPress's importer keeps each post's guid, and its id when free. Post 812 there is the
+    // old site's post 17 (its guid says so); the issue's post 812 came in under another id.
+    allowSite();
+    for (const guid of [`${OLD}/?p=17`, `${OLD}/?page_id=17`, `${OLD}/?post_type=indiscret&p=17`]) {
+      const before = await publishedBefore();
+      const answer = await readPublishedPost(
+        { issueId: before.id },
+        {
+          read: fakeRead(withGuid(guid)),
+          ask: answering({ kind: 'moved', address: SITE }) as never,
+          isOnline: online,
+        },
+      );
+      expect(answer).toEqual({ ok: false, code: 'other_site' });
+      expect(await db.issues.get(before.id)).toEqual(before);
+    }
+    // Its guid naming no id (a post published as it was created: its pretty permalink) or this
+    // one: the post of that id, as before.
+    for (const guid of [`${OLD}/2026/03/15/les-indiscrets/`, `${OLD}/?p=812`]) {
+      const before = await publishedBefore();
+      const answer = await readPublishedPost(
+        { issueId: before.id },
+        {
+          read: fakeRead(withGuid(guid)),
+          ask: answering({ kind: 'moved', address: SITE }) as never,
+          isOnline: online,
+        },
+      );
+      expect(answer).toMatchObject({ ok: true, postId: 812 });
+    }
+  });
+
   it('takes the move the options proved for an old address it may not read, and that move only', async () => {
     allowSite();
     const before = await publishedBefore();
