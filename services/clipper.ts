@@ -138,8 +138,11 @@ export async function clipTab(clipped: ClipRequest): Promise<ClipOutcome> {
       };
     }
   }
-  // Firefox's reader view is a browser page: what it shows is the article at its own address.
-  if (!capture) capture = fromTab(pageShownAt(tabUrl), tab.title);
+  // Firefox's reader view is a browser page, a page's source is closed to scripts: what they
+  // show is a page at its own address. A source's tab is titled with its view-source: address.
+  const shown = pageShownAt(tabUrl);
+  const title = limit === 'view-source' && tab.title?.startsWith('view-source:') ? '' : tab.title;
+  if (!capture) capture = fromTab(shown, title);
   if (request.selectionText && !capture.selection) {
     capture.selection = passageFromText(request.selectionText);
   }

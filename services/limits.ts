@@ -49,15 +49,20 @@ export function limitForUrl(rawUrl: string | undefined): CaptureLimit | undefine
 
 /**
  * The web page a tab shows when its address is the browser's own view of it: Firefox's reader
- * view (`about:reader?url=…`, closed to scripts like every about: page). The draft is then that
- * page's, its address and site, where `about:reader` would be a link no reader can follow and
- * would not meet a draft of the same page. Any other address is returned as it is.
+ * view (`about:reader?url=…`, closed to scripts like every about: page), or a page's source
+ * (`view-source:https://…`). The draft is then that page's, its address and site, where
+ * `about:reader` or `view-source:` would be a link no reader can follow and would not meet a
+ * draft of the same page. Any other address (a view of no web page too) is returned as it is.
  */
 export function pageShownAt(rawUrl: string): string {
-  if (!rawUrl.startsWith('about:reader?')) return rawUrl;
-  const shown = new URLSearchParams(rawUrl.slice('about:reader?'.length)).get('url') ?? '';
+  let shown = '';
+  if (rawUrl.startsWith('about:reader?')) {
+    shown = new URLSearchParams(rawUrl.slice('about:reader?'.length)).get('url') ?? '';
+  } else if (rawUrl.startsWith(VIEW_SOURCE)) shown = rawUrl.slice(VIEW_SOURCE.length);
   return isHttpUrl(shown) ? shown : rawUrl;
 }
+
+const VIEW_SOURCE = 'view-source:';
 
 /** Names the reason an injection failed on a page whose URL looked readable. */
 export function limitForFailure(rawUrl: string): CaptureLimit {

@@ -192,6 +192,31 @@ describe('clipTab', () => {
     );
   });
 
+  it('credits a view-source: page to the page itself, so that a clip of that page joins it', async () => {
+    stubScripting(() => pageCapture);
+    const article = 'https://www.bloomberg.com/news/ovh-ipo';
+    const tabId = await openTab(`view-source:${article}?utm_source=x`, `view-source:${article}`);
+
+    const outcome = await clipTab({ tabId });
+
+    expect(outcome).toMatchObject({ status: 'created', limit: 'view-source' });
+    expect(outcome.clip).toMatchObject({
+      url: article,
+      siteName: 'bloomberg.com',
+      captureNote: 'view-source',
+    });
+    // The tab's title is its view-source: address: the draft is named as a page without a title.
+    expect(outcome.clip.title).toBe('ovh-ipo');
+    const page = await openTab(article, 'OVH');
+    expect(await clipTab({ tabId: page, tab: { url: article, title: 'OVH' } })).toMatchObject({
+      status: 'merged',
+      clip: { id: outcome.clip.id },
+    });
+    // The source of no web page stays as it is.
+    const file = await openTab('view-source:file:///home/me/a.html', 'a.html');
+    expect((await clipTab({ tabId: file })).clip.url).toBe('view-source:file:///home/me/a.html');
+  });
+
   it('uses the tab the trigger already knows instead of asking the browser again', async () => {
     const executeScript = stubScripting(() => pageCapture);
     const get = vi.spyOn(fakeBrowser.tabs, 'get');
