@@ -337,6 +337,30 @@ function homeElsewhere(json: unknown, siteUrl: string): string | undefined {
 }
 
 /**
+ * The address of the WordPress answering for `siteUrl` when its REST index says it is another
+ * folder's of the same origin, not one within `siteUrl`: its `home` names that folder
+ * ({@link homeElsewhere}) and neither
+ * its `home` nor its `url` (where its own files are: `monjournal.fr/blog` for a WordPress kept
+ * there whose home is the root, the same site) names `siteUrl`. The site moved from the folder
+ * to the root (redirected there, or the folder gone and the root's rewrite rules answering under
+ * it), or the folder's site gone and another answering: the root's WordPress, a network's main
+ * site sharing its users. Publishing there would write to that site, the post recorded at
+ * `siteUrl`; the editor is told the address instead, as for another host.
+ */
+function siteOfElsewhere(json: unknown, siteUrl: string): string | undefined {
+  const home = homeElsewhere(json, siteUrl);
+  // A WordPress in a folder of the settings' address (`monjournal.fr` redirecting to
+  // `monjournal.fr/fr`): its posts are made under that address, followed as before.
+  if (!home || !isRestIndex(json) || createdUnder(home, siteUrl)) return undefined;
+  const names = (field: unknown) => {
+    if (typeof field !== 'string') return false;
+    const address = validateSiteUrl(field);
+    return address.ok && address.url.toLowerCase() === siteUrl.toLowerCase();
+  };
+  return names(json.url) || names(json.home) ? undefined : home;
+}
+
+/**
  * The site address a WordPress answer names when it came, after redirects, from the host of
  * `siteUrl` (same scheme, see {@link siteMoved}) but another folder: `monjournal.fr/blog`
  * redirecting its REST index to `monjournal.fr/?rest_route=/`, the site moved to the root of its
@@ -615,6 +639,10 @@ class WordPressClient {
     if (!isSecureOrLocal(finalUrl)) return failure('insecure_url');
     const moved = siteMoved(answer.url, this.site);
     if (moved) return moved;
+    // The WordPress of another folder of the origin answering (redirected there, or at the
+    // settings' folder itself, gone): its address said, nothing sent to it (see siteOfElsewhere).
+    const elsewhere = siteOfElsewhere(answer.json, this.site);
+    if (elsewhere) return failure('site_moved', { address: elsewhere });
     this.root = { ...restRootFromUrl(answer.url), index: answer.json as JsonObject };
     return { ok: true, root: this.root };
   }

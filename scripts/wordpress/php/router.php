@@ -39,6 +39,20 @@ if ($indiscrets_uri === $indiscrets_drop || strpos($indiscrets_uri, $indiscrets_
     );
 }
 
+// Such a host's WordPress has that address for its own: its REST index names it (home, url),
+// as a site installed there does, where it named the suite's root, a site of another folder.
+if ($indiscrets_dropped) {
+    $indiscrets_there = static function ($url) use ($indiscrets_drop) {
+        return rtrim((string) $url, '/') . $indiscrets_drop;
+    };
+    foreach (array('option_home', 'option_siteurl') as $indiscrets_option) {
+        $GLOBALS['wp_filter'][$indiscrets_option][99][] = array(
+            'function' => $indiscrets_there,
+            'accepted_args' => 1,
+        );
+    }
+}
+
 $indiscrets_path = urldecode((string) parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH));
 $indiscrets_file = realpath($indiscrets_root . $indiscrets_path);
 

@@ -278,6 +278,74 @@ describe('a PHP notice holding « [ » before the JSON', () => {
   });
 });
 
+describe('a folder of a host answered by the WordPress of another folder (monjournal.fr/blog, the root’s)', () => {
+  const blog = { ...settings, siteUrl: 'https://www.monjournal.fr/blog' };
+  const ROOT = 'https://www.monjournal.fr';
+  /**
+   * The root's WordPress, asked under /blog: the folder gone, its rewrite rules answering
+   * /blog/?rest_route= itself (/blog/wp-json/ a 404 page), or the folder redirecting every
+   * address to the root's. `own`: the index's url and home, the root's unless given.
+   */
+  const rootSite = (redirect: boolean, own: { url?: string; home?: string } = {}) =>
+    fakeSite((asked, init) => {
+      const url = redirect ? new URL(asked.href.replace('/blog/', '/')) : asked;
+      const route = url.pathname.startsWith('/wp-json')
+        ? url.pathname.replace(/^\/wp-json/, '')
+        : url.searchParams.get('rest_route');
+      const answer =
+        route === '/'
+          ? json({ ...INDEX, url: ROOT, home: ROOT, ...own })
+          : route === '/wp/v2/users/me'
+            ? json({ id: 3, name: 'Rédac', capabilities: { edit_posts: true } })
+            : route === '/wp/v2/posts' && init.method === 'POST'
+              ? json({ id: 5, link: `${ROOT}/?p=5` }, 201)
+              : route
+                ? json([])
+                : html('<h1>Page introuvable</h1>', 404);
+      Object.defineProperty(answer, 'url', { value: url.href });
+      return answer;
+    });
+
+  it('names the root the address to use and sends the credentials nowhere, redirected or not', async () => {
+    // Another WordPress of the host (the root's, where /blog's was a site of its own, or a
+    // network's main site where /blog was another) would otherwise take the post, recorded at
+    // /blog: its guid at the root, a rename of the address then made a second post.
+    for (const redirect of [false, true]) {
+      const site = rootSite(redirect);
+      expect(await testConnection(blog, { fetch: site.fetch })).toMatchObject({
+        ok: false,
+        code: 'site_moved',
+        address: ROOT,
+      });
+      const published = await publishPost(blog, POST, { fetch: site.fetch });
+      expect(published).toMatchObject({ ok: false, code: 'site_moved' });
+      const authed = site.fetch.mock.calls.filter(
+        ([, init]) => (init.headers as Record<string, string>).Authorization,
+      );
+      expect(authed).toEqual([]);
+    }
+  });
+
+  it('connects where the index names the settings’ address its own, its url or its home', async () => {
+    // WordPress in a folder of its own files (/blog: its url, where wp-admin is), its home the
+    // root: the same site; and a site whose home only says /blog.
+    for (const own of [{ url: blog.siteUrl }, { home: `${blog.siteUrl}/` }, { url: '' }]) {
+      const site = rootSite(false, own);
+      const result = await testConnection(blog, { fetch: site.fetch });
+      expect(result, JSON.stringify(own)).toMatchObject(
+        own.url === '' ? { ok: false, code: 'site_moved' } : { ok: true },
+      );
+    }
+    // The settings naming the root, its WordPress in a folder (the root redirecting to /fr):
+    // followed there as before, its posts made under the settings' address.
+    const fr = `${ROOT}/fr`;
+    const site = rootSite(false, { url: fr, home: fr });
+    expect(
+      await testConnection({ ...settings, siteUrl: ROOT }, { fetch: site.fetch }),
+    ).toMatchObject({ ok: true });
+  });
+});
+
 describe('a site that redirects to another host (monjournal.fr → www.monjournal.fr)', () => {
   /** Every request answered as if redirected to www, as `redirect: 'follow'` gives it. */
   const redirected = () =>
