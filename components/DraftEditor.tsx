@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
+import { draftLimitKept, limitNote } from '../messaging/limit-note';
 import { mergeTextField } from '../lib/block-merge';
 import { t, type MessageKey } from '../locales';
 import type { Draft, DraftStatus, Source } from '../storage/db';
@@ -573,7 +574,13 @@ function DraftEditorOf({
         <TagsInput tags={form.tags} onChange={(tags) => change({ tags })} />
         {live.captureNote && (
           <p class="draft__limit" role="note">
-            {t(`limit.${live.captureNote}`)}
+            {limitNote(
+              draftLimitKept({
+                ...live,
+                captureNote: live.captureNote,
+                quoteCount: live.quotes.length,
+              }),
+            )}
           </p>
         )}
         <Provenance clip={live} />

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { draftLimitKept, limitNote } from '../messaging/limit-note';
 import { t } from '../locales/core';
 import { DeskMarks } from './DeskMarks';
 import type { InboxRow } from './inboxRow';
@@ -180,7 +181,7 @@ export function DraftRow({
       )}
       {draft.captureNote && (
         <p class="draft__limit" role="note">
-          {t(`limit.${draft.captureNote}`)}
+          {limitNote(draftLimitKept({ ...draft, captureNote: draft.captureNote }))}
         </p>
       )}
       {draft.twin && onOpenTwin && !trashed && (

@@ -22,15 +22,23 @@ export const coreEn: CoreMessages = {
   'clip.noTab': 'No tab to clip.',
   'clip.truncated':
     'The selection was too long for a quote (100,000 characters or 20 separate passages at most): it was cut and ends with […].',
-  'limit.browser-page':
-    'The browser does not let extensions read its own pages: only the address and title were kept.',
-  'limit.web-store':
-    'The browser does not let extensions read the web store: only the address and title were kept.',
-  'limit.pdf': 'The PDF viewer cannot be read: only the address and title were kept.',
-  'limit.view-source': 'A view-source page cannot be read: only the address and title were kept.',
+  'limit.browser-page': 'The browser does not let extensions read its own pages',
+  'limit.web-store': 'The browser does not let extensions read the web store',
+  'limit.pdf': 'The PDF viewer cannot be read',
+  'limit.view-source': 'A view-source page cannot be read',
   'limit.file':
-    'Local files can be read only when “Allow access to file URLs” is on for Indiscrets: only the address and title were kept.',
-  'limit.script-failed': 'This page refused our script: only the address and title were kept.',
+    'Local files can be read only when “Allow access to file URLs” is on for Indiscrets',
+  'limit.script-failed': 'This page refused our script',
+  /** Firefox's reader view (`about:reader?url=…`): the draft is the article's, its address an http(s) one. */
+  'limit.reader-view': 'The browser’s reader view cannot be read',
+  /** Why a page could not be read (`limit.*` above), then what the draft kept of it. */
+  'limit.keptPage': '{reason}: only the address and title were kept.',
+  /** The same, when the context menu gave the words selected: kept, as plain text, as the quote. */
+  'limit.keptWords':
+    '{reason}: only the address, the title and the words selected (as plain text, without their links) were kept.',
+  /** After `limit.reader-view`: how to quote the page itself (its draft is the same). */
+  'limit.readerViewHint':
+    'To quote a passage with its links, leave reader view and clip the page again: the quote will be added to the same draft.',
   'drafts.heading': 'Drafts',
   'drafts.empty': 'No drafts yet. Clip a page to start.',
   'drafts.count': {

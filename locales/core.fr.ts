@@ -27,17 +27,23 @@ export const coreFr = {
   'clip.noTab': 'Aucun onglet à couper.',
   'clip.truncated':
     'La sélection était trop longue pour une citation (100 000 caractères ou 20 passages séparés au plus) : elle a été coupée et se termine par […].',
-  'limit.browser-page':
-    'Le navigateur interdit de lire ses propres pages : seuls l’adresse et le titre ont été gardés.',
-  'limit.web-store':
-    'Le navigateur interdit de lire la boutique d’extensions : seuls l’adresse et le titre ont été gardés.',
-  'limit.pdf': 'Le lecteur PDF ne se laisse pas lire : seuls l’adresse et le titre ont été gardés.',
-  'limit.view-source':
-    'Une page « view-source » ne se laisse pas lire : seuls l’adresse et le titre ont été gardés.',
+  'limit.browser-page': 'Le navigateur interdit de lire ses propres pages',
+  'limit.web-store': 'Le navigateur interdit de lire la boutique d’extensions',
+  'limit.pdf': 'Le lecteur PDF ne se laisse pas lire',
+  'limit.view-source': 'Une page « view-source » ne se laisse pas lire',
   'limit.file':
-    'Les fichiers locaux ne sont lisibles que si « Autoriser l’accès aux URL de fichier » est coché pour Indiscrets : seuls l’adresse et le titre ont été gardés.',
-  'limit.script-failed':
-    'Cette page a refusé notre script : seuls l’adresse et le titre ont été gardés.',
+    'Les fichiers locaux ne sont lisibles que si « Autoriser l’accès aux URL de fichier » est coché pour Indiscrets',
+  'limit.script-failed': 'Cette page a refusé notre script',
+  /** Firefox's reader view (`about:reader?url=…`): the draft is the article's, its address an http(s) one. */
+  'limit.reader-view': 'Le mode lecture du navigateur ne se laisse pas lire',
+  /** Why a page could not be read (`limit.*` above), then what the draft kept of it. */
+  'limit.keptPage': '{reason} : seuls l’adresse et le titre ont été gardés.',
+  /** The same, when the context menu gave the words selected: kept, as plain text, as the quote. */
+  'limit.keptWords':
+    '{reason} : seuls l’adresse, le titre et les mots sélectionnés (en texte brut, sans leurs liens) ont été gardés.',
+  /** After `limit.reader-view`: how to quote the page itself (its draft is the same). */
+  'limit.readerViewHint':
+    'Pour citer un passage avec ses liens, quittez le mode lecture et coupez de nouveau la page : la citation s’ajoutera au même brouillon.',
   'drafts.heading': 'Brouillons',
   'drafts.empty': 'Aucun brouillon. Coupez une page pour commencer.',
   'drafts.count': {

@@ -1,5 +1,6 @@
 import { shortened } from '../lib/ellipsis';
 import { t, type Locale } from '../locales/core';
+import { limitNote } from './limit-note';
 import type { ClipOutcome } from './protocol';
 
 /**
@@ -36,7 +37,10 @@ export function describeOutcome(outcome: ClipOutcome, locale?: Locale): string {
   } else if (outcome.quoteAdded)
     parts.push(t('clip.merged', { count: outcome.clip.quotes.length }, locale));
   else parts.push(t('clip.mergedNoQuote', {}, locale));
-  if (outcome.limit) parts.push(t(`limit.${outcome.limit}`, {}, locale));
+  if (outcome.limit) {
+    const { limit, selectionKept, readerView } = outcome;
+    parts.push(limitNote({ limit, words: selectionKept, readerView }, locale));
+  }
   if (outcome.truncated) parts.push(t('clip.truncated', {}, locale));
   return parts.join(' ');
 }

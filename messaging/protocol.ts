@@ -36,8 +36,15 @@ export interface ClipOutcome {
    * clipped that one ('' when the sync did not record it). Absent for the editor's own draft.
    */
   addedTo?: string;
-  /** Set when the page could not be read and the draft holds the tab's URL and title only. */
+  /** Set when the page could not be read and the draft holds the tab's URL and title (and words selected). */
   limit?: CaptureLimit;
+  /** With `limit`: the words the context menu saw selected were kept (as the quote), as text. */
+  selectionKept?: true;
+  /**
+   * With `limit`: the page was Firefox's reader view, the draft its page's; clipping that page
+   * itself quotes it with its links, in the same draft. Said, never stored.
+   */
+  readerView?: true;
   /** True when the selection was longer than a quote may be and was cut (it ends with `[…]`). */
   truncated?: boolean;
 }

@@ -160,6 +160,11 @@ export async function clipTab(clipped: ClipRequest): Promise<ClipOutcome> {
     ...(saved.beside !== undefined ? { beside: saved.beside } : {}),
     ...(saved.addedTo !== undefined ? { addedTo: saved.addedTo } : {}),
     ...(limit ? { limit } : {}),
+    ...(limit && capture.selection?.text ? { selectionKept: true } : {}),
+    // Reader view's page itself, clipped, joins this draft: said (a link's draft is another).
+    ...(limit === 'browser-page' && shown !== tabUrl && !request.linkUrl
+      ? { readerView: true }
+      : {}),
     ...(capture.selection?.truncated ? { truncated: true } : {}),
   };
 }

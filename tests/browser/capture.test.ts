@@ -230,4 +230,42 @@ describe('clipping in Chromium with the built extension', () => {
     await popup.close();
     await page.close();
   });
+
+  it('says the words selected in the PDF viewer, which the context menu saw, were kept', async () => {
+    const page = await session.context.newPage();
+    const address = `${server.page('rapport.pdf')}?menu`;
+    await page.goto(address);
+    const tabId = await session.tabIdOf(address);
+    const [worker] = session.context.serviceWorkers();
+    // A Chromium menu item cannot be clicked from a test: its event is dispatched as a click on
+    // « Couper vers Indiscrets » with words selected in the viewer would dispatch it.
+    await worker!.evaluate(
+      ([id, url]) => {
+        type Clicked = { dispatch(info: object, tab: object): void };
+        const { chrome } = globalThis as unknown as {
+          chrome: { contextMenus: { onClicked: Clicked } };
+        };
+        chrome.contextMenus.onClicked.dispatch(
+          {
+            menuItemId: 'indiscrets-clip-page',
+            editable: false,
+            pageUrl: url,
+            selectionText: 'Le chiffre d’affaires a doublé.',
+          },
+          { id, url, title: 'rapport.pdf', index: 0, windowId: 1 },
+        );
+      },
+      [tabId, address] as const,
+    );
+
+    const popup = await session.openExtensionPage('popup.html');
+    const draft = popup.getByTestId('draft').filter({ hasText: 'Le chiffre d’affaires a doublé.' });
+    await draft.waitFor();
+    await expect(draft.getByRole('note').textContent()).resolves.toBe(
+      'Le lecteur PDF ne se laisse pas lire\u00a0: seuls l’adresse, le titre et les mots ' +
+        'sélectionnés (en texte brut, sans leurs liens) ont été gardés.',
+    );
+    await popup.close();
+    await page.close();
+  });
 });

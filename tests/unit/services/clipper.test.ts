@@ -192,6 +192,50 @@ describe('clipTab', () => {
     );
   });
 
+  it('says what a page closed to scripts kept: the words the menu saw, when it saw some', async () => {
+    stubScripting(() => {
+      throw new Error('Cannot access contents of the page');
+    });
+    const pdf = await openTab('https://example.test/report.pdf', 'report.pdf');
+
+    const quoted = await clipTab({ tabId: pdf, selectionText: 'Un passage' });
+
+    expect(quoted).toMatchObject({ limit: 'pdf', selectionKept: true });
+    expect(quoted.readerView).toBeUndefined();
+    expect(describeOutcome(quoted)).toBe(
+      'Nouveau brouillon\u00a0: «\u00a0report.pdf\u00a0» Le lecteur PDF ne se laisse pas lire\u00a0: ' +
+        'seuls l’adresse, le titre et les mots sélectionnés (en texte brut, sans leurs liens) ont été gardés.',
+    );
+    // From the popup or the shortcut, no words: only the address and title, as before.
+    const settings = await openTab('chrome://settings/', 'Paramètres');
+    const bare = await clipTab({ tabId: settings });
+    expect(bare.selectionKept).toBeUndefined();
+    expect(describeOutcome(bare, 'en')).toBe(
+      'New draft: “Paramètres” The browser does not let extensions read its own pages: only the address and title were kept.',
+    );
+  });
+
+  it('tells a reader view’s clip to leave reader view to quote the page with its links', async () => {
+    const executeScript = stubScripting(() => pageCapture);
+    const article = 'https://www.lemonde.fr/pixels/article/loi.html';
+    const tabId = await openTab(`about:reader?url=${encodeURIComponent(article)}`, 'La loi');
+
+    const outcome = await clipTab({ tabId, selectionText: 'Les députés ont adopté la loi.' });
+
+    expect(executeScript).not.toHaveBeenCalled();
+    expect(outcome).toMatchObject({ limit: 'browser-page', selectionKept: true, readerView: true });
+    expect(describeOutcome(outcome)).toBe(
+      'Nouveau brouillon\u00a0: «\u00a0La loi\u00a0» Le mode lecture du navigateur ne se laisse pas lire\u00a0: ' +
+        'seuls l’adresse, le titre et les mots sélectionnés (en texte brut, sans leurs liens) ont été gardés. ' +
+        'Pour citer un passage avec ses liens, quittez le mode lecture et coupez de nouveau la page\u00a0: ' +
+        'la citation s’ajoutera au même brouillon.',
+    );
+    // « Couper ce lien » in reader view: the draft is the link's, no draft of the page to join.
+    const link = await clipTab({ tabId, linkUrl: 'https://www.senat.fr/loi.html' });
+    expect(link.limit).toBe('browser-page');
+    expect(link.readerView).toBeUndefined();
+  });
+
   it('credits a view-source: page to the page itself, so that a clip of that page joins it', async () => {
     stubScripting(() => pageCapture);
     const article = 'https://www.bloomberg.com/news/ovh-ipo';
