@@ -238,7 +238,7 @@ describe('clipping in Chromium with the built extension', () => {
     const tabId = await session.tabIdOf(address);
     const [worker] = session.context.serviceWorkers();
     // A Chromium menu item cannot be clicked from a test: its event is dispatched as a click on
-    // « Couper vers Indiscrets » with words selected in the viewer would dispatch it.
+    // « Couper dans Indiscrets » with words selected in the viewer would dispatch it.
     await worker!.evaluate(
       ([id, url]) => {
         type Clicked = { dispatch(info: object, tab: object): void };
