@@ -46,7 +46,9 @@ export interface MoveProofDeps {
  *   permalink WordPress wrote when it created the post and never changes (a move keeps it), lies
  *   under the recorded address ({@link createdUnder}), and names no other id than the record's
  *   ({@link guidNamesPost}: an import keeps a post's guid, not always its id). Another
- *   WordPress's post of that id was created at its own address;
+ *   WordPress's post of that id was created at its own address. Or, recorded at a folder of the
+ *   settings' address, that post's guid and the link the record kept both at the settings'
+ *   address, not the folder: the settings' WordPress made it, answering at the folder;
  * - and the old address, asked without credentials (the settings' password is the new site's,
  *   none of an old address's business), answering no WordPress of its own: it redirects to the
  *   settings' address, or is gone (no answer, or not a WordPress). A WordPress still answering
@@ -65,7 +67,7 @@ export interface MoveProofDeps {
 export async function followedPost(
   settings: WpSettings,
   issueId: string,
-  recorded: { siteUrl: string; postId: number },
+  recorded: { siteUrl: string; postId: number; link?: string },
   deps: MoveProofDeps = {},
   options: WpRequestOptions = {},
 ): Promise<{ ok: true; state: { ok: true } & WpPostState } | { ok: false; failure?: WpFailure }> {
@@ -78,7 +80,20 @@ export async function followedPost(
     return { ok: false };
   }
   if (!read.ok) return { ok: false, failure: read };
-  if (!read.guid || !createdUnder(read.guid, recorded.siteUrl)) return { ok: false };
+  // Recorded at a folder of the settings' address whose WordPress answered there (the settings
+  // then naming `monjournal.fr/fr`, or `/blog` after the site moved to the root with no
+  // redirect): that WordPress made the post, its guid and the link it gave at publication at
+  // its own address, not under the folder, where a WordPress of the folder's own writes both
+  // there. The settings since told its address (client.ts siteOfElsewhere): the same post.
+  const madeHere = (guid: string) =>
+    deeper(recorded.siteUrl, settings.siteUrl) &&
+    !!recorded.link &&
+    createdUnder(recorded.link, settings.siteUrl) &&
+    !createdUnder(recorded.link, recorded.siteUrl) &&
+    createdUnder(guid, settings.siteUrl);
+  if (!read.guid || !(createdUnder(read.guid, recorded.siteUrl) || madeHere(read.guid))) {
+    return { ok: false };
+  }
   // Created there as another post (its guid naming another id), brought here under this id.
   if (!guidNamesPost(read.guid, recorded.postId)) return { ok: false };
   // The settings' site in a folder of the recorded address (`journal.fr/blog2`, the post recorded
@@ -202,7 +217,7 @@ export async function readPublishedPost(
       const followed = await followedPost(
         settings,
         request.issueId,
-        { siteUrl: post.siteUrl, postId: post.postId },
+        { siteUrl: post.siteUrl, postId: post.postId, link: post.link },
         { ...deps, database },
         options,
       );

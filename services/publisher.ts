@@ -125,7 +125,7 @@ async function attempt(
     const followed = await followedPost(
       settings,
       issue.id,
-      { siteUrl: previous.siteUrl, postId: previous.postId },
+      { siteUrl: previous.siteUrl, postId: previous.postId, link: previous.link },
       deps.proof,
       { signal },
     );

@@ -543,6 +543,56 @@ describe('readPublishedPost, a post recorded at another address', () => {
     expect(moved).toMatchObject({ ok: true });
   });
 
+  it('follows a post recorded at a folder the settings’ WordPress answered under, its link and guid that WordPress’s', async () => {
+    // The settings named ${SITE}/fr (or /blog, the site moved to the root with no redirect): the
+    // root's WordPress answered there, made post 812 and gave its link at the root. Told the
+    // address it answers at (f732c61), the editor names the root: the same post.
+    const folder = `${SITE}/fr`;
+    const settings = { siteUrl: SITE, username: 'redac', appPassword: PASSWORD };
+    const recorded = { siteUrl: folder, postId: 812, link: `${SITE}/?p=812` };
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+    await markPublished(issue.id, {
+      postId: 812,
+      link: recorded.link,
+      modifiedGmt: '2026-03-15T09:02:00',
+      publishedAt: '2026-03-15T09:02:00.000Z',
+      siteUrl: folder,
+    });
+    const ask = answering({ kind: 'moved', address: SITE });
+    const followed = await followedPost(settings as never, issue.id, recorded, {
+      read: fakeRead(withGuid(`${SITE}/?p=812`)),
+      ask: ask as never,
+    });
+    expect(followed).toMatchObject({ ok: true });
+    expect((await db.issues.get(issue.id))!.wordpress!.siteUrl).toBe(SITE);
+    // A link at the folder (a WordPress of its own made it), none, another id's guid, a guid
+    // elsewhere, or the folder still a WordPress of its own: another site's.
+    const cases: Array<[typeof recorded, string, AddressAnswer]> = [
+      [
+        { ...recorded, link: `${folder}/?p=812` },
+        `${SITE}/?p=812`,
+        { kind: 'moved', address: SITE },
+      ],
+      [
+        { siteUrl: folder, postId: 812 } as never,
+        `${SITE}/?p=812`,
+        { kind: 'moved', address: SITE },
+      ],
+      [recorded, `${SITE}/?p=17`, { kind: 'moved', address: SITE }],
+      [recorded, 'https://ailleurs.fr/?p=812', { kind: 'moved', address: SITE }],
+      [recorded, `${SITE}/?p=812`, { kind: 'wordpress' }],
+    ];
+    for (const [record, guid, old] of cases) {
+      expect(
+        await followedPost(settings as never, issue.id, record, {
+          read: fakeRead(withGuid(guid)),
+          ask: answering(old) as never,
+        }),
+        JSON.stringify([record, guid, old]),
+      ).toEqual({ ok: false });
+    }
+  });
+
   it('says why when the post could not be read at the settings’ address, and keeps the record', async () => {
     allowSite();
     const before = await publishedBefore();
