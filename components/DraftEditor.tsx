@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { draftLimitKept, limitNote } from '../messaging/limit-note';
+import { draftLimitKept, hasMenuWords, limitNote } from '../messaging/limit-note';
 import { mergeTextField } from '../lib/block-merge';
 import { t, type MessageKey } from '../locales';
 import type { Draft, DraftStatus, Source } from '../storage/db';
@@ -578,7 +578,7 @@ function DraftEditorOf({
               draftLimitKept({
                 ...live,
                 captureNote: live.captureNote,
-                quoteCount: live.quotes.length,
+                menuWords: hasMenuWords(live.quotes),
               }),
             )}
           </p>

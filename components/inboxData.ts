@@ -12,6 +12,7 @@ import { mergeTargets, pageTwins } from '../storage/draft-records';
 import { searchPage, type DraftQuery } from '../storage/draft-search';
 import { replayJournal } from '../storage/journal';
 import { DRAFT_TEXT_LIMITS } from '../storage/record-values';
+import { hasMenuWords } from '../messaging/limit-note';
 import { countText } from './counts';
 import type { InboxRow } from './inboxRow';
 import { SHARED_DESK_OFF, type SharedDesk } from './sharedDesk';
@@ -118,6 +119,7 @@ export function toRow({
     wordCount: countText(text).words,
     ...(quote !== undefined ? { quote: preview(quote) } : {}),
     quoteCount: quotes.length,
+    ...(rest.captureNote && hasMenuWords(quotes) ? { menuWords: true } : {}),
   };
 }
 

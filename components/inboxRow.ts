@@ -27,6 +27,11 @@ export type InboxRow = Omit<Draft, 'body' | 'quotes' | 'words' | 'sourceUrls'> &
   /** How many quotes the draft holds. */
   quoteCount: number;
   /**
+   * With `captureNote`: a quote holds the words the context menu saw, as it keeps them (see
+   * `hasMenuWords`, messaging/limit-note.ts), which the row's note says were kept. Else absent.
+   */
+  menuWords?: true;
+  /**
    * Shared desk: another editor's draft of the same page (two clipped it offline), which the
    * row says, with a way to open it; see `pageTwins` (storage/draft-records.ts).
    */

@@ -25,18 +25,31 @@ export function limitNote({ limit, words, readerView }: LimitKept, locale?: Loca
 
 /**
  * What a stored draft's `captureNote` says, read from the draft when shown (nothing more is
- * stored, nor sent to WordPress): its quotes are the words the menu saw, since a clip that read
- * the page itself takes the note away; a browser page credited to a web address is a reader view,
- * the only one the clip maps to its page's own address (services/limits.ts, `pageShownAt`).
+ * stored, nor sent to WordPress): `menuWords`, see {@link hasMenuWords}. A browser page credited
+ * to a web address is a reader view, the only one the clip maps to its page's own address
+ * (services/limits.ts, `pageShownAt`).
  */
 export function draftLimitKept(draft: {
   captureNote: CaptureLimit;
   url: string;
-  quoteCount: number;
+  menuWords?: boolean;
 }): LimitKept {
   return {
     limit: draft.captureNote,
-    words: draft.quoteCount > 0,
+    words: !!draft.menuWords,
     readerView: draft.captureNote === 'browser-page' && isHttpUrl(draft.url),
   };
 }
+
+/**
+ * Whether a draft of a page closed to scripts holds the words the context menu saw: a quote as
+ * the clip keeps them, one paragraph of plain text (services/clipper.ts, `passageFromText`), a
+ * clip that read the page itself having taken the note away. A quote with markup (a link) came
+ * from a page that was read, a draft merged into this one, and says nothing of this page.
+ */
+export function hasMenuWords(quotes: readonly { html: string }[]): boolean {
+  return quotes.some((quote) => MENU_WORDS.test(quote.html));
+}
+
+/** A quote as the context menu's words are kept: one paragraph, no markup in it. */
+const MENU_WORDS = /^<p>[^<]*<\/p>$/;

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../components/App';
 import { db } from '../../../storage/db';
+import { mergeDrafts } from '../../../storage/drafts';
 import { addDraft } from '../storage/helpers';
 
 beforeEach(async () => {
@@ -76,6 +77,36 @@ describe('a draft of a page closed to scripts', () => {
 
     expect(await rowNote('La loi sur le renseignement')).toBe(said);
     fireEvent.click(screen.getByText('La loi sur le renseignement'));
+    await waitFor(() =>
+      expect(
+        [...document.querySelectorAll('[role="note"]')].map((note) => note.textContent),
+      ).toContain(said),
+    );
+  });
+
+  it('says no words were kept of a page whose quotes came from a draft merged into it', async () => {
+    const pdf = await addDraft(db, {
+      url: 'https://example.test/report.pdf',
+      title: 'report.pdf',
+      captureNote: 'pdf',
+    });
+    const read = await addDraft(db, {
+      url: 'https://example.test/article',
+      title: 'Article lu',
+      quotes: [
+        {
+          text: 'Selon le rapport, la loi passe.',
+          html: '<p>Selon le <a href="https://example.test/report.pdf">rapport</a>, la loi passe.</p>',
+          clippedAt,
+        },
+      ],
+    });
+    await mergeDrafts(read.id, pdf.id);
+    const said =
+      'Le lecteur PDF ne se laisse pas lire\u00a0: seuls l’adresse et le titre ont été gardés.';
+
+    expect(await rowNote('report.pdf')).toBe(said);
+    fireEvent.click(screen.getByText('report.pdf'));
     await waitFor(() =>
       expect(
         [...document.querySelectorAll('[role="note"]')].map((note) => note.textContent),
