@@ -139,9 +139,14 @@ export async function clipTab(clipped: ClipRequest): Promise<ClipOutcome> {
     }
   }
   // Firefox's reader view is a browser page, a page's source is closed to scripts: what they
-  // show is a page at its own address. A source's tab is titled with its view-source: address.
+  // show is a page at its own address. A source's tab is titled with an address: its own in
+  // Chromium (view-source:…), the page's in Firefox.
   const shown = pageShownAt(tabUrl);
-  const title = limit === 'view-source' && tab.title?.startsWith('view-source:') ? '' : tab.title;
+  const title =
+    limit === 'view-source' &&
+    (tab.title?.startsWith('view-source:') || `view-source:${tab.title}` === tabUrl)
+      ? ''
+      : tab.title;
   if (!capture) capture = fromTab(shown, title);
   if (request.selectionText && !capture.selection) {
     capture.selection = passageFromText(request.selectionText);

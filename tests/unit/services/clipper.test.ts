@@ -261,6 +261,20 @@ describe('clipTab', () => {
     expect((await clipTab({ tabId: file })).clip.url).toBe('view-source:file:///home/me/a.html');
   });
 
+  it('names a page’s source in Firefox as a page without a title, its tab titled with its address', async () => {
+    stubScripting(() => pageCapture);
+    const article = 'https://www.bloomberg.com/news/ovh-ipo?id=7';
+    // Firefox titles a view-source: tab with the page's address, without « view-source: ».
+    const tabId = await openTab(`view-source:${article}`, article);
+
+    const outcome = await clipTab({ tabId });
+
+    expect(outcome.clip).toMatchObject({ url: article, title: 'ovh-ipo' });
+    // A page's source titled otherwise keeps that title.
+    const titled = await openTab('view-source:https://a.test/b', 'Le titre');
+    expect((await clipTab({ tabId: titled })).clip.title).toBe('Le titre');
+  });
+
   it('uses the tab the trigger already knows instead of asking the browser again', async () => {
     const executeScript = stubScripting(() => pageCapture);
     const get = vi.spyOn(fakeBrowser.tabs, 'get');
