@@ -330,8 +330,13 @@ export async function askAddress(
  * names, or `http` behind a proxy: nothing said of a move), or no such field.
  */
 function homeElsewhere(json: unknown, siteUrl: string): string | undefined {
-  if (!isRestIndex(json) || typeof json.home !== 'string') return undefined;
-  const home = validateSiteUrl(json.home);
+  return isRestIndex(json) ? homeNamedElsewhere(json.home, siteUrl) : undefined;
+}
+
+/** {@link homeElsewhere} of a `home` field, wherever it was read. */
+function homeNamedElsewhere(field: unknown, siteUrl: string): string | undefined {
+  if (typeof field !== 'string') return undefined;
+  const home = validateSiteUrl(field);
   if (!home.ok || home.url === siteUrl) return undefined;
   return new URL(home.url).origin === new URL(siteUrl).origin ? home.url : undefined;
 }
@@ -348,16 +353,29 @@ function homeElsewhere(json: unknown, siteUrl: string): string | undefined {
  * `siteUrl`; the editor is told the address instead, as for another host.
  */
 function siteOfElsewhere(json: unknown, siteUrl: string): string | undefined {
-  const home = homeElsewhere(json, siteUrl);
+  return isRestIndex(json) ? siteNamedElsewhere(json, siteUrl) : undefined;
+}
+
+/**
+ * {@link siteOfElsewhere} of the site's address as an answer names it (`home`, `url`): the REST
+ * index's, or the companion plugin's discovery's (0.1.10; an older one names none: undefined),
+ * which the shared desk asks (desk-client.ts), for it never to take another site's desk for its
+ * own.
+ */
+export function siteNamedElsewhere(
+  named: { home?: unknown; url?: unknown },
+  siteUrl: string,
+): string | undefined {
+  const home = homeNamedElsewhere(named.home, siteUrl);
   // A WordPress in a folder of the settings' address (`monjournal.fr` redirecting to
   // `monjournal.fr/fr`): its posts are made under that address, followed as before.
-  if (!home || !isRestIndex(json) || createdUnder(home, siteUrl)) return undefined;
+  if (!home || createdUnder(home, siteUrl)) return undefined;
   const names = (field: unknown) => {
     if (typeof field !== 'string') return false;
     const address = validateSiteUrl(field);
     return address.ok && address.url.toLowerCase() === siteUrl.toLowerCase();
   };
-  return names(json.url) || names(json.home) ? undefined : home;
+  return names(named.url) || names(named.home) ? undefined : home;
 }
 
 /**

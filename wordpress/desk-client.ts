@@ -18,7 +18,7 @@ import type {
   RestRecordBase,
   RestWrite,
 } from './desk-records';
-import { movedWithinHost, siteMoved } from './client';
+import { movedWithinHost, siteMoved, siteNamedElsewhere } from './client';
 import { answeredAnonymously, anonymousCause, refusesARight } from './errors';
 import { basicAuth, Transport, type FetchLike } from './transport';
 
@@ -128,6 +128,14 @@ export interface DeskDiscovery {
    * before): with `user` null, tells a header dropped on the way from credentials refused.
    */
   authorization?: boolean;
+  /**
+   * The site's address (`home_url()`) and that of its WordPress files (`site_url()`), as the REST
+   * index names them (plugin 0.1.10; absent before): a desk answered by the WordPress of another
+   * folder of its host (a network's sub-site deleted, the main site answering under its folder)
+   * is told from its own ({@link discoverDesk}).
+   */
+  home?: string;
+  url?: string;
 }
 
 type RecordOf<K extends DeskKind> = K extends 'drafts' ? RestDraft : RestIssue;
@@ -286,12 +294,18 @@ export async function discoverDesk(
   const result = await call<DeskDiscovery>(
     settings,
     'GET',
-    '/indiscrets/v1&_fields=plugin,user,can,lockWindow,authorization',
+    '/indiscrets/v1&_fields=plugin,user,can,lockWindow,authorization,home,url',
     undefined,
     options,
   );
   if (!result.ok) return result;
   if (result.data?.plugin?.name !== 'indiscrets') return { ok: false, code: 'no_plugin' };
+  // The WordPress of another folder of the host answering at the desk's address, with no
+  // redirect (the folder's site gone, the root's rewrite rules serving it): its address said, as
+  // publishing says it (client.ts, siteOfElsewhere), its desk never taken for this one, whether
+  // it knows the user (a network's users are its sites') or not. An older plugin names none.
+  const elsewhere = siteNamedElsewhere(result.data, settings.siteUrl);
+  if (elsewhere) return { ok: false, code: 'site_moved', address: elsewhere };
   // The index is public: credentials refused, or dropped by the server on the way, show as an
   // anonymous user, not as a 401; the plugin says which (an older one cannot).
   if (!result.data.user) {

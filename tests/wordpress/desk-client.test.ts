@@ -67,6 +67,18 @@ describe('desk client against the real plugin', () => {
     }
   });
 
+  it('names the site’s address, and a desk set at a folder the root answers under is told it', async () => {
+    // The suite's router answers a missing folder with the root's WordPress, no redirect: a
+    // network's sub-site deleted, its main site answering under the folder.
+    const desk = await discoverDesk(as('editor'));
+    expect(desk.ok && { home: desk.desk.home, url: desk.desk.url }).toEqual({
+      home: site().url,
+      url: site().url,
+    });
+    const blog = await discoverDesk({ ...as('editor'), siteUrl: `${site().url}/blog` });
+    expect(blog).toEqual({ ok: false, code: 'site_moved', address: site().url });
+  });
+
   it('says no_plugin when the plugin is inactive', async () => {
     await php(
       `require_once ABSPATH . 'wp-admin/includes/plugin.php'; deactivate_plugins('indiscrets/indiscrets.php');`,

@@ -119,6 +119,11 @@ export class FakeDesk {
    */
   now = Date.parse('2026-03-15T10:00:00Z');
   offline = false;
+  /**
+   * The site's address its discovery names (`home`, `url`: plugin 0.1.10), as the REST index
+   * does; unset, an older plugin's discovery, which names none.
+   */
+  names?: { home: string; url: string };
   /** Requests answered (or failed), in order: `METHOD route`. */
   log: string[] = [];
   /** When set, the next matching request is carried out but its answer is lost. */
@@ -326,6 +331,18 @@ export class FakeDesk {
     const username = this.aliases.get(given ?? '') ?? given;
     const user = this.users.get(username ?? '');
     if (!user || password !== `pw-${username}`) {
+      // WordPress answers its public index anonymously: so does the plugin's discovery, given
+      // to a desk asking without the password (a move's question, sync.ts askMove).
+      if (route === '/indiscrets/v1' && this.names) {
+        return this.json(200, {
+          plugin: { name: 'indiscrets', version: '0.1.10', wordpress: '6.1', revisions: true },
+          user: null,
+          can: {},
+          lockWindow: 150,
+          authorization: true,
+          ...this.names,
+        });
+      }
       return this.error(401, 'incorrect_password');
     }
     const body = init.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : {};
@@ -335,6 +352,7 @@ export class FakeDesk {
         user: { id: user.id, name: user.name, roles: [user.role] },
         can: deskCan(user.role),
         lockWindow: 150,
+        ...(this.names ?? {}),
       });
     }
     if (route === '/batch/v1' && method === 'POST') {

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { movedAddress, ROLE_CHECK_MS, SyncEngine } from '../../../services/sync';
@@ -9,6 +10,8 @@ import {
   recordPublishIntent,
   updateIssue,
 } from '../../../storage/issues';
+import { IndiscretsDB } from '../../../storage/db';
+import { addDraft } from '../storage/helpers';
 import { closeDesks, TestDesk, twoDesks, twoShared } from './desks';
 import { FakeDesk } from './fake-desk';
 
@@ -851,6 +854,103 @@ describe('sync engine: a site moved to a folder of its own host', () => {
     expect(status.lastError?.code).not.toBe('site_moved');
     expect(status.siteUrl).toBe(server.url);
     expect(status.pending).toBe(1);
+    expect(server.byClientId('drafts', x.id)!.title).toBe('X');
+  });
+});
+
+/**
+ * A desk at `desk.test/blog`, the site there gone (a network's sub-site deleted) and the root's
+ * WordPress answering under the folder with no redirect, its discovery naming its own address
+ * (plugin 0.1.10): the desk says the address the site answers at, and reads and sends nothing
+ * there, where it took the root's desk (its users the network's: the same user) for its own.
+ */
+describe('sync engine: a desk at a folder answered by the root’s WordPress', () => {
+  const BLOG = 'https://desk.test/blog';
+  const ROOT = { home: 'https://desk.test', url: 'https://desk.test' };
+  let server: FakeDesk;
+  let db: IndiscretsDB;
+  let ahead = 0;
+
+  beforeEach(() => {
+    server = new FakeDesk();
+    server.addUser('redac', 'Rédaction', 'editor');
+    db = new IndiscretsDB(`sync-blog-${crypto.randomUUID()}`);
+    ahead = 0;
+  });
+  afterEach(async () => {
+    db.close();
+    await Dexie.delete(db.name);
+  });
+
+  const engineAt = (siteUrl: string) =>
+    new SyncEngine({
+      db,
+      settings: async () => ({ ...server.settings('redac'), siteUrl }),
+      fetch: server.fetch,
+      clock: () => new Date(Date.now() + ahead).toISOString(),
+      writeDelayMs: 10,
+    });
+
+  it('turned on there: the root’s address said, nothing read nor sent', async () => {
+    server.names = ROOT;
+    await addDraft(db, { title: 'X', body: '<p>Texte X</p>' });
+    const engine = engineAt(BLOG);
+
+    await engine.enable();
+    await engine.whenIdle();
+    const status = await engine.status();
+
+    expect(status.lastError).toMatchObject({ code: 'site_moved', address: 'https://desk.test' });
+    expect(status.enabled).not.toBe(true);
+    expect(server.log).toEqual(['GET /indiscrets/v1']);
+  });
+
+  it('met by a run’s check of the role: the run stops, the change kept, nothing sent', async () => {
+    const engine = engineAt(BLOG);
+    const x = await addDraft(db, { title: 'X', body: '<p>Texte X</p>' });
+    await engine.enable();
+    await engine.whenIdle();
+    expect(server.byClientId('drafts', x.id)!.title).toBe('X');
+    await updateDraft(x.id, { title: 'X corrigé' }, db);
+    server.names = ROOT;
+    server.log = [];
+    ahead = ROLE_CHECK_MS;
+
+    const status = await engine.run();
+
+    expect(status.lastError).toMatchObject({ code: 'site_moved', address: 'https://desk.test' });
+    expect(status.pending).toBe(1);
+    expect(server.byClientId('drafts', x.id)!.title).toBe('X');
+    expect(server.log).toEqual(['GET /indiscrets/v1']);
+  });
+
+  it('the site moved to the root, the folder answered there: followed once the settings name it, with no note', async () => {
+    fakeBrowser.reset();
+    const x = await addDraft(db, { title: 'X', body: '<p>Texte X</p>' });
+    const before = engineAt(BLOG);
+    await before.enable();
+    await before.whenIdle();
+    await updateDraft(x.id, { title: 'X corrigé' }, db);
+    // The same desk, now the root's, answering under the folder it left: its discovery there,
+    // asked without the password, names the root, as a redirect would.
+    server.names = ROOT;
+
+    const status = await engineAt(server.url).run();
+
+    expect(status.siteUrl).toBe(server.url);
+    expect(status.lastError).toBeUndefined();
+    expect(server.byClientId('drafts', x.id)!.title).toBe('X corrigé');
+  });
+
+  it('its own address named (the new plugin at the folder’s own site): synced as before', async () => {
+    server.names = { home: `${BLOG}/`, url: BLOG };
+    const x = await addDraft(db, { title: 'X', body: '<p>Texte X</p>' });
+    const engine = engineAt(BLOG);
+
+    await engine.enable();
+    await engine.whenIdle();
+
+    expect((await engine.status()).lastError).toBeUndefined();
     expect(server.byClientId('drafts', x.id)!.title).toBe('X');
   });
 });

@@ -350,3 +350,65 @@ describe('the desk client’s 401s told apart', () => {
     });
   });
 });
+
+/**
+ * The plugin's discovery naming its site's address (`home`, `url`: plugin 0.1.10), as the REST
+ * index does: a desk at `monjournal.fr/blog` answered by the WordPress of the root (a network's
+ * sub-site deleted, the main site answering under its folder with no redirect) is told so, as
+ * publishing is (client.ts, siteOfElsewhere), not taken for its own.
+ */
+describe('the desk client facing a discovery that names another site’s address', () => {
+  const blog = { siteUrl: 'https://monjournal.fr/blog', username: 'redac', appPassword: 'x' };
+  const index = {
+    plugin: { name: 'indiscrets', version: '0.1.10', wordpress: '6.7', revisions: true },
+    user: { id: 1, name: 'Rédaction', roles: ['editor'] },
+    can: {},
+    lockWindow: 150,
+  };
+  const named = (fields: object, settings = blog) =>
+    discoverDesk(settings, {
+      fetch: answering(() => ({ status: 200, body: { ...index, ...fields } })),
+      isOnline: () => true,
+    });
+
+  it('says site_moved with the root’s address when the root’s WordPress answers at the folder', async () => {
+    const root = { home: 'https://monjournal.fr', url: 'https://monjournal.fr' };
+    expect(await named(root)).toEqual({
+      ok: false,
+      code: 'site_moved',
+      address: 'https://monjournal.fr',
+    });
+    // Anonymous there too: the address, not « wrong password ».
+    expect(await named({ ...root, user: null })).toMatchObject({
+      code: 'site_moved',
+      address: 'https://monjournal.fr',
+    });
+    // Another folder of the host.
+    expect(
+      await named({ home: 'https://monjournal.fr/actu/', url: 'https://monjournal.fr/actu' }),
+    ).toMatchObject({ code: 'site_moved', address: 'https://monjournal.fr/actu' });
+  });
+
+  it('takes its own address, one within it, or its files’ folder named, as its desk', async () => {
+    const own = { home: 'https://monjournal.fr/blog/', url: 'https://monjournal.fr/blog' };
+    expect(await named(own)).toMatchObject({ ok: true });
+    // WordPress in a folder of its own files, its home the root: the same site.
+    expect(
+      await named({ home: 'https://monjournal.fr', url: 'https://monjournal.fr/blog' }),
+    ).toMatchObject({ ok: true });
+    // A WordPress in a folder of the address (monjournal.fr answered by the one at /fr).
+    const root = { ...blog, siteUrl: 'https://monjournal.fr' };
+    const fr = { home: 'https://monjournal.fr/fr', url: 'https://monjournal.fr/fr' };
+    expect(await named(fr, root)).toMatchObject({ ok: true });
+    // Another host named (a site answering at two names): nothing said of a move.
+    expect(
+      await named({ home: 'https://www.monjournal.fr', url: 'https://www.monjournal.fr' }),
+    ).toMatchObject({ ok: true });
+  });
+
+  it('takes an older plugin’s discovery, which names no address, as before', async () => {
+    expect(await named({ plugin: { ...index.plugin, version: '0.1.9' } })).toMatchObject({
+      ok: true,
+    });
+  });
+});

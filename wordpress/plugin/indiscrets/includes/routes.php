@@ -129,8 +129,9 @@ function indiscrets_exposed_headers( $headers ) {
 }
 
 /**
- * Adds `plugin`, `user`, `can`, `lockWindow` and `authorization` to the namespace index. Ask it
- * with `?_fields=plugin,user,can,lockWindow,authorization` to leave out the (long) list of routes.
+ * Adds `plugin`, `user`, `can`, `lockWindow`, `authorization`, `home` and `url` to the namespace
+ * index. Ask it with `?_fields=plugin,user,can,lockWindow,authorization,home,url` to leave out the
+ * (long) list of routes.
  */
 function indiscrets_namespace_index( $response, $request ) {
 	$data = $response->get_data();
@@ -155,6 +156,11 @@ function indiscrets_namespace_index( $response, $request ) {
 	// Whether this request reached PHP with any credentials: with `user` null, false means the
 	// site's server dropped the Authorization header on the way, true that WordPress refused them.
 	$data['authorization'] = indiscrets_request_has_authorization();
+	// The site's address and its WordPress files', as the REST index names them: a desk asking at
+	// another folder of the host (a network's sub-site deleted, the main site answering under its
+	// folder) is told it reached another site's desk.
+	$data['home'] = home_url();
+	$data['url']  = get_option( 'siteurl' );
 	$response->set_data( $data );
 	return $response;
 }
