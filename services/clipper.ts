@@ -157,6 +157,8 @@ export async function clipTab(clipped: ClipRequest): Promise<ClipOutcome> {
     template: await template,
     textLang: await textLang,
     ...(limit && !request.linkUrl ? { captureNote: limit } : {}),
+    // The page read at its address: a draft of that address made while it could not be read.
+    ...(!limit && !request.linkUrl && isHttpUrl(tabUrl) ? { readAt: cleanUrl(tabUrl) } : {}),
   });
   return {
     status: saved.merged ? 'merged' : 'created',

@@ -39,6 +39,12 @@ export interface SaveDraftInput extends CaptureResult {
    * page's (see `renderDraftTemplate`). Without it, the quote is not marked.
    */
   textLang?: string;
+  /**
+   * The address the page was read at, when it declares another its own (its canonical): a draft
+   * made of this address from the tab alone, the page closed to scripts (Firefox's reader view of
+   * it, its source), is this page's and takes the quote, as its note told the editor.
+   */
+  readAt?: string;
 }
 
 const now = () => new Date().toISOString();
@@ -70,7 +76,7 @@ export async function saveDraft(
   const { metadata } = input;
   return database.transaction('rw', database.clips, database.syncState, async () => {
     // The lookups and the desk's state at once (a clip of a new page needs every answer).
-    const [byUrl, bySource, desk] = await Promise.all([
+    const [byUrl, bySource, desk, byAddress] = await Promise.all([
       database.clips.where('url').equals(metadata.url).toArray(),
       // A page merged into another draft lives on as one of its sources: that draft gets the quote.
       database.clips
@@ -79,13 +85,21 @@ export async function saveDraft(
         .filter((draft) => !draft.deletedAt)
         .toArray(),
       database.syncState.get('desk'),
+      input.readAt && input.readAt !== metadata.url
+        ? database.clips
+            .where('url')
+            .equals(input.readAt)
+            .filter((draft) => !!draft.captureNote && !draft.deletedAt)
+            .toArray()
+        : [],
     ]);
-    // The page's own draft first (a live one before one in the trash), then one it was merged
-    // into; of those, the first this editor may write, their own before a colleague's (a page
+    // The page's own draft first (a live one before one in the trash), then one made of the
+    // address it was read at while closed to scripts, then one it was merged into; of those, the first this editor may write, their own before a colleague's (a page
     // can have both: an Author's draft made beside an Editor's).
     const candidates = [
       ...byUrl.filter((draft) => !draft.deletedAt),
       ...byUrl.filter((draft) => draft.deletedAt),
+      ...byAddress,
       ...bySource,
     ];
     const writable = candidates.filter((draft) => mayWrite(draft, desk));
@@ -100,7 +114,8 @@ export async function saveDraft(
         // A tab-only fallback title is weaker than anything a real capture found later.
         const weak = existing.provenance[key] === 'tab' && metadata.provenance[key] !== 'tab';
         // The metadata of another page (a merged source) must not fill this draft's own.
-        if (existing.url === metadata.url && value && (!existing[key] || weak)) {
+        const own = existing.url === metadata.url || existing.url === input.readAt;
+        if (own && value && (!existing[key] || weak)) {
           filled[key] = value;
           const source = metadata.provenance[key];
           if (source) provenance[key] = source;

@@ -192,6 +192,42 @@ describe('clipTab', () => {
     );
   });
 
+  it('adds the page clipped after its reader view to that draft, the page declaring another address', async () => {
+    const address = 'https://www.liberation.fr/politique/loi-renseignement_123';
+    const canonical =
+      'https://www.liberation.fr/politique/2021/03/15/la-loi-sur-le-renseignement_123/';
+    stubScripting(() => pageCapture);
+    const reader = await openTab(`about:reader?url=${encodeURIComponent(address)}`, 'La loi');
+    const first = await clipTab({ tabId: reader, selectionText: 'Les députés ont adopté la loi.' });
+    expect(first.readerView).toBe(true);
+    // The page itself, its canonical another address of the site: the draft reader view made.
+    const read = (url: string) =>
+      stubScripting(() => ({
+        ...pageCapture,
+        page: { ...pageCapture.page, url: address, base: address, canonical: url },
+      }));
+    read(canonical);
+    const page = await openTab(address, 'La loi');
+    const second = await clipTab({ tabId: page, tab: { url: address, title: 'La loi' } });
+
+    expect(second).toMatchObject({
+      status: 'merged',
+      quoteAdded: true,
+      clip: { id: first.clip.id },
+    });
+    expect(second.clip.title).toBe('OVH Weighs IPO');
+    expect(second.clip.captureNote).toBeUndefined();
+    expect(await db.clips.count()).toBe(1);
+    // A draft of that address read from the page (no note) is another page's: not joined.
+    await db.clips.clear();
+    read(address);
+    const own = await clipTab({ tabId: page, tab: { url: address, title: 'La loi' } });
+    read(canonical);
+    const other = await clipTab({ tabId: page, tab: { url: address, title: 'La loi' } });
+    expect(other.status).toBe('created');
+    expect(other.clip.id).not.toBe(own.clip.id);
+  });
+
   it('says what a page closed to scripts kept: the words the menu saw, when it saw some', async () => {
     stubScripting(() => {
       throw new Error('Cannot access contents of the page');
