@@ -305,6 +305,8 @@ export async function askAddress(
   const url = `${site.url}/?rest_route=/`;
   const answer = await new Transport(options).request(url);
   if (answer.kind === 'trouble') {
+    // `redirected` is a write's only (transport.ts): this read follows its redirects.
+    if (answer.code === 'redirected') return { kind: 'other' };
     return answer.code === 'unreachable'
       ? unreadable(url, options)
       : { kind: 'unreached', code: answer.code };
@@ -412,7 +414,9 @@ export function movedWithinHost(answerUrl: string, siteUrl: string): string | un
  */
 async function unreadable(url: string, options: WpRequestOptions): Promise<AddressAnswer> {
   const answer = await new Transport(options).request(url, { opaque: true });
-  return answer.kind === 'answer' ? { kind: 'answers' } : { kind: 'unreached', code: answer.code };
+  // `redirected` is a write's only (transport.ts): this read follows its redirects.
+  if (answer.kind === 'answer' || answer.code === 'redirected') return { kind: 'answers' };
+  return { kind: 'unreached', code: answer.code };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -179,7 +179,11 @@ async function request(
   });
   const bytes = answer.kind === 'answer' ? new TextEncoder().encode(answer.text).length : 0;
   options.onRequest?.(bytes);
-  if (answer.kind === 'trouble') return { ok: false, code: answer.code };
+  // A write the site redirected, not followed (transport.ts): nothing written, the site answers
+  // from another address; the sync keeps the change queued (site_moved stops the run).
+  if (answer.kind === 'trouble') {
+    return { ok: false, code: answer.code === 'redirected' ? 'site_moved' : answer.code };
+  }
   const moved = siteMoved(answer.url, settings.siteUrl);
   if (moved) {
     // A plain http address of another host is no address to use: the settings' test says why.

@@ -203,6 +203,9 @@ function serverDetail(answer: HttpAnswer): string | undefined {
 }
 
 export function fromTrouble(trouble: HttpTrouble): WpFailure {
+  // A write the site redirected (transport.ts, not followed): it answers from another address,
+  // which the settings' test names as it reads the REST index (« testez la connexion »).
+  if (trouble.code === 'redirected') return failure('site_moved');
   return failure(trouble.code);
 }
 

@@ -110,7 +110,11 @@ export type HttpAnswer = {
 };
 export type HttpTrouble = {
   kind: 'trouble';
-  code: 'timeout' | 'offline' | 'unreachable' | 'cancelled';
+  /**
+   * `redirected`: a write (any method but GET and HEAD) the site answered with a redirect, not
+   * followed ({@link Transport.request}): nothing was written, the site answers elsewhere.
+   */
+  code: 'timeout' | 'offline' | 'unreachable' | 'cancelled' | 'redirected';
 };
 export type Http = HttpAnswer | HttpTrouble;
 
@@ -159,6 +163,21 @@ export function jsonOf(text: string): unknown {
   return undefined;
 }
 
+/** Whether a method only reads: its request may follow a redirect. */
+const READS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
+
+/**
+ * Whether `response`, asked with `redirect: 'manual'`, is a redirect: a browser (an extension
+ * page or service worker, Chromium and Firefox alike) gives an `opaqueredirect` answer, status 0
+ * and no headers; Node's fetch (the unit tests) the 3xx itself.
+ */
+function isRedirect(response: Response): boolean {
+  return (
+    response.type === 'opaqueredirect' ||
+    ([301, 302, 303, 307, 308].includes(response.status) && response.headers.has('location'))
+  );
+}
+
 /** JSON requests with a per-request timeout, the caller's cancellation and no cookies. */
 export class Transport {
   private readonly fetchFn: FetchLike;
@@ -196,18 +215,28 @@ export class Transport {
     this.signal?.addEventListener('abort', onAbort);
     const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    const method = (init.method ?? 'GET').toUpperCase();
+    // A write never follows a redirect: a 307/308 would replay it, body and Authorization header
+    // (kept by the browser within one origin) at the target — `monjournal.fr/blog/…` redirected to
+    // `monjournal.fr/…`, another site of a multisite network sharing its users — and write a post
+    // or a desk record there before any move is seen (a 301/302/303 would turn it into a GET
+    // whose answer is no write's). Reads keep following: the REST index read (client.ts
+    // `discover`, desk-client.ts) is how a move is told and named (siteMoved, the folder the
+    // answer came from), and a read writes nothing wherever it lands.
+    const reads = READS.has(method);
     try {
       const response = await this.fetchFn(url, {
-        method: init.method ?? 'GET',
+        method,
         headers,
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         signal: controller.signal,
         // A logged-in WordPress cookie would win over Basic auth and then fail the REST nonce check.
         credentials: 'omit',
         cache: 'no-store',
-        redirect: 'follow',
+        redirect: reads ? 'follow' : 'manual',
         ...(init.opaque ? { mode: 'no-cors' as const } : {}),
       });
+      if (!reads && isRedirect(response)) return { kind: 'trouble', code: 'redirected' };
       // The body is read under the same timer: a server may send headers and then stall. An
       // opaque answer has none to read.
       const text = init.opaque ? '' : await response.text();

@@ -39,6 +39,38 @@ if ($indiscrets_uri === $indiscrets_drop || strpos($indiscrets_uri, $indiscrets_
     );
 }
 
+/*
+ * Test only: under /ecrit-ailleurs/ the same site answers its reads (GET, HEAD) as its own, its
+ * index naming that address (as below), and its writes with a 307 to the same path without the
+ * prefix, the root's: a server sending a folder's writes to another site of its host (the folder
+ * moved to the root, a network's main site sharing its users). A browser following it replays
+ * the write, body and Authorization header (kept within one origin), there. Never part of the
+ * companion plugin.
+ */
+$indiscrets_elsewhere = '/ecrit-ailleurs';
+$indiscrets_uri = (string) $_SERVER['REQUEST_URI'];
+if (!$indiscrets_dropped && ($indiscrets_uri === $indiscrets_elsewhere
+    || strpos($indiscrets_uri, $indiscrets_elsewhere . '/') === 0
+    || strpos($indiscrets_uri, $indiscrets_elsewhere . '?') === 0)) {
+    $indiscrets_uri = substr($indiscrets_uri, strlen($indiscrets_elsewhere));
+    if ($indiscrets_uri === '' || $indiscrets_uri[0] !== '/') {
+        $indiscrets_uri = '/' . $indiscrets_uri;
+    }
+    if (!in_array($_SERVER['REQUEST_METHOD'], array('GET', 'HEAD'), true)) {
+        header('Location: ' . $indiscrets_uri, true, 307);
+        return true;
+    }
+    $_SERVER['REQUEST_URI'] = $indiscrets_uri;
+    foreach (array('PATH_INFO', 'ORIG_PATH_INFO') as $indiscrets_key) {
+        if (isset($_SERVER[$indiscrets_key]) && strpos($_SERVER[$indiscrets_key], $indiscrets_elsewhere) === 0) {
+            $_SERVER[$indiscrets_key] = substr($_SERVER[$indiscrets_key], strlen($indiscrets_elsewhere));
+        }
+    }
+    // Its own address and the front controller, as under /sans-authorization (credentials kept).
+    $indiscrets_dropped = true;
+    $indiscrets_drop = $indiscrets_elsewhere;
+}
+
 // Such a host's WordPress has that address for its own: its REST index names it (home, url),
 // as a site installed there does, where it named the suite's root, a site of another folder.
 if ($indiscrets_dropped) {

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { publishFailureText } from '../../components/publishFailureText';
+import { publishPost } from '../../wordpress/client';
+import type { Draft } from '../../storage/db';
+import { draftToRest } from '../../wordpress/desk-records';
+import { createRecord, findRecord, type DeskSettings } from '../../wordpress/desk-client';
+import { adminSettings, rest, site } from './helpers';
+
+/**
+ * The suite's site under /ecrit-ailleurs (scripts/wordpress/php/router.php): its reads answered
+ * there as its own, its writes with a 307 to the root's same route — another site of the host,
+ * the same users. Nothing is written there: the write is not followed.
+ */
+const ELSEWHERE = () => `${site().url}/ecrit-ailleurs`;
+
+function editor(siteUrl: string): DeskSettings {
+  const wp = site();
+  return {
+    siteUrl,
+    username: wp.newsroom.editor.user,
+    appPassword: wp.newsroom.editor.appPassword,
+  };
+}
+
+describe('a write the site redirects with a 307 is not replayed at the target', () => {
+  it('publishing makes no post at the root and says the site answers elsewhere', async () => {
+    const title = `Redirigé ${randomUUID()}`;
+    const result = await publishPost(adminSettings({ siteUrl: ELSEWHERE() }), {
+      title,
+      content: '<p>Texte</p>',
+    });
+    expect(result).toMatchObject({ ok: false, code: 'site_moved' });
+    if (!result.ok) {
+      expect(publishFailureText(result.code, {}, 'fr')).toContain('testez la connexion');
+    }
+    const found = await rest(
+      'GET',
+      `/wp/v2/posts?status=any&search=${encodeURIComponent(title)}&context=edit`,
+    );
+    expect(found).toMatchObject({ status: 200, json: [] });
+  });
+
+  it('a desk record is not created at the root', async () => {
+    const id = randomUUID();
+    const draft: Draft = {
+      id,
+      url: 'https://exemple.fr/yacht',
+      title: 'Redirigé',
+      siteName: 'Exemple',
+      quotes: [],
+      provenance: {},
+      createdAt: '2026-03-10T10:00:00.000Z',
+      updatedAt: '2026-03-10T10:00:00.000Z',
+      body: '<p>Texte</p>',
+      sources: [],
+      note: '',
+      tags: [],
+      status: 'draft',
+      issueId: '',
+      sortKey: '',
+      words: [],
+      sourceUrls: [],
+    };
+    const created = await createRecord(editor(ELSEWHERE()), 'drafts', draftToRest(draft));
+    expect(created).toMatchObject({ ok: false, code: 'site_moved' });
+    expect(await findRecord(editor(site().url), 'drafts', id)).toMatchObject({
+      ok: true,
+      record: null,
+    });
+  });
+});
