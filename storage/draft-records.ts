@@ -41,8 +41,9 @@ export interface SaveDraftInput extends CaptureResult {
   textLang?: string;
   /**
    * The address the page was read at, when it declares another its own (its canonical): a draft
-   * made of this address from the tab alone, the page closed to scripts (Firefox's reader view of
-   * it, its source), is this page's and takes the quote, as its note told the editor.
+   * whose address was taken from the tab (`provenance.url` 'tab': the page closed to scripts,
+   * Firefox's reader view of it, its source) is this page's and takes the quote, as its note told
+   * the editor, then and at every later clip of the page (the draft keeps that address).
    */
   readAt?: string;
 }
@@ -89,13 +90,14 @@ export async function saveDraft(
         ? database.clips
             .where('url')
             .equals(input.readAt)
-            .filter((draft) => !!draft.captureNote && !draft.deletedAt)
+            .filter((draft) => draft.provenance?.url === 'tab' && !draft.deletedAt)
             .toArray()
         : [],
     ]);
     // The page's own draft first (a live one before one in the trash), then one made of the
-    // address it was read at while closed to scripts, then one it was merged into; of those, the first this editor may write, their own before a colleague's (a page
-    // can have both: an Author's draft made beside an Editor's).
+    // address it was read at from the tab alone, then one it was merged into; of those, the
+    // first this editor may write, their own before a colleague's (a page can have both: an
+    // Author's draft made beside an Editor's).
     const candidates = [
       ...byUrl.filter((draft) => !draft.deletedAt),
       ...byUrl.filter((draft) => draft.deletedAt),

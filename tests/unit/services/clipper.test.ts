@@ -217,8 +217,20 @@ describe('clipTab', () => {
     });
     expect(second.clip.title).toBe('OVH Weighs IPO');
     expect(second.clip.captureNote).toBeUndefined();
+    // And the next passage quoted from the page, its note gone: the same draft still.
+    stubScripting(() => ({
+      ...pageCapture,
+      page: { ...pageCapture.page, url: address, base: address, canonical },
+      selection: { nodes: [{ tag: 'p', children: ['Le Sénat suivra.'] }] },
+    }));
+    const third = await clipTab({ tabId: page, tab: { url: address, title: 'La loi' } });
+    expect(third).toMatchObject({
+      status: 'merged',
+      quoteAdded: true,
+      clip: { id: first.clip.id },
+    });
     expect(await db.clips.count()).toBe(1);
-    // A draft of that address read from the page (no note) is another page's: not joined.
+    // A draft of that address read from the page is another page's: not joined.
     await db.clips.clear();
     read(address);
     const own = await clipTab({ tabId: page, tab: { url: address, title: 'La loi' } });
