@@ -158,7 +158,7 @@ export async function clipTab(clipped: ClipRequest): Promise<ClipOutcome> {
     textLang: await textLang,
     ...(limit && !request.linkUrl ? { captureNote: limit } : {}),
     // The page read at its address: a draft of that address made while it could not be read.
-    ...(!limit && !request.linkUrl && isHttpUrl(tabUrl) ? { readAt: cleanUrl(tabUrl) } : {}),
+    ...(!limit && !request.linkUrl && isHttpUrl(tabUrl) ? { readAt: draftAddress(tabUrl) } : {}),
   });
   return {
     status: saved.merged ? 'merged' : 'created',
@@ -212,7 +212,7 @@ async function runCaptureScript(tabId: number): Promise<CaptureResult> {
   const { selection: captured, page: declared, ...rest } = result;
   const metadata = pageMetadata(declared);
   // The page sends its address as found: tracking parameters are removed here.
-  const url = cleanUrl(metadata.url);
+  const url = draftAddress(metadata.url);
   // A page without a title is titled with its address: the cleaned one.
   const title = metadata.provenance.title === 'url' ? url : metadata.title;
   const page = { ...rest, metadata: { ...metadata, url, title } };
@@ -278,7 +278,7 @@ async function describeLinkInPage(tabId: number, href: string, where: LinkTarget
 
 /** A draft from what the browser tab alone tells: its URL and title. */
 export function fromTab(url: string, title: string | undefined): CaptureResult {
-  const cleaned = cleanUrl(url);
+  const cleaned = draftAddress(url);
   const metadata: PageMetadata = {
     url: cleaned,
     // The last path segment names a file (report.pdf) better than its whole address.
@@ -291,6 +291,21 @@ export function fromTab(url: string, title: string | undefined): CaptureResult {
     metadata.provenance.siteName = 'hostname';
   }
   return { metadata };
+}
+
+/**
+ * A page's address as its draft keeps it, a link published and shared with the desk: cleaned of
+ * tracking parameters, and of the user name and password typed in it (`https://redac:secret@…`,
+ * a page behind a password), which the page or the tab gives as loaded.
+ */
+function draftAddress(url: string): string {
+  const cleaned = cleanUrl(url);
+  if (!isHttpUrl(cleaned)) return cleaned;
+  const parsed = new URL(cleaned);
+  if (!parsed.username && !parsed.password) return cleaned;
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.href;
 }
 
 /**

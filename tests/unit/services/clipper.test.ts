@@ -323,6 +323,25 @@ describe('clipTab', () => {
     expect((await clipTab({ tabId: titled })).clip.title).toBe('Le titre');
   });
 
+  it('keeps no user name nor password of an address as the draft’s, shown or read', async () => {
+    // A page behind a password typed in its address (a partner's feed, a staging site): the
+    // draft's address is a link published and shared with the desk.
+    stubScripting(() => pageCapture);
+    const source = await openTab('view-source:https://redac:secret@flux.example.test/depeche');
+    expect((await clipTab({ tabId: source })).clip.url).toBe('https://flux.example.test/depeche');
+    const reader = await openTab(
+      `about:reader?url=${encodeURIComponent('https://redac:secret@flux.example.test/autre')}`,
+    );
+    expect((await clipTab({ tabId: reader })).clip.url).toBe('https://flux.example.test/autre');
+    const address = 'https://redac:secret@flux.example.test/lue';
+    stubScripting(() => ({
+      ...pageCapture,
+      page: { ...pageCapture.page, url: address, base: address },
+    }));
+    const page = await openTab(address);
+    expect((await clipTab({ tabId: page })).clip.url).toBe('https://flux.example.test/lue');
+  });
+
   it('uses the tab the trigger already knows instead of asking the browser again', async () => {
     const executeScript = stubScripting(() => pageCapture);
     const get = vi.spyOn(fakeBrowser.tabs, 'get');
