@@ -182,7 +182,9 @@ async function request(
   // A write the site redirected, not followed (transport.ts): nothing written, the site answers
   // from another address; the sync keeps the change queued (site_moved stops the run).
   if (answer.kind === 'trouble') {
-    return { ok: false, code: answer.code === 'redirected' ? 'site_moved' : answer.code };
+    return answer.code === 'redirected'
+      ? redirectedWrite(settings, transport)
+      : { ok: false, code: answer.code };
   }
   const moved = siteMoved(answer.url, settings.siteUrl);
   if (moved) {
@@ -197,6 +199,28 @@ async function request(
   const folder = answer.json === undefined ? undefined : sameOriginFolder(answer.url, settings);
   if (folder) return { ok: false, code: 'site_moved', address: folder };
   return { status: answer.status, json: answer.json ?? null, headers: answer.headers, bytes };
+}
+
+/**
+ * `site_moved` for a write the site redirected, with the address it answers at when a read tells
+ * it: its REST index, asked without the password (a GET, which follows: the redirect's target may
+ * be another newsroom's site), answered from another host or another folder of the origin, as
+ * the desk's reads tell a move. None when the index answers at the settings' address (a server
+ * redirecting only writes): the settings' test is the editor's to run.
+ */
+async function redirectedWrite(settings: DeskSettings, transport: Transport): Promise<DeskFailure> {
+  const index = await transport.request(`${settings.siteUrl}/?rest_route=/`);
+  if (index.kind === 'answer') {
+    const moved = siteMoved(index.url, settings.siteUrl);
+    const address =
+      moved?.code === 'site_moved'
+        ? moved.address
+        : moved || index.json === undefined
+          ? undefined
+          : sameOriginFolder(index.url, settings);
+    if (address) return { ok: false, code: 'site_moved', address };
+  }
+  return { ok: false, code: 'site_moved' };
 }
 
 /** The address of another folder of the settings' origin an answer came from, if it did. */

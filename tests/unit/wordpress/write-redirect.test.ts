@@ -22,7 +22,7 @@ import { PASSWORD, json } from './fake-site';
  */
 let sites = 0;
 function redirectingSite(
-  options: { browser?: boolean; categories?: unknown[]; only?: string } = {},
+  options: { browser?: boolean; categories?: unknown[]; only?: string; indexMoved?: boolean } = {},
 ) {
   sites += 1;
   const settings: WpSettings = {
@@ -38,6 +38,13 @@ function redirectingSite(
     const route =
       url.searchParams.get('rest_route') ?? url.pathname.replace(/^\/blog\/wp-json/, '');
     if (method === 'GET') {
+      if (route === '/' && options.indexMoved) {
+        // The whole folder moved: its reads redirected to the root, answered there.
+        const root = new URL(settings.siteUrl).origin;
+        const answer = json({ name: 'Racine', url: root, home: root, namespaces: ['wp/v2'] });
+        Object.defineProperty(answer, 'url', { value: `${root}/?rest_route=/` });
+        return answer;
+      }
       if (route === '/' || route === '/blog/wp-json/')
         return json({
           name: 'Blog',
@@ -124,6 +131,21 @@ describe('writes to WordPress redirected by the site', () => {
       expect(results.every((r) => !('address' in r) || r.address === undefined)).toBe(true);
     });
   }
+
+  it('a desk write redirected names the address the REST index answers from, asked without the password', async () => {
+    const site = redirectingSite({ indexMoved: true });
+    const result = await createRecord(site.settings, 'drafts', write as never, {
+      fetch: site.fetch,
+    });
+    expect(site.landed).toEqual([]);
+    expect(result).toEqual({
+      ok: false,
+      code: 'site_moved',
+      address: new URL(site.settings.siteUrl).origin,
+    });
+    const [, [, index]] = site.fetch.mock.calls as [unknown, [string, RequestInit]];
+    expect(index.headers).not.toHaveProperty('Authorization');
+  });
 
   it('reads still follow redirects (the REST index read tells and names a move)', async () => {
     const site = redirectingSite({ categories: [{ id: 3, name: 'Indiscrets' }] });
