@@ -31,5 +31,7 @@ export function showToast(message: string, tone: 'ok' | 'info' | 'warn', lang = 
   ].join(';');
   root.appendChild(box);
   document.documentElement.appendChild(host);
-  setTimeout(() => host.remove(), 4000);
+  // Long enough to be read: 4 s, or 50 ms a character (20 a second) for a longer sentence (a
+  // page closed to scripts: why, and what was kept).
+  setTimeout(() => host.remove(), Math.max(4000, message.length * 50));
 }
