@@ -1077,6 +1077,13 @@ async function withClient<T>(
       result = failure('missing_credentials');
     } else {
       result = await work(new WordPressClient(site.url, settings, options));
+      // A write the site redirected (transport.ts, not followed; the only site_moved without an
+      // address): the address named when its REST index, asked without the password, answers
+      // from another (askAddress), as a read tells a move; else the settings' test is to run.
+      if (!result.ok && result.code === 'site_moved' && !result.address) {
+        const there = await askAddress(site.url, options);
+        if (there.kind === 'moved') result = failure('site_moved', { address: there.address });
+      }
     }
   } catch (error) {
     result = failure('unexpected', {

@@ -147,6 +147,34 @@ describe('writes to WordPress redirected by the site', () => {
     expect(index.headers).not.toHaveProperty('Authorization');
   });
 
+  it('a publication redirected names the address the REST index answers from once moved', async () => {
+    const site = redirectingSite({ categories: [{ id: 3, name: 'Indiscrets' }] });
+    let moved = false;
+    const fetch: FetchLike = async (input, init) => {
+      const answer = await site.fetch(input, init);
+      // The folder moves as the post is sent: the index read before it answered at the folder.
+      if ((init.method ?? 'GET') === 'POST') moved = true;
+      if (moved && input.endsWith('/blog/?rest_route=/')) {
+        const root = new URL(site.settings.siteUrl).origin;
+        const there = json({ name: 'Racine', url: root, home: root, namespaces: ['wp/v2'] });
+        Object.defineProperty(there, 'url', { value: `${root}/?rest_route=/` });
+        return there;
+      }
+      return answer;
+    };
+    const result = await publishPost(
+      site.settings,
+      { title: 'Indiscret', content: '<p>Texte</p>', marker: 'indiscret-def' },
+      { fetch },
+    );
+    expect(site.landed).toEqual([]);
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'site_moved',
+      address: new URL(site.settings.siteUrl).origin,
+    });
+  });
+
   it('reads still follow redirects (the REST index read tells and names a move)', async () => {
     const site = redirectingSite({ categories: [{ id: 3, name: 'Indiscrets' }] });
     await ensureCategory(site.settings, 'Indiscrets', { fetch: site.fetch });
