@@ -296,7 +296,7 @@ export function fromTab(url: string, title: string | undefined): CaptureResult {
 /**
  * A page's address as its draft keeps it, a link published and shared with the desk: cleaned of
  * tracking parameters, and of the user name and password typed in it (`https://redac:secret@…`,
- * a page behind a password), which the page or the tab gives as loaded.
+ * a page behind a password), which the page, the tab or a link clipped gives as loaded.
  */
 function draftAddress(url: string): string {
   const cleaned = cleanUrl(url);
@@ -327,7 +327,8 @@ function forLink(
   link: LinkDescription | undefined,
   page: CaptureResult,
 ): CaptureResult {
-  const url = cleanUrl(link?.url ?? linkUrl);
+  // A link to a page behind a password (https://redac:secret@…): its draft keeps neither.
+  const url = draftAddress(link?.url ?? linkUrl);
   const metadata: PageMetadata = {
     url,
     title: link?.text?.trim() || url,

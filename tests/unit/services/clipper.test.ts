@@ -342,6 +342,21 @@ describe('clipTab', () => {
     expect((await clipTab({ tabId: page })).clip.url).toBe('https://flux.example.test/lue');
   });
 
+  it('keeps no user name nor password of a link clipped as the draft’s address', async () => {
+    // « Couper ce lien » on a link to a page behind a password (a partner's feed): the draft's
+    // address, published and shared with the desk, is the page's without them, described or not.
+    stubScripting((injection) =>
+      injection.files?.[0] === '/capture.js' ? { page: { ...pageCapture.page } } : undefined,
+    );
+    const tabId = await openTab('https://www.bloomberg.com/news/ovh-ipo');
+    const link = await clipTab({ tabId, linkUrl: 'https://redac:secret@flux.example.test/fil' });
+    expect(link.clip).toMatchObject({
+      url: 'https://flux.example.test/fil',
+      title: 'https://flux.example.test/fil',
+    });
+    expect(JSON.stringify(link.clip)).not.toContain('secret');
+  });
+
   it('uses the tab the trigger already knows instead of asking the browser again', async () => {
     const executeScript = stubScripting(() => pageCapture);
     const get = vi.spyOn(fakeBrowser.tabs, 'get');
