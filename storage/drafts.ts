@@ -1,3 +1,4 @@
+import { DESCRIPTIVE_FIELDS } from '../capture/types';
 import { db as defaultDb, type Draft, type IndiscretsDB, type Issue, UNDONE_KEPT } from './db';
 import { bodyText, hasVisibleText, normaliseUrl } from './derive';
 import { sameFields, sameValue } from '../lib/merge';
@@ -96,11 +97,38 @@ export function updateDraft(
   }
   return database.transaction('rw', database.clips, async () => {
     changes.updatedAt = clock();
+    const typed = DESCRIPTIVE_FIELDS.filter((field) => Object.hasOwn(changes, field));
+    if (typed.length > 0) {
+      const current = await database.clips.get(id);
+      if (!current) throw new DraftNotFoundError(id);
+      const provenance = typedOverTab(current, changes, typed);
+      if (provenance) changes.provenance = provenance;
+    }
     // Dexie's update() removes a field set to undefined, and the hooks re-derive the indexes.
     const updated = await database.clips.update(id, changes);
     if (!updated) throw new DraftNotFoundError(id);
     return (await database.clips.get(id))!;
   });
+}
+
+/**
+ * The provenance of `current` once the editor's `changes` are written: a value the editor typed
+ * over one the tab gave (`tab`: the page closed to scripts, its reader view, its source) no
+ * longer comes from the tab, whose weak values a later clip of the page replaces
+ * (storage/draft-records.ts, `saveDraft`): the editor's words are kept. Undefined when unchanged.
+ */
+function typedOverTab(
+  current: Draft,
+  changes: Partial<Draft>,
+  fields: readonly (typeof DESCRIPTIVE_FIELDS)[number][],
+): Draft['provenance'] | undefined {
+  const typed = fields.filter(
+    (field) => current.provenance?.[field] === 'tab' && !sameValue(changes[field], current[field]),
+  );
+  if (typed.length === 0) return undefined;
+  const provenance = { ...current.provenance };
+  for (const field of typed) delete provenance[field];
+  return provenance;
 }
 
 /** A draft's editable field. */

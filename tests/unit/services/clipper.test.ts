@@ -7,6 +7,7 @@ import { handlers } from '../../../services/handlers';
 import { limitForFailure, limitForUrl } from '../../../services/limits';
 import type { ProtocolMap } from '../../../messaging/protocol';
 import { db } from '../../../storage/db';
+import { updateDraft } from '../../../storage/drafts';
 import { houseStyleItem } from '../../../storage/preferences';
 import { createHouseStyle } from '../../../storage/house-style';
 import { describeOutcome } from '../../../messaging/outcome';
@@ -238,6 +239,43 @@ describe('clipTab', () => {
     const other = await clipTab({ tabId: page, tab: { url: address, title: 'La loi' } });
     expect(other.status).toBe('created');
     expect(other.clip.id).not.toBe(own.clip.id);
+  });
+
+  it('keeps the title the editor typed in a tab’s draft when the page itself joins it', async () => {
+    // The reader view's draft named by the editor (its tab's title was the page's, or none):
+    // the page clipped after it brings its own title, weaker than the editor's words.
+    const address = 'https://www.liberation.fr/politique/loi-renseignement_123';
+    const canonical = 'https://www.liberation.fr/politique/2021/03/15/la-loi_123/';
+    stubScripting(() => pageCapture);
+    const reader = await openTab(`about:reader?url=${encodeURIComponent(address)}`, 'La loi');
+    const first = await clipTab({ tabId: reader });
+    await updateDraft(first.clip.id, { title: 'La loi sur le renseignement votée' });
+    const read = (url: string) =>
+      stubScripting(() => ({
+        ...pageCapture,
+        page: { ...pageCapture.page, url: address, base: address, canonical: url },
+      }));
+    read(canonical);
+    const page = await openTab(address, 'La loi');
+    const joined = await clipTab({ tabId: page, tab: { url: address, title: 'La loi' } });
+    expect(joined.clip).toMatchObject({
+      id: first.clip.id,
+      title: 'La loi sur le renseignement votée',
+    });
+    // The page at that very address too (its canonical its own).
+    read(address);
+    const again = await clipTab({ tabId: page, tab: { url: address, title: 'La loi' } });
+    expect(again.clip).toMatchObject({
+      id: first.clip.id,
+      title: 'La loi sur le renseignement votée',
+    });
+    // A title the editor left as the tab gave it is still the page's to fill.
+    await db.clips.clear();
+    const readerAgain = await openTab(`about:reader?url=${encodeURIComponent(address)}`, 'La loi');
+    const untouched = await clipTab({ tabId: readerAgain });
+    read(canonical);
+    const filled = await clipTab({ tabId: page, tab: { url: address, title: 'La loi' } });
+    expect(filled.clip).toMatchObject({ id: untouched.clip.id, title: 'OVH Weighs IPO' });
   });
 
   it('says what a page closed to scripts kept: the words the menu saw, when it saw some', async () => {
