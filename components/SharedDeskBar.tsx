@@ -109,6 +109,7 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   // Without the address it answers at (not given, or an error recorded before it was kept):
   // the settings' test names it. With it, see failureText.
   site_moved: 'shared.error.siteMoved',
+  write_redirected: 'shared.error.writeRedirected',
 };
 
 /**

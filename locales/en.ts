@@ -664,6 +664,8 @@ export const en: Messages = {
     'The WordPress settings name another account or site than the shared desk’s: nothing is sent or received. Set the previous account again, or leave the shared desk and join it with this one',
   'shared.error.siteMoved':
     'The site now answers at another address than the one in the settings: test the connection in the settings to see it; your changes are waiting',
+  'shared.error.writeRedirected':
+    'The site’s server redirects requests that write to another address, though this WordPress does answer at the one in the settings: nothing was written; ask its administrator not to redirect writes to the REST API; your changes are waiting',
   'shared.error.serverError': 'The site answered with a server error: retrying soon',
   'shared.error.other': 'The last sync failed: retrying soon',
   'shared.refused':
@@ -867,6 +869,8 @@ export const en: Messages = {
     'This site answers at {address}: enter that address in “Site address”, then test the connection.',
   'wp.error.site_moved_unnamed':
     'This site now answers at another address than the one in the settings: test the connection in the settings to see it.',
+  'wp.error.write_redirected':
+    'The site’s server redirected the request to another address, though this WordPress does answer at the one in the settings: nothing was written, and no setting can change that. Ask the site’s administrator not to redirect requests that write to its REST API (POST, DELETE).',
   'wp.error.wrong_credentials_revoked':
     'WordPress refuses the application password (401): it may have been revoked; create another in WordPress and paste it in the settings.',
   // Credentials sent and answered as to an anonymous visitor (401): a wrong password, or a server

@@ -687,6 +687,8 @@ export const fr = {
     'Les réglages WordPress nomment un autre compte ou un autre site que celui de la rédaction partagée : rien n’est envoyé ni reçu. Remettez le compte d’avant, ou quittez puis rejoignez la rédaction partagée avec ce compte',
   'shared.error.siteMoved':
     'Le site répond désormais à une autre adresse que celle des réglages : testez la connexion dans les réglages pour la connaître ; vos modifications attendent',
+  'shared.error.writeRedirected':
+    'Le serveur du site redirige les envois vers une autre adresse, alors que ce WordPress répond bien à celle des réglages : rien n’a été écrit ; demandez à son administrateur de ne pas rediriger les envois à l’API REST ; vos modifications attendent',
   'shared.error.serverError': 'Le site a répondu par une erreur du serveur : nouvel essai bientôt',
   'shared.error.other': 'La dernière synchronisation a échoué : nouvel essai bientôt',
   'shared.refused':
@@ -895,6 +897,8 @@ export const fr = {
     'Ce site répond à l’adresse {address} : utilisez-la dans « Adresse du site », puis testez la connexion.',
   'wp.error.site_moved_unnamed':
     'Ce site répond désormais à une autre adresse que celle des réglages : testez la connexion dans les réglages pour la connaître.',
+  'wp.error.write_redirected':
+    'Le serveur du site a redirigé l’envoi vers une autre adresse, alors que ce WordPress répond bien à celle des réglages : rien n’a été écrit, et les réglages n’y peuvent rien. Demandez à l’administrateur du site que les envois à son API REST (POST, DELETE) ne soient pas redirigés.',
   'wp.error.wrong_credentials_revoked':
     'WordPress refuse le mot de passe d’application (401) : il a peut-être été révoqué ; créez-en un autre dans WordPress et collez-le dans les réglages.',
   // Credentials sent and answered as to an anonymous visitor (401): a wrong password, or a server

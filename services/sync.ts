@@ -181,6 +181,8 @@ const TRANSIENT: ReadonlySet<string> = new Set([
   'no_plugin',
   // Every answer comes from another address until the settings name it: nothing to try alone.
   'site_moved',
+  // The site's server redirects every write (its REST index answering here): none would go.
+  'write_redirected',
 ]);
 
 /** A stop of the whole run (network, credentials): the outbox waits for the next one. */

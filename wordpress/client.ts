@@ -1083,6 +1083,9 @@ async function withClient<T>(
       if (!result.ok && result.code === 'site_moved' && !result.address) {
         const there = await askAddress(site.url, options);
         if (there.kind === 'moved') result = failure('site_moved', { address: there.address });
+        // The index answers here itself: the site did not move, its server redirects writes
+        // (the connection test, reads only, would pass and name no address).
+        if (there.kind === 'wordpress') result = failure('write_redirected');
       }
     }
   } catch (error) {

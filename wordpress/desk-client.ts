@@ -20,7 +20,7 @@ import type {
 } from './desk-records';
 import { movedWithinHost, siteMoved, siteNamedElsewhere } from './client';
 import { answeredAnonymously, anonymousCause, refusesARight } from './errors';
-import { basicAuth, Transport, type FetchLike } from './transport';
+import { basicAuth, isObject, Transport, type FetchLike } from './transport';
 
 export type DeskKind = 'drafts' | 'issues';
 
@@ -74,6 +74,12 @@ export type DeskErrorCode =
    * host), it said « wrong password ».
    */
   | 'site_moved'
+  /**
+   * A write the site's server redirected, not followed, while its REST index answers at the
+   * settings' address itself (errors.ts `write_redirected`): nothing written, nothing to change
+   * in the settings; the change waits.
+   */
+  | 'write_redirected'
   /** The site answers but the plugin does not (its namespace is unknown). */
   | 'no_plugin'
   /** The user's role does not allow it (403); `needs` names the role it takes. */
@@ -204,9 +210,11 @@ async function request(
 /**
  * `site_moved` for a write the site redirected, with the address it answers at when a read tells
  * it: its REST index, asked without the password (a GET, which follows: the redirect's target may
- * be another newsroom's site), answered from another host or another folder of the origin, as
- * the desk's reads tell a move. None when the index answers at the settings' address (a server
- * redirecting only writes): the settings' test is the editor's to run.
+ * be another newsroom's site), answered from another host or another folder of the origin, or
+ * naming another folder's site its own (`home`, client.ts siteNamedElsewhere), as the desk's
+ * reads tell a move. The index answering here, from here, as this address's site: the site did
+ * not move, its server redirects writes (`write_redirected`: no address in the settings would
+ * help, the connection test, reads only, passes). Else, unknown: the settings' test is to run.
  */
 async function redirectedWrite(settings: DeskSettings, transport: Transport): Promise<DeskFailure> {
   const index = await transport.request(`${settings.siteUrl}/?rest_route=/`);
@@ -219,6 +227,11 @@ async function redirectedWrite(settings: DeskSettings, transport: Transport): Pr
           ? undefined
           : sameOriginFolder(index.url, settings);
     if (address) return { ok: false, code: 'site_moved', address };
+    if (!moved && index.status >= 200 && index.status < 300 && isObject(index.json)) {
+      const elsewhere = siteNamedElsewhere(index.json, settings.siteUrl);
+      if (elsewhere) return { ok: false, code: 'site_moved', address: elsewhere };
+      return { ok: false, code: 'write_redirected' };
+    }
   }
   return { ok: false, code: 'site_moved' };
 }

@@ -79,6 +79,13 @@ export type WpErrorCode =
    * the credentials.
    */
   | 'site_moved'
+  /**
+   * A write (POST, DELETE) the site's server answered with a redirect, not followed (transport.ts):
+   * nothing written. Its REST index answers at the settings' address itself, so the site did not
+   * move and no address in the settings would help (a rule sending writes to a challenge page,
+   * adding a trailing slash): the site's administrator lets its REST API's writes through.
+   */
+  | 'write_redirected'
   /** The account may not create posts (no `edit_posts`). */
   | 'cannot_create_posts'
   /** The account may not edit this post. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { publishFailureText } from '../../components/publishFailureText';
-import { publishPost } from '../../wordpress/client';
+import { publishPost, testConnection } from '../../wordpress/client';
 import type { Draft } from '../../storage/db';
 import { draftToRest } from '../../wordpress/desk-records';
 import { createRecord, findRecord, type DeskSettings } from '../../wordpress/desk-client';
@@ -24,15 +24,22 @@ function editor(siteUrl: string): DeskSettings {
 }
 
 describe('a write the site redirects with a 307 is not replayed at the target', () => {
-  it('publishing makes no post at the root and says the site answers elsewhere', async () => {
+  it('publishing makes no post at the root and says the server redirected it', async () => {
     const title = `Redirigé ${randomUUID()}`;
+    // Its index answers at the address as its own: the connection test (reads only) passes, so
+    // the failure names the redirect and who can fix it, not that test.
+    expect(await testConnection(adminSettings({ siteUrl: ELSEWHERE() }))).toMatchObject({
+      ok: true,
+    });
     const result = await publishPost(adminSettings({ siteUrl: ELSEWHERE() }), {
       title,
       content: '<p>Texte</p>',
     });
-    expect(result).toMatchObject({ ok: false, code: 'site_moved' });
+    expect(result).toMatchObject({ ok: false, code: 'write_redirected' });
     if (!result.ok) {
-      expect(publishFailureText(result.code, {}, 'fr')).toContain('testez la connexion');
+      const text = publishFailureText(result.code, {}, 'fr');
+      expect(text).toContain('rien n’a été écrit');
+      expect(text).not.toContain('testez la connexion');
     }
     const found = await rest(
       'GET',
@@ -63,7 +70,7 @@ describe('a write the site redirects with a 307 is not replayed at the target', 
       sourceUrls: [],
     };
     const created = await createRecord(editor(ELSEWHERE()), 'drafts', draftToRest(draft));
-    expect(created).toMatchObject({ ok: false, code: 'site_moved' });
+    expect(created).toMatchObject({ ok: false, code: 'write_redirected' });
     expect(await findRecord(editor(site().url), 'drafts', id)).toMatchObject({
       ok: true,
       record: null,
