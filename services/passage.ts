@@ -27,14 +27,18 @@ const isBlock = (node: PassageNode | undefined): boolean =>
   typeof node === 'object' && BLOCK_ELEMENTS.has(node.tag);
 
 /**
- * The link's URL, cleaned of tracking parameters, when it is an absolute http(s) URL; else
- * undefined (the link is unwrapped).
+ * The link's URL, cleaned of tracking parameters and of a user name and password (a page read
+ * behind a password typed in its address resolves its relative links with them), when it is an
+ * absolute http(s) URL; else undefined (the link is unwrapped).
  */
 function httpUrl(href: unknown): string | undefined {
   if (typeof href !== 'string') return undefined;
   try {
     const url = new URL(href);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? cleanUrl(url.href) : undefined;
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    url.username = '';
+    url.password = '';
+    return cleanUrl(url.href);
   } catch {
     return undefined;
   }

@@ -380,6 +380,37 @@ describe('clipTab', () => {
     expect((await clipTab({ tabId: page })).clip.url).toBe('https://flux.example.test/lue');
   });
 
+  it('keeps no user name nor password in the links of a passage quoted', async () => {
+    // A page read behind a password typed in its address: its relative links, resolved in it,
+    // carry them; the quote is published in the issue and shared with the desk.
+    const address = 'https://redac:secret@flux.example.test/lue';
+    stubScripting(() => ({
+      page: { ...pageCapture.page, url: address, base: address },
+      selection: {
+        nodes: [
+          {
+            tag: 'p',
+            children: [
+              'Voir ',
+              {
+                tag: 'a',
+                href: 'https://redac:secret@flux.example.test/suite',
+                children: ['la suite'],
+              },
+              '.',
+            ],
+          },
+        ],
+      },
+    }));
+    const tabId = await openTab(address);
+    const { clip: draft } = await clipTab({ tabId });
+    expect(draft.quotes[0]?.html).toBe(
+      '<p>Voir <a href="https://flux.example.test/suite">la suite</a>.</p>',
+    );
+    expect(JSON.stringify(draft)).not.toContain('secret');
+  });
+
   it('keeps no user name nor password of a link clipped as the draft’s address', async () => {
     // « Couper ce lien » on a link to a page behind a password (a partner's feed): the draft's
     // address, published and shared with the desk, is the page's without them, described or not.
