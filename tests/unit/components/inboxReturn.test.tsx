@@ -25,7 +25,7 @@ vi.mock('../../../components/inboxData', async (importOriginal) => {
   };
 });
 
-const SNAPSHOT = 'indiscrets:inbox-snapshot:3';
+const SNAPSHOT = 'indiscrets:inbox-snapshot:4';
 
 beforeEach(async () => {
   fakeBrowser.reset();

@@ -16,7 +16,7 @@ import { uiLocale } from '../../../storage/settings';
 import { addDraft } from '../storage/helpers';
 
 const REMEMBERED = 'indiscrets:ui-locale';
-const SNAPSHOT = 'indiscrets:inbox-snapshot:3';
+const SNAPSHOT = 'indiscrets:inbox-snapshot:4';
 
 let root: HTMLElement;
 
