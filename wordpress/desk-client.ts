@@ -19,7 +19,7 @@ import type {
   RestWrite,
 } from './desk-records';
 import { movedWithinHost, siteMoved, siteNamedElsewhere } from './client';
-import { answeredAnonymously, anonymousCause, refusesARight } from './errors';
+import { answeredAnonymously, anonymousCause, refusesARight, wpCodeOf } from './errors';
 import { basicAuth, isObject, Transport, type FetchLike } from './transport';
 
 export type DeskKind = 'drafts' | 'issues';
@@ -232,6 +232,9 @@ async function redirectedWrite(settings: DeskSettings, transport: Transport): Pr
       if (elsewhere) return { ok: false, code: 'site_moved', address: elsewhere };
       return { ok: false, code: 'write_redirected' };
     }
+    // A REST API closed to anonymous visitors answers its index with a WordPress error, here,
+    // from here: a WordPress answering at the address too, as publishing takes it (askAddress).
+    if (!moved && wpCodeOf(index.json)) return { ok: false, code: 'write_redirected' };
   }
   return { ok: false, code: 'site_moved' };
 }

@@ -83,4 +83,31 @@ describe('writes redirected by a site whose REST index answers at its address', 
     );
     expect(result).toEqual({ ok: false, code: 'site_moved', address: 'https://ecrit.monsite.fr' });
   });
+
+  it('a desk write on a site whose REST API refuses anonymous visitors says so as publishing does', async () => {
+    const site = writesRedirected();
+    // A security plugin closing the REST API to anonymous visitors: its index, asked without
+    // the password, is a WordPress error answered at the address itself.
+    const fetch: FetchLike = async (input, init) => {
+      const headers = (init.headers ?? {}) as Record<string, string>;
+      if ((init.method ?? 'GET') === 'GET' && !headers.Authorization) {
+        return json({ code: 'rest_not_logged_in', message: 'Connexion requise.' }, 401);
+      }
+      return site.fetch(input, init);
+    };
+    const options = { fetch };
+    const published = await publishPost(
+      site.settings,
+      { title: 'Indiscret', content: '<p>Texte</p>', marker: 'indiscret-r7b' },
+      options,
+    );
+    const created = await createRecord(
+      site.settings,
+      'drafts',
+      { title: 'x', meta: { clientId: 'c1' } } as never,
+      options,
+    );
+    expect(published).toMatchObject({ ok: false, code: 'write_redirected' });
+    expect(created).toEqual({ ok: false, code: 'write_redirected' });
+  });
 });
