@@ -43,7 +43,7 @@ export interface SaveDraftInput extends CaptureResult {
    * The address the page was read at, when it declares another its own (its canonical): a draft
    * whose address was taken from the tab (`provenance.url` 'tab': the page closed to scripts,
    * Firefox's reader view of it, its source) is this page's and takes the quote, as its note told
-   * the editor, then and at every later clip of the page (the draft keeps that address).
+   * the editor; it moves to the page's address (see `saveDraft`), where later clips find it.
    */
   readAt?: string;
 }
@@ -92,7 +92,7 @@ export async function saveDraft(
             .equals(input.readAt)
             .filter((draft) => draft.provenance?.url === 'tab' && !draft.deletedAt)
             .toArray()
-        : [],
+        : ([] as Draft[]),
     ]);
     // The page's own draft first (a live one before one in the trash), then one made of the
     // address it was read at from the tab alone, then one it was merged into; of those, the
@@ -122,6 +122,17 @@ export async function saveDraft(
           const source = metadata.provenance[key];
           if (source) provenance[key] = source;
         }
+      }
+      // The page joining a draft of the address it was read at, from the tab alone, makes it the
+      // page's: the draft moves to the page's own address (a clip there finds it by its url),
+      // and that address is no longer the tab's, so another article read there later (a live
+      // page) makes its own draft. The address read stays its first source, where a reader
+      // view's clip of it finds the draft (`sourceUrls`).
+      const moved = byAddress.includes(existing);
+      if (moved) {
+        filled.url = metadata.url;
+        if (metadata.provenance.url) provenance.url = metadata.provenance.url;
+        else delete provenance.url;
       }
       const updated: Draft = {
         ...existing,

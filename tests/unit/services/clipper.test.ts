@@ -241,6 +241,101 @@ describe('clipTab', () => {
     expect(other.clip.id).not.toBe(own.clip.id);
   });
 
+  it('moves a tab’s draft to the page’s own address when the page joins it', async () => {
+    const address = 'https://www.liberation.fr/politique/loi-renseignement_123';
+    const canonical = 'https://www.liberation.fr/politique/2021/03/15/la-loi_123/';
+    const read = (url: string, canonicalUrl: string, text = 'OVH is weighing an IPO.') =>
+      stubScripting(() => ({
+        ...pageCapture,
+        page: { ...pageCapture.page, url, base: url, canonical: canonicalUrl },
+        selection: { nodes: [{ tag: 'p', children: [text] }] },
+      }));
+    stubScripting(() => pageCapture);
+    const reader = await openTab(`about:reader?url=${encodeURIComponent(address)}`, 'La loi');
+    const first = await clipTab({ tabId: reader, selectionText: 'Les députés ont adopté la loi.' });
+    read(address, canonical);
+    const page = await openTab(address, 'La loi');
+    const joined = await clipTab({ tabId: page, tab: { url: address, title: 'La loi' } });
+    expect(joined.clip).toMatchObject({ id: first.clip.id, url: canonical });
+    expect(joined.clip.provenance.url).not.toBe('tab');
+    // The page opened at its own address: the same draft, not a second one.
+    read(canonical, canonical, 'Le Sénat suivra.');
+    const atCanonical = await openTab(canonical, 'La loi');
+    const split = await clipTab({ tabId: atCanonical, tab: { url: canonical, title: 'La loi' } });
+    expect(split).toMatchObject({
+      status: 'merged',
+      quoteAdded: true,
+      clip: { id: first.clip.id },
+    });
+    // Its reader view clipped again: still the same draft (its first source the address read).
+    stubScripting(() => pageCapture);
+    const readerAgain = await openTab(`about:reader?url=${encodeURIComponent(address)}`, 'La loi');
+    const again = await clipTab({ tabId: readerAgain, selectionText: 'Le Conseil tranchera.' });
+    expect(again).toMatchObject({
+      status: 'merged',
+      quoteAdded: true,
+      clip: { id: first.clip.id },
+    });
+    expect((await db.clips.get(first.clip.id))?.url).toBe(canonical);
+    expect(await db.clips.count()).toBe(1);
+  });
+
+  it('makes its own draft of each article a live page shows after one joined its tab’s draft', async () => {
+    const live = 'https://www.lemonde.fr/politique/live/';
+    const article = (day: string) => `https://www.lemonde.fr/politique/article/2026/12/${day}.html`;
+    stubScripting(() => pageCapture);
+    const source = await openTab(`view-source:${live}`, `view-source:${live}`);
+    const monday = await clipTab({
+      tabId: source,
+      selectionText: 'Lundi : le gouvernement tombe.',
+    });
+    const read = (canonical: string, text: string) =>
+      stubScripting(() => ({
+        ...pageCapture,
+        page: { ...pageCapture.page, url: live, base: live, canonical },
+        selection: { nodes: [{ tag: 'p', children: [text] }] },
+      }));
+    const page = await openTab(live, 'Direct');
+    read(article('08/budget'), 'Mardi : le budget.');
+    const tuesday = await clipTab({ tabId: page, tab: { url: live, title: 'Direct' } });
+    expect(tuesday.clip.id).toBe(monday.clip.id);
+    // Another day, another article declared there: a draft of its own, Monday's left alone.
+    read(article('09/retraites'), 'Mercredi : les retraites.');
+    const wednesday = await clipTab({ tabId: page, tab: { url: live, title: 'Direct' } });
+    expect(wednesday).toMatchObject({ status: 'created', clip: { url: article('09/retraites') } });
+    const kept = await db.clips.get(monday.clip.id);
+    expect(kept?.url).toBe(article('08/budget'));
+    expect(kept?.quotes.map((quote) => quote.text)).toEqual([
+      'Lundi : le gouvernement tombe.',
+      'Mardi : le budget.',
+    ]);
+  });
+
+  it('adds the page to its own draft before a tab’s draft of the address it was read at', async () => {
+    const address = 'https://www.liberation.fr/politique/loi-renseignement_123';
+    const canonical = 'https://www.liberation.fr/politique/2021/03/15/la-loi_123/';
+    stubScripting(() => ({
+      ...pageCapture,
+      page: { ...pageCapture.page, url: canonical, base: canonical, canonical },
+    }));
+    const atCanonical = await openTab(canonical, 'La loi');
+    const own = await clipTab({ tabId: atCanonical, tab: { url: canonical, title: 'La loi' } });
+    stubScripting(() => pageCapture);
+    const reader = await openTab(`about:reader?url=${encodeURIComponent(address)}`, 'La loi');
+    const tabDraft = await clipTab({ tabId: reader });
+    stubScripting(() => ({
+      ...pageCapture,
+      page: { ...pageCapture.page, url: address, base: address, canonical },
+      selection: { nodes: [{ tag: 'p', children: ['Le Sénat suivra.'] }] },
+    }));
+    const page = await openTab(address, 'La loi');
+    const joined = await clipTab({ tabId: page, tab: { url: address, title: 'La loi' } });
+    expect(joined.clip.id).toBe(own.clip.id);
+    // The tab's draft stays at its address: no second draft at the canonical.
+    expect((await db.clips.get(tabDraft.clip.id))?.url).toBe(address);
+    expect(await db.clips.where('url').equals(canonical).count()).toBe(1);
+  });
+
   it('keeps the title the editor typed in a tab’s draft when the page itself joins it', async () => {
     // The reader view's draft named by the editor (its tab's title was the page's, or none):
     // the page clipped after it brings its own title, weaker than the editor's words.
