@@ -80,11 +80,12 @@ function quotationLeftOpen(label: string, bodyHtml: string): boolean {
   const quotes = (text: string) => text.split('"').length - 1;
   if (quotes(label) % 2 === 0) return false;
   const paragraph = firstParagraph(bodyHtml);
-  const fold = (text: string) => text.replace(/[\s\u00A0]+/g, ' ').trim();
   return (
     paragraph !== null &&
     quotes(paragraph) % 2 === 0 &&
-    fold(paragraph).startsWith(fold(label.slice(0, -1)))
+    folded(paragraph)
+      .trim()
+      .startsWith(folded(label.slice(0, -1)).trim())
   );
 }
 
@@ -93,7 +94,7 @@ const PARAGRAPH_ENDS = /^(?:p|li|h\d|div|blockquote|ul|ol|br)$/;
 
 /** The text of an item's first paragraph, null when it does not end in what is read of it. */
 function firstParagraph(html: string): string | null {
-  const read = html.length > FOREIGN_HTML ? html.slice(0, foreignEnd(html)) : html;
+  const read = foreignStart(html);
   let text = '';
   for (const token of tokenizeHtml(read)) {
     if (token.type === 'text') text += token.text;
@@ -107,6 +108,12 @@ function firstParagraph(html: string): string | null {
   }
   return read.length === html.length && text.trim() ? text : null;
 }
+
+/**
+ * `text`, each run of spaces of any kind (ordinary, tab, line break, NBSP, NNBSP, thin: all
+ * `\s`) one ordinary space: names and labels compared word for word.
+ */
+const folded = (text: string): string => text.replace(/\s+/g, ' ');
 
 /** Spaces a name's words may stand between in a label (typography.ts keptPattern's). */
 const GAP = /[ \t\u00A0\u202F\u2009]/;
@@ -122,9 +129,7 @@ const IN_WORD = /[\p{L}\p{M}\p{N}]/u;
  * item's (frenchTypographyInline: as written, a word to the prose around it).
  */
 function typesetKeeping(label: string, kept: readonly string[]): string {
-  const names = [
-    ...new Set(kept.map((text) => text.replace(/[\s\u00A0\u202F\u2009]+/g, ' ').trim())),
-  ]
+  const names = [...new Set(kept.map((text) => folded(text).trim()))]
     .filter((text) => text && !/[\uE000-\uE002]/.test(text))
     .sort((a, b) => b.length - a.length);
   if (names.length === 0) return frenchTypographyText(label);
@@ -223,6 +228,11 @@ function foreignEnd(html: string): number {
   return Math.min(FOREIGN_HTML_MOST, html.length);
 }
 
+/** The start of an item's HTML read for its foreign words and first paragraph (see foreignEnd). */
+function foreignStart(html: string): string {
+  return html.length > FOREIGN_HTML ? html.slice(0, foreignEnd(html)) : html;
+}
+
 /** Elements without an end tag, which a sanitized text may hold. */
 const VOID_TAGS = new Set(['br', 'wbr', 'img', 'hr']);
 
@@ -241,7 +251,7 @@ const WORD_BREAKS = /^(?:p|li|h\d)$/;
  * space where a line or a paragraph breaks (`matters:<br>the deal` is `matters: the deal`).
  */
 export function foreignWords(html: string): string[] {
-  const start = html.length > FOREIGN_HTML ? html.slice(0, foreignEnd(html)) : html;
+  const start = foreignStart(html);
   if (!start.includes('lang')) return [];
   const words: string[] = [];
   let depth = 0;
@@ -300,12 +310,11 @@ export function foreignNames(sources: readonly NamedSource[]): string[] {
  */
 function namesIn(label: string, names: readonly string[]): string[] {
   if (names.length === 0 || !label.endsWith('…')) return [...names];
-  const fold = (text: string) => text.replace(/[\s\u00A0\u202F\u2009]+/g, ' ');
-  const cut = fold(label.slice(0, -1));
+  const cut = folded(label.slice(0, -1));
   const starts: string[] = [];
-  for (const name of names.map(fold)) {
+  for (const name of names.map(folded)) {
     for (let at = 0; at < cut.length; at++) {
-      if (at > 0 && /[\p{L}\p{M}\p{N}]/u.test(cut[at - 1]!)) continue;
+      if (at > 0 && IN_WORD.test(cut[at - 1]!)) continue;
       const tail = cut.slice(at);
       if (tail.trim() && name.startsWith(tail)) {
         starts.push(tail);
