@@ -20,7 +20,7 @@ import { limitForFailure, limitForUrl, pageShownAt } from './limits';
 import { toSelectedPassage } from './passage';
 import { escapeHtml, stripWww } from '../lib/html';
 import { readableHost } from '../lib/punycode';
-import { isHttpUrl } from '../storage/http-url';
+import { isHttpUrl, withoutCredentials } from '../storage/http-url';
 
 /** What the background knows when a clip is asked for. */
 export interface ClipRequest {
@@ -300,12 +300,7 @@ export function fromTab(url: string, title: string | undefined): CaptureResult {
  */
 function draftAddress(url: string): string {
   const cleaned = cleanUrl(url);
-  if (!isHttpUrl(cleaned)) return cleaned;
-  const parsed = new URL(cleaned);
-  if (!parsed.username && !parsed.password) return cleaned;
-  parsed.username = '';
-  parsed.password = '';
-  return parsed.href;
+  return isHttpUrl(cleaned) ? withoutCredentials(cleaned) : cleaned;
 }
 
 /**

@@ -15,6 +15,7 @@ import {
 } from '../capture/types';
 import { normalizeMultiline } from '../capture/text';
 import { cleanUrl } from '../capture/url';
+import { withoutCredentials } from '../storage/http-url';
 import { BLOCK_ELEMENTS, escapeHtml } from '../lib/html';
 import { languageTag, primaryLanguage } from '../lib/lang';
 
@@ -36,9 +37,7 @@ function httpUrl(href: unknown): string | undefined {
   try {
     const url = new URL(href);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-    url.username = '';
-    url.password = '';
-    return cleanUrl(url.href);
+    return cleanUrl(withoutCredentials(url.href));
   } catch {
     return undefined;
   }

@@ -11,3 +11,21 @@ export function isHttpUrl(raw: string | undefined): raw is string {
     return false;
   }
 }
+
+/**
+ * `href` without the user name and password typed in it (`https://redac:secret@…`, a page behind
+ * a password): never kept in a link published or shared with the desk. As given when it holds
+ * none, or is no URL.
+ */
+export function withoutCredentials(href: string): string {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return href;
+  }
+  if (!url.username && !url.password) return href;
+  url.username = '';
+  url.password = '';
+  return url.href;
+}
