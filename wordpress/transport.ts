@@ -178,6 +178,23 @@ function isRedirect(response: Response): boolean {
   );
 }
 
+/**
+ * `url` with a slash added to its path, its query kept (`…/wp/v2/posts?x=1` →
+ * `…/wp/v2/posts/?x=1`); undefined when its path ends with one already.
+ */
+export function slashAdded(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.pathname.endsWith('/')) return undefined;
+  parsed.pathname += '/';
+  parsed.hash = '';
+  return parsed.href;
+}
+
 /** JSON requests with a per-request timeout, the caller's cancellation and no cookies. */
 export class Transport {
   private readonly fetchFn: FetchLike;
@@ -224,6 +241,7 @@ export class Transport {
     // `discover`, desk-client.ts) is how a move is told and named (siteMoved, the folder the
     // answer came from), and a read writes nothing wherever it lands.
     const reads = READS.has(method);
+    let redirected = false;
     try {
       const response = await this.fetchFn(url, {
         method,
@@ -236,19 +254,8 @@ export class Transport {
         redirect: reads ? 'follow' : 'manual',
         ...(init.opaque ? { mode: 'no-cors' as const } : {}),
       });
-      if (!reads && isRedirect(response)) return { kind: 'trouble', code: 'redirected' };
-      // The body is read under the same timer: a server may send headers and then stall. An
-      // opaque answer has none to read.
-      const text = init.opaque ? '' : await response.text();
-      const json = jsonOf(text);
-      return {
-        kind: 'answer',
-        status: response.status,
-        url: response.url || url,
-        headers: response.headers,
-        text,
-        json,
-      };
+      if (!reads && isRedirect(response)) redirected = true;
+      else return await this.answerOf(response, url, init.opaque === true);
     } catch {
       if (timedOut) return { kind: 'trouble', code: 'timeout' };
       if (this.signal?.aborted) return { kind: 'trouble', code: 'cancelled' };
@@ -257,5 +264,36 @@ export class Transport {
       clearTimeout(timer);
       this.signal?.removeEventListener('abort', onAbort);
     }
+    // A write redirected only to the same address with a slash added (a host adding one to every
+    // path, as nginx and Apache rules do): sent once there, nowhere else. The browser hides where
+    // an unfollowed redirect leads (`opaqueredirect`), so a GET of the same address, without the
+    // password or a body, follows and names where it ends: the same origin, path + '/' and query,
+    // or the write stays refused (another folder, host or query: another site, session 62's case).
+    // The write sent there is not followed either: redirected again, refused.
+    const slashed = redirected ? slashAdded(url) : undefined;
+    if (!slashed) return { kind: 'trouble', code: 'redirected' };
+    const asked = await this.request(url);
+    if (asked.kind === 'trouble' || asked.url !== slashed) {
+      return asked.kind === 'trouble' && asked.code === 'cancelled'
+        ? asked
+        : { kind: 'trouble', code: 'redirected' };
+    }
+    return this.request(slashed, init);
+  }
+
+  /**
+   * The answer of `response`, its body read (the caller awaits it under the request's timer: a
+   * server may send headers and then stall). An opaque answer has none to read.
+   */
+  private async answerOf(response: Response, url: string, opaque: boolean): Promise<Http> {
+    const text = opaque ? '' : await response.text();
+    return {
+      kind: 'answer',
+      status: response.status,
+      url: response.url || url,
+      headers: response.headers,
+      text,
+      json: jsonOf(text),
+    };
   }
 }
