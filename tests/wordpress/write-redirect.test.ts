@@ -77,3 +77,21 @@ describe('a write the site redirects with a 307 is not replayed at the target', 
     });
   });
 });
+
+describe('a write the site redirects only to add a trailing slash', () => {
+  it('publishing makes the post once, at the address with the slash', async () => {
+    const title = `Barre ${randomUUID()}`;
+    const result = await publishPost(adminSettings({ siteUrl: `${site().url}/avec-barre` }), {
+      title,
+      content: '<p>Texte</p>',
+    });
+    expect(result).toMatchObject({ ok: true, created: true });
+    const found = await rest(
+      'GET',
+      `/wp/v2/posts?status=any&search=${encodeURIComponent(title)}&context=edit`,
+    );
+    expect(found.status).toBe(200);
+    expect(found.json).toHaveLength(1);
+    expect(found.json).toMatchObject([{ id: result.ok ? result.postId : -1 }]);
+  });
+});

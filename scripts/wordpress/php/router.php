@@ -71,6 +71,34 @@ if (!$indiscrets_dropped && ($indiscrets_uri === $indiscrets_elsewhere
     $indiscrets_drop = $indiscrets_elsewhere;
 }
 
+/*
+ * Test only: under /avec-barre/ the same site behind a server adding a slash to every path
+ * (nginx's and Apache's rules): a path not ending with one answered 308 to the same path with it,
+ * the query kept, whatever the method; the others answered as the site's own, credentials kept.
+ * Never part of the companion plugin.
+ */
+$indiscrets_slash = '/avec-barre';
+$indiscrets_uri = (string) $_SERVER['REQUEST_URI'];
+if (!$indiscrets_dropped && ($indiscrets_uri === $indiscrets_slash
+    || strpos($indiscrets_uri, $indiscrets_slash . '/') === 0
+    || strpos($indiscrets_uri, $indiscrets_slash . '?') === 0)) {
+    $indiscrets_path = (string) parse_url($indiscrets_uri, PHP_URL_PATH);
+    if (substr($indiscrets_path, -1) !== '/') {
+        $indiscrets_query = (string) parse_url($indiscrets_uri, PHP_URL_QUERY);
+        header('Location: ' . $indiscrets_path . '/' . ($indiscrets_query === '' ? '' : '?' . $indiscrets_query), true, 308);
+        return true;
+    }
+    $indiscrets_uri = substr($indiscrets_uri, strlen($indiscrets_slash));
+    $_SERVER['REQUEST_URI'] = $indiscrets_uri;
+    foreach (array('PATH_INFO', 'ORIG_PATH_INFO') as $indiscrets_key) {
+        if (isset($_SERVER[$indiscrets_key]) && strpos($_SERVER[$indiscrets_key], $indiscrets_slash) === 0) {
+            $_SERVER[$indiscrets_key] = substr($_SERVER[$indiscrets_key], strlen($indiscrets_slash));
+        }
+    }
+    $indiscrets_dropped = true;
+    $indiscrets_drop = $indiscrets_slash;
+}
+
 // Such a host's WordPress has that address for its own: its REST index names it (home, url),
 // as a site installed there does, where it named the suite's root, a site of another folder.
 if ($indiscrets_dropped) {
