@@ -27,6 +27,7 @@ import {
   listMarker,
   type ListKind,
   moveWords,
+  paragraphAround,
   typedFrench,
   overWholeQuotes,
   selectedWords,
@@ -856,9 +857,20 @@ export function RichText({
     const el = ref.current;
     if (!el || editing.current) return;
     const { inputType = '', data = null, isComposing = false } = event as InputEvent;
+    if (inputType.startsWith('insert')) inParagraph(el);
     history.current?.record(textState(el), { type: inputType, data, at: event.timeStamp });
     emit();
     if (inputType === 'insertText' && data && !isComposing) typeFrench();
+  };
+
+  /** Words typed right in the editor, out of any paragraph (Firefox), put in one: see paragraphAround. */
+  const inParagraph = (el: HTMLElement) => {
+    const selection = window.getSelection();
+    if (!selection?.rangeCount || !selection.isCollapsed) return;
+    const caret = paragraphAround(selection.getRangeAt(0), el);
+    if (!caret) return;
+    selection.removeAllRanges();
+    selection.addRange(caret);
   };
 
   /**

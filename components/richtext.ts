@@ -104,6 +104,38 @@ export function blockAt(node: Node, root: Node): Element | undefined {
   return undefined;
 }
 
+/**
+ * The words right in the editor `root` around the collapsed `caret`, out of any block, put in a
+ * paragraph of their own, the caret where it was in them: what Firefox leaves when the whole
+ * text selected is typed over (its paragraphs go with the words; Chromium types in the first),
+ * and what French typography and lists, which read the caret's block, then see as Chromium's.
+ * Null, nothing changed, when the caret is in a block already or right in `root` itself.
+ */
+export function paragraphAround(caret: Range, root: Node): Range | null {
+  const { startContainer, startOffset } = caret;
+  if (startContainer === root || !root.contains(startContainer)) return null;
+  if (blockAt(startContainer, root)) return null;
+  const isBlock = (node: Node) => node.nodeType === 1 && BLOCKS.test((node as Element).localName);
+  let top = startContainer;
+  while (top.parentNode !== root) top = top.parentNode!;
+  let first = top;
+  while (first.previousSibling && !isBlock(first.previousSibling)) first = first.previousSibling;
+  let last = top;
+  while (last.nextSibling && !isBlock(last.nextSibling)) last = last.nextSibling;
+  const doc = root.ownerDocument!;
+  const paragraph = doc.createElement('p');
+  root.insertBefore(paragraph, first);
+  for (let node: Node = first; ;) {
+    const next = node.nextSibling;
+    paragraph.append(node);
+    if (node === last || !next) break;
+    node = next;
+  }
+  const range = doc.createRange();
+  range.setStart(startContainer, startOffset);
+  return range;
+}
+
 /** Whether `range` starts in one block of the editor `root` and ends in another. */
 export function spansBlocks(range: Range, root: Node): boolean {
   const first = blockAt(range.startContainer, root);

@@ -207,6 +207,28 @@ describe('bold, italic and paste from the keyboard in the item editor, in Firefo
     await popup.close();
   });
 
+  it('typesets French typed over the whole text selected with Ctrl+A, in a paragraph of its own', async () => {
+    // Firefox takes the paragraphs away with the words selected, and types the first key right
+    // in the editor, out of any paragraph (Chromium types it in the first): the text typed so
+    // was never typeset, its apostrophes and question marks stored as typed.
+    const writer = await session.openExtensionPage('popup.html');
+    const draft = (await read(writer))[0]!;
+    const start = '<p>Modèle.</p><p>À remplacer.</p>';
+    await writeDatabase(writer as unknown as ArgumentPage, { clips: [{ ...draft, body: start }] });
+    await writer.close();
+    const { popup, saved } = await openDraft(draft, start);
+    await selectInEditor(popup, 'Modèle.', 'start');
+
+    await chord(popup, ['Control', 'a']);
+    await popup.keyboard.type("C'est l'heure ! Qui vote ?");
+    const typeset = '<p>C’est l’heure\u202f! Qui vote\u202f?</p>';
+    await saved(typeset, 'the words typed over everything, typeset');
+    expect(
+      await popup.evaluate(() => document.querySelector('[data-testid="item-text"]')!.innerHTML),
+    ).toBe(typeset);
+    await popup.close();
+  });
+
   it('logged no error from any extension page or the background', () => {
     expectNoExtensionErrors(session);
   });

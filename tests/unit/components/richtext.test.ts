@@ -11,6 +11,7 @@ import {
   leavesTwoSpaces,
   moveWords,
   overWholeQuotes,
+  paragraphAround,
   selectedWords,
   spansBlocks,
   splitBlockAt,
@@ -1196,6 +1197,52 @@ describe('spansBlocks', () => {
     expect(spansBlocks(range, root)).toBe(false);
     range.setEnd(root.querySelector('li')!.firstChild!, 1);
     expect(spansBlocks(range, root)).toBe(true);
+  });
+});
+
+describe('paragraphAround', () => {
+  /** `root` holding `html`, the caret after the `offset`th character of its text node `text`. */
+  function caretIn(html: string, text: string, offset: number) {
+    const root = document.createElement('div');
+    root.innerHTML = html;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let node = walker.nextNode();
+    while (node && node.nodeValue !== text) node = walker.nextNode();
+    const caret = document.createRange();
+    caret.setStart(node!, offset);
+    return { root, caret, node: node! };
+  }
+
+  it('puts the words typed right in the editor (Firefox, after Ctrl+A) in a paragraph, the caret kept, and typesets them then', () => {
+    const { root, caret, node } = caretIn("C'", "C'", 2);
+
+    const kept = paragraphAround(caret, root)!;
+
+    expect(root.innerHTML).toBe("<p>C'</p>");
+    expect([kept.startContainer, kept.startOffset]).toEqual([node, 2]);
+    typedFrench(kept, root, 'fr');
+    expect(root.innerHTML).toBe('<p>C’</p>');
+  });
+
+  it('takes the words and styles out of any block around the caret, not the paragraphs beside them', () => {
+    const { root, caret } = caretIn(
+      '<p>Avant.</p>Un <strong>deux</strong> trois<br><p>Après.</p>',
+      ' trois',
+      3,
+    );
+
+    paragraphAround(caret, root);
+
+    expect(root.innerHTML).toBe(
+      '<p>Avant.</p><p>Un <strong>deux</strong> trois<br></p><p>Après.</p>',
+    );
+  });
+
+  it('changes nothing when the caret is in a paragraph already', () => {
+    const { root, caret } = caretIn('<p>Un <em>deux</em></p>', 'deux', 1);
+
+    expect(paragraphAround(caret, root)).toBeNull();
+    expect(root.innerHTML).toBe('<p>Un <em>deux</em></p>');
   });
 });
 
