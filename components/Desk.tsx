@@ -42,6 +42,7 @@ import { ISSUE_TEXT_LIMITS } from '../storage/record-values';
 import { shortened } from '../lib/ellipsis';
 import { readItemsAhead, useIssueWorkspace } from './useIssueWorkspace';
 import { useSharedDesk } from './useSharedDesk';
+import { useTakeOutDropped } from './useTakeOutDropped';
 
 /**
  * What the desk reads first, started as its page loads rather than one step after another once
@@ -129,6 +130,8 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
   // Followed as the options change it: an open desk obeys at once.
   const singleKeys = useCharacterKeys();
   const root = useRef<HTMLDivElement>(null);
+  // An issue's item dragged back to the inbox leaves the issue, as with « Retirer ».
+  const takeOutDropped = useTakeOutDropped();
 
   const fold = (next: boolean) => {
     // The keyboard stays on the desk, not on a row that disappears.
@@ -377,6 +380,7 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
               onTrashed={(id, into) => {
                 if (id === selectedId) setSelectedId(into);
               }}
+              onItemDrop={takeOutDropped}
             />
           </div>
         )}

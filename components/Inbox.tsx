@@ -8,6 +8,7 @@ import { useAnnounce } from './Announcer';
 import { loadData, useDataQuery } from './data';
 import { useLockLapse } from './DeskMarks';
 import { DraftRow } from './DraftRow';
+import { ITEM_MIME } from './dragTypes';
 import type { InboxRow } from './inboxRow';
 import { readInboxSnapshot, writeInboxSnapshot } from './inboxSnapshot';
 import { menuTags } from './tagsShown';
@@ -74,6 +75,12 @@ interface Props {
    * editor, open on it, would say it went « ailleurs ». Called once it is done.
    */
   onTrashed?: (id: string, into?: string) => void;
+  /**
+   * An issue's item dragged from its list and dropped on the inbox (the desk's, the issue beside
+   * it): to be taken out of its issue, as « Retirer » takes it. Resolves whether it was. Without
+   * it, the inbox takes no item's drop (the popup shows one or the other).
+   */
+  onItemDrop?: (id: string) => Promise<boolean>;
 }
 
 /** Rows read by one query of the list: the part drawn, rounded out to whole pages. */
@@ -96,6 +103,7 @@ export function Inbox({
   filters: kept,
   returnTo,
   onTrashed,
+  onItemDrop,
 }: Props) {
   // Called either way: a hook is never skipped. The parent's, when given, outlives this inbox.
   const own = useInboxFilters();
@@ -299,14 +307,63 @@ export function Inbox({
     return watchReturns(focusBack);
   }, [loaded]);
 
+  // An issue's item dragged over the inbox: drawn as the place it can be dropped, as the empty
+  // issue is for a draft.
+  const [itemOver, setItemOver] = useState(false);
+  /**
+   * An item dropped here, and what had the keyboard then (its row in the issue, pressed by the
+   * pointer, which leaves with it): the keyboard goes with it to its row here once drawn, not to
+   * the page's body. Not taken from where the editor went since; given up after a few seconds
+   * (a filter that does not show it).
+   */
+  const droppedItem = useRef<{ id: string; from: Element | null; until: number }>();
+  useEffect(() => {
+    const drop = droppedItem.current;
+    const now = shown.current;
+    if (!drop || !now) return;
+    const at = now.rows.findIndex((row) => row.id === drop.id);
+    if (at < 0) {
+      if (Date.now() > drop.until) droppedItem.current = undefined;
+      return;
+    }
+    droppedItem.current = undefined;
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== drop.from && active.isConnected) return;
+    focusAt(now.offset + at);
+  });
+  const takesItem = (event: DragEvent) =>
+    !!onItemDrop && !!event.dataTransfer?.types.includes(ITEM_MIME);
+
   return (
     <section
-      class="inbox"
+      class={`inbox${itemOver ? ' inbox--drop' : ''}`}
       aria-label={t('drafts.heading')}
       ref={section}
       onKeyDown={keys.onRowKey}
       // Where the keyboard goes when « a » took the inbox's last draft (useInboxKeys).
       tabIndex={-1}
+      onDragOver={(e) => {
+        if (!takesItem(e)) return;
+        e.preventDefault();
+        if (e.dataTransfer) e.dataTransfer.dropEffect = 'move';
+        if (!itemOver) setItemOver(true);
+      }}
+      onDragLeave={(e) => {
+        // Out of the inbox (not merely onto one of its rows): no longer drawn as a target.
+        const next = e.relatedTarget as Node | null;
+        if (!next || !(e.currentTarget as HTMLElement).contains(next)) setItemOver(false);
+      }}
+      onDrop={(e) => {
+        setItemOver(false);
+        const id = takesItem(e) ? e.dataTransfer?.getData(ITEM_MIME) : undefined;
+        if (!id || !onItemDrop) return;
+        e.preventDefault();
+        const drop = { id, from: document.activeElement, until: Date.now() + 3000 };
+        droppedItem.current = drop;
+        void onItemDrop(id).then((taken) => {
+          if (!taken && droppedItem.current === drop) droppedItem.current = undefined;
+        });
+      }}
     >
       <div class="inbox__search">
         <input

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
+import { ITEM_MIME } from './dragTypes';
 import { VirtualList, type VirtualListHandle } from './VirtualList';
 
 /** An item's height before it is drawn and measured (title, two lines of text, its actions). */
@@ -13,7 +14,7 @@ const ROW_GAP = 6;
  */
 const LATE_DRAW_WAIT = 1000;
 
-export const ITEM_MIME = 'application/x-indiscrets-item';
+export { ITEM_MIME };
 
 /**
  * Where a drop was seen to land: next to the item dropped on (`id`), above it or below it

@@ -404,6 +404,63 @@ describe('the issue arranged from the keyboard, in Chromium', () => {
     await desk.close();
   });
 
+  it('takes an item dragged back to the inbox out of the issue, said, the inbox drawn as the target, « Annuler » putting it back', async () => {
+    const desk = await deskOnIssue();
+    const inbox = desk.locator('section.inbox');
+
+    // Mauboussin's row dragged with the mouse onto the inbox's « Free ».
+    const handle = (await desk
+      .getByTestId('issue-item')
+      .nth(1)
+      .locator('.reorder__handle')
+      .boundingBox())!;
+    const free = (await desk.getByTestId('draft').filter({ hasText: 'Free' }).boundingBox())!;
+    await desk.mouse.move(handle.x + 4, handle.y + 4);
+    await desk.mouse.down();
+    await desk.mouse.move(handle.x + 20, handle.y + 20, { steps: 4 });
+    await desk.mouse.move(free.x + 40, free.y + 20, { steps: 8 });
+    await desk.mouse.move(free.x + 60, free.y + 30, { steps: 4 });
+    // Before, the inbox took no such drop, and showed none.
+    await until(
+      () => inbox.getAttribute('class'),
+      (names) => !!names?.split(' ').includes('inbox--drop'),
+      'the inbox drawn as the drop target',
+    );
+    await desk.mouse.up();
+
+    await until(
+      () => stored(desk),
+      (titles) => titles.join('|') === 'OVH|Lina Khan|Quanta|Wikipédia',
+      'Mauboussin out of the issue',
+    );
+    expect(await inbox.getAttribute('class')).toBe('inbox');
+    await until(
+      () => desk.getByTestId('announcement').textContent().then(squash),
+      (text) => text === '« Mauboussin » retiré du numéro.',
+      'the take-out said',
+    );
+    // An inbox draft again, its row there holding the keyboard.
+    await until(
+      () => desk.evaluate(() => !!document.activeElement?.closest('section.inbox')),
+      (inInbox) => inInbox,
+      'the keyboard on its row in the inbox',
+    );
+    expect(
+      squash((await desk.evaluate(() => document.activeElement?.textContent)) ?? ''),
+    ).toContain('Mauboussin');
+
+    await desk
+      .getByTestId('undo-bar')
+      .getByRole('button', { name: /Annuler/ })
+      .click();
+    await until(
+      () => stored(desk),
+      (titles) => titles.join('|') === TITLES.join('|'),
+      'Mauboussin back in its place',
+    );
+    await desk.close();
+  });
+
   it('moves an item up with Alt+↑, never down, when a colleague moved its drawn neighbour below it, not drawn yet', async () => {
     const desk = await deskOnIssue();
     // Mauboussin moved last by a colleague's write (the shared desk), and Alt+↑ pressed on Lina

@@ -1,0 +1,39 @@
+import { useSharedDesk } from './useSharedDesk';
+import { t } from '../locales';
+import { getDraft } from '../storage/draft-records';
+import { removeItems } from '../storage/remove-undo';
+import { deskRefusal } from './roles';
+import { useUndo } from './Undo';
+import { useItemLabel } from './useItemLabel';
+
+/**
+ * What the desk's inbox does with an issue's item dropped on it: takes it out of its issue as
+ * « Retirer » does (an inbox draft again, nothing of it lost), in one write, and offers to undo
+ * it in the undo bar, which says it (« « Mauboussin » retiré du numéro. », Annuler, Ctrl+Z),
+ * naming the item as the issue's list does. A role that may not take items out is told
+ * « Retirer »'s reason instead. Resolves whether the item was taken out.
+ */
+export function useTakeOutDropped(): (id: string) => Promise<boolean> {
+  const desk = useSharedDesk();
+  const nameOf = useItemLabel();
+  const { offer, tell } = useUndo();
+  return async (id) => {
+    const refused = deskRefusal(desk, 'place');
+    if (refused) {
+      tell(refused);
+      return false;
+    }
+    try {
+      const item = await getDraft(id);
+      // Out of its issue already (a colleague's sync, another view): nothing to take out.
+      if (!item?.issueId) return false;
+      const token = await removeItems([id]);
+      if (!token) return false;
+      offer(token, t('undo.removed', { title: nameOf(item) }));
+      return true;
+    } catch (error) {
+      console.error('Indiscrets take out of issue', error);
+      return false;
+    }
+  };
+}
