@@ -23,12 +23,15 @@ import {
   describeRestore,
   hasSettings,
   settingsFailureText,
+  type SettingsFailure,
 } from './backupMessages';
 import { downloadFile } from './download';
 import { openWordPressSettings } from './openSettings';
 import { rememberRestore, useRestoredReport } from './useRestoredReport';
 import { FailureDetail } from './FailureDetail';
 import { wordFailure } from './failureText';
+import { leaveWithoutAsking, typedUnsaved } from './useLeaveGuard';
+import { CodedError, toFailure } from '../messaging/errors';
 
 type Status =
   | { kind: 'idle' }
@@ -73,6 +76,34 @@ function progressWords({ step, done, total }: ReadProgress | RestoreProgress) {
   };
 }
 
+/** What a restore whose settings failed midway says, on this page or after its reload. */
+function failedStatus(
+  result: RestoreResult,
+  failure: SettingsFailure,
+): Extract<Status, { kind: 'error' }> {
+  const worded = wordFailure(settingsFailureText(failure), new CodedError(failure.cause));
+  return {
+    ...worded,
+    kind: 'error',
+    text: `${describeRestore(result, false)} ${worded.text}`,
+    allowSite: !!result.siteToAllow,
+  };
+}
+
+/**
+ * Reloads the page after a restore that wrote settings: the other cards read them once, and the
+ * reload shows them as restored, in the restored language; what the restore did (and `failure`)
+ * is said on the new page. Not over changes typed in another card and not saved, which the
+ * reload would lose (`typed`: the editor is told to save them, then reload), nor without session
+ * storage (said here; the other cards catch up at the next visit): false then.
+ */
+function showRestored(result: RestoreResult, typed: boolean, failure?: SettingsFailure): boolean {
+  if (typed || !rememberRestore(result, failure)) return false;
+  leaveWithoutAsking();
+  location.reload();
+  return true;
+}
+
 /**
  * "Sauvegarde" on the options page: download everything the editor wrote as one JSON file, and
  * restore such a file, merging (the newer version of each record wins) or replacing everything
@@ -94,10 +125,14 @@ export function BackupSettings() {
   /** The read or restore under way, which « Annuler » stops. */
   const [job, setJob] = useState<Job>();
 
-  // A restore with settings reloads the page (every card shows the restored values): say here
-  // what it did.
-  useRestoredReport(message, (result) =>
-    setStatus({ kind: 'ok', text: describeRestore(result, true), allowSite: !!result.siteToAllow }),
+  // A restore with settings reloads the page (every card shows the restored values), those
+  // failing midway too: say here what it did, in the page's language (the restored one).
+  useRestoredReport(message, (result, failure) =>
+    setStatus(
+      failure
+        ? failedStatus(result, failure)
+        : { kind: 'ok', text: describeRestore(result, true), allowSite: !!result.siteToAllow },
+    ),
   );
 
   const busy = status.kind === 'busy';
@@ -250,6 +285,10 @@ export function BackupSettings() {
     setConfirming(undefined);
     // The settings written so far (applyBackupSettings's names), for what a failure says.
     let applied: string[] | undefined;
+    // Changes typed in another card and not saved, seen before the settings are written: a card
+    // comparing its form with the stored value (the house style's) shows the restored value as
+    // a change of its own once written.
+    const typed = typedUnsaved();
     try {
       if (result.settings) {
         applied = await applyBackupSettings(result.settings, db);
@@ -281,30 +320,33 @@ export function BackupSettings() {
           if (siteToAllow) result = { ...result, siteToAllow };
         }
       }
-      const worded = wordFailure(
-        settingsFailureText(result.settings ?? {}, written, applied !== undefined),
-        partly ? error.cause : error,
+      const failure: SettingsFailure = {
+        present: Object.keys(result.settings ?? {}),
+        written,
+        all: applied !== undefined,
+        ...(written.includes('wordpressAccountKept')
+          ? { username: result.settings?.wordpress?.username ?? '' }
+          : {}),
+        cause: toFailure(partly ? error.cause : error),
+      };
+      // Some written (the language, the house style…): shown at once, as after a restore that
+      // went through, the reload saying what failed.
+      if (written.length > 0 && showRestored(result, typed, failure)) return;
+      const status = failedStatus(result, failure);
+      setStatus(
+        written.length > 0 && typed
+          ? { ...status, text: `${status.text} ${t('backup.reloadToShow')}` }
+          : status,
       );
-      setStatus({
-        ...worded,
-        kind: 'error',
-        text: `${describeRestore(result, false)} ${worded.text}`,
-        allowSite: !!result.siteToAllow,
-      });
       return;
     }
-    if (result.settings) {
-      // The other cards read the settings once: a reload shows them as restored, in the
-      // restored language.
-      if (rememberRestore(result)) {
-        location.reload();
-        return;
-      }
-      // No session storage: say it here; the other cards catch up at the next visit.
-    }
+    if (result.settings && showRestored(result, typed)) return;
     setStatus({
       kind: 'ok',
-      text: describeRestore(result, !!result.settings),
+      text: [
+        describeRestore(result, !!result.settings),
+        ...(result.settings && typed ? [t('backup.reloadToShow')] : []),
+      ].join(' '),
       allowSite: !!result.siteToAllow,
     });
   }

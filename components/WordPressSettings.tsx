@@ -20,6 +20,7 @@ import {
   storeWordPressSettings,
 } from '../storage/settings';
 import { useStorageItem } from './useStorageItem';
+import { useUnsaved } from './useLeaveGuard';
 
 /**
  * Sent on the page's document when « Tester la connexion » starts: the form alerts its answer,
@@ -46,6 +47,8 @@ type Status =
 export function WordPressSettings() {
   const [form, setForm] = useState<WordPressPreferences>();
   const [password, setPassword] = useState('');
+  /** The form and password as stored (read, or saved since): typed changes differ from it. */
+  const [kept, setKept] = useState<string>();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const focus = useStorageItem(settingsFocus);
   const siteField = useRef<HTMLInputElement>(null);
@@ -63,6 +66,7 @@ export function WordPressSettings() {
       ([prefs, secret]) => {
         setForm({ ...DEFAULT_WORDPRESS, ...prefs });
         setPassword(secret);
+        setKept(JSON.stringify([{ ...DEFAULT_WORDPRESS, ...prefs }, secret]));
       },
     );
   }, []);
@@ -101,6 +105,8 @@ export function WordPressSettings() {
       settling.current = undefined;
     };
   }, [ready, focus]);
+  // Typed and not saved: a restore's settings do not reload the page over it (BackupSettings).
+  useUnsaved(kept !== undefined && JSON.stringify([form, password]) !== kept);
   if (!form) return null;
 
   const set = (patch: Partial<WordPressPreferences>) => {
@@ -162,6 +168,7 @@ export function WordPressSettings() {
     const left = await storeWordPressSettings(next);
     await wordpressPasswordItem.setValue(password.trim());
     setForm(next);
+    setKept(JSON.stringify([next, password]));
     return { left, next };
   }
 

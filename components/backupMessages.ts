@@ -1,5 +1,6 @@
 import { shortened } from '../lib/ellipsis';
 import { getLocale, t, type MessageKey } from '../locales';
+import type { CodedFailure } from '../messaging/errors';
 import type { ParsedBackup } from '../storage/backup-format';
 import type { BackupError, BackupErrorCode } from '../storage/backup-read';
 import type { RestoreResult } from '../storage/backup-restore';
@@ -144,29 +145,53 @@ const SETTING_NAMES = [
   ['currentIssueId', 'backup.setting.currentIssueId'],
 ] as const satisfies readonly (readonly [keyof ParsedBackup['settings'], MessageKey])[];
 
+/** What a restore whose settings failed says, kept as is over the page's reload. */
+export interface SettingsFailure {
+  /** The settings the backup holds, by name (`houseStyle`, `wordpress`…). */
+  present: string[];
+  /**
+   * Those written before the failure, as applyBackupSettings names them (`wordpressAccountKept`
+   * too: the backup's account not taken, this browser's kept).
+   */
+  written: string[];
+  /** They were all written: only what follows them failed (the current issue looked for). */
+  all: boolean;
+  /** The backup's WordPress user, named when this browser kept its own account. */
+  username?: string;
+  /** What failed, as a code (its technical text apart). */
+  cause: CodedFailure;
+}
+
 /**
- * What a restore's settings failing says: `written`, the names of those written before
- * (applyBackupSettings's), `settings`, the backup's; `all` when they were all written and only
- * what follows them failed (the current issue looked for, forgotten when gone).
- * Nothing written: none restored. Some: which were, which were not, and how to get the rest
- * (restored again with a merge, which loses nothing here).
+ * What a restore's settings failing says: which were written, which not (this browser's own
+ * kept: nothing of them changed here), and how to get the rest (restored again with a merge,
+ * which loses nothing here); the WordPress account and password this browser kept. Nothing
+ * written: none restored, none changed. All written (`all`), only what follows them failed.
  */
-export function settingsFailureText(
-  settings: ParsedBackup['settings'],
-  written: readonly string[],
-  all: boolean,
-): string {
-  if (all) return t('backup.settingsCheckFailed');
+export function settingsFailureText({ present, written, all, username }: SettingsFailure): string {
+  const account = !written.includes('wordpress')
+    ? []
+    : [
+        written.includes('wordpressAccountKept')
+          ? t('backup.partlyAccountKept', { username: username ?? '' })
+          : t('backup.partlyPasswordKept'),
+      ];
+  if (all) return [t('backup.settingsCheckFailed'), ...account].join(' ');
   const list = (keys: MessageKey[]) =>
     new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(keys.map((key) => t(key)));
   const done = SETTING_NAMES.filter(([name]) => written.includes(name)).map(([, key]) => key);
-  if (done.length === 0) return t('backup.settingsFailed');
+  if (done.length === 0) {
+    return t(
+      present.includes('wordpress') ? 'backup.settingsFailedAccount' : 'backup.settingsFailed',
+    );
+  }
   const missing = SETTING_NAMES.filter(
-    ([name]) => settings[name] !== undefined && !written.includes(name),
+    ([name]) => present.includes(name) && !written.includes(name),
   ).map(([, key]) => key);
   return [
     t('backup.settingsPartly'),
     t('backup.settingsWritten', { count: done.length, names: list(done) }),
+    ...account,
     ...(missing.length > 0
       ? [t('backup.settingsMissing', { count: missing.length, names: list(missing) })]
       : []),

@@ -473,14 +473,21 @@ export const en: Messages = {
   },
   'backup.trashed': '{count} of them in the trash',
   'backup.settingsFailed':
-    'The settings, however, could not be restored. To get them back, restore this backup again with its settings, with “Merge”: nothing here is lost.',
+    'The settings, however, could not be restored: none changed here. To get them back, restore this backup again with its settings, with “Merge”: nothing here is lost.',
+  'backup.settingsFailedAccount':
+    'The settings, however, could not be restored: none changed here, neither the WordPress account nor its password. To get them back, restore this backup again with its settings, with “Merge”: nothing here is lost.',
   'backup.settingsPartly': 'The settings were only partly restored.',
   'backup.settingsWritten': { one: 'Restored: {names}.', other: 'Restored: {names}.' },
   'backup.settingsMissing': {
-    one: 'Not restored: {names}. To get it back, restore this backup again with its settings, with “Merge”: nothing here is lost.',
+    one: 'Not restored: {names}; nothing of it changed here. To get it back, restore this backup again with its settings, with “Merge”: nothing here is lost.',
     other:
-      'Not restored: {names}. To get them back, restore this backup again with its settings, with “Merge”: nothing here is lost.',
+      'Not restored: {names}; nothing of them changed here. To get them back, restore this backup again with its settings, with “Merge”: nothing here is lost.',
   },
+  'backup.partlyAccountKept':
+    'The backup’s WordPress account (“{username}”) was not taken: this browser keeps its own, with its password.',
+  'backup.partlyPasswordKept': 'This browser’s WordPress password did not change.',
+  'backup.reloadToShow':
+    'The restored settings will show on this page once it is reloaded; save the changes under way first, which would be lost.',
   'backup.settingsCheckFailed':
     'Settings restored; only the check of the current issue, which follows, failed: if it no longer exists, choose another in the “Issue” tab.',
   'backup.setting.houseStyle': 'the house style',

@@ -491,17 +491,24 @@ export const fr = {
   },
   'backup.trashed': 'dont {count} à la corbeille',
   'backup.settingsFailed':
-    'Les réglages, eux, n’ont pas pu être restaurés. Pour les reprendre, restaurez de nouveau cette sauvegarde avec ses réglages, par «\u00a0Fusionner\u00a0»\u00a0: rien de ce qui est ici n’est perdu.',
+    'Les réglages, eux, n’ont pas pu être restaurés\u00a0: ici, aucun n’a changé. Pour les reprendre, restaurez de nouveau cette sauvegarde avec ses réglages, par «\u00a0Fusionner\u00a0»\u00a0: rien de ce qui est ici n’est perdu.',
+  'backup.settingsFailedAccount':
+    'Les réglages, eux, n’ont pas pu être restaurés\u00a0: ici, aucun n’a changé, ni le compte WordPress ni son mot de passe. Pour les reprendre, restaurez de nouveau cette sauvegarde avec ses réglages, par «\u00a0Fusionner\u00a0»\u00a0: rien de ce qui est ici n’est perdu.',
   'backup.settingsPartly': 'Les réglages n’ont été restaurés qu’en partie.',
   'backup.settingsWritten': {
     one: 'Restauré\u00a0: {names}.',
     other: 'Restaurés\u00a0: {names}.',
   },
   'backup.settingsMissing': {
-    one: 'Pas restauré\u00a0: {names}. Pour le reprendre, restaurez de nouveau cette sauvegarde avec ses réglages, par «\u00a0Fusionner\u00a0»\u00a0: rien de ce qui est ici n’est perdu.',
+    one: 'Pas restauré\u00a0: {names}\u202f; ici, rien n’y a changé. Pour le reprendre, restaurez de nouveau cette sauvegarde avec ses réglages, par «\u00a0Fusionner\u00a0»\u00a0: rien de ce qui est ici n’est perdu.',
     other:
-      'Pas restaurés\u00a0: {names}. Pour les reprendre, restaurez de nouveau cette sauvegarde avec ses réglages, par «\u00a0Fusionner\u00a0»\u00a0: rien de ce qui est ici n’est perdu.',
+      'Pas restaurés\u00a0: {names}\u202f; ici, rien n’y a changé. Pour les reprendre, restaurez de nouveau cette sauvegarde avec ses réglages, par «\u00a0Fusionner\u00a0»\u00a0: rien de ce qui est ici n’est perdu.',
   },
+  'backup.partlyAccountKept':
+    'Le compte WordPress de la sauvegarde («\u00a0{username}\u00a0») n’a pas été repris\u00a0: ce navigateur garde le sien, avec son mot de passe.',
+  'backup.partlyPasswordKept': 'Le mot de passe WordPress de ce navigateur n’a pas changé.',
+  'backup.reloadToShow':
+    'Les réglages restaurés s’afficheront sur cette page une fois rechargée\u202f; enregistrez d’abord les modifications en cours, qui seraient perdues.',
   'backup.settingsCheckFailed':
     'Réglages restaurés\u202f; seule la vérification du numéro en cours, qui suit, a échoué\u00a0: s’il n’existe plus, choisissez-en un autre dans l’onglet «\u00a0Numéro\u00a0».',
   'backup.setting.houseStyle': 'le style maison',

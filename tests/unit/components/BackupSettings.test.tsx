@@ -13,6 +13,7 @@ import { SYNC_OFF, type SyncRecord, type SyncState } from '../../../storage/sync
 import { addDraft } from '../storage/helpers';
 import { wordpressItem, wordpressPasswordItem } from '../../../storage/preferences';
 import { currentIssueId, settingsFocus, siteLeaves } from '../../../storage/settings';
+import { useLeaveGuard } from '../../../components/useLeaveGuard';
 
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -345,7 +346,31 @@ describe('a restore that changes the WordPress address, its settings failing aft
       status: 'draft',
     });
     await wordpressPasswordItem.setValue('');
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observe() {}
+        disconnect() {}
+      },
+    );
+    Element.prototype.scrollIntoView ??= () => {};
   });
+  afterEach(() => vi.unstubAllGlobals());
+
+  /**
+   * The WordPress settings written before the failure: the page reloads for them to show, and
+   * says there what failed. Draws that page; its status line.
+   */
+  async function afterTheReload() {
+    await waitFor(() =>
+      expect(sessionStorage.getItem('indiscrets:backup:restored')).not.toBeNull(),
+    );
+    cleanup();
+    render(<BackupSettings />);
+    const status = await screen.findByTestId('backup-status');
+    await waitFor(() => expect(status.getAttribute('role')).toBe('alert'));
+    return status;
+  }
 
   it('still leaves the old address to the background, the address written', async () => {
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
@@ -361,9 +386,7 @@ describe('a restore that changes the WordPress address, its settings failing aft
     });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Restaurer aussi les réglages' }));
     fireEvent.click(screen.getByRole('button', { name: 'Fusionner' }));
-    await waitFor(() =>
-      expect(screen.getByTestId('backup-status').textContent).toContain('qu’en partie'),
-    );
+    expect((await afterTheReload()).textContent).toContain('qu’en partie');
 
     expect((await wordpressItem.getValue()).siteUrl).toBe('https://monsite.fr');
     expect(await siteLeaves.getValue()).toHaveLength(1);
@@ -385,12 +408,13 @@ describe('a restore that changes the WordPress address, its settings failing aft
     });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Restaurer aussi les réglages' }));
     fireEvent.click(screen.getByRole('button', { name: 'Fusionner' }));
-    const status = screen.getByTestId('backup-status');
-    await waitFor(() => expect(status.textContent).toContain('qu’en partie'));
+    const status = await afterTheReload();
+    expect(status.textContent).toContain('qu’en partie');
 
     expect(status.textContent).toContain(
       'Les réglages n’ont été restaurés qu’en partie. Restaurés\u00a0: le style maison et les ' +
-        'réglages WordPress. Pas restauré\u00a0: le numéro en cours. Pour le reprendre, ' +
+        'réglages WordPress. Le mot de passe WordPress de ce navigateur n’a pas changé. Pas ' +
+        'restauré\u00a0: le numéro en cours\u202f; ici, rien n’y a changé. Pour le reprendre, ' +
         'restaurez de nouveau cette sauvegarde avec ses réglages, par «\u00a0Fusionner\u00a0»\u00a0: ' +
         'rien de ce qui est ici n’est perdu.',
     );
@@ -414,8 +438,8 @@ describe('a restore that changes the WordPress address, its settings failing aft
     });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Restaurer aussi les réglages' }));
     fireEvent.click(screen.getByRole('button', { name: 'Fusionner' }));
-    const status = screen.getByTestId('backup-status');
-    await waitFor(() => expect(status.textContent).toContain('qu’en partie'));
+    const status = await afterTheReload();
+    expect(status.textContent).toContain('qu’en partie');
 
     expect(contains).toHaveBeenCalledWith({ origins: ['https://monsite.fr/*'] });
     expect(status.textContent).toContain(
@@ -440,10 +464,15 @@ describe('a restore that changes the WordPress address, its settings failing aft
     });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Restaurer aussi les réglages' }));
     fireEvent.click(screen.getByRole('button', { name: 'Fusionner' }));
-    const status = screen.getByTestId('backup-status');
-    await waitFor(() => expect(status.textContent).toContain('qu’en partie'));
+    const status = await afterTheReload();
+    expect(status.textContent).toContain('qu’en partie');
 
     expect((await wordpressItem.getValue()).siteUrl).toBe('https://ancien.fr');
+    // Which account this browser kept, as a restore that went through says it.
+    expect(status.textContent).toContain(
+      'Le compte WordPress de la sauvegarde («\u00a0collegue\u00a0») n’a pas été repris\u00a0: ' +
+        'ce navigateur garde le sien, avec son mot de passe.',
+    );
     expect(status.textContent).not.toContain('autorisé');
     expect(screen.queryByRole('button', { name: 'Ouvrir les réglages WordPress' })).toBeNull();
   });
@@ -459,8 +488,7 @@ describe('a restore that changes the WordPress address, its settings failing aft
     await chooseBackup({ wordpress: { siteUrl: 'https://monsite.fr', username: 'redaction' } });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Restaurer aussi les réglages' }));
     fireEvent.click(screen.getByRole('button', { name: 'Fusionner' }));
-    const status = screen.getByTestId('backup-status');
-    await waitFor(() => expect(status.getAttribute('role')).toBe('alert'));
+    const status = await afterTheReload();
 
     expect(status.textContent).toContain(
       'Réglages restaurés\u202f; seule la vérification du numéro en cours, qui suit, a échoué\u00a0: ' +
@@ -480,7 +508,11 @@ describe('a restore whose settings could not be written at all', () => {
   it('says none was restored, and how to restore them', async () => {
     await db.open();
     render(<BackupSettings />);
-    await chooseBackup({ draftTemplate: '{title}', currentIssueId: null });
+    await chooseBackup({
+      draftTemplate: '{title}',
+      wordpress: { siteUrl: 'https://monsite.fr', username: 'redaction' },
+      currentIssueId: null,
+    });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Restaurer aussi les réglages' }));
     // The first setting's write fails (the browser's storage full or closing).
     vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES'));
@@ -489,9 +521,117 @@ describe('a restore whose settings could not be written at all', () => {
     await waitFor(() => expect(status.getAttribute('role')).toBe('alert'));
 
     expect(status.textContent).toContain(
-      'Les réglages, eux, n’ont pas pu être restaurés. Pour les reprendre, restaurez de ' +
+      'Les réglages, eux, n’ont pas pu être restaurés\u00a0: ici, aucun n’a changé, ni le ' +
+        'compte WordPress ni son mot de passe. Pour les reprendre, restaurez de ' +
         'nouveau cette sauvegarde avec ses réglages, par «\u00a0Fusionner\u00a0»\u00a0: rien ' +
         'de ce qui est ici n’est perdu.',
     );
+  });
+});
+
+/** A form of the options page holding typed changes not saved (a house style being written). */
+function TypedElsewhere() {
+  useLeaveGuard(true);
+  return null;
+}
+
+describe('a restore whose settings change what the page shows', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    sessionStorage.clear();
+    await wordpressItem.setValue({
+      siteUrl: 'https://ancien.fr',
+      username: 'redaction',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+    await wordpressPasswordItem.setValue('abcd efgh ijkl mnop');
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observe() {}
+        disconnect() {}
+      },
+    );
+    Element.prototype.scrollIntoView ??= () => {};
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** Restores, with its settings, a backup whose house style is written before the failure. */
+  async function restoreFailingMidway(elsewhere = false) {
+    await db.open();
+    vi.spyOn(db.issues, 'get').mockRejectedValue(new Error('The database connection is closing'));
+    render(
+      <>
+        {elsewhere && <TypedElsewhere />}
+        <BackupSettings />
+      </>,
+    );
+    await chooseBackup({
+      houseStyle: { language: 'fr' },
+      wordpress: { siteUrl: 'https://monsite.fr', username: 'collegue' },
+      currentIssueId: 'numero-1',
+    });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Restaurer aussi les réglages' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Fusionner' }));
+  }
+
+  it('failing midway, reloads the page for what was written to show, and says there what was kept', async () => {
+    await restoreFailingMidway();
+    // Left for the page after the reload, as a restore that went through.
+    await waitFor(() =>
+      expect(sessionStorage.getItem('indiscrets:backup:restored')).not.toBeNull(),
+    );
+    // A card now showing the restored value as a change of its own asks nothing as it goes.
+    render(<TypedElsewhere />);
+    const leaving = new Event('beforeunload', { cancelable: true });
+    dispatchEvent(leaving);
+    expect(leaving.defaultPrevented).toBe(false);
+    cleanup();
+    vi.restoreAllMocks();
+    render(<BackupSettings />);
+    const status = await screen.findByTestId('backup-status');
+    await waitFor(() => expect(status.textContent).toContain('qu’en partie'));
+    expect(status.getAttribute('role')).toBe('alert');
+    expect(status.textContent).toContain(
+      'Restaurés\u00a0: le style maison et les réglages WordPress. Le compte WordPress de la ' +
+        'sauvegarde («\u00a0collegue\u00a0») n’a pas été repris\u00a0: ce navigateur garde le ' +
+        'sien, avec son mot de passe. Pas restauré\u00a0: le numéro en cours\u202f; ici, rien ' +
+        'n’y a changé.',
+    );
+    // The technical cause, apart, as before the reload.
+    expect(screen.getByTestId('failure-detail').textContent).toContain(
+      'The database connection is closing',
+    );
+  });
+
+  it('failing midway with changes typed elsewhere on the page, does not reload over them and says how to see the rest', async () => {
+    await restoreFailingMidway(true);
+    const status = screen.getByTestId('backup-status');
+    await waitFor(() => expect(status.textContent).toContain('qu’en partie'));
+    expect(sessionStorage.getItem('indiscrets:backup:restored')).toBeNull();
+    expect(status.textContent).toContain(
+      'Les réglages restaurés s’afficheront sur cette page une fois rechargée\u202f; ' +
+        'enregistrez d’abord les modifications en cours, qui seraient perdues.',
+    );
+  });
+
+  it('gone through, with changes typed elsewhere on the page, does not reload over them either', async () => {
+    await db.open();
+    render(
+      <>
+        <TypedElsewhere />
+        <BackupSettings />
+      </>,
+    );
+    await chooseBackup({ houseStyle: { language: 'fr' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Restaurer aussi les réglages' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Fusionner' }));
+    const status = screen.getByTestId('backup-status');
+    await waitFor(() => expect(status.textContent).toContain('Réglages restaurés'));
+    expect(sessionStorage.getItem('indiscrets:backup:restored')).toBeNull();
+    expect(status.textContent).toContain('s’afficheront sur cette page une fois rechargée');
   });
 });

@@ -9,6 +9,7 @@ import { fieldToFix } from '../../../components/openSettings';
 import { testConnection } from '../../../wordpress/client';
 import { registerHandlers, type Handlers } from '../../../messaging/protocol';
 import { completeSiteLeaves } from '../../../services/site-leave';
+import { typedUnsaved } from '../../../components/useLeaveGuard';
 
 // The real connection test, unless a test says what it answers (mockResolvedValueOnce).
 vi.mock('../../../wordpress/client', async (original) => {
@@ -559,5 +560,21 @@ describe('WordPressSettings', () => {
 
     expect(await siteMoves.getValue()).toEqual([]);
     expect(await provenMove('https://monjournal.fr', 'https://www.monjournal.fr')).toBe(false);
+  });
+});
+
+describe('WordPressSettings, changes typed and not saved', () => {
+  it('count as typed on the page until saved, for a restore not to reload over them', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    render(<WordPressSettings />);
+    const site = await screen.findByLabelText(/^Adresse du site/);
+    expect(typedUnsaved()).toBe(false);
+    fireEvent.input(site, { target: { value: 'https://monsite.fr' } });
+    await waitFor(() => expect(typedUnsaved()).toBe(true));
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(async () =>
+      expect((await wordpressItem.getValue()).siteUrl).toBe('https://monsite.fr'),
+    );
+    await waitFor(() => expect(typedUnsaved()).toBe(false));
   });
 });

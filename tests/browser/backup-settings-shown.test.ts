@@ -1,0 +1,117 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, squash, until, type ExtensionSession } from './harness';
+
+/**
+ * A restore with its settings, on the options page in Chromium (test build): what it wrote shows
+ * at once (the page reloads), its settings failing midway too, the message then saying which
+ * were restored and which this browser kept; and no reload over a change typed in another card
+ * and not saved. Build first: npm run build:test.
+ */
+
+/** A backup holding only settings. */
+const backupOf = (settings: object) => ({
+  format: 'indiscrets-backup',
+  version: 1,
+  exportedAt: '2026-12-01T10:00:00.000Z',
+  schemaVersion: 6,
+  clips: [],
+  issues: [],
+  settings,
+});
+
+async function restoreWithSettings(options: Page, backup: object) {
+  const [chooser] = await Promise.all([
+    options.waitForEvent('filechooser'),
+    options.getByRole('button', { name: 'Restaurer une sauvegarde…' }).click(),
+  ]);
+  await chooser.setFiles({
+    name: 'indiscrets-sauvegarde.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(backup), 'utf8'),
+  });
+  const summary = options.getByTestId('backup-summary');
+  await summary.getByRole('checkbox', { name: /Restaurer aussi les réglages/ }).check();
+  await summary.getByRole('button', { name: 'Fusionner' }).click();
+}
+
+describe('restored settings shown at once, in Chromium', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    session.context.setDefaultTimeout(15_000);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('a restore whose settings fail midway reloads the page, the house style written shown, and says what this browser kept', async () => {
+    const options = await session.openExtensionPage('options.html');
+    await options.getByTestId('backup-settings').waitFor();
+    await options.evaluate(() => ((globalThis as unknown as { marked: boolean }).marked = true));
+    // The draft template, past what the browser's synced storage takes in one item (8 KB),
+    // fails after the house style was written: the language, after it, is not.
+    await restoreWithSettings(
+      options,
+      backupOf({
+        houseStyle: { itemOpener: '→ ' },
+        draftTemplate: `<p>${'Modèle '.repeat(1500)}</p>`,
+        uiLocale: 'en',
+      }),
+    );
+    const status = options.getByTestId('backup-status');
+    await until(
+      () => status.textContent(),
+      (text) => squash(text).includes('qu’en partie'),
+      'the restore failing midway',
+    );
+    expect(squash(await status.textContent())).toContain(
+      'Les réglages n’ont été restaurés qu’en partie. Restauré : le style maison. Pas ' +
+        'restaurés : le modèle des brouillons et la langue ; ici, rien n’y a changé.',
+    );
+    expect(await status.getAttribute('role')).toBe('alert');
+    expect(
+      await options.evaluate(() => (globalThis as unknown as { marked?: boolean }).marked),
+    ).toBeUndefined();
+    // The page reloaded: the house style's card shows the restored opener.
+    const style = options.getByRole('form', { name: 'Style maison' });
+    expect(await style.getByLabel('Ouverture de chaque indiscret').inputValue()).toBe('→ ');
+    await options.close();
+  });
+
+  it('a restore gone through does not reload over a change typed in another card, and says how to see it', async () => {
+    const options = await session.openExtensionPage('options.html');
+    await options.getByTestId('backup-settings').waitFor();
+    const style = options.getByRole('form', { name: 'Style maison' });
+    const opener = style.getByLabel('Ouverture de chaque indiscret');
+    await until(
+      () => opener.inputValue(),
+      (value) => value !== '',
+      'the stored style',
+    );
+    await opener.fill('¶ ');
+    await style.getByTestId('unsaved').waitFor();
+    const dialogs: string[] = [];
+    options.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.dismiss();
+    });
+
+    await restoreWithSettings(options, backupOf({ uiLocale: 'en' }));
+    const status = options.getByTestId('backup-status');
+    await until(
+      () => status.textContent(),
+      (text) => squash(text).includes('Réglages restaurés'),
+      'the restore',
+    );
+    expect(squash(await status.textContent())).toContain(
+      'Les réglages restaurés s’afficheront sur cette page une fois rechargée ; enregistrez ' +
+        'd’abord les modifications en cours, qui seraient perdues.',
+    );
+    expect(await opener.inputValue()).toBe('¶ ');
+    expect(dialogs).toEqual([]);
+    await options.close();
+  });
+});
