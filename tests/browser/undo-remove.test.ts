@@ -170,6 +170,29 @@ describe('« Retirer » undone in Chromium', () => {
       (text) => text === `« ${nameIn(names[0]!)} » retiré du numéro.`,
       'the removal offered',
     );
+    // « Ctrl+Z » beside « Annuler » can be read: before, the page's white key caps (kbd) drew it
+    // white on white in the dark bar, an empty grey pill.
+    const key = await desk.locator('.undo-bar__key').evaluate((kbd) => {
+      const rgb = (value: string) => value.match(/[\d.]+/g)!.map(Number);
+      let back = kbd as Element | null;
+      while (back && rgb(getComputedStyle(back).backgroundColor)[3] === 0)
+        back = back.parentElement;
+      const luminance = ([r, g, b]: number[]) => {
+        const [R, G, B] = [r!, g!, b!].map((c) => {
+          const v = c / 255;
+          return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * R! + 0.7152 * G! + 0.0722 * B!;
+      };
+      const text = luminance(rgb(getComputedStyle(kbd).color));
+      const ground = luminance(rgb(getComputedStyle(back!).backgroundColor));
+      return {
+        text: kbd.textContent,
+        contrast: (Math.max(text, ground) + 0.05) / (Math.min(text, ground) + 0.05),
+      };
+    });
+    expect(key.text).toBe('Ctrl+Z');
+    expect(key.contrast).toBeGreaterThanOrEqual(4.5);
 
     await desk.keyboard.press('Control+z');
 
