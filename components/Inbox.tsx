@@ -328,7 +328,8 @@ export function Inbox({
     }
     droppedItem.current = undefined;
     const active = document.activeElement;
-    if (active && active !== document.body && active !== drop.from && active.isConnected) return;
+    const free = !active || active === document.body || active === section.current;
+    if (!free && active !== drop.from && active.isConnected) return;
     focusAt(now.offset + at);
   });
   const takesItem = (event: DragEvent) =>
@@ -361,7 +362,16 @@ export function Inbox({
         const drop = { id, from: document.activeElement, until: Date.now() + 3000 };
         droppedItem.current = drop;
         void onItemDrop(id).then((taken) => {
-          if (!taken && droppedItem.current === drop) droppedItem.current = undefined;
+          if (!taken) {
+            if (droppedItem.current === drop) droppedItem.current = undefined;
+            return;
+          }
+          // Not drawn here meanwhile (a search or a filter that does not show it): the keyboard
+          // waits on the inbox, where ↓ goes to its rows, not on the page's body (its row drawn
+          // later still takes it).
+          setTimeout(() => {
+            if (droppedItem.current === drop && focusLost()) section.current?.focus();
+          }, 300);
         });
       }}
     >

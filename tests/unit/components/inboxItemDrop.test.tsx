@@ -100,6 +100,19 @@ describe('Inbox › an issue’s item dropped on it (the desk)', () => {
     );
   });
 
+  it('leaves the keyboard on the inbox, not on the page’s body, when a search does not show the item', async () => {
+    const issue = await openDesk();
+    fireEvent.input(screen.getByTestId('search'), { target: { value: 'Free' } });
+    await waitFor(() => expect(screen.getAllByTestId('draft')).toHaveLength(1));
+
+    const drag = dragItem('Mauboussin');
+    drag.over(inbox());
+    drag.drop(inbox());
+    await waitFor(async () => expect(await titles(issue.id)).toEqual(['OVH', 'Lina Khan']));
+    // Before, on the page's body once its row left the issue: ↓ did nothing.
+    await waitFor(() => expect(document.activeElement).toBe(inbox()));
+  });
+
   it('shows the inbox as a drop target while the item is over it, and no longer once it left', async () => {
     await openDesk();
 
