@@ -319,7 +319,12 @@ export async function askAddress(
   // No WordPress answering (a login page, a home page, a parked page): the site gone from there,
   // wherever on its host the answer came from; a redirect to such a page names no site address.
   if (!isRestIndex(answer.json) && !wpCodeOf(answer.json)) return { kind: 'other' };
-  const within = movedWithinHost(answer.url, site.url) ?? homeElsewhere(answer.json, site.url);
+  // Answered at a custom REST prefix of the site (`/api/`): no folder of its own, its `home` says
+  // where it is.
+  const within =
+    (customRestBase(answer.url, site.url, '/')
+      ? undefined
+      : movedWithinHost(answer.url, site.url)) ?? homeElsewhere(answer.json, site.url);
   return within ? { kind: 'moved', address: within } : { kind: 'wordpress' };
 }
 
@@ -399,6 +404,42 @@ export function movedWithinHost(answerUrl: string, siteUrl: string): string | un
   }
   const address = validateSiteUrl(`${url.origin}${url.pathname}`);
   return address.ok && address.url !== siteUrl ? address.url : undefined;
+}
+
+/**
+ * The REST base (`https://monsite.fr/api/`) of the site at `siteUrl` when `answerUrl`, where a
+ * request for REST route `route` ended after redirects, is that route at a custom prefix:
+ * WordPress's `rest_url_prefix` changed from `wp-json` (as some security plugins do, answering
+ * `?rest_route=` with a redirect there). The same origin, no `wp-json` segment and no
+ * `rest_route` parameter (those name a site address: {@link movedWithinHost}), the path the
+ * site's own, then one segment (the prefix), then `route`. Undefined otherwise: an answer from
+ * another folder of the origin (`monjournal.fr/blog` answered from `monjournal.fr/api/…`, or
+ * from a folder deeper than one segment, a network's sub-site under the settings' root), which
+ * is a move as before. A query in `route` (after `?` or `&`, as desk-client.ts writes its
+ * routes) is not compared.
+ */
+export function customRestBase(
+  answerUrl: string,
+  siteUrl: string,
+  route: string,
+): string | undefined {
+  let url: URL;
+  let site: URL;
+  try {
+    url = new URL(answerUrl);
+    site = new URL(siteUrl);
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== site.origin || url.searchParams.has('rest_route')) return undefined;
+  if (/\/wp-json(?:\/|$)/i.test(url.pathname)) return undefined;
+  const sitePath = site.pathname.replace(/\/+$/, '');
+  if (!url.pathname.startsWith(`${sitePath}/`)) return undefined;
+  const parts = /^\/([^/]+)(\/.*)?$/.exec(url.pathname.slice(sitePath.length));
+  if (!parts) return undefined;
+  const tail = (parts[2] ?? '').replace(/\/+$/, '');
+  const asked = route.split(/[?&]/)[0]!.replace(/\/+$/, '');
+  return tail === asked ? `${url.origin}${sitePath}/${parts[1]}/` : undefined;
 }
 
 /**

@@ -18,7 +18,7 @@ import type {
   RestRecordBase,
   RestWrite,
 } from './desk-records';
-import { movedWithinHost, siteMoved, siteNamedElsewhere } from './client';
+import { customRestBase, movedWithinHost, siteMoved, siteNamedElsewhere } from './client';
 import { answeredAnonymously, anonymousCause, refusesARight, wpCodeOf } from './errors';
 import { basicAuth, isObject, Transport, type FetchLike } from './transport';
 
@@ -202,7 +202,12 @@ async function request(
   // `monjournal.fr`, or back, the old address redirecting there): moved too, as to another host,
   // where the desk took the other folder's answers for its own address's. A page that is no REST
   // answer (a login page) names no site, and another port of the host is followed as before.
-  const folder = answer.json === undefined ? undefined : sameOriginFolder(answer.url, settings);
+  // The route at the site's custom REST prefix (`/api/…`, `?rest_route=` redirected there): its
+  // own answer, no folder of its own (discovery's `home` names the site, discoverDesk).
+  const folder =
+    answer.json === undefined || customRestBase(answer.url, settings.siteUrl, path)
+      ? undefined
+      : sameOriginFolder(answer.url, settings);
   if (folder) return { ok: false, code: 'site_moved', address: folder };
   return { status: answer.status, json: answer.json ?? null, headers: answer.headers, bytes };
 }
@@ -223,7 +228,7 @@ async function redirectedWrite(settings: DeskSettings, transport: Transport): Pr
     const address =
       moved?.code === 'site_moved'
         ? moved.address
-        : moved || index.json === undefined
+        : moved || index.json === undefined || customRestBase(index.url, settings.siteUrl, '/')
           ? undefined
           : sameOriginFolder(index.url, settings);
     if (address) return { ok: false, code: 'site_moved', address };
