@@ -461,6 +461,39 @@ describe('the issue arranged from the keyboard, in Chromium', () => {
     await desk.close();
   });
 
+  it('takes an item dropped on the drafts’ column below its last draft out of the issue, the whole column drawn as the target', async () => {
+    const desk = await deskOnIssue();
+    const column = (await desk.locator('.desk__inbox').boundingBox())!;
+    const handle = (await desk
+      .getByTestId('issue-item')
+      .nth(1)
+      .locator('.reorder__handle')
+      .boundingBox())!;
+    // The column's empty part, far below the inbox's two drafts.
+    const below = { x: column.x + column.width / 2, y: column.y + column.height - 40 };
+    expect(below.y).toBeGreaterThan(
+      (await desk.getByTestId('draft').last().boundingBox())!.y + 200,
+    );
+    await desk.mouse.move(handle.x + 4, handle.y + 4);
+    await desk.mouse.down();
+    await desk.mouse.move(handle.x + 20, handle.y + 20, { steps: 4 });
+    await desk.mouse.move(below.x, below.y, { steps: 8 });
+    await desk.mouse.move(below.x + 10, below.y - 10, { steps: 4 });
+    // Before, the drafts' list ended with its last draft: the column below it took nothing.
+    await until(
+      () => desk.locator('section.inbox').getAttribute('class'),
+      (names) => !!names?.split(' ').includes('inbox--drop'),
+      'the column drawn as the drop target',
+    );
+    await desk.mouse.up();
+    await until(
+      () => stored(desk),
+      (titles) => titles.join('|') === 'OVH|Lina Khan|Quanta|Wikipédia',
+      'Mauboussin out of the issue',
+    );
+    await desk.close();
+  });
+
   it('moves an item up with Alt+↑, never down, when a colleague moved its drawn neighbour below it, not drawn yet', async () => {
     const desk = await deskOnIssue();
     // Mauboussin moved last by a colleague's write (the shared desk), and Alt+↑ pressed on Lina
