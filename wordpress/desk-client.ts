@@ -182,6 +182,11 @@ async function request(
     method,
     headers: { Authorization: basicAuth(settings.username, settings.appPassword) },
     ...(body === undefined ? {} : { body }),
+    // A write redirected to the same route at the site's custom REST prefix (`/api/…`, a security
+    // plugin's `rest_url_prefix`), its query kept: the site's own API, sent there once.
+    sendOnTo: (target) =>
+      !!customRestBase(target, settings.siteUrl, path) &&
+      sameQuery(new URL(target).searchParams, new URL(url).searchParams),
   });
   const bytes = answer.kind === 'answer' ? new TextEncoder().encode(answer.text).length : 0;
   options.onRequest?.(bytes);
@@ -242,6 +247,17 @@ async function redirectedWrite(settings: DeskSettings, transport: Transport): Pr
     if (!moved && wpCodeOf(index.json)) return { ok: false, code: 'write_redirected' };
   }
   return { ok: false, code: 'site_moved' };
+}
+
+/** Whether two queries hold the same parameters, `rest_route` aside, whatever their order. */
+function sameQuery(a: URLSearchParams, b: URLSearchParams): boolean {
+  const listed = (params: URLSearchParams) =>
+    [...params]
+      .filter(([key]) => key !== 'rest_route')
+      .map(([key, value]) => `${key}=${value}`)
+      .sort()
+      .join('&');
+  return listed(a) === listed(b);
 }
 
 /** The address of another folder of the settings' origin an answer came from, if it did. */

@@ -216,10 +216,18 @@ export class Transport {
   /**
    * `opaque`: asked as a page loads an image (`no-cors`), for an origin the extension may not
    * read: the answer only tells that something answered (status 0, no body, no address).
+   * `sendOnTo`: for a write, where else than the same address with a slash added it may go when
+   * redirected (desk-client.ts: the same route at the site's custom REST prefix).
    */
   async request(
     url: string,
-    init: { method?: string; headers?: Record<string, string>; body?: unknown; opaque?: true } = {},
+    init: {
+      method?: string;
+      headers?: Record<string, string>;
+      body?: unknown;
+      opaque?: true;
+      sendOnTo?: (target: string) => boolean;
+    } = {},
   ): Promise<Http> {
     if (this.signal?.aborted) return { kind: 'trouble', code: 'cancelled' };
     const controller = new AbortController();
@@ -241,7 +249,6 @@ export class Transport {
     // `discover`, desk-client.ts) is how a move is told and named (siteMoved, the folder the
     // answer came from), and a read writes nothing wherever it lands.
     const reads = READS.has(method);
-    let redirected = false;
     try {
       const response = await this.fetchFn(url, {
         method,
@@ -254,8 +261,9 @@ export class Transport {
         redirect: reads ? 'follow' : 'manual',
         ...(init.opaque ? { mode: 'no-cors' as const } : {}),
       });
-      if (!reads && isRedirect(response)) redirected = true;
-      else return await this.answerOf(response, url, init.opaque === true);
+      if (reads || !isRedirect(response)) {
+        return await this.answerOf(response, url, init.opaque === true);
+      }
     } catch {
       if (timedOut) return { kind: 'trouble', code: 'timeout' };
       if (this.signal?.aborted) return { kind: 'trouble', code: 'cancelled' };
@@ -264,21 +272,26 @@ export class Transport {
       clearTimeout(timer);
       this.signal?.removeEventListener('abort', onAbort);
     }
-    // A write redirected only to the same address with a slash added (a host adding one to every
-    // path, as nginx and Apache rules do): sent once there, nowhere else. The browser hides where
-    // an unfollowed redirect leads (`opaqueredirect`), so a GET of the same address, without the
-    // password or a body, follows and names where it ends: the same origin, path + '/' and query,
-    // or the write stays refused (another folder, host or query: another site, session 62's case).
-    // The write sent there is not followed either: redirected again, refused.
-    const slashed = redirected ? slashAdded(url) : undefined;
-    if (!slashed) return { kind: 'trouble', code: 'redirected' };
+    // Only a write redirected reaches here. One redirected only to the same address with a slash
+    // added (a host adding one to every path, as nginx and Apache rules do) is sent once there,
+    // nowhere else. The browser hides where an unfollowed redirect leads (`opaqueredirect`), so a
+    // GET of the same address, without the password or a body, follows and names where it ends:
+    // the same origin, path + '/' and query, or the write stays refused (another folder, host or
+    // query: another site, session 62's case). The write sent there is not followed either:
+    // redirected again, refused. The caller may name another address its site answers at
+    // (`sendOnTo`), told the same way.
+    const slashed = slashAdded(url);
+    const { sendOnTo, ...once } = init;
+    if (!slashed && !sendOnTo) return { kind: 'trouble', code: 'redirected' };
     const asked = await this.request(url);
-    if (asked.kind === 'trouble' || asked.url !== slashed) {
-      return asked.kind === 'trouble' && asked.code === 'cancelled'
-        ? asked
-        : { kind: 'trouble', code: 'redirected' };
+    if (asked.kind === 'trouble') {
+      return asked.code === 'cancelled' ? asked : { kind: 'trouble', code: 'redirected' };
     }
-    return this.request(slashed, init);
+    const target = asked.url;
+    if (target !== slashed && (target === url || !sendOnTo?.(target))) {
+      return { kind: 'trouble', code: 'redirected' };
+    }
+    return this.request(target, once);
   }
 
   /**

@@ -118,15 +118,30 @@ describe('a site whose REST API answers at a custom prefix', () => {
     }
   });
 
-  it('a desk write redirected to the prefix is no move either', async () => {
-    const site = prefixedSite();
+  it('a desk write redirected to the prefix is sent there once', async () => {
+    for (const folder of ['', '/blog']) {
+      const site = prefixedSite({ folder });
+      const result = await createRecord(
+        site.settings,
+        'drafts',
+        { title: 'x', content: '<p>x</p>', meta: { clientId: 'draft-x-0001' } } as never,
+        { fetch: site.fetch, isOnline: () => true },
+      );
+      expect(result).toMatchObject({ ok: true });
+      expect(site.desk.log.filter((line) => line.startsWith('POST'))).toHaveLength(1);
+    }
+  });
+
+  it('a desk write redirected to another folder’s prefix is not sent there', async () => {
+    const site = prefixedSite({ folder: '/blog', at: '/api' });
     const result = await createRecord(
       site.settings,
       'drafts',
       { title: 'x', content: '<p>x</p>', meta: { clientId: 'draft-x-0001' } } as never,
       { fetch: site.fetch, isOnline: () => true },
     );
-    expect(result.ok || result.code).not.toBe('site_moved');
+    expect(result).toMatchObject({ ok: false });
+    expect(site.desk.log.filter((line) => line.startsWith('POST'))).toEqual([]);
   });
 
   it('a folder whose REST answers come from another folder’s prefix is still moved', async () => {
