@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { publishFailureText } from '../../components/publishFailureText';
-import { publishPost, testConnection } from '../../wordpress/client';
+import { askAddress, publishPost, testConnection } from '../../wordpress/client';
 import type { Draft } from '../../storage/db';
 import { draftToRest } from '../../wordpress/desk-records';
-import { createRecord, findRecord, type DeskSettings } from '../../wordpress/desk-client';
+import {
+  createRecord,
+  discoverDesk,
+  findRecord,
+  type DeskSettings,
+} from '../../wordpress/desk-client';
 import { adminSettings, rest, site } from './helpers';
 
 /**
@@ -93,5 +98,39 @@ describe('a write the site redirects only to add a trailing slash', () => {
     expect(found.status).toBe(200);
     expect(found.json).toHaveLength(1);
     expect(found.json).toMatchObject([{ id: result.ok ? result.postId : -1 }]);
+  });
+});
+
+describe('a site whose REST API is at a custom prefix (/api/, ?rest_route= redirected there)', () => {
+  const PREFIXED = () => `${site().url}/avec-api`;
+
+  it('passes the connection test and publishes there, the address asked answering as its own', async () => {
+    expect(await testConnection(adminSettings({ siteUrl: PREFIXED() }))).toMatchObject({
+      ok: true,
+      restUrl: `${PREFIXED()}/api/`,
+    });
+    const title = `Préfixe ${randomUUID()}`;
+    const result = await publishPost(adminSettings({ siteUrl: PREFIXED() }), {
+      title,
+      content: '<p>Texte</p>',
+    });
+    expect(result).toMatchObject({ ok: true, created: true });
+    expect(await askAddress(PREFIXED())).toEqual({ kind: 'wordpress' });
+  });
+
+  it('the shared desk reads and writes there, not told the site moved', async () => {
+    const id = randomUUID();
+    const settings = editor(PREFIXED());
+    expect(await discoverDesk(settings)).toMatchObject({ ok: true });
+    const created = await createRecord(settings, 'drafts', {
+      title: 'Préfixe',
+      content: '<p>Texte</p>',
+      meta: { clientId: id },
+    } as never);
+    expect(created).toMatchObject({ ok: true });
+    expect(await findRecord(editor(site().url), 'drafts', id)).toMatchObject({
+      ok: true,
+      record: { id: created.ok ? created.record.id : -1 },
+    });
   });
 });

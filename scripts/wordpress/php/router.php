@@ -99,6 +99,47 @@ if (!$indiscrets_dropped && ($indiscrets_uri === $indiscrets_slash
     $indiscrets_drop = $indiscrets_slash;
 }
 
+/*
+ * Test only: under /avec-api/ the same site with its REST API at a custom prefix, `/api/` (a
+ * security plugin's `rest_url_prefix`): `?rest_route=` answered with a 301 to the same route
+ * there, the rest of the query kept, whatever the method; `/wp-json/` gone (404); the others as
+ * the site's own, credentials kept. Never part of the companion plugin.
+ */
+$indiscrets_api = '/avec-api';
+$indiscrets_uri = (string) $_SERVER['REQUEST_URI'];
+if (!$indiscrets_dropped && ($indiscrets_uri === $indiscrets_api
+    || strpos($indiscrets_uri, $indiscrets_api . '/') === 0
+    || strpos($indiscrets_uri, $indiscrets_api . '?') === 0)) {
+    $indiscrets_path = (string) parse_url($indiscrets_uri, PHP_URL_PATH);
+    parse_str((string) parse_url($indiscrets_uri, PHP_URL_QUERY), $indiscrets_query);
+    if (isset($indiscrets_query['rest_route'])) {
+        $indiscrets_route = (string) $indiscrets_query['rest_route'];
+        unset($indiscrets_query['rest_route']);
+        $indiscrets_rest = http_build_query($indiscrets_query);
+        header('Location: ' . $indiscrets_api . '/api' . $indiscrets_route
+            . ($indiscrets_rest === '' ? '' : '?' . $indiscrets_rest), true, 301);
+        return true;
+    }
+    if (preg_match('#^' . preg_quote($indiscrets_api, '#') . '/wp-json(/|$)#', $indiscrets_path)) {
+        http_response_code(404);
+        return true;
+    }
+    $indiscrets_uri = substr($indiscrets_uri, strlen($indiscrets_api));
+    if ($indiscrets_uri === '' || $indiscrets_uri[0] !== '/') {
+        $indiscrets_uri = '/' . $indiscrets_uri;
+    }
+    // The prefix's routes, as WordPress's own REST API answers them.
+    if ($indiscrets_uri === '/api' || strpos($indiscrets_uri, '/api/') === 0 || strpos($indiscrets_uri, '/api?') === 0) {
+        $indiscrets_uri = '/wp-json' . substr($indiscrets_uri, 4);
+    }
+    $_SERVER['REQUEST_URI'] = $indiscrets_uri;
+    foreach (array('PATH_INFO', 'ORIG_PATH_INFO') as $indiscrets_key) {
+        unset($_SERVER[$indiscrets_key]);
+    }
+    $indiscrets_dropped = true;
+    $indiscrets_drop = $indiscrets_api;
+}
+
 // Such a host's WordPress has that address for its own: its REST index names it (home, url),
 // as a site installed there does, where it named the suite's root, a site of another folder.
 if ($indiscrets_dropped) {
