@@ -12,7 +12,7 @@ import { json } from './fake-site';
  * `/wp-json/` is WordPress's 404 page. `at`: where the prefix sits (`/api`, the site's own;
  * another folder's for a site whose folder is gone).
  */
-function prefixedSite(options: { folder?: string; at?: string } = {}) {
+function prefixedSite(options: { folder?: string; at?: string; blocked?: true } = {}) {
   const desk = new FakeDesk();
   const redac = desk.addUser('redac', 'Rédaction', 'editor');
   const origin = desk.url;
@@ -54,6 +54,9 @@ function prefixedSite(options: { folder?: string; at?: string } = {}) {
     const url = new URL(input);
     const method = (init.method ?? 'GET').toUpperCase();
     const route = url.searchParams.get('rest_route');
+    if (route !== null && options.blocked) {
+      return new Response('<html><body>Interdit</body></html>', { status: 404 });
+    }
     if (route !== null) {
       const params = new URLSearchParams(url.searchParams);
       params.delete('rest_route');
@@ -83,6 +86,12 @@ function prefixedSite(options: { folder?: string; at?: string } = {}) {
 describe('a site whose REST API answers at a custom prefix', () => {
   it('passes the connection test, at the prefix', async () => {
     const site = prefixedSite();
+    const result = await testConnection(site.settings, { fetch: site.fetch });
+    expect(result).toMatchObject({ ok: true, restUrl: `${site.base}/` });
+  });
+
+  it('is found through the home page’s link when ?rest_route= is blocked too', async () => {
+    const site = prefixedSite({ blocked: true });
     const result = await testConnection(site.settings, { fetch: site.fetch });
     expect(result).toMatchObject({ ok: true, restUrl: `${site.base}/` });
   });
