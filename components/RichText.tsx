@@ -941,7 +941,9 @@ export function RichText({
       editorRange() ?? (saved && el.contains(saved.commonAncestorContainer) ? saved : null);
     if (!selection || !range) return;
     asStep(() => {
-      const listed = toggleList(range, el, kind);
+      // A text Firefox emptied has no paragraph to make an entry of: one is made first.
+      const at = (range.collapsed && paragraphAround(range, el)) || range;
+      const listed = toggleList(at, el, kind);
       selection.removeAllRanges();
       selection.addRange(listed);
     });

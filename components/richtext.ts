@@ -109,30 +109,47 @@ export function blockAt(node: Node, root: Node): Element | undefined {
  * paragraph of their own, the caret where it was in them: what Firefox leaves when the whole
  * text selected is typed over (its paragraphs go with the words; Chromium types in the first),
  * and what French typography and lists, which read the caret's block, then see as Chromium's.
- * Null, nothing changed, when the caret is in a block already or right in `root` itself.
+ * In a text Firefox emptied (Ctrl+A, Suppr), an empty paragraph, the caret in it. Null, nothing
+ * changed, when the caret is in a block already or between two.
  */
 export function paragraphAround(caret: Range, root: Node): Range | null {
   const { startContainer, startOffset } = caret;
-  if (startContainer === root || !root.contains(startContainer)) return null;
-  if (blockAt(startContainer, root)) return null;
+  if (!root.contains(startContainer)) return null;
+  if (startContainer !== root && blockAt(startContainer, root)) return null;
   const isBlock = (node: Node) => node.nodeType === 1 && BLOCKS.test((node as Element).localName);
-  let top = startContainer;
+  const doc = root.ownerDocument!;
+  const paragraph = doc.createElement('p');
+  const range = doc.createRange();
+  let top: Node | undefined = startContainer;
+  if (startContainer === root) {
+    const after = root.childNodes[startOffset];
+    const before = root.childNodes[startOffset - 1];
+    top = after && !isBlock(after) ? after : before && !isBlock(before) ? before : undefined;
+    if (!top) {
+      if (root.firstChild) return null;
+      paragraph.append(doc.createElement('br'));
+      root.appendChild(paragraph);
+      range.setStart(paragraph, 0);
+      return range;
+    }
+  }
   while (top.parentNode !== root) top = top.parentNode!;
   let first = top;
   while (first.previousSibling && !isBlock(first.previousSibling)) first = first.previousSibling;
   let last = top;
   while (last.nextSibling && !isBlock(last.nextSibling)) last = last.nextSibling;
-  const doc = root.ownerDocument!;
-  const paragraph = doc.createElement('p');
+  const next = startContainer === root ? root.childNodes[startOffset] : undefined;
   root.insertBefore(paragraph, first);
   for (let node: Node = first; ;) {
-    const next = node.nextSibling;
+    const following = node.nextSibling;
     paragraph.append(node);
-    if (node === last || !next) break;
-    node = next;
+    if (node === last || !following) break;
+    node = following;
   }
-  const range = doc.createRange();
-  range.setStart(startContainer, startOffset);
+  if (startContainer !== root) range.setStart(startContainer, startOffset);
+  else if (next?.parentNode === paragraph)
+    range.setStart(paragraph, [...paragraph.childNodes].indexOf(next as ChildNode));
+  else range.setStart(paragraph, paragraph.childNodes.length);
   return range;
 }
 

@@ -229,6 +229,25 @@ describe('bold, italic and paste from the keyboard in the item editor, in Firefo
     await popup.close();
   });
 
+  it('makes a list with Ctrl+Maj+8 in a text emptied with Ctrl+A and Suppr, as in Chromium', async () => {
+    // Firefox leaves no paragraph in the editor emptied so, the caret right in it: the list
+    // had no paragraph to make an entry of, and the words typed next were a paragraph.
+    const writer = await session.openExtensionPage('popup.html');
+    const draft = (await read(writer))[0]!;
+    const start = '<p>Modèle.</p><p>À remplacer.</p>';
+    await writeDatabase(writer as unknown as ArgumentPage, { clips: [{ ...draft, body: start }] });
+    await writer.close();
+    const { popup, saved } = await openDraft(draft, start);
+    await selectInEditor(popup, 'Modèle.', 'start');
+
+    await chord(popup, ['Control', 'a']);
+    await popup.keyboard.press('Delete');
+    await chord(popup, ['Control', 'Shift', '8']);
+    await popup.keyboard.type("l'a ?");
+    await saved('<ul><li>l’a\u202f?</li></ul>', 'the words typed in a list entry');
+    await popup.close();
+  });
+
   it('logged no error from any extension page or the background', () => {
     expectNoExtensionErrors(session);
   });

@@ -15,6 +15,7 @@ import {
   selectedWords,
   spansBlocks,
   splitBlockAt,
+  toggleList,
   typedFrench,
 } from '../../../components/richtext';
 import { cleanPastedHtml } from '../../../storage/item-html';
@@ -1236,6 +1237,41 @@ describe('paragraphAround', () => {
     expect(root.innerHTML).toBe(
       '<p>Avant.</p><p>Un <strong>deux</strong> trois<br></p><p>Après.</p>',
     );
+  });
+
+  it('makes an empty paragraph in a text Firefox emptied (Ctrl+A, Suppr), the caret in it, which a list then makes an entry of', () => {
+    const root = document.createElement('div');
+    const caret = document.createRange();
+    caret.setStart(root, 0);
+
+    const kept = paragraphAround(caret, root)!;
+
+    expect(root.innerHTML).toBe('<p><br></p>');
+    expect([kept.startContainer, kept.startOffset]).toEqual([root.firstChild, 0]);
+    toggleList(kept, root, 'ul');
+    expect(root.innerHTML).toBe('<ul><li><br></li></ul>');
+  });
+
+  it('wraps the words the caret is right in the editor beside, the caret kept between the same two nodes', () => {
+    const root = document.createElement('div');
+    root.innerHTML = 'Un<br>';
+    const caret = document.createRange();
+    caret.setStart(root, 1);
+
+    const kept = paragraphAround(caret, root)!;
+
+    expect(root.innerHTML).toBe('<p>Un<br></p>');
+    expect([kept.startContainer, kept.startOffset]).toEqual([root.firstChild, 1]);
+  });
+
+  it('changes nothing when the caret is right in the editor between two paragraphs', () => {
+    const root = document.createElement('div');
+    root.innerHTML = '<p>Un</p><p>Deux</p>';
+    const caret = document.createRange();
+    caret.setStart(root, 1);
+
+    expect(paragraphAround(caret, root)).toBeNull();
+    expect(root.innerHTML).toBe('<p>Un</p><p>Deux</p>');
   });
 
   it('changes nothing when the caret is in a paragraph already', () => {
