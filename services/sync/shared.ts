@@ -1,7 +1,7 @@
 /**
- * What the shared desk's sync engine speaks of (services/sync/): its dependencies and its probe
- * of the desk, the run's stop, record kinds and their tables, the failures a run waits out, and
- * small helpers.
+ * What every part of the shared desk's sync speaks of (services/sync/): the engine's dependencies
+ * and its probe of the desk, the run's stop, record kinds and their tables, the failures a run
+ * waits out, and the small helpers several parts use.
  */
 
 import { sameValue } from '../../lib/merge';
@@ -61,13 +61,7 @@ export interface SyncDeps {
   moved?: (from: string, to: string) => Promise<boolean>;
 }
 
-export const ROLE_ORDER: DeskRole[] = [
-  'administrator',
-  'editor',
-  'author',
-  'contributor',
-  'subscriber',
-];
+const ROLE_ORDER: DeskRole[] = ['administrator', 'editor', 'author', 'contributor', 'subscriber'];
 
 /** The highest of a user's roles. */
 export function highestRole(roles: readonly string[]): DeskRole {
@@ -163,7 +157,7 @@ export function keptWrites(
 }
 
 /** Requests the count before a rejoin has under way at once: a few of a site's PHP workers. */
-export const LOOKUPS_AT_ONCE = 4;
+const LOOKUPS_AT_ONCE = 4;
 
 /**
  * How long a merge waits for WordPress to say who has its drafts open (see `mergeCheck`): past

@@ -4,9 +4,18 @@
  */
 import Dexie from 'dexie';
 import { SyncEngine } from '../../../services/sync';
+import type { SyncCore } from '../../../services/sync/core';
 import { IndiscretsDB } from '../../../storage/db';
 import { addDraft } from '../storage/helpers';
 import { FakeDesk, type FakeDeskOptions } from './fake-desk';
+
+/**
+ * The parts of an engine (services/sync/core.ts), for a test that reaches one the engine keeps to
+ * itself: a notice written or tidied alone, a write made to fail, a read the page writes after.
+ */
+export function coreOf(engine: SyncEngine): SyncCore {
+  return (engine as unknown as { core: SyncCore }).core;
+}
 
 /** One browser of the newsroom: its own database and engine, signed in as `username`. */
 export class TestDesk {

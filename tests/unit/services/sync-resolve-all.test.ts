@@ -3,7 +3,7 @@ import { undo, undoable, updateDraft } from '../../../storage/drafts';
 import { createIssue, updateIssue } from '../../../storage/issues';
 import type { SyncConflict } from '../../../storage/sync-state';
 import { addDraft } from '../storage/helpers';
-import { closeDesks, TestDesk, twoDesks } from './desks';
+import { closeDesks, coreOf, TestDesk, twoDesks } from './desks';
 import type { FakeDesk } from './fake-desk';
 
 /**
@@ -166,10 +166,10 @@ describe('settling many conflicts at once', () => {
     const { issue, drafts, conflicts } = await manyConflicts();
     const ids = drafts.map((draft) => draft.id);
     // The third record's write fails (a full disk, a closed database).
-    const engine = b.engine as unknown as { writeLocal: (...args: unknown[]) => Promise<void> };
-    const write = engine.writeLocal.bind(b.engine);
+    const { local } = coreOf(b.engine);
+    const write = local.writeLocal.bind(local);
     let writes = 0;
-    vi.spyOn(engine, 'writeLocal').mockImplementation(async (...args) => {
+    vi.spyOn(local, 'writeLocal').mockImplementation(async (...args) => {
       if (++writes === 3) throw new Error('QuotaExceededError');
       return write(...args);
     });

@@ -4,7 +4,7 @@ import { mergeDrafts, restoreDraft, trashDraft, updateDraft } from '../../../sto
 import { addToIssue, createIssue, deleteIssue, moveItem } from '../../../storage/issues';
 import { removeItems } from '../../../storage/remove-undo';
 import { addDraft } from '../storage/helpers';
-import { closeDesks, TestDesk, twoDesks } from './desks';
+import { closeDesks, coreOf, TestDesk, twoDesks } from './desks';
 import type { FakeDesk } from './fake-desk';
 
 /**
@@ -116,11 +116,9 @@ describe('an item a colleague takes out of an issue is told, not silent', () => 
       deletedAt: '2026-03-15T10:00:00.000Z',
       desk: { ...before.desk!, modifiedBy: 'Paul Martin', modifiedById: 99, trashedBy: '' },
     });
-    const engine = a.engine as unknown as {
-      noteTakenOut(...args: unknown[]): Promise<void>;
-    };
+    const { notices } = coreOf(a.engine);
 
-    await engine.noteTakenOut(before, sync, { ...sync.base, trashed: true }, undefined);
+    await notices.noteTakenOut(before, sync, { ...sync.base, trashed: true }, undefined);
 
     expect(await takenOut(a)).toEqual([
       expect.objectContaining({
@@ -366,7 +364,7 @@ describe('an item a colleague takes out of an issue is told, not silent', () => 
     );
 
     // The engine reads the notices; the editor puts X back before it writes Y's closing.
-    const written = pageWriteAt(a.engine, 'state', () => addToIssue(x.id, issue.id, a.db));
+    const written = pageWriteAt(coreOf(a.engine), 'state', () => addToIssue(x.id, issue.id, a.db));
     await a.engine.dismissTakenOut([`draft:${y.id}`]);
     await written();
 
@@ -389,7 +387,7 @@ describe('an item a colleague takes out of an issue is told, not silent', () => 
 
     // The engine has read the notices and the drafts; the editor puts X back before it writes.
     const written = pageWriteAt(a.db.clips, 'bulkGet', () => addToIssue(x.id, issue.id, a.db));
-    await (a.engine as unknown as { pruneTakenOut(): Promise<void> }).pruneTakenOut();
+    await coreOf(a.engine).notices.pruneTakenOut();
     await written();
 
     expect(await takenOut(a)).toBeUndefined();

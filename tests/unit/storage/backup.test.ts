@@ -22,6 +22,7 @@ import {
   restoredSiteToAllow,
 } from '../../../storage/backup-restore';
 import { SyncEngine } from '../../../services/sync';
+import type { SyncCore } from '../../../services/sync/core';
 import { SYNC_OFF } from '../../../storage/sync-state';
 import { IndiscretsDB, type Draft, type Issue } from '../../../storage/db';
 import { bodyText } from '../../../storage/derive';
@@ -846,7 +847,7 @@ describe('restoreBackup on the shared desk', () => {
     };
     await fill();
     const engine = new SyncEngine({ db: database, settings: async () => undefined });
-    await (engine as unknown as { forget(): Promise<void> }).forget();
+    await (engine as unknown as { core: SyncCore }).core.membership.forget();
     const forgotten = await emptied();
     expect(forgotten).toContain('syncRecords');
     await fill();
