@@ -206,7 +206,7 @@ export function WordPressSettings() {
     else {
       // A shared desk stopped on the old password (401) syncs now with the new one, and says so,
       // rather than showing the refusal beside this success until its next poll. Off, it does
-      // nothing (services/sync.ts).
+      // nothing (services/sync/engine.ts).
       if (result.ok) void sendMessage('syncNow', { reason: 'manual' }).catch(() => undefined);
       setStatus(
         result.ok

@@ -111,7 +111,8 @@ export function refusedAlso(refusal: SyncRefusal): string {
 
 /**
  * This editor's words that a colleague's version replaced (« Garder la mienne », see
- * services/sync.ts `noteOverridden`), to copy as a refused change's are: the notice keeps them.
+ * services/sync/notices.ts `noteOverridden`), to copy as a refused change's are: the notice keeps
+ * them.
  */
 export function overriddenWriting(notice: SyncOverridden): RefusedWriting | undefined {
   const changed = Object.keys(notice.mine);

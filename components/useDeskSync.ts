@@ -6,7 +6,7 @@ import { useData, useDataQuery } from './data';
 export const DESK_POLL_MS = 30_000;
 
 /**
- * The shared desk's triggers that belong to a page (services/sync.ts runs the sync in the
+ * The shared desk's triggers that belong to a page (services/sync/ runs the sync in the
  * background): a sync when the popup or desk opens, every 30 s while a desk is open and
  * visible (no alarm: with no desk open nothing polls), on reconnect, after this page's own
  * writes (the background waits ~2 s for more), and when a desk comes back into view after a

@@ -1,6 +1,6 @@
 /**
  * Three-way merge of one text field by blocks, for two editors of one record on the shared desk
- * (services/sync.ts): each changed the text since the version both started from (`base`); when
+ * (services/sync/): each changed the text since the version both started from (`base`); when
  * they changed different blocks, both changes are kept.
  *
  * A block is, in an item's HTML (which the item editor keeps flat: paragraphs and lists one

@@ -254,7 +254,7 @@ export interface ProtocolMap {
   /** Ask the configured site whether the shared desk plugin answers, and what the user may do. */
   syncDiscover: { request: void; response: DeskProbe };
 
-  // The shared desk (services/sync.ts; contract in wordpress/plugin/README.md). Network and
+  // The shared desk (services/sync/; contract in wordpress/plugin/README.md). Network and
   // HTTP trouble is never thrown: it is in the answer or in `SyncStatus.lastError`.
   /** What a first sync would upload and download, for the confirmation. */
   syncPlan: {

@@ -143,7 +143,7 @@ export interface PostStateDeps extends MoveProofDeps {
   catchUp?: () => Promise<boolean>;
 }
 
-/** What {@link deskCatchUp} needs of the shared desk's sync engine (services/sync.ts). */
+/** What {@link deskCatchUp} needs of the shared desk's sync engine (services/sync/). */
 export interface DeskSync {
   state(): Promise<{ enabled: boolean }>;
   run(): Promise<{ enabled: boolean; lastError?: unknown }>;

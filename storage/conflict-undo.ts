@@ -5,8 +5,8 @@ import type { Undone, UndoToken } from './drafts';
 import { type ConflictField, type OutboxEntry, type SyncConflict } from './sync-state';
 
 /**
- * Undoing « Prendre l'autre » in a shared desk's conflict (services/sync.ts, `resolve`): the
- * editor's own text, replaced by another editor's version, existed nowhere else.
+ * Undoing « Prendre l'autre » in a shared desk's conflict (services/sync/conflicts.ts, `resolve`):
+ * the editor's own text, replaced by another editor's version, existed nowhere else.
  *
  * « Garder les deux » is undone the same way: it replaced the editor's text with one holding
  * both versions (`wrote`), which the checks below compare with where they would compare with the
@@ -91,9 +91,9 @@ export function conflictChoiceToken(
 
 /**
  * The one undo of several conflicts settled at once with the others' versions (« Prendre toutes
- * les autres », services/sync.ts `resolveAll`), from each one's {@link conflictChoiceToken}:
- * « Annuler » undoes them all in one transaction, each as its own undo would. One token is
- * itself.
+ * les autres », services/sync/conflicts.ts `resolveAll`), from each one's
+ * {@link conflictChoiceToken}: « Annuler » undoes them all in one transaction, each as its own
+ * undo would. One token is itself.
  */
 export function conflictChoicesToken(tokens: readonly UndoToken[]): UndoToken {
   if (tokens.length === 1) return tokens[0]!;
@@ -266,8 +266,9 @@ function writeBack(
       both.push(field.field);
     } else kept.push(field.field);
   }
-  // A move is one choice (services/sync.ts, withMovePlace): the place goes with its issue. One
-  // of the two kept, the other is too, or the item would land in one issue at another's place.
+  // A move is one choice (services/sync/conflicts.ts, withMovePlace): the place goes with its
+  // issue. One of the two kept, the other is too, or the item would land in one issue at another's
+  // place.
   const place = ['issueId', 'sortKey'];
   if (place.some((field) => kept.includes(field))) {
     for (const field of place) {

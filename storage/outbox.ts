@@ -198,7 +198,7 @@ class StateReads {
  * write, seen or not (the popup closed, the desk on another issue): taken out again later, by
  * this editor say, the colleague's old news would come back as if new. The sync's own writes
  * (a pull bringing it back) are quiet and never come here: the engine drops those notices itself
- * (services/sync.ts, noteTakenOut and pruneTakenOut).
+ * (services/sync/notices.ts, noteTakenOut and pruneTakenOut).
  */
 function broughtBack(state: SyncState, req: DBCoreMutateRequest): SyncTakenOut[] {
   const notices = state.takenOut ?? [];

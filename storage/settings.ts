@@ -211,7 +211,7 @@ export function cachedReader<T>(
  * (`monjournal.fr` to `www.monjournal.fr`). Asked then because it cannot be asked later: the
  * options give the old origin's permission back, after which the browser lets the extension read
  * nothing of it, a redirect and a site still answering there alike. The publish panel, the
- * publisher (services/post-state.ts `followedPost`) and the shared desk (services/sync.ts
+ * publisher (services/post-state.ts `followedPost`) and the shared desk (services/sync/account.ts
  * `askMove`) take it for the site's move; each post is still proven the same by its guid.
  */
 export interface SiteMove {

@@ -3,7 +3,7 @@
  * merge base), the conflicts and refusals waiting for the editor, and the sync's own state.
  * Everything the sync needs to go on after the MV3 service worker stopped lives here, not in
  * memory. Types, small readers and the clearing of what the desk left here
- * ({@link clearDeskRecords}) only: the engine is `services/sync.ts`, the outbox is written
+ * ({@link clearDeskRecords}) only: the engine is `services/sync/`, the outbox is written
  * by the middleware in `storage/outbox.ts`.
  */
 
@@ -140,8 +140,8 @@ export interface SyncRecord {
   /**
    * The shared fields this browser's own pushes wrote, each with the version its push made, as
    * long as nobody else has written that field since: whose words a colleague's « Garder la
-   * mienne » replaced (services/sync.ts `noteOverridden`). Absent when none (and from records
-   * synced before it was kept).
+   * mienne » replaced (services/sync/notices.ts `noteOverridden`). Absent when none (and from
+   * records synced before it was kept).
    */
   wrote?: Record<string, number>;
   /**
@@ -170,10 +170,10 @@ export interface SyncRecord {
 
 /**
  * Shared fields a conflict box never asks about: they are not the editor's writing, and the sync
- * merges them itself (services/sync.ts, `settleUnasked`). `provenance` (where each metadata field
- * came from) is merged key by key; `captureNote` (why a capture could not read its page,
- * `CAPTURE_LIMITS`) only ever goes from a reason to none, when a later capture of the page read
- * it: none is kept. Settling conflicts at once leaves them as this browser has them too.
+ * merges them itself (services/sync/conflicts.ts, `settleUnasked`). `provenance` (where each
+ * metadata field came from) is merged key by key; `captureNote` (why a capture could not read its
+ * page, `CAPTURE_LIMITS`) only ever goes from a reason to none, when a later capture of the page
+ * read it: none is kept. Settling conflicts at once leaves them as this browser has them too.
  */
 export const UNASKED_FIELDS: ReadonlySet<string> = new Set(['provenance', 'captureNote']);
 
@@ -288,7 +288,7 @@ export interface SyncKeptDraft {
 export type SyncTakenOutTo = 'inbox' | 'issue' | 'trash' | 'merged' | 'deleted';
 
 /**
- * An item a colleague took out of an issue, as a pull applied it (services/sync.ts,
+ * An item a colleague took out of an issue, as a pull applied it (services/sync/notices.ts,
  * `noteTakenOut`): told in that issue's column, so that an editor who was about to reorder or
  * proofread it knows who did it and where it went. Never for this desk's own changes (they are
  * not pulled back), a first sync's records (nothing was in an issue here) nor a reorder. Kept
@@ -329,7 +329,7 @@ export const TAKEN_OUT_KEPT = 30;
  * sent again at the next sync run, so that colleagues stop seeing the record as being edited
  * before the lock lapses on its own.
  * Cancelled by a new take of the record here (the editor opened it again), dropped once the
- * lock has lapsed anyway (services/sync.ts, `sendReleases`).
+ * lock has lapsed anyway (services/sync/locks.ts, `sendReleases`).
  */
 export interface SyncPendingRelease {
   /** The record's key (`draft:<id>` | `issue:<id>`): one release per record. */
@@ -344,7 +344,7 @@ export interface SyncPendingRelease {
 }
 
 /**
- * An issue a colleague deleted, as a pull applied it (services/sync.ts, `noteIssueDeleted`):
+ * An issue a colleague deleted, as a pull applied it (services/sync/notices.ts, `issueDeletion`):
  * the issue goes from this browser first, so its items, sent to the inbox by the deletion, are
  * not said one by one in its column (there is none left); this says it once, with who did it
  * and where its items went, to the editor who had it open. Never for this desk's own deletion,
@@ -368,9 +368,9 @@ export interface SyncIssueDeleted {
 
 /**
  * An issue this browser knew as deleted that a colleague put back on the desk: one who had changed
- * it without having sent it yet when it was deleted (their desk puts it back, services/sync.ts
- * `putBack`), or who restored it from WordPress's trash. It comes back here with its items; the
- * editor, who may have deleted it, is told why.
+ * it without having sent it yet when it was deleted (their desk puts it back,
+ * services/sync/deletions.ts `putBack`), or who restored it from WordPress's trash. It comes back
+ * here with its items; the editor, who may have deleted it, is told why.
  */
 export interface SyncIssueBack {
   /** The issue's key (`issue:<id>`): one notice an issue, the latest. */
@@ -451,7 +451,7 @@ export interface SyncState {
   /**
    * The site and account the desk is shared through (to notice a change of account). The site's
    * address follows the site when it moves (`monjournal.fr` redirected to `www.`) and the
-   * settings are given the new one, proven the same desk (services/sync.ts, `askMove`).
+   * settings are given the new one, proven the same desk (services/sync/account.ts, `askMove`).
    */
   siteUrl: string;
   username: string;
@@ -461,8 +461,8 @@ export interface SyncState {
   can?: DeskCan;
   /**
    * When the desk was last asked who the user is and what their role allows (ISO 8601): at
-   * joining, then every few minutes and after a refusal (services/sync.ts `recheckRole`), since
-   * a site's administrator may change a role at any time.
+   * joining, then every few minutes and after a refusal (services/sync/account.ts `recheckRole`),
+   * since a site's administrator may change a role at any time.
    */
   roleCheckedAt?: string;
   /** Seconds an edit lock lasts unless renewed. */
@@ -488,7 +488,7 @@ export interface SyncState {
    * (`offline`, `timeout`, `wrong_credentials`…) or `no_settings`. `address`: for `site_moved`,
    * the address the site now answers at (the desk client's `DeskFailure.address`), which the
    * sync line names as the options' check does, and the move a desk follows when the settings
-   * are given it (services/sync.ts, `askMove`); absent when the site did not give one the
+   * are given it (services/sync/account.ts, `askMove`); absent when the site did not give one the
    * settings would take, and from errors recorded before it was kept. Not indexed (the
    * `syncState` table's only index is `id`): no schema version.
    */
@@ -514,7 +514,7 @@ export interface SyncState {
   takenOut?: SyncTakenOut[];
   /**
    * Releases of this desk's edit locks that failed for want of the lock's answer (offline,
-   * timeout, a 5xx, a site that moved: services/sync.ts `RELEASE_RETRIED`), sent again at the
+   * timeout, a 5xx, a site that moved: services/sync/locks.ts `RELEASE_RETRIED`), sent again at the
    * next run; oldest first.
    */
   releases?: SyncPendingRelease[];

@@ -26,10 +26,10 @@ import {
 
 /**
  * Items a colleague took out of the issue, as the sync leaves their notices (SyncState.takenOut,
- * services/sync.ts noteTakenOut), in real Chromium: the issue's column says who took which out
- * and where each went, in one notice; « Ouvrir » opens one where it is now; the notice stays
- * over a reload and goes with « Fermer », for good; axe finds nothing wrong with it. No WordPress needed: the state and the
- * drafts are written into IndexedDB as a sync leaves them.
+ * services/sync/notices.ts noteTakenOut), in real Chromium: the issue's column says who took which
+ * out and where each went, in one notice; « Ouvrir » opens one where it is now; the notice stays
+ * over a reload and goes with « Fermer », for good; axe finds nothing wrong with it. No WordPress
+ * needed: the state and the drafts are written into IndexedDB as a sync leaves them.
  */
 
 describe('items a colleague took out of the issue, in Chromium', () => {

@@ -64,7 +64,10 @@ async function seed(count: number): Promise<SyncConflict[]> {
   return conflicts;
 }
 
-/** The background's resolveAll, as services/sync.ts does it, over the component's database. */
+/**
+ * The background's resolveAll, as services/sync/conflicts.ts does it, over the component's
+ * database.
+ */
 function background(fail = false) {
   unregister = registerHandlers({
     syncResolveAll: async ({ keys, choose }: { keys: string[]; choose: 'mine' | 'theirs' }) => {

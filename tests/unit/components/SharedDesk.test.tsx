@@ -1361,8 +1361,9 @@ describe('SharedDeskBar › « Prendre l’autre » and « Garder les deux » un
     'offers « Annuler » after $choice, which brings back the editor’s text and the box',
     async ({ choice, wrote, said }) => {
       const { draft, conflict } = await bodyConflict();
-      // The background's resolve, as services/sync.ts does it: the text written, the conflict
-      // settled, and the undo of it answered (knowing the text it wrote, when not the other's).
+      // The background's resolve, as services/sync/conflicts.ts does it: the text written, the
+      // conflict settled, and the undo of it answered (knowing the text it wrote, when not the
+      // other's).
       unregister = registerHandlers({
         syncResolve: async () => {
           const before = (await db.clips.get(draft.id))!;

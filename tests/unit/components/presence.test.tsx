@@ -155,7 +155,7 @@ describe('DraftEditor › a colleague leaving the draft', () => {
     });
     wrap(<DraftEditor id={draft.id} onClose={() => {}} />);
     await screen.findByText(/^Rédac modifie ce brouillon en ce moment/);
-    // The background marks the record as the refusal says (services/sync.ts, markLock).
+    // The background marks the record as the refusal says (services/sync/locks.ts, markLock).
     await db.clips.update(draft.id, { desk: { ...draft.desk!, lock: redacLock() } });
     // The editor sees the mark (nothing shows it: its notice already names Rédac).
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -332,7 +332,8 @@ export class FakeDesk {
     const user = this.users.get(username ?? '');
     if (!user || password !== `pw-${username}`) {
       // WordPress answers its public index anonymously: so does the plugin's discovery, given
-      // to a desk asking without the password (a move's question, sync.ts askMove).
+      // to a desk asking without the password (a move's question, services/sync/account.ts
+      // askMove).
       if (route === '/indiscrets/v1' && this.names) {
         return this.json(200, {
           plugin: { name: 'indiscrets', version: '0.1.10', wordpress: '6.1', revisions: true },

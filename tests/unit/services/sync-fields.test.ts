@@ -46,7 +46,7 @@ const draftMeta = {
   createdAt: '2027-03-01T08:00:00.000Z',
 };
 
-/** What the sync stores for a record it pulls (writeLocal in services/sync.ts). */
+/** What the sync stores for a record it pulls (writeLocal in services/sync/local-records.ts). */
 async function pulled(kind: 'draft' | 'issue', record: RestDraft | RestIssue, id: string) {
   const modifiedAt = fromGmt(record.modified_gmt);
   if (kind === 'draft') {

@@ -8,7 +8,7 @@ import type { FakeDesk } from './fake-desk';
 
 /**
  * An editor whose change a colleague met in a conflict and replaced with their own version
- * (« Garder la mienne ») is told, with the words they had written (services/sync.ts
+ * (« Garder la mienne ») is told, with the words they had written (services/sync/notices.ts
  * `noteOverridden`, from the record's `overrides` the plugin keeps since 0.1.8).
  */
 describe('sync engine: a version kept over a colleague’s', () => {

@@ -7,8 +7,8 @@ import type { FakeDesk } from './fake-desk';
 
 /**
  * Two editors who changed different paragraphs of one text on the shared desk get both changes,
- * not a conflict to settle by hand (lib/block-merge.ts merges, services/sync.ts `absorb` takes
- * the merge in and pushes it); the same paragraph changed on both sides stays a conflict.
+ * not a conflict to settle by hand (lib/block-merge.ts merges, services/sync/absorb.ts `absorb`
+ * takes the merge in and pushes it); the same paragraph changed on both sides stays a conflict.
  */
 
 const p = (...texts: string[]) => texts.map((text) => `<p>${text}</p>`).join('');

@@ -839,7 +839,7 @@ describe('undo', () => {
 });
 
 describe('undo of « Prendre l’autre » in a shared desk’s conflict', () => {
-  /** A conflict as the sync stores it (services/sync.ts, absorb). */
+  /** A conflict as the sync stores it (services/sync/absorb.ts, absorb). */
   const conflictOn = (
     kind: SyncConflict['kind'],
     recordId: string,

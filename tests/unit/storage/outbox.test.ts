@@ -255,7 +255,7 @@ describe('outbox', () => {
     const ops = Object.fromEntries(
       (await database.outbox.toArray()).map((e) => [e.recordId, e.op]),
     );
-    // Pushed after its deletion, the issue is restored from the server's trash (services/sync.ts).
+    // Pushed after its deletion, the issue is restored from the server's trash (services/sync/).
     expect(ops).toEqual({ [a.id]: 'upsert', [issue.id]: 'upsert' });
   });
 
@@ -443,7 +443,7 @@ describe('outbox › an item put back in its issue forgets its notice', () => {
     expect(await keys()).toEqual([out.id, elsewhere.id]);
   });
 
-  it('the sync engine’s own writes leave it to the engine (services/sync.ts)', async () => {
+  it('the sync engine’s own writes leave it to the engine (services/sync/)', async () => {
     const { issue, out } = await takenOut();
     await quietly(database, ['clips', 'outbox', 'syncState'], () =>
       database.clips.update(out.id, { issueId: issue.id, sortKey: 'b0' }),
