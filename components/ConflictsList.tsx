@@ -89,10 +89,11 @@ interface Props {
  *
  * And one choice for them all: « Garder toutes mes versions » or « Prendre toutes les autres
  * versions », each behind a question that says how many fields in how many records it settles;
- * one background request settles them in one transaction (services/sync.ts, `resolveAll`). The
- * others' versions taken are undone by one « Annuler », which takes the keyboard as after a single
- * choice; keeping the editor's is said, and the keyboard goes back where the editor was writing.
- * A failure is said here, and nothing is settled: the question stays, to try again.
+ * one background request settles them in one transaction (services/sync/conflicts.ts,
+ * `resolveAll`). The others' versions taken are undone by one « Annuler », which takes the keyboard
+ * as after a single choice; keeping the editor's is said, and the keyboard goes back where the
+ * editor was writing. A failure is said here, and nothing is settled: the question stays, to try
+ * again.
  */
 export function ConflictsList({ conflicts, deletions, box, writingIn, keyboardBack }: Props) {
   const { offer } = useUndo();

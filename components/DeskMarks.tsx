@@ -22,7 +22,7 @@ export function lockedBy(mark: DeskMark | undefined, now = Date.now()): string |
  * Draws the view again when the first of these marks' locks lapses, so that what a lock greys
  * (a draft to merge into, a drop target) is free again then, not at the next change of the
  * database: a lock read once by a merge check lapses before any sync sees it (see
- * `MERGE_CHECK_MARK_MS`, services/sync.ts).
+ * `MERGE_CHECK_MARK_MS`, services/sync/shared.ts).
  */
 export function useLockLapse(marks: readonly (DeskMark | undefined)[]): void {
   const [, redraw] = useState(0);

@@ -299,8 +299,8 @@ function Refusal({ refusal }: { refusal: SyncRefusal }) {
 
 /**
  * A colleague changed the same fields as this editor at the same time and kept their version
- * (« Garder la mienne »; services/sync.ts `noteOverridden`): said once, with the editor's words
- * to copy, since the desk now has the colleague's. Nothing to choose: a status, not an alert.
+ * (« Garder la mienne »; services/sync/notices.ts, `noteOverridden`): said once, with the editor's
+ * words to copy, since the desk now has the colleague's. Nothing to choose: a status, not an alert.
  */
 function OverriddenNotice({ notice }: { notice: SyncOverridden }) {
   const writing = overriddenWriting(notice);
@@ -394,8 +394,8 @@ function mergedFields(fields: readonly string[]): string {
 
 /**
  * A colleague changed a text (an item's, a chapô, a shared note) in other paragraphs than this
- * editor at the same time: the sync kept both (services/sync.ts, `absorb`). Nothing to choose,
- * so said without interrupting (a status, not an alert), until the editor closes it.
+ * editor at the same time: the sync kept both (services/sync/absorb.ts, `absorb`). Nothing to
+ * choose, so said without interrupting (a status, not an alert), until the editor closes it.
  */
 function TextMergeNotice({ merge }: { merge: SyncTextMerge }) {
   const params = { title: merge.title, fields: mergedFields(merge.fields) };
@@ -412,8 +412,8 @@ function TextMergeNotice({ merge }: { merge: SyncTextMerge }) {
 }
 
 /**
- * An issue known here as deleted that a colleague put back (services/sync.ts, `noteIssueBack`):
- * there again in the picker, with its items, and said why, once.
+ * An issue known here as deleted that a colleague put back (services/sync/notices.ts,
+ * `noteIssueBack`): there again in the picker, with its items, and said why, once.
  */
 function IssueBackNotice({ back }: { back: SyncIssueBack }) {
   const style = useHouseStyle() ?? DEFAULT_HOUSE_STYLE;
@@ -456,9 +456,9 @@ function ReadNotice({
 
 /**
  * A draft this editor deleted for good (offline, or with the shared desk off) that a colleague
- * edited meanwhile: the sync kept it, as the desk has it (services/sync.ts, `keepDeleted`).
- * Nothing was lost, so it is said as a status; the editor may keep it (which only closes the
- * notice) or delete it anyway (which « Annuler » undoes, as any deletion).
+ * edited meanwhile: the sync kept it, as the desk has it (services/sync/deletions.ts,
+ * `keepDeleted`). Nothing was lost, so it is said as a status; the editor may keep it (which only
+ * closes the notice) or delete it anyway (which « Annuler » undoes, as any deletion).
  */
 /** « supprimé », or « fusionné dans « … » » for a draft merged into another (`mergedInto`). */
 export function keptSentence(kept: SyncKeptDraft): string {
@@ -497,8 +497,8 @@ function KeptNotice({ kept }: { kept: SyncKeptDraft }) {
 
 /**
  * Another editor deleted an issue this editor had changed and not yet sent: the sync put it
- * back, with those changes (services/sync.ts, `putBack`). Said, with who deleted it, and the
- * choice the deletion asked for: keep it (which only closes the notice) or delete it too (which
+ * back, with those changes (services/sync/deletions.ts, `putBack`). Said, with who deleted it, and
+ * the choice the deletion asked for: keep it (which only closes the notice) or delete it too (which
  * « Annuler » undoes, as any deletion of an issue).
  */
 function DeletionNotice({ notice }: { notice: SyncConflict }) {

@@ -98,7 +98,7 @@ function openable(
 
 /**
  * In the issue's column, above its items: the items colleagues took out of it since this editor
- * last looked (services/sync.ts, `noteTakenOut`), so that one who was about to reorder or
+ * last looked (services/sync/notices.ts, `noteTakenOut`), so that one who was about to reorder or
  * proofread an item that vanished knows who did it and where it went. One item: its sentence;
  * several (a colleague took out five): one notice, a line each. Each item can be opened where
  * it is now (« Ouvrir »); « Fermer » closes the notice, for every view of this browser. Said as a
@@ -188,12 +188,12 @@ function hadOpen(
 /**
  * At the head of the issue column that had the issue open when it went, whichever issue it
  * shows now (none chosen, or the one left, which the app switches to when only one is): the
- * issues colleagues deleted (services/sync.ts, `issueDeletion`) — « Paul Martin a supprimé le
- * numéro « Les indiscrets du 22 mars ». Ses 3 indiscrets sont remis dans les brouillons. » —
- * where that column fell back without a word, its items in the inbox. Not in a column that
- * showed another issue then, nor once the editor chose another issue: there it is someone
- * else's news (see {@link hadOpen}). « Fermer » closes them for every view. Said as a status, as
- * the items' notice is.
+ * issues colleagues deleted (services/sync/notices.ts, `issueDeletion`) — « Paul Martin a supprimé
+ * le numéro « Les indiscrets du 22 mars ». Ses 3 indiscrets sont remis dans les brouillons. » —
+ * where that column fell back without a word, its items in the inbox. Not in a column that showed
+ * another issue then, nor once the editor chose another issue: there it is someone else's news (see
+ * {@link hadOpen}). « Fermer » closes them for every view. Said as a status, as the items' notice
+ * is.
  */
 export function IssueDeletedNotice() {
   const desk = useSharedDesk();
