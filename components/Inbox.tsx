@@ -450,15 +450,14 @@ export function Inbox({
           {box === 'trash' && ` · ${t('trash.note')}`}
         </p>
       )}
-      {empty && (
+      {empty && filtered && <NoMatch filters={filters} section={section} />}
+      {empty && !filtered && (
         <p class="muted" data-testid="drafts-empty">
-          {filtered
-            ? t('search.none')
-            : box === 'trash'
-              ? t('trash.empty')
-              : elsewhere
-                ? t('drafts.allInIssues')
-                : t('drafts.empty')}
+          {box === 'trash'
+            ? t('trash.empty')
+            : elsewhere
+              ? t('drafts.allInIssues')
+              : t('drafts.empty')}
         </p>
       )}
       <VirtualList
@@ -527,5 +526,46 @@ export function Inbox({
         }}
       />
     </section>
+  );
+}
+
+/**
+ * A search without a match: said, with what to try and the button that does it. Out of the
+ * issues (« Hors numéro ») or in the trash, the draft looked for may be elsewhere: « Tous » is
+ * one press away; among all drafts, the search and filters are cleared in one. The keyboard,
+ * on the button that goes with the message, goes to the search box.
+ */
+function NoMatch({
+  filters,
+  section,
+}: {
+  filters: InboxFilters;
+  section: { current: HTMLElement | null };
+}) {
+  const { box } = filters;
+  const act = () => {
+    if (box === 'all') {
+      filters.setText('');
+      filters.setStatus('');
+      filters.setSiteName('');
+      filters.setTag('');
+    } else filters.setBox('all');
+    section.current?.querySelector<HTMLElement>('input[type="search"]')?.focus();
+  };
+  return (
+    <p class="muted" data-testid="drafts-empty">
+      {t(
+        box === 'inbox'
+          ? 'search.noneInbox'
+          : box === 'trash'
+            ? 'search.noneTrash'
+            : 'search.noneAll',
+      )}{' '}
+      <button type="button" class="button button--small" onClick={act}>
+        {t(
+          box === 'inbox' ? 'search.inAll' : box === 'trash' ? 'search.outOfTrash' : 'search.clear',
+        )}
+      </button>
+    </p>
   );
 }

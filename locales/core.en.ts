@@ -84,6 +84,12 @@ export const coreEn: CoreMessages = {
   'search.label': 'Search',
   'search.placeholder': 'Title, text, site, tag…',
   'search.none': 'No draft matches.',
+  'search.noneInbox': 'No draft in the inbox matches.',
+  'search.inAll': 'Search the issues too',
+  'search.noneTrash': 'No draft in the trash matches.',
+  'search.outOfTrash': 'Search outside the trash',
+  'search.noneAll': 'No draft matches: try other words, or fewer filters.',
+  'search.clear': 'Clear the search and filters',
   'filter.box': 'Where to look',
   // The drafts in no issue yet (« Hors numéro »): the inbox, as the README calls it; “Not in an
   // issue” was cut off in the desk's narrow column of drafts.

@@ -90,6 +90,13 @@ export const coreFr = {
   'search.label': 'Rechercher',
   'search.placeholder': 'Titre, texte, site, tag…',
   'search.none': 'Aucun brouillon ne correspond.',
+  // A search without a match says what to try, and the button under it does it.
+  'search.noneInbox': 'Aucun brouillon hors numéro ne correspond.',
+  'search.inAll': 'Chercher aussi dans les numéros',
+  'search.noneTrash': 'Aucun brouillon de la corbeille ne correspond.',
+  'search.outOfTrash': 'Chercher hors de la corbeille',
+  'search.noneAll': 'Aucun brouillon ne correspond : essayez d’autres mots, ou moins de filtres.',
+  'search.clear': 'Effacer la recherche et les filtres',
   'filter.box': 'Où chercher',
   'filter.boxInbox': 'Hors numéro',
   'filter.boxAll': 'Tous',
