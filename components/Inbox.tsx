@@ -310,6 +310,14 @@ export function Inbox({
   // An issue's item dragged over the inbox: drawn as the place it can be dropped, as the empty
   // issue is for a draft.
   const [itemOver, setItemOver] = useState(false);
+  // The drag ended without leaving the inbox (Escape, a drop refused): Chromium tells only its
+  // source (dragend), not the inbox it was over, whose outline stayed drawn.
+  useEffect(() => {
+    if (!itemOver) return;
+    const over = () => setItemOver(false);
+    document.addEventListener('dragend', over, true);
+    return () => document.removeEventListener('dragend', over, true);
+  }, [itemOver]);
   /**
    * An item dropped here, and what had the keyboard then (its row in the issue, pressed by the
    * pointer, which leaves with it): the keyboard goes with it to its row here once drawn, not to

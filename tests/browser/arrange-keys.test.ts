@@ -461,6 +461,36 @@ describe('the issue arranged from the keyboard, in Chromium', () => {
     await desk.close();
   });
 
+  it('no longer draws the inbox as the target once a drag over it is given up with Escape, the item left in the issue', async () => {
+    const desk = await deskOnIssue();
+    const inbox = desk.locator('section.inbox');
+    const handle = (await desk
+      .getByTestId('issue-item')
+      .nth(1)
+      .locator('.reorder__handle')
+      .boundingBox())!;
+    const free = (await desk.getByTestId('draft').filter({ hasText: 'Free' }).boundingBox())!;
+    await desk.mouse.move(handle.x + 4, handle.y + 4);
+    await desk.mouse.down();
+    await desk.mouse.move(handle.x + 20, handle.y + 20, { steps: 4 });
+    await desk.mouse.move(free.x + 40, free.y + 20, { steps: 8 });
+    await until(
+      () => inbox.getAttribute('class'),
+      (names) => !!names?.split(' ').includes('inbox--drop'),
+      'the inbox drawn as the drop target',
+    );
+    await desk.keyboard.press('Escape');
+    await desk.mouse.up();
+    // Before, its dashed outline stayed drawn until the next drag over it left it.
+    await until(
+      () => inbox.getAttribute('class'),
+      (names) => names === 'inbox',
+      'the inbox no longer drawn as a target',
+    );
+    expect(await stored(desk)).toEqual(TITLES);
+    await desk.close();
+  });
+
   it('takes an item dropped on the drafts’ column below its last draft out of the issue, the whole column drawn as the target', async () => {
     const desk = await deskOnIssue();
     const column = (await desk.locator('.desk__inbox').boundingBox())!;
