@@ -202,9 +202,19 @@ export function HouseStyleSettings() {
   const stored = useHouseStyle();
   const [form, setForm] = useState<HouseStyle>();
   const [message, setMessage] = useState<Message>();
+  /** The stored style the form last showed: the form matching it holds nothing typed. */
+  const shown = useRef<HouseStyle>();
   useEffect(() => {
-    if (stored && !form) setForm(stored);
-  }, [stored, form]);
+    if (!stored) return;
+    // Written elsewhere while the page is open (a restore that did not reload it over changes
+    // typed in another card): shown here when nothing was typed in this one, where the form kept
+    // the old style as a change of its own, which « Enregistrer » would have written back.
+    const typed =
+      form !== undefined &&
+      JSON.stringify(createHouseStyle(form)) !== JSON.stringify(createHouseStyle(shown.current!));
+    if (!typed) setForm(stored);
+    shown.current = stored;
+  }, [stored]);
   if (!form || !stored) return null;
   const unsaved =
     JSON.stringify(createHouseStyle(form)) !== JSON.stringify(createHouseStyle(stored));
@@ -324,9 +334,14 @@ export function TemplateSettings() {
   const stored = useStorageItem(draftTemplate);
   const [value, setValue] = useState<string>();
   const [message, setMessage] = useState<Message>();
+  /** The stored template the field last showed: the field matching it holds nothing typed. */
+  const shown = useRef<string>();
   useEffect(() => {
-    if (stored !== undefined && value === undefined) setValue(stored);
-  }, [stored, value]);
+    if (stored === undefined) return;
+    // Written elsewhere while the page is open: shown when nothing was typed here (HouseStyleSettings).
+    if (value === undefined || value === shown.current) setValue(stored);
+    shown.current = stored;
+  }, [stored]);
   if (value === undefined) return null;
   return (
     <form

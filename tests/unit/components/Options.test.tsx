@@ -9,7 +9,7 @@ import {
 import { setLocale } from '../../../locales';
 import { DEFAULT_HOUSE_STYLE } from '../../../storage/house-style';
 import { houseStyleItem } from '../../../storage/preferences';
-import { characterKeys, settingsFocus } from '../../../storage/settings';
+import { characterKeys, draftTemplate, settingsFocus } from '../../../storage/settings';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -151,6 +151,50 @@ describe('Options: changes not saved', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     await screen.findByText('Enregistré.');
     await waitFor(() => expect(leavingAsks()).toBe(false));
+  });
+});
+
+describe('Options: a setting written elsewhere while the page is open (a restore that did not reload it)', () => {
+  it('the house style card shows the stored style when nothing was typed in it, with no change of its own to save', async () => {
+    render(<HouseStyleSettings />);
+    const opener = (await screen.findByLabelText(
+      'Ouverture de chaque indiscret',
+    )) as HTMLInputElement;
+
+    await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, itemOpener: '▸ ' });
+
+    await waitFor(() => expect(opener.value).toBe('▸ '));
+    expect(screen.queryByTestId('unsaved')).toBeNull();
+    expect(leavingAsks()).toBe(false);
+  });
+
+  it('the house style card keeps what was typed in it, still not saved', async () => {
+    render(<HouseStyleSettings />);
+    const opener = (await screen.findByLabelText(
+      'Ouverture de chaque indiscret',
+    )) as HTMLInputElement;
+    fireEvent.input(opener, { target: { value: '• ' } });
+
+    await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, intro: 'Bonjour' });
+    // The stored change reaches the card (its watch), which keeps the typing.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(opener.value).toBe('• ');
+    expect(screen.getByTestId('unsaved')).toBeTruthy();
+  });
+
+  it('the template card shows the stored template when nothing was typed in it, and keeps one typed', async () => {
+    render(<TemplateSettings />);
+    const template = (await screen.findByLabelText(/^Texte de départ/)) as HTMLTextAreaElement;
+
+    await draftTemplate.setValue('<p>{title}, restauré</p>');
+    await waitFor(() => expect(template.value).toBe('<p>{title}, restauré</p>'));
+    expect(screen.queryByTestId('unsaved')).toBeNull();
+
+    fireEvent.input(template, { target: { value: '<p>tapé</p>' } });
+    await draftTemplate.setValue('<p>{title}, encore</p>');
+    await waitFor(() => expect(screen.getByTestId('unsaved')).toBeTruthy());
+    expect(template.value).toBe('<p>tapé</p>');
   });
 });
 
