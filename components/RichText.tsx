@@ -715,6 +715,8 @@ export function RichText({
       range.selectNodeContents(el.lastElementChild ?? el);
       range.collapse(false);
     }
+    // A text Firefox emptied (Ctrl+A, Suppr) has no paragraph to put the quote after or in.
+    if (range.collapsed) range = paragraphAround(range, el) ?? range;
     // Marked in its page's language against the words it goes among: a paragraph of its own
     // is among the text's, inline it is in the quote the caret is in, if any.
     const around = block ? lang : languageAt(range, el, lang);

@@ -9,6 +9,7 @@ import {
   expectNoExtensionErrors,
   type FirefoxSession,
   inFirefox,
+  pressButton,
   selectInEditor,
 } from './harness';
 
@@ -245,6 +246,32 @@ describe('bold, italic and paste from the keyboard in the item editor, in Firefo
     await chord(popup, ['Control', 'Shift', '8']);
     await popup.keyboard.type("l'a ?");
     await saved('<ul><li>l’a\u202f?</li></ul>', 'the words typed in a list entry');
+    await popup.close();
+  });
+
+  it('inserts a quote « En paragraphe » into a text emptied with Ctrl+A and Suppr, as in Chromium', async () => {
+    // Firefox leaves no paragraph in the editor emptied so: the quote had none to go after,
+    // and nothing was inserted.
+    const writer = await session.openExtensionPage('popup.html');
+    const draft = (await read(writer))[0]!;
+    const start = '<p>Modèle.</p>';
+    const quote = { text: 'Nous ne céderons pas.', html: '', clippedAt: new Date().toISOString() };
+    await writeDatabase(writer as unknown as ArgumentPage, {
+      clips: [{ ...draft, body: start, quotes: [quote] }],
+    });
+    await writer.close();
+    const { popup } = await openDraft(draft, start);
+    await selectInEditor(popup, 'Modèle.', 'start');
+
+    await chord(popup, ['Control', 'a']);
+    await popup.keyboard.press('Delete');
+    await pressButton(popup, 'En paragraphe');
+    await until(
+      async () => (await read(popup)).find((clip) => clip.id === draft.id)!.body,
+      // The empty paragraph left stays beside it (before it in Chromium), to type in.
+      (body) => /^(<p><br><\/p>)?<p>« Nous ne céderons pas\. »<\/p>(<p><br><\/p>)?$/.test(body),
+      'the quote inserted as a paragraph',
+    );
     await popup.close();
   });
 
