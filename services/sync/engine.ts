@@ -262,7 +262,9 @@ export class SyncEngine {
     return this.core.conflicts.resolveAll(keys, choice);
   }
 
-  /** « Fermer » on items taken out of an issue, or issues deleted ({@link Notices.dismissTakenOut}). */
+  /**
+   * « Fermer » on items taken out of an issue, or issues deleted ({@link Notices.dismissTakenOut}).
+   */
   dismissTakenOut(keys: readonly string[]): Promise<SyncStatus> {
     return this.core.notices.dismissTakenOut(keys);
   }
@@ -282,7 +284,9 @@ export class SyncEngine {
     return this.core.notices.dismissTextMerge(key);
   }
 
-  /** « Le garder »: the draft a colleague's edit brought back stays ({@link Deletions.dismissKept}). */
+  /**
+   * « Le garder »: the draft a colleague's edit brought back stays ({@link Deletions.dismissKept}).
+   */
   dismissKept(key: string): Promise<SyncStatus> {
     return this.core.deletions.dismissKept(key);
   }

@@ -158,8 +158,9 @@ export class Membership {
    * With no sync record left (a « Remplacer tout » that forgot the desk, even one that did so
    * while this was asking the desk), it is a first join: no cursor, the whole listing pulled.
    * The desk's site moved while it was off (`monjournal.fr` to `www.`), turned on at the new
-   * address: a rejoin too, once proven the same desk as a run's follow is ({@link AccountCheck.askMove}),
-   * its published posts following it ({@link followPosts}); unproven, a first join.
+   * address: a rejoin too, once proven the same desk as a run's follow is
+   * ({@link AccountCheck.askMove}), its published posts following it ({@link followPosts});
+   * unproven, a first join.
    */
   async enable(): Promise<SyncStatus> {
     this.core.account.forgetNames();

@@ -47,14 +47,14 @@ export class Notices {
   }
 
   /**
-   * After a pulled draft was applied (see {@link Absorber.absorb}; `before` is the draft as this desk had
-   * it, `sync` its merge base then, `theirs` the desk's version): when a colleague's change took
-   * it out of the issue this desk showed it in — « Retirer », « Déplacer vers… », the trash, a
-   * merge into another draft — a notice is kept for that issue's column (`SyncState.takenOut`,
-   * one per draft, the newest {@link TAKEN_OUT_KEPT}); brought back into the issue a notice
-   * names, that notice goes. Nothing for a first sync's new records (no `before`), a change of
-   * this desk's own (applied here before it was sent: `before` is already out, and the desk
-   * does not pull it back), a change made under this desk's own account elsewhere, a reorder,
+   * After a pulled draft was applied (see {@link Absorber.absorb}; `before` is the draft as this
+   * desk had it, `sync` its merge base then, `theirs` the desk's version): when a colleague's
+   * change took it out of the issue this desk showed it in — « Retirer », « Déplacer vers… », the
+   * trash, a merge into another draft — a notice is kept for that issue's column
+   * (`SyncState.takenOut`, one per draft, the newest {@link TAKEN_OUT_KEPT}); brought back into the
+   * issue a notice names, that notice goes. Nothing for a first sync's new records (no `before`), a
+   * change of this desk's own (applied here before it was sent: `before` is already out, and the
+   * desk does not pull it back), a change made under this desk's own account elsewhere, a reorder,
    * or a merge that kept this desk's own placing. Call inside absorb's quiet transaction.
    */
   async noteTakenOut(
@@ -129,9 +129,9 @@ export class Notices {
    * After each pull: the notices of items taken out whose item is back in its issue (put back
    * here by hand, restored from the trash, moved back by anyone) or whose issue this desk no
    * longer has go: they would tell something no longer true, or nowhere. A draft merged into
-   * one the pull brought after it (see {@link Puller.fetchMergeTargets}) is named now. The notice of an
-   * issue deleted goes once the issue is back here. Read and written in one transaction, which
-   * a page's write that drops a notice meanwhile cannot fall between.
+   * one the pull brought after it (see {@link Puller.fetchMergeTargets}) is named now. The notice
+   * of an issue deleted goes once the issue is back here. Read and written in one transaction,
+   * which a page's write that drops a notice meanwhile cannot fall between.
    */
   async pruneTakenOut(): Promise<void> {
     await this.core.updateState(
@@ -198,13 +198,14 @@ export class Notices {
   }
 
   /**
-   * Before a pulled issue in the trash is applied (see {@link Absorber.absorb}; `local` is the issue as
-   * this desk has it, with no unsent work of its own): the notice of a colleague's deletion of
-   * it, with how many items it had here (all sent to the inbox, by the deletion there and by
-   * {@link LocalRecords.releaseItems} here) — what the editor who had it open is told, since the issue goes
-   * first and its items are then no longer in it to be said one by one ({@link noteTakenOut}).
-   * Nothing for one this desk knew in the trash already, nor one deleted under this desk's own
-   * account elsewhere. The notices kept with it: the others', less this issue's.
+   * Before a pulled issue in the trash is applied (see {@link Absorber.absorb}; `local` is the
+   * issue as this desk has it, with no unsent work of its own): the notice of a colleague's
+   * deletion of it, with how many items it had here (all sent to the inbox, by the deletion there
+   * and by {@link LocalRecords.releaseItems} here) — what the editor who had it open is told, since
+   * the issue goes first and its items are then no longer in it to be said one by one
+   * ({@link noteTakenOut}). Nothing for one this desk knew in the trash already, nor one deleted
+   * under this desk's own account elsewhere. The notices kept with it: the others', less this
+   * issue's.
    */
   async issueDeletion(
     local: Issue,
@@ -240,15 +241,15 @@ export class Notices {
   }
 
   /**
-   * After a pulled record was applied (see {@link Absorber.absorb}; `before` is the record as this desk
-   * had it, `sync` its merge base then): when a colleague kept their version of some fields
-   * over this editor's (« Garder la mienne », noted by the plugin in the record's `overrides`
-   * since this desk's version), the fields where this desk's words gave way to theirs are said,
-   * with those words (kept nowhere else but WordPress's revisions). This desk's words: the field
-   * as its own push wrote it (`SyncRecord.wrote`), the very version WordPress says went
-   * (`replaced`, plugin 0.1.8). Nothing when the editor had written there again since (a
-   * conflict now asks them, or the texts were merged), for a choice made under this desk's own
-   * account, or over someone else's version. Call inside absorb's quiet transaction.
+   * After a pulled record was applied (see {@link Absorber.absorb}; `before` is the record as this
+   * desk had it, `sync` its merge base then): when a colleague kept their version of some fields
+   * over this editor's (« Garder la mienne », noted by the plugin in the record's `overrides` since
+   * this desk's version), the fields where this desk's words gave way to theirs are said, with
+   * those words (kept nowhere else but WordPress's revisions). This desk's words: the field as its
+   * own push wrote it (`SyncRecord.wrote`), the very version WordPress says went (`replaced`,
+   * plugin 0.1.8). Nothing when the editor had written there again since (a conflict now asks them,
+   * or the texts were merged), for a choice made under this desk's own account, or over someone
+   * else's version. Call inside absorb's quiet transaction.
    */
   async noteOverridden(
     kind: SyncKind,

@@ -58,9 +58,9 @@ export class Puller {
   /**
    * After a pull: drafts still naming an issue this desk does not have, that the server is
    * known to have trashed (a draft pulled from a desk that added it offline, or left so by an
-   * earlier version), go to the inbox (see {@link LocalRecords.releaseItems}). An issue this desk has never
-   * heard of (created since this pull read the issues, deleted for good before this desk saw
-   * it, or never on the desk) is asked of the server (see {@link askIssues}): taken in when it
+   * earlier version), go to the inbox (see {@link LocalRecords.releaseItems}). An issue this desk
+   * has never heard of (created since this pull read the issues, deleted for good before this desk
+   * saw it, or never on the desk) is asked of the server (see {@link askIssues}): taken in when it
    * is there, its drafts to the inbox when it is trashed or gone.
    */
   private async repairOrphans(settings: DeskSettings): Promise<void> {
@@ -82,8 +82,8 @@ export class Puller {
    * whose drafts go to the inbox. The plugin finds a record by one clientId only: one listing
    * of the desk's issues (trash included, a page per hundred; issues are few, a weekly column's)
    * answers for all of them, where a request per id would not. An issue listed is taken in
-   * (see {@link Absorber.absorb}: a trashed one becomes known trashed, not shown); one not listed is
-   * gone for good, or never was. Not asked again: afterwards each is known, or its drafts name
+   * (see {@link Absorber.absorb}: a trashed one becomes known trashed, not shown); one not listed
+   * is gone for good, or never was. Not asked again: afterwards each is known, or its drafts name
    * no issue.
    */
   private async askIssues(settings: DeskSettings, ids: string[]): Promise<string[]> {
