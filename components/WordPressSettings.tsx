@@ -105,8 +105,20 @@ export function WordPressSettings() {
       settling.current = undefined;
     };
   }, [ready, focus]);
+  const typed = kept !== undefined && JSON.stringify([form, password]) !== kept;
+  // Written while the page is open (a restore that did not reload it over changes typed in
+  // another card): shown when nothing was typed here, where the form kept the old settings,
+  // which its « Enregistrer » or « Tester la connexion » would have written back.
+  const stored = useStorageItem(wordpressItem);
+  useEffect(() => {
+    if (!stored || kept === undefined || typed) return;
+    const next = { ...DEFAULT_WORDPRESS, ...stored };
+    if (JSON.stringify(next) === JSON.stringify(form)) return;
+    setForm(next);
+    setKept(JSON.stringify([next, password]));
+  }, [stored]);
   // Typed and not saved: a restore's settings do not reload the page over it (BackupSettings).
-  useUnsaved(kept !== undefined && JSON.stringify([form, password]) !== kept);
+  useUnsaved(typed);
   if (!form) return null;
 
   const set = (patch: Partial<WordPressPreferences>) => {

@@ -578,3 +578,38 @@ describe('WordPressSettings, changes typed and not saved', () => {
     await waitFor(() => expect(typedUnsaved()).toBe(false));
   });
 });
+
+describe('WordPressSettings, settings written while the page is open (a restore that did not reload it)', () => {
+  it('shows them when nothing was typed in the form, for a save or a connection test not to write the old ones back', async () => {
+    render(<WordPressSettings />);
+    const category = (await screen.findByLabelText(/^Catégorie/)) as HTMLInputElement;
+
+    await wordpressItem.setValue({
+      siteUrl: '',
+      username: 'redac',
+      category: 'Échos',
+      status: 'pending',
+    });
+
+    await waitFor(() => expect(category.value).toBe('Échos'));
+    expect(typedUnsaved()).toBe(false);
+  });
+
+  it('keeps what was typed in the form, still counted as typed', async () => {
+    render(<WordPressSettings />);
+    const category = (await screen.findByLabelText(/^Catégorie/)) as HTMLInputElement;
+    fireEvent.input(category, { target: { value: 'Coulisses' } });
+
+    await wordpressItem.setValue({
+      siteUrl: '',
+      username: 'redac',
+      category: 'Échos',
+      status: 'pending',
+    });
+    // The stored change reaches the form (its watch), which keeps the typing.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(category.value).toBe('Coulisses');
+    expect(typedUnsaved()).toBe(true);
+  });
+});
