@@ -183,8 +183,11 @@ async function request(
     headers: { Authorization: basicAuth(settings.username, settings.appPassword) },
     ...(body === undefined ? {} : { body }),
     // A write redirected to the same route at the site's custom REST prefix (`/api/…`, a security
-    // plugin's `rest_url_prefix`), its query kept: the site's own API, sent there once.
-    sendOnTo: (target) =>
+    // plugin's `rest_url_prefix`), its query kept: the site's own API, sent there once. A REST
+    // API answers there (JSON): a page is another site's (`/blog2/…` of a root site, a sub-site
+    // of its network), whose folder has the prefix's shape; the password is not sent to it.
+    sendOnTo: (target, answer) =>
+      answer.json !== undefined &&
       !!customRestBase(target, settings.siteUrl, path) &&
       sameQuery(new URL(target).searchParams, new URL(url).searchParams),
   });

@@ -217,7 +217,8 @@ export class Transport {
    * `opaque`: asked as a page loads an image (`no-cors`), for an origin the extension may not
    * read: the answer only tells that something answered (status 0, no body, no address).
    * `sendOnTo`: for a write, where else than the same address with a slash added it may go when
-   * redirected (desk-client.ts: the same route at the site's custom REST prefix).
+   * redirected (desk-client.ts: the same route at the site's custom REST prefix), judged by the
+   * answer there to the GET without the password (a REST API's, or a page's: another site's).
    */
   async request(
     url: string,
@@ -226,7 +227,7 @@ export class Transport {
       headers?: Record<string, string>;
       body?: unknown;
       opaque?: true;
-      sendOnTo?: (target: string) => boolean;
+      sendOnTo?: (target: string, answer: HttpAnswer) => boolean;
     } = {},
   ): Promise<Http> {
     if (this.signal?.aborted) return { kind: 'trouble', code: 'cancelled' };
@@ -288,7 +289,7 @@ export class Transport {
       return asked.code === 'cancelled' ? asked : { kind: 'trouble', code: 'redirected' };
     }
     const target = asked.url;
-    if (target !== slashed && (target === url || !sendOnTo?.(target))) {
+    if (target !== slashed && (target === url || !sendOnTo?.(target, asked))) {
       return { kind: 'trouble', code: 'redirected' };
     }
     return this.request(target, once);

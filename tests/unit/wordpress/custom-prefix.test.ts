@@ -167,3 +167,39 @@ describe('a site whose REST API answers at a custom prefix', () => {
     });
   });
 });
+
+describe('a desk write redirected to the same route under another folder of the origin', () => {
+  it('is not sent there when no REST API answers there (a sub-site’s page): the password stays home', async () => {
+    // The site at the root; /blog2 a sub-site of its network (or another WordPress of the host),
+    // whose REST API is under /blog2/wp-json/: /blog2/indiscrets/v1/drafts is one of its pages.
+    const origin = 'https://monjournal.fr';
+    const sent: { method: string; url: string; password: boolean }[] = [];
+    const fetch: FetchLike = async (input, init) => {
+      const url = new URL(input);
+      const method = (init.method ?? 'GET').toUpperCase();
+      const headers = (init.headers ?? {}) as Record<string, string>;
+      sent.push({ method, url: url.href, password: 'Authorization' in headers });
+      const route = url.searchParams.get('rest_route');
+      if (route !== null) {
+        const target = new URL(`${origin}/blog2${route}`);
+        for (const [k, v] of url.searchParams)
+          if (k !== 'rest_route') target.searchParams.append(k, v);
+        if (init.redirect === 'manual') {
+          return new Response(null, { status: 301, headers: { Location: target.href } });
+        }
+        const page = new Response('<html><body>Page introuvable</body></html>', { status: 404 });
+        Object.defineProperty(page, 'url', { value: target.href });
+        return page;
+      }
+      return new Response('<html><body>Page introuvable</body></html>', { status: 404 });
+    };
+    const result = await createRecord(
+      { siteUrl: origin, username: 'redac', appPassword: 'abcd efgh ijkl mnop' },
+      'drafts',
+      { title: 'x', content: '<p>x</p>', meta: { clientId: 'draft-x-0001' } } as never,
+      { fetch, isOnline: () => true },
+    );
+    expect(result).toMatchObject({ ok: false });
+    expect(sent.filter((request) => request.url.startsWith(`${origin}/blog2/`))).toEqual([]);
+  });
+});
