@@ -63,6 +63,7 @@ export const DESK_KEYS: Array<{ keys: () => string; what: MessageKey; single?: t
   { keys: () => t('desk.keyName.enter'), what: 'desk.key.open' },
   { keys: () => t('desk.keyName.escape'), what: 'desk.key.back' },
   { keys: () => 'a', what: 'desk.key.add' },
+  { keys: () => t('desk.keyName.delete'), what: 'desk.key.trash' },
   { keys: () => 'Alt+↑ Alt+↓', what: 'desk.key.reorder' },
   { keys: () => ctrlShortcut('K'), what: 'desk.key.link' },
   { keys: () => `${listShortcut('ul')} ${listShortcut('ol')}`, what: 'desk.key.lists' },

@@ -212,7 +212,28 @@ export function Inbox({
     }
   }
 
-  const keys = useInboxKeys({ section, rowAt, box, currentIssueId, cannotPlace, announce });
+  /** Why the user's role may not put `draft` in the trash (shared desk), if it may not. */
+  const trashRefusal = (draft: InboxRow) =>
+    deskRefusal(desk, 'trash', {
+      kind: 'draft',
+      desk: draft.desk,
+      trashed: !!draft.deletedAt,
+      inIssue: !!draft.issueId,
+    });
+  const keys = useInboxKeys({
+    section,
+    rowAt,
+    box,
+    currentIssueId,
+    cannotPlace,
+    announce,
+    // « Suppr » on a row: as its « Supprimer », or said why not.
+    trash: (draft) => {
+      const refused = trashRefusal(draft);
+      if (refused) announce(refused);
+      else void trash(draft);
+    },
+  });
 
   // An empty inbox is not an empty desk: say so when every draft is in an issue.
   const empty = loaded !== undefined && count === 0;
@@ -512,12 +533,7 @@ export function Inbox({
                 onOpenMerged={onOpen}
                 addRefused={cannotPlace}
                 // « Tous » lists the drafts of the issues too: trashed or merged, one leaves it.
-                trashRefused={deskRefusal(desk, 'trash', {
-                  kind: 'draft',
-                  desk: draft.desk,
-                  trashed: !!draft.deletedAt,
-                  inIssue: !!draft.issueId,
-                })}
+                trashRefused={trashRefusal(draft)}
                 mergeRefused={deskRefusal(desk, 'merge', {
                   kind: 'draft',
                   desk: draft.desk,

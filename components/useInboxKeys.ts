@@ -17,11 +17,16 @@ interface Options {
   cannotPlace?: string;
   /** Says a sentence to screen readers. */
   announce: (text: string) => void;
+  /** Puts a draft in the trash as its row's « Supprimer » does (said if refused): « Suppr ». */
+  trash?: (draft: InboxRow) => void;
 }
 
 /** The inbox's keyboard, beyond the list's own arrows and Enter (VirtualList). */
 export interface InboxKeys {
-  /** On the section: « a » or « + » on a row adds its draft to the issue. */
+  /**
+   * On the section: « a » or « + » on a row adds its draft to the issue; « Suppr » (Delete) puts
+   * it in the trash, as its « Supprimer » does.
+   */
   onRowKey: (event: KeyboardEvent) => void;
   /** On the search box: ↓ goes to the results. */
   onSearchKey: (event: KeyboardEvent) => void;
@@ -58,6 +63,7 @@ export function useInboxKeys({
   currentIssueId,
   cannotPlace,
   announce,
+  trash,
 }: Options): InboxKeys {
   /**
    * After « a » (or « Supprimer »), the draft that takes the keyboard once the one added (or
@@ -96,11 +102,13 @@ export function useInboxKeys({
 
   function onRowKey(event: KeyboardEvent) {
     const item = event.target as HTMLElement;
-    if (event.key !== 'a' && event.key !== '+') return;
+    const toTrash = event.key === 'Delete' && !event.shiftKey && !!trash;
+    if (event.key !== 'a' && event.key !== '+' && !toTrash) return;
     if (event.altKey || event.ctrlKey || event.metaKey || !item.matches('li[data-index]')) return;
     const draft = rowAt(Number(item.dataset.index));
     if (!draft || box === 'trash') return;
     event.preventDefault();
+    if (toTrash) return trash(draft);
     if (!currentIssueId) return announce(t('drafts.noIssueToAdd'));
     if (draft.issueId) return announce(t('drafts.alreadyInIssue', { title: draft.title }));
     if (cannotPlace) return announce(cannotPlace);

@@ -1,0 +1,92 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deriveFields } from '../../storage/derive';
+import { localDraft } from './database';
+import { launchSeeded, openPopup, until, type ExtensionSession } from './harness';
+
+/**
+ * « Suppr » (Delete) on a draft's row of the popup puts it in the trash, as its « Supprimer »
+ * does, in real Chromium with the built extension: said in the undo bar, the keyboard on the next
+ * draft, Ctrl+Z putting it back with the keyboard on it; on the last row, the keyboard on the one
+ * above. Before, the key did nothing, and the Ctrl+Z that followed undid the search box's last
+ * typing instead (Chromium's own undo).
+ */
+
+/** Three drafts, « Remaniement » the newest: the list reads it first. */
+function drafts() {
+  return ['Budget des régions', 'Le café de Matignon', 'Remaniement'].map((title, i) => {
+    const at = new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
+    const draft = { id: `draft-${i}`, title, body: '<p>Texte.</p>', createdAt: at, updatedAt: at };
+    return localDraft({ ...draft, ...deriveFields(draft) });
+  });
+}
+
+/** The rows' titles, the focused row's and the undo bar's text. */
+function listState(popup: Page) {
+  return popup.evaluate(() => ({
+    titles: [...document.querySelectorAll('.draft__title')].map((title) => title.textContent),
+    focused: document.activeElement?.querySelector('.draft__title')?.textContent ?? null,
+    bar: document.querySelector('[data-testid="undo-bar"]')?.textContent ?? null,
+  }));
+}
+
+describe('Delete on a row of the popup, in Chromium', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchSeeded(() => ({ clips: drafts() }));
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('puts the draft in the trash, the keyboard on the next; Ctrl+Z puts it back', async () => {
+    const popup = await openPopup(session);
+    await until(
+      () => listState(popup),
+      (s) => s.titles.length === 3,
+      'the three drafts',
+    );
+    await popup.getByTestId('search').focus();
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('ArrowDown');
+    expect((await listState(popup)).focused).toBe('Le café de Matignon');
+
+    await popup.keyboard.press('Delete');
+    await until(
+      () => listState(popup),
+      (s) => s.titles.length === 2 && !!s.bar,
+      'trashed',
+    );
+    // The list drawn again around it (the count is read after the rows): where the keyboard stays.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const trashed = await listState(popup);
+    expect(trashed.titles).toEqual(['Remaniement', 'Budget des régions']);
+    expect(trashed.focused).toBe('Budget des régions');
+    expect(trashed.bar?.replace(/\s+/g, ' ')).toBe(
+      '« Le café de Matignon » est à la corbeille.AnnulerCtrl+Z',
+    );
+
+    await popup.keyboard.press('Control+z');
+    const back = await until(
+      () => listState(popup),
+      (s) => s.titles.length === 3,
+      'put back',
+    );
+    expect(back.focused).toBe('Le café de Matignon');
+
+    // The last row: the keyboard on the one above.
+    await popup.keyboard.press('End');
+    await popup.keyboard.press('Delete');
+    await until(
+      () => listState(popup),
+      (s) => s.titles.length === 2,
+      'the last trashed',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const last = await listState(popup);
+    expect(last.focused).toBe('Le café de Matignon');
+    await popup.close();
+  });
+});
