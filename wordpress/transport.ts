@@ -278,9 +278,10 @@ export class Transport {
     // nowhere else. The browser hides where an unfollowed redirect leads (`opaqueredirect`), so a
     // GET of the same address, without the password or a body, follows and names where it ends:
     // the same origin, path + '/' and query, or the write stays refused (another folder, host or
-    // query: another site, session 62's case). The write sent there is not followed either:
-    // redirected again, refused. The caller may name another address its site answers at
-    // (`sendOnTo`), told the same way.
+    // query: another site, session 62's case). The write sent there is not followed elsewhere:
+    // redirected again, refused, but for a slash added to an address without one (the same
+    // rule). The caller may name another address its site answers at (`sendOnTo`), told the
+    // same way.
     const slashed = slashAdded(url);
     const { sendOnTo, ...once } = init;
     if (!slashed && !sendOnTo) return { kind: 'trouble', code: 'redirected' };
