@@ -180,6 +180,8 @@ export function Inbox({
   const totalIsCurrent = total !== undefined && total.key === filterKey;
   // Until the count is known, the list is as long as what has been read.
   const count = totalIsCurrent ? total.n : loaded ? loaded.offset + loaded.rows.length : 0;
+  const countNow = useRef(count);
+  countNow.current = count;
   const rowAt = (index: number): InboxRow | undefined =>
     loaded ? loaded.rows[index - loaded.offset] : undefined;
 
@@ -395,11 +397,26 @@ export function Inbox({
             if (droppedItem.current === drop) droppedItem.current = undefined;
             return;
           }
-          // Not drawn here meanwhile (a search or a filter that does not show it): the keyboard
-          // waits on the inbox, where ↓ goes to its rows, not on the page's body (its row drawn
-          // later still takes it).
+          // Not drawn here meanwhile. Listed beyond the rows read (a long inbox, the item clipped
+          // long ago): the list draws and reads its place, and the keyboard goes to its row
+          // there. Not listed (a search or a filter that does not show it): the keyboard waits
+          // on the inbox, where ↓ goes to its rows, not on the page's body (its row drawn later
+          // still takes it).
+          const query = filters.query;
+          const waiting = () => droppedItem.current === drop && focusLost();
           setTimeout(() => {
-            if (droppedItem.current === drop && focusLost()) section.current?.focus();
+            if (!waiting()) return;
+            void loadData()
+              .then((data) => data.draftPosition(query, id))
+              .then((index) => {
+                if (!waiting()) return;
+                // Not counted in the list yet: the inbox, its row taking the keyboard once drawn.
+                if (index === undefined || index >= countNow.current) {
+                  return section.current?.focus();
+                }
+                droppedItem.current = undefined;
+                list.current?.focusRow(index);
+              }, console.error);
           }, 300);
         });
       }}

@@ -348,6 +348,36 @@ export function countDrafts(
   });
 }
 
+/**
+ * Where draft `id` is listed by a search: how many of its matches come before it (newest
+ * first, as {@link searchPage} lists them); `undefined` when it is not among them. Reads the
+ * drafts listed before it: dear for an old draft in a large box, asked once, for one draft
+ * (the inbox's keyboard going to a draft that landed beyond the rows it has read).
+ */
+export function draftPosition(
+  query: DraftQuery,
+  id: string,
+  database: IndiscretsDB = defaultDb,
+): Promise<number | undefined> {
+  return runQuery(query, database, async (q) => {
+    const draft = await database.clips.get(id);
+    if (!q.matches(draft)) return undefined;
+    const at = draft[q.listedBy];
+    if (at === undefined) return undefined;
+    const drafts = database.clips;
+    const [newer, sameTime] = await Promise.all([
+      drafts.where(q.listedBy).above(at).filter(q.matches).count(),
+      // Drafts of one time are listed by id, highest first.
+      drafts
+        .where(q.listedBy)
+        .equals(at)
+        .filter((other) => other.id > id && q.matches(other))
+        .count(),
+    ]);
+    return newer + sameTime;
+  });
+}
+
 /** A page and the total: {@link searchPage} and {@link countDrafts} in one transaction. */
 export function searchDrafts(
   query: DraftQuery = {},

@@ -63,11 +63,11 @@ describe('the issue arranged from the keyboard, in Chromium', () => {
   });
 
   /** The desk on the seeded issue, its five items drawn. */
-  async function deskOnIssue() {
+  async function deskOnIssue(seed = seeded()) {
     const setup = await session.openExtensionPage('popup.html');
     // Each test from the seed alone.
     await clearTables(setup, ['clips', 'issues']);
-    await writeDatabase(setup, seeded());
+    await writeDatabase(setup, seed);
     await setCurrentIssue(setup, ISSUE);
     await setup.close();
     const desk = await openDesk(session);
@@ -488,6 +488,66 @@ describe('the issue arranged from the keyboard, in Chromium', () => {
       'the inbox no longer drawn as a target',
     );
     expect(await stored(desk)).toEqual(TITLES);
+    await desk.close();
+  });
+
+  it('puts the keyboard on the row of an item dragged back to a long inbox, listed beyond the rows read', async () => {
+    // Mauboussin clipped a week ago, 150 drafts clipped since in the inbox: its row comes
+    // after them, beyond the first page of drafts read.
+    const seed = seeded();
+    const week = new Date(Date.now() - 7 * 86_400_000).toISOString();
+    const clips = seed.clips.map((clip) =>
+      clip.title === 'Mauboussin' ? { ...clip, createdAt: week } : clip,
+    );
+    for (let i = 0; i < 150; i++) {
+      clips.push(
+        localDraft({
+          id: `arrange-long-${i}`,
+          title: `Brouillon ${i}`,
+          body: `<p>Brouillon ${i}</p>`,
+          createdAt: new Date(Date.now() - 86_400_000 + i * 1000).toISOString(),
+        }),
+      );
+    }
+    const desk = await deskOnIssue({ ...seed, clips });
+    await until(
+      () => desk.getByTestId('draft-total').textContent().then(squash),
+      (text) => text === '152 brouillons',
+      'the inbox counted',
+    );
+    const inbox = desk.locator('section.inbox');
+    const handle = (await desk
+      .getByTestId('issue-item')
+      .nth(1)
+      .locator('.reorder__handle')
+      .boundingBox())!;
+    const first = (await desk.getByTestId('draft').first().boundingBox())!;
+    await desk.mouse.move(handle.x + 4, handle.y + 4);
+    await desk.mouse.down();
+    await desk.mouse.move(handle.x + 20, handle.y + 20, { steps: 4 });
+    await desk.mouse.move(first.x + 40, first.y + 20, { steps: 8 });
+    await desk.mouse.move(first.x + 60, first.y + 30, { steps: 4 });
+    await until(
+      () => inbox.getAttribute('class'),
+      (names) => !!names?.split(' ').includes('inbox--drop'),
+      'the inbox drawn as the drop target',
+    );
+    await desk.mouse.up();
+    await until(
+      () => stored(desk),
+      (titles) => titles.join('|') === 'OVH|Lina Khan|Quanta|Wikipédia',
+      'Mauboussin out of the issue',
+    );
+    // Before, the keyboard waited on the inbox itself: its row was not among those read.
+    await until(
+      () =>
+        desk.evaluate(() => {
+          const row = document.activeElement;
+          return row?.matches('section.inbox li') ? (row.textContent ?? '') : '';
+        }),
+      (text) => squash(text).includes('Mauboussin'),
+      'the keyboard on Mauboussin’s row in the inbox',
+    );
     await desk.close();
   });
 
