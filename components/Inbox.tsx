@@ -198,6 +198,14 @@ export function Inbox({
     onTrashed?.(draft.id);
   }
 
+  /** Out of the trash: said (the row leaves the list), the keyboard on to the next row. */
+  async function restore(draft: InboxRow) {
+    keys.leaving(draft.id);
+    const data = await loadData();
+    await data.restoreDraft(draft.id);
+    tell(t('trash.restored', { title: draft.title }));
+  }
+
   async function mergeInto(sourceId: string, target: InboxRow) {
     if (sourceId === target.id) return;
     try {
@@ -540,7 +548,7 @@ export function Inbox({
                 trashed={box === 'trash'}
                 onOpen={() => onOpen(draft.id)}
                 onTrash={() => void trash(draft)}
-                onRestore={() => void loadData().then((data) => data.restoreDraft(draft.id))}
+                onRestore={() => void restore(draft)}
                 onAdd={
                   // Said, and the keyboard on to the next draft, as « a » does.
                   currentIssueId && !draft.issueId ? () => keys.add(draft) : undefined

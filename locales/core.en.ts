@@ -108,6 +108,7 @@ export const coreEn: CoreMessages = {
   },
   'trash.note': 'emptied after 30 days',
   'trash.restore': 'Restore',
+  'trash.restored': '“{title}” is out of the trash.',
   'trash.empty': 'The trash is empty.',
   'status.draft': 'Draft',
   'status.checked': 'Checked',

@@ -114,6 +114,7 @@ export const coreFr = {
   },
   'trash.note': 'vidée après 30 jours',
   'trash.restore': 'Restaurer',
+  'trash.restored': '« {title} » est sorti de la corbeille.',
   'trash.empty': 'La corbeille est vide.',
   'status.draft': 'Brouillon',
   'status.checked': 'Vérifié',
