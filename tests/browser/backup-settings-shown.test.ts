@@ -114,4 +114,42 @@ describe('restored settings shown at once, in Chromium', () => {
     expect(dialogs).toEqual([]);
     await options.close();
   });
+
+  it('not reloaded over a change typed in another card, the card where nothing was typed shows what was restored', async () => {
+    // In French again: the restore before wrote English, not shown there (no reload).
+    const first = await session.openExtensionPage('options.html');
+    await first.evaluate(() => chrome.storage.sync.set({ uiLocale: 'fr' }));
+    await first.close();
+    const options = await session.openExtensionPage('options.html');
+    await options.getByTestId('backup-settings').waitFor();
+    const template = options.getByRole('form', { name: 'Modèle des nouveaux brouillons' });
+    const field = template.getByRole('textbox');
+    await until(
+      () => field.inputValue(),
+      (value) => value !== '',
+      'the stored template',
+    );
+    await field.fill('<p>Tapé ici</p>');
+    await template.getByTestId('unsaved').waitFor();
+
+    await restoreWithSettings(options, backupOf({ houseStyle: { itemOpener: '✦ ' } }));
+    const status = options.getByTestId('backup-status');
+    await until(
+      () => status.textContent(),
+      (text) => squash(text).includes('Réglages restaurés'),
+      'the restore',
+    );
+    // The house style's card, untouched, shows the restored opener, no change of its own to
+    // save back over it; the template keeps what was typed.
+    const style = options.getByRole('form', { name: 'Style maison' });
+    const opener = style.getByLabel('Ouverture de chaque indiscret');
+    await until(
+      () => opener.inputValue(),
+      (value) => value === '✦ ',
+      'the restored opener',
+    );
+    expect(await style.getByTestId('unsaved').count()).toBe(0);
+    expect(await field.inputValue()).toBe('<p>Tapé ici</p>');
+    await options.close();
+  });
 });
