@@ -118,7 +118,10 @@ describe('restored settings shown at once, in Chromium', () => {
   it('not reloaded over a change typed in another card, the card where nothing was typed shows what was restored', async () => {
     // In French again: the restore before wrote English, not shown there (no reload).
     const first = await session.openExtensionPage('options.html');
-    await first.evaluate(() => chrome.storage.sync.set({ uiLocale: 'fr' }));
+    await first.evaluate(async () => {
+      type Sync = { storage: { sync: { set(items: object): Promise<void> } } };
+      await (globalThis as unknown as { chrome: Sync }).chrome.storage.sync.set({ uiLocale: 'fr' });
+    });
     await first.close();
     const options = await session.openExtensionPage('options.html');
     await options.getByTestId('backup-settings').waitFor();
