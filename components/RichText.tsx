@@ -859,21 +859,43 @@ export function RichText({
     const el = ref.current;
     if (!el || editing.current) return;
     const { inputType = '', data = null, isComposing = false } = event as InputEvent;
-    if (inputType.startsWith('insert')) inParagraph(el);
+    // Not while a word is being composed (a dead key's ^ before ê, an IME's syllables): the
+    // browser would leave the composed part where it was and type the rest anew, « ^être »
+    // stored for « être ». Put in a paragraph once composed (see onCompositionEnd).
+    if (inputType.startsWith('insert') && !isComposing) inParagraph(el);
     history.current?.record(textState(el), { type: inputType, data, at: event.timeStamp });
     emit();
     if (inputType === 'insertText' && data && !isComposing) typeFrench();
   };
 
-  /** Words typed right in the editor, out of any paragraph (Firefox), put in one: see paragraphAround. */
-  const inParagraph = (el: HTMLElement) => {
+  /**
+   * Words typed right in the editor, out of any paragraph (Firefox after Ctrl+A, any browser
+   * in an empty text), put in one: see paragraphAround. Whether they were.
+   */
+  const inParagraph = (el: HTMLElement): boolean => {
     const selection = window.getSelection();
-    if (!selection?.rangeCount || !selection.isCollapsed) return;
+    if (!selection?.rangeCount || !selection.isCollapsed) return false;
     const caret = paragraphAround(selection.getRangeAt(0), el);
-    if (!caret) return;
+    if (!caret) return false;
     selection.removeAllRanges();
     selection.addRange(caret);
+    return true;
   };
+
+  /** A word composed (see onInput) right in the editor: put in a paragraph, with its typing. */
+  const onCompositionEnd = (event: Event) => {
+    const el = ref.current;
+    if (!el || editing.current || readOnly || !inParagraph(el)) return;
+    history.current?.record(textState(el), { type: 'insertCompositionText', at: event.timeStamp });
+    emit();
+  };
+
+  useEffect(() => {
+    // Listened to here: Preact would listen to `CompositionEnd`, which no browser sends.
+    const el = ref.current;
+    el?.addEventListener('compositionend', onCompositionEnd);
+    return () => el?.removeEventListener('compositionend', onCompositionEnd);
+  });
 
   /**
    * French typography on the keystroke just typed, as a word processor does it (see typedFrench

@@ -1290,4 +1290,33 @@ describe('writing an item in Chromium with the built extension', () => {
     expect(await storedBody(popup, area)).toBe(entries);
     await popup.close();
   });
+
+  it('types a letter composed with a dead key (^ then ê) or an IME first in an empty text as composed, in a paragraph', async () => {
+    // Chromium types right in an empty editor; the text put in a paragraph while composed (the
+    // first key's input, 8bdfe7b), it left the ^ there and typed ê after it: « ^être ».
+    const popup = await openPopup();
+    const { draft, area } = await openLemondeGiven(popup, { body: '' });
+    const saved = savedAs(popup, draft.id);
+    await area.click();
+    const ime = await popup.context().newCDPSession(popup);
+
+    await ime.send('Input.imeSetComposition', { text: '^', selectionStart: 1, selectionEnd: 1 });
+    await ime.send('Input.insertText', { text: 'ê' });
+    await popup.keyboard.type('tre');
+    await saved('<p>être</p>');
+    expect(await area.innerHTML()).toBe('<p>être</p>');
+
+    // A Japanese IME's syllables: « k », « ka », then か, committed, in a text emptied again.
+    await area.evaluate((el) => {
+      el.innerHTML = '';
+      window.getSelection()!.collapse(el, 0);
+    });
+    for (const text of ['k', 'ka', 'か']) {
+      await ime.send('Input.imeSetComposition', { text, selectionStart: 1, selectionEnd: 1 });
+    }
+    await ime.send('Input.insertText', { text: 'か' });
+    await saved('<p>か</p>');
+    expect(await storedBody(popup, area)).toBe('<p>か</p>');
+    await popup.close();
+  });
 });
