@@ -13,6 +13,9 @@ import { searchPage, type DraftQuery } from '../storage/draft-search';
 import { replayJournal } from '../storage/journal';
 import { DRAFT_TEXT_LIMITS } from '../storage/record-values';
 import { hasMenuWords } from '../messaging/limit-note';
+import { createHouseStyle, DEFAULT_HOUSE_STYLE } from '../export/house-style';
+import { houseStyleItem } from '../storage/preferences';
+import { shownLabel, type Labelled } from './itemName';
 import { countText } from './counts';
 import type { InboxRow } from './inboxRow';
 import { SHARED_DESK_OFF, type SharedDesk } from './sharedDesk';
@@ -24,6 +27,16 @@ export { addToIssue } from '../storage/issues';
 export { onOutboxWrite } from '../storage/outbox';
 export { liveQuery };
 export { mergedLabel } from './mergedLabel';
+
+/**
+ * An item's name as the issue list shows it ({@link shownLabel}, in this browser's house style
+ * as useItemLabel reads it): what the inbox says when it puts a draft in the issue, so that the
+ * one item is said as the list names it, not by its source page's title.
+ */
+export async function itemName(item: Labelled): Promise<string> {
+  const stored = await houseStyleItem.getValue();
+  return shownLabel(item, stored ? createHouseStyle(stored) : DEFAULT_HOUSE_STYLE);
+}
 
 /** Whether the shared desk is on (`useDeskSync` asks for syncs only then). */
 export async function syncEnabled(): Promise<boolean> {

@@ -130,10 +130,11 @@ export function useInboxKeys({
       if (box !== 'inbox') item.focus();
       else if (!moveOn(item, draft.id)) section.current?.focus();
     }
+    // Said by the item's name, as the issue list names it (its first words), not the draft's.
     loadData()
-      .then((data) => data.addToIssue(draft.id, issueId))
+      .then(async (data) => data.itemName(await data.addToIssue(draft.id, issueId)))
       .then(
-        () => announce(t('drafts.added', { title: draft.title })),
+        (title) => announce(t('drafts.added', { title })),
         (error: unknown) => console.error('Indiscrets add to issue', error),
       );
   }

@@ -108,7 +108,8 @@ describe('Inbox › « a » on the last draft', () => {
 describe('Inbox › « Ajouter au numéro » pressed on a row', () => {
   it('says the draft was added, and leaves the keyboard on the next draft, as « a » does', async () => {
     const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
-    const first = await addDraft(db, { title: 'Brève une' });
+    // Said by its text's first words, as the issue list names it.
+    const first = await addDraft(db, { title: 'Brève une', body: '<p>Brève une</p>' });
     const second = await addDraft(db, { title: 'Brève deux' });
     render(
       <AnnouncerProvider>

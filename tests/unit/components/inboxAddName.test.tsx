@@ -1,0 +1,71 @@
+/**
+ * The inbox putting a draft in the issue (« a » on its row, its « Ajouter au numéro ») says it by
+ * the item's name as the issue list shows it, not by the source page's title.
+ */
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AnnouncerProvider } from '../../../components/Announcer';
+import { Inbox } from '../../../components/Inbox';
+import { createHouseStyle } from '../../../export/house-style';
+import { db } from '../../../storage/db';
+import { createIssue } from '../../../storage/issues';
+import { houseStyleItem } from '../../../storage/preferences';
+import { addDraft } from '../storage/helpers';
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  localStorage.clear();
+  await db.clips.clear();
+  await db.issues.clear();
+});
+afterEach(cleanup);
+
+async function pressA() {
+  await waitFor(() => expect(document.querySelector('li[data-index]')).not.toBeNull());
+  const row = document.querySelector<HTMLElement>('li[data-index]')!;
+  row.focus();
+  fireEvent.keyDown(row, { key: 'a' });
+}
+
+const said = () => screen.getByTestId('announcement').textContent;
+
+describe('Inbox › a draft put in the issue, said', () => {
+  it('names it by its first words, as the issue list does, not by its page’s title', async () => {
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+    await addDraft(db, {
+      title: 'Le projet de loi sur le renseignement massivement approuvé',
+      body: '<p>Les députés ont, sans surprise, adopté le texte mardi.</p>',
+    });
+    render(
+      <AnnouncerProvider>
+        <Inbox onOpen={() => {}} pageSize={20} currentIssueId={issue.id} />
+      </AnnouncerProvider>,
+    );
+    await pressA();
+
+    await waitFor(() =>
+      expect(said()).toBe(
+        '«\u00a0Les députés ont, sans surprise, adopté…\u00a0» ajouté au numéro.',
+      ),
+    );
+  });
+
+  it('names it by the label the editor gave it, in the house style, as the list does', async () => {
+    await houseStyleItem.setValue(createHouseStyle({ locale: 'fr' }));
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+    await addDraft(db, {
+      title: 'Page title',
+      label: 'L\'affaire "X"',
+      body: '<p>Un texte.</p>',
+    });
+    render(
+      <AnnouncerProvider>
+        <Inbox onOpen={() => {}} pageSize={20} currentIssueId={issue.id} />
+      </AnnouncerProvider>,
+    );
+    await pressA();
+
+    await waitFor(() => expect(said()).toBe('«\u00a0L’affaire “X”\u00a0» ajouté au numéro.'));
+  });
+});
