@@ -279,6 +279,7 @@ export function App({ layout, tabId, firstScreen: FirstScreen }: Props) {
                   key={view.id}
                   id={view.id}
                   currentIssueId={currentIssueId}
+                  escapeCloses
                   onClose={() => {
                     if (view.from === 'issue') returnToItem(popupRoot.current, view.id);
                     show({ kind: view.from });

@@ -65,6 +65,12 @@ interface Props {
   /** What the close button says: "Back" in the popup, "Close" on the desk. */
   closeLabel?: string;
   /**
+   * Escape closes the editor as its close button does (the popup's, which shows one view at a
+   * time); the desk's own Escape goes back to its list (Desk.tsx). What takes Escape first inside
+   * the editor (a list of suggestions, a dialog) prevents it and keeps it.
+   */
+  escapeCloses?: boolean;
+  /**
    * Whether the item's text takes the keyboard as the editor first shows (default): the editor
    * opened the draft. Not when the same draft is only drawn again in another place (the desk
    * showing another issue), where a shortcut typed next would land in the text.
@@ -145,6 +151,7 @@ function DraftEditorOf({
   onClose,
   onTrashed,
   closeLabel = t('common.back'),
+  escapeCloses = false,
   autoFocus = true,
   onOpenDraft,
 }: Props) {
@@ -376,6 +383,13 @@ function DraftEditorOf({
       aria-label={t('editor.heading')}
       data-testid="draft-editor"
       ref={editor}
+      onKeyDown={(event) => {
+        if (!escapeCloses || !onClose || event.key !== 'Escape' || event.defaultPrevented) return;
+        if (event.isComposing || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey)
+          return;
+        event.preventDefault();
+        void flush().then(onClose);
+      }}
     >
       <DraftEditorBar
         status={form.status}

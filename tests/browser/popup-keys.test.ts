@@ -2,9 +2,18 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveFields } from '../../storage/derive';
 import { localDraft } from './database';
-import { launchSeeded, openPopup, until, type ExtensionSession } from './harness';
+import {
+  focusedLabel,
+  launchSeeded,
+  openPopup,
+  squash,
+  until,
+  type ExtensionSession,
+} from './harness';
 
 /**
+ * The popup's keys on its drafts, in real Chromium with the built extension.
+ *
  * « Suppr » (Delete) on a draft's row of the popup puts it in the trash, as its « Supprimer »
  * does, in real Chromium with the built extension: said in the undo bar, the keyboard on the next
  * draft, Ctrl+Z putting it back with the keyboard on it; on the last row, the keyboard on the one
@@ -30,7 +39,7 @@ function listState(popup: Page) {
   }));
 }
 
-describe('Delete on a row of the popup, in Chromium', () => {
+describe('the popup’s keys on its drafts, in Chromium', () => {
   let session: ExtensionSession;
 
   beforeAll(async () => {
@@ -41,7 +50,7 @@ describe('Delete on a row of the popup, in Chromium', () => {
     await session?.close();
   });
 
-  it('puts the draft in the trash, the keyboard on the next; Ctrl+Z puts it back', async () => {
+  it('Delete puts the draft in the trash, the keyboard on the next; Ctrl+Z puts it back', async () => {
     const popup = await openPopup(session);
     await until(
       () => listState(popup),
@@ -69,12 +78,12 @@ describe('Delete on a row of the popup, in Chromium', () => {
     );
 
     await popup.keyboard.press('Control+z');
-    const back = await until(
+    // Its row drawn again, then the keyboard on it (itemReturn.ts).
+    await until(
       () => listState(popup),
-      (s) => s.titles.length === 3,
-      'put back',
+      (s) => s.titles.length === 3 && s.focused === 'Le café de Matignon',
+      'put back, the keyboard on it',
     );
-    expect(back.focused).toBe('Le café de Matignon');
 
     // The last row: the keyboard on the one above.
     await popup.keyboard.press('End');
@@ -87,6 +96,49 @@ describe('Delete on a row of the popup, in Chromium', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const last = await listState(popup);
     expect(last.focused).toBe('Le café de Matignon');
+    await popup.close();
+  });
+
+  // Escape in the draft editor goes back to the drafts, as « ← Retour » and as on the desk; a
+  // link's address box takes its own Escape first. Before, the page did nothing with it (Chrome
+  // then closes the whole popup).
+  it('Escape in the editor goes back to the drafts, what was typed saved', async () => {
+    const popup = await openPopup(session);
+    await until(
+      () => listState(popup),
+      (s) => s.titles.length === 2,
+      'the two drafts left',
+    );
+    await popup.getByTestId('search').focus();
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('Enter');
+    const text = popup.getByLabel('Texte de l’indiscret');
+    await text.waitFor();
+    await text.focus();
+    await popup.keyboard.press('Control+k');
+    await until(
+      () => focusedLabel(popup),
+      (label) => label === 'Adresse du lien',
+      'link box',
+    );
+    await popup.keyboard.press('Escape');
+    await until(
+      () => focusedLabel(popup),
+      (label) => label === 'Texte de l’indiscret',
+      'link box closed',
+    );
+    await popup.keyboard.press('End');
+    await popup.keyboard.type(' Bis.');
+    await popup.keyboard.press('Escape');
+
+    const back = await until(
+      () => listState(popup),
+      (s) => s.titles.length === 2,
+      'the list',
+    );
+    expect(back.focused).toBe('Remaniement');
+    const row = popup.locator('.draft-list > li', { hasText: 'Remaniement' });
+    expect(squash(await row.textContent())).toContain('Texte. Bis.');
     await popup.close();
   });
 });
