@@ -532,7 +532,11 @@ function looksLikeWordPressHtml(answer: HttpAnswer): boolean {
   );
 }
 
-function apiLinkOf(answer: HttpAnswer): string | undefined {
+/**
+ * The REST API's address a page names (`Link: <…>; rel="https://api.w.org/"`, or its `<link>`
+ * tag), as WordPress sends it with every page: unresolved, undefined when there is none.
+ */
+export function apiLinkOf(answer: HttpAnswer): string | undefined {
   const header = answer.headers.get('link') ?? '';
   const fromHeader = /<([^>]+)>\s*;\s*rel="https:\/\/api\.w\.org\/"/.exec(header)?.[1];
   if (fromHeader) return fromHeader;

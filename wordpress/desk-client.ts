@@ -18,9 +18,22 @@ import type {
   RestRecordBase,
   RestWrite,
 } from './desk-records';
-import { customRestBase, movedWithinHost, siteMoved, siteNamedElsewhere } from './client';
+import {
+  apiLinkOf,
+  customRestBase,
+  movedWithinHost,
+  siteMoved,
+  siteNamedElsewhere,
+} from './client';
 import { answeredAnonymously, anonymousCause, refusesARight, wpCodeOf } from './errors';
-import { basicAuth, isObject, Transport, type FetchLike } from './transport';
+import {
+  basicAuth,
+  isObject,
+  slashAdded,
+  Transport,
+  type FetchLike,
+  type HttpAnswer,
+} from './transport';
 
 export type DeskKind = 'drafts' | 'issues';
 
@@ -175,22 +188,35 @@ async function request(
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.isOnline ? { isOnline: options.isOnline } : {}),
   });
-  const [path = '', query] = route.split('?');
-  // ?rest_route= works whatever the permalink settings.
-  const url = `${settings.siteUrl}/?rest_route=${path}${query ? `&${query}` : ''}`;
-  const answer = await transport.request(url, {
-    method,
-    headers: { Authorization: basicAuth(settings.username, settings.appPassword) },
-    ...(body === undefined ? {} : { body }),
-    // A write redirected to the same route at the site's custom REST prefix (`/api/…`, a security
-    // plugin's `rest_url_prefix`), its query kept: the site's own API, sent there once. A REST
-    // API answers there (JSON): a page is another site's (`/blog2/…` of a root site, a sub-site
-    // of its network), whose folder has the prefix's shape; the password is not sent to it.
-    sendOnTo: (target, answer) =>
-      answer.json !== undefined &&
-      !!customRestBase(target, settings.siteUrl, path) &&
-      sameQuery(new URL(target).searchParams, new URL(url).searchParams),
-  });
+  const path = route.split(/[?&]/)[0]!;
+  const send = (url: string) =>
+    transport.request(url, {
+      method,
+      headers: { Authorization: basicAuth(settings.username, settings.appPassword) },
+      ...(body === undefined ? {} : { body }),
+      // A write redirected to the same route at the site's own REST root: its custom prefix
+      // (`/api/…`, a security plugin's `rest_url_prefix`) or `/wp-json/` (a server sending
+      // `?rest_route=` there), in the site's own path, its query kept: the site's own API, sent
+      // there once. A REST API answers there (JSON): a page is another site's (`/blog2/…` of a
+      // root site, a sub-site of its network), whose folder has the prefix's shape; the password
+      // is not sent to it.
+      sendOnTo: (target, asked) =>
+        asked.json !== undefined &&
+        (!!customRestBase(target, settings.siteUrl, path) ||
+          atSiteWpJson(target, settings.siteUrl, path)) &&
+        sameQuery(new URL(target).searchParams, new URL(url).searchParams),
+    });
+  // ?rest_route= works whatever the permalink settings; a site that blocks it has its REST root
+  // found once, without the password (deskBase).
+  let base = deskBases.get(settings.siteUrl);
+  let answer = await send(routeAddress(settings.siteUrl, route, base));
+  if (answer.kind === 'answer' && refusedAsPage(answer)) {
+    if (base) deskBases.delete(settings.siteUrl);
+    else if ((base = await deskBase(settings.siteUrl, transport))) {
+      deskBases.set(settings.siteUrl, base);
+      answer = await send(routeAddress(settings.siteUrl, route, base));
+    }
+  }
   const bytes = answer.kind === 'answer' ? new TextEncoder().encode(answer.text).length : 0;
   options.onRequest?.(bytes);
   // A write the site redirected, not followed (transport.ts): nothing written, the site answers
@@ -230,7 +256,9 @@ async function request(
  * help, the connection test, reads only, passes). Else, unknown: the settings' test is to run.
  */
 async function redirectedWrite(settings: DeskSettings, transport: Transport): Promise<DeskFailure> {
-  const index = await transport.request(`${settings.siteUrl}/?rest_route=/`);
+  const index = await transport.request(
+    routeAddress(settings.siteUrl, '/', deskBases.get(settings.siteUrl)),
+  );
   if (index.kind === 'answer') {
     const moved = siteMoved(index.url, settings.siteUrl);
     const address =
@@ -250,6 +278,99 @@ async function redirectedWrite(settings: DeskSettings, transport: Transport): Pr
     if (!moved && wpCodeOf(index.json)) return { ok: false, code: 'write_redirected' };
   }
   return { ok: false, code: 'site_moved' };
+}
+
+/**
+ * REST roots of sites whose `?rest_route=` is blocked (a hardening plugin's or the server's rule
+ * answering it 404 or 403 with a page), by site address: where the desk asks instead, found once
+ * per background's life ({@link deskBase}).
+ */
+const deskBases = new Map<string, string>();
+
+/**
+ * The address of desk `route` (`/indiscrets/v1/drafts?context=edit`, or with `&` after the path)
+ * on the site at `siteUrl`: `?rest_route=`, or at its REST root `base` (`https://…/wp-json/`).
+ */
+function routeAddress(siteUrl: string, route: string, base?: string): string {
+  const [path = '', query] = route.split('?');
+  if (!base) return `${siteUrl}/?rest_route=${path}${query ? `&${query}` : ''}`;
+  const [routePath = '', ...rest] = path.split('&');
+  const params = [...rest, ...(query ? [query] : [])].join('&');
+  return `${base}${routePath.replace(/^\//, '')}${params ? `?${params}` : ''}`;
+}
+
+/**
+ * Whether an answer is a page refusing the address, no WordPress's (404 or 403 without JSON): a
+ * site that blocks `?rest_route=`, or a REST root found once that no longer answers.
+ */
+function refusedAsPage(answer: HttpAnswer): boolean {
+  return (answer.status === 404 || answer.status === 403) && answer.json === undefined;
+}
+
+/**
+ * The REST root of the site at `siteUrl` when its `?rest_route=` is blocked: `<site>/wp-json/`,
+ * or the one its home page names (`Link: <…>; rel="https://api.w.org/"`, as the publisher finds
+ * it), only in the site's own path and one segment deep (its `rest_url_prefix`: no other folder,
+ * no other host), and only where a REST API answers the companion plugin's route, asked without
+ * the password, from that very address (JSON: its discovery, or a WordPress error). The desk's
+ * discovery then checks the site it names (`home`), as at `?rest_route=`.
+ */
+async function deskBase(siteUrl: string, transport: Transport): Promise<string | undefined> {
+  const site = new URL(siteUrl);
+  const sitePath = site.pathname.replace(/\/+$/, '');
+  const answersAt = async (base: string) => {
+    let root: URL;
+    try {
+      root = new URL(base);
+    } catch {
+      return false;
+    }
+    const inSite =
+      root.origin === site.origin &&
+      !root.search &&
+      root.pathname.startsWith(`${sitePath}/`) &&
+      /^[^/]+\/$/.test(root.pathname.slice(sitePath.length + 1));
+    if (!inSite) return false;
+    const url = `${root.href}indiscrets/v1?_fields=plugin`;
+    const asked = await transport.request(url);
+    // From that very address (a slash added aside: a host adding one to every path).
+    if (asked.kind !== 'answer' || !isObject(asked.json)) return false;
+    return asked.url === url || asked.url === slashAdded(url);
+  };
+  const wpJson = `${siteUrl}/wp-json/`;
+  if (await answersAt(wpJson)) return wpJson;
+  const home = await transport.request(`${siteUrl}/`);
+  const link = home.kind === 'answer' ? apiLinkOf(home) : undefined;
+  if (!link) return undefined;
+  let named: string;
+  try {
+    named = new URL(link, `${siteUrl}/`).href;
+  } catch {
+    return undefined;
+  }
+  if (!named.endsWith('/')) named += '/';
+  return named !== wpJson && (await answersAt(named)) ? named : undefined;
+}
+
+/**
+ * Whether `target` is REST route `route` (its query aside) at `<site>/wp-json/`, the site's own
+ * path (`monjournal.fr/blog/wp-json/…` for the site at `monjournal.fr/blog`), the same origin: a
+ * server sending `?rest_route=` to WordPress's own REST root. Another folder's `/wp-json/` is
+ * another site's.
+ */
+function atSiteWpJson(target: string, siteUrl: string, route: string): boolean {
+  let url: URL;
+  let site: URL;
+  try {
+    url = new URL(target);
+    site = new URL(siteUrl);
+  } catch {
+    return false;
+  }
+  if (url.origin !== site.origin || url.searchParams.has('rest_route')) return false;
+  const sitePath = site.pathname.replace(/\/+$/, '');
+  const asked = route.split(/[?&]/)[0]!.replace(/\/+$/, '');
+  return url.pathname.replace(/\/+$/, '') === `${sitePath}/wp-json${asked}`;
 }
 
 /** Whether two queries hold the same parameters, `rest_route` aside, whatever their order. */

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createRecord,
+  discoverDesk,
+  pullChanges,
+  type DeskSettings,
+} from '../../../wordpress/desk-client';
+import type { FetchLike } from '../../../wordpress/transport';
+import { FakeDesk } from '../services/fake-desk';
+
+/** A new origin for each site: the desk remembers a blocked site's REST root by its address. */
+let sites = 0;
+
+/**
+ * A WordPress whose `?rest_route=` the server does not answer itself: `blocked`, a hardening
+ * rule's page (404, or 403 with `status`); `redirected`, a 301 to the same route under
+ * `<redirectTo>/wp-json/` (the site's own path unless said), the rest of the query kept. Its REST
+ * API answers at `<site>/<prefix>/` (`wp-json`, or a custom prefix its home page's Link header
+ * names), the companion plugin (the fake desk) there. Every request is recorded, with whether it
+ * carried the password.
+ */
+function site(
+  options: {
+    mode: 'blocked' | 'redirected';
+    folder?: string;
+    prefix?: string;
+    status?: number;
+    redirectTo?: string;
+    link?: string;
+  } = { mode: 'blocked' },
+) {
+  sites += 1;
+  const origin = `https://g${sites}.test`;
+  const folder = options.folder ?? '';
+  const home = `${origin}${folder}`;
+  const prefix = options.prefix ?? 'wp-json';
+  const base = `${home}/${prefix}/`;
+  const desk = new FakeDesk();
+  const redac = desk.addUser('redac', 'Rédaction', 'editor');
+  desk.names = { home, url: home };
+  const sent: { method: string; url: string; password: boolean }[] = [];
+  const page = (status: number, headers: Record<string, string> = {}) =>
+    new Response('<html><body>Page</body></html>', { status, headers });
+  const answerAt = async (url: URL, route: string, init: RequestInit) => {
+    const asked = new URL(`${desk.url}/`);
+    asked.searchParams.set('rest_route', route);
+    for (const [k, v] of url.searchParams) asked.searchParams.append(k, v);
+    const answer = await desk.fetch(asked.href, init);
+    Object.defineProperty(answer, 'url', { value: url.href });
+    return answer;
+  };
+  const fetch: FetchLike = async (input, init) => {
+    const url = new URL(input);
+    const method = (init.method ?? 'GET').toUpperCase();
+    const headers = (init.headers ?? {}) as Record<string, string>;
+    sent.push({ method, url: url.href, password: 'Authorization' in headers });
+    const route = url.searchParams.get('rest_route');
+    if (route !== null) {
+      if (options.mode === 'blocked') return page(options.status ?? 404);
+      const target = new URL(`${origin}${options.redirectTo ?? folder}/wp-json${route}`);
+      for (const [k, v] of url.searchParams) {
+        if (k !== 'rest_route') target.searchParams.append(k, v);
+      }
+      if (init.redirect === 'manual') {
+        return new Response(null, { status: 301, headers: { Location: target.href } });
+      }
+      // Followed (a read): answered there, the answer naming where it ended.
+      const there = await fetch(target.href, init);
+      if (!there.url) Object.defineProperty(there, 'url', { value: target.href });
+      return there;
+    }
+    if (url.href.startsWith(base)) {
+      const rest = `/${url.pathname.slice(new URL(base).pathname.length)}`.replace(/(.)\/$/, '$1');
+      return answerAt(url, rest, init);
+    }
+    // The site's own /wp-json/ when its REST API is elsewhere: WordPress's 404 page.
+    if (url.href.startsWith(`${home}/wp-json/`)) return page(404);
+    if (url.href === `${home}/`) {
+      // The home page, naming the REST API.
+      return page(200, { Link: `<${options.link ?? base}>; rel="https://api.w.org/"` });
+    }
+    // Anywhere else, another WordPress's REST API (a sub-site of the network, another host's):
+    // JSON, not the fake desk's.
+    return new Response(JSON.stringify({ code: 'rest_no_route', message: 'Aucune route' }), {
+      status: 404,
+      headers: { 'Content-Type': 'application/json' },
+    });
+  };
+  const settings: DeskSettings = {
+    siteUrl: home,
+    username: redac.username,
+    appPassword: redac.appPassword,
+  };
+  return { settings, fetch, sent, desk, base, origin };
+}
+
+const write = { title: 'x', content: '<p>x</p>', meta: { clientId: 'draft-x-0001' } } as never;
+
+describe('a shared desk on a site whose ?rest_route= is blocked', () => {
+  for (const [status, folder] of [
+    [404, ''],
+    [403, '/blog'],
+  ] as const) {
+    it(`joins, reads and writes at its REST root (/wp-json/), answering ${status}${folder ? ' in a folder' : ''}`, async () => {
+      const wp = site({ mode: 'blocked', status, folder });
+      const options = { fetch: wp.fetch, isOnline: () => true };
+      expect(await discoverDesk(wp.settings, options)).toMatchObject({ ok: true });
+      expect(await pullChanges(wp.settings, 'drafts', undefined, options)).toMatchObject({
+        ok: true,
+      });
+      expect(await createRecord(wp.settings, 'drafts', write, options)).toMatchObject({
+        ok: true,
+      });
+      expect(wp.desk.log.filter((line) => line.startsWith('POST'))).toHaveLength(1);
+    });
+  }
+
+  it('finds a custom prefix through the home page’s link', async () => {
+    const wp = site({ mode: 'blocked', prefix: 'api' });
+    const options = { fetch: wp.fetch, isOnline: () => true };
+    expect(await discoverDesk(wp.settings, options)).toMatchObject({ ok: true });
+    expect(await createRecord(wp.settings, 'drafts', write, options)).toMatchObject({ ok: true });
+    // The root found at discovery: the write goes there at once.
+    expect(wp.sent.filter((r) => r.method === 'POST').map((r) => r.url)).toEqual([
+      expect.stringMatching(/^https:\/\/g\d+\.test\/api\/indiscrets\/v1\/drafts\?/),
+    ]);
+  });
+
+  it('asks where its REST root is without the password, and sends none to another folder or host', async () => {
+    for (const link of ['https://ailleurs.test/wp-json/', '/autre/wp-json/', '/blog/x/y/']) {
+      const wp = site({ mode: 'blocked', folder: '/blog', prefix: 'api', link });
+      const options = { fetch: wp.fetch, isOnline: () => true };
+      expect(await discoverDesk(wp.settings, options)).toMatchObject({ ok: false });
+      expect(
+        wp.sent.filter((r) => r.password && !r.url.includes('?rest_route=')).map((r) => r.url),
+      ).toEqual([]);
+    }
+    const wp = site({ mode: 'blocked' });
+    await discoverDesk(wp.settings, { fetch: wp.fetch, isOnline: () => true });
+    const probes = wp.sent.filter((r) => !r.url.includes('?rest_route='));
+    expect(probes[0]).toMatchObject({ method: 'GET', password: false });
+  });
+});
+
+describe('a shared desk on a site redirecting ?rest_route= to /wp-json/', () => {
+  for (const folder of ['', '/blog']) {
+    it(`writes once at the site's own /wp-json/${folder ? ' in a folder' : ''}, not told it moved`, async () => {
+      const wp = site({ mode: 'redirected', folder });
+      const options = { fetch: wp.fetch, isOnline: () => true };
+      expect(await discoverDesk(wp.settings, options)).toMatchObject({ ok: true });
+      expect(await createRecord(wp.settings, 'drafts', write, options)).toMatchObject({
+        ok: true,
+      });
+      expect(wp.desk.log.filter((line) => line.startsWith('POST'))).toHaveLength(1);
+      const posts = wp.sent.filter((r) => r.method === 'POST' && r.url.includes('/wp-json/'));
+      expect(posts).toEqual([
+        expect.objectContaining({
+          url: expect.stringContaining(`${folder}/wp-json/indiscrets/v1/drafts?`),
+        }),
+      ]);
+    });
+  }
+
+  it('does not send a write to another folder’s /wp-json/ (another site): the password stays home', async () => {
+    const wp = site({ mode: 'redirected', redirectTo: '/blog2' });
+    const result = await createRecord(wp.settings, 'drafts', write, {
+      fetch: wp.fetch,
+      isOnline: () => true,
+    });
+    expect(result).toMatchObject({ ok: false });
+    expect(wp.sent.filter((r) => r.url.includes('/blog2/') && r.password)).toEqual([]);
+  });
+});
