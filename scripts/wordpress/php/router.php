@@ -140,6 +140,48 @@ if (!$indiscrets_dropped && ($indiscrets_uri === $indiscrets_api
     $indiscrets_drop = $indiscrets_api;
 }
 
+/*
+ * Test only: under /sans-route/ the same site behind a rule blocking `?rest_route=` (some
+ * hardening plugins' and servers' rules): any address with it answered by a 404 page, no
+ * WordPress's; its REST API at /sans-route/wp-json/, the others as the site's own, credentials
+ * kept. Under /vers-wp-json/, a server sending `?rest_route=` to the same route at
+ * /vers-wp-json/wp-json/ with a 301, the rest of the query kept, whatever the method. Never part
+ * of the companion plugin.
+ */
+foreach (array('/sans-route', '/vers-wp-json') as $indiscrets_rule) {
+    $indiscrets_uri = (string) $_SERVER['REQUEST_URI'];
+    if ($indiscrets_dropped || !($indiscrets_uri === $indiscrets_rule
+        || strpos($indiscrets_uri, $indiscrets_rule . '/') === 0
+        || strpos($indiscrets_uri, $indiscrets_rule . '?') === 0)) {
+        continue;
+    }
+    parse_str((string) parse_url($indiscrets_uri, PHP_URL_QUERY), $indiscrets_query);
+    if (isset($indiscrets_query['rest_route'])) {
+        if ($indiscrets_rule === '/sans-route') {
+            http_response_code(404);
+            header('Content-Type: text/html; charset=UTF-8');
+            echo '<html><body><h1>Not Found</h1></body></html>';
+            return true;
+        }
+        $indiscrets_route = (string) $indiscrets_query['rest_route'];
+        unset($indiscrets_query['rest_route']);
+        $indiscrets_rest = http_build_query($indiscrets_query);
+        header('Location: ' . $indiscrets_rule . '/wp-json' . $indiscrets_route
+            . ($indiscrets_rest === '' ? '' : '?' . $indiscrets_rest), true, 301);
+        return true;
+    }
+    $indiscrets_uri = substr($indiscrets_uri, strlen($indiscrets_rule));
+    if ($indiscrets_uri === '' || $indiscrets_uri[0] !== '/') {
+        $indiscrets_uri = '/' . $indiscrets_uri;
+    }
+    $_SERVER['REQUEST_URI'] = $indiscrets_uri;
+    foreach (array('PATH_INFO', 'ORIG_PATH_INFO') as $indiscrets_key) {
+        unset($_SERVER[$indiscrets_key]);
+    }
+    $indiscrets_dropped = true;
+    $indiscrets_drop = $indiscrets_rule;
+}
+
 // Such a host's WordPress has that address for its own: its REST index names it (home, url),
 // as a site installed there does, where it named the suite's root, a site of another folder.
 if ($indiscrets_dropped) {
