@@ -522,6 +522,14 @@ function placeCaretAt(el: HTMLElement, path: number[] | undefined): void {
     // Within the node, whatever text nodes the HTML was typed in.
     const most = node.nodeType === Node.TEXT_NODE ? (node as Text).length : node.childNodes.length;
     range.setStart(node, Math.min(path[path.length - 1]!, most));
+    // Right in the editor before a paragraph (Firefox's Ctrl+A starts there): in it, where the
+    // next key is typed in it, not in a paragraph of its own above it.
+    const next = node === el ? el.childNodes[range.startOffset] : undefined;
+    if (next && blockAt(next, el) === next) {
+      let start: Node = next;
+      while (start.firstChild && start.firstChild.nodeName !== 'BR') start = start.firstChild;
+      range.setStart(start, 0);
+    }
   } else {
     range.selectNodeContents(el.lastElementChild ?? el);
     range.collapse(false);

@@ -230,6 +230,27 @@ describe('bold, italic and paste from the keyboard in the item editor, in Firefo
     await popup.close();
   });
 
+  it('types the next key in the first paragraph after the whole text typed over with Ctrl+A is undone', async () => {
+    // Firefox's Ctrl+A starts right in the editor, before the first paragraph: Ctrl+Z put the
+    // caret back there, and the next key was a paragraph of its own above « Modèle. ».
+    const writer = await session.openExtensionPage('popup.html');
+    const draft = (await read(writer))[0]!;
+    const start = '<p>Modèle.</p><p>À remplacer.</p>';
+    await writeDatabase(writer as unknown as ArgumentPage, { clips: [{ ...draft, body: start }] });
+    await writer.close();
+    const { popup, saved } = await openDraft(draft, start);
+    await selectInEditor(popup, 'Modèle.', 'start');
+
+    await chord(popup, ['Control', 'a']);
+    await popup.keyboard.type('abc');
+    await saved('<p>abc</p>', 'the text typed over');
+    await chord(popup, ['Control', 'z']);
+    await saved(start, 'the text back');
+    await popup.keyboard.type('x');
+    await saved('<p>xModèle.</p><p>À remplacer.</p>', 'the key typed in the first paragraph');
+    await popup.close();
+  });
+
   it('makes a list with Ctrl+Maj+8 in a text emptied with Ctrl+A and Suppr, as in Chromium', async () => {
     // Firefox leaves no paragraph in the editor emptied so, the caret right in it: the list
     // had no paragraph to make an entry of, and the words typed next were a paragraph.
