@@ -167,11 +167,15 @@ export interface Desk {
 }
 
 /**
- * Launches Chromium with the test build for `who`, saves their WordPress account and turns the
- * shared desk on from the options page.
+ * Launches Chromium with the test build for `who` (or takes `at.session`, launched seeded), saves
+ * their WordPress account for the suite's site (or `at.siteUrl`) and turns the shared desk on
+ * from the options page.
  */
-export async function openDesk(who: Who): Promise<Desk> {
-  const session = await launchExtension();
+export async function openDesk(
+  who: Who,
+  at: { siteUrl?: string; session?: ExtensionSession } = {},
+): Promise<Desk> {
+  const session = at.session ?? (await launchExtension());
   const options = await session.openExtensionPage('options.html');
   await options.evaluate(
     async ({ url, who }) => {
@@ -182,7 +186,7 @@ export async function openDesk(who: Who): Promise<Desk> {
         wordpressPassword: who.appPassword,
       });
     },
-    { url: site().url, who },
+    { url: at.siteUrl ?? site().url, who },
   );
   const section = options.getByTestId('shared-desk');
   await section.getByTestId('desk-role').waitFor({ timeout: 30_000 });
