@@ -102,7 +102,8 @@ export function useInboxKeys({
 
   function onRowKey(event: KeyboardEvent) {
     const item = event.target as HTMLElement;
-    const toTrash = event.key === 'Delete' && !event.shiftKey && !!trash;
+    // A press of its own: Delete held down repeats, and took the drafts after it one by one.
+    const toTrash = event.key === 'Delete' && !event.shiftKey && !event.repeat && !!trash;
     if (event.key !== 'a' && event.key !== '+' && !toTrash) return;
     if (event.altKey || event.ctrlKey || event.metaKey || !item.matches('li[data-index]')) return;
     const draft = rowAt(Number(item.dataset.index));

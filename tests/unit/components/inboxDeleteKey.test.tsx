@@ -2,7 +2,8 @@
  * « Suppr » (Delete) on a row of the drafts puts its draft in the trash, as its « Supprimer »
  * does: said in the undo bar (« Annuler », Ctrl+Z), the keyboard going on to the next draft. An
  * editor going through the list with ↑ and ↓ expects it of a list, as in a mail client; it did
- * nothing. In the trash it does nothing (« Restaurer » is the row's), nor with a modifier.
+ * nothing. In the trash it does nothing (« Restaurer » is the row's), nor with a modifier, nor
+ * repeated by a key held down (one draft a press).
  */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -71,6 +72,23 @@ describe('Inbox › Delete on a row', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(titles()).toHaveLength(3);
     expect((await db.clips.toArray()).filter((d) => d.deletedAt)).toEqual([]);
+  });
+
+  it('trashes one draft for a key held down, not the drafts after it', async () => {
+    await popupOfThree();
+    const row = rowOf('Remaniement');
+    row.focus();
+    fireEvent.keyDown(row, { key: 'Delete' });
+    await waitFor(() => expect(titles()).toEqual(['Le café de Matignon', 'Budget des régions']));
+    // The key still down: the browser repeats it on the row that took the keyboard.
+    expect(focusedTitle()).toBe('Le café de Matignon');
+    fireEvent.keyDown(document.activeElement!, { key: 'Delete', repeat: true });
+    fireEvent.keyDown(document.activeElement!, { key: 'Delete', repeat: true });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(titles()).toEqual(['Le café de Matignon', 'Budget des régions']);
+    expect((await db.clips.toArray()).filter((d) => d.deletedAt).map((d) => d.title)).toEqual([
+      'Remaniement',
+    ]);
   });
 
   it('is listed in the desk’s help (« ? »)', () => {
