@@ -7,6 +7,7 @@ import { lazyComponent } from './lazy';
 import { MergedIntoNotice } from './MergedIntoNotice';
 import { GUESSED_SOURCES, provenanceSummary } from './Provenance';
 import { useRefused } from './RoleReason';
+import { useDragEndClears } from './useDragEndClears';
 import { shownTags } from './tagsShown';
 
 /**
@@ -77,6 +78,8 @@ export function DraftRow({
   mergeIntoRefused,
 }: RowProps) {
   const [over, setOver] = useState(false);
+  // A merge given up (Escape) or dropped elsewhere: the row no longer drawn as its target.
+  useDragEndClears(over, () => setOver(false));
   const add = useRefused(addRefused);
   const trash = useRefused(trashRefused);
   const { quote, text, wordCount: words } = draft;

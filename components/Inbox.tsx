@@ -13,6 +13,7 @@ import type { InboxRow } from './inboxRow';
 import { readInboxSnapshot, writeInboxSnapshot } from './inboxSnapshot';
 import { menuTags } from './tagsShown';
 import { useDebounced } from './useDebounced';
+import { useDragEndClears } from './useDragEndClears';
 import {
   useFilterMenus,
   useInboxFilters,
@@ -341,14 +342,8 @@ export function Inbox({
   // An issue's item dragged over the inbox: drawn as the place it can be dropped, as the empty
   // issue is for a draft.
   const [itemOver, setItemOver] = useState(false);
-  // The drag ended without leaving the inbox (Escape, a drop refused): Chromium tells only its
-  // source (dragend), not the inbox it was over, whose outline stayed drawn.
-  useEffect(() => {
-    if (!itemOver) return;
-    const over = () => setItemOver(false);
-    document.addEventListener('dragend', over, true);
-    return () => document.removeEventListener('dragend', over, true);
-  }, [itemOver]);
+  // The drag ended without leaving the inbox (Escape, a drop refused): no outline left drawn.
+  useDragEndClears(itemOver, () => setItemOver(false));
   /**
    * An item dropped here, and what had the keyboard then (its row in the issue, pressed by the
    * pointer, which leaves with it): the keyboard goes with it to its row here once drawn, not to

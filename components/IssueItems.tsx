@@ -17,6 +17,7 @@ import {
 } from './IssueParts';
 import { useIssueNames } from './useIssueNames';
 import { useItemLabel } from './useItemLabel';
+import { useDragEndClears } from './useDragEndClears';
 import { DRAFT_MIME } from './Inbox';
 import { ReorderList, type DropPlace, type Placed } from './ReorderList';
 import { itemText } from './richtext';
@@ -352,6 +353,8 @@ export function IssueItems({ workspace, otherIssues, onOpenDraft, selectedId }: 
 /** The empty issue, where a draft from the inbox is dropped (`onDrop`, with its id). */
 function DropZone({ onDrop }: { onDrop: (draftId: string) => void }) {
   const [over, setOver] = useState(false);
+  // A draft's drag given up (Escape) or dropped elsewhere: the empty issue no longer outlined.
+  useDragEndClears(over, () => setOver(false));
   return (
     <p
       class={`dropzone${over ? ' dropzone--over' : ''}`}

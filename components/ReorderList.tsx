@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../locales';
 import { ITEM_MIME } from './dragTypes';
+import { useDragEndClears } from './useDragEndClears';
 import { VirtualList, type VirtualListHandle } from './VirtualList';
 
 /** An item's height before it is drawn and measured (title, two lines of text, its actions). */
@@ -125,6 +126,9 @@ export function ReorderList<T>({
   const setAnnouncement = (text: string) =>
     setSaid((previous) => ({ text, count: previous.count + 1 }));
   const [dropIndex, setDropIndex] = useState<number | null>(null);
+  // A drag given up (Escape) or dropped elsewhere, its source another list (a draft of the
+  // inbox): the drop marker no longer drawn, where only the item's own drag cleared it.
+  useDragEndClears(dropIndex !== null, () => setDropIndex(null));
   /**
    * The item a keyboard move put at `index`, until the list shows it there; `drawn`, the list as
    * it was drawn when the move was asked; `button`, the item's button the move was pressed on;

@@ -1,0 +1,120 @@
+/**
+ * The desk's drop targets: each drawn as one while a drag is over it, and no longer once any drag
+ * of the page ends (given up with Escape, dropped elsewhere), whoever started it.
+ */
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Desk } from '../../../components/Desk';
+import { db } from '../../../storage/db';
+import { addToIssue, createIssue } from '../../../storage/issues';
+import { addDraft } from '../storage/helpers';
+import { clearSharedDesk, wrap } from './desk-views';
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  localStorage.clear();
+  await clearSharedDesk({ clips: true, issues: true });
+});
+afterEach(cleanup);
+
+/** The desk on an issue of `items`, « Free » and « Orange » in its inbox. */
+async function openDesk(items: string[]) {
+  const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
+  for (const title of items) {
+    const draft = await addDraft(db, { title, body: `<p>${title}</p>`, label: title });
+    await addToIssue(draft.id, issue.id);
+  }
+  for (const title of ['Free', 'Orange']) {
+    await addDraft(db, { title, body: `<p>Le texte de ${title}.</p>` });
+  }
+  wrap(<Desk header={null} currentIssueId={issue.id} onSelectIssue={() => {}} />);
+  if (items.length) {
+    await waitFor(() => expect(screen.getAllByTestId('issue-item')).toHaveLength(items.length));
+  } else await screen.findByTestId('issue-empty');
+  await screen.findByText('Orange');
+  return issue;
+}
+
+/** A drag started on `from` as the browser starts it, its data shared by its events. */
+function dragFrom(from: HTMLElement) {
+  const data = new Map<string, string>();
+  const dataTransfer = {
+    get types() {
+      return [...data.keys()];
+    },
+    setData: (type: string, value: string) => data.set(type, value),
+    getData: (type: string) => data.get(type) ?? '',
+    effectAllowed: 'all',
+    dropEffect: 'none',
+  };
+  fireEvent.dragStart(from, { dataTransfer });
+  return {
+    over: (to: HTMLElement) => !fireEvent.dragOver(to, { dataTransfer, clientY: 0 }),
+    /** Given up (Escape): only the drag's source is told. */
+    givenUp: () => fireEvent.dragEnd(from, { dataTransfer }),
+    drop: (to: HTMLElement) => {
+      fireEvent.drop(to, { dataTransfer });
+      fireEvent.dragEnd(from, { dataTransfer });
+    },
+  };
+}
+
+const draftRow = (title: string) => screen.getByText(title).closest('article')!;
+const item = (title: string) =>
+  screen.getAllByTestId('issue-item').find((row) => row.textContent?.includes(title))!;
+const marks = () =>
+  [
+    ...document.querySelectorAll(
+      '.reorder__item--before, .reorder__item--after, .draft--drop, .dropzone--over, .inbox--drop',
+    ),
+  ].length;
+
+describe('Desk › a drop target once the drag over it is given up', () => {
+  it('no longer draws a draft’s row as the merge target', async () => {
+    await openDesk(['OVH']);
+    const drag = dragFrom(draftRow('Free'));
+    expect(drag.over(draftRow('Orange'))).toBe(true);
+    expect(draftRow('Orange').classList.contains('draft--drop')).toBe(true);
+
+    drag.givenUp();
+
+    // Before, outlined until another drag passed over it and left.
+    await waitFor(() => expect(draftRow('Orange').classList.contains('draft--drop')).toBe(false));
+  });
+
+  it('no longer draws the issue list’s drop marker for a draft of the inbox', async () => {
+    await openDesk(['OVH', 'Mauboussin']);
+    const drag = dragFrom(draftRow('Free'));
+    expect(drag.over(item('Mauboussin'))).toBe(true);
+    expect(marks()).toBe(1);
+
+    drag.givenUp();
+
+    // Before, only the list's own item's drag cleared it.
+    await waitFor(() => expect(marks()).toBe(0));
+  });
+
+  it('no longer outlines the empty issue', async () => {
+    await openDesk([]);
+    const drag = dragFrom(draftRow('Free'));
+    expect(drag.over(screen.getByTestId('issue-empty'))).toBe(true);
+    expect(screen.getByTestId('issue-empty').classList.contains('dropzone--over')).toBe(true);
+
+    drag.givenUp();
+
+    await waitFor(() =>
+      expect(screen.getByTestId('issue-empty').classList.contains('dropzone--over')).toBe(false),
+    );
+  });
+
+  it('no longer draws a draft’s row as the target once the drag was dropped elsewhere', async () => {
+    await openDesk(['OVH']);
+    const drag = dragFrom(draftRow('Free'));
+    drag.over(draftRow('Orange'));
+    // Dropped on the issue's list, never leaving the row as the browser tells it.
+    drag.drop(item('OVH'));
+
+    await waitFor(() => expect(marks()).toBe(0));
+  });
+});
