@@ -360,6 +360,9 @@ export function Inbox({
       if (Date.now() > drop.until) droppedItem.current = undefined;
       return;
     }
+    // Its row read before the count has it (the trash left for the drafts, below): the list
+    // would put the keyboard on its last row counted, another draft.
+    if (now.offset + at >= countNow.current) return;
     droppedItem.current = undefined;
     const active = document.activeElement;
     const free = !active || active === document.body || active === section.current;
@@ -400,12 +403,17 @@ export function Inbox({
             if (droppedItem.current === drop) droppedItem.current = undefined;
             return;
           }
+          // Dropped on the trash shown: out of the issue as anywhere on the drafts, not trashed.
+          // The drafts out of the issues shown, where it went, its row taking the keyboard: the
+          // trash never lists it, and the editor took it for trashed.
+          const trashShown = box === 'trash';
+          if (trashShown) filters.setBox('inbox');
           // Not drawn here meanwhile. Listed beyond the rows read (a long inbox, the item clipped
           // long ago): the list draws and reads its place, and the keyboard goes to its row
           // there. Not listed (a search or a filter that does not show it): the keyboard waits
           // on the inbox, where ↓ goes to its rows, not on the page's body (its row drawn later
           // still takes it).
-          const query = filters.query;
+          const query: DraftQuery = trashShown ? { ...filters.query, box: 'inbox' } : filters.query;
           const waiting = () => droppedItem.current === drop && focusLost();
           setTimeout(() => {
             if (!waiting()) return;

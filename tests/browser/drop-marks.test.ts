@@ -1,11 +1,12 @@
 /**
  * The desk's drop targets in Chromium, with real drags: each drawn as one while a drag is over
  * it, and no longer once the drag is given up with Escape (Chromium tells only the drag's source,
- * dragend, not the place it was over).
+ * dragend, not the place it was over); an issue's item dropped on the inbox while it shows the
+ * trash, taken out of the issue and shown among the drafts out of the issues.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { clearTables, localDraft, storedIssue, writeDatabase } from './database';
+import { clearTables, localDraft, readDatabase, storedIssue, writeDatabase } from './database';
 import {
   type ExtensionSession,
   launchExtension,
@@ -152,6 +153,60 @@ describe('the desk’s drop targets, in Chromium', () => {
       (n) => n === 0,
       'the empty issue no longer outlined',
     );
+    await desk.close();
+  });
+
+  it('takes an issue’s item dropped on the inbox showing the trash out of the issue, and shows it among the drafts', async () => {
+    const desk = await deskWith(['OVH', 'Mauboussin']);
+    const box = desk.getByRole('combobox', { name: 'Où chercher' });
+    await box.selectOption('trash');
+    await until(
+      () => draft(desk, 'Orange').count(),
+      (n) => n === 0,
+      'the trash shown',
+    );
+    const handle = desk
+      .getByTestId('issue-item')
+      .filter({ hasText: 'Mauboussin' })
+      .locator('.reorder__handle');
+    const inbox = desk.locator('section.inbox');
+    const a = (await handle.boundingBox())!;
+    const b = (await inbox.boundingBox())!;
+    await desk.mouse.move(a.x + 4, a.y + 4);
+    await desk.mouse.down();
+    await desk.mouse.move(a.x + 20, a.y + 20, { steps: 4 });
+    await desk.mouse.move(b.x + 60, b.y + 200, { steps: 8 });
+    await desk.mouse.move(b.x + 70, b.y + 210, { steps: 3 });
+    await desk.mouse.up();
+
+    await until(
+      async () => {
+        const { clips } = await readDatabase<{
+          clips: Array<{ id: string; title: string; issueId?: string; deletedAt?: string }>;
+          issues: Array<{ id: string }>;
+        }>(desk);
+        return clips.find((clip) => clip.title === 'Mauboussin');
+      },
+      (clip) => !!clip && !clip.issueId && !clip.deletedAt,
+      'Mauboussin out of the issue, not trashed',
+    );
+    // Before, the trash stayed shown, without it: the editor took it for trashed.
+    await until(
+      () => box.inputValue(),
+      (value) => value === 'inbox',
+      'the drafts shown',
+    );
+    await until(
+      () =>
+        desk.evaluate(() =>
+          document.activeElement?.closest('section.inbox')
+            ? (document.activeElement.textContent ?? '')
+            : '',
+        ),
+      (text) => text.includes('Mauboussin'),
+      'the keyboard on its row',
+    );
+    expect(await draft(desk, 'Mauboussin').count()).toBe(1);
     await desk.close();
   });
 });

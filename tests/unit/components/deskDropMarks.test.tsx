@@ -1,13 +1,15 @@
 /**
  * The desk's drop targets: each drawn as one while a drag is over it, and no longer once any drag
- * of the page ends (given up with Escape, dropped elsewhere), whoever started it.
+ * of the page ends (given up with Escape, dropped elsewhere), whoever started it; and an issue's
+ * item dropped on the inbox while it shows the trash, taken out of the issue and shown where it
+ * went.
  */
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Desk } from '../../../components/Desk';
 import { db } from '../../../storage/db';
-import { addToIssue, createIssue } from '../../../storage/issues';
+import { addToIssue, createIssue, issueItems } from '../../../storage/issues';
 import { addDraft } from '../storage/helpers';
 import { clearSharedDesk, wrap } from './desk-views';
 
@@ -63,6 +65,7 @@ function dragFrom(from: HTMLElement) {
 const draftRow = (title: string) => screen.getByText(title).closest('article')!;
 const item = (title: string) =>
   screen.getAllByTestId('issue-item').find((row) => row.textContent?.includes(title))!;
+const inbox = () => document.querySelector<HTMLElement>('section.inbox')!;
 const marks = () =>
   [
     ...document.querySelectorAll(
@@ -116,5 +119,32 @@ describe('Desk › a drop target once the drag over it is given up', () => {
     drag.drop(item('OVH'));
 
     await waitFor(() => expect(marks()).toBe(0));
+  });
+});
+
+describe('Desk › an issue’s item dropped on the inbox showing the trash', () => {
+  it('takes it out of the issue, not to the trash, and shows the drafts out of the issues, its row with the keyboard', async () => {
+    const issue = await openDesk(['OVH', 'Mauboussin']);
+    const box = screen.getByRole('combobox', { name: 'Où chercher' });
+    fireEvent.change(box, { target: { value: 'trash' } });
+    await waitFor(() => expect(screen.queryByText('Orange')).toBeNull());
+
+    const from = item('Mauboussin');
+    from.focus();
+    const drag = dragFrom(from);
+    expect(drag.over(inbox())).toBe(true);
+    drag.drop(inbox());
+
+    await waitFor(async () =>
+      expect((await issueItems(issue.id)).map((draft) => draft.title)).toEqual(['OVH']),
+    );
+    const draft = (await db.clips.toArray()).find((clip) => clip.title === 'Mauboussin')!;
+    expect(draft.deletedAt).toBeFalsy();
+    // Before, the trash stayed shown, without it: the editor took it for trashed.
+    await waitFor(() => expect((box as HTMLSelectElement).value).toBe('inbox'));
+    await waitFor(() => {
+      expect(inbox().contains(document.activeElement)).toBe(true);
+      expect(document.activeElement?.textContent).toContain('Mauboussin');
+    });
   });
 });
