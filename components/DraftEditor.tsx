@@ -388,6 +388,10 @@ function DraftEditorOf({
         if (event.isComposing || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey)
           return;
         event.preventDefault();
+        // The field left first, as « ← Retour »'s click leaves it: what it takes in only then (a
+        // tag typed, not yet added) is saved too. Firefox tells no field removed with the editor.
+        const field = document.activeElement;
+        if (field instanceof HTMLElement && editor.current?.contains(field)) field.blur();
         void flush().then(onClose);
       }}
     >

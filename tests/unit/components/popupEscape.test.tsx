@@ -50,12 +50,30 @@ describe('the popup editor › Escape', () => {
     );
   });
 
+  it('keeps a tag typed and not yet added, as « ← Retour » does', async () => {
+    const editor = await openCafe();
+    const tag = within(editor).getByPlaceholderText('Ajouter un tag');
+    tag.focus();
+    fireEvent.input(tag, { target: { value: 'élection' } });
+    // Escape at once: the tag is added only when its field is left (Enter, a comma, or elsewhere).
+    fireEvent.keyDown(tag, { key: 'Escape' });
+
+    await waitFor(() => expect(screen.queryByTestId('draft-editor')).toBeNull());
+    await waitFor(async () =>
+      expect(
+        (await db.clips.toArray()).find((d) => d.title === 'Le café de Matignon')?.tags,
+      ).toEqual(['élection']),
+    );
+  });
+
   it('is left to what took it first inside the editor, and to a key held with it', async () => {
     const editor = await openCafe();
     const title = within(editor).getAllByDisplayValue('Le café de Matignon')[0]!;
     title.addEventListener('keydown', (event) => event.preventDefault(), { once: true });
     fireEvent.keyDown(title, { key: 'Escape' });
     fireEvent.keyDown(title, { key: 'Escape', shiftKey: true });
+    // An input method composing (a dead key, an IME) takes its own Escape.
+    fireEvent.keyDown(title, { key: 'Escape', isComposing: true });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(screen.queryByTestId('draft-editor')).not.toBeNull();
   });
