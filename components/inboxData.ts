@@ -38,6 +38,12 @@ export async function itemName(item: Labelled): Promise<string> {
   return shownLabel(item, stored ? createHouseStyle(stored) : DEFAULT_HOUSE_STYLE);
 }
 
+/** {@link itemName} of the draft `id` as stored; `undefined` when it is gone. */
+export async function storedItemName(id: string): Promise<string | undefined> {
+  const draft = await db.clips.get(id);
+  return draft && itemName(draft);
+}
+
 /** Whether the shared desk is on (`useDeskSync` asks for syncs only then). */
 export async function syncEnabled(): Promise<boolean> {
   return !!(await db.syncState.get('desk'))?.enabled;

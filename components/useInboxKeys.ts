@@ -111,7 +111,15 @@ export function useInboxKeys({
     event.preventDefault();
     if (toTrash) return trash(draft);
     if (!currentIssueId) return announce(t('drafts.noIssueToAdd'));
-    if (draft.issueId) return announce(t('drafts.alreadyInIssue', { title: draft.title }));
+    if (draft.issueId) {
+      // Named as its issue's list names it, as the add is said.
+      return void loadData()
+        .then((data) => data.storedItemName(draft.id))
+        .then(
+          (title) => announce(t('drafts.alreadyInIssue', { title: title ?? draft.title })),
+          (error: unknown) => console.error('Indiscrets item name', error),
+        );
+    }
     if (cannotPlace) return announce(cannotPlace);
     addFrom(item, draft, currentIssueId);
   }

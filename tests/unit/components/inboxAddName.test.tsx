@@ -68,4 +68,30 @@ describe('Inbox › a draft put in the issue, said', () => {
 
     await waitFor(() => expect(said()).toBe('«\u00a0L’affaire “X”\u00a0» ajouté au numéro.'));
   });
+
+  it('names a draft already in an issue (every draft searched) as its issue’s list does', async () => {
+    const other = await createIssue({ title: 'Les indiscrets du 8 mars', date: '2026-03-08' });
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+    await addDraft(db, {
+      title: 'Le projet de loi sur le renseignement massivement approuvé',
+      body: '<p>Les députés ont, sans surprise, adopté le texte mardi.</p>',
+      issueId: other.id,
+      sortKey: 'a0',
+    });
+    render(
+      <AnnouncerProvider>
+        <Inbox onOpen={() => {}} pageSize={20} currentIssueId={issue.id} />
+      </AnnouncerProvider>,
+    );
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Où chercher' }), {
+      target: { value: 'all' },
+    });
+    await pressA();
+
+    await waitFor(() =>
+      expect(said()).toBe(
+        '«\u00a0Les députés ont, sans surprise, adopté…\u00a0» est déjà dans un numéro.',
+      ),
+    );
+  });
 });
