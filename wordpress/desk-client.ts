@@ -312,8 +312,8 @@ function refusedAsPage(answer: HttpAnswer): boolean {
  * or the one its home page names (`Link: <…>; rel="https://api.w.org/"`, as the publisher finds
  * it), only in the site's own path and one segment deep (its `rest_url_prefix`: no other folder,
  * no other host), and only where a REST API answers the companion plugin's route, asked without
- * the password, from that very address (JSON: its discovery, or a WordPress error). The desk's
- * discovery then checks the site it names (`home`), as at `?rest_route=`.
+ * the password, from that very address (its discovery, or an error as WordPress shapes it: not
+ * any JSON). The desk's discovery then checks the site it names (`home`), as at `?rest_route=`.
  */
 async function deskBase(siteUrl: string, transport: Transport): Promise<string | undefined> {
   const site = new URL(siteUrl);
@@ -325,17 +325,34 @@ async function deskBase(siteUrl: string, transport: Transport): Promise<string |
     } catch {
       return false;
     }
+    // One plain segment: no query, no fragment, nothing encoded that a server could read as a
+    // slash or a dot (`a%2F..%2Fblog2`, another folder's).
     const inSite =
       root.origin === site.origin &&
       !root.search &&
+      !root.hash &&
       root.pathname.startsWith(`${sitePath}/`) &&
-      /^[^/]+\/$/.test(root.pathname.slice(sitePath.length + 1));
+      /^[^/]+\/$/.test(root.pathname.slice(sitePath.length + 1)) &&
+      !/%(?:2f|5c|2e)/i.test(root.pathname);
     if (!inSite) return false;
     const url = `${root.href}indiscrets/v1?_fields=plugin`;
     const asked = await transport.request(url);
     // From that very address (a slash added aside: a host adding one to every path).
-    if (asked.kind !== 'answer' || !isObject(asked.json)) return false;
-    return asked.url === url || asked.url === slashAdded(url);
+    if (asked.kind !== 'answer' || (asked.url !== url && asked.url !== slashAdded(url))) {
+      return false;
+    }
+    // A REST API of WordPress: the plugin's discovery, or an error as WordPress shapes them
+    // (`code`, `message`, `data.status`: no plugin there, the API closed to visitors), which
+    // discovery then tells. Any other JSON (`{"status":"ok"}`) is another application's.
+    const json = asked.json;
+    if (!isObject(json)) return false;
+    if (isObject(json.plugin)) return json.plugin.name === 'indiscrets';
+    return (
+      typeof json.code === 'string' &&
+      typeof json.message === 'string' &&
+      isObject(json.data) &&
+      typeof json.data.status === 'number'
+    );
   };
   const wpJson = `${siteUrl}/wp-json/`;
   if (await answersAt(wpJson)) return wpJson;

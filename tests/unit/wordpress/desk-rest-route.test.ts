@@ -81,7 +81,8 @@ function site(
     }
     // Anywhere else, another WordPress's REST API (a sub-site of the network, another host's):
     // JSON, not the fake desk's.
-    return new Response(JSON.stringify({ code: 'rest_no_route', message: 'Aucune route' }), {
+    const error = { code: 'rest_no_route', message: 'Aucune route', data: { status: 404 } };
+    return new Response(JSON.stringify(error), {
       status: 404,
       headers: { 'Content-Type': 'application/json' },
     });
@@ -169,5 +170,42 @@ describe('a shared desk on a site redirecting ?rest_route= to /wp-json/', () => 
     });
     expect(result).toMatchObject({ ok: false });
     expect(wp.sent.filter((r) => r.url.includes('/blog2/') && r.password)).toEqual([]);
+  });
+});
+
+describe('the REST root a blocked site’s desk takes (session 63, RG)', () => {
+  it('takes no folder answering JSON that is neither the plugin’s discovery nor WordPress’s', async () => {
+    // The site's /wp-json/ a 404 page, its home page naming a folder of its path where another
+    // application answers JSON to anything: no REST API of this site, no password there.
+    for (const [status, json] of [
+      [200, { status: 'ok' }],
+      [404, { error: 'Not found' }],
+      [200, { plugin: { name: 'autre' } }],
+      [404, { code: 'not_found', message: 'Introuvable' }],
+    ] as const) {
+      const wp = site({ mode: 'blocked', prefix: 'api', link: '/autre/' });
+      const fetch: FetchLike = async (input, init) => {
+        if (!new URL(input).pathname.startsWith('/autre/')) return wp.fetch(input, init);
+        const password = 'Authorization' in ((init.headers ?? {}) as Record<string, string>);
+        wp.sent.push({ method: init.method ?? 'GET', url: input, password });
+        return new Response(JSON.stringify(json), {
+          status,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      };
+      expect(await discoverDesk(wp.settings, { fetch, isOnline: () => true })).toMatchObject({
+        ok: false,
+      });
+      expect(wp.sent.filter((r) => r.password && !r.url.includes('?rest_route='))).toEqual([]);
+    }
+  });
+
+  it('takes no root named with a fragment or an encoded slash, dot or backslash', async () => {
+    for (const link of ['/api/#x', '/api%2F..%2Fblog2/', '/%2E%2E/', '/a%5C..%5Cb/']) {
+      const wp = site({ mode: 'blocked', prefix: 'api', link });
+      const options = { fetch: wp.fetch, isOnline: () => true };
+      await discoverDesk(wp.settings, options);
+      expect(wp.sent.filter((r) => r.password && !r.url.includes('?rest_route='))).toEqual([]);
+    }
   });
 });
