@@ -238,10 +238,11 @@ export function Inbox({
     currentIssueId,
     cannotPlace,
     announce,
-    // « Suppr » on a row: as its « Supprimer », or said why not.
+    // « Suppr » on a row: as its « Supprimer », or said why not, in the bar (seen and spoken):
+    // a key pressed, nothing seen to happen, would leave a sighted editor guessing.
     trash: (draft) => {
       const refused = trashRefusal(draft);
-      if (refused) announce(refused);
+      if (refused) tell(refused);
       else void trash(draft);
     },
   });

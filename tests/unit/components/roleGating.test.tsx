@@ -338,6 +338,30 @@ describe('Inbox for a Contributor', () => {
     );
   });
 
+  it('refuses « Suppr » on another’s draft, saying why where it is seen', async () => {
+    await sharedAs('contributor');
+    await addDraft(db, { title: 'Chez Rédac', desk: mark('Rédac', false) });
+    await addDraft(db, { title: 'Mon scoop', desk: mark('Pigiste', true) });
+    wrap(<Inbox onOpen={() => {}} />);
+
+    const row = (await screen.findByText('Chez Rédac')).closest('li')!;
+    await waitFor(() =>
+      expect(
+        within(row).getByRole('button', { name: /^Supprimer «\u00a0Chez Rédac\u00a0»/ }),
+      ).toHaveProperty('disabled', true),
+    );
+    row.focus();
+    fireEvent.keyDown(row, { key: 'Delete' });
+    // Shown in the bar (a sighted editor pressed a key and saw nothing), and spoken.
+    const bar = await screen.findByTestId('undo-bar');
+    expect(bar.textContent).toContain(
+      'Vous êtes Contributeur\u00a0: ce brouillon est celui de Rédac, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
+    );
+    expect(within(bar).queryByRole('button', { name: 'Annuler' })).toBeNull();
+    expect((await db.clips.toArray()).filter((d) => d.deletedAt)).toEqual([]);
+    expect(document.activeElement).toBe(row);
+  });
+
   it('greys trashing their own draft in « Tous » once it is in the issue', async () => {
     await sharedAs('contributor');
     const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2021-03-15' });
