@@ -316,6 +316,11 @@ function refusedAsPage(answer: HttpAnswer): boolean {
  * any JSON). The desk's discovery then checks the site it names (`home`), as at `?rest_route=`.
  */
 async function deskBase(siteUrl: string, transport: Transport): Promise<string | undefined> {
+  // `?rest_route=` blocked, not one request refused (a firewall's page for a write's content, a
+  // rate limit): the plugin's route, asked there without the password, refused as a page too.
+  // Else the refusal is told as it came, and the desk goes on asking at `?rest_route=`.
+  const plain = await transport.request(`${siteUrl}/?rest_route=/indiscrets/v1&_fields=plugin`);
+  if (plain.kind !== 'answer' || !refusedAsPage(plain)) return undefined;
   const site = new URL(siteUrl);
   const sitePath = site.pathname.replace(/\/+$/, '');
   const answersAt = async (base: string) => {

@@ -209,3 +209,47 @@ describe('the REST root a blocked site’s desk takes (session 63, RG)', () => {
     }
   });
 });
+
+describe('a shared desk on a site whose ?rest_route= works, one write refused by a firewall’s page', () => {
+  it('reports the refusal and keeps asking at ?rest_route=, no REST root looked for', async () => {
+    sites += 1;
+    const home = `https://waf${sites}.test`;
+    const desk = new FakeDesk();
+    const redac = desk.addUser('redac', 'Rédaction', 'editor');
+    desk.names = { home, url: home };
+    const sent: { method: string; url: string }[] = [];
+    // Its REST API answers at ?rest_route= and at /wp-json/; a firewall answers the write's
+    // content with its 403 page, at either address (the rule reads the body).
+    const fetch: FetchLike = async (input, init) => {
+      const url = new URL(input);
+      const method = (init.method ?? 'GET').toUpperCase();
+      sent.push({ method, url: url.href });
+      if (method === 'POST') return new Response('<html>Accès refusé</html>', { status: 403 });
+      const route = url.pathname.startsWith('/wp-json/')
+        ? url.pathname.slice('/wp-json'.length).replace(/(.)\/$/, '$1')
+        : url.searchParams.get('rest_route');
+      if (route === null) return new Response('<html>Accueil</html>', { status: 200 });
+      const asked = new URL(`${desk.url}/`);
+      asked.searchParams.set('rest_route', route);
+      for (const [k, v] of url.searchParams)
+        if (k !== 'rest_route') asked.searchParams.append(k, v);
+      const answer = await desk.fetch(asked.href, init);
+      Object.defineProperty(answer, 'url', { value: url.href });
+      return answer;
+    };
+    const settings: DeskSettings = {
+      siteUrl: home,
+      username: redac.username,
+      appPassword: redac.appPassword,
+    };
+    const options = { fetch, isOnline: () => true };
+    expect(await discoverDesk(settings, options)).toMatchObject({ ok: true });
+    expect(await createRecord(settings, 'drafts', write, options)).toMatchObject({
+      ok: false,
+      code: 'blocked',
+    });
+    expect(await pullChanges(settings, 'drafts', undefined, options)).toMatchObject({ ok: true });
+    expect(sent.filter((r) => r.method === 'POST')).toHaveLength(1);
+    expect(sent.filter((r) => !r.url.includes('?rest_route='))).toEqual([]);
+  });
+});
