@@ -453,6 +453,10 @@ function failureOf(answer: Answer): DeskFailure {
     };
   }
   if (answer.status === 404) {
+    // A page (no JSON) is the server's or a hardening rule's refusal of the address (a REST root
+    // found once and blocked since), not WordPress saying the record is gone: taken for that, a
+    // trash was settled as done and an update sent again as a new record.
+    if (answer.json === null) return { ...base, code: 'blocked' };
     return { ...base, code: error.code === 'rest_no_route' ? 'no_plugin' : 'not_found' };
   }
   if (answer.status === 428) return { ...base, code: 'base_version_required' };

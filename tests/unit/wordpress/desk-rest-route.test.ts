@@ -3,6 +3,7 @@ import {
   createRecord,
   discoverDesk,
   pullChanges,
+  trashRecord,
   type DeskSettings,
 } from '../../../wordpress/desk-client';
 import type { FetchLike } from '../../../wordpress/transport';
@@ -251,5 +252,28 @@ describe('a shared desk on a site whose ?rest_route= works, one write refused by
     expect(await pullChanges(settings, 'drafts', undefined, options)).toMatchObject({ ok: true });
     expect(sent.filter((r) => r.method === 'POST')).toHaveLength(1);
     expect(sent.filter((r) => !r.url.includes('?rest_route='))).toEqual([]);
+  });
+});
+
+describe('a shared desk whose REST root found stops answering (a page)', () => {
+  it('tells the refusal as blocked, never as the record gone (not_found)', async () => {
+    const wp = site({ mode: 'blocked' });
+    let off = false;
+    // The site's /wp-json/ later refused too, with a 404 page (another hardening rule).
+    const fetch: FetchLike = (input, init) =>
+      off && new URL(input).pathname.startsWith('/wp-json/')
+        ? Promise.resolve(new Response('<html>Introuvable</html>', { status: 404 }))
+        : wp.fetch(input, init);
+    const options = { fetch, isOnline: () => true };
+    expect(await discoverDesk(wp.settings, options)).toMatchObject({ ok: true });
+    const made = await createRecord(wp.settings, 'drafts', write, options);
+    if (!made.ok) throw new Error('not made');
+    off = true;
+    // A trash told not_found is settled as done by the sync (the record deleted for good on the
+    // server), an update sent again as a new record: the editor's change lost or doubled.
+    for (let i = 0; i < 2; i += 1) {
+      const result = await trashRecord(wp.settings, 'drafts', made.record.id, options);
+      expect(result).toMatchObject({ ok: false, code: 'blocked' });
+    }
   });
 });
