@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveFields } from '../../storage/derive';
-import { localDraft } from './database';
+import { localDraft, SHARED_DESK_STATE, syncedDraft } from './database';
 import {
   focusedLabel,
   launchSeeded,
@@ -139,6 +139,84 @@ describe('the popup’s keys on its drafts, in Chromium', () => {
     expect(back.focused).toBe('Remaniement');
     const row = popup.locator('.draft-list > li', { hasText: 'Remaniement' });
     expect(squash(await row.textContent())).toContain('Texte. Bis.');
+    await popup.close();
+  });
+});
+
+/**
+ * « Suppr » on a colleague's draft, for a Contributor of the shared desk: refused, why shown in
+ * the undo bar (seen, and spoken), the draft and the keyboard where they were. It was only
+ * spoken: a sighted editor pressed the key and saw nothing happen.
+ */
+describe('the popup’s Delete on a draft the role may not trash, in Chromium', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    const can = {
+      read: true,
+      clip: true,
+      editOwn: true,
+      editOthers: false,
+      trashOwn: true,
+      trashOthers: false,
+      editIssues: false,
+      arrange: false,
+      publish: false,
+      deleteForever: false,
+    };
+    session = await launchSeeded(() => ({
+      syncState: [
+        { ...SHARED_DESK_STATE, user: { id: 4, name: 'Pigiste', roles: ['contributor'] }, can },
+      ],
+      clips: [
+        syncedDraft({
+          id: 'theirs',
+          title: 'Chez Autre',
+          second: 1,
+          by: 'Autre',
+          desk: { canEdit: false, canTrash: false },
+        }),
+        syncedDraft({ id: 'mine', title: 'Le mien', second: 2, by: 'Pigiste' }),
+      ],
+    }));
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('says why in the bar, the draft and the keyboard left where they were', async () => {
+    const popup = await openPopup(session);
+    // Its « Supprimer » greyed: the desk's state read.
+    await until(
+      () =>
+        popup.evaluate(
+          () =>
+            [...document.querySelectorAll<HTMLButtonElement>('.draft-list button')].filter(
+              (button) => button.disabled,
+            ).length,
+        ),
+      (greyed) => greyed > 0,
+      'the refused « Supprimer »',
+    );
+    await popup.getByTestId('search').focus();
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('ArrowDown');
+    expect((await listState(popup)).focused).toBe('Chez Autre');
+
+    await popup.keyboard.press('Delete');
+    const said = await until(
+      () => listState(popup),
+      (s) => !!s.bar,
+      'the bar',
+    );
+    expect(said.bar).toBe(
+      'Vous êtes Contributeur\u00a0: ce brouillon est celui d’Autre, le mettre à la corbeille revient à son auteur ou à un Éditeur.',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = await listState(popup);
+    expect(after.titles).toEqual(['Le mien', 'Chez Autre']);
+    expect(after.focused).toBe('Chez Autre');
     await popup.close();
   });
 });
