@@ -102,8 +102,10 @@ export function useInboxKeys({
 
   function onRowKey(event: KeyboardEvent) {
     const item = event.target as HTMLElement;
-    // A press of its own: Delete held down repeats, and took the drafts after it one by one.
-    const toTrash = event.key === 'Delete' && !event.shiftKey && !event.repeat && !!trash;
+    // A press of its own: a key held down repeats on the row that takes the keyboard, and took
+    // the drafts after it one by one (« Suppr » into the trash, « a » into the issue).
+    if (event.repeat) return;
+    const toTrash = event.key === 'Delete' && !event.shiftKey && !!trash;
     if (event.key !== 'a' && event.key !== '+' && !toTrash) return;
     if (event.altKey || event.ctrlKey || event.metaKey || !item.matches('li[data-index]')) return;
     const draft = rowAt(Number(item.dataset.index));
