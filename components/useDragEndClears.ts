@@ -1,24 +1,42 @@
 import { useEffect, useRef } from 'preact/hooks';
 
 /**
+ * The source of the page's last drag (its `dragstart` target), watched from the first drop
+ * target drawn: a drag whose source left the page meanwhile (its row scrolled out of a list,
+ * removed by a colleague's change) has its end told to that source alone, no longer in the
+ * page, whose `dragend` then never reaches the document.
+ */
+let dragSource: EventTarget | null = null;
+let watchingSources = false;
+function watchDragSources() {
+  if (watchingSources) return;
+  watchingSources = true;
+  document.addEventListener('dragstart', (event) => (dragSource = event.target), true);
+}
+
+/**
  * Clears a drop indicator (`clear`) while it is drawn (`drawn`) when any drag of the page ends:
  * dropped anywhere (`drop`) or given up (`dragend`: Escape, a drop refused, a release outside
- * the page). Chromium tells a drag given up only to its source, not to the place it was over,
- * whose outline or marker otherwise stays drawn until another drag passes over and leaves it.
- * Each of the desk's drop targets (the inbox, a draft's row, the issue list, the empty issue)
- * clears its own this one way.
+ * the page), its source still in the page or not. Chromium tells a drag given up only to its
+ * source, not to the place it was over, whose outline or marker otherwise stays drawn until
+ * another drag passes over and leaves it. Each of the desk's drop targets (the inbox, a draft's
+ * row, the issue list, the empty issue) clears its own this one way.
  */
 export function useDragEndClears(drawn: boolean, clear: () => void): void {
   const latest = useRef(clear);
   latest.current = clear;
+  useEffect(watchDragSources, []);
   useEffect(() => {
     if (!drawn) return;
     const ended = () => latest.current();
+    const source = dragSource;
     document.addEventListener('dragend', ended, true);
     document.addEventListener('drop', ended, true);
+    source?.addEventListener('dragend', ended);
     return () => {
       document.removeEventListener('dragend', ended, true);
       document.removeEventListener('drop', ended, true);
+      source?.removeEventListener('dragend', ended);
     };
   }, [drawn]);
 }

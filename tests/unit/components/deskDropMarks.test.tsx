@@ -111,6 +111,23 @@ describe('Desk › a drop target once the drag over it is given up', () => {
     );
   });
 
+  it('no longer draws the issue list’s drop marker once a drag whose draft’s row left the inbox meanwhile is given up', async () => {
+    await openDesk(['OVH', 'Mauboussin']);
+    const source = draftRow('Free');
+    const drag = dragFrom(source);
+    expect(drag.over(item('Mauboussin'))).toBe(true);
+    // Its row gone while dragged (trashed by a colleague; in Chromium, the inbox scrolled on):
+    // the browser tells the drag's end to the row alone, no longer in the page.
+    const free = (await db.clips.toArray()).find((clip) => clip.title === 'Free')!;
+    await db.clips.update(free.id, { deletedAt: new Date().toISOString() });
+    await waitFor(() => expect(source.isConnected).toBe(false));
+
+    drag.givenUp();
+
+    // Before, the marker stayed: the page's dragend listener never heard it.
+    await waitFor(() => expect(marks()).toBe(0));
+  });
+
   it('no longer draws a draft’s row as the target once the drag was dropped elsewhere', async () => {
     await openDesk(['OVH']);
     const drag = dragFrom(draftRow('Free'));
