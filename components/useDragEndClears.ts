@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 
 /**
  * The source of the page's last drag (its `dragstart` target), watched from the first drop
@@ -26,7 +26,9 @@ export function useDragEndClears(drawn: boolean, clear: () => void): void {
   const latest = useRef(clear);
   latest.current = clear;
   useEffect(watchDragSources, []);
-  useEffect(() => {
+  // Listening from the very commit that draws it: a drag ended between that commit and a
+  // passive effect (run after the next paint) would leave it drawn for good.
+  useLayoutEffect(() => {
     if (!drawn) return;
     const ended = () => latest.current();
     const source = dragSource;
