@@ -410,19 +410,34 @@ export function movedWithinHost(answerUrl: string, siteUrl: string): string | un
  * The REST base (`https://monsite.fr/api/`) of the site at `siteUrl` when `answerUrl`, where a
  * request for REST route `route` ended after redirects, is that route at a custom prefix:
  * WordPress's `rest_url_prefix` changed from `wp-json` (as some security plugins do, answering
- * `?rest_route=` with a redirect there). The same origin, no `wp-json` segment and no
- * `rest_route` parameter (those name a site address: {@link movedWithinHost}), the path the
- * site's own, then one segment (the prefix), then `route`. Undefined otherwise: an answer from
+ * `?rest_route=` with a redirect there). No `wp-json` segment (that names a site address:
+ * {@link movedWithinHost}), else as {@link routeAtSiteRoot}. Undefined otherwise: an answer from
  * another folder of the origin (`monjournal.fr/blog` answered from `monjournal.fr/api/…`, or
  * from a folder deeper than one segment, a network's sub-site under the settings' root), which
- * is a move as before. A query in `route` (after `?` or `&`, as desk-client.ts writes its
- * routes) is not compared.
+ * is a move as before.
  */
 export function customRestBase(
   answerUrl: string,
   siteUrl: string,
   route: string,
 ): string | undefined {
+  const root = routeAtSiteRoot(answerUrl, siteUrl, route);
+  return root && !/\/wp-json(?:\/|$)/i.test(root.pathname) ? root.base : undefined;
+}
+
+/**
+ * Where `answerUrl` is REST route `route` at a root one segment deep in the site's own path
+ * (`<site>/<prefix>/<route>`): the same origin as `siteUrl`, no `rest_route` parameter, `prefix`
+ * that segment and `base` that root (`https://monsite.fr/api/`); `pathname` the answer's. A query
+ * in `route` (after `?` or `&`, as desk-client.ts writes its routes) is not compared, nor slashes
+ * ending either path. Undefined for any other address. {@link customRestBase} is the root at a
+ * custom prefix; desk-client.ts also takes the site's own `/wp-json/`.
+ */
+export function routeAtSiteRoot(
+  answerUrl: string,
+  siteUrl: string,
+  route: string,
+): { prefix: string; base: string; pathname: string } | undefined {
   let url: URL;
   let site: URL;
   try {
@@ -432,14 +447,15 @@ export function customRestBase(
     return undefined;
   }
   if (url.origin !== site.origin || url.searchParams.has('rest_route')) return undefined;
-  if (/\/wp-json(?:\/|$)/i.test(url.pathname)) return undefined;
   const sitePath = site.pathname.replace(/\/+$/, '');
   if (!url.pathname.startsWith(`${sitePath}/`)) return undefined;
   const parts = /^\/([^/]+)(\/.*)?$/.exec(url.pathname.slice(sitePath.length));
   if (!parts) return undefined;
   const tail = (parts[2] ?? '').replace(/\/+$/, '');
   const asked = route.split(/[?&]/)[0]!.replace(/\/+$/, '');
-  return tail === asked ? `${url.origin}${sitePath}/${parts[1]}/` : undefined;
+  if (tail !== asked) return undefined;
+  const prefix = parts[1]!;
+  return { prefix, base: `${url.origin}${sitePath}/${prefix}/`, pathname: url.pathname };
 }
 
 /**

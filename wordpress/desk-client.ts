@@ -22,6 +22,7 @@ import {
   apiLinkOf,
   customRestBase,
   movedWithinHost,
+  routeAtSiteRoot,
   siteMoved,
   siteNamedElsewhere,
 } from './client';
@@ -202,8 +203,10 @@ async function request(
       // is not sent to it.
       sendOnTo: (target, asked) =>
         asked.json !== undefined &&
-        (!!customRestBase(target, settings.siteUrl, path) ||
-          atSiteWpJson(target, settings.siteUrl, path)) &&
+        // The site's own `/wp-json/` (the same origin and path: another folder's is another
+        // site's), or a custom prefix.
+        (routeAtSiteRoot(target, settings.siteUrl, path)?.prefix === 'wp-json' ||
+          !!customRestBase(target, settings.siteUrl, path)) &&
         sameQuery(new URL(target).searchParams, new URL(url).searchParams),
     });
   // ?rest_route= works whatever the permalink settings; a site that blocks it has its REST root
@@ -372,27 +375,6 @@ async function deskBase(siteUrl: string, transport: Transport): Promise<string |
   }
   if (!named.endsWith('/')) named += '/';
   return named !== wpJson && (await answersAt(named)) ? named : undefined;
-}
-
-/**
- * Whether `target` is REST route `route` (its query aside) at `<site>/wp-json/`, the site's own
- * path (`monjournal.fr/blog/wp-json/…` for the site at `monjournal.fr/blog`), the same origin: a
- * server sending `?rest_route=` to WordPress's own REST root. Another folder's `/wp-json/` is
- * another site's.
- */
-function atSiteWpJson(target: string, siteUrl: string, route: string): boolean {
-  let url: URL;
-  let site: URL;
-  try {
-    url = new URL(target);
-    site = new URL(siteUrl);
-  } catch {
-    return false;
-  }
-  if (url.origin !== site.origin || url.searchParams.has('rest_route')) return false;
-  const sitePath = site.pathname.replace(/\/+$/, '');
-  const asked = route.split(/[?&]/)[0]!.replace(/\/+$/, '');
-  return url.pathname.replace(/\/+$/, '') === `${sitePath}/wp-json${asked}`;
 }
 
 /** Whether two queries hold the same parameters, `rest_route` aside, whatever their order. */
