@@ -198,23 +198,31 @@ export function KeyboardSettings() {
   );
 }
 
-export function HouseStyleSettings() {
-  const stored = useHouseStyle();
-  const [form, setForm] = useState<HouseStyle>();
-  const [message, setMessage] = useState<Message>();
-  /** The stored style the form last showed: the form matching it holds nothing typed. */
-  const shown = useRef<HouseStyle>();
+/**
+ * A settings card's form: the stored value (`stored`), then the value written while the page is
+ * open (a restore that did not reload it over changes typed in another card) where nothing was
+ * typed in the card, its form still `same` as the stored value it last showed. Without it the
+ * form kept the old value as a change of its own, which « Enregistrer » would have written back.
+ */
+function useFollowsStored<T>(stored: T | undefined, same: (a: T, b: T) => boolean) {
+  const [value, setValue] = useState<T>();
+  /** The stored value the form last showed: the form matching it holds nothing typed. */
+  const shown = useRef<T>();
   useEffect(() => {
-    if (!stored) return;
-    // Written elsewhere while the page is open (a restore that did not reload it over changes
-    // typed in another card): shown here when nothing was typed in this one, where the form kept
-    // the old style as a change of its own, which « Enregistrer » would have written back.
-    const typed =
-      form !== undefined &&
-      JSON.stringify(createHouseStyle(form)) !== JSON.stringify(createHouseStyle(shown.current!));
-    if (!typed) setForm(stored);
+    if (stored === undefined) return;
+    if (value === undefined || same(value, shown.current!)) setValue(stored);
     shown.current = stored;
   }, [stored]);
+  return [value, setValue] as const;
+}
+
+export function HouseStyleSettings() {
+  const stored = useHouseStyle();
+  const [form, setForm] = useFollowsStored(
+    stored,
+    (a, b) => JSON.stringify(createHouseStyle(a)) === JSON.stringify(createHouseStyle(b)),
+  );
+  const [message, setMessage] = useState<Message>();
   if (!form || !stored) return null;
   const unsaved =
     JSON.stringify(createHouseStyle(form)) !== JSON.stringify(createHouseStyle(stored));
@@ -332,16 +340,8 @@ export function HouseStyleSettings() {
 
 export function TemplateSettings() {
   const stored = useStorageItem(draftTemplate);
-  const [value, setValue] = useState<string>();
+  const [value, setValue] = useFollowsStored(stored, (a, b) => a === b);
   const [message, setMessage] = useState<Message>();
-  /** The stored template the field last showed: the field matching it holds nothing typed. */
-  const shown = useRef<string>();
-  useEffect(() => {
-    if (stored === undefined) return;
-    // Written elsewhere while the page is open: shown when nothing was typed here (HouseStyleSettings).
-    if (value === undefined || value === shown.current) setValue(stored);
-    shown.current = stored;
-  }, [stored]);
   if (value === undefined) return null;
   return (
     <form
