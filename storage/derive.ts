@@ -165,21 +165,29 @@ export interface DerivedFields {
 }
 
 /**
+ * The texts a draft is searched by, each apart (a search phrase does not run from one into the
+ * next): title, label, body's text, site, author, tags, quotes, note.
+ */
+export function searchedTexts(draft: DerivableDraft): (string | undefined)[] {
+  return [
+    draft.title,
+    draft.label,
+    draft.body ? bodyText(draft.body) : undefined,
+    draft.siteName,
+    draft.byline,
+    ...(draft.tags ?? []),
+    ...(draft.quotes ?? []).map((quote) => quote.text),
+    draft.note,
+  ];
+}
+
+/**
  * Computes `words` and `sourceUrls`. Tolerates missing fields: the database hooks also see
  * version-1 records while they are being upgraded.
  */
 export function deriveFields(draft: DerivableDraft): DerivedFields {
   return {
-    words: indexWords([
-      draft.title,
-      draft.label,
-      draft.body ? bodyText(draft.body) : undefined,
-      draft.siteName,
-      draft.byline,
-      ...(draft.tags ?? []),
-      ...(draft.quotes ?? []).map((quote) => quote.text),
-      draft.note,
-    ]),
+    words: indexWords(searchedTexts(draft)),
     sourceUrls: [
       ...new Set(
         (draft.sources ?? [])

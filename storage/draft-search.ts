@@ -1,7 +1,8 @@
 import type { Collection, InsertType } from 'dexie';
 import { countBox, newestFirstIn } from './draft-records';
 import { db as defaultDb, type Draft, type DraftStatus, type IndiscretsDB } from './db';
-import { queryTokens } from './derive';
+import { queryTokens, searchedTexts, tokenize } from './derive';
+import { TextMemo } from '../lib/text-memo';
 
 /**
  * Searching the drafts: a query (words, status, site, tag, box) resolved into index ranges, and
@@ -24,7 +25,8 @@ export type DraftBox =
 export interface DraftQuery {
   /**
    * Words to find, each as a word prefix (a number whole: {@link matchesWord}), all required;
-   * case and accents are ignored.
+   * case and accents are ignored. Words in quotes (`"…"`, `« … »`, `“ … ”`) are a phrase
+   * ({@link splitPhrases}): found one after the other in one field of the draft.
    */
   text?: string;
   status?: DraftStatus;
@@ -88,6 +90,7 @@ function resolveQuery(query: DraftQuery) {
     throw new TypeError("searchDrafts: box 'issue' needs an issueId");
   }
   const tokens = query.text ? queryTokens(query.text) : [];
+  const phrases = query.text ? splitPhrases(query.text) : [];
   // The issueId a box is confined to; undefined for 'all' and 'trash'.
   const issueId = box === 'inbox' ? '' : box === 'issue' ? query.issueId : undefined;
   const plain = tokens.length === 0 && !status && !siteName && !tag && box !== 'trash';
@@ -99,8 +102,85 @@ function resolveQuery(query: DraftQuery) {
     (!status || draft.status === status) &&
     (!siteName || draft.siteName === siteName) &&
     (!tag || draft.tags.some((each) => each.toLowerCase() === tag.toLowerCase())) &&
-    tokens.every((token) => draft.words.some((word) => matchesWord(word, token)));
-  return { box, limit, offset, status, siteName, tag, tokens, issueId, plain, listedBy, matches };
+    tokens.every((token) => draft.words.some((word) => matchesWord(word, token))) &&
+    // Last, on the drafts that hold every word: the only check that reads their text.
+    phrases.every((phrase) => hasPhrase(draft, phrase));
+  const { length: phraseCount } = phrases;
+  return {
+    box,
+    limit,
+    offset,
+    status,
+    siteName,
+    tag,
+    tokens,
+    phraseCount,
+    issueId,
+    plain,
+    listedBy,
+    matches,
+  };
+}
+
+/** Words searched one after the other, from a quoted part of a search. */
+export interface Phrase {
+  /** Its words, folded as a draft's are ({@link tokenize}), single letters kept (`l'été`). */
+  words: string[];
+  /**
+   * The quote is not closed (the editor is typing it): its last word is found by its
+   * beginning, as a loose word is; in a closed quote, every word is whole.
+   */
+  open: boolean;
+}
+
+/**
+ * The quoted parts of a search text: straight quotes, French « » (whatever the spaces inside) and
+ * English “ ” (closed by ” or a straight quote). A quote left open runs to the end of the text.
+ * Quotes holding no word are left out. The words are also every search word's
+ * ({@link queryTokens} ignores the quotes), so the index still narrows the drafts read.
+ */
+export function splitPhrases(text: string): Phrase[] {
+  const phrases: Phrase[] = [];
+  for (const m of text.matchAll(QUOTED)) {
+    const words = tokenize(m[1] ?? m[3] ?? m[5] ?? '');
+    if (words.length > 0) phrases.push({ words, open: !(m[2] || m[4] || m[6]) });
+  }
+  return phrases;
+}
+
+/** A quoted part: its words, then its closing quote (empty while still open). */
+const QUOTED = /"([^"]*)("?)|«([^»]*)(»?)|“([^”"]*)([”"]?)/g;
+
+/**
+ * A text's words in their order, folded, single letters kept: what a phrase is looked for in.
+ * Those of long texts kept for the next keystroke's search, as a draft's words are at each save.
+ */
+function phraseWords(text: string): readonly string[] {
+  return text.length < 1_000 ? tokenize(text) : phraseWordsKept.get(text, tokenize);
+}
+
+/** The words of long texts ({@link phraseWords}): 2,000,000 characters of texts at most. */
+const phraseWordsKept = new TextMemo<readonly string[]>(2_000_000);
+
+/**
+ * Whether one of the texts a draft is searched by (those its `words` come from) holds the
+ * phrase's words one after the other. A phrase does not run from one text into the next.
+ */
+function hasPhrase(draft: Draft, phrase: Phrase): boolean {
+  return searchedTexts(draft).some((text) => !!text && holdsPhrase(phraseWords(text), phrase));
+}
+
+/** Whether `words` holds the phrase's words in a row (the last by its beginning if open). */
+function holdsPhrase(words: readonly string[], { words: wanted, open }: Phrase): boolean {
+  const last = wanted.length - 1;
+  for (let start = 0; start + last < words.length; start++) {
+    let i = 0;
+    while (i < last && words[start + i] === wanted[i]) i++;
+    if (i < last) continue;
+    const word = words[start + last]!;
+    if (open ? matchesWord(word, wanted[last]!) : word === wanted[last]) return true;
+  }
+  return false;
 }
 
 /** A query token made of digits alone: a number, matched whole (see {@link matchesWord}). */
@@ -311,7 +391,8 @@ export function searchPage(
  * (it may read every key of an index): the inbox asks for it apart, after the page is shown.
  * - no text and no filter: counted from indexes;
  * - otherwise each constraint is an index range; when the smallest is small its drafts are read
- *   and checked, else primary keys are intersected without reading any record.
+ *   and checked, else primary keys are intersected without reading any record (but the drafts
+ *   left, for a quoted phrase: its words' order is in their text).
  */
 export function countDrafts(
   query: DraftQuery = {},
@@ -340,11 +421,10 @@ export function countDrafts(
             .then((k) => new Set(k)),
     ]);
     const [first, ...rest] = sets;
-    let total = 0;
-    for (const id of first!) {
-      if (!trashed.has(id) && rest.every((set) => set.has(id))) total++;
-    }
-    return total;
+    const ids = [...first!].filter((id) => !trashed.has(id) && rest.every((set) => set.has(id)));
+    // A phrase is told by the text: only the drafts holding all its words are read.
+    if (q.phraseCount > 0) return (await drafts.bulkGet(ids)).filter(q.matches).length;
+    return ids.length;
   });
 }
 
