@@ -360,20 +360,27 @@ export function UndoProvider({ children, onUndone }: Props) {
   /*
    * Ctrl+Z (⌘Z) outside a text field undoes what the bar offers, as « Annuler » does: the bar is
    * last in the page, 10 to 30 Tab presses from an item just removed, and goes after ten seconds.
-   * In a text field, Ctrl+Z is the text's own undo.
+   * In a text field, Ctrl+Z is the text's own undo. Outside one, the key is the bar's alone: the
+   * browser's own undo would undo the last typing of some field of the page (the search box's),
+   * and take the keyboard there. With nothing offered, « Rien à annuler. » is said to screen
+   * readers (a sighted editor sees that nothing moved); a key held down undoes once.
    */
   const undoKey = useRef<() => void>();
   undoKey.current =
     latest && told === undefined ? () => void doUndo({ detail: 1 }, true) : undefined;
+  const announceKey = useRef(announce);
+  announceKey.current = announce;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const command = event.ctrlKey !== event.metaKey && !event.altKey && !event.shiftKey;
-      if (!command || event.key.toLowerCase() !== 'z' || event.repeat) return;
-      if (!undoKey.current || event.defaultPrevented || inTextField(event.target)) return;
+      if (!command || event.key.toLowerCase() !== 'z') return;
+      if (event.defaultPrevented || inTextField(event.target)) return;
       // Not behind a dialog the editor is answering (« Fusionner dans… »): the key is its.
       if (document.querySelector('[aria-modal="true"], dialog[open]')) return;
       event.preventDefault();
-      undoKey.current();
+      if (event.repeat) return;
+      if (undoKey.current) undoKey.current();
+      else announceKey.current(t('undo.nothing'));
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

@@ -132,6 +132,7 @@ export const coreEn: CoreMessages = {
   'undo.button': 'Undo',
   'undo.failed': 'Could not undo.',
   'undo.done': 'Undone.',
+  'undo.nothing': 'Nothing to undo.',
   'undo.region': 'Last action',
   'undo.trashed': '“{title}” is in the trash.',
   'undo.removedIssueGone': 'The issue was deleted meanwhile: “{title}” stays in the drafts.',

@@ -141,6 +141,7 @@ export const coreFr = {
   'undo.button': 'Annuler',
   'undo.failed': 'Impossible d’annuler.',
   'undo.done': 'Annulé.',
+  'undo.nothing': 'Rien à annuler.',
   'undo.region': 'Dernière action',
   'undo.trashed': '« {title} » est à la corbeille.',
   'undo.removedIssueGone':

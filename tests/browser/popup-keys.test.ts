@@ -220,3 +220,50 @@ describe('the popup’s Delete on a draft the role may not trash, in Chromium', 
     await popup.close();
   });
 });
+
+// Ctrl+Z on a draft's row with nothing to undo: before, Chromium's own undo undid the search
+// box's last typing (the search came back as it was and took the keyboard). Nothing happens, and
+// « Rien à annuler. » is said to screen readers.
+describe('Ctrl+Z on a draft with nothing to undo, in Chromium', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchSeeded(() => ({ clips: drafts() }));
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('leaves the search as typed and the keyboard on the row', async () => {
+    const popup = await openPopup(session);
+    await until(
+      () => listState(popup),
+      (s) => s.titles.length === 3,
+      'the three drafts',
+    );
+    await popup.getByTestId('search').focus();
+    await popup.keyboard.type('café');
+    await until(
+      () => listState(popup),
+      (s) => s.titles.length === 1,
+      'the search',
+    );
+    await popup.keyboard.press('ArrowDown');
+    expect((await listState(popup)).focused).toBe('Le café de Matignon');
+
+    await popup.keyboard.press('Control+z');
+
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await popup.getByTestId('search').inputValue()).toBe('café');
+    const after = await listState(popup);
+    expect(after.focused).toBe('Le café de Matignon');
+    expect(after.bar).toBe(null);
+    await until(
+      () => popup.getByTestId('announcement').textContent(),
+      (said) => said === 'Rien à annuler.',
+      'said',
+    );
+    await popup.close();
+  });
+});

@@ -113,6 +113,42 @@ describe('UndoProvider', () => {
     field.remove();
   });
 
+  it('keeps Ctrl+Z from the browser outside a text field when nothing is offered: « Rien à annuler. » said, nothing typed undone', async () => {
+    // The browser's own undo, on a row, undid the search box's last typing and put the keyboard there.
+    renderBar();
+    const row = document.createElement('li');
+    row.tabIndex = 0;
+    document.body.append(row);
+    row.focus();
+
+    const pressed = fireEvent.keyDown(row, { key: 'z', ctrlKey: true });
+
+    expect(pressed).toBe(false);
+    await waitFor(() =>
+      expect(screen.getByTestId('announcement').textContent).toBe('Rien à annuler.'),
+    );
+    expect(bar()).toBeNull();
+    // Held down, its repeats are kept from the browser too, and said once.
+    expect(fireEvent.keyDown(row, { key: 'z', ctrlKey: true, repeat: true })).toBe(false);
+    // In a text field, still the text's own.
+    const field = document.createElement('input');
+    document.body.append(field);
+    expect(fireEvent.keyDown(field, { key: 'z', ctrlKey: true })).toBe(true);
+    row.remove();
+    field.remove();
+  });
+
+  it('keeps a held Ctrl+Z’s repeats from the browser once it has undone', async () => {
+    const draft = await addDraft(db, { title: 'Remaniement' });
+    const offer = renderBar();
+    offer(await trashDraft(draft.id), 'Supprimé');
+    await waitFor(() => expect(label()).toBe('Supprimé'));
+
+    expect(fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true })).toBe(false);
+    expect(fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true, repeat: true })).toBe(false);
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.deletedAt).toBeUndefined());
+  });
+
   it('gives « Annuler » the keyboard when asked (what had it is gone), and keeps it there', async () => {
     // A real action: a view drops an offer whose action is no longer in effect.
     const draft = await addDraft(db, { title: 'Remaniement' });
