@@ -28,8 +28,8 @@ import { useUndo } from './Undo';
 import { VirtualList, type VirtualListHandle } from './VirtualList';
 import { mergeLockRefusal } from './mergeLock';
 import { deskRefusal } from './roles';
-import { deskUser } from './sharedDesk';
-import { useSharedDesk } from './useSharedDesk';
+import { deskUser, SHARED_DESK_OFF } from './sharedDesk';
+import { useSharedDeskRead } from './useSharedDesk';
 
 /** The type a dragged draft carries (kept here too: the issue's items import it from the inbox). */
 export { DRAFT_MIME } from './DraftRow';
@@ -112,7 +112,10 @@ export function Inbox({
   const { box, filtered, key: filterKey } = filters;
   const { offer, tell } = useUndo();
   // A role that may not put drafts in the issue (shared desk) sees « Ajouter » disabled, with why.
-  const desk = useSharedDesk();
+  // Until read (the popup's first instant, its rows painted from the snapshot), the desk is taken
+  // as off to draw; what may not be done on a guess waits for it (trashAsked).
+  const deskRead = useSharedDeskRead();
+  const desk = deskRead ?? SHARED_DESK_OFF;
   const cannotPlace = deskRefusal(desk, 'place');
   const announce = useAnnounce();
   const section = useRef<HTMLElement>(null);
@@ -224,8 +227,8 @@ export function Inbox({
   }
 
   /** Why the user's role may not put `draft` in the trash (shared desk), if it may not. */
-  const trashRefusal = (draft: InboxRow) =>
-    deskRefusal(desk, 'trash', {
+  const trashRefusal = (draft: InboxRow, state = desk) =>
+    deskRefusal(state, 'trash', {
       kind: 'draft',
       desk: draft.desk,
       trashed: !!draft.deletedAt,
@@ -238,14 +241,25 @@ export function Inbox({
     currentIssueId,
     cannotPlace,
     announce,
-    // « Suppr » on a row: as its « Supprimer », or said why not, in the bar (seen and spoken):
-    // a key pressed, nothing seen to happen, would leave a sighted editor guessing.
-    trash: (draft) => {
-      const refused = trashRefusal(draft);
-      if (refused) tell(refused);
-      else void trash(draft);
-    },
+    trash: (draft) => void trashAsked(draft),
   });
+
+  /**
+   * « Suppr » on a row, or its « Supprimer »: as asked, or said why not, in the bar (seen and
+   * spoken): a key pressed, nothing seen to happen, would leave a sighted editor guessing. Before
+   * the shared desk's state is read (a row painted from the snapshot, the popup's first instant),
+   * it is read first: a role that may not trash the draft is refused as it is once read.
+   */
+  async function trashAsked(draft: InboxRow) {
+    try {
+      const state = deskRead ?? (await (await loadData()).sharedDesk());
+      const refused = trashRefusal(draft, state);
+      if (refused) tell(refused);
+      else await trash(draft);
+    } catch (error) {
+      console.error('Indiscrets trash', error);
+    }
+  }
 
   // An empty inbox is not an empty desk: say so when every draft is in an issue.
   const empty = loaded !== undefined && count === 0;
@@ -551,7 +565,7 @@ export function Inbox({
                 selected={draft.id === selectedId}
                 trashed={box === 'trash'}
                 onOpen={() => onOpen(draft.id)}
-                onTrash={() => void trash(draft)}
+                onTrash={() => void trashAsked(draft)}
                 onRestore={() => void restore(draft)}
                 onAdd={
                   // Said, and the keyboard on to the next draft, as « a » does.

@@ -9,5 +9,13 @@ export type { SharedDesk } from './sharedDesk';
  * Sync off, or before the layer is loaded: `{ enabled: false }`, so the desk is as before.
  */
 export function useSharedDesk(): SharedDesk {
-  return useDataQuery((data) => data.sharedDesk(), []) ?? SHARED_DESK_OFF;
+  return useSharedDeskRead() ?? SHARED_DESK_OFF;
+}
+
+/**
+ * The shared desk's state as {@link useSharedDesk} follows it, but `undefined` until read: for
+ * what may not be done on a guess (a draft put in the trash before the role is known).
+ */
+export function useSharedDeskRead(): SharedDesk | undefined {
+  return useDataQuery((data) => data.sharedDesk(), []);
 }
