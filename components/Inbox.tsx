@@ -8,12 +8,10 @@ import { useAnnounce } from './Announcer';
 import { loadData, useDataQuery } from './data';
 import { useLockLapse } from './DeskMarks';
 import { DraftRow } from './DraftRow';
-import { ITEM_MIME } from './dragTypes';
 import type { InboxRow } from './inboxRow';
 import { readInboxSnapshot, writeInboxSnapshot } from './inboxSnapshot';
 import { menuTags } from './tagsShown';
 import { useDebounced } from './useDebounced';
-import { useDragEndClears } from './useDragEndClears';
 import {
   useFilterMenus,
   useInboxFilters,
@@ -21,6 +19,7 @@ import {
   type InboxFilters,
   type InboxReturn,
 } from './useInboxFilters';
+import { useInboxItemDrop } from './useInboxItemDrop';
 import { useInboxKeys } from './useInboxKeys';
 import { focusGoesBack, takeReturn, watchReturns } from './itemReturn';
 import { focusLost } from './whenDrawn';
@@ -354,98 +353,28 @@ export function Inbox({
     return watchReturns(focusBack);
   }, [loaded]);
 
-  // An issue's item dragged over the inbox: drawn as the place it can be dropped, as the empty
-  // issue is for a draft.
-  const [itemOver, setItemOver] = useState(false);
-  // The drag ended without leaving the inbox (Escape, a drop refused): no outline left drawn.
-  useDragEndClears(itemOver, () => setItemOver(false));
-  /**
-   * An item dropped here, and what had the keyboard then (its row in the issue, pressed by the
-   * pointer, which leaves with it): the keyboard goes with it to its row here once drawn, not to
-   * the page's body. Not taken from where the editor went since; given up after a few seconds
-   * (a filter that does not show it).
-   */
-  const droppedItem = useRef<{ id: string; from: Element | null; until: number }>();
-  useEffect(() => {
-    const drop = droppedItem.current;
-    const now = shown.current;
-    if (!drop || !now) return;
-    const at = now.rows.findIndex((row) => row.id === drop.id);
-    if (at < 0) {
-      if (Date.now() > drop.until) droppedItem.current = undefined;
-      return;
-    }
-    // Its row read before the count has it (the trash left for the drafts, below): the list
-    // would put the keyboard on its last row counted, another draft.
-    if (now.offset + at >= countNow.current) return;
-    droppedItem.current = undefined;
-    const active = document.activeElement;
-    const free = !active || active === document.body || active === section.current;
-    if (!free && active !== drop.from && active.isConnected) return;
-    focusAt(now.offset + at);
+  // An issue's item dropped on the desk's inbox: taken out of its issue, the keyboard with it.
+  const itemDrop = useInboxItemDrop({
+    onItemDrop,
+    filters,
+    section,
+    list,
+    rowsNow: () => shown.current,
+    countNow: () => countNow.current,
+    focusAt,
   });
-  const takesItem = (event: DragEvent) =>
-    !!onItemDrop && !!event.dataTransfer?.types.includes(ITEM_MIME);
 
   return (
     <section
-      class={`inbox${itemOver ? ' inbox--drop' : ''}`}
+      class={`inbox${itemDrop.itemOver ? ' inbox--drop' : ''}`}
       aria-label={t('drafts.heading')}
       ref={section}
       onKeyDown={keys.onRowKey}
       // Where the keyboard goes when « a » took the inbox's last draft (useInboxKeys).
       tabIndex={-1}
-      onDragOver={(e) => {
-        if (!takesItem(e)) return;
-        e.preventDefault();
-        if (e.dataTransfer) e.dataTransfer.dropEffect = 'move';
-        if (!itemOver) setItemOver(true);
-      }}
-      onDragLeave={(e) => {
-        // Out of the inbox (not merely onto one of its rows): no longer drawn as a target.
-        const next = e.relatedTarget as Node | null;
-        if (!next || !(e.currentTarget as HTMLElement).contains(next)) setItemOver(false);
-      }}
-      onDrop={(e) => {
-        setItemOver(false);
-        const id = takesItem(e) ? e.dataTransfer?.getData(ITEM_MIME) : undefined;
-        if (!id || !onItemDrop) return;
-        e.preventDefault();
-        const drop = { id, from: document.activeElement, until: Date.now() + 3000 };
-        droppedItem.current = drop;
-        void onItemDrop(id).then((taken) => {
-          if (!taken) {
-            if (droppedItem.current === drop) droppedItem.current = undefined;
-            return;
-          }
-          // Dropped on the trash shown: out of the issue as anywhere on the drafts, not trashed.
-          // The drafts out of the issues shown, where it went, its row taking the keyboard: the
-          // trash never lists it, and the editor took it for trashed.
-          const trashShown = box === 'trash';
-          if (trashShown) filters.setBox('inbox');
-          // Not drawn here meanwhile. Listed beyond the rows read (a long inbox, the item clipped
-          // long ago): the list draws and reads its place, and the keyboard goes to its row
-          // there. Not listed (a search or a filter that does not show it): the keyboard waits
-          // on the inbox, where ↓ goes to its rows, not on the page's body (its row drawn later
-          // still takes it).
-          const query: DraftQuery = trashShown ? { ...filters.query, box: 'inbox' } : filters.query;
-          const waiting = () => droppedItem.current === drop && focusLost();
-          setTimeout(() => {
-            if (!waiting()) return;
-            void loadData()
-              .then((data) => data.draftPosition(query, id))
-              .then((index) => {
-                if (!waiting()) return;
-                // Not counted in the list yet: the inbox, its row taking the keyboard once drawn.
-                if (index === undefined || index >= countNow.current) {
-                  return section.current?.focus();
-                }
-                droppedItem.current = undefined;
-                list.current?.focusRow(index);
-              }, console.error);
-          }, 300);
-        });
-      }}
+      onDragOver={itemDrop.onDragOver}
+      onDragLeave={itemDrop.onDragLeave}
+      onDrop={itemDrop.onDrop}
     >
       <div class="inbox__search">
         <input
