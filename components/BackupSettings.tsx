@@ -32,6 +32,7 @@ import { FailureDetail } from './FailureDetail';
 import { wordFailure } from './failureText';
 import { leaveWithoutAsking, typedUnsaved } from './useLeaveGuard';
 import { CodedError, toFailure } from '../messaging/errors';
+import { uiLocale } from '../storage/settings';
 
 type Status =
   | { kind: 'idle' }
@@ -102,6 +103,16 @@ function showRestored(result: RestoreResult, typed: boolean, failure?: SettingsF
   leaveWithoutAsking();
   location.reload();
   return true;
+}
+
+/**
+ * Said after a restore that wrote settings and did not reload the page over changes typed in
+ * another card: they are kept, and the cards whose setting the restore changed under them ask
+ * which to keep (StoredConflict), the others showing what was restored; only the language shows
+ * at the next reload, when the restore changed it (`language`).
+ */
+function typedKeptText(language: boolean): string {
+  return [t('backup.typedKept'), ...(language ? [t('backup.reloadForLanguage')] : [])].join(' ');
 }
 
 /**
@@ -289,8 +300,11 @@ export function BackupSettings() {
     // comparing its form with the stored value (the house style's) shows the restored value as
     // a change of its own once written.
     const typed = typedUnsaved();
+    /** The language before the restore: one it changes shows only at the next reload. */
+    let language: string | undefined;
     try {
       if (result.settings) {
+        if (typed && result.settings.uiLocale) language = await uiLocale.getValue();
         applied = await applyBackupSettings(result.settings, db);
         // Said after the reload too: the editor learns their own account stayed, and whose did not.
         if (applied.includes('wordpressAccountKept'))
@@ -333,9 +347,11 @@ export function BackupSettings() {
       // went through, the reload saying what failed.
       if (written.length > 0 && showRestored(result, typed, failure)) return;
       const status = failedStatus(result, failure);
+      const languageChanged =
+        written.includes('uiLocale') && result.settings?.uiLocale !== language;
       setStatus(
         written.length > 0 && typed
-          ? { ...status, text: `${status.text} ${t('backup.reloadToShow')}` }
+          ? { ...status, text: `${status.text} ${typedKeptText(languageChanged)}` }
           : status,
       );
       return;
@@ -345,7 +361,9 @@ export function BackupSettings() {
       kind: 'ok',
       text: [
         describeRestore(result, !!result.settings),
-        ...(result.settings && typed ? [t('backup.reloadToShow')] : []),
+        ...(result.settings && typed
+          ? [typedKeptText(!!result.settings.uiLocale && result.settings.uiLocale !== language)]
+          : []),
       ].join(' '),
       allowSite: !!result.siteToAllow,
     });

@@ -22,6 +22,8 @@ import { useStorageItem } from './useStorageItem';
 import { hasCommandKey, SINGLE_KEYS } from './shortcuts';
 import { KeyList } from './KeyList';
 import { useLeaveGuard } from './useLeaveGuard';
+import { useFollowsStored } from './useFollowsStored';
+import { StoredConflict, type ConflictRef } from './StoredConflict';
 import { WordPressSettings } from './WordPressSettings';
 import { BackupSettings } from './BackupSettings';
 import { SharedDeskSettings } from './SharedDeskSettings';
@@ -33,8 +35,18 @@ type Message = { text: string; tone: 'ok' | 'error' } | undefined;
  * What became of the form's last « Enregistrer », or, with changes typed since and not saved,
  * that they are not (leaving the page then asks first: {@link useLeaveGuard}).
  */
-function Saved({ message, unsaved }: { message: Message; unsaved: boolean }) {
+function Saved({
+  message,
+  unsaved,
+  conflict,
+}: {
+  message: Message;
+  unsaved: boolean;
+  /** The stored value changed under the typing: the choice, in place of « non enregistrées ». */
+  conflict?: Parameters<typeof StoredConflict>[0];
+}) {
   useLeaveGuard(unsaved);
+  if (conflict && unsaved) return <StoredConflict {...conflict} />;
   if (!message) {
     return unsaved ? (
       <p class="muted" role="status" data-testid="unsaved">
@@ -198,38 +210,21 @@ export function KeyboardSettings() {
   );
 }
 
-/**
- * A settings card's form: the stored value (`stored`), then the value written while the page is
- * open (a restore that did not reload it over changes typed in another card) where nothing was
- * typed in the card, its form still `same` as the stored value it last showed. Without it the
- * form kept the old value as a change of its own, which « Enregistrer » would have written back.
- */
-function useFollowsStored<T>(stored: T | undefined, same: (a: T, b: T) => boolean) {
-  const [value, setValue] = useState<T>();
-  /** The stored value the form last showed: the form matching it holds nothing typed. */
-  const shown = useRef<T>();
-  useEffect(() => {
-    if (stored === undefined) return;
-    if (value === undefined || same(value, shown.current!)) setValue(stored);
-    shown.current = stored;
-  }, [stored]);
-  return [value, setValue] as const;
-}
-
 export function HouseStyleSettings() {
   const stored = useHouseStyle();
-  const [form, setForm] = useFollowsStored(
+  const followed = useFollowsStored(
     stored,
     (a, b) => JSON.stringify(createHouseStyle(a)) === JSON.stringify(createHouseStyle(b)),
   );
   const [message, setMessage] = useState<Message>();
+  const question: ConflictRef = useRef(null);
+  const first = useRef<HTMLInputElement>(null);
+  const form = followed.value;
   if (!form || !stored) return null;
-  const unsaved =
-    JSON.stringify(createHouseStyle(form)) !== JSON.stringify(createHouseStyle(stored));
 
   const set = (patch: Partial<HouseStyle>) => {
     setMessage(undefined);
-    setForm({ ...form, ...patch });
+    followed.set({ ...form, ...patch });
   };
   const sampleDate = '2021-03-15';
   let sample = '';
@@ -239,13 +234,19 @@ export function HouseStyleSettings() {
     sample = '';
   }
 
-  async function save(event: Event) {
-    event.preventDefault();
+  /** `mine`: « Enregistrer les miennes », over a style changed elsewhere meanwhile. */
+  async function save(event?: Event, mine = false) {
+    event?.preventDefault();
+    if (followed.conflict && !mine) {
+      question.current?.focus();
+      return;
+    }
     if (!form!.titlePattern.trim()) {
       setMessage({ text: t('options.patternEmpty'), tone: 'error' });
       return;
     }
     await houseStyleItem.setValue(createHouseStyle(form));
+    followed.saved(form!);
     setMessage({ text: t('options.saved'), tone: 'ok' });
   }
 
@@ -255,6 +256,7 @@ export function HouseStyleSettings() {
       <label class="field">
         <span>{t('options.titlePattern')}</span>
         <input
+          ref={first}
           type="text"
           value={form.titlePattern}
           onInput={(e) => set({ titlePattern: (e.target as HTMLInputElement).value })}
@@ -333,39 +335,62 @@ export function HouseStyleSettings() {
           {t('options.save')}
         </button>
       </div>
-      <Saved message={message} unsaved={unsaved} />
+      <Saved
+        message={message}
+        unsaved={followed.typed}
+        conflict={
+          followed.conflict
+            ? {
+                question,
+                field: first,
+                onKeepMine: () => void save(undefined, true),
+                onTake: () => {
+                  setMessage(undefined);
+                  followed.take();
+                },
+              }
+            : undefined
+        }
+      />
     </form>
   );
 }
 
 export function TemplateSettings() {
   const stored = useStorageItem(draftTemplate);
-  const [value, setValue] = useFollowsStored(stored, (a, b) => a === b);
+  const followed = useFollowsStored(stored, (a, b) => a === b);
   const [message, setMessage] = useState<Message>();
+  const question: ConflictRef = useRef(null);
+  const field = useRef<HTMLTextAreaElement>(null);
+  const value = followed.value;
   if (value === undefined) return null;
+  const setValue = (next: string) => {
+    setMessage(undefined);
+    followed.set(next);
+  };
+  /** `mine`: « Enregistrer les miennes », over a template changed elsewhere meanwhile. */
+  async function save(event?: Event, mine = false) {
+    event?.preventDefault();
+    if (followed.conflict && !mine) {
+      question.current?.focus();
+      return;
+    }
+    const saved = value!.trim() || DEFAULT_DRAFT_TEMPLATE;
+    await draftTemplate.setValue(saved);
+    // The field shows what is kept: a template of spaces is the default one.
+    followed.saved(saved);
+    setMessage({ text: t('options.saved'), tone: 'ok' });
+  }
   return (
-    <form
-      class="card"
-      aria-labelledby="template-heading"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const saved = value.trim() || DEFAULT_DRAFT_TEMPLATE;
-        await draftTemplate.setValue(saved);
-        // The field shows what is kept: a template of spaces is the default one.
-        setValue(saved);
-        setMessage({ text: t('options.saved'), tone: 'ok' });
-      }}
-    >
+    <form class="card" aria-labelledby="template-heading" onSubmit={(event) => void save(event)}>
       <h2 id="template-heading">{t('options.template')}</h2>
       <label class="field">
         <span>{t('options.templateLabel')}</span>
         <textarea
+          ref={field}
           rows={3}
           value={value}
-          onInput={(e) => {
-            setMessage(undefined);
-            setValue((e.target as HTMLTextAreaElement).value);
-          }}
+          onInput={(e) => setValue((e.target as HTMLTextAreaElement).value)}
         />
         <small class="muted">{t('options.templateHelp')}</small>
       </label>
@@ -373,18 +398,27 @@ export function TemplateSettings() {
         <button type="submit" class="button button--primary">
           {t('options.save')}
         </button>
-        <button
-          type="button"
-          class="button"
-          onClick={() => {
-            setMessage(undefined);
-            setValue(DEFAULT_DRAFT_TEMPLATE);
-          }}
-        >
+        <button type="button" class="button" onClick={() => setValue(DEFAULT_DRAFT_TEMPLATE)}>
           {t('options.reset')}
         </button>
       </div>
-      <Saved message={message} unsaved={value !== stored} />
+      <Saved
+        message={message}
+        unsaved={followed.typed}
+        conflict={
+          followed.conflict
+            ? {
+                question,
+                field,
+                onKeepMine: () => void save(undefined, true),
+                onTake: () => {
+                  setMessage(undefined);
+                  followed.take();
+                },
+              }
+            : undefined
+        }
+      />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../messaging/protocol';
 import { testConnection, validateSiteUrl, type WpConnection } from '../wordpress/client';
@@ -21,6 +21,8 @@ import {
 } from '../storage/settings';
 import { useStorageItem } from './useStorageItem';
 import { useUnsaved } from './useLeaveGuard';
+import { useFollowsStored } from './useFollowsStored';
+import { StoredConflict, type ConflictRef } from './StoredConflict';
 
 /**
  * Sent on the page's document when « Tester la connexion » starts: the form alerts its answer,
@@ -40,15 +42,40 @@ type Status =
   | { kind: 'ok'; connection: WpConnection }
   | { kind: 'error'; text: string };
 
+/** The form: the settings and the application password, stored apart. */
+interface Account {
+  prefs: WordPressPreferences;
+  password: string;
+}
+
+const sameAccount = (a: Account, b: Account) =>
+  a.password === b.password && JSON.stringify(a.prefs) === JSON.stringify(b.prefs);
+
 /**
  * Site, user, application password, category and status of published posts. "Test connection"
  * asks for the site's permission (this origin only) and says exactly what is wrong.
  */
 export function WordPressSettings() {
-  const [form, setForm] = useState<WordPressPreferences>();
-  const [password, setPassword] = useState('');
-  /** The form and password as stored (read, or saved since): typed changes differ from it. */
-  const [kept, setKept] = useState<string>();
+  const storedPrefs = useStorageItem(wordpressItem);
+  const storedPassword = useStorageItem(wordpressPasswordItem);
+  /** This form's own save writing them one after the other: not a change made elsewhere. */
+  const [saving, setSaving] = useState(false);
+  // The form as stored, then as written while the page is open (a restore that did not reload it
+  // over changes typed in another card, another tab's save) where nothing was typed here; the
+  // password too, which a save in another tab writes alone. Where something was typed, the form
+  // keeps it and asks (StoredConflict): its « Enregistrer » or « Tester la connexion » (which
+  // saves too) would have written it over the restored settings unseen.
+  const stored = useMemo<Account | undefined>(
+    () =>
+      storedPrefs === undefined || storedPassword === undefined || saving
+        ? undefined
+        : { prefs: { ...DEFAULT_WORDPRESS, ...storedPrefs }, password: storedPassword },
+    [storedPrefs, storedPassword, saving],
+  );
+  const followed = useFollowsStored(stored, sameAccount);
+  const form = followed.value?.prefs;
+  const password = followed.value?.password ?? '';
+  const question: ConflictRef = useRef(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const focus = useStorageItem(settingsFocus);
   const siteField = useRef<HTMLInputElement>(null);
@@ -62,13 +89,6 @@ export function WordPressSettings() {
       .getValue()
       .then((leaves) => (leaves.length > 0 ? sendMessage('siteLeave') : 0))
       .catch(() => undefined);
-    void Promise.all([wordpressItem.getValue(), wordpressPasswordItem.getValue()]).then(
-      ([prefs, secret]) => {
-        setForm({ ...DEFAULT_WORDPRESS, ...prefs });
-        setPassword(secret);
-        setKept(JSON.stringify([{ ...DEFAULT_WORDPRESS, ...prefs }, secret]));
-      },
-    );
   }, []);
 
   // Asked for by a view (« Réglages » after a refused password): the field to fix, focused and
@@ -105,26 +125,28 @@ export function WordPressSettings() {
       settling.current = undefined;
     };
   }, [ready, focus]);
-  const typed = kept !== undefined && JSON.stringify([form, password]) !== kept;
-  // Written while the page is open (a restore that did not reload it over changes typed in
-  // another card): shown when nothing was typed here, where the form kept the old settings,
-  // which its « Enregistrer » or « Tester la connexion » would have written back.
-  const stored = useStorageItem(wordpressItem);
-  useEffect(() => {
-    if (!stored || kept === undefined || typed) return;
-    const next = { ...DEFAULT_WORDPRESS, ...stored };
-    if (JSON.stringify(next) === JSON.stringify(form)) return;
-    setForm(next);
-    setKept(JSON.stringify([next, password]));
-  }, [stored]);
   // Typed and not saved: a restore's settings do not reload the page over it (BackupSettings).
-  useUnsaved(typed);
+  useUnsaved(followed.typed);
   if (!form) return null;
 
   const set = (patch: Partial<WordPressPreferences>) => {
     setStatus({ kind: 'idle' });
-    setForm({ ...form, ...patch });
+    followed.set({ prefs: { ...form, ...patch }, password });
   };
+  const setPassword = (next: string) => {
+    setStatus({ kind: 'idle' });
+    followed.set({ prefs: form, password: next });
+  };
+
+  /**
+   * Changed elsewhere under what was typed: nothing written, the keyboard to the question
+   * (`mine`: « Enregistrer les miennes », the editor's answer).
+   */
+  function refusedOverChange(mine: boolean): boolean {
+    if (!followed.conflict || mine) return false;
+    question.current?.focus();
+    return true;
+  }
 
   const failureText = (failure: WpFailure) => publishFailureText(failure.code, failure);
 
@@ -177,15 +199,22 @@ export function WordPressSettings() {
       username: form!.username.trim(),
       category: form!.category.trim() || DEFAULT_WORDPRESS.category,
     };
-    const left = await storeWordPressSettings(next);
-    await wordpressPasswordItem.setValue(password.trim());
-    setForm(next);
-    setKept(JSON.stringify([next, password]));
-    return { left, next };
+    // Two writes: the form does not take the first, heard alone, for a change made elsewhere.
+    setSaving(true);
+    try {
+      const left = await storeWordPressSettings(next);
+      await wordpressPasswordItem.setValue(password.trim());
+      // The form shows what is kept.
+      followed.saved({ prefs: next, password: password.trim() });
+      return { left, next };
+    } finally {
+      setSaving(false);
+    }
   }
 
-  async function onSave(event: Event) {
-    event.preventDefault();
+  async function onSave(event?: Event, mine = false) {
+    event?.preventDefault();
+    if (refusedOverChange(mine)) return;
     setStatus({ kind: 'busy' });
     try {
       if (await save()) setStatus({ kind: 'saved' });
@@ -195,6 +224,7 @@ export function WordPressSettings() {
   }
 
   async function onTest() {
+    if (refusedOverChange(false)) return;
     // The shared desk's section checks again as the settings change: its answer is not alerted
     // over this one's (see SharedDeskSettings).
     document.dispatchEvent(new Event(CONNECTION_TEST_EVENT));
@@ -272,10 +302,7 @@ export function WordPressSettings() {
           autoComplete="off"
           spellcheck={false}
           value={password}
-          onInput={(e) => {
-            setStatus({ kind: 'idle' });
-            setPassword((e.target as HTMLInputElement).value);
-          }}
+          onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
         />
         <small class="muted">{t('wp.appPasswordHelp')}</small>
       </label>
@@ -317,6 +344,17 @@ export function WordPressSettings() {
           </button>
         )}
       </div>
+      {followed.conflict && (
+        <StoredConflict
+          question={question}
+          field={siteField}
+          onKeepMine={() => void onSave(undefined, true)}
+          onTake={() => {
+            setStatus({ kind: 'idle' });
+            followed.take();
+          }}
+        />
+      )}
       <p
         class={`notice${status.kind === 'error' ? ' notice--error' : status.kind === 'idle' || status.kind === 'busy' || status.kind === 'cancelled' ? '' : ' notice--ok'}`}
         role={status.kind === 'error' ? 'alert' : 'status'}

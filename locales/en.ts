@@ -386,6 +386,10 @@ export const en: Messages = {
   'options.typography': 'French typography (no-break spaces, apostrophes)',
   'options.save': 'Save',
   'options.unsaved': 'Unsaved changes.',
+  'options.conflict':
+    'This setting was changed elsewhere while you were editing it (a restore, another tab): your changes are not saved. Which to keep?',
+  'options.conflictKeepMine': 'Save mine',
+  'options.conflictTake': 'Use the saved version',
   'options.saved': 'Saved.',
   'options.reset': 'Restore the default template',
   'options.patternEmpty': 'The title pattern is empty.',
@@ -488,8 +492,9 @@ export const en: Messages = {
   'backup.partlyAccountKept':
     'The backup’s WordPress account (“{username}”) was not taken: this browser keeps its own, with its password.',
   'backup.partlyPasswordKept': 'This browser’s WordPress password did not change.',
-  'backup.reloadToShow':
-    'The restored settings will show on this page once it is reloaded; save the changes under way first, which would be lost.',
+  'backup.typedKept':
+    'The page was not reloaded, to keep the unsaved changes of other cards: where the restore changed a setting you were editing, its card asks which to keep.',
+  'backup.reloadForLanguage': 'The restored language will show once the page is reloaded.',
   'backup.settingsCheckFailed':
     'Settings restored; only the check of the current issue, which follows, failed: if it no longer exists, choose another in the “Issue” tab.',
   'backup.setting.houseStyle': 'the house style',

@@ -400,6 +400,10 @@ export const fr = {
   'options.typography': 'Typographie française (espaces insécables, apostrophes)',
   'options.save': 'Enregistrer',
   'options.unsaved': 'Modifications non enregistrées.',
+  'options.conflict':
+    'Ce réglage a changé ailleurs pendant que vous le modifiiez (une restauration, un autre onglet)\u00a0: vos modifications ne sont pas enregistrées. Lesquelles garder\u202f?',
+  'options.conflictKeepMine': 'Enregistrer les miennes',
+  'options.conflictTake': 'Reprendre la version enregistrée',
   'options.saved': 'Enregistré.',
   'options.reset': 'Rétablir le modèle par défaut',
   'options.patternEmpty': 'Le modèle du titre est vide.',
@@ -509,8 +513,9 @@ export const fr = {
   'backup.partlyAccountKept':
     'Le compte WordPress de la sauvegarde («\u00a0{username}\u00a0») n’a pas été repris\u00a0: ce navigateur garde le sien, avec son mot de passe.',
   'backup.partlyPasswordKept': 'Le mot de passe WordPress de ce navigateur n’a pas changé.',
-  'backup.reloadToShow':
-    'Les réglages restaurés s’afficheront sur cette page une fois rechargée\u202f; enregistrez d’abord les modifications en cours, qui seraient perdues.',
+  'backup.typedKept':
+    'Page non rechargée, pour garder les modifications non enregistrées des autres cartes\u00a0: là où la restauration a changé un réglage que vous modifiiez, sa carte vous demande lesquelles garder.',
+  'backup.reloadForLanguage': 'La langue restaurée s’affichera une fois la page rechargée.',
   'backup.settingsCheckFailed':
     'Réglages restaurés\u202f; seule la vérification du numéro en cours, qui suit, a échoué\u00a0: s’il n’existe plus, choisissez-en un autre dans l’onglet «\u00a0Numéro\u00a0».',
   'backup.setting.houseStyle': 'le style maison',

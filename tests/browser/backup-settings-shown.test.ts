@@ -107,8 +107,9 @@ describe('restored settings shown at once, in Chromium', () => {
       'the restore',
     );
     expect(squash(await status.textContent())).toContain(
-      'Les réglages restaurés s’afficheront sur cette page une fois rechargée ; enregistrez ' +
-        'd’abord les modifications en cours, qui seraient perdues.',
+      'Page non rechargée, pour garder les modifications non enregistrées des autres cartes : ' +
+        'là où la restauration a changé un réglage que vous modifiiez, sa carte vous demande ' +
+        'lesquelles garder. La langue restaurée s’affichera une fois la page rechargée.',
     );
     expect(await opener.inputValue()).toBe('¶ ');
     expect(dialogs).toEqual([]);
@@ -153,6 +154,62 @@ describe('restored settings shown at once, in Chromium', () => {
     );
     expect(await style.getByTestId('unsaved').count()).toBe(0);
     expect(await field.inputValue()).toBe('<p>Tapé ici</p>');
+    await options.close();
+  });
+
+  it('a restore that changes the setting typed in a card: the card keeps the typing, writes nothing at « Enregistrer », and asks which to keep', async () => {
+    const options = await session.openExtensionPage('options.html');
+    await options.getByTestId('backup-settings').waitFor();
+    const template = options.getByRole('form', { name: 'Modèle des nouveaux brouillons' });
+    const field = template.getByRole('textbox');
+    await until(
+      () => field.inputValue(),
+      (value) => value !== '',
+      'the stored template',
+    );
+    await field.fill('<p>Tapé ici</p>');
+    await template.getByTestId('unsaved').waitFor();
+
+    await restoreWithSettings(options, backupOf({ draftTemplate: '<p>{title}, restauré</p>' }));
+    const conflict = template.getByTestId('stored-conflict');
+    await conflict.waitFor();
+    expect(squash(await conflict.getByRole('alert').textContent())).toBe(
+      'Ce réglage a changé ailleurs pendant que vous le modifiiez (une restauration, un autre ' +
+        'onglet) : vos modifications ne sont pas enregistrées. Lesquelles garder ?',
+    );
+    expect(await field.inputValue()).toBe('<p>Tapé ici</p>');
+    const storedTemplate = () =>
+      options.evaluate(async () => {
+        type Sync = { storage: { sync: { get(key: string): Promise<Record<string, unknown>> } } };
+        const chrome = (globalThis as unknown as { chrome: Sync }).chrome;
+        return (await chrome.storage.sync.get('draftTemplate')).draftTemplate;
+      });
+
+    // « Enregistrer », by the keyboard: nothing written, the keyboard on the question.
+    await template.getByRole('button', { name: 'Enregistrer', exact: true }).focus();
+    await options.keyboard.press('Enter');
+    await until(
+      () => options.evaluate(() => document.activeElement?.getAttribute('role') ?? ''),
+      (role) => role === 'alert',
+      'the keyboard on the question',
+    );
+    expect(await storedTemplate()).toBe('<p>{title}, restauré</p>');
+
+    // Tab to « Reprendre la version enregistrée »: the restored template shown, nothing typed.
+    await options.keyboard.press('Tab');
+    await options.keyboard.press('Tab');
+    expect(await options.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Reprendre la version enregistrée',
+    );
+    await options.keyboard.press('Enter');
+    await until(
+      () => field.inputValue(),
+      (value) => value === '<p>{title}, restauré</p>',
+      'the restored template shown',
+    );
+    expect(await conflict.count()).toBe(0);
+    expect(await template.getByTestId('unsaved').count()).toBe(0);
+    expect(await options.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await options.close();
   });
 });

@@ -612,10 +612,8 @@ describe('a restore whose settings change what the page shows', () => {
     const status = screen.getByTestId('backup-status');
     await waitFor(() => expect(status.textContent).toContain('qu’en partie'));
     expect(sessionStorage.getItem('indiscrets:backup:restored')).toBeNull();
-    expect(status.textContent).toContain(
-      'Les réglages restaurés s’afficheront sur cette page une fois rechargée\u202f; ' +
-        'enregistrez d’abord les modifications en cours, qui seraient perdues.',
-    );
+    expect(status.textContent).toContain(TYPED_KEPT);
+    expect(status.textContent).not.toContain('langue restaurée');
   });
 
   it('gone through, with changes typed elsewhere on the page, does not reload over them either', async () => {
@@ -632,6 +630,31 @@ describe('a restore whose settings change what the page shows', () => {
     const status = screen.getByTestId('backup-status');
     await waitFor(() => expect(status.textContent).toContain('Réglages restaurés'));
     expect(sessionStorage.getItem('indiscrets:backup:restored')).toBeNull();
-    expect(status.textContent).toContain('s’afficheront sur cette page une fois rechargée');
+    expect(status.textContent).toContain(TYPED_KEPT);
+    expect(status.textContent).not.toContain('langue restaurée');
+  });
+
+  it('gone through over changes typed elsewhere, a language it changed said to show at the next reload', async () => {
+    await db.open();
+    render(
+      <>
+        <TypedElsewhere />
+        <BackupSettings />
+      </>,
+    );
+    await chooseBackup({ uiLocale: 'en' });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Restaurer aussi les réglages' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Fusionner' }));
+    const status = screen.getByTestId('backup-status');
+    await waitFor(() => expect(status.textContent).toContain('Réglages restaurés'));
+    expect(status.textContent).toContain(
+      `${TYPED_KEPT} La langue restaurée s’affichera une fois la page rechargée.`,
+    );
   });
 });
+
+/** Said after a restore that did not reload the page over changes typed in another card. */
+const TYPED_KEPT =
+  'Page non rechargée, pour garder les modifications non enregistrées des autres cartes\u00a0: ' +
+  'là où la restauration a changé un réglage que vous modifiiez, sa carte vous demande ' +
+  'lesquelles garder.';

@@ -154,6 +154,9 @@ describe('Options: changes not saved', () => {
   });
 });
 
+const CONFLICT =
+  'Ce réglage a changé ailleurs pendant que vous le modifiiez (une restauration, un autre onglet)\u00a0: vos modifications ne sont pas enregistrées. Lesquelles garder\u202f?';
+
 describe('Options: a setting written elsewhere while the page is open (a restore that did not reload it)', () => {
   it('the house style card shows the stored style when nothing was typed in it, with no change of its own to save', async () => {
     render(<HouseStyleSettings />);
@@ -168,7 +171,7 @@ describe('Options: a setting written elsewhere while the page is open (a restore
     expect(leavingAsks()).toBe(false);
   });
 
-  it('the house style card keeps what was typed in it, still not saved', async () => {
+  it('the house style card keeps what was typed in it, still not saved, and says the style changed under it', async () => {
     render(<HouseStyleSettings />);
     const opener = (await screen.findByLabelText(
       'Ouverture de chaque indiscret',
@@ -176,11 +179,72 @@ describe('Options: a setting written elsewhere while the page is open (a restore
     fireEvent.input(opener, { target: { value: '• ' } });
 
     await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, intro: 'Bonjour' });
-    // The stored change reaches the card (its watch), which keeps the typing.
-    await new Promise((resolve) => setTimeout(resolve, 50));
 
+    const conflict = await screen.findByTestId('stored-conflict');
+    expect(within(conflict).getByRole('alert').textContent).toBe(CONFLICT);
     expect(opener.value).toBe('• ');
-    expect(screen.getByTestId('unsaved')).toBeTruthy();
+    expect(leavingAsks()).toBe(true);
+  });
+
+  it('the house style card changed under the typing: « Enregistrer » writes nothing and asks, « Enregistrer les miennes » writes the typing', async () => {
+    render(<HouseStyleSettings />);
+    const opener = (await screen.findByLabelText(
+      'Ouverture de chaque indiscret',
+    )) as HTMLInputElement;
+    fireEvent.input(opener, { target: { value: '• ' } });
+    const restored = { ...DEFAULT_HOUSE_STYLE, intro: 'Bonjour' };
+    await houseStyleItem.setValue(restored);
+    const conflict = await screen.findByTestId('stored-conflict');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await houseStyleItem.getValue()).toEqual(restored);
+    expect(document.activeElement).toBe(within(conflict).getByRole('alert'));
+
+    fireEvent.click(within(conflict).getByRole('button', { name: 'Enregistrer les miennes' }));
+    await waitFor(async () => expect((await houseStyleItem.getValue()).itemOpener).toBe('• '));
+    // The typed style as a whole: the intro restored meanwhile was not in it.
+    expect((await houseStyleItem.getValue()).intro).toBe(DEFAULT_HOUSE_STYLE.intro);
+    await screen.findByText('Enregistré.');
+    expect(screen.queryByTestId('stored-conflict')).toBeNull();
+    expect(leavingAsks()).toBe(false);
+    expect(document.activeElement).toBe(screen.getByLabelText(/^Modèle du titre/));
+  });
+
+  it('the house style card changed under the typing: « Reprendre la version enregistrée » shows the stored style, the typing dropped', async () => {
+    render(<HouseStyleSettings />);
+    const opener = (await screen.findByLabelText(
+      'Ouverture de chaque indiscret',
+    )) as HTMLInputElement;
+    const intro = screen.getByLabelText('Chapô par défaut') as HTMLTextAreaElement;
+    fireEvent.input(opener, { target: { value: '• ' } });
+    await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, intro: 'Bonjour' });
+    const conflict = await screen.findByTestId('stored-conflict');
+
+    fireEvent.click(
+      within(conflict).getByRole('button', { name: 'Reprendre la version enregistrée' }),
+    );
+
+    await waitFor(() => expect(intro.value).toBe('Bonjour'));
+    expect(opener.value).toBe(DEFAULT_HOUSE_STYLE.itemOpener);
+    expect(screen.queryByTestId('stored-conflict')).toBeNull();
+    expect(screen.queryByTestId('unsaved')).toBeNull();
+    expect(leavingAsks()).toBe(false);
+  });
+
+  it('the house style card typed back to where it started, changed under it since: still a change not saved, not the old style shown as saved', async () => {
+    render(<HouseStyleSettings />);
+    const opener = (await screen.findByLabelText(
+      'Ouverture de chaque indiscret',
+    )) as HTMLInputElement;
+    fireEvent.input(opener, { target: { value: '• ' } });
+    await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, intro: 'Bonjour' });
+    await screen.findByTestId('stored-conflict');
+
+    fireEvent.input(opener, { target: { value: DEFAULT_HOUSE_STYLE.itemOpener } });
+
+    await screen.findByTestId('unsaved');
+    expect(leavingAsks()).toBe(true);
   });
 
   it('the template card shows the stored template when nothing was typed in it, and keeps one typed', async () => {
@@ -193,8 +257,27 @@ describe('Options: a setting written elsewhere while the page is open (a restore
 
     fireEvent.input(template, { target: { value: '<p>tapé</p>' } });
     await draftTemplate.setValue('<p>{title}, encore</p>');
-    await waitFor(() => expect(screen.getByTestId('unsaved')).toBeTruthy());
+    await screen.findByTestId('stored-conflict');
     expect(template.value).toBe('<p>tapé</p>');
+  });
+
+  it('the template card changed under the typing: « Enregistrer » writes nothing, « Enregistrer les miennes » does', async () => {
+    render(<TemplateSettings />);
+    const template = (await screen.findByLabelText(/^Texte de départ/)) as HTMLTextAreaElement;
+    fireEvent.input(template, { target: { value: '<p>tapé</p>' } });
+    await draftTemplate.setValue('<p>{title}, restauré</p>');
+    const conflict = await screen.findByTestId('stored-conflict');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await draftTemplate.getValue()).toBe('<p>{title}, restauré</p>');
+    expect(document.activeElement).toBe(within(conflict).getByRole('alert'));
+
+    fireEvent.click(within(conflict).getByRole('button', { name: 'Enregistrer les miennes' }));
+    await waitFor(async () => expect(await draftTemplate.getValue()).toBe('<p>tapé</p>'));
+    await screen.findByText('Enregistré.');
+    expect(screen.queryByTestId('stored-conflict')).toBeNull();
+    expect(document.activeElement).toBe(template);
   });
 });
 

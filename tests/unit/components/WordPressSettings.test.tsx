@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CONNECTION_TEST_EVENT, WordPressSettings } from '../../../components/WordPressSettings';
@@ -611,5 +611,109 @@ describe('WordPressSettings, settings written while the page is open (a restore 
 
     expect(category.value).toBe('Coulisses');
     expect(typedUnsaved()).toBe(true);
+  });
+});
+
+describe('WordPressSettings, the password written while the page is open (another tab’s « Enregistrer »)', () => {
+  it('shows it when nothing was typed in the form, for « Enregistrer » not to write the old one back', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    await wordpressItem.setValue({
+      siteUrl: 'https://monsite.fr',
+      username: 'redac',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+    render(<WordPressSettings />);
+    const password = (await screen.findByLabelText(
+      /^Mot de passe d’application/,
+    )) as HTMLInputElement;
+
+    await wordpressPasswordItem.setValue('nouv eaum otde pass');
+    await waitFor(() => expect(password.value).toBe('nouv eaum otde pass'));
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+
+    await waitFor(() => expect(screen.getByTestId('wp-status').textContent).toBe('Enregistré.'));
+    expect(await wordpressPasswordItem.getValue()).toBe('nouv eaum otde pass');
+    expect(typedUnsaved()).toBe(false);
+  });
+
+  it('counts nothing as typed once the stored settings are what was typed', async () => {
+    render(<WordPressSettings />);
+    const category = (await screen.findByLabelText(/^Catégorie/)) as HTMLInputElement;
+    fireEvent.input(category, { target: { value: 'Échos' } });
+    await waitFor(() => expect(typedUnsaved()).toBe(true));
+
+    await wordpressItem.setValue({
+      siteUrl: '',
+      username: 'redac',
+      category: 'Échos',
+      status: 'draft',
+    });
+
+    await waitFor(() => expect(typedUnsaved()).toBe(false));
+  });
+});
+
+describe('WordPressSettings, settings changed under what was typed (a restore that did not reload the page)', () => {
+  const restored = {
+    siteUrl: '',
+    username: 'redac',
+    category: 'Échos',
+    status: 'pending',
+  } as const;
+
+  it('says so: « Enregistrer » and « Tester la connexion » write nothing and ask which to keep', async () => {
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    render(<WordPressSettings />);
+    const site = (await screen.findByLabelText(/^Adresse du site/)) as HTMLInputElement;
+    fireEvent.input(site, { target: { value: 'https://monsite.fr' } });
+
+    await wordpressItem.setValue(restored);
+    const conflict = await screen.findByTestId('stored-conflict');
+    expect(within(conflict).getByRole('alert').textContent).toMatch(
+      /^Ce réglage a changé ailleurs/,
+    );
+    expect(site.value).toBe('https://monsite.fr');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Tester la connexion' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await wordpressItem.getValue()).toEqual(restored);
+    expect(request).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(within(conflict).getByRole('alert'));
+    expect(typedUnsaved()).toBe(true);
+  });
+
+  it('« Enregistrer les miennes » writes what was typed, « Reprendre la version enregistrée » shows the stored settings', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    render(<WordPressSettings />);
+    const site = (await screen.findByLabelText(/^Adresse du site/)) as HTMLInputElement;
+    const category = screen.getByLabelText(/^Catégorie/) as HTMLInputElement;
+    fireEvent.input(site, { target: { value: 'https://monsite.fr' } });
+    await wordpressItem.setValue(restored);
+    let conflict = await screen.findByTestId('stored-conflict');
+
+    fireEvent.click(within(conflict).getByRole('button', { name: 'Enregistrer les miennes' }));
+    await waitFor(() => expect(screen.getByTestId('wp-status').textContent).toBe('Enregistré.'));
+    expect(await wordpressItem.getValue()).toEqual({
+      siteUrl: 'https://monsite.fr',
+      username: 'redac',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+    expect(screen.queryByTestId('stored-conflict')).toBeNull();
+    expect(typedUnsaved()).toBe(false);
+
+    fireEvent.input(category, { target: { value: 'Coulisses' } });
+    await wordpressItem.setValue(restored);
+    conflict = await screen.findByTestId('stored-conflict');
+    fireEvent.click(
+      within(conflict).getByRole('button', { name: 'Reprendre la version enregistrée' }),
+    );
+    await waitFor(() => expect(category.value).toBe('Échos'));
+    expect(site.value).toBe('');
+    expect(screen.queryByTestId('stored-conflict')).toBeNull();
+    expect(typedUnsaved()).toBe(false);
+    expect(document.activeElement).toBe(site);
   });
 });

@@ -1,0 +1,46 @@
+import type { RefObject } from 'preact';
+import { t } from '../locales';
+
+/** Where a card's « Enregistrer », refused over a {@link StoredConflict}, sends the keyboard. */
+export type ConflictRef = RefObject<HTMLParagraphElement>;
+
+/**
+ * A settings card whose stored value was changed elsewhere while the editor had typed in it (a
+ * restore that did not reload the page over the typing, another tab's « Enregistrer »): said as
+ * it appears, with the choice, where « Enregistrer » would have written the typing over that
+ * change unseen. « Enregistrer les miennes » saves what was typed (`onKeepMine`, the card's own
+ * save), « Reprendre la version enregistrée » shows the stored value, the typing dropped
+ * (`onTake`); either way the keyboard goes to `field`, the card's first, as the choice goes.
+ * The card's « Enregistrer » meanwhile writes nothing: it brings the keyboard here (`question`).
+ */
+export function StoredConflict({
+  question,
+  field,
+  onKeepMine,
+  onTake,
+}: {
+  question: ConflictRef;
+  field: RefObject<HTMLElement>;
+  onKeepMine: () => void;
+  onTake: () => void;
+}) {
+  const choose = (then: () => void) => () => {
+    field.current?.focus();
+    then();
+  };
+  return (
+    <div class="notice notice--error" data-testid="stored-conflict">
+      <p role="alert" ref={question} tabIndex={-1}>
+        {t('options.conflict')}
+      </p>
+      <div class="form-actions">
+        <button type="button" class="button" onClick={choose(onKeepMine)}>
+          {t('options.conflictKeepMine')}
+        </button>
+        <button type="button" class="button" onClick={choose(onTake)}>
+          {t('options.conflictTake')}
+        </button>
+      </div>
+    </div>
+  );
+}
