@@ -77,6 +77,9 @@ export function WordPressSettings() {
   const password = followed.value?.password ?? '';
   const question: ConflictRef = useRef(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  /** The button whose click started the work under way (« Enregistrer », « Tester… »). */
+  const started = useRef<HTMLElement | null>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
   const focus = useStorageItem(settingsFocus);
   const siteField = useRef<HTMLInputElement>(null);
   const userField = useRef<HTMLInputElement>(null);
@@ -127,6 +130,17 @@ export function WordPressSettings() {
   }, [ready, focus]);
   // Typed and not saved: a restore's settings do not reload the page over it (BackupSettings).
   useUnsaved(followed.typed);
+  // The buttons wait while the site is asked (a disabled button loses the keyboard, to the page's
+  // body): the keyboard goes to « Annuler » as it appears, then back to the button that started,
+  // where it was lost meanwhile (« Annuler » gone with the work).
+  const busy = status.kind === 'busy';
+  const cancellable = busy && !!status.cancel;
+  useEffect(() => {
+    const focused = document.activeElement;
+    if (focused && focused !== document.body) return;
+    if (cancellable) cancelButton.current?.focus();
+    else if (!busy) started.current?.focus();
+  }, [busy, cancellable]);
   if (!form) return null;
 
   const set = (patch: Partial<WordPressPreferences>) => {
@@ -212,9 +226,16 @@ export function WordPressSettings() {
     }
   }
 
+  /** What has the keyboard as work starts: it goes back there should the work take it away. */
+  function noteStart() {
+    const focused = document.activeElement;
+    started.current = focused instanceof HTMLButtonElement ? focused : null;
+  }
+
   async function onSave(event?: Event, mine = false) {
     event?.preventDefault();
     if (refusedOverChange(mine)) return;
+    noteStart();
     setStatus({ kind: 'busy' });
     try {
       if (await save()) setStatus({ kind: 'saved' });
@@ -225,6 +246,7 @@ export function WordPressSettings() {
 
   async function onTest() {
     if (refusedOverChange(false)) return;
+    noteStart();
     // The shared desk's section checks again as the settings change: its answer is not alerted
     // over this one's (see SharedDeskSettings).
     document.dispatchEvent(new Event(CONNECTION_TEST_EVENT));
@@ -339,7 +361,7 @@ export function WordPressSettings() {
           {t('wp.test')}
         </button>
         {status.kind === 'busy' && status.cancel && (
-          <button type="button" class="button" onClick={status.cancel}>
+          <button type="button" class="button" ref={cancelButton} onClick={status.cancel}>
             {t('common.cancel')}
           </button>
         )}

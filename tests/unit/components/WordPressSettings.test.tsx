@@ -717,3 +717,34 @@ describe('WordPressSettings, settings changed under what was typed (a restore th
     expect(document.activeElement).toBe(site);
   });
 });
+
+describe('WordPressSettings, the keyboard through a connection test that waits', () => {
+  it('goes back to « Tester la connexion » when « Annuler » stops it, not to the page’s body', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    // A site that never answers: only the cancel ends the wait.
+    vi.mocked(testConnection).mockImplementationOnce(
+      (_settings, options) =>
+        new Promise((resolve) =>
+          options?.signal?.addEventListener('abort', () =>
+            resolve({ ok: false, code: 'cancelled' } as never),
+          ),
+        ),
+    );
+    render(<WordPressSettings />);
+    fireEvent.input(await screen.findByLabelText(/^Adresse du site/), {
+      target: { value: 'https://www.monjournal.fr' },
+    });
+    const test = screen.getByRole('button', { name: 'Tester la connexion' });
+    test.focus();
+    fireEvent.click(test);
+    const cancel = await screen.findByRole('button', { name: 'Annuler' });
+    cancel.focus();
+
+    fireEvent.click(cancel);
+
+    await waitFor(() =>
+      expect(screen.getByTestId('wp-status').textContent).toMatch(/^Vérification annulée/),
+    );
+    await waitFor(() => expect(document.activeElement).toBe(test));
+  });
+});

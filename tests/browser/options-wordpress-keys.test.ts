@@ -1,0 +1,61 @@
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { focusedLabel, launchExtension, squash, until, type ExtensionSession } from './harness';
+
+/**
+ * The options page's WordPress card by the keyboard alone, in Chromium (test build), against a
+ * WordPress that never answers: the keyboard is never left on the page's body while the site is
+ * asked and once the editor stops asking. Build first: npm run build:test.
+ */
+describe('the WordPress settings by the keyboard, the site not answering, in Chromium', () => {
+  let session: ExtensionSession;
+  let silent: http.Server;
+  let address = '';
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    session.context.setDefaultTimeout(15_000);
+    // Takes the request and never answers (a site that hangs).
+    silent = http.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    address = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
+  });
+
+  afterAll(async () => {
+    silent?.closeAllConnections();
+    silent?.close();
+    await session?.close();
+  });
+
+  it('« Tester la connexion » by Enter puts the keyboard on « Annuler », and « Annuler » back on « Tester la connexion »', async () => {
+    const options = await session.openExtensionPage('options.html');
+    const card = options.getByTestId('wordpress-settings');
+    await card.waitFor();
+    await card.getByLabel('Adresse du site').fill(address);
+    await card.getByLabel('Identifiant WordPress').fill('redac');
+    await card.getByLabel('Mot de passe d’application').fill('abcd efgh ijkl mnop');
+    const status = card.getByTestId('wp-status');
+
+    await card.getByRole('button', { name: 'Tester la connexion' }).focus();
+    await options.keyboard.press('Enter');
+    await until(
+      () => focusedLabel(options),
+      (label) => label === 'Annuler',
+      'the keyboard on « Annuler »',
+    );
+    expect(squash(await status.textContent())).toBe('Vérification…');
+
+    await options.keyboard.press('Enter');
+    await until(
+      () => status.textContent(),
+      (text) => squash(text).startsWith('Vérification annulée'),
+      'the test cancelled',
+    );
+    await until(
+      () => focusedLabel(options),
+      (label) => label === 'Tester la connexion',
+      'the keyboard back on « Tester la connexion »',
+    );
+    await options.close();
+  });
+});
