@@ -291,7 +291,12 @@ function salt() {
   return crypto.randomBytes(48).toString('base64');
 }
 
-function wpConfig({ socket, url, wpDir }) {
+/**
+ * wp-config.php of one run. `network`: a subdirectory multisite's ({ domain, db }; `multisite`
+ * false while it is installed as a single site first), whose
+ * sites' addresses are their own options (no WP_HOME, WP_SITEURL).
+ */
+function wpConfig({ socket, url, wpDir, network, multisite = true }) {
   const php = (value) => `'${String(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   const keys = [
     'AUTH_KEY',
@@ -305,7 +310,7 @@ function wpConfig({ socket, url, wpDir }) {
   ];
   return `<?php
 // Written by scripts/wordpress/server.mjs for one throw-away run.
-define('DB_NAME', 'wordpress');
+define('DB_NAME', ${php(network ? network.db : 'wordpress')});
 define('DB_USER', 'root');
 define('DB_PASSWORD', '');
 define('DB_HOST', ${php(`localhost:${socket}`)});
@@ -314,9 +319,21 @@ define('DB_COLLATE', '');
 ${keys.map((k) => `define('${k}', ${php(salt())});`).join('\n')}
 $table_prefix = 'wp_';
 
-define('WP_HOME', ${php(url)});
+${
+  network
+    ? multisite
+      ? `define('MULTISITE', true);
+define('SUBDOMAIN_INSTALL', false);
+define('DOMAIN_CURRENT_SITE', ${php(network.domain)});
+define('PATH_CURRENT_SITE', '/');
+define('SITE_ID_CURRENT_SITE', 1);
+define('BLOG_ID_CURRENT_SITE', 1);
+`
+      : ''
+    : `define('WP_HOME', ${php(url)});
 define('WP_SITEURL', ${php(url)});
-define('WP_ENVIRONMENT_TYPE', 'local'); // application passwords over plain http
+`
+}define('WP_ENVIRONMENT_TYPE', 'local'); // application passwords over plain http
 define('WP_DEBUG', false);
 define('WP_DEBUG_DISPLAY', false);
 define('DISABLE_WP_CRON', true);
@@ -400,11 +417,13 @@ export async function stopFromState(state, { log = defaultLog, graceMs = 3000 } 
 }
 
 /** Runs PHP code with the site loaded (like `wp eval`) and returns what it printed. */
-export async function wpEval(wpDir, code, { php = findBinary('php') || 'php' } = {}) {
+export async function wpEval(wpDir, code, { php = findBinary('php') || 'php', url } = {}) {
   return new Promise((resolve, reject) => {
     const child = execFile(
       php,
       ['-d', 'display_errors=stderr', path.join(PHP_DIR, 'eval.php'), wpDir],
+      // On a network, the site whose address this is (its main site: the network's root).
+      url ? { env: { ...process.env, INDISCRETS_EVAL_URL: url } } : {},
       (error, stdout, stderr) => {
         if (error) reject(new Error(`wpEval failed: ${error.message}\n${stderr}`));
         else resolve(String(stdout));
@@ -621,6 +640,194 @@ export async function startWordPress(options = {}) {
     await stopFromState({ pids: state.pids }, { log: () => {} });
     if (watchdog?.pid) signalGroup(watchdog.pid, 'SIGKILL');
     for (const name of ['mariadbd.err', 'php.log', 'php-errors.log']) {
+      try {
+        const text = fs.readFileSync(path.join(dir, name), 'utf8').trim();
+        if (text) log(`${name}:\n${text.split('\n').slice(-15).join('\n')}`);
+      } catch {
+        // no such log
+      }
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function canConnectTcp(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * Starts a subdirectory multisite network (a newsroom's: « La Une » at the root, « Sport » at
+ * /sport/) on the MariaDB of a running site (`socket`: startWordPress()'s), in a database of its
+ * own, served by its own `php -S` through php/router-network.php (the network's rewrite rules).
+ * Installed without WP-CLI by php/install-network.php; the companion plugin network-activated.
+ * Its php dies with the calling process as startWordPress()'s do; the database goes with the
+ * site's MariaDB.
+ *
+ * @param {object} options
+ * @param {string} options.socket the MariaDB socket of a running startWordPress()
+ * @param {(message: string) => void} [options.log]
+ * @param {string} [options.cacheDir] where the WordPress tree is cached
+ */
+export async function startNetwork(options) {
+  const log = options.log || defaultLog;
+  const { socket } = options;
+  const started = Date.now();
+  const bins = ensureSystemPackages({ log });
+  const tree = ensureWordPressTree({ cacheDir: options.cacheDir || DEFAULT_CACHE_DIR, log });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), TEMP_PREFIX));
+  const wpDir = path.join(dir, 'wordpress');
+  const state = { dir, pids: {} };
+  let watchdog = null;
+  let php = null;
+  const killNow = () => {
+    if (php?.pid) signalGroup(php.pid, 'SIGKILL');
+    if (watchdog?.pid) signalGroup(watchdog.pid, 'SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  process.on('exit', killNow);
+
+  try {
+    await run('cp', ['-a', tree, wpDir]);
+    fs.rmSync(path.join(wpDir, '.complete'), { force: true });
+    fs.mkdirSync(path.join(wpDir, 'wp-content', 'uploads'), { recursive: true });
+    fs.mkdirSync(path.join(wpDir, 'wp-content', 'mu-plugins'), { recursive: true });
+    fs.copyFileSync(
+      path.join(PHP_DIR, 'mu-plugin.php'),
+      path.join(wpDir, 'wp-content', 'mu-plugins', 'indiscrets-local.php'),
+    );
+    fs.cpSync(PLUGIN_DIR, path.join(wpDir, 'wp-content', 'plugins', 'indiscrets'), {
+      recursive: true,
+    });
+
+    // The network's domain is in its rows (host and port): php -S holds its port before the
+    // install, where startWordPress() may change port after it.
+    let url = '';
+    for (let attempt = 1; ; attempt += 1) {
+      const port = await freePort();
+      url = `http://127.0.0.1:${port}`;
+      const out = fs.openSync(path.join(dir, 'php.log'), 'a');
+      php = spawn(
+        bins.php,
+        [
+          '-S',
+          `127.0.0.1:${port}`,
+          '-t',
+          wpDir,
+          '-d',
+          'display_errors=0',
+          '-d',
+          'log_errors=1',
+          '-d',
+          `error_log=${path.join(dir, 'php-errors.log')}`,
+          '-d',
+          'memory_limit=256M',
+          path.join(PHP_DIR, 'router-network.php'),
+        ],
+        {
+          detached: true,
+          stdio: ['ignore', out, out],
+          env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
+        },
+      );
+      fs.closeSync(out);
+      const child = php;
+      child.exited = false;
+      child.on('exit', () => (child.exited = true));
+      child.on('error', () => (child.exited = true));
+      child.unref();
+      state.pids.php = child.pid;
+      fs.writeFileSync(path.join(dir, 'pids.json'), JSON.stringify(state.pids));
+      if (!watchdog) {
+        watchdog = spawn(
+          process.execPath,
+          [path.join(HERE, 'watchdog.mjs'), String(process.pid), dir],
+          { detached: true, stdio: 'ignore' },
+        );
+        watchdog.unref();
+      }
+      try {
+        await waitFor('php -S (network)', () => canConnectTcp(port), {
+          timeoutMs: 10000,
+          alive: () => !child.exited,
+        });
+        break;
+      } catch (error) {
+        if (attempt >= 3 || !child.exited) throw error;
+      }
+    }
+
+    const network = {
+      domain: new URL(url).host,
+      db: `wordpress_network_${crypto.randomBytes(4).toString('hex')}`,
+    };
+    const adminPassword = crypto.randomBytes(12).toString('base64url');
+    const env = {
+      ...process.env,
+      INDISCRETS_SITE_URL: url,
+      INDISCRETS_ADMIN_PASSWORD: adminPassword,
+      INDISCRETS_DB_NAME: network.db,
+    };
+    const installer = path.join(PHP_DIR, 'install-network.php');
+    const configFile = path.join(wpDir, 'wp-config.php');
+    fs.writeFileSync(configFile, wpConfig({ socket, url, wpDir, network, multisite: false }));
+    await run(bins.php, ['-d', 'display_errors=stderr', installer, 'network', wpDir, socket], {
+      env,
+    });
+    fs.writeFileSync(configFile, wpConfig({ socket, url, wpDir, network }));
+    const { stdout } = await run(
+      bins.php,
+      ['-d', 'display_errors=stderr', installer, 'sites', wpDir],
+      { env },
+    );
+    const line = stdout.split('\n').find((l) => l.startsWith('INDISCRETS_JSON:'));
+    if (!line) throw new Error(`install-network.php printed no result:\n${stdout}`);
+    const installed = JSON.parse(line.slice('INDISCRETS_JSON:'.length));
+    const sportUrl = String(installed.sportUrl).replace(/\/$/, '');
+    for (const root of [url, sportUrl]) {
+      await waitFor(
+        `network ${root}`,
+        async () => (await httpGet(`${root}/wp-json/`))?.status === 200,
+        { timeoutMs: 15000, alive: () => !php.exited },
+      );
+    }
+    log(`multisite network ready at ${url} (sub-site ${sportUrl}) (${seconds(started)})`);
+
+    let stopped = null;
+    return {
+      url,
+      domain: installed.domain,
+      adminPassword,
+      sites: {
+        main: { id: installed.mainId, url },
+        sport: { id: installed.sportId, url: sportUrl },
+      },
+      users: installed.users,
+      wpVersion: installed.wpVersion,
+      wpDir,
+      dir,
+      pids: { ...state.pids },
+      stop() {
+        stopped ??= (async () => {
+          process.off('exit', killNow);
+          await stopFromState(state, { log });
+          if (watchdog?.pid) signalGroup(watchdog.pid, 'SIGKILL');
+        })();
+        return stopped;
+      },
+    };
+  } catch (error) {
+    process.off('exit', killNow);
+    await stopFromState({ pids: state.pids }, { log: () => {} });
+    if (watchdog?.pid) signalGroup(watchdog.pid, 'SIGKILL');
+    for (const name of ['php.log', 'php-errors.log']) {
       try {
         const text = fs.readFileSync(path.join(dir, name), 'utf8').trim();
         if (text) log(`${name}:\n${text.split('\n').slice(-15).join('\n')}`);
