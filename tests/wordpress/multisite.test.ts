@@ -252,6 +252,14 @@ describe(
       });
     });
 
+    it('the network’s administrator, no member of the sub-site, is named an Administrator there', async () => {
+      const net = network();
+      expect(await discoverDesk(at(net, 'sport', 'admin'))).toMatchObject({
+        ok: true,
+        desk: { user: { roles: ['administrator'] }, can: { read: true, publish: true } },
+      });
+    });
+
     it('activated on the sub-site alone (not network-wide): its desk works there, the main site has none', async () => {
       const net = network();
       await phpOn(

@@ -149,7 +149,7 @@ function indiscrets_namespace_index( $response, $request ) {
 	$data['user']       = $user->exists() ? array(
 		'id'    => $user->ID,
 		'name'  => $user->display_name,
-		'roles' => array_values( $user->roles ),
+		'roles' => indiscrets_user_roles( $user ),
 	) : null;
 	$data['can']        = indiscrets_user_abilities();
 	$data['lockWindow'] = (int) apply_filters( 'wp_check_post_lock_window', INDISCRETS_LOCK_WINDOW );
@@ -163,6 +163,23 @@ function indiscrets_namespace_index( $response, $request ) {
 	$data['url']  = get_option( 'siteurl' );
 	$response->set_data( $data );
 	return $response;
+}
+
+/**
+ * The user's roles on this site, as the extension names them. On a multisite network, the
+ * network's administrator (a super admin) may be no member of this site: no role here, and yet
+ * every right of an Administrator (WordPress grants a super admin any capability): named one,
+ * where the extension said « Abonné » for the strongest role of none.
+ *
+ * @param WP_User $user The current user.
+ * @return string[]
+ */
+function indiscrets_user_roles( $user ) {
+	$roles = array_values( $user->roles );
+	if ( ! $roles && is_multisite() && is_super_admin( $user->ID ) ) {
+		$roles = array( 'administrator' );
+	}
+	return $roles;
 }
 
 /**
