@@ -46,21 +46,28 @@ function Saved({
   conflict?: Parameters<typeof StoredConflict>[0];
 }) {
   useLeaveGuard(unsaved);
-  if (conflict && unsaved) return <StoredConflict {...conflict} />;
+  const asked = conflict && unsaved ? <StoredConflict {...conflict} /> : null;
   if (!message) {
-    return unsaved ? (
-      <p class="muted" role="status" data-testid="unsaved">
-        {t('options.unsaved')}
-      </p>
-    ) : null;
+    return (
+      asked ??
+      (unsaved ? (
+        <p class="muted" role="status" data-testid="unsaved">
+          {t('options.unsaved')}
+        </p>
+      ) : null)
+    );
   }
+  // The question stays with why « Enregistrer les miennes » wrote nothing (an empty pattern).
   return (
-    <p
-      class={`notice notice--${message.tone}`}
-      role={message.tone === 'error' ? 'alert' : 'status'}
-    >
-      {message.text}
-    </p>
+    <>
+      {asked}
+      <p
+        class={`notice notice--${message.tone}`}
+        role={message.tone === 'error' ? 'alert' : 'status'}
+      >
+        {message.text}
+      </p>
+    </>
   );
 }
 

@@ -375,3 +375,19 @@ describe('Options: the desk’s keyboard asked for from the desk’s list of key
     expect(document.activeElement).toBe(document.body);
   });
 });
+
+describe('Options: a house style changed under the typing, the typing refused', () => {
+  it('says why « Enregistrer les miennes » wrote nothing (an empty title pattern), the question still there', async () => {
+    render(<HouseStyleSettings />);
+    const pattern = (await screen.findByLabelText(/^Modèle du titre/)) as HTMLInputElement;
+    fireEvent.input(pattern, { target: { value: ' ' } });
+    await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, intro: 'Bonjour' });
+    const conflict = await screen.findByTestId('stored-conflict');
+
+    fireEvent.click(within(conflict).getByRole('button', { name: 'Enregistrer les miennes' }));
+
+    await screen.findByText('Le modèle du titre est vide.');
+    expect(screen.getByTestId('stored-conflict')).toBeTruthy();
+    expect((await houseStyleItem.getValue()).intro).toBe('Bonjour');
+  });
+});
