@@ -21,6 +21,11 @@ function watchDragSources() {
  * source, not to the place it was over, whose outline or marker otherwise stays drawn until
  * another drag passes over and leaves it. Each of the desk's drop targets (the inbox, a draft's
  * row, the issue list, the empty issue) clears its own this one way.
+ *
+ * A drag from another window (a second desk) tells this page nothing when it is given up over
+ * it: its source, and its `dragend`, are in the other. The pointer moving here as a pointer
+ * again (`mousemove`, `mousedown`: a page gets none while a drag is under way, only drag events)
+ * says it is over, before the editor can reach anything.
  */
 export function useDragEndClears(drawn: boolean, clear: () => void): void {
   const latest = useRef(clear);
@@ -32,12 +37,11 @@ export function useDragEndClears(drawn: boolean, clear: () => void): void {
     if (!drawn) return;
     const ended = () => latest.current();
     const source = dragSource;
-    document.addEventListener('dragend', ended, true);
-    document.addEventListener('drop', ended, true);
+    const kinds = ['dragend', 'drop', 'mousemove', 'mousedown'];
+    for (const kind of kinds) document.addEventListener(kind, ended, true);
     source?.addEventListener('dragend', ended);
     return () => {
-      document.removeEventListener('dragend', ended, true);
-      document.removeEventListener('drop', ended, true);
+      for (const kind of kinds) document.removeEventListener(kind, ended, true);
       source?.removeEventListener('dragend', ended);
     };
   }, [drawn]);

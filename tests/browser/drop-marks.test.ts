@@ -156,6 +156,50 @@ describe('the desk’s drop targets, in Chromium', () => {
     await desk.close();
   });
 
+  // A drag from another desk window over this one, given up there: this page is told nothing
+  // (its source and dragend are in the other window). Driven here by the drag events this page
+  // receives from it, the pointer then moved (Playwright drags within one page only).
+  it('no longer draws the marks of a drag from another window given up over this one, once the pointer moves', async () => {
+    const desk = await deskWith(['OVH', 'Mauboussin']);
+    const overFromElsewhere = (selector: string, type: string) =>
+      desk.evaluate(
+        ([selector, type]) => {
+          const data = new DataTransfer();
+          data.setData(type!, 'ailleurs');
+          const to = document.querySelector(selector!)!;
+          const box = to.getBoundingClientRect();
+          const at = { clientX: box.x + 20, clientY: box.y + 10 };
+          for (const kind of ['dragenter', 'dragover']) {
+            to.dispatchEvent(
+              new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: data, ...at }),
+            );
+          }
+        },
+        [selector, type],
+      );
+    for (const [selector, type] of [
+      ['[data-testid="draft"]', 'application/x-indiscrets-draft'],
+      ['[data-testid="issue-item"]', 'application/x-indiscrets-draft'],
+      ['section.inbox', 'application/x-indiscrets-item'],
+    ] as const) {
+      await overFromElsewhere(selector, type);
+      await until(
+        () => marks(desk),
+        (n) => n === 1,
+        `${selector} drawn`,
+      );
+      await desk.mouse.move(5, 5);
+      await desk.mouse.move(40, 60, { steps: 3 });
+      // Before, drawn until another drag passed over and left it.
+      await until(
+        () => marks(desk),
+        (n) => n === 0,
+        `${selector} no longer drawn`,
+      );
+    }
+    await desk.close();
+  });
+
   it('takes an issue’s item dropped on the inbox showing the trash out of the issue, and shows it among the drafts', async () => {
     const desk = await deskWith(['OVH', 'Mauboussin']);
     const box = desk.getByRole('combobox', { name: 'Où chercher' });

@@ -165,3 +165,53 @@ describe('Desk › an issue’s item dropped on the inbox showing the trash', ()
     });
   });
 });
+
+/**
+ * A drag from another desk window (or another browser window of the same extension), over this
+ * one: nothing starts or ends here, and the browser tells this page nothing when it is given up
+ * (Escape, a release where nothing takes it) over it. Once the pointer moves in the page again as
+ * a pointer (no drag is under way: a drag moves nothing but drag events), no mark is left drawn.
+ */
+describe('Desk › a drag from another window, given up over this one', () => {
+  /** A drag this page did not start: only its type is seen, as in a drag from elsewhere. */
+  function dragFromElsewhere(type: string) {
+    const dataTransfer = {
+      types: [type],
+      getData: () => '',
+      setData: () => {},
+      effectAllowed: 'all',
+      dropEffect: 'none',
+    };
+    return (to: HTMLElement) => !fireEvent.dragOver(to, { dataTransfer, clientY: 0 });
+  }
+
+  it('leaves no draft row, issue list marker or inbox outline drawn once the pointer moves here', async () => {
+    await openDesk(['OVH', 'Mauboussin']);
+    const draftOver = dragFromElsewhere('application/x-indiscrets-draft');
+    expect(draftOver(draftRow('Free'))).toBe(true);
+    expect(marks()).toBe(1);
+    fireEvent.mouseMove(document.body);
+    // Before, drawn until another drag passed over and left it.
+    await waitFor(() => expect(marks()).toBe(0));
+
+    expect(draftOver(item('Mauboussin'))).toBe(true);
+    await waitFor(() => expect(marks()).toBe(1));
+    fireEvent.mouseMove(document.body);
+    await waitFor(() => expect(marks()).toBe(0));
+
+    const itemOver = dragFromElsewhere('application/x-indiscrets-item');
+    expect(itemOver(inbox())).toBe(true);
+    await waitFor(() => expect(marks()).toBe(1));
+    fireEvent.mouseDown(document.body);
+    await waitFor(() => expect(marks()).toBe(0));
+  });
+
+  it('no longer outlines the empty issue once the pointer moves here', async () => {
+    await openDesk([]);
+    const over = dragFromElsewhere('application/x-indiscrets-draft');
+    expect(over(screen.getByTestId('issue-empty'))).toBe(true);
+    await waitFor(() => expect(marks()).toBe(1));
+    fireEvent.mouseMove(document.body);
+    await waitFor(() => expect(marks()).toBe(0));
+  });
+});
