@@ -301,5 +301,44 @@ describe(
         );
       }
     });
+
+    it('deleted from the network, it takes its capabilities (and, asked, its records) from every site', async () => {
+      const net = network();
+      const read = async (where: 'main' | 'sport') => {
+        const out = await phpOn(
+          net,
+          where,
+          `echo json_encode(['editor' => get_role('editor')->has_cap('read_indiscrets'), 'caps' => get_option('indiscrets_caps_version')]);`,
+        );
+        return JSON.parse(out.slice(out.indexOf('{'))) as { editor: boolean; caps: unknown };
+      };
+      // Granted on each site (the sub-site's on its first request, the plugin network-activated).
+      expect(await read('sport')).toEqual({ editor: true, caps: '1' });
+      expect(await read('main')).toEqual({ editor: true, caps: '1' });
+      // Earlier tests left records on both sites.
+      expect(await recordsOn(net, 'sport', 'drafts')).not.toEqual([]);
+      expect(await recordsOn(net, 'main', 'drafts')).not.toEqual([]);
+      try {
+        // Network Admin › Plugins: Network Deactivate, then Delete (uninstall.php, on the main site).
+        const out = await phpOn(
+          net,
+          'main',
+          // With the records asked to go too (wp-config.php's constant).
+          `define('INDISCRETS_DELETE_DATA_ON_UNINSTALL', true); require_once ABSPATH . 'wp-admin/includes/plugin.php'; deactivate_plugins('indiscrets/indiscrets.php', true, true); echo uninstall_plugin('indiscrets/indiscrets.php') ? 'désinstallée' : 'non';`,
+        );
+        expect(out.trim().endsWith('désinstallée')).toBe(true);
+        expect(await read('main')).toEqual({ editor: false, caps: false });
+        expect(await read('sport')).toEqual({ editor: false, caps: false });
+        for (const where of ['main', 'sport'] as const)
+          for (const kind of ['drafts', 'issues'] as const)
+            expect(await recordsOn(net, where, kind)).toEqual([]);
+      } finally {
+        await phpOn(
+          net,
+          'main',
+          `require_once ABSPATH . 'wp-admin/includes/plugin.php'; activate_plugin('indiscrets/indiscrets.php', '', true);`,
+        );
+      }
+    });
   },
 );
