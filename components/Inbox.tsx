@@ -21,6 +21,7 @@ import {
 } from './useInboxFilters';
 import { useInboxItemDrop } from './useInboxItemDrop';
 import { useInboxKeys } from './useInboxKeys';
+import type { TakeOutDropped } from './useTakeOutDropped';
 import { focusGoesBack, takeReturn, watchReturns } from './itemReturn';
 import { focusLost } from './whenDrawn';
 import { useUndo } from './Undo';
@@ -80,7 +81,7 @@ interface Props {
    * it): to be taken out of its issue, as « Retirer » takes it. Resolves whether it was. Without
    * it, the inbox takes no item's drop (the popup shows one or the other).
    */
-  onItemDrop?: (id: string) => Promise<boolean>;
+  onItemDrop?: TakeOutDropped;
 }
 
 /** Rows read by one query of the list: the part drawn, rounded out to whole pages. */

@@ -43,6 +43,12 @@ interface OfferOptions {
    * another one open, shows the bar without taking the keyboard from what the editor is doing.
    */
   focus?: boolean;
+  /**
+   * Said after the label, in this view's bar (shown and spoken with it) while it shows this
+   * offer from then on: what this view did or shows with the action (the drafts it switched to,
+   * the search that hides the item). Not kept for the other views, whose lists are their own.
+   */
+  note?: string;
 }
 
 interface Props {
@@ -89,6 +95,11 @@ export function UndoProvider({ children, onUndone }: Props) {
   // undo, so that each is said.
   const [undid, setUndid] = useState<object>();
   const latest = shown ? offers.at(-1) : undefined;
+  // The notes of offers made here (OfferOptions.note), by offer id: the latest's only.
+  const notes = useRef(new Map<string, string>());
+  useEffect(() => {
+    for (const id of notes.current.keys()) if (id !== latest?.id) notes.current.delete(id);
+  }, [latest?.id]);
   // The offer the bar shows, for the watchers below, which run apart from the drawing.
   const showing = useRef<string>();
   showing.current = latest?.id;
@@ -237,6 +248,7 @@ export function UndoProvider({ children, onUndone }: Props) {
   const offer = useCallback((token: UndoToken, label: string, options: OfferOptions = {}) => {
     const made: UndoOffer = { id: crypto.randomUUID(), token, label, at: Date.now() };
     if (options.focus) focusId.current = made.id;
+    if (options.note) notes.current.set(made.id, options.note);
     known.current.add(made.id);
     setError(undefined);
     setTold(undefined);
@@ -264,7 +276,10 @@ export function UndoProvider({ children, onUndone }: Props) {
 
   // What the bar shows, spoken once as it starts showing it: a failed undo, an outcome told, or
   // an offer (by its id: the shared list read again brings the same offer as another object).
-  const said = error ? error.text : (told?.text ?? latest?.label);
+  const note = latest && notes.current.get(latest.id);
+  const said = error
+    ? error.text
+    : (told?.text ?? (note ? `${latest.label} ${note}` : latest?.label));
   const saying = error ?? told ?? latest?.id;
   const announce = useAnnounce();
   const spoken = useRef<unknown>();

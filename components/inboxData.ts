@@ -21,7 +21,13 @@ import type { InboxRow } from './inboxRow';
 import { SHARED_DESK_OFF, type SharedDesk } from './sharedDesk';
 import { shownTags } from './tagsShown';
 
-export { countDrafts, draftPosition, listSiteNames, listTags } from '../storage/draft-search';
+export {
+  countDrafts,
+  draftMatches,
+  draftPosition,
+  listSiteNames,
+  listTags,
+} from '../storage/draft-search';
 export { mergeDrafts, restoreDraft, trashDraft, undo, undoable } from '../storage/drafts';
 export { addToIssue } from '../storage/issues';
 export { onOutboxWrite } from '../storage/outbox';

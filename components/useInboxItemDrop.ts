@@ -1,19 +1,21 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../locales/core';
 import type { DraftQuery } from '../storage/draft-search';
 import { loadData } from './data';
 import { ITEM_MIME } from './dragTypes';
 import { useDragEndClears } from './useDragEndClears';
 import type { InboxFilters } from './useInboxFilters';
+import type { TakeOutDropped } from './useTakeOutDropped';
 import type { VirtualListHandle } from './VirtualList';
 import { focusLost } from './whenDrawn';
 
 interface Options {
   /**
-   * Takes the item out of its issue (the desk's `useTakeOutDropped`); resolves whether it was.
-   * Without it, the inbox takes no item's drop (the popup).
+   * Takes the item out of its issue (the desk's `useTakeOutDropped`), said with what the drafts
+   * then show; resolves whether it was. Without it, the inbox takes no item's drop (the popup).
    */
-  onItemDrop?: (id: string) => Promise<boolean>;
+  onItemDrop?: TakeOutDropped;
   filters: InboxFilters;
   /** The inbox's section: where the keyboard waits when the item's row is not listed. */
   section: RefObject<HTMLElement>;
@@ -102,22 +104,34 @@ export function useInboxItemDrop({
     event.preventDefault();
     const drop = { id, from: document.activeElement, until: Date.now() + 3000 };
     droppedItem.current = drop;
-    void onItemDrop(id).then((taken) => {
+    // Dropped on the trash shown: out of the issue as anywhere on the drafts, not trashed.
+    // The drafts out of the issues shown, where it went, its row taking the keyboard: the
+    // trash never lists it, and the editor took it for trashed.
+    const trashShown = filters.box === 'trash';
+    const query: DraftQuery = trashShown ? { ...filters.query, box: 'inbox' } : filters.query;
+    const { filtered, status, siteName, tag } = filters;
+    // Said with its undo (seen and spoken): the list switched under a screen reader, or a search
+    // (or a filter) that does not show it, kept as the editor set it.
+    const note = async () => {
+      const hidden = filtered && !(await (await loadData()).draftMatches(query, id));
+      const byFilter = !!(status || siteName || tag);
+      const said = [
+        ...(trashShown ? [t('drafts.droppedShowsInbox')] : []),
+        ...(hidden ? [t(byFilter ? 'drafts.droppedFiltered' : 'drafts.droppedSearched')] : []),
+      ];
+      return said.length > 0 ? said.join(' ') : undefined;
+    };
+    void onItemDrop(id, note).then((taken) => {
       if (!taken) {
         if (droppedItem.current === drop) droppedItem.current = undefined;
         return;
       }
-      // Dropped on the trash shown: out of the issue as anywhere on the drafts, not trashed.
-      // The drafts out of the issues shown, where it went, its row taking the keyboard: the
-      // trash never lists it, and the editor took it for trashed.
-      const trashShown = filters.box === 'trash';
       if (trashShown) filters.setBox('inbox');
       // Not drawn here meanwhile. Listed beyond the rows read (a long inbox, the item clipped
       // long ago): the list draws and reads its place, and the keyboard goes to its row
       // there. Not listed (a search or a filter that does not show it): the keyboard waits
       // on the inbox, where ↓ goes to its rows, not on the page's body (its row drawn later
       // still takes it).
-      const query: DraftQuery = trashShown ? { ...filters.query, box: 'inbox' } : filters.query;
       const waiting = () => droppedItem.current === drop && focusLost();
       setTimeout(() => {
         if (!waiting()) return;

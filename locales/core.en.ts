@@ -73,6 +73,10 @@ export const coreEn: CoreMessages = {
   'drafts.noIssueToAdd': 'No issue being composed: create one to add this draft to it.',
   'drafts.alreadyInIssue': '“{title}” is already in an issue.',
   'drafts.added': '“{title}” added to the issue.',
+  'drafts.droppedShowsInbox': 'The drafts out of the issues are shown.',
+  'drafts.droppedSearched': 'The search hides it in the drafts: clear it to see it.',
+  'drafts.droppedFiltered':
+    'The search or the filters hide it in the drafts: clear them to see it.',
   'desk.heading': 'Indiscrets desk',
   'desk.pageTitle': 'Indiscrets — desk',
   'popup.heading': 'Indiscrets',

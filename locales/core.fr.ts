@@ -79,6 +79,11 @@ export const coreFr = {
   'drafts.noIssueToAdd': 'Aucun numéro en cours : créez-en un pour y ajouter ce brouillon.',
   'drafts.alreadyInIssue': '« {title} » est déjà dans un numéro.',
   'drafts.added': '« {title} » ajouté au numéro.',
+  'drafts.droppedShowsInbox': 'Les brouillons hors numéro sont affichés.',
+  'drafts.droppedSearched':
+    'La recherche le masque dans les brouillons\u00a0: effacez-la pour le voir.',
+  'drafts.droppedFiltered':
+    'La recherche ou les filtres le masquent dans les brouillons\u00a0: effacez-les pour le voir.',
   'desk.heading': 'Indiscrets, le bureau',
   'desk.pageTitle': 'Indiscrets — bureau',
   'popup.heading': 'Indiscrets',

@@ -458,6 +458,15 @@ export function draftPosition(
   });
 }
 
+/** Whether draft `id` is among a search's matches: one record read. */
+export function draftMatches(
+  query: DraftQuery,
+  id: string,
+  database: IndiscretsDB = defaultDb,
+): Promise<boolean> {
+  return runQuery(query, database, async (q) => q.matches(await database.clips.get(id)));
+}
+
 /** A page and the total: {@link searchPage} and {@link countDrafts} in one transaction. */
 export function searchDrafts(
   query: DraftQuery = {},

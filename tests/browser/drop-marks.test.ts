@@ -12,6 +12,7 @@ import {
   launchExtension,
   openDesk,
   setCurrentIssue,
+  squash,
   until,
 } from './harness';
 
@@ -251,6 +252,17 @@ describe('the desk’s drop targets, in Chromium', () => {
       'the keyboard on its row',
     );
     expect(await draft(desk, 'Mauboussin').count()).toBe(1);
+    // The switch said with the take-out, seen and spoken (before, the take-out alone).
+    await until(
+      () => desk.getByTestId('announcement').textContent(),
+      (text) =>
+        squash(text) ===
+        '« Mauboussin » retiré du numéro. Les brouillons hors numéro sont affichés.',
+      'the switch said',
+    );
+    expect(squash(await desk.getByTestId('undo-bar').textContent())).toContain(
+      'Les brouillons hors numéro sont affichés.',
+    );
     await desk.close();
   });
 });

@@ -159,3 +159,76 @@ describe('Inbox › an issue’s item dropped on it (the desk)', () => {
     expect(await titles(issue.id)).toEqual(['OVH', 'Mauboussin', 'Lina Khan']);
   });
 });
+
+describe('Inbox › an item dropped on it, what the drafts then show said with its undo', () => {
+  const bar = () => screen.getByTestId('undo-bar').querySelector('span')?.textContent;
+
+  it('says the drafts out of the issues shown when it was dropped on the trash', async () => {
+    await openDesk();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Où chercher' }), {
+      target: { value: 'trash' },
+    });
+    await waitFor(() => expect(screen.queryByText('Free')).toBeNull());
+    const spoken = recordSpoken();
+
+    const drag = dragItem('Mauboussin');
+    drag.over(inbox());
+    drag.drop(inbox());
+
+    const said =
+      '«\u00a0Mauboussin\u00a0» retiré du numéro. Les brouillons hors numéro sont affichés.';
+    // Before, only the take-out was said: the list changed under a screen reader, unsaid.
+    await waitFor(() => expect(spoken).toContain(said));
+    expect(bar()).toBe(said);
+  });
+
+  it('says the search hides it, when it does', async () => {
+    await openDesk();
+    fireEvent.input(screen.getByTestId('search'), { target: { value: 'Free' } });
+    await waitFor(() => expect(screen.getAllByTestId('draft')).toHaveLength(1));
+    const spoken = recordSpoken();
+
+    const drag = dragItem('Mauboussin');
+    drag.over(inbox());
+    drag.drop(inbox());
+
+    const said =
+      '«\u00a0Mauboussin\u00a0» retiré du numéro. La recherche le masque dans les brouillons\u00a0: effacez-la pour le voir.';
+    await waitFor(() => expect(spoken).toContain(said));
+    expect(bar()).toBe(said);
+    // The search kept as typed.
+    expect(screen.getByTestId<HTMLInputElement>('search').value).toBe('Free');
+  });
+
+  it('says the filters hide it, when one does', async () => {
+    await openDesk();
+    await db.clips.filter((clip) => clip.title === 'Free').modify({ status: 'ready' });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Statut' }), {
+      target: { value: 'ready' },
+    });
+    await waitFor(() => expect(screen.getAllByTestId('draft')).toHaveLength(1));
+
+    const drag = dragItem('Mauboussin');
+    drag.over(inbox());
+    drag.drop(inbox());
+
+    await waitFor(() =>
+      expect(bar()).toBe(
+        '«\u00a0Mauboussin\u00a0» retiré du numéro. La recherche ou les filtres le masquent dans les brouillons\u00a0: effacez-les pour le voir.',
+      ),
+    );
+  });
+
+  it('says nothing more when the search shows it', async () => {
+    await openDesk();
+    fireEvent.input(screen.getByTestId('search'), { target: { value: 'mauboussin' } });
+    await waitFor(() => expect(screen.queryAllByTestId('draft')).toHaveLength(0));
+
+    const drag = dragItem('Mauboussin');
+    drag.over(inbox());
+    drag.drop(inbox());
+
+    await waitFor(() => expect(bar()).toBe('«\u00a0Mauboussin\u00a0» retiré du numéro.'));
+    await waitFor(() => expect(document.activeElement?.textContent).toContain('Mauboussin'));
+  });
+});
