@@ -20,7 +20,7 @@ import {
   storeWordPressSettings,
 } from '../storage/settings';
 import { useStorageItem } from './useStorageItem';
-import { useUnsaved } from './useLeaveGuard';
+import { useLeaveGuard } from './useLeaveGuard';
 import { useFollowsStored } from './useFollowsStored';
 import { StoredConflict, type ConflictRef } from './StoredConflict';
 
@@ -128,8 +128,9 @@ export function WordPressSettings() {
       settling.current = undefined;
     };
   }, [ready, focus]);
-  // Typed and not saved: a restore's settings do not reload the page over it (BackupSettings).
-  useUnsaved(followed.typed);
+  // Typed and not saved: a restore's settings do not reload the page over it (BackupSettings), and
+  // leaving the page (the tab closed, the language changed) asks first, as the other cards do.
+  useLeaveGuard(followed.typed);
   // The buttons wait while the site is asked (a disabled button loses the keyboard, to the page's
   // body): the keyboard goes to « Annuler » as it appears, then back to the button that started,
   // where it was lost meanwhile (« Annuler » gone with the work).
@@ -392,6 +393,11 @@ export function WordPressSettings() {
           })}
         {status.kind === 'error' && status.text}
       </p>
+      {followed.typed && !followed.conflict && status.kind === 'idle' && (
+        <p class="muted" role="status" data-testid="unsaved">
+          {t('options.unsaved')}
+        </p>
+      )}
     </form>
   );
 }

@@ -24,10 +24,7 @@ export function typedUnsaved(): boolean {
   return unsavedForms.size > 0;
 }
 
-/**
- * While `unsaved`, the form counts for {@link typedUnsaved}, with no question asked on leaving
- * (the WordPress settings' form, whose « Tester la connexion » saves too).
- */
+/** While `unsaved`, the form counts for {@link typedUnsaved}, with no question asked on leaving. */
 export function useUnsaved(unsaved: boolean): void {
   useLayoutEffect(() => {
     if (!unsaved) return;

@@ -748,3 +748,28 @@ describe('WordPressSettings, the keyboard through a connection test that waits',
     await waitFor(() => expect(document.activeElement).toBe(test));
   });
 });
+
+describe('WordPressSettings, changes typed and not saved, the page left', () => {
+  /** Whether leaving the page now would be asked about (a `beforeunload` the page prevents). */
+  const leavingAsks = () => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  };
+
+  it('says they are not saved, and asks before the page is left (the tab closed, the language changed), until « Enregistrer »', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    render(<WordPressSettings />);
+    const site = await screen.findByLabelText(/^Adresse du site/);
+    expect(leavingAsks()).toBe(false);
+
+    fireEvent.input(site, { target: { value: 'https://monsite.fr' } });
+
+    await screen.findByText('Modifications non enregistrées.');
+    expect(leavingAsks()).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(screen.getByTestId('wp-status').textContent).toBe('Enregistré.'));
+    expect(screen.queryByText('Modifications non enregistrées.')).toBeNull();
+    expect(leavingAsks()).toBe(false);
+  });
+});
