@@ -88,8 +88,15 @@ function cleanItem(html: string, doc: Document, otherLanguages: boolean, typed =
     a.setAttribute('href', withoutTracking(a.getAttribute('href')!));
   });
   flattenLists(clean, inert);
-  clean.querySelectorAll('p').forEach((p) => {
-    if (!p.textContent?.trim() && !p.querySelector('br')) p.remove();
+  // A paragraph or a list's entry with no words goes, its <br> too (a list left with none with
+  // it): an empty line typed (Enter twice), the one the caret is left in after a quote inserted,
+  // a text emptied. No export shows it (see sanitizeBlocks, export/sanitize.ts); the editor
+  // still shows it, to be typed in, while it is written in.
+  clean.querySelectorAll('p, li').forEach((block) => {
+    if (!block.textContent?.trim()) block.remove();
+  });
+  clean.querySelectorAll('ul, ol').forEach((list) => {
+    if (!list.querySelector('li')) list.remove();
   });
   dropBreaksBesideParagraphs(clean);
   // Browsers type a space at the end of a line as a no-break space (to keep it visible) and

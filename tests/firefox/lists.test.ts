@@ -74,12 +74,17 @@ describe('a list in an item’s text, in Firefox (MV2)', () => {
     // Enter makes an entry; Enter in the empty last one leaves the list for a paragraph.
     await popup.keyboard.press('Enter');
     const list = '<li>Un <strong>fort</strong></li><li>Deux et demi</li>';
-    await saved(`<ul>${list}<li><br></li></ul>`, 'the new entry, empty');
+    // Shown, not stored: an entry or a paragraph with no words is none (see cleanItemHtml).
+    await until(html, (shown) => shown === `<ul>${list}<li><br></li></ul>`, 'the new entry, empty');
     await popup.keyboard.type('Trois');
     await saved(`<ul>${list}<li>Trois</li></ul>`, 'the new entry');
     await popup.keyboard.press('Enter');
     await popup.keyboard.press('Enter');
-    await saved(`<ul>${list}<li>Trois</li></ul><p><br></p>`, 'the empty paragraph after the list');
+    await until(
+      html,
+      (shown) => shown === `<ul>${list}<li>Trois</li></ul><p><br></p>`,
+      'the empty paragraph after the list',
+    );
     await popup.keyboard.type('Après.');
     const full = `<ul>${list}<li>Trois</li></ul><p>Après.</p>`;
     await saved(full, 'the paragraph after the list');

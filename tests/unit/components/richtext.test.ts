@@ -134,14 +134,32 @@ describe('cleanItemHtml', () => {
     ]);
   });
 
-  it('keeps the editor’s own text as it writes it: bold around a link, a line break, an empty line', () => {
+  it('keeps the editor’s own text as it writes it: bold around a link, a line break', () => {
     expect(
       cleanItemHtml(
-        '<p>Après, <b>en gras avec <a href="https://example.com/y">un lien</a></b>.</p><p>Ligne<br>suivante</p><p><br></p>',
+        '<p>Après, <b>en gras avec <a href="https://example.com/y">un lien</a></b>.</p><p>Ligne<br>suivante</p>',
       ),
     ).toBe(
-      '<p>Après, <strong>en gras avec <a href="https://example.com/y">un lien</a></strong>.</p><p>Ligne<br>suivante</p><p><br></p>',
+      '<p>Après, <strong>en gras avec <a href="https://example.com/y">un lien</a></strong>.</p><p>Ligne<br>suivante</p>',
     );
+  });
+
+  it('stores no empty paragraph or entry: the editor’s empty line, one beside a quote, a text emptied', () => {
+    // Enter twice, an empty paragraph the browser leaves beside a quote inserted: the exports,
+    // the preview and WordPress's blocks show none of them (sanitizeBlocks drops them).
+    const typed = '<p>Avant.</p><p><br></p><p>« Oui. »</p><p><b><br></b></p><p>&nbsp;</p>';
+    expect(cleanItemHtml(typed, document, { typed: true })).toBe('<p>Avant.</p><p>« Oui. »</p>');
+    expect(sanitizeBlocks(cleanItemHtml(typed))).toEqual(sanitizeBlocks(typed));
+    // Chromium's emptied text (Ctrl+A, Suppr) is no text at all.
+    expect(cleanItemHtml('<p><br></p>', document, { typed: true })).toBe('');
+    // A paste's empty lines (Google Docs, a page's <div><br></div>) are none either.
+    expect(cleanPastedHtml('<div>Un.</div><div><br></div><p><br></p><div>Deux.</div>', 'fr')).toBe(
+      '<p>Un.</p><p>Deux.</p>',
+    );
+    // Nor an empty entry of a list (Enter in a list), nor a list of none; a line break stays.
+    expect(
+      cleanItemHtml('<p>Ligne<br>suivante</p><ul><li>Un</li><li><br></li></ul><ol><li> </li></ol>'),
+    ).toBe('<p>Ligne<br>suivante</p><ul><li>Un</li></ul>');
   });
 
   it('makes one <strong> of bold words side by side, and none of an empty one', () => {
@@ -204,7 +222,7 @@ describe('cleanItemHtml', () => {
 });
 
 describe('cleanItemHtml with lists', () => {
-  it('keeps a list typed in: its entries, their bold and links, and an empty entry being typed', () => {
+  it('keeps a list typed in: its entries, their bold and links, not an empty entry being typed', () => {
     // As Chromium leaves it after Enter in a list of a template with {quote} in a <ul>.
     const html = cleanItemHtml(
       '<ul><li>« Un » (<a href="https://example.com/a">Le Monde</a>)</li><li>Deux <b>fort</b></li>' +
@@ -213,7 +231,7 @@ describe('cleanItemHtml with lists', () => {
 
     expect(html).toBe(
       '<ul><li>« Un » (<a href="https://example.com/a">Le Monde</a>)</li>' +
-        '<li>Deux <strong>fort</strong></li><li><br></li></ul><p>Après</p>',
+        '<li>Deux <strong>fort</strong></li></ul><p>Après</p>',
     );
     // The entries' words are counted apart, as the paragraphs' are (« and » are no words).
     expect(countText(itemText(html))).toEqual({ words: 6, chars: 33 });
