@@ -12,8 +12,10 @@ import {
   wordpressPasswordItem,
   type WordPressPreferences,
 } from '../storage/preferences';
+import { fieldToFix } from './openSettings';
 import {
   keepSiteLeft,
+  type SettingsField,
   SETTINGS_FOCUS_FRESH_MS,
   settingsFocus,
   siteLeaves,
@@ -40,7 +42,8 @@ type Status =
   | { kind: 'cancelled' }
   | { kind: 'saved' }
   | { kind: 'ok'; connection: WpConnection }
-  | { kind: 'error'; text: string };
+  /** `field`: the one field the failure is about (fieldToFix), marked invalid. */
+  | { kind: 'error'; text: string; field?: SettingsField };
 
 /** The form: the settings and the application password, stored apart. */
 interface Account {
@@ -144,6 +147,15 @@ export function WordPressSettings() {
   }, [busy, cancellable]);
   if (!form) return null;
 
+  /**
+   * A field the failure shown is about: invalid, described by the failure, for a screen reader
+   * coming back to it (typing there again clears the failure).
+   */
+  const invalid = (field: SettingsField) =>
+    status.kind === 'error' && status.field === field
+      ? { 'aria-invalid': true, 'aria-describedby': 'wp-status' }
+      : {};
+
   const set = (patch: Partial<WordPressPreferences>) => {
     setStatus({ kind: 'idle' });
     followed.set({ prefs: { ...form, ...patch }, password });
@@ -169,7 +181,7 @@ export function WordPressSettings() {
   async function save(): Promise<WordPressPreferences | undefined> {
     const checked = validateSiteUrl(form!.siteUrl);
     if (!checked.ok) {
-      setStatus({ kind: 'error', text: failureText(checked) });
+      setStatus({ kind: 'error', text: failureText(checked), field: fieldToFix(checked.code) });
       return undefined;
     }
     // Called before any await: Firefox only shows the prompt inside the click's own handler.
@@ -276,7 +288,7 @@ export function WordPressSettings() {
       setStatus(
         result.ok
           ? { kind: 'ok', connection: result }
-          : { kind: 'error', text: failureText(result) },
+          : { kind: 'error', text: failureText(result), field: fieldToFix(result.code) },
       );
     }
   }
@@ -300,6 +312,7 @@ export function WordPressSettings() {
           autoComplete="off"
           spellcheck={false}
           placeholder={t('wp.siteUrlPlaceholder')}
+          {...invalid('siteUrl')}
           value={form.siteUrl}
           onInput={(e) => set({ siteUrl: (e.target as HTMLInputElement).value })}
         />
@@ -312,6 +325,7 @@ export function WordPressSettings() {
           type="text"
           autoComplete="off"
           spellcheck={false}
+          {...invalid('username')}
           value={form.username}
           onInput={(e) => set({ username: (e.target as HTMLInputElement).value })}
         />
@@ -324,6 +338,7 @@ export function WordPressSettings() {
           // Kept out of the browser's password manager: it lives in storage.local only.
           autoComplete="off"
           spellcheck={false}
+          {...invalid('password')}
           value={password}
           onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
         />
@@ -381,6 +396,7 @@ export function WordPressSettings() {
       <p
         class={`notice${status.kind === 'error' ? ' notice--error' : status.kind === 'idle' || status.kind === 'busy' || status.kind === 'cancelled' ? '' : ' notice--ok'}`}
         role={status.kind === 'error' ? 'alert' : 'status'}
+        id="wp-status"
         data-testid="wp-status"
       >
         {status.kind === 'busy' && t('wp.testing')}

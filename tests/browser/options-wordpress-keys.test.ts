@@ -59,6 +59,35 @@ describe('the WordPress settings by the keyboard, the site not answering, in Chr
     await options.close();
   });
 
+  it('an address without https, saved by Enter in its field: refused, said, the field marked invalid and the keyboard left in it', async () => {
+    const options = await session.openExtensionPage('options.html');
+    const card = options.getByTestId('wordpress-settings');
+    await card.waitFor();
+    const site = card.getByLabel('Adresse du site');
+    await site.fill('http://monjournal.fr');
+
+    await site.press('Enter');
+
+    const status = card.getByTestId('wp-status');
+    await until(
+      () => status.textContent(),
+      (text) => squash(text).startsWith('L’adresse doit commencer par https://'),
+      'the refusal',
+    );
+    expect(await status.getAttribute('role')).toBe('alert');
+    expect(await site.getAttribute('aria-invalid')).toBe('true');
+    expect(await site.evaluate((input) => input === document.activeElement)).toBe(true);
+    // Described by the refusal: what a screen reader says coming back to the field.
+    expect(
+      await site.evaluate(
+        (input) => document.getElementById(input.getAttribute('aria-describedby')!)?.textContent,
+      ),
+    ).toMatch(/^L’adresse doit commencer par https:\/\//);
+    await site.fill('https://monjournal.fr');
+    expect(await site.getAttribute('aria-invalid')).toBeNull();
+    await options.close();
+  });
+
   it('asks before the page is left with an address typed and not saved, and not once it is', async () => {
     const options = await session.openExtensionPage('options.html');
     const card = options.getByTestId('wordpress-settings');

@@ -773,3 +773,42 @@ describe('WordPressSettings, changes typed and not saved, the page left', () => 
     expect(leavingAsks()).toBe(false);
   });
 });
+
+describe('WordPressSettings, a failure about one field', () => {
+  it('marks that field invalid, described by what failed, until it is typed in again', async () => {
+    render(<WordPressSettings />);
+    const site = await screen.findByLabelText(/^Adresse du site/);
+    const password = screen.getByLabelText(/^Mot de passe d’application/);
+    fireEvent.input(site, { target: { value: 'http://monsite.fr' } });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+
+    await waitFor(() => expect(site.getAttribute('aria-invalid')).toBe('true'));
+    const described = document.getElementById(
+      site.getAttribute('aria-describedby')!.split(' ')[0]!,
+    );
+    expect(described?.textContent).toMatch(/^L’adresse doit commencer par https:\/\//);
+    expect(password.getAttribute('aria-invalid')).toBeNull();
+    fireEvent.input(site, { target: { value: 'https://monsite.fr' } });
+    expect(site.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('marks the password for a password refused (401)', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    vi.mocked(testConnection).mockResolvedValueOnce({
+      ok: false,
+      code: 'wrong_credentials',
+      status: 401,
+    });
+    render(<WordPressSettings />);
+    fireEvent.input(await screen.findByLabelText(/^Adresse du site/), {
+      target: { value: 'https://www.monjournal.fr' },
+    });
+    const password = screen.getByLabelText(/^Mot de passe d’application/);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Tester la connexion' }));
+
+    await waitFor(() => expect(password.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByLabelText(/^Adresse du site/).getAttribute('aria-invalid')).toBeNull();
+  });
+});
