@@ -16,6 +16,8 @@ import {
 } from '../storage/template';
 import {
   blockAt,
+  blocksOf,
+  caretAfterQuote,
   cleanItemHtml,
   cleanPastedHtml,
   coversText,
@@ -755,8 +757,15 @@ export function RichText({
       while (paragraph && paragraph.parentNode !== el && paragraph.nodeName !== 'LI') {
         paragraph = paragraph.parentNode;
       }
+      const before = new Set(blocksOf(el));
       if (!typeParagraphs(el, paragraph, texts, htmls)) {
         addParagraphs(el, paragraph, texts, htmls);
+      }
+      // The next key typed goes after the quote, not in it.
+      const caret = caretAfterQuote(el, before, paragraph);
+      if (caret) {
+        selection.removeAllRanges();
+        selection.addRange(caret);
       }
     } else {
       selection.removeAllRanges();
@@ -777,7 +786,10 @@ export function RichText({
       else if (typeof document.execCommand === 'function') {
         document.execCommand('insertHTML', false, quoteLineHtml(line, start, wordRuns, quoteLang));
       } else {
-        // No editing commands (jsdom): the same nodes, put in with DOM methods.
+        // No editing commands (jsdom): the same nodes, put in with DOM methods, in place of the
+        // <br> holding an empty paragraph open, as the browsers put them.
+        const empty = blockAt(range.startContainer, el);
+        if (empty && !empty.textContent) empty.querySelectorAll('br').forEach((br) => br.remove());
         const made = document.createElement('template');
         made.innerHTML = quoteLineHtml(line, start, wordRuns, quoteLang);
         range.insertNode(made.content);

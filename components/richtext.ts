@@ -153,6 +153,59 @@ export function paragraphAround(caret: Range, root: Node): Range | null {
   return range;
 }
 
+/**
+ * The paragraphs and list entries of the editor `root`, in order: its blocks at the top, and the
+ * entries of its lists in their place (what a quote inserted as paragraphs adds to).
+ */
+export function blocksOf(root: Element): Element[] {
+  return Array.from(root.children).flatMap((child) =>
+    child.localName === 'ul' || child.localName === 'ol' ? Array.from(child.children) : [child],
+  );
+}
+
+/** Whether `block` holds no words: an empty line, shown by a `<br>`. */
+const emptyBlock = (block: Element) => !block.textContent?.trim();
+
+/**
+ * The caret after a quote just inserted as paragraphs in the editor `root`, whose blocks were
+ * `before` (see {@link blocksOf}), as a word processor or Gutenberg leaves it: in an empty
+ * paragraph right after the quote (an entry, after a quote inserted in a list), the one the
+ * browser left there or one made, where the next key typed no longer joins the quote. The empty
+ * paragraph the caret was in (`anchor`), which the quote went after, goes: the quote takes its
+ * place. The empty one after the quote is not stored (see cleanItemHtml). Null when no block
+ * was added.
+ */
+export function caretAfterQuote(root: Element, before: ReadonlySet<Element>, anchor: Node | null) {
+  const added = blocksOf(root).filter((block) => !before.has(block));
+  let last = added.at(-1);
+  if (!last) return null;
+  let after: Element | null = null;
+  if (emptyBlock(last) && added.length > 1) {
+    after = last;
+    last = added.at(-2)!;
+  } else if (
+    last.nextElementSibling?.localName === last.localName &&
+    emptyBlock(last.nextElementSibling)
+  ) {
+    after = last.nextElementSibling;
+  }
+  if (!after) {
+    after = root.ownerDocument.createElement(last.localName === 'li' ? 'li' : 'p');
+    after.append(root.ownerDocument.createElement('br'));
+    last.after(after);
+  }
+  if (
+    anchor instanceof Element &&
+    anchor !== after &&
+    anchor.isConnected &&
+    before.has(anchor) &&
+    emptyBlock(anchor)
+  ) {
+    anchor.remove();
+  }
+  return edgeOf(after);
+}
+
 /** Whether `range` starts in one block of the editor `root` and ends in another. */
 export function spansBlocks(range: Range, root: Node): boolean {
   const first = blockAt(range.startContainer, root);

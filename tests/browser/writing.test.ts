@@ -632,20 +632,24 @@ describe('writing an item in Chromium with the built extension', () => {
 
     const quoted = /^<p>Premier paragraphe écrit\.<\/p><p>« [^«»<]+ »<\/p>$/;
     const inserted = await savedBody(popup, id, (body) => quoted.test(body));
-    // The caret is at the end of the quote's paragraph, the last.
-    expect(
-      await area.evaluate((el) => {
+    // The caret is in an empty paragraph after the quote (shown, not stored), not in the quote.
+    const caretAfter = () =>
+      area.evaluate((el) => {
         const caret = window.getSelection()!.getRangeAt(0);
-        const rest = document.createRange();
-        rest.selectNodeContents(el);
-        rest.setStart(caret.endContainer, caret.endOffset);
+        const quote = el.children[1]!;
         return {
           collapsed: caret.collapsed,
-          inQuote: el.lastElementChild!.contains(caret.endContainer),
-          rest: rest.toString(),
+          inQuote: quote.contains(caret.endContainer),
+          afterQuote: quote.nextElementSibling?.contains(caret.endContainer) ?? false,
+          shown: el.innerHTML.slice(el.innerHTML.lastIndexOf('<p>')),
         };
-      }),
-    ).toEqual({ collapsed: true, inQuote: true, rest: '' });
+      });
+    expect(await caretAfter()).toEqual({
+      collapsed: true,
+      inQuote: false,
+      afterQuote: true,
+      shown: '<p><br></p>',
+    });
 
     // One Ctrl+Z takes the quote away, not the typing before it.
     await popup.keyboard.press('Control+Z');
@@ -658,8 +662,47 @@ describe('writing an item in Chromium with the built extension', () => {
     await savedBody(popup, id, (body) => body === `<p>${typed}</p>`);
     await popup.keyboard.press('Control+Y');
     await savedBody(popup, id, (body) => body === inserted);
+    // Brought back, the caret where the insertion left it: the next key types a paragraph.
+    await popup.keyboard.type('Suite.');
+    const followed = `${inserted}<p>Suite.</p>`;
+    await savedBody(popup, id, (body) => body === followed);
 
-    expect(await storedBody(popup, area)).toBe(inserted);
+    expect(await storedBody(popup, area)).toBe(followed);
+    await popup.close();
+  });
+
+  it('puts a quote inserted as a paragraph in a text emptied with Ctrl+A and Suppr alone, the caret after it', async () => {
+    const popup = await openPopup();
+    const before = '<p>Avant.</p><p>Après.</p>';
+    const { draft, area } = await openLemondeGiven(popup, { body: before });
+    await select(area, 'Avant.');
+    await popup.keyboard.press('Control+A');
+    await popup.keyboard.press('Delete');
+    // Chromium's emptied text, an empty paragraph, is no text: nothing stored.
+    await savedBody(popup, draft.id, (body) => body === '');
+    await popup.getByRole('button', { name: 'En paragraphe' }).first().click();
+    const alone = /^<p>« [^«»<]+ »<\/p>$/;
+    const inserted = await savedBody(popup, draft.id, (body) => alone.test(body));
+    // The empty paragraph the caret was in is the quote's: none left before it.
+    expect(await area.innerHTML()).toBe(`${inserted}<p><br></p>`);
+    await popup.keyboard.type('Suite.');
+    await savedBody(popup, draft.id, (body) => body === `${inserted}<p>Suite.</p>`);
+
+    // In the middle of the text: the caret in the quote, a second after it, then the next key
+    // types a paragraph of its own between it and « Suite. », not at the start of « Suite. ».
+    await area.evaluate((el) => {
+      const caret = document.createRange();
+      caret.setStart(el.firstElementChild!.firstChild!, 1);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(caret);
+    });
+    await popup.getByRole('button', { name: 'En paragraphe' }).first().click();
+    await popup.keyboard.type('Entre.');
+    await savedBody(
+      popup,
+      draft.id,
+      (body) => body === `${inserted}${inserted}<p>Entre.</p><p>Suite.</p>`,
+    );
     await popup.close();
   });
 

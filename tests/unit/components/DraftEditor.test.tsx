@@ -136,13 +136,14 @@ describe('DraftEditor', () => {
     expect(screen.getByText('Why it matters: the deal').getAttribute('lang')).toBe('en-US');
 
     fireEvent.click(screen.getByRole('button', { name: 'En paragraphe' }));
+    // Inline, in the empty paragraph the first left the caret in, after it.
     fireEvent.click(screen.getByRole('button', { name: 'Insérer', exact: true }));
 
     // Inside the French « », so that the exports' typography spaces the marks but leaves the
     // English words (« the deal » keeps its colon) as written.
     await waitFor(async () =>
       expect((await db.clips.get(draft.id))?.body).toBe(
-        '<p>Avant.</p><p>« <span lang="en-US">Why it matters: the deal</span> » « <span lang="en-US">Why it matters: the deal</span> »</p>',
+        '<p>Avant.</p><p>« <span lang="en-US">Why it matters: the deal</span> »</p><p>« <span lang="en-US">Why it matters: the deal</span> »</p>',
       ),
     );
   });
@@ -163,12 +164,13 @@ describe('DraftEditor', () => {
     await screen.findByTestId('item-text');
 
     fireEvent.click(screen.getByRole('button', { name: 'En paragraphe' }));
+    // Inline, in the empty paragraph the first left the caret in, after it.
     fireEvent.click(screen.getByRole('button', { name: 'Insérer', exact: true }));
 
     const words = 'Selon Axios, “<span lang="en">Why it matters: the deal</span>”.';
     await waitFor(async () =>
       expect((await db.clips.get(draft.id))?.body).toBe(
-        `<p>Avant.</p><p>« ${words} » « ${words} »</p>`,
+        `<p>Avant.</p><p>« ${words} »</p><p>« ${words} »</p>`,
       ),
     );
   });
