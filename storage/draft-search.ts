@@ -90,7 +90,11 @@ function resolveQuery(query: DraftQuery) {
     throw new TypeError("searchDrafts: box 'issue' needs an issueId");
   }
   const tokens = query.text ? queryTokens(query.text) : [];
-  const phrases = query.text ? splitPhrases(query.text) : [];
+  // A quote of one word still open is that word's search as typed, which `tokens` makes: its
+  // text is not read for it (the editor typing `"caf`, on every keystroke).
+  const phrases = query.text
+    ? splitPhrases(query.text).filter((phrase) => phrase.words.length > 1 || !phrase.open)
+    : [];
   // The issueId a box is confined to; undefined for 'all' and 'trash'.
   const issueId = box === 'inbox' ? '' : box === 'issue' ? query.issueId : undefined;
   const plain = tokens.length === 0 && !status && !siteName && !tag && box !== 'trash';
@@ -167,6 +171,12 @@ const phraseWordsKept = new TextMemo<readonly string[]>(2_000_000);
  * phrase's words one after the other. A phrase does not run from one text into the next.
  */
 function hasPhrase(draft: Draft, phrase: Phrase): boolean {
+  // One whole word: among the draft's own search words, unless it is one they leave out (a
+  // single letter, {@link indexWords}).
+  const [only, ...more] = phrase.words;
+  if (more.length === 0 && (only!.length > 1 || NUMBER.test(only!))) {
+    return draft.words.includes(only!);
+  }
   return searchedTexts(draft).some((text) => !!text && holdsPhrase(phraseWords(text), phrase));
 }
 

@@ -82,6 +82,18 @@ describe('draft search, a quoted phrase', () => {
     );
   });
 
+  it('takes one word in quotes whole, and as its beginning while the quote is open', async () => {
+    const { phrase, inQuote, scattered, longer } = await seed();
+    const all = titles([phrase, inQuote, scattered, longer]);
+    expect(titles(await searchPage({ text: '"Matignon"' }, database))).toEqual(
+      titles([phrase, inQuote, scattered]),
+    );
+    expect(await countDrafts({ text: '« matignon »' }, database)).toBe(3);
+    expect(titles(await searchPage({ text: '"Matig' }, database))).toEqual(all);
+    // A single letter, not among a draft's search words: found in its text.
+    expect(titles(await searchPage({ text: '"d"' }, database))).toEqual([inQuote.title]);
+  });
+
   it('mixes a phrase with loose words, all required', async () => {
     const { phrase } = await seed();
     expect(titles(await searchPage({ text: 'réunion "café de matignon"' }, database))).toEqual([
