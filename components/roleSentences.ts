@@ -20,12 +20,24 @@ export function roleName(role: string | undefined): string {
   return t(ROLE_KEYS[role as Role] ?? ROLE_KEYS.editor);
 }
 
-/** What a role allows on the shared desk, in one sentence (the options page). */
-export function rightsSentence(role: DeskRole | string, can: DeskCan): string {
+/**
+ * What a role allows on the shared desk, in one sentence (the options page). `roles`: the user's
+ * roles on the site, as WordPress names them; none at all (no member of a network's site, or
+ * « — No role for this site — ») is said so, not called a Subscriber.
+ */
+export function rightsSentence(
+  role: DeskRole | string,
+  can: DeskCan,
+  roles?: readonly string[],
+): string {
   const name = roleAs(role);
   // The plugin refuses the desk itself to a role below Contributor (`can.read` false, a 403 on
   // every route): never « vous pouvez lire », nor a switch that cannot work.
-  if (!can.read) return t('shared.rights.none', { role: name });
+  if (!can.read) {
+    return roles?.length === 0
+      ? t('shared.rights.noRole')
+      : t('shared.rights.none', { role: name });
+  }
   if (can.arrange && can.publish) return t('shared.rights.editor', { role: name });
   if (can.clip) return t('shared.rights.contributor', { role: name });
   return t('shared.rights.readOnly', { role: name });

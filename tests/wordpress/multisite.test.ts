@@ -214,11 +214,13 @@ describe(
         code: 'forbidden',
         needs: 'contributor',
       });
-      // The options page's sentence: the role the desk takes, and whom to ask.
+      // The options page's sentence: no role here (not « Vous êtes Abonné »), the role the desk
+      // takes, and whom to ask.
       if (found.ok) {
-        const said = rightsSentence(deskRoleOf(found.desk.user!.roles), found.desk.can);
-        expect(said).toContain('la rédaction partagée demande au moins le rôle Contributeur');
-        expect(said).toContain('Demandez-le à un administrateur du site.');
+        const { user, can } = found.desk;
+        expect(rightsSentence(deskRoleOf(user!.roles), can, user!.roles)).toBe(
+          'Votre compte n’a aucun rôle sur ce site\u00a0: la rédaction partagée demande au moins le rôle Contributeur, pour la lire comme pour y écrire. Demandez-le à un administrateur du site.',
+        );
       }
       // Joined anyway: refused, the local draft kept and sent nowhere.
       const desk = new Desk(outsider);

@@ -237,6 +237,14 @@ describe('the role sentences', () => {
     expect(rightsSentence('subscriber', deskCan('subscriber'))).toBe(
       'Vous êtes Abonné\u00a0: la rédaction partagée demande au moins le rôle Contributeur, pour la lire comme pour y écrire. Demandez-le à un administrateur du site.',
     );
+    // No role on the site at all (no member of a network's sub-site, or « — No role for this
+    // site — »): not called a Subscriber.
+    expect(rightsSentence('subscriber', deskCan('subscriber'), [])).toBe(
+      'Votre compte n’a aucun rôle sur ce site\u00a0: la rédaction partagée demande au moins le rôle Contributeur, pour la lire comme pour y écrire. Demandez-le à un administrateur du site.',
+    );
+    expect(rightsSentence('subscriber', deskCan('subscriber'), ['subscriber'])).toContain(
+      'Vous êtes Abonné',
+    );
     // A site that lets a role read without clipping (a filter of the plugin's capability map).
     expect(rightsSentence('subscriber', { ...deskCan('subscriber'), read: true })).toBe(
       'Vous êtes Abonné\u00a0: vous pouvez lire le numéro\u202f; écrire des brouillons demande le rôle Contributeur.',

@@ -1,0 +1,74 @@
+/**
+ * Options › « Rédaction partagée » in the built test extension (Chromium) against a subdirectory
+ * multisite network (tests/wordpress/network.ts): the desk set at the sub-site, « Sport », says
+ * each user's role there. Build first: INDISCRETS_TEST_BUILD=1 npx wxt build.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, type ExtensionSession } from '../browser/harness';
+import { useNetwork, type UserKey } from './network';
+
+const network = useNetwork();
+
+describe('Options › Rédaction partagée, on a network’s sub-site', () => {
+  let session: ExtensionSession;
+  let options: Page;
+
+  /** Sets the sub-site's address and `who`'s password, and presses « Tester la connexion ». */
+  async function connect(who: UserKey) {
+    const net = network();
+    const user = net.users[who];
+    await options.getByLabel('Adresse du site').fill(`${net.sites.sport.url}/`);
+    await options.getByLabel('Identifiant WordPress').fill(user.user);
+    await options.getByLabel('Mot de passe d’application').fill(user.appPassword);
+    await options.getByRole('button', { name: 'Tester la connexion' }).click();
+    const status = options.getByTestId('wp-status');
+    await status.filter({ hasNotText: 'Vérification…' }).filter({ hasText: /\S/ }).waitFor();
+  }
+
+  /** The section's answer once the check is over. */
+  async function deskAnswer(text: string | RegExp) {
+    const section = options.getByTestId('shared-desk');
+    const answer = section
+      .getByTestId('desk-role')
+      .or(section.getByTestId('desk-problem'))
+      .filter({ hasText: text });
+    await answer.waitFor({ timeout: 30_000 });
+    return (await answer.innerText()).trim();
+  }
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    options = await session.openExtensionPage('options.html');
+    await options.setViewportSize({ width: 900, height: 1200 });
+    await options.getByTestId('shared-desk').waitFor();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('tells the sub-site’s Editor their role there', async () => {
+    await connect('sportsEditor');
+    await expect(deskAnswer('Éditeur')).resolves.toContain(
+      'Vous êtes Éditeur\u00a0: vous pouvez écrire tous les brouillons, ordonner le numéro et le publier.',
+    );
+  });
+
+  it('tells a user of the main site who is no member of the sub-site they have no role there, not « Abonné »', async () => {
+    await connect('contributor');
+    await expect(deskAnswer('aucun rôle')).resolves.toContain(
+      'Votre compte n’a aucun rôle sur ce site\u00a0: la rédaction partagée demande au moins le rôle Contributeur, pour la lire comme pour y écrire. Demandez-le à un administrateur du site.',
+    );
+    await expect(
+      options.getByRole('button', { name: 'Activer la rédaction partagée' }).count(),
+    ).resolves.toBe(0);
+  });
+
+  it('names the network’s administrator, no member of the sub-site, an Administrator there', async () => {
+    await connect('admin');
+    await expect(deskAnswer('Administrateur')).resolves.toContain(
+      'Vous êtes Administrateur\u00a0: vous pouvez écrire tous les brouillons, ordonner le numéro et le publier.',
+    );
+  });
+});
