@@ -635,10 +635,10 @@ export const en: Messages = {
     'You are {role}: you can read the issue; writing drafts takes the Contributor role.',
   'shared.rights.none':
     'You are {role}: the shared desk takes at least the Contributor role, to read it as well as to write in it. Ask a site administrator for it.',
-  'shared.plugin.download': 'Download the WordPress plugin (indiscrets-wordpress.zip)',
-  'shared.plugin.step1':
   'shared.rights.noRole':
     'Your account has no role on this site: the shared desk takes at least the Contributor role, to read it as well as to write in it. Ask a site administrator for it.',
+  'shared.plugin.download': 'Download the WordPress plugin (indiscrets-wordpress.zip)',
+  'shared.plugin.step1':
     'A site administrator opens Plugins › Add New › Upload Plugin in WordPress.',
   'shared.plugin.step2': 'They choose this zip file, click “Install Now”, then “Activate”.',
   'shared.plugin.step3': 'Come back here and click “Check again”.',

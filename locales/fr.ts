@@ -657,10 +657,10 @@ export const fr = {
     'Vous êtes {role} : vous pouvez lire le numéro ; écrire des brouillons demande le rôle Contributeur.',
   'shared.rights.none':
     'Vous êtes {role} : la rédaction partagée demande au moins le rôle Contributeur, pour la lire comme pour y écrire. Demandez-le à un administrateur du site.',
-  'shared.plugin.download': 'Télécharger l’extension WordPress (indiscrets-wordpress.zip)',
-  'shared.plugin.step1':
   'shared.rights.noRole':
     'Votre compte n’a aucun rôle sur ce site : la rédaction partagée demande au moins le rôle Contributeur, pour la lire comme pour y écrire. Demandez-le à un administrateur du site.',
+  'shared.plugin.download': 'Télécharger l’extension WordPress (indiscrets-wordpress.zip)',
+  'shared.plugin.step1':
     'Un administrateur du site ouvre, dans WordPress, Extensions › Ajouter › Téléverser une extension.',
   'shared.plugin.step2':
     'Il choisit ce fichier zip, clique sur « Installer maintenant », puis sur « Activer ».',
