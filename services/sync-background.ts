@@ -9,7 +9,9 @@
 
 import { db } from '../storage/db';
 import { onOutboxWrite } from '../storage/outbox';
+import { deskBaseKeeper } from '../storage/desk-base';
 import { getWordPressSettings } from '../storage/preferences';
+import { keepDeskBasesIn } from '../wordpress/desk-client';
 import { SyncEngine } from './sync';
 
 let engine: SyncEngine | undefined;
@@ -34,6 +36,8 @@ export function syncEngine(): SyncEngine {
 
 /** Wires the background's own sync triggers. */
 export function registerSyncTriggers(): void {
+  // The REST root of a site blocking ?rest_route=, kept while the service worker sleeps.
+  keepDeskBasesIn(deskBaseKeeper);
   const sync = (reason: 'online' | 'write') =>
     void syncEngine()
       .syncNow(reason)

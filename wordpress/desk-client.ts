@@ -9,6 +9,7 @@
  * The password is only ever in the Authorization header, never in a failure.
  */
 
+import type { DeskBaseKeeper, KeptDeskBase } from '../storage/desk-base';
 import type { DeskCan } from '../storage/sync-state';
 import type {
   DeskLock,
@@ -30,9 +31,11 @@ import { answeredAnonymously, anonymousCause, refusesARight, wpCodeOf } from './
 import {
   basicAuth,
   isObject,
+  isSuccess,
   slashAdded,
   Transport,
   type FetchLike,
+  type Http,
   type HttpAnswer,
 } from './transport';
 
@@ -209,15 +212,29 @@ async function request(
           !!customRestBase(target, settings.siteUrl, path)) &&
         sameQuery(new URL(target).searchParams, new URL(url).searchParams),
     });
-  // ?rest_route= works whatever the permalink settings; a site that blocks it has its REST root
-  // found once, without the password (deskBase).
-  let base = deskBases.get(settings.siteUrl);
-  let answer = await send(routeAddress(settings.siteUrl, route, base));
-  if (answer.kind === 'answer' && refusedAsPage(answer)) {
-    if (base) deskBases.delete(settings.siteUrl);
-    else if ((base = await deskBase(settings.siteUrl, transport))) {
-      deskBases.set(settings.siteUrl, base);
-      answer = await send(routeAddress(settings.siteUrl, route, base));
+  // ?rest_route= works whatever the permalink settings; a site that blocks it, or only writes
+  // there, has its REST root found once, without the password (deskBase), and kept.
+  const write = !['GET', 'HEAD'].includes(method.toUpperCase());
+  const kept = await keptBase(settings);
+  let base = kept && (write || !kept.writesOnly) ? kept.base : undefined;
+  let asked = routeAddress(settings.siteUrl, route, base);
+  let answer = await send(asked);
+  const refused = base;
+  if (base && refusedAt(answer, asked)) {
+    // The root found refuses now (a rule added since): forgotten, and this very request asked
+    // at ?rest_route= again (unblocked since?), then a root looked for, as the first time.
+    await keepBase(settings, undefined);
+    base = undefined;
+    asked = routeAddress(settings.siteUrl, route);
+    answer = await send(asked);
+  }
+  if (!base && refusedAt(answer, asked)) {
+    const found = await deskBase(settings.siteUrl, transport, write);
+    if (found) {
+      await keepBase(settings, found);
+      // Not sent again where it was just refused (a firewall reading this write's content).
+      if (found.base !== refused)
+        answer = await send(routeAddress(settings.siteUrl, route, found.base));
     }
   }
   const bytes = answer.kind === 'answer' ? new TextEncoder().encode(answer.text).length : 0;
@@ -259,8 +276,9 @@ async function request(
  * help, the connection test, reads only, passes). Else, unknown: the settings' test is to run.
  */
 async function redirectedWrite(settings: DeskSettings, transport: Transport): Promise<DeskFailure> {
+  const kept = await keptBase(settings);
   const index = await transport.request(
-    routeAddress(settings.siteUrl, '/', deskBases.get(settings.siteUrl)),
+    routeAddress(settings.siteUrl, '/', kept && !kept.writesOnly ? kept.base : undefined),
   );
   if (index.kind === 'answer') {
     const moved = siteMoved(index.url, settings.siteUrl);
@@ -284,11 +302,65 @@ async function redirectedWrite(settings: DeskSettings, transport: Transport): Pr
 }
 
 /**
- * REST roots of sites whose `?rest_route=` is blocked (a hardening plugin's or the server's rule
- * answering it 404 or 403 with a page), by site address: where the desk asks instead, found once
- * per background's life ({@link deskBase}).
+ * The REST roots found for sites whose `?rest_route=` is blocked ({@link deskBase}): kept here
+ * for the background's life, and beyond it by the keeper the background gives
+ * ({@link keepDeskBasesIn}: storage.session, storage/desk-base.ts), Chromium's service worker
+ * sleeping after 30 s idle.
  */
-const deskBases = new Map<string, string>();
+export type { DeskBaseKeeper, KeptDeskBase };
+
+/** This background's roots, by account and site; `keeper`, read once per life, fills it. */
+const deskBases = new Map<string, KeptDeskBase>();
+let keeper: DeskBaseKeeper | undefined;
+let keeperRead = false;
+
+const baseKey = (settings: { siteUrl: string; username: string }) =>
+  `${settings.username}\n${settings.siteUrl}`;
+
+/** Keeps the desk's REST root in `kept` (the background wires storage.session), or nowhere. */
+export function keepDeskBasesIn(kept: DeskBaseKeeper | undefined): void {
+  keeper = kept;
+  keeperRead = false;
+}
+
+/** Forgets every REST root found (the desk left): the next request asks at `?rest_route=`. */
+export async function forgetDeskBases(): Promise<void> {
+  deskBases.clear();
+  await keeper?.set(null).catch(() => undefined);
+}
+
+/** The REST root kept for this account and site, if any; a kept one of another is forgotten. */
+async function keptBase(settings: DeskSettings): Promise<KeptDeskBase | undefined> {
+  const key = baseKey(settings);
+  if (!keeperRead && keeper) {
+    keeperRead = true;
+    const stored = await keeper.get().catch(() => null);
+    if (stored && baseKey(stored) === key) deskBases.set(key, stored);
+    else if (stored) await keeper.set(null).catch(() => undefined);
+  }
+  return deskBases.get(key);
+}
+
+/** Keeps (or, `undefined`, forgets) the REST root of this account and site. */
+async function keepBase(
+  settings: DeskSettings,
+  found: { base: string; writesOnly: boolean } | undefined,
+): Promise<void> {
+  const key = baseKey(settings);
+  if (!found) {
+    if (!deskBases.delete(key)) return;
+    await keeper?.set(null).catch(() => undefined);
+    return;
+  }
+  const kept: KeptDeskBase = {
+    siteUrl: settings.siteUrl,
+    username: settings.username,
+    base: found.base,
+    ...(found.writesOnly ? { writesOnly: true } : {}),
+  };
+  deskBases.set(key, kept);
+  await keeper?.set(kept).catch(() => undefined);
+}
 
 /**
  * The address of desk `route` (`/indiscrets/v1/drafts?context=edit`, or with `&` after the path)
@@ -304,10 +376,24 @@ function routeAddress(siteUrl: string, route: string, base?: string): string {
 
 /**
  * Whether an answer is a page refusing the address, no WordPress's (404 or 403 without JSON): a
- * site that blocks `?rest_route=`, or a REST root found once that no longer answers.
+ * site that blocks `?rest_route=`, or a REST root found once that no longer answers. Also a read
+ * of `?rest_route=` redirected to a page without it (a rule sending it to the home page, 200):
+ * no REST answer either.
  */
-function refusedAsPage(answer: HttpAnswer): boolean {
-  return (answer.status === 404 || answer.status === 403) && answer.json === undefined;
+function refusedAsPage(answer: HttpAnswer, asked: string): boolean {
+  if (answer.json !== undefined) return false;
+  if (answer.status === 404 || answer.status === 403) return true;
+  return (
+    isSuccess(answer) &&
+    answer.url !== asked &&
+    new URL(asked).searchParams.has('rest_route') &&
+    !new URL(answer.url).searchParams.has('rest_route')
+  );
+}
+
+/** {@link refusedAsPage} for a request's outcome (a network trouble is none). */
+function refusedAt(outcome: Http, asked: string): boolean {
+  return outcome.kind === 'answer' && refusedAsPage(outcome, asked);
 }
 
 /**
@@ -317,13 +403,30 @@ function refusedAsPage(answer: HttpAnswer): boolean {
  * no other host), and only where a REST API answers the companion plugin's route, asked without
  * the password, from that very address (its discovery, or an error as WordPress shapes it: not
  * any JSON). The desk's discovery then checks the site it names (`home`), as at `?rest_route=`.
+ * For a `write` refused where reads answer at `?rest_route=`: the root only when `?rest_route=`
+ * refuses writes as such, and the root takes them (`writesOnly`: reads stay at `?rest_route=`).
  */
-async function deskBase(siteUrl: string, transport: Transport): Promise<string | undefined> {
+async function deskBase(
+  siteUrl: string,
+  transport: Transport,
+  write: boolean,
+): Promise<{ base: string; writesOnly: boolean } | undefined> {
   // `?rest_route=` blocked, not one request refused (a firewall's page for a write's content, a
   // rate limit): the plugin's route, asked there without the password, refused as a page too.
   // Else the refusal is told as it came, and the desk goes on asking at `?rest_route=`.
-  const plain = await transport.request(`${siteUrl}/?rest_route=/indiscrets/v1&_fields=plugin`);
-  if (plain.kind !== 'answer' || !refusedAsPage(plain)) return undefined;
+  const plainUrl = `${siteUrl}/?rest_route=/indiscrets/v1&_fields=plugin`;
+  const plain = await transport.request(plainUrl);
+  if (plain.kind !== 'answer') return undefined;
+  // A write where reads answer: a write with no body and no password, to the plugin's index
+  // (a route for reads: WordPress answers it with its JSON error, writing nothing), refused as
+  // a page too: the rule refuses writes at `?rest_route=`, not this one's content.
+  const writesOnly = !refusedAsPage(plain, plainUrl);
+  const bare = (url: string) => transport.request(url, { method: 'POST' });
+  if (writesOnly) {
+    const bareUrl = `${siteUrl}/?rest_route=/indiscrets/v1`;
+    const refused = write ? await bare(bareUrl) : undefined;
+    if (!refused || !refusedAt(refused, bareUrl)) return undefined;
+  }
   const site = new URL(siteUrl);
   const sitePath = site.pathname.replace(/\/+$/, '');
   const answersAt = async (base: string) => {
@@ -354,16 +457,20 @@ async function deskBase(siteUrl: string, transport: Transport): Promise<string |
     // discovery then tells. Any other JSON (`{"status":"ok"}`) is another application's.
     const json = asked.json;
     if (!isObject(json)) return false;
-    if (isObject(json.plugin)) return json.plugin.name === 'indiscrets';
-    return (
-      typeof json.code === 'string' &&
-      typeof json.message === 'string' &&
-      isObject(json.data) &&
-      typeof json.data.status === 'number'
-    );
+    const wordpress = isObject(json.plugin)
+      ? json.plugin.name === 'indiscrets'
+      : typeof json.code === 'string' &&
+        typeof json.message === 'string' &&
+        isObject(json.data) &&
+        typeof json.data.status === 'number';
+    // Writes only refused at `?rest_route=`: the root takes them (WordPress answers the bare
+    // write there, JSON), or the write would be refused there too.
+    if (!wordpress || !writesOnly) return wordpress;
+    const taken = await bare(`${root.href}indiscrets/v1`);
+    return taken.kind === 'answer' && taken.json !== undefined;
   };
   const wpJson = `${siteUrl}/wp-json/`;
-  if (await answersAt(wpJson)) return wpJson;
+  if (await answersAt(wpJson)) return { base: wpJson, writesOnly };
   const home = await transport.request(`${siteUrl}/`);
   const link = home.kind === 'answer' ? apiLinkOf(home) : undefined;
   if (!link) return undefined;
@@ -374,7 +481,7 @@ async function deskBase(siteUrl: string, transport: Transport): Promise<string |
     return undefined;
   }
   if (!named.endsWith('/')) named += '/';
-  return named !== wpJson && (await answersAt(named)) ? named : undefined;
+  return named !== wpJson && (await answersAt(named)) ? { base: named, writesOnly } : undefined;
 }
 
 /** Whether two queries hold the same parameters, `rest_route` aside, whatever their order. */

@@ -13,7 +13,12 @@ import type {
   SyncState,
   SyncStatus,
 } from '../../storage/sync-state';
-import type { DeskErrorCode, DeskOptions, DeskSettings } from '../../wordpress/desk-client';
+import {
+  forgetDeskBases,
+  type DeskErrorCode,
+  type DeskOptions,
+  type DeskSettings,
+} from '../../wordpress/desk-client';
 import {
   codeAndAddress,
   type EngineProbe,
@@ -43,6 +48,9 @@ export class SyncEngine {
     this.core.controller?.abort();
     await this.running?.catch(() => undefined);
     await quietly(this.core.db, SYNC_TABLES, () => this.core.membership.leave());
+    // The REST root found for a site blocking ?rest_route= goes with the desk: a rejoin, perhaps
+    // at another site or with another account, looks again.
+    await forgetDeskBases();
     return this.core.status();
   }
 
@@ -190,6 +198,7 @@ export class SyncEngine {
       // what was received and not touched goes (this browser is as it was before).
       if (cancelled && first && now.cancelRequested) {
         await quietly(this.core.db, SYNC_TABLES, () => this.core.membership.leave());
+        await forgetDeskBases();
       }
       await this.core.patchState({
         phase: 'idle',

@@ -16,6 +16,7 @@ import {
   readStore,
   serverRecords,
   settled,
+  sync,
   type Desk,
 } from './desk-browsers';
 import { site } from './helpers';
@@ -42,4 +43,41 @@ describe('the shared desk in Chromium on a site whose ?rest_route= is blocked or
       expect(await serverRecords(editor, 'drafts', id)).toHaveLength(1);
     });
   }
+
+  it('keeps /sans-route’s REST root while the service worker sleeps, and forgets it when the desk is turned off', async () => {
+    const { editor } = deskAccounts();
+    const siteUrl = `${site().url}/sans-route`;
+    const opened = await openDesk(editor, { siteUrl });
+    desk = opened;
+    await settled(opened);
+    // storage.session, as extension pages and the worker read it.
+    const kept = () =>
+      opened.page.evaluate(async () => {
+        type Area = { get(key: string): Promise<Record<string, unknown>> };
+        const api = (globalThis as unknown as { chrome: { storage: { session: Area } } }).chrome;
+        return (await api.storage.session.get('deskBase')).deskBase ?? null;
+      });
+    const root = { siteUrl, username: editor.user, base: `${siteUrl}/wp-json/` };
+    expect(await kept()).toEqual(root);
+    // Chrome stops the idle worker; the next sync wakes another, which asks at the root kept.
+    const cdp = await opened.session.context.newCDPSession(opened.page);
+    let stopped = false;
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.runningStatus === 'stopped')) stopped = true;
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => stopped, { timeout: 30_000 }).toBe(true);
+    await sync(opened);
+    const state = await readStore<{ lastError?: unknown }>(opened.page, 'syncState', 'desk');
+    expect(state.lastError).toBeUndefined();
+    expect(await kept()).toEqual(root);
+    // The desk turned off: forgotten.
+    await opened.page.evaluate(async () => {
+      type Runtime = { sendMessage(message: unknown): Promise<unknown> };
+      const api = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome;
+      await api.runtime.sendMessage({ indiscrets: 1, type: 'syncDisable' });
+    });
+    expect(await kept()).toBeNull();
+  });
 });

@@ -12,8 +12,9 @@ import { site } from './helpers';
 /**
  * The suite's site behind rules on `?rest_route=` (scripts/wordpress/php/router.php): under
  * /sans-route it is blocked (a 404 page), under /vers-wp-json it is redirected (301) to the same
- * route under /vers-wp-json/wp-json/. The shared desk joins, reads and writes at the site's own
- * REST root, the record made on the suite's WordPress.
+ * route under /vers-wp-json/wp-json/; under /ecrit-sans-route only writes are blocked (a 403
+ * page). The shared desk joins, reads and writes at the site's own REST root, the record made on
+ * the suite's WordPress.
  */
 function editor(siteUrl: string): DeskSettings {
   const wp = site();
@@ -25,7 +26,7 @@ function editor(siteUrl: string): DeskSettings {
 }
 
 describe('the shared desk on a site whose ?rest_route= is blocked or sent to /wp-json/', () => {
-  for (const folder of ['/sans-route', '/vers-wp-json']) {
+  for (const folder of ['/sans-route', '/vers-wp-json', '/ecrit-sans-route']) {
     it(`joins, reads and writes there (${folder}), not told the site moved`, async () => {
       const settings = editor(`${site().url}${folder}`);
       const id = randomUUID();

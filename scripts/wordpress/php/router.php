@@ -145,10 +145,11 @@ if (!$indiscrets_dropped && ($indiscrets_uri === $indiscrets_api
  * hardening plugins' and servers' rules): any address with it answered by a 404 page, no
  * WordPress's; its REST API at /sans-route/wp-json/, the others as the site's own, credentials
  * kept. Under /vers-wp-json/, a server sending `?rest_route=` to the same route at
- * /vers-wp-json/wp-json/ with a 301, the rest of the query kept, whatever the method. Never part
- * of the companion plugin.
+ * /vers-wp-json/wp-json/ with a 301, the rest of the query kept, whatever the method. Under
+ * /ecrit-sans-route/, a rule blocking `?rest_route=` for writes only (403 page), reads answered.
+ * Never part of the companion plugin.
  */
-foreach (array('/sans-route', '/vers-wp-json') as $indiscrets_rule) {
+foreach (array('/sans-route', '/vers-wp-json', '/ecrit-sans-route') as $indiscrets_rule) {
     $indiscrets_uri = (string) $_SERVER['REQUEST_URI'];
     if ($indiscrets_dropped || !($indiscrets_uri === $indiscrets_rule
         || strpos($indiscrets_uri, $indiscrets_rule . '/') === 0
@@ -156,9 +157,10 @@ foreach (array('/sans-route', '/vers-wp-json') as $indiscrets_rule) {
         continue;
     }
     parse_str((string) parse_url($indiscrets_uri, PHP_URL_QUERY), $indiscrets_query);
-    if (isset($indiscrets_query['rest_route'])) {
-        if ($indiscrets_rule === '/sans-route') {
-            http_response_code(404);
+    $indiscrets_read = in_array($_SERVER['REQUEST_METHOD'], array('GET', 'HEAD'), true);
+    if (isset($indiscrets_query['rest_route']) && !($indiscrets_rule === '/ecrit-sans-route' && $indiscrets_read)) {
+        if ($indiscrets_rule !== '/vers-wp-json') {
+            http_response_code($indiscrets_rule === '/sans-route' ? 404 : 403);
             header('Content-Type: text/html; charset=UTF-8');
             echo '<html><body><h1>Not Found</h1></body></html>';
             return true;

@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createRecord,
   discoverDesk,
+  keepDeskBasesIn,
   pullChanges,
   trashRecord,
+  type DeskBaseKeeper,
   type DeskSettings,
+  type KeptDeskBase,
 } from '../../../wordpress/desk-client';
 import type { FetchLike } from '../../../wordpress/transport';
 import { FakeDesk } from '../services/fake-desk';
@@ -211,47 +214,107 @@ describe('the REST root a blocked site’s desk takes (session 63, RG)', () => {
   });
 });
 
+/**
+ * A site whose REST API answers at ?rest_route= and at /wp-json/, behind a firewall answering
+ * some writes with its 403 page (`refuses`, told the write's address and whether it has a body):
+ * every request recorded, with whether it carried the password.
+ */
+function guarded(refuses: (url: URL, body: boolean, method: string) => boolean) {
+  sites += 1;
+  const home = `https://waf${sites}.test`;
+  const desk = new FakeDesk();
+  const redac = desk.addUser('redac', 'Rédaction', 'editor');
+  desk.names = { home, url: home };
+  const sent: { method: string; url: string; password: boolean }[] = [];
+  const fetch: FetchLike = async (input, init) => {
+    const url = new URL(input);
+    const method = (init.method ?? 'GET').toUpperCase();
+    const password = 'Authorization' in ((init.headers ?? {}) as Record<string, string>);
+    sent.push({ method, url: url.href, password });
+    if (refuses(url, init.body != null, method)) {
+      return new Response('<html>Accès refusé</html>', { status: 403 });
+    }
+    const route = url.pathname.startsWith('/wp-json/')
+      ? url.pathname.slice('/wp-json'.length).replace(/(.)\/$/, '$1')
+      : url.searchParams.get('rest_route');
+    if (route === null) return new Response('<html>Accueil</html>', { status: 200 });
+    const asked = new URL(`${desk.url}/`);
+    asked.searchParams.set('rest_route', route);
+    for (const [k, v] of url.searchParams) if (k !== 'rest_route') asked.searchParams.append(k, v);
+    const answer = await desk.fetch(asked.href, init);
+    Object.defineProperty(answer, 'url', { value: url.href });
+    return answer;
+  };
+  const settings: DeskSettings = {
+    siteUrl: home,
+    username: redac.username,
+    appPassword: redac.appPassword,
+  };
+  return { settings, fetch, sent, desk };
+}
+
 describe('a shared desk on a site whose ?rest_route= works, one write refused by a firewall’s page', () => {
   it('reports the refusal and keeps asking at ?rest_route=, no REST root looked for', async () => {
-    sites += 1;
-    const home = `https://waf${sites}.test`;
-    const desk = new FakeDesk();
-    const redac = desk.addUser('redac', 'Rédaction', 'editor');
-    desk.names = { home, url: home };
-    const sent: { method: string; url: string }[] = [];
-    // Its REST API answers at ?rest_route= and at /wp-json/; a firewall answers the write's
-    // content with its 403 page, at either address (the rule reads the body).
-    const fetch: FetchLike = async (input, init) => {
-      const url = new URL(input);
-      const method = (init.method ?? 'GET').toUpperCase();
-      sent.push({ method, url: url.href });
-      if (method === 'POST') return new Response('<html>Accès refusé</html>', { status: 403 });
-      const route = url.pathname.startsWith('/wp-json/')
-        ? url.pathname.slice('/wp-json'.length).replace(/(.)\/$/, '$1')
-        : url.searchParams.get('rest_route');
-      if (route === null) return new Response('<html>Accueil</html>', { status: 200 });
-      const asked = new URL(`${desk.url}/`);
-      asked.searchParams.set('rest_route', route);
-      for (const [k, v] of url.searchParams)
-        if (k !== 'rest_route') asked.searchParams.append(k, v);
-      const answer = await desk.fetch(asked.href, init);
-      Object.defineProperty(answer, 'url', { value: url.href });
-      return answer;
-    };
-    const settings: DeskSettings = {
-      siteUrl: home,
-      username: redac.username,
-      appPassword: redac.appPassword,
-    };
-    const options = { fetch, isOnline: () => true };
-    expect(await discoverDesk(settings, options)).toMatchObject({ ok: true });
-    expect(await createRecord(settings, 'drafts', write, options)).toMatchObject({
+    // The firewall's rule reads the write's content, at either address.
+    const wp = guarded((_, body, method) => method !== 'GET' && body);
+    const options = { fetch: wp.fetch, isOnline: () => true };
+    expect(await discoverDesk(wp.settings, options)).toMatchObject({ ok: true });
+    expect(await createRecord(wp.settings, 'drafts', write, options)).toMatchObject({
       ok: false,
       code: 'blocked',
     });
-    expect(await pullChanges(settings, 'drafts', undefined, options)).toMatchObject({ ok: true });
-    expect(sent.filter((r) => r.method === 'POST')).toHaveLength(1);
-    expect(sent.filter((r) => !r.url.includes('?rest_route='))).toEqual([]);
+    expect(await pullChanges(wp.settings, 'drafts', undefined, options)).toMatchObject({
+      ok: true,
+    });
+    expect(wp.sent.filter((r) => r.method === 'POST' && r.password)).toHaveLength(1);
+    expect(wp.sent.filter((r) => !r.url.includes('?rest_route='))).toEqual([]);
+  });
+
+  it('sends the write once when the firewall refuses every write, wherever', async () => {
+    const wp = guarded((_, __, method) => method !== 'GET');
+    const options = { fetch: wp.fetch, isOnline: () => true };
+    expect(await discoverDesk(wp.settings, options)).toMatchObject({ ok: true });
+    expect(await createRecord(wp.settings, 'drafts', write, options)).toMatchObject({
+      ok: false,
+      code: 'blocked',
+    });
+    expect(await pullChanges(wp.settings, 'drafts', undefined, options)).toMatchObject({
+      ok: true,
+    });
+    expect(wp.sent.filter((r) => r.method === 'POST' && r.password)).toHaveLength(1);
+    // Reads stay at ?rest_route=; nothing went with the password anywhere else.
+    expect(wp.sent.filter((r) => r.password && !r.url.includes('?rest_route='))).toEqual([]);
+    expect(wp.sent.at(-1)?.url).toContain('?rest_route=');
+  });
+});
+
+describe('a shared desk on a site refusing writes at ?rest_route=, reads answered there', () => {
+  it('writes at the site’s REST root, reads staying at ?rest_route=', async () => {
+    const wp = guarded((url, _, method) => method !== 'GET' && url.searchParams.has('rest_route'));
+    const options = { fetch: wp.fetch, isOnline: () => true };
+    expect(await discoverDesk(wp.settings, options)).toMatchObject({ ok: true });
+    const made = await createRecord(wp.settings, 'drafts', write, options);
+    expect(made).toMatchObject({ ok: true });
+    if (!made.ok) return;
+    expect(await trashRecord(wp.settings, 'drafts', made.record.id, options)).toMatchObject({
+      ok: true,
+    });
+    expect(
+      wp.desk.log.filter((line) => /^(POST|DELETE) \/indiscrets\/v1\/drafts/.test(line)),
+    ).toHaveLength(2);
+    const reads = wp.sent.length;
+    expect(await pullChanges(wp.settings, 'drafts', undefined, options)).toMatchObject({
+      ok: true,
+    });
+    expect(wp.sent.slice(reads).map((r) => r.url)).toEqual([
+      expect.stringContaining('/?rest_route=/indiscrets/v1/drafts'),
+    ]);
+    // The password with the writes: once refused at ?rest_route=, then at /wp-json/ only.
+    expect(wp.sent.filter((r) => r.method !== 'GET' && r.password).map((r) => r.url)).toEqual([
+      expect.stringContaining('/?rest_route=/indiscrets/v1/drafts'),
+      expect.stringContaining('/wp-json/indiscrets/v1/drafts?'),
+      expect.stringContaining('/wp-json/indiscrets/v1/drafts/'),
+    ]);
   });
 });
 
@@ -275,5 +338,163 @@ describe('a shared desk whose REST root found stops answering (a page)', () => {
       const result = await trashRecord(wp.settings, 'drafts', made.record.id, options);
       expect(result).toMatchObject({ ok: false, code: 'blocked' });
     }
+  });
+});
+
+describe('a shared desk whose REST root found is blocked since', () => {
+  it('asks the same request at ?rest_route= again, unblocked since, and it goes through', async () => {
+    let refuses = (url: URL) => url.searchParams.has('rest_route');
+    const wp = guarded((url) => refuses(url));
+    const options = { fetch: wp.fetch, isOnline: () => true };
+    expect(await discoverDesk(wp.settings, options)).toMatchObject({ ok: true });
+    // The rule now on /wp-json/, ?rest_route= answered again.
+    refuses = (url) => url.pathname.startsWith('/wp-json/');
+    expect(await createRecord(wp.settings, 'drafts', write, options)).toMatchObject({ ok: true });
+    expect(wp.desk.log.filter((line) => line.startsWith('POST /indiscrets/v1/drafts'))).toEqual([
+      expect.any(String),
+    ]);
+    const writes = wp.sent.filter((r) => r.method === 'POST' && r.password).map((r) => r.url);
+    expect(writes).toEqual([
+      expect.stringContaining('/wp-json/indiscrets/v1/drafts?'),
+      expect.stringContaining('/?rest_route=/indiscrets/v1/drafts'),
+    ]);
+    // Asked there from now on.
+    const before = wp.sent.length;
+    expect(await pullChanges(wp.settings, 'drafts', undefined, options)).toMatchObject({
+      ok: true,
+    });
+    expect(wp.sent.slice(before).map((r) => r.url)).toEqual([
+      expect.stringContaining('/?rest_route=/indiscrets/v1/drafts'),
+    ]);
+  });
+
+  it('finds another root its home page names, and sends the request there', async () => {
+    const wp = site({ mode: 'blocked', prefix: 'api' });
+    let off = false;
+    // At first /wp-json/ answers too (the same REST API), then a rule refuses it with a page.
+    const fetch: FetchLike = (input, init) => {
+      const url = new URL(input);
+      if (url.pathname.startsWith('/wp-json/')) {
+        const password = 'Authorization' in ((init.headers ?? {}) as Record<string, string>);
+        wp.sent.push({ method: init.method ?? 'GET', url: input, password });
+        if (off) return Promise.resolve(new Response('<html>Non</html>', { status: 403 }));
+        return answerAt(input, init);
+      }
+      return wp.fetch(input, init);
+    };
+    // The same REST API at /wp-json/: asked at /api/, unrecorded, the answer naming /wp-json/.
+    const answerAt = (input: string, init: RequestInit) =>
+      wp.fetch(input.replace('/wp-json/', '/api/'), init).then(async (there) => {
+        wp.sent.pop();
+        const { status, headers } = there;
+        const answer = new Response(await there.text(), { status, headers });
+        Object.defineProperty(answer, 'url', { value: input });
+        return answer;
+      });
+    const options = { fetch, isOnline: () => true };
+    expect(await discoverDesk(wp.settings, options)).toMatchObject({ ok: true });
+    off = true;
+    expect(await pullChanges(wp.settings, 'drafts', undefined, options)).toMatchObject({
+      ok: true,
+    });
+    expect(
+      wp.sent
+        .filter((r) => r.password)
+        .map((r) => new URL(r.url).pathname.split('/')[1] || new URL(r.url).search.slice(0, 11)),
+    ).toEqual(['?rest_route', 'wp-json', 'wp-json', '?rest_route', 'api']);
+  });
+});
+
+describe('a shared desk whose REST root outlives the background (Chromium’s service worker asleep)', () => {
+  afterEach(() => keepDeskBasesIn(undefined));
+
+  /** A keeper as storage.session is: what the last background wrote. */
+  function keeper() {
+    const kept: { value: KeptDeskBase | null } = { value: null };
+    const keep: DeskBaseKeeper = {
+      get: () => Promise.resolve(kept.value),
+      set: (value) => {
+        kept.value = value;
+        return Promise.resolve();
+      },
+    };
+    return { kept, keep };
+  }
+
+  it('asks at the root found at once after a restart, no search again', async () => {
+    const { kept, keep } = keeper();
+    keepDeskBasesIn(keep);
+    const wp = site({ mode: 'blocked' });
+    const options = { fetch: wp.fetch, isOnline: () => true };
+    expect(await discoverDesk(wp.settings, options)).toMatchObject({ ok: true });
+    expect(kept.value).toEqual({
+      siteUrl: wp.settings.siteUrl,
+      username: wp.settings.username,
+      base: wp.base,
+    });
+    // The background starts again: a new module, its memory empty.
+    vi.resetModules();
+    const woken = await import('../../../wordpress/desk-client');
+    woken.keepDeskBasesIn(keep);
+    const before = wp.sent.length;
+    expect(await woken.pullChanges(wp.settings, 'drafts', undefined, options)).toMatchObject({
+      ok: true,
+    });
+    expect(wp.sent.slice(before)).toEqual([
+      {
+        method: 'GET',
+        url: expect.stringContaining(`${wp.base}indiscrets/v1/drafts?`),
+        password: true,
+      },
+    ]);
+    // The desk leaves: forgotten.
+    await woken.forgetDeskBases();
+    expect(kept.value).toBeNull();
+  });
+
+  it('forgets a root kept for another account or site, and asks at ?rest_route= first', async () => {
+    const { kept, keep } = keeper();
+    keepDeskBasesIn(keep);
+    const wp = site({ mode: 'blocked' });
+    const options = { fetch: wp.fetch, isOnline: () => true };
+    expect(await discoverDesk(wp.settings, options)).toMatchObject({ ok: true });
+    for (const other of [
+      { ...wp.settings, username: 'autre' },
+      { ...wp.settings, siteUrl: `${wp.settings.siteUrl}/blog` },
+    ]) {
+      kept.value = { siteUrl: wp.settings.siteUrl, username: wp.settings.username, base: wp.base };
+      vi.resetModules();
+      const woken = await import('../../../wordpress/desk-client');
+      woken.keepDeskBasesIn(keep);
+      const before = wp.sent.length;
+      await woken.pullChanges(other, 'drafts', undefined, options);
+      expect(wp.sent[before]?.url).toContain('?rest_route=');
+      expect(kept.value === null || kept.value.username === other.username).toBe(true);
+      expect(kept.value?.siteUrl ?? other.siteUrl).toBe(other.siteUrl);
+    }
+  });
+});
+
+describe('a shared desk on a site sending ?rest_route= to its home page (200)', () => {
+  it('joins, reads and writes at its REST root', async () => {
+    const wp = site({ mode: 'blocked' });
+    const fetch: FetchLike = async (input, init) => {
+      if (!new URL(input).searchParams.has('rest_route')) return wp.fetch(input, init);
+      const password = 'Authorization' in ((init.headers ?? {}) as Record<string, string>);
+      wp.sent.push({ method: init.method ?? 'GET', url: input, password });
+      const home = `${wp.settings.siteUrl}/`;
+      if (init.redirect === 'manual') {
+        return new Response(null, { status: 302, headers: { Location: home } });
+      }
+      const answer = await wp.fetch(home, { ...init, headers: {} });
+      Object.defineProperty(answer, 'url', { value: home });
+      return answer;
+    };
+    const options = { fetch, isOnline: () => true };
+    expect(await discoverDesk(wp.settings, options)).toMatchObject({ ok: true });
+    expect(await createRecord(wp.settings, 'drafts', write, options)).toMatchObject({ ok: true });
+    expect(wp.desk.log.filter((line) => line.startsWith('POST /indiscrets/v1/drafts'))).toEqual([
+      expect.any(String),
+    ]);
   });
 });
