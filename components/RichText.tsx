@@ -23,6 +23,7 @@ import {
   coversText,
   deleteAcross,
   insertBlocks,
+  joinedParagraphs,
   languageAt,
   leavesTwoSpaces,
   listAt,
@@ -1292,6 +1293,32 @@ export function RichText({
     return true;
   };
 
+  /**
+   * Backspace at a paragraph's start, or Suppr at its end, joining it to the paragraph before or
+   * after (see joinedParagraphs): the editor's own edit, one undo step, the two joined as a
+   * selection across them is (see deleteAcross), the caret at the join, in the words before it.
+   * Chromium's own leaves the words moved in bare <span>s, a refusal of their styles logged for
+   * each. Whether it was done (the event's own edit then prevented).
+   */
+  const joinParagraphs = (event: InputEvent): boolean => {
+    const type = event.inputType;
+    if (type !== 'deleteContentBackward' && type !== 'deleteContentForward') return false;
+    const el = ref.current;
+    const selection = window.getSelection();
+    if (!el || !selection?.rangeCount) return false;
+    const caret = selection.getRangeAt(0);
+    if (!el.contains(caret.startContainer)) return false;
+    const joined = joinedParagraphs(caret, el, type === 'deleteContentForward');
+    if (!joined) return false;
+    event.preventDefault();
+    asStep(() => {
+      const at = deleteAcross(joined, el);
+      selection.removeAllRanges();
+      selection.addRange(at);
+    });
+    return true;
+  };
+
   /** A source dragged over the text: the selected words it will link are kept. */
   const onDragEnter = (event: DragEvent) => {
     if (!event.dataTransfer?.types.includes(SOURCE_MIME)) return;
@@ -1412,6 +1439,7 @@ export function RichText({
       return;
     }
     if (replaceAcross(event)) return;
+    if (joinParagraphs(event)) return;
     if (autoList(event)) return;
     // The caret before a keystroke: where its undo puts it back.
     noteCaret();

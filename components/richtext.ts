@@ -206,6 +206,39 @@ export function caretAfterQuote(root: Element, before: ReadonlySet<Element>, anc
   return edgeOf(after);
 }
 
+/**
+ * What Backspace (`forward` false) or Suppr (`forward` true) at the collapsed `caret` deletes
+ * when it joins two paragraphs of the editor `root`: from the end of the paragraph before to the
+ * caret at the start of its own, or from the caret at the end of its own to the start of the
+ * paragraph after, for {@link deleteAcross} to join them as a word processor does. Chromium's own
+ * join puts the words it moves in bare `<span>`s, whose styles the extension's security policy
+ * refuses (each refusal logged). Null anywhere else: within the words, at a line break, beside a
+ * list (its entries are the browser's to join), right in the editor.
+ */
+export function joinedParagraphs(caret: Range, root: Node, forward: boolean): Range | null {
+  if (!caret.collapsed) return null;
+  const block = blockAt(caret.startContainer, root);
+  if (block?.localName !== 'p' || block.parentNode !== root) return null;
+  const beside = forward ? block.nextElementSibling : block.previousElementSibling;
+  if (beside?.localName !== 'p') return null;
+  // Nothing but the <br> holding an empty paragraph open between the caret and the edge.
+  const edge = root.ownerDocument!.createRange();
+  edge.selectNodeContents(block);
+  if (forward) edge.setStart(caret.startContainer, caret.startOffset);
+  else edge.setEnd(caret.startContainer, caret.startOffset);
+  if (edge.toString() !== '') return null;
+  if (block.textContent && edge.cloneContents().querySelector('br')) return null;
+  const joined = root.ownerDocument!.createRange();
+  if (forward) {
+    joined.setStart(caret.startContainer, caret.startOffset);
+    joined.setEnd(beside, 0);
+  } else {
+    joined.setStart(beside, beside.childNodes.length);
+    joined.setEnd(caret.startContainer, caret.startOffset);
+  }
+  return joined;
+}
+
 /** Whether `range` starts in one block of the editor `root` and ends in another. */
 export function spansBlocks(range: Range, root: Node): boolean {
   const first = blockAt(range.startContainer, root);

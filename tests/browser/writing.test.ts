@@ -706,6 +706,38 @@ describe('writing an item in Chromium with the built extension', () => {
     await popup.close();
   });
 
+  it('joins a quote to the paragraph before on Backspace at its start, and the next on Suppr, with no <span> and nothing refused', async () => {
+    const popup = await openPopup();
+    // Chromium logs each style attribute the page's security policy refuses.
+    const refusals: string[] = [];
+    popup.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refusals.push(message.text());
+    });
+    const before = '<p>Avant <strong>fort</strong></p><p>« Oui. »</p><p>Suite <em>fin</em>.</p>';
+    const { draft, area } = await openLemondeGiven(popup, { body: before });
+    const saved = savedAs(popup, draft.id);
+    await area.click();
+    await area.evaluate((el) => {
+      const caret = document.createRange();
+      caret.setStart(el.children[1]!.firstChild!, 0);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(caret);
+    });
+    await popup.keyboard.press('Backspace');
+    const joined = '<p>Avant <strong>fort</strong>« Oui. »</p><p>Suite <em>fin</em>.</p>';
+    await saved(joined);
+    // Shown as stored: Chromium's own join put « Oui. » in a bare <span>.
+    expect(await area.innerHTML()).toBe(joined);
+    await popup.keyboard.press('End');
+    await popup.keyboard.press('Delete');
+    const all = '<p>Avant <strong>fort</strong>« Oui. »Suite <em>fin</em>.</p>';
+    await saved(all);
+    expect(await area.innerHTML()).toBe(all);
+    await undoneThenRedone(popup, area, saved, joined, all);
+    expect(refusals).toEqual([]);
+    await popup.close();
+  });
+
   it('inserts a quote of several paragraphs after one ending in bold, in plain text, in one undo step', async () => {
     // The Le Monde draft, given a text whose middle paragraph ends in bold and a quote of two
     // paragraphs (written straight into the database).

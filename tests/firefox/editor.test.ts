@@ -297,6 +297,32 @@ describe('bold, italic and paste from the keyboard in the item editor, in Firefo
     await popup.close();
   });
 
+  it('joins a quote to the paragraph before on Backspace at its start, and the next on Suppr, as in Chromium', async () => {
+    // The editor's own join in every browser (Chromium's put the words moved in bare <span>s).
+    const writer = await session.openExtensionPage('popup.html');
+    const draft = (await read(writer))[0]!;
+    const start = '<p>Avant <strong>fort</strong></p><p>« Oui. »</p><p>Suite <em>fin</em>.</p>';
+    await writeDatabase(writer as unknown as ArgumentPage, { clips: [{ ...draft, body: start }] });
+    await writer.close();
+    const { popup, saved } = await openDraft(draft, start);
+    const shown = () =>
+      popup.evaluate(() => document.querySelector('[data-testid="item-text"]')!.innerHTML);
+
+    await selectInEditor(popup, '« Oui', 'start');
+    await popup.keyboard.press('Backspace');
+    const joined = '<p>Avant <strong>fort</strong>« Oui. »</p><p>Suite <em>fin</em>.</p>';
+    await saved(joined, 'the quote joined to the paragraph before');
+    expect(await shown()).toBe(joined);
+    await selectInEditor(popup, 'Oui. »', 'end');
+    await popup.keyboard.press('Delete');
+    const all = '<p>Avant <strong>fort</strong>« Oui. »Suite <em>fin</em>.</p>';
+    await saved(all, 'the paragraph after joined');
+    expect(await shown()).toBe(all);
+    await chord(popup, ['Control', 'z']);
+    await saved(joined, 'the second join undone');
+    await popup.close();
+  });
+
   it('logged no error from any extension page or the background', () => {
     expectNoExtensionErrors(session);
   });
