@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { addToIssue, createIssue, issueItems, moveItem } from '../../storage/issues';
-import { publishPost, testConnection, validateSiteUrl } from '../../wordpress/client';
+import { askAddress, publishPost, testConnection, validateSiteUrl } from '../../wordpress/client';
 import { discoverDesk, pullFirstPages, pullChanges } from '../../wordpress/desk-client';
 import { Desk, url } from './desks';
 import { rightsSentence } from '../../components/roleSentences';
@@ -39,6 +39,10 @@ describe(
       });
       // Publishing's check reads the REST index there: the sub-site's, its address its own.
       expect(await testConnection(sport)).toMatchObject({ ok: true });
+      // Asked without the password (a redirected write's message, the publish panel's proof):
+      // a WordPress answering there itself, not one moved to its folder nor a prefix of the root.
+      expect(await askAddress(net.sites.sport.url)).toEqual({ kind: 'wordpress' });
+      expect(await askAddress(net.url)).toEqual({ kind: 'wordpress' });
       // Typed with a slash, or as its wp-admin: the same site.
       for (const typed of [`${net.sites.sport.url}/`, `${net.sites.sport.url}/wp-admin/`]) {
         const address = validateSiteUrl(typed);
@@ -60,6 +64,7 @@ describe(
         code: 'site_moved',
         address: net.url,
       });
+      expect(await askAddress(gone.siteUrl)).toEqual({ kind: 'moved', address: net.url });
     });
 
     it('publishes a draft post to the sub-site, and only there', async () => {
