@@ -1,12 +1,16 @@
 /**
- * Options › « Rédaction partagée » in the built test extension (Chromium) against a subdirectory
- * multisite network (tests/wordpress/network.ts): the desk set at the sub-site, « Sport », says
- * each user's role there. Build first: INDISCRETS_TEST_BUILD=1 npx wxt build.
+ * The built test extension (Chromium) against a subdirectory multisite network
+ * (tests/wordpress/network.ts), set at its sub-site, « Sport »: Options › « Rédaction partagée »
+ * says each user's role there, and the shared desk joins it, its draft sent there alone.
+ * Build first: INDISCRETS_TEST_BUILD=1 npx wxt build.
  */
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionSession } from '../browser/harness';
-import { useNetwork, type UserKey } from './network';
+import { localDraft } from '../browser/database';
+import { launchExtension, launchSeeded, type ExtensionSession } from '../browser/harness';
+import { openDesk, readStore, settled } from './desk-browsers';
+import { recordsOn, useNetwork, type UserKey } from './network';
 
 const network = useNetwork();
 
@@ -70,5 +74,26 @@ describe('Options › Rédaction partagée, on a network’s sub-site', () => {
     await expect(deskAnswer('Administrateur')).resolves.toContain(
       'Vous êtes Administrateur\u00a0: vous pouvez écrire tous les brouillons, ordonner le numéro et le publier.',
     );
+  });
+});
+
+describe('the shared desk in Chromium on a network’s sub-site', () => {
+  it('joins « Sport » and sends its draft there once, none to the main site', async () => {
+    const net = network();
+    const id = `draft-${randomUUID()}`;
+    const session = await launchSeeded(() => ({
+      clips: [localDraft({ id, title: 'Le derby, depuis Chromium', body: '<p>Texte</p>' })],
+    }));
+    const desk = await openDesk(net.users.editor, { siteUrl: net.sites.sport.url, session });
+    try {
+      await settled(desk);
+      const state = await readStore<{ lastError?: unknown }>(desk.page, 'syncState', 'desk');
+      expect(state.lastError).toBeUndefined();
+      const sent = (await recordsOn(net, 'sport', 'drafts')).filter((r) => r.clientId === id);
+      expect(sent).toHaveLength(1);
+      expect((await recordsOn(net, 'main', 'drafts')).map((r) => r.clientId)).not.toContain(id);
+    } finally {
+      await desk.session.close();
+    }
   });
 });
