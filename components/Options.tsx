@@ -363,9 +363,14 @@ export function HouseStyleSettings() {
   );
 }
 
+/** The template a text is saved as: a template of spaces is the default one. */
+const templateKept = (text: string) => text.trim() || DEFAULT_DRAFT_TEMPLATE;
+
 export function TemplateSettings() {
   const stored = useStorageItem(draftTemplate);
-  const followed = useFollowsStored(stored, (a, b) => a === b);
+  // Two texts saved as one template are one setting: the card's own save of a template typed
+  // with a line break after it, heard before its write returns, is not a change made elsewhere.
+  const followed = useFollowsStored(stored, (a, b) => templateKept(a) === templateKept(b));
   const [message, setMessage] = useState<Message>();
   const question: ConflictRef = useRef(null);
   const field = useRef<HTMLTextAreaElement>(null);
@@ -382,7 +387,7 @@ export function TemplateSettings() {
       question.current?.focus();
       return;
     }
-    const saved = value!.trim() || DEFAULT_DRAFT_TEMPLATE;
+    const saved = templateKept(value!);
     await draftTemplate.setValue(saved);
     // The field shows what is kept: a template of spaces is the default one.
     followed.saved(saved);

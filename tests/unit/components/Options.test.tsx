@@ -391,3 +391,25 @@ describe('Options: a house style changed under the typing, the typing refused', 
     expect((await houseStyleItem.getValue()).intro).toBe('Bonjour');
   });
 });
+
+describe('Options: the template card’s own save', () => {
+  it('a template typed with spaces or a line break around it, saved: no question of a change made elsewhere, not even for a moment', async () => {
+    render(<TemplateSettings />);
+    const template = (await screen.findByLabelText(/^Texte de départ/)) as HTMLTextAreaElement;
+    const asked: string[] = [];
+    const watch = new MutationObserver(() => {
+      if (document.querySelector('[data-testid="stored-conflict"]')) asked.push('asked');
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
+    fireEvent.input(template, { target: { value: '<p>{title}, tapé</p>\n' } });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+
+    await screen.findByText('Enregistré.');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    watch.disconnect();
+    expect(asked).toEqual([]);
+    expect(await draftTemplate.getValue()).toBe('<p>{title}, tapé</p>');
+    expect(template.value).toBe('<p>{title}, tapé</p>');
+  });
+});
