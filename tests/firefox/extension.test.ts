@@ -218,6 +218,10 @@ describe('the extension in Firefox (MV2)', () => {
     await until(stored, (body) => body === typed, 'the quote undone');
     await chord(popup, ['Control', 'Shift', 'z']);
     await until(stored, (body) => body === inserted, 'the quote redone');
+    // The caret left after the quote, in a paragraph of its own: the next key is not the quote's.
+    await popup.keyboard.type('Suite.');
+    const followed = `${inserted}<p>Suite.</p>`;
+    await until(stored, (body) => body === followed, 'the words typed after the quote');
     await popup.close();
   });
 
