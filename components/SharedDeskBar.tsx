@@ -103,6 +103,7 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   no_plugin: 'shared.error.noPlugin',
   forbidden: 'shared.error.forbidden',
   blocked: 'shared.error.blocked',
+  rest_route_blocked: 'shared.error.restRouteBlocked',
   server_error: 'shared.error.serverError',
   no_settings: 'shared.error.noSettings',
   account_changed: 'shared.error.accountChanged',

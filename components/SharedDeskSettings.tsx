@@ -40,6 +40,9 @@ export function probeFailureText(failure: Failure): string {
       return forbiddenSentence(failure.needs);
     case 'blocked':
       return t('wp.error.rest_disabled');
+    // ?rest_route= refused, the REST API found nowhere the desk may go: what to ask for.
+    case 'rest_route_blocked':
+      return t('shared.probe.restRouteBlocked');
     // Redirected to another host: the address to put in the settings, as publishing says it.
     case 'site_moved':
       return publishFailureText('site_moved', failure.address ? { address: failure.address } : {});
@@ -125,6 +128,7 @@ function switchFailureText(
     case 'credentials_unseen':
     case 'auth_header_dropped':
     case 'blocked':
+    case 'rest_route_blocked':
     case 'site_moved':
     case 'no_plugin':
     case 'no_settings':

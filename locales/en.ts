@@ -624,6 +624,8 @@ export const en: Messages = {
     'Your WordPress account has no access to the shared desk (403): it takes at least the {role} role. Ask a site administrator for it.',
   'shared.probe.noPlugin':
     'The “Indiscrets” WordPress plugin is not installed (or not active) on this site: the shared desk needs it.',
+  'shared.probe.restRouteBlocked':
+    'The site refuses the addresses of its REST API that use the “rest_route” parameter (a security plugin or a server rule), and Indiscrets finds that API nowhere else in the site’s folder (neither at /wp-json/ nor at a one-level prefix such as /api/): the shared desk cannot work there. Ask the site’s administrator to allow the “rest_route” parameter (reads and writes), or to keep the REST API at /wp-json/.',
   'shared.probe.cancelled': 'The check was interrupted.',
   'shared.probe.httpError': 'The site answered with an error ({status}). Try again later.',
   'shared.probe.unexpected': 'Checking the site failed. Try again.',
@@ -675,6 +677,8 @@ export const en: Messages = {
   'shared.error.forbidden': 'WordPress refuses access to the shared desk (403)',
   'shared.error.blocked':
     'The site blocks the shared desk (a 403 refusal, most likely a security plugin or a firewall): your changes wait, trying again soon',
+  'shared.error.restRouteBlocked':
+    'The site refuses the addresses of its REST API with the “rest_route” parameter, and Indiscrets finds that API neither at /wp-json/ nor at a one-level prefix such as /api/: your changes wait. Ask the site’s administrator to allow the “rest_route” parameter (reads and writes), or to keep the REST API at /wp-json/',
   'shared.error.noSettings': 'WordPress settings incomplete',
   'shared.error.accountChanged':
     'The WordPress settings name another account or site than the shared desk’s: nothing is sent or received. Set the previous account again, or leave the shared desk and join it with this one',

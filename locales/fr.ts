@@ -646,6 +646,8 @@ export const fr = {
     'Votre compte WordPress n’a pas accès à la rédaction partagée (403) : il faut au moins le rôle {role}. Demandez-le à un administrateur du site.',
   'shared.probe.noPlugin':
     'L’extension WordPress « Indiscrets » n’est pas installée (ou pas activée) sur ce site : la rédaction partagée en a besoin.',
+  'shared.probe.restRouteBlocked':
+    'Le site refuse les adresses de son API REST qui passent par le paramètre « rest_route » (une extension de sécurité ou une règle du serveur), et Indiscrets ne trouve cette API nulle part ailleurs dans le dossier du site (ni à /wp-json/, ni à un préfixe d’un seul niveau comme /api/) : la rédaction partagée ne peut pas y travailler. Demandez à l’administrateur du site d’autoriser le paramètre « rest_route » (lectures et écritures), ou de laisser l’API REST à /wp-json/.',
   'shared.probe.cancelled': 'La vérification a été interrompue.',
   'shared.probe.httpError': 'Le site a répondu par une erreur ({status}). Réessayez plus tard.',
   'shared.probe.unexpected': 'La vérification du site a échoué. Réessayez.',
@@ -698,6 +700,8 @@ export const fr = {
   'shared.error.forbidden': 'WordPress refuse l’accès à la rédaction partagée (403)',
   'shared.error.blocked':
     'Le site bloque la rédaction partagée (refus 403, sans doute une extension de sécurité ou un pare-feu) : vos modifications attendent, nouvel essai bientôt',
+  'shared.error.restRouteBlocked':
+    'Le site refuse les adresses de son API REST avec le paramètre « rest_route », et Indiscrets ne trouve cette API ni à /wp-json/ ni à un préfixe d’un seul niveau comme /api/ : vos modifications attendent. Demandez à l’administrateur du site d’autoriser le paramètre « rest_route » (lectures et écritures), ou de laisser l’API REST à /wp-json/',
   'shared.error.noSettings': 'Réglages WordPress incomplets',
   'shared.error.accountChanged':
     'Les réglages WordPress nomment un autre compte ou un autre site que celui de la rédaction partagée : rien n’est envoyé ni reçu. Remettez le compte d’avant, ou quittez puis rejoignez la rédaction partagée avec ce compte',

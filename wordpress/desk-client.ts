@@ -106,6 +106,14 @@ export type DeskErrorCode =
    * turned off refused the request. Nothing the editor did is wrong: it waits, as for a site down.
    */
   | 'blocked'
+  /**
+   * The site refuses `?rest_route=` addresses (or writes at them) with a page, and its REST API
+   * answers nowhere the desk may send the password ({@link deskBase}: not at `<site>/wp-json/`, nor
+   * at a one-segment prefix of the site's own path; `/api/v1/` is refused, as a sub-site of the
+   * root has that shape). The site's administrator can let `?rest_route=` through, or serve the
+   * REST API at `/wp-json/`. It waits, as `blocked`.
+   */
+  | 'rest_route_blocked'
   /** The record changed since `base_version`; `current` is the server's record. */
   | 'conflict'
   /** A record with this clientId already exists; `current` is it. */
@@ -230,6 +238,7 @@ async function request(
   }
   if (!base && refusedAt(answer, asked)) {
     const found = await deskBase(settings.siteUrl, transport, write);
+    if (found === 'unfound') return { ok: false, code: 'rest_route_blocked' };
     if (found) {
       await keepBase(settings, found);
       // Not sent again where it was just refused (a firewall reading this write's content).
@@ -405,12 +414,14 @@ function refusedAt(outcome: Http, asked: string): boolean {
  * any JSON). The desk's discovery then checks the site it names (`home`), as at `?rest_route=`.
  * For a `write` refused where reads answer at `?rest_route=`: the root only when `?rest_route=`
  * refuses writes as such, and the root takes them (`writesOnly`: reads stay at `?rest_route=`).
+ * `unfound`: `?rest_route=` refuses them as such, and no root was found; `undefined`: it does
+ * not (this request alone refused).
  */
 async function deskBase(
   siteUrl: string,
   transport: Transport,
   write: boolean,
-): Promise<{ base: string; writesOnly: boolean } | undefined> {
+): Promise<{ base: string; writesOnly: boolean } | 'unfound' | undefined> {
   // `?rest_route=` blocked, not one request refused (a firewall's page for a write's content, a
   // rate limit): the plugin's route, asked there without the password, refused as a page too.
   // Else the refusal is told as it came, and the desk goes on asking at `?rest_route=`.
@@ -467,21 +478,29 @@ async function deskBase(
     // write there, JSON), or the write would be refused there too.
     if (!wordpress || !writesOnly) return wordpress;
     const taken = await bare(`${root.href}indiscrets/v1`);
-    return taken.kind === 'answer' && taken.json !== undefined;
+    if (taken.kind === 'answer' && taken.json !== undefined) return true;
+    // Refused there too: writes are refused wherever (a firewall's rule), not at ?rest_route=.
+    everywhere = true;
+    return false;
   };
+  let everywhere = false;
+  const unfound = () => (everywhere ? undefined : 'unfound');
   const wpJson = `${siteUrl}/wp-json/`;
   if (await answersAt(wpJson)) return { base: wpJson, writesOnly };
   const home = await transport.request(`${siteUrl}/`);
-  const link = home.kind === 'answer' ? apiLinkOf(home) : undefined;
-  if (!link) return undefined;
+  // Unreached or refused too (every address blocked), the search says nothing of where the
+  // REST API is: the refusal is told as it came.
+  if (home.kind !== 'answer' || !isSuccess(home)) return undefined;
+  const link = apiLinkOf(home);
+  if (!link) return unfound();
   let named: string;
   try {
     named = new URL(link, `${siteUrl}/`).href;
   } catch {
-    return undefined;
+    return unfound();
   }
   if (!named.endsWith('/')) named += '/';
-  return named !== wpJson && (await answersAt(named)) ? { base: named, writesOnly } : undefined;
+  return named !== wpJson && (await answersAt(named)) ? { base: named, writesOnly } : unfound();
 }
 
 /** Whether two queries hold the same parameters, `rest_route` aside, whatever their order. */

@@ -36,6 +36,7 @@ const ALIAS_FAILURES_KEPT: ReadonlySet<string> = new Set([
   'no_plugin',
   'forbidden',
   'blocked',
+  'rest_route_blocked',
 ]);
 
 /**

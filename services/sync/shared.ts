@@ -75,6 +75,8 @@ export const TRANSIENT: ReadonlySet<string> = new Set([
   'cancelled',
   'server_error',
   'blocked',
+  // ?rest_route= refused and the REST API found nowhere safe: so is every request of the run.
+  'rest_route_blocked',
   'wrong_credentials',
   // Answered as to an anonymous visitor (a wrong password, or the header dropped on the way):
   // every request of the run would be, as for a refused password.

@@ -336,7 +336,7 @@ describe('a shared desk whose REST root found stops answering (a page)', () => {
     // server), an update sent again as a new record: the editor's change lost or doubled.
     for (let i = 0; i < 2; i += 1) {
       const result = await trashRecord(wp.settings, 'drafts', made.record.id, options);
-      expect(result).toMatchObject({ ok: false, code: 'blocked' });
+      expect(result).toMatchObject({ ok: false, code: 'rest_route_blocked' });
     }
   });
 });
@@ -496,5 +496,37 @@ describe('a shared desk on a site sending ?rest_route= to its home page (200)', 
     expect(wp.desk.log.filter((line) => line.startsWith('POST /indiscrets/v1/drafts'))).toEqual([
       expect.any(String),
     ]);
+  });
+});
+
+describe('a shared desk on a site blocking ?rest_route= whose REST API is nowhere it may go', () => {
+  it('is told rest_route_blocked, the password sent nowhere else: /api/v1/ (two segments) or none found', async () => {
+    // A prefix of two segments is refused: a sub-site under the root has that shape.
+    for (const options of [
+      { mode: 'blocked', prefix: 'api/v1' },
+      { mode: 'blocked', prefix: 'api', link: '/' },
+    ] as const) {
+      const wp = site(options);
+      const call = { fetch: wp.fetch, isOnline: () => true };
+      expect(await discoverDesk(wp.settings, call)).toMatchObject({
+        ok: false,
+        code: 'rest_route_blocked',
+      });
+      expect(await createRecord(wp.settings, 'drafts', write, call)).toMatchObject({
+        ok: false,
+        code: 'rest_route_blocked',
+      });
+      expect(wp.sent.filter((r) => r.password && !r.url.includes('?rest_route='))).toEqual([]);
+    }
+  });
+
+  it('is told blocked as before when the site is not reached during the search', async () => {
+    const wp = site({ mode: 'blocked', prefix: 'api' });
+    const fetch: FetchLike = (input, init) =>
+      new URL(input).search ? wp.fetch(input, init) : Promise.reject(new TypeError('network'));
+    expect(await discoverDesk(wp.settings, { fetch, isOnline: () => true })).toMatchObject({
+      ok: false,
+      code: 'blocked',
+    });
   });
 });
