@@ -1294,21 +1294,23 @@ export function RichText({
   };
 
   /**
-   * Backspace at a paragraph's start, or Suppr at its end, joining it to the paragraph before or
+   * Backspace at a paragraph's start, or Suppr at its end (with Ctrl too), joining it to the paragraph before or
    * after (see joinedParagraphs): the editor's own edit, one undo step, the two joined as a
    * selection across them is (see deleteAcross), the caret at the join, in the words before it.
    * Chromium's own leaves the words moved in bare <span>s, a refusal of their styles logged for
    * each. Whether it was done (the event's own edit then prevented).
    */
   const joinParagraphs = (event: InputEvent): boolean => {
-    const type = event.inputType;
-    if (type !== 'deleteContentBackward' && type !== 'deleteContentForward') return false;
+    // Ctrl+Retour arrière or Ctrl+Suppr at the edge join the paragraphs too.
+    const forward = /^delete(Content|Word)Forward$/.test(event.inputType);
+    if (!forward && !/^delete(Content|Word)Backward$/.test(event.inputType)) return false;
+    if (event.isComposing) return false;
     const el = ref.current;
     const selection = window.getSelection();
     if (!el || !selection?.rangeCount) return false;
     const caret = selection.getRangeAt(0);
     if (!el.contains(caret.startContainer)) return false;
-    const joined = joinedParagraphs(caret, el, type === 'deleteContentForward');
+    const joined = joinedParagraphs(caret, el, forward);
     if (!joined) return false;
     event.preventDefault();
     asStep(() => {

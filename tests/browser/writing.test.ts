@@ -734,6 +734,18 @@ describe('writing an item in Chromium with the built extension', () => {
     await saved(all);
     expect(await area.innerHTML()).toBe(all);
     await undoneThenRedone(popup, area, saved, joined, all);
+    // Ctrl+Retour arrière at the start of a paragraph joins it the same way.
+    await popup.keyboard.press('Control+Z');
+    await saved(joined);
+    await area.evaluate((el) => {
+      const caret = document.createRange();
+      caret.setStart(el.children[1]!.firstChild!, 0);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(caret);
+    });
+    await popup.keyboard.press('Control+Backspace');
+    await saved(all);
+    expect(await area.innerHTML()).toBe(all);
     expect(refusals).toEqual([]);
     await popup.close();
   });

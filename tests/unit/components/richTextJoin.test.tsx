@@ -18,10 +18,13 @@ function editor(value: string, at: (area: HTMLElement) => [Node, number]) {
   return { area, stored: () => onChange.mock.lastCall?.[0] as string | undefined };
 }
 
-/** Backspace (or, `forward`, Suppr) about to delete: its `beforeinput`. Whether it was taken. */
-function deleteKey(area: HTMLElement, forward = false): boolean {
+/**
+ * Backspace (or, `forward`, Suppr; with `word`, Ctrl held) about to delete: its `beforeinput`.
+ * Whether it was taken.
+ */
+function deleteKey(area: HTMLElement, forward = false, word = false): boolean {
   const event = new InputEvent('beforeinput', {
-    inputType: forward ? 'deleteContentForward' : 'deleteContentBackward',
+    inputType: `delete${word ? 'Word' : 'Content'}${forward ? 'Forward' : 'Backward'}`,
     bubbles: true,
     cancelable: true,
   });
@@ -60,6 +63,22 @@ describe('RichText, Backspace at a paragraph’s start and Suppr at its end', ()
 
     expect(area.innerHTML).toBe('<p>Avant.Suite <em>fin</em>.</p>');
     expect(stored()).toBe('<p>Avant.Suite <em>fin</em>.</p>');
+  });
+
+  it('joins them on Ctrl+Retour arrière and Ctrl+Suppr at the edge too', () => {
+    const { area, stored } = editor('<p>Un.</p><p>Deux.</p><p>Trois.</p>', (el) => [
+      el.children[1]!.firstChild!,
+      0,
+    ]);
+
+    expect(deleteKey(area, false, true)).toBe(true);
+    expect(stored()).toBe('<p>Un.Deux.</p><p>Trois.</p>');
+    const end = document.createRange();
+    end.setStart(area.firstChild!.lastChild!, area.firstChild!.lastChild!.textContent!.length);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(end);
+    expect(deleteKey(area, true, true)).toBe(true);
+    expect(stored()).toBe('<p>Un.Deux.Trois.</p>');
   });
 
   it('leaves the browser to delete within the words, at a line break, beside a list', () => {
