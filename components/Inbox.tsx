@@ -244,20 +244,32 @@ export function Inbox({
     trash: (draft) => void trashAsked(draft),
   });
 
+  /** The drafts whose « Suppr » waits for the shared desk's state ({@link trashAsked}). */
+  const trashReading = useRef(new Set<string>());
+
   /**
    * « Suppr » on a row, or its « Supprimer »: as asked, or said why not, in the bar (seen and
    * spoken): a key pressed, nothing seen to happen, would leave a sighted editor guessing. Before
    * the shared desk's state is read (a row painted from the snapshot, the popup's first instant),
-   * it is read first: a role that may not trash the draft is refused as it is once read.
+   * it is read first: a role that may not trash the draft is refused as it is once read. A press
+   * again on the row meanwhile (still there, the keyboard on it) is the same press: a second
+   * trashing would take the bar, and its « Annuler » would put back a draft already trashed.
    */
   async function trashAsked(draft: InboxRow) {
+    if (trashReading.current.has(draft.id)) return;
     try {
-      const state = deskRead ?? (await (await loadData()).sharedDesk());
+      let state = deskRead;
+      if (!state) {
+        trashReading.current.add(draft.id);
+        state = await (await loadData()).sharedDesk();
+      }
       const refused = trashRefusal(draft, state);
       if (refused) tell(refused);
       else await trash(draft);
     } catch (error) {
       console.error('Indiscrets trash', error);
+    } finally {
+      trashReading.current.delete(draft.id);
     }
   }
 

@@ -78,4 +78,31 @@ describe('Inbox › trashing before the role is read', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await db.clips.get(draft.id))?.deletedAt).toBeUndefined();
   });
+
+  it('takes « Suppr » pressed twice while the role is read as one press: its undo brings the draft back', async () => {
+    // Review of c7aa71a: the second press, on the row still there, trashed it again, and the
+    // bar's « Annuler » then undid that second trashing (the draft already in the trash): the
+    // draft stayed there, the undo seemingly done.
+    const older = await addDraft(db, { title: 'Second', createdAt: '2021-03-01T00:00:01.000Z' });
+    const draft = await addDraft(db, { title: 'Premier', createdAt: '2021-03-01T00:00:02.000Z' });
+    writeInboxSnapshot([toRow(draft), toRow(older)]);
+    let release!: () => void;
+    gate.desk = new Promise((resolve) => (release = resolve));
+    wrap(<Inbox onOpen={() => {}} />);
+    const row = (await screen.findByText('Premier')).closest('li')!;
+    row.focus();
+    fireEvent.keyDown(row, { key: 'Delete' });
+    fireEvent.keyDown(row, { key: 'Delete' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    release();
+
+    const bar = await screen.findByTestId('undo-bar');
+    await waitFor(() => expect((bar.textContent ?? '').includes('Premier')).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    fireEvent.click(
+      within(screen.getByTestId('undo-bar')).getByRole('button', { name: 'Annuler' }),
+    );
+    await waitFor(async () => expect((await db.clips.get(draft.id))?.deletedAt).toBeUndefined());
+    expect((await db.clips.get(older.id))?.deletedAt).toBeUndefined();
+  });
 });
