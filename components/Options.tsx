@@ -22,7 +22,7 @@ import { useStorageItem } from './useStorageItem';
 import { hasCommandKey, SINGLE_KEYS } from './shortcuts';
 import { KeyList } from './KeyList';
 import { useLeaveGuard } from './useLeaveGuard';
-import { useFollowsStored } from './useFollowsStored';
+import { mergeFields, useFollowsStored } from './useFollowsStored';
 import { StoredConflict, type ConflictRef } from './StoredConflict';
 import { WordPressSettings } from './WordPressSettings';
 import { BackupSettings } from './BackupSettings';
@@ -219,9 +219,13 @@ export function KeyboardSettings() {
 
 export function HouseStyleSettings() {
   const stored = useHouseStyle();
+  // Field by field: a restore's intro shows under an opener typed, asking only over a field
+  // typed that it changed too.
   const followed = useFollowsStored(
     stored,
     (a, b) => JSON.stringify(createHouseStyle(a)) === JSON.stringify(createHouseStyle(b)),
+    (value, base, now) =>
+      mergeFields(createHouseStyle(value), createHouseStyle(base), createHouseStyle(now)),
   );
   const [message, setMessage] = useState<Message>();
   const question: ConflictRef = useRef(null);

@@ -23,7 +23,7 @@ import {
 } from '../storage/settings';
 import { useStorageItem } from './useStorageItem';
 import { useLeaveGuard } from './useLeaveGuard';
-import { useFollowsStored } from './useFollowsStored';
+import { mergeFields, useFollowsStored } from './useFollowsStored';
 import { StoredConflict, type ConflictRef } from './StoredConflict';
 
 /**
@@ -75,7 +75,9 @@ export function WordPressSettings() {
         : { prefs: { ...DEFAULT_WORDPRESS, ...storedPrefs }, password: storedPassword },
     [storedPrefs, storedPassword, saving],
   );
-  const followed = useFollowsStored(stored, sameAccount);
+  // Field by field (the password one of them): a password saved in another tab shows under an
+  // address typed here, and that tab's two writes of what was typed here too ask nothing.
+  const followed = useFollowsStored(stored, sameAccount, mergeFields);
   const form = followed.value?.prefs;
   const password = followed.value?.password ?? '';
   const question: ConflictRef = useRef(null);

@@ -18,9 +18,43 @@ export interface FollowedForm<T> {
   /**
    * The stored value was changed elsewhere while the form held a change typed (a restore that did
    * not reload the page over it, another tab's « Enregistrer »): the form keeps what was typed,
-   * which « Enregistrer » would write over that change unseen; the card asks which to keep.
+   * which « Enregistrer » would write over that change unseen; the card asks which to keep. With
+   * `merge`, only where a field typed was changed elsewhere, to another value than typed.
    */
   conflict: boolean;
+}
+
+/** The form: what it shows, and the stored value it started from, which typing is a change of. */
+interface Held<T> {
+  value: T;
+  base: T;
+}
+
+/** Whether `value` is an object of fields (not a list, not a value of its own). */
+const isFields = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The form `value` started from `base`, its stored value now `stored`, field by field (the fields
+ * of the fields too): a field not typed in (as at `base`), or typed as stored, shows the stored
+ * one; a field typed keeps the typing, and its `base`, which differs from the stored one only
+ * where that field was changed elsewhere too (a conflict). Fields compare as their JSON.
+ */
+export function mergeFields<T>(value: T, base: T, stored: T): Held<T> {
+  if (isFields(value) && isFields(base) && isFields(stored)) {
+    const merged: Record<string, unknown> = {};
+    const from: Record<string, unknown> = {};
+    for (const key of new Set([...Object.keys(stored), ...Object.keys(value)])) {
+      const field = mergeFields(value[key], base[key], stored[key]);
+      merged[key] = field.value;
+      from[key] = field.base;
+    }
+    return { value: merged as T, base: from as T };
+  }
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  return same(value, base) || same(value, stored)
+    ? { value: stored, base: stored }
+    : { value, base };
 }
 
 /**
@@ -29,21 +63,38 @@ export interface FollowedForm<T> {
  * card, another tab) where nothing was typed in the card. Where something was, the form keeps it
  * and says the stored value changed under it ({@link FollowedForm.conflict}), until the editor
  * saves theirs or takes the stored one, or types it. `same` says when two values mean one setting.
+ * `merge` (a card of several fields, {@link mergeFields}): the fields not typed in show the
+ * stored value as the others keep the typing, and only a field typed in and changed elsewhere
+ * asks; « Enregistrer les miennes » then writes the typing over the stored value, not the fields
+ * the editor never touched as they were before (a restore's other settings undone unseen).
  */
 export function useFollowsStored<T>(
   stored: T | undefined,
   same: (a: T, b: T) => boolean,
+  merge?: (value: T, base: T, stored: T) => Held<T>,
 ): FollowedForm<T> {
-  /** `base`: the stored value the form started from, which typing is a change of. */
-  const [form, setForm] = useState<{ value: T; base: T }>();
+  /** `seen`: the stored value the form last followed (a change of it is one to follow). */
+  const [held, setHeld] = useState<Held<T> & { seen?: T }>();
+  /** `now` once the stored value `to` is heard: pure, for the form drawn and the one kept alike. */
+  const follow = (now: Held<T>, to: T): Held<T> => {
+    if (same(now.value, now.base) || same(now.value, to)) return { value: to, base: to };
+    if (!merge) return now;
+    const next = merge(now.value, now.base, to);
+    return same(next.value, to) ? { value: to, base: to } : next;
+  };
+  /** The form once it follows the stored value now, when that is one it has not followed. */
+  const current = (now: (Held<T> & { seen?: T }) | undefined) =>
+    now && stored !== undefined && stored !== now.seen
+      ? { ...follow(now, stored), seen: stored }
+      : now;
   useEffect(() => {
     if (stored === undefined) return;
-    setForm((now) =>
-      !now || same(now.value, now.base) || same(now.value, stored)
-        ? { value: stored, base: stored }
-        : now,
-    );
+    setHeld((now) => current(now) ?? { value: stored, base: stored, seen: stored });
   }, [stored]);
+  // Drawn as it will be kept, from the first render that hears a new stored value: no question
+  // shown for a moment over fields that merely follow it. Not again once followed: what is typed
+  // since is shown as typed (a space after a word, the same template once saved).
+  const form = current(held);
   const typed =
     !!form && !same(form.value, form.base) && !(stored !== undefined && same(form.value, stored));
   return {
@@ -51,16 +102,18 @@ export function useFollowsStored<T>(
     // Typed back to where it started from, changed elsewhere since: a change of the stored
     // value, not nothing typed (which « Enregistrer » would write back over it unseen).
     set: (value) =>
-      setForm(
-        (now) =>
+      setHeld((kept) => {
+        const now = current(kept);
+        return (
           now &&
           (stored !== undefined && same(value, now.base) && !same(now.base, stored)
-            ? { value, base: stored }
-            : { ...now, value }),
-      ),
-    saved: (value) => setForm({ value, base: value }),
+            ? { value, base: stored, seen: now.seen }
+            : { ...now, value })
+        );
+      }),
+    saved: (value) => setHeld((now) => ({ value, base: value, seen: now?.seen })),
     take: () => {
-      if (stored !== undefined) setForm({ value: stored, base: stored });
+      if (stored !== undefined) setHeld({ value: stored, base: stored, seen: stored });
     },
     typed,
     conflict: typed && stored !== undefined && !same(form!.base, stored),

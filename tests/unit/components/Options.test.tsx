@@ -178,7 +178,7 @@ describe('Options: a setting written elsewhere while the page is open (a restore
     )) as HTMLInputElement;
     fireEvent.input(opener, { target: { value: '• ' } });
 
-    await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, intro: 'Bonjour' });
+    await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, itemOpener: '▸ ', intro: 'Bonjour' });
 
     const conflict = await screen.findByTestId('stored-conflict');
     expect(within(conflict).getByRole('alert').textContent).toBe(CONFLICT);
@@ -192,7 +192,7 @@ describe('Options: a setting written elsewhere while the page is open (a restore
       'Ouverture de chaque indiscret',
     )) as HTMLInputElement;
     fireEvent.input(opener, { target: { value: '• ' } });
-    const restored = { ...DEFAULT_HOUSE_STYLE, intro: 'Bonjour' };
+    const restored = { ...DEFAULT_HOUSE_STYLE, itemOpener: '▸ ', intro: 'Bonjour' };
     await houseStyleItem.setValue(restored);
     const conflict = await screen.findByTestId('stored-conflict');
 
@@ -203,8 +203,8 @@ describe('Options: a setting written elsewhere while the page is open (a restore
 
     fireEvent.click(within(conflict).getByRole('button', { name: 'Enregistrer les miennes' }));
     await waitFor(async () => expect((await houseStyleItem.getValue()).itemOpener).toBe('• '));
-    // The typed style as a whole: the intro restored meanwhile was not in it.
-    expect((await houseStyleItem.getValue()).intro).toBe(DEFAULT_HOUSE_STYLE.intro);
+    // The typing alone: the intro restored meanwhile, never typed here, is kept.
+    expect((await houseStyleItem.getValue()).intro).toBe('Bonjour');
     await screen.findByText('Enregistré.');
     expect(screen.queryByTestId('stored-conflict')).toBeNull();
     expect(leavingAsks()).toBe(false);
@@ -218,15 +218,15 @@ describe('Options: a setting written elsewhere while the page is open (a restore
     )) as HTMLInputElement;
     const intro = screen.getByLabelText('Chapô par défaut') as HTMLTextAreaElement;
     fireEvent.input(opener, { target: { value: '• ' } });
-    await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, intro: 'Bonjour' });
+    await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, itemOpener: '▸ ', intro: 'Bonjour' });
     const conflict = await screen.findByTestId('stored-conflict');
 
     fireEvent.click(
       within(conflict).getByRole('button', { name: 'Reprendre la version enregistrée' }),
     );
 
-    await waitFor(() => expect(intro.value).toBe('Bonjour'));
-    expect(opener.value).toBe(DEFAULT_HOUSE_STYLE.itemOpener);
+    await waitFor(() => expect(opener.value).toBe('▸ '));
+    expect(intro.value).toBe('Bonjour');
     expect(screen.queryByTestId('stored-conflict')).toBeNull();
     expect(screen.queryByTestId('unsaved')).toBeNull();
     expect(leavingAsks()).toBe(false);
@@ -238,7 +238,7 @@ describe('Options: a setting written elsewhere while the page is open (a restore
       'Ouverture de chaque indiscret',
     )) as HTMLInputElement;
     fireEvent.input(opener, { target: { value: '• ' } });
-    await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, intro: 'Bonjour' });
+    await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, itemOpener: '▸ ', intro: 'Bonjour' });
     await screen.findByTestId('stored-conflict');
 
     fireEvent.input(opener, { target: { value: DEFAULT_HOUSE_STYLE.itemOpener } });
@@ -381,7 +381,11 @@ describe('Options: a house style changed under the typing, the typing refused', 
     render(<HouseStyleSettings />);
     const pattern = (await screen.findByLabelText(/^Modèle du titre/)) as HTMLInputElement;
     fireEvent.input(pattern, { target: { value: ' ' } });
-    await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, intro: 'Bonjour' });
+    await houseStyleItem.setValue({
+      ...DEFAULT_HOUSE_STYLE,
+      titlePattern: 'Échos du {date}',
+      intro: 'Bonjour',
+    });
     const conflict = await screen.findByTestId('stored-conflict');
 
     fireEvent.click(within(conflict).getByRole('button', { name: 'Enregistrer les miennes' }));
@@ -411,5 +415,46 @@ describe('Options: the template card’s own save', () => {
     expect(asked).toEqual([]);
     expect(await draftTemplate.getValue()).toBe('<p>{title}, tapé</p>');
     expect(template.value).toBe('<p>{title}, tapé</p>');
+  });
+});
+
+describe('Options: a house style changed elsewhere in fields not typed in', () => {
+  it('shows those fields as stored, keeps the typing, asks nothing: « Enregistrer » writes both', async () => {
+    render(<HouseStyleSettings />);
+    const opener = (await screen.findByLabelText(
+      'Ouverture de chaque indiscret',
+    )) as HTMLInputElement;
+    const intro = screen.getByLabelText('Chapô par défaut') as HTMLTextAreaElement;
+    fireEvent.input(opener, { target: { value: '• ' } });
+
+    await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, intro: 'Bonjour' });
+
+    await waitFor(() => expect(intro.value).toBe('Bonjour'));
+    expect(screen.queryByTestId('stored-conflict')).toBeNull();
+    expect(opener.value).toBe('• ');
+    expect(screen.getByTestId('unsaved')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await screen.findByText('Enregistré.');
+    const saved = await houseStyleItem.getValue();
+    expect([saved.itemOpener, saved.intro]).toEqual(['• ', 'Bonjour']);
+  });
+
+  it('a field typed changed elsewhere too: asks, the others shown as stored; « Enregistrer les miennes » writes the typed field alone over the stored style', async () => {
+    render(<HouseStyleSettings />);
+    const opener = (await screen.findByLabelText(
+      'Ouverture de chaque indiscret',
+    )) as HTMLInputElement;
+    const intro = screen.getByLabelText('Chapô par défaut') as HTMLTextAreaElement;
+    fireEvent.input(opener, { target: { value: '• ' } });
+
+    await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, itemOpener: '▸ ', intro: 'Bonjour' });
+    const conflict = await screen.findByTestId('stored-conflict');
+    expect(intro.value).toBe('Bonjour');
+    expect(opener.value).toBe('• ');
+
+    fireEvent.click(within(conflict).getByRole('button', { name: 'Enregistrer les miennes' }));
+    await screen.findByText('Enregistré.');
+    const saved = await houseStyleItem.getValue();
+    expect([saved.itemOpener, saved.intro]).toEqual(['• ', 'Bonjour']);
   });
 });

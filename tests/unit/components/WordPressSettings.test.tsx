@@ -655,8 +655,9 @@ describe('WordPressSettings, the password written while the page is open (anothe
 });
 
 describe('WordPressSettings, settings changed under what was typed (a restore that did not reload the page)', () => {
+  // The address typed here restored too: a field typed, changed elsewhere.
   const restored = {
-    siteUrl: '',
+    siteUrl: 'https://autre.fr',
     username: 'redac',
     category: 'Échos',
     status: 'pending',
@@ -695,23 +696,24 @@ describe('WordPressSettings, settings changed under what was typed (a restore th
 
     fireEvent.click(within(conflict).getByRole('button', { name: 'Enregistrer les miennes' }));
     await waitFor(() => expect(screen.getByTestId('wp-status').textContent).toBe('Enregistré.'));
+    // The address typed; the category and status, never typed here, as restored.
     expect(await wordpressItem.getValue()).toEqual({
       siteUrl: 'https://monsite.fr',
       username: 'redac',
-      category: 'Indiscrets',
-      status: 'draft',
+      category: 'Échos',
+      status: 'pending',
     });
     expect(screen.queryByTestId('stored-conflict')).toBeNull();
     expect(typedUnsaved()).toBe(false);
 
     fireEvent.input(category, { target: { value: 'Coulisses' } });
-    await wordpressItem.setValue(restored);
+    await wordpressItem.setValue({ ...restored, category: 'Brèves' });
     conflict = await screen.findByTestId('stored-conflict');
     fireEvent.click(
       within(conflict).getByRole('button', { name: 'Reprendre la version enregistrée' }),
     );
-    await waitFor(() => expect(category.value).toBe('Échos'));
-    expect(site.value).toBe('');
+    await waitFor(() => expect(category.value).toBe('Brèves'));
+    expect(site.value).toBe('https://autre.fr');
     expect(screen.queryByTestId('stored-conflict')).toBeNull();
     expect(typedUnsaved()).toBe(false);
     expect(document.activeElement).toBe(site);
@@ -810,5 +812,49 @@ describe('WordPressSettings, a failure about one field', () => {
 
     await waitFor(() => expect(password.getAttribute('aria-invalid')).toBe('true'));
     expect(screen.getByLabelText(/^Adresse du site/).getAttribute('aria-invalid')).toBeNull();
+  });
+});
+
+describe('WordPressSettings, settings saved in another tab as typed here (its settings written, then its password)', () => {
+  it('asks nothing at any moment, and leaves nothing typed', async () => {
+    render(<WordPressSettings />);
+    const site = (await screen.findByLabelText(/^Adresse du site/)) as HTMLInputElement;
+    const password = screen.getByLabelText(/^Mot de passe d’application/) as HTMLInputElement;
+    fireEvent.input(site, { target: { value: 'https://monsite.fr' } });
+    fireEvent.input(password, { target: { value: 'nouv eaum otde pass' } });
+    const asked: string[] = [];
+    const watch = new MutationObserver(() => {
+      if (document.querySelector('[data-testid="stored-conflict"]')) asked.push('asked');
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
+
+    await wordpressItem.setValue({
+      siteUrl: 'https://monsite.fr',
+      username: 'redac',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await wordpressPasswordItem.setValue('nouv eaum otde pass');
+    await waitFor(() => expect(typedUnsaved()).toBe(false));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    watch.disconnect();
+
+    expect(asked).toEqual([]);
+    expect(site.value).toBe('https://monsite.fr');
+  });
+
+  it('a password saved elsewhere under an address typed here: shown, the address kept, nothing asked', async () => {
+    render(<WordPressSettings />);
+    const site = (await screen.findByLabelText(/^Adresse du site/)) as HTMLInputElement;
+    const password = screen.getByLabelText(/^Mot de passe d’application/) as HTMLInputElement;
+    fireEvent.input(site, { target: { value: 'https://monsite.fr' } });
+
+    await wordpressPasswordItem.setValue('nouv eaum otde pass');
+
+    await waitFor(() => expect(password.value).toBe('nouv eaum otde pass'));
+    expect(screen.queryByTestId('stored-conflict')).toBeNull();
+    expect(site.value).toBe('https://monsite.fr');
+    expect(typedUnsaved()).toBe(true);
   });
 });
