@@ -118,9 +118,14 @@ const ERROR_KEYS: Record<string, MessageKey> = {
  * at now, as the options' check does (« … répond désormais à l’adresse https://www… »), rather
  * than sending the editor to the settings' test to learn it.
  */
-function failureText(error: NonNullable<SyncState['lastError']>): string {
+function failureText(state: SyncState, error: NonNullable<SyncState['lastError']>): string {
   if (error.code === 'site_moved' && error.address) {
     return t('shared.error.siteMovedTo', { address: error.address });
+  }
+  // Refused by an account with no role there (no member of a network's sub-site, or removed
+  // from it since): said so, as the options page does, not a bare 403.
+  if (error.code === 'forbidden' && state.user?.roles.length === 0) {
+    return t('shared.error.forbiddenNoRole');
   }
   return t(ERROR_KEYS[error.code] ?? 'shared.error.other');
 }
@@ -158,7 +163,7 @@ export function syncLine(
     );
   } else if (state.phase !== 'idle') parts.push(t('shared.status.syncing'));
   else if (state.lastError && state.lastError.code !== 'cancelled') {
-    if (!failureSaid) parts.push(failureText(state.lastError));
+    if (!failureSaid) parts.push(failureText(state, state.lastError));
     // What the desk shows of the colleagues' work dates from the last sync that went through:
     // said, so that an editor does not take an old view for the newsroom's.
     if (state.lastSyncAt) {

@@ -43,8 +43,12 @@ export function rightsSentence(
   return t('shared.rights.readOnly', { role: name });
 }
 
-/** « Pigiste (Contributeur) »: who this desk is shared as, with their strongest role. */
+/**
+ * « Pigiste (Contributeur) »: who this desk is shared as, with their strongest role; their name
+ * alone with no role on the site (never « Abonné », a role they do not have).
+ */
 export function deskIdentity(user: NonNullable<SyncState['user']>): string {
+  if (user.roles.length === 0) return user.name;
   return t('shared.identity', { name: user.name, role: roleName(strongestRole(user.roles)) });
 }
 

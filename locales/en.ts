@@ -675,6 +675,8 @@ export const en: Messages = {
     'WordPress refuses the application password (401): it may have been revoked; create another in WordPress and paste it in the settings',
   'shared.error.noPlugin': 'The “Indiscrets” WordPress plugin no longer answers on the site',
   'shared.error.forbidden': 'WordPress refuses access to the shared desk (403)',
+  'shared.error.forbiddenNoRole':
+    'Your account has no role on this site: the shared desk takes at least the Contributor role; ask a site administrator for it',
   'shared.error.blocked':
     'The site blocks the shared desk (a 403 refusal, most likely a security plugin or a firewall): your changes wait, trying again soon',
   'shared.error.restRouteBlocked':

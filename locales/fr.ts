@@ -698,6 +698,8 @@ export const fr = {
     'WordPress refuse le mot de passe d’application (401) : il a peut-être été révoqué ; créez-en un autre dans WordPress et collez-le dans les réglages',
   'shared.error.noPlugin': 'L’extension WordPress « Indiscrets » ne répond plus sur le site',
   'shared.error.forbidden': 'WordPress refuse l’accès à la rédaction partagée (403)',
+  'shared.error.forbiddenNoRole':
+    'Votre compte n’a aucun rôle sur ce site : la rédaction partagée demande au moins le rôle Contributeur ; demandez-le à un administrateur du site',
   'shared.error.blocked':
     'Le site bloque la rédaction partagée (refus 403, sans doute une extension de sécurité ou un pare-feu) : vos modifications attendent, nouvel essai bientôt',
   'shared.error.restRouteBlocked':

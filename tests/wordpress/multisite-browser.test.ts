@@ -9,8 +9,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDraft } from '../browser/database';
 import { launchExtension, launchSeeded, type ExtensionSession } from '../browser/harness';
-import { openDesk, readStore, settled } from './desk-browsers';
-import { recordsOn, useNetwork, type UserKey } from './network';
+import { openDesk, readStore, settled, type Desk } from './desk-browsers';
+import { phpOn, recordsOn, useNetwork, type UserKey } from './network';
 
 const network = useNetwork();
 
@@ -93,6 +93,50 @@ describe('the shared desk in Chromium on a network’s sub-site', () => {
       expect(sent).toHaveLength(1);
       expect((await recordsOn(net, 'main', 'drafts')).map((r) => r.clientId)).not.toContain(id);
     } finally {
+      await desk.session.close();
+    }
+  });
+
+  it('says in the desk’s bar that an editor taken off « Sport » since joining has no role there, not a bare 403', async () => {
+    const net = network();
+    const { id } = net.users.editor;
+    const sport = net.sites.sport.id;
+    const desk: Desk = await openDesk(net.users.editor, { siteUrl: net.sites.sport.url });
+    try {
+      await settled(desk);
+      // Taken off the sub-site in WordPress (Users › Remove), still a member of the main site.
+      await phpOn(net, 'main', `remove_user_from_blog(${id}, ${sport});`);
+      // The desk asks the role again every few minutes: as if they had passed.
+      await desk.page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('indiscrets');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const tx = db.transaction('syncState', 'readwrite');
+        const store = tx.objectStore('syncState');
+        const state = await new Promise<Record<string, unknown>>((resolve, reject) => {
+          const read = store.get('desk');
+          read.onsuccess = () => resolve(read.result as Record<string, unknown>);
+          read.onerror = () => reject(read.error);
+        });
+        store.put({ ...state, roleCheckedAt: '2020-01-01T00:00:00.000Z' });
+        await new Promise((resolve) => (tx.oncomplete = resolve));
+        db.close();
+      });
+      const bar = desk.page.getByTestId('sync-bar');
+      await bar.getByRole('button', { name: 'Synchroniser' }).click();
+      const status = desk.page.getByTestId('sync-status');
+      await status.filter({ hasText: 'aucun rôle' }).waitFor({ timeout: 30_000 });
+      const line = (await status.innerText()).trim();
+      expect(line).toContain(
+        'Votre compte n’a aucun rôle sur ce site\u00a0: la rédaction partagée demande au moins le rôle Contributeur\u202f; demandez-le à un administrateur du site',
+      );
+      expect(line).not.toContain('(403)');
+      expect(line).not.toContain('Abonné');
+      expect(line).toContain('Rédactrice en chef');
+    } finally {
+      await phpOn(net, 'main', `add_user_to_blog(${sport}, ${id}, 'editor');`);
       await desk.session.close();
     }
   });
