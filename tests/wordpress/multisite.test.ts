@@ -267,6 +267,28 @@ describe(
       });
     });
 
+    it('the network’s administrator, a member of the sub-site with a lesser role, is named an Administrator there, as their rights are', async () => {
+      const net = network();
+      const { id } = net.users.admin;
+      await phpOn(net, 'main', `add_user_to_blog(${net.sites.sport.id}, ${id}, 'author');`);
+      try {
+        const found = await discoverDesk(at(net, 'sport', 'admin'));
+        // WordPress gives a super admin every right on every site, whatever their role there.
+        expect(found).toMatchObject({
+          ok: true,
+          desk: { can: { read: true, editOthers: true, arrange: true, publish: true } },
+        });
+        if (!found.ok) return;
+        const { user, can } = found.desk;
+        expect(deskRoleOf(user!.roles)).toBe('administrator');
+        expect(rightsSentence(deskRoleOf(user!.roles), can, user!.roles)).toBe(
+          'Vous êtes Administrateur\u00a0: vous pouvez écrire tous les brouillons, ordonner le numéro et le publier.',
+        );
+      } finally {
+        await phpOn(net, 'main', `remove_user_from_blog(${id}, ${net.sites.sport.id});`);
+      }
+    });
+
     it('activated on the sub-site alone (not network-wide): its desk works there, the main site has none', async () => {
       const net = network();
       await phpOn(

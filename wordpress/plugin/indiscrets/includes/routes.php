@@ -167,17 +167,18 @@ function indiscrets_namespace_index( $response, $request ) {
 
 /**
  * The user's roles on this site, as the extension names them. On a multisite network, the
- * network's administrator (a super admin) may be no member of this site: no role here, and yet
- * every right of an Administrator (WordPress grants a super admin any capability): named one,
- * where the extension said « Abonné » for the strongest role of none.
+ * network's administrator (a super admin) has every right of an Administrator on every site
+ * (WordPress grants a super admin any capability, and `can` says so), whether no member of this
+ * site (no role here: the extension said « Abonné », the strongest of none) or a member with a
+ * lesser role (« Vous êtes Auteur : vous pouvez … publier »): `administrator` is first.
  *
  * @param WP_User $user The current user.
  * @return string[]
  */
 function indiscrets_user_roles( $user ) {
 	$roles = array_values( $user->roles );
-	if ( ! $roles && is_multisite() && is_super_admin( $user->ID ) ) {
-		$roles = array( 'administrator' );
+	if ( is_multisite() && is_super_admin( $user->ID ) && ! in_array( 'administrator', $roles, true ) ) {
+		array_unshift( $roles, 'administrator' );
 	}
 	return $roles;
 }
