@@ -386,18 +386,17 @@ function routeAddress(siteUrl: string, route: string, base?: string): string {
 /**
  * Whether an answer is a page refusing the address, no WordPress's (404 or 403 without JSON): a
  * site that blocks `?rest_route=`, or a REST root found once that no longer answers. Also a read
- * of `?rest_route=` redirected to a page without it (a rule sending it to the home page, 200):
- * no REST answer either.
+ * of `?rest_route=` redirected to the site's own home page (a rule sending it there, 200): no
+ * REST answer either. Another host's or folder's home is a move, told as one.
  */
 function refusedAsPage(answer: HttpAnswer, asked: string): boolean {
   if (answer.json !== undefined) return false;
   if (answer.status === 404 || answer.status === 403) return true;
-  return (
-    isSuccess(answer) &&
-    answer.url !== asked &&
-    new URL(asked).searchParams.has('rest_route') &&
-    !new URL(answer.url).searchParams.has('rest_route')
-  );
+  const home = new URL(asked);
+  if (!isSuccess(answer) || !home.searchParams.has('rest_route')) return false;
+  const landed = new URL(answer.url);
+  const path = (url: URL) => url.pathname.replace(/\/+$/, '');
+  return landed.origin === home.origin && path(landed) === path(home) && !landed.search;
 }
 
 /** {@link refusedAsPage} for a request's outcome (a network trouble is none). */

@@ -476,27 +476,29 @@ describe('a shared desk whose REST root outlives the background (Chromium’s se
 });
 
 describe('a shared desk on a site sending ?rest_route= to its home page (200)', () => {
-  it('joins, reads and writes at its REST root', async () => {
-    const wp = site({ mode: 'blocked' });
-    const fetch: FetchLike = async (input, init) => {
-      if (!new URL(input).searchParams.has('rest_route')) return wp.fetch(input, init);
-      const password = 'Authorization' in ((init.headers ?? {}) as Record<string, string>);
-      wp.sent.push({ method: init.method ?? 'GET', url: input, password });
-      const home = `${wp.settings.siteUrl}/`;
-      if (init.redirect === 'manual') {
-        return new Response(null, { status: 302, headers: { Location: home } });
-      }
-      const answer = await wp.fetch(home, { ...init, headers: {} });
-      Object.defineProperty(answer, 'url', { value: home });
-      return answer;
-    };
-    const options = { fetch, isOnline: () => true };
-    expect(await discoverDesk(wp.settings, options)).toMatchObject({ ok: true });
-    expect(await createRecord(wp.settings, 'drafts', write, options)).toMatchObject({ ok: true });
-    expect(wp.desk.log.filter((line) => line.startsWith('POST /indiscrets/v1/drafts'))).toEqual([
-      expect.any(String),
-    ]);
-  });
+  for (const folder of ['', '/blog']) {
+    it(`joins, reads and writes at its REST root${folder ? ' in a folder' : ''}`, async () => {
+      const wp = site({ mode: 'blocked', folder });
+      const fetch: FetchLike = async (input, init) => {
+        if (!new URL(input).searchParams.has('rest_route')) return wp.fetch(input, init);
+        const password = 'Authorization' in ((init.headers ?? {}) as Record<string, string>);
+        wp.sent.push({ method: init.method ?? 'GET', url: input, password });
+        const home = `${wp.settings.siteUrl}/`;
+        if (init.redirect === 'manual') {
+          return new Response(null, { status: 302, headers: { Location: home } });
+        }
+        const answer = await wp.fetch(home, { ...init, headers: {} });
+        Object.defineProperty(answer, 'url', { value: home });
+        return answer;
+      };
+      const options = { fetch, isOnline: () => true };
+      expect(await discoverDesk(wp.settings, options)).toMatchObject({ ok: true });
+      expect(await createRecord(wp.settings, 'drafts', write, options)).toMatchObject({ ok: true });
+      expect(wp.desk.log.filter((line) => line.startsWith('POST /indiscrets/v1/drafts'))).toEqual([
+        expect.any(String),
+      ]);
+    });
+  }
 });
 
 describe('a shared desk on a site blocking ?rest_route= whose REST API is nowhere it may go', () => {
@@ -527,6 +529,34 @@ describe('a shared desk on a site blocking ?rest_route= whose REST API is nowher
     expect(await discoverDesk(wp.settings, { fetch, isOnline: () => true })).toMatchObject({
       ok: false,
       code: 'blocked',
+    });
+  });
+});
+
+describe('a shared desk whose site moved, every address sent to the new home page (200)', () => {
+  it('is told the site moved, with its address, not that ?rest_route= is refused', async () => {
+    sites += 1;
+    const home = `https://moved${sites}.test`;
+    const there = `https://www.moved${sites}.test/`;
+    const settings: DeskSettings = { siteUrl: home, username: 'redac', appPassword: 'x y z' };
+    const fetch: FetchLike = async (input) => {
+      const url = new URL(input);
+      if (url.origin === new URL(there).origin) {
+        const page = new Response('<html>Accueil</html>', {
+          status: 200,
+          headers: { Link: `<${there}wp-json/>; rel="https://api.w.org/"` },
+        });
+        Object.defineProperty(page, 'url', { value: there });
+        return page;
+      }
+      // The old address: everything to the new home page, followed (a read).
+      const page = new Response('<html>Accueil</html>', { status: 200 });
+      Object.defineProperty(page, 'url', { value: there });
+      return page;
+    };
+    expect(await discoverDesk(settings, { fetch, isOnline: () => true })).toMatchObject({
+      ok: false,
+      code: 'site_moved',
     });
   });
 });
