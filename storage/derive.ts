@@ -9,7 +9,7 @@ import { stripWww } from '../lib/html';
 import { TextMemo } from '../lib/text-memo';
 
 /** Words longer than this are cut: IndexedDB keys that long only bloat the index. */
-const MAX_WORD_LENGTH = 32;
+export const MAX_WORD_LENGTH = 32;
 
 /** Letters that Unicode does not decompose but a French reader spells out. */
 const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd' };
@@ -29,16 +29,30 @@ const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
  * apostrophe of `lʼÉtat`, a letter for Unicode, splits as `'` does).
  */
 export function tokenize(text: string): string[] {
-  return text
-    .replace(INVISIBLE, '')
-    .replace(/\u02bc/g, "'")
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[œæßøłđ]/g, (c) => LIGATURES[c] ?? c)
+  return foldText(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .map((word) => word.slice(0, MAX_WORD_LENGTH));
+}
+
+/**
+ * A text folded as its search words are ({@link tokenize}), not yet split: its runs of letters
+ * and digits are its words, whole (not cut at {@link MAX_WORD_LENGTH}). A quoted phrase is
+ * looked for in it as it stands, without making an array of its words.
+ */
+export function foldText(text: string): string {
+  return (
+    text
+      .replace(INVISIBLE, '')
+      .replace(/\u02bc/g, "'")
+      .normalize('NFKD')
+      // The marks of Latin letters' accents first, in one plain range (most of them, sooner
+      // than by Unicode's class), then any other: the same text as one pass of the class.
+      .replace(/[\u0300-\u036f]+/g, '')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[œæßøłđ]/g, (c) => LIGATURES[c] ?? c)
+  );
 }
 
 /**
@@ -103,14 +117,20 @@ export function decodeEntities(html: string): string {
  * paragraphs and line breaks turned into spaces. For search and checks, not for display.
  */
 export function bodyText(html: string): string {
+  return bodyWordsText(html).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * {@link bodyText} with its spaces as they come (the same words, in the same order), for what
+ * only reads its words: a quoted phrase looked for in every draft's body as the editor types.
+ */
+export function bodyWordsText(html: string): string {
   return decodeEntities(
     html
       .replace(/<(br|\/p|\/li|\/h\d)\b[^>]*>/gi, ' ')
       .replace(/<!--[\s\S]*?-->/g, '')
       .replace(/<[^>]*>/g, ''),
-  )
-    .replace(/\s+/g, ' ')
-    .trim();
+  );
 }
 
 /** True when the HTML shows some text (not only tags, spaces or non-breaking spaces). */
@@ -166,13 +186,17 @@ export interface DerivedFields {
 
 /**
  * The texts a draft is searched by, each apart (a search phrase does not run from one into the
- * next): title, label, body's text, site, author, tags, quotes, note.
+ * next): title, label, body's text, site, author, tags, quotes, note. `body` makes the body's
+ * text ({@link bodyWordsText} gives the same words sooner).
  */
-export function searchedTexts(draft: DerivableDraft): (string | undefined)[] {
+export function searchedTexts(
+  draft: DerivableDraft,
+  body: (html: string) => string = bodyText,
+): (string | undefined)[] {
   return [
     draft.title,
     draft.label,
-    draft.body ? bodyText(draft.body) : undefined,
+    draft.body ? body(draft.body) : undefined,
     draft.siteName,
     draft.byline,
     ...(draft.tags ?? []),

@@ -1,7 +1,14 @@
 import type { Collection, InsertType } from 'dexie';
 import { countBox, newestFirstIn } from './draft-records';
 import { db as defaultDb, type Draft, type DraftStatus, type IndiscretsDB } from './db';
-import { queryTokens, searchedTexts, tokenize } from './derive';
+import {
+  bodyWordsText,
+  foldText,
+  MAX_WORD_LENGTH,
+  queryTokens,
+  searchedTexts,
+  tokenize,
+} from './derive';
 import { TextMemo } from '../lib/text-memo';
 
 /**
@@ -92,9 +99,9 @@ function resolveQuery(query: DraftQuery) {
   const tokens = query.text ? queryTokens(query.text) : [];
   // A quote of one word still open is that word's search as typed, which `tokens` makes: its
   // text is not read for it (the editor typing `"caf`, on every keystroke).
-  const phrases = query.text
-    ? splitPhrases(query.text).filter((phrase) => phrase.words.length > 1 || !phrase.open)
-    : [];
+  const phrases = (query.text ? splitPhrases(query.text) : [])
+    .filter((phrase) => phrase.words.length > 1 || !phrase.open)
+    .map((phrase) => ({ ...phrase, pattern: phrasePattern(phrase) }));
   // The issueId a box is confined to; undefined for 'all' and 'trash'.
   const issueId = box === 'inbox' ? '' : box === 'issue' ? query.issueId : undefined;
   const plain = tokens.length === 0 && !status && !siteName && !tag && box !== 'trash';
@@ -156,41 +163,52 @@ export function splitPhrases(text: string): Phrase[] {
 const QUOTED = /"([^"]*)("?)|«([^»]*)(»?)|“([^”"]*)([”"]?)/g;
 
 /**
- * A text's words in their order, folded, single letters kept: what a phrase is looked for in.
+ * A text folded as its words are ({@link foldText}): what a phrase is looked for in, as it stands.
  * Those of long texts kept for the next keystroke's search, as a draft's words are at each save.
  */
-function phraseWords(text: string): readonly string[] {
-  return text.length < 1_000 ? tokenize(text) : phraseWordsKept.get(text, tokenize);
+function folded(text: string): string {
+  return text.length < 1_000 ? foldText(text) : foldedKept.get(text, foldText);
 }
 
-/** The words of long texts ({@link phraseWords}): 2,000,000 characters of texts at most. */
-const phraseWordsKept = new TextMemo<readonly string[]>(2_000_000);
+/** The folded long texts ({@link folded}): 2,000,000 characters of texts at most. */
+const foldedKept = new TextMemo<string>(2_000_000);
 
 /**
  * Whether one of the texts a draft is searched by (those its `words` come from) holds the
- * phrase's words one after the other. A phrase does not run from one text into the next.
+ * phrase's words one after the other. A phrase does not run from one text into the next. Each
+ * text is folded and searched whole by one pattern ({@link phrasePattern}), with no array of its
+ * words made: every draft holding the words of a phrase of common ones (« "de la de" ») is read
+ * on each keystroke, and splitting their texts into words took seconds at 10,000 drafts.
  */
-function hasPhrase(draft: Draft, phrase: Phrase): boolean {
+function hasPhrase(draft: Draft, phrase: Phrase & { pattern: RegExp }): boolean {
   // One whole word: among the draft's own search words, unless it is one they leave out (a
   // single letter, {@link indexWords}).
   const [only, ...more] = phrase.words;
   if (more.length === 0 && (only!.length > 1 || NUMBER.test(only!))) {
     return draft.words.includes(only!);
   }
-  return searchedTexts(draft).some((text) => !!text && holdsPhrase(phraseWords(text), phrase));
+  return searchedTexts(draft, bodyWordsText).some(
+    (text) => !!text && phrase.pattern.test(folded(text)),
+  );
 }
 
-/** Whether `words` holds the phrase's words in a row (the last by its beginning if open). */
-function holdsPhrase(words: readonly string[], { words: wanted, open }: Phrase): boolean {
-  const last = wanted.length - 1;
-  for (let start = 0; start + last < words.length; start++) {
-    let i = 0;
-    while (i < last && words[start + i] === wanted[i]) i++;
-    if (i < last) continue;
-    const word = words[start + last]!;
-    if (open ? matchesWord(word, wanted[last]!) : word === wanted[last]) return true;
-  }
-  return false;
+/**
+ * The phrase's words as a pattern of a folded text: each whole, in a row, anything but letters
+ * and digits between them; the last by its beginning if the quote is open (a number's not
+ * followed by more digits, as {@link matchesWord} takes it). A word as long as a draft's words
+ * are cut to is the beginning of a longer one too, as the cut words compare.
+ */
+function phrasePattern({ words, open }: Phrase): RegExp {
+  const letter = '[\\p{L}\\p{N}]';
+  const last = words.length - 1;
+  const parts = words.map((word, i) => {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (word.length >= MAX_WORD_LENGTH) return `${escaped}${letter}*`;
+    if (i < last) return escaped;
+    if (!open) return `${escaped}(?!${letter})`;
+    return NUMBER.test(word) ? `${escaped}(?![0-9])` : escaped;
+  });
+  return new RegExp(`(?<!${letter})${parts.join(`[^\\p{L}\\p{N}]+`)}`, 'u');
 }
 
 /** A query token made of digits alone: a number, matched whole (see {@link matchesWord}). */
