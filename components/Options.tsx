@@ -110,12 +110,31 @@ function LanguageChoices() {
   );
 }
 
-function LanguageSettings() {
+/**
+ * Keys that move a closed list's choice, on which Chromium (and Firefox) fire a change at each
+ * step: the choice is then only tentative.
+ */
+const STEP_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End']);
+const stepKey = (event: KeyboardEvent) =>
+  STEP_KEYS.has(event.key) ||
+  event.key === 'PageUp' ||
+  event.key === 'PageDown' ||
+  (event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey);
+
+export function LanguageSettings() {
   const value = useStorageItem(uiLocale);
   // The page is drawn anew in the language chosen (a reload, which every text of the page
   // follows): the keyboard comes back to the list the editor chose it from, rather than to
   // nothing at the top of the page, and a screen reader says the list in its new language.
   const select = useRef<HTMLSelectElement>(null);
+  /**
+   * A language arrowed to on the closed list, not yet applied: a keyboard going through the
+   * choices reloads the page once, at Enter or on leaving the list, not at each step (a choice
+   * from the opened list, or the mouse's, applies at once).
+   */
+  const [pending, setPending] = useState<UiLocale>();
+  /** Set by a key that steps through the list, for the change it fires at once. */
+  const stepped = useRef(false);
   useEffect(() => {
     if (!value) return;
     try {
@@ -127,23 +146,48 @@ function LanguageSettings() {
     select.current?.focus();
   }, [!value]);
   if (!value) return null;
+
+  async function apply(next: UiLocale) {
+    setPending(undefined);
+    if (next === value) return;
+    await uiLocale.setValue(next);
+    setLocaleChoice(next);
+    try {
+      sessionStorage.setItem(LANGUAGE_FOCUS_KEY, '1');
+    } catch {
+      // Without the tab's storage the page is drawn again all the same, the focus at its top.
+    }
+    location.reload();
+  }
+
   return (
     <section class="card" aria-labelledby="lang-heading">
       <h2 id="lang-heading">{t('options.language')}</h2>
       <select
         ref={select}
         aria-label={t('options.language')}
-        value={value}
-        onChange={async (e) => {
-          const next = (e.target as HTMLSelectElement).value as UiLocale;
-          await uiLocale.setValue(next);
-          setLocaleChoice(next);
-          try {
-            sessionStorage.setItem(LANGUAGE_FOCUS_KEY, '1');
-          } catch {
-            // Without the tab's storage the page is drawn again all the same, the focus at its top.
+        value={pending ?? value}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && pending) {
+            e.preventDefault();
+            void apply(pending);
+          } else if (e.key === 'Escape' && pending) {
+            // The step taken back: the language applied stays.
+            e.preventDefault();
+            setPending(undefined);
+          } else if (stepKey(e)) {
+            stepped.current = true;
+            setTimeout(() => (stepped.current = false));
           }
-          location.reload();
+        }}
+        onBlur={(e) => {
+          // Left for another control (not the window left): the choice stepped to applies.
+          if (pending && document.activeElement !== e.currentTarget) void apply(pending);
+        }}
+        onChange={(e) => {
+          const next = (e.target as HTMLSelectElement).value as UiLocale;
+          if (stepped.current) setPending(next);
+          else void apply(next);
         }}
       >
         <option value="auto">{t('options.languageAuto')}</option>

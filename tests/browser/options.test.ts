@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openPopup, until, type ExtensionSession } from './harness';
+import { focusedLabel, launchExtension, openPopup, until, type ExtensionSession } from './harness';
 
 /**
  * The house style in the options page, in real Chromium: the exports turned English bring the
@@ -80,5 +80,44 @@ describe('the house style in the options page, in Chromium', () => {
     await options.close({ runBeforeUnload: true });
     await until(() => Promise.resolve(options.isClosed()), Boolean, 'the page to close');
     expect(asked).toEqual([]);
+  });
+});
+
+describe('the interface language chosen by the keyboard, in Chromium', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    session.context.setDefaultTimeout(15_000);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('arrowing through the languages reloads nothing; Enter applies the one chosen, the keyboard back on the list', async () => {
+    const options = await session.openExtensionPage('options.html');
+    const list = options.getByRole('combobox', { name: 'Langue de l’interface' });
+    await list.focus();
+    await options.evaluate(() => ((globalThis as unknown as { marked: boolean }).marked = true));
+
+    // Chromium fires a change at each arrow on the closed list: « Celle du navigateur »,
+    // « Français », « English ».
+    await options.keyboard.press('ArrowDown');
+    await options.keyboard.press('ArrowDown');
+    await options.waitForTimeout(500);
+    expect(
+      await options.evaluate(() => (globalThis as unknown as { marked?: boolean }).marked),
+    ).toBe(true);
+    expect(await list.inputValue()).toBe('en');
+
+    await options.keyboard.press('Enter');
+    await options.getByRole('heading', { name: 'Indiscrets settings' }).waitFor();
+    await until(
+      () => focusedLabel(options),
+      (now) => now === 'Interface language',
+      'the focus on the language’s list, in English',
+    );
+    await options.close();
   });
 });

@@ -4,12 +4,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   HouseStyleSettings,
   KeyboardSettings,
+  LanguageSettings,
   TemplateSettings,
 } from '../../../components/Options';
 import { setLocale } from '../../../locales';
 import { DEFAULT_HOUSE_STYLE } from '../../../storage/house-style';
 import { houseStyleItem } from '../../../storage/preferences';
-import { characterKeys, draftTemplate, settingsFocus } from '../../../storage/settings';
+import { characterKeys, draftTemplate, settingsFocus, uiLocale } from '../../../storage/settings';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -456,5 +457,67 @@ describe('Options: a house style changed elsewhere in fields not typed in', () =
     await screen.findByText('Enregistré.');
     const saved = await houseStyleItem.getValue();
     expect([saved.itemOpener, saved.intro]).toEqual(['• ', 'Bonjour']);
+  });
+});
+
+describe('Options: the interface language chosen by the keyboard', () => {
+  // A language applied turns this page's texts to it: the next test starts in French.
+  afterEach(() => setLocale('fr'));
+
+  /** An arrow on the closed list: the browser moves the choice and fires a change at once. */
+  const step = (list: HTMLSelectElement, to: string) => {
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.change(list, { target: { value: to } });
+  };
+
+  it('applies nothing at each arrow on the closed list, the language stepped to at Enter', async () => {
+    render(<LanguageSettings />);
+    const list = (await screen.findByRole('combobox', {
+      name: 'Langue de l’interface',
+    })) as HTMLSelectElement;
+
+    step(list, 'fr');
+    step(list, 'en');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(await uiLocale.getValue()).toBe('auto');
+    expect(list.value).toBe('en');
+
+    fireEvent.keyDown(list, { key: 'Enter' });
+    await waitFor(async () => expect(await uiLocale.getValue()).toBe('en'));
+  });
+
+  it('applies the language stepped to when the keyboard leaves the list, not when the window does', async () => {
+    render(
+      <>
+        <LanguageSettings />
+        <button type="button">Après</button>
+      </>,
+    );
+    const list = (await screen.findByRole('combobox', {
+      name: 'Langue de l’interface',
+    })) as HTMLSelectElement;
+    list.focus();
+    step(list, 'fr');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+
+    // The window left: the list keeps the keyboard.
+    fireEvent.blur(list);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(await uiLocale.getValue()).toBe('auto');
+
+    screen.getByRole('button', { name: 'Après' }).focus();
+    await waitFor(async () => expect(await uiLocale.getValue()).toBe('fr'));
+  });
+
+  it('applies a choice made with no arrow (the opened list, the mouse) at once', async () => {
+    render(<LanguageSettings />);
+    const list = (await screen.findByRole('combobox', {
+      name: 'Langue de l’interface',
+    })) as HTMLSelectElement;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+
+    fireEvent.change(list, { target: { value: 'en' } });
+
+    await waitFor(async () => expect(await uiLocale.getValue()).toBe('en'));
   });
 });
