@@ -873,7 +873,7 @@ export const en: Messages = {
   'wp.error.missing_credentials': 'Enter the WordPress user name and the application password.',
   'wp.error.offline': 'No Internet connection. Try again once you are online.',
   'wp.error.unreachable': 'The site cannot be reached. Check the address and your connection.',
-  'wp.error.timeout': 'The site took too long to answer. Try again later.',
+  'wp.error.timeout': 'The site did not answer in time. Try again in a moment.',
   'wp.error.cancelled': 'Operation cancelled.',
   'wp.error.not_wordpress':
     'This site does not look like WordPress (no WordPress REST API found at this address).',

@@ -901,7 +901,7 @@ export const fr = {
     'Indiquez l’identifiant WordPress et le mot de passe d’application.',
   'wp.error.offline': 'Pas de connexion Internet. Réessayez une fois en ligne.',
   'wp.error.unreachable': 'Le site ne répond pas. Vérifiez l’adresse et votre connexion.',
-  'wp.error.timeout': 'Le site met trop de temps à répondre. Réessayez plus tard.',
+  'wp.error.timeout': 'Le site n’a pas répondu à temps. Réessayez dans un moment.',
   'wp.error.cancelled': 'Opération annulée.',
   'wp.error.not_wordpress':
     'Ce site ne semble pas être un WordPress (aucune API REST WordPress trouvée à cette adresse).',

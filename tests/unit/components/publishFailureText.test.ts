@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fieldToFix } from '../../../components/openSettings';
 import { publishFailureText } from '../../../components/publishFailureText';
 import { syncLine } from '../../../components/SharedDeskBar';
+import { probeFailureText } from '../../../components/SharedDeskSettings';
 import { setLocale } from '../../../locales/core';
 import { SYNC_OFF } from '../../../storage/sync-state';
 
@@ -44,5 +45,22 @@ describe('publishFailureText › site_moved', () => {
 
   it('sends to the settings’ test when the address is not known', () => {
     expect(publishFailureText('site_moved')).toContain('testez la connexion dans les réglages');
+  });
+});
+
+/**
+ * A site too slow, said by the options' WordPress card (its connection test) and by the shared
+ * desk's card under it, one above the other after the same wait: one wording, not two.
+ */
+describe('publishFailureText › timeout', () => {
+  it('says it as the shared desk’s card does (FR and EN)', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      setLocale(locale);
+      expect(publishFailureText('timeout')).toBe(probeFailureText({ ok: false, code: 'timeout' }));
+    }
+    setLocale('fr');
+    expect(publishFailureText('timeout')).toBe(
+      'Le site n’a pas répondu à temps. Réessayez dans un moment.',
+    );
   });
 });
