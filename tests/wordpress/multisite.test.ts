@@ -369,5 +369,51 @@ describe(
         );
       }
     });
+
+    it('deleted from a network of more than a hundred sites, it takes its capabilities from the last one too', async () => {
+      const net = network();
+      const admin = net.users.admin.id;
+      // A hundred sites first (their rows only, no tables: what get_sites counts), then one whose
+      // roles have the capabilities, beyond the hundred get_sites() returns unless told.
+      const made = await phpOn(
+        net,
+        'main',
+        `remove_action('wp_initialize_site', 'wp_initialize_site', 10);
+        $domain = get_network()->domain;
+        for ($i = 0; $i < 100; $i++) { $r = wp_insert_site(['domain' => $domain, 'path' => "/vide$i/"]); if (is_wp_error($r)) { echo $r->get_error_message(); exit; } }
+        add_action('wp_initialize_site', 'wp_initialize_site', 10, 2);
+        $last = wpmu_create_blog($domain, '/derniere/', 'Dernière', ${admin});
+        switch_to_blog($last); indiscrets_grant_caps(); restore_current_blog();
+        echo 'INDISCRETS_LAST:', $last;`,
+      );
+      const last = Number(/INDISCRETS_LAST:(\d+)/.exec(made)?.[1]);
+      expect(last, made).toBeGreaterThan(100);
+      const lastEditor = async () => {
+        const out = await phpOn(
+          net,
+          'main',
+          `switch_to_blog(${last}); echo json_encode(get_role('editor')->has_cap('read_indiscrets'));`,
+        );
+        return JSON.parse(out.slice(out.search(/true|false/)));
+      };
+      try {
+        expect(await lastEditor()).toBe(true);
+        const out = await phpOn(
+          net,
+          'main',
+          `require_once ABSPATH . 'wp-admin/includes/plugin.php'; deactivate_plugins('indiscrets/indiscrets.php', true, true); echo uninstall_plugin('indiscrets/indiscrets.php') ? 'désinstallée' : 'non';`,
+        );
+        expect(out.trim().endsWith('désinstallée')).toBe(true);
+        expect(await lastEditor()).toBe(false);
+      } finally {
+        await phpOn(
+          net,
+          'main',
+          `require_once ABSPATH . 'wp-admin/includes/plugin.php';
+          foreach (get_sites(['fields' => 'ids', 'number' => 0, 'site__not_in' => [get_main_site_id(), ${net.sites.sport.id}]]) as $id) { wp_delete_site($id); }
+          activate_plugin('indiscrets/indiscrets.php', '', true);`,
+        );
+      }
+    });
   },
 );

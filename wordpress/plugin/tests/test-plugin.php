@@ -1198,4 +1198,31 @@ indiscrets_test(
 	}
 );
 
+indiscrets_test(
+	'uninstalling writes the roles once, not once for each capability of each role',
+	function () {
+		indiscrets_grant_caps();
+		$writes = 0;
+		$count  = static function () use ( &$writes ) {
+			$writes++;
+		};
+		// On a network, each site's roles are written in turn: a few hundred sites within a request.
+		add_action( 'update_option_' . wp_roles()->role_key, $count );
+		if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
+			define( 'WP_UNINSTALL_PLUGIN', 'indiscrets/indiscrets.php' );
+		}
+		include WP_PLUGIN_DIR . '/indiscrets/uninstall.php';
+		remove_action( 'update_option_' . wp_roles()->role_key, $count );
+		assert_same( 1, $writes, 'writes of the roles option' );
+		wp_roles()->for_site();
+		foreach ( array( 'administrator', 'editor', 'author', 'contributor' ) as $role ) {
+			foreach ( indiscrets_all_caps() as $cap ) {
+				assert_false( get_role( $role )->has_cap( $cap ), "$role: $cap removed" );
+			}
+		}
+		assert_true( get_role( 'editor' )->has_cap( 'edit_others_posts' ), 'WordPress’s own kept' );
+		assert_false( get_option( 'indiscrets_caps_version' ), 'caps version gone' );
+	}
+);
+
 indiscrets_run_tests();

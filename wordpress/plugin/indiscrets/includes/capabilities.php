@@ -89,9 +89,17 @@ function indiscrets_grant_caps() {
 	update_option( 'indiscrets_caps_version', INDISCRETS_CAPS_VERSION );
 }
 
-/** Removes the plugin's capabilities from every role (uninstall). */
+/**
+ * Removes the plugin's capabilities from every role (uninstall), writing the site's roles once:
+ * WordPress writes them at each capability removed (some fifty here), and a network's uninstall
+ * does every site in one request.
+ */
 function indiscrets_revoke_caps() {
-	$roles = wp_roles();
+	$roles  = wp_roles();
+	$stored = $roles->use_db;
+	$change = false;
+	// Removed in memory, then written once below.
+	$roles->use_db = false;
 	foreach ( array_keys( $roles->roles ) as $role_name ) {
 		$role = $roles->get_role( $role_name );
 		if ( ! $role ) {
@@ -100,8 +108,13 @@ function indiscrets_revoke_caps() {
 		foreach ( indiscrets_all_caps() as $cap ) {
 			if ( $role->has_cap( $cap ) ) {
 				$role->remove_cap( $cap );
+				$change = true;
 			}
 		}
+	}
+	$roles->use_db = $stored;
+	if ( $change && $stored ) {
+		update_option( $roles->role_key, $roles->roles );
 	}
 	delete_option( 'indiscrets_caps_version' );
 }
