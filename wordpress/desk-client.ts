@@ -318,8 +318,11 @@ async function redirectedWrite(settings: DeskSettings, transport: Transport): Pr
  */
 export type { DeskBaseKeeper, KeptDeskBase };
 
-/** This background's roots, by account and site; `keeper`, read once per life, fills it. */
-const deskBases = new Map<string, KeptDeskBase>();
+/**
+ * This background's root, of one account and site (the settings name one at a time): `keeper`,
+ * read once per life, fills it; a request of another account or site forgets it, here and there.
+ */
+let current: KeptDeskBase | undefined;
 let keeper: DeskBaseKeeper | undefined;
 let keeperRead = false;
 
@@ -332,22 +335,20 @@ export function keepDeskBasesIn(kept: DeskBaseKeeper | undefined): void {
   keeperRead = false;
 }
 
-/** Forgets every REST root found (the desk left): the next request asks at `?rest_route=`. */
+/** Forgets the REST root found (the desk left): the next request asks at `?rest_route=`. */
 export async function forgetDeskBases(): Promise<void> {
-  deskBases.clear();
+  current = undefined;
   await keeper?.set(null).catch(() => undefined);
 }
 
-/** The REST root kept for this account and site, if any; a kept one of another is forgotten. */
+/** The REST root kept for this account and site, if any; one kept of another is forgotten. */
 async function keptBase(settings: DeskSettings): Promise<KeptDeskBase | undefined> {
-  const key = baseKey(settings);
   if (!keeperRead && keeper) {
     keeperRead = true;
-    const stored = await keeper.get().catch(() => null);
-    if (stored && baseKey(stored) === key) deskBases.set(key, stored);
-    else if (stored) await keeper.set(null).catch(() => undefined);
+    current = (await keeper.get().catch(() => null)) ?? current;
   }
-  return deskBases.get(key);
+  if (current && baseKey(current) !== baseKey(settings)) await forgetDeskBases();
+  return current;
 }
 
 /** Keeps (or, `undefined`, forgets) the REST root of this account and site. */
@@ -355,20 +356,17 @@ async function keepBase(
   settings: DeskSettings,
   found: { base: string; writesOnly: boolean } | undefined,
 ): Promise<void> {
-  const key = baseKey(settings);
   if (!found) {
-    if (!deskBases.delete(key)) return;
-    await keeper?.set(null).catch(() => undefined);
+    if (current && baseKey(current) === baseKey(settings)) await forgetDeskBases();
     return;
   }
-  const kept: KeptDeskBase = {
+  current = {
     siteUrl: settings.siteUrl,
     username: settings.username,
     base: found.base,
     ...(found.writesOnly ? { writesOnly: true } : {}),
   };
-  deskBases.set(key, kept);
-  await keeper?.set(kept).catch(() => undefined);
+  await keeper?.set(current).catch(() => undefined);
 }
 
 /**

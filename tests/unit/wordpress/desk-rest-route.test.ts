@@ -473,6 +473,21 @@ describe('a shared desk whose REST root outlives the background (Chromium’s se
       expect(kept.value?.siteUrl ?? other.siteUrl).toBe(other.siteUrl);
     }
   });
+  it('forgets the root when the settings name another account or site, in the same life', async () => {
+    const { kept, keep } = keeper();
+    keepDeskBasesIn(keep);
+    const wp = site({ mode: 'blocked' });
+    const options = { fetch: wp.fetch, isOnline: () => true };
+    expect(await discoverDesk(wp.settings, options)).toMatchObject({ ok: true });
+    expect(kept.value).toMatchObject({ base: wp.base });
+    // Another account at the same site: redac's root goes, here and in storage.session (autre's
+    // found again); redac back, it is looked for again.
+    await pullChanges({ ...wp.settings, username: 'autre' }, 'drafts', undefined, options);
+    expect(kept.value).toMatchObject({ username: 'autre' });
+    const before = wp.sent.length;
+    await pullChanges(wp.settings, 'drafts', undefined, options);
+    expect(wp.sent[before]?.url).toContain('?rest_route=');
+  });
 });
 
 describe('a shared desk on a site sending ?rest_route= to its home page (200)', () => {
