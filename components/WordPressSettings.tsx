@@ -68,13 +68,18 @@ export function WordPressSettings() {
   // password too, which a save in another tab writes alone. Where something was typed, the form
   // keeps it and asks (StoredConflict): its « Enregistrer » or « Tester la connexion » (which
   // saves too) would have written it over the restored settings unseen.
-  const stored = useMemo<Account | undefined>(
-    () =>
-      storedPrefs === undefined || storedPassword === undefined || saving
-        ? undefined
-        : { prefs: { ...DEFAULT_WORDPRESS, ...storedPrefs }, password: storedPassword },
-    [storedPrefs, storedPassword, saving],
-  );
+  /**
+   * What this form's last save wrote, and the stored values heard before it (`was`): Firefox
+   * returns a write before its change is heard, and the form, its save done, would show those
+   * old values again (the old password) until it is; they stand for what was written meanwhile.
+   */
+  const [written, setWritten] = useState<Account & { was: [unknown, unknown] }>();
+  const stored = useMemo<Account | undefined>(() => {
+    if (storedPrefs === undefined || storedPassword === undefined || saving) return undefined;
+    const prefs = written && storedPrefs === written.was[0] ? written.prefs : storedPrefs;
+    const secret = written && storedPassword === written.was[1] ? written.password : storedPassword;
+    return { prefs: { ...DEFAULT_WORDPRESS, ...prefs }, password: secret };
+  }, [storedPrefs, storedPassword, saving, written]);
   // Field by field (the password one of them): a password saved in another tab shows under an
   // address typed here, and that tab's two writes of what was typed here too ask nothing.
   const followed = useFollowsStored(stored, sameAccount, mergeFields);
@@ -235,6 +240,7 @@ export function WordPressSettings() {
       await wordpressPasswordItem.setValue(password.trim());
       // The form shows what is kept.
       followed.saved({ prefs: next, password: password.trim() });
+      setWritten({ prefs: next, password: password.trim(), was: [storedPrefs, storedPassword] });
       return { left, next };
     } finally {
       setSaving(false);

@@ -858,3 +858,32 @@ describe('WordPressSettings, settings saved in another tab as typed here (its se
     expect(typedUnsaved()).toBe(true);
   });
 });
+
+describe('WordPressSettings, its own save where a write returns before its change is heard (Firefox)', () => {
+  it('never shows the old password or address again after « Enregistrer », not even for a moment', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    const local = fakeBrowser.storage.local.onChanged;
+    const listen = local.addListener.bind(local);
+    vi.spyOn(local, 'addListener').mockImplementation((listener) =>
+      listen((...heard: Parameters<typeof listener>) => {
+        setTimeout(() => listener(...heard), 20);
+      }),
+    );
+    render(<WordPressSettings />);
+    const site = (await screen.findByLabelText(/^Adresse du site/)) as HTMLInputElement;
+    const password = screen.getByLabelText(/^Mot de passe d’application/) as HTMLInputElement;
+    fireEvent.input(site, { target: { value: 'https://monsite.fr' } });
+    fireEvent.input(password, { target: { value: 'nouv eaum otde pass' } });
+    const shown = new Set<string>();
+    const sampler = setInterval(() => shown.add(`${site.value} ${password.value}`), 0);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(screen.getByTestId('wp-status').textContent).toBe('Enregistré.'));
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    clearInterval(sampler);
+
+    expect([...shown]).toEqual(['https://monsite.fr nouv eaum otde pass']);
+    expect(await wordpressPasswordItem.getValue()).toBe('nouv eaum otde pass');
+    expect(typedUnsaved()).toBe(false);
+  });
+});
