@@ -455,6 +455,15 @@ function rewriteKeepingCaret(el: HTMLElement, value: string): void {
     const after = textBlocks(el);
     const kept = keptCaret(inBlock.keys, after.keys, inBlock, blockText);
     const block = kept && after.elements[kept.index];
+    // An empty line being typed in (Enter just pressed) is not stored (see cleanItemHtml): the
+    // text from elsewhere has none, and the next word typed would join the paragraph before.
+    if (!blockText(inBlock.keys[inBlock.index]!)?.trim()) {
+      const line = block && !block.textContent?.trim() ? block : emptyLineBack(el, inBlock, after);
+      if (line) {
+        placeCaretIn(line);
+        return;
+      }
+    }
     if (kept && block) {
       placeCaret(block, kept.offset);
       return;
@@ -462,6 +471,65 @@ function rewriteKeepingCaret(el: HTMLElement, value: string): void {
   }
   // The paragraph is gone: the caret at the same character of the whole text.
   if (caret !== undefined) placeCaret(el, caret);
+}
+
+/** The kind of block a key of {@link textBlocks} is: `p`, `li`, or a list's `<` or `</`. */
+function blockKind(key: string | undefined): string | undefined {
+  return key?.startsWith('</') ? '</' : key?.startsWith('<') ? '<' : key?.split(':')[0];
+}
+
+/**
+ * The empty paragraph or list entry the caret was in (`before`, the blocks of {@link textBlocks}
+ * and its index), put back in `el`, just written from a text made elsewhere (`after`, its
+ * blocks), right after the block that was before it, wherever that block now is: an empty line
+ * being typed in is the editor's, never stored (see cleanItemHtml). Undefined when that block is
+ * gone.
+ */
+function emptyLineBack(
+  el: HTMLElement,
+  before: { keys: string[]; index: number },
+  after: ReturnType<typeof textBlocks>,
+): HTMLElement | undefined {
+  const name = blockKind(before.keys[before.index]) === 'li' ? 'li' : 'p';
+  const line = document.createElement(name);
+  line.append(document.createElement('br'));
+  const previous = before.index - 1;
+  if (previous < 0) {
+    el.prepend(line);
+    return line;
+  }
+  const place = keptCaret(before.keys, after.keys, { index: previous, offset: 0 }, blockText);
+  const kind = blockKind(before.keys[previous]);
+  if (!place || blockKind(after.keys[place.index]) !== kind) return undefined;
+  const at = place.index;
+  if (kind === '<') after.elements[at + 1]?.before(line);
+  else if (kind === '</') after.elements[at - 1]?.parentElement?.after(line);
+  else after.elements[at]?.after(line);
+  return line.isConnected ? line : undefined;
+}
+
+/**
+ * `el`'s HTML without its empty paragraphs and list entries (nor a list left with none), as
+ * cleanItemHtml stores it: an empty line being typed in, which stays shown once the editor is
+ * left (a quote's « En paragraphe » reached by Tab goes in it).
+ */
+function withoutEmptyLines(el: HTMLElement): string {
+  const copy = el.cloneNode(true) as HTMLElement;
+  copy.querySelectorAll('p, li').forEach((block) => {
+    if (!block.textContent?.trim()) block.remove();
+  });
+  copy.querySelectorAll('ul, ol').forEach((list) => {
+    if (!list.querySelector('li')) list.remove();
+  });
+  return copy.innerHTML;
+}
+
+/** Puts the caret at the start of `block` (before the `<br>` holding an empty one open). */
+function placeCaretIn(block: Element): void {
+  const range = document.createRange();
+  range.setStart(block, 0);
+  window.getSelection()?.removeAllRanges();
+  window.getSelection()?.addRange(range);
 }
 
 /**
@@ -1639,7 +1707,7 @@ export function RichText({
           if (next && ref.current?.parentElement?.contains(next)) return;
           // Shows the cleaned text once the editor is done typing (its undo steps kept).
           const el = ref.current;
-          if (!el || el.innerHTML === value) return;
+          if (!el || el.innerHTML === value || withoutEmptyLines(el) === value) return;
           el.innerHTML = value;
           history.current?.settle(textState(el));
         }}
