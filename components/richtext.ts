@@ -234,6 +234,11 @@ export function joinedParagraphs(caret: Range, root: Node, forward: boolean): Ra
     joined.setEnd(beside, 0);
   } else {
     joined.setStart(beside, beside.childNodes.length);
+    // A <br> ending the paragraph before with words holds its last line open (Maj+Entrée at its
+    // end) or shows nothing: the words joined go on that line, none left empty above them.
+    let end = beside.lastChild;
+    while (end?.lastChild) end = end.lastChild;
+    if (end?.nodeName === 'BR' && beside.textContent) joined.setStartBefore(end);
     joined.setEnd(caret.startContainer, caret.startOffset);
   }
   return joined;

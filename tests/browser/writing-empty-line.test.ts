@@ -15,7 +15,8 @@ import { readDatabase, writeDatabase } from './database';
  * An empty line being typed in (Enter just pressed), which the item's text does not store
  * (storage/item-html.ts), in real Chromium with the built extension: it stays where the editor
  * types when the same draft's text is changed in another view, and when the keyboard leaves the
- * text for a quote's « En paragraphe ». The tests share one profile, in order.
+ * text for a quote's « En paragraphe »; and Backspace after a line broken at a paragraph's end
+ * moves the next paragraph's words up to that line. The tests share one profile, in order.
  */
 describe('an empty line in an item’s text, in Chromium', () => {
   let session: ExtensionSession;
@@ -158,6 +159,27 @@ describe('an empty line in an item’s text, in Chromium', () => {
       'the quote between the two paragraphs',
     );
     expect(body).toMatch(between);
+    await popup.close();
+  });
+
+  it('moves a paragraph’s words up to the line broken at the end of the one before on Backspace', async () => {
+    const popup = await openPopup();
+    const before = '<p>Ligne</p><p>Suite</p>';
+    const { draft, area } = await openLemondeGiven(popup, { body: before });
+    const saved = savedAs(popup, draft.id);
+    await area.click();
+    await caretAfter(area, 'Ligne');
+    await popup.keyboard.press('Shift+Enter');
+    await saved('<p>Ligne<br><br></p><p>Suite</p>');
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('Home');
+    await popup.keyboard.press('Backspace');
+
+    await saved('<p>Ligne<br>Suite</p>');
+    expect(await area.innerHTML()).toBe('<p>Ligne<br>Suite</p>');
+    // The next key typed goes before « Suite », on its line.
+    await popup.keyboard.type('La ');
+    await saved('<p>Ligne<br>La Suite</p>');
     await popup.close();
   });
 });

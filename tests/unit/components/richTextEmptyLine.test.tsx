@@ -149,3 +149,28 @@ describe('RichText, an empty line being typed in when the editor leaves the text
     button.remove();
   });
 });
+
+describe('RichText, Backspace at the start of a paragraph after a line broken at the end of the one before', () => {
+  it('moves its words up to that empty line, not below it', () => {
+    const onChange = vi.fn();
+    // Maj+Entrée at the end of « Ligne » (Chromium's empty line: two <br>, the last holding it
+    // open), then Backspace at the start of « Suite ».
+    render(<RichText value="<p>Ligne<br><br></p><p>Suite</p>" onChange={onChange} label="Texte" />);
+    const area = screen.getByTestId('item-text');
+    area.focus();
+    caretAt(area.children[1]!.firstChild!, 0);
+    const backspace = new InputEvent('beforeinput', {
+      inputType: 'deleteContentBackward',
+      bubbles: true,
+      cancelable: true,
+    });
+    expect(area.dispatchEvent(backspace)).toBe(false);
+
+    // « Suite » on the empty line, as the browsers join them; not a line left empty above it.
+    expect(area.innerHTML).toBe('<p>Ligne<br>Suite</p>');
+    expect(onChange.mock.lastCall?.[0]).toBe('<p>Ligne<br>Suite</p>');
+    const caret = window.getSelection()!.getRangeAt(0);
+    expect(caretBlock()).toBe(area.firstChild);
+    expect(caret.startContainer.textContent).not.toBe('Ligne');
+  });
+});
