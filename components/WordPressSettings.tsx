@@ -146,11 +146,13 @@ export function WordPressSettings() {
   // where it was lost meanwhile (« Annuler » gone with the work).
   const busy = status.kind === 'busy';
   const cancellable = busy && !!status.cancel;
+  // Not scrolled to: an editor who read on down the page while the site was asked (up to 20 s)
+  // is not brought back up to the button when it answers.
   useEffect(() => {
     const focused = document.activeElement;
     if (focused && focused !== document.body) return;
-    if (cancellable) cancelButton.current?.focus();
-    else if (!busy) started.current?.focus();
+    if (cancellable) cancelButton.current?.focus({ preventScroll: true });
+    else if (!busy) started.current?.focus({ preventScroll: true });
   }, [busy, cancellable]);
   if (!form) return null;
 

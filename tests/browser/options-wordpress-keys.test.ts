@@ -118,4 +118,51 @@ describe('the WordPress settings by the keyboard, the site not answering, in Chr
     await until(() => Promise.resolve(options.isClosed()), Boolean, 'the page to close');
     expect(asked).toEqual([]);
   });
+
+  it('the test over while the editor scrolled down the page: the keyboard back on « Tester la connexion », the page not scrolled back up to it', async () => {
+    // Answers after a while, as a slow site does (a refusal: the test over).
+    const slow = http.createServer((_request, response) => {
+      setTimeout(() => response.writeHead(404).end('Not found'), 2_000);
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const slowAddress = `http://127.0.0.1:${(slow.address() as { port: number }).port}`;
+    const options = await session.openExtensionPage('options.html');
+    await options.setViewportSize({ width: 900, height: 400 });
+    const card = options.getByTestId('wordpress-settings');
+    await card.waitFor();
+    await options.getByTestId('backup-settings').waitFor();
+    await card.getByLabel('Adresse du site').fill(slowAddress);
+    await card.getByLabel('Identifiant WordPress').fill('redac');
+    await card.getByLabel('Mot de passe d’application').fill('abcd efgh ijkl mnop');
+    const test = card.getByRole('button', { name: 'Tester la connexion' });
+    const status = card.getByTestId('wp-status');
+
+    await test.click();
+    await until(
+      () => focusedLabel(options),
+      (label) => label === 'Annuler',
+      'the keyboard on « Annuler »',
+    );
+    // The editor reads on, down the page, with the wheel.
+    await options.evaluate(() => scrollTo(0, document.body.scrollHeight));
+    const scrolled = await options.evaluate(() => scrollY);
+    expect(await test.evaluate((button) => button.getBoundingClientRect().bottom)).toBeLessThan(0);
+
+    await until(
+      () => status.textContent(),
+      (text) => !squash(text).startsWith('Vérification'),
+      'the test over',
+    );
+    await until(
+      () => focusedLabel(options),
+      (label) => label === 'Tester la connexion',
+      'the keyboard back on « Tester la connexion »',
+    );
+    // Where the editor read (the page grown by the answer above, kept in place by Chromium).
+    expect(await test.evaluate((button) => button.getBoundingClientRect().bottom)).toBeLessThan(0);
+    expect(await options.evaluate(() => scrollY)).toBeGreaterThanOrEqual(scrolled);
+    await options.close();
+    slow.closeAllConnections();
+    slow.close();
+  });
 });
