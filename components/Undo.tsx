@@ -378,7 +378,9 @@ export function UndoProvider({ children, onUndone }: Props) {
    * In a text field, Ctrl+Z is the text's own undo. Outside one, the key is the bar's alone: the
    * browser's own undo would undo the last typing of some field of the page (the search box's),
    * and take the keyboard there. With nothing offered, « Rien à annuler. » is said to screen
-   * readers (a sighted editor sees that nothing moved); a key held down undoes once.
+   * readers (a sighted editor sees that nothing moved); a key held down undoes once. On a text
+   * editor's toolbar, with nothing offered, it is the text's (the browser's undo, which the
+   * editor takes as its own step).
    */
   const undoKey = useRef<() => void>();
   undoKey.current =
@@ -392,6 +394,9 @@ export function UndoProvider({ children, onUndone }: Props) {
       if (event.defaultPrevented || inTextField(event.target)) return;
       // Not behind a dialog the editor is answering (« Fusionner dans… »): the key is its.
       if (document.querySelector('[aria-modal="true"], dialog[open]')) return;
+      // Nothing offered, on a text editor's toolbar (Shift+Tab from the item's text): the text's
+      // typing is what the key undoes, the browser's undo taken by the editor as its own step.
+      if (!undoKey.current && onTextToolbar(event.target)) return;
       event.preventDefault();
       if (event.repeat) return;
       if (undoKey.current) undoKey.current();
@@ -455,6 +460,12 @@ function inTextField(target: EventTarget | null): boolean {
       target.type,
     )
   );
+}
+
+/** Whether `target` is on the toolbar of a text being edited (RichText's, beside its text). */
+function onTextToolbar(target: EventTarget | null): boolean {
+  const toolbar = target instanceof Element ? target.closest('[role="toolbar"]') : null;
+  return !!toolbar?.parentElement?.querySelector('[contenteditable="true"]');
 }
 
 /** Whether `error` says why an undo of « Retirer » put nothing back (storage/remove-undo.ts). */

@@ -266,4 +266,35 @@ describe('Ctrl+Z on a draft with nothing to undo, in Chromium', () => {
     );
     await popup.close();
   });
+  it('undoes the item text’s typing from its toolbar, reached by Shift+Tab from the text', async () => {
+    // Review of a728315: there, « Rien à annuler. » was said and the typing stayed, where
+    // Chromium's undo had undone it (the editor taking it as its own step), the keyboard back
+    // in the text.
+    const popup = await openPopup(session);
+    await popup.getByRole('button', { name: 'Remaniement', exact: true }).click();
+    const area = popup.getByTestId('item-text');
+    await area.waitFor();
+    await area.click();
+    await popup.keyboard.press('End');
+    await popup.keyboard.type(' Ajout');
+    await until(
+      () => area.textContent(),
+      (text) => text === 'Texte. Ajout',
+      'typed',
+    );
+    await popup.keyboard.press('Shift+Tab');
+    expect(await popup.evaluate(() => !!document.activeElement?.closest('[role="toolbar"]'))).toBe(
+      true,
+    );
+
+    await popup.keyboard.press('Control+z');
+
+    await until(
+      () => area.textContent(),
+      (text) => text?.trim() === 'Texte.',
+      'the typing undone',
+    );
+    expect(await popup.getByTestId('announcement').textContent()).not.toBe('Rien à annuler.');
+    await popup.close();
+  });
 });

@@ -138,6 +138,31 @@ describe('UndoProvider', () => {
     field.remove();
   });
 
+  it('leaves Ctrl+Z to the browser on a text editor’s toolbar when nothing is offered: the text’s typing undone', async () => {
+    // Review of a728315: Shift+Tab from the item's text reaches its toolbar; there Chromium's
+    // undo undid the text's last typing (RichText takes it as its own step), where « Rien à
+    // annuler. » was said and nothing undone.
+    renderBar();
+    const editor = document.createElement('div');
+    const toolbar = document.createElement('div');
+    toolbar.setAttribute('role', 'toolbar');
+    const bold = document.createElement('button');
+    toolbar.append(bold);
+    const area = document.createElement('div');
+    area.setAttribute('contenteditable', 'true');
+    editor.append(toolbar, area);
+    document.body.append(editor);
+    bold.focus();
+
+    expect(fireEvent.keyDown(bold, { key: 'z', ctrlKey: true })).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByTestId('announcement').textContent).toBe('');
+    // A toolbar of no text (a list's), the key still the bar's.
+    area.remove();
+    expect(fireEvent.keyDown(bold, { key: 'z', ctrlKey: true })).toBe(false);
+    editor.remove();
+  });
+
   it('keeps a held Ctrl+Z’s repeats from the browser once it has undone', async () => {
     const draft = await addDraft(db, { title: 'Remaniement' });
     const offer = renderBar();
