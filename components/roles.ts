@@ -91,8 +91,11 @@ export function deskRefusal(
 ): string | undefined {
   const can: DeskCan | undefined = desk.enabled ? desk.state?.can : undefined;
   if (!can) return undefined;
-  // Every sentence here opens « Vous êtes {role} ».
-  const role = roleAs(strongestRole(desk.state?.user?.roles ?? []));
+  // Every sentence here opens « Vous êtes {role} »: « sans rôle sur ce site » for an account
+  // with none (taken off a network's sub-site), never « Abonné », a role it does not have.
+  const roles = desk.state?.user?.roles ?? [];
+  const role =
+    desk.state?.user && roles.length === 0 ? t('shared.roleAs.none') : roleAs(strongestRole(roles));
   const issue = target?.kind === 'issue' || action === 'editIssues';
   if (issue && action !== 'arrange' && action !== 'publish') {
     // An issue is an Editor's: creating, writing and deleting one alike.

@@ -187,6 +187,7 @@ export const coreFr = {
   'shared.roleAs.author': 'Auteur',
   'shared.roleAs.contributor': 'Contributeur',
   'shared.roleAs.subscriber': 'Abonné',
+  'shared.roleAs.none': 'sans rôle sur ce site',
   'shared.cannot.clip':
     'Vous êtes {role} : couper des pages pour la rédaction partagée revient à un Contributeur ou plus.',
   'shared.cannot.arrange': 'Vous êtes {role} : l’ordre du numéro revient à un Éditeur.',

@@ -135,6 +135,10 @@ describe('the shared desk in Chromium on a network’s sub-site', () => {
       expect(line).not.toContain('(403)');
       expect(line).not.toContain('Abonné');
       expect(line).toContain('Rédactrice en chef');
+      // What its role may not do says the same (components/roles.ts): the new issue's form.
+      const reason = desk.page.getByTestId('new-issue-refused');
+      await reason.filter({ hasText: 'sans rôle' }).waitFor();
+      await expect(reason.innerText()).resolves.toMatch(/^Vous êtes sans rôle sur ce site\u00a0: /);
     } finally {
       await phpOn(net, 'main', `add_user_to_blog(${sport}, ${id}, 'editor');`);
       await desk.session.close();

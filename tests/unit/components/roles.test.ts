@@ -74,6 +74,23 @@ describe('deskRefusal, the one rule of what a role may do', () => {
     );
   });
 
+  it('says an account with no role on the site (taken off a network’s sub-site) has none, not « Abonné »', () => {
+    const none = desk(
+      deskState('contributor', {
+        user: { id: 9, name: 'Pigiste', roles: [] },
+        can: deskCan('subscriber'),
+      }),
+    );
+    expect(deskRefusal(none, 'clip')).toBe(
+      'Vous êtes sans rôle sur ce site\u00a0: couper des pages pour la rédaction partagée revient à un Contributeur ou plus.',
+    );
+    setLocale('en');
+    expect(deskRefusal(none, 'arrange')).toBe(
+      'You are without a role on this site: ordering the issue is up to an Editor.',
+    );
+    setLocale('fr');
+  });
+
   it('says why, naming the role the user has and the role it takes', () => {
     expect(deskRefusal(as('contributor'), 'arrange')).toBe(
       'Vous êtes Contributeur\u00a0: l’ordre du numéro revient à un Éditeur.',
