@@ -348,7 +348,9 @@ async function keptBase(settings: DeskSettings): Promise<KeptDeskBase | undefine
     current = (await keeper.get().catch(() => null)) ?? current;
   }
   if (current && baseKey(current) !== baseKey(settings)) await forgetDeskBases();
-  return current;
+  // Read again after the wait: another account's or site's root may have been kept meanwhile
+  // (the options' check of another site while the sync runs), never this request's.
+  return current && baseKey(current) === baseKey(settings) ? current : undefined;
 }
 
 /** Keeps (or, `undefined`, forgets) the REST root of this account and site. */

@@ -575,3 +575,53 @@ describe('a shared desk whose site moved, every address sent to the new home pag
     });
   });
 });
+
+describe('a shared desk whose REST root is forgotten while another site’s is found (review of dcc9617)', () => {
+  afterEach(() => keepDeskBasesIn(undefined));
+
+  it('never sends one account’s password to the root found meanwhile for another site', async () => {
+    // The options' check of a site B typed in, while the background's sync asks at the desk's
+    // site A: both blocking ?rest_route=, each with its own REST root.
+    const a = site({ mode: 'blocked' });
+    const b = site({ mode: 'blocked' });
+    const chef = a.desk.addUser('chef', 'Chef', 'editor');
+    const settingsA: DeskSettings = { ...a.settings, ...chef };
+    const passwordA = `Basic ${btoa(`${chef.username}:${chef.appPassword}`)}`;
+    const toB: string[] = [];
+    const fetch: FetchLike = (input, init) => {
+      const headers = (init.headers ?? {}) as Record<string, string>;
+      if (input.startsWith(b.origin)) {
+        if (headers.Authorization === passwordA) toB.push(input);
+        return b.fetch(input, init);
+      }
+      return a.fetch(input, init);
+    };
+    // storage.session, its clearing slow for a moment (a write of the browser's).
+    let kept: KeptDeskBase | null = null;
+    const clearing: { done?: () => void } = {};
+    keepDeskBasesIn({
+      get: () => Promise.resolve(kept),
+      set: (value) => {
+        kept = value;
+        return value ? Promise.resolve() : new Promise<void>((done) => (clearing.done = done));
+      },
+    });
+    const options = { fetch, isOnline: () => true };
+    // B checked first: its root kept.
+    expect(await discoverDesk(b.settings, options)).toMatchObject({ ok: true });
+    expect(kept).toMatchObject({ base: b.base });
+    // A's request forgets B's root; while storage.session clears it, B's next check finds its
+    // root again and keeps it.
+    const pull = pullChanges(settingsA, 'drafts', undefined, options);
+    await vi.waitFor(() => expect(clearing.done).toBeDefined());
+    const release = clearing.done!;
+    const again = discoverDesk(b.settings, options);
+    for (let i = 0; i < 50 && kept === null; i += 1) await new Promise((r) => setTimeout(r, 1));
+    expect(kept).toMatchObject({ base: b.base });
+    release();
+    const pulled = await pull;
+    await again;
+    expect(toB).toEqual([]);
+    expect(pulled).toMatchObject({ ok: true });
+  });
+});
