@@ -229,6 +229,7 @@ export function SharedDeskSettings() {
       )}
       {/* A role the plugin does not let read the desk (Subscriber) has nothing to turn on. */}
       <SyncSwitch
+        settings={key}
         available={probe !== 'checking' && probe.ok && probe.can.read}
         failureSaid={probe !== 'checking' && !probe.ok}
       />
@@ -265,15 +266,37 @@ function rejoin(plan: SyncPlan): boolean {
  * brouillons et M numéros à la rédaction ? »), then follows the first sync (step, count,
  * Cancel). Off keeps every draft and issue in this browser, as they are.
  */
-function SyncSwitch({ available, failureSaid }: { available: boolean; failureSaid: boolean }) {
+function SyncSwitch({
+  available,
+  failureSaid,
+  settings,
+}: {
+  available: boolean;
+  failureSaid: boolean;
+  /**
+   * The WordPress site, user and password asked with: another (a restore, another tab's save)
+   * drops the question counted for the old ones (« La rédaction a déjà 12 brouillons… »), its
+   * failure, and the answers still awaited for them.
+   */
+  settings: string | undefined;
+}) {
   const desk = useSharedDesk();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const state = desk.state;
+  const asked = useRef(0);
+  useEffect(() => {
+    asked.current += 1;
+    setStep({ kind: 'idle' });
+  }, [settings]);
+  /** Sets the step from an answer to a request made at `ticket`, unless the settings changed. */
+  const answered = (ticket: number, next: Step) => ticket === asked.current && setStep(next);
 
   async function plan() {
+    const ticket = asked.current;
     setStep({ kind: 'planning' });
     try {
       const answer = await sendMessage('syncPlan');
+      if (ticket !== asked.current) return;
       if ('ok' in answer) {
         const said = switchFailureText(answer.code, t('shared.switch.planFailed'), answer.address);
         setStep(said ? { kind: 'error', text: said } : { kind: 'idle' });
@@ -281,11 +304,12 @@ function SyncSwitch({ available, failureSaid }: { available: boolean; failureSai
       }
       setStep({ kind: 'confirm', plan: answer });
     } catch {
-      setStep({ kind: 'error', text: t('shared.switch.planFailed') });
+      answered(ticket, { kind: 'error', text: t('shared.switch.planFailed') });
     }
   }
 
   async function run(type: 'syncEnable' | 'syncCancel' | 'syncDisable') {
+    const ticket = asked.current;
     setStep({ kind: type === 'syncEnable' ? 'enabling' : 'idle' });
     try {
       const status = await sendMessage(type);
@@ -296,9 +320,9 @@ function SyncSwitch({ available, failureSaid }: { available: boolean; failureSai
       const said = refused
         ? switchFailureText(refused.code, t('shared.switch.failed'), refused.address)
         : undefined;
-      setStep(said ? { kind: 'error', text: said } : { kind: 'idle' });
+      answered(ticket, said ? { kind: 'error', text: said } : { kind: 'idle' });
     } catch {
-      setStep({ kind: 'error', text: t('shared.switch.failed') });
+      answered(ticket, { kind: 'error', text: t('shared.switch.failed') });
     }
   }
 

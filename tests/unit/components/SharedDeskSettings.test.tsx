@@ -420,3 +420,27 @@ describe('SharedDeskSettings, turning on with the site not reached or failing', 
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });
+
+describe('SharedDeskSettings, the WordPress settings changed elsewhere under the question before turning on', () => {
+  it('drops the question counted for the old site: « Activer » again, asked for the new one', async () => {
+    answers.push(contributor, contributor);
+    background({
+      syncPlan: { localDrafts: 2, localIssues: 0, remoteDrafts: 12, remoteIssues: 0 },
+    });
+    render(<SharedDeskSettings />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Activer la rédaction partagée' }));
+    await screen.findByRole('button', { name: 'Envoyer et activer' });
+
+    // Another tab's « Enregistrer », a restore: another site.
+    await wordpressItem.setValue({
+      siteUrl: 'https://autre.fr',
+      username: 'pigiste',
+      category: 'Indiscrets',
+      status: 'draft',
+    });
+
+    await waitFor(() => expect(probe).toHaveBeenCalledTimes(2));
+    await screen.findByRole('button', { name: 'Activer la rédaction partagée' });
+    expect(screen.queryByRole('button', { name: 'Envoyer et activer' })).toBeNull();
+  });
+});
