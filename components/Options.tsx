@@ -268,8 +268,8 @@ export function HouseStyleSettings() {
   const followed = useFollowsStored(
     stored,
     (a, b) => JSON.stringify(createHouseStyle(a)) === JSON.stringify(createHouseStyle(b)),
-    (value, base, now) =>
-      mergeFields(createHouseStyle(value), createHouseStyle(base), createHouseStyle(now)),
+    (value, base, now, typing) =>
+      mergeFields(createHouseStyle(value), createHouseStyle(base), createHouseStyle(now), typing),
   );
   const [message, setMessage] = useState<Message>();
   const question: ConflictRef = useRef(null);

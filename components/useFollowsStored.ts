@@ -40,18 +40,21 @@ const isFields = (value: unknown): value is Record<string, unknown> =>
  * one; a field typed keeps the typing, and its `base`, which differs from the stored one only
  * where that field was changed elsewhere too (a conflict). Fields compare as their JSON.
  */
-export function mergeFields<T>(value: T, base: T, stored: T): Held<T> {
+export function mergeFields<T>(value: T, base: T, stored: T, typing = false): Held<T> {
   if (isFields(value) && isFields(base) && isFields(stored)) {
     const merged: Record<string, unknown> = {};
     const from: Record<string, unknown> = {};
     for (const key of new Set([...Object.keys(stored), ...Object.keys(value)])) {
-      const field = mergeFields(value[key], base[key], stored[key]);
+      const field = mergeFields(value[key], base[key], stored[key], typing);
       merged[key] = field.value;
       from[key] = field.base;
     }
     return { value: merged as T, base: from as T };
   }
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  // Typing (`typing`): the field keeps what is typed; typed as stored, or back to where it
+  // started, it starts from the stored value (no longer changed elsewhere under the typing).
+  if (typing) return { value, base: same(value, stored) || same(value, base) ? stored : base };
   return same(value, base) || same(value, stored)
     ? { value: stored, base: stored }
     : { value, base };
@@ -71,7 +74,7 @@ export function mergeFields<T>(value: T, base: T, stored: T): Held<T> {
 export function useFollowsStored<T>(
   stored: T | undefined,
   same: (a: T, b: T) => boolean,
-  merge?: (value: T, base: T, stored: T) => Held<T>,
+  merge?: (value: T, base: T, stored: T, typing?: boolean) => Held<T>,
 ): FollowedForm<T> {
   /** `seen`: the stored value the form last followed (a change of it is one to follow). */
   const [held, setHeld] = useState<Held<T> & { seen?: T }>();
@@ -101,15 +104,16 @@ export function useFollowsStored<T>(
     value: form?.value,
     // Typed back to where it started from, changed elsewhere since: a change of the stored
     // value, not nothing typed (which « Enregistrer » would write back over it unseen).
+    // With `merge`, field by field: a field changed elsewhere, typed as stored, asks no more.
     set: (value) =>
       setHeld((kept) => {
         const now = current(kept);
-        return (
-          now &&
-          (stored !== undefined && same(value, now.base) && !same(now.base, stored)
-            ? { value, base: stored, seen: now.seen }
-            : { ...now, value })
-        );
+        if (!now || stored === undefined) return now && { ...now, value };
+        if (merge)
+          return { value, base: merge(value, now.base, stored, true).base, seen: now.seen };
+        return same(value, now.base) && !same(now.base, stored)
+          ? { value, base: stored, seen: now.seen }
+          : { ...now, value };
       }),
     saved: (value) => setHeld((now) => ({ value, base: value, seen: now?.seen })),
     take: () => {

@@ -521,3 +521,26 @@ describe('Options: the interface language chosen by the keyboard', () => {
     await waitFor(async () => expect(await uiLocale.getValue()).toBe('en'));
   });
 });
+
+describe('Options: a house style conflict settled by typing', () => {
+  it('the field changed elsewhere typed as stored: no longer asked, the other typing still not saved', async () => {
+    render(<HouseStyleSettings />);
+    const opener = (await screen.findByLabelText(
+      'Ouverture de chaque indiscret',
+    )) as HTMLInputElement;
+    const intro = screen.getByLabelText('Chapô par défaut') as HTMLTextAreaElement;
+    fireEvent.input(opener, { target: { value: '• ' } });
+    fireEvent.input(intro, { target: { value: 'Bonjour' } });
+    await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, itemOpener: '▸ ' });
+    await screen.findByTestId('stored-conflict');
+
+    fireEvent.input(opener, { target: { value: '▸ ' } });
+
+    await screen.findByTestId('unsaved');
+    expect(screen.queryByTestId('stored-conflict')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await screen.findByText('Enregistré.');
+    const saved = await houseStyleItem.getValue();
+    expect([saved.itemOpener, saved.intro]).toEqual(['▸ ', 'Bonjour']);
+  });
+});
