@@ -236,8 +236,13 @@ async function request(
     asked = routeAddress(settings.siteUrl, route);
     answer = await send(asked);
   }
-  if (!base && refusedAt(answer, asked)) {
-    const found = await deskBase(settings.siteUrl, transport, write);
+  // A write at ?rest_route= redirected, not followed: where a rule sends ?rest_route= to the
+  // home page, no root found yet in this browser's session (a run beginning with a write), the
+  // reads there land on that page too (deskBase's first question): the root is looked for as for
+  // a read. Else (reads answer there: a site moved, its server redirecting writes) as before.
+  const redirected = write && !base && answer.kind === 'trouble' && answer.code === 'redirected';
+  if (!base && (redirected || refusedAt(answer, asked))) {
+    const found = await deskBase(settings.siteUrl, transport, write && !redirected);
     if (found === 'unfound') return { ok: false, code: 'rest_route_blocked' };
     if (found) {
       await keepBase(settings, found);

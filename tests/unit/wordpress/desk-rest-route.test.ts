@@ -491,21 +491,27 @@ describe('a shared desk whose REST root outlives the background (Chromium’s se
 });
 
 describe('a shared desk on a site sending ?rest_route= to its home page (200)', () => {
+  /** The site whose rule sends every `?rest_route=` address to its home page. */
+  function homeSent(folder: string) {
+    const wp = site({ mode: 'blocked', folder });
+    const fetch: FetchLike = async (input, init) => {
+      if (!new URL(input).searchParams.has('rest_route')) return wp.fetch(input, init);
+      const password = 'Authorization' in ((init.headers ?? {}) as Record<string, string>);
+      wp.sent.push({ method: init.method ?? 'GET', url: input, password });
+      const home = `${wp.settings.siteUrl}/`;
+      if (init.redirect === 'manual') {
+        return new Response(null, { status: 302, headers: { Location: home } });
+      }
+      const answer = await wp.fetch(home, { ...init, headers: {} });
+      Object.defineProperty(answer, 'url', { value: home });
+      return answer;
+    };
+    return { wp, fetch };
+  }
+
   for (const folder of ['', '/blog']) {
     it(`joins, reads and writes at its REST root${folder ? ' in a folder' : ''}`, async () => {
-      const wp = site({ mode: 'blocked', folder });
-      const fetch: FetchLike = async (input, init) => {
-        if (!new URL(input).searchParams.has('rest_route')) return wp.fetch(input, init);
-        const password = 'Authorization' in ((init.headers ?? {}) as Record<string, string>);
-        wp.sent.push({ method: init.method ?? 'GET', url: input, password });
-        const home = `${wp.settings.siteUrl}/`;
-        if (init.redirect === 'manual') {
-          return new Response(null, { status: 302, headers: { Location: home } });
-        }
-        const answer = await wp.fetch(home, { ...init, headers: {} });
-        Object.defineProperty(answer, 'url', { value: home });
-        return answer;
-      };
+      const { wp, fetch } = homeSent(folder);
       const options = { fetch, isOnline: () => true };
       expect(await discoverDesk(wp.settings, options)).toMatchObject({ ok: true });
       expect(await createRecord(wp.settings, 'drafts', write, options)).toMatchObject({ ok: true });
@@ -514,6 +520,22 @@ describe('a shared desk on a site sending ?rest_route= to its home page (200)', 
       ]);
     });
   }
+  it('writes at its REST root when a write comes first, no root found yet (review of 42c9e51)', async () => {
+    // A new browser session (storage.session emptied) whose run begins with a write (a lock
+    // released, the outbox sent before the role's next check): told site_moved with no address
+    // before, the site not moved, the change waiting.
+    const { wp, fetch } = homeSent('');
+    const options = { fetch, isOnline: () => true };
+    expect(await createRecord(wp.settings, 'drafts', write, options)).toMatchObject({ ok: true });
+    expect(wp.desk.log.filter((line) => line.startsWith('POST /indiscrets/v1/drafts'))).toEqual([
+      expect.any(String),
+    ]);
+    // The password with the write: at ?rest_route= (redirected, not followed), then the root.
+    expect(wp.sent.filter((r) => r.password).map((r) => r.url)).toEqual([
+      expect.stringContaining('/?rest_route=/indiscrets/v1/drafts'),
+      expect.stringContaining(`${wp.base}indiscrets/v1/drafts?`),
+    ]);
+  });
 });
 
 describe('a shared desk on a site blocking ?rest_route= whose REST API is nowhere it may go', () => {
