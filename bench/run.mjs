@@ -225,6 +225,7 @@ if (options.only === 'pages') {
       figure('Popup first render, 10,000 drafts, p50', chromium.popup.firstRender, 100),
       ...popupFloorFigures(chromium.popup, how(chromium.popup.floor)),
       figure('Popup search keystroke, 10,000 drafts, p50', chromium.popup.keystroke, 50),
+      figure('Popup quoted phrase, last key, 10,000 drafts, p50', chromium.popup.phrase, 50),
       ...(chromium.desk.ready
         ? [figure('Desk with a 100-item issue, p50', chromium.desk.ready, 150)]
         : []),
