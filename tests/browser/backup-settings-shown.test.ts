@@ -212,4 +212,44 @@ describe('restored settings shown at once, in Chromium', () => {
     expect(await options.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await options.close();
   });
+
+  it('a restore that changes only fields not typed in a card: they show as restored, the typing kept, nothing asked, « Enregistrer » writing both', async () => {
+    const options = await session.openExtensionPage('options.html');
+    await options.getByTestId('backup-settings').waitFor();
+    const style = options.getByRole('form', { name: 'Style maison' });
+    const opener = style.getByLabel('Ouverture de chaque indiscret');
+    const intro = style.getByLabel('Chapô par défaut');
+    await until(
+      () => opener.inputValue(),
+      (value) => value !== '',
+      'the stored style',
+    );
+    const before = await opener.inputValue();
+    await opener.fill('¶ ');
+    await style.getByTestId('unsaved').waitFor();
+
+    // The backup's style holds the opener stored here: only its intro is new.
+    await restoreWithSettings(
+      options,
+      backupOf({ houseStyle: { itemOpener: before, intro: 'Bonjour' } }),
+    );
+    await until(
+      () => intro.inputValue(),
+      (value) => value === 'Bonjour',
+      'the restored intro shown',
+    );
+    expect(await opener.inputValue()).toBe('¶ ');
+    expect(await style.getByTestId('stored-conflict').count()).toBe(0);
+    await style.getByTestId('unsaved').waitFor();
+
+    await style.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await style.getByText('Enregistré.').waitFor();
+    const stored = await options.evaluate(async () => {
+      type Sync = { storage: { sync: { get(key: string): Promise<Record<string, unknown>> } } };
+      const chrome = (globalThis as unknown as { chrome: Sync }).chrome;
+      return (await chrome.storage.sync.get('houseStyle')).houseStyle as Record<string, unknown>;
+    });
+    expect([stored.itemOpener, stored.intro]).toEqual(['¶ ', 'Bonjour']);
+    await options.close();
+  });
 });
