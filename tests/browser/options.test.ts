@@ -120,4 +120,18 @@ describe('the interface language chosen by the keyboard, in Chromium', () => {
     );
     await options.close();
   });
+
+  it('a language arrowed to applies when Tab leaves the list', async () => {
+    const options = await session.openExtensionPage('options.html');
+    const list = options.getByRole('combobox', { name: 'Interface language' });
+    await list.focus();
+    // From English (the test before): « Celle du navigateur », « Français », « English ».
+    await options.keyboard.press('ArrowUp');
+    await options.waitForTimeout(300);
+    expect(await options.getByRole('heading', { name: 'Indiscrets settings' }).count()).toBe(1);
+
+    await options.keyboard.press('Tab');
+    await options.getByRole('heading', { name: 'Réglages d’Indiscrets' }).waitFor();
+    await options.close();
+  });
 });
