@@ -212,15 +212,16 @@ export function caretAfterQuote(root: Element, before: ReadonlySet<Element>, anc
  * caret at the start of its own, or from the caret at the end of its own to the start of the
  * paragraph after, for {@link deleteAcross} to join them as a word processor does. Chromium's own
  * join puts the words it moves in bare `<span>`s, whose styles the extension's security policy
- * refuses (each refusal logged). Null anywhere else: within the words, at a line break, beside a
- * list (its entries are the browser's to join), right in the editor.
+ * refuses (each refusal logged). A paragraph beside a list joins the list's entry next to it
+ * (its last before it, its first after it; the list gone with its only entry), as Suppr at the
+ * end of a list's last entry joins the paragraph after the list. Null anywhere else: within the
+ * words, at a line break, between two entries of a list (the browser's), right in the editor.
  */
 export function joinedParagraphs(caret: Range, root: Node, forward: boolean): Range | null {
   if (!caret.collapsed) return null;
   const block = blockAt(caret.startContainer, root);
-  if (block?.localName !== 'p' || block.parentNode !== root) return null;
-  const beside = forward ? block.nextElementSibling : block.previousElementSibling;
-  if (beside?.localName !== 'p') return null;
+  const beside = block && besideBlock(block, root, forward);
+  if (!block || !beside) return null;
   // Nothing but the <br> holding an empty paragraph open between the caret and the edge.
   const edge = root.ownerDocument!.createRange();
   edge.selectNodeContents(block);
@@ -242,6 +243,28 @@ export function joinedParagraphs(caret: Range, root: Node, forward: boolean): Ra
     joined.setEnd(caret.startContainer, caret.startOffset);
   }
   return joined;
+}
+
+/**
+ * The paragraph or list entry that Backspace at the start of `block` (`forward` false) or Suppr
+ * at its end joins it to (see {@link joinedParagraphs}): for a paragraph of `root`, the one
+ * beside it, or the entry of a list beside it next to it; for the last entry of a list of
+ * `root`, on Suppr, the paragraph after the list. Null for two entries of a list.
+ */
+function besideBlock(block: Element, root: Node, forward: boolean): Element | null {
+  const isList = (el: Element | null) => el?.localName === 'ul' || el?.localName === 'ol';
+  if (block.localName === 'li') {
+    const list = block.parentElement;
+    if (!forward || list?.parentNode !== root || block !== list.lastElementChild) return null;
+    const after = list.nextElementSibling;
+    return after?.localName === 'p' ? after : null;
+  }
+  if (block.localName !== 'p' || block.parentNode !== root) return null;
+  const next = forward ? block.nextElementSibling : block.previousElementSibling;
+  if (next?.localName === 'p') return next;
+  if (!isList(next)) return null;
+  const entry = forward ? next!.firstElementChild : next!.lastElementChild;
+  return entry?.localName === 'li' ? entry : null;
 }
 
 /** Whether `range` starts in one block of the editor `root` and ends in another. */

@@ -15,8 +15,9 @@ import { readDatabase, writeDatabase } from './database';
  * An empty line being typed in (Enter just pressed), which the item's text does not store
  * (storage/item-html.ts), in real Chromium with the built extension: it stays where the editor
  * types when the same draft's text is changed in another view, and when the keyboard leaves the
- * text for a quote's « En paragraphe »; and Backspace after a line broken at a paragraph's end
- * moves the next paragraph's words up to that line. The tests share one profile, in order.
+ * text for a quote's « En paragraphe »; Backspace after a line broken at a paragraph's end moves
+ * the next paragraph's words up to that line; and a paragraph joins a list's entry beside it.
+ * The tests share one profile, in order.
  */
 describe('an empty line in an item’s text, in Chromium', () => {
   let session: ExtensionSession;
@@ -180,6 +181,45 @@ describe('an empty line in an item’s text, in Chromium', () => {
     // The next key typed goes before « Suite », on its line.
     await popup.keyboard.type('La ');
     await saved('<p>Ligne<br>La Suite</p>');
+    await popup.close();
+  });
+
+  it('joins a quote’s paragraph to the list before it on Backspace, and a list’s first entry to the paragraph before it on Suppr, with no <span> and nothing refused', async () => {
+    const popup = await openPopup();
+    // Chromium logs each style attribute the page's security policy refuses.
+    const refusals: string[] = [];
+    popup.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refusals.push(message.text());
+    });
+    const before = '<ul><li>Un</li><li>Deux</li></ul><p>« <span lang="en">Yes</span> »</p>';
+    const { draft, area } = await openLemondeGiven(popup, { body: before });
+    const saved = savedAs(popup, draft.id);
+    await area.click();
+    await area.evaluate((el) => {
+      const caret = document.createRange();
+      caret.setStart(el.lastElementChild!.firstChild!, 0);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(caret);
+    });
+    await popup.keyboard.press('Backspace');
+    // Chromium's own: « Deux« <span lang="en">Yes</span><span> »</span> », a refusal a span.
+    const joined = '<ul><li>Un</li><li>Deux« <span lang="en">Yes</span> »</li></ul>';
+    await saved(joined);
+    expect(await area.innerHTML()).toBe(joined);
+    await popup.keyboard.press('Control+Z');
+    await saved(before);
+    expect(await area.innerHTML()).toBe(before);
+
+    const list =
+      '<p>Avant <strong>fort</strong></p><ul><li>« <span lang="en">Yes</span> »</li></ul>';
+    await openLemondeGiven(popup, { body: list });
+    await area.click();
+    await caretAfter(area, 'fort');
+    await popup.keyboard.press('Delete');
+    const pulled = '<p>Avant <strong>fort</strong>« <span lang="en">Yes</span> »</p>';
+    await saved(pulled);
+    expect(await area.innerHTML()).toBe(pulled);
+    expect(refusals).toEqual([]);
     await popup.close();
   });
 });
