@@ -228,7 +228,11 @@ async function request(
   let asked = routeAddress(settings.siteUrl, route, base);
   let answer = await send(asked);
   const refused = base;
-  if (base && refusedAt(answer, asked)) {
+  // A write redirected, not followed (transport.ts): at the root found, a rule sending it
+  // elsewhere since (its home page); at ?rest_route=, below.
+  const unfollowed = (outcome: Http) =>
+    write && outcome.kind === 'trouble' && outcome.code === 'redirected';
+  if (base && (refusedAt(answer, settings.siteUrl) || unfollowed(answer))) {
     // The root found refuses now (a rule added since): forgotten, and this very request asked
     // at ?rest_route= again (unblocked since?), then a root looked for, as the first time.
     await keepBase(settings, undefined);
@@ -240,8 +244,8 @@ async function request(
   // home page, no root found yet in this browser's session (a run beginning with a write), the
   // reads there land on that page too (deskBase's first question): the root is looked for as for
   // a read. Else (reads answer there: a site moved, its server redirecting writes) as before.
-  const redirected = write && !base && answer.kind === 'trouble' && answer.code === 'redirected';
-  if (!base && (redirected || refusedAt(answer, asked))) {
+  const redirected = !base && unfollowed(answer);
+  if (!base && (redirected || refusedAt(answer, settings.siteUrl))) {
     const found = await deskBase(settings.siteUrl, transport, write && !redirected);
     if (found === 'unfound') return { ok: false, code: 'rest_route_blocked' };
     if (found) {
@@ -391,22 +395,25 @@ function routeAddress(siteUrl: string, route: string, base?: string): string {
 /**
  * Whether an answer is a page refusing the address, no WordPress's (404 or 403 without JSON): a
  * site that blocks `?rest_route=`, or a REST root found once that no longer answers. Also a read
- * of `?rest_route=` redirected to the site's own home page (a rule sending it there, 200): no
- * REST answer either. Another host's or folder's home is a move, told as one.
+ * of `?rest_route=`, or of the REST root found, redirected to the site's own home page (a rule
+ * sending it there, 200): no REST answer either. Another host's or folder's home is a move, told
+ * as one.
  */
-function refusedAsPage(answer: HttpAnswer, asked: string): boolean {
+function refusedAsPage(answer: HttpAnswer, siteUrl: string): boolean {
   if (answer.json !== undefined) return false;
   if (answer.status === 404 || answer.status === 403) return true;
-  const home = new URL(asked);
-  if (!isSuccess(answer) || !home.searchParams.has('rest_route')) return false;
+  if (!isSuccess(answer)) return false;
+  // Every address the desk asks has a query or a path below the home page: landing there, with
+  // neither, is a redirect.
+  const home = new URL(siteUrl);
   const landed = new URL(answer.url);
   const path = (url: URL) => url.pathname.replace(/\/+$/, '');
   return landed.origin === home.origin && path(landed) === path(home) && !landed.search;
 }
 
 /** {@link refusedAsPage} for a request's outcome (a network trouble is none). */
-function refusedAt(outcome: Http, asked: string): boolean {
-  return outcome.kind === 'answer' && refusedAsPage(outcome, asked);
+function refusedAt(outcome: Http, siteUrl: string): boolean {
+  return outcome.kind === 'answer' && refusedAsPage(outcome, siteUrl);
 }
 
 /**
@@ -435,12 +442,12 @@ async function deskBase(
   // A write where reads answer: a write with no body and no password, to the plugin's index
   // (a route for reads: WordPress answers it with its JSON error, writing nothing), refused as
   // a page too: the rule refuses writes at `?rest_route=`, not this one's content.
-  const writesOnly = !refusedAsPage(plain, plainUrl);
+  const writesOnly = !refusedAsPage(plain, siteUrl);
   const bare = (url: string) => transport.request(url, { method: 'POST' });
   if (writesOnly) {
     const bareUrl = `${siteUrl}/?rest_route=/indiscrets/v1`;
     const refused = write ? await bare(bareUrl) : undefined;
-    if (!refused || !refusedAt(refused, bareUrl)) return undefined;
+    if (!refused || !refusedAt(refused, siteUrl)) return undefined;
   }
   const site = new URL(siteUrl);
   const sitePath = site.pathname.replace(/\/+$/, '');

@@ -405,6 +405,53 @@ describe('a shared desk whose REST root found is blocked since', () => {
   });
 });
 
+describe('a shared desk whose REST root found is sent to the home page since (review of 42c9e51)', () => {
+  for (const [unblocked, writeFirst] of [
+    [true, false],
+    [true, true],
+    [false, false],
+    [false, true],
+  ]) {
+    it(`drops the root, ${unblocked ? 'asks at ?rest_route= again, answered there' : 'told rest_route_blocked, ?rest_route= still refused'}${writeFirst ? ', a write first' : ''}`, async () => {
+      let refuses = (url: URL) => url.searchParams.has('rest_route');
+      const wp = guarded((url) => refuses(url));
+      let home = false;
+      // A rule added since sends the site's /wp-json/ to its home page (a read follows: 200).
+      const fetch: FetchLike = (input, init) => {
+        if (!home || !new URL(input).pathname.startsWith('/wp-json/')) return wp.fetch(input, init);
+        if (init.redirect === 'manual') {
+          return Promise.resolve(
+            new Response(null, { status: 302, headers: { Location: `${wp.settings.siteUrl}/` } }),
+          );
+        }
+        return wp.fetch(`${wp.settings.siteUrl}/`, init).then((page) => {
+          Object.defineProperty(page, 'url', { value: `${wp.settings.siteUrl}/` });
+          return page;
+        });
+      };
+      const options = { fetch, isOnline: () => true };
+      expect(await discoverDesk(wp.settings, options)).toMatchObject({ ok: true });
+      home = true;
+      if (unblocked) refuses = () => false;
+      // Taken for the desk's answer before, a page: server_error at every request for as long
+      // as the browser kept the root (a write redirected: site_moved, with no address).
+      expect(
+        await (writeFirst
+          ? createRecord(wp.settings, 'drafts', write, options)
+          : pullChanges(wp.settings, 'drafts', undefined, options)),
+      ).toMatchObject(unblocked ? { ok: true } : { ok: false, code: 'rest_route_blocked' });
+      if (!unblocked) return;
+      const before = wp.sent.length;
+      expect(await pullChanges(wp.settings, 'drafts', undefined, options)).toMatchObject({
+        ok: true,
+      });
+      expect(wp.sent.slice(before).map((r) => r.url)).toEqual([
+        expect.stringContaining('/?rest_route=/indiscrets/v1/drafts'),
+      ]);
+    });
+  }
+});
+
 describe('a shared desk whose REST root outlives the background (Chromium’s service worker asleep)', () => {
   afterEach(() => keepDeskBasesIn(undefined));
 
