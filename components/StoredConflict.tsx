@@ -1,4 +1,5 @@
 import type { RefObject } from 'preact';
+import { useId } from 'preact/hooks';
 import { t } from '../locales';
 
 /** Where a card's « Enregistrer », refused over a {@link StoredConflict}, sends the keyboard. */
@@ -28,9 +29,17 @@ export function StoredConflict({
     field.current?.focus();
     then();
   };
+  // The answers grouped under the question: a screen reader reaching « Enregistrer les
+  // miennes » by Tab hears what « les miennes » are, where the button alone said nothing of it.
+  const id = useId();
   return (
-    <div class="notice notice--error" data-testid="stored-conflict">
-      <p role="alert" ref={question} tabIndex={-1}>
+    <div
+      class="notice notice--error"
+      role="group"
+      aria-labelledby={id}
+      data-testid="stored-conflict"
+    >
+      <p role="alert" id={id} ref={question} tabIndex={-1}>
         {t('options.conflict')}
       </p>
       <div class="form-actions">

@@ -178,6 +178,13 @@ describe('restored settings shown at once, in Chromium', () => {
         'onglet) : vos modifications ne sont pas enregistrées. Lesquelles garder ?',
     );
     expect(await field.inputValue()).toBe('<p>Tapé ici</p>');
+    // Its answers in a group named by the question, as a screen reader reaches them by Tab.
+    expect(
+      await template
+        .getByRole('group', { name: /^Ce réglage a changé ailleurs/ })
+        .getByRole('button')
+        .allTextContents(),
+    ).toEqual(['Enregistrer les miennes', 'Reprendre la version enregistrée']);
     const storedTemplate = () =>
       options.evaluate(async () => {
         type Sync = { storage: { sync: { get(key: string): Promise<Record<string, unknown>> } } };

@@ -544,3 +544,31 @@ describe('Options: a house style conflict settled by typing', () => {
     expect([saved.itemOpener, saved.intro]).toEqual(['▸ ', 'Bonjour']);
   });
 });
+
+describe('Options: the question of a setting changed elsewhere, by a screen reader', () => {
+  it('holds its two answers in a group named by the question, each card’s its own', async () => {
+    render(
+      <>
+        <HouseStyleSettings />
+        <TemplateSettings />
+      </>,
+    );
+    const opener = await screen.findByLabelText('Ouverture de chaque indiscret');
+    const template = await screen.findByLabelText(/^Texte de départ/);
+    fireEvent.input(opener, { target: { value: '• ' } });
+    fireEvent.input(template, { target: { value: '<p>tapé</p>' } });
+    await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, itemOpener: '▸ ' });
+    await draftTemplate.setValue('<p>{title}, restauré</p>');
+
+    await waitFor(() => expect(screen.getAllByTestId('stored-conflict')).toHaveLength(2));
+    const groups = screen.getAllByRole('group', { name: CONFLICT });
+    expect(groups).toHaveLength(2);
+    for (const group of groups) {
+      expect(
+        within(group)
+          .getAllByRole('button')
+          .map((button) => button.textContent),
+      ).toEqual(['Enregistrer les miennes', 'Reprendre la version enregistrée']);
+    }
+  });
+});
