@@ -323,6 +323,53 @@ describe('bold, italic and paste from the keyboard in the item editor, in Firefo
     await popup.close();
   });
 
+  it('keeps the empty line typed in when another window changes the text, and joins a quote’s paragraph to the list before it, as in Chromium', async () => {
+    const writer = await session.openExtensionPage('popup.html');
+    const draft = (await read(writer))[0]!;
+    const start = '<p>Un.</p><p>Deux.</p>';
+    await writeDatabase(writer as unknown as ArgumentPage, { clips: [{ ...draft, body: start }] });
+    await writer.close();
+    const { popup, saved } = await openDraft(draft, start);
+    const shown = () =>
+      popup.evaluate(() => document.querySelector('[data-testid="item-text"]')!.innerHTML);
+    await selectInEditor(popup, 'Un.', 'end');
+    await popup.keyboard.press('Enter');
+    await until(shown, (html) => html === '<p>Un.</p><p><br></p><p>Deux.</p>', 'the empty line');
+
+    // The same draft changed in another window meanwhile (not stored: the empty line).
+    const other = await openDraft(draft, start);
+    await selectInEditor(other.popup, 'Deux.', 'end');
+    await other.popup.keyboard.type(' Ailleurs.');
+    await saved('<p>Un.</p><p>Deux. Ailleurs.</p>', 'the change made in the other window');
+    await other.popup.close();
+    await until(
+      shown,
+      (html) => html === '<p>Un.</p><p><br></p><p>Deux. Ailleurs.</p>',
+      'the change shown, the empty line kept',
+    );
+    await popup.keyboard.type('Entre.');
+    await saved(
+      '<p>Un.</p><p>Entre.</p><p>Deux. Ailleurs.</p>',
+      'the words typed on the empty line',
+    );
+    await popup.close();
+
+    const list = '<ul><li>Un</li><li>Deux</li></ul><p>« <span lang="en">Yes</span> »</p>';
+    const page = await session.openExtensionPage('popup.html');
+    await writeDatabase(page as unknown as ArgumentPage, {
+      clips: [{ ...(await read(page)).find((clip) => clip.id === draft.id)!, body: list }],
+    });
+    await page.close();
+    const joining = await openDraft(draft, list);
+    await selectInEditor(joining.popup, '« ', 'start');
+    await joining.popup.keyboard.press('Backspace');
+    await joining.saved(
+      '<ul><li>Un</li><li>Deux« <span lang="en">Yes</span> »</li></ul>',
+      'the quote joined to the list’s last entry',
+    );
+    await joining.popup.close();
+  });
+
   it('logged no error from any extension page or the background', () => {
     expectNoExtensionErrors(session);
   });
