@@ -236,10 +236,13 @@ export function joinedParagraphs(caret: Range, root: Node, forward: boolean): Ra
   } else {
     joined.setStart(beside, beside.childNodes.length);
     // A <br> ending the paragraph before with words holds its last line open (Maj+Entrée at its
-    // end) or shows nothing: the words joined go on that line, none left empty above them.
+    // end) or shows nothing: the words joined go on that line, none left empty above them. An
+    // empty paragraph joined goes alone, that line kept for the caret.
     let end = beside.lastChild;
     while (end?.lastChild) end = end.lastChild;
-    if (end?.nodeName === 'BR' && beside.textContent) joined.setStartBefore(end);
+    if (end?.nodeName === 'BR' && beside.textContent && block.textContent) {
+      joined.setStartBefore(end);
+    }
     joined.setEnd(caret.startContainer, caret.startOffset);
   }
   return joined;

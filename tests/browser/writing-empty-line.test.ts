@@ -181,6 +181,25 @@ describe('an empty line in an item’s text, in Chromium', () => {
     // The next key typed goes before « Suite », on its line.
     await popup.keyboard.type('La ');
     await saved('<p>Ligne<br>La Suite</p>');
+
+    // An empty paragraph after it taken away alone, the line kept for the next words.
+    const empty = '<p>Ligne<br><br></p><p><br></p>';
+    await openLemondeGiven(popup, { body: empty });
+    await area.click();
+    await area.evaluate((el) => {
+      const caret = document.createRange();
+      caret.setStart(el.lastElementChild!, 0);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(caret);
+    });
+    await popup.keyboard.press('Backspace');
+    await until(
+      () => area.innerHTML(),
+      (html) => html === '<p>Ligne<br><br></p>',
+      'the empty paragraph gone alone',
+    );
+    await popup.keyboard.type('Fin');
+    await saved('<p>Ligne<br>Fin</p>');
     await popup.close();
   });
 

@@ -173,4 +173,21 @@ describe('RichText, Backspace at the start of a paragraph after a line broken at
     expect(caretBlock()).toBe(area.firstChild);
     expect(caret.startContainer.textContent).not.toBe('Ligne');
   });
+
+  it('keeps that empty line when Backspace takes away an empty paragraph after it', () => {
+    const onChange = vi.fn();
+    render(<RichText value="<p>Ligne<br><br></p><p><br></p>" onChange={onChange} label="Texte" />);
+    const area = screen.getByTestId('item-text');
+    area.focus();
+    caretAt(area.children[1]!, 0);
+    const backspace = new InputEvent('beforeinput', {
+      inputType: 'deleteContentBackward',
+      bubbles: true,
+      cancelable: true,
+    });
+    expect(area.dispatchEvent(backspace)).toBe(false);
+
+    // Only the empty paragraph goes: the line broken after « Ligne » is still there.
+    expect(area.innerHTML).toBe('<p>Ligne<br><br></p>');
+  });
 });
