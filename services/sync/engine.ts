@@ -192,6 +192,13 @@ export class SyncEngine {
         });
         throw error;
       }
+      // The desk refusing to list its records may be the first sign of a role taken away (an
+      // editor removed from a network's sub-site): asked at once, the bar and every greyed
+      // button say the account has no role there, where they named the old role for up to
+      // ROLE_CHECK_MS. A site that does not answer that question leaves the refusal said.
+      if (error.failure.code === 'forbidden' && !this.core.roleReadInRun) {
+        await this.core.account.recheckRole(true).catch(() => undefined);
+      }
       const cancelled = error.failure.code === 'cancelled';
       const now = await this.core.state();
       // Cancelling the first sync means "not now": sync goes off, what was sent stays, and

@@ -12,7 +12,8 @@
 import { deskCan } from '../desk-fixtures';
 
 type Kind = 'drafts' | 'issues';
-type Role = 'editor' | 'contributor';
+/** `none`: a user of the site (of its network) with no role on it, refused every record. */
+type Role = 'editor' | 'contributor' | 'none';
 
 interface User {
   id: number;
@@ -350,11 +351,18 @@ export class FakeDesk {
     if (route === '/indiscrets/v1') {
       return this.json(200, {
         plugin: { name: 'indiscrets', version: '0.1.0', wordpress: '6.1', revisions: true },
-        user: { id: user.id, name: user.name, roles: [user.role] },
-        can: deskCan(user.role),
+        user: { id: user.id, name: user.name, roles: user.role === 'none' ? [] : [user.role] },
+        can:
+          user.role === 'none'
+            ? Object.fromEntries(Object.keys(deskCan('editor')).map((key) => [key, false]))
+            : deskCan(user.role),
         lockWindow: 150,
         ...(this.names ?? {}),
       });
+    }
+    // The plugin's permission callbacks: no role, no record read or written.
+    if (user.role === 'none') {
+      return this.error(403, 'indiscrets_cannot_read', { needs: 'contributor' });
     }
     if (route === '/batch/v1' && method === 'POST') {
       // WordPress's batch API: each request answered in order, as if sent alone.

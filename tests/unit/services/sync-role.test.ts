@@ -99,4 +99,35 @@ describe('sync engine: a role changed in WordPress', () => {
     expect(status.lastError?.code).toBe('offline');
     expect(status.user?.roles).toEqual(['contributor']);
   });
+
+  it('asks again at once when the desk refuses to list its records, so that the bar says the account has no role there', async () => {
+    await editorsDraft();
+    // Taken off the site (a network's sub-site: Users › Remove) a minute after the last check.
+    server.setRole('pigiste', 'none');
+
+    const status = await pigiste.sync();
+
+    expect(status.lastError?.code).toBe('forbidden');
+    expect(status.user?.roles).toEqual([]);
+    expect(status.can).toMatchObject({ read: false, clip: false, editOwn: false });
+  });
+
+  it('keeps the refusal said when the site then does not answer who the user is', async () => {
+    await editorsDraft();
+    server.setRole('pigiste', 'none');
+    // The role's question finds the site gone: the refusal is what the editor is told.
+    const fetch = server.fetch.bind(server);
+    let listed = false;
+    server.fetch = async (input, init) => {
+      const url = String(input);
+      if (/\/indiscrets\/v1\/changes|\/indiscrets\/v1\/(drafts|issues)\b/.test(url)) listed = true;
+      else if (listed) server.offline = true;
+      return fetch(input, init);
+    };
+
+    const status = await pigiste.sync();
+
+    expect(status.lastError?.code).toBe('forbidden');
+    expect(status.user?.roles).toEqual(['contributor']);
+  });
 });
