@@ -571,27 +571,9 @@ export async function startWordPress(options = {}) {
 
     step = Date.now();
     for (let attempt = 1; ; attempt += 1) {
-      const php = spawnServer(
-        'php',
-        bins.php,
-        [
-          // -S first, so that `ps aux | grep 'php -S'` finds it.
-          '-S',
-          `127.0.0.1:${port}`,
-          '-t',
-          wpDir,
-          '-d',
-          'display_errors=0',
-          '-d',
-          'log_errors=1',
-          '-d',
-          `error_log=${path.join(dir, 'php-errors.log')}`,
-          '-d',
-          'memory_limit=256M',
-          path.join(PHP_DIR, 'router.php'),
-        ],
-        { PHP_CLI_SERVER_WORKERS: '4' },
-      );
+      const php = spawnServer('php', bins.php, phpServerArgs(port, wpDir, dir, 'router.php'), {
+        PHP_CLI_SERVER_WORKERS: '4',
+      });
       try {
         await waitFor('php -S', async () => (await httpGet(`${url}/wp-json/`))?.status === 200, {
           timeoutMs: 15000,
@@ -650,6 +632,29 @@ export async function startWordPress(options = {}) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * The arguments of PHP's built-in server for the WordPress in `wpDir` at `port`, through `router`
+ * (scripts/wordpress/php/): errors logged in `dir`, never shown in a page.
+ */
+function phpServerArgs(port, wpDir, dir, router) {
+  return [
+    // -S first, so that `ps aux | grep 'php -S'` finds it.
+    '-S',
+    `127.0.0.1:${port}`,
+    '-t',
+    wpDir,
+    '-d',
+    'display_errors=0',
+    '-d',
+    'log_errors=1',
+    '-d',
+    `error_log=${path.join(dir, 'php-errors.log')}`,
+    '-d',
+    'memory_limit=256M',
+    path.join(PHP_DIR, router),
+  ];
 }
 
 function canConnectTcp(port) {
@@ -714,29 +719,11 @@ export async function startNetwork(options) {
       const port = await freePort();
       url = `http://127.0.0.1:${port}`;
       const out = fs.openSync(path.join(dir, 'php.log'), 'a');
-      php = spawn(
-        bins.php,
-        [
-          '-S',
-          `127.0.0.1:${port}`,
-          '-t',
-          wpDir,
-          '-d',
-          'display_errors=0',
-          '-d',
-          'log_errors=1',
-          '-d',
-          `error_log=${path.join(dir, 'php-errors.log')}`,
-          '-d',
-          'memory_limit=256M',
-          path.join(PHP_DIR, 'router-network.php'),
-        ],
-        {
-          detached: true,
-          stdio: ['ignore', out, out],
-          env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
-        },
-      );
+      php = spawn(bins.php, phpServerArgs(port, wpDir, dir, 'router-network.php'), {
+        detached: true,
+        stdio: ['ignore', out, out],
+        env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
+      });
       fs.closeSync(out);
       const child = php;
       child.exited = false;
