@@ -129,14 +129,13 @@ export function Inbox({
   const current =
     drawn.key === filterKey ? drawn : { key: filterKey, offset: 0, limit: screenRows.current };
   const live = useDataQuery(
-    async (data): Promise<Loaded> => ({
+    async (data, signal): Promise<Loaded> => ({
       key: current.key,
       offset: current.offset,
-      rows: await data.inboxRows({
-        ...filters.query,
-        offset: current.offset,
-        limit: current.limit,
-      }),
+      rows: await data.inboxRows(
+        { ...filters.query, offset: current.offset, limit: current.limit },
+        signal,
+      ),
     }),
     [current.key, current.offset, current.limit],
     // The rows of what was just typed: asked for at once, not a frame later.

@@ -60,7 +60,7 @@ interface QueryOptions {
  * answered, and whenever `query` answers `undefined` (nothing to ask yet).
  */
 export function useDataQuery<T>(
-  query: (data: Data) => Promise<T> | T | undefined,
+  query: (data: Data, signal: AbortSignal) => Promise<T> | T | undefined,
   deps: unknown[],
   { now = false }: QueryOptions = {},
 ): T | undefined {
@@ -71,17 +71,20 @@ export function useDataQuery<T>(
   useSubscription(() => {
     if (!data) return;
     let closed = false;
+    // Aborted once the query is left (its deps changed: the next keystroke): a search that
+    // takes it stops early, rather than running on behind the next one's.
+    const left = new AbortController();
     let subscription: { unsubscribe(): void } | undefined;
     const failed = (error: unknown) => reportLoadFailure('Indiscrets query', error);
     const watch = () => {
       subscription = data
-        .liveQuery(() => query(data))
+        .liveQuery(() => query(data, left.signal))
         .subscribe({ next: (next) => setValue(() => next), error: failed });
     };
     if (now) {
       // Read now; watched from then on (the live query reads again, and follows every change).
       Promise.resolve()
-        .then(() => query(data))
+        .then(() => query(data, left.signal))
         .then(
           (first) => {
             if (closed) return;
@@ -98,6 +101,7 @@ export function useDataQuery<T>(
     return () => {
       closed = true;
       subscription?.unsubscribe();
+      left.abort();
     };
     // The query closes over `deps`; re-subscribing on their change is the point.
   }, [data, ...deps]);

@@ -151,10 +151,10 @@ export function toRow({
 /**
  * A window of the inbox's rows: `offset` and `limit` in the search's order. On the shared
  * desk, a row whose page another editor also has a draft of names it (one index lookup for the
- * whole window: see `pageTwins`).
+ * whole window: see `pageTwins`). `signal` aborted (the next keystroke) stops the search early.
  */
-export async function inboxRows(query: DraftQuery): Promise<InboxRow[]> {
-  const drafts = await searchPage(query);
+export async function inboxRows(query: DraftQuery, signal?: AbortSignal): Promise<InboxRow[]> {
+  const drafts = await searchPage(query, undefined, signal);
   const [twins, targets] = await Promise.all([pageTwins(drafts), mergeTargets(drafts)]);
   return drafts.map((draft) => {
     const row = toRow(draft);

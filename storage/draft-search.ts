@@ -1,4 +1,4 @@
-import type { Collection, InsertType } from 'dexie';
+import Dexie, { type Collection, type InsertType } from 'dexie';
 import { countBox, newestFirstIn } from './draft-records';
 import { db as defaultDb, type Draft, type DraftStatus, type IndiscretsDB } from './db';
 import {
@@ -118,6 +118,7 @@ function resolveQuery(query: DraftQuery) {
     phrases.every((phrase) => hasPhrase(draft, phrase));
   const { length: phraseCount } = phrases;
   return {
+    phrases,
     box,
     limit,
     offset,
@@ -308,9 +309,11 @@ function runQuery<T>(
   query: DraftQuery,
   database: IndiscretsDB,
   body: (q: ReturnType<typeof resolveQuery> & { spellings: string[] }) => Promise<T>,
+  signal?: AbortSignal,
 ): Promise<T> {
   let q: ReturnType<typeof resolveQuery>;
   try {
+    signal?.throwIfAborted();
     q = resolveQuery(query);
   } catch (error) {
     return Promise.reject(error);
@@ -343,36 +346,147 @@ function newestFirstFrom(
 const WALK_CHUNK = 64;
 
 /**
- * The drafts of a box that `keep` accepts, newest first (by `listedBy`, then by id), from the
+ * How far a walk of the box went for a query ({@link walkNewestFirst}): every match among the
+ * drafts checked, down to the last one checked. The next keystroke's search, when each of its matches
+ * is one of this query's (a word typed on: {@link narrows}), checks those matches again and
+ * walks on from there, where it read every draft again from the newest: a phrase of common words
+ * (« "nos informations selon" ») reads every draft for none at each key. A walk stopped because
+ * its keystroke is stale ({@link searchPage}'s `signal`) leaves how far it went too.
+ */
+interface WalkProgress {
+  query: ReturnType<typeof resolveQuery>;
+  /** The matches among the drafts checked, newest first: all of them, up to the page's end. */
+  kept: Draft[];
+  /** The last draft checked; undefined when none was. */
+  last: Draft | undefined;
+  /** Drafts read after it, not yet checked (the walk stopped within their chunk). */
+  unchecked: Draft[];
+  /** No draft of the box after those of the last chunk read. */
+  endsBox: boolean;
+  /** The size of the next chunk to read. */
+  size: number;
+  /** The box read to its end. */
+  done: boolean;
+  /** {@link changes} when the walk began: any later change of the database voids it. */
+  changes: number;
+}
+
+/**
+ * The last walk of each database ({@link WalkProgress}); one is enough for an editor typing.
+ * Voided by any change to a database made or heard in this page (Dexie's `storagemutated`, which
+ * its live queries follow): a draft saved between two keys may match the second.
+ */
+const walks = new WeakMap<IndiscretsDB, WalkProgress>();
+let changes = 0;
+Dexie.on('storagemutated', () => {
+  changes += 1;
+});
+
+/**
+ * Whether every match of `next` is a match of `previous`: the same filters and box, each word
+ * and phrase of `previous` implied by one of `next` (the editor typed on: a word longer, one more
+ * word, a quote closed). A number typed on is another number (`3`, `30`), not a narrower one.
+ */
+function narrows(
+  previous: ReturnType<typeof resolveQuery>,
+  next: ReturnType<typeof resolveQuery>,
+): boolean {
+  const same = (['box', 'issueId', 'status', 'siteName', 'tag', 'listedBy'] as const).every(
+    (key) => previous[key] === next[key],
+  );
+  return (
+    same &&
+    previous.tokens.every((token) => next.tokens.some((word) => matchesWord(word, token))) &&
+    previous.phrases.every((phrase) => next.phrases.some((other) => implies(other, phrase)))
+  );
+}
+
+/** Whether a text holding phrase `a` holds phrase `b` there too ({@link phrasePattern}). */
+function implies(a: Phrase, b: Phrase): boolean {
+  const last = b.words.length - 1;
+  if (!b.open) {
+    return (
+      !a.open && a.words.length === b.words.length && a.words.every((w, i) => w === b.words[i])
+    );
+  }
+  return (
+    a.words.length > last &&
+    b.words.every((word, i) => (i < last ? a.words[i] === word : matchesWord(a.words[i]!, word)))
+  );
+}
+
+/**
+ * The drafts of a box that `q` matches, newest first (by `listedBy`, then by id), from the
  * `offset`th, at most `limit`. The box is read in chunks of consecutive drafts, each chunk in
  * one request (an index range read whole, backwards where the browser can), not record by
  * record through a cursor: reading records one at a time is what costs. Chunks grow as the walk
  * goes on, so a common word reads about what it needs and a rare one few requests. Each chunk
  * starts at the time of the last draft read (drafts may share a time: those already read, whose
- * ids are not below the last one's, are skipped).
+ * ids are not below the last one's, are skipped). A walk of a query that narrows the last one
+ * starts where that one stopped ({@link WalkProgress}); `signal` aborted (the next key) stops it
+ * at the next draft, and rejects (`AbortError`).
  */
 async function walkNewestFirst(
-  issueId: string | undefined,
-  listedBy: ListedBy,
-  keep: (draft: Draft) => boolean,
-  offset: number,
-  limit: number,
+  q: ReturnType<typeof resolveQuery>,
   database: IndiscretsDB,
+  signal?: AbortSignal,
 ): Promise<Draft[]> {
+  const { issueId, listedBy, offset, limit } = q;
   if (limit <= 0) return [];
   const wanted = offset + limit;
-  const kept: Draft[] = [];
-  let last: Draft | undefined;
-  for (let size = WALK_CHUNK; ; size *= 2) {
+  const before = walks.get(database);
+  // A phrase only: the other searches fill a page within a few hundred drafts.
+  const resumed =
+    q.phraseCount > 0 && before && before.changes === changes && narrows(before.query, q);
+  const progress: WalkProgress = {
+    query: q,
+    kept: resumed ? before.kept.filter(q.matches) : [],
+    last: resumed ? before.last : undefined,
+    unchecked: resumed ? before.unchecked : [],
+    endsBox: resumed ? before.endsBox : false,
+    size: resumed ? before.size : WALK_CHUNK,
+    done: resumed ? before.done : false,
+    changes,
+  };
+  if (q.phraseCount > 0) walks.set(database, progress);
+  const { kept } = progress;
+  // The drafts read before are not read again: every draft counted by its key instead, so that
+  // a live query (the inbox) is told of a change to any of them (their text, which no index
+  // holds), as of those it reads; the walk it narrows read as many, or every one.
+  if (resumed) await database.clips.count();
+  if (progress.done || kept.length >= wanted) return kept.slice(offset, wanted);
+  for (;;) {
+    signal?.throwIfAborted();
+    const { last } = progress;
     const from = last?.[listedBy];
-    const chunk = await newestFirstFrom(issueId, listedBy, from, database).limit(size).toArray();
-    const seen = last;
-    for (const draft of chunk) {
-      if (seen && draft[listedBy] === from && draft.id >= seen.id) continue;
-      last = draft;
-      if (keep(draft) && kept.push(draft) === wanted) return kept.slice(offset);
+    let chunk = progress.unchecked;
+    if (chunk.length === 0) {
+      chunk = await newestFirstFrom(issueId, listedBy, from, database)
+        .limit(progress.size)
+        .toArray();
+      progress.endsBox = chunk.length < progress.size;
+      progress.size *= 2;
     }
-    if (chunk.length < size) return kept.slice(offset);
+    for (let i = 0; i < chunk.length; i++) {
+      // Checked at each draft: a chunk of thousands takes long to check. The drafts left
+      // unchecked are the next key's to check first, not to read again.
+      if (signal?.aborted) {
+        progress.unchecked = chunk.slice(i);
+        signal.throwIfAborted();
+      }
+      const draft = chunk[i]!;
+      if (last && draft[listedBy] === from && draft.id >= last.id) continue;
+      progress.last = draft;
+      if (q.matches(draft) && kept.push(draft) === wanted) {
+        progress.unchecked = chunk.slice(i + 1);
+        return kept.slice(offset);
+      }
+    }
+    progress.unchecked = [];
+    if (progress.endsBox) {
+      progress.done = true;
+      return kept.slice(offset);
+    }
   }
 }
 
@@ -391,27 +505,34 @@ function distinct(drafts: Draft[]): Draft[] {
  * - a selective constraint (a rare word, a tag, a site: at most {@link walkAbove} drafts, fewer
  *   for a shorter page): only its drafts are read, checked against the rest and sorted;
  * - otherwise the box is walked newest first until the page is full: a common word fills it
- *   within a few hundred drafts.
+ *   within a few hundred drafts; a phrase typed on walks on from the last key's walk.
+ * `signal` aborted (the editor typed on) stops the search early: it rejects with an `AbortError`.
  */
 export function searchPage(
   query: DraftQuery = {},
   database: IndiscretsDB = defaultDb,
+  signal?: AbortSignal,
 ): Promise<Draft[]> {
-  return runQuery(query, database, async (q) => {
-    if (!q.plain) {
-      const selective = indexRanges(q, database, 'selective');
-      if (selective.length > 0) {
-        const sizes = await Promise.all(selective.map((constraint) => constraint.count()));
-        const smallest = sizes.indexOf(Math.min(...sizes));
-        if (sizes[smallest]! <= walkAbove(q.offset + q.limit)) {
-          const candidates = distinct(await selective[smallest]!.toArray());
-          const found = candidates.filter(q.matches).sort(newestFirst(q.listedBy));
-          return found.slice(q.offset, q.offset + q.limit);
+  return runQuery(
+    query,
+    database,
+    async (q) => {
+      if (!q.plain) {
+        const selective = indexRanges(q, database, 'selective');
+        if (selective.length > 0) {
+          const sizes = await Promise.all(selective.map((constraint) => constraint.count()));
+          const smallest = sizes.indexOf(Math.min(...sizes));
+          if (sizes[smallest]! <= walkAbove(q.offset + q.limit)) {
+            const candidates = distinct(await selective[smallest]!.toArray());
+            const found = candidates.filter(q.matches).sort(newestFirst(q.listedBy));
+            return found.slice(q.offset, q.offset + q.limit);
+          }
         }
       }
-    }
-    return walkNewestFirst(q.issueId, q.listedBy, q.matches, q.offset, q.limit, database);
-  });
+      return walkNewestFirst(q, database, signal);
+    },
+    signal,
+  );
 }
 
 /**

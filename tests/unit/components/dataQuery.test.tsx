@@ -43,4 +43,31 @@ describe('useDataQuery', () => {
     await addDraft(db, { title: 'Second' });
     await waitFor(() => expect(screen.getByText('Compte : 2')).toBeTruthy());
   });
+
+  it('aborts the signal of a query left for the next one (a keystroke), not the one in use', async () => {
+    const signals: AbortSignal[] = [];
+    function Search({ text, now }: { text: string; now: boolean }) {
+      const found = useDataQuery(
+        (data, signal) => {
+          signals.push(signal);
+          return data.countDrafts({ text });
+        },
+        [text],
+        { now },
+      );
+      return <p>{found === undefined ? 'en attente' : `${text} : ${found}`}</p>;
+    }
+    for (const now of [true, false]) {
+      signals.length = 0;
+      const { rerender, unmount } = render(<Search text="prem" now={now} />);
+      await waitFor(() => expect(screen.getByText('prem : 1')).toBeTruthy());
+      const first = signals.length;
+      rerender(<Search text="premi" now={now} />);
+      await waitFor(() => expect(screen.getByText('premi : 1')).toBeTruthy());
+      expect(signals.slice(0, first).every((signal) => signal.aborted)).toBe(true);
+      expect(signals.slice(first).some((signal) => signal.aborted)).toBe(false);
+      unmount();
+      expect(signals.every((signal) => signal.aborted)).toBe(true);
+    }
+  });
 });

@@ -116,3 +116,14 @@ describe('toRow', () => {
     expect(toRow(draft({})).quote).toBeUndefined();
   });
 });
+
+describe('inboxRows', () => {
+  it('gives the search its signal: a keystroke left stops its search', async () => {
+    const { inboxRows } = await import('../../../components/inboxData');
+    const left = new AbortController();
+    left.abort();
+    await expect(inboxRows({ text: '"nos informations' }, left.signal)).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+  });
+});
