@@ -64,5 +64,21 @@ async function editElsewhere(id: string): Promise<void> {
   await updateDraft(id, { body: longBody(1000, true) });
 }
 
-Object.assign(globalThis, { seedBench, seedConflictDraft, editElsewhere });
+/**
+ * Gives the inbox's 1,000th newest draft `note`, as another window of the extension would;
+ * returns its title (the long-list test: a change heard by a search being typed).
+ */
+async function noteElsewhere(note: string): Promise<string> {
+  const draft = await db.clips
+    .where('[issueId+createdAt]')
+    .between(['', ''], ['', '\uffff'])
+    .reverse()
+    .filter((each) => !each.deletedAt)
+    .offset(999)
+    .first();
+  await updateDraft(draft!.id, { note });
+  return draft!.title;
+}
+
+Object.assign(globalThis, { seedBench, seedConflictDraft, editElsewhere, noteElsewhere });
 status.textContent = 'ready';

@@ -327,6 +327,49 @@ describe('a search among 10,000 drafts in Chromium', () => {
   });
 });
 
+describe('a quoted phrase typed among 10,000 drafts in Chromium', () => {
+  it('finds, key by key, a draft changed elsewhere while the phrase was found nowhere', async () => {
+    const popup = await session.context.newPage();
+    await popup.setViewportSize(POPUP);
+    try {
+      await session.openExtensionPage('popup.html', popup);
+      await until(
+        () => drawnRows(popup),
+        (rows) => rows.setSize > 1000 && rows.loaded > 0,
+        'the inbox list with its total',
+      );
+      const search = popup.getByTestId('search');
+      const empty = popup.getByTestId('drafts-empty');
+      // Every draft says « …, selon nos informations. »: none « nos informations s… ».
+      for (const text of ['"nos informations', '"nos informations ', '"nos informations s']) {
+        await search.fill(text);
+      }
+      await empty.waitFor({ timeout: 30_000 });
+      const elsewhere = await session.openExtensionPage('bench.html');
+      const title = await elsewhere.evaluate(() =>
+        (globalThis as unknown as { noteElsewhere(note: string): Promise<string> }).noteElsewhere(
+          'Nos informations selon la préfecture.',
+        ),
+      );
+      await elsewhere.close();
+      // The change heard: that draft shown for the phrase being typed, then for the next keys.
+      const first = popup.locator('[data-testid="draft"] .draft__title').first();
+      await expect.poll(() => first.textContent(), { timeout: 30_000 }).toBe(title);
+      for (const text of ['"nos informations se', '"nos informations sel']) {
+        await search.fill(text);
+        await expect.poll(() => first.textContent(), { timeout: 30_000 }).toBe(title);
+        expect(await popup.locator('[data-testid="draft"]').count()).toBe(1);
+      }
+      await search.fill('"nos informations selon la pre');
+      await expect.poll(() => first.textContent(), { timeout: 30_000 }).toBe(title);
+      await search.fill('"nos informations selon le');
+      await empty.waitFor({ timeout: 30_000 });
+    } finally {
+      await popup.close();
+    }
+  }, 120_000);
+});
+
 /** The issue's items in the DOM, and the place in the whole issue of the first and last ones. */
 function drawnItems(page: Page) {
   return page.evaluate(() => {
