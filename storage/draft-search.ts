@@ -401,6 +401,29 @@ function narrows(
   );
 }
 
+/**
+ * The last phrase walk of `database` when `q` may go on from it ({@link narrows}, nothing
+ * changed since it began); undefined otherwise.
+ */
+function walkToResume(
+  q: ReturnType<typeof resolveQuery>,
+  database: IndiscretsDB,
+): WalkProgress | undefined {
+  const before = walks.get(database);
+  return q.phraseCount > 0 && before && before.changes === changes && narrows(before.query, q)
+    ? before
+    : undefined;
+}
+
+/**
+ * Makes a live query (the inbox) follow every draft, for the cost of one read: a search that
+ * takes its matches from a walk made before has not read the drafts it walked, whose text may
+ * change (no index holds it).
+ */
+async function followEveryDraft(database: IndiscretsDB): Promise<void> {
+  await database.clips.limit(1).toArray();
+}
+
 /** Whether a text holding phrase `a` holds phrase `b` there too ({@link phrasePattern}). */
 function implies(a: Phrase, b: Phrase): boolean {
   const last = b.words.length - 1;
@@ -434,26 +457,23 @@ async function walkNewestFirst(
   const { issueId, listedBy, offset, limit } = q;
   if (limit <= 0) return [];
   const wanted = offset + limit;
-  const before = walks.get(database);
   // A phrase only: the other searches fill a page within a few hundred drafts.
-  const resumed =
-    q.phraseCount > 0 && before && before.changes === changes && narrows(before.query, q);
+  const before = walkToResume(q, database);
+  const resumed = before !== undefined;
   const progress: WalkProgress = {
     query: q,
-    kept: resumed ? before.kept.filter(q.matches) : [],
-    last: resumed ? before.last : undefined,
-    unchecked: resumed ? before.unchecked : [],
-    endsBox: resumed ? before.endsBox : false,
-    size: resumed ? before.size : WALK_CHUNK,
-    done: resumed ? before.done : false,
+    kept: before ? before.kept.filter(q.matches) : [],
+    last: before?.last,
+    unchecked: before?.unchecked ?? [],
+    endsBox: before?.endsBox ?? false,
+    size: before?.size ?? WALK_CHUNK,
+    done: before?.done ?? false,
     changes,
   };
   if (q.phraseCount > 0) walks.set(database, progress);
   const { kept } = progress;
-  // The drafts read before are not read again: every draft counted by its key instead, so that
-  // a live query (the inbox) is told of a change to any of them (their text, which no index
-  // holds), as of those it reads; the walk it narrows read as many, or every one.
-  if (resumed) await database.clips.count();
+  // The drafts read before are not read again: a live query is told of a change to any draft.
+  if (resumed) await followEveryDraft(database);
   if (progress.done || kept.length >= wanted) return kept.slice(offset, wanted);
   for (;;) {
     signal?.throwIfAborted();
@@ -517,7 +537,9 @@ export function searchPage(
     query,
     database,
     async (q) => {
-      if (!q.plain) {
+      // A phrase typed on from one whose walk read the whole box: its matches are among those
+      // known, without counting its words. (Else a rare word's few drafts may be read sooner.)
+      if (!q.plain && !walkToResume(q, database)?.done) {
         const selective = indexRanges(q, database, 'selective');
         if (selective.length > 0) {
           const sizes = await Promise.all(selective.map((constraint) => constraint.count()));
@@ -553,6 +575,12 @@ export function countDrafts(
       return q.issueId === undefined
         ? Promise.all([drafts.count(), drafts.orderBy('deletedAt').count()]).then(([a, t]) => a - t)
         : countBox(q.issueId, database);
+    }
+    // A phrase whose page walked the whole box: its matches are all known.
+    const walked = walkToResume(q, database);
+    if (walked?.done) {
+      await followEveryDraft(database);
+      return walked.kept.filter(q.matches).length;
     }
     const constraints = indexRanges(q, database, 'all');
     const sizes = await Promise.all(constraints.map((constraint) => constraint.count()));

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { liveQuery, type DBCore } from 'dexie';
 import type { Draft, IndiscretsDB } from '../../../storage/db';
-import { searchPage, type DraftQuery } from '../../../storage/draft-search';
+import { countDrafts, searchPage, type DraftQuery } from '../../../storage/draft-search';
 import { searchedTexts } from '../../../storage/derive';
 import { freshDatabase } from './helpers';
 
@@ -22,6 +22,10 @@ let database: IndiscretsDB;
 let reads: number;
 /** How many drafts those requests read. */
 let read: number;
+/** Counting requests on the drafts' store. */
+let counts: number;
+/** Requests reading keys only. */
+let keyReads: number;
 /** Run at each such request, before it is made. */
 let onRead: () => void;
 
@@ -30,6 +34,8 @@ beforeEach(() => {
   database = freshDatabase();
   reads = 0;
   read = 0;
+  counts = 0;
+  keyReads = 0;
   onRead = () => {};
   database.use({
     stack: 'dbcore',
@@ -42,12 +48,19 @@ beforeEach(() => {
         return {
           ...table,
           query: async (req) => {
-            if (!req.values) return table.query(req);
+            if (!req.values) {
+              keyReads += 1;
+              return table.query(req);
+            }
             reads += 1;
             onRead();
             const res = await table.query(req);
             read += res.result.length;
             return res;
+          },
+          count: (req) => {
+            counts += 1;
+            return table.count(req);
           },
           getMany: (req) => {
             reads += 1;
@@ -103,9 +116,46 @@ describe('draft search typed on', () => {
   it('reads no draft again for a phrase typed on from one found nowhere', async () => {
     await seed();
     expect(await searchPage({ text: '"nos informations s', limit: 5 }, database)).toEqual([]);
-    const before = reads;
+    const before = read;
     expect(await searchPage({ text: '"nos informations se', limit: 5 }, database)).toEqual([]);
-    expect(reads).toBe(before);
+    // The one draft read so that a live query follows every draft.
+    expect(read - before).toBe(1);
+  });
+
+  it('counts no word of a phrase typed on from one whose walk read the whole box', async () => {
+    await seed();
+    await searchPage({ text: '"nos informations s', limit: 5 }, database);
+    [counts, keyReads] = [0, 0];
+    await searchPage({ text: '"nos informations se', limit: 5 }, database);
+    expect(counts + keyReads).toBe(0);
+  });
+
+  it('reads the few drafts of a rare word typed on, not the rest of the box', async () => {
+    await seed();
+    await database.clips.update('d-0010', { note: 'Nos informations selon la préfecture.' });
+    await searchPage({ text: '"nos informations ', limit: 5 }, database);
+    read = 0;
+    const found = await searchPage(
+      { text: '"nos informations selon la prefecture', limit: 5 },
+      database,
+    );
+    expect(ids(found)).toEqual(['d-0010']);
+    expect(read).toBeLessThan(10);
+  });
+
+  it('counts the matches of a phrase its page walked to the end without reading a draft', async () => {
+    await seed();
+    await database.clips.update('d-0040', { note: 'Nos informations selon.' });
+    expect(await searchPage({ text: '"nos informations s', limit: 5 }, database)).toHaveLength(1);
+    read = 0;
+    expect(await countDrafts({ text: '"nos informations s' }, database)).toBe(1);
+    expect(await countDrafts({ text: '"nos informations sel' }, database)).toBe(1);
+    expect(await countDrafts({ text: '"nos informations seu' }, database)).toBe(0);
+    // One draft read each, to follow every draft in a live query.
+    expect(read).toBe(3);
+    // Another draft changed: counted anew.
+    await database.clips.update('d-0041', { note: 'Nos informations selon.' });
+    expect(await countDrafts({ text: '"nos informations sel' }, database)).toBe(2);
   });
 
   it('finds what the next key matches as a search made anew does', async () => {
