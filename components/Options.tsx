@@ -22,8 +22,8 @@ import { useStorageItem } from './useStorageItem';
 import { hasCommandKey, SINGLE_KEYS } from './shortcuts';
 import { KeyList } from './KeyList';
 import { useLeaveGuard } from './useLeaveGuard';
-import { mergeFields, useFollowsStored } from './useFollowsStored';
-import { StoredConflict, type ConflictRef } from './StoredConflict';
+import { mergeFields, useFollowsStored, type FollowedForm } from './useFollowsStored';
+import { refusedOverConflict, StoredConflict, type ConflictRef } from './StoredConflict';
 import { WordPressSettings } from './WordPressSettings';
 import { BackupSettings } from './BackupSettings';
 import { SharedDeskSettings } from './SharedDeskSettings';
@@ -261,6 +261,30 @@ export function KeyboardSettings() {
   );
 }
 
+/**
+ * The choice {@link Saved} offers over a card's form changed elsewhere under the typing
+ * ({@link FollowedForm.conflict}): `keepMine` saves the typing; taking the stored value drops it
+ * and the card's last message (`clear`). `undefined` without such a change.
+ */
+function conflictChoice<T>(
+  followed: FollowedForm<T>,
+  question: ConflictRef,
+  field: Parameters<typeof StoredConflict>[0]['field'],
+  keepMine: () => void,
+  clear: () => void,
+): Parameters<typeof StoredConflict>[0] | undefined {
+  if (!followed.conflict) return undefined;
+  return {
+    question,
+    field,
+    onKeepMine: keepMine,
+    onTake: () => {
+      clear();
+      followed.take();
+    },
+  };
+}
+
 export function HouseStyleSettings() {
   const stored = useHouseStyle();
   // Field by field: a restore's intro shows under an opener typed, asking only over a field
@@ -292,10 +316,7 @@ export function HouseStyleSettings() {
   /** `mine`: « Enregistrer les miennes », over a style changed elsewhere meanwhile. */
   async function save(event?: Event, mine = false) {
     event?.preventDefault();
-    if (followed.conflict && !mine) {
-      question.current?.focus();
-      return;
-    }
+    if (refusedOverConflict(followed.conflict, question, mine)) return;
     if (!form!.titlePattern.trim()) {
       setMessage({ text: t('options.patternEmpty'), tone: 'error' });
       return;
@@ -393,19 +414,13 @@ export function HouseStyleSettings() {
       <Saved
         message={message}
         unsaved={followed.typed}
-        conflict={
-          followed.conflict
-            ? {
-                question,
-                field: first,
-                onKeepMine: () => void save(undefined, true),
-                onTake: () => {
-                  setMessage(undefined);
-                  followed.take();
-                },
-              }
-            : undefined
-        }
+        conflict={conflictChoice(
+          followed,
+          question,
+          first,
+          () => void save(undefined, true),
+          () => setMessage(undefined),
+        )}
       />
     </form>
   );
@@ -431,10 +446,7 @@ export function TemplateSettings() {
   /** `mine`: « Enregistrer les miennes », over a template changed elsewhere meanwhile. */
   async function save(event?: Event, mine = false) {
     event?.preventDefault();
-    if (followed.conflict && !mine) {
-      question.current?.focus();
-      return;
-    }
+    if (refusedOverConflict(followed.conflict, question, mine)) return;
     const saved = templateKept(value!);
     await draftTemplate.setValue(saved);
     // The field shows what is kept: a template of spaces is the default one.
@@ -465,19 +477,13 @@ export function TemplateSettings() {
       <Saved
         message={message}
         unsaved={followed.typed}
-        conflict={
-          followed.conflict
-            ? {
-                question,
-                field,
-                onKeepMine: () => void save(undefined, true),
-                onTake: () => {
-                  setMessage(undefined);
-                  followed.take();
-                },
-              }
-            : undefined
-        }
+        conflict={conflictChoice(
+          followed,
+          question,
+          field,
+          () => void save(undefined, true),
+          () => setMessage(undefined),
+        )}
       />
     </form>
   );

@@ -6,6 +6,21 @@ import { t } from '../locales';
 export type ConflictRef = RefObject<HTMLParagraphElement>;
 
 /**
+ * Whether a card's write of what was typed is refused over a stored value changed elsewhere
+ * (`conflict`): nothing written, the keyboard to the `question`. `mine`: the write is the
+ * editor's answer, « Enregistrer les miennes », which goes on.
+ */
+export function refusedOverConflict(
+  conflict: boolean,
+  question: ConflictRef,
+  mine: boolean,
+): boolean {
+  if (!conflict || mine) return false;
+  question.current?.focus();
+  return true;
+}
+
+/**
  * A settings card whose stored value was changed elsewhere while the editor had typed in it (a
  * restore that did not reload the page over the typing, another tab's « Enregistrer »): said as
  * it appears, with the choice, where « Enregistrer » would have written the typing over that

@@ -24,7 +24,7 @@ import {
 import { useStorageItem } from './useStorageItem';
 import { useLeaveGuard } from './useLeaveGuard';
 import { mergeFields, useFollowsStored } from './useFollowsStored';
-import { StoredConflict, type ConflictRef } from './StoredConflict';
+import { refusedOverConflict, StoredConflict, type ConflictRef } from './StoredConflict';
 
 /**
  * Sent on the page's document when « Tester la connexion » starts: the form alerts its answer,
@@ -174,15 +174,9 @@ export function WordPressSettings() {
     followed.set({ prefs: form, password: next });
   };
 
-  /**
-   * Changed elsewhere under what was typed: nothing written, the keyboard to the question
-   * (`mine`: « Enregistrer les miennes », the editor's answer).
-   */
-  function refusedOverChange(mine: boolean): boolean {
-    if (!followed.conflict || mine) return false;
-    question.current?.focus();
-    return true;
-  }
+  /** Changed elsewhere under what was typed (`mine`: « Enregistrer les miennes »). */
+  const refusedOverChange = (mine: boolean) =>
+    refusedOverConflict(followed.conflict, question, mine);
 
   const failureText = (failure: WpFailure) => publishFailureText(failure.code, failure);
 
