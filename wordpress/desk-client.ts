@@ -224,7 +224,7 @@ async function request(
   // there, has its REST root found once, without the password (deskBase), and kept.
   const write = !['GET', 'HEAD'].includes(method.toUpperCase());
   const kept = await keptBase(settings);
-  let base = kept && (write || !kept.writesOnly) ? kept.base : undefined;
+  let base = baseFor(kept, write);
   let asked = routeAddress(settings.siteUrl, route, base);
   let answer = await send(asked);
   const refused = base;
@@ -295,9 +295,7 @@ async function request(
  */
 async function redirectedWrite(settings: DeskSettings, transport: Transport): Promise<DeskFailure> {
   const kept = await keptBase(settings);
-  const index = await transport.request(
-    routeAddress(settings.siteUrl, '/', kept && !kept.writesOnly ? kept.base : undefined),
-  );
+  const index = await transport.request(routeAddress(settings.siteUrl, '/', baseFor(kept, false)));
   if (index.kind === 'answer') {
     const moved = siteMoved(index.url, settings.siteUrl);
     const address =
@@ -361,6 +359,13 @@ async function keptBase(settings: DeskSettings): Promise<KeptDeskBase | undefine
   // (the options' check of another site while the sync runs), never this request's.
   return current && baseKey(current) === baseKey(settings) ? current : undefined;
 }
+
+/**
+ * Where a request goes with the root `kept`: at it, but for a read where only writes are refused
+ * at `?rest_route=` (`writesOnly`); `undefined`, at `?rest_route=`.
+ */
+const baseFor = (kept: KeptDeskBase | undefined, write: boolean): string | undefined =>
+  kept && (write || !kept.writesOnly) ? kept.base : undefined;
 
 /** Keeps (or, `undefined`, forgets) the REST root of this account and site. */
 async function keepBase(
@@ -451,6 +456,8 @@ async function deskBase(
   }
   const site = new URL(siteUrl);
   const sitePath = site.pathname.replace(/\/+$/, '');
+  /** Set when the root found refuses the bare write too: writes are refused everywhere. */
+  let everywhere = false;
   const answersAt = async (base: string) => {
     let root: URL;
     try {
@@ -494,7 +501,6 @@ async function deskBase(
     everywhere = true;
     return false;
   };
-  let everywhere = false;
   const unfound = () => (everywhere ? undefined : 'unfound');
   const wpJson = `${siteUrl}/wp-json/`;
   if (await answersAt(wpJson)) return { base: wpJson, writesOnly };
