@@ -116,7 +116,6 @@ function resolveQuery(query: DraftQuery) {
     tokens.every((token) => draft.words.some((word) => matchesWord(word, token))) &&
     // Last, on the drafts that hold every word: the only check that reads their text.
     phrases.every((phrase) => hasPhrase(draft, phrase));
-  const { length: phraseCount } = phrases;
   return {
     phrases,
     box,
@@ -126,7 +125,6 @@ function resolveQuery(query: DraftQuery) {
     siteName,
     tag,
     tokens,
-    phraseCount,
     issueId,
     plain,
     listedBy,
@@ -410,7 +408,7 @@ function walkToResume(
   database: IndiscretsDB,
 ): WalkProgress | undefined {
   const before = walks.get(database);
-  return q.phraseCount > 0 && before && before.changes === changes && narrows(before.query, q)
+  return q.phrases.length > 0 && before && before.changes === changes && narrows(before.query, q)
     ? before
     : undefined;
 }
@@ -470,7 +468,7 @@ async function walkNewestFirst(
     done: before?.done ?? false,
     changes,
   };
-  if (q.phraseCount > 0) walks.set(database, progress);
+  if (q.phrases.length > 0) walks.set(database, progress);
   const { kept } = progress;
   // The drafts read before are not read again: a live query is told of a change to any draft.
   if (resumed) await followEveryDraft(database);
@@ -600,7 +598,7 @@ export function countDrafts(
     const [first, ...rest] = sets;
     const ids = [...first!].filter((id) => !trashed.has(id) && rest.every((set) => set.has(id)));
     // A phrase is told by the text: only the drafts holding all its words are read.
-    if (q.phraseCount > 0) return (await drafts.bulkGet(ids)).filter(q.matches).length;
+    if (q.phrases.length > 0) return (await drafts.bulkGet(ids)).filter(q.matches).length;
     return ids.length;
   });
 }
