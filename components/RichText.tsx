@@ -42,6 +42,7 @@ import {
   toggleList,
 } from './richtext';
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
+import { dropEmptyLines } from '../storage/item-html';
 import { TextHistory, type TextState } from './textHistory';
 import { useSitePosts } from './useSitePosts';
 import { ctrlShortcut, LIST_KEYS, listShortcut } from './shortcuts';
@@ -515,12 +516,7 @@ function emptyLineBack(
  */
 function withoutEmptyLines(el: HTMLElement): string {
   const copy = el.cloneNode(true) as HTMLElement;
-  copy.querySelectorAll('p, li').forEach((block) => {
-    if (!block.textContent?.trim()) block.remove();
-  });
-  copy.querySelectorAll('ul, ol').forEach((list) => {
-    if (!list.querySelector('li')) list.remove();
-  });
+  dropEmptyLines(copy);
   return copy.innerHTML;
 }
 

@@ -22,6 +22,21 @@ const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'a', 'ul', 'ol', 'li', 'span'];
 const ALLOWED_ATTRIBUTES = ['href', 'lang'];
 
 /**
+ * Takes out of `root` every paragraph or list entry with no words, its <br> too (a list left with
+ * none with it): an empty line typed (Enter twice), the one the caret is left in after a quote
+ * inserted, a text emptied. No export shows it (see sanitizeBlocks, export/sanitize.ts); the
+ * editor still shows it, to be typed in, while it is written in.
+ */
+export function dropEmptyLines(root: ParentNode): void {
+  root.querySelectorAll('p, li').forEach((block) => {
+    if (!block.textContent?.trim()) block.remove();
+  });
+  root.querySelectorAll('ul, ol').forEach((list) => {
+    if (!list.querySelector('li')) list.remove();
+  });
+}
+
+/**
  * Cleans HTML typed or pasted into an item to the house allow-list: bold and italic become
  * `<strong>`/`<em>` wherever the reader saw them, headings and divs become paragraphs, links keep
  * only an http(s)/mailto href, everything else (spans without a language included) is reduced to
@@ -88,16 +103,7 @@ function cleanItem(html: string, doc: Document, otherLanguages: boolean, typed =
     a.setAttribute('href', withoutTracking(a.getAttribute('href')!));
   });
   flattenLists(clean, inert);
-  // A paragraph or a list's entry with no words goes, its <br> too (a list left with none with
-  // it): an empty line typed (Enter twice), the one the caret is left in after a quote inserted,
-  // a text emptied. No export shows it (see sanitizeBlocks, export/sanitize.ts); the editor
-  // still shows it, to be typed in, while it is written in.
-  clean.querySelectorAll('p, li').forEach((block) => {
-    if (!block.textContent?.trim()) block.remove();
-  });
-  clean.querySelectorAll('ul, ol').forEach((list) => {
-    if (!list.querySelector('li')) list.remove();
-  });
+  dropEmptyLines(clean);
   dropBreaksBesideParagraphs(clean);
   // Browsers type a space at the end of a line as a no-break space (to keep it visible) and
   // leave `&nbsp;` behind; spacing is the export's typography's job, so the text keeps spaces.
