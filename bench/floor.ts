@@ -38,7 +38,7 @@ const isFloorRequest = (message: unknown): message is FloorRequest =>
   [undefined, ...Object.keys(SCRIPT_FILES)].includes((message as FloorRequest).script);
 
 /** One small draft, always the same id (a put replaces it), in the trash so no list shows it. */
-function floorRecord(): Omit<Draft, 'words' | 'sourceUrls'> {
+function floorRecord(): Omit<Draft, 'words' | 'wordPairs' | 'sourceUrls'> {
   const now = new Date().toISOString();
   const url = 'https://bench.invalid/floor';
   return {
@@ -62,7 +62,7 @@ function floorRecord(): Omit<Draft, 'words' | 'sourceUrls'> {
 
 async function floor({ tabId, script = 'empty' }: FloorRequest): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: [SCRIPT_FILES[script]] });
-  // `words` and `sourceUrls` are filled by the creating hook, as for a real draft.
+  // `words`, `wordPairs` and `sourceUrls` are filled by the creating hook, as for a real draft.
   await db.clips.put(floorRecord() as Draft);
 }
 

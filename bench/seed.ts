@@ -73,7 +73,7 @@ export async function seed(
       issueId: issue?.id ?? '',
       sortKey: issue ? keys[i % ITEMS_PER_ISSUE]! : '',
       ...(i % 97 === 0 ? { deletedAt: at(DRAFTS) } : {}),
-    } as Draft; // `words` and `sourceUrls` are filled by the creating hook.
+    } as Draft; // `words`, `wordPairs` and `sourceUrls` are filled by the creating hook.
   });
   await database.issues.bulkAdd(issues);
   for (let i = 0; i < drafts.length; i += 1000) {

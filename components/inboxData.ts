@@ -121,6 +121,7 @@ export function toRow({
   body,
   quotes,
   words: _words,
+  wordPairs: _pairs,
   sourceUrls: _urls,
   ...rest
 }: Draft): InboxRow {

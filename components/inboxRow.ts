@@ -7,7 +7,7 @@ import type { MergeTarget } from '../storage/draft-records';
  * for the inbox snapshot, and computed in the data module so that the list's own code needs
  * neither the entity decoder nor the database to paint.
  */
-export type InboxRow = Omit<Draft, 'body' | 'quotes' | 'words' | 'sourceUrls'> & {
+export type InboxRow = Omit<Draft, 'body' | 'quotes' | 'words' | 'wordPairs' | 'sourceUrls'> & {
   /**
    * The draft's tags as the row draws them (see `shownTags`, tagsShown.ts): the first ones, each
    * cut at a word; a backup's or the shared desk's may be 100,000, or 1 MB long.

@@ -95,11 +95,11 @@ function setOrDelete(target: Record<string, unknown>, key: string, value: unknow
 
 /**
  * The local draft with shared fields `s` applied. What only this browser knows (a private note,
- * the trash time) is kept from `local`; `words`/`sourceUrls` are derived by the table hooks.
+ * the trash time) is kept from `local`; `words`/`wordPairs`/`sourceUrls` are derived by the table hooks.
  */
 export function applyDraft(local: Draft | undefined, s: Shared, modifiedAt: string): Draft {
   const draft = {
-    ...(local ?? { words: [], sourceUrls: [] }),
+    ...(local ?? { words: [], wordPairs: [], sourceUrls: [] }),
     id: local?.id ?? '',
     url: s.url,
     title: s.title,

@@ -26,7 +26,7 @@ import { characterKeys, currentIssueId, draftTemplate, uiLocale, type UiLocale }
  *   database upgrade fills them (see `fillV2Fields` in `db.ts`), and such a backup may have no
  *   `issues` list.
  * - `clips`: every draft, trashed ones included: {@link Draft} records, field names and meaning
- *   as documented there (a contract), without the derived `words` and `sourceUrls`, which are
+ *   as documented there (a contract), without the derived `words`, `wordPairs` and `sourceUrls`, which are
  *   recomputed on restore, nor this browser's own `edits` and `undone`. Required: `id`, `url`,
  *   `title`, `createdAt`; `updatedAt` defaults to `createdAt`, `provenance` to `{}`, `quotes` to
  *   `[]`. Fields unknown to this version are kept.
@@ -55,7 +55,7 @@ export const BACKUP_FORMAT = 'indiscrets-backup';
 export const BACKUP_VERSION = 1;
 
 /** A draft as a backup holds it: without the derived index fields and this browser's marks. */
-export type BackupDraft = Omit<Draft, 'words' | 'sourceUrls' | 'edits' | 'undone'>;
+export type BackupDraft = Omit<Draft, 'words' | 'wordPairs' | 'sourceUrls' | 'edits' | 'undone'>;
 /** An issue in a backup: without the browser's own `edits` marks. */
 export type BackupIssue = Omit<Issue, 'edits'>;
 
@@ -145,6 +145,7 @@ export async function createBackup(
 function withoutDerived(draft: Draft): BackupDraft {
   const copy: Partial<Draft> = { ...draft };
   delete copy.words;
+  delete copy.wordPairs;
   delete copy.sourceUrls;
   // Which editor views of this browser wrote last: meaningless anywhere else.
   delete copy.edits;

@@ -77,7 +77,7 @@ const isNonEmpty = (value: unknown): value is string =>
  * Never taken from a file: recomputed, this browser's own (a file's `undone` would keep the
  * versions it names out of this browser's merges), or dangerous as an own key.
  */
-const DROPPED_KEYS = new Set(['words', 'sourceUrls', 'edits', 'undone', '__proto__']);
+const DROPPED_KEYS = new Set(['words', 'wordPairs', 'sourceUrls', 'edits', 'undone', '__proto__']);
 
 /**
  * A copy of a record's own fields, without the derived and dangerous ones, and without the

@@ -177,6 +177,12 @@ export interface Draft {
    */
   words: string[];
   /**
+   * Each pair of search tokens that follow each other in one of those texts, as `word word`
+   * (single letters kept: `l ete`), to find a quoted phrase's drafts by their index. Derived like
+   * `words`, and likewise not part of the backup contract.
+   */
+  wordPairs: string[];
+  /**
    * The sources' URLs, normalised (see `normaliseUrl`), to find a source used twice. Derived
    * like `words`, and likewise not part of the backup contract.
    */
@@ -360,6 +366,16 @@ export class IndiscretsDB extends Dexie {
     this.version(6)
       .stores({})
       .upgrade((tx) => reindexWords(tx));
+    // Version 7: quoted phrases are found by an index of the pairs of words that follow each
+    // other in a draft's texts (`*wordPairs`), where the order of words was in the texts only and
+    // a phrase of common words read every draft's text. Every draft gets its pairs.
+    this.version(7)
+      .stores({
+        clips:
+          'id, url, createdAt, updatedAt, status, siteName, *tags, issueId, [issueId+sortKey], ' +
+          '[issueId+createdAt], [issueId+deletedAt], deletedAt, *words, *sourceUrls, *wordPairs',
+      })
+      .upgrade((tx) => indexWordPairs(tx));
     // Queues local writes for the shared desk when sync is on (see outbox.ts).
     this.use(outboxMiddleware);
 
@@ -408,6 +424,16 @@ function reindexWords(tx: Transaction): Promise<unknown> {
       if (sameValue(words, record.words)) return false;
       record.words = words;
       return undefined;
+    });
+}
+
+/** Derives every draft's pairs of words (version 7). */
+function indexWordPairs(tx: Transaction): Promise<unknown> {
+  return tx
+    .table('clips')
+    .toCollection()
+    .modify((record: Draft) => {
+      record.wordPairs = deriveFields(record).wordPairs;
     });
 }
 

@@ -66,34 +66,70 @@ function meaningful(token: string): boolean {
 
 /** The distinct words to index: every token but single letters ({@link meaningful}). */
 export function indexWords(parts: ReadonlyArray<string | undefined>): string[] {
-  const words = new Set<string>();
-  for (const part of parts) {
-    if (!part) continue;
-    for (const word of partWords(part)) words.add(word);
-  }
-  return [...words];
+  return distinctOf(parts, (part) => partIndex(part).words);
 }
 
-/** A text this long or longer has its words kept for the next write ({@link partWords}). */
+/**
+ * The distinct pairs of words that follow each other in one text, as `word word` (every token,
+ * single letters too: `l'été` gives `l ete`). A quoted phrase's drafts are those holding each of
+ * its pairs, found by their index: where only a draft's text told the order of its words, and a
+ * phrase of common words (« "nos informations selon" ») read every draft's text at a keystroke.
+ * A pair does not run from one text into the next, as a phrase does not.
+ */
+export function indexWordPairs(parts: ReadonlyArray<string | undefined>): string[] {
+  return distinctOf(parts, (part) => partIndex(part).pairs);
+}
+
+function distinctOf(
+  parts: ReadonlyArray<string | undefined>,
+  of: (part: string) => readonly string[],
+): string[] {
+  const keys = new Set<string>();
+  for (const part of parts) {
+    if (!part) continue;
+    for (const key of of(part)) keys.add(key);
+  }
+  return [...keys];
+}
+
+/** A text this long or longer has its words kept for the next write ({@link partIndex}). */
 const KEPT_PART_LENGTH = 1_000;
 
-/**
- * The words of long texts, for 4,000,000 characters of them at most (8 MB, and their words):
- * a 2,000,000-character title, used at every save, stays while the versions of a long text
- * typed in, each used once, go first.
- */
-const keptWords = new TextMemo<readonly string[]>(4_000_000);
+/** What one text of a draft gives its indexes. */
+interface PartIndex {
+  /** Its meaningful words ({@link meaningful}). */
+  readonly words: readonly string[];
+  /** Its pairs of words one after the other ({@link indexWordPairs}). */
+  readonly pairs: readonly string[];
+}
 
 /**
- * The meaningful words of one text of a draft. A draft's words are derived again from all its
- * texts at every write, a keystroke's save included: for a quote of 100 KB (a page clipped
- * whole), or a backup's title of 2,000,000 characters, that took most of each save (a second
- * for the title). The words of a long text are kept for the next write; a short text costs less
- * to split than to look up.
+ * The words and pairs of long texts, for 4,000,000 characters of them at most (8 MB, and their
+ * words): a 2,000,000-character title, used at every save, stays while the versions of a long
+ * text typed in, each used once, go first.
  */
-function partWords(part: string): readonly string[] {
-  if (part.length < KEPT_PART_LENGTH) return tokenize(part).filter(meaningful);
-  return keptWords.get(part, (text) => [...new Set(tokenize(text).filter(meaningful))]);
+const keptIndex = new TextMemo<PartIndex>(4_000_000);
+
+/**
+ * The words and pairs of one text of a draft. A draft's are derived again from all its texts
+ * at every write, a keystroke's save included: for a quote of 100 KB (a page clipped whole), or
+ * a backup's title of 2,000,000 characters, that took most of each save (a second for the
+ * title). Those of a long text are kept for the next write; a short text costs less to split
+ * than to look up.
+ */
+function partIndex(part: string): PartIndex {
+  if (part.length < KEPT_PART_LENGTH) return splitPart(part);
+  return keptIndex.get(part, (text) => {
+    const { words, pairs } = splitPart(text);
+    return { words: [...new Set(words)], pairs: [...new Set(pairs)] };
+  });
+}
+
+function splitPart(part: string): PartIndex {
+  const tokens = tokenize(part);
+  const pairs: string[] = [];
+  for (let i = 1; i < tokens.length; i++) pairs.push(`${tokens[i - 1]} ${tokens[i]}`);
+  return { words: tokens.filter(meaningful), pairs };
 }
 
 /**
@@ -181,6 +217,7 @@ export interface DerivableDraft {
 /** The index-only fields of a draft, recomputed from the fields the editor writes. */
 export interface DerivedFields {
   words: string[];
+  wordPairs: string[];
   sourceUrls: string[];
 }
 
@@ -206,12 +243,14 @@ export function searchedTexts(
 }
 
 /**
- * Computes `words` and `sourceUrls`. Tolerates missing fields: the database hooks also see
+ * Computes `words`, `wordPairs` and `sourceUrls`. Tolerates missing fields: the database hooks also see
  * version-1 records while they are being upgraded.
  */
 export function deriveFields(draft: DerivableDraft): DerivedFields {
+  const texts = searchedTexts(draft);
   return {
-    words: indexWords(searchedTexts(draft)),
+    words: indexWords(texts),
+    wordPairs: indexWordPairs(texts),
     sourceUrls: [
       ...new Set(
         (draft.sources ?? [])

@@ -154,7 +154,7 @@ export async function saveDraft(
     }
     const quotes = quote ? [quote] : [];
     const fields = pick(metadata);
-    const fresh: Omit<Draft, 'words' | 'sourceUrls'> = {
+    const fresh: Omit<Draft, 'words' | 'wordPairs' | 'sourceUrls'> = {
       id: crypto.randomUUID(),
       url: metadata.url,
       title: metadata.title,
@@ -182,7 +182,7 @@ export async function saveDraft(
       issueId: '',
       sortKey: '',
     };
-    // The creating hook derives `words` and `sourceUrls` into the record it is given (this very
+    // The creating hook derives `words`, `wordPairs` and `sourceUrls` into the record it is given (this very
     // object: Dexie passes it down as is), once: the record returned is what was stored, with
     // no read back (a unit test compares the two).
     const record = fresh as Draft;

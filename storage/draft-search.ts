@@ -101,7 +101,7 @@ function resolveQuery(query: DraftQuery) {
   // text is not read for it (the editor typing `"caf`, on every keystroke).
   const phrases = (query.text ? splitPhrases(query.text) : [])
     .filter((phrase) => phrase.words.length > 1 || !phrase.open)
-    .map((phrase) => ({ ...phrase, pattern: phrasePattern(phrase) }));
+    .map((phrase) => ({ ...phrase, pattern: phrasePattern(phrase), pairs: phrasePairs(phrase) }));
   // The issueId a box is confined to; undefined for 'all' and 'trash'.
   const issueId = box === 'inbox' ? '' : box === 'issue' ? query.issueId : undefined;
   const plain = tokens.length === 0 && !status && !siteName && !tag && box !== 'trash';
@@ -114,7 +114,8 @@ function resolveQuery(query: DraftQuery) {
     (!siteName || draft.siteName === siteName) &&
     (!tag || draft.tags.some((each) => each.toLowerCase() === tag.toLowerCase())) &&
     tokens.every((token) => draft.words.some((word) => matchesWord(word, token))) &&
-    // Last, on the drafts that hold every word: the only check that reads their text.
+    phrases.every((phrase) => hasPairs(draft, phrase.pairs)) &&
+    // Last, on the drafts that hold every word and pair: the only check that reads their text.
     phrases.every((phrase) => hasPhrase(draft, phrase));
   return {
     phrases,
@@ -156,6 +157,48 @@ export function splitPhrases(text: string): Phrase[] {
     if (words.length > 0) phrases.push({ words, open: !(m[2] || m[4] || m[6]) });
   }
   return phrases;
+}
+
+/**
+ * A pair of a phrase's words one after the other, as a draft's `wordPairs` holds them: `word
+ * word`; `prefix`, the last pair of a phrase still open, whose second word is a beginning.
+ */
+interface PhrasePair {
+  key: string;
+  prefix: boolean;
+}
+
+/**
+ * The pairs of words a draft holding the phrase holds: each two words one after the other. The
+ * phrase's words are tokens as a draft's are (cut at {@link MAX_WORD_LENGTH} both sides), and its
+ * pattern takes whole words but the last of an open quote ({@link phrasePattern}): a text the
+ * pattern finds holds every pair whole, the last one maybe as a beginning. (A number still being
+ * typed, `3`, is taken as a beginning too: `30` is left out by the pattern.)
+ */
+function phrasePairs({ words, open }: Phrase): PhrasePair[] {
+  return words.slice(1).map((word, i) => ({
+    key: `${words[i]} ${word}`,
+    prefix: open && i === words.length - 2,
+  }));
+}
+
+/**
+ * Whether a draft holds each pair: the drafts holding every word of a phrase of common ones, in
+ * no order, are left out without their text read. A record without pairs (none is: the table's
+ * hooks and version 7's upgrade write them) is left to its text.
+ */
+function hasPairs(draft: Draft, pairs: PhrasePair[]): boolean {
+  const held = draft.wordPairs;
+  if (!held) return true;
+  return pairs.every(({ key, prefix }) =>
+    prefix ? held.some((pair) => pair.startsWith(key)) : held.includes(key),
+  );
+}
+
+/** The drafts indexed under a phrase's pair. */
+function pairRange(drafts: IndiscretsDB['clips'], { key, prefix }: PhrasePair): Constraint {
+  const pairs = drafts.where('wordPairs');
+  return prefix ? pairs.startsWith(key) : pairs.equals(key);
 }
 
 /** A quoted part: its words, then its closing quote (empty while still open). */
@@ -269,6 +312,9 @@ function indexRanges(
   const drafts = database.clips;
   return [
     ...q.tokens.map((token) => wordRange(drafts, token)),
+    // A phrase's pairs (« "nos informations selon" »: « nos informations », « informations
+    // selon »): where the drafts holding every word hold the words in no order, none.
+    ...q.phrases.flatMap((phrase) => phrase.pairs.map((pair) => pairRange(drafts, pair))),
     // Each spelling its own range: counted by the index, read in one request each.
     ...(q.tag
       ? [

@@ -46,6 +46,7 @@ export const RECORD_BOOKKEEPING: ReadonlySet<string> = new Set([
   'edits',
   'undone',
   'words',
+  'wordPairs',
   'sourceUrls',
   'desk',
   'publishing',

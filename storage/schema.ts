@@ -118,6 +118,7 @@ export const DraftSchema = v.looseObject({
   deletedAt: v.optional(Moment),
   undone: v.optional(v.array(Moment)),
   words: v.array(v.string()),
+  wordPairs: v.array(v.string()),
   sourceUrls: v.array(v.string()),
   edits: v.optional(v.array(EditMarkSchema)),
 });
@@ -164,13 +165,13 @@ export const IssueSchema = v.looseObject({
 // The records as a backup file holds them (see the format in `backup-format.ts`).
 
 /**
- * A draft in a backup file: the stored draft without the derived `words` and `sourceUrls` and
+ * A draft in a backup file: the stored draft without the derived `words`, `wordPairs` and `sourceUrls` and
  * the browser's own `edits` marks and `undone`,
  * where what version 1 lacked (and an older file may leave out) is optional; the reader fills
  * it as the database upgrade does. A quote's `html` defaults to `''`.
  */
 export const BackupDraftFileSchema = v.looseObject({
-  ...v.omit(DraftSchema, ['words', 'sourceUrls', 'edits', 'undone']).entries,
+  ...v.omit(DraftSchema, ['words', 'wordPairs', 'sourceUrls', 'edits', 'undone']).entries,
   updatedAt: v.optional(Moment),
   provenance: v.optional(DraftSchema.entries.provenance),
   quotes: v.optional(

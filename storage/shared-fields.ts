@@ -7,7 +7,7 @@
  *
  * Drafts: the private note is shared as `sharedNote` only when the editor shares it; trash is
  * the boolean `trashed` (the local `deletedAt` time and the server's `status: trash` differ in
- * form, not in meaning). Local bookkeeping (`words`, `sourceUrls`, `rev`, `updatedAt`, `desk`)
+ * form, not in meaning). Local bookkeeping (`words`, `wordPairs`, `sourceUrls`, `rev`, `updatedAt`, `desk`)
  * is not shared.
  */
 

@@ -149,7 +149,7 @@ const optional = (value: string | undefined): string => value ?? '';
 
 /**
  * A draft as the plugin stores it. The private note is sent only when the editor shares it;
- * derived fields (`words`, `sourceUrls`) and the local `rev` stay in the browser; trashing is a
+ * derived fields (`words`, `wordPairs`, `sourceUrls`) and the local `rev` stay in the browser; trashing is a
  * request of its own (`deletedAt` is not a field on the server).
  */
 export function draftToRest(
@@ -215,6 +215,7 @@ export function restToDraft(record: RestDraft, local?: Draft): Draft {
     issueId: m.issueId,
     sortKey: m.sortKey,
     words: [],
+    wordPairs: [],
     sourceUrls: [],
   };
   setOptional(draft, 'siteName', m.siteName);

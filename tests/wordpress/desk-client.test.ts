@@ -53,6 +53,7 @@ function newDraft(): Draft {
     issueId: '',
     sortKey: '',
     words: [],
+    wordPairs: [],
     sourceUrls: [],
   };
 }

@@ -43,7 +43,7 @@ const issueRecord: Issue = {
 function item(
   fields: Pick<Draft, 'id' | 'url' | 'title' | 'siteName' | 'body' | 'sortKey'>,
 ): Draft {
-  const draft: Omit<Draft, 'words' | 'sourceUrls'> = {
+  const draft: Omit<Draft, 'words' | 'wordPairs' | 'sourceUrls'> = {
     ...fields,
     quotes: [],
     provenance: {},

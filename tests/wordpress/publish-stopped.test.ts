@@ -94,7 +94,7 @@ function roundRecords(round: number): { issue: Issue; clip: Draft } {
     createdAt: at,
     updatedAt: at,
   };
-  const fields: Omit<Draft, 'words' | 'sourceUrls'> = {
+  const fields: Omit<Draft, 'words' | 'wordPairs' | 'sourceUrls'> = {
     id: `item-coupe-${run}-${round}`,
     url: `https://www.lemonde.fr/politique/coupe-${round}`,
     title: 'Le ministre et Bercy',

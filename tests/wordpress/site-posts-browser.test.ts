@@ -25,7 +25,7 @@ const DRAFT_ID = 'draft-bercy';
 const SOURCE_URL = 'https://www.lemonde.fr/economie/bercy';
 
 const draft = (): Draft => {
-  const fields: Omit<Draft, 'words' | 'sourceUrls'> = {
+  const fields: Omit<Draft, 'words' | 'wordPairs' | 'sourceUrls'> = {
     id: DRAFT_ID,
     url: SOURCE_URL,
     title: 'Bercy serre la vis',

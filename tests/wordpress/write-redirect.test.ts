@@ -72,6 +72,7 @@ describe('a write the site redirects with a 307 is not replayed at the target', 
       issueId: '',
       sortKey: '',
       words: [],
+      wordPairs: [],
       sourceUrls: [],
     };
     const created = await createRecord(editor(ELSEWHERE()), 'drafts', draftToRest(draft));

@@ -20,6 +20,7 @@ function draft(overrides: Partial<Draft>): Draft {
     issueId: '',
     sortKey: '',
     words: [],
+    wordPairs: [],
     sourceUrls: [],
     ...overrides,
   };

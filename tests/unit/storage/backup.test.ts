@@ -155,7 +155,7 @@ describe('createBackup', () => {
       format: 'indiscrets-backup',
       version: 1,
       exportedAt: '2027-03-16T10:42:00.000Z',
-      schemaVersion: 6,
+      schemaVersion: 7,
     });
     expect(backup.clips).toHaveLength(4);
     expect(backup.issues).toHaveLength(2);

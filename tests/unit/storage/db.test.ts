@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IndiscretsDB } from '../../../storage/db';
+import { deriveFields } from '../../../storage/derive';
 import { searchDrafts } from '../../../storage/draft-search';
 import { addDraft, freshDatabase, STORES_V3 } from './helpers';
 
@@ -194,7 +195,8 @@ describe('IndiscretsDB migration v4 → v5 (numbers of one digit searchable)', (
     expect(upgraded!.words).toEqual(['classement', 'le', '7', 'du', 'cac']);
     // An index rebuilt is not an edit: the draft keeps its date, and the sync is not told.
     expect(upgraded!.updatedAt).toBe(numbered.updatedAt);
-    expect(untouched).toEqual(plain);
+    // Version 5 left it alone: only version 7's pairs of words wrote it (one revision).
+    expect(untouched).toEqual({ ...plain, wordPairs: ['le yacht'], rev: plain.rev + 1 });
     expect(outbox).toEqual([{ key: 'draft:plain', queuedAt: '2026-03-02T00:00:00.000Z' }]);
   });
 });
@@ -231,7 +233,47 @@ describe('IndiscretsDB migration v5 → v6 (authors searched, invisible characte
 
     expect(byWord.drafts.map((draft) => draft.id)).toEqual(['hyphened']);
     expect(byAuthor.drafts.map((draft) => draft.id)).toEqual(['hyphened']);
-    expect(untouched).toEqual(plain);
+    // Version 6 left it alone: only version 7's pairs of words wrote it (one revision).
+    expect(untouched).toEqual({ ...plain, wordPairs: ['le yacht'], rev: plain.rev + 1 });
+  });
+});
+
+describe('IndiscretsDB migration v6 → v7 (quoted phrases found by pairs of words)', () => {
+  const name = `test-${crypto.randomUUID()}`;
+  afterEach(() => Dexie.delete(name));
+
+  it('gives every draft its pairs of words, an index rebuilt and no edit', async () => {
+    const v6 = new Dexie(name);
+    v6.version(6).stores(STORES_V3);
+    const said = {
+      ...storedDraft('said', '<p>Selon nos informations, le yacht.</p>', []),
+      byline: 'Ariane Chemin',
+    };
+    said.words = deriveFields(said).words;
+    const other = storedDraft('other', '<p>Nos informations, selon elle.</p>', []);
+    other.words = deriveFields(other).words;
+    await v6.table('clips').bulkAdd([said, other]);
+    await v6.table('outbox').add({ key: 'draft:other', queuedAt: '2026-03-02T00:00:00.000Z' });
+    v6.close();
+
+    const database = new IndiscretsDB(name);
+    const found = await searchDrafts({ text: '"nos informations, le' }, database);
+    const byPair = await database.clips.where('wordPairs').equals('nos informations').primaryKeys();
+    const upgraded = await database.clips.get('said');
+    const outbox = await database.outbox.toArray();
+    database.close();
+
+    expect(found.drafts.map((draft) => draft.id)).toEqual(['said']);
+    expect(found.total).toBe(1);
+    expect(byPair.sort()).toEqual(['other', 'said']);
+    expect(upgraded).toEqual({
+      ...said,
+      // Each text apart: the title's words are not paired with the body's, nor the author's.
+      wordPairs: ['selon nos', 'nos informations', 'informations le', 'le yacht', 'ariane chemin'],
+      rev: said.rev + 1,
+    });
+    // The sync is not told: no draft changed for an editor.
+    expect(outbox).toEqual([{ key: 'draft:other', queuedAt: '2026-03-02T00:00:00.000Z' }]);
   });
 });
 

@@ -4,6 +4,7 @@ import {
   deriveFields,
   hasHttpLink,
   hasVisibleText,
+  indexWordPairs,
   indexWords,
   normaliseUrl,
   queryTokens,
@@ -84,6 +85,47 @@ describe('indexWords', () => {
     const read = (' ' + text).slice(1);
     expect(indexWords([read, 'Une autre note'])).toEqual(slow([read, 'Une autre note']));
     expect(indexWords([`${read} Corse`])).toEqual(slow([`${read} Corse`]));
+  });
+});
+
+describe('indexWordPairs', () => {
+  it('pairs each two words one after the other, single letters too, within one text only', () => {
+    expect(indexWordPairs(["Selon nos informations, l'été", undefined, 'Été à Paris'])).toEqual([
+      'selon nos',
+      'nos informations',
+      'informations l',
+      'l ete',
+      'ete a',
+      'a paris',
+    ]);
+  });
+
+  it('pairs the words as they are indexed: cut, and folded, invisible characters left out', () => {
+    const long = 'anticonstitutionnellementdeclaree';
+    expect(indexWordPairs([`Le gou\u00adver\u00adne\u00adment ${long} Œuvre 7ᵉ`])).toEqual([
+      'le gouvernement',
+      `gouvernement ${long.slice(0, 32)}`,
+      `${long.slice(0, 32)} oeuvre`,
+      'oeuvre 7e',
+    ]);
+  });
+
+  it('gives the pairs of a long text, kept from a write to the next, as it gives a short one', () => {
+    const slow = (parts: string[]) => [
+      ...new Set(
+        parts.flatMap((part) => {
+          const tokens = tokenize(part);
+          return tokens.slice(1).map((token, i) => `${tokens[i]} ${token}`);
+        }),
+      ),
+    ];
+    const text = 'Le yacht du ministre, l’été 1992 : « OVH » en n°7. '.repeat(2_000);
+    expect(indexWordPairs([text, 'Une note'])).toEqual(slow([text, 'Une note']));
+    const read = (' ' + text).slice(1);
+    // The words of the kept text first, then its pairs: both kept, neither for the other.
+    expect(indexWords([read])).toEqual(indexWords([text]));
+    expect(indexWordPairs([read, 'Une autre note'])).toEqual(slow([read, 'Une autre note']));
+    expect(indexWordPairs([`${read} Corse`])).toEqual(slow([`${read} Corse`]));
   });
 });
 

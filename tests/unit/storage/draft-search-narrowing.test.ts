@@ -75,7 +75,11 @@ afterEach(async () => {
   await database.delete();
 });
 
-/** As the bench's drafts: each holds « selon nos informations », most of them. */
+/**
+ * Each holds the words of « nos informations selon », and each of its pairs, never in that
+ * order: the pairs' index cannot tell those drafts from one holding the phrase, and the box is
+ * walked, reading their text.
+ */
 function draft(n: number, fields: Partial<Draft> = {}): Draft {
   const at = new Date(Date.UTC(2021, 2, 1, 0, 0, n)).toISOString();
   const url = `https://news.test/a-${n}`;
@@ -84,7 +88,13 @@ function draft(n: number, fields: Partial<Draft> = {}): Draft {
     url,
     title: `Matignon prépare une réforme ${n % 2 === 0 ? 'article 30' : 'article 3'}`,
     siteName: 'News',
-    quotes: [{ text: '« Matignon », selon nos informations.', html: '', clippedAt: at }],
+    quotes: [
+      {
+        text: '« Matignon », selon nos informations. Informations selon Matignon.',
+        html: '',
+        clippedAt: at,
+      },
+    ],
     provenance: {},
     createdAt: at,
     updatedAt: at,

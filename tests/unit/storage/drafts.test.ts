@@ -49,6 +49,7 @@ const plainDrafts = (count: number, title: (i: number) => string) =>
     issueId: '',
     sortKey: '',
     words: [],
+    wordPairs: [],
     sourceUrls: [],
   }));
 
@@ -304,6 +305,7 @@ describe('searchDrafts', () => {
       sortKey: i % 7 === 0 ? 'V' : '',
       ...(i % 11 === 0 ? { deletedAt: '2021-02-01T00:00:00.000Z' } : {}),
       words: [],
+      wordPairs: [],
       sourceUrls: [],
     }));
     await database.clips.bulkAdd(records);
@@ -387,6 +389,7 @@ describe('searchDrafts', () => {
       sortKey: '',
       ...(i % 13 === 0 ? { deletedAt: '2021-02-01T00:00:00.000Z' } : {}),
       words: [],
+      wordPairs: [],
       sourceUrls: [],
     }));
     await database.clips.bulkAdd(records);

@@ -35,7 +35,7 @@ let serial = 0;
 
 /**
  * A complete draft record, written directly (no template, no merge rules), for tests that are
- * about what happens to drafts afterwards. `words` and `sourceUrls` come from the hooks.
+ * about what happens to drafts afterwards. `words`, `wordPairs` and `sourceUrls` come from the hooks.
  */
 export async function addDraft(
   database: IndiscretsDB,

@@ -130,7 +130,7 @@ describe('a backup of records with every field set', () => {
     desk,
   };
 
-  const draft: Required<Omit<Draft, 'words' | 'sourceUrls' | 'edits' | 'undone'>> = {
+  const draft: Required<Omit<Draft, 'words' | 'wordPairs' | 'sourceUrls' | 'edits' | 'undone'>> = {
     id: 'draft-1',
     url: 'https://bloomberg.com/ovh',
     title: 'OVH envisage une introduction en Bourse',

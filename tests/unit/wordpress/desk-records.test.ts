@@ -39,6 +39,7 @@ const clip: Draft = {
   issueId: '7d1e2f3a-4b5c-4d6e-8f9a-0b1c2d3e4f5a',
   sortKey: 'a0',
   words: ['ministre'],
+  wordPairs: ['le ministre'],
   sourceUrls: ['exemple.fr/yacht'],
 };
 
@@ -64,10 +65,12 @@ describe('draftToRest / restToDraft', () => {
     const back = restToDraft(asServer(draftToRest(clip, { shareNote: true })));
     const shared: Partial<Draft> = { ...clip };
     delete shared.words;
+    delete shared.wordPairs;
     delete shared.sourceUrls;
     expect(back).toMatchObject(shared);
     // Derived fields are recomputed by the table hooks, not carried.
     expect(back.words).toEqual([]);
+    expect(back.wordPairs).toEqual([]);
   });
 
   it('keeps the private note in the browser unless it is shared', () => {

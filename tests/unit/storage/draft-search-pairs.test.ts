@@ -1,0 +1,176 @@
+/**
+ * A quoted phrase's drafts are found by the index of the pairs of words one after the other
+ * (`wordPairs`): a phrase of words every draft holds, in another order, reads none of their texts.
+ * The index only narrows: what it finds is the phrase's own check's, word for word.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DBCore } from 'dexie';
+import type { Draft, IndiscretsDB } from '../../../storage/db';
+import { countDrafts, searchPage } from '../../../storage/draft-search';
+import { MAX_WORD_LENGTH, searchedTexts, tokenize } from '../../../storage/derive';
+import { addDraft, freshDatabase } from './helpers';
+
+let database: IndiscretsDB;
+/** How many drafts were read from the drafts' store (records, not keys). */
+let read: number;
+
+beforeEach(() => {
+  database = freshDatabase();
+  read = 0;
+  database.use({
+    stack: 'dbcore',
+    name: 'count-read-drafts',
+    create: (down: DBCore): DBCore => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== 'clips') return table;
+        return {
+          ...table,
+          query: async (req) => {
+            const res = await table.query(req);
+            if (req.values) read += res.result.length;
+            return res;
+          },
+          getMany: async (req) => {
+            const res = await table.getMany(req);
+            read += res.filter(Boolean).length;
+            return res;
+          },
+        };
+      },
+    }),
+  });
+});
+afterEach(async () => {
+  await database.delete();
+});
+
+const titles = (drafts: { title: string }[]) => drafts.map((d) => d.title).sort();
+
+describe('draft search, a quoted phrase found by its pairs of words', () => {
+  it('reads no draft holding its words in another order, page and count', async () => {
+    await database.clips.bulkAdd(
+      Array.from({ length: 400 }, (_, i) => ({
+        id: `d-${String(i).padStart(4, '0')}`,
+        url: `https://news.test/${i}`,
+        title: `Réforme ${i}`,
+        quotes: [{ text: '« Matignon », selon nos informations.', html: '', clippedAt: '' }],
+        provenance: {},
+        createdAt: new Date(Date.UTC(2021, 2, 1, 0, 0, i)).toISOString(),
+        updatedAt: '2021-03-01T00:00:00.000Z',
+        body: '<p>Texte</p>',
+        sources: [],
+        note: '',
+        tags: [],
+        status: 'draft' as const,
+        issueId: '',
+        sortKey: '',
+      })) as unknown as Draft[],
+    );
+    const said = await addDraft(database, {
+      title: 'Nos informations selon la préfecture',
+      createdAt: '2020-01-01T00:00:00.000Z',
+    });
+    read = 0;
+
+    for (const text of [
+      '"nos informations s',
+      '"nos informations selon',
+      '"nos informations selon"',
+    ]) {
+      expect(titles(await searchPage({ text, limit: 5 }, database)), text).toEqual([said.title]);
+      expect(await countDrafts({ text }, database), text).toBe(1);
+    }
+    // The one draft holding it, once per search: not the 400 holding its words.
+    expect(read).toBe(6);
+    expect(await searchPage({ text: '"informations nos', limit: 5 }, database)).toEqual([]);
+    expect(await countDrafts({ text: '"informations nos' }, database)).toBe(0);
+    expect(read).toBe(6);
+  });
+
+  it('finds what the phrase itself finds, for every phrase of every text', async () => {
+    // Words that repeat, cut, fold and follow each other in many orders, and numbers.
+    const vocabulary = [
+      'de',
+      'la',
+      'l’État',
+      'Etat',
+      'Élysée',
+      'cœur',
+      'coeur',
+      'à',
+      'a',
+      'l',
+      '3',
+      '30',
+      '3ᵉ',
+      'n°7',
+      'gou\u00adver\u00adne\u00adment',
+      'anticonstitutionnellementdeclaree',
+      'anticonstitutionnellementdeclarees',
+      'Saint-Honoré',
+    ];
+    const separators = [' ', ', ', ' « ', ' » ', '\u00a0: ', '. ', '-', ' ’'];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    const sentence = (length: number) =>
+      Array.from(
+        { length },
+        (_, i) =>
+          (i ? separators[random(separators.length)]! : '') +
+          vocabulary[random(vocabulary.length)]!,
+      ).join('');
+    const drafts: Draft[] = [];
+    for (let i = 0; i < 60; i++) {
+      drafts.push(
+        await addDraft(database, {
+          title: sentence(2 + random(4)),
+          body: `<p>${sentence(3 + random(6))}</p><p>${sentence(2 + random(3))}</p>`,
+          note: i % 3 === 0 ? sentence(3) : '',
+          createdAt: new Date(Date.UTC(2021, 2, 1, 0, 0, i)).toISOString(),
+        }),
+      );
+    }
+    // The phrase's own meaning, told from the words apart: each word in a row, whole, the last
+    // of an open quote by its beginning (a number's, not by more digits), a cut word's whole.
+    const holds = (draft: Draft, words: string[], open: boolean) =>
+      searchedTexts(draft).some((text) => {
+        const tokens = tokenize(text ?? '');
+        return tokens.some((_, start) =>
+          words.every((word, i) => {
+            const token = tokens[start + i];
+            if (token === undefined) return false;
+            if (token === word) return true;
+            if (i < words.length - 1 || !open || word.length >= MAX_WORD_LENGTH) return false;
+            if (!token.startsWith(word)) return false;
+            return !/^[0-9]+$/.test(word) || !/[0-9]/.test(token[word.length]!);
+          }),
+        );
+      });
+    let tried = 0;
+    for (let i = 0; i < 150; i++) {
+      const open = i % 2 === 0;
+      let words = tokenize(sentence(2 + random(3)));
+      // Half of them taken from a draft, so that there are matches to find.
+      if (i % 4 < 2) {
+        const tokens = tokenize(drafts[random(drafts.length)]!.body.replace(/<[^>]+>/g, ' '));
+        const start = random(Math.max(1, tokens.length - 2));
+        words = tokens.slice(start, start + 2 + random(2));
+        if (open && words.length > 1) words[words.length - 1] = words.at(-1)!.slice(0, 2);
+      }
+      if (words.length < 2) continue;
+      tried += 1;
+      const text = `"${words.join(' ')}${open ? '' : '"'}`;
+      const expected = drafts.filter((draft) => holds(draft, words, open)).map((d) => d.title);
+      expect(titles(await searchPage({ text, limit: 100 }, database)), text).toEqual(
+        expected.sort(),
+      );
+      expect(await countDrafts({ text }, database), text).toBe(expected.length);
+    }
+    expect(tried).toBeGreaterThan(100);
+  });
+});
