@@ -101,7 +101,12 @@ function resolveQuery(query: DraftQuery) {
   // text is not read for it (the editor typing `"caf`, on every keystroke).
   const phrases = (query.text ? splitPhrases(query.text) : [])
     .filter((phrase) => phrase.words.length > 1 || !phrase.open)
-    .map((phrase) => ({ ...phrase, pattern: phrasePattern(phrase), pairs: phrasePairs(phrase) }));
+    .map((phrase) => ({
+      ...phrase,
+      pattern: phrasePattern(phrase),
+      pairs: phrasePairs(phrase),
+      exact: toldByPairs(phrase),
+    }));
   // The issueId a box is confined to; undefined for 'all' and 'trash'.
   const issueId = box === 'inbox' ? '' : box === 'issue' ? query.issueId : undefined;
   const plain = tokens.length === 0 && !status && !siteName && !tag && box !== 'trash';
@@ -114,9 +119,7 @@ function resolveQuery(query: DraftQuery) {
     (!siteName || draft.siteName === siteName) &&
     (!tag || draft.tags.some((each) => each.toLowerCase() === tag.toLowerCase())) &&
     tokens.every((token) => draft.words.some((word) => matchesWord(word, token))) &&
-    phrases.every((phrase) => hasPairs(draft, phrase.pairs)) &&
-    // Last, on the drafts that hold every word and pair: the only check that reads their text.
-    phrases.every((phrase) => hasPhrase(draft, phrase));
+    phrases.every((phrase) => holdsPhrase(draft, phrase));
   return {
     phrases,
     box,
@@ -183,16 +186,28 @@ function phrasePairs({ words, open }: Phrase): PhrasePair[] {
 }
 
 /**
- * Whether a draft holds each pair: the drafts holding every word of a phrase of common ones, in
- * no order, are left out without their text read. A record without pairs (none is: the table's
- * hooks and version 7's upgrade write them) is left to its text.
+ * Whether a phrase's pairs alone tell the drafts holding it: those of two words, the last not a
+ * number still being typed (its pair's beginning `article 3` is `article 30`'s too). Each word
+ * is whole in a pair as in the phrase's pattern, a cut one as cut, and the last of an open quote
+ * is a beginning in both: its drafts are counted from the index, none read.
  */
-function hasPairs(draft: Draft, pairs: PhrasePair[]): boolean {
+function toldByPairs({ words, open }: Phrase): boolean {
+  return words.length === 2 && !(open && NUMBER.test(words[1]!));
+}
+
+/**
+ * Whether a draft holds a phrase: each of its pairs first, so that the drafts holding its words
+ * in another order are left out without their text read; then, when the pairs do not tell it
+ * ({@link toldByPairs}), its text. A record without pairs (none is: the table's hooks and
+ * version 7's upgrade write them) is told by its text.
+ */
+function holdsPhrase(draft: Draft, phrase: ReturnType<typeof resolveQuery>['phrases'][number]) {
   const held = draft.wordPairs;
-  if (!held) return true;
-  return pairs.every(({ key, prefix }) =>
+  if (!held) return hasPhrase(draft, phrase);
+  const pairs = phrase.pairs.every(({ key, prefix }) =>
     prefix ? held.some((pair) => pair.startsWith(key)) : held.includes(key),
   );
+  return pairs && (phrase.exact || hasPhrase(draft, phrase));
 }
 
 /** The drafts indexed under a phrase's pair. */
@@ -643,8 +658,11 @@ export function countDrafts(
     ]);
     const [first, ...rest] = sets;
     const ids = [...first!].filter((id) => !trashed.has(id) && rest.every((set) => set.has(id)));
-    // A phrase is told by the text: only the drafts holding all its words are read.
-    if (q.phrases.length > 0) return (await drafts.bulkGet(ids)).filter(q.matches).length;
+    // A phrase its pairs do not tell is told by the text: only the drafts holding all its words
+    // and pairs are read.
+    if (q.phrases.some((phrase) => !phrase.exact)) {
+      return (await drafts.bulkGet(ids)).filter(q.matches).length;
+    }
     return ids.length;
   });
 }

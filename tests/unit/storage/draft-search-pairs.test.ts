@@ -89,6 +89,36 @@ describe('draft search, a quoted phrase found by its pairs of words', () => {
     expect(read).toBe(6);
   });
 
+  it('counts a phrase of two words from the index alone, reading no draft', async () => {
+    // Over what a count reads as candidates: its keys are intersected.
+    await database.clips.bulkAdd(
+      Array.from({ length: 1_100 }, (_, i) => ({
+        id: `d-${String(i).padStart(4, '0')}`,
+        url: `https://news.test/${i}`,
+        title: i % 2 ? `Article 3${i % 10} de la loi, alinéa 3` : `Article 3 de la loi`,
+        quotes: [],
+        provenance: {},
+        createdAt: new Date(Date.UTC(2021, 2, 1, 0, 0, i)).toISOString(),
+        updatedAt: '2021-03-01T00:00:00.000Z',
+        body: '<p>Nos informations</p>',
+        sources: [],
+        note: '',
+        tags: [],
+        status: 'draft' as const,
+        issueId: '',
+        sortKey: '',
+      })) as unknown as Draft[],
+    );
+    read = 0;
+    expect(await countDrafts({ text: '"nos informations' }, database)).toBe(1_100);
+    expect(await countDrafts({ text: '"nos informations"' }, database)).toBe(1_100);
+    expect(read).toBe(0);
+    // A number still being typed: « article 3 » is not « article 31 » (beside a « 3 » elsewhere),
+    // which only the text tells.
+    expect(await countDrafts({ text: '"article 3' }, database)).toBe(550);
+    expect(read).toBe(1_100);
+  });
+
   it('finds what the phrase itself finds, for every phrase of every text', async () => {
     // Words that repeat, cut, fold and follow each other in many orders, and numbers.
     const vocabulary = [
