@@ -382,6 +382,7 @@ export function Desk({ header, currentIssueId, onSelectIssue, freshId }: Props) 
                 if (id === selectedId) setSelectedId(into);
               }}
               onItemDrop={takeOutDropped}
+              issueBeside
             />
           </div>
         )}

@@ -82,6 +82,11 @@ interface Props {
    * it, the inbox takes no item's drop (the popup shows one or the other).
    */
   onItemDrop?: TakeOutDropped;
+  /**
+   * The issue's list is beside the inbox (the desk): a draft put in it is said by that list's
+   * name for it; the popup's inbox says its row's ({@link useInboxKeys}).
+   */
+  issueBeside?: boolean;
 }
 
 /** Rows read by one query of the list: the part drawn, rounded out to whole pages. */
@@ -105,6 +110,7 @@ export function Inbox({
   returnTo,
   onTrashed,
   onItemDrop,
+  issueBeside,
 }: Props) {
   // Called either way: a hook is never skipped. The parent's, when given, outlives this inbox.
   const own = useInboxFilters();
@@ -241,6 +247,7 @@ export function Inbox({
     cannotPlace,
     announce,
     trash: (draft) => void trashAsked(draft),
+    issueBeside,
   });
 
   /** The drafts whose « Suppr » waits for the shared desk's state ({@link trashAsked}). */

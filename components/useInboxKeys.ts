@@ -19,6 +19,12 @@ interface Options {
   announce: (text: string) => void;
   /** Puts a draft in the trash as its row's « Supprimer » does (said if refused): « Suppr ». */
   trash?: (draft: InboxRow) => void;
+  /**
+   * The issue's list is drawn beside the inbox (the desk): a draft put in it is said by the name
+   * that list shows it by. Without it (the popup, which shows the drafts or the issue), by its
+   * row's own name, its title: the one the editor was on, where the issue list's is shown nowhere.
+   */
+  issueBeside?: boolean;
 }
 
 /** The inbox's keyboard, beyond the list's own arrows and Enter (VirtualList). */
@@ -64,6 +70,7 @@ export function useInboxKeys({
   cannotPlace,
   announce,
   trash,
+  issueBeside = false,
 }: Options): InboxKeys {
   /**
    * After « a » (or « Supprimer »), the draft that takes the keyboard once the one added (or
@@ -114,7 +121,8 @@ export function useInboxKeys({
     if (toTrash) return trash(draft);
     if (!currentIssueId) return announce(t('drafts.noIssueToAdd'));
     if (draft.issueId) {
-      // Named as its issue's list names it, as the add is said.
+      // Named as its issue's list names it, as the add is said; as its row, in the popup.
+      if (!issueBeside) return announce(t('drafts.alreadyInIssue', { title: draft.title }));
       return void loadData()
         .then((data) => data.storedItemName(draft.id))
         .then(
@@ -141,9 +149,13 @@ export function useInboxKeys({
       if (box !== 'inbox') item.focus();
       else if (!moveOn(item, draft.id)) section.current?.focus();
     }
-    // Said by the item's name, as the issue list names it (its first words), not the draft's.
+    // Said by the item's name, as the issue list beside names it (its first words), not the
+    // draft's; in the popup, where no issue list is shown, by its row's name.
     loadData()
-      .then(async (data) => data.itemName(await data.addToIssue(draft.id, issueId)))
+      .then(async (data) => {
+        const added = await data.addToIssue(draft.id, issueId);
+        return issueBeside ? data.itemName(added) : draft.title;
+      })
       .then(
         (title) => announce(t('drafts.added', { title })),
         (error: unknown) => console.error('Indiscrets add to issue', error),

@@ -1,6 +1,7 @@
 /**
  * The inbox putting a draft in the issue (« a » on its row, its « Ajouter au numéro ») says it by
- * the item's name as the issue list shows it, not by the source page's title.
+ * the item's name as the issue list shows it, not by the source page's title, where that list is
+ * beside it (the desk); the popup, which shows the drafts or the issue, says the row's own name.
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -39,7 +40,7 @@ describe('Inbox › a draft put in the issue, said', () => {
     });
     render(
       <AnnouncerProvider>
-        <Inbox onOpen={() => {}} pageSize={20} currentIssueId={issue.id} />
+        <Inbox onOpen={() => {}} pageSize={20} currentIssueId={issue.id} issueBeside />
       </AnnouncerProvider>,
     );
     await pressA();
@@ -61,7 +62,7 @@ describe('Inbox › a draft put in the issue, said', () => {
     });
     render(
       <AnnouncerProvider>
-        <Inbox onOpen={() => {}} pageSize={20} currentIssueId={issue.id} />
+        <Inbox onOpen={() => {}} pageSize={20} currentIssueId={issue.id} issueBeside />
       </AnnouncerProvider>,
     );
     await pressA();
@@ -70,6 +71,54 @@ describe('Inbox › a draft put in the issue, said', () => {
   });
 
   it('names a draft already in an issue (every draft searched) as its issue’s list does', async () => {
+    const other = await createIssue({ title: 'Les indiscrets du 8 mars', date: '2026-03-08' });
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+    await addDraft(db, {
+      title: 'Le projet de loi sur le renseignement massivement approuvé',
+      body: '<p>Les députés ont, sans surprise, adopté le texte mardi.</p>',
+      issueId: other.id,
+      sortKey: 'a0',
+    });
+    render(
+      <AnnouncerProvider>
+        <Inbox onOpen={() => {}} pageSize={20} currentIssueId={issue.id} issueBeside />
+      </AnnouncerProvider>,
+    );
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Où chercher' }), {
+      target: { value: 'all' },
+    });
+    await pressA();
+
+    await waitFor(() =>
+      expect(said()).toBe(
+        '«\u00a0Les députés ont, sans surprise, adopté…\u00a0» est déjà dans un numéro.',
+      ),
+    );
+  });
+});
+
+describe('Inbox › a draft put in the issue from the popup (no issue list beside), said', () => {
+  it('names it as its row does, by its title, not by the issue list’s name the popup does not show', async () => {
+    const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
+    await addDraft(db, {
+      title: 'Le projet de loi sur le renseignement massivement approuvé',
+      body: '<p>Les députés ont, sans surprise, adopté le texte mardi.</p>',
+    });
+    render(
+      <AnnouncerProvider>
+        <Inbox onOpen={() => {}} pageSize={20} currentIssueId={issue.id} />
+      </AnnouncerProvider>,
+    );
+    await pressA();
+
+    await waitFor(() =>
+      expect(said()).toBe(
+        '«\u00a0Le projet de loi sur le renseignement massivement approuvé\u00a0» ajouté au numéro.',
+      ),
+    );
+  });
+
+  it('names a draft already in an issue as its row does', async () => {
     const other = await createIssue({ title: 'Les indiscrets du 8 mars', date: '2026-03-08' });
     const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
     await addDraft(db, {
@@ -90,7 +139,7 @@ describe('Inbox › a draft put in the issue, said', () => {
 
     await waitFor(() =>
       expect(said()).toBe(
-        '«\u00a0Les députés ont, sans surprise, adopté…\u00a0» est déjà dans un numéro.',
+        '«\u00a0Le projet de loi sur le renseignement massivement approuvé\u00a0» est déjà dans un numéro.',
       ),
     );
   });
