@@ -213,7 +213,7 @@ function holdsPhrase(draft: Draft, phrase: ReturnType<typeof resolveQuery>['phra
 /** The drafts indexed under a phrase's pair. */
 function pairRange(drafts: IndiscretsDB['clips'], { key, prefix }: PhrasePair): Constraint {
   const pairs = drafts.where('wordPairs');
-  return prefix ? pairs.startsWith(key) : pairs.equals(key);
+  return union([prefix ? pairs.startsWith(key) : pairs.equals(key)]);
 }
 
 /** A quoted part: its words, then its closing quote (empty while still open). */
@@ -288,6 +288,12 @@ function matchesWord(word: string, token: string): boolean {
 interface Constraint {
   /** How many index entries it holds: a draft listed under two of its keys counts twice. */
   count(): Promise<number>;
+  /**
+   * {@link count}, but `max` when it holds more: as many keys read, at most. A range's count
+   * goes through each of its entries, a common word's 10,000 at each keystroke, where the planner
+   * only asks whether it is under a few hundred.
+   */
+  countUpTo(max: number): Promise<number>;
   /** Its drafts; one listed under two of its keys may come twice ({@link distinct}). */
   toArray(): Promise<Draft[]>;
   primaryKeys(): Promise<string[]>;
@@ -299,6 +305,13 @@ function union(ranges: DraftCollection[]): Constraint {
     Promise.all(ranges.map(read)).then((lists) => lists.flat());
   return {
     count: () => Promise.all(ranges.map((r) => r.count())).then((n) => n.reduce((a, b) => a + b)),
+    countUpTo: (max) =>
+      Promise.all(ranges.map((r) => r.clone().limit(max).primaryKeys())).then((lists) =>
+        Math.min(
+          max,
+          lists.reduce((n, keys) => n + keys.length, 0),
+        ),
+      ),
     toArray: () => all((range) => range.toArray()),
     primaryKeys: () => all((range) => range.primaryKeys()),
   };
@@ -311,7 +324,7 @@ function union(ranges: DraftCollection[]): Constraint {
  */
 function wordRange(drafts: IndiscretsDB['clips'], token: string): Constraint {
   const words = () => drafts.where('words');
-  if (!NUMBER.test(token)) return words().startsWith(token);
+  if (!NUMBER.test(token)) return union([words().startsWith(token)]);
   return union([words().equals(token), words().between(`${token}:`, `${token}\uffff`)]);
 }
 
@@ -338,12 +351,12 @@ function indexRanges(
           ),
         ]
       : []),
-    ...(q.siteName ? [drafts.where('siteName').equals(q.siteName)] : []),
-    ...(which === 'all' && q.status ? [drafts.where('status').equals(q.status)] : []),
+    ...(q.siteName ? [union([drafts.where('siteName').equals(q.siteName)])] : []),
+    ...(which === 'all' && q.status ? [union([drafts.where('status').equals(q.status)])] : []),
     ...(which === 'all' && q.issueId !== undefined
-      ? [drafts.where('issueId').equals(q.issueId)]
+      ? [union([drafts.where('issueId').equals(q.issueId)])]
       : []),
-    ...(q.box === 'trash' ? [drafts.orderBy('deletedAt')] : []),
+    ...(q.box === 'trash' ? [union([drafts.orderBy('deletedAt')])] : []),
   ];
 }
 
@@ -601,9 +614,13 @@ export function searchPage(
       if (!q.plain && !walkToResume(q, database)?.done) {
         const selective = indexRanges(q, database, 'selective');
         if (selective.length > 0) {
-          const sizes = await Promise.all(selective.map((constraint) => constraint.count()));
+          // Only whether one is under the crossover matters: each is counted up to it.
+          const above = Math.floor(walkAbove(q.offset + q.limit)) + 1;
+          const sizes = await Promise.all(
+            selective.map((constraint) => constraint.countUpTo(above)),
+          );
           const smallest = sizes.indexOf(Math.min(...sizes));
-          if (sizes[smallest]! <= walkAbove(q.offset + q.limit)) {
+          if (sizes[smallest]! < above) {
             const candidates = distinct(await selective[smallest]!.toArray());
             const found = candidates.filter(q.matches).sort(newestFirst(q.listedBy));
             return found.slice(q.offset, q.offset + q.limit);

@@ -13,10 +13,15 @@ import { addDraft, freshDatabase } from './helpers';
 let database: IndiscretsDB;
 /** How many drafts were read from the drafts' store (records, not keys). */
 let read: number;
+/** Requests counting index entries, and keys read without their records. */
+let counts: number;
+let keys: number;
 
 beforeEach(() => {
   database = freshDatabase();
   read = 0;
+  counts = 0;
+  keys = 0;
   database.use({
     stack: 'dbcore',
     name: 'count-read-drafts',
@@ -30,7 +35,12 @@ beforeEach(() => {
           query: async (req) => {
             const res = await table.query(req);
             if (req.values) read += res.result.length;
+            else keys += res.result.length;
             return res;
+          },
+          count: (req) => {
+            counts += 1;
+            return table.count(req);
           },
           getMany: async (req) => {
             const res = await table.getMany(req);
@@ -87,6 +97,39 @@ describe('draft search, a quoted phrase found by its pairs of words', () => {
     expect(await searchPage({ text: '"informations nos', limit: 5 }, database)).toEqual([]);
     expect(await countDrafts({ text: '"informations nos' }, database)).toBe(0);
     expect(read).toBe(6);
+  });
+
+  it('asks each word and pair of a page only whether it is under the crossover, counting none', async () => {
+    await database.clips.bulkAdd(
+      Array.from({ length: 1_000 }, (_, i) => ({
+        id: `d-${String(i).padStart(4, '0')}`,
+        url: `https://news.test/${i}`,
+        title: `Selon nos informations ${i}`,
+        quotes: [],
+        provenance: {},
+        createdAt: new Date(Date.UTC(2021, 2, 1, 0, 0, i)).toISOString(),
+        updatedAt: '2021-03-01T00:00:00.000Z',
+        body: '',
+        sources: [],
+        note: '',
+        tags: [],
+        status: 'draft' as const,
+        issueId: '',
+        sortKey: '',
+      })) as unknown as Draft[],
+    );
+    [read, keys] = [0, 0];
+    // Three words and two pairs, each in every draft: a page of 5 walks the newest.
+    const page = await searchPage({ text: '"selon nos informations', limit: 5 }, database);
+    expect(page.map((d) => d.id)).toEqual(['d-0999', 'd-0998', 'd-0997', 'd-0996', 'd-0995']);
+    expect(counts).toBe(0);
+    // √(5 × 10,000) is 223: 224 keys of each, at most, where counting went through 5,000.
+    expect(keys).toBeLessThanOrEqual(5 * 224);
+    expect(read).toBeLessThanOrEqual(64);
+    // A rare one still found from its few drafts.
+    expect(
+      (await searchPage({ text: '"nos informations 42"' }, database)).map((d) => d.id),
+    ).toEqual(['d-0042']);
   });
 
   it('counts a phrase of two words from the index alone, reading no draft', async () => {
