@@ -370,6 +370,10 @@ export const en: Messages = {
   'options.pageTitle': 'Indiscrets — settings',
   'options.language': 'Interface language',
   'options.languageAuto': 'The browser’s',
+  'options.languageUnsaved':
+    'Changes on this page are not saved: changing the language reloads the page, and they would be lost.',
+  'options.languageStay': 'Keep the language and the changes',
+  'options.languageLeave': 'Change the language without saving them',
   'options.houseStyle': 'House style',
   'options.titlePattern': 'Title pattern',
   'options.titlePatternHelp': '{date} = “{example}”, also {day}, {month}, {year}, {longdate}.',

@@ -384,6 +384,10 @@ export const fr = {
   'options.pageTitle': 'Indiscrets — réglages',
   'options.language': 'Langue de l’interface',
   'options.languageAuto': 'Celle du navigateur',
+  'options.languageUnsaved':
+    'Des modifications ne sont pas enregistrées sur cette page\u00a0: changer de langue recharge la page, elles seraient perdues.',
+  'options.languageStay': 'Garder la langue et les modifications',
+  'options.languageLeave': 'Changer de langue sans les enregistrer',
   'options.houseStyle': 'Style maison',
   'options.titlePattern': 'Modèle du titre',
   'options.titlePatternHelp': '{date} = « {example} », aussi {day}, {month}, {year}, {longdate}.',

@@ -155,7 +155,7 @@ describe('backup and restore in Chromium with the built extension', () => {
     // Schema 5 (single digits searchable) follows 4 (item labels) and the shared desk's 3 (its
     // sync tables); the backup names it but holds only the drafts, the issues and the settings:
     // the sync bookkeeping stays out.
-    expect(backup).toMatchObject({ format: 'indiscrets-backup', version: 1, schemaVersion: 6 });
+    expect(backup).toMatchObject({ format: 'indiscrets-backup', version: 1, schemaVersion: 7 });
     expect(Object.keys(backup).sort()).toEqual(
       ['clips', 'exportedAt', 'format', 'issues', 'schemaVersion', 'settings', 'version'].sort(),
     );
@@ -165,9 +165,10 @@ describe('backup and restore in Chromium with the built extension', () => {
     expect(backup.issues).toEqual(stored.issues);
     // Every field of every draft, except the derived ones.
     for (const record of stored.clips) {
-      const { words: _words, sourceUrls: _urls, ...contract } = record;
+      const { words: _words, wordPairs: _pairs, sourceUrls: _urls, ...contract } = record;
       expect(backup.clips.find((c: { id: string }) => c.id === record.id)).toEqual(contract);
       expect(_words).toBeDefined();
+      expect(_pairs).toBeDefined();
       expect(_urls).toBeDefined();
     }
     expect(backupText).not.toContain(PASSWORD);
