@@ -21,7 +21,7 @@ import { useHouseStyle } from './useSettings';
 import { useStorageItem } from './useStorageItem';
 import { hasCommandKey, SINGLE_KEYS } from './shortcuts';
 import { KeyList } from './KeyList';
-import { useLeaveGuard } from './useLeaveGuard';
+import { leaveWithoutAsking, typedUnsaved, useLeaveGuard } from './useLeaveGuard';
 import { mergeFields, useFollowsStored, type FollowedForm } from './useFollowsStored';
 import { refusedOverConflict, StoredConflict, type ConflictRef } from './StoredConflict';
 import { WordPressSettings } from './WordPressSettings';
@@ -135,6 +135,12 @@ export function LanguageSettings() {
   const [pending, setPending] = useState<UiLocale>();
   /** Set by a key that steps through the list, for the change it fires at once. */
   const stepped = useRef(false);
+  /**
+   * A language chosen while another card holds changes typed and not saved, which the reload
+   * into it would lose: asked first, in the page, where storing it then reloading left the
+   * browser's question to come after the language was stored (kept even when the editor stayed).
+   */
+  const [asked, setAsked] = useState<UiLocale>();
   useEffect(() => {
     if (!value) return;
     try {
@@ -147,9 +153,10 @@ export function LanguageSettings() {
   }, [!value]);
   if (!value) return null;
 
-  async function apply(next: UiLocale) {
+  async function apply(next: UiLocale, lose = false) {
     setPending(undefined);
-    if (next === value) return;
+    if (next === value) return setAsked(undefined);
+    if (!lose && typedUnsaved()) return setAsked(next);
     await uiLocale.setValue(next);
     setLocaleChoice(next);
     try {
@@ -157,6 +164,8 @@ export function LanguageSettings() {
     } catch {
       // Without the tab's storage the page is drawn again all the same, the focus at its top.
     }
+    // The typing's loss was answered here: the browser asks nothing more.
+    if (lose) leaveWithoutAsking();
     location.reload();
   }
 
@@ -193,6 +202,33 @@ export function LanguageSettings() {
         <option value="auto">{t('options.languageAuto')}</option>
         <LanguageChoices />
       </select>
+      {asked && (
+        <div
+          class="notice notice--error"
+          role="group"
+          aria-labelledby="lang-unsaved"
+          data-testid="language-unsaved"
+        >
+          <p role="alert" id="lang-unsaved">
+            {t('options.languageUnsaved')}
+          </p>
+          <div class="form-actions">
+            <button
+              type="button"
+              class="button"
+              onClick={() => {
+                setAsked(undefined);
+                select.current?.focus();
+              }}
+            >
+              {t('options.languageStay')}
+            </button>
+            <button type="button" class="button" onClick={() => void apply(asked, true)}>
+              {t('options.languageLeave')}
+            </button>
+          </div>
+        </div>
+      )}
     </section>
   );
 }

@@ -135,3 +135,64 @@ describe('the interface language chosen by the keyboard, in Chromium', () => {
     await options.close();
   });
 });
+
+/**
+ * The interface language chosen while another card holds changes typed and not saved, in
+ * Chromium: the page asks first, in itself, and nothing is stored while it asks or when the
+ * editor stays; « Changer de langue sans les enregistrer » reloads with no second question.
+ */
+describe('the interface language chosen with changes not saved, in Chromium', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    session.context.setDefaultTimeout(15_000);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('asks before storing it; stays as it was when the editor stays; goes with no browser question', async () => {
+    const options = await session.openExtensionPage('options.html');
+    const questions: string[] = [];
+    options.on('dialog', (dialog) => {
+      questions.push(dialog.type());
+      void dialog.dismiss();
+    });
+    const stored = () =>
+      options.evaluate(async () => {
+        type Sync = { storage: { sync: { get(key: string): Promise<Record<string, unknown>> } } };
+        const chrome = (globalThis as unknown as { chrome: Sync }).chrome;
+        const got = await chrome.storage.sync.get('uiLocale');
+        return (got.uiLocale as string | undefined) ?? 'none';
+      });
+    const style = options.getByRole('form', { name: 'Style maison' });
+    await style.getByLabel('Ouverture de chaque indiscret').fill('• ');
+    await style.getByText('Modifications non enregistrées.').waitFor();
+    const list = options.getByRole('combobox', { name: 'Langue de l’interface' });
+
+    await list.selectOption('en');
+
+    await options
+      .getByRole('alert')
+      .filter({ hasText: 'changer de langue recharge la page' })
+      .waitFor();
+    await options.waitForTimeout(300);
+    expect(await stored()).toBe('none');
+    expect(await list.inputValue()).toBe('auto');
+    expect(questions).toEqual([]);
+
+    await options.getByRole('button', { name: 'Garder la langue et les modifications' }).click();
+    expect(await list.inputValue()).toBe('auto');
+    expect(await stored()).toBe('none');
+    expect(await style.getByLabel('Ouverture de chaque indiscret').inputValue()).toBe('• ');
+
+    await list.selectOption('en');
+    await options.getByRole('button', { name: 'Changer de langue sans les enregistrer' }).click();
+    await options.getByRole('heading', { name: 'Indiscrets settings' }).waitFor();
+    expect(await stored()).toBe('en');
+    expect(questions).toEqual([]);
+    await options.close();
+  });
+});

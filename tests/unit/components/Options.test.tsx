@@ -572,3 +572,62 @@ describe('Options: the question of a setting changed elsewhere, by a screen read
     }
   });
 });
+
+// Last of the file: the page left unasked (leaveWithoutAsking) stays so for this module.
+describe('Options: the interface language chosen with changes typed and not saved', () => {
+  afterEach(() => setLocale('fr'));
+
+  async function typedThenChosen() {
+    render(
+      <>
+        <LanguageSettings />
+        <HouseStyleSettings />
+      </>,
+    );
+    const opener = await screen.findByLabelText('Ouverture de chaque indiscret');
+    fireEvent.input(opener, { target: { value: '• ' } });
+    const list = screen.getByRole('combobox', {
+      name: 'Langue de l’interface',
+    }) as HTMLSelectElement;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    fireEvent.change(list, { target: { value: 'en' } });
+    return list;
+  }
+
+  it('asks first, the language not stored nor shown as chosen until the editor answers', async () => {
+    const list = await typedThenChosen();
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Des modifications ne sont pas enregistrées sur cette page\u00a0: changer de langue recharge la page, elles seraient perdues.',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(await uiLocale.getValue()).toBe('auto');
+    expect(list.value).toBe('auto');
+  });
+
+  it('the editor staying: nothing stored, the keyboard back on the list, the typing kept', async () => {
+    const list = await typedThenChosen();
+
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Garder la langue et les modifications' }),
+    );
+
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(list);
+    expect(list.value).toBe('auto');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(await uiLocale.getValue()).toBe('auto');
+    expect(screen.getByTestId('unsaved')).toBeTruthy();
+  });
+
+  it('the editor leaving: the language stored, the page left with no second question', async () => {
+    await typedThenChosen();
+
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Changer de langue sans les enregistrer' }),
+    );
+
+    await waitFor(async () => expect(await uiLocale.getValue()).toBe('en'));
+    await waitFor(() => expect(leavingAsks()).toBe(false));
+  });
+});
