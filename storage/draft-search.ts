@@ -148,8 +148,9 @@ export interface Phrase {
 }
 
 /**
- * The quoted parts of a search text: straight quotes, French « » (whatever the spaces inside) and
- * English “ ” (closed by ” or a straight quote). A quote left open runs to the end of the text.
+ * The quoted parts of a search text: straight quotes (closed by a straight one or by ”, which a
+ * keyboard curling quotes types after a straight one), French « » (whatever the spaces inside)
+ * and English “ ” (closed by ” or a straight quote). A quote left open runs to the end of the text.
  * Quotes holding no word are left out. The words are also every search word's
  * ({@link queryTokens} ignores the quotes), so the index still narrows the drafts read.
  */
@@ -217,7 +218,7 @@ function pairRange(drafts: IndiscretsDB['clips'], { key, prefix }: PhrasePair): 
 }
 
 /** A quoted part: its words, then its closing quote (empty while still open). */
-const QUOTED = /"([^"]*)("?)|«([^»]*)(»?)|“([^”"]*)([”"]?)/g;
+const QUOTED = /"([^"”]*)(["”]?)|«([^»]*)(»?)|“([^”"]*)([”"]?)/g;
 
 /**
  * A text folded as its words are ({@link foldText}): what a phrase is looked for in, as it stands.

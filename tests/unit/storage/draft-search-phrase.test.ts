@@ -180,4 +180,14 @@ describe('splitPhrases', () => {
     expect(splitPhrases('sans guillemets')).toEqual([]);
     expect(splitPhrases('"" «»')).toEqual([]);
   });
+
+  it('closes a straight quote with ” too, as a keyboard that curls the closing one types it', () => {
+    expect(splitPhrases('"café de Matignon” ministre')).toEqual([
+      { words: ['cafe', 'de', 'matignon'], open: false },
+    ]);
+    expect(splitPhrases('"café” "Matignon')).toEqual([
+      { words: ['cafe'], open: false },
+      { words: ['matignon'], open: true },
+    ]);
+  });
 });
