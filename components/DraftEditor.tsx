@@ -46,6 +46,7 @@ import { DRAFT_TEXT_LIMITS } from '../storage/record-values';
 import { shortened } from '../lib/ellipsis';
 import { useHouseStyle } from './useSettings';
 import { useItemLabel } from './useItemLabel';
+import { draftName } from './draftName';
 import type { Labelled } from './itemName';
 import { quoteLanguage } from '../lib/lang';
 import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
@@ -268,7 +269,7 @@ function DraftEditorOf({
    * starts. Its whole title, quoted in the undo bar, in why a merge into it is refused or in
    * what a screen reader hears after a conflict's choice, may be 2,000,000 characters long.
    */
-  const titleName = () => shortened(form.title, DRAFT_TEXT_LIMITS.title);
+  const titleName = () => draftName(shortened(form.title, DRAFT_TEXT_LIMITS.title));
 
   const change = (patch: Pick<DraftPatch, FormField>) => {
     if (!cannotEdit) edit(patch);

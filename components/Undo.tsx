@@ -18,6 +18,7 @@ import { loadData } from './data';
 import { noteReturn } from './itemReturn';
 import { ctrlShortcut, hasCommandKey } from './commandKey';
 import type { RemovalNotUndone } from '../storage/remove-undo';
+import { draftName } from './draftName';
 
 interface UndoApi {
   /** Offers to undo what `token` recorded: here for a few seconds, in any view for longer. */
@@ -476,11 +477,12 @@ function isRemovalNotUndone(error: unknown): error is RemovalNotUndone {
 /** Why items taken out of an issue did not go back (`count` of them, the first named). */
 function notBackText(
   reason: RemovalNotUndone['reason'],
-  title: string,
+  name: string,
   count: number,
   moved = false,
 ): string {
   const many = count > 1;
+  const title = draftName(name);
   if (reason === 'issue' && moved) {
     return many ? t('undo.movedIssueGoneMany', { count }) : t('undo.movedIssueGone', { title });
   }
@@ -494,7 +496,8 @@ function notBackText(
 }
 
 /** A merge undone that left a text (or note) of the draft merged into as it is now. */
-function keptText(fields: readonly string[], title: string): string {
+function keptText(fields: readonly string[], name: string): string {
+  const title = draftName(name);
   const key =
     fields.length > 1
       ? 'undo.mergeKeptBoth'

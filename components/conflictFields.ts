@@ -10,6 +10,7 @@ import {
   type ConflictField,
   type SyncConflict,
 } from '../storage/sync-state';
+import { draftName } from './draftName';
 import { publishedLine, publishedWhen } from './publishedLine';
 import { itemLines } from './richtext';
 import { tagList } from './tagsShown';
@@ -94,7 +95,9 @@ export function fieldList(kind: Kind, fields: readonly string[], midSentence = f
  * records undone at once, one named (storage/conflict-undo.ts chooses it) and the others counted.
  */
 export function conflictKeptText(kept: NonNullable<Undone['conflictKept']>): string {
-  const { title, kind, fields, records } = kept;
+  const { kind, fields, records } = kept;
+  // A draft with no name is named (« Brouillon sans titre »); an issue has its title.
+  const title = kind === 'draft' ? draftName(kept.title) : kept.title;
   const both = kept.both ?? [];
   if (records > 1) {
     const others = records - 1;

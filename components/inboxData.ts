@@ -15,6 +15,7 @@ import { DRAFT_TEXT_LIMITS } from '../storage/record-values';
 import { hasMenuWords } from '../messaging/limit-note';
 import { createHouseStyle, DEFAULT_HOUSE_STYLE } from '../export/house-style';
 import { houseStyleItem } from '../storage/preferences';
+import { draftName } from './draftName';
 import { shownLabel, type Labelled } from './itemName';
 import { countText } from './counts';
 import type { InboxRow } from './inboxRow';
@@ -132,7 +133,8 @@ export function toRow({
     // Held to their limits where they come from; a draft stored before (a title typed or
     // restored without one) is cut here: a row lays its title out whole, and 100,000
     // characters took seconds.
-    title: shortened(rest.title, DRAFT_TEXT_LIMITS.title),
+    // A draft without one is named (« Brouillon sans titre »), by its row and its messages.
+    title: draftName(shortened(rest.title, DRAFT_TEXT_LIMITS.title)),
     ...(rest.siteName !== undefined
       ? { siteName: shortened(rest.siteName, DRAFT_TEXT_LIMITS.siteName) }
       : {}),
@@ -161,7 +163,12 @@ export async function inboxRows(query: DraftQuery, signal?: AbortSignal): Promis
     const row = toRow(draft);
     const twin = twins.get(draft.id)?.[0];
     if (twin) {
-      row.twin = { id: twin.draft.id, title: twin.draft.title, by: twin.by, mine: twin.mine };
+      row.twin = {
+        id: twin.draft.id,
+        title: draftName(twin.draft.title),
+        by: twin.by,
+        mine: twin.mine,
+      };
     }
     const target = targets.get(draft.id);
     if (target) row.mergedInto = target;

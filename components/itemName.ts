@@ -1,5 +1,6 @@
 import { labelAsExported, type HouseStyle, type NamedSource } from '../export/house-style';
 import { shortened } from '../lib/ellipsis';
+import { draftName } from './draftName';
 import type { Draft } from '../storage/db';
 import { itemLabel } from '../storage/label';
 import { DRAFT_TEXT_LIMITS } from '../storage/record-values';
@@ -53,5 +54,7 @@ export function labelShown(
   sources: readonly NamedSource[] = [],
   bodyHtml = '',
 ): string {
-  return labelAsExported(shortened(label, DRAFT_TEXT_LIMITS.title), style, sources, bodyHtml);
+  return draftName(
+    labelAsExported(shortened(label, DRAFT_TEXT_LIMITS.title), style, sources, bodyHtml),
+  );
 }

@@ -3,6 +3,7 @@ import { getLocale, t } from '../locales';
 import type { Draft } from '../storage/db';
 import type { UndoToken } from '../storage/drafts';
 import { dayName, publishedWhen } from './publishedLine';
+import { draftName } from './draftName';
 import { itemText } from './richtext';
 
 /** What tells a draft from another of the same title. */
@@ -125,10 +126,11 @@ export function tellApartAll(
  */
 export function mergedLabel(token: UndoToken, me: number | null = null): string {
   const [source, target] = token.before;
-  if (!target) return t('undo.merged', { title: source?.title ?? '' });
+  if (!target) return t('undo.merged', { title: draftName(source?.title ?? '') });
   const same = source && source.title.trim() === target.title.trim();
   const apart = same ? tellApart(source, target, me) : undefined;
+  const title = draftName(target.title);
   return apart
-    ? t('undo.mergedSameTitle', { title: target.title, from: apart[0], into: apart[1] })
-    : t('undo.merged', { title: target.title });
+    ? t('undo.mergedSameTitle', { title, from: apart[0], into: apart[1] })
+    : t('undo.merged', { title });
 }

@@ -73,6 +73,8 @@ export const coreEn: CoreMessages = {
   'drafts.noIssueToAdd': 'No issue being composed: create one to add this draft to it.',
   'drafts.alreadyInIssue': '“{title}” is already in an issue.',
   'drafts.added': '“{title}” added to the issue.',
+  /** A draft with no label, no text and no title, as a row, a list and a sentence name it. */
+  'drafts.untitled': 'Untitled draft',
   'drafts.droppedShowsInbox': 'The drafts out of the issues are shown.',
   'drafts.droppedSearched': 'The search hides it in the drafts: clear it to see it.',
   'drafts.droppedFiltered':

@@ -79,6 +79,8 @@ export const coreFr = {
   'drafts.noIssueToAdd': 'Aucun numéro en cours : créez-en un pour y ajouter ce brouillon.',
   'drafts.alreadyInIssue': '« {title} » est déjà dans un numéro.',
   'drafts.added': '« {title} » ajouté au numéro.',
+  /** A draft with no label, no text and no title, as a row, a list and a sentence name it. */
+  'drafts.untitled': 'Brouillon sans titre',
   'drafts.droppedShowsInbox': 'Les brouillons hors numéro sont affichés.',
   'drafts.droppedSearched':
     'La recherche le masque dans les brouillons\u00a0: effacez-la pour le voir.',
