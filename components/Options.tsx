@@ -23,7 +23,12 @@ import { hasCommandKey, SINGLE_KEYS } from './shortcuts';
 import { KeyList } from './KeyList';
 import { leaveWithoutAsking, typedUnsaved, useLeaveGuard } from './useLeaveGuard';
 import { mergeFields, useFollowsStored, type FollowedForm } from './useFollowsStored';
-import { refusedOverConflict, StoredConflict, type ConflictRef } from './StoredConflict';
+import {
+  ConflictsSaid,
+  refusedOverConflict,
+  StoredConflict,
+  type ConflictRef,
+} from './StoredConflict';
 import { WordPressSettings } from './WordPressSettings';
 import { BackupSettings } from './BackupSettings';
 import { SharedDeskSettings } from './SharedDeskSettings';
@@ -86,6 +91,7 @@ export function Options() {
       <WordPressSettings />
       <SharedDeskSettings />
       <BackupSettings />
+      <ConflictsSaid />
     </main>
   );
 }
@@ -303,6 +309,7 @@ export function KeyboardSettings() {
  * and the card's last message (`clear`). `undefined` without such a change.
  */
 function conflictChoice<T>(
+  card: string,
   followed: FollowedForm<T>,
   question: ConflictRef,
   field: Parameters<typeof StoredConflict>[0]['field'],
@@ -311,6 +318,7 @@ function conflictChoice<T>(
 ): Parameters<typeof StoredConflict>[0] | undefined {
   if (!followed.conflict) return undefined;
   return {
+    card,
     question,
     field,
     onKeepMine: keepMine,
@@ -451,6 +459,7 @@ export function HouseStyleSettings() {
         message={message}
         unsaved={followed.typed}
         conflict={conflictChoice(
+          t('options.houseStyle'),
           followed,
           question,
           first,
@@ -514,6 +523,7 @@ export function TemplateSettings() {
         message={message}
         unsaved={followed.typed}
         conflict={conflictChoice(
+          t('options.template'),
           followed,
           question,
           field,

@@ -1,6 +1,6 @@
 import type { RefObject } from 'preact';
-import { useId } from 'preact/hooks';
-import { t } from '../locales';
+import { useEffect, useId, useLayoutEffect, useState } from 'preact/hooks';
+import { getLocale, t } from '../locales';
 
 /** Where a card's « Enregistrer », refused over a {@link StoredConflict}, sends the keyboard. */
 export type ConflictRef = RefObject<HTMLParagraphElement>;
@@ -20,6 +20,54 @@ export function refusedOverConflict(
   return true;
 }
 
+/** The cards of the page asking their question now, in the order they began to ask. */
+const asking: Array<{ card: string }> = [];
+const listeners = new Set<() => void>();
+const changed = () => listeners.forEach((listener) => listener());
+
+/**
+ * How long the page waits after a card begins (or stops) asking before it says which ask: a
+ * restore changes several cards' settings one after the other, each heard a moment apart.
+ */
+export const CONFLICTS_SAID_MS = 300;
+
+/**
+ * The page's one live region for the cards' questions ({@link StoredConflict}): « Les cartes
+ * « Style maison » et « WordPress » demandent lesquelles garder… », said once the cards have
+ * settled, where each card's question was an alert of its own, several at once after a restore,
+ * over the restore's own message (a screen reader cutting one with the next). Polite: said
+ * after the restore's message, not over it. Empty while no card asks.
+ */
+export function ConflictsSaid() {
+  const [said, setSaid] = useState('');
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const listener = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const cards = asking.map(({ card }) => `«\u00a0${card}\u00a0»`);
+        const list = new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(cards);
+        setSaid(
+          cards.length === 0
+            ? ''
+            : t('options.conflictsSaid', { count: cards.length, cards: list }),
+        );
+      }, CONFLICTS_SAID_MS);
+    };
+    listeners.add(listener);
+    listener();
+    return () => {
+      clearTimeout(timer);
+      listeners.delete(listener);
+    };
+  }, []);
+  return (
+    <p class="visually-hidden" role="status" data-testid="conflicts-said">
+      {said}
+    </p>
+  );
+}
+
 /**
  * A settings card whose stored value was changed elsewhere while the editor had typed in it (a
  * restore that did not reload the page over the typing, another tab's « Enregistrer »): said as
@@ -28,13 +76,17 @@ export function refusedOverConflict(
  * save), « Reprendre la version enregistrée » shows the stored value, the typing dropped
  * (`onTake`); either way the keyboard goes to `field`, the card's first, as the choice goes.
  * The card's « Enregistrer » meanwhile writes nothing: it brings the keyboard here (`question`).
+ * The question is no live region of its own: the page says which cards ask, once
+ * ({@link ConflictsSaid}), by their names (`card`, the card's heading).
  */
 export function StoredConflict({
+  card,
   question,
   field,
   onKeepMine,
   onTake,
 }: {
+  card: string;
   question: ConflictRef;
   field: RefObject<HTMLElement>;
   onKeepMine: () => void;
@@ -47,6 +99,15 @@ export function StoredConflict({
   // The answers grouped under the question: a screen reader reaching « Enregistrer les
   // miennes » by Tab hears what « les miennes » are, where the button alone said nothing of it.
   const id = useId();
+  useLayoutEffect(() => {
+    const entry = { card };
+    asking.push(entry);
+    changed();
+    return () => {
+      asking.splice(asking.indexOf(entry), 1);
+      changed();
+    };
+  }, [card]);
   return (
     <div
       class="notice notice--error"
@@ -54,7 +115,7 @@ export function StoredConflict({
       aria-labelledby={id}
       data-testid="stored-conflict"
     >
-      <p role="alert" id={id} ref={question} tabIndex={-1}>
+      <p id={id} ref={question} tabIndex={-1} data-testid="conflict-question">
         {t('options.conflict')}
       </p>
       <div class="form-actions">

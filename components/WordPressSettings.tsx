@@ -388,6 +388,7 @@ export function WordPressSettings() {
       </div>
       {followed.conflict && (
         <StoredConflict
+          card="WordPress"
           question={question}
           field={siteField}
           onKeepMine={() => void onSave(undefined, true)}

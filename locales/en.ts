@@ -392,6 +392,12 @@ export const en: Messages = {
   'options.unsaved': 'Unsaved changes.',
   'options.conflict':
     'This setting was changed elsewhere while you were editing it (a restore, another tab): your changes are not saved. Which to keep?',
+  /** Which cards ask their question (options' ConflictsSaid), said once for all of them. */
+  'options.conflictsSaid': {
+    one: 'The {cards} card asks which to keep: its setting was changed elsewhere while you were editing it.',
+    other:
+      'The {cards} cards each ask which to keep: their settings were changed elsewhere while you were editing them.',
+  },
   'options.conflictKeepMine': 'Save mine',
   'options.conflictTake': 'Use the saved version',
   'options.saved': 'Saved.',

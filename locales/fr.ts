@@ -406,6 +406,12 @@ export const fr = {
   'options.unsaved': 'Modifications non enregistrées.',
   'options.conflict':
     'Ce réglage a changé ailleurs pendant que vous le modifiiez (une restauration, un autre onglet)\u00a0: vos modifications ne sont pas enregistrées. Lesquelles garder\u202f?',
+  /** Which cards ask their question (options' ConflictsSaid), said once for all of them. */
+  'options.conflictsSaid': {
+    one: 'La carte {cards} demande lesquelles garder\u00a0: son réglage a changé ailleurs pendant que vous le modifiiez.',
+    other:
+      'Les cartes {cards} demandent chacune lesquelles garder\u00a0: leurs réglages ont changé ailleurs pendant que vous les modifiiez.',
+  },
   'options.conflictKeepMine': 'Enregistrer les miennes',
   'options.conflictTake': 'Reprendre la version enregistrée',
   'options.saved': 'Enregistré.',

@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, squash, until, type ExtensionSession } from './harness';
+import {
+  launchExtension,
+  liveRegionsSaying,
+  squash,
+  until,
+  type ExtensionSession,
+} from './harness';
 
 /**
  * A restore with its settings, on the options page in Chromium (test build): what it wrote shows
@@ -173,7 +179,7 @@ describe('restored settings shown at once, in Chromium', () => {
     await restoreWithSettings(options, backupOf({ draftTemplate: '<p>{title}, restauré</p>' }));
     const conflict = template.getByTestId('stored-conflict');
     await conflict.waitFor();
-    expect(squash(await conflict.getByRole('alert').textContent())).toBe(
+    expect(squash(await conflict.getByTestId('conflict-question').textContent())).toBe(
       'Ce réglage a changé ailleurs pendant que vous le modifiiez (une restauration, un autre ' +
         'onglet) : vos modifications ne sont pas enregistrées. Lesquelles garder ?',
     );
@@ -196,8 +202,8 @@ describe('restored settings shown at once, in Chromium', () => {
     await template.getByRole('button', { name: 'Enregistrer', exact: true }).focus();
     await options.keyboard.press('Enter');
     await until(
-      () => options.evaluate(() => document.activeElement?.getAttribute('role') ?? ''),
-      (role) => role === 'alert',
+      () => options.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? ''),
+      (id) => id === 'conflict-question',
       'the keyboard on the question',
     );
     expect(await storedTemplate()).toBe('<p>{title}, restauré</p>');
@@ -257,6 +263,65 @@ describe('restored settings shown at once, in Chromium', () => {
       return (await chrome.storage.sync.get('houseStyle')).houseStyle as Record<string, unknown>;
     });
     expect([stored.itemOpener, stored.intro]).toEqual(['¶ ', 'Bonjour']);
+    await options.close();
+  });
+
+  it('a restore that changes the settings typed in three cards: the page says once which ask, after the restore’s message, no question an alert', async () => {
+    const options = await session.openExtensionPage('options.html');
+    await options.getByTestId('backup-settings').waitFor();
+    const style = options.getByRole('form', { name: 'Style maison' });
+    const template = options.getByRole('form', { name: 'Modèle des nouveaux brouillons' });
+    const wordpress = options.getByRole('form', { name: 'WordPress' });
+    const templateField = template.getByRole('textbox');
+    await until(
+      () => templateField.inputValue(),
+      (value) => value !== '',
+      'the stored template',
+    );
+    await style.getByLabel('Ouverture de chaque indiscret').fill('• ');
+    await templateField.fill('<p>Tapé ici</p>');
+    await wordpress.getByLabel('Catégorie (créée si besoin)').fill('Coulisses');
+    await wordpress.getByTestId('unsaved').waitFor();
+
+    await restoreWithSettings(
+      options,
+      backupOf({
+        houseStyle: { itemOpener: '▹ ' },
+        draftTemplate: '<p>{title}, restauré des trois</p>',
+        wordpress: {
+          siteUrl: 'https://monsite.fr',
+          username: 'redac',
+          category: 'Indiscrets restaurés',
+          status: 'draft',
+        },
+      }),
+    );
+    await until(
+      () => options.getByTestId('stored-conflict').count(),
+      (count) => count === 3,
+      'the three cards asking',
+    );
+    const said =
+      'Les cartes « Style maison », « Modèle des nouveaux brouillons » et « WordPress » ' +
+      'demandent chacune lesquelles garder : leurs réglages ont changé ailleurs pendant que ' +
+      'vous les modifiiez.';
+    await until(
+      () => options.getByTestId('conflicts-said').textContent(),
+      (text) => squash(text) === said,
+      'the cards asking, said once',
+    );
+    // What a screen reader is given: the question of no card is a live region; the page's one
+    // region says which ask, polite, after the restore's message (polite too), not over it.
+    expect(await liveRegionsSaying(options, 'Lesquelles garder')).toEqual([]);
+    expect(await liveRegionsSaying(options, 'demandent chacune lesquelles garder')).toEqual([
+      'conflicts-said',
+    ]);
+    expect(await options.getByTestId('conflicts-said').getAttribute('role')).toBe('status');
+    expect(await options.getByTestId('backup-status').getAttribute('role')).toBe('status');
+    expect(await options.locator('[role="alert"]').count()).toBe(0);
+    expect(squash(await options.getByTestId('backup-status').textContent())).toContain(
+      'sa carte vous demande lesquelles garder',
+    );
     await options.close();
   });
 });

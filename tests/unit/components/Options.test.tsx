@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ConflictsSaid } from '../../../components/StoredConflict';
 import {
   HouseStyleSettings,
   KeyboardSettings,
@@ -182,7 +183,7 @@ describe('Options: a setting written elsewhere while the page is open (a restore
     await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, itemOpener: '▸ ', intro: 'Bonjour' });
 
     const conflict = await screen.findByTestId('stored-conflict');
-    expect(within(conflict).getByRole('alert').textContent).toBe(CONFLICT);
+    expect(within(conflict).getByTestId('conflict-question').textContent).toBe(CONFLICT);
     expect(opener.value).toBe('• ');
     expect(leavingAsks()).toBe(true);
   });
@@ -200,7 +201,7 @@ describe('Options: a setting written elsewhere while the page is open (a restore
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await houseStyleItem.getValue()).toEqual(restored);
-    expect(document.activeElement).toBe(within(conflict).getByRole('alert'));
+    expect(document.activeElement).toBe(within(conflict).getByTestId('conflict-question'));
 
     fireEvent.click(within(conflict).getByRole('button', { name: 'Enregistrer les miennes' }));
     await waitFor(async () => expect((await houseStyleItem.getValue()).itemOpener).toBe('• '));
@@ -272,7 +273,7 @@ describe('Options: a setting written elsewhere while the page is open (a restore
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await draftTemplate.getValue()).toBe('<p>{title}, restauré</p>');
-    expect(document.activeElement).toBe(within(conflict).getByRole('alert'));
+    expect(document.activeElement).toBe(within(conflict).getByTestId('conflict-question'));
 
     fireEvent.click(within(conflict).getByRole('button', { name: 'Enregistrer les miennes' }));
     await waitFor(async () => expect(await draftTemplate.getValue()).toBe('<p>tapé</p>'));
@@ -570,6 +571,47 @@ describe('Options: the question of a setting changed elsewhere, by a screen read
           .map((button) => button.textContent),
       ).toEqual(['Enregistrer les miennes', 'Reprendre la version enregistrée']);
     }
+  });
+});
+
+describe('Options: several cards asking at once (a restore under typing in them), said once', () => {
+  it('says which cards ask in the page’s one region, no card’s question an alert of its own', async () => {
+    render(
+      <>
+        <HouseStyleSettings />
+        <TemplateSettings />
+        <ConflictsSaid />
+      </>,
+    );
+    const opener = await screen.findByLabelText('Ouverture de chaque indiscret');
+    const template = await screen.findByLabelText(/^Texte de départ/);
+    fireEvent.input(opener, { target: { value: '• ' } });
+    fireEvent.input(template, { target: { value: '<p>tapé</p>' } });
+    await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, itemOpener: '▸ ' });
+    await draftTemplate.setValue('<p>{title}, restauré</p>');
+
+    await waitFor(() => expect(screen.getAllByTestId('stored-conflict')).toHaveLength(2));
+    expect(screen.queryAllByRole('alert')).toEqual([]);
+    await waitFor(() =>
+      expect(screen.getByTestId('conflicts-said').textContent).toBe(
+        'Les cartes «\u00a0Style maison\u00a0» et «\u00a0Modèle des nouveaux brouillons\u00a0» demandent chacune lesquelles garder\u00a0: leurs réglages ont changé ailleurs pendant que vous les modifiiez.',
+      ),
+    );
+    expect(screen.getByTestId('conflicts-said').getAttribute('role')).toBe('status');
+
+    // One answered: the page says the one left, and nothing once none asks.
+    fireEvent.click(
+      within(screen.getAllByTestId('stored-conflict')[0]!).getByRole('button', {
+        name: 'Reprendre la version enregistrée',
+      }),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('conflicts-said').textContent).toBe(
+        'La carte «\u00a0Modèle des nouveaux brouillons\u00a0» demande lesquelles garder\u00a0: son réglage a changé ailleurs pendant que vous le modifiiez.',
+      ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Reprendre la version enregistrée' }));
+    await waitFor(() => expect(screen.getByTestId('conflicts-said').textContent).toBe(''));
   });
 });
 

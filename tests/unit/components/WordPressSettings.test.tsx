@@ -671,7 +671,7 @@ describe('WordPressSettings, settings changed under what was typed (a restore th
 
     await wordpressItem.setValue(restored);
     const conflict = await screen.findByTestId('stored-conflict');
-    expect(within(conflict).getByRole('alert').textContent).toMatch(
+    expect(within(conflict).getByTestId('conflict-question').textContent).toMatch(
       /^Ce réglage a changé ailleurs/,
     );
     expect(site.value).toBe('https://monsite.fr');
@@ -681,7 +681,7 @@ describe('WordPressSettings, settings changed under what was typed (a restore th
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await wordpressItem.getValue()).toEqual(restored);
     expect(request).not.toHaveBeenCalled();
-    expect(document.activeElement).toBe(within(conflict).getByRole('alert'));
+    expect(document.activeElement).toBe(within(conflict).getByTestId('conflict-question'));
     expect(typedUnsaved()).toBe(true);
   });
 
