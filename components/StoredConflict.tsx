@@ -45,7 +45,7 @@ export function ConflictsSaid() {
     const listener = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const cards = asking.map(({ card }) => `«\u00a0${card}\u00a0»`);
+        const cards = asking.map(({ card }) => t('options.cardQuoted', { card }));
         const list = new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(cards);
         setSaid(
           cards.length === 0

@@ -392,6 +392,7 @@ export const en: Messages = {
   'options.unsaved': 'Unsaved changes.',
   'options.conflict':
     'This setting was changed elsewhere while you were editing it (a restore, another tab): your changes are not saved. Which to keep?',
+  'options.cardQuoted': '“{card}”',
   /** Which cards ask their question (options' ConflictsSaid), said once for all of them. */
   'options.conflictsSaid': {
     one: 'The {cards} card asks which to keep: its setting was changed elsewhere while you were editing it.',

@@ -406,6 +406,7 @@ export const fr = {
   'options.unsaved': 'Modifications non enregistrées.',
   'options.conflict':
     'Ce réglage a changé ailleurs pendant que vous le modifiiez (une restauration, un autre onglet)\u00a0: vos modifications ne sont pas enregistrées. Lesquelles garder\u202f?',
+  'options.cardQuoted': '«\u00a0{card}\u00a0»',
   /** Which cards ask their question (options' ConflictsSaid), said once for all of them. */
   'options.conflictsSaid': {
     one: 'La carte {cards} demande lesquelles garder\u00a0: son réglage a changé ailleurs pendant que vous le modifiiez.',

@@ -613,6 +613,29 @@ describe('Options: several cards asking at once (a restore under typing in them)
     fireEvent.click(screen.getByRole('button', { name: 'Reprendre la version enregistrée' }));
     await waitFor(() => expect(screen.getByTestId('conflicts-said').textContent).toBe(''));
   });
+
+  it('quotes the cards as English does, in English', async () => {
+    setLocale('en');
+    try {
+      render(
+        <>
+          <TemplateSettings />
+          <ConflictsSaid />
+        </>,
+      );
+      const template = await screen.findByLabelText(/^Starting text/);
+      fireEvent.input(template, { target: { value: '<p>typed</p>' } });
+      await draftTemplate.setValue('<p>{title}, restored</p>');
+
+      await waitFor(() =>
+        expect(screen.getByTestId('conflicts-said').textContent).toBe(
+          'The “Template of new drafts” card asks which to keep: its setting was changed elsewhere while you were editing it.',
+        ),
+      );
+    } finally {
+      setLocale('fr');
+    }
+  });
 });
 
 // Last of the file: the page left unasked (leaveWithoutAsking) stays so for this module.
