@@ -3,7 +3,7 @@
  * Plugin Name:       Indiscrets – rédaction partagée
  * Plugin URI:        https://github.com/indiscrets/indiscrets
  * Description:       Shared desk for the Indiscrets browser extension: the newsroom's clipped drafts and issues live in WordPress, with roles, revisions, conflict detection and edit locks, over the REST API (namespace indiscrets/v1).
- * Version:           0.1.11
+ * Version:           0.1.12
  * Requires at least: 6.1
  * Requires PHP:      7.4
  * Author:            Indiscrets
@@ -16,7 +16,7 @@
 
 defined( 'ABSPATH' ) || exit;
 
-define( 'INDISCRETS_VERSION', '0.1.11' );
+define( 'INDISCRETS_VERSION', '0.1.12' );
 /** Bumped when the capabilities granted to roles change: they are stored in the database. */
 define( 'INDISCRETS_CAPS_VERSION', 1 );
 define( 'INDISCRETS_NAMESPACE', 'indiscrets/v1' );

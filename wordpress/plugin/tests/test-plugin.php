@@ -1142,6 +1142,41 @@ indiscrets_test(
 );
 
 indiscrets_test(
+	'the namespace index names each of the user’s roles as WordPress shows it, translated, a role of the site’s own too',
+	function () {
+		add_role( 'shop_manager', 'Shop manager', array( 'read' => true, 'edit_others_posts' => true ) );
+		// What a French WooCommerce does: its role's name translated as a user role.
+		$french = function ( $text, $original, $context ) {
+			return 'User role' === $context && 'Shop manager' === $original ? 'Gestionnaire de boutique' : $text;
+		};
+		add_filter( 'gettext_with_context', $french, 10, 3 );
+		try {
+			$manager = indiscrets_user( 'shop_manager' );
+			list( $status, $data ) = indiscrets_rest( $manager, 'GET', '/indiscrets/v1' );
+			assert_same( 200, $status, 'index' );
+			assert_same( array( 'shop_manager' ), $data['user']['roles'], 'roles' );
+			assert_same( array( 'shop_manager' => 'Gestionnaire de boutique' ), $data['user']['roleNames'], 'its name, translated' );
+			// What it may do is its capabilities': none of the desk's here.
+			assert_false( $data['can']['read'], 'read' );
+			$editor = indiscrets_user( 'editor' );
+			list( , $data ) = indiscrets_rest( $editor, 'GET', '/indiscrets/v1' );
+			assert_same( array( 'editor' => 'Editor' ), $data['user']['roleNames'], 'a known role' );
+			$raw = indiscrets_namespace_index( new WP_REST_Response( array( 'namespace' => INDISCRETS_NAMESPACE ) ), null )->get_data();
+			assert_same( '{"editor":"Editor"}', wp_json_encode( $raw['user']['roleNames'] ), 'an object' );
+			$bare = indiscrets_user( 'subscriber' );
+			( new WP_User( $bare ) )->set_role( '' );
+			wp_set_current_user( 0 );
+			wp_set_current_user( $bare );
+			$raw = indiscrets_namespace_index( new WP_REST_Response( array( 'namespace' => INDISCRETS_NAMESPACE ) ), null )->get_data();
+			assert_same( '{}', wp_json_encode( $raw['user']['roleNames'] ), 'no role: an empty object, not []' );
+		} finally {
+			remove_filter( 'gettext_with_context', $french, 10 );
+			remove_role( 'shop_manager' );
+		}
+	}
+);
+
+indiscrets_test(
 	'GET /changes answers both kinds’ first page from each cursor, trash included, with the asked fields only',
 	function () {
 		$writer = indiscrets_user( 'contributor' );

@@ -129,7 +129,7 @@ function indiscrets_exposed_headers( $headers ) {
 }
 
 /**
- * Adds `plugin`, `user`, `can`, `lockWindow`, `authorization`, `home` and `url` to the namespace
+ * Adds `plugin`, `user` (`id`, `name`, `roles`, `roleNames`), `can`, `lockWindow`, `authorization`, `home` and `url` to the namespace
  * index. Ask it with `?_fields=plugin,user,can,lockWindow,authorization,home,url` to leave out the
  * (long) list of routes.
  */
@@ -146,10 +146,12 @@ function indiscrets_namespace_index( $response, $request ) {
 		'postTypes'  => indiscrets_types(),
 		'revisions'  => post_type_supports( INDISCRETS_DRAFT, 'revisions' ) && WP_POST_REVISIONS,
 	);
+	$roles              = $user->exists() ? indiscrets_user_roles( $user ) : array();
 	$data['user']       = $user->exists() ? array(
-		'id'    => $user->ID,
-		'name'  => $user->display_name,
-		'roles' => indiscrets_user_roles( $user ),
+		'id'        => $user->ID,
+		'name'      => $user->display_name,
+		'roles'     => $roles,
+		'roleNames' => indiscrets_role_names( $roles ),
 	) : null;
 	$data['can']        = indiscrets_user_abilities();
 	$data['lockWindow'] = (int) apply_filters( 'wp_check_post_lock_window', INDISCRETS_LOCK_WINDOW );
@@ -181,6 +183,27 @@ function indiscrets_user_roles( $user ) {
 		array_unshift( $roles, 'administrator' );
 	}
 	return $roles;
+}
+
+/**
+ * WordPress's display name of each role, translated as wp-admin shows it (`translate_user_role`,
+ * which a plugin's own roles are translated through too, as WooCommerce's « Gestionnaire de
+ * boutique »): the extension names a role it does not know (a site's « Rédacteur en chef » made
+ * with a role plugin) by it, where it said « Abonné ». What the role may do there is told by
+ * `can`, from its capabilities. An object even when empty.
+ *
+ * @param string[] $roles The user's roles.
+ * @return object role => name
+ */
+function indiscrets_role_names( $roles ) {
+	$known = wp_roles()->role_names;
+	$names = array();
+	foreach ( $roles as $role ) {
+		if ( isset( $known[ $role ] ) && is_string( $known[ $role ] ) ) {
+			$names[ $role ] = translate_user_role( $known[ $role ] );
+		}
+	}
+	return (object) $names;
 }
 
 /**
