@@ -214,7 +214,7 @@ export function SharedDeskBar() {
           {state.user && (
             <span class="muted">
               {'\u00a0· '}
-              <span class="shared-desk__who">{deskIdentity(state.user)}</span>
+              <span class="shared-desk__who">{deskIdentity(state.user, state.can)}</span>
             </span>
           )}
         </span>

@@ -140,7 +140,7 @@ function switchFailureText(
 
 /** What the user's role allows on the shared desk, in one sentence. */
 export function rightsText(probe: Extract<DeskProbe, { ok: true }>): string {
-  return rightsSentence(probe.role, probe.can, probe.user.roles);
+  return rightsSentence(probe.role, probe.can, probe.user.roles, probe.user.roleNames);
 }
 
 /** How long after « Tester la connexion » began this section's checks are not alerted. */

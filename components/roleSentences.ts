@@ -3,9 +3,9 @@
  * options), who the desk is shared as, a change WordPress refused (the shared desk bar). Apart
  * from the rule, which the popup paints with, so that it paints without their words.
  */
-import { t, type MessageKey } from '../locales';
+import { getLocale, t, type MessageKey } from '../locales';
 import type { DeskCan, DeskRole, SyncRefusal, SyncState } from '../storage/sync-state';
-import { roleAs, strongestRole, type Role } from './roles';
+import { namedRole, roleAs, type NamedRole, type Role } from './roles';
 
 const ROLE_KEYS: Record<Role, MessageKey> = {
   administrator: 'shared.role.administrator',
@@ -21,16 +21,40 @@ export function roleName(role: string | undefined): string {
 }
 
 /**
+ * What a role of the site's own (`name`, as WordPress names it) allows, judged by what the plugin
+ * says it may do (« vous pouvez écrire tous les brouillons, ordonner le numéro et le publier »):
+ * its capabilities, not its name, open each route.
+ */
+function customRightsSentence(name: string, can: DeskCan): string {
+  if (!can.read) return t('shared.rights.customNone', { name });
+  const abilities = [
+    can.editOthers ? t('shared.ability.editAll') : can.clip ? t('shared.ability.clip') : '',
+    can.editIssues ? t('shared.ability.editIssues') : '',
+    can.arrange ? t('shared.ability.arrange') : '',
+    // « ordonner le numéro et le publier »: the issue just named.
+    can.publish ? t(can.arrange ? 'shared.ability.publishIt' : 'shared.ability.publish') : '',
+  ].filter(Boolean);
+  if (abilities.length === 0) return t('shared.rights.customReadOnly', { name });
+  const list = new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(abilities);
+  return t('shared.rights.custom', { name, abilities: list });
+}
+
+/**
  * What a role allows on the shared desk, in one sentence (the options page). `roles`: the user's
  * roles on the site, as WordPress names them; none at all (no member of a network's site, or
- * « — No role for this site — ») is said so, not called a Subscriber.
+ * « — No role for this site — ») is said so, not called a Subscriber; a role of the site's own
+ * (`shop_manager`…) is named by `roleNames` (WordPress's name for it), and what it may do said
+ * from `can`.
  */
 export function rightsSentence(
   role: DeskRole | string,
   can: DeskCan,
   roles?: readonly string[],
+  roleNames?: Readonly<Record<string, string>>,
 ): string {
-  const name = roleAs(role);
+  const named: NamedRole = roles ? namedRole({ roles, roleNames }, can) : { known: role as Role };
+  if ('custom' in named) return customRightsSentence(named.custom, can);
+  const name = roleAs('known' in named ? named.known : role);
   // The plugin refuses the desk itself to a role below Contributor (`can.read` false, a 403 on
   // every route): never « vous pouvez lire », nor a switch that cannot work.
   if (!can.read) {
@@ -44,12 +68,15 @@ export function rightsSentence(
 }
 
 /**
- * « Pigiste (Contributeur) »: who this desk is shared as, with their strongest role; their name
- * alone with no role on the site (never « Abonné », a role they do not have).
+ * « Pigiste (Contributeur) »: who this desk is shared as, with the role the desk names (see
+ * {@link namedRole}: « Chef (Gestionnaire de boutique) » for a role of the site's own); their
+ * name alone with no role on the site (never « Abonné », a role they do not have).
  */
-export function deskIdentity(user: NonNullable<SyncState['user']>): string {
-  if (user.roles.length === 0) return user.name;
-  return t('shared.identity', { name: user.name, role: roleName(strongestRole(user.roles)) });
+export function deskIdentity(user: NonNullable<SyncState['user']>, can?: DeskCan): string {
+  const named = namedRole(user, can);
+  if ('none' in named) return user.name;
+  const role = 'custom' in named ? named.custom : roleName(named.known);
+  return t('shared.identity', { name: user.name, role });
 }
 
 /** A change WordPress refused (403): what it was, and the role it takes. */

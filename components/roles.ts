@@ -12,6 +12,10 @@
  *   own draft that is in an issue is not theirs to trash or merge away either, which would take
  *   it out of the issue for the whole desk (« Retirer » is an Editor's).
  * - Subscriber: read only.
+ * A role the desk does not know (WooCommerce's `shop_manager`, a site's own made with a role
+ * plugin) is named by WordPress's name for it (`user.roleNames`, plugin 0.1.12; its slug with an
+ * older plugin), never « Abonné »: what it may do is what `can` says, since the plugin checks the
+ * capabilities, not the role, on every route.
  * Sync off (or not read yet): everything is allowed, the desk is as it was without sharing.
  */
 import { t, type CoreKey } from '../locales/core';
@@ -32,14 +36,66 @@ const ROLE_AS_KEYS: Record<Role, CoreKey> = {
   subscriber: 'shared.roleAs.subscriber',
 };
 
-/** The strongest of a user's roles the desk knows (`subscriber` when none). */
-export function strongestRole(roles: readonly string[]): Role {
-  return ROLES.find((role) => roles.includes(role)) ?? 'subscriber';
-}
-
 /** A role as « Vous êtes {role} » names it (« an Editor » in English); unknown → Éditeur. */
 export function roleAs(role: string | undefined): string {
   return t(ROLE_AS_KEYS[role as Role] ?? ROLE_AS_KEYS.editor);
+}
+
+/** Who the desk names, as far as their role goes: the plugin's `user`. */
+export interface RoleHolder {
+  /** Their roles on the site, as WordPress names them (`shop_manager`…). */
+  roles: readonly string[];
+  /** WordPress's display name of each, translated as it gives it (plugin 0.1.12). */
+  roleNames?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The role the desk names: one it knows, one of the site's own (by WordPress's name for it, or
+ * its slug from an older plugin), or none at all (no member of a network's site).
+ */
+export type NamedRole = { known: Role } | { custom: string } | { none: true };
+
+/** How far a known role goes on the desk (the plugin's map): arrange and publish, write, nothing. */
+const ROLE_LEVEL: Record<Role, number> = {
+  administrator: 3,
+  editor: 3,
+  author: 2,
+  contributor: 2,
+  subscriber: 0,
+};
+
+/** How far `can` goes: arrange and publish, write, read, nothing. */
+function canLevel(can: DeskCan): number {
+  if (can.arrange && can.publish) return 3;
+  if (can.clip) return 2;
+  return can.read ? 1 : 0;
+}
+
+/**
+ * The role to name for `user`, judged by what they may do (`can`, when known): the strongest
+ * role the desk knows above Subscriber, when it accounts for `can`; else the first of the site's
+ * own roles (WooCommerce's « Gestionnaire de boutique », a « Rédacteur en chef » made with a role
+ * plugin), whose capabilities gave the rest; else Subscriber. Never « Abonné » for a role that
+ * is not, nor for no role at all. `undefined` user (not read yet): Subscriber, as before.
+ */
+export function namedRole(user: RoleHolder | undefined, can?: DeskCan): NamedRole {
+  if (!user) return { known: 'subscriber' };
+  if (user.roles.length === 0) return { none: true };
+  const known = ROLES.find((role) => role !== 'subscriber' && user.roles.includes(role));
+  const own = user.roles.find((role) => !(ROLES as readonly string[]).includes(role));
+  if (known && (!own || !can || ROLE_LEVEL[known] >= canLevel(can))) return { known };
+  if (own) {
+    const name = user.roleNames?.[own];
+    return { custom: typeof name === 'string' && name.trim() ? name.trim() : own };
+  }
+  return { known: known ?? 'subscriber' };
+}
+
+/** A named role as « Vous êtes {role} » says it (« titulaire du rôle « X » sur ce site »). */
+export function namedRoleAs(named: NamedRole): string {
+  if ('none' in named) return t('shared.roleAs.none');
+  if ('custom' in named) return t('shared.roleAs.custom', { name: named.custom });
+  return roleAs(named.known);
 }
 
 /** What someone may try on the shared desk. */
@@ -92,10 +148,9 @@ export function deskRefusal(
   const can: DeskCan | undefined = desk.enabled ? desk.state?.can : undefined;
   if (!can) return undefined;
   // Every sentence here opens « Vous êtes {role} »: « sans rôle sur ce site » for an account
-  // with none (taken off a network's sub-site), never « Abonné », a role it does not have.
-  const roles = desk.state?.user?.roles ?? [];
-  const role =
-    desk.state?.user && roles.length === 0 ? t('shared.roleAs.none') : roleAs(strongestRole(roles));
+  // with none (taken off a network's sub-site), « titulaire du rôle « Gestionnaire de boutique »
+  // sur ce site » for a role of the site's own, never « Abonné », a role it does not have.
+  const role = namedRoleAs(namedRole(desk.state?.user, can));
   const issue = target?.kind === 'issue' || action === 'editIssues';
   if (issue && action !== 'arrange' && action !== 'publish') {
     // An issue is an Editor's: creating, writing and deleting one alike.

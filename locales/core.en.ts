@@ -179,6 +179,7 @@ export const coreEn: CoreMessages = {
   'shared.roleAs.contributor': 'a Contributor',
   'shared.roleAs.subscriber': 'a Subscriber',
   'shared.roleAs.none': 'without a role on this site',
+  'shared.roleAs.custom': 'in the “{name}” role on this site',
   'shared.cannot.clip':
     'You are {role}: clipping pages for the shared desk is up to a Contributor or above.',
   'shared.cannot.arrange': 'You are {role}: ordering the issue is up to an Editor.',

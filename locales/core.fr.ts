@@ -190,6 +190,8 @@ export const coreFr = {
   'shared.roleAs.contributor': 'Contributeur',
   'shared.roleAs.subscriber': 'Abonné',
   'shared.roleAs.none': 'sans rôle sur ce site',
+  // A role of the site's own (WooCommerce's, one made with a role plugin), by WordPress's name.
+  'shared.roleAs.custom': 'titulaire du rôle «\u00a0{name}\u00a0» sur ce site',
   'shared.cannot.clip':
     'Vous êtes {role} : couper des pages pour la rédaction partagée revient à un Contributeur ou plus.',
   'shared.cannot.arrange': 'Vous êtes {role} : l’ordre du numéro revient à un Éditeur.',

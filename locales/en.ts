@@ -650,6 +650,17 @@ export const en: Messages = {
     'You are {role}: the shared desk takes at least the Contributor role, to read it as well as to write in it. Ask a site administrator for it.',
   'shared.rights.noRole':
     'Your account has no role on this site: the shared desk takes at least the Contributor role, to read it as well as to write in it. Ask a site administrator for it.',
+  'shared.rights.custom': 'You have the “{name}” role on this site: you can {abilities}.',
+  'shared.rights.customReadOnly':
+    'You have the “{name}” role on this site: you can read the issue; writing drafts takes the rights of a Contributor.',
+  'shared.rights.customNone':
+    'You have the “{name}” role on this site, which gives no access to the shared desk: it takes at least the rights of a Contributor, to read it as well as to write in it. Ask a site administrator for them.',
+  'shared.ability.clip': 'suggest and write your own drafts',
+  'shared.ability.editAll': 'write every draft',
+  'shared.ability.editIssues': 'create and edit issues',
+  'shared.ability.arrange': 'order the issue',
+  'shared.ability.publish': 'publish the issue',
+  'shared.ability.publishIt': 'publish it',
   'shared.plugin.download': 'Download the WordPress plugin (indiscrets-wordpress.zip)',
   'shared.plugin.step1':
     'A site administrator opens Plugins › Add New › Upload Plugin in WordPress.',

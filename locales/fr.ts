@@ -672,6 +672,19 @@ export const fr = {
     'Vous êtes {role} : la rédaction partagée demande au moins le rôle Contributeur, pour la lire comme pour y écrire. Demandez-le à un administrateur du site.',
   'shared.rights.noRole':
     'Votre compte n’a aucun rôle sur ce site : la rédaction partagée demande au moins le rôle Contributeur, pour la lire comme pour y écrire. Demandez-le à un administrateur du site.',
+  'shared.rights.custom':
+    'Vous avez le rôle «\u00a0{name}\u00a0» sur ce site\u00a0: vous pouvez {abilities}.',
+  'shared.rights.customReadOnly':
+    'Vous avez le rôle «\u00a0{name}\u00a0» sur ce site\u00a0: vous pouvez lire le numéro\u202f; écrire des brouillons demande les droits d’un Contributeur.',
+  'shared.rights.customNone':
+    'Vous avez le rôle «\u00a0{name}\u00a0» sur ce site, qui ne donne pas accès à la rédaction partagée\u00a0: il y faut au moins les droits d’un Contributeur, pour la lire comme pour y écrire. Demandez-les à un administrateur du site.',
+  // What a role of the site's own may do, after « vous pouvez » (shared.rights.custom).
+  'shared.ability.clip': 'proposer et écrire vos brouillons',
+  'shared.ability.editAll': 'écrire tous les brouillons',
+  'shared.ability.editIssues': 'créer et modifier les numéros',
+  'shared.ability.arrange': 'ordonner le numéro',
+  'shared.ability.publish': 'publier le numéro',
+  'shared.ability.publishIt': 'le publier',
   'shared.plugin.download': 'Télécharger l’extension WordPress (indiscrets-wordpress.zip)',
   'shared.plugin.step1':
     'Un administrateur du site ouvre, dans WordPress, Extensions › Ajouter › Téléverser une extension.',

@@ -115,7 +115,13 @@ export type DeskProbe =
   | {
       ok: true;
       siteUrl: string;
-      user: { id: number; name: string; roles: string[] };
+      user: {
+        id: number;
+        name: string;
+        roles: string[];
+        /** WordPress's name of each role (plugin 0.1.12): `shop_manager` → « Gestionnaire de boutique ». */
+        roleNames?: Record<string, string>;
+      };
       /** The strongest of the user's roles the desk knows (`subscriber` when none). */
       role: DeskRole;
       can: DeskCan;

@@ -62,7 +62,12 @@ export async function probeDesk(deps: DeskProbeDeps = {}): Promise<DeskProbe> {
     return {
       ok: true,
       siteUrl: settings.siteUrl,
-      user: { id: user.id, name: user.name, roles: [...user.roles] },
+      user: {
+        id: user.id,
+        name: user.name,
+        roles: [...user.roles],
+        ...(user.roleNames ? { roleNames: { ...user.roleNames } } : {}),
+      },
       role: deskRoleOf(user.roles),
       can: { ...desk.can },
       plugin: { version: desk.plugin.version },

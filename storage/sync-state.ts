@@ -455,8 +455,12 @@ export interface SyncState {
    */
   siteUrl: string;
   username: string;
-  /** The current user, as the plugin names them. */
-  user?: { id: number; name: string; roles: DeskRole[] };
+  /**
+   * The current user, as the plugin names them. `roles` may hold a role the desk does not know
+   * (`shop_manager`), which `roleNames` (WordPress's display name of each role, plugin 0.1.12;
+   * absent before, and in a state stored by an older extension) names.
+   */
+  user?: { id: number; name: string; roles: DeskRole[]; roleNames?: Record<string, string> };
   /** What the current user may do. */
   can?: DeskCan;
   /**

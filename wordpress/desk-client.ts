@@ -150,7 +150,17 @@ export type DeskResult<T, R = unknown> = ({ ok: true } & T) | DeskFailure<R>;
 /** What the namespace index says about the plugin, the user and their rights. */
 export interface DeskDiscovery {
   plugin: { name: string; version: string; wordpress: string; revisions: boolean };
-  user: (DeskUser & { roles: string[] }) | null;
+  user:
+    | (DeskUser & {
+        roles: string[];
+        /**
+         * WordPress's display name of each of `roles`, translated as it gives it (plugin 0.1.12;
+         * absent before): a role the desk does not know (`shop_manager`) is named by it. Only
+         * the names that are strings are kept ({@link discoverDesk}).
+         */
+        roleNames?: Record<string, string>;
+      })
+    | null;
   can: DeskCan;
   /** Seconds a lock lasts unless renewed. */
   lockWindow: number;
@@ -651,7 +661,27 @@ export async function discoverDesk(
   if (!result.data.user) {
     return { ok: false, code: anonymousCause(result.data.authorization), status: 401 };
   }
-  return { ok: true, desk: result.data };
+  const { roleNames, ...user } = result.data.user;
+  const names = roleNamesOf(roleNames, user.roles);
+  return { ok: true, desk: { ...result.data, user: names ? { ...user, roleNames: names } : user } };
+}
+
+/**
+ * The display names the plugin gives the user's roles (`{ shop_manager: 'Gestionnaire de
+ * boutique' }`), those of their roles only, each a string of some words; `undefined` when an
+ * older plugin gives none (the desk then names a role it does not know by its slug). PHP gives
+ * an empty one as `[]`.
+ */
+function roleNamesOf(value: unknown, roles: readonly string[]): Record<string, string> | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const names: Record<string, string> = {};
+  for (const role of Array.isArray(roles) ? roles : []) {
+    const name: unknown = Object.hasOwn(value, role)
+      ? (value as Record<string, unknown>)[role]
+      : undefined;
+    if (typeof name === 'string' && name.trim()) names[role] = name.trim().slice(0, 200);
+  }
+  return names;
 }
 
 /**

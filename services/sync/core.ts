@@ -163,9 +163,15 @@ export class SyncCore {
     if (!result.ok) return { ok: false, ...codeAndAddress(result) };
     const { desk } = result;
     const roles = (desk.user?.roles ?? []) as DeskRole[];
+    const roleNames = desk.user?.roleNames;
     return {
       ok: true,
-      user: { id: desk.user!.id, name: desk.user!.name, roles },
+      user: {
+        id: desk.user!.id,
+        name: desk.user!.name,
+        roles,
+        ...(roleNames ? { roleNames } : {}),
+      },
       role: highestRole(roles),
       can: desk.can,
       plugin: { version: desk.plugin.version },

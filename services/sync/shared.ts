@@ -23,7 +23,7 @@ import type { FetchLike } from '../../wordpress/transport';
 export type EngineProbe =
   | {
       ok: true;
-      user: { id: number; name: string; roles: DeskRole[] };
+      user: { id: number; name: string; roles: DeskRole[]; roleNames?: Record<string, string> };
       /** The user's highest role. */
       role: DeskRole;
       can: DeskCan;

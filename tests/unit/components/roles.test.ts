@@ -303,3 +303,105 @@ describe('the role sentences', () => {
     );
   });
 });
+
+describe('a role the desk does not know (WooCommerce’s, a site’s own)', () => {
+  const shopManager = {
+    id: 12,
+    name: 'Chef',
+    roles: ['shop_manager'],
+    roleNames: { shop_manager: 'Gestionnaire de boutique' },
+  } as unknown as NonNullable<SyncState['user']>;
+
+  it('is named by WordPress’s name for it, with what its capabilities allow, never « Abonné »', () => {
+    const { roles, roleNames } = shopManager as {
+      roles: string[];
+      roleNames: Record<string, string>;
+    };
+    expect(rightsSentence('subscriber', deskCan('editor'), roles, roleNames)).toBe(
+      'Vous avez le rôle «\u00a0Gestionnaire de boutique\u00a0» sur ce site\u00a0: vous pouvez écrire tous les brouillons, créer et modifier les numéros, ordonner le numéro et le publier.',
+    );
+    expect(rightsSentence('subscriber', deskCan('author'), roles, roleNames)).toBe(
+      'Vous avez le rôle «\u00a0Gestionnaire de boutique\u00a0» sur ce site\u00a0: vous pouvez proposer et écrire vos brouillons.',
+    );
+    expect(
+      rightsSentence(
+        'subscriber',
+        { ...deskCan('author'), arrange: false, publish: true },
+        roles,
+        roleNames,
+      ),
+    ).toContain('vous pouvez proposer et écrire vos brouillons et publier le numéro.');
+    expect(
+      rightsSentence('subscriber', { ...deskCan('subscriber'), read: true }, roles, roleNames),
+    ).toBe(
+      'Vous avez le rôle «\u00a0Gestionnaire de boutique\u00a0» sur ce site\u00a0: vous pouvez lire le numéro\u202f; écrire des brouillons demande les droits d’un Contributeur.',
+    );
+    // Not given the plugin's capabilities: no access, said of that role.
+    expect(rightsSentence('subscriber', deskCan('subscriber'), roles, roleNames)).toBe(
+      'Vous avez le rôle «\u00a0Gestionnaire de boutique\u00a0» sur ce site, qui ne donne pas accès à la rédaction partagée\u00a0: il y faut au moins les droits d’un Contributeur, pour la lire comme pour y écrire. Demandez-les à un administrateur du site.',
+    );
+    expect(deskIdentity(shopManager, deskCan('editor'))).toBe('Chef (Gestionnaire de boutique)');
+  });
+
+  it('names it in the greyed controls’ sentences', () => {
+    const state = deskState('contributor', { user: shopManager, can: deskCan('author') });
+    expect(deskRefusal(desk(state), 'publish')).toBe(
+      'Vous êtes titulaire du rôle «\u00a0Gestionnaire de boutique\u00a0» sur ce site\u00a0: la publication revient à un Éditeur.',
+    );
+  });
+
+  it('is named by its slug when an older plugin gives no names', () => {
+    const older = { id: 12, name: 'Chef', roles: ['shop_manager'] } as unknown as NonNullable<
+      SyncState['user']
+    >;
+    expect(deskIdentity(older, deskCan('author'))).toBe('Chef (shop_manager)');
+    expect(rightsSentence('subscriber', deskCan('author'), older.roles)).toBe(
+      'Vous avez le rôle «\u00a0shop_manager\u00a0» sur ce site\u00a0: vous pouvez proposer et écrire vos brouillons.',
+    );
+    const state = deskState('contributor', { user: older, can: deskCan('author') });
+    expect(deskRefusal(desk(state), 'arrange')).toBe(
+      'Vous êtes titulaire du rôle «\u00a0shop_manager\u00a0» sur ce site\u00a0: l’ordre du numéro revient à un Éditeur.',
+    );
+  });
+
+  it('is named beside a known role only when that role does not account for what the user may do', () => {
+    const chief = {
+      id: 13,
+      name: 'Chef',
+      roles: ['author', 'redacteur_en_chef'],
+      roleNames: { author: 'Auteur', redacteur_en_chef: 'Rédacteur en chef' },
+    } as unknown as NonNullable<SyncState['user']>;
+    // An Author who orders and publishes: their « Rédacteur en chef » role gives it.
+    expect(deskIdentity(chief, deskCan('editor'))).toBe('Chef (Rédacteur en chef)');
+    expect(rightsSentence('author', deskCan('editor'), chief.roles, chief.roleNames)).toContain(
+      'Vous avez le rôle «\u00a0Rédacteur en chef\u00a0» sur ce site\u00a0: vous pouvez écrire tous les brouillons',
+    );
+    // An Author who may do what an Author does: « Auteur », as before.
+    expect(deskIdentity(chief, deskCan('author'))).toBe('Chef (Auteur)');
+    expect(rightsSentence('author', deskCan('author'), chief.roles, chief.roleNames)).toBe(
+      'Vous êtes Auteur\u00a0: vous pouvez proposer et écrire vos brouillons\u202f; l’ordre du numéro et la publication reviennent à un Éditeur.',
+    );
+    // A Subscriber who is also a shop manager: the shop manager's role is named.
+    const both = { ...chief, roles: ['subscriber', 'shop_manager'], roleNames: {} } as typeof chief;
+    expect(deskIdentity(both, deskCan('subscriber'))).toBe('Chef (shop_manager)');
+  });
+
+  it('is said in English as WordPress names it', () => {
+    setLocale('en');
+    try {
+      const { roles, roleNames } = shopManager as {
+        roles: string[];
+        roleNames: Record<string, string>;
+      };
+      expect(rightsSentence('subscriber', deskCan('editor'), roles, roleNames)).toBe(
+        'You have the “Gestionnaire de boutique” role on this site: you can write every draft, create and edit issues, order the issue, and publish it.',
+      );
+      const state = deskState('contributor', { user: shopManager, can: deskCan('author') });
+      expect(deskRefusal(desk(state), 'publish')).toBe(
+        'You are in the “Gestionnaire de boutique” role on this site: publishing is up to an Editor.',
+      );
+    } finally {
+      setLocale('fr');
+    }
+  });
+});

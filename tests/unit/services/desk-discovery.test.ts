@@ -50,6 +50,22 @@ describe('probeDesk', () => {
     );
   });
 
+  it('passes on WordPress’s names of the user’s roles, for a role the desk does not know', async () => {
+    allowSite();
+    const roleNames = { shop_manager: 'Gestionnaire de boutique' };
+    const discover = fakeDiscover({
+      ok: true,
+      desk: { ...discovery, user: { id: 12, name: 'Chef', roles: ['shop_manager'], roleNames } },
+    });
+
+    const probe = await probeDesk({ discover, isOnline: () => true });
+
+    expect(probe).toMatchObject({
+      ok: true,
+      user: { id: 12, name: 'Chef', roles: ['shop_manager'], roleNames },
+    });
+  });
+
   it('says the settings are missing without asking anyone', async () => {
     await wordpressPasswordItem.setValue('');
     const discover = fakeDiscover({ ok: true, desk: discovery });

@@ -412,3 +412,54 @@ describe('the desk client facing a discovery that names another site’s address
     });
   });
 });
+
+describe('discoverDesk and the names of the user’s roles (plugin 0.1.12)', () => {
+  const settings = { siteUrl: 'https://monjournal.fr', username: 'chef', appPassword: 'x' };
+  const index = (user: unknown) => ({
+    plugin: { name: 'indiscrets', version: '0.1.12' },
+    user,
+    can: {},
+    lockWindow: 150,
+  });
+  const found = (user: unknown) =>
+    discoverDesk(settings, {
+      fetch: answering(() => ({ status: 200, body: index(user) })),
+      isOnline: () => true,
+    });
+
+  it('keeps WordPress’s name of each of the user’s roles', async () => {
+    const result = await found({
+      id: 12,
+      name: 'Chef',
+      roles: ['shop_manager'],
+      roleNames: { shop_manager: 'Gestionnaire de boutique' },
+    });
+    expect(result.ok && result.desk.user).toEqual({
+      id: 12,
+      name: 'Chef',
+      roles: ['shop_manager'],
+      roleNames: { shop_manager: 'Gestionnaire de boutique' },
+    });
+  });
+
+  it('keeps only names that are strings, of the user’s roles (PHP’s empty object is [])', async () => {
+    const result = await found({
+      id: 12,
+      name: 'Chef',
+      roles: ['shop_manager', 'editor'],
+      roleNames: { shop_manager: { html: '<b>' }, editor: '  Éditeur ', administrator: 'Admin' },
+    });
+    expect(result.ok && result.desk.user?.roleNames).toEqual({ editor: 'Éditeur' });
+    const empty = await found({ id: 12, name: 'Chef', roles: [], roleNames: [] });
+    expect(empty.ok && empty.desk.user).toEqual({ id: 12, name: 'Chef', roles: [] });
+  });
+
+  it('gives none from an older plugin, which names the roles only', async () => {
+    const result = await found({ id: 12, name: 'Chef', roles: ['shop_manager'] });
+    expect(result.ok && result.desk.user).toEqual({
+      id: 12,
+      name: 'Chef',
+      roles: ['shop_manager'],
+    });
+  });
+});
