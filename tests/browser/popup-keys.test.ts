@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveFields } from '../../storage/derive';
-import { localDraft, SHARED_DESK_STATE, syncedDraft } from './database';
+import { localDraft, SHARED_DESK_STATE, storedIssue, syncedDraft } from './database';
 import {
   focusedLabel,
   launchSeeded,
@@ -295,6 +295,71 @@ describe('Ctrl+Z on a draft with nothing to undo, in Chromium', () => {
       'the typing undone',
     );
     expect(await popup.getByTestId('announcement').textContent()).not.toBe('Rien à annuler.');
+    await popup.close();
+  });
+});
+
+/**
+ * « a » on a row of the popup says the draft by its row's name (its title), not by the name the
+ * issue's list gives it, which the popup's drafts tab does not show; a draft with no label, text
+ * or title is named « Brouillon sans titre », on its row and in what is said of it.
+ */
+describe('the popup’s « a » and an untitled draft, said by their rows’ names, in Chromium', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
+    const named = {
+      id: 'named',
+      title: 'Le projet de loi sur le renseignement massivement approuvé',
+      body: '<p>Les députés ont, sans surprise, adopté le texte mardi.</p>',
+      createdAt: at(1),
+      updatedAt: at(1),
+    };
+    const untitled = { id: 'untitled', title: '', body: '', createdAt: at(2), updatedAt: at(2) };
+    session = await launchSeeded(
+      () => ({
+        clips: [named, untitled].map((draft) => localDraft({ ...draft, ...deriveFields(draft) })),
+        issues: [storedIssue('issue-1')],
+      }),
+      { currentIssue: 'issue-1' },
+    );
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('names the untitled draft on its row and in the trash’s words; « a » says the row’s title', async () => {
+    const popup = await openPopup(session);
+    await until(
+      () => listState(popup),
+      (s) =>
+        s.titles.join('|') ===
+        'Brouillon sans titre|' + 'Le projet de loi sur le renseignement massivement approuvé',
+      'the two drafts, the untitled one named',
+    );
+    await popup.getByTestId('search').focus();
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('Delete');
+    await until(
+      () => listState(popup).then((s) => squash(s.bar)),
+      (bar) => bar.startsWith('« Brouillon sans titre » est à la corbeille.'),
+      'the untitled draft said in the trash',
+    );
+
+    await until(
+      () => listState(popup),
+      (s) => s.focused === 'Le projet de loi sur le renseignement massivement approuvé',
+      'the keyboard on the other draft',
+    );
+    await popup.keyboard.press('a');
+    await until(
+      () => popup.getByTestId('announcement').textContent().then(squash),
+      (text) =>
+        text === '« Le projet de loi sur le renseignement massivement approuvé » ajouté au numéro.',
+      'the add said by the row’s title',
+    );
     await popup.close();
   });
 });
