@@ -58,26 +58,39 @@ afterEach(async () => {
 
 const titles = (drafts: { title: string }[]) => drafts.map((d) => d.title).sort();
 
+/**
+ * `count` drafts written as stored (their words and pairs from the table's hooks), one second
+ * apart, the last the newest: `fields` gives each its title and texts.
+ */
+function many(count: number, fields: (i: number) => Partial<Draft>) {
+  return database.clips.bulkAdd(
+    Array.from({ length: count }, (_, i) => ({
+      id: `d-${String(i).padStart(4, '0')}`,
+      url: `https://news.test/${i}`,
+      title: '',
+      quotes: [],
+      provenance: {},
+      createdAt: new Date(Date.UTC(2021, 2, 1, 0, 0, i)).toISOString(),
+      updatedAt: '2021-03-01T00:00:00.000Z',
+      body: '',
+      sources: [],
+      note: '',
+      tags: [],
+      status: 'draft' as const,
+      issueId: '',
+      sortKey: '',
+      ...fields(i),
+    })) as unknown as Draft[],
+  );
+}
+
 describe('draft search, a quoted phrase found by its pairs of words', () => {
   it('reads no draft holding its words in another order, page and count', async () => {
-    await database.clips.bulkAdd(
-      Array.from({ length: 400 }, (_, i) => ({
-        id: `d-${String(i).padStart(4, '0')}`,
-        url: `https://news.test/${i}`,
-        title: `Réforme ${i}`,
-        quotes: [{ text: '« Matignon », selon nos informations.', html: '', clippedAt: '' }],
-        provenance: {},
-        createdAt: new Date(Date.UTC(2021, 2, 1, 0, 0, i)).toISOString(),
-        updatedAt: '2021-03-01T00:00:00.000Z',
-        body: '<p>Texte</p>',
-        sources: [],
-        note: '',
-        tags: [],
-        status: 'draft' as const,
-        issueId: '',
-        sortKey: '',
-      })) as unknown as Draft[],
-    );
+    await many(400, (i) => ({
+      title: `Réforme ${i}`,
+      quotes: [{ text: '« Matignon », selon nos informations.', html: '', clippedAt: '' }],
+      body: '<p>Texte</p>',
+    }));
     const said = await addDraft(database, {
       title: 'Nos informations selon la préfecture',
       createdAt: '2020-01-01T00:00:00.000Z',
@@ -100,24 +113,9 @@ describe('draft search, a quoted phrase found by its pairs of words', () => {
   });
 
   it('asks each word and pair of a page only whether it is under the crossover, counting none', async () => {
-    await database.clips.bulkAdd(
-      Array.from({ length: 1_000 }, (_, i) => ({
-        id: `d-${String(i).padStart(4, '0')}`,
-        url: `https://news.test/${i}`,
-        title: `Selon nos informations ${i}`,
-        quotes: [],
-        provenance: {},
-        createdAt: new Date(Date.UTC(2021, 2, 1, 0, 0, i)).toISOString(),
-        updatedAt: '2021-03-01T00:00:00.000Z',
-        body: '',
-        sources: [],
-        note: '',
-        tags: [],
-        status: 'draft' as const,
-        issueId: '',
-        sortKey: '',
-      })) as unknown as Draft[],
-    );
+    await many(1_000, (i) => ({
+      title: `Selon nos informations ${i}`,
+    }));
     [read, keys] = [0, 0];
     // Three words and two pairs, each in every draft: a page of 5 walks the newest.
     const page = await searchPage({ text: '"selon nos informations', limit: 5 }, database);
@@ -134,24 +132,10 @@ describe('draft search, a quoted phrase found by its pairs of words', () => {
 
   it('counts a phrase of two words from the index alone, reading no draft', async () => {
     // Over what a count reads as candidates: its keys are intersected.
-    await database.clips.bulkAdd(
-      Array.from({ length: 1_100 }, (_, i) => ({
-        id: `d-${String(i).padStart(4, '0')}`,
-        url: `https://news.test/${i}`,
-        title: i % 2 ? `Article 3${i % 10} de la loi, alinéa 3` : `Article 3 de la loi`,
-        quotes: [],
-        provenance: {},
-        createdAt: new Date(Date.UTC(2021, 2, 1, 0, 0, i)).toISOString(),
-        updatedAt: '2021-03-01T00:00:00.000Z',
-        body: '<p>Nos informations</p>',
-        sources: [],
-        note: '',
-        tags: [],
-        status: 'draft' as const,
-        issueId: '',
-        sortKey: '',
-      })) as unknown as Draft[],
-    );
+    await many(1_100, (i) => ({
+      title: i % 2 ? `Article 3${i % 10} de la loi, alinéa 3` : `Article 3 de la loi`,
+      body: '<p>Nos informations</p>',
+    }));
     read = 0;
     expect(await countDrafts({ text: '"nos informations' }, database)).toBe(1_100);
     expect(await countDrafts({ text: '"nos informations"' }, database)).toBe(1_100);
