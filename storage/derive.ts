@@ -247,7 +247,9 @@ export function searchedTexts(
  * version-1 records while they are being upgraded.
  */
 export function deriveFields(draft: DerivableDraft): DerivedFields {
-  const texts = searchedTexts(draft);
+  // The body's words as they stand, as a phrase is looked for in them: its text with runs of
+  // spaces made one ({@link bodyText}) cut a word at a U+FEFF, a space for `\s`.
+  const texts = searchedTexts(draft, bodyWordsText);
   return {
     words: indexWords(texts),
     wordPairs: indexWordPairs(texts),
