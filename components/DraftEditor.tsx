@@ -341,7 +341,8 @@ function DraftEditorOf({
   // that draft reaches this browser too, and the notice names it when it does (as its row in the
   // trash says it: see MergedIntoNotice).
   const merged = trashed && mergedInto ? mergedInto : undefined;
-  const mergedTitle = merged?.title;
+  // A draft with no name is named (« Brouillon sans titre »), as its row names it.
+  const mergedTitle = merged?.title === undefined ? undefined : draftName(merged.title);
   const trashSaid = () => {
     if (merged) {
       const where = mergedCase(merged);

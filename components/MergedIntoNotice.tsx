@@ -1,6 +1,7 @@
 import { t } from '../locales/core';
 import type { MergeTarget } from '../storage/draft-records';
 import { isMe, useOwnUser } from './DeskMarks';
+import { draftName } from './draftName';
 
 interface Props {
   target: MergeTarget;
@@ -17,8 +18,10 @@ interface Props {
  */
 export function MergedIntoNotice({ target, onOpen }: Props) {
   const me = useOwnUser();
-  const { title, by } = target;
+  const { by } = target;
   const where = mergedCase(target);
+  // A draft with no name is named (« Brouillon sans titre »), as its row names it.
+  const title = target.title === undefined ? undefined : draftName(target.title);
   const said = isMe(target.byId, me)
     ? t(`merged.row${where}You`, { title: title ?? '' })
     : by

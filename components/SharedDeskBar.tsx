@@ -42,6 +42,7 @@ import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
 import { ISSUE_TEXT_LIMITS } from '../storage/record-values';
 import { issueTitleShortened } from '../export/house-style';
 import { useLiveQuery } from './useLiveQuery';
+import { draftName, recordName } from './draftName';
 import { useSharedDesk } from './useSharedDesk';
 import { ConflictsList } from './ConflictsList';
 import { focusLost, whenDrawn } from './whenDrawn';
@@ -311,7 +312,7 @@ function Refusal({ refusal }: { refusal: SyncRefusal }) {
 function OverriddenNotice({ notice }: { notice: SyncOverridden }) {
   const writing = overriddenWriting(notice);
   const params = {
-    title: notice.title,
+    title: recordName(notice.kind, notice.title),
     fields: fieldList(notice.kind, notice.fields, true),
     // As many as are named: a move is one (its place goes with its issue).
     count: notice.fields.filter((f) => f !== 'sortKey' || !notice.fields.includes('issueId'))
@@ -404,7 +405,7 @@ function mergedFields(fields: readonly string[]): string {
  * choose, so said without interrupting (a status, not an alert), until the editor closes it.
  */
 function TextMergeNotice({ merge }: { merge: SyncTextMerge }) {
-  const params = { title: merge.title, fields: mergedFields(merge.fields) };
+  const params = { title: recordName(merge.kind, merge.title), fields: mergedFields(merge.fields) };
   return (
     <ReadNotice
       testId="sync-merged"
@@ -468,8 +469,11 @@ function ReadNotice({
  */
 /** « supprimé », or « fusionné dans « … » » for a draft merged into another (`mergedInto`). */
 export function keptSentence(kept: SyncKeptDraft): string {
-  const { title, by: name, mergedInto: into } = kept;
-  if (into !== undefined) {
+  const { by: name } = kept;
+  // A draft with no name is named (« Brouillon sans titre »), as its row names it.
+  const title = draftName(kept.title);
+  if (kept.mergedInto !== undefined) {
+    const into = draftName(kept.mergedInto);
     return name
       ? t('shared.keptMerged', { title, into, name })
       : t('shared.keptMergedAnon', { title, into });
@@ -484,7 +488,8 @@ function KeptNotice({ kept }: { kept: SyncKeptDraft }) {
     void sendMessage('syncKeepKept', { key: kept.key }).catch(() => setFailed(true));
   const remove = () =>
     void sendMessage('syncDeleteKept', { key: kept.key }).then(
-      (answer) => answer.undo && offer(answer.undo, t('undo.draftDeleted', { title: kept.title })),
+      (answer) =>
+        answer.undo && offer(answer.undo, t('undo.draftDeleted', { title: draftName(kept.title) })),
       () => setFailed(true),
     );
   return (
@@ -663,6 +668,8 @@ function giveKeyboardBack(
  * a merge is: the text and the conflict come back (storage/conflict-undo.ts).
  */
 function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
+  // A draft with no name is named (« Brouillon sans titre »), in the box and what it says after.
+  const title = recordName(conflict.kind, conflict.title);
   const { offer } = useUndo();
   const announce = useAnnounce();
   const box = useRef<HTMLDivElement>(null);
@@ -721,7 +728,7 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
           // its counterpart is, and the keyboard back where the editor was writing.
           announce(
             t(answer.unwritten ? UNWRITTEN[answer.unwritten] : 'shared.conflict.keptMine', {
-              title: conflict.title,
+              title,
             }),
           );
           if (shown) giveKeyboardBack(shown, writing, bar);
@@ -731,10 +738,10 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
         // which asks for a reading, whatever else was chosen.
         const keptBoth = Object.values(next).includes('both');
         const label = keptBoth
-          ? t('shared.conflict.keptBoth', { title: conflict.title })
+          ? t('shared.conflict.keptBoth', { title })
           : conflict.theirsBy
-            ? t('undo.conflictTheirsBy', { title: conflict.title, name: conflict.theirsBy })
-            : t('undo.conflictTheirs', { title: conflict.title });
+            ? t('undo.conflictTheirsBy', { title, name: conflict.theirsBy })
+            : t('undo.conflictTheirs', { title });
         // The button that had the keyboard goes with the box: « Annuler » takes it.
         offer(answer.undo, label, { focus: true });
       },
@@ -754,7 +761,7 @@ function SyncConflictView({ conflict }: { conflict: SyncConflict }) {
         headingId={`sync-conflict-${conflict.key}`}
         origin={{
           desk: true,
-          title: conflict.title,
+          title,
           ...(conflict.theirsBy ? { by: conflict.theirsBy } : {}),
         }}
         onChoose={decide}

@@ -6,6 +6,7 @@ import { DEFAULT_HOUSE_STYLE } from '../storage/house-style';
 import { ISSUE_TEXT_LIMITS } from '../storage/record-values';
 import { currentIssueId as currentIssueItem, issueFellBack } from '../storage/settings';
 import type { SyncIssueDeleted, SyncTakenOut, SyncTakenOutTo } from '../storage/sync-state';
+import { draftName as named } from './draftName';
 import { useHouseStyle } from './useSettings';
 import { useSharedDesk } from './useSharedDesk';
 import { useStorageItem } from './useStorageItem';
@@ -62,7 +63,8 @@ function where(notice: SyncTakenOut, { issueName, draftName }: Names) {
   const to = toName ? quoted(toName) : t('shared.takenOut.otherIssue');
   const intoName = (notice.mergedInto && draftName?.(notice.mergedInto)) || notice.mergedIntoTitle;
   const into = intoName ? quoted(intoName) : t('shared.takenOut.otherDraft');
-  return { title: notice.title, to, into };
+  // An item with no name is named (« Brouillon sans titre »), as the issue list names it.
+  return { title: named(notice.title), to, into };
 }
 
 /**
@@ -91,9 +93,9 @@ function openable(
   if (notice.to === 'merged') {
     if (!notice.mergedInto) return undefined;
     const title = draftName?.(notice.mergedInto) || notice.mergedIntoTitle || notice.title;
-    return { id: notice.mergedInto, title };
+    return { id: notice.mergedInto, title: named(title) };
   }
-  return { id: notice.recordId, title: notice.title };
+  return { id: notice.recordId, title: named(notice.title) };
 }
 
 /**

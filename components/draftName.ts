@@ -8,3 +8,11 @@ import { t } from '../locales/core';
 export function draftName(name: string): string {
   return name.trim() ? name : t('drafts.untitled');
 }
+
+/**
+ * A record of the shared desk's notices, named in a sentence: a draft by {@link draftName}, an
+ * issue by its title as the notice has it (the sync names an untitled one by its date).
+ */
+export function recordName(kind: 'draft' | 'issue', title: string): string {
+  return kind === 'draft' ? draftName(title) : title;
+}
