@@ -55,25 +55,36 @@ export interface RoleHolder {
  */
 export type NamedRole = { known: Role } | { custom: string } | { none: true };
 
-/** How far a known role goes on the desk (the plugin's map): arrange and publish, write, nothing. */
-const ROLE_LEVEL: Record<Role, number> = {
-  administrator: 3,
-  editor: 3,
-  author: 2,
-  contributor: 2,
-  subscriber: 0,
+/** Rights as a known role gives them, or `other`: some of an Editor's, not all. */
+type Rights = 'editor' | 'writer' | 'reader' | 'none' | 'other';
+
+/** What a known role gives on the desk (the plugin's map): an Editor's rights, a writer's… */
+const ROLE_RIGHTS: Record<Role, Rights> = {
+  administrator: 'editor',
+  editor: 'editor',
+  author: 'writer',
+  contributor: 'writer',
+  subscriber: 'none',
 };
 
-/** How far `can` goes: arrange and publish, write, read, nothing. */
-function canLevel(can: DeskCan): number {
-  if (can.arrange && can.publish) return 3;
-  if (can.clip) return 2;
-  return can.read ? 1 : 0;
+/**
+ * Whose rights `can` are: an Editor's (the issue ordered and published); some of an Editor's
+ * (another's drafts, issues, their order or publishing, not all: no known role's); a writer's;
+ * reading only; none.
+ */
+function rightsOf(can: DeskCan): Rights {
+  if (can.arrange && can.publish) return 'editor';
+  const beyond = [can.editOthers, can.trashOthers, can.editIssues, can.arrange, can.publish];
+  if (beyond.some(Boolean)) return 'other';
+  if (can.clip) return 'writer';
+  return can.read ? 'reader' : 'none';
 }
 
 /**
  * The role to name for `user`, judged by what they may do (`can`, when known): the strongest
- * role the desk knows above Subscriber, when it accounts for `can`; else the first of the site's
+ * role the desk knows above Subscriber, when it accounts for `can` (neither more, a Contributor
+ * whose other role lets them order the issue, nor less, one whose other role denies the desk's
+ * capabilities: the known role's sentence would say false); else the first of the site's
  * own roles (WooCommerce's « Gestionnaire de boutique », a « Rédacteur en chef » made with a role
  * plugin), whose capabilities gave the rest; else Subscriber. Never « Abonné » for a role that
  * is not, nor for no role at all. `undefined` user (not read yet): Subscriber, as before.
@@ -83,7 +94,7 @@ export function namedRole(user: RoleHolder | undefined, can?: DeskCan): NamedRol
   if (user.roles.length === 0) return { none: true };
   const known = ROLES.find((role) => role !== 'subscriber' && user.roles.includes(role));
   const own = user.roles.find((role) => !(ROLES as readonly string[]).includes(role));
-  if (known && (!own || !can || ROLE_LEVEL[known] >= canLevel(can))) return { known };
+  if (known && (!own || !can || ROLE_RIGHTS[known] === rightsOf(can))) return { known };
   if (own) {
     const name = user.roleNames?.[own];
     return { custom: typeof name === 'string' && name.trim() ? name.trim() : own };

@@ -405,3 +405,50 @@ describe('a role the desk does not know (WooCommerce’s, a site’s own)', () =
     }
   });
 });
+
+describe('a known role beside one of the site’s own that gives more than it (review s65 RI)', () => {
+  const chief = {
+    id: 14,
+    name: 'Cheffe',
+    roles: ['contributor', 'redacteur_en_chef'],
+    roleNames: { contributor: 'Contributeur', redacteur_en_chef: 'Rédacteur en chef' },
+  } as unknown as NonNullable<SyncState['user']>;
+  /** A Contributor whose « Rédacteur en chef » role lets them order the issue, not publish it. */
+  const orders = { ...deskCan('author'), editOthers: true, editIssues: true, arrange: true };
+
+  it('names the site’s own role when it lets the user order the issue, never « l’ordre revient à un Éditeur »', () => {
+    const sentence = rightsSentence('contributor', orders, chief.roles, chief.roleNames);
+    expect(sentence).not.toContain('l’ordre du numéro et la publication reviennent à un Éditeur');
+    expect(sentence).toBe(
+      'Vous avez le rôle «\u00a0Rédacteur en chef\u00a0» sur ce site\u00a0: vous pouvez écrire tous les brouillons, créer et modifier les numéros et ordonner le numéro.',
+    );
+    expect(deskIdentity(chief, orders)).toBe('Cheffe (Rédacteur en chef)');
+  });
+
+  it('names the site’s own role when it lets the user write every draft', () => {
+    const writes = { ...deskCan('author'), editOthers: true, trashOthers: true };
+    expect(deskIdentity(chief, writes)).toBe('Cheffe (Rédacteur en chef)');
+    expect(rightsSentence('contributor', writes, chief.roles, chief.roleNames)).toContain(
+      'vous pouvez écrire tous les brouillons',
+    );
+  });
+
+  it('names the site’s own role when it takes the desk away from the known one, never « Vous êtes Contributeur : … demande au moins le rôle Contributeur »', () => {
+    // A role plugin's denied capability (Members' « deny »): the other role's `false` wins.
+    const barred = { ...chief, roleNames: { ...chief.roleNames, redacteur_en_chef: 'Sans accès' } };
+    const sentence = rightsSentence(
+      'contributor',
+      deskCan('subscriber'),
+      barred.roles,
+      barred.roleNames,
+    );
+    expect(sentence).toBe(
+      'Vous avez le rôle «\u00a0Sans accès\u00a0» sur ce site, qui ne donne pas accès à la rédaction partagée\u00a0: il y faut au moins les droits d’un Contributeur, pour la lire comme pour y écrire. Demandez-les à un administrateur du site.',
+    );
+    expect(deskIdentity(barred, deskCan('subscriber'))).toBe('Cheffe (Sans accès)');
+  });
+
+  it('still names the known role when it accounts for all the user may do', () => {
+    expect(deskIdentity(chief, deskCan('author'))).toBe('Cheffe (Contributeur)');
+  });
+});
