@@ -147,6 +147,19 @@ export function LanguageSettings() {
    * browser's question to come after the language was stored (kept even when the editor stayed).
    */
   const [asked, setAsked] = useState<UiLocale>();
+  /** The question's first answer, « Garder la langue et les modifications ». */
+  const stay = useRef<HTMLButtonElement>(null);
+  /**
+   * Set when the question comes as the keyboard leaves the list stepped to a language (Tab):
+   * the keyboard goes to the question, drawn just after the list, where it had gone on past it
+   * to the next card, the question's answers behind it.
+   */
+  const toQuestion = useRef(false);
+  useEffect(() => {
+    if (!toQuestion.current || !stay.current) return;
+    toQuestion.current = false;
+    stay.current.focus();
+  });
   useEffect(() => {
     if (!value) return;
     try {
@@ -159,10 +172,14 @@ export function LanguageSettings() {
   }, [!value]);
   if (!value) return null;
 
-  async function apply(next: UiLocale, lose = false) {
+  /** `left`: applied as the keyboard left the list (see {@link toQuestion}). */
+  async function apply(next: UiLocale, lose = false, left = false) {
     setPending(undefined);
     if (next === value) return setAsked(undefined);
-    if (!lose && typedUnsaved()) return setAsked(next);
+    if (!lose && typedUnsaved()) {
+      toQuestion.current = left;
+      return setAsked(next);
+    }
     await uiLocale.setValue(next);
     setLocaleChoice(next);
     try {
@@ -197,7 +214,9 @@ export function LanguageSettings() {
         }}
         onBlur={(e) => {
           // Left for another control (not the window left): the choice stepped to applies.
-          if (pending && document.activeElement !== e.currentTarget) void apply(pending);
+          if (pending && document.activeElement !== e.currentTarget) {
+            void apply(pending, false, true);
+          }
         }}
         onChange={(e) => {
           const next = (e.target as HTMLSelectElement).value as UiLocale;
@@ -220,6 +239,7 @@ export function LanguageSettings() {
           </p>
           <div class="form-actions">
             <button
+              ref={stay}
               type="button"
               class="button"
               onClick={() => {

@@ -188,6 +188,27 @@ describe('the interface language chosen with changes not saved, in Chromium', ()
     expect(await stored()).toBe('none');
     expect(await style.getByLabel('Ouverture de chaque indiscret').inputValue()).toBe('• ');
 
+    // By the keyboard alone: a step on the closed list asks nothing; Tab, leaving the list,
+    // asks, and takes the keyboard to the question drawn after it, not past it to the next card.
+    await list.focus();
+    await options.keyboard.press('ArrowDown');
+    await options.waitForTimeout(300);
+    expect(await options.getByTestId('language-unsaved').count()).toBe(0);
+    await options.keyboard.press('Tab');
+    await until(
+      () => focusedLabel(options),
+      (now) => now === 'Garder la langue et les modifications',
+      'the keyboard on the question',
+    );
+    await options.keyboard.press('Enter');
+    await until(
+      () => focusedLabel(options),
+      (now) => now === 'Langue de l’interface',
+      'the keyboard back on the list',
+    );
+    expect(await list.inputValue()).toBe('auto');
+    expect(await stored()).toBe('none');
+
     await list.selectOption('en');
     await options.getByRole('button', { name: 'Changer de langue sans les enregistrer' }).click();
     await options.getByRole('heading', { name: 'Indiscrets settings' }).waitFor();

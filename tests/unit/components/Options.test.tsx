@@ -685,6 +685,33 @@ describe('Options: the interface language chosen with changes typed and not save
     expect(screen.getByTestId('unsaved')).toBeTruthy();
   });
 
+  it('the keyboard leaving the list stepped to a language goes to the question, not past it', async () => {
+    render(
+      <>
+        <LanguageSettings />
+        <HouseStyleSettings />
+      </>,
+    );
+    const opener = await screen.findByLabelText('Ouverture de chaque indiscret');
+    fireEvent.input(opener, { target: { value: '• ' } });
+    const list = screen.getByRole('combobox', {
+      name: 'Langue de l’interface',
+    }) as HTMLSelectElement;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    list.focus();
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.change(list, { target: { value: 'en' } });
+
+    // Tab from the list: the browser puts the keyboard on the next card's first field.
+    screen.getByLabelText('Langue des exports').focus();
+
+    const stay = await screen.findByRole('button', {
+      name: 'Garder la langue et les modifications',
+    });
+    await waitFor(() => expect(document.activeElement).toBe(stay));
+    expect(await uiLocale.getValue()).toBe('auto');
+  });
+
   it('the editor leaving: the language stored, the page left with no second question', async () => {
     await typedThenChosen();
 
