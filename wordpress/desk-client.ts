@@ -27,6 +27,7 @@ import {
   siteMoved,
   siteNamedElsewhere,
 } from './client';
+import { shortened } from '../lib/ellipsis';
 import { answeredAnonymously, anonymousCause, refusesARight, wpCodeOf } from './errors';
 import {
   basicAuth,
@@ -668,9 +669,9 @@ export async function discoverDesk(
 
 /**
  * The display names the plugin gives the user's roles (`{ shop_manager: 'Gestionnaire de
- * boutique' }`), those of their roles only, each a string of some words; `undefined` when an
- * older plugin gives none (the desk then names a role it does not know by its slug). PHP gives
- * an empty one as `[]`.
+ * boutique' }`), those of their roles only, each a string of some words (a longer one cut at a
+ * word, with « … », never inside a character); `undefined` when an older plugin gives none (the
+ * desk then names a role it does not know by its slug). PHP gives an empty one as `[]`.
  */
 function roleNamesOf(value: unknown, roles: readonly string[]): Record<string, string> | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
@@ -679,7 +680,7 @@ function roleNamesOf(value: unknown, roles: readonly string[]): Record<string, s
     const name: unknown = Object.hasOwn(value, role)
       ? (value as Record<string, unknown>)[role]
       : undefined;
-    if (typeof name === 'string' && name.trim()) names[role] = name.trim().slice(0, 200);
+    if (typeof name === 'string' && name.trim()) names[role] = shortened(name.trim(), 200);
   }
   return names;
 }

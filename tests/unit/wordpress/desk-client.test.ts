@@ -454,6 +454,24 @@ describe('discoverDesk and the names of the user’s roles (plugin 0.1.12)', () 
     expect(empty.ok && empty.desk.user).toEqual({ id: 12, name: 'Chef', roles: [] });
   });
 
+  it('cuts a very long name at a word, with « … », never inside a character (review s65 RI)', async () => {
+    const long = `Rédacteur en chef adjoint ${'chargé des éditions du soir '.repeat(400)}`;
+    const emoji = `${'a'.repeat(199)}\u{1F4F0} du soir`;
+    const result = await found({
+      id: 12,
+      name: 'Chef',
+      roles: ['chef', 'veilleur'],
+      roleNames: { chef: long, veilleur: emoji },
+    });
+    const names = (result.ok && result.desk.user?.roleNames) || {};
+    expect(names.chef!.length).toBeLessThanOrEqual(200);
+    expect(names.chef).toMatch(
+      /^Rédacteur en chef adjoint chargé des éditions du soir .*[a-zé]…$/u,
+    );
+    expect(names.veilleur).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/u);
+    expect(names.veilleur!.endsWith('…')).toBe(true);
+  });
+
   it('gives none from an older plugin, which names the roles only', async () => {
     const result = await found({ id: 12, name: 'Chef', roles: ['shop_manager'] });
     expect(result.ok && result.desk.user).toEqual({
