@@ -6,7 +6,7 @@ import {
   type CreditStyle,
   type HouseStyle,
 } from '../export/house-style';
-import { t, tParts, setLocaleChoice } from '../locales';
+import { detectLocale, getLocale, t, tParts, setLocaleChoice } from '../locales';
 import { houseStyleItem } from '../storage/preferences';
 import {
   characterKeys,
@@ -127,6 +127,9 @@ const stepKey = (event: KeyboardEvent) =>
   event.key === 'PageDown' ||
   (event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey);
 
+/** Whether `choice` is the language this page is drawn in (`auto`: the browser's). */
+const drawnIn = (choice: UiLocale) => (choice === 'auto' ? detectLocale() : choice) === getLocale();
+
 export function LanguageSettings() {
   const value = useStorageItem(uiLocale);
   // The page is drawn anew in the language chosen (a reload, which every text of the page
@@ -176,6 +179,15 @@ export function LanguageSettings() {
   async function apply(next: UiLocale, lose = false, left = false) {
     setPending(undefined);
     if (next === value) return setAsked(undefined);
+    if (drawnIn(next)) {
+      // The language this page is drawn in, the list showing another stored meanwhile (a
+      // restore over typing, another tab): stored, with nothing to draw again, no reload to
+      // lose the typing for.
+      setAsked(undefined);
+      await uiLocale.setValue(next);
+      setLocaleChoice(next);
+      return;
+    }
     if (!lose && typedUnsaved()) {
       toQuestion.current = left;
       return setAsked(next);

@@ -153,6 +153,60 @@ describe('the interface language chosen with changes not saved, in Chromium', ()
     await session?.close();
   });
 
+  it('stores the language the page is drawn in, chosen back after a restore stored another, asking nothing and reloading nothing', async () => {
+    const options = await session.openExtensionPage('options.html');
+    const questions: string[] = [];
+    options.on('dialog', (dialog) => {
+      questions.push(dialog.type());
+      void dialog.dismiss();
+    });
+    type Sync = {
+      storage: {
+        sync: {
+          get(key: string): Promise<Record<string, unknown>>;
+          set(items: Record<string, unknown>): Promise<void>;
+          remove(key: string): Promise<void>;
+        };
+      };
+    };
+    const stored = () =>
+      options.evaluate(async () => {
+        const chrome = (globalThis as unknown as { chrome: Sync }).chrome;
+        const got = await chrome.storage.sync.get('uiLocale');
+        return (got.uiLocale as string | undefined) ?? 'none';
+      });
+    const style = options.getByRole('form', { name: 'Style maison' });
+    await style.getByLabel('Ouverture de chaque indiscret').fill('• ');
+    await style.getByText('Modifications non enregistrées.').waitFor();
+    const list = options.getByRole('combobox', { name: 'Langue de l’interface' });
+    // A restore over the typing (or another tab) stores English: shown at the next reload.
+    await options.evaluate(async () => {
+      const chrome = (globalThis as unknown as { chrome: Sync }).chrome;
+      await chrome.storage.sync.set({ uiLocale: 'en' });
+      (globalThis as unknown as { marked: boolean }).marked = true;
+    });
+    await until(
+      () => list.inputValue(),
+      (value) => value === 'en',
+      'the list showing the language stored',
+    );
+
+    await list.selectOption('fr');
+
+    await until(stored, (value) => value === 'fr', 'French stored');
+    await options.waitForTimeout(300);
+    expect(await options.getByTestId('language-unsaved').count()).toBe(0);
+    expect(
+      await options.evaluate(() => (globalThis as unknown as { marked?: boolean }).marked),
+    ).toBe(true);
+    expect(await style.getByLabel('Ouverture de chaque indiscret').inputValue()).toBe('• ');
+    expect(questions).toEqual([]);
+    await options.evaluate(async () => {
+      await (globalThis as unknown as { chrome: Sync }).chrome.storage.sync.remove('uiLocale');
+    });
+    await options.close();
+  });
+
   it('asks before storing it; stays as it was when the editor stays; goes with no browser question', async () => {
     const options = await session.openExtensionPage('options.html');
     const questions: string[] = [];
@@ -190,7 +244,9 @@ describe('the interface language chosen with changes not saved, in Chromium', ()
 
     // By the keyboard alone: a step on the closed list asks nothing; Tab, leaving the list,
     // asks, and takes the keyboard to the question drawn after it, not past it to the next card.
+    // « Celle du navigateur », « Français », « English ».
     await list.focus();
+    await options.keyboard.press('ArrowDown');
     await options.keyboard.press('ArrowDown');
     await options.waitForTimeout(300);
     expect(await options.getByTestId('language-unsaved').count()).toBe(0);

@@ -712,6 +712,35 @@ describe('Options: the interface language chosen with changes typed and not save
     expect(await uiLocale.getValue()).toBe('auto');
   });
 
+  it('the language the page is drawn in, chosen back after a restore stored another: stored, nothing asked nor reloaded', async () => {
+    // A French page, the typing not saved; a restore over it (or another tab) stores English,
+    // which shows only at the next reload: the list says English meanwhile.
+    render(
+      <>
+        <LanguageSettings />
+        <HouseStyleSettings />
+      </>,
+    );
+    const opener = await screen.findByLabelText('Ouverture de chaque indiscret');
+    fireEvent.input(opener, { target: { value: '• ' } });
+    const list = screen.getByRole('combobox', {
+      name: 'Langue de l’interface',
+    }) as HTMLSelectElement;
+    await uiLocale.setValue('en');
+    await waitFor(() => expect(list.value).toBe('en'));
+    sessionStorage.clear();
+
+    fireEvent.change(list, { target: { value: 'fr' } });
+
+    // French kept, as the page shows it: no reload to lose the typing for, nothing asked.
+    await waitFor(async () => expect(await uiLocale.getValue()).toBe('fr'));
+    expect(screen.queryByTestId('language-unsaved')).toBeNull();
+    expect(list.value).toBe('fr');
+    expect(sessionStorage.length).toBe(0);
+    expect((opener as HTMLInputElement).value).toBe('• ');
+    expect(screen.getByTestId('unsaved')).toBeTruthy();
+  });
+
   it('the editor leaving: the language stored, the page left with no second question', async () => {
     await typedThenChosen();
 
