@@ -5,7 +5,7 @@
  */
 import { getLocale, t, type MessageKey } from '../locales';
 import type { DeskCan, DeskRole, SyncRefusal, SyncState } from '../storage/sync-state';
-import { namedRole, roleAs, type NamedRole, type Role } from './roles';
+import { namedRole, quotedRoles, roleAs, type NamedRole, type Role } from './roles';
 
 const ROLE_KEYS: Record<Role, MessageKey> = {
   administrator: 'shared.role.administrator',
@@ -21,12 +21,19 @@ export function roleName(role: string | undefined): string {
 }
 
 /**
- * What a role of the site's own (`name`, as WordPress names it) allows, judged by what the plugin
- * says it may do (« vous pouvez écrire tous les brouillons, ordonner le numéro et le publier »):
- * its capabilities, not its name, open each route.
+ * What roles of the site's own (`names`, as WordPress names them: all of them, which gave what
+ * unknown) allow, judged by what the plugin says it may do (« vous pouvez écrire tous les
+ * brouillons, ordonner le numéro et le publier »): its capabilities, not its name, open each
+ * route.
  */
-function customRightsSentence(name: string, can: DeskCan): string {
-  if (!can.read) return t('shared.rights.customNone', { name });
+function customRightsSentence(names: readonly string[], can: DeskCan): string {
+  const [name, ...more] = names;
+  // Several: « Vous avez les rôles « A » et « B » sur ce site ».
+  const many = more.length > 0;
+  const named: Record<string, string> = many ? { names: quotedRoles(names) } : { name: name! };
+  if (!can.read) {
+    return t(many ? 'shared.rights.customManyNone' : 'shared.rights.customNone', named);
+  }
   const abilities = [
     can.editOthers ? t('shared.ability.editAll') : can.clip ? t('shared.ability.clip') : '',
     can.editIssues ? t('shared.ability.editIssues') : '',
@@ -34,9 +41,14 @@ function customRightsSentence(name: string, can: DeskCan): string {
     // « ordonner le numéro et le publier »: the issue just named.
     can.publish ? t(can.arrange ? 'shared.ability.publishIt' : 'shared.ability.publish') : '',
   ].filter(Boolean);
-  if (abilities.length === 0) return t('shared.rights.customReadOnly', { name });
+  if (abilities.length === 0) {
+    return t(many ? 'shared.rights.customManyReadOnly' : 'shared.rights.customReadOnly', named);
+  }
   const list = new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(abilities);
-  return t('shared.rights.custom', { name, abilities: list });
+  return t(many ? 'shared.rights.customMany' : 'shared.rights.custom', {
+    ...named,
+    abilities: list,
+  });
 }
 
 /**
@@ -75,7 +87,10 @@ export function rightsSentence(
 export function deskIdentity(user: NonNullable<SyncState['user']>, can?: DeskCan): string {
   const named = namedRole(user, can);
   if ('none' in named) return user.name;
-  const role = 'custom' in named ? named.custom : roleName(named.known);
+  const role =
+    'custom' in named
+      ? new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(named.custom)
+      : roleName(named.known);
   return t('shared.identity', { name: user.name, role });
 }
 

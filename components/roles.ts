@@ -18,7 +18,7 @@
  * capabilities, not the role, on every route.
  * Sync off (or not read yet): everything is allowed, the desk is as it was without sharing.
  */
-import { t, type CoreKey } from '../locales/core';
+import { getLocale, t, type CoreKey } from '../locales/core';
 import type { DeskCan, DeskMark } from '../storage/sync-state';
 import { lockedBy } from './DeskMarks';
 import type { SharedDesk } from './sharedDesk';
@@ -53,7 +53,7 @@ export interface RoleHolder {
  * The role the desk names: one it knows, one of the site's own (by WordPress's name for it, or
  * its slug from an older plugin), or none at all (no member of a network's site).
  */
-export type NamedRole = { known: Role } | { custom: string } | { none: true };
+export type NamedRole = { known: Role } | { custom: string[] } | { none: true };
 
 /** Rights as a known role gives them, or `other`: some of an Editor's, not all. */
 type Rights = 'editor' | 'writer' | 'reader' | 'none' | 'other';
@@ -84,10 +84,11 @@ function rightsOf(can: DeskCan): Rights {
  * The role to name for `user`, judged by what they may do (`can`, when known): the strongest
  * role the desk knows above Subscriber, when it accounts for `can` (neither more, a Contributor
  * whose other role lets them order the issue, nor less, one whose other role denies the desk's
- * capabilities: the known role's sentence would say false); else the first of the site's
- * own roles (WooCommerce's « Gestionnaire de boutique », a « Rédacteur en chef » made with a role
- * plugin), whose capabilities gave the rest; else Subscriber. Never « Abonné » for a role that
- * is not, nor for no role at all. `undefined` user (not read yet): Subscriber, as before.
+ * capabilities: the known role's sentence would say false); else the site's own roles
+ * (WooCommerce's « Gestionnaire de boutique », a « Rédacteur en chef » made with a role plugin),
+ * whose capabilities gave the rest: all of them, since which did `can` does not tell; else
+ * Subscriber. Never « Abonné » for a role that is not, nor for no role at all. `undefined` user
+ * (not read yet): Subscriber, as before.
  */
 export function namedRole(user: RoleHolder | undefined, can?: DeskCan): NamedRole {
   if (!user) return { known: 'subscriber' };
@@ -96,16 +97,32 @@ export function namedRole(user: RoleHolder | undefined, can?: DeskCan): NamedRol
   const own = user.roles.find((role) => !(ROLES as readonly string[]).includes(role));
   if (known && (!own || !can || ROLE_RIGHTS[known] === rightsOf(can))) return { known };
   if (own) {
-    const name = user.roleNames?.[own];
-    return { custom: typeof name === 'string' && name.trim() ? name.trim() : own };
+    const names = user.roles
+      .filter((role) => !(ROLES as readonly string[]).includes(role))
+      .map((role) => {
+        const name = user.roleNames?.[role];
+        return typeof name === 'string' && name.trim() ? name.trim() : role;
+      });
+    return { custom: [...new Set(names)] };
   }
   return { known: known ?? 'subscriber' };
+}
+
+/** Roles of the site's own, each quoted: « Gestionnaire de boutique » et « Rédacteur en chef ». */
+export function quotedRoles(names: readonly string[]): string {
+  const quoted = names.map((name) => t('shared.roleQuoted', { name }));
+  return new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(quoted);
 }
 
 /** A named role as « Vous êtes {role} » says it (« titulaire du rôle « X » sur ce site »). */
 export function namedRoleAs(named: NamedRole): string {
   if ('none' in named) return t('shared.roleAs.none');
-  if ('custom' in named) return t('shared.roleAs.custom', { name: named.custom });
+  if ('custom' in named) {
+    const [name, ...more] = named.custom;
+    return more.length === 0
+      ? t('shared.roleAs.custom', { name: name! })
+      : t('shared.roleAs.customMany', { names: quotedRoles(named.custom) });
+  }
   return roleAs(named.known);
 }
 

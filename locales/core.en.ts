@@ -180,6 +180,8 @@ export const coreEn: CoreMessages = {
   'shared.roleAs.subscriber': 'a Subscriber',
   'shared.roleAs.none': 'without a role on this site',
   'shared.roleAs.custom': 'in the “{name}” role on this site',
+  'shared.roleAs.customMany': 'in the {names} roles on this site',
+  'shared.roleQuoted': '“{name}”',
   'shared.cannot.clip':
     'You are {role}: clipping pages for the shared desk is up to a Contributor or above.',
   'shared.cannot.arrange': 'You are {role}: ordering the issue is up to an Editor.',

@@ -192,6 +192,9 @@ export const coreFr = {
   'shared.roleAs.none': 'sans rôle sur ce site',
   // A role of the site's own (WooCommerce's, one made with a role plugin), by WordPress's name.
   'shared.roleAs.custom': 'titulaire du rôle «\u00a0{name}\u00a0» sur ce site',
+  'shared.roleAs.customMany': 'titulaire des rôles {names} sur ce site',
+  // A role of the site's own quoted, in a list of them (shared.roleAs.customMany…).
+  'shared.roleQuoted': '«\u00a0{name}\u00a0»',
   'shared.cannot.clip':
     'Vous êtes {role} : couper des pages pour la rédaction partagée revient à un Contributeur ou plus.',
   'shared.cannot.arrange': 'Vous êtes {role} : l’ordre du numéro revient à un Éditeur.',

@@ -655,6 +655,11 @@ export const en: Messages = {
     'You have the “{name}” role on this site: you can read the issue; writing drafts takes the rights of a Contributor.',
   'shared.rights.customNone':
     'You have the “{name}” role on this site, which gives no access to the shared desk: it takes at least the rights of a Contributor, to read it as well as to write in it. Ask a site administrator for them.',
+  'shared.rights.customMany': 'You have the {names} roles on this site: you can {abilities}.',
+  'shared.rights.customManyReadOnly':
+    'You have the {names} roles on this site: you can read the issue; writing drafts takes the rights of a Contributor.',
+  'shared.rights.customManyNone':
+    'You have the {names} roles on this site, which give no access to the shared desk: it takes at least the rights of a Contributor, to read it as well as to write in it. Ask a site administrator for them.',
   'shared.ability.clip': 'suggest and write your own drafts',
   'shared.ability.editAll': 'write every draft',
   'shared.ability.editIssues': 'create and edit issues',

@@ -678,6 +678,13 @@ export const fr = {
     'Vous avez le rôle «\u00a0{name}\u00a0» sur ce site\u00a0: vous pouvez lire le numéro\u202f; écrire des brouillons demande les droits d’un Contributeur.',
   'shared.rights.customNone':
     'Vous avez le rôle «\u00a0{name}\u00a0» sur ce site, qui ne donne pas accès à la rédaction partagée\u00a0: il y faut au moins les droits d’un Contributeur, pour la lire comme pour y écrire. Demandez-les à un administrateur du site.',
+  // Several roles of the site's own, each quoted (shared.roleQuoted), which gave what unknown.
+  'shared.rights.customMany':
+    'Vous avez les rôles {names} sur ce site\u00a0: vous pouvez {abilities}.',
+  'shared.rights.customManyReadOnly':
+    'Vous avez les rôles {names} sur ce site\u00a0: vous pouvez lire le numéro\u202f; écrire des brouillons demande les droits d’un Contributeur.',
+  'shared.rights.customManyNone':
+    'Vous avez les rôles {names} sur ce site, qui ne donnent pas accès à la rédaction partagée\u00a0: il y faut au moins les droits d’un Contributeur, pour la lire comme pour y écrire. Demandez-les à un administrateur du site.',
   // What a role of the site's own may do, after « vous pouvez » (shared.rights.custom).
   'shared.ability.clip': 'proposer et écrire vos brouillons',
   'shared.ability.editAll': 'écrire tous les brouillons',

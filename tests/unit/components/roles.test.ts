@@ -452,3 +452,55 @@ describe('a known role beside one of the site’s own that gives more than it (r
     expect(deskIdentity(chief, deskCan('author'))).toBe('Cheffe (Contributeur)');
   });
 });
+
+describe('several roles of the site’s own (review s65 RI)', () => {
+  // WooCommerce's role given first, the desk's capabilities by the second: which gave what, the
+  // desk cannot tell, so it names both.
+  const both = {
+    id: 15,
+    name: 'Chef',
+    roles: ['shop_manager', 'redacteur_en_chef'],
+    roleNames: { shop_manager: 'Gestionnaire de boutique', redacteur_en_chef: 'Rédacteur en chef' },
+  } as unknown as NonNullable<SyncState['user']>;
+
+  it('names them all, never the first alone as if it gave the desk’s rights', () => {
+    expect(rightsSentence('subscriber', deskCan('editor'), both.roles, both.roleNames)).toBe(
+      'Vous avez les rôles «\u00a0Gestionnaire de boutique\u00a0» et «\u00a0Rédacteur en chef\u00a0» sur ce site\u00a0: vous pouvez écrire tous les brouillons, créer et modifier les numéros, ordonner le numéro et le publier.',
+    );
+    expect(rightsSentence('subscriber', deskCan('subscriber'), both.roles, both.roleNames)).toBe(
+      'Vous avez les rôles «\u00a0Gestionnaire de boutique\u00a0» et «\u00a0Rédacteur en chef\u00a0» sur ce site, qui ne donnent pas accès à la rédaction partagée\u00a0: il y faut au moins les droits d’un Contributeur, pour la lire comme pour y écrire. Demandez-les à un administrateur du site.',
+    );
+    expect(
+      rightsSentence(
+        'subscriber',
+        { ...deskCan('subscriber'), read: true },
+        both.roles,
+        both.roleNames,
+      ),
+    ).toBe(
+      'Vous avez les rôles «\u00a0Gestionnaire de boutique\u00a0» et «\u00a0Rédacteur en chef\u00a0» sur ce site\u00a0: vous pouvez lire le numéro\u202f; écrire des brouillons demande les droits d’un Contributeur.',
+    );
+    expect(deskIdentity(both, deskCan('editor'))).toBe(
+      'Chef (Gestionnaire de boutique et Rédacteur en chef)',
+    );
+    const state = deskState('contributor', { user: both, can: deskCan('author') });
+    expect(deskRefusal(desk(state), 'publish')).toBe(
+      'Vous êtes titulaire des rôles «\u00a0Gestionnaire de boutique\u00a0» et «\u00a0Rédacteur en chef\u00a0» sur ce site\u00a0: la publication revient à un Éditeur.',
+    );
+  });
+
+  it('names them all in English too', () => {
+    setLocale('en');
+    try {
+      expect(rightsSentence('subscriber', deskCan('author'), both.roles, both.roleNames)).toBe(
+        'You have the “Gestionnaire de boutique” and “Rédacteur en chef” roles on this site: you can suggest and write your own drafts.',
+      );
+      const state = deskState('contributor', { user: both, can: deskCan('author') });
+      expect(deskRefusal(desk(state), 'publish')).toBe(
+        'You are in the “Gestionnaire de boutique” and “Rédacteur en chef” roles on this site: publishing is up to an Editor.',
+      );
+    } finally {
+      setLocale('fr');
+    }
+  });
+});
