@@ -1,12 +1,18 @@
 import { t } from '../locales/core';
 
 /**
+ * Characters that show nothing (a soft hyphen, zero-width spaces and joiners, direction marks,
+ * a word joiner, a byte order mark): a title of only these, with spaces, is none.
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
+
+/**
  * A draft's name (`name`: its label, first words or title, as the place names it), or « Brouillon
  * sans titre » for a draft with none of them (its title emptied, one a backup or the shared desk
  * brought so): a row, a list and a sentence name it so, where they said « «  » », empty quotes.
  */
 export function draftName(name: string): string {
-  return name.trim() ? name : t('drafts.untitled');
+  return name.replace(INVISIBLE, '').trim() ? name : t('drafts.untitled');
 }
 
 /**

@@ -6,6 +6,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DraftEditor } from '../../../components/DraftEditor';
+import { draftName } from '../../../components/draftName';
 import { MergedIntoNotice } from '../../../components/MergedIntoNotice';
 import { keptSentence, SharedDeskBar } from '../../../components/SharedDeskBar';
 import { takenOutSentence } from '../../../components/TakenOutNotice';
@@ -134,5 +135,14 @@ describe('the editor of a draft merged into one with no name', () => {
     } finally {
       unregister();
     }
+  });
+});
+
+describe('a draft whose title is only invisible characters', () => {
+  it('is named « Brouillon sans titre » (draftName, which its row, the issue list and the sentences name it by)', () => {
+    // A zero-width space, a soft hyphen, a no-break space: a page's title may be only that.
+    const title = '\u200b\u00ad\u00a0\u2060';
+    expect(draftName(title)).toBe('Brouillon sans titre');
+    expect(draftName('\u200bLe ministre')).toBe('\u200bLe ministre');
   });
 });
