@@ -56,7 +56,7 @@ describe('a role the desk does not know, against a real WordPress', () => {
     await desk?.session.close();
     await php(`
       require_once ABSPATH . 'wp-admin/includes/user.php';
-      foreach (array('boutique', 'chefedition', 'pigisteconfirme') as $login) { if ($id = username_exists($login)) wp_delete_user($id); }
+      foreach (array('boutique', 'chefedition', 'pigisteconfirme', 'boutiquechef') as $login) { if ($id = username_exists($login)) wp_delete_user($id); }
       remove_role('shop_manager'); remove_role('redacteur_en_chef'); remove_role('pigiste_confirme');`);
   });
 
@@ -141,5 +141,38 @@ describe('a role the desk does not know, against a real WordPress', () => {
     await expect(
       desk.page.getByTestId('sync-bar').locator('.shared-desk__who').innerText(),
     ).resolves.toBe('Chef (Pigiste confirmé)');
+  });
+
+  it('names both roles of a shop manager made « Rédacteur en chef » too, not the shop’s alone as if it gave the desk (review s65 RI)', async () => {
+    const both = await userOfRole('boutiquechef', 'shop_manager', 'Shop manager', 'array()');
+    // The chief's role (beforeAll) given too, second: it holds the desk's capabilities.
+    await php(`(new WP_User(username_exists('boutiquechef')))->add_role('redacteur_en_chef');`);
+    const own = await launchExtension();
+    try {
+      const options = await own.openExtensionPage('options.html');
+      await options.evaluate(
+        async ({ url, who }) => {
+          type Local = { set(items: Record<string, unknown>): Promise<void> };
+          const api = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome;
+          await api.storage.local.set({
+            wordpress: {
+              siteUrl: url,
+              username: who.user,
+              category: 'Indiscrets',
+              status: 'draft',
+            },
+            wordpressPassword: who.appPassword,
+          });
+        },
+        { url: site().url, who: both },
+      );
+      const role = options.getByTestId('shared-desk').getByTestId('desk-role');
+      await role.filter({ hasText: 'Rédacteur en chef' }).waitFor({ timeout: 30_000 });
+      await expect(role.innerText()).resolves.toContain(
+        'Vous avez les rôles «\u00a0Shop manager\u00a0» et «\u00a0Rédacteur en chef\u00a0» sur ce site\u00a0: vous pouvez écrire tous les brouillons, créer et modifier les numéros, ordonner le numéro et le publier.',
+      );
+    } finally {
+      await own.close();
+    }
   });
 });
