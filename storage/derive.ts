@@ -60,7 +60,7 @@ export function foldText(text: string): string {
  * any length (`n°7`, `G7`, `article 3`). A single letter is not (`l'`, `d'`, `à`, `y` are in
  * nearly every draft and would only make the index bigger, and a search match half of them).
  */
-function meaningful(token: string): boolean {
+export function meaningful(token: string): boolean {
   return token.length > 1 || /\p{N}/u.test(token);
 }
 

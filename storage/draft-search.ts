@@ -5,6 +5,7 @@ import {
   bodyWordsText,
   foldText,
   MAX_WORD_LENGTH,
+  meaningful,
   queryTokens,
   searchedTexts,
   tokenize,
@@ -96,7 +97,6 @@ function resolveQuery(query: DraftQuery) {
   if (box === 'issue' && !query.issueId) {
     throw new TypeError("searchDrafts: box 'issue' needs an issueId");
   }
-  const tokens = query.text ? queryTokens(query.text) : [];
   // A quote of one word still open is that word's search as typed, which `tokens` makes: its
   // text is not read for it (the editor typing `"caf`, on every keystroke).
   const phrases = (query.text ? splitPhrases(query.text) : [])
@@ -107,9 +107,17 @@ function resolveQuery(query: DraftQuery) {
       pairs: phrasePairs(phrase),
       exact: toldByPairs(phrase),
     }));
+  // A single letter of a phrase (« "y a" ») is the phrase's to find, by its pairs or its text: a
+  // draft's words hold none, and asked of them as a word's beginning it left out the drafts
+  // holding no word in y-.
+  const letters = new Set(phrases.flatMap((phrase) => phrase.words).filter((w) => !meaningful(w)));
+  const tokens = (query.text ? queryTokens(query.text) : []).filter(
+    (token) => meaningful(token) || !letters.has(token),
+  );
   // The issueId a box is confined to; undefined for 'all' and 'trash'.
   const issueId = box === 'inbox' ? '' : box === 'issue' ? query.issueId : undefined;
-  const plain = tokens.length === 0 && !status && !siteName && !tag && box !== 'trash';
+  const plain =
+    tokens.length === 0 && phrases.length === 0 && !status && !siteName && !tag && box !== 'trash';
   const listedBy: ListedBy = box === 'trash' ? 'deletedAt' : 'createdAt';
   const matches = (draft: Draft | undefined): draft is Draft =>
     !!draft &&
@@ -660,6 +668,8 @@ export function countDrafts(
       return walked.kept.filter(q.matches).length;
     }
     const constraints = indexRanges(q, database, 'all');
+    // A phrase of single letters alone (« "a" »): no index holds it, every draft's text tells.
+    if (constraints.length === 0) return drafts.filter(q.matches).count();
     const sizes = await Promise.all(constraints.map((constraint) => constraint.count()));
     const smallest = sizes.indexOf(Math.min(...sizes));
     if (sizes[smallest]! <= READ_CANDIDATES_MAX) {
