@@ -6,6 +6,7 @@
 import { getLocale, t, type MessageKey } from '../locales';
 import type { DeskCan, DeskRole, SyncRefusal, SyncState } from '../storage/sync-state';
 import { namedRole, quotedRoles, roleAs, type NamedRole, type Role } from './roles';
+import { recordName } from './draftName';
 
 const ROLE_KEYS: Record<Role, MessageKey> = {
   administrator: 'shared.role.administrator',
@@ -100,12 +101,12 @@ export function refusalSentence(refusal: SyncRefusal): string {
   // an issue: the plugin refuses to take it out that way. Their role is not what changed.
   if (refusal.action === 'trash' && refusal.wpCode === 'indiscrets_cannot_arrange') {
     return t('shared.refusedInIssue', {
-      title: refusal.title,
+      title: recordName(refusal.kind, refusal.title),
       role: roleName(refusal.needs ?? 'editor'),
     });
   }
   return t('shared.refused', {
-    title: refusal.title,
+    title: recordName(refusal.kind, refusal.title),
     action: t(`shared.action.${refusal.action}`),
     role: roleName(refusal.needs ?? 'editor'),
   });

@@ -21,6 +21,7 @@
 import { getLocale, t, type CoreKey } from '../locales/core';
 import type { DeskCan, DeskMark } from '../storage/sync-state';
 import { lockedBy } from './DeskMarks';
+import { draftName } from './draftName';
 import type { SharedDesk } from './sharedDesk';
 
 /** The WordPress roles the shared desk knows, strongest first. */
@@ -224,7 +225,7 @@ export function deskRefusal(
     case 'mergeInto': {
       const mark = target?.desk;
       if (mark?.canEdit === false) {
-        return t('shared.cannot.mergeInto', { role, title: target?.title ?? '' });
+        return t('shared.cannot.mergeInto', { role, title: draftName(target?.title ?? '') });
       }
       // Merged into, the draft is rewritten under the hands of whoever has it open: their next
       // save meets the merge as a conflict, field by field. Not while another editor holds it.
@@ -246,7 +247,9 @@ export function lockRefusal(
   title = '',
 ): string | undefined {
   if (!editing) return undefined;
-  if (action === 'mergeInto') return t('shared.cannot.mergeIntoLocked', { name: editing, title });
+  if (action === 'mergeInto') {
+    return t('shared.cannot.mergeIntoLocked', { name: editing, title: draftName(title) });
+  }
   return t(action === 'merge' ? 'shared.cannot.mergeLocked' : 'shared.cannot.trashLocked', {
     name: editing,
   });

@@ -304,6 +304,70 @@ describe('the role sentences', () => {
   });
 });
 
+describe('the sentences naming a draft with no title', () => {
+  // A draft emptied of its title, label and text is « Brouillon sans titre » everywhere else
+  // (aa3a105, 70621ff): these said « «  » », empty quotes.
+  it('name it « Brouillon sans titre » in a refusal, a merge refused and a merge locked', () => {
+    const untitled = '«\u00a0Brouillon sans titre\u00a0»';
+    const refused = refusalSentence({
+      key: 'draft:d1:arrange',
+      kind: 'draft',
+      recordId: 'd1',
+      title: '',
+      action: 'arrange',
+      needs: 'editor',
+      at: '2026-03-15T10:00:00Z',
+      discarded: {},
+    });
+    expect(refused).toContain(untitled);
+    const inIssue = refusalSentence({
+      key: 'draft:d1:trash',
+      kind: 'draft',
+      recordId: 'd1',
+      title: '\u200b',
+      action: 'trash',
+      needs: 'editor',
+      wpCode: 'indiscrets_cannot_arrange',
+      at: '2026-03-15T10:00:00Z',
+      discarded: {},
+    });
+    expect(inIssue).toContain(untitled);
+    expect(
+      deskRefusal(as('contributor'), 'mergeInto', { ...draft('Rédac', false), title: '' }),
+    ).toContain(untitled);
+    expect(
+      deskRefusal(as('editor'), 'mergeInto', {
+        kind: 'draft',
+        desk: {
+          ...draft('Rédac', true).desk!,
+          lock: {
+            by: 'Paul',
+            userId: 3,
+            since: new Date(Date.now() - 60_000).toISOString(),
+            expires: new Date(Date.now() + 120_000).toISOString(),
+          },
+        },
+        title: '',
+      }),
+    ).toContain(untitled);
+  });
+
+  it('leave an issue’s title as it is', () => {
+    expect(
+      refusalSentence({
+        key: 'issue:i1:edit',
+        kind: 'issue',
+        recordId: 'i1',
+        title: 'Les indiscrets du 15 mars',
+        action: 'edit',
+        needs: 'editor',
+        at: '2026-03-15T10:00:00Z',
+        discarded: {},
+      } as never),
+    ).toContain('«\u00a0Les indiscrets du 15 mars\u00a0»');
+  });
+});
+
 describe('a role the desk does not know (WooCommerce’s, a site’s own)', () => {
   const shopManager = {
     id: 12,
