@@ -105,8 +105,8 @@ interface PartIndex {
 
 /**
  * The words and pairs of long texts, for 4,000,000 characters of them at most (8 MB, and their
- * words): a 2,000,000-character title, used at every save, stays while the versions of a long
- * text typed in, each used once, go first.
+ * words and pairs: some 30 MB at the most, the pairs most of it): a 2,000,000-character title,
+ * used at every save, stays while the versions of a long text typed in, each used once, go first.
  */
 const keptIndex = new TextMemo<PartIndex>(4_000_000);
 
