@@ -546,6 +546,20 @@ describe('Options: a house style conflict settled by typing', () => {
   });
 });
 
+/**
+ * The house style and the template typed in, then both changed elsewhere (a restore): both
+ * cards ask which to keep.
+ */
+async function typedInBothThenRestored() {
+  const opener = await screen.findByLabelText('Ouverture de chaque indiscret');
+  const template = await screen.findByLabelText(/^Texte de départ/);
+  fireEvent.input(opener, { target: { value: '• ' } });
+  fireEvent.input(template, { target: { value: '<p>tapé</p>' } });
+  await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, itemOpener: '▸ ' });
+  await draftTemplate.setValue('<p>{title}, restauré</p>');
+  await waitFor(() => expect(screen.getAllByTestId('stored-conflict')).toHaveLength(2));
+}
+
 describe('Options: the question of a setting changed elsewhere, by a screen reader', () => {
   it('holds its two answers in a group named by the question, each card’s its own', async () => {
     render(
@@ -554,14 +568,7 @@ describe('Options: the question of a setting changed elsewhere, by a screen read
         <TemplateSettings />
       </>,
     );
-    const opener = await screen.findByLabelText('Ouverture de chaque indiscret');
-    const template = await screen.findByLabelText(/^Texte de départ/);
-    fireEvent.input(opener, { target: { value: '• ' } });
-    fireEvent.input(template, { target: { value: '<p>tapé</p>' } });
-    await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, itemOpener: '▸ ' });
-    await draftTemplate.setValue('<p>{title}, restauré</p>');
-
-    await waitFor(() => expect(screen.getAllByTestId('stored-conflict')).toHaveLength(2));
+    await typedInBothThenRestored();
     const groups = screen.getAllByRole('group', { name: CONFLICT });
     expect(groups).toHaveLength(2);
     for (const group of groups) {
@@ -583,14 +590,7 @@ describe('Options: several cards asking at once (a restore under typing in them)
         <ConflictsSaid />
       </>,
     );
-    const opener = await screen.findByLabelText('Ouverture de chaque indiscret');
-    const template = await screen.findByLabelText(/^Texte de départ/);
-    fireEvent.input(opener, { target: { value: '• ' } });
-    fireEvent.input(template, { target: { value: '<p>tapé</p>' } });
-    await houseStyleItem.setValue({ ...DEFAULT_HOUSE_STYLE, itemOpener: '▸ ' });
-    await draftTemplate.setValue('<p>{title}, restauré</p>');
-
-    await waitFor(() => expect(screen.getAllByTestId('stored-conflict')).toHaveLength(2));
+    await typedInBothThenRestored();
     expect(screen.queryAllByRole('alert')).toEqual([]);
     await waitFor(() =>
       expect(screen.getByTestId('conflicts-said').textContent).toBe(
