@@ -31,18 +31,33 @@ async function pressA() {
 
 const said = () => screen.getByTestId('announcement').textContent;
 
+/** A draft whose first words differ from its title, as the issue list and the row name it. */
+const BILL = {
+  title: 'Le projet de loi sur le renseignement massivement approuvé',
+  body: '<p>Les députés ont, sans surprise, adopté le texte mardi.</p>',
+};
+
+/** The inbox, adding to `currentIssueId`; `issueBeside`: the desk's, its issue list beside it. */
+function renderInbox(currentIssueId: string, issueBeside: boolean) {
+  render(
+    <AnnouncerProvider>
+      <Inbox
+        onOpen={() => {}}
+        pageSize={20}
+        currentIssueId={currentIssueId}
+        issueBeside={issueBeside}
+      />
+    </AnnouncerProvider>,
+  );
+}
+
 describe('Inbox › a draft put in the issue, said', () => {
   it('names it by its first words, as the issue list does, not by its page’s title', async () => {
     const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
     await addDraft(db, {
-      title: 'Le projet de loi sur le renseignement massivement approuvé',
-      body: '<p>Les députés ont, sans surprise, adopté le texte mardi.</p>',
+      ...BILL,
     });
-    render(
-      <AnnouncerProvider>
-        <Inbox onOpen={() => {}} pageSize={20} currentIssueId={issue.id} issueBeside />
-      </AnnouncerProvider>,
-    );
+    renderInbox(issue.id, true);
     await pressA();
 
     await waitFor(() =>
@@ -60,11 +75,7 @@ describe('Inbox › a draft put in the issue, said', () => {
       label: 'L\'affaire "X"',
       body: '<p>Un texte.</p>',
     });
-    render(
-      <AnnouncerProvider>
-        <Inbox onOpen={() => {}} pageSize={20} currentIssueId={issue.id} issueBeside />
-      </AnnouncerProvider>,
-    );
+    renderInbox(issue.id, true);
     await pressA();
 
     await waitFor(() => expect(said()).toBe('«\u00a0L’affaire “X”\u00a0» ajouté au numéro.'));
@@ -74,16 +85,11 @@ describe('Inbox › a draft put in the issue, said', () => {
     const other = await createIssue({ title: 'Les indiscrets du 8 mars', date: '2026-03-08' });
     const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
     await addDraft(db, {
-      title: 'Le projet de loi sur le renseignement massivement approuvé',
-      body: '<p>Les députés ont, sans surprise, adopté le texte mardi.</p>',
+      ...BILL,
       issueId: other.id,
       sortKey: 'a0',
     });
-    render(
-      <AnnouncerProvider>
-        <Inbox onOpen={() => {}} pageSize={20} currentIssueId={issue.id} issueBeside />
-      </AnnouncerProvider>,
-    );
+    renderInbox(issue.id, true);
     fireEvent.change(await screen.findByRole('combobox', { name: 'Où chercher' }), {
       target: { value: 'all' },
     });
@@ -101,14 +107,9 @@ describe('Inbox › a draft put in the issue from the popup (no issue list besid
   it('names it as its row does, by its title, not by the issue list’s name the popup does not show', async () => {
     const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
     await addDraft(db, {
-      title: 'Le projet de loi sur le renseignement massivement approuvé',
-      body: '<p>Les députés ont, sans surprise, adopté le texte mardi.</p>',
+      ...BILL,
     });
-    render(
-      <AnnouncerProvider>
-        <Inbox onOpen={() => {}} pageSize={20} currentIssueId={issue.id} />
-      </AnnouncerProvider>,
-    );
+    renderInbox(issue.id, false);
     await pressA();
 
     await waitFor(() =>
@@ -122,16 +123,11 @@ describe('Inbox › a draft put in the issue from the popup (no issue list besid
     const other = await createIssue({ title: 'Les indiscrets du 8 mars', date: '2026-03-08' });
     const issue = await createIssue({ title: 'Les indiscrets du 15 mars', date: '2026-03-15' });
     await addDraft(db, {
-      title: 'Le projet de loi sur le renseignement massivement approuvé',
-      body: '<p>Les députés ont, sans surprise, adopté le texte mardi.</p>',
+      ...BILL,
       issueId: other.id,
       sortKey: 'a0',
     });
-    render(
-      <AnnouncerProvider>
-        <Inbox onOpen={() => {}} pageSize={20} currentIssueId={issue.id} />
-      </AnnouncerProvider>,
-    );
+    renderInbox(issue.id, false);
     fireEvent.change(await screen.findByRole('combobox', { name: 'Où chercher' }), {
       target: { value: 'all' },
     });
