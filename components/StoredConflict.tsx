@@ -1,6 +1,6 @@
 import type { RefObject } from 'preact';
 import { useEffect, useId, useLayoutEffect, useState } from 'preact/hooks';
-import { getLocale, t } from '../locales';
+import { listOf, t } from '../locales';
 
 /** Where a card's « Enregistrer », refused over a {@link StoredConflict}, sends the keyboard. */
 export type ConflictRef = RefObject<HTMLParagraphElement>;
@@ -46,7 +46,7 @@ export function ConflictsSaid() {
       clearTimeout(timer);
       timer = setTimeout(() => {
         const cards = asking.map(({ card }) => t('options.cardQuoted', { card }));
-        const list = new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(cards);
+        const list = listOf(cards);
         setSaid(
           cards.length === 0
             ? ''

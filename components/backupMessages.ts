@@ -1,5 +1,5 @@
 import { shortened } from '../lib/ellipsis';
-import { getLocale, t, type MessageKey } from '../locales';
+import { getLocale, listOf, t, type MessageKey } from '../locales';
 import type { CodedFailure } from '../messaging/errors';
 import type { ParsedBackup } from '../storage/backup-format';
 import type { BackupError, BackupErrorCode } from '../storage/backup-read';
@@ -177,8 +177,7 @@ export function settingsFailureText({ present, written, all, username }: Setting
           : t('backup.partlyPasswordKept'),
       ];
   if (all) return [t('backup.settingsCheckFailed'), ...account].join(' ');
-  const list = (keys: MessageKey[]) =>
-    new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(keys.map((key) => t(key)));
+  const list = (keys: MessageKey[]) => listOf(keys.map((key) => t(key)));
   const done = SETTING_NAMES.filter(([name]) => written.includes(name)).map(([, key]) => key);
   if (done.length === 0) {
     return t(

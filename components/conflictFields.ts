@@ -1,4 +1,4 @@
-import { getLocale, t, type MessageKey } from '../locales';
+import { getLocale, listOf, t, type MessageKey } from '../locales';
 import { shortened } from '../lib/ellipsis';
 import { longDate } from '../lib/french-date';
 import type { DraftStatus, IssueStatus, WordPressPost } from '../storage/db';
@@ -84,7 +84,7 @@ export function fieldList(kind: Kind, fields: readonly string[], midSentence = f
     const label = conflictFieldLabel(kind, field);
     return midSentence ? label.charAt(0).toLocaleLowerCase() + label.slice(1) : label;
   });
-  return new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(names);
+  return listOf(names);
 }
 
 /**

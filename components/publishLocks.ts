@@ -1,5 +1,5 @@
 import { shortened } from '../lib/ellipsis';
-import { getLocale, t, type Locale } from '../locales';
+import { getLocale, listOf, t, type Locale } from '../locales';
 import type { DeskPublishLock } from '../messaging/protocol';
 import type { ExportIssue } from '../export/model';
 import { labelShown, type LabelStyle } from './itemName';
@@ -37,7 +37,7 @@ export function publishLockQuestion(
   const records = new Set(others.map((lock) => `${lock.kind}:${lock.id}`));
   const count = records.size;
   if (names.size > 1) {
-    const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format([...names.values()]);
+    const list = listOf([...names.values()], locale);
     return t('publish.locked.others', { names: list, count }, locale);
   }
   const name = [...names.values()][0]!;

@@ -3,7 +3,7 @@
  * options), who the desk is shared as, a change WordPress refused (the shared desk bar). Apart
  * from the rule, which the popup paints with, so that it paints without their words.
  */
-import { getLocale, t, type MessageKey } from '../locales';
+import { listOf, t, type MessageKey } from '../locales';
 import type { DeskCan, DeskRole, SyncRefusal, SyncState } from '../storage/sync-state';
 import { namedRole, quotedRoles, roleAs, type NamedRole, type Role } from './roles';
 import { recordName } from './draftName';
@@ -45,7 +45,7 @@ function customRightsSentence(names: readonly string[], can: DeskCan): string {
   if (abilities.length === 0) {
     return t(many ? 'shared.rights.customManyReadOnly' : 'shared.rights.customReadOnly', named);
   }
-  const list = new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(abilities);
+  const list = listOf(abilities);
   return t(many ? 'shared.rights.customMany' : 'shared.rights.custom', {
     ...named,
     abilities: list,
@@ -88,10 +88,7 @@ export function rightsSentence(
 export function deskIdentity(user: NonNullable<SyncState['user']>, can?: DeskCan): string {
   const named = namedRole(user, can);
   if ('none' in named) return user.name;
-  const role =
-    'custom' in named
-      ? new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(named.custom)
-      : roleName(named.known);
+  const role = 'custom' in named ? listOf(named.custom) : roleName(named.known);
   return t('shared.identity', { name: user.name, role });
 }
 

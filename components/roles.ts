@@ -18,7 +18,7 @@
  * capabilities, not the role, on every route.
  * Sync off (or not read yet): everything is allowed, the desk is as it was without sharing.
  */
-import { getLocale, t, type CoreKey } from '../locales/core';
+import { listOf, t, type CoreKey } from '../locales/core';
 import type { DeskCan, DeskMark } from '../storage/sync-state';
 import { lockedBy } from './DeskMarks';
 import { draftName } from './draftName';
@@ -95,15 +95,15 @@ export function namedRole(user: RoleHolder | undefined, can?: DeskCan): NamedRol
   if (!user) return { known: 'subscriber' };
   if (user.roles.length === 0) return { none: true };
   const known = ROLES.find((role) => role !== 'subscriber' && user.roles.includes(role));
-  const own = user.roles.find((role) => !(ROLES as readonly string[]).includes(role));
-  if (known && (!own || !can || ROLE_RIGHTS[known] === rightsOf(can))) return { known };
-  if (own) {
-    const names = user.roles
-      .filter((role) => !(ROLES as readonly string[]).includes(role))
-      .map((role) => {
-        const name = user.roleNames?.[role];
-        return typeof name === 'string' && name.trim() ? name.trim() : role;
-      });
+  const own = user.roles.filter((role) => !(ROLES as readonly string[]).includes(role));
+  if (known && (own.length === 0 || !can || ROLE_RIGHTS[known] === rightsOf(can))) {
+    return { known };
+  }
+  if (own.length > 0) {
+    const names = own.map((role) => {
+      const name = user.roleNames?.[role];
+      return typeof name === 'string' && name.trim() ? name.trim() : role;
+    });
     return { custom: [...new Set(names)] };
   }
   return { known: known ?? 'subscriber' };
@@ -112,7 +112,7 @@ export function namedRole(user: RoleHolder | undefined, can?: DeskCan): NamedRol
 /** Roles of the site's own, each quoted: « Gestionnaire de boutique » et « Rédacteur en chef ». */
 export function quotedRoles(names: readonly string[]): string {
   const quoted = names.map((name) => t('shared.roleQuoted', { name }));
-  return new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(quoted);
+  return listOf(quoted);
 }
 
 /** A named role as « Vous êtes {role} » says it (« titulaire du rôle « X » sur ce site »). */

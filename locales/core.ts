@@ -55,6 +55,11 @@ export function getLocale(): Locale {
   return current;
 }
 
+/** Items joined as the language lists them: « A, B et C », "A, B, and C". */
+export function listOf(items: readonly string[], locale: Locale = current): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+}
+
 /** `Intl.PluralRules` per language, built once (French: 0 and 1 are `one`). */
 const pluralRules: Record<Locale, Intl.PluralRules> = {
   fr: new Intl.PluralRules('fr'),

@@ -9,7 +9,7 @@ import { fr, type RestKey } from './fr';
  * other module this one.
  */
 
-export { detectLocale, getLocale, setLocale, setLocaleChoice } from './core';
+export { detectLocale, getLocale, listOf, setLocale, setLocaleChoice } from './core';
 export type { Locale, PluralMessage } from './core';
 
 /** Any message's key. */
