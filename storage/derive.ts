@@ -66,7 +66,7 @@ export function meaningful(token: string): boolean {
 
 /** The distinct words to index: every token but single letters ({@link meaningful}). */
 export function indexWords(parts: ReadonlyArray<string | undefined>): string[] {
-  return distinctOf(parts, (part) => partIndex(part).words);
+  return indexTexts(parts).words;
 }
 
 /**
@@ -77,19 +77,26 @@ export function indexWords(parts: ReadonlyArray<string | undefined>): string[] {
  * A pair does not run from one text into the next, as a phrase does not.
  */
 export function indexWordPairs(parts: ReadonlyArray<string | undefined>): string[] {
-  return distinctOf(parts, (part) => partIndex(part).pairs);
+  return indexTexts(parts).pairs;
 }
 
-function distinctOf(
-  parts: ReadonlyArray<string | undefined>,
-  of: (part: string) => readonly string[],
-): string[] {
-  const keys = new Set<string>();
+/**
+ * The distinct words and pairs of a draft's texts, each text split once: a draft's are derived
+ * at every write, a keystroke's save included.
+ */
+function indexTexts(parts: ReadonlyArray<string | undefined>): {
+  words: string[];
+  pairs: string[];
+} {
+  const words = new Set<string>();
+  const pairs = new Set<string>();
   for (const part of parts) {
     if (!part) continue;
-    for (const key of of(part)) keys.add(key);
+    const index = partIndex(part);
+    for (const word of index.words) words.add(word);
+    for (const pair of index.pairs) pairs.add(pair);
   }
-  return [...keys];
+  return { words: [...words], pairs: [...pairs] };
 }
 
 /** A text this long or longer has its words kept for the next write ({@link partIndex}). */
@@ -249,10 +256,10 @@ export function searchedTexts(
 export function deriveFields(draft: DerivableDraft): DerivedFields {
   // The body's words as they stand, as a phrase is looked for in them: its text with runs of
   // spaces made one ({@link bodyText}) cut a word at a U+FEFF, a space for `\s`.
-  const texts = searchedTexts(draft, bodyWordsText);
+  const { words, pairs } = indexTexts(searchedTexts(draft, bodyWordsText));
   return {
-    words: indexWords(texts),
-    wordPairs: indexWordPairs(texts),
+    words,
+    wordPairs: pairs,
     sourceUrls: [
       ...new Set(
         (draft.sources ?? [])
