@@ -10,7 +10,7 @@ import {
   type ConflictField,
   type SyncConflict,
 } from '../storage/sync-state';
-import { draftName } from './draftName';
+import { recordName } from './draftName';
 import { publishedLine, publishedWhen } from './publishedLine';
 import { itemLines } from './richtext';
 import { tagList } from './tagsShown';
@@ -97,7 +97,7 @@ export function fieldList(kind: Kind, fields: readonly string[], midSentence = f
 export function conflictKeptText(kept: NonNullable<Undone['conflictKept']>): string {
   const { kind, fields, records } = kept;
   // A draft with no name is named (« Brouillon sans titre »); an issue has its title.
-  const title = kind === 'draft' ? draftName(kept.title) : kept.title;
+  const title = recordName(kind, kept.title);
   const both = kept.both ?? [];
   if (records > 1) {
     const others = records - 1;
