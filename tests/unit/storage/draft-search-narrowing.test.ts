@@ -5,11 +5,11 @@
  * between two chunks when its signal is aborted.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { liveQuery, type DBCore } from 'dexie';
+import { liveQuery } from 'dexie';
 import type { Draft, IndiscretsDB } from '../../../storage/db';
 import { countDrafts, searchPage, type DraftQuery } from '../../../storage/draft-search';
 import { searchedTexts } from '../../../storage/derive';
-import { freshDatabase } from './helpers';
+import { freshDatabase, watchDraftRequests } from './helpers';
 
 // Counted: how many drafts' texts a phrase search looks at.
 vi.mock('../../../storage/derive', async (original) => {
@@ -37,38 +37,14 @@ beforeEach(() => {
   counts = 0;
   keyReads = 0;
   onRead = () => {};
-  database.use({
-    stack: 'dbcore',
-    name: 'count-reads',
-    create: (down: DBCore): DBCore => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        if (name !== 'clips') return table;
-        return {
-          ...table,
-          query: async (req) => {
-            if (!req.values) {
-              keyReads += 1;
-              return table.query(req);
-            }
-            reads += 1;
-            onRead();
-            const res = await table.query(req);
-            read += res.result.length;
-            return res;
-          },
-          count: (req) => {
-            counts += 1;
-            return table.count(req);
-          },
-          getMany: (req) => {
-            reads += 1;
-            return table.getMany(req);
-          },
-        };
-      },
-    }),
+  watchDraftRequests(database, {
+    beforeRecords: () => {
+      reads += 1;
+      onRead();
+    },
+    query: (values, answered) => (values ? (read += answered) : (keyReads += 1)),
+    count: () => (counts += 1),
+    getMany: () => (reads += 1),
   });
 });
 afterEach(async () => {

@@ -4,11 +4,10 @@
  * The index only narrows: what it finds is the phrase's own check's, word for word.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DBCore } from 'dexie';
 import type { Draft, IndiscretsDB } from '../../../storage/db';
 import { countDrafts, searchPage } from '../../../storage/draft-search';
 import { MAX_WORD_LENGTH, searchedTexts, tokenize } from '../../../storage/derive';
-import { addDraft, freshDatabase } from './helpers';
+import { addDraft, freshDatabase, watchDraftRequests } from './helpers';
 
 let database: IndiscretsDB;
 /** How many drafts were read from the drafts' store (records, not keys). */
@@ -22,34 +21,10 @@ beforeEach(() => {
   read = 0;
   counts = 0;
   keys = 0;
-  database.use({
-    stack: 'dbcore',
-    name: 'count-read-drafts',
-    create: (down: DBCore): DBCore => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        if (name !== 'clips') return table;
-        return {
-          ...table,
-          query: async (req) => {
-            const res = await table.query(req);
-            if (req.values) read += res.result.length;
-            else keys += res.result.length;
-            return res;
-          },
-          count: (req) => {
-            counts += 1;
-            return table.count(req);
-          },
-          getMany: async (req) => {
-            const res = await table.getMany(req);
-            read += res.filter(Boolean).length;
-            return res;
-          },
-        };
-      },
-    }),
+  watchDraftRequests(database, {
+    query: (values, answered) => (values ? (read += answered) : (keys += answered)),
+    count: () => (counts += 1),
+    getMany: (found) => (read += found),
   });
 });
 afterEach(async () => {

@@ -1,3 +1,4 @@
+import type { DBCore } from 'dexie';
 import { IndiscretsDB, type Draft } from '../../../storage/db';
 
 /**
@@ -64,4 +65,49 @@ export async function addDraft(
   };
   const id = await database.clips.add(draft as Draft);
   return (await database.clips.get(id))!;
+}
+
+/** What {@link watchDraftRequests} tells of each request on the drafts' store. */
+export interface DraftRequests {
+  /** Before a query reading records (a walk's chunk, a candidates' read) is made. */
+  beforeRecords?(): void;
+  /** A query answered: records (`values`) or keys only, and how many. */
+  query?(values: boolean, answered: number): void;
+  /** A count of index entries asked. */
+  count?(): void;
+  /** A read by ids (bulkGet) answered: how many drafts it found. */
+  getMany?(found: number): void;
+}
+
+/** Tells `on` of every request `database` makes on the drafts' store (what a search reads). */
+export function watchDraftRequests(database: IndiscretsDB, on: DraftRequests): void {
+  database.use({
+    stack: 'dbcore',
+    name: 'watch-draft-requests',
+    create: (down: DBCore): DBCore => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== 'clips') return table;
+        return {
+          ...table,
+          query: async (req) => {
+            if (req.values) on.beforeRecords?.();
+            const res = await table.query(req);
+            on.query?.(!!req.values, res.result.length);
+            return res;
+          },
+          count: (req) => {
+            on.count?.();
+            return table.count(req);
+          },
+          getMany: async (req) => {
+            const res = await table.getMany(req);
+            on.getMany?.(res.filter(Boolean).length);
+            return res;
+          },
+        };
+      },
+    }),
+  });
 }
